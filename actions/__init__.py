@@ -1,0 +1,1 @@
+"""Custom actions of the municipal assistant, one module per topic."""

@@ -1,0 +1,1 @@
+"""Thin clients for external services (reporting backend, later issues)."""

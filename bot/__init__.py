@@ -1,0 +1,1 @@
+"""Shared Python for the municipal assistant: settings, profile, NLU components, launcher."""
