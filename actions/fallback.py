@@ -13,13 +13,11 @@ FALLBACK_INTENT = "nlu_fallback"
 
 
 def _candidate_intent(tracker: Tracker, domain: Dict[Text, Any]) -> Optional[Text]:
-    """The most likely intent that has a description to ask back about."""
+    """The best guess behind the fallback, if it is a topic worth asking back about."""
     ranking = tracker.latest_message.get("intent_ranking") or []
-    responses = domain.get("responses", {})
-    for entry in ranking:
-        name = entry.get("name")
-        if name != FALLBACK_INTENT and f"utter_topic_{name}" in responses:
-            return name
+    guesses = [entry.get("name") for entry in ranking if entry.get("name") != FALLBACK_INTENT]
+    if guesses and f"utter_topic_{guesses[0]}" in domain.get("responses", {}):
+        return guesses[0]
     return None
 
 

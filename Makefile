@@ -1,0 +1,43 @@
+# Municipal assistant on Rasa 3.6. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(INSTALLED): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version)'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip==24.2
+	$(VENV)/bin/pip install --quiet --no-deps --ignore-requires-python -r requirements.lock
+	@# Rasa pins matplotlib<3.6, which has no Python 3.11 wheels; 3.7.5 is the known exception.
+	@$(VENV)/bin/pip check | grep -v "matplotlib" | grep . && { echo "pip check found problems"; exit 1; } || true
+	touch $@
+
+install: $(INSTALLED) ## Create .venv from requirements.lock (only when missing or changed)
+
+train: install ## Train the model if data, config or domain changed
+	$(PY) -m bot.model
+
+run: install ## Install, train when needed, and start the bot with its web chat
+	$(PY) -m bot.serve
+
+test: install ## Install and run the whole test suite (trains once, cached)
+	$(PY) -m pytest
+
+eval: install ## NLU report: per-intent P/R/F1, confusion matrix, cross-validation
+	$(PY) -m bot.evaluate
+
+shell: install ## Talk to the bot in the terminal
+	@$(PY) -m bot.model >/dev/null
+	@mkdir -p var; PYTHONPATH=. $(PY) -m rasa_sdk --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
+	  trap "kill $$pid" EXIT; $(PY) -m rasa shell --model "$$($(PY) -m bot.model)" --endpoints endpoints.yml
+
+clean: ## Remove trained models, results and local databases (not .venv)
+	rm -rf models results var .rasa
+
+.PHONY: help install train run test eval shell clean

@@ -1,0 +1,121 @@
+"""Starts the action server and the Rasa server together, for `make run` and the tests.
+
+Both listen on loopback by default. Rasa's HTTP API is enabled only with a token
+(RASA_TOKEN); without one it stays off.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional
+
+from bot.model import ensure_model
+from bot.settings import ROOT, VAR_DIR
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Stack:
+    """A Rasa server plus an action server, started as child processes."""
+
+    host: str = "127.0.0.1"
+    rasa_port: int = 5005
+    action_port: int = 5055
+    endpoints: Path = ROOT / "endpoints.yml"
+    credentials: Path = ROOT / "credentials.yml"
+    token: Optional[str] = None
+    log_dir: Path = VAR_DIR / "logs"
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.rasa_port}"
+
+    def _spawn(self, name: str, command: List[str]) -> subprocess.Popen:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_dir / f"{name}.log", "ab")
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def start(self, model: Path, timeout: float = 180) -> "Stack":
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                                "--port", str(self.action_port)])
+        command = [sys.executable, "-m", "rasa", "run", "--model", str(model),
+                   "--interface", self.host, "--port", str(self.rasa_port),
+                   "--endpoints", str(self.endpoints), "--credentials", str(self.credentials)]
+        if self.token:
+            command += ["--enable-api", "--auth-token", self.token]
+        self._spawn("rasa", command)
+        self._wait_until_up(f"http://{self.host}:{self.action_port}/health", timeout)
+        self._wait_until_up(f"{self.url}/webhooks/webchat/health", timeout)
+        return self
+
+    def _wait_until_up(self, url: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(p.poll() is not None for p in self.processes):
+                self.stop()
+                raise RuntimeError(f"a server stopped during start-up; see {self.log_dir}")
+            try:
+                with urllib.request.urlopen(url, timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        raise TimeoutError(f"{url} did not answer within {timeout:.0f} s; see {self.log_dir}")
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        self.processes.clear()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Run the municipal assistant locally.")
+    parser.add_argument("--host", default=os.environ.get("GA_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("GA_PORT", 5005)))
+    parser.add_argument("--action-port", type=int,
+                        default=int(os.environ.get("GA_ACTION_PORT", 5055)))
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+
+    stack = Stack(host=args.host, rasa_port=args.port, action_port=args.action_port,
+                  token=os.environ.get("RASA_TOKEN") or None)
+    stack.start(ensure_model())
+    print(f"\nThe assistant is running.\n"
+          f"  Web chat:      {stack.url}/webhooks/webchat/\n"
+          f"  REST channel:  {stack.url}/webhooks/rest/webhook\n"
+          f"  Logs:          {stack.log_dir}\nPress Ctrl+C to stop.", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        while all(p.poll() is None for p in stack.processes):
+            time.sleep(1)
+        logger.error("A server stopped unexpectedly; see %s", stack.log_dir)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

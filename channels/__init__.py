@@ -1,0 +1,1 @@
+"""Rasa custom connectors, one module per medium."""

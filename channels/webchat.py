@@ -1,0 +1,113 @@
+"""Web chat: a small accessible chat page plus a validated JSON webhook.
+
+Served by the Rasa server itself at /webhooks/webchat/ (page), /webhooks/webchat/health
+and /webhooks/webchat/webhook, so the page and the bot share one origin.
+"""
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.profile import profile
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).with_name("webchat_static")
+STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+MAX_MESSAGE_CHARS = 10_000
+MAX_BODY_BYTES = 64 * 1024
+SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def render_page() -> Text:
+    """The chat page with the municipality's name and phone number filled in."""
+    municipality = profile()
+    page = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+    return (page.replace("{{municipality}}", html.escape(municipality.name))
+                .replace("{{phone}}", html.escape(municipality.phone)))
+
+
+class WebhookError(ValueError):
+    """A request that cannot be processed; the message is safe to show."""
+
+    def __init__(self, status: int, code: Text) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+
+
+def parse_webhook_body(body: bytes) -> Dict[Text, Any]:
+    """Validate a web chat request body and return sender, message and metadata."""
+    if len(body) > MAX_BODY_BYTES:
+        raise WebhookError(413, "body_too_large")
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise WebhookError(400, "invalid_json")
+    if not isinstance(payload, dict):
+        raise WebhookError(400, "invalid_json")
+    sender, message = payload.get("sender"), payload.get("message")
+    if not isinstance(sender, str) or not SENDER_PATTERN.match(sender):
+        raise WebhookError(400, "invalid_sender")
+    if not isinstance(message, str):
+        raise WebhookError(400, "missing_message")
+    metadata = payload.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        raise WebhookError(400, "invalid_metadata")
+    return {"sender": sender, "message": message[:MAX_MESSAGE_CHARS], "metadata": metadata}
+
+
+class WebChatInput(InputChannel):
+    """The project's own web chat page and webhook."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "webchat"
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        webchat = Blueprint("webchat_webhook", __name__)
+
+        @webchat.route("/", methods=["GET"])
+        async def page(request: Request) -> HTTPResponse:
+            return response.html(render_page())
+
+        @webchat.route("/static/<filename>", methods=["GET"])
+        async def static(request: Request, filename: Text) -> HTTPResponse:
+            if filename not in STATIC_FILES:
+                return response.json({"error": "not_found"}, status=404)
+            return await response.file(STATIC_DIR / filename,
+                                       mime_type=STATIC_FILES[filename])
+
+        @webchat.route("/health", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webchat.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                fields = parse_webhook_body(request.body or b"")
+            except WebhookError as error:
+                logger.info("Web chat request rejected: %s", error.code)
+                return response.json({"error": error.code}, status=error.status)
+            collector = CollectingOutputChannel()
+            await on_new_message(UserMessage(
+                fields["message"], collector, fields["sender"],
+                input_channel=self.name(), metadata=fields["metadata"],
+            ))
+            return response.json(collector.messages)
+
+        return webchat
+
+    def get_output_channel(self) -> Optional[CollectingOutputChannel]:
+        return CollectingOutputChannel()

@@ -1,0 +1,82 @@
+// Web chat client: sends messages to the webchat webhook and shows replies as text.
+(function () {
+  "use strict";
+  var log = document.getElementById("gesprek");
+  var form = document.getElementById("chatformulier");
+  var input = document.getElementById("bericht");
+  var status = document.getElementById("status");
+  var sender = sessionStorage.getItem("webchat-sender");
+  if (!sender) {
+    sender = "web-" + (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+    sessionStorage.setItem("webchat-sender", sender);
+  }
+
+  // Text only: links become <a>, everything else stays text (no HTML from messages).
+  function appendText(parent, text) {
+    var parts = String(text).split(/(https?:\/\/[^\s]+)/g);
+    parts.forEach(function (part, i) {
+      if (i % 2 === 1) {
+        var url = part.replace(/[.,)]+$/, "");
+        var a = document.createElement("a");
+        a.href = url; a.textContent = url; a.rel = "noopener"; a.target = "_blank";
+        parent.appendChild(a);
+        parent.appendChild(document.createTextNode(part.slice(url.length)));
+      } else {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  function addMessage(who, text, buttons) {
+    var item = document.createElement("li");
+    item.className = who === "bot" ? "bot" : "resident";
+    var label = document.createElement("span");
+    label.className = "who";
+    label.textContent = who === "bot" ? "Gemeente:" : "U:";
+    item.appendChild(label);
+    appendText(item, text || "");
+    if (buttons && buttons.length) {
+      var group = document.createElement("div");
+      group.className = "choices";
+      buttons.forEach(function (b) {
+        var btn = document.createElement("button");
+        btn.type = "button";
+        btn.textContent = b.title;
+        btn.addEventListener("click", function () { send(b.payload, b.title); });
+        group.appendChild(btn);
+      });
+      item.appendChild(group);
+    }
+    log.appendChild(item);
+    item.scrollIntoView({ block: "end" });
+  }
+
+  function send(message, shown) {
+    addMessage("resident", shown || message);
+    status.textContent = "De assistent schrijft een antwoord…";
+    fetch("webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: sender, message: message })
+    }).then(function (r) {
+      if (!r.ok) { throw new Error(String(r.status)); }
+      return r.json();
+    }).then(function (replies) {
+      status.textContent = "";
+      replies.forEach(function (m) { addMessage("bot", m.text, m.buttons); });
+    }).catch(function () {
+      status.textContent = "Uw bericht kon niet worden verstuurd. Probeer het opnieuw of bel " + log.dataset.phone + ".";
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { status.textContent = "Typ eerst een bericht."; input.focus(); return; }
+    input.value = "";
+    send(text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+  });
+})();

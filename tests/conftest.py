@@ -1,0 +1,111 @@
+"""Shared fixtures: tracker, dispatcher and domain for action tests; one trained
+model and one running Rasa + action server stack per test session."""
+from __future__ import annotations
+
+import json
+import secrets
+import socket
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.model import ensure_model
+from bot.serve import Stack
+from bot.settings import DOMAIN_DIR, ROOT
+
+
+@pytest.fixture(scope="session")
+def domain() -> Dict[str, Any]:
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load(str(DOMAIN_DIR)).as_dict()
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+def make_tracker(intent: str = "greeting", text: str = "hallo",
+                 ranking: Optional[List[Dict[str, Any]]] = None,
+                 slots: Optional[Dict[str, Any]] = None,
+                 entities: Optional[List[Dict[str, Any]]] = None) -> Tracker:
+    """A tracker whose latest message has the given intent, text and ranking."""
+    message = {"intent": {"name": intent, "confidence": 0.9}, "text": text,
+               "entities": entities or [],
+               "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}]}
+    return Tracker("test-sender", slots or {}, message, [], False, None, {}, "action_listen")
+
+
+@pytest.fixture
+def tracker() -> Tracker:
+    return make_tracker()
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    """The model for the current data, config and domain (trained once, then cached)."""
+    return ensure_model()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Rasa and the action server on free loopback ports, with a fresh SQLite tracker store."""
+    workdir = tmp_path_factory.mktemp("stack")
+    action_port = _free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n"
+    )
+    running = Stack(rasa_port=_free_port(), action_port=action_port, endpoints=endpoints,
+                    token=secrets.token_hex(16), log_dir=workdir / "logs")
+    running.start(trained_model)
+    yield running
+    running.stop()
+
+
+def post_json(url: str, payload: Any, raw: Optional[bytes] = None,
+              content_type: str = "application/json") -> tuple:
+    """POST and return (status, parsed JSON or text)."""
+    body = raw if raw is not None else json.dumps(payload).encode()
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            status, text = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        status, text = error.code, error.read().decode()
+    try:
+        return status, json.loads(text)
+    except json.JSONDecodeError:
+        return status, text
+
+
+@pytest.fixture
+def talk(stack: Stack) -> Callable[[str, str], List[Dict[str, Any]]]:
+    """Send one message through the REST channel and return the bot's replies."""
+
+    def send(sender: str, text: str) -> List[Dict[str, Any]]:
+        status, replies = post_json(f"{stack.url}/webhooks/rest/webhook",
+                                    {"sender": sender, "message": text})
+        assert status == 200, replies
+        return replies
+
+    return send
+
+
+def texts(replies: List[Dict[str, Any]]) -> str:
+    return "\n".join(reply.get("text", "") for reply in replies)
+
+

@@ -1,0 +1,96 @@
+"""Custom actions, run directly with the tracker, dispatcher and domain fixtures."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from actions.contact import ActionContactHuman
+from actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
+from actions.topics import ActionAnswerTopic, ActionOpeningHours
+from bot.profile import profile
+from tests.conftest import make_tracker
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+PRODUCT_INTENTS = ["passport_id_appointment", "driving_licence", "moving_address_change",
+                   "parking_permit", "bulky_waste_pickup"]
+
+
+def run(action, dispatcher, tracker, domain):
+    return asyncio.run(action.run(dispatcher, tracker, domain))
+
+
+@pytest.mark.parametrize("intent", PRODUCT_INTENTS + ["complaint", "report_street_lighting"])
+def test_answer_topic_utters_the_intents_answer_with_profile_values(intent, dispatcher, domain):
+    run(ActionAnswerTopic(), dispatcher, make_tracker(intent), domain)
+    [message] = dispatcher.messages
+    assert message["response"] == f"utter_answer_{intent}"
+    assert message["phone"] == profile().phone
+    assert str(message["link_passport"]).startswith("https://")
+
+
+def test_answer_topic_without_an_answer_asks_what_else(dispatcher, domain):
+    run(ActionAnswerTopic(), dispatcher, make_tracker("greeting"), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_what_else"]
+
+
+def test_opening_hours_lists_every_open_day(dispatcher, tracker, domain):
+    run(ActionOpeningHours(), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_opening_hours"
+    assert message["opening_hours"].count("\n") == len(profile().opening_hours) - 1
+
+
+def test_contact_human_while_open_says_until_when(dispatcher, tracker, domain):
+    monday_morning = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
+    run(ActionContactHuman(clock=lambda: monday_morning), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_contact_open"
+    assert message["close"] == "17:00"
+
+
+def test_contact_human_at_night_says_when_we_open_again(dispatcher, tracker, domain):
+    saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
+    run(ActionContactHuman(clock=lambda: saturday), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_contact_closed"
+    assert (message["next_day"], message["next_open"]) == ("maandag", "08:30")
+
+
+def test_ask_affirmation_describes_the_best_guess(dispatcher, domain):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4},
+               {"name": "report_street_lighting", "confidence": 0.35},
+               {"name": "opening_hours", "confidence": 0.2}]
+    tracker = make_tracker("nlu_fallback", "licht doet raar", ranking)
+    run(ActionDefaultAskAffirmation(), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_ask_affirmation"
+    assert message["intent"] == "report_street_lighting"
+    assert message["topic"] == domain["responses"]["utter_topic_report_street_lighting"][0]["text"]
+
+
+def test_ask_affirmation_does_not_ask_about_small_talk(dispatcher, domain):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4},
+               {"name": "greeting", "confidence": 0.3}]
+    run(ActionDefaultAskAffirmation(), dispatcher, make_tracker("nlu_fallback", "blub", ranking),
+        domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ask_rephrase"]
+
+
+def test_default_fallback_points_to_a_person_and_reverts(dispatcher, tracker, domain):
+    events = run(ActionDefaultFallback(), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_default"
+    assert message["phone"] == profile().phone
+    assert events == [{"event": "rewind", "timestamp": None}]
+
+
+def test_every_uttered_response_exists_in_the_domain(domain):
+    """Response keys used by actions must be defined, or Rasa utters nothing."""
+    used = {f"utter_answer_{intent}" for intent in PRODUCT_INTENTS + ["complaint"]}
+    used |= {"utter_opening_hours", "utter_contact_open", "utter_contact_closed",
+             "utter_ask_affirmation", "utter_ask_rephrase", "utter_default",
+             "utter_ask_what_else"}
+    assert used <= set(domain["responses"])

@@ -1,0 +1,59 @@
+"""The NLU input guard and the web chat request parser, without a model."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.input_guard import InputGuard, has_words
+from channels.webchat import MAX_MESSAGE_CHARS, WebhookError, parse_webhook_body
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", False), ("   ", False), ("😀😀👍", False), ("?!...", False),
+    ("ok", True), ("12", True), ("straße", True), ("مرحبا", True),
+])
+def test_has_words(text, expected):
+    assert has_words(text) is expected
+
+
+def test_guard_marks_messages_without_words_and_leaves_others():
+    empty, emoji, words = Message({"text": ""}), Message({"text": "🙂"}), Message({"text": "hoi"})
+    words.set("intent", {"name": "greeting", "confidence": 0.8})
+    InputGuard().process([empty, emoji, words])
+    assert empty.get("intent") == {"name": "no_text", "confidence": 1.0}
+    assert emoji.get("intent")["name"] == "no_text"
+    assert words.get("intent")["name"] == "greeting"
+
+
+def _body(**payload) -> bytes:
+    return json.dumps(payload).encode()
+
+
+def test_webchat_body_is_parsed():
+    fields = parse_webhook_body(_body(sender="web-12345678", message="hoi", metadata={"a": 1}))
+    assert fields == {"sender": "web-12345678", "message": "hoi", "metadata": {"a": 1}}
+
+
+def test_webchat_long_message_is_cut_not_refused():
+    fields = parse_webhook_body(_body(sender="web-12345678", message="a" * 20_000))
+    assert len(fields["message"]) == MAX_MESSAGE_CHARS
+
+
+@pytest.mark.parametrize("body, code", [
+    (b"{not json", "invalid_json"),
+    (b"\xff\xfe", "invalid_json"),
+    (b"[1, 2]", "invalid_json"),
+    (_body(message="hoi"), "invalid_sender"),
+    (_body(sender="<script>", message="hoi"), "invalid_sender"),
+    (_body(sender="web-12345678"), "missing_message"),
+    (_body(sender="web-12345678", message=["a"]), "missing_message"),
+    (_body(sender="web-12345678", message="hoi", metadata="x"), "invalid_metadata"),
+    (b"x" * (70 * 1024), "body_too_large"),
+])
+def test_webchat_bad_bodies_are_refused_with_a_reason(body, code):
+    with pytest.raises(WebhookError) as caught:
+        parse_webhook_body(body)
+    assert caught.value.code == code
+    assert 400 <= caught.value.status < 500

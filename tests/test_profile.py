@@ -1,0 +1,82 @@
+"""The municipality profile: validation, opening hours and placeholders in responses."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from bot.profile import ProfileError, load_profile, profile
+from bot.settings import PROFILE_FILE
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def _write_profile(tmp_path: Path, **changes) -> Path:
+    data = yaml.safe_load(PROFILE_FILE.read_text())
+    data.update(changes)
+    path = tmp_path / "profile.yml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def test_shipped_profile_is_valid():
+    municipality = load_profile()
+    assert municipality.phone.startswith("14 ")
+    assert "maandag" in municipality.opening_hours_text()
+
+
+def test_unknown_key_is_named_in_the_error(tmp_path):
+    with pytest.raises(ProfileError, match="fax"):
+        load_profile(_write_profile(tmp_path, fax="0123"))
+
+
+def test_bad_opening_hours_are_rejected(tmp_path):
+    with pytest.raises(ProfileError, match="mon"):
+        load_profile(_write_profile(tmp_path, opening_hours={"mon": ["17:00", "08:30"]}))
+    with pytest.raises(ProfileError, match="funday"):
+        load_profile(_write_profile(tmp_path, opening_hours={"funday": ["08:00", "09:00"]}))
+
+
+def test_broken_yaml_names_the_file(tmp_path):
+    path = tmp_path / "profile.yml"
+    path.write_text("name: [unclosed")
+    with pytest.raises(ProfileError, match="profile.yml"):
+        load_profile(path)
+
+
+@pytest.mark.parametrize("moment, is_open", [
+    (dt.datetime(2026, 11, 23, 9, 0, tzinfo=AMSTERDAM), True),    # Monday morning
+    (dt.datetime(2026, 11, 23, 17, 0, tzinfo=AMSTERDAM), False),  # Monday, closing time
+    (dt.datetime(2026, 11, 26, 19, 30, tzinfo=AMSTERDAM), True),  # Thursday evening
+    (dt.datetime(2026, 11, 28, 11, 0, tzinfo=AMSTERDAM), False),  # Saturday
+])
+def test_is_open(moment, is_open):
+    assert profile().is_open(moment) is is_open
+
+
+def test_next_opening_skips_the_weekend():
+    friday_afternoon = dt.datetime(2026, 11, 27, 14, 0, tzinfo=AMSTERDAM)
+    assert profile().next_opening(friday_afternoon) == ("maandag", dt.time(8, 30))
+
+
+def test_next_opening_later_the_same_day():
+    early_monday = dt.datetime(2026, 11, 23, 7, 0, tzinfo=AMSTERDAM)
+    assert profile().next_opening(early_monday) == ("maandag", dt.time(8, 30))
+
+
+def test_every_placeholder_in_the_domain_is_filled(domain):
+    """A response that refers to {link_x} must find x in the profile, or residents see braces."""
+    known = set(profile().template_vars()) | {
+        "close", "next_day", "next_open",  # filled by action_contact_human
+        "topic", "intent",                 # filled by action_default_ask_affirmation
+    }
+    used = set()
+    for variations in domain["responses"].values():
+        for variation in variations:
+            used |= set(re.findall(r"{(\w+)}", yaml.safe_dump(variation)))
+    assert used, "expected placeholders in the responses"
+    assert used <= known, f"unknown placeholders: {sorted(used - known)}"
