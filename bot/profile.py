@@ -22,6 +22,35 @@ class ProfileError(ValueError):
     """The profile file is missing, unreadable or invalid."""
 
 
+class ReportSettings(BaseModel):
+    handling_days: Dict[str, int]
+    signalen_categories: Dict[str, str]
+
+    class Config:
+        extra = "forbid"
+
+    @validator("signalen_categories")
+    def _main_and_sub(cls, value: Dict[str, str]) -> Dict[str, str]:
+        for intent, slug in value.items():
+            if slug.count("/") != 1:
+                raise ValueError(f"{intent}: use 'main-category/sub-category', got '{slug}'")
+        return value
+
+
+class LocationSettings(BaseModel):
+    place: str
+    centre: Tuple[float, float]
+    streets: Dict[str, Tuple[float, float]]
+
+    class Config:
+        extra = "forbid"
+
+    def street_point(self, name: str) -> Optional[Tuple[float, float]]:
+        """(lat, lon) of a known street, matched without regard to case."""
+        lowered = {street.lower(): point for street, point in self.streets.items()}
+        return lowered.get(name.lower())
+
+
 class Profile(BaseModel):
     """What makes the assistant belong to one municipality."""
 
@@ -34,6 +63,8 @@ class Profile(BaseModel):
     day_names: Dict[str, str]
     opening_hours_line: str
     links: Dict[str, HttpUrl]
+    reports: ReportSettings
+    location: LocationSettings
 
     class Config:
         extra = "forbid"

@@ -11,3 +11,10 @@ CONFIG_FILE = ROOT / "config.yml"
 MODELS_DIR = Path(os.environ.get("GA_MODELS_DIR", ROOT / "models"))
 VAR_DIR = Path(os.environ.get("GA_VAR_DIR", ROOT / "var"))
 PROFILE_FILE = Path(os.environ.get("GA_PROFILE", ROOT / "bot" / "profile.yml"))
+
+# The project's own database: reports and outbox. SQLite by default, PostgreSQL by URL.
+DATABASE_URL = os.environ.get("GA_DATABASE_URL", f"sqlite:///{VAR_DIR / 'reports.db'}")
+# Signalen base URL (for example https://api.meldingen.example.nl); empty: reports stay local.
+SIGNALEN_URL = os.environ.get("SIGNALEN_URL", "").rstrip("/")
+SIGNALEN_TIMEOUT = float(os.environ.get("SIGNALEN_TIMEOUT", "5"))
+REGISTER_FILE = ROOT / "bot" / "personal_data.yml"

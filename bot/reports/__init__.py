@@ -1,0 +1,1 @@
+"""Reports (meldingen): storage, forwarding to Signalen through an outbox, retention."""

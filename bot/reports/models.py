@@ -1,0 +1,63 @@
+"""Tables of the report store. Columns marked personal must be listed in bot/personal_data.yml."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Report(Base):
+    """One melding, committed locally before it is forwarded."""
+
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("idempotency_key", name="uq_reports_idempotency_key"),)
+
+    id = Column(Integer, primary_key=True)
+    case_number = Column(String(20), unique=True)
+    idempotency_key = Column(String(64), nullable=False)
+    category = Column(String(64), nullable=False)
+    description = Column(Text, nullable=False)
+    location_text = Column(Text, nullable=False)
+    street = Column(String(120))
+    house_number = Column(String(16))
+    postcode = Column(String(7))
+    latitude = Column(Float)
+    longitude = Column(Float)
+    photo_url = Column(Text)
+    channel = Column(String(32), nullable=False)
+    sender_id = Column(String(128))
+    wants_updates = Column(Boolean, nullable=False, default=False)
+    contact_email = Column(String(254))
+    contact_phone = Column(String(32))
+    status = Column(String(32), nullable=False, default="gemeld")
+    signalen_id = Column(String(64))
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+    anonymised_at = Column(DateTime)
+
+    outbox = relationship("OutboxItem", back_populates="report")
+
+
+class OutboxItem(Base):
+    """Work that must reach another system: retried with backoff until delivered."""
+
+    __tablename__ = "outbox"
+
+    id = Column(Integer, primary_key=True)
+    kind = Column(String(32), nullable=False)
+    report_id = Column(Integer, ForeignKey("reports.id"), nullable=False)
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime, nullable=False, default=utcnow)
+    last_error = Column(Text)
+    delivered_at = Column(DateTime)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    report = relationship("Report", back_populates="outbox")

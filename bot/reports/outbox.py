@@ -1,0 +1,146 @@
+"""Delivers queued work to Signalen, retrying with backoff; nothing is dropped.
+
+Run `python -m bot.reports.outbox` to deliver continuously; the action server also
+tries once right after filing, so a healthy backend gets a report within seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import mimetypes
+import time
+from typing import Any, Dict, Optional
+
+import requests
+
+from actions.api.signalen import SignalenClient, SignalenError
+from bot.profile import profile
+from bot.reports.db import migrate, session
+from bot.reports.models import OutboxItem, Report, utcnow
+from bot.reports.service import SIGNALEN_CREATE
+from bot.settings import DATABASE_URL, SIGNALEN_TIMEOUT, SIGNALEN_URL
+
+logger = logging.getLogger(__name__)
+
+MAX_TEXT = 3000
+FIRST_RETRY_SECONDS = 30
+MAX_RETRY_SECONDS = 3600
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """30 s, 1 min, 2 min, … up to an hour between tries."""
+    return dt.timedelta(seconds=min(FIRST_RETRY_SECONDS * 2 ** max(attempts - 1, 0),
+                                    MAX_RETRY_SECONDS))
+
+
+def signal_payload(report: Report, client: SignalenClient) -> Dict[str, Any]:
+    """The Signalen public-API body for a report; the reporter is empty when anonymous."""
+    municipality = profile()
+    lat, lon = ((report.latitude, report.longitude) if report.latitude is not None
+                else municipality.location.centre)
+    location: Dict[str, Any] = {"geometrie": {"type": "Point", "coordinates": [lon, lat]}}
+    if report.street and report.house_number:
+        location["address"] = _address(report, municipality.location.place)
+    reporter: Dict[str, Any] = {"sharing_allowed": False}
+    if report.wants_updates and report.contact_email:
+        reporter["email"] = report.contact_email
+    if report.wants_updates and report.contact_phone:
+        reporter["phone"] = report.contact_phone
+    text = f"{report.description}\n\nLocatie: {report.location_text}"
+    return {
+        "text": text[:MAX_TEXT],
+        "location": location,
+        "category": {"sub_category": client.category_url(
+            municipality.reports.signalen_categories[report.category])},
+        "reporter": reporter,
+        "incident_date_start": report.created_at.replace(tzinfo=dt.timezone.utc).isoformat(),
+        "source": "online",
+    }
+
+
+def _address(report: Report, place: str) -> Dict[str, Any]:
+    digits = "".join(ch for ch in report.house_number.split("-")[0] if ch.isdigit())
+    address: Dict[str, Any] = {"openbare_ruimte": report.street, "huisnummer": int(digits),
+                               "woonplaats": place}
+    letter = report.house_number[len(digits):].strip("-")
+    if letter:
+        address["huisletter" if letter.isalpha() and len(letter) == 1
+                else "huisnummer_toevoeging"] = letter
+    if report.postcode:
+        address["postcode"] = report.postcode.replace(" ", "")
+    return address
+
+
+def _deliver(item: OutboxItem, client: SignalenClient) -> None:
+    report = item.report
+    if item.kind != SIGNALEN_CREATE:
+        raise SignalenError(f"unknown outbox kind {item.kind}", retry=False)
+    if report.signalen_id is None:
+        report.signalen_id = client.create_signal(signal_payload(report, client))
+    if report.photo_url:
+        content, content_type = _download(report.photo_url)
+        extension = mimetypes.guess_extension(content_type) or ".jpg"
+        client.add_attachment(report.signalen_id, f"foto{extension}", content, content_type)
+
+
+def _download(url: str) -> tuple:
+    try:
+        response = requests.get(url, timeout=SIGNALEN_TIMEOUT)
+        response.raise_for_status()
+    except requests.RequestException as error:
+        raise SignalenError(f"photo could not be fetched: {type(error).__name__}", retry=True)
+    return response.content, response.headers.get("Content-Type", "image/jpeg")
+
+
+def deliver_due(client: Optional[SignalenClient] = None, url: str = DATABASE_URL,
+                now: Optional[dt.datetime] = None, only_id: Optional[int] = None,
+                limit: int = 20) -> int:
+    """Try every item that is due; return how many were delivered."""
+    if client is None:
+        if not SIGNALEN_URL:
+            return 0
+        client = SignalenClient(SIGNALEN_URL, SIGNALEN_TIMEOUT)
+    now = now or utcnow()
+    delivered = 0
+    with session(url) as db:
+        query = (db.query(OutboxItem)
+                 .filter(OutboxItem.delivered_at.is_(None), OutboxItem.next_attempt_at <= now)
+                 .order_by(OutboxItem.id).with_for_update(skip_locked=True))
+        if only_id is not None:
+            query = query.filter(OutboxItem.report_id == only_id)
+        for item in query.limit(limit).all():
+            try:
+                _deliver(item, client)
+            except SignalenError as error:
+                item.attempts += 1
+                item.last_error = str(error)
+                item.next_attempt_at = now + backoff(item.attempts)
+                log = logger.warning if error.retry else logger.error
+                log("Outbox item %s (report %s) not delivered, try %s: %s",
+                    item.id, item.report.case_number, item.attempts, error)
+                continue
+            item.delivered_at = now
+            item.last_error = None
+            delivered += 1
+            logger.info("Report %s forwarded to Signalen as %s",
+                        item.report.case_number, item.report.signalen_id)
+    return delivered
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Deliver queued reports to Signalen.")
+    parser.add_argument("--once", action="store_true", help="one round, then stop")
+    parser.add_argument("--interval", type=float, default=10.0)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    migrate()
+    while True:
+        deliver_due()
+        if args.once:
+            return
+        time.sleep(args.interval)
+
+
+if __name__ == "__main__":
+    main()

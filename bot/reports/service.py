@@ -1,0 +1,78 @@
+"""Filing a report: committed locally first, with a case number, then queued for Signalen."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.reports.db import session
+from bot.reports.models import OutboxItem, Report, utcnow
+from bot.settings import DATABASE_URL, SIGNALEN_URL
+
+logger = logging.getLogger(__name__)
+
+SIGNALEN_CREATE = "signalen_create"
+
+
+@dataclass(frozen=True)
+class NewReport:
+    """What the report form collected; only what is strictly needed."""
+
+    category: str
+    description: str
+    location_text: str
+    channel: str
+    sender_id: str
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+    street: Optional[str] = None
+    house_number: Optional[str] = None
+    postcode: Optional[str] = None
+    photo_url: Optional[str] = None
+    wants_updates: bool = False
+    contact_email: Optional[str] = None
+    contact_phone: Optional[str] = None
+
+    def idempotency_key(self) -> str:
+        """Same resident, same report content: the same key, so a resubmission files nothing new."""
+        parts = (self.sender_id, self.category, self.description.strip().lower(),
+                 self.location_text.strip().lower(), self.photo_url or "")
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def case_number(report_id: int, created_at: dt.datetime) -> str:
+    return f"M-{created_at.year}-{report_id:06d}"
+
+
+def file_report(new: NewReport, url: str = DATABASE_URL,
+                forward: bool = bool(SIGNALEN_URL)) -> Tuple[Report, bool]:
+    """Store the report (or find the one already filed) and return it with `created`."""
+    key = new.idempotency_key()
+    existing = _find(key, url)
+    if existing:
+        return existing, False
+    try:
+        with session(url) as db:
+            report = Report(idempotency_key=key, **vars(new), created_at=utcnow())
+            db.add(report)
+            db.flush()
+            report.case_number = case_number(report.id, report.created_at)
+            if forward:
+                db.add(OutboxItem(kind=SIGNALEN_CREATE, report_id=report.id))
+    except IntegrityError:
+        # Two deliveries of the same message raced; the other one won.
+        found = _find(key, url)
+        if found is None:
+            raise
+        return found, False
+    logger.info("Report %s filed (category %s)", report.case_number, report.category)
+    return report, True
+
+
+def _find(key: str, url: str) -> Optional[Report]:
+    with session(url) as db:
+        return db.query(Report).filter_by(idempotency_key=key).one_or_none()
