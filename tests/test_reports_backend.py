@@ -1,0 +1,149 @@
+"""Report store, idempotency, Signalen forwarding and the outbox, against the stand-in."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actions.api.signalen import SignalenClient
+from bot.reports import db as reports_db
+from bot.reports.models import OutboxItem, Report
+from bot.reports.outbox import backoff, deliver_due, signal_payload
+from bot.reports.service import NewReport, file_report
+from tests.standins.signalen import SignalenStandIn, validate_signal
+
+
+@pytest.fixture
+def db_url(tmp_path):
+    url = f"sqlite:///{tmp_path / 'reports.db'}"
+    reports_db.migrate(url)
+    return url
+
+
+@pytest.fixture
+def signalen():
+    standin = SignalenStandIn().start()
+    yield standin
+    standin.stop()
+
+
+def tile(**changes) -> NewReport:
+    fields = dict(category="report_pavement_road", description="Losse stoeptegel voor de deur",
+                  location_text="Dorpsstraat 12", street="Dorpsstraat", house_number="12",
+                  latitude=52.0912, longitude=5.1201, channel="rest", sender_id="resident-1")
+    fields.update(changes)
+    return NewReport(**fields)
+
+
+def later(minutes: int) -> dt.datetime:
+    return dt.datetime.utcnow() + dt.timedelta(minutes=minutes)
+
+
+def test_filing_gives_a_case_number_and_queues_forwarding(db_url):
+    report, created = file_report(tile(), url=db_url, forward=True)
+    assert created
+    assert report.case_number == f"M-{report.created_at.year}-{report.id:06d}"
+    with reports_db.session(db_url) as db:
+        assert db.query(OutboxItem).filter_by(report_id=report.id).count() == 1
+
+
+def test_the_same_report_twice_is_filed_once(db_url):
+    first, _ = file_report(tile(), url=db_url, forward=True)
+    again, created = file_report(tile(description="  losse stoeptegel voor de deur "),
+                                 url=db_url, forward=True)
+    assert not created and again.case_number == first.case_number
+    other, created = file_report(tile(location_text="Kerkstraat 3"), url=db_url, forward=True)
+    assert created and other.case_number != first.case_number
+    with reports_db.session(db_url) as db:
+        assert db.query(Report).count() == 2
+        assert db.query(OutboxItem).count() == 2
+
+
+def test_without_signalen_reports_stay_local(db_url):
+    report, _ = file_report(tile(), url=db_url, forward=False)
+    with reports_db.session(db_url) as db:
+        assert db.query(OutboxItem).count() == 0
+        assert db.get(Report, report.id).case_number == report.case_number
+
+
+def test_report_reaches_signalen_with_a_valid_body(db_url, signalen):
+    report, _ = file_report(tile(photo_url=f"{signalen.url}/media/photo.jpg"), url=db_url,
+                            forward=True)
+    assert deliver_due(SignalenClient(signalen.url), url=db_url) == 1
+    [(signal_id, body)] = signalen.signals.items()
+    assert body["location"]["geometrie"]["coordinates"] == [5.1201, 52.0912]
+    assert body["location"]["address"]["openbare_ruimte"] == "Dorpsstraat"
+    assert body["location"]["address"]["huisnummer"] == 12
+    assert body["category"]["sub_category"].endswith(
+        "/categories/wegen-verkeer-straatmeubilair/sub_categories/bestrating")
+    assert body["reporter"] == {"sharing_allowed": False}, "anonymous: no contact details"
+    assert signalen.attachments[signal_id][0].startswith(b"\xff\xd8")
+    with reports_db.session(db_url) as db:
+        assert db.get(Report, report.id).signalen_id == signal_id
+        assert db.query(OutboxItem).one().delivered_at is not None
+    assert deliver_due(SignalenClient(signalen.url), url=db_url, now=later(5)) == 0
+
+
+def test_updates_by_email_send_only_that_address(db_url, signalen):
+    file_report(tile(channel="webchat", wants_updates=True, contact_email="a@example.nl"),
+                url=db_url, forward=True)
+    deliver_due(SignalenClient(signalen.url), url=db_url)
+    [body] = signalen.signals.values()
+    assert body["reporter"] == {"sharing_allowed": False, "email": "a@example.nl"}
+
+
+def test_outbox_survives_an_outage_and_a_restart(db_url, signalen):
+    report, _ = file_report(tile(), url=db_url, forward=True)
+    signalen.fail_with = 503
+    assert deliver_due(SignalenClient(signalen.url), url=db_url) == 0
+    assert deliver_due(SignalenClient(signalen.url), url=db_url, now=later(0)) == 0
+    requests_during_outage = signalen.requests
+    assert requests_during_outage == 1, "the retry waits for its backoff"
+
+    reports_db.engine.cache_clear()  # a restart: new engine, same database file
+    with reports_db.session(db_url) as db:
+        item = db.query(OutboxItem).one()
+        assert (item.attempts, item.delivered_at) == (1, None)
+        assert "503" in item.last_error
+
+    signalen.fail_with = None
+    assert deliver_due(SignalenClient(signalen.url), url=db_url, now=later(2)) == 1
+    assert len(signalen.signals) == 1
+    with reports_db.session(db_url) as db:
+        assert db.get(Report, report.id).signalen_id in signalen.signals
+
+
+def test_unreachable_signalen_is_retried(db_url):
+    file_report(tile(), url=db_url, forward=True)
+    assert deliver_due(SignalenClient("http://127.0.0.1:9", timeout=1), url=db_url) == 0
+    with reports_db.session(db_url) as db:
+        assert "unreachable" in db.query(OutboxItem).one().last_error
+
+
+def test_backoff_grows_and_is_capped():
+    waits = [backoff(n).total_seconds() for n in (1, 2, 3, 10, 20)]
+    assert waits == [30, 60, 120, 3600, 3600]
+
+
+@pytest.mark.parametrize("changes", [
+    {},
+    {"street": None, "house_number": None, "latitude": None, "longitude": None,
+     "location_text": "bij de speeltuin achter de school"},
+    {"house_number": "7-2", "postcode": "1234 AB"},
+    {"house_number": "7a"},
+    {"description": "x" * 5000},
+])
+def test_every_payload_passes_signalen_validation(changes):
+    report = Report(**{**vars(tile(**changes)), "created_at": dt.datetime(2026, 11, 23, 12)})
+    payload = signal_payload(report, SignalenClient("http://signalen.test"))
+    assert validate_signal(payload) == []
+
+
+def test_the_stand_in_rejects_what_signalen_rejects():
+    report = Report(**{**vars(tile()), "created_at": dt.datetime(2026, 11, 23, 12)})
+    good = signal_payload(report, SignalenClient("http://signalen.test"))
+    assert validate_signal({**good, "name": "Jan"}) == ["name: unknown field"]
+    swapped = {**good, "location": {"geometrie": {"type": "Point",
+                                                  "coordinates": [52.09, 5.12]}}}
+    assert "outside the Netherlands" in validate_signal(swapped)[0]
+    assert validate_signal({k: v for k, v in good.items() if k != "text"}) == ["text: required"]
