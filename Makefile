@@ -37,7 +37,13 @@ shell: install ## Talk to the bot in the terminal
 	@mkdir -p var; PYTHONPATH=. $(PY) -m rasa_sdk --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
 	  trap "kill $$pid" EXIT; $(PY) -m rasa shell --model "$$($(PY) -m bot.model)" --endpoints endpoints.yml
 
+retention: install ## Apply the personal-data register's retention periods (run daily)
+	$(PY) -m bot.reports.retention
+
+outbox: install ## Deliver queued reports to Signalen (needs SIGNALEN_URL)
+	$(PY) -m bot.reports.outbox
+
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install train run test eval shell clean
+.PHONY: help install train run test eval shell retention outbox clean

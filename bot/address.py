@@ -13,7 +13,7 @@ _STREET_SUFFIX = (r"straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|dreef|
 # ("Burgemeester de Withlaan", "Van Goghstraat"); "bij de Molenweg" keeps only "Molenweg".
 _STREET_WORDS = r"(?:(?-i:[A-Z])[\w'.-]*\s(?:(?:van|de|der|den|het|'t)\s){0,2}){0,2}"
 _STREET = re.compile(
-    rf"(?P<street>{_STREET_WORDS}[\w'.-]*(?:{_STREET_SUFFIX}))\b"
+    rf"(?P<street>{_STREET_WORDS}[\w'.-]+(?:{_STREET_SUFFIX}))\b"
     r"(?:\s+(?P<number>[1-9][0-9]{0,4})(?:\s?-\s?(?P<addition_dash>[a-zA-Z0-9]{1,4})\b"
     r"|(?P<addition>[a-zA-Z])\b|\s(?P<addition_cap>[A-Z])\b)?)?",
     re.IGNORECASE,
@@ -44,11 +44,11 @@ def normalise_postcode(text: str) -> Optional[str]:
 
 
 def _street(text: str) -> Optional[re.Match]:
-    for match in _STREET.finditer(text):
-        name = match.group("street").strip().split()[-1].lower()
-        if name not in _NOT_STREETS:
-            return match
-    return None
+    """The street in the text; one with a house number wins over one without."""
+    matches = [m for m in _STREET.finditer(text)
+               if m.group("street").strip().split()[-1].lower() not in _NOT_STREETS]
+    with_number = [m for m in matches if m.group("number")]
+    return (with_number or matches or [None])[0]
 
 
 def _title(street: str) -> str:

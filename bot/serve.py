@@ -15,7 +15,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from bot.model import ensure_model
 from bot.settings import ROOT, VAR_DIR
@@ -34,6 +34,7 @@ class Stack:
     credentials: Path = ROOT / "credentials.yml"
     token: Optional[str] = None
     log_dir: Path = VAR_DIR / "logs"
+    env: Dict[str, str] = field(default_factory=dict)
     processes: List[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -43,7 +44,7 @@ class Stack:
     def _spawn(self, name: str, command: List[str]) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, **self.env, "PYTHONPATH": str(ROOT)}
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)
         self.processes.append(process)
@@ -53,6 +54,8 @@ class Stack:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
                                 "--port", str(self.action_port)])
+        if {**os.environ, **self.env}.get("SIGNALEN_URL"):
+            self._spawn("outbox", [sys.executable, "-m", "bot.reports.outbox"])
         command = [sys.executable, "-m", "rasa", "run", "--model", str(model),
                    "--interface", self.host, "--port", str(self.rasa_port),
                    "--endpoints", str(self.endpoints), "--credentials", str(self.credentials)]

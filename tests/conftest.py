@@ -60,7 +60,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
+def signalen_standin():
+    """The Signalen stand-in on loopback, shared by the running stack."""
+    from tests.standins.signalen import SignalenStandIn
+
+    standin = SignalenStandIn().start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture(scope="session")
+def reports_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('reports') / 'reports.db'}"
+
+
+@pytest.fixture(scope="session")
+def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signalen_standin,
+          reports_db_url: str):
     """Rasa and the action server on free loopback ports, with a fresh SQLite tracker store."""
     workdir = tmp_path_factory.mktemp("stack")
     action_port = _free_port()
@@ -70,7 +86,8 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory):
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n"
     )
     running = Stack(rasa_port=_free_port(), action_port=action_port, endpoints=endpoints,
-                    token=secrets.token_hex(16), log_dir=workdir / "logs")
+                    token=secrets.token_hex(16), log_dir=workdir / "logs",
+                    env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url})
     running.start(trained_model)
     yield running
     running.stop()

@@ -6,7 +6,8 @@ import json
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.input_guard import InputGuard, has_words
+from bot.nlu.input_guard import InputGuard
+from bot.text import has_words
 from channels.webchat import MAX_MESSAGE_CHARS, WebhookError, parse_webhook_body
 
 

@@ -147,3 +147,16 @@ def test_the_stand_in_rejects_what_signalen_rejects():
                                                   "coordinates": [52.09, 5.12]}}}
     assert "outside the Netherlands" in validate_signal(swapped)[0]
     assert validate_signal({k: v for k, v in good.items() if k != "text"}) == ["text: required"]
+
+
+def test_an_item_claimed_by_one_process_is_not_sent_by_another(db_url, signalen):
+    from bot.reports.outbox import _claim
+
+    report, _ = file_report(tile(), url=db_url, forward=True)
+    with reports_db.session(db_url) as db:
+        item_id = db.query(OutboxItem).one().id
+    now = dt.datetime.utcnow()
+    assert _claim(db_url, item_id, now)
+    assert deliver_due(SignalenClient(signalen.url), url=db_url, now=now) == 0
+    assert signalen.requests == 0
+    assert deliver_due(SignalenClient(signalen.url), url=db_url, now=later(3)) == 1

@@ -1,7 +1,6 @@
 """Recognises messages that carry no words at all (empty, only emoji or punctuation)."""
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -12,13 +11,9 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.text import has_words
+
 NO_TEXT_INTENT = "no_text"
-_WORD_CHARACTER = re.compile(r"\w")
-
-
-def has_words(text: Text) -> bool:
-    """True when the text has at least one letter or digit, in any script."""
-    return bool(_WORD_CHARACTER.search(text or ""))
 
 
 @DefaultV1Recipe.register(

@@ -34,6 +34,12 @@ def migrate(url: str = DATABASE_URL) -> None:
         command.upgrade(config, "head")
 
 
+@lru_cache(maxsize=None)
+def ensure_schema(url: str = DATABASE_URL) -> None:
+    """Migrate once per process, before the first write."""
+    migrate(url)
+
+
 @contextmanager
 def session(url: str = DATABASE_URL) -> Iterator[Session]:
     """A transaction: committed when the block ends, rolled back on an error."""

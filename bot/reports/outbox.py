@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import mimetypes
 import time
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import requests
 
@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 MAX_TEXT = 3000
 FIRST_RETRY_SECONDS = 30
 MAX_RETRY_SECONDS = 3600
+# How long a claimed item stays with one process before another may try it.
+LEASE = dt.timedelta(seconds=120)
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -93,39 +95,57 @@ def _download(url: str) -> tuple:
     return response.content, response.headers.get("Content-Type", "image/jpeg")
 
 
+def _due_ids(url: str, now: dt.datetime, only_id: Optional[int], limit: int) -> List[int]:
+    with session(url) as db:
+        query = db.query(OutboxItem.id).filter(OutboxItem.delivered_at.is_(None),
+                                               OutboxItem.next_attempt_at <= now)
+        if only_id is not None:
+            query = query.filter(OutboxItem.report_id == only_id)
+        return [row.id for row in query.order_by(OutboxItem.id).limit(limit)]
+
+
+def _claim(url: str, item_id: int, now: dt.datetime) -> bool:
+    """Take an item for LEASE seconds; False when another process has it (SQLite and PostgreSQL)."""
+    with session(url) as db:
+        claimed = (db.query(OutboxItem)
+                   .filter(OutboxItem.id == item_id, OutboxItem.delivered_at.is_(None),
+                           OutboxItem.next_attempt_at <= now)
+                   .update({OutboxItem.next_attempt_at: now + LEASE},
+                           synchronize_session=False))
+    return claimed == 1
+
+
+def _attempt(url: str, item_id: int, client: SignalenClient, now: dt.datetime) -> bool:
+    with session(url) as db:
+        item = db.get(OutboxItem, item_id)
+        try:
+            _deliver(item, client)
+        except SignalenError as error:
+            item.attempts += 1
+            item.last_error = str(error)
+            item.next_attempt_at = now + backoff(item.attempts)
+            log = logger.warning if error.retry else logger.error
+            log("Outbox item %s (report %s) not delivered, try %s: %s",
+                item.id, item.report.case_number, item.attempts, error)
+            return False
+        item.delivered_at = now
+        item.last_error = None
+        logger.info("Report %s forwarded to Signalen as %s",
+                    item.report.case_number, item.report.signalen_id)
+        return True
+
+
 def deliver_due(client: Optional[SignalenClient] = None, url: str = DATABASE_URL,
                 now: Optional[dt.datetime] = None, only_id: Optional[int] = None,
                 limit: int = 20) -> int:
-    """Try every item that is due; return how many were delivered."""
+    """Try every item that is due and not taken by another process; return how many arrived."""
     if client is None:
         if not SIGNALEN_URL:
             return 0
         client = SignalenClient(SIGNALEN_URL, SIGNALEN_TIMEOUT)
     now = now or utcnow()
-    delivered = 0
-    with session(url) as db:
-        query = (db.query(OutboxItem)
-                 .filter(OutboxItem.delivered_at.is_(None), OutboxItem.next_attempt_at <= now)
-                 .order_by(OutboxItem.id).with_for_update(skip_locked=True))
-        if only_id is not None:
-            query = query.filter(OutboxItem.report_id == only_id)
-        for item in query.limit(limit).all():
-            try:
-                _deliver(item, client)
-            except SignalenError as error:
-                item.attempts += 1
-                item.last_error = str(error)
-                item.next_attempt_at = now + backoff(item.attempts)
-                log = logger.warning if error.retry else logger.error
-                log("Outbox item %s (report %s) not delivered, try %s: %s",
-                    item.id, item.report.case_number, item.attempts, error)
-                continue
-            item.delivered_at = now
-            item.last_error = None
-            delivered += 1
-            logger.info("Report %s forwarded to Signalen as %s",
-                        item.report.case_number, item.report.signalen_id)
-    return delivered
+    return sum(_attempt(url, item_id, client, now)
+               for item_id in _due_ids(url, now, only_id, limit) if _claim(url, item_id, now))
 
 
 def main() -> None:

@@ -1,0 +1,104 @@
+"""Applies the retention periods of the personal-data register.
+
+Report columns past their period are anonymised (set empty); conversations in
+Rasa's SQL tracker store whose last event is past the period are deleted.
+Run daily, for example from cron: `make retention`.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+from typing import Dict, Optional
+
+import yaml
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL
+
+from bot.register import Register, load_register
+from bot.reports.db import session
+from bot.reports.models import Report, utcnow
+from bot.settings import DATABASE_URL, ROOT
+
+logger = logging.getLogger(__name__)
+
+ANONYMISED_TEXT = "[geanonimiseerd]"
+REQUIRED_TEXT_COLUMNS = {"description", "location_text"}
+
+
+def tracker_store_url(endpoints_file=ROOT / "endpoints.yml") -> Optional[str]:
+    """The SQLAlchemy URL of Rasa's SQL tracker store as configured in endpoints.yml."""
+    config = (yaml.safe_load(open(endpoints_file)) or {}).get("tracker_store") or {}
+    if config.get("type") != "SQL":
+        return None
+    dialect = config.get("dialect", "sqlite")
+    if dialect == "sqlite":
+        return f"sqlite:///{ROOT / config.get('db', 'rasa.db')}"
+    return str(URL.create(dialect, username=config.get("username"),
+                          password=config.get("password"), host=config.get("url"),
+                          port=config.get("port"), database=config.get("db")))
+
+
+def anonymise_reports(now: dt.datetime, register: Register, url: str = DATABASE_URL) -> int:
+    """Empty every personal report column whose period has passed; return rows touched."""
+    touched = set()
+    with session(url) as db:
+        for name, entry in register.personal.items():
+            table, column = name.split(".")
+            if table != "reports":
+                continue
+            cutoff = now - dt.timedelta(days=entry.retention_days)
+            value = ANONYMISED_TEXT if column in REQUIRED_TEXT_COLUMNS else None
+            rows = (db.query(Report).filter(Report.created_at < cutoff,
+                                            getattr(Report, column).isnot(None),
+                                            getattr(Report, column) != value).all())
+            for report in rows:
+                setattr(report, column, value)
+                report.anonymised_at = now
+                touched.add(report.id)
+    return len(touched)
+
+
+def delete_old_conversations(now: dt.datetime, register: Register, url: Optional[str]) -> int:
+    """Delete tracker-store conversations whose last event is older than the period."""
+    if not url:
+        return 0
+    days = register.personal["tracker.events"].retention_days
+    cutoff = (now - dt.timedelta(days=days)).replace(tzinfo=dt.timezone.utc).timestamp()
+    engine = create_engine(url, future=True)
+    with engine.begin() as connection:
+        if not engine.dialect.has_table(connection, "events"):
+            return 0
+        old = [row[0] for row in connection.execute(text(
+            "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"),
+            {"cutoff": cutoff})]
+        for sender_id in old:
+            connection.execute(text("DELETE FROM events WHERE sender_id = :sender"),
+                               {"sender": sender_id})
+    return len(old)
+
+
+def apply_retention(now: Optional[dt.datetime] = None, reports_url: str = DATABASE_URL,
+                    tracker_url: Optional[str] = None) -> Dict[str, int]:
+    now = now or utcnow()
+    register = load_register()
+    result = {"reports_anonymised": anonymise_reports(now, register, reports_url),
+              "conversations_deleted": delete_old_conversations(now, register, tracker_url)}
+    logger.info("Retention applied at %s: %s", now.isoformat(), result)
+    return result
+
+
+def main() -> None:
+    from bot.reports.db import migrate
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--now", type=dt.datetime.fromisoformat,
+                        help="pretend it is this moment (UTC, ISO 8601)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    migrate()
+    print(apply_retention(args.now, tracker_url=tracker_store_url()))
+
+
+if __name__ == "__main__":
+    main()
