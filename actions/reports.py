@@ -190,11 +190,11 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_contact(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        contact = normalise_contact(str(value or ""))
+        if contact:  # a valid address wins over whatever intent the model saw in it
+            return {"report_contact": contact}
         if tracker.get_intent_of_latest_message() == "deny":
             return {"report_contact": None, "report_updates": False}
-        contact = normalise_contact(str(value or ""))
-        if contact:
-            return {"report_contact": contact}
         dispatcher.utter_message(response="utter_report_contact_invalid")
         return {"report_contact": None}
 
@@ -298,3 +298,20 @@ def new_report(tracker: Tracker) -> NewReport:
         contact_email=contact if contact and "@" in contact else None,
         contact_phone=contact if contact and "@" not in contact else None,
     )
+
+
+class ActionReportStatusUpdate(Action):
+    """Tells the resident that their report changed status (triggered by the outbox)."""
+
+    def name(self) -> Text:
+        return "action_report_status_update"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        entities = {e.get("entity"): e.get("value")
+                    for e in tracker.latest_message.get("entities") or []}
+        response = f"utter_report_status_{entities.get('report_status')}"
+        if response not in domain.get("responses", {}):
+            response = "utter_report_status_changed"
+        utter(dispatcher, response, case_number=entities.get("case_number", ""))
+        return []

@@ -1,13 +1,14 @@
 """Starts the action server and the Rasa server together, for `make run` and the tests.
 
-Both listen on loopback by default. Rasa's HTTP API is enabled only with a token
-(RASA_TOKEN); without one it stays off.
+Both listen on loopback by default. Rasa's HTTP API is always behind a token
+(RASA_TOKEN, or a random one per run); the outbox worker uses it for status updates.
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -52,10 +53,12 @@ class Stack:
 
     def start(self, model: Path, timeout: float = 180) -> "Stack":
         VAR_DIR.mkdir(parents=True, exist_ok=True)
+        self.env.update({"RASA_URL": self.url, "RASA_TOKEN": self.token or ""})
         self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
                                 "--port", str(self.action_port)])
-        if {**os.environ, **self.env}.get("SIGNALEN_URL"):
-            self._spawn("outbox", [sys.executable, "-m", "bot.reports.outbox"])
+        # The outbox worker forwards reports and tells residents about status changes
+        # through Rasa's API, with the same token.
+        self._spawn("outbox", [sys.executable, "-m", "bot.reports.outbox"])
         command = [sys.executable, "-m", "rasa", "run", "--model", str(model),
                    "--interface", self.host, "--port", str(self.rasa_port),
                    "--endpoints", str(self.endpoints), "--credentials", str(self.credentials)]
@@ -101,8 +104,10 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
+    # The API is always behind a token; without RASA_TOKEN a random one is used, known
+    # only to the processes started here.
     stack = Stack(host=args.host, rasa_port=args.port, action_port=args.action_port,
-                  token=os.environ.get("RASA_TOKEN") or None)
+                  token=os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24))
     stack.start(ensure_model())
     print(f"\nThe assistant is running.\n"
           f"  Web chat:      {stack.url}/webhooks/webchat/\n"

@@ -18,3 +18,8 @@ DATABASE_URL = os.environ.get("GA_DATABASE_URL", f"sqlite:///{VAR_DIR / 'reports
 SIGNALEN_URL = os.environ.get("SIGNALEN_URL", "").rstrip("/")
 SIGNALEN_TIMEOUT = float(os.environ.get("SIGNALEN_TIMEOUT", "5"))
 REGISTER_FILE = ROOT / "bot" / "personal_data.yml"
+# Where the outbox worker reaches the Rasa server to tell residents about status changes.
+RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/")
+RASA_TOKEN = os.environ.get("RASA_TOKEN", "")
+# Shared secret that Signalen's status webhook sends in X-Signalen-Secret.
+SIGNALEN_WEBHOOK_SECRET = os.environ.get("SIGNALEN_WEBHOOK_SECRET", "")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -25,6 +26,7 @@ STATIC_DIR = Path(__file__).with_name("webchat_static")
 STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
 MAX_MESSAGE_CHARS = 10_000
 MAX_BODY_BYTES = 64 * 1024
+PUSHED_PREFIX = "utter_report_status_"
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
@@ -92,6 +94,23 @@ class WebChatInput(InputChannel):
         @webchat.route("/health", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @webchat.route("/updates", methods=["GET"])
+        async def updates(request: Request) -> HTTPResponse:
+            """Messages the bot sent on its own (status updates) after `after` (a timestamp)."""
+            sender = request.args.get("sender", "")
+            if not SENDER_PATTERN.match(sender):
+                return response.json({"error": "invalid_sender"}, status=400)
+            try:
+                after = float(request.args.get("after", "0"))
+            except ValueError:
+                return response.json({"error": "invalid_after"}, status=400)
+            tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+            events = tracker.events if tracker else []
+            messages = [{"text": e.text, "timestamp": e.timestamp} for e in events
+                        if isinstance(e, BotUttered) and e.timestamp > after
+                        and str(e.metadata.get("utter_action", "")).startswith(PUSHED_PREFIX)]
+            return response.json(messages)
 
         @webchat.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

@@ -59,6 +59,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+WEBHOOK_SECRET = "test-webhook-secret"
+
+
 @pytest.fixture(scope="session")
 def signalen_standin():
     """The Signalen stand-in on loopback, shared by the running stack."""
@@ -87,7 +90,8 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
     )
     running = Stack(rasa_port=_free_port(), action_port=action_port, endpoints=endpoints,
                     token=secrets.token_hex(16), log_dir=workdir / "logs",
-                    env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url})
+                    env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url,
+                         "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1"})
     running.start(trained_model)
     yield running
     running.stop()

@@ -19,10 +19,14 @@ def test_has_words(text, expected):
     assert has_words(text) is expected
 
 
+def guard(*vocabulary: str) -> InputGuard:
+    return InputGuard(None, None, set(vocabulary))
+
+
 def test_guard_marks_messages_without_words_and_leaves_others():
     empty, emoji, words = Message({"text": ""}), Message({"text": "🙂"}), Message({"text": "hoi"})
     words.set("intent", {"name": "greeting", "confidence": 0.8})
-    InputGuard().process([empty, emoji, words])
+    guard("hoi").process([empty, emoji, words])
     assert empty.get("intent") == {"name": "no_text", "confidence": 1.0}
     assert emoji.get("intent")["name"] == "no_text"
     assert words.get("intent")["name"] == "greeting"
@@ -58,3 +62,28 @@ def test_webchat_bad_bodies_are_refused_with_a_reason(body, code):
         parse_webhook_body(body)
     assert caught.value.code == code
     assert 400 <= caught.value.status < 500
+
+
+@pytest.mark.parametrize("text, fallback", [
+    ("plof zwiep knars", True),
+    ("lantarpaal kapot", False),      # typo close to a known word
+    ("de lantaarnpaal", False),
+    ("KAPOT!!", False),
+    ("xq", True),
+    ("een twee drie vier vijf zes zeven", False),  # long messages are left to the model
+    ("j.devries@kpnplanet.nl", False),
+    ("zwiep 12", False),
+])
+def test_guard_falls_back_when_no_word_is_known(text, fallback):
+    message = Message({"text": text})
+    message.set("intent", {"name": "report_street_lighting", "confidence": 0.97})
+    guard("lantaarnpaal", "kapot", "de", "een").process([message])
+    assert (message.get("intent")["name"] == "nlu_fallback") is fallback
+
+
+def test_guard_leaves_messages_with_entities_alone():
+    message = Message({"text": "Fantasiestraat 5"})
+    message.set("entities", [{"entity": "address", "value": "Fantasiestraat 5"}])
+    message.set("intent", {"name": "inform", "confidence": 0.9})
+    guard("kapot").process([message])
+    assert message.get("intent")["name"] == "inform"

@@ -143,3 +143,10 @@ def test_contact_is_kept_only_with_consent():
     assert (report.contact_email, report.wants_updates, report.photo_url) == (None, False, None)
     report = new_report(tracker_for(channel="webchat", slots={**slots, "report_updates": True}))
     assert report.contact_email == "a@example.nl"
+
+
+def test_a_valid_address_counts_even_if_the_model_read_a_no(dispatcher, domain):
+    result = ValidateReportForm().validate_report_contact(
+        "J.deVries@KPNplanet.nl", dispatcher,
+        tracker_for("J.deVries@KPNplanet.nl", intent="deny"), domain)
+    assert result == {"report_contact": "j.devries@kpnplanet.nl"}

@@ -108,13 +108,13 @@ def test_web_chat_updates_ask_contact_and_say_why(talk, reports_db_url, signalen
     ask = texts(talk(sender, "ja graag"))
     assert "e-mailadres of telefoonnummer" in ask and "alleen voor deze melding" in ask
     assert "geen e-mailadres" in texts(talk(sender, "mijn mail is nog geheim"))
-    summary = texts(talk(sender, "Inwoner@Voorbeeld.nl"))
+    summary = texts(talk(sender, "J.deVries@KPNplanet.nl"))
     assert "U krijgt updates" in summary
     assert "U hoort van ons" in texts(talk(sender, "ja"))
     [report] = stored(reports_db_url, sender)
-    assert (report.wants_updates, report.contact_email) == (True, "inwoner@voorbeeld.nl")
+    assert (report.wants_updates, report.contact_email) == (True, "j.devries@kpnplanet.nl")
     assert signalen_standin.signals[report.signalen_id]["reporter"]["email"] == \
-        "inwoner@voorbeeld.nl"
+        "j.devries@kpnplanet.nl"
 
 
 def test_correcting_the_place_in_the_summary(talk, reports_db_url):

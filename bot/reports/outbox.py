@@ -1,4 +1,7 @@
-"""Delivers queued work to Signalen, retrying with backoff; nothing is dropped.
+"""Delivers queued work, retrying with backoff; nothing is dropped.
+
+Two kinds of work: a new report for Signalen, and a status update for a resident who
+asked for one (through Rasa's trigger_intent, on the channel the resident used).
 
 Run `python -m bot.reports.outbox` to deliver continuously; the action server also
 tries once right after filing, so a healthy backend gets a report within seconds.
@@ -9,8 +12,10 @@ import argparse
 import datetime as dt
 import logging
 import mimetypes
+import os
 import time
 from typing import Any, Dict, List, Optional
+from urllib.parse import quote
 
 import requests
 
@@ -19,11 +24,14 @@ from bot.profile import profile
 from bot.reports.db import migrate, session
 from bot.reports.models import OutboxItem, Report, utcnow
 from bot.reports.service import SIGNALEN_CREATE
-from bot.settings import DATABASE_URL, SIGNALEN_TIMEOUT, SIGNALEN_URL
+from bot.reports.status import RESIDENT_UPDATE
+from bot.settings import DATABASE_URL, RASA_TOKEN, RASA_URL, SIGNALEN_TIMEOUT, SIGNALEN_URL
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT = 3000
+STATUS_INTENT = "EXTERNAL_report_status"
+DeliveryError = SignalenError  # the same retry semantics for every destination
 FIRST_RETRY_SECONDS = 30
 MAX_RETRY_SECONDS = 3600
 # How long a claimed item stays with one process before another may try it.
@@ -74,10 +82,27 @@ def _address(report: Report, place: str) -> Dict[str, Any]:
     return address
 
 
-def _deliver(item: OutboxItem, client: SignalenClient) -> None:
+def _tell_resident(report: Report) -> None:
+    """Let the bot tell the resident, on the channel they used, through Rasa's API."""
+    url = (f"{RASA_URL}/conversations/{quote(report.sender_id, safe='')}/trigger_intent"
+           f"?output_channel=latest&token={quote(RASA_TOKEN)}")
+    body = {"name": STATUS_INTENT,
+            "entities": {"case_number": report.case_number, "report_status": report.status}}
+    try:
+        response = requests.post(url, json=body, timeout=SIGNALEN_TIMEOUT)
+    except requests.RequestException as error:
+        raise DeliveryError(f"Rasa unreachable: {type(error).__name__}", retry=True)
+    if response.status_code >= 400:
+        raise DeliveryError(f"Rasa answered {response.status_code}",
+                            retry=response.status_code >= 500)
+
+
+def _deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
     report = item.report
-    if item.kind != SIGNALEN_CREATE:
-        raise SignalenError(f"unknown outbox kind {item.kind}", retry=False)
+    if item.kind == RESIDENT_UPDATE:
+        return _tell_resident(report)
+    if item.kind != SIGNALEN_CREATE or client is None:
+        raise DeliveryError(f"cannot deliver outbox kind {item.kind}", retry=False)
     if report.signalen_id is None:
         report.signalen_id = client.create_signal(signal_payload(report, client))
     if report.photo_url:
@@ -115,12 +140,13 @@ def _claim(url: str, item_id: int, now: dt.datetime) -> bool:
     return claimed == 1
 
 
-def _attempt(url: str, item_id: int, client: SignalenClient, now: dt.datetime) -> bool:
+def _attempt(url: str, item_id: int, client: Optional[SignalenClient],
+             now: dt.datetime) -> bool:
     with session(url) as db:
         item = db.get(OutboxItem, item_id)
         try:
             _deliver(item, client)
-        except SignalenError as error:
+        except DeliveryError as error:
             item.attempts += 1
             item.last_error = str(error)
             item.next_attempt_at = now + backoff(item.attempts)
@@ -130,8 +156,8 @@ def _attempt(url: str, item_id: int, client: SignalenClient, now: dt.datetime) -
             return False
         item.delivered_at = now
         item.last_error = None
-        logger.info("Report %s forwarded to Signalen as %s",
-                    item.report.case_number, item.report.signalen_id)
+        logger.info("Outbox item %s (%s) for report %s delivered",
+                    item.id, item.kind, item.report.case_number)
         return True
 
 
@@ -139,9 +165,7 @@ def deliver_due(client: Optional[SignalenClient] = None, url: str = DATABASE_URL
                 now: Optional[dt.datetime] = None, only_id: Optional[int] = None,
                 limit: int = 20) -> int:
     """Try every item that is due and not taken by another process; return how many arrived."""
-    if client is None:
-        if not SIGNALEN_URL:
-            return 0
+    if client is None and SIGNALEN_URL:
         client = SignalenClient(SIGNALEN_URL, SIGNALEN_TIMEOUT)
     now = now or utcnow()
     return sum(_attempt(url, item_id, client, now)
@@ -151,7 +175,8 @@ def deliver_due(client: Optional[SignalenClient] = None, url: str = DATABASE_URL
 def main() -> None:
     parser = argparse.ArgumentParser(description="Deliver queued reports to Signalen.")
     parser.add_argument("--once", action="store_true", help="one round, then stop")
-    parser.add_argument("--interval", type=float, default=10.0)
+    parser.add_argument("--interval", type=float,
+                        default=float(os.environ.get("GA_OUTBOX_INTERVAL", "10")))
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     migrate()

@@ -69,6 +69,16 @@
     });
   }
 
+  // Status updates of a report arrive while the page is open.
+  var lastSeen = Date.now() / 1000;
+  setInterval(function () {
+    fetch("updates?sender=" + encodeURIComponent(sender) + "&after=" + lastSeen)
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (messages) {
+        messages.forEach(function (m) { lastSeen = Math.max(lastSeen, m.timestamp); addMessage("bot", m.text); });
+      }).catch(function () {});
+  }, 15000);
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
