@@ -114,8 +114,12 @@ class ActionStartReport(Action):
         if is_description(text):
             events.append(SlotSet("report_description", text.strip()[:MAX_DESCRIPTION]))
         pin = shared_location(tracker)
-        found = (_pin_slots(pin) if pin else location_slots(parse_location(text))
-                 if not text.startswith("/") else None)
+        if pin:
+            found = _pin_slots(pin)
+        elif text.startswith("/"):  # a button: nothing to take from the text
+            found = None
+        else:
+            found = location_slots(parse_location(text))
         events += [SlotSet(slot, value) for slot, value in (found or {}).items()]
         return events
 
@@ -162,10 +166,12 @@ class ValidateReportForm(FormValidationAction):
         if found:
             return found
         is_answer = tracker.get_intent_of_latest_message() not in ("affirm", "deny")
-        if tries >= 1 and is_answer and is_description(text):
-            # Second answer: take it as a description of the place rather than loop.
+        no_address_tried = not location.street and not location.postcode
+        if is_answer and is_description(text) and (
+                tries >= 1 or (no_address_tried and len(text.split()) >= 3)):
+            # A description of the place ("bij de speeltuin achter de school"), or the
+            # second answer after a hint: take it rather than ask in a loop.
             return {"report_location": text, "report_latitude": None, "report_longitude": None}
-        retry = {"report_location": None, "report_location_tries": tries + 1}
         municipality = profile().location
         if location.street and municipality.street_point(location.street) is None:
             dispatcher.utter_message(response="utter_report_street_unknown",
@@ -173,11 +179,9 @@ class ValidateReportForm(FormValidationAction):
         elif location.street:
             dispatcher.utter_message(response="utter_report_ask_house_number",
                                      street=location.street)
-        elif len(re.findall(r"[^\W\d_]+", text)) >= 3 and not location.postcode:
-            return {"report_location": text, "report_latitude": None, "report_longitude": None}
         else:
             dispatcher.utter_message(response="utter_report_location_unclear")
-        return retry
+        return {"report_location": None, "report_location_tries": tries + 1}
 
     def validate_report_photo(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -219,6 +223,13 @@ def normalise_contact(text: Text) -> Optional[Text]:
     return f"+31{match.group(1)}" if match else None
 
 
+CORRECTIONS = {
+    "correct_description": ["report_description"],
+    "correct_location": ["report_location", "report_latitude", "report_longitude"],
+    "correct_updates": ["report_updates", "report_contact"],
+}
+
+
 class ActionCorrectReport(Action):
     """The resident chose what to correct in the summary: that question is asked again."""
 
@@ -227,10 +238,8 @@ class ActionCorrectReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        if tracker.get_intent_of_latest_message() == "correct_location":
-            cleared = ["report_location", "report_latitude", "report_longitude"]
-        else:
-            cleared = ["report_description"]
+        cleared = CORRECTIONS.get(tracker.get_intent_of_latest_message() or "",
+                                  ["report_description"])
         return ([SlotSet(slot, None) for slot in cleared]
                 + [SlotSet("report_confirmed", None), SlotSet("report_location_tries", 0)])
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 from bot.model import ensure_model
-from bot.settings import CONFIG_FILE, DATA_DIR, ROOT
+from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, ROOT
 
 RESULTS = ROOT / "results"
 TEST_SET = ROOT / "tests" / "nlu" / "test_set.yml"
@@ -98,6 +98,7 @@ def main() -> None:
     if args.folds:
         cv_out = RESULTS / "cross-validation"
         rasa_test_nlu("--nlu", str(DATA_DIR / "nlu"), "--config", str(CONFIG_FILE),
+                      "--domain", str(DOMAIN_DIR),
                       "--cross-validation", "--folds", str(args.folds), "--out", str(cv_out),
                       "--successes", "--no-plot")
         lines += section(f"Cross-validation on the training data ({args.folds} folds)", cv_out)

@@ -130,3 +130,13 @@ def texts(replies: List[Dict[str, Any]]) -> str:
     return "\n".join(reply.get("text", "") for reply in replies)
 
 
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print how many questions the bot asked per report type, when the report tests ran."""
+    from tests.test_report_flow import QUESTIONS
+
+    if QUESTIONS:
+        terminalreporter.write_sep("-", "questions asked per report type (REST, no updates)")
+        for name, count in sorted(QUESTIONS.items()):
+            terminalreporter.write_line(f"{name:45s} {count}")

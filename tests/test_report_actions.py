@@ -150,3 +150,10 @@ def test_a_valid_address_counts_even_if_the_model_read_a_no(dispatcher, domain):
         "J.deVries@KPNplanet.nl", dispatcher,
         tracker_for("J.deVries@KPNplanet.nl", intent="deny"), domain)
     assert result == {"report_contact": "j.devries@kpnplanet.nl"}
+
+
+@pytest.mark.parametrize("intent", ["deny", "inform"])
+def test_a_typed_address_in_the_summary_corrects_the_place(dispatcher, domain, intent):
+    tracker = tracker_for("nee, het is Kerkstraat 14", intent=intent)
+    result = ValidateReportForm().validate_report_confirmed(False, dispatcher, tracker, domain)
+    assert result["report_location"] == "Kerkstraat 14" and result["report_confirmed"] is None

@@ -3,8 +3,10 @@
 - No words at all (empty, only emoji or punctuation): intent `no_text`.
 - A short message none of whose words resembles any word of the training data
   ("plof zwiep knars"): `nlu_fallback`, so the bot asks to rephrase instead of
-  answering a topic with false confidence. Typos still pass: a word counts as known
-  when it is close to a training word.
+  answering a topic with false confidence. A word counts as known when it is close to
+  a training word (typos) or contains or is part of one (Dutch compounds:
+  "klachtenformulier", "lantaarn"). Words of three letters or fewer are left to the
+  model.
 """
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # E-mail addresses, numbers and links are answers, not gibberish.
 _ADDRESS_LIKE = re.compile(r"[@\d/]")
 MAX_WORDS_CHECKED = 6
-SIMILARITY = 0.75
+SIMILARITY = 0.8
+MIN_PART = 4  # letters a word part needs to count for compounds
 
 
 def words_of(text: Optional[Text]) -> List[Text]:
@@ -48,6 +51,7 @@ class InputGuard(GraphComponent):
         self._resource = resource
         self.vocabulary = vocabulary or set()
         self._sorted = sorted(self.vocabulary)
+        self._parts = [word for word in self._sorted if len(word) >= MIN_PART]
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -73,8 +77,11 @@ class InputGuard(GraphComponent):
         return self._resource
 
     def is_known(self, word: Text) -> bool:
-        return word in self.vocabulary or bool(
-            difflib.get_close_matches(word, self._sorted, n=1, cutoff=SIMILARITY))
+        if word in self.vocabulary or len(word) < MIN_PART:
+            return True
+        if any(part in word or word in part for part in self._parts):
+            return True
+        return bool(difflib.get_close_matches(word, self._parts, n=1, cutoff=SIMILARITY))
 
     def understood_nothing(self, words: Iterable[Text]) -> bool:
         words = list(words)
