@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.model import ensure_model
 from bot.serve import Stack
-from bot.settings import DOMAIN_DIR, ROOT
+from bot.settings import DOMAIN_DIR
 
 
 @pytest.fixture(scope="session")
@@ -34,12 +34,17 @@ def dispatcher() -> CollectingDispatcher:
 def make_tracker(intent: str = "greeting", text: str = "hallo",
                  ranking: Optional[List[Dict[str, Any]]] = None,
                  slots: Optional[Dict[str, Any]] = None,
-                 entities: Optional[List[Dict[str, Any]]] = None) -> Tracker:
-    """A tracker whose latest message has the given intent, text and ranking."""
+                 entities: Optional[List[Dict[str, Any]]] = None, channel: str = "rest",
+                 metadata: Optional[Dict[str, Any]] = None,
+                 active_loop: Optional[str] = None) -> Tracker:
+    """A tracker whose latest message, on `channel`, has the given intent, text and ranking."""
     message = {"intent": {"name": intent, "confidence": 0.9}, "text": text,
-               "entities": entities or [],
+               "entities": entities or [], "metadata": metadata or {},
                "intent_ranking": ranking or [{"name": intent, "confidence": 0.9}]}
-    return Tracker("test-sender", slots or {}, message, [], False, None, {}, "action_listen")
+    events = [{"event": "user", "text": text, "input_channel": channel}]
+    loop = {"name": active_loop} if active_loop else {}
+    return Tracker("test-sender", slots or {}, message, events, False, None, loop,
+                   "action_listen")
 
 
 @pytest.fixture

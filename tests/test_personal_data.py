@@ -5,7 +5,6 @@ import asyncio
 import datetime as dt
 import re
 
-import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered

@@ -8,19 +8,15 @@ from rasa_sdk import Tracker
 
 from actions.reports import (ActionCorrectReport, ActionStartReport, ValidateReportForm,
                              is_description, new_report, normalise_contact)
+from tests.conftest import make_tracker
 
 FORM_SLOTS = ["report_description", "report_location", "report_photo", "report_updates",
               "report_contact", "report_confirmed"]
 
 
-def tracker_for(text="", intent="inform", channel="rest", slots=None, metadata=None,
-                entities=None) -> Tracker:
-    events = [{"event": "user", "text": text, "input_channel": channel}]
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
-              "intent_ranking": [{"name": intent, "confidence": 0.9}],
-              "entities": entities or [], "metadata": metadata or {}}
-    return Tracker("sender-1", slots or {}, latest, events, False, None,
-                   {"name": "report_form"}, "action_listen")
+def tracker_for(text="", intent="inform", **fields) -> Tracker:
+    """A tracker in the middle of the report form."""
+    return make_tracker(intent, text, active_loop="report_form", **fields)
 
 
 def slot_events(events):

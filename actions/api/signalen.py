@@ -6,15 +6,13 @@ from typing import Any, Dict, Optional
 
 import requests
 
+from actions.api import DeliveryError
+
 logger = logging.getLogger(__name__)
 
 
-class SignalenError(RuntimeError):
-    """Signalen did not accept the request; `retry` says whether trying again can help."""
-
-    def __init__(self, message: str, retry: bool) -> None:
-        super().__init__(message)
-        self.retry = retry
+class SignalenError(DeliveryError):
+    """Signalen did not accept the request."""
 
 
 class SignalenClient:

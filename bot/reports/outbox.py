@@ -19,7 +19,8 @@ from urllib.parse import quote
 
 import requests
 
-from actions.api.signalen import SignalenClient, SignalenError
+from actions.api import DeliveryError
+from actions.api.signalen import SignalenClient
 from bot.profile import profile
 from bot.reports.db import migrate, session
 from bot.reports.models import OutboxItem, Report, utcnow
@@ -31,7 +32,6 @@ logger = logging.getLogger(__name__)
 
 MAX_TEXT = 3000
 STATUS_INTENT = "EXTERNAL_report_status"
-DeliveryError = SignalenError  # the same retry semantics for every destination
 FIRST_RETRY_SECONDS = 30
 MAX_RETRY_SECONDS = 3600
 # How long a claimed item stays with one process before another may try it.
@@ -116,7 +116,7 @@ def _download(url: str) -> tuple:
         response = requests.get(url, timeout=SIGNALEN_TIMEOUT)
         response.raise_for_status()
     except requests.RequestException as error:
-        raise SignalenError(f"photo could not be fetched: {type(error).__name__}", retry=True)
+        raise DeliveryError(f"photo could not be fetched: {type(error).__name__}", retry=True)
     return response.content, response.headers.get("Content-Type", "image/jpeg")
 
 
