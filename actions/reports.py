@@ -3,7 +3,9 @@
 What, where and consent for updates; a photo is offered only on channels that can
 send one, and contact details are asked only when the channel has no address of its
 own. Channel adapters pass a shared location as metadata {"location": {"latitude",
-"longitude", "address"}} and photos as {"media": [{"url", "content_type"}]}.
+"longitude", "address"}} and photos as {"media": [{"url", "content_type"}]}; only the
+channels that can carry them are trusted with them (a web client could forge any
+metadata). A photo or pin without words arrives as /share_photo or /share_location.
 """
 from __future__ import annotations
 
@@ -62,18 +64,35 @@ def is_description(text: Optional[Text]) -> bool:
     return any(word not in FILLER_WORDS for word in words)
 
 
+def _channel_metadata(tracker: Tracker) -> Dict[Text, Any]:
+    if channel_of(tracker) not in CHANNELS_WITH_MEDIA:
+        return {}
+    return tracker.latest_message.get("metadata") or {}
+
+
 def shared_location(tracker: Tracker) -> Optional[Dict[Text, Any]]:
-    location = (tracker.latest_message.get("metadata") or {}).get("location")
+    location = _channel_metadata(tracker).get("location")
     if isinstance(location, dict) and "latitude" in location and "longitude" in location:
         return location
     return None
 
 
 def shared_photo(tracker: Tracker) -> Optional[Text]:
-    for media in (tracker.latest_message.get("metadata") or {}).get("media") or []:
+    for media in _channel_metadata(tracker).get("media") or []:
         if str(media.get("content_type", "")).startswith("image/") and media.get("url"):
             return str(media["url"])
     return None
+
+
+def shared_slots(tracker: Tracker) -> Dict[Text, Any]:
+    """Slots from a photo or pin that came along with (or instead of) an answer."""
+    slots: Dict[Text, Any] = {}
+    pin, photo = shared_location(tracker), shared_photo(tracker)
+    if pin:
+        slots.update(_pin_slots(pin))
+    if photo:
+        slots["report_photo"] = photo
+    return slots
 
 
 def location_slots(location: Location) -> Optional[Dict[Text, Any]]:
@@ -113,14 +132,10 @@ class ActionStartReport(Action):
         text = tracker.latest_message.get("text") or ""
         if is_description(text):
             events.append(SlotSet("report_description", text.strip()[:MAX_DESCRIPTION]))
-        pin = shared_location(tracker)
-        if pin:
-            found = _pin_slots(pin)
-        elif text.startswith("/"):  # a button: nothing to take from the text
-            found = None
-        else:
-            found = location_slots(parse_location(text))
-        events += [SlotSet(slot, value) for slot, value in (found or {}).items()]
+        found = shared_slots(tracker)
+        if "report_location" not in found and not text.startswith("/"):  # "/": a button
+            found.update(location_slots(parse_location(text)) or {})
+        events += [SlotSet(slot, value) for slot, value in found.items()]
         return events
 
 
@@ -150,15 +165,20 @@ class ValidateReportForm(FormValidationAction):
     def validate_report_description(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if isinstance(value, str) and is_description(value):
-            return {"report_description": value.strip()[:MAX_DESCRIPTION]}
+            return {**shared_slots(tracker), "report_description": value.strip()[:MAX_DESCRIPTION]}
+        extras = shared_slots(tracker)
+        if extras:  # a photo or pin came first: keep it, then ask what is wrong
+            return {**extras, "report_description": None}
         dispatcher.utter_message(response="utter_report_description_unclear")
         return {"report_description": None}
 
     def validate_report_location(self, value: Any, dispatcher: CollectingDispatcher,
                                  tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        pin = shared_location(tracker)
-        if pin:
-            return _pin_slots(pin)
+        extras = shared_slots(tracker)
+        if "report_location" in extras:
+            return extras
+        if extras:  # a photo instead of the place: keep it, ask for the place again
+            return {**extras, "report_location": None}
         text = " ".join(str(value or "").split())[:300]
         tries = int(tracker.get_slot("report_location_tries") or 0)
         location = parse_location(text)

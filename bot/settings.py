@@ -23,3 +23,18 @@ RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/")
 RASA_TOKEN = os.environ.get("RASA_TOKEN", "")
 # Shared secret that Signalen's status webhook sends in X-Signalen-Secret.
 SIGNALEN_WEBHOOK_SECRET = os.environ.get("SIGNALEN_WEBHOOK_SECRET", "")
+
+# Twilio (WhatsApp and SMS). TWILIO_API_URL points the client elsewhere only for tests;
+# TWILIO_PUBLIC_URL is the address Twilio calls when a proxy sits in front (it signs that).
+TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_API_URL = os.environ.get("TWILIO_API_URL", "https://api.twilio.com").rstrip("/")
+TWILIO_WHATSAPP_FROM = os.environ.get("TWILIO_WHATSAPP_FROM", "")
+TWILIO_SMS_FROM = os.environ.get("TWILIO_SMS_FROM", "")
+TWILIO_PUBLIC_URL = os.environ.get("TWILIO_PUBLIC_URL", "").rstrip("/")
+# Telegram, through python-telegram-bot. TELEGRAM_SECRET_TOKEN is set on the webhook.
+TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "")
+TELEGRAM_SECRET_TOKEN = os.environ.get("TELEGRAM_SECRET_TOKEN", "")
+TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
+# Seconds to wait for Twilio's or Telegram's API before the message goes to the outbox.
+CHANNEL_TIMEOUT = float(os.environ.get("GA_CHANNEL_TIMEOUT", "10"))

@@ -10,7 +10,7 @@ import json
 import logging
 import re
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.shared.core.events import BotUttered
@@ -19,13 +19,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.profile import profile
+from bot.tone import render
+from channels.inbound import MAX_BODY_BYTES, MAX_MESSAGE_CHARS, WebhookError
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).with_name("webchat_static")
 STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
-MAX_MESSAGE_CHARS = 10_000
-MAX_BODY_BYTES = 64 * 1024
 PUSHED_PREFIX = "utter_report_status_"
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -38,13 +38,22 @@ def render_page() -> Text:
                 .replace("{{phone}}", html.escape(municipality.phone)))
 
 
-class WebhookError(ValueError):
-    """A request that cannot be processed; the message is safe to show."""
+class WebChatOutput(CollectingOutputChannel):
+    """Collects the replies for the HTTP answer, rendered in the web chat's tone."""
 
-    def __init__(self, status: int, code: Text) -> None:
-        super().__init__(code)
-        self.status = status
-        self.code = code
+    @classmethod
+    def name(cls) -> Text:
+        return "webchat"
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        for part in render_for_webchat(message):
+            await self._persist_message({"recipient_id": recipient_id, **part})
+
+
+def render_for_webchat(message: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    if not message.get("text"):
+        return []
+    return [part.as_dict() for part in render(message, "webchat")]
 
 
 def parse_webhook_body(body: bytes) -> Dict[Text, Any]:
@@ -107,9 +116,10 @@ class WebChatInput(InputChannel):
                 return response.json({"error": "invalid_after"}, status=400)
             tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
             events = tracker.events if tracker else []
-            messages = [{"text": e.text, "timestamp": e.timestamp} for e in events
+            messages = [{**part, "timestamp": e.timestamp} for e in events
                         if isinstance(e, BotUttered) and e.timestamp > after
-                        and str(e.metadata.get("utter_action", "")).startswith(PUSHED_PREFIX)]
+                        and str(e.metadata.get("utter_action", "")).startswith(PUSHED_PREFIX)
+                        for part in render_for_webchat(e.message())]
             return response.json(messages)
 
         @webchat.route("/webhook", methods=["POST"])
@@ -119,7 +129,7 @@ class WebChatInput(InputChannel):
             except WebhookError as error:
                 logger.info("Web chat request rejected: %s", error.code)
                 return response.json({"error": error.code}, status=error.status)
-            collector = CollectingOutputChannel()
+            collector = WebChatOutput()
             await on_new_message(UserMessage(
                 fields["message"], collector, fields["sender"],
                 input_channel=self.name(), metadata=fields["metadata"],
@@ -129,4 +139,4 @@ class WebChatInput(InputChannel):
         return webchat
 
     def get_output_channel(self) -> Optional[CollectingOutputChannel]:
-        return CollectingOutputChannel()
+        return WebChatOutput()

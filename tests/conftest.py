@@ -65,6 +65,12 @@ def _free_port() -> int:
 
 
 WEBHOOK_SECRET = "test-webhook-secret"
+TWILIO_SID = "AC" + "0123456789abcdef" * 2
+TWILIO_TOKEN = secrets.token_hex(16)
+TWILIO_WHATSAPP_FROM = "whatsapp:+3197010000000"
+TWILIO_SMS_FROM = "+3197010000001"
+TELEGRAM_TOKEN = "123456:test-" + secrets.token_hex(8)
+TELEGRAM_SECRET = "test-telegram-secret"
 
 
 @pytest.fixture(scope="session")
@@ -78,13 +84,40 @@ def signalen_standin():
 
 
 @pytest.fixture(scope="session")
+def twilio_standin():
+    from tests.standins.twilio import TwilioStandIn
+
+    standin = TwilioStandIn(TWILIO_SID, TWILIO_TOKEN).start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture(scope="session")
+def telegram_standin():
+    from tests.standins.telegram import TelegramStandIn
+
+    standin = TelegramStandIn(TELEGRAM_TOKEN).start()
+    yield standin
+    standin.stop()
+
+
+def channel_env(twilio_url: str, telegram_url: str) -> Dict[str, str]:
+    """Settings that point the Twilio and Telegram clients at the stand-ins."""
+    return {"TWILIO_ACCOUNT_SID": TWILIO_SID, "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+            "TWILIO_API_URL": twilio_url, "TWILIO_WHATSAPP_FROM": TWILIO_WHATSAPP_FROM,
+            "TWILIO_SMS_FROM": TWILIO_SMS_FROM, "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
+            "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET, "TELEGRAM_API_URL": telegram_url,
+            "GA_CHANNEL_TIMEOUT": "2"}
+
+
+@pytest.fixture(scope="session")
 def reports_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('reports') / 'reports.db'}"
 
 
 @pytest.fixture(scope="session")
 def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signalen_standin,
-          reports_db_url: str):
+          twilio_standin, telegram_standin, reports_db_url: str):
     """Rasa and the action server on free loopback ports, with a fresh SQLite tracker store."""
     workdir = tmp_path_factory.mktemp("stack")
     action_port = _free_port()
@@ -96,7 +129,8 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
     running = Stack(rasa_port=_free_port(), action_port=action_port, endpoints=endpoints,
                     token=secrets.token_hex(16), log_dir=workdir / "logs",
                     env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url,
-                         "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1"})
+                         "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1",
+                         **channel_env(twilio_standin.url, telegram_standin.url)})
     running.start(trained_model)
     yield running
     running.stop()

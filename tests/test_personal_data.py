@@ -12,7 +12,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.register import load_register
 from bot.reports import db as reports_db
-from bot.reports.models import Base, Report
+from bot.reports.models import Base, OptOut, OutboxItem, Report
 from bot.reports.retention import ANONYMISED_TEXT, apply_retention
 from bot.reports.service import NewReport, file_report
 from bot.settings import DOMAIN_DIR
@@ -79,6 +79,13 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
         db.get(Report, old_report.id).created_at = now - dt.timedelta(days=400)
         db.get(Report, recent_report.id).created_at = now - dt.timedelta(days=100)
 
+        for age in (31, 2):
+            db.add(OutboxItem(kind="channel_message", channel="sms", recipient="+31612345678",
+                              payload='{"text": "Dank u wel"}', delivered_at=now,
+                              created_at=now - dt.timedelta(days=age)))
+        db.add(OptOut(channel="sms", recipient="+31612345678",
+                      created_at=now - dt.timedelta(days=800)))
+
     tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
     store = SQLTrackerStore(Domain.load(str(DOMAIN_DIR)), dialect="sqlite",
                             db=str(tmp_path / "tracker.db"))
@@ -87,7 +94,8 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
 
     result = apply_retention(now, reports_url=reports_url, tracker_url=tracker_url)
 
-    assert result == {"reports_anonymised": 2, "conversations_deleted": 1}
+    assert result == {"reports_anonymised": 2, "messages_deleted": 2,
+                      "conversations_deleted": 1}
     with reports_db.session(reports_url) as db:
         old, recent = db.get(Report, old_report.id), db.get(Report, recent_report.id)
     assert (old.description, old.street, old.sender_id, old.photo_url) == (
@@ -97,4 +105,7 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
     assert (recent.sender_id, recent.photo_url) == (None, None), "90-day fields are gone"
     assert list(asyncio.run(store.keys())) == ["new-conversation"]
     assert apply_retention(now, reports_url=reports_url, tracker_url=tracker_url) == {
-        "reports_anonymised": 0, "conversations_deleted": 0}, "a second run changes nothing"
+        "reports_anonymised": 0, "messages_deleted": 0, "conversations_deleted": 0}, \
+        "a second run changes nothing"
+    with reports_db.session(reports_url) as db:
+        assert db.query(OutboxItem).filter(OutboxItem.report_id.is_(None)).count() == 1

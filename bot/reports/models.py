@@ -47,13 +47,20 @@ class Report(Base):
 
 
 class OutboxItem(Base):
-    """Work that must reach another system: retried with backoff until delivered."""
+    """Work that must reach another system: retried with backoff until delivered.
+
+    Report work points at its report; a message to a resident carries its channel,
+    recipient and the rendered message (JSON) itself.
+    """
 
     __tablename__ = "outbox"
 
     id = Column(Integer, primary_key=True)
     kind = Column(String(32), nullable=False)
-    report_id = Column(Integer, ForeignKey("reports.id"), nullable=False)
+    report_id = Column(Integer, ForeignKey("reports.id"))
+    channel = Column(String(32))
+    recipient = Column(String(128))
+    payload = Column(Text)
     attempts = Column(Integer, nullable=False, default=0)
     next_attempt_at = Column(DateTime, nullable=False, default=utcnow)
     last_error = Column(Text)
@@ -61,3 +68,27 @@ class OutboxItem(Base):
     created_at = Column(DateTime, nullable=False, default=utcnow)
 
     report = relationship("Report", back_populates="outbox")
+
+
+class InboundMessage(Base):
+    """A webhook delivery already taken in, so a retry of it is processed only once."""
+
+    __tablename__ = "inbound_messages"
+    __table_args__ = (UniqueConstraint("channel", "message_id", name="uq_inbound_message"),)
+
+    id = Column(Integer, primary_key=True)
+    channel = Column(String(32), nullable=False)
+    message_id = Column(String(128), nullable=False)
+    received_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class OptOut(Base):
+    """A resident who sent STOP: the bot sends nothing more until they send START."""
+
+    __tablename__ = "opt_outs"
+    __table_args__ = (UniqueConstraint("channel", "recipient", name="uq_opt_out"),)
+
+    id = Column(Integer, primary_key=True)
+    channel = Column(String(32), nullable=False)
+    recipient = Column(String(128), nullable=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)

@@ -1,7 +1,8 @@
 """Delivers queued work, retrying with backoff; nothing is dropped.
 
-Two kinds of work: a new report for Signalen, and a status update for a resident who
-asked for one (through Rasa's trigger_intent, on the channel the resident used).
+Three kinds of work: a new report for Signalen, a status update for a resident who
+asked for one (through Rasa's trigger_intent, on the channel the resident used), and a
+message to a resident on WhatsApp, SMS or Telegram that the provider did not take yet.
 
 Run `python -m bot.reports.outbox` to deliver continuously; the action server also
 tries once right after filing, so a healthy backend gets a report within seconds.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import logging
 import mimetypes
 import os
@@ -23,9 +25,11 @@ from actions.api import DeliveryError
 from actions.api.signalen import SignalenClient
 from bot.profile import profile
 from bot.reports.db import migrate, session
+from bot.media import fetch_media
 from bot.reports.models import OutboxItem, Report, utcnow
 from bot.reports.service import SIGNALEN_CREATE
 from bot.reports.status import RESIDENT_UPDATE
+from channels.store import CHANNEL_MESSAGE
 from bot.settings import DATABASE_URL, RASA_TOKEN, RASA_URL, SIGNALEN_TIMEOUT, SIGNALEN_URL
 
 logger = logging.getLogger(__name__)
@@ -36,6 +40,8 @@ FIRST_RETRY_SECONDS = 30
 MAX_RETRY_SECONDS = 3600
 # How long a claimed item stays with one process before another may try it.
 LEASE = dt.timedelta(seconds=120)
+# A message the provider refuses for good (blocked bot, invalid number) is kept, not retried.
+NEVER = dt.datetime(9999, 1, 1)
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -98,6 +104,10 @@ def _tell_resident(report: Report) -> None:
 
 
 def _deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
+    if item.kind == CHANNEL_MESSAGE:
+        from channels.delivery import send
+
+        return send(item.channel, item.recipient, json.loads(item.payload))
     report = item.report
     if item.kind == RESIDENT_UPDATE:
         return _tell_resident(report)
@@ -106,27 +116,22 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
     if report.signalen_id is None:
         report.signalen_id = client.create_signal(signal_payload(report, client))
     if report.photo_url:
-        content, content_type = _download(report.photo_url)
+        content, content_type = fetch_media(report.photo_url)
         extension = mimetypes.guess_extension(content_type) or ".jpg"
         client.add_attachment(report.signalen_id, f"foto{extension}", content, content_type)
 
 
-def _download(url: str) -> tuple:
-    try:
-        response = requests.get(url, timeout=SIGNALEN_TIMEOUT)
-        response.raise_for_status()
-    except requests.RequestException as error:
-        raise DeliveryError(f"photo could not be fetched: {type(error).__name__}", retry=True)
-    return response.content, response.headers.get("Content-Type", "image/jpeg")
-
-
-def _due_ids(url: str, now: dt.datetime, only_id: Optional[int], limit: int) -> List[int]:
+def _due(url: str, now: dt.datetime, only_id: Optional[int], item_ids: Optional[List[int]],
+         limit: int) -> List[tuple]:
+    """(id, recipient) of due items, oldest first."""
     with session(url) as db:
-        query = db.query(OutboxItem.id).filter(OutboxItem.delivered_at.is_(None),
-                                               OutboxItem.next_attempt_at <= now)
+        query = db.query(OutboxItem.id, OutboxItem.recipient).filter(
+            OutboxItem.delivered_at.is_(None), OutboxItem.next_attempt_at <= now)
         if only_id is not None:
             query = query.filter(OutboxItem.report_id == only_id)
-        return [row.id for row in query.order_by(OutboxItem.id).limit(limit)]
+        if item_ids is not None:
+            query = query.filter(OutboxItem.id.in_(item_ids))
+        return [tuple(row) for row in query.order_by(OutboxItem.id).limit(limit)]
 
 
 def _claim(url: str, item_id: int, now: dt.datetime) -> bool:
@@ -149,27 +154,45 @@ def _attempt(url: str, item_id: int, client: Optional[SignalenClient],
         except DeliveryError as error:
             item.attempts += 1
             item.last_error = str(error)
-            item.next_attempt_at = now + backoff(item.attempts)
+            permanent = not error.retry and item.kind == CHANNEL_MESSAGE
+            item.next_attempt_at = NEVER if permanent else now + backoff(item.attempts)
             log = logger.warning if error.retry else logger.error
-            log("Outbox item %s (report %s) not delivered, try %s: %s",
-                item.id, item.report.case_number, item.attempts, error)
+            log("Outbox item %s (%s) not delivered, try %s%s: %s", item.id, _about(item),
+                item.attempts, ", given up" if permanent else "", error)
             return False
         item.delivered_at = now
         item.last_error = None
-        logger.info("Outbox item %s (%s) for report %s delivered",
-                    item.id, item.kind, item.report.case_number)
+        logger.info("Outbox item %s (%s) delivered", item.id, _about(item))
         return True
+
+
+def _about(item: OutboxItem) -> str:
+    if item.report is not None:
+        return f"{item.kind} for report {item.report.case_number}"
+    return f"{item.kind} on {item.channel}"
 
 
 def deliver_due(client: Optional[SignalenClient] = None, url: str = DATABASE_URL,
                 now: Optional[dt.datetime] = None, only_id: Optional[int] = None,
-                limit: int = 20) -> int:
-    """Try every item that is due and not taken by another process; return how many arrived."""
+                item_ids: Optional[List[int]] = None, limit: int = 20) -> int:
+    """Try every item that is due and not taken by another process; return how many arrived.
+
+    Messages to one resident keep their order: after a failure, later ones wait.
+    """
     if client is None and SIGNALEN_URL:
         client = SignalenClient(SIGNALEN_URL, SIGNALEN_TIMEOUT)
     now = now or utcnow()
-    return sum(_attempt(url, item_id, client, now)
-               for item_id in _due_ids(url, now, only_id, limit) if _claim(url, item_id, now))
+    delivered, blocked = 0, set()
+    for item_id, recipient in _due(url, now, only_id, item_ids, limit):
+        if recipient is not None and recipient in blocked:
+            continue
+        if not _claim(url, item_id, now):
+            continue
+        if _attempt(url, item_id, client, now):
+            delivered += 1
+        elif recipient is not None:
+            blocked.add(recipient)
+    return delivered
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL
 
 from bot.register import Register, load_register
 from bot.reports.db import session
-from bot.reports.models import Report, utcnow
+from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcnow
 from bot.settings import DATABASE_URL, ROOT
 
 logger = logging.getLogger(__name__)
@@ -59,6 +59,24 @@ def anonymise_reports(now: dt.datetime, register: Register, url: str = DATABASE_
     return len(touched)
 
 
+def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_URL) -> int:
+    """Delete delivered messages to residents, old opt-outs and old webhook ids."""
+    def cutoff(name: str) -> dt.datetime:
+        return now - dt.timedelta(days=register.personal[name].retention_days)
+
+    with session(url) as db:
+        messages = db.query(OutboxItem).filter(
+            OutboxItem.report_id.is_(None), OutboxItem.delivered_at.isnot(None),
+            OutboxItem.created_at < cutoff("outbox.payload")).delete(synchronize_session=False)
+        opt_outs = db.query(OptOut).filter(
+            OptOut.created_at < cutoff("opt_outs.recipient")).delete(synchronize_session=False)
+        # Providers retry for hours at most; a week of ids is plenty to catch repeats.
+        db.query(InboundMessage).filter(
+            InboundMessage.received_at < now - dt.timedelta(days=7)).delete(
+                synchronize_session=False)
+    return messages + opt_outs
+
+
 def delete_old_conversations(now: dt.datetime, register: Register, url: Optional[str]) -> int:
     """Delete tracker-store conversations whose last event is older than the period."""
     if not url:
@@ -83,6 +101,7 @@ def apply_retention(now: Optional[dt.datetime] = None, reports_url: str = DATABA
     now = now or utcnow()
     register = load_register()
     result = {"reports_anonymised": anonymise_reports(now, register, reports_url),
+              "messages_deleted": delete_old_rows(now, register, reports_url),
               "conversations_deleted": delete_old_conversations(now, register, tracker_url)}
     logger.info("Retention applied at %s: %s", now.isoformat(), result)
     return result

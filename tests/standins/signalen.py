@@ -10,10 +10,10 @@ import cgi
 import datetime as dt
 import json
 import re
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
+
+from tests.standins.base import StandIn, StandInHandler
 
 SIGNAL_KEYS = {"text", "location", "category", "reporter", "incident_date_start",
                "incident_date_end", "source", "extra_properties", "session"}
@@ -76,85 +76,56 @@ def _validate_location(location: Any) -> List[str]:
     return errors
 
 
-class SignalenStandIn:
-    """Runs the stand-in on a free loopback port in a background thread."""
+class SignalenHandler(StandInHandler):
+    def do_GET(self) -> None:
+        if self.path == "/media/photo.jpg":
+            return self.send(200, PHOTO, "image/jpeg")
+        self.send(404, {"detail": "Not found."})
+
+    def do_POST(self) -> None:
+        self.standin.requests += 1
+        if self.standin.fail_with:
+            return self.send(self.standin.fail_with, {"detail": "unavailable"})
+        match = re.fullmatch(r"/signals/v1/public/signals/([0-9a-f-]+)/attachments/", self.path)
+        if self.path == "/signals/v1/public/signals/":
+            return self._create()
+        if match:
+            return self._attach(match.group(1))
+        self.send(404, {"detail": "Not found."})
+
+    def _create(self) -> None:
+        if self.headers.get("Content-Type", "").split(";")[0] != "application/json":
+            return self.send(415, {"detail": "Unsupported media type"})
+        try:
+            body = json.loads(self.body())
+        except ValueError:
+            return self.send(400, {"detail": "JSON parse error"})
+        errors = validate_signal(body)
+        if errors:
+            return self.send(400, {"errors": errors})
+        signal_id = str(uuid.uuid4())
+        self.standin.signals[signal_id] = body
+        self.send(201, {"uuid": signal_id, "id_display": f"SIG-{len(self.standin.signals)}",
+                        "status": {"state": "m"}})
+
+    def _attach(self, signal_id: str) -> None:
+        if signal_id not in self.standin.signals:
+            return self.send(404, {"detail": "Not found."})
+        form = cgi.FieldStorage(fp=self.rfile, headers=self.headers,
+                                environ={"REQUEST_METHOD": "POST"})
+        if "file" not in form or not form["file"].file:
+            return self.send(400, {"file": ["No file was submitted."]})
+        self.standin.attachments.setdefault(signal_id, []).append(form["file"].file.read())
+        self.send(201, {"_display": "Attachment object"})
+
+
+class SignalenStandIn(StandIn):
+    """Signalen's public API on a free loopback port."""
+
+    handler = SignalenHandler
 
     def __init__(self) -> None:
         self.signals: Dict[str, Dict[str, Any]] = {}
         self.attachments: Dict[str, List[bytes]] = {}
         self.requests = 0
-        self.fail_with: Optional[int] = None
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-    def start(self) -> "SignalenStandIn":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    def _handler(self):
-        standin = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _send(self, status: int, body: Any, content_type: str = "application/json"):
-                data = body if isinstance(body, bytes) else json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self) -> None:
-                if self.path == "/media/photo.jpg":
-                    return self._send(200, PHOTO, "image/jpeg")
-                self._send(404, {"detail": "Not found."})
-
-            def do_POST(self) -> None:
-                standin.requests += 1
-                if standin.fail_with:
-                    return self._send(standin.fail_with, {"detail": "unavailable"})
-                match = re.fullmatch(r"/signals/v1/public/signals/([0-9a-f-]+)/attachments/",
-                                     self.path)
-                if self.path == "/signals/v1/public/signals/":
-                    return self._create()
-                if match:
-                    return self._attach(match.group(1))
-                self._send(404, {"detail": "Not found."})
-
-            def _create(self) -> None:
-                if self.headers.get("Content-Type", "").split(";")[0] != "application/json":
-                    return self._send(415, {"detail": "Unsupported media type"})
-                length = int(self.headers.get("Content-Length", 0))
-                try:
-                    body = json.loads(self.rfile.read(length))
-                except ValueError:
-                    return self._send(400, {"detail": "JSON parse error"})
-                errors = validate_signal(body)
-                if errors:
-                    return self._send(400, {"errors": errors})
-                signal_id = str(uuid.uuid4())
-                standin.signals[signal_id] = body
-                self._send(201, {"uuid": signal_id, "id_display": f"SIG-{len(standin.signals)}",
-                                 "status": {"state": "m"}})
-
-            def _attach(self, signal_id: str) -> None:
-                if signal_id not in standin.signals:
-                    return self._send(404, {"detail": "Not found."})
-                form = cgi.FieldStorage(fp=self.rfile, headers=self.headers,
-                                        environ={"REQUEST_METHOD": "POST"})
-                if "file" not in form or not form["file"].file:
-                    return self._send(400, {"file": ["No file was submitted."]})
-                standin.attachments.setdefault(signal_id, []).append(form["file"].file.read())
-                self._send(201, {"_display": "Attachment object"})
-
-        return Handler
+        super().__init__()

@@ -1,0 +1,181 @@
+"""What WhatsApp and SMS share: Twilio's signed webhook and its message fields.
+
+Twilio posts a form per incoming message and signs it with X-Twilio-Signature; a
+request that does not validate is refused with 403 before anything is read from it.
+Photos (NumMedia, MediaUrlN, MediaContentTypeN) and WhatsApp locations (Latitude,
+Longitude, Address) reach the dialogue as metadata the report flow uses.
+"""
+from __future__ import annotations
+
+import logging
+from abc import ABC
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from urllib.parse import parse_qsl
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from twilio.request_validator import RequestValidator
+
+from bot.settings import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PUBLIC_URL
+from channels.inbound import (IMAGE_TYPES, WebhookError, check_body, menu_answer, once,
+                              text_for, valid_location)
+from channels.outbound import ToneOutputChannel, in_thread
+from channels.store import set_opted_out
+
+logger = logging.getLogger(__name__)
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+MAX_MEDIA = 10
+
+
+class TwilioForm(dict):
+    """Form fields as Twilio sent them (name → list of values), blanks included."""
+
+    def getall(self, name: Text) -> List[Text]:  # what RequestValidator looks for
+        return self[name]
+
+    def first(self, name: Text, default: Text = "") -> Text:
+        return (self.get(name) or [default])[0]
+
+
+def parse_form(request: Request) -> TwilioForm:
+    body = check_body(request)
+    if not (request.content_type or "").startswith("application/x-www-form-urlencoded"):
+        raise WebhookError(415, "expected_form_encoding")
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+    except UnicodeDecodeError:
+        raise WebhookError(400, "invalid_utf8")
+    form = TwilioForm()
+    for name, value in pairs:
+        form.setdefault(name, []).append(value)
+    return form
+
+
+def signed_url(request: Request) -> Text:
+    """The URL Twilio called; behind a proxy that is TWILIO_PUBLIC_URL plus the path."""
+    if not TWILIO_PUBLIC_URL:
+        return request.url
+    query = f"?{request.query_string}" if request.query_string else ""
+    return f"{TWILIO_PUBLIC_URL}{request.path}{query}"
+
+
+def message_metadata(form: TwilioForm) -> Dict[Text, Any]:
+    """Photos, a shared location and what could not be used, for the dialogue."""
+    try:
+        count = int(form.first("NumMedia", "0") or 0)
+    except ValueError:
+        raise WebhookError(400, "invalid_num_media")
+    if not 0 <= count <= MAX_MEDIA:
+        raise WebhookError(400, "invalid_num_media")
+    media, unsupported = [], []
+    for index in range(count):
+        url = form.first(f"MediaUrl{index}")
+        kind = form.first(f"MediaContentType{index}").split(";")[0].strip().lower()
+        if not url:
+            raise WebhookError(400, "missing_media_url")
+        if kind in IMAGE_TYPES:
+            media.append({"url": url, "content_type": kind})
+        else:
+            unsupported.append(kind or "unknown")
+    metadata: Dict[Text, Any] = {"message_id": form.first("MessageSid")}
+    if media:
+        metadata["media"] = media
+    if unsupported:
+        metadata["unsupported_media"] = unsupported
+    if form.get("Latitude") or form.get("Longitude"):
+        location = valid_location(form.first("Latitude"), form.first("Longitude"))
+        if location is None:
+            raise WebhookError(400, "invalid_location")
+        label = form.first("Address") or form.first("Label")
+        if label:
+            location["address"] = label[:300]
+        metadata["location"] = location
+    return metadata
+
+
+class TwilioInput(InputChannel, ABC):
+    """One Twilio channel; subclasses say which (WhatsApp or SMS)."""
+
+    # Single-word messages that switch messages off or on again (empty: none).
+    opt_out_words: frozenset = frozenset()
+    opt_in_words: frozenset = frozenset()
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TwilioInput":
+        return cls()
+
+    def configured(self) -> bool:
+        return bool(TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)
+
+    def get_output_channel(self) -> ToneOutputChannel:
+        return ToneOutputChannel(self.name())
+
+    def check_sender(self, sender: Text) -> None:
+        """Raise WebhookError when `sender` does not belong on this channel."""
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        hook = Blueprint(f"{self.name()}_webhook", __name__)
+
+        @hook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.configured() else "not_configured"})
+
+        @hook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.configured():
+                return response.json({"error": "not_configured"}, status=503)
+            try:
+                form = parse_form(request)
+                signature = request.headers.get("X-Twilio-Signature", "")
+                if not RequestValidator(TWILIO_AUTH_TOKEN).validate(
+                        signed_url(request), form, signature):
+                    raise WebhookError(403, "invalid_signature")
+                message = self._user_message(form)
+            except WebhookError as error:
+                logger.warning("%s webhook refused (%s): %s", self.name(), error.status,
+                               error.code)
+                return response.json({"error": error.code}, status=error.status)
+
+            async def handle() -> None:
+                await self._handle(request, message, on_new_message)
+
+            try:
+                await once(self.name(), message.metadata["message_id"], handle)
+            except Exception:
+                logger.exception("%s message could not be handled; Twilio will retry",
+                                 self.name())
+                return response.json({"error": "temporarily_unavailable"}, status=500)
+            return response.text(EMPTY_TWIML, content_type="text/xml")
+
+        return hook
+
+    def _user_message(self, form: TwilioForm) -> UserMessage:
+        sender, sid = form.first("From"), form.first("MessageSid")
+        if not sender or not sid:
+            raise WebhookError(400, "missing_from_or_message_sid")
+        self.check_sender(sender)
+        metadata = message_metadata(form)
+        text = text_for(form.first("Body"), metadata.get("media", []),
+                        metadata.get("unsupported_media", []), metadata.get("location"))
+        return UserMessage(text, self.get_output_channel(), sender,
+                           input_channel=self.name(), metadata=metadata)
+
+    async def _handle(self, request: Request, message: UserMessage,
+                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        word = message.text.strip().upper()
+        if word in self.opt_out_words or word in self.opt_in_words:
+            opted_out = word in self.opt_out_words
+            await in_thread(set_opted_out, self.name(), message.sender_id, opted_out)
+            message.metadata["typed"] = message.text
+            message.text = "/opt_out" if opted_out else "/opt_in"
+        else:
+            payload = await menu_answer(request, message.sender_id, message.text)
+            if payload:
+                message.metadata["typed"] = message.text
+                message.text = payload
+        await on_new_message(message)
