@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(INSTALLED): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required, found " + sys.version)'
@@ -43,7 +43,16 @@ retention: install ## Apply the personal-data register's retention periods (run 
 outbox: install ## Deliver queued reports to Signalen (needs SIGNALEN_URL)
 	$(PY) -m bot.reports.outbox
 
+tone: install ## Preview a response on every medium: make tone R=utter_ask_report_location [C=sms]
+	@$(PY) -m bot.tone preview $(R) --channel $(or $(C),all)
+
+tone-check: install ## Render every response on every medium and check the tone guide
+	$(PY) -m bot.tone check
+
+telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook URL=https://…/webhooks/telegram/webhook
+	$(PY) -m channels.telegram set-webhook $(URL)
+
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install train run test eval shell retention outbox clean
+.PHONY: help install train run test eval shell retention outbox tone tone-check telegram-webhook clean

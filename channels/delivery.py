@@ -18,6 +18,8 @@ from bot.settings import (CHANNEL_TIMEOUT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
                           TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM)
 
 logger = logging.getLogger(__name__)
+# Twilio's client logs every request's headers at INFO; our own line says enough.
+logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
 
 # Telegram limits callback data to 64 bytes.
 MAX_CALLBACK_DATA = 64

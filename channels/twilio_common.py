@@ -45,7 +45,7 @@ def parse_form(request: Request) -> TwilioForm:
     if not (request.content_type or "").startswith("application/x-www-form-urlencoded"):
         raise WebhookError(415, "expected_form_encoding")
     try:
-        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, errors="strict")
     except UnicodeDecodeError:
         raise WebhookError(400, "invalid_utf8")
     form = TwilioForm()

@@ -130,6 +130,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
                     token=secrets.token_hex(16), log_dir=workdir / "logs",
                     env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url,
                          "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1",
+                         "GA_OUTBOX_FIRST_RETRY": "2",
                          **channel_env(twilio_standin.url, telegram_standin.url)})
     running.start(trained_model)
     yield running

@@ -84,6 +84,8 @@ def test_webchat_webhook_answers_and_refuses_bad_requests(stack):
     url = f"{stack.url}/webhooks/webchat/webhook"
     status, replies = post_json(url, {"sender": "web-e2e-12345", "message": "hallo"})
     assert status == 200 and "digitale assistent" in texts(replies)
+    assert replies[0]["text"].startswith("Hallo!"), "the web chat's greeting from the tone guide"
+    assert replies[-1]["buttons"], "web chat keeps clickable buttons"
     status, body = post_json(url, None, raw=b'{"sender": "web-e2e-12345", "message": ')
     assert (status, body) == (400, {"error": "invalid_json"})
     status, body = post_json(url, None, raw=b"x" * (200 * 1024))

@@ -111,10 +111,24 @@ def test_known_street_without_number_asks_the_number(dispatcher, domain):
 def test_photo_from_metadata_or_none(dispatcher, domain):
     form = ValidateReportForm()
     media = {"media": [{"url": "https://media.example/p.jpg", "content_type": "image/jpeg"}]}
-    assert form.validate_report_photo(None, dispatcher, tracker_for(metadata=media), domain) == {
+    on_whatsapp = tracker_for("/share_photo", channel="whatsapp", metadata=media)
+    assert form.validate_report_photo(None, dispatcher, on_whatsapp, domain) == {
         "report_photo": "https://media.example/p.jpg"}
     assert form.validate_report_photo("nee", dispatcher, tracker_for("nee"), domain) == {
         "report_photo": "geen"}
+    forged = tracker_for("kijk", channel="webchat", metadata=media)
+    assert form.validate_report_photo("kijk", dispatcher, forged, domain) == {
+        "report_photo": "geen"}, "a web client cannot make the bot fetch a URL of its choice"
+
+
+def test_a_pin_or_photo_before_the_description_is_kept(dispatcher, domain):
+    form = ValidateReportForm()
+    pin = {"location": {"latitude": 52.1, "longitude": 5.12}}
+    tracker = tracker_for("/share_location", intent="share_location", channel="telegram",
+                          metadata=pin)
+    slots = form.validate_report_description("/share_location", dispatcher, tracker, domain)
+    assert slots["report_description"] is None and slots["report_latitude"] == 52.1
+    assert dispatcher.messages == [], "the form simply asks what is wrong next"
 
 
 def test_contact_refused_means_no_updates(dispatcher, domain):

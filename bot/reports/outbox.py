@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 MAX_TEXT = 3000
 STATUS_INTENT = "EXTERNAL_report_status"
-FIRST_RETRY_SECONDS = 30
+FIRST_RETRY_SECONDS = float(os.environ.get("GA_OUTBOX_FIRST_RETRY", "30"))
 MAX_RETRY_SECONDS = 3600
 # How long a claimed item stays with one process before another may try it.
 LEASE = dt.timedelta(seconds=120)
@@ -90,7 +90,8 @@ def _address(report: Report, place: str) -> Dict[str, Any]:
 
 def _tell_resident(report: Report) -> None:
     """Let the bot tell the resident, on the channel they used, through Rasa's API."""
-    url = (f"{RASA_URL}/conversations/{quote(report.sender_id, safe='')}/trigger_intent"
+    # Sanic does not decode %3A and %2B in the path: WhatsApp ids keep their ':' and '+'.
+    url = (f"{RASA_URL}/conversations/{quote(report.sender_id, safe=':+@')}/trigger_intent"
            f"?output_channel=latest&token={quote(RASA_TOKEN)}")
     body = {"name": STATUS_INTENT,
             "entities": {"case_number": report.case_number, "report_status": report.status}}

@@ -4,7 +4,7 @@ Basic auth with the account SID and auth token; To, Body and From (or
 MessagingServiceSid) required; WhatsApp needs whatsapp: on both ends; a body of at
 most 1600 characters. Errors use Twilio's JSON shape (code, message, status). Media
 URLs need the same basic auth. `fail_with` makes it answer every send with that
-status; `delay` holds each send that many seconds (a slow API).
+status; `delay` makes each send hang that many seconds and then drop (a stuck API).
 """
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ class TwilioHandler(StandInHandler):
             return self.send(401, twilio_error(20003, "Authenticate", 401))
         if self.standin.delay:
             time.sleep(self.standin.delay)
+            self.close_connection = True
+            return
         if self.standin.fail_with:
             return self.send(self.standin.fail_with,
                              twilio_error(20500, "Internal Server Error", self.standin.fail_with))

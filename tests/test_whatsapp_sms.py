@@ -1,0 +1,173 @@
+"""WhatsApp and SMS through the Twilio webhooks of the running stack, with replies
+caught by the Twilio stand-in and reports by the Signalen stand-in."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from bot.reports.status import change_status
+from bot.tone.gsm import is_gsm7
+from tests.channel_helpers import twilio_params, twilio_post, wait_for
+from twilio.request_validator import RequestValidator
+
+from tests.conftest import TWILIO_SMS_FROM, TWILIO_TOKEN
+from tests.standins.twilio import PHOTO
+
+_numbers = itertools.count(1)
+
+
+def new_number() -> str:
+    return f"+3161234{next(_numbers):04d}"
+
+
+@pytest.fixture
+def whatsapp(stack, twilio_standin):
+    """Send one WhatsApp message; return the replies Twilio was asked to send."""
+    url = f"{stack.url}/webhooks/whatsapp/webhook"
+
+    def send(sender: str, body: str = "", **extra) -> list:
+        before = len(twilio_standin.bodies_to(sender))
+        status, answer = twilio_post(url, twilio_params(sender, body, **extra))
+        assert status == 200, answer
+        assert "<Response>" in answer
+        return twilio_standin.bodies_to(sender)[before:]
+
+    return send
+
+
+def test_loose_tile_with_photo_and_location(whatsapp, twilio_standin, signalen_standin,
+                                           reports_db_url):
+    resident = "whatsapp:" + new_number()
+    asked = whatsapp(resident, "Er ligt een losse stoeptegel op de stoep")
+    assert "deel uw locatie" in asked[-1]
+    asked = whatsapp(resident, Latitude="52.0907", Longitude="5.1214",
+                     Address="Kerkstraat 12, Lindendal")
+    assert "foto" in asked[-1].lower()
+    asked = whatsapp(resident, NumMedia="1", MediaUrl0=twilio_standin.media_url(),
+                     MediaContentType0="image/jpeg")
+    assert "1. Ja, graag" in asked[-1] and "Antwoord met 1 of 2" in asked[-1]
+    summary = whatsapp(resident, "1")
+    assert "Kerkstraat 12, Lindendal" in summary[-1] and "losse stoeptegel" in summary[-1]
+    assert "e-mail" not in " ".join(summary), "WhatsApp has its own address: no contact question"
+    filed = whatsapp(resident, "ja")
+    assert "M-" in filed[0]
+    signal = wait_for(lambda: next((s for s in signalen_standin.signals.values()
+                                    if "losse stoeptegel" in s["text"]
+                                    and "Kerkstraat 12" in s["text"]), None))
+    assert signal["location"]["geometrie"]["coordinates"] == [5.1214, 52.0907]
+    assert "phone" not in signal["reporter"] and "email" not in signal["reporter"]
+    signal_id = next(k for k, v in signalen_standin.signals.items() if v is signal)
+    assert wait_for(lambda: signalen_standin.attachments.get(signal_id)) == [PHOTO]
+
+    case_number = re.search(r"M-\d{4}-\d{6}", filed[0]).group(0)
+    change_status(case_number, "afgehandeld", url=reports_db_url)
+    update = wait_for(lambda: [b for b in twilio_standin.bodies_to(resident)
+                               if case_number in b and "opgelost" in b])
+    assert update, "the status update arrives on WhatsApp, where the resident asked for it"
+
+
+def test_a_forged_signature_is_refused_and_nothing_is_processed(stack, twilio_standin):
+    resident = "whatsapp:" + new_number()
+    url = f"{stack.url}/webhooks/whatsapp/webhook"
+    params = twilio_params(resident, "hallo")
+    status, _ = twilio_post(url, params, signature="Zm9yZ2Vk")
+    assert status == 403
+    signed = RequestValidator(TWILIO_TOKEN).compute_signature(url, params)
+    status, _ = twilio_post(url, {**params, "Body": "iets anders"}, signature=signed)
+    assert status == 403, "a changed body no longer matches the signature"
+    assert twilio_standin.bodies_to(resident) == []
+
+
+def test_a_repeated_message_sid_is_processed_once(stack, twilio_standin):
+    resident = "whatsapp:" + new_number()
+    url = f"{stack.url}/webhooks/whatsapp/webhook"
+    params = twilio_params(resident, "Hoe laat is het gemeentehuis open?")
+    assert twilio_post(url, params)[0] == 200
+    first = list(twilio_standin.bodies_to(resident))
+    assert first
+    assert twilio_post(url, params)[0] == 200
+    assert twilio_standin.bodies_to(resident) == first
+
+
+@pytest.mark.parametrize("change, status, code", [
+    ({"From": ""}, 400, "missing_from_or_message_sid"),
+    ({"MessageSid": ""}, 400, "missing_from_or_message_sid"),
+    ({"From": "+31612345678"}, 400, "not_a_whatsapp_sender"),
+    ({"NumMedia": "veel"}, 400, "invalid_num_media"),
+    ({"NumMedia": "1"}, 400, "missing_media_url"),
+    ({"Latitude": "noord", "Longitude": "5.1"}, 400, "invalid_location"),
+    ({"Latitude": "152.0", "Longitude": "5.1"}, 400, "invalid_location"),
+])
+def test_bad_fields_get_a_clear_4xx(stack, twilio_standin, change, status, code):
+    resident = "whatsapp:" + new_number()
+    params = {**twilio_params(resident, "hallo"), **change}
+    answer = twilio_post(f"{stack.url}/webhooks/whatsapp/webhook", params)
+    assert answer == (status, f'{{"error":"{code}"}}')
+    assert twilio_standin.bodies_to(resident) == []
+
+
+def test_wrong_content_type_and_huge_bodies(stack):
+    from tests.channel_helpers import post
+
+    url = f"{stack.url}/webhooks/whatsapp/webhook"
+    assert post(url, b'{"Body": "hallo"}', {"Content-Type": "application/json"})[0] == 415
+    huge = b"Body=" + b"a" * (1024 * 1024)
+    assert post(url, huge, {"Content-Type": "application/x-www-form-urlencoded"})[0] == 413
+    for invalid_utf8 in (b"Body=%ff%fe", b"Body=\xff\xfe"):
+        assert post(url, invalid_utf8, {"Content-Type": "application/x-www-form-urlencoded"}
+                    ) == (400, '{"error":"invalid_utf8"}')
+
+
+def test_media_the_bot_cannot_open_gets_an_answer(whatsapp, twilio_standin):
+    resident = "whatsapp:" + new_number()
+    replies = whatsapp(resident, NumMedia="1", MediaUrl0=twilio_standin.media_url(),
+                       MediaContentType0="audio/ogg")
+    assert "kan ik niet openen" in replies[0]
+
+
+def test_sms_is_gsm7_split_on_sentences_and_honours_stop(stack, twilio_standin):
+    resident = new_number()
+    url = f"{stack.url}/webhooks/sms/webhook"
+
+    def sms(body: str) -> list:
+        before = len(twilio_standin.bodies_to(resident))
+        status, answer = twilio_post(url, twilio_params(resident, body, to=TWILIO_SMS_FROM,
+                                                        WaId=""))
+        assert status == 200, answer
+        return twilio_standin.bodies_to(resident)[before:]
+
+    replies = sms("Wanneer is het gemeentehuis open?")
+    assert replies and all(is_gsm7(r) and len(r) <= 459 for r in replies)
+    sent = [m for m in twilio_standin.sent if m["To"] == resident]
+    assert {m["From"] for m in sent} == {TWILIO_SMS_FROM}
+    assert "START" in sms("STOP")[0]
+    assert sms("Mijn container is niet geleegd") == [], "nothing is sent after STOP"
+    assert "Welkom terug" in sms("START")[0]
+    assert sms("dank je wel")
+
+
+def test_an_sms_from_whatsapp_is_refused(stack):
+    params = twilio_params("whatsapp:+31612345678", "hallo", to=TWILIO_SMS_FROM)
+    assert twilio_post(f"{stack.url}/webhooks/sms/webhook", params)[0] == 400
+
+
+def test_replies_survive_a_twilio_outage(whatsapp, twilio_standin):
+    resident = "whatsapp:" + new_number()
+    twilio_standin.fail_with = 503
+    try:
+        assert whatsapp(resident, "Wanneer is het gemeentehuis open?") == []
+    finally:
+        twilio_standin.fail_with = None
+    assert wait_for(lambda: twilio_standin.bodies_to(resident), timeout=90)
+
+
+def test_replies_survive_a_slow_twilio(whatsapp, twilio_standin):
+    resident = "whatsapp:" + new_number()
+    twilio_standin.delay = 3  # hangs longer than the client's timeout of 2 s
+    try:
+        whatsapp(resident, "hallo")
+    finally:
+        twilio_standin.delay = 0
+    assert wait_for(lambda: twilio_standin.bodies_to(resident), timeout=90)
