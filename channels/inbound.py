@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from abc import ABC, abstractmethod
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
+from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
 from bot.tone.gsm import strip_emoji
 from channels.outbound import in_thread
@@ -109,3 +113,58 @@ async def once(channel: Text, message_id: Text,
         await in_thread(forget_delivery, channel, message_id)
         raise
     return True
+
+
+class ProviderWebhook(InputChannel, ABC):
+    """A messaging provider's webhook: a health route, checks before anything is
+    processed, and each delivery processed once (a failure lets the retry through)."""
+
+    @abstractmethod
+    def configured(self) -> bool:
+        """True when the settings this channel needs are there."""
+
+    @abstractmethod
+    def accept(self, request: Request) -> Tuple[Text, Any]:
+        """Check the request; return (provider message id, parsed message) or raise
+        WebhookError."""
+
+    @abstractmethod
+    async def handle(self, request: Request, parsed: Any,
+                     on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        """Pass the message on to the dialogue."""
+
+    def acknowledge(self) -> HTTPResponse:
+        return response.json({"ok": True})
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        hook = Blueprint(f"{self.name()}_webhook", __name__)
+
+        @hook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.configured() else "not_configured"})
+
+        @hook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.configured():
+                return response.json({"error": "not_configured"}, status=503)
+            try:
+                message_id, parsed = self.accept(request)
+            except WebhookError as error:
+                logger.warning("%s webhook refused (%s): %s", self.name(), error.status,
+                               error.code)
+                return response.json({"error": error.code}, status=error.status)
+
+            async def handle() -> None:
+                await self.handle(request, parsed, on_new_message)
+
+            try:
+                await once(self.name(), message_id, handle)
+            except Exception:
+                logger.exception("%s message %s could not be handled; the provider retries",
+                                 self.name(), message_id)
+                return response.json({"error": "temporarily_unavailable"}, status=500)
+            return self.acknowledge()
+
+        return hook

@@ -15,19 +15,17 @@ import json
 import logging
 import secrets
 import sys
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 import telegram
-from rasa.core.channels.channel import InputChannel, UserMessage
-from sanic import Blueprint, response
+from rasa.core.channels.channel import UserMessage
 from sanic.request import Request
-from sanic.response import HTTPResponse
 
 from bot.media import telegram_media_url
 from bot.settings import TELEGRAM_BOT_TOKEN, TELEGRAM_SECRET_TOKEN
 from channels.delivery import telegram_bot
-from channels.inbound import (IMAGE_TYPES, WebhookError, check_body, menu_answer, once,
-                              text_for, valid_location)
+from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError, check_body,
+                              menu_answer, text_for, valid_location)
 from channels.outbound import ToneOutputChannel
 
 logger = logging.getLogger(__name__)
@@ -85,7 +83,7 @@ class TelegramOutput(ToneOutputChannel):
         super().__init__("telegram")
 
 
-class TelegramInput(InputChannel):
+class TelegramInput(ProviderWebhook):
     """The project's Telegram connector."""
 
     def __init__(self, token: Text = "", secret: Text = "") -> None:
@@ -107,43 +105,15 @@ class TelegramInput(InputChannel):
     def get_output_channel(self) -> TelegramOutput:
         return TelegramOutput()
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
-        hook = Blueprint("telegram_webhook", __name__)
+    def accept(self, request: Request) -> Tuple[Text, telegram.Update]:
+        given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+        if not secrets.compare_digest(given.encode(), self.secret.encode()):
+            raise WebhookError(403, "invalid_secret_token")
+        update = parse_update(check_body(request))
+        return str(update.update_id), update
 
-        @hook.route("/", methods=["GET"])
-        async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.configured() else "not_configured"})
-
-        @hook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            if not self.configured():
-                return response.json({"error": "not_configured"}, status=503)
-            given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
-            if not secrets.compare_digest(given.encode(), self.secret.encode()):
-                logger.warning("Telegram webhook refused (403): invalid_secret_token")
-                return response.json({"error": "invalid_secret_token"}, status=403)
-            try:
-                update = parse_update(check_body(request))
-            except WebhookError as error:
-                logger.warning("Telegram webhook refused (%s): %s", error.status, error.code)
-                return response.json({"error": error.code}, status=error.status)
-
-            async def handle() -> None:
-                await self._handle(request, update, on_new_message)
-
-            try:
-                await once(self.name(), str(update.update_id), handle)
-            except Exception:
-                logger.exception("Telegram update could not be handled; Telegram will retry")
-                return response.json({"error": "temporarily_unavailable"}, status=500)
-            return response.json({"ok": True})
-
-        return hook
-
-    async def _handle(self, request: Request, update: telegram.Update,
-                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+    async def handle(self, request: Request, update: telegram.Update,
+                     on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         if update.callback_query:
             await self._answer_button(update.callback_query)
             query = update.callback_query

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import logging
 from abc import ABC
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 from urllib.parse import parse_qsl
 
-from rasa.core.channels.channel import InputChannel, UserMessage
-from sanic import Blueprint, response
+from rasa.core.channels.channel import UserMessage
+from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from bot.settings import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PUBLIC_URL
-from channels.inbound import (IMAGE_TYPES, WebhookError, check_body, menu_answer, once,
-                              text_for, valid_location)
+from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError, check_body,
+                              menu_answer, text_for, valid_location)
 from channels.outbound import ToneOutputChannel, in_thread
 from channels.store import set_opted_out
 
@@ -96,7 +96,7 @@ def message_metadata(form: TwilioForm) -> Dict[Text, Any]:
     return metadata
 
 
-class TwilioInput(InputChannel, ABC):
+class TwilioInput(ProviderWebhook, ABC):
     """One Twilio channel; subclasses say which (WhatsApp or SMS)."""
 
     # Single-word messages that switch messages off or on again (empty: none).
@@ -116,43 +116,17 @@ class TwilioInput(InputChannel, ABC):
     def check_sender(self, sender: Text) -> None:
         """Raise WebhookError when `sender` does not belong on this channel."""
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
-        hook = Blueprint(f"{self.name()}_webhook", __name__)
+    def accept(self, request: Request) -> Tuple[Text, UserMessage]:
+        form = parse_form(request)
+        signature = request.headers.get("X-Twilio-Signature", "")
+        if not RequestValidator(TWILIO_AUTH_TOKEN).validate(signed_url(request), form,
+                                                            signature):
+            raise WebhookError(403, "invalid_signature")
+        message = self._user_message(form)
+        return message.metadata["message_id"], message
 
-        @hook.route("/", methods=["GET"])
-        async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.configured() else "not_configured"})
-
-        @hook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            if not self.configured():
-                return response.json({"error": "not_configured"}, status=503)
-            try:
-                form = parse_form(request)
-                signature = request.headers.get("X-Twilio-Signature", "")
-                if not RequestValidator(TWILIO_AUTH_TOKEN).validate(
-                        signed_url(request), form, signature):
-                    raise WebhookError(403, "invalid_signature")
-                message = self._user_message(form)
-            except WebhookError as error:
-                logger.warning("%s webhook refused (%s): %s", self.name(), error.status,
-                               error.code)
-                return response.json({"error": error.code}, status=error.status)
-
-            async def handle() -> None:
-                await self._handle(request, message, on_new_message)
-
-            try:
-                await once(self.name(), message.metadata["message_id"], handle)
-            except Exception:
-                logger.exception("%s message could not be handled; Twilio will retry",
-                                 self.name())
-                return response.json({"error": "temporarily_unavailable"}, status=500)
-            return response.text(EMPTY_TWIML, content_type="text/xml")
-
-        return hook
+    def acknowledge(self) -> HTTPResponse:
+        return response.text(EMPTY_TWIML, content_type="text/xml")
 
     def _user_message(self, form: TwilioForm) -> UserMessage:
         sender, sid = form.first("From"), form.first("MessageSid")
@@ -165,8 +139,8 @@ class TwilioInput(InputChannel, ABC):
         return UserMessage(text, self.get_output_channel(), sender,
                            input_channel=self.name(), metadata=metadata)
 
-    async def _handle(self, request: Request, message: UserMessage,
-                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+    async def handle(self, request: Request, message: UserMessage,
+                     on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         word = message.text.strip().upper()
         if word in self.opt_out_words or word in self.opt_in_words:
             opted_out = word in self.opt_out_words

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from bot.settings import ROOT
-from tests.channel_helpers import post, telegram_post, wait_for
+from tests.channel_helpers import telegram_post, wait_for
 from tests.conftest import TELEGRAM_SECRET, TELEGRAM_TOKEN, channel_env
 from tests.standins.telegram import PHOTO
 

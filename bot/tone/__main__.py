@@ -6,7 +6,7 @@ import sys
 import textwrap
 from typing import List
 
-from bot.tone.guide import MEDIA, ToneGuideError, tone_guide
+from bot.tone.guide import MEDIA, ToneGuideError
 from bot.tone.render import Part, render, tone_problems
 from bot.tone.responses import domain_responses, filled, find_response, variations_for
 
