@@ -43,6 +43,9 @@ retention: install ## Apply the personal-data register's retention periods (run 
 outbox: install ## Deliver queued reports to Signalen (needs SIGNALEN_URL)
 	$(PY) -m bot.reports.outbox
 
+admin: install ## Create the first console account: make admin U=jdevries I=JV
+	$(PY) -m console create-admin $(U) --initials $(I)
+
 tone: install ## Preview a response on every medium: make tone R=utter_ask_report_location [C=sms]
 	@$(PY) -m bot.tone preview $(R) --channel $(or $(C),all)
 
@@ -55,4 +58,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install train run test eval shell retention outbox tone tone-check telegram-webhook clean
+.PHONY: help install train run test eval shell retention outbox admin tone tone-check telegram-webhook clean

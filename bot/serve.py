@@ -1,4 +1,5 @@
-"""Starts the action server and the Rasa server together, for `make run` and the tests.
+"""Starts the action server, the Rasa server, the outbox worker and the webcare console
+together, for `make run` and the tests.
 
 Both listen on loopback by default. Rasa's HTTP API is always behind a token
 (RASA_TOKEN, or a random one per run); the outbox worker uses it for status updates.
@@ -31,6 +32,7 @@ class Stack:
     host: str = "127.0.0.1"
     rasa_port: int = 5005
     action_port: int = 5055
+    console_port: int = 5010
     endpoints: Path = ROOT / "endpoints.yml"
     credentials: Path = ROOT / "credentials.yml"
     token: Optional[str] = None
@@ -65,9 +67,17 @@ class Stack:
         if self.token:
             command += ["--enable-api", "--auth-token", self.token]
         self._spawn("rasa", command)
+        self._spawn("console", [sys.executable, "-m", "console", "serve", "--host", self.host,
+                                "--port", str(self.console_port),
+                                "--endpoints", str(self.endpoints)])
         self._wait_until_up(f"http://{self.host}:{self.action_port}/health", timeout)
         self._wait_until_up(f"{self.url}/webhooks/webchat/health", timeout)
+        self._wait_until_up(f"{self.console_url}/console/health", timeout)
         return self
+
+    @property
+    def console_url(self) -> str:
+        return f"http://{self.host}:{self.console_port}"
 
     def _wait_until_up(self, url: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -101,17 +111,21 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("GA_PORT", 5005)))
     parser.add_argument("--action-port", type=int,
                         default=int(os.environ.get("GA_ACTION_PORT", 5055)))
+    parser.add_argument("--console-port", type=int,
+                        default=int(os.environ.get("GA_CONSOLE_PORT", 5010)))
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     # The API is always behind a token; without RASA_TOKEN a random one is used, known
     # only to the processes started here.
     stack = Stack(host=args.host, rasa_port=args.port, action_port=args.action_port,
-                  token=os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24))
+                  console_port=args.console_port, token=os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24))
     stack.start(ensure_model())
     print(f"\nThe assistant is running.\n"
           f"  Web chat:      {stack.url}/webhooks/webchat/\n"
           f"  REST channel:  {stack.url}/webhooks/rest/webhook\n"
+          f"  Console:       http://localhost:{stack.console_port}/console/ "
+          f"(first account: make admin)\n"
           f"  Logs:          {stack.log_dir}\nPress Ctrl+C to stop.", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:

@@ -30,6 +30,12 @@ PUSHED_PREFIX = "utter_report_status_"
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
+def _pushed(event: BotUttered) -> bool:
+    """Sent outside a reply to the resident: a status update or a colleague's message."""
+    return bool(event.metadata.get("staff")) or str(
+        event.metadata.get("utter_action", "")).startswith(PUSHED_PREFIX)
+
+
 def render_page() -> Text:
     """The chat page with the municipality's name and phone number filled in."""
     municipality = profile()
@@ -106,7 +112,7 @@ class WebChatInput(InputChannel):
 
         @webchat.route("/updates", methods=["GET"])
         async def updates(request: Request) -> HTTPResponse:
-            """Messages the bot sent on its own (status updates) after `after` (a timestamp)."""
+            """Messages sent on their own (status updates, staff) after `after` (a timestamp)."""
             sender = request.args.get("sender", "")
             if not SENDER_PATTERN.match(sender):
                 return response.json({"error": "invalid_sender"}, status=400)
@@ -118,7 +124,7 @@ class WebChatInput(InputChannel):
             events = tracker.events if tracker else []
             messages = [{**part, "timestamp": e.timestamp} for e in events
                         if isinstance(e, BotUttered) and e.timestamp > after
-                        and str(e.metadata.get("utter_action", "")).startswith(PUSHED_PREFIX)
+                        and _pushed(e)
                         for part in render_for_webchat(e.message())]
             return response.json(messages)
 

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.model import ensure_model
 from bot.serve import Stack
-from bot.settings import DOMAIN_DIR
+from bot.settings import DOMAIN_DIR, ROOT
 
 
 @pytest.fixture(scope="session")
@@ -126,11 +126,15 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n"
     )
+    tone_file = workdir / "tone_of_voice.yml"  # the console's tone editor may change it
+    tone_file.write_text((ROOT / "tone_of_voice.yml").read_text(encoding="utf-8"),
+                         encoding="utf-8")
     running = Stack(rasa_port=_free_port(), action_port=action_port, endpoints=endpoints,
+                    console_port=_free_port(),
                     token=secrets.token_hex(16), log_dir=workdir / "logs",
                     env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url,
                          "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1",
-                         "GA_OUTBOX_FIRST_RETRY": "2",
+                         "GA_OUTBOX_FIRST_RETRY": "2", "GA_TONE_FILE": str(tone_file),
                          **channel_env(twilio_standin.url, telegram_standin.url)})
     running.start(trained_model)
     yield running

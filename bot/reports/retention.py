@@ -70,11 +70,21 @@ def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_UR
             OutboxItem.created_at < cutoff("outbox.payload")).delete(synchronize_session=False)
         opt_outs = db.query(OptOut).filter(
             OptOut.created_at < cutoff("opt_outs.recipient")).delete(synchronize_session=False)
+        staff = _delete_staff_traces(db, cutoff)
         # Providers retry for hours at most; a week of ids is plenty to catch repeats.
         db.query(InboundMessage).filter(
             InboundMessage.received_at < now - dt.timedelta(days=7)).delete(
                 synchronize_session=False)
-    return messages + opt_outs
+    return messages + opt_outs + staff
+
+
+def _delete_staff_traces(db, cutoff) -> int:
+    from console.models import AuditEntry, LoginAttempt, Note
+
+    return sum(query.delete(synchronize_session=False) for query in (
+        db.query(LoginAttempt).filter(LoginAttempt.at < cutoff("login_attempts.ip")),
+        db.query(Note).filter(Note.created_at < cutoff("notes.text")),
+        db.query(AuditEntry).filter(AuditEntry.at < cutoff("audit_log.sender_id"))))
 
 
 def delete_old_conversations(now: dt.datetime, register: Register, url: Optional[str]) -> int:

@@ -69,7 +69,7 @@
     });
   }
 
-  // Status updates of a report arrive while the page is open.
+  // Status updates of a report and replies from a colleague arrive while the page is open.
   var lastSeen = Date.now() / 1000;
   setInterval(function () {
     fetch("updates?sender=" + encodeURIComponent(sender) + "&after=" + lastSeen)
@@ -77,7 +77,7 @@
       .then(function (messages) {
         messages.forEach(function (m) { lastSeen = Math.max(lastSeen, m.timestamp); addMessage("bot", m.text); });
       }).catch(function () {});
-  }, 15000);
+  }, 4000);
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();

@@ -1,0 +1,379 @@
+"""The webcare console: server-rendered pages plus a little JavaScript.
+
+Nothing is reachable without a login; every form and fetch carries the session's
+CSRF token; cookies are Secure, HttpOnly and SameSite=Strict.
+"""
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import time
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Optional
+from urllib.parse import quote, unquote
+
+import jinja2
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sqlalchemy.exc import IntegrityError
+
+from bot.profile import profile
+from bot.reports.db import session
+from bot.tone import tone_guide
+from bot.tone.guide import MEDIA, ToneGuideError
+from bot.tone.responses import domain_responses
+from channels.outbound import in_thread
+from console import auth, dashboard, tone_editor
+from console.conversations import REASONS, conversations, latest_event_id, transcript
+from console.models import AuditEntry, Note, Takeover
+from console.rasa_api import RasaUnavailable, pause, resume, send_staff_message
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+COOKIE = "console_session"
+STATIC = {"console.css": "text/css", "console.js": "text/javascript"}
+MAX_REPLY = 2000
+STREAM_SECONDS = 55
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+                               "frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
+                               autoescape=True)
+templates.filters["url"] = lambda sender: quote(sender, safe=":+@")
+templates.filters["clock"] = lambda ts: time.strftime("%d-%m %H:%M", time.localtime(ts))
+templates.filters["minutes"] = lambda seconds: f"{int(seconds // 60)} min"
+
+
+def page(request: Request, name: str, status: int = 200, **values: Any) -> HTTPResponse:
+    staff = getattr(request.ctx, "staff", None)
+    html = templates.get_template(name).render(staff=staff, municipality=profile().name,
+                                               now=time.time(), **values)
+    return response.html(html, status=status)
+
+
+def requires(*roles: str) -> Callable:
+    """Login (and a role, and for POST a CSRF token) before the handler runs."""
+
+    def wrap(handler: Callable[..., Awaitable[HTTPResponse]]) -> Callable:
+        @functools.wraps(handler)
+        async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            staff = await in_thread(auth.staff_for, request.cookies.get(COOKIE))
+            if staff is None:
+                if request.method == "GET" and "partials" not in request.path:
+                    return response.redirect("/console/login", status=303)
+                return response.json({"error": "login_required"}, status=401)
+            request.ctx.staff = staff
+            if roles and not staff.may(*roles):
+                return page(request, "message.html", 403, title="Geen toegang",
+                            message="Uw rol geeft geen toegang tot deze pagina.")
+            if request.method == "POST":
+                given = request.headers.get("X-CSRF-Token") or (
+                    request.form.get("csrf_token") if request.form else None)
+                if not auth.csrf_ok(staff, given):
+                    return response.json({"error": "invalid_csrf_token"}, status=403)
+            return await handler(request, *args, **kwargs)
+
+        return guarded
+
+    return wrap
+
+
+async def audit(staff: auth.Staff, action: str, sender: Optional[str] = None,
+                detail: str = "") -> None:
+    def write() -> None:
+        with session(app.ctx.db_url) as db:
+            db.add(AuditEntry(user_id=staff.id, action=action, sender_id=sender,
+                              detail=detail or None))
+    await in_thread(write)
+
+
+app = Sanic("webcare_console")
+
+
+@app.middleware("response")
+async def security_headers(request: Request, answer: HTTPResponse) -> None:
+    answer.headers.update(SECURITY_HEADERS)
+
+
+@app.get("/console/health")
+async def health(request: Request) -> HTTPResponse:
+    return response.json({"status": "ok"})
+
+
+@app.get("/console/static/<filename>")
+async def static(request: Request, filename: str) -> HTTPResponse:
+    if filename not in STATIC:
+        return response.json({"error": "not_found"}, status=404)
+    return await response.file(HERE / "static" / filename, mime_type=STATIC[filename])
+
+
+@app.get("/console/login")
+async def login_page(request: Request) -> HTTPResponse:
+    return page(request, "login.html")
+
+
+@app.post("/console/login")
+async def login(request: Request) -> HTTPResponse:
+    form = request.form or {}
+    username, password = form.get("username", ""), form.get("password", "")
+    ip = request.remote_addr or request.ip or "?"
+    if await in_thread(auth.too_many_failures, username, ip):
+        return page(request, "login.html", 429,
+                    error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
+    token = await in_thread(auth.log_in, username, password, ip)
+    if token is None:
+        return page(request, "login.html", 401, error="Gebruikersnaam of wachtwoord klopt niet.")
+    answer = response.redirect("/console/", status=303)
+    answer.cookies[COOKIE] = token
+    cookie = answer.cookies[COOKIE]
+    cookie["httponly"], cookie["secure"], cookie["samesite"] = True, True, "Strict"
+    cookie["path"], cookie["max-age"] = "/console", auth.SESSION_HOURS * 3600
+    return answer
+
+
+@app.post("/console/logout")
+@requires()
+async def logout(request: Request) -> HTTPResponse:
+    await in_thread(auth.log_out, request.cookies.get(COOKIE))
+    answer = response.redirect("/console/login", status=303)
+    del answer.cookies[COOKIE]
+    return answer
+
+
+def _overview_values() -> dict:
+    found = conversations(app.ctx.tracker_url)
+    with session(app.ctx.db_url) as db:
+        taken = {t.sender_id: t.user.name for t in db.query(Takeover).all()}
+    queue = sorted((c for c in found if c.waiting_since and c.sender_id not in taken),
+                   key=lambda c: c.waiting_since)
+    return {"queue": queue, "active": found, "taken": taken}
+
+
+@app.get("/console/")
+@requires("agent")
+async def overview(request: Request) -> HTTPResponse:
+    return page(request, "overview.html", **await in_thread(_overview_values))
+
+
+@app.get("/console/partials/overview")
+@requires("agent")
+async def overview_partial(request: Request) -> HTTPResponse:
+    return page(request, "_overview.html", **await in_thread(_overview_values))
+
+
+@app.get("/console/stream")
+@requires()
+async def stream(request: Request) -> HTTPResponse:
+    """Server-sent events: the newest event id, whenever it changes."""
+    answer = await request.respond(content_type="text/event-stream",
+                                   headers={"Cache-Control": "no-cache"})
+    await answer.send("retry: 1000\n\n")
+    last, deadline = None, time.monotonic() + STREAM_SECONDS
+    while time.monotonic() < deadline:
+        current = await in_thread(latest_event_id, app.ctx.tracker_url)
+        if current != last:
+            await answer.send(f"data: {current}\n\n")
+            last = current
+        await asyncio.sleep(1)
+    await answer.eof()
+
+
+def _conversation_values(sender: str) -> dict:
+    with session(app.ctx.db_url) as db:
+        takeover = db.get(Takeover, sender)
+        holder = (takeover.user_id, takeover.user.name) if takeover else None
+        notes = [(n.user.name, n.text, n.created_at) for n in
+                 db.query(Note).filter_by(sender_id=sender).order_by(Note.id)]
+    found = next((c for c in conversations(app.ctx.tracker_url, hours=24 * 30)
+                  if c.sender_id == sender), None)
+    return {"sender": sender, "lines": transcript(app.ctx.tracker_url, sender),
+            "conversation": found, "holder": holder, "notes": notes,
+            "canned": tone_guide().staff.canned_answers, "reasons": REASONS}
+
+
+@app.get("/console/conversations/<sender>")
+@requires("agent")
+async def conversation(request: Request, sender: str) -> HTTPResponse:
+    sender = unquote(sender)
+    values = await in_thread(_conversation_values, sender)
+    if values["conversation"] is None and not values["lines"]:
+        return page(request, "message.html", 404, title="Niet gevonden",
+                    message="Dit gesprek bestaat niet (meer).")
+    await audit(request.ctx.staff, "opened", sender)
+    return page(request, "conversation.html", **values)
+
+
+@app.get("/console/partials/conversations/<sender>")
+@requires("agent")
+async def transcript_partial(request: Request, sender: str) -> HTTPResponse:
+    values = await in_thread(_conversation_values, unquote(sender))
+    return page(request, "_transcript.html", **values)
+
+
+def _back_to(sender: str) -> HTTPResponse:
+    return response.redirect(f"/console/conversations/{quote(sender, safe=':+@')}", status=303)
+
+
+@app.post("/console/conversations/<sender>/take")
+@requires("agent")
+async def take_over(request: Request, sender: str) -> HTTPResponse:
+    sender, staff = unquote(sender), request.ctx.staff
+
+    def claim() -> bool:
+        try:
+            with session(app.ctx.db_url) as db:
+                db.add(Takeover(sender_id=sender, user_id=staff.id))
+            return True
+        except IntegrityError:
+            return False
+
+    if not await in_thread(claim):
+        return page(request, "message.html", 409, title="Al overgenomen",
+                    message="Een collega heeft dit gesprek al overgenomen.")
+    try:
+        await pause(sender)
+    except RasaUnavailable as error:
+        await in_thread(_release, sender)
+        return page(request, "message.html", 503, title="Niet gelukt",
+                    message=f"De bot is niet bereikbaar ({error}). Probeer het opnieuw.")
+    await audit(staff, "took_over", sender)
+    return _back_to(sender)
+
+
+def _release(sender: str) -> None:
+    with session(app.ctx.db_url) as db:
+        db.query(Takeover).filter_by(sender_id=sender).delete()
+
+
+def _holder(sender: str) -> Optional[int]:
+    with session(app.ctx.db_url) as db:
+        takeover = db.get(Takeover, sender)
+        return takeover.user_id if takeover else None
+
+
+@app.post("/console/conversations/<sender>/reply")
+@requires("agent")
+async def reply(request: Request, sender: str) -> HTTPResponse:
+    sender, staff = unquote(sender), request.ctx.staff
+    text = (request.form.get("text") or "").strip()[:MAX_REPLY]
+    if await in_thread(_holder, sender) != staff.id:
+        return page(request, "message.html", 409, title="Eerst overnemen",
+                    message="Neem het gesprek eerst over; dan kunt u antwoorden.")
+    if not text:
+        return _back_to(sender)
+    signed = f"{text} {tone_guide().staff.signature.format(initials=staff.initials, name=staff.name)}"
+    try:
+        await send_staff_message(sender, signed, staff.initials)
+    except RasaUnavailable as error:
+        return page(request, "message.html", 503, title="Niet verstuurd",
+                    message=f"Uw antwoord is niet verstuurd ({error}). Probeer het opnieuw.")
+    await audit(staff, "replied", sender)
+    return _back_to(sender)
+
+
+@app.post("/console/conversations/<sender>/handback")
+@requires("agent")
+async def hand_back(request: Request, sender: str) -> HTTPResponse:
+    sender, staff = unquote(sender), request.ctx.staff
+    holder = await in_thread(_holder, sender)
+    if holder is not None and holder != staff.id and staff.role != "admin":
+        return page(request, "message.html", 409, title="Niet uw gesprek",
+                    message="Een collega heeft dit gesprek; alleen die kan het teruggeven.")
+    try:
+        await resume(sender)
+    except RasaUnavailable as error:
+        return page(request, "message.html", 503, title="Niet gelukt",
+                    message=f"De bot is niet bereikbaar ({error}). Probeer het opnieuw.")
+    await in_thread(_release, sender)
+    await audit(staff, "handed_back", sender)
+    return _back_to(sender)
+
+
+@app.post("/console/conversations/<sender>/notes")
+@requires("agent")
+async def add_note(request: Request, sender: str) -> HTTPResponse:
+    sender, staff = unquote(sender), request.ctx.staff
+    text = (request.form.get("text") or "").strip()[:MAX_REPLY]
+    if text:
+        def write() -> None:
+            with session(app.ctx.db_url) as db:
+                db.add(Note(sender_id=sender, user_id=staff.id, text=text))
+        await in_thread(write)
+    return _back_to(sender)
+
+
+@app.get("/console/tone")
+@requires("editor")
+async def tone_page(request: Request) -> HTTPResponse:
+    return page(request, "tone.html", text=tone_editor.current_text(),
+                history=await in_thread(tone_editor.history), media=MEDIA,
+                responses=sorted(domain_responses()), problems=[])
+
+
+@app.post("/console/tone/preview")
+@requires("editor")
+async def tone_preview(request: Request) -> HTTPResponse:
+    form = request.form or {}
+    try:
+        return response.json(tone_editor.preview(form.get("text", ""),
+                                                 form.get("response", "utter_greeting")))
+    except (ToneGuideError, ValueError) as error:
+        return response.json({"errors": str(error).splitlines()}, status=400)
+
+
+@app.post("/console/tone/save")
+@requires("editor")
+async def tone_save(request: Request) -> HTTPResponse:
+    form = request.form or {}
+    text = form.get("text", "")
+    problems = await in_thread(tone_editor.save, text, request.ctx.staff.id,
+                               form.get("comment", ""))
+    if problems:
+        return page(request, "tone.html", 400, text=text, problems=problems,
+                    history=await in_thread(tone_editor.history), media=MEDIA,
+                    responses=sorted(domain_responses()))
+    return response.redirect("/console/tone", status=303)
+
+
+@app.post("/console/tone/revert/<version_id:int>")
+@requires("editor")
+async def tone_revert(request: Request, version_id: int) -> HTTPResponse:
+    if await in_thread(tone_editor.revert, version_id, request.ctx.staff.id) is None:
+        return page(request, "message.html", 404, title="Niet gevonden",
+                    message="Deze versie bestaat niet.")
+    return response.redirect("/console/tone", status=303)
+
+
+@app.get("/console/dashboard")
+@requires("agent", "editor")
+async def dashboard_page(request: Request) -> HTTPResponse:
+    board = await in_thread(dashboard.build, app.ctx.tracker_url)
+    return page(request, "dashboard.html", board=board, days=dashboard.DAYS,
+                grid=board.hours_of_week())
+
+
+@app.get("/console/dashboard.csv")
+@requires("admin")
+async def dashboard_csv(request: Request) -> HTTPResponse:
+    board = await in_thread(dashboard.build, app.ctx.tracker_url)
+    await audit(request.ctx.staff, "exported", detail="dashboard.csv")
+    return response.text(dashboard.to_csv(board), content_type="text/csv; charset=utf-8",
+                         headers={"Content-Disposition": 'attachment; filename="dashboard.csv"'})
+
+
+@app.get("/console/audit")
+@requires("admin")
+async def audit_page(request: Request) -> HTTPResponse:
+    def entries() -> list:
+        with session(app.ctx.db_url) as db:
+            rows = db.query(AuditEntry).order_by(AuditEntry.id.desc()).limit(200).all()
+            return [(e.at, e.user.name if e.user else "systeem", e.action, e.sender_id or "",
+                     e.detail or "") for e in rows]
+    return page(request, "audit.html", entries=await in_thread(entries))

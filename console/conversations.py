@@ -1,0 +1,168 @@
+"""Conversations as the console shows them, read from Rasa's SQL tracker store.
+
+The queue is derived from the events themselves: a conversation waits for a person
+when the resident asked for one, complained, the bot failed twice in a row, or the
+resident sounds frustrated, and no colleague has handed it back since.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Dict, List, Optional
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+
+REASONS = {"ask_human": "vroeg om een medewerker", "complaint": "klacht",
+           "bot_failed": "bot begreep het twee keer niet", "frustration": "frustratie"}
+FRUSTRATION = re.compile(
+    r"\b(al (twee|drie|3|2|vier|zo vaak|weken|maanden) (keer|x)|nu al|alweer|belachelijk|"
+    r"schandalig|waardeloos|onzin|kut|klote|godverdomme|verdomme|tering|kanker|fuck|shit|"
+    r"ik word gek|niemand helpt|van het kastje naar de muur)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def tracker_engine(url: str) -> Engine:
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def is_frustrated(message: str) -> bool:
+    """ALL CAPS shouting, "al drie keer", swearing and the like."""
+    letters = [ch for ch in message if ch.isalpha()]
+    shouting = len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    return shouting or bool(FRUSTRATION.search(message)) or "!!!" in message
+
+
+@dataclass
+class Line:
+    """One line of a transcript."""
+
+    kind: str  # user, bot, staff, system
+    text: str
+    at: float
+    author: str = ""
+
+
+@dataclass
+class Conversation:
+    sender_id: str
+    channel: str = ""
+    first_message: str = ""
+    last_activity: float = 0.0
+    last_intent: str = ""
+    case_number: Optional[str] = None
+    paused: bool = False
+    reasons: List[str] = field(default_factory=list)
+    waiting_since: Optional[float] = None
+    last_resume: float = 0.0
+    staff_replies: List[float] = field(default_factory=list)
+    triggers: List[float] = field(default_factory=list)
+    user_messages: int = 0
+    fallbacks: int = 0
+
+    @property
+    def reason_text(self) -> str:
+        return ", ".join(REASONS[r] for r in self.reasons)
+
+
+def _rows(url: str, since: float, sender: Optional[str] = None):
+    query = ("SELECT id, sender_id, type_name, timestamp, intent_name, action_name, data "
+             "FROM events WHERE timestamp >= :since")
+    params: Dict[str, Any] = {"since": since}
+    if sender is not None:
+        query += " AND sender_id = :sender"
+        params["sender"] = sender
+    with tracker_engine(url).connect() as connection:
+        if not tracker_engine(url).dialect.has_table(connection, "events"):
+            return []
+        return list(connection.execute(text(query + " ORDER BY id"), params))
+
+
+def latest_event_id(url: str) -> int:
+    with tracker_engine(url).connect() as connection:
+        if not tracker_engine(url).dialect.has_table(connection, "events"):
+            return 0
+        return connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM events")).scalar()
+
+
+def conversations(url: str, hours: float = 24, now: Optional[float] = None) -> List[Conversation]:
+    """Conversations with activity in the last `hours`, newest first."""
+    since = (now or time.time()) - hours * 3600
+    found: Dict[str, Conversation] = {}
+    fallback_streak: Dict[str, int] = {}
+    for row in _rows(url, since):
+        conversation = found.setdefault(row.sender_id, Conversation(row.sender_id))
+        _apply(conversation, row, json.loads(row.data or "{}"), fallback_streak)
+    for conversation in found.values():
+        pending = [t for t in conversation.triggers if t > conversation.last_resume]
+        conversation.waiting_since = min(pending) if pending and not conversation.paused else None
+    return sorted(found.values(), key=lambda c: c.last_activity, reverse=True)
+
+
+def _apply(conversation: Conversation, row: Any, data: Dict[str, Any],
+           streak: Dict[str, int]) -> None:
+    kind, at = row.type_name, row.timestamp
+    conversation.last_activity = max(conversation.last_activity, at)
+    if kind == "user":
+        message = data.get("text") or ""
+        conversation.user_messages += 1
+        conversation.channel = data.get("input_channel") or conversation.channel
+        if not conversation.first_message and not message.startswith("EXTERNAL"):
+            conversation.first_message = message[:200]
+        if row.intent_name and not row.intent_name.startswith("EXTERNAL"):
+            conversation.last_intent = row.intent_name
+        if row.intent_name == "complaint":
+            _trigger(conversation, "complaint", at)
+        if is_frustrated(message):
+            _trigger(conversation, "frustration", at)
+    elif kind == "action":
+        name = row.action_name or ""
+        if name == "action_contact_human":
+            _trigger(conversation, "ask_human", at)
+        if name in ("action_default_ask_affirmation", "action_default_fallback"):
+            conversation.fallbacks += 1
+        if name == "action_default_fallback":
+            _trigger(conversation, "bot_failed", at)
+    elif kind == "pause":
+        conversation.paused = True
+    elif kind == "resume":
+        conversation.paused, conversation.last_resume = False, at
+    elif kind == "bot" and (data.get("metadata") or {}).get("staff"):
+        conversation.staff_replies.append(at)
+    elif kind == "slot" and data.get("name") == "report_case_number" and data.get("value"):
+        conversation.case_number = data["value"]
+
+
+def _trigger(conversation: Conversation, reason: str, at: float) -> None:
+    conversation.triggers.append(at)
+    if reason not in conversation.reasons:
+        conversation.reasons.append(reason)
+
+
+def transcript(url: str, sender: str) -> List[Line]:
+    """What the resident, the bot and staff said, in order, plus takeovers."""
+    lines: List[Line] = []
+    for row in _rows(url, 0, sender):
+        data = json.loads(row.data or "{}")
+        if row.type_name == "user" and not (data.get("text") or "").startswith("EXTERNAL"):
+            typed = (data.get("metadata") or {}).get("typed")
+            lines.append(Line("user", typed or data.get("text") or "", row.timestamp))
+        elif row.type_name == "bot":
+            staff = (data.get("metadata") or {}).get("staff")
+            lines.append(Line("staff" if staff else "bot", data.get("text") or "",
+                              row.timestamp, staff or ""))
+        elif row.type_name in ("pause", "resume"):
+            lines.append(Line("system", row.type_name, row.timestamp))
+    return lines
+
+
+def latest_channel(url: str, sender: str) -> str:
+    for line_row in reversed(_rows(url, 0, sender)):
+        if line_row.type_name == "user":
+            channel = json.loads(line_row.data or "{}").get("input_channel")
+            if channel:
+                return channel
+    return ""

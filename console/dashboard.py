@@ -1,0 +1,103 @@
+"""Numbers for the dashboard and its CSV export."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Dict, List, Tuple
+
+from bot.reports.db import session
+from bot.reports.models import Report, utcnow
+from bot.settings import DATABASE_URL
+from console.conversations import conversations
+
+DAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+
+
+@dataclass
+class Dashboard:
+    days: int
+    conversations: int = 0
+    by_channel: Counter = field(default_factory=Counter)
+    reports_by_channel: Counter = field(default_factory=Counter)
+    # (channel, weekday, hour) -> count, for conversations and for reports
+    week_grid: Counter = field(default_factory=Counter)
+    report_grid: Counter = field(default_factory=Counter)
+    handover_rate: float = 0.0
+    bot_only_share: float = 0.0
+    fallback_rate: float = 0.0
+    median_wait_seconds: float = 0.0
+    top_intents: List[Tuple[str, int]] = field(default_factory=list)
+
+    def rows(self) -> List[Tuple[str, str, str]]:
+        """(metric, key, value) rows for the CSV export."""
+        out = [("conversations", "all", str(self.conversations)),
+               ("handover_rate", "all", f"{self.handover_rate:.3f}"),
+               ("bot_only_share", "all", f"{self.bot_only_share:.3f}"),
+               ("fallback_rate", "all", f"{self.fallback_rate:.3f}"),
+               ("median_wait_seconds", "all", f"{self.median_wait_seconds:.0f}")]
+        out += [("conversations_per_channel", c, str(n)) for c, n in self.by_channel.items()]
+        out += [("reports_per_channel", c, str(n)) for c, n in self.reports_by_channel.items()]
+        out += [("conversations_per_hour", f"{c} {DAYS[d]} {h:02d}", str(n))
+                for (c, d, h), n in sorted(self.week_grid.items())]
+        out += [("reports_per_hour", f"{c} {DAYS[d]} {h:02d}", str(n))
+                for (c, d, h), n in sorted(self.report_grid.items())]
+        out += [("top_intent", name, str(n)) for name, n in self.top_intents]
+        return out
+
+    def hours_of_week(self) -> Dict[Tuple[int, int], int]:
+        grid: Counter = Counter()
+        for (_, day, hour), count in self.week_grid.items():
+            grid[(day, hour)] += count
+        return dict(grid)
+
+
+def build(tracker_url: str, days: int = 7, url: str = DATABASE_URL) -> Dashboard:
+    board = Dashboard(days=days)
+    found = conversations(tracker_url, hours=days * 24)
+    intents: Counter = Counter()
+    waits: List[float] = []
+    handed, user_messages, fallbacks = 0, 0, 0
+    for conversation in found:
+        if not conversation.user_messages:
+            continue
+        board.conversations += 1
+        channel = conversation.channel or "rest"
+        board.by_channel[channel] += 1
+        started = dt.datetime.fromtimestamp(conversation.last_activity)
+        board.week_grid[(channel, started.weekday(), started.hour)] += 1
+        if conversation.triggers or conversation.staff_replies:
+            handed += 1
+        if conversation.triggers and conversation.staff_replies:
+            first = min(conversation.triggers)
+            answered = [t for t in conversation.staff_replies if t >= first]
+            if answered:
+                waits.append(answered[0] - first)
+        user_messages += conversation.user_messages
+        fallbacks += conversation.fallbacks
+        if conversation.last_intent:
+            intents[conversation.last_intent] += 1
+    if board.conversations:
+        board.handover_rate = handed / board.conversations
+        board.bot_only_share = 1 - board.handover_rate
+    board.fallback_rate = fallbacks / user_messages if user_messages else 0.0
+    board.median_wait_seconds = statistics.median(waits) if waits else 0.0
+    board.top_intents = intents.most_common(8)
+    since = utcnow() - dt.timedelta(days=days)
+    with session(url) as db:
+        for channel, created in db.query(Report.channel, Report.created_at).filter(
+                Report.created_at >= since):
+            board.reports_by_channel[channel] += 1
+            board.report_grid[(channel, created.weekday(), created.hour)] += 1
+    return board
+
+
+def to_csv(board: Dashboard) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["metric", "key", "value"])
+    writer.writerows(board.rows())
+    return out.getvalue()

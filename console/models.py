@@ -1,0 +1,96 @@
+"""Console tables, in the project's database next to the reports (same migrations)."""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import relationship
+
+from bot.reports.models import Base, utcnow
+
+ROLES = ("agent", "editor", "admin")
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(64), nullable=False, unique=True)
+    name = Column(String(120), nullable=False)
+    initials = Column(String(8), nullable=False)
+    role = Column(String(16), nullable=False)
+    password_hash = Column(String(255), nullable=False)
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class StaffSession(Base):
+    __tablename__ = "staff_sessions"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    user_id = Column(Integer, ForeignKey("staff_users.id"), nullable=False)
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    expires_at = Column(DateTime, nullable=False)
+
+    user = relationship("StaffUser")
+
+
+class LoginAttempt(Base):
+    __tablename__ = "login_attempts"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(64), nullable=False)
+    ip = Column(String(64), nullable=False)
+    succeeded = Column(Boolean, nullable=False)
+    at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class Takeover(Base):
+    """A conversation an agent has taken over; one agent per conversation."""
+
+    __tablename__ = "takeovers"
+
+    sender_id = Column(String(128), primary_key=True)
+    user_id = Column(Integer, ForeignKey("staff_users.id"), nullable=False)
+    taken_at = Column(DateTime, nullable=False, default=utcnow)
+
+    user = relationship("StaffUser")
+
+
+class Note(Base):
+    __tablename__ = "notes"
+
+    id = Column(Integer, primary_key=True)
+    sender_id = Column(String(128), nullable=False, index=True)
+    user_id = Column(Integer, ForeignKey("staff_users.id"), nullable=False)
+    text = Column(Text, nullable=False)
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    user = relationship("StaffUser")
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    user_id = Column(Integer, ForeignKey("staff_users.id"))
+    action = Column(String(32), nullable=False)
+    sender_id = Column(String(128))
+    detail = Column(Text)
+    at = Column(DateTime, nullable=False, default=utcnow)
+
+    user = relationship("StaffUser")
+
+
+class ToneVersion(Base):
+    """A saved tone guide, for the history and undo."""
+
+    __tablename__ = "tone_versions"
+
+    id = Column(Integer, primary_key=True)
+    user_id = Column(Integer, ForeignKey("staff_users.id"))
+    text = Column(Text, nullable=False)
+    comment = Column(String(200))
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+
+    user = relationship("StaffUser")
