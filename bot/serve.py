@@ -56,6 +56,9 @@ class Stack:
     def start(self, model: Path, timeout: float = 180) -> "Stack":
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         self.env.update({"RASA_URL": self.url, "RASA_TOKEN": self.token or ""})
+        # Migrate once, before the processes that use the database start side by side.
+        self._spawn("migrate", [sys.executable, "-m", "bot.reports.db"]).wait(timeout=120)
+        self.processes.clear()
         self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
                                 "--port", str(self.action_port)])
         # The outbox worker forwards reports and tells residents about status changes

@@ -37,6 +37,8 @@ COOKIE = "console_session"
 STATIC = {"console.css": "text/css", "console.js": "text/javascript"}
 MAX_REPLY = 2000
 STREAM_SECONDS = 55
+# Fetched by the page's script: without a login they answer 401 instead of a redirect.
+SCRIPT_PATHS = ("/console/partials/", "/console/stream")
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                "frame-ancestors 'none'; form-action 'self'",
@@ -66,7 +68,7 @@ def requires(*roles: str) -> Callable:
         async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
             staff = await in_thread(auth.staff_for, request.cookies.get(COOKIE))
             if staff is None:
-                if request.method == "GET" and "partials" not in request.path:
+                if request.method == "GET" and not request.path.startswith(SCRIPT_PATHS):
                     return response.redirect("/console/login", status=303)
                 return response.json({"error": "login_required"}, status=401)
             request.ctx.staff = staff

@@ -16,7 +16,8 @@ from bot.settings import DATABASE_URL
 from console.models import ROLES, AuditEntry, LoginAttempt, StaffSession, StaffUser
 
 SESSION_HOURS = 10
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # per user name
+MAX_FAILURES_PER_IP = 20  # a contact centre shares one address
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 MIN_PASSWORD = 12
 _hasher = PasswordHasher()
@@ -69,10 +70,10 @@ def create_user(username: str, name: str, initials: str, role: str, password: st
 def too_many_failures(username: str, ip: str, url: str = DATABASE_URL) -> bool:
     since = utcnow() - FAILURE_WINDOW
     with session(url) as db:
-        failures = db.query(LoginAttempt).filter(
-            LoginAttempt.succeeded.is_(False), LoginAttempt.at >= since,
-            (LoginAttempt.username == username) | (LoginAttempt.ip == ip)).count()
-    return failures >= MAX_FAILURES
+        failed = db.query(LoginAttempt).filter(LoginAttempt.succeeded.is_(False),
+                                               LoginAttempt.at >= since)
+        return (failed.filter(LoginAttempt.username == username).count() >= MAX_FAILURES
+                or failed.filter(LoginAttempt.ip == ip).count() >= MAX_FAILURES_PER_IP)
 
 
 def log_in(username: str, password: str, ip: str, url: str = DATABASE_URL) -> Optional[str]:

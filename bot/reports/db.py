@@ -47,3 +47,7 @@ def session(url: str = DATABASE_URL) -> Iterator[Session]:
     with factory() as db:
         with db.begin():
             yield db
+
+
+if __name__ == "__main__":
+    migrate()
