@@ -26,7 +26,12 @@ train: install ## Train the model if data, config or domain changed
 run: install ## Install, train when needed, and start the bot with its web chat
 	$(PY) -m bot.serve
 
-test: install ## Install and run the whole test suite (trains once, cached)
+browser: ## Install Debian's Chromium for the browser tests, when missing (needs root)
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@chromium --version 2>/dev/null | grep -q Chromium || { echo "chromium is not usable"; exit 1; }
+
+test: install browser ## Install and run the whole test suite (trains once, cached)
 	$(PY) -m pytest
 
 eval: install ## NLU report: per-intent P/R/F1, confusion matrix, cross-validation
@@ -58,4 +63,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install train run test eval shell retention outbox admin tone tone-check telegram-webhook clean
+.PHONY: help install browser train run test eval shell retention outbox admin tone tone-check telegram-webhook clean

@@ -121,8 +121,9 @@ def main() -> None:
 
     # The API is always behind a token; without RASA_TOKEN a random one is used, known
     # only to the processes started here.
+    token = os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24)
     stack = Stack(host=args.host, rasa_port=args.port, action_port=args.action_port,
-                  console_port=args.console_port, token=os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24))
+                  console_port=args.console_port, token=token)
     stack.start(ensure_model())
     print(f"\nThe assistant is running.\n"
           f"  Web chat:      {stack.url}/webhooks/webchat/\n"

@@ -357,8 +357,9 @@ async def tone_revert(request: Request, version_id: int) -> HTTPResponse:
 @requires("agent", "editor")
 async def dashboard_page(request: Request) -> HTTPResponse:
     board = await in_thread(dashboard.build, app.ctx.tracker_url)
-    return page(request, "dashboard.html", board=board, days=dashboard.DAYS,
-                grid=board.hours_of_week())
+    grids = {"Gesprekken per uur van de week": board.hours_of_week(board.week_grid),
+             "Meldingen per uur van de week": board.hours_of_week(board.report_grid)}
+    return page(request, "dashboard.html", board=board, days=dashboard.DAYS, grids=grids)
 
 
 @app.get("/console/dashboard.csv")

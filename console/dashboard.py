@@ -48,9 +48,11 @@ class Dashboard:
         out += [("top_intent", name, str(n)) for name, n in self.top_intents]
         return out
 
-    def hours_of_week(self) -> Dict[Tuple[int, int], int]:
+    @staticmethod
+    def hours_of_week(per_channel: Counter) -> Dict[Tuple[int, int], int]:
+        """(weekday, hour) -> count over all channels."""
         grid: Counter = Counter()
-        for (_, day, hour), count in self.week_grid.items():
+        for (_, day, hour), count in per_channel.items():
             grid[(day, hour)] += count
         return dict(grid)
 

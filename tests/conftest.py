@@ -141,6 +141,23 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
     running.stop()
 
 
+STAFF_PASSWORD = "een-lang-wachtwoord-42"
+
+
+@pytest.fixture(scope="session")
+def accounts(stack, reports_db_url) -> str:
+    """Console accounts for every role; returns the console's base URL."""
+    from console.auth import create_user
+
+    for username, initials, role in (("agent1", "AB", "agent"), ("agent2", "CD", "agent"),
+                                     ("redacteur", "RE", "editor"), ("beheer", "BH", "admin"),
+                                     ("vergeetachtig", "VG", "agent"),
+                                     ("browser", "BR", "admin")):
+        create_user(username, username.title(), initials, role, STAFF_PASSWORD,
+                    url=reports_db_url)
+    return stack.console_url
+
+
 def post_json(url: str, payload: Any, raw: Optional[bytes] = None,
               content_type: str = "application/json") -> tuple:
     """POST and return (status, parsed JSON or text)."""

@@ -11,23 +11,12 @@ import urllib.request
 import pytest
 
 from bot.settings import ROOT
-from console.auth import create_user
 from console.conversations import is_frustrated
 from tests.channel_helpers import twilio_params, twilio_post, wait_for
-from tests.conftest import post_json
+from tests.conftest import STAFF_PASSWORD as PASSWORD, post_json
 from tests.console_client import ConsoleUser, conversation_path, fetch
 
-PASSWORD = "een-lang-wachtwoord-42"
 _ids = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def accounts(stack, reports_db_url):
-    for username, initials, role in (("agent1", "AB", "agent"), ("agent2", "CD", "agent"),
-                                     ("redacteur", "RE", "editor"), ("beheer", "BH", "admin"),
-                                     ("vergeetachtig", "VG", "agent")):
-        create_user(username, username.title(), initials, role, PASSWORD, url=reports_db_url)
-    return stack.console_url
 
 
 @pytest.fixture
