@@ -31,7 +31,13 @@ browser: ## Install Debian's Chromium for the browser tests, when missing (needs
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@chromium --version 2>/dev/null | grep -q Chromium || { echo "chromium is not usable"; exit 1; }
 
-test: install browser ## Install and run the whole test suite (trains once, cached)
+services: ## Install Debian's PostgreSQL and Redis for the scale tests, when missing (needs root)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  postgresql redis-server >/dev/null; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null && redis-server --version >/dev/null
+
+test: install browser services ## Install and run the whole test suite (trains once, cached)
 	$(PY) -m pytest
 
 eval: install ## NLU report: per-intent P/R/F1, confusion matrix, cross-validation
@@ -63,4 +69,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install browser train run test eval shell retention outbox admin tone tone-check telegram-webhook clean
+.PHONY: help install browser services train run test eval shell retention outbox admin tone tone-check telegram-webhook clean

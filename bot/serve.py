@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot.model import ensure_model
-from bot.settings import ROOT, VAR_DIR
+from bot.settings import ENDPOINTS_FILE, ROOT, VAR_DIR
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +33,13 @@ class Stack:
     rasa_port: int = 5005
     action_port: int = 5055
     console_port: int = 5010
-    endpoints: Path = ROOT / "endpoints.yml"
+    endpoints: Path = ENDPOINTS_FILE
     credentials: Path = ROOT / "credentials.yml"
     token: Optional[str] = None
     log_dir: Path = VAR_DIR / "logs"
     env: Dict[str, str] = field(default_factory=dict)
+    # More Rasa servers on these ports, sharing the tracker and lock stores.
+    extra_rasa_ports: List[int] = field(default_factory=list)
     processes: List[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -64,19 +66,24 @@ class Stack:
         # The outbox worker forwards reports and tells residents about status changes
         # through Rasa's API, with the same token.
         self._spawn("outbox", [sys.executable, "-m", "bot.reports.outbox"])
-        command = [sys.executable, "-m", "rasa", "run", "--model", str(model),
-                   "--interface", self.host, "--port", str(self.rasa_port),
-                   "--endpoints", str(self.endpoints), "--credentials", str(self.credentials)]
-        if self.token:
-            command += ["--enable-api", "--auth-token", self.token]
-        self._spawn("rasa", command)
+        for index, port in enumerate([self.rasa_port] + self.extra_rasa_ports):
+            self._spawn(f"rasa-{index}" if index else "rasa", self._rasa_command(model, port))
         self._spawn("console", [sys.executable, "-m", "console", "serve", "--host", self.host,
                                 "--port", str(self.console_port),
                                 "--endpoints", str(self.endpoints)])
         self._wait_until_up(f"http://{self.host}:{self.action_port}/health", timeout)
-        self._wait_until_up(f"{self.url}/webhooks/webchat/health", timeout)
+        for port in [self.rasa_port] + self.extra_rasa_ports:
+            self._wait_until_up(f"http://{self.host}:{port}/webhooks/webchat/health", timeout)
         self._wait_until_up(f"{self.console_url}/console/health", timeout)
         return self
+
+    def _rasa_command(self, model: Path, port: int) -> List[str]:
+        command = [sys.executable, "-m", "rasa", "run", "--model", str(model),
+                   "--interface", self.host, "--port", str(port),
+                   "--endpoints", str(self.endpoints), "--credentials", str(self.credentials)]
+        if self.token:
+            command += ["--enable-api", "--auth-token", self.token]
+        return command
 
     @property
     def console_url(self) -> str:

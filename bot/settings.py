@@ -10,6 +10,8 @@ DATA_DIR = ROOT / "data"
 CONFIG_FILE = ROOT / "config.yml"
 MODELS_DIR = Path(os.environ.get("GA_MODELS_DIR", ROOT / "models"))
 VAR_DIR = Path(os.environ.get("GA_VAR_DIR", ROOT / "var"))
+# Which endpoints file the stack uses: endpoints.yml (embedded) or endpoints.production.yml.
+ENDPOINTS_FILE = Path(os.environ.get("GA_ENDPOINTS", ROOT / "endpoints.yml"))
 PROFILE_FILE = Path(os.environ.get("GA_PROFILE", ROOT / "bot" / "profile.yml"))
 
 # The project's own database: reports and outbox. SQLite by default, PostgreSQL by URL.

@@ -12,7 +12,7 @@ from typing import List, Optional
 
 from bot.reports.db import migrate
 from bot.reports.retention import tracker_store_url
-from bot.settings import DATABASE_URL, ROOT
+from bot.settings import DATABASE_URL, ENDPOINTS_FILE
 from console.auth import AccountError, create_user
 from console.models import ROLES
 
@@ -32,7 +32,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     serve = sub.add_parser("serve", help="start the console")
     serve.add_argument("--host", default=os.environ.get("GA_CONSOLE_HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("GA_CONSOLE_PORT", 5010)))
-    serve.add_argument("--endpoints", type=Path, default=ROOT / "endpoints.yml")
+    serve.add_argument("--endpoints", type=Path, default=ENDPOINTS_FILE)
     for name, role in (("create-admin", "admin"), ("add-user", None)):
         account = sub.add_parser(name, help=f"create a staff account ({role or 'any role'})")
         account.add_argument("username")

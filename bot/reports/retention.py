@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
+from pathlib import Path
 from typing import Dict, Optional
 
 import yaml
@@ -18,7 +20,7 @@ from sqlalchemy.engine import URL
 from bot.register import Register, load_register
 from bot.reports.db import session
 from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcnow
-from bot.settings import DATABASE_URL, ROOT
+from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +28,11 @@ ANONYMISED_TEXT = "[geanonimiseerd]"
 REQUIRED_TEXT_COLUMNS = {"description", "location_text"}
 
 
-def tracker_store_url(endpoints_file=ROOT / "endpoints.yml") -> Optional[str]:
-    """The SQLAlchemy URL of Rasa's SQL tracker store as configured in endpoints.yml."""
-    config = (yaml.safe_load(open(endpoints_file)) or {}).get("tracker_store") or {}
+def tracker_store_url(endpoints_file=ENDPOINTS_FILE) -> Optional[str]:
+    """The SQLAlchemy URL of Rasa's SQL tracker store as configured in endpoints.yml
+    (with ${VARIABLES} from the environment, as Rasa reads it)."""
+    text = os.path.expandvars(Path(endpoints_file).read_text(encoding="utf-8"))
+    config = (yaml.safe_load(text) or {}).get("tracker_store") or {}
     if config.get("type") != "SQL":
         return None
     dialect = config.get("dialect", "sqlite")

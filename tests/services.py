@@ -1,0 +1,93 @@
+"""Private PostgreSQL and Redis servers on loopback for the scale tests.
+
+Debian's packages provide the programs (`make test` installs them when missing);
+each test session starts its own instances in a temporary folder and stops them.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import List
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _as_postgres(command: List[str]) -> List[str]:
+    """PostgreSQL refuses to run as root: run its programs as the postgres user."""
+    return ["runuser", "-u", "postgres", "--"] + command if os.geteuid() == 0 else command
+
+
+def _run(command: List[str]) -> None:
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+
+
+def _wait_for_port(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"nothing listens on port {port}")
+
+
+class PostgresServer:
+    def __init__(self, folder: Path) -> None:
+        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if not binaries:
+            raise RuntimeError("PostgreSQL is not installed (make test installs it)")
+        self.bin = Path(binaries[-1]).parent
+        self.folder, self.port = folder, free_port()
+        self.data = folder / "pgdata"
+
+    def start(self, databases: List[str]) -> "PostgresServer":
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres")
+        _run(_as_postgres([str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
+                           "-A", "trust", "--no-sync"]))
+        _run(_as_postgres([
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "pg.log"),
+            "-w", "-o", f"-p {self.port} -c listen_addresses=127.0.0.1 "
+                        f"-k {self.folder} -c fsync=off", "start"]))
+        for name in databases:
+            _run(_as_postgres([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p",
+                               str(self.port), "-U", "postgres", name]))
+        return self
+
+    def url(self, database: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        subprocess.run(_as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.data), "-m",
+                                     "fast", "stop"]), capture_output=True)
+
+
+class RedisServer:
+    def __init__(self) -> None:
+        if not shutil.which("redis-server"):
+            raise RuntimeError("Redis is not installed (make test installs it)")
+        self.port = free_port()
+        self.process: subprocess.Popen = None
+
+    def start(self) -> "RedisServer":
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _wait_for_port(self.port)
+        return self
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)

@@ -1,0 +1,87 @@
+"""Several instances: two Rasa servers and one action server on PostgreSQL (tracker
+and report store) and Redis (lock store); one conversation alternates between them."""
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.serve import Stack
+from bot.settings import ROOT
+from tests.conftest import post_json, texts
+from tests.services import PostgresServer, RedisServer, free_port
+
+
+@pytest.fixture(scope="module")
+def services():
+    folder = Path(tempfile.mkdtemp(prefix="ga-services-"))
+    folder.chmod(0o755)  # the postgres user must reach its data folder inside
+    postgres = PostgresServer(folder / "postgres").start(["tracker", "reports"])
+    redis = RedisServer().start()
+    yield postgres, redis
+    redis.stop()
+    postgres.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def two_instances(trained_model, services, tmp_path_factory, signalen_standin):
+    postgres, redis = services
+    action_port = free_port()
+    running = Stack(rasa_port=free_port(), extra_rasa_ports=[free_port()],
+                    action_port=action_port, console_port=free_port(),
+                    endpoints=ROOT / "endpoints.production.yml",
+                    token=secrets.token_hex(16), log_dir=tmp_path_factory.mktemp("scale"),
+                    env={"ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+                         "POSTGRES_HOST": "127.0.0.1", "POSTGRES_PORT": str(postgres.port),
+                         "POSTGRES_DB": "tracker", "POSTGRES_USER": "postgres",
+                         "POSTGRES_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
+                         "REDIS_PORT": str(redis.port), "REDIS_DB": "1",
+                         "GA_DATABASE_URL": postgres.url("reports"),
+                         "SIGNALEN_URL": signalen_standin.url})
+    running.start(trained_model)
+    yield running
+    running.stop()
+
+
+def test_one_conversation_across_two_instances(two_instances, services):
+    postgres, _ = services
+    instances = [two_instances.url, f"http://127.0.0.1:{two_instances.extra_rasa_ports[0]}"]
+    turns = ["Hallo", "Er ligt een stoeptegel los", "Kerkstraat 12", "nee", "ja"]
+    replies = []
+    for number, message in enumerate(turns):
+        status, answer = post_json(f"{instances[number % 2]}/webhooks/rest/webhook",
+                                   {"sender": "scale-1", "message": message})
+        assert status == 200
+        replies.append(texts(answer))
+    assert "Waar is het" in replies[1]
+    assert "Klopt dit?" in replies[3] and "Kerkstraat 12" in replies[3]
+    case_number = re.search(r"M-\d{4}-\d{6}", replies[4]).group(0)
+
+    for url in instances:  # both instances see the same conversation
+        _, tracker = _get_tracker(url, two_instances.token)
+        assert tracker["slots"]["report_case_number"] == case_number
+    reports = create_engine(postgres.url("reports"))
+    with reports.connect() as connection:
+        rows = connection.execute(text("SELECT case_number, location_text FROM reports")).all()
+    assert [tuple(r) for r in rows] == [(case_number, "Kerkstraat 12")]
+    tracker_db = create_engine(postgres.url("tracker"))
+    with tracker_db.connect() as connection:
+        users = connection.execute(text(
+            "SELECT COUNT(*) FROM events WHERE sender_id = 'scale-1' AND type_name = 'user'"
+        )).scalar()
+    assert users == len(turns), "every turn is stored once, whichever instance took it"
+
+
+def _get_tracker(url: str, token: str) -> tuple:
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/conversations/scale-1/tracker?token={token}",
+                                timeout=10) as answer:
+        return answer.status, json.load(answer)
