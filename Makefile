@@ -43,6 +43,9 @@ test: install browser services ## Install and run the whole test suite (trains o
 eval: install ## NLU report: per-intent P/R/F1, confusion matrix, cross-validation
 	$(PY) -m bot.evaluate
 
+bench: install ## Measure latency (vs bare Rasa), parse time, training time, memory: bench/RESULTS.md
+	PYTHONPATH=. $(PY) bench/run.py
+
 shell: install ## Talk to the bot in the terminal
 	@$(PY) -m bot.model >/dev/null
 	@mkdir -p var; PYTHONPATH=. $(PY) -m rasa_sdk --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
@@ -69,4 +72,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install browser services train run test eval shell retention outbox admin tone tone-check telegram-webhook clean
+.PHONY: help install browser services train run test eval bench shell retention outbox admin tone tone-check telegram-webhook clean

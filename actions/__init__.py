@@ -1,1 +1,4 @@
-"""Custom actions of the municipal assistant, one module per topic."""
+"""Custom actions, by topic."""
+from bot import logmask
+
+logmask.install()  # the SDK has set up its logging before it loads the actions

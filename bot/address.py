@@ -7,13 +7,13 @@ from typing import Optional
 
 # Dutch postcodes: four digits (no leading zero) and two letters; SA, SD and SS are not issued.
 _POSTCODE = re.compile(r"\b([1-9][0-9]{3})\s?(?!(?i:sa|sd|ss)\b)([a-zA-Z]{2})\b")
-_STREET_SUFFIX = (r"straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|dreef|steeg|markt|"
+STREET_SUFFIX = (r"straat|weg|laan|plein|gracht|kade|dijk|singel|hof|pad|dreef|steeg|markt|"
                   r"baan|wal|allee|plantsoen|ring|dam|haven|park|veld|erf|werf|brink|hoeve|lei")
 # Capitalised words before the street name, with lower-case connectors between them
 # ("Burgemeester de Withlaan", "Van Goghstraat"); "bij de Molenweg" keeps only "Molenweg".
 _STREET_WORDS = r"(?:(?-i:[A-Z])[\w'.-]*\s(?:(?:van|de|der|den|het|'t)\s){0,2}){0,2}"
 _STREET = re.compile(
-    rf"(?P<street>{_STREET_WORDS}[\w'.-]+(?:{_STREET_SUFFIX}))\b"
+    rf"(?P<street>{_STREET_WORDS}[\w'.-]+(?:{STREET_SUFFIX}))\b"
     r"(?:\s+(?P<number>[1-9][0-9]{0,4})(?:\s?-\s?(?P<addition_dash>[a-zA-Z0-9]{1,4})\b"
     r"|(?P<addition>[a-zA-Z])\b|\s(?P<addition_cap>[A-Z])\b)?)?",
     re.IGNORECASE,

@@ -41,6 +41,7 @@ class Stack:
     # More Rasa servers on these ports, sharing the tracker and lock stores.
     extra_rasa_ports: List[int] = field(default_factory=list)
     processes: List[subprocess.Popen] = field(default_factory=list)
+    commands: Dict[str, List[str]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -53,7 +54,20 @@ class Stack:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)
         self.processes.append(process)
+        self.commands[name] = command
         return process
+
+    def stop_process(self, name: str) -> None:
+        """Stop one server (for fault tests); `start_process` brings it back."""
+        command = self.commands[name]
+        for process in [p for p in self.processes if p.args == command]:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=20)
+            self.processes.remove(process)
+
+    def start_process(self, name: str, health_url: str, timeout: float = 120) -> None:
+        self._spawn(name, self.commands[name])
+        self._wait_until_up(health_url, timeout)
 
     def start(self, model: Path, timeout: float = 180) -> "Stack":
         VAR_DIR.mkdir(parents=True, exist_ok=True)

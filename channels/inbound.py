@@ -13,7 +13,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import rasa_patches
+from bot.profile import profile
+from bot.ratelimit import senders
+from bot.tone import render
 from bot.tone.gsm import strip_emoji
+from bot.tone.responses import domain_responses
 from channels.outbound import in_thread
 from channels.store import first_delivery, forget_delivery
 
@@ -115,6 +120,41 @@ async def once(channel: Text, message_id: Text,
     return True
 
 
+RATE_LIMITED = "utter_rate_limited"
+TECHNICAL_PROBLEM = rasa_patches.APOLOGY
+
+
+def channel_reply(name: Text, channel: Text) -> List[Dict[str, Any]]:
+    """A domain response the channel layer sends itself, in the medium's tone."""
+    text = domain_responses()[name][0]["text"].format_map(profile().template_vars())
+    return [part.as_dict() for part in render({"text": text, "utter_action": name}, channel)]
+
+
+async def answer_or_apologise(request: Request, message: UserMessage,
+                              on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+    """Pass the message on; should the bot stay silent without a reason (not paused,
+    not opted out), the resident gets an apology instead of silence."""
+    await on_new_message(message)
+    output = message.output_channel
+    if getattr(output, "answered", True):
+        return
+    tracker = await request.app.ctx.agent.tracker_store.retrieve(message.sender_id)
+    if tracker is not None and tracker.is_paused():  # a colleague has the conversation
+        return
+    logger.error("No answer on %s; the resident gets an apology", message.input_channel)
+    await output.deliver(message.sender_id, channel_reply(TECHNICAL_PROBLEM,
+                                                          message.input_channel))
+
+
+def over_limit(channel: Text, sender: Text) -> Optional[List[Dict[str, Any]]]:
+    """None when the sender may go on; else the reply to send (empty after the first)."""
+    if senders.allow(f"{channel}:{sender}"):
+        return None
+    logger.warning("%s sender over the rate limit; message not processed", channel)
+    return channel_reply(RATE_LIMITED, channel) if senders.first_refusal(
+        f"{channel}:{sender}") else []
+
+
 class ProviderWebhook(InputChannel, ABC):
     """A messaging provider's webhook: a health route, checks before anything is
     processed, and each delivery processed once (a failure lets the retry through)."""
@@ -135,6 +175,19 @@ class ProviderWebhook(InputChannel, ABC):
 
     def acknowledge(self) -> HTTPResponse:
         return response.json({"ok": True})
+
+    @abstractmethod
+    def sender_of(self, parsed: Any) -> Optional[Text]:
+        """Who sent the parsed message (None when there is no one to answer)."""
+
+    async def within_limit(self, parsed: Any) -> bool:
+        sender = self.sender_of(parsed)
+        reply = over_limit(self.name(), sender) if sender else None
+        if reply is None:
+            return True
+        if reply:
+            await self.get_output_channel().deliver(sender, reply)
+        return False
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -157,6 +210,8 @@ class ProviderWebhook(InputChannel, ABC):
                 return response.json({"error": error.code}, status=error.status)
 
             async def handle() -> None:
+                if not await self.within_limit(parsed):
+                    return
                 await self.handle(request, parsed, on_new_message)
 
             try:

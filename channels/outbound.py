@@ -35,11 +35,13 @@ class ToneOutputChannel(OutputChannel):
 
     def __init__(self, channel: Text) -> None:
         self.channel = channel
+        self.answered = False  # set once the bot said something (or chose not to)
 
     def name(self) -> Text:  # type: ignore[override]
         return self.channel
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        self.answered = True
         if message.get("image") or message.get("custom") or message.get("attachment"):
             logger.info("Only text and buttons go out on %s; other content skipped",
                         self.channel)

@@ -24,8 +24,9 @@ from sanic.request import Request
 from bot.media import telegram_media_url
 from bot.settings import TELEGRAM_BOT_TOKEN, TELEGRAM_SECRET_TOKEN
 from channels.delivery import telegram_bot
-from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError, check_body,
-                              menu_answer, text_for, valid_location)
+from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
+                              answer_or_apologise, check_body, menu_answer, text_for,
+                              valid_location)
 from channels.outbound import ToneOutputChannel
 
 logger = logging.getLogger(__name__)
@@ -112,6 +113,10 @@ class TelegramInput(ProviderWebhook):
         update = parse_update(check_body(request))
         return str(update.update_id), update
 
+    def sender_of(self, update: telegram.Update) -> Optional[Text]:
+        chat = update.effective_chat
+        return str(chat.id) if chat else None
+
     async def handle(self, request: Request, update: telegram.Update,
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         if update.callback_query:
@@ -132,8 +137,9 @@ class TelegramInput(ProviderWebhook):
             logger.info("Telegram update %s without a new message ignored", update.update_id)
             return
         metadata["message_id"] = str(update.update_id)
-        await on_new_message(UserMessage(text, self.get_output_channel(), str(chat.id),
-                                         input_channel=self.name(), metadata=metadata))
+        message = UserMessage(text, self.get_output_channel(), str(chat.id),
+                              input_channel=self.name(), metadata=metadata)
+        await answer_or_apologise(request, message, on_new_message)
 
     async def _answer_button(self, query: telegram.CallbackQuery) -> None:
         """Stop the spinner on the pressed button; a failure here loses nothing."""

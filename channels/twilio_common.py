@@ -19,8 +19,9 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 
 from bot.settings import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PUBLIC_URL
-from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError, check_body,
-                              menu_answer, text_for, valid_location)
+from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
+                              answer_or_apologise, check_body, menu_answer, text_for,
+                              valid_location)
 from channels.outbound import ToneOutputChannel, in_thread
 from channels.store import set_opted_out
 
@@ -128,6 +129,9 @@ class TwilioInput(ProviderWebhook, ABC):
     def acknowledge(self) -> HTTPResponse:
         return response.text(EMPTY_TWIML, content_type="text/xml")
 
+    def sender_of(self, message: UserMessage) -> Optional[Text]:
+        return message.sender_id
+
     def _user_message(self, form: TwilioForm) -> UserMessage:
         sender, sid = form.first("From"), form.first("MessageSid")
         if not sender or not sid:
@@ -152,4 +156,4 @@ class TwilioInput(ProviderWebhook, ABC):
             if payload:
                 message.metadata["typed"] = message.text
                 message.text = payload
-        await on_new_message(message)
+        await answer_or_apologise(request, message, on_new_message)

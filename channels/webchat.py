@@ -20,7 +20,8 @@ from sanic.response import HTTPResponse
 
 from bot.profile import profile
 from bot.tone import render
-from channels.inbound import MAX_BODY_BYTES, MAX_MESSAGE_CHARS, WebhookError
+from channels.inbound import (MAX_BODY_BYTES, MAX_MESSAGE_CHARS, WebhookError,
+                              answer_or_apologise, over_limit)
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +52,16 @@ class WebChatOutput(CollectingOutputChannel):
     def name(cls) -> Text:
         return "webchat"
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        for part in render_for_webchat(message):
+    @property
+    def answered(self) -> bool:
+        return bool(self.messages)
+
+    async def deliver(self, recipient_id: Text, parts: List[Dict[Text, Any]]) -> None:
+        for part in parts:
             await self._persist_message({"recipient_id": recipient_id, **part})
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        await self.deliver(recipient_id, render_for_webchat(message))
 
 
 def render_for_webchat(message: Dict[Text, Any]) -> List[Dict[Text, Any]]:
@@ -135,11 +143,14 @@ class WebChatInput(InputChannel):
             except WebhookError as error:
                 logger.info("Web chat request rejected: %s", error.code)
                 return response.json({"error": error.code}, status=error.status)
+            limited = over_limit(self.name(), fields["sender"])
+            if limited is not None:
+                return response.json(limited)
             collector = WebChatOutput()
-            await on_new_message(UserMessage(
+            await answer_or_apologise(request, UserMessage(
                 fields["message"], collector, fields["sender"],
                 input_channel=self.name(), metadata=fields["metadata"],
-            ))
+            ), on_new_message)
             return response.json(collector.messages)
 
         return webchat

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
+from bot import logmask
 from bot.reports.db import migrate
 from bot.reports.retention import tracker_store_url
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE
@@ -43,6 +44,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         account.add_argument("--password-stdin", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logmask.install()
     migrate()
     if args.command == "serve":
         from console.app import app

@@ -135,6 +135,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
                     env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url,
                          "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1",
                          "GA_OUTBOX_FIRST_RETRY": "2", "GA_TONE_FILE": str(tone_file),
+                         "GA_ACTION_TIMEOUT": "5",
                          **channel_env(twilio_standin.url, telegram_standin.url)})
     running.start(trained_model)
     yield running

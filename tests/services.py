@@ -57,14 +57,17 @@ class PostgresServer:
             shutil.chown(self.folder, "postgres")
         _run(_as_postgres([str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
                            "-A", "trust", "--no-sync"]))
-        _run(_as_postgres([
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "pg.log"),
-            "-w", "-o", f"-p {self.port} -c listen_addresses=127.0.0.1 "
-                        f"-k {self.folder} -c fsync=off", "start"]))
+        self.launch()
         for name in databases:
             _run(_as_postgres([str(self.bin / "createdb"), "-h", "127.0.0.1", "-p",
                                str(self.port), "-U", "postgres", name]))
         return self
+
+    def launch(self) -> None:
+        _run(_as_postgres([
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "pg.log"),
+            "-w", "-o", f"-p {self.port} -c listen_addresses=127.0.0.1 "
+                        f"-k {self.folder} -c fsync=off", "start"]))
 
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"

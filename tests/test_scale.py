@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, text
 
 from bot.serve import Stack
 from bot.settings import ROOT
-from tests.conftest import post_json, texts
+from tests.channel_helpers import twilio_params, twilio_post
+from tests.conftest import channel_env, post_json, texts
 from tests.services import PostgresServer, RedisServer, free_port
 
 
@@ -30,7 +31,8 @@ def services():
 
 
 @pytest.fixture(scope="module")
-def two_instances(trained_model, services, tmp_path_factory, signalen_standin):
+def two_instances(trained_model, services, tmp_path_factory, signalen_standin,
+                  twilio_standin, telegram_standin):
     postgres, redis = services
     action_port = free_port()
     running = Stack(rasa_port=free_port(), extra_rasa_ports=[free_port()],
@@ -43,7 +45,8 @@ def two_instances(trained_model, services, tmp_path_factory, signalen_standin):
                          "POSTGRES_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
                          "REDIS_PORT": str(redis.port), "REDIS_DB": "1",
                          "GA_DATABASE_URL": postgres.url("reports"),
-                         "SIGNALEN_URL": signalen_standin.url})
+                         "SIGNALEN_URL": signalen_standin.url,
+                         **channel_env(twilio_standin.url, telegram_standin.url)})
     running.start(trained_model)
     yield running
     running.stop()
@@ -85,3 +88,33 @@ def _get_tracker(url: str, token: str) -> tuple:
     with urllib.request.urlopen(f"{url}/conversations/scale-1/tracker?token={token}",
                                 timeout=10) as answer:
         return answer.status, json.load(answer)
+
+
+def test_every_process_restarts_mid_conversation(two_instances, trained_model):
+    def say(message: str) -> str:
+        status, answer = post_json(f"{two_instances.url}/webhooks/rest/webhook",
+                                   {"sender": "scale-restart", "message": message})
+        assert status == 200
+        return texts(answer)
+
+    assert "Waar is het" in say("De lantaarnpaal is kapot")
+    two_instances.stop()
+    two_instances.start(trained_model)
+    assert "horen hoe het verder gaat" in say("Kerkstraat 3"), "the form goes on"
+
+
+def test_database_down_loses_no_whatsapp_message(two_instances, services, twilio_standin):
+    postgres, _ = services
+    resident = "whatsapp:+31699990001"
+    url = f"{two_instances.url}/webhooks/whatsapp/webhook"
+    assert twilio_post(url, twilio_params(resident, "Hallo"))[0] == 200
+    params = twilio_params(resident, "Er ligt een losse stoeptegel")
+    postgres.stop()
+    try:
+        status, _ = twilio_post(url, params)
+        assert status == 500, "Twilio is asked to try again later"
+    finally:
+        postgres.launch()
+    statuses = [twilio_post(url, params)[0] for _ in range(3)]  # Twilio's retries
+    assert 200 in statuses
+    assert "Waar is het" in twilio_standin.bodies_to(resident)[-1]

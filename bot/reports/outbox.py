@@ -25,6 +25,7 @@ from actions.api import DeliveryError
 from actions.api.signalen import SignalenClient
 from bot.profile import profile
 from bot.reports.db import migrate, session
+from bot import logmask
 from bot.media import fetch_media
 from bot.reports.models import OutboxItem, Report, utcnow
 from bot.reports.service import SIGNALEN_CREATE
@@ -203,6 +204,7 @@ def main() -> None:
                         default=float(os.environ.get("GA_OUTBOX_INTERVAL", "10")))
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logmask.install()
     migrate()
     while True:
         deliver_due()

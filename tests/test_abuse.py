@@ -1,0 +1,71 @@
+"""Bad input and abuse: floods, injection strings in every field, personal data in logs."""
+from __future__ import annotations
+
+import re
+
+from bot.logmask import mask
+from bot.ratelimit import SenderLimit
+from tests.channel_helpers import twilio_params, twilio_post
+from tests.conftest import post_json, texts
+
+INJECTIONS = ["'; DROP TABLE events; --", "<script>alert(1)</script>", "{{7*7}}",
+              "${jndi:ldap://x}", "\u0000\u202e", "' OR '1'='1"]
+
+
+def test_masking_of_personal_data():
+    line = ("from whatsapp:+31612345678 (06-12345678, 0031 6 1234 5678) mail a.b@example.nl "
+            "about Kerkstraat 12a, 1234 AB; case M-2026-000123 at 10:15, 3 times")
+    masked = mask(line)
+    for secret in ("612345678", "12345678", "a.b@example.nl", "Kerkstraat 12", "1234 AB"):
+        assert secret not in masked
+    assert "M-2026-000123" in masked and "10:15" in masked and "3 times" in masked
+
+
+def test_sender_limit_with_a_clock():
+    now = [0.0]
+    limit = SenderLimit(limit=3, window=60, clock=lambda: now[0])
+    assert [limit.allow("a") for _ in range(4)] == [True, True, True, False]
+    assert limit.allow("b"), "another sender is not affected"
+    assert limit.first_refusal("a") and not limit.first_refusal("a")
+    now[0] = 61
+    assert limit.allow("a"), "the window moves on"
+
+
+def test_a_flooding_sender_gets_a_polite_answer(stack):
+    url = f"{stack.url}/webhooks/webchat/webhook"
+    sender = "flooding-sender-1"
+    for _ in range(20):
+        assert post_json(url, {"sender": sender, "message": "hoi"})[0] == 200
+    status, replies = post_json(url, {"sender": sender, "message": "hoi"})
+    assert status == 200 and "Wacht even een minuut" in texts(replies)
+    assert post_json(url, {"sender": sender, "message": "hoi"}) == (200, []), "said once"
+    status, replies = post_json(url, {"sender": "calm-sender-12", "message": "hoi"})
+    assert "digitale assistent" in texts(replies)
+
+
+def test_injection_strings_in_every_field(stack, twilio_standin):
+    webchat = f"{stack.url}/webhooks/webchat/webhook"
+    for text in INJECTIONS:
+        status, replies = post_json(webchat, {"sender": "inject-tester-1", "message": text,
+                                              "metadata": {"x": text}})
+        assert status == 200 and replies, text
+        assert post_json(webchat, {"sender": text, "message": "hoi"})[0] == 400
+    whatsapp = f"{stack.url}/webhooks/whatsapp/webhook"
+    resident = "whatsapp:+31611110000"
+    for text in INJECTIONS:
+        params = twilio_params(resident, text, ProfileName=text, Address=text,
+                               Latitude="52.1", Longitude="5.1")
+        assert twilio_post(whatsapp, params)[0] == 200, text
+        assert twilio_post(whatsapp, {**params, "From": text})[0] == 400
+    status, replies = post_json(webchat, {"sender": "inject-tester-1", "message": "hoi"})
+    assert "digitale assistent" in texts(replies), "the stores are still intact"
+
+
+def test_no_resident_phone_or_e_mail_in_the_logs(stack, twilio_standin):
+    resident = "whatsapp:+31622334455"
+    whatsapp = f"{stack.url}/webhooks/whatsapp/webhook"
+    for text in ("mijn mail is jan.jansen@example.nl", "Er ligt een losse tegel",
+                 "Dorpsstraat 7", "06-22334455"):
+        assert twilio_post(whatsapp, twilio_params(resident, text))[0] == 200
+    logs = "\n".join(path.read_text(errors="replace") for path in stack.log_dir.glob("*.log"))
+    assert not re.search(r"22334455|jan\.jansen@example\.nl|Dorpsstraat 7", logs)
