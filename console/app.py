@@ -60,6 +60,12 @@ def page(request: Request, name: str, status: int = 200, **values: Any) -> HTTPR
     return response.html(html, status=status)
 
 
+def unavailable(request: Request, error: Exception,
+                what: str = "De bot is niet bereikbaar") -> HTTPResponse:
+    return page(request, "message.html", 503, title="Niet gelukt",
+                message=f"{what} ({error}). Probeer het opnieuw.")
+
+
 def requires(*roles: str) -> Callable:
     """Login (and a role, and for POST a CSRF token) before the handler runs."""
 
@@ -243,8 +249,7 @@ async def take_over(request: Request, sender: str) -> HTTPResponse:
         await pause(sender)
     except RasaUnavailable as error:
         await in_thread(_release, sender)
-        return page(request, "message.html", 503, title="Niet gelukt",
-                    message=f"De bot is niet bereikbaar ({error}). Probeer het opnieuw.")
+        return unavailable(request, error)
     await audit(staff, "took_over", sender)
     return _back_to(sender)
 
@@ -274,8 +279,7 @@ async def reply(request: Request, sender: str) -> HTTPResponse:
     try:
         await send_staff_message(sender, signed, staff.initials)
     except RasaUnavailable as error:
-        return page(request, "message.html", 503, title="Niet verstuurd",
-                    message=f"Uw antwoord is niet verstuurd ({error}). Probeer het opnieuw.")
+        return unavailable(request, error, "Uw antwoord is niet verstuurd")
     await audit(staff, "replied", sender)
     return _back_to(sender)
 
@@ -291,8 +295,7 @@ async def hand_back(request: Request, sender: str) -> HTTPResponse:
     try:
         await resume(sender)
     except RasaUnavailable as error:
-        return page(request, "message.html", 503, title="Niet gelukt",
-                    message=f"De bot is niet bereikbaar ({error}). Probeer het opnieuw.")
+        return unavailable(request, error)
     await in_thread(_release, sender)
     await audit(staff, "handed_back", sender)
     return _back_to(sender)
