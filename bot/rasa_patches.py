@@ -1,18 +1,25 @@
-"""Two changes to Rasa's handling of the action server, applied in the Rasa process.
+"""Three changes to Rasa's handling of the action server, applied in the Rasa process.
 
 Rasa waits up to five minutes for a custom action, and when the action server is
 down it logs the error and carries on as if nothing was said. A resident should get
 an answer within seconds: after GA_ACTION_TIMEOUT seconds, or at once when the
 action server cannot be reached, the bot says sorry and gives the phone number.
+
+Rasa also checks its own JSON schema for action responses against the meta-schema
+on every call (jsonschema.validate), a fifth of its CPU time per turn in
+`make bench`; the same validation with the checked validator kept is much cheaper.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
-from typing import Any, List
+from functools import lru_cache
+from typing import Any, Dict, List
 
 import aiohttp
+from jsonschema.exceptions import best_match
+from jsonschema.validators import validator_for
 import rasa.core.actions.action as rasa_action
 import rasa.utils.endpoints
 from rasa.shared.exceptions import RasaException
@@ -40,7 +47,26 @@ async def _run_or_apologise(self: rasa_action.RemoteAction, output_channel: Any,
         return [rasa_action.create_bot_utterance(message)] if message else []
 
 
+@lru_cache(maxsize=1)
+def _response_validator() -> Any:
+    schema = rasa_action.RemoteAction.action_response_format_spec()
+    validator_class = validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def _validate_action_result(self: rasa_action.RemoteAction, result: Dict[str, Any]) -> bool:
+    """What jsonschema.validate does, without checking the schema itself every time."""
+    error = best_match(_response_validator().iter_errors(result))
+    if error is not None:
+        error.message += (". Failed to validate Action server response from API, make "
+                          "sure your response from the Action endpoint is valid.")
+        raise error
+    return True
+
+
 def apply() -> None:
     rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
     rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
     rasa_action.RemoteAction.run = _run_or_apologise
+    rasa_action.RemoteAction._validate_action_result = _validate_action_result

@@ -1,5 +1,6 @@
 """The input side shared by the channels: request checks, duplicate deliveries,
-and numbered answers to buttons."""
+numbered answers to buttons, the per-sender rate limit, and an apology instead of
+silence."""
 from __future__ import annotations
 
 import logging
