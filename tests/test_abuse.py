@@ -1,11 +1,12 @@
 """Bad input and abuse: floods, injection strings in every field, personal data in logs."""
 from __future__ import annotations
 
+import json
 import re
 
 from bot.logmask import mask
 from bot.ratelimit import SenderLimit
-from tests.channel_helpers import twilio_params, twilio_post
+from tests.channel_helpers import telegram_post, twilio_params, twilio_post
 from tests.conftest import post_json, texts
 
 INJECTIONS = ["'; DROP TABLE events; --", "<script>alert(1)</script>", "{{7*7}}",
@@ -57,6 +58,13 @@ def test_injection_strings_in_every_field(stack, twilio_standin):
                                Latitude="52.1", Longitude="5.1")
         assert twilio_post(whatsapp, params)[0] == 200, text
         assert twilio_post(whatsapp, {**params, "From": text})[0] == 400
+    telegram = f"{stack.url}/webhooks/telegram/webhook"
+    for number, text in enumerate(INJECTIONS):
+        person = {"id": 8100, "is_bot": False, "first_name": text, "username": text}
+        update = {"update_id": 990_000 + number, "message": {
+            "message_id": number + 1, "date": 1763900000, "from": person, "text": text,
+            "caption": text, "chat": {"id": 8100, "type": "private", "first_name": text}}}
+        assert telegram_post(telegram, json.dumps(update).encode())[0] == 200, text
     status, replies = post_json(webchat, {"sender": "inject-tester-1", "message": "hoi"})
     assert "digitale assistent" in texts(replies), "the stores are still intact"
 
