@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import socket
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.model import ensure_model
 from bot.serve import Stack
 from bot.settings import DOMAIN_DIR, ROOT
+from tests.services import free_port
 
 
 @pytest.fixture(scope="session")
@@ -56,12 +56,6 @@ def tracker() -> Tracker:
 def trained_model() -> Path:
     """The model for the current data, config and domain (trained once, then cached)."""
     return ensure_model()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 WEBHOOK_SECRET = "test-webhook-secret"
@@ -120,7 +114,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
           twilio_standin, telegram_standin, reports_db_url: str):
     """Rasa and the action server on free loopback ports, with a fresh SQLite tracker store."""
     workdir = tmp_path_factory.mktemp("stack")
-    action_port = _free_port()
+    action_port = free_port()
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
@@ -129,8 +123,8 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
     tone_file = workdir / "tone_of_voice.yml"  # the console's tone editor may change it
     tone_file.write_text((ROOT / "tone_of_voice.yml").read_text(encoding="utf-8"),
                          encoding="utf-8")
-    running = Stack(rasa_port=_free_port(), action_port=action_port, endpoints=endpoints,
-                    console_port=_free_port(),
+    running = Stack(rasa_port=free_port(), action_port=action_port, endpoints=endpoints,
+                    console_port=free_port(),
                     token=secrets.token_hex(16), log_dir=workdir / "logs",
                     env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url,
                          "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1",
