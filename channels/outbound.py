@@ -14,8 +14,10 @@ from typing import Any, Callable, Dict, List, Text
 from rasa.core.channels.channel import OutputChannel
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.api import DeliveryError
 from bot.reports.outbox import deliver_due
-from bot.tone import render, render_staff
+from bot.tone import render
+from channels.delivery import send
 from channels.store import is_opted_out, queue_messages
 
 logger = logging.getLogger(__name__)
@@ -57,13 +59,6 @@ class ToneOutputChannel(OutputChannel):
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         await self.send_response(recipient_id, {"text": text, **kwargs})
 
-    async def send_staff_message(self, recipient_id: Text, text: Text, initials: Text,
-                                 name: Text = "") -> List[Dict[str, Any]]:
-        """A webcare agent's reply, in the staff voice for this medium."""
-        parts = [p.as_dict() for p in render_staff(text, self.channel, initials, name)]
-        await self.deliver(recipient_id, parts)
-        return parts
-
     async def deliver(self, recipient_id: Text, parts: List[Dict[str, Any]]) -> None:
         try:
             ids = await in_thread(queue_messages, self.channel, recipient_id, parts)
@@ -78,9 +73,6 @@ class ToneOutputChannel(OutputChannel):
                            len(ids) - delivered, len(ids), self.channel)
 
     async def _send_directly(self, recipient_id: Text, parts: List[Dict[str, Any]]) -> None:
-        from actions.api import DeliveryError
-        from channels.delivery import send
-
         for part in parts:
             try:
                 await in_thread(send, self.channel, recipient_id, part)

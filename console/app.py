@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.profile import profile
 from bot.reports.db import session
-from bot.tone import tone_guide
+from bot.tone import sign, tone_guide
 from bot.tone.guide import MEDIA, ToneGuideError
 from bot.tone.responses import domain_responses
 from channels.outbound import in_thread
@@ -199,8 +199,8 @@ def _conversation_values(sender: str) -> dict:
         holder = (takeover.user_id, takeover.user.name) if takeover else None
         notes = [(n.user.name, n.text, n.created_at) for n in
                  db.query(Note).filter_by(sender_id=sender).order_by(Note.id)]
-    found = next((c for c in conversations(app.ctx.tracker_url, hours=24 * 30)
-                  if c.sender_id == sender), None)
+    found = next(iter(conversations(app.ctx.tracker_url, hours=24 * 30, sender=sender)),
+                 None)
     return {"sender": sender, "lines": transcript(app.ctx.tracker_url, sender),
             "conversation": found, "holder": holder, "notes": notes,
             "canned": tone_guide().staff.canned_answers, "reasons": REASONS}
@@ -275,9 +275,9 @@ async def reply(request: Request, sender: str) -> HTTPResponse:
                     message="Neem het gesprek eerst over; dan kunt u antwoorden.")
     if not text:
         return _back_to(sender)
-    signed = f"{text} {tone_guide().staff.signature.format(initials=staff.initials, name=staff.name)}"
     try:
-        await send_staff_message(sender, signed, staff.initials)
+        await send_staff_message(sender, sign(text, staff.initials, staff.name),
+                                 staff.initials)
     except RasaUnavailable as error:
         return unavailable(request, error, "Uw antwoord is niet verstuurd")
     await audit(staff, "replied", sender)

@@ -88,22 +88,22 @@ def latest_event_id(url: str) -> int:
         return connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM events")).scalar()
 
 
-def conversations(url: str, hours: float = 24, now: Optional[float] = None) -> List[Conversation]:
-    """Conversations with activity in the last `hours`, newest first."""
+def conversations(url: str, hours: float = 24, now: Optional[float] = None,
+                  sender: Optional[str] = None) -> List[Conversation]:
+    """Conversations (or the one of `sender`) with activity in the last `hours`,
+    newest first."""
     since = (now or time.time()) - hours * 3600
     found: Dict[str, Conversation] = {}
-    fallback_streak: Dict[str, int] = {}
-    for row in _rows(url, since):
+    for row in _rows(url, since, sender):
         conversation = found.setdefault(row.sender_id, Conversation(row.sender_id))
-        _apply(conversation, row, json.loads(row.data or "{}"), fallback_streak)
+        _apply(conversation, row, json.loads(row.data or "{}"))
     for conversation in found.values():
         pending = [t for t in conversation.triggers if t > conversation.last_resume]
         conversation.waiting_since = min(pending) if pending and not conversation.paused else None
     return sorted(found.values(), key=lambda c: c.last_activity, reverse=True)
 
 
-def _apply(conversation: Conversation, row: Any, data: Dict[str, Any],
-           streak: Dict[str, int]) -> None:
+def _apply(conversation: Conversation, row: Any, data: Dict[str, Any]) -> None:
     kind, at = row.type_name, row.timestamp
     conversation.last_activity = max(conversation.last_activity, at)
     if kind == "user":
@@ -158,11 +158,3 @@ def transcript(url: str, sender: str) -> List[Line]:
             lines.append(Line("system", row.type_name, row.timestamp))
     return lines
 
-
-def latest_channel(url: str, sender: str) -> str:
-    for line_row in reversed(_rows(url, 0, sender)):
-        if line_row.type_name == "user":
-            channel = json.loads(line_row.data or "{}").get("input_channel")
-            if channel:
-                return channel
-    return ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from bot.tone.gsm import EMOJI, is_gsm7, segments, strip_emoji, to_gsm7
-from bot.tone.guide import MediumTone, ToneGuide, medium_of, tone_guide
+from bot.tone.guide import MediumTone, ToneGuide, tone_guide
 
 GREETING_RESPONSES = {"utter_greeting"}
 SIGN_OFF_RESPONSES = {"utter_goodbye", "utter_glad_to_help"}
@@ -44,11 +44,11 @@ class Part:
 
 
 def render(message: Dict[str, Any], channel: str, guide: Optional[ToneGuide] = None,
-           staff_initials: Optional[str] = None, staff_name: str = "") -> List[Part]:
+           ) -> List[Part]:
     """The parts `channel` sends for one Rasa message (text, buttons, utter_action)."""
     guide = guide or tone_guide()
     tone = guide.medium(channel)
-    text = _compose(message, tone, guide, staff_initials, staff_name)
+    text = _compose(message, tone)
     buttons = [b for b in message.get("buttons") or [] if b.get("title")]
     if tone.charset == "gsm7":
         text = to_gsm7(text)
@@ -75,16 +75,13 @@ def render(message: Dict[str, Any], channel: str, guide: Optional[ToneGuide] = N
     return parts
 
 
-def _compose(message: Dict[str, Any], tone: MediumTone, guide: ToneGuide,
-             initials: Optional[str], name: str) -> str:
+def _compose(message: Dict[str, Any], tone: MediumTone) -> str:
     text = (message.get("text") or "").strip()
     action = message.get("utter_action")
     if action in GREETING_RESPONSES and tone.greeting:
         text = f"{tone.greeting} {text}".strip()
     if action in SIGN_OFF_RESPONSES and tone.sign_off:
         text = f"{text}\n{tone.sign_off}".strip()
-    if initials is not None:
-        text = f"{text} {guide.staff.signature.format(initials=initials, name=name)}".strip()
     return text
 
 
@@ -193,8 +190,13 @@ def tone_problems(parts: List[Part], channel: str, guide: Optional[ToneGuide] = 
 
 def render_staff(text: str, channel: str, initials: str, name: str = "") -> List[Part]:
     """A webcare agent's reply in the resident's medium, signed the way the guide says."""
-    return render({"text": text}, channel, staff_initials=initials, staff_name=name)
+    return render({"text": sign(text, initials, name)}, channel)
 
 
-__all__ = ["Part", "render", "render_staff", "split_text", "tone_problems", "medium_of",
-           "address_forms", "visible_text"]
+def sign(text: str, initials: str, name: str = "", guide: Optional[ToneGuide] = None) -> str:
+    """A colleague's text with the staff signature of the guide (for example "^AB")."""
+    signature = (guide or tone_guide()).staff.signature.format(initials=initials, name=name)
+    return f"{text.strip()} {signature}".strip()
+
+
+__all__ = ["Part", "render", "render_staff", "sign", "split_text", "tone_problems"]
