@@ -151,7 +151,7 @@ def _stack(work: Path, model: Path) -> Stack:
     action_port = free_port()
     endpoints = work / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-                         f"tracker_store:\n  type: SQL\n  dialect: sqlite\n"
+                         f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n  dialect: sqlite\n"
                          f"  db: {work / 'tracker.db'}\n")
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
                  endpoints=endpoints, token=secrets.token_hex(8), log_dir=work / "logs",

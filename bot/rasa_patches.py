@@ -1,4 +1,4 @@
-"""Three changes to Rasa's handling of the action server, applied in the Rasa process.
+"""Changes to Rasa, applied in the Rasa process.
 
 Rasa waits up to five minutes for a custom action, and when the action server is
 down it logs the error and carries on as if nothing was said. A resident should get
@@ -8,10 +8,13 @@ action server cannot be reached, the bot says sorry and gives the phone number.
 Rasa also checks its own JSON schema for action responses against the meta-schema
 on every call (jsonschema.validate), a fifth of its CPU time per turn in
 `make bench`; the same validation with the checked validator kept is much cheaper.
+And once the model is loaded, the objects it consists of are frozen out of the
+garbage collector's full collections.
 """
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 from functools import lru_cache
@@ -21,6 +24,7 @@ import aiohttp
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 import rasa.core.actions.action as rasa_action
+import rasa.core.run as rasa_run
 import rasa.utils.endpoints
 from rasa.shared.exceptions import RasaException
 
@@ -65,8 +69,24 @@ def _validate_action_result(self: rasa_action.RemoteAction, result: Dict[str, An
     return True
 
 
+_original_load_agent = rasa_run.load_agent_on_start
+
+
+async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
+    """Load the model, then move everything loaded so far out of the garbage
+    collector's view: Rasa keeps most of a million objects alive (TensorFlow, the
+    domain, the graph), and each full collection walked them all, pausing every
+    conversation for half a second."""
+    agent = await _original_load_agent(*args, **kwargs)
+    gc.collect()
+    gc.freeze()
+    return agent
+
+
 def apply() -> None:
+    rasa_run.load_agent_on_start = _load_agent_and_freeze
     rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
     rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
     rasa_action.RemoteAction.run = _run_or_apologise
     rasa_action.RemoteAction._validate_action_result = _validate_action_result
+

@@ -118,7 +118,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n"
+        f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n"
     )
     tone_file = workdir / "tone_of_voice.yml"  # the console's tone editor may change it
     tone_file.write_text((ROOT / "tone_of_voice.yml").read_text(encoding="utf-8"),

@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 ANONYMISED_TEXT = "[geanonimiseerd]"
 REQUIRED_TEXT_COLUMNS = {"description", "location_text"}
+# Rasa's own SQL store and ours (bot/tracker_store.py) share the same tables.
+SQL_TRACKER_STORES = {"sql", "bot.tracker_store.trackerstore"}
 
 
 def tracker_store_url(endpoints_file=ENDPOINTS_FILE) -> Optional[str]:
@@ -33,7 +35,7 @@ def tracker_store_url(endpoints_file=ENDPOINTS_FILE) -> Optional[str]:
     (with ${VARIABLES} from the environment, as Rasa reads it)."""
     text = os.path.expandvars(Path(endpoints_file).read_text(encoding="utf-8"))
     config = (yaml.safe_load(text) or {}).get("tracker_store") or {}
-    if config.get("type") != "SQL":
+    if str(config.get("type")).lower() not in SQL_TRACKER_STORES:
         return None
     dialect = config.get("dialect", "sqlite")
     if dialect == "sqlite":
