@@ -18,7 +18,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import aiohttp
 import yaml
@@ -26,14 +26,17 @@ import yaml
 from bot.model import ensure_model
 from bot.serve import Stack
 from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, ROOT
-from tests.services import free_port
+from tests.services import PostgresServer, RedisServer, free_port, production_env
 
 HERE = Path(__file__).parent
 # Four turns: greeting, report, address, and the answer to the updates question.
 TURNS = ["Hallo", "Er ligt een losse stoeptegel", "Kerkstraat 12", "nee"]
 LEVELS = (1, 10, 50)
-MIN_CONVERSATIONS = 20
+MIN_CONVERSATIONS = 40
 GOAL_P95_MS, GOAL_RATIO = 300, 1.5
+WORKERS = os.cpu_count() or 1
+EMBEDDED, PRODUCTION = "assistant, embedded", f"assistant, production ({WORKERS} workers)"
+BARE, BARE_WORKERS = "bare Rasa", f"bare Rasa ({WORKERS} workers)"
 
 
 def percentile(values: List[float], share: float) -> float:
@@ -78,7 +81,8 @@ async def _load(url: str, concurrent: int, prefix: str) -> Dict[str, float]:
 
 def load_levels(base_url: str, prefix: str) -> List[Dict[str, float]]:
     url = f"{base_url}/webhooks/rest/webhook"
-    asyncio.run(_load(url, 1, f"{prefix}-warmup"))  # first turns load lazily
+    # The first turns of each Sanic worker load lazily; several connections reach them all.
+    asyncio.run(_load(url, 10, f"{prefix}-warmup"))
     return [asyncio.run(_load(url, level, prefix)) for level in LEVELS]
 
 
@@ -122,14 +126,24 @@ def timed_training(config: Path, domain: Path, data: Path, out: Path) -> Tuple[f
 
 
 class BareRasa:
-    """The baseline: Rasa's defaults, one response, no action server, in-memory stores."""
+    """The baseline: Rasa's defaults, one response, no action server, in-memory stores;
+    with `workers`, the Redis lock store Rasa needs for several Sanic workers."""
 
-    def __init__(self, model: Path, log: Path) -> None:
+    def __init__(self, model: Path, work: Path, workers: int = 1,
+                 redis: Optional[RedisServer] = None) -> None:
         self.port, self.token = free_port(), secrets.token_hex(8)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "rasa", "run", "--model", str(model), "--interface",
-             "127.0.0.1", "--port", str(self.port), "--enable-api", "--auth-token",
-             self.token], cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+        command = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--interface",
+                   "127.0.0.1", "--port", str(self.port), "--enable-api", "--auth-token",
+                   self.token]
+        if redis:
+            endpoints = work / "bare-endpoints.yml"
+            endpoints.write_text(f"lock_store:\n  type: redis\n  url: 127.0.0.1\n"
+                                 f"  port: {redis.port}\n  db: 2\n")
+            command += ["--endpoints", str(endpoints)]
+        log = work / f"bare-{workers}.log"
+        self.process = subprocess.Popen(command, cwd=ROOT, stdout=log.open("wb"),
+                                        stderr=subprocess.STDOUT,
+                                        env={**os.environ, "SANIC_WORKERS": str(workers)})
         self.url = f"http://127.0.0.1:{self.port}"
 
     def wait(self, timeout: float = 180) -> "BareRasa":
@@ -147,21 +161,54 @@ class BareRasa:
         self.process.wait(timeout=30)
 
 
-def _stack(work: Path, model: Path) -> Stack:
+def embedded_stack(work: Path, model: Path) -> Stack:
+    """The embedded defaults: SQLite tracker and report store, in-memory lock store."""
     action_port = free_port()
     endpoints = work / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-                         f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n  dialect: sqlite\n"
-                         f"  db: {work / 'tracker.db'}\n")
+                         f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n"
+                         f"  dialect: sqlite\n  db: {work / 'tracker.db'}\n")
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
                  endpoints=endpoints, token=secrets.token_hex(8), log_dir=work / "logs",
                  env={"GA_DATABASE_URL": f"sqlite:///{work / 'reports.db'}"}).start(model)
+
+
+def production_stack(work: Path, model: Path, postgres: PostgresServer,
+                     redis: RedisServer) -> Stack:
+    """endpoints.production.yml: PostgreSQL, the Redis lock store, a Sanic worker per core."""
+    action_port = free_port()
+    return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
+                 endpoints=ROOT / "endpoints.production.yml", token=secrets.token_hex(8),
+                 log_dir=work / "logs-production",
+                 env={**production_env(postgres, redis, action_port),
+                      "SANIC_WORKERS": str(WORKERS)}).start(model)
+
+
+def measure_stack(stack: Stack, parse: bool) -> Dict[str, object]:
+    try:
+        result: Dict[str, object] = {"levels": load_levels(stack.url, "ours")}
+        if parse:
+            result["parse"] = parse_times(stack.url, stack.token)
+        result["memory"] = {process.args[2] if process.args[1] == "-m" else "?":
+                            rss_mb(process.pid) for process in stack.processes}
+        return result
+    finally:
+        stack.stop()
+
+
+def measure_bare(bare: BareRasa) -> Dict[str, object]:
+    try:
+        return {"levels": load_levels(bare.wait().url, "bare"),
+                "memory": {"rasa": rss_mb(bare.process.pid)}}
+    finally:
+        bare.stop()
 
 
 def main() -> None:
     results: Dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="ga-bench-") as folder:
         work = Path(folder)
+        work.chmod(0o755)  # the postgres user must reach its data folder inside
         print("Training the assistant from an empty cache …", flush=True)
         results["train_ours"], _ = timed_training(CONFIG_FILE, DOMAIN_DIR, DATA_DIR,
                                                   work / "ours")
@@ -169,60 +216,82 @@ def main() -> None:
         results["train_bare"], bare_model = timed_training(
             HERE / "baseline" / "config.yml", HERE / "baseline" / "domain.yml",
             HERE / "baseline" / "data", work / "bare")
-        stack = _stack(work, ensure_model())
+        model = ensure_model()
+        postgres = PostgresServer(work / "postgres").start(["tracker", "reports"])
+        redis = RedisServer().start()
         try:
-            print("Load on the assistant …", flush=True)
-            results["ours"] = load_levels(stack.url, "ours")
-            results["parse"] = parse_times(stack.url, stack.token)
-            results["memory"] = {process.args[2] if process.args[1] == "-m" else "?":
-                                 rss_mb(process.pid) for process in stack.processes}
-        finally:
-            stack.stop()
-        bare = BareRasa(bare_model, work / "bare.log").wait()
-        try:
+            print("Load on the assistant, embedded defaults …", flush=True)
+            results[EMBEDDED] = measure_stack(embedded_stack(work, model), parse=True)
+            print(f"Load on the assistant, production ({WORKERS} workers) …", flush=True)
+            results[PRODUCTION] = measure_stack(
+                production_stack(work, model, postgres, redis), parse=False)
             print("Load on bare Rasa …", flush=True)
-            results["bare"] = load_levels(bare.url, "bare")
-            results["memory"]["bare rasa"] = rss_mb(bare.process.pid)
+            results[BARE] = measure_bare(BareRasa(bare_model, work))
+            print(f"Load on bare Rasa ({WORKERS} workers) …", flush=True)
+            results[BARE_WORKERS] = measure_bare(BareRasa(bare_model, work, WORKERS, redis))
         finally:
-            bare.stop()
+            redis.stop()
+            postgres.stop()
     report = render(results)
     print(report)
     (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
 
 
+def _at(results: Dict, system: str, concurrent: int = 10) -> Dict[str, float]:
+    return next(r for r in results[system]["levels"] if r["concurrent"] == concurrent)
+
+
+def _goal_lines(results: Dict, system: str, same_workers: str) -> List[str]:
+    ours, bare, peer = _at(results, system), _at(results, BARE), _at(results, same_workers)
+    ratio, peer_ratio = ours["p95"] / bare["p95"], ours["p95"] / peer["p95"]
+    errors = sum(r["errors"] for r in results[system]["levels"])
+    met = lambda ok: "met" if ok else "NOT met"  # noqa: E731
+    return [f"**{system}**", "",
+            f"- p95 {ours['p95']:.0f} ms (goal < {GOAL_P95_MS} ms): "
+            f"{met(ours['p95'] < GOAL_P95_MS)}",
+            f"- p95 ratio to {BARE} {ratio:.2f}× (goal ≤ {GOAL_RATIO}×): "
+            f"{met(ratio <= GOAL_RATIO)}",
+            f"- p95 ratio to {same_workers} (same number of workers): {peer_ratio:.2f}×",
+            f"- errors {errors} (goal 0): {met(errors == 0)}", ""]
+
+
 def render(results: Dict) -> str:
-    ours, bare = results["ours"], results["bare"]
+    systems = [EMBEDDED, PRODUCTION, BARE, BARE_WORKERS]
     lines = [f"# Benchmark results ({dt.date.today().isoformat()})", "",
              f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}. "
              f"Made by `make bench` ({Path(__file__).name}); REST channel, conversations of "
              f"four turns ({', '.join(repr(t) for t in TURNS)}), at least "
-             f"{MIN_CONVERSATIONS} conversations per level. Bare Rasa: Rasa's default "
-             "configuration, one response, no action server, in-memory stores.", "",
+             f"{MIN_CONVERSATIONS} conversations per level, run one system after the other.",
+             "",
+             f"- {EMBEDDED}: endpoints.yml, SQLite tracker and report store, Rasa's in-memory "
+             "lock store, so one Sanic worker.",
+             f"- {PRODUCTION}: endpoints.production.yml, PostgreSQL tracker and report store, "
+             f"Redis lock store, SANIC_WORKERS={WORKERS}.",
+             f"- {BARE}: Rasa's default configuration, one response, no action server, "
+             "in-memory stores (the baseline of the goals).",
+             f"- {BARE_WORKERS}: the same with the Redis lock store and "
+             f"SANIC_WORKERS={WORKERS}.", "",
              "| concurrent | system | turns | errors | p50 ms | p95 ms | p99 ms | turns/s |",
              "|---:|---|---:|---:|---:|---:|---:|---:|"]
-    for mine, theirs in zip(ours, bare):
-        for name, row in (("assistant", mine), ("bare Rasa", theirs)):
-            lines.append(f"| {row['concurrent']} | {name} | {row['turns']} | {row['errors']} | "
+    for index, level in enumerate(LEVELS):
+        for system in systems:
+            row = results[system]["levels"][index]
+            lines.append(f"| {level} | {system} | {row['turns']} | {row['errors']} | "
                          f"{row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | "
                          f"{row['turns_per_second']:.1f} |")
-    at10 = next(r for r in ours if r["concurrent"] == 10)
-    bare10 = next(r for r in bare if r["concurrent"] == 10)
-    ratio = at10["p95"] / bare10["p95"] if bare10["p95"] else float("inf")
-    errors = sum(r["errors"] for r in ours)
-    lines += ["", "## Goals at 10 concurrent conversations", "",
-              f"- p95 {at10['p95']:.0f} ms (goal < {GOAL_P95_MS} ms): "
-              f"{'met' if at10['p95'] < GOAL_P95_MS else 'NOT met'}",
-              f"- p95 ratio to bare Rasa {ratio:.2f}× (goal ≤ {GOAL_RATIO}×): "
-              f"{'met' if ratio <= GOAL_RATIO else 'NOT met'}",
-              f"- errors {errors} (goal 0): {'met' if errors == 0 else 'NOT met'}", "",
-              "## NLU and training", "",
-              f"- NLU parse time over {results['parse']['messages']} held-out messages "
-              f"(HTTP /model/parse): mean {results['parse']['mean']:.1f} ms, "
-              f"p95 {results['parse']['p95']:.1f} ms",
+    parse = results[EMBEDDED]["parse"]
+    lines += ["", "## Goals at 10 concurrent conversations", ""]
+    lines += _goal_lines(results, PRODUCTION, BARE_WORKERS)
+    lines += _goal_lines(results, EMBEDDED, BARE)
+    lines += ["## NLU and training", "",
+              f"- NLU parse time over {parse['messages']} held-out messages "
+              f"(HTTP /model/parse): mean {parse['mean']:.1f} ms, p95 {parse['p95']:.1f} ms",
               f"- Training from an empty cache: assistant {results['train_ours']:.0f} s, "
               f"bare Rasa {results['train_bare']:.0f} s", "",
-              "## Resident memory (MB, process and children, after the load)", ""]
-    lines += [f"- {name}: {mb:.0f}" for name, mb in results["memory"].items()]
+              "## Resident memory (MB, process and its children, after the load)", ""]
+    for system in systems:
+        memory = ", ".join(f"{name} {mb:.0f}" for name, mb in results[system]["memory"].items())
+        lines.append(f"- {system}: {memory}")
     return "\n".join(lines) + "\n"
 
 

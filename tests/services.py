@@ -1,4 +1,4 @@
-"""Private PostgreSQL and Redis servers on loopback for the scale tests.
+"""Private PostgreSQL and Redis servers on loopback for the scale tests and the bench.
 
 Debian's packages provide the programs (`make test` installs them when missing);
 each test session starts its own instances in a temporary folder and stops them.
@@ -12,7 +12,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
-from typing import List
+from typing import Dict, List
 
 
 def free_port() -> int:
@@ -94,3 +94,13 @@ class RedisServer:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def production_env(postgres: PostgresServer, redis: RedisServer,
+                   action_port: int) -> Dict[str, str]:
+    """The variables endpoints.production.yml reads, for these private servers."""
+    return {"ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
+            "POSTGRES_HOST": "127.0.0.1", "POSTGRES_PORT": str(postgres.port),
+            "POSTGRES_DB": "tracker", "POSTGRES_USER": "postgres", "POSTGRES_PASSWORD": "",
+            "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis.port), "REDIS_DB": "1",
+            "GA_DATABASE_URL": postgres.url("reports")}

@@ -15,7 +15,7 @@ from bot.serve import Stack
 from bot.settings import ROOT
 from tests.channel_helpers import twilio_params, twilio_post
 from tests.conftest import channel_env, post_json, texts
-from tests.services import PostgresServer, RedisServer, free_port
+from tests.services import PostgresServer, RedisServer, free_port, production_env
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +39,7 @@ def two_instances(trained_model, services, tmp_path_factory, signalen_standin,
                     action_port=action_port, console_port=free_port(),
                     endpoints=ROOT / "endpoints.production.yml",
                     token=secrets.token_hex(16), log_dir=tmp_path_factory.mktemp("scale"),
-                    env={"ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
-                         "POSTGRES_HOST": "127.0.0.1", "POSTGRES_PORT": str(postgres.port),
-                         "POSTGRES_DB": "tracker", "POSTGRES_USER": "postgres",
-                         "POSTGRES_PASSWORD": "", "REDIS_HOST": "127.0.0.1",
-                         "REDIS_PORT": str(redis.port), "REDIS_DB": "1",
-                         "GA_DATABASE_URL": postgres.url("reports"),
+                    env={**production_env(postgres, redis, action_port),
                          "SIGNALEN_URL": signalen_standin.url,
                          **channel_env(twilio_standin.url, telegram_standin.url)})
     running.start(trained_model)
