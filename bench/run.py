@@ -141,7 +141,9 @@ class BareRasa:
                                  f"  port: {redis.port}\n  db: 2\n")
             command += ["--endpoints", str(endpoints)]
         log = work / f"bare-{workers}.log"
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=log.open("wb"),
+        # Run from the work folder: from the project folder Rasa would pick up our
+        # endpoints.yml and credentials.yml.
+        self.process = subprocess.Popen(command, cwd=work, stdout=log.open("wb"),
                                         stderr=subprocess.STDOUT,
                                         env={**os.environ, "SANIC_WORKERS": str(workers)})
         self.url = f"http://127.0.0.1:{self.port}"

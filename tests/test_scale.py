@@ -1,5 +1,6 @@
-"""Several instances: two Rasa servers and one action server on PostgreSQL (tracker
-and report store) and Redis (lock store); one conversation alternates between them."""
+"""Several instances: two Rasa servers of two Sanic workers each and one action server
+on PostgreSQL (tracker and report store) and Redis (lock store); one conversation
+alternates between them."""
 from __future__ import annotations
 
 import re
@@ -40,6 +41,7 @@ def two_instances(trained_model, services, tmp_path_factory, signalen_standin,
                     endpoints=ROOT / "endpoints.production.yml",
                     token=secrets.token_hex(16), log_dir=tmp_path_factory.mktemp("scale"),
                     env={**production_env(postgres, redis, action_port),
+                         "SANIC_WORKERS": "2",  # as make bench runs production
                          "SIGNALEN_URL": signalen_standin.url,
                          **channel_env(twilio_standin.url, telegram_standin.url)})
     running.start(trained_model)
