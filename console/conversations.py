@@ -51,6 +51,7 @@ class Conversation:
     sender_id: str
     channel: str = ""
     first_message: str = ""
+    started_at: float = 0.0  # first event in the window read
     last_activity: float = 0.0
     last_intent: str = ""
     case_number: Optional[str] = None
@@ -105,6 +106,7 @@ def conversations(url: str, hours: float = 24, now: Optional[float] = None,
 
 def _apply(conversation: Conversation, row: Any, data: Dict[str, Any]) -> None:
     kind, at = row.type_name, row.timestamp
+    conversation.started_at = min(conversation.started_at or at, at)
     conversation.last_activity = max(conversation.last_activity, at)
     if kind == "user":
         message = data.get("text") or ""

@@ -69,7 +69,7 @@ def build(tracker_url: str, days: int = 7, url: str = DATABASE_URL) -> Dashboard
         board.conversations += 1
         channel = conversation.channel or "rest"
         board.by_channel[channel] += 1
-        started = dt.datetime.fromtimestamp(conversation.last_activity)
+        started = dt.datetime.fromtimestamp(conversation.started_at)
         board.week_grid[(channel, started.weekday(), started.hour)] += 1
         if conversation.triggers or conversation.staff_replies:
             handed += 1

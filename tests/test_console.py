@@ -3,6 +3,7 @@ the queue, takeover with the bot silent, staff replies on WhatsApp, notes, the t
 editor, the dashboard and the audit log."""
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import time
@@ -194,3 +195,27 @@ def test_dashboard_and_csv_export(stack, accounts):
             "median_wait_seconds", "conversations_per_channel", "top_intent"} <= metrics
     assert int(next(r[2] for r in rows if r[0] == "conversations")) >= 1
     assert "exported" in admin.get("/console/audit")[1]
+
+
+def test_dashboard_files_a_conversation_under_the_hour_it_started(tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from bot.reports.db import migrate
+    from console.dashboard import build
+
+    tracker_url, reports_url = f"sqlite:///{tmp_path / 't.db'}", f"sqlite:///{tmp_path / 'r.db'}"
+    migrate(reports_url)
+    day = (dt.datetime.now() - dt.timedelta(days=1)).replace(minute=10, second=0)
+    start, later = day.replace(hour=9), day.replace(hour=11)
+    with create_engine(tracker_url).begin() as connection:
+        connection.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
+                                "type_name TEXT, timestamp REAL, intent_name TEXT, "
+                                "action_name TEXT, data TEXT)"))
+        for moment, words in ((start, "hallo"), (later, "nog een vraag")):
+            connection.execute(text(
+                "INSERT INTO events (sender_id, type_name, timestamp, intent_name, data) "
+                "VALUES ('d1', 'user', :at, 'greeting', :data)"),
+                {"at": moment.timestamp(),
+                 "data": json.dumps({"text": words, "input_channel": "webchat"})})
+    board = build(tracker_url, url=reports_url)
+    assert board.week_grid == {("webchat", start.weekday(), 9): 1}
