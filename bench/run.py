@@ -18,7 +18,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import aiohttp
 import yaml
@@ -32,7 +32,8 @@ HERE = Path(__file__).parent
 # Four turns: greeting, report, address, and the answer to the updates question.
 TURNS = ["Hallo", "Er ligt een losse stoeptegel", "Kerkstraat 12", "nee"]
 LEVELS = (1, 10, 50)
-MIN_CONVERSATIONS = 40
+MIN_CONVERSATIONS = 20
+ROUNDS = 3
 GOAL_P95_MS, GOAL_RATIO = 300, 1.5
 WORKERS = os.cpu_count() or 1
 EMBEDDED, PRODUCTION = "assistant, embedded", f"assistant, production ({WORKERS} workers)"
@@ -58,7 +59,8 @@ async def _conversation(client: aiohttp.ClientSession, url: str, sender: str,
         latencies.append((time.perf_counter() - started) * 1000)
 
 
-async def _load(url: str, concurrent: int, prefix: str) -> Dict[str, float]:
+async def _load(url: str, concurrent: int, prefix: str) -> Dict[str, Any]:
+    """One run: `concurrent` conversations at a time, at least MIN_CONVERSATIONS."""
     conversations = max(concurrent, MIN_CONVERSATIONS)
     latencies: List[float] = []
     errors: List[str] = []
@@ -67,23 +69,42 @@ async def _load(url: str, concurrent: int, prefix: str) -> Dict[str, float]:
 
     async def one(number: int) -> None:
         async with gate:
-            await _conversation(client, url, f"{prefix}-{concurrent}-{number}", latencies,
-                                errors)
+            await _conversation(client, url, f"{prefix}-{number}", latencies, errors)
 
     async with aiohttp.ClientSession(timeout=timeout) as client:
         started = time.perf_counter()
         await asyncio.gather(*(one(n) for n in range(conversations)))
         seconds = time.perf_counter() - started
-    return {"concurrent": concurrent, "turns": len(latencies), "errors": len(errors),
+    return {"latencies": latencies, "errors": len(errors), "seconds": seconds}
+
+
+def _summary(concurrent: int, runs: List[Dict[str, Any]]) -> Dict[str, float]:
+    latencies = [ms for run in runs for ms in run["latencies"]]
+    return {"concurrent": concurrent, "turns": len(latencies),
+            "errors": sum(run["errors"] for run in runs),
             "p50": percentile(latencies, 0.50), "p95": percentile(latencies, 0.95),
-            "p99": percentile(latencies, 0.99), "turns_per_second": len(latencies) / seconds}
+            "p99": percentile(latencies, 0.99),
+            "turns_per_second": len(latencies) / sum(run["seconds"] for run in runs)}
 
 
-def load_levels(base_url: str, prefix: str) -> List[Dict[str, float]]:
-    url = f"{base_url}/webhooks/rest/webhook"
-    # The first turns of each Sanic worker load lazily; several connections reach them all.
-    asyncio.run(_load(url, 10, f"{prefix}-warmup"))
-    return [asyncio.run(_load(url, level, prefix)) for level in LEVELS]
+def load_levels(base_urls: Dict[str, str]) -> Dict[str, List[Dict[str, float]]]:
+    """Every level in ROUNDS rounds; a round loads each system once, in turn and in a
+    rotating order, so a slow minute of the machine falls on all systems alike."""
+    urls = {name: f"{url}/webhooks/rest/webhook" for name, url in base_urls.items()}
+    for name, url in urls.items():
+        # The first turns of each Sanic worker load lazily; several connections reach them all.
+        asyncio.run(_load(url, 10, f"{name}-warmup"))
+    results: Dict[str, List[Dict[str, float]]] = {name: [] for name in urls}
+    names = list(urls)
+    for level in LEVELS:
+        runs: Dict[str, List[Dict[str, Any]]] = {name: [] for name in urls}
+        for number in range(ROUNDS):
+            for name in names[number % len(names):] + names[:number % len(names)]:
+                runs[name].append(asyncio.run(_load(urls[name], level,
+                                                    f"{name}-{level}-{number}")))
+        for name in urls:
+            results[name].append(_summary(level, runs[name]))
+    return results
 
 
 def rss_mb(pid: int) -> float:
@@ -132,18 +153,20 @@ class BareRasa:
     def __init__(self, model: Path, work: Path, workers: int = 1,
                  redis: Optional[RedisServer] = None) -> None:
         self.port, self.token = free_port(), secrets.token_hex(8)
+        # A folder of its own: from the project folder (or next to another system's
+        # endpoints.yml) Rasa would pick up our endpoints and channels.
+        folder = work / f"bare-{workers}"
+        folder.mkdir()
         command = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--interface",
                    "127.0.0.1", "--port", str(self.port), "--enable-api", "--auth-token",
                    self.token]
         if redis:
-            endpoints = work / "bare-endpoints.yml"
+            endpoints = folder / "endpoints.yml"
             endpoints.write_text(f"lock_store:\n  type: redis\n  url: 127.0.0.1\n"
                                  f"  port: {redis.port}\n  db: 2\n")
             command += ["--endpoints", str(endpoints)]
-        log = work / f"bare-{workers}.log"
-        # Run from the work folder: from the project folder Rasa would pick up our
-        # endpoints.yml and credentials.yml.
-        self.process = subprocess.Popen(command, cwd=work, stdout=log.open("wb"),
+        self.process = subprocess.Popen(command, cwd=folder,
+                                        stdout=(folder / "rasa.log").open("wb"),
                                         stderr=subprocess.STDOUT,
                                         env={**os.environ, "SANIC_WORKERS": str(workers)})
         self.url = f"http://127.0.0.1:{self.port}"
@@ -186,28 +209,8 @@ def production_stack(work: Path, model: Path, postgres: PostgresServer,
                       "SANIC_WORKERS": str(WORKERS)}).start(model)
 
 
-def measure_stack(stack: Stack, parse: bool) -> Dict[str, object]:
-    try:
-        result: Dict[str, object] = {"levels": load_levels(stack.url, "ours")}
-        if parse:
-            result["parse"] = parse_times(stack.url, stack.token)
-        result["memory"] = {process.args[2] if process.args[1] == "-m" else "?":
-                            rss_mb(process.pid) for process in stack.processes}
-        return result
-    finally:
-        stack.stop()
-
-
-def measure_bare(bare: BareRasa) -> Dict[str, object]:
-    try:
-        return {"levels": load_levels(bare.wait().url, "bare"),
-                "memory": {"rasa": rss_mb(bare.process.pid)}}
-    finally:
-        bare.stop()
-
-
 def main() -> None:
-    results: Dict[str, object] = {}
+    results: Dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="ga-bench-") as folder:
         work = Path(folder)
         work.chmod(0o755)  # the postgres user must reach its data folder inside
@@ -221,17 +224,29 @@ def main() -> None:
         model = ensure_model()
         postgres = PostgresServer(work / "postgres").start(["tracker", "reports"])
         redis = RedisServer().start()
+        stacks: Dict[str, Stack] = {}
+        bares: Dict[str, BareRasa] = {}
         try:
-            print("Load on the assistant, embedded defaults …", flush=True)
-            results[EMBEDDED] = measure_stack(embedded_stack(work, model), parse=True)
-            print(f"Load on the assistant, production ({WORKERS} workers) …", flush=True)
-            results[PRODUCTION] = measure_stack(
-                production_stack(work, model, postgres, redis), parse=False)
-            print("Load on bare Rasa …", flush=True)
-            results[BARE] = measure_bare(BareRasa(bare_model, work))
-            print(f"Load on bare Rasa ({WORKERS} workers) …", flush=True)
-            results[BARE_WORKERS] = measure_bare(BareRasa(bare_model, work, WORKERS, redis))
+            print("Starting the four systems …", flush=True)
+            stacks[EMBEDDED] = embedded_stack(work, model)
+            stacks[PRODUCTION] = production_stack(work, model, postgres, redis)
+            bares[BARE] = BareRasa(bare_model, work).wait()
+            bares[BARE_WORKERS] = BareRasa(bare_model, work, WORKERS, redis).wait()
+            print("Load …", flush=True)
+            urls = {**{name: stack.url for name, stack in stacks.items()},
+                    **{name: bare.url for name, bare in bares.items()}}
+            results["levels"] = load_levels(urls)
+            results["parse"] = parse_times(stacks[EMBEDDED].url, stacks[EMBEDDED].token)
+            results["memory"] = {
+                name: {_process_name(process): rss_mb(process.pid)
+                       for process in stack.processes} for name, stack in stacks.items()}
+            results["memory"].update({name: {"rasa": rss_mb(bare.process.pid)}
+                                      for name, bare in bares.items()})
         finally:
+            for stack in stacks.values():
+                stack.stop()
+            for bare in bares.values():
+                bare.stop()
             redis.stop()
             postgres.stop()
     report = render(results)
@@ -239,14 +254,18 @@ def main() -> None:
     (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
 
 
+def _process_name(process: subprocess.Popen) -> str:
+    return process.args[2] if process.args[1] == "-m" else str(process.args[0])
+
+
 def _at(results: Dict, system: str, concurrent: int = 10) -> Dict[str, float]:
-    return next(r for r in results[system]["levels"] if r["concurrent"] == concurrent)
+    return next(r for r in results["levels"][system] if r["concurrent"] == concurrent)
 
 
 def _goal_lines(results: Dict, system: str, same_workers: str) -> List[str]:
     ours, bare, peer = _at(results, system), _at(results, BARE), _at(results, same_workers)
     ratio, peer_ratio = ours["p95"] / bare["p95"], ours["p95"] / peer["p95"]
-    errors = sum(r["errors"] for r in results[system]["levels"])
+    errors = sum(r["errors"] for r in results["levels"][system])
     met = lambda ok: "met" if ok else "NOT met"  # noqa: E731
     return [f"**{system}**", "",
             f"- p95 {ours['p95']:.0f} ms (goal < {GOAL_P95_MS} ms): "
@@ -262,8 +281,9 @@ def render(results: Dict) -> str:
     lines = [f"# Benchmark results ({dt.date.today().isoformat()})", "",
              f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}. "
              f"Made by `make bench` ({Path(__file__).name}); REST channel, conversations of "
-             f"four turns ({', '.join(repr(t) for t in TURNS)}), at least "
-             f"{MIN_CONVERSATIONS} conversations per level, run one system after the other.",
+             f"four turns ({', '.join(repr(t) for t in TURNS)}). All four systems run side "
+             f"by side; each level is {ROUNDS} rounds in which every system gets at least "
+             f"{MIN_CONVERSATIONS} conversations in turn, in a rotating order.",
              "",
              f"- {EMBEDDED}: endpoints.yml, SQLite tracker and report store, Rasa's in-memory "
              "lock store, so one Sanic worker.",
@@ -277,11 +297,11 @@ def render(results: Dict) -> str:
              "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for index, level in enumerate(LEVELS):
         for system in systems:
-            row = results[system]["levels"][index]
+            row = results["levels"][system][index]
             lines.append(f"| {level} | {system} | {row['turns']} | {row['errors']} | "
                          f"{row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | "
                          f"{row['turns_per_second']:.1f} |")
-    parse = results[EMBEDDED]["parse"]
+    parse = results["parse"]
     lines += ["", "## Goals at 10 concurrent conversations", ""]
     lines += _goal_lines(results, PRODUCTION, BARE_WORKERS)
     lines += _goal_lines(results, EMBEDDED, BARE)
@@ -292,7 +312,7 @@ def render(results: Dict) -> str:
               f"bare Rasa {results['train_bare']:.0f} s", "",
               "## Resident memory (MB, process and its children, after the load)", ""]
     for system in systems:
-        memory = ", ".join(f"{name} {mb:.0f}" for name, mb in results[system]["memory"].items())
+        memory = ", ".join(f"{name} {mb:.0f}" for name, mb in results["memory"][system].items())
         lines.append(f"- {system}: {memory}")
     return "\n".join(lines) + "\n"
 
