@@ -16,9 +16,10 @@ import asyncio
 import itertools
 import json
 import logging
-from typing import Any, Optional, Text
+from typing import Any, Dict, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
@@ -70,22 +71,21 @@ class TrackerStore(SQLTrackerStore):
         await asyncio.to_thread(self._insert_new_events, tracker)
 
     def _insert_new_events(self, tracker: DialogueStateTracker) -> None:
-        with self.session_scope() as session:
-            stored = getattr(tracker, STORED, None)
-            new_events = (self._additional_events(session, tracker) if stored is None
-                          else itertools.islice(tracker.events, stored, None))
-            rows = []
-            for new_event in new_events:
-                data = new_event.as_dict()
-                rows.append({
-                    "sender_id": tracker.sender_id,
-                    "type_name": new_event.type_name,
-                    "timestamp": data.get("timestamp"),
-                    "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
-                    "action_name": data.get("name"),
-                    "data": json.dumps(data),
-                })
-            if rows:
-                session.execute(self.SQLEvent.__table__.insert(), rows)
-            session.commit()
+        stored = getattr(tracker, STORED, None)
+        if stored is None:
+            with self.session_scope() as session:
+                stored = self._event_query(session, tracker.sender_id, False).count()
+        rows = [self._row(tracker.sender_id, new_event)
+                for new_event in itertools.islice(tracker.events, stored, None)]
+        if rows:
+            with self.engine.begin() as connection:  # core insert: no ORM session needed
+                connection.execute(self.SQLEvent.__table__.insert(), rows)
         setattr(tracker, STORED, len(tracker.events))
+
+    @staticmethod
+    def _row(sender_id: Text, new_event: Event) -> Dict[str, Any]:
+        data = new_event.as_dict()
+        return {"sender_id": sender_id, "type_name": new_event.type_name,
+                "timestamp": data.get("timestamp"),
+                "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
+                "action_name": data.get("name"), "data": json.dumps(data)}
