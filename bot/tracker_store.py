@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import logging
 from typing import Any, Dict, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
@@ -25,7 +24,6 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-logger = logging.getLogger(__name__)
 # How many of a tracker's events are in the database: read with it, so saving needs
 # no count query (Rasa's lock store keeps other instances out in between).
 STORED = "_stored_event_count"
