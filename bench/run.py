@@ -26,7 +26,8 @@ import yaml
 from bot.model import ensure_model
 from bot.serve import Stack
 from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, ROOT
-from tests.services import PostgresServer, RedisServer, free_port, production_env
+from tests.services import (PostgresServer, RedisServer, embedded_endpoints, free_port,
+                            production_env)
 
 HERE = Path(__file__).parent
 # Four turns: greeting, report, address, and the answer to the updates question.
@@ -189,12 +190,8 @@ class BareRasa:
 def embedded_stack(work: Path, model: Path) -> Stack:
     """The embedded defaults: SQLite tracker and report store, in-memory lock store."""
     action_port = free_port()
-    endpoints = work / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-                         f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n"
-                         f"  dialect: sqlite\n  db: {work / 'tracker.db'}\n")
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
-                 endpoints=endpoints, token=secrets.token_hex(8), log_dir=work / "logs",
+                 endpoints=embedded_endpoints(work, action_port), token=secrets.token_hex(8), log_dir=work / "logs",
                  env={"GA_DATABASE_URL": f"sqlite:///{work / 'reports.db'}"}).start(model)
 
 

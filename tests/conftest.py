@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.model import ensure_model
 from bot.serve import Stack
 from bot.settings import DOMAIN_DIR, ROOT
-from tests.services import free_port
+from tests.services import embedded_endpoints, free_port
 
 
 @pytest.fixture(scope="session")
@@ -115,11 +115,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
     """Rasa and the action server on free loopback ports, with a fresh SQLite tracker store."""
     workdir = tmp_path_factory.mktemp("stack")
     action_port = free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n"
-    )
+    endpoints = embedded_endpoints(workdir, action_port)
     tone_file = workdir / "tone_of_voice.yml"  # the console's tone editor may change it
     tone_file.write_text((ROOT / "tone_of_voice.yml").read_text(encoding="utf-8"),
                          encoding="utf-8")

@@ -96,6 +96,15 @@ class RedisServer:
         self.process.wait(timeout=10)
 
 
+def embedded_endpoints(folder: Path, action_port: int) -> Path:
+    """An endpoints.yml like the embedded default, with the tracker store in `folder`."""
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+                         f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n"
+                         f"  dialect: sqlite\n  db: {folder / 'tracker.db'}\n")
+    return endpoints
+
+
 def production_env(postgres: PostgresServer, redis: RedisServer,
                    action_port: int) -> Dict[str, str]:
     """The variables endpoints.production.yml reads, for these private servers."""

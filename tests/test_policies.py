@@ -1,7 +1,6 @@
 """bot.policies: TED is left out when a rule decides, and the chosen action is the same."""
 from __future__ import annotations
 
-import asyncio
 from typing import List, Tuple
 
 import pytest
