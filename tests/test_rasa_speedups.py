@@ -1,0 +1,158 @@
+"""The CPU savings in bot/rasa_speedups.py give the answers Rasa's own code gives."""
+import asyncio
+from typing import Any, Dict
+
+import jsonschema
+import pytest
+import rasa.shared.utils.common
+from rasa.core.actions.action import RemoteAction
+from rasa.core.agent import Agent
+from rasa.engine.graph import GraphComponent, GraphSchema, SchemaNode
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.shared.core.events import ActionExecuted, Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa_sdk import events as sdk_events
+
+from bot import rasa_speedups
+
+SCHEMA = RemoteAction.action_response_format_spec()
+USER = {"event": "user", "text": "losse tegel", "input_channel": "rest",
+        "parse_data": {"intent": {"name": "report_pavement_road", "confidence": 0.9},
+                       "entities": [{"entity": "address", "value": "Kerkstraat 12",
+                                     "start": 0, "end": 13}],
+                       "intent_ranking": [{"name": "greeting", "confidence": 0.1}]}}
+
+VALID = [
+    {},
+    {"events": [], "responses": []},
+    {"events": [sdk_events.SlotSet("location", "Kerkstraat 12"),
+                sdk_events.ActiveLoop("report_form"), sdk_events.FollowupAction("x"),
+                sdk_events.BotUttered("Hoi", metadata={"a": 1}), sdk_events.Restarted(),
+                sdk_events.SessionStarted(), sdk_events.ActionExecuted("action_listen"),
+                sdk_events.AllSlotsReset(), sdk_events.ConversationPaused(), USER],
+     "responses": [{"response": "utter_ask_location"}]},
+    {"events": [{"event": "slot", "name": "x", "value": None, "timestamp": None}]},
+]
+INVALID = [
+    [],
+    {"events": {}},
+    {"events": [{"event": "telepathy"}]},
+    {"events": [{"name": "x", "value": 1}]},
+    {"events": [{"event": "slot", "name": "x"}]},
+    {"events": [{"event": "slot", "value": 1}]},
+    {"events": [{"event": "slot", "name": 7, "value": 1}]},
+    {"events": [{"event": "action", "name": "a", "confidence": "high"}]},
+    {"events": [{"event": "bot", "timestamp": "yesterday"}]},
+    {"events": [{"event": "bot", "metadata": []}]},
+    {"events": [{"event": "entities", "entities": [{"entity": "x"}]}]},
+    {"events": [{**USER, "parse_data": {"intent": {"name": 3}}}]},
+    {"events": [{"event": 5}]},
+    {"events": ["slot"]},
+    {"events": [sdk_events.SlotSet("x", 1), {"event": "nonsense"}]},
+    {"responses": ["utter_greet"]},
+]
+
+
+def _rasa_accepts(result: Any) -> bool:
+    try:
+        jsonschema.validate(result, SCHEMA)
+        return True
+    except jsonschema.ValidationError:
+        return False
+
+
+@pytest.mark.parametrize("result", VALID + INVALID)
+def test_action_responses_judged_as_rasa_judges_them(result: Dict[str, Any]) -> None:
+    fast = rasa_speedups.response_errors(SCHEMA)
+    assert (next(iter(fast(result)), None) is None) == _rasa_accepts(result)
+    assert _rasa_accepts(result) == (result in VALID)
+
+
+def test_invalid_response_raises_with_rasa_hint() -> None:
+    with pytest.raises(jsonschema.ValidationError, match="Action server response"):
+        rasa_speedups._validate_action_result(None, {"events": [{"event": "telepathy"}]})
+
+
+def test_schema_without_distinct_event_names_is_checked_in_full() -> None:
+    schema = {"type": "object", "properties": {"events": {"type": "array", "items": {
+        "oneOf": [{"properties": {"event": {"const": "a"}}},
+                  {"properties": {"event": {"const": "a"}}}]}}}}
+    assert rasa_speedups.event_schemas_by_name(schema["properties"]["events"]["items"]) is None
+    errors = rasa_speedups.response_errors(schema)
+    assert next(iter(errors({"events": [{"event": "a"}]})), None) is not None
+
+
+def test_every_event_name_resolves_to_rasas_class() -> None:
+    original = rasa_speedups._rasa_resolve_by_type
+    names = {cls.type_name for cls in rasa.shared.utils.common.all_subclasses(Event)}
+    assert len(names) > 20
+    for name in names:
+        assert rasa_speedups.resolve_event_class(name) is original(name)
+    assert Event.resolve_by_type("slot") is original("slot")
+
+
+def test_unknown_event_names_behave_as_in_rasa() -> None:
+    assert rasa_speedups.resolve_event_class("topic") is None
+    assert rasa_speedups.resolve_event_class("telepathy", default=Event) is Event
+    with pytest.raises(ValueError, match="Unknown event name"):
+        rasa_speedups.resolve_event_class("telepathy")
+
+
+def test_event_class_imported_later_is_found() -> None:
+    class Later(Event):
+        type_name = "ga_test_later"
+
+        def __eq__(self, other: Any) -> bool:
+            return isinstance(other, Later)
+
+        def __hash__(self) -> int:
+            return 1
+
+        def as_story_string(self) -> str:
+            return ""
+
+    rasa_speedups.resolve_event_class("slot")
+    assert rasa_speedups.resolve_event_class("ga_test_later") is Later
+
+
+def _node(**needs: str) -> SchemaNode:
+    return SchemaNode(needs=needs, uses=GraphComponent, constructor_name="create",
+                      fn="process", config={})
+
+
+def test_execution_order_puts_each_node_after_what_it_needs() -> None:
+    schema = GraphSchema({"tokens": _node(messages="__message__"),
+                          "features": _node(tokens="tokens"),
+                          "intent": _node(features="features", tokens="tokens"),
+                          "unused": _node(tokens="tokens"),
+                          "output": _node(intent="intent")})
+    order = rasa_speedups.execution_order(schema, ("output",))
+    assert [name for name, _ in order] == ["tokens", "features", "intent", "output"]
+    assert dict(order)["intent"] == ("features", "tokens")
+
+
+@pytest.fixture(scope="module")
+def agent(trained_model) -> Agent:
+    return Agent.load(str(trained_model))
+
+
+MESSAGES = ["hallo", "Er ligt een losse stoeptegel", "Kerkstraat 12", "nee", "",
+            "DE KLIKO IS NIET GELEEGD", "ik wil verhuizen", "🙂", "asdfgh"]
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+def test_graph_gives_what_dask_gives(agent: Agent, message: str,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DaskGraphRunner, "run", rasa_speedups._run_graph_in_order)
+    ours = asyncio.run(agent.parse_message(message))
+    tracker = DialogueStateTracker.from_events("graph-test", [
+        ActionExecuted("action_session_start"), ActionExecuted("action_listen"),
+        UserUttered(message, ours["intent"], ours["entities"], parse_data=ours)],
+        agent.domain.slots)
+    our_action = agent.processor.predict_next_with_tracker_if_should(tracker)
+    monkeypatch.setattr(DaskGraphRunner, "run", rasa_speedups._rasa_graph_run)
+    assert asyncio.run(agent.parse_message(message)) == ours
+    rasa_action, rasa_prediction = agent.processor.predict_next_with_tracker_if_should(tracker)
+    assert rasa_action.name() == our_action[0].name()
+    assert rasa_prediction.policy_name == our_action[1].policy_name
+    assert rasa_prediction.probabilities == our_action[1].probabilities
