@@ -11,13 +11,18 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
 - The model graph: Rasa hands each run of it to dask's synchronous scheduler, which
   orders the graph anew every time; here it runs in an order worked out once per set
   of targets.
+- NLU: the model graph parses a message in a thread of its own. TensorFlow lets go
+  of Python's lock while DIET computes, so the event loop goes on with other
+  conversations on the other core meanwhile.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
 from __future__ import annotations
 
+import asyncio
 import copy
 import gc
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
@@ -28,13 +33,19 @@ from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import GraphSchema
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import Event
+from rasa.shared.core.trackers import DialogueStateTracker
 
 Validate = Callable[[Any], Iterator[ValidationError]]
 _rasa_resolve_by_type = Event.resolve_by_type
 _rasa_load_agent = rasa_run.load_agent_on_start
 _rasa_graph_run = DaskGraphRunner.run
+_rasa_parse_message = MessageProcessor.parse_message
+# One thread: one message at a time in the NLU graph, as on the event loop before.
+_nlu_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
 
 def _validator(schema: Dict[str, Any]) -> Any:
@@ -153,6 +164,21 @@ def _run_graph_in_order(self: DaskGraphRunner, inputs: Optional[Dict[str, Any]] 
     return dict(results[target] for target in run_targets)
 
 
+async def _parse_message_in_thread(self: MessageProcessor, message: UserMessage,
+                                   tracker: Optional[DialogueStateTracker] = None,
+                                   only_output_properties: bool = True) -> Dict[str, Any]:
+    """MessageProcessor.parse_message with the graph run in the NLU thread."""
+    if self.http_interpreter:
+        return await _rasa_parse_message(self, message, tracker, only_output_properties)
+    if tracker is None:
+        tracker = DialogueStateTracker.from_events(message.sender_id, [])
+    parse_data = await asyncio.get_running_loop().run_in_executor(
+        _nlu_thread, self._parse_message_with_graph, message, tracker, only_output_properties)
+    self._update_full_retrieval_intent(parse_data)
+    self._check_for_unseen_features(parse_data)
+    return parse_data
+
+
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
     agent = await _rasa_load_agent(*args, **kwargs)
     gc.collect()
@@ -165,3 +191,4 @@ def apply() -> None:
     rasa_action.RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_class)
     DaskGraphRunner.run = _run_graph_in_order
+    MessageProcessor.parse_message = _parse_message_in_thread

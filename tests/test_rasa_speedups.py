@@ -1,5 +1,6 @@
 """The CPU savings in bot/rasa_speedups.py give the answers Rasa's own code gives."""
 import asyncio
+import threading
 from typing import Any, Dict
 
 import jsonschema
@@ -7,6 +8,7 @@ import pytest
 import rasa.shared.utils.common
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
+from rasa.core.processor import MessageProcessor
 from rasa.engine.graph import GraphComponent, GraphSchema, SchemaNode
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
@@ -141,9 +143,11 @@ MESSAGES = ["hallo", "Er ligt een losse stoeptegel", "Kerkstraat 12", "nee", "",
 
 
 @pytest.mark.parametrize("message", MESSAGES)
-def test_graph_gives_what_dask_gives(agent: Agent, message: str,
+def test_model_gives_what_it_gives_in_rasa(agent: Agent, message: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse (in the NLU thread, without dask) and next action as in Rasa."""
     monkeypatch.setattr(DaskGraphRunner, "run", rasa_speedups._run_graph_in_order)
+    monkeypatch.setattr(MessageProcessor, "parse_message", rasa_speedups._parse_message_in_thread)
     ours = asyncio.run(agent.parse_message(message))
     tracker = DialogueStateTracker.from_events("graph-test", [
         ActionExecuted("action_session_start"), ActionExecuted("action_listen"),
@@ -151,8 +155,25 @@ def test_graph_gives_what_dask_gives(agent: Agent, message: str,
         agent.domain.slots)
     our_action = agent.processor.predict_next_with_tracker_if_should(tracker)
     monkeypatch.setattr(DaskGraphRunner, "run", rasa_speedups._rasa_graph_run)
+    monkeypatch.setattr(MessageProcessor, "parse_message", rasa_speedups._rasa_parse_message)
     assert asyncio.run(agent.parse_message(message)) == ours
     rasa_action, rasa_prediction = agent.processor.predict_next_with_tracker_if_should(tracker)
     assert rasa_action.name() == our_action[0].name()
     assert rasa_prediction.policy_name == our_action[1].policy_name
     assert rasa_prediction.probabilities == our_action[1].probabilities
+
+
+def test_messages_are_parsed_in_the_nlu_thread(agent: Agent,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    threads = []
+    parse_with_graph = MessageProcessor._parse_message_with_graph
+
+    def recording(self: MessageProcessor, *args: Any) -> Dict[str, Any]:
+        threads.append(threading.current_thread().name)
+        return parse_with_graph(self, *args)
+
+    monkeypatch.setattr(MessageProcessor, "_parse_message_with_graph", recording)
+    monkeypatch.setattr(MessageProcessor, "parse_message", rasa_speedups._parse_message_in_thread)
+    parsed = asyncio.run(agent.parse_message("de lantaarnpaal is kapot"))
+    assert parsed["intent"]["name"] and parsed["text"] == "de lantaarnpaal is kapot"
+    assert len(threads) == 1 and threads[0].startswith("nlu")
