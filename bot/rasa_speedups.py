@@ -11,9 +11,10 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
 - The model graph: Rasa hands each run of it to dask's synchronous scheduler, which
   orders the graph anew every time; here it runs in an order worked out once per set
   of targets.
-- NLU: the model graph parses a message in a thread of its own. TensorFlow lets go
-  of Python's lock while DIET computes, so the event loop goes on with other
-  conversations on the other core meanwhile.
+- NLU: with a core to spare (fewer Sanic workers than cores), the model graph parses
+  a message in a thread of its own. TensorFlow lets go of Python's lock while DIET
+  computes, so the event loop goes on with other conversations meanwhile. With a
+  worker per core there is no core to spare, and the thread only adds switching.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import gc
+import os
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
@@ -186,9 +188,19 @@ async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
     return agent
 
 
+def a_core_to_spare() -> bool:
+    """Fewer Sanic workers (Rasa reads SANIC_WORKERS) than cores."""
+    try:
+        workers = int(os.environ.get("SANIC_WORKERS", "1"))
+    except ValueError:
+        workers = 1  # Rasa, too, falls back to one worker
+    return workers < (os.cpu_count() or 1)
+
+
 def apply() -> None:
     rasa_run.load_agent_on_start = _load_agent_and_freeze
     rasa_action.RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_class)
     DaskGraphRunner.run = _run_graph_in_order
-    MessageProcessor.parse_message = _parse_message_in_thread
+    if a_core_to_spare():
+        MessageProcessor.parse_message = _parse_message_in_thread

@@ -74,6 +74,8 @@ class Stack:
         self.env.update({"RASA_URL": self.url, "RASA_TOKEN": self.token or ""})
         # Migrate once, before the processes that use the database start side by side.
         self._spawn("migrate", [sys.executable, "-m", "bot.reports.db"]).wait(timeout=120)
+        self._spawn("tracker-tables", [sys.executable, "-m", "bot.tracker_store",
+                                       str(self.endpoints)]).wait(timeout=120)
         self.processes.clear()
         self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
                                 "--port", str(self.action_port)])

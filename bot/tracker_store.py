@@ -15,9 +15,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import sys
 from typing import Any, Dict, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import TrackerStore as RasaTrackerStore
+from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine, event
@@ -87,3 +90,13 @@ class TrackerStore(SQLTrackerStore):
                 "timestamp": data.get("timestamp"),
                 "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
                 "action_name": data.get("name"), "data": json.dumps(data)}
+
+
+def create_tables(endpoints_file: str) -> None:
+    """Create the tracker store's tables before Rasa starts. Several Sanic workers
+    starting side by side each try it, and all but one log an error."""
+    RasaTrackerStore.create(AvailableEndpoints.read_endpoints(endpoints_file).tracker_store)
+
+
+if __name__ == "__main__":
+    create_tables(sys.argv[1])

@@ -177,3 +177,16 @@ def test_messages_are_parsed_in_the_nlu_thread(agent: Agent,
     parsed = asyncio.run(agent.parse_message("de lantaarnpaal is kapot"))
     assert parsed["intent"]["name"] and parsed["text"] == "de lantaarnpaal is kapot"
     assert len(threads) == 1 and threads[0].startswith("nlu")
+
+
+@pytest.mark.parametrize("workers, cores, spare", [
+    (None, 2, True), ("1", 2, True), ("2", 2, False), ("4", 2, False), ("1", 1, False),
+    ("many", 2, True)])
+def test_nlu_thread_only_with_a_core_to_spare(workers: Any, cores: int, spare: bool,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    if workers is None:
+        monkeypatch.delenv("SANIC_WORKERS", raising=False)
+    else:
+        monkeypatch.setenv("SANIC_WORKERS", workers)
+    monkeypatch.setattr(rasa_speedups.os, "cpu_count", lambda: cores)
+    assert rasa_speedups.a_core_to_spare() is spare

@@ -13,7 +13,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot.settings import DOMAIN_DIR, ROOT
-from bot.tracker_store import STORED, TrackerStore
+from bot.tracker_store import STORED, TrackerStore, create_tables
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +90,14 @@ def test_sqlite_runs_in_wal_mode(tmp_path, rasa_domain):
                                                             rasa_domain.slots)))
     with sqlite3.connect(tmp_path / "t.db") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_tables_created_before_rasa_starts(tmp_path):
+    """So that several Sanic workers starting side by side find them in place."""
+    db = tmp_path / "tracker.db"
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text("tracker_store:\n  type: bot.tracker_store.TrackerStore\n"
+                         f"  dialect: sqlite\n  db: {db}\n")
+    create_tables(str(endpoints))
+    tables = sqlite3.connect(db).execute("SELECT name FROM sqlite_master WHERE type='table'")
+    assert "events" in {name for (name,) in tables}
