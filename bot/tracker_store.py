@@ -3,8 +3,8 @@
 Every turn Rasa reads the conversation and writes the new events. The stock store
 builds an ORM object per event on read, and runs both the read and the write on the
 event loop, so one conversation's disk flush stalls every other conversation. This
-store reads the event data column only, does the database work in a thread, and puts
-SQLite in WAL mode (one flush per commit; the console can read while Rasa writes).
+store reads the event data column only with one prepared Core statement, does the
+database work in a thread, and puts SQLite in WAL mode (one flush per commit; the console can read while Rasa writes).
 Rasa's lock store still makes sure one turn per conversation runs at a time.
 
 Use it in endpoints.yml: `tracker_store: {type: bot.tracker_store.TrackerStore, ...}`
@@ -21,8 +21,9 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.core.tracker_store import TrackerStore as RasaTrackerStore
 from rasa.core.utils import AvailableEndpoints
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+import sqlalchemy as sa
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -50,6 +51,7 @@ class TrackerStore(SQLTrackerStore):
                                         connect_args={"check_same_thread": False})
             event.listen(self.engine, "connect", _use_wal)
             self.sessionmaker = sessionmaker(bind=self.engine)
+        self._data_queries = {flag: self._data_query(flag) for flag in (False, True)}
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool
                         ) -> Optional[DialogueStateTracker]:
@@ -63,9 +65,25 @@ class TrackerStore(SQLTrackerStore):
         return tracker
 
     def _event_data(self, sender_id: Text, all_sessions: bool) -> list:
-        with self.session_scope() as session:
-            query = self._event_query(session, sender_id, all_sessions)
-            return [data for (data,) in query.with_entities(self.SQLEvent.data)]
+        with self.engine.connect() as connection:
+            rows = connection.execute(self._data_queries[all_sessions],
+                                      {"sender_id": sender_id})
+            return list(rows.scalars())
+
+    def _data_query(self, all_sessions: bool) -> sa.sql.Select:
+        """Rasa's `_event_query` for the data column only, as one Core statement built
+        once (SQLAlchemy then reuses its compiled form)."""
+        events = self.SQLEvent.__table__
+        sender_id = sa.bindparam("sender_id")
+        query = sa.select(events.c.data).where(events.c.sender_id == sender_id)
+        if not all_sessions:
+            session_start = (sa.select(sa.func.max(events.c.timestamp))
+                             .where(events.c.sender_id == sender_id,
+                                    events.c.type_name == SessionStarted.type_name)
+                             .scalar_subquery())
+            query = query.where(sa.or_(events.c.timestamp >= session_start,
+                                       session_start.is_(None)))
+        return query.order_by(events.c.id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
@@ -73,6 +91,8 @@ class TrackerStore(SQLTrackerStore):
 
     def _insert_new_events(self, tracker: DialogueStateTracker) -> None:
         stored = getattr(tracker, STORED, None)
+        if stored is None and not tracker.events:
+            stored = 0  # a new conversation: none of its events are stored yet
         if stored is None:
             with self.session_scope() as session:
                 stored = self._event_query(session, tracker.sender_id, False).count()

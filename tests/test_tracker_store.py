@@ -69,6 +69,16 @@ def test_a_tracker_not_read_from_the_store_is_counted_in_the_database(tmp_path, 
     assert len(asyncio.run(store.retrieve("r2")).events) == 6
 
 
+def test_a_new_conversation_is_saved_without_counting(tmp_path, rasa_domain, monkeypatch):
+    store = _store(tmp_path / "t.db", rasa_domain)
+    monkeypatch.setattr(TrackerStore, "_event_query", lambda *args: pytest.fail("counted"))
+    # as Rasa's MessageProcessor does: the new tracker is saved empty
+    tracker = asyncio.run(store.get_or_create_tracker("r4", append_action_listen=False))
+    tracker.update_with_events(_turn("hallo", 1), rasa_domain)
+    asyncio.run(store.save(tracker))
+    assert len(asyncio.run(store.retrieve("r4")).events) == 3
+
+
 def test_only_the_latest_session_is_read(tmp_path, rasa_domain):
     store = _store(tmp_path / "t.db", rasa_domain)
     tracker = DialogueStateTracker.from_events("r3", _turn("oud", 1), rasa_domain.slots)
