@@ -33,8 +33,8 @@ HERE = Path(__file__).parent
 # Four turns: greeting, report, address, and the answer to the updates question.
 TURNS = ["Hallo", "Er ligt een losse stoeptegel", "Kerkstraat 12", "nee"]
 LEVELS = (1, 10, 50)
-MIN_CONVERSATIONS = 20
-ROUNDS = 3
+MIN_CONVERSATIONS = 30
+ROUNDS = 5
 GOAL_P95_MS, GOAL_RATIO = 300, 1.5
 WORKERS = os.cpu_count() or 1
 EMBEDDED, PRODUCTION = "assistant, embedded", f"assistant, production ({WORKERS} workers)"
@@ -85,6 +85,7 @@ def _summary(concurrent: int, runs: List[Dict[str, Any]]) -> Dict[str, float]:
             "errors": sum(run["errors"] for run in runs),
             "p50": percentile(latencies, 0.50), "p95": percentile(latencies, 0.95),
             "p99": percentile(latencies, 0.99),
+            "round_p95": [percentile(run["latencies"], 0.95) for run in runs],
             "turns_per_second": len(latencies) / sum(run["seconds"] for run in runs)}
 
 
@@ -290,14 +291,16 @@ def render(results: Dict) -> str:
              "in-memory stores (the baseline of the goals).",
              f"- {BARE_WORKERS}: the same with the Redis lock store and "
              f"SANIC_WORKERS={WORKERS}.", "",
-             "| concurrent | system | turns | errors | p50 ms | p95 ms | p99 ms | turns/s |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+             "| concurrent | system | turns | errors | p50 ms | p95 ms | p99 ms | turns/s "
+             "| p95 of each round ms |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---|"]
     for index, level in enumerate(LEVELS):
         for system in systems:
             row = results["levels"][system][index]
             lines.append(f"| {level} | {system} | {row['turns']} | {row['errors']} | "
                          f"{row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | "
-                         f"{row['turns_per_second']:.1f} |")
+                         f"{row['turns_per_second']:.1f} | "
+                         f"{' / '.join(f'{ms:.0f}' for ms in row['round_p95'])} |")
     parse = results["parse"]
     lines += ["", "## Goals at 10 concurrent conversations", ""]
     lines += _goal_lines(results, PRODUCTION, BARE_WORKERS)
