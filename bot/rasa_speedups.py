@@ -33,10 +33,10 @@ import rasa.core.run as rasa_run
 import rasa.shared.utils.common
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
-from rasa.engine.exceptions import GraphRunError
-from rasa.engine.graph import GraphSchema
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.graph import GraphSchema
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
