@@ -24,7 +24,7 @@ from bot.reports.db import session
 from bot.tone import sign, tone_guide
 from bot.tone.guide import MEDIA, ToneGuideError
 from bot.tone.responses import domain_responses
-from channels.outbound import in_thread
+
 from console import auth, dashboard, tone_editor
 from console.conversations import REASONS, conversations, latest_event_id, transcript
 from console.models import AuditEntry, Note, Takeover
@@ -72,7 +72,7 @@ def requires(*roles: str) -> Callable:
     def wrap(handler: Callable[..., Awaitable[HTTPResponse]]) -> Callable:
         @functools.wraps(handler)
         async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
-            staff = await in_thread(auth.staff_for, request.cookies.get(COOKIE))
+            staff = await asyncio.to_thread(auth.staff_for, request.cookies.get(COOKIE))
             if staff is None:
                 if request.method == "GET" and not request.path.startswith(SCRIPT_PATHS):
                     return response.redirect("/console/login", status=303)
@@ -99,7 +99,7 @@ async def audit(staff: auth.Staff, action: str, sender: Optional[str] = None,
         with session(app.ctx.db_url) as db:
             db.add(AuditEntry(user_id=staff.id, action=action, sender_id=sender,
                               detail=detail or None))
-    await in_thread(write)
+    await asyncio.to_thread(write)
 
 
 app = Sanic("webcare_console")
@@ -132,10 +132,10 @@ async def login(request: Request) -> HTTPResponse:
     form = request.form or {}
     username, password = form.get("username", ""), form.get("password", "")
     ip = request.remote_addr or request.ip or "?"
-    if await in_thread(auth.too_many_failures, username, ip):
+    if await asyncio.to_thread(auth.too_many_failures, username, ip):
         return page(request, "login.html", 429,
                     error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
-    token = await in_thread(auth.log_in, username, password, ip)
+    token = await asyncio.to_thread(auth.log_in, username, password, ip)
     if token is None:
         return page(request, "login.html", 401, error="Gebruikersnaam of wachtwoord klopt niet.")
     answer = response.redirect("/console/", status=303)
@@ -149,7 +149,7 @@ async def login(request: Request) -> HTTPResponse:
 @app.post("/console/logout")
 @requires()
 async def logout(request: Request) -> HTTPResponse:
-    await in_thread(auth.log_out, request.cookies.get(COOKIE))
+    await asyncio.to_thread(auth.log_out, request.cookies.get(COOKIE))
     answer = response.redirect("/console/login", status=303)
     del answer.cookies[COOKIE]
     return answer
@@ -167,13 +167,13 @@ def _overview_values() -> dict:
 @app.get("/console/")
 @requires("agent")
 async def overview(request: Request) -> HTTPResponse:
-    return page(request, "overview.html", **await in_thread(_overview_values))
+    return page(request, "overview.html", **await asyncio.to_thread(_overview_values))
 
 
 @app.get("/console/partials/overview")
 @requires("agent")
 async def overview_partial(request: Request) -> HTTPResponse:
-    return page(request, "_overview.html", **await in_thread(_overview_values))
+    return page(request, "_overview.html", **await asyncio.to_thread(_overview_values))
 
 
 @app.get("/console/stream")
@@ -185,7 +185,7 @@ async def stream(request: Request) -> HTTPResponse:
     await answer.send("retry: 1000\n\n")
     last, deadline = None, time.monotonic() + STREAM_SECONDS
     while time.monotonic() < deadline:
-        current = await in_thread(latest_event_id, app.ctx.tracker_url)
+        current = await asyncio.to_thread(latest_event_id, app.ctx.tracker_url)
         if current != last:
             await answer.send(f"data: {current}\n\n")
             last = current
@@ -210,7 +210,7 @@ def _conversation_values(sender: str) -> dict:
 @requires("agent")
 async def conversation(request: Request, sender: str) -> HTTPResponse:
     sender = unquote(sender)
-    values = await in_thread(_conversation_values, sender)
+    values = await asyncio.to_thread(_conversation_values, sender)
     if values["conversation"] is None and not values["lines"]:
         return page(request, "message.html", 404, title="Niet gevonden",
                     message="Dit gesprek bestaat niet (meer).")
@@ -221,7 +221,7 @@ async def conversation(request: Request, sender: str) -> HTTPResponse:
 @app.get("/console/partials/conversations/<sender>")
 @requires("agent")
 async def transcript_partial(request: Request, sender: str) -> HTTPResponse:
-    values = await in_thread(_conversation_values, unquote(sender))
+    values = await asyncio.to_thread(_conversation_values, unquote(sender))
     return page(request, "_transcript.html", **values)
 
 
@@ -242,13 +242,13 @@ async def take_over(request: Request, sender: str) -> HTTPResponse:
         except IntegrityError:
             return False
 
-    if not await in_thread(claim):
+    if not await asyncio.to_thread(claim):
         return page(request, "message.html", 409, title="Al overgenomen",
                     message="Een collega heeft dit gesprek al overgenomen.")
     try:
         await pause(sender)
     except RasaUnavailable as error:
-        await in_thread(_release, sender)
+        await asyncio.to_thread(_release, sender)
         return unavailable(request, error)
     await audit(staff, "took_over", sender)
     return _back_to(sender)
@@ -270,7 +270,7 @@ def _holder(sender: str) -> Optional[int]:
 async def reply(request: Request, sender: str) -> HTTPResponse:
     sender, staff = unquote(sender), request.ctx.staff
     text = (request.form.get("text") or "").strip()[:MAX_REPLY]
-    if await in_thread(_holder, sender) != staff.id:
+    if await asyncio.to_thread(_holder, sender) != staff.id:
         return page(request, "message.html", 409, title="Eerst overnemen",
                     message="Neem het gesprek eerst over; dan kunt u antwoorden.")
     if not text:
@@ -288,7 +288,7 @@ async def reply(request: Request, sender: str) -> HTTPResponse:
 @requires("agent")
 async def hand_back(request: Request, sender: str) -> HTTPResponse:
     sender, staff = unquote(sender), request.ctx.staff
-    holder = await in_thread(_holder, sender)
+    holder = await asyncio.to_thread(_holder, sender)
     if holder is not None and holder != staff.id and staff.role != "admin":
         return page(request, "message.html", 409, title="Niet uw gesprek",
                     message="Een collega heeft dit gesprek; alleen die kan het teruggeven.")
@@ -296,7 +296,7 @@ async def hand_back(request: Request, sender: str) -> HTTPResponse:
         await resume(sender)
     except RasaUnavailable as error:
         return unavailable(request, error)
-    await in_thread(_release, sender)
+    await asyncio.to_thread(_release, sender)
     await audit(staff, "handed_back", sender)
     return _back_to(sender)
 
@@ -310,7 +310,7 @@ async def add_note(request: Request, sender: str) -> HTTPResponse:
         def write() -> None:
             with session(app.ctx.db_url) as db:
                 db.add(Note(sender_id=sender, user_id=staff.id, text=text))
-        await in_thread(write)
+        await asyncio.to_thread(write)
     return _back_to(sender)
 
 
@@ -318,7 +318,7 @@ async def add_note(request: Request, sender: str) -> HTTPResponse:
 @requires("editor")
 async def tone_page(request: Request) -> HTTPResponse:
     return page(request, "tone.html", text=tone_editor.current_text(),
-                history=await in_thread(tone_editor.history), media=MEDIA,
+                history=await asyncio.to_thread(tone_editor.history), media=MEDIA,
                 responses=sorted(domain_responses()), problems=[])
 
 
@@ -338,11 +338,11 @@ async def tone_preview(request: Request) -> HTTPResponse:
 async def tone_save(request: Request) -> HTTPResponse:
     form = request.form or {}
     text = form.get("text", "")
-    problems = await in_thread(tone_editor.save, text, request.ctx.staff.id,
+    problems = await asyncio.to_thread(tone_editor.save, text, request.ctx.staff.id,
                                form.get("comment", ""))
     if problems:
         return page(request, "tone.html", 400, text=text, problems=problems,
-                    history=await in_thread(tone_editor.history), media=MEDIA,
+                    history=await asyncio.to_thread(tone_editor.history), media=MEDIA,
                     responses=sorted(domain_responses()))
     return response.redirect("/console/tone", status=303)
 
@@ -350,7 +350,7 @@ async def tone_save(request: Request) -> HTTPResponse:
 @app.post("/console/tone/revert/<version_id:int>")
 @requires("editor")
 async def tone_revert(request: Request, version_id: int) -> HTTPResponse:
-    if await in_thread(tone_editor.revert, version_id, request.ctx.staff.id) is None:
+    if await asyncio.to_thread(tone_editor.revert, version_id, request.ctx.staff.id) is None:
         return page(request, "message.html", 404, title="Niet gevonden",
                     message="Deze versie bestaat niet.")
     return response.redirect("/console/tone", status=303)
@@ -359,7 +359,7 @@ async def tone_revert(request: Request, version_id: int) -> HTTPResponse:
 @app.get("/console/dashboard")
 @requires("agent", "editor")
 async def dashboard_page(request: Request) -> HTTPResponse:
-    board = await in_thread(dashboard.build, app.ctx.tracker_url)
+    board = await asyncio.to_thread(dashboard.build, app.ctx.tracker_url)
     grids = {"Gesprekken per uur van de week": board.hours_of_week(board.week_grid),
              "Meldingen per uur van de week": board.hours_of_week(board.report_grid)}
     return page(request, "dashboard.html", board=board, days=dashboard.DAYS, grids=grids)
@@ -368,7 +368,7 @@ async def dashboard_page(request: Request) -> HTTPResponse:
 @app.get("/console/dashboard.csv")
 @requires("admin")
 async def dashboard_csv(request: Request) -> HTTPResponse:
-    board = await in_thread(dashboard.build, app.ctx.tracker_url)
+    board = await asyncio.to_thread(dashboard.build, app.ctx.tracker_url)
     await audit(request.ctx.staff, "exported", detail="dashboard.csv")
     return response.text(dashboard.to_csv(board), content_type="text/csv; charset=utf-8",
                          headers={"Content-Disposition": 'attachment; filename="dashboard.csv"'})
@@ -382,4 +382,4 @@ async def audit_page(request: Request) -> HTTPResponse:
             rows = db.query(AuditEntry).order_by(AuditEntry.id.desc()).limit(200).all()
             return [(e.at, e.user.name if e.user else "systeem", e.action, e.sender_id or "",
                      e.detail or "") for e in rows]
-    return page(request, "audit.html", entries=await in_thread(entries))
+    return page(request, "audit.html", entries=await asyncio.to_thread(entries))
