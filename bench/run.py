@@ -192,7 +192,8 @@ def embedded_stack(work: Path, model: Path) -> Stack:
     """The embedded defaults: SQLite tracker and report store, in-memory lock store."""
     action_port = free_port()
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
-                 endpoints=embedded_endpoints(work, action_port), token=secrets.token_hex(8), log_dir=work / "logs",
+                 endpoints=embedded_endpoints(work, action_port), token=secrets.token_hex(8),
+                 log_dir=work / "logs",
                  env={"GA_DATABASE_URL": f"sqlite:///{work / 'reports.db'}"}).start(model)
 
 

@@ -4,7 +4,8 @@ Every turn Rasa reads the conversation and writes the new events. The stock stor
 builds an ORM object per event on read, and runs both the read and the write on the
 event loop, so one conversation's disk flush stalls every other conversation. This
 store reads the event data column only with one prepared Core statement, does the
-database work in a thread, and puts SQLite in WAL mode (one flush per commit; the console can read while Rasa writes).
+database work in a thread, and puts SQLite in WAL mode (one flush per commit; the
+console can read while Rasa writes).
 Rasa's lock store still makes sure one turn per conversation runs at a time.
 
 Use it in endpoints.yml: `tracker_store: {type: bot.tracker_store.TrackerStore, ...}`

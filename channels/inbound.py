@@ -3,6 +3,7 @@ numbered answers to buttons, the per-sender rate limit, and an apology instead o
 silence."""
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from abc import ABC, abstractmethod
@@ -20,7 +21,6 @@ from bot.ratelimit import senders
 from bot.tone import render
 from bot.tone.gsm import strip_emoji
 from bot.tone.responses import domain_responses
-from channels.outbound import in_thread
 from channels.store import first_delivery, forget_delivery
 
 logger = logging.getLogger(__name__)
@@ -110,13 +110,13 @@ async def once(channel: Text, message_id: Text,
 
     When handling fails the id is forgotten, so the provider's retry gets through.
     """
-    if not await in_thread(first_delivery, channel, message_id):
+    if not await asyncio.to_thread(first_delivery, channel, message_id):
         logger.info("Repeated %s delivery %s ignored", channel, message_id)
         return False
     try:
         await handle()
     except Exception:
-        await in_thread(forget_delivery, channel, message_id)
+        await asyncio.to_thread(forget_delivery, channel, message_id)
         raise
     return True
 

@@ -7,9 +7,8 @@ worker retries. Nothing is sent to a resident who opted out, except the confirma
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-from typing import Any, Callable, Dict, List, Text
+from typing import Any, Dict, List, Text
 
 from rasa.core.channels.channel import OutputChannel
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,12 +23,6 @@ logger = logging.getLogger(__name__)
 
 # Responses that still go out to a resident who opted out (the confirmation itself).
 SENT_AFTER_OPT_OUT = {"utter_opted_out"}
-
-
-async def in_thread(function: Callable, *args: Any, **kwargs: Any) -> Any:
-    """Run blocking work (database, Twilio's client) without stalling the server."""
-    return await asyncio.get_running_loop().run_in_executor(
-        None, functools.partial(function, *args, **kwargs))
 
 
 class ToneOutputChannel(OutputChannel):
@@ -50,7 +43,7 @@ class ToneOutputChannel(OutputChannel):
         if not message.get("text"):
             return
         if (message.get("utter_action") not in SENT_AFTER_OPT_OUT
-                and await in_thread(is_opted_out, self.channel, recipient_id)):
+                and await asyncio.to_thread(is_opted_out, self.channel, recipient_id)):
             logger.info("Not sent on %s: the resident opted out", self.channel)
             return
         parts = [part.as_dict() for part in render(message, self.channel)]
@@ -61,13 +54,13 @@ class ToneOutputChannel(OutputChannel):
 
     async def deliver(self, recipient_id: Text, parts: List[Dict[str, Any]]) -> None:
         try:
-            ids = await in_thread(queue_messages, self.channel, recipient_id, parts)
+            ids = await asyncio.to_thread(queue_messages, self.channel, recipient_id, parts)
         except SQLAlchemyError:
             logger.exception("Outbox unavailable; sending on %s without a safety net",
                              self.channel)
             await self._send_directly(recipient_id, parts)
             return
-        delivered = await in_thread(deliver_due, item_ids=ids)
+        delivered = await asyncio.to_thread(deliver_due, item_ids=ids)
         if delivered < len(ids):
             logger.warning("%s of %s message(s) on %s wait in the outbox for a retry",
                            len(ids) - delivered, len(ids), self.channel)
@@ -75,7 +68,7 @@ class ToneOutputChannel(OutputChannel):
     async def _send_directly(self, recipient_id: Text, parts: List[Dict[str, Any]]) -> None:
         for part in parts:
             try:
-                await in_thread(send, self.channel, recipient_id, part)
+                await asyncio.to_thread(send, self.channel, recipient_id, part)
             except DeliveryError as error:
                 logger.error("Message on %s lost: no outbox and no delivery (%s)",
                              self.channel, error)

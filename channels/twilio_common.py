@@ -7,6 +7,7 @@ Longitude, Address) reach the dialogue as metadata the report flow uses.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from abc import ABC
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
@@ -22,7 +23,7 @@ from bot.settings import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PUBLIC_UR
 from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
                               answer_or_apologise, check_body, menu_answer, text_for,
                               valid_location)
-from channels.outbound import ToneOutputChannel, in_thread
+from channels.outbound import ToneOutputChannel
 from channels.store import set_opted_out
 
 logger = logging.getLogger(__name__)
@@ -148,7 +149,7 @@ class TwilioInput(ProviderWebhook, ABC):
         word = message.text.strip().upper()
         if word in self.opt_out_words or word in self.opt_in_words:
             opted_out = word in self.opt_out_words
-            await in_thread(set_opted_out, self.name(), message.sender_id, opted_out)
+            await asyncio.to_thread(set_opted_out, self.name(), message.sender_id, opted_out)
             message.metadata["typed"] = message.text
             message.text = "/opt_out" if opted_out else "/opt_in"
         else:
