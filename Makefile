@@ -37,11 +37,21 @@ services: ## Install Debian's PostgreSQL and Redis for the scale tests, when mis
 	  postgresql redis-server >/dev/null; }
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null && redis-server --version >/dev/null
 
-test: install browser services ## Install and run the whole test suite (trains once, cached)
+lint: install ## ruff and rasa data validate
+	$(VENV)/bin/ruff check .
+	$(PY) -m rasa data validate --domain bot/domain --data data --config config.yml
+
+test: install browser services lint ## Install and run the whole test suite (trains once, cached)
 	$(PY) -m pytest
+
+test-fast: install lint ## The fast lane: no browser, database server or training
+	$(PY) -m pytest -m "not stack"
 
 eval: install ## NLU report: per-intent P/R/F1, confusion matrix, cross-validation
 	$(PY) -m bot.evaluate
+
+converse: install ## Resident conversation benchmark: pass rates per group, results/CONVERSATIONS.md
+	PYTHONPATH=. $(PY) -m tests.conversations
 
 bench: install ## Measure latency (vs bare Rasa), parse time, training time, memory: bench/RESULTS.md
 	PYTHONPATH=. $(PY) bench/run.py
@@ -72,4 +82,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install browser services train run test eval bench shell retention outbox admin tone tone-check telegram-webhook clean
+.PHONY: help install browser services train run lint test test-fast eval converse bench shell retention outbox admin tone tone-check telegram-webhook clean

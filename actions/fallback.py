@@ -8,8 +8,10 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
+from actions.reading import response_text
 
 FALLBACK_INTENT = "nlu_fallback"
+ASKED_BACK = ("utter_ask_affirmation", "utter_ask_rephrase")
 
 
 def _candidate_intent(tracker: Tracker, domain: Dict[Text, Any]) -> Optional[Text]:
@@ -34,7 +36,7 @@ class ActionDefaultAskAffirmation(Action):
         if intent is None:
             dispatcher.utter_message(response="utter_ask_rephrase")
             return []
-        topic = domain["responses"][f"utter_topic_{intent}"][0]["text"]
+        topic = response_text(domain, f"utter_topic_{intent}", tracker)
         dispatcher.utter_message(response="utter_ask_affirmation", topic=topic, intent=intent)
         return []
 
@@ -48,5 +50,8 @@ class ActionDefaultFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        utter(dispatcher, "utter_default")
+        # "Nog steeds" only when the bot already asked back in this session.
+        asked_before = any(event.get("event") == "bot" and (event.get("metadata") or {}).get(
+            "utter_action") in ASKED_BACK for event in tracker.events_after_latest_restart())
+        utter(dispatcher, "utter_default" if asked_before else "utter_default_first")
         return [UserUtteranceReverted()]

@@ -1,22 +1,84 @@
-"""Answers to product questions and interim report answers, from the profile."""
+"""Answers to product and municipal questions, the out-of-scope answer and the closing."""
 from __future__ import annotations
 
-from typing import Any, Dict, Text
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import ProfileAction
+from actions.reading import response_text
+from actions.base import ProfileAction, utter
+from bot.profile import profile
+from bot.reading.questions import QUESTION, read_question
+
+# Intents whose answer is refined by the topic the message names.
+GENERIC_INTENTS = {"municipal_question"}
+# Topics a generic question is never refined to: they have buttons of their own that
+# would clash with the "anything else?" that follows (money worries have an intent).
+NOT_REFINED = {QUESTION, "money_worries"}
+
+# Bot responses after which the resident was not helped.
+NOT_HELPED = {
+    "utter_out_of_scope", "utter_ask_rephrase", "utter_ask_affirmation", "utter_default",
+    "utter_answer_municipal_question", "utter_report_stopped", "utter_report_not_saved",
+    "utter_technical_problem", "utter_contact_open", "utter_contact_closed",
+    "utter_answer_money_worries",
+}
+# Bot responses that say nothing about whether the resident was helped.
+NEUTRAL = {
+    "utter_anything_else", "utter_ask_what_else", "utter_thanks", "utter_greeting",
+    "utter_glad_to_help", "utter_goodbye", "utter_closing_helped", "utter_closing_not_helped",
+    "utter_iamabot", "utter_no_text",
+}
+# Part of the day by hour: [start, end) -> key of the wish response.
+DAY_PARTS = ((6, 12, "morning"), (12, 18, "afternoon"), (18, 24, "evening"), (0, 6, "night"))
+
+
+def _has_response(domain: Dict[Text, Any], response: Text) -> bool:
+    return response in domain.get("responses", {})
+
+
+def topic_response(text: Optional[Text], domain: Dict[Text, Any]) -> Optional[Text]:
+    """`utter_answer_<topic>` for the topic a message names, if the domain has it."""
+    topic = read_question(text or "")
+    if topic is None or topic in NOT_REFINED:
+        return None
+    response = f"utter_answer_{topic}"
+    return response if _has_response(domain, response) else None
 
 
 class ActionAnswerTopic(ProfileAction):
-    """Answers the latest intent with `utter_answer_<intent>`."""
+    """Answers the latest intent with `utter_answer_<intent>`; a generic municipal
+    question gets the answer of the topic it names, when there is one."""
 
     def name(self) -> Text:
         return "action_answer_topic"
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
-        response = f"utter_answer_{tracker.get_intent_of_latest_message()}"
-        return response if response in domain.get("responses", {}) else "utter_ask_what_else"
+        intent = tracker.get_intent_of_latest_message()
+        if intent in GENERIC_INTENTS:
+            refined = topic_response(tracker.latest_message.get("text"), domain)
+            if refined:
+                return refined
+        response = f"utter_answer_{intent}"
+        return response if _has_response(domain, response) else "utter_ask_what_else"
+
+
+class ActionOutOfScope(ProfileAction):
+    """Not something the bot knows: where to look and whom to call, and what the bot can
+    do. A message that does name a topic the bot has a link for gets that answer."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
+        topic = read_question(tracker.latest_message.get("text") or "")
+        response = f"utter_answer_{topic}"
+        if topic and topic != QUESTION and _has_response(domain, response):
+            return response
+        return "utter_out_of_scope"
 
 
 class ActionOpeningHours(ProfileAction):
@@ -27,3 +89,50 @@ class ActionOpeningHours(ProfileAction):
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         return "utter_opening_hours"
+
+
+def was_helped(events: List[Dict[Text, Any]]) -> bool:
+    """True when the bot's last real answer in this session was not a failure.
+
+    Prompts and closings are skipped; a message from a colleague counts as an answer.
+    A question of the bot left unanswered (a report form half done), or no answer at
+    all, means the resident was not helped.
+    """
+    for event in reversed(events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") != "bot":
+            continue
+        response = (event.get("metadata") or {}).get("utter_action")
+        if response in NEUTRAL:
+            continue
+        return response not in NOT_HELPED and not str(response).startswith("utter_ask_")
+    return False
+
+
+def day_part(moment: dt.datetime) -> Text:
+    """morning, afternoon, evening or night for the hour of `moment`."""
+    return next(part for start, end, part in DAY_PARTS if start <= moment.hour < end)
+
+
+class ActionGoodbye(Action):
+    """Closes the conversation: glad to have helped, or where to get help after all,
+    with a wish for the part of the day. `clock` can be injected for tests."""
+
+    def __init__(self, clock: Optional[Callable[[], dt.datetime]] = None) -> None:
+        self._clock = clock
+
+    def name(self) -> Text:
+        return "action_goodbye"
+
+    def _now(self) -> dt.datetime:
+        return self._clock() if self._clock else profile().now()
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        helped = was_helped(tracker.events)
+        response = "utter_closing_helped" if helped else "utter_closing_not_helped"
+        wish = response_text(domain, f"utter_wish_{day_part(self._now())}", tracker)
+        utter(dispatcher, response, wish=wish)
+        return []

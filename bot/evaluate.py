@@ -17,7 +17,7 @@ from bot.model import ensure_model
 from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, ROOT
 
 RESULTS = ROOT / "results"
-TEST_SET = ROOT / "tests" / "nlu" / "test_set.yml"
+TEST_SET = ROOT / "tests" / "nlu"  # test_set*.yml, one file per topic
 
 
 def rasa_test_nlu(*arguments: str) -> None:

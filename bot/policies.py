@@ -14,9 +14,9 @@ returns an empty prediction when the rule is certain. TED trained on user text
 from __future__ import annotations
 
 import weakref
-from typing import Any, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
-from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.core.policies.rule_policy import RulePolicy as RasaRulePolicy
 from rasa.core.policies.ted_policy import TEDPolicy as RasaTEDPolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -24,6 +24,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecutionRejected
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
+
+from bot.reading.result import Reading
 
 RULE_PREDICTION = "_rule_prediction"
 # The rule policy of each loaded model, found through the model storage both share.
@@ -84,3 +86,94 @@ class TEDPolicy(RasaTEDPolicy):
         return super().predict_action_probabilities(
             tracker, domain, rule_only_data=rule_only_data, precomputations=precomputations,
             **kwargs)
+
+
+# What the message reader found that decides the next action before any intent does.
+EMERGENCY_ACTION = "action_emergency"
+OTHER_LANGUAGE_ACTION = "action_other_language"
+QUESTION_ACTION = "action_answer_question"
+TAKE_MESSAGE_ACTION = "action_take_message"
+HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
+READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
+                   TAKE_MESSAGE_ACTION)
+UNDERSTOOD_LANGUAGES = ("nl", "en")
+REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
+                  "report_public_space_other", "report_bulky_missed")
+# A message left for a colleague ends when the resident clearly starts something new.
+NEW_REQUEST_INTENTS = REPORT_INTENTS + (
+    "passport_id_appointment", "driving_licence", "moving_address_change", "parking_permit",
+    "bulky_waste_pickup", "opening_hours", "ask_report_status", "stop", "goodbye")
+NEW_REQUEST_CONFIDENCE = 0.85
+
+
+def _action_before_latest_message(tracker: DialogueStateTracker) -> Optional[str]:
+    """The bot's last action before the resident's latest message (None after a hand back)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        kind = type(event).__name__
+        if kind == "UserUttered":
+            if seen_user:
+                return None
+            seen_user = True
+        elif kind == "ConversationResumed" or kind == "Restarted":
+            return None
+        elif seen_user and kind == "ActionExecuted" and event.action_name != "action_listen":
+            return event.action_name
+    return None
+
+
+def reading_route(tracker: DialogueStateTracker,
+                  answers: Optional[Any] = None) -> Optional[str]:
+    """The action the reading of the latest message asks for, if any.
+
+    `answers`: the response names of the domain; a question phrased like a report is
+    only answered when there is an answer for its topic.
+    """
+    message = tracker.latest_message
+    reading = Reading.from_entities(message.entities if message else [])
+    intent = (message.intent or {}) if message else {}
+    if reading.urgent:
+        return EMERGENCY_ACTION
+    if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
+        return OTHER_LANGUAGE_ACTION
+    if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
+            intent.get("name") in NEW_REQUEST_INTENTS
+            and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):
+        return TAKE_MESSAGE_ACTION
+    if (reading.question and intent.get("name") in REPORT_INTENTS
+            and f"utter_answer_{reading.question}" in (answers or ())):
+        return QUESTION_ACTION
+    return None
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+class ReadingPolicy(Policy):
+    """Lets the message reader decide first: danger (112), another language, a question
+    phrased like a report, a message left for a colleague. Then it waits for the resident.
+
+    Its predictions are marked as not depending on the user's intent, so they also win
+    over a form that is active (Rasa lets such predictions overrule all others).
+    """
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"priority": 7}
+
+    def train(self, training_trackers: Any, domain: Domain, **kwargs: Any) -> Any:
+        return self._resource
+
+    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
+                                     rule_only_data: Optional[dict] = None,
+                                     **kwargs: Any) -> PolicyPrediction:
+        if tracker.latest_action_name in READING_ACTIONS:
+            action: Optional[str] = "action_listen"
+        elif tracker.latest_action_name == "action_listen":
+            action = reading_route(tracker, domain.responses)
+        else:
+            action = None
+        probabilities = self._default_predictions(domain)
+        if action is None or action not in domain.action_names_or_texts:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities, is_no_user_prediction=True)

@@ -24,6 +24,8 @@ class ProfileError(ValueError):
 
 class ReportSettings(BaseModel):
     handling_days: Dict[str, int]
+    # A hazard in public space (an open manhole, a fallen sign) is handled within hours.
+    hazard_handling_hours: int = 24
     signalen_categories: Dict[str, str]
 
     class Config:

@@ -1,8 +1,9 @@
 """Conversations as the console shows them, read from Rasa's SQL tracker store.
 
 The queue is derived from the events themselves: a conversation waits for a person
-when the resident asked for one, complained, the bot failed twice in a row, or the
-resident sounds frustrated, and no colleague has handed it back since.
+when the resident asked for one, complained, left a message for a colleague, the bot
+failed twice in a row, or the resident sounds frustrated, and no colleague has handed
+it back since.
 """
 from __future__ import annotations
 
@@ -10,21 +11,23 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Dict, List, Optional
+from functools import cache
+from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 REASONS = {"ask_human": "vroeg om een medewerker", "complaint": "klacht",
+           "message_left": "bericht achtergelaten",
            "bot_failed": "bot begreep het twee keer niet", "frustration": "frustratie"}
+PREVIEW_CHARS = 200
 FRUSTRATION = re.compile(
     r"\b(al (twee|drie|3|2|vier|zo vaak|weken|maanden) (keer|x)|nu al|alweer|belachelijk|"
     r"schandalig|waardeloos|onzin|kut|klote|godverdomme|verdomme|tering|kanker|fuck|shit|"
     r"ik word gek|niemand helpt|van het kastje naar de muur)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def tracker_engine(url: str) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
 
@@ -54,25 +57,27 @@ class Conversation:
     started_at: float = 0.0  # first event in the window read
     last_activity: float = 0.0
     last_intent: str = ""
-    case_number: Optional[str] = None
+    case_number: str | None = None
     paused: bool = False
-    reasons: List[str] = field(default_factory=list)
-    waiting_since: Optional[float] = None
+    reasons: list[str] = field(default_factory=list)
+    waiting_since: float | None = None
     last_resume: float = 0.0
-    staff_replies: List[float] = field(default_factory=list)
-    triggers: List[float] = field(default_factory=list)
+    staff_replies: list[float] = field(default_factory=list)
+    triggers: list[float] = field(default_factory=list)
     user_messages: int = 0
     fallbacks: int = 0
+    last_user_text: str = ""
+    left_message: str = ""  # the last message left for a colleague, shortened
 
     @property
     def reason_text(self) -> str:
         return ", ".join(REASONS[r] for r in self.reasons)
 
 
-def _rows(url: str, since: float, sender: Optional[str] = None):
+def _rows(url: str, since: float, sender: str | None = None):
     query = ("SELECT id, sender_id, type_name, timestamp, intent_name, action_name, data "
              "FROM events WHERE timestamp >= :since")
-    params: Dict[str, Any] = {"since": since}
+    params: dict[str, Any] = {"since": since}
     if sender is not None:
         query += " AND sender_id = :sender"
         params["sender"] = sender
@@ -89,12 +94,12 @@ def latest_event_id(url: str) -> int:
         return connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM events")).scalar()
 
 
-def conversations(url: str, hours: float = 24, now: Optional[float] = None,
-                  sender: Optional[str] = None) -> List[Conversation]:
+def conversations(url: str, hours: float = 24, now: float | None = None,
+                  sender: str | None = None) -> list[Conversation]:
     """Conversations (or the one of `sender`) with activity in the last `hours`,
     newest first."""
     since = (now or time.time()) - hours * 3600
-    found: Dict[str, Conversation] = {}
+    found: dict[str, Conversation] = {}
     for row in _rows(url, since, sender):
         conversation = found.setdefault(row.sender_id, Conversation(row.sender_id))
         _apply(conversation, row, json.loads(row.data or "{}"))
@@ -104,7 +109,12 @@ def conversations(url: str, hours: float = 24, now: Optional[float] = None,
     return sorted(found.values(), key=lambda c: c.last_activity, reverse=True)
 
 
-def _apply(conversation: Conversation, row: Any, data: Dict[str, Any]) -> None:
+def _preview(message: str) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= PREVIEW_CHARS else message[:PREVIEW_CHARS - 1] + "…"
+
+
+def _apply(conversation: Conversation, row: Any, data: dict[str, Any]) -> None:
     kind, at = row.type_name, row.timestamp
     conversation.started_at = min(conversation.started_at or at, at)
     conversation.last_activity = max(conversation.last_activity, at)
@@ -114,6 +124,8 @@ def _apply(conversation: Conversation, row: Any, data: Dict[str, Any]) -> None:
         conversation.channel = data.get("input_channel") or conversation.channel
         if not conversation.first_message and not message.startswith("EXTERNAL"):
             conversation.first_message = message[:200]
+        if not message.startswith("EXTERNAL"):
+            conversation.last_user_text = (data.get("metadata") or {}).get("typed") or message
         if row.intent_name and not row.intent_name.startswith("EXTERNAL"):
             conversation.last_intent = row.intent_name
         if row.intent_name == "complaint":
@@ -124,6 +136,9 @@ def _apply(conversation: Conversation, row: Any, data: Dict[str, Any]) -> None:
         name = row.action_name or ""
         if name == "action_contact_human":
             _trigger(conversation, "ask_human", at)
+        if name == "action_take_message":
+            _trigger(conversation, "message_left", at)
+            conversation.left_message = _preview(conversation.last_user_text)
         if name in ("action_default_ask_affirmation", "action_default_fallback"):
             conversation.fallbacks += 1
         if name == "action_default_fallback":
@@ -132,6 +147,7 @@ def _apply(conversation: Conversation, row: Any, data: Dict[str, Any]) -> None:
         conversation.paused = True
     elif kind == "resume":
         conversation.paused, conversation.last_resume = False, at
+        conversation.left_message = ""  # handled by the colleague who handed it back
     elif kind == "bot" and (data.get("metadata") or {}).get("staff"):
         conversation.staff_replies.append(at)
     elif kind == "slot" and data.get("name") == "report_case_number" and data.get("value"):
@@ -144,9 +160,9 @@ def _trigger(conversation: Conversation, reason: str, at: float) -> None:
         conversation.reasons.append(reason)
 
 
-def transcript(url: str, sender: str) -> List[Line]:
+def transcript(url: str, sender: str) -> list[Line]:
     """What the resident, the bot and staff said, in order, plus takeovers."""
-    lines: List[Line] = []
+    lines: list[Line] = []
     for row in _rows(url, 0, sender):
         data = json.loads(row.data or "{}")
         if row.type_name == "user" and not (data.get("text") or "").startswith("EXTERNAL"):

@@ -182,6 +182,15 @@ def texts(replies: List[Dict[str, Any]]) -> str:
     return "\n".join(reply.get("text", "") for reply in replies)
 
 
+# Tests that need a trained model, the running stack or database servers; `make test-fast`
+# leaves them out.
+NEEDS_STACK = {"trained_model", "stack", "services"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if NEEDS_STACK & set(item.fixturenames):
+            item.add_marker(pytest.mark.stack)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

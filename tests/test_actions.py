@@ -82,9 +82,17 @@ def test_ask_affirmation_does_not_ask_about_small_talk(dispatcher, domain):
 def test_default_fallback_points_to_a_person_and_reverts(dispatcher, tracker, domain):
     events = run(ActionDefaultFallback(), dispatcher, tracker, domain)
     [message] = dispatcher.messages
-    assert message["response"] == "utter_default"
+    assert message["response"] == "utter_default_first", "no 'nog steeds' on a first miss"
     assert message["phone"] == profile().phone
     assert events == [{"event": "rewind", "timestamp": None}]
+
+
+def test_default_fallback_says_still_after_asking_back(dispatcher, domain):
+    tracker = make_tracker("nlu_fallback", "blub")
+    tracker.events.insert(0, {"event": "bot", "text": "Sorry?",
+                              "metadata": {"utter_action": "utter_ask_rephrase"}})
+    run(ActionDefaultFallback(), dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_default"
 
 
 def test_every_uttered_response_exists_in_the_domain(domain):

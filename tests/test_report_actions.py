@@ -1,4 +1,8 @@
-"""The report actions with the tracker, dispatcher and domain fixtures."""
+"""The report actions with the tracker, dispatcher and domain fixtures.
+
+Trackers carry the message reader's entities for their text, as the NLU pipeline would
+add them, so these tests exercise the real reading of each answer.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -6,8 +10,10 @@ import asyncio
 import pytest
 from rasa_sdk import Tracker
 
-from actions.reports import (ActionCorrectReport, ActionStartReport, ValidateReportForm,
-                             is_description, new_report, normalise_contact)
+from actions.report_form import AskReportLocation, AskReportConfirmed, ValidateReportForm
+from actions.report_slots import is_description
+from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
+from bot.reading.message import read_message
 from tests.conftest import make_tracker
 
 FORM_SLOTS = ["report_description", "report_location", "report_photo", "report_updates",
@@ -15,8 +21,9 @@ FORM_SLOTS = ["report_description", "report_location", "report_photo", "report_u
 
 
 def tracker_for(text="", intent="inform", **fields) -> Tracker:
-    """A tracker in the middle of the report form."""
-    return make_tracker(intent, text, active_loop="report_form", **fields)
+    """A tracker in the middle of the report form, with the reader's entities for `text`."""
+    return make_tracker(intent, text, active_loop="report_form",
+                        entities=read_message(text).to_entities(text), **fields)
 
 
 def slot_events(events):
@@ -27,6 +34,11 @@ def run(coroutine):
     return asyncio.run(coroutine)
 
 
+def start(text, intent, dispatcher, domain, **fields):
+    tracker = tracker_for(text, intent=intent, **fields)
+    return slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("lamp kapot", True), ("Er ligt een losse tegel", True), ("ik wil iets melden", False),
     ("melding", False), ("/report_pavement_road", False), ("🙂", False), ("", False),
@@ -35,37 +47,62 @@ def test_is_description(text, expected):
     assert is_description(text) is expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Naam@Voorbeeld.NL", "naam@voorbeeld.nl"), ("06 12345678", "+31612345678"),
-    ("+31 6 1234 5678", "+31612345678"), ("0031612345678", "+31612345678"),
-    ("mijn mail", None), ("12345", None), ("naam@", None),
-])
-def test_normalise_contact(text, expected):
-    assert normalise_contact(text) == expected
-
-
 def test_start_keeps_what_and_where_from_the_first_message(dispatcher, domain):
-    tracker = tracker_for("Er ligt een losse stoeptegel voor Dorpsstraat 12",
-                          intent="report_pavement_road")
-    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    slots = start("Er ligt een losse stoeptegel voor Dorpsstraat 12", "report_pavement_road",
+                  dispatcher, domain)
     assert slots["report_category"] == "report_pavement_road"
-    assert slots["report_description"] == "Er ligt een losse stoeptegel voor Dorpsstraat 12"
+    assert "stoeptegel" in slots["report_description"]
     assert slots["report_location"] == "Dorpsstraat 12"
     assert slots["report_latitude"] == pytest.approx(52.0912)
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert keys == ["utter_ack_report_pavement_road", "utter_ack_place"]
+
+
+def test_start_cleans_greetings_and_personal_data_from_the_description(dispatcher, domain):
+    text = ("Goedemorgen, mijn naam is Jan de Vries. De lantaarnpaal voor Kerkstraat 3 is al "
+            "een week kapot. Met vriendelijke groet, Jan de Vries")
+    slots = start(text, "report_street_lighting", dispatcher, domain)
+    assert "lantaarnpaal" in slots["report_description"].lower()
+    for noise in ("Goedemorgen", "Vries", "groet"):
+        assert noise not in slots["report_description"]
+    assert "utter_ack_personal_data" in [item["key"] for item in slots["report_ack"]]
+
+
+def test_start_with_a_known_street_asks_only_the_number(dispatcher, domain):
+    slots = start("de lamp in de kerkstraat is kapot", "report_street_lighting", dispatcher,
+                  domain)
+    assert slots["report_location"] is None
+    assert slots["report_prompt"]["key"] == "utter_report_ask_house_number"
+    assert slots["report_prompt"]["values"]["street"] == "Kerkstraat"
+
+
+def test_start_with_a_corner_needs_no_number(dispatcher, domain):
+    slots = start("lantaarnpaal kapot op de hoek kerkstraat molenweg", "report_street_lighting",
+                  dispatcher, domain)
+    assert "Kerkstraat" in slots["report_location"] and "Molenweg" in slots["report_location"]
 
 
 def test_start_from_a_button_asks_everything(dispatcher, domain):
-    tracker = tracker_for("/report_public_space_other", intent="report_public_space_other")
-    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    slots = start("/report_public_space_other", "report_public_space_other", dispatcher, domain)
     assert slots["report_description"] is None and slots["report_location"] is None
+    assert slots["report_ack"] is None
 
 
 def test_start_uses_a_shared_location_pin(dispatcher, domain):
     pin = {"location": {"latitude": 52.1, "longitude": 5.12, "address": "Dorpsstraat 3"}}
-    tracker = tracker_for("lamp kapot", intent="report_street_lighting", channel="whatsapp",
-                          metadata=pin)
-    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    slots = start("lamp kapot", "report_street_lighting", dispatcher, domain,
+                  channel="whatsapp", metadata=pin)
     assert (slots["report_location"], slots["report_latitude"]) == ("Dorpsstraat 3", 52.1)
+
+
+def test_two_problems_become_two_reports(dispatcher, domain):
+    text = "De straatlamp voor Dorpsstraat 4 is kapot en er ligt ook een losse stoeptegel"
+    slots = start(text, "report_street_lighting", dispatcher, domain)
+    assert len(slots["report_more_problems"]) == 1
+    tracker = tracker_for(channel="webchat", slots={**slots, "report_updates": False})
+    reports = new_reports(tracker)
+    assert [r.category for r in reports] == ["report_street_lighting", "report_pavement_road"]
+    assert all(r.location_text.startswith("Dorpsstraat 4") for r in reports)
 
 
 @pytest.mark.parametrize("channel, updates, expected_missing", [
@@ -82,77 +119,75 @@ def test_only_needed_questions_per_channel(dispatcher, domain, channel, updates,
     assert set(FORM_SLOTS) - set(required) == expected_missing
 
 
-def test_location_unknown_street_then_accepted(dispatcher, domain):
+def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     form = ValidateReportForm()
-    first = form.validate_report_location("Fantasiestraat 5", dispatcher,
-                                          tracker_for("Fantasiestraat 5"), domain)
-    assert first == {"report_location": None, "report_location_tries": 1}
-    assert dispatcher.messages[-1]["response"] == "utter_report_street_unknown"
+    first = form.validate_report_location("Kerkstraat", dispatcher, tracker_for("Kerkstraat"),
+                                          domain)
+    assert first["report_prompt"]["key"] == "utter_report_ask_house_number"
     second = form.validate_report_location(
-        "Fantasiestraat 5", dispatcher,
-        tracker_for("Fantasiestraat 5", slots={"report_location_tries": 1}), domain)
-    assert second["report_location"] == "Fantasiestraat 5"
+        "14", dispatcher, tracker_for("14", slots={"report_place": first["report_place"],
+                                                   "report_location_tries": 1}), domain)
+    assert second["report_location"] == "Kerkstraat 14"
+    assert dispatcher.messages == [], "validation never talks; the next question does"
 
 
-def test_location_yes_or_no_is_not_a_place(dispatcher, domain):
+def test_an_unknown_street_with_a_number_is_taken(dispatcher, domain):
     result = ValidateReportForm().validate_report_location(
-        "ja", dispatcher, tracker_for("ja", intent="affirm", slots={"report_location_tries": 1}),
-        domain)
-    assert result["report_location"] is None
+        "Eikenlaan 7", dispatcher, tracker_for("Eikenlaan 7"), domain)
+    assert result["report_location"] == "Eikenlaan 7"
 
 
-def test_known_street_without_number_asks_the_number(dispatcher, domain):
-    result = ValidateReportForm().validate_report_location("Kerkstraat", dispatcher,
-                                                           tracker_for("Kerkstraat"), domain)
-    assert result["report_location"] is None
-    assert dispatcher.messages[-1]["response"] == "utter_report_ask_house_number"
-
-
-def test_photo_from_metadata_or_none(dispatcher, domain):
+@pytest.mark.parametrize("text", ["ja", "moet ik 112 bellen?", "I don't know, sorry",
+                                  "weet ik niet"])
+def test_an_answer_that_is_no_place_is_never_stored_as_one(dispatcher, domain, text):
     form = ValidateReportForm()
-    media = {"media": [{"url": "https://media.example/p.jpg", "content_type": "image/jpeg"}]}
-    on_whatsapp = tracker_for("/share_photo", channel="whatsapp", metadata=media)
-    assert form.validate_report_photo(None, dispatcher, on_whatsapp, domain) == {
-        "report_photo": "https://media.example/p.jpg"}
-    assert form.validate_report_photo("nee", dispatcher, tracker_for("nee"), domain) == {
-        "report_photo": "geen"}
-    forged = tracker_for("kijk", channel="webchat", metadata=media)
-    assert form.validate_report_photo("kijk", dispatcher, forged, domain) == {
-        "report_photo": "geen"}, "a web client cannot make the bot fetch a URL of its choice"
+    for tries in (0, 1, 2):
+        result = form.validate_report_location(
+            text, dispatcher, tracker_for(text, slots={"report_location_tries": tries}), domain)
+        assert result["report_location"] is None
+    assert result["report_prompt"]["key"] == "utter_report_location_last_try"
 
 
-def test_a_pin_or_photo_before_the_description_is_kept(dispatcher, domain):
-    form = ValidateReportForm()
-    pin = {"location": {"latitude": 52.1, "longitude": 5.12}}
-    tracker = tracker_for("/share_location", intent="share_location", channel="telegram",
-                          metadata=pin)
-    slots = form.validate_report_description("/share_location", dispatcher, tracker, domain)
-    assert slots["report_description"] is None and slots["report_latitude"] == 52.1
-    assert dispatcher.messages == [], "the form simply asks what is wrong next"
+def test_a_description_of_the_place_is_taken_on_the_second_try(dispatcher, domain):
+    text = "achter het oude postkantoor naast de fietsenstalling"
+    result = ValidateReportForm().validate_report_location(
+        text, dispatcher, tracker_for(text, slots={"report_location_tries": 1}), domain)
+    assert result["report_location"]
+
+
+def test_a_typo_in_a_known_street_is_corrected_or_asked(dispatcher, domain):
+    result = ValidateReportForm().validate_report_location(
+        "Kerkstaat 14", dispatcher, tracker_for("Kerkstaat 14"), domain)
+    if result.get("report_location"):
+        assert result["report_location"] == "Kerkstraat 14"
+    else:
+        assert result["report_prompt"]["key"] == "utter_report_street_suggestion"
+
+
+@pytest.mark.parametrize("text, updates, contact", [
+    ("ja graag, via mail: piet.jansen@hotmail.com", True, "piet.jansen@hotmail.com"),
+    ("yes please, call me on 06-12345678", True, "+31612345678"),
+    ("nee hoor, hoeft niet", False, None),
+    ("Neen, dank u", False, None),
+])
+def test_updates_answer_is_read_whole(dispatcher, domain, text, updates, contact):
+    result = ValidateReportForm().validate_report_updates(
+        text, dispatcher, tracker_for(text, channel="webchat"), domain)
+    assert result["report_updates"] is updates
+    assert result.get("report_contact") == contact
+
+
+def test_updates_answer_that_is_neither_gets_a_focused_question(dispatcher, domain):
+    result = ValidateReportForm().validate_report_updates(
+        "hoe lang duurt het?", dispatcher, tracker_for("hoe lang duurt het?"), domain)
+    assert result["report_updates"] is None
+    assert result["report_prompt"]["key"] == "utter_report_updates_unclear"
 
 
 def test_contact_refused_means_no_updates(dispatcher, domain):
     result = ValidateReportForm().validate_report_contact(
         "nee", dispatcher, tracker_for("nee", intent="deny"), domain)
     assert result == {"report_contact": None, "report_updates": False}
-
-
-def test_correct_location_clears_only_the_place(dispatcher, domain):
-    events = run(ActionCorrectReport().run(dispatcher, tracker_for("/correct_location",
-                                                                   intent="correct_location"),
-                                           domain))
-    assert set(slot_events(events)) == {"report_location", "report_latitude", "report_longitude",
-                                        "report_confirmed", "report_location_tries"}
-
-
-def test_contact_is_kept_only_with_consent():
-    slots = {"report_category": "report_pavement_road", "report_description": "tegel los",
-             "report_location": "Dorpsstraat 1", "report_updates": False,
-             "report_contact": "a@example.nl", "report_photo": "geen"}
-    report = new_report(tracker_for(channel="webchat", slots=slots))
-    assert (report.contact_email, report.wants_updates, report.photo_url) == (None, False, None)
-    report = new_report(tracker_for(channel="webchat", slots={**slots, "report_updates": True}))
-    assert report.contact_email == "a@example.nl"
 
 
 def test_a_valid_address_counts_even_if_the_model_read_a_no(dispatcher, domain):
@@ -162,8 +197,79 @@ def test_a_valid_address_counts_even_if_the_model_read_a_no(dispatcher, domain):
     assert result == {"report_contact": "j.devries@kpnplanet.nl"}
 
 
+@pytest.mark.parametrize("text", ["ja, dat klopt", "klopt, dank u wel!", "dank je wel",
+                                  "yes that's correct", "/affirm"])
+def test_yes_or_thanks_at_the_summary_files_it(dispatcher, domain, text):
+    intent = "affirm" if text == "/affirm" else "thanks"
+    result = ValidateReportForm().validate_report_confirmed(
+        text, dispatcher, tracker_for(text, intent=intent), domain)
+    assert result == {"report_confirmed": True}
+
+
+def test_yes_with_a_remark_adds_it_to_the_description(dispatcher, domain):
+    text = "ja, maar zet er ook bij dat de tegel al weken los ligt"
+    tracker = tracker_for(text, intent="affirm", slots={"report_description": "Losse tegel"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is True
+    assert result["report_description"].startswith("Losse tegel. ")
+    assert "weken" in result["report_description"]
+
+
 @pytest.mark.parametrize("intent", ["deny", "inform"])
 def test_a_typed_address_in_the_summary_corrects_the_place(dispatcher, domain, intent):
     tracker = tracker_for("nee, het is Kerkstraat 14", intent=intent)
     result = ValidateReportForm().validate_report_confirmed(False, dispatcher, tracker, domain)
     assert result["report_location"] == "Kerkstraat 14" and result["report_confirmed"] is None
+    assert result["report_ack"][0]["key"] == "utter_ack_place_changed"
+
+
+def test_a_bare_no_at_the_summary_asks_what_to_change_only(dispatcher, domain):
+    result = ValidateReportForm().validate_report_confirmed(
+        "nee", dispatcher, tracker_for("nee", intent="deny"), domain)
+    assert result["report_prompt"]["key"] == "utter_report_what_to_change"
+
+
+def test_the_question_says_back_what_was_understood_in_one_message(dispatcher, domain):
+    ack = [{"key": "utter_ack_report_street_lighting", "values": {}},
+           {"key": "utter_ack_place", "values": {"place": "Kerkstraat 14"}}]
+    tracker = tracker_for(slots={"report_ack": ack})
+    events = run(AskReportLocation().run(dispatcher, tracker, domain))
+    assert len(dispatcher.messages) == 1
+    message = dispatcher.messages[0]
+    assert message["response"] == "utter_ask_report_location"
+    assert message["ack"].startswith("Vervelend dat") and "Kerkstraat 14" in message["ack"]
+    assert slot_events(events) == {"report_prompt": None, "report_ack": None}
+
+
+def test_a_focused_prompt_replaces_the_generic_question(dispatcher, domain):
+    prompt = {"key": "utter_report_ask_house_number", "values": {"street": "Kerkstraat"}}
+    run(AskReportLocation().run(dispatcher, tracker_for(slots={"report_prompt": prompt}),
+                                domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_ask_house_number"]
+
+
+def test_the_summary_lists_every_problem(dispatcher, domain):
+    slots = {"report_description": "Lamp kapot", "report_location": "Kerkstraat 1",
+             "report_more_problems": [{"category": "report_pavement_road", "text": "Tegel los"}]}
+    run(AskReportConfirmed().run(dispatcher, tracker_for(slots=slots), domain))
+    assert dispatcher.messages[0]["what"] == "(1) Lamp kapot (2) Tegel los"
+
+
+def test_correct_location_clears_only_the_place(dispatcher, domain):
+    events = run(ActionCorrectReport().run(dispatcher, tracker_for("/correct_location",
+                                                                   intent="correct_location"),
+                                           domain))
+    assert set(slot_events(events)) == {"report_location", "report_place", "report_latitude",
+                                        "report_longitude", "report_confirmed",
+                                        "report_location_tries"}
+
+
+def test_contact_is_kept_only_with_consent():
+    slots = {"report_category": "report_pavement_road", "report_description": "tegel los",
+             "report_location": "Dorpsstraat 1", "report_updates": False,
+             "report_contact": "a@example.nl", "report_photo": "geen"}
+    report = new_reports(tracker_for(channel="webchat", slots=slots))[0]
+    assert (report.contact_email, report.wants_updates, report.photo_url) == (None, False, None)
+    report = new_reports(tracker_for(channel="webchat",
+                                     slots={**slots, "report_updates": True}))[0]
+    assert report.contact_email == "a@example.nl"

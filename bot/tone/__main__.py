@@ -65,7 +65,10 @@ def check() -> List[str]:
     for name in domain_responses():
         for channel in MEDIA:
             for variation in variations_for(name, channel):
-                for problem in tone_problems(render(filled(variation, name), channel), channel):
+                dutch = not any(condition.get("name") == "language"
+                                for condition in variation.get("condition") or [])
+                for problem in tone_problems(render(filled(variation, name), channel), channel,
+                                             dutch=dutch):
                     problems.append(f"{name} on {channel}: {problem}")
     return problems
 

@@ -15,7 +15,8 @@ from bot.tone.gsm import EMOJI, is_gsm7, segments, strip_emoji, to_gsm7
 from bot.tone.guide import MediumTone, ToneGuide, tone_guide
 
 GREETING_RESPONSES = {"utter_greeting"}
-SIGN_OFF_RESPONSES = {"utter_goodbye", "utter_glad_to_help"}
+SIGN_OFF_RESPONSES = {"utter_goodbye", "utter_glad_to_help", "utter_closing_helped",
+                      "utter_closing_not_helped"}
 BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 SENTENCE_END = re.compile(r"(?<=[.!?])[ ]+|(?<=\n)")
 JE_WORDS = {"je", "jij", "jou", "jouw", "jezelf", "jullie"}
@@ -164,8 +165,12 @@ def address_forms(text: str) -> set:
 
 
 def tone_problems(parts: List[Part], channel: str, guide: Optional[ToneGuide] = None,
-                  address_form: Optional[str] = None) -> List[str]:
-    """What in the rendered parts breaks the medium's tone (empty when all is well)."""
+                  address_form: Optional[str] = None, dutch: bool = True) -> List[str]:
+    """What in the rendered parts breaks the medium's tone (empty when all is well).
+
+    Text in another language (`dutch=False`) is held to length and count only: the form
+    of address is Dutch, and a script like Arabic needs a Unicode SMS.
+    """
     guide = guide or tone_guide()
     tone = guide.medium(channel)
     expected = address_form or tone.address_form
@@ -179,6 +184,8 @@ def tone_problems(parts: List[Part], channel: str, guide: Optional[ToneGuide] = 
                             f"the limit is {tone.max_length}")
         if not tone.emoji and EMOJI.search(seen + "".join(b["title"] for b in part.buttons)):
             problems.append(f"message {number} has emoji")
+        if not dutch:
+            continue
         if tone.charset == "gsm7" and not is_gsm7(seen):
             problems.append(f"message {number} is not GSM-7")
         other = address_forms(seen) - {expected}

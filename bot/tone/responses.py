@@ -21,6 +21,12 @@ SAMPLE_VALUES = {
     "open_day": "maandag",
     "open_time": "08:30",
     "close_time": "17:00",
+    "ack": "Vervelend dat de stoep kapot is. Ik noteer: Kerkstraat 12. ",
+    "what": "Er ligt een losse stoeptegel voor de deur",
+    "count": 2,
+    "updates": "U krijgt geen berichten. We vragen niet wie u bent.",
+    "case_numbers": "M-2026-000123, M-2026-000124",
+    "handling_hours": 24,
 }
 
 

@@ -1,0 +1,282 @@
+"""The report form: each answer is read whole, and the bot asks one thing at a time.
+
+Validation reads the message reader's findings (`actions.reading.reading_of`), never the
+raw text again. An answer that does not fit sets a focused follow-up (`report_prompt`)
+instead of repeating the generic question; what was understood is said back at the
+start of the next question (`report_ack`).
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.reading import channel_of, reading_of, response_text
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, MAX_DESCRIPTION,
+                                  NO_PHOTO, ack, answer_of, description_of, pending_place,
+                                  personal_data_ack, place_slots, prompt, shared_photo,
+                                  shared_slots, with_ack)
+from bot.profile import profile
+from bot.reading.result import Reading
+from bot.reading.places import Place
+
+MIN_DESCRIPTION_WORDS = 2
+
+
+def _text(tracker: Tracker) -> Text:
+    return " ".join((tracker.latest_message.get("text") or "").split())[:300]
+
+
+def _last_bot_response(tracker: Tracker) -> Optional[Text]:
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
+def _with_number(street: Place, number: Place) -> Place:
+    data = {**street.as_dict(), "kind": "address", "house_number": number.house_number,
+            "text": f"{street.text} {number.text}".strip()}
+    return Place.from_dict(data)
+
+
+def _with_landmark(street: Place, text: Text) -> Place:
+    return Place.from_dict({**street.as_dict(), "kind": "landmark", "landmark": text,
+                            "text": f"{street.text}, {text}"})
+
+
+def _as_suggested(place: Place) -> Place:
+    data = {**place.as_dict(), "streets": [place.suggestion], "verified": True,
+            "suggestion": None}
+    return Place.from_dict(data)
+
+
+def _describes_a_spot(reading: Reading, text: Text) -> bool:
+    """A free description of the place, when nothing better came (second try on)."""
+    return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
+            and reading.language in (None, "nl"))
+
+
+class ValidateReportForm(FormValidationAction):
+    """Validates and normalises each answer; a bad answer is asked again in a focused way."""
+
+    def name(self) -> Text:
+        return "validate_report_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        channel = channel_of(tracker)
+        skip = set()
+        if channel not in CHANNELS_WITH_MEDIA:
+            skip.add("report_photo")
+        if channel in CHANNELS_WITH_ADDRESS or tracker.get_slot("report_updates") is not True:
+            skip.add("report_contact")
+        return [slot for slot in domain_slots if slot not in skip]
+
+    def validate_report_description(self, value: Any, dispatcher: CollectingDispatcher,
+                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        reading = reading_of(tracker)
+        extras = shared_slots(tracker)
+        place = reading.location
+        if place and place.complete and not tracker.get_slot("report_location"):
+            extras.update(place_slots(place))
+        description = description_of(reading, _text(tracker))
+        if description:
+            acks = [ack(f"utter_ack_{tracker.get_slot('report_category')}")
+                    if not extras else None, personal_data_ack(reading)]
+            if "report_location" in extras and "report_place" in extras:
+                acks.append(ack("utter_ack_place", place=extras["report_location"]))
+            return {**extras, "report_description": description, **with_ack(tracker, *acks)}
+        if extras:  # a photo or pin came first: keep it, then ask what is wrong
+            return {**extras, "report_description": None}
+        return {"report_description": None,
+                "report_prompt": prompt("utter_report_description_unclear")}
+
+    def validate_report_location(self, value: Any, dispatcher: CollectingDispatcher,
+                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        pin = shared_slots(tracker)
+        if "report_location" in pin:
+            return pin
+        if pin:  # a photo instead of the place: keep it, ask for the place again
+            return {**pin, "report_location": None}
+        reading, text = reading_of(tracker), _text(tracker)
+        found = self._resolve(tracker, reading, text)
+        if isinstance(found, Place):
+            return {**place_slots(found),
+                    **with_ack(tracker, ack("utter_ack_place", place=found.label),
+                               personal_data_ack(reading))}
+        tries = int(tracker.get_slot("report_location_tries") or 0)
+        return {"report_location": None, "report_location_tries": tries + 1, **found}
+
+    def _resolve(self, tracker: Tracker, reading: Reading, text: Text) -> Any:
+        """The place, or the slots that ask a focused follow-up question."""
+        pending, place = pending_place(tracker), reading.location
+        tries = int(tracker.get_slot("report_location_tries") or 0)
+        if pending and pending.suggestion:
+            answer = answer_of(tracker, reading)
+            if answer is True:
+                return self._street_or_ask(_as_suggested(pending))
+            if answer is False and not place:
+                return {"report_place": None,
+                        "report_prompt": prompt("utter_report_street_unknown",
+                                                street=pending.streets[0] if pending.streets
+                                                else text, place=profile().location.place)}
+        if place and place.kind == "number" and pending and pending.streets:
+            return _with_number(pending, place)
+        if place and place.suggestion and not place.verified:
+            return {"report_place": place.as_dict(),
+                    "report_prompt": prompt("utter_report_street_suggestion",
+                                            street=place.suggestion)}
+        if place and place.complete:
+            return place
+        if place and place.kind == "street":
+            if pending and pending.streets == place.streets and tries:
+                return place  # asked for a number twice: the street will do
+            return self._street_or_ask(place)
+        if pending and pending.streets and _describes_a_spot(reading, text):
+            return _with_landmark(pending, text)
+        if tries and _describes_a_spot(reading, text):
+            return Place(kind="description", text=text)
+        key = "utter_report_location_last_try" if tries else "utter_report_location_unclear"
+        return {"report_prompt": prompt(key)}
+
+    @staticmethod
+    def _street_or_ask(place: Place) -> Any:
+        if place.house_number or place.complete:
+            return place
+        return {"report_place": place.as_dict(),
+                "report_prompt": prompt("utter_report_ask_house_number",
+                                        street=place.streets[0] if place.streets
+                                        else place.text)}
+
+    def validate_report_photo(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        # Offered once: anything that is not a photo means "no photo".
+        return {"report_photo": shared_photo(tracker) or NO_PHOTO}
+
+    def validate_report_updates(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        reading = reading_of(tracker)
+        contact = reading.email or reading.phone
+        answer = answer_of(tracker, reading)
+        if answer is None and contact:
+            answer = True
+        if answer is None:
+            return {"report_updates": None,
+                    "report_prompt": prompt("utter_report_updates_unclear")}
+        slots: Dict[Text, Any] = {"report_updates": answer}
+        if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
+            slots["report_contact"] = contact
+        return slots
+
+    def validate_report_contact(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        reading = reading_of(tracker)
+        contact = reading.email or reading.phone
+        if contact:  # a valid address wins over whatever intent the model saw in it
+            return {"report_contact": contact}
+        if answer_of(tracker, reading) is False:
+            return {"report_contact": None, "report_updates": False}
+        return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid")}
+
+    def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
+                                  tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        reading = reading_of(tracker)
+        answer = answer_of(tracker, reading)
+        if answer is None and reading.thanks:
+            answer = True  # "dank u wel" at the summary means: send it
+        correction = self._correction(tracker, reading, answer)
+        if correction:
+            return correction
+        if answer is True:
+            slots: Dict[Text, Any] = {"report_confirmed": True}
+            if reading.addition:
+                slots["report_description"] = self._added(tracker, reading.addition)
+            return slots
+        return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
+
+    def _correction(self, tracker: Tracker, reading: Reading,
+                    answer: Optional[bool]) -> Optional[Dict[Text, Any]]:
+        """A new place, or a new description after 'what should change?'."""
+        place = reading.location
+        current = tracker.get_slot("report_place")
+        if place and place.kind == "number" and current:
+            place = _with_number(Place.from_dict(current), place)
+        if place and (place.complete or place.kind == "street"):
+            return {**place_slots(place), "report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
+        asked_what = _last_bot_response(tracker) == "utter_report_what_to_change"
+        description = description_of(reading, _text(tracker))
+        if asked_what and answer is None and description:
+            return {"report_description": description, "report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_description_changed"))}
+        return None
+
+    @staticmethod
+    def _added(tracker: Tracker, addition: Text) -> Text:
+        description = (tracker.get_slot("report_description") or "").rstrip(". ")
+        return f"{description}. {addition.strip()}"[:MAX_DESCRIPTION]
+
+
+def what_text(tracker: Tracker) -> Text:
+    """What the report is about, for the summary: one line, or one per problem."""
+    description = tracker.get_slot("report_description") or ""
+    more = [problem.get("text", "") for problem in tracker.get_slot("report_more_problems") or []]
+    if not more:
+        return description
+    return " ".join(f"({number}) {text}" for number, text in enumerate([description] + more, 1))
+
+
+class AskReportSlot(Action, ABC):
+    """Asks for one slot: the focused follow-up if one is set, else the form's question,
+    starting with what was understood so far. One message per turn."""
+
+    @property
+    @abstractmethod
+    def slot(self) -> Text:
+        """The slot this action asks for."""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        chosen = tracker.get_slot("report_prompt") or {}
+        acknowledged = "".join(response_text(domain, item["key"], tracker, **item["values"])
+                               for item in tracker.get_slot("report_ack") or [])
+        updates = ("utter_report_summary_updates" if tracker.get_slot("report_updates") is True
+                   else "utter_report_summary_anonymous")
+        values = {**profile().template_vars(), **chosen.get("values", {}),
+                  "ack": acknowledged, "what": what_text(tracker),
+                  "updates": response_text(domain, updates, tracker)}
+        dispatcher.utter_message(response=chosen.get("key") or f"utter_ask_{self.slot}",
+                                 **values)
+        return [SlotSet("report_prompt", None), SlotSet("report_ack", None)]
+
+
+class AskReportDescription(AskReportSlot):
+    slot = "report_description"
+
+
+class AskReportLocation(AskReportSlot):
+    slot = "report_location"
+
+
+class AskReportPhoto(AskReportSlot):
+    slot = "report_photo"
+
+
+class AskReportUpdates(AskReportSlot):
+    slot = "report_updates"
+
+
+class AskReportContact(AskReportSlot):
+    slot = "report_contact"
+
+
+class AskReportConfirmed(AskReportSlot):
+    slot = "report_confirmed"

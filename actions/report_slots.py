@@ -1,0 +1,147 @@
+"""Slots of the report form built from the message reader's findings.
+
+Shared by the start of a report, the form's validation and its questions. The Dutch
+words for acknowledgements live in `bot/domain/reports.yml` (`utter_ack_*`); here they
+are referred to by key.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+from actions.reading import channel_of
+from bot.reading.result import Reading
+from bot.reading.places import Place
+
+REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
+                  "report_public_space_other")
+# Intent → report category; a missed bulky-waste pickup is a report of its own.
+REPORT_CATEGORIES = {**{intent: intent for intent in REPORT_INTENTS},
+                     "report_bulky_missed": "bulky_waste_pickup"}
+GENERIC_CATEGORY = "report_public_space_other"
+CHANNELS_WITH_ADDRESS = {"whatsapp", "sms", "telegram"}
+CHANNELS_WITH_MEDIA = {"whatsapp", "telegram"}
+NO_PHOTO = "geen"
+MAX_DESCRIPTION = 1000
+HIGH_PRIORITY = "high"
+REPORT_SLOTS = ("report_category", "report_description", "report_more_problems",
+                "report_location", "report_place", "report_latitude", "report_longitude",
+                "report_priority", "report_photo", "report_updates", "report_contact",
+                "report_confirmed", "report_ack", "report_prompt")
+# Words that say *that* someone wants to report, not *what*: a message of only these
+# is not a description.
+FILLER_WORDS = {
+    "ik", "wil", "wilde", "graag", "een", "iets", "melden", "melding", "doen", "maken", "hallo",
+    "hoi", "goedemorgen", "goedemiddag", "goedenavond", "de", "het", "er", "is", "heb", "over",
+    "gemeente", "jullie", "u", "kan", "kunnen", "wat", "probleem", "klacht", "op", "straat",
+    "in", "mijn", "buurt", "voor", "aan", "te", "om", "wel", "even", "dag", "zou", "want",
+    "beste", "geachte", "ja", "nee", "hier", "daar", "dit", "dat", "the", "i", "want", "to",
+    "report", "something", "a", "hello", "hi", "nog", "ook", "maar", "doorgeven", "laten",
+    "weten",
+}
+
+
+def is_description(text: Optional[Text]) -> bool:
+    """True when the text says what is wrong, not only that the resident wants to report."""
+    if not text or text.startswith("/"):
+        return False
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return any(word not in FILLER_WORDS for word in words)
+
+
+def description_of(reading: Reading, text: Text) -> Optional[Text]:
+    """The resident's description, cleaned of greetings and personal data; None if empty."""
+    description = reading.description if reading.description is not None else text
+    description = (description or "").strip()[:MAX_DESCRIPTION]
+    return description if is_description(description) else None
+
+
+def ack(key: Text, **values: Any) -> Dict[Text, Any]:
+    """An acknowledgement: a response key said at the start of the next question."""
+    return {"key": key, "values": {k: str(v) for k, v in values.items()}}
+
+
+def prompt(key: Text, **values: Any) -> Dict[Text, Any]:
+    """A focused question that replaces the form's generic one, once."""
+    return ack(key, **values)
+
+
+def with_ack(tracker: Tracker, *items: Dict[Text, Any]) -> Dict[Text, Any]:
+    """The report_ack slot with these acknowledgements added to the ones still pending."""
+    pending: List[Dict[Text, Any]] = list(tracker.get_slot("report_ack") or [])
+    return {"report_ack": pending + [item for item in items if item]}
+
+
+def place_slots(place: Place) -> Dict[Text, Any]:
+    """Slots for a place that needs no more questions."""
+    return {"report_location": place.label, "report_place": place.as_dict(),
+            "report_latitude": place.latitude, "report_longitude": place.longitude,
+            "report_location_tries": 0}
+
+
+def pending_place(tracker: Tracker) -> Optional[Place]:
+    """A street still waiting for a number, or a street name awaiting 'Bedoelt u …?'."""
+    if tracker.get_slot("report_location"):
+        return None
+    data = tracker.get_slot("report_place")
+    return Place.from_dict(data) if data else None
+
+
+def pin_slots(pin: Dict[Text, Any]) -> Dict[Text, Any]:
+    latitude, longitude = float(pin["latitude"]), float(pin["longitude"])
+    label = pin.get("address") or f"gedeelde locatie ({latitude:.5f}, {longitude:.5f})"
+    return {"report_location": str(label)[:300], "report_latitude": latitude,
+            "report_longitude": longitude, "report_place": None}
+
+
+def _channel_metadata(tracker: Tracker) -> Dict[Text, Any]:
+    # Only the channels that can carry media are trusted with it: a web client could
+    # forge any metadata.
+    if channel_of(tracker) not in CHANNELS_WITH_MEDIA:
+        return {}
+    return tracker.latest_message.get("metadata") or {}
+
+
+def shared_location(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    location = _channel_metadata(tracker).get("location")
+    if isinstance(location, dict) and "latitude" in location and "longitude" in location:
+        return location
+    return None
+
+
+def shared_photo(tracker: Tracker) -> Optional[Text]:
+    for media in _channel_metadata(tracker).get("media") or []:
+        if str(media.get("content_type", "")).startswith("image/") and media.get("url"):
+            return str(media["url"])
+    return None
+
+
+def shared_slots(tracker: Tracker) -> Dict[Text, Any]:
+    """Slots from a photo or pin that came along with (or instead of) an answer."""
+    slots: Dict[Text, Any] = {}
+    pin, photo = shared_location(tracker), shared_photo(tracker)
+    if pin:
+        slots.update(pin_slots(pin))
+    if photo:
+        slots["report_photo"] = photo
+    return slots
+
+
+def answer_of(tracker: Tracker, reading: Reading) -> Optional[bool]:
+    """Yes or no: a button first, then the whole typed sentence, then the intent."""
+    text = tracker.latest_message.get("text") or ""
+    intent = tracker.get_intent_of_latest_message()
+    if text.startswith("/") or reading.answer is None:
+        return {"affirm": True, "deny": False}.get(intent or "")
+    return reading.answer
+
+
+def personal_data_ack(reading: Reading) -> Optional[Dict[Text, Any]]:
+    return ack("utter_ack_personal_data") if reading.personal_data else None
+
+
+def reset_report_slots() -> List[EventType]:
+    return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("report_location_tries", 0)]

@@ -1,0 +1,174 @@
+"""Status questions ("hoe staat het met mijn melding?") answered from the report store.
+
+The report is found by a case number in the message, in any spelling (M-2026-000012,
+m 2026 12, M2026000012, melding 2026-000012), else it is the latest report filed from
+this conversation. A case number alone reveals no personal data: the answer names the
+category, the status and the dates; the place only when the report is the resident's own.
+`find_report` is the one lookup; it can later ask Signalen for the live status.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Text
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
+
+from actions.base import utter
+from actions.reading import response_text
+from bot.profile import profile
+from bot.reports.db import ensure_schema, session
+from bot.reports.models import Report
+from bot.settings import DATABASE_URL
+
+logger = logging.getLogger(__name__)
+
+ASKED_SLOT = "status_number_asked"
+DEFAULT_HANDLING_DAYS = 10
+DEFAULT_CATEGORY = "report_public_space_other"
+# M-2026-000012, m 2026 12, M2026000012; "melding 2026 12"; 2026-000012. Keep the first
+# and last alternatives in step with the case_number regex in
+# data/nlu/report_status_question.yml.
+CASE_NUMBER = re.compile(
+    r"(?:\bm\s?[-.]?\s?|\b(?:meldings?nummer|melding|zaaknummer|nummer|nr)\.?:?\s?)"
+    r"(20\d\d)\s?[-./ ]?\s?(\d{1,8})\b"
+    r"|\b(20\d\d)\s?[-/ ]\s?(\d{6})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ReportStatus:
+    """What may be told about a report; `place` only for the resident's own report."""
+
+    case_number: str
+    category: str
+    status: str
+    filed_at: dt.datetime  # UTC, without a time zone, as stored
+    place: Optional[str] = None
+
+
+def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
+    """The first case number in the text as M-YYYY-NNNNNN, or None."""
+    match = CASE_NUMBER.search(text or "")
+    if not match:
+        return None
+    year = match.group(1) or match.group(3)
+    number = match.group(2) or match.group(4)
+    return f"M-{year}-{int(number):06d}"
+
+
+def case_number_of(tracker: Tracker) -> Optional[Text]:
+    """The case number from the message's entities, else from its text."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "case_number":
+            found = normalise_case_number(str(entity.get("value") or ""))
+            if found:
+                return found
+    return normalise_case_number(tracker.latest_message.get("text"))
+
+
+def find_report(case_number: Optional[Text], sender_id: Optional[Text],
+                url: Optional[Text] = None) -> Optional[ReportStatus]:
+    """The report by case number, else the sender's latest; None when there is none.
+
+    Blocking; raises when the store cannot be reached.
+    """
+    url = url or DATABASE_URL
+    ensure_schema(url)
+    with session(url) as db:
+        report = (_by_case_number(db, case_number) if case_number
+                  else _latest_of(db, sender_id))
+        return _status_of(report, sender_id) if report else None
+
+
+def _by_case_number(db: Session, case_number: Text) -> Optional[Report]:
+    return db.query(Report).filter(Report.case_number == case_number).one_or_none()
+
+
+def _latest_of(db: Session, sender_id: Optional[Text]) -> Optional[Report]:
+    if not sender_id:
+        return None
+    return (db.query(Report).filter(Report.sender_id == sender_id, Report.case_number.isnot(None))
+            .order_by(Report.created_at.desc(), Report.id.desc()).first())
+
+
+def _status_of(report: Report, sender_id: Optional[Text]) -> ReportStatus:
+    own = bool(sender_id) and report.sender_id == sender_id and report.anonymised_at is None
+    return ReportStatus(case_number=report.case_number, category=report.category,
+                        status=report.status, filed_at=report.created_at,
+                        place=report.location_text if own and report.location_text else None)
+
+
+def subject_of(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
+    """The category in plain words, with the place for the resident's own report."""
+    category = (response_text(domain, f"utter_status_category_{found.category}", tracker)
+                or response_text(domain, f"utter_status_category_{DEFAULT_CATEGORY}", tracker))
+    if found.place:
+        return response_text(domain, "utter_status_subject_with_place", tracker,
+                             category=category, place=found.place) or category
+    return category
+
+
+def filed_on(moment: dt.datetime) -> Text:
+    """The local date of a stored UTC moment, as 3-3-2026."""
+    local = moment.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo(profile().timezone))
+    return f"{local.day}-{local.month}-{local.year}"
+
+
+def tell_status(dispatcher: CollectingDispatcher, found: ReportStatus, domain: DomainDict,
+                tracker: Tracker) -> None:
+    response = f"utter_status_{found.status}"
+    if response not in domain.get("responses", {}):
+        response = "utter_status_other"
+    days = profile().reports.handling_days.get(found.category, DEFAULT_HANDLING_DAYS)
+    utter(dispatcher, response, case_number=found.case_number,
+          subject=subject_of(found, domain, tracker), filed_on=filed_on(found.filed_at),
+          handling_days=days)
+
+
+class ActionReportStatus(Action):
+    """Tells the status of a report; asks for the case number when it cannot find one."""
+
+    def name(self) -> Text:
+        return "action_report_status"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        number = case_number_of(tracker)
+        try:
+            found = await asyncio.to_thread(find_report, number, tracker.sender_id)
+        except Exception:  # the store is down: say so, keep the conversation
+            logger.exception("Report status lookup failed for conversation %s",
+                             tracker.sender_id[:4] + "…")
+            utter(dispatcher, "utter_status_unavailable")
+            return [SlotSet(ASKED_SLOT, False)]
+        if found:
+            tell_status(dispatcher, found, domain, tracker)
+            return [SlotSet(ASKED_SLOT, False)]
+        return not_found(dispatcher, tracker, number)
+
+
+def not_found(dispatcher: CollectingDispatcher, tracker: Tracker,
+              number: Optional[Text]) -> List[EventType]:
+    """An unknown number: check it. No number: ask for it once, then point to a person."""
+    in_form = bool(tracker.active_loop_name)
+    if number:
+        utter(dispatcher, "utter_status_unknown_number", case_number=number)
+        return [SlotSet(ASKED_SLOT, not in_form)]
+    if in_form:
+        utter(dispatcher, "utter_status_ask_number_later")
+        return [SlotSet(ASKED_SLOT, False)]
+    if tracker.get_slot(ASKED_SLOT):
+        utter(dispatcher, "utter_status_number_missing")
+        return [SlotSet(ASKED_SLOT, False)]
+    utter(dispatcher, "utter_status_ask_number")
+    return [SlotSet(ASKED_SLOT, True)]

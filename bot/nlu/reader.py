@@ -1,0 +1,50 @@
+"""The message reader in Rasa's NLU pipeline: after DIET, it adds what the message says.
+
+Each message is read once (`bot.reading.message.read_message`) and the reading is
+stored as `read_*` entities; forms, policies and actions use those entities and never
+parse the text again. Not trainable: the readers are rules and word lists, plus the
+municipality's street register.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.reading.message import read_message
+
+logger = logging.getLogger(__name__)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class MessageReader(GraphComponent):
+    """Adds danger, place, contact, yes/no, language and clean-description entities."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "MessageReader":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            try:
+                reading = read_message(text)
+            except Exception:  # a reader bug must not cost the resident an answer
+                logger.exception("The message reader failed; the message goes on unread")
+                continue
+            entities = message.get(ENTITIES, []) + reading.to_entities(text)
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

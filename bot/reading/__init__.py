@@ -1,0 +1,1 @@
+"""The message reader: what a resident's message says, read once (pure Python)."""

@@ -1,0 +1,315 @@
+"""Short answers to the bot's questions: contact details, yes or no, a remark, thanks.
+
+Residents answer in whole sentences ("ja graag, via mail: piet@hotmail.com", "dat klopt
+niet, het is nummer 14"), so each reader looks at the whole text. The e-mail and phone
+patterns live here and are reused by `bot.reading.privacy`.
+
+Choices for `read_yes_no`:
+- the first answer word decides ("nee, de lamp is wel goed" is no), except that a
+  statement that something is wrong ("klopt niet", "niet correct", "is fout") always
+  means no, wherever it stands;
+- "ja?" and "nee?" are answers; any other question ("is het goed als ik een foto
+  stuur?", "klopt het adres?") is not;
+- doubt ("weet ik niet", "misschien") is neither;
+- thanks alone ("dank u wel") is neither: `is_thanks_or_goodbye` tells the caller.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+# --- contact details -------------------------------------------------------------------
+EMAIL_PATTERN = re.compile(
+    r"(?<![\w.%+-])[\w%+-]+(?:\.[\w%+-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}"
+    r"(?![\w@-])",
+    re.IGNORECASE,
+)
+_SEP = r"[\s.\-/]?"
+_NL_INTERNATIONAL = rf"(?:\+|00)\s?31{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{8}}"
+_BE_INTERNATIONAL = rf"(?:\+|00)\s?32{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{7,8}}"
+_OTHER_INTERNATIONAL = rf"(?:\+|00)(?!3[12])[1-9]\d{{0,2}}(?:{_SEP}\d){{6,12}}"
+# Ten digits from a leading 0; an area code may stand in brackets: "(010) 123 45 67".
+_NL_NATIONAL = r"\(?0[1-9](?:[\s.\-/)]{0,3}\d){8}"
+PHONE_PATTERN = re.compile(
+    rf"(?<![\w+])(?:{_NL_INTERNATIONAL}|{_BE_INTERNATIONAL}|{_OTHER_INTERNATIONAL}"
+    rf"|{_NL_NATIONAL})(?![\d@])"
+)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Contact details found in a message."""
+
+    email: Optional[str] = None
+    phone: Optional[str] = None
+
+
+def normalise_phone(raw: str) -> Optional[str]:
+    """'06-12345678' → '+31612345678'; Belgian and other foreign numbers keep their code."""
+    digits = re.sub(r"\D", "", raw)
+    stripped = raw.strip().lstrip("(")
+    if not stripped.startswith(("+", "00")):
+        return "+31" + digits[1:] if len(digits) == 10 and digits[0] == "0" else None
+    if stripped.startswith("00"):
+        digits = digits[2:]
+    for code, length in (("31", (9,)), ("32", (8, 9))):
+        if digits.startswith(code):
+            rest = digits[len(code):]
+            rest = rest[1:] if rest.startswith("0") else rest  # "+31 (0)6 …"
+            return f"+{code}{rest}" if len(rest) in length else None
+    return "+" + digits
+
+
+def find_emails(text: str) -> List[Tuple[int, int]]:
+    """Spans of the e-mail addresses in the text."""
+    return [match.span() for match in EMAIL_PATTERN.finditer(text or "")]
+
+
+def find_phones(text: str) -> List[Tuple[int, int]]:
+    """Spans of the phone numbers in the text (those that normalise)."""
+    return [match.span() for match in PHONE_PATTERN.finditer(text or "")
+            if normalise_phone(match.group())]
+
+
+def read_contact(text: str) -> Contact:
+    """The first e-mail address (lower-cased) and the first phone number (+31…) in the text."""
+    text = text or ""
+    emails, phones = find_emails(text), find_phones(text)
+    email = text[slice(*emails[0])].lower() if emails else None
+    phone = normalise_phone(text[slice(*phones[0])]) if phones else None
+    return Contact(email=email, phone=phone)
+
+
+def _without_contact(text: str) -> str:
+    """The text with e-mail addresses and phone numbers blanked out (same length)."""
+    for start, end in sorted(find_emails(text) + find_phones(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+# --- yes or no -------------------------------------------------------------------------
+YES, NO, UNSURE = "yes", "no", "unsure"
+_W = r"[\s,]+"  # between the words of a phrase
+# A statement that the summary is wrong: always no, wherever it stands.
+_WRONG = re.compile(
+    r"\bklop(?:t|pen)(?:\s+(?:het|dat|dit|er|iets|alles|toch|nog|helaas|echt|wel)){0,2}"
+    r"\s+(?:niet|ni|nie|geen)\b"
+    r"|\bniet\s+(?:helemaal\s+|echt\s+|geheel\s+|meer\s+)?(?:correct|juist|klopt|kloppen)\b"
+    r"|\b(?:onjuist|incorrect)\b"
+    r"|\bnot\s+(?:quite\s+|entirely\s+|really\s+)?(?:correct|right)\b"
+    r"|\b(?:is|that's|thats|it's|its)\s+wrong\b|^\W*wrong\b"
+    r"|\b(?:is|staat|zijn|staan)\s+(?:helemaal\s+|er\s+|nog\s+)?fout\b|^\W*fout\b",
+    re.IGNORECASE,
+)
+_CUES: Tuple[Tuple[str, str], ...] = (
+    (NO, r"nee+n?|neej|nein|nope+|nah|no+|nay|nooit|never|verkeerd"),
+    (NO, rf"(?:hoeft|hoef(?:{_W}ik)?)(?:{_W}(?:echt|eigenlijk|verder))?{_W}(?:niet|geen)"),
+    (NO, rf"(?:liever|graag|echt){_W}niet|niet{_W}nodig|no{_W}need|not{_W}really"),
+    (NO, rf"niet{_W}(?:goed|ok|ok[eé]+|akkoord|in{_W}orde|doen|versturen|verzenden|sturen|"
+         r"helemaal|echt)"),
+    (NO, rf"geen{_W}(?:behoefte|interesse|updates?|berichten|bericht|mail|e-?mails?|contact|"
+         r"sms(?:je)?|nodig)"),
+    (NO, rf"(?:ik{_W})?wil(?:{_W}(?:liever|eigenlijk|dus|toch))?{_W}(?:geen|niet)"),
+    (NO, rf"(?:doe|verstuur|stuur|verzend)(?:{_W}(?:het|hem|dat))?{_W}maar{_W}niet"),
+    (NO, rf"laat(?:{_W}(?:het|dat|maar|u|je))?{_W}maar|don'?t|no{_W}thanks?"),
+    (NO, r"👎"),
+    (UNSURE, rf"weet(?:{_W}(?:ik|het|ik het))?{_W}niet|geen{_W}idee|misschien|twijfel|"
+             rf"not{_W}sure|maybe|i{_W}don'?t{_W}know|geen{_W}flauw{_W}idee"),
+    (YES, r"ja+(?:ja+)*|jawel|jazeker|jawohl|jep+|jup+|yes+|yep+|yup+|yeah|yea|sure|"
+          r"of course|absolutely|exactly|indeed|alright|all right|right|fine|ok|okay|"
+          r"ok[eé]+|okido|okidoki|oki|oukee"),
+    (YES, rf"klopt|kloppen|correct|juist|precies|inderdaad|zeker|natuurlijk|uiteraard|"
+          rf"prima|goed|top|perfect|super|akkoord|in{_W}orde|fijn|uitstekend|helemaal{_W}goed"),
+    (YES, rf"doe{_W}maar|(?:verstuur|versturen|verzend|verzenden|stuur)(?:{_W}(?:het|maar))*"
+          rf"|ga{_W}(?:je|uw){_W}gang|ga{_W}maar(?:{_W}door)?|graag|mag{_W}(?:wel|hoor)|"
+          rf"dat{_W}mag|geen{_W}(?:probleem|bezwaar)|please|go{_W}ahead|send{_W}it"),
+    (YES, r"👍|👌|✅"),
+)
+_CUE_PATTERNS = tuple((kind, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+                      for kind, pattern in _CUES)
+_PRIORITY = {NO: 0, UNSURE: 1, YES: 2}
+# Words that may stand before the answer word in a question ("ja?" is an answer).
+_PLAIN_ANSWER = re.compile(r"^\W*(?:ja+|jawel|jazeker|nee+n?|yes|no)\b",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    start: int
+    end: int
+
+
+def _first_cue(text: str) -> Optional[_Cue]:
+    """The earliest answer phrase; at the same place the longest, then no before yes."""
+    found = [_Cue(kind, m.start(), m.end())
+             for kind, pattern in _CUE_PATTERNS for m in pattern.finditer(text)]
+    if not found:
+        return None
+    return min(found, key=lambda cue: (cue.start, -(cue.end - cue.start), _PRIORITY[cue.kind]))
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
+def read_yes_no(text: str) -> Optional[bool]:
+    """True for yes, False for no, None when the text is neither (or a question)."""
+    text = _without_contact((text or "").replace("’", "'"))
+    if _WRONG.search(text):
+        return False
+    if _is_question(text) and not _PLAIN_ANSWER.match(text):
+        return None
+    cue = _first_cue(text)
+    if cue is None or cue.kind == UNSURE:
+        return None
+    return cue.kind == YES
+
+
+# --- a remark carried by a yes ---------------------------------------------------------
+_LEAD_IN = re.compile(
+    r"^[\s,.;:!-]*(?:(?:hoor|helemaal|wel|zo|prima|graag|uit|alleen|maar|en|ook|nog|even|"
+    r"echter|dan|but|and|also|please|dank\s*(?:je|u)(?:\s*wel)?|bedankt|thanks)\b[\s,.;:!-]*)*",
+    re.IGNORECASE,
+)
+# "zet er ook bij dat", "kunt u nog toevoegen dat", "please add that", "aanvulling:".
+_FRAME_WORDS = (
+    r"zet|zetten|er|erbij|bij|ook|nog|even|wel|graag|voeg|voegen|toe|toevoegen|vermeld|"
+    r"vermelden|schrijf|schrijven|noteer|noteren|kunt|kun|kan|kunnen|wil|wilt|wilde|zou|"
+    r"zoudt|u|je|jij|jullie|ge|ik|in|de|het|aan|melding|meld|melden|zeggen|laten|weten|"
+    r"dit|add|please|also|mention|note|could|you|can|to|the|report|write|down|i|want|would|"
+    r"like|bijzetten|bijschrijven|erbij zetten|daarbij|tevens|doorgeven|door|geven|opschrijven"
+)
+_FRAME = re.compile(
+    rf"^(?:(?:{_FRAME_WORDS})\b[\s,]*){{1,10}}(?:dat|that)\b[\s,:]*"
+    r"|^(?:aanvulling|opmerking|toevoeging|p\.?s\.?|n\.?b\.?|note)\s*[:.,-]\s*",
+    re.IGNORECASE,
+)
+# Words that add nothing on their own: courtesy and how to be contacted.
+_FILLER = frozenset(
+    "graag via mail e-mail email emailen mailen bel bellen belt me mij maar op nummer "
+    "telefoon telefoonnummer tel sms smsje sms'je whatsapp app appen mailadres e-mailadres "
+    "adres naar is mijn m'n mn updates update hoor prima wel dank je u bedankt ok oke oké "
+    "okee en of the please to at my call text per mobiel gsm dat het de ook nog even "
+    "alsjeblieft alstublieft svp aub thanks thank you wel hier dit zijn zo klopt helemaal "
+    "correct goed ja yes fijn top super perfect that's thats that it's its right fine exactly "
+    "indeed sure good great precies inderdaad juist zeker alles allemaal".split()
+)
+_ADDITION_WORD = re.compile(r"[\w'-]+")
+_PRONOUNS = {"er", "hij", "zij", "ze"}
+# Pronoun or determiner: "het is al weken zo" / "het gat is diep".
+_PRONOUNS_OR_DETERMINERS = {"het", "'t", "dit", "dat", "die"}
+_DETERMINERS = {"de", "het", "een", "die", "deze", "dat", "dit", "mijn", "m'n", "onze", "ons",
+                "zijn", "haar", "hun", "'t"}
+# Words that may follow a short subject without being part of it.
+_AFTER_SUBJECT = {"ook", "al", "heel", "erg", "zo", "nu", "nog", "niet", "wel", "echt",
+                  "best", "van", "bij", "op", "in", "aan", "naast", "voor", "achter", "sinds",
+                  "steeds", "bijna", "ongeveer", "zeker", "daar", "hier", "er", "gisteren",
+                  "vandaag", "vaak", "soms", "dan"}
+_FINITE_VERBS = {"is", "zijn", "ligt", "liggen", "staat", "staan", "zit", "zitten", "hangt",
+                 "hangen", "brandt", "branden", "knippert", "was", "waren", "heeft", "hebben",
+                 "lekt", "stinkt", "groeit", "wordt", "worden", "blijft"}
+
+
+def _follows_subject(word: str) -> bool:
+    return word in _AFTER_SUBJECT or word[:1].isdigit()
+
+
+def _main_clause_order(remark: str) -> str:
+    """'het gat 30 cm diep is' → 'het gat is 30 cm diep' for short, simple subjects."""
+    words = remark.split()
+    if len(words) < 3 or words[-1].lower() not in _FINITE_VERBS:
+        return remark
+    first, second = words[0].lower(), words[1].lower()
+    if first in _PRONOUNS or (first in _PRONOUNS_OR_DETERMINERS and _follows_subject(second)):
+        subject_length = 1
+    elif first in _DETERMINERS and _follows_subject(words[2].lower()):
+        subject_length = 2
+    else:
+        return remark
+    if len(words) - 1 <= subject_length:
+        return remark
+    return " ".join(words[:subject_length] + words[-1:] + words[subject_length:-1])
+
+
+def _strip_thanks_tail(remark: str) -> str:
+    """Drop a closing thanks or goodbye: '… diep is. Dank u wel!' → '… diep is'."""
+    parts = re.split(r"(?<=[.!?,;])\s+", remark)
+    while parts and is_thanks_or_goodbye(parts[-1]):
+        parts.pop()
+    return " ".join(parts)
+
+
+def _has_content(text: str) -> bool:
+    return any(word.lower() not in _FILLER for word in _ADDITION_WORD.findall(text))
+
+
+def _strip_assent(text: str) -> str:
+    """Drop yes words and joining words at the start: ', verstuur maar! Maar …' → '…'."""
+    while True:
+        stripped = _LEAD_IN.sub("", text, count=1)
+        cue = _first_cue(stripped)
+        if cue is not None and cue.kind == YES and cue.start == 0:
+            stripped = stripped[cue.end:]
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def _remark_parts(text: str) -> Tuple[List[str], bool]:
+    """The sentences that say something, each without its framing; and whether one had it."""
+    parts, framed_any = [], False
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        sentence = _strip_assent(sentence)
+        framed = _FRAME.match(sentence)
+        if framed is not None:
+            sentence = sentence[framed.end():]
+            framed_any = True
+        sentence = _strip_thanks_tail(sentence).strip(" ,.;:!?-")
+        if sentence and _has_content(sentence):
+            parts.append(_main_clause_order(sentence) if framed is not None else sentence)
+    return parts, framed_any
+
+
+def read_addition(text: str) -> Optional[str]:
+    """The remark a resident adds to a yes ("ja, maar zet erbij dat het gat diep is")."""
+    original = (text or "").replace("’", "'")
+    if read_yes_no(original) is False:
+        return None
+    rest = " ".join(_without_contact(original).split())
+    cue = _first_cue(rest)
+    said_yes = cue is not None and cue.kind == YES
+    parts, framed = _remark_parts(rest[cue.end:] if said_yes else rest)
+    if not parts or not (said_yes or framed):
+        return None  # without a yes, only an explicit "voeg toe dat …" is a remark
+    return ". ".join(parts)
+
+
+# --- thanks and goodbye ----------------------------------------------------------------
+_THANKS = re.compile(
+    r"(?<![\w'-])(?:hartelijk(?:\s+|e\s+)?dank|dank\s*(?:je|jullie|u|uw|jij)?(?:\s*wel)?|"
+    r"dankjewel|dankuwel|dankje|bedankt|thanks?|thank\s+you|thx|tnx|ty|merci|"
+    r"doei+|dooei|daa*g|tot\s+ziens|tot\s+later|tot\s+straks|tot\s+de\s+volgende\s+keer|"
+    r"(?:fijne|prettige|goede|nog\s+een\s+fijne)\s+(?:dag|avond|middag|ochtend|morgen|weekend|"
+    r"week|nacht|zondag|zaterdag)|goedendag|groetjes|groeten|mvg|bye|goodbye|cheers|ciao|"
+    r"houdoe|ajuus|adieu|salut|have\s+a\s+(?:nice|good|great)\s+(?:day|evening|weekend))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# Words that may stand beside thanks without making it more than thanks.
+_COURTESY = frozenset(
+    "top super prima ok oke oké okee ja jawel helemaal goed perfect fijn mooi hoor alvast heel "
+    "erg zeer hartelijk vriendelijk veel nogmaals nog en voor de het hulp moeite info "
+    "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
+    "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag".split()
+)
+
+
+def is_thanks_or_goodbye(text: str) -> bool:
+    """True when the text only thanks or says goodbye ("top, bedankt!", "fijne dag nog")."""
+    text = (text or "").replace("’", "'")
+    if not _THANKS.search(text):
+        return False
+    rest = _THANKS.sub(" ", text)
+    return all(word.lower() in _COURTESY for word in re.findall(r"[^\W\d_]+|\d+", rest))

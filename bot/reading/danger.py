@@ -1,0 +1,203 @@
+"""Danger in a resident's message: an emergency (112), gas, a power outage or a public hazard.
+
+The words and rules live in `danger_words.yml` next to this module; this module folds the
+text (lower case, no accents, no repeated letters, common typos corrected), splits it into
+clauses and applies the rules, skipping triggers that are negated ("niemand gewond"),
+speculative ("straks gebeurt er een ongeluk") or in the past ("vorige week was er brand").
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Pattern, Tuple
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+logger = logging.getLogger(__name__)
+
+WORDS_FILE = Path(__file__).with_name("danger_words.yml")
+# Most urgent first: the first kind with a firing rule wins.
+KINDS = ("emergency", "gas", "power", "hazard")
+# Kinds that send the resident to a phone number before anything else.
+URGENT_KINDS = ("emergency", "gas", "power")
+
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n()\[\]]+|,|\s(?:maar|but|doch)\s")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['’`´](?=\w)")
+_REPEATED_LETTER = re.compile(r"([^\W\d_])\1{2,}")
+_WORD = re.compile(r"[^\W_]+")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_CONJUNCTIONS = {"en", "maar", "want", "omdat", "and", "but", "because", "dus"}
+_MIN_TYPO_LENGTH = 7
+_NEGATION_WINDOW = 3
+_SPECULATION_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Danger:
+    """What kind of danger a message describes, and the short code of why."""
+
+    kind: str
+    reason: str
+
+    @property
+    def urgent(self) -> bool:
+        """True when the resident should phone (112 or 0800-9009) before anything else."""
+        return self.kind in URGENT_KINDS
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    reason: str
+    match: Tuple[Pattern[str], ...]
+    unless: Tuple[Pattern[str], ...] = ()
+    unless_anywhere: Tuple[Pattern[str], ...] = ()
+    needs: Tuple[Pattern[str], ...] = ()
+    even_if_feared: bool = False
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    rules: Tuple[_Rule, ...]
+    negation: Pattern[str]
+    speculation: Pattern[str]
+    past_time: Pattern[str]
+    past_verb: Pattern[str]
+    present: Pattern[str]
+    spelling: Dict[str, str]
+    typo_targets: Tuple[str, ...]
+    not_typos: frozenset
+
+
+def read_danger(text: str) -> Optional[Danger]:
+    """The most urgent danger the text describes, or None for an ordinary message."""
+    clauses = _clauses(text or "")
+    if not clauses:
+        return None
+    whole = " . ".join(clauses)
+    lexicon = _lexicon()
+    for rule in lexicon.rules:
+        if _fires(rule, clauses, whole, lexicon):
+            logger.debug("Danger %s/%s in a message", rule.kind, rule.reason)
+            return Danger(rule.kind, rule.reason)
+    return None
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, apostrophes inside words dropped, letter runs shortened."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = _INNER_APOSTROPHE.sub("", folded)
+    return _REPEATED_LETTER.sub(r"\1", folded)
+
+
+def _clauses(text: str) -> List[str]:
+    """The folded text as clauses of space-separated, typo-corrected words."""
+    clauses = []
+    for part in _CLAUSE_BREAK.split(fold(text)):
+        words = [_correct(word) for word in _WORD.findall(part)]
+        if words:
+            clauses.append(" ".join(words))
+    return clauses
+
+
+@lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    """The standard form of a spoken word ("ni"), or of a long word one edit away from a key
+    word ("gaslucth")."""
+    lexicon = _lexicon()
+    if word in lexicon.spelling:
+        return lexicon.spelling[word]
+    if len(word) < _MIN_TYPO_LENGTH or word in lexicon.not_typos or word.isdigit():
+        return word
+    found = process.extractOne(word, lexicon.typo_targets, scorer=OSA.distance,
+                               score_cutoff=1)
+    return found[0] if found else word
+
+
+def _fires(rule: _Rule, clauses: List[str], whole: str, lexicon: _Lexicon) -> bool:
+    if any(p.search(whole) for p in rule.unless_anywhere):
+        return False
+    if not all(p.search(whole) for p in rule.needs):
+        return False
+    for clause in clauses:
+        if any(p.search(clause) for p in rule.unless):
+            continue
+        for pattern in rule.match:
+            for found in pattern.finditer(clause):
+                if _counts(rule, clause, found, lexicon):
+                    return True
+    return False
+
+
+def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon) -> bool:
+    """Whether a trigger found in a clause really says there is danger now."""
+    before = clause[:found.start()].split()
+    after = clause[found.end():].split()[:1]
+    if _negated(before, after, lexicon):
+        return False
+    if rule.kind == "hazard" or rule.even_if_feared:
+        return True
+    speculation_window = " ".join(before[-_SPECULATION_WINDOW:])
+    if lexicon.speculation.search(speculation_window):
+        return False
+    return not _about_the_past(clause, lexicon)
+
+
+def _negated(before: List[str], after: List[str], lexicon: _Lexicon) -> bool:
+    """A negation in the few words before the trigger (not across "en"), or "niet" right after."""
+    window: List[str] = []
+    for word in reversed(before[-_NEGATION_WINDOW:]):
+        if word in _CONJUNCTIONS:
+            break
+        window.insert(0, word)
+    text = " ".join(window + after)
+    limit = len(" ".join(window))
+    if any(cue.start() < limit for cue in lexicon.negation.finditer(text)):
+        return True
+    return after in (["niet"], ["geen"], ["not"])
+
+
+def _about_the_past(clause: str, lexicon: _Lexicon) -> bool:
+    return bool(lexicon.past_time.search(clause) and lexicon.past_verb.search(clause)
+                and not lexicon.present.search(clause))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """The rules and cues of danger_words.yml, compiled once."""
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    words = {name: _alternation(items) for name, items in raw["words"].items()}
+    rules = tuple(_rule(spec, words) for spec in raw["rules"])
+    cues = {name: re.compile(pattern) for name, pattern in raw["cues"].items()}
+    return _Lexicon(
+        rules=tuple(sorted(rules, key=lambda rule: KINDS.index(rule.kind))),
+        spelling={str(k): str(v) for k, v in raw["spelling"].items()},
+        typo_targets=tuple(dict.fromkeys(raw["typo_targets"])),
+        not_typos=frozenset(raw["not_typos"]),
+        **cues,
+    )
+
+
+def _alternation(items: Iterable[str]) -> str:
+    """A non-capturing group of the words, longest first so that the longest one wins."""
+    return "(?:" + "|".join(sorted(map(str, items), key=len, reverse=True)) + ")"
+
+
+def _rule(spec: Dict, words: Dict[str, str]) -> _Rule:
+    if spec["kind"] not in KINDS:
+        raise ValueError(f"Unknown danger kind {spec['kind']!r} in {WORDS_FILE.name}")
+
+    def compiled(key: str) -> Tuple[Pattern[str], ...]:
+        return tuple(re.compile(_PLACEHOLDER.sub(lambda m: words[m.group(1)], pattern))
+                     for pattern in spec.get(key) or ())
+
+    return _Rule(kind=spec["kind"], reason=spec["reason"], match=compiled("match"),
+                 unless=compiled("unless"), unless_anywhere=compiled("unless_anywhere"),
+                 needs=compiled("needs"), even_if_feared=bool(spec.get("even_if_feared")))

@@ -1,0 +1,62 @@
+"""One reading of a resident's message, made once in the NLU pipeline and used by every step.
+
+`read_message` asks each reader what the text says (danger, place, contact details,
+a yes or no, a remark, personal data, the clean description, the problems it names,
+a question, the language). The NLU component (`bot/nlu/reader.py`) stores the reading
+(`bot/reading/result.py`) as entities of the message; the policies and actions get it
+back with `Reading.from_entities`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
+from bot.reading.danger import read_danger
+from bot.reading.description import category_of, clean_description, split_problems
+from bot.reading.language import detect_language
+from bot.reading.places import is_clearly_not_a_place, read_place
+from bot.reading.privacy import scrub
+from bot.reading.questions import read_question
+from bot.reading.result import Reading
+from bot.reading.streets import StreetRegister
+
+# "Weer", "al drie keer", "nog steeds": the resident has been here before.
+_REPEATED = re.compile(r"\b(alweer|weer|opnieuw|nog steeds|nog altijd|al (\w+ )?(keer|maal|weken|"
+                       r"maanden)|zoveelste)\b", re.IGNORECASE)
+# Harm or strong feelings that deserve a word of sympathy (not an emergency).
+_HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
+                   r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)
+
+
+def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:
+    """Read `text` once: everything the dialogue may need from it."""
+    text = " ".join((text or "").split())
+    if not text or text.startswith("/"):  # empty, or a button payload
+        return Reading()
+    danger = read_danger(text)
+    place = read_place(text, register)
+    contact = read_contact(text)
+    _, personal = scrub(text)
+    problems = split_problems(text)
+    return Reading(
+        danger=danger.kind if danger else None,
+        danger_reason=danger.reason if danger else None,
+        place=place.as_dict() if place else None,
+        not_a_place=place is None and is_clearly_not_a_place(text),
+        email=contact.email,
+        phone=contact.phone,
+        answer=read_yes_no(text),
+        thanks=is_thanks_or_goodbye(text),
+        addition=read_addition(text),
+        personal_data=tuple(personal),
+        description=clean_description(text) or None,
+        category=category_of(text),
+        repeated=bool(_REPEATED.search(text)),
+        harm=bool(_HARM.search(text)),
+        problems=tuple({"category": p.category, "text": p.text} for p in problems)
+        if len(problems) > 1 else (),
+        question=read_question(text),
+        language=detect_language(text),
+    )
+

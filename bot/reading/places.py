@@ -1,0 +1,1205 @@
+"""Where a resident says a problem is: an address, a corner, a landmark, a road or a spot.
+
+`read_place` reads one message with spaCy's blank Dutch tokenizer and a `Matcher` of token
+patterns (postcodes, house numbers, stretches, roads, corners), finds street names with the
+municipality's register (`StreetRegister`, exact and fuzzy) and landmark phrases with small
+word lists ("bij de speeltuin achter de school"). It returns data, never sentences.
+`is_clearly_not_a_place` tells answers that must never be stored as a place: a question,
+a refusal, a greeting, a yes or no, a sentence in another language.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from bot.reading.streets import (
+    STREET_TYPES, StreetRegister, looks_like_street_type, street_key, street_type, strip_accents,
+    title_case, word_key,
+)
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("address", "postcode", "corner", "landmark", "road", "stretch", "street", "number",
+         "description")
+
+# How a place is said back and stored; the only Dutch words this module writes.
+LABELS = {
+    "address": "{street} {number}",
+    "postcode_suffix": ", {postcode}",
+    "postcode": "{postcode} {number}",
+    "corner": "hoek {first} en {second}",
+    "landmark": "{street}, {landmark}",
+    "road": "{road}, {landmark}",
+    "stretch": "{street} {number} t/m {to}",
+    "stretch_between": "{street} tussen {first} en {second}",
+    "between": "tussen {first} en {second}",
+    "whole": "hele {street}",
+    "number_range": "{number} t/m {to}",
+}
+
+# --- words ------------------------------------------------------------------------------
+# Function words: never the first or last word of a street name.
+_STOP = frozenset("""
+de het een 't t in op aan bij van voor achter naast tegenover onder boven langs naar uit met
+om tot door over tussen te ter ten en of maar dat die dit deze er hier daar is zijn was ligt
+liggen staat staan zit zitten ik u je jij wij we ze zij hij mijn m'n mn onze ons uw hun jullie
+niet wel geen al nog ook heel erg zeer weer nu dan als wat wie waar hoe welke graag even aub
+a.u.b. alstublieft svp nummer nr nr. huisnummer hoek kruising splitsing kruispunt hele gehele
+straat weg laan richting thv t.h.v t.h.v. hoogte vlakbij nabij rond ongeveer dus want omdat
+sinds meer veel gemeente beste geachte hallo hoi goedemorgen goedemiddag goedenavond dag
+""".split())
+_CONNECTORS = frozenset({"van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "la", "le",
+                         "von", "vd", "v.d."})
+# Words that open a street name: "Burgemeester de Withlaan", "Oude Kerkweg".
+_TITLES = frozenset("""
+burgemeester burg burg. dokter dr dr. prins prinses koning koningin graaf gravin sint st st.
+pastoor pater generaal gen. kapitein admiraal professor prof prof. mr mr. meester jonkheer jhr
+jhr. dominee ds ds. kardinaal hertog hertogin baron president minister wethouder kolonel
+luitenant ridder oude nieuwe korte lange kleine grote hoge lage noorder zuider ooster wester
+""".split())
+# Ordinary words ending like a street ("fietspad", "snelweg"): never a street by themselves.
+_NEVER_STREETS = frozenset("""
+fietspad voetpad wandelpad ruiterpad tuinpad bospad zijpad jaagpad fietsstraat zijstraat
+winkelstraat woonstraat snelweg zijweg fietsweg omweg onderweg rijweg
+toegangsweg uitvalsweg parallelweg ventweg busweg landweg zandweg oprijlaan rijbaan busbaan
+fietsbaan ijsbaan loopbaan tennisbaan skatebaan atletiekbaan renbaan glijbaan invoegstrook
+speelplein parkeerplein speelpark attractiepark grasveld speelveld sportveld voetbalveld
+trapveld hondenveld ijsveld achterhof voorhof stuwdam supermarkt weekmarkt jaarmarkt
+rommelmarkt kerstmarkt vlooienmarkt zeedijk rivierdijk scheepswerf boerenerf storing verkering
+doorweg halfweg
+""".split())
+# Common places that are a street only when written as a name ("het Stationsplein").
+_COMMON_PLACES = frozenset("""
+schoolplein dorpsplein kerkplein stationsplein sportpark stadspark wandelpark kerkhof binnenhof
+jachthaven binnenhaven vismarkt paardenmarkt
+""".split())
+# Street types that are also ordinary word endings: a name only when capitalised or numbered.
+_WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "dam", "haven",
+                         "veld", "erf", "werf", "brink", "hoeve", "lei", "oord", "kamp", "berg",
+                         "burg", "horst", "weide", "vaart"})
+
+_NUMBER_WORDS = ["nummer", "nr", "nr.", "no", "no.", "nmr", "num", "huisnummer", "huisnr",
+                 "huisnr.", "hnr", "hnr.", "#", "nummers", "nrs", "nrs.", "n°", "nº"]
+_NEAR_WORDS = ["bij", "tegenover", "naast", "voor", "achter", "thv", "t.h.v", "t.h.v.", "tov",
+               "t.o.v.", "vlakbij", "nabij", "rond", "vanaf"]
+_RANGE_WORDS = ["t/m", "tm", "t.m.", "tem", "t.e.m.", "tot", "-", "–"]
+_UNITS = frozenset("""
+uur u uurtje uren minuut minuten min seconden sec dag dagen dagje week weken maand maanden jaar
+jaren jr keer x maal meter m cm mm km kilometer euro eur € procent % mensen personen kinderen
+auto's autos fietsen stuks stuk tegels tegel stoeptegels palen lantaarnpalen lampen bomen takken
+zakken containers kliko's klikos gaten plekken huizen woningen graden kilo kg liter centimeter
+nachten avonden ochtenden weekenden meldingen 's s'avonds s'ochtends 's-avonds keren
+""".split())
+_MONTHS = frozenset("""
+januari februari maart april mei juni juli augustus september oktober november december jan
+feb mrt apr jun jul aug sep sept okt nov dec
+""".split())
+_CORNER_WORDS = ["hoek", "hoekje", "kruising", "kruispunt", "splitsing", "t-splitsing",
+                 "y-splitsing", "rotonde", "rondpunt", "driesprong", "viersprong", "kruizing"]
+_WHOLE_WORDS = frozenset({"hele", "gehele", "heel", "volledige", "complete", "ganse"})
+_DETERMINERS = frozenset({"de", "het", "een", "'t", "t", "die", "dat", "deze", "dit", "mijn", "m'n",
+                          "mn", "onze", "ons", "uw", "hun", "jullie", "zijn", "haar", "d'r"})
+_PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "voor", "achter", "in", "op", "aan",
+                           "onder", "boven", "langs", "nabij", "rond", "rondom", "tussen",
+                           "vlakbij", "dichtbij", "richting", "voorbij", "thv", "t.h.v",
+                           "t.h.v.", "achterin", "vooraan", "achteraan", "tov", "t.o.v.", "van",
+                           "nabij", "ggo", "via"})
+_MULTI_PREPOSITIONS = (("ter", "hoogte", "van"), ("vlak", "bij"), ("dicht", "bij"),
+                       ("in", "de", "buurt", "van"), ("t.h.v", "."))
+# After these a capitalised name is a landmark ("bij de Jumbo", "richting Utrecht").
+_NAME_PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "achter", "voor", "richting",
+                                "nabij", "vlakbij", "dichtbij", "langs", "voorbij", "thv",
+                                "t.h.v", "t.h.v.", "van"})
+_CHAIN_PREPOSITIONS = frozenset({"van", "bij", "achter", "naast", "tegenover", "voor", "aan",
+                                 "op", "in", "langs", "onder", "nabij", "vlakbij", "richting"})
+_ADVERBS = frozenset({"vlak", "net", "schuin", "recht", "pal", "direct", "precies", "ongeveer",
+                      "ergens"})
+_BRANDS = frozenset("""
+jumbo ah albert heijn lidl aldi plus coop spar dirk hema kruidvat action etos blokker mcdonalds
+mcdonald's gamma praxis karwei vomar hoogvliet deka dekamarkt ikea bruna primera zeeman wibra
+shell esso texaco tinq tango kfc delhaize colruyt carrefour
+""".split())
+# Public spots that say where something is, even without a street.
+_CONCRETE = frozenset("""
+speeltuin speelplaats speelveld speelbos school basisschool schoolplein bushalte halte
+tramhalte bushokje station treinstation perron kerk moskee synagoge kapel park vijver plas
+vaart kanaal haven jachthaven brug viaduct tunnel fietstunnel onderdoorgang rotonde rondpunt
+kruising kruispunt splitsing stoplicht stoplichten verkeerslicht verkeerslichten zebrapad
+oversteekplaats glasbak papierbak container containers afvalcontainer textielcontainer
+kledingcontainer sporthal sportpark sportveld voetbalveld voetbalkooi trapveld gymzaal zwembad
+supermarkt winkel winkels winkelcentrum bakker bakkerij slager apotheek huisarts
+huisartsenpraktijk gezondheidscentrum tandarts ziekenhuis bibliotheek gemeentehuis stadhuis
+raadhuis politiebureau brandweerkazerne kazerne buurthuis wijkcentrum dorpshuis
+gemeenschapshuis kinderopvang creche peuterspeelzaal begraafplaats kerkhof parkeerterrein
+parkeergarage fietsenstalling tankstation benzinestation pinautomaat geldautomaat fontein
+standbeeld monument molen kinderboerderij hondenuitlaatplaats hondenveld grasveld bos
+plantsoen restaurant cafe cafetaria snackbar friettent pizzeria hotel museum theater bioscoop
+toren kerktoren watertoren gemaal sluis stuw pont camping manege boerderij bedrijventerrein
+industrieterrein sportschool tennisbaan skatebaan ijsbaan markt dierenweide volkstuin
+volkstuinen dorpsplein kerkplein stationsplein afslag afrit uitrit carpoolplaats
+verzorgingsplaats appartementencomplex seniorencomplex verzorgingshuis bejaardenhuis
+zorgcentrum sloot singel gracht dijk
+""".split())
+# Things along a street that pin a spot on it ("naast het hek", "bij de lantaarnpaal").
+_FEATURES = frozenset("""
+hek ingang uitgang poort paal lantaarnpaal lichtmast mast boom bomen bank hectometerpaal hmp
+bord verkeersbord straatnaambord muur schutting heg haag trap trappen helling put putdeksel
+kolk drempel verkeersdrempel fietsenrek brievenbus reclamezuil abri plein parkeerplaats
+parkeervak parkeerhaven garages garageboxen flat flats portiek galerij steiger speeltoestel
+schommel glijbaan zandbak greppel bocht
+""".split())
+# Words that say where only vaguely ("voor de deur", "in mijn straat", "om de hoek").
+_VAGUE = frozenset("""
+deur voordeur achterdeur huis woning buurt wijk straat weg laan hoek tuin achtertuin voortuin
+oprit stoep trottoir fietspad voetpad rijbaan berm goot overkant zijkant kant midden begin
+eind einde buren perceel erf balkon raam auto plek plaats dorp stad centrum omgeving
+""".split())
+# Spots followed by their number: "lantaarnpaal 12", "afrit 18", "hmp 12,3".
+_NUMBERED = frozenset({"paal", "lantaarnpaal", "lichtmast", "hectometerpaal", "hmp", "afrit",
+                       "afslag", "uitrit", "halte", "perron", "spoor", "container", "vak"})
+_NUMBER_NAMES = {name: str(value) for value, name in enumerate("""
+een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien
+zeventien achttien negentien twintig""".split(), start=1)}
+_NOT_LANDMARK_NAMES = frozenset({"gemeente", "politie", "brandweer", "nederland", "god"})
+_COMMON_TWO_LETTERS = frozenset("""
+en in op om de is te of al na nu zo ja je we ze me ik er ok af an at be by do go he if it my no
+on or so to up us
+""".split())
+
+CONCRETE, FEATURE, VAGUE = 2, 1, 0
+
+_NUMBER_NAMES_LIST = sorted(_NUMBER_NAMES)
+_COMPOUND_ENDINGS = tuple(
+    (tuple(noun for noun in nouns if len(noun) >= 4), level)
+    for nouns, level in ((_CONCRETE, CONCRETE), (_FEATURES, FEATURE), (_VAGUE, VAGUE)))
+_HOUSE_NUMBER = re.compile(r"([1-9][0-9]{0,3})(?:([a-zA-Z])|-([0-9]{1,3}|[a-zA-Z]{1,2}))?")
+_NUM = {"TEXT": {"REGEX": r"^[1-9][0-9]{0,3}(?:[a-zA-Z]|-[0-9a-zA-Z]{1,3})?$"}}
+_PLAIN_NUM = {"TEXT": {"REGEX": r"^[1-9][0-9]{0,3}[a-zA-Z]?$"}}
+_NUMBER_WORD = {"LOWER": {"IN": _NUMBER_WORDS}}
+_MAYBE_NUMBER_WORD = {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"}
+_MAYBE_DOT = {"ORTH": {"IN": [".", ":"]}, "OP": "?"}
+_PATTERNS: Dict[str, List[List[Dict[str, Any]]]] = {
+    "POSTCODE": [
+        [{"TEXT": {"REGEX": r"^[1-9][0-9]{3}[a-zA-Z]{2}$"}}],
+        [{"TEXT": {"REGEX": r"^[1-9][0-9]{3}$"}}, {"TEXT": {"REGEX": r"^[a-zA-Z]{2}$"}}],
+    ],
+    "ROAD": [[{"TEXT": {"REGEX": r"^[AaNn][1-9][0-9]{0,2}$"}}]],
+    "NUMBER": [
+        [_NUMBER_WORD, _MAYBE_DOT, _NUM],
+        [_NUMBER_WORD, {"LOWER": {"IN": _NUMBER_NAMES_LIST}}],
+        [{"LOWER": {"IN": _NEAR_WORDS}}, _MAYBE_DOT, _MAYBE_NUMBER_WORD, _MAYBE_DOT, _NUM],
+        [{"LOWER": "ter"}, {"LOWER": "hoogte"}, {"LOWER": "van"}, _MAYBE_NUMBER_WORD,
+         _MAYBE_DOT, _NUM],
+    ],
+    "STRETCH": [
+        [_MAYBE_NUMBER_WORD, _PLAIN_NUM, {"LOWER": {"IN": _RANGE_WORDS}},
+         _MAYBE_NUMBER_WORD, _PLAIN_NUM],
+        [_MAYBE_NUMBER_WORD, _PLAIN_NUM, {"LOWER": "tot"}, {"LOWER": "en"}, {"LOWER": "met"},
+         _MAYBE_NUMBER_WORD, _PLAIN_NUM],
+        [{"LOWER": "tussen"}, {"LOWER": {"IN": ["de", "nummer", "nr", "nummers", "nrs",
+                                                "huisnummer", "huisnummers"]}, "OP": "*"},
+         _PLAIN_NUM, {"LOWER": "en"}, _MAYBE_NUMBER_WORD, _PLAIN_NUM],
+        [{"LOWER": "van"}, _MAYBE_NUMBER_WORD, _PLAIN_NUM, {"LOWER": {"IN": ["tot", "t/m", "tm"]}},
+         {"LOWER": "en", "OP": "?"}, {"LOWER": "met", "OP": "?"}, _MAYBE_NUMBER_WORD,
+         _PLAIN_NUM],
+    ],
+    "CORNER": [[{"LOWER": {"IN": _CORNER_WORDS}}]],
+}
+# Extra token boundaries: "kerkstraat14", "Kerkstr.14", "nr:14", "Stationsweg/Dorpsstraat"
+# (but not "t/m"), "14,1234AB", "Kerkstraat(14)".
+_INFIXES = (
+    r"(?<=[^\W\d_]{2})(?=[0-9])",
+    r"(?<=[^\W\d_])[.:](?=[0-9])",
+    r"(?<=\w{2})/(?=\w)|(?<=\w)/(?=\w{2})",
+    r"(?<=[0-9]),(?=\w)|(?<=[^\W\d_]),(?=[0-9])",
+    r"(?<=\w)[()](?=\w)",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the resident says the problem is, as far as the words tell."""
+
+    kind: str
+    text: str
+    streets: Tuple[str, ...] = ()
+    house_number: Optional[str] = None
+    house_number_to: Optional[str] = None
+    postcode: Optional[str] = None
+    landmark: Optional[str] = None
+    road: Optional[str] = None
+    verified: bool = True
+    suggestion: Optional[str] = None
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+
+    @property
+    def street(self) -> Optional[str]:
+        """The first (main) street, if any."""
+        return self.streets[0] if self.streets else None
+
+    @property
+    def complete(self) -> bool:
+        """True when the place is enough to file a report without asking more."""
+        if self.kind == "address":
+            return bool(self.streets and self.house_number)
+        if self.kind == "postcode":
+            return bool(self.postcode and self.house_number)
+        if self.kind == "corner":
+            return len(self.streets) >= 2
+        if self.kind == "description":
+            return self.landmark is not None
+        return self.kind in ("landmark", "road", "stretch")
+
+    @property
+    def label(self) -> str:
+        """A short label to say back and store: 'Kerkstraat 14', 'hoek Kerkstraat en Molenweg'."""
+        builder = _LABEL_BUILDERS.get(self.kind)
+        return builder(self) if builder else self.text
+
+    def as_dict(self) -> Dict[str, Any]:
+        """A JSON-able dict (streets as a list)."""
+        data = asdict(self)
+        data["streets"] = list(self.streets)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "Place":
+        """The place stored with `as_dict`; unknown keys are ignored."""
+        names = {field.name for field in fields(cls)}
+        values = {key: value for key, value in data.items() if key in names}
+        values["streets"] = tuple(values.get("streets") or ())
+        return cls(**values)
+
+
+def _address_label(place: Place) -> str:
+    label = LABELS["address"].format(street=place.street, number=place.house_number)
+    if place.postcode:
+        label += LABELS["postcode_suffix"].format(postcode=place.postcode)
+    return label
+
+
+def _postcode_label(place: Place) -> str:
+    if not place.house_number:
+        return place.postcode or place.text
+    return LABELS["postcode"].format(postcode=place.postcode, number=place.house_number)
+
+
+def _corner_label(place: Place) -> str:
+    return LABELS["corner"].format(first=place.streets[0], second=place.streets[1])
+
+
+def _landmark_label(place: Place) -> str:
+    return LABELS["landmark"].format(street=place.street, landmark=place.landmark)
+
+
+def _road_label(place: Place) -> str:
+    if not place.landmark:
+        return place.road or place.text
+    return LABELS["road"].format(road=place.road, landmark=place.landmark)
+
+
+def _stretch_label(place: Place) -> str:
+    if len(place.streets) >= 3:
+        return LABELS["stretch_between"].format(street=place.streets[0],
+                                                first=place.streets[1], second=place.streets[2])
+    if len(place.streets) == 2:
+        return LABELS["between"].format(first=place.streets[0], second=place.streets[1])
+    if place.house_number and place.house_number_to:
+        return LABELS["stretch"].format(street=place.street, number=place.house_number,
+                                        to=place.house_number_to)
+    return LABELS["whole"].format(street=place.street)
+
+
+def _number_label(place: Place) -> str:
+    if place.house_number_to:
+        return LABELS["number_range"].format(number=place.house_number,
+                                             to=place.house_number_to)
+    return place.house_number or place.text
+
+
+_LABEL_BUILDERS = {
+    "address": _address_label,
+    "postcode": _postcode_label,
+    "corner": _corner_label,
+    "landmark": _landmark_label,
+    "road": _road_label,
+    "stretch": _stretch_label,
+    "street": lambda place: place.street or place.text,
+    "number": _number_label,
+    "description": lambda place: place.landmark or place.text,
+}
+
+
+# --- public functions -----------------------------------------------------------------
+def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:
+    """The place this text names; None when it names none (or is clearly not a place)."""
+    clean = " ".join((text or "").split())
+    if not _has_words(clean):
+        return None
+    reading = _read(clean, register or StreetRegister.from_profile())
+    if reading.place is None:
+        return None
+    if not reading.strong and _not_a_place_form(clean):
+        return None
+    return reading.place
+
+
+def is_clearly_not_a_place(text: str) -> bool:
+    """True for a question, a refusal, a greeting, a yes/no or another language that names
+    no place: such an answer must never be stored as the place."""
+    clean = " ".join((text or "").split())
+    if not _has_words(clean):
+        return True
+    if _read(clean, StreetRegister.from_profile()).strong:
+        return False
+    return _not_a_place_form(clean)
+
+
+def warm_up() -> None:
+    """Load the tokenizer, the patterns and the register now rather than on the first message."""
+    _pipeline()
+    read_place("Kerkstraat 14")
+
+
+# --- the pipeline, built once ---------------------------------------------------------
+_PIPELINE_LOCK = threading.Lock()
+_PIPELINE: List[Any] = []
+
+
+def _pipeline() -> Tuple[Any, Any]:
+    """spaCy's blank Dutch tokenizer with extra infixes, and the Matcher."""
+    if not _PIPELINE:
+        with _PIPELINE_LOCK:
+            if not _PIPELINE:
+                _PIPELINE.extend(_build_pipeline())
+    return _PIPELINE[0], _PIPELINE[1]
+
+
+def _build_pipeline() -> Tuple[Any, Any]:
+    import spacy
+    from spacy.matcher import Matcher
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank("nl")
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        list(nlp.Defaults.infixes) + list(_INFIXES)).finditer
+    matcher = Matcher(nlp.vocab)
+    for label, patterns in _PATTERNS.items():
+        matcher.add(label, patterns)
+    logger.debug("place reader loaded (%s patterns)", len(_PATTERNS))
+    return nlp, matcher
+
+
+@lru_cache(maxsize=128)
+def _read(text: str, register: StreetRegister) -> "_Reading":
+    return _Reading(text, register)
+
+
+# --- one reading ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Street:
+    start: int
+    end: int
+    name: str
+    verified: bool
+    suggestion: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: str
+    to: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A landmark phrase, or a postcode / road with its value."""
+
+    start: int
+    end: int
+    value: str = ""
+    level: int = CONCRETE
+    bare: bool = False  # no preposition before it: "speeltuin achter de school"
+
+
+class _Reading:
+    """Everything place-like in one message, and the place it adds up to."""
+
+    def __init__(self, text: str, register: StreetRegister) -> None:
+        nlp, matcher = _pipeline()
+        self.text = text
+        self.register = register
+        doc = nlp(text)
+        self.texts: List[str] = [token.text for token in doc]
+        self.lowers: List[str] = [token.lower_ for token in doc]
+        self.offsets: List[int] = [token.idx for token in doc]
+        self.punct: List[bool] = [token.is_punct for token in doc]
+        self.words: List[bool] = [_is_word(token) for token in self.texts]
+        self.size = len(self.texts)
+        self.keys = [word_key(token) for token in self.texts]
+        self.last_keys = [word_key(token, last=True) for token in self.texts]
+        self.shouting = _is_shouting(text)
+        self.matches: Dict[str, List[Tuple[int, int]]] = {}
+        for match_id, start, end in matcher(doc):
+            self.matches.setdefault(nlp.vocab.strings[match_id], []).append((start, end))
+        self.postcodes = self._postcodes()
+        self.roads = [_Phrase(s, e, self.texts[s].upper()) for s, e in self._spans("ROAD")]
+        self.reserved = {index for phrase in self.postcodes + self.roads
+                         for index in range(phrase.start, phrase.end)}
+        self.streets = self._streets()
+        self.landmarks = self._landmarks()
+        self.place = self._place()
+        self.strong = bool(self.streets or self.postcodes or self.roads or any(
+            phrase.level >= FEATURE for phrase in self.landmarks))
+
+    # -- tokens ----------------------------------------------------------------------
+    def _spans(self, label: str) -> List[Tuple[int, int]]:
+        return sorted(set(self.matches.get(label, [])))
+
+    def _lower(self, index: int) -> str:
+        return self.lowers[index] if 0 <= index < self.size else ""
+
+    def _is_word(self, index: int) -> bool:
+        return 0 <= index < self.size and self.words[index]
+
+    def _capitalised(self, index: int) -> bool:
+        return not self.shouting and self.texts[index][:1].isupper()
+
+    def _sentence_start(self, index: int) -> bool:
+        return index == 0 or self.texts[index - 1] in {".", "!", "?", ":", ";", "…"}
+
+    def _span_text(self, start: int, end: int) -> str:
+        stop = self.offsets[end - 1] + len(self.texts[end - 1])
+        return self.text[self.offsets[start]:stop].strip(" ,;:")
+
+    # -- postcodes -------------------------------------------------------------------
+    def _postcodes(self) -> List[_Phrase]:
+        found = []
+        for start, end in self._spans("POSTCODE"):
+            raw = "".join(self.texts[start:end])
+            letters = raw[4:]
+            if letters.upper() in {"SA", "SD", "SS"}:
+                continue
+            if end - start == 2 and not self._postcode_letters(start, letters):
+                continue
+            found.append(_Phrase(start, end, f"{raw[:4]} {letters.upper()}"))
+        return found
+
+    def _postcode_letters(self, start: int, letters: str) -> bool:
+        """'1234 ab' is a postcode; '2026 en' is a year and a word."""
+        if self._lower(start - 1) == "postcode":
+            return True
+        if letters.isupper() and not self.shouting:
+            return True
+        return letters.lower() not in _COMMON_TWO_LETTERS
+
+    # -- streets ---------------------------------------------------------------------
+    def _streets(self) -> List[_Street]:
+        taken = set(self.reserved)
+        chosen: List[_Street] = []
+        for street in self._register_streets() + self._unverified_streets():
+            span = set(range(street.start, street.end))
+            if not span & taken:
+                chosen.append(street)
+                taken |= span
+        return sorted(chosen, key=lambda street: street.start)
+
+    def _register_streets(self) -> List[_Street]:
+        """Register streets, best first: exact spellings, then close ones, longer first."""
+        found: List[Tuple[bool, float, int, _Street]] = []
+        for start, end in self._windows():
+            key = "".join(self.keys[start:end - 1]) + self.last_keys[end - 1]
+            name = self.register.name_for_key(key)
+            if name:
+                found.append((True, 100.0, end - start, _Street(start, end, name, True)))
+            elif self._may_be_misspelt_street(start, end, key):
+                match = self.register.closest(key)
+                if match and match.sure:
+                    found.append((False, match.score, end - start,
+                                  _Street(start, end, match.name, True)))
+        found.sort(key=lambda item: (not item[0], -item[1], -item[2]))
+        return [item[3] for item in found]
+
+    def _windows(self) -> List[Tuple[int, int]]:
+        """Runs of one to four words that could be a street name."""
+        windows = []
+        for start in range(self.size):
+            for end in range(start + 1, min(start + 5, self.size + 1)):
+                if not self._is_word(end - 1):
+                    break
+                windows.append((start, end))
+        return windows
+
+    def _may_be_misspelt_street(self, start: int, end: int, key: str) -> bool:
+        first, last = self._lower(start), self._lower(end - 1)
+        if last in _STOP or last in _NEVER_STREETS or last in _VAGUE:
+            return False
+        if first in _STOP and self.keys[start] not in self.register.first_words:
+            return False
+        if len(key) < 5 or key == self.register.place_key:
+            return False
+        named = self.shouting or (self._capitalised(start) and not self._sentence_start(start))
+        return named or looks_like_street_type(key)
+
+    def _unverified_streets(self) -> List[_Street]:
+        """Names that look like a street but are not in the register ('Eikenlaan 7')."""
+        found = []
+        for index in range(self.size):
+            if not self._is_word(index):
+                continue
+            first = self._joined_type_start(index)
+            if first is None:
+                continue
+            start = self._lead_start(first)
+            name = self._street_name(start, index + 1, first)
+            match = self.register.find(name)
+            if match and match.sure:
+                found.append(_Street(start, index + 1, match.name, True))
+            else:
+                suggestion = match.name if match else None
+                found.append(_Street(start, index + 1, name, False, suggestion))
+        return found
+
+    def _joined_type_start(self, index: int) -> Optional[int]:
+        """Where a street ending at `index` starts ('Eikenlaan', or 'Eiken laan'); None
+        when the word is no street."""
+        key = self.keys[index]
+        kind = street_type(key)
+        if kind is not None:
+            return index if self._street_like(index, key, kind) else None
+        if key in STREET_TYPES and index > 0 and self._is_word(index - 1) \
+                and self._capitalised(index - 1) and self._lower(index - 1) not in _STOP:
+            joined = self.keys[index - 1] + key
+            return index - 1 if self._street_like(index, joined, key) else None
+        return None
+
+    def _street_like(self, index: int, key: str, kind: str) -> bool:
+        lower = strip_accents(self.lowers[index])
+        if len(key) - len(kind) < 3 or lower in _NEVER_STREETS or key in _NEVER_STREETS:
+            return False
+        if key == self.register.place_key:
+            return False
+        named = self._capitalised(index) and not self._sentence_start(index)
+        if key in _COMMON_PLACES and not named:
+            return False
+        if kind in _WEAK_TYPES:
+            return named or self._house_number_at(index + 1) is not None
+        return True
+
+    def _lead_start(self, index: int) -> int:
+        """Include the words before a street type that belong to the name: 'Burgemeester de
+        Withlaan', not 'Er ligt een tegel los in de Withlaan'."""
+        start = index
+        position = index - 1
+        while position >= 0 and index - position <= 4 and self._is_word(position):
+            lower = self._lower(position)
+            if lower in _TITLES or lower in _CONNECTORS or self._name_word(position, start):
+                start = position
+                position -= 1
+            else:
+                break
+        while start < index and self._lower(start) in _CONNECTORS \
+                and not self._keeps_connector(start):
+            start += 1
+        return start
+
+    def _name_word(self, position: int, next_start: int) -> bool:
+        lower = self._lower(position)
+        if not self._capitalised(position) or lower in _STOP or lower in _BRANDS:
+            return False
+        if _noun_level(lower) is not None:
+            return False
+        # A capitalised first word of a sentence is part of the name only before a connector.
+        return not self._sentence_start(position) or self._lower(next_start) in _CONNECTORS
+
+    def _keeps_connector(self, index: int) -> bool:
+        if not self._capitalised(index):
+            return False
+        return index == 0 or not self._is_word(index - 1) or self._lower(index - 1) not in _STOP
+
+    def _street_name(self, start: int, end: int, joined_at: int) -> str:
+        words = list(self.texts[start:end])
+        if joined_at == end - 2 and street_key(words[-1]) in STREET_TYPES:
+            words[-2:] = [words[-2] + words[-1].lower()]
+        return title_case(" ".join(word.rstrip(".") if word.lower() not in _TITLES else word
+                                   for word in words))
+
+    # -- numbers ---------------------------------------------------------------------
+    def _house_number_at(self, index: int) -> Optional[_Number]:
+        """The house number starting at this token: '14', '14A', '14-2', '14 a', '14 bus 2'."""
+        if index >= self.size or index in self.reserved:
+            return None
+        if self._lower(index) in _NUMBER_NAMES and self._lower(index - 1) in _NUMBER_WORDS \
+                and not self._not_a_house_number(index):
+            return _Number(index, index + 1, _NUMBER_NAMES[self._lower(index)])
+        match = _HOUSE_NUMBER.fullmatch(self.texts[index])
+        if not match or self._not_a_house_number(index):
+            return None
+        base, letter, dash = match.groups()
+        end = index + 1
+        if letter:
+            if letter.lower() == "u":  # "8u" is a time
+                return None
+            value = base + letter.upper()
+        elif dash:
+            if dash.isdigit() and _is_range(base, dash):
+                return _Number(index, end, base, dash)
+            value = f"{base}-{dash.upper()}"
+        else:
+            value, end, upper = self._spaced_addition(base, end)
+            if upper:
+                return _Number(index, end, base, upper)
+        if end + 1 < self.size and self._lower(end) == "bus" \
+                and re.fullmatch(r"[0-9]{1,4}[a-zA-Z]?", self.texts[end + 1]):
+            value += f" bus {self.texts[end + 1].upper()}"
+            end += 2
+        return _Number(index, end, value)
+
+    def _spaced_addition(self, base: str, end: int) -> Tuple[str, int, Optional[str]]:
+        """'14 A', '14 - 2' (an addition) or '10 - 20' (a range: returned as the upper end)."""
+        if end + 1 < self.size and self.texts[end] in {"-", "–"} \
+                and re.fullmatch(r"[0-9]{1,3}|[a-zA-Z]", self.texts[end + 1]) \
+                and not self._not_a_house_number(end + 1):
+            other = self.texts[end + 1]
+            if other.isdigit() and _is_range(base, other):
+                return base, end + 2, other
+            return f"{base}-{other.upper()}", end + 2, None
+        if end < self.size and re.fullmatch(r"[a-zA-Z]", self.texts[end]) \
+                and self.lowers[end] not in {"u", "n", "e", "s", "t", "x", "m"}:
+            return base + self.texts[end].upper(), end + 1, None
+        return base, end, None
+
+    def _not_a_house_number(self, index: int) -> bool:
+        """Times, dates, amounts and durations: 'om 8 uur', '15 maart', 'al 2 weken'."""
+        following = self._lower(index + 1).rstrip(".")
+        if following in _UNITS or following in _MONTHS:
+            return True
+        return self._lower(index - 1) in {"om", "sinds", "omstreeks", "€", "eur", "euro"}
+
+    def _number_after(self, end: int) -> Optional[_Number]:
+        """A house number right after a street: 'Kerkstraat 14', 'Kerkstraat, nr. 14'."""
+        position = end
+        while position < self.size and position - end < 3 and (
+                self.texts[position] in {",", ":", "."} or self._lower(position) in
+                _NUMBER_WORDS):
+            position += 1
+        number = self._house_number_at(position)
+        return number if number is None else _Number(end, number.end, number.value, number.to)
+
+    def _keyword_numbers(self) -> List[_Number]:
+        """'nummer 14', 'nr. 14a', 'bij 14', 'ter hoogte van 22', 't.h.v. nummer 8'."""
+        by_end: Dict[int, int] = {}
+        for start, end in self._spans("NUMBER"):
+            by_end[end] = min(start, by_end.get(end, start))
+        numbers = []
+        for end, start in sorted(by_end.items()):
+            number = self._house_number_at(end - 1)
+            if number is not None:
+                numbers.append(_Number(start, number.end, number.value, number.to))
+        return numbers
+
+    def _stretches(self) -> List[_Number]:
+        """'10 t/m 20', 'tussen nummer 4 en 12', 'van 2 tot en met 8'."""
+        found = []
+        for start, end in self._spans("STRETCH"):
+            values = [self.texts[index].upper() for index in range(start, end)
+                      if _HOUSE_NUMBER.fullmatch(self.texts[index])]
+            if len(values) < 2 or self._not_a_house_number(end - 1):
+                continue
+            if _is_range(values[0], values[-1], same_side=False):
+                found.append(_Number(start, end, values[0], values[-1]))
+        found.sort(key=lambda number: (number.start, -number.end))
+        return found
+
+    # -- landmarks -------------------------------------------------------------------
+    def _landmarks(self) -> List[_Phrase]:
+        street_tokens = {index for street in self.streets
+                         for index in range(street.start, street.end)}
+        found = []
+        index = 0
+        while index < self.size:
+            phrase = self._landmark_at(index, street_tokens)
+            if phrase is None:
+                index += 1
+                continue
+            found.append(phrase)
+            index = phrase.end
+        return found
+
+    def _landmark_at(self, index: int, streets: set) -> Optional[_Phrase]:
+        after_preposition = self._preposition_end(index)
+        if after_preposition is None:
+            return self._bare_landmark(index, streets) if index == 0 else None
+        head = self._head(after_preposition, streets, self._lower(index) in _NAME_PREPOSITIONS)
+        if head is None:
+            return None
+        end, level = self._chain(*head, streets)
+        start = index - 1 if self._lower(index - 1) in _ADVERBS else index
+        return _Phrase(start, end, self._span_text(start, end), level)
+
+    def _bare_landmark(self, index: int, streets: set) -> Optional[_Phrase]:
+        """A message that is only a spot: 'speeltuin achter de school', 'de speeltuin aan de
+        Lindelaan'; not 'Lantaarnpaal kapot' (the thing, not where it is)."""
+        head = self._head(index, streets, False)
+        if head is None or head[1] == VAGUE:
+            return None
+        end, level = self._chain(*head, streets)
+        if not self._only_place_words(end, streets):
+            return None  # "de container is niet geleegd": the thing, not where it is
+        return _Phrase(index, end, self._span_text(index, end), level, bare=True)
+
+    def _only_place_words(self, start: int, streets: set) -> bool:
+        """True when nothing but streets, numbers and little words follow."""
+        for index in range(start, self.size):
+            lower = self.lowers[index]
+            if not (self.punct[index] or index in streets or lower.isdigit() or lower in
+                    _DETERMINERS or lower in _PREPOSITIONS or lower in _NUMBER_WORDS or
+                    lower in {"en", "ter", "hoogte", "hoek"}):
+                return False
+        return True
+
+    def _preposition_end(self, index: int) -> Optional[int]:
+        words = [self._lower(position) for position in range(index, index + 4)]
+        for phrase in _MULTI_PREPOSITIONS:
+            if tuple(words[:len(phrase)]) == phrase:
+                return index + len(phrase)
+        if words[0] in _PREPOSITIONS and words[0] != "van":
+            return index + 1
+        return None
+
+    def _head(self, position: int, streets: set, names_allowed: bool) -> Optional[
+            Tuple[int, int]]:
+        """The noun a landmark phrase is about: (end of the phrase, level)."""
+        determiner = position < self.size and self._lower(position) in _DETERMINERS
+        if determiner:
+            position += 1
+        for offset in range(3):  # up to two adjectives: "de grote vijver"
+            index = position + offset
+            if index >= self.size or index in streets or not self._is_word(index):
+                return None
+            lower = strip_accents(self._lower(index))
+            level = _noun_level(lower)
+            if level is None and self._landmark_name(index, determiner or names_allowed):
+                level = CONCRETE
+            if level is not None:
+                return self._head_tail(index, lower, streets), level
+            if not determiner or not _is_adjective(lower) or self._capitalised(index):
+                return None
+        return None
+
+    def _landmark_name(self, index: int, allowed: bool) -> bool:
+        """'de Jumbo', 'richting Utrecht', 'bij de AH': a name of a shop or place."""
+        lower = self._lower(index)
+        if lower in _BRANDS:
+            return True
+        if not allowed or lower in _STOP or lower in _NOT_LANDMARK_NAMES:
+            return False
+        if lower == self.register.place.lower():
+            return False
+        text = self.texts[index]
+        return (self._capitalised(index) or (text.isupper() and len(text) <= 4)) \
+            and not self._sentence_start(index)
+
+    def _head_tail(self, index: int, lower: str, streets: set) -> int:
+        """Names and numbers after the head: 'afslag Lindendal', 'lantaarnpaal 12'."""
+        end = index + 1
+        if lower in _NUMBERED and end < self.size \
+                and re.fullmatch(r"[0-9][0-9.,]*[a-zA-Z]?", self.texts[end]) \
+                and not self._not_a_house_number(end):
+            return end + 1
+        while end < self.size and end - index <= 3 and self._name_tail(end, streets):
+            end += 1
+        return end
+
+    def _name_tail(self, index: int, streets: set) -> bool:
+        """'Lindendal' in 'afslag Lindendal', 'De Regenboog' in 'basisschool De Regenboog'."""
+        if index in streets or not self._is_word(index):
+            return False
+        lower = self._lower(index)
+        if lower in _BRANDS:
+            return True
+        if not self._capitalised(index):
+            return False
+        if lower in _CONNECTORS:
+            return index + 1 < self.size and self._capitalised(index + 1)
+        return lower not in _STOP
+
+    def _chain(self, end: int, level: int, streets: set) -> Tuple[int, int]:
+        """'bij de speeltuin' + 'achter de school' + 'van ...': one phrase."""
+        while end < self.size and self._lower(end) in _CHAIN_PREPOSITIONS:
+            head = self._head(end + 1, streets, True)
+            if head is None:
+                break
+            end, next_level = head
+            level = max(level, next_level)
+        return end, level
+
+    # -- the place -------------------------------------------------------------------
+    def _place(self) -> Optional[Place]:
+        return (self._road_place() or self._corner_place() or self._street_place()
+                or self._postcode_place() or self._number_place()
+                or self._description_place())
+
+    def _make(self, kind: str, parts: Sequence[Tuple[int, int]], streets: Sequence[_Street] = (),
+              **values: Any) -> Place:
+        start = min(part[0] for part in parts)
+        end = max(part[1] for part in parts)
+        verified = all(street.verified for street in streets)
+        suggestion = next((street.suggestion for street in streets if street.suggestion), None)
+        point = self._point(streets)
+        return Place(kind=kind, text=self._span_text(start, end),
+                     streets=tuple(street.name for street in streets), verified=verified,
+                     suggestion=suggestion, latitude=point[0] if point else None,
+                     longitude=point[1] if point else None, **values)
+
+    def _point(self, streets: Sequence[_Street]) -> Optional[Tuple[float, float]]:
+        """The register point of the street; the midpoint of a corner; None if unverified."""
+        points = [self.register.point(street.name) for street in streets[:2]]
+        if not points or any(point is None for point in points):
+            return None
+        return (round(sum(point[0] for point in points) / len(points), 6),
+                round(sum(point[1] for point in points) / len(points), 6))
+
+    def _road_place(self) -> Optional[Place]:
+        if not self.roads:
+            return None
+        road = self.roads[0]
+        landmark = next((phrase for phrase in self.landmarks if phrase.start >= road.end), None)
+        landmark = landmark or next(iter(self.landmarks), None)
+        parts = [(road.start, road.end)]
+        text = None
+        if landmark is not None:
+            parts.append((landmark.start, landmark.end))
+            text = landmark.value
+        else:
+            street = next((street for street in self.streets if street.start > road.end), None)
+            if street is not None:
+                start = self._preposition_start(street.start)
+                parts.append((start, street.end))
+                text = self._span_text(start, street.end)
+        streets = [street for street in self.streets if street.verified][:1]
+        return self._make("road", parts, streets, road=road.value, landmark=text)
+
+    def _preposition_start(self, start: int) -> int:
+        """Where 'ter hoogte van de' / 'bij de' before a street begins."""
+        while start > 0 and (self._lower(start - 1) in _DETERMINERS or self._lower(start - 1)
+                             in _PREPOSITIONS or self._lower(start - 1) in {"ter", "hoogte"}):
+            start -= 1
+        return start
+
+    def _corner_place(self) -> Optional[Place]:
+        pair = self._corner_pair()
+        if pair is None:
+            return None
+        first, second, keyword = pair
+        if self._number_after(first.end) or self._number_after(second.end):
+            return None  # "Kerkstraat 14 hoek Molenweg": the address says more
+        start = min(first.start, keyword if keyword is not None else first.start)
+        return self._make("corner", [(start, first.end), (second.start, second.end)],
+                          [first, second])
+
+    def _corner_pair(self) -> Optional[Tuple[_Street, _Street, Optional[int]]]:
+        streets = self.streets
+        if len(streets) < 2:
+            return None
+        keywords = [start for start, _ in self._spans("CORNER")]
+        for first, second in zip(streets, streets[1:]):
+            between = [self._lower(index) for index in range(first.end, second.start)]
+            between = [word for word in between if word not in {"de", "het", "'t"}]
+            if any(word in _CORNER_WORDS for word in between) and len(between) <= 4:
+                return first, second, first.end
+            keyword = next((k for k in keywords if first.start - 4 <= k < first.start), None)
+            if between in (["/"], ["&"], ["x"], ["+"]):
+                return first, second, keyword
+            if keyword is not None and between in ([], ["en"], [","], ["met"]):
+                return first, second, keyword
+        return None
+
+    def _street_place(self) -> Optional[Place]:
+        street = self._main_street()
+        if street is None:
+            return None
+        between = self._between_streets(street)
+        if between is not None:
+            return between
+        stretch = self._stretch_for(street)
+        if stretch is not None:
+            return self._make("stretch", [(street.start, street.end), (stretch.start,
+                                                                        stretch.end)],
+                              [street], house_number=stretch.value,
+                              house_number_to=stretch.to)
+        number = (self._number_after(street.end) or next(iter(self._free_numbers()), None)
+                  or self._number_after_postcode())
+        if number is not None:
+            return self._address(street, number)
+        if self._whole(street):
+            start = self._whole_start(street)
+            return self._make("stretch", [(start, street.end)], [street])
+        return self._street_with_landmark(street)
+
+    def _main_street(self) -> Optional[_Street]:
+        """The street with a number right after it; else the first register street."""
+        with_number = [street for street in self.streets if self._number_after(street.end)]
+        verified = [street for street in self.streets if street.verified]
+        return next(iter(with_number + verified + self.streets), None)
+
+    def _between_streets(self, street: _Street) -> Optional[Place]:
+        """'Dorpsstraat tussen Kerkstraat en Molenweg', 'tussen de Kerkstraat en de Molenweg'."""
+        index = self.streets.index(street)
+        for first, second in zip(self.streets[index:], self.streets[index + 1:]):
+            before = [i for i in range(max(0, first.start - 2), first.start)
+                      if self._lower(i) == "tussen"]
+            between = [self._lower(i) for i in range(first.end, second.start)]
+            if before and [w for w in between if w not in {"de", "het"}] == ["en"]:
+                start = before[0]
+                streets = [first, second] if first is street else [street, first, second]
+                return self._make("stretch", [(min(start, street.start), second.end)], streets)
+        return None
+
+    def _stretch_for(self, street: _Street) -> Optional[_Number]:
+        number = self._number_after(street.end)
+        if number is not None and number.to:
+            return number
+        for stretch in self._stretches():
+            if stretch.start >= street.end - 1 or len(self.streets) == 1:
+                return stretch
+        return None
+
+    def _free_numbers(self) -> List[_Number]:
+        """Keyword numbers that are not the number after a postcode."""
+        after_postcode = self._number_after_postcode()
+        return [number for number in self._keyword_numbers()
+                if after_postcode is None or number.end != after_postcode.end]
+
+    def _number_after_postcode(self) -> Optional[_Number]:
+        return next((number for number in (self._number_after(p.end) for p in self.postcodes)
+                     if number is not None), None)
+
+    def _address(self, street: _Street, number: _Number) -> Place:
+        parts = [(street.start, street.end), (number.start, number.end)]
+        postcode = next(iter(self.postcodes), None)
+        if postcode is not None:
+            parts.append((postcode.start, postcode.end))
+        kind = "stretch" if number.to else "address"
+        return self._make(kind, parts, [street], house_number=number.value,
+                          house_number_to=number.to,
+                          postcode=postcode.value if postcode else None,
+                          landmark=self._landmark_text(FEATURE))
+
+    def _whole(self, street: _Street) -> bool:
+        """'de hele Lindelaan', 'over de gehele lengte van de Kerkstraat', 'heel de Dorpsstraat'."""
+        if self._whole_start(street) < street.start:
+            return True
+        words = self.lowers
+        return any(word in _WHOLE_WORDS and following in {"straat", "weg", "laan"}
+                   for word, following in zip(words, words[1:]))
+
+    def _whole_start(self, street: _Street) -> int:
+        for index in range(max(0, street.start - 5), street.start):
+            between = {self._lower(i) for i in range(index + 1, street.start)}
+            if self._lower(index) in _WHOLE_WORDS and between <= _WHOLE_FILLER:
+                return index
+        return street.start
+
+    def _street_with_landmark(self, street: _Street) -> Place:
+        landmark = self._best_landmark(FEATURE)
+        if landmark is None:
+            return self._make("street", [(street.start, street.end)], [street])
+        return self._make("landmark", [(street.start, street.end),
+                                       (landmark.start, landmark.end)],
+                          [street], landmark=landmark.value)
+
+    def _best_landmark(self, level: int) -> Optional[_Phrase]:
+        """The most telling landmark; one after a preposition wins over a bare one."""
+        candidates = [phrase for phrase in self.landmarks if phrase.level >= level]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda phrase: (phrase.level, not phrase.bare))
+
+    def _landmark_text(self, level: int) -> Optional[str]:
+        landmark = self._best_landmark(level)
+        return landmark.value if landmark else None
+
+    def _postcode_place(self) -> Optional[Place]:
+        if not self.postcodes:
+            return None
+        postcode = self.postcodes[0]
+        number = self._number_after(postcode.end) or next(iter(self._keyword_numbers()), None)
+        parts = [(postcode.start, postcode.end)]
+        if number is not None:
+            parts.append((number.start, number.end))
+        return self._make("postcode", parts, postcode=postcode.value,
+                          house_number=number.value if number else None)
+
+    def _number_place(self) -> Optional[Place]:
+        stretch = next((stretch for stretch in self._stretches()
+                        if self._names_numbers(stretch.start, stretch.end)), None)
+        if stretch is not None:
+            return self._make("number", [(stretch.start, stretch.end)],
+                              house_number=stretch.value, house_number_to=stretch.to)
+        number = next(iter(self._keyword_numbers()), None) or self._bare_number()
+        if number is None:
+            return None
+        return self._make("number", [(number.start, number.end)], house_number=number.value,
+                          house_number_to=number.to)
+
+    def _names_numbers(self, start: int, end: int) -> bool:
+        """'nummer 10 t/m 20' is about house numbers; 'van 8 tot 10' may be about anything."""
+        words = {self._lower(index) for index in range(max(0, start - 1), end)}
+        return bool(words & (set(_NUMBER_WORDS) | {"t/m", "tm", "t.m.", "tem", "t.e.m."}))
+
+    def _bare_number(self) -> Optional[_Number]:
+        """A message that is only a house number: '14', '14a', 'het is 14 denk ik'."""
+        found: Optional[_Number] = None
+        index = 0
+        while index < self.size:
+            if self.punct[index] or self.lowers[index] in _BARE_NUMBER_FILLER:
+                index += 1
+                continue
+            number = self._house_number_at(index)
+            if number is None or number.value == "112" or found is not None:
+                return None
+            found = number
+            index = number.end
+        return found
+
+    def _description_place(self) -> Optional[Place]:
+        landmark = self._best_landmark(VAGUE)
+        if landmark is None:
+            return None
+        concrete = landmark.value if landmark.level == CONCRETE else None
+        return self._make("description", [(landmark.start, landmark.end)], landmark=concrete)
+
+
+_WHOLE_FILLER = frozenset({"lengte", "stuk", "van", "de", "het", "'t"})
+_BARE_NUMBER_FILLER = frozenset({"het", "is", "was", "ja", "denk", "ik", "dus", "ongeveer",
+                                 "nummer", "nr", "nr.", "huisnummer", "bij", "hoor", "oh",
+                                 "o", "eh", "uh", "dat", "zo", "iets", "rond", "a", "b"})
+
+
+def _is_range(low: str, high: str, same_side: bool = True) -> bool:
+    """'10'..'20' is a range of house numbers; '14'..'2' is number 14, addition 2. Written
+    as '10-20' a range keeps to one side of the street (both even or both odd)."""
+    low_digits, high_digits = re.match(r"\d+", low), re.match(r"\d+", high)
+    if not low_digits or not high_digits:
+        return False
+    first, last = int(low_digits.group()), int(high_digits.group())
+    if last <= first:
+        return False
+    return not same_side or (last - first) % 2 == 0
+
+
+def _is_adjective(lower: str) -> bool:
+    """'grote', 'oude', 'kapotte', 'houten': a word that may stand between 'de' and a noun."""
+    if lower in _STOP or lower in _PREPOSITIONS:
+        return False
+    return lower.endswith(("e", "en")) or lower in {"groot", "klein", "oud", "nieuw", "breed"}
+
+
+@lru_cache(maxsize=4096)
+def _noun_level(lower: str) -> Optional[int]:
+    """CONCRETE for a public spot, FEATURE for a thing along a street, VAGUE for 'de deur'."""
+    for word in (lower, _without_diminutive(lower)):
+        if word in _CONCRETE or word in _BRANDS:
+            return CONCRETE
+        if word in _FEATURES:
+            return FEATURE
+        if word in _VAGUE:
+            return VAGUE
+    for endings, level in _COMPOUND_ENDINGS:  # "kinderspeeltuin", "lantaarnpaal"
+        if lower.endswith(endings):
+            return level
+    return None
+
+
+def _without_diminutive(word: str) -> str:
+    """'bankje' -> 'bank', 'paaltje' -> 'paal', 'speeltuintje' -> 'speeltuin'."""
+    for ending in ("etje", "pje", "tje", "je"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
+
+
+def _is_word(token: str) -> bool:
+    """Letters, maybe with a hyphen, apostrophe or dot: 'Sint-Jan', 'burg.'; no digits."""
+    return any(char.isalpha() for char in token) and all(
+        char.isalpha() or char in "-'’." for char in token)
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _is_shouting(text: str) -> bool:
+    """All capitals: capital letters then say nothing about names."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 6 and sum(char.isupper() for char in letters) / len(letters) > 0.7
+
+
+# --- not a place ----------------------------------------------------------------------
+_QUESTION_START = re.compile(
+    r"^(?:(?:en|maar|dus|oh|o|ok|oke|hallo|hoi)\s+)?(?:hoe|hoelang|hoeveel|wat|waarom|wanneer|"
+    r"wie|welke|welk|waar(?:om|mee|voor)?|moet|moeten|kan|kun|kunt|kunnen|mag|mogen|zal|"
+    r"zullen|zou|zouden|wil|wilt|is|zijn|wordt|worden|heeft|hebben|hebt|gaat|gaan|komt|"
+    r"komen|doet|doen|duurt|klopt|weet|weten)\b(?:\s+(?:ik|u|je|jij|jullie|we|wij|het|t|"
+    r"er|dat|dit|die|de|een|iemand|ge))?", re.IGNORECASE)
+_REFUSAL = re.compile(
+    r"\b(?:weet\s+(?:ik\s+)?(?:het\s+|dat\s+)?niet|weet\s+niet|geen\s+(?:flauw\s+)?(?:idee|"
+    r"benul)|onbekend|niet\s+bekend|nvt|n\.v\.t\.?|zeg\s+ik\s+(?:liever\s+)?niet|"
+    r"(?:wil|zeg|geef)\s+ik\s+(?:liever\s+)?niet|liever\s+niet|geen\s+zin|"
+    r"kan\s+ik\s+niet\s+(?:zeggen|vinden)|ik\s+weet\s+(?:het\s+)?(?:adres|straat|"
+    r"huisnummer|nummer)?\s*niet|(?:ken|weet)\s+(?:ik\s+)?(?:de|het)\s+(?:straat|adres|"
+    r"straatnaam|nummer|huisnummer)\s+niet|geen\s+adres|ik\s+heb\s+geen\s+idee|"
+    r"weet\s+(?:ik\s+)?(?:het\s+)?nie|vergeten|whatever|pass|sla\s+(?:maar\s+)?over|"
+    r"overslaan)\b", re.IGNORECASE)
+_SHORT_ANSWERS = frozenset("""
+ja nee neen jawel jazeker nope yes no yep yeah nah ok oke oké okay prima klopt goed top
+please hallo hoi hey hi hello goedemorgen goedemiddag goedenavond goeiemorgen dag doei
+bedankt dank danku dankjewel dankuwel je u wel thanks thank you graag hoor zeker natuurlijk
+precies inderdaad sorry excuus pardon mvg groet groeten tot ziens
+""".split())
+_YES_NO = frozenset({"ja", "nee", "neen", "jawel", "jazeker", "yes", "no", "nope", "yep"})
+_ENGLISH = frozenset("""
+i i'm im don't dont do not know the a an address street it it's its where what please yes no
+sorry idea sure can you my near at on of and to this that there here have has thanks thank
+hello hi how long does will would should call police help about exactly really remember
+house number which why when who think they there's i've should am are be just anyway fine
+broken near speak english dutch light streetlight
+""".split())
+_OTHER_LANGUAGES = frozenset("""
+ich nicht weiss weiß wo ist das und bitte danke keine ahnung je ne sais pas où c'est oui non
+merci suis rien sé donde dónde gracias sí por favor bilmiyorum nerede evet hayır teşekkürler
+nie wiem gdzie dziękuję știu bonjour parle français néerlandais hola hablo español
+sprechen spreche deutsch unde não sei obrigado obrigada
+""".split())
+_WORD = re.compile(r"\b[^\W\d_][\w'’]*")
+
+
+def _not_a_place_form(text: str) -> bool:
+    """A question, a refusal, a greeting or yes/no, or a sentence in another language."""
+    lowered = text.lower().strip()
+    words = _WORD.findall(lowered)
+    if not words:
+        return False
+    if lowered.rstrip(" !.)").endswith("?") or _QUESTION_START.match(lowered):
+        return True
+    if _REFUSAL.search(lowered):
+        return True
+    if all(word in _SHORT_ANSWERS for word in words) or words[0] in _YES_NO:
+        return True
+    return _is_other_language(text, words)
+
+
+def _is_other_language(text: str, words: List[str]) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    if letters and sum(ord(char) > 0x24F for char in letters) / len(letters) > 0.5:
+        return True  # Arabic, Cyrillic, ... script
+    foreign = sum(word in _ENGLISH or word in _OTHER_LANGUAGES for word in words)
+    return len(words) >= 2 and foreign / len(words) >= 0.5

@@ -1,0 +1,252 @@
+"""Is a message a question, and about which topic can the bot answer it with a link?
+
+`read_question` tells a question ("wanneer wordt de groene kliko geleegd?") from a
+report of something that went wrong and happens to end in a question mark ("waarom is
+mijn container weer niet geleegd???"): the first gets a topic key, the second None.
+Topic keys match response names: topic `x` is answered with `utter_answer_x`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+QUESTION = "question"
+
+# Words that residents often misspell, matched with one typo (for words of 5+ letters).
+_VOCABULARY = (
+    "wanneer", "welke", "container", "containers", "kliko", "klikos", "afvalpas",
+    "milieupas", "geleegd", "opgehaald", "ophalen", "ophaaldag", "ophaaldagen",
+    "afvalkalender", "papier", "restafval", "vuilniswagen", "belasting", "belastingen",
+    "vergunning", "subsidie", "trouwen", "huwelijk", "bijstand", "uitkering", "schulden",
+    "bekeuring", "kalender",
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:hallo|hoi|hey|hee|hi|goedemorgen|goedemiddag|goedenavond|goeiemorgen|"
+    r"goeiemiddag|goeienavond|goedendag|goeiedag|dag|beste|geachte|sorry|excuses|pardon|"
+    r"mevrouw|meneer|gemeente|ja|nee|oke|ok|hmm+|eh+|euh+|even|nog|ook|dus|en|maar|zeg)\s+)+")
+_CLAUSE_END = re.compile(r"[.,;:!?\n()]+|\s(?:maar|want|dus)\s")
+
+# --- what makes a message a question -------------------------------------------------
+_PREPOSITION = r"(?:op|om|in|vanaf|tot|sinds|bij|met|naar|voor|van|tegen|aan|per)"
+_QUESTION_WORD = (r"(?:wanneer|wnnr|wannr|hoe|hoeveel|hoelang|hoezo|waar|waarom|waarmee|"
+                  r"waarvoor|waarheen|wat|wa|wadde|welk|welke|wie)")
+_VERB_FIRST = (r"(?:kan|kun|kunt|kunnen|mag|mogen|moogt|moet|moeten|zou|zouden|zal|zullen|"
+               r"wil|wilt|is|zijn|zijt|wordt|worden|komt|komen|gaat|gaan|heeft|hebt|heb|"
+               r"hebben|doet|doen|klopt|geldt|gelden|bestaat|krijg|krijgt|weet|weten)")
+_SUBJECT = (r"(?:ik|u|je|jij|jullie|ge|gij|men|we|wij|het|t|de|er|mijn|mn|m n|ons|onze|"
+            r"dit|dat|die|deze|iemand|daar|hier|iets|alle|elke|uw|een)")
+_CLAUSE_QUESTION = re.compile(
+    rf"^(?:(?:{_PREPOSITION}\s)?{_QUESTION_WORD}\b(?!\s+een\b)"   # "wat een rommel!" is no question
+    rf"|{_VERB_FIRST}\s{_SUBJECT}\b"
+    r"|(?:kunde|kande|moogde|weetde|zijde|zidde|hebde|kunt ge|kan ge|weet ge|moet ge))")
+_QUESTION_PHRASE = re.compile(
+    r"\b(?:is het mogelijk|is t mogelijk|zou het kunnen|wil graag weten|wilde graag weten|"
+    r"zou graag willen weten|vroeg me af|vraag me af|graag weten|weet iemand|vraagje|"
+    r"ik heb een vraag|even een vraag|een vraag over|klopt het|hoe zit het)\b")
+
+# --- what makes a message a report of something that went wrong ----------------------
+_MISSED = re.compile(
+    r"\bniet (?:\w+ ){0,3}?(?:geleegd|geledigd|opgehaald|leeg ?gemaakt|meegenomen|"
+    r"langs ?geweest|langs ?gekomen|geweest|gekomen|gepasseerd|gebeurd)\b")
+_PAST = re.compile(r"\b(?:is|zijn|was|waren|werd|werden|heeft|hebben|hebt)\b")
+_FUTURE = re.compile(r"\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen)\b")
+_COMPLAINT = re.compile(
+    r"\b(?:weer niet|alweer|weer eens|nog steeds|nog altijd|eindelijk|overgeslagen|"
+    r"laten staan|blijven staan|blijven liggen|staat er nog|staan er nog|ligt er nog|"
+    r"liggen er nog|al (?:dagen|weken|een week|twee|drie|\d+)|waarom (?:\w+ ){0,6}?niet|"
+    r"klacht\w*|doen niks|doen niets|ontevreden)\b")
+_FORGOTTEN_BY_US = re.compile(r"\bvergeten\b")
+_FORGOTTEN_BY_RESIDENT = re.compile(
+    r"\b(?:ik|wij|we)\s(?:\w+\s){0,6}?vergeten\b"
+    r"|\bvergeten (?:\w+ ){0,5}?(?:buiten|aan de straat|aan de weg|aan te bieden)")
+_BROKEN = re.compile(
+    r"\b(?:kapot\w*|stuk|defect\w*|gebroken|afgebroken|gescheurd|scheur|lek|lekt|lekken|"
+    r"klemt|zit vast|verzakt|omgevallen|overvol|propvol|vol|zit vol|loopt over|"
+    r"gaat niet (?:open|dicht)|opent niet|doet het niet|werkt niet|accepteert|brandt niet|"
+    r"gestolen|verdwenen|is weg|los|losse|scheef|gat|gaten|kuil|kuilen|zwerfafval|"
+    r"gedumpt|dumpt|dumping|achtergelaten|niet van mij|niet van ons|overlast|gevaarlijk|"
+    r"niet (?:meer )?(?:gebruiken|openen|open))\b")
+
+# --- topics ---------------------------------------------------------------------------
+_WASTE = re.compile(
+    r"(?:afval|vuil|kliko|container|gft|pmd|papier(?!en)|karton|plastic|glas|textiel|snoei|"
+    r"groenbak|\bbak\b|\bbakken\b|\w+bak\b|\w+bakken\b|\bzakken\b|\bvuilniszak|ophaaldienst)")
+_CALENDAR_ALONE = re.compile(
+    r"(?:afvalkalender|afvalwijzer|afvalapp|ophaalkalender|ophalingskalender|ophaaldag|"
+    r"ophaaldata|ophaalschema|ophaalrooster|ophaaldatum|ophaalmoment)")
+_CALENDAR_HINT = re.compile(
+    r"\b(?:kalender|rooster|schema|welke dag|welke dagen|welke datum|hoe laat|"
+    r"aan de beurt|buiten zetten|buitenzetten|aan de straat zetten|aan de weg zetten|"
+    r"feestdag\w*|kerst\w*|pasen|paasdag|paasmaandag|pinkster\w*|hemelvaart\w*|"
+    r"koningsdag|nieuwjaar\w*|oud en nieuw|oudjaar\w*|morgen|overmorgen|volgende week|"
+    r"deze week|elke week|om de week|om de twee weken|maandag|dinsdag|woensdag|donderdag|"
+    r"vrijdag|zaterdag|20\d\d)\b")
+_COLLECTING = re.compile(
+    r"\b(?:geleegd|geledigd|legen|ledigen|leegt|opgehaald|ophalen|haalt|halen|komt|komen|"
+    r"langs|langskomen|rijdt|rijden|opgehaalt|passeert|passeren|ophaling\w*)\b")
+_PASS = re.compile(
+    r"(?:(?:afval|milieu|container|milieustraat) ?pas(?:je|sen|s)?\b|brengpas|afval ?kaart|"
+    r"milieukaart|toegangspas|afvalsleutel|containersleutel)")
+_LOOSE_PASS = re.compile(
+    r"\bpasje\b|\b(?:mijn|mn|de|een|nieuwe?|onze|die|deze|het|uw) "
+    r"(?:pas|passen|kaart|kaartje|sleutel)\b")
+_NEW_PASS = re.compile(
+    r"\b(?:kwijt\w*|verloren|verlopen|gestolen|nieuwe?|aanvragen|aanvraag|vervangen|"
+    r"extra|tweede|opzeggen|kopen|krijgen|krijg|kost|kosten|halen|ophalen|aanmelden)\b")
+_NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)")
+_BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?afval)")
+_CONTAINER = re.compile(r"(?:container|kliko|zuil|klep|trommel|\bbak\b|milieustraat)")
+
+_MONEY_WORRIES = re.compile(
+    r"(?:schuld|geldzorg|geld ?problem|geldprobleem|financiele problem|geen geld|"
+    r"geen inkomen|zonder inkomen|huurachterstand|betalingsachterstand|achterstand|"
+    r"voedselbank|deurwaarder|incasso|rood staan|rondkomen|budgetcoach|"
+    r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b)")
+_FINES = re.compile(
+    r"(?:boete|bekeuring|naheffing|parkeerbon|\bbon gekregen|\bprent\b|gas-?boete)")
+_TAXES = re.compile(
+    r"(?:belasting|\bwoz\b|woz-|afvalstoffenheffing|rioolheffing|heffing|\baanslag|"
+    r"\bozb\b|kwijtschelding|aanslagbiljet)")
+_PARKING = re.compile(
+    r"(?:parkeervergunning|bewonersvergunning|bezoekersvergunning|\bparkeerkaart|"
+    r"parkeer vergunning|vergunning (?:\w+ ){0,4}parkeren|parkeren (?:\w+ ){0,3}vergunning|"
+    r"vergunning\w* parkeren|kenteken)")
+_PERMITS = re.compile(
+    r"(?:vergunning|dakkapel|schutting|uitbouw|aanbouw|verbouw|bouwtekening|"
+    r"\bbouwen\b|\bkappen\b|\bkap\b|evenement|straatfeest|buurtfeest|bestemmingsplan|"
+    r"omgevingsplan|omgevingsloket)")
+_WEDDING = re.compile(
+    r"(?:\btrouw|huwelijk|\bgetrouwd|partnerschap|ondertrouw|ja-?woord|\bbabs\b)")
+_WEDDING_BANTER = re.compile(r"\bmet (?:me|mij) (?:\w+ )?trouwen\b")
+_SUBSIDIES = re.compile(r"(?:subsidie|subsidies)")
+_BENEFITS = re.compile(
+    r"(?:bijstand|uitkering|\bwmo\b|toeslag|participatiewet|huishoudelijke hulp|"
+    r"hulp in (?:het|de) huishouden|scootmobiel|rolstoel|minimaregeling|stadspas|"
+    r"meedoenregeling|leefgeld|jeugdhulp|mantelzorg)")
+
+
+def is_question(text: str) -> bool:
+    """True when the message asks something: a question mark, a question word or an
+    inverted verb at the start of a clause ("kan ik", "wordt het"), or a phrase such
+    as "is het mogelijk" or "ik vroeg me af" (Flemish forms too)."""
+    if "?" in (text or ""):
+        return True
+    plain = _normalise(text)
+    return bool(_QUESTION_PHRASE.search(plain)) or any(
+        _CLAUSE_QUESTION.match(clause) for clause in _clauses(plain))
+
+
+def read_question(text: str) -> str | None:
+    """The topic key of a question the bot can answer with a link, `question` for any
+    other question, or None (no question, or a report of something that went wrong)."""
+    plain = _normalise(text)
+    if not plain:
+        return None
+    for topic, reads in _TOPICS:
+        if reads(plain, text):
+            return topic
+    if is_question(text) and not _is_report(plain):
+        return QUESTION
+    return None
+
+
+# --- the topics, most specific first ---------------------------------------------------
+
+def _money_worries(plain: str, text: str) -> bool:
+    return bool(_MONEY_WORRIES.search(plain))
+
+
+def _waste_pass(plain: str, text: str) -> bool:
+    named = _PASS.search(plain) or (_LOOSE_PASS.search(plain) and _WASTE.search(plain))
+    if not named:
+        return False
+    if _NEW_PASS.search(plain):
+        return True
+    return not (_CONTAINER.search(plain) and _BROKEN.search(plain))
+
+
+def _waste_calendar(plain: str, text: str) -> bool:
+    if _is_report(plain) or _NEW_CONTAINER.search(plain):
+        return False
+    if _CALENDAR_ALONE.search(plain):
+        return True
+    if not _WASTE.search(plain):
+        return False
+    return bool(_CALENDAR_HINT.search(plain)
+                or (is_question(text) and _COLLECTING.search(plain)))
+
+
+def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable:
+    """A topic read from its words alone, when the message is not a report."""
+
+    def reads(plain: str, text: str) -> bool:
+        return (bool(pattern.search(plain)) and not any(p.search(plain) for p in unless)
+                and not _is_report(plain))
+
+    return reads
+
+
+_TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
+    ("money_worries", _money_worries),
+    ("waste_pass", _waste_pass),
+    ("bulky_waste_pickup", _plain_topic(_BULKY)),
+    ("waste_calendar", _waste_calendar),
+    ("subsidies", _plain_topic(_SUBSIDIES)),
+    ("fines", _plain_topic(_FINES)),
+    ("taxes", _plain_topic(_TAXES)),
+    ("parking_permit", _plain_topic(_PARKING)),
+    ("permit_question", _plain_topic(_PERMITS, _PARKING)),
+    ("wedding", _plain_topic(_WEDDING, _WEDDING_BANTER)),
+    ("benefits", _plain_topic(_BENEFITS)),
+)
+TOPICS = tuple(topic for topic, _ in _TOPICS) + (QUESTION,)
+
+
+# --- reports ---------------------------------------------------------------------------
+
+def _is_report(plain: str) -> bool:
+    """Something went wrong: missed, broken, full, forgotten by us, or a complaint."""
+    if _COMPLAINT.search(plain) or _BROKEN.search(plain):
+        return True
+    if _FORGOTTEN_BY_US.search(plain) and not _FORGOTTEN_BY_RESIDENT.search(plain):
+        return True
+    return bool(_MISSED.search(plain)) and not (_FUTURE.search(plain)
+                                                and not _PAST.search(plain))
+
+
+# --- text ------------------------------------------------------------------------------
+
+def _normalise(text: str) -> str:
+    """Lower case, no accents, words and '?' separated by single spaces, typos mended."""
+    text = unicodedata.normalize("NFKD", (text or "").lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[’'`´]", " ", text)
+    text = re.sub(r"[^\w?.,;:!()\n-]+", " ", text)
+    text = re.sub(r"([?.,;:!()])", r" \1 ", text)
+    lines = [" ".join(_mend(word) for word in line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _clauses(plain: str) -> list[str]:
+    clauses = (_LEADING_NOISE.sub("", part.strip()) for part in _CLAUSE_END.split(plain))
+    return [clause for clause in clauses if clause]
+
+
+def _mend(word: str) -> str:
+    """A misspelt known word (one letter off, or two swapped) becomes the known word."""
+    if len(word) < 5 or word in _VOCABULARY:
+        return word
+    for known in _VOCABULARY:
+        if abs(len(known) - len(word)) <= 1 and _one_edit(word, known):
+            return known
+    return word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

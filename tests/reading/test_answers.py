@@ -1,0 +1,147 @@
+"""Answers in residents' own words: contact details, yes or no, remarks, thanks."""
+from __future__ import annotations
+
+import pytest
+
+from bot.reading.answers import (
+    Contact,
+    is_thanks_or_goodbye,
+    normalise_phone,
+    read_addition,
+    read_contact,
+    read_yes_no,
+)
+
+
+@pytest.mark.parametrize("text, email", [
+    ("piet@hotmail.com", "piet@hotmail.com"),
+    ("ja graag, mijn mail is Anja.de.Vries@Gmail.com", "anja.de.vries@gmail.com"),
+    ("stuur maar naar kees1962@ziggo.nl.", "kees1962@ziggo.nl"),
+    ("(j.jansen@kpnmail.nl)", "j.jansen@kpnmail.nl"),
+    ("MAIL: FATIMA_ELAMRANI@LIVE.NL", "fatima_elamrani@live.nl"),
+    ("reach me at john.smith+gemeente@outlook.com, thanks", "john.smith+gemeente@outlook.com"),
+    ("a.b-c@sub.domain.nl is mijn werkadres", "a.b-c@sub.domain.nl"),
+    ("mail naar <info@bewonersvereniging-oost.nl> aub", "info@bewonersvereniging-oost.nl"),
+])
+def test_any_valid_email_address_is_read_and_lower_cased(text: str, email: str) -> None:
+    assert read_contact(text).email == email
+
+
+@pytest.mark.parametrize("text", [
+    "piet@hotmail", "mijn mail is piet at hotmail punt com", "@gemeente", "de lamp is kapot",
+])
+def test_no_email_without_a_real_address(text: str) -> None:
+    assert read_contact(text).email is None
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("06-12345678", "+31612345678"),
+    ("bel me maar op 06 1234 5678 na vijf uur", "+31612345678"),
+    ("+31 6 12345678", "+31612345678"),
+    ("0031612345678", "+31612345678"),
+    ("vast nummer 020-1234567", "+31201234567"),
+    ("(010) 123 45 67", "+31101234567"),
+    ("+31 (0)6 1234 5678", "+31612345678"),
+    ("mijn gsm is +32 470 12 34 56", "+32470123456"),
+    ("0612345678.", "+31612345678"),
+    ("Tel: 06 - 12 34 56 78", "+31612345678"),
+])
+def test_dutch_numbers_are_normalised_and_belgian_ones_kept(text: str, phone: str) -> None:
+    assert read_contact(text).phone == phone
+
+
+@pytest.mark.parametrize("text", [
+    "Kerkstraat 14", "het is al 3 weken zo, sinds 12-03-2024", "mijn IBAN is NL91ABNA0417164300",
+    "postcode 1234 AB nummer 12", "06-123", "bsn 123456782", "tussen 08.00 en 17.00 uur",
+])
+def test_no_phone_number_in_other_numbers(text: str) -> None:
+    assert read_contact(text).phone is None
+
+
+def test_both_contact_details_in_one_sentence() -> None:
+    contact = read_contact("Bel me op 0612345678 of mail naar Piet@Ziggo.nl, wat u wilt")
+    assert contact == Contact(email="piet@ziggo.nl", phone="+31612345678")
+
+
+def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
+    assert normalise_phone("+31 6 1234567") is None
+    assert normalise_phone("061234567") is None
+
+
+@pytest.mark.parametrize("text", [
+    "ja", "JA", "Ja.", "jawel", "jazeker", "ja hoor", "ja graag", "Jaaa!",
+    "ja, graag via mail: piet@hotmail.com", "ja bel me maar op 06-12345678",
+    "yes please", "yes, that is correct", "klopt", "dat klopt helemaal", "klopt, dank u wel",
+    "correct", "prima", "is goed", "oké", "okee", "OK", "doe maar", "verstuur maar", "akkoord",
+    "ja maar voeg ook toe dat het gat 30 cm diep is", "ja?", "👍", "geen probleem",
+    "Ja hoor, dat is in orde", "ik wil graag updates ontvangen", "helemaal goed zo",
+    "Ziet er goed uit, versturen maar", "ja, alles klopt. fijne dag nog!",
+])
+def test_yes(text: str) -> None:
+    assert read_yes_no(text) is True
+
+
+@pytest.mark.parametrize("text", [
+    "nee", "NEE", "neen", "nee hoor", "nee dank je", "hoeft niet", "liever niet", "niet nodig",
+    "no thanks", "nope", "klopt niet", "dat klopt niet, het is nummer 14",
+    "nee, het is Kerkstraat 14", "niet helemaal", "Neeee", "nee?", "doe maar niet",
+    "ik wil geen updates", "hoef geen berichten hoor", "het adres is verkeerd",
+    "ja, maar het huisnummer klopt niet", "Klopt niet helemaal, het is de Kerkweg",
+    "dat is fout", "not correct, the street is wrong", "Nee dank u, ik hoef geen mail",
+])
+def test_no(text: str) -> None:
+    assert read_yes_no(text) is False
+
+
+@pytest.mark.parametrize("text", [
+    "wat bedoelt u?", "kerkstraat 14", "hoe lang duurt het?", "weet ik niet", "dank u wel",
+    "is het goed als ik een foto stuur?", "klopt het adres wel?", "misschien",
+    "ge moet ne keer komen kijken", "", "   ", "de lamp is nog steeds kapot",
+])
+def test_neither_yes_nor_no(text: str) -> None:
+    assert read_yes_no(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ja, maar zet er ook bij dat het gat 30 cm diep is", "het gat is 30 cm diep"),
+    ("Klopt. Zet er wel bij dat er ook glas ligt. Dank u wel!", "er ligt ook glas"),
+    ("ja maar voeg ook toe dat het al maanden zo is", "het is al maanden zo"),
+    ("Het ziet er goed uit, maar kunt u erbij zetten dat de tegel al 3 weken los ligt?",
+     "de tegel ligt al 3 weken los"),
+    ("yes, but please add that the hole is deep", "the hole is deep"),
+    ("ja, de lamp knippert ook", "de lamp knippert ook"),
+    ("Aanvulling: mijn buurvrouw is ook gevallen", "mijn buurvrouw is ook gevallen"),
+    ("voeg nog toe dat de grote boom scheef staat", "de grote boom scheef staat"),
+    ("Ja, het is goed zo. Kunt u ook doorgeven dat er een paaltje scheef staat?",
+     "er staat een paaltje scheef"),
+    ("Jazeker, maar het is nummer 14a", "het is nummer 14a"),
+])
+def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expected: str) -> None:
+    assert read_addition(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ja", "ja graag", "ja, graag via mail: piet@hotmail.com", "ja bel me maar op 06-12345678",
+    "klopt, dank u wel", "yes please", "nee, het is Kerkstraat 14",
+    "dat klopt niet, het is nummer 14", "Kerkstraat 14", "ja hoor, prima!", "hoe lang duurt het?",
+    "Correct, verstuur maar!", "Ja hoor, mijn e-mailadres is anja@xs4all.nl", "Prima zo, dank u!",
+])
+def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
+    assert read_addition(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "dank u wel", "top, bedankt!", "thanks", "doei", "fijne dag nog", "Dankjewel!! 😊",
+    "Bedankt voor de snelle reactie, fijne avond", "houdoe", "Oké, dank je wel. Tot ziens!",
+    "Thank you so much", "Dag!",
+])
+def test_thanks_or_goodbye(text: str) -> None:
+    assert is_thanks_or_goodbye(text) is True
+
+
+@pytest.mark.parametrize("text", [
+    "nee dank je", "no thanks", "dank u wel maar de lamp brandt nog steeds niet",
+    "de lamp brandt de hele dag", "ja", "bedankt, wanneer komt er iemand kijken?", "",
+])
+def test_not_only_thanks(text: str) -> None:
+    assert is_thanks_or_goodbye(text) is False

@@ -1,0 +1,113 @@
+"""Danger in residents' messages: the set in danger_messages.yml and a few single cases."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import pytest
+import yaml
+
+from bot.reading.danger import Danger, fold, read_danger
+
+MESSAGES: Dict[str, List[str]] = yaml.safe_load(
+    (Path(__file__).with_name("danger_messages.yml")).read_text(encoding="utf-8"))
+# Which kinds count as a hit for each group of the test set.
+ACCEPTED = {
+    "emergency": {"emergency", "gas"},
+    "gas": {"gas", "emergency"},
+    "power": {"power", "emergency"},
+    "hazard": {"hazard"},
+}
+
+
+def _misses(group: str) -> List[Tuple[str, Optional[Danger]]]:
+    """Messages of a danger group that were not read as that group, with what was read."""
+    found = [(text, read_danger(text)) for text in MESSAGES[group]]
+    return [(text, danger) for text, danger in found
+            if danger is None or danger.kind not in ACCEPTED[group]]
+
+
+def _report(group: str, misses: List[Tuple[str, Optional[Danger]]]) -> None:
+    total = len(MESSAGES[group])
+    print(f"\n{group}: recall {total - len(misses)}/{total}")
+    for text, danger in misses:
+        print(f"  missed: {text!r} -> {danger}")
+
+
+def test_the_set_is_big_enough() -> None:
+    urgent = sum(len(MESSAGES[g]) for g in ("emergency", "gas", "power"))
+    assert urgent >= 40
+    assert len(MESSAGES["emergency"]) + len(MESSAGES["gas"]) >= 30
+    assert len(MESSAGES["hazard"]) >= 15
+    assert len(MESSAGES["ordinary"]) >= 40
+
+
+@pytest.mark.parametrize("group", ["emergency", "gas", "power"])
+def test_every_urgent_message_is_caught(group: str) -> None:
+    misses = _misses(group)
+    _report(group, misses)
+    assert not misses
+
+
+def test_hazards_are_read_as_hazards() -> None:
+    misses = _misses("hazard")
+    _report("hazard", misses)
+    assert len(misses) <= len(MESSAGES["hazard"]) * 0.1
+
+
+def test_ordinary_messages_are_not_danger() -> None:
+    flagged = [(text, read_danger(text)) for text in MESSAGES["ordinary"]]
+    flagged = [(text, danger) for text, danger in flagged if danger is not None]
+    flagged_by_kind: Dict[str, int] = {}
+    for _, danger in flagged:
+        flagged_by_kind[danger.kind] = flagged_by_kind.get(danger.kind, 0) + 1
+    print(f"\nordinary: {len(flagged)}/{len(MESSAGES['ordinary'])} wrongly flagged")
+    for text, danger in flagged:
+        print(f"  flagged: {text!r} -> {danger}")
+    for kind in ("emergency", "gas", "power", "hazard"):
+        caught = len(MESSAGES[kind]) - len(_misses(kind))
+        wrong = flagged_by_kind.get(kind, 0)
+        print(f"{kind}: precision {caught}/{caught + wrong}")
+    assert len(flagged) <= 1
+
+
+@pytest.mark.parametrize("text, kind, reason", [
+    ("er is brand en ik ruik ook gas", "emergency", "fire"),
+    ("ik ruik gas in de keuken", "gas", "gas"),
+    ("moet ik 112 bellen?", "emergency", "asks_112"),
+    ("er ligt een stroomkabel op straat", "emergency", "live_cable"),
+    ("er is gelukkig niemand gewond, wel ligt er een boom over de weg", "hazard", "tree"),
+    ("er is een ongeluk gebeurd maar niemand is gewond, er ligt wel glas op het fietspad",
+     "hazard", "glass"),
+    ("someone is injured", "emergency", "injured"),
+    ("mijn buurman is bewusteloos", "emergency", "unconscious"),
+    ("mijn buurman is bewustloos", "emergency", "unconscious"),
+    ("iemand is bekneld", "emergency", "trapped"),
+    ("gaslucth", "gas", "gas"),
+])
+def test_single_cases(text: str, kind: str, reason: str) -> None:
+    assert read_danger(text) == Danger(kind, reason)
+
+
+@pytest.mark.parametrize("text", [
+    "geen gevaar hoor, gewoon een losse tegel",
+    "het brandt niet meer, de brandweer is al weg en alles is geblust",
+    "de container brandt van de hitte in de zon?",
+    "voordat er een ongeluk gebeurt moet hier een drempel komen",
+    "ik ruik geen gas meer, dank u",
+    "",
+    "   ",
+    "112",
+    "Dorpsstraat 112",
+])
+def test_not_danger(text: str) -> None:
+    assert read_danger(text) is None
+
+
+def test_danger_knows_which_kinds_are_urgent() -> None:
+    assert Danger("gas", "gas").urgent and Danger("power", "power_outage").urgent
+    assert not Danger("hazard", "tree").urgent
+
+
+def test_fold_removes_accents_case_and_stretched_letters() -> None:
+    assert fold("BRAAAND bij Café ’t Hoekje, can't") == "brand bij cafe ’t hoekje, cant"

@@ -1,0 +1,144 @@
+"""Questions against reports: which messages get a topic answer instead of a form."""
+from __future__ import annotations
+
+import pytest
+
+from bot.reading.questions import QUESTION, TOPICS, is_question, read_question
+
+WASTE_CALENDAR = [
+    "wanneer wordt de groene kliko geleegd",
+    "welke dag komt het oud papier",
+    "ophaaldagen afval 2027?",
+    "afvalkalender",
+    "WANNEER KOMT DE VUILNISWAGEN",
+    "wanner wordt het plastic opgehaald",
+    "wnnr wordt het vuil opgehaald",
+    ("Goedemorgen, ik wilde graag weten op welke dag het gft wordt opgehaald in de "
+     "Kerkstraat. Alvast bedankt!"),
+    "wordt het afval op tweede paasdag niet opgehaald?",
+    "ik ben vergeten mijn kliko buiten te zetten, wanneer komen ze weer",
+    "ik ben pas verhuisd, wanneer wordt het afval opgehaald?",
+    "hoe laat moet de kliko buiten staan",
+    "kunde gij mij zeggen wanneer de vuilkar passeert",
+    "wanneer wordt de vuilbak geledigd",
+    "waar vind ik de ophaalkalender",
+    "pmd ophalen welke dag",
+    "Komt de vuilniswagen ook met kerst?",
+    "papiercontainer legen volgende week?",
+]
+
+WASTE_PASS = [
+    "afvalpas kwijt",
+    "hoe krijg ik een nieuwe milieupas",
+    "mijn afvalpas is gestolen",
+    "AFVALPAS VERLOREN wat nu",
+    "hoeveel kost een extra milieupas",
+    "ik heb mijn pasje voor de afvalcontainer verloren",
+    "kan ik met mijn afval pas ook naar de milieustraat?",
+]
+
+REPORTS = [
+    "waarom is mijn container weer niet geleegd???",
+    "mijn container is niet geleegd",
+    "de vuilniswagen is vandaag niet langs geweest, wanneer komt die nog?",
+    "kliko vergeten",
+    "mijn pasje werkt niet bij de container",
+    "de container accepteert mijn afvalpas niet",
+    "hoe kan het dat onze bak al twee weken niet geleegd is?",
+    "wanneer komen jullie nu eindelijk de papierbak legen",
+    "de ondergrondse container is propvol, wanneer wordt hij geleegd?",
+    "Is het normaal dat de glasbak nog steeds vol zit?",
+    "hoe meld ik een kapotte lantaarnpaal?",
+    "lantaarnpaal kapot",
+    "waarom wordt onze straat niet opgehaald??",
+]
+
+
+@pytest.mark.parametrize("text", WASTE_CALENDAR)
+def test_waste_calendar_questions(text):
+    assert read_question(text) == "waste_calendar"
+
+
+@pytest.mark.parametrize("text", WASTE_PASS)
+def test_waste_pass_questions(text):
+    assert read_question(text) == "waste_pass"
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_a_report_with_a_question_mark_is_no_question(text):
+    assert read_question(text) is None
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("ik wil trouwen op het stadhuis", "wedding"),
+    ("hoe hoog is mijn WOZ-waarde", "taxes"),
+    ("vraagje over de afvalstoffenheffing", "taxes"),
+    ("ik kan mijn aanslag niet betalen", "money_worries"),
+    ("ik heb schulden en weet niet wat ik moet doen", "money_worries"),
+    ("subsidie aanvragen voor mijn vereniging", "subsidies"),
+    ("hoe maak ik bezwaar tegen een parkeerboete", "fines"),
+    ("omgevingsvergunning voor een uitbouw", "permit_question"),
+    ("mag ik een schutting plaatsen", "permit_question"),
+    ("hoe vraag ik bijstand aan", "benefits"),
+    ("hoe verleng ik mijn parkeervergunning?", "parking_permit"),
+    ("wanneer komt het grofvuil", "bulky_waste_pickup"),
+])
+def test_other_topics_the_bot_has_a_link_for(text, topic):
+    assert read_question(text) == topic
+
+
+@pytest.mark.parametrize("text", [
+    "is het mogelijk om een afspraak te maken",
+    "weet u hoe laat het gemeentehuis open is",
+    "wanneer komt mijn nieuwe container",
+    "Kunt u mij vertellen waar ik een gehandicaptenparkeerkaart aanvraag",
+])
+def test_other_questions_are_generic(text):
+    assert read_question(text) == QUESTION
+
+
+@pytest.mark.parametrize("text", ["hallo", "", "   ", "wat een rommel op straat",
+                                  "de lantaarnpaal is kapot", "dank u wel"])
+def test_no_question_no_topic(text):
+    assert read_question(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "wanneer is het gemeentehuis open",
+    "Hoe vraag ik een paspoort aan",
+    "waar kan ik mijn grofvuil kwijt",
+    "Wat kost een rijbewijs",
+    "welke papieren heb ik nodig",
+    "waarom duurt het zo lang",
+    "kan ik vandaag nog langskomen",
+    "mag ik mijn auto hier parkeren",
+    "moet ik een afspraak maken",
+    "is het mogelijk om te betalen met pin",
+    "weet u of het stadhuis morgen open is",
+    "kunt ge mij helpen",
+    "kunde gij dat eens nakijken",
+    "hallo, wordt het papier morgen opgehaald",
+    "ik vroeg me af of ik een vergunning nodig heb",
+    "op welke dag",
+    "klopt het dat de markt verhuist",
+    "gaat het zwembad weer open",
+    "paspoort verlengen?",
+])
+def test_questions_are_recognised(text):
+    assert is_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "mijn container is niet geleegd",
+    "losse stoeptegel voor mijn deur",
+    "wat een troep hier",
+    "ik wil een afspraak",
+    "dank je wel",
+    "ik ben pas verhuisd",
+])
+def test_statements_are_not_questions(text):
+    assert not is_question(text)
+
+
+def test_every_topic_has_a_key_the_actions_can_answer():
+    assert "waste_calendar" in TOPICS and "waste_pass" in TOPICS and TOPICS[-1] == QUESTION

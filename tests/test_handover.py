@@ -1,0 +1,193 @@
+"""A handover is honoured: the handover actions and their slot, and the console queue
+for residents who left a message for a colleague (on a tiny SQLite tracker store)."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from actions.contact import HANDOVER_SLOT, ActionContactHuman, ActionEndHandover, ActionTakeMessage
+from bot.settings import ROOT
+from console import rasa_api
+from console.conversations import PREVIEW_CHARS, REASONS, Conversation, conversations
+from tests.conftest import make_tracker
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+MONDAY_MORNING = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
+SATURDAY_NIGHT = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
+T0 = 1_790_000_000.0
+
+
+def run(action, dispatcher, domain) -> list[dict[str, Any]]:
+    return asyncio.run(action.run(dispatcher, make_tracker("ask_human", "mens"), domain))
+
+
+def slot_set(value: bool) -> list[dict[str, Any]]:
+    return [{"event": "slot", "timestamp": None, "name": HANDOVER_SLOT, "value": value}]
+
+
+# --- the actions -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("moment, response", [(MONDAY_MORNING, "utter_contact_open"),
+                                              (SATURDAY_NIGHT, "utter_contact_closed")])
+def test_contact_human_starts_the_waiting(moment, response, dispatcher, domain):
+    events = run(ActionContactHuman(clock=lambda: moment), dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == [response]
+    assert events == slot_set(True)
+
+
+def test_a_message_left_while_open_is_read_soon(dispatcher, domain):
+    events = run(ActionTakeMessage(clock=lambda: MONDAY_MORNING), dispatcher, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_message_taken_open"
+    assert events == slot_set(True)
+
+
+def test_a_message_left_at_night_is_read_when_we_open(dispatcher, domain):
+    events = run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT), dispatcher, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_message_taken_closed"
+    assert (message["next_day"], message["next_open"]) == ("maandag", "08:30")
+    assert events == slot_set(True)
+
+
+def test_end_handover_only_clears_the_slot(dispatcher, domain):
+    assert run(ActionEndHandover(), dispatcher, domain) == slot_set(False)
+    assert dispatcher.messages == []
+
+
+def test_the_domain_declares_slot_actions_and_responses(domain):
+    slot = domain["slots"][HANDOVER_SLOT]
+    assert slot["type"] == "bool" and slot["influence_conversation"] is False
+    assert slot["mappings"] == [{"type": "custom"}]
+    assert {"action_contact_human", "action_take_message", "action_end_handover"} <= set(
+        domain["actions"])
+    closed = domain["responses"]["utter_message_taken_closed"][0]["text"]
+    assert "{next_day} {next_open}" in closed
+    assert {"utter_message_taken_open", "utter_contact_open"} <= set(domain["responses"])
+
+
+def test_the_handover_text_is_not_followed_by_anything_else():
+    rules = yaml.safe_load((ROOT / "data/rules/contact.yml").read_text(encoding="utf-8"))
+    for rule in rules["rules"]:
+        actions = [step.get("action") for step in rule["steps"]]
+        if "action_contact_human" in actions:
+            assert actions[-1] == "action_contact_human", rule["rule"]
+
+
+# --- the console queue -----------------------------------------------------------------
+
+class Events:
+    """A tracker store `events` table with the columns the console reads."""
+
+    def __init__(self, path: Path) -> None:
+        self.url = f"sqlite:///{path}"
+        self.db = sqlite3.connect(path)
+        self.db.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
+                        "type_name TEXT, timestamp REAL, intent_name TEXT, "
+                        "action_name TEXT, data TEXT)")
+
+    def add(self, sender: str, at: float, kind: str, intent: str | None = None,
+            action: str | None = None, **data: Any) -> None:
+        data.update({"event": kind, "timestamp": T0 + at})
+        self.db.execute("INSERT INTO events (sender_id, type_name, timestamp, intent_name, "
+                        "action_name, data) VALUES (?, ?, ?, ?, ?, ?)",
+                        (sender, kind, T0 + at, intent, action, json.dumps(data)))
+        self.db.commit()
+
+    def user(self, sender: str, at: float, text: str, intent: str = "nlu_fallback") -> None:
+        self.add(sender, at, "user", intent=intent, text=text, input_channel="whatsapp")
+
+    def action(self, sender: str, at: float, name: str, **slots: Any) -> None:
+        self.add(sender, at, "action", action=name, name=name)
+        for slot, value in slots.items():
+            self.add(sender, at, "slot", name=slot, value=value)
+        self.add(sender, at, "action", action="action_listen", name="action_listen")
+
+    def one(self, sender: str) -> Conversation:
+        [found] = conversations(self.url, now=T0 + 3600, sender=sender)
+        return found
+
+
+@pytest.fixture
+def events(tmp_path: Path) -> Events:
+    return Events(tmp_path / "tracker.db")
+
+
+def test_a_left_message_is_queued_with_its_reason_and_preview(events):
+    events.user("r1", 0, "Ik wil een medewerker spreken", "ask_human")
+    events.action("r1", 1, "action_contact_human", handover_waiting=True)
+    events.user("r1", 60, "Mijn container is al twee weken niet geleegd")
+    events.action("r1", 61, "action_take_message", handover_waiting=True)
+    events.user("r1", 120, "Het gaat om de groene container")
+    events.action("r1", 121, "action_take_message", handover_waiting=True)
+    queued = events.one("r1")
+    assert queued.waiting_since == T0 + 1, "waiting since the first trigger, one entry"
+    assert queued.reasons == ["ask_human", "message_left"]
+    assert REASONS["message_left"] in queued.reason_text
+    assert queued.left_message == "Het gaat om de groene container"
+    assert queued.first_message == "Ik wil een medewerker spreken"
+
+
+def test_a_message_left_without_asking_first_is_queued_too(events):
+    events.user("r2", 0, "Wanneer komt er iemand kijken?")
+    events.action("r2", 1, "action_take_message", handover_waiting=True)
+    queued = events.one("r2")
+    assert queued.waiting_since == T0 + 1 and queued.reasons == ["message_left"]
+    assert queued.left_message == "Wanneer komt er iemand kijken?"
+
+
+def test_a_long_left_message_is_shortened(events):
+    events.user("r3", 0, "lang " * 100)
+    events.action("r3", 1, "action_take_message")
+    left = events.one("r3").left_message
+    assert len(left) == PREVIEW_CHARS and left.endswith("…")
+
+
+def test_hand_back_ends_the_waiting(events):
+    events.user("r4", 0, "Ik wil een mens", "ask_human")
+    events.action("r4", 1, "action_contact_human", handover_waiting=True)
+    events.user("r4", 60, "Mijn vraag gaat over mijn aanslag")
+    events.action("r4", 61, "action_take_message", handover_waiting=True)
+    events.add("r4", 100, "pause")
+    assert events.one("r4").waiting_since is None, "taken over: not in the queue"
+    events.add("r4", 200, "resume")
+    events.add("r4", 200, "slot", name=HANDOVER_SLOT, value=False)
+    handed_back = events.one("r4")
+    assert handed_back.waiting_since is None and handed_back.left_message == ""
+    events.user("r4", 300, "Nog een bericht voor de collega")
+    events.action("r4", 301, "action_take_message", handover_waiting=True)
+    assert events.one("r4").waiting_since == T0 + 301, "a new message queues it again"
+
+
+def test_the_overview_shows_the_left_message(events):
+    from console.app import templates
+
+    events.user("r5", 0, "Ik wil een medewerker", "ask_human")
+    events.action("r5", 1, "action_contact_human")
+    events.user("r5", 60, "<b>Bel mij</b> terug")
+    events.action("r5", 61, "action_take_message")
+    queued = events.one("r5")
+    html = templates.get_template("_overview.html").render(
+        queue=[queued], active=[queued], taken={}, now=T0 + 120)
+    queue = html.split("Actieve gesprekken")[0]
+    assert "bericht achtergelaten" in queue and "&lt;b&gt;Bel mij&lt;/b&gt; terug" in queue
+
+
+def test_hand_back_tells_rasa_the_waiting_is_over(monkeypatch):
+    posted: list[Any] = []
+
+    async def append_events(sender: str, new: list[dict[str, Any]], send: bool = False):
+        posted.append((sender, new))
+
+    monkeypatch.setattr(rasa_api, "append_events", append_events)
+    asyncio.run(rasa_api.resume("r6"))
+    assert posted == [("r6", [{"event": "resume"},
+                              {"event": "slot", "name": HANDOVER_SLOT, "value": False}])]

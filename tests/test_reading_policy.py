@@ -1,0 +1,101 @@
+"""bot.policies.ReadingPolicy: what the message reader found decides before any intent."""
+from __future__ import annotations
+
+from typing import List
+
+import pytest
+from rasa.core.agent import Agent
+from rasa.shared.core.events import (ActionExecuted, ActiveLoop, ConversationResumed, Event,
+                                     SlotSet, UserUttered)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.policies import reading_route
+from bot.reading.message import read_message
+
+START = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
+
+
+def said(text: str, intent: str = "inform", confidence: float = 0.95) -> UserUttered:
+    """A user message with the reader's entities, as the NLU pipeline stores it."""
+    entities = read_message(text).to_entities(text)
+    parse = {"intent": {"name": intent, "confidence": confidence}, "entities": entities,
+             "text": text}
+    return UserUttered(text, parse["intent"], entities, parse_data=parse)
+
+
+def tracker(events: List[Event]) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("reading-policy", events)
+
+
+IN_FORM = START + [said("losse tegel", "report_pavement_road"),
+                   ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+                   ActiveLoop("report_form"), SlotSet("requested_slot", "report_location"),
+                   ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text", [
+    "HELP er staat een auto in brand bij de Dorpsstraat!!",
+    "ik ruik heel sterk gas in de straat",
+    "er ligt iemand bewusteloos op de stoep",
+])
+def test_danger_goes_to_the_emergency_answer_also_in_a_form(text):
+    assert reading_route(tracker(START + [said(text, "report_public_space_other")])) == \
+        "action_emergency"
+    assert reading_route(tracker(IN_FORM + [said(text)])) == "action_emergency"
+
+
+def test_ordinary_report_goes_its_own_way():
+    assert reading_route(tracker(START + [said("de lantaarnpaal in de Kerkstraat is kapot",
+                                               "report_street_lighting")])) is None
+
+
+def test_another_language_gets_its_own_answer():
+    text = "Merhaba, sokak lambası bozuk, yardım eder misiniz?"
+    assert reading_route(tracker(START + [said(text, "nlu_fallback")])) == \
+        "action_other_language"
+
+
+def test_english_is_understood():
+    text = "Hello, the street light in front of my house is broken"
+    assert reading_route(tracker(START + [said(text, "report_street_lighting")])) is None
+
+
+def test_a_calendar_question_with_a_report_intent_is_answered_not_filed():
+    text = "wanneer wordt de groene container bij ons geleegd?"
+    events = START + [said(text, "report_waste_collection")]
+    assert reading_route(tracker(events), {"utter_answer_waste_calendar"}) == \
+        "action_answer_question"
+    assert reading_route(tracker(events), set()) is None, "no answer: the report form asks"
+
+
+def test_messages_after_a_handover_are_passed_on_until_something_new():
+    handed_over = START + [said("ik wil een mens spreken", "ask_human"),
+                           ActionExecuted("action_contact_human"),
+                           ActionExecuted("action_listen")]
+    left = said("mijn buurman zet steeds zijn afval naast de container", "out_of_scope", 0.5)
+    assert reading_route(tracker(handed_over + [left])) == "action_take_message"
+    again = handed_over + [left, ActionExecuted("action_take_message"),
+                           ActionExecuted("action_listen"), said("en het stinkt", "inform")]
+    assert reading_route(tracker(again)) == "action_take_message"
+    new = said("hoe vraag ik een nieuw paspoort aan", "passport_id_appointment", 0.97)
+    assert reading_route(tracker(handed_over + [new])) is None
+    resumed = handed_over + [ConversationResumed(), said("dank u", "thanks")]
+    assert reading_route(tracker(resumed)) is None
+
+
+@pytest.fixture(scope="module")
+def agent(trained_model) -> Agent:
+    return Agent.load(str(trained_model))
+
+
+def _next(agent: Agent, events: List[Event]) -> str:
+    state = DialogueStateTracker.from_events("reading-policy", events, agent.domain.slots)
+    action, _ = agent.processor.predict_next_with_tracker_if_should(state)
+    return action.name()
+
+
+def test_the_trained_assistant_puts_112_before_the_form(agent):
+    events = IN_FORM + [said("er zit een kind vast in het hek en hij bloedt")]
+    assert _next(agent, events) == "action_emergency"
+    assert _next(agent, events + [ActionExecuted("action_emergency")]) == "action_listen"
+    assert _next(agent, IN_FORM + [said("Kerkstraat 12")]) == "report_form"

@@ -1,0 +1,210 @@
+"""Status questions answered from a report store in a temporary SQLite file."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+import threading
+
+import pytest
+from rasa.shared.nlu.training_data.loading import load_data
+from sqlalchemy.exc import OperationalError
+
+import actions.status as status_module
+from actions.status import ActionReportStatus, normalise_case_number
+from bot.profile import profile
+from bot.reports import db as reports_db
+from bot.reports.models import Report
+from bot.reports.service import NewReport, file_report
+from bot.reports.status import STATUSES, change_status
+from bot.settings import ROOT
+from tests.conftest import make_tracker
+
+ME, SOMEONE_ELSE = "test-sender", "whatsapp:+31612345678"  # make_tracker's sender is ME
+NLU_FILE = ROOT / "data" / "nlu" / "report_status_question.yml"
+TEST_SET = ROOT / "tests" / "nlu" / "test_set_status.yml"
+
+
+@pytest.fixture
+def db_url(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'reports.db'}"
+    reports_db.migrate(url)
+    monkeypatch.setattr(status_module, "DATABASE_URL", url)
+    return url
+
+
+def file(db_url, sender=ME, category="report_street_lighting", status="gemeld",
+         description="lamp brandt niet", place="Kerkstraat 1") -> Report:
+    new = NewReport(category=category, description=description, location_text=place,
+                    channel="rest", sender_id=sender, contact_email="iemand@voorbeeld.nl",
+                    wants_updates=True)
+    report = file_report(new, url=db_url, forward=False)[0]
+    if status != "gemeld":
+        change_status(report.case_number, status, url=db_url)
+    return report
+
+
+def ask(dispatcher, domain, text="hoe staat het met mijn melding", intent="ask_report_status",
+        **fields):
+    tracker = make_tracker(intent, text, **fields)
+    events = asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    [message] = dispatcher.messages
+    return message, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("M-2026-000012", "M-2026-000012"), ("m 2026 12", "M-2026-000012"),
+    ("melding 2026-000012", "M-2026-000012"), ("M2026000012", "M-2026-000012"),
+    ("nummer M-2026-000123", "M-2026-000123"), ("m.2026.12?", "M-2026-000012"),
+    ("MELDINGSNUMMER: 2026 45", "M-2026-000045"), ("is 2026-000310 al klaar", "M-2026-000310"),
+    ("m-2025-0000981", "M-2025-000981"),
+    ("hoe staat het met mijn melding", None), ("2026-03-12", None), ("0612345678", None),
+    ("Dorpsstraat 12", None), ("mei 2026 12 uur", None), ("1234 AB", None), (None, None),
+])
+def test_case_numbers_in_any_spelling(text, expected):
+    assert normalise_case_number(text) == expected
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_each_status_has_its_own_answer(status, db_url, dispatcher, domain):
+    report = file(db_url, sender=SOMEONE_ELSE, status=status)
+    message, slots = ask(dispatcher, domain, f"hoe staat het met {report.case_number}")
+    assert message["response"] == f"utter_status_{status}"
+    assert message["response"] in domain["responses"]
+    assert message["case_number"] == report.case_number
+    assert message["subject"] == "straatverlichting"
+    assert message["handling_days"] == profile().reports.handling_days["report_street_lighting"]
+    assert message["phone"] == profile().phone
+    assert slots == {"status_number_asked": False}
+
+
+def test_someone_elses_case_number_reveals_no_personal_data(db_url, dispatcher, domain):
+    report = file(db_url, sender=SOMEONE_ELSE, description="lamp bij mijn voordeur",
+                  place="Dorpsstraat 12")
+    message, _ = ask(dispatcher, domain, report.case_number.lower())
+    values = " ".join(str(value) for value in message.values())
+    for secret in ("voordeur", "Dorpsstraat", "iemand@voorbeeld.nl", SOMEONE_ELSE):
+        assert secret not in values
+
+
+def test_own_report_by_number_names_the_place_not_the_description(db_url, dispatcher,
+                                                                   domain):
+    report = file(db_url, category="report_pavement_road", description="tegel los",
+                  place="Dorpsstraat 12")
+    message, _ = ask(dispatcher, domain, f"status {report.case_number}")
+    assert message["subject"] == "een kapotte stoep of weg (Dorpsstraat 12)"
+    assert "tegel" not in " ".join(str(value) for value in message.values())
+
+
+def test_without_a_number_the_latest_report_of_this_conversation(db_url, dispatcher, domain):
+    file(db_url, place="Kerkstraat 1")
+    latest = file(db_url, category="report_waste_collection", status="ingepland",
+                  place="Molenweg 3")
+    file(db_url, sender=SOMEONE_ELSE, place="Beukenlaan 17")
+    message, _ = ask(dispatcher, domain)
+    assert message["response"] == "utter_status_ingepland"
+    assert message["case_number"] == latest.case_number
+    assert message["subject"] == "afval of een container (Molenweg 3)"
+    assert message["handling_days"] == 2
+
+
+@pytest.mark.parametrize("spelling", ["m {year} {number}", "M{year}{number:06d}",
+                                      "melding {year}-{number:06d}", "m-{year}-{number}"])
+def test_the_same_report_in_other_spellings(spelling, db_url, dispatcher, domain):
+    report = file(db_url, sender=SOMEONE_ELSE, status="afgehandeld")
+    year, number = report.created_at.year, report.id
+    message, _ = ask(dispatcher, domain, spelling.format(year=year, number=number))
+    assert (message["response"], message["case_number"]) == ("utter_status_afgehandeld",
+                                                             report.case_number)
+
+
+def test_the_case_number_entity_is_used(db_url, dispatcher, domain):
+    report = file(db_url, sender=SOMEONE_ELSE)
+    compact = report.case_number.replace("-", "")
+    message, _ = ask(dispatcher, domain, "die van gisteren",
+                     entities=[{"entity": "case_number", "value": compact}])
+    assert message["case_number"] == report.case_number
+
+
+def test_filed_on_is_the_local_date(db_url, dispatcher, domain):
+    report = file(db_url, sender=SOMEONE_ELSE)
+    with reports_db.session(db_url) as db:
+        db.get(Report, report.id).created_at = dt.datetime(2026, 3, 2, 23, 30)  # UTC
+    message, _ = ask(dispatcher, domain, report.case_number)
+    assert message["filed_on"] == "3-3-2026"
+
+
+def test_unknown_number_asks_to_check_it(db_url, dispatcher, domain):
+    file(db_url)
+    message, slots = ask(dispatcher, domain, "m 2026 999999")
+    assert message["response"] == "utter_status_unknown_number"
+    assert message["case_number"] == "M-2026-999999"
+    assert message["phone"] == profile().phone
+    assert slots == {"status_number_asked": True}  # the corrected number is looked up
+
+
+def test_no_number_and_no_report_asks_for_the_number_then_answers_it(db_url, dispatcher,
+                                                                     domain):
+    message, slots = ask(dispatcher, domain)
+    assert message["response"] == "utter_status_ask_number"
+    assert slots == {"status_number_asked": True}
+    report = file(db_url, sender=SOMEONE_ELSE, status="in_behandeling")
+    dispatcher.messages.clear()
+    message, slots = ask(dispatcher, domain, report.case_number, intent="inform",
+                         slots={"status_number_asked": True})
+    assert message["response"] == "utter_status_in_behandeling"
+    assert slots == {"status_number_asked": False}
+
+
+def test_asked_twice_without_a_number_points_to_a_person(db_url, dispatcher, domain):
+    message, slots = ask(dispatcher, domain, "dat weet ik niet", intent="inform",
+                         slots={"status_number_asked": True})
+    assert message["response"] == "utter_status_number_missing"
+    assert message["phone"] == profile().phone
+    assert slots == {"status_number_asked": False}
+
+
+def test_during_a_report_the_number_is_asked_for_later(db_url, dispatcher, domain):
+    message, slots = ask(dispatcher, domain, active_loop="report_form")
+    assert message["response"] == "utter_status_ask_number_later"
+    assert slots == {"status_number_asked": False}
+
+
+def test_unreachable_store_apologises_with_the_phone_number(tmp_path, monkeypatch, dispatcher,
+                                                            domain):
+    monkeypatch.setattr(status_module, "DATABASE_URL", f"sqlite:///{tmp_path}")  # a folder
+    message, slots = ask(dispatcher, domain, "M-2026-000012")
+    assert message["response"] == "utter_status_unavailable"
+    assert message["phone"] == profile().phone
+    assert slots == {"status_number_asked": False}
+
+
+def test_the_lookup_runs_off_the_event_loop(monkeypatch, dispatcher, domain):
+    threads = []
+
+    def lookup(case_number, sender_id):
+        threads.append(threading.current_thread())
+        raise OperationalError("select", {}, Exception("down"))
+
+    monkeypatch.setattr(status_module, "find_report", lookup)
+    message, _ = ask(dispatcher, domain)
+    assert threads and threads[0] is not threading.main_thread()
+    assert message["response"] == "utter_status_unavailable"
+
+
+def test_training_data_case_numbers_match_the_regex_and_normalise():
+    data = load_data(str(NLU_FILE))
+    [pattern] = [r["pattern"] for r in data.regex_features if r["name"] == "case_number"]
+    values = [e["value"] for m in data.intent_examples for e in m.get("entities") or []]
+    assert len(values) >= 10
+    for value in values:
+        assert re.fullmatch(pattern, value, re.IGNORECASE), value
+        assert normalise_case_number(value), value
+
+
+def test_held_out_status_questions_are_not_training_data():
+    training = {m.get("text").lower() for m in load_data(str(NLU_FILE)).intent_examples}
+    held_out = load_data(str(TEST_SET)).intent_examples
+    assert len(held_out) >= 8
+    assert {m.get("intent") for m in held_out} == {"ask_report_status"}
+    assert not [m.get("text") for m in held_out if m.get("text").lower() in training]

@@ -1,0 +1,218 @@
+"""Municipal questions, the out-of-scope answer and the closing: never a bare refusal."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+
+from actions.topics import (ActionAnswerTopic, ActionGoodbye, ActionOutOfScope, day_part,
+                            was_helped)
+from bot.profile import profile
+from bot.reading.questions import QUESTION, TOPICS
+from bot.settings import ROOT
+from tests.conftest import make_tracker
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+NEW_INTENTS = ["municipal_question", "taxes", "permit_question", "money_worries"]
+
+
+def run(action, dispatcher, tracker, domain):
+    return asyncio.run(action.run(dispatcher, tracker, domain))
+
+
+def only_response(dispatcher) -> dict:
+    [message] = dispatcher.messages
+    return message
+
+
+def at(hour: int):
+    return lambda: dt.datetime(2026, 11, 24, hour, 15, tzinfo=AMSTERDAM)
+
+
+def bot(response: str) -> dict:
+    return {"event": "bot", "text": "…", "metadata": {"utter_action": response}}
+
+
+def user(text: str = "nee") -> dict:
+    return {"event": "user", "text": text}
+
+
+def tracker_with(events) -> Tracker:
+    message = {"intent": {"name": "deny", "confidence": 0.9}, "text": "nee", "entities": []}
+    return Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
+
+
+# --- answers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("intent", NEW_INTENTS)
+def test_each_new_intent_has_an_answer_with_a_link_or_phone(intent, dispatcher, domain):
+    run(ActionAnswerTopic(), dispatcher, make_tracker(intent, "iets"), domain)
+    message = only_response(dispatcher)
+    assert message["response"] == f"utter_answer_{intent}"
+    text = domain["responses"][message["response"]][0]["text"]
+    assert re.search(r"{(link_\w+|website|phone)}", text), text
+
+
+@pytest.mark.parametrize("text, response", [
+    ("wij willen trouwen, hoe regelen we dat", "utter_answer_wedding"),
+    ("is er subsidie voor ons buurtfeest", "utter_answer_subsidies"),
+    ("ik heb een parkeerboete gekregen", "utter_answer_fines"),
+    ("hoe vraag ik bijstand aan", "utter_answer_benefits"),
+    ("hoe hoog is de afvalstoffenheffing", "utter_answer_taxes"),
+    ("ik wil een uittreksel uit de brp", "utter_answer_municipal_question"),
+    ("ik heb schulden", "utter_answer_municipal_question"),  # buttons would clash
+])
+def test_a_generic_question_gets_the_answer_of_its_topic(text, response, dispatcher, domain):
+    run(ActionAnswerTopic(), dispatcher, make_tracker("municipal_question", text), domain)
+    assert only_response(dispatcher)["response"] == response
+
+
+def test_a_specific_intent_keeps_its_own_answer(dispatcher, domain):
+    tracker = make_tracker("taxes", "ik wil trouwen en weet niet wat de woz is")
+    run(ActionAnswerTopic(), dispatcher, tracker, domain)
+    assert only_response(dispatcher)["response"] == "utter_answer_taxes"
+
+
+@pytest.mark.parametrize("topic", [t for t in TOPICS if t != QUESTION])
+def test_every_topic_the_reader_finds_has_an_answer(topic, domain):
+    assert f"utter_answer_{topic}" in domain["responses"]
+
+
+def test_waste_answers_use_their_links(domain):
+    calendar = domain["responses"]["utter_answer_waste_calendar"][0]["text"]
+    waste_pass = domain["responses"]["utter_answer_waste_pass"][0]["text"]
+    assert "{link_waste_calendar}" in calendar and "{link_waste_pass}" in waste_pass
+
+
+def test_money_worries_offer_a_colleague_now(domain):
+    [answer] = domain["responses"]["utter_answer_money_worries"]
+    assert "{phone}" in answer["text"] and "{link_debt_help}" in answer["text"]
+    assert [b["payload"] for b in answer["buttons"]] == ["/ask_human", "/deny"]
+
+
+def test_every_link_in_the_answers_is_in_the_profile(domain):
+    links = set(profile().links)
+    for name, variations in domain["responses"].items():
+        for variation in variations:
+            used = set(re.findall(r"{link_(\w+)}", variation.get("text", "")))
+            assert used <= links, f"{name}: {sorted(used - links)}"
+
+
+# --- out of scope ----------------------------------------------------------------------
+
+def test_out_of_scope_points_to_website_and_phone(dispatcher, domain):
+    run(ActionOutOfScope(), dispatcher, make_tracker("out_of_scope", "wordt het morgen mooi"),
+        domain)
+    message = only_response(dispatcher)
+    assert message["response"] == "utter_out_of_scope"
+    assert message["website"] == profile().website and message["phone"] == profile().phone
+    [variation] = domain["responses"]["utter_out_of_scope"]
+    assert "{website}" in variation["text"] and "{phone}" in variation["text"]
+    assert {b["payload"] for b in variation["buttons"]} == {"/report_public_space_other",
+                                                            "/ask_human"}
+
+
+def test_out_of_scope_that_names_a_topic_gets_its_answer(dispatcher, domain):
+    tracker = make_tracker("out_of_scope", "ik wil bezwaar maken tegen mijn WOZ")
+    run(ActionOutOfScope(), dispatcher, tracker, domain)
+    assert only_response(dispatcher)["response"] == "utter_answer_taxes"
+
+
+def test_out_of_scope_question_without_a_topic_is_still_out_of_scope(dispatcher, domain):
+    tracker = make_tracker("out_of_scope", "wie wint het WK?")
+    run(ActionOutOfScope(), dispatcher, tracker, domain)
+    assert only_response(dispatcher)["response"] == "utter_out_of_scope"
+
+
+# --- the closing -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("events, helped", [
+    ([bot("utter_answer_passport_id_appointment"), bot("utter_anything_else"), user()], True),
+    ([bot("utter_report_filed"), bot("utter_anything_else"), user()], True),
+    ([bot("utter_out_of_scope"), user()], False),
+    ([bot("utter_ask_rephrase"), user()], False),
+    ([bot("utter_default"), bot("utter_anything_else"), user()], False),
+    ([bot("utter_report_stopped"), bot("utter_anything_else"), user()], False),
+    ([bot("utter_ask_report_location"), user("doei")], False),
+    ([bot("utter_greeting"), user("doei")], False),
+    ([], False),
+    ([bot("utter_out_of_scope"), user(), bot("utter_answer_parking_permit"),
+      bot("utter_thanks"), user()], True),
+    ([bot("utter_answer_moving_address_change"), bot("utter_closing_helped"),
+      user("doei")], True),
+    ([bot("utter_out_of_scope"), {"event": "session_started"},
+      bot("utter_answer_driving_licence"), user()], True),
+    ([bot("utter_answer_driving_licence"), {"event": "session_started"}, user("doei")], False),
+    ([{"event": "bot", "text": "Ik zoek het voor u uit. ^AB", "metadata": {}}, user()], True),
+])
+def test_was_helped_reads_the_last_real_answer(events, helped):
+    assert was_helped(events) is helped
+
+
+@pytest.mark.parametrize("hour, part", [(6, "morning"), (11, "morning"), (12, "afternoon"),
+                                        (17, "afternoon"), (18, "evening"), (23, "evening"),
+                                        (0, "night"), (5, "night")])
+def test_day_part(hour, part):
+    assert day_part(at(hour)()) == part
+
+
+def test_goodbye_after_an_answer_is_glad_with_a_wish_for_the_morning(dispatcher, domain):
+    tracker = tracker_with([bot("utter_answer_parking_permit"), bot("utter_anything_else"),
+                            user()])
+    run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
+    message = only_response(dispatcher)
+    assert message["response"] == "utter_closing_helped"
+    assert message["wish"] == domain["responses"]["utter_wish_morning"][0]["text"]
+
+
+def test_goodbye_after_a_failure_offers_a_colleague_with_a_wish_for_the_night(dispatcher,
+                                                                              domain):
+    tracker = tracker_with([bot("utter_out_of_scope"), user("doei")])
+    run(ActionGoodbye(clock=at(2)), dispatcher, tracker, domain)
+    message = only_response(dispatcher)
+    assert message["response"] == "utter_closing_not_helped"
+    assert message["wish"] == domain["responses"]["utter_wish_night"][0]["text"]
+    assert message["phone"] == profile().phone
+
+
+@pytest.mark.parametrize("hour, part", [(14, "afternoon"), (20, "evening")])
+def test_goodbye_wishes_follow_the_clock(hour, part, dispatcher, domain):
+    run(ActionGoodbye(clock=at(hour)), dispatcher, tracker_with([]), domain)
+    assert only_response(dispatcher)["wish"] == domain["responses"][f"utter_wish_{part}"][0][
+        "text"]
+
+
+def test_closings_are_honest_and_say_goodbye(domain):
+    helped = domain["responses"]["utter_closing_helped"][0]["text"]
+    not_helped = domain["responses"]["utter_closing_not_helped"][0]["text"]
+    assert "{wish}" in helped and "{wish}" in not_helped
+    assert "kon helpen" in helped and "Tot ziens" in helped and "Tot ziens" in not_helped
+    assert "{phone}" in not_helped and "Fijn dat" not in not_helped
+
+
+def test_rules_close_with_action_goodbye_and_answer_out_of_scope_by_action():
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "core.yml").read_text(encoding="utf-8"))
+    actions = [step.get("action") for rule in rules["rules"] for step in rule["steps"]]
+    assert "action_goodbye" in actions and "action_out_of_scope" in actions
+    assert not {"utter_glad_to_help", "utter_goodbye", "utter_out_of_scope"} & set(actions)
+
+
+# --- training data ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("intent", NEW_INTENTS)
+def test_each_new_intent_has_varied_training_and_held_out_examples(intent):
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    training = [m.get("text") for m in load_data(str(ROOT / "data" / "nlu")).intent_examples
+                if m.get("intent") == intent]
+    held_out = [m.get("text") for m in load_data(
+        str(ROOT / "tests" / "nlu" / "test_set_questions.yml")).intent_examples
+        if m.get("intent") == intent]
+    assert len(training) >= 25 and 6 <= len(held_out) <= 8
+    assert not {t.lower() for t in training} & {t.lower() for t in held_out}
+    assert len({t.split()[0].lower() for t in training}) >= 12, "one template, nouns swapped"
