@@ -8,6 +8,7 @@ start of the next question (`report_ack`).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -17,7 +18,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.reading import channel_of, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, MAX_DESCRIPTION,
-                                  NO_PHOTO, ack, answer_of, description_of, pending_place,
+                                  NO_PHOTO, ack, answer_of, description_of, is_description,
+                                  pending_place,
                                   personal_data_ack, place_slots, prompt, shared_photo,
                                   shared_slots, with_ack)
 from bot.profile import profile
@@ -29,6 +31,13 @@ MIN_DESCRIPTION_WORDS = 2
 
 def _text(tracker: Tracker) -> Text:
     return " ".join((tracker.latest_message.get("text") or "").split())[:300]
+
+
+def _asked(tracker: Tracker, slot: Text) -> bool:
+    """True when the resident is answering this slot's question now, not when the form
+    starts and checks what the first message already filled."""
+    return (tracker.get_slot("requested_slot") in (slot, None)
+            and tracker.latest_action_name != "action_start_report")
 
 
 def _last_bot_response(tracker: Tracker) -> Optional[Text]:
@@ -55,6 +64,13 @@ def _as_suggested(place: Place) -> Place:
     return Place.from_dict(data)
 
 
+def _words_beside(text: Text, street: Text) -> Optional[Text]:
+    """What the resident said besides the street name, when it names a spot."""
+    rest = re.sub(re.escape(street), " ", text, count=1, flags=re.IGNORECASE)
+    rest = " ".join(rest.strip(" ,.;:-").split())
+    return rest if is_description(rest) else None
+
+
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
     """A free description of the place, when nothing better came (second try on)."""
     return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
@@ -79,6 +95,8 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_description(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if not _asked(tracker, "report_description"):
+            return {"report_description": value}  # set from the first message, already read
         reading = reading_of(tracker)
         extras = shared_slots(tracker)
         place = reading.location
@@ -98,6 +116,8 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_location(self, value: Any, dispatcher: CollectingDispatcher,
                                  tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if not _asked(tracker, "report_location"):
+            return {"report_location": value}  # set from the first message, already read
         pin = shared_slots(tracker)
         if "report_location" in pin:
             return pin
@@ -134,7 +154,10 @@ class ValidateReportForm(FormValidationAction):
         if place and place.complete:
             return place
         if place and place.kind == "street":
-            if pending and pending.streets == place.streets and tries:
+            beside = _words_beside(text, place.text)
+            if beside:  # "Stationsweg, bij het bushokje": the street and a spot on it
+                return _with_landmark(place, beside)
+            if pending and tuple(pending.streets) == tuple(place.streets) and tries:
                 return place  # asked for a number twice: the street will do
             return self._street_or_ask(place)
         if pending and pending.streets and _describes_a_spot(reading, text):
@@ -181,7 +204,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_contact": contact}
         if answer_of(tracker, reading) is False:
             return {"report_contact": None, "report_updates": False}
-        return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid")}
+        return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid"),
+                **with_ack(tracker, personal_data_ack(reading))}
 
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
@@ -211,9 +235,14 @@ class ValidateReportForm(FormValidationAction):
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
         asked_what = _last_bot_response(tracker) == "utter_report_what_to_change"
         description = description_of(reading, _text(tracker))
-        if asked_what and answer is None and description:
+        if not description or answer is True or reading.thanks:
+            return None
+        if asked_what and answer is None or answer is False and reading.category:
             return {"report_description": description, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
+        if answer is None and reading.category:  # "het zijn er twee": more about the problem
+            return {"report_description": self._added(tracker, description),
+                    "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         return None
 
     @staticmethod

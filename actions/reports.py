@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -21,7 +22,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.reading import channel_of, reading_of
 from actions.report_slots import (GENERIC_CATEGORY, HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES,
-                                  ack, description_of, personal_data_ack, place_slots,
+                                  ack, description_of, is_description, personal_data_ack,
+                                  place_slots,
                                   prompt, reset_report_slots, shared_slots)
 from bot.profile import profile
 from bot.reading.description import clean_description
@@ -58,14 +60,20 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         first = ack("utter_ack_again")
     elif reading.harm:
         first = ack("utter_ack_harm")
-    else:
+    elif reading.category in (None, category):
         first = ack(f"utter_ack_{category}")
+    else:  # the words and the intent disagree: no guess about what is wrong
+        first = ack(f"utter_ack_{GENERIC_CATEGORY}")
     acks = [first]
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and place.complete:
         acks.append(ack("utter_ack_place", place=place.label))
     return acks + [personal_data_ack(reading)]
+
+
+def _without(text: Text, part: Text) -> Text:
+    return re.sub(re.escape(part), " ", text, flags=re.IGNORECASE) if part else text
 
 
 def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
@@ -78,10 +86,12 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
                    else description_of(reading, text))
     if text.startswith("/"):  # a button: nothing said yet
         return slots
+    place = reading.location
+    if description and place and not is_description(_without(description, place.text)):
+        description = None  # only the place: what is wrong is still to be asked
     if description:
         slots["report_description"] = description
         slots["report_more_problems"] = problems[1:] or None
-    place = reading.location
     if place and place.complete:
         slots.update(place_slots(place))
     elif place and place.kind == "street":

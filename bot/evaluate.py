@@ -51,7 +51,7 @@ def confusion_table(pairs: List[Tuple[str, str]]) -> List[str]:
     labels = sorted({label for pair in pairs for label in pair})
     counts = Counter(pairs)
     short = {label: f"{i:02d}" for i, label in enumerate(labels)}
-    rows = ["| expected \\ predicted | " + " | ".join(short[l] for l in labels) + " |",
+    rows = ["| expected \\ predicted | " + " | ".join(short[label] for label in labels) + " |",
             "|---|" + "---:|" * len(labels)]
     for expected in labels:
         cells = [str(counts.get((expected, p), "")) for p in labels]

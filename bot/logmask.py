@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.address import STREET_SUFFIX
+from bot.reading.streets import STREET_TYPES
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w])(?:\+|00)\d[\d ]{7,15}\d|(?<![\w])0[1-9](?:[ -]?\d){8}(?!\d)")
 POSTCODE = re.compile(r"\b[1-9]\d{3} ?[A-Za-z]{2}\b")
-ADDRESS = re.compile(rf"\b[A-Z][\w'.-]*(?:{STREET_SUFFIX})\s+\d+\s?[a-zA-Z]?\b")
+ADDRESS = re.compile(rf"\b[A-Z][\w'.-]*(?:{'|'.join(STREET_TYPES)})\s+\d+(?:\s?[a-zA-Z]\b)?")
 
 
 def mask(text: str) -> str:

@@ -20,6 +20,7 @@ from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.core.policies.rule_policy import RulePolicy as RasaRulePolicy
 from rasa.core.policies.ted_policy import TEDPolicy as RasaTEDPolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecutionRejected
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -93,6 +94,13 @@ EMERGENCY_ACTION = "action_emergency"
 OTHER_LANGUAGE_ACTION = "action_other_language"
 QUESTION_ACTION = "action_answer_question"
 TAKE_MESSAGE_ACTION = "action_take_message"
+START_REPORT_ACTION = "action_start_report"
+REPORT_FORM = "report_form"
+# Intents that say the model did not recognise the message.
+UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
+ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 3"
+# Intents a hazard in the same message does not override.
+KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION)
@@ -122,6 +130,11 @@ def _action_before_latest_message(tracker: DialogueStateTracker) -> Optional[str
     return None
 
 
+def _names_a_place(reading: Reading) -> bool:
+    place = reading.location
+    return bool(place and place.complete and place.kind != "description")
+
+
 def reading_route(tracker: DialogueStateTracker,
                   answers: Optional[Any] = None) -> Optional[str]:
     """The action the reading of the latest message asks for, if any.
@@ -140,9 +153,15 @@ def reading_route(tracker: DialogueStateTracker,
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):
         return TAKE_MESSAGE_ACTION
-    if (reading.question and intent.get("name") in REPORT_INTENTS
+    if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION
+    name = intent.get("name")
+    if tracker.active_loop_name is None and name not in REPORT_INTENTS + KEEP_INTENTS and (
+            reading.danger == "hazard"
+            or name in UNSURE_INTENTS + (ANSWER_INTENT,) and not reading.question
+            and (reading.category or _names_a_place(reading))):
+        return START_REPORT_ACTION  # the words name a problem in public space
     return None
 
 
@@ -150,7 +169,9 @@ def reading_route(tracker: DialogueStateTracker,
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class ReadingPolicy(Policy):
     """Lets the message reader decide first: danger (112), another language, a question
-    phrased like a report, a message left for a colleague. Then it waits for the resident.
+    phrased like a report, a message left for a colleague, a report the model did not
+    recognise but whose words name a problem or a hazard. Then it waits for the resident
+    (or, after starting a report, runs the report form).
 
     Its predictions are marked as not depending on the user's intent, so they also win
     over a form that is active (Rasa lets such predictions overrule all others).
@@ -160,7 +181,7 @@ class ReadingPolicy(Policy):
     def get_default_config() -> Dict[str, Any]:
         return {"priority": 7}
 
-    def train(self, training_trackers: Any, domain: Domain, **kwargs: Any) -> Any:
+    def train(self, training_trackers: Any, domain: Domain, **kwargs: Any) -> Resource:
         return self._resource
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
@@ -168,6 +189,8 @@ class ReadingPolicy(Policy):
                                      **kwargs: Any) -> PolicyPrediction:
         if tracker.latest_action_name in READING_ACTIONS:
             action: Optional[str] = "action_listen"
+        elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:
+            action = REPORT_FORM
         elif tracker.latest_action_name == "action_listen":
             action = reading_route(tracker, domain.responses)
         else:

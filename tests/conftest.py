@@ -26,6 +26,12 @@ def domain() -> Dict[str, Any]:
     return Domain.load(str(DOMAIN_DIR)).as_dict()
 
 
+def dutch(domain: Dict[str, Any], response: str) -> Dict[str, Any]:
+    """The Dutch variation of a response (English ones carry a language condition)."""
+    return next(v for v in domain["responses"][response]
+                if not any(c.get("name") == "language" for c in v.get("condition") or []))
+
+
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
@@ -182,9 +188,9 @@ def texts(replies: List[Dict[str, Any]]) -> str:
     return "\n".join(reply.get("text", "") for reply in replies)
 
 
-# Tests that need a trained model, the running stack or database servers; `make test-fast`
-# leaves them out.
-NEEDS_STACK = {"trained_model", "stack", "services"}
+# Tests that need a trained model, the running stack, a browser or database servers;
+# `make test-fast` leaves them out.
+NEEDS_STACK = {"trained_model", "stack", "services", "browser"}
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -11,7 +11,7 @@ from actions.contact import ActionContactHuman
 from actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
 from actions.topics import ActionAnswerTopic, ActionOpeningHours
 from bot.profile import profile
-from tests.conftest import make_tracker
+from tests.conftest import dutch, make_tracker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODUCT_INTENTS = ["passport_id_appointment", "driving_licence", "moving_address_change",
@@ -68,7 +68,7 @@ def test_ask_affirmation_describes_the_best_guess(dispatcher, domain):
     [message] = dispatcher.messages
     assert message["response"] == "utter_ask_affirmation"
     assert message["intent"] == "report_street_lighting"
-    assert message["topic"] == domain["responses"]["utter_topic_report_street_lighting"][0]["text"]
+    assert message["topic"] == dutch(domain, "utter_topic_report_street_lighting")["text"]
 
 
 def test_ask_affirmation_does_not_ask_about_small_talk(dispatcher, domain):

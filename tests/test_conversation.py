@@ -35,7 +35,8 @@ def test_opening_hours_come_from_the_profile(talk):
 
 
 def test_complaint_gets_empathy_and_a_person(talk):
-    reply = talk("e2e-complaint", "Ik ben heel ontevreden, ik heb al drie keer gebeld en niemand doet iets")
+    reply = talk("e2e-complaint",
+                 "Ik ben heel ontevreden, ik heb al drie keer gebeld en niemand doet iets")
     assert "Wat vervelend" in texts(reply)
     assert [b["payload"] for b in reply[-1]["buttons"]] == ["/affirm", "/deny"]
     assert profile().phone in texts(talk("e2e-complaint", "ja graag"))

@@ -17,7 +17,7 @@ from actions.contact import HANDOVER_SLOT, ActionContactHuman, ActionEndHandover
 from bot.settings import ROOT
 from console import rasa_api
 from console.conversations import PREVIEW_CHARS, REASONS, Conversation, conversations
-from tests.conftest import make_tracker
+from tests.conftest import dutch, make_tracker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MONDAY_MORNING = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
@@ -69,7 +69,7 @@ def test_the_domain_declares_slot_actions_and_responses(domain):
     assert slot["mappings"] == [{"type": "custom"}]
     assert {"action_contact_human", "action_take_message", "action_end_handover"} <= set(
         domain["actions"])
-    closed = domain["responses"]["utter_message_taken_closed"][0]["text"]
+    closed = dutch(domain, "utter_message_taken_closed")["text"]
     assert "{next_day} {next_open}" in closed
     assert {"utter_message_taken_open", "utter_contact_open"} <= set(domain["responses"])
 

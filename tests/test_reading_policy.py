@@ -99,3 +99,20 @@ def test_the_trained_assistant_puts_112_before_the_form(agent):
     assert _next(agent, events) == "action_emergency"
     assert _next(agent, events + [ActionExecuted("action_emergency")]) == "action_listen"
     assert _next(agent, IN_FORM + [said("Kerkstraat 12")]) == "report_form"
+
+
+def test_a_hazard_or_a_problem_the_model_missed_starts_a_report():
+    hazard = "de putdeksel ligt ernaast op de Molenweg, levensgevaarlijk voor fietsers"
+    assert reading_route(tracker(START + [said(hazard, "out_of_scope", 0.5)])) == \
+        "action_start_report"
+    missed = "bij de sporthal is het hek van het veld omgereden door een auto"
+    assert reading_route(tracker(START + [said(missed, "nlu_fallback", 0.3)])) == \
+        "action_start_report"
+    assert reading_route(tracker(START + [said("kwak kwak zwiep", "nlu_fallback", 0.3)])) is None
+    person = "ik wil iemand spreken over de putdeksel die ernaast ligt"
+    assert reading_route(tracker(START + [said(person, "ask_human")])) is None
+
+
+def test_an_address_out_of_the_blue_starts_a_report():
+    assert reading_route(tracker(START + [said("Schoolstraat 3", "inform")])) == \
+        "action_start_report"

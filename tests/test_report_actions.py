@@ -273,3 +273,8 @@ def test_contact_is_kept_only_with_consent():
     report = new_reports(tracker_for(channel="webchat",
                                      slots={**slots, "report_updates": True}))[0]
     assert report.contact_email == "a@example.nl"
+
+
+def test_an_address_alone_is_no_description(dispatcher, domain):
+    slots = start("Schoolstraat 3", "inform", dispatcher, domain)
+    assert slots["report_description"] is None and slots["report_location"] == "Schoolstraat 3"

@@ -41,9 +41,10 @@ def test_loose_tile_with_address_asks_only_consent_and_summary(talk, stack, repo
     sender = "report-tile"
     first = texts(talk(sender, "Er ligt een losse stoeptegel voor de deur van Dorpsstraat 12"))
     assert "horen hoe het verder gaat" in first
+    assert "Ik noteer: Dorpsstraat 12." in first, "what was understood is said back"
     summary = texts(talk(sender, "nee"))
     assert "Dorpsstraat 12" in summary and "losse stoeptegel" in summary
-    assert "anoniem" in summary
+    assert "geen berichten" in summary
     done = texts(talk(sender, "ja"))
     case = CASE_NUMBER.search(done).group()
     assert "werkdagen" in done
@@ -65,7 +66,7 @@ def test_loose_tile_with_address_asks_only_consent_and_summary(talk, stack, repo
     ("report_pavement_road", "gat in de weg", "Kerkweg 4"),
     ("report_waste_collection", "onze container is vandaag niet geleegd", "1234 AB 7"),
     ("report_street_lighting", "de lantaarnpaal doet het niet", "Julianastraat 7a"),
-    ("report_public_space_other", "er ligt een boom over de weg", "bij de speeltuin achter de school"),
+    ("report_public_space_other", "er ligt veel zwerfvuil", "bij de speeltuin achter de school"),
 ])
 def test_each_report_type_asks_where_when_it_is_missing(talk, stack, reports_db_url, category,
                                                         first_message, place):
@@ -75,7 +76,8 @@ def test_each_report_type_asks_where_when_it_is_missing(talk, stack, reports_db_
     talk(sender, "nee dank je")
     assert CASE_NUMBER.search(texts(talk(sender, "ja klopt")))
     [report] = stored(reports_db_url, sender)
-    assert report.category == category and report.description == first_message
+    assert report.category == category
+    assert report.description.lower().rstrip(".") == first_message
     QUESTIONS[category] = len(questions_asked(stack, sender))
     assert questions_asked(stack, sender) == ["utter_ask_report_location",
                                               "utter_ask_report_updates",
@@ -89,13 +91,12 @@ def test_what_is_asked_when_the_first_message_does_not_say(talk, stack, reports_
     talk(sender, "Molenweg 3")
     talk(sender, "nee")
     assert CASE_NUMBER.search(texts(talk(sender, "ja")))
-    assert stored(reports_db_url, sender)[0].description == "veel zwerfvuil en glas"
+    assert stored(reports_db_url, sender)[0].description.lower() == "veel zwerfvuil en glas"
 
 
-def test_unknown_street_gets_one_more_try_not_a_loop(talk, reports_db_url):
+def test_a_street_the_register_lacks_is_taken_with_its_number(talk, reports_db_url):
     sender = "report-unknown-street"
     talk(sender, "lantaarnpaal kapot")
-    assert "ken ik niet" in texts(talk(sender, "Fantasiestraat 5"))
     assert "horen hoe het verder gaat" in texts(talk(sender, "Fantasiestraat 5"))
     talk(sender, "nee")
     talk(sender, "ja")
@@ -109,7 +110,7 @@ def test_web_chat_updates_ask_contact_and_say_why(talk, reports_db_url, signalen
     assert "e-mailadres of telefoonnummer" in ask and "alleen voor deze melding" in ask
     assert "geen e-mailadres" in texts(talk(sender, "mijn mail is nog geheim"))
     summary = texts(talk(sender, "J.deVries@KPNplanet.nl"))
-    assert "U krijgt updates" in summary
+    assert "U krijgt berichten" in summary
     assert "U hoort van ons" in texts(talk(sender, "ja"))
     [report] = stored(reports_db_url, sender)
     assert (report.wants_updates, report.contact_email) == (True, "j.devries@kpnplanet.nl")
@@ -130,11 +131,11 @@ def test_correcting_the_place_in_the_summary(talk, reports_db_url):
 def test_changing_the_mind_about_updates_in_the_summary(talk, reports_db_url):
     sender = "report-correct-updates"
     talk(sender, "zwerfvuil bij Parkweg 2")
-    assert "geen updates" in texts(talk(sender, "nee"))
+    assert "geen berichten" in texts(talk(sender, "nee"))
     talk(sender, "nee")
     assert "horen hoe het verder gaat" in texts(talk(sender, "/correct_updates"))
     talk(sender, "ja")
-    assert "U krijgt updates" in texts(talk(sender, "06-12345678"))
+    assert "U krijgt berichten" in texts(talk(sender, "06-12345678"))
     talk(sender, "ja")
     [report] = stored(reports_db_url, sender)
     assert (report.wants_updates, report.contact_phone) == (True, "+31612345678")
@@ -144,7 +145,8 @@ def test_correcting_with_the_buttons(talk, reports_db_url):
     sender = "report-correct-buttons"
     talk(sender, "de straatlamp is stuk bij Lindelaan 2")
     talk(sender, "nee")
-    assert "Wat wilt u aanpassen?" in texts(talk(sender, "nee"))
+    what = talk(sender, "nee")
+    assert "Wat moet er anders?" in texts(what) and "Klopt dit?" not in texts(what)
     assert "Waar is het?" in texts(talk(sender, "/correct_location"))
     assert "Lindelaan 4" in texts(talk(sender, "Lindelaan 4"))
     talk(sender, "ja")
@@ -191,7 +193,7 @@ def test_no_name_bsn_or_birth_date_is_ever_asked(stack):
         assert word not in bot_texts
 
 
-def test_questions_per_report_type_stay_minimal():
+def test_questions_per_report_type_stay_minimal(stack):
     """The count table is printed at the end of the test run (tests/conftest.py)."""
     assert QUESTIONS, "the report tests above ran first"
     assert max(QUESTIONS.values()) <= 4

@@ -31,7 +31,8 @@ def test_every_response_fits_every_medium():
 
 
 def test_the_check_fails_on_a_broken_limit():
-    guide = guide_with("address_form: u\n    max_length: 459", "address_form: je\n    max_length: 459")
+    guide = guide_with("address_form: u\n    max_length: 459",
+                       "address_form: je\n    max_length: 459")
     sms_u = render({"text": "Wilt u een update? 😀"}, "sms", guide)
     assert any("says 'u' where the medium says 'je'" in p
                for p in tone_problems(sms_u, "sms", guide))

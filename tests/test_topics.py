@@ -15,7 +15,7 @@ from actions.topics import (ActionAnswerTopic, ActionGoodbye, ActionOutOfScope, 
 from bot.profile import profile
 from bot.reading.questions import QUESTION, TOPICS
 from bot.settings import ROOT
-from tests.conftest import make_tracker
+from tests.conftest import dutch, make_tracker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NEW_INTENTS = ["municipal_question", "taxes", "permit_question", "money_worries"]
@@ -84,13 +84,13 @@ def test_every_topic_the_reader_finds_has_an_answer(topic, domain):
 
 
 def test_waste_answers_use_their_links(domain):
-    calendar = domain["responses"]["utter_answer_waste_calendar"][0]["text"]
-    waste_pass = domain["responses"]["utter_answer_waste_pass"][0]["text"]
+    calendar = dutch(domain, "utter_answer_waste_calendar")["text"]
+    waste_pass = dutch(domain, "utter_answer_waste_pass")["text"]
     assert "{link_waste_calendar}" in calendar and "{link_waste_pass}" in waste_pass
 
 
 def test_money_worries_offer_a_colleague_now(domain):
-    [answer] = domain["responses"]["utter_answer_money_worries"]
+    answer = dutch(domain, "utter_answer_money_worries")
     assert "{phone}" in answer["text"] and "{link_debt_help}" in answer["text"]
     assert [b["payload"] for b in answer["buttons"]] == ["/ask_human", "/deny"]
 
@@ -111,7 +111,7 @@ def test_out_of_scope_points_to_website_and_phone(dispatcher, domain):
     message = only_response(dispatcher)
     assert message["response"] == "utter_out_of_scope"
     assert message["website"] == profile().website and message["phone"] == profile().phone
-    [variation] = domain["responses"]["utter_out_of_scope"]
+    variation = dutch(domain, "utter_out_of_scope")
     assert "{website}" in variation["text"] and "{phone}" in variation["text"]
     assert {b["payload"] for b in variation["buttons"]} == {"/report_public_space_other",
                                                             "/ask_human"}
@@ -167,7 +167,7 @@ def test_goodbye_after_an_answer_is_glad_with_a_wish_for_the_morning(dispatcher,
     run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
     message = only_response(dispatcher)
     assert message["response"] == "utter_closing_helped"
-    assert message["wish"] == domain["responses"]["utter_wish_morning"][0]["text"]
+    assert message["wish"] == dutch(domain, "utter_wish_morning")["text"]
 
 
 def test_goodbye_after_a_failure_offers_a_colleague_with_a_wish_for_the_night(dispatcher,
@@ -176,20 +176,19 @@ def test_goodbye_after_a_failure_offers_a_colleague_with_a_wish_for_the_night(di
     run(ActionGoodbye(clock=at(2)), dispatcher, tracker, domain)
     message = only_response(dispatcher)
     assert message["response"] == "utter_closing_not_helped"
-    assert message["wish"] == domain["responses"]["utter_wish_night"][0]["text"]
+    assert message["wish"] == dutch(domain, "utter_wish_night")["text"]
     assert message["phone"] == profile().phone
 
 
 @pytest.mark.parametrize("hour, part", [(14, "afternoon"), (20, "evening")])
 def test_goodbye_wishes_follow_the_clock(hour, part, dispatcher, domain):
     run(ActionGoodbye(clock=at(hour)), dispatcher, tracker_with([]), domain)
-    assert only_response(dispatcher)["wish"] == domain["responses"][f"utter_wish_{part}"][0][
-        "text"]
+    assert only_response(dispatcher)["wish"] == dutch(domain, f"utter_wish_{part}")["text"]
 
 
 def test_closings_are_honest_and_say_goodbye(domain):
-    helped = domain["responses"]["utter_closing_helped"][0]["text"]
-    not_helped = domain["responses"]["utter_closing_not_helped"][0]["text"]
+    helped = dutch(domain, "utter_closing_helped")["text"]
+    not_helped = dutch(domain, "utter_closing_not_helped")["text"]
     assert "{wish}" in helped and "{wish}" in not_helped
     assert "kon helpen" in helped and "Tot ziens" in helped and "Tot ziens" in not_helped
     assert "{phone}" in not_helped and "Fijn dat" not in not_helped

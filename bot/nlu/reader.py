@@ -14,13 +14,17 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.reading.answers import is_only_contact
+from bot.reading.language import warm_up as warm_up_language
 from bot.reading.message import read_message
+from bot.reading.places import warm_up as warm_up_places
 
 logger = logging.getLogger(__name__)
+ANSWER_INTENT = "inform"
 
 
 @DefaultV1Recipe.register(
@@ -32,6 +36,8 @@ class MessageReader(GraphComponent):
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "MessageReader":
+        warm_up_places()
+        warm_up_language()  # the language models take seconds: not on a resident's message
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -44,6 +50,12 @@ class MessageReader(GraphComponent):
                 continue
             entities = message.get(ENTITIES, []) + reading.to_entities(text)
             message.set(ENTITIES, entities, add_to_output=True)
+            if is_only_contact(text):
+                # An e-mail address on its own is an answer (a classifier once read a
+                # common mail provider's name as "stop").
+                answer = {"name": ANSWER_INTENT, "confidence": 1.0}
+                message.set(INTENT, answer, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [answer], add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

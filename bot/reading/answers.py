@@ -88,6 +88,15 @@ def _without_contact(text: str) -> str:
     return text
 
 
+def is_only_contact(text: str) -> bool:
+    """True when the text gives an e-mail address or phone number and says nothing else
+    ("mijn mail is j.jansen@ziggo.nl"): an answer, whatever a classifier makes of it."""
+    if not (find_emails(text) or find_phones(text)):
+        return False
+    words = _ADDITION_WORD.findall(_without_contact(text))
+    return all(word.lower() in _FILLER for word in words)
+
+
 # --- yes or no -------------------------------------------------------------------------
 YES, NO, UNSURE = "yes", "no", "unsure"
 _W = r"[\s,]+"  # between the words of a phrase

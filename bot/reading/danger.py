@@ -1,7 +1,8 @@
 """Danger in a resident's message: an emergency (112), gas, a power outage or a public hazard.
 
 The words and rules live in `danger_words.yml` next to this module; this module folds the
-text (lower case, no accents, no repeated letters, common typos corrected), splits it into
+text (lower case, no accents, "braaand" → "brand", spoken forms and typos of key words
+corrected), splits it into
 clauses and applies the rules, skipping triggers that are negated ("niemand gewond"),
 speculative ("straks gebeurt er een ongeluk") or in the past ("vorige week was er brand").
 """
@@ -13,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Pattern, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Pattern, Tuple
 
 import yaml
 from rapidfuzz import process
@@ -72,7 +73,7 @@ class _Lexicon:
     present: Pattern[str]
     spelling: Dict[str, str]
     typo_targets: Tuple[str, ...]
-    not_typos: frozenset
+    not_typos: FrozenSet[str]
 
 
 def read_danger(text: str) -> Optional[Danger]:
@@ -122,6 +123,7 @@ def _correct(word: str) -> str:
 
 
 def _fires(rule: _Rule, clauses: List[str], whole: str, lexicon: _Lexicon) -> bool:
+    """Whether the rule finds danger in one of the clauses, given the whole message."""
     if any(p.search(whole) for p in rule.unless_anywhere):
         return False
     if not all(p.search(whole) for p in rule.needs):

@@ -85,7 +85,7 @@ _WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "
 _NUMBER_WORDS = ["nummer", "nr", "nr.", "no", "no.", "nmr", "num", "huisnummer", "huisnr",
                  "huisnr.", "hnr", "hnr.", "#", "nummers", "nrs", "nrs.", "n°", "nº"]
 _NEAR_WORDS = ["bij", "tegenover", "naast", "voor", "achter", "thv", "t.h.v", "t.h.v.", "tov",
-               "t.o.v.", "vlakbij", "nabij", "rond", "vanaf"]
+               "t.o.v.", "t/o", "t.o.", "vlakbij", "nabij", "rond", "vanaf"]
 _RANGE_WORDS = ["t/m", "tm", "t.m.", "tem", "t.e.m.", "tot", "-", "–"]
 _UNITS = frozenset("""
 uur u uurtje uren minuut minuten min seconden sec dag dagen dagje week weken maand maanden jaar
@@ -106,7 +106,8 @@ _DETERMINERS = frozenset({"de", "het", "een", "'t", "t", "die", "dat", "deze", "
 _PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "voor", "achter", "in", "op", "aan",
                            "onder", "boven", "langs", "nabij", "rond", "rondom", "tussen",
                            "vlakbij", "dichtbij", "richting", "voorbij", "thv", "t.h.v",
-                           "t.h.v.", "achterin", "vooraan", "achteraan", "tov", "t.o.v.", "van",
+                           "t.h.v.", "achterin", "vooraan", "achteraan", "tov", "t.o.v.", "t/o",
+                           "t.o.", "van",
                            "nabij", "ggo", "via"})
 _MULTI_PREPOSITIONS = (("ter", "hoogte", "van"), ("vlak", "bij"), ("dicht", "bij"),
                        ("in", "de", "buurt", "van"), ("t.h.v", "."))
@@ -349,13 +350,13 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     return reading.place
 
 
-def is_clearly_not_a_place(text: str) -> bool:
+def is_clearly_not_a_place(text: str, register: Optional[StreetRegister] = None) -> bool:
     """True for a question, a refusal, a greeting, a yes/no or another language that names
     no place: such an answer must never be stored as the place."""
     clean = " ".join((text or "").split())
     if not _has_words(clean):
         return True
-    if _read(clean, StreetRegister.from_profile()).strong:
+    if _read(clean, register or StreetRegister.from_profile()).strong:
         return False
     return _not_a_place_form(clean)
 
@@ -663,8 +664,8 @@ class _Reading:
         return _Number(index, end, value)
 
     def _spaced_addition(self, base: str, end: int) -> Tuple[str, int, Optional[str]]:
-        """'14 A', '14 - 2' (an addition) or '10 - 20' (a range: returned as the upper end)."""
-        if end + 1 < self.size and self.texts[end] in {"-", "–"} \
+        """'14 A', '14 - 2', '14/2' (an addition) or '10 - 20' (a range: the upper end)."""
+        if end + 1 < self.size and self.texts[end] in {"-", "–", "/"} \
                 and re.fullmatch(r"[0-9]{1,3}|[a-zA-Z]", self.texts[end + 1]) \
                 and not self._not_a_house_number(end + 1):
             other = self.texts[end + 1]

@@ -59,7 +59,8 @@ def _validate_location(location: Any) -> List[str]:
     errors = [f"location.{key}: unknown field" for key in set(location) - LOCATION_KEYS]
     geometry = location.get("geometrie") or {}
     coordinates = geometry.get("coordinates")
-    if geometry.get("type") != "Point" or not isinstance(coordinates, list) or len(coordinates) != 2:
+    if (geometry.get("type") != "Point" or not isinstance(coordinates, list)
+            or len(coordinates) != 2):
         errors.append("location.geometrie: a GeoJSON Point is required")
     else:
         lon, lat = coordinates

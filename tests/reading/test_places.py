@@ -1,0 +1,423 @@
+"""How a place is read from a resident's message: streets, numbers, corners, landmarks."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from bot.reading.places import Place, is_clearly_not_a_place, read_place
+from bot.reading.streets import StreetRegister
+
+# The streets of bot/profile.yml, copied so these tests do not move with the profile.
+STREETS = {
+    "Dorpsstraat": [52.0912, 5.1201], "Kerkstraat": [52.0921, 5.1188],
+    "Kerkweg": [52.0930, 5.1172], "Molenweg": [52.0944, 5.1240],
+    "Stationsstraat": [52.0885, 5.1102], "Stationsweg": [52.0878, 5.1120],
+    "Lindelaan": [52.0899, 5.1255], "Julianastraat": [52.0917, 5.1290],
+    "Wilhelminastraat": [52.0925, 5.1301], "Hoofdstraat": [52.0903, 5.1199],
+    "Beukenlaan": [52.0951, 5.1263], "Schoolstraat": [52.0896, 5.1228],
+    "Marktplein": [52.0908, 5.1210], "Parkweg": [52.0870, 5.1245],
+    "Rozenlaan": [52.0960, 5.1280], "Vondelstraat": [52.0935, 5.1150],
+    "Van Goghstraat": [52.0889, 5.1160],
+}
+REGISTER = StreetRegister(STREETS, "Lindendal", (52.0907, 5.1214))
+
+
+def read(text: str) -> Place:
+    place = read_place(text, REGISTER)
+    assert place is not None, text
+    return place
+
+
+# --- street and number ------------------------------------------------------------------
+@pytest.mark.parametrize("text, street, number", [
+    ("Kerkstraat 14", "Kerkstraat", "14"),
+    ("kerkstraat14", "Kerkstraat", "14"),
+    ("KERKSTRAAT 14A", "Kerkstraat", "14A"),
+    ("Kerkstraat nr. 14", "Kerkstraat", "14"),
+    ("Kerkstr.14", "Kerkstraat", "14"),
+    ("nummer 14 in de Kerkstraat", "Kerkstraat", "14"),
+    ("in de kerkstraat bij nummer 14", "Kerkstraat", "14"),
+    ("ter hoogte van Dorpsstraat 8", "Dorpsstraat", "8"),
+    ("t.h.v. dorpsstraat 8", "Dorpsstraat", "8"),
+    ("Kerkstraat 14 bus 2", "Kerkstraat", "14 bus 2"),
+    ("Dorpsstraat 12-2", "Dorpsstraat", "12-2"),
+    ("Dorpsstraat 12 - 2", "Dorpsstraat", "12-2"),
+    ("julianastraat 7 a", "Julianastraat", "7A"),
+    ("Julianastraat 7 A", "Julianastraat", "7A"),
+    ("Van Goghstraat 3", "Van Goghstraat", "3"),
+    ("van gogh straat 3", "Van Goghstraat", "3"),
+    ("molen weg 2", "Molenweg", "2"),
+    ("Ik woon op de Molenweg 17a en de container is niet geleegd", "Molenweg", "17A"),
+    ("mijn kliko is niet geleegd, adres is hoofdstraat 9", "Hoofdstraat", "9"),
+    ("hoofdstraat nummer negen", "Hoofdstraat", "9"),
+    ("In de Vondelstraat t.h.v. nr 12 ligt glas op het fietspad", "Vondelstraat", "12"),
+    ("Ter hoogte van huisnummer 33 in de vondelstraat", "Vondelstraat", "33"),
+    ("ER LIGT EEN GROOT GAT IN DE WEG OP DE STATIONSWEG BIJ NUMMER 45!!!", "Stationsweg", "45"),
+    ("Er ligt al 3 dagen een losse stoeptegel voor Kerkstraat 12, kunnen jullie dat maken?",
+     "Kerkstraat", "12"),
+    ("Geachte heer/mevrouw, Graag wil ik melden dat er al weken een losse tegel ligt op de "
+     "DORPSSTRAAT ter hoogte van nummer 23. Met vriendelijke groet", "Dorpsstraat", "23"),
+    ("It's on Kerkstraat 14", "Kerkstraat", "14"),
+    ("Is Kerkstraat 14 goed?", "Kerkstraat", "14"),
+    ("Kerkstraat 14 in Lindendal", "Kerkstraat", "14"),
+    ("Graag ophalen bij Julianastraat 4 hoog", "Julianastraat", "4"),
+    ("Kerkstraat t/o nummer 5", "Kerkstraat", "5"),
+    ("Kerkstraat 14/2", "Kerkstraat", "14-2"),
+    ("In de DORPSTRAAT bij nummer 4 ligt een tegel los", "Dorpsstraat", "4"),
+    ("tegenover huisnummer 5 in de kerkstraat", "Kerkstraat", "5"),
+    ("Kerkstraat 5 en Molenweg 3", "Kerkstraat", "5"),
+])
+def test_reads_a_register_street_and_number(text, street, number):
+    place = read(text)
+    assert (place.kind, place.streets, place.house_number) == ("address", (street,), number)
+    assert place.verified and place.complete
+    assert place.label == f"{street} {number}"
+
+
+@pytest.mark.parametrize("text, street, number", [
+    ("op de Burgemeester de Withlaan 5", "Burgemeester de Withlaan", "5"),
+    ("OP DE BURGEMEESTER DE WITHLAAN 5", "Burgemeester de Withlaan", "5"),
+    ("Eikenlaan 7", "Eikenlaan", "7"),
+    ("Melding: Eikenlaan 7", "Eikenlaan", "7"),
+    ("Er ligt een tegel los in de eikenlaan 7", "Eikenlaan", "7"),
+    ("Johan de Wittlaan 5", "Johan de Wittlaan", "5"),
+    ("Sint-Jansstraat 2b", "Sint-Jansstraat", "2B"),
+])
+def test_an_unknown_street_keeps_the_residents_whole_name_unverified(text, street, number):
+    place = read(text)
+    assert (place.kind, place.streets, place.house_number) == ("address", (street,), number)
+    assert not place.verified
+    assert place.latitude is None and place.longitude is None
+
+
+@pytest.mark.parametrize("text, postcode, number", [
+    ("1234AB 5", "1234 AB", "5"),
+    ("1234 ab nr 5", "1234 AB", "5"),
+    ("postcode 1234 AB huisnummer 5", "1234 AB", "5"),
+    ("9999zz, nummer 12b", "9999 ZZ", "12B"),
+])
+def test_reads_a_postcode_and_number(text, postcode, number):
+    place = read(text)
+    assert (place.kind, place.postcode, place.house_number) == ("postcode", postcode, number)
+    assert place.complete and place.label == f"{postcode} {number}"
+    assert place.latitude is None
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Kerkstraat 14, 1234 AB", "Kerkstraat 14, 1234 AB"),
+    ("Hoofdstraat 101, 1234ab", "Hoofdstraat 101, 1234 AB"),
+    ("Kerkstraat, 1234 AB 14", "Kerkstraat 14, 1234 AB"),
+    ("Kerkstraat 14 1234 AB Lindendal", "Kerkstraat 14, 1234 AB"),
+])
+def test_an_address_keeps_its_postcode(text, label):
+    place = read(text)
+    assert place.kind == "address" and place.label == label
+
+
+@pytest.mark.parametrize("text", ["1234 SA 5", "0123 AB 5", "12345 AB 5", "sinds 2020 en 2021"])
+def test_invalid_postcodes_are_not_postcodes(text):
+    place = read_place(text, REGISTER)
+    assert place is None or place.postcode is None
+
+
+# --- typos, capitals and near-collisions ------------------------------------------------
+@pytest.mark.parametrize("words, street", [
+    ("kerkstaat", "Kerkstraat"), ("Dorpstraat", "Dorpsstraat"), ("molen weg", "Molenweg"),
+    ("KERKSTRAAT", "Kerkstraat"), ("Stationstraat", "Stationsstraat"), ("kerkstr", "Kerkstraat"),
+    ("Kekrstraat", "Kerkstraat"), ("kerkweg", "Kerkweg"), ("stationsweg", "Stationsweg"),
+    ("Stationsstr.", "Stationsstraat"), ("wilhelminastr", "Wilhelminastraat"),
+    ("lindenlaan", "Lindelaan"), ("de Kerkstraat", "Kerkstraat"), ("Beukelaan", "Beukenlaan"),
+])
+def test_register_finds_the_street_despite_typos(words, street):
+    match = REGISTER.find(words)
+    assert match is not None and match.name == street and match.sure
+
+
+@pytest.mark.parametrize("words, street, other", [
+    ("kerkstr", "Kerkstraat", "Kerkweg"), ("kerkweg", "Kerkweg", "Kerkstraat"),
+    ("stationsstr", "Stationsstraat", "Stationsweg"), ("stationweg", "Stationsweg",
+                                                       "Stationsstraat"),
+])
+def test_near_collisions_are_never_mixed_up(words, street, other):
+    assert REGISTER.find(words).name == street != other
+    assert read(f"{words} 5").streets == (street,)
+
+
+@pytest.mark.parametrize("words, suggestion", [
+    ("Wilhelminalaan", "Wilhelminastraat"), ("Kerkstraatweg", "Kerkstraat"), ("Eikenlaan", None),
+    ("Parklaan", None),
+])
+def test_a_doubtful_name_is_only_a_suggestion(words, suggestion):
+    match = REGISTER.find(words)
+    assert match is None or not match.sure
+    place = read(f"{words} 3")
+    assert not place.verified and place.suggestion == suggestion
+
+
+def test_exact_match_ignores_case_spaces_accents_and_abbreviations():
+    for words in ("KERKSTRAAT", "kerk straat", "Kérkstraat", "kerkstr."):
+        match = REGISTER.find(words)
+        assert match == REGISTER.find("Kerkstraat") and match.exact and match.score == 100
+
+
+def test_a_word_far_from_any_street_finds_nothing():
+    assert REGISTER.find("speeltuin") is None
+    assert REGISTER.find("xq") is None
+
+
+# --- corners, landmarks, roads, stretches, descriptions -------------------------------
+@pytest.mark.parametrize("text, first, second", [
+    ("hoek Kerkstraat Molenweg", "Kerkstraat", "Molenweg"),
+    ("op de hoek van de kerkstraat en de molenweg", "Kerkstraat", "Molenweg"),
+    ("kruising Stationsweg/Dorpsstraat", "Stationsweg", "Dorpsstraat"),
+    ("kerkstraat hoek molenweg", "Kerkstraat", "Molenweg"),
+    ("Kerkstraat hoek Molenweg", "Kerkstraat", "Molenweg"),
+    ("splitsing Lindelaan en Parkweg", "Lindelaan", "Parkweg"),
+    ("Kerkstraat/Molenweg", "Kerkstraat", "Molenweg"),
+    ("op de kruising van de Stationsweg met de Dorpsstraat", "Stationsweg", "Dorpsstraat"),
+    ("Hallo, aan het kruispunt rozenlaan/beukenlaan is het verkeerslicht kapot", "Rozenlaan",
+     "Beukenlaan"),
+    ("Beste gemeente, Op de hoek van de Julianastraat en de Wilhelminastraat staat al dagen "
+     "een omgevallen paal. Kunt u daar naar kijken? Mvg Jan", "Julianastraat",
+     "Wilhelminastraat"),
+])
+def test_reads_a_corner(text, first, second):
+    place = read(text)
+    assert (place.kind, place.streets) == ("corner", (first, second))
+    assert place.complete and place.label == f"hoek {first} en {second}"
+
+
+@pytest.mark.parametrize("text, street, landmark", [
+    ("bij de Jumbo aan de Dorpsstraat", "Dorpsstraat", "bij de Jumbo"),
+    ("tegenover de school in de Schoolstraat", "Schoolstraat", "tegenover de school"),
+    ("bij de bushalte op de Stationsweg", "Stationsweg", "bij de bushalte"),
+    ("naast het hek van het Marktplein", "Marktplein", "naast het hek"),
+    ("de lindelaan bij de vijver", "Lindelaan", "bij de vijver"),
+    ("in de Parkweg, vlak bij de ingang van het park", "Parkweg",
+     "vlak bij de ingang van het park"),
+    ("Er liggen al 2 weken 5 zakken afval naast de glasbak op het Marktplein", "Marktplein",
+     "naast de glasbak"),
+    ("de lantaarnpaal bij de school in de Kerkstraat doet het niet", "Kerkstraat",
+     "bij de school"),
+    ("Kerkweg, thv het rondpunt", "Kerkweg", "thv het rondpunt"),
+    ("Molenweg ter hoogte van de Jumbo", "Molenweg", "ter hoogte van de Jumbo"),
+    ("bij de AH op de Dorpsstraat", "Dorpsstraat", "bij de AH"),
+])
+def test_reads_a_landmark_on_a_street(text, street, landmark):
+    place = read(text)
+    assert (place.kind, place.streets, place.landmark) == ("landmark", (street,), landmark)
+    assert place.complete and place.label == f"{street}, {landmark}"
+
+
+@pytest.mark.parametrize("text, road, label", [
+    ("op de N225 bij de afslag Lindendal", "N225", "N225, bij de afslag Lindendal"),
+    ("A12 richting Utrecht", "A12", "A12, richting Utrecht"),
+    ("op de a2 ter hoogte van afrit 5", "A2", "A2, ter hoogte van afrit 5"),
+    ("op de n225 ter hoogte van de Kerkstraat", "N225", "N225, ter hoogte van de Kerkstraat"),
+    ("Sinds 3 maart ligt er een boom over het fietspad langs de N225", "N225", "N225"),
+])
+def test_reads_a_road(text, road, label):
+    place = read(text)
+    assert (place.kind, place.road, place.label) == ("road", road, label)
+    assert place.complete
+
+
+@pytest.mark.parametrize("text, label, number, to", [
+    ("Kerkstraat 10 t/m 20", "Kerkstraat 10 t/m 20", "10", "20"),
+    ("Kerkstraat 10 tot en met 20", "Kerkstraat 10 t/m 20", "10", "20"),
+    ("Dorpsstraat tussen nummer 4 en 12", "Dorpsstraat 4 t/m 12", "4", "12"),
+    ("De lampen in de Rozenlaan tussen nummer 2 en 10 zijn kapot", "Rozenlaan 2 t/m 10", "2",
+     "10"),
+    ("Kerkstraat van nummer 2 tot 8", "Kerkstraat 2 t/m 8", "2", "8"),
+    ("Dorpsstraat 10-20", "Dorpsstraat 10 t/m 20", "10", "20"),
+    ("de hele Lindelaan", "hele Lindelaan", None, None),
+    ("Goedendag, ik wil graag melden dat de straatverlichting in de hele Beukenlaan al een "
+     "week niet brandt. Alvast bedankt!", "hele Beukenlaan", None, None),
+    ("over de hele lengte van de Kerkstraat", "hele Kerkstraat", None, None),
+    ("Dorpsstraat tussen Kerkstraat en Molenweg", "Dorpsstraat tussen Kerkstraat en Molenweg",
+     None, None),
+    ("De straatverlichting in de Beukenlaan is kapot, nummer 12 t/m 30 is helemaal donker",
+     "Beukenlaan 12 t/m 30", "12", "30"),
+])
+def test_reads_a_stretch(text, label, number, to):
+    place = read(text)
+    assert (place.kind, place.label) == ("stretch", label)
+    assert (place.house_number, place.house_number_to) == (number, to)
+    assert place.complete
+
+
+@pytest.mark.parametrize("text", [
+    "bij de speeltuin achter de school",
+    "in het park bij de grote vijver",
+    "naast de glasbak bij de sporthal",
+    "op het parkeerterrein van het station",
+    "Er staat een kapotte auto op de parkeerplaats bij de Jumbo",
+    "achter het gemeentehuis",
+    "bij basisschool De Regenboog",
+    "speeltuin achter de school",
+    "ik weet het niet, ergens bij de speeltuin",
+    "Glasbak vol bij de sporthal",
+])
+def test_a_concrete_public_spot_is_a_complete_description(text):
+    place = read(text)
+    assert place.kind == "description" and place.complete
+    assert place.streets == () and place.landmark and place.landmark in text
+
+
+@pytest.mark.parametrize("text", [
+    "bij mij voor de deur", "De lantaarnpaal voor mijn huis is kapot", "op het fietspad",
+    "ik woon aan het eind van de straat",
+])
+def test_a_vague_spot_is_an_incomplete_description(text):
+    place = read(text)
+    assert place.kind == "description" and not place.complete and place.landmark is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("14", "14"), ("nummer 14", "14"), ("nr 14a", "14A"), ("bij 14", "14"),
+    ("ter hoogte van 22", "22"), ("het is 14 denk ik", "14"), ("14-2", "14-2"), ("nr.14", "14"),
+    ("thv22", "22"), ("tegenover 12", "12"),
+])
+def test_a_bare_house_number(text, number):
+    place = read(text)
+    assert (place.kind, place.house_number, place.label) == ("number", number, number)
+    assert not place.complete
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Er ligt een tegel los in de Kerkstraat", "Kerkstraat"),
+    ("op het Marktplein", "Marktplein"),
+    ("De Lindelaan is erg donker", "Lindelaan"),
+    ("LINDELAAN", "Lindelaan"),
+    ("op het fietspad langs de Molenweg", "Molenweg"),
+    ("in de zijstraat van de Kerkstraat", "Kerkstraat"),
+    ("Ik weet het huisnummer niet maar het is in de Kerkstraat", "Kerkstraat"),
+    ("kerkstraat 3 keer gemeld", "Kerkstraat"),
+    ("in de Kerkstraat om 8 uur", "Kerkstraat"),
+    ("al 2 weken in de Kerkstraat", "Kerkstraat"),
+    ("Kerkstraat 15 maart", "Kerkstraat"),
+    ("bel me op 06-12345678, het gaat om de Kerkstraat", "Kerkstraat"),
+    ("zaaknummer M-2026-000123 Kerkstraat", "Kerkstraat"),
+    ("Kerkstraat 2 weken geleden al gemeld", "Kerkstraat"),
+])
+def test_a_street_without_a_house_number_asks_for_one(text, street):
+    place = read(text)
+    assert (place.kind, place.streets, place.house_number) == ("street", (street,), None)
+    assert not place.complete and place.label == street
+
+
+# --- what is not a street, not a number, not a place ---------------------------------
+@pytest.mark.parametrize("text", [
+    "op het fietspad", "de stoep", "het zit op de oprit", "op de parkeerplaats",
+    "de speeltuin", "aan de zijkant", "op de rijbaan", "de weg is kapot", "straat",
+    "mijn straat", "ik ben onderweg", "op de snelweg", "Er is een storing in de verlichting",
+    "De Storing is al 3 keer gemeld",
+])
+def test_ordinary_words_are_not_streets(text):
+    place = read_place(text, REGISTER)
+    assert place is None or not place.streets
+
+
+@pytest.mark.parametrize("text", [
+    "om 8 uur", "15 maart", "al 2 weken", "3 keer", "M-2026-000123", "moet ik 112 bellen?",
+    "112", "Mijn telefoonnummer is 0612345678", "voor 14 dagen", "Verhuizing doorgeven per 1 mei",
+    "Ik heb op 12 mei al gebeld, zaaknummer 2026-1234", "van 8 tot 10 ben ik thuis",
+])
+def test_numbers_that_are_not_house_numbers(text):
+    place = read_place(text, REGISTER)
+    assert place is None or place.house_number is None
+
+
+@pytest.mark.parametrize("text", [
+    "moet ik 112 bellen?", "I don't know the address", "geen idee", "dat weet ik niet precies",
+    "Yes please", "hoe lang duurt dat?", "zeg ik liever niet", "weet ik nie", "Ich weiss es nicht",
+    "je ne sais pas", "no idea sorry", "Is het nummer 14?", "nee", "ja hoor", "Goedemorgen",
+    "Bedankt!", "Geen flauw idee eigenlijk", "sorry ik weet het adres niet meer",
+    "The streetlight is broken near my house", "Where is the town hall?", "Привет я не знаю",
+    "مرحبا لا أعرف", "nee dat is niet de goede straat", "Wat zijn de openingstijden?", "👍",
+    "", "   ",
+])
+def test_questions_refusals_and_other_languages_are_clearly_not_a_place(text):
+    assert read_place(text, REGISTER) is None
+    assert is_clearly_not_a_place(text, REGISTER)
+
+
+@pytest.mark.parametrize("text", [
+    "Kerkstraat 14?", "nee, het is de Molenweg", "weet ik niet, bij de speeltuin ergens",
+    "14", "Eikenlaan 7", "near Kerkstraat 14 please", "geen idee van het nummer, Lindelaan",
+])
+def test_a_place_in_a_question_or_refusal_is_still_a_place(text):
+    assert read_place(text, REGISTER) is not None
+    assert not is_clearly_not_a_place(text, REGISTER)
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn paspoort is verlopen", "De vuilniswagen is vandaag niet langs geweest",
+    "Ik ben gevallen over een losse tegel en heb pijn aan mijn pols",
+    "Met vriendelijke groet, Petra van den Berg", "Mijn naam is Jan de Vries",
+    "de container is niet geleegd", "De lantaarnpaal brandt niet", "in Utrecht",
+    "ik heb het aan de Gemeente gemeld",
+])
+def test_a_message_without_a_place_reads_none(text):
+    assert read_place(text, REGISTER) is None
+
+
+# --- coordinates, labels, storage -----------------------------------------------------
+def test_coordinates_come_from_the_register():
+    place = read("Kerkstraat 14")
+    assert (place.latitude, place.longitude) == (52.0921, 5.1188)
+    corner = read("hoek Kerkstraat Molenweg")
+    assert corner.latitude == pytest.approx((52.0921 + 52.0944) / 2)
+    assert corner.longitude == pytest.approx((5.1188 + 5.1240) / 2)
+    for text in ("Eikenlaan 7", "1234 AB 5", "bij de speeltuin achter de school"):
+        assert read(text).latitude is None
+
+
+def test_a_place_survives_json_storage():
+    for text in ("Kerkstraat 14, 1234 AB", "hoek Kerkstraat Molenweg", "Wilhelminalaan 3"):
+        place = read(text)
+        stored = json.loads(json.dumps(place.as_dict()))
+        assert Place.from_dict(stored) == place
+        assert Place.from_dict({**stored, "unknown": 1}) == place
+
+
+def test_the_text_is_the_residents_own_words_about_the_place():
+    place = read("Hallo, er ligt een losse tegel voor  Kerkstraat   12, graag snel maken")
+    assert place.text == "Kerkstraat 12"
+    assert read("tegenover de school in de Schoolstraat").text == \
+        "tegenover de school in de Schoolstraat"
+
+
+def test_a_register_from_another_municipality():
+    register = StreetRegister({"Prins Hendriklaan": [51.0, 4.0], "De Ruyterstraat": [51.1, 4.1],
+                               "Hoogstraat": [51.2, 4.2]}, "Zandvoorde", (51.0, 4.0))
+    assert read_place("prins hendriklaan 4", register).streets == ("Prins Hendriklaan",)
+    assert read_place("in de de ruyterstraat 9", register).streets == ("De Ruyterstraat",)
+    assert read_place("Hoogstaat 1", register).streets == ("Hoogstraat",)
+    assert read_place("Kerkstraat 1", register).verified is False
+    assert register.point("hoogstraat") == (51.2, 4.2)
+    assert register.point("Kerkstraat") is None
+
+
+def test_register_from_profile_uses_the_profile_streets():
+    register = StreetRegister.from_profile()
+    assert register is StreetRegister.from_profile()
+    assert "Kerkstraat" in register.names
+    assert register.point("KERKSTRAAT") is not None
+
+
+def test_reading_is_fast():
+    messages = ["Kerkstraat 14", "bij de speeltuin achter de school", "geen idee",
+                "Er ligt al weken een losse tegel op de DORPSSTRAAT ter hoogte van nummer 23",
+                "op de hoek van de kerkstraat en de molenweg"]
+    for message in messages:
+        read_place(message + " (warm-up)", REGISTER)
+    rounds = 50
+    started = time.perf_counter()
+    for index in range(rounds):
+        for message in messages:
+            read_place(f"{message} {index}", REGISTER)  # a new text each time: no cache
+    per_message = (time.perf_counter() - started) / (rounds * len(messages))
+    print(f"\nread_place: {per_message * 1e6:.0f} µs per message")
