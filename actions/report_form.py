@@ -36,8 +36,7 @@ def _text(tracker: Tracker) -> Text:
 def _asked(tracker: Tracker, slot: Text) -> bool:
     """True when the resident is answering this slot's question now, not when the form
     starts and checks what the first message already filled."""
-    return (tracker.get_slot("requested_slot") in (slot, None)
-            and tracker.latest_action_name != "action_start_report")
+    return tracker.get_slot("requested_slot") == slot
 
 
 def _last_bot_response(tracker: Tracker) -> Optional[Text]:

@@ -40,7 +40,7 @@ FILLER_WORDS = {
     "in", "mijn", "buurt", "voor", "aan", "te", "om", "wel", "even", "dag", "zou", "want",
     "beste", "geachte", "ja", "nee", "hier", "daar", "dit", "dat", "the", "i", "want", "to",
     "report", "something", "a", "hello", "hi", "nog", "ook", "maar", "doorgeven", "laten",
-    "weten",
+    "weten", "kapot", "stuk", "openbare", "ruimte", "buiten", "doorgeven",
 }
 
 

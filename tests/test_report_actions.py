@@ -3,6 +3,7 @@
 Trackers carry the message reader's entities for their text, as the NLU pipeline would
 add them, so these tests exercise the real reading of each answer.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -16,14 +17,28 @@ from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
 from bot.reading.message import read_message
 from tests.conftest import make_tracker
 
-FORM_SLOTS = ["report_description", "report_location", "report_photo", "report_updates",
-              "report_contact", "report_confirmed"]
+FORM_SLOTS = [
+    "report_description",
+    "report_location",
+    "report_photo",
+    "report_updates",
+    "report_contact",
+    "report_confirmed",
+]
 
 
-def tracker_for(text="", intent="inform", **fields) -> Tracker:
-    """A tracker in the middle of the report form, with the reader's entities for `text`."""
-    return make_tracker(intent, text, active_loop="report_form",
-                        entities=read_message(text).to_entities(text), **fields)
+def tracker_for(text="", intent="inform", asking=None, **fields) -> Tracker:
+    """A tracker in the middle of the report form, with the reader's entities for `text`,
+    answering the question for the slot `asking`."""
+    if asking:
+        fields["slots"] = {**fields.get("slots", {}), "requested_slot": asking}
+    return make_tracker(
+        intent,
+        text,
+        active_loop="report_form",
+        entities=read_message(text).to_entities(text),
+        **fields,
+    )
 
 
 def slot_events(events):
@@ -39,17 +54,29 @@ def start(text, intent, dispatcher, domain, **fields):
     return slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("lamp kapot", True), ("Er ligt een losse tegel", True), ("ik wil iets melden", False),
-    ("melding", False), ("/report_pavement_road", False), ("🙂", False), ("", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("lamp kapot", True),
+        ("Er ligt een losse tegel", True),
+        ("ik wil iets melden", False),
+        ("melding", False),
+        ("/report_pavement_road", False),
+        ("🙂", False),
+        ("", False),
+    ],
+)
 def test_is_description(text, expected):
     assert is_description(text) is expected
 
 
 def test_start_keeps_what_and_where_from_the_first_message(dispatcher, domain):
-    slots = start("Er ligt een losse stoeptegel voor Dorpsstraat 12", "report_pavement_road",
-                  dispatcher, domain)
+    slots = start(
+        "Er ligt een losse stoeptegel voor Dorpsstraat 12",
+        "report_pavement_road",
+        dispatcher,
+        domain,
+    )
     assert slots["report_category"] == "report_pavement_road"
     assert "stoeptegel" in slots["report_description"]
     assert slots["report_location"] == "Dorpsstraat 12"
@@ -59,8 +86,10 @@ def test_start_keeps_what_and_where_from_the_first_message(dispatcher, domain):
 
 
 def test_start_cleans_greetings_and_personal_data_from_the_description(dispatcher, domain):
-    text = ("Goedemorgen, mijn naam is Jan de Vries. De lantaarnpaal voor Kerkstraat 3 is al "
-            "een week kapot. Met vriendelijke groet, Jan de Vries")
+    text = (
+        "Goedemorgen, mijn naam is Jan de Vries. De lantaarnpaal voor Kerkstraat 3 is al "
+        "een week kapot. Met vriendelijke groet, Jan de Vries"
+    )
     slots = start(text, "report_street_lighting", dispatcher, domain)
     assert "lantaarnpaal" in slots["report_description"].lower()
     for noise in ("Goedemorgen", "Vries", "groet"):
@@ -69,16 +98,19 @@ def test_start_cleans_greetings_and_personal_data_from_the_description(dispatche
 
 
 def test_start_with_a_known_street_asks_only_the_number(dispatcher, domain):
-    slots = start("de lamp in de kerkstraat is kapot", "report_street_lighting", dispatcher,
-                  domain)
+    slots = start("de lamp in de kerkstraat is kapot", "report_street_lighting", dispatcher, domain)
     assert slots["report_location"] is None
     assert slots["report_prompt"]["key"] == "utter_report_ask_house_number"
     assert slots["report_prompt"]["values"]["street"] == "Kerkstraat"
 
 
 def test_start_with_a_corner_needs_no_number(dispatcher, domain):
-    slots = start("lantaarnpaal kapot op de hoek kerkstraat molenweg", "report_street_lighting",
-                  dispatcher, domain)
+    slots = start(
+        "lantaarnpaal kapot op de hoek kerkstraat molenweg",
+        "report_street_lighting",
+        dispatcher,
+        domain,
+    )
     assert "Kerkstraat" in slots["report_location"] and "Molenweg" in slots["report_location"]
 
 
@@ -90,8 +122,9 @@ def test_start_from_a_button_asks_everything(dispatcher, domain):
 
 def test_start_uses_a_shared_location_pin(dispatcher, domain):
     pin = {"location": {"latitude": 52.1, "longitude": 5.12, "address": "Dorpsstraat 3"}}
-    slots = start("lamp kapot", "report_street_lighting", dispatcher, domain,
-                  channel="whatsapp", metadata=pin)
+    slots = start(
+        "lamp kapot", "report_street_lighting", dispatcher, domain, channel="whatsapp", metadata=pin
+    )
     assert (slots["report_location"], slots["report_latitude"]) == ("Dorpsstraat 3", 52.1)
 
 
@@ -105,15 +138,17 @@ def test_two_problems_become_two_reports(dispatcher, domain):
     assert all(r.location_text.startswith("Dorpsstraat 4") for r in reports)
 
 
-@pytest.mark.parametrize("channel, updates, expected_missing", [
-    ("rest", None, {"report_photo", "report_contact"}),
-    ("webchat", True, {"report_photo"}),
-    ("whatsapp", True, {"report_contact"}),
-    ("telegram", False, {"report_contact"}),
-    ("sms", True, {"report_photo", "report_contact"}),
-])
-def test_only_needed_questions_per_channel(dispatcher, domain, channel, updates,
-                                           expected_missing):
+@pytest.mark.parametrize(
+    "channel, updates, expected_missing",
+    [
+        ("rest", None, {"report_photo", "report_contact"}),
+        ("webchat", True, {"report_photo"}),
+        ("whatsapp", True, {"report_contact"}),
+        ("telegram", False, {"report_contact"}),
+        ("sms", True, {"report_photo", "report_contact"}),
+    ],
+)
+def test_only_needed_questions_per_channel(dispatcher, domain, channel, updates, expected_missing):
     tracker = tracker_for(channel=channel, slots={"report_updates": updates})
     required = run(ValidateReportForm().required_slots(FORM_SLOTS, dispatcher, tracker, domain))
     assert set(FORM_SLOTS) - set(required) == expected_missing
@@ -121,29 +156,45 @@ def test_only_needed_questions_per_channel(dispatcher, domain, channel, updates,
 
 def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     form = ValidateReportForm()
-    first = form.validate_report_location("Kerkstraat", dispatcher, tracker_for("Kerkstraat"),
-                                          domain)
+    first = form.validate_report_location(
+        "Kerkstraat", dispatcher, tracker_for(asking="report_location", text="Kerkstraat"), domain
+    )
     assert first["report_prompt"]["key"] == "utter_report_ask_house_number"
     second = form.validate_report_location(
-        "14", dispatcher, tracker_for("14", slots={"report_place": first["report_place"],
-                                                   "report_location_tries": 1}), domain)
+        "14",
+        dispatcher,
+        tracker_for(
+            asking="report_location",
+            text="14",
+            slots={"report_place": first["report_place"], "report_location_tries": 1},
+        ),
+        domain,
+    )
     assert second["report_location"] == "Kerkstraat 14"
     assert dispatcher.messages == [], "validation never talks; the next question does"
 
 
 def test_an_unknown_street_with_a_number_is_taken(dispatcher, domain):
     result = ValidateReportForm().validate_report_location(
-        "Eikenlaan 7", dispatcher, tracker_for("Eikenlaan 7"), domain)
+        "Eikenlaan 7", dispatcher, tracker_for(asking="report_location", text="Eikenlaan 7"), domain
+    )
     assert result["report_location"] == "Eikenlaan 7"
 
 
-@pytest.mark.parametrize("text", ["ja", "moet ik 112 bellen?", "I don't know, sorry",
-                                  "weet ik niet"])
+@pytest.mark.parametrize(
+    "text", ["ja", "moet ik 112 bellen?", "I don't know, sorry", "weet ik niet"]
+)
 def test_an_answer_that_is_no_place_is_never_stored_as_one(dispatcher, domain, text):
     form = ValidateReportForm()
     for tries in (0, 1, 2):
         result = form.validate_report_location(
-            text, dispatcher, tracker_for(text, slots={"report_location_tries": tries}), domain)
+            text,
+            dispatcher,
+            tracker_for(
+                asking="report_location", text=text, slots={"report_location_tries": tries}
+            ),
+            domain,
+        )
         assert result["report_location"] is None
     assert result["report_prompt"]["key"] == "utter_report_location_last_try"
 
@@ -151,58 +202,80 @@ def test_an_answer_that_is_no_place_is_never_stored_as_one(dispatcher, domain, t
 def test_a_description_of_the_place_is_taken_on_the_second_try(dispatcher, domain):
     text = "achter het oude postkantoor naast de fietsenstalling"
     result = ValidateReportForm().validate_report_location(
-        text, dispatcher, tracker_for(text, slots={"report_location_tries": 1}), domain)
+        text,
+        dispatcher,
+        tracker_for(asking="report_location", text=text, slots={"report_location_tries": 1}),
+        domain,
+    )
     assert result["report_location"]
 
 
 def test_a_typo_in_a_known_street_is_corrected_or_asked(dispatcher, domain):
     result = ValidateReportForm().validate_report_location(
-        "Kerkstaat 14", dispatcher, tracker_for("Kerkstaat 14"), domain)
+        "Kerkstaat 14",
+        dispatcher,
+        tracker_for(asking="report_location", text="Kerkstaat 14"),
+        domain,
+    )
     if result.get("report_location"):
         assert result["report_location"] == "Kerkstraat 14"
     else:
         assert result["report_prompt"]["key"] == "utter_report_street_suggestion"
 
 
-@pytest.mark.parametrize("text, updates, contact", [
-    ("ja graag, via mail: piet.jansen@hotmail.com", True, "piet.jansen@hotmail.com"),
-    ("yes please, call me on 06-12345678", True, "+31612345678"),
-    ("nee hoor, hoeft niet", False, None),
-    ("Neen, dank u", False, None),
-])
+@pytest.mark.parametrize(
+    "text, updates, contact",
+    [
+        ("ja graag, via mail: piet.jansen@hotmail.com", True, "piet.jansen@hotmail.com"),
+        ("yes please, call me on 06-12345678", True, "+31612345678"),
+        ("nee hoor, hoeft niet", False, None),
+        ("Neen, dank u", False, None),
+    ],
+)
 def test_updates_answer_is_read_whole(dispatcher, domain, text, updates, contact):
     result = ValidateReportForm().validate_report_updates(
-        text, dispatcher, tracker_for(text, channel="webchat"), domain)
+        text, dispatcher, tracker_for(asking="report_updates", text=text, channel="webchat"), domain
+    )
     assert result["report_updates"] is updates
     assert result.get("report_contact") == contact
 
 
 def test_updates_answer_that_is_neither_gets_a_focused_question(dispatcher, domain):
     result = ValidateReportForm().validate_report_updates(
-        "hoe lang duurt het?", dispatcher, tracker_for("hoe lang duurt het?"), domain)
+        "hoe lang duurt het?",
+        dispatcher,
+        tracker_for(asking="report_updates", text="hoe lang duurt het?"),
+        domain,
+    )
     assert result["report_updates"] is None
     assert result["report_prompt"]["key"] == "utter_report_updates_unclear"
 
 
 def test_contact_refused_means_no_updates(dispatcher, domain):
     result = ValidateReportForm().validate_report_contact(
-        "nee", dispatcher, tracker_for("nee", intent="deny"), domain)
+        "nee", dispatcher, tracker_for(asking="report_contact", text="nee", intent="deny"), domain
+    )
     assert result == {"report_contact": None, "report_updates": False}
 
 
 def test_a_valid_address_counts_even_if_the_model_read_a_no(dispatcher, domain):
     result = ValidateReportForm().validate_report_contact(
-        "J.deVries@KPNplanet.nl", dispatcher,
-        tracker_for("J.deVries@KPNplanet.nl", intent="deny"), domain)
+        "J.deVries@KPNplanet.nl",
+        dispatcher,
+        tracker_for(asking="report_contact", text="J.deVries@KPNplanet.nl", intent="deny"),
+        domain,
+    )
     assert result == {"report_contact": "j.devries@kpnplanet.nl"}
 
 
-@pytest.mark.parametrize("text", ["ja, dat klopt", "klopt, dank u wel!", "dank je wel",
-                                  "yes that's correct", "/affirm"])
+@pytest.mark.parametrize(
+    "text", ["ja, dat klopt", "klopt, dank u wel!", "dank je wel", "yes that's correct", "/affirm"]
+)
 def test_yes_or_thanks_at_the_summary_files_it(dispatcher, domain, text):
     intent = "affirm" if text == "/affirm" else "thanks"
     result = ValidateReportForm().validate_report_confirmed(
-        text, dispatcher, tracker_for(text, intent=intent), domain)
+        text, dispatcher, tracker_for(asking="report_confirmed", text=text, intent=intent), domain
+    )
     assert result == {"report_confirmed": True}
 
 
@@ -217,7 +290,9 @@ def test_yes_with_a_remark_adds_it_to_the_description(dispatcher, domain):
 
 @pytest.mark.parametrize("intent", ["deny", "inform"])
 def test_a_typed_address_in_the_summary_corrects_the_place(dispatcher, domain, intent):
-    tracker = tracker_for("nee, het is Kerkstraat 14", intent=intent)
+    tracker = tracker_for(
+        asking="report_confirmed", text="nee, het is Kerkstraat 14", intent=intent
+    )
     result = ValidateReportForm().validate_report_confirmed(False, dispatcher, tracker, domain)
     assert result["report_location"] == "Kerkstraat 14" and result["report_confirmed"] is None
     assert result["report_ack"][0]["key"] == "utter_ack_place_changed"
@@ -225,13 +300,16 @@ def test_a_typed_address_in_the_summary_corrects_the_place(dispatcher, domain, i
 
 def test_a_bare_no_at_the_summary_asks_what_to_change_only(dispatcher, domain):
     result = ValidateReportForm().validate_report_confirmed(
-        "nee", dispatcher, tracker_for("nee", intent="deny"), domain)
+        "nee", dispatcher, tracker_for(asking="report_confirmed", text="nee", intent="deny"), domain
+    )
     assert result["report_prompt"]["key"] == "utter_report_what_to_change"
 
 
 def test_the_question_says_back_what_was_understood_in_one_message(dispatcher, domain):
-    ack = [{"key": "utter_ack_report_street_lighting", "values": {}},
-           {"key": "utter_ack_place", "values": {"place": "Kerkstraat 14"}}]
+    ack = [
+        {"key": "utter_ack_report_street_lighting", "values": {}},
+        {"key": "utter_ack_place", "values": {"place": "Kerkstraat 14"}},
+    ]
     tracker = tracker_for(slots={"report_ack": ack})
     events = run(AskReportLocation().run(dispatcher, tracker, domain))
     assert len(dispatcher.messages) == 1
@@ -243,35 +321,48 @@ def test_the_question_says_back_what_was_understood_in_one_message(dispatcher, d
 
 def test_a_focused_prompt_replaces_the_generic_question(dispatcher, domain):
     prompt = {"key": "utter_report_ask_house_number", "values": {"street": "Kerkstraat"}}
-    run(AskReportLocation().run(dispatcher, tracker_for(slots={"report_prompt": prompt}),
-                                domain))
+    run(AskReportLocation().run(dispatcher, tracker_for(slots={"report_prompt": prompt}), domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_ask_house_number"]
 
 
 def test_the_summary_lists_every_problem(dispatcher, domain):
-    slots = {"report_description": "Lamp kapot", "report_location": "Kerkstraat 1",
-             "report_more_problems": [{"category": "report_pavement_road", "text": "Tegel los"}]}
+    slots = {
+        "report_description": "Lamp kapot",
+        "report_location": "Kerkstraat 1",
+        "report_more_problems": [{"category": "report_pavement_road", "text": "Tegel los"}],
+    }
     run(AskReportConfirmed().run(dispatcher, tracker_for(slots=slots), domain))
     assert dispatcher.messages[0]["what"] == "(1) Lamp kapot (2) Tegel los"
 
 
 def test_correct_location_clears_only_the_place(dispatcher, domain):
-    events = run(ActionCorrectReport().run(dispatcher, tracker_for("/correct_location",
-                                                                   intent="correct_location"),
-                                           domain))
-    assert set(slot_events(events)) == {"report_location", "report_place", "report_latitude",
-                                        "report_longitude", "report_confirmed",
-                                        "report_location_tries"}
+    events = run(
+        ActionCorrectReport().run(
+            dispatcher, tracker_for("/correct_location", intent="correct_location"), domain
+        )
+    )
+    assert set(slot_events(events)) == {
+        "report_location",
+        "report_place",
+        "report_latitude",
+        "report_longitude",
+        "report_confirmed",
+        "report_location_tries",
+    }
 
 
 def test_contact_is_kept_only_with_consent():
-    slots = {"report_category": "report_pavement_road", "report_description": "tegel los",
-             "report_location": "Dorpsstraat 1", "report_updates": False,
-             "report_contact": "a@example.nl", "report_photo": "geen"}
+    slots = {
+        "report_category": "report_pavement_road",
+        "report_description": "tegel los",
+        "report_location": "Dorpsstraat 1",
+        "report_updates": False,
+        "report_contact": "a@example.nl",
+        "report_photo": "geen",
+    }
     report = new_reports(tracker_for(channel="webchat", slots=slots))[0]
     assert (report.contact_email, report.wants_updates, report.photo_url) == (None, False, None)
-    report = new_reports(tracker_for(channel="webchat",
-                                     slots={**slots, "report_updates": True}))[0]
+    report = new_reports(tracker_for(channel="webchat", slots={**slots, "report_updates": True}))[0]
     assert report.contact_email == "a@example.nl"
 
 

@@ -138,3 +138,14 @@ def test_set_webhook_command(telegram_standin):
                            capture_output=True, text=True)
     assert plain.returncode == 2 and "https" in plain.stderr
     assert TELEGRAM_TOKEN not in run.stdout + run.stderr
+
+
+def test_gas_on_telegram_gets_the_outage_number_first(telegram):
+    sent = telegram(update(700_001, text="Ik ruik een sterke gaslucht in het trappenhuis "
+                                          "van onze flat aan de Beukenlaan"))
+    assert "0800-9009" in sent[0]["text"] and "112" in sent[0]["text"]
+
+
+def test_an_english_resident_is_answered_in_english_on_telegram(telegram):
+    sent = telegram(update(700_002, text="Hello, can you tell me when the town hall is open?"))
+    assert "open" in sent[0]["text"] and "Het gemeentehuis" not in sent[0]["text"]

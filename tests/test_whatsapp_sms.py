@@ -171,3 +171,32 @@ def test_replies_survive_a_slow_twilio(whatsapp, twilio_standin):
     finally:
         twilio_standin.delay = 0
     assert wait_for(lambda: twilio_standin.bodies_to(resident), timeout=90)
+
+
+def test_an_emergency_on_whatsapp_gets_112_before_any_question(whatsapp):
+    resident = "whatsapp:" + new_number()
+    replies = whatsapp(resident, "er is iemand van zijn fiets gevallen bij de Molenweg en hij "
+                                 "bloedt heel erg en reageert niet")
+    assert "112" in replies[0]
+    assert not any("Waar is het" in reply for reply in replies)
+
+
+def test_a_report_in_one_typed_sentence_per_answer_on_whatsapp(whatsapp, reports_db_url):
+    resident = "whatsapp:" + new_number()
+    asked = whatsapp(resident, "De straatlamp bij Julianastraat 9 doet het al dagen niet")
+    assert "Ik noteer: Julianastraat 9." in asked[-1]
+    assert "Klopt dit?" in whatsapp(resident, "nee hoor, hoeft niet")[-1]
+    filed = whatsapp(resident, "klopt, dank u wel!")
+    assert re.search(r"M-\d{4}-\d{6}", filed[0])
+
+
+def test_sms_in_another_language_gets_the_phone_number(stack, twilio_standin):
+    resident = new_number()
+    status, _ = twilio_post(f"{stack.url}/webhooks/sms/webhook",
+                            twilio_params(resident, "Dzień dobry, nie działa latarnia przy "
+                                          "mojej ulicy, co mam zrobić?", to=TWILIO_SMS_FROM,
+                                          WaId=""))
+    assert status == 200
+    replies = twilio_standin.bodies_to(resident)
+    assert replies and "14 0571" in " ".join(replies)
+    assert "Klopt dit?" not in " ".join(replies)

@@ -101,7 +101,10 @@ _CONTAINER = re.compile(r"(?:container|kliko|zuil|klep|trommel|\bbak\b|milieustr
 _MONEY_WORRIES = re.compile(
     r"(?:schuld|geldzorg|geld ?problem|geldprobleem|financiele problem|geen geld|"
     r"geen inkomen|zonder inkomen|huurachterstand|betalingsachterstand|achterstand|"
-    r"voedselbank|deurwaarder|incasso|rood staan|rondkomen|budgetcoach|"
+    r"voedselbank|deurwaarder|incasso|rondkomen|budgetcoach|"
+    # "ik sta rood", not a traffic light that "blijft op rood staan"
+    r"\b(?:ik|we|wij|zij|hij) (?:\w+ ){0,2}(?:sta|staan|stond|stonden) (?:\w+ ){0,2}rood\b|"
+    r"rood (?:staan|sta) op (?:mijn|onze|de) (?:bank|rekening)|"
     r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b)")
 _FINES = re.compile(
     r"(?:boete|bekeuring|naheffing|parkeerbon|\bbon gekregen|\bprent\b|gas-?boete)")
@@ -153,8 +156,12 @@ def read_question(text: str) -> str | None:
 
 # --- the topics, most specific first ---------------------------------------------------
 
+# Paying that fails at a machine is a report about the machine, not money worries.
+_MACHINE = re.compile(r"(?:automaat|meter|\bpin|\bapp\b|zuil|terminal)")
+
+
 def _money_worries(plain: str, text: str) -> bool:
-    return bool(_MONEY_WORRIES.search(plain))
+    return bool(_MONEY_WORRIES.search(plain)) and not _MACHINE.search(plain)
 
 
 def _waste_pass(plain: str, text: str) -> bool:
@@ -173,8 +180,10 @@ def _waste_calendar(plain: str, text: str) -> bool:
         return True
     if not _WASTE.search(plain):
         return False
-    return bool(_CALENDAR_HINT.search(plain)
-                or (is_question(text) and _COLLECTING.search(plain)))
+    # A statement that names a day ("elke week ligt er weer afval …") is no calendar
+    # question; a short query ("ophaaldagen gft 2027") is.
+    asks = is_question(text) or len(plain.split()) <= 6
+    return bool(asks and (_CALENDAR_HINT.search(plain) or _COLLECTING.search(plain)))
 
 
 def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable:

@@ -142,3 +142,22 @@ def test_statements_are_not_questions(text):
 
 def test_every_topic_has_a_key_the_actions_can_answer():
     assert "waste_calendar" in TOPICS and "waste_pass" in TOPICS and TOPICS[-1] == QUESTION
+
+
+@pytest.mark.parametrize("text", [
+    "IK BEN HET ZO ZAT. ELKE WEEK LIGT ER WEER AFVAL NAAST DE CONTAINERS OP HET MARKTPLEIN",
+    "iedere dinsdag staan de vuilniszakken van de buren al op straat en dan scheuren de "
+    "meeuwen ze open",
+])
+def test_a_statement_that_names_a_day_is_no_calendar_question(text):
+    assert read_question(text) != "waste_calendar"
+
+
+@pytest.mark.parametrize("text, money", [
+    ("het verkeerslicht bij de molenweg blijft voor fietsers op rood staan", False),
+    ("ik kan niet betalen bij de parkeerautomaat op het marktplein", False),
+    ("ik sta al maanden rood en kan de huur niet betalen", True),
+    ("we staan rood op onze bankrekening, wie kan helpen?", True),
+])
+def test_money_words_in_reports_are_no_money_worries(text, money):
+    assert (read_question(text) == "money_worries") is money
