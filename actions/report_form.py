@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.reading import channel_of, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, MAX_DESCRIPTION,
                                   NO_PHOTO, ack, answer_of, description_of, is_description,
-                                  pending_place,
+                                  number_question, pending_place, pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
                                   shared_slots, with_ack)
 from bot.profile import profile
@@ -47,7 +47,8 @@ def _last_bot_response(tracker: Tracker) -> Optional[Text]:
 
 
 def _with_number(street: Place, number: Place) -> Place:
-    data = {**street.as_dict(), "kind": "address", "house_number": number.house_number,
+    kind = "address" if street.streets else "postcode"
+    data = {**street.as_dict(), "kind": kind, "house_number": number.house_number,
             "text": f"{street.text} {number.text}".strip()}
     return Place.from_dict(data)
 
@@ -144,14 +145,16 @@ class ValidateReportForm(FormValidationAction):
                         "report_prompt": prompt("utter_report_street_unknown",
                                                 street=pending.streets[0] if pending.streets
                                                 else text, place=profile().location.place)}
-        if place and place.kind == "number" and pending and pending.streets:
+        if place and place.kind == "number" and pending and (pending.streets
+                                                             or pending.postcode):
             return _with_number(pending, place)
         if place and place.suggestion and not place.verified:
-            return {"report_place": place.as_dict(),
-                    "report_prompt": prompt("utter_report_street_suggestion",
-                                            street=place.suggestion)}
+            return pending_slots(place, prompt("utter_report_street_suggestion",
+                                               street=place.suggestion))
         if place and place.complete:
             return place
+        if place and place.kind == "postcode":
+            return self._street_or_ask(place)
         if place and place.kind == "street":
             beside = _words_beside(text, place.text)
             if beside:  # "Stationsweg, bij het bushokje": the street and a spot on it
@@ -170,10 +173,7 @@ class ValidateReportForm(FormValidationAction):
     def _street_or_ask(place: Place) -> Any:
         if place.house_number or place.complete:
             return place
-        return {"report_place": place.as_dict(),
-                "report_prompt": prompt("utter_report_ask_house_number",
-                                        street=place.streets[0] if place.streets
-                                        else place.text)}
+        return pending_slots(place, number_question(place))
 
     def validate_report_photo(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

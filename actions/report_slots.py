@@ -82,12 +82,24 @@ def place_slots(place: Place) -> Dict[Text, Any]:
             "report_location_tries": 0}
 
 
+PENDING = "pending"
+
+
+def pending_slots(place: Place, question: Dict[Text, Any]) -> Dict[Text, Any]:
+    """A place that needs one more answer (a number, 'Bedoelt u …?'), and that question."""
+    return {"report_place": {**place.as_dict(), PENDING: True}, "report_prompt": question}
+
+
 def pending_place(tracker: Tracker) -> Optional[Place]:
     """A street still waiting for a number, or a street name awaiting 'Bedoelt u …?'."""
-    if tracker.get_slot("report_location"):
-        return None
     data = tracker.get_slot("report_place")
-    return Place.from_dict(data) if data else None
+    return Place.from_dict(data) if data and data.get(PENDING) else None
+
+
+def number_question(place: Place) -> Dict[Text, Any]:
+    """'Bij welk huisnummer in de Kerkstraat?' (or at the postcode)."""
+    where = place.streets[0] if place.streets else (place.postcode or place.text)
+    return prompt("utter_report_ask_house_number", street=where)
 
 
 def pin_slots(pin: Dict[Text, Any]) -> Dict[Text, Any]:

@@ -22,9 +22,9 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.reading import channel_of, reading_of
 from actions.report_slots import (GENERIC_CATEGORY, HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES,
-                                  ack, description_of, is_description, personal_data_ack,
-                                  place_slots,
-                                  prompt, reset_report_slots, shared_slots)
+                                  ack, description_of, is_description, number_question,
+                                  pending_slots, personal_data_ack, place_slots,
+                                  reset_report_slots, shared_slots)
 from bot.profile import profile
 from bot.reading.description import clean_description
 from bot.reading.result import Reading
@@ -94,10 +94,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots["report_more_problems"] = problems[1:] or None
     if place and place.complete:
         slots.update(place_slots(place))
-    elif place and place.kind == "street":
-        slots["report_place"] = place.as_dict()
-        slots["report_prompt"] = prompt("utter_report_ask_house_number",
-                                        street=place.streets[0] if place.streets else place.text)
+    elif place and place.kind in ("street", "postcode"):
+        slots.update(pending_slots(place, number_question(place)))
     if reading.danger == "hazard":
         slots["report_priority"] = HIGH_PRIORITY
     if description or (place and place.complete):

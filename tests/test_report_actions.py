@@ -369,3 +369,38 @@ def test_contact_is_kept_only_with_consent():
 def test_an_address_alone_is_no_description(dispatcher, domain):
     slots = start("Schoolstraat 3", "inform", dispatcher, domain)
     assert slots["report_description"] is None and slots["report_location"] == "Schoolstraat 3"
+
+
+def test_a_square_answered_twice_is_taken_without_a_number(dispatcher, domain):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "Marktplein", dispatcher, tracker_for(asking="report_location", text="Marktplein"), domain
+    )
+    slots = {"report_place": first["report_place"], "report_location_tries": 1,
+             "report_location": "Marktplein"}  # the form already put the answer in the slot
+    second = form.validate_report_location(
+        "Marktplein", dispatcher,
+        tracker_for(asking="report_location", text="Marktplein", slots=slots), domain)
+    assert second["report_location"] == "Marktplein"
+
+
+def test_a_postcode_without_number_asks_the_number(dispatcher, domain):
+    slots = start("onkruid tussen de stoeptegels bij 3451 KD", "report_public_space_other",
+                  dispatcher, domain)
+    assert slots["report_prompt"]["key"] == "utter_report_ask_house_number"
+    answer = ValidateReportForm().validate_report_location(
+        "nummer 7", dispatcher,
+        tracker_for(asking="report_location", text="nummer 7",
+                    slots={"report_place": slots["report_place"], "report_location": "nummer 7"}),
+        domain)
+    assert answer["report_location"] == "3451 KD 7"
+
+
+def test_a_wrong_number_is_corrected_at_the_summary(dispatcher, domain):
+    start_slots = start("Dorpsstraat 12 de lantaarnpaal is kapot", "report_street_lighting",
+                        dispatcher, domain)
+    text = "nee, ik vergiste me: het is nummer 21, niet 12"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny",
+                          slots={"report_place": start_slots["report_place"]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Dorpsstraat 21"

@@ -203,7 +203,7 @@ _FILLER = frozenset(
     "okee en of the please to at my call text per mobiel gsm dat het de ook nog even "
     "alsjeblieft alstublieft svp aub thanks thank you wel hier dit zijn zo klopt helemaal "
     "correct goed ja yes fijn top super perfect that's thats that it's its right fine exactly "
-    "indeed sure good great precies inderdaad juist zeker alles allemaal".split()
+    "indeed sure good great precies inderdaad juist zeker alles allemaal nu".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 _PRONOUNS = {"er", "hij", "zij", "ze"}

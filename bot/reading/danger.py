@@ -28,7 +28,8 @@ KINDS = ("emergency", "gas", "power", "hazard")
 # Kinds that send the resident to a phone number before anything else.
 URGENT_KINDS = ("emergency", "gas", "power")
 
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n()\[\]]+|,|\s(?:maar|but|doch)\s")
+# Brackets hold an aside ("mijn moeder (83) is gevallen"): they are no clause break.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,|\s(?:maar|but|doch)\s")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’`´](?=\w)")
 _REPEATED_LETTER = re.compile(r"([^\W\d_])\1{2,}")
 _WORD = re.compile(r"[^\W_]+")
@@ -70,6 +71,7 @@ class _Lexicon:
     speculation: Pattern[str]
     past_time: Pattern[str]
     past_verb: Pattern[str]
+    past_event: Pattern[str]
     present: Pattern[str]
     spelling: Dict[str, str]
     typo_targets: Tuple[str, ...]
@@ -110,8 +112,8 @@ def _clauses(text: str) -> List[str]:
 
 @lru_cache(maxsize=4096)
 def _correct(word: str) -> str:
-    """The standard form of a spoken word ("ni"), or of a long word one edit away from a key
-    word ("gaslucth")."""
+    """The standard form of a spoken word ("ni"), of a short key word with two letters swapped
+    ("brnad"), or of a long word one edit away from a key word ("gaslucth")."""
     lexicon = _lexicon()
     if word in lexicon.spelling:
         return lexicon.spelling[word]
@@ -167,8 +169,11 @@ def _negated(before: List[str], after: List[str], lexicon: _Lexicon) -> bool:
 
 
 def _about_the_past(clause: str, lexicon: _Lexicon) -> bool:
-    return bool(lexicon.past_time.search(clause) and lexicon.past_verb.search(clause)
-                and not lexicon.present.search(clause))
+    """A past time with a past verb ("vorige week was er brand"), or an event named with its past
+    date ("de aanrijding van gisteren"), and no word that says it still goes on."""
+    told_as_past = bool(lexicon.past_time.search(clause) and lexicon.past_verb.search(clause))
+    return ((told_as_past or bool(lexicon.past_event.search(clause)))
+            and not lexicon.present.search(clause))
 
 
 @lru_cache(maxsize=1)
@@ -178,13 +183,28 @@ def _lexicon() -> _Lexicon:
     words = {name: _alternation(items) for name, items in raw["words"].items()}
     rules = tuple(_rule(spec, words) for spec in raw["rules"])
     cues = {name: re.compile(pattern) for name, pattern in raw["cues"].items()}
+    not_typos = frozenset(raw["not_typos"])
+    spelling = {str(k): str(v) for k, v in raw["spelling"].items()}
+    for word in raw.get("swap_targets") or ():
+        for variant in _swaps(str(word)):
+            if variant not in not_typos:
+                spelling.setdefault(variant, str(word))
     return _Lexicon(
         rules=tuple(sorted(rules, key=lambda rule: KINDS.index(rule.kind))),
-        spelling={str(k): str(v) for k, v in raw["spelling"].items()},
+        spelling=spelling,
         typo_targets=tuple(dict.fromkeys(raw["typo_targets"])),
-        not_typos=frozenset(raw["not_typos"]),
+        not_typos=not_typos,
         **cues,
     )
+
+
+def _swaps(word: str) -> Iterable[str]:
+    """The word with two neighbouring letters swapped ("brnad") or one letter doubled ("gass")."""
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    for i in range(len(word)):
+        yield word[:i + 1] + word[i] + word[i + 1:]
 
 
 def _alternation(items: Iterable[str]) -> str:

@@ -5,12 +5,20 @@ chat noise, preambles and personal data. `category_of` reads the report category
 keywords (compounds and typos included); `split_problems` tells one problem described
 in several sentences from a message that names two different problems.
 
+The resident's own words stay: nothing is reworded. What goes: text speak ("ff melden
+dat", "thx", "grtz"), emoji and "!!!", the story before "… en toen zag ik dat" (unless it
+holds a fact: someone fell, it is dangerous, how long), clauses that only ask the
+municipality to act or only vent ("kunnen jullie daar iets aan doen?", "belachelijk!"),
+unless they name something not said elsewhere. "Ik heb dit al drie keer gemeld" becomes
+"(al vaker gemeld)" after the problem. A message in capitals is put in sentence case.
+
 Choices: litter and dumping ("zwerfafval", "gedumpt") are public space, not waste
 collection; a street bin ("prullenbak vol") is waste collection; tree roots lifting the
 pavement are pavement. Two problems of the same category stay one report.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -206,29 +214,39 @@ def category_of(text: str) -> Optional[str]:
 
 # --- the clean description -------------------------------------------------------------
 # Sign-offs: everything from them on goes. The short ones only count after a full stop
-# or comma ("… los. Groetjes, Anja"), not inside a sentence ("de groeten van mijn buurman").
+# or comma ("… los. Groetjes, Anja"), not inside a sentence ("de groeten van mijn buurman");
+# chat sign-offs ("grtz", "thx", "doei") also count as the last words of the message.
 _SIGN_OFF = re.compile(
     r"(?:(?:^|(?<=[\s.,!?;:]))(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|zonnige)\s+"
-    r"groet(?:en|jes)?|m\.?v\.?g\.?|alvast\s+(?:hartelijk\s+)?(?:bedankt|dank)|"
+    r"groet(?:en|jes)?|m\.?v\.?g\.?|alvast\s+(?:hartelijk\s+|heel\s+|super\s+)?(?:bedankt|dank)|"
     r"bij\s+voorbaat\s+(?:hartelijk\s+)?dank|(?:kind|best)\s+regards|thanks\s+in\s+advance)"
-    r"|(?:^|(?<=[.,!?;:]))\s*(?:groetjes|groeten|gr\.|vr\.?\s*gr\.?|regards|liefs))\b.*$",
+    r"|(?:^|(?<=[.,!?;:]))\s*(?:groetjes|groeten|gr\.|grtz|grts|grtjs|vr\.?\s*gr\.?|regards|"
+    r"liefs|doei+|doeg|daag|bye|ciao|thx|tnx|thnx|thanks|dankje(?:wel)?|fijne\s+dag|"
+    r"fijn\s+weekend|prettige\s+dag|tot\s+ziens|xx+)"
+    r"|\s(?:grtz|grts|grtjs|groetjes|thx|tnx|thnx|doei+|doeg|bye|ciao|xx+)"
+    r"(?=(?:\W+\w+){0,2}\W*$))"
+    r"\b.*$",
     re.IGNORECASE | re.DOTALL)
 _GREETING = re.compile(
-    r"^(?:(?:beste|geachte|lieve|dear)\b[^,.!?:;\n]{0,40}[,.!?:;\n]"
+    r"^(?:(?:beste|geachte)\s+(?:heer|meneer|mevrouw)\s*[,/]\s*(?:heer|meneer|mevrouw)\b[,.!:;]?"
+    r"|(?:beste|geachte|lieve|dear)\b[^,.!?:;\n]{0,40}[,.!?:;\n]"
     r"|(?:beste|geachte|dear)\s+(?:heer|mevrouw|meneer|dames\s+en\s+heren|gemeente|"
     r"medewerker|allen|mensen|team|sir|madam)(?:\s*(?:/|of|en|or)\s*(?:mevrouw|heer|meneer|"
     r"madam))?(?:\s+[A-Z][\w-]+)?"
-    r"|(?:(?:goede?|goeie?)n?(?:morgen|middag|avond|dag)|hallo|hoi|hey|hee|hi|hello|hai|"
-    r"moi|moin|yo)\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|mevrouw|meneer)))"
+    r"|(?:(?:goede?|goeie?)n?(?:morgen|middag|avond|dag)|hallo+|hoi+|hoihoi|he+y+|hee+|hi|"
+    r"hello|hellu|hai+|heuj|hej|moi|moin|yo+)\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|"
+    r"mevrouw|meneer)))"
     r"(?:\s+(?:daar|allemaal|allen|gemeente(?:\s+(?-i:[A-Z])[\w-]+)?|there|all|team))*"
     r"[\s,.!:;-]*",
     re.IGNORECASE)
 _NOISE = re.compile(
     r"^(?:(?:ja|jaa|jawel|nee|neen|oke|oké|okee|ok|okay|ehm|eh|uhm|uh|hmm+|sorry|o\s+ja|oja|"
-    r"oh|en|maar)\b[\s,.!:;-]*|(?:nou|zo|dus|even|nogmaals)\s*[,.!:;-]+\s*)",
+    r"oh|en|maar|pf+|zucht|jeetje|tja)\b(?!\s+dat\b)[\s,.!:;-]*|let\s+op\s*[:!]+\s*"
+    r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*)",
     re.IGNORECASE)
-_FILL = r"(?:\s+(?:graag|even|eens|nog|hierbij|bij\s+deze|u|jullie|bij\s+u|bij\s+jullie|er|wel|"
-_FILL += r"ook|gewoon|eventjes|snel|iets|wat))*"
+_EVEN = r"(?:even|ff|effe|efkes|eventjes)"
+_FILL = r"(?:\s+(?:graag|even|ff|effe|efkes|eens|nog|hierbij|bij\s+deze|u|jullie|bij\s+u|"
+_FILL += r"bij\s+jullie|er|wel|ook|gewoon|eventjes|snel|iets|wat))*"
 _ABOUT = r"(?:\s+(?:over|van|betreffende|omtrent|aangaande|m\.?b\.?t\.?|voor|om))?"
 _BY_THIS = r"(?:(?:(?:via|langs)\s+deze\s+weg|bij\s+deze|hierbij|graag)\s+)?"
 _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
@@ -240,19 +258,23 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"erop\s+attenderen|opmerken|vermelden|rapporteren)\s*(?:dat\b|[:,.-])?",
     rf"^(?:hierbij|bij\s+deze|graag)\s+(?:meld|wil|wil\s+ik|meld\s+ik|maak|doe)(?:\s+ik)?{_FILL}"
     rf"(?:\s+(?:een\s+)?(?:melding(?:\s+van)?|melden|laten\s+weten))?{_ABOUT}\s*(?:dat\b|[:,.-])?",
-    rf"^(?:ik\s+)?(?:heb|hebben)\s+(?:een\s+)?(?:melding|klacht|probleem|vraag){_ABOUT}"
-    r"\s*[:,.-]",
-    r"^(?:ik\s+)?meld\s+(?:hierbij\s+|bij\s+deze\s+|u\s+|jullie\s+)?(?:dat\b)?",
+    rf"^(?:ik\s+|'k\s*|k)?(?:heb|hebben|had)(?:\s+(?:{_EVEN}|nog|wel|toch))*\s+(?:een\s+)?"
+    rf"(?:melding|klacht|probleem|vraag|vraagje|meldingetje){_ABOUT}\s*[:,.-]",
+    rf"^(?:ik\s+)?meld\s+(?!(?:\w+\s+){{0,3}}(?:weer|opnieuw|nogmaals|wederom)\b)"
+    rf"(?:(?:hierbij|bij\s+deze|u|jullie|{_EVEN})\s+)*(?:dat\b)?",
+    rf"^{_EVEN}\s+(?:een\s+)?(?:melding(?:\s+(?:doen|maken))?|melden|doorgeven|laten\s+weten|"
+    r"zeggen|mededelen|vermelden)\s*(?:dat\b|[:,.-])?",
     r"^(?:melding|klacht|probleem|onderwerp)\s*[:-]",
     r"^(?:i\s+)?(?:would\s+like|want|wanted|'d\s+like|wish)\s+to\s+(?:report|let\s+you\s+know|"
     r"mention|tell\s+you)\s*(?:that\b|:)?",
 ))
 _THANKS_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]))\s*(?:(?:alvast|bij\s+voorbaat)\s+)?(?:hartelijk\s+)?(?:bedankt|dank\s+"
-    r"(?:u|je|jullie)(?:\s+wel)?|dankjewel|dankuwel|thanks|thank\s+you|merci|thx)\b[^.!?]*"
+    r"(?:u|je|jullie)(?:\s+wel)?|dankjewel|dankuwel|thanks|thank\s+you|merci|thx|tnx)\b[^.!?]*"
     r"[.!?]*\s*$",
     re.IGNORECASE)
 _HAS_WORD = re.compile(r"[^\W_]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _lines_as_sentences(text: str) -> str:
@@ -262,12 +284,36 @@ def _lines_as_sentences(text: str) -> str:
     return " ".join(ended + lines[-1:])
 
 
+# --- chat noise: emoji, emoticons, repeated punctuation --------------------------------
+_EMOJI = re.compile("(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
+                    "[\uFE0E\uFE0F\u200D\u20E3\U0001F3FB-\U0001F3FF]*)+")
+_EMOTICON = re.compile(r"(?<!\S)(?:[:;=]'?-?[()\[\]DdPpOo/\\|*3@$]+|<3+|[xX]D+|\^_?\^|"
+                       r"\(:|\):)(?=[\s.,!?]|$)")
+
+
+def _without(pattern: re.Pattern, text: str) -> str:
+    """The text without the pattern; where it stood between two sentences, a full stop."""
+    def gap(match: re.Match) -> str:
+        before, after = text[:match.start()].rstrip(), text[match.end():].lstrip()
+        ends = before and before[-1] not in ".!?,;:" and after[:1].isupper()
+        return ". " if ends else " "
+    return pattern.sub(gap, text)
+
+
+def _without_chat_noise(text: str) -> str:
+    """Emoji and emoticons go; "!!!" and "???" become one mark."""
+    text = _without(_EMOTICON, _without(_EMOJI, text))
+    text = re.sub(r"[!?][!?1]*[!?]", lambda m: "?" if "?" in m.group() else "!", text)
+    text = re.sub(r"\.{4,}", "...", text)
+    return re.sub(r",{2,}", ",", text)
+
+
 def _strip_openers(text: str) -> str:
     """Greetings, chat noise and preambles at the start, in any order, repeatedly."""
     while True:
         before = text
         for pattern in (_GREETING, _NOISE, *_PREAMBLES):
-            text = pattern.sub("", text, count=1).lstrip(" ,.;:!-")
+            text = pattern.sub("", text, count=1).lstrip(" ,.;:!?-")
         if text == before:
             return text
 
@@ -276,15 +322,482 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# --- shouting: all capitals become sentence case ---------------------------------------
+# Names the crew should still read as names; street names are recognised by their ending.
+_KNOWN_FORMS = {word.lower(): word for word in """
+GFT PMD AH NS OV LED WC AED KPN ANWB BSN RET GVB HTM GGD HEMA Jumbo Lidl Aldi Albert Heijn
+Kruidvat Blokker Gamma Praxis Karwei Etos Dirk Vomar Coop
+""".split()}
+_STREET_END = re.compile(r"\w{3,}(?:straat|straatje|weg|laan|plein|gracht|kade|dijk|singel|steeg|"
+                         r"dreef|plantsoen|allee|hof|markt|pad|park)$", re.IGNORECASE)
+_COMMON_PLACES = frozenset("""
+fietspad voetpad wandelpad zandpad tuinpad looppad ruiterpad jaagpad bospad schelpenpad
+grindpad tegelpad snelweg zijweg rijweg fietsweg autoweg omweg uitweg ventweg busweg zandweg
+landweg spoorweg onderweg halfweg toegangsweg vluchtweg wandelweg parallelweg zijstraat
+winkelstraat woonstraat dwarsstraat schoolplein speelplein parkeerplein kerkhof binnenhof
+supermarkt weekmarkt jaarmarkt rommelmarkt oprijlaan bomenlaan stadspark speelpark wijkpark
+natuurpark bedrijvenpark industriepark pretpark attractiepark vakantiepark skatepark hondenpark
+windpark zonnepark recreatiepark waterpark winkelpark
+""".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_POSTCODE_LETTERS = re.compile(r"\d{4}\s?[A-Z]{2}\b")
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """A sentence starts here: not after "nr. " or "A.H. "."""
+    before = text[:position]
+    if not _SENTENCE_START.search(before):
+        return False
+    stripped = before.rstrip()
+    return not stripped.endswith(".") or not _ends_in_abbreviation(stripped[:-1])
+
+
+def _is_shouted(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def _proper_forms(text: str) -> Dict[str, str]:
+    """Words written with a capital inside a sentence of the original text: 'de Jumbo'."""
+    forms: Dict[str, str] = {}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if (word[0].isupper() and not word.isupper() and not word.isdigit()
+                and not _starts_sentence(text, match.start())):
+            forms.setdefault(word.lower(), word)
+    return forms
+
+
+def _lower_case(word: str, forms: Dict[str, str]) -> str:
+    low = word.lower()
+    if low in forms:
+        return forms[low]
+    if low in _KNOWN_FORMS:
+        return _KNOWN_FORMS[low]
+    if _STREET_END.match(low) and low not in _COMMON_PLACES:
+        return _capitalise(low)
+    return low
+
+
+def _unshouted(text: str, original: str) -> str:
+    """All-capital stretches (the whole text, or three words or more) in sentence case."""
+    words = [m for m in _WORD.finditer(text) if not re.search(r"\d", m.group())
+             and not _POSTCODE_LETTERS.match(text, max(0, m.start() - 5))]
+    shouted = [_is_shouted(m.group()) or len(m.group()) == 1 for m in words]
+    if not any(_is_shouted(m.group()) and m.group().lower() not in _KNOWN_FORMS
+               and len(m.group()) >= 3 for m in words):
+        return text
+    if all(shouted):
+        runs = [(0, len(words))]
+    else:
+        runs, start = [], None
+        for i, flag in enumerate(shouted + [False]):
+            if flag and start is None:
+                start = i
+            elif not flag and start is not None:
+                if sum(_is_shouted(m.group()) for m in words[start:i]) >= 3:
+                    runs.append((start, i))
+                start = None
+    forms = _proper_forms(original)
+    pieces, position = [], 0
+    for first, last in runs:
+        for match in words[first:last]:
+            word = match.group()
+            if len(word) == 1 and word != "U" and text[match.start() - 1:match.start()] != "'":
+                new = word  # an initial, "A.H.", or a letter of a case number: "M 2026"
+            else:
+                new = _lower_case(word, forms)
+            if _starts_sentence(text, match.start()):
+                new = _capitalise(new)
+            pieces.append(text[position:match.start()] + new)
+            position = match.end()
+    return "".join(pieces) + text[position:]
+
+
+# --- sentences and their clauses -------------------------------------------------------
+_ABBREVIATIONS = frozenset("""
+nr no nrs ca bijv bv o.a m.b.t t.o.v z.s.m a.u.b s.v.p st str mevr dhr mw fam e.d etc enz
+i.p.v t.h.v n.a.v ivm i.v.m plm ong resp tel evt incl excl max min
+""".split())
+_TERMINATOR = re.compile(r"(?:[.!?]+|…)(?=\s|$)")
+
+
+def _ends_in_abbreviation(body: str) -> bool:
+    last = body.split()[-1].lower().lstrip("(\"'") if body.split() else ""
+    return last in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[^\W\d_]\.)*[^\W\d_]", last))
+
+
+def _sentences(text: str) -> List[List[str]]:
+    """[body, terminator] pairs; "nr. 5" and "A.H." do not end a sentence."""
+    sentences, start = [], 0
+    for match in _TERMINATOR.finditer(text):
+        body = text[start:match.start()]
+        if match.group() == "." and _ends_in_abbreviation(body):
+            continue
+        if body.strip():
+            sentences.append([body.strip(), match.group()])
+        start = match.end()
+    if text[start:].strip():
+        sentences.append([text[start:].strip(), ""])
+    return sentences
+
+
+_PADDING_CLAUSE_BREAK = re.compile(
+    r"\s*[,;]\s*|\s+(?=(?:en|maar|want|dus)\s+(?:ik|wij|we|jullie|u|dit|dat|het|er|niemand|"
+    r"iemand|waarom|wanneer|wie|hoe|hopen|hoop|vragen|vraag|verzoeken|willen|wil|zouden)\b)",
+    re.IGNORECASE)
+
+
+def _clauses_of(body: str) -> List[Tuple[str, str]]:
+    """(separator before it, clause) for each clause of a sentence."""
+    pieces, separator, start = [], "", 0
+    for match in _PADDING_CLAUSE_BREAK.finditer(body):
+        pieces.append((separator, body[start:match.start()]))
+        separator, start = match.group(), match.end()
+    pieces.append((separator, body[start:]))
+    return [(sep, clause) for sep, clause in pieces if clause.strip()]
+
+
+# --- a story around the problem ---------------------------------------------------------
+_SEE = r"(?:zag|zie|zagen|merkte|merk|merkten|ontdekte|ontdek|ontdekten|constateerde|bemerkte)"
+_WHO = r"(?:ik|we|wij|'k)"
+_WHEN = (r"(?:\s+(?:net|toen|opeens|ineens|plots|plotseling|vandaag|vanochtend|vanmorgen|"
+         r"vanmiddag|vanavond|gisteren|gisteravond|daar|hier|nu|dus|ook|al|meteen|direct|"
+         r"gelijk|helaas|tot\s+(?:mijn|onze)\s+(?:schrik|verbazing|ergernis)))*")
+_STORY_TURN = re.compile(
+    rf"\b{_SEE}\s+{_WHO}{_WHEN}\s+dat\b"
+    rf"|\ben(?:\s+toen)?\s+{_SEE}{_WHEN}\s+dat\b"
+    rf"|\b{_WHO}\s+(?:{_SEE}|kwam\s+erachter|kwamen\s+erachter){_WHEN}\s+dat\b"
+    rf"|\b{_WHO}\s+(?:heb|hebben){_WHEN}\s+(?:gezien|gemerkt|ontdekt|geconstateerd)\s+dat\b"
+    r"|\b(?:viel|valt)\s+(?:het\s+)?(?:me|mij|ons)\s+(?:\w+\s+){0,2}?op\s+dat\b"
+    rf"|\b(?:toen|opeens|ineens|plots){_WHEN}\s+{_SEE}\s+{_WHO}{_WHEN}(?:\s+dat\b)?"
+    rf"|^(?:toen|terwijl)\s+{_WHO}\b[^.!?]{{3,80}}?,?\s+{_SEE}\s+{_WHO}{_WHEN}(?:\s+dat\b)?"
+    rf"|^(?:{_SEE}|heb{_WHEN}\s+gezien){_WHEN}\s+dat\b"
+    r"|\b(?:(?:i|we)\s+|and\s+(?:then\s+)?)(?:noticed|saw|spotted|discovered|found|realised|"
+    r"realized)\s+that\b",
+    re.IGNORECASE)
+# What the crew needs from the scenery: someone fell, it is dangerous, how long it lasts.
+_FACTS = re.compile(
+    r"\b(?:gevallen|gestruikeld|struikel\w*|onderuit|gewond\w*|verwond\w*|bloed\w*|pijn|"
+    r"gebroken|breuk|ziekenhuis|huisarts|ambulance|gevaar\w*|levensgevaarlijk|bijna|ongeluk\w*|"
+    r"aangereden|botsing|schade|kapot|stuk|sinds|al\s+(?:\w+\s+)?(?:dagen|weken|maanden))\b",
+    re.IGNORECASE)
+
+
+def _has_facts(text: str) -> bool:
+    return bool(_FACTS.search(text)) or any(score >= STRONG for score in _scores(text).values())
+
+
+def _after_story(body: str) -> Optional[str]:
+    """The problem after "… en toen zag ik dat", when what came before is only scenery."""
+    match = _STORY_TURN.search(body)
+    if not match:
+        return None
+    rest = body[match.end():].strip(" ,:;-")
+    if len(_WORD.findall(rest)) < 2 or _has_facts(body[:match.start()]):
+        return None
+    return rest
+
+
+# --- reported before --------------------------------------------------------------------
+REPORTED_BEFORE = "(al vaker gemeld)"
+_REPORTED = (r"(?:gemeld|gebeld|doorgegeven|aangegeven|geklaagd|gemaild|geschreven|"
+             r"gerapporteerd|aangekaart|(?:een\s+)?melding\s+(?:gemaakt|gedaan|ingediend)|"
+             r"contact\s+(?:mee\s+)?opgenomen)")
+_REPORT = (r"(?:meld|melden|bel|bellen|mail|mailen|klaag|klagen|schrijf|schrijven|"
+           r"contact\s+opneem|(?:een\s+)?melding\s+(?:maak|doe|maken|doen))")
+_HOW_OFTEN = (r"(?:een|twee|drie|vier|vijf|zes|tien|\d+|\d+x|x|paar|meerdere|verschillende|"
+              r"diverse|talloze|zoveel|vaak|vaker|eerder|eens|keer|keren|maal|dit|het|dat|"
+              r"hierover|hiervoor|daarover|erover|ook|al|reeds|bij|jullie|u|de|gemeente|vorige|"
+              r"vorig|afgelopen|week|maand|jaar|weken|maanden|gisteren|nu|wel|ik|we|wij|heb|"
+              r"hebben|is|was|zijn|waren|deze|dag|dagen)")
+_ORDINAL = (r"(?:tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|zoveelste|"
+            r"\d+(?:e|de|ste))")
+_REPORTED_BEFORE = re.compile(
+    rf"\bde\s+{_ORDINAL}\s+keer\s+(?:dat\s+)?{_WHO}\s+(?:{_HOW_OFTEN}\s+){{0,4}}?{_REPORT}\b"
+    rf"|\bde\s+{_ORDINAL}\s+keer\s+(?:{_HOW_OFTEN}\s+){{0,2}}?{_REPORT}\s+{_WHO}\b"
+    rf"|\b(?:al|reeds|eerder|vaker|eens|opnieuw|nogmaals|meermaals|herhaaldelijk|keer|keren|"
+    rf"maal|\d+x|vorige|vorig|afgelopen|gisteren|geleden)\s+(?:{_HOW_OFTEN}\s+){{0,4}}?{_REPORTED}\b"
+    rf"|\b{_REPORT}\s+(?:{_HOW_OFTEN}\s+){{0,3}}?(?:voor\s+)?de\s+{_ORDINAL}\s+keer\b"
+    rf"|\b(?:de|mijn|onze)\s+{_ORDINAL}\s+melding\b|\b(?:eerdere|vorige)\s+melding(?:en)?\b"
+    r"|\bmeld\s+(?:ik\s+)?(?:(?:het|dit|dat|maar|toch|nu|u|jullie)\s+)*(?:weer|opnieuw|"
+    r"nogmaals|wederom)(?:\s+eens)?\b"
+    r"|\b(?:mijn|onze|de)\s+melding\s+van\s+(?:vorige|afgelopen|gisteren|vorig|\d+)",
+    re.IGNORECASE)
+_ABOUT_WHAT = re.compile(r"^\s*(?:dat|over|voor|omtrent|betreffende|m\.?b\.?t\.?|:)\s+",
+                         re.IGNORECASE)
+
+
+# --- feelings, questions and requests --------------------------------------------------
+# A clause with one of these asks the municipality to act, or only vents; it goes when its
+# other words are all padding or already said elsewhere in the description.
+_FEELINGS = frozenset("""
+belachelijk schandalig schande schandaal bizar absurd idioot triest treurig ongelooflijk
+ongelofelijk onacceptabel onaanvaardbaar onbegrijpelijk onvoorstelbaar ergerlijk irritant
+frustrerend gefrustreerd frustratie zat spuugzat kotsbeu strontziek beu boos kwaad woedend
+pissig razend geïrriteerd geirriteerd teleurgesteld teleurstellend balen baal jammer pff pfff
+zucht grr jeetje godverdomme kut shit wtf omg serieus belasting belastinggeld dramatisch
+hopeloos walgelijk schaam gek
+""".split())
+_ASKING = frozenset("""
+graag gelieve aub svp pls plz please alstublieft alsjeblieft zsm asap verzoek hopelijk
+bedankt dank dankjewel dankuwel thx tnx merci sorry excuus
+""".split())
+# A clause of padding words only, with one of these, asks to act: "snel komen!".
+_ACTIONS = frozenset("""
+komen langskomen maken oplossen repareren weghalen opruimen ophalen legen fixen regelen
+kijken helpen vervangen aanpakken oppakken dichten doe doen
+""".split())
+_PADDING = _FEELINGS | _ASKING | frozenset("""
+ik je jij u hij zij ze we wij jullie men het de een 't dit dat die deze er hier daar hierover
+daarover hiervoor daarvoor hieraan daaraan eraan ervoor erover ermee hiermee daarmee mee me mij
+mijn m'n ons onze uw hem haar hun hen zich is ben bent zijn was waren wordt worden werd word
+heb hebt heeft hebben had kan kun kunt kunnen kon konden wil wilt willen wou wilde zou zouden
+zal zullen moet moeten mag mogen ga gaat gaan komt komen kom doet doen doe gedaan en of maar
+want dus toch nou nu eens even ff effe eventjes efkes wel niet nie ni geen nooit niks niets
+iets wat nog al alweer weer ook zo heel erg echt gewoon helemaal hoor he hè ja nee dan als
+aan op in van voor met naar om te bij over door tot langs snel sneller mogelijk spoedig
+wanneer waarom hoe wie welke hoelang lang laat waar waarvoor oplossen opgelost lossen verhelpen
+verholpen repareren gerepareerd maken gemaakt maakt fixen gefixt regelen geregeld weghalen
+weggehaald halen opruimen opgeruimd ophalen opgehaald legen vervangen kijken bekijken
+langskomen sturen iemand niemand aandacht actie ondernemen bekend hiervan ervan duren duurt
+gebeuren gebeurt gebeurd wachten wacht nodig hulp helpen contact opnemen bellen terugbellen
+laten weten horen reactie antwoord bericht melding gemeente verantwoordelijk verder spoed
+binnenkort eindelijk keer keren maal vind vinden vond ergeren erger altijd steeds elke
+eigenlijk betalen betaal eigen voordat totdat zodat omdat dichten gedicht aanpakken
+aangepakt oppakken opgepakt afhandelen afgehandeld doorgeven doorgegeven melden gemeld
+gebeld gemaild opnieuw nogmaals eerder vaker vorige vorig afgelopen week weken maand maanden
+jaar gisteren vandaag geleden een twee drie vier vijf tien meerdere super mega ontzettend zooo
+klaar normaal jaren tijd dag dagen nummer nr alsnog stoor storen
+lastig lastigvallen hoop hopen hoopt vragen vraag verzoeken excuus
+can could would you someone please fix this that when will be fixed repair repaired come
+look sort out soon asap possible thanks thank it is the a do something about
+kunde kunt ge gij da wilde zoudt
+""".split())
+_ASKS = re.compile(
+    r"\b(?:kunnen|kunt|kan|wil|wilt|willen|zou|zouden)\s+(?:jullie|u|je|jij|iemand|de\s+"
+    r"gemeente)\b|\b(?:jullie|iemand)\s+(?:kunnen|kan|willen|zouden|moeten|moet)\b"
+    r"|\b(?:kunde|kunt\s+ge|wilt\s+ge|could\s+you|can\s+you|would\s+you|please)\b"
+    r"|\bzo\s+snel\s+mogelijk\b|\b(?:ik|we|wij)\s+(?:hoop|hopen)\b|\b(?:hoop|hopen|hoopt)\s+"
+    r"dat\b|^(?:wanneer|hoe\s+lang|waarom|wie)\b",
+    re.IGNORECASE)
+_VENTS = re.compile(
+    r"\b(?:erger\s+(?:me|mij|ons)|word\s+(?:er\s+)?(?:gek|knettergek|horendol))"
+    r"(?:\s+(?:dood|kapot|rot|groen\s+en\s+geel|blauw|suf|wild|een\s+ongeluk))?"
+    r"|\b(?:gebeurt|gebeurd|doet|doen)\s+(?:\w+\s+)?(?:niks|niets|nooit\s+(?:iets|wat)|"
+    r"geen\s+(?:bal|moer|reet|donder))\b|\bniemand\s+(?:doet|komt|reageert|luistert|pakt)\b"
+    r"|\b(?:niks|niets)\s+(?:\w+\s+){0,2}(?:gebeurd|gedaan|aan\s+gedaan)\b"
+    r"|\bte\s+gek\s+voor\s+woorden\b|\bkan\s+(?:toch\s+)?niet\s+waar\s+zijn\b"
+    r"|\b(?:ben|zijn)\s+(?:het\s+)?(?:\w+\s+)?(?:zat|beu)\b"
+    r"|\bwat\s+een\s+(?:zooi|bende|puinhoop|rotzooi|troep|ellende|toestand|gedoe|schande)\b",
+    re.IGNORECASE)
+# "Belachelijk dat …", "ik ben het zat dat …", "ik erger me aan …": the problem follows.
+_FEELING_LEAD = re.compile(
+    r"^(?:(?:ik\s+vind\s+het|het\s+is|dit\s+is|wat)\s+)?(?:(?:echt|zo|heel|ontzettend|"
+    r"werkelijk|gewoon|toch|te)\s+)*(?:belachelijk|schandalig|bizar|absurd|triest|treurig|"
+    r"ongelooflijk|onbegrijpelijk|onacceptabel|onaanvaardbaar|idioot|ergerlijk|irritant|"
+    r"frustrerend|een\s+schande|te\s+gek\s+voor\s+woorden|niet\s+normaal)\s*,?\s+dat\s+"
+    r"|^(?:ik\s+)?(?:ben|word)\s+(?:het\s+)?(?:(?:zo|echt|helemaal|spuug|kots)\s+)*"
+    r"(?:zat|beu|spuugzat|kotsbeu)\s*,?\s+(?:dat|van|met)\s+"
+    r"|^(?:ik\s+)?erger\s+(?:me|mij)\s+(?:(?:dood|kapot|rot|suf|blauw|groen\s+en\s+geel|wild|"
+    r"mateloos|enorm|echt|zo)\s+)*(?:aan|over)\s+",
+    re.IGNORECASE)
+
+
+def _words(text: str) -> List[str]:
+    return [word.lower().replace("’", "'") for word in _WORD.findall(text)]
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word, or an inflection of it: 'lamp'/'lampen', 'kapot'/'kapotte'."""
+    if one == other:
+        return True
+    shorter = min(len(one), len(other))
+    common = len(os.path.commonprefix([one, other]))
+    return shorter >= 4 and common >= shorter - 2 and abs(len(one) - len(other)) <= 3
+
+
+def _is_padding_candidate(clause: str, question: bool) -> bool:
+    words = _words(clause)
+    return (question or bool(_ASKS.search(clause) or _VENTS.search(clause))
+            or any(word in _FEELINGS or word in _ASKING for word in words)
+            or (any(word in _ACTIONS for word in words) and not _new_words(clause)))
+
+
+def _new_words(clause: str) -> List[str]:
+    clause = _VENTS.sub(" ", _REPORTED_BEFORE.sub(" ", clause))
+    return [word for word in _words(clause) if word not in _PADDING]
+
+
+class _Told:
+    """One sentence of the description while it is being cleaned."""
+
+    def __init__(self, body: str, end: str) -> None:
+        self.marked = REPORTED_BEFORE in body  # cleaned before: the marker stays
+        self.body = " ".join(body.replace(REPORTED_BEFORE, " ").split())
+        self.end = end
+        self.clauses: List[Tuple[str, str, bool]] = []  # separator, clause, candidate
+        self.story = False
+        self.dropped = False
+
+    def text(self) -> str:
+        kept = [(sep, clause) for sep, clause, _ in self.clauses] if self.clauses else [
+            ("", self.body)]
+        body = kept[0][1] + "".join(sep + clause for sep, clause in kept[1:])
+        if self.marked:
+            body = body.rstrip(" ,;:") + " " + REPORTED_BEFORE
+        return body + self.end
+
+
+def _reported_before(told: _Told) -> bool:
+    """Handle "ik heb dit al drie keer gemeld": keep the problem it names, if any.
+
+    True when the sentence said it was reported before (and the marker is owed)."""
+    match = _REPORTED_BEFORE.search(told.body)
+    if not match:
+        return False
+    before, after = told.body[:match.start()], told.body[match.end():]
+    about = _ABOUT_WHAT.match(after)
+    if (about and not [word for word in _new_words(before) if not word.isdigit()]
+            and len(_WORD.findall(after[about.end():])) >= 2):
+        told.body = _capitalise(after[about.end():].strip())
+        told.marked = True
+        return False
+    if _new_words(before + " " + after):
+        _drop_report_clause(told, match)
+        return False
+    told.dropped = True
+    return True
+
+
+_REPORT_CLAUSE_BREAK = re.compile(r"\s*[,;:]\s*|\s+(?=(?:en|maar|want)\s)", re.IGNORECASE)
+
+
+def _drop_report_clause(told: _Told, match: re.Match) -> None:
+    """"De tegel ligt los, ik meld het voor de 4e keer": that clause goes, the marker comes.
+
+    When the problem is in the same clause ("de al vaker gemelde lamp"), nothing changes."""
+    spans, start = [], 0
+    for found in _REPORT_CLAUSE_BREAK.finditer(told.body):
+        spans.append((start, found.start(), found.end()))
+        start = found.end()
+    spans.append((start, len(told.body), len(told.body)))
+    for i, (begin, end, next_begin) in enumerate(spans):
+        if not begin <= match.start() < end:
+            continue
+        if len(spans) == 1 or [word for word in _new_words(told.body[begin:end])
+                               if not word.isdigit()]:
+            return
+        if i == 0:
+            rest = _JOINER.sub("", told.body[next_begin:])
+            told.body = _capitalise(rest) if told.body[:1].isupper() else rest
+        else:
+            told.body = told.body[:spans[i - 1][1]] + told.body[end:]
+        told.marked = True
+        return
+
+
+def _clean_sentences(text: str) -> str:
+    """Stories, feelings, questions and requests out; the problem and its facts stay."""
+    told = [_Told(body, end) for body, end in _sentences(text)]
+    owed = [i for i, sentence in enumerate(told) if _reported_before(sentence)]
+    for sentence in told:
+        if sentence.dropped:
+            continue
+        rest = _after_story(sentence.body)
+        if rest is not None:
+            sentence.body, sentence.story = _capitalise(rest), True
+        lead = _FEELING_LEAD.match(sentence.body)
+        if lead and len(_WORD.findall(sentence.body[lead.end():])) >= 2:
+            sentence.body = _capitalise(sentence.body[lead.end():])
+            sentence.end = "." if sentence.end.startswith("?") else sentence.end
+    first_story = next((i for i, sentence in enumerate(told) if sentence.story), None)
+    for sentence in told[:first_story or 0]:
+        sentence.dropped = sentence.dropped or not _has_facts(sentence.body)
+    _drop_padding([sentence for sentence in told if not sentence.dropped])
+    _settle_marker(told, owed)
+    return " ".join(sentence.text() for sentence in told if not sentence.dropped)
+
+
+_JOINER = re.compile(r"^(?:(?:en|maar|want|dus)\b[\s,]*)+", re.IGNORECASE)
+
+
+def _drop_padding(told: List[_Told]) -> None:
+    """Clauses that only ask, thank or vent go, unless they name something new."""
+    said: List[str] = []
+    for sentence in told:
+        question = sentence.end.startswith("?")
+        sentence.clauses = [(sep, clause, _is_padding_candidate(clause, question))
+                            for sep, clause in _clauses_of(sentence.body)]
+        said += [word for _, clause, candidate in sentence.clauses if not candidate
+                 for word in _new_words(clause)]
+    for sentence in told:
+        kept = [item for item in sentence.clauses
+                if not item[2] or any(not any(_same_word(word, known) for known in said)
+                                      for word in _new_words(item[1]))]
+        if not kept:
+            sentence.dropped = True
+            continue
+        if kept[-1] is not sentence.clauses[-1] and sentence.end:
+            sentence.end = "."
+        if kept[0] is not sentence.clauses[0]:
+            first = _JOINER.sub("", kept[0][1].strip())
+            if sentence.body[:1].isupper():
+                first = _capitalise(first)
+            kept[0] = ("", first, kept[0][2])
+        sentence.clauses = kept
+
+
+def _settle_marker(told: List[_Told], owed: List[int]) -> None:
+    """One "(al vaker gemeld)", on the sentence the repetition was about."""
+    marked = [i for i, sentence in enumerate(told) if sentence.marked and not sentence.dropped]
+    for sentence in told:
+        sentence.marked = sentence.marked and not sentence.dropped
+    if marked:
+        for i in marked[1:]:
+            told[i].marked = False
+        return
+    for i in owed[:1]:
+        before = [j for j in range(i - 1, -1, -1) if not told[j].dropped]
+        after = [j for j in range(i + 1, len(told)) if not told[j].dropped]
+        for j in (before or after)[:1]:
+            told[j].marked = True
+
+
+_PLEASE = re.compile(r"(?<![\w.])(?:a\.u\.b\.?|s\.v\.p\.?|aub|svp|pls|plz|plis|pliz|"
+                     r"alsjeblieft|alstublieft|alsjeblief)(?!\w)", re.IGNORECASE)
+
+
+def _tidy(text: str) -> str:
+    text = _PLEASE.sub(" ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.!?;:)])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:]+\s*([.!?])", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"(^|[.!?]\s)\s*[,;:.]+\s*", r"\1", text)
+    return text.strip(" ,;:-")
+
+
+def _finish(text: str) -> str:
+    text = _tidy(text)
+    return _capitalise(text) if _HAS_WORD.search(text) else ""
+
+
 def clean_description(text: str) -> str:
     """The description for the field crew: facts only, no personal data; "" when none."""
-    text = _lines_as_sentences(text or "")
+    original = text or ""
+    text = _without_chat_noise(_lines_as_sentences(original))
     text = _SIGN_OFF.sub("", text)
     text, _ = scrub(text)
     text = _strip_openers(text)
+    text = _unshouted(text, original)
+    told = _strip_openers(_clean_sentences(text))
+    told = _THANKS_SENTENCE.sub("", told)
+    if _HAS_WORD.search(_tidy(told)):
+        return _finish(told)
+    # Nothing left: only greetings, feelings or questions, unless it did name a problem.
     text = _THANKS_SENTENCE.sub("", text)
-    text = " ".join(text.split()).strip(" ,;:-")
-    return _capitalise(text) if _HAS_WORD.search(text) else ""
+    return _finish(text) if _scores(text) else ""
 
 
 # --- one problem or more ---------------------------------------------------------------
@@ -405,9 +918,11 @@ def _category_of_group(text: str) -> str:
 
 
 def _problem_text(text: str, group: List[_Clause]) -> str:
+    """The words of one problem, cleaned like a whole description (so cleaning them again
+    changes nothing)."""
     piece = text[group[0].start:group[-1].end]
-    piece = _CONNECTOR.sub("", piece.strip()).strip(" ,;:-")
-    return _capitalise(piece)
+    piece = _capitalise(_CONNECTOR.sub("", piece.strip()).strip(" ,;:-"))
+    return clean_description(piece) or piece
 
 
 def _joined(first: str, second: str) -> str:

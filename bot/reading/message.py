@@ -24,6 +24,9 @@ from bot.reading.streets import StreetRegister
 # "Weer", "al drie keer", "nog steeds": the resident has been here before.
 _REPEATED = re.compile(r"\b(alweer|weer|opnieuw|nog steeds|nog altijd|al (\w+ )?(keer|maal|weken|"
                        r"maanden)|zoveelste)\b", re.IGNORECASE)
+# A yes or no (and "ik vergiste me") before a correction of the place.
+_ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
+                           r"bijna|sorry|oeps|ik vergiste me|vergissing)\b\W*)+", re.IGNORECASE)
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
                    r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)
@@ -35,7 +38,8 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     if not text or text.startswith("/"):  # empty, or a button payload
         return Reading()
     danger = read_danger(text)
-    place = read_place(text, register)
+    # "nee, het is nummer 21": the place after a no, which alone reads as a refusal
+    place = read_place(text, register) or read_place(_ANSWER_FIRST.sub("", text), register)
     contact = read_contact(text)
     _, personal = scrub(text)
     problems = split_problems(text)

@@ -29,7 +29,7 @@ from bot.reading.description import (
     ("nee, het is de lamp op de hoek", "Het is de lamp op de hoek"),
     ("hoi, er ligt glas in de speeltuin", "Er ligt glas in de speeltuin"),
     ("GOEDEMIDDAG, DE GRIJZE KLIKO IS NIET OPGEHAALD. MVG FAM. DE JONG",
-     "DE GRIJZE KLIKO IS NIET OPGEHAALD."),
+     "De grijze kliko is niet opgehaald."),
     ("Ik wil graag een melding doen van een kapotte lantaarnpaal", "Een kapotte lantaarnpaal"),
     ("Hierbij meld ik dat er hondenpoep in de zandbak ligt. Bij voorbaat dank, K. de Groot",
      "Er hondenpoep in de zandbak ligt."),
@@ -107,8 +107,8 @@ def problems(text: str) -> List[Tuple[str, str]]:
      [(PAVEMENT, "Er zit een gat in de weg"), (LIGHTING, "De lamp ernaast brandt niet")]),
     ("GOEDEMIDDAG, DE GRIJZE KLIKO IS AL 2 WEKEN NIET OPGEHAALD EN DE LANTARENPAAL VOOR MIJN "
      "DEUR KNIPPERT. MVG FAM. DE JONG",
-     [(WASTE, "DE GRIJZE KLIKO IS AL 2 WEKEN NIET OPGEHAALD"),
-      (LIGHTING, "DE LANTARENPAAL VOOR MIJN DEUR KNIPPERT.")]),
+     [(WASTE, "De grijze kliko is al 2 weken niet opgehaald"),
+      (LIGHTING, "De lantarenpaal voor mijn deur knippert.")]),
     ("the streetlight is broken and there is a hole in the road",
      [(LIGHTING, "The streetlight is broken"), (PAVEMENT, "There is a hole in the road")]),
     ("De lamp brandt niet, het is erg donker op de stoep. Ook ligt er een stoeptegel los.",
@@ -165,3 +165,178 @@ def test_no_problems_in_a_greeting() -> None:
 def test_a_message_without_keywords_is_one_other_problem() -> None:
     assert problems("Er staat al weken een kapotte fiets tegen het hek van de school") == [
         (OTHER, "Er staat al weken een kapotte fiets tegen het hek van de school")]
+
+
+# --- real messages: text speak, stories, questions, shouting, feelings ------------------
+REAL_MESSAGES = [
+    # text speak and chat noise
+    ("ff melden dat de lamp bij ons nie doet, kerkweg 22, thx",
+     "De lamp bij ons nie doet, kerkweg 22"),
+    ("hoi hoi, er staat een kliko midden op het fietspad sinds zaterdag. grtz",
+     "Er staat een kliko midden op het fietspad sinds zaterdag."),
+    ("Ff doorgeven: de glasbak bij de AH zit propvol en er staan zakken naast. Tnx!",
+     "De glasbak bij de AH zit propvol en er staan zakken naast."),
+    ("lantaarnpaal voor nr 8 doet het ni, willen jullie er ff naar kijken aub? doei",
+     "Lantaarnpaal voor nr 8 doet het ni."),
+    ("de prullenbak bij de bushalte puilt uit, pls legen! thx",
+     "De prullenbak bij de bushalte puilt uit."),
+    ("Het bankje bij de vijver is kapot getrapt 😡😡 mvg",
+     "Het bankje bij de vijver is kapot getrapt"),
+    ("heey, effe melden: losse stoeptegel voor de bieb :( Iemand gaat er nog over vallen. Doei!",
+     "Losse stoeptegel voor de bieb. Iemand gaat er nog over vallen."),
+    ("Yo! tak van de boom is afgebroken en hangt boven het fietspad, graag snel weghalen pls",
+     "Tak van de boom is afgebroken en hangt boven het fietspad"),
+    ("ff snel: lamp knippert bij ingang park, groetjes Henk", "Lamp knippert bij ingang park"),
+    ("dag, kheb ff een vraagje, de stoep ligt nie goe, kunde da ni maken?",
+     "De stoep ligt nie goe."),
+    # a story around the problem
+    ("Ik liep gisteren met de hond door het park, het was prachtig weer, en toen zag ik dat bij "
+     "het bankje aan de Parkweg iemand de prullenbak van de paal had getrokken. Hij ligt nu in "
+     "de sloot.",
+     "Bij het bankje aan de Parkweg iemand de prullenbak van de paal had getrokken. Hij ligt nu "
+     "in de sloot."),
+    ("Vanmorgen fietste ik naar mijn werk en viel me op dat de verkeersborden bij de rotonde vol "
+     "graffiti zitten.", "De verkeersborden bij de rotonde vol graffiti zitten."),
+    ("Ik kwam net terug van de supermarkt en ik zie net dat er een grote tak op het fietspad "
+     "ligt. Mijn buurvrouw is er bijna over gevallen.",
+     "Er een grote tak op het fietspad ligt. Mijn buurvrouw is er bijna over gevallen."),
+    ("Toen ik vanavond de hond uitliet, zag ik dat de lantaarnpaal bij de speeltuin al de hele "
+     "week niet brandt", "De lantaarnpaal bij de speeltuin al de hele week niet brandt"),
+    ("We waren zondag met de kinderen bij de vijver. Heerlijk dagje. Maar ik merkte dat de "
+     "schommel kapot is, de ketting hangt los. Mijn zoontje is eraf gevallen.",
+     "De schommel kapot is, de ketting hangt los. Mijn zoontje is eraf gevallen."),
+    ("Ik wandelde langs de Molenvliet en toen zag ik een dode zwaan in het water drijven",
+     "Een dode zwaan in het water drijven"),
+    ("Mijn moeder is gisteren gevallen. Toen ik ging kijken zag ik dat de tegel voor nummer 3 "
+     "omhoog steekt.", "Mijn moeder is gisteren gevallen. De tegel voor nummer 3 omhoog steekt."),
+    ("Zag net dat de prullenbak bij de bushalte weer vol zit",
+     "De prullenbak bij de bushalte weer vol zit"),
+    ("Goedenavond. Ik was vanavond aan het joggen langs de kade en merkte toen dat er een "
+     "putdeksel ontbreekt. Levensgevaarlijk voor fietsers!",
+     "Er een putdeksel ontbreekt. Levensgevaarlijk voor fietsers!"),
+    ("Ik loop elke dag met de hond langs de vijver en zag vandaag dat er een hek kapot is.",
+     "Er een hek kapot is."),
+    # questions and requests
+    ("De lantaarnpaal voor nummer 14 knippert al dagen. Kunnen jullie daar iets aan doen?",
+     "De lantaarnpaal voor nummer 14 knippert al dagen."),
+    ("Er ligt een enorme berg grofvuil bij de flat. Wanneer komen jullie dit ophalen??? "
+     "Alvast bedankt!", "Er ligt een enorme berg grofvuil bij de flat."),
+    ("kunnen jullie iets doen aan alle hondenpoep op het grasveld aan de Beukenlaan? mijn "
+     "kinderen kunnen er niet meer spelen",
+     "Kunnen jullie iets doen aan alle hondenpoep op het grasveld aan de Beukenlaan? mijn "
+     "kinderen kunnen er niet meer spelen"),
+    ("Is het normaal dat de straatverlichting in de Eikenlaan overdag brandt? Graag even naar "
+     "kijken.", "Is het normaal dat de straatverlichting in de Eikenlaan overdag brandt?"),
+    ("De stoeptegels bij de kerk liggen los. Wie is hiervoor verantwoordelijk? Wilt u dit zo "
+     "snel mogelijk oplossen.", "De stoeptegels bij de kerk liggen los."),
+    ("Hoe lang duurt het nog voordat de kapotte lamp bij de school gemaakt wordt? Hij is al drie "
+     "weken stuk.", "Hoe lang duurt het nog voordat de kapotte lamp bij de school gemaakt "
+     "wordt? Hij is al drie weken stuk."),
+    ("De put voor ons huis stinkt enorm, kunnen jullie komen kijken? Wanneer gebeurt er eens "
+     "wat?", "De put voor ons huis stinkt enorm."),
+    ("waarom wordt onze straat nooit geveegd? de Vondelstraat ligt vol natte bladeren",
+     "Waarom wordt onze straat nooit geveegd? de Vondelstraat ligt vol natte bladeren"),
+    ("Er is een boom omgewaaid, die ligt over de weg, wanneer komen jullie?",
+     "Er is een boom omgewaaid, die ligt over de weg."),
+    ("Er ligt glas op het fietspad. Kan iemand dat opruimen? Het is gevaarlijk voor fietsers.",
+     "Er ligt glas op het fietspad. Het is gevaarlijk voor fietsers."),
+    ("Kunnen jullie de kapotte lamp in de Julianastraat maken?",
+     "Kunnen jullie de kapotte lamp in de Julianastraat maken?"),
+    ("Wanneer het regent staat de hele onderdoorgang onder water.",
+     "Wanneer het regent staat de hele onderdoorgang onder water."),
+    # shouting
+    ("ELKE WEEK LIGT ER WEER AFVAL NAAST DE CONTAINERS OP HET MARKTPLEIN",
+     "Elke week ligt er weer afval naast de containers op het Marktplein"),
+    ("DE LANTAARNPAAL IN DE KERKSTRAAT BRANDT AL 3 WEKEN NIET!!! WANNEER GAAN JULLIE DIT "
+     "MAKEN???", "De lantaarnpaal in de Kerkstraat brandt al 3 weken niet!"),
+    ("GROTE KUIL IN DE WEG BIJ DE GFT CONTAINERS OP DE STATIONSWEG. MIJN MAN IS ER MET DE FIETS "
+     "IN GEREDEN EN GEVALLEN",
+     "Grote kuil in de weg bij de GFT containers op de Stationsweg. Mijn man is er met de fiets "
+     "in gereden en gevallen"),
+    ("Bij de Jumbo aan de Molenweg: DE GLASBAK IS AL WEKEN NIET GELEEGD EN DE JUMBO DOET NIKS",
+     "Bij de Jumbo aan de Molenweg: de glasbak is al weken niet geleegd en de Jumbo doet niks"),
+    ("De lamp brandt al WEKEN niet bij de AH", "De lamp brandt al WEKEN niet bij de AH"),
+    ("LAMP KAPOT BIJ HET SCHOOLPLEIN", "Lamp kapot bij het schoolplein"),
+    ("HET HEK VAN DE SPEELTUIN IN HET JULIANAPARK IS KAPOT, KINDEREN KUNNEN ZO DE WEG OP",
+     "Het hek van de speeltuin in het Julianapark is kapot, kinderen kunnen zo de weg op"),
+    ("GROTE KUIL BIJ DE A.H. OP DE DORPSWEG. MIJN MAN IS GEVALLEN",
+     "Grote kuil bij de A.H. op de Dorpsweg. Mijn man is gevallen"),
+    ("WEER EEN BERG ROMMEL NAAST DE GLASBAK, WAT EEN ZOOI",
+     "Weer een berg rommel naast de glasbak"),
+    # feelings, and reported before
+    ("IK BEN HET ZO ZAT. ELKE WEEK LIGT ER WEER AFVAL NAAST DE CONTAINERS OP HET MARKTPLEIN",
+     "Elke week ligt er weer afval naast de containers op het Marktplein"),
+    ("Ik ben het zo zat! De containers op het Kerkplein zitten weer vol. Belachelijk!!!",
+     "De containers op het Kerkplein zitten weer vol."),
+    ("Dit is nu al de derde keer dat ik bel over de kapotte lamp in de Beukenlaan. Hij brandt "
+     "nog steeds niet.",
+     "De kapotte lamp in de Beukenlaan (al vaker gemeld). Hij brandt nog steeds niet."),
+    ("De boom in het plantsoen hangt gevaarlijk over de weg. Ik heb dit al twee keer gemeld "
+     "maar er gebeurt niks!!",
+     "De boom in het plantsoen hangt gevaarlijk over de weg (al vaker gemeld)."),
+    ("Dit is nu al de derde keer deze maand dat de container niet geleegd is, echt schandalig",
+     "Dit is nu al de derde keer deze maand dat de container niet geleegd is"),
+    ("Belachelijk dat de stoep in de Dorpsstraat nog steeds openligt. Mijn vader is vorige week "
+     "gestruikeld.",
+     "De stoep in de Dorpsstraat nog steeds openligt. Mijn vader is vorige week gestruikeld."),
+    ("Ik erger me kapot aan de hondenpoep op het grasveld, waar betalen we eigenlijk belasting "
+     "voor?", "De hondenpoep op het grasveld."),
+    ("Ik heb vorige week al gemeld dat de lamp op de hoek kapot is, maar er is nog steeds niets "
+     "gebeurd. Zo frustrerend.", "De lamp op de hoek kapot is (al vaker gemeld)."),
+    ("Sorry dat ik weer stoor, maar de lamp is nog steeds kapot.",
+     "De lamp is nog steeds kapot."),
+    ("Ik meld het maar weer eens: de glasbak zit vol.", "De glasbak zit vol (al vaker gemeld)."),
+    ("Is er al iets bekend over de kapotte lamp? Ik had hem vorige week gemeld.",
+     "Is er al iets bekend over de kapotte lamp (al vaker gemeld)?"),
+    ("belachelijk dat dat gat in het fietspad er nog steeds zit, ik meld het nu voor de 4e keer",
+     "Dat gat in het fietspad er nog steeds zit (al vaker gemeld)"),
+    ("de lamp die ik eerder had gemeld is nu helemaal uit",
+     "De lamp die ik eerder had gemeld is nu helemaal uit"),
+]
+NOT_A_PROBLEM = ["Belachelijk!!!", "wanneer komen jullie nou eens??", "ik ben het zo zat 😡",
+                 "thx, doei!", "Ik heb al drie keer gebeld!", "hoi hoi :)",
+                 "kan iemand mij terugbellen", "IK BEN HET ZAT, NIEMAND DOET IETS",
+                 "al 3 keer gemeld en nog steeds niks gedaan!!"]
+
+
+@pytest.mark.parametrize("text, expected", REAL_MESSAGES)
+def test_real_messages_keep_the_problem_in_the_residents_words(text: str, expected: str) -> None:
+    assert clean_description(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_A_PROBLEM)
+def test_feelings_questions_and_chat_alone_describe_nothing(text: str) -> None:
+    assert clean_description(text) == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3451 KD 14", "3451 KD 14"), ("zaak M 2026 000015", "Zaak M 2026 000015"),
+    ("GFT BAK VOL BIJ DE AH", "GFT bak vol bij de AH"),
+    ("de lamp bij nummer 1!! is kapot", "De lamp bij nummer 1! is kapot"),
+])
+def test_capitals_that_are_not_shouting_stay(text: str, expected: str) -> None:
+    assert clean_description(text) == expected
+
+
+@pytest.mark.parametrize("text", [text for text, _ in REAL_MESSAGES])
+def test_cleaning_twice_changes_nothing(text: str) -> None:
+    once = clean_description(text)
+    assert clean_description(once) == once
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ff melden: de lamp bij de kerk is stuk en er ligt ook een tegel los, kunnen jullie daar "
+     "naar kijken? thx",
+     [(LIGHTING, "De lamp bij de kerk is stuk"), (PAVEMENT, "Er ligt ook een tegel los.")]),
+    ("Ik liep met de hond over het fietspad en toen zag ik dat de straatlamp kapot is. Ook ligt "
+     "er een berg afval naast de container!!! Belachelijk!",
+     [(LIGHTING, "De straatlamp kapot is."), (WASTE, "Ook ligt er een berg afval naast de "
+                                                     "container!")]),
+    ("DE PRULLENBAK AAN DE KASTANJELAAN IS VOL EN DE LANTAARNPAAL ERNAAST BRANDT NIET. "
+     "WANNEER KOMEN JULLIE???",
+     [(WASTE, "De prullenbak aan de Kastanjelaan is vol"),
+      (LIGHTING, "De lantaarnpaal ernaast brandt niet.")]),
+])
+def test_split_problems_get_the_same_cleaning(text: str, expected: List[Tuple[str, str]]) -> None:
+    assert problems(text) == expected
+    assert all(clean_description(piece) == piece for _, piece in expected)

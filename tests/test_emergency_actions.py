@@ -1,0 +1,44 @@
+"""The emergency answer: 112 first; a report is offered only about public space."""
+from __future__ import annotations
+
+import asyncio
+
+from actions.emergency import ActionEmergency
+from bot.reading.message import read_message
+from tests.conftest import make_tracker
+
+
+def run_emergency(text, dispatcher, domain, active_loop=None, slots=None):
+    tracker = make_tracker("out_of_scope", text, entities=read_message(text).to_entities(text),
+                           active_loop=active_loop, slots=slots)
+    return asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+
+
+def test_someone_hurt_gets_112_and_no_report_offer(dispatcher, domain):
+    events = run_emergency("er ligt een man bewusteloos op straat, hij ademt heel raar",
+                           dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_emergency"]
+    assert events == []
+
+
+def test_gas_gets_the_outage_number(dispatcher, domain):
+    run_emergency("het stinkt hier enorm naar gas bij de Kerkstraat", dispatcher, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency_gas"
+
+
+def test_a_fallen_cable_offers_a_report_afterwards(dispatcher, domain):
+    text = "de lantaarnpaal is omgereden en de stroomkabel ligt op de stoep waar kinderen spelen"
+    events = run_emergency(text, dispatcher, domain)
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0].startswith("utter_emergency_") and responses[-1] == \
+        "utter_emergency_offer_report"
+    assert events[0]["name"] == "emergency_report" and events[0]["value"]["text"] == text
+
+
+def test_in_a_form_the_question_waits_and_its_answer_is_forgotten(dispatcher, domain):
+    events = run_emergency("help er is brand in het huis naast me", dispatcher, domain,
+                           active_loop="report_form",
+                           slots={"requested_slot": "report_location"})
+    assert [m["response"] for m in dispatcher.messages][-1] == "utter_emergency_report_continues"
+    assert {"event": "slot", "name": "report_location", "value": None,
+            "timestamp": None} in events
