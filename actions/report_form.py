@@ -74,7 +74,7 @@ def _words_beside(text: Text, street: Text) -> Optional[Text]:
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
     """A free description of the place, when nothing better came (second try on)."""
     return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
-            and reading.language in (None, "nl"))
+            and reading.language in (None, "nl", "en"))
 
 
 class ValidateReportForm(FormValidationAction):
@@ -188,7 +188,8 @@ class ValidateReportForm(FormValidationAction):
         if answer is None and contact:
             answer = True
         if answer is None:
-            return {"report_updates": None,
+            corrected = self._correction(tracker, reading, None, only_place=True)
+            return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
         slots: Dict[Text, Any] = {"report_updates": answer}
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
@@ -222,8 +223,8 @@ class ValidateReportForm(FormValidationAction):
             return slots
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
 
-    def _correction(self, tracker: Tracker, reading: Reading,
-                    answer: Optional[bool]) -> Optional[Dict[Text, Any]]:
+    def _correction(self, tracker: Tracker, reading: Reading, answer: Optional[bool],
+                    only_place: bool = False) -> Optional[Dict[Text, Any]]:
         """A new place, or a new description after 'what should change?'."""
         place = reading.location
         current = tracker.get_slot("report_place")
@@ -232,6 +233,8 @@ class ValidateReportForm(FormValidationAction):
         if place and (place.complete or place.kind == "street"):
             return {**place_slots(place), "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
+        if only_place:
+            return None
         asked_what = _last_bot_response(tracker) == "utter_report_what_to_change"
         description = description_of(reading, _text(tracker))
         if not description or answer is True or reading.thanks:

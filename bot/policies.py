@@ -145,8 +145,8 @@ def reading_route(tracker: DialogueStateTracker,
     message = tracker.latest_message
     reading = Reading.from_entities(message.entities if message else [])
     intent = (message.intent or {}) if message else {}
-    if reading.urgent:
-        return EMERGENCY_ACTION
+    if reading.urgent and _action_before_latest_message(tracker) != EMERGENCY_ACTION:
+        return EMERGENCY_ACTION  # once: "112 is gebeld, meld het maar" is an answer
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
     if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (

@@ -20,7 +20,7 @@ from bot.profile import profile
 from bot.ratelimit import senders
 from bot.tone import render
 from bot.tone.gsm import strip_emoji
-from bot.tone.responses import domain_responses
+from bot.tone.responses import default_text
 from channels.store import first_delivery, forget_delivery
 
 logger = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ TECHNICAL_PROBLEM = rasa_patches.APOLOGY
 
 def channel_reply(name: Text, channel: Text) -> List[Dict[str, Any]]:
     """A domain response the channel layer sends itself, in the medium's tone."""
-    text = domain_responses()[name][0]["text"].format_map(profile().template_vars())
+    text = default_text(name).format_map(profile().template_vars())
     return [part.as_dict() for part in render({"text": text, "utter_action": name}, channel)]
 
 

@@ -65,7 +65,11 @@ def test_injection_strings_in_every_field(stack, twilio_standin):
             "message_id": number + 1, "date": 1763900000, "from": person, "text": text,
             "caption": text, "chat": {"id": 8100, "type": "private", "first_name": text}}}
         assert telegram_post(telegram, json.dumps(update).encode())[0] == 200, text
-    status, replies = post_json(webchat, {"sender": "inject-tester-1", "message": "hoi"})
+    # The stores are still intact: the tester's conversation goes on (one of the strings
+    # may have started a report), and a new conversation starts as always.
+    status, replies = post_json(webchat, {"sender": "inject-tester-1", "message": "stop"})
+    assert status == 200 and texts(replies)
+    status, replies = post_json(webchat, {"sender": "inject-tester-2", "message": "hoi"})
     assert "digitale assistent" in texts(replies), "the stores are still intact"
 
 

@@ -100,8 +100,11 @@ def test_http_api_needs_the_token(stack):
                                {"text": "lantaarnpaal kapot bij Kerkstraat 12, 1234 AB"})
     assert status == 200
     assert parsed["intent"]["name"] == "report_street_lighting"
-    entities = {(e["entity"], e["value"]) for e in parsed["entities"]}
+    entities = {(e["entity"], str(e["value"])) for e in parsed["entities"]}
     assert {("address", "Kerkstraat 12"), ("postcode", "1234 AB")} <= entities
+    place = next(e["value"] for e in parsed["entities"] if e["entity"] == "read_place")
+    assert (place["streets"], place["house_number"], place["postcode"]) == (
+        ["Kerkstraat"], "12", "1234 AB"), "the message reader's place is in the parse result"
 
 
 def test_conversations_are_kept_in_the_sqlite_tracker_store(stack, talk):

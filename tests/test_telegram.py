@@ -83,7 +83,7 @@ def test_numbers_and_words_answer_buttons(telegram):
     asked = telegram(update(chat, text="geen foto"))
     assert "horen hoe het verder gaat" in asked[-1]["text"]
     summary = telegram(update(chat, text="2"))
-    assert "U krijgt geen updates" in summary[-1]["text"]
+    assert "U krijgt geen berichten" in summary[-1]["text"]
 
 
 def test_wrong_secret_bad_json_and_repeats(stack, telegram, telegram_standin):

@@ -8,7 +8,7 @@ municipality's street register.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -22,9 +22,22 @@ from bot.reading.answers import is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.message import read_message
 from bot.reading.places import warm_up as warm_up_places
+from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
 ANSWER_INTENT = "inform"
+YES_INTENT = "affirm"
+
+
+def _answer_intent(text: Text, reading: Reading) -> Optional[Dict[Text, Any]]:
+    """An e-mail address or phone number on its own is an answer, and a yes that carries
+    one is a yes ("ja, bel me op 06 …"), whatever the classifier made of the words (it
+    once read a common mail provider's name as "stop")."""
+    if is_only_contact(text):
+        return {"name": ANSWER_INTENT, "confidence": 1.0}
+    if reading.answer is True and (reading.email or reading.phone):
+        return {"name": YES_INTENT, "confidence": 1.0}
+    return None
 
 
 @DefaultV1Recipe.register(
@@ -50,10 +63,8 @@ class MessageReader(GraphComponent):
                 continue
             entities = message.get(ENTITIES, []) + reading.to_entities(text)
             message.set(ENTITIES, entities, add_to_output=True)
-            if is_only_contact(text):
-                # An e-mail address on its own is an answer (a classifier once read a
-                # common mail provider's name as "stop").
-                answer = {"name": ANSWER_INTENT, "confidence": 1.0}
+            answer = _answer_intent(text, reading)
+            if answer:
                 message.set(INTENT, answer, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [answer], add_to_output=True)
         return messages

@@ -29,11 +29,12 @@ KINDS = ("emergency", "gas", "power", "hazard")
 URGENT_KINDS = ("emergency", "gas", "power")
 
 # Brackets hold an aside ("mijn moeder (83) is gevallen"): they are no clause break.
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,|\s(?:maar|but|doch)\s")
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,|\s(?:maar|but|doch|want)\s")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’`´](?=\w)")
 _REPEATED_LETTER = re.compile(r"([^\W\d_])\1{2,}")
 _WORD = re.compile(r"[^\W_]+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 _CONJUNCTIONS = {"en", "maar", "want", "omdat", "and", "but", "because", "dus"}
 _MIN_TYPO_LENGTH = 7
 _NEGATION_WINDOW = 3
@@ -131,12 +132,10 @@ def _fires(rule: _Rule, clauses: List[str], whole: str, lexicon: _Lexicon) -> bo
     if not all(p.search(whole) for p in rule.needs):
         return False
     for clause in clauses:
-        if any(p.search(clause) for p in rule.unless):
-            continue
-        for pattern in rule.match:
-            for found in pattern.finditer(clause):
-                if _counts(rule, clause, found, lexicon):
-                    return True
+        triggered = any(_counts(rule, clause, found, lexicon)
+                        for pattern in rule.match for found in pattern.finditer(clause))
+        if triggered and not any(p.search(clause) for p in rule.unless):
+            return True
     return False
 
 
@@ -189,6 +188,10 @@ def _lexicon() -> _Lexicon:
         for variant in _swaps(str(word)):
             if variant not in not_typos:
                 spelling.setdefault(variant, str(word))
+    for word in raw.get("dt_targets") or ():
+        for variant in _dt_spellings(str(word)):
+            if variant not in not_typos:
+                spelling.setdefault(variant, str(word))
     return _Lexicon(
         rules=tuple(sorted(rules, key=lambda rule: KINDS.index(rule.kind))),
         spelling=spelling,
@@ -196,6 +199,13 @@ def _lexicon() -> _Lexicon:
         not_typos=not_typos,
         **cues,
     )
+
+
+def _dt_spellings(verb: str) -> Iterable[str]:
+    """A verb in its -t form as it is misspelt with -d or -dt ("ademd", "ademdt" for "ademt")."""
+    if verb.endswith("t") and not verb.endswith("dt"):
+        yield verb[:-1] + "d"
+        yield verb[:-1] + "dt"
 
 
 def _swaps(word: str) -> Iterable[str]:
@@ -208,8 +218,34 @@ def _swaps(word: str) -> Iterable[str]:
 
 
 def _alternation(items: Iterable[str]) -> str:
-    """A non-capturing group of the words, longest first so that the longest one wins."""
-    return "(?:" + "|".join(sorted(map(str, items), key=len, reverse=True)) + ")"
+    """A non-capturing group of the words: plain words as a letter tree ("b(?:aby|uren)"), which
+    a long list needs to stay fast, then the patterns, longest first so that the longest wins."""
+    items = [str(item) for item in items]
+    plain = [item for item in items if _PLAIN.fullmatch(item)]
+    patterns = sorted((item for item in items if not _PLAIN.fullmatch(item)), key=len, reverse=True)
+    return "(?:" + "|".join(([_tree(plain)] if plain else []) + patterns) + ")"
+
+
+def _tree(words: Iterable[str]) -> str:
+    """The words as one regular expression that shares their beginnings, longer forms first."""
+    root: Dict[str, Dict] = {}
+    for word in words:
+        node = root
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: Dict[str, Dict]) -> str:
+        branches = [re.escape(letter) + pattern(child)
+                    for letter, child in sorted(node.items()) if letter]
+        if not branches:
+            return ""
+        ends_here = "" in node
+        if len(branches) == 1 and not ends_here:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
+
+    return pattern(root)
 
 
 def _rule(spec: Dict, words: Dict[str, str]) -> _Rule:

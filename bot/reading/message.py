@@ -26,7 +26,8 @@ _REPEATED = re.compile(r"\b(alweer|weer|opnieuw|nog steeds|nog altijd|al (\w+ )?
                        r"maanden)|zoveelste)\b", re.IGNORECASE)
 # A yes or no (and "ik vergiste me") before a correction of the place.
 _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
-                           r"bijna|sorry|oeps|ik vergiste me|vergissing)\b\W*)+", re.IGNORECASE)
+                           r"bijna|sorry|oeps|oh|o|ik vergiste me|vergissing)\b\W*)+",
+                           re.IGNORECASE)
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
                    r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)

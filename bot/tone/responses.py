@@ -61,6 +61,13 @@ def _in_order(words: List[str], other: List[str]) -> bool:
     return all(word in rest for word in words)
 
 
+def default_text(name: str) -> str:
+    """The text Rasa falls back to: the variation without a condition or a channel."""
+    variations = domain_responses()[name]
+    plain = [v for v in variations if not v.get("condition") and not v.get("channel")]
+    return str((plain or variations)[0].get("text", ""))
+
+
 def variations_for(name: str, channel: str) -> List[Dict[str, Any]]:
     """The variations Rasa may choose on `channel`: channel-specific ones, else defaults."""
     variations = domain_responses()[name]

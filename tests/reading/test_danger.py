@@ -7,7 +7,9 @@ from typing import Dict, List, Optional, Tuple
 import pytest
 import yaml
 
-from bot.reading.danger import Danger, fold, read_danger
+import re
+
+from bot.reading.danger import Danger, _alternation, fold, read_danger
 
 MESSAGES: Dict[str, List[str]] = yaml.safe_load(
     (Path(__file__).with_name("danger_messages.yml")).read_text(encoding="utf-8"))
@@ -84,6 +86,17 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("mijn buurman is bewustloos", "emergency", "unconscious"),
     ("iemand is bekneld", "emergency", "trapped"),
     ("gaslucth", "gas", "gas"),
+    # families of wording that a trial with residents found missing
+    ("zijn hand zit klem tussen de deur van de bus", "emergency", "trapped"),
+    ("HELP mijn zoon zit met zijn vinger vast in het fietsenrek", "emergency", "trapped"),
+    ("er is een tak op een auto gevallen en er zit nog iemand in", "emergency", "trapped"),
+    ("mijn oma krijgt moeilijk adem", "emergency", "breathing"),
+    ("de grootvader van de buren reageert niet meer", "emergency", "unconscious"),
+    ("er wordt volgens mij nu bij de bakker op de hoek ingebroken", "emergency", "crime"),
+    ("my son swallowed a magnet", "emergency", "medical"),
+    # a short key word with two letters swapped or one letter doubled
+    ("brnad in de schuur!", "emergency", "fire"),
+    ("ik ruik gass", "gas", "gas"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -99,6 +112,13 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "   ",
     "112",
     "Dorpsstraat 112",
+    # look-alikes of the families above
+    "de slagboom bij de parkeergarage zit weer klem",
+    "mijn sleutel zit vast in het slot van de fietsenstalling",
+    "er wordt in onze wijk veel ingebroken, komt er meer politie?",
+    "iemand heeft vannacht mijn scooter gestolen",
+    "ik kom er niet uit met de aanvraag voor de parkeervergunning",
+    "de buren maken weer ruzie, ze schreeuwen heel hard",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
@@ -111,3 +131,14 @@ def test_danger_knows_which_kinds_are_urgent() -> None:
 
 def test_fold_removes_accents_case_and_stretched_letters() -> None:
     assert fold("BRAAAND bij Café ’t Hoekje, can't") == "brand bij cafe ’t hoekje, cant"
+
+
+def test_word_lists_match_exactly_their_words() -> None:
+    """The letter tree that keeps long word lists fast matches the words and nothing more."""
+    words = ["man", "mannen", "mens", "meneer", "ma", "vrouw", "de hele dag", "power ?lines?"]
+    pattern = re.compile(_alternation(words))
+    for text in ["man", "mannen", "mens", "meneer", "ma", "vrouw", "de hele dag", "powerlines",
+                 "power line"]:
+        assert pattern.fullmatch(text), text
+    for text in ["m", "mann", "menee", "mannetje", "vrouwen", "de hele", "powe"]:
+        assert not pattern.fullmatch(text), text
