@@ -35,8 +35,8 @@ class ActionEmergency(Action):
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
-        if not reading.category:  # someone hurt or threatened: nothing for a report
-            return []
+        if not reading.category or not reading.urgent:
+            return []  # someone hurt or threatened, or no danger after all: no report offer
         utter(dispatcher, "utter_emergency_offer_report")
         message = tracker.latest_message
         return [SlotSet("emergency_report", {"text": message.get("text") or "",

@@ -64,7 +64,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         first = ack(f"utter_ack_{category}")
     else:  # the words and the intent disagree: no guess about what is wrong
         first = ack(f"utter_ack_{GENERIC_CATEGORY}")
-    acks = [first]
+    acks = [ack("utter_ack_danger_check")] if reading.danger == "unsure" else []
+    acks.append(first)
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and place.complete:

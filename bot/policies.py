@@ -145,7 +145,9 @@ def reading_route(tracker: DialogueStateTracker,
     message = tracker.latest_message
     reading = Reading.from_entities(message.entities if message else [])
     intent = (message.intent or {}) if message else {}
-    if reading.urgent and _action_before_latest_message(tracker) != EMERGENCY_ACTION:
+    urgent = reading.urgent or (reading.danger == "unsure"
+                                and intent.get("name") in UNSURE_INTENTS)
+    if urgent and _action_before_latest_message(tracker) != EMERGENCY_ACTION:
         return EMERGENCY_ACTION  # once: "112 is gebeld, meld het maar" is an answer
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION

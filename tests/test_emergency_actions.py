@@ -42,3 +42,11 @@ def test_in_a_form_the_question_waits_and_its_answer_is_forgotten(dispatcher, do
     assert [m["response"] for m in dispatcher.messages][-1] == "utter_emergency_report_continues"
     assert {"event": "slot", "name": "report_location", "value": None,
             "timestamp": None} in events
+
+
+def test_alarm_words_the_danger_reader_missed_still_remind_of_112(dispatcher, domain):
+    text = "snel hulp nodig bij de vijver aan de parkweg"
+    assert read_message(text).danger == "unsure"
+    events = run_emergency(text, dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_unsure"]
+    assert events == []

@@ -28,6 +28,13 @@ _REPEATED = re.compile(r"\b(alweer|weer|opnieuw|nog steeds|nog altijd|al (\w+ )?
 _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
                            r"bijna|sorry|oeps|oh|o|ik vergiste me|vergissing)\b\W*)+",
                            re.IGNORECASE)
+# Words that may mean danger when the danger reader found none: the bot then reminds the
+# resident of 112 instead of staying silent about it (the reader misses some wording).
+_ALARM = re.compile(r"\b(help+|hulp nodig|ambulance|politie|brandweer|bloed\w*|gewond\w*|brand|"
+                    r"rook|vuur|vlammen|gaslucht|adem\w*|bewusteloos|klem|verdrink\w*|112|"
+                    r"levensgevaar\w*|noodgeval|ongeluk|ongeval|aangereden|mes|wapen|"
+                    r"schiet\w*|dreig\w*|emergency|fire|bleeding|injured)\b", re.IGNORECASE)
+UNSURE_DANGER = "unsure"
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
                    r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)
@@ -45,7 +52,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     _, personal = scrub(text)
     problems = split_problems(text)
     return Reading(
-        danger=danger.kind if danger else None,
+        danger=danger.kind if danger else (UNSURE_DANGER if _ALARM.search(text) else None),
         danger_reason=danger.reason if danger else None,
         place=place.as_dict() if place else None,
         not_a_place=place is None and is_clearly_not_a_place(text),
