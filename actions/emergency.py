@@ -8,12 +8,16 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import reading_of
+
+
+# Asked after the emergency answer when there is something for the municipality to fix.
+OFFER_REPORT = "utter_emergency_offer_report"
 
 
 def forget_unanswered_question(tracker: Tracker) -> List[EventType]:
@@ -37,7 +41,7 @@ class ActionEmergency(Action):
             return forget_unanswered_question(tracker)
         if not reading.category or not reading.urgent:
             return []  # someone hurt or threatened, or no danger after all: no report offer
-        utter(dispatcher, "utter_emergency_offer_report")
         message = tracker.latest_message
         return [SlotSet("emergency_report", {"text": message.get("text") or "",
-                                             "entities": message.get("entities") or []})]
+                                             "entities": message.get("entities") or []}),
+                FollowupAction(OFFER_REPORT)]

@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     """The message the report starts from: the latest, or the emergency message it follows."""
     stored = tracker.get_slot("emergency_report")
-    if stored and tracker.get_intent_of_latest_message() == "affirm":
+    if stored and tracker.get_intent_of_latest_message() in ("affirm", "inform"):
         return Reading.from_entities(stored.get("entities")), stored.get("text", "")
     return reading_of(tracker), tracker.latest_message.get("text") or ""
 

@@ -145,12 +145,17 @@ def reading_route(tracker: DialogueStateTracker,
     message = tracker.latest_message
     reading = Reading.from_entities(message.entities if message else [])
     intent = (message.intent or {}) if message else {}
-    urgent = reading.urgent or (reading.danger == "unsure"
+    # Alarm words the danger reader could not place: 112 first, unless the words name a
+    # problem in public space (then the report starts with the 112 question).
+    urgent = reading.urgent or (reading.danger == "unsure" and not reading.category
                                 and intent.get("name") in UNSURE_INTENTS)
     if urgent and _action_before_latest_message(tracker) != EMERGENCY_ACTION:
         return EMERGENCY_ACTION  # once: "112 is gebeld, meld het maar" is an answer
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
+    if (tracker.active_loop_name == REPORT_FORM and reading.place
+            and tracker.get_slot("requested_slot") == "report_location"):
+        return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):

@@ -116,3 +116,10 @@ def test_a_hazard_or_a_problem_the_model_missed_starts_a_report():
 def test_an_address_out_of_the_blue_starts_a_report():
     assert reading_route(tracker(START + [said("Schoolstraat 3", "inform")])) == \
         "action_start_report"
+
+
+def test_a_place_answers_where_whatever_the_intent():
+    asked_where = IN_FORM[:-1] + [ActionExecuted("action_listen")]
+    text = "Julianastraat 26, bel me gerust op 06 98765432 als jullie komen"
+    assert reading_route(tracker(asked_where + [said(text, "ask_report_status")])) == \
+        "report_form"

@@ -35,7 +35,7 @@ def _answer_intent(text: Text, reading: Reading) -> Optional[Dict[Text, Any]]:
     once read a common mail provider's name as "stop")."""
     if is_only_contact(text):
         return {"name": ANSWER_INTENT, "confidence": 1.0}
-    if reading.answer is True and (reading.email or reading.phone):
+    if reading.answer is True and (reading.email or reading.phone) and len(text.split()) <= 12:
         return {"name": YES_INTENT, "confidence": 1.0}
     return None
 

@@ -32,7 +32,7 @@ _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|
 # resident of 112 instead of staying silent about it (the reader misses some wording).
 _ALARM = re.compile(r"\b(help+|hulp nodig|ambulance|politie|brandweer|bloed\w*|gewond\w*|brand|"
                     r"rook|vuur|vlammen|gaslucht|adem\w*|bewusteloos|klem|verdrink\w*|112|"
-                    r"levensgevaar\w*|noodgeval|ongeluk|ongeval|aangereden|mes|wapen|"
+                    r"noodgeval|ongeluk|ongeval|aangereden|mes|wapen|"
                     r"schiet\w*|dreig\w*|emergency|fire|bleeding|injured)\b", re.IGNORECASE)
 UNSURE_DANGER = "unsure"
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
