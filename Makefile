@@ -53,8 +53,8 @@ eval: install ## NLU report: per-intent P/R/F1, confusion matrix, cross-validati
 converse: install ## Resident conversation benchmark: pass rates per group, results/CONVERSATIONS.md
 	PYTHONPATH=. $(PY) -m tests.conversations
 
-bench: install ## Measure latency (vs bare Rasa), parse time, training time, memory: bench/RESULTS.md
-	PYTHONPATH=. $(PY) bench/run.py
+bench: install ## Measure latency (vs bare Rasa), parse time, training time, memory: bench/RESULTS.md (ARGS=--skip-training-time)
+	PYTHONPATH=. $(PY) bench/run.py $(ARGS)
 
 shell: install ## Talk to the bot in the terminal
 	@$(PY) -m bot.model >/dev/null

@@ -19,7 +19,8 @@ from rasa_sdk.types import DomainDict
 from actions.reading import channel_of, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, MAX_DESCRIPTION,
                                   NO_PHOTO, ack, answer_of, description_of, is_description,
-                                  number_question, pending_place, pending_slots,
+                                  needs_number, number_question, pending_place,
+                                  pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
                                   shared_slots, with_ack)
 from bot.profile import profile
@@ -171,7 +172,7 @@ class ValidateReportForm(FormValidationAction):
 
     @staticmethod
     def _street_or_ask(place: Place) -> Any:
-        if place.house_number or place.complete:
+        if place.complete or not needs_number(place):
             return place
         return pending_slots(place, number_question(place))
 

@@ -96,6 +96,17 @@ def pending_place(tracker: Tracker) -> Optional[Place]:
     return Place.from_dict(data) if data and data.get(PENDING) else None
 
 
+# A square, a market or a park is a place of its own: no house number needed.
+WHOLE_PLACES = ("plein", "markt", "park", "plantsoen", "brink")
+
+
+def needs_number(place: Place) -> bool:
+    """A street without a number (not a square), or a postcode without one."""
+    if place.house_number or place.kind not in ("street", "postcode"):
+        return False
+    return not (place.streets and place.streets[0].lower().endswith(WHOLE_PLACES))
+
+
 def number_question(place: Place) -> Dict[Text, Any]:
     """'Bij welk huisnummer in de Kerkstraat?' (or at the postcode)."""
     where = place.streets[0] if place.streets else (place.postcode or place.text)

@@ -22,7 +22,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.reading import channel_of, reading_of
 from actions.report_slots import (GENERIC_CATEGORY, HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES,
-                                  ack, description_of, is_description, number_question,
+                                  ack, description_of, is_description, needs_number,
+                                  number_question,
                                   pending_slots, personal_data_ack, place_slots,
                                   reset_report_slots, shared_slots)
 from bot.profile import profile
@@ -68,7 +69,7 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
     acks.append(first)
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
-    if place and place.complete:
+    if place and (place.complete or place.kind == "street" and not needs_number(place)):
         acks.append(ack("utter_ack_place", place=place.label))
     return acks + [personal_data_ack(reading)]
 
@@ -93,13 +94,13 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
     if description:
         slots["report_description"] = description
         slots["report_more_problems"] = problems[1:] or None
-    if place and place.complete:
-        slots.update(place_slots(place))
-    elif place and place.kind in ("street", "postcode"):
+    if place and place.kind in ("street", "postcode") and needs_number(place):
         slots.update(pending_slots(place, number_question(place)))
+    elif place and (place.complete or place.kind == "street"):
+        slots.update(place_slots(place))
     if reading.danger == "hazard":
         slots["report_priority"] = HIGH_PRIORITY
-    if description or (place and place.complete):
+    if description or "report_location" in slots:
         slots["report_ack"] = [item for item in _opening_acks(
             category, reading, place, problems[1:]) if item]
     return slots

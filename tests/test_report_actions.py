@@ -404,3 +404,9 @@ def test_a_wrong_number_is_corrected_at_the_summary(dispatcher, domain):
                           slots={"report_place": start_slots["report_place"]})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result["report_location"] == "Dorpsstraat 21"
+
+
+def test_a_square_needs_no_house_number(dispatcher, domain):
+    slots = start("Op het Marktplein is een bankje kapot, de leuning is eraf",
+                  "report_public_space_other", dispatcher, domain)
+    assert slots["report_location"] == "Marktplein" and slots["report_prompt"] is None
