@@ -40,7 +40,9 @@ def test_held_out_accuracy(stack):
         predicted[hit] += 1
         per_intent[expected][hit] += 1
     accuracy = predicted[True] / sum(predicted.values())
-    recall = {intent: c[True] / sum(c.values()) for intent, c in per_intent.items()}
+    # Recall per intent with at least 5 test lines (a handful of lines is noise).
+    recall = {intent: c[True] / sum(c.values()) for intent, c in per_intent.items()
+              if sum(c.values()) >= 5}
     print(f"held-out accuracy {accuracy:.3f}; lowest recall "
           f"{sorted(recall.items(), key=lambda kv: kv[1])[:3]}")
     assert accuracy >= 0.90
