@@ -783,8 +783,11 @@ def _finish(text: str) -> str:
     return _capitalise(text) if _HAS_WORD.search(text) else ""
 
 
+@lru_cache(maxsize=512)
 def clean_description(text: str) -> str:
-    """The description for the field crew: facts only, no personal data; "" when none."""
+    """The description for the field crew: facts only, no personal data; "" when none.
+
+    Cached: the reader, `category_of` and `split_problems` clean the same message."""
     original = text or ""
     text = _without_chat_noise(_lines_as_sentences(original))
     text = _SIGN_OFF.sub("", text)
