@@ -8,6 +8,7 @@ municipality's street register.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -27,9 +28,16 @@ from bot.reading.result import Reading
 logger = logging.getLogger(__name__)
 ANSWER_INTENT = "inform"
 YES_INTENT = "affirm"
+NO_INTENT = "deny"
+STOP_INTENT = "stop"
+# Words that really ask to stop a report ("stop", "laat maar", "annuleren").
+_SAYS_STOP = re.compile(r"\b(?:stop\w*|annule\w*|laat (?:ook )?maar|vergeet het|afbreken|"
+                        r"(?:niet|niks|toch niet) (?:meer )?melden|bedacht|cancel)\b",
+                        re.IGNORECASE)
 
 
-def _answer_intent(text: Text, reading: Reading) -> Optional[Dict[Text, Any]]:
+def _answer_intent(text: Text, reading: Reading,
+                   intent_name: Optional[Text]) -> Optional[Dict[Text, Any]]:
     """An e-mail address or phone number on its own is an answer, and a yes that carries
     one is a yes ("ja, bel me op 06 …"), whatever the classifier made of the words (it
     once read a common mail provider's name as "stop")."""
@@ -37,6 +45,10 @@ def _answer_intent(text: Text, reading: Reading) -> Optional[Dict[Text, Any]]:
         return {"name": ANSWER_INTENT, "confidence": 1.0}
     if reading.answer is True and (reading.email or reading.phone) and len(text.split()) <= 12:
         return {"name": YES_INTENT, "confidence": 1.0}
+    if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
+        # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
+        # request to throw the report away
+        return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
     return None
 
 
@@ -63,7 +75,7 @@ class MessageReader(GraphComponent):
                 continue
             entities = message.get(ENTITIES, []) + reading.to_entities(text)
             message.set(ENTITIES, entities, add_to_output=True)
-            answer = _answer_intent(text, reading)
+            answer = _answer_intent(text, reading, (message.get(INTENT) or {}).get("name"))
             if answer:
                 message.set(INTENT, answer, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [answer], add_to_output=True)

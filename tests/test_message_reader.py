@@ -1,0 +1,36 @@
+"""bot.nlu.reader.MessageReader: the reading as entities, and answers the model misread."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.reader import MessageReader
+from bot.reading.result import Reading
+
+
+def processed(text: str, intent: str = "inform") -> Message:
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.7}})
+    MessageReader().process([message])
+    return message
+
+
+def test_the_reading_is_stored_as_entities():
+    message = processed("de lantaarnpaal voor Kerkstraat 14 is al een week kapot")
+    reading = Reading.from_entities(message.get(ENTITIES))
+    assert reading.location.label == "Kerkstraat 14"
+    assert reading.category == "report_street_lighting"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("l.vermeulen@ziggo.nl", "stop", "inform"),
+    ("ja, bel me maar op 06-12345678", "ask_report_status", "inform"),
+    ("ja graag, en bel me dan even op 06-12345678 als het klaar is", "ask_human", "affirm"),
+    ("nee hoor, als hij maar gemaakt wordt", "stop", "deny"),
+    ("JA VERSTUUR MAAR", "stop", "affirm"),
+    ("laat maar, ik meld het later wel", "stop", "stop"),
+    ("stop", "stop", "stop"),
+    ("de lamp is kapot", "report_street_lighting", "report_street_lighting"),
+])
+def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
+    assert processed(text, intent).get(INTENT)["name"] == expected
