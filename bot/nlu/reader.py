@@ -30,6 +30,8 @@ ANSWER_INTENT = "inform"
 YES_INTENT = "affirm"
 NO_INTENT = "deny"
 STOP_INTENT = "stop"
+_STARTS_WITH_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes|graag|prima|oké|oke|ok|goed|klopt)\b",
+                              re.IGNORECASE)
 # Words that really ask to stop a report ("stop", "laat maar", "annuleren").
 _SAYS_STOP = re.compile(r"\b(?:stop\w*|annule\w*|laat (?:ook )?maar|vergeet het|afbreken|"
                         r"(?:niet|niks|toch niet) (?:meer )?melden|bedacht|cancel)\b",
@@ -43,7 +45,7 @@ def _answer_intent(text: Text, reading: Reading,
     once read a common mail provider's name as "stop")."""
     if is_only_contact(text):
         return {"name": ANSWER_INTENT, "confidence": 1.0}
-    if reading.answer is True and (reading.email or reading.phone) and len(text.split()) <= 12:
+    if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
