@@ -160,3 +160,25 @@ def test_an_item_claimed_by_one_process_is_not_sent_by_another(db_url, signalen)
     assert deliver_due(SignalenClient(signalen.url), url=db_url, now=now) == 0
     assert signalen.requests == 0
     assert deliver_due(SignalenClient(signalen.url), url=db_url, now=later(3)) == 1
+
+
+def test_threads_filing_at_once_migrate_once(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from bot.reports import db
+
+    calls = []
+
+    def slow_migrate(url):
+        calls.append(url)
+        time.sleep(0.2)
+
+    monkeypatch.setattr(db, "migrate", slow_migrate)
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    threads = [threading.Thread(target=db.ensure_schema, args=(url,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [url]

@@ -1,10 +1,11 @@
 """Engine, sessions and migrations for the report store."""
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Set
 
 from alembic import command
 from alembic.config import Config
@@ -34,10 +35,19 @@ def migrate(url: str = DATABASE_URL) -> None:
         command.upgrade(config, "head")
 
 
-@lru_cache(maxsize=None)
+_MIGRATED: Set[str] = set()
+_MIGRATING = threading.Lock()
+
+
 def ensure_schema(url: str = DATABASE_URL) -> None:
-    """Migrate once per process, before the first write."""
-    migrate(url)
+    """Migrate once per process, before the first write; threads that file reports at the
+    same moment wait for the one that migrates."""
+    if url in _MIGRATED:
+        return
+    with _MIGRATING:
+        if url not in _MIGRATED:
+            migrate(url)
+            _MIGRATED.add(url)
 
 
 @contextmanager
