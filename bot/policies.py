@@ -99,6 +99,9 @@ REPORT_FORM = "report_form"
 # Intents that say the model did not recognise the message.
 UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
 ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 3"
+STATUS_INTENT = "ask_report_status"
+# Form questions whose answer the classifier may mistake for a status question.
+ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
@@ -153,9 +156,12 @@ def reading_route(tracker: DialogueStateTracker,
         return EMERGENCY_ACTION  # once: "112 is gebeld, meld het maar" is an answer
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
-    if (tracker.active_loop_name == REPORT_FORM and reading.place
-            and tracker.get_slot("requested_slot") == "report_location"):
+    asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
+    if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
+    if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
+            and not any(e.get("entity") == "case_number" for e in message.entities)):
+        return REPORT_FORM  # no case number: an answer to the question, not a status question
     if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):

@@ -123,3 +123,13 @@ def test_a_place_answers_where_whatever_the_intent():
     text = "Julianastraat 26, bel me gerust op 06 98765432 als jullie komen"
     assert reading_route(tracker(asked_where + [said(text, "ask_report_status")])) == \
         "report_form"
+
+
+def test_an_answer_without_a_case_number_is_no_status_question():
+    asked_contact = START + [said("losse tegel bij Kerkstraat 3", "report_pavement_road"),
+                             ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+                             ActiveLoop("report_form"),
+                             SlotSet("requested_slot", "report_contact"),
+                             ActionExecuted("action_listen")]
+    answer = said("mijn mail is nog geheim", "ask_report_status")
+    assert reading_route(tracker(asked_contact + [answer])) == "report_form"
