@@ -7,13 +7,10 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
 from bot.profile import profile
-
-HANDOVER_SLOT = "handover_waiting"
 
 
 class OpeningHoursAction(Action, ABC):
@@ -52,12 +49,12 @@ class OpeningHoursAction(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         self.utter_by_hours(dispatcher)
-        return [SlotSet(HANDOVER_SLOT, True)]
+        return []
 
 
 class ActionContactHuman(OpeningHoursAction):
-    """Tells the resident how to reach a colleague now, or when that is possible again,
-    and marks the conversation as waiting for a colleague."""
+    """Tells the resident how to reach a colleague now, or when that is possible again.
+    The resident's next messages are then for a colleague (bot.policies.ReadingPolicy)."""
 
     open_response = "utter_contact_open"
     closed_response = "utter_contact_closed"
@@ -67,7 +64,7 @@ class ActionContactHuman(OpeningHoursAction):
 
 
 class ActionTakeMessage(OpeningHoursAction):
-    """Acknowledges a message the resident left for a colleague; keeps the waiting on."""
+    """Acknowledges a message the resident left for a colleague."""
 
     open_response = "utter_message_taken_open"
     closed_response = "utter_message_taken_closed"
@@ -75,14 +72,3 @@ class ActionTakeMessage(OpeningHoursAction):
     def name(self) -> str:
         return "action_take_message"
 
-
-class ActionEndHandover(Action):
-    """Ends the waiting for a colleague: the resident started something new."""
-
-    def name(self) -> str:
-        return "action_end_handover"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        return [SlotSet(HANDOVER_SLOT, False)]

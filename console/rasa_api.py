@@ -38,9 +38,9 @@ async def pause(sender: str) -> None:
 
 
 async def resume(sender: str) -> None:
-    """Hand back to the bot: it answers again, and no longer takes messages for a colleague."""
-    await append_events(sender, [{"event": "resume"},
-                                 {"event": "slot", "name": "handover_waiting", "value": False}])
+    """Hand back to the bot: it answers again, and no longer takes messages for a colleague
+    (bot.policies.ReadingPolicy stops at the resume event)."""
+    await append_events(sender, [{"event": "resume"}])
 
 
 async def send_staff_message(sender: str, text: str, initials: str) -> None:

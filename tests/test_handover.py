@@ -1,4 +1,4 @@
-"""A handover is honoured: the handover actions and their slot, and the console queue
+"""A handover is honoured: the handover actions, and the console queue
 for residents who left a message for a colleague (on a tiny SQLite tracker store)."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from actions.contact import HANDOVER_SLOT, ActionContactHuman, ActionEndHandover, ActionTakeMessage
+from actions.contact import ActionContactHuman, ActionTakeMessage
 from bot.settings import ROOT
 from console import rasa_api
 from console.conversations import PREVIEW_CHARS, REASONS, Conversation, conversations
@@ -29,10 +29,6 @@ def run(action, dispatcher, domain) -> list[dict[str, Any]]:
     return asyncio.run(action.run(dispatcher, make_tracker("ask_human", "mens"), domain))
 
 
-def slot_set(value: bool) -> list[dict[str, Any]]:
-    return [{"event": "slot", "timestamp": None, "name": HANDOVER_SLOT, "value": value}]
-
-
 # --- the actions -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("moment, response", [(MONDAY_MORNING, "utter_contact_open"),
@@ -40,14 +36,14 @@ def slot_set(value: bool) -> list[dict[str, Any]]:
 def test_contact_human_starts_the_waiting(moment, response, dispatcher, domain):
     events = run(ActionContactHuman(clock=lambda: moment), dispatcher, domain)
     assert [m["response"] for m in dispatcher.messages] == [response]
-    assert events == slot_set(True)
+    assert events == []
 
 
 def test_a_message_left_while_open_is_read_soon(dispatcher, domain):
     events = run(ActionTakeMessage(clock=lambda: MONDAY_MORNING), dispatcher, domain)
     [message] = dispatcher.messages
     assert message["response"] == "utter_message_taken_open"
-    assert events == slot_set(True)
+    assert events == []
 
 
 def test_a_message_left_at_night_is_read_when_we_open(dispatcher, domain):
@@ -55,20 +51,11 @@ def test_a_message_left_at_night_is_read_when_we_open(dispatcher, domain):
     [message] = dispatcher.messages
     assert message["response"] == "utter_message_taken_closed"
     assert (message["next_day"], message["next_open"]) == ("maandag", "08:30")
-    assert events == slot_set(True)
+    assert events == []
 
 
-def test_end_handover_only_clears_the_slot(dispatcher, domain):
-    assert run(ActionEndHandover(), dispatcher, domain) == slot_set(False)
-    assert dispatcher.messages == []
-
-
-def test_the_domain_declares_slot_actions_and_responses(domain):
-    slot = domain["slots"][HANDOVER_SLOT]
-    assert slot["type"] == "bool" and slot["influence_conversation"] is False
-    assert slot["mappings"] == [{"type": "custom"}]
-    assert {"action_contact_human", "action_take_message", "action_end_handover"} <= set(
-        domain["actions"])
+def test_the_domain_declares_actions_and_responses(domain):
+    assert {"action_contact_human", "action_take_message"} <= set(domain["actions"])
     closed = dutch(domain, "utter_message_taken_closed")["text"]
     assert "{next_day} {next_open}" in closed
     assert {"utter_message_taken_open", "utter_contact_open"} <= set(domain["responses"])
@@ -123,11 +110,11 @@ def events(tmp_path: Path) -> Events:
 
 def test_a_left_message_is_queued_with_its_reason_and_preview(events):
     events.user("r1", 0, "Ik wil een medewerker spreken", "ask_human")
-    events.action("r1", 1, "action_contact_human", handover_waiting=True)
+    events.action("r1", 1, "action_contact_human")
     events.user("r1", 60, "Mijn container is al twee weken niet geleegd")
-    events.action("r1", 61, "action_take_message", handover_waiting=True)
+    events.action("r1", 61, "action_take_message")
     events.user("r1", 120, "Het gaat om de groene container")
-    events.action("r1", 121, "action_take_message", handover_waiting=True)
+    events.action("r1", 121, "action_take_message")
     queued = events.one("r1")
     assert queued.waiting_since == T0 + 1, "waiting since the first trigger, one entry"
     assert queued.reasons == ["ask_human", "message_left"]
@@ -138,7 +125,7 @@ def test_a_left_message_is_queued_with_its_reason_and_preview(events):
 
 def test_a_message_left_without_asking_first_is_queued_too(events):
     events.user("r2", 0, "Wanneer komt er iemand kijken?")
-    events.action("r2", 1, "action_take_message", handover_waiting=True)
+    events.action("r2", 1, "action_take_message")
     queued = events.one("r2")
     assert queued.waiting_since == T0 + 1 and queued.reasons == ["message_left"]
     assert queued.left_message == "Wanneer komt er iemand kijken?"
@@ -153,17 +140,16 @@ def test_a_long_left_message_is_shortened(events):
 
 def test_hand_back_ends_the_waiting(events):
     events.user("r4", 0, "Ik wil een mens", "ask_human")
-    events.action("r4", 1, "action_contact_human", handover_waiting=True)
+    events.action("r4", 1, "action_contact_human")
     events.user("r4", 60, "Mijn vraag gaat over mijn aanslag")
-    events.action("r4", 61, "action_take_message", handover_waiting=True)
+    events.action("r4", 61, "action_take_message")
     events.add("r4", 100, "pause")
     assert events.one("r4").waiting_since is None, "taken over: not in the queue"
     events.add("r4", 200, "resume")
-    events.add("r4", 200, "slot", name=HANDOVER_SLOT, value=False)
     handed_back = events.one("r4")
     assert handed_back.waiting_since is None and handed_back.left_message == ""
     events.user("r4", 300, "Nog een bericht voor de collega")
-    events.action("r4", 301, "action_take_message", handover_waiting=True)
+    events.action("r4", 301, "action_take_message")
     assert events.one("r4").waiting_since == T0 + 301, "a new message queues it again"
 
 
@@ -189,5 +175,4 @@ def test_hand_back_tells_rasa_the_waiting_is_over(monkeypatch):
 
     monkeypatch.setattr(rasa_api, "append_events", append_events)
     asyncio.run(rasa_api.resume("r6"))
-    assert posted == [("r6", [{"event": "resume"},
-                              {"event": "slot", "name": HANDOVER_SLOT, "value": False}])]
+    assert posted == [("r6", [{"event": "resume"}])]
