@@ -227,6 +227,7 @@ def new_reports(tracker: Tracker) -> List[NewReport]:
         wants_updates=wants_updates,
         contact_email=contact if contact and "@" in contact else None,
         contact_phone=contact if contact and "@" not in contact else None,
+        priority=slot("report_priority") or "normal",
     )
     category = slot("report_category") or GENERIC_CATEGORY
     first = NewReport(category=category, description=slot("report_description") or "",

@@ -12,7 +12,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from actions.api import DeliveryError
+from bot.integrations import DeliveryError
 from bot.settings import (CHANNEL_TIMEOUT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
                           TWILIO_ACCOUNT_SID, TWILIO_API_URL, TWILIO_AUTH_TOKEN,
                           TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM)

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Text
 from rasa.core.channels.channel import OutputChannel
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.api import DeliveryError
+from bot.integrations import DeliveryError
 from bot.reports.outbox import deliver_due
 from bot.tone import render
 from channels.delivery import send

@@ -21,7 +21,7 @@ import telegram
 from rasa.core.channels.channel import UserMessage
 from sanic.request import Request
 
-from bot.media import telegram_media_url
+from bot.integrations.media import telegram_media_url
 from bot.settings import TELEGRAM_BOT_TOKEN, TELEGRAM_SECRET_TOKEN
 from channels.delivery import telegram_bot
 from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from actions.api.signalen import SignalenClient
+from bot.integrations.signalen import SignalenClient
 from bot.reports import db as reports_db
 from bot.reports.models import OutboxItem, Report
 from bot.reports.outbox import backoff, deliver_due, signal_payload

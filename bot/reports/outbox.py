@@ -21,12 +21,12 @@ from urllib.parse import quote
 
 import requests
 
-from actions.api import DeliveryError
-from actions.api.signalen import SignalenClient
+from bot.integrations import DeliveryError
+from bot.integrations.signalen import SignalenClient
 from bot.profile import profile
 from bot.reports.db import migrate, session
 from bot import logmask
-from bot.media import fetch_media
+from bot.integrations.media import fetch_media
 from bot.reports.models import OutboxItem, Report, utcnow
 from bot.reports.service import SIGNALEN_CREATE
 from bot.reports.status import RESIDENT_UPDATE

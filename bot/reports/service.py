@@ -32,10 +32,12 @@ class NewReport:
     street: Optional[str] = None
     house_number: Optional[str] = None
     postcode: Optional[str] = None
+    woonplaats: Optional[str] = None
     photo_url: Optional[str] = None
     wants_updates: bool = False
     contact_email: Optional[str] = None
     contact_phone: Optional[str] = None
+    priority: str = "normal"
 
     def idempotency_key(self) -> str:
         """Same resident, same report content: the same key, so a resubmission files nothing new."""

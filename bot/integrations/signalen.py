@@ -6,7 +6,7 @@ from typing import Any, Dict, Optional
 
 import requests
 
-from actions.api import DeliveryError
+from bot.integrations import DeliveryError
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from typing import Tuple
 
 import requests
 
-from actions.api import DeliveryError
+from bot.integrations import DeliveryError
 from bot.settings import (CHANNEL_TIMEOUT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
                           TWILIO_ACCOUNT_SID, TWILIO_API_URL, TWILIO_AUTH_TOKEN)
 
