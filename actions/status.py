@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from actions.base import utter
 from actions.reading import response_text
+from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
@@ -54,6 +55,7 @@ class ReportStatus:
     status: str
     filed_at: dt.datetime  # UTC, without a time zone, as stored
     place: Optional[str] = None
+    urgent: bool = False  # a hazard, filed with priority
 
 
 def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
@@ -105,7 +107,8 @@ def _status_of(report: Report, sender_id: Optional[Text]) -> ReportStatus:
     own = bool(sender_id) and report.sender_id == sender_id and report.anonymised_at is None
     return ReportStatus(case_number=report.case_number, category=report.category,
                         status=report.status, filed_at=report.created_at,
-                        place=report.location_text if own and report.location_text else None)
+                        place=report.location_text if own and report.location_text else None,
+                        urgent=report.priority == HIGH_PRIORITY)
 
 
 def subject_of(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
@@ -129,10 +132,20 @@ def tell_status(dispatcher: CollectingDispatcher, found: ReportStatus, domain: D
     response = f"utter_status_{found.status}"
     if response not in domain.get("responses", {}):
         response = "utter_status_other"
-    days = profile().reports.handling_days.get(found.category, DEFAULT_HANDLING_DAYS)
     utter(dispatcher, response, case_number=found.case_number,
           subject=subject_of(found, domain, tracker), filed_on=filed_on(found.filed_at),
-          handling_days=days)
+          handling_time=handling_time(found, domain, tracker))
+
+
+def handling_time(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
+    """"binnen 10 werkdagen", or the hours promised for a hazard."""
+    settings = profile().reports
+    if found.urgent:
+        return response_text(domain, "utter_status_within_hours", tracker,
+                             handling_hours=settings.hazard_handling_hours)
+    return response_text(domain, "utter_status_within_days", tracker,
+                         handling_days=settings.handling_days.get(found.category,
+                                                                  DEFAULT_HANDLING_DAYS))
 
 
 class ActionReportStatus(Action):

@@ -34,10 +34,10 @@ def db_url(tmp_path, monkeypatch):
 
 
 def file(db_url, sender=ME, category="report_street_lighting", status="gemeld",
-         description="lamp brandt niet", place="Kerkstraat 1") -> Report:
+         description="lamp brandt niet", place="Kerkstraat 1", priority="normal") -> Report:
     new = NewReport(category=category, description=description, location_text=place,
                     channel="rest", sender_id=sender, contact_email="iemand@voorbeeld.nl",
-                    wants_updates=True)
+                    wants_updates=True, priority=priority)
     report = file_report(new, url=db_url, forward=False)[0]
     if status != "gemeld":
         change_status(report.case_number, status, url=db_url)
@@ -73,7 +73,9 @@ def test_each_status_has_its_own_answer(status, db_url, dispatcher, domain):
     assert message["response"] in domain["responses"]
     assert message["case_number"] == report.case_number
     assert message["subject"] == "straatverlichting"
-    assert message["handling_days"] == profile().reports.handling_days["report_street_lighting"]
+    if status in ("gemeld", "in_behandeling", "ingepland", "heropend"):
+        days = profile().reports.handling_days["report_street_lighting"]
+        assert message["handling_time"] == f"binnen {days} werkdagen"
     assert message["phone"] == profile().phone
     assert slots == {"status_number_asked": False}
 
@@ -105,7 +107,15 @@ def test_without_a_number_the_latest_report_of_this_conversation(db_url, dispatc
     assert message["response"] == "utter_status_ingepland"
     assert message["case_number"] == latest.case_number
     assert message["subject"] == "afval of een container (Molenweg 3)"
-    assert message["handling_days"] == 2
+    assert message["handling_time"] == "binnen 2 werkdagen"
+
+
+def test_a_hazard_is_promised_in_hours_also_when_asked_later(db_url, dispatcher, domain):
+    report = file(db_url, category="report_public_space_other", priority="high",
+                  description="putdeksel ligt open")
+    message, _ = ask(dispatcher, domain, f"hoe staat het met {report.case_number}")
+    hours = profile().reports.hazard_handling_hours
+    assert message["handling_time"] == f"binnen {hours} uur"
 
 
 @pytest.mark.parametrize("spelling", ["m {year} {number}", "M{year}{number:06d}",
