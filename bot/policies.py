@@ -102,6 +102,10 @@ ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 
 STATUS_INTENT = "ask_report_status"
 # Form questions whose answer the classifier may mistake for a status question.
 ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
+# Where a message about danger the reader could not place tends to land: with alarm words,
+# 112 comes first (outside a form, where "bij de brandweerkazerne" is an answer).
+MISREAD_DANGER_INTENTS = ("complaint", "ask_human", "municipal_question", "inform", "greeting",
+                          "opening_hours", "bot_challenge")
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
@@ -150,8 +154,9 @@ def reading_route(tracker: DialogueStateTracker,
     intent = (message.intent or {}) if message else {}
     # Alarm words the danger reader could not place: 112 first, unless the words name a
     # problem in public space (then the report starts with the 112 question).
-    urgent = reading.urgent or (reading.danger == "unsure" and not reading.category
-                                and intent.get("name") in UNSURE_INTENTS)
+    urgent = reading.urgent or (reading.danger == "unsure" and not reading.category and (
+        intent.get("name") in UNSURE_INTENTS
+        or intent.get("name") in MISREAD_DANGER_INTENTS and tracker.active_loop_name is None))
     if urgent and _action_before_latest_message(tracker) != EMERGENCY_ACTION:
         return EMERGENCY_ACTION  # once: "112 is gebeld, meld het maar" is an answer
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:

@@ -44,6 +44,20 @@ def test_danger_goes_to_the_emergency_answer_also_in_a_form(text):
     assert reading_route(tracker(IN_FORM + [said(text)])) == "action_emergency"
 
 
+@pytest.mark.parametrize("intent", ["complaint", "ask_human", "greeting", "nlu_fallback"])
+def test_alarm_words_the_rules_cannot_place_get_112_first_wherever_the_model_put_them(intent):
+    text = "kom snel, er is ruzie bij de supermarkt en eentje heeft een pistool bij zich"
+    assert read_message(text).danger in ("unsure", "emergency")
+    assert reading_route(tracker(START + [said(text, intent)])) == "action_emergency"
+
+
+def test_alarm_words_told_as_past_or_in_a_product_question_keep_their_answer():
+    past = "vorige week was er brand in de container, wanneer wordt die vervangen"
+    assert reading_route(tracker(START + [said(past, "complaint")])) is None
+    money = "help, ik kan mijn huur niet meer betalen"
+    assert reading_route(tracker(START + [said(money, "money_worries")])) is None
+
+
 def test_ordinary_report_goes_its_own_way():
     assert reading_route(tracker(START + [said("de lantaarnpaal in de Kerkstraat is kapot",
                                                "report_street_lighting")])) is None

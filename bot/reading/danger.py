@@ -29,7 +29,9 @@ KINDS = ("emergency", "gas", "power", "hazard")
 URGENT_KINDS = ("emergency", "gas", "power")
 
 # Brackets hold an aside ("mijn moeder (83) is gevallen"): they are no clause break.
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,|\s(?:maar|but|doch|want)\s")
+# "maar" as "only" ("hangt nog maar aan één ketting") is no clause break either.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,|(?<!\snog)\s(?:maar|but|doch|want)\s"
+                           r"(?!(?:een|1|één|twee|2|half|even|net|zo)\b)")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’`´](?=\w)")
 _REPEATED_LETTER = re.compile(r"([^\W\d_])\1{2,}")
 _WORD = re.compile(r"[^\W_]+")
@@ -77,6 +79,7 @@ class _Lexicon:
     spelling: Dict[str, str]
     typo_targets: Tuple[str, ...]
     not_typos: FrozenSet[str]
+    alarm: Pattern[str]
 
 
 def read_danger(text: str) -> Optional[Danger]:
@@ -91,6 +94,13 @@ def read_danger(text: str) -> Optional[Danger]:
             logger.debug("Danger %s/%s in a message", rule.kind, rule.reason)
             return Danger(rule.kind, rule.reason)
     return None
+
+
+def sounds_alarming(text: str) -> bool:
+    """Whether the text holds a word that may mean danger (the `alarm` list), rules or not."""
+    lexicon = _lexicon()
+    return any(lexicon.alarm.search(clause) and not _about_the_past(clause, lexicon)
+               for clause in _clauses(text or ""))
 
 
 def fold(text: str) -> str:
@@ -197,6 +207,7 @@ def _lexicon() -> _Lexicon:
         spelling=spelling,
         typo_targets=tuple(dict.fromkeys(raw["typo_targets"])),
         not_typos=not_typos,
+        alarm=re.compile("|".join(f"(?:{pattern})" for pattern in raw["alarm"])),
         **cues,
     )
 

@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
-from bot.reading.danger import read_danger
+from bot.reading.danger import read_danger, sounds_alarming
 from bot.reading.description import category_of, clean_description, split_problems
 from bot.reading.language import detect_language
 from bot.reading.places import is_clearly_not_a_place, read_place
@@ -28,12 +28,7 @@ _REPEATED = re.compile(r"\b(alweer|weer|opnieuw|nog steeds|nog altijd|al (\w+ )?
 _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
                            r"bijna|sorry|oeps|oh|o|ik vergiste me|vergissing)\b\W*)+",
                            re.IGNORECASE)
-# Words that may mean danger when the danger reader found none: the bot then reminds the
-# resident of 112 instead of staying silent about it (the reader misses some wording).
-_ALARM = re.compile(r"\b(help+|hulp nodig|ambulance|politie|brandweer|bloed\w*|gewond\w*|brand|"
-                    r"rook|vuur|vlammen|gaslucht|adem\w*|bewusteloos|klem|verdrink\w*|112|"
-                    r"noodgeval|ongeluk|ongeval|aangereden|mes|wapen|"
-                    r"schiet\w*|dreig\w*|emergency|fire|bleeding|injured)\b", re.IGNORECASE)
+# Alarm words without a danger rule that fires: the bot reminds the resident of 112.
 UNSURE_DANGER = "unsure"
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
@@ -52,7 +47,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     _, personal = scrub(text)
     problems = split_problems(text)
     return Reading(
-        danger=danger.kind if danger else (UNSURE_DANGER if _ALARM.search(text) else None),
+        danger=danger.kind if danger else (UNSURE_DANGER if sounds_alarming(text) else None),
         danger_reason=danger.reason if danger else None,
         place=place.as_dict() if place else None,
         not_a_place=place is None and is_clearly_not_a_place(text),

@@ -142,3 +142,24 @@ def test_word_lists_match_exactly_their_words() -> None:
         assert pattern.fullmatch(text), text
     for text in ["m", "mann", "menee", "mannetje", "vrouwen", "de hele", "powe"]:
         assert not pattern.fullmatch(text), text
+
+
+UNSEEN: Dict[str, List[str]] = yaml.safe_load(
+    (Path(__file__).with_name("danger_unseen.yml")).read_text(encoding="utf-8"))
+
+
+def test_unseen_danger_gets_112_from_the_rules_or_the_alarm_words() -> None:
+    """What residents see: an urgent reading, or the 112 question of the alarm-word net."""
+    from bot.reading.message import read_message
+
+    urgent = [text for group in ("emergency", "gas", "power") for text in UNSEEN[group]]
+    missed = [text for text in urgent
+              if read_message(text).danger not in ("emergency", "gas", "power", "unsure")]
+    print(f"\nunseen urgent: {len(urgent) - len(missed)}/{len(urgent)}; missed: {missed}")
+    assert len(missed) <= 0.05 * len(urgent)
+
+
+def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None:
+    wrong = [(text, read_danger(text)) for text in UNSEEN["none"]
+             if (read_danger(text) or Danger("none", "")).urgent]
+    assert not wrong
