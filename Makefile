@@ -58,14 +58,20 @@ bench: install ## Measure latency (vs bare Rasa), parse time, training time, mem
 
 shell: install ## Talk to the bot in the terminal
 	@$(PY) -m bot.model >/dev/null
-	@mkdir -p var; PYTHONPATH=. $(PY) -m rasa_sdk --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
+	@mkdir -p var; SANIC_HOST=127.0.0.1 PYTHONPATH=. $(PY) -m rasa_sdk --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
 	  trap "kill $$pid" EXIT; $(PY) -m rasa shell --model "$$($(PY) -m bot.model)" --endpoints endpoints.yml
 
 retention: install ## Apply the personal-data register's retention periods (run daily)
 	$(PY) -m bot.reports.retention
 
-outbox: install ## Deliver queued reports to Signalen (needs SIGNALEN_URL)
+import-streets: install ## The street list from BAG/PDOK exports: make import-streets FILE=wegen.json (or "p1.json p2.json", .csv)
+	$(PY) -m bot.integrations.pdok import-streets $(FILE)
+
+outbox: install ## Deliver queued reports to Signalen and poll their status (needs SIGNALEN_URL)
 	$(PY) -m bot.reports.outbox
+
+check-signalen: install ## Check the profile's Signalen categories against the live SIGNALEN_URL
+	$(PY) -m bot.integrations.signalen check
 
 admin: install ## Create the first console account: make admin U=jdevries I=JV
 	$(PY) -m console create-admin $(U) --initials $(I)
@@ -82,4 +88,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install browser services train run lint test test-fast eval converse bench shell retention outbox admin tone tone-check telegram-webhook clean
+.PHONY: help install browser services train run lint test test-fast eval converse bench shell retention import-streets outbox check-signalen admin tone tone-check telegram-webhook clean

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -26,6 +27,7 @@ from actions.report_slots import (GENERIC_CATEGORY, HIGH_PRIORITY, NO_PHOTO, REP
                                   number_question,
                                   pending_slots, personal_data_ack, place_slots,
                                   reset_report_slots, shared_slots)
+from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.description import clean_description
 from bot.reading.result import Reading
@@ -175,7 +177,7 @@ class ActionSubmitReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        reports = new_reports(tracker)
+        reports = await asyncio.to_thread(with_register_address, new_reports(tracker))
         try:
             filed = await asyncio.to_thread(_file_all, reports)
         except Exception:  # the database is down: say so, keep the conversation
@@ -236,6 +238,53 @@ def new_reports(tracker: Tracker) -> List[NewReport]:
                       description=problem.get("text", ""), **common)
             for problem in slot("report_more_problems") or []]
     return [first] + more
+
+
+def with_register_address(reports: List[NewReport]) -> List[NewReport]:
+    """The reports with the address register's street, number, postcode, woonplaats and
+    point (PDOK; blocking, so run in a thread). Unchanged when the register does not know
+    the place or cannot be reached: a report is never held up by it."""
+    if not reports:
+        return reports
+    try:
+        fields = register_fields(reports[0])
+    except Exception:  # the register is a help, never a reason not to file
+        logger.exception("Address register lookup failed; filing without it")
+        return reports
+    return [replace(report, **fields) for report in reports] if fields else reports
+
+
+def register_fields(report: NewReport) -> Dict[Text, Any]:
+    """What the register adds to a report: for words (street, number, postcode) the
+    register's address, else for a shared pin the nearest address (the pin's point stays)."""
+    if report.street or report.postcode:
+        return _fields_for_words(report)
+    if report.latitude is not None and report.longitude is not None:
+        found = resolve_pin(report.latitude, report.longitude)
+        if found is None or found.kind != "adres":
+            return {}
+        return _present(street=found.street, house_number=found.house_number_text,
+                        postcode=found.postcode, woonplaats=found.woonplaats)
+    return {}
+
+
+def _fields_for_words(report: NewReport) -> Dict[Text, Any]:
+    streets = [name for name in (report.street or "").split(" / ") if name]
+    found = resolve(streets[0] if streets else None, report.house_number, report.postcode)
+    if found is None:
+        return {}
+    fields = _present(woonplaats=found.woonplaats,
+                      street=found.street if len(streets) <= 1 else None)
+    if found.kind == "adres":
+        fields.update(_present(house_number=found.house_number_text, postcode=found.postcode,
+                               latitude=found.lat, longitude=found.lon))
+    elif report.latitude is None or report.longitude is None:
+        fields.update(_present(latitude=found.lat, longitude=found.lon))
+    return fields
+
+
+def _present(**values: Any) -> Dict[Text, Any]:
+    return {key: value for key, value in values.items() if value is not None}
 
 
 class ActionReportStatusUpdate(Action):

@@ -91,10 +91,13 @@ def _summary(concurrent: int, runs: List[Dict[str, Any]]) -> Dict[str, float]:
             "turns_per_second": len(latencies) / sum(run["seconds"] for run in runs)}
 
 
-def load_levels(base_urls: Dict[str, str]) -> Dict[str, List[Dict[str, float]]]:
+def load_levels(base_urls: Dict[str, str],
+                tokens: Dict[str, str]) -> Dict[str, List[Dict[str, float]]]:
     """Every level in ROUNDS rounds; a round loads each system once, in turn and in a
-    rotating order, so a slow minute of the machine falls on all systems alike."""
-    urls = {name: f"{url}/webhooks/rest/webhook" for name, url in base_urls.items()}
+    rotating order, so a slow minute of the machine falls on all systems alike. The
+    assistant's REST channel needs the token (bare Rasa's ignores it)."""
+    urls = {name: f"{url}/webhooks/rest/webhook?token={tokens[name]}"
+            for name, url in base_urls.items()}
     for name, url in urls.items():
         # The first turns of each Sanic worker load lazily; several connections reach them all.
         asyncio.run(_load(url, 10, f"{name}-warmup"))
@@ -243,7 +246,9 @@ def main() -> None:
             print("Load …", flush=True)
             urls = {**{name: stack.url for name, stack in stacks.items()},
                     **{name: bare.url for name, bare in bares.items()}}
-            results["levels"] = load_levels(urls)
+            tokens = {**{name: stack.token for name, stack in stacks.items()},
+                      **{name: bare.token for name, bare in bares.items()}}
+            results["levels"] = load_levels(urls, tokens)
             results["parse"] = parse_times(stacks[EMBEDDED].url, stacks[EMBEDDED].token)
             results["memory"] = {
                 name: {_process_name(process): rss_mb(process.pid)

@@ -43,6 +43,8 @@ class LocationSettings(BaseModel):
     place: str
     centre: Tuple[float, float]
     streets: Dict[str, Tuple[float, float]]
+    # The municipality as the address register (PDOK, BAG) names it; default: short_name.
+    gemeentenaam: Optional[str] = None
 
     class Config:
         extra = "forbid"

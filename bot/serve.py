@@ -1,8 +1,10 @@
 """Starts the action server, the Rasa server, the outbox worker and the webcare console
 together, for `make run` and the tests.
 
-Both listen on loopback by default. Rasa's HTTP API is always behind a token
-(RASA_TOKEN, or a random one per run); the outbox worker uses it for status updates.
+All listen on loopback by default; the action server always does (rasa_sdk binds to
+SANIC_HOST), unless GA_ACTION_HOST names another address. Rasa's HTTP API and the REST
+channel are always behind a token (RASA_TOKEN, or a random one per run); the outbox
+worker uses it for status updates.
 """
 from __future__ import annotations
 
@@ -72,6 +74,9 @@ class Stack:
     def start(self, model: Path, timeout: float = 180) -> "Stack":
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         self.env.update({"RASA_URL": self.url, "RASA_TOKEN": self.token or ""})
+        # rasa_sdk binds to SANIC_HOST (0.0.0.0 when unset): the action server is only
+        # for the Rasa server, so it listens on loopback whatever the webhooks do.
+        self.env.setdefault("SANIC_HOST", os.environ.get("GA_ACTION_HOST", "127.0.0.1"))
         # Migrate once, before the processes that use the database start side by side.
         self._spawn("migrate", [sys.executable, "-m", "bot.reports.db"]).wait(timeout=120)
         self._spawn("tracker-tables", [sys.executable, "-m", "bot.tracker_store",
@@ -87,7 +92,8 @@ class Stack:
         self._spawn("console", [sys.executable, "-m", "console", "serve", "--host", self.host,
                                 "--port", str(self.console_port),
                                 "--endpoints", str(self.endpoints)])
-        self._wait_until_up(f"http://{self.host}:{self.action_port}/health", timeout)
+        self._wait_until_up(f"http://{self.env['SANIC_HOST']}:{self.action_port}/health",
+                            timeout)
         for port in [self.rasa_port] + self.extra_rasa_ports:
             self._wait_until_up(f"http://{self.host}:{port}/webhooks/webchat/health", timeout)
         self._wait_until_up(f"{self.console_url}/console/health", timeout)
@@ -150,7 +156,7 @@ def main() -> None:
     stack.start(ensure_model())
     print(f"\nThe assistant is running.\n"
           f"  Web chat:      {stack.url}/webhooks/webchat/\n"
-          f"  REST channel:  {stack.url}/webhooks/rest/webhook\n"
+          f"  REST channel:  {stack.url}/webhooks/rest/webhook (?token=RASA_TOKEN)\n"
           f"  Console:       http://localhost:{stack.console_port}/console/ "
           f"(first account: make admin)\n"
           f"  Logs:          {stack.log_dir}\nPress Ctrl+C to stop.", flush=True)

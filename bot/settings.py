@@ -20,11 +20,20 @@ DATABASE_URL = os.environ.get("GA_DATABASE_URL", f"sqlite:///{VAR_DIR / 'reports
 SIGNALEN_URL = os.environ.get("SIGNALEN_URL", "").rstrip("/")
 SIGNALEN_TIMEOUT = float(os.environ.get("SIGNALEN_TIMEOUT", "5"))
 REGISTER_FILE = ROOT / "bot" / "personal_data.yml"
+# PDOK Locatieserver (the address register Signalen validates against); empty: offline.
+PDOK_URL = os.environ.get(
+    "PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1").rstrip("/")
+PDOK_TIMEOUT = float(os.environ.get("PDOK_TIMEOUT", "2"))
+# The municipality's street list from `make import-streets`; the profile's list when absent.
+STREETS_FILE = Path(os.environ.get("GA_STREETS_FILE", VAR_DIR / "streets.yml"))
 # Where the outbox worker reaches the Rasa server to tell residents about status changes.
 RASA_URL = os.environ.get("RASA_URL", "http://127.0.0.1:5005").rstrip("/")
 RASA_TOKEN = os.environ.get("RASA_TOKEN", "")
-# Shared secret that Signalen's status webhook sends in X-Signalen-Secret.
-SIGNALEN_WEBHOOK_SECRET = os.environ.get("SIGNALEN_WEBHOOK_SECRET", "")
+# Optional Signalen service account (a bearer token for the private API): full workflow
+# states and finding a signal whose create answer was lost. Without it: public API only.
+SIGNALEN_TOKEN = os.environ.get("SIGNALEN_TOKEN", "")
+# Seconds between two status polls of open signals (Signalen has no status push).
+SIGNALEN_POLL_INTERVAL = float(os.environ.get("SIGNALEN_POLL_INTERVAL", "900"))
 
 # Twilio (WhatsApp and SMS). TWILIO_API_URL points the client elsewhere only for tests;
 # TWILIO_PUBLIC_URL is the address Twilio calls when a proxy sits in front (it signs that).
@@ -40,3 +49,9 @@ TELEGRAM_SECRET_TOKEN = os.environ.get("TELEGRAM_SECRET_TOKEN", "")
 TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
 # Seconds to wait for Twilio's or Telegram's API before the message goes to the outbox.
 CHANNEL_TIMEOUT = float(os.environ.get("GA_CHANNEL_TIMEOUT", "10"))
+# WhatsApp templates (Twilio Content API) for messages outside WhatsApp's 24-hour window:
+# the content team's file names them; a TWILIO_TEMPLATE_<NAME> variable overrides a SID.
+WHATSAPP_TEMPLATES_FILE = Path(os.environ.get("GA_WHATSAPP_TEMPLATES",
+                                              ROOT / "whatsapp_templates.yml"))
+# Hours after the resident's last message in which WhatsApp takes free text (Twilio: 24).
+WHATSAPP_WINDOW_HOURS = float(os.environ.get("GA_WHATSAPP_WINDOW_HOURS", "24"))

@@ -1,21 +1,41 @@
-"""Hands one rendered message to Twilio or Telegram (called from the outbox)."""
+"""Hands one rendered message to Twilio or Telegram (called from the outbox).
+
+WhatsApp takes free text only within 24 hours of the resident's last message. Outside
+that window the message is held in the outbox and an approved template
+(whatsapp_templates.yml) asks the resident to reply; their reply releases the held
+messages as free text (channels.twilio_common). Every Twilio send asks for a status
+callback, recorded in `channel_deliveries`.
+
+Telegram: one `telegram.Bot` per process, initialised once on an event loop of its own
+and shut down when the process ends.
+"""
 from __future__ import annotations
 
 import asyncio
+import atexit
 import logging
-from typing import Any, Dict, List
+import os
+import threading
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import Any, Coroutine, Dict, List, Optional
 
 import requests
 import telegram
+import yaml
+from sqlalchemy.exc import SQLAlchemyError
 from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
 from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from bot.integrations import DeliveryError
-from bot.settings import (CHANNEL_TIMEOUT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
+from bot.settings import (CHANNEL_TIMEOUT, ROOT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
                           TWILIO_ACCOUNT_SID, TWILIO_API_URL, TWILIO_AUTH_TOKEN,
-                          TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM)
+                          TWILIO_PUBLIC_URL, TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM)
+from channels import store
+from channels.templates import TemplateError, template_for
 
 logger = logging.getLogger(__name__)
 # Twilio's client logs every request's headers at INFO; our own line says enough.
@@ -23,6 +43,13 @@ logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
 
 # Telegram limits callback data to 64 bytes.
 MAX_CALLBACK_DATA = 64
+# Twilio error codes (https://www.twilio.com/docs/api/errors/<code>).
+OUTSIDE_WINDOW = 63016  # free text outside WhatsApp's 24-hour window: send a template
+INVALID_TO = 21211  # not a valid phone number
+UNSUBSCRIBED = 21610  # the recipient replied STOP to this sender
+NOT_MOBILE = 21614  # not a mobile number (SMS)
+PERMANENT = {INVALID_TO, UNSUBSCRIBED, NOT_MOBILE}
+CREDENTIALS_FILE = Path(os.environ.get("GA_CREDENTIALS", ROOT / "credentials.yml"))
 
 
 def send(channel: str, recipient: str, message: Dict[str, Any]) -> None:
@@ -30,9 +57,15 @@ def send(channel: str, recipient: str, message: Dict[str, Any]) -> None:
     if channel in ("whatsapp", "sms"):
         return send_twilio(channel, recipient, message)
     if channel == "telegram":
-        return asyncio.run(send_telegram(recipient, message))
+        client = telegram_client()
+        try:
+            return client.run(send_telegram(client, recipient, message))
+        except FutureTimeout:
+            raise DeliveryError("Telegram did not answer in time", retry=True)
     raise DeliveryError(f"no delivery for channel {channel}", retry=False)
 
+
+# Twilio --------------------------------------------------------------------------------
 
 def twilio_client() -> Client:
     client = Client(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
@@ -41,25 +74,215 @@ def twilio_client() -> Client:
     return client
 
 
-def send_twilio(channel: str, recipient: str, message: Dict[str, Any]) -> None:
+def status_callback_url(channel: str) -> Optional[str]:
+    """Where Twilio reports the message's status: the channel's /status route."""
+    if not TWILIO_PUBLIC_URL:
+        return None
+    return f"{TWILIO_PUBLIC_URL}/webhooks/{channel}/status"
+
+
+def _origin(channel: str) -> Dict[str, str]:
     sender = TWILIO_WHATSAPP_FROM if channel == "whatsapp" else TWILIO_SMS_FROM
     if not TWILIO_ACCOUNT_SID or not sender:
         raise DeliveryError(f"Twilio {channel} is not configured", retry=True)
-    origin = ({"messaging_service_sid": sender} if sender.startswith("MG")
-              else {"from_": sender})
+    return ({"messaging_service_sid": sender} if sender.startswith("MG")
+            else {"from_": sender})
+
+
+def _create(channel: str, recipient: str, **fields: Any) -> Any:
+    """messages.create with the status callback; Twilio's refusals as DeliveryError."""
+    callback = status_callback_url(channel)
+    if callback:
+        fields["status_callback"] = callback
     try:
-        created = twilio_client().messages.create(to=recipient, body=message["text"], **origin)
+        return twilio_client().messages.create(to=recipient, **_origin(channel), **fields)
     except TwilioRestException as error:
-        raise DeliveryError(f"Twilio answered {error.status} (code {error.code})",
-                            retry=error.status >= 500 or error.status == 429)
+        if error.code == UNSUBSCRIBED and channel == "sms":  # STOP sent to Twilio itself
+            store.set_opted_out(channel, recipient, True)
+        retry = (error.status >= 500 or error.status == 429) and error.code not in PERMANENT
+        raise TwilioRefused(f"Twilio answered {error.status} (code {error.code})",
+                            retry=retry, code=error.code)
     except requests.RequestException as error:
         raise DeliveryError(f"Twilio unreachable: {type(error).__name__}", retry=True)
+
+
+class TwilioRefused(DeliveryError):
+    def __init__(self, message: str, retry: bool, code: Optional[int]) -> None:
+        super().__init__(message, retry)
+        self.code = code
+
+
+def send_twilio(channel: str, recipient: str, message: Dict[str, Any]) -> None:
+    outbox_id = message.get("outbox_id")
+    if channel == "whatsapp" and not _window_open(recipient):
+        return hold_with_template(recipient, message)
+    try:
+        created = _create(channel, recipient, body=message["text"])
+    except TwilioRefused as error:
+        if error.code != OUTSIDE_WINDOW or channel != "whatsapp":
+            raise
+        store.close_window(channel, recipient)
+        return hold_with_template(recipient, message)
+    early = store.record_delivery(created.sid, channel, outbox_id,
+                                  status=created.status or "queued")
+    if early == OUTSIDE_WINDOW and channel == "whatsapp":  # the callback came first
+        store.close_window(channel, recipient)
+        return hold_with_template(recipient, message)
     logger.info("Twilio took %s message %s (%s segment(s))", channel, created.sid,
                 message.get("segments") or created.num_segments or "?")
 
 
+def _window_open(recipient: str) -> bool:
+    """Our record of WhatsApp's window; without the database, try free text (Twilio's
+    63016 brings the message back behind a template)."""
+    try:
+        return store.window_open("whatsapp", recipient)
+    except SQLAlchemyError:
+        logger.exception("WhatsApp window unknown (database); sending free text")
+        return True
+
+
+def hold_with_template(recipient: str, message: Dict[str, Any]) -> None:
+    """Outside the window: ask the resident to reply with a template (once) and keep the
+    message in the outbox until they do. Always raises DeliveryError(retry=True)."""
+    sent_at = store.template_sent("whatsapp", recipient)
+    if sent_at is not None:
+        raise DeliveryError(f"{store.HELD} outside WhatsApp's 24-hour window, template "
+                            f"sent at {sent_at:%Y-%m-%d %H:%M} UTC; waiting for the resident",
+                            retry=True)
+    try:
+        template, variables = template_for(message)
+    except TemplateError as error:
+        logger.error("WhatsApp message held, no template can be sent: %s", error)
+        raise DeliveryError(f"{store.HELD} outside WhatsApp's 24-hour window; {error}",
+                            retry=True)
+    try:
+        created = _create("whatsapp", recipient, content_sid=template.content_sid,
+                          content_variables=variables)
+    except TwilioRefused as error:
+        if error.code in PERMANENT:
+            raise
+        # A template Twilio does not take (21655 unknown SID, 21656 variables, 63013 …)
+        # is a configuration error: the message waits for the fix or for the resident.
+        logger.error("WhatsApp template %s refused by Twilio (code %s); message held",
+                     template.name, error.code)
+        raise DeliveryError(f"{store.HELD} template {template.name} refused: {error}",
+                            retry=True)
+    store.mark_template_sent("whatsapp", recipient)
+    store.record_delivery(created.sid, "whatsapp", message.get("outbox_id"), kind="template",
+                          template=template.name, status=created.status or "queued")
+    logger.info("WhatsApp window closed: template %s sent as %s; message held",
+                template.name, created.sid)
+    raise DeliveryError(f"{store.HELD} outside WhatsApp's 24-hour window, template "
+                        f"{template.name} sent; waiting for the resident", retry=True)
+
+
+# Telegram ------------------------------------------------------------------------------
+
+def telegram_token() -> str:
+    """TELEGRAM_BOT_TOKEN, else the access_token in credentials.yml (${VAR} expanded)."""
+    if TELEGRAM_BOT_TOKEN:
+        return TELEGRAM_BOT_TOKEN
+    try:
+        credentials = yaml.safe_load(CREDENTIALS_FILE.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return ""
+    section = credentials.get("channels.telegram.TelegramInput") or {}
+    token = os.path.expandvars(str(section.get("access_token") or "")).strip()
+    return "" if "$" in token else token  # an unset ${VARIABLE} is no token
+
+
+class TelegramClient:
+    """One initialised telegram.Bot on an event loop of its own, for the whole process.
+
+    Callers in threads use `run`; callers on another event loop `await call(...)`.
+    """
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.pid = os.getpid()  # a forked worker makes its own (threads do not fork)
+        self.bot = telegram.Bot(token, base_url=f"{TELEGRAM_API_URL}/bot",
+                                base_file_url=f"{TELEGRAM_API_URL}/file/bot")
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True,
+                                        name="telegram-bot")
+        self._thread.start()
+        self._ready = asyncio.Lock()
+        self.initialised = False
+
+    async def _initialised(self) -> telegram.Bot:
+        async with self._ready:
+            if not self.initialised:
+                await self.bot.initialize()  # checks the token with getMe
+                self.initialised = True
+        return self.bot
+
+    def submit(self, coroutine: Coroutine) -> Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+
+    def run(self, coroutine: Coroutine) -> Any:
+        return self.submit(coroutine).result(timeout=3 * CHANNEL_TIMEOUT + 5)
+
+    async def call(self, coroutine: Coroutine) -> Any:
+        return await asyncio.wrap_future(self.submit(coroutine))
+
+    def close(self) -> None:
+        if self.loop.is_closed():
+            return
+        try:
+            if self.initialised:
+                self.submit(self.bot.shutdown()).result(timeout=10)
+                self.initialised = False
+        except Exception:  # closing at exit: nothing left to tell
+            logger.debug("Telegram bot shutdown failed", exc_info=True)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=5)
+        self.loop.close()
+
+
+_telegram: Optional[TelegramClient] = None
+_telegram_lock = threading.Lock()
+_connector_token = ""  # the token the Telegram connector was given (credentials.yml)
+
+
+def use_telegram_token(token: str) -> None:
+    """The connector's token, for replies; the client itself is made on first use, in
+    the process (Sanic worker) that sends."""
+    global _connector_token
+    _connector_token = token
+
+
+def telegram_client(token: str = "") -> TelegramClient:
+    """The process's Telegram client (made on first use, closed at exit); DeliveryError
+    when no token is set anywhere."""
+    global _telegram
+    token = token or _connector_token
+    with _telegram_lock:
+        if _telegram is not None and _telegram.pid != os.getpid():
+            _telegram = None  # inherited from the parent: its loop thread is not here
+        if token and _telegram is not None and _telegram.token != token:
+            _telegram.close()
+            _telegram = None
+        if _telegram is None:
+            token = token or telegram_token()
+            if not token:
+                raise DeliveryError("Telegram is not configured", retry=True)
+            _telegram = TelegramClient(token)
+        return _telegram
+
+
+@atexit.register
+def close_telegram() -> None:
+    global _telegram
+    with _telegram_lock:
+        if _telegram is not None and _telegram.pid == os.getpid():
+            _telegram.close()
+        _telegram = None
+
+
 def telegram_bot() -> telegram.Bot:
-    return telegram.Bot(TELEGRAM_BOT_TOKEN, base_url=f"{TELEGRAM_API_URL}/bot",
+    """A new Bot for a one-off command (set-webhook); use it as `async with`."""
+    return telegram.Bot(telegram_token(), base_url=f"{TELEGRAM_API_URL}/bot",
                         base_file_url=f"{TELEGRAM_API_URL}/file/bot")
 
 
@@ -75,12 +298,12 @@ def _callback_data(button: Dict[str, str]) -> str:
     return data if len(data.encode()) <= MAX_CALLBACK_DATA else button["title"][:32]
 
 
-async def send_telegram(chat_id: str, message: Dict[str, Any]) -> None:
-    if not TELEGRAM_BOT_TOKEN:
-        raise DeliveryError("Telegram is not configured", retry=True)
-    bot = telegram_bot()
+async def send_telegram(client: "TelegramClient", chat_id: str,
+                        message: Dict[str, Any]) -> None:
+    """Runs on the Telegram client's loop (see `send`)."""
     markup = inline_keyboard(message["buttons"]) if message.get("buttons") else None
     try:
+        bot = await client._initialised()
         sent = await bot.send_message(chat_id, message["text"],
                                       parse_mode=message.get("parse_mode"),
                                       reply_markup=markup, read_timeout=CHANNEL_TIMEOUT,
@@ -89,6 +312,15 @@ async def send_telegram(chat_id: str, message: Dict[str, Any]) -> None:
         raise DeliveryError(f"Telegram refused: {error.message}", retry=False)
     except TelegramError as error:  # network errors, timeouts, RetryAfter
         raise DeliveryError(f"Telegram unreachable: {type(error).__name__}", retry=True)
-    finally:
-        await bot.shutdown()
     logger.info("Telegram took message %s", sent.message_id)
+
+
+async def answer_callback_query(query_id: str) -> None:
+    """Stop the spinner on a pressed button (awaited from the Rasa server's loop)."""
+    client = telegram_client()
+
+    async def answer() -> None:
+        bot = await client._initialised()
+        await bot.answer_callback_query(query_id)
+
+    await client.call(answer())

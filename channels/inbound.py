@@ -50,10 +50,22 @@ def check_body(request: Request) -> bytes:
     return body
 
 
+# Lone surrogates (JSON allows "\ud800") and control characters other than tab and
+# newline: never valid text, and they break what stores or shows it later.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: Text) -> Text:
+    """Text made valid Unicode at the door: a lone surrogate becomes U+FFFD, control
+    characters go."""
+    return _CONTROLS.sub("", _SURROGATES.sub("\ufffd", text))
+
+
 def text_for(text: Text, media: List[Dict[str, str]], unsupported: List[str],
              location: Optional[Dict[str, Any]]) -> Text:
     """The message text, or a payload intent when a photo or location came without words."""
-    text = text.strip()[:MAX_MESSAGE_CHARS]
+    text = clean_text(text).strip()[:MAX_MESSAGE_CHARS]
     if text:
         return text
     if location:
@@ -121,6 +133,29 @@ async def once(channel: Text, message_id: Text,
     return True
 
 
+# Turns taken in the background, one at a time per sender, in the order they came in.
+_SENDER_LOCKS: Dict[Text, asyncio.Lock] = {}
+_RUNNING: set = set()
+
+
+def in_order(sender: Text, work: Awaitable[None]) -> "asyncio.Task[None]":
+    """Run `work` after the sender's earlier messages (asyncio.Lock wakes waiters FIFO)."""
+    lock = _SENDER_LOCKS.setdefault(sender, asyncio.Lock())
+
+    async def run() -> None:
+        try:
+            async with lock:
+                await work
+        finally:
+            if not lock.locked() and not getattr(lock, "_waiters", None):
+                _SENDER_LOCKS.pop(sender, None)
+
+    task = asyncio.get_running_loop().create_task(run())
+    _RUNNING.add(task)
+    task.add_done_callback(_RUNNING.discard)
+    return task
+
+
 RATE_LIMITED = "utter_rate_limited"
 TECHNICAL_PROBLEM = rasa_patches.APOLOGY
 
@@ -174,12 +209,47 @@ class ProviderWebhook(InputChannel, ABC):
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         """Pass the message on to the dialogue."""
 
+    # Answer the provider without waiting for the whole turn (it goes on as a task of its
+    # own, replies through the API); the delivery is recorded first, so a retry of the
+    # same message is still dropped.
+    answer_first = False
+    # With answer_first: wait at most this long for the turn before answering (0: none).
+    answer_within = 0.0
+
     def acknowledge(self) -> HTTPResponse:
         return response.json({"ok": True})
+
+    async def before_handling(self, request: Request, parsed: Any) -> None:
+        """Called for every first delivery before the rate limit and the turn."""
 
     @abstractmethod
     def sender_of(self, parsed: Any) -> Optional[Text]:
         """Who sent the parsed message (None when there is no one to answer)."""
+
+    async def _answer_first(self, message_id: Text, parsed: Any,
+                            handle: Callable[[], Awaitable[None]]) -> HTTPResponse:
+        """Record the delivery, start the turn, and answer when it is done or after
+        `answer_within` seconds, whichever is first; a turn that failed by then is
+        answered 500 (and forgotten) so the provider's retry gets through."""
+        if not await asyncio.to_thread(first_delivery, self.name(), message_id):
+            logger.info("Repeated %s delivery %s ignored", self.name(), message_id)
+            return self.acknowledge()
+        task = in_order(self.sender_of(parsed) or message_id, handle())
+        if self.answer_within > 0:
+            await asyncio.wait({task}, timeout=self.answer_within)
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            await asyncio.to_thread(forget_delivery, self.name(), message_id)
+            logger.error("%s message %s could not be handled; the provider retries",
+                         self.name(), message_id, exc_info=task.exception())
+            return response.json({"error": "temporarily_unavailable"}, status=500)
+        if not task.done():
+            task.add_done_callback(lambda done: self._after_answer(message_id, done))
+        return self.acknowledge()
+
+    def _after_answer(self, message_id: Text, task: "asyncio.Task[None]") -> None:
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("%s message %s failed after the provider had its answer",
+                         self.name(), message_id, exc_info=task.exception())
 
     async def within_limit(self, parsed: Any) -> bool:
         sender = self.sender_of(parsed)
@@ -211,10 +281,13 @@ class ProviderWebhook(InputChannel, ABC):
                 return response.json({"error": error.code}, status=error.status)
 
             async def handle() -> None:
+                await self.before_handling(request, parsed)
                 if not await self.within_limit(parsed):
                     return
                 await self.handle(request, parsed, on_new_message)
 
+            if self.answer_first:
+                return await self._answer_first(message_id, parsed, handle)
             try:
                 await once(self.name(), message_id, handle)
             except Exception:

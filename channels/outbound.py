@@ -47,6 +47,9 @@ class ToneOutputChannel(OutputChannel):
             logger.info("Not sent on %s: the resident opted out", self.channel)
             return
         parts = [part.as_dict() for part in render(message, self.channel)]
+        about = message.get("utter_action")  # which WhatsApp template fits, if one must
+        if about:
+            parts = [{**part, "about": str(about)} for part in parts]
         await self.deliver(recipient_id, parts)
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:

@@ -1,16 +1,20 @@
 """What the channels keep in the project's database: webhook ids seen, opt-outs,
-and messages to residents waiting in the outbox."""
+messages to residents waiting in the outbox, WhatsApp's messaging window per resident
+and the delivery status Twilio reports for every message."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
+from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.reports.db import ensure_schema, session
-from bot.reports.models import InboundMessage, OptOut, OutboxItem
-from bot.settings import DATABASE_URL
+from bot.reports.models import InboundMessage, OptOut, OutboxItem, utcnow
+from bot.settings import DATABASE_URL, WHATSAPP_WINDOW_HOURS
+from channels.models import ChannelContact, ChannelDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -73,4 +77,206 @@ def queue_messages(channel: str, recipient: str, messages: List[Dict[str, Any]],
                  for message in messages]
         db.add_all(items)
         db.flush()
+        for item, message in zip(items, messages):  # the delivery status finds its item
+            item.payload = json.dumps({**message, "outbox_id": item.id}, ensure_ascii=False)
         return [item.id for item in items]
+
+
+# WhatsApp's customer service window ------------------------------------------------
+
+WINDOW = dt.timedelta(hours=WHATSAPP_WINDOW_HOURS)
+# A contact nobody wrote from for this long is forgotten (personal_data.yml).
+CONTACT_RETENTION = dt.timedelta(days=30)
+# The outbox's "given up" date (bot.reports.outbox.NEVER); such items stay given up.
+GIVEN_UP = dt.datetime(9999, 1, 1)
+# How a message waiting for the window starts its outbox error (channels.delivery).
+HELD = "held:"
+
+
+def record_inbound(channel: str, recipient: str, now: Optional[dt.datetime] = None,
+                   url: str = DATABASE_URL) -> None:
+    """The resident wrote: the window opens (again) and a new template may be sent."""
+    now = now or utcnow()
+    ensure_schema(url)
+    with session(url) as db:
+        contact = db.query(ChannelContact).filter_by(channel=channel,
+                                                     recipient=recipient).first()
+        if contact is None:
+            db.add(ChannelContact(channel=channel, recipient=recipient, last_inbound_at=now))
+        else:
+            contact.last_inbound_at, contact.template_sent_at = now, None
+        last_seen = func.coalesce(ChannelContact.last_inbound_at,
+                                  ChannelContact.template_sent_at,
+                                  ChannelContact.window_closed_at)
+        db.query(ChannelContact).filter(last_seen < now - CONTACT_RETENTION).delete(
+            synchronize_session=False)
+
+
+def _contact(db: Any, channel: str, recipient: str) -> Optional[ChannelContact]:
+    return db.query(ChannelContact).filter_by(channel=channel, recipient=recipient).first()
+
+
+def window_open(channel: str, recipient: str, now: Optional[dt.datetime] = None,
+                url: str = DATABASE_URL) -> bool:
+    """True when free text reaches the resident: they wrote less than 24 h ago and Twilio
+    has not said otherwise since."""
+    now = now or utcnow()
+    ensure_schema(url)
+    with session(url) as db:
+        contact = _contact(db, channel, recipient)
+        if contact is None or contact.last_inbound_at is None:
+            return False
+        if contact.window_closed_at and contact.window_closed_at >= contact.last_inbound_at:
+            return False
+        return now - contact.last_inbound_at < WINDOW
+
+
+def close_window(channel: str, recipient: str, now: Optional[dt.datetime] = None,
+                 url: str = DATABASE_URL) -> None:
+    """Twilio answered 63016: the window is closed whatever our clock said."""
+    now = now or utcnow()
+    ensure_schema(url)
+    with session(url) as db:
+        contact = _contact(db, channel, recipient)
+        if contact is None:
+            db.add(ChannelContact(channel=channel, recipient=recipient, window_closed_at=now))
+        else:
+            contact.window_closed_at = now
+
+
+def template_sent(channel: str, recipient: str, url: str = DATABASE_URL) -> Optional[dt.datetime]:
+    """When a template last asked the resident to reply (None: not since they wrote)."""
+    ensure_schema(url)
+    with session(url) as db:
+        contact = _contact(db, channel, recipient)
+        return contact.template_sent_at if contact else None
+
+
+def mark_template_sent(channel: str, recipient: str, now: Optional[dt.datetime] = None,
+                       url: str = DATABASE_URL) -> None:
+    now = now or utcnow()
+    with session(url) as db:
+        contact = _contact(db, channel, recipient)
+        if contact is None:
+            db.add(ChannelContact(channel=channel, recipient=recipient, template_sent_at=now))
+        else:
+            contact.template_sent_at = now
+
+
+def release_held(channel: str, recipient: str, now: Optional[dt.datetime] = None,
+                 url: str = DATABASE_URL) -> List[int]:
+    """Make the resident's waiting messages due now (they just wrote); their ids, in order."""
+    now = now or utcnow()
+    ensure_schema(url)
+    with session(url) as db:
+        items = (db.query(OutboxItem)
+                 .filter(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.channel == channel,
+                         OutboxItem.recipient == recipient, OutboxItem.delivered_at.is_(None),
+                         OutboxItem.next_attempt_at < GIVEN_UP,
+                         # due, or held for the window (not one another process is sending)
+                         or_(OutboxItem.next_attempt_at <= now,
+                             OutboxItem.last_error.like(f"{HELD}%")))
+                 .order_by(OutboxItem.id).all())
+        for item in items:
+            item.next_attempt_at = min(item.next_attempt_at, now)
+        return [item.id for item in items]
+
+
+# Delivery status (Twilio's status callbacks) -----------------------------------------
+
+# Later states never go back to earlier ones when callbacks arrive out of order.
+STATUS_ORDER = {"queued": 0, "accepted": 0, "sending": 1, "sent": 2, "delivered": 3,
+                "read": 4, "undelivered": 5, "failed": 5}
+FAILED = {"failed", "undelivered"}
+
+
+def record_delivery(provider_sid: str, channel: str, outbox_id: Optional[int],
+                    kind: str = "text", template: Optional[str] = None,
+                    status: str = "queued", url: str = DATABASE_URL) -> Optional[int]:
+    """A message Twilio took (201), to be followed by its status callbacks.
+
+    Returns the error code when a failure callback for it arrived first (else None).
+    """
+    try:
+        ensure_schema(url)
+        with session(url) as db:
+            existing = db.query(ChannelDelivery).filter_by(provider_sid=provider_sid[:64]).first()
+            if existing is not None:
+                existing.outbox_id, existing.kind, existing.template = outbox_id, kind, template
+                return existing.error_code if existing.status in FAILED else None
+            db.add(ChannelDelivery(provider_sid=provider_sid[:64], channel=channel,
+                                   outbox_id=outbox_id, kind=kind, template=template,
+                                   status=status))
+    except SQLAlchemyError:
+        logger.exception("Could not record %s delivery %s", channel, provider_sid)
+    return None
+
+
+def record_status(provider_sid: str, status: str, error_code: Optional[int] = None,
+                  error_message: Optional[str] = None, channel: str = "",
+                  now: Optional[dt.datetime] = None,
+                  url: str = DATABASE_URL) -> Optional[Dict[str, Any]]:
+    """Store a status callback; returns what is known of the message.
+
+    A callback that comes before the send was recorded is kept (None is returned);
+    `record_delivery` then finds it.
+    """
+    now = now or utcnow()
+    ensure_schema(url)
+    for _ in range(2):
+        try:
+            return _record_status(provider_sid[:64], status, error_code, error_message,
+                                  channel, now, url)
+        except IntegrityError:  # recorded by the sender at the same moment: update it
+            continue
+    return None
+
+
+def _record_status(sid: str, status: str, error_code: Optional[int],
+                   error_message: Optional[str], channel: str, now: dt.datetime,
+                   url: str) -> Optional[Dict[str, Any]]:
+    with session(url) as db:
+        delivery = db.query(ChannelDelivery).filter_by(provider_sid=sid).first()
+        if delivery is None:
+            db.add(ChannelDelivery(provider_sid=sid, channel=channel or "?", kind="text",
+                                   status=status, error_code=error_code,
+                                   error_message=(error_message or "")[:500] or None,
+                                   created_at=now, updated_at=now))
+            return None
+        previous = delivery.status
+        if STATUS_ORDER.get(status, 0) >= STATUS_ORDER.get(previous, 0):
+            delivery.status = status
+            if error_code is not None:
+                delivery.error_code = error_code
+                delivery.error_message = (error_message or "")[:500] or None
+        delivery.updated_at = now
+        return {"channel": delivery.channel, "outbox_id": delivery.outbox_id,
+                "kind": delivery.kind, "status": delivery.status, "previous": previous,
+                "error_code": delivery.error_code}
+
+
+def hold_again(outbox_id: int, now: Optional[dt.datetime] = None,
+               url: str = DATABASE_URL) -> Optional[int]:
+    """A message Twilio took but could not deliver (63016) goes back into the outbox."""
+    now = now or utcnow()
+    with session(url) as db:
+        item = db.get(OutboxItem, outbox_id)
+        if item is None or item.kind != CHANNEL_MESSAGE:
+            return None
+        item.delivered_at, item.next_attempt_at = None, now
+        item.last_error = "Twilio 63016: outside WhatsApp's 24-hour window"
+        return item.id
+
+
+def failed_deliveries(limit: int = 50, url: str = DATABASE_URL) -> List[Dict[str, Any]]:
+    """Messages Twilio could not deliver, newest first (for the console)."""
+    ensure_schema(url)
+    with session(url) as db:
+        rows = (db.query(ChannelDelivery, OutboxItem)
+                .outerjoin(OutboxItem, OutboxItem.id == ChannelDelivery.outbox_id)
+                .filter(ChannelDelivery.status.in_(FAILED))
+                .order_by(ChannelDelivery.updated_at.desc()).limit(limit).all())
+        return [{"channel": d.channel, "recipient": item.recipient if item else None,
+                 "sid": d.provider_sid, "kind": d.kind, "status": d.status,
+                 "error_code": d.error_code, "error_message": d.error_message,
+                 "at": d.updated_at} for d, item in rows]

@@ -21,9 +21,10 @@ import telegram
 from rasa.core.channels.channel import UserMessage
 from sanic.request import Request
 
+from bot.integrations import DeliveryError
 from bot.integrations.media import telegram_media_url
 from bot.settings import TELEGRAM_BOT_TOKEN, TELEGRAM_SECRET_TOKEN
-from channels.delivery import telegram_bot
+from channels.delivery import answer_callback_query, telegram_bot, use_telegram_token
 from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
                               answer_or_apologise, check_body, menu_answer, text_for,
                               valid_location)
@@ -90,6 +91,8 @@ class TelegramInput(ProviderWebhook):
     def __init__(self, token: Text = "", secret: Text = "") -> None:
         self.token = token or TELEGRAM_BOT_TOKEN
         self.secret = secret or TELEGRAM_SECRET_TOKEN
+        if self.token:  # replies use the same token, also one given only in credentials.yml
+            use_telegram_token(self.token)
 
     @classmethod
     def name(cls) -> Text:
@@ -98,7 +101,8 @@ class TelegramInput(ProviderWebhook):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TelegramInput":
         credentials = credentials or {}
-        return cls(credentials.get("access_token", ""), credentials.get("secret_token", ""))
+        return cls(str(credentials.get("access_token") or ""),
+                   str(credentials.get("secret_token") or ""))
 
     def configured(self) -> bool:
         return bool(self.token and self.secret)
@@ -143,13 +147,10 @@ class TelegramInput(ProviderWebhook):
 
     async def _answer_button(self, query: telegram.CallbackQuery) -> None:
         """Stop the spinner on the pressed button; a failure here loses nothing."""
-        bot = telegram_bot()
         try:
-            await bot.answer_callback_query(query.id)
-        except telegram.error.TelegramError as error:
+            await answer_callback_query(query.id)
+        except (telegram.error.TelegramError, DeliveryError) as error:
             logger.info("Button press not acknowledged: %s", error)
-        finally:
-            await bot.shutdown()
 
 
 async def set_webhook(url: Text) -> bool:

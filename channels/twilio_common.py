@@ -4,11 +4,18 @@ Twilio posts a form per incoming message and signs it with X-Twilio-Signature; a
 request that does not validate is refused with 403 before anything is read from it.
 Photos (NumMedia, MediaUrlN, MediaContentTypeN) and WhatsApp locations (Latitude,
 Longitude, Address) reach the dialogue as metadata the report flow uses.
+
+Twilio gets its empty TwiML answer when the turn is done or after ANSWER_WITHIN seconds,
+whichever is first (its webhook timeout is 15 s); the turn runs as a task of its own,
+one at a time per resident, and the replies go out through the REST API and the outbox.
+Status callbacks (/webhooks/<channel>/status, signed the same way) record what became
+of every message.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from abc import ABC
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 from urllib.parse import parse_qsl
@@ -17,19 +24,35 @@ from rasa.core.channels.channel import UserMessage
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 from twilio.request_validator import RequestValidator
 
+from bot.reports.outbox import deliver_due
 from bot.settings import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PUBLIC_URL
 from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
                               answer_or_apologise, check_body, menu_answer, text_for,
                               valid_location)
 from channels.outbound import ToneOutputChannel
-from channels.store import set_opted_out
+from channels.store import (FAILED, STATUS_ORDER, close_window, hold_again, record_inbound,
+                            record_status, release_held, set_opted_out)
 
 logger = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 MAX_MEDIA = 10
+# Seconds the webhook waits for the turn before it answers Twilio anyway (Twilio gives
+# up after 15 s); 0 answers at once. A turn that fails within them gets a 500, so
+# Twilio's retry brings the message again; a later one goes on in the background.
+ANSWER_WITHIN = float(os.environ.get("GA_TWILIO_ANSWER_WITHIN", "10"))
+# What Twilio's delivery error codes mean (https://www.twilio.com/docs/api/errors).
+ERROR_CODES = {
+    21211: "invalid 'To' number", 21610: "recipient unsubscribed (STOP)",
+    21614: "not a mobile number", 30003: "unreachable handset", 30004: "message blocked",
+    30005: "unknown destination", 30006: "landline or unreachable carrier",
+    30007: "filtered by the carrier", 30008: "unknown error",
+    63003: "not a WhatsApp user", 63016: "outside WhatsApp's 24-hour window",
+    63024: "invalid WhatsApp recipient", 63032: "recipient opted out of marketing",
+}
 
 
 class TwilioForm(dict):
@@ -104,6 +127,10 @@ class TwilioInput(ProviderWebhook, ABC):
     # Single-word messages that switch messages off or on again (empty: none).
     opt_out_words: frozenset = frozenset()
     opt_in_words: frozenset = frozenset()
+    # Free text only within a window after the resident's last message (WhatsApp).
+    has_window = False
+    answer_first = True
+    answer_within = ANSWER_WITHIN
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TwilioInput":
@@ -119,16 +146,83 @@ class TwilioInput(ProviderWebhook, ABC):
         """Raise WebhookError when `sender` does not belong on this channel."""
 
     def accept(self, request: Request) -> Tuple[Text, UserMessage]:
-        form = parse_form(request)
-        signature = request.headers.get("X-Twilio-Signature", "")
-        if not RequestValidator(TWILIO_AUTH_TOKEN).validate(signed_url(request), form,
-                                                            signature):
-            raise WebhookError(403, "invalid_signature")
+        form = self.verified_form(request)
         message = self._user_message(form)
         return message.metadata["message_id"], message
 
     def acknowledge(self) -> HTTPResponse:
         return response.text(EMPTY_TWIML, content_type="text/xml")
+
+    def verified_form(self, request: Request) -> TwilioForm:
+        form = parse_form(request)
+        signature = request.headers.get("X-Twilio-Signature", "")
+        if not RequestValidator(TWILIO_AUTH_TOKEN).validate(signed_url(request), form,
+                                                            signature):
+            raise WebhookError(403, "invalid_signature")
+        return form
+
+    async def before_handling(self, request: Request, message: UserMessage) -> None:
+        """The resident wrote: WhatsApp's window opens and held messages go out first."""
+        if not self.has_window:
+            return
+        try:
+            await asyncio.to_thread(record_inbound, self.name(), message.sender_id)
+            held = await asyncio.to_thread(release_held, self.name(), message.sender_id)
+        except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
+            logger.exception("%s: could not record the resident's message time", self.name())
+            return
+        if held:
+            logger.info("%s: %s held message(s) released, the resident wrote", self.name(),
+                        len(held))
+            await asyncio.to_thread(deliver_due, item_ids=held)
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Any:
+        hook = super().blueprint(on_new_message)
+
+        @hook.route("/status", methods=["POST"])
+        async def status(request: Request) -> HTTPResponse:
+            if not self.configured():
+                return response.json({"error": "not_configured"}, status=503)
+            try:
+                form = self.verified_form(request)
+                result = await self.record_status(form)
+            except WebhookError as error:
+                logger.warning("%s status callback refused (%s): %s", self.name(),
+                               error.status, error.code)
+                return response.json({"error": error.code}, status=error.status)
+            return response.json({"ok": True, "known": result is not None})
+
+        return hook
+
+    async def record_status(self, form: TwilioForm) -> Optional[Dict[str, Any]]:
+        """Store one status callback; a 63016 puts the message back, behind a template."""
+        sid, status = form.first("MessageSid"), form.first("MessageStatus")
+        if not sid or status not in STATUS_ORDER:
+            raise WebhookError(400, "missing_sid_or_status")
+        code_text = form.first("ErrorCode")
+        try:
+            code = int(code_text) if code_text else None
+        except ValueError:
+            raise WebhookError(400, "invalid_error_code")
+        meaning = ERROR_CODES.get(code) if code else None
+        result = await asyncio.to_thread(record_status, sid, status, code, meaning,
+                                       self.name())
+        if result is None:
+            logger.info("%s status %s for a message we do not know", self.name(), status)
+            return None
+        if status in FAILED:
+            logger.error("%s message %s %s: Twilio error %s (%s)", self.name(), sid, status,
+                         code, meaning or "see Twilio's error list")
+        if (code == 63016 and self.has_window and result["kind"] == "text"
+                and result["outbox_id"]):
+            recipient = form.first("To")
+            await asyncio.to_thread(close_window, self.name(), recipient)
+            item = await asyncio.to_thread(hold_again, result["outbox_id"])
+            if item is not None:
+                await asyncio.to_thread(deliver_due, item_ids=[item])
+        return result
 
     def sender_of(self, message: UserMessage) -> Optional[Text]:
         return message.sender_id

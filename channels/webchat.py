@@ -2,6 +2,12 @@
 
 Served by the Rasa server itself at /webhooks/webchat/ (page), /webhooks/webchat/health
 and /webhooks/webchat/webhook, so the page and the bot share one origin.
+
+Web chat conversations live in a namespace of their own: the page's id `web-…` is the
+conversation `webchat-web-…` on the server, so no id a browser can send reaches a
+WhatsApp, SMS or Telegram conversation, and /updates only reads web chat conversations.
+Text is cleaned at the door (lone surrogates, control characters); metadata sent by the
+browser is not passed on.
 """
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ from sanic.response import HTTPResponse
 from bot.profile import profile
 from bot.tone import render
 from channels.inbound import (MAX_BODY_BYTES, MAX_MESSAGE_CHARS, WebhookError,
-                              answer_or_apologise, over_limit)
+                              answer_or_apologise, clean_text, over_limit)
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +35,12 @@ STATIC_DIR = Path(__file__).with_name("webchat_static")
 STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
 PUSHED_PREFIX = "utter_report_status_"
 SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+CONVERSATION_PREFIX = "webchat-"
+
+
+def conversation_id(sender: Text) -> Text:
+    """The server's conversation id for a browser's id: always in the web chat namespace."""
+    return sender if sender.startswith(CONVERSATION_PREFIX) else CONVERSATION_PREFIX + sender
 
 
 def _pushed(event: BotUttered) -> bool:
@@ -88,7 +100,8 @@ def parse_webhook_body(body: bytes) -> Dict[Text, Any]:
     metadata = payload.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise WebhookError(400, "invalid_metadata")
-    return {"sender": sender, "message": message[:MAX_MESSAGE_CHARS], "metadata": metadata}
+    return {"sender": sender, "message": clean_text(message)[:MAX_MESSAGE_CHARS],
+            "metadata": metadata}
 
 
 class WebChatInput(InputChannel):
@@ -128,8 +141,12 @@ class WebChatInput(InputChannel):
                 after = float(request.args.get("after", "0"))
             except ValueError:
                 return response.json({"error": "invalid_after"}, status=400)
-            tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+            tracker = await request.app.ctx.agent.tracker_store.retrieve(
+                conversation_id(sender))
             events = tracker.events if tracker else []
+            if tracker is not None and tracker.get_latest_input_channel() not in (
+                    None, self.name()):
+                return response.json([])  # never another channel's messages
             messages = [{**part, "timestamp": e.timestamp} for e in events
                         if isinstance(e, BotUttered) and e.timestamp > after
                         and _pushed(e)
@@ -143,13 +160,14 @@ class WebChatInput(InputChannel):
             except WebhookError as error:
                 logger.info("Web chat request rejected: %s", error.code)
                 return response.json({"error": error.code}, status=error.status)
-            limited = over_limit(self.name(), fields["sender"])
+            sender = conversation_id(fields["sender"])
+            limited = over_limit(self.name(), sender)
             if limited is not None:
                 return response.json(limited)
             collector = WebChatOutput()
             await answer_or_apologise(request, UserMessage(
-                fields["message"], collector, fields["sender"],
-                input_channel=self.name(), metadata=fields["metadata"],
+                fields["message"], collector, sender, input_channel=self.name(),
+                metadata={},  # what a browser claims (photos, places) is not trusted
             ), on_new_message)
             return response.json(collector.messages)
 

@@ -8,7 +8,13 @@ from channels.twilio_common import TwilioInput
 
 
 class WhatsAppInput(TwilioInput):
-    """WhatsApp messages (From is whatsapp:+31…), with photos and shared locations."""
+    """WhatsApp messages (From is whatsapp:+31…), with photos and shared locations.
+
+    Free text reaches the resident only within 24 hours of their last message; outside
+    it a template from whatsapp_templates.yml goes out and the messages wait (see
+    channels.delivery)."""
+
+    has_window = True
 
     @classmethod
     def name(cls) -> Text:

@@ -25,7 +25,8 @@ from bot.tone import sign, tone_guide
 from bot.tone.guide import MEDIA, ToneGuideError
 from bot.tone.responses import domain_responses
 
-from console import auth, dashboard, tone_editor
+from bot.reports import dead_letters as reports_dead_letters
+from console import auth, dashboard, dead_letters, tone_editor
 from console.conversations import REASONS, conversations, latest_event_id, transcript
 from console.models import AuditEntry, Note, Takeover
 from console.rasa_api import RasaUnavailable, pause, resume, send_staff_message
@@ -383,3 +384,66 @@ async def audit_page(request: Request) -> HTTPResponse:
             return [(e.at, e.user.name if e.user else "systeem", e.action, e.sender_id or "",
                      e.detail or "") for e in rows]
     return page(request, "audit.html", entries=await asyncio.to_thread(entries))
+
+
+# Reports that did not reach Signalen (bot/reports/dead_letters.py).
+DEAD_LETTER_FIELDS = (("location_text", "Plaats zoals de inwoner schreef"), ("street", "Straat"),
+                      ("house_number", "Huisnummer"), ("postcode", "Postcode"),
+                      ("woonplaats", "Woonplaats"), ("latitude", "Breedtegraad"),
+                      ("longitude", "Lengtegraad"), ("contact_email", "E-mail (met toestemming)"),
+                      ("contact_phone", "Telefoon (met toestemming)"))
+
+
+def _dead_letter_page(request: Request, status: int = 200, error: str = "") -> HTTPResponse:
+    letters = reports_dead_letters.dead_letters(url=app.ctx.db_url)
+    return page(request, "dead_letters.html", status, letters=letters, error=error,
+                fields=DEAD_LETTER_FIELDS,
+                categories=sorted(profile().reports.signalen_categories))
+
+
+@app.get("/console/reports")
+@requires("agent")
+async def dead_letter_page(request: Request) -> HTTPResponse:
+    return await asyncio.to_thread(_dead_letter_page, request)
+
+
+@app.post("/console/reports/<report_id:int>/resend")
+@requires("agent")
+async def dead_letter_resend(request: Request, report_id: int) -> HTTPResponse:
+    def resend() -> str:
+        letters = reports_dead_letters.dead_letters(url=app.ctx.db_url)
+        letter = dead_letters.find(letters, report_id)
+        if letter is None:
+            raise reports_dead_letters.NotADeadLetter(report_id)
+        changed = dead_letters.corrections(request.form or {}, letter.fields)
+        if changed.get("category", letter.category) not in profile().reports.signalen_categories:
+            raise dead_letters.BadCorrection("onbekende soort melding")
+        reports_dead_letters.resend(report_id, changed, url=app.ctx.db_url)
+        return f"{letter.case_number}: {', '.join(sorted(changed)) or 'ongewijzigd'}"
+
+    try:
+        detail = await asyncio.to_thread(resend)
+    except reports_dead_letters.NotADeadLetter:
+        return page(request, "message.html", 404, title="Niet gevonden",
+                    message="Deze melding wacht niet (meer) op een medewerker.")
+    except dead_letters.BadCorrection as error:
+        return await asyncio.to_thread(_dead_letter_page, request, 400, str(error))
+    await audit(request.ctx.staff, "report_resent", detail=detail)
+    return response.redirect("/console/reports", status=303)
+
+
+@app.post("/console/reports/<report_id:int>/link")
+@requires("agent")
+async def dead_letter_link(request: Request, report_id: int) -> HTTPResponse:
+    signal_id = ((request.form or {}).get("signal_id") or "").strip().lower()
+    if not dead_letters.SIGNAL_ID.fullmatch(signal_id):
+        return await asyncio.to_thread(_dead_letter_page, request, 400,
+                                       "Een signal_id ziet eruit als 8-4-4-4-12 tekens.")
+    try:
+        report = await asyncio.to_thread(reports_dead_letters.link, report_id, signal_id,
+                                         app.ctx.db_url)
+    except reports_dead_letters.NotADeadLetter:
+        return page(request, "message.html", 404, title="Niet gevonden",
+                    message="Deze melding wacht niet (meer) op een medewerker.")
+    await audit(request.ctx.staff, "report_linked", detail=f"{report.case_number}: {signal_id}")
+    return response.redirect("/console/reports", status=303)

@@ -3,6 +3,7 @@ model and one running Rasa + action server stack per test session."""
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import urllib.error
 import urllib.request
@@ -11,6 +12,10 @@ from typing import Any, Callable, Dict, List, Optional
 
 import pytest
 from rasa_sdk import Tracker
+
+# Tests never reach the real address register (PDOK); the ones that need it use the stand-in.
+os.environ.setdefault("PDOK_URL", "")
+os.environ.setdefault("GA_STREETS_FILE", os.devnull)
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.model import ensure_model
@@ -64,13 +69,15 @@ def trained_model() -> Path:
     return ensure_model()
 
 
-WEBHOOK_SECRET = "test-webhook-secret"
 TWILIO_SID = "AC" + "0123456789abcdef" * 2
 TWILIO_TOKEN = secrets.token_hex(16)
 TWILIO_WHATSAPP_FROM = "whatsapp:+3197010000000"
 TWILIO_SMS_FROM = "+3197010000001"
 TELEGRAM_TOKEN = "123456:test-" + secrets.token_hex(8)
 TELEGRAM_SECRET = "test-telegram-secret"
+# WhatsApp templates (whatsapp_templates.yml) by name, with their Content SIDs.
+WHATSAPP_TEMPLATES = {"STATUS_UPDATE": "HX" + "1" * 32, "STAFF_REPLY": "HX" + "2" * 32,
+                      "REPLY_WAITING": "HX" + "3" * 32}
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +85,19 @@ def signalen_standin():
     """The Signalen stand-in on loopback, shared by the running stack."""
     from tests.standins.signalen import SignalenStandIn
 
-    standin = SignalenStandIn().start()
+    # The whole stack session files from one address: more than Signalen's default
+    # 60 creates an hour (throttling itself is tested in tests/test_signalen_faults.py).
+    standin = SignalenStandIn(throttle_rate=(100_000, 3600.0)).start()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture(scope="session")
+def pdok_standin():
+    """PDOK's Locatieserver (the address register) on loopback, with Lindendal's addresses."""
+    from tests.standins.pdok import PdokStandIn
+
+    standin = PdokStandIn().start()
     yield standin
     standin.stop()
 
@@ -88,6 +107,8 @@ def twilio_standin():
     from tests.standins.twilio import TwilioStandIn
 
     standin = TwilioStandIn(TWILIO_SID, TWILIO_TOKEN).start()
+    for name, sid in WHATSAPP_TEMPLATES.items():  # approved, as in Twilio's Content API
+        standin.approve_template(sid, ["1", "2"] if name == "STATUS_UPDATE" else ["1"])
     yield standin
     standin.stop()
 
@@ -107,7 +128,8 @@ def channel_env(twilio_url: str, telegram_url: str) -> Dict[str, str]:
             "TWILIO_API_URL": twilio_url, "TWILIO_WHATSAPP_FROM": TWILIO_WHATSAPP_FROM,
             "TWILIO_SMS_FROM": TWILIO_SMS_FROM, "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
             "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET, "TELEGRAM_API_URL": telegram_url,
-            "GA_CHANNEL_TIMEOUT": "2"}
+            "GA_CHANNEL_TIMEOUT": "2",
+            **{f"TWILIO_TEMPLATE_{name}": sid for name, sid in WHATSAPP_TEMPLATES.items()}}
 
 
 @pytest.fixture(scope="session")
@@ -129,7 +151,7 @@ def stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signale
                     console_port=free_port(),
                     token=secrets.token_hex(16), log_dir=workdir / "logs",
                     env={"GA_DATABASE_URL": reports_db_url, "SIGNALEN_URL": signalen_standin.url,
-                         "SIGNALEN_WEBHOOK_SECRET": WEBHOOK_SECRET, "GA_OUTBOX_INTERVAL": "1",
+                         "SIGNALEN_POLL_INTERVAL": "1", "GA_OUTBOX_INTERVAL": "1",
                          "GA_OUTBOX_FIRST_RETRY": "2", "GA_TONE_FILE": str(tone_file),
                          "GA_ACTION_TIMEOUT": "5",
                          **channel_env(twilio_standin.url, telegram_standin.url)})
@@ -176,7 +198,7 @@ def talk(stack: Stack) -> Callable[[str, str], List[Dict[str, Any]]]:
     """Send one message through the REST channel and return the bot's replies."""
 
     def send(sender: str, text: str) -> List[Dict[str, Any]]:
-        status, replies = post_json(f"{stack.url}/webhooks/rest/webhook",
+        status, replies = post_json(f"{stack.url}/webhooks/rest/webhook?token={stack.token}",
                                     {"sender": sender, "message": text})
         assert status == 200, replies
         return replies

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.request
 
 from bot.logmask import mask
 from bot.ratelimit import SenderLimit
@@ -81,3 +82,31 @@ def test_no_resident_phone_or_e_mail_in_the_logs(stack, twilio_standin):
         assert twilio_post(whatsapp, twilio_params(resident, text))[0] == 200
     logs = "\n".join(path.read_text(errors="replace") for path in stack.log_dir.glob("*.log"))
     assert not re.search(r"22334455|jan\.jansen@example\.nl|Dorpsstraat 7", logs)
+
+
+def test_no_door_opens_another_channels_conversation(stack, telegram_standin):
+    """The hijacks of issue 15, refused: REST without the token or as a WhatsApp
+    resident, and a web chat id that is a Telegram chat id."""
+    rest = f"{stack.url}/webhooks/rest/webhook"
+    assert post_json(rest, {"sender": "whatsapp:+31622334455", "message": "ja"})[0] == 403
+    assert post_json(f"{rest}?token={stack.token}",
+                     {"sender": "whatsapp:+31622334455", "message": "ja"})[0] == 400
+    assert post_json(f"{rest}?token={stack.token}",
+                     {"sender": "90000303", "message": "ja"})[0] == 403
+    chat = 90000303
+    update = {"update_id": 991_000, "message": {
+        "message_id": 1, "date": 1763900000, "text": "Er ligt een losse tegel bij Molenweg 4",
+        "from": {"id": chat, "is_bot": False, "first_name": "Jan"},
+        "chat": {"id": chat, "type": "private"}}}
+    assert telegram_post(f"{stack.url}/webhooks/telegram/webhook",
+                         json.dumps(update).encode())[0] == 200
+    status, replies = post_json(f"{stack.url}/webhooks/webchat/webhook",
+                                {"sender": str(chat), "message": "ja"})
+    assert status == 200 and "Molenweg" not in texts(replies)
+    with urllib.request.urlopen(f"{stack.url}/webhooks/webchat/updates?sender={chat}",
+                                timeout=10) as answer:
+        assert json.load(answer) == []
+    status, replies = post_json(f"{stack.url}/webhooks/webchat/webhook",
+                                {"sender": "surrogate-1", "message": "hallo \ud800"})
+    assert status == 200 and texts(replies)
+

@@ -26,7 +26,7 @@ def agent(accounts):
 
 
 def rest(stack, sender: str, text: str) -> list:
-    status, replies = post_json(f"{stack.url}/webhooks/rest/webhook",
+    status, replies = post_json(f"{stack.url}/webhooks/rest/webhook?token={stack.token}",
                                 {"sender": sender, "message": text})
     assert status == 200
     return replies

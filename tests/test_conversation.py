@@ -67,7 +67,7 @@ def test_gibberish_is_asked_back_or_declined_not_guessed(talk, message):
     "\u0000\u200b",
 ])
 def test_bad_input_gets_a_clear_answer(stack, message):
-    status, replies = post_json(f"{stack.url}/webhooks/rest/webhook",
+    status, replies = post_json(f"{stack.url}/webhooks/rest/webhook?token={stack.token}",
                                 {"sender": "e2e-bad-input", "message": message})
     assert status == 200
     assert replies and all(reply.get("text") for reply in replies)

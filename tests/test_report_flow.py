@@ -56,7 +56,7 @@ def test_loose_tile_with_address_asks_only_consent_and_summary(talk, stack, repo
     assert report.signalen_id in signalen_standin.signals
     body = signalen_standin.signals[report.signalen_id]
     assert body["location"]["address"]["openbare_ruimte"] == "Dorpsstraat"
-    assert body["reporter"] == {"sharing_allowed": False}
+    assert body["reporter"] == {}, "no updates wanted: anonymous"
     QUESTIONS["report_pavement_road (address in message)"] = len(questions_asked(stack, sender))
     assert questions_asked(stack, sender) == ["utter_ask_report_updates",
                                               "utter_ask_report_confirmed"]

@@ -10,7 +10,13 @@ from bot.reports import db as reports_db
 from bot.reports.models import OutboxItem, Report
 from bot.reports.outbox import backoff, deliver_due, signal_payload
 from bot.reports.service import NewReport, file_report
-from tests.standins.signalen import SignalenStandIn, validate_signal
+from tests.standins.signalen import SignalenStandIn, load_categories, Validator
+
+VALIDATOR = Validator(load_categories(), (), None)
+
+
+def validate_signal(body):
+    return VALIDATOR.errors(body)
 
 
 @pytest.fixture
@@ -75,11 +81,14 @@ def test_report_reaches_signalen_with_a_valid_body(db_url, signalen):
     assert body["location"]["address"]["openbare_ruimte"] == "Dorpsstraat"
     assert body["location"]["address"]["huisnummer"] == 12
     assert body["category"]["sub_category"].endswith(
-        "/categories/wegen-verkeer-straatmeubilair/sub_categories/bestrating")
-    assert body["reporter"] == {"sharing_allowed": False}, "anonymous: no contact details"
+        "/categories/wegen-verkeer-straatmeubilair/sub_categories/"
+        "onderhoud-stoep-straat-en-fietspad")
+    assert body["reporter"] == {}, "anonymous: no contact details"
+    assert body["text"].endswith(f"Zaaknummer chatbot: {report.case_number}")
     assert signalen.attachments[signal_id][0].startswith(b"\xff\xd8")
     with reports_db.session(db_url) as db:
-        assert db.get(Report, report.id).signalen_id == signal_id
+        stored = db.get(Report, report.id)
+        assert (stored.signalen_id, stored.signalen_number) == (signal_id, 1)
         assert db.query(OutboxItem).one().delivered_at is not None
     assert deliver_due(SignalenClient(signalen.url), url=db_url, now=later(5)) == 0
 
@@ -134,19 +143,65 @@ def test_backoff_grows_and_is_capped():
     {"description": "x" * 5000},
 ])
 def test_every_payload_passes_signalen_validation(changes):
-    report = Report(**{**vars(tile(**changes)), "created_at": dt.datetime(2026, 11, 23, 12)})
-    payload = signal_payload(report, SignalenClient("http://signalen.test"))
-    assert validate_signal(payload) == []
+    report = Report(**{**vars(tile(**changes)), "created_at": dt.datetime(2026, 11, 23, 12),
+                       "case_number": "M-2026-000001"})
+    payload = signal_payload(report, offline_client())
+    assert validate_signal(payload) == {}
+    assert len(payload["text"]) <= 3000 and report.case_number in payload["text"]
+
+
+def offline_client() -> SignalenClient:
+    """A client whose category cache holds the stand-in's tree: no network needed."""
+    client = SignalenClient("http://signalen.test")
+    client._categories = {f"{main['slug']}/{sub['slug']}" for main in load_categories()
+                          for sub in main["sub_categories"]}
+    client._categories_at = float("inf")
+    return client
 
 
 def test_the_stand_in_rejects_what_signalen_rejects():
     report = Report(**{**vars(tile()), "created_at": dt.datetime(2026, 11, 23, 12)})
-    good = signal_payload(report, SignalenClient("http://signalen.test"))
-    assert validate_signal({**good, "name": "Jan"}) == ["name: unknown field"]
+    good = signal_payload(report, offline_client())
+    assert validate_signal({**good, "name": "Jan"}) == {
+        "non_field_errors": ["Extra properties present: name"]}
     swapped = {**good, "location": {"geometrie": {"type": "Point",
                                                   "coordinates": [52.09, 5.12]}}}
-    assert "outside the Netherlands" in validate_signal(swapped)[0]
-    assert validate_signal({k: v for k, v in good.items() if k != "text"}) == ["text: required"]
+    assert "bounding box" in validate_signal(swapped)["location"]["geometrie"][0]
+    assert validate_signal({k: v for k, v in good.items() if k != "text"}) == {
+        "text": ["Dit veld is vereist."]}
+    assert validate_signal({**good, "location": {}}) == {
+        "location": ["Coordinate data must be present"]}
+    unknown = {"sub_category": good["category"]["sub_category"].replace("fietspad", "fietspat")}
+    assert validate_signal({**good, "category": unknown}) == {
+        "category": {"sub_category": ["Ongeldige hyperlink - Object bestaat niet."]}}
+    assert validate_signal({**good, "source": "Telefoon"}) == {
+        "source": ["Invalid source given, value not known"]}
+
+
+def test_woonplaats_comes_from_the_register_else_the_profile():
+    base = {"created_at": dt.datetime(2026, 11, 23, 12), "case_number": "M-2026-000001"}
+    village = Report(**{**vars(tile(woonplaats="Oud-Lindendal")), **base})
+    town = Report(**{**vars(tile()), **base})
+    assert signal_payload(village, offline_client())["location"]["address"]["woonplaats"] == \
+        "Oud-Lindendal"
+    assert signal_payload(town, offline_client())["location"]["address"]["woonplaats"] == \
+        "Lindendal"
+
+
+@pytest.mark.parametrize("changes, reporter", [
+    ({"wants_updates": False, "contact_email": "a@example.nl"}, {}),
+    ({"wants_updates": True, "contact_email": "a@example.nl", "channel": "webchat"},
+     {"sharing_allowed": False, "email": "a@example.nl"}),
+    ({"wants_updates": True, "channel": "whatsapp", "sender_id": "whatsapp:+31612345678"},
+     {"sharing_allowed": False, "phone": "+31612345678"}),
+    ({"wants_updates": False, "channel": "sms", "sender_id": "+31612345678"}, {}),
+    ({"wants_updates": True, "channel": "telegram", "sender_id": "12345"},
+     {"sharing_allowed": False}),
+])
+def test_contact_details_only_with_consent(changes, reporter):
+    report = Report(**{**vars(tile(**changes)), "created_at": dt.datetime(2026, 11, 23, 12),
+                       "case_number": "M-2026-000001"})
+    assert signal_payload(report, offline_client())["reporter"] == reporter
 
 
 def test_an_item_claimed_by_one_process_is_not_sent_by_another(db_url, signalen):

@@ -55,7 +55,8 @@ def test_one_conversation_across_two_instances(two_instances, services):
     turns = ["Hallo", "Er ligt een stoeptegel los", "Kerkstraat 12", "nee", "ja"]
     replies = []
     for number, message in enumerate(turns):
-        status, answer = post_json(f"{instances[number % 2]}/webhooks/rest/webhook",
+        status, answer = post_json(f"{instances[number % 2]}/webhooks/rest/webhook"
+                                   f"?token={two_instances.token}",
                                    {"sender": "scale-1", "message": message})
         assert status == 200
         replies.append(texts(answer))
@@ -89,7 +90,8 @@ def _get_tracker(url: str, token: str) -> tuple:
 
 def test_every_process_restarts_mid_conversation(two_instances, trained_model):
     def say(message: str) -> str:
-        status, answer = post_json(f"{two_instances.url}/webhooks/rest/webhook",
+        status, answer = post_json(f"{two_instances.url}/webhooks/rest/webhook"
+                                   f"?token={two_instances.token}",
                                    {"sender": "scale-restart", "message": message})
         assert status == 200
         return texts(answer)

@@ -57,7 +57,8 @@ def test_loose_tile_with_photo_and_location(whatsapp, twilio_standin, signalen_s
                                     if "losse stoeptegel" in s["text"]
                                     and "Kerkstraat 12" in s["text"]), None))
     assert signal["location"]["geometrie"]["coordinates"] == [5.1214, 52.0907]
-    assert "phone" not in signal["reporter"] and "email" not in signal["reporter"]
+    assert signal["reporter"] == {"sharing_allowed": False, "phone": resident.split(":", 1)[1]}, \
+        "updates wanted: the WhatsApp number goes to Signalen"
     signal_id = next(k for k, v in signalen_standin.signals.items() if v is signal)
     assert wait_for(lambda: signalen_standin.attachments.get(signal_id)) == [PHOTO]
 
@@ -201,3 +202,37 @@ def test_sms_in_another_language_gets_the_phone_number(stack, twilio_standin):
     replies = twilio_standin.bodies_to(resident)
     assert replies and "14 0571" in " ".join(replies)
     assert "Klopt dit?" not in " ".join(replies)
+
+
+def test_a_status_update_25_hours_later_reaches_whatsapp_as_a_template(whatsapp, twilio_standin,
+                                                                      reports_db_url):
+    """Outside WhatsApp's window the update waits behind the approved template; the
+    resident's answer brings it as free text."""
+    import datetime as dt
+    import json
+
+    from bot.reports.models import utcnow
+    from channels import store
+    from tests.conftest import WHATSAPP_TEMPLATES
+
+    resident = "whatsapp:" + new_number()
+    whatsapp(resident, "De straatlamp bij Julianastraat 9 doet het al dagen niet")
+    whatsapp(resident, "nee, geen foto")
+    whatsapp(resident, "ja graag")
+    filed = whatsapp(resident, "klopt")
+    case_number = re.search(r"M-\d{4}-\d{6}", " ".join(filed)).group(0)
+    yesterday = utcnow() - dt.timedelta(hours=25)
+    store.record_inbound("whatsapp", resident, now=yesterday, url=reports_db_url)
+    twilio_standin.resident_wrote(resident, yesterday.replace(tzinfo=dt.timezone.utc))
+    before = len(twilio_standin.bodies_to(resident))
+
+    change_status(case_number, "afgehandeld", url=reports_db_url)
+    [template] = wait_for(lambda: twilio_standin.templates_to(resident), timeout=60)
+    assert template["ContentSid"] == WHATSAPP_TEMPLATES["STATUS_UPDATE"]
+    assert json.loads(template["ContentVariables"])["1"] == case_number
+    assert not [b for b in twilio_standin.bodies_to(resident)[before:] if case_number in b]
+
+    whatsapp(resident, "Wat is er?")
+    update = [b for b in twilio_standin.bodies_to(resident)[before:] if case_number in b]
+    assert update and "opgelost" in update[0], "the held update comes first, as free text"
+

@@ -1,58 +1,320 @@
-"""Thin client for Signalen's public API: create a signal, add a photo."""
+"""Thin typed client for Signalen (the municipality's report back office).
+
+Written from upstream's own source, Amsterdam/signals at commit
+adbe8fc77af20db807dff5322096e15d6a5b26de (v2.50.12, 2026-07-07):
+
+- `app/signals/apps/api/urls.py`: `public/signals/` (POST create, GET `{uuid}`),
+  `public/signals/{uuid}/attachments/`, `public/terms/categories/` with
+  `{slug}/sub_categories/{sub_slug}`; private `private/signals/`.
+- `app/signals/apps/api/serializers/signal.py`: `PublicSignalCreateSerializer` (the
+  request) and `PublicSignalSerializerDetail` (the answer: `id`, `id_display`,
+  `signal_id`, `status`, dates); `PrivateSignalSerializerList` (`signal_id`, `text`,
+  `status.state`).
+- `app/signals/apps/api/serializers/nested/status.py` and `api/app_settings.py`: the
+  public answer's state is only `OPEN` or `CLOSED` (closed = o, a, s).
+- `app/signals/throttling.py` and `app/signals/settings.py`: public POSTs are throttled
+  per client address (`PUBLIC_THROTTLE_RATE`, default 60/hour); DRF answers 429 with
+  `Retry-After`. `API_MAX_UPLOAD_SIZE` 20 MB; public attachments only
+  `IMAGE_MIME_TYPES` (jpeg, png, gif; `signals/models/attachment.py`).
+- `app/signals/apps/api/filters/signal.py`: the private list filters
+  `created_after`/`created_before`/`updated_after` (used with a service account).
+
+CLI: `python -m bot.integrations.signalen check` compares the profile's
+`reports.signalen_categories` with the live categories endpoint (`make check-signalen`).
+"""
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import logging
-from typing import Any, Dict, Optional
+import re
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Dict, Iterator, List, Optional, Set
 
 import requests
+from urllib3.exceptions import NewConnectionError
 
 from bot.integrations import DeliveryError
 
 logger = logging.getLogger(__name__)
 
+PUBLIC_SIGNALS = "/signals/v1/public/signals/"
+PUBLIC_CATEGORIES = "/signals/v1/public/terms/categories/"
+PRIVATE_SIGNALS = "/signals/v1/private/signals/"
+IMAGE_MIME_TYPES = ("image/jpeg", "image/png", "image/gif")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_TEXT = 3000
+# The public detail's states (api/app_settings.py).
+OPEN, CLOSED = "OPEN", "CLOSED"
+DEFAULT_RETRY_AFTER = 60.0
+
 
 class SignalenError(DeliveryError):
-    """Signalen did not accept the request."""
+    """Signalen did not take the request."""
+
+
+class SignalenRefused(SignalenError):
+    """A 4xx: the request is wrong and sending it again will not help; `reason` is Signalen's."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(f"Signalen refused the request ({status}): {reason}", retry=False)
+        self.status = status
+        self.reason = reason
+
+
+class SignalenThrottled(SignalenError):
+    """A 429: try again after `retry_after` seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"Signalen throttled the request, retry after {retry_after:.0f} s",
+                         retry=True)
+        self.retry_after = retry_after
+
+
+class SignalenUnavailable(SignalenError):
+    """A 5xx, a timeout or no connection. `uncertain`: the request may have been processed."""
+
+    def __init__(self, message: str, uncertain: bool = False) -> None:
+        super().__init__(message, retry=True)
+        self.uncertain = uncertain
+
+
+class UnknownCategory(SignalenError):
+    """A configured category slug that Signalen's public categories endpoint does not list."""
+
+    def __init__(self, slug: str, known: Set[str]) -> None:
+        main = slug.split("/")[0]
+        near = sorted(s for s in known if s.startswith(main + "/"))[:8]
+        hint = f"; known under '{main}': {', '.join(near)}" if near else ""
+        super().__init__(f"Signalen has no active category '{slug}'{hint}", retry=False)
+        self.slug = slug
+
+
+@dataclass(frozen=True)
+class CreatedSignal:
+    """What PublicSignalSerializerDetail answers that we keep."""
+
+    signal_id: str
+    id: Optional[int]
+    id_display: str
+
+
+@dataclass(frozen=True)
+class SignalState:
+    """A state: `OPEN`/`CLOSED` (public API) or a workflow state (private API)."""
+
+    state: str
+    state_display: str
+    private: bool
 
 
 class SignalenClient:
-    """POSTs to /signals/v1/public/signals/ and its attachments endpoint."""
+    """Signalen's public API, and with `token` (a service account) the private signal list."""
 
-    def __init__(self, base_url: str, timeout: float = 5.0) -> None:
+    def __init__(self, base_url: str, timeout: float = 5.0, token: str = "",
+                 categories_ttl: float = 3600.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.token = token
+        self.categories_ttl = categories_ttl
+        self._categories: Optional[Set[str]] = None
+        self._categories_at = 0.0
+        self._lock = threading.Lock()
+
+    # Categories -------------------------------------------------------------------
+    def categories(self, refresh: bool = False) -> Set[str]:
+        """Active public sub-categories as 'main/sub' slugs, cached for `categories_ttl`."""
+        with self._lock:
+            fresh = time.monotonic() - self._categories_at < self.categories_ttl
+            if self._categories is None or refresh or not fresh:
+                self._categories = set(self._fetch_categories())
+                self._categories_at = time.monotonic()
+            return self._categories
+
+    def _fetch_categories(self) -> Iterator[str]:
+        url: Optional[str] = self.base_url + PUBLIC_CATEGORIES
+        while url:
+            body = self._request("GET", url)
+            for main in body.get("results") or []:
+                for sub in main.get("sub_categories") or []:
+                    if sub.get("is_active", True):
+                        yield f"{main['slug']}/{sub['slug']}"
+            url = ((body.get("_links") or {}).get("next") or {}).get("href")
 
     def category_url(self, slug: str) -> str:
+        """The `category.sub_category` URL for 'main/sub'; UnknownCategory names a wrong slug."""
+        known = self.categories()
+        if slug not in known:
+            known = self.categories(refresh=True)
+        if slug not in known:
+            raise UnknownCategory(slug, known)
         main, sub = slug.split("/")
-        return (f"{self.base_url}/signals/v1/public/terms/categories/{main}"
-                f"/sub_categories/{sub}")
+        return f"{self.base_url}{PUBLIC_CATEGORIES}{main}/sub_categories/{sub}"
 
-    def create_signal(self, payload: Dict[str, Any]) -> str:
-        """Create a signal and return its uuid."""
-        body = self._post("/signals/v1/public/signals/", json=payload)
-        return str(body["uuid"])
-
-    def add_attachment(self, signal_uuid: str, filename: str, content: bytes,
-                       content_type: str) -> None:
-        self._post(f"/signals/v1/public/signals/{signal_uuid}/attachments/",
-                   files={"file": (filename, content, content_type)})
-
-    def _post(self, path: str, **kwargs: Any) -> Dict[str, Any]:
+    # Public signals ---------------------------------------------------------------
+    def create_signal(self, payload: Dict[str, Any]) -> CreatedSignal:
+        """POST a PublicSignalCreateSerializer body; return the new signal's ids."""
+        body = self._request("POST", self.base_url + PUBLIC_SIGNALS, json=payload)
         try:
-            response = requests.post(self.base_url + path, timeout=self.timeout, **kwargs)
+            return CreatedSignal(signal_id=str(body["signal_id"]), id=body.get("id"),
+                                 id_display=str(body.get("id_display") or ""))
+        except (KeyError, TypeError):
+            # Created, but the answer cannot be read: the same as a lost answer.
+            raise SignalenUnavailable("Signalen's answer has no signal_id", uncertain=True)
+
+    def add_attachment(self, signal_id: str, filename: str, content: bytes,
+                       content_type: str) -> None:
+        """Add a photo; what the public endpoint would refuse is refused here already."""
+        if content_type not in IMAGE_MIME_TYPES:
+            raise SignalenRefused(400, f"Files of type '{content_type}' are not allowed!")
+        if len(content) > MAX_UPLOAD_BYTES:
+            raise SignalenRefused(400, "File too large (more than 20 MB)")
+        self._request("POST", f"{self.base_url}{PUBLIC_SIGNALS}{signal_id}/attachments/",
+                      files={"file": (filename, content, content_type)})
+
+    def signal_status(self, signal_id: str) -> SignalState:
+        """The public state (OPEN or CLOSED) of a signal by its signal_id."""
+        body = self._request("GET", f"{self.base_url}{PUBLIC_SIGNALS}{signal_id}")
+        status = body.get("status") or {}
+        return SignalState(str(status.get("state", "")), str(status.get("state_display", "")),
+                           private=False)
+
+    # Private signals (service account) -------------------------------------------
+    def changed_since(self, since: dt.datetime) -> Dict[str, SignalState]:
+        """Workflow state per signal_id of every signal updated since `since`."""
+        return {row["signal_id"]: _private_state(row)
+                for row in self._private_list(updated_after=since)}
+
+    def find_by_marker(self, marker: str, created_after: dt.datetime,
+                       created_before: dt.datetime) -> Optional[CreatedSignal]:
+        """The signal created in the window whose text contains `marker` (our case number)."""
+        pattern = re.compile(re.escape(marker) + r"(?!\d)")
+        for row in self._private_list(created_after=created_after, created_before=created_before):
+            if pattern.search(str(row.get("text") or "")):
+                return CreatedSignal(str(row["signal_id"]), row.get("id"),
+                                     str(row.get("_display") or ""))
+        return None
+
+    def _private_list(self, **filters: dt.datetime) -> Iterator[Dict[str, Any]]:
+        if not self.token:
+            raise SignalenRefused(401, "no service account configured (SIGNALEN_TOKEN)")
+        params: Optional[Dict[str, str]] = {
+            key: value.replace(tzinfo=dt.timezone.utc).isoformat()
+            for key, value in filters.items()}
+        params["page_size"] = "100"
+        url: Optional[str] = self.base_url + PRIVATE_SIGNALS
+        while url:
+            body = self._request("GET", url, params=params)
+            yield from body.get("results") or []
+            url, params = ((body.get("_links") or {}).get("next") or {}).get("href"), None
+
+    # Transport --------------------------------------------------------------------
+    def _request(self, method: str, url: str, **kwargs: Any) -> Dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        try:
+            response = requests.request(method, url, timeout=self.timeout, headers=headers,
+                                        **kwargs)
         except requests.RequestException as error:
-            raise SignalenError(f"Signalen unreachable: {type(error).__name__}", retry=True)
-        if response.status_code >= 500 or response.status_code == 429:
-            raise SignalenError(f"Signalen answered {response.status_code}", retry=True)
-        if response.status_code >= 400:
-            raise SignalenError(f"Signalen refused the request ({response.status_code}): "
-                                f"{response.text[:500]}", retry=False)
-        return _json_or_empty(response)
+            raise SignalenUnavailable(f"Signalen unreachable: {type(error).__name__}",
+                                      uncertain=method == "POST" and _maybe_sent(error))
+        return _answer(response)
 
 
-def _json_or_empty(response: requests.Response) -> Dict[str, Any]:
+def _answer(response: requests.Response) -> Dict[str, Any]:
+    status = response.status_code
+    if status == 429:
+        raise SignalenThrottled(_retry_after(response.headers.get("Retry-After")))
+    if status >= 500:
+        # A gateway timeout may come after Signalen created the signal.
+        raise SignalenUnavailable(f"Signalen answered {status}", uncertain=status == 504)
+    body = _json(response)
+    if status >= 400:
+        raise SignalenRefused(status, drf_reason(body, response.text))
+    return body if isinstance(body, dict) else {}
+
+
+def _maybe_sent(error: requests.RequestException) -> bool:
+    """False only when the connection was never made, so nothing reached Signalen."""
+    if isinstance(error, requests.ConnectTimeout):
+        return False
+    if isinstance(error, requests.ConnectionError):
+        reason = getattr(error.args[0], "reason", None) if error.args else None
+        return not isinstance(reason, NewConnectionError)
+    return True
+
+
+def _retry_after(value: Optional[str]) -> float:
     try:
-        body: Optional[Dict[str, Any]] = response.json()
+        return max(float(value or ""), 1.0)
     except ValueError:
-        body = None
-    return body or {}
+        return DEFAULT_RETRY_AFTER
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def drf_reason(body: Any, text: str = "") -> str:
+    """One line from a DRF error body: {"detail": …}, {"field": ["…"]}, ["…"] or nested."""
+    parts: List[str] = []
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, key if key in ("detail", "non_field_errors") and not path
+                     else f"{path}.{key}" if path else key)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, path)
+        else:
+            parts.append(f"{path}: {value}" if path and path != "detail" else str(value))
+
+    walk(body, "")
+    return "; ".join(parts)[:500] or text[:500] or "no reason given"
+
+
+def _private_state(row: Dict[str, Any]) -> SignalState:
+    status = row.get("status") or {}
+    return SignalState(str(status.get("state", "")), str(status.get("state_display", "")),
+                       private=True)
+
+
+def check_categories(client: SignalenClient, configured: Dict[str, str]) -> List[str]:
+    """Problems with the configured intent → category slugs; empty when all exist."""
+    known = client.categories(refresh=True)
+    return [f"{intent}: {UnknownCategory(slug, known)}"
+            for intent, slug in sorted(configured.items()) if slug not in known]
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    from bot.profile import profile
+    from bot.settings import SIGNALEN_TIMEOUT, SIGNALEN_TOKEN, SIGNALEN_URL
+
+    parser = argparse.ArgumentParser(description="Try the Signalen configuration.")
+    parser.add_argument("command", choices=["check"])
+    parser.add_argument("--url", default=SIGNALEN_URL, help="Signalen base URL (SIGNALEN_URL)")
+    args = parser.parse_args(argv)
+    if not args.url:
+        print("SIGNALEN_URL is not set: reports stay local.")
+        return 2
+    client = SignalenClient(args.url, SIGNALEN_TIMEOUT, SIGNALEN_TOKEN)
+    configured = profile().reports.signalen_categories
+    try:
+        problems = check_categories(client, configured)
+    except SignalenError as error:
+        print(f"Cannot read Signalen's categories: {error}")
+        return 2
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"All {len(configured)} configured categories exist in {args.url}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

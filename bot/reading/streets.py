@@ -4,17 +4,26 @@ A resident's spelling ("kerkstr", "KERKSTRAAT", "molen weg", "Stationstraat") is
 the register's spelling. A close but uncertain name is returned with a lower score, so the
 dialogue can ask "did you mean ...?" instead of guessing. Names of a different street type
 (Kerkstraat / Kerkweg) are never taken for each other.
+
+The installation's streets are the municipality's street list written by `make import-streets`
+(a BAG/PDOK export, `STREETS_FILE`) when there is one, else the profile's short list. Reading
+stays offline: the live register (PDOK) is asked only when a report is filed.
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Dict, Mapping, Optional, Sequence, Tuple
 
+import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
+
+logger = logging.getLogger(__name__)
 
 # At or above this score (0..100) a name of the same street type is taken as that street.
 ACCEPT_SCORE = 90.0
@@ -158,7 +167,8 @@ class StreetRegister:
 
     @classmethod
     def from_profile(cls) -> "StreetRegister":
-        """The register of this installation (bot/profile.yml), built once."""
+        """The register of this installation, built once: the street list of
+        `make import-streets` (STREETS_FILE) when present, else bot/profile.yml's streets."""
         return _profile_register()
 
     def point(self, name: str) -> Optional[Tuple[float, float]]:
@@ -218,7 +228,34 @@ def _without_lead_words(words: str) -> str:
 
 @lru_cache(maxsize=1)
 def _profile_register() -> StreetRegister:
+    """The imported street list (`make import-streets`) when there is one, else the
+    profile's short list."""
     from bot.profile import profile
+    from bot.settings import STREETS_FILE
 
-    location = profile().location
-    return StreetRegister(location.streets, location.place, location.centre)
+    current = profile()
+    location = current.location
+    municipality = location.gemeentenaam or current.short_name
+    streets = imported_streets(STREETS_FILE, municipality) or location.streets
+    return StreetRegister(streets, location.place, location.centre)
+
+
+def imported_streets(path: Path, municipality: str) -> Optional[Dict[str, Tuple[float, float]]]:
+    """Street -> (lat, lon) from a street list written by `make import-streets`; None when
+    the file is absent, unreadable or of another municipality (logged)."""
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        streets = {str(name): (float(point[0]), float(point[1]))
+                   for name, point in data["streets"].items()}
+        written_for = str(data.get("municipality", ""))
+    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError,
+            IndexError) as error:
+        logger.warning("Street list %s not used: %s", path, error)
+        return None
+    if written_for.lower() != municipality.lower():
+        logger.warning("Street list %s is of %s, not %s: not used", path, written_for,
+                       municipality)
+        return None
+    return streets or None

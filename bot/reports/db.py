@@ -32,7 +32,7 @@ def migrate(url: str = DATABASE_URL) -> None:
     config.set_main_option("sqlalchemy.url", url)
     with engine(url).begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
 
 
 _MIGRATED: Set[str] = set()

@@ -40,7 +40,10 @@ class Report(Base):
     contact_phone = Column(String(32))
     priority = Column(String(16), nullable=False, default="normal", server_default="normal")
     status = Column(String(32), nullable=False, default="gemeld")
-    signalen_id = Column(String(64))
+    signalen_id = Column(String(64))         # Signalen's signal_id (a UUID)
+    signalen_number = Column(Integer)        # Signalen's id (SIG-<id> for staff)
+    signalen_state = Column(String(32))      # last state read (OPEN/CLOSED or a workflow state)
+    status_checked_at = Column(DateTime)     # last status poll
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
     anonymised_at = Column(DateTime)
@@ -68,6 +71,12 @@ class OutboxItem(Base):
     last_error = Column(Text)
     delivered_at = Column(DateTime)
     created_at = Column(DateTime, nullable=False, default=utcnow)
+    # A dead letter: refused by the other system (or a create whose answer was lost),
+    # not retried until staff correct and resend it.
+    dead_at = Column(DateTime)
+    dead_reason = Column(Text)
+    # A create was sent but its answer was lost at this time: check before creating again.
+    uncertain_at = Column(DateTime)
 
     report = relationship("Report", back_populates="outbox")
 

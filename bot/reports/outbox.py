@@ -4,8 +4,18 @@ Three kinds of work: a new report for Signalen, a status update for a resident w
 asked for one (through Rasa's trigger_intent, on the channel the resident used), and a
 message to a resident on WhatsApp, SMS or Telegram that the provider did not take yet.
 
-Run `python -m bot.reports.outbox` to deliver continuously; the action server also
-tries once right after filing, so a healthy backend gets a report within seconds.
+Run `python -m bot.reports.outbox` to deliver continuously (and poll report statuses,
+`bot.reports.status_poll`); the action server also tries once right after filing, so a
+healthy backend gets a report within seconds.
+
+Signalen's answers decide what happens to a report (bot/integrations/signalen.py):
+refused (4xx) → a dead letter with Signalen's reason, not retried, until staff resend it
+(`bot.reports.dead_letters`); throttled (429) → tried again after Retry-After, and no
+other report is posted this round; unavailable (5xx, no connection) → backoff. A create
+whose answer was lost (timeout after sending, 504) is never simply sent again, as
+Signalen has no idempotency key: the case number is in the signal's text, and with a
+service account (`SIGNALEN_TOKEN`) the private list is searched for it before creating
+again; without one the report becomes a dead letter "uncertain" for staff to check.
 """
 from __future__ import annotations
 
@@ -22,20 +32,26 @@ from urllib.parse import quote
 import requests
 
 from bot.integrations import DeliveryError
-from bot.integrations.signalen import SignalenClient
+from bot.integrations.signalen import (SignalenClient, SignalenRefused, SignalenThrottled,
+                                      SignalenUnavailable)
 from bot.profile import profile
 from bot.reports.db import migrate, session
 from bot import logmask
 from bot.integrations.media import fetch_media
 from bot.reports.models import OutboxItem, Report, utcnow
 from bot.reports.service import SIGNALEN_CREATE
-from bot.reports.status import RESIDENT_UPDATE
+from bot.reports.status import RESIDENT_UPDATE, set_status
 from channels.store import CHANNEL_MESSAGE
-from bot.settings import DATABASE_URL, RASA_TOKEN, RASA_URL, SIGNALEN_TIMEOUT, SIGNALEN_URL
+from bot.settings import (DATABASE_URL, RASA_TOKEN, RASA_URL, SIGNALEN_TIMEOUT, SIGNALEN_TOKEN,
+                          SIGNALEN_URL)
 
 logger = logging.getLogger(__name__)
 
 MAX_TEXT = 3000
+# Written into every signal's text; staff (and the service-account lookup) search for it.
+CASE_MARKER = "Zaaknummer chatbot: "
+# How far before a lost answer the private list is searched for the signal.
+UNCERTAIN_WINDOW = dt.timedelta(minutes=10)
 STATUS_INTENT = "EXTERNAL_report_status"
 FIRST_RETRY_SECONDS = float(os.environ.get("GA_OUTBOX_FIRST_RETRY", "30"))
 MAX_RETRY_SECONDS = 3600
@@ -52,32 +68,63 @@ def backoff(attempts: int) -> dt.timedelta:
 
 
 def signal_payload(report: Report, client: SignalenClient) -> Dict[str, Any]:
-    """The Signalen public-API body for a report; the reporter is empty when anonymous."""
+    """The body PublicSignalCreateSerializer takes; contact details only with consent."""
     municipality = profile()
     lat, lon = ((report.latitude, report.longitude) if report.latitude is not None
                 else municipality.location.centre)
     location: Dict[str, Any] = {"geometrie": {"type": "Point", "coordinates": [lon, lat]}}
-    if report.street and report.house_number:
-        location["address"] = _address(report, municipality.location.place)
-    reporter: Dict[str, Any] = {"sharing_allowed": False}
-    if report.wants_updates and report.contact_email:
-        reporter["email"] = report.contact_email
-    if report.wants_updates and report.contact_phone:
-        reporter["phone"] = report.contact_phone
-    text = f"{report.description}\n\nLocatie: {report.location_text}"
+    if report.street and report.house_number and _house_number(report.house_number):
+        location["address"] = _address(report, report.woonplaats or municipality.location.place)
     return {
-        "text": text[:MAX_TEXT],
+        "text": signal_text(report),
         "location": location,
-        "category": {"sub_category": client.category_url(
-            municipality.reports.signalen_categories[report.category])},
-        "reporter": reporter,
+        "category": {"sub_category": client.category_url(_slug(report.category))},
+        "reporter": _reporter(report),
         "incident_date_start": report.created_at.replace(tzinfo=dt.timezone.utc).isoformat(),
         "source": "online",
     }
 
 
+def _slug(category: str) -> str:
+    slug = profile().reports.signalen_categories.get(category)
+    if slug is None:
+        raise DeliveryError(f"no Signalen category configured for '{category}' "
+                            "(bot/profile.yml reports.signalen_categories)", retry=False)
+    return slug
+
+
+def signal_text(report: Report) -> str:
+    """Description, place and our case number (how a lost create is found again), ≤ 3000."""
+    tail = f"\n\nLocatie: {report.location_text}\n{CASE_MARKER}{report.case_number}"
+    return report.description[:MAX_TEXT - len(tail)] + tail[:MAX_TEXT]
+
+
+def _reporter(report: Report) -> Dict[str, Any]:
+    """Anonymous unless the resident asked for updates; then the contact they gave."""
+    if not report.wants_updates:
+        return {}
+    reporter: Dict[str, Any] = {"sharing_allowed": False}
+    if report.contact_email:
+        reporter["email"] = report.contact_email
+    phone = report.contact_phone or _channel_phone(report)
+    if phone:
+        reporter["phone"] = phone[:17]
+    return reporter
+
+
+def _channel_phone(report: Report) -> Optional[str]:
+    """The number a WhatsApp or SMS resident writes from (Telegram and web chat have none)."""
+    if report.channel in ("whatsapp", "sms") and report.sender_id:
+        return report.sender_id.split(":", 1)[-1]
+    return None
+
+
+def _house_number(value: str) -> str:
+    return "".join(ch for ch in value.split("-")[0] if ch.isdigit())
+
+
 def _address(report: Report, place: str) -> Dict[str, Any]:
-    digits = "".join(ch for ch in report.house_number.split("-")[0] if ch.isdigit())
+    digits = _house_number(report.house_number)
     address: Dict[str, Any] = {"openbare_ruimte": report.street, "huisnummer": int(digits),
                                "woonplaats": place}
     letter = report.house_number[len(digits):].strip("-")
@@ -105,7 +152,7 @@ def _tell_resident(report: Report) -> None:
                             retry=response.status_code >= 500)
 
 
-def _deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
+def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetime) -> None:
     if item.kind == CHANNEL_MESSAGE:
         from channels.delivery import send
 
@@ -116,19 +163,60 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
     if item.kind != SIGNALEN_CREATE or client is None:
         raise DeliveryError(f"cannot deliver outbox kind {item.kind}", retry=False)
     if report.signalen_id is None:
-        report.signalen_id = client.create_signal(signal_payload(report, client))
+        _create(item, report, client, now)
     if report.photo_url:
-        content, content_type = fetch_media(report.photo_url)
-        extension = mimetypes.guess_extension(content_type) or ".jpg"
+        _attach_photo(report, client)
+
+
+def _create(item: OutboxItem, report: Report, client: SignalenClient, now: dt.datetime) -> None:
+    """Create the signal, unless a create whose answer was lost may have made it already."""
+    if item.uncertain_at is not None:
+        if not client.token:
+            raise UncertainCreate(report.case_number)
+        found = client.find_by_marker(f"{CASE_MARKER}{report.case_number}",
+                                      item.uncertain_at - UNCERTAIN_WINDOW, now)
+        item.uncertain_at = None
+        if found is not None:
+            logger.info("Report %s: the lost create did arrive", report.case_number)
+            report.signalen_id, report.signalen_number = found.signal_id, found.id
+            return
+    try:
+        created = client.create_signal(signal_payload(report, client))
+    except SignalenUnavailable as error:
+        if error.uncertain:
+            item.uncertain_at = now
+        raise
+    report.signalen_id, report.signalen_number = created.signal_id, created.id
+    report.signalen_state = "m"
+
+
+class UncertainCreate(DeliveryError):
+    """A create was sent, its answer lost, and without a service account we cannot check."""
+
+    def __init__(self, case_number: str) -> None:
+        super().__init__(f"Signalen's answer to creating {case_number} was lost; check in "
+                         f"Signalen for '{CASE_MARKER}{case_number}' before resending",
+                         retry=False)
+
+
+def _attach_photo(report: Report, client: SignalenClient) -> None:
+    content, content_type = fetch_media(report.photo_url)
+    extension = mimetypes.guess_extension(content_type) or ".jpg"
+    try:
         client.add_attachment(report.signalen_id, f"foto{extension}", content, content_type)
+    except SignalenRefused as error:
+        # The signal exists; a photo Signalen does not take is not worth a dead letter.
+        logger.warning("Report %s: photo refused by Signalen: %s", report.case_number,
+                       error.reason)
 
 
 def _due(url: str, now: dt.datetime, only_id: Optional[int], item_ids: Optional[List[int]],
          limit: int) -> List[tuple]:
-    """(id, recipient) of due items, oldest first."""
+    """(id, kind, recipient) of due items, oldest first."""
     with session(url) as db:
-        query = db.query(OutboxItem.id, OutboxItem.recipient).filter(
-            OutboxItem.delivered_at.is_(None), OutboxItem.next_attempt_at <= now)
+        query = db.query(OutboxItem.id, OutboxItem.kind, OutboxItem.recipient).filter(
+            OutboxItem.delivered_at.is_(None), OutboxItem.dead_at.is_(None),
+            OutboxItem.next_attempt_at <= now)
         if only_id is not None:
             query = query.filter(OutboxItem.report_id == only_id)
         if item_ids is not None:
@@ -148,24 +236,38 @@ def _claim(url: str, item_id: int, now: dt.datetime) -> bool:
 
 
 def _attempt(url: str, item_id: int, client: Optional[SignalenClient],
-             now: dt.datetime) -> bool:
+             now: dt.datetime) -> Optional[DeliveryError]:
+    """Deliver one item; None when it arrived, else the error."""
     with session(url) as db:
         item = db.get(OutboxItem, item_id)
         try:
-            _deliver(item, client)
+            _deliver(item, client, now)
         except DeliveryError as error:
-            item.attempts += 1
-            item.last_error = str(error)
-            permanent = not error.retry and item.kind == CHANNEL_MESSAGE
-            item.next_attempt_at = NEVER if permanent else now + backoff(item.attempts)
-            log = logger.warning if error.retry else logger.error
-            log("Outbox item %s (%s) not delivered, try %s%s: %s", item.id, _about(item),
-                item.attempts, ", given up" if permanent else "", error)
-            return False
+            _failed(db, item, error, now)
+            return error
         item.delivered_at = now
         item.last_error = None
         logger.info("Outbox item %s (%s) delivered", item.id, _about(item))
-        return True
+        return None
+
+
+def _failed(db, item: OutboxItem, error: DeliveryError, now: dt.datetime) -> None:
+    """Schedule the next try, or keep the item as a dead letter when trying cannot help."""
+    item.attempts += 1
+    item.last_error = str(error)
+    if isinstance(error, SignalenThrottled):
+        item.next_attempt_at = now + dt.timedelta(seconds=error.retry_after)
+    elif error.retry or item.kind not in (SIGNALEN_CREATE, CHANNEL_MESSAGE):
+        item.next_attempt_at = now + backoff(item.attempts)
+    else:
+        item.next_attempt_at = NEVER
+    if not error.retry and item.kind == SIGNALEN_CREATE:
+        item.dead_at = now
+        item.dead_reason = error.reason if isinstance(error, SignalenRefused) else str(error)
+        set_status(db, item.report, "handmatig")
+    log = logger.warning if error.retry else logger.error
+    log("Outbox item %s (%s) not delivered, try %s%s: %s", item.id, _about(item),
+        item.attempts, ", given up" if item.next_attempt_at == NEVER else "", error)
 
 
 def _about(item: OutboxItem) -> str:
@@ -181,20 +283,34 @@ def deliver_due(client: Optional[SignalenClient] = None, url: str = DATABASE_URL
 
     Messages to one resident keep their order: after a failure, later ones wait.
     """
-    if client is None and SIGNALEN_URL:
-        client = SignalenClient(SIGNALEN_URL, SIGNALEN_TIMEOUT)
+    client = client or default_client()
     now = now or utcnow()
     delivered, blocked = 0, set()
-    for item_id, recipient in _due(url, now, only_id, item_ids, limit):
-        if recipient is not None and recipient in blocked:
+    for item_id, kind, recipient in _due(url, now, only_id, item_ids, limit):
+        if (recipient is not None and recipient in blocked) or kind in blocked:
             continue
         if not _claim(url, item_id, now):
             continue
-        if _attempt(url, item_id, client, now):
+        error = _attempt(url, item_id, client, now)
+        if error is None:
             delivered += 1
+        elif isinstance(error, SignalenThrottled):
+            blocked.add(kind)  # every report comes from this address: wait for all of them
         elif recipient is not None:
             blocked.add(recipient)
     return delivered
+
+
+_CLIENT: Dict[str, SignalenClient] = {}
+
+
+def default_client() -> Optional[SignalenClient]:
+    """One client per process for SIGNALEN_URL, so the category cache is shared."""
+    if not SIGNALEN_URL:
+        return None
+    if SIGNALEN_URL not in _CLIENT:
+        _CLIENT[SIGNALEN_URL] = SignalenClient(SIGNALEN_URL, SIGNALEN_TIMEOUT, SIGNALEN_TOKEN)
+    return _CLIENT[SIGNALEN_URL]
 
 
 def main() -> None:
@@ -206,11 +322,42 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logmask.install()
     migrate()
+    _check_categories()
     while True:
-        deliver_due()
+        _round()
         if args.once:
             return
         time.sleep(args.interval)
+
+
+def _check_categories() -> None:
+    """At start: name every configured category Signalen does not have (reports with it
+    would become dead letters)."""
+    from bot.integrations.signalen import SignalenError, check_categories
+
+    client = default_client()
+    if client is None:
+        return
+    try:
+        problems = check_categories(client, profile().reports.signalen_categories)
+    except SignalenError as error:
+        logger.warning("Signalen's categories could not be read at start: %s", error)
+        return
+    for problem in problems:
+        logger.error("Configuration: %s", problem)
+
+
+def _round() -> None:
+    """Deliver what is due and poll statuses; a failure is logged, the worker goes on."""
+    from bot.reports.status_poll import poll_statuses
+
+    try:
+        deliver_due()
+        client = default_client()
+        if client is not None:
+            poll_statuses(client)
+    except Exception:  # noqa: BLE001 - the worker must outlive any one bad round
+        logger.exception("Outbox round failed; trying again next round")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
-"""Status changes of reports, from Signalen's webhook or the CLI, told to residents who asked.
+"""Status changes of reports, polled from Signalen or set with the CLI, told to residents who asked.
 
 CLI: `python -m bot.reports.status M-2026-000123 afgehandeld`
+
+Signalen pushes nothing (it e-mails reporters itself), so `bot.reports.status_poll`
+reads the state; `SIGNALEN_STATES` says what each of Signalen's states means for the
+resident, or that it is a deliberate silence.
 """
 from __future__ import annotations
 
 import argparse
 import logging
-from typing import Optional
+from typing import Dict, Optional
 
 from bot.reports.db import migrate, session
 from bot.reports.models import OutboxItem, Report
@@ -15,11 +19,39 @@ from bot.settings import DATABASE_URL
 logger = logging.getLogger(__name__)
 
 RESIDENT_UPDATE = "resident_update"
-STATUSES = ("gemeld", "in_behandeling", "ingepland", "afgehandeld", "geannuleerd", "heropend")
-# Signalen status states (signals.apps.signals.workflow) → our statuses.
-SIGNALEN_STATES = {"m": "gemeld", "i": "in_behandeling", "b": "in_behandeling",
-                   "h": "in_behandeling", "ingepland": "ingepland", "o": "afgehandeld",
-                   "a": "geannuleerd", "reopened": "heropend"}
+STATUSES = ("gemeld", "in_behandeling", "ingepland", "reactie_gevraagd", "afgehandeld",
+            "geannuleerd", "gesloten", "heropend", "handmatig")
+# Statuses after which nothing is expected any more (a closed signal can still be reopened).
+FINAL = ("afgehandeld", "geannuleerd", "gesloten")
+
+# Every state of Signalen's workflow (app/signals/apps/signals/workflow.py, Amsterdam/signals
+# @ adbe8fc7, STATUS_CHOICES_API + STATUS_CHOICES_APP) → the resident's status, or None: a
+# deliberate silence (the stored Signalen state changes, the resident hears nothing).
+SIGNALEN_STATES: Dict[str, Optional[str]] = {
+    "m": None,                        # Gemeld: told at filing; back to m after triage is no news
+    "i": None,                        # In afwachting van behandeling: waiting in a queue
+    "b": "in_behandeling",            # In behandeling: someone works on it
+    "h": None,                        # On hold: an internal pause, nothing the resident can do
+    "ingepland": "ingepland",         # Ingepland: the work is planned
+    "ready to send": None,            # Extern: te verzenden: routing to a contractor's system
+    "sent": None,                     # Extern: verzonden: routing, internal
+    "send failed": None,              # Extern: mislukt: staff's problem, not the resident's
+    "done external": None,            # Extern: afgehandeld: staff still close (o) or reopen it
+    "closure requested": None,        # Extern: verzoek tot afhandeling: internal sign-off step
+    "forward to external": "in_behandeling",  # Doorgezet naar extern: another party handles it
+    "reaction requested": "reactie_gevraagd",  # Reactie gevraagd: the municipality has a question
+    "reaction received": None,        # Reactie ontvangen: the resident answered, they know
+    "o": "afgehandeld",               # Afgehandeld: done
+    "a": "geannuleerd",               # Geannuleerd: closed without work
+    "s": "gesloten",                  # Gesplitst (historical): closed, split into new signals
+    "reopened": "heropend",           # Heropend: picked up again
+    "reopen requested": None,         # Verzoek tot heropenen: the resident's own request (KTO)
+}
+# The public detail only says OPEN or CLOSED (api/app_settings.py: closed = o, a, s).
+PUBLIC_STATES: Dict[str, Optional[str]] = {
+    "OPEN": None,                     # still open: no news we can tell apart
+    "CLOSED": "gesloten",             # done, cancelled or split: the public API does not say which
+}
 
 
 class UnknownReport(LookupError):
@@ -35,17 +67,25 @@ def change_status(reference: str, status: str, url: str = DATABASE_URL) -> Repor
                                           | (Report.signalen_id == reference)).one_or_none())
         if report is None:
             raise UnknownReport(reference)
-        if report.status == status:
-            return report
-        report.status = status
-        if report.wants_updates and report.sender_id:
-            db.add(OutboxItem(kind=RESIDENT_UPDATE, report_id=report.id))
-        logger.info("Report %s is now %s", report.case_number, status)
+        set_status(db, report, status)
         return report
 
 
+def set_status(db, report: Report, status: str) -> bool:
+    """Change the status in an open session; queue the resident's update. False: no change."""
+    if report.status == status:
+        return False
+    report.status = status
+    if report.wants_updates and report.sender_id:
+        db.add(OutboxItem(kind=RESIDENT_UPDATE, report_id=report.id))
+    logger.info("Report %s is now %s", report.case_number, status)
+    return True
+
+
 def status_from_signalen(state: Optional[str]) -> Optional[str]:
-    return SIGNALEN_STATES.get(state or "")
+    """Our status for a Signalen state (workflow or public); None: silence or unknown."""
+    state = state or ""
+    return SIGNALEN_STATES.get(state, PUBLIC_STATES.get(state))
 
 
 def main() -> None:

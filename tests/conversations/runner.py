@@ -309,7 +309,7 @@ class Chat:
 def talk(client: BotClient, store: ReportStore | None,
          conversation: Conversation) -> Result:
     """Play one conversation to its end and evaluate it."""
-    sender = f"conv-{uuid.uuid4().hex[:24]}"
+    sender = f"webchat-conv-{uuid.uuid4().hex[:24]}"  # the web chat namespace as stored
     seeded = {g["case_number"] for g in conversation.given_reports}
     for given in conversation.given_reports if store else []:
         store.seed(sender, given)

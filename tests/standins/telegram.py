@@ -104,6 +104,8 @@ class TelegramHandler(StandInHandler):
         method = self._method()
         if method == "":
             return
+        if method:
+            self.standin.calls.append(method)
         handler = getattr(self, f"_{method}", None) if method else None
         if handler is None:
             return self.send(404, {"ok": False, "error_code": 404, "description": "Not Found"})
@@ -164,6 +166,7 @@ class TelegramStandIn(StandIn):
         self.token = token
         self.sent: List[Dict[str, Any]] = []
         self.answered: List[str] = []
+        self.calls: List[str] = []  # Bot API methods called, in order
         self.webhook: Dict[str, Any] = {}
         super().__init__()
 

@@ -1,0 +1,212 @@
+"""One door per channel, in-process (no model, no running stack): the REST channel behind
+the token, web chat in its own namespace, text cleaned at the door, the action server on
+loopback, and one Telegram client per process that also works with a token given only
+in credentials.yml."""
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.serve import Stack
+from channels import delivery
+from channels.rest import TokenRestInput
+from channels.telegram import TelegramInput, message_parts, parse_update
+from channels.webchat import WebChatInput
+from tests.channel_app import ChannelApp
+from tests.conftest import TELEGRAM_SECRET, TELEGRAM_TOKEN
+from tests.standins.telegram import TelegramStandIn
+
+TOKEN = "integration-token-0123456789"
+
+
+def recorder() -> tuple:
+    """An on_new_message that keeps the messages and answers each with one line."""
+    received: List[Any] = []
+
+    async def on_new_message(message) -> None:
+        received.append(message)
+        await message.output_channel.send_response(message.sender_id, {"text": "Goed."})
+
+    return received, on_new_message
+
+
+def rest_post(app: ChannelApp, body: Any, token: str = TOKEN, header: bool = False):
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    query = "" if header or not token else f"?token={token}"
+    headers = {"Content-Type": "application/json"}
+    if header:
+        headers["Authorization"] = f"Bearer {token}"
+    return app.client.post(f"/webhooks/rest/webhook{query}", content=raw, headers=headers)
+
+
+def test_the_rest_channel_needs_the_token_and_keeps_to_its_own_conversations():
+    received, on_new_message = recorder()
+
+    async def run() -> None:
+        async with ChannelApp(TokenRestInput(TOKEN), on_new_message) as app:
+            hello = {"sender": "integration-1", "message": "hallo"}
+            assert (await rest_post(app, hello, token="")).status_code == 403
+            assert (await rest_post(app, hello, token="wrong")).status_code == 403
+            for hijack in ("whatsapp:+31612345678", "+31612345678"):
+                answer = await rest_post(app, {"sender": hijack, "message": "ja"})
+                assert answer.status_code == 400, hijack
+            for other in ("90000303", "-100123", "webchat-web-1234"):
+                answer = await rest_post(app, {"sender": other, "message": "ja"})
+                assert answer.json() == {"error": "sender_of_another_channel"}, other
+            assert (await rest_post(app, b"x" * (1024 * 1024))).status_code == 413
+            forged = {"sender": "integration-1", "message": "foto \ud800",
+                      "input_channel": "whatsapp",
+                      "metadata": {"media": [{"url": "http://10.0.0.1/intern"}],
+                                   "location": {"latitude": 52, "longitude": 5}}}
+            answer = await rest_post(app, forged, header=True)
+            assert answer.status_code == 200 and answer.json()[0]["text"] == "Goed."
+
+    asyncio.run(run())
+    [message] = received
+    assert message.input_channel == "rest" and message.metadata == {}
+    assert message.text == "foto \ufffd", "a lone surrogate never gets past the door"
+
+
+def test_without_a_token_the_rest_channel_is_off():
+    received, on_new_message = recorder()
+
+    async def run() -> None:
+        async with ChannelApp(TokenRestInput(""), on_new_message) as app:
+            answer = await rest_post(app, {"sender": "integration-1", "message": "hoi"},
+                                     token="")
+            assert answer.status_code == 403
+            assert (await app.client.get("/webhooks/rest/")).json() == {
+                "status": "not_configured"}
+
+    asyncio.run(run())
+    assert received == []
+
+
+def test_web_chat_ids_live_in_their_own_namespace():
+    received, on_new_message = recorder()
+    telegram_chat = "90000303"
+
+    async def run() -> None:
+        async with ChannelApp(WebChatInput(), on_new_message) as app:
+            store = app.app.ctx.agent.tracker_store
+            telegram = DialogueStateTracker(telegram_chat, slots=[])
+            telegram.update(UserUttered("Kerkstraat 12", input_channel="telegram"))
+            telegram.update(BotUttered("Uw melding staat op Kerkstraat 12 ^AB",
+                                       metadata={"staff": "AB"}))
+            await store.save(telegram)
+            body = json.dumps({  # escaped as a browser's JSON.stringify sends it
+                "sender": telegram_chat, "message": "wat is mijn melding? \ud800\u0007",
+                "metadata": {"location": {"latitude": 52.1, "longitude": 5.1}}}).encode()
+            answer = await app.client.post("/webhooks/webchat/webhook", content=body,
+                                           headers={"Content-Type": "application/json"})
+            assert answer.status_code == 200
+            updates = await app.client.get(f"/webhooks/webchat/updates?sender={telegram_chat}")
+            assert updates.status_code == 200 and updates.json() == [], \
+                "a Telegram resident's messages never reach a web chat page"
+            mine = DialogueStateTracker("webchat-web-abcdef12", slots=[])
+            mine.update(UserUttered("hallo", input_channel="webchat"))
+            mine.update(BotUttered("Ik kijk met u mee. ^AB", metadata={"staff": "AB"}))
+            await store.save(mine)
+            updates = await app.client.get("/webhooks/webchat/updates?sender=web-abcdef12")
+            assert [u["text"] for u in updates.json()] == ["Ik kijk met u mee. ^AB"]
+
+    asyncio.run(run())
+    [message] = received
+    assert message.sender_id == "webchat-90000303"
+    assert message.text == "wat is mijn melding? \ufffd"
+    assert message.metadata == {}, "a browser's claims (places, photos) are not trusted"
+
+
+def test_a_lone_surrogate_in_a_telegram_message_is_cleaned():
+    body = ('{"update_id": 1, "message": {"message_id": 2, "date": 1763900000, '
+            '"chat": {"id": 42, "type": "private"}, "text": "lamp kapot \\ud800"}}').encode()
+    parts = message_parts(parse_update(body).message)
+    assert parts["text"] == "lamp kapot \ufffd"
+    parts["text"].encode("utf-8")  # storable and showable
+
+
+def test_the_action_server_listens_on_loopback(monkeypatch, tmp_path):
+    monkeypatch.delenv("GA_ACTION_HOST", raising=False)
+    spawned: Dict[str, Any] = {}
+
+    class Started:
+        def wait(self, timeout: float) -> int:
+            return 0
+
+    stack = Stack(host="0.0.0.0", log_dir=tmp_path)
+    monkeypatch.setattr(stack, "_spawn", lambda name, command: spawned.setdefault(
+        name, (command, dict(stack.env))) and Started())
+    waited: List[str] = []
+    monkeypatch.setattr(stack, "_wait_until_up", lambda url, timeout: waited.append(url))
+    stack.start(Path("model.tar.gz"))
+    command, env = spawned["actions"]
+    assert "rasa_sdk" in command and env["SANIC_HOST"] == "127.0.0.1", \
+        "rasa_sdk binds to SANIC_HOST; unset it would be 0.0.0.0"
+    assert waited[0].startswith("http://127.0.0.1:")
+
+
+@pytest.fixture
+def telegram_api(monkeypatch, tmp_path):
+    standin = TelegramStandIn(TELEGRAM_TOKEN).start()
+    delivery.close_telegram()
+    monkeypatch.setattr(delivery, "TELEGRAM_API_URL", standin.url)
+    monkeypatch.setattr(delivery, "TELEGRAM_BOT_TOKEN", "")
+    credentials = tmp_path / "credentials.yml"
+    credentials.write_text("channels.telegram.TelegramInput:\n"
+                           f"  access_token: {TELEGRAM_TOKEN}\n"
+                           f"  secret_token: {TELEGRAM_SECRET}\n", encoding="utf-8")
+    monkeypatch.setattr(delivery, "CREDENTIALS_FILE", credentials)
+    monkeypatch.setattr(delivery, "_connector_token", "")
+    yield standin
+    delivery.close_telegram()
+    standin.stop()
+
+
+def test_one_telegram_client_per_process_initialised_once_and_shut_down(telegram_api):
+    client = delivery.telegram_client()
+    delivery.send("telegram", "4711", {"text": "Eerste bericht."})
+    delivery.send("telegram", "4711", {"text": "Tweede bericht.", "buttons": [
+        {"title": "Ja", "payload": "/affirm"}]})
+    assert delivery.telegram_client() is client, "one client, not one per message"
+    assert telegram_api.texts_to("4711") == ["Eerste bericht.", "Tweede bericht."]
+    assert telegram_api.calls.count("getMe") == 1, "initialised once"
+    delivery.close_telegram()
+    assert not client.initialised and client.loop.is_closed()
+
+
+def test_a_token_only_in_credentials_yml_also_sends(telegram_api, monkeypatch, tmp_path):
+    """Rasa may read another credentials file than ours: the connector's token counts."""
+    monkeypatch.setattr(delivery, "CREDENTIALS_FILE", tmp_path / "absent.yml")
+    with pytest.raises(delivery.DeliveryError):
+        delivery.send("telegram", "4712", {"text": "Nog geen token."})
+    channel = TelegramInput.from_credentials({"access_token": TELEGRAM_TOKEN,
+                                              "secret_token": TELEGRAM_SECRET})
+    assert channel.configured()
+    delivery.send("telegram", "4712", {"text": "Via credentials.yml."})
+    assert telegram_api.texts_to("4712") == ["Via credentials.yml."]
+
+
+def test_the_outbox_worker_reads_the_token_from_credentials_yml(telegram_api):
+    """The worker is a process of its own without the connector: it reads the file."""
+    assert delivery.telegram_token() == TELEGRAM_TOKEN
+    delivery.send("telegram", "4713", {"text": "Later alsnog."})
+    assert telegram_api.texts_to("4713") == ["Later alsnog."]
+
+
+def test_a_forked_worker_makes_its_own_telegram_client(telegram_api):
+    """Sanic forks its workers after the connectors are made; threads do not fork."""
+    parent = delivery.telegram_client()
+    parent.pid = -1  # as a child process sees its parent's client
+    child = delivery.telegram_client()
+    assert child is not parent
+    delivery.send("telegram", "4714", {"text": "Uit de worker."})
+    assert telegram_api.texts_to("4714") == ["Uit de worker."]
+    parent.pid = child.pid
+    parent.close()
+
