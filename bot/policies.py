@@ -13,6 +13,7 @@ returns an empty prediction when the rule is certain. TED trained on user text
 """
 from __future__ import annotations
 
+import re
 import weakref
 from typing import Any, Dict, Optional, Tuple
 
@@ -102,6 +103,12 @@ ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 
 STATUS_INTENT = "ask_report_status"
 # Form questions whose answer the classifier may mistake for a status question.
 ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
+# Questions where "laat maar" or "hoeft niet" declines the offer, not the whole report.
+OPTIONAL_SLOTS = ("report_photo", "report_updates", "report_contact")
+STOP_INTENT = "stop"
+# Words that do throw the report away, also at an optional question.
+_ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|cancel)\b",
+                          re.IGNORECASE)
 # Where a message about danger the reader could not place tends to land: with alarm words,
 # 112 comes first (outside a form, where "bij de brandweerkazerne" is an answer).
 MISREAD_DANGER_INTENTS = ("complaint", "ask_human", "municipal_question", "inform", "greeting",
@@ -167,6 +174,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not any(e.get("entity") == "case_number" for e in message.entities)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
+    if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
+            and not _ENDS_REPORT.search(message.text or "")):
+        return REPORT_FORM  # "laat maar" at "wilt u updates?": no updates, the report stays
     if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):

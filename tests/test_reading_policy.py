@@ -147,3 +147,19 @@ def test_an_answer_without_a_case_number_is_no_status_question():
                              ActionExecuted("action_listen")]
     answer = said("mijn mail is nog geheim", "ask_report_status")
     assert reading_route(tracker(asked_contact + [answer])) == "report_form"
+
+
+def _asked(slot: str) -> List[Event]:
+    return IN_FORM[:-2] + [SlotSet("requested_slot", slot), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text", ["laat maar", "nee hoeft niet", "laat maar zitten"])
+def test_laat_maar_at_an_optional_question_declines_the_offer_not_the_report(text):
+    assert reading_route(tracker(_asked("report_updates") + [said(text, "stop")])) == \
+        "report_form"
+
+
+@pytest.mark.parametrize("slot, text", [("report_updates", "laat maar, stop de melding maar"),
+                                        ("report_confirmed", "laat maar")])
+def test_a_real_stop_still_ends_the_report(slot, text):
+    assert reading_route(tracker(_asked(slot) + [said(text, "stop")])) is None
