@@ -158,15 +158,24 @@ class ActionStopReport(Action):
 
 
 def _file_all(reports: List[NewReport]) -> List[Any]:
-    """Store every report (blocking: run in a thread), then forward them right away."""
+    """Store every report (blocking: run in a thread)."""
     ensure_schema()
-    filed = [file_report(new)[0] for new in reports]
-    for report in filed:
+    return [file_report(new)[0] for new in reports]
+
+
+def _forward(report_ids: List[int]) -> None:
+    """Try the back office once right away (blocking: run in a thread); the outbox worker
+    retries whatever does not arrive now."""
+    for report_id in report_ids:
         try:
-            deliver_due(only_id=report.id)
-        except Exception:  # the outbox worker retries; the resident is not kept waiting
-            logger.exception("Immediate forwarding of %s failed", report.case_number)
-    return filed
+            deliver_due(only_id=report_id)
+        except Exception:
+            logger.exception("Immediate forwarding of report %s failed", report_id)
+
+
+def forward_in_background(report_ids: List[int]) -> "asyncio.Future[None]":
+    """Forward without keeping the resident waiting for Signalen's answer."""
+    return asyncio.get_running_loop().run_in_executor(None, _forward, report_ids)
 
 
 class ActionSubmitReport(Action):
@@ -185,6 +194,7 @@ class ActionSubmitReport(Action):
                              tracker.sender_id[:4] + "…")
             utter(dispatcher, "utter_report_not_saved")
             return [SlotSet("report_confirmed", None)]
+        forward_in_background([report.id for report in filed])
         settings = profile().reports
         days = settings.handling_days.get(reports[0].category, 10)
         first = filed[0].case_number

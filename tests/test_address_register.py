@@ -183,13 +183,14 @@ def submit(monkeypatch, slots: Dict[str, Any], domain) -> List[NewReport]:
     filed: List[NewReport] = []
 
     class Filed:
-        case_number = "M-2026-000001"
+        id, case_number = 1, "M-2026-000001"
 
     def fake_file_all(reports: List[NewReport]) -> List[Any]:
         filed.extend(reports)
         return [Filed() for _ in reports]
 
     monkeypatch.setattr(report_actions, "_file_all", fake_file_all)
+    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
     tracker = make_tracker(intent="affirm", text="ja", channel="whatsapp", slots=slots)
     from rasa_sdk.executor import CollectingDispatcher
 

@@ -410,3 +410,38 @@ def test_a_square_needs_no_house_number(dispatcher, domain):
     slots = start("Op het Marktplein is een bankje kapot, de leuning is eraf",
                   "report_public_space_other", dispatcher, domain)
     assert slots["report_location"] == "Marktplein" and slots["report_prompt"] is None
+
+
+def test_the_case_number_does_not_wait_for_signalen(monkeypatch, dispatcher, domain):
+    """Forwarding runs after the answer: a slow back office never keeps the resident waiting."""
+    import threading
+
+    import actions.reports as report_actions
+
+    class Filed:
+        id, case_number, wants_updates = 7, "M-2026-000007", False
+
+    release, forwarded = threading.Event(), []
+
+    def slow_forward(ids):
+        release.wait(5)
+        forwarded.extend(ids)
+
+    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
+    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
+    monkeypatch.setattr(report_actions, "_forward", slow_forward)
+    tracker = make_tracker("affirm", "ja", slots={"report_category": "report_pavement_road",
+                                                  "report_description": "tegel los",
+                                                  "report_location": "Kerkstraat 1"})
+
+    async def submit():
+        events = await report_actions.ActionSubmitReport().run(dispatcher, tracker, domain)
+        answered_before_forwarding = not forwarded
+        release.set()
+        await asyncio.sleep(0.2)
+        return events, answered_before_forwarding
+
+    events, answered_before_forwarding = asyncio.run(submit())
+    assert answered_before_forwarding
+    assert dispatcher.messages[0]["case_number"] == "M-2026-000007"
+    assert forwarded == [7]

@@ -14,6 +14,7 @@ import pytest
 
 from bot.reports import db as reports_db
 from bot.reports.models import Report
+from tests.channel_helpers import wait_for
 from tests.conftest import texts
 
 CASE_NUMBER = re.compile(r"M-\d{4}-\d{6}")
@@ -36,6 +37,11 @@ def stored(reports_db_url: str, sender: str) -> List[Report]:
         return db.query(Report).filter_by(sender_id=sender).all()
 
 
+def forwarded(reports_db_url: str, sender: str) -> List[Report]:
+    """The sender's reports once Signalen has them (forwarding runs after the answer)."""
+    return wait_for(lambda: [r for r in stored(reports_db_url, sender) if r.signalen_id])
+
+
 def test_loose_tile_with_address_asks_only_consent_and_summary(talk, stack, reports_db_url,
                                                                 signalen_standin):
     sender = "report-tile"
@@ -49,7 +55,7 @@ def test_loose_tile_with_address_asks_only_consent_and_summary(talk, stack, repo
     case = CASE_NUMBER.search(done).group()
     assert "werkdagen" in done
 
-    [report] = stored(reports_db_url, sender)
+    [report] = forwarded(reports_db_url, sender)
     assert (report.case_number, report.category) == (case, "report_pavement_road")
     assert (report.street, report.house_number) == ("Dorpsstraat", "12")
     assert report.wants_updates is False and report.contact_email is None
@@ -112,7 +118,7 @@ def test_web_chat_updates_ask_contact_and_say_why(talk, reports_db_url, signalen
     summary = texts(talk(sender, "J.deVries@KPNplanet.nl"))
     assert "U krijgt berichten" in summary
     assert "U hoort van ons" in texts(talk(sender, "ja"))
-    [report] = stored(reports_db_url, sender)
+    [report] = forwarded(reports_db_url, sender)
     assert (report.wants_updates, report.contact_email) == (True, "j.devries@kpnplanet.nl")
     assert signalen_standin.signals[report.signalen_id]["reporter"]["email"] == \
         "j.devries@kpnplanet.nl"
