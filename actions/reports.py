@@ -266,16 +266,19 @@ def with_register_address(reports: List[NewReport]) -> List[NewReport]:
 
 def register_fields(report: NewReport) -> Dict[Text, Any]:
     """What the register adds to a report: for words (street, number, postcode) the
-    register's address, else for a shared pin the nearest address (the pin's point stays)."""
+    register's address, else for a shared pin the nearest address (the pin's point stays).
+    `address_confirmed` when the register knows that street and number."""
+    fields: Dict[Text, Any] = {}
     if report.street or report.postcode:
-        return _fields_for_words(report)
-    if report.latitude is not None and report.longitude is not None:
+        fields = _fields_for_words(report)
+    elif report.latitude is not None and report.longitude is not None:
         found = resolve_pin(report.latitude, report.longitude)
-        if found is None or found.kind != "adres":
-            return {}
-        return _present(street=found.street, house_number=found.house_number_text,
-                        postcode=found.postcode, woonplaats=found.woonplaats)
-    return {}
+        if found is not None and found.kind == "adres":
+            fields = _present(street=found.street, house_number=found.house_number_text,
+                              postcode=found.postcode, woonplaats=found.woonplaats)
+    if fields.get("street") and fields.get("house_number"):
+        fields["address_confirmed"] = True
+    return fields
 
 
 def _fields_for_words(report: NewReport) -> Dict[Text, Any]:

@@ -59,6 +59,13 @@ def parse_body(body: bytes) -> Dict[Text, Text]:
     return {"sender": sender, "message": clean_text(message)[:MAX_MESSAGE_CHARS]}
 
 
+def expand_token(value: Text) -> Text:
+    """`${RASA_TOKEN}` from the environment; an unset variable is no token (the channel is
+    off), never the literal text."""
+    token = os.path.expandvars(value).strip()
+    return "" if "$" in token else token
+
+
 class TokenRestInput(InputChannel):
     """Rasa's REST channel, behind the token of Rasa's HTTP API."""
 
@@ -72,7 +79,7 @@ class TokenRestInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TokenRestInput":
         token = (credentials or {}).get("token")
-        return cls(os.path.expandvars(token) if token else None)
+        return cls(expand_token(str(token)) if token else None)
 
     def get_output_channel(self) -> CollectingOutputChannel:
         return CollectingOutputChannel()

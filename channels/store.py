@@ -8,17 +8,16 @@ import json
 import logging
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.reports.db import ensure_schema, session
-from bot.reports.models import InboundMessage, OptOut, OutboxItem, utcnow
+from bot.reports.models import (CHANNEL_MESSAGE, HELD, NEVER, InboundMessage, OptOut,
+                                OutboxItem, utcnow)
 from bot.settings import DATABASE_URL, WHATSAPP_WINDOW_HOURS
 from channels.models import ChannelContact, ChannelDelivery
 
 logger = logging.getLogger(__name__)
-
-CHANNEL_MESSAGE = "channel_message"
 
 
 def first_delivery(channel: str, message_id: str, url: str = DATABASE_URL) -> bool:
@@ -87,10 +86,6 @@ def queue_messages(channel: str, recipient: str, messages: List[Dict[str, Any]],
 WINDOW = dt.timedelta(hours=WHATSAPP_WINDOW_HOURS)
 # A contact nobody wrote from for this long is forgotten (personal_data.yml).
 CONTACT_RETENTION = dt.timedelta(days=30)
-# The outbox's "given up" date (bot.reports.outbox.NEVER); such items stay given up.
-GIVEN_UP = dt.datetime(9999, 1, 1)
-# How a message waiting for the window starts its outbox error (channels.delivery).
-HELD = "held:"
 
 
 def record_inbound(channel: str, recipient: str, now: Optional[dt.datetime] = None,
@@ -165,21 +160,25 @@ def mark_template_sent(channel: str, recipient: str, now: Optional[dt.datetime] 
 
 def release_held(channel: str, recipient: str, now: Optional[dt.datetime] = None,
                  url: str = DATABASE_URL) -> List[int]:
-    """Make the resident's waiting messages due now (they just wrote); their ids, in order."""
+    """Make the resident's waiting messages due now (they just wrote); their ids, in order.
+
+    An item another process has claimed (under lease, its held marker cleared) is left alone.
+    """
     now = now or utcnow()
     ensure_schema(url)
+    releasable = and_(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.channel == channel,
+                      OutboxItem.recipient == recipient, OutboxItem.delivered_at.is_(None),
+                      OutboxItem.next_attempt_at < NEVER,
+                      or_(OutboxItem.next_attempt_at <= now,
+                          OutboxItem.last_error.like(f"{HELD}%")))
     with session(url) as db:
-        items = (db.query(OutboxItem)
-                 .filter(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.channel == channel,
-                         OutboxItem.recipient == recipient, OutboxItem.delivered_at.is_(None),
-                         OutboxItem.next_attempt_at < GIVEN_UP,
-                         # due, or held for the window (not one another process is sending)
-                         or_(OutboxItem.next_attempt_at <= now,
-                             OutboxItem.last_error.like(f"{HELD}%")))
-                 .order_by(OutboxItem.id).all())
-        for item in items:
-            item.next_attempt_at = min(item.next_attempt_at, now)
-        return [item.id for item in items]
+        ids = [item_id for (item_id,) in
+               db.query(OutboxItem.id).filter(releasable).order_by(OutboxItem.id)]
+        if ids:  # the same condition again: a claim in between wins
+            db.query(OutboxItem).filter(OutboxItem.id.in_(ids), releasable,
+                                        OutboxItem.next_attempt_at > now).update(
+                {OutboxItem.next_attempt_at: now}, synchronize_session=False)
+        return ids
 
 
 # Delivery status (Twilio's status callbacks) -----------------------------------------

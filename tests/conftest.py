@@ -92,6 +92,30 @@ def signalen_standin():
     standin.stop()
 
 
+# The Signalen stand-in's service account (SIGNALEN_TOKEN) in the report tests.
+SIGNALEN_SERVICE_TOKEN = "service-account"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A fresh, migrated report store (SQLite) for one test."""
+    from bot.reports import db as reports_db
+
+    url = f"sqlite:///{tmp_path / 'reports.db'}"
+    reports_db.migrate(url)
+    return url
+
+
+@pytest.fixture
+def signalen():
+    """A Signalen stand-in of one test's own, with a service account."""
+    from tests.standins.signalen import SignalenStandIn
+
+    standin = SignalenStandIn(token=SIGNALEN_SERVICE_TOKEN).start()
+    yield standin
+    standin.stop()
+
+
 @pytest.fixture(scope="session")
 def pdok_standin():
     """PDOK's Locatieserver (the address register) on loopback, with Lindendal's addresses."""

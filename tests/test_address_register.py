@@ -256,11 +256,11 @@ def test_import_streets_from_address_documents_and_csv(tmp_path):
             for lat in (52.10, 52.12)]
     source = tmp_path / "adressen.json"
     source.write_text(json.dumps({"response": {"numFound": 2, "start": 0, "docs": docs}}))
-    streets = pdok.streets_from_export(source, "Lindendal")
+    streets = pdok.streets_from_exports([source], "Lindendal")
     assert streets == {"Eikenlaan": {"point": [52.11, 5.12], "woonplaatsen": ["Eikhoven"]}}
     csv_file = tmp_path / "straten.csv"
     csv_file.write_text("straatnaam,woonplaats,lat,lon\nBeekstraat,Beekwijk,52.087,5.113\n")
-    assert pdok.streets_from_export(csv_file, "Lindendal")["Beekstraat"]["point"] == [
+    assert pdok.streets_from_exports([csv_file], "Lindendal")["Beekstraat"]["point"] == [
         52.087, 5.113]
 
 
@@ -317,3 +317,15 @@ def test_the_place_reader_never_reaches_the_network():
         text = module.read_text(encoding="utf-8")
         for banned in ("import requests", "urllib", "bot.integrations", "socket", "http.client"):
             assert banned not in text, f"{module.name}: {banned}"
+
+
+def test_only_an_address_the_register_knows_is_confirmed(register):
+    """Finding 4: street and number found → confirmed; an unknown number or the street
+    alone is not, so Signalen gets only the point."""
+    [known] = report_actions.with_register_address([report(street="Molenweg", house_number="7")])
+    [typo] = report_actions.with_register_address(
+        [report(street="Molenweg", house_number="7000")])
+    [pinned] = report_actions.with_register_address([report(latitude=52.09452,
+                                                            longitude=5.12407)])
+    assert known.address_confirmed and pinned.address_confirmed
+    assert not typo.address_confirmed

@@ -88,6 +88,14 @@ def test_without_a_token_the_rest_channel_is_off():
     assert received == []
 
 
+def test_an_unset_token_variable_in_credentials_is_no_token(monkeypatch):
+    """Finding 11: `${RASA_TOKEN}` unset stays no token, not the guessable literal text."""
+    monkeypatch.delenv("RASA_TOKEN", raising=False)
+    assert TokenRestInput.from_credentials({"token": "${RASA_TOKEN}"}).token == ""
+    monkeypatch.setenv("RASA_TOKEN", "s3cret-token")
+    assert TokenRestInput.from_credentials({"token": "${RASA_TOKEN}"}).token == "s3cret-token"
+
+
 def test_web_chat_ids_live_in_their_own_namespace():
     received, on_new_message = recorder()
     telegram_chat = "90000303"

@@ -17,24 +17,7 @@ from bot.reports.service import NewReport, file_report
 from bot.reports.status import UnknownReport, change_status, status_from_signalen
 from bot.reports.status_poll import poll_statuses
 from tests.conftest import post_json
-from tests.standins.signalen import SignalenStandIn
-
-TOKEN = "service-account"
-
-
-@pytest.fixture
-def db_url(tmp_path):
-    url = f"sqlite:///{tmp_path / 'reports.db'}"
-    reports_db.migrate(url)
-    return url
-
-
-@pytest.fixture
-def signalen():
-    standin = SignalenStandIn(token=TOKEN).start()
-    yield standin
-    standin.stop()
-
+from tests.conftest import SIGNALEN_SERVICE_TOKEN as TOKEN
 
 def _file(db_url, wants_updates, forward=False, sender=None):
     new = NewReport(category="report_street_lighting", description="lamp kapot",
@@ -170,3 +153,90 @@ def test_a_polled_status_change_reaches_the_web_chat_resident(stack, reports_db_
         time.sleep(0.5)
     assert len(updates) == 1
     assert report.case_number in updates[0]["text"] and "afgesloten" in updates[0]["text"]
+
+
+def _set(db_url, report_id, **values):
+    with reports_db.session(db_url) as db:
+        report = db.get(Report, report_id)
+        for name, value in values.items():
+            setattr(report, name, value)
+
+
+def test_one_signal_signalen_does_not_know_does_not_stop_the_public_poll(db_url, signalen):
+    """Finding 3: a 404 for one signal; the others' states are still read and stored."""
+    client = SignalenClient(signalen.url)
+    gone, wanted = _file(db_url, True, forward=True), _file(db_url, False, forward=True)
+    deliver_due(client, url=db_url)
+    _set(db_url, gone.id, signalen_id="00000000-0000-0000-0000-000000000000")
+    signalen.set_state(_stored(db_url, wanted.id).signalen_id, "o")
+    assert poll_statuses(client, url=db_url, interval=60) == 1
+    assert _stored(db_url, wanted.id).status == "gesloten"
+    assert _stored(db_url, gone.id).status_checked_at is not None, "not first in line again"
+
+
+def test_the_private_poll_reads_a_day_back_on_first_use_then_from_its_watermark(db_url, signalen,
+                                                                               monkeypatch):
+    """Finding 6: a report filed months ago does not make the first poll page months back."""
+    client = SignalenClient(signalen.url, token=TOKEN)
+    old = _file(db_url, True, forward=True)
+    deliver_due(client, url=db_url)
+    _set(db_url, old.id, created_at=dt.datetime.utcnow() - dt.timedelta(days=120))
+    asked = []
+    monkeypatch.setattr(client, "changed_since", lambda since: asked.append(since) or {})
+    first = dt.datetime.utcnow()
+    poll_statuses(client, url=db_url, now=first, interval=60)
+    assert first - asked[0] <= dt.timedelta(days=1)
+    poll_statuses(client, url=db_url, now=first + dt.timedelta(seconds=120), interval=60)
+    assert asked[1] == first - dt.timedelta(minutes=5), "from the last poll, less the overlap"
+
+
+def test_the_private_poll_sees_a_reopened_final_report_when_nothing_is_due(db_url, signalen):
+    """Finding 6: with no report due the private list is still read (every interval)."""
+    client = SignalenClient(signalen.url, token=TOKEN)
+    done = _file(db_url, True, forward=True)
+    deliver_due(client, url=db_url)
+    signal_id = _stored(db_url, done.id).signalen_id
+    signalen.set_state(signal_id, "o")
+    poll_statuses(client, url=db_url, now=later(10), interval=5)
+    assert _stored(db_url, done.id).status == "afgehandeld"
+    signalen.set_state(signal_id, "reopened")
+    assert poll_statuses(client, url=db_url, now=later(20), interval=5) == 1
+    assert _stored(db_url, done.id).status == "heropend"
+
+
+def test_web_chat_reports_filed_before_the_namespace_get_the_prefix(tmp_path):
+    """Finding 7: migration 0007 moves old web chat ids into the `webchat-` namespace."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    config = Config()
+    config.set_main_option("script_location", str(reports_db.MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    with reports_db.engine(url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0006")
+    rows = [("M-2026-000001", "webchat", "web-abc12345"), ("M-2026-000002", "webchat",
+                                                           "webchat-web-def67890"),
+            ("M-2026-000003", "whatsapp", "whatsapp:+31612345678")]
+    with reports_db.engine(url).begin() as connection:
+        for number, (case, channel, sender) in enumerate(rows, start=1):
+            connection.execute(text(
+                "INSERT INTO reports (id, case_number, idempotency_key, category, description, "
+                "location_text, channel, sender_id, wants_updates, priority, status, "
+                "created_at, updated_at) VALUES (:id, :case, :key, 'c', 'd', 'l', :channel, "
+                ":sender, 1, 'normal', 'gemeld', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"),
+                {"id": number, "case": case, "key": f"k{number}", "channel": channel,
+                 "sender": sender})
+        connection.execute(text(
+            "INSERT INTO outbox (kind, channel, recipient, attempts, next_attempt_at, "
+            "created_at) VALUES ('channel_message', 'webchat', 'web-abc12345', 0, "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+    reports_db.migrate(url)
+    with reports_db.session(url) as db:
+        senders = [r.sender_id for r in db.query(Report).order_by(Report.id)]
+        recipient = db.query(OutboxItem).one().recipient
+    assert senders == ["webchat-web-abc12345", "webchat-web-def67890", "whatsapp:+31612345678"]
+    assert recipient == "webchat-web-abc12345"
+    assert conversation_id("web-abc12345") == senders[0]

@@ -10,7 +10,7 @@ from bot.reports import db as reports_db
 from bot.reports.models import OutboxItem, Report
 from bot.reports.outbox import backoff, deliver_due, signal_payload
 from bot.reports.service import NewReport, file_report
-from tests.standins.signalen import SignalenStandIn, load_categories, Validator
+from tests.standins.signalen import load_categories, Validator
 
 VALIDATOR = Validator(load_categories(), (), None)
 
@@ -19,24 +19,11 @@ def validate_signal(body):
     return VALIDATOR.errors(body)
 
 
-@pytest.fixture
-def db_url(tmp_path):
-    url = f"sqlite:///{tmp_path / 'reports.db'}"
-    reports_db.migrate(url)
-    return url
-
-
-@pytest.fixture
-def signalen():
-    standin = SignalenStandIn().start()
-    yield standin
-    standin.stop()
-
-
 def tile(**changes) -> NewReport:
     fields = dict(category="report_pavement_road", description="Losse stoeptegel voor de deur",
                   location_text="Dorpsstraat 12", street="Dorpsstraat", house_number="12",
-                  latitude=52.0912, longitude=5.1201, channel="rest", sender_id="resident-1")
+                  latitude=52.0912, longitude=5.1201, channel="rest", sender_id="resident-1",
+                  address_confirmed=True)
     fields.update(changes)
     return NewReport(**fields)
 
@@ -237,3 +224,61 @@ def test_threads_filing_at_once_migrate_once(tmp_path, monkeypatch):
     for thread in threads:
         thread.join()
     assert calls == [url]
+
+
+def _queued_held(db_url) -> int:
+    from channels.store import HELD, queue_messages
+
+    [item_id] = queue_messages("whatsapp", "whatsapp:+31612345678", [{"text": "x"}], url=db_url)
+    with reports_db.session(db_url) as db:
+        item = db.get(OutboxItem, item_id)
+        item.last_error = f"{HELD} outside WhatsApp's 24-hour window"
+        item.next_attempt_at = dt.datetime.utcnow() - dt.timedelta(seconds=1)  # due again
+    return item_id
+
+
+def test_a_claimed_held_message_is_not_released_to_a_second_sender(db_url):
+    """Finding 5: the resident writes while one process sends their held message."""
+    from bot.reports.outbox import _claim
+    from channels.store import release_held
+
+    item_id = _queued_held(db_url)
+    assert _claim(db_url, item_id, dt.datetime.utcnow())
+    assert release_held("whatsapp", "whatsapp:+31612345678", url=db_url) == []
+    assert not _claim(db_url, item_id, dt.datetime.utcnow()), "still leased: sent once"
+
+
+def test_a_lease_runs_from_the_claim_not_from_the_start_of_a_slow_round(db_url):
+    """Finding 5: `now` of a round that started ten minutes ago does not shorten the lease."""
+    from bot.reports.outbox import LEASE, _claim
+
+    item_id = _queued_held(db_url)
+    assert _claim(db_url, item_id, dt.datetime.utcnow() - dt.timedelta(minutes=10))
+    with reports_db.session(db_url) as db:
+        lease_end = db.get(OutboxItem, item_id).next_attempt_at
+    assert lease_end > dt.datetime.utcnow() + LEASE - dt.timedelta(seconds=5)
+
+
+def test_an_address_the_register_did_not_confirm_is_not_sent():
+    """Finding 4: only the point; the resident's words stay in the text."""
+    base = {"created_at": dt.datetime(2026, 11, 23, 12), "case_number": "M-2026-000001"}
+    typo = Report(**{**vars(tile(address_confirmed=False, house_number="1222")), **base})
+    body = signal_payload(typo, offline_client())
+    assert "address" not in body["location"]
+    assert body["location"]["geometrie"]["coordinates"] == [5.1201, 52.0912]
+    assert "Locatie: Dorpsstraat 12" in body["text"]
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("14A-2", {"huisnummer": 14, "huisletter": "A", "huisnummer_toevoeging": "2"}),
+    ("1a2", {"huisnummer": 1, "huisnummer_toevoeging": "A2"}),
+    ("14-2", {"huisnummer": 14, "huisnummer_toevoeging": "2"}),
+    ("7b", {"huisnummer": 7, "huisletter": "B"})])
+def test_house_numbers_are_split_as_the_register_does(written, expected):
+    """Finding 4: letter and addition apart; '1a2' is 1 with addition A2, never 12."""
+    base = {"created_at": dt.datetime(2026, 11, 23, 12), "case_number": "M-2026-000001"}
+    report = Report(**{**vars(tile(house_number=written)), **base})
+    address = signal_payload(report, offline_client())["location"]["address"]
+    parts = {key: address[key] for key in ("huisnummer", "huisletter", "huisnummer_toevoeging")
+             if key in address}
+    assert parts == expected

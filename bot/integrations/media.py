@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Tuple
 
 import requests
+from urllib3.exceptions import HTTPError as Urllib3Error
 
 from bot.integrations import DeliveryError
 from bot.settings import (CHANNEL_TIMEOUT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
@@ -50,7 +51,8 @@ def _get(url: str, auth=None) -> Tuple[bytes, str]:
         response = requests.get(url, auth=auth, timeout=CHANNEL_TIMEOUT, stream=True)
         response.raise_for_status()
         content = response.raw.read(MAX_BYTES + 1, decode_content=True)
-    except requests.RequestException as error:
+    except (requests.RequestException, Urllib3Error) as error:
+        # Reading the body raises urllib3's own errors (ReadTimeoutError, ProtocolError).
         raise DeliveryError(f"photo could not be fetched: {type(error).__name__}", retry=True)
     if len(content) > MAX_BYTES:
         raise DeliveryError("photo larger than 20 MB", retry=False)

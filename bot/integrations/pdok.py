@@ -42,6 +42,7 @@ import yaml
 
 from bot import settings
 from bot.integrations import DeliveryError
+from bot.reading.streets import imported_streets
 
 logger = logging.getLogger(__name__)
 
@@ -429,27 +430,27 @@ def _street_list(path: Path) -> Dict[str, Tuple[str, Tuple[float, float], List[s
     """lower-case name -> (name, point, woonplaatsen) of the street list; {} without one."""
     if not path.is_file():
         return {}
-    return _read_street_list(str(path), path.stat().st_mtime)
+    return _read_street_list(str(path), path.stat().st_mtime, municipality_name())
 
 
 @lru_cache(maxsize=2)
-def _read_street_list(path: str, stamp: float
+def _read_street_list(path: str, stamp: float, municipality: str
                       ) -> Dict[str, Tuple[str, Tuple[float, float], List[str]]]:
+    """The place reader's street list (`bot.reading.streets`) with each street's woonplaatsen."""
+    streets = imported_streets(Path(path), municipality) or {}
+    places = _woonplaatsen(Path(path)) if streets else {}
+    return {name.lower(): (name, point, places.get(name, [])) for name, point in streets.items()}
+
+
+def _woonplaatsen(path: Path) -> Dict[str, List[str]]:
+    """Street -> woonplaatsen of a street list written by `write_streets`; {} when unreadable."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        places = data.get("woonplaatsen") or {}
-        return {str(name).lower(): (str(name), (float(point[0]), float(point[1])),
-                                    [str(p) for p in places.get(name) or []])
-                for name, point in data["streets"].items()}
-    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError,
-            IndexError) as error:
-        logger.warning("Street list %s not used: %s", path, error)
+        places = yaml.safe_load(path.read_text(encoding="utf-8")).get("woonplaatsen") or {}
+        return {str(name): [str(place) for place in names or []]
+                for name, names in places.items()}
+    except (OSError, yaml.YAMLError, AttributeError, TypeError) as error:
+        logger.warning("Street list %s: woonplaatsen not used: %s", path, error)
         return {}
-
-
-def streets_from_export(path: Path, municipality: str) -> Dict[str, Dict[str, Any]]:
-    """Street -> {"point": [lat, lon], "woonplaatsen": [...]} from one export file."""
-    return streets_from_exports([path], municipality)
 
 
 def streets_from_exports(paths: Sequence[Path], municipality: str

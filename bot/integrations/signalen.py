@@ -45,9 +45,6 @@ PUBLIC_CATEGORIES = "/signals/v1/public/terms/categories/"
 PRIVATE_SIGNALS = "/signals/v1/private/signals/"
 IMAGE_MIME_TYPES = ("image/jpeg", "image/png", "image/gif")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-MAX_TEXT = 3000
-# The public detail's states (api/app_settings.py).
-OPEN, CLOSED = "OPEN", "CLOSED"
 DEFAULT_RETRY_AFTER = 60.0
 
 
@@ -193,8 +190,7 @@ class SignalenClient:
         pattern = re.compile(re.escape(marker) + r"(?!\d)")
         for row in self._private_list(created_after=created_after, created_before=created_before):
             if pattern.search(str(row.get("text") or "")):
-                return CreatedSignal(str(row["signal_id"]), row.get("id"),
-                                     str(row.get("_display") or ""))
+                return CreatedSignal(str(row["signal_id"]), row.get("id"), _id_display(row))
         return None
 
     def _private_list(self, **filters: dt.datetime) -> Iterator[Dict[str, Any]]:
@@ -227,12 +223,18 @@ def _answer(response: requests.Response) -> Dict[str, Any]:
     if status == 429:
         raise SignalenThrottled(_retry_after(response.headers.get("Retry-After")))
     if status >= 500:
-        # A gateway timeout may come after Signalen created the signal.
-        raise SignalenUnavailable(f"Signalen answered {status}", uncertain=status == 504)
+        # A gateway timeout may come after Signalen created the signal; only a POST creates.
+        raise SignalenUnavailable(f"Signalen answered {status}",
+                                  uncertain=status == 504 and _method(response) == "POST")
     body = _json(response)
     if status >= 400:
         raise SignalenRefused(status, drf_reason(body, response.text))
     return body if isinstance(body, dict) else {}
+
+
+def _method(response: requests.Response) -> str:
+    request = getattr(response, "request", None)
+    return str(getattr(request, "method", "") or "").upper()
 
 
 def _maybe_sent(error: requests.RequestException) -> bool:
@@ -276,6 +278,11 @@ def drf_reason(body: Any, text: str = "") -> str:
 
     walk(body, "")
     return "; ".join(parts)[:500] or text[:500] or "no reason given"
+
+
+def _id_display(row: Dict[str, Any]) -> str:
+    """'SIG-<id>' as staff know it (the private list row has `id`, not `id_display`)."""
+    return str(row.get("id_display") or (f"SIG-{row['id']}" if row.get("id") else ""))
 
 
 def _private_state(row: Dict[str, Any]) -> SignalState:

@@ -24,6 +24,9 @@ CORRECTABLE = ("category", "description", "location_text", "street", "house_numb
                "postcode", "woonplaats", "latitude", "longitude", "contact_email",
                "contact_phone")
 
+# Correcting one of these drops the register's confirmation of the address.
+ADDRESS_FIELDS = {"street", "house_number", "postcode", "woonplaats"}
+
 
 @dataclass(frozen=True)
 class DeadLetter:
@@ -70,6 +73,8 @@ def resend(report_id: int, corrections: Optional[Mapping[str, Any]] = None,
         item, report = _dead(db, report_id)
         for name, value in (corrections or {}).items():
             setattr(report, name, value)
+        if set(corrections or {}) & ADDRESS_FIELDS:
+            report.address_confirmed = False  # staff's address is not the register's
         _revive(item)
         logger.info("Report %s resent by staff (corrected: %s)", report.case_number,
                     ", ".join(sorted(corrections or {})) or "nothing")

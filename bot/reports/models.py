@@ -4,10 +4,17 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, String, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, false)
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
+
+# The outbox kind of a message to a resident on WhatsApp, SMS or Telegram.
+CHANNEL_MESSAGE = "channel_message"
+# An outbox item's next attempt when it is given up (refused for good); it stays so.
+NEVER = dt.datetime(9999, 1, 1)
+# How a message waiting for WhatsApp's window starts its outbox error (channels.delivery).
+HELD = "held:"
 
 
 def utcnow() -> dt.datetime:
@@ -30,6 +37,8 @@ class Report(Base):
     house_number = Column(String(16))
     postcode = Column(String(7))
     woonplaats = Column(String(80))
+    # The address register (PDOK) confirmed street and number: Signalen gets the address.
+    address_confirmed = Column(Boolean, nullable=False, default=False, server_default=false())
     latitude = Column(Float)
     longitude = Column(Float)
     photo_url = Column(Text)
@@ -44,6 +53,7 @@ class Report(Base):
     signalen_number = Column(Integer)        # Signalen's id (SIG-<id> for staff)
     signalen_state = Column(String(32))      # last state read (OPEN/CLOSED or a workflow state)
     status_checked_at = Column(DateTime)     # last status poll
+    photo_error = Column(Text)               # why Signalen did not take the photo
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
     anonymised_at = Column(DateTime)
@@ -79,6 +89,15 @@ class OutboxItem(Base):
     uncertain_at = Column(DateTime)
 
     report = relationship("Report", back_populates="outbox")
+
+
+class StatusPoll(Base):
+    """When a status poll last read Signalen (the private list's watermark)."""
+
+    __tablename__ = "status_polls"
+
+    kind = Column(String(32), primary_key=True)
+    polled_at = Column(DateTime, nullable=False)
 
 
 class InboundMessage(Base):

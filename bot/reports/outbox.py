@@ -30,24 +30,25 @@ from typing import Any, Dict, List, Optional
 from urllib.parse import quote
 
 import requests
+from sqlalchemy import case, null
 
 from bot.integrations import DeliveryError
-from bot.integrations.signalen import (SignalenClient, SignalenRefused, SignalenThrottled,
-                                      SignalenUnavailable)
+from bot.integrations.signalen import (CreatedSignal, SignalenClient, SignalenRefused,
+                                      SignalenThrottled, SignalenUnavailable)
 from bot.profile import profile
 from bot.reports.db import migrate, session
 from bot import logmask
 from bot.integrations.media import fetch_media
-from bot.reports.models import OutboxItem, Report, utcnow
+from bot.integrations.pdok import HouseNumber
+from bot.reports.models import CHANNEL_MESSAGE, HELD, NEVER, OutboxItem, Report, utcnow
 from bot.reports.service import SIGNALEN_CREATE
 from bot.reports.status import RESIDENT_UPDATE, set_status
-from channels.store import CHANNEL_MESSAGE
 from bot.settings import (DATABASE_URL, RASA_TOKEN, RASA_URL, SIGNALEN_TIMEOUT, SIGNALEN_TOKEN,
                           SIGNALEN_URL)
 
 logger = logging.getLogger(__name__)
 
-MAX_TEXT = 3000
+MAX_TEXT = 3000  # Signalen's limit on a signal's text
 # Written into every signal's text; staff (and the service-account lookup) search for it.
 CASE_MARKER = "Zaaknummer chatbot: "
 # How far before a lost answer the private list is searched for the signal.
@@ -57,8 +58,6 @@ FIRST_RETRY_SECONDS = float(os.environ.get("GA_OUTBOX_FIRST_RETRY", "30"))
 MAX_RETRY_SECONDS = 3600
 # How long a claimed item stays with one process before another may try it.
 LEASE = dt.timedelta(seconds=120)
-# A message the provider refuses for good (blocked bot, invalid number) is kept, not retried.
-NEVER = dt.datetime(9999, 1, 1)
 
 
 def backoff(attempts: int) -> dt.timedelta:
@@ -73,8 +72,12 @@ def signal_payload(report: Report, client: SignalenClient) -> Dict[str, Any]:
     lat, lon = ((report.latitude, report.longitude) if report.latitude is not None
                 else municipality.location.centre)
     location: Dict[str, Any] = {"geometrie": {"type": "Point", "coordinates": [lon, lat]}}
-    if report.street and report.house_number and _house_number(report.house_number):
-        location["address"] = _address(report, report.woonplaats or municipality.location.place)
+    house = HouseNumber.parse(report.house_number)
+    if report.address_confirmed and report.street and house is not None:
+        # Signalen refuses an address the register does not know; else the point and the
+        # resident's own words in the text.
+        location["address"] = _address(report, house,
+                                       report.woonplaats or municipality.location.place)
     return {
         "text": signal_text(report),
         "location": location,
@@ -119,18 +122,14 @@ def _channel_phone(report: Report) -> Optional[str]:
     return None
 
 
-def _house_number(value: str) -> str:
-    return "".join(ch for ch in value.split("-")[0] if ch.isdigit())
-
-
-def _address(report: Report, place: str) -> Dict[str, Any]:
-    digits = _house_number(report.house_number)
-    address: Dict[str, Any] = {"openbare_ruimte": report.street, "huisnummer": int(digits),
+def _address(report: Report, house: HouseNumber, place: str) -> Dict[str, Any]:
+    """The register's address as Signalen's `location.address`."""
+    address: Dict[str, Any] = {"openbare_ruimte": report.street, "huisnummer": house.number,
                                "woonplaats": place}
-    letter = report.house_number[len(digits):].strip("-")
-    if letter:
-        address["huisletter" if letter.isalpha() and len(letter) == 1
-                else "huisnummer_toevoeging"] = letter
+    if house.letter:
+        address["huisletter"] = house.letter
+    if house.addition:
+        address["huisnummer_toevoeging"] = house.addition
     if report.postcode:
         address["postcode"] = report.postcode.replace(" ", "")
     return address
@@ -148,11 +147,13 @@ def _tell_resident(report: Report) -> None:
     except requests.RequestException as error:
         raise DeliveryError(f"Rasa unreachable: {type(error).__name__}", retry=True)
     if response.status_code >= 400:
+        # A 4xx (unknown conversation, bad token) stays so; only 429 and 5xx pass.
         raise DeliveryError(f"Rasa answered {response.status_code}",
-                            retry=response.status_code >= 500)
+                            retry=response.status_code >= 500 or response.status_code == 429)
 
 
-def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetime) -> None:
+def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetime,
+             url: str = DATABASE_URL) -> None:
     if item.kind == CHANNEL_MESSAGE:
         from channels.delivery import send
 
@@ -163,12 +164,13 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetim
     if item.kind != SIGNALEN_CREATE or client is None:
         raise DeliveryError(f"cannot deliver outbox kind {item.kind}", retry=False)
     if report.signalen_id is None:
-        _create(item, report, client, now)
+        _create(item, report, client, now, url)
     if report.photo_url:
         _attach_photo(report, client)
 
 
-def _create(item: OutboxItem, report: Report, client: SignalenClient, now: dt.datetime) -> None:
+def _create(item: OutboxItem, report: Report, client: SignalenClient, now: dt.datetime,
+            url: str = DATABASE_URL) -> None:
     """Create the signal, unless a create whose answer was lost may have made it already."""
     if item.uncertain_at is not None:
         if not client.token:
@@ -178,16 +180,28 @@ def _create(item: OutboxItem, report: Report, client: SignalenClient, now: dt.da
         item.uncertain_at = None
         if found is not None:
             logger.info("Report %s: the lost create did arrive", report.case_number)
-            report.signalen_id, report.signalen_number = found.signal_id, found.id
+            _keep_signal(url, report, found, None)
             return
+    payload = signal_payload(report, client)  # its GETs (categories) create nothing
     try:
-        created = client.create_signal(signal_payload(report, client))
+        created = client.create_signal(payload)
     except SignalenUnavailable as error:
         if error.uncertain:
             item.uncertain_at = now
         raise
-    report.signalen_id, report.signalen_number = created.signal_id, created.id
-    report.signalen_state = "m"
+    _keep_signal(url, report, created, "m")
+
+
+def _keep_signal(url: str, report: Report, signal: CreatedSignal, state: Optional[str]) -> None:
+    """Commit the signal's ids at once, in a transaction of their own: whatever fails
+    after the create (the photo), the report is never created again."""
+    report.signalen_id, report.signalen_number = signal.signal_id, signal.id
+    if state is not None:
+        report.signalen_state = state
+    with session(url) as db:
+        db.query(Report).filter(Report.id == report.id).update(
+            {Report.signalen_id: signal.signal_id, Report.signalen_number: signal.id,
+             Report.signalen_state: report.signalen_state}, synchronize_session=False)
 
 
 class UncertainCreate(DeliveryError):
@@ -200,14 +214,18 @@ class UncertainCreate(DeliveryError):
 
 
 def _attach_photo(report: Report, client: SignalenClient) -> None:
-    content, content_type = fetch_media(report.photo_url)
-    extension = mimetypes.guess_extension(content_type) or ".jpg"
+    """Add the resident's photo; one Signalen or the provider refuses for good is recorded
+    on the report (`photo_error`): the signal exists, that is no dead letter."""
     try:
+        content, content_type = fetch_media(report.photo_url)
+        extension = mimetypes.guess_extension(content_type) or ".jpg"
         client.add_attachment(report.signalen_id, f"foto{extension}", content, content_type)
-    except SignalenRefused as error:
-        # The signal exists; a photo Signalen does not take is not worth a dead letter.
-        logger.warning("Report %s: photo refused by Signalen: %s", report.case_number,
-                       error.reason)
+    except DeliveryError as error:
+        if error.retry:
+            raise
+        reason = error.reason if isinstance(error, SignalenRefused) else str(error)
+        report.photo_error = reason[:500]
+        logger.warning("Report %s: photo not added: %s", report.case_number, reason)
 
 
 def _due(url: str, now: dt.datetime, only_id: Optional[int], item_ids: Optional[List[int]],
@@ -225,12 +243,18 @@ def _due(url: str, now: dt.datetime, only_id: Optional[int], item_ids: Optional[
 
 
 def _claim(url: str, item_id: int, now: dt.datetime) -> bool:
-    """Take an item for LEASE seconds; False when another process has it (SQLite and PostgreSQL)."""
+    """Take an item for LEASE from this moment (a slow round's `now` is stale) and clear
+    its held marker, so a resident's new message does not release it to another process;
+    False when another process has it (SQLite and PostgreSQL)."""
+    current = max(now, utcnow())
     with session(url) as db:
         claimed = (db.query(OutboxItem)
                    .filter(OutboxItem.id == item_id, OutboxItem.delivered_at.is_(None),
-                           OutboxItem.next_attempt_at <= now)
-                   .update({OutboxItem.next_attempt_at: now + LEASE},
+                           OutboxItem.next_attempt_at <= current)
+                   .update({OutboxItem.next_attempt_at: current + LEASE,
+                            OutboxItem.last_error: case(
+                                (OutboxItem.last_error.like(f"{HELD}%"), null()),
+                                else_=OutboxItem.last_error)},
                            synchronize_session=False))
     return claimed == 1
 
@@ -241,14 +265,23 @@ def _attempt(url: str, item_id: int, client: Optional[SignalenClient],
     with session(url) as db:
         item = db.get(OutboxItem, item_id)
         try:
-            _deliver(item, client, now)
+            _deliver(item, client, now, url)
         except DeliveryError as error:
             _failed(db, item, error, now)
             return error
         item.delivered_at = now
         item.last_error = None
+        _back_from_staff(item)
         logger.info("Outbox item %s (%s) delivered", item.id, _about(item))
         return None
+
+
+def _back_from_staff(item: OutboxItem) -> None:
+    """A dead letter staff resent or linked has arrived: "gemeld" again, silently (the
+    resident was told a person looks at it; arriving is no news for them)."""
+    if item.kind == SIGNALEN_CREATE and item.report.status == "handmatig":
+        item.report.status = "gemeld"
+        logger.info("Report %s arrived after staff's correction", item.report.case_number)
 
 
 def _failed(db, item: OutboxItem, error: DeliveryError, now: dt.datetime) -> None:
@@ -257,7 +290,7 @@ def _failed(db, item: OutboxItem, error: DeliveryError, now: dt.datetime) -> Non
     item.last_error = str(error)
     if isinstance(error, SignalenThrottled):
         item.next_attempt_at = now + dt.timedelta(seconds=error.retry_after)
-    elif error.retry or item.kind not in (SIGNALEN_CREATE, CHANNEL_MESSAGE):
+    elif error.retry:
         item.next_attempt_at = now + backoff(item.attempts)
     else:
         item.next_attempt_at = NEVER

@@ -33,6 +33,7 @@ class NewReport:
     house_number: Optional[str] = None
     postcode: Optional[str] = None
     woonplaats: Optional[str] = None
+    address_confirmed: bool = False  # the address register knows street and number
     photo_url: Optional[str] = None
     wants_updates: bool = False
     contact_email: Optional[str] = None
