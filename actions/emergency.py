@@ -14,10 +14,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import reading_of
+from bot.reading.result import Reading
 
 
 # Asked after the emergency answer when there is something for the municipality to fix.
 OFFER_REPORT = "utter_emergency_offer_report"
+# Danger to a person with nothing in public space to repair.
+NO_REPORT_REASONS = ("suicide", "violence", "threat", "crime", "missing_person")
 
 
 def forget_unanswered_question(tracker: Tracker) -> List[EventType]:
@@ -35,13 +38,39 @@ class ActionEmergency(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         reading = reading_of(tracker)
-        utter(dispatcher, f"utter_emergency_{reading.danger or 'emergency'}")
+        again = _answered_before(tracker)
+        utter(dispatcher, _response(reading, again))
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
-        if not reading.category or not reading.urgent:
+        if again or not reading.category or reading.danger_reason in NO_REPORT_REASONS:
             return []  # someone hurt or threatened, or no danger after all: no report offer
+        if not (reading.urgent or reading.danger == "hazard"):
+            return []
         message = tracker.latest_message
         return [SlotSet("emergency_report", {"text": message.get("text") or "",
                                              "entities": message.get("entities") or []}),
                 FollowupAction(OFFER_REPORT)]
+
+
+def _response(reading: Reading, again: bool) -> Text:
+    if again:
+        return "utter_emergency_followup"
+    if reading.danger_reason == "suicide":
+        return "utter_emergency_suicide"
+    if reading.urgent:
+        return f"utter_emergency_{reading.danger}"
+    return "utter_emergency_unsure"  # alarm words, also beside a hazard
+
+
+def _answered_before(tracker: Tracker) -> bool:
+    """Whether the bot's last action before this message was the 112 answer or its offer."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") in ("action_emergency", OFFER_REPORT)
+    return False

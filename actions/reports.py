@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -143,6 +143,23 @@ class ActionCorrectReport(Action):
                                   ["report_description"])
         return ([SlotSet(slot, None) for slot in cleared]
                 + [SlotSet("report_confirmed", None), SlotSet("report_location_tries", 0)])
+
+
+class ActionDeclineOffer(Action):
+    """"Laat maar" at the photo, updates or contact question: no to that offer, and the
+    report goes on (the reading policy sends these here; stop words still stop it)."""
+
+    def name(self) -> Text:
+        return "action_decline_offer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        declined = {"report_photo": [SlotSet("report_photo", NO_PHOTO)],
+                    "report_updates": [SlotSet("report_updates", False)],
+                    "report_contact": [SlotSet("report_updates", False),
+                                       SlotSet("report_contact", None)]}
+        return declined.get(tracker.get_slot("requested_slot"), []) + [
+            FollowupAction("report_form")]
 
 
 class ActionStopReport(Action):

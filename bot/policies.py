@@ -106,6 +106,7 @@ ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
 # Questions where "laat maar" or "hoeft niet" declines the offer, not the whole report.
 OPTIONAL_SLOTS = ("report_photo", "report_updates", "report_contact")
 STOP_INTENT = "stop"
+DECLINE_ACTION = "action_decline_offer"
 # Words that do throw the report away, also at an optional question.
 _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|cancel)\b",
                           re.IGNORECASE)
@@ -113,6 +114,17 @@ _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|
 # 112 comes first (outside a form, where "bij de brandweerkazerne" is an answer).
 MISREAD_DANGER_INTENTS = ("complaint", "ask_human", "municipal_question", "inform", "greeting",
                           "opening_hours", "bot_challenge")
+# After the 112 answer, these still belong to the emergency ("kunt u niet iemand sturen?").
+EMERGENCY_FOLLOWUP_INTENTS = UNSURE_INTENTS + MISREAD_DANGER_INTENTS + (
+    "money_worries", "municipal_question")
+OFFER_REPORT_ACTION = "utter_emergency_offer_report"
+EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION)
+_CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
+                         r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
+                         r"\b(?:heb|hebben|is|al) (?:al )?(?:112 )?gebeld\b", re.IGNORECASE)
+# The offer itself named in a "laat maar": "laat maar zitten met die mail".
+_OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|nummer|telefoon\w*)\b",
+                          re.IGNORECASE)
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
@@ -149,6 +161,34 @@ def _names_a_place(reading: Reading) -> bool:
     return bool(place and place.complete and place.kind != "description")
 
 
+
+def _declines_offer(text: str) -> bool:
+    """"Laat maar" about the offer just made, not about the whole report ("laat maar, hij
+    doet het weer"): short, or naming the offer, and without stop words."""
+    short = len(text.split()) <= 4
+    return (short or bool(_OFFER_WORDS.search(text))) and not _ENDS_REPORT.search(text)
+
+
+def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[str]) -> bool:
+    """Danger to people, or alarm words the danger rules could not place: 112 first."""
+    if reading.urgent or reading.danger == "hazard" and reading.alarm:
+        return True  # "putdeksel weg, er is een kind in gevallen en hij bloedt"
+    if reading.danger != "unsure":
+        return False
+    if active_loop is not None:
+        return True  # "HIJ BLOED ERG" as the answer to a form question
+    return not reading.category and (intent.get("name") in UNSURE_INTENTS
+                                     or intent.get("name") in MISREAD_DANGER_INTENTS)
+
+
+def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str]) -> bool:
+    """Right after the 112 answer: a question, a plea or more danger is still the emergency;
+    "112 is gebeld, meld het maar" is not."""
+    if _CALLED_112.search(text or ""):
+        return False
+    return bool(reading.urgent or reading.alarm or reading.question
+                or intent.get("name") in EMERGENCY_FOLLOWUP_INTENTS)
+
 def reading_route(tracker: DialogueStateTracker,
                   answers: Optional[Any] = None) -> Optional[str]:
     """The action the reading of the latest message asks for, if any.
@@ -161,11 +201,12 @@ def reading_route(tracker: DialogueStateTracker,
     intent = (message.intent or {}) if message else {}
     # Alarm words the danger reader could not place: 112 first, unless the words name a
     # problem in public space (then the report starts with the 112 question).
-    urgent = reading.urgent or (reading.danger == "unsure" and not reading.category and (
-        intent.get("name") in UNSURE_INTENTS
-        or intent.get("name") in MISREAD_DANGER_INTENTS and tracker.active_loop_name is None))
-    if urgent and _action_before_latest_message(tracker) != EMERGENCY_ACTION:
-        return EMERGENCY_ACTION  # once: "112 is gebeld, meld het maar" is an answer
+    before = _action_before_latest_message(tracker)
+    if before in EMERGENCY_ACTIONS:
+        if _emergency_goes_on(reading, intent, message.text):
+            return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
+    elif _needs_112(reading, intent, tracker.active_loop_name):
+        return EMERGENCY_ACTION
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
@@ -175,8 +216,8 @@ def reading_route(tracker: DialogueStateTracker,
             and not any(e.get("entity") == "case_number" for e in message.entities)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
-            and not _ENDS_REPORT.search(message.text or "")):
-        return REPORT_FORM  # "laat maar" at "wilt u updates?": no updates, the report stays
+            and _declines_offer(message.text or "")):
+        return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
     if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):

@@ -50,3 +50,28 @@ def test_alarm_words_the_danger_reader_missed_still_remind_of_112(dispatcher, do
     events = run_emergency(text, dispatcher, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_unsure"]
     assert events == []
+
+
+def test_a_hazard_with_someone_hurt_gets_112_then_the_report_offer(dispatcher, domain):
+    text = "putdeksel is weg bij de school, er is net een kind in gevallen en hij bloed"
+    events = run_emergency(text, dispatcher, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency_unsure"
+    assert events[-1]["name"] == "utter_emergency_offer_report"
+
+
+def test_suicide_gets_112_and_113_and_no_report_offer(dispatcher, domain):
+    events = run_emergency("er staat een jongen op de reling van de brug, hij wil springen",
+                           dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_suicide"]
+    assert events == []
+
+
+def test_a_question_right_after_the_112_answer_gets_why_and_112_again(dispatcher, domain):
+    text = "ik heb geen beltegoed, kunt u niet iemand sturen?"
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": "er ligt een man op straat, hij ademt niet"},
+                          {"event": "action", "name": "action_emergency"},
+                          {"event": "action", "name": "action_listen"}]
+    events = asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup"]
+    assert events == []

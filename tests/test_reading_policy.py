@@ -153,13 +153,43 @@ def _asked(slot: str) -> List[Event]:
     return IN_FORM[:-2] + [SlotSet("requested_slot", slot), ActionExecuted("action_listen")]
 
 
-@pytest.mark.parametrize("text", ["laat maar", "nee hoeft niet", "laat maar zitten"])
+@pytest.mark.parametrize("text", ["laat maar", "nee hoeft niet", "laat maar zitten",
+                                  "Nee hoor, laat maar zitten met die mail."])
 def test_laat_maar_at_an_optional_question_declines_the_offer_not_the_report(text):
     assert reading_route(tracker(_asked("report_updates") + [said(text, "stop")])) == \
-        "report_form"
+        "action_decline_offer"
 
 
 @pytest.mark.parametrize("slot, text", [("report_updates", "laat maar, stop de melding maar"),
+                                        ("report_updates", "oh wacht, laat maar, hij doet het weer"),
                                         ("report_confirmed", "laat maar")])
 def test_a_real_stop_still_ends_the_report(slot, text):
     assert reading_route(tracker(_asked(slot) + [said(text, "stop")])) is None
+
+
+def test_a_hazard_with_someone_hurt_gets_112_first():
+    text = "putdeksel is weg bij de school, er is net een kind in gevallen en hij bloed"
+    assert reading_route(tracker(START + [said(text, "report_public_space_other")])) == \
+        "action_emergency"
+
+
+def test_alarm_words_in_a_form_get_112_but_a_place_that_sounds_alarming_does_not():
+    assert reading_route(tracker(IN_FORM + [said("HIJ BLOED ERG")])) == "action_emergency"
+    assert reading_route(tracker(IN_FORM + [said("bij de brandweerkazerne")])) == "report_form"
+
+
+AFTER_112 = START + [said("er ligt een man op straat en hij ademt niet", "out_of_scope"),
+                     ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ik heb geen beltegoed, kunt u niet iemand sturen?", "money_worries"),
+    ("moet ik nou bellen of kunnen jullie iets doen", "opening_hours"),
+    ("de rook wordt erger", "inform")])
+def test_the_emergency_goes_on_after_the_112_answer(text, intent):
+    assert reading_route(tracker(AFTER_112 + [said(text, intent)])) == "action_emergency"
+
+
+def test_112_called_after_the_answer_is_no_new_emergency():
+    text = "ik heb 112 gebeld, ze zijn onderweg"
+    assert reading_route(tracker(AFTER_112 + [said(text, "inform")])) != "action_emergency"

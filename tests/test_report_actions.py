@@ -445,3 +445,16 @@ def test_the_case_number_does_not_wait_for_signalen(monkeypatch, dispatcher, dom
     assert answered_before_forwarding
     assert dispatcher.messages[0]["case_number"] == "M-2026-000007"
     assert forwarded == [7]
+
+
+@pytest.mark.parametrize("asked, expected", [
+    ("report_updates", {"report_updates": False}),
+    ("report_contact", {"report_updates": False, "report_contact": None}),
+    ("report_photo", {"report_photo": "geen"})])
+def test_declining_an_offer_answers_it_and_the_form_goes_on(asked, expected, dispatcher, domain):
+    from actions.reports import ActionDeclineOffer
+
+    tracker = make_tracker("stop", "laat maar", slots={"requested_slot": asked})
+    events = asyncio.run(ActionDeclineOffer().run(dispatcher, tracker, domain))
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"} == expected
+    assert events[-1] == {"event": "followup", "name": "report_form", "timestamp": None}

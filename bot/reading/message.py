@@ -46,9 +46,12 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     contact = read_contact(text)
     _, personal = scrub(text)
     problems = split_problems(text)
+    # "bij de brandweerkazerne" is a place, not an alarm
+    alarm = sounds_alarming(text.replace(place.text, " ") if place else text)
     return Reading(
-        danger=danger.kind if danger else (UNSURE_DANGER if sounds_alarming(text) else None),
+        danger=danger.kind if danger else (UNSURE_DANGER if alarm else None),
         danger_reason=danger.reason if danger else None,
+        alarm=alarm,
         place=place.as_dict() if place else None,
         not_a_place=place is None and is_clearly_not_a_place(text),
         email=contact.email,

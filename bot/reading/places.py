@@ -83,7 +83,7 @@ _WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "
                          "burg", "horst", "weide", "vaart"})
 
 _NUMBER_WORDS = ["nummer", "nr", "nr.", "no", "no.", "nmr", "num", "huisnummer", "huisnr",
-                 "huisnr.", "hnr", "hnr.", "#", "nummers", "nrs", "nrs.", "n°", "nº"]
+                 "huisnr.", "hnr", "hnr.", "#", "nummers", "nrs", "nrs.", "n°", "nº", "number"]
 _NEAR_WORDS = ["bij", "tegenover", "naast", "voor", "achter", "thv", "t.h.v", "t.h.v.", "tov",
                "t.o.v.", "t/o", "t.o.", "vlakbij", "nabij", "rond", "vanaf"]
 _RANGE_WORDS = ["t/m", "tm", "t.m.", "tem", "t.e.m.", "tot", "-", "–"]
@@ -195,6 +195,9 @@ _PATTERNS: Dict[str, List[List[Dict[str, Any]]]] = {
         [{"LOWER": {"IN": _NEAR_WORDS}}, _MAYBE_DOT, _MAYBE_NUMBER_WORD, _MAYBE_DOT, _NUM],
         [{"LOWER": "ter"}, {"LOWER": "hoogte"}, {"LOWER": "van"}, _MAYBE_NUMBER_WORD,
          _MAYBE_DOT, _NUM],
+        # a correction: "sorry, ik bedoel 48"
+        [{"LOWER": {"IN": ["bedoel", "bedoelde", "bedoelt", "mean", "meant"]}},
+         _MAYBE_NUMBER_WORD, _MAYBE_DOT, _NUM],
     ],
     "STRETCH": [
         [_MAYBE_NUMBER_WORD, _PLAIN_NUM, {"LOWER": {"IN": _RANGE_WORDS}},

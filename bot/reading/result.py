@@ -22,6 +22,7 @@ class Reading:
 
     danger: Optional[str] = None
     danger_reason: Optional[str] = None
+    alarm: bool = False  # words that may mean danger to people, outside the place named
     place: Optional[Dict[str, Any]] = None
     not_a_place: bool = False
     email: Optional[str] = None
