@@ -22,11 +22,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import channel_of, reading_of
-from actions.report_slots import (GENERIC_CATEGORY, HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES,
-                                  ack, description_of, is_description, needs_number,
-                                  number_question,
-                                  pending_slots, personal_data_ack, place_slots,
-                                  reset_report_slots, shared_slots)
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_PRIORITY,
+                                  NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
+                                  is_description, needs_number, number_question, pending_slots,
+                                  personal_data_ack, place_slots, reset_report_slots,
+                                  shared_slots)
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.description import clean_description
@@ -56,7 +56,8 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
 
 
 def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
-                  more: List[Dict[Text, Text]]) -> List[Dict[Text, Any]]:
+                  more: List[Dict[Text, Text]], contact_used: bool = False
+                  ) -> List[Dict[Text, Any]]:
     if reading.danger == "hazard":
         first = ack("utter_ack_hazard")
     elif reading.repeated:
@@ -73,7 +74,15 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and (place.complete or place.kind == "street" and not needs_number(place)):
         acks.append(ack("utter_ack_place", place=place.label))
-    return acks + [personal_data_ack(reading)]
+    other_data = set(reading.personal_data) - ({"email", "phone"} if contact_used else set())
+    return acks + ([personal_data_ack(reading)] if other_data else [])
+
+
+# The resident asks for news in the first message: "houd me op de hoogte via …".
+_WANTS_UPDATES = re.compile(
+    r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"
+    r"laat (?:me|mij|het) (?:\w+ )?weten|hou(?:d|dt)? (?:me|mij)|"
+    r"keep me (?:posted|updated|informed)|let me know)\b", re.IGNORECASE)
 
 
 def _without(text: Text, part: Text) -> Text:
@@ -102,10 +111,22 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots.update(place_slots(place))
     if reading.danger == "hazard":
         slots["report_priority"] = HIGH_PRIORITY
+    slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:
-        slots["report_ack"] = [item for item in _opening_acks(
-            category, reading, place, problems[1:]) if item]
+        acks = _opening_acks(category, reading, place, problems[1:],
+                             contact_used="report_updates" in slots)
+        slots["report_ack"] = [item for item in acks if item]
     return slots
+
+
+def _updates_asked_for(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
+    """"Houd me op de hoogte via jan@…" in the first message: updates, to that address."""
+    contact = reading.email or reading.phone
+    if not contact or not _WANTS_UPDATES.search(text):
+        return {}
+    if channel_of(tracker) in CHANNELS_WITH_ADDRESS:
+        return {"report_updates": True}
+    return {"report_updates": True, "report_contact": contact}
 
 
 class ActionStartReport(Action):

@@ -161,7 +161,7 @@ def test_laat_maar_at_an_optional_question_declines_the_offer_not_the_report(tex
 
 
 @pytest.mark.parametrize("slot, text", [("report_updates", "laat maar, stop de melding maar"),
-                                        ("report_updates", "oh wacht, laat maar, hij doet het weer"),
+                                        ("report_updates", "oh wacht, laat maar, hij is al goed"),
                                         ("report_confirmed", "laat maar")])
 def test_a_real_stop_still_ends_the_report(slot, text):
     assert reading_route(tracker(_asked(slot) + [said(text, "stop")])) is None

@@ -458,3 +458,17 @@ def test_declining_an_offer_answers_it_and_the_form_goes_on(asked, expected, dis
     events = asyncio.run(ActionDeclineOffer().run(dispatcher, tracker, domain))
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"} == expected
     assert events[-1] == {"event": "followup", "name": "report_form", "timestamp": None}
+
+
+def test_updates_asked_for_in_the_first_message_are_taken_with_the_address(dispatcher, domain):
+    text = ("Goedemorgen, aan de Dorpsstraat 3 ligt de stoep open sinds de werkzaamheden. "
+            "U mag mij op de hoogte houden via h.smit@kpnmail.nl")
+    tracker = make_tracker("report_pavement_road", text,
+                           entities=read_message(text).to_entities(text))
+    events = asyncio.run(ActionStartReport().run(dispatcher, tracker, domain))
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["report_updates"] is True and slots["report_contact"] == "h.smit@kpnmail.nl"
+    assert "h.smit" not in slots["report_description"]
+    acks = [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_personal_data" not in acks, "the address is used, not thrown away"
+    assert "utter_ack_again" not in acks, "nothing says it happened before"

@@ -22,7 +22,7 @@ from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
 
 # "Weer", "al drie keer", "nog steeds": the resident has been here before.
-_REPEATED = re.compile(r"\b(alweer|weer|opnieuw|nog steeds|nog altijd|al (\w+ )?(keer|maal|weken|"
+_REPEATED = re.compile(r"\b(alweer|weer|opnieuw|al (\w+ )?(keer|maal|weken|"
                        r"maanden)|zoveelste)\b", re.IGNORECASE)
 # A yes or no (and "ik vergiste me") before a correction of the place.
 _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
