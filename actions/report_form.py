@@ -22,7 +22,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, MA
                                   needs_number, number_question, pending_place,
                                   pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
-                                  shared_slots, with_ack)
+                                  shared_slots, with_ack, CORRECTS, WANTS_UPDATES)
 from bot.profile import profile
 from bot.reading.result import Reading
 from bot.reading.places import Place
@@ -184,6 +184,9 @@ class ValidateReportForm(FormValidationAction):
     def validate_report_updates(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         reading = reading_of(tracker)
+        described = self._described_again(tracker, reading)
+        if described:
+            return {"report_updates": None, **described}
         contact = reading.email or reading.phone
         answer = answer_of(tracker, reading)
         if answer is None and contact:
@@ -217,12 +220,35 @@ class ValidateReportForm(FormValidationAction):
         correction = self._correction(tracker, reading, answer)
         if correction:
             return correction
+        if answer is not False and self._wants_updates_now(tracker):
+            slots = {"report_confirmed": None, "report_updates": True}
+            if channel_of(tracker) not in CHANNELS_WITH_ADDRESS:  # else the chat is the way back
+                slots["report_contact"] = reading.email or reading.phone
+            return slots
         if answer is True:
             slots: Dict[Text, Any] = {"report_confirmed": True}
             if reading.addition:
                 slots["report_description"] = self._added(tracker, reading.addition)
             return slots
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
+
+    @staticmethod
+    def _wants_updates_now(tracker: Tracker) -> bool:
+        """"Ja graag, met updates" at a summary that says no updates: they change their mind."""
+        return (tracker.get_slot("report_updates") is not True
+                and bool(WANTS_UPDATES.search(_text(tracker))))
+
+    @staticmethod
+    def _described_again(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
+        """"O wacht, het is eigenlijk een gat": a new description, whatever was asked."""
+        text = _text(tracker)
+        if not (CORRECTS.search(text) and reading.category and not reading.location):
+            return None
+        description = description_of(reading, text)
+        if not description or not is_description(description):
+            return None
+        return {"report_description": description,
+                **with_ack(tracker, ack("utter_ack_description_changed"))}
 
     def _correction(self, tracker: Tracker, reading: Reading, answer: Optional[bool],
                     only_place: bool = False) -> Optional[Dict[Text, Any]]:

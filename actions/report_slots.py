@@ -44,6 +44,18 @@ FILLER_WORDS = {
 }
 
 
+# The resident asks for news: "houd me op de hoogte via …", "ja graag updates".
+WANTS_UPDATES = re.compile(
+    r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"
+    r"laat (?:me|mij|het) (?:\w+ )?weten|hou(?:d|dt)? (?:me|mij)|"
+    r"keep me (?:posted|updated|informed)|let me know)\b", re.IGNORECASE)
+
+
+# The resident corrects what they said about the problem: "eigenlijk is het de schommel".
+CORRECTS = re.compile(r"\b(?:eigenlijk|ik bedoel\w*|bedoelde|sorry|oeps|foutje|vergist|niet de|"
+                      r"i mean|actually)\b", re.IGNORECASE)
+
+
 def is_description(text: Optional[Text]) -> bool:
     """True when the text says what is wrong, not only that the resident wants to report."""
     if not text or text.startswith("/"):

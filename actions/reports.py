@@ -26,7 +26,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_
                                   NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, number_question, pending_slots,
                                   personal_data_ack, place_slots, reset_report_slots,
-                                  shared_slots)
+                                  shared_slots, WANTS_UPDATES)
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.description import clean_description
@@ -78,13 +78,6 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
     return acks + ([personal_data_ack(reading)] if other_data else [])
 
 
-# The resident asks for news in the first message: "houd me op de hoogte via …".
-_WANTS_UPDATES = re.compile(
-    r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"
-    r"laat (?:me|mij|het) (?:\w+ )?weten|hou(?:d|dt)? (?:me|mij)|"
-    r"keep me (?:posted|updated|informed)|let me know)\b", re.IGNORECASE)
-
-
 def _without(text: Text, part: Text) -> Text:
     return re.sub(re.escape(part), " ", text, flags=re.IGNORECASE) if part else text
 
@@ -122,7 +115,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
 def _updates_asked_for(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
     """"Houd me op de hoogte via jan@…" in the first message: updates, to that address."""
     contact = reading.email or reading.phone
-    if not contact or not _WANTS_UPDATES.search(text):
+    if not contact or not WANTS_UPDATES.search(text):
         return {}
     if channel_of(tracker) in CHANNELS_WITH_ADDRESS:
         return {"report_updates": True}

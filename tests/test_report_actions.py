@@ -472,3 +472,23 @@ def test_updates_asked_for_in_the_first_message_are_taken_with_the_address(dispa
     acks = [item["key"] for item in slots["report_ack"]]
     assert "utter_ack_personal_data" not in acks, "the address is used, not thrown away"
     assert "utter_ack_again" not in acks, "nothing says it happened before"
+
+
+
+def test_a_new_description_at_the_updates_question_replaces_it(dispatcher, domain):
+    text = "o wacht nee, het is eigenlijk een gat waar een paar tegels zijn weggezakt"
+    result = ValidateReportForm().validate_report_updates(
+        text, dispatcher, tracker_for(text, "deny", asking="report_updates", channel="webchat",
+                                      slots={"report_description": "stoeptegel los"}), domain)
+    assert result["report_updates"] is None
+    assert "gat" in result["report_description"]
+
+
+def test_yes_with_updates_at_a_summary_without_them_asks_the_address(dispatcher, domain):
+    text = "ja graag updates"
+    result = ValidateReportForm().validate_report_confirmed(
+        text, dispatcher, tracker_for(text, "affirm", asking="report_confirmed",
+                                      channel="webchat", slots={"report_updates": False}),
+        domain)
+    assert result["report_confirmed"] is None and result["report_updates"] is True
+    assert result["report_contact"] is None
