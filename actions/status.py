@@ -28,6 +28,8 @@ from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
+from bot.reports.outbox import default_client
+from bot.reports.status_poll import refresh_report
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -89,7 +91,15 @@ def find_report(case_number: Optional[Text], sender_id: Optional[Text],
     with session(url) as db:
         report = (_by_case_number(db, case_number) if case_number
                   else _latest_of(db, sender_id))
-        return _status_of(report, sender_id) if report else None
+        if report is None:
+            return None
+        signal_id, found = report.signalen_id, _status_of(report, sender_id)
+    client = default_client()
+    if not signal_id or client is None:
+        return found
+    refresh_report(client, signal_id, url)  # the live state from Signalen
+    with session(url) as db:
+        return _status_of(_by_case_number(db, found.case_number), sender_id)
 
 
 def _by_case_number(db: Session, case_number: Text) -> Optional[Report]:

@@ -218,3 +218,21 @@ def test_held_out_status_questions_are_not_training_data():
     assert len(held_out) >= 8
     assert {m.get("intent") for m in held_out} == {"ask_report_status"}
     assert not [m.get("text") for m in held_out if m.get("text").lower() in training]
+
+
+def test_the_answer_reads_the_live_state_from_signalen(db_url, signalen, dispatcher, domain,
+                                                        monkeypatch):
+    from bot.integrations.signalen import SignalenClient
+    from bot.reports.outbox import deliver_due
+
+    client = SignalenClient(signalen.url)
+    report = file_report(NewReport(category="report_street_lighting", description="lamp uit",
+                                   location_text="Kerkstraat 1", channel="rest",
+                                   sender_id=ME), url=db_url, forward=True)[0]
+    assert deliver_due(client, url=db_url) == 1
+    with reports_db.session(db_url) as db:
+        signal_id = db.get(Report, report.id).signalen_id
+    signalen.set_state(signal_id, "o")  # afgehandeld in Signalen, not polled yet
+    monkeypatch.setattr(status_module, "default_client", lambda: client)
+    message, _ = ask(dispatcher, domain, f"hoe staat het met {report.case_number}")
+    assert message["response"] == "utter_status_gesloten"

@@ -56,6 +56,16 @@ def poll_statuses(client: SignalenClient, url: str = DATABASE_URL,
     return _apply(url, states, checked, now)
 
 
+def refresh_report(client: SignalenClient, signal_id: str, url: str = DATABASE_URL) -> None:
+    """Read one report's state now, for a resident who asks about it. With a service
+    account the poller already has the full state (within its interval): nothing to do;
+    without one, the public detail is read. Never raises SignalenError."""
+    if client.token:
+        return
+    states, checked = _public(client, {signal_id: None})
+    _apply(url, states, checked, utcnow())
+
+
 def _due(url: str, now: dt.datetime, interval: dt.timedelta) -> Dict[str, Optional[dt.datetime]]:
     """signal_id → last check of the reports to poll now, least recently checked first."""
     with session(url) as db:
