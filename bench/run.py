@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import secrets
 import statistics
 import subprocess
@@ -76,7 +77,9 @@ async def _load(url: str, concurrent: int, prefix: str) -> Dict[str, Any]:
 
     async def one(number: int) -> None:
         async with gate:
-            await _conversation(client, url, f"{prefix}-{number}", latencies, errors)
+            # the REST channel takes letters, digits, "_.@-" only
+            sender = re.sub(r"[^A-Za-z0-9_-]", "", f"{prefix}-{number}")
+            await _conversation(client, url, sender, latencies, errors)
 
     async with aiohttp.ClientSession(timeout=timeout) as client:
         started = time.perf_counter()

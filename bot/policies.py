@@ -138,6 +138,13 @@ NEW_REQUEST_INTENTS = REPORT_INTENTS + (
     "passport_id_appointment", "driving_licence", "moving_address_change", "parking_permit",
     "bulky_waste_pickup", "opening_hours", "ask_report_status", "stop", "goodbye")
 NEW_REQUEST_CONFIDENCE = 0.85
+# After "Welk meldingsnummer heeft u?" these start something else; anything more is the answer
+# ("weet ik niet meer, kan iemand het opzoeken?"), also when the model hears money worries.
+STATUS_ACTION = "action_report_status"
+STATUS_ASKED_SLOT = "status_number_asked"
+NEW_TOPIC_INTENTS = REPORT_INTENTS + ("stop", "goodbye", "thanks", "ask_human", "greeting",
+                                      "passport_id_appointment", "moving_address_change",
+                                      "parking_permit", "driving_licence", "bulky_waste_pickup")
 
 
 def _action_before_latest_message(tracker: DialogueStateTracker) -> Optional[str]:
@@ -222,6 +229,9 @@ def reading_route(tracker: DialogueStateTracker,
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):
         return TAKE_MESSAGE_ACTION
+    if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
+            and tracker.active_loop_name is None and intent.get("name") not in NEW_TOPIC_INTENTS):
+        return STATUS_ACTION  # the answer to "Welk meldingsnummer heeft u?", number or not
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION

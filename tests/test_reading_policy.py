@@ -193,3 +193,21 @@ def test_the_emergency_goes_on_after_the_112_answer(text, intent):
 def test_112_called_after_the_answer_is_no_new_emergency():
     text = "ik heb 112 gebeld, ze zijn onderweg"
     assert reading_route(tracker(AFTER_112 + [said(text, "inform")])) != "action_emergency"
+
+
+ASKED_NUMBER = START + [said("ik heb een gat gemeld maar er gebeurt niks", "ask_report_status"),
+                        ActionExecuted("action_report_status"),
+                        SlotSet("status_number_asked", True), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("weet ik niet meer, kan iemand dat niet gewoon opzoeken", "money_worries"),
+    ("M-2026-000123", "inform"), ("geen idee", "nlu_fallback")])
+def test_after_the_number_question_the_answer_goes_to_the_status_lookup(text, intent):
+    assert reading_route(tracker(ASKED_NUMBER + [said(text, intent)])) == \
+        "action_report_status"
+
+
+def test_after_the_number_question_a_new_report_is_a_new_report():
+    text = "er ligt ook een losse tegel bij Kerkstraat 5"
+    assert reading_route(tracker(ASKED_NUMBER + [said(text, "report_pavement_road")])) is None
