@@ -10,6 +10,7 @@ pin without words arrives as /share_photo or /share_location. The form itself is
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import logging
 import re
 from dataclasses import replace
@@ -204,9 +205,28 @@ def _forward(report_ids: List[int]) -> None:
             logger.exception("Immediate forwarding of report %s failed", report_id)
 
 
-def forward_in_background(report_ids: List[int]) -> "asyncio.Future[None]":
+# Forwarding has threads of its own: a slow back office must not hold up filing, which
+# runs in the default executor. When too much waits already, the outbox worker does it.
+_FORWARDING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="forward")
+_MAX_WAITING = 50
+_waiting = 0
+
+
+def forward_in_background(report_ids: List[int]) -> Optional["asyncio.Future[None]"]:
     """Forward without keeping the resident waiting for Signalen's answer."""
-    return asyncio.get_running_loop().run_in_executor(None, _forward, report_ids)
+    global _waiting
+    if _waiting >= _MAX_WAITING:
+        logger.warning("Forwarding busy; reports %s wait for the outbox worker", report_ids)
+        return None
+    _waiting += 1
+
+    def done(_: Any) -> None:
+        global _waiting
+        _waiting -= 1
+
+    future = asyncio.get_running_loop().run_in_executor(_FORWARDING, _forward, report_ids)
+    future.add_done_callback(done)
+    return future
 
 
 class ActionSubmitReport(Action):

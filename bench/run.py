@@ -243,7 +243,7 @@ def main() -> None:
         model = ensure_model()
         postgres = PostgresServer(work / "postgres").start(["tracker", "reports"])
         redis = RedisServer().start()
-        signalen = SignalenStandIn(throttle_rate=(1_000_000, 3600.0))
+        signalen = SignalenStandIn(throttle_rate=(1_000_000, 3600.0)).start()
         signalen.answer_delay = SIGNALEN_DELAY
         # Reports go to the Signalen stand-in; the address register is off (offline list).
         backends = {"SIGNALEN_URL": signalen.url, "PDOK_URL": ""}

@@ -492,3 +492,28 @@ def test_yes_with_updates_at_a_summary_without_them_asks_the_address(dispatcher,
         domain)
     assert result["report_confirmed"] is None and result["report_updates"] is True
     assert result["report_contact"] is None
+
+
+def test_a_stuck_back_office_does_not_hold_up_filing(monkeypatch):
+    """Forwarding has its own threads: with all of them waiting for Signalen, the default
+    executor (where reports are stored) is still free, and a long queue is left to the
+    outbox worker."""
+    import threading
+
+    import actions.reports as report_actions
+
+    release = threading.Event()
+    monkeypatch.setattr(report_actions, "_forward", lambda ids: release.wait(5))
+    monkeypatch.setattr(report_actions, "_MAX_WAITING", 3)
+
+    async def scenario():
+        futures = [report_actions.forward_in_background([n]) for n in range(4)]
+        stored = await asyncio.wait_for(asyncio.to_thread(lambda: "stored"), timeout=2)
+        release.set()
+        await asyncio.gather(*[f for f in futures if f is not None])
+        return stored, futures
+
+    stored, futures = asyncio.run(scenario())
+    assert stored == "stored"
+    assert futures[3] is None, "beyond the limit the outbox worker forwards it"
+    assert report_actions._waiting == 0
