@@ -103,7 +103,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots.update(pending_slots(place, number_question(place)))
     elif place and (place.complete or place.kind == "street"):
         slots.update(place_slots(place))
-    if reading.danger == "hazard":
+    if reading.danger == "hazard" or reading.urgent:  # a child fell in the open manhole
         slots["report_priority"] = HIGH_PRIORITY
     slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:
@@ -172,7 +172,10 @@ class ActionDeclineOffer(Action):
         declined = {"report_photo": [SlotSet("report_photo", NO_PHOTO)],
                     "report_updates": [SlotSet("report_updates", False)],
                     "report_contact": [SlotSet("report_updates", False),
-                                       SlotSet("report_contact", None)]}
+                                       SlotSet("report_contact", None)],
+                    "report_confirmed": [SlotSet("report_updates", False),
+                                         SlotSet("report_contact", None),
+                                         SlotSet("report_confirmed", None)]}
         return declined.get(tracker.get_slot("requested_slot"), []) + [
             FollowupAction("report_form")]
 

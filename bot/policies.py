@@ -104,7 +104,7 @@ STATUS_INTENT = "ask_report_status"
 # Form questions whose answer the classifier may mistake for a status question.
 ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
 # Questions where "laat maar" or "hoeft niet" declines the offer, not the whole report.
-OPTIONAL_SLOTS = ("report_photo", "report_updates", "report_contact")
+OPTIONAL_SLOTS = ("report_photo", "report_updates", "report_contact", "report_confirmed")
 STOP_INTENT = "stop"
 DECLINE_ACTION = "action_decline_offer"
 # Words that do throw the report away, also at an optional question.
@@ -114,9 +114,8 @@ _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|
 # 112 comes first (outside a form, where "bij de brandweerkazerne" is an answer).
 MISREAD_DANGER_INTENTS = ("complaint", "ask_human", "municipal_question", "inform", "greeting",
                           "opening_hours", "bot_challenge")
-# After the 112 answer, these still belong to the emergency ("kunt u niet iemand sturen?").
-EMERGENCY_FOLLOWUP_INTENTS = UNSURE_INTENTS + MISREAD_DANGER_INTENTS + (
-    "money_worries", "municipal_question")
+# After the 112 answer these are answers to its report offer, or a goodbye.
+OFFER_ANSWER_INTENTS = ("affirm", "deny", "thanks", "goodbye", "stop")
 OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION)
 _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
@@ -169,11 +168,15 @@ def _names_a_place(reading: Reading) -> bool:
 
 
 
-def _declines_offer(text: str) -> bool:
+def _declines_offer(text: str, asked: Optional[str]) -> bool:
     """"Laat maar" about the offer just made, not about the whole report ("laat maar, hij
-    doet het weer"): short, or naming the offer, and without stop words."""
-    short = len(text.split()) <= 4
-    return (short or bool(_OFFER_WORDS.search(text))) and not _ENDS_REPORT.search(text)
+    doet het weer"): short, or naming the offer, and without stop words. At the summary
+    only when it names the updates ("laat maar zonder mail")."""
+    if _ENDS_REPORT.search(text):
+        return False
+    if asked == "report_confirmed":
+        return bool(_OFFER_WORDS.search(text))
+    return len(text.split()) <= 4 or bool(_OFFER_WORDS.search(text))
 
 
 def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[str]) -> bool:
@@ -188,13 +191,18 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
                                      or intent.get("name") in MISREAD_DANGER_INTENTS)
 
 
-def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str]) -> bool:
-    """Right after the 112 answer: a question, a plea or more danger is still the emergency;
-    "112 is gebeld, meld het maar" is not."""
+def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
+                       active_loop: Optional[str]) -> bool:
+    """Right after the 112 answer, the resident is still in the emergency: whatever they say
+    gets 112 again, except "112 is gebeld", an answer to the report offer, or (in a report)
+    the answer to its question."""
     if _CALLED_112.search(text or ""):
         return False
-    return bool(reading.urgent or reading.alarm or reading.question
-                or intent.get("name") in EMERGENCY_FOLLOWUP_INTENTS)
+    if reading.urgent or reading.alarm or reading.question:
+        return True
+    if active_loop is not None:
+        return False  # "Kerkstraat 5": the report goes on once everyone is safe
+    return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
 
 def reading_route(tracker: DialogueStateTracker,
                   answers: Optional[Any] = None) -> Optional[str]:
@@ -210,7 +218,7 @@ def reading_route(tracker: DialogueStateTracker,
     # problem in public space (then the report starts with the 112 question).
     before = _action_before_latest_message(tracker)
     if before in EMERGENCY_ACTIONS:
-        if _emergency_goes_on(reading, intent, message.text):
+        if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
     elif _needs_112(reading, intent, tracker.active_loop_name):
         return EMERGENCY_ACTION
@@ -223,7 +231,7 @@ def reading_route(tracker: DialogueStateTracker,
             and not any(e.get("entity") == "case_number" for e in message.entities)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
-            and _declines_offer(message.text or "")):
+            and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
     if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS

@@ -211,3 +211,22 @@ def test_after_the_number_question_the_answer_goes_to_the_status_lookup(text, in
 def test_after_the_number_question_a_new_report_is_a_new_report():
     text = "er ligt ook een losse tegel bij Kerkstraat 5"
     assert reading_route(tracker(ASKED_NUMBER + [said(text, "report_pavement_road")])) is None
+
+
+@pytest.mark.parametrize("text, intent", [("HIJ SLAAT OP DE DEUR", "nlu_fallback"),
+                                          ("wat moet ik doen", "permit_question")])
+def test_whatever_follows_the_112_answer_is_still_the_emergency(text, intent):
+    assert reading_route(tracker(AFTER_112 + [said(text, intent)])) == "action_emergency"
+
+
+def test_an_answer_to_the_report_offer_or_to_the_form_is_no_new_emergency():
+    assert reading_route(tracker(AFTER_112 + [said("ja", "affirm")])) != "action_emergency"
+    in_form = IN_FORM + [said("brand!!"), ActionExecuted("action_emergency"),
+                         ActionExecuted("action_listen")]
+    assert reading_route(tracker(in_form + [said("Kerkstraat 5", "inform")])) == "report_form"
+
+
+def test_laat_maar_zonder_mail_at_the_summary_drops_the_updates_not_the_report():
+    text = "laat maar zonder mail"
+    assert reading_route(tracker(_asked("report_confirmed") + [said(text, "stop")])) == \
+        "action_decline_offer"

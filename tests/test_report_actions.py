@@ -517,3 +517,9 @@ def test_a_stuck_back_office_does_not_hold_up_filing(monkeypatch):
     assert stored == "stored"
     assert futures[3] is None, "beyond the limit the outbox worker forwards it"
     assert report_actions._waiting == 0
+
+
+def test_a_report_that_came_with_danger_to_people_has_priority(dispatcher, domain):
+    text = "putdeksel is weg bij Schoolstraat 3, er is een kind in gevallen en hij bloedt erg"
+    slots = start(text, "report_public_space_other", dispatcher, domain)
+    assert slots["report_priority"] == "high"
