@@ -41,7 +41,7 @@ lint: install ## ruff and rasa data validate
 	$(VENV)/bin/ruff check .
 	$(PY) -m rasa data validate --domain bot/domain --data data --config config.yml
 
-test: install browser services lint ## Install and run the whole test suite (trains once, cached)
+test: install browser services lint train ## Install and run the whole test suite (trains first, cached)
 	$(PY) -m pytest
 
 test-fast: install lint ## The fast lane: no browser, database server or training
