@@ -4,10 +4,11 @@ silence."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from abc import ABC, abstractmethod
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Pattern, Text, Tuple
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
@@ -48,6 +49,27 @@ def check_body(request: Request) -> bytes:
     if len(body) > MAX_BODY_BYTES:
         raise WebhookError(413, "body_too_large")
     return body
+
+
+def read_chat_request(body: bytes, sender_pattern: Pattern[str],
+                      refused_senders: Optional[Pattern[str]] = None
+                      ) -> Tuple[Text, Text, Dict[Text, Any]]:
+    """Sender, clean message and the whole payload of a {"sender", "message"} request
+    (web chat, REST); WebhookError for anything else."""
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise WebhookError(400, "invalid_json")
+    if not isinstance(payload, dict):
+        raise WebhookError(400, "invalid_json")
+    sender, message = payload.get("sender"), payload.get("message")
+    if not isinstance(sender, str) or not sender_pattern.match(sender):
+        raise WebhookError(400, "invalid_sender")
+    if refused_senders is not None and refused_senders.match(sender):
+        raise WebhookError(403, "sender_of_another_channel")
+    if not isinstance(message, str):
+        raise WebhookError(400, "missing_message")
+    return sender, clean_text(message)[:MAX_MESSAGE_CHARS], payload
 
 
 # Lone surrogates (JSON allows "\ud800") and control characters other than tab and

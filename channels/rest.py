@@ -11,7 +11,6 @@ text is cleaned, and the per-sender rate limit applies.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -23,8 +22,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.inbound import (MAX_MESSAGE_CHARS, WebhookError, check_body, clean_text,
-                              over_limit)
+from channels.inbound import WebhookError, check_body, over_limit, read_chat_request
 from channels.webchat import CONVERSATION_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -43,20 +41,8 @@ def token_given(request: Request) -> Text:
 
 def parse_body(body: bytes) -> Dict[Text, Text]:
     """Sender and message of a REST request; WebhookError for anything else."""
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise WebhookError(400, "invalid_json")
-    if not isinstance(payload, dict):
-        raise WebhookError(400, "invalid_json")
-    sender, message = payload.get("sender"), payload.get("message")
-    if not isinstance(sender, str) or not SENDER_PATTERN.match(sender):
-        raise WebhookError(400, "invalid_sender")
-    if OTHER_CHANNELS.match(sender):
-        raise WebhookError(403, "sender_of_another_channel")
-    if not isinstance(message, str):
-        raise WebhookError(400, "missing_message")
-    return {"sender": sender, "message": clean_text(message)[:MAX_MESSAGE_CHARS]}
+    sender, message, _ = read_chat_request(body, SENDER_PATTERN, OTHER_CHANNELS)
+    return {"sender": sender, "message": message}
 
 
 def expand_token(value: Text) -> Text:

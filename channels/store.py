@@ -94,12 +94,8 @@ def record_inbound(channel: str, recipient: str, now: Optional[dt.datetime] = No
     now = now or utcnow()
     ensure_schema(url)
     with session(url) as db:
-        contact = db.query(ChannelContact).filter_by(channel=channel,
-                                                     recipient=recipient).first()
-        if contact is None:
-            db.add(ChannelContact(channel=channel, recipient=recipient, last_inbound_at=now))
-        else:
-            contact.last_inbound_at, contact.template_sent_at = now, None
+        contact = _contact_to_change(db, channel, recipient)
+        contact.last_inbound_at, contact.template_sent_at = now, None
         last_seen = func.coalesce(ChannelContact.last_inbound_at,
                                   ChannelContact.template_sent_at,
                                   ChannelContact.window_closed_at)
@@ -109,6 +105,15 @@ def record_inbound(channel: str, recipient: str, now: Optional[dt.datetime] = No
 
 def _contact(db: Any, channel: str, recipient: str) -> Optional[ChannelContact]:
     return db.query(ChannelContact).filter_by(channel=channel, recipient=recipient).first()
+
+
+def _contact_to_change(db: Any, channel: str, recipient: str) -> ChannelContact:
+    """The resident's contact row, added when there is none yet."""
+    contact = _contact(db, channel, recipient)
+    if contact is None:
+        contact = ChannelContact(channel=channel, recipient=recipient)
+        db.add(contact)
+    return contact
 
 
 def window_open(channel: str, recipient: str, now: Optional[dt.datetime] = None,
@@ -132,11 +137,7 @@ def close_window(channel: str, recipient: str, now: Optional[dt.datetime] = None
     now = now or utcnow()
     ensure_schema(url)
     with session(url) as db:
-        contact = _contact(db, channel, recipient)
-        if contact is None:
-            db.add(ChannelContact(channel=channel, recipient=recipient, window_closed_at=now))
-        else:
-            contact.window_closed_at = now
+        _contact_to_change(db, channel, recipient).window_closed_at = now
 
 
 def template_sent(channel: str, recipient: str, url: str = DATABASE_URL) -> Optional[dt.datetime]:
@@ -151,11 +152,7 @@ def mark_template_sent(channel: str, recipient: str, now: Optional[dt.datetime] 
                        url: str = DATABASE_URL) -> None:
     now = now or utcnow()
     with session(url) as db:
-        contact = _contact(db, channel, recipient)
-        if contact is None:
-            db.add(ChannelContact(channel=channel, recipient=recipient, template_sent_at=now))
-        else:
-            contact.template_sent_at = now
+        _contact_to_change(db, channel, recipient).template_sent_at = now
 
 
 def release_held(channel: str, recipient: str, now: Optional[dt.datetime] = None,

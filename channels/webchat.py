@@ -12,7 +12,6 @@ browser is not passed on.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import re
 from pathlib import Path
@@ -26,8 +25,8 @@ from sanic.response import HTTPResponse
 
 from bot.profile import profile
 from bot.tone import render
-from channels.inbound import (MAX_BODY_BYTES, MAX_MESSAGE_CHARS, WebhookError,
-                              answer_or_apologise, clean_text, over_limit)
+from channels.inbound import (MAX_BODY_BYTES, WebhookError,
+                              answer_or_apologise, over_limit, read_chat_request)
 
 logger = logging.getLogger(__name__)
 
@@ -86,22 +85,11 @@ def parse_webhook_body(body: bytes) -> Dict[Text, Any]:
     """Validate a web chat request body and return sender, message and metadata."""
     if len(body) > MAX_BODY_BYTES:
         raise WebhookError(413, "body_too_large")
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise WebhookError(400, "invalid_json")
-    if not isinstance(payload, dict):
-        raise WebhookError(400, "invalid_json")
-    sender, message = payload.get("sender"), payload.get("message")
-    if not isinstance(sender, str) or not SENDER_PATTERN.match(sender):
-        raise WebhookError(400, "invalid_sender")
-    if not isinstance(message, str):
-        raise WebhookError(400, "missing_message")
+    sender, message, payload = read_chat_request(body, SENDER_PATTERN)
     metadata = payload.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise WebhookError(400, "invalid_metadata")
-    return {"sender": sender, "message": clean_text(message)[:MAX_MESSAGE_CHARS],
-            "metadata": metadata}
+    return {"sender": sender, "message": message, "metadata": metadata}
 
 
 class WebChatInput(InputChannel):

@@ -8,7 +8,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.input_guard import InputGuard
 from bot.text import has_words
-from channels.webchat import MAX_MESSAGE_CHARS, WebhookError, parse_webhook_body
+from channels.inbound import MAX_MESSAGE_CHARS
+from channels.webchat import WebhookError, parse_webhook_body
 
 
 @pytest.mark.parametrize("text, expected", [
