@@ -4,13 +4,15 @@ from __future__ import annotations
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.emergency import forget_unanswered_question
 from actions.reading import reading_of
+from actions.report_slots import HIGH_PRIORITY
+from actions.status import handling_time_for
 
 
 class ActionAnswerQuestion(Action):
@@ -27,3 +29,28 @@ class ActionAnswerQuestion(Action):
             response = "utter_out_of_scope"
         utter(dispatcher, response)
         return forget_unanswered_question(tracker)
+
+
+class ActionAnswerReportQuestion(Action):
+    """A question about the report being made ("hoe lang duurt dat?", "is het gratis?"):
+    the answer, then the report goes on with the question it had asked."""
+
+    def name(self) -> Text:
+        return "action_answer_report_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        kind = reading_of(tracker).report_question
+        response = f"utter_report_question_{kind}"
+        if response not in domain.get("responses", {}):
+            return []
+        urgent = tracker.get_slot("report_priority") == HIGH_PRIORITY
+        utter(dispatcher, response, handling_time=handling_time_for(
+            tracker.get_slot("report_category"), urgent, domain, tracker))
+        if not tracker.active_loop_name:
+            return []
+        utter(dispatcher, "utter_report_continue")
+        # Rasa already filled the slot just asked from the question's words ("kan het niet
+        # sneller?" as a no to updates); the question is asked again instead.
+        asked = tracker.get_slot("requested_slot")
+        return [SlotSet(asked, None)] if asked else []

@@ -22,8 +22,8 @@ REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_str
 REPORT_CATEGORIES = {**{intent: intent for intent in REPORT_INTENTS},
                      "report_bulky_missed": "bulky_waste_pickup"}
 GENERIC_CATEGORY = "report_public_space_other"
-CHANNELS_WITH_ADDRESS = {"whatsapp", "sms", "telegram"}
-CHANNELS_WITH_MEDIA = {"whatsapp", "telegram"}
+CHANNELS_WITH_ADDRESS = {"whatsapp", "sms", "telegram", "messenger"}
+CHANNELS_WITH_MEDIA = {"whatsapp", "telegram", "messenger"}
 NO_PHOTO = "geen"
 MAX_DESCRIPTION = 1000
 HIGH_PRIORITY = "high"

@@ -149,12 +149,18 @@ def tell_status(dispatcher: CollectingDispatcher, found: ReportStatus, domain: D
 
 def handling_time(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
     """"binnen 10 werkdagen", or the hours promised for a hazard."""
+    return handling_time_for(found.category, found.urgent, domain, tracker)
+
+
+def handling_time_for(category: Optional[Text], urgent: bool, domain: DomainDict,
+                      tracker: Tracker) -> Text:
+    """The handling time promised for a report of `category` (hours for a hazard)."""
     settings = profile().reports
-    if found.urgent:
+    if urgent:
         return response_text(domain, "utter_status_within_hours", tracker,
                              handling_hours=settings.hazard_handling_hours)
     return response_text(domain, "utter_status_within_days", tracker,
-                         handling_days=settings.handling_days.get(found.category,
+                         handling_days=settings.handling_days.get(category or "",
                                                                   DEFAULT_HANDLING_DAYS))
 
 

@@ -96,6 +96,7 @@ OTHER_LANGUAGE_ACTION = "action_other_language"
 QUESTION_ACTION = "action_answer_question"
 TAKE_MESSAGE_ACTION = "action_take_message"
 START_REPORT_ACTION = "action_start_report"
+REPORT_QUESTION_ACTION = "action_answer_report_question"
 REPORT_FORM = "report_form"
 # Intents that say the model did not recognise the message.
 UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
@@ -130,6 +131,10 @@ HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
+# Questions about a product: during a report they get the product's answer, not the report's.
+PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
+                   "parking_permit", "bulky_waste_pickup", "opening_hours", "taxes",
+                   "permit_question", "money_worries")
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other", "report_bulky_missed")
 # A message left for a colleague ends when the resident clearly starts something new.
@@ -227,6 +232,9 @@ def reading_route(tracker: DialogueStateTracker,
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
+    if (asked and reading.report_question and intent.get("name") not in PRODUCT_INTENTS
+            and (reading.answer is None or reading.report_question == "faster")):
+        return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not any(e.get("entity") == "case_number" for e in message.entities)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
@@ -278,6 +286,8 @@ class ReadingPolicy(Policy):
             action: Optional[str] = "action_listen"
         elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:
             action = REPORT_FORM
+        elif tracker.latest_action_name == REPORT_QUESTION_ACTION:
+            action = REPORT_FORM if tracker.active_loop_name == REPORT_FORM else "action_listen"
         elif tracker.latest_action_name == "action_listen":
             action = reading_route(tracker, domain.responses)
         else:

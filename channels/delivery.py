@@ -1,4 +1,4 @@
-"""Hands one rendered message to Twilio or Telegram (called from the outbox).
+"""Hands one rendered message to Twilio, Telegram or Messenger (called from the outbox).
 
 WhatsApp takes free text only within 24 hours of the resident's last message. Outside
 that window the message is held in the outbox and an approved template
@@ -8,14 +8,23 @@ callback, recorded in `channel_deliveries`.
 
 Telegram: one `telegram.Bot` per process, initialised once on an event loop of its own
 and shut down when the process ends.
+
+Messenger: Meta's Send API (Graph API v25.0, `POST /me/messages` with the Page access
+token), with Meta's 24-hour standard messaging window: inside it `RESPONSE`; outside it
+a report's status update goes with `MESSAGE_TAG` (`MESSENGER_STATUS_TAG`, default
+`ACCOUNT_UPDATE`), a colleague's reply within 7 days with the `HUMAN_AGENT` tag when
+the Page has that permission (`MESSENGER_HUMAN_AGENT=1`); anything else is held until
+the resident writes again (see `send_messenger`).
 """
 from __future__ import annotations
 
 import asyncio
 import atexit
+import datetime as dt
 import logging
 import os
 import threading
+import uuid
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -31,11 +40,12 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from bot.integrations import DeliveryError
+from bot.reports.models import utcnow
 from bot.settings import (CHANNEL_TIMEOUT, ROOT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
                           TWILIO_ACCOUNT_SID, TWILIO_API_URL, TWILIO_AUTH_TOKEN,
                           TWILIO_PUBLIC_URL, TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM)
 from channels import store
-from channels.templates import TemplateError, template_for
+from channels.templates import TemplateError, purpose_of, template_for
 
 logger = logging.getLogger(__name__)
 # Twilio's client logs every request's headers at INFO; our own line says enough.
@@ -56,6 +66,8 @@ def send(channel: str, recipient: str, message: Dict[str, Any]) -> None:
     """Deliver or raise DeliveryError; `retry` says whether trying again can help."""
     if channel in ("whatsapp", "sms"):
         return send_twilio(channel, recipient, message)
+    if channel == "messenger":
+        return send_messenger(recipient, message)
     if channel == "telegram":
         client = telegram_client()
         try:
@@ -324,3 +336,193 @@ async def answer_callback_query(query_id: str) -> None:
         await bot.answer_callback_query(query_id)
 
     await client.call(answer())
+
+
+# Messenger -------------------------------------------------------------------------
+#
+# Written from Meta's Messenger Platform documentation (Graph API v25.0): the Send API
+# reference (`recipient.id`, `messaging_type` RESPONSE | UPDATE | MESSAGE_TAG, `tag`,
+# `message.text` at most 2000 characters, answer `{recipient_id, message_id}`), "Quick
+# replies" (at most 13, `content_type` text, `title` at most 20 characters, `payload` at
+# most 1000), "Message tags" (ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE,
+# POST_PURCHASE_UPDATE; HUMAN_AGENT up to 7 days after the person's last message, with
+# the Human Agent permission) and "Common error codes" (`{"error": {message, type, code,
+# error_subcode, fbtrace_id}}`).
+
+MESSENGER_API_VERSION = "v25.0"
+MESSENGER_MAX_TEXT = 2000
+MESSENGER_MAX_QUICK_REPLIES = 13
+MESSENGER_MAX_TITLE = 20
+MESSENGER_MAX_PAYLOAD = 1000
+MESSENGER_WINDOW = dt.timedelta(hours=24)
+HUMAN_AGENT_WINDOW = dt.timedelta(days=7)
+MESSENGER_TAGS = {"ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE",
+                  "HUMAN_AGENT"}
+OUTSIDE_MESSENGER_WINDOW = 2018278  # code 10: "This message is sent outside of allowed window"
+# Codes worth trying again: unknown/temporary (1, 2, 1200) and rate limits (4, 17, 32, 613).
+MESSENGER_RETRY_CODES = {1, 2, 4, 17, 32, 613, 1200}
+# Refusals that cannot get better by waiting (the token, the recipient, the request).
+MESSENGER_PERMANENT_CODES = {10, 100, 102, 190, 200, 230, 551}
+MESSENGER_ERRORS = {
+    10: "not allowed (outside the 24-hour window without a valid tag, or no permission)",
+    100: "invalid parameter (or no matching user)", 190: "invalid Page access token",
+    200: "permission missing", 230: "pages_messaging permission missing",
+    551: "this person isn't available right now (blocked the Page)",
+    4: "rate limit", 613: "rate limit", 2: "temporary error", 1200: "temporary send failure",
+}
+
+
+class MetaRefused(DeliveryError):
+    def __init__(self, message: str, retry: bool, code: Optional[int],
+                 subcode: Optional[int] = None) -> None:
+        super().__init__(message, retry)
+        self.code, self.subcode = code, subcode
+
+
+def messenger_settings() -> Dict[str, str]:
+    """Read at every send, so the outbox worker and tests see the environment as it is."""
+    return {
+        "url": os.environ.get("MESSENGER_API_URL", "https://graph.facebook.com").rstrip("/"),
+        "version": os.environ.get("MESSENGER_API_VERSION", MESSENGER_API_VERSION),
+        "token": os.environ.get("MESSENGER_PAGE_ACCESS_TOKEN", ""),
+        "status_tag": os.environ.get("MESSENGER_STATUS_TAG", "ACCOUNT_UPDATE").strip(),
+        "human_agent": os.environ.get("MESSENGER_HUMAN_AGENT", "").strip().lower(),
+    }
+
+
+def quick_replies(buttons: List[Dict[str, Any]]) -> List[Dict[str, str]]:
+    """Buttons as Meta's quick replies, within its limits (13, title 20, payload 1000)."""
+    if len(buttons) > MESSENGER_MAX_QUICK_REPLIES:
+        logger.warning("Messenger shows at most %s quick replies; %s left out",
+                       MESSENGER_MAX_QUICK_REPLIES, len(buttons) - MESSENGER_MAX_QUICK_REPLIES)
+    replies = []
+    for button in buttons[:MESSENGER_MAX_QUICK_REPLIES]:
+        title = str(button.get("title") or "").strip()
+        if not title:
+            continue
+        payload = str(button.get("payload") or "") or title
+        if len(payload) > MESSENGER_MAX_PAYLOAD:
+            payload = title
+        if len(title) > MESSENGER_MAX_TITLE:
+            title = title[:MESSENGER_MAX_TITLE - 1].rstrip() + "…"
+        replies.append({"content_type": "text", "title": title, "payload": payload[:1000]})
+    return replies
+
+
+def _messenger_contact(recipient: str) -> tuple:
+    """(last_inbound_at, window_closed_at) of a Messenger resident; (None, None) unknown."""
+    from bot.reports.db import ensure_schema, session
+    from bot.settings import DATABASE_URL
+    from channels.models import ChannelContact
+
+    ensure_schema(DATABASE_URL)
+    with session(DATABASE_URL) as db:
+        contact = db.query(ChannelContact).filter_by(channel="messenger",
+                                                     recipient=recipient).first()
+        return (contact.last_inbound_at, contact.window_closed_at) if contact else (None, None)
+
+
+def messaging_for(recipient: str, message: Dict[str, Any],
+                  now: Optional[dt.datetime] = None) -> Dict[str, str]:
+    """`messaging_type` (and `tag`) Meta allows for this message now; DeliveryError
+    (held, retry) when nothing allows it until the resident writes again."""
+    now = now or utcnow()
+    settings = messenger_settings()
+    try:
+        last, closed = _messenger_contact(recipient)
+    except SQLAlchemyError:
+        logger.exception("Messenger window unknown (database); sending as a response")
+        return {"messaging_type": "RESPONSE"}
+    if last is not None and now - last < MESSENGER_WINDOW and not (closed and closed >= last):
+        return {"messaging_type": "RESPONSE"}
+    purpose = purpose_of(message)
+    if purpose == "status_update" and settings["status_tag"] in MESSENGER_TAGS - {"HUMAN_AGENT"}:
+        return {"messaging_type": "MESSAGE_TAG", "tag": settings["status_tag"]}
+    if (purpose == "staff_reply" and settings["human_agent"] in ("1", "true", "yes")
+            and last is not None and now - last < HUMAN_AGENT_WINDOW):
+        return {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}
+    raise DeliveryError(f"{store.HELD} outside Messenger's 24-hour window and no message "
+                        f"tag fits ({purpose}); waiting for the resident", retry=True)
+
+
+def _graph_post(settings: Dict[str, str], body: Dict[str, Any]) -> str:
+    """One Send API call; the message_id, or MetaRefused / DeliveryError. The token
+    travels in the query string as Meta documents it and never reaches a log line."""
+    url = f"{settings['url']}/{settings['version']}/me/messages"
+    try:
+        answer = requests.post(url, params={"access_token": settings["token"]}, json=body,
+                               timeout=CHANNEL_TIMEOUT)
+    except requests.RequestException as error:
+        raise DeliveryError(f"Messenger unreachable: {type(error).__name__}", retry=True)
+    try:
+        data = answer.json()
+    except ValueError:
+        data = None
+    if answer.status_code == 200 and isinstance(data, dict) and data.get("message_id"):
+        return str(data["message_id"])
+    error = data.get("error") if isinstance(data, dict) else None
+    if not isinstance(error, dict):
+        raise DeliveryError(f"Messenger answered {answer.status_code}",
+                            retry=answer.status_code >= 500 or answer.status_code == 429)
+    code, subcode = error.get("code"), error.get("error_subcode")
+    retry = code in MESSENGER_RETRY_CODES or (answer.status_code >= 500
+                                              and code not in MESSENGER_PERMANENT_CODES)
+    meaning = MESSENGER_ERRORS.get(code, str(error.get("message") or "")[:200])
+    raise MetaRefused(f"Meta answered {answer.status_code} (code {code}"
+                      f"{f'/{subcode}' if subcode else ''}: {meaning}; fbtrace_id "
+                      f"{error.get('fbtrace_id')})", retry=retry, code=code, subcode=subcode)
+
+
+def _record_refusal(recipient: str, outbox_id: Optional[int], error: MetaRefused) -> None:
+    """A message Meta refused for good, visible with the other failed deliveries
+    (channels.store.failed_deliveries, the console)."""
+    sid = f"messenger-refused-{uuid.uuid4().hex}"
+    meaning = MESSENGER_ERRORS.get(error.code, "refused by Meta")
+    if error.subcode == OUTSIDE_MESSENGER_WINDOW:
+        meaning = "outside Messenger's 24-hour window"
+    try:
+        store.record_delivery(sid, "messenger", outbox_id, status="failed")
+        store.record_status(sid, "failed", error.code,
+                            f"{meaning} ({error.code}/{error.subcode or '-'})", "messenger")
+        if error.subcode == OUTSIDE_MESSENGER_WINDOW:
+            store.close_window("messenger", recipient)
+        if error.code == 551:  # blocked the Page: nothing more until they write again
+            store.set_opted_out("messenger", recipient, True)
+    except SQLAlchemyError:
+        logger.exception("Could not record the refused Messenger message")
+
+
+def send_messenger(recipient: str, message: Dict[str, Any]) -> None:
+    """Send one rendered message (text split at 2000 characters, buttons as quick replies
+    on the last part) to `messenger:<PSID>`."""
+    from bot.tone.render import split_text
+
+    settings = messenger_settings()
+    if not settings["token"]:
+        raise DeliveryError("Messenger is not configured (MESSENGER_PAGE_ACCESS_TOKEN)",
+                            retry=True)
+    psid = recipient.split(":", 1)[1] if recipient.startswith("messenger:") else recipient
+    messaging = messaging_for(recipient, message)
+    chunks = split_text(str(message.get("text") or ""), MESSENGER_MAX_TEXT)
+    replies = quick_replies(message.get("buttons") or [])
+    outbox_id = message.get("outbox_id")
+    for index, chunk in enumerate(chunks):
+        content: Dict[str, Any] = {"text": chunk}
+        if replies and index == len(chunks) - 1:
+            content["quick_replies"] = replies
+        body = {"recipient": {"id": psid}, **messaging, "message": content}
+        try:
+            message_id = _graph_post(settings, body)
+        except MetaRefused as error:
+            if not error.retry:
+                log = logger.error
+                if error.code == 190:
+                    log("Messenger: the Page access token was refused; check "
+                        "MESSENGER_PAGE_ACCESS_TOKEN")
+                log("Messenger message refused for good: %s", error)
+                _record_refusal(recipient, outbox_id, error)
+            raise
+        store.record_delivery(message_id, "messenger", outbox_id, status="sent")
+        logger.info("Meta took Messenger message %s (%s%s)", message_id,
+                    messaging["messaging_type"],
+                    f" {messaging['tag']}" if messaging.get("tag") else "")

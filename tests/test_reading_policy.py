@@ -230,3 +230,29 @@ def test_laat_maar_zonder_mail_at_the_summary_drops_the_updates_not_the_report()
     text = "laat maar zonder mail"
     assert reading_route(tracker(_asked("report_confirmed") + [said(text, "stop")])) == \
         "action_decline_offer"
+
+
+def at_question(slot: str) -> List[Event]:
+    return IN_FORM[:-2] + [SlotSet("requested_slot", slot), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("slot", ["report_location", "report_updates", "report_confirmed"])
+@pytest.mark.parametrize("text, intent", [
+    ("hoe lang duurt dat eigenlijk?", "ask_report_status"),
+    ("kan het niet wat sneller?", "deny"),
+    ("is dat gratis?", "affirm"),
+    ("blijf ik anoniem?", "municipal_question"),
+])
+def test_a_question_about_the_report_is_answered_and_the_report_goes_on(slot, text, intent):
+    assert reading_route(tracker(at_question(slot) + [said(text, intent)])) == \
+        "action_answer_report_question"
+
+
+def test_outside_a_report_or_about_a_product_the_question_goes_elsewhere():
+    how_long = said("hoe lang duurt het?", "ask_report_status")
+    assert reading_route(tracker(START + [how_long])) is None
+    passport = said("hoe lang duurt een paspoort aanvragen?", "passport_id_appointment")
+    assert reading_route(tracker(at_question("report_updates") + [passport])) is None
+    # a yes with a question: the yes answers the form, filing tells the handling time
+    yes = said("ja graag, hoe weet ik dat het klaar is?", "affirm")
+    assert reading_route(tracker(at_question("report_updates") + [yes])) is None

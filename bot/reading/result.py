@@ -37,6 +37,7 @@ class Reading:
     harm: bool = False
     problems: Tuple[Dict[str, str], ...] = ()
     question: Optional[str] = None
+    report_question: Optional[str] = None  # about the report being made (report_questions.py)
     language: Optional[str] = None
 
     @property

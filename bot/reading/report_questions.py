@@ -1,0 +1,71 @@
+"""A question about the report the resident is making: how long, can it be faster, what
+does it cost, am I anonymous, what happens next.
+
+Read from the words alone; the policy only acts on it while a report is being made, so
+"hoe lang duurt het?" there is about the report, while elsewhere it is someone else's
+question (a passport, a permit). Keys match responses: `utter_report_question_<key>`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+from bot.reading.questions import is_question
+
+_IT = r"(?:het|t|dat|dit|die|deze|zoiets|zo ?n melding|een melding|de melding|mijn melding|" \
+      r"zo ?n reparatie|de reparatie)"
+_DURATION = re.compile(
+    r"\bhoe ?lang (?:\w+ ){0,3}?(?:duurt|duren|gaat|moet|zal|kan)\b"
+    r"|\bhoe ?snel (?:\w+ ){0,3}?(?:wordt|worden|komt|komen|gaat|gaan|is|zijn|kunnen|kan|pakken)\b"
+    r"|\bwanneer (?:\w+ ){0,4}?(?:gemaakt|opgelost|gerepareerd|hersteld|vervangen|"
+    r"opgeruimd|weggehaald|geleegd|opgepakt|gedaan|klaar|gefikst|verholpen)\b"
+    r"|\bwanneer (?:komt|komen|gaat|gaan) (?:er )?"
+    r"(?:iemand|jullie|ze|de gemeente|de buitendienst)\b"
+    r"|\bbinnen hoeveel (?:dagen|tijd|weken)\b|\bhoeveel (?:dagen|weken|tijd) (?:duurt|kost)\b"
+    r"|\bhow long\b|\bwhen will (?:it|you|someone)\b")
+_FASTER = re.compile(
+    r"\b(?:kan|kunnen|kunt|kun|gaat|moet) (?:\w+ ){0,4}?(?:sneller|vandaag|morgen|"
+    r"meteen|direct|nu meteen|zo snel mogelijk|met spoed|voorrang)\b"
+    r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
+    r"|\bgraag (?:\w+ ){0,2}?(?:snel|vandaag|meteen)\b(?!.*\bniet\b)"
+    r"|\b(?:can|could) (?:it|you) (?:\w+ ){0,3}?(?:faster|sooner|today)\b")
+_COST = re.compile(
+    rf"\bwat kost {_IT}\b|\bkost {_IT} (?:\w+ ){{0,2}}?(?:geld|iets|wat)\b"
+    r"|\b(?:moet|moeten) (?:ik|we|wij) (?:\w+ ){0,3}?(?:betalen|voor betalen)\b"
+    r"|\bis (?:het|dat|melden|een melding) (?:\w+ ){0,1}?gratis\b|\bkosten (?:aan )?verbonden\b"
+    r"|\bwhat does it cost\b|\bdo i (?:have to )?pay\b|\bis it free\b")
+_ANONYMOUS = re.compile(
+    r"\banoniem\w*\b"
+    r"|\b(?:krijgt|krijgen|ziet|zien|weet|weten|hoort|horen) (?:\w+ ){0,4}?(?:mijn naam|"
+    r"dat ik (?:het )?(?:heb )?gemeld|wie (?:het )?(?:heeft )?gemeld|wie het meldt)\b"
+    r"|\b(?:mijn naam|mijn gegevens) (?:\w+ ){0,3}?(?:doorgegeven|gedeeld|bekend|gebruikt|zien)\b"
+    r"|\bwat (?:doen|doet) (?:jullie|u|de gemeente) (?:\w+ ){0,2}?(?:met )?mijn "
+    r"(?:gegevens|e-?mail\w*|mailadres|nummer|telefoonnummer)\b|\banonymous\b")
+_NEXT_STEPS = re.compile(
+    r"\bwat (?:gebeurt|gebeuren|doen|doet|gaat) (?:\w+ ){0,3}?(?:er )?(?:nu|daarna|hierna|mee|"
+    r"ermee|met (?:mijn|de|deze) melding)\b"
+    r"|\b(?:komt|komen) (?:er )?(?:iemand|jullie|ze) (?:\w+ ){0,2}?(?:kijken|langs)\b"
+    r"|\bhoe (?:weet|hoor) ik (?:\w+ ){0,3}?(?:of|wanneer|dat)\b"
+    r"|\bwhat happens (?:now|next)\b")
+# Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster.
+_KINDS = (("faster", _FASTER), ("duration", _DURATION), ("cost", _COST),
+          ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS))
+KINDS = tuple(kind for kind, _ in _KINDS)
+
+
+def read_report_question(text: str) -> Optional[str]:
+    """The kind of question about a report in `text`, or None."""
+    if not is_question(text) and not re.search(r"\banoniem", text or "", re.IGNORECASE):
+        return None
+    plain = _plain(text)
+    for kind, pattern in _KINDS:
+        if pattern.search(plain):
+            return kind
+    return None
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", (text or "").lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w?-]+", " ", text.replace("?", " ? ")).split())

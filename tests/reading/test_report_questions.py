@@ -1,0 +1,34 @@
+"""Questions about the report being made: how long, faster, cost, anonymous, what next."""
+from __future__ import annotations
+
+import pytest
+
+from bot.reading.report_questions import read_report_question
+
+ASKED = {
+    "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
+                 "How long will it take?",
+                 "wanneer wordt het gerepareerd?", "binnen hoeveel dagen komen jullie?",
+                 "en wanneer komt er iemand?"],
+    "faster": ["kan het niet wat sneller?", "het is dringend, kan het vandaag nog?",
+               "kunnen jullie met spoed komen?", "could you do it faster?"],
+    "cost": ["wat kost dat?", "is dat gratis?", "moet ik daarvoor betalen?",
+             "zijn er kosten aan verbonden?", "do I have to pay?"],
+    "anonymous": ["blijf ik anoniem?", "Krijgt de buurman te horen dat ik het gemeld heb?",
+                  "wat doen jullie met mijn mailadres?", "is this anonymous?"],
+    "next_steps": ["wat gebeurt er nu mee?", "komt er iemand kijken?",
+                   "hoe weet ik of het gemaakt is?", "what happens next?"],
+}
+
+
+@pytest.mark.parametrize("kind, text", [(k, t) for k, texts in ASKED.items() for t in texts])
+def test_the_kind_of_question_about_the_report_is_read(kind, text):
+    assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "nee", "ja graag", "Kerkstraat 5", "de tegel ligt al weken los",
+    "het duurt al veel te lang", "graag wel berichten", "mijn naam is Piet",
+])
+def test_answers_and_statements_are_no_questions_about_the_report(text):
+    assert read_report_question(text) is None
