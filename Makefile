@@ -58,7 +58,8 @@ bench: install ## Measure latency (vs bare Rasa), parse time, training time, mem
 
 shell: install ## Talk to the bot in the terminal
 	@$(PY) -m bot.model >/dev/null
-	@mkdir -p var; SANIC_HOST=127.0.0.1 PYTHONPATH=. $(PY) -m rasa_sdk --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
+	@mkdir -p var; export GA_ACTION_TOKEN="$${GA_ACTION_TOKEN:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(32))')}"; \
+	  SANIC_HOST=127.0.0.1 PYTHONPATH=. $(PY) -m bot.action_server --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
 	  trap "kill $$pid" EXIT; $(PY) -m rasa shell --model "$$($(PY) -m bot.model)" --endpoints endpoints.yml
 
 retention: install ## Apply the personal-data register's retention periods (run daily)

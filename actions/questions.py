@@ -1,18 +1,23 @@
 """Questions that sound like reports: answered, not filed."""
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.emergency import forget_unanswered_question
+from actions.knowledge import answer_from_knowledge, find_answer
 from actions.reading import reading_of
-from actions.report_slots import HIGH_PRIORITY
+from actions.report_slots import HIGH_PRIORITY, reset_report_slots
 from actions.status import handling_time_for
+
+logger = logging.getLogger(__name__)
 
 
 class ActionAnswerQuestion(Action):
@@ -54,3 +59,29 @@ class ActionAnswerReportQuestion(Action):
         # sneller?" as a no to updates); the question is asked again instead.
         asked = tracker.get_slot("requested_slot")
         return [SlotSet(asked, None)] if asked else []
+
+
+class ActionNotAReport(Action):
+    """"Ik heb een vraag, ik wil niets melden" in the middle of a report: the report stops,
+    and the opening is answered as the question it was, when the knowledge base can."""
+
+    def name(self) -> Text:
+        return "action_not_a_report"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, "utter_report_was_a_question")
+        events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None),
+                                   *reset_report_slots()]
+        opening = tracker.get_slot("report_description")
+        kind = None
+        if opening and tracker.get_slot("language") != "en":
+            try:
+                decision = await asyncio.to_thread(find_answer, tracker, "municipal_question",
+                                                   True, text=opening)
+                kind = answer_from_knowledge(dispatcher, tracker, decision)
+            except Exception:  # the knowledge base is down: ask for the question
+                logger.exception("Knowledge base lookup failed")
+        if kind is None:
+            utter(dispatcher, "utter_ask_question")
+        return events

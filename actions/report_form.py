@@ -54,6 +54,18 @@ def _with_number(street: Place, number: Place) -> Place:
     return Place.from_dict(data)
 
 
+def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
+                            new: Place) -> Dict[Text, Any]:
+    """"Kerkstraat 14" in the description becomes the corrected place, so the field crew
+    does not read the old number there."""
+    description = tracker.get_slot("report_description") or ""
+    before = (old or {}).get("text") or (old or {}).get("label") or ""
+    if len(before) < 3 or not re.search(re.escape(before), description, re.IGNORECASE):
+        return {}
+    return {"report_description": re.sub(re.escape(before), new.label, description,
+                                         flags=re.IGNORECASE)}
+
+
 def _with_landmark(street: Place, text: Text) -> Place:
     return Place.from_dict({**street.as_dict(), "kind": "landmark", "landmark": text,
                             "text": f"{street.text}, {text}"})
@@ -259,6 +271,7 @@ class ValidateReportForm(FormValidationAction):
             place = _with_number(Place.from_dict(current), place)
         if place and (place.complete or place.kind == "street"):
             return {**place_slots(place), "report_confirmed": None,
+                    **_description_with_place(tracker, current, place),
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
         if only_place:
             return None

@@ -1,20 +1,30 @@
 """Answers to product and municipal questions, the out-of-scope answer and the closing."""
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.reading import response_text
 from actions.base import ProfileAction, utter
+from actions.knowledge import CHOICE, answer_from_knowledge, find_answer
+from actions.reading import response_text
 from bot.profile import profile
 from bot.reading.questions import QUESTION, read_question
 
+logger = logging.getLogger(__name__)
+
 # Intents whose answer is refined by the topic the message names.
 GENERIC_INTENTS = {"municipal_question"}
+# Intents answered from the knowledge base (Dutch articles; English keeps the domain's).
+KNOWLEDGE_INTENTS = {"municipal_question", "taxes", "permit_question",
+                     "passport_id_appointment", "driving_licence", "moving_address_change",
+                     "parking_permit", "bulky_waste_pickup", "out_of_scope"}
 # Topics a generic question is never refined to: they have buttons of their own that
 # would clash with the "anything else?" that follows (money worries have an intent).
 NOT_REFINED = {QUESTION, "money_worries"}
@@ -24,13 +34,13 @@ NOT_HELPED = {
     "utter_out_of_scope", "utter_ask_rephrase", "utter_ask_affirmation", "utter_default",
     "utter_answer_municipal_question", "utter_report_stopped", "utter_report_not_saved",
     "utter_technical_problem", "utter_contact_open", "utter_contact_closed",
-    "utter_answer_money_worries",
+    "utter_answer_money_worries", "utter_kb_choose", "utter_ask_question",
 }
 # Bot responses that say nothing about whether the resident was helped.
 NEUTRAL = {
     "utter_anything_else", "utter_ask_what_else", "utter_thanks", "utter_greeting",
     "utter_glad_to_help", "utter_goodbye", "utter_closing_helped", "utter_closing_not_helped",
-    "utter_iamabot", "utter_no_text",
+    "utter_iamabot", "utter_no_text", "utter_kb_alternatives", "utter_report_was_a_question",
 }
 # Part of the day by hour: [start, end) -> key of the wish response.
 DAY_PARTS = ((6, 12, "morning"), (12, 18, "afternoon"), (18, 24, "evening"), (0, 6, "night"))
@@ -49,12 +59,38 @@ def topic_response(text: Optional[Text], domain: Dict[Text, Any]) -> Optional[Te
     return response if _has_response(domain, response) else None
 
 
+async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker
+                           ) -> Optional[List[Dict[Text, Any]]]:
+    """The knowledge base's answer and its events, or None when it has none (or is down)."""
+    intent = tracker.get_intent_of_latest_message()
+    if intent not in KNOWLEDGE_INTENTS or tracker.get_slot("language") == "en":
+        return None
+    try:
+        decision = await asyncio.to_thread(find_answer, tracker, intent,
+                                           not tracker.active_loop.get("name"))
+    except Exception:  # the knowledge base is unreachable: the domain's answers remain
+        logger.exception("Knowledge base lookup failed")
+        return None
+    kind = answer_from_knowledge(dispatcher, tracker, decision)
+    if kind is None:
+        return None
+    # "Bedoelt u …?" waits for the choice, not for "Kan ik u nog ergens mee helpen?"
+    return [FollowupAction("action_listen")] if kind == CHOICE else []
+
+
 class ActionAnswerTopic(ProfileAction):
-    """Answers the latest intent with `utter_answer_<intent>`; a generic municipal
-    question gets the answer of the topic it names, when there is one."""
+    """Answers from the knowledge base; without an article, with `utter_answer_<intent>`
+    (a generic municipal question gets the answer of the topic it names, if any)."""
 
     def name(self) -> Text:
         return "action_answer_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await knowledge_answer(dispatcher, tracker)
+        if events is not None:
+            return events
+        return await super().run(dispatcher, tracker, domain)
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         intent = tracker.get_intent_of_latest_message()
@@ -72,6 +108,13 @@ class ActionOutOfScope(ProfileAction):
 
     def name(self) -> Text:
         return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await knowledge_answer(dispatcher, tracker)
+        if events is not None:
+            return events
+        return await super().run(dispatcher, tracker, domain)
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         topic = read_question(tracker.latest_message.get("text") or "")

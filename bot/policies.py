@@ -97,6 +97,7 @@ QUESTION_ACTION = "action_answer_question"
 TAKE_MESSAGE_ACTION = "action_take_message"
 START_REPORT_ACTION = "action_start_report"
 REPORT_QUESTION_ACTION = "action_answer_report_question"
+NOT_A_REPORT_ACTION = "action_not_a_report"
 REPORT_FORM = "report_form"
 # Intents that say the model did not recognise the message.
 UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
@@ -129,7 +130,7 @@ _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|num
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
-                   TAKE_MESSAGE_ACTION)
+                   TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -235,6 +236,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked and reading.report_question and intent.get("name") not in PRODUCT_INTENTS
             and (reading.answer is None or reading.report_question == "faster")):
         return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on
+    if asked and reading.no_report:
+        return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not any(e.get("entity") == "case_number" for e in message.entities)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question

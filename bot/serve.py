@@ -1,10 +1,13 @@
 """Starts the action server, the Rasa server, the outbox worker and the webcare console
 together, for `make run` and the tests.
 
-All listen on loopback by default; the action server always does (rasa_sdk binds to
+All listen on loopback by default; the action server always does (it binds to
 SANIC_HOST), unless GA_ACTION_HOST names another address. Rasa's HTTP API and the REST
 channel are always behind a token (RASA_TOKEN, or a random one per run); the outbox
-worker uses it for status updates.
+worker uses it for status updates. The action server answers only calls that carry
+GA_ACTION_TOKEN (a random one per run when unset), which the Rasa server sends
+(`token: ${GA_ACTION_TOKEN}` under action_endpoint). The web chat binds its ids to the
+browser with GA_WEBCHAT_SECRET (a random one per run when unset).
 """
 from __future__ import annotations
 
@@ -21,10 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+import yaml
+
 from bot.model import ensure_model
 from bot.settings import ENDPOINTS_FILE, ROOT, VAR_DIR
 
 logger = logging.getLogger(__name__)
+
+ACTION_TOKEN_VARIABLE = "GA_ACTION_TOKEN"
+WEBCHAT_SECRET_VARIABLE = "GA_WEBCHAT_SECRET"
+ACTION_TOKEN_REFERENCE = "${%s}" % ACTION_TOKEN_VARIABLE
 
 
 @dataclass
@@ -38,6 +47,8 @@ class Stack:
     endpoints: Path = ENDPOINTS_FILE
     credentials: Path = ROOT / "credentials.yml"
     token: Optional[str] = None
+    # The secret the Rasa server sends to the action server; random per run when unset.
+    action_token: Optional[str] = None
     log_dir: Path = VAR_DIR / "logs"
     env: Dict[str, str] = field(default_factory=dict)
     # More Rasa servers on these ports, sharing the tracker and lock stores.
@@ -74,21 +85,31 @@ class Stack:
     def start(self, model: Path, timeout: float = 180) -> "Stack":
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         self.env.update({"RASA_URL": self.url, "RASA_TOKEN": self.token or ""})
-        # rasa_sdk binds to SANIC_HOST (0.0.0.0 when unset): the action server is only
-        # for the Rasa server, so it listens on loopback whatever the webhooks do.
+        # The action server binds to SANIC_HOST (bot.action_server: loopback when unset): it
+        # is only for the Rasa server, so it listens on loopback whatever the webhooks do.
         self.env.setdefault("SANIC_HOST", os.environ.get("GA_ACTION_HOST", "127.0.0.1"))
+        # ...and answers only the Rasa server, which sends this secret with every call.
+        self.action_token = (self.action_token or self.env.get(ACTION_TOKEN_VARIABLE)
+                             or os.environ.get(ACTION_TOKEN_VARIABLE)
+                             or secrets.token_urlsafe(32))
+        self.env[ACTION_TOKEN_VARIABLE] = self.action_token
+        # Web chat ids are bound to the browser with an HMAC of this secret.
+        self.env.setdefault(WEBCHAT_SECRET_VARIABLE, os.environ.get(WEBCHAT_SECRET_VARIABLE)
+                            or secrets.token_urlsafe(32))
+        rasa_endpoints = endpoints_with_action_token(self.endpoints, self.log_dir)
         # Migrate once, before the processes that use the database start side by side.
         self._spawn("migrate", [sys.executable, "-m", "bot.reports.db"]).wait(timeout=120)
         self._spawn("tracker-tables", [sys.executable, "-m", "bot.tracker_store",
                                        str(self.endpoints)]).wait(timeout=120)
         self.processes.clear()
-        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                                "--port", str(self.action_port)])
+        self._spawn("actions", [sys.executable, "-m", "bot.action_server", "--actions",
+                                "actions", "--port", str(self.action_port)])
         # The outbox worker forwards reports and tells residents about status changes
         # through Rasa's API, with the same token.
         self._spawn("outbox", [sys.executable, "-m", "bot.reports.outbox"])
         for index, port in enumerate([self.rasa_port] + self.extra_rasa_ports):
-            self._spawn(f"rasa-{index}" if index else "rasa", self._rasa_command(model, port))
+            self._spawn(f"rasa-{index}" if index else "rasa",
+                        self._rasa_command(model, port, rasa_endpoints))
         self._spawn("console", [sys.executable, "-m", "console", "serve", "--host", self.host,
                                 "--port", str(self.console_port),
                                 "--endpoints", str(self.endpoints)])
@@ -99,10 +120,12 @@ class Stack:
         self._wait_until_up(f"{self.console_url}/console/health", timeout)
         return self
 
-    def _rasa_command(self, model: Path, port: int) -> List[str]:
+    def _rasa_command(self, model: Path, port: int,
+                      endpoints: Optional[Path] = None) -> List[str]:
         command = [sys.executable, "-m", "rasa", "run", "--model", str(model),
                    "--interface", self.host, "--port", str(port),
-                   "--endpoints", str(self.endpoints), "--credentials", str(self.credentials)]
+                   "--endpoints", str(endpoints or self.endpoints),
+                   "--credentials", str(self.credentials)]
         if self.token:
             command += ["--enable-api", "--auth-token", self.token]
         return command
@@ -135,6 +158,33 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.processes.clear()
+
+
+def endpoints_with_action_token(endpoints: Path, folder: Path) -> Path:
+    """The endpoints file the Rasa server gets: `endpoints` itself when its action_endpoint
+    sends `token: ${GA_ACTION_TOKEN}`, otherwise a copy in `folder` with that line added
+    (the secret stays in the environment, never on disk). A literal token, another token
+    name or no action endpoint at all is an error: the action server would refuse it."""
+    text = endpoints.read_text(encoding="utf-8")
+    action = (yaml.safe_load(text) or {}).get("action_endpoint")
+    if not isinstance(action, dict) or not action.get("url"):
+        raise ValueError(f"{endpoints}: no action_endpoint with a url")
+    if action.get("token_name", "token") != "token":
+        raise ValueError(f"{endpoints}: the action server takes the token as `token`")
+    if "token" in action:
+        if action["token"] != ACTION_TOKEN_REFERENCE:
+            raise ValueError(f"{endpoints}: action_endpoint's token must be "
+                             f"{ACTION_TOKEN_REFERENCE}")
+        return endpoints
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("action_endpoint:"))
+    indent = next((line[:len(line) - len(line.lstrip())] for line in lines[start + 1:]
+                   if line.strip() and not line.lstrip().startswith("#")), "  ")
+    lines.insert(start + 1, f"{indent}token: {ACTION_TOKEN_REFERENCE}")
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / f"{endpoints.stem}.action-token.yml"
+    copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return copy
 
 
 def main() -> None:

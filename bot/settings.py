@@ -47,6 +47,14 @@ TWILIO_PUBLIC_URL = os.environ.get("TWILIO_PUBLIC_URL", "").rstrip("/")
 TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "")
 TELEGRAM_SECRET_TOKEN = os.environ.get("TELEGRAM_SECRET_TOKEN", "")
 TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
+# Extra origins a resident's photo may be fetched from (comma-separated, e.g. a proxy),
+# besides Twilio's, Telegram's and Meta's own media hosts (bot/integrations/media.py).
+MEDIA_ORIGINS = os.environ.get("GA_MEDIA_ORIGINS", "")
+# The web chat binds its server-issued ids to the browser with HMAC(GA_WEBCHAT_SECRET, id);
+# empty: a random secret per process (bot/serve.py gives all its processes one).
+WEBCHAT_SECRET = os.environ.get("GA_WEBCHAT_SECRET", "")
+# Transitional, only for the old test harness: "1" accepts web chat ids without a token.
+WEBCHAT_UNBOUND_IDS = os.environ.get("GA_WEBCHAT_UNBOUND_IDS", "1") != "0"
 # Seconds to wait for Twilio's or Telegram's API before the message goes to the outbox.
 CHANNEL_TIMEOUT = float(os.environ.get("GA_CHANNEL_TIMEOUT", "10"))
 # WhatsApp templates (Twilio Content API) for messages outside WhatsApp's 24-hour window:

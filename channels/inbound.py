@@ -1,13 +1,18 @@
-"""The input side shared by the channels: request checks, duplicate deliveries,
-numbered answers to buttons, the per-sender rate limit, and an apology instead of
-silence."""
+"""The input side shared by the channels: request checks, duplicate deliveries, the
+durable inbox (store first, answer the provider, process afterwards in order per
+resident), numbered answers to buttons, the per-sender rate limit, and an apology
+instead of silence."""
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
+import os
 import re
+import socket
+import uuid
 from abc import ABC, abstractmethod
+from types import SimpleNamespace
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Pattern, Text, Tuple
 
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -15,6 +20,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot import rasa_patches
 from bot.profile import profile
@@ -22,6 +28,7 @@ from bot.ratelimit import senders
 from bot.tone import render
 from bot.tone.gsm import strip_emoji
 from bot.tone.responses import default_text
+from channels import store
 from channels.store import first_delivery, forget_delivery
 
 logger = logging.getLogger(__name__)
@@ -178,6 +185,146 @@ def in_order(sender: Text, work: Awaitable[None]) -> "asyncio.Task[None]":
     return task
 
 
+# The durable inbox -------------------------------------------------------------------
+
+# Seconds after which a claim counts as a dead worker's (a live worker renews its claims
+# every third of that while a turn runs); how often the worker looks for messages
+# stored by other instances or left by a crash; turns at the same time per process.
+CLAIM_TIMEOUT = float(os.environ.get("GA_INBOX_CLAIM_TIMEOUT", "60"))
+POLL_INTERVAL = float(os.environ.get("GA_INBOX_POLL_INTERVAL", "2"))
+MAX_TURNS = int(os.environ.get("GA_INBOX_MAX_TURNS", "16"))
+# A turn that fails is tried again after 2, 4, 8, … seconds, MAX_ATTEMPTS times in all,
+# before the resident's later messages; then it is logged and given up.
+FIRST_RETRY = float(os.environ.get("GA_INBOX_FIRST_RETRY", "2"))
+MAX_ATTEMPTS = int(os.environ.get("GA_INBOX_MAX_ATTEMPTS", "5"))
+# Tests only: the worker claims messages and then waits forever before the turn (the
+# moment a crash is simulated by killing the process).
+TEST_HOLD = "GA_INBOX_TEST_HOLD"
+
+
+class Inbox:
+    """One connector's worker over its stored messages, one per process.
+
+    It claims the oldest waiting message of each resident (channels.store.claim_inbox),
+    runs `turn` for it and marks it processed only when the turn is done, so a crash
+    before that leaves it to the next worker; different residents' turns run at the same
+    time, one resident's one after another in the order they came in."""
+
+    def __init__(self, channel: Text,
+                 turn: Callable[[Dict[str, Any]], Awaitable[None]]) -> None:
+        self.channel, self.turn = channel, turn
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._task: Optional["asyncio.Task[None]"] = None
+        self._wake = asyncio.Event()
+        self._running: Dict[int, "asyncio.Task[None]"] = {}
+
+    def start(self) -> None:
+        """Start the worker on the running loop (again, after a previous loop ended)."""
+        if self._task is None or self._task.done() or self._task.get_loop().is_closed():
+            self._wake, self._running = asyncio.Event(), {}
+            self._task = asyncio.get_running_loop().create_task(self._run())
+
+    def wake(self) -> None:
+        """A message was stored: look at once instead of at the next poll."""
+        self.start()
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Stop claiming; turns still running are given back to the inbox."""
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        running = list(self._running.values())
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
+        self._task = None
+
+    async def drain(self, timeout: float = 30) -> bool:
+        """Wait until nothing of this channel waits or runs (tests, a graceful stop)."""
+        self.wake()
+        deadline = asyncio.get_running_loop().time() + timeout
+        while asyncio.get_running_loop().time() < deadline:
+            if not self._running and not await asyncio.to_thread(store.inbox_waiting,
+                                                                 self.channel):
+                return True
+            await asyncio.sleep(0.05)
+        return False
+
+    async def _run(self) -> None:
+        while True:
+            self._wake.clear()
+            free = MAX_TURNS - len(self._running)
+            items: List[Dict[str, Any]] = []
+            if free > 0:
+                try:
+                    items = await asyncio.to_thread(store.claim_inbox, self.channel,
+                                                    self.worker, free, CLAIM_TIMEOUT)
+                except Exception:  # the database is away: try again at the next poll
+                    logger.exception("%s inbox: could not claim messages", self.channel)
+            for item in items:
+                self._running[item["id"]] = asyncio.get_running_loop().create_task(
+                    self._process(item))
+            if items and len(items) == free:
+                continue  # there may be more waiting
+            # Not asyncio.wait_for: on Python 3.11 it can swallow a cancellation that
+            # comes as the event is set, and stop() would wait forever.
+            waiter = asyncio.get_running_loop().create_task(self._wake.wait())
+            try:
+                await asyncio.wait({waiter}, timeout=POLL_INTERVAL)
+            finally:
+                waiter.cancel()
+
+    async def _process(self, item: Dict[str, Any]) -> None:
+        keeper = asyncio.get_running_loop().create_task(self._keep_claim(item["id"]))
+        try:
+            failure: Optional[Exception] = None
+            try:
+                if os.environ.get(TEST_HOLD):
+                    await asyncio.Event().wait()
+                await self.turn(item)
+            except asyncio.CancelledError:  # the process stops: the next start takes it
+                await asyncio.to_thread(store.release_inbox, item["id"], self.worker)
+                raise
+            except Exception as error:
+                failure = error
+            try:
+                if failure is not None:
+                    await self._failed(item, failure)
+                elif not await asyncio.to_thread(store.finish_inbox, item["id"],
+                                                 self.worker):
+                    logger.error("%s inbox: message %s was taken over during its turn",
+                                 self.channel, item["message_id"])
+            except SQLAlchemyError:  # its claim runs out and it is taken again
+                logger.exception("%s inbox: could not record the end of message %s",
+                                 self.channel, item["message_id"])
+        finally:
+            keeper.cancel()
+            self._running.pop(item["id"], None)
+            self._wake.set()
+
+    async def _failed(self, item: Dict[str, Any], error: Exception) -> None:
+        reason = f"{type(error).__name__}: {error}"
+        if item["attempts"] >= MAX_ATTEMPTS:
+            logger.error("%s message %s failed %s times; given up", self.channel,
+                         item["message_id"], item["attempts"], exc_info=error)
+            await asyncio.to_thread(store.finish_inbox, item["id"], self.worker, reason)
+            return
+        delay = FIRST_RETRY * 2 ** (item["attempts"] - 1)
+        logger.error("%s message %s failed (attempt %s); tried again in %s s",
+                     self.channel, item["message_id"], item["attempts"], delay,
+                     exc_info=error)
+        await asyncio.to_thread(store.release_inbox, item["id"], self.worker, reason, delay)
+
+    async def _keep_claim(self, item_id: int) -> None:
+        while True:
+            await asyncio.sleep(CLAIM_TIMEOUT / 3)
+            try:
+                await asyncio.to_thread(store.renew_claim, item_id, self.worker)
+            except SQLAlchemyError:
+                logger.exception("%s inbox: could not renew a claim", self.channel)
+
+
 RATE_LIMITED = "utter_rate_limited"
 TECHNICAL_PROBLEM = rasa_patches.APOLOGY
 
@@ -238,8 +385,21 @@ class ProviderWebhook(InputChannel, ABC):
     # With answer_first: wait at most this long for the turn before answering (0: none).
     answer_within = 0.0
 
+    # Store every message durably before answering (channels.store.store_inbox), answer
+    # at once, and let the connector's Inbox worker take the turns; the subclass says how
+    # a parsed message is stored (`inbox_fields`) and read back (`from_inbox`).
+    durable = False
+
     def acknowledge(self) -> HTTPResponse:
         return response.json({"ok": True})
+
+    def inbox_fields(self, parsed: Any) -> Tuple[Text, Text, Dict[Text, Any]]:
+        """Sender, text and metadata of a parsed message, for the durable inbox."""
+        raise NotImplementedError
+
+    def from_inbox(self, item: Dict[str, Any]) -> Any:
+        """The parsed message again, from what `inbox_fields` stored."""
+        raise NotImplementedError
 
     async def before_handling(self, request: Request, parsed: Any) -> None:
         """Called for every first delivery before the rate limit and the turn."""
@@ -282,14 +442,69 @@ class ProviderWebhook(InputChannel, ABC):
             await self.get_output_channel().deliver(sender, reply)
         return False
 
+    async def take_turn(self, request: Any, parsed: Any,
+                        on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
+        await self.before_handling(request, parsed)
+        if not await self.within_limit(parsed):
+            return
+        await self.handle(request, parsed, on_new_message)
+
+    def inbox(self, app: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+              ) -> Inbox:
+        """This connector's worker (made once; the turn needs only the app's agent)."""
+        if getattr(self, "_inbox", None) is None:
+            request = SimpleNamespace(app=app)
+
+            async def turn(item: Dict[str, Any]) -> None:
+                await self.take_turn(request, self.from_inbox(item), on_new_message)
+
+            self._inbox = Inbox(self.name(), turn)
+        return self._inbox
+
+    async def _store_and_answer(self, request: Request, message_id: Text, parsed: Any,
+                                on_new_message: Callable[[UserMessage], Awaitable[Any]]
+                                ) -> HTTPResponse:
+        """Store the message (a repeat is dropped), answer at once, wake the worker."""
+        sender, text, metadata = self.inbox_fields(parsed)
+        try:
+            new = await asyncio.to_thread(store.store_inbox, self.name(), message_id,
+                                          sender, text, metadata)
+        except SQLAlchemyError:
+            logger.exception("%s message %s could not be stored; the provider retries",
+                             self.name(), message_id)
+            return response.json({"error": "temporarily_unavailable"}, status=500)
+        if not new:
+            logger.info("Repeated %s delivery %s ignored", self.name(), message_id)
+        self.inbox(request.app, on_new_message).wake()
+        return self.acknowledge()
+
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         hook = Blueprint(f"{self.name()}_webhook", __name__)
 
+        if self.durable:
+            @hook.listener("after_server_start")
+            async def start_inbox(app: Any, _loop: Any) -> None:
+                if self.configured():  # first what a crash or another instance left
+                    self.inbox(app, on_new_message).wake()
+
+            @hook.listener("before_server_stop")
+            async def stop_inbox(app: Any, _loop: Any) -> None:
+                if getattr(self, "_inbox", None) is not None:
+                    await self._inbox.stop()
+
         @hook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.configured() else "not_configured"})
+            answer: Dict[str, Any] = {"status": "ok" if self.configured()
+                                      else "not_configured"}
+            if self.durable and self.configured():  # the backlog, for monitoring
+                try:
+                    answer["waiting"] = await asyncio.to_thread(store.inbox_waiting,
+                                                                self.name())
+                except SQLAlchemyError:
+                    answer["status"] = "database_unavailable"
+            return response.json(answer)
 
         @hook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -302,11 +517,12 @@ class ProviderWebhook(InputChannel, ABC):
                                error.code)
                 return response.json({"error": error.code}, status=error.status)
 
+            if self.durable:
+                return await self._store_and_answer(request, message_id, parsed,
+                                                    on_new_message)
+
             async def handle() -> None:
-                await self.before_handling(request, parsed)
-                if not await self.within_limit(parsed):
-                    return
-                await self.handle(request, parsed, on_new_message)
+                await self.take_turn(request, parsed, on_new_message)
 
             if self.answer_first:
                 return await self._answer_first(message_id, parsed, handle)

@@ -45,3 +45,29 @@ class ChannelDelivery(Base):
     error_message = Column(Text)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class InboxMessage(Base):
+    """An incoming Twilio message, stored before Twilio gets its answer and processed
+    afterwards by the connector's worker, in order per resident (channels.inbound.Inbox).
+
+    A worker claims a message (claimed_at, claimed_by) and marks it processed when the
+    turn is done; a claim older than the claim timeout belongs to a dead worker and is
+    taken over. Processed rows are deleted after 7 days (bot/reports/retention.py)."""
+
+    __tablename__ = "channel_inbox"
+    __table_args__ = (UniqueConstraint("channel", "message_id", name="uq_channel_inbox"),)
+
+    id = Column(Integer, primary_key=True)
+    channel = Column(String(32), nullable=False)
+    message_id = Column(String(128), nullable=False)  # Twilio's MessageSid
+    sender = Column(String(128), nullable=False)
+    text = Column(Text, nullable=False)
+    message_metadata = Column("metadata", Text, nullable=False)  # JSON: media, location
+    received_at = Column(DateTime, nullable=False, default=utcnow)
+    claimed_at = Column(DateTime)
+    claimed_by = Column(String(96))
+    attempts = Column(Integer, nullable=False, default=0)
+    retry_at = Column(DateTime)  # after a failed turn: not before this moment
+    last_error = Column(String(500))
+    processed_at = Column(DateTime)

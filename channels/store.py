@@ -1,6 +1,7 @@
-"""What the channels keep in the project's database: webhook ids seen, opt-outs,
-messages to residents waiting in the outbox, WhatsApp's messaging window per resident
-and the delivery status Twilio reports for every message."""
+"""What the channels keep in the project's database: webhook ids seen, the durable
+inbox of Twilio's incoming messages, opt-outs, messages to residents waiting in the
+outbox, WhatsApp's messaging window per resident and the delivery status Twilio reports
+for every message."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,14 +9,15 @@ import json
 import logging
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, exists, func, or_, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import aliased
 
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import (CHANNEL_MESSAGE, HELD, NEVER, InboundMessage, OptOut,
                                 OutboxItem, utcnow)
 from bot.settings import DATABASE_URL, WHATSAPP_WINDOW_HOURS
-from channels.models import ChannelContact, ChannelDelivery
+from channels.models import ChannelContact, ChannelDelivery, InboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,110 @@ def forget_delivery(channel: str, message_id: str, url: str = DATABASE_URL) -> N
                                                message_id=message_id[:128]).delete()
     except SQLAlchemyError:
         logger.exception("Could not forget %s message id", channel)
+
+
+# The durable inbox (Twilio) -------------------------------------------------------
+
+def store_inbox(channel: str, message_id: str, sender: str, text: str,
+                metadata: Dict[str, Any], url: str = DATABASE_URL) -> bool:
+    """Store an incoming message for the worker, in one transaction with its id in
+    `inbound_messages`; False for a repeat. A database error is raised: the webhook
+    then answers 500 so that Twilio's retry (when configured) brings the message again.
+    """
+    ensure_schema(url)
+    try:
+        with session(url) as db:
+            db.add(InboundMessage(channel=channel, message_id=message_id[:128]))
+            db.add(InboxMessage(channel=channel, message_id=message_id[:128],
+                                sender=sender[:128], text=text,
+                                message_metadata=json.dumps(metadata, ensure_ascii=False)))
+        return True
+    except IntegrityError:
+        return False
+
+
+def claim_inbox(channel: str, worker: str, limit: int, claim_timeout: float,
+                now: Optional[dt.datetime] = None,
+                url: str = DATABASE_URL) -> List[Dict[str, Any]]:
+    """Claim up to `limit` messages for `worker`: per resident only the oldest one not
+    yet processed (the next waits until it is done), when nobody holds it or its claim
+    is older than `claim_timeout` seconds (a dead worker's). Two workers never get the
+    same message: the claim is an UPDATE on the same condition (PostgreSQL also skips
+    rows another worker has locked)."""
+    now = now or utcnow()
+    stale = now - dt.timedelta(seconds=claim_timeout)
+    ensure_schema(url)
+    earlier = aliased(InboxMessage)
+    free = and_(InboxMessage.processed_at.is_(None),
+                or_(InboxMessage.claimed_at.is_(None), InboxMessage.claimed_at < stale),
+                or_(InboxMessage.retry_at.is_(None), InboxMessage.retry_at <= now))
+    head = ~exists().where(earlier.channel == InboxMessage.channel,
+                           earlier.sender == InboxMessage.sender,
+                           earlier.processed_at.is_(None), earlier.id < InboxMessage.id)
+    claimed = []
+    with session(url) as db:
+        candidates = (db.query(InboxMessage.id)
+                      .filter(InboxMessage.channel == channel, free, head)
+                      .order_by(InboxMessage.id).limit(limit))
+        if db.get_bind().dialect.name == "postgresql":
+            candidates = candidates.with_for_update(skip_locked=True)
+        for (item_id,) in candidates.all():
+            result = db.execute(update(InboxMessage)
+                                .where(InboxMessage.id == item_id, free)
+                                .values(claimed_at=now, claimed_by=worker,
+                                        attempts=InboxMessage.attempts + 1)
+                                .execution_options(synchronize_session=False))
+            if result.rowcount == 1:
+                claimed.append(item_id)
+        rows = (db.query(InboxMessage).filter(InboxMessage.id.in_(claimed))
+                .order_by(InboxMessage.id).all() if claimed else [])
+        return [{"id": row.id, "channel": row.channel, "message_id": row.message_id,
+                 "sender": row.sender, "text": row.text,
+                 "metadata": json.loads(row.message_metadata),
+                 "received_at": row.received_at, "attempts": row.attempts} for row in rows]
+
+
+def renew_claim(item_id: int, worker: str, now: Optional[dt.datetime] = None,
+                url: str = DATABASE_URL) -> bool:
+    """Keep a claim alive during a long turn; False when another worker took it over."""
+    with session(url) as db:
+        return db.query(InboxMessage).filter_by(id=item_id, claimed_by=worker,
+                                                processed_at=None).update(
+            {InboxMessage.claimed_at: now or utcnow()}, synchronize_session=False) == 1
+
+
+def finish_inbox(item_id: int, worker: str, error: Optional[str] = None,
+                 now: Optional[dt.datetime] = None, url: str = DATABASE_URL) -> bool:
+    """The turn is done (or given up with `error`); False when the claim was lost."""
+    with session(url) as db:
+        return db.query(InboxMessage).filter_by(id=item_id, claimed_by=worker,
+                                                processed_at=None).update(
+            {InboxMessage.processed_at: now or utcnow(),
+             InboxMessage.last_error: error[:500] if error else None},
+            synchronize_session=False) == 1
+
+
+def release_inbox(item_id: int, worker: str, error: Optional[str] = None,
+                  retry_after: float = 0, now: Optional[dt.datetime] = None,
+                  url: str = DATABASE_URL) -> None:
+    """Give the message back unprocessed (the turn failed, or the process stops); it is
+    taken again `retry_after` seconds from now, before the resident's later messages."""
+    now = now or utcnow()
+    with session(url) as db:
+        db.query(InboxMessage).filter_by(id=item_id, claimed_by=worker,
+                                         processed_at=None).update(
+            {InboxMessage.claimed_at: None, InboxMessage.claimed_by: None,
+             InboxMessage.retry_at: now + dt.timedelta(seconds=retry_after),
+             InboxMessage.last_error: error[:500] if error else None},
+            synchronize_session=False)
+
+
+def inbox_waiting(channel: str, url: str = DATABASE_URL) -> int:
+    """Messages of `channel` not processed yet."""
+    ensure_schema(url)
+    with session(url) as db:
+        return db.query(InboxMessage).filter(InboxMessage.channel == channel,
+                                             InboxMessage.processed_at.is_(None)).count()
 
 
 def set_opted_out(channel: str, recipient: str, opted_out: bool,

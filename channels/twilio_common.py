@@ -5,9 +5,11 @@ request that does not validate is refused with 403 before anything is read from 
 Photos (NumMedia, MediaUrlN, MediaContentTypeN) and WhatsApp locations (Latitude,
 Longitude, Address) reach the dialogue as metadata the report flow uses.
 
-Twilio gets its empty TwiML answer when the turn is done or after ANSWER_WITHIN seconds,
-whichever is first (its webhook timeout is 15 s); the turn runs as a task of its own,
-one at a time per resident, and the replies go out through the REST API and the outbox.
+Every message is stored first (the durable inbox, channels.store.store_inbox) and Twilio
+gets its empty TwiML answer at once; the connector's worker (channels.inbound.Inbox)
+takes the turns afterwards, one at a time per resident in the order they came in, and
+the replies go out through the REST API and the outbox. A crash between storing and
+processing loses nothing: the next worker takes the message.
 Status callbacks (/webhooks/<channel>/status, signed the same way) record what became
 of every message.
 """
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from abc import ABC
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 from urllib.parse import parse_qsl
@@ -40,10 +41,6 @@ logger = logging.getLogger(__name__)
 
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 MAX_MEDIA = 10
-# Seconds the webhook waits for the turn before it answers Twilio anyway (Twilio gives
-# up after 15 s); 0 answers at once. A turn that fails within them gets a 500, so
-# Twilio's retry brings the message again; a later one goes on in the background.
-ANSWER_WITHIN = float(os.environ.get("GA_TWILIO_ANSWER_WITHIN", "10"))
 # What Twilio's delivery error codes mean (https://www.twilio.com/docs/api/errors).
 ERROR_CODES = {
     21211: "invalid 'To' number", 21610: "recipient unsubscribed (STOP)",
@@ -129,8 +126,7 @@ class TwilioInput(ProviderWebhook, ABC):
     opt_in_words: frozenset = frozenset()
     # Free text only within a window after the resident's last message (WhatsApp).
     has_window = False
-    answer_first = True
-    answer_within = ANSWER_WITHIN
+    durable = True
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TwilioInput":
@@ -152,6 +148,13 @@ class TwilioInput(ProviderWebhook, ABC):
 
     def acknowledge(self) -> HTTPResponse:
         return response.text(EMPTY_TWIML, content_type="text/xml")
+
+    def inbox_fields(self, message: UserMessage) -> Tuple[Text, Text, Dict[Text, Any]]:
+        return message.sender_id, message.text, message.metadata
+
+    def from_inbox(self, item: Dict[str, Any]) -> UserMessage:
+        return UserMessage(item["text"], self.get_output_channel(), item["sender"],
+                           input_channel=self.name(), metadata=item["metadata"])
 
     def verified_form(self, request: Request) -> TwilioForm:
         form = parse_form(request)

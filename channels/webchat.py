@@ -1,19 +1,25 @@
 """Web chat: a small accessible chat page plus a validated JSON webhook.
 
-Served by the Rasa server itself at /webhooks/webchat/ (page), /webhooks/webchat/health
-and /webhooks/webchat/webhook, so the page and the bot share one origin.
+Served by the Rasa server itself at /webhooks/webchat/ (page), /webhooks/webchat/health,
+/session, /webhook and /updates, so the page and the bot share one origin.
 
-Web chat conversations live in a namespace of their own: the page's id `web-…` is the
-conversation `webchat-web-…` on the server, so no id a browser can send reaches a
-WhatsApp, SMS or Telegram conversation, and /updates only reads web chat conversations.
-Text is cleaned at the door (lone surrogates, control characters); metadata sent by the
-browser is not passed on.
+Web chat ids are issued by the server and bound to the browser: `POST .../session` returns
+`{"sender": "webchat-<random>", "token": HMAC-SHA256(GA_WEBCHAT_SECRET, sender)}` (nothing is
+stored), and every /webhook and /updates call must carry that token (`X-Chat-Token`
+header, or `token` in the body or query); a missing or wrong one gets 403. Ids live in a
+namespace of their own (`webchat-…`), so no id reaches a WhatsApp, SMS or Telegram
+conversation, and /updates only reads web chat conversations. Text is cleaned at the door
+(lone surrogates, control characters); metadata sent by the browser is not passed on.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import html
+import json
 import logging
 import re
+import secrets
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -23,6 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import settings
 from bot.profile import profile
 from bot.tone import render
 from channels.inbound import (MAX_BODY_BYTES, WebhookError,
@@ -33,8 +40,25 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).with_name("webchat_static")
 STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
 PUSHED_PREFIX = "utter_report_status_"
-SENDER_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# An id the server issued ("webchat-s.<random>", only with its token), or an open id of a
+# client without a session (no dot: it can never name an issued conversation).
+ISSUED_PREFIX = "webchat-s."
+SENDER_PATTERN = re.compile(r"^(?:[A-Za-z0-9_-]{8,64}|webchat-s\.[A-Za-z0-9_-]{16,64})$")
 CONVERSATION_PREFIX = "webchat-"
+TOKEN_HEADER = "X-Chat-Token"
+_PROCESS_SECRET = secrets.token_urlsafe(32)  # when GA_WEBCHAT_SECRET is unset
+
+
+def chat_token(secret: Text, sender: Text) -> Text:
+    """The token that binds `sender` to the browser it was issued to."""
+    return hmac.new(secret.encode("utf-8"), sender.encode("utf-8"),
+                    hashlib.sha256).hexdigest()
+
+
+def new_session(secret: Text) -> Dict[Text, Text]:
+    """A fresh web chat id and its token."""
+    sender = ISSUED_PREFIX + secrets.token_urlsafe(18)
+    return {"sender": sender, "token": chat_token(secret, sender)}
 
 
 def conversation_id(sender: Text) -> Text:
@@ -92,12 +116,47 @@ def parse_webhook_body(body: bytes) -> Dict[Text, Any]:
     return {"sender": sender, "message": message, "metadata": metadata}
 
 
+def body_token(body: bytes) -> Optional[Text]:
+    """The token in the request body (`"token": …`), for clients that cannot set headers."""
+    try:
+        token = json.loads(body.decode("utf-8")).get("token")
+    except (UnicodeDecodeError, ValueError, AttributeError):
+        return None
+    return token if isinstance(token, str) else None
+
+
 class WebChatInput(InputChannel):
     """The project's own web chat page and webhook."""
+
+    def __init__(self, secret: Optional[Text] = None,
+                 unbound_ids: Optional[bool] = None) -> None:
+        self.secret = secret or settings.WEBCHAT_SECRET or _PROCESS_SECRET
+        # Open ids (no session, no token) for integrations that post {sender, message};
+        # they live apart from issued ids. GA_WEBCHAT_UNBOUND_IDS=0 refuses them.
+        self.unbound_ids = (settings.WEBCHAT_UNBOUND_IDS if unbound_ids is None
+                            else unbound_ids)
 
     @classmethod
     def name(cls) -> Text:
         return "webchat"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "WebChatInput":
+        """The secret from the environment (or `secret:` under the connector)."""
+        secret = (credentials or {}).get("secret")
+        if not isinstance(secret, str) or secret.startswith("${"):
+            secret = None  # an unset ${VARIABLE} is no secret
+        return cls(secret=secret)
+
+    def bound(self, request: Request, sender: Text,
+              given: Optional[Text] = None) -> bool:
+        """Whether the call carries the token issued with `sender`, or is an open id
+        (allowed unless switched off; never an issued one)."""
+        token = request.headers.get(TOKEN_HEADER) or given or request.args.get("token")
+        if not token:
+            return self.unbound_ids and not sender.startswith(ISSUED_PREFIX)
+        return hmac.compare_digest(
+            str(token).encode("utf-8"), chat_token(self.secret, sender).encode("utf-8"))
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -119,12 +178,19 @@ class WebChatInput(InputChannel):
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        @webchat.route("/session", methods=["POST"])
+        async def session(request: Request) -> HTTPResponse:
+            """A new conversation id for this browser and the token that proves it."""
+            return response.json(new_session(self.secret))
+
         @webchat.route("/updates", methods=["GET"])
         async def updates(request: Request) -> HTTPResponse:
             """Messages sent on their own (status updates, staff) after `after` (a timestamp)."""
             sender = request.args.get("sender", "")
             if not SENDER_PATTERN.match(sender):
                 return response.json({"error": "invalid_sender"}, status=400)
+            if not self.bound(request, sender):
+                return response.json({"error": "invalid_token"}, status=403)
             try:
                 after = float(request.args.get("after", "0"))
             except ValueError:
@@ -148,6 +214,10 @@ class WebChatInput(InputChannel):
             except WebhookError as error:
                 logger.info("Web chat request rejected: %s", error.code)
                 return response.json({"error": error.code}, status=error.status)
+            given = None if request.headers.get(TOKEN_HEADER) else body_token(request.body)
+            if not self.bound(request, fields["sender"], given):
+                logger.info("Web chat request rejected: invalid_token")
+                return response.json({"error": "invalid_token"}, status=403)
             sender = conversation_id(fields["sender"])
             limited = over_limit(self.name(), sender)
             if limited is not None:

@@ -41,6 +41,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         account.add_argument("--initials", required=True, help="signature, for example AB")
         if role is None:
             account.add_argument("--role", choices=ROLES, required=True)
+            account.add_argument("--department", default=None,
+                                 help="knowledge-base department of an editor (burgerzaken)")
         account.add_argument("--password-stdin", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
@@ -59,7 +61,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     try:
         create_user(args.username, args.name, args.initials,
-                    getattr(args, "role", None) or "admin", _password(args.password_stdin))
+                    getattr(args, "role", None) or "admin", _password(args.password_stdin),
+                    department=getattr(args, "department", None))
     except AccountError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -26,7 +26,7 @@ from bot.tone.guide import MEDIA, ToneGuideError
 from bot.tone.responses import domain_responses
 
 from bot.reports import dead_letters as reports_dead_letters
-from console import auth, dashboard, dead_letters, tone_editor
+from console import auth, dashboard, dead_letters, knowledge, tone_editor
 from console.conversations import REASONS, conversations, latest_event_id, transcript
 from console.models import AuditEntry, Note, Takeover
 from console.rasa_api import RasaUnavailable, pause, resume, send_staff_message
@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 COOKIE = "console_session"
+COOKIE_PATH = "/console"
 STATIC = {"console.css": "text/css", "console.js": "text/javascript"}
 MAX_REPLY = 2000
 STREAM_SECONDS = 55
@@ -128,31 +129,45 @@ async def login_page(request: Request) -> HTTPResponse:
     return page(request, "login.html")
 
 
+def _client_address(request: Request) -> str:
+    """The colleague's address: behind the intranet proxy Sanic reads X-Forwarded-For
+    when SANIC_PROXIES_COUNT (or SANIC_REAL_IP_HEADER) is set."""
+    return request.remote_addr or request.ip or "?"
+
+
+def _session_cookie(answer: HTTPResponse, token: str, max_age: int) -> None:
+    """The session cookie, set and deleted with the same attributes and path."""
+    answer.cookies[COOKIE] = token
+    cookie = answer.cookies[COOKIE]
+    cookie["httponly"], cookie["secure"], cookie["samesite"] = True, True, "Strict"
+    cookie["path"], cookie["max-age"] = COOKIE_PATH, max_age
+
+
+TOO_MANY = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
+
+
 @app.post("/console/login")
 async def login(request: Request) -> HTTPResponse:
     form = request.form or {}
     username, password = form.get("username", ""), form.get("password", "")
-    ip = request.remote_addr or request.ip or "?"
-    if await asyncio.to_thread(auth.too_many_failures, username, ip):
-        return page(request, "login.html", 429,
-                    error="Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.")
-    token = await asyncio.to_thread(auth.log_in, username, password, ip)
+    try:
+        token = await asyncio.to_thread(auth.log_in, username, password,
+                                        _client_address(request), app.ctx.db_url)
+    except auth.LoginBlocked:
+        return page(request, "login.html", 429, error=TOO_MANY)
     if token is None:
         return page(request, "login.html", 401, error="Gebruikersnaam of wachtwoord klopt niet.")
     answer = response.redirect("/console/", status=303)
-    answer.cookies[COOKIE] = token
-    cookie = answer.cookies[COOKIE]
-    cookie["httponly"], cookie["secure"], cookie["samesite"] = True, True, "Strict"
-    cookie["path"], cookie["max-age"] = "/console", auth.SESSION_HOURS * 3600
+    _session_cookie(answer, token, auth.SESSION_HOURS * 3600)
     return answer
 
 
 @app.post("/console/logout")
 @requires()
 async def logout(request: Request) -> HTTPResponse:
-    await asyncio.to_thread(auth.log_out, request.cookies.get(COOKIE))
+    await asyncio.to_thread(auth.log_out, request.cookies.get(COOKIE), app.ctx.db_url)
     answer = response.redirect("/console/login", status=303)
-    del answer.cookies[COOKIE]
+    _session_cookie(answer, "", 0)
     return answer
 
 
@@ -207,6 +222,17 @@ def _conversation_values(sender: str) -> dict:
             "canned": tone_guide().staff.canned_answers, "reasons": REASONS}
 
 
+def _knowledge_values(request: Request, channel: str) -> dict:
+    """The knowledge-base search on the conversation page, without JavaScript: `kb` the
+    words searched, `invoegen` the article whose answer goes into the reply."""
+    query = (request.args.get("kb") or "").strip()[:300]
+    chosen = request.args.get("invoegen") or ""
+    found = knowledge.search(query, app.ctx.db_url) if query else []
+    inserted = knowledge.published_answer(chosen, channel, app.ctx.db_url) if chosen else None
+    return {"kb_query": query, "kb_results": found, "kb_searched": bool(query),
+            "reply_text": inserted["answer"] if inserted else ""}
+
+
 @app.get("/console/conversations/<sender>")
 @requires("agent")
 async def conversation(request: Request, sender: str) -> HTTPResponse:
@@ -215,6 +241,8 @@ async def conversation(request: Request, sender: str) -> HTTPResponse:
     if values["conversation"] is None and not values["lines"]:
         return page(request, "message.html", 404, title="Niet gevonden",
                     message="Dit gesprek bestaat niet (meer).")
+    channel = values["conversation"].channel if values["conversation"] else ""
+    values.update(await asyncio.to_thread(_knowledge_values, request, channel or ""))
     await audit(request.ctx.staff, "opened", sender)
     return page(request, "conversation.html", **values)
 
@@ -447,3 +475,165 @@ async def dead_letter_link(request: Request, report_id: int) -> HTTPResponse:
                     message="Deze melding wacht niet (meer) op een medewerker.")
     await audit(request.ctx.staff, "report_linked", detail=f"{report.case_number}: {signal_id}")
     return response.redirect("/console/reports", status=303)
+
+
+# Accounts (admins), your own password (everyone), and the one-time password links.
+ROLE_NAMES = {"agent": "Medewerker webcare",
+              "editor": "Redacteur (tone of voice, kennisbank van de eigen afdeling)",
+              "kb_manager": "Beheerder kennisbank", "admin": "Beheerder"}
+
+
+async def _accounts_page(request: Request, status: int = 200, error: str = "",
+                         link: str = "", link_for: str = "", done: str = "") -> HTTPResponse:
+    found = await asyncio.to_thread(auth.accounts, app.ctx.db_url)
+    departments = await asyncio.to_thread(knowledge.departments, app.ctx.db_url)
+    return page(request, "accounts.html", status, accounts=found, roles=ROLE_NAMES,
+                departments=departments, error=error, link=link, link_for=link_for,
+                done=done)
+
+
+def _reset_url(request: Request, token: str) -> str:
+    return f"{request.scheme}://{request.host}/console/reset/{token}"
+
+
+@app.get("/console/accounts")
+@requires("admin")
+async def accounts_page(request: Request) -> HTTPResponse:
+    return await _accounts_page(request)
+
+
+@app.post("/console/accounts")
+@requires("admin")
+async def add_account(request: Request) -> HTTPResponse:
+    form, staff = request.form or {}, request.ctx.staff
+    username = (form.get("username") or "").strip()
+
+    def create() -> str:
+        user_id = auth.create_user(username, form.get("name") or "", form.get("initials") or "",
+                                   form.get("role") or "", url=app.ctx.db_url,
+                                   created_by=staff.id, department=form.get("department"))
+        return auth.create_reset_link(staff.id, user_id, app.ctx.db_url)
+
+    try:
+        token = await asyncio.to_thread(create)
+    except auth.AccountError as error:
+        return await _accounts_page(request, 400, error=error.dutch)
+    return await _accounts_page(request, link=_reset_url(request, token), link_for=username,
+                                done=f"Account {username} is aangemaakt.")
+
+
+async def _account_change(request: Request, change: Callable[[], str],
+                          done: str) -> HTTPResponse:
+    try:
+        username = await asyncio.to_thread(change)
+    except auth.AccountError as error:
+        return await _accounts_page(request, 400, error=error.dutch)
+    return await _accounts_page(request, done=done.format(username.split(":")[0]))
+
+
+@app.post("/console/accounts/<user_id:int>/role")
+@requires("admin")
+async def account_role(request: Request, user_id: int) -> HTTPResponse:
+    role = (request.form or {}).get("role") or ""
+    return await _account_change(
+        request, lambda: auth.change_role(request.ctx.staff.id, user_id, role, app.ctx.db_url),
+        "De rol van {} is opgeslagen.")
+
+
+@app.post("/console/accounts/<user_id:int>/department")
+@requires("admin")
+async def account_department(request: Request, user_id: int) -> HTTPResponse:
+    department = (request.form or {}).get("department") or ""
+    return await _account_change(
+        request, lambda: auth.change_department(request.ctx.staff.id, user_id, department,
+                                                app.ctx.db_url),
+        "De afdeling van {} is opgeslagen.")
+
+
+@app.post("/console/accounts/<user_id:int>/deactivate")
+@requires("admin")
+async def account_deactivate(request: Request, user_id: int) -> HTTPResponse:
+    return await _account_change(
+        request, lambda: auth.set_active(request.ctx.staff.id, user_id, False, app.ctx.db_url),
+        "Account {} staat uit. Deze collega is meteen uitgelogd.")
+
+
+@app.post("/console/accounts/<user_id:int>/reactivate")
+@requires("admin")
+async def account_reactivate(request: Request, user_id: int) -> HTTPResponse:
+    return await _account_change(
+        request, lambda: auth.set_active(request.ctx.staff.id, user_id, True, app.ctx.db_url),
+        "Account {} staat weer aan.")
+
+
+@app.post("/console/accounts/<user_id:int>/reset")
+@requires("admin")
+async def account_reset(request: Request, user_id: int) -> HTTPResponse:
+    staff = request.ctx.staff
+
+    def make() -> tuple:
+        token = auth.create_reset_link(staff.id, user_id, app.ctx.db_url)
+        return token, next(a.username for a in auth.accounts(app.ctx.db_url) if a.id == user_id)
+
+    try:
+        token, username = await asyncio.to_thread(make)
+    except auth.AccountError as error:
+        return await _accounts_page(request, 400, error=error.dutch)
+    return await _accounts_page(request, link=_reset_url(request, token), link_for=username)
+
+
+@app.get("/console/password")
+@requires()
+async def password_page(request: Request) -> HTTPResponse:
+    return page(request, "password.html")
+
+
+@app.post("/console/password")
+@requires()
+async def change_password(request: Request) -> HTTPResponse:
+    form, staff = request.form or {}, request.ctx.staff
+    new = form.get("new_password") or ""
+    if new != (form.get("new_password_again") or ""):
+        return page(request, "password.html", 400,
+                    error="De twee nieuwe wachtwoorden zijn niet gelijk.")
+    try:
+        await asyncio.to_thread(auth.change_password, staff, form.get("current_password") or "",
+                                new, _client_address(request), request.cookies.get(COOKIE),
+                                app.ctx.db_url)
+    except auth.LoginBlocked:
+        return page(request, "password.html", 429, error=TOO_MANY)
+    except auth.AccountError as error:
+        return page(request, "password.html", 400, error=error.dutch)
+    return page(request, "password.html", done="Uw wachtwoord is gewijzigd.")
+
+
+@app.get("/console/reset/<token>")
+async def reset_page(request: Request, token: str) -> HTTPResponse:
+    username = await asyncio.to_thread(auth.reset_link_user, token, app.ctx.db_url)
+    if username is None:
+        return page(request, "reset.html", 404, expired=True)
+    return page(request, "reset.html", username=username, token=token)
+
+
+@app.post("/console/reset/<token>")
+async def reset_password(request: Request, token: str) -> HTTPResponse:
+    form = request.form or {}
+    username = await asyncio.to_thread(auth.reset_link_user, token, app.ctx.db_url)
+    if username is None:
+        return page(request, "reset.html", 404, expired=True)
+    new = form.get("new_password") or ""
+    if new != (form.get("new_password_again") or ""):
+        return page(request, "reset.html", 400, username=username, token=token,
+                    error="De twee wachtwoorden zijn niet gelijk.")
+    try:
+        done = await asyncio.to_thread(auth.use_reset_link, token, new, app.ctx.db_url)
+    except auth.AccountError as error:
+        return page(request, "reset.html", 400, username=username, token=token,
+                    error=error.dutch)
+    if done is None:
+        return page(request, "reset.html", 404, expired=True)
+    return page(request, "reset.html", done=True)
+
+
+# The knowledge-base pages register their routes on `app` (they need the helpers above).
+from console import knowledge_routes  # noqa: E402,F401

@@ -6,7 +6,7 @@ from sqlalchemy.orm import relationship
 
 from bot.reports.models import Base, utcnow
 
-ROLES = ("agent", "editor", "admin")
+ROLES = ("agent", "editor", "kb_manager", "admin")
 
 
 class StaffUser(Base):
@@ -17,6 +17,9 @@ class StaffUser(Base):
     name = Column(String(120), nullable=False)
     initials = Column(String(8), nullable=False)
     role = Column(String(16), nullable=False)
+    # The knowledge-base department (slug of knowledge/<department>.yml) whose articles an
+    # editor may change; none for colleagues outside a department.
+    department = Column(String(64))
     password_hash = Column(String(255), nullable=False)
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
@@ -43,6 +46,34 @@ class LoginAttempt(Base):
     ip = Column(String(64), nullable=False)
     succeeded = Column(Boolean, nullable=False)
     at = Column(DateTime, nullable=False, default=utcnow)
+
+
+class LoginCounter(Base):
+    """Failed logins of one account from one address in the current window: one row per
+    pair, counted with a single UPDATE so parallel guesses cannot slip past the limit."""
+
+    __tablename__ = "login_counters"
+
+    account = Column(String(64), primary_key=True)  # the user name typed, known or not
+    address = Column(String(64), primary_key=True)
+    failures = Column(Integer, nullable=False, default=0)
+    window_start = Column(DateTime, nullable=False, default=utcnow)
+
+
+class PasswordReset(Base):
+    """A one-time link to set a password: only the hash of its random token is kept."""
+
+    __tablename__ = "password_resets"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    user_id = Column(Integer, ForeignKey("staff_users.id"), nullable=False, index=True)
+    created_by = Column(Integer, ForeignKey("staff_users.id"))
+    created_at = Column(DateTime, nullable=False, default=utcnow)
+    expires_at = Column(DateTime, nullable=False)
+    used_at = Column(DateTime)
+
+    user = relationship("StaffUser", foreign_keys=[user_id])
 
 
 class Takeover(Base):

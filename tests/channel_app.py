@@ -49,6 +49,7 @@ class ChannelApp:
     """One input channel's routes under /webhooks/<name>/ in an in-process Sanic app."""
 
     def __init__(self, channel: Any, on_new_message: Any) -> None:
+        self.channel = channel
         self.app = Sanic(f"channel_test_{next(_apps)}")
         self.app.ctx.agent = SimpleNamespace(tracker_store=InMemoryTrackerStore(Domain.empty()))
         self.app.blueprint(channel.blueprint(on_new_message),
@@ -71,6 +72,15 @@ class ChannelApp:
 
     async def __aexit__(self, *exc: Any) -> None:
         await self.client.aclose()
+        inbox = getattr(self.channel, "_inbox", None)
+        if inbox is not None:  # a durable connector: its worker finishes the stored turns
+            await inbox.drain(timeout=30)
+            await inbox.stop()
+
+    async def processed(self, timeout: float = 30) -> bool:
+        """Wait until the connector's worker has taken every stored message."""
+        inbox = getattr(self.channel, "_inbox", None)
+        return True if inbox is None else await inbox.drain(timeout)
 
     async def post_twilio(self, path: str, params: Dict[str, str], url_base: str = "",
                           signature: Optional[str] = None) -> httpx.Response:

@@ -1,11 +1,12 @@
-"""Requests as Twilio and Telegram send them, for the channel tests."""
+"""Requests as Twilio, Telegram and the web chat page send them, for the channel tests."""
 from __future__ import annotations
 
+import json
 import time
 import urllib.error
 import urllib.request
 import uuid
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import urlencode
 
 from twilio.request_validator import RequestValidator
@@ -62,3 +63,69 @@ def wait_for(condition: Callable[[], Any], timeout: float = 20) -> Any:
             return value
         time.sleep(0.2)
     raise AssertionError("condition not met in time")
+
+
+# The web chat, as its page talks to it: a session first (the server issues the id and
+# the token that binds it to the browser), then every call with `X-Chat-Token`.
+
+def webchat_session(base_url: str) -> Dict[str, str]:
+    """{"sender": "webchat-…", "token": …} from `POST /webhooks/webchat/session`."""
+    status, body = post(f"{base_url}/webhooks/webchat/session", b"", {})
+    assert status == 200, body
+    return json.loads(body)
+
+
+def webchat_post(base_url: str, session: Dict[str, str], message: str,
+                 token: Optional[str] = None) -> Tuple[int, Any]:
+    """Send one message as the page does; (status, replies or error). `token` replaces
+    the session's (an empty one sends none)."""
+    token = session["token"] if token is None else token
+    headers = {"Content-Type": "application/json", **({"X-Chat-Token": token} if token else {})}
+    status, body = post(f"{base_url}/webhooks/webchat/webhook",
+                        json.dumps({"sender": session["sender"], "message": message}).encode(),
+                        headers)
+    try:
+        return status, json.loads(body)
+    except json.JSONDecodeError:
+        return status, body
+
+
+def webchat_updates(base_url: str, session: Dict[str, str], after: float = 0,
+                    token: Optional[str] = None) -> Tuple[int, Any]:
+    """Messages sent on their own (status updates, staff) after `after`."""
+    token = session["token"] if token is None else token
+    query = urlencode({"sender": session["sender"], "after": after})
+    request = urllib.request.Request(f"{base_url}/webhooks/webchat/updates?{query}",
+                                     headers={"X-Chat-Token": token} if token else {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, json.load(answer)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def webchat_texts(replies: List[Dict[str, Any]]) -> str:
+    return "\n".join(reply.get("text", "") for reply in replies)
+
+
+# Twilio's webhook answers as soon as the message is stored (the durable inbox); the
+# turn comes afterwards. The tests send a message and read the replies, so twilio_post
+# waits until the connector has processed what is stored (its health route counts it).
+_post_without_waiting = twilio_post
+
+
+def inbox_waiting(webhook_url: str) -> int:
+    """Messages the Twilio connector behind `webhook_url` has stored but not processed."""
+    health = webhook_url.rsplit("/webhook", 1)[0] + "/"
+    with urllib.request.urlopen(health, timeout=10) as answer:
+        return int(json.load(answer).get("waiting", 0))
+
+
+def twilio_post(url: str, params: Dict[str, str], signature: Optional[str] = None,
+                processed: bool = True, timeout: float = 90) -> Tuple[int, str]:
+    """POST like Twilio (see above); with `processed`, return once the message's turn is
+    done, as the webhook itself did before the durable inbox."""
+    status, answer = _post_without_waiting(url, params, signature)
+    if processed and status == 200 and url.endswith("/webhook"):
+        wait_for(lambda: inbox_waiting(url) == 0, timeout=timeout)
+    return status, answer

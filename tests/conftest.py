@@ -16,6 +16,17 @@ from rasa_sdk import Tracker
 # Tests never reach the real address register (PDOK); the ones that need it use the stand-in.
 os.environ.setdefault("PDOK_URL", "")
 os.environ.setdefault("GA_STREETS_FILE", os.devnull)
+# Photos are fetched only from the providers' media hosts; the fault tests' made-up
+# address (.example never resolves) is one more. The action server's secret, for code
+# that reads endpoints.yml in-process (the stack makes its own).
+os.environ.setdefault("GA_MEDIA_ORIGINS", "https://media.example")
+os.environ.setdefault("GA_ACTION_TOKEN", secrets.token_urlsafe(24))
+# Transitional: the web chat binds its ids to the browser with a token (tests that post
+# to it get a session first: tests.channel_helpers.webchat_session). Until
+# test_conversation, test_console, test_faults, test_report_status and test_messenger do,
+# the test stack and in-process channels accept ids without one; the token tests build
+# their WebChatInput with unbound_ids=False.
+os.environ.setdefault("GA_WEBCHAT_UNBOUND_IDS", "1")
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.model import ensure_model
@@ -56,6 +67,15 @@ def make_tracker(intent: str = "greeting", text: str = "hallo",
     loop = {"name": active_loop} if active_loop else {}
     return Tracker("test-sender", slots or {}, message, events, False, None, loop,
                    "action_listen")
+
+
+@pytest.fixture
+def no_knowledge(monkeypatch):
+    """The knowledge base unreachable: the actions give the domain's own answers."""
+    def down(*args, **kwargs):
+        raise ConnectionError("knowledge base down")
+
+    monkeypatch.setattr("actions.topics.find_answer", down)
 
 
 @pytest.fixture
@@ -108,11 +128,17 @@ def db_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def signalen():
-    """A Signalen stand-in of one test's own, with a service account."""
+    """A Signalen stand-in of one test's own, with a service account; the report tests'
+    photos come from it, so it counts as a media host (not through monkeypatch: tests
+    undo theirs halfway)."""
+    from bot import settings
     from tests.standins.signalen import SignalenStandIn
 
     standin = SignalenStandIn(token=SIGNALEN_SERVICE_TOKEN).start()
+    origins = settings.MEDIA_ORIGINS
+    settings.MEDIA_ORIGINS = f"{origins},{standin.url}"
     yield standin
+    settings.MEDIA_ORIGINS = origins
     standin.stop()
 
 

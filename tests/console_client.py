@@ -31,22 +31,27 @@ def fetch(url: str, data: Optional[Dict[str, str]] = None, cookie: str = "",
 
 
 class ConsoleUser:
-    def __init__(self, base: str, username: str, password: str) -> None:
+    """Logged in as `username`; `address` is sent as X-Forwarded-For (a console behind a
+    proxy, SANIC_PROXIES_COUNT=1, takes it as the colleague's address)."""
+
+    def __init__(self, base: str, username: str, password: str, address: str = "") -> None:
         self.base = base
+        self.headers = {"X-Forwarded-For": address} if address else {}
         status, headers, _ = fetch(f"{base}/console/login",
-                                   {"username": username, "password": password})
+                                   {"username": username, "password": password},
+                                   headers=self.headers)
         assert status == 303, f"login failed for {username}: {status}"
         self.cookie = re.search(r"console_session=([^;]+)", headers["Set-Cookie"]).group(1)
-        self.csrf = re.search(r'data-csrf="([^"]+)"', self.get("/console/dashboard")[1]).group(1)
+        self.csrf = re.search(r'data-csrf="([^"]+)"', self.get("/console/password")[1]).group(1)
 
     def get(self, path: str) -> Tuple[int, str]:
-        status, _, body = fetch(self.base + path, cookie=self.cookie)
+        status, _, body = fetch(self.base + path, cookie=self.cookie, headers=self.headers)
         return status, body
 
     def post(self, path: str, csrf: Optional[str] = None, **fields: str) -> Tuple[int, str]:
         token = self.csrf if csrf is None else csrf
         status, _, body = fetch(self.base + path, {"csrf_token": token, **fields},
-                                cookie=self.cookie)
+                                cookie=self.cookie, headers=self.headers)
         return status, body
 
 

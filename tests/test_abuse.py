@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.error
 import urllib.request
 
 from bot.logmask import mask
@@ -110,3 +111,25 @@ def test_no_door_opens_another_channels_conversation(stack, telegram_standin):
                                 {"sender": "surrogate-1", "message": "hallo \ud800"})
     assert status == 200 and texts(replies)
 
+
+
+def test_the_action_server_answers_only_the_rasa_server(stack):
+    """Issue 15: one forged call filed a report; without the shared secret it gets 401
+    (tests/test_action_server_auth.py shows it files nothing), while the Rasa server,
+    which sends the secret, runs its actions as always."""
+    forged = json.dumps({"next_action": "action_submit_report", "sender_id": "x",
+                         "tracker": {"sender_id": "x", "slots": {}, "events": []},
+                         "domain": {}}).encode()
+    for suffix in ("", "?token=wrong"):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{stack.action_port}/webhook{suffix}", data=forged,
+            headers={"Content-Type": "application/json"})
+        try:
+            urllib.request.urlopen(request, timeout=10)
+            raise AssertionError("the action server ran a call without the secret")
+        except urllib.error.HTTPError as error:
+            assert error.code == 401, suffix
+    status, replies = post_json(f"{stack.url}/webhooks/rest/webhook?token={stack.token}",
+                                {"sender": "action-auth-1",
+                                 "message": "Wanneer is het gemeentehuis open?"})
+    assert status == 200 and "uur" in texts(replies), "actions still run"

@@ -22,6 +22,7 @@ def run(action, dispatcher, tracker, domain):
     return asyncio.run(action.run(dispatcher, tracker, domain))
 
 
+@pytest.mark.usefixtures("no_knowledge")
 @pytest.mark.parametrize("intent", PRODUCT_INTENTS + ["complaint"])
 def test_answer_topic_utters_the_intents_answer_with_profile_values(intent, dispatcher, domain):
     run(ActionAnswerTopic(), dispatcher, make_tracker(intent), domain)

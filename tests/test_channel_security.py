@@ -96,39 +96,107 @@ def test_an_unset_token_variable_in_credentials_is_no_token(monkeypatch):
     assert TokenRestInput.from_credentials({"token": "${RASA_TOKEN}"}).token == "s3cret-token"
 
 
-def test_web_chat_ids_live_in_their_own_namespace():
+def chat_post(app: ChannelApp, sender: str, message: str, token: str = "", **extra: Any):
+    body = json.dumps({"sender": sender, "message": message, **extra}).encode()
+    headers = {"Content-Type": "application/json", **({"X-Chat-Token": token} if token else {})}
+    return app.client.post("/webhooks/webchat/webhook", content=body, headers=headers)
+
+
+def test_web_chat_ids_are_issued_by_the_server_and_bound_to_the_browser():
+    """Issue 15: `90000303` read a Telegram resident's summary and /updates returned a
+    colleague's reply meant for them. Now the server issues the id with a token; without
+    that token neither /webhook nor /updates answers."""
     received, on_new_message = recorder()
     telegram_chat = "90000303"
 
     async def run() -> None:
-        async with ChannelApp(WebChatInput(), on_new_message) as app:
+        async with ChannelApp(WebChatInput(secret="s" * 32, unbound_ids=False),
+                              on_new_message) as app:
             store = app.app.ctx.agent.tracker_store
             telegram = DialogueStateTracker(telegram_chat, slots=[])
             telegram.update(UserUttered("Kerkstraat 12", input_channel="telegram"))
             telegram.update(BotUttered("Uw melding staat op Kerkstraat 12 ^AB",
                                        metadata={"staff": "AB"}))
             await store.save(telegram)
-            body = json.dumps({  # escaped as a browser's JSON.stringify sends it
-                "sender": telegram_chat, "message": "wat is mijn melding? \ud800\u0007",
-                "metadata": {"location": {"latitude": 52.1, "longitude": 5.1}}}).encode()
-            answer = await app.client.post("/webhooks/webchat/webhook", content=body,
-                                           headers={"Content-Type": "application/json"})
+            first = (await app.client.post("/webhooks/webchat/session")).json()
+            second = (await app.client.post("/webhooks/webchat/session")).json()
+            sender, token = first["sender"], first["token"]
+            assert sender.startswith("webchat-") and len(sender) >= 32
+            assert second["sender"] != sender and second["token"] != token
+            for guess in (telegram_chat, sender, second["sender"]):
+                for wrong in ("", "0" * 64, second["token"] if guess == sender else token):
+                    answer = await chat_post(app, guess, "wat is mijn melding?", wrong)
+                    assert (answer.status_code, answer.json()) == (
+                        403, {"error": "invalid_token"}), (guess, wrong)
+                    updates = await app.client.get(
+                        f"/webhooks/webchat/updates?sender={guess}",
+                        headers={"X-Chat-Token": wrong} if wrong else {})
+                    assert updates.status_code == 403, (guess, wrong)
+            answer = await chat_post(app, sender, "wat is mijn melding? \ud800\u0007", token,
+                                     metadata={"location": {"latitude": 52.1,
+                                                            "longitude": 5.1}})
             assert answer.status_code == 200
-            updates = await app.client.get(f"/webhooks/webchat/updates?sender={telegram_chat}")
-            assert updates.status_code == 200 and updates.json() == [], \
-                "a Telegram resident's messages never reach a web chat page"
-            mine = DialogueStateTracker("webchat-web-abcdef12", slots=[])
+            answer = await chat_post(app, sender, "nog iets")  # the id alone is not enough
+            assert answer.status_code == 403
+            body = json.dumps({"sender": sender, "message": "in het veld", "token": token})
+            answer = await app.client.post("/webhooks/webchat/webhook", content=body.encode())
+            assert answer.status_code == 200, "the token may come in the body too"
+            mine = DialogueStateTracker(sender, slots=[])
             mine.update(UserUttered("hallo", input_channel="webchat"))
             mine.update(BotUttered("Ik kijk met u mee. ^AB", metadata={"staff": "AB"}))
             await store.save(mine)
-            updates = await app.client.get("/webhooks/webchat/updates?sender=web-abcdef12")
+            updates = await app.client.get(f"/webhooks/webchat/updates?sender={sender}",
+                                            headers={"X-Chat-Token": token})
             assert [u["text"] for u in updates.json()] == ["Ik kijk met u mee. ^AB"]
+
+    asyncio.run(run())
+    assert [m.sender_id for m in received] == [received[0].sender_id] * 2
+    message = received[0]
+    assert message.sender_id.startswith("webchat-")
+    assert message.text == "wat is mijn melding? \ufffd"
+    assert message.metadata == {}, "a browser's claims (places, photos) are not trusted"
+
+
+def test_the_web_chat_secret_comes_from_the_environment(monkeypatch):
+    from bot import settings
+    from channels.webchat import chat_token
+
+    monkeypatch.setattr(settings, "WEBCHAT_SECRET", "from-the-environment")
+    monkeypatch.setattr(settings, "WEBCHAT_UNBOUND_IDS", False)
+    channel = WebChatInput.from_credentials({"secret": "${GA_WEBCHAT_SECRET}"})
+    assert channel.secret == "from-the-environment" and not channel.unbound_ids
+    assert chat_token("a", "webchat-1") != chat_token("b", "webchat-1")
+    monkeypatch.setattr(settings, "WEBCHAT_SECRET", "")
+    assert len(WebChatInput.from_credentials(None).secret) >= 32, "random per process"
+
+
+def test_web_chat_ids_live_in_their_own_namespace():
+    """Even an id with its token is a web chat conversation, never another channel's."""
+    from channels.webchat import chat_token
+
+    received, on_new_message = recorder()
+    telegram_chat = "90000303"
+
+    async def run() -> None:
+        async with ChannelApp(WebChatInput(secret="s" * 32, unbound_ids=False),
+                              on_new_message) as app:
+            store = app.app.ctx.agent.tracker_store
+            telegram = DialogueStateTracker(telegram_chat, slots=[])
+            telegram.update(UserUttered("Kerkstraat 12", input_channel="telegram"))
+            telegram.update(BotUttered("Uw melding staat op Kerkstraat 12 ^AB",
+                                       metadata={"staff": "AB"}))
+            await store.save(telegram)
+            token = chat_token("s" * 32, telegram_chat)
+            answer = await chat_post(app, telegram_chat, "wat is mijn melding?", token)
+            assert answer.status_code == 200
+            updates = await app.client.get(f"/webhooks/webchat/updates?sender={telegram_chat}",
+                                           headers={"X-Chat-Token": token})
+            assert updates.status_code == 200 and updates.json() == [], \
+                "a Telegram resident's messages never reach a web chat page"
 
     asyncio.run(run())
     [message] = received
     assert message.sender_id == "webchat-90000303"
-    assert message.text == "wat is mijn melding? \ufffd"
-    assert message.metadata == {}, "a browser's claims (places, photos) are not trusted"
 
 
 def test_a_lone_surrogate_in_a_telegram_message_is_cleaned():
@@ -147,6 +215,7 @@ def test_the_action_server_listens_on_loopback(monkeypatch, tmp_path):
         def wait(self, timeout: float) -> int:
             return 0
 
+    monkeypatch.delenv("GA_ACTION_TOKEN", raising=False)
     stack = Stack(host="0.0.0.0", log_dir=tmp_path)
     monkeypatch.setattr(stack, "_spawn", lambda name, command: spawned.setdefault(
         name, (command, dict(stack.env))) and Started())
@@ -154,9 +223,16 @@ def test_the_action_server_listens_on_loopback(monkeypatch, tmp_path):
     monkeypatch.setattr(stack, "_wait_until_up", lambda url, timeout: waited.append(url))
     stack.start(Path("model.tar.gz"))
     command, env = spawned["actions"]
-    assert "rasa_sdk" in command and env["SANIC_HOST"] == "127.0.0.1", \
-        "rasa_sdk binds to SANIC_HOST; unset it would be 0.0.0.0"
+    assert "bot.action_server" in command and env["SANIC_HOST"] == "127.0.0.1", \
+        "the action server binds to SANIC_HOST; rasa_sdk's default would be 0.0.0.0"
     assert waited[0].startswith("http://127.0.0.1:")
+    token = env["GA_ACTION_TOKEN"]
+    assert len(token) >= 32, "a random secret per run when GA_ACTION_TOKEN is unset"
+    rasa, rasa_env = spawned["rasa"]
+    assert rasa_env["GA_ACTION_TOKEN"] == token, "the Rasa server sends the same secret"
+    endpoints = Path(rasa[rasa.index("--endpoints") + 1])
+    assert "token: ${GA_ACTION_TOKEN}" in endpoints.read_text(), endpoints
+    assert token not in endpoints.read_text(), "the secret stays in the environment"
 
 
 @pytest.fixture
@@ -218,3 +294,23 @@ def test_a_forked_worker_makes_its_own_telegram_client(telegram_api):
     parent.pid = child.pid
     parent.close()
 
+
+
+def test_open_ids_without_a_session_never_reach_an_issued_conversation():
+    """A client without a session (an integration posting {sender, message}) keeps
+    working, in a namespace that issued ids and other channels' ids are not in."""
+    received, on_new_message = recorder()
+
+    async def run() -> None:
+        async with ChannelApp(WebChatInput(secret="s" * 32, unbound_ids=True),
+                              on_new_message) as app:
+            issued = (await app.client.post("/webhooks/webchat/session")).json()["sender"]
+            assert (await chat_post(app, "90000303", "hallo")).status_code == 200
+            assert (await chat_post(app, issued, "hallo")).status_code == 403
+            suffix = issued[len("webchat-"):]
+            assert (await chat_post(app, suffix.replace(".", "-"), "hallo")).status_code == 200
+
+    asyncio.run(run())
+    senders = [m.sender_id for m in received]
+    assert senders[0] == "webchat-90000303"
+    assert all(not s.startswith("webchat-s.") for s in senders)

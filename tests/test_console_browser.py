@@ -95,7 +95,10 @@ def test_takeover_in_the_browser(browser, stack, accounts):
     say(resident, "Wanneer is het gemeentehuis open?")
     expect(bot_lines.nth(bot_count)).to_contain_text("uur", timeout=30_000)
 
-    for path in ("/console/dashboard", "/console/audit", "/console/tone"):
+    for path in ("/console/dashboard", "/console/audit", "/console/accounts",
+                 "/console/password", "/console/knowledge",
+                 "/console/knowledge/articles/paspoort-id-kaart-aanvragen",
+                 "/console/knowledge/unanswered", "/console/tone"):
         agent.goto(local(f"{accounts}{path}"))
         assert_accessible(agent)
     agent.get_by_role("button", name="Voorbeeld bekijken").click()

@@ -256,3 +256,11 @@ def test_outside_a_report_or_about_a_product_the_question_goes_elsewhere():
     # a yes with a question: the yes answers the form, filing tells the handling time
     yes = said("ja graag, hoe weet ik dat het klaar is?", "affirm")
     assert reading_route(tracker(at_question("report_updates") + [yes])) is None
+
+
+@pytest.mark.parametrize("slot", ["report_location", "report_updates", "report_confirmed"])
+@pytest.mark.parametrize("text", ["Ik heb een vraag, ik wil niets melden.", "gewoon een vraag",
+                                  "dit is geen melding hoor"])
+def test_saying_it_is_no_report_stops_the_report_instead_of_answering_it(slot, text):
+    assert reading_route(tracker(at_question(slot) + [said(text, "inform")])) == \
+        "action_not_a_report"

@@ -406,6 +406,18 @@ def test_a_wrong_number_is_corrected_at_the_summary(dispatcher, domain):
     assert result["report_location"] == "Dorpsstraat 21"
 
 
+def test_the_corrected_place_replaces_the_old_one_in_the_description(dispatcher, domain):
+    opening = "de lantaarnpaal voor Dorpsstraat 12 is kapot"
+    start_slots = start(opening, "report_street_lighting", dispatcher, domain)
+    text = "nee, het is nummer 21"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny",
+                          slots={"report_place": start_slots["report_place"],
+                                 "report_description": start_slots["report_description"]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "Dorpsstraat 21" in result["report_description"]
+    assert "12" not in result["report_description"]
+
+
 def test_a_square_needs_no_house_number(dispatcher, domain):
     slots = start("Op het Marktplein is een bankje kapot, de leuning is eraf",
                   "report_public_space_other", dispatcher, domain)

@@ -47,8 +47,44 @@ def tracker_with(events) -> Tracker:
     return Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
 
 
-# --- answers ---------------------------------------------------------------------------
+# --- answers from the knowledge base ----------------------------------------------------
 
+@pytest.mark.parametrize("text, article", [
+    ("wij willen trouwen, hoe regelen we dat", "trouwen-partnerschap"),
+    ("ik heb een parkeerboete gekregen, kan ik bezwaar maken", "parkeerboete-bezwaar"),
+    ("hoe hoog is de afvalstoffenheffing", "afvalstoffenheffing"),
+    ("ik wil een uittreksel uit de brp", "uittreksel-brp"),
+    ("hoe vraag ik bijstand aan", "bijstand-aanvragen"),
+])
+def test_a_municipal_question_gets_the_departments_article(text, article, dispatcher, domain):
+    from bot.knowledge.store import published_articles
+
+    run(ActionAnswerTopic(), dispatcher, make_tracker("municipal_question", text), domain)
+    message = dispatcher.messages[0]
+    assert message["response"] in ("utter_kb_answer", "utter_kb_answer_sensitive")
+    expected = next(a for a in published_articles() if a.id == article)
+    assert message["answer"] == expected.answer.strip()
+
+
+def test_a_product_intent_answers_from_its_article_with_the_profiles_link(dispatcher, domain):
+    tracker = make_tracker("moving_address_change", "ik ga verhuizen")
+    run(ActionAnswerTopic(), dispatcher, tracker, domain)
+    message = only_response(dispatcher)
+    assert message["response"] == "utter_kb_answer"
+    assert profile().links["moving"] in message["answer"] and "DigiD" in message["answer"]
+
+
+def test_a_choice_waits_for_the_resident_instead_of_anything_else(dispatcher, domain):
+    events = run(ActionAnswerTopic(), dispatcher, make_tracker("municipal_question", "woz"),
+                 domain)
+    message = only_response(dispatcher)
+    assert message["response"] == "utter_kb_choose" and len(message["buttons"]) >= 2
+    assert events == [{"event": "followup", "name": "action_listen", "timestamp": None}]
+
+
+# --- the domain's answers (English, or the knowledge base down) ------------------------
+
+@pytest.mark.usefixtures("no_knowledge")
 @pytest.mark.parametrize("intent", NEW_INTENTS)
 def test_each_new_intent_has_an_answer_with_a_link_or_phone(intent, dispatcher, domain):
     run(ActionAnswerTopic(), dispatcher, make_tracker(intent, "iets"), domain)
@@ -67,11 +103,13 @@ def test_each_new_intent_has_an_answer_with_a_link_or_phone(intent, dispatcher, 
     ("ik wil een uittreksel uit de brp", "utter_answer_municipal_question"),
     ("ik heb schulden", "utter_answer_municipal_question"),  # buttons would clash
 ])
+@pytest.mark.usefixtures("no_knowledge")
 def test_a_generic_question_gets_the_answer_of_its_topic(text, response, dispatcher, domain):
     run(ActionAnswerTopic(), dispatcher, make_tracker("municipal_question", text), domain)
     assert only_response(dispatcher)["response"] == response
 
 
+@pytest.mark.usefixtures("no_knowledge")
 def test_a_specific_intent_keeps_its_own_answer(dispatcher, domain):
     tracker = make_tracker("taxes", "ik wil trouwen en weet niet wat de woz is")
     run(ActionAnswerTopic(), dispatcher, tracker, domain)
@@ -118,6 +156,18 @@ def test_out_of_scope_points_to_website_and_phone(dispatcher, domain):
 
 
 def test_out_of_scope_that_names_a_topic_gets_its_answer(dispatcher, domain):
+    tracker = make_tracker("out_of_scope", "ik wil bezwaar maken tegen mijn WOZ")
+    run(ActionOutOfScope(), dispatcher, tracker, domain)
+    message = dispatcher.messages[0]
+    if message["response"] == "utter_kb_choose":  # "Bedoelt u …?" with the WOZ first
+        assert "WOZ" in message["buttons"][0]["title"]
+    else:
+        assert message["response"] == "utter_kb_answer" and "WOZ" in message["answer"]
+
+
+@pytest.mark.usefixtures("no_knowledge")
+def test_out_of_scope_that_names_a_topic_gets_its_answer_without_the_knowledge_base(
+        dispatcher, domain):
     tracker = make_tracker("out_of_scope", "ik wil bezwaar maken tegen mijn WOZ")
     run(ActionOutOfScope(), dispatcher, tracker, domain)
     assert only_response(dispatcher)["response"] == "utter_answer_taxes"

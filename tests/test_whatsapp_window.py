@@ -261,27 +261,6 @@ def test_the_webhook_answers_before_a_slow_turn_and_drops_twilios_retry(twilio):
     assert turns == ["Mijn container is niet geleegd"], "processed once, in the background"
 
 
-def test_a_turn_that_fails_in_time_lets_twilios_retry_through(twilio):
-    attempts = []
-
-    async def flaky_turn(message) -> None:
-        attempts.append(message.text)
-        if len(attempts) == 1:
-            raise RuntimeError("tracker store down")
-        message.output_channel.answered = True
-
-    async def run() -> None:
-        async with ChannelApp(WhatsAppInput(), flaky_turn) as app:
-            params = twilio_params(RESIDENT, "hallo")
-            first = await app.post_twilio("/webhooks/whatsapp/webhook", params)
-            assert first.status_code == 500
-            second = await app.post_twilio("/webhooks/whatsapp/webhook", params)
-            assert second.status_code == 200
-
-    asyncio.run(run())
-    assert attempts == ["hallo", "hallo"]
-
-
 def test_a_whatsapp_number_is_forgotten_30_days_after_its_last_message(twilio):
     from bot.reports import db
     from channels.models import ChannelContact

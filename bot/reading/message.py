@@ -18,7 +18,7 @@ from bot.reading.language import detect_language
 from bot.reading.places import is_clearly_not_a_place, read_place
 from bot.reading.privacy import scrub
 from bot.reading.questions import read_question
-from bot.reading.report_questions import read_report_question
+from bot.reading.report_questions import read_report_question, says_it_is_no_report
 from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
 
@@ -69,6 +69,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         if len(problems) > 1 else (),
         question=read_question(text),
         report_question=read_report_question(text),
+        no_report=says_it_is_no_report(text),
         language=detect_language(text),
     )
 

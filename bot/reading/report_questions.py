@@ -1,5 +1,6 @@
 """A question about the report the resident is making: how long, can it be faster, what
-does it cost, am I anonymous, what happens next.
+does it cost, am I anonymous, what happens next; or the resident saying it was never a
+report ("ik heb een vraag, ik wil niets melden").
 
 Read from the words alone; the policy only acts on it while a report is being made, so
 "hoe lang duurt het?" there is about the report, while elsewhere it is someone else's
@@ -52,6 +53,16 @@ _NEXT_STEPS = re.compile(
 _KINDS = (("faster", _FASTER), ("duration", _DURATION), ("cost", _COST),
           ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS))
 KINDS = tuple(kind for kind, _ in _KINDS)
+_NO_REPORT = re.compile(
+    r"\b(?:ik )?(?:wil|wilde|hoef|hoeft) (?:\w+ ){0,2}?(?:niets|niks|geen|helemaal niets|"
+    r"helemaal niks) (?:\w+ ){0,2}?(?:melden|melding\w*|doorgeven)\b"
+    r"|\b(?:dit|dat|het) is (?:\w+ ){0,2}?geen melding\b|\bgeen melding\b"
+    r"|^(?:\w+ ){0,2}?(?:(?:het is|t is|is|was) )?(?:maar |gewoon |alleen |enkel |slechts )?"
+    r"(?:een |n )?vraag(?:je)?(?: hoor| eigenlijk)?$"
+    r"|\bik (?:heb|had) (?:alleen |maar |gewoon |enkel )?(?:een |n )?vraag(?:je)?(?: hoor)?$"
+    r"|\bik (?:wil|wilde) (?:alleen |maar |gewoon |enkel )?(?:iets )?(?:vragen|weten)\b"
+    r"|\b(?:not a report|no report|i (?:just |only )?(?:have|had) a question|"
+    r"i (?:do not|don t|dont) want to report)\b")
 
 
 def read_report_question(text: str) -> Optional[str]:
@@ -63,6 +74,11 @@ def read_report_question(text: str) -> Optional[str]:
         if pattern.search(plain):
             return kind
     return None
+
+
+def says_it_is_no_report(text: str) -> bool:
+    """"Gewoon een vraag", "ik wil niets melden": the resident is not making a report."""
+    return bool(_NO_REPORT.search(_plain(text).replace(" ?", "").strip()))
 
 
 def _plain(text: str) -> str:

@@ -38,6 +38,7 @@ class Reading:
     problems: Tuple[Dict[str, str], ...] = ()
     question: Optional[str] = None
     report_question: Optional[str] = None  # about the report being made (report_questions.py)
+    no_report: bool = False  # "ik heb een vraag, ik wil niets melden"
     language: Optional[str] = None
 
     @property

@@ -17,10 +17,12 @@ import yaml
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
+from bot.knowledge.models import UnansweredQuestion
 from bot.register import Register, load_register
 from bot.reports.db import session
 from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcnow
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
+from channels.models import InboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -77,18 +79,27 @@ def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_UR
         opt_outs = db.query(OptOut).filter(
             OptOut.created_at < cutoff("opt_outs.recipient")).delete(synchronize_session=False)
         staff = _delete_staff_traces(db, cutoff)
+        staff += db.query(UnansweredQuestion).filter(UnansweredQuestion.asked_on < cutoff(
+            "knowledge_unanswered.text").date()).delete(synchronize_session=False)
         # Providers retry for hours at most; a week of ids is plenty to catch repeats.
         db.query(InboundMessage).filter(
             InboundMessage.received_at < now - dt.timedelta(days=7)).delete(
+                synchronize_session=False)
+        # Incoming Twilio messages, once processed (never one still waiting).
+        messages += db.query(InboxMessage).filter(
+            InboxMessage.processed_at.isnot(None),
+            InboxMessage.received_at < cutoff("channel_inbox.text")).delete(
                 synchronize_session=False)
     return messages + opt_outs + staff
 
 
 def _delete_staff_traces(db, cutoff) -> int:
-    from console.models import AuditEntry, LoginAttempt, Note
+    from console.models import AuditEntry, LoginAttempt, LoginCounter, Note
 
     return sum(query.delete(synchronize_session=False) for query in (
         db.query(LoginAttempt).filter(LoginAttempt.at < cutoff("login_attempts.ip")),
+        db.query(LoginCounter).filter(
+            LoginCounter.window_start < cutoff("login_counters.address")),
         db.query(Note).filter(Note.created_at < cutoff("notes.text")),
         db.query(AuditEntry).filter(AuditEntry.at < cutoff("audit_log.sender_id"))))
 

@@ -5,10 +5,25 @@
   var form = document.getElementById("chatformulier");
   var input = document.getElementById("bericht");
   var status = document.getElementById("status");
-  var sender = sessionStorage.getItem("webchat-sender");
-  if (!sender) {
-    sender = "web-" + (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
-    sessionStorage.setItem("webchat-sender", sender);
+  // The server issues the conversation id and a token that binds it to this tab; both
+  // stay in sessionStorage, every call carries the token.
+  var chat = null;
+  try { chat = JSON.parse(sessionStorage.getItem("webchat-session") || "null"); } catch (e) { chat = null; }
+  var asking = null;
+
+  function session(renew) {
+    if (chat && chat.sender && chat.token && !renew) { return Promise.resolve(chat); }
+    if (!asking) {
+      asking = fetch("session", { method: "POST" }).then(function (r) {
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.json();
+      }).then(function (issued) {
+        chat = issued;
+        sessionStorage.setItem("webchat-session", JSON.stringify(chat));
+        return chat;
+      }).finally(function () { asking = null; });
+    }
+    return asking;
   }
 
   // Text only: links become <a>, everything else stays text (no HTML from messages).
@@ -54,11 +69,17 @@
   function send(message, shown) {
     addMessage("resident", shown || message);
     status.textContent = "De assistent schrijft een antwoord…";
-    fetch("webhook", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message })
-    }).then(function (r) {
+    function post(renew) {
+      return session(renew).then(function (s) {
+        return fetch("webhook", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Chat-Token": s.token },
+          body: JSON.stringify({ sender: s.sender, message: message })
+        });
+      });
+    }
+    // A token from an earlier server run (its secret changed) is answered 403: new session.
+    post(false).then(function (r) { return r.status === 403 ? post(true) : r; }).then(function (r) {
       if (!r.ok) { throw new Error(String(r.status)); }
       return r.json();
     }).then(function (replies) {
@@ -72,7 +93,9 @@
   // Status updates of a report and replies from a colleague arrive while the page is open.
   var lastSeen = Date.now() / 1000;
   setInterval(function () {
-    fetch("updates?sender=" + encodeURIComponent(sender) + "&after=" + lastSeen)
+    if (!chat) { return; }  // nothing said yet, nothing to hear
+    fetch("updates?sender=" + encodeURIComponent(chat.sender) + "&after=" + lastSeen,
+          { headers: { "X-Chat-Token": chat.token } })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (messages) {
         messages.forEach(function (m) { lastSeen = Math.max(lastSeen, m.timestamp); addMessage("bot", m.text); });

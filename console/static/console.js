@@ -67,8 +67,106 @@ function tonePreview() {
   });
 }
 
+// The knowledge-base search on the conversation page: results without a page load, and
+// "Antwoord invoegen" puts the article's published answer into the reply (to edit first).
+// Without JavaScript the same form and links work as plain GET requests.
+function knowledgeSearch() {
+  const form = document.getElementById("kb-search-form");
+  const results = document.getElementById("kb-results");
+  const reply = document.getElementById("reply-text");
+  if (!form || !results || !reply) return;
+  const insert = async (id) => {
+    const url = form.dataset.answer + encodeURIComponent(id) +
+      "?kanaal=" + encodeURIComponent(form.dataset.channel || "");
+    const answer = await fetch(url, { credentials: "same-origin",
+                                      headers: { "X-CSRF-Token": csrfToken() } });
+    if (!answer.ok) return;
+    const article = await answer.json();
+    reply.value = reply.value ? `${reply.value}\n\n${article.answer}` : article.answer;
+    reply.focus();
+  };
+  results.addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-article]");
+    if (!link) return;
+    event.preventDefault();
+    insert(link.dataset.article);
+  });
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const query = document.getElementById("kb-query").value;
+    const answer = await fetch(`${form.dataset.search}?q=${encodeURIComponent(query)}`, {
+      credentials: "same-origin", headers: { "X-CSRF-Token": csrfToken() } });
+    if (!answer.ok) return;
+    const found = await answer.json();
+    results.replaceChildren();
+    if (!found.results.length) {
+      const p = document.createElement("p");
+      p.textContent = "Geen artikel gevonden. Probeer andere woorden.";
+      results.appendChild(p);
+      return;
+    }
+    const list = document.createElement("ul");
+    found.results.forEach((item) => {
+      const li = document.createElement("li");
+      li.append(`${item.title} (${item.department}) `);
+      const link = document.createElement("a");
+      link.href = "#reply-text";
+      link.dataset.article = item.id;
+      link.textContent = "Antwoord invoegen";
+      const hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = `: ${item.title}`;
+      link.appendChild(hidden);
+      li.appendChild(link);
+      list.appendChild(li);
+    });
+    results.appendChild(list);
+  });
+}
+
+// The article page: preview the unsaved answer on every medium, with the B1 check.
+function articlePreview() {
+  const button = document.getElementById("kb-preview-button");
+  if (!button) return;
+  button.addEventListener("click", async () => {
+    const body = new URLSearchParams(new FormData(document.getElementById("article-form")));
+    const answer = await fetch(button.dataset.preview, {
+      method: "POST", body, credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrfToken() },
+    });
+    const result = await answer.json();
+    const checks = document.getElementById("readability");
+    checks.replaceChildren();
+    const lines = result.errors || result.readability || [];
+    const intro = document.createElement("p");
+    intro.textContent = result.errors ? "Dit klopt nog niet:" : lines.length
+      ? "Controleer dit voor u publiceert. Het zijn tips; publiceren kan wel."
+      : "Geen opmerkingen: korte zinnen en gewone woorden.";
+    checks.appendChild(intro);
+    if (lines.length) {
+      const list = document.createElement("ul");
+      lines.forEach((line) => {
+        const li = document.createElement("li");
+        li.textContent = line;
+        list.appendChild(li);
+      });
+      checks.appendChild(list);
+    }
+    if (result.errors) return;
+    document.getElementById("kb-preview-note").textContent =
+      "Dit is uw tekst zoals hij nu in het formulier staat (nog niet opgeslagen).";
+    document.querySelectorAll("#kb-preview [data-medium]").forEach((column) => {
+      column.replaceChildren();
+      (result.preview[column.dataset.medium] || []).forEach(
+        (part) => column.appendChild(bubble(part)));
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   listen();
   cannedAnswers();
   tonePreview();
+  knowledgeSearch();
+  articlePreview();
 });

@@ -133,11 +133,22 @@ class BotClient:
     url: str
     token: str
     timeout: float = 60
+    tokens: dict[str, str] = field(default_factory=dict)  # web chat id: its token
+
+    def session(self) -> dict[str, str]:
+        """A web chat id and its token, issued by the server as to the page."""
+        request = urllib.request.Request(f"{self.url}/webhooks/webchat/session", data=b"",
+                                         method="POST")
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            issued = json.load(response)
+        self.tokens[issued["sender"]] = issued["token"]
+        return issued
 
     def send(self, sender: str, message: str) -> list[dict[str, Any]]:
         body = json.dumps({"sender": sender, "message": message}).encode()
         request = urllib.request.Request(f"{self.url}/webhooks/webchat/webhook", data=body,
-                                         headers={"Content-Type": "application/json"})
+                                         headers={"Content-Type": "application/json",
+                                                  "X-Chat-Token": self.tokens[sender]})
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
             replies = json.load(response)
         return replies if isinstance(replies, list) else [replies]
@@ -296,7 +307,7 @@ class Chat:
         replies = self.client.send(self.sender, text)
         seen = len(bot_actions(self.tracker))
         self.tracker = self.client.tracker(self.sender)
-        turn = Turn(text, answering, [str(r.get("text", "")) for r in replies],
+        turn = Turn(text, answering, [seen_text(r) for r in replies],
                     bot_actions(self.tracker)[seen:], any(r.get("buttons") for r in replies))
         self.turns.append(turn)
         new = [n for n in turn.new_case_numbers(self.known) if n not in self.cases]
@@ -306,10 +317,16 @@ class Chat:
         return turn
 
 
+def seen_text(reply: dict[str, Any]) -> str:
+    """A reply as the resident sees it: its text and the titles of its buttons."""
+    titles = [str(b.get("title", "")) for b in reply.get("buttons") or []]
+    return str(reply.get("text", "")) + (f" [{' | '.join(titles)}]" if titles else "")
+
+
 def talk(client: BotClient, store: ReportStore | None,
          conversation: Conversation) -> Result:
     """Play one conversation to its end and evaluate it."""
-    sender = f"webchat-conv-{uuid.uuid4().hex[:24]}"  # the web chat namespace as stored
+    sender = client.session()["sender"]  # issued by the server, as to the page
     seeded = {g["case_number"] for g in conversation.given_reports}
     for given in conversation.given_reports if store else []:
         store.seed(sender, given)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.report_questions import read_report_question
+from bot.reading.report_questions import read_report_question, says_it_is_no_report
 
 ASKED = {
     "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
@@ -32,3 +32,14 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
 ])
 def test_answers_and_statements_are_no_questions_about_the_report(text):
     assert read_report_question(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ik heb een vraag, ik wil niets melden.", True), ("gewoon een vraag", True),
+    ("het is maar een vraag hoor", True), ("ik wil niks melden", True),
+    ("I just have a question", True), ("ik wil alleen iets weten", True),
+    ("vraagje: wanneer wordt het gemaakt?", False), ("ik wil een melding doen", False),
+    ("een vraag over de afvalpas", False), ("Kerkstraat 5", False), ("nee", False),
+])
+def test_saying_it_is_no_report(text, expected):
+    assert says_it_is_no_report(text) is expected

@@ -1,0 +1,117 @@
+"""Answers from the knowledge base the departments fill (bot/knowledge).
+
+A product intent gets its own article, or a more specific article that retrieval is sure
+of ("paspoort kwijt" is still a passport question, but not about applying). Other
+municipal questions get the article retrieval finds, a choice of two or three ("Bedoelt
+u …?"), or nothing: then the caller gives the honest answer with link and phone.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import utter
+from actions.reading import channel_of
+from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
+from bot.knowledge.articles import Article
+from bot.settings import DATABASE_URL
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_ENTITY = "kb_article"  # a button of "Bedoelt u …?" names the article chosen
+CHOICE_INTENT = "municipal_question"
+SHORT_CHANNELS = ("sms",)  # channels that get an article's short answer when it has one
+UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")  # the model heard no municipal question
+ANSWERED, CHOICE = "answer", "choose"
+
+_seeded: set = set()
+_seeding = threading.Lock()
+
+
+def ensure_knowledge(url: str = DATABASE_URL) -> None:
+    """Seed the database from the departments' YAML files the first time it is empty."""
+    if url in _seeded:
+        return
+    with _seeding:
+        if url not in _seeded:
+            if not store.stats(url)["articles"] and KNOWLEDGE_DIR.is_dir():
+                store.seed_from_yaml(KNOWLEDGE_DIR, url)
+            _seeded.add(url)
+
+
+def chosen_article(tracker: Tracker) -> Optional[Text]:
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == ARTICLE_ENTITY and entity.get("value"):
+            return str(entity["value"])
+    return None
+
+
+def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
+                url: str = DATABASE_URL, text: Optional[Text] = None) -> retrieval.Decision:
+    """What the knowledge base says to `text` (default: the latest message). Blocking."""
+    ensure_knowledge(url)
+    index = retrieval.live_index(url).current()
+    chosen = next((a for a in index.articles if a.id == chosen_article(tracker)), None)
+    if chosen:
+        return retrieval.Decision(ANSWERED, (chosen,))
+    decision = index.answer_for(text or tracker.latest_message.get("text") or "")
+    own = next((a for a in index.articles if intent and a.intent == intent), None)
+    if own is not None:
+        best = decision.articles[0] if decision.kind == ANSWERED else None
+        sure = best is not None and best.intent in (None, intent)
+        return retrieval.Decision(ANSWERED, (best if sure else own,))
+    if decision.kind == "none":
+        _record_unanswered(tracker, intent, url)
+    if intent in UNSURE_INTENTS and decision.kind != ANSWERED and not (
+            decision.scores and decision.scores[0] >= retrieval.ANSWER_SCORE):
+        return retrieval.Decision("none")  # the model heard no municipal question: no guessing
+    if decision.kind == CHOICE and not allow_choice:
+        return retrieval.Decision(ANSWERED, decision.articles[:1])
+    return decision
+
+
+def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> None:
+    """Keep the question (masked) for the knowledge-base managers; never breaks the answer."""
+    try:
+        from bot.knowledge.unanswered import record_unanswered
+
+        record_unanswered(tracker.latest_message.get("text") or "", intent,
+                          channel_of(tracker), url=url)
+    except Exception:
+        logger.warning("Unanswered question not recorded", exc_info=True)
+
+
+def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article) -> None:
+    """The article's answer (short on SMS); a sensitive subject also offers a colleague."""
+    short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
+    response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
+    utter(dispatcher, response, answer=(article.answer_sms if short else article.answer).strip())
+
+
+def utter_choice(dispatcher: CollectingDispatcher, articles: tuple,
+                 response: Text = "utter_kb_choose") -> None:
+    buttons = [{"title": a.title,
+                "payload": f'/{CHOICE_INTENT}{{"{ARTICLE_ENTITY}":"{a.id}"}}'}
+               for a in articles]
+    utter(dispatcher, response, buttons=buttons)
+
+
+def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          decision: retrieval.Decision) -> Optional[Text]:
+    """Utters the decision; returns its kind, or None when the knowledge base had nothing."""
+    if decision.kind == ANSWERED:
+        utter_article(dispatcher, tracker, decision.articles[0])
+        return ANSWERED
+    if decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE:
+        # a good fit with close neighbours: its answer, and the others to choose from
+        utter_article(dispatcher, tracker, decision.articles[0])
+        utter_choice(dispatcher, decision.articles[1:], "utter_kb_alternatives")
+        return CHOICE
+    if decision.kind == CHOICE:
+        utter_choice(dispatcher, decision.articles)
+        return CHOICE
+    return None

@@ -1,0 +1,299 @@
+"""Finding the article for a resident's question.
+
+The score is TF-IDF cosine on character n-grams (char_wb 3-5) of the normalised text (the
+article's best single text and all its texts together), which copes with inflection and
+most typos. A word-level pass adds the parts of compounds of known words to the question
+("grofvuilafspraak" -> "grofvuil afspraak") and gives a word score (the IDF-weighted share
+of the question's words an article has, by stem, compound part or rapidfuzz typo match);
+an article sharing no word with the question counts less, and the word score's own share
+(1 - CHAR_WEIGHT) is a tuned constant. The index is built in memory from the published
+articles and rebuilt when `store.knowledge_version` changes (checked at most every
+`REFRESH_SECONDS`).
+"""
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bot.knowledge.articles import Article
+from bot.knowledge.text import STOPWORDS, normalise, stem, tokens
+from bot.settings import DATABASE_URL
+
+logger = logging.getLogger(__name__)
+
+# Weights and thresholds, chosen with bot.knowledge.tune (a grid search of a utility that
+# counts a wrong answer -2, a right one +1, a choice holding the right article +0.6) on two
+# sources, averaged: (1) the 114 articles of knowledge/, each question variant asked of an
+# index without it (604 questions, leave-one-out), with out-of-scope and small-talk NLU
+# examples as unanswerable (267); (2) NLU examples written by others for the product
+# intents, mapped to the 26 articles of tests/knowledge/data/dev_articles, two halves.
+# With the whole-article n-grams (WHOLE_WEIGHT) the best CHAR_WEIGHT was 1.0 (0.402; 0.9:
+# 0.378, 0.8: 0.342): the word score now acts only through NO_WORD_FACTOR and the compound
+# parts it adds to the n-gram text. Numbers in bot/knowledge/README.md.
+CHAR_WEIGHT = 1.0          # share of the character n-gram score; the word score has the rest
+MIN_SCORE = 0.275          # below this nothing fits: "none"
+ANSWER_SCORE = 0.45        # the best article answers alone from this score ...
+MARGIN = 0.18              # ... when no other article is within this distance ("choose")
+CHOOSE_MAX = 3             # at most this many buttons after "Bedoelt u …?"
+WHOLE_WEIGHT = 0.7         # n-grams: share of all the article's texts together (top-1 on (1)
+#                            0.53 -> 0.59 for 0 -> 0.7), the rest is its best single text
+NO_WORD_FACTOR = 0.75      # an article none of whose words the question has: char score x this
+UNKNOWN_WEIGHT = 1.0       # a word no article knows counts this many times the rarest word
+FUZZY_MIN = 82             # rapidfuzz ratio for a typo of a known word (words of 5+ letters)
+PART_MIN = 3               # shortest part of a compound
+REFRESH_SECONDS = 2.0      # how often a running bot asks whether the knowledge changed
+
+
+@dataclass(frozen=True)
+class Match:
+    """An article and how well it fits the question (0..1)."""
+
+    article: Article
+    score: float
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the bot does: answer with one article, let the resident choose, or neither."""
+
+    kind: str                       # "answer" | "choose" | "none"
+    articles: Tuple[Article, ...] = ()
+    scores: Tuple[float, ...] = ()
+
+
+def _texts(article: Article) -> List[str]:
+    return [article.title, *article.questions, article.upl]
+
+
+class Index:
+    """The in-memory search index over a fixed list of articles."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles: List[Article] = list(articles)
+        docs, owner = [], []
+        for number, article in enumerate(self.articles):
+            for text in _texts(article):
+                docs.append(normalise(text))
+                owner.append(number)
+        self._owner = np.array(owner, dtype=np.int64)
+        self._starts = (np.flatnonzero(np.r_[True, self._owner[1:] != self._owner[:-1]])
+                        if owner else np.array([], dtype=np.int64))
+        self._vectorizer: Optional[TfidfVectorizer] = None
+        if docs:
+            self._vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
+                                               sublinear_tf=True, dtype=np.float32)
+            self._matrix = self._vectorizer.fit_transform(docs).T.tocsr()
+            whole = [normalise(" ".join(_texts(a))) for a in self.articles]
+            self._whole = self._vectorizer.transform(whole).T.tocsr()
+        self._build_words()
+
+    def _build_words(self) -> None:
+        """Stems per article, their IDF, and compound parts of long words."""
+        per_article: List[set] = []
+        for article in self.articles:
+            per_article.append({stem(t) for text in _texts(article) for t in tokens(text)})
+        self._stems: FrozenSet[str] = frozenset().union(*per_article) if per_article \
+            else frozenset()
+        # A long article word also stands for its parts: "parkeervergunning" answers
+        # "vergunning voor parkeren".
+        for terms in per_article:
+            for term in list(terms):
+                terms.update(self._parts(term))
+        count = max(len(self.articles), 1)
+        frequency: Dict[str, int] = {}
+        for terms in per_article:
+            for term in terms:
+                frequency[term] = frequency.get(term, 0) + 1
+        self._idf = {t: math.log((1 + count) / (1 + f)) + 1 for t, f in frequency.items()}
+        self._unknown_idf = (math.log(1 + count) + 1) * UNKNOWN_WEIGHT
+        self._postings: Dict[str, np.ndarray] = {}
+        for term in frequency:
+            self._postings[term] = np.array(
+                [n for n, terms in enumerate(per_article) if term in terms], dtype=np.int64)
+        self._stem_list = sorted(self._stems)
+        self._expand = lru_cache(maxsize=4096)(self._expand_uncached)
+        self._split_cached = lru_cache(maxsize=4096)(self._split)
+
+    def _parts(self, word: str) -> List[str]:
+        """Known stems a compound is made of (two parts, a linking s or e allowed)."""
+        return [stem_ for stem_, _ in self._split(word)]
+
+    def _split(self, word: str) -> List[Tuple[str, str]]:
+        """A compound's parts as (known stem, the letters as written), longest parts first."""
+        best: List[Tuple[str, str]] = []
+        for i in range(PART_MIN, len(word) - PART_MIN + 1):
+            left, right = word[:i], word[i:]
+            left_stems = {stem(left), stem(left.rstrip("se"))} if len(left) > PART_MIN \
+                else {stem(left)}
+            right_stem = stem(right)
+            found_left = [s for s in left_stems if s in self._stems and s != word]
+            if found_left and right_stem in self._stems and right_stem != word:
+                if len(found_left[0]) + len(right_stem) > sum(len(s) for s, _ in best):
+                    best = [(found_left[0], left), (right_stem, right)]
+        return best
+
+    def _expand_uncached(self, word: str) -> Tuple[Tuple[str, float], ...]:
+        """Index terms a question word stands for, with how sure (1 = the same word): the
+        word itself, else the parts of a compound, else a known word it is a typo of."""
+        root = stem(word)
+        if root in self._idf:
+            return ((root, 1.0),)
+        parts = self._parts(root) if len(root) >= 2 * PART_MIN else []
+        if parts:
+            return tuple((p, 0.9) for p in parts)
+        if len(word) >= 5 and self._stem_list:
+            found = process.extractOne(root, self._stem_list, scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_MIN)
+            if found:
+                return ((found[0], found[1] / 100.0),)
+        return ()
+
+    def word_scores(self, question: str) -> np.ndarray:
+        """Per article: the IDF-weighted share of the question's words it contains."""
+        scores = np.zeros(len(self.articles), dtype=np.float64)
+        words = tokens(question)
+        total = 0.0
+        for word in dict.fromkeys(words):
+            expansions = self._expand(word)
+            if not expansions:
+                total += self._unknown_idf
+                continue
+            weight = max(self._idf[t] for t, _ in expansions)
+            total += weight
+            share = 1.0 / len(expansions)
+            for term, sure in expansions:
+                hits = self._postings.get(term)
+                if hits is not None:
+                    scores[hits] += weight * sure * share
+        return scores / total if total else scores
+
+    def _char_text(self, question: str) -> str:
+        """The normalised question with the parts of unknown compounds added
+        ("grofvuilafspraak" -> "grofvuilafspraak grofvuil afspraak")."""
+        words = normalise(question).split()
+        extra = [part for word in words if len(word) >= 2 * PART_MIN
+                 and word not in STOPWORDS and stem(word) not in self._idf
+                 for _, part in self._split_cached(word)]
+        return " ".join(words + extra)
+
+    def char_scores(self, question: str) -> np.ndarray:
+        """Per article: the best cosine between the question and one of its texts."""
+        if self._vectorizer is None:
+            return np.zeros(0)
+        vector = self._vectorizer.transform([self._char_text(question)])
+        cosines = (vector @ self._matrix).toarray().ravel()
+        best = np.maximum.reduceat(cosines, self._starts)
+        if not WHOLE_WEIGHT:
+            return best
+        whole = (vector @ self._whole).toarray().ravel()
+        return (1 - WHOLE_WEIGHT) * best + WHOLE_WEIGHT * whole
+
+    def scores(self, question: str) -> np.ndarray:
+        """The combined score of every article."""
+        if not self.articles or not tokens(question):
+            return np.zeros(len(self.articles))
+        return combine(self.char_scores(question), self.word_scores(question))
+
+    def search(self, question: str, top: int = 3) -> List[Match]:
+        """The best `top` articles, best first."""
+        scores = self.scores(question)
+        if not len(scores):
+            return []
+        best = np.argsort(-scores, kind="stable")[:top]
+        return [Match(self.articles[n], float(scores[n])) for n in best if scores[n] > 0]
+
+    def answer_for(self, question: str) -> Decision:
+        """Answer, let the resident choose among close articles, or say nothing fits."""
+        return decide(self.search(question, top=CHOOSE_MAX))
+
+
+def combine(char: np.ndarray, word: np.ndarray, char_weight: float = CHAR_WEIGHT
+            ) -> np.ndarray:
+    """The combined score; letters alike without a single word in common count less."""
+    char = np.where(word > 0, char, char * NO_WORD_FACTOR)
+    return char_weight * char + (1 - char_weight) * word
+
+
+def decide(matches: Sequence[Match], min_score: float = MIN_SCORE,
+           answer_score: float = ANSWER_SCORE, margin: float = MARGIN) -> Decision:
+    """The decision for ranked matches (thresholds as parameters for tuning)."""
+    if not matches or matches[0].score < min_score:
+        return Decision("none")
+    best = matches[0].score
+    close = [m for m in matches[:CHOOSE_MAX] if m.score >= max(best - margin, min_score)]
+    kind = "answer" if best >= answer_score and len(close) == 1 else "choose"
+    return Decision(kind, tuple(m.article for m in close), tuple(m.score for m in close))
+
+
+class LiveIndex:
+    """The index over the published articles of a database, rebuilt after a change."""
+
+    def __init__(self, url: str = DATABASE_URL, refresh_seconds: float = REFRESH_SECONDS
+                 ) -> None:
+        self.url = url
+        self.refresh_seconds = refresh_seconds
+        self._index = Index([])
+        self._version: Optional[int] = None
+        self._checked = -math.inf
+        self._lock = threading.Lock()
+
+    def current(self) -> Index:
+        """The index, rebuilt first when the knowledge base changed since the last check."""
+        now = time.monotonic()
+        if now - self._checked < self.refresh_seconds:
+            return self._index
+        with self._lock:
+            if now - self._checked < self.refresh_seconds:
+                return self._index
+            from bot.knowledge import store   # the database only for a live index
+
+            try:
+                version = store.knowledge_version(self.url)
+                if version != self._version:
+                    articles = store.published_articles(self.url)
+                    started = time.perf_counter()
+                    self._index = Index(articles)
+                    self._version = version
+                    logger.info("Knowledge index: %s articles (version %s) in %.0f ms",
+                                len(articles), version, (time.perf_counter() - started) * 1000)
+            except Exception:   # a database hiccup keeps the index the bot already has
+                logger.exception("Knowledge index not refreshed")
+            self._checked = time.monotonic()
+        return self._index
+
+    def search(self, question: str, top: int = 3) -> List[Match]:
+        return self.current().search(question, top)
+
+    def answer_for(self, question: str) -> Decision:
+        return self.current().answer_for(question)
+
+
+_LIVE: Dict[str, LiveIndex] = {}
+_LIVE_LOCK = threading.Lock()
+
+
+def live_index(url: str = DATABASE_URL) -> LiveIndex:
+    """One live index per database in this process."""
+    with _LIVE_LOCK:
+        if url not in _LIVE:
+            _LIVE[url] = LiveIndex(url)
+        return _LIVE[url]
+
+
+def search(question: str, top: int = 3, url: str = DATABASE_URL) -> List[Match]:
+    """The best published articles for a question, best first."""
+    return live_index(url).search(question, top)
+
+
+def answer_for(question: str, url: str = DATABASE_URL) -> Decision:
+    """What the bot should do with a question: answer, choose or none."""
+    return live_index(url).answer_for(question)

@@ -1,0 +1,48 @@
+"""Text normalisation for retrieval: accents folded, punctuation out, Dutch stems and
+compound parts."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import List
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+# Words that carry no topic: function words and the chatty frame of a question.
+STOPWORDS = frozenset("""
+a aan al alle als alstublieft an and at be beste bij ben bent ik is it je jij jullie de dan
+dat deze die dit doe doen doet dus een eens eigenlijk en er even ff for geachte gedaan
+goedemiddag goedemorgen goedenavond goedendag graag groet hallo heb hebben hebt heeft hem
+het hier hij hoe hoi hun in is ja je jij kan kun kunnen kunt me meneer mevrouw met mij
+mijn moet moeten mogelijk mag mogen na naar nee niet nou nu of om on ons onze ook op over
+s t te the to tot u uw van vanaf via voor vriendelijke waar wanneer wat we welke wie wij
+wil wilde willen wilt word wordt worden zal ze zijn zo zou zouden you your my i
+geen meer nog niks vraag vraagje vragen nodig dank bedankt aub svp please thanks hey
+""".split())
+
+# Suffixes stripped (longest first) so that inflected forms share a stem; both the articles
+# and the question are stemmed the same way, so only conflation matters, not correctness.
+_SUFFIXES = ("ingen", "heden", "ing", "ers", "en", "es", "e", "s")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents folded, everything but letters and digits made a space."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", folded.lower()).split())
+
+
+def tokens(text: str) -> List[str]:
+    """The normalised words of a text, stopwords left out."""
+    return [t for t in normalise(text).split() if t not in STOPWORDS]
+
+
+def stem(word: str) -> str:
+    """A crude Dutch stem: one suffix off, doubled letters single ("parkeren", "parkeer"
+    -> "parker"; "vergunningen" -> "vergun"; "pasport" = "paspoort")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return _DOUBLE.sub(r"\1", word)

@@ -1,0 +1,132 @@
+"""The bot answers from the knowledge base: actions/knowledge.py on the shipped articles."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answer
+from bot.knowledge import KNOWLEDGE_DIR, store
+from bot.knowledge.retrieval import Decision
+from tests.conftest import make_tracker
+
+
+@pytest.fixture
+def kb_url(db_url):
+    store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
+    return db_url
+
+
+def decide(url, text, intent="municipal_question", allow_choice=True, **kwargs):
+    return find_answer(make_tracker(intent, text, **kwargs), intent, allow_choice, url)
+
+
+@pytest.mark.parametrize("intent, text", [
+    ("passport_id_appointment", "ik wil mn paspoort verlengen"),
+    ("driving_licence", "rijbewijs verlopen wat nu"),
+    ("moving_address_change", "we gaan verhuizen, hoe geef ik dat door"),
+    ("parking_permit", "hoe kom ik aan een parkeervergunning"),
+    ("bulky_waste_pickup", "oude bank laten ophalen"),
+])
+def test_a_product_intent_gets_its_own_article(kb_url, intent, text):
+    decision = decide(kb_url, text, intent)
+    assert decision.kind == ANSWERED
+    assert decision.articles[0].intent in (intent, None)
+
+
+def test_a_product_intent_gets_a_more_specific_article_when_retrieval_is_sure(kb_url):
+    decision = decide(kb_url, "help mijn paspoort is gestolen", "passport_id_appointment")
+    assert decision.kind == ANSWERED and "kwijt" in decision.articles[0].id
+
+
+def test_the_article_chosen_with_a_button_is_answered(kb_url):
+    entities = [{"entity": "kb_article", "value": "hondenbelasting"}]
+    decision = decide(kb_url, '/municipal_question{"kb_article":"hondenbelasting"}',
+                      entities=entities)
+    assert decision.kind == ANSWERED and decision.articles[0].id == "hondenbelasting"
+
+
+def test_no_choice_in_the_middle_of_a_report(kb_url):
+    texts = ["belasting", "vergunning", "bezwaar", "subsidie", "afval"]
+    kinds = {decide(kb_url, text).kind for text in texts}
+    assert CHOICE in kinds, "some short question should be ambiguous"
+    assert {decide(kb_url, text, allow_choice=False).kind for text in texts} <= {ANSWERED,
+                                                                             "none"}
+
+
+def test_a_question_nothing_fits_gets_no_article(kb_url):
+    assert decide(kb_url, "wie wint er zondag, ajax of psv?", "out_of_scope").kind == "none"
+
+
+def test_an_edit_is_answered_without_a_restart(kb_url, monkeypatch):
+    from bot.knowledge import retrieval
+
+    monkeypatch.setattr(retrieval, "REFRESH_SECONDS", 0.0)
+    retrieval._LIVE.pop(kb_url, None)
+    before = decide(kb_url, "hondenbelasting betalen", "taxes").articles[0]
+    version = store.save_draft(before.id, {"answer": "Hondenbelasting is afgeschaft."}, None,
+                               url=kb_url)
+    store.publish(before.id, version, None, url=kb_url)
+    retrieval.live_index(kb_url).refresh_seconds = 0.0
+    after = decide(kb_url, "hondenbelasting betalen", "taxes").articles[0]
+    assert after.id == before.id and after.answer == "Hondenbelasting is afgeschaft."
+
+
+def _utter(decision, channel="webchat"):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    answer_from_knowledge(dispatcher, make_tracker("municipal_question", channel=channel),
+                          decision)
+    return dispatcher.messages
+
+
+def test_sms_gets_the_short_answer_and_sensitive_subjects_offer_a_colleague(kb_url):
+    from bot.knowledge.store import published_articles
+
+    articles = published_articles(kb_url)
+    short = next(a for a in articles if a.answer_sms and not a.sensitive)
+    [sms] = _utter(Decision(ANSWERED, (short,)), "sms")
+    assert sms["answer"] == short.answer_sms.strip() and sms["response"] == "utter_kb_answer"
+    sensitive = next(a for a in articles if a.sensitive)
+    [message] = _utter(Decision(ANSWERED, (sensitive,)))
+    assert message["response"] == "utter_kb_answer_sensitive"
+
+
+def test_a_choice_has_one_button_per_article_naming_it(kb_url):
+    decisions = [decide(kb_url, text) for text in ("belasting", "vergunning", "subsidie", "woz")]
+    decision = next(d for d in decisions if d.kind == CHOICE and d.scores[0] < 0.45)
+    [message] = _utter(decision)
+    assert [b["title"] for b in message["buttons"]] == [a.title for a in decision.articles]
+    assert all('"kb_article":"' in b["payload"] for b in message["buttons"])
+
+
+def test_the_answer_topic_action_falls_back_to_the_domain_in_english(dispatcher, domain):
+    from actions.topics import ActionAnswerTopic
+
+    tracker = make_tracker("passport_id_appointment", "passport", slots={"language": "en"})
+    asyncio.run(ActionAnswerTopic().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_answer_passport_id_appointment"
+
+
+def test_a_report_that_was_a_question_stops_and_answers_the_opening(dispatcher, domain):
+    from actions.questions import ActionNotAReport
+
+    tracker = make_tracker("inform", "gewoon een vraag", active_loop="report_form",
+                           slots={"report_description": "Wanneer is de milieustraat open",
+                                  "requested_slot": "report_location"})
+    events = asyncio.run(ActionNotAReport().run(dispatcher, tracker, domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_report_was_a_question"
+    assert responses[1] in ("utter_kb_answer", "utter_kb_choose")
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+
+
+def test_a_good_fit_with_close_neighbours_answers_and_offers_the_others(kb_url):
+    from bot.knowledge.store import published_articles
+
+    best, other = [a for a in published_articles(kb_url) if a.id.startswith("woz-")][:2]
+    messages = _utter(Decision(CHOICE, (best, other), (0.6, 0.5)))
+    assert [m["response"] for m in messages] == ["utter_kb_answer", "utter_kb_alternatives"]
+    assert messages[0]["answer"] == best.answer.strip()
+    assert [b["title"] for b in messages[1]["buttons"]] == [other.title]
