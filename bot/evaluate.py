@@ -18,6 +18,7 @@ from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, ROOT
 
 RESULTS = ROOT / "results"
 TEST_SET = ROOT / "tests" / "nlu"  # test_set*.yml, one file per topic
+KNOWLEDGE_TEST_SET = ROOT / "tests" / "knowledge" / "questions.yml"
 
 
 def rasa_test_nlu(*arguments: str) -> None:
@@ -82,6 +83,28 @@ def section(title: str, out: Path) -> List[str]:
             + confusion_table(pairs) + [""])
 
 
+def knowledge_section() -> List[str]:
+    """Retrieval over the knowledge base on questions written apart from its articles."""
+    from bot.knowledge.evaluate import evaluate
+
+    result = evaluate(KNOWLEDGE_TEST_SET)
+    rows = [("top-1 article accuracy (goal 0.90)", result["top1_accuracy"]),
+            ("answered with the right article", result["answered_right"]),
+            ("answered with a wrong article", result["answered_wrong"]),
+            ("'Bedoelt u …?' (the right one among the buttons: "
+             f"{result['choose_has_right']:.2f})", result["choose_rate"]),
+            ("questions without an article that got 'none' (goal 0.90)",
+             result["unanswerable_none"]),
+            ("questions without an article that got a wrong answer",
+             result["unanswerable_answered"])]
+    return ["", f"## Knowledge base ({KNOWLEDGE_TEST_SET.relative_to(ROOT)}: "
+            f"{result['questions']} questions, {result['unanswerable']} without an article)",
+            "", "| measure | share |", "|---|---:|",
+            *[f"| {name} | {value:.3f} |" for name, value in rows],
+            f"| retrieval time per question, mean / p95 | {result['mean_ms']:.1f} / "
+            f"{result['p95_ms']:.1f} ms |"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", type=int, default=3,
@@ -103,6 +126,7 @@ def main() -> None:
                       "--successes", "--no-plot")
         lines += section(f"Cross-validation on the training data ({args.folds} folds)", cv_out)
 
+    lines += knowledge_section()
     text = "\n".join(lines)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "EVAL.md").write_text(text + "\n")
