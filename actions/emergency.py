@@ -5,7 +5,7 @@ the message reader found urgent danger, also in the middle of a report.
 """
 from __future__ import annotations
 
-from typing import List, Text
+from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -21,6 +21,7 @@ from bot.reading.result import Reading
 OFFER_REPORT = "utter_emergency_offer_report"
 # Danger to a person with nothing in public space to repair.
 NO_REPORT_REASONS = ("suicide", "violence", "threat", "crime", "missing_person")
+OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power")
 
 
 def forget_unanswered_question(tracker: Tracker) -> List[EventType]:
@@ -39,7 +40,8 @@ class ActionEmergency(Action):
                   domain: DomainDict) -> List[EventType]:
         reading = reading_of(tracker)
         again = _answered_before(tracker)
-        utter(dispatcher, _response(reading, again))
+        outage = _previous_outage_answer(tracker) if again and not reading.urgent else None
+        utter(dispatcher, outage or _response(reading, again))
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
@@ -61,6 +63,19 @@ def _response(reading: Reading, again: bool) -> Text:
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard
+
+
+def _previous_outage_answer(tracker: Tracker) -> Optional[Text]:
+    """After the gas or power answer the outage number stays the advice, not 112 alone
+    ("welk nummer moet ik dan bellen?")."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            response = (event.get("metadata") or {}).get("utter_action")
+            if response in OUTAGE_RESPONSES:
+                return response
+            if str(response).startswith("utter_emergency_") and response != OFFER_REPORT:
+                return None
+    return None
 
 
 def _answered_before(tracker: Tracker) -> bool:

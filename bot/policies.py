@@ -241,6 +241,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not any(e.get("entity") == "case_number" for e in message.entities)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
+    if asked and intent.get("name") == STOP_INTENT and reading.answer is True:
+        return REPORT_FORM  # "laat maar gewoon versturen": a yes, not a stop
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays

@@ -75,3 +75,15 @@ def test_a_question_right_after_the_112_answer_gets_why_and_112_again(dispatcher
     events = asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup"]
     assert events == []
+
+
+def test_a_question_after_the_gas_answer_gets_the_outage_number_again(dispatcher, domain):
+    text = "welk nummer moet ik dan bellen?"
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": "ik ruik gas bij de kerk"},
+                          {"event": "action", "name": "action_emergency"},
+                          {"event": "bot", "text": "Ruikt u gas? …",
+                           "metadata": {"utter_action": "utter_emergency_gas"}},
+                          {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_gas"]

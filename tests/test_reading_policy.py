@@ -264,3 +264,10 @@ def test_outside_a_report_or_about_a_product_the_question_goes_elsewhere():
 def test_saying_it_is_no_report_stops_the_report_instead_of_answering_it(slot, text):
     assert reading_route(tracker(at_question(slot) + [said(text, "inform")])) == \
         "action_not_a_report"
+
+
+@pytest.mark.parametrize("text", ["laat maar gewoon versturen", "laat het maar zo"])
+def test_laat_maar_versturen_at_the_summary_files_the_report(text):
+    assert read_message(text).answer is True
+    assert reading_route(tracker(at_question("report_confirmed") + [said(text, "stop")])) == \
+        "report_form"

@@ -134,6 +134,9 @@ _CUES: Tuple[Tuple[str, str], ...] = (
           rf"|ga{_W}(?:je|uw){_W}gang|ga{_W}maar(?:{_W}door)?|graag|mag{_W}(?:wel|hoor)|"
           rf"dat{_W}mag|geen{_W}(?:probleem|bezwaar)|please|go{_W}ahead|send{_W}it"),
     (YES, r"👍|👌|✅"),
+    # "laat maar gewoon versturen", "laat maar zo": longer than the "laat maar" of a no
+    (YES, rf"laat(?:{_W}(?:het|dat|u|je))?{_W}maar(?:{_W}(?:gewoon|zo|even))*{_W}"
+          r"(?:versturen|verzenden|opsturen|insturen|doorsturen|zo)"),
 )
 _CUE_PATTERNS = tuple((kind, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])", re.IGNORECASE))
                       for kind, pattern in _CUES)
