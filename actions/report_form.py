@@ -319,14 +319,23 @@ class AskReportSlot(Action, ABC):
         chosen = tracker.get_slot("report_prompt") or {}
         acknowledged = "".join(response_text(domain, item["key"], tracker, **item["values"])
                                for item in tracker.get_slot("report_ack") or [])
-        updates = ("utter_report_summary_updates" if tracker.get_slot("report_updates") is True
-                   else "utter_report_summary_anonymous")
         values = {**profile().template_vars(), **chosen.get("values", {}),
                   "ack": acknowledged, "what": what_text(tracker),
-                  "updates": response_text(domain, updates, tracker)}
+                  "updates": updates_text(tracker, domain)}
         dispatcher.utter_message(response=chosen.get("key") or f"utter_ask_{self.slot}",
                                  **values)
         return [SlotSet("report_prompt", None), SlotSet("report_ack", None)]
+
+
+def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
+    """Anonymous, or updates: with the e-mail address or number they go to, if one was given."""
+    if tracker.get_slot("report_updates") is not True:
+        return response_text(domain, "utter_report_summary_anonymous", tracker)
+    contact = tracker.get_slot("report_contact")
+    if contact:
+        return response_text(domain, "utter_report_summary_updates_to", tracker,
+                             contact=contact)
+    return response_text(domain, "utter_report_summary_updates", tracker)
 
 
 class AskReportDescription(AskReportSlot):

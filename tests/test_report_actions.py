@@ -335,6 +335,15 @@ def test_the_summary_lists_every_problem(dispatcher, domain):
     assert dispatcher.messages[0]["what"] == "(1) Lamp kapot (2) Tegel los"
 
 
+@pytest.mark.parametrize("contact, said_back", [
+    ("ingrid.meijer@live.nl", "op ingrid.meijer@live.nl"), (None, "U krijgt berichten")])
+def test_the_summary_says_back_where_the_updates_go(dispatcher, domain, contact, said_back):
+    slots = {"report_description": "Lamp kapot", "report_location": "Kerkstraat 1",
+             "report_updates": True, "report_contact": contact}
+    run(AskReportConfirmed().run(dispatcher, tracker_for(slots=slots), domain))
+    assert said_back in dispatcher.messages[0]["updates"]
+
+
 def test_correct_location_clears_only_the_place(dispatcher, domain):
     events = run(
         ActionCorrectReport().run(
