@@ -22,9 +22,10 @@ logger = logging.getLogger(__name__)
 # Intents whose answer is refined by the topic the message names.
 GENERIC_INTENTS = {"municipal_question"}
 # Intents answered from the knowledge base (Dutch articles; English keeps the domain's).
+# Bulky waste keeps the domain's answer: its buttons also report a missed pickup.
 KNOWLEDGE_INTENTS = {"municipal_question", "taxes", "permit_question",
                      "passport_id_appointment", "driving_licence", "moving_address_change",
-                     "parking_permit", "bulky_waste_pickup", "out_of_scope"}
+                     "parking_permit", "out_of_scope"}
 # Topics a generic question is never refined to: they have buttons of their own that
 # would clash with the "anything else?" that follows (money worries have an intent).
 NOT_REFINED = {QUESTION, "money_worries"}
