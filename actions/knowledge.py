@@ -38,8 +38,7 @@ def ensure_knowledge(url: str = DATABASE_URL) -> None:
         return
     with _seeding:
         if url not in _seeded:
-            if not store.stats(url)["articles"] and KNOWLEDGE_DIR.is_dir():
-                store.seed_from_yaml(KNOWLEDGE_DIR, url)
+            store.seed_if_empty(KNOWLEDGE_DIR, url)
             _seeded.add(url)
 
 

@@ -58,8 +58,7 @@ class Listing:
 
 def ensure_seeded(url: str = DATABASE_URL) -> None:
     """An empty knowledge base is filled from knowledge/*.yml, as the bot does."""
-    if not store.stats(url)["articles"] and KNOWLEDGE_DIR.is_dir():
-        store.seed_from_yaml(KNOWLEDGE_DIR, url)
+    store.seed_if_empty(KNOWLEDGE_DIR, url)
 
 
 def departments(url: str = DATABASE_URL) -> Dict[str, str]:

@@ -30,6 +30,7 @@ from typing import Dict, FrozenSet, List, Optional
 import yaml
 
 from bot.knowledge import KNOWLEDGE_DIR
+from bot.knowledge.articles import ArticleError, load_folder
 from bot.settings import ROOT
 
 MAX_SENTENCE_WORDS = 18   # warn above this (B1: 15 or fewer is best, 20 the most)
@@ -133,19 +134,12 @@ def _nlu_examples(folder: Path) -> List[str]:
 
 
 def _knowledge_texts(folder: Path) -> List[str]:
-    """One text per article (title, questions, answer)."""
-    texts: List[str] = []
-    for path in sorted(folder.glob("*.yml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
-            continue
-        for article in data.get("articles") or []:
-            if isinstance(article, dict):
-                texts.append(" ".join([str(article.get("title") or ""),
-                                       " ".join(map(str, article.get("questions") or [])),
-                                       str(article.get("answer") or "")]))
-    return texts
+    """One text per article (title, questions, answer); none when the folder is invalid."""
+    try:
+        articles = load_folder(folder)
+    except ArticleError:
+        return []
+    return [" ".join([a.title, " ".join(a.questions), a.answer]) for a in articles]
 
 
 @lru_cache(maxsize=4)

@@ -154,6 +154,12 @@ def seed_from_yaml(folder: Path, url: str = DATABASE_URL, force: bool = False,
     return SeedResult(added, updated, unchanged)
 
 
+def seed_if_empty(folder: Path, url: str = DATABASE_URL) -> None:
+    """Fill an empty knowledge base from the departments' YAML files (first start)."""
+    if not stats(url)["articles"] and Path(folder).is_dir():
+        seed_from_yaml(folder, url)
+
+
 def save_draft(article_id: str, fields: Mapping[str, Any], author: Optional[int],
                note: str = "", url: str = DATABASE_URL) -> int:
     """Save changed fields of an article (or a new article: all fields) as a new draft
