@@ -39,7 +39,7 @@ class ActionEmergency(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         reading = reading_of(tracker)
-        again = _answered_before(tracker)
+        again = answered_before(tracker)
         outage = _previous_outage_answer(tracker) if again and not reading.urgent else None
         utter(dispatcher, outage or _response(reading, again))
         if tracker.active_loop_name:
@@ -78,7 +78,7 @@ def _previous_outage_answer(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def _answered_before(tracker: Tracker) -> bool:
+def answered_before(tracker: Tracker) -> bool:
     """Whether the bot's last action before this message was the 112 answer or its offer."""
     seen_user = False
     for event in reversed(tracker.events):

@@ -22,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
+from actions.emergency import answered_before
 from actions.reading import channel_of, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_PRIORITY,
                                   NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
@@ -41,11 +42,23 @@ logger = logging.getLogger(__name__)
 
 
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
-    """The message the report starts from: the latest, or the emergency message it follows."""
+    """The message the report starts from: the latest, or the emergency message it follows
+    together with what the answer to the report offer adds ("ja, ze struikelde over een
+    tegel")."""
+    latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
     stored = tracker.get_slot("emergency_report")
-    if stored and tracker.get_intent_of_latest_message() in ("affirm", "inform"):
-        return Reading.from_entities(stored.get("entities")), stored.get("text", "")
-    return reading_of(tracker), tracker.latest_message.get("text") or ""
+    if not stored or not answered_before(tracker):
+        return latest, text
+    first = Reading.from_entities(stored.get("entities"))
+    told = (first.description or stored.get("text") or "").rstrip(" .!?")
+    remark = latest.addition if latest.answer else latest.description
+    remark = re.sub(r"^(?:melden|graag|maar|wel)\W+", "", remark or "", flags=re.IGNORECASE)
+    if remark and is_description(remark) and latest.answer is not False:
+        told = f"{told}. {remark[0].upper()}{remark[1:]}"
+    merged = replace(first, description=told, problems=(),
+                     place=latest.place or first.place,
+                     category=latest.category or first.category)
+    return merged, told
 
 
 def _category(tracker: Tracker, reading: Reading) -> Text:

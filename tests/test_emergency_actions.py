@@ -87,3 +87,43 @@ def test_a_question_after_the_gas_answer_gets_the_outage_number_again(dispatcher
                           {"event": "action", "name": "action_listen"}]
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_gas"]
+
+
+def _after_offer(first: str, answer: str, intent: str = "affirm"):
+    """The tracker when the resident answers the report offer that followed 112."""
+    from rasa_sdk import Tracker
+    stored = {"text": first, "entities": read_message(first).to_entities(first)}
+    message = {"intent": {"name": intent, "confidence": 0.9}, "text": answer,
+               "entities": read_message(answer).to_entities(answer), "metadata": {}}
+    events = [{"event": "user", "text": first},
+              {"event": "action", "name": "action_emergency"},
+              {"event": "action", "name": "utter_emergency_offer_report"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": answer}]
+    return Tracker("test-sender", {"emergency_report": stored}, message, events, False, None,
+                   {}, "action_listen")
+
+
+def _started(tracker, dispatcher, domain):
+    from actions.reports import ActionStartReport
+    events = asyncio.run(ActionStartReport().run(dispatcher, tracker, domain))
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_the_report_after_112_keeps_the_place_of_the_first_message(dispatcher, domain):
+    first = "help mijn buurvrouw is gevallen op de stoep voor Marktplein 3 en ze bloedt erg"
+    answer = "ambulance is er. ze is gestruikeld over een losse tegel, dat moet gemaakt worden"
+    slots = _started(_after_offer(first, answer, "report_pavement_road"), dispatcher, domain)
+    assert slots["report_location"] == "Marktplein 3"
+    assert slots["report_category"] == "report_pavement_road"
+    assert "gevallen" in slots["report_description"]
+    assert "losse tegel" in slots["report_description"]
+
+
+def test_a_yes_with_a_remark_adds_the_remark_to_the_first_message(dispatcher, domain):
+    first = "er is een boom omgewaaid op een auto op de Julianastraat en er zit iemand in"
+    answer = "brandweer is er, man is eruit. ja melden, de boom ligt over de hele weg"
+    slots = _started(_after_offer(first, answer), dispatcher, domain)
+    assert slots["report_description"].startswith("Er is een boom omgewaaid")
+    assert slots["report_description"].endswith("De boom ligt over de hele weg")
+    assert slots["report_place"]["streets"] == ["Julianastraat"]  # its number asked next

@@ -121,6 +121,7 @@ _CUES: Tuple[Tuple[str, str], ...] = (
          r"sms(?:je)?|nodig)"),
     (NO, rf"(?:ik{_W})?wil(?:{_W}(?:liever|eigenlijk|dus|toch))?{_W}(?:geen|niet)"),
     (NO, rf"(?:doe|verstuur|stuur|verzend)(?:{_W}(?:het|hem|dat))?{_W}maar{_W}niet"),
+    (NO, rf"(?:dan|toch)(?:{_W}maar)?{_W}niet"),
     (NO, rf"laat(?:{_W}(?:het|dat|maar|u|je))?{_W}maar|don'?t|no{_W}thanks?"),
     (NO, r"👎"),
     (UNSURE, rf"weet(?:{_W}(?:ik|het|ik het))?{_W}niet|geen{_W}idee|misschien|twijfel|"
@@ -136,8 +137,12 @@ _CUES: Tuple[Tuple[str, str], ...] = (
     (YES, r"👍|👌|✅"),
     # "laat maar gewoon versturen", "laat maar zo": longer than the "laat maar" of a no
     (YES, rf"laat(?:{_W}(?:het|dat|u|je))?{_W}maar(?:{_W}(?:gewoon|zo|even))*{_W}"
-          r"(?:versturen|verzenden|opsturen|insturen|doorsturen|zo)"),
+          r"(?:versturen|verzenden|opsturen|insturen|doorsturen|zo|verstuur|verzend|stuur)"
+          rf"(?!(?:{_W}(?:het|hem|dat|maar))*{_W}niet)"),
 )
+# "oké" and "prima" often acknowledge the bot's last message; an answer after them counts.
+_ACKNOWLEDGEMENT = re.compile(r"ok|okay|ok[eé]+|oki|prima|goed|top|fijn|alright|fine",
+                              re.IGNORECASE)
 _CUE_PATTERNS = tuple((kind, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])", re.IGNORECASE))
                       for kind, pattern in _CUES)
 _PRIORITY = {NO: 0, UNSURE: 1, YES: 2}
@@ -176,6 +181,10 @@ def read_yes_no(text: str) -> Optional[bool]:
     cue = _first_cue(text)
     if cue is None or cue.kind == UNSURE:
         return None
+    if _ACKNOWLEDGEMENT.fullmatch(text[cue.start:cue.end]):
+        later = _first_cue(text[cue.end:])
+        if later is not None and later.kind == NO:
+            return False
     return cue.kind == YES
 
 

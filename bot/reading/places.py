@@ -591,10 +591,11 @@ class _Reading:
         if key == self.register.place_key:
             return False
         named = self._capitalised(index) and not self._sentence_start(index)
-        if key in _COMMON_PLACES and not named:
+        numbered = self._house_number_at(index + 1) is not None
+        if key in _COMMON_PLACES and not (named or numbered):
             return False
         if kind in _WEAK_TYPES:
-            return named or self._house_number_at(index + 1) is not None
+            return named or numbered
         return True
 
     def _lead_start(self, index: int) -> int:

@@ -76,6 +76,7 @@ def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     "ja maar voeg ook toe dat het gat 30 cm diep is", "ja?", "👍", "geen probleem",
     "Ja hoor, dat is in orde", "ik wil graag updates ontvangen", "helemaal goed zo",
     "Ziet er goed uit, versturen maar", "ja, alles klopt. fijne dag nog!",
+    "laat maar, verstuur maar", "laat het maar zo", "oké, geen probleem",
 ])
 def test_yes(text: str) -> None:
     assert read_yes_no(text) is True
@@ -88,6 +89,9 @@ def test_yes(text: str) -> None:
     "ik wil geen updates", "hoef geen berichten hoor", "het adres is verkeerd",
     "ja, maar het huisnummer klopt niet", "Klopt niet helemaal, het is de Kerkweg",
     "dat is fout", "not correct, the street is wrong", "Nee dank u, ik hoef geen mail",
+    # an "oké" that acknowledges the bot's last message, then the answer
+    "oke gebeld. nee geen berichten", "ok, nee hoor", "prima, hoeft niet", "ok dan niet",
+    "laat maar, stuur maar niet",
 ])
 def test_no(text: str) -> None:
     assert read_yes_no(text) is False
