@@ -18,6 +18,7 @@ from actions.base import utter
 from actions.reading import channel_of
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
+from bot.knowledge.aspects import COST, article_detail, read_aspect
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -89,6 +90,45 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
     response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
     utter(dispatcher, response, answer=(article.answer_sms if short else article.answer).strip())
+    if read_aspect(tracker.latest_message.get("text") or "") == COST and article.cost:
+        utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
+
+
+def previous_article(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Article]:
+    """The article the bot answered with just before the latest message, if any."""
+    said = []
+    for event in reversed(tracker.events[:-1]):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            said.append(" ".join((event.get("text") or "").split()))
+    if not said:
+        return None
+    ensure_knowledge(url)
+    for article in retrieval.live_index(url).current().articles:
+        answers = (article.answer, article.answer_sms or article.answer)
+        if any(" ".join(a.split()) in text for a in answers for text in said):
+            return article
+    return None
+
+
+def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
+    """The article a question is about by its own words, when retrieval is sure of one."""
+    ensure_knowledge(url)
+    decision = retrieval.live_index(url).current().answer_for(text)
+    return decision.articles[0] if decision.kind == ANSWERED else None
+
+
+def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
+                     article: Article) -> None:
+    """"En wat kost het?" after an article: what it says about that, or where to look."""
+    aspect = read_aspect(tracker.latest_message.get("text") or "")
+    detail = article_detail(article, aspect) if aspect else None
+    if detail:
+        utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
+    else:
+        utter(dispatcher, "utter_kb_detail_unknown", title=article.title.lower(),
+              link=article.link)
 
 
 def utter_choice(dispatcher: CollectingDispatcher, articles: tuple,

@@ -12,7 +12,8 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
-from actions.knowledge import CHOICE, answer_from_knowledge, find_answer
+from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge, find_answer,
+                               own_subject, previous_article, utter_article)
 from actions.reading import response_text
 from bot.profile import profile
 from bot.reading.questions import QUESTION, read_question
@@ -101,6 +102,31 @@ class ActionAnswerTopic(ProfileAction):
                 return refined
         response = f"utter_answer_{intent}"
         return response if _has_response(domain, response) else "utter_ask_what_else"
+
+
+class ActionAnswerFollowUp(Action):
+    """"En wat kost het?" right after an answer from the knowledge base: about that
+    article, unless the question names a subject of its own ("wat kost een rijbewijs?")."""
+
+    def name(self) -> Text:
+        return "action_answer_follow_up"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        try:
+            before = await asyncio.to_thread(previous_article, tracker)
+            own = await asyncio.to_thread(own_subject, text)
+        except Exception:
+            logger.exception("Knowledge base lookup failed")
+            before, own = None, None
+        if own is not None and own != before:
+            utter_article(dispatcher, tracker, own)
+        elif before is not None:
+            answer_follow_up(dispatcher, tracker, before)
+        else:
+            utter(dispatcher, "utter_ask_rephrase")
+        return []
 
 
 class ActionOutOfScope(ProfileAction):

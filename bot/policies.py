@@ -27,6 +27,7 @@ from rasa.shared.core.events import ActionExecutionRejected
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
+from bot.knowledge.aspects import is_follow_up
 from bot.reading.result import Reading
 
 RULE_PREDICTION = "_rule_prediction"
@@ -98,6 +99,9 @@ TAKE_MESSAGE_ACTION = "action_take_message"
 START_REPORT_ACTION = "action_start_report"
 REPORT_QUESTION_ACTION = "action_answer_report_question"
 NOT_A_REPORT_ACTION = "action_not_a_report"
+FOLLOW_UP_ACTION = "action_answer_follow_up"
+# Actions that may answer with an article of the knowledge base.
+KNOWLEDGE_ACTIONS = ("action_answer_topic", "action_out_of_scope", FOLLOW_UP_ACTION)
 REPORT_FORM = "report_form"
 # Intents that say the model did not recognise the message.
 UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
@@ -130,7 +134,7 @@ _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|num
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
-                   TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION)
+                   TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -253,6 +257,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
             and tracker.active_loop_name is None and intent.get("name") not in NEW_TOPIC_INTENTS):
         return STATUS_ACTION  # the answer to "Welk meldingsnummer heeft u?", number or not
+    if (tracker.active_loop_name is None and before in KNOWLEDGE_ACTIONS
+            and tracker.get_slot("language") != "en" and intent.get("name") not in REPORT_INTENTS + KEEP_INTENTS
+            and is_follow_up(message.text or "")):
+        return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION

@@ -130,3 +130,53 @@ def test_a_good_fit_with_close_neighbours_answers_and_offers_the_others(kb_url):
     assert [m["response"] for m in messages] == ["utter_kb_answer", "utter_kb_alternatives"]
     assert messages[0]["answer"] == best.answer.strip()
     assert [b["title"] for b in messages[1]["buttons"]] == [other.title]
+
+
+def _after_answer(kb_url, first: str, follow_up: str):
+    """A tracker whose bot answered `first` from the knowledge base; the resident asks on."""
+    from rasa_sdk import Tracker
+
+    article = decide(kb_url, first).articles[0]
+    events = [{"event": "user", "text": first},
+              {"event": "bot", "text": article.answer.strip()},
+              {"event": "user", "text": follow_up}]
+    message = {"intent": {"name": "nlu_fallback"}, "text": follow_up, "entities": []}
+    return article, Tracker("s", {}, message, events, False, None, {}, "action_listen")
+
+
+def test_a_follow_up_gets_the_cost_of_the_article_answered_before(kb_url, dispatcher, domain,
+                                                                  monkeypatch):
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    monkeypatch.setattr(topics, "own_subject", lambda text: knowledge.own_subject(text, kb_url))
+    article, tracker = _after_answer(kb_url, "paspoort aanvragen", "en wat kost het?")
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_kb_detail"
+    assert dispatcher.messages[0]["detail"] == article.cost.strip()
+
+
+def test_a_follow_up_the_article_does_not_answer_says_so_with_its_link(kb_url):
+    from actions.knowledge import answer_follow_up
+    from rasa_sdk.executor import CollectingDispatcher
+
+    article, tracker = _after_answer(kb_url, "hondenbelasting", "hoe lang duurt dat?")
+    dispatcher = CollectingDispatcher()
+    answer_follow_up(dispatcher, tracker, article)
+    message = dispatcher.messages[0]
+    assert message["response"] in ("utter_kb_detail", "utter_kb_detail_unknown")
+    assert message["link"] == article.link
+
+
+def test_a_cost_question_gets_the_cost_with_the_answer(kb_url):
+    from actions.knowledge import utter_article
+    from rasa_sdk.executor import CollectingDispatcher
+
+    article = decide(kb_url, "wat kost een paspoort").articles[0]
+    dispatcher = CollectingDispatcher()
+    utter_article(dispatcher, make_tracker("municipal_question", "wat kost een paspoort"),
+                  article)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_kb_answer", "utter_kb_detail"]
+    assert "€" in dispatcher.messages[1]["detail"]

@@ -271,3 +271,21 @@ def test_laat_maar_versturen_at_the_summary_files_the_report(text):
     assert read_message(text).answer is True
     assert reading_route(tracker(at_question("report_confirmed") + [said(text, "stop")])) == \
         "report_form"
+
+
+AFTER_ARTICLE = START + [said("hoe vraag ik een paspoort aan", "passport_id_appointment"),
+                         ActionExecuted("action_answer_topic"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text", ["en wat kost het?", "hoe lang duurt dat", "is dat gratis?"])
+def test_a_short_question_after_an_article_is_about_that_article(text):
+    assert reading_route(tracker(AFTER_ARTICLE + [said(text, "nlu_fallback")])) == \
+        "action_answer_follow_up"
+
+
+def test_a_follow_up_needs_an_article_before_it_and_no_english():
+    assert reading_route(tracker(START + [said("en wat kost het?", "nlu_fallback")])) is None
+    english = AFTER_ARTICLE[:2] + [SlotSet("language", "en")] + AFTER_ARTICLE[2:]
+    assert reading_route(tracker(english + [said("how much is it?", "nlu_fallback")])) is None
+    long = "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten"
+    assert reading_route(tracker(AFTER_ARTICLE + [said(long, "municipal_question")])) is None

@@ -1,0 +1,40 @@
+"""bot.knowledge.aspects: cost and time questions, and what an article says about them."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.knowledge.articles import Article
+from bot.knowledge.aspects import COST, DURATION, article_detail, is_follow_up, read_aspect
+
+
+def article(answer: str, cost=None) -> Article:
+    return Article(id="a", department="d", department_name="D", title="T", upl="u",
+                   upl_uri="http://x", questions=("q",), answer=answer, link="http://l",
+                   review_by=dt.date(2030, 1, 1), cost=cost)
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("en wat kost het?", COST), ("is dat gratis", COST), ("hoe duur is dat", COST),
+    ("moet ik daarvoor betalen?", COST), ("how much is it", COST),
+    ("hoe lang duurt het?", DURATION), ("en wanneer is het klaar", DURATION),
+    ("hoeveel dagen", DURATION), ("kan ik mijn kinderen meenemen?", None),
+])
+def test_the_aspect_asked(text, aspect):
+    assert read_aspect(text) == aspect
+
+
+def test_a_follow_up_is_short():
+    assert is_follow_up("en wat kost het?")
+    assert not is_follow_up("wat kost het om een nieuwe lantaarnpaal in de straat te zetten")
+    assert not is_follow_up("en mijn vrouw?")
+
+
+def test_the_cost_field_first_then_the_sentences_about_money_or_time():
+    text = "Kom langs op het gemeentehuis. Het kost €10. Na 3 werkdagen is het klaar. " \
+           "Zie https://x.nl/kosten-en-tijd"
+    assert article_detail(article(text, cost="Ongeveer €12."), COST) == "Ongeveer €12."
+    assert article_detail(article(text), COST) == "Het kost €10."
+    assert article_detail(article(text), DURATION) == "Na 3 werkdagen is het klaar."
+    assert article_detail(article("Kom langs."), DURATION) is None
