@@ -23,6 +23,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import utter
+from bot.reading.report_questions import says_number_unknown
 from actions.reading import response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
@@ -196,7 +197,8 @@ def not_found(dispatcher: CollectingDispatcher, tracker: Tracker,
     if in_form:
         utter(dispatcher, "utter_status_ask_number_later")
         return [SlotSet(ASKED_SLOT, False)]
-    if tracker.get_slot(ASKED_SLOT):
+    if tracker.get_slot(ASKED_SLOT) or says_number_unknown(
+            tracker.latest_message.get("text") or ""):
         utter(dispatcher, "utter_status_number_missing")
         return [SlotSet(ASKED_SLOT, False)]
     utter(dispatcher, "utter_status_ask_number")

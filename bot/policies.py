@@ -28,6 +28,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
 from bot.knowledge.aspects import is_follow_up
+from bot.reading.report_questions import says_number_unknown
 from bot.reading.result import Reading
 
 RULE_PREDICTION = "_rule_prediction"
@@ -172,6 +173,22 @@ def _action_before_latest_message(tracker: DialogueStateTracker) -> Optional[str
     return None
 
 
+def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
+    """The bot's actions between the resident's last two messages."""
+    actions, seen_user = [], False
+    for event in reversed(tracker.events):
+        kind = type(event).__name__
+        if kind == "UserUttered":
+            if seen_user:
+                break
+            seen_user = True
+        elif kind in ("ConversationResumed", "Restarted"):
+            break
+        elif seen_user and kind == "ActionExecuted" and event.action_name != "action_listen":
+            actions.append(event.action_name)
+    return tuple(actions)
+
+
 def _names_a_place(reading: Reading) -> bool:
     place = reading.location
     return bool(place and place.complete and place.kind != "description")
@@ -255,10 +272,14 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):
         return TAKE_MESSAGE_ACTION
     if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
-            and tracker.active_loop_name is None and intent.get("name") not in NEW_TOPIC_INTENTS):
+            and tracker.active_loop_name is None
+            and (intent.get("name") not in NEW_TOPIC_INTENTS
+                 or says_number_unknown(message.text or ""))):
         return STATUS_ACTION  # the answer to "Welk meldingsnummer heeft u?", number or not
-    if (tracker.active_loop_name is None and before in KNOWLEDGE_ACTIONS
-            and tracker.get_slot("language") != "en" and intent.get("name") not in REPORT_INTENTS + KEEP_INTENTS
+    if (tracker.active_loop_name is None
+            and set(_actions_of_last_turn(tracker)) & set(KNOWLEDGE_ACTIONS)
+            and tracker.get_slot("language") != "en"
+            and intent.get("name") not in REPORT_INTENTS + KEEP_INTENTS
             and is_follow_up(message.text or "")):
         return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS

@@ -274,7 +274,8 @@ def test_laat_maar_versturen_at_the_summary_files_the_report(text):
 
 
 AFTER_ARTICLE = START + [said("hoe vraag ik een paspoort aan", "passport_id_appointment"),
-                         ActionExecuted("action_answer_topic"), ActionExecuted("action_listen")]
+                         ActionExecuted("action_answer_topic"),
+                         ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
 
 
 @pytest.mark.parametrize("text", ["en wat kost het?", "hoe lang duurt dat", "is dat gratis?"])
@@ -289,3 +290,12 @@ def test_a_follow_up_needs_an_article_before_it_and_no_english():
     assert reading_route(tracker(english + [said("how much is it?", "nlu_fallback")])) is None
     long = "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten"
     assert reading_route(tracker(AFTER_ARTICLE + [said(long, "municipal_question")])) is None
+
+
+def test_no_number_after_the_number_question_is_answered_whatever_the_intent():
+    asked = START + [said("hoe staat het met mijn melding", "ask_report_status"),
+                     ActionExecuted("action_report_status"),
+                     SlotSet("status_number_asked", True), ActionExecuted("action_listen")]
+    text = "ik zeg toch dat ik het nummer niet meer weet"
+    assert reading_route(tracker(asked + [said(text, "stop")])) == "action_report_status"
+    assert reading_route(tracker(asked + [said("stop maar", "stop")])) is None

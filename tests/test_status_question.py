@@ -174,6 +174,19 @@ def test_asked_twice_without_a_number_points_to_a_person(db_url, dispatcher, dom
     assert slots == {"status_number_asked": False}
 
 
+def test_a_resident_who_says_the_number_is_gone_is_not_asked_for_it(db_url, dispatcher,
+                                                                     domain):
+    text = "kunt u kijken hoe het staat met de lamp bij Julianastraat 8? nummer weet ik niet meer"
+    message, slots = ask(dispatcher, domain, text)
+    assert message["response"] == "utter_status_number_missing"
+    assert [b["payload"] for b in domain_buttons(domain, "utter_status_number_missing")] == \
+        ["/report_public_space_other", "/ask_human"]
+
+
+def domain_buttons(domain, response):
+    return domain["responses"][response][-1]["buttons"]
+
+
 def test_during_a_report_the_number_is_asked_for_later(db_url, dispatcher, domain):
     message, slots = ask(dispatcher, domain, active_loop="report_form")
     assert message["response"] == "utter_status_ask_number_later"

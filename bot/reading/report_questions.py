@@ -81,6 +81,21 @@ def says_it_is_no_report(text: str) -> bool:
     return bool(_NO_REPORT.search(_plain(text).replace(" ?", "").strip()))
 
 
+_NUMBER = r"(?:meldings|zaak|referentie)?(?:nummer|nr|nummertje)"
+_NUMBER_UNKNOWN = re.compile(
+    rf"\b{_NUMBER}\b(?: \w+){{0,5}}? (?:niet meer|nie meer|kwijt|vergeten|onbekend|"
+    r"weet ik niet|weet ik nie|heb ik niet|heb ik nie|geen idee)\b"
+    rf"|\b(?:weet|heb|ken|vind) (?:ik )?(?:\w+ ){{0,3}}?{_NUMBER} (?:\w+ )?(?:niet|nie|niet meer)\b"
+    rf"|\bgeen (?:\w+ )?{_NUMBER}\b|\b{_NUMBER} (?:is|ben ik) kwijt\b"
+    r"|\b(?:don t|dont|do not) (?:have|know|remember) (?:the |my )?(?:report |case )?number\b"
+    r"|\b(?:lost|forgot) (?:the |my )?(?:report |case )?number\b")
+
+
+def says_number_unknown(text: str) -> bool:
+    """"Het nummer weet ik niet meer": the resident has no case number for the report."""
+    return bool(_NUMBER_UNKNOWN.search(_plain(text)))
+
+
 def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", (text or "").lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
