@@ -62,8 +62,14 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     before = (old or {}).get("text") or (old or {}).get("label") or ""
     if len(before) < 3 or not re.search(re.escape(before), description, re.IGNORECASE):
         return {}
-    return {"report_description": re.sub(re.escape(before), new.label, description,
-                                         flags=re.IGNORECASE)}
+    pattern = re.compile(re.escape(before), re.IGNORECASE)
+    if new.kind not in ("address", "street", "postcode"):
+        # "op de muur van het gemeentehuis" -> a landmark: its words do not fit the
+        # sentence, so the old place goes and the Waar line tells the new one
+        without = " ".join(pattern.sub(" ", description).split()).strip(" ,")
+        if is_description(without):
+            return {"report_description": without}
+    return {"report_description": pattern.sub(new.label, description)}
 
 
 def _with_landmark(street: Place, text: Text) -> Place:
@@ -203,6 +209,10 @@ class ValidateReportForm(FormValidationAction):
         answer = answer_of(tracker, reading)
         if answer is None and contact:
             answer = True
+        if answer is False and CORRECTS.search(_text(tracker)) and reading.location:
+            corrected = self._correction(tracker, reading, None, only_place=True)
+            if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
+                return {"report_updates": None, **corrected}
         if answer is None:
             corrected = self._correction(tracker, reading, None, only_place=True)
             return {"report_updates": None, **(corrected or {}),

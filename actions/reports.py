@@ -24,7 +24,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.emergency import answered_before
 from actions.reading import channel_of, reading_of
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_PRIORITY,
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, GENERIC_CATEGORY,
+                                  HIGH_PRIORITY,
                                   NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, number_question, pending_slots,
                                   personal_data_ack, place_slots, reset_report_slots,
@@ -39,6 +40,8 @@ from bot.reports.outbox import deliver_due
 from bot.reports.service import NewReport, file_report
 
 logger = logging.getLogger(__name__)
+# Questions in the first message answered before the report's own question.
+OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous")
 
 
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
@@ -92,6 +95,16 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
     return acks + ([personal_data_ack(reading)] if other_data else [])
 
 
+def _opening_question(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
+    """"Kliko niet geleegd, kan ik niet gewoon iemand bellen?": that answer comes first."""
+    kind = reading.report_question
+    if kind not in OPENING_QUESTIONS:
+        return None
+    if kind == "photo" and channel_of(tracker) not in CHANNELS_WITH_MEDIA:
+        return ack("utter_report_question_photo_not_here")
+    return ack(f"utter_report_question_{kind}")
+
+
 def _without(text: Text, part: Text) -> Text:
     return re.sub(re.escape(part), " ", text, flags=re.IGNORECASE) if part else text
 
@@ -109,6 +122,10 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
     place = reading.location
     if description and place and not is_description(_without(description, place.text)):
         description = None  # only the place: what is wrong is still to be asked
+    if description and reading.report_question in OPENING_QUESTIONS:
+        statements = " ".join(part for part in re.split(r"(?<=[.!?])\s+", description)
+                              if not part.rstrip().endswith("?"))
+        description = statements if is_description(statements) else description
     if description:
         slots["report_description"] = description
         slots["report_more_problems"] = problems[1:] or None
@@ -122,6 +139,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
     if description or "report_location" in slots:
         acks = _opening_acks(category, reading, place, problems[1:],
                              contact_used="report_updates" in slots)
+        acks.append(_opening_question(tracker, reading))
         slots["report_ack"] = [item for item in acks if item]
     return slots
 

@@ -544,3 +544,40 @@ def test_a_report_that_came_with_danger_to_people_has_priority(dispatcher, domai
     text = "putdeksel is weg bij Schoolstraat 3, er is een kind in gevallen en hij bloedt erg"
     slots = start(text, "report_public_space_other", dispatcher, domain)
     assert slots["report_priority"] == "high"
+
+
+def test_a_phone_question_in_the_first_message_is_answered_and_left_out_of_the_report(
+        dispatcher, domain):
+    slots = start("de kliko is niet geleegd. kan ik niet gewoon iemand bellen?",
+                  "report_waste_collection", dispatcher, domain)
+    assert slots["report_description"] == "De kliko is niet geleegd."
+    assert {"key": "utter_report_question_phone", "values": {}} in slots["report_ack"]
+
+
+@pytest.mark.parametrize("channel, response", [
+    ("whatsapp", "utter_report_question_photo"),
+    ("webchat", "utter_report_question_photo_not_here"),
+])
+def test_a_photo_question_in_a_report_is_answered_for_the_channel(channel, response,
+                                                                   dispatcher, domain):
+    from actions.questions import ActionAnswerReportQuestion
+
+    tracker = tracker_for("kan ik een foto sturen?", asking="report_location", channel=channel)
+    events = run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [response, "utter_report_continue"]
+    assert {"event": "slot", "name": "report_location", "value": None,
+            "timestamp": None} in events
+
+
+def test_a_new_place_at_the_updates_question_corrects_the_place_and_asks_again(dispatcher,
+                                                                              domain):
+    opening = "er zit graffiti op de muur van het gemeentehuis"
+    start_slots = start(opening, "report_public_space_other", dispatcher, domain)
+    text = "oh wacht nee sorry het is niet het gemeentehuis maar de bibliotheek aan de Schoolstraat"
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny",
+                          slots={"report_place": start_slots["report_place"],
+                                 "report_description": start_slots["report_description"]})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is None
+    assert result["report_location"].startswith("Schoolstraat")
+    assert result["report_description"] == "Er zit graffiti"  # no longer the town hall

@@ -82,6 +82,11 @@ _WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "
                          "veld", "erf", "werf", "brink", "hoeve", "lei", "oord", "kamp", "berg",
                          "burg", "horst", "weide", "vaart"})
 
+# Words before a place that only lead in to it: "nee sorry, het is de speeltuin".
+_LEAD_IN = frozenset("""
+nee neen sorry wacht oh o oeps het 't t is was ik bedoel bedoelde maar dus nou ja eh uh
+excuus correctie pardon nog eens
+""".split())
 _NUMBER_WORDS = ["nummer", "nr", "nr.", "no", "no.", "nmr", "num", "huisnummer", "huisnr",
                  "huisnr.", "hnr", "hnr.", "#", "nummers", "nrs", "nrs.", "n°", "nº", "number"]
 _NEAR_WORDS = ["bij", "tegenover", "naast", "voor", "achter", "thv", "t.h.v", "t.h.v.", "tov",
@@ -741,13 +746,21 @@ class _Reading:
     def _landmark_at(self, index: int, streets: set) -> Optional[_Phrase]:
         after_preposition = self._preposition_end(index)
         if after_preposition is None:
-            return self._bare_landmark(index, streets) if index == 0 else None
+            return self._bare_landmark(index, streets) if self._opens_place(index) else None
         head = self._head(after_preposition, streets, self._lower(index) in _NAME_PREPOSITIONS)
         if head is None:
             return None
         end, level = self._chain(*head, streets)
         start = index - 1 if self._lower(index - 1) in _ADVERBS else index
         return _Phrase(start, end, self._span_text(start, end), level)
+
+    def _opens_place(self, index: int) -> bool:
+        """Where a place without preposition may start: the message's start, after a
+        lead-in ("nee sorry, het is de bibliotheek …") or after "niet … maar"."""
+        before = [self.lowers[i] for i in range(index) if not self.punct[i]]
+        if all(word in _LEAD_IN for word in before):
+            return True
+        return len(before) >= 2 and before[-1] == "maar" and "niet" in before[:-1]
 
     def _bare_landmark(self, index: int, streets: set) -> Optional[_Phrase]:
         """A message that is only a spot: 'speeltuin achter de school', 'de speeltuin aan de

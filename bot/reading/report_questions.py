@@ -30,7 +30,10 @@ _FASTER = re.compile(
     r"meteen|direct|nu meteen|zo snel mogelijk|met spoed|voorrang)\b"
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
     r"|\bgraag (?:\w+ ){0,2}?(?:snel|vandaag|meteen)\b(?!.*\bniet\b)"
-    r"|\b(?:can|could) (?:it|you) (?:\w+ ){0,3}?(?:faster|sooner|today)\b")
+    r"|\b(?:can|could) (?:it|you) (?:\w+ ){0,3}?(?:faster|sooner|today)\b"
+    r"|\b(?:komt|komen) (?:er )?(?:vandaag|morgen|meteen|direct) (?:nog )?iemand\b"
+    r"|\b(?:jullie|ze|de gemeente|iemand) (?:\w+ ){0,3}?(?:vandaag|morgen|meteen|direct)\b"
+    r"(?: \w+){0,2} ?(?:\?|$)")
 _COST = re.compile(
     rf"\bwat kost {_IT}\b|\bkost {_IT} (?:\w+ ){{0,2}}?(?:geld|iets|wat)\b"
     r"|\b(?:moet|moeten) (?:ik|we|wij) (?:\w+ ){0,3}?(?:betalen|voor betalen)\b"
@@ -49,9 +52,22 @@ _NEXT_STEPS = re.compile(
     r"|\b(?:komt|komen) (?:er )?(?:iemand|jullie|ze) (?:\w+ ){0,2}?(?:kijken|langs)\b"
     r"|\bhoe (?:weet|hoor) ik (?:\w+ ){0,3}?(?:of|wanneer|dat)\b"
     r"|\bwhat happens (?:now|next)\b")
+_PHOTO = re.compile(
+    r"\b(?:kan|mag|moet|kun|kunt|wil|zal) (?:ik|je|u|we) (?:\w+ ){0,3}?(?:foto|fotos|foto s|"
+    r"fotootje|plaatje|afbeelding|beeld|filmpje)\b(?: \w+){0,3}? ?(?:sturen|opsturen|meesturen|"
+    r"toevoegen|doorsturen|uploaden|versturen|bijvoegen|sturen\?|\?)"
+    r"|\bfoto\w*\b(?: \w+){0,4} (?:sturen|opsturen|meesturen|doorsturen|versturen)\b(?=.*\?)"
+    r"|\b(?:can|may|should) i (?:\w+ ){0,2}?(?:send|add|upload) (?:a |the )?(?:photo|picture)")
+_PHONE = re.compile(
+    r"\b(?:kan|mag|kun|kunt) (?:ik|je|u) (?:\w+ ){0,3}?(?:iemand |jullie |u |de gemeente )?"
+    r"(?:bellen|opbellen|telefonisch)\b"
+    r"|\b(?:wat|welk) is (?:\w+ ){0,2}?(?:telefoonnummer|nummer om te bellen)\b"
+    r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
+    r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster.
 _KINDS = (("faster", _FASTER), ("duration", _DURATION), ("cost", _COST),
-          ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS))
+          ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS), ("photo", _PHOTO),
+          ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)
 _NO_REPORT = re.compile(
     r"\b(?:ik )?(?:wil|wilde|hoef|hoeft) (?:\w+ ){0,2}?(?:niets|niks|geen|helemaal niets|"

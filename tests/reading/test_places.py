@@ -204,6 +204,10 @@ def test_reads_a_corner(text, first, second):
     ("Kerkweg, thv het rondpunt", "Kerkweg", "thv het rondpunt"),
     ("Molenweg ter hoogte van de Jumbo", "Molenweg", "ter hoogte van de Jumbo"),
     ("bij de AH op de Dorpsstraat", "Dorpsstraat", "bij de AH"),
+    # a correction leads in to the place: "nee, het is …", "niet … maar …"
+    ("nee!! het is de bibliotheek aan de Schoolstraat", "Schoolstraat", "de bibliotheek"),
+    ("sorry, het is niet de school maar de speeltuin in de Beukenlaan", "Beukenlaan",
+     "de speeltuin"),
 ])
 def test_reads_a_landmark_on_a_street(text, street, landmark):
     place = read(text)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.report_questions import read_report_question, says_it_is_no_report
+from bot.reading.report_questions import (read_report_question, says_it_is_no_report,
+                                         says_number_unknown)
 
 ASKED = {
     "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
@@ -18,6 +19,10 @@ ASKED = {
                   "wat doen jullie met mijn mailadres?", "is this anonymous?"],
     "next_steps": ["wat gebeurt er nu mee?", "komt er iemand kijken?",
                    "hoe weet ik of het gemaakt is?", "what happens next?"],
+    "photo": ["mag ik er een foto van sturen?", "ik heb een fotootje, zal ik die opsturen?",
+              "can I send a picture?"],
+    "phone": ["kan ik niet gewoon iemand bellen?", "wat is jullie telefoonnummer?",
+              "could I call someone instead?"],
 }
 
 
@@ -29,6 +34,7 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
 @pytest.mark.parametrize("text", [
     "nee", "ja graag", "Kerkstraat 5", "de tegel ligt al weken los",
     "het duurt al veel te lang", "graag wel berichten", "mijn naam is Piet",
+    "bel me maar op 0612345678", "de foto stuur ik morgen",
 ])
 def test_answers_and_statements_are_no_questions_about_the_report(text):
     assert read_report_question(text) is None
@@ -43,3 +49,13 @@ def test_answers_and_statements_are_no_questions_about_the_report(text):
 ])
 def test_saying_it_is_no_report(text, expected):
     assert says_it_is_no_report(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("nummer weet ik niet meer", True), ("da nummer heb ik nie meer", True),
+    ("ik heb geen meldingsnummer", True), ("ik ben het nummer kwijt", True),
+    ("I don't have the number", True), ("het nummer is M-2026-000012", False),
+    ("bij nummer 14 ligt afval op de weg", False), ("welk nummer moet ik bellen", False),
+])
+def test_saying_the_report_number_is_unknown(text, expected):
+    assert says_number_unknown(text) is expected
