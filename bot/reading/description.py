@@ -152,11 +152,16 @@ def _normalise(text: str) -> str:
     return " ".join(_FLEMISH_AND_SHORT.get(word, word) for word in words)
 
 
+# Keywords that end street names ("Molenweg"): only the word itself counts.
+_WHOLE_WORDS_ONLY = frozenset({"weg"})
+
+
 def _matches(token: str, keyword: str) -> bool:
     """The keyword as the word, an inflection, or the head or start of a compound."""
+    whole = keyword in _WHOLE_WORDS_ONLY
     for ending in _INFLECTIONS:
         form = keyword + ending
-        if token == form or (len(token) - len(form) >= 3 and token.endswith(form)):
+        if token == form or (not whole and len(token) - len(form) >= 3 and token.endswith(form)):
             return True
     return len(keyword) >= 5 and token.startswith(keyword) and len(token) > len(keyword) + 2
 
@@ -187,10 +192,15 @@ def _keyword_of(token: str) -> Optional[Tuple[str, float]]:
 def _scores(text: str) -> Dict[str, float]:
     normalised = _normalise(text)
     scores: Dict[str, float] = defaultdict(float)
+    weak: Dict[str, float] = defaultdict(float)
     for token in re.findall(r"[a-z][a-z']*", normalised):
         found = _keyword_of(token)
-        if found:
+        if found and found[1] >= STRONG:
             scores[found[0]] += found[1]
+        elif found:  # places and vague words: several of them still name no problem
+            weak[found[0]] = max(weak[found[0]], found[1])
+    for category, weight in weak.items():
+        scores[category] += weight
     for category, pattern, weight in _PHRASE_PATTERNS:
         scores[category] += weight * len(pattern.findall(normalised))
     return {category: score for category, score in scores.items() if score > 0}
@@ -250,6 +260,9 @@ _FILL += r"bij\s+jullie|er|wel|ook|gewoon|eventjes|snel|iets|wat))*"
 _ABOUT = r"(?:\s+(?:over|van|betreffende|omtrent|aangaande|m\.?b\.?t\.?|voor|om))?"
 _BY_THIS = r"(?:(?:(?:via|langs)\s+deze\s+weg|bij\s+deze|hierbij|graag)\s+)?"
 _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    # "Graag wil ik u attenderen op het volgende." (the letter's own heading)
+    rf"^{_BY_THIS}(?:ik\s+)?(?:wil|wilde|zou|wou)(?:\s+ik)?{_FILL}(?:\s+(?:willen|graag))?"
+    r"\s+(?:attenderen|wijzen|informeren)\s+(?:op|over)\s+(?:het\s+volgende|iets)\s*[:.,-]?",
     rf"^{_BY_THIS}(?:ik\s+|'k\s+)?(?:wil|wilde|zou|wou|kom|ga|moet)(?:\s+ik)?{_FILL}"
     rf"(?:\s+(?:willen|graag))?\s+(?:een\s+)?(?:melding|klacht|probleem)\s+"
     rf"(?:doen|maken|indienen|plaatsen|doorgeven|melden){_ABOUT}\s*(?:[:,.-]|dat\b)?",

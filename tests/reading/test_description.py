@@ -144,6 +144,10 @@ def test_a_long_polite_letter_with_three_problems() -> None:
     ("Al drie weken!!! staat de groene bak vol, het stinkt en er komen ratten op af", WASTE),
     ("Er ligt een losse tegel, daar is mijn zoon over gevallen en hij heeft zijn pols gebroken",
      PAVEMENT),
+    # the pavement and the street name say where; the hedge is what is wrong
+    ("Geachte heer/mevrouw, Graag wil ik u attenderen op het volgende. Op het trottoir van de "
+     "Parkweg, bij nummer 3, groeien de struiken van de buren zo ver over de stoep dat ik er "
+     "met de kinderwagen niet langs kan. Ik moet dan de rijbaan op.", OTHER),
 ])
 def test_one_problem_told_in_several_clauses_stays_one(text: str, category: str) -> None:
     found = split_problems(text)
