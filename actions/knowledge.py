@@ -28,6 +28,7 @@ CHOICE_INTENT = "municipal_question"
 SHORT_CHANNELS = ("sms",)  # channels that get an article's short answer when it has one
 UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")  # the model heard no municipal question
 ANSWERED, CHOICE = "answer", "choose"
+FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may reach
 
 _seeded: set = set()
 _seeding = threading.Lock()
@@ -95,20 +96,25 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
 
 
 def previous_article(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Article]:
-    """The article the bot answered with just before the latest message, if any."""
-    said = []
-    for event in reversed(tracker.events[:-1]):
+    """The article the bot answered with in the last few turns (a follow-up may follow a
+    follow-up: "wat kost het?", then "en hoe lang duurt het?")."""
+    said, users = [], 0
+    for event in reversed(tracker.events):
         if event.get("event") == "user":
-            break
-        if event.get("event") == "bot":
+            users += 1
+            if users > FOLLOW_UP_TURNS:
+                break
+        elif event.get("event") == "bot" and users:
             said.append(" ".join((event.get("text") or "").split()))
     if not said:
         return None
     ensure_knowledge(url)
-    for article in retrieval.live_index(url).current().articles:
-        answers = (article.answer, article.answer_sms or article.answer)
-        if any(" ".join(a.split()) in text for a in answers for text in said):
-            return article
+    articles = retrieval.live_index(url).current().articles
+    for text in said:  # the most recent answer first
+        for article in articles:
+            answers = (article.answer, article.answer_sms or article.answer)
+            if any(" ".join(a.split()) in text for a in answers):
+                return article
     return None
 
 

@@ -327,8 +327,9 @@ class AskReportSlot(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         chosen = tracker.get_slot("report_prompt") or {}
-        acknowledged = "".join(response_text(domain, item["key"], tracker, **item["values"])
-                               for item in tracker.get_slot("report_ack") or [])
+        said = (response_text(domain, item["key"], tracker, **item["values"]).strip()
+                for item in tracker.get_slot("report_ack") or [])
+        acknowledged = "".join(f"{text} " for text in said if text)
         values = {**profile().template_vars(), **chosen.get("values", {}),
                   "ack": acknowledged, "what": what_text(tracker),
                   "updates": updates_text(tracker, domain)}

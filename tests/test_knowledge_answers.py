@@ -139,7 +139,8 @@ def _after_answer(kb_url, first: str, follow_up: str):
     article = decide(kb_url, first).articles[0]
     events = [{"event": "user", "text": first},
               {"event": "bot", "text": article.answer.strip()},
-              {"event": "user", "text": follow_up}]
+              {"event": "user", "text": follow_up},
+              {"event": "slot", "name": "language", "value": "nl"}]  # as Rasa sends it
     message = {"intent": {"name": "nlu_fallback"}, "text": follow_up, "entities": []}
     return article, Tracker("s", {}, message, events, False, None, {}, "action_listen")
 
@@ -180,3 +181,20 @@ def test_a_cost_question_gets_the_cost_with_the_answer(kb_url):
                   article)
     assert [m["response"] for m in dispatcher.messages] == ["utter_kb_answer", "utter_kb_detail"]
     assert "€" in dispatcher.messages[1]["detail"]
+
+
+def test_a_second_follow_up_still_finds_the_article(kb_url):
+    from rasa_sdk import Tracker
+
+    from actions.knowledge import previous_article
+
+    article = decide(kb_url, "paspoort aanvragen").articles[0]
+    events = [{"event": "user", "text": "paspoort aanvragen"},
+              {"event": "bot", "text": article.answer.strip()},
+              {"event": "user", "text": "en wat kost het?"},
+              {"event": "bot", "text": article.cost},
+              {"event": "user", "text": "en hoe lang duurt het?"},
+              {"event": "slot", "name": "language", "value": "nl"}]
+    tracker = Tracker("s", {}, {"text": "en hoe lang duurt het?"}, events, False, None, {},
+                      "action_listen")
+    assert previous_article(tracker, kb_url) == article

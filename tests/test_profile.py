@@ -81,6 +81,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "subject", "filed_on", "category",  # filled by action_report_status
         "handling_time",                   # filled by action_answer_report_question
         "answer",                          # a knowledge-base article (actions/knowledge.py)
+        "detail", "link", "title",         # what an article says to a follow-up question
         "contact",                         # the summary's e-mail address or phone number
     }
     used = set()
