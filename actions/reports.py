@@ -32,7 +32,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, GE
                                   shared_slots, WANTS_UPDATES)
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
-from bot.reading.description import clean_description
+from bot.reading.description import clean_description, names_only_a_place
 from bot.reading.result import Reading
 from bot.reading.places import Place
 from bot.reports.db import ensure_schema
@@ -122,6 +122,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
     place = reading.location
     if description and place and not is_description(_without(description, place.text)):
         description = None  # only the place: what is wrong is still to be asked
+    if description and names_only_a_place(description):
+        description = None  # "stoep": what is wrong with it is asked first
     if description and reading.report_question in OPENING_QUESTIONS:
         statements = " ".join(part for part in re.split(r"(?<=[.!?])\s+", description)
                               if not part.rstrip().endswith("?"))

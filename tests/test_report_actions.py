@@ -581,3 +581,11 @@ def test_a_new_place_at_the_updates_question_corrects_the_place_and_asks_again(d
     assert result["report_updates"] is None
     assert result["report_location"].startswith("Schoolstraat")
     assert result["report_description"] == "Er zit graffiti"  # no longer the town hall
+
+
+def test_a_one_word_place_is_no_description_yet(dispatcher, domain):
+    slots = start("stoep", "report_pavement_road", dispatcher, domain)
+    assert slots["report_category"] == "report_pavement_road"
+    assert slots.get("report_description") is None  # "what is wrong with it?" comes first
+    assert start("graffiti", "report_public_space_other", dispatcher,
+                 domain)["report_description"] == "Graffiti"

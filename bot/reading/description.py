@@ -89,6 +89,7 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "tree": STRONG, "branch": STRONG, "bench": STRONG, "playground": STRONG,
         "sewer": STRONG, "blocked": STRONG, "dumped": STRONG, "wesp": STRONG,
         "wespennest": STRONG, "eikenprocessierups": STRONG, "afvalwater": STRONG,
+        "geveegd": STRONG, "vegen": STRONG, "veegwagen": STRONG, "veegt": STRONG,
     },
 }
 # Phrases, matched on the normalised text.
@@ -189,12 +190,27 @@ def _keyword_of(token: str) -> Optional[Tuple[str, float]]:
     return None
 
 
+# Grounds that are a problem themselves ("het gras is te lang") or only where something
+# lies ("op het gras").
+_SURFACES = frozenset({"gras", "grasveld", "berm", "plantsoen", "speeltuin", "park"})
+_LOCATIVE = frozenset({"op", "in", "over", "naast", "langs", "bij", "door", "onder"})
+
+
+def _after_preposition(tokens: List[str], index: int) -> bool:
+    before = tokens[max(0, index - 2):index]
+    return bool(before) and (before[-1] in _LOCATIVE or len(before) == 2
+                             and before[0] in _LOCATIVE and before[1] in ("de", "het", "een"))
+
+
 def _scores(text: str) -> Dict[str, float]:
     normalised = _normalise(text)
     scores: Dict[str, float] = defaultdict(float)
     weak: Dict[str, float] = defaultdict(float)
-    for token in re.findall(r"[a-z][a-z']*", normalised):
+    tokens = re.findall(r"[a-z][a-z']*", normalised)
+    for index, token in enumerate(tokens):
         found = _keyword_of(token)
+        if found and token in _SURFACES and _after_preposition(tokens, index):
+            found = (found[0], WEAK)  # "alles ligt op het gras": where, not what
         if found and found[1] >= STRONG:
             scores[found[0]] += found[1]
         elif found:  # places and vague words: several of them still name no problem
@@ -212,6 +228,13 @@ def _best(scores: Dict[str, float]) -> Optional[str]:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def names_only_a_place(text: str) -> bool:
+    """"Stoep", "de weg": one word that says where, not what is wrong."""
+    words = [w for w in re.findall(r"[a-z][a-z']*", _normalise(text)) if w not in ("de", "het")]
+    found = _keyword_of(words[0]) if len(words) == 1 else None
+    return bool(found) and found[1] < STRONG
 
 
 def category_of(text: str) -> Optional[str]:

@@ -148,6 +148,10 @@ def test_a_long_polite_letter_with_three_problems() -> None:
     ("Geachte heer/mevrouw, Graag wil ik u attenderen op het volgende. Op het trottoir van de "
      "Parkweg, bij nummer 3, groeien de struiken van de buren zo ver over de stoep dat ik er "
      "met de kinderwagen niet langs kan. Ik moet dan de rijbaan op.", OTHER),
+    # what follows from the problem, or where it lies, is no second problem
+    ("de jongeren hebben de afvalbak bij de speeltuin omgegooid, alles ligt nu op het gras",
+     WASTE),
+    ("waarom wordt onze straat nooit geveegd? het ligt vol bladeren", OTHER),
 ])
 def test_one_problem_told_in_several_clauses_stays_one(text: str, category: str) -> None:
     found = split_problems(text)
