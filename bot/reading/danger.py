@@ -99,8 +99,14 @@ def read_danger(text: str) -> Optional[Danger]:
 def sounds_alarming(text: str) -> bool:
     """Whether the text holds a word that may mean danger (the `alarm` list), rules or not."""
     lexicon = _lexicon()
-    return any(lexicon.alarm.search(clause) and not _about_the_past(clause, lexicon)
+    return any(lexicon.alarm.search(_NOBODY.sub(" ", clause))
+               and not _about_the_past(clause, lexicon)
                for clause in _clauses(text or ""))
+
+
+# "niemand gewond", "geen gewonden", "niet iets voor 112": said to rule danger out.
+_NOBODY = re.compile(r"\b(?:niemand|geen|niet|nobody|no one|noone|not|no)\b(?: \w+){0,2} "
+                     r"(?:gewond\w*|bekneld|geraakt|injured|hurt|112|noodgeval)\b")
 
 
 def fold(text: str) -> str:

@@ -90,6 +90,7 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "sewer": STRONG, "blocked": STRONG, "dumped": STRONG, "wesp": STRONG,
         "wespennest": STRONG, "eikenprocessierups": STRONG, "afvalwater": STRONG,
         "geveegd": STRONG, "vegen": STRONG, "veegwagen": STRONG, "veegt": STRONG,
+        "wipwap": STRONG, "wipkip": STRONG, "klimrek": STRONG, "zandbak": STRONG,
     },
 }
 # Phrases, matched on the normalised text.
@@ -129,7 +130,8 @@ _KEYWORDS: List[Tuple[str, str, float]] = sorted(
 _INFLECTIONS = ("", "s", "en", "n", "e", "je", "jes", "tje", "tjes", "'s")
 _NOT_KEYWORDS = frozenset({"tegelijk", "tegelijkertijd", "wegens", "weggegooid", "gatenkaas",
                            "lampion", "losgeld", "bakker", "bakkerij", "gratis", "lossen",
-                           "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje"})
+                           "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje",
+                           "afgebroken"})
 
 
 def _inflected_forms() -> Dict[str, Tuple[str, float]]:

@@ -82,6 +82,8 @@ _WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "
                          "veld", "erf", "werf", "brink", "hoeve", "lei", "oord", "kamp", "berg",
                          "burg", "horst", "weide", "vaart"})
 
+# "niet iets voor 112": the emergency number, not a house number, unless right after a street.
+_EMERGENCY_NUMBERS = frozenset({"112", "911", "999"})
 # Words before a place that only lead in to it: "nee sorry, het is de speeltuin".
 _LEAD_IN = frozenset("""
 nee neen sorry wacht oh o oeps het 't t is was ik bedoel bedoelde maar dus nou ja eh uh
@@ -711,7 +713,7 @@ class _Reading:
         numbers = []
         for end, start in sorted(by_end.items()):
             number = self._house_number_at(end - 1)
-            if number is not None:
+            if number is not None and number.value not in _EMERGENCY_NUMBERS:
                 numbers.append(_Number(start, number.end, number.value, number.to))
         return numbers
 

@@ -9,7 +9,7 @@ import yaml
 
 import re
 
-from bot.reading.danger import Danger, _alternation, fold, read_danger
+from bot.reading.danger import Danger, _alternation, fold, read_danger, sounds_alarming
 
 MESSAGES: Dict[str, List[str]] = yaml.safe_load(
     (Path(__file__).with_name("danger_messages.yml")).read_text(encoding="utf-8"))
@@ -163,3 +163,14 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     wrong = [(text, read_danger(text)) for text in UNSEEN["none"]
              if (read_danger(text) or Danger("none", "")).urgent]
     assert not wrong
+
+
+@pytest.mark.parametrize("text, alarming", [
+    ("er ligt een boom over de weg, niemand gewond gelukkig", False),
+    ("geen gewonden, wel veel glas op straat", False),
+    ("niet iets voor 112 hoor, maar de reling zit los", False),
+    ("er is iemand gewond geraakt door een tak", True),
+    ("mijn buurman bloedt", True),
+])
+def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
+    assert sounds_alarming(text) is alarming

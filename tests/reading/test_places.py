@@ -425,3 +425,9 @@ def test_reading_is_fast():
             read_place(f"{message} {index}", REGISTER)  # a new text each time: no cache
     per_message = (time.perf_counter() - started) / (rounds * len(messages))
     print(f"\nread_place: {per_message * 1e6:.0f} µs per message")
+
+
+def test_the_emergency_number_is_no_house_number():
+    place = read_place("Niet iets voor 112 hoor, maar de reling bij de Stationsstraat zit los")
+    assert place.streets == ("Stationsstraat",) and place.house_number is None
+    assert read_place("Kerkstraat 112").house_number == "112"
