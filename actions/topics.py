@@ -21,7 +21,8 @@ from bot.reading.questions import QUESTION, read_question
 logger = logging.getLogger(__name__)
 
 # Intents whose answer is refined by the topic the message names.
-GENERIC_INTENTS = {"municipal_question"}
+GENERIC_QUESTION = "municipal_question"
+GENERIC_INTENTS = {GENERIC_QUESTION}
 # Intents answered from the knowledge base (Dutch articles; English keeps the domain's).
 # Bulky waste keeps the domain's answer: its buttons also report a missed pickup.
 KNOWLEDGE_INTENTS = {"municipal_question", "taxes", "permit_question",
@@ -61,10 +62,10 @@ def topic_response(text: Optional[Text], domain: Dict[Text, Any]) -> Optional[Te
     return response if _has_response(domain, response) else None
 
 
-async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker
-                           ) -> Optional[List[Dict[Text, Any]]]:
+async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           intent: Optional[Text] = None) -> Optional[List[Dict[Text, Any]]]:
     """The knowledge base's answer and its events, or None when it has none (or is down)."""
-    intent = tracker.get_intent_of_latest_message()
+    intent = intent or tracker.get_intent_of_latest_message()
     if intent not in KNOWLEDGE_INTENTS or tracker.get_slot("language") == "en":
         return None
     try:
@@ -127,6 +128,21 @@ class ActionAnswerFollowUp(Action):
         else:
             utter(dispatcher, "utter_ask_rephrase")
         return []
+
+
+class ActionAnswerAsQuestion(Action):
+    """A question the classifier took for something else ("wanneer gaat de gemeente de
+    bomen snoeien?" as a status question): answered as a municipal question."""
+
+    def name(self) -> Text:
+        return "action_answer_as_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)
+        if events is None:
+            utter(dispatcher, "utter_out_of_scope")
+        return events or []
 
 
 class ActionOutOfScope(ProfileAction):

@@ -28,7 +28,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
 from bot.knowledge.aspects import is_follow_up
-from bot.reading.report_questions import says_number_unknown
+from bot.reading.questions import is_question
+from bot.reading.report_questions import mentions_a_report, says_number_unknown
 from bot.reading.result import Reading
 
 RULE_PREDICTION = "_rule_prediction"
@@ -101,6 +102,8 @@ START_REPORT_ACTION = "action_start_report"
 REPORT_QUESTION_ACTION = "action_answer_report_question"
 NOT_A_REPORT_ACTION = "action_not_a_report"
 FOLLOW_UP_ACTION = "action_answer_follow_up"
+AS_QUESTION_ACTION = "action_answer_as_question"
+MIN_SUBJECT_WORDS = 6
 # Actions that may answer with an article of the knowledge base.
 KNOWLEDGE_ACTIONS = ("action_answer_topic", "action_out_of_scope", FOLLOW_UP_ACTION)
 REPORT_FORM = "report_form"
@@ -135,7 +138,8 @@ _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|num
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
-                   TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION)
+                   TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
+                   AS_QUESTION_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -187,6 +191,17 @@ def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
         elif seen_user and kind == "ActionExecuted" and event.action_name != "action_listen":
             actions.append(event.action_name)
     return tuple(actions)
+
+
+def _names_its_subject(text: str) -> bool:
+    """A question long enough to be about something of its own, not about a report
+    ("wanneer gaat de gemeente snoeien?", not "hoe lang duurt het?")."""
+    return (len(text.split()) >= MIN_SUBJECT_WORDS and is_question(text)
+            and not mentions_a_report(text))
+
+
+def _has_case_number(message: Any) -> bool:
+    return any(e.get("entity") == "case_number" for e in message.entities)
 
 
 def _names_a_place(reading: Reading) -> bool:
@@ -257,10 +272,17 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked and reading.report_question and intent.get("name") not in PRODUCT_INTENTS
             and (reading.answer is None or reading.report_question == "faster")):
         return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on
+    if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
+            and before != STATUS_ACTION and not _has_case_number(message)
+            and _names_its_subject(message.text or "")):
+        return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
+    if (not asked and reading.report_question == "anonymous"
+            and intent.get("name") not in PRODUCT_INTENTS + REPORT_INTENTS):
+        return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens als ik iets meld?"
     if asked and reading.no_report:
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
-            and not any(e.get("entity") == "case_number" for e in message.entities)):
+            and not _has_case_number(message)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
     if asked and intent.get("name") == STOP_INTENT and reading.answer is True:
         return REPORT_FORM  # "laat maar gewoon versturen": a yes, not a stop
@@ -322,6 +344,8 @@ class ReadingPolicy(Policy):
             action = REPORT_FORM
         elif tracker.latest_action_name == REPORT_QUESTION_ACTION:
             action = REPORT_FORM if tracker.active_loop_name == REPORT_FORM else "action_listen"
+        elif tracker.latest_action_name == STATUS_ACTION and not tracker.active_loop_name:
+            action = "action_listen"  # also when the reading route ran it ("nee" = no number)
         elif tracker.latest_action_name == "action_listen":
             action = reading_route(tracker, domain.responses)
         else:

@@ -299,3 +299,17 @@ def test_no_number_after_the_number_question_is_answered_whatever_the_intent():
     text = "ik zeg toch dat ik het nummer niet meer weet"
     assert reading_route(tracker(asked + [said(text, "stop")])) == "action_report_status"
     assert reading_route(tracker(asked + [said("stop maar", "stop")])) is None
+
+
+def test_a_privacy_question_outside_a_report_gets_the_privacy_answer():
+    text = "wat doen jullie eigenlijk met mijn gegevens als ik iets meld?"
+    assert reading_route(tracker(START + [said(text, "ask_report_status")])) == \
+        "action_answer_report_question"
+
+
+def test_a_question_without_a_report_in_it_is_no_status_question():
+    text = "wanneer gaat de gemeente de bomen in de Lindelaan snoeien?"
+    assert reading_route(tracker(START + [said(text, "ask_report_status")])) == \
+        "action_answer_as_question"
+    status = "hoe staat het met mijn melding over de lamp?"
+    assert reading_route(tracker(START + [said(status, "ask_report_status")])) is None

@@ -112,6 +112,19 @@ def says_number_unknown(text: str) -> bool:
     return bool(_NUMBER_UNKNOWN.search(_plain(text)))
 
 
+_REPORT_WORDS = re.compile(
+    r"\b(?:meld\w*|gemeld\w*|gemaild|doorga\w*|doorgegeven|aangegeven|klacht\w*|zaak\w*|"
+    r"al (?:iets )?(?:gebeurd|gedaan|gemaakt|gerepareerd|opgelost|opgeruimd|weggehaald)|"
+    r"nog steeds|nog (?:niks|niets|altijd)|opgelost|hoe staat het|stand van zaken|status|"
+    r"ermee|reported|report|complaint|case)\b")
+
+
+def mentions_a_report(text: str) -> bool:
+    """"Hoe staat het met mijn melding?" names a report; "wanneer gaan jullie snoeien?"
+    does not, whatever the classifier thinks."""
+    return bool(_REPORT_WORDS.search(_plain(text)))
+
+
 def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", (text or "").lower())
     text = "".join(c for c in text if not unicodedata.combining(c))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.reading.report_questions import (read_report_question, says_it_is_no_report,
-                                         says_number_unknown)
+                                         mentions_a_report, says_number_unknown)
 
 ASKED = {
     "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
@@ -59,3 +59,14 @@ def test_saying_it_is_no_report(text, expected):
 ])
 def test_saying_the_report_number_is_unknown(text, expected):
     assert says_number_unknown(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hoe zit het me mijn meldig", True), ("is de lamp in de kerkstraat al gerepareerd?", True),
+    ("de ratten die ik vorige maand doorgaf, gaan jullie daar nog wat aan doen?", True),
+    ("hoe staat het ermee?", True), ("ligt die tegel er nog steeds?", True),
+    ("wanneer gaat de gemeente de bomen in onze straat snoeien?", False),
+    ("wanneer zijn de werkzaamheden op de molenweg klaar?", False),
+])
+def test_a_status_question_names_a_report(text, expected):
+    assert mentions_a_report(text) is expected
