@@ -19,6 +19,7 @@ from bot.reading.result import Reading
 
 # Asked after the emergency answer when there is something for the municipality to fix.
 OFFER_REPORT = "utter_emergency_offer_report"
+CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 # Danger to a person with nothing in public space to repair.
 NO_REPORT_REASONS = ("suicide", "violence", "threat", "crime", "missing_person")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power")
@@ -87,5 +88,5 @@ def answered_before(tracker: Tracker) -> bool:
                 return False
             seen_user = True
         elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name") in ("action_emergency", OFFER_REPORT)
+            return event.get("name") in ("action_emergency", OFFER_REPORT, CALLED_112)
     return False

@@ -127,10 +127,15 @@ MISREAD_DANGER_INTENTS = ("complaint", "ask_human", "municipal_question", "infor
 # After the 112 answer these are answers to its report offer, or a goodbye.
 OFFER_ANSWER_INTENTS = ("affirm", "deny", "thanks", "goodbye", "stop")
 OFFER_REPORT_ACTION = "utter_emergency_offer_report"
-EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION)
+CALLED_112_ACTION = "utter_emergency_called"
+EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION)
 _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
                          r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
-                         r"\b(?:heb|hebben|is|al) (?:al )?(?:112 )?gebeld\b", re.IGNORECASE)
+                         r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b", re.IGNORECASE)
+# After the handover: "ik wil geen collega, ik wil gewoon weten …" is no message for one.
+_NO_COLLEAGUE = re.compile(r"\b(?:geen|niet met een|hoef geen|hoeft geen) (?:\w+ )?"
+                           r"(?:collega|medewerker|mens|persoon|gesprek)\b|\bno (?:agent|human)\b",
+                           re.IGNORECASE)
 # The offer itself named in a "laat maar": "laat maar zitten met die mail".
 _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|nummer|telefoon\w*)\b",
                           re.IGNORECASE)
@@ -139,7 +144,7 @@ KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
-                   AS_QUESTION_ACTION)
+                   AS_QUESTION_ACTION, CALLED_112_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -262,6 +267,9 @@ def reading_route(tracker: DialogueStateTracker,
     if before in EMERGENCY_ACTIONS:
         if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
+        if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
+                and intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS):
+            return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
     elif _needs_112(reading, intent, tracker.active_loop_name):
         return EMERGENCY_ACTION
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
@@ -291,7 +299,8 @@ def reading_route(tracker: DialogueStateTracker,
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
     if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
-            and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE):
+            and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
+            or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
     if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
             and tracker.active_loop_name is None
@@ -301,7 +310,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None
             and set(_actions_of_last_turn(tracker)) & set(KNOWLEDGE_ACTIONS)
             and tracker.get_slot("language") != "en"
-            and intent.get("name") not in REPORT_INTENTS + KEEP_INTENTS
+            and intent.get("name") not in KEEP_INTENTS
+            and not (intent.get("name") in REPORT_INTENTS and reading.category)
             and is_follow_up(message.text or "")):
         return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS

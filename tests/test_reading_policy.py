@@ -313,3 +313,32 @@ def test_a_question_without_a_report_in_it_is_no_status_question():
         "action_answer_as_question"
     status = "hoe staat het met mijn melding over de lamp?"
     assert reading_route(tracker(START + [said(status, "ask_report_status")])) is None
+
+
+AFTER_112 = START + [said("er ligt een man op straat en hij reageert niet", "out_of_scope"),
+                     ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+
+
+def test_112_called_is_acknowledged_not_read_as_a_status_question():
+    text = "ok ik heb 112 gebeld de ambulance komt eraan"
+    assert reading_route(tracker(AFTER_112 + [said(text, "ask_report_status")])) == \
+        "utter_emergency_called"
+    still = "hij ademt nog steeds niet wat moet ik doen"
+    assert reading_route(tracker(AFTER_112 + [said(still, "out_of_scope")])) == \
+        "action_emergency"
+
+
+def test_a_short_follow_up_the_model_took_for_a_report_is_still_a_follow_up():
+    assert reading_route(tracker(AFTER_ARTICLE + [said("kost het iets?",
+                                                       "report_public_space_other")])) == \
+        "action_answer_follow_up"
+
+
+def test_declining_a_colleague_after_the_handover_is_no_message_for_one():
+    handed = START + [said("medewerker", "ask_human"), ActionExecuted("action_contact_human"),
+                      ActionExecuted("action_listen")]
+    text = "ik wil geen collega, ik wil gewoon weten hoe trouwen werkt"
+    assert reading_route(tracker(handed + [said(text, "municipal_question")])) != \
+        "action_take_message"
+    assert reading_route(tracker(handed + [said("mijn aanslag klopt niet", "taxes")])) == \
+        "action_take_message"

@@ -22,9 +22,9 @@ from bot.reading.report_questions import read_report_question, says_it_is_no_rep
 from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
 
-# "Weer", "al drie keer", "nog steeds": the resident has been here before.
-_REPEATED = re.compile(r"\b(alweer|weer|opnieuw|al (\w+ )?(keer|maal|weken|"
-                       r"maanden)|zoveelste)\b", re.IGNORECASE)
+# "Weer", "al drie keer": it happens again ("al 2 maanden" is long, not again).
+_REPEATED = re.compile(r"\b(alweer|weer|opnieuw|al (\w+ )?(keer|maal)|zoveelste)\b",
+                       re.IGNORECASE)
 # A yes or no (and "ik vergiste me") before a correction of the place.
 _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
                            r"bijna|sorry|oeps|oh|o|ik vergiste me|vergissing)\b\W*)+",
