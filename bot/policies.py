@@ -317,6 +317,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION
+    if (reading.question and intent.get("name") in UNSURE_INTENTS and not asked
+            and _names_its_subject(message.text or "")):
+        return AS_QUESTION_ACTION  # a question the model could not place: the knowledge base
     name = intent.get("name")
     if tracker.active_loop_name is None and name not in REPORT_INTENTS + KEEP_INTENTS and (
             reading.danger == "hazard"

@@ -342,3 +342,10 @@ def test_declining_a_colleague_after_the_handover_is_no_message_for_one():
         "action_take_message"
     assert reading_route(tracker(handed + [said("mijn aanslag klopt niet", "taxes")])) == \
         "action_take_message"
+
+
+def test_a_question_the_model_could_not_place_goes_to_the_knowledge_base():
+    text = "wanneer gaat de gemeente de bomen in de Lindelaan snoeien?"
+    assert reading_route(tracker(START + [said(text, "nlu_fallback")])) == \
+        "action_answer_as_question"
+    assert reading_route(tracker(START + [said("grmbl frotz", "nlu_fallback")])) is None
