@@ -168,18 +168,8 @@ NEW_TOPIC_INTENTS = REPORT_INTENTS + ("stop", "goodbye", "thanks", "ask_human", 
 
 def _action_before_latest_message(tracker: DialogueStateTracker) -> Optional[str]:
     """The bot's last action before the resident's latest message (None after a hand back)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        kind = type(event).__name__
-        if kind == "UserUttered":
-            if seen_user:
-                return None
-            seen_user = True
-        elif kind == "ConversationResumed" or kind == "Restarted":
-            return None
-        elif seen_user and kind == "ActionExecuted" and event.action_name != "action_listen":
-            return event.action_name
-    return None
+    actions = _actions_of_last_turn(tracker)
+    return actions[0] if actions else None
 
 
 def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
@@ -297,7 +287,7 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
-    if _action_before_latest_message(tracker) in HANDOVER_ACTIONS and not (
+    if before in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
