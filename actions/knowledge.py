@@ -29,6 +29,8 @@ SHORT_CHANNELS = ("sms",)  # channels that get an article's short answer when it
 UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")  # the model heard no municipal question
 ANSWERED, CHOICE = "answer", "choose"
 FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may reach
+# A sibling article wins over the intent's own from this score and lead (_sibling).
+SIBLING_SEARCH, SIBLING_SCORE, SIBLING_MARGIN = 8, 0.4, 0.08
 
 _seeded: set = set()
 _seeding = threading.Lock()
@@ -59,12 +61,13 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     chosen = next((a for a in index.articles if a.id == chosen_article(tracker)), None)
     if chosen:
         return retrieval.Decision(ANSWERED, (chosen,))
-    decision = index.answer_for(text or tracker.latest_message.get("text") or "")
+    question = text or tracker.latest_message.get("text") or ""
+    decision = index.answer_for(question)
     own = next((a for a in index.articles if intent and a.intent == intent), None)
     if own is not None:
         best = decision.articles[0] if decision.kind == ANSWERED else None
         sure = best is not None and best.intent in (None, intent)
-        return retrieval.Decision(ANSWERED, (best if sure else own,))
+        return retrieval.Decision(ANSWERED, (best if sure else _sibling(index, question, own),))
     if decision.kind == "none":
         _record_unanswered(tracker, intent, url)
     if intent in UNSURE_INTENTS and decision.kind != ANSWERED and not (
@@ -73,6 +76,19 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if decision.kind == CHOICE and not allow_choice:
         return retrieval.Decision(ANSWERED, decision.articles[:1])
     return decision
+
+
+def _sibling(index: retrieval.Index, question: Text, own: Article) -> Article:
+    """Within a product the intent already named, a more specific article of the same
+    department that fits clearly better ("paspoort met spoed", "ID-kaart kwijtgespeeld")."""
+    matches = index.search(question, top=SIBLING_SEARCH)
+    top = matches[0] if matches else None
+    if top is None or top.article.id == own.id or top.article.department != own.department \
+            or top.article.intent not in (None, own.intent):
+        return own
+    own_score = next((m.score for m in matches if m.article.id == own.id), 0.0)
+    clear = top.score >= SIBLING_SCORE and top.score - own_score >= SIBLING_MARGIN
+    return top.article if clear else own
 
 
 def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> None:

@@ -198,3 +198,13 @@ def test_a_second_follow_up_still_finds_the_article(kb_url):
     tracker = Tracker("s", {}, {"text": "en hoe lang duurt het?"}, events, False, None, {},
                       "action_listen")
     assert previous_article(tracker, kb_url) == article
+
+
+@pytest.mark.parametrize("text, article", [
+    ("kan ik het ook met spoed krijgen? ik ga over 3 dagen op vakantie", "paspoort-spoed"),
+    ("ik ben mijn identiteitskaart kwijtgespeeld, moet ik naar de politie?",
+     "paspoort-id-kaart-kwijt"),
+])
+def test_within_the_product_a_clearly_better_sibling_article_answers(kb_url, text, article):
+    decision = decide(kb_url, text, "passport_id_appointment")
+    assert decision.kind == ANSWERED and decision.articles[0].id == article
