@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from typing import Any, Dict, List, Optional, Text
 
@@ -173,8 +174,33 @@ class ActionOpeningHours(ProfileAction):
     def name(self) -> Text:
         return "action_opening_hours"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        day = closed_day_asked(tracker.latest_message.get("text") or "")
+        if day:  # "is het gemeentehuis zaterdag open?": no, first
+            name = (ENGLISH_DAYS[day].capitalize() if tracker.get_slot("language") == "en"
+                    else profile().day_names[day])
+            utter(dispatcher, "utter_opening_hours_closed_day", day=name)
+        return await super().run(dispatcher, tracker, domain)
+
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         return "utter_opening_hours"
+
+
+# English day names, for "are you open on saturday?".
+ENGLISH_DAYS = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
+                "fri": "friday", "sat": "saturday", "sun": "sunday"}
+
+
+def closed_day_asked(text: Text) -> Optional[Text]:
+    """The closed day ("sat") the question names, in Dutch or English."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    settings = profile()
+    for day, name in settings.day_names.items():
+        if day not in settings.opening_hours and (name in words or ENGLISH_DAYS[day] in words
+                                                  or day in ("sat", "sun") and "weekend" in words):
+            return day
+    return None
 
 
 def was_helped(events: List[Dict[Text, Any]]) -> bool:

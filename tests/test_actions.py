@@ -44,6 +44,25 @@ def test_opening_hours_lists_every_open_day(dispatcher, tracker, domain):
     assert message["opening_hours"].count("\n") == len(profile().opening_hours) - 1
 
 
+@pytest.mark.parametrize("text, language, day", [
+    ("is het gemeentehuis zaterdag open?", "nl", "zaterdag"),
+    ("are you open on sunday?", "en", "Sunday"),
+])
+def test_a_closed_day_asked_about_is_said_to_be_closed_first(dispatcher, domain, text,
+                                                              language, day):
+    tracker = make_tracker("opening_hours", text, slots={"language": language})
+    run(ActionOpeningHours(), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours_closed_day",
+                                                            "utter_opening_hours"]
+    assert dispatcher.messages[0]["day"] == day
+
+
+def test_an_open_day_asked_about_gets_the_hours_only(dispatcher, domain):
+    run(ActionOpeningHours(), dispatcher, make_tracker("opening_hours", "open op maandag?"),
+        domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours"]
+
+
 def test_contact_human_while_open_says_until_when(dispatcher, tracker, domain):
     monday_morning = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
     run(ActionContactHuman(clock=lambda: monday_morning), dispatcher, tracker, domain)

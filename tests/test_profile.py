@@ -82,6 +82,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "handling_time",                   # filled by action_answer_report_question
         "answer",                          # a knowledge-base article (actions/knowledge.py)
         "detail", "link", "title",         # what an article says to a follow-up question
+        "day",                             # a closed day asked about (action_opening_hours)
         "contact",                         # the summary's e-mail address or phone number
     }
     used = set()
