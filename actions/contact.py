@@ -33,7 +33,7 @@ class OpeningHoursAction(Action, ABC):
     def _now(self) -> dt.datetime:
         return self._clock() if self._clock else profile().now()
 
-    def utter_by_hours(self, dispatcher: CollectingDispatcher) -> None:
+    def utter_by_hours(self, dispatcher: CollectingDispatcher, english: bool = False) -> None:
         """Utter the open response (with today's closing time) or the closed one (with
         the next opening)."""
         now, municipality = self._now(), profile()
@@ -41,14 +41,14 @@ class OpeningHoursAction(Action, ABC):
             utter(dispatcher, self.open_response,
                   close=municipality.closing_time(now).strftime("%H:%M"))
         else:
-            day, opens = municipality.next_opening(now)
+            day, opens = municipality.next_opening(now, english)
             utter(dispatcher, self.closed_response, next_day=day,
                   next_open=opens.strftime("%H:%M"))
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        self.utter_by_hours(dispatcher)
+        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
         return []
 
 

@@ -16,7 +16,7 @@ from actions.base import ProfileAction, utter
 from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge, find_answer,
                                own_subject, previous_article, utter_article)
 from actions.reading import response_text
-from bot.profile import profile
+from bot.profile import ENGLISH_DAYS, profile
 from bot.reading.questions import QUESTION, read_question
 
 logger = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ class ActionOpeningHours(ProfileAction):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         day = closed_day_asked(tracker.latest_message.get("text") or "")
         if day:  # "is het gemeentehuis zaterdag open?": no, first
-            name = (ENGLISH_DAYS[day].capitalize() if tracker.get_slot("language") == "en"
+            name = (ENGLISH_DAYS[day] if tracker.get_slot("language") == "en"
                     else profile().day_names[day])
             utter(dispatcher, "utter_opening_hours_closed_day", day=name)
         return await super().run(dispatcher, tracker, domain)
@@ -187,17 +187,13 @@ class ActionOpeningHours(ProfileAction):
         return "utter_opening_hours"
 
 
-# English day names, for "are you open on saturday?".
-ENGLISH_DAYS = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday",
-                "fri": "friday", "sat": "saturday", "sun": "sunday"}
-
-
 def closed_day_asked(text: Text) -> Optional[Text]:
     """The closed day ("sat") the question names, in Dutch or English."""
     words = set(re.findall(r"[a-z]+", text.lower()))
     settings = profile()
     for day, name in settings.day_names.items():
-        if day not in settings.opening_hours and (name in words or ENGLISH_DAYS[day] in words
+        if day not in settings.opening_hours and (name in words
+                                                  or ENGLISH_DAYS[day].lower() in words
                                                   or day in ("sat", "sun") and "weekend" in words):
             return day
     return None

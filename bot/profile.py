@@ -16,6 +16,9 @@ from bot.settings import PROFILE_FILE
 logger = logging.getLogger(__name__)
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ENGLISH_HOURS_LINE = "{day}: {open} to {close}"
+ENGLISH_DAYS = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                               "Saturday", "Sunday")))
 
 
 class ProfileError(ValueError):
@@ -105,22 +108,24 @@ class Profile(BaseModel):
         hours = self.opening_hours.get(DAYS[moment.weekday()])
         return hours[1] if hours else None
 
-    def next_opening(self, moment: dt.datetime) -> Tuple[str, dt.time]:
+    def next_opening(self, moment: dt.datetime, english: bool = False) -> Tuple[str, dt.time]:
         """The day name and time at which the municipality next opens after `moment`."""
+        names = ENGLISH_DAYS if english else self.day_names
         for offset in range(8):
             day = moment.date() + dt.timedelta(days=offset)
             hours = self.opening_hours.get(DAYS[day.weekday()])
             if hours and (offset > 0 or moment.time() < hours[0]):
-                return self.day_names[DAYS[day.weekday()]], hours[0]
+                return names[DAYS[day.weekday()]], hours[0]
         raise ProfileError("the profile has no opening hours at all")
 
-    def opening_hours_text(self) -> str:
+    def opening_hours_text(self, english: bool = False) -> str:
+        line, names = ((ENGLISH_HOURS_LINE, ENGLISH_DAYS) if english
+                       else (self.opening_hours_line, self.day_names))
         lines = []
         for day in DAYS:
             if day in self.opening_hours:
                 start, end = self.opening_hours[day]
-                lines.append(self.opening_hours_line.format(
-                    day=self.day_names[day], open=_hhmm(start), close=_hhmm(end)))
+                lines.append(line.format(day=names[day], open=_hhmm(start), close=_hhmm(end)))
         return "\n".join(lines)
 
     def template_vars(self) -> Dict[str, Any]:
@@ -130,6 +135,7 @@ class Profile(BaseModel):
             "phone": self.phone,
             "website": self.website,
             "opening_hours": self.opening_hours_text(),
+            "opening_hours_en": self.opening_hours_text(english=True),
         }
         values.update({f"link_{key}": url for key, url in self.links.items()})
         return values

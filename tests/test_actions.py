@@ -79,6 +79,13 @@ def test_contact_human_at_night_says_when_we_open_again(dispatcher, tracker, dom
     assert (message["next_day"], message["next_open"]) == ("maandag", "08:30")
 
 
+def test_contact_human_in_english_names_the_day_in_english(dispatcher, domain):
+    saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
+    tracker = make_tracker("ask_human", "I want to talk to a person", slots={"language": "en"})
+    run(ActionContactHuman(clock=lambda: saturday), dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["next_day"] == "Monday"
+
+
 def test_ask_affirmation_describes_the_best_guess(dispatcher, domain):
     ranking = [{"name": "nlu_fallback", "confidence": 0.4},
                {"name": "report_street_lighting", "confidence": 0.35},

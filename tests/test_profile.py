@@ -91,3 +91,8 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
             used |= set(re.findall(r"{(\w+)}", yaml.safe_dump(variation)))
     assert used, "expected placeholders in the responses"
     assert used <= known, f"unknown placeholders: {sorted(used - known)}"
+
+
+def test_the_opening_hours_read_in_english_too():
+    text = profile().opening_hours_text(english=True)
+    assert text.startswith("Monday: 08:30 to 17:00") and "maandag" not in text
