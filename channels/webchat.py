@@ -33,7 +33,7 @@ from bot import settings
 from bot.profile import profile
 from bot.tone import render
 from channels.inbound import (MAX_BODY_BYTES, WebhookError,
-                              answer_or_apologise, over_limit, read_chat_request)
+                              answer_or_apologise, menu_answer, over_limit, read_chat_request)
 
 logger = logging.getLogger(__name__)
 
@@ -223,9 +223,12 @@ class WebChatInput(InputChannel):
             if limited is not None:
                 return response.json(limited)
             collector = WebChatOutput()
+            text, metadata = fields["message"], {}  # a browser's claims (photos, places): no
+            payload = await menu_answer(request, sender, text)
+            if payload:  # a button's words typed instead of clicked ("De plek")
+                text, metadata = payload, {"typed": text}
             await answer_or_apologise(request, UserMessage(
-                fields["message"], collector, sender, input_channel=self.name(),
-                metadata={},  # what a browser claims (photos, places) is not trusted
+                text, collector, sender, input_channel=self.name(), metadata=metadata,
             ), on_new_message)
             return response.json(collector.messages)
 

@@ -93,6 +93,18 @@ def test_webchat_webhook_answers_and_refuses_bad_requests(stack):
     assert status == 413
 
 
+def test_a_button_typed_in_the_web_chat_counts_as_pressed(stack):
+    url = f"{stack.url}/webhooks/webchat/webhook"
+    sender = "web-e2e-typed-1"
+    post_json(url, {"sender": sender, "message": "de lantaarnpaal bij Kerkstraat 3 is kapot"})
+    post_json(url, {"sender": sender, "message": "nee"})
+    status, replies = post_json(url, {"sender": sender, "message": "nee, aanpassen"})
+    assert status == 200 and "Wat moet er anders" in texts(replies)
+    status, replies = post_json(url, {"sender": sender, "message": "De plek"})
+    assert status == 200
+    assert "Wat: De plek" not in texts(replies), "the button's words are no description"
+
+
 def test_http_api_needs_the_token(stack):
     status, _ = post_json(f"{stack.url}/model/parse", {"text": "hallo"})
     assert status == 401
