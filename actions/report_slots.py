@@ -19,8 +19,10 @@ from bot.reading.places import Place
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other")
 # Intent → report category; a missed bulky-waste pickup is a report of its own.
+# A bulky-waste message starts a report only when the pickup was missed (bot/policies.py).
 REPORT_CATEGORIES = {**{intent: intent for intent in REPORT_INTENTS},
-                     "report_bulky_missed": "bulky_waste_pickup"}
+                     "report_bulky_missed": "bulky_waste_pickup",
+                     "bulky_waste_pickup": "bulky_waste_pickup"}
 GENERIC_CATEGORY = "report_public_space_other"
 CHANNELS_WITH_ADDRESS = {"whatsapp", "sms", "telegram", "messenger"}
 CHANNELS_WITH_MEDIA = {"whatsapp", "telegram", "messenger"}

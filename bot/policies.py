@@ -28,6 +28,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
 from bot.knowledge.aspects import is_follow_up
+from bot.reading.description import says_not_collected
 from bot.reading.questions import is_question
 from bot.reading.report_questions import mentions_a_report, says_number_unknown
 from bot.reading.result import Reading
@@ -111,6 +112,7 @@ REPORT_FORM = "report_form"
 UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
 ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 3"
 STATUS_INTENT = "ask_report_status"
+BULKY_INTENT = "bulky_waste_pickup"
 # Form questions whose answer the classifier may mistake for a status question.
 ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
 # Questions where "laat maar" or "hoeft niet" declines the offer, not the whole report.
@@ -311,6 +313,9 @@ def reading_route(tracker: DialogueStateTracker,
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # a question the model could not place: the knowledge base
     name = intent.get("name")
+    if (tracker.active_loop_name is None and name == BULKY_INTENT
+            and says_not_collected(message.text or "")):
+        return START_REPORT_ACTION  # "ons grofvuil is niet opgehaald": a report, not the product
     if tracker.active_loop_name is None and name not in REPORT_INTENTS + KEEP_INTENTS and (
             reading.danger == "hazard"
             or name in UNSURE_INTENTS + (ANSWER_INTENT,) and not reading.question

@@ -349,3 +349,11 @@ def test_a_question_the_model_could_not_place_goes_to_the_knowledge_base():
     assert reading_route(tracker(START + [said(text, "nlu_fallback")])) == \
         "action_answer_as_question"
     assert reading_route(tracker(START + [said("grmbl frotz", "nlu_fallback")])) is None
+
+
+def test_bulky_waste_that_was_not_collected_starts_a_report():
+    text = "We hadden een afspraak voor grofvuil vandaag maar het is niet opgehaald"
+    assert reading_route(tracker(START + [said(text, "bulky_waste_pickup")])) == \
+        "action_start_report"
+    question = "hoe laat ik mijn oude bank als grofvuil ophalen?"
+    assert reading_route(tracker(START + [said(question, "bulky_waste_pickup")])) is None

@@ -589,3 +589,10 @@ def test_a_one_word_place_is_no_description_yet(dispatcher, domain):
     assert slots.get("report_description") is None  # "what is wrong with it?" comes first
     assert start("graffiti", "report_public_space_other", dispatcher,
                  domain)["report_description"] == "Graffiti"
+
+
+def test_a_missed_bulky_pickup_is_filed_as_one(dispatcher, domain):
+    slots = start("ons grofvuil is vandaag niet opgehaald, Julianastraat 11",
+                  "bulky_waste_pickup", dispatcher, domain)
+    assert slots["report_category"] == "bulky_waste_pickup"
+    assert slots["report_location"] == "Julianastraat 11"

@@ -232,6 +232,16 @@ def _best(scores: Dict[str, float]) -> Optional[str]:
     return ranked[0][0]
 
 
+_NOT_COLLECTED = re.compile(
+    r"\bniet\s+(?:\w+\s+){0,2}(?:opgehaald|meegenomen|gehaald|geleegd)\b|\bvergeten\b"
+    r"|\b(?:staat|ligt|liggen|staan)\s+(?:er\s+)?(?:\w+\s+)?nog\b|\bnot\s+(?:been\s+)?collected\b")
+
+
+def says_not_collected(text: str) -> bool:
+    """"Het grofvuil is niet opgehaald", "het staat er nog": a pickup was missed."""
+    return bool(_NOT_COLLECTED.search(_normalise(text)))
+
+
 def names_only_a_place(text: str) -> bool:
     """"Stoep", "de weg": one word that says where, not what is wrong."""
     words = [w for w in re.findall(r"[a-z][a-z']*", _normalise(text)) if w not in ("de", "het")]
