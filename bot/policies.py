@@ -134,6 +134,12 @@ EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION)
 _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
                          r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
                          r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b", re.IGNORECASE)
+# After the 112 answer: nobody is in danger (any more).
+_ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:\w+ )?(?:ok|oke|oké|okay|goed|"
+                       r"in orde)\b|\bniemand (?:is )?gewond\b|\bvalt (?:wel )?mee\b|"
+                       r"\bni(?:ks|ets) aan de hand\b|"
+                       r"\b(?:is|are|seems) (?:ok|okay|fine|alright)\b",
+                       re.IGNORECASE)
 # After the handover: "ik wil geen collega, ik wil gewoon weten …" is no message for one.
 _NO_COLLEAGUE = re.compile(r"\b(?:geen|niet met een|hoef geen|hoeft geen) (?:\w+ )?"
                            r"(?:collega|medewerker|mens|persoon|gesprek)\b|\bno (?:agent|human)\b",
@@ -237,11 +243,16 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     the answer to its question."""
     if _CALLED_112.search(text or ""):
         return False
-    if reading.urgent or reading.alarm or reading.question:
+    if reading.urgent:
+        return True
+    if _ALL_WELL.search(text or ""):
+        return False  # "hij is ok, maar die plank moet gerepareerd"
+    if reading.alarm or reading.question:
         return True
     if active_loop is not None:
         return False  # "Kerkstraat 5": the report goes on once everyone is safe
     return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
+
 
 def reading_route(tracker: DialogueStateTracker,
                   answers: Optional[Any] = None) -> Optional[str]:

@@ -357,3 +357,12 @@ def test_bulky_waste_that_was_not_collected_starts_a_report():
         "action_start_report"
     question = "hoe laat ik mijn oude bank als grofvuil ophalen?"
     assert reading_route(tracker(START + [said(question, "bulky_waste_pickup")])) is None
+
+
+def test_all_well_after_the_112_answer_is_no_emergency_any_more():
+    hurt = START + [said("mijn zoontje is van de schommel gevallen en bloedt", "out_of_scope"),
+                    ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = "hij is ok hoor, maar die plank van de schommel moet gerepareerd worden"
+    assert reading_route(tracker(hurt + [said(text, "inform")])) != "action_emergency"
+    worse = "hij bloedt nog steeds heel erg"
+    assert reading_route(tracker(hurt + [said(worse, "inform")])) == "action_emergency"
