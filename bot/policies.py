@@ -135,7 +135,8 @@ _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b
                          r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
                          r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b", re.IGNORECASE)
 # After the 112 answer: nobody is in danger (any more).
-_ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:\w+ )?(?:ok|oke|oké|okay|goed|"
+_ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen)\w+ )?"
+                       r"(?:ok|oke|oké|okay|goed|"
                        r"in orde)\b|\bniemand (?:is )?gewond\b|\bvalt (?:wel )?mee\b|"
                        r"\bni(?:ks|ets) aan de hand\b|"
                        r"\b(?:is|are|seems) (?:ok|okay|fine|alright)\b",

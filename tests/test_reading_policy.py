@@ -364,5 +364,5 @@ def test_all_well_after_the_112_answer_is_no_emergency_any_more():
                     ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
     text = "hij is ok hoor, maar die plank van de schommel moet gerepareerd worden"
     assert reading_route(tracker(hurt + [said(text, "inform")])) != "action_emergency"
-    worse = "hij bloedt nog steeds heel erg"
-    assert reading_route(tracker(hurt + [said(worse, "inform")])) == "action_emergency"
+    for worse in ("hij bloedt nog steeds heel erg", "het gaat niet goed met hem, wat moet ik doen"):
+        assert reading_route(tracker(hurt + [said(worse, "inform")])) == "action_emergency"
