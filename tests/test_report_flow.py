@@ -210,10 +210,19 @@ def test_questions_per_report_type_stay_minimal(stack):
 
 def test_missed_bulky_waste_pickup_is_reported(talk, reports_db_url):
     sender = "report-bulky"
-    answer = talk(sender, "ze zijn mijn grofvuil vergeten")
+    answer = talk(sender, "hoe kan ik grofvuil laten ophalen?")
     assert any(b["payload"] == "/report_bulky_missed" for r in answer for b in r.get("buttons", []))
     assert "Wat wilt u melden?" in texts(talk(sender, "/report_bulky_missed"))
     talk(sender, "een oude bank en een matras staan er nog")
+    talk(sender, "Rozenlaan 9")
+    talk(sender, "nee")
+    assert CASE_NUMBER.search(texts(talk(sender, "ja")))
+    assert stored(reports_db_url, sender)[0].category == "bulky_waste_pickup"
+
+
+def test_a_missed_pickup_said_in_words_starts_the_report_at_once(talk, reports_db_url):
+    sender = "report-bulky-words"
+    assert "Waar is het" in texts(talk(sender, "ze zijn mijn grofvuil vergeten"))
     talk(sender, "Rozenlaan 9")
     talk(sender, "nee")
     assert CASE_NUMBER.search(texts(talk(sender, "ja")))
