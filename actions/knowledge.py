@@ -31,6 +31,7 @@ ANSWERED, CHOICE = "answer", "choose"
 FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may reach
 # A sibling article wins over the intent's own from this score and lead (_sibling).
 SIBLING_SEARCH, SIBLING_SCORE, SIBLING_MARGIN = 8, 0.4, 0.08
+OFF_SCORE, OFF_SIBLING_SCORE = 0.15, 0.3  # ... or when the own article does not fit at all
 
 _seeded: set = set()
 _seeding = threading.Lock()
@@ -88,7 +89,9 @@ def _sibling(index: retrieval.Index, question: Text, own: Article) -> Article:
         return own
     own_score = next((m.score for m in matches if m.article.id == own.id), 0.0)
     clear = top.score >= SIBLING_SCORE and top.score - own_score >= SIBLING_MARGIN
-    return top.article if clear else own
+    # the words do not fit the intent's article at all ("zoon geboren, waar aangeven?")
+    off = own_score <= OFF_SCORE and top.score >= OFF_SIBLING_SCORE
+    return top.article if clear or off else own
 
 
 def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> None:

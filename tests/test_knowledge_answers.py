@@ -208,3 +208,9 @@ def test_a_second_follow_up_still_finds_the_article(kb_url):
 def test_within_the_product_a_clearly_better_sibling_article_answers(kb_url, text, article):
     decision = decide(kb_url, text, "passport_id_appointment")
     assert decision.kind == ANSWERED and decision.articles[0].id == article
+
+
+def test_words_that_do_not_fit_the_intents_article_at_all_get_the_sibling(kb_url):
+    decision = decide(kb_url, "onze zoon is gisteren geboren! waar moet ik hem aangeven?",
+                      "moving_address_change")
+    assert decision.articles[0].id == "geboorteaangifte"

@@ -131,7 +131,8 @@ _INFLECTIONS = ("", "s", "en", "n", "e", "je", "jes", "tje", "tjes", "'s")
 _NOT_KEYWORDS = frozenset({"tegelijk", "tegelijkertijd", "wegens", "weggegooid", "gatenkaas",
                            "lampion", "losgeld", "bakker", "bakkerij", "gratis", "lossen",
                            "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje",
-                           "afgebroken"})
+                           "afgebroken", "struikelen", "struikelt", "struikelde",
+                           "struikelden", "gestruikeld", "struikelpartij"})
 
 
 def _inflected_forms() -> Dict[str, Tuple[str, float]]:

@@ -152,6 +152,7 @@ def test_a_long_polite_letter_with_three_problems() -> None:
     ("de jongeren hebben de afvalbak bij de speeltuin omgegooid, alles ligt nu op het gras",
      WASTE),
     ("waarom wordt onze straat nooit geveegd? het ligt vol bladeren", OTHER),
+    ("er ligt een stoeptegel los bij nummer 12. mensen struikelen erover", PAVEMENT),
 ])
 def test_one_problem_told_in_several_clauses_stays_one(text: str, category: str) -> None:
     found = split_problems(text)
