@@ -13,8 +13,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.emergency import forget_unanswered_question
 from actions.knowledge import answer_from_knowledge, find_answer
-from actions.reading import channel_of, reading_of
-from actions.report_slots import CHANNELS_WITH_MEDIA, HIGH_PRIORITY, reset_report_slots
+from actions.reading import reading_of
+from actions.report_slots import HIGH_PRIORITY, report_question_response, reset_report_slots
 from actions.status import handling_time_for
 
 logger = logging.getLogger(__name__)
@@ -45,10 +45,7 @@ class ActionAnswerReportQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        kind = reading_of(tracker).report_question
-        response = f"utter_report_question_{kind}"
-        if kind == "photo" and channel_of(tracker) not in CHANNELS_WITH_MEDIA:
-            response += "_not_here"
+        response = report_question_response(tracker, reading_of(tracker).report_question)
         if response not in domain.get("responses", {}):
             return []
         urgent = tracker.get_slot("report_priority") == HIGH_PRIORITY

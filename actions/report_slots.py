@@ -73,6 +73,15 @@ def description_of(reading: Reading, text: Text) -> Optional[Text]:
     return description if is_description(description) else None
 
 
+def report_question_response(tracker: Tracker, kind: Optional[Text]) -> Text:
+    """The response to a question about the report ("kan ik een foto sturen?"); a photo
+    question gets another answer on a channel that cannot receive one."""
+    response = f"utter_report_question_{kind}"
+    if kind == "photo" and channel_of(tracker) not in CHANNELS_WITH_MEDIA:
+        response += "_not_here"
+    return response
+
+
 def ack(key: Text, **values: Any) -> Dict[Text, Any]:
     """An acknowledgement: a response key said at the start of the next question."""
     return {"key": key, "values": {k: str(v) for k, v in values.items()}}

@@ -24,12 +24,11 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.emergency import answered_before
 from actions.reading import channel_of, reading_of
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, GENERIC_CATEGORY,
-                                  HIGH_PRIORITY,
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_PRIORITY,
                                   NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, number_question, pending_slots,
-                                  personal_data_ack, place_slots, reset_report_slots,
-                                  shared_slots, WANTS_UPDATES)
+                                  personal_data_ack, place_slots, report_question_response,
+                                  reset_report_slots, shared_slots, WANTS_UPDATES)
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.description import clean_description, names_only_a_place
@@ -100,9 +99,7 @@ def _opening_question(tracker: Tracker, reading: Reading) -> Optional[Dict[Text,
     kind = reading.report_question
     if kind not in OPENING_QUESTIONS:
         return None
-    if kind == "photo" and channel_of(tracker) not in CHANNELS_WITH_MEDIA:
-        return ack("utter_report_question_photo_not_here")
-    return ack(f"utter_report_question_{kind}")
+    return ack(report_question_response(tracker, kind))
 
 
 def _without(text: Text, part: Text) -> Text:

@@ -23,10 +23,10 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.base import utter
-from bot.reading.report_questions import says_number_unknown
 from actions.reading import response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
+from bot.reading.report_questions import says_number_unknown
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
 from bot.reports.outbox import default_client

@@ -178,9 +178,8 @@ class ActionOpeningHours(ProfileAction):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         day = closed_day_asked(tracker.latest_message.get("text") or "")
         if day:  # "is het gemeentehuis zaterdag open?": no, first
-            name = (ENGLISH_DAYS[day] if tracker.get_slot("language") == "en"
-                    else profile().day_names[day])
-            utter(dispatcher, "utter_opening_hours_closed_day", day=name)
+            utter(dispatcher, "utter_opening_hours_closed_day",
+                  day=profile().day_name(day, tracker.get_slot("language") == "en"))
         return await super().run(dispatcher, tracker, domain)
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:

@@ -175,14 +175,8 @@ NEW_TOPIC_INTENTS = REPORT_INTENTS + ("stop", "goodbye", "thanks", "ask_human", 
                                       "parking_permit", "driving_licence", "bulky_waste_pickup")
 
 
-def _action_before_latest_message(tracker: DialogueStateTracker) -> Optional[str]:
-    """The bot's last action before the resident's latest message (None after a hand back)."""
-    actions = _actions_of_last_turn(tracker)
-    return actions[0] if actions else None
-
-
 def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
-    """The bot's actions between the resident's last two messages."""
+    """The bot's actions between the resident's last two messages, the latest first."""
     actions, seen_user = [], False
     for event in reversed(tracker.events):
         kind = type(event).__name__
@@ -267,7 +261,8 @@ def reading_route(tracker: DialogueStateTracker,
     intent = (message.intent or {}) if message else {}
     # Alarm words the danger reader could not place: 112 first, unless the words name a
     # problem in public space (then the report starts with the 112 question).
-    before = _action_before_latest_message(tracker)
+    last_turn = _actions_of_last_turn(tracker)
+    before = last_turn[0] if last_turn else None  # the bot's last action (None after a hand back)
     if before in EMERGENCY_ACTIONS:
         if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
@@ -312,7 +307,7 @@ def reading_route(tracker: DialogueStateTracker,
                  or says_number_unknown(message.text or ""))):
         return STATUS_ACTION  # the answer to "Welk meldingsnummer heeft u?", number or not
     if (tracker.active_loop_name is None
-            and set(_actions_of_last_turn(tracker)) & set(KNOWLEDGE_ACTIONS)
+            and set(last_turn) & set(KNOWLEDGE_ACTIONS)
             and tracker.get_slot("language") != "en"
             and intent.get("name") not in KEEP_INTENTS
             and not (intent.get("name") in REPORT_INTENTS and reading.category)

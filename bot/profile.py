@@ -108,24 +108,27 @@ class Profile(BaseModel):
         hours = self.opening_hours.get(DAYS[moment.weekday()])
         return hours[1] if hours else None
 
+    def day_name(self, day: str, english: bool = False) -> str:
+        """How a day ("sat") is named to the resident: the profile's words, or English."""
+        return ENGLISH_DAYS[day] if english else self.day_names[day]
+
     def next_opening(self, moment: dt.datetime, english: bool = False) -> Tuple[str, dt.time]:
         """The day name and time at which the municipality next opens after `moment`."""
-        names = ENGLISH_DAYS if english else self.day_names
         for offset in range(8):
             day = moment.date() + dt.timedelta(days=offset)
             hours = self.opening_hours.get(DAYS[day.weekday()])
             if hours and (offset > 0 or moment.time() < hours[0]):
-                return names[DAYS[day.weekday()]], hours[0]
+                return self.day_name(DAYS[day.weekday()], english), hours[0]
         raise ProfileError("the profile has no opening hours at all")
 
     def opening_hours_text(self, english: bool = False) -> str:
-        line, names = ((ENGLISH_HOURS_LINE, ENGLISH_DAYS) if english
-                       else (self.opening_hours_line, self.day_names))
+        line = ENGLISH_HOURS_LINE if english else self.opening_hours_line
         lines = []
         for day in DAYS:
             if day in self.opening_hours:
                 start, end = self.opening_hours[day]
-                lines.append(line.format(day=names[day], open=_hhmm(start), close=_hhmm(end)))
+                lines.append(line.format(day=self.day_name(day, english), open=_hhmm(start),
+                                         close=_hhmm(end)))
         return "\n".join(lines)
 
     def template_vars(self) -> Dict[str, Any]:
