@@ -17,6 +17,20 @@ def reading_of(tracker: Tracker) -> Reading:
     return Reading.from_entities(tracker.latest_message.get("entities"))
 
 
+def previous_bot_action(tracker: Tracker) -> Optional[Text]:
+    """The bot's last action before the latest message (not counting listening)."""
+    seen_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_message:
+                return None
+            seen_message = True
+        elif (seen_message and event.get("event") == "action"
+              and event.get("name") != "action_listen"):
+            return event.get("name")
+    return None
+
+
 def channel_of(tracker: Tracker) -> Text:
     return tracker.get_latest_input_channel() or "rest"
 

@@ -306,10 +306,20 @@ class ValidateReportForm(FormValidationAction):
 def what_text(tracker: Tracker) -> Text:
     """What the report is about, for the summary: one line, or one per problem."""
     description = tracker.get_slot("report_description") or ""
-    more = [problem.get("text", "") for problem in tracker.get_slot("report_more_problems") or []]
+    more = [_with_own_place(problem, tracker.get_slot("report_location") or "")
+            for problem in tracker.get_slot("report_more_problems") or []]
     if not more:
         return description
     return " ".join(f"({number}) {text}" for number, text in enumerate([description] + more, 1))
+
+
+def _with_own_place(problem: Dict[Text, Any], shared: Text) -> Text:
+    """A later problem's words, plus its own place when the words do not show it."""
+    text = problem.get("text", "")
+    own = Place.from_dict(problem["place"]).label if problem.get("place") else ""
+    if not own or own.lower() == shared.lower() or own.lower() in text.lower():
+        return text
+    return f"{text} ({own})"
 
 
 class AskReportSlot(Action, ABC):

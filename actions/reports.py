@@ -23,7 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.emergency import answered_before
-from actions.reading import channel_of, reading_of
+from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_PRIORITY,
                                   NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, number_question, pending_slots,
@@ -106,6 +106,21 @@ def _without(text: Text, part: Text) -> Text:
     return re.sub(re.escape(part), " ", text, flags=re.IGNORECASE) if part else text
 
 
+# The bot offered a colleague ("laat hier uw bericht achter") just before the report began.
+_HANDOVER_ACTIONS = ("action_contact_human", "action_take_message")
+
+
+def _first_place(reading: Reading, problems: List[Dict[Text, Any]]) -> Optional[Place]:
+    """The place of the first problem: the message's, unless that belongs to a later
+    problem and the first names its own ("de lamp op het Marktplein is kapot en de tegel
+    voor Kerkstraat 5 ligt los")."""
+    place = reading.location
+    own = problems[0].get("place") if problems else None
+    if place and own and place.text.lower() not in problems[0]["text"].lower():
+        return Place.from_dict(own)
+    return place
+
+
 def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
     """Everything the first message already told: what, where, how urgent."""
     category = _category(tracker, reading)
@@ -116,7 +131,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
                    else description_of(reading, text))
     if text.startswith("/"):  # a button: nothing said yet
         return slots
-    place = reading.location
+    place = _first_place(reading, problems)
     if description and place and not is_description(_without(description, place.text)):
         description = None  # only the place: what is wrong is still to be asked
     if description and names_only_a_place(description):
@@ -139,6 +154,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         acks = _opening_acks(category, reading, place, problems[1:],
                              contact_used="report_updates" in slots)
         acks.append(_opening_question(tracker, reading))
+        if previous_bot_action(tracker) in _HANDOVER_ACTIONS:  # "laat uw bericht achter"
+            acks.insert(0, ack("utter_ack_report_instead_of_message"))
         slots["report_ack"] = [item for item in acks if item]
     return slots
 
@@ -329,23 +346,43 @@ def new_reports(tracker: Tracker) -> List[NewReport]:
     first = NewReport(category=category, description=slot("report_description") or "",
                       **common)
     more = [NewReport(category=problem.get("category") or category,
-                      description=problem.get("text", ""), **common)
+                      description=problem.get("text", ""),
+                      **{**common, **_own_place(problem, place)})
             for problem in slot("report_more_problems") or []]
     return [first] + more
+
+
+def _own_place(problem: Dict[Text, Any], shared: Optional[Place]) -> Dict[Text, Any]:
+    """The place fields of a later problem that names a place of its own."""
+    own = Place.from_dict(problem["place"]) if problem.get("place") else None
+    if own is None or shared is not None and own.label == shared.label:
+        return {}
+    return dict(location_text=_location_text(own, own.label),
+                street=" / ".join(own.streets) or None, house_number=own.house_number,
+                postcode=own.postcode, latitude=own.latitude, longitude=own.longitude)
 
 
 def with_register_address(reports: List[NewReport]) -> List[NewReport]:
     """The reports with the address register's street, number, postcode, woonplaats and
     point (PDOK; blocking, so run in a thread). Unchanged when the register does not know
     the place or cannot be reached: a report is never held up by it."""
-    if not reports:
-        return reports
+    looked_up: Dict[Tuple[Any, ...], Dict[Text, Any]] = {}  # one lookup per place
+    filed = []
+    for report in reports:
+        key = (report.street, report.house_number, report.postcode, report.latitude,
+               report.longitude)
+        if key not in looked_up:
+            looked_up[key] = _register_fields_or_none(report)
+        filed.append(replace(report, **looked_up[key]))
+    return filed
+
+
+def _register_fields_or_none(report: NewReport) -> Dict[Text, Any]:
     try:
-        fields = register_fields(reports[0])
+        return register_fields(report)
     except Exception:  # the register is a help, never a reason not to file
         logger.exception("Address register lookup failed; filing without it")
-        return reports
-    return [replace(report, **fields) for report in reports] if fields else reports
+        return {}
 
 
 def register_fields(report: NewReport) -> Dict[Text, Any]:

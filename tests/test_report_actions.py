@@ -138,6 +138,40 @@ def test_two_problems_become_two_reports(dispatcher, domain):
     assert all(r.location_text.startswith("Dorpsstraat 4") for r in reports)
 
 
+def test_two_problems_at_two_places_keep_their_own_place(dispatcher, domain):
+    text = ("ik wil twee aparte meldingen doen: een losse stoeptegel op de Dorpsstraat 5 en "
+            "een kapotte lantaarnpaal op het Marktplein")
+    slots = start(text, "report_pavement_road", dispatcher, domain)
+    assert slots["report_location"] == "Dorpsstraat 5"
+    tracker = tracker_for(channel="webchat", slots={**slots, "report_updates": False})
+    first, second = new_reports(tracker)
+    assert (first.street, first.house_number) == ("Dorpsstraat", "5")
+    assert "Marktplein" in second.location_text and second.house_number is None
+    assert second.latitude is not None
+
+
+def test_a_report_after_the_handover_offer_says_why_it_becomes_a_report(dispatcher, domain):
+    text = "mijn buurman zet zijn afval altijd naast de container bij Kerkstraat 4"
+    tracker = tracker_for(text, intent="report_waste_collection")
+    tracker.events[:0] = [{"event": "user", "text": "ik wil iemand spreken"},
+                          {"event": "action", "name": "action_contact_human"},
+                          {"event": "action", "name": "action_listen"}]
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert slots["report_ack"][0]["key"] == "utter_ack_report_instead_of_message"
+    plain = start(text, "report_waste_collection", dispatcher, domain)
+    assert "utter_ack_report_instead_of_message" not in [a["key"] for a in plain["report_ack"]]
+
+
+def test_the_first_problem_keeps_its_place_when_the_message_place_is_the_second(dispatcher,
+                                                                                 domain):
+    text = "de lamp op het Marktplein is kapot en de tegel voor Kerkstraat 5 ligt los"
+    slots = start(text, "report_street_lighting", dispatcher, domain)
+    tracker = tracker_for(channel="webchat", slots={**slots, "report_updates": False})
+    first, second = new_reports(tracker)
+    assert "Marktplein" in first.location_text
+    assert (second.street, second.house_number) == ("Kerkstraat", "5")
+
+
 @pytest.mark.parametrize(
     "channel, updates, expected_missing",
     [

@@ -295,7 +295,17 @@ _FILL = r"(?:\s+(?:graag|even|ff|effe|efkes|eens|nog|hierbij|bij\s+deze|u|jullie
 _FILL += r"bij\s+jullie|er|wel|ook|gewoon|eventjes|snel|iets|wat))*"
 _ABOUT = r"(?:\s+(?:over|van|betreffende|omtrent|aangaande|m\.?b\.?t\.?|voor|om))?"
 _BY_THIS = r"(?:(?:(?:via|langs)\s+deze\s+weg|bij\s+deze|hierbij|graag)\s+)?"
+# "twee aparte meldingen", "een paar dingen": the resident announces more than one problem.
+_SEVERAL = (r"(?:twee|2|drie|3|vier|4|meerdere|een\s+paar|enkele|verschillende)"
+            r"(?:\s+(?:aparte|losse|verschillende|andere))?\s+"
+            r"(?:meldingen|dingen|problemen|zaken|klachten|punten)")
+_ANNOUNCES_SEVERAL = re.compile(rf"\b{_SEVERAL}\b", re.IGNORECASE)
 _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
+    # "Ik wil twee aparte meldingen doen:", "Ik heb 2 dingen.", "Twee meldingen:"
+    rf"^(?:{_BY_THIS}(?:ik\s+|'k\s+|wij\s+|we\s+)?(?:wil|wilde|zou|wou|heb|hebben|had|"
+    rf"kom|ga|moet|wil\s+graag)(?:\s+(?:ik|we|wij))?{_FILL}(?:\s+(?:willen|graag))?\s+|"
+    rf"(?:er\s+zijn|het\s+gaat\s+om)\s+)?{_SEVERAL}(?:\s+(?:doen|maken|indienen|melden|"
+    rf"doorgeven))?{_ABOUT}\s*[:,.-]?",
     # "Graag wil ik u attenderen op het volgende." (the letter's own heading)
     rf"^{_BY_THIS}(?:ik\s+)?(?:wil|wilde|zou|wou)(?:\s+ik)?{_FILL}(?:\s+(?:willen|graag))?"
     r"\s+(?:attenderen|wijzen|informeren)\s+(?:op|over)\s+(?:het\s+volgende|iets)\s*[:.,-]?",
@@ -896,27 +906,30 @@ def _has_verb(text: str) -> bool:
     return any(word in _VERBS or _PARTICIPLE.match(word) for word in words)
 
 
-def _clause_spans(sentence: str, offset: int) -> Iterator[Tuple[int, int]]:
-    """Clauses of a sentence; a break before 'en' needs a verb on the right-hand side."""
+def _clause_spans(sentence: str, offset: int, announced: bool = False
+                  ) -> Iterator[Tuple[int, int]]:
+    """Clauses of a sentence; a break before 'en' needs a verb on the right-hand side,
+    unless the resident announced several problems ("twee meldingen: een losse tegel en
+    een kapotte lamp")."""
     start = 0
     for match in _CLAUSE_BREAK.finditer(sentence):
         right = sentence[match.end():]
         next_break = _CLAUSE_BREAK.search(right)
         right_clause = right[:next_break.start()] if next_break else right
         left = sentence[start:match.start()]
-        if len(left.split()) < 2 or not _has_verb(right_clause):
+        if len(left.split()) < 2 or not (announced or _has_verb(right_clause)):
             continue
         yield offset + start, offset + match.start()
         start = match.end()
     yield offset + start, offset + len(sentence)
 
 
-def _clauses(text: str) -> List[_Clause]:
+def _clauses(text: str, announced: bool = False) -> List[_Clause]:
     clauses, position = [], 0
     for sentence in _SENTENCE_END.split(text):
         offset = text.index(sentence, position)
         position = offset + len(sentence)
-        for start, end in _clause_spans(sentence, offset):
+        for start, end in _clause_spans(sentence, offset, announced):
             piece = text[start:end]
             if _HAS_WORD.search(piece):
                 clauses.append(_Clause(start, end, _scores(piece),
@@ -981,12 +994,23 @@ def _joined(first: str, second: str) -> str:
     return first + ("" if first.endswith((".", "!", "?")) else ".") + " " + second
 
 
+# "1. losse tegel 2. lamp kapot": a numbered list, each item its own sentence.
+_ITEM = re.compile(r"(?:^|\s)\(?([1-9])[.)]\s+")
+
+
+def _numbered_as_sentences(text: str) -> str:
+    numbers = [int(found.group(1)) for found in _ITEM.finditer(text)]
+    if numbers[:2] != [1, 2]:
+        return text
+    return _ITEM.sub(lambda found: ". ", text).lstrip(". ")
+
+
 def split_problems(text: str) -> List[Problem]:
     """One entry per distinct problem in the message; [] when it describes nothing."""
-    description = clean_description(text)
+    description = clean_description(_numbered_as_sentences(text))
     if not description:
         return []
-    clauses = _clauses(description)
+    clauses = _clauses(description, bool(_ANNOUNCES_SEVERAL.search(text)))
     problems: List[Problem] = []
     for group in _group_clauses(clauses):
         piece = _problem_text(description, group)

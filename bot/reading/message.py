@@ -9,11 +9,11 @@ back with `Reading.from_entities`.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Dict, Optional
 
 from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
 from bot.reading.danger import read_danger, sounds_alarming
-from bot.reading.description import category_of, clean_description, split_problems
+from bot.reading.description import Problem, category_of, clean_description, split_problems
 from bot.reading.language import detect_language
 from bot.reading.places import is_clearly_not_a_place, read_place
 from bot.reading.privacy import scrub
@@ -34,6 +34,14 @@ UNSURE_DANGER = "unsure"
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
                    r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)
+
+
+def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, Any]:
+    """One problem of several, with the place it names itself, if any ("een losse tegel op
+    de Dorpsstraat 5 en een kapotte lamp op het Marktplein": two places)."""
+    own = read_place(problem.text, register)
+    return {"category": problem.category, "text": problem.text,
+            **({"place": own.as_dict()} if own else {})}
 
 
 def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:
@@ -65,7 +73,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         category=category_of(text),
         repeated=bool(_REPEATED.search(text)),
         harm=bool(_HARM.search(text)),
-        problems=tuple({"category": p.category, "text": p.text} for p in problems)
+        problems=tuple(_problem(p, register) for p in problems)
         if len(problems) > 1 else (),
         question=read_question(text),
         report_question=read_report_question(text),

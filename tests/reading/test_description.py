@@ -122,6 +122,30 @@ def test_two_problems_are_split(text: str, expected: List[Tuple[str, str]]) -> N
     assert problems(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ik wil twee aparte meldingen doen: een losse stoeptegel op de Dorpsstraat 5 en een "
+     "kapotte lantaarnpaal op het Marktplein",
+     [(PAVEMENT, "Een losse stoeptegel op de Dorpsstraat 5"),
+      (LIGHTING, "Een kapotte lantaarnpaal op het Marktplein")]),
+    ("Ik heb 2 meldingen. 1) losse tegel Dorpsstraat 5 2) lamp kapot Marktplein",
+     [(PAVEMENT, "Losse tegel Dorpsstraat 5."), (LIGHTING, "Lamp kapot Marktplein")]),
+    ("twee dingen: de kliko is niet geleegd en een straatlamp die niet brandt",
+     [(WASTE, "De kliko is niet geleegd"), (LIGHTING, "Een straatlamp die niet brandt")]),
+])
+def test_announced_problems_are_split_without_a_verb(text: str,
+                                                      expected: List[Tuple[str, str]]) -> None:
+    assert problems(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "een losse stoeptegel en een kapotte rand van de stoep bij Kerkstraat 4",
+    "Er liggen twee losse tegels voor Kerkstraat 5",
+    "de stoep en de straat bij Kerkstraat 4, de tegels liggen los",
+])
+def test_one_problem_without_an_announcement_stays_one(text: str) -> None:
+    assert len(split_problems(text)) == 1
+
+
 def test_a_long_polite_letter_with_three_problems() -> None:
     text = ("Geachte heer/mevrouw,\n\nGraag wil ik melden dat de container op de hoek van de "
             "Lindelaan al twee weken niet is geleegd. Daarnaast is de straatverlichting bij het "
