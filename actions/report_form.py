@@ -214,6 +214,9 @@ class ValidateReportForm(FormValidationAction):
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
                 return {"report_updates": None, **corrected}
         if answer is None:
+            added = self._more_about_the_problem(tracker, reading)
+            if added:  # "en er zitten ook ratten": added, then the same question
+                return {"report_updates": None, **added}
             corrected = self._correction(tracker, reading, None, only_place=True)
             return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
@@ -228,8 +231,12 @@ class ValidateReportForm(FormValidationAction):
         contact = reading.email or reading.phone
         if contact:  # a valid address wins over whatever intent the model saw in it
             return {"report_contact": contact}
-        if answer_of(tracker, reading) is False:
+        answer = answer_of(tracker, reading)
+        if answer is False:
             return {"report_contact": None, "report_updates": False}
+        added = None if answer else self._more_about_the_problem(tracker, reading)
+        if added:
+            return {"report_contact": None, **added}
         return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid"),
                 **with_ack(tracker, personal_data_ack(reading))}
 
@@ -296,6 +303,17 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": self._added(tracker, description),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         return None
+
+    def _more_about_the_problem(self, tracker: Tracker, reading: Reading
+                                ) -> Optional[Dict[Text, Any]]:
+        """A sentence about the problem where another answer was asked: added to it."""
+        description = description_of(reading, _text(tracker))
+        if not (description and (reading.category or reading.addition)
+                and is_description(description)
+                and reading.location is None and not reading.question):
+            return None
+        return {"report_description": self._added(tracker, description),
+                **with_ack(tracker, ack("utter_ack_added"))}
 
     @staticmethod
     def _added(tracker: Tracker, addition: Text) -> Text:

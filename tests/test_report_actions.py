@@ -285,6 +285,27 @@ def test_updates_answer_that_is_neither_gets_a_focused_question(dispatcher, doma
     assert result["report_prompt"]["key"] == "utter_report_updates_unclear"
 
 
+@pytest.mark.parametrize("text", ["en er zitten ook ratten", "o ja, het stinkt ook heel erg"])
+def test_more_about_the_problem_at_the_updates_question_is_added(dispatcher, domain, text):
+    tracker = tracker_for(asking="report_updates", text=text,
+                          slots={"report_description": "Afval naast de container"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is None, "the question is asked again, not answered"
+    assert result["report_description"].startswith("Afval naast de container. ")
+    assert result["report_description"] != "Afval naast de container. "
+    assert [a["key"] for a in result["report_ack"]] == ["utter_ack_added"]
+    assert "report_prompt" not in result
+
+
+def test_more_about_the_problem_at_the_contact_question_is_added(dispatcher, domain):
+    text = "en de klep is ook kapot"
+    tracker = tracker_for(asking="report_contact", text=text,
+                          slots={"report_description": "Container niet geleegd"})
+    result = ValidateReportForm().validate_report_contact(text, dispatcher, tracker, domain)
+    assert result["report_contact"] is None
+    assert "klep" in result["report_description"]
+
+
 def test_contact_refused_means_no_updates(dispatcher, domain):
     result = ValidateReportForm().validate_report_contact(
         "nee", dispatcher, tracker_for(asking="report_contact", text="nee", intent="deny"), domain

@@ -171,9 +171,16 @@ def _is_question(text: str) -> bool:
     return text.rstrip().endswith("?")
 
 
+# "O ja, het stinkt ook": remembering something, not a yes.
+_REMEMBERING = re.compile(r"^\W*(?:(?:o|oh|ah|a)\s+ja|oja|oh\s+ya)\b[\s,.!:;-]*", re.IGNORECASE)
+
+
 def read_yes_no(text: str) -> Optional[bool]:
     """True for yes, False for no, None when the text is neither (or a question)."""
     text = _without_contact((text or "").replace("’", "'"))
+    remembering = _REMEMBERING.match(text)
+    if remembering and text[remembering.end():].strip():
+        text = text[remembering.end():]
     if _WRONG.search(text):
         return False
     if _is_question(text) and not _PLAIN_ANSWER.match(text):
@@ -293,6 +300,13 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
     return parts, framed_any
 
 
+# "En er zitten ook ratten", "trouwens, de klep is kapot": more about the same thing.
+_ADDS_MORE = re.compile(r"^\W*(?:en\s+(?:er|ook|het|de|die)|ook|trouwens|verder|"
+                        r"daarnaast|bovendien|tevens|(?:o|oh|ah)\s+ja|oja|vergeten\s+te\s+"
+                        r"(?:zeggen|melden)|nog\s+iets|and\s+(?:also|there)|also|by\s+the\s+way)"
+                        r"\b", re.IGNORECASE)
+
+
 def read_addition(text: str) -> Optional[str]:
     """The remark a resident adds to a yes ("ja, maar zet erbij dat het gat diep is")."""
     original = (text or "").replace("’", "'")
@@ -302,8 +316,8 @@ def read_addition(text: str) -> Optional[str]:
     cue = _first_cue(rest)
     said_yes = cue is not None and cue.kind == YES
     parts, framed = _remark_parts(rest[cue.end:] if said_yes else rest)
-    if not parts or not (said_yes or framed):
-        return None  # without a yes, only an explicit "voeg toe dat …" is a remark
+    if not parts or not (said_yes or framed or _ADDS_MORE.match(rest)):
+        return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)
 
 

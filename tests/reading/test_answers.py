@@ -107,6 +107,22 @@ def test_neither_yes_nor_no(text: str) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("o ja, het stinkt ook heel erg", None), ("oh ja, graag", True), ("O ja klopt", True),
+    ("oja nee toch niet", False),
+])
+def test_o_ja_is_remembering_unless_an_answer_follows(text: str, expected) -> None:
+    assert read_yes_no(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("en er zitten ook ratten", "er zitten ook ratten"),
+    ("trouwens, de klep is kapot", "trouwens, de klep is kapot"),
+])
+def test_more_about_the_same_thing_without_a_yes_is_a_remark(text: str, expected: str) -> None:
+    assert read_addition(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("ja, maar zet er ook bij dat het gat 30 cm diep is", "het gat is 30 cm diep"),
     ("Klopt. Zet er wel bij dat er ook glas ligt. Dank u wel!", "er ligt ook glas"),
     ("ja maar voeg ook toe dat het al maanden zo is", "het is al maanden zo"),
@@ -129,6 +145,7 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     "klopt, dank u wel", "yes please", "nee, het is Kerkstraat 14",
     "dat klopt niet, het is nummer 14", "Kerkstraat 14", "ja hoor, prima!", "hoe lang duurt het?",
     "Correct, verstuur maar!", "Ja hoor, mijn e-mailadres is anja@xs4all.nl", "Prima zo, dank u!",
+    "en dat was het", "ook per mail graag",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None
