@@ -50,7 +50,8 @@ class ActionAnswerReportQuestion(Action):
             return []
         urgent = tracker.get_slot("report_priority") == HIGH_PRIORITY
         utter(dispatcher, response, handling_time=handling_time_for(
-            tracker.get_slot("report_category"), urgent, domain, tracker))
+            tracker.get_slot("report_category"), urgent, domain, tracker,
+            tracker.get_slot("report_description")))
         if not tracker.active_loop_name:
             return []
         utter(dispatcher, "utter_report_continue")

@@ -29,6 +29,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_
                                   is_description, needs_number, number_question, pending_slots,
                                   personal_data_ack, place_slots, report_question_response,
                                   reset_report_slots, shared_slots, WANTS_UPDATES)
+from actions.status import handling_days
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.description import clean_description, names_only_a_place
@@ -297,7 +298,7 @@ class ActionSubmitReport(Action):
             return [SlotSet("report_confirmed", None)]
         forward_in_background([report.id for report in filed])
         settings = profile().reports
-        days = settings.handling_days.get(reports[0].category, 10)
+        days = max(handling_days(report.category, report.description) for report in reports)
         first = filed[0].case_number
         if tracker.get_slot("report_priority") == HIGH_PRIORITY:
             utter(dispatcher, "utter_report_filed_urgent", case_number=first,

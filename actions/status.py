@@ -26,6 +26,7 @@ from actions.base import utter
 from actions.reading import response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
+from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import says_number_unknown
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
@@ -59,6 +60,7 @@ class ReportStatus:
     filed_at: dt.datetime  # UTC, without a time zone, as stored
     place: Optional[str] = None
     urgent: bool = False  # a hazard, filed with priority
+    description: Optional[str] = None  # only to tell the handling time; never said back
 
 
 def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
@@ -119,7 +121,7 @@ def _status_of(report: Report, sender_id: Optional[Text]) -> ReportStatus:
     return ReportStatus(case_number=report.case_number, category=report.category,
                         status=report.status, filed_at=report.created_at,
                         place=report.location_text if own and report.location_text else None,
-                        urgent=report.priority == HIGH_PRIORITY)
+                        urgent=report.priority == HIGH_PRIORITY, description=report.description)
 
 
 def subject_of(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
@@ -150,19 +152,26 @@ def tell_status(dispatcher: CollectingDispatcher, found: ReportStatus, domain: D
 
 def handling_time(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
     """"binnen 10 werkdagen", or the hours promised for a hazard."""
-    return handling_time_for(found.category, found.urgent, domain, tracker)
+    return handling_time_for(found.category, found.urgent, domain, tracker, found.description)
+
+
+def handling_days(category: Optional[Text], description: Optional[Text] = None) -> int:
+    """Working days for a report: its kind's when it is one handled sooner (a dead animal),
+    else its category's."""
+    days = profile().reports.handling_days
+    kind = quick_kind_of(description or "")
+    return days.get(kind or "") or days.get(category or "", DEFAULT_HANDLING_DAYS)
 
 
 def handling_time_for(category: Optional[Text], urgent: bool, domain: DomainDict,
-                      tracker: Tracker) -> Text:
+                      tracker: Tracker, description: Optional[Text] = None) -> Text:
     """The handling time promised for a report of `category` (hours for a hazard)."""
     settings = profile().reports
     if urgent:
         return response_text(domain, "utter_status_within_hours", tracker,
                              handling_hours=settings.hazard_handling_hours)
     return response_text(domain, "utter_status_within_days", tracker,
-                         handling_days=settings.handling_days.get(category or "",
-                                                                  DEFAULT_HANDLING_DAYS))
+                         handling_days=handling_days(category, description))
 
 
 class ActionReportStatus(Action):

@@ -523,6 +523,28 @@ def test_the_case_number_does_not_wait_for_signalen(monkeypatch, dispatcher, dom
     assert forwarded == [7]
 
 
+@pytest.mark.parametrize("description, category, days", [
+    ("Er ligt een dode kat op de stoep", "report_public_space_other", 2),
+    ("Racistische tekst op de muur gespoten", "report_public_space_other", 2),
+    ("Er ligt afval naast het bankje", "report_public_space_other", 10),
+])
+def test_the_handling_time_told_fits_the_kind_of_problem(monkeypatch, dispatcher, domain,
+                                                        description, category, days):
+    import actions.reports as report_actions
+
+    class Filed:
+        id, case_number, wants_updates = 8, "M-2026-000008", False
+
+    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
+    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
+    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    tracker = make_tracker("affirm", "ja", slots={"report_category": category,
+                                                  "report_description": description,
+                                                  "report_location": "Kerkstraat 1"})
+    asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["handling_days"] == days
+
+
 @pytest.mark.parametrize("asked, expected", [
     ("report_updates", {"report_updates": False}),
     ("report_contact", {"report_updates": False, "report_contact": None}),

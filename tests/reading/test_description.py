@@ -5,6 +5,7 @@ from typing import List, Tuple
 
 import pytest
 
+from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.description import (
     LIGHTING,
     OTHER,
@@ -373,3 +374,18 @@ def test_cleaning_twice_changes_nothing(text: str) -> None:
 def test_split_problems_get_the_same_cleaning(text: str, expected: List[Tuple[str, str]]) -> None:
     assert problems(text) == expected
     assert all(clean_description(piece) == piece for _, piece in expected)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Er ligt een dode kat op de stoep", "dead_animal"),
+    ("er ligt een duif dood midden op straat", "dead_animal"),
+    ("Een overreden vos op de Molenweg", "dead_animal"),
+    ("er is een racistische tekst op de muur van de school gespoten", "offensive_graffiti"),
+    ("iemand heeft een hakenkruis op het bushokje gezet", "offensive_graffiti"),
+    ("graffiti op de muur van de sporthal", None),
+    ("mijn kat is weg", None),
+    ("dode bladeren op het fietspad", None),
+    ("ik ben doodmoe van die losse tegel", None),
+])
+def test_kinds_handled_sooner(text: str, kind) -> None:
+    assert quick_kind_of(text) == kind
