@@ -6,7 +6,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.reader import MessageReader
+from bot.reading.message import read_message
 from bot.reading.result import Reading
+from bot.text import undictated
 
 
 def processed(text: str, intent: str = "inform") -> Message:
@@ -34,3 +36,22 @@ def test_the_reading_is_stored_as_entities():
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("er ligt een losse tegel komma ik ben bijna gevallen punt",
+     "er ligt een losse tegel, ik ben bijna gevallen."),
+    ("wat kost een paspoort vraagteken", "wat kost een paspoort?"),
+    ("de punt van de stoeprand is afgebroken komma gevaarlijk",
+     "de punt van de stoeprand is afgebroken, gevaarlijk"),
+    ("het punt is dat de lamp kapot is", "het punt is dat de lamp kapot is"),
+])
+def test_dictated_punctuation_is_read_as_punctuation(text: str, expected: str) -> None:
+    assert undictated(text) == expected
+
+
+def test_a_dictated_report_keeps_no_spoken_punctuation() -> None:
+    reading = read_message("de straatlamp brandt niet komma het is heel donker punt "
+                           "het is bij de Kerkstraat 14 punt")
+    assert "komma" not in reading.description and "punt" not in reading.description
+    assert reading.place["house_number"] == "14"

@@ -21,6 +21,7 @@ from bot.reading.questions import read_question
 from bot.reading.report_questions import read_report_question, says_it_is_no_report
 from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
+from bot.text import undictated
 
 # "Weer", "al drie keer": it happens again ("al 2 maanden" is long, not again).
 _REPEATED = re.compile(r"\b(alweer|weer|opnieuw|al (\w+ )?(keer|maal)|zoveelste)\b",
@@ -46,7 +47,7 @@ def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, 
 
 def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:
     """Read `text` once: everything the dialogue may need from it."""
-    text = " ".join((text or "").split())
+    text = undictated(" ".join((text or "").split()))
     if not text or text.startswith("/"):  # empty, or a button payload
         return Reading()
     danger = read_danger(text)
