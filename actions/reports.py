@@ -41,7 +41,7 @@ from bot.reports.service import NewReport, file_report
 
 logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
-OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous")
+OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay")
 
 
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:

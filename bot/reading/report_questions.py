@@ -64,8 +64,26 @@ _PHONE = re.compile(
     r"|\b(?:wat|welk) is (?:\w+ ){0,2}?(?:telefoonnummer|nummer om te bellen)\b"
     r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
     r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b")
-# Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster.
-_KINDS = (("faster", _FASTER), ("duration", _DURATION), ("cost", _COST),
+# "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
+_DAMAGE = re.compile(
+    r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
+    r"|\b(?:krijg|krijgen|kan|kun|kunt|wordt|worden) (?:\w+ ){0,5}?(?:vergoed|verhalen|"
+    r"claimen)\b"
+    r"|\b(?:betaalt|betalen|vergoedt|vergoeden) (?:\w+ ){0,3}?(?:de |mijn |die )?(?:schade|"
+    r"reparatie|fiets|auto|band|velg|bril|telefoon|rekening)\b"
+    r"|\b(?:schade|reparatie|fiets|auto|band|velg|bril|telefoon)\b(?: \w+){0,3} (?:zelf )?"
+    r"(?:betalen|vergoed|verhalen|claimen|betaald)\b"
+    r"|\bwho (?:will )?pays? for (?:the |my )?(?:damage|repair)\b")
+# "Moet ik erbij blijven?", "moet ik thuis zijn als ze komen?"
+_STAY = re.compile(
+    r"\b(?:moet|moeten|hoef|hoeven|hoeft) (?:ik|we|wij|u|je) (?:\w+ ){0,3}?"
+    r"(?:(?:erbij|er bij|daar|hier|thuis|ter plekke|bij de \w+) (?:te )?(?:blijven|zijn|"
+    r"wachten|staan)|(?:te )?wachten|aanwezig)\b"
+    r"|\bdo i (?:have|need) to (?:stay|wait|be (?:at )?(?:home|there))\b")
+# Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
+# "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
+_KINDS = (("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY), ("duration", _DURATION),
+          ("cost", _COST),
           ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS), ("photo", _PHOTO),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)
