@@ -18,7 +18,7 @@ from actions.base import utter
 from actions.reading import channel_of
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import COST, article_detail, read_aspect
+from bot.knowledge.aspects import COST, OTHERS, article_detail, person_of, read_aspect
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -142,6 +142,29 @@ def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     ensure_knowledge(url)
     decision = retrieval.live_index(url).current().answer_for(text)
     return decision.articles[0] if decision.kind == ANSWERED else None
+
+
+# How well a sibling article must fit "<the article's title> <the follow-up>".
+RELATED_SCORE = 0.4
+
+
+def related_article(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
+    """"En voor mijn kinderen ook?" after the passport answer: the article of the same
+    department about that person (the child's passport), when the article given is not."""
+    person = person_of(text) if read_aspect(text) == OTHERS else None
+    if person is None:
+        return None
+    ensure_knowledge(url)
+    index = retrieval.live_index(url).current()
+    about_person, with_subject = index.word_scores(person), index.scores(f"{before.title} {text}")
+    mine = next(n for n, a in enumerate(index.articles) if a.id == before.id)
+    if about_person[mine] > 0:
+        return None  # the answer given already is about them
+    fitting = [n for n, article in enumerate(index.articles)
+               if article.department == before.department and about_person[n] > 0
+               and with_subject[n] >= RELATED_SCORE]
+    best = max(fitting, key=lambda n: with_subject[n], default=None)
+    return index.articles[best] if best is not None else None
 
 
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
 from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge, find_answer,
-                               own_subject, previous_article, utter_article)
+                               own_subject, previous_article, related_article, utter_article)
 from actions.reading import response_text
 from bot.profile import ENGLISH_DAYS, profile
 from bot.reading.questions import QUESTION, read_question
@@ -119,11 +119,14 @@ class ActionAnswerFollowUp(Action):
         try:
             before = await asyncio.to_thread(previous_article, tracker)
             own = await asyncio.to_thread(own_subject, text)
+            related = before and await asyncio.to_thread(related_article, before, text)
         except Exception:
             logger.exception("Knowledge base lookup failed")
-            before, own = None, None
+            before, own, related = None, None, None
         if own is not None and own != before:
             utter_article(dispatcher, tracker, own)
+        elif related:
+            utter_article(dispatcher, tracker, related)
         elif before is not None:
             answer_follow_up(dispatcher, tracker, before)
         else:

@@ -159,6 +159,50 @@ def test_a_follow_up_gets_the_cost_of_the_article_answered_before(kb_url, dispat
     assert dispatcher.messages[0]["detail"] == article.cost.strip()
 
 
+def _follow_up(kb_url, monkeypatch, dispatcher, domain, first: str, follow_up: str):
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    monkeypatch.setattr(topics, "own_subject", lambda text: knowledge.own_subject(text, kb_url))
+    monkeypatch.setattr(topics, "related_article",
+                        lambda before, text: knowledge.related_article(before, text, kb_url))
+    article, tracker = _after_answer(kb_url, first, follow_up)
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    return article, dispatcher.messages
+
+
+@pytest.mark.parametrize("follow_up", ["en voor mijn vrouw en kinderen ook?",
+                                       "geldt dat ook voor mijn zoontje van 5?"])
+def test_a_follow_up_about_a_child_gets_the_childs_article(kb_url, dispatcher, domain,
+                                                           monkeypatch, follow_up):
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "paspoort aanvragen", follow_up)
+    assert messages[0]["response"] == "utter_kb_answer"
+    assert messages[0]["answer"] != before.answer.strip()
+    assert "kind" in messages[0]["answer"].lower()
+
+
+@pytest.mark.parametrize("follow_up, words", [
+    ("kan dat ook online?", ("online", "digid", "langs")),
+    ("wat moet ik meenemen?", ("mee", "nodig", "pasfoto")),
+])
+def test_a_follow_up_about_another_aspect_gets_the_articles_sentences(
+        kb_url, dispatcher, domain, monkeypatch, follow_up, words):
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "paspoort aanvragen",
+                             follow_up)
+    assert messages[0]["response"] == "utter_kb_detail"
+    assert any(word in messages[0]["detail"].lower() for word in words)
+
+
+def test_a_follow_up_about_an_adult_keeps_the_article(kb_url, dispatcher, domain, monkeypatch):
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "paspoort aanvragen", "en voor mijn vrouw?")
+    assert messages[0]["response"] in ("utter_kb_detail", "utter_kb_detail_unknown")
+    assert messages[0]["link"] == before.link
+
+
 def test_a_follow_up_the_article_does_not_answer_says_so_with_its_link(kb_url):
     from actions.knowledge import answer_follow_up
     from rasa_sdk.executor import CollectingDispatcher

@@ -1,8 +1,10 @@
-"""What a question asks about a product: its cost or how long it takes.
+"""What a short follow-up question asks about a product: its cost, how long it takes,
+whether it can be done online, what to bring, whether an appointment is needed, or whether
+it holds for someone else too.
 
 "En wat kost het?" right after the passport answer is about the passport; the answer is
-the article's own `cost` or the sentences of its answer that speak of money or time, or
-an honest "that is not in my information" with the article's link.
+the article's own `cost` or the sentences of its answer that speak of that aspect, or an
+honest "that is not in my information" with the article's link.
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from typing import Optional
 
 from bot.knowledge.articles import Article
 
-COST, DURATION = "cost", "duration"
+COST, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS = (
+    "cost", "duration", "online", "bring", "appointment", "others")
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
@@ -20,6 +23,23 @@ _ASPECTS = (
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
         r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b", re.IGNORECASE)),
+    (ONLINE, re.compile(
+        r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"
+        r"|\bdigitaal\b|\bdigid\b|\bvanuit huis\b|\bthuis (?:regelen|doen|aanvragen)\b",
+        re.IGNORECASE)),
+    (BRING, re.compile(
+        r"\bmee ?(?:nemen|brengen)\b|\bwat (?:heb|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,2}?"
+        r"(?:nodig|bij me hebben|hebben)\b|\bwelke (?:papieren|documenten|stukken|spullen)\b"
+        r"|\bwhat (?:do|should) i bring\b", re.IGNORECASE)),
+    (APPOINTMENT, re.compile(
+        r"\bafspraak\b|\bzomaar langs\w*|\bzonder afspraak\b|\binloop\w*"
+        r"|\bappointment\b", re.IGNORECASE)),
+    (OTHERS, re.compile(
+        r"\b(?:voor|van|met) (?:mijn|m'n|mn|onze|ons|een|de) (?:vrouw|man|partner|kind\w*|"
+        r"zoon|zoontje|dochter\w*|moeder|vader|ouders|oma|opa|baby|gezin|familie)\b"
+        r"|\b(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon|dochter) ook\b"
+        r"|\b(?:geldt|gaat|werkt) (?:dat|dit|het) ook voor\b|\bfor my (?:wife|husband|"
+        r"partner|child\w*|kids|son|daughter)\b", re.IGNORECASE)),
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ABOUT = {
@@ -27,7 +47,32 @@ _ABOUT = {
                      re.IGNORECASE),
     DURATION: re.compile(r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b"
                          r"|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b", re.IGNORECASE),
+    ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b"
+                       r"|\bzelf langs\w*|\blangskomen\b|\blangs\b", re.IGNORECASE),
+    BRING: re.compile(r"\bneem\w*|\bmee\b|\bnodig\b|\bpasfoto\b|\bidentiteitsbewijs\b"
+                      r"|\bbewijs\b", re.IGNORECASE),
+    APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*", re.IGNORECASE),
+    OTHERS: re.compile(r"\bkind\w*|\bjonger dan\b|\bonder de \d+|\bouder\w*|\bpartner\b"
+                       r"|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bvoor elk\w*|\bper persoon\b"
+                       r"|\b\d+ jaar\b", re.IGNORECASE),
 }
+# Who else a follow-up asks about, as the word the articles use for them.
+_PEOPLE = (
+    ("kind", re.compile(r"\b(?:kind\w*|zoon\w*|dochter\w*|baby\w*|minderjarig\w*|child\w*|"
+                        r"kids?|son|daughter)\b", re.IGNORECASE)),
+    ("partner", re.compile(r"\b(?:vrouw|man|partner|echtgeno\w*|vriend\w*|wife|husband)\b",
+                           re.IGNORECASE)),
+)
+
+
+def person_of(text: str) -> Optional[str]:
+    """"kind" or "partner" when a follow-up asks about them ("voor mijn zoontje ook?")."""
+    for word, pattern in _PEOPLE:
+        if pattern.search(text or ""):
+            return word
+    return None
+
+
 # A follow-up is short: a longer message names its own subject.
 MAX_FOLLOW_UP_WORDS = 9
 
