@@ -60,7 +60,7 @@ def open_requests(senders: List[str], db_url: str) -> Dict[str, dict]:
 
 
 def _shown(request: ContactRequest) -> dict:
-    return {"department": request.department_name, "subject": request.subject,
+    return {"department": request.department_label, "subject": request.subject,
             "state": STATE.get(request.status, request.status),
             "in_openklant": bool(request.internetaak_uuid),
             "since": request.created_at.replace(tzinfo=dt.timezone.utc).timestamp()}

@@ -41,7 +41,7 @@ def leave_message(sender_id: str, channel: str, text: str, subject: Subject,
         if request is None:
             request = ContactRequest(sender_id=sender_id, channel=channel, subject=subject.title,
                                      department=subject.department, language=language,
-                                     department_name=subject.department_name,
+                                     department_label=subject.department_name,
                                      message=message[:MAX_MESSAGE])
             db.add(request)
             db.flush()

@@ -121,7 +121,7 @@ def _request(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
         done["adres"] = api.create_digitaal_adres(done["betrokkene"], back.soort, back.adres,
                                                   back.omschrijving)["uuid"]
     if "actor" not in done:
-        done["actor"] = api.actor(request.department_name, "organisatorische_eenheid",
+        done["actor"] = api.actor(request.department_label, "organisatorische_eenheid",
                                   Identificator(request.department, "afd", "obj", "idf"))
     if "internetaak" not in done:
         done["internetaak"] = api.create_internetaak(done["klantcontact"], [done["actor"]],

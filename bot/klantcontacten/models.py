@@ -21,7 +21,7 @@ class ContactRequest(Base):
     channel = Column(String(32), nullable=False)
     subject = Column(String(200), nullable=False)
     department = Column(String(64), nullable=False)   # knowledge-base slug, or "kcc"
-    department_name = Column(String(120), nullable=False)
+    department_label = Column(String(120), nullable=False)
     message = Column(Text, nullable=False)             # scrubbed of personal data
     language = Column(String(3), nullable=False, default="nld")
     status = Column(String(16), nullable=False, default=OPEN)

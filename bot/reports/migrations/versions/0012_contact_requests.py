@@ -21,7 +21,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(32), nullable=False),
         sa.Column("subject", sa.String(200), nullable=False),
         sa.Column("department", sa.String(64), nullable=False),
-        sa.Column("department_name", sa.String(120), nullable=False),
+        sa.Column("department_label", sa.String(120), nullable=False),
         sa.Column("message", sa.Text, nullable=False),
         sa.Column("language", sa.String(3), nullable=False, server_default="nld"),
         sa.Column("status", sa.String(16), nullable=False, server_default="te_verwerken"),
