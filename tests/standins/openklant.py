@@ -134,13 +134,15 @@ SCHEMAS: Dict[str, Dict[str, Field]] = {
         "verdereActieOndernomen": Field("bool"), "taal": Field("str", True, 3),
         "vertrouwelijk": Field("bool", True), "plaatsgevondenOp": Field("datetime"),
         "hoofdOnderwerpType": Field("str", max_length=200), "metadata": Field("metadata"),
+        "nummer": Field("str", max_length=10, null=True),
         "referentienummer": Field("str", max_length=10, null=True)},
     "betrokkenen": {
         "hadKlantcontact": Field("ref", True, ref="klantcontacten"),
         "wasPartij": Field("ref", null=True, ref="partijen"),
         "rol": Field("str", True, 17, ("vertegenwoordiger", "klant")),
         "initiator": Field("bool", True), "organisatienaam": Field("str", max_length=200),
-        "contactnaam": Field("group", null=True)},
+        "contactnaam": Field("group", null=True), "bezoekadres": Field("group", null=True),
+        "correspondentieadres": Field("group", null=True)},
     "onderwerpobjecten": {
         "klantcontact": Field("ref", null=True, ref="klantcontacten"),
         "wasKlantcontact": Field("ref", null=True, ref="klantcontacten"),
@@ -161,14 +163,17 @@ SCHEMAS: Dict[str, Dict[str, Field]] = {
         "toegewezenAanActoren": Field("refs", ref="actoren"),
         "toelichting": Field("str", max_length=1000),
         "status": Field("str", True, 12, ("te_verwerken", "verwerkt")),
-        "afgehandeldOp": Field("datetime", null=True)},
+        "afgehandeldOp": Field("datetime", null=True),
+        "nummer": Field("str", max_length=10, null=True),
+        "referentienummer": Field("str", max_length=10, null=True)},
     "digitaleadressen": {
         "verstrektDoorBetrokkene": Field("ref", null=True, ref="betrokkenen"),
         "verstrektDoorPartij": Field("ref", null=True, ref="partijen"),
         "adres": Field("str", True, 80),
         "soortDigitaalAdres": Field("str", True, 255, ("email", "telefoonnummer", "overig")),
         "isStandaardAdres": Field("bool"), "omschrijving": Field("str", max_length=40),
-        "referentie": Field("str", max_length=50)},
+        "referentie": Field("str", max_length=50),
+        "verificatieDatum": Field("datetime", null=True)},
 }
 RESOURCE_LABEL = {"klantcontacten": "Klantcontact", "betrokkenen": "Betrokkene",
                   "onderwerpobjecten": "Onderwerpobject", "actoren": "Actor",
@@ -357,8 +362,8 @@ class OpenKlantStandIn(StandIn):
         return 201, self.render(resource, record)
 
     def _server_fields(self, resource: str, record: Dict[str, Any]) -> None:
-        if resource in ("klantcontacten", "internetaken"):
-            self._numbers += 1
+        if resource in ("klantcontacten", "internetaken") and not record.get("nummer"):
+            self._numbers += 1  # Open Klant numbers what comes without one
             record["nummer"] = f"{self._numbers:010d}"
         if resource == "klantcontacten":
             record.setdefault("plaatsgevondenOp", now_iso())
