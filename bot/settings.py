@@ -25,6 +25,9 @@ REGISTER_FILE = ROOT / "bot" / "personal_data.yml"
 OPENKLANT_URL = os.environ.get("OPENKLANT_URL", "").rstrip("/")
 OPENKLANT_TOKEN = os.environ.get("OPENKLANT_TOKEN", "")
 OPENKLANT_TIMEOUT = float(os.environ.get("OPENKLANT_TIMEOUT", "5"))
+# When Open Klant checks `kanaal` against the Referentielijsten API: our channel → its code,
+# comma-separated (e.g. "whatsapp=WHATSAPP,webchat=CHAT"); unnamed channels keep our names.
+OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")
 # PDOK Locatieserver (the address register Signalen validates against); empty: offline.
 PDOK_URL = os.environ.get(
     "PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1").rstrip("/")

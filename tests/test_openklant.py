@@ -74,6 +74,9 @@ def events(tmp_path, monkeypatch) -> Events:
     return Events(tmp_path / "tracker.db")
 
 
+AGENT = Staff(1, "agent", "Agent", "AG", "agent", "csrf")
+
+
 def deliver(db_url: str, minutes: float = 0) -> int:
     now = dt.datetime.utcnow() + dt.timedelta(minutes=minutes)
     return outbox.deliver_due(client=None, url=db_url, now=now)
@@ -210,8 +213,7 @@ def test_the_console_lists_open_klant_refusals_with_their_reason(openklant, cons
     monkeypatch.setattr(settings, "OPENKLANT_TOKEN", "expired")
     register_contact(handled(case_number="M-2026-000042"), db_url)
     deliver(db_url)
-    staff = Staff(1, "agent", "Agent", "AG", "agent", "csrf")
-    page = asyncio.run(console_app.dead_letter_page.__wrapped__(request(staff)))
+    page = asyncio.run(console_app.dead_letter_page.__wrapped__(request(AGENT)))
     html = page.body.decode()
     assert "Geweigerd door Open Klant (1)" in html and "M-2026-000042" in html
     assert "Ongeldige token" in html and "/console/openklant/1/retry" in html
@@ -282,6 +284,8 @@ def test_mondays_answer_goes_to_the_residents_channel_and_the_task_is_done(
     deliver(db_url)
     events.user(RESIDENT, 0, "Ik wil mijn paspoort verlengen, wanneer kan dat?")
     events.action(RESIDENT, 1, "action_take_message")
+    queue = asyncio.run(console_app.overview_partial.__wrapped__(request(AGENT)))
+    assert "Contactverzoek Burgerzaken: open" in queue.body.decode()
     staff = take_over(db_url, RESIDENT)
     page = asyncio.run(console_app.conversation.__wrapped__(request(staff), RESIDENT))
     assert "Burgerzaken: Paspoort of ID-kaart aanvragen" in page.body.decode()
@@ -305,3 +309,17 @@ def test_without_open_klant_a_left_message_is_only_acknowledged(db_url, monkeypa
     [said] = leave("Ik wil mijn paspoort verlengen")
     assert said["response"] == "utter_message_taken_closed"
     assert items(db_url) == []
+
+
+def test_the_municipalitys_kanaal_codes_are_used_when_open_klant_checks_them(
+        openklant, db_url, monkeypatch):
+    openklant.kanalen = ("WHATSAPP", "TELEFOON", "CHAT")
+    register_contact(handled(), db_url)
+    assert deliver(db_url) == 0
+    [letter] = dead_letters.dead_letters(db_url)
+    assert "'WhatsApp' is not a valid kanaal" in letter.reason
+
+    monkeypatch.setattr(settings, "OPENKLANT_KANALEN", "whatsapp=WHATSAPP, webchat=CHAT")
+    register_contact(handled(), db_url)
+    assert deliver(db_url) == 1
+    assert [c["kanaal"] for c in openklant.all("klantcontacten")] == ["WHATSAPP"]

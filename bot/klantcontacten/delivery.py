@@ -35,7 +35,7 @@ CASE_NUMBER = ("melding", "gemeente-assistent", "zaaknummer")
 
 def queue(db: Session, kind: str, payload: Dict[str, Any]) -> OutboxItem:
     """Add work for Open Klant to the outbox, in the caller's transaction."""
-    item = OutboxItem(kind=kind, payload=json.dumps(payload))
+    item = OutboxItem(kind=kind, channel="openklant", payload=json.dumps(payload))
     db.add(item)
     return item
 

@@ -3,14 +3,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot import settings
+
 KANALEN = {"whatsapp": "WhatsApp", "sms": "SMS", "telegram": "Telegram",
            "messenger": "Facebook Messenger", "webchat": "Chat", "rest": "Chat"}
 PHONE_CHANNELS = ("whatsapp", "sms")
 
 
 def kanaal(channel: str) -> str:
-    """Open Klant's kanaal (≤ 50 characters) for one of our channels."""
-    return KANALEN.get(channel, (channel or "Chat").capitalize()[:50])
+    """Open Klant's kanaal (≤ 50 characters) for one of our channels: the municipality's
+    Referentielijsten code when OPENKLANT_KANALEN names one, else our name for it."""
+    codes = dict(pair.split("=", 1) for pair in settings.OPENKLANT_KANALEN.split(",")
+                 if "=" in pair)
+    name = codes.get(channel) or KANALEN.get(channel) or (channel or "Chat").capitalize()
+    return name.strip()[:50]
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,15 @@ def test_lengths_enums_and_rules_are_checked(openklant):
         "adres": "0800-1234", "soortDigitaalAdres": "telefoonnummer"})) == {"adres": "invalid"}
 
 
+def test_a_kanaal_outside_the_referentielijst_is_refused_when_open_klant_checks(openklant):
+    assert post(openklant, "klantcontacten", klantcontact()).status_code == 201, "no check"
+    openklant.kanalen = ("WHATSAPP", "TELEFOON")
+    answer = post(openklant, "klantcontacten", klantcontact())
+    assert invalid(answer) == {"kanaal": "invalid"}
+    assert "Allowed values: WHATSAPP, TELEFOON" in answer.json()["invalidParams"][0]["reason"]
+    assert post(openklant, "klantcontacten", klantcontact(kanaal="WHATSAPP")).status_code == 201
+
+
 def test_an_unknown_uuid_is_404_and_a_pair_is_linked_once(openklant, client):
     answer = requests.get(f"{openklant.url}{BASE}/internetaken/{NOWHERE}",
                           headers={"Authorization": f"Token {TOKEN}"}, timeout=5)

@@ -25,6 +25,9 @@ klantinteracties/openapi.yaml`: the VNG Klantinteracties API 0.9.0), base path
 - lists are paginated `{"count", "next", "previous", "results"}` and filter on exact
   field values (`actoridentificatorObjectId`, `status`, `aanleidinggevendKlantcontact__uuid`).
 
+Open Klant may check `kanaal` against its Referentielijsten API (`api/validators.py`
+KanaalValidator, when `ReferentielijstenConfig.enabled`): give `kanalen` to model that.
+
 Faults for tests: `fail_with` (every request answers that status).
 """
 from __future__ import annotations
@@ -241,9 +244,11 @@ class OpenKlantStandIn(StandIn):
 
     handler = Handler
 
-    def __init__(self, token: str = "stand-in-token") -> None:
+    def __init__(self, token: str = "stand-in-token",
+                 kanalen: Optional[Tuple[str, ...]] = None) -> None:
         super().__init__()
         self.token = token
+        self.kanalen = kanalen  # the Referentielijsten codes, when Open Klant checks them
         self.records: Dict[str, Dict[str, Dict[str, Any]]] = {name: {} for name in SCHEMAS}
         self.requests: List[Tuple[str, str]] = []
         self._numbers = 0
@@ -311,8 +316,10 @@ class OpenKlantStandIn(StandIn):
             problems += getattr(self, f"_rules_{resource}", lambda b, p: [])(body, partial)
         return problems
 
-    @staticmethod
-    def _rules_klantcontacten(body: Dict[str, Any], partial: bool) -> Problems:
+    def _rules_klantcontacten(self, body: Dict[str, Any], partial: bool) -> Problems:
+        if self.kanalen is not None and "kanaal" in body and body["kanaal"] not in self.kanalen:
+            return [_problem("kanaal", "invalid", f"'{body['kanaal']}' is not a valid kanaal. "
+                                                  f"Allowed values: {', '.join(self.kanalen)}")]
         if body.get("indicatieContactGelukt") and body.get("verdereActieOndernomen"):
             return [_problem("nonFieldErrors", "no-further-action-when-contact-succesful",
                              "Als het contact gelukt is kan er geen verdere actie zijn "
