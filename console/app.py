@@ -243,6 +243,7 @@ def _knowledge_values(request: Request, channel: str) -> dict:
 @requires("agent")
 async def conversation(request: Request, sender: str) -> HTTPResponse:
     sender = unquote(sender)
+    await asyncio.to_thread(klantcontact.refresh, sender, app.ctx.db_url)
     values = await asyncio.to_thread(_conversation_values, sender)
     if values["conversation"] is None and not values["lines"]:
         return page(request, "message.html", 404, title="Niet gevonden",

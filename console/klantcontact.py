@@ -49,6 +49,13 @@ def requests(sender: str, db_url: str) -> List[dict]:
     return [_shown(r) for r in contactverzoek.requests_of(sender, db_url)]
 
 
+def refresh(sender: str, db_url: str) -> None:
+    """A task a colleague closed in Open Klant itself (KISS) is `verwerkt` here too; read
+    when the conversation's page opens, not on every live update of its transcript."""
+    if contactverzoek.enabled():
+        contactverzoek.refresh_states(sender, db_url)
+
+
 def open_requests(senders: List[str], db_url: str) -> Dict[str, dict]:
     """The newest contactverzoek of each queued conversation (for the queue)."""
     if not contactverzoek.enabled() or not senders:

@@ -323,3 +323,20 @@ def test_the_municipalitys_kanaal_codes_are_used_when_open_klant_checks_them(
     register_contact(handled(), db_url)
     assert deliver(db_url) == 1
     assert [c["kanaal"] for c in openklant.all("klantcontacten")] == ["WHATSAPP"]
+
+
+def test_a_task_closed_in_open_klant_itself_shows_as_verwerkt(openklant, console, db_url,
+                                                              events):
+    leave("Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    deliver(db_url)
+    [task] = openklant.all("internetaken")
+    OpenKlantClient(openklant.url, TOKEN).update_internetaak(task["uuid"],
+                                                              {"status": "verwerkt"})
+    events.user(RESIDENT, 0, "Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    openklant.fail_with = 503
+    page = asyncio.run(console_app.conversation.__wrapped__(request(AGENT), RESIDENT))
+    assert "<strong>open</strong>" in page.body.decode(), "unknown while Open Klant is down"
+    openklant.fail_with = None
+    page = asyncio.run(console_app.conversation.__wrapped__(request(AGENT), RESIDENT))
+    assert "<strong>verwerkt</strong>" in page.body.decode()
+    assert [r.status for r in contactverzoek.requests_of(RESIDENT, db_url)] == ["verwerkt"]

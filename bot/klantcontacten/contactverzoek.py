@@ -3,7 +3,8 @@ the department that owns the subject, answered in the resident's own channel.
 
 `leave_message` records it (scrubbed of personal data) and queues it for Open Klant; more
 messages while it is open are added to it. `mark_handled` records a colleague's answer
-(status `verwerkt`, also in Open Klant). `requests_of` gives the console its state.
+(status `verwerkt`, also in Open Klant); `refresh_states` reads back a task a colleague
+closed in Open Klant itself. `requests_of` gives the console its state.
 """
 from __future__ import annotations
 
@@ -84,3 +85,29 @@ def requests_of(sender_id: str, url: Optional[str] = None) -> List[ContactReques
         return (db.query(ContactRequest).filter(ContactRequest.sender_id == sender_id)
                 .order_by(ContactRequest.id.desc()).all())
 
+
+
+def refresh_states(sender_id: str, url: Optional[str] = None) -> int:
+    """Read the open contactverzoeken's interne taken back from Open Klant: one a colleague
+    closed elsewhere (in KISS) is `verwerkt` here too. How many changed; Open Klant being
+    unreachable changes nothing (logged)."""
+    from bot.integrations import DeliveryError
+    from bot.klantcontacten.delivery import client
+
+    url = url or settings.DATABASE_URL
+    changed = 0
+    with session(url) as db:
+        for request in (db.query(ContactRequest)
+                        .filter(ContactRequest.sender_id == sender_id,
+                                ContactRequest.status == OPEN,
+                                ContactRequest.internetaak_uuid.isnot(None)).all()):
+            try:
+                task = client().internetaak(request.internetaak_uuid)
+            except DeliveryError as error:
+                logger.warning("Contactverzoek %s: state not read from Open Klant: %s",
+                               request.id, error)
+                return changed
+            if task.get("status") == HANDLED:
+                request.status, request.handled_at = HANDLED, utcnow()
+                changed += 1
+    return changed
