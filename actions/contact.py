@@ -13,9 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
 from actions.reading import channel_of
+from bot import settings
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.subjects import Subject, subject_of
-from bot import settings
 from bot.profile import profile
 
 logger = logging.getLogger(__name__)
@@ -121,4 +121,3 @@ def register_left_message(tracker: Tracker) -> None:
             "eng" if tracker.get_slot("language") == "en" else "nld")
     except Exception:  # noqa: BLE001 - the resident still hears the message was passed on
         logger.warning("Contactverzoek not recorded", exc_info=True)
-

@@ -20,14 +20,6 @@ DATABASE_URL = os.environ.get("GA_DATABASE_URL", f"sqlite:///{VAR_DIR / 'reports
 SIGNALEN_URL = os.environ.get("SIGNALEN_URL", "").rstrip("/")
 SIGNALEN_TIMEOUT = float(os.environ.get("SIGNALEN_TIMEOUT", "5"))
 REGISTER_FILE = ROOT / "bot" / "personal_data.yml"
-# Open Klant (Klantinteracties API): webcare contacts and messages left for a colleague are
-# registered there. Empty URL: nothing is registered. The token is Open Klant's API token.
-OPENKLANT_URL = os.environ.get("OPENKLANT_URL", "").rstrip("/")
-OPENKLANT_TOKEN = os.environ.get("OPENKLANT_TOKEN", "")
-OPENKLANT_TIMEOUT = float(os.environ.get("OPENKLANT_TIMEOUT", "5"))
-# When Open Klant checks `kanaal` against the Referentielijsten API: our channel → its code,
-# comma-separated (e.g. "whatsapp=WHATSAPP,webchat=CHAT"); unnamed channels keep our names.
-OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")
 # PDOK Locatieserver (the address register Signalen validates against); empty: offline.
 PDOK_URL = os.environ.get(
     "PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1").rstrip("/")
@@ -71,3 +63,12 @@ WHATSAPP_TEMPLATES_FILE = Path(os.environ.get("GA_WHATSAPP_TEMPLATES",
                                               ROOT / "whatsapp_templates.yml"))
 # Hours after the resident's last message in which WhatsApp takes free text (Twilio: 24).
 WHATSAPP_WINDOW_HOURS = float(os.environ.get("GA_WHATSAPP_WINDOW_HOURS", "24"))
+
+# Open Klant (Klantinteracties API): webcare contacts and messages left for a colleague are
+# registered there. Empty URL: nothing is registered. The token is Open Klant's API token.
+OPENKLANT_URL = os.environ.get("OPENKLANT_URL", "").rstrip("/")
+OPENKLANT_TOKEN = os.environ.get("OPENKLANT_TOKEN", "")
+OPENKLANT_TIMEOUT = float(os.environ.get("OPENKLANT_TIMEOUT", "5"))
+# When Open Klant checks `kanaal` against the Referentielijsten API: our channel → its code,
+# comma-separated (e.g. "whatsapp=WHATSAPP,webchat=CHAT"); unnamed channels keep our names.
+OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")
