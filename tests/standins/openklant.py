@@ -278,7 +278,7 @@ class OpenKlantStandIn(StandIn):
         return self.error(404, "not_found", "Niet gevonden.")
 
     def invalid(self, problems: Problems) -> Tuple[int, Dict[str, Any]]:
-        return 400, self.error(400, "invalid", "Invalid input.", "", problems)
+        return 400, self.error(400, "invalid", "Ongeldige invoer.", "", problems)
 
     # Requests -----------------------------------------------------------------------
     def dispatch(self, method: str, parts: List[str], body: Any,
