@@ -1,13 +1,16 @@
 """Contactverzoeken: a message left for a colleague, registered in Open Klant as an interne
 taak (bot/klantcontacten/models.py ContactRequest).
 
-Revision ID: 0012
+Revision ID: 0012_openklant
 Revises: 0011
+
+Its own id, so a parallel 0012 of another branch is a second head (`migrate` upgrades to
+"heads"); the next migration merges both.
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
+revision = "0012_openklant"
 down_revision = "0011"
 branch_labels = None
 depends_on = None
