@@ -2,15 +2,24 @@
 messages a resident leaves while waiting for a colleague."""
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import Any, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
+from actions.reading import channel_of
+from bot import settings
+from bot.klantcontacten import contactverzoek
+from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
+
+logger = logging.getLogger(__name__)
+EARLIER_MESSAGES = 5  # how many of the resident's earlier messages may name the subject
 
 
 class OpeningHoursAction(Action, ABC):
@@ -64,7 +73,8 @@ class ActionContactHuman(OpeningHoursAction):
 
 
 class ActionTakeMessage(OpeningHoursAction):
-    """Acknowledges a message the resident left for a colleague."""
+    """Acknowledges a message the resident left for a colleague, and registers it as a
+    contactverzoek for the department that owns its subject (bot.klantcontacten)."""
 
     open_response = "utter_message_taken_open"
     closed_response = "utter_message_taken_closed"
@@ -72,3 +82,42 @@ class ActionTakeMessage(OpeningHoursAction):
     def name(self) -> str:
         return "action_take_message"
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
+        if contactverzoek.enabled():
+            await asyncio.to_thread(register_left_message, tracker)
+        return []
+
+
+def resident_texts(tracker: Tracker) -> List[str]:
+    """The resident's messages, newest first (what they typed, not a button's payload)."""
+    texts = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
+            texts.append((event.get("metadata") or {}).get("typed") or event.get("text") or "")
+    return texts
+
+
+def left_subject(tracker: Tracker, url: str) -> Subject:
+    """The article the bot just answered with, else what the resident's words are about."""
+    from actions.knowledge import previous_article
+
+    article = previous_article(tracker, url)
+    if article is not None:
+        return Subject.of(article)
+    return subject_of(resident_texts(tracker)[:EARLIER_MESSAGES + 1], url)
+
+
+def register_left_message(tracker: Tracker) -> None:
+    """Record the message as a contactverzoek; never breaks the acknowledgement."""
+    message = tracker.latest_message or {}
+    text = (message.get("metadata") or {}).get("typed") or message.get("text") or ""
+    try:
+        contactverzoek.leave_message(
+            tracker.sender_id, channel_of(tracker), text,
+            left_subject(tracker, settings.DATABASE_URL),
+            "eng" if tracker.get_slot("language") == "en" else "nld")
+    except Exception:  # noqa: BLE001 - the resident still hears the message was passed on
+        logger.warning("Contactverzoek not recorded", exc_info=True)

@@ -63,3 +63,12 @@ WHATSAPP_TEMPLATES_FILE = Path(os.environ.get("GA_WHATSAPP_TEMPLATES",
                                               ROOT / "whatsapp_templates.yml"))
 # Hours after the resident's last message in which WhatsApp takes free text (Twilio: 24).
 WHATSAPP_WINDOW_HOURS = float(os.environ.get("GA_WHATSAPP_WINDOW_HOURS", "24"))
+
+# Open Klant (Klantinteracties API): webcare contacts and messages left for a colleague are
+# registered there. Empty URL: nothing is registered. The token is Open Klant's API token.
+OPENKLANT_URL = os.environ.get("OPENKLANT_URL", "").rstrip("/")
+OPENKLANT_TOKEN = os.environ.get("OPENKLANT_TOKEN", "")
+OPENKLANT_TIMEOUT = float(os.environ.get("OPENKLANT_TIMEOUT", "5"))
+# When Open Klant checks `kanaal` against the Referentielijsten API: our channel → its code,
+# comma-separated (e.g. "whatsapp=WHATSAPP,webchat=CHAT"); unnamed channels keep our names.
+OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")

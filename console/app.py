@@ -25,8 +25,11 @@ from bot.tone import sign, tone_guide
 from bot.tone.guide import MEDIA, ToneGuideError
 from bot.tone.responses import domain_responses
 
+from bot.klantcontacten import contactverzoek
+from bot.klantcontacten import dead_letters as openklant_dead_letters
+from bot.klantcontacten.contacts import outcome_choices, register_contact
 from bot.reports import dead_letters as reports_dead_letters
-from console import auth, dashboard, dead_letters, knowledge, tone_editor
+from console import auth, dashboard, dead_letters, klantcontact, knowledge, tone_editor
 from console.conversations import REASONS, conversations, latest_event_id, transcript
 from console.models import AuditEntry, Note, Takeover
 from console.rasa_api import RasaUnavailable, pause, resume, send_staff_message
@@ -177,7 +180,8 @@ def _overview_values() -> dict:
         taken = {t.sender_id: t.user.name for t in db.query(Takeover).all()}
     queue = sorted((c for c in found if c.waiting_since and c.sender_id not in taken),
                    key=lambda c: c.waiting_since)
-    return {"queue": queue, "active": found, "taken": taken}
+    requests = klantcontact.open_requests([c.sender_id for c in queue], app.ctx.db_url)
+    return {"queue": queue, "active": found, "taken": taken, "requests": requests}
 
 
 @app.get("/console/")
@@ -219,7 +223,9 @@ def _conversation_values(sender: str) -> dict:
                  None)
     return {"sender": sender, "lines": transcript(app.ctx.tracker_url, sender),
             "conversation": found, "holder": holder, "notes": notes,
-            "canned": tone_guide().staff.canned_answers, "reasons": REASONS}
+            "canned": tone_guide().staff.canned_answers, "reasons": REASONS,
+            "requests": klantcontact.requests(sender, app.ctx.db_url),
+            "outcomes": outcome_choices() if contactverzoek.enabled() else []}
 
 
 def _knowledge_values(request: Request, channel: str) -> dict:
@@ -237,6 +243,7 @@ def _knowledge_values(request: Request, channel: str) -> dict:
 @requires("agent")
 async def conversation(request: Request, sender: str) -> HTTPResponse:
     sender = unquote(sender)
+    await asyncio.to_thread(klantcontact.refresh, sender, app.ctx.db_url)
     values = await asyncio.to_thread(_conversation_values, sender)
     if values["conversation"] is None and not values["lines"]:
         return page(request, "message.html", 404, title="Niet gevonden",
@@ -309,6 +316,8 @@ async def reply(request: Request, sender: str) -> HTTPResponse:
                                  staff.initials)
     except RasaUnavailable as error:
         return unavailable(request, error, "Uw antwoord is niet verstuurd")
+    if contactverzoek.enabled():  # the answer to a message left: its task is done
+        await asyncio.to_thread(contactverzoek.mark_handled, sender, app.ctx.db_url)
     await audit(staff, "replied", sender)
     return _back_to(sender)
 
@@ -321,12 +330,17 @@ async def hand_back(request: Request, sender: str) -> HTTPResponse:
     if holder is not None and holder != staff.id and staff.role != "admin":
         return page(request, "message.html", 409, title="Niet uw gesprek",
                     message="Een collega heeft dit gesprek; alleen die kan het teruggeven.")
+    outcome = ((request.form or {}).get("outcome") or "").strip()
+    contact = await asyncio.to_thread(klantcontact.handled, sender, outcome,
+                                      app.ctx.tracker_url, app.ctx.db_url)
     try:
         await resume(sender)
     except RasaUnavailable as error:
         return unavailable(request, error)
     await asyncio.to_thread(_release, sender)
-    await audit(staff, "handed_back", sender)
+    if contact is not None:  # registered in Open Klant through the outbox
+        await asyncio.to_thread(register_contact, contact, app.ctx.db_url)
+    await audit(staff, "handed_back", sender, detail=(contact.outcome or "") if contact else "")
     return _back_to(sender)
 
 
@@ -424,7 +438,9 @@ DEAD_LETTER_FIELDS = (("location_text", "Plaats zoals de inwoner schreef"), ("st
 
 def _dead_letter_page(request: Request, status: int = 200, error: str = "") -> HTTPResponse:
     letters = reports_dead_letters.dead_letters(url=app.ctx.db_url)
+    refused = openklant_dead_letters.dead_letters(url=app.ctx.db_url)
     return page(request, "dead_letters.html", status, letters=letters, error=error,
+                openklant_letters=refused,
                 fields=DEAD_LETTER_FIELDS,
                 categories=sorted(profile().reports.signalen_categories))
 
@@ -474,6 +490,16 @@ async def dead_letter_link(request: Request, report_id: int) -> HTTPResponse:
         return page(request, "message.html", 404, title="Niet gevonden",
                     message="Deze melding wacht niet (meer) op een medewerker.")
     await audit(request.ctx.staff, "report_linked", detail=f"{report.case_number}: {signal_id}")
+    return response.redirect("/console/reports", status=303)
+
+
+@app.post("/console/openklant/<item_id:int>/retry")
+@requires("agent")
+async def openklant_retry(request: Request, item_id: int) -> HTTPResponse:
+    if not await asyncio.to_thread(openklant_dead_letters.retry, item_id, app.ctx.db_url):
+        return page(request, "message.html", 404, title="Niet gevonden",
+                    message="Dit wacht niet (meer) op een medewerker.")
+    await audit(request.ctx.staff, "openklant_retried", detail=str(item_id))
     return response.redirect("/console/reports", status=303)
 
 

@@ -14,6 +14,7 @@ from bot.register import load_register
 from bot.reports import db as reports_db
 import console.models  # noqa: F401  (the console's tables are registered too)
 import channels.models  # noqa: F401  (and the channels' tables)
+import bot.klantcontacten.models  # noqa: F401  (and the contactverzoeken)
 from bot.reports.models import Base, OptOut, OutboxItem, Report
 from bot.reports.retention import ANONYMISED_TEXT, apply_retention
 from bot.reports.service import NewReport, file_report

@@ -40,6 +40,7 @@ from bot.reports.db import migrate, session
 from bot import logmask
 from bot.integrations.media import fetch_media
 from bot.integrations.pdok import HouseNumber
+from bot.klantcontacten import delivery as openklant
 from bot.reports.models import CHANNEL_MESSAGE, HELD, NEVER, OutboxItem, Report, utcnow
 from bot.reports.service import SIGNALEN_CREATE
 from bot.reports.status import RESIDENT_UPDATE, set_status
@@ -158,6 +159,8 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetim
         from channels.delivery import send
 
         return send(item.channel, item.recipient, json.loads(item.payload))
+    if item.kind in openklant.KINDS:
+        return openklant.deliver(item, now)
     report = item.report
     if item.kind == RESIDENT_UPDATE:
         return _tell_resident(report)

@@ -22,6 +22,7 @@ from bot.register import Register, load_register
 from bot.reports.db import session
 from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcnow
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
+from bot.klantcontacten.retention import delete_old_requests
 from channels.models import InboxMessage
 
 logger = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_UR
         db.query(InboundMessage).filter(
             InboundMessage.received_at < now - dt.timedelta(days=7)).delete(
                 synchronize_session=False)
+        messages += delete_old_requests(db, cutoff("contact_requests.message"))
         # Incoming Twilio messages, once processed (never one still waiting).
         messages += db.query(InboxMessage).filter(
             InboxMessage.processed_at.isnot(None),

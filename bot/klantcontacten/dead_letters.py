@@ -1,0 +1,50 @@
+"""Open Klant work that Open Klant refused: listed for the console, tried again by staff."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import List, Optional
+
+from bot import settings
+from bot.klantcontacten.delivery import KINDS
+from bot.reports.db import session
+from bot.reports.models import OutboxItem, utcnow
+
+LABELS = {"openklant_contact": "klantcontact", "openklant_request": "contactverzoek",
+          "openklant_request_update": "contactverzoek aangevuld",
+          "openklant_request_done": "contactverzoek verwerkt"}
+
+
+@dataclass(frozen=True)
+class OpenKlantDeadLetter:
+    item_id: int
+    what: str
+    reason: str
+    since: dt.datetime
+    attempts: int
+    case_number: Optional[str]
+
+
+def dead_letters(url: Optional[str] = None) -> List[OpenKlantDeadLetter]:
+    """Every refused Open Klant item, oldest first."""
+    with session(url or settings.DATABASE_URL) as db:
+        items = (db.query(OutboxItem)
+                 .filter(OutboxItem.kind.in_(KINDS), OutboxItem.dead_at.isnot(None),
+                         OutboxItem.delivered_at.is_(None))
+                 .order_by(OutboxItem.dead_at).all())
+        return [OpenKlantDeadLetter(item.id, LABELS[item.kind], item.dead_reason or "",
+                                    item.dead_at, item.attempts,
+                                    json.loads(item.payload or "{}").get("case_number"))
+                for item in items]
+
+
+def retry(item_id: int, url: Optional[str] = None) -> bool:
+    """Queue a refused item again (after Open Klant's configuration was fixed)."""
+    with session(url or settings.DATABASE_URL) as db:
+        item = db.get(OutboxItem, item_id)
+        if item is None or item.kind not in KINDS or item.dead_at is None:
+            return False
+        item.dead_at, item.dead_reason, item.attempts = None, None, 0
+        item.next_attempt_at = utcnow()
+        return True

@@ -1,0 +1,179 @@
+"""Outbox kinds for Open Klant, and their delivery (registered in `bot.reports.outbox`).
+
+Each item remembers in its payload (`done`) what Open Klant already has, so a retry after
+Open Klant went down half-way creates nothing twice. A refusal (4xx) makes the item a dead
+letter with Open Klant's reason (`bot.klantcontacten.dead_letters`); anything else is
+retried with the outbox's backoff.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from typing import Any, Callable, Dict, List, Optional
+
+from sqlalchemy.orm import Session, object_session
+
+from bot import settings
+from bot.integrations import DeliveryError
+from bot.integrations.openklant import Identificator, OpenKlantClient
+from bot.klantcontacten.kanalen import kanaal, way_back
+from bot.klantcontacten.models import ContactRequest
+from bot.reports.models import OutboxItem, Report
+
+logger = logging.getLogger(__name__)
+
+CONTACT = "openklant_contact"              # a webcare conversation → klantcontact
+REQUEST = "openklant_request"              # a message left → klantcontact + interne taak
+REQUEST_UPDATE = "openklant_request_update"  # more words for an interne taak
+REQUEST_DONE = "openklant_request_done"    # a colleague answered → taak verwerkt
+KINDS = (CONTACT, REQUEST, REQUEST_UPDATE, REQUEST_DONE)
+HANDELING = "Contact opnemen met betrokkene"  # as KISS asks it
+# Our own case number as an onderwerpobject (the report store is the register).
+CASE_NUMBER = ("melding", "gemeente-assistent", "zaaknummer")
+
+
+def queue(db: Session, kind: str, payload: Dict[str, Any]) -> OutboxItem:
+    """Add work for Open Klant to the outbox, in the caller's transaction."""
+    item = OutboxItem(kind=kind, channel="openklant", payload=json.dumps(payload))
+    db.add(item)
+    return item
+
+
+def client() -> OpenKlantClient:
+    if not settings.OPENKLANT_URL:
+        raise DeliveryError("OPENKLANT_URL is not set; Open Klant work waits", retry=True)
+    return OpenKlantClient(settings.OPENKLANT_URL, settings.OPENKLANT_TOKEN,
+                           settings.OPENKLANT_TIMEOUT)
+
+
+def deliver(item: OutboxItem, now: dt.datetime) -> None:
+    """Deliver one Open Klant item; a refusal marks it a dead letter before it is raised."""
+    payload = json.loads(item.payload or "{}")
+    try:
+        DELIVERERS[item.kind](client(), object_session(item), payload, now)
+    except DeliveryError as error:
+        if not error.retry:
+            item.dead_at = now
+            item.dead_reason = str(getattr(error, "reason", error))[:1000]
+        raise
+    finally:
+        item.payload = json.dumps(payload)  # what Open Klant has now, kept even on failure
+
+
+# A webcare conversation ---------------------------------------------------------------
+def _contact(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
+             now: dt.datetime) -> None:
+    done = payload.setdefault("done", {})
+    if "klantcontact" not in done:
+        done["klantcontact"] = api.create_klantcontact(payload["klantcontact"])["uuid"]
+    contact = done["klantcontact"]
+    if "actor" not in done:
+        agent = payload["agent"]
+        actor = api.actor(agent["naam"], "medewerker",
+                          Identificator(agent["gebruikersnaam"], "mdw", "obj", "idf"))
+        api.link_actor(actor, contact)
+        done["actor"] = actor
+    if "betrokkene" not in done:
+        done["betrokkene"] = api.create_betrokkene(contact)["uuid"]
+    linked: List[str] = done.setdefault("onderwerpobjecten", [])
+    for about in references(db, payload.get("case_number")):
+        if about.object_id not in linked:
+            api.create_onderwerpobject(contact, about)
+            linked.append(about.object_id)
+
+
+def references(db: Session, case_number: Optional[str]) -> List[Identificator]:
+    """What a conversation's report is known by: our case number, and the back office's
+    reference once the report has one (one function per back end in BACK_OFFICES)."""
+    if not case_number:
+        return []
+    found = [Identificator(case_number, *CASE_NUMBER)]
+    report = db.query(Report).filter(Report.case_number == case_number).one_or_none()
+    if report is not None:
+        found += [ref for ref in (back_office(report) for back_office in BACK_OFFICES) if ref]
+    return found
+
+
+def _signalen(report: Report) -> Optional[Identificator]:
+    if not report.signalen_id:
+        return None
+    return Identificator(report.signalen_id, "signaal", "signalen", "uuid")
+
+
+BACK_OFFICES: List[Callable[[Report], Optional[Identificator]]] = [_signalen]
+
+
+# A message left for a colleague ---------------------------------------------------------
+def _request(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
+             now: dt.datetime) -> None:
+    request = db.get(ContactRequest, payload["request"])
+    if request is None:
+        return  # removed by the retention job before Open Klant came back
+    done = payload.setdefault("done", {})
+    if "klantcontact" not in done:
+        done["klantcontact"] = api.create_klantcontact(_request_contact(request))["uuid"]
+        request.klantcontact_uuid = done["klantcontact"]
+    if "betrokkene" not in done:
+        done["betrokkene"] = api.create_betrokkene(done["klantcontact"])["uuid"]
+    if "adres" not in done:
+        back = way_back(request.channel, request.sender_id)
+        done["adres"] = api.create_digitaal_adres(done["betrokkene"], back.soort, back.adres,
+                                                  back.omschrijving)["uuid"]
+    if "actor" not in done:
+        done["actor"] = api.actor(request.department_label, "organisatorische_eenheid",
+                                  Identificator(request.department, "afd", "obj", "idf"))
+    if "internetaak" not in done:
+        done["internetaak"] = api.create_internetaak(done["klantcontact"], [done["actor"]],
+                                                     toelichting(request), HANDELING)["uuid"]
+    request.internetaak_uuid = done["internetaak"]
+
+
+def _request_contact(request: ContactRequest) -> Dict[str, Any]:
+    return {"kanaal": kanaal(request.channel), "onderwerp": request.subject[:200],
+            "inhoud": request.message[:1000], "taal": request.language,
+            "vertrouwelijk": False, "indicatieContactGelukt": True,
+            "plaatsgevondenOp": _iso(request.created_at)}
+
+
+def toelichting(request: ContactRequest) -> str:
+    """The task for the department: the message and how to answer it."""
+    return (f"{request.message}\n\nAntwoord in het {kanaal(request.channel)}-gesprek via de "
+            "webcare-console (wachtrij: bericht achtergelaten).")[:1000]
+
+
+def _request_update(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
+                    now: dt.datetime) -> None:
+    request = _registered(db, payload)
+    if request is not None:
+        api.update_internetaak(request.internetaak_uuid, {"toelichting": toelichting(request)})
+
+
+def _request_done(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
+                  now: dt.datetime) -> None:
+    request = _registered(db, payload)
+    if request is not None:
+        api.update_internetaak(request.internetaak_uuid,
+                               {"status": "verwerkt", "afgehandeldOp": _iso(
+                                   request.handled_at or now)})
+
+
+def _registered(db: Session, payload: Dict[str, Any]) -> Optional[ContactRequest]:
+    """The contactverzoek once its interne taak exists; retried until it does."""
+    request = db.get(ContactRequest, payload["request"])
+    if request is None:
+        return None
+    if not request.internetaak_uuid:
+        raise DeliveryError(f"contactverzoek {request.id} is not in Open Klant yet",
+                            retry=True)
+    return request
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.replace(tzinfo=dt.timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+DELIVERERS: Dict[str, Callable[[OpenKlantClient, Session, Dict[str, Any], dt.datetime],
+                               None]] = {
+    CONTACT: _contact, REQUEST: _request, REQUEST_UPDATE: _request_update,
+    REQUEST_DONE: _request_done}

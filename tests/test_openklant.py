@@ -1,0 +1,342 @@
+"""Webcare contacts and messages left for a colleague reach Open Klant (its stand-in):
+through the outbox, once, linked to the report, for the department that owns the subject,
+and nothing is lost while Open Klant is down or refuses."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+import uuid
+from types import SimpleNamespace
+from typing import Any, Dict, List
+from zoneinfo import ZoneInfo
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.contact import ActionTakeMessage
+from bot import settings
+from bot.integrations.openklant import OpenKlantClient, OpenKlantUnavailable
+from bot.klantcontacten import contactverzoek, dead_letters
+from bot.klantcontacten.contacts import Agent, HandledConversation, register_contact
+from bot.klantcontacten.delivery import CONTACT
+from bot.klantcontacten.models import ContactRequest
+from bot.reports import db as reports_db
+from bot.reports import outbox
+from bot.reports.models import OutboxItem, Report
+from bot.reports.service import NewReport, file_report
+from console import app as console_app
+from console.auth import Staff, create_user
+from console.models import Takeover
+from tests.standins.openklant import OpenKlantStandIn
+from tests.test_handover import Events
+
+TOKEN = "open-klant-token"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+SUNDAY_AFTERNOON = dt.datetime(2026, 11, 29, 14, 0, tzinfo=AMSTERDAM)
+RESIDENT = "whatsapp:+31612345678"
+SIGNAL_ID = str(uuid.UUID(int=7))
+
+
+@pytest.fixture
+def openklant(monkeypatch, db_url):
+    standin = OpenKlantStandIn(token=TOKEN).start()
+    monkeypatch.setattr(settings, "OPENKLANT_URL", standin.url)
+    monkeypatch.setattr(settings, "OPENKLANT_TOKEN", TOKEN)
+    monkeypatch.setattr(settings, "DATABASE_URL", db_url)
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture
+def console(monkeypatch, db_url, events):
+    """The console app's handlers in-process: Rasa's API recorded instead of called."""
+    calls: List[tuple] = []
+
+    async def resume(sender: str) -> None:
+        calls.append(("resume", sender))
+
+    async def send(sender: str, text: str, initials: str) -> None:
+        calls.append(("send", sender, text))
+
+    monkeypatch.setattr(console_app, "resume", resume)
+    monkeypatch.setattr(console_app, "send_staff_message", send)
+    monkeypatch.setattr(console_app.app.ctx, "db_url", db_url, raising=False)
+    monkeypatch.setattr(console_app.app.ctx, "tracker_url", events.url, raising=False)
+    return calls
+
+
+@pytest.fixture
+def events(tmp_path, monkeypatch) -> Events:
+    """A tracker store whose conversations happened in the last hour."""
+    monkeypatch.setattr("tests.test_handover.T0", time.time() - 3600)
+    return Events(tmp_path / "tracker.db")
+
+
+AGENT = Staff(1, "agent", "Agent", "AG", "agent", "csrf")
+
+
+def deliver(db_url: str, minutes: float = 0) -> int:
+    now = dt.datetime.utcnow() + dt.timedelta(minutes=minutes)
+    return outbox.deliver_due(client=None, url=db_url, now=now)
+
+
+def items(db_url: str) -> List[OutboxItem]:
+    with reports_db.session(db_url) as db:
+        return db.query(OutboxItem).order_by(OutboxItem.id).all()
+
+
+def take_over(db_url: str, sender: str, username: str = "pjansen") -> Staff:
+    user_id = create_user(username, "Petra Jansen", "PJ", "agent", None, url=db_url)
+    with reports_db.session(db_url) as db:
+        db.add(Takeover(sender_id=sender, user_id=user_id))
+    return Staff(user_id, username, "Petra Jansen", "PJ", "agent", "csrf")
+
+
+def request(staff: Staff, **form: str) -> SimpleNamespace:
+    return SimpleNamespace(ctx=SimpleNamespace(staff=staff), form=form, args={})
+
+
+def handled(**changes: Any) -> HandledConversation:
+    values: Dict[str, Any] = dict(
+        sender_id=RESIDENT, channel="whatsapp", subject="Paspoort of ID-kaart aanvragen",
+        agent=Agent("Petra Jansen", "pjansen"), started_at=dt.datetime(2026, 11, 30, 9, 0),
+        resident_said=["Wanneer is mijn paspoort klaar?"],
+        agent_said=["Over vijf werkdagen. ^PJ"], outcome="beantwoord")
+    values.update(changes)
+    return HandledConversation(**values)
+
+
+# --- a webcare conversation becomes one klantcontact ----------------------------------------
+
+def test_a_handed_back_conversation_is_one_klantcontact_with_actor_and_report(
+        openklant, console, db_url, events):
+    report, _ = file_report(NewReport(
+        category="report_street_lighting", description="lantaarnpaal kapot",
+        location_text="Kerkstraat 7", channel="whatsapp", sender_id=RESIDENT), url=db_url,
+        forward=False)
+    with reports_db.session(db_url) as db:
+        db.get(Report, report.id).signalen_id = SIGNAL_ID
+    events.user(RESIDENT, 0, "De lantaarnpaal bij Kerkstraat 7 is kapot, mijn BSN is 111222333")
+    events.action(RESIDENT, 10, "action_submit_report", report_case_number=report.case_number)
+    events.user(RESIDENT, 20, "Ik wil een medewerker spreken", "ask_human")
+    events.action(RESIDENT, 21, "action_contact_human")
+    events.add(RESIDENT, 30, "pause")
+    events.add(RESIDENT, 40, "bot", text="We repareren de lamp deze week. ^PJ",
+               metadata={"staff": "PJ"})
+    staff = take_over(db_url, RESIDENT)
+
+    asyncio.run(console_app.hand_back.__wrapped__(request(staff, outcome="beantwoord"),
+                                                  RESIDENT))
+    assert console == [("resume", RESIDENT)]
+    assert deliver(db_url) == 1
+    assert deliver(db_url, minutes=60) == 0, "delivered once, never again"
+
+    [contact] = openklant.all("klantcontacten")
+    assert (contact["kanaal"], contact["indicatieContactGelukt"]) == ("WhatsApp", True)
+    assert contact["metadata"]["uitkomst"] == "Vraag beantwoord"
+    assert "111222333" not in contact["inhoud"] and "lantaarnpaal" in contact["inhoud"]
+    assert contact["reactie"] == "We repareren de lamp deze week. ^PJ"
+    [actor] = contact["hadBetrokkenActoren"]
+    assert (actor["naam"], actor["soortActor"]) == ("Petra Jansen", "medewerker")
+    assert actor["actoridentificator"]["objectId"] == "pjansen"
+    linked = {o["onderwerpobjectidentificator"]["objectId"]: o
+              for o in openklant.all("onderwerpobjecten")}
+    assert set(linked) == {report.case_number, SIGNAL_ID}
+    assert all(o["klantcontact"]["uuid"] == contact["uuid"] for o in linked.values())
+    assert linked[SIGNAL_ID]["onderwerpobjectidentificator"]["codeRegister"] == "signalen"
+    [betrokkene] = openklant.all("betrokkenen")
+    assert (betrokkene["rol"], betrokkene["wasPartij"]) == ("klant", None), "nobody by name"
+    with reports_db.session(db_url) as db:
+        assert db.get(Takeover, RESIDENT) is None
+
+
+def test_handing_back_without_open_klant_registers_nothing(console, db_url, events,
+                                                           monkeypatch):
+    monkeypatch.setattr(settings, "OPENKLANT_URL", "")
+    events.user(RESIDENT, 0, "Ik wil een medewerker spreken", "ask_human")
+    staff = take_over(db_url, RESIDENT)
+    asyncio.run(console_app.hand_back.__wrapped__(request(staff), RESIDENT))
+    assert console == [("resume", RESIDENT)] and items(db_url) == []
+
+
+# --- Open Klant down or refusing loses no contact -------------------------------------------
+
+def test_open_klant_down_keeps_the_contact_queued_until_it_is_back(openklant, db_url):
+    register_contact(handled(), db_url)
+    openklant.fail_with = 503
+    assert deliver(db_url) == 0
+    [waiting] = items(db_url)
+    assert (waiting.kind, waiting.attempts, waiting.delivered_at, waiting.dead_at) == (
+        CONTACT, 1, None, None)
+    assert "503" in waiting.last_error
+    assert deliver(db_url) == 0, "not due again before its backoff"
+
+    openklant.fail_with = None
+    assert deliver(db_url, minutes=5) == 1
+    [contact] = openklant.all("klantcontacten")
+    assert contact["onderwerp"] == "Paspoort of ID-kaart aanvragen"
+
+
+def test_a_half_delivered_contact_is_finished_without_doubles(openklant, db_url, monkeypatch):
+    register_contact(handled(), db_url)
+    real = OpenKlantClient.create_betrokkene
+
+    def down_once(self, *args, **kwargs):
+        monkeypatch.setattr(OpenKlantClient, "create_betrokkene", real)
+        raise OpenKlantUnavailable("Open Klant unreachable (POST betrokkenen): Timeout")
+
+    monkeypatch.setattr(OpenKlantClient, "create_betrokkene", down_once)
+    assert deliver(db_url) == 0
+    assert deliver(db_url, minutes=5) == 1
+    assert len(openklant.all("klantcontacten")) == len(openklant.all("betrokkenen")) == 1
+    assert len(openklant.all("actorklantcontacten")) == 1
+
+
+def test_a_refusal_is_a_dead_letter_staff_can_retry(openklant, db_url, monkeypatch):
+    monkeypatch.setattr(settings, "OPENKLANT_TOKEN", "expired")
+    register_contact(handled(), db_url)
+    assert deliver(db_url) == 0
+    [letter] = dead_letters.dead_letters(db_url)
+    assert letter.what == "klantcontact" and "Ongeldige token" in letter.reason
+    assert deliver(db_url, minutes=600) == 0, "a refusal is not retried by itself"
+
+    monkeypatch.setattr(settings, "OPENKLANT_TOKEN", TOKEN)
+    assert dead_letters.retry(letter.item_id, db_url)
+    assert deliver(db_url) == 1 and dead_letters.dead_letters(db_url) == []
+    assert len(openklant.all("klantcontacten")) == 1
+
+
+def test_the_console_lists_open_klant_refusals_with_their_reason(openklant, console, db_url,
+                                                                 monkeypatch):
+    monkeypatch.setattr(settings, "OPENKLANT_TOKEN", "expired")
+    register_contact(handled(case_number="M-2026-000042"), db_url)
+    deliver(db_url)
+    page = asyncio.run(console_app.dead_letter_page.__wrapped__(request(AGENT)))
+    html = page.body.decode()
+    assert "Geweigerd door Open Klant (1)" in html and "M-2026-000042" in html
+    assert "Ongeldige token" in html and "/console/openklant/1/retry" in html
+
+
+# --- a message left on a Sunday becomes an interne taak for the right department ------------
+
+def left(text: str, sender: str = RESIDENT, channel: str = "whatsapp") -> Tracker:
+    message = {"intent": {"name": "nlu_fallback", "confidence": 0.9}, "text": text,
+               "entities": [], "metadata": {}}
+    events = [{"event": "user", "text": text, "input_channel": channel}]
+    return Tracker(sender, {}, message, events, False, None, {}, "action_listen")
+
+
+def leave(text: str, sender: str = RESIDENT, channel: str = "whatsapp") -> List[dict]:
+    dispatcher = CollectingDispatcher()
+    action = ActionTakeMessage(clock=lambda: SUNDAY_AFTERNOON)
+    asyncio.run(action.run(dispatcher, left(text, sender, channel), {}))
+    return dispatcher.messages
+
+
+def test_a_message_left_on_sunday_is_a_task_for_the_department(openklant, db_url):
+    [said] = leave("Ik wil mijn paspoort verlengen, bel mij maandag terug. Groet, Jan de Vries")
+    assert (said["response"], said["next_day"]) == ("utter_message_taken_closed", "maandag")
+    assert deliver(db_url) == 1
+
+    [task] = openklant.all("internetaken")
+    assert (task["status"], task["gevraagdeHandeling"]) == (
+        "te_verwerken", "Contact opnemen met betrokkene")
+    [actor] = [openklant.all("actoren")[0]]
+    assert task["toegewezenAanActor"]["uuid"] == actor["uuid"]
+    assert (actor["naam"], actor["soortActor"]) == ("Burgerzaken", "organisatorische_eenheid")
+    assert actor["actoridentificator"]["objectId"] == "burgerzaken"
+    assert "paspoort" in task["toelichting"] and "Jan de Vries" not in task["toelichting"]
+    [contact] = openklant.all("klantcontacten")
+    assert task["aanleidinggevendKlantcontact"]["uuid"] == contact["uuid"]
+    assert (contact["kanaal"], contact["onderwerp"]) == ("WhatsApp",
+                                                         "Paspoort of ID-kaart aanvragen")
+    [adres] = openklant.all("digitaleadressen")
+    assert (adres["soortDigitaalAdres"], adres["adres"]) == ("telefoonnummer", "+31612345678")
+
+
+def test_a_message_about_nothing_the_knowledge_base_knows_goes_to_the_kcc(openklant, db_url):
+    leave("Kunt u mij even terugbellen?", sender="12345678", channel="telegram")
+    assert deliver(db_url) == 1
+    [actor] = openklant.all("actoren")
+    assert (actor["naam"], actor["actoridentificator"]["objectId"]) == (
+        "Klantcontactcentrum", "kcc")
+    [adres] = openklant.all("digitaleadressen")
+    assert (adres["soortDigitaalAdres"], adres["adres"]) == ("overig", "12345678")
+
+
+def test_more_words_join_the_open_request_and_its_task(openklant, db_url):
+    leave("Mijn paspoort is verlopen.")
+    leave("Ik moet volgende week op reis.")
+    assert deliver(db_url) == 1
+    leave("Het gaat om twee paspoorten.")
+    assert deliver(db_url) == 1
+    [task] = openklant.all("internetaken")
+    assert "op reis" in task["toelichting"] and "twee paspoorten" in task["toelichting"]
+    with reports_db.session(db_url) as db:
+        assert db.query(ContactRequest).count() == 1
+
+
+def test_mondays_answer_goes_to_the_residents_channel_and_the_task_is_done(
+        openklant, console, db_url, events):
+    leave("Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    deliver(db_url)
+    events.user(RESIDENT, 0, "Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    events.action(RESIDENT, 1, "action_take_message")
+    queue = asyncio.run(console_app.overview_partial.__wrapped__(request(AGENT)))
+    assert "Contactverzoek Burgerzaken: open" in queue.body.decode()
+    staff = take_over(db_url, RESIDENT)
+    page = asyncio.run(console_app.conversation.__wrapped__(request(staff), RESIDENT))
+    assert "Burgerzaken: Paspoort of ID-kaart aanvragen" in page.body.decode()
+    assert "<strong>open</strong>" in page.body.decode()
+
+    asyncio.run(console_app.reply.__wrapped__(
+        request(staff, text="U kunt morgen langskomen."), RESIDENT))
+    assert console[-1][:2] == ("send", RESIDENT), "out through the resident's own channel"
+    assert deliver(db_url) == 1
+    [task] = openklant.all("internetaken")
+    assert task["status"] == "verwerkt" and task["afgehandeldOp"]
+    [shown] = contactverzoek.requests_of(RESIDENT, db_url)
+    assert shown.status == "verwerkt"
+    page = asyncio.run(console_app.conversation.__wrapped__(request(staff), RESIDENT))
+    assert "<strong>verwerkt</strong>" in page.body.decode()
+
+
+def test_without_open_klant_a_left_message_is_only_acknowledged(db_url, monkeypatch):
+    monkeypatch.setattr(settings, "OPENKLANT_URL", "")
+    monkeypatch.setattr(settings, "DATABASE_URL", db_url)
+    [said] = leave("Ik wil mijn paspoort verlengen")
+    assert said["response"] == "utter_message_taken_closed"
+    assert items(db_url) == []
+
+
+def test_the_municipalitys_kanaal_codes_are_used_when_open_klant_checks_them(
+        openklant, db_url, monkeypatch):
+    openklant.kanalen = ("WHATSAPP", "TELEFOON", "CHAT")
+    register_contact(handled(), db_url)
+    assert deliver(db_url) == 0
+    [letter] = dead_letters.dead_letters(db_url)
+    assert "'WhatsApp' is not a valid kanaal" in letter.reason
+
+    monkeypatch.setattr(settings, "OPENKLANT_KANALEN", "whatsapp=WHATSAPP, webchat=CHAT")
+    register_contact(handled(), db_url)
+    assert deliver(db_url) == 1
+    assert [c["kanaal"] for c in openklant.all("klantcontacten")] == ["WHATSAPP"]
+
+
+def test_a_task_closed_in_open_klant_itself_shows_as_verwerkt(openklant, console, db_url,
+                                                              events):
+    leave("Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    deliver(db_url)
+    [task] = openklant.all("internetaken")
+    OpenKlantClient(openklant.url, TOKEN).update_internetaak(task["uuid"],
+                                                              {"status": "verwerkt"})
+    events.user(RESIDENT, 0, "Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    openklant.fail_with = 503
+    page = asyncio.run(console_app.conversation.__wrapped__(request(AGENT), RESIDENT))
+    assert "<strong>open</strong>" in page.body.decode(), "unknown while Open Klant is down"
+    openklant.fail_with = None
+    page = asyncio.run(console_app.conversation.__wrapped__(request(AGENT), RESIDENT))
+    assert "<strong>verwerkt</strong>" in page.body.decode()
+    assert [r.status for r in contactverzoek.requests_of(RESIDENT, db_url)] == ["verwerkt"]
