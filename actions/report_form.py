@@ -206,6 +206,10 @@ class ValidateReportForm(FormValidationAction):
         if described:
             return {"report_updates": None, **described}
         contact = reading.email or reading.phone
+        added = None if reading.answer is not None else self._more_about_the_problem(
+            tracker, reading)
+        if added:  # "en er zitten ook ratten": added, then the same question
+            return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)
         if answer is None and contact:
             answer = True
@@ -214,9 +218,6 @@ class ValidateReportForm(FormValidationAction):
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
                 return {"report_updates": None, **corrected}
         if answer is None:
-            added = self._more_about_the_problem(tracker, reading)
-            if added:  # "en er zitten ook ratten": added, then the same question
-                return {"report_updates": None, **added}
             corrected = self._correction(tracker, reading, None, only_place=True)
             return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
@@ -231,12 +232,12 @@ class ValidateReportForm(FormValidationAction):
         contact = reading.email or reading.phone
         if contact:  # a valid address wins over whatever intent the model saw in it
             return {"report_contact": contact}
-        answer = answer_of(tracker, reading)
-        if answer is False:
-            return {"report_contact": None, "report_updates": False}
-        added = None if answer else self._more_about_the_problem(tracker, reading)
+        added = None if reading.answer is not None else self._more_about_the_problem(
+            tracker, reading)
         if added:
             return {"report_contact": None, **added}
+        if answer_of(tracker, reading) is False:
+            return {"report_contact": None, "report_updates": False}
         return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid"),
                 **with_ack(tracker, personal_data_ack(reading))}
 
@@ -307,6 +308,8 @@ class ValidateReportForm(FormValidationAction):
     def _more_about_the_problem(self, tracker: Tracker, reading: Reading
                                 ) -> Optional[Dict[Text, Any]]:
         """A sentence about the problem where another answer was asked: added to it."""
+        if _text(tracker).startswith("/"):
+            return None
         description = description_of(reading, _text(tracker))
         if not (description and (reading.category or reading.addition)
                 and is_description(description)
@@ -334,10 +337,13 @@ def what_text(tracker: Tracker) -> Text:
 def _with_own_place(problem: Dict[Text, Any], shared: Text) -> Text:
     """A later problem's words, plus its own place when the words do not show it."""
     text = problem.get("text", "")
-    own = Place.from_dict(problem["place"]).label if problem.get("place") else ""
-    if not own or own.lower() == shared.lower() or own.lower() in text.lower():
+    own = Place.from_dict(problem["place"]) if problem.get("place") else None
+    if own is None or own.label.lower() == shared.lower():
         return text
-    return f"{text} ({own})"
+    shown = own.streets or (own.label,)
+    if all(name.lower() in text.lower() for name in shown):
+        return text
+    return f"{text} ({own.label})"
 
 
 class AskReportSlot(Action, ABC):

@@ -287,7 +287,7 @@ def test_updates_answer_that_is_neither_gets_a_focused_question(dispatcher, doma
 
 @pytest.mark.parametrize("text", ["en er zitten ook ratten", "o ja, het stinkt ook heel erg"])
 def test_more_about_the_problem_at_the_updates_question_is_added(dispatcher, domain, text):
-    tracker = tracker_for(asking="report_updates", text=text,
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm",
                           slots={"report_description": "Afval naast de container"})
     result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert result["report_updates"] is None, "the question is asked again, not answered"

@@ -48,7 +48,8 @@ _ABOUT = {
     DURATION: re.compile(r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b"
                          r"|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b", re.IGNORECASE),
     ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b"
-                       r"|\bzelf langs\w*|\blangskomen\b|\blangs\b", re.IGNORECASE),
+                       r"|\bzelf (?:langs|mee)\w*|\blangskomen\b|\blangs\b|\bgemeentehuis\b",
+                       re.IGNORECASE),
     BRING: re.compile(r"\bneem\w*|\bmee\b|\bnodig\b|\bpasfoto\b|\bidentiteitsbewijs\b"
                       r"|\bbewijs\b", re.IGNORECASE),
     APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*", re.IGNORECASE),

@@ -118,6 +118,10 @@ _PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "voor", "achter", "in", 
                            "nabij", "ggo", "via"})
 _MULTI_PREPOSITIONS = (("ter", "hoogte", "van"), ("vlak", "bij"), ("dicht", "bij"),
                        ("in", "de", "buurt", "van"), ("t.h.v", "."))
+# "Een kapotte lantaarnpaal", "de volle bak": a thing that is the problem, not a place.
+_DAMAGED = re.compile(r"^(?:kapot\w*|stuk\w*|los\w*|gebroken\w*|omgevallen\w*|omgewaaid\w*|"
+                      r"defect\w*|lek\w*|vol|volle|overvol\w*|vernield\w*|beschadigd\w*|"
+                      r"scheve?|verzakt\w*|ingezakt\w*|doorgebrand\w*|broken|damaged)$")
 # After these a capitalised name is a landmark ("bij de Jumbo", "richting Utrecht").
 _NAME_PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "achter", "voor", "richting",
                                 "nabij", "vlakbij", "dichtbij", "langs", "voorbij", "thv",
@@ -773,6 +777,8 @@ class _Reading:
         end, level = self._chain(*head, streets)
         if not self._only_place_words(end, streets):
             return None  # "de container is niet geleegd": the thing, not where it is
+        if any(_DAMAGED.match(self.lowers[i]) for i in range(index, end)):
+            return None  # "een kapotte lantaarnpaal op het Marktplein": the thing again
         return _Phrase(index, end, self._span_text(index, end), level, bare=True)
 
     def _only_place_words(self, start: int, streets: set) -> bool:
