@@ -431,3 +431,12 @@ def test_the_emergency_number_is_no_house_number():
     place = read_place("Niet iets voor 112 hoor, maar de reling bij de Stationsstraat zit los")
     assert place.streets == ("Stationsstraat",) and place.house_number is None
     assert read_place("Kerkstraat 112").house_number == "112"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Een kapotte lantaarnpaal op het Marktplein", "Marktplein"),
+    ("een losse tegel op het Marktplein", "Marktplein"),
+    ("de speeltuin aan de Lindelaan", "Lindelaan, de speeltuin"),
+])
+def test_a_damaged_thing_is_no_landmark(text: str, label: str) -> None:
+    assert read_place(text).label == label
