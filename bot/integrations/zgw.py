@@ -34,11 +34,12 @@ class ZgwError(DeliveryError):
 
 
 class ZgwRefused(ZgwError):
-    """A 4xx: sending it again will not help; `reason` is the API's."""
+    """A 4xx: sending it again will not help; `reason` is the status and the API's words."""
 
     def __init__(self, status: int, reason: str, codes: Optional[List[str]] = None) -> None:
         super().__init__(f"ZGW API refused the request ({status}): {reason}", retry=False)
-        self.status, self.reason, self.codes = status, reason, codes or []
+        self.status, self.codes = status, codes or []
+        self.reason = f"{status} {reason}"  # what staff see on the dead letter
 
 
 class ZgwUnavailable(ZgwError):
