@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import uuid
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 from urllib.parse import parse_qs, urlsplit
@@ -71,8 +72,6 @@ def page(results: List[Any]) -> Dict[str, Any]:
 
 def make_token(client_id: str, secret: str, **claims: Any) -> str:
     """A token as a ZGW client makes it (for tests that call the stand-ins directly)."""
-    import time
-
     payload = {"iss": client_id, "iat": int(time.time()), "client_id": client_id,
                "user_id": "", "user_representation": "", **claims}
     return jwt.encode(payload, secret, algorithm="HS256")
@@ -100,6 +99,8 @@ class ZgwHandler(StandInHandler):
                 raise Refusal(standin.fail_with, "error", "Stand-in set to fail.")
             standin.authenticate(self.headers.get("Authorization", ""))
             body = self._json() if method == "POST" else None
+            if method == "POST":
+                standin.bodies.append((parts.path, body))
             status, answer, headers = standin.handle(method, parts.path, query, body,
                                                      self.headers)
         except Refusal as refusal:
@@ -132,8 +133,10 @@ class ZgwStandIn(StandIn):
     def __init__(self, clients: Dict[str, str], denied: Iterable[str] = ()) -> None:
         self.clients = dict(clients)        # client_id → secret
         self.denied: Set[str] = set(denied)  # known clients without rights on this API
+        self.jwt_expiry = 3600.0  # seconds a token is taken after its `iat`
         self.objects: Dict[str, Dict[str, Any]] = {}  # url → object
         self.calls: List[Tuple[str, str]] = []
+        self.bodies: List[Tuple[str, Any]] = []  # (path, body) of every authorised POST
         self.lock = threading.Lock()
         super().__init__()
 
@@ -163,6 +166,8 @@ class ZgwStandIn(StandIn):
                                 options={"require": ["iat"]})
         except (jwt.PyJWTError, KeyError, TypeError):
             raise Refusal(401, "not_authenticated", "Ongeldige of onbekende JWT.")
+        if claims["iat"] < time.time() - self.jwt_expiry:  # Open Zaak's JWT_EXPIRY
+            raise Refusal(401, "not_authenticated", "De JWT is verlopen.")
         if claims["client_id"] in self.denied:
             raise Refusal(403, "permission_denied",
                           "Je hebt geen toestemming om deze actie uit te voeren.")
