@@ -199,9 +199,10 @@ def test_a_status_or_rol_of_another_zaaktype_is_refused(zgw):
                                           "datumStatusGezet": "2026-11-29T10:00:00Z"})
     assert "zaaktype-mismatch" in refused.value.codes
     with pytest.raises(ZgwRefused) as refused:
-        client.create(ZAKEN, "rollen", {"zaak": created["url"], "betrokkeneType": "natuurlijk_persoon",
-                                        "roltype": client.roltype(other["url"], "initiator")["url"],
-                                        "roltoelichting": "x", "betrokkeneIdentificatie": {}})
+        client.create(ZAKEN, "rollen", {
+            "zaak": created["url"], "betrokkeneType": "natuurlijk_persoon",
+            "roltype": client.roltype(other["url"], "initiator")["url"],
+            "roltoelichting": "x", "betrokkeneIdentificatie": {}})
     assert "zaaktype-mismatch" in refused.value.codes
     own = client.statustypen(zgw.catalogi.zaaktype["url"])
     assert [s["volgnummer"] for s in own] == [1, 2, 3] and own[-1]["isEindstatus"]
