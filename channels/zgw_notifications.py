@@ -4,9 +4,10 @@ Not a chat channel: a Rasa connector only so the route is mounted on the Rasa se
 beside the other webhooks (credentials.yml). POST with the Authorization header of our
 abonnement (`ZGW_CALLBACK_AUTH`): 204 when taken, 403 without or with another header
 (Open Notificaties checks both before it stores the abonnement), 400 for a body that is
-no notification, 503 when the case system cannot be read now (the notification is not
-marked handled, so a redelivery is processed) or the callback is not configured.
-The work is `bot.reports.zgw_status.receive`.
+no notification, 503 when it cannot be stored or the callback is not configured. A status
+notification about one of our zaken is stored in the outbox (durable) and processed right
+away by `bot.reports.zgw_status.receive`; when the case system cannot be read then, the
+outbox worker tries again.
 """
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot import settings
-from bot.integrations.zgw import ZgwError
 from bot.reports.db import ensure_schema
-from bot.reports.zgw_status import authorised, receive
+from bot.reports.outbox import deliver_due
+from bot.reports.zgw_status import authorised, queue_notification
 
 logger = logging.getLogger(__name__)
 
@@ -72,16 +75,17 @@ class ZgwNotificationsInput(InputChannel):
             if message is None:
                 return response.json({"error": "not_a_notification"}, status=400)
             try:
-                await asyncio.to_thread(_receive, message)
-            except ZgwError as error:
-                logger.error("ZGW notification %s not processed: %s",
-                             message.get("resourceUrl"), error)
-                return response.json({"error": "case_system_unavailable"}, status=503)
+                item = await asyncio.to_thread(_store, message)
+            except SQLAlchemyError:
+                logger.exception("ZGW notification %s not stored", message.get("resourceUrl"))
+                return response.json({"error": "not_stored"}, status=503)
+            if item is not None:
+                await asyncio.to_thread(deliver_due, item_ids=[item])
             return response.empty(status=204)
 
         return hook
 
 
-def _receive(message: Dict[str, Any]) -> bool:
+def _store(message: Dict[str, Any]) -> Optional[int]:
     ensure_schema()
-    return receive(message)
+    return queue_notification(message)

@@ -206,9 +206,13 @@ async def no_turn(message) -> None:
     raise AssertionError("a notification is no chat message")
 
 
-def test_a_new_status_reaches_the_telegram_resident_once(db_url, zgw, told, monkeypatch):
+@pytest.mark.parametrize("channel, sender", [("telegram", "5550001"),
+                                             ("whatsapp", "whatsapp:+31612345678")])
+def test_a_new_status_reaches_the_resident_on_their_channel_once(db_url, zgw, told,
+                                                                 monkeypatch, channel, sender):
     use_database(monkeypatch, db_url)
-    report, _ = file_report(lamp(wants_updates=True), url=db_url)
+    report, _ = file_report(lamp(wants_updates=True, channel=channel, sender_id=sender,
+                                 photo_url=None), url=db_url)
     deliver_due(url=db_url)
     zaak_url = stored(db_url, report.id).zaak_url
 
@@ -227,7 +231,7 @@ def test_a_new_status_reaches_the_telegram_resident_once(db_url, zgw, told, monk
     statuses = [d for d in zgw.notificaties.deliveries if d[2]["resource"] == "status"]
     assert [code for _, code, _ in statuses[-2:]] == [204, 204]
     assert deliver_due(url=db_url, now=later(1)) == 1
-    assert told == [("telegram", "5550001", report.case_number, "in_behandeling")]
+    assert told == [(channel, sender, report.case_number, "in_behandeling")]
     with reports_db.session(db_url) as db:
         assert db.query(OutboxItem).filter_by(kind="resident_update").count() == 1
     assert deliver_due(url=db_url, now=later(5)) == 0
@@ -255,8 +259,8 @@ def test_the_callback_refuses_a_notification_without_our_authorisation(db_url, z
     assert stored(db_url, report.id).status == "afgehandeld"
 
 
-def test_the_case_system_unreachable_on_a_notification_answers_503_and_changes_nothing(
-        db_url, zgw, monkeypatch):
+def test_a_notification_while_the_case_system_is_down_is_kept_and_processed_later(
+        db_url, zgw, monkeypatch, told):
     use_database(monkeypatch, db_url)
     report, _ = file_report(lamp(wants_updates=True), url=db_url)
     deliver_due(url=db_url)
@@ -267,14 +271,20 @@ def test_the_case_system_unreachable_on_a_notification_answers_503_and_changes_n
                "aanmaakdatum": "2026-11-29T10:00:00Z", "kenmerken": {}}
     zgw.zaken.fail_with = 503
 
-    async def run() -> int:
+    async def run(body: dict) -> int:
         async with ChannelApp(ZgwNotificationsInput(), no_turn) as app:
-            answer = await app.client.post("/webhooks/zgw/notificaties", json=message,
+            answer = await app.client.post("/webhooks/zgw/notificaties", json=body,
                                            headers={"Authorization": CALLBACK_AUTH})
             return answer.status_code
 
-    assert asyncio.run(run()) == 503
-    assert stored(db_url, report.id).zaak_status_url is None, "a redelivery is processed"
+    assert asyncio.run(run(message)) == 204, "taken: stored before the case system is asked"
+    assert asyncio.run(run({**message, "hoofdObject": zaak_url + "-ander"})) == 204
+    with reports_db.session(db_url) as db:
+        [item] = db.query(OutboxItem).filter_by(kind=zgw_status.ZGW_NOTIFICATION).all()
+        assert item.attempts == 1 and item.delivered_at is None, "none of ours: not stored"
+    assert stored(db_url, report.id).status == "gemeld"
     zgw.zaken.fail_with = None
-    assert zgw_status.receive(message, url=db_url)
+    assert deliver_due(url=db_url, now=later(3)) == 1
     assert stored(db_url, report.id).status == "in_behandeling"
+    deliver_due(url=db_url, now=later(4))
+    assert told == [("telegram", "5550001", report.case_number, "in_behandeling")]

@@ -44,6 +44,7 @@ from bot.integrations.pdok import HouseNumber
 from bot.reports.models import CHANNEL_MESSAGE, HELD, NEVER, OutboxItem, Report, utcnow
 from bot.reports.service import REPORT_CREATES, SIGNALEN_CREATE, ZGW_CREATE
 from bot.reports.status import RESIDENT_UPDATE, set_status
+from bot.reports.zgw_status import ZGW_NOTIFICATION
 from bot.settings import (DATABASE_URL, RASA_TOKEN, RASA_URL, SIGNALEN_TIMEOUT, SIGNALEN_TOKEN,
                           SIGNALEN_URL)
 
@@ -161,6 +162,11 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetim
         return send(item.channel, item.recipient, json.loads(item.payload))
     if item.kind == RESIDENT_UPDATE:
         return _tell_resident(item.report)
+    if item.kind == ZGW_NOTIFICATION:
+        from bot.reports.zgw_status import receive
+
+        receive(json.loads(item.payload), url=url)
+        return None
     sender = REPORT_SENDERS.get(item.kind)
     if sender is None:
         raise DeliveryError(f"cannot deliver outbox kind {item.kind}", retry=False)

@@ -10,6 +10,10 @@ the Catalogi API, and mapped to the resident's status (`status_from_statustype`)
 `set_status` then queues the resident's update in the outbox, the same path as Signalen's
 news (rendered by the bot on the resident's own channel).
 
+Durable: the callback only checks the notification and stores it in the outbox
+(`queue_notification`, kind `zgw_notification`) and answers 204 at once; the outbox reads the
+case system (`receive`) right away and, when it cannot be read, again with backoff.
+
 Idempotent: the status URL is stored on the report with a conditional update, so a
 notification delivered twice (or by two processes at once) tells the resident once; a
 status that is no longer the zaak's newest (`indicatieLaatstGezetteStatus`) is ignored.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hmac
+import json
 import logging
 from typing import Any, Dict, Optional
 
@@ -26,13 +31,14 @@ from sqlalchemy import or_
 from bot import settings
 from bot.integrations.zgw import ZgwClient, ZgwError
 from bot.reports.db import session
-from bot.reports.models import Report
+from bot.reports.models import OutboxItem, Report
 from bot.reports.status import set_status
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
 
 KANAAL = "zaken"
+ZGW_NOTIFICATION = "zgw_notification"  # the outbox kind of a notification to process
 # A statustype's omschrijving (lower case) → the resident's status; see status_from_statustype.
 ZGW_STATUSES: Dict[str, Optional[str]] = {
     "gemeld": None,                     # told at filing
@@ -66,6 +72,21 @@ def status_from_statustype(statustype: Dict[str, Any], first: bool) -> Optional[
 def is_status_news(message: Dict[str, Any]) -> bool:
     return (message.get("kanaal") == KANAAL and message.get("resource") == "status"
             and message.get("actie") == "create" and bool(message.get("resourceUrl")))
+
+
+def queue_notification(message: Dict[str, Any], url: str = DATABASE_URL) -> Optional[int]:
+    """Store a status notification about one of our zaken for the outbox; its item id, or
+    None when it is none of ours (nothing stored)."""
+    if not is_status_news(message):
+        return None
+    with session(url) as db:
+        ours = db.query(Report.id).filter(Report.zaak_url == message["hoofdObject"]).first()
+        if ours is None:
+            return None
+        item = OutboxItem(kind=ZGW_NOTIFICATION, channel="zgw", payload=json.dumps(message))
+        db.add(item)
+        db.flush()
+        return item.id
 
 
 def receive(message: Dict[str, Any], client: Optional[ZgwClient] = None,
