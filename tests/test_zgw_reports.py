@@ -288,3 +288,28 @@ def test_a_notification_while_the_case_system_is_down_is_kept_and_processed_late
     assert stored(db_url, report.id).status == "in_behandeling"
     deliver_due(url=db_url, now=later(4))
     assert told == [("telegram", "5550001", report.case_number, "in_behandeling")]
+
+
+@pytest.mark.parametrize("statustype, first, status", [
+    ({"omschrijving": "Gemeld", "volgnummer": 1}, True, None),
+    ({"omschrijving": "Intake", "volgnummer": 1}, True, None),
+    ({"omschrijving": "In behandeling", "volgnummer": 2}, False, "in_behandeling"),
+    ({"omschrijving": "Bij de aannemer", "volgnummer": 3}, False, "in_behandeling"),
+    ({"omschrijving": "Klaar", "volgnummer": 4, "isEindstatus": True}, False, "afgehandeld"),
+    ({"omschrijving": "Geannuleerd", "volgnummer": 4, "isEindstatus": True}, False,
+     "geannuleerd"),
+])
+def test_statustypes_map_to_the_residents_status(statustype, first, status):
+    assert zgw_status.status_from_statustype(statustype, first) == status
+
+
+def test_notifications_about_other_resources_or_zaken_are_not_stored(db_url, zgw):
+    report, _ = file_report(lamp(), url=db_url)
+    deliver_due(url=db_url)
+    zaak_url = stored(db_url, report.id).zaak_url
+    base = {"kanaal": "zaken", "hoofdObject": zaak_url, "resource": "status",
+            "resourceUrl": f"{zaak_url}/x", "actie": "create", "kenmerken": {}}
+    assert zgw_status.queue_notification(base, url=db_url) is not None
+    for other in ({"resource": "rol"}, {"actie": "destroy"}, {"kanaal": "test"},
+                  {"hoofdObject": "http://elders.example/zaken/1"}):
+        assert zgw_status.queue_notification({**base, **other}, url=db_url) is None, other
