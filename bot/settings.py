@@ -72,3 +72,24 @@ OPENKLANT_TIMEOUT = float(os.environ.get("OPENKLANT_TIMEOUT", "5"))
 # When Open Klant checks `kanaal` against the Referentielijsten API: our channel → its code,
 # comma-separated (e.g. "whatsapp=WHATSAPP,webchat=CHAT"); unnamed channels keep our names.
 OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")
+
+# Where reports go: "signalen" (SIGNALEN_URL) or "zgw" (a zaaksysteem with the ZGW APIs,
+# e.g. Open Zaak). One per municipality; see README "Signalen or the zaaksysteem".
+REPORTS_BACKEND = os.environ.get("REPORTS_BACKEND", "signalen").strip().lower()
+# The ZGW APIs' roots (…/zaken/api/v1 etc.), the bot's client id and secret (JWT, HS256).
+ZGW_ZAKEN_URL = os.environ.get("ZGW_ZAKEN_URL", "").rstrip("/")
+ZGW_CATALOGI_URL = os.environ.get("ZGW_CATALOGI_URL", "").rstrip("/")
+ZGW_DOCUMENTEN_URL = os.environ.get("ZGW_DOCUMENTEN_URL", "").rstrip("/")
+ZGW_NOTIFICATIES_URL = os.environ.get("ZGW_NOTIFICATIES_URL", "").rstrip("/")
+ZGW_CLIENT_ID = os.environ.get("ZGW_CLIENT_ID", "")
+ZGW_SECRET = os.environ.get("ZGW_SECRET", "")
+ZGW_TIMEOUT = float(os.environ.get("ZGW_TIMEOUT", "10"))
+# The zaaktype a report becomes (its identificatie in the Catalogi API) and the RSIN of the
+# municipality (bronorganisatie and verantwoordelijkeOrganisatie).
+ZGW_ZAAKTYPE = os.environ.get("ZGW_ZAAKTYPE", "")
+ZGW_CATALOGUS_URL = os.environ.get("ZGW_CATALOGUS_URL", "")
+ZGW_RSIN = os.environ.get("ZGW_RSIN", "")
+# Status news from the case system: the public URL of /webhooks/zgw/notificaties and the
+# Authorization header value the Notificaties API must send to it.
+ZGW_CALLBACK_URL = os.environ.get("ZGW_CALLBACK_URL", "")
+ZGW_CALLBACK_AUTH = os.environ.get("ZGW_CALLBACK_AUTH", "")

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from bot.reports.db import session
 from bot.reports.models import OutboxItem, Report, utcnow
-from bot.reports.service import SIGNALEN_CREATE
+from bot.reports.service import REPORT_CREATES
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def dead_letters(url: str = DATABASE_URL) -> List[DeadLetter]:
     """Every report waiting for staff, oldest first."""
     with session(url) as db:
         rows = (db.query(OutboxItem, Report).join(Report, OutboxItem.report_id == Report.id)
-                .filter(OutboxItem.kind == SIGNALEN_CREATE, OutboxItem.dead_at.isnot(None),
+                .filter(OutboxItem.kind.in_(REPORT_CREATES), OutboxItem.dead_at.isnot(None),
                         OutboxItem.delivered_at.is_(None))
                 .order_by(OutboxItem.dead_at).all())
         return [DeadLetter(report.id, report.case_number, report.category, report.description,
@@ -93,7 +93,7 @@ def link(report_id: int, signal_id: str, url: str = DATABASE_URL) -> Report:
 
 def _dead(db, report_id: int):
     item = (db.query(OutboxItem)
-            .filter(OutboxItem.report_id == report_id, OutboxItem.kind == SIGNALEN_CREATE,
+            .filter(OutboxItem.report_id == report_id, OutboxItem.kind.in_(REPORT_CREATES),
                     OutboxItem.dead_at.isnot(None), OutboxItem.delivered_at.is_(None))
             .one_or_none())
     if item is None:

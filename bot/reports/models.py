@@ -54,6 +54,8 @@ class Report(Base):
     signalen_state = Column(String(32))      # last state read (OPEN/CLOSED or a workflow state)
     status_checked_at = Column(DateTime)     # last status poll
     photo_error = Column(Text)               # why Signalen did not take the photo
+    zaak_url = Column(Text)                  # the zaak in the ZGW case system (REPORTS_BACKEND=zgw)
+    zaak_status_url = Column(Text)           # the zaak's last status told about (ZGW)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
     anonymised_at = Column(DateTime)

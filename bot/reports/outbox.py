@@ -1,6 +1,7 @@
 """Delivers queued work, retrying with backoff; nothing is dropped.
 
-Three kinds of work: a new report for Signalen, a status update for a resident who
+Three kinds of work: a new report for the back end (`REPORT_SENDERS`: Signalen, or a zaak
+in a ZGW case system, `bot.reports.zgw_backend`), a status update for a resident who
 asked for one (through Rasa's trigger_intent, on the channel the resident used), and a
 message to a resident on WhatsApp, SMS or Telegram that the provider did not take yet.
 
@@ -42,8 +43,9 @@ from bot.integrations.media import fetch_media
 from bot.integrations.pdok import HouseNumber
 from bot.klantcontacten import delivery as openklant
 from bot.reports.models import CHANNEL_MESSAGE, HELD, NEVER, OutboxItem, Report, utcnow
-from bot.reports.service import SIGNALEN_CREATE
+from bot.reports.service import REPORT_CREATES, SIGNALEN_CREATE, ZGW_CREATE
 from bot.reports.status import RESIDENT_UPDATE, set_status
+from bot.reports.zgw_status import ZGW_NOTIFICATION
 from bot.settings import (DATABASE_URL, RASA_TOKEN, RASA_URL, SIGNALEN_TIMEOUT, SIGNALEN_TOKEN,
                           SIGNALEN_URL)
 
@@ -161,15 +163,39 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetim
         return send(item.channel, item.recipient, json.loads(item.payload))
     if item.kind in openklant.KINDS:
         return openklant.deliver(item, now)
-    report = item.report
     if item.kind == RESIDENT_UPDATE:
-        return _tell_resident(report)
-    if item.kind != SIGNALEN_CREATE or client is None:
+        return _tell_resident(item.report)
+    if item.kind == ZGW_NOTIFICATION:
+        from bot.reports.zgw_status import receive
+
+        receive(json.loads(item.payload), url=url)
+        return None
+    sender = REPORT_SENDERS.get(item.kind)
+    if sender is None:
         raise DeliveryError(f"cannot deliver outbox kind {item.kind}", retry=False)
+    sender(item, client, now, url)
+
+
+def _send_to_signalen(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetime,
+                      url: str) -> None:
+    report = item.report
+    if client is None:
+        raise DeliveryError("Signalen is not configured (SIGNALEN_URL)", retry=False)
     if report.signalen_id is None:
         _create(item, report, client, now, url)
     if report.photo_url:
         _attach_photo(report, client)
+
+
+def _send_to_zgw(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetime,
+                 url: str) -> None:
+    from bot.reports.zgw_backend import send_report
+
+    send_report(item.report, url)
+
+
+# The back end each kind of new report goes to (REPORTS_BACKEND picks the kind at filing).
+REPORT_SENDERS = {SIGNALEN_CREATE: _send_to_signalen, ZGW_CREATE: _send_to_zgw}
 
 
 def _create(item: OutboxItem, report: Report, client: SignalenClient, now: dt.datetime,
@@ -282,7 +308,7 @@ def _attempt(url: str, item_id: int, client: Optional[SignalenClient],
 def _back_from_staff(item: OutboxItem) -> None:
     """A dead letter staff resent or linked has arrived: "gemeld" again, silently (the
     resident was told a person looks at it; arriving is no news for them)."""
-    if item.kind == SIGNALEN_CREATE and item.report.status == "handmatig":
+    if item.kind in REPORT_CREATES and item.report.status == "handmatig":
         item.report.status = "gemeld"
         logger.info("Report %s arrived after staff's correction", item.report.case_number)
 
@@ -297,9 +323,9 @@ def _failed(db, item: OutboxItem, error: DeliveryError, now: dt.datetime) -> Non
         item.next_attempt_at = now + backoff(item.attempts)
     else:
         item.next_attempt_at = NEVER
-    if not error.retry and item.kind == SIGNALEN_CREATE:
+    if not error.retry and item.kind in REPORT_CREATES:
         item.dead_at = now
-        item.dead_reason = error.reason if isinstance(error, SignalenRefused) else str(error)
+        item.dead_reason = getattr(error, "reason", None) or str(error)
         set_status(db, item.report, "handmatig")
     log = logger.warning if error.retry else logger.error
     log("Outbox item %s (%s) not delivered, try %s%s: %s", item.id, _about(item),
@@ -359,6 +385,7 @@ def main() -> None:
     logmask.install()
     migrate()
     _check_categories()
+    _subscribe_zgw()
     while True:
         _round()
         if args.once:
@@ -381,6 +408,21 @@ def _check_categories() -> None:
         return
     for problem in problems:
         logger.error("Configuration: %s", problem)
+
+
+def _subscribe_zgw() -> None:
+    """At start, with REPORTS_BACKEND=zgw and a callback: the abonnement on the zaken kanaal."""
+    from bot import settings
+    from bot.integrations.zgw import ZgwError
+    from bot.reports.zgw_status import subscribe
+
+    if settings.REPORTS_BACKEND != "zgw" or not settings.ZGW_CALLBACK_URL:
+        return
+    try:
+        logger.info("ZGW abonnement: %s", subscribe().get("url"))
+    except ZgwError as error:
+        logger.error("ZGW status news: not subscribed (python -m bot.reports.zgw_status "
+                     "subscribe when the bot is up): %s", error)
 
 
 def _round() -> None:

@@ -1,4 +1,5 @@
-"""Filing a report: committed locally first, with a case number, then queued for Signalen."""
+"""Filing a report: committed locally first, with a case number, then queued for the back
+end the municipality chose (REPORTS_BACKEND: Signalen or a ZGW case system)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +10,34 @@ from typing import Optional, Tuple
 
 from sqlalchemy.exc import IntegrityError
 
+from bot import settings
 from bot.reports.db import session
 from bot.reports.models import OutboxItem, Report, utcnow
-from bot.settings import DATABASE_URL, SIGNALEN_URL
+from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
 
 SIGNALEN_CREATE = "signalen_create"
+ZGW_CREATE = "zgw_create"
+# REPORTS_BACKEND → the outbox kind of a new report, and whether that back end is set up.
+BACKENDS = {"signalen": (SIGNALEN_CREATE, lambda: bool(settings.SIGNALEN_URL)),
+            "zgw": (ZGW_CREATE, lambda: bool(settings.ZGW_ZAKEN_URL))}
+# Every outbox kind that delivers a new report (dead letters are made of these).
+REPORT_CREATES = tuple(kind for kind, _ in BACKENDS.values())
+
+
+def backend_kind() -> str:
+    """The outbox kind for REPORTS_BACKEND; ValueError names an unknown back end."""
+    if settings.REPORTS_BACKEND not in BACKENDS:
+        raise ValueError(f"REPORTS_BACKEND={settings.REPORTS_BACKEND!r}: use one of "
+                         f"{', '.join(BACKENDS)}")
+    return BACKENDS[settings.REPORTS_BACKEND][0]
+
+
+def backend_configured() -> bool:
+    """Whether reports are forwarded at all (else they stay local)."""
+    entry = BACKENDS.get(settings.REPORTS_BACKEND)
+    return bool(entry and entry[1]())
 
 
 @dataclass(frozen=True)
@@ -52,8 +74,11 @@ def case_number(report_id: int, created_at: dt.datetime) -> str:
 
 
 def file_report(new: NewReport, url: str = DATABASE_URL,
-                forward: bool = bool(SIGNALEN_URL)) -> Tuple[Report, bool]:
-    """Store the report (or find the one already filed) and return it with `created`."""
+                forward: Optional[bool] = None) -> Tuple[Report, bool]:
+    """Store the report (or find the one already filed) and return it with `created`;
+    `forward` (default: the back end is configured) queues it for the back end."""
+    forward = backend_configured() if forward is None else forward
+    kind = backend_kind() if forward else None
     key = new.idempotency_key()
     existing = _find(key, url)
     if existing:
@@ -65,7 +90,7 @@ def file_report(new: NewReport, url: str = DATABASE_URL,
             db.flush()
             report.case_number = case_number(report.id, report.created_at)
             if forward:
-                db.add(OutboxItem(kind=SIGNALEN_CREATE, report_id=report.id))
+                db.add(OutboxItem(kind=kind, report_id=report.id))
     except IntegrityError:
         # Two deliveries of the same message raced; the other one won.
         found = _find(key, url)
