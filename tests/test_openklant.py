@@ -152,6 +152,21 @@ def test_a_handed_back_conversation_is_one_klantcontact_with_actor_and_report(
         assert db.get(Takeover, RESIDENT) is None
 
 
+def test_a_report_filed_as_a_zaak_is_linked_by_the_zaaks_uuid(db_url):
+    from bot.klantcontacten.delivery import references
+
+    report, _ = file_report(NewReport(
+        category="report_street_lighting", description="lantaarnpaal kapot",
+        location_text="Kerkstraat 7", channel="telegram", sender_id=RESIDENT), url=db_url,
+        forward=False)
+    zaak = "https://zaken.example/zaken/api/v1/zaken/6f6e1f0e-6a35-4b8e-9d5e-1f6f4a7d2c11"
+    with reports_db.session(db_url) as db:
+        db.get(Report, report.id).zaak_url = zaak
+        found = references(db, report.case_number)
+    assert [(r.object_id, r.code_objecttype, r.code_register) for r in found][1:] == [
+        ("6f6e1f0e-6a35-4b8e-9d5e-1f6f4a7d2c11", "zgw-Zaak", "openzaak")]
+
+
 def test_handing_back_without_open_klant_registers_nothing(console, db_url, events,
                                                            monkeypatch):
     monkeypatch.setattr(settings, "OPENKLANT_URL", "")

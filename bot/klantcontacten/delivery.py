@@ -101,7 +101,15 @@ def _signalen(report: Report) -> Optional[Identificator]:
     return Identificator(report.signalen_id, "signaal", "signalen", "uuid")
 
 
-BACK_OFFICES: List[Callable[[Report], Optional[Identificator]]] = [_signalen]
+def _zaak(report: Report) -> Optional[Identificator]:
+    """The zaak in the case system, by its uuid (the last part of its URL), as KISS links it."""
+    if not report.zaak_url:
+        return None
+    return Identificator(report.zaak_url.rstrip("/").rsplit("/", 1)[-1], "zgw-Zaak", "openzaak",
+                         "uuid")
+
+
+BACK_OFFICES: List[Callable[[Report], Optional[Identificator]]] = [_signalen, _zaak]
 
 
 # A message left for a colleague ---------------------------------------------------------
