@@ -170,6 +170,8 @@ class ValidateReportForm(FormValidationAction):
         if place and place.suggestion and not place.verified:
             return pending_slots(place, prompt("utter_report_street_suggestion",
                                                street=place.suggestion))
+        if place and place.kind == "description" and pending and pending.streets:
+            return _with_landmark(pending, place.text)  # "tegenover de bakker": on that street
         if place and place.complete:
             return place
         if place and place.kind == "postcode":

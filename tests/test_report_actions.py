@@ -188,6 +188,23 @@ def test_only_needed_questions_per_channel(dispatcher, domain, channel, updates,
     assert set(FORM_SLOTS) - set(required) == expected_missing
 
 
+@pytest.mark.parametrize("answer, spot", [
+    ("tegenover de bakker", "tegenover de bakker"),
+    ("TER HOOGTE VAN DE MOLEN ZELF, TEGENOVER DE BAKKER", "ter hoogte van de molen"),
+])
+def test_a_spot_answers_the_house_number_question_on_that_street(dispatcher, domain, answer,
+                                                                  spot):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "Molenweg", dispatcher, tracker_for(asking="report_location", text="Molenweg"), domain)
+    second = form.validate_report_location(answer, dispatcher, tracker_for(
+        asking="report_location", text=answer,
+        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+    assert second["report_location"].startswith("Molenweg, ")
+    assert spot in second["report_location"]
+    assert second["report_place"]["streets"] == ["Molenweg"]
+
+
 def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     form = ValidateReportForm()
     first = form.validate_report_location(
