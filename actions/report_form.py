@@ -24,6 +24,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, MA
                                   personal_data_ack, place_slots, prompt, shared_photo,
                                   shared_slots, with_ack, CORRECTS, WANTS_UPDATES)
 from bot.profile import profile
+from bot.reading.answers import says_it_is_one_problem
 from bot.reading.result import Reading
 from bot.reading.places import Place
 
@@ -246,6 +247,8 @@ class ValidateReportForm(FormValidationAction):
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         reading = reading_of(tracker)
+        if tracker.get_slot("report_more_problems") and says_it_is_one_problem(_text(tracker)):
+            return self._one_report(tracker)
         answer = answer_of(tracker, reading)
         if answer is None and reading.thanks:
             answer = True  # "dank u wel" at the summary means: send it
@@ -263,6 +266,15 @@ class ValidateReportForm(FormValidationAction):
                 slots["report_description"] = self._added(tracker, reading.addition)
             return slots
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
+
+    @staticmethod
+    def _one_report(tracker: Tracker) -> Dict[Text, Any]:
+        """"Het is eigenlijk 1 probleem": the problems joined, the summary shown again."""
+        parts = [tracker.get_slot("report_description") or ""] + [
+            problem.get("text", "") for problem in tracker.get_slot("report_more_problems")]
+        joined = ". ".join(part.rstrip(". ") for part in parts if part) + "."
+        return {"report_description": joined[:MAX_DESCRIPTION], "report_more_problems": None,
+                "report_confirmed": None, **with_ack(tracker, ack("utter_ack_one_report"))}
 
     @staticmethod
     def _wants_updates_now(tracker: Tracker) -> bool:

@@ -205,6 +205,19 @@ def test_a_spot_answers_the_house_number_question_on_that_street(dispatcher, dom
     assert second["report_place"]["streets"] == ["Molenweg"]
 
 
+@pytest.mark.parametrize("text", ["ja is goed, maar het is eigenlijk 1 probleem he",
+                                  "nee dat hoort bij elkaar", "it's the same problem"])
+def test_two_problems_the_resident_calls_one_become_one_report(dispatcher, domain, text):
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Er ligt een stoeptegel los",
+        "report_more_problems": [{"category": "report_public_space_other",
+                                  "text": "Mensen struikelen erover"}]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_more_problems"] is None and result["report_confirmed"] is None
+    assert result["report_description"] == "Er ligt een stoeptegel los. Mensen struikelen erover."
+    assert [a["key"] for a in result["report_ack"]] == ["utter_ack_one_report"]
+
+
 def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     form = ValidateReportForm()
     first = form.validate_report_location(

@@ -348,3 +348,19 @@ def is_thanks_or_goodbye(text: str) -> bool:
         return False
     rest = _THANKS.sub(" ", text)
     return all(word.lower() in _COURTESY for word in re.findall(r"[^\W\d_]+|\d+", rest))
+
+
+# "Het is eigenlijk 1 probleem", "dat hoort bij elkaar": two problems the bot split are one.
+_ONE_PROBLEM = re.compile(
+    r"\b(?:eigenlijk|maar|gewoon|slechts|toch|allemaal|alles) (?:1|één|een|eén|1 en hetzelfde) "
+    r"(?:probleem|melding|ding|geheel)\b|\b(?:1|één|eén) (?:probleem|melding)\b"
+    r"|\b(?:hoort|horen|horen) (?:\w+ )?bij elkaar\b|\bhetzelfde (?:probleem|ding)\b"
+    r"|\b(?:is|zijn) hetzelfde\b|\bgeen (?:2|twee) (?:meldingen|problemen|dingen)\b"
+    r"|\bniet (?:2|twee) (?:meldingen|problemen|dingen)\b"
+    r"|\b(?:just |only )?one (?:problem|issue|report)\b|\bsame (?:problem|issue)\b",
+    re.IGNORECASE)
+
+
+def says_it_is_one_problem(text: str) -> bool:
+    """True when the resident says the problems the bot split are one."""
+    return bool(_ONE_PROBLEM.search(text or ""))
