@@ -283,9 +283,9 @@ def reading_route(tracker: DialogueStateTracker,
             and before != STATUS_ACTION and not _has_case_number(message)
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
-    if (not asked and reading.report_question == "anonymous"
+    if (not asked and reading.report_question in ("anonymous", "damage")
             and intent.get("name") not in PRODUCT_INTENTS + REPORT_INTENTS):
-        return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens als ik iets meld?"
+        return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens?", "en mijn schade?"
     if asked and reading.no_report:
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT

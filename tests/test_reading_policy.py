@@ -307,6 +307,15 @@ def test_a_privacy_question_outside_a_report_gets_the_privacy_answer():
         "action_answer_report_question"
 
 
+@pytest.mark.parametrize("text, intent", [("en die schade dan?", "report_pavement_road"),
+                                          ("EN MIJN SCHADE??", "nlu_fallback")])
+def test_a_damage_question_after_a_report_gets_the_liability_answer(text, intent):
+    filed = START + [said("gat in de weg Molenweg 3", "report_pavement_road"),
+                     ActionExecuted("action_submit_report"), ActionExecuted("action_listen")]
+    expected = None if intent == "report_pavement_road" else "action_answer_report_question"
+    assert reading_route(tracker(filed + [said(text, intent)])) == expected
+
+
 def test_a_question_without_a_report_in_it_is_no_status_question():
     text = "wanneer gaat de gemeente de bomen in de Lindelaan snoeien?"
     assert reading_route(tracker(START + [said(text, "ask_report_status")])) == \

@@ -73,6 +73,8 @@ _DAMAGE = re.compile(
     r"reparatie|fiets|auto|band|velg|bril|telefoon|rekening)\b"
     r"|\b(?:schade|reparatie|fiets|auto|band|velg|bril|telefoon)\b(?: \w+){0,3} (?:zelf )?"
     r"(?:betalen|vergoed|verhalen|claimen|betaald)\b"
+    r"|\bdeclar(?:eren|eer)\b|\b(?:dokters|ziekenhuis|tandarts|reparatie)rekening\b"
+    r"|^\W*(?:en |maar )?(?:die|de|mijn|m'n|mn) schade\b"
     r"|\bwho (?:will )?pays? for (?:the |my )?(?:damage|repair)\b")
 # "Moet ik erbij blijven?", "moet ik thuis zijn als ze komen?"
 _STAY = re.compile(

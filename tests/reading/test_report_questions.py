@@ -23,7 +23,8 @@ ASKED = {
               "can I send a picture?"],
     "damage": ["krijg ik de schade aan mijn band vergoed?", "wie betaalt mijn kapotte velg?",
                "moet ik de reparatie van mijn fiets zelf betalen?",
-               "kan ik jullie aansprakelijk stellen?", "who pays for the damage?"],
+               "kan ik jullie aansprakelijk stellen?", "who pays for the damage?",
+               "kan ik de doktersrekening bij jullie declareren?", "EN MIJN SCHADE??"],
     "stay": ["moet ik erbij blijven?", "moet ik thuis zijn als ze komen?",
              "hoef ik niet te wachten?", "do I have to stay there?"],
     "phone": ["kan ik niet gewoon iemand bellen?", "wat is jullie telefoonnummer?",
@@ -41,6 +42,7 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
     "het duurt al veel te lang", "graag wel berichten", "mijn naam is Piet",
     "bel me maar op 0612345678", "de foto stuur ik morgen",
     "moet ik de container buiten laten staan?", "kan ik het ook terug krijgen?",
+    "de rekening is betaald?",
 ])
 def test_answers_and_statements_are_no_questions_about_the_report(text):
     assert read_report_question(text) is None
