@@ -17,14 +17,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.reading import channel_of, reading_of, response_text
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, MAX_DESCRIPTION,
-                                  NO_PHOTO, ack, answer_of, description_of, is_description,
-                                  needs_number, number_question, pending_place,
-                                  pending_slots,
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTIONS,
+                                  CORRECTS, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
+                                  answer_of, description_of, is_description, needs_number,
+                                  number_question, pending_place, pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
-                                  shared_slots, with_ack, CORRECTS, WANTS_UPDATES)
+                                  shared_slots, with_ack)
 from bot.profile import profile
-from bot.reading.answers import says_it_is_one_problem
+from bot.reading.answers import part_to_change, says_it_is_one_problem
 from bot.reading.result import Reading
 from bot.reading.places import Place
 
@@ -76,6 +76,12 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
 def _with_landmark(street: Place, text: Text) -> Place:
     return Place.from_dict({**street.as_dict(), "kind": "landmark", "landmark": text,
                             "text": f"{street.text}, {text}"})
+
+
+def _street_of(place: Place) -> Place:
+    """Only the street(s) of a place: 'Stationsweg, bij de jumbo' → 'Stationsweg'."""
+    return Place(kind="street", text=" en ".join(place.streets), streets=place.streets,
+                 verified=place.verified, latitude=place.latitude, longitude=place.longitude)
 
 
 def _as_suggested(place: Place) -> Place:
@@ -301,6 +307,8 @@ class ValidateReportForm(FormValidationAction):
         current = tracker.get_slot("report_place")
         if place and place.kind == "number" and current:
             place = _with_number(Place.from_dict(current), place)
+        if place and place.kind == "description" and current and current.get("streets"):
+            place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
         if place and (place.complete or place.kind == "street"):
             return {**place_slots(place), "report_confirmed": None,
                     **_description_with_place(tracker, current, place),
@@ -308,6 +316,10 @@ class ValidateReportForm(FormValidationAction):
         if only_place:
             return None
         asked_what = _last_bot_response(tracker) == "utter_report_what_to_change"
+        part = part_to_change(_text(tracker)) if asked_what else None
+        if part:  # "De plek" typed instead of pressed: that question again
+            return {**{slot: None for slot in CORRECTIONS[part]}, "report_confirmed": None,
+                    "report_location_tries": 0}
         description = description_of(reading, _text(tracker))
         if not description or answer is True or reading.thanks:
             return None

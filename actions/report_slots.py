@@ -58,6 +58,15 @@ CORRECTS = re.compile(r"\b(?:eigenlijk|ik bedoel\w*|bedoelde|sorry|oeps|foutje|v
                       r"i mean|actually)\b", re.IGNORECASE)
 
 
+# The slots a correction asks again: by the intent of its button ("De plek").
+CORRECTIONS = {
+    "correct_description": ["report_description", "report_more_problems"],
+    "correct_location": ["report_location", "report_place", "report_latitude",
+                         "report_longitude"],
+    "correct_updates": ["report_updates", "report_contact"],
+}
+
+
 def is_description(text: Optional[Text]) -> bool:
     """True when the text says what is wrong, not only that the resident wants to report."""
     if not text or text.startswith("/"):

@@ -24,8 +24,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.emergency import answered_before
 from actions.reading import channel_of, previous_bot_action, reading_of
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, HIGH_PRIORITY,
-                                  NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, CORRECTIONS, GENERIC_CATEGORY,
+                                  HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, number_question, pending_slots,
                                   personal_data_ack, place_slots, report_question_response,
                                   reset_report_slots, shared_slots, WANTS_UPDATES)
@@ -184,14 +184,6 @@ class ActionStartReport(Action):
         found.update(shared_slots(tracker))
         return (reset_report_slots() + [SlotSet("emergency_report", None)]
                 + [SlotSet(slot, value) for slot, value in found.items()])
-
-
-CORRECTIONS = {
-    "correct_description": ["report_description", "report_more_problems"],
-    "correct_location": ["report_location", "report_place", "report_latitude",
-                         "report_longitude"],
-    "correct_updates": ["report_updates", "report_contact"],
-}
 
 
 class ActionCorrectReport(Action):

@@ -218,6 +218,30 @@ def test_two_problems_the_resident_calls_one_become_one_report(dispatcher, domai
     assert [a["key"] for a in result["report_ack"]] == ["utter_ack_one_report"]
 
 
+def test_a_corrected_landmark_stays_on_the_street(dispatcher, domain):
+    text = "nee dat hoeft niet punt o wacht het is niet de jumbo het is de lidl komma sorry"
+    place = read_message("lantaarnpaal knippert bij de jumbo aan de Stationsweg").place
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_place": place, "report_location": "Stationsweg, bij de jumbo"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Stationsweg, de lidl"
+    assert result["report_place"]["streets"] == ["Stationsweg"]
+
+
+@pytest.mark.parametrize("typed, cleared", [("De plek", "report_location"),
+                                            ("wat er aan de hand is", "report_description"),
+                                            ("Berichten wel of niet", "report_updates")])
+def test_a_typed_choice_at_what_to_change_asks_that_again(dispatcher, domain, typed, cleared):
+    tracker = tracker_for(asking="report_confirmed", text=typed, slots={
+        "report_description": "Lamp knippert", "report_location": "Stationsweg"})
+    tracker.events.insert(0, {"event": "bot", "text": "Wat moet er anders?",
+                              "metadata": {"utter_action": "utter_report_what_to_change"}})
+    result = ValidateReportForm().validate_report_confirmed(typed, dispatcher, tracker, domain)
+    assert result[cleared] is None and result["report_confirmed"] is None
+    assert result.get("report_description", "Lamp knippert") in (None, "Lamp knippert"), \
+        "the typed choice never becomes the description"
+
+
 def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     form = ValidateReportForm()
     first = form.validate_report_location(

@@ -364,3 +364,30 @@ _ONE_PROBLEM = re.compile(
 def says_it_is_one_problem(text: str) -> bool:
     """True when the resident says the problems the bot split are one."""
     return bool(_ONE_PROBLEM.search(text or ""))
+
+
+# The part of a report to change, typed after "Wat moet er anders?" ("de plek").
+_PARTS = (
+    ("correct_location", re.compile(
+        r"(?:de |het |het )?(?:plek|plaats|locatie|adres|straat|straatnaam|huisnummer|waar|"
+        r"waar het is)|(?:the )?(?:place|address|location|street)", re.IGNORECASE)),
+    ("correct_description", re.compile(
+        r"wat er (?:aan de hand|mis|kapot) is|(?:de |het )?(?:omschrijving|beschrijving|"
+        r"probleem|wat)|(?:what is wrong|the description|description|the problem)",
+        re.IGNORECASE)),
+    ("correct_updates", re.compile(
+        r"(?:de )?(?:berichten(?: wel of niet)?|updates|e-?mail|mailadres|telefoonnummer)"
+        r"|(?:messages(?: or not)?|updates)", re.IGNORECASE)),
+)
+
+
+def part_to_change(text: str) -> Optional[str]:
+    """'correct_location' / 'correct_description' / 'correct_updates' for a typed choice."""
+    plain = re.sub(r"[^\w\s-]", " ", (text or "").lower())
+    plain = " ".join(w for w in plain.split() if w not in {"graag", "nee", "dan", "alleen",
+                                                             "please", "aanpassen", "wijzigen",
+                                                             "veranderen", "change"})
+    for intent, pattern in _PARTS:
+        if pattern.fullmatch(plain):
+            return intent
+    return None

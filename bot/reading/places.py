@@ -765,11 +765,16 @@ class _Reading:
 
     def _opens_place(self, index: int) -> bool:
         """Where a place without preposition may start: the message's start, after a
-        lead-in ("nee sorry, het is de bibliotheek …") or after "niet … maar"."""
+        lead-in ("nee sorry, het is de bibliotheek …"), after "niet … maar" or after
+        "niet …, het is"."""
         before = [self.lowers[i] for i in range(index) if not self.punct[i]]
         if all(word in _LEAD_IN for word in before):
             return True
-        return len(before) >= 2 and before[-1] == "maar" and "niet" in before[:-1]
+        if len(before) >= 2 and before[-1] == "maar" and "niet" in before[:-1]:
+            return True
+        # "het is niet de jumbo, het is de lidl"
+        return len(before) >= 3 and before[-2:] in (["het", "is"], ["'t", "is"], ["t", "is"]) \
+            and "niet" in before[:-2]
 
     def _bare_landmark(self, index: int, streets: set) -> Optional[_Phrase]:
         """A message that is only a spot: 'speeltuin achter de school', 'de speeltuin aan de
@@ -790,7 +795,8 @@ class _Reading:
             lower = self.lowers[index]
             if not (self.punct[index] or index in streets or lower.isdigit() or lower in
                     _DETERMINERS or lower in _PREPOSITIONS or lower in _NUMBER_WORDS or
-                    lower in {"en", "ter", "hoogte", "hoek"}):
+                    lower in {"en", "ter", "hoogte", "hoek", "sorry", "hoor", "toch", "dus",
+                              "excuus", "excuses"}):
                 return False
         return True
 
@@ -965,7 +971,7 @@ class _Reading:
                               [street], house_number=stretch.value,
                               house_number_to=stretch.to)
         number = (self._number_after(street.end) or next(iter(self._free_numbers()), None)
-                  or self._number_after_postcode())
+                  or self._number_after_postcode() or self._number_said_last(street))
         if number is not None:
             return self._address(street, number)
         if self._whole(street):
@@ -1000,6 +1006,11 @@ class _Reading:
             if stretch.start >= street.end - 1 or len(self.streets) == 1:
                 return stretch
         return None
+
+    def _number_said_last(self, street: _Street) -> Optional[_Number]:
+        """'… op de Molenweg. Nummer weet ik niet meer. Nee wacht, het is 31.'"""
+        start = self._last_sentence()
+        return self._number_only_from(start) if start > street.end else None
 
     def _free_numbers(self) -> List[_Number]:
         """Keyword numbers that are not the number after a postcode."""
@@ -1085,9 +1096,20 @@ class _Reading:
         return bool(words & (set(_NUMBER_WORDS) | {"t/m", "tm", "t.m.", "tem", "t.e.m."}))
 
     def _bare_number(self) -> Optional[_Number]:
-        """A message that is only a house number: '14', '14a', 'het is 14 denk ik'."""
+        """A message that is only a house number: '14', '14a', 'het is 14 denk ik'; or
+        whose last sentence is ('Dat zei ik toch. 31', '… weet ik niet meer. Nee wacht, het
+        is 31.')."""
+        return self._number_only_from(0) or self._number_only_from(self._last_sentence())
+
+    def _last_sentence(self) -> int:
+        ends = [index for index in range(self.size - 1)
+                if self.texts[index] in {".", "!", "?"} and not self.punct[index + 1]
+                or self._lower(index) == "wacht"]
+        return ends[-1] + 1 if ends else self.size
+
+    def _number_only_from(self, start: int) -> Optional[_Number]:
         found: Optional[_Number] = None
-        index = 0
+        index = start
         while index < self.size:
             if self.punct[index] or self.lowers[index] in _BARE_NUMBER_FILLER:
                 index += 1
@@ -1110,7 +1132,8 @@ class _Reading:
 _WHOLE_FILLER = frozenset({"lengte", "stuk", "van", "de", "het", "'t"})
 _BARE_NUMBER_FILLER = frozenset({"het", "is", "was", "ja", "denk", "ik", "dus", "ongeveer",
                                  "nummer", "nr", "nr.", "huisnummer", "bij", "hoor", "oh",
-                                 "o", "eh", "uh", "dat", "zo", "iets", "rond", "a", "b"})
+                                 "o", "eh", "uh", "dat", "zo", "iets", "rond", "a", "b", "nee",
+                                 "wacht", "sorry", "toch"})
 
 
 def _is_range(low: str, high: str, same_side: bool = True) -> bool:
