@@ -27,6 +27,7 @@ from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem
 from bot.reading.result import Reading
 from bot.reading.places import Place
+from bot.reading.questions import is_question
 
 MIN_DESCRIPTION_WORDS = 2
 
@@ -100,7 +101,8 @@ def _words_beside(text: Text, street: Text) -> Optional[Text]:
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
     """A free description of the place, when nothing better came (second try on)."""
     return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
-            and reading.language in (None, "nl", "en"))
+            and reading.language in (None, "nl", "en") and not reading.question
+            and not reading.report_question and not is_question(text))
 
 
 class ValidateReportForm(FormValidationAction):

@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 
 ASKED_SLOT = "status_number_asked"
 DEFAULT_HANDLING_DAYS = 10
+EARLIER_MESSAGES = 3  # how far back a case number the resident gave still counts
 DEFAULT_CATEGORY = "report_public_space_other"
 # M-2026-000012, m 2026 12, M2026000012; "melding 2026 12"; 2026-000012. Keep the first
 # and last alternatives in step with the case_number regex in
@@ -74,13 +75,23 @@ def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
 
 
 def case_number_of(tracker: Tracker) -> Optional[Text]:
-    """The case number from the message's entities, else from its text."""
+    """The case number from the message's entities, else from its text, else from the
+    resident's last few messages ("en wanneer komt er dan iemand?" after a status)."""
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "case_number":
             found = normalise_case_number(str(entity.get("value") or ""))
             if found:
                 return found
-    return normalise_case_number(tracker.latest_message.get("text"))
+    return normalise_case_number(tracker.latest_message.get("text")) or _said_before(tracker)
+
+
+def _said_before(tracker: Tracker) -> Optional[Text]:
+    said = [event.get("text") for event in tracker.events if event.get("event") == "user"]
+    for text in reversed(said[-EARLIER_MESSAGES - 1:-1]):
+        found = normalise_case_number(text)
+        if found:
+            return found
+    return None
 
 
 def find_report(case_number: Optional[Text], sender_id: Optional[Text],

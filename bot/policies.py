@@ -130,6 +130,7 @@ MISREAD_DANGER_INTENTS = ("complaint", "ask_human", "municipal_question", "infor
 OFFER_ANSWER_INTENTS = ("affirm", "deny", "thanks", "goodbye", "stop")
 OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 CALLED_112_ACTION = "utter_emergency_called"
+CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION)
 _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
                          r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
@@ -153,7 +154,7 @@ KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
-                   AS_QUESTION_ACTION, CALLED_112_ACTION)
+                   AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -268,7 +269,11 @@ def reading_route(tracker: DialogueStateTracker,
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
                 and intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS):
-            return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
+            if OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION:
+                return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
+            if "?" not in (message.text or ""):
+                return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
+            # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name):
         return EMERGENCY_ACTION
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
@@ -301,6 +306,9 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and reading.report_question in ("duration", "faster", "next_steps")):
+        return STATUS_ACTION  # "en wanneer komt er dan iemand?" about the report just told
     if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
             and tracker.active_loop_name is None
             and (intent.get("name") not in NEW_TOPIC_INTENTS

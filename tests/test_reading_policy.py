@@ -292,6 +292,14 @@ def test_a_follow_up_needs_an_article_before_it_and_no_english():
     assert reading_route(tracker(AFTER_ARTICLE + [said(long, "municipal_question")])) is None
 
 
+def test_when_someone_comes_after_a_status_answer_is_about_that_report():
+    told = START + [said("hoe staat het met M-2026-000412", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = "en wanneer komt er dan iemand? het is nu al donker op straat"
+    assert reading_route(tracker(told + [said(text, "report_street_lighting")])) == \
+        "action_report_status"
+
+
 def test_no_number_after_the_number_question_is_answered_whatever_the_intent():
     asked = START + [said("hoe staat het met mijn melding", "ask_report_status"),
                      ActionExecuted("action_report_status"),
@@ -331,7 +339,16 @@ AFTER_112 = START + [said("er ligt een man op straat en hij reageert niet", "out
 def test_112_called_is_acknowledged_not_read_as_a_status_question():
     text = "ok ik heb 112 gebeld de ambulance komt eraan"
     assert reading_route(tracker(AFTER_112 + [said(text, "ask_report_status")])) == \
+        "utter_emergency_called_no_report", "nothing to repair: no report offer"
+    offered = START + [said("er hangt een stroomkabel op de stoep, kinderen spelen er",
+                            "report_street_lighting"),
+                       ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       ActionExecuted("action_listen")]
+    assert reading_route(tracker(offered + [said(text, "ask_report_status")])) == \
         "utter_emergency_called"
+    question = "ik heb 113 gebeld, kan de gemeente me helpen met mijn schulden?"
+    assert reading_route(tracker(AFTER_112 + [said(question, "money_worries")])) is None
     still = "hij ademt nog steeds niet wat moet ik doen"
     assert reading_route(tracker(AFTER_112 + [said(still, "out_of_scope")])) == \
         "action_emergency"

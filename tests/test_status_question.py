@@ -89,6 +89,17 @@ def test_someone_elses_case_number_reveals_no_personal_data(db_url, dispatcher, 
         assert secret not in values
 
 
+def test_a_follow_up_without_a_number_is_about_the_number_just_given(db_url, dispatcher,
+                                                                      domain):
+    report = file(db_url, sender=SOMEONE_ELSE)
+    tracker = make_tracker("report_street_lighting", "en wanneer komt er dan iemand?")
+    tracker.events[:0] = [{"event": "user", "text": f"hoe staat het met {report.case_number}"},
+                          {"event": "action", "name": "action_report_status"}]
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    [message] = dispatcher.messages
+    assert message["case_number"] == report.case_number
+
+
 def test_own_report_by_number_names_the_place_not_the_description(db_url, dispatcher,
                                                                    domain):
     report = file(db_url, category="report_pavement_road", description="tegel los",

@@ -22,7 +22,9 @@ _ASPECTS = (
         r"|\bhow much\b|\bcosts?\b|\bprice\b|\bfree\b", re.IGNORECASE)),
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
-        r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b", re.IGNORECASE)),
+        r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b"
+        r"|\btermijn\w*|\bte laat\b|\bop tijd\b|\bdeadline\b|\buiterlijk\b",
+        re.IGNORECASE)),
     (ONLINE, re.compile(
         r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"
         r"|\bdigitaal\b|\bdigid\b|\bvanuit huis\b|\bthuis (?:regelen|doen|aanvragen)\b",
@@ -46,6 +48,7 @@ _ABOUT = {
     COST: re.compile(r"€|\beuro\b|\bgratis\b|\bkost\w*|\bbetaal\w*|\btarie\w+|\bprijs",
                      re.IGNORECASE),
     DURATION: re.compile(r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b"
+                         r"|\btermijn\w*|\bvoor \d+ \w+\b"
                          r"|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b", re.IGNORECASE),
     ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b"
                        r"|\bzelf (?:langs|mee)\w*|\blangskomen\b|\blangs\b|\bgemeentehuis\b",
