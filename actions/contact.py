@@ -85,10 +85,28 @@ class ActionTakeMessage(OpeningHoursAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
+        english = tracker.get_slot("language") == "en"
+        self.utter_by_hours(dispatcher, english)
+        if not english:
+            await answer_meanwhile(dispatcher, tracker)
         if contactverzoek.enabled():
             await asyncio.to_thread(register_left_message, tracker)
         return []
+
+
+async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"Ik heb vanavond geen eten meer in huis" while waiting for a colleague: the answer
+    the knowledge base is sure of, so the resident need not wait for it."""
+    from actions.knowledge import own_subject
+
+    text = tracker.latest_message.get("text") or ""
+    try:
+        article = await asyncio.to_thread(own_subject, text)
+    except Exception:  # noqa: BLE001 - the message is passed on all the same
+        logger.warning("Knowledge base lookup failed", exc_info=True)
+        return
+    if article is not None:
+        utter(dispatcher, "utter_kb_meanwhile", answer=article.answer.strip())
 
 
 def resident_texts(tracker: Tracker) -> List[str]:

@@ -54,6 +54,24 @@ def test_a_message_left_at_night_is_read_when_we_open(dispatcher, domain):
     assert events == []
 
 
+@pytest.mark.parametrize("found, expected", [
+    (True, ["utter_message_taken_closed", "utter_kb_meanwhile"]),
+    (False, ["utter_message_taken_closed"])])
+def test_a_message_the_knowledge_base_can_answer_gets_that_answer_meanwhile(
+        monkeypatch, dispatcher, domain, found, expected):
+    from types import SimpleNamespace
+
+    food = SimpleNamespace(answer="De voedselbank kan u helpen. ")
+    monkeypatch.setattr("actions.knowledge.own_subject",
+                        lambda text: food if found and "eten" in text else None)
+    tracker = make_tracker("money_worries", "ik heb vanavond geen eten meer in huis")
+    asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
+                                                                    domain))
+    assert [m["response"] for m in dispatcher.messages] == expected
+    if found:
+        assert dispatcher.messages[1]["answer"] == "De voedselbank kan u helpen."
+
+
 def test_the_domain_declares_actions_and_responses(domain):
     assert {"action_contact_human", "action_take_message"} <= set(domain["actions"])
     closed = dutch(domain, "utter_message_taken_closed")["text"]
