@@ -148,7 +148,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots.update(pending_slots(place, number_question(place)))
     elif place and (place.complete or place.kind == "street"):
         slots.update(place_slots(place))
-    if reading.danger == "hazard" or reading.urgent:  # a child fell in the open manhole
+    if reading.danger == "hazard" or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
     slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:

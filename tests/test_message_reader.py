@@ -55,3 +55,14 @@ def test_a_dictated_report_keeps_no_spoken_punctuation() -> None:
                            "het is bij de Kerkstraat 14 punt")
     assert "komma" not in reading.description and "punt" not in reading.description
     assert reading.place["house_number"] == "14"
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("mijn moeder is over de losse tegel gestruikeld en heeft haar pols gebroken", True),
+    ("mijn zoontje heeft een snee in zijn been door de kapotte glijbaan", True),
+    ("ik ben er bijna over gestruikeld", False),
+    ("er ligt een gebroken tegel voor de deur", False),
+    ("ik ben echt boos, de lamp is weer kapot", False),
+])
+def test_someone_hurt_is_read_apart_from_feelings(text: str, injured: bool) -> None:
+    assert read_message(text).injured is injured

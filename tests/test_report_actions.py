@@ -162,6 +162,15 @@ def test_a_report_after_the_handover_offer_says_why_it_becomes_a_report(dispatch
     assert "utter_ack_report_instead_of_message" not in [a["key"] for a in plain["report_ack"]]
 
 
+def test_a_problem_that_hurt_someone_gets_priority(dispatcher, domain):
+    hurt = start("Mijn vader is gestruikeld over een losse tegel voor Kerkstraat 4",
+                 "report_pavement_road", dispatcher, domain)
+    almost = start("Ik ben bijna gestruikeld over een losse tegel voor Kerkstraat 4",
+                   "report_pavement_road", dispatcher, domain)
+    assert hurt["report_priority"] == "high"
+    assert almost.get("report_priority") is None
+
+
 def test_the_first_problem_keeps_its_place_when_the_message_place_is_the_second(dispatcher,
                                                                                  domain):
     text = "de lamp op het Marktplein is kapot en de tegel voor Kerkstraat 5 ligt los"

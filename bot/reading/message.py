@@ -35,6 +35,12 @@ UNSURE_DANGER = "unsure"
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
                    r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)
+# Someone got hurt by it: the report gets priority (a crew looks within hours).
+_INJURED = re.compile(r"\b(?:(?:ben|is|zijn|was|waren|raakte|raakten)\s+(?:\w+\s+){0,3}?"
+                      r"(?:gevallen|gestruikeld|onderuit\s+gegaan|gewond|geblesseerd)|"
+                      r"gestruikeld|struikelde|gewond|geblesseerd|bloedde|bloedt|hechtingen|"
+                      r"eerste\s+hulp|gebroken\s+(?:pols|arm|been|enkel|heup|neus|tand|ribben?)|"
+                      r"verstuikt\w*|snee\s+in|got\s+hurt|injured|fell\s+over)\b", re.IGNORECASE)
 
 
 def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, Any]:
@@ -43,6 +49,12 @@ def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, 
     own = read_place(problem.text, register)
     return {"category": problem.category, "text": problem.text,
             **({"place": own.as_dict()} if own else {})}
+
+
+def _someone_hurt(text: str) -> bool:
+    """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
+    return any(not re.search(r"\b(?:bijna|haast|nearly|almost)\b", found.group(), re.IGNORECASE)
+               for found in _INJURED.finditer(text))
 
 
 def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:
@@ -74,6 +86,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         category=category_of(text),
         repeated=bool(_REPEATED.search(text)),
         harm=bool(_HARM.search(text)),
+        injured=_someone_hurt(text),
         problems=tuple(_problem(p, register) for p in problems)
         if len(problems) > 1 else (),
         question=read_question(text),

@@ -35,6 +35,7 @@ class Reading:
     category: Optional[str] = None
     repeated: bool = False
     harm: bool = False
+    injured: bool = False  # someone got hurt by it: the report gets priority
     problems: Tuple[Dict[str, str], ...] = ()
     question: Optional[str] = None
     report_question: Optional[str] = None  # about the report being made (report_questions.py)
