@@ -18,7 +18,8 @@ COST, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS = (
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
-        r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bbetal\w*|\bgratis\b"
+        r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bbeta(?:a)?l\w*|\bgratis\b"
+        r"|\bhoeveel (?:euro|geld)\b|\bleges\b"
         r"|\bhow much\b|\bcosts?\b|\bprice\b|\bfree\b", re.IGNORECASE)),
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
@@ -29,6 +30,13 @@ _ASPECTS = (
         r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"
         r"|\bdigitaal\b|\bdigid\b|\bvanuit huis\b|\bthuis (?:regelen|doen|aanvragen)\b",
         re.IGNORECASE)),
+    (OTHERS, re.compile(
+        r"\b(?:voor|van|met) (?:mijn|m'n|mn|onze|ons|een|de) (?:vrouw|man|partner|kind\w*|"
+        r"zoon|zoontje|dochter\w*|moeder|vader|ouders|oma|opa|baby|gezin|familie)\b"
+        r"|\b(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon|dochter) ook\b"
+        r"|\b(?:mijn|m'n|mn|onze|de) (?:kind\w*|zoon|dochter|baby) (?:\w+ )?mee\w*\b"
+        r"|\b(?:geldt|gaat|werkt) (?:dat|dit|het) ook voor\b|\bfor my (?:wife|husband|"
+        r"partner|child\w*|kids|son|daughter)\b", re.IGNORECASE)),
     (BRING, re.compile(
         r"\bmee ?(?:nemen|brengen)\b|\bwat (?:heb|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,2}?"
         r"(?:nodig|bij me hebben|hebben)\b|\bwelke (?:papieren|documenten|stukken|spullen)\b"
@@ -36,12 +44,6 @@ _ASPECTS = (
     (APPOINTMENT, re.compile(
         r"\bafspraak\b|\bzomaar langs\w*|\bzonder afspraak\b|\binloop\w*"
         r"|\bappointment\b", re.IGNORECASE)),
-    (OTHERS, re.compile(
-        r"\b(?:voor|van|met) (?:mijn|m'n|mn|onze|ons|een|de) (?:vrouw|man|partner|kind\w*|"
-        r"zoon|zoontje|dochter\w*|moeder|vader|ouders|oma|opa|baby|gezin|familie)\b"
-        r"|\b(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon|dochter) ook\b"
-        r"|\b(?:geldt|gaat|werkt) (?:dat|dit|het) ook voor\b|\bfor my (?:wife|husband|"
-        r"partner|child\w*|kids|son|daughter)\b", re.IGNORECASE)),
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ABOUT = {

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import COST, DURATION, article_detail, is_follow_up, read_aspect
+from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, ONLINE, OTHERS,
+                                   article_detail, is_follow_up, read_aspect)
 
 
 def article(answer: str, cost=None) -> Article:
@@ -19,7 +20,11 @@ def article(answer: str, cost=None) -> Article:
     ("en wat kost het?", COST), ("is dat gratis", COST), ("hoe duur is dat", COST),
     ("moet ik daarvoor betalen?", COST), ("how much is it", COST),
     ("hoe lang duurt het?", DURATION), ("en wanneer is het klaar", DURATION),
-    ("hoeveel dagen", DURATION), ("kan ik mijn kinderen meenemen?", None),
+    ("hoeveel dagen", DURATION), ("kan ik mijn kinderen meenemen?", OTHERS),
+    ("hoeveel hondenbelasting betaal ik voor 2 honden", COST), ("is het dan te laat?", DURATION),
+    ("kan dat ook online?", ONLINE), ("wat moet ik meenemen?", BRING),
+    ("moet ik een afspraak maken?", APPOINTMENT), ("en voor mijn zoontje?", OTHERS),
+    ("wat vindt u van het weer?", None),
 ])
 def test_the_aspect_asked(text, aspect):
     assert read_aspect(text) == aspect
