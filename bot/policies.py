@@ -306,6 +306,9 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and _has_case_number(message)):
+        return STATUS_ACTION  # "mijn melding M-2026-000388 over de put: er is niets gebeurd"
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.report_question in ("duration", "faster", "next_steps")):
         return STATUS_ACTION  # "en wanneer komt er dan iemand?" about the report just told

@@ -292,6 +292,17 @@ def test_a_follow_up_needs_an_article_before_it_and_no_english():
     assert reading_route(tracker(AFTER_ARTICLE + [said(long, "municipal_question")])) is None
 
 
+def test_a_report_message_naming_its_case_number_is_about_that_report():
+    text = ("Op 12 november heb ik een melding gedaan over een verstopte put in de "
+            "Kerkstraat (nummer M-2026-000388). Er is niets gebeurd.")
+    entities = read_message(text).to_entities(text) + [
+        {"entity": "case_number", "value": "M-2026-000388", "start": 0, "end": 1}]
+    parse = {"intent": {"name": "report_public_space_other", "confidence": 0.9},
+             "entities": entities, "text": text}
+    message = UserUttered(text, parse["intent"], entities, parse_data=parse)
+    assert reading_route(tracker(START + [message])) == "action_report_status"
+
+
 def test_when_someone_comes_after_a_status_answer_is_about_that_report():
     told = START + [said("hoe staat het met M-2026-000412", "ask_report_status"),
                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]

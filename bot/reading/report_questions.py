@@ -21,7 +21,8 @@ _DURATION = re.compile(
     r"|\bhoe ?snel (?:\w+ ){0,3}?(?:wordt|worden|komt|komen|gaat|gaan|is|zijn|kunnen|kan|pakken)\b"
     r"|\bwanneer (?:\w+ ){0,4}?(?:gemaakt|opgelost|gerepareerd|hersteld|vervangen|"
     r"opgeruimd|weggehaald|geleegd|opgepakt|gedaan|klaar|gefikst|verholpen)\b"
-    r"|\bwanneer (?:komt|komen|gaat|gaan) (?:er )?(?:dan |nou |nu |eindelijk |eens |precies )*"
+    r"|\bwanneer (?:precies |ongeveer |dan |nou )?(?:komt|komen|gaat|gaan) (?:er )?"
+    r"(?:dan |nou |nu |eindelijk |eens |precies )*"
     r"(?:iemand|jullie|ze|de gemeente|de buitendienst)\b"
     r"|\bbinnen hoeveel (?:dagen|tijd|weken)\b|\bhoeveel (?:dagen|weken|tijd) (?:duurt|kost)\b"
     r"|\bhow long\b|\bwhen will (?:it|you|someone)\b")
