@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
-from actions.reading import reading_of
+from actions.reading import previous_bot_action, reading_of
 from bot.reading.result import Reading
 
 
@@ -81,12 +81,4 @@ def _previous_outage_answer(tracker: Tracker) -> Optional[Text]:
 
 def answered_before(tracker: Tracker) -> bool:
     """Whether the bot's last action before this message was the 112 answer or its offer."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name") in ("action_emergency", OFFER_REPORT, CALLED_112)
-    return False
+    return previous_bot_action(tracker) in ("action_emergency", OFFER_REPORT, CALLED_112)
