@@ -34,6 +34,8 @@ _ASPECTS = (
         r"\b(?:voor|van|met) (?:mijn|m'n|mn|onze|ons|een|de) (?:vrouw|man|partner|kind\w*|"
         r"zoon|zoontje|dochter\w*|moeder|vader|ouders|oma|opa|baby|gezin|familie)\b"
         r"|\b(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon|dochter) ook\b"
+        r"|^\W*en (?:voor )?(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon\w*|"
+        r"dochter\w*)\W*$"
         r"|\b(?:mijn|m'n|mn|onze|de) (?:kind\w*|zoon|dochter|baby) (?:\w+ )?mee\w*\b"
         r"|\b(?:geldt|gaat|werkt) (?:dat|dit|het) ook voor\b|\bfor my (?:wife|husband|"
         r"partner|child\w*|kids|son|daughter)\b", re.IGNORECASE)),
@@ -91,9 +93,21 @@ def read_aspect(text: str) -> Optional[str]:
     return None
 
 
+# "En asbest?", "ook voor een scooter?": a short question that adds a subject to the answer.
+_AND_ALSO = re.compile(r"^\W*(?:en|ook|and|maar|en ook)\s+(?:(?:voor|met|van|bij)\s+)?"
+                       r"(?:(?:een|de|het|mijn|m'n)\s+)?([a-zà-ü-]{4,})(?:\s+[a-zà-ü-]+)?\s*\?+\s*$",
+                       re.IGNORECASE)
+_NO_SUBJECT = frozenset("verder daarna hierna zometeen straks anders alles precies trouwens "
+                        "waarom wanneer waar hoeveel welke".split())
+
+
 def is_follow_up(text: str) -> bool:
-    """A short question about an aspect, that leans on what was said before."""
-    return read_aspect(text) is not None and len((text or "").split()) <= MAX_FOLLOW_UP_WORDS
+    """A short question about an aspect, or one that adds a subject ("en asbest?"), that
+    leans on what was said before."""
+    if read_aspect(text) is not None:
+        return len((text or "").split()) <= MAX_FOLLOW_UP_WORDS
+    also = _AND_ALSO.match(text or "")
+    return bool(also) and also.group(1).lower() not in _NO_SUBJECT
 
 
 def article_detail(article: Article, aspect: str) -> Optional[str]:

@@ -33,7 +33,8 @@ def test_the_aspect_asked(text, aspect):
 def test_a_follow_up_is_short():
     assert is_follow_up("en wat kost het?")
     assert not is_follow_up("wat kost het om een nieuwe lantaarnpaal in de straat te zetten")
-    assert not is_follow_up("en mijn vrouw?")
+    assert is_follow_up("en mijn vrouw?") and is_follow_up("en asbest?")
+    assert not is_follow_up("en nu?") and not is_follow_up("en waarom?")
 
 
 def test_the_cost_field_first_then_the_sentences_about_money_or_time():
