@@ -107,6 +107,15 @@ def _without(text: Text, part: Text) -> Text:
     return re.sub(re.escape(part), " ", text, flags=re.IGNORECASE) if part else text
 
 
+def _without_place(text: Text, place: Place) -> Text:
+    """The words besides the place: its streets, number and spot, not all that lies between
+    them ("op het marktplein zit een muur vol graffiti bij de bakker" keeps the graffiti)."""
+    for part in (*place.streets, place.landmark, place.house_number, place.postcode):
+        if part:
+            text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text if place.streets or place.landmark else _without(text, place.text)
+
+
 # The bot offered a colleague ("laat hier uw bericht achter") just before the report began.
 _HANDOVER_ACTIONS = ("action_contact_human", "action_take_message")
 
@@ -133,7 +142,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
     if text.startswith("/"):  # a button: nothing said yet
         return slots
     place = _first_place(reading, problems)
-    if description and place and not is_description(_without(description, place.text)):
+    if description and place and not is_description(_without_place(description, place)):
         description = None  # only the place: what is wrong is still to be asked
     if description and names_only_a_place(description):
         description = None  # "stoep": what is wrong with it is asked first

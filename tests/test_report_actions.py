@@ -251,6 +251,25 @@ def test_a_typed_choice_at_what_to_change_asks_that_again(dispatcher, domain, ty
         "the typed choice never becomes the description"
 
 
+def test_two_problems_at_a_landmark_keep_their_description(dispatcher, domain):
+    text = ("Op het marktplein zit een hele muur vol graffiti bij de bakker en ook is de "
+            "prullenbak daar voor de deur helemaal kapot")
+    slots = start(text, "report_public_space_other", dispatcher, domain)
+    assert "graffiti" in slots["report_description"]
+    assert "prullenbak" in slots["report_more_problems"][0]["text"]
+
+
+def test_not_this_number_but_that_one_corrects_the_number(dispatcher, domain):
+    opening = "er is een boom omgewaaid op de dorpsstraat nummer 15, hij ligt half over de weg"
+    first = start(opening, "report_public_space_other", dispatcher, domain)
+    text = "oh wacht het is niet 15 maar 51 sorry tegenover de snackbar"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_place": first["report_place"], "report_description": first["report_description"]})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Dorpsstraat 51"
+    assert "15" not in result.get("report_description", first["report_description"])
+
+
 def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     form = ValidateReportForm()
     first = form.validate_report_location(

@@ -288,7 +288,9 @@ _GREETING = re.compile(
 _NOISE = re.compile(
     r"^(?:(?:ja|jaa|jawel|nee|neen|oke|oké|okee|ok|okay|ehm|eh|uhm|uh|hmm+|sorry|o\s+ja|oja|"
     r"oh|en|maar|pf+|zucht|jeetje|tja)\b(?!\s+dat\b)[\s,.!:;-]*|let\s+op\s*[:!]+\s*"
-    r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*)",
+    r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*"
+    r"|(?:dat|dit|zoals)\s+(?:zei|schreef|typte|vertelde)\s+ik\s+(?:toch|al|net|eerder|"
+    r"hierboven)(?:\s+al)?\b[\s,.!:;-]*)",
     re.IGNORECASE)
 _EVEN = r"(?:even|ff|effe|efkes|eventjes)"
 _FILL = r"(?:\s+(?:graag|even|ff|effe|efkes|eens|nog|hierbij|bij\s+deze|u|jullie|bij\s+u|"

@@ -1084,11 +1084,26 @@ class _Reading:
         if stretch is not None:
             return self._make("number", [(stretch.start, stretch.end)],
                               house_number=stretch.value, house_number_to=stretch.to)
-        number = next(iter(self._keyword_numbers()), None) or self._bare_number()
+        number = (self._number_instead() or next(iter(self._keyword_numbers()), None)
+                  or self._bare_number())
         if number is None:
             return None
         return self._make("number", [(number.start, number.end)], house_number=number.value,
                           house_number_to=number.to)
+
+    def _number_instead(self) -> Optional[_Number]:
+        """'het is niet 15 maar 51', 'niet nummer 15 maar nummer 51': the second number."""
+        for index in range(self.size):
+            if self.lowers[index] != "maar" or "niet" not in self.lowers[max(0, index - 4):index]:
+                continue
+            position = index + 1
+            while position < self.size and (self.lowers[position] in _BARE_NUMBER_FILLER
+                                            or self.punct[position]):
+                position += 1
+            number = self._house_number_at(position)
+            if number is not None and number.value not in _EMERGENCY_NUMBERS:
+                return _Number(position, number.end, number.value, number.to)
+        return None
 
     def _names_numbers(self, start: int, end: int) -> bool:
         """'nummer 10 t/m 20' is about house numbers; 'van 8 tot 10' may be about anything."""

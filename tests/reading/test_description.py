@@ -389,3 +389,8 @@ def test_split_problems_get_the_same_cleaning(text: str, expected: List[Tuple[st
 ])
 def test_kinds_handled_sooner(text: str, kind) -> None:
     assert quick_kind_of(text) == kind
+
+
+def test_dat_zei_ik_toch_is_no_part_of_the_description() -> None:
+    assert clean_description("dat zei ik toch, graffiti en een kapotte prullenbak") == \
+        "Graffiti en een kapotte prullenbak"
