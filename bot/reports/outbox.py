@@ -59,6 +59,8 @@ UNCERTAIN_WINDOW = dt.timedelta(minutes=10)
 STATUS_INTENT = "EXTERNAL_report_status"
 FIRST_RETRY_SECONDS = float(os.environ.get("GA_OUTBOX_FIRST_RETRY", "30"))
 MAX_RETRY_SECONDS = 3600
+# How often the worker tries to subscribe to the ZGW zaken kanaal (with backoff).
+SUBSCRIBE_TRIES = 12
 # How long a claimed item stays with one process before another may try it.
 LEASE = dt.timedelta(seconds=120)
 
@@ -385,8 +387,15 @@ def main() -> None:
     logmask.install()
     migrate()
     _check_categories()
-    _subscribe_zgw()
+    # The abonnement's callback is the Rasa server, which may not be up yet when the worker
+    # starts (the Notificaties API tries the callback first): tried again with backoff.
+    subscribed, tries, next_try = False, 0, 0.0
     while True:
+        if not subscribed and time.monotonic() >= next_try:
+            tries += 1
+            subscribed = _subscribe_zgw(final=args.once or tries >= SUBSCRIBE_TRIES)
+            next_try = time.monotonic() + backoff(tries).total_seconds()
+            subscribed = subscribed or tries >= SUBSCRIBE_TRIES
         _round()
         if args.once:
             return
@@ -410,19 +419,25 @@ def _check_categories() -> None:
         logger.error("Configuration: %s", problem)
 
 
-def _subscribe_zgw() -> None:
-    """At start, with REPORTS_BACKEND=zgw and a callback: the abonnement on the zaken kanaal."""
+def _subscribe_zgw(final: bool = True) -> bool:
+    """With REPORTS_BACKEND=zgw and a callback: the abonnement on the zaken kanaal. True
+    when it exists now (or none is wanted); False when it could not be made yet."""
     from bot import settings
     from bot.integrations.zgw import ZgwError
     from bot.reports.zgw_status import subscribe
 
     if settings.REPORTS_BACKEND != "zgw" or not settings.ZGW_CALLBACK_URL:
-        return
+        return True
     try:
         logger.info("ZGW abonnement: %s", subscribe().get("url"))
+        return True
     except ZgwError as error:
-        logger.error("ZGW status news: not subscribed (python -m bot.reports.zgw_status "
-                     "subscribe when the bot is up): %s", error)
+        if final:
+            logger.error("ZGW status news: not subscribed (python -m bot.reports.zgw_status "
+                         "subscribe when the bot is up): %s", error)
+        else:
+            logger.warning("ZGW status news: not subscribed yet, trying again: %s", error)
+        return False
 
 
 def _round() -> None:
