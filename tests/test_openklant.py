@@ -251,7 +251,7 @@ def leave(text: str, sender: str = RESIDENT, channel: str = "whatsapp") -> List[
 
 
 def test_a_message_left_on_sunday_is_a_task_for_the_department(openklant, db_url):
-    [said] = leave("Ik wil mijn paspoort verlengen, bel mij maandag terug. Groet, Jan de Vries")
+    said, *_ = leave("Ik wil mijn paspoort verlengen, bel mij maandag terug. Groet, Jan de Vries")
     assert (said["response"], said["next_day"]) == ("utter_message_taken_closed", "maandag")
     assert deliver(db_url) == 1
 
@@ -321,8 +321,9 @@ def test_mondays_answer_goes_to_the_residents_channel_and_the_task_is_done(
 def test_without_open_klant_a_left_message_is_only_acknowledged(db_url, monkeypatch):
     monkeypatch.setattr(settings, "OPENKLANT_URL", "")
     monkeypatch.setattr(settings, "DATABASE_URL", db_url)
-    [said] = leave("Ik wil mijn paspoort verlengen")
-    assert said["response"] == "utter_message_taken_closed"
+    said = leave("Ik wil mijn paspoort verlengen")
+    assert said[0]["response"] == "utter_message_taken_closed"
+    assert [m["response"] for m in said[1:]] in ([], ["utter_kb_meanwhile"])
     assert items(db_url) == []
 
 
