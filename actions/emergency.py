@@ -22,7 +22,7 @@ OFFER_REPORT = "utter_emergency_offer_report"
 CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 # Danger to a person with nothing in public space to repair.
 NO_REPORT_REASONS = ("suicide", "violence", "threat", "crime", "missing_person")
-OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power")
+OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
 
 
 def forget_unanswered_question(tracker: Tracker) -> List[EventType]:
@@ -61,6 +61,8 @@ def _response(reading: Reading, again: bool) -> Text:
         return "utter_emergency_followup"
     if reading.danger_reason == "suicide":
         return "utter_emergency_suicide"
+    if reading.danger == "emergency" and reading.danger_reason == "live_cable":
+        return "utter_emergency_live_cable"  # 112, stay away, and the grid's number
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard

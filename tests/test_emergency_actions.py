@@ -35,6 +35,15 @@ def test_a_fallen_cable_offers_a_report_afterwards(dispatcher, domain):
                          "timestamp": None}
 
 
+def test_a_live_cable_gets_112_stay_away_and_the_grid_number(dispatcher, domain):
+    text = "er hangt een stroomkabel naar beneden bij de lindelaan en er lopen kinderen langs"
+    run_emergency(text, dispatcher, domain)
+    response = dispatcher.messages[0]["response"]
+    assert response in ("utter_emergency_live_cable", "utter_emergency_power")
+    text = [v for v in domain["responses"][response] if not v.get("condition")][0]["text"]
+    assert "0800-9009" in text and "uit de buurt" in text
+
+
 def test_in_a_form_the_question_waits_and_its_answer_is_forgotten(dispatcher, domain):
     events = run_emergency("help er is brand in het huis naast me", dispatcher, domain,
                            active_loop="report_form",
