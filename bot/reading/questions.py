@@ -71,10 +71,12 @@ _BROKEN = re.compile(
 # --- topics ---------------------------------------------------------------------------
 _WASTE = re.compile(
     r"(?:afval|vuil|kliko|container|gft|pmd|papier(?!en)|karton|plastic|glas|textiel|snoei|"
-    r"groenbak|\bbak\b|\bbakken\b|\w+bak\b|\w+bakken\b|\bzakken\b|\bvuilniszak|ophaaldienst)")
+    r"groenbak|\bbak\b|\bbakken\b|\w+bak\b|\w+bakken\b|\bzakken\b|\bvuilniszak|ophaaldienst|"
+    r"\bgarbage\b|\brubbish\b|\btrash\b|\bwaste\b|\bbins?\b|\brecycling\b)")
 _CALENDAR_ALONE = re.compile(
     r"(?:afvalkalender|afvalwijzer|afvalapp|ophaalkalender|ophalingskalender|ophaaldag|"
-    r"ophaaldata|ophaalschema|ophaalrooster|ophaaldatum|ophaalmoment)")
+    r"ophaaldata|ophaalschema|ophaalrooster|ophaaldatum|ophaalmoment|waste calendar|"
+    r"collection (?:day|days|calendar|schedule))")
 _CALENDAR_HINT = re.compile(
     r"\b(?:kalender|rooster|schema|welke dag|welke dagen|welke datum|hoe laat|"
     r"aan de beurt|buiten zetten|buitenzetten|aan de straat zetten|aan de weg zetten|"
@@ -84,7 +86,8 @@ _CALENDAR_HINT = re.compile(
     r"vrijdag|zaterdag|20\d\d)\b")
 _COLLECTING = re.compile(
     r"\b(?:geleegd|geledigd|legen|ledigen|leegt|opgehaald|ophalen|haalt|halen|komt|komen|"
-    r"langs|langskomen|rijdt|rijden|opgehaalt|passeert|passeren|ophaling\w*)\b")
+    r"langs|langskomen|rijdt|rijden|opgehaalt|passeert|passeren|ophaling\w*|collected|"
+    r"collection|emptied|picked up|pick up|pickup)\b")
 _PASS = re.compile(
     r"(?:(?:afval|milieu|container|milieustraat) ?pas(?:je|sen|s)?\b|brengpas|afval ?kaart|"
     r"milieukaart|toegangspas|afvalsleutel|containersleutel)")

@@ -59,6 +59,16 @@ def test_waste_calendar_questions(text):
     assert read_question(text) == "waste_calendar"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("I am new here, when is the garbage collected? I live at Schoolstraat 12",
+     "waste_calendar"),
+    ("waste calendar", "waste_calendar"),
+    ("my bin was not emptied this week", None),
+])
+def test_waste_calendar_questions_in_english(text, expected):
+    assert read_question(text) == expected
+
+
 @pytest.mark.parametrize("text", WASTE_PASS)
 def test_waste_pass_questions(text):
     assert read_question(text) == "waste_pass"
