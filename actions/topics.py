@@ -16,6 +16,7 @@ from actions.base import ProfileAction, utter
 from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge, find_answer,
                                own_subject, previous_article, related_article, utter_article)
 from actions.reading import response_text
+from bot.knowledge.aspects import subject_words
 from bot.profile import ENGLISH_DAYS, profile
 from bot.reading.questions import QUESTION, read_question
 
@@ -118,7 +119,8 @@ class ActionAnswerFollowUp(Action):
         text = tracker.latest_message.get("text") or ""
         try:
             before = await asyncio.to_thread(previous_article, tracker)
-            own = await asyncio.to_thread(own_subject, text)
+            named = subject_words(text)  # "wat moet ik meenemen?" names nothing new
+            own = await asyncio.to_thread(own_subject, text) if named else None
             related = before and await asyncio.to_thread(related_article, before, text)
         except Exception:
             logger.exception("Knowledge base lookup failed")

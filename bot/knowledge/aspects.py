@@ -101,6 +101,25 @@ _NO_SUBJECT = frozenset("verder daarna hierna zometeen straks anders alles preci
                         "waarom wanneer waar hoeveel welke".split())
 
 
+_FUNCTION_WORDS = frozenset("""
+en ook of maar dan dat dit die het de een ik we wij u je jij jullie moet moeten mag kan kun
+kunt is zijn wordt worden naar voor van met bij in op aan om te er nog wel niet wat hoe
+waar wanneer welke hoeveel hoelang daar hier daarvoor daarmee erbij mee ermee zo eigenlijk
+precies ongeveer graag even nou toch gebeuren gebeurt doen regelen krijgen krijg hebben heb
+gaan gaat komen komt zeggen weten zien nodig snel lang alles iets the what how when where
+can does you for
+""".split())
+
+
+def subject_words(text: str) -> str:
+    """What a follow-up names besides the aspect it asks about: "wat moet ik meenemen naar
+    de milieustraat?" → "milieustraat"; "wat moet ik meenemen?" → ""."""
+    for _, pattern in _ASPECTS:
+        text = pattern.sub(" ", text or "")
+    words = re.findall(r"[a-zà-ü]{3,}", text.lower())
+    return " ".join(word for word in words if word not in _FUNCTION_WORDS)
+
+
 def is_follow_up(text: str) -> bool:
     """A short question about an aspect, or one that adds a subject ("en asbest?"), that
     leans on what was said before."""

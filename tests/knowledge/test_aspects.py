@@ -7,7 +7,8 @@ import pytest
 
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, ONLINE, OTHERS,
-                                   article_detail, is_follow_up, read_aspect)
+                                   article_detail, is_follow_up, read_aspect,
+                                   subject_words)
 
 
 def article(answer: str, cost=None) -> Article:
@@ -44,3 +45,12 @@ def test_the_cost_field_first_then_the_sentences_about_money_or_time():
     assert article_detail(article(text), COST) == "Het kost €10."
     assert article_detail(article(text), DURATION) == "Na 3 werkdagen is het klaar."
     assert article_detail(article("Kom langs."), DURATION) is None
+
+
+@pytest.mark.parametrize("text, named", [
+    ("wat moet ik meenemen?", ""), ("en hoe snel moet dat gebeuren?", ""),
+    ("en asbest?", "asbest"), ("wat kost een rijbewijs?", "rijbewijs"),
+    ("kan dat ook online?", ""),
+])
+def test_what_a_follow_up_names_besides_its_aspect(text, named):
+    assert subject_words(text) == named
