@@ -131,7 +131,21 @@ OFFER_ANSWER_INTENTS = ("affirm", "deny", "thanks", "goodbye", "stop")
 OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
-EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION)
+REPORT_HERE_ACTION = "utter_emergency_report_here"
+COMPLAINT_ANSWER = "utter_answer_complaint"
+# "Moet ik het ook bij jullie melden?" right after an emergency answer.
+_SHOULD_REPORT = re.compile(
+    r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
+    r"(?:melden|doorgeven)\b|\bshould i (?:also )?report\b|\bdo i (?:also )?(?:have|need) to "
+    r"report\b", re.IGNORECASE)
+# After a status answer: it is taking too long ("waarom gebeurt er niks?").
+_STILL_NOTHING = re.compile(
+    r"\b(?:nog steeds|nog altijd|nog (?:niks|niets)|gebeurt (?:er )?(?:niks|niets)|er is "
+    r"(?:niks|niets) gebeurd|(?:al|nu al) (?:\d+|een paar|twee|drie|vier|vijf|zes) (?:dagen|"
+    r"weken|maanden)|nog niet (?:gemaakt|opgelost|gerepareerd|opgeruimd|weggehaald)|"
+    r"nothing (?:has )?happened|still (?:not|broken|there))\b", re.IGNORECASE)
+EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
+                     REPORT_HERE_ACTION)
 _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
                          r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
                          r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b", re.IGNORECASE)
@@ -154,7 +168,8 @@ KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
-                   AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION)
+                   AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
+                   REPORT_HERE_ACTION, COMPLAINT_ANSWER)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -265,6 +280,9 @@ def reading_route(tracker: DialogueStateTracker,
     last_turn = _actions_of_last_turn(tracker)
     before = last_turn[0] if last_turn else None  # the bot's last action (None after a hand back)
     if before in EMERGENCY_ACTIONS:
+        if (tracker.active_loop_name is None and not reading.urgent
+                and _SHOULD_REPORT.search(message.text or "")):
+            return REPORT_HERE_ACTION  # "moet ik het ook bij jullie melden?" after the gas answer
         if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
@@ -309,6 +327,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and _has_case_number(message)):
         return STATUS_ACTION  # "mijn melding M-2026-000388 over de put: er is niets gebeurd"
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and intent.get("name") in REPORT_INTENTS + ("complaint",)
+            and reading.location is None and _STILL_NOTHING.search(message.text or "")):
+        return COMPLAINT_ANSWER  # "al 3 weken geleden, waarom gebeurt er niks": no new report
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.report_question in ("duration", "faster", "next_steps")):
         return STATUS_ACTION  # "en wanneer komt er dan iemand?" about the report just told

@@ -303,6 +303,25 @@ def test_a_report_message_naming_its_case_number_is_about_that_report():
     assert reading_route(tracker(START + [message])) == "action_report_status"
 
 
+def test_should_i_report_it_after_the_gas_answer_gets_the_answer_not_a_colleague():
+    gas = START + [said("het ruikt heel sterk naar gas in de Schoolstraat", "out_of_scope"),
+                   ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = "ok gebeld, moet ik het ook bij jullie melden?"
+    assert reading_route(tracker(gas + [said(text, "ask_human")])) == \
+        "utter_emergency_report_here"
+
+
+def test_still_nothing_after_a_status_answer_is_a_complaint_not_a_new_report():
+    told = START + [said("status van mijn melding M-2026-000450 ?", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = "dat is al 3 weken geleden, waarom gebeurt er niks. de stoeptegel ligt er nog steeds los"
+    assert reading_route(tracker(told + [said(text, "report_pavement_road")])) == \
+        "utter_answer_complaint"
+    new = "en er ligt ook een losse tegel voor Kerkstraat 8"
+    assert reading_route(tracker(told + [said(new, "report_pavement_road")])) != \
+        "utter_answer_complaint"
+
+
 def test_when_someone_comes_after_a_status_answer_is_about_that_report():
     told = START + [said("hoe staat het met M-2026-000412", "ask_report_status"),
                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
