@@ -139,3 +139,16 @@ def register_left_message(tracker: Tracker) -> None:
             "eng" if tracker.get_slot("language") == "en" else "nld")
     except Exception:  # noqa: BLE001 - the resident still hears the message was passed on
         logger.warning("Contactverzoek not recorded", exc_info=True)
+
+
+class ActionAnswerComplaint(Action):
+    """The complaint answer (with the municipality's link), when a status answer is met
+    with "waarom gebeurt er niks?" (bot.policies.ReadingPolicy)."""
+
+    def name(self) -> str:
+        return "action_answer_complaint"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        utter(dispatcher, "utter_answer_complaint")
+        return []

@@ -132,7 +132,7 @@ OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
 REPORT_HERE_ACTION = "utter_emergency_report_here"
-COMPLAINT_ANSWER = "utter_answer_complaint"
+COMPLAINT_ANSWER = "action_answer_complaint"
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
@@ -148,7 +148,10 @@ EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
                      REPORT_HERE_ACTION)
 _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
                          r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
-                         r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b", re.IGNORECASE)
+                         r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b"
+                         r"|\b(?:i|we)(?:'ve| have)? (?:just |already )?called\b"
+                         r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b",
+                         re.IGNORECASE)
 # After the 112 answer: nobody is in danger (any more).
 _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen)\w+ )?"
                        r"(?:ok|oke|oké|okay|goed|"

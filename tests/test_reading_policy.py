@@ -316,10 +316,10 @@ def test_still_nothing_after_a_status_answer_is_a_complaint_not_a_new_report():
                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
     text = "dat is al 3 weken geleden, waarom gebeurt er niks. de stoeptegel ligt er nog steeds los"
     assert reading_route(tracker(told + [said(text, "report_pavement_road")])) == \
-        "utter_answer_complaint"
+        "action_answer_complaint"
     new = "en er ligt ook een losse tegel voor Kerkstraat 8"
     assert reading_route(tracker(told + [said(new, "report_pavement_road")])) != \
-        "utter_answer_complaint"
+        "action_answer_complaint"
 
 
 def test_when_someone_comes_after_a_status_answer_is_about_that_report():
@@ -422,3 +422,16 @@ def test_all_well_after_the_112_answer_is_no_emergency_any_more():
     assert reading_route(tracker(hurt + [said(text, "inform")])) != "action_emergency"
     for worse in ("hij bloedt nog steeds heel erg", "het gaat niet goed met hem, wat moet ik doen"):
         assert reading_route(tracker(hurt + [said(worse, "inform")])) == "action_emergency"
+
+
+def test_responses_the_reading_policy_sends_itself_have_no_placeholders(domain):
+    """Rasa fills placeholders from slots only: a response the policy predicts directly
+    (not through an action that adds the profile's values) must not need any."""
+    import bot.policies as policies
+
+    direct = {value for name, value in vars(policies).items()
+              if name.isupper() and isinstance(value, str) and value.startswith("utter_")}
+    assert direct, "the policy names responses it sends"
+    for response in sorted(direct):
+        for variant in domain["responses"][response]:
+            assert "{" not in variant.get("text", ""), f"{response}: {variant['text']}"
