@@ -55,7 +55,8 @@ WANTS_UPDATES = re.compile(
 
 # The resident corrects what they said about the problem: "eigenlijk is het de schommel".
 CORRECTS = re.compile(r"\b(?:eigenlijk|ik bedoel\w*|bedoelde|sorry|oeps|foutje|vergist|niet de|"
-                      r"i mean|actually)\b", re.IGNORECASE)
+                      r"zei ik|schreef ik|wacht|niet \d+\w?|i mean|actually|i said)\b",
+                      re.IGNORECASE)
 
 
 # The slots a correction asks again: by the intent of its button ("De plek").

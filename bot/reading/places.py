@@ -970,7 +970,8 @@ class _Reading:
                                                                         stretch.end)],
                               [street], house_number=stretch.value,
                               house_number_to=stretch.to)
-        number = (self._number_after(street.end) or next(iter(self._free_numbers()), None)
+        number = (self._number_after_correction(street) or self._number_after(street.end)
+                  or next(iter(self._free_numbers()), None)
                   or self._number_after_postcode() or self._number_said_last(street))
         if number is not None:
             return self._address(street, number)
@@ -1005,6 +1006,19 @@ class _Reading:
         for stretch in self._stretches():
             if stretch.start >= street.end - 1 or len(self.streets) == 1:
                 return stretch
+        return None
+
+    def _number_after_correction(self, street: _Street) -> Optional[_Number]:
+        """'Kerkstraat nummer 4 … oh nee wacht, het is nummer 14 niet 4': the number after
+        the resident corrects themself."""
+        marks = [index for index in range(street.end, self.size)
+                 if self.lowers[index] in _SELF_CORRECTION]
+        if not marks:
+            return None
+        for index in range(marks[-1] + 1, min(self.size, marks[-1] + 6)):
+            number = self._house_number_at(index)
+            if number is not None and number.value not in _EMERGENCY_NUMBERS:
+                return _Number(index, number.end, number.value, number.to)
         return None
 
     def _number_said_last(self, street: _Street) -> Optional[_Number]:
@@ -1144,6 +1158,8 @@ class _Reading:
         return self._make("description", [(landmark.start, landmark.end)], landmark=concrete)
 
 
+# Words with which residents correct themselves mid-message ("oh nee wacht, het is 14").
+_SELF_CORRECTION = frozenset({"wacht", "bedoel", "bedoelde", "correctie", "oeps", "sorry"})
 _WHOLE_FILLER = frozenset({"lengte", "stuk", "van", "de", "het", "'t"})
 _BARE_NUMBER_FILLER = frozenset({"het", "is", "was", "ja", "denk", "ik", "dus", "ongeveer",
                                  "nummer", "nr", "nr.", "huisnummer", "bij", "hoor", "oh",

@@ -444,8 +444,11 @@ def test_a_damaged_thing_is_no_landmark(text: str, label: str) -> None:
 
 @pytest.mark.parametrize("text, number", [
     ("oh wacht het is niet 15 maar 51 sorry", "51"), ("niet nummer 15 maar nummer 51", "51"),
-    ("DAT ZEI IK TOCH. 31", "31"), ("Molenweg. Nummer weet ik niet meer. Nee wacht, het is 31.",
-                                    "31"),
+    ("DAT ZEI IK TOCH. 31", "31"),
+    ("bij de kerkstraat nummer 4 ligt een tak op de stoep oh nee wacht het is nummer 14 niet 4",
+     "14"),
+    ("Kerkstraat 14 sorry dat ik stoor, het is al 3 weken zo", "14"),
+    ("Molenweg. Nummer weet ik niet meer. Nee wacht, het is 31.", "31"),
 ])
 def test_the_number_meant_is_the_one_said_last(text: str, number: str) -> None:
     assert read_place(text).house_number == number
