@@ -30,7 +30,8 @@ from rasa.shared.nlu.constants import TEXT
 from bot.knowledge.aspects import is_follow_up
 from bot.reading.description import says_not_collected
 from bot.reading.questions import is_question
-from bot.reading.report_questions import mentions_a_report, says_number_unknown
+from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
+                                         says_number_unknown)
 from bot.reading.result import Reading
 
 RULE_PREDICTION = "_rule_prediction"
@@ -327,6 +328,9 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
+    if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
+            and asks_about_an_earlier_report(message.text or "")):
+        return STATUS_ACTION  # "ik heb vorige week iets gemeld, is er al iets mee gedaan?"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and _has_case_number(message)):
         return STATUS_ACTION  # "mijn melding M-2026-000388 over de put: er is niets gebeurd"

@@ -292,6 +292,14 @@ def test_a_follow_up_needs_an_article_before_it_and_no_english():
     assert reading_route(tracker(AFTER_ARTICLE + [said(long, "municipal_question")])) is None
 
 
+def test_an_unsure_message_about_an_earlier_report_is_a_status_question():
+    text = "ik heb vorige week iets gemeld, is er al iets mee gedaan?"
+    assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.4)])) == \
+        "action_report_status"
+    assert reading_route(tracker(START + [said("ik wil iets melden", "nlu_fallback", 0.4)])) \
+        != "action_report_status"
+
+
 def test_a_report_message_naming_its_case_number_is_about_that_report():
     text = ("Op 12 november heb ik een melding gedaan over een verstopte put in de "
             "Kerkstraat (nummer M-2026-000388). Er is niets gebeurd.")

@@ -150,3 +150,19 @@ def _plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", (text or "").lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w?-]+", " ", text.replace("?", " ? ")).split())
+
+
+_EARLIER_REPORT = re.compile(
+    r"\b(?:(?:ik|wij|we) (?:heb|hebben|had|hadden) (?:\w+ ){0,4}?(?:gemeld|doorgegeven|een "
+    r"melding (?:gedaan|gemaakt|ingediend))|mijn (?:vorige |eerdere )?melding|i reported)\b")
+_HOW_FAR = re.compile(
+    r"\b(?:is er al (?:iets )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets )?(?:gedaan|gebeurd|opgelost|"
+    r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe ver|wanneer (?:wordt|komt|komen|gaat)|"
+    r"nog (?:niks|niets) (?:gehoord|gebeurd)|any news|anything happened)\b")
+
+
+def asks_about_an_earlier_report(text: str) -> bool:
+    """"Ik heb vorige week iets gemeld, is er al iets mee gedaan?": a status question,
+    however unsure the classifier is."""
+    plain = _plain(text)
+    return bool(_EARLIER_REPORT.search(plain) and _HOW_FAR.search(plain))
