@@ -173,6 +173,16 @@ class ActionOutOfScope(ProfileAction):
         return "utter_out_of_scope"
 
 
+class ActionNoInternet(ProfileAction):
+    """"Ik heb geen internet, kunt u het niet gewoon zeggen?": another way than a link."""
+
+    def name(self) -> Text:
+        return "action_no_internet"
+
+    def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
+        return "utter_no_internet"
+
+
 class ActionOpeningHours(ProfileAction):
     """Tells the opening hours of the town hall and phone line."""
 

@@ -134,11 +134,18 @@ CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
 REPORT_HERE_ACTION = "utter_emergency_report_here"
 COMPLAINT_ANSWER = "action_answer_complaint"
+NO_INTERNET_ACTION = "action_no_internet"
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
     r"(?:melden|doorgeven)\b|\bshould i (?:also )?report\b|\bdo i (?:also )?(?:have|need) to "
     r"report\b", re.IGNORECASE)
+# "Ik heb geen internet / computer": a link is no answer.
+_NO_INTERNET = re.compile(
+    r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
+    r"smartphone|mobieltje|e-?mail)|geen\s+internet|kan\s+(?:\w+\s+){0,2}?niet\s+(?:op\s+)?"
+    r"(?:internet|online|de computer)|niet\s+digitaal|don'?t\s+have\s+(?:internet|a\s+computer)|"
+    r"no\s+(?:internet|computer))\b", re.IGNORECASE)
 # After a status answer: it is taking too long ("waarom gebeurt er niks?").
 _STILL_NOTHING = re.compile(
     r"\b(?:nog steeds|nog altijd|nog (?:niks|niets)|gebeurt (?:er )?(?:niks|niets)|er is "
@@ -173,7 +180,7 @@ HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
-                   REPORT_HERE_ACTION, COMPLAINT_ANSWER)
+                   REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -328,6 +335,10 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
+    if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
+            and intent.get("name") not in KEEP_INTENTS
+            and (intent.get("name") not in REPORT_INTENTS or reading.question)):
+        return NO_INTERNET_ACTION  # "ik ben 81 en heb geen computer": not another link
     if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
             and asks_about_an_earlier_report(message.text or "")):
         return STATUS_ACTION  # "ik heb vorige week iets gemeld, is er al iets mee gedaan?"

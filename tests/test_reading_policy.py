@@ -292,6 +292,20 @@ def test_a_follow_up_needs_an_article_before_it_and_no_english():
     assert reading_route(tracker(AFTER_ARTICLE + [said(long, "municipal_question")])) is None
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("ja maar ik heb geen internet, kan u het niet gewoon zeggen", "nlu_fallback"),
+    ("ik ben 81 en heb geen computer. wanneer komt de groene bak?", "report_waste_collection"),
+])
+def test_no_internet_gets_another_way_than_a_link(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) == "action_no_internet"
+
+
+def test_a_report_that_mentions_no_internet_is_still_a_report():
+    text = "mijn container is niet geleegd, Kerkstraat 4, ik heb geen internet"
+    assert reading_route(tracker(START + [said(text, "report_waste_collection")])) != \
+        "action_no_internet"
+
+
 def test_an_unsure_message_about_an_earlier_report_is_a_status_question():
     text = "ik heb vorige week iets gemeld, is er al iets mee gedaan?"
     assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.4)])) == \
