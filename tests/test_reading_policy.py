@@ -300,6 +300,13 @@ def test_no_internet_gets_another_way_than_a_link(text, intent):
     assert reading_route(tracker(START + [said(text, intent)])) == "action_no_internet"
 
 
+def test_no_thanks_after_a_follow_up_answer_closes_the_conversation():
+    answered = START + [said("wat kost trouwen?", "municipal_question"),
+                        ActionExecuted("action_answer_follow_up"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(answered + [said("Nee, dank u", "deny")])) == "action_goodbye"
+    assert reading_route(tracker(answered + [said("nee", "deny")])) != "action_goodbye"
+
+
 def test_a_report_that_mentions_no_internet_is_still_a_report():
     text = "mijn container is niet geleegd, Kerkstraat 4, ik heb geen internet"
     assert reading_route(tracker(START + [said(text, "report_waste_collection")])) != \
