@@ -141,6 +141,9 @@ _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
     r"(?:melden|doorgeven)\b|\bshould i (?:also )?report\b|\bdo i (?:also )?(?:have|need) to "
     r"report\b", re.IGNORECASE)
+# "Nee, dank u": no more questions.
+_NO_THANKS = re.compile(r"^\W*(?:nee|neen|no|nope)\b[\W\w]{0,12}\b(?:dank\w*(?:\s+(?:u|je|"
+                        r"jullie))?(?:\s+wel)?|bedankt|thanks|thank you)\W*$", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
@@ -336,7 +339,7 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
-    if (before == FOLLOW_UP_ACTION and intent.get("name") == "deny" and reading.thanks
+    if (before == FOLLOW_UP_ACTION and _NO_THANKS.search(message.text or "")
             and tracker.active_loop_name is None):
         return GOODBYE_ACTION  # "nee, dank u" after the cost: done, not "waar kan ik u mee …"
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
