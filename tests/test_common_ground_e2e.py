@@ -274,7 +274,6 @@ def test_a_webcare_conversation_on_whatsapp_is_one_klantcontact_linked_to_its_za
              timeout=DELIVERY)
     assert agent.post(conversation_path(resident, "handback"), outcome="beantwoord")[0] == 303
 
-    [contact] = wait_for(lambda: openklant.all("klantcontacten"), timeout=DELIVERY)
     zaak_uuid = zaak["url"].rstrip("/").rsplit("/", 1)[-1]
 
     def linked() -> Dict[str, Any]:
@@ -283,6 +282,9 @@ def test_a_webcare_conversation_on_whatsapp_is_one_klantcontact_linked_to_its_za
         return found if zaak_uuid in found else {}
 
     objects = wait_for(linked, timeout=DELIVERY)
+    # the klantcontact is made first, its actor and objects linked after it: wait for all
+    [contact] = wait_for(lambda: [c for c in openklant.all("klantcontacten")
+                                  if c["hadBetrokkenActoren"]], timeout=DELIVERY)
     assert set(objects) == {case_number, zaak_uuid}
     assert objects[zaak_uuid]["onderwerpobjectidentificator"]["codeRegister"] == "openzaak"
     assert all(o["klantcontact"]["uuid"] == contact["uuid"] for o in objects.values())

@@ -77,11 +77,14 @@ def test_webchat_bad_bodies_are_refused_with_a_reason(body, code):
     ("een twee drie vier vijf zes zeven", False),  # long messages are left to the model
     ("j.devries@kpnplanet.nl", False),
     ("zwiep 12", False),
+    ("grmbl frotz", True),            # one letter from "front" is not enough for a short word
+    ("kapt", False),                  # but "kapt" is a typo of "kapot"
 ])
 def test_guard_falls_back_when_no_word_is_known(text, fallback):
     message = Message({"text": text})
     message.set("intent", {"name": "report_street_lighting", "confidence": 0.97})
-    guard("lantaarnpaal", "kapot", "de", "een", "klacht", "formulier").process([message])
+    guard("lantaarnpaal", "kapot", "de", "een", "klacht", "formulier",
+          "front").process([message])
     assert (message.get("intent")["name"] == "nlu_fallback") is fallback
 
 

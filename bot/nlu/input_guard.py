@@ -32,6 +32,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _ADDRESS_LIKE = re.compile(r"[@\d/]")
 MAX_WORDS_CHECKED = 6
 SIMILARITY = 0.8
+# A short word is close only with one letter off at most ("kapt" ~ "kapot", not "frotz" ~ "front").
+SHORT_WORD, SHORT_SIMILARITY = 5, 0.85
 MIN_PART = 4  # letters a word part needs to count for compounds
 
 
@@ -81,7 +83,8 @@ class InputGuard(GraphComponent):
             return True
         if any(part in word or word in part for part in self._parts):
             return True
-        return bool(difflib.get_close_matches(word, self._parts, n=1, cutoff=SIMILARITY))
+        cutoff = SHORT_SIMILARITY if len(word) <= SHORT_WORD else SIMILARITY
+        return bool(difflib.get_close_matches(word, self._parts, n=1, cutoff=cutoff))
 
     def understood_nothing(self, words: Iterable[Text]) -> bool:
         words = list(words)
