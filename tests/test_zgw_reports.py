@@ -193,6 +193,13 @@ def test_an_unknown_zaaktype_is_a_dead_letter_naming_it(db_url, zgw, monkeypatch
     assert "BESTAAT-NIET" in letter.reason
 
 
+def status_notification(zaak_url: str, status_url: str) -> dict:
+    """The Notificaties API's message about a new status of a zaak."""
+    return {"kanaal": "zaken", "hoofdObject": zaak_url, "resource": "status",
+            "resourceUrl": status_url, "actie": "create",
+            "aanmaakdatum": "2026-11-29T10:00:00Z", "kenmerken": {}}
+
+
 def connect(zgw: ZgwStandIns, app: ChannelApp, loop: asyncio.AbstractEventLoop) -> None:
     """The Notificaties stand-in calls our callback in the in-process app."""
     def deliver(url: str, headers: dict, data: bytes):
@@ -244,9 +251,7 @@ def test_the_callback_refuses_a_notification_without_our_authorisation(db_url, z
     deliver_due(url=db_url)
     zaak_url = stored(db_url, report.id).zaak_url
     status = zgw.zaken.set_status(zaak_url, "Afgehandeld")
-    message = {"kanaal": "zaken", "hoofdObject": zaak_url, "resource": "status",
-               "resourceUrl": status["url"], "actie": "create",
-               "aanmaakdatum": "2026-11-29T10:00:00Z", "kenmerken": {}}
+    message = status_notification(zaak_url, status["url"])
 
     async def run() -> list:
         async with ChannelApp(ZgwNotificationsInput(), no_turn) as app:
@@ -266,9 +271,7 @@ def test_a_notification_while_the_case_system_is_down_is_kept_and_processed_late
     deliver_due(url=db_url)
     zaak_url = stored(db_url, report.id).zaak_url
     status = zgw.zaken.set_status(zaak_url, "In behandeling")
-    message = {"kanaal": "zaken", "hoofdObject": zaak_url, "resource": "status",
-               "resourceUrl": status["url"], "actie": "create",
-               "aanmaakdatum": "2026-11-29T10:00:00Z", "kenmerken": {}}
+    message = status_notification(zaak_url, status["url"])
     zgw.zaken.fail_with = 503
 
     async def run(body: dict) -> int:
@@ -307,8 +310,7 @@ def test_notifications_about_other_resources_or_zaken_are_not_stored(db_url, zgw
     report, _ = file_report(lamp(), url=db_url)
     deliver_due(url=db_url)
     zaak_url = stored(db_url, report.id).zaak_url
-    base = {"kanaal": "zaken", "hoofdObject": zaak_url, "resource": "status",
-            "resourceUrl": f"{zaak_url}/x", "actie": "create", "kenmerken": {}}
+    base = status_notification(zaak_url, f"{zaak_url}/x")
     assert zgw_status.queue_notification(base, url=db_url) is not None
     for other in ({"resource": "rol"}, {"actie": "destroy"}, {"kanaal": "test"},
                   {"hoofdObject": "http://elders.example/zaken/1"}):
