@@ -21,7 +21,9 @@ from bot.reading.result import Reading
 OFFER_REPORT = "utter_emergency_offer_report"
 CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 # Danger to a person with nothing in public space to repair.
-NO_REPORT_REASONS = ("suicide", "violence", "threat", "crime", "missing_person")
+NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", "missing_person")
+# Reasons with an answer of their own (another number beside 112, or what to do now).
+OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
 
 
@@ -59,8 +61,8 @@ class ActionEmergency(Action):
 def _response(reading: Reading, again: bool) -> Text:
     if again:
         return "utter_emergency_followup"
-    if reading.danger_reason == "suicide":
-        return "utter_emergency_suicide"
+    if reading.danger_reason in OWN_ANSWER_REASONS:
+        return f"utter_emergency_{reading.danger_reason}"
     if reading.danger == "emergency" and reading.danger_reason == "live_cable":
         return "utter_emergency_live_cable"  # 112, stay away, and the grid's number
     if reading.urgent:

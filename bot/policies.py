@@ -136,6 +136,8 @@ REPORT_HERE_ACTION = "utter_emergency_report_here"
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
+NEED_ACTION = "action_answer_need"
+SUBMIT_ACTION = "action_submit_report"
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
@@ -321,6 +323,9 @@ def reading_route(tracker: DialogueStateTracker,
             and before != STATUS_ACTION and not _has_case_number(message)
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
+    if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
+            and reading.report_question and reading.location is None):
+        return REPORT_QUESTION_ACTION  # "krijg ik bericht als het klaar is?" after filing
     if (not asked and reading.report_question in ("anonymous", "damage")
             and intent.get("name") not in PRODUCT_INTENTS + REPORT_INTENTS):
         return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens?", "en mijn schade?"
@@ -334,11 +339,16 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
+    if before in HANDOVER_ACTIONS and (reading.phone or reading.email
+                                       or intent.get("name") == STATUS_INTENT):
+        return TAKE_MESSAGE_ACTION  # "melding 859 over de boom, bel me op 06…": the message
     if before in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
+    if tracker.active_loop_name is None and reading.need:
+        return NEED_ACTION  # "geen eten meer, het is zaterdag": tonight's route, not a product
     if (before == FOLLOW_UP_ACTION and _NO_THANKS.search(message.text or "")
             and tracker.active_loop_name is None):
         return GOODBYE_ACTION  # "nee, dank u" after the cost: done, not "waar kan ik u mee …"

@@ -64,6 +64,7 @@ class Profile(BaseModel):
     name: str
     short_name: str
     phone: str
+    crisis_phone: str  # day and night: no food, no bed, an eviction, worries about someone
     website: HttpUrl
     timezone: str
     opening_hours: Dict[str, Tuple[dt.time, dt.time]]
@@ -136,6 +137,7 @@ class Profile(BaseModel):
         values: Dict[str, Any] = {
             "municipality": self.name,
             "phone": self.phone,
+            "crisis_phone": self.crisis_phone,
             "website": self.website,
             "opening_hours": self.opening_hours_text(),
             "opening_hours_en": self.opening_hours_text(english=True),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from actions.emergency import ActionEmergency
 from bot.reading.message import read_message
 from tests.conftest import make_tracker
@@ -136,3 +138,15 @@ def test_a_yes_with_a_remark_adds_the_remark_to_the_first_message(dispatcher, do
     assert slots["report_description"].startswith("Er is een boom omgewaaid")
     assert slots["report_description"].endswith("De boom ligt over de hele weg")
     assert slots["report_place"]["streets"] == ["Julianastraat"]  # its number asked next
+
+
+
+@pytest.mark.parametrize("text, response", [
+    ("mijn man slaat me en ik durf niet naar huis", "utter_emergency_home_violence"),
+    ("mijn vader heeft alzheimer, hij is sinds een uur weg", "utter_emergency_missing_person"),
+])
+def test_violence_at_home_and_a_missing_person_get_their_own_answer_and_no_report(
+        text, response, dispatcher, domain):
+    events = run_emergency(text, dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == [response]
+    assert events == []

@@ -379,8 +379,9 @@ def test_a_privacy_question_outside_a_report_gets_the_privacy_answer():
 def test_a_damage_question_after_a_report_gets_the_liability_answer(text, intent):
     filed = START + [said("gat in de weg Molenweg 3", "report_pavement_road"),
                      ActionExecuted("action_submit_report"), ActionExecuted("action_listen")]
-    expected = None if intent == "report_pavement_road" else "action_answer_report_question"
-    assert reading_route(tracker(filed + [said(text, intent)])) == expected
+    # also when the model heard a new report: answered, no second form
+    assert reading_route(tracker(filed + [said(text, intent)])) == \
+        "action_answer_report_question"
 
 
 def test_a_question_without_a_report_in_it_is_no_status_question():
@@ -464,3 +465,56 @@ def test_responses_the_reading_policy_sends_itself_have_no_placeholders(domain):
     for response in sorted(direct):
         for variant in domain["responses"][response]:
             assert "{" not in variant.get("text", ""), f"{response}: {variant['text']}"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ik heb geen eten meer voor mijn kinderen en het is zaterdag", "money_worries"),
+    ("ik word morgen uit mijn huis gezet wat moet ik doen", "moving_address_change"),
+    ("ik sta op straat, heb geen slaapplek vannacht", "money_worries"),
+])
+def test_an_acute_need_gets_its_route_whatever_product_the_model_heard(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) == "action_answer_need"
+    assert reading_route(tracker(IN_FORM + [said(text, intent)])) != "action_answer_need"
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("mijn man slaat me en ik durf niet naar huis", "home_violence"),
+    ("mijn moeder is dement en dwaalt buiten rond, wie kan helpen", "missing_person"),
+    ("ik zie het echt niet meer zitten, ik weet niet waarom ik nog door zou gaan", "suicide"),
+])
+def test_danger_at_home_and_despair_go_to_the_emergency_answer(text, reason):
+    assert read_message(text).danger_reason == reason
+    assert reading_route(tracker(START + [said(text, "money_worries")])) == "action_emergency"
+
+
+FILED = START + [said("losse tegel Kerkstraat 4", "report_pavement_road"),
+                 ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+                 ActiveLoop("report_form"), ActionExecuted("report_form"), ActiveLoop(None),
+                 ActionExecuted("action_submit_report"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text", ["Krijg ik ook bericht als het gat gerepareerd is?",
+                                  "moet ik nog een foto sturen?",
+                                  "ziet de buurman ooit wie dit meldde?"])
+def test_a_question_about_the_report_just_filed_is_answered_not_filed_again(text):
+    assert reading_route(tracker(FILED + [said(text, "report_pavement_road")])) == \
+        "action_answer_report_question"
+
+
+def test_a_new_report_with_a_place_after_filing_is_a_new_report():
+    text = "en er ligt ook een tegel los op de Dorpsstraat 3"
+    assert reading_route(tracker(FILED + [said(text, "report_pavement_road")])) != \
+        "action_answer_report_question"
+
+
+HANDED_OVER = START + [said("ik wil een medewerker", "ask_human"),
+                       ActionExecuted("action_contact_human"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text", [
+    "melding 859 boom molenweg, er is nog niks gebeurd",
+    "stoep schoolstraat 5 ligt open, bel me op 0611122233",
+])
+def test_a_message_for_the_colleague_is_taken_whatever_it_sounds_like(text):
+    assert reading_route(tracker(HANDED_OVER + [said(text, "ask_report_status")])) == \
+        "action_take_message"

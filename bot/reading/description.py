@@ -117,7 +117,7 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"water\s+op\s+(?:straat|de\s+weg)": STRONG, r"blijft\s+water\s+staan": STRONG,
         r"illega(?:al|le)\s+(?:afval|gestort|dump)": STRONG, r"hangt\s+over": STRONG,
         r"dog\s+(?:poo|poop|mess)": STRONG, r"fly[\s-]?tipping": STRONG,
-        r"dode?\s+(?:kat|hond|vogel|duif|rat|egel|dier|vos|meeuw|konijn|eend)": STRONG,
+        r"(?:dode?|dooie?)\s+(?:kat|hond|vogel|duif|rat|egel|dier|vos|meeuw|konijn|eend)": STRONG,
     },
 }
 _PHRASE_PATTERNS = [(category, re.compile(rf"\b(?:{pattern})\b"), weight)
@@ -329,6 +329,13 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"^(?:i\s+)?(?:would\s+like|want|wanted|'d\s+like|wish)\s+to\s+(?:report|let\s+you\s+know|"
     r"mention|tell\s+you)\s*(?:that\b|:)?",
 ))
+# "ik wil niet dat mijn buurman weet dat ik hem verklikt heb": who reports stays out of it
+_ANONYMITY_WISH = re.compile(
+    r"\b(?:ik\s+)?(?:wil|wilde|hoop|zou\s+het\s+fijn\s+vinden\s+als)\s+(?:\w+\s+){0,2}?"
+    r"(?:niet\s+dat|dat\s+niet)\s+(?:\w+\s+){0,4}?(?:weet|ziet|hoort|merkt|te\s+weten\s+komt)"
+    r"\s+(?:dat|wie)\s+(?:\w+\s+){0,5}?(?:gemeld|verklikt|verraden|aangegeven|doorgegeven|"
+    r"verlinkt|meldt|meldde|melde)(?:\s+(?:heb|hebt|heeft|is))?\b[\s,.!]*",
+    re.IGNORECASE)
 _THANKS_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]))\s*(?:(?:alvast|bij\s+voorbaat)\s+)?(?:hartelijk\s+)?(?:bedankt|dank\s+"
     r"(?:u|je|jullie)(?:\s+wel)?|dankjewel|dankuwel|thanks|thank\s+you|merci|thx|tnx)\b[^.!?]*"
@@ -853,6 +860,7 @@ def clean_description(text: str) -> str:
     text = _without_chat_noise(_lines_as_sentences(original))
     text = _SIGN_OFF.sub("", text)
     text, _ = scrub(text)
+    text = _ANONYMITY_WISH.sub("", text)
     text = _strip_openers(text)
     text = _unshouted(text, original)
     told = _strip_openers(_clean_sentences(text))

@@ -15,6 +15,7 @@ from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contac
 from bot.reading.danger import read_danger, sounds_alarming
 from bot.reading.description import Problem, category_of, clean_description, split_problems
 from bot.reading.language import detect_language
+from bot.reading.needs import need_of
 from bot.reading.places import is_clearly_not_a_place, read_place
 from bot.reading.privacy import scrub
 from bot.reading.questions import read_question
@@ -92,6 +93,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         question=read_question(text),
         report_question=read_report_question(text),
         no_report=says_it_is_no_report(text),
+        need=need_of(text),
         language=detect_language(text),
     )
 

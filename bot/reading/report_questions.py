@@ -45,6 +45,10 @@ _ANONYMOUS = re.compile(
     r"|\b(?:krijgt|krijgen|ziet|zien|weet|weten|hoort|horen) (?:\w+ ){0,4}?(?:mijn naam|"
     r"dat ik (?:het )?(?:heb )?gemeld|wie (?:het )?(?:heeft )?gemeld|wie het meldt)\b"
     r"|\b(?:mijn naam|mijn gegevens) (?:\w+ ){0,3}?(?:doorgegeven|gedeeld|bekend|gebruikt|zien)\b"
+    r"|\bzonder (?:mijn )?naam\b"
+    r"|\b(?:ziet|zien|weet|weten|hoort|horen|krijgt|krijgen)\b(?: \w+){0,5}? "
+    r"(?:wie ik ben|wie (?:dit|het|dat) (?:\w+ )?(?:meldde|meldt|gemeld|was|heeft gedaan)|"
+    r"dat ik (?:het|dit|dat) (?:was|meldde|heb gemeld|gemeld heb|heb gedaan))\b"
     r"|\bwat (?:doen|doet) (?:jullie|u|de gemeente) (?:\w+ ){0,2}?(?:met )?mijn "
     r"(?:gegevens|e-?mail\w*|mailadres|nummer|telefoonnummer)\b|\banonymous\b")
 _NEXT_STEPS = re.compile(
@@ -52,7 +56,10 @@ _NEXT_STEPS = re.compile(
     r"ermee|met (?:mijn|de|deze) melding)\b"
     r"|\b(?:komt|komen) (?:er )?(?:iemand|jullie|ze) (?:\w+ ){0,2}?(?:kijken|langs)\b"
     r"|\bhoe (?:weet|hoor) ik (?:\w+ ){0,3}?(?:of|wanneer|dat)\b"
-    r"|\bwhat happens (?:now|next)\b")
+    r"|\bwhat happens (?:now|next)\b"
+    r"|\b(?:krijg|krijgen|hoor|horen) (?:ik|we|wij) (?:\w+ ){0,2}?(?:bericht\w*|(?:een )?mail\w*|"
+    r"(?:een )?sms\w*|(?:een )?updates?|iets|nieuws|te horen)(?: \w+){0,3}? (?:als|wanneer|zodra|"
+    r"of)\b|\bwill (?:i|we) (?:get|hear|be told)\b(?: \w+){0,4}? (?:when|if|once)\b")
 _PHOTO = re.compile(
     r"\b(?:kan|mag|moet|kun|kunt|wil|zal) (?:ik|je|u|we) (?:\w+ ){0,3}?(?:foto|fotos|foto s|"
     r"fotootje|plaatje|afbeelding|beeld|filmpje)\b(?: \w+){0,3}? ?(?:sturen|opsturen|meesturen|"

@@ -40,6 +40,7 @@ class Reading:
     question: Optional[str] = None
     report_question: Optional[str] = None  # about the report being made (report_questions.py)
     no_report: bool = False  # "ik heb een vraag, ik wil niets melden"
+    need: Optional[str] = None  # the article of an acute need (needs.py): no food, no bed
     language: Optional[str] = None
 
     @property

@@ -394,3 +394,10 @@ def test_kinds_handled_sooner(text: str, kind) -> None:
 def test_dat_zei_ik_toch_is_no_part_of_the_description() -> None:
     assert clean_description("dat zei ik toch, graffiti en een kapotte prullenbak") == \
         "Graffiti en een kapotte prullenbak"
+
+
+def test_a_wish_to_stay_unknown_stays_out_of_what_the_crew_reads():
+    text = ("Er ligt afval in de berm bij de Dorpsstraat 88. Ik wil niet dat de buurman "
+            "weet dat ik het gemeld heb.")
+    assert "buurman" not in clean_description(text)
+    assert "afval in de berm" in clean_description(text)

@@ -78,3 +78,14 @@ def test_saying_the_report_number_is_unknown(text, expected):
 ])
 def test_a_status_question_names_a_report(text, expected):
     assert mentions_a_report(text) is expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Dus als ik zonder naam meld, ziet niemand wie ik ben?", "anonymous"),
+    ("ziet de buurman ooit wie dit meldde?", "anonymous"),
+    ("Krijg ik ook bericht als het gat gerepareerd is?", "next_steps"),
+    ("krijg ik een mail als het klaar is?", "next_steps"),
+    ("will I get a message when it is fixed?", "next_steps"),
+])
+def test_anonymity_and_news_afterwards_are_questions_about_the_report(text, kind):
+    assert read_report_question(text) == kind

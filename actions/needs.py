@@ -1,0 +1,53 @@
+"""Acute social need (no food tonight, no bed, an eviction, worries about someone): the
+article that names the route for tonight and the weekend, whatever product the model
+heard in the message. The reading policy runs this when the reader found such a need."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.base import utter
+from actions.knowledge import ensure_knowledge, utter_article
+from actions.reading import reading_of
+from bot.knowledge import retrieval
+from bot.knowledge.articles import Article
+from bot.profile import profile
+from bot.settings import DATABASE_URL
+
+logger = logging.getLogger(__name__)
+
+
+def _published(article_id: Text, url: str) -> Optional[Article]:
+    """The published article with that id (blocking)."""
+    ensure_knowledge(url)
+    return next((a for a in retrieval.live_index(url).current().articles
+                 if a.id == article_id), None)
+
+
+class ActionAnswerNeed(Action):
+    """The acute need's article; in English (the articles are Dutch) the numbers that
+    help tonight, with the article's link."""
+
+    def name(self) -> Text:
+        return "action_answer_need"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        need = reading_of(tracker).need
+        try:
+            article = await asyncio.to_thread(_published, need, DATABASE_URL) if need else None
+        except Exception:  # the knowledge base is down: the numbers still help
+            logger.exception("Knowledge base lookup failed")
+            article = None
+        if article is None or tracker.get_slot("language") == "en":
+            utter(dispatcher, "utter_acute_need",
+                  link=article.link if article else profile().website)
+        else:
+            utter_article(dispatcher, tracker, article)
+        return []

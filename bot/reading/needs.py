@@ -1,0 +1,69 @@
+"""Acute social need: no food tonight, no place to sleep, an eviction, worries about someone.
+
+Such a message is answered from its knowledge-base article (which names the route that
+works at night and in the weekend) whatever product the model heard in it: "ik heb geen
+eten meer voor mijn kinderen" is not a question about money worries in general, and
+"ik word morgen uit huis gezet" is no move. Danger to people goes first (112, see
+danger.py); `need_of` names the article of a need, or None.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+_FOOD = re.compile(
+    r"\b(?:geen|niks|niets|nix)\s+(?:\w+\s+){0,2}(?:eten|voedsel|boodschappen)\b"
+    r"(?!\s+(?:voor|aan)\s+(?:de\s+)?(?:duiven|eenden|vogels|katten|dieren|ganzen))"
+    r"|\b(?:niks|niets|nix)\s+(?:meer\s+)?(?:te|om\s+te)\s+eten\b"
+    r"|\bhonger\b|\b(?:lege|leeg)\s+koelkast\b|\bkoelkast\s+is\s+leeg\b"
+    r"|\b(?:al|sinds)\s+(?:\w+\s+){0,2}(?:dagen|dag)\s+(?:\w+\s+){0,2}niet\s+(?:\w+\s+)?gegeten\b"
+    r"|\bno\s+food\b|\bnothing\s+to\s+eat\b|\bhungry\b|\bcant\s+afford\s+food\b",
+    re.IGNORECASE)
+_SHELTER = re.compile(
+    r"\bgeen\s+(?:\w+\s+)?(?:slaapplek|slaapplaats|onderdak|dak\s+boven\s+(?:mijn|ons|m[n'])\s+hoofd|"
+    r"plek\s+om\s+te\s+slapen|plaats\s+om\s+te\s+slapen)\b"
+    r"|\b(?:dakloos|dakloze|thuisloos|thuisloze|nachtopvang|daklozenopvang)\b"
+    r"|\b(?:ik|we|wij|hij|zij|ze|(?:mijn|m[n'])\s+(?:zoon|dochter|vriend|vriendin|broer|zus|moeder|"
+    r"vader|kinderen|gezin|man|vrouw))\s+(?:sta|staat|staan|slaap|slaapt|slapen|leef|leeft|"
+    r"leven|woon|woont|wonen|zit|zitten)\s+(?:\w+\s+){0,3}op\s+straat\b(?!\s+(?:te|met|voor)\b)"
+    r"|\b(?:slaap|slaapt|slapen|sliep|sliepen)\s+(?:\w+\s+){0,3}(?:buiten|in\s+(?:mijn|de|zijn|haar|"
+    r"onze|een)\s+auto|in\s+het\s+park|onder\s+een\s+brug)\b"
+    r"|\bwaar\s+(?:kan|kunnen|moet|moeten)\s+(?:ik|we|wij)\s+(?:\w+\s+)?(?:slapen|overnachten)\b"
+    r"|\bhomeless\b|\bnowhere\s+to\s+(?:sleep|stay|go)\b|\bno\s+place\s+to\s+(?:sleep|stay)\b",
+    re.IGNORECASE)
+_EVICTION = re.compile(
+    r"\b(?:uit\s+(?:mijn|ons|m[n']|het|zijn|haar|onze)\s+(?:huis|woning|appartement)|op\s+straat)\s+"
+    r"(?:\w+\s+){0,2}(?:ge)?zet\w*\b"
+    r"|\b(?:zetten|zet)\s+(?:mij|me|ons|hem|haar)\s+(?:\w+\s+){0,3}(?:uit\s+(?:\w+\s+)?huis|op\s+straat)\b"
+    r"|\b(?:huisuitzetting|uitzetting|ontruiming|ontruimd|ontruimen)\b(?!.*\bkraak)"
+    r"|\bdeurwaarder\b(?:\s+\w+){0,6}\s+(?:huis|woning|ontruim\w*)\b"
+    r"|\b(?:evicted|eviction)\b",
+    re.IGNORECASE)
+_WORRIED = re.compile(
+    r"\b(?:zorgen|zorg|bezorgd)\s+(?:\w+\s+){0,2}(?:om|over|voor)\s+(?:mijn|m[n']|de|onze|ons|een|die|"
+    r"het|deze)\s+(?:\w+\s+)?(?:buurman|buurvrouw|buren|bovenbuurman|bovenbuurvrouw|"
+    r"benedenbuurman|benedenbuurvrouw|overbuurman|overbuurvrouw|vader|moeder|opa|oma|broer|zus|"
+    r"man|vrouw|oude\s+man|oude\s+vrouw|bewoner|jongen|meisje)\b"
+    r"|\b(?:verwaarloos\w*|vervuild\w*\s+(?:huis|woning)|verward\w*|in\s+de\s+war)\b",
+    re.IGNORECASE)
+# Not a worry about a person: "verward" about a letter or a rule.
+_NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app)\b",
+                           re.IGNORECASE)
+
+NEEDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
+    ("nachtopvang", _SHELTER),
+    ("dreigende-huisuitzetting", _EVICTION),
+    ("voedselbank", _FOOD),
+    ("zorgen-om-iemand", _WORRIED),
+)
+
+
+def need_of(text: str) -> Optional[str]:
+    """The article id of the acute need the message tells of, or None."""
+    text = " ".join((text or "").replace("’", "'").split())
+    for article, pattern in NEEDS:
+        if pattern.search(text):
+            if article == "zorgen-om-iemand" and _NOT_A_PERSON.search(text):
+                continue
+            return article
+    return None

@@ -1,0 +1,43 @@
+"""bot/reading/needs.py: acute social need read from the words, each to its article."""
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import KNOWLEDGE_DIR
+from bot.knowledge.articles import load_folder
+from bot.reading.needs import NEEDS, need_of
+
+
+@pytest.mark.parametrize("text, article", [
+    ("ik heb geen eten meer voor mijn kinderen en het is zaterdag", "voedselbank"),
+    ("we hebben echt niks meer te eten in huis", "voedselbank"),
+    ("we have nothing to eat", "voedselbank"),
+    ("ik sta op straat, heb geen slaapplek vannacht", "nachtopvang"),
+    ("waar kan ik vannacht slapen", "nachtopvang"),
+    ("mijn zoon slaapt al een week in zijn auto", "nachtopvang"),
+    ("I am homeless since yesterday", "nachtopvang"),
+    ("ik word morgen uit mijn huis gezet wat moet ik doen", "dreigende-huisuitzetting"),
+    ("de deurwaarder komt dinsdag de woning ontruimen", "dreigende-huisuitzetting"),
+    ("ik maak me zorgen om mijn buurvrouw, ze komt niet meer buiten", "zorgen-om-iemand"),
+    ("mijn bovenbuurman is erg in de war", "zorgen-om-iemand"),
+])
+def test_an_acute_need_names_its_article(text, article):
+    assert need_of(text) == article
+
+
+@pytest.mark.parametrize("text", [
+    "mijn auto staat op straat",
+    "de container staat al dagen op straat",
+    "geen eten voor de duiven gooien aub",
+    "ik raak verward van die brief over de aanslag",
+    "hoe lang duurt een ontruiming van een kraakpand",
+    "help, ik kan mijn huur niet meer betalen",
+    "de lantaarnpaal in de Kerkstraat is kapot",
+])
+def test_everyday_messages_name_no_need(text):
+    assert need_of(text) is None
+
+
+def test_every_need_has_a_published_article():
+    published = {a.id for a in load_folder(KNOWLEDGE_DIR) if a.status == "published"}
+    assert {article for article, _ in NEEDS} <= published
