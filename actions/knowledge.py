@@ -170,8 +170,9 @@ def related_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look."""
-    aspect = read_aspect(tracker.latest_message.get("text") or "")
-    detail = article_detail(article, aspect) if aspect else None
+    text = tracker.latest_message.get("text") or ""
+    aspect = read_aspect(text)
+    detail = article_detail(article, aspect, text) if aspect else None
     if detail:
         utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
     else:

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
@@ -16,7 +16,7 @@ from actions.base import ProfileAction, utter
 from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge, find_answer,
                                own_subject, previous_article, related_article, utter_article)
 from actions.reading import response_text
-from bot.knowledge.aspects import subject_words
+from bot.knowledge.aspects import sentences_about, subject_words
 from bot.profile import ENGLISH_DAYS, profile
 from bot.reading.questions import QUESTION, read_question
 
@@ -64,6 +64,18 @@ def topic_response(text: Optional[Text], domain: Dict[Text, Any]) -> Optional[Te
     return response if _has_response(domain, response) else None
 
 
+def said_before(tracker: Tracker) -> Optional[Tuple[Text, Text]]:
+    """(sentences, link) of the article just given that answer the latest question, when
+    they hold its words ("moet ik zijn paspoort inleveren?" after the answer about a death
+    is about that death, not a passport application). Blocking."""
+    text = tracker.latest_message.get("text") or ""
+    if read_question(text) is None and "?" not in text:
+        return None
+    before = previous_article(tracker)
+    detail = sentences_about(before, subject_words(text)) if before else None
+    return (detail, before.link) if detail else None
+
+
 async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
                            intent: Optional[Text] = None) -> Optional[List[Dict[Text, Any]]]:
     """The knowledge base's answer and its events, or None when it has none (or is down)."""
@@ -71,6 +83,10 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
     if intent not in KNOWLEDGE_INTENTS or tracker.get_slot("language") == "en":
         return None
     try:
+        earlier = await asyncio.to_thread(said_before, tracker)
+        if earlier:
+            utter(dispatcher, "utter_kb_detail", detail=earlier[0], link=earlier[1])
+            return []
         decision = await asyncio.to_thread(find_answer, tracker, intent,
                                            not tracker.active_loop.get("name"))
     except Exception:  # the knowledge base is unreachable: the domain's answers remain
@@ -125,7 +141,10 @@ class ActionAnswerFollowUp(Action):
         except Exception:
             logger.exception("Knowledge base lookup failed")
             before, own, related = None, None, None
-        if own is not None and own != before:
+        detail = sentences_about(before, named) if before and named else None
+        if detail:
+            utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
+        elif own is not None and own != before:
             utter_article(dispatcher, tracker, own)
         elif related:
             utter_article(dispatcher, tracker, related)

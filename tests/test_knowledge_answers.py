@@ -258,3 +258,38 @@ def test_words_that_do_not_fit_the_intents_article_at_all_get_the_sibling(kb_url
     decision = decide(kb_url, "onze zoon is gisteren geboren! waar moet ik hem aangeven?",
                       "moving_address_change")
     assert decision.articles[0].id == "geboorteaangifte"
+
+
+def test_a_question_whose_words_are_in_the_answer_before_is_about_that_answer(
+        kb_url, dispatcher, domain, monkeypatch):
+    """After the answer about a death, "moet ik zijn paspoort inleveren?" is no passport
+    application, whatever product the model heard in it."""
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    question = "moet ik zijn paspoort en rijbewijs nog inleveren?"
+    article, tracker = _after_answer(kb_url, "mijn vader is overleden, wat moet ik doen",
+                                     question)
+    assert article.id == "overlijden-aangeven"
+    tracker.latest_message["intent_ranking"] = [{"name": "passport_id_appointment"}]
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_kb_detail" and "inleveren" in message["detail"]
+
+
+def test_a_question_about_another_subject_gets_its_own_article(kb_url, dispatcher, domain,
+                                                               monkeypatch):
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    monkeypatch.setattr(topics, "find_answer",
+                        lambda t, i, c: knowledge.find_answer(t, i, c, kb_url))
+    _, tracker = _after_answer(kb_url, "paspoort aanvragen", "hoe vraag ik een rijbewijs aan?")
+    tracker.latest_message["intent_ranking"] = [{"name": "driving_licence"}]
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_kb_answer"
+    assert "rijbewijs" in dispatcher.messages[0]["answer"].lower()

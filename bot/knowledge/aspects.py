@@ -129,13 +129,48 @@ def is_follow_up(text: str) -> bool:
     return bool(also) and also.group(1).lower() not in _NO_SUBJECT
 
 
-def article_detail(article: Article, aspect: str) -> Optional[str]:
+# "Moet ik intussen wel betalen?" asks whether to pay, not what it costs.
+_WHETHER_TO_PAY = re.compile(r"\b(?:moet|moeten|mag|kan|kun|kunt)\b(?: \w+){0,6} "
+                             r"(?:beta(?:a)?l\w*|in termijnen)", re.IGNORECASE)
+_PRICE = re.compile(r"\bkost|\bprijs|\bhoeveel\b|\bduur\b|\btarie|\bgratis\b", re.IGNORECASE)
+_PAYING = re.compile(r"\bbeta(?:a)?l\w*|\btermijn\w*", re.IGNORECASE)
+
+
+def article_detail(article: Article, aspect: str, text: str = "") -> Optional[str]:
     """What the article says about the aspect: its cost field, or its sentences about it."""
+    if aspect == COST and _WHETHER_TO_PAY.search(text) and not _PRICE.search(text):
+        return _sentences(article, _PAYING)  # whether to pay: its sentences, or unknown
     if aspect == COST and article.cost:
         return article.cost.strip()
     pattern = _ABOUT.get(aspect)
-    if pattern is None:
-        return None
+    return _sentences(article, pattern) if pattern else None
+
+
+def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
+    """The sentences of the article's answer that match, without its link."""
     sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split()))
                  if pattern.search(s) and "http" not in s]
+    return " ".join(sentences) or None
+
+
+# A follow-up is about the article before when one of its sentences holds most of the
+# follow-up's own words ("moet ik zijn paspoort en rijbewijs inleveren?" after the answer
+# about a death): at least this many, and this share of them.
+MIN_SHARED_WORDS, MIN_SHARED_SHARE = 2, 0.6
+
+
+def _shares(sentence: str, word: str) -> bool:
+    """The word, or a form of it ("inleveren"/"inlevert"), is in the sentence."""
+    stem = word[:max(4, len(word) - 3)]
+    return re.search(rf"\b{re.escape(stem)}", sentence, re.IGNORECASE) is not None
+
+
+def sentences_about(article: Article, words: str) -> Optional[str]:
+    """The article's sentences that answer a follow-up naming these words, or None."""
+    named = [word for word in dict.fromkeys(words.split()) if len(word) >= 4]
+    if len(named) < MIN_SHARED_WORDS:
+        return None
+    needed = max(MIN_SHARED_WORDS, round(MIN_SHARED_SHARE * len(named) + 0.49))
+    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split()))
+                 if "http" not in s and sum(_shares(s, w) for w in named) >= needed]
     return " ".join(sentences) or None

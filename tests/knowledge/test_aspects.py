@@ -54,3 +54,12 @@ def test_the_cost_field_first_then_the_sentences_about_money_or_time():
 ])
 def test_what_a_follow_up_names_besides_its_aspect(text, named):
     assert subject_words(text) == named
+
+
+def test_whether_to_pay_is_answered_by_the_sentences_about_paying_not_the_price():
+    text = "Maak bezwaar binnen 6 weken. Betaal de aanslag wel op tijd. Bel ons gerust."
+    found = article(text, cost="Gratis.")
+    assert article_detail(found, COST, "moet ik dan intussen wel gewoon betalen?") == \
+        "Betaal de aanslag wel op tijd."
+    assert article_detail(found, COST, "wat kost het?") == "Gratis."
+    assert article_detail(article("Bel ons gerust."), COST, "moet ik betalen?") is None
