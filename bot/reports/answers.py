@@ -128,34 +128,45 @@ def deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
         raise DeliveryError(f"report {item.report.case_number} has no Signalen id", retry=False)
     payload = json.loads(item.payload)
     if item.kind == SIGNALEN_REACTION:
-        _send_reaction(client, number, payload["answer"])
+        state = _send_reaction(client, number, payload["answer"])
     else:
-        _send_kto(client, number, payload.get("satisfied"), payload.get("remark") or "")
+        state = _send_kto(client, number, payload.get("satisfied"), payload.get("remark") or "")
+    if state is not None:
+        # The state we set is known: a next question (back to "reaction requested") is a
+        # change the status poll must see.
+        item.report.signalen_state = state
 
 
-def _send_reaction(client: SignalenClient, number: int, answer: str) -> None:
+def _send_reaction(client: SignalenClient, number: int, answer: str) -> Optional[str]:
+    """The state set, or None when the answer became a note."""
     try:
         client.set_state(number, REACTION_RECEIVED, answer)
+        return REACTION_RECEIVED
     except SignalenRefused as error:
         if error.status != 400:
             raise
         logger.info("Signal %s takes no reaction now (%s): the answer becomes a note",
                     number, error.reason)
         client.add_note(number, REACTION_NOTE.format(answer=answer))
+        return None
 
 
 def _send_kto(client: SignalenClient, number: int, satisfied: Optional[bool],
-              remark: str) -> None:
+              remark: str) -> Optional[str]:
+    """The state set (a request to reopen), or None: a note only."""
     remark_line = KTO_REMARK.format(remark=remark) if remark else ""
     note = KTO_NOTE.format(verdict=KTO_VERDICTS[satisfied], remark=remark_line)
     if satisfied is not False:
-        return client.add_note(number, note)
+        client.add_note(number, note)
+        return None
     try:  # one request: a retry after a failure never adds the note twice
         client.set_state(number, REOPEN_REQUESTED, REOPEN_TEXT.format(remark=remark_line),
                          note=note)
+        return REOPEN_REQUESTED
     except SignalenRefused as error:
         if error.status != 400:
             raise
         logger.info("Signal %s is not reopened on request (%s): the note only", number,
                     error.reason)
         client.add_note(number, note)
+        return None
