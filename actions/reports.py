@@ -29,6 +29,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CORRECTIONS, GENERIC_CA
                                   is_description, needs_number, number_question, pending_slots,
                                   personal_data_ack, place_slots, report_question_response,
                                   reset_report_slots, shared_slots, WANTS_UPDATES)
+from actions.report_answers import asked
 from actions.status import handling_days
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
@@ -36,6 +37,7 @@ from bot.reading.description import clean_description, names_only_a_place
 from bot.reading.result import Reading
 from bot.reading.places import Place
 from bot.reports.db import ensure_schema
+from bot.reports.answers import REACTION, question_for
 from bot.reports.outbox import deliver_due
 from bot.reports.service import NewReport, file_report
 
@@ -433,8 +435,16 @@ class ActionReportStatusUpdate(Action):
                   domain: DomainDict) -> List[EventType]:
         entities = {e.get("entity"): e.get("value")
                     for e in tracker.latest_message.get("entities") or []}
+        case_number = entities.get("case_number") or ""
+        question = await asyncio.to_thread(question_for, case_number, tracker.sender_id)
+        if question is not None and question.kind == REACTION:
+            utter(dispatcher, "utter_report_reaction_question", case_number=case_number,
+                  question=question.text)
+            return asked(question)
         response = f"utter_report_status_{entities.get('report_status')}"
         if response not in domain.get("responses", {}):
             response = "utter_report_status_changed"
-        utter(dispatcher, response, case_number=entities.get("case_number", ""))
-        return []
+        utter(dispatcher, response, case_number=case_number)
+        if question is not None:
+            utter(dispatcher, "utter_report_kto_ask", case_number=case_number)
+        return asked(question)

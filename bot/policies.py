@@ -138,6 +138,11 @@ NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
+# A status update that asked the municipality's question or the KTO (slot SIGNALEN_QUESTION):
+# the resident's next message is its answer, whatever it seems to be.
+STATUS_UPDATE_ACTION = "action_report_status_update"
+SIGNALEN_ANSWER_ACTION = "action_take_signalen_answer"
+SIGNALEN_QUESTION = "signalen_question"
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
@@ -186,7 +191,8 @@ HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
-                   REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION)
+                   REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
+                   SIGNALEN_ANSWER_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -311,6 +317,9 @@ def reading_route(tracker: DialogueStateTracker,
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name):
         return EMERGENCY_ACTION
+    if tracker.get_slot(SIGNALEN_QUESTION) and before in (STATUS_UPDATE_ACTION,
+                                                          SIGNALEN_ANSWER_ACTION):
+        return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None

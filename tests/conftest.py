@@ -101,13 +101,15 @@ WHATSAPP_TEMPLATES = {"STATUS_UPDATE": "HX" + "1" * 32, "STAFF_REPLY": "HX" + "2
 
 
 @pytest.fixture(scope="session")
-def signalen_standin():
-    """The Signalen stand-in on loopback, shared by the running stack."""
+def signalen_standin(pdok_standin):
+    """The Signalen stand-in on loopback, shared by the running stack; it checks addresses
+    against the PDOK stand-in, as Signalen checks them against PDOK."""
     from tests.standins.signalen import SignalenStandIn
 
     # The whole stack session files from one address: more than Signalen's default
     # 60 creates an hour (throttling itself is tested in tests/test_signalen_faults.py).
-    standin = SignalenStandIn(throttle_rate=(100_000, 3600.0)).start()
+    standin = SignalenStandIn(throttle_rate=(100_000, 3600.0),
+                              address_checker=pdok_standin.address_exists).start()
     yield standin
     standin.stop()
 

@@ -84,6 +84,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "detail", "link", "title",         # what an article says to a follow-up question
         "day",                             # a closed day asked about (action_opening_hours)
         "contact",                         # the summary's e-mail address or phone number
+        "question",                        # the municipality's (action_report_status_update)
     }
     used = set()
     for variations in domain["responses"].values():

@@ -518,3 +518,41 @@ HANDED_OVER = START + [said("ik wil een medewerker", "ask_human"),
 def test_a_message_for_the_colleague_is_taken_whatever_it_sounds_like(text):
     assert reading_route(tracker(HANDED_OVER + [said(text, "ask_report_status")])) == \
         "action_take_message"
+
+
+# After a status update that asked the municipality's question or the KTO, the next message
+# is its answer (action_take_signalen_answer), not a new report or question.
+ASKED_BY_SIGNALEN = START + [
+    UserUttered("", {"name": "EXTERNAL_report_status", "confidence": 1.0}),
+    ActionExecuted("action_report_status_update"),
+    SlotSet("signalen_question", {"kind": "reaction", "case_number": "M-2026-000001"}),
+    ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("de lamp hangt boven de stoep bij Kerkstraat 7", "report_street_lighting"),
+    ("nee", "deny"), ("hoe laat zijn jullie open?", "opening_hours")])
+def test_the_message_after_the_municipalitys_question_is_its_answer(text, intent):
+    assert reading_route(tracker(ASKED_BY_SIGNALEN + [said(text, intent)])) == \
+        "action_take_signalen_answer"
+
+
+def test_danger_still_comes_first_after_the_question():
+    text = "er hangt een stroomkabel los en er staan kinderen bij"
+    assert reading_route(tracker(ASKED_BY_SIGNALEN + [said(text, "report_street_lighting")])) \
+        == "action_emergency"
+
+
+def test_without_a_question_the_status_update_is_followed_as_usual():
+    told = [e if not isinstance(e, SlotSet) else SlotSet("signalen_question", None)
+            for e in ASKED_BY_SIGNALEN]
+    text = "de lamp hangt boven de stoep bij Kerkstraat 7"
+    assert reading_route(tracker(told + [said(text, "report_street_lighting")])) != \
+        "action_take_signalen_answer"
+
+
+def test_only_the_next_message_is_the_answer():
+    later = ASKED_BY_SIGNALEN + [said("hallo", "greeting"), ActionExecuted("utter_greet"),
+                                 ActionExecuted("action_listen")]
+    assert reading_route(tracker(later + [said("ik wil iets melden", "inform")])) != \
+        "action_take_signalen_answer"

@@ -19,11 +19,11 @@ from bot.reports.status_poll import poll_statuses
 from tests.conftest import post_json
 from tests.conftest import SIGNALEN_SERVICE_TOKEN as TOKEN
 
-def _file(db_url, wants_updates, forward=False, sender=None):
+def _file(db_url, wants_updates, forward=False, sender=None, email=None):
     new = NewReport(category="report_street_lighting", description="lamp kapot",
                     location_text="Kerkstraat 1", channel="whatsapp",
                     sender_id=sender or f"whatsapp:+3161234567{int(wants_updates)}",
-                    wants_updates=wants_updates)
+                    wants_updates=wants_updates, contact_email=email)
     return file_report(new, url=db_url, forward=forward)[0]
 
 
@@ -91,7 +91,8 @@ def test_public_polling_tells_the_resident_when_the_signal_closes(db_url, signal
 
 def test_service_account_polling_sees_every_state(db_url, signalen):
     client = SignalenClient(signalen.url, token=TOKEN)
-    wanted = _file(db_url, True, forward=True)
+    # Signalen asks a reaction only of a reporter with an e-mail address.
+    wanted = _file(db_url, True, forward=True, email="inwoner@voorbeeld.nl")
     deliver_due(client, url=db_url)
     signal_id = _stored(db_url, wanted.id).signalen_id
     steps = [("i", None, "gemeld"), ("b", "in_behandeling", "in_behandeling"),

@@ -18,6 +18,13 @@ adbe8fc77af20db807dff5322096e15d6a5b26de (v2.50.12, 2026-07-07):
   `IMAGE_MIME_TYPES` (jpeg, png, gif; `signals/models/attachment.py`).
 - `app/signals/apps/api/filters/signal.py`: the private list filters
   `created_after`/`created_before`/`updated_after` (used with a service account).
+- `PrivateSignalSerializerDetail` (`PATCH private/signals/{id}`): a nested `status`
+  (`serializers/nested/status.py`; needs `sia_signal_change_status`, text ≤ 10000, the
+  transition allowed by `signals/workflow.py`) and `notes` (`serializers/nested/note.py`;
+  needs `sia_signal_create_note`, text ≤ 3000). The resident's answer to "reactie gevraagd"
+  is sent as upstream's own questionnaire does (`questionnaires/services/reaction_request.py`:
+  state `reaction received`, the answer as text); an unhappy KTO answer as upstream's
+  feedback form does (`feedback/rest_framework/serializers.py`: `reopen requested`).
 
 CLI: `python -m bot.integrations.signalen check` compares the profile's
 `reports.signalen_categories` with the live categories endpoint (`make check-signalen`).
@@ -43,6 +50,11 @@ logger = logging.getLogger(__name__)
 PUBLIC_SIGNALS = "/signals/v1/public/signals/"
 PUBLIC_CATEGORIES = "/signals/v1/public/terms/categories/"
 PRIVATE_SIGNALS = "/signals/v1/private/signals/"
+# Workflow states the bot sets itself (with a service account), `signals/workflow.py`.
+REACTION_RECEIVED = "reaction received"
+REOPEN_REQUESTED = "reopen requested"
+MAX_STATUS_TEXT = 10000  # Status.text
+MAX_NOTE_TEXT = 3000     # Note.text
 IMAGE_MIME_TYPES = ("image/jpeg", "image/png", "image/gif")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 DEFAULT_RETRY_AFTER = 60.0
@@ -105,6 +117,8 @@ class SignalState:
     state: str
     state_display: str
     private: bool
+    text: str = ""                # the status text (private API): "reactie gevraagd"'s question
+    number: Optional[int] = None  # Signalen's `id` (private API), for PATCHing the signal
 
 
 class SignalenClient:
@@ -193,9 +207,29 @@ class SignalenClient:
                 return CreatedSignal(str(row["signal_id"]), row.get("id"), _id_display(row))
         return None
 
-    def _private_list(self, **filters: dt.datetime) -> Iterator[Dict[str, Any]]:
+    def set_state(self, number: int, state: str, text: str, note: Optional[str] = None) -> None:
+        """A status change (PATCH private/signals/{id}), with a note in the same request
+        (Signalen applies both or neither); refused (400) when the workflow does not allow
+        the change from the signal's present state."""
+        body: Dict[str, Any] = {"status": {"state": state, "text": text[:MAX_STATUS_TEXT]}}
+        if note:
+            body["notes"] = [{"text": note[:MAX_NOTE_TEXT]}]
+        self._patch(number, body)
+
+    def add_note(self, number: int, text: str) -> None:
+        """A note on the signal, for staff (PATCH private/signals/{id})."""
+        self._patch(number, {"notes": [{"text": text[:MAX_NOTE_TEXT]}]})
+
+    def _patch(self, number: int, body: Dict[str, Any]) -> None:
+        self._need_service_account()
+        self._request("PATCH", f"{self.base_url}{PRIVATE_SIGNALS}{number}", json=body)
+
+    def _need_service_account(self) -> None:
         if not self.token:
             raise SignalenRefused(401, "no service account configured (SIGNALEN_TOKEN)")
+
+    def _private_list(self, **filters: dt.datetime) -> Iterator[Dict[str, Any]]:
+        self._need_service_account()
         params: Optional[Dict[str, str]] = {
             key: value.replace(tzinfo=dt.timezone.utc).isoformat()
             for key, value in filters.items()}
@@ -288,7 +322,8 @@ def _id_display(row: Dict[str, Any]) -> str:
 def _private_state(row: Dict[str, Any]) -> SignalState:
     status = row.get("status") or {}
     return SignalState(str(status.get("state", "")), str(status.get("state_display", "")),
-                       private=True)
+                       private=True, text=str(status.get("text") or ""),
+                       number=row.get("id"))
 
 
 def check_categories(client: SignalenClient, configured: Dict[str, str]) -> List[str]:

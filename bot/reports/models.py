@@ -53,6 +53,8 @@ class Report(Base):
     signalen_number = Column(Integer)        # Signalen's id (SIG-<id> for staff)
     signalen_state = Column(String(32))      # last state read (OPEN/CLOSED or a workflow state)
     status_checked_at = Column(DateTime)     # last status poll
+    # The municipality's question while the signal is "reaction requested" (its status text).
+    signalen_question = Column(Text)
     photo_error = Column(Text)               # why Signalen did not take the photo
     zaak_url = Column(Text)                  # the zaak in the ZGW case system (REPORTS_BACKEND=zgw)
     zaak_status_url = Column(Text)           # the zaak's last status told about (ZGW)

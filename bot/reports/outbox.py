@@ -37,6 +37,7 @@ from bot.integrations import DeliveryError
 from bot.integrations.signalen import (CreatedSignal, SignalenClient, SignalenRefused,
                                       SignalenThrottled, SignalenUnavailable)
 from bot.profile import profile
+from bot.reports import answers
 from bot.reports.db import migrate, session
 from bot import logmask
 from bot.integrations.media import fetch_media
@@ -167,6 +168,8 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetim
         return openklant.deliver(item, now)
     if item.kind == RESIDENT_UPDATE:
         return _tell_resident(item.report)
+    if item.kind in answers.KINDS:
+        return answers.deliver(item, client)
     if item.kind == ZGW_NOTIFICATION:
         from bot.reports.zgw_status import receive
 

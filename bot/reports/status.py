@@ -21,6 +21,8 @@ logger = logging.getLogger(__name__)
 RESIDENT_UPDATE = "resident_update"
 STATUSES = ("gemeld", "in_behandeling", "ingepland", "reactie_gevraagd", "afgehandeld",
             "geannuleerd", "gesloten", "heropend", "handmatig")
+# The municipality has a question for the resident (Signalen's "reaction requested").
+ASKED = "reactie_gevraagd"
 # Statuses after which nothing is expected any more (a closed signal can still be reopened).
 FINAL = ("afgehandeld", "geannuleerd", "gesloten")
 
@@ -71,9 +73,10 @@ def change_status(reference: str, status: str, url: str = DATABASE_URL) -> Repor
         return report
 
 
-def set_status(db, report: Report, status: str) -> bool:
-    """Change the status in an open session; queue the resident's update. False: no change."""
-    if report.status == status:
+def set_status(db, report: Report, status: str, again: bool = False) -> bool:
+    """Change the status in an open session; queue the resident's update. False: no change.
+    `again`: the same status is news once more (a new question from the municipality)."""
+    if report.status == status and not again:
         return False
     report.status = status
     if report.wants_updates and report.sender_id:

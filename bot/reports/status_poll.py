@@ -24,7 +24,7 @@ from bot.integrations.signalen import (SignalenClient, SignalenError, SignalenRe
                                        SignalState)
 from bot.reports.db import session
 from bot.reports.models import Report, StatusPoll, utcnow
-from bot.reports.status import FINAL, set_status, status_from_signalen
+from bot.reports.status import ASKED, FINAL, set_status, status_from_signalen
 from bot.settings import DATABASE_URL, SIGNALEN_POLL_INTERVAL
 
 logger = logging.getLogger(__name__)
@@ -163,7 +163,14 @@ def _changed(db, report: Report, state: Optional[SignalState]) -> int:
     if state is None or state.state == report.signalen_state:
         return 0
     report.signalen_state = state.state
+    if report.signalen_number is None and state.number is not None:
+        report.signalen_number = state.number  # a signal staff linked by its signal_id
     status = status_from_signalen(state.state)
+    if status == ASKED:
+        # Asked in the resident's chat (bot.reports.answers); a second question, after the
+        # first was answered, is news too although our status stays the same.
+        report.signalen_question = state.text or None
+        return int(set_status(db, report, status, again=True))
     if status is None:
         logger.info("Report %s: Signalen state %s (silent)", report.case_number, state.state)
         return 0

@@ -176,7 +176,8 @@ def test_posts_are_throttled_with_retry_after_and_gets_are_not(signalen):
 def test_private_list_matches_upstream_and_needs_the_service_account(signalen):
     client = SignalenClient(signalen.url, token=TOKEN)
     before = dt.datetime.utcnow() - dt.timedelta(seconds=5)
-    created = client.create_signal(body(signalen, text="Kapot. Zaaknummer chatbot: M-2026-000007"))
+    created = client.create_signal(body(signalen, text="Kapot. Zaaknummer chatbot: M-2026-000007",
+                                        reporter={"email": "inwoner@voorbeeld.nl"}))
     signalen.set_state(created.signal_id, "reaction requested", "Welke kleur heeft de paal?")
     listing = requests.get(f"{signalen.url}/signals/v1/private/signals/",
                            headers={"Authorization": f"Bearer {TOKEN}"}, timeout=5)
@@ -220,3 +221,83 @@ def test_make_check_signalen_passes_the_profile_and_names_a_wrong_slug(signalen,
     assert len(problems) == 1
     assert problems[0].startswith("report_pavement_road: ") and "bestrating" in problems[0]
     assert main(["check", "--url", "http://127.0.0.1:9"]) == 2
+
+
+# The private PATCH: how the bot passes a reaction and a KTO answer (bot/reports/answers.py).
+
+def _asked(signalen: SignalenStandIn, client: SignalenClient) -> Any:
+    created = client.create_signal(body(signalen, reporter={"email": "inwoner@voorbeeld.nl"}))
+    signalen.set_state(created.signal_id, "reaction requested", "Brandt de lamp overdag?")
+    return created
+
+
+def _patch(signalen: SignalenStandIn, number: int, payload: Any, token: str = TOKEN):
+    return requests.patch(f"{signalen.url}/signals/v1/private/signals/{number}", json=payload,
+                          headers={"Authorization": f"Bearer {token}"}, timeout=5)
+
+
+def test_the_reaction_goes_back_as_reaction_received_in_upstreams_shape(signalen):
+    client = SignalenClient(signalen.url, token=TOKEN)
+    created = _asked(signalen, client)
+    state = client.changed_since(dt.datetime.utcnow() - dt.timedelta(minutes=1))[created.signal_id]
+    assert (state.state, state.text, state.number) == ("reaction requested",
+                                                       "Brandt de lamp overdag?", created.id)
+    answer = _patch(signalen, created.id, {"status": {"state": "reaction received",
+                                                      "text": "Ja, de hele dag"}})
+    assert answer.status_code == 200
+    check("get_signals_v1_private_signals_{pk}.json", answer.json())
+    assert signalen.history[created.signal_id][-1] == ("reaction received", "Ja, de hele dag")
+
+
+def test_a_reaction_needs_the_reporters_email_as_upstream(signalen):
+    client = SignalenClient(signalen.url, token=TOKEN)
+    anonymous = client.create_signal(body(signalen))
+    with pytest.raises(ValueError, match="No email address known"):
+        signalen.set_state(anonymous.signal_id, "reaction requested", "Waar precies?")
+
+
+@pytest.mark.parametrize("state_before, payload, field", [
+    ("m", {"status": {"state": "reaction received", "text": "ja"}}, "state"),  # not asked
+    ("o", {"status": {"state": "reopened"}}, "text"),              # reopening needs a text
+    ("o", {"status": {"state": "b", "text": "x"}}, "state"),        # o → b is no transition
+    ("m", {"status": {"state": "weg", "text": "x"}}, "status"),     # not one of the choices
+    ("m", {"notes": [{"text": "x" * 3001}]}, "notes"),              # Note.text ≤ 3000
+    ("m", {"notes": [{"text": ""}]}, "notes"),
+])
+def test_the_standin_refuses_what_signalen_refuses(signalen, state_before, payload, field):
+    client = SignalenClient(signalen.url, token=TOKEN)
+    created = client.create_signal(body(signalen))
+    if state_before != "m":
+        signalen.set_state(created.signal_id, state_before)
+    answer = _patch(signalen, created.id, payload)
+    assert answer.status_code == 400 and field in answer.json()
+    check("drf_validation_error.derived.json", answer.json())
+
+
+def test_status_and_note_are_applied_together_or_not_at_all(signalen):
+    client = SignalenClient(signalen.url, token=TOKEN)
+    created = client.create_signal(body(signalen))
+    refused = {"notes": [{"text": "KTO"}], "status": {"state": "reopen requested", "text": "x"}}
+    assert _patch(signalen, created.id, refused).status_code == 400, "m → reopen requested"
+    assert created.signal_id not in signalen.notes
+    signalen.set_state(created.signal_id, "o")
+    client.set_state(created.id, "reopen requested", "Niet tevreden", note="KTO: niet tevreden")
+    assert signalen.records[created.signal_id]["state"] == "reopen requested"
+    assert signalen.notes[created.signal_id] == ["KTO: niet tevreden"]
+
+
+def test_patching_needs_a_service_account_with_the_permissions(signalen):
+    client = SignalenClient(signalen.url, token=TOKEN)
+    created = client.create_signal(body(signalen))
+    assert _patch(signalen, created.id, {"notes": [{"text": "x"}]}, token="wrong").status_code \
+        == 401
+    with pytest.raises(SignalenRefused) as no_account:
+        SignalenClient(signalen.url).add_note(created.id, "x")
+    assert no_account.value.status == 401
+    signalen.permissions = frozenset({"sia_read", "sia_write", "sia_signal_create_note"})
+    with pytest.raises(SignalenRefused) as forbidden:
+        client.set_state(created.id, "b", "bezig")
+    assert forbidden.value.status == 403
+    client.add_note(created.id, "mag wel")
+    assert signalen.notes[created.signal_id] == ["mag wel"]
+    assert _patch(signalen, 999, {"notes": [{"text": "x"}]}).status_code == 404

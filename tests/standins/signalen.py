@@ -17,6 +17,16 @@ Mirrors Amsterdam/signals at commit adbe8fc77af20db807dff5322096e15d6a5b26de (v2
   20 MB, states m / reaction requested, `serializers/attachment.py`), the HAL category
   list (`serializers/category.py`), and the private list (`PrivateSignalSerializerList`,
   filters `created_after`/`created_before`/`updated_after`) for a bearer `token`.
+- the private detail's PATCH (`PrivateSignalSerializerDetail`, `views/signals/private/
+  signals.py`) for `status` and `notes` only: the bearer token's permissions as
+  `generics/permissions.py` asks them (`sia_write` and `sia_signal_change_status` /
+  `sia_signal_create_note`, else 403), the nested status as `serializers/nested/status.py`
+  and `Status.clean` check it (a state of `workflow.STATUS_CHOICES`, text ≤ 10000, the
+  transition of `ALLOWED_STATUS_CHANGES`, text required for `o` and `reopened`, `reaction
+  requested` only with the reporter's e-mail and a text ≤ 1000, `forward to external` only
+  with `email_override`, `send_email` and text), notes as `nested/note.py` (text ≤ 3000);
+  status and notes are applied together or not at all (`update_multiple`); errors of
+  `Status.clean` come out flat, as `views/exception_handler.py` converts them.
 - creates (only those: `PublicSignalViewSet.throttle_classes`) are throttled per client
   like `signals/throttling.py` (default 60/hour) with 429 and `Retry-After`.
 - categories: `signalen_categories.json`, from `signals/fixtures/categories.json` with
@@ -25,7 +35,8 @@ Mirrors Amsterdam/signals at commit adbe8fc77af20db807dff5322096e15d6a5b26de (v2
 Faults for tests: `fail_with` (every request answers that status), `lose_answers` (that
 many creates are stored, then the connection is dropped without an answer),
 `answer_delay` (seconds to wait after storing a signal before answering).
-`set_state(signal_id, state)` is the status change API for tests.
+`set_state(signal_id, state, text)` is staff's status change for tests (checked as the
+PATCH checks it); `notes`/`history` per signal_id show what the bot sent.
 """
 from __future__ import annotations
 
@@ -37,7 +48,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from tests.standins.base import StandIn, StandInHandler
@@ -94,7 +105,64 @@ ALLOWED = {
                             "ready to send"},
 }
 
+# What a service account for the chatbot is given (Signalen's role permissions).
+SERVICE_ACCOUNT = frozenset({"sia_read", "sia_write", "sia_signal_change_status",
+                             "sia_signal_create_note"})
+PRIVATE_DETAIL = re.compile(r"/signals/v1/private/signals/(\d+)/?")
+# PrivateSignalSerializerDetail's writable fields the stand-in does not model.
+UNMODELLED_PATCH = {"location", "category", "reporter", "priority", "type", "source", "text",
+                    "text_extra", "extra_properties", "incident_date_start",
+                    "incident_date_end", "directing_departments", "routing_departments",
+                    "assigned_user_email"}
+NO_PERMISSION = "U heeft geen toestemming om deze actie uit te voeren."
+MAX_LENGTH = "Zorg ervoor dat dit veld niet meer dan {n} karakters bevat."
+
 Errors = Dict[str, Any]
+
+
+def status_errors(status: Any, current: str, reporter: Dict[str, Any]) -> Errors:
+    """_NestedStatusModelSerializer's checks, then Status.clean's (flat, as the API's
+    exception handler gives them)."""
+    if not isinstance(status, dict):
+        return {"status": {"non_field_errors": ["Ongeldige data."]}}
+    state, text = status.get("state", "m"), status.get("text") or ""
+    if state not in STATE_DISPLAY:
+        return {"status": {"state": [f'"{state}" is geen geldige keuze.']}}
+    if len(text) > 10000:
+        return {"status": {"text": [MAX_LENGTH.format(n=10000)]}}
+    if state == "reaction requested":
+        if not reporter.get("email"):
+            return {"status": {"state": ["No email address known for signal with "
+                                         "ID={{ signal.id }}."]}}
+        if len(text) > 1000:
+            return {"status": {"text": [MAX_LENGTH.format(n=1000)]}}
+    if state == "forward to external" and not (status.get("email_override")
+                                               and status.get("send_email") and text):
+        return {"status": {"text": ["email_override, send_email, and text must all be set "
+                                    "for DOORGEZET_NAAR_EXTERN flow"]}}
+    if state not in ALLOWED[current]:
+        return {"state": [f"Invalid state transition from `{STATE_DISPLAY[current]}` to "
+                          f"`{STATE_DISPLAY[state]}`."]}
+    if state in ("o", "reopened") and not text:
+        return {"text": ["This field is required when changing `state` to "
+                         f"`{STATE_DISPLAY[state]}`."]}
+    return {}
+
+
+def note_errors(notes: Any) -> Errors:
+    if not isinstance(notes, list) or not all(isinstance(n, dict) for n in notes):
+        return {"notes": {"non_field_errors": ["Ongeldige data."]}}
+    per_note = [_note_error(note.get("text")) for note in notes]
+    return {"notes": per_note} if any(per_note) else {}
+
+
+def _note_error(text: Any) -> Errors:
+    """One note's errors; DRF answers one (possibly empty) object per item of a list."""
+    if not isinstance(text, str) or not text.strip():
+        return {"text": ["Dit veld mag niet leeg zijn."]}
+    if len(text) > 3000:
+        return {"text": [MAX_LENGTH.format(n=3000)]}
+    return {}
 
 
 def load_categories() -> List[Dict[str, Any]]:
@@ -273,6 +341,33 @@ class SignalenHandler(StandInHandler):
             return self._attach(match.group(1))
         self.send(404, {"detail": "Niet gevonden."})
 
+    def do_PATCH(self) -> None:
+        path, _ = self._split()
+        self.standin.count_request()
+        if self.standin.fail_with:
+            return self.send(self.standin.fail_with, {"detail": "unavailable"})
+        match = PRIVATE_DETAIL.fullmatch(path)
+        if not match:
+            return self.send(405 if path.startswith("/signals/v1/public/") else 404,
+                             {"detail": "Niet gevonden."})
+        if not self._authenticated():
+            return self.send(401, {"detail": "Authenticatiegegevens zijn niet opgegeven."})
+        if self.headers.get("Content-Type", "").split(";")[0] != "application/json":
+            return self.send(415, {"detail": "Niet-ondersteund mediatype in verzoek."})
+        try:
+            body = json.loads(self.body())
+        except ValueError:
+            return self.send(400, {"detail": "JSON parse error"})
+        signal_id = self.standin.by_number(int(match.group(1)))
+        if signal_id is None:
+            return self.send(404, {"detail": "Niet gevonden."})
+        status, answer = self.standin.patch(signal_id, body)
+        self.send(status, answer)
+
+    def _authenticated(self) -> bool:
+        return bool(self.standin.token) and \
+            self.headers.get("Authorization") == f"Bearer {self.standin.token}"
+
     def _split(self) -> Tuple[str, Dict[str, str]]:
         parts = urlsplit(self.path)
         return parts.path, {k: v[-1] for k, v in parse_qs(parts.query).items()}
@@ -322,8 +417,7 @@ class SignalenHandler(StandInHandler):
                         "is_image": True, "created_at": now_iso()})
 
     def _private_list(self, query: Dict[str, str]) -> None:
-        if self.headers.get("Authorization") != f"Bearer {self.standin.token}" \
-                or not self.standin.token:
+        if not self._authenticated():
             return self.send(401, {"detail": "Authenticatiegegevens zijn niet opgegeven."})
         self.send(200, self.standin.private_list(query))
 
@@ -336,8 +430,12 @@ class SignalenStandIn(StandIn):
     def __init__(self, throttle_rate: Tuple[int, float] = (60, 3600.0), token: str = "",
                  public_sources: Tuple[str, ...] = (),
                  address_checker: Optional[Callable[[Dict[str, Any], float, float], bool]] = None,
-                 category_page_size: int = 100) -> None:
+                 category_page_size: int = 100,
+                 permissions: FrozenSet[str] = SERVICE_ACCOUNT) -> None:
         self.categories = load_categories()
+        self.permissions = permissions
+        self.notes: Dict[str, List[str]] = {}     # signal_id → note texts, oldest first
+        self.history: Dict[str, List[Tuple[str, str]]] = {}  # signal_id → (state, text)
         self.validator = Validator(self.categories, public_sources, address_checker)
         self.signals: Dict[str, Dict[str, Any]] = {}   # signal_id → the request body
         self.records: Dict[str, Dict[str, Any]] = {}   # signal_id → id, state, dates
@@ -353,12 +451,53 @@ class SignalenStandIn(StandIn):
         super().__init__()
 
     # Test controls ------------------------------------------------------------------
-    def set_state(self, signal_id: str, state: str, text: str = "") -> None:
-        """Change a signal's state as staff would; refuses what workflow.py refuses."""
-        record = self.records[signal_id]
-        if state not in ALLOWED[record["state"]]:
-            raise ValueError(f"{record['state']} → {state} is not allowed")
-        record.update(state=state, status_text=text, updated_at=now_iso())
+    def set_state(self, signal_id: str, state: str, text: str = "", **status: Any) -> None:
+        """Change a signal's state as staff would; refuses (ValueError) what the private
+        PATCH refuses. Texts required upstream are filled in when not given."""
+        if state in ("o", "reopened", "forward to external") and not text:
+            text = "Gedaan door de medewerker."
+        with self._lock:
+            record = self.records[signal_id]
+            errors = status_errors({"state": state, "text": text, **status}, record["state"],
+                                   self.signals[signal_id].get("reporter") or {})
+            if errors:
+                raise ValueError(f"{record['state']} → {state}: {errors}")
+            self._set(signal_id, state, text)
+
+    def _set(self, signal_id: str, state: str, text: str) -> None:
+        self.records[signal_id].update(state=state, status_text=text, updated_at=now_iso())
+        self.history.setdefault(signal_id, []).append((state, text))
+
+    def by_number(self, number: int) -> Optional[str]:
+        return next((signal_id for signal_id, record in self.records.items()
+                     if record["id"] == number), None)
+
+    def patch(self, signal_id: str, body: Any) -> Tuple[int, Any]:
+        """The private detail's PATCH, for `status` and `notes`: (HTTP status, answer)."""
+        if not isinstance(body, dict):
+            return 400, {"non_field_errors": ["Ongeldige data."]}
+        unmodelled = sorted(UNMODELLED_PATCH & set(body))
+        if unmodelled:
+            return 400, {"detail": f"the stand-in does not model PATCHing {unmodelled}"}
+        needed = {"sia_write"} | ({"sia_signal_change_status"} if "status" in body else set()) \
+            | ({"sia_signal_create_note"} if "notes" in body else set())
+        if not needed <= self.permissions:
+            return 403, {"detail": NO_PERMISSION}
+        with self._lock:
+            record = self.records[signal_id]
+            errors = note_errors(body["notes"]) if "notes" in body else {}
+            if not errors and "status" in body:
+                errors = status_errors(body["status"], record["state"],
+                                       self.signals[signal_id].get("reporter") or {})
+            if errors:
+                return 400, errors
+            for note in body.get("notes") or []:
+                self.notes.setdefault(signal_id, []).append(note["text"])
+            if "status" in body:
+                self._set(signal_id, body["status"].get("state", "m"),
+                          body["status"].get("text") or "")
+            record["updated_at"] = now_iso()
+            return 200, self._private_detail(signal_id, record)
 
     def count_request(self) -> None:
         with self._lock:
@@ -447,6 +586,27 @@ class SignalenStandIn(StandIn):
                 "priority": {"priority": "normal", "created_by": None}, "notes": [],
                 "directing_departments": [],
                 "created_at": record["created_at"], "updated_at": record["updated_at"]}
+
+    def _private_detail(self, signal_id: str, record: Dict[str, Any]) -> Dict[str, Any]:
+        """PrivateSignalSerializerDetail (the PATCH's answer, as its GET's)."""
+        row = self._private_row(signal_id, record)
+        del row["signal_id"]
+        href = row["_links"]["self"]["href"]
+        row["_links"].update(archives={"href": f"{href}/history"},
+                             **{"sia:attachments": {"href": f"{href}/attachments"}})
+        location = self.signals[signal_id]["location"]
+        address = location.get("address")
+        row.update(id_display=f"SIG-{record['id']}", type={"code": "SIG"}, attachments=[],
+                   location={"id": record["id"], "stadsdeel": None,
+                             "geometrie": location["geometrie"], "extra_properties": None,
+                             "created_by": None, "bag_validated": bool(address),
+                             "address": {key: address.get(key, "") for key in (
+                                 "postcode", "huisletter", "huisnummer", "woonplaats",
+                                 "openbare_ruimte", "huisnummer_toevoeging")}
+                             if address else None},
+                   notes=[{"text": text, "created_by": "chatbot@gemeente.nl"}
+                          for text in reversed(self.notes.get(signal_id, []))])
+        return row
 
     def category_page(self, page: int) -> Dict[str, Any]:
         size = self.category_page_size

@@ -1,0 +1,74 @@
+"""The resident's answer to a question asked with a status update: the municipality's
+"reactie gevraagd" question, or the KTO (satisfied?) after afgehandeld. bot.policies sends
+the next message here; bot.reports.answers queues it for Signalen."""
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.base import utter
+from actions.reading import reading_of
+from actions.report_slots import answer_of
+from bot.reports.answers import KTO, REACTION, Question, queue_kto, queue_reaction
+
+QUESTION_SLOT = "signalen_question"
+# A KTO answer of more words than a plain yes or no ("ja hoor") carries a remark.
+MAX_PLAIN_ANSWER_WORDS = 2
+# A KTO answer that is neither yes nor no is asked once more.
+KTO_TRIES = 2
+
+
+def asked(question: Optional[Question]) -> List[EventType]:
+    """The slot that makes the next message the answer (cleared: no question)."""
+    if question is None:
+        return [SlotSet(QUESTION_SLOT, None)]
+    return [SlotSet(QUESTION_SLOT, {"kind": question.kind,
+                                    "case_number": question.case_number, "tries": 0,
+                                    "remark": ""})]
+
+
+def remark_of(text: Text) -> Text:
+    """The words of a KTO answer, unless it is only a button or a plain yes or no."""
+    if text.startswith("/") or len(re.findall(r"\w+", text)) <= MAX_PLAIN_ANSWER_WORDS:
+        return ""
+    return text.strip()
+
+
+class ActionTakeSignalenAnswer(Action):
+    """Passes the resident's answer on to Signalen (through the outbox) and thanks them."""
+
+    def name(self) -> Text:
+        return "action_take_signalen_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        question: Dict[Text, Any] = tracker.get_slot(QUESTION_SLOT) or {}
+        text = tracker.latest_message.get("text") or ""
+        if question.get("kind") == REACTION:
+            await asyncio.to_thread(queue_reaction, question["case_number"],
+                                    tracker.sender_id, text)
+            utter(dispatcher, "utter_report_reaction_thanks")
+            return [SlotSet(QUESTION_SLOT, None)]
+        if question.get("kind") == KTO:
+            return await self._kto(dispatcher, tracker, question, text)
+        return [SlotSet(QUESTION_SLOT, None)]
+
+    async def _kto(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                   question: Dict[Text, Any], text: Text) -> List[EventType]:
+        satisfied = answer_of(tracker, reading_of(tracker))
+        remark = " ".join(part for part in (question.get("remark"), remark_of(text)) if part)
+        tries = int(question.get("tries") or 0) + 1
+        if satisfied is None and tries < KTO_TRIES:
+            utter(dispatcher, "utter_report_kto_unclear")
+            return [SlotSet(QUESTION_SLOT, {**question, "tries": tries, "remark": remark})]
+        await asyncio.to_thread(queue_kto, question["case_number"], tracker.sender_id,
+                                satisfied, remark)
+        utter(dispatcher, "utter_report_kto_reopen" if satisfied is False
+              else "utter_report_kto_thanks")
+        return [SlotSet(QUESTION_SLOT, None)]

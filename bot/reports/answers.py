@@ -1,0 +1,172 @@
+"""The resident's answers that go back to Signalen: to "reactie gevraagd" and to the KTO.
+
+Signalen asks both by e-mail itself (a questionnaire session, a feedback form), with a
+token that is in no API answer. So, with a service account (`SIGNALEN_TOKEN`), the bot
+asks in the resident's own channel and passes the answer on the way upstream's own forms
+do (Amsterdam/signals @ adbe8fc7):
+
+- **Reactie gevraagd**: the question is the status text (read by the status poll); the
+  answer becomes the status `reaction received` with the answer as its text, as
+  `questionnaires/services/reaction_request.py` does when the e-mailed form is answered.
+  When the signal is no longer waiting for it (staff moved on, or the resident answered
+  the e-mail first) the workflow refuses that, and the answer is added as a note instead.
+- **KTO** after `afgehandeld`: a note with satisfied or not and the remark; when not
+  satisfied also the status `reopen requested`, as `feedback/rest_framework/serializers.py`
+  does for an unhappy answer, so staff decide to reopen. A signal that is no longer
+  afgehandeld gets the note only (upstream's form also reopens only from afgehandeld).
+
+Both travel through the outbox (retried until Signalen takes them).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.integrations import DeliveryError
+from bot.integrations.signalen import (REACTION_RECEIVED, REOPEN_REQUESTED, SignalenClient,
+                                       SignalenRefused)
+from bot.reports.db import session
+from bot.reports.models import OutboxItem, Report
+from bot.reports.status import ASKED
+from bot.settings import DATABASE_URL
+
+logger = logging.getLogger(__name__)
+
+REACTION = "reaction"
+KTO = "kto"
+SIGNALEN_REACTION = "signalen_reaction"
+SIGNALEN_KTO = "signalen_kto"
+KINDS = (SIGNALEN_REACTION, SIGNALEN_KTO)
+DONE = "afgehandeld"
+# What staff read in Signalen (notes and status texts are for staff, not for residents).
+REACTION_NOTE = "Reactie van de melder via de chatbot (de melding wachtte niet meer op een " \
+                "reactie):\n{answer}"
+KTO_NOTE = "Tevredenheid (KTO) via de chatbot: {verdict}.{remark}"
+KTO_VERDICTS = {True: "tevreden", False: "niet tevreden", None: "geen ja of nee gegeven"}
+KTO_REMARK = "\nOpmerking van de melder: {remark}"
+REOPEN_TEXT = "De melder is niet tevreden blijkt uit feedback via de chatbot. Zo nodig " \
+              "heropenen.{remark}"
+
+
+@dataclass(frozen=True)
+class Question:
+    """What to ask the resident about one report: `kind` REACTION (with the municipality's
+    `text`) or KTO."""
+
+    kind: str
+    case_number: str
+    text: str = ""
+
+
+def answers_reach_signalen() -> bool:
+    """Reports go to Signalen and a service account may change their status."""
+    from bot import settings
+
+    return bool(settings.SIGNALEN_URL and settings.SIGNALEN_TOKEN
+                and settings.REPORTS_BACKEND == "signalen")
+
+
+def question_for(case_number: str, sender_id: str, can_answer: Optional[bool] = None,
+                 url: str = DATABASE_URL) -> Optional[Question]:
+    """The question to ask with this report's status update; None when there is none or
+    the answer could not reach Signalen (`can_answer`, by default: a service account)."""
+    if not (answers_reach_signalen() if can_answer is None else can_answer):
+        return None
+    with session(url) as db:
+        report = _report(db, case_number, sender_id)
+        if report is None or report.signalen_number is None:
+            return None
+        if report.status == ASKED and report.signalen_question:
+            return Question(REACTION, case_number, report.signalen_question)
+        if report.status == DONE:
+            return Question(KTO, case_number)
+    return None
+
+
+def queue_reaction(case_number: str, sender_id: str, answer: str,
+                   url: str = DATABASE_URL) -> bool:
+    """Queue the resident's answer to the municipality's question; False: no such report
+    of this resident."""
+    return _queue(SIGNALEN_REACTION, case_number, sender_id, {"answer": answer}, url)
+
+
+def queue_kto(case_number: str, sender_id: str, satisfied: Optional[bool], remark: str,
+              url: str = DATABASE_URL) -> bool:
+    """Queue the resident's KTO answer (satisfied: None when they said neither yes nor no)."""
+    return _queue(SIGNALEN_KTO, case_number, sender_id,
+                  {"satisfied": satisfied, "remark": remark}, url)
+
+
+def _queue(kind: str, case_number: str, sender_id: str, payload: dict, url: str) -> bool:
+    with session(url) as db:
+        report = _report(db, case_number, sender_id)
+        if report is None:
+            logger.warning("No report %s of this conversation: answer not passed on", case_number)
+            return False
+        if kind == SIGNALEN_REACTION:
+            report.signalen_question = None  # answered: not asked again
+        db.add(OutboxItem(kind=kind, report_id=report.id, payload=json.dumps(payload)))
+    return True
+
+
+def _report(db, case_number: str, sender_id: str) -> Optional[Report]:
+    """The report, only for the conversation that filed it."""
+    return (db.query(Report)
+            .filter(Report.case_number == case_number, Report.sender_id == sender_id)
+            .one_or_none())
+
+
+def deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
+    """Pass one queued answer to Signalen (the outbox's sender for KINDS)."""
+    if client is None or not client.token:
+        raise DeliveryError("no Signalen service account (SIGNALEN_URL, SIGNALEN_TOKEN)",
+                            retry=False)
+    number = item.report.signalen_number
+    if number is None:
+        raise DeliveryError(f"report {item.report.case_number} has no Signalen id", retry=False)
+    payload = json.loads(item.payload)
+    if item.kind == SIGNALEN_REACTION:
+        state = _send_reaction(client, number, payload["answer"])
+    else:
+        state = _send_kto(client, number, payload.get("satisfied"), payload.get("remark") or "")
+    if state is not None:
+        # The state we set is known: a next question (back to "reaction requested") is a
+        # change the status poll must see.
+        item.report.signalen_state = state
+
+
+def _send_reaction(client: SignalenClient, number: int, answer: str) -> Optional[str]:
+    """The state set, or None when the answer became a note."""
+    try:
+        client.set_state(number, REACTION_RECEIVED, answer)
+        return REACTION_RECEIVED
+    except SignalenRefused as error:
+        if error.status != 400:
+            raise
+        logger.info("Signal %s takes no reaction now (%s): the answer becomes a note",
+                    number, error.reason)
+        client.add_note(number, REACTION_NOTE.format(answer=answer))
+        return None
+
+
+def _send_kto(client: SignalenClient, number: int, satisfied: Optional[bool],
+              remark: str) -> Optional[str]:
+    """The state set (a request to reopen), or None: a note only."""
+    remark_line = KTO_REMARK.format(remark=remark) if remark else ""
+    note = KTO_NOTE.format(verdict=KTO_VERDICTS[satisfied], remark=remark_line)
+    if satisfied is not False:
+        client.add_note(number, note)
+        return None
+    try:  # one request: a retry after a failure never adds the note twice
+        client.set_state(number, REOPEN_REQUESTED, REOPEN_TEXT.format(remark=remark_line),
+                         note=note)
+        return REOPEN_REQUESTED
+    except SignalenRefused as error:
+        if error.status != 400:
+            raise
+        logger.info("Signal %s is not reopened on request (%s): the note only", number,
+                    error.reason)
+        client.add_note(number, note)
+        return None

@@ -1,0 +1,240 @@
+"""Reactie gevraagd and the KTO: the question reaches the resident's status update, and the
+answer reaches Signalen the way upstream's own forms pass it (bot/reports/answers.py)."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.report_answers import ActionTakeSignalenAnswer, remark_of
+from actions.reports import ActionReportStatusUpdate
+from bot.integrations.signalen import SignalenClient
+from bot.reports import answers
+from bot.reports import db as reports_db
+from bot.reports.answers import KTO, REACTION, Question, question_for, queue_kto, queue_reaction
+from bot.reports.models import NEVER, OutboxItem, Report
+from bot.reports.outbox import deliver_due
+from bot.reports.service import NewReport, file_report
+from bot.reports.status_poll import poll_statuses
+from tests.conftest import SIGNALEN_SERVICE_TOKEN as TOKEN
+from tests.conftest import make_tracker
+
+SENDER = "whatsapp:+31612340001"
+EMAIL = "inwoner@voorbeeld.nl"
+
+
+def later(seconds: float) -> dt.datetime:
+    return dt.datetime.utcnow() + dt.timedelta(seconds=seconds)
+
+
+def _filed(db_url, signalen, client) -> Report:
+    new = NewReport(category="report_street_lighting", description="lamp kapot",
+                    location_text="Kerkstraat 1", channel="whatsapp", sender_id=SENDER,
+                    wants_updates=True, contact_email=EMAIL)
+    report = file_report(new, url=db_url, forward=True)[0]
+    deliver_due(client, url=db_url)
+    return _stored(db_url, report.id)
+
+
+def _stored(db_url, report_id) -> Report:
+    with reports_db.session(db_url) as db:
+        return db.get(Report, report_id)
+
+
+def _items(db_url, kind):
+    with reports_db.session(db_url) as db:
+        return [(i.delivered_at is not None, i.next_attempt_at == NEVER)
+                for i in db.query(OutboxItem).filter_by(kind=kind)]
+
+
+@pytest.fixture
+def client(signalen):
+    return SignalenClient(signalen.url, token=TOKEN)
+
+
+def _ask(signalen, db_url, client, report, question, minute=1):
+    signalen.set_state(report.signalen_id, "reaction requested", question)
+    poll_statuses(client, url=db_url, now=later(10 * minute), interval=5)
+
+
+def test_the_polled_question_is_kept_and_asked_with_the_update(db_url, signalen, client):
+    report = _filed(db_url, signalen, client)
+    _ask(signalen, db_url, client, report, "Brandt de lamp ook overdag?")
+    assert _stored(db_url, report.id).signalen_question == "Brandt de lamp ook overdag?"
+    assert len(_items(db_url, "resident_update")) == 1
+    asked = question_for(report.case_number, SENDER, can_answer=True, url=db_url)
+    assert asked == Question(REACTION, report.case_number, "Brandt de lamp ook overdag?")
+    assert question_for(report.case_number, "whatsapp:+31600000000", True, db_url) is None, \
+        "only the conversation that filed it"
+    assert question_for(report.case_number, SENDER, can_answer=False, url=db_url) is None, \
+        "without a service account the answer could not reach Signalen"
+
+
+def test_the_answer_becomes_reaction_received(db_url, signalen, client):
+    report = _filed(db_url, signalen, client)
+    _ask(signalen, db_url, client, report, "Welk paalnummer?")
+    assert queue_reaction(report.case_number, SENDER, "Paal 12, bij de bakker", url=db_url)
+    assert deliver_due(client, url=db_url) >= 1
+    assert signalen.history[report.signalen_id][-1] == ("reaction received",
+                                                        "Paal 12, bij de bakker")
+    assert _stored(db_url, report.id).signalen_question is None, "answered: not asked again"
+    assert not queue_reaction(report.case_number, "telegram:1", "x", url=db_url)
+
+
+def test_a_second_question_after_the_answer_is_asked_too(db_url, signalen, client):
+    report = _filed(db_url, signalen, client)
+    _ask(signalen, db_url, client, report, "Welk paalnummer?")
+    queue_reaction(report.case_number, SENDER, "12", url=db_url)
+    deliver_due(client, url=db_url)
+    _ask(signalen, db_url, client, report, "En welke kleur heeft de paal?", minute=2)
+    assert len(_items(db_url, "resident_update")) == 2
+    assert question_for(report.case_number, SENDER, True, db_url).text == \
+        "En welke kleur heeft de paal?"
+
+
+def test_an_answer_after_staff_moved_on_becomes_a_note(db_url, signalen, client):
+    report = _filed(db_url, signalen, client)
+    _ask(signalen, db_url, client, report, "Welk paalnummer?")
+    signalen.set_state(report.signalen_id, "b", "We gaan kijken")
+    queue_reaction(report.case_number, SENDER, "Paal 12", url=db_url)
+    deliver_due(client, url=db_url)
+    assert signalen.records[report.signalen_id]["state"] == "b"
+    assert "Paal 12" in signalen.notes[report.signalen_id][0]
+    assert _items(db_url, answers.SIGNALEN_REACTION) == [(True, False)]
+
+
+def _done(db_url, signalen, client) -> Report:
+    report = _filed(db_url, signalen, client)
+    signalen.set_state(report.signalen_id, "o", "De lamp is vervangen")
+    poll_statuses(client, url=db_url, now=later(10), interval=5)
+    assert question_for(report.case_number, SENDER, True, db_url) == Question(
+        KTO, report.case_number)
+    return report
+
+
+def test_a_satisfied_kto_is_a_note_and_reopens_nothing(db_url, signalen, client):
+    report = _done(db_url, signalen, client)
+    queue_kto(report.case_number, SENDER, True, "", url=db_url)
+    deliver_due(client, url=db_url)
+    assert signalen.notes[report.signalen_id] == ["Tevredenheid (KTO) via de chatbot: tevreden."]
+    assert signalen.records[report.signalen_id]["state"] == "o"
+
+
+def test_an_unhappy_kto_asks_to_reopen_with_the_remark(db_url, signalen, client):
+    report = _done(db_url, signalen, client)
+    queue_kto(report.case_number, SENDER, False, "Hij brandt nog steeds niet", url=db_url)
+    deliver_due(client, url=db_url)
+    state, text = signalen.history[report.signalen_id][-1]
+    assert state == "reopen requested" and "Hij brandt nog steeds niet" in text
+    assert "niet tevreden" in signalen.notes[report.signalen_id][0]
+
+
+def test_an_unhappy_kto_after_a_reopen_is_a_note_only(db_url, signalen, client):
+    report = _done(db_url, signalen, client)
+    signalen.set_state(report.signalen_id, "reopened", "Toch nog eens kijken")
+    queue_kto(report.case_number, SENDER, False, "", url=db_url)
+    deliver_due(client, url=db_url)
+    assert signalen.records[report.signalen_id]["state"] == "reopened"
+    assert len(signalen.notes[report.signalen_id]) == 1
+
+
+def test_without_permission_the_answer_waits_visible_in_the_log_not_retried(db_url, signalen,
+                                                                           client):
+    report = _done(db_url, signalen, client)
+    signalen.permissions = frozenset({"sia_read"})
+    queue_kto(report.case_number, SENDER, True, "", url=db_url)
+    deliver_due(client, url=db_url)
+    assert _items(db_url, answers.SIGNALEN_KTO) == [(False, True)]
+
+
+def test_signalen_down_the_answer_is_retried(db_url, signalen, client):
+    report = _done(db_url, signalen, client)
+    queue_kto(report.case_number, SENDER, True, "", url=db_url)
+    signalen.fail_with = 503
+    deliver_due(client, url=db_url)
+    signalen.fail_with = None
+    assert deliver_due(client, url=db_url, now=later(3600)) == 1
+    assert len(signalen.notes[report.signalen_id]) == 1
+
+
+# The actions -----------------------------------------------------------------------------
+
+def _update_tracker(status):
+    entities = [{"entity": "case_number", "value": "M-2026-000001"},
+                {"entity": "report_status", "value": status}]
+    return make_tracker(intent="EXTERNAL_report_status", text="", entities=entities)
+
+
+@pytest.mark.parametrize("question, status, expected", [
+    (Question(REACTION, "M-2026-000001", "Welk paalnummer?"), "reactie_gevraagd",
+     ["utter_report_reaction_question"]),
+    (Question(KTO, "M-2026-000001"), "afgehandeld",
+     ["utter_report_status_afgehandeld", "utter_report_kto_ask"]),
+    (None, "afgehandeld", ["utter_report_status_afgehandeld"]),
+])
+def test_the_status_update_asks_the_question(monkeypatch, dispatcher, domain, question,
+                                                   status, expected):
+    monkeypatch.setattr("actions.reports.question_for", lambda *args: question)
+    update = ActionReportStatusUpdate().run(dispatcher, _update_tracker(status), domain)
+    events = asyncio.run(update)
+    assert [m["response"] for m in dispatcher.messages] == expected
+    slot = events[0]["value"]
+    assert (slot or {}).get("kind") == (question.kind if question else None)
+
+
+def _answer_tracker(text, question, intent="inform"):
+    return make_tracker(intent=intent, text=text, slots={"signalen_question": question})
+
+
+@pytest.fixture
+def queued(monkeypatch):
+    calls = []
+    monkeypatch.setattr("actions.report_answers.queue_reaction",
+                        lambda *args: calls.append(("reaction",) + args) or True)
+    monkeypatch.setattr("actions.report_answers.queue_kto",
+                        lambda *args: calls.append(("kto",) + args) or True)
+    return calls
+
+
+def test_the_next_message_is_the_reaction(queued, dispatcher, domain):
+    asked = {"kind": REACTION, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
+    events = asyncio.run(ActionTakeSignalenAnswer().run(
+        dispatcher, _answer_tracker("Paal 12 bij de bakker", asked), domain))
+    assert queued == [("reaction", "M-2026-000001", "test-sender", "Paal 12 bij de bakker")]
+    assert dispatcher.messages[0]["response"] == "utter_report_reaction_thanks"
+    assert events == [SlotSet("signalen_question", None)]
+
+
+@pytest.mark.parametrize("text, intent, satisfied, remark, response", [
+    ("/affirm", "affirm", True, "", "utter_report_kto_thanks"),
+    ("ja hoor", "affirm", True, "", "utter_report_kto_thanks"),
+    ("nee, de lamp is nog steeds kapot", "deny", False, "nee, de lamp is nog steeds kapot",
+     "utter_report_kto_reopen"),
+])
+def test_the_kto_answer(queued, dispatcher, domain, text, intent, satisfied, remark,
+                              response):
+    asked = {"kind": KTO, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
+    asyncio.run(ActionTakeSignalenAnswer().run(dispatcher, _answer_tracker(text, asked, intent),
+                                               domain))
+    assert queued == [("kto", "M-2026-000001", "test-sender", satisfied, remark)]
+    assert dispatcher.messages[0]["response"] == response
+
+
+def test_a_kto_answer_without_yes_or_no_is_asked_once_more(queued, dispatcher, domain):
+    asked = {"kind": KTO, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
+    text = "de monteur was erg vriendelijk"
+    events = asyncio.run(ActionTakeSignalenAnswer().run(
+        dispatcher, _answer_tracker(text, asked, "thanks"), domain))
+    assert not queued and dispatcher.messages[0]["response"] == "utter_report_kto_unclear"
+    again = events[0]["value"]
+    assert again["remark"] == text and again["tries"] == 1
+    asyncio.run(ActionTakeSignalenAnswer().run(
+        dispatcher, _answer_tracker("weet niet", again, "nlu_fallback"), domain))
+    assert queued == [("kto", "M-2026-000001", "test-sender", None, text)]
+
+
+def test_a_plain_yes_or_a_button_carries_no_remark():
+    assert remark_of("/deny") == remark_of("Ja, prima") == ""
+    assert remark_of("Nee, het gat is er nog") == "Nee, het gat is er nog"
