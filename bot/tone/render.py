@@ -108,6 +108,21 @@ def _format(text: str, tone: MediumTone) -> str:
     return BOLD.sub(r"\1", text)
 
 
+WHATSAPP_BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+HTML_BOLD = re.compile(r"<b>(.+?)</b>", re.S)
+
+
+def unformat(text: str, channel: str, guide: Optional[ToneGuide] = None) -> str:
+    """A text rendered for `channel` back in the renderer's own markup (**bold**), so it
+    can be rendered for another medium (a fallback SMS)."""
+    formatting = (guide or tone_guide()).medium(channel).formatting
+    if formatting == "whatsapp":
+        return WHATSAPP_BOLD.sub(r"**\1**", text)
+    if formatting == "telegram_html":
+        return html.unescape(re.sub(r"<[^>]+>", "", HTML_BOLD.sub(r"**\1**", text)))
+    return text
+
+
 def split_text(text: str, limit: int) -> List[str]:
     """Split on sentence and line boundaries so each chunk fits `limit` characters."""
     pieces = [p for p in SENTENCE_END.split(text) if p]
@@ -206,4 +221,4 @@ def sign(text: str, initials: str, name: str = "", guide: Optional[ToneGuide] = 
     return f"{text.strip()} {signature}".strip()
 
 
-__all__ = ["Part", "render", "render_staff", "sign", "split_text", "tone_problems"]
+__all__ = ["Part", "render", "render_staff", "sign", "split_text", "tone_problems", "unformat"]
