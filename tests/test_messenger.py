@@ -501,3 +501,17 @@ def test_replies_are_rendered_in_messengers_own_tone(meta):
     assert "1. Iets melden op straat\n2. Afval" in sent["message"]["text"]
     assert [(r["title"], r["payload"]) for r in sent["message"]["quick_replies"]] == [
         ("1", "/report_problem"), ("2", "/waste")]
+
+
+def test_a_photo_url_that_is_not_metas_is_refused_at_the_door(meta):
+    received, on_new_message = recorder()
+    meta.resident_wrote(PSID)
+    forged = message_event(PSID, attachments=[image("https://10.0.0.1/intern.jpg")])
+
+    async def run() -> None:
+        async with ChannelApp(MessengerInput(), on_new_message) as app:
+            answer = await post_signed(app, notification(forged))
+            assert answer.json() == {"error": "invalid_media_url"}
+
+    asyncio.run(run())
+    assert received == []
