@@ -179,9 +179,12 @@ def test_a_failed_status_update_falls_back_to_sms_and_shows_in_the_console(
     [sms] = wait_for(lambda: [b for b in twilio_standin.bodies_to(number) if case_number in b],
                      timeout=DELIVERY)
     assert "opgelost" in sms
-    callbacks = [c for c in twilio_standin.callbacks if c["params"]["To"] == resident
-                 and c["params"]["MessageStatus"] == "undelivered"]
-    assert callbacks and all(c["answer"] == 200 for c in callbacks), \
+    # The stand-in notes a callback once the stack answered it (after the SMS went out).
+    callbacks = wait_for(lambda: [c for c in twilio_standin.callbacks
+                                  if c["params"]["To"] == resident
+                                  and c["params"]["MessageStatus"] == "undelivered"],
+                         timeout=DELIVERY)
+    assert all(c["answer"] == 200 for c in callbacks), \
         "Twilio's signed callback reached the stack's status URL"
     [failed] = [f for f in store.failed_deliveries(url=db_url) if f["recipient"] == resident]
     assert (failed["error_code"], failed["fallback"]) == (30003, "sms")
