@@ -24,7 +24,6 @@ import datetime as dt
 import logging
 import os
 import threading
-import uuid
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -45,6 +44,7 @@ from bot.settings import (CHANNEL_TIMEOUT, ROOT, TELEGRAM_API_URL, TELEGRAM_BOT_
                           TWILIO_ACCOUNT_SID, TWILIO_API_URL, TWILIO_AUTH_TOKEN,
                           TWILIO_PUBLIC_URL, TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM)
 from channels import store
+from channels.fallback import after_failure
 from channels.templates import TemplateError, purpose_of, template_for
 
 logger = logging.getLogger(__name__)
@@ -53,6 +53,8 @@ logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
 
 # Telegram limits callback data to 64 bytes.
 MAX_CALLBACK_DATA = 64
+# The Bot API's error_code per python-telegram-bot exception (telegram/request/_baserequest.py).
+TELEGRAM_CODES = {BadRequest: 400, Forbidden: 403, InvalidToken: 401}
 # Twilio error codes (https://www.twilio.com/docs/api/errors/<code>).
 OUTSIDE_WINDOW = 63016  # free text outside WhatsApp's 24-hour window: send a template
 INVALID_TO = 21211  # not a valid phone number
@@ -62,8 +64,39 @@ PERMANENT = {INVALID_TO, UNSUBSCRIBED, NOT_MOBILE}
 CREDENTIALS_FILE = Path(os.environ.get("GA_CREDENTIALS", ROOT / "credentials.yml"))
 
 
+class ProviderRefused(DeliveryError):
+    """Twilio, Telegram or Meta refused the message, with the provider's error code."""
+
+    def __init__(self, message: str, retry: bool, code: Optional[int]) -> None:
+        super().__init__(message, retry)
+        self.code = code
+
+
 def send(channel: str, recipient: str, message: Dict[str, Any]) -> None:
-    """Deliver or raise DeliveryError; `retry` says whether trying again can help."""
+    """Deliver or raise DeliveryError; `retry` says whether trying again can help.
+
+    A refusal for good is kept as a failed delivery (for the console) and the configured
+    fallback applies (channels.fallback)."""
+    try:
+        _send(channel, recipient, message)
+    except ProviderRefused as error:
+        if not error.retry:
+            _refused(channel, recipient, message, error)
+        raise
+
+
+def _refused(channel: str, recipient: str, message: Dict[str, Any],
+             error: ProviderRefused) -> None:
+    try:
+        sid = store.record_refusal(channel, recipient, message.get("outbox_id"), error.code,
+                                   str(error))
+    except SQLAlchemyError:
+        logger.exception("Could not record the refused %s message", channel)
+        return
+    after_failure(sid)
+
+
+def _send(channel: str, recipient: str, message: Dict[str, Any]) -> None:
     if channel in ("whatsapp", "sms"):
         return send_twilio(channel, recipient, message)
     if channel == "messenger":
@@ -118,10 +151,8 @@ def _create(channel: str, recipient: str, **fields: Any) -> Any:
         raise DeliveryError(f"Twilio unreachable: {type(error).__name__}", retry=True)
 
 
-class TwilioRefused(DeliveryError):
-    def __init__(self, message: str, retry: bool, code: Optional[int]) -> None:
-        super().__init__(message, retry)
-        self.code = code
+class TwilioRefused(ProviderRefused):
+    """Twilio's answer to messages.create was an error (its code: Twilio's error list)."""
 
 
 def send_twilio(channel: str, recipient: str, message: Dict[str, Any]) -> None:
@@ -136,10 +167,12 @@ def send_twilio(channel: str, recipient: str, message: Dict[str, Any]) -> None:
         store.close_window(channel, recipient)
         return hold_with_template(recipient, message)
     early = store.record_delivery(created.sid, channel, outbox_id,
-                                  status=created.status or "queued")
+                                  status=created.status or "queued", recipient=recipient)
     if early == OUTSIDE_WINDOW and channel == "whatsapp":  # the callback came first
         store.close_window(channel, recipient)
         return hold_with_template(recipient, message)
+    if early is not None:  # a failure callback came first: the fallback was not applied
+        after_failure(created.sid)
     logger.info("Twilio took %s message %s (%s segment(s))", channel, created.sid,
                 message.get("segments") or created.num_segments or "?")
 
@@ -182,7 +215,8 @@ def hold_with_template(recipient: str, message: Dict[str, Any]) -> None:
                             retry=True)
     store.mark_template_sent("whatsapp", recipient)
     store.record_delivery(created.sid, "whatsapp", message.get("outbox_id"), kind="template",
-                          template=template.name, status=created.status or "queued")
+                          template=template.name, status=created.status or "queued",
+                          recipient=recipient)
     logger.info("WhatsApp window closed: template %s sent as %s; message held",
                 template.name, created.sid)
     raise DeliveryError(f"{store.HELD} outside WhatsApp's 24-hour window, template "
@@ -321,7 +355,9 @@ async def send_telegram(client: "TelegramClient", chat_id: str,
                                       reply_markup=markup, read_timeout=CHANNEL_TIMEOUT,
                                       write_timeout=CHANNEL_TIMEOUT)
     except (BadRequest, Forbidden, InvalidToken) as error:
-        raise DeliveryError(f"Telegram refused: {error.message}", retry=False)
+        # The Bot API's error_code is the HTTP status, which the library turned into the type.
+        raise ProviderRefused(f"Telegram refused: {error.message}", retry=False,
+                              code=TELEGRAM_CODES[type(error)])
     except TelegramError as error:  # network errors, timeouts, RetryAfter
         raise DeliveryError(f"Telegram unreachable: {type(error).__name__}", retry=True)
     logger.info("Telegram took message %s", sent.message_id)
@@ -372,11 +408,11 @@ MESSENGER_ERRORS = {
 }
 
 
-class MetaRefused(DeliveryError):
+class MetaRefused(ProviderRefused):
     def __init__(self, message: str, retry: bool, code: Optional[int],
                  subcode: Optional[int] = None) -> None:
-        super().__init__(message, retry)
-        self.code, self.subcode = code, subcode
+        super().__init__(message, retry, code)
+        self.subcode = subcode
 
 
 def messenger_settings() -> Dict[str, str]:
@@ -468,28 +504,23 @@ def _graph_post(settings: Dict[str, str], body: Dict[str, Any]) -> str:
     retry = code in MESSENGER_RETRY_CODES or (answer.status_code >= 500
                                               and code not in MESSENGER_PERMANENT_CODES)
     meaning = MESSENGER_ERRORS.get(code, str(error.get("message") or "")[:200])
+    if subcode == OUTSIDE_MESSENGER_WINDOW:
+        meaning = "outside Messenger's 24-hour window"
     raise MetaRefused(f"Meta answered {answer.status_code} (code {code}"
                       f"{f'/{subcode}' if subcode else ''}: {meaning}; fbtrace_id "
                       f"{error.get('fbtrace_id')})", retry=retry, code=code, subcode=subcode)
 
 
-def _record_refusal(recipient: str, outbox_id: Optional[int], error: MetaRefused) -> None:
-    """A message Meta refused for good, visible with the other failed deliveries
-    (channels.store.failed_deliveries, the console)."""
-    sid = f"messenger-refused-{uuid.uuid4().hex}"
-    meaning = MESSENGER_ERRORS.get(error.code, "refused by Meta")
-    if error.subcode == OUTSIDE_MESSENGER_WINDOW:
-        meaning = "outside Messenger's 24-hour window"
+def _after_refusal(recipient: str, error: MetaRefused) -> None:
+    """What Meta's refusal says about the resident (the failure itself is recorded by
+    `send`, with the other failed deliveries)."""
     try:
-        store.record_delivery(sid, "messenger", outbox_id, status="failed")
-        store.record_status(sid, "failed", error.code,
-                            f"{meaning} ({error.code}/{error.subcode or '-'})", "messenger")
         if error.subcode == OUTSIDE_MESSENGER_WINDOW:
             store.close_window("messenger", recipient)
         if error.code == 551:  # blocked the Page: nothing more until they write again
             store.set_opted_out("messenger", recipient, True)
     except SQLAlchemyError:
-        logger.exception("Could not record the refused Messenger message")
+        logger.exception("Could not record what Meta's refusal means for the resident")
 
 
 def send_messenger(recipient: str, message: Dict[str, Any]) -> None:
@@ -520,9 +551,10 @@ def send_messenger(recipient: str, message: Dict[str, Any]) -> None:
                     log("Messenger: the Page access token was refused; check "
                         "MESSENGER_PAGE_ACCESS_TOKEN")
                 log("Messenger message refused for good: %s", error)
-                _record_refusal(recipient, outbox_id, error)
+                _after_refusal(recipient, error)
             raise
-        store.record_delivery(message_id, "messenger", outbox_id, status="sent")
+        store.record_delivery(message_id, "messenger", outbox_id, status="sent",
+                              recipient=recipient)
         logger.info("Meta took Messenger message %s (%s%s)", message_id,
                     messaging["messaging_type"],
                     f" {messaging['tag']}" if messaging.get("tag") else "")

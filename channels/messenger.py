@@ -51,6 +51,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.integrations.media import media_refusal
 from bot.reports.outbox import deliver_due
 from channels.inbound import (ProviderWebhook, WebhookError, answer_or_apologise,
                               check_body, clean_text, in_order, menu_answer, text_for,
@@ -208,7 +209,8 @@ def _message_parts(message: Dict[Text, Any]) -> Tuple[Text, Dict[Text, Any]]:
             unsupported.append("sticker")  # the thumbs-up is a sticker, not a photo
         elif kind == "image":
             url = payload.get("url")
-            if not isinstance(url, str) or not url.startswith("https://"):
+            # Only Meta's own media hosts (bot.integrations.media): the outbox fetches it.
+            if not isinstance(url, str) or media_refusal(url, "messenger"):
                 raise WebhookError(400, "invalid_media_url")
             media.append({"url": url, "content_type": "image/jpeg"})
         elif kind == "location":

@@ -29,7 +29,8 @@ class ChannelContact(Base):
 
 
 class ChannelDelivery(Base):
-    """One message handed to Twilio, with the latest status its callbacks reported."""
+    """One message handed to Twilio, Telegram or Meta, with the latest status its
+    callbacks reported, or the provider's refusal."""
 
     __tablename__ = "channel_deliveries"
     __table_args__ = (UniqueConstraint("provider_sid", name="uq_channel_delivery_sid"),)
@@ -45,6 +46,12 @@ class ChannelDelivery(Base):
     error_message = Column(Text)
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow)
+    # The conversation the message was for (migration 0014), for the console.
+    recipient = Column(String(128), index=True)
+    # What the fallback did after a failure (channels.fallback.OUTCOMES) and, when it sent
+    # the message another way, that message's outbox item.
+    fallback = Column(String(32))
+    fallback_outbox_id = Column(Integer)
 
 
 class InboxMessage(Base):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import uuid
 from typing import Any, Dict, List, Optional
 
 from sqlalchemy import and_, exists, func, or_, update
@@ -294,8 +295,9 @@ FAILED = {"failed", "undelivered"}
 
 def record_delivery(provider_sid: str, channel: str, outbox_id: Optional[int],
                     kind: str = "text", template: Optional[str] = None,
-                    status: str = "queued", url: str = DATABASE_URL) -> Optional[int]:
-    """A message Twilio took (201), to be followed by its status callbacks.
+                    status: str = "queued", recipient: Optional[str] = None,
+                    url: str = DATABASE_URL) -> Optional[int]:
+    """A message the provider took, to be followed by its status callbacks.
 
     Returns the error code when a failure callback for it arrived first (else None).
     """
@@ -305,18 +307,35 @@ def record_delivery(provider_sid: str, channel: str, outbox_id: Optional[int],
             existing = db.query(ChannelDelivery).filter_by(provider_sid=provider_sid[:64]).first()
             if existing is not None:
                 existing.outbox_id, existing.kind, existing.template = outbox_id, kind, template
+                existing.recipient = existing.recipient or recipient
                 return existing.error_code if existing.status in FAILED else None
             db.add(ChannelDelivery(provider_sid=provider_sid[:64], channel=channel,
                                    outbox_id=outbox_id, kind=kind, template=template,
-                                   status=status))
+                                   status=status, recipient=recipient))
     except SQLAlchemyError:
         logger.exception("Could not record %s delivery %s", channel, provider_sid)
     return None
 
 
+def record_refusal(channel: str, recipient: str, outbox_id: Optional[int],
+                   error_code: Optional[int], error_message: str,
+                   now: Optional[dt.datetime] = None, url: str = DATABASE_URL) -> str:
+    """A message the provider refused for good (no provider id): a failed delivery of
+    its own, listed with the others; returns the id it is kept under."""
+    now = now or utcnow()
+    sid = f"{channel}-refused-{uuid.uuid4().hex}"
+    ensure_schema(url)
+    with session(url) as db:
+        db.add(ChannelDelivery(provider_sid=sid[:64], channel=channel, outbox_id=outbox_id,
+                               kind="text", status="failed", error_code=error_code,
+                               error_message=error_message[:500] or None,
+                               recipient=recipient, created_at=now, updated_at=now))
+    return sid
+
+
 def record_status(provider_sid: str, status: str, error_code: Optional[int] = None,
                   error_message: Optional[str] = None, channel: str = "",
-                  now: Optional[dt.datetime] = None,
+                  now: Optional[dt.datetime] = None, recipient: Optional[str] = None,
                   url: str = DATABASE_URL) -> Optional[Dict[str, Any]]:
     """Store a status callback; returns what is known of the message.
 
@@ -328,7 +347,7 @@ def record_status(provider_sid: str, status: str, error_code: Optional[int] = No
     for _ in range(2):
         try:
             return _record_status(provider_sid[:64], status, error_code, error_message,
-                                  channel, now, url)
+                                  channel, now, recipient, url)
         except IntegrityError:  # recorded by the sender at the same moment: update it
             continue
     return None
@@ -336,15 +355,16 @@ def record_status(provider_sid: str, status: str, error_code: Optional[int] = No
 
 def _record_status(sid: str, status: str, error_code: Optional[int],
                    error_message: Optional[str], channel: str, now: dt.datetime,
-                   url: str) -> Optional[Dict[str, Any]]:
+                   recipient: Optional[str], url: str) -> Optional[Dict[str, Any]]:
     with session(url) as db:
         delivery = db.query(ChannelDelivery).filter_by(provider_sid=sid).first()
         if delivery is None:
             db.add(ChannelDelivery(provider_sid=sid, channel=channel or "?", kind="text",
                                    status=status, error_code=error_code,
                                    error_message=(error_message or "")[:500] or None,
-                                   created_at=now, updated_at=now))
+                                   recipient=recipient, created_at=now, updated_at=now))
             return None
+        delivery.recipient = delivery.recipient or recipient
         previous = delivery.status
         if STATUS_ORDER.get(status, 0) >= STATUS_ORDER.get(previous, 0):
             delivery.status = status
@@ -354,7 +374,7 @@ def _record_status(sid: str, status: str, error_code: Optional[int],
         delivery.updated_at = now
         return {"channel": delivery.channel, "outbox_id": delivery.outbox_id,
                 "kind": delivery.kind, "status": delivery.status, "previous": previous,
-                "error_code": delivery.error_code}
+                "error_code": delivery.error_code, "recipient": delivery.recipient}
 
 
 def hold_again(outbox_id: int, now: Optional[dt.datetime] = None,
@@ -370,15 +390,75 @@ def hold_again(outbox_id: int, now: Optional[dt.datetime] = None,
         return item.id
 
 
-def failed_deliveries(limit: int = 50, url: str = DATABASE_URL) -> List[Dict[str, Any]]:
-    """Messages Twilio could not deliver, newest first (for the console)."""
+def delivery(provider_sid: str, url: str = DATABASE_URL) -> Optional[Dict[str, Any]]:
+    """What is known of one message: channel, recipient, status, error, its outbox item's
+    message (payload) and the fallback already applied."""
     ensure_schema(url)
     with session(url) as db:
-        rows = (db.query(ChannelDelivery, OutboxItem)
-                .outerjoin(OutboxItem, OutboxItem.id == ChannelDelivery.outbox_id)
-                .filter(ChannelDelivery.status.in_(FAILED))
-                .order_by(ChannelDelivery.updated_at.desc()).limit(limit).all())
-        return [{"channel": d.channel, "recipient": item.recipient if item else None,
-                 "sid": d.provider_sid, "kind": d.kind, "status": d.status,
-                 "error_code": d.error_code, "error_message": d.error_message,
-                 "at": d.updated_at} for d, item in rows]
+        row = db.query(ChannelDelivery).filter_by(provider_sid=provider_sid[:64]).first()
+        if row is None:
+            return None
+        item = db.get(OutboxItem, row.outbox_id) if row.outbox_id else None
+        return {"sid": row.provider_sid, "channel": row.channel, "kind": row.kind,
+                "recipient": row.recipient or (item.recipient if item else None),
+                "status": row.status, "error_code": row.error_code,
+                "message": json.loads(item.payload) if item and item.payload else None,
+                "fallback": row.fallback}
+
+
+def set_fallback(provider_sid: str, outcome: str, outbox_id: Optional[int] = None,
+                 url: str = DATABASE_URL) -> bool:
+    """Note what the fallback did; False when it was done before (a repeated callback)."""
+    with session(url) as db:
+        return db.query(ChannelDelivery).filter(
+            ChannelDelivery.provider_sid == provider_sid[:64],
+            ChannelDelivery.fallback.is_(None)).update(
+            {ChannelDelivery.fallback: outcome[:32],
+             ChannelDelivery.fallback_outbox_id: outbox_id},
+            synchronize_session=False) == 1
+
+
+def failed_deliveries(limit: int = 50, recipient: Optional[str] = None,
+                      url: str = DATABASE_URL) -> List[Dict[str, Any]]:
+    """Messages that did not reach the resident, newest first (for the console): channel,
+    recipient, the provider's error, the message's text and what the fallback did (with
+    the fallback message's own status)."""
+    ensure_schema(url)
+    fallback_item = aliased(OutboxItem)
+    with session(url) as db:
+        query = (db.query(ChannelDelivery, OutboxItem, fallback_item)
+                 .outerjoin(OutboxItem, OutboxItem.id == ChannelDelivery.outbox_id)
+                 .outerjoin(fallback_item,
+                            fallback_item.id == ChannelDelivery.fallback_outbox_id)
+                 .filter(ChannelDelivery.status.in_(FAILED)))
+        if recipient is not None:
+            query = query.filter(or_(ChannelDelivery.recipient == recipient,
+                                     and_(ChannelDelivery.recipient.is_(None),
+                                          OutboxItem.recipient == recipient)))
+        rows = query.order_by(ChannelDelivery.updated_at.desc(),
+                              ChannelDelivery.id.desc()).limit(limit).all()
+        return [_failure(db, d, item, fallback) for d, item, fallback in rows]
+
+
+def _failure(db: Any, d: ChannelDelivery, item: Optional[OutboxItem],
+             fallback: Optional[OutboxItem]) -> Dict[str, Any]:
+    text = json.loads(item.payload).get("text", "") if item and item.payload else ""
+    return {"channel": d.channel, "recipient": d.recipient or (item.recipient if item else None),
+            "sid": d.provider_sid, "kind": d.kind, "status": d.status,
+            "error_code": d.error_code, "error_message": d.error_message, "at": d.updated_at,
+            "text": text, "fallback": d.fallback,
+            "fallback_channel": fallback.channel if fallback else None,
+            "fallback_status": _fallback_status(db, fallback)}
+
+
+def _fallback_status(db: Any, item: Optional[OutboxItem]) -> Optional[str]:
+    """The fallback message's state: the provider's last status, else the outbox's."""
+    if item is None:
+        return None
+    latest = (db.query(ChannelDelivery.status).filter_by(outbox_id=item.id)
+              .order_by(ChannelDelivery.id.desc()).first())
+    if latest is not None:
+        return latest[0]
+    if item.next_attempt_at >= NEVER:
+        return "failed"
+    return "sent" if item.delivered_at else "queued"

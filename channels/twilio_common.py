@@ -33,6 +33,8 @@ from bot.settings import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PUBLIC_UR
 from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
                               answer_or_apologise, check_body, menu_answer, text_for,
                               valid_location)
+from channels.delivery import OUTSIDE_WINDOW
+from channels.fallback import after_failure
 from channels.outbound import ToneOutputChannel
 from channels.store import (FAILED, STATUS_ORDER, close_window, hold_again, record_inbound,
                             record_status, release_held, set_opted_out)
@@ -211,14 +213,16 @@ class TwilioInput(ProviderWebhook, ABC):
             raise WebhookError(400, "invalid_error_code")
         meaning = ERROR_CODES.get(code) if code else None
         result = await asyncio.to_thread(record_status, sid, status, code, meaning,
-                                       self.name())
+                                         self.name(), None, form.first("To") or None)
         if result is None:
             logger.info("%s status %s for a message we do not know", self.name(), status)
             return None
         if status in FAILED:
             logger.error("%s message %s %s: Twilio error %s (%s)", self.name(), sid, status,
                          code, meaning or "see Twilio's error list")
-        if (code == 63016 and self.has_window and result["kind"] == "text"
+            if code != OUTSIDE_WINDOW:
+                await asyncio.to_thread(after_failure, sid)
+        if (code == OUTSIDE_WINDOW and self.has_window and result["kind"] == "text"
                 and result["outbox_id"]):
             recipient = form.first("To")
             await asyncio.to_thread(close_window, self.name(), recipient)

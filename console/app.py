@@ -29,7 +29,8 @@ from bot.klantcontacten import contactverzoek
 from bot.klantcontacten import dead_letters as openklant_dead_letters
 from bot.klantcontacten.contacts import outcome_choices, register_contact
 from bot.reports import dead_letters as reports_dead_letters
-from console import auth, dashboard, dead_letters, klantcontact, knowledge, tone_editor
+from console import (auth, dashboard, dead_letters, deliveries, klantcontact, knowledge,
+                     tone_editor)
 from console.conversations import REASONS, conversations, latest_event_id, transcript
 from console.models import AuditEntry, Note, Takeover
 from console.rasa_api import RasaUnavailable, pause, resume, send_staff_message
@@ -225,6 +226,7 @@ def _conversation_values(sender: str) -> dict:
             "conversation": found, "holder": holder, "notes": notes,
             "canned": tone_guide().staff.canned_answers, "reasons": REASONS,
             "requests": klantcontact.requests(sender, app.ctx.db_url),
+            "failures": deliveries.failures(app.ctx.db_url, recipient=sender, limit=20),
             "outcomes": outcome_choices() if contactverzoek.enabled() else []}
 
 
@@ -426,6 +428,15 @@ async def audit_page(request: Request) -> HTTPResponse:
             return [(e.at, e.user.name if e.user else "systeem", e.action, e.sender_id or "",
                      e.detail or "") for e in rows]
     return page(request, "audit.html", entries=await asyncio.to_thread(entries))
+
+
+@app.get("/console/deliveries")
+@requires("agent")
+async def deliveries_page(request: Request) -> HTTPResponse:
+    """Messages that did not reach the resident, with the provider's error in plain words
+    and what the fallback did (console/deliveries.py)."""
+    failures = await asyncio.to_thread(deliveries.failures, app.ctx.db_url)
+    return page(request, "deliveries.html", failures=failures)
 
 
 # Reports that did not reach Signalen (bot/reports/dead_letters.py).

@@ -21,6 +21,8 @@ REASONS = {"ask_human": "vroeg om een medewerker", "complaint": "klacht",
            "message_left": "bericht achtergelaten",
            "bot_failed": "bot begreep het twee keer niet", "frustration": "frustratie"}
 PREVIEW_CHARS = 200
+# After json.loads a valid pair is one character: a surrogate left over stands alone.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 FRUSTRATION = re.compile(
     r"\b(al (twee|drie|3|2|vier|zo vaak|weken|maanden) (keer|x)|nu al|alweer|belachelijk|"
     r"schandalig|waardeloos|onzin|kut|klote|godverdomme|verdomme|tering|kanker|fuck|shit|"
@@ -102,11 +104,29 @@ def conversations(url: str, hours: float = 24, now: float | None = None,
     found: dict[str, Conversation] = {}
     for row in _rows(url, since, sender):
         conversation = found.setdefault(row.sender_id, Conversation(row.sender_id))
-        _apply(conversation, row, json.loads(row.data or "{}"))
+        _apply(conversation, row, event_data(row.data))
     for conversation in found.values():
         pending = [t for t in conversation.triggers if t > conversation.last_resume]
         conversation.waiting_since = min(pending) if pending and not conversation.paused else None
     return sorted(found.values(), key=lambda c: c.last_activity, reverse=True)
+
+
+def event_data(raw: str | None) -> dict[str, Any]:
+    """A stored event's JSON; a lone surrogate in it (stored before the channels cleaned
+    text at the door, or by another client of the tracker store) becomes U+FFFD, since
+    the page could not be encoded with it."""
+    data = json.loads(raw or "{}")
+    return _without_surrogates(data) if "\\ud" in (raw or "").lower() else data
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _without_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
 
 
 def _preview(message: str) -> str:
@@ -164,7 +184,7 @@ def transcript(url: str, sender: str) -> list[Line]:
     """What the resident, the bot and staff said, in order, plus takeovers."""
     lines: list[Line] = []
     for row in _rows(url, 0, sender):
-        data = json.loads(row.data or "{}")
+        data = event_data(row.data)
         if row.type_name == "user" and not (data.get("text") or "").startswith("EXTERNAL"):
             typed = (data.get("metadata") or {}).get("typed")
             lines.append(Line("user", typed or data.get("text") or "", row.timestamp))

@@ -97,9 +97,19 @@ def build(tracker_url: str, days: int = 7, url: str = DATABASE_URL) -> Dashboard
     return board
 
 
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def to_csv(board: Dashboard) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["metric", "key", "value"])
-    writer.writerows(board.rows())
+    writer.writerows([[_cell(value) for value in row] for row in board.rows()])
     return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A value a spreadsheet shows as text, never runs (a channel name is the resident's
+    client's word on some paths)."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value

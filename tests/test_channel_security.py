@@ -314,3 +314,39 @@ def test_open_ids_without_a_session_never_reach_an_issued_conversation():
     senders = [m.sender_id for m in received]
     assert senders[0] == "webchat-90000303"
     assert all(not s.startswith("webchat-s.") for s in senders)
+
+
+def test_a_stored_lone_surrogate_or_a_formula_never_breaks_the_console(tmp_path):
+    """Issue 15: a lone surrogate in a stored event made the console answer 500 for every
+    agent, and a channel name a client sent reached the CSV export as a formula. Events
+    stored before the doors cleaned text (or by another client) still render."""
+    import time
+
+    from sqlalchemy import create_engine, text
+
+    from bot.reports.db import migrate
+    from console.app import templates
+    from console.conversations import conversations, transcript
+    from console.dashboard import build, to_csv
+
+    tracker_url, reports_url = f"sqlite:///{tmp_path / 't.db'}", f"sqlite:///{tmp_path / 'r.db'}"
+    migrate(reports_url)
+    formula = '=HYPERLINK("http://evil.example","klik")'
+    with create_engine(tracker_url).begin() as connection:
+        connection.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
+                                "type_name TEXT, timestamp REAL, intent_name TEXT, "
+                                "action_name TEXT, data TEXT)"))
+        connection.execute(text(
+            "INSERT INTO events (sender_id, type_name, timestamp, intent_name, data) "
+            "VALUES ('s1', 'user', :at, 'ask_human', :data)"),
+            {"at": time.time(), "data": json.dumps({"text": "hallo \ud800 \U0001F600",
+                                                    "input_channel": formula})})
+    [found] = conversations(tracker_url)
+    assert found.first_message == "hallo \ufffd \U0001F600"
+    lines = transcript(tracker_url, "s1")
+    html = templates.get_template("_transcript.html").render(
+        lines=lines, sender="s1", conversation=found, notes=[], holder=None, now=0)
+    assert "hallo \ufffd" in html and html.encode("utf-8")
+    exported = to_csv(build(tracker_url, url=reports_url))
+    assert formula not in exported.replace(f"'{formula}", "")
+    assert "'=HYPERLINK" in exported

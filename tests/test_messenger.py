@@ -484,3 +484,34 @@ def test_a_status_update_from_rasa_reaches_the_output_channel_tagged(meta):
         "text": STATUS_TEXT, "utter_action": "utter_report_status_afgehandeld"}))
     [sent] = meta.sent_to(PSID)
     assert sent["tag"] == "ACCOUNT_UPDATE" and sent["message"]["text"] == STATUS_TEXT
+
+
+def test_replies_are_rendered_in_messengers_own_tone(meta):
+    """The `messenger` medium of tone_of_voice.yml: its greeting, emoji, and buttons whose
+    titles are too long for a quick reply as a numbered list with numbered quick replies."""
+    from channels.messenger import MessengerOutput
+
+    resident_wrote(meta, hours_ago=1)
+    asyncio.run(MessengerOutput().send_response(RESIDENT, {
+        "text": "Waarmee kan ik u helpen?", "utter_action": "utter_greeting",
+        "buttons": [{"title": "Iets melden op straat", "payload": "/report_problem"},
+                    {"title": "Afval", "payload": "/waste"}]}))
+    [sent] = meta.sent_to(PSID)
+    assert sent["message"]["text"].startswith("Hallo! 👋 Waarmee kan ik u helpen?")
+    assert "1. Iets melden op straat\n2. Afval" in sent["message"]["text"]
+    assert [(r["title"], r["payload"]) for r in sent["message"]["quick_replies"]] == [
+        ("1", "/report_problem"), ("2", "/waste")]
+
+
+def test_a_photo_url_that_is_not_metas_is_refused_at_the_door(meta):
+    received, on_new_message = recorder()
+    meta.resident_wrote(PSID)
+    forged = message_event(PSID, attachments=[image("https://10.0.0.1/intern.jpg")])
+
+    async def run() -> None:
+        async with ChannelApp(MessengerInput(), on_new_message) as app:
+            answer = await post_signed(app, notification(forged))
+            assert answer.json() == {"error": "invalid_media_url"}
+
+    asyncio.run(run())
+    assert received == []

@@ -143,3 +143,39 @@ def test_preview_shows_every_medium_side_by_side():
     unknown = subprocess.run([sys.executable, "-m", "bot.tone", "preview", "utter_nope"],
                              cwd=ROOT, capture_output=True, text=True)
     assert unknown.returncode == 2 and "unknown response" in unknown.stderr
+
+
+def test_messenger_has_its_own_medium_set_by_the_content_team():
+    """Issue 15: Messenger's tone and limits come from tone_of_voice.yml, not the web chat's."""
+    guide = guide_with("  messenger:\n    address_form: u\n    max_length: 1000",
+                       "  messenger:\n    address_form: u\n    max_length: 80")
+    long = "Dit is een zin die best lang is. " * 5
+    assert all(len(p.text) <= 80 for p in render({"text": long}, "messenger", guide))
+    assert all(len(p.text) <= 600 for p in render({"text": long * 5}, "webchat", guide))
+    assert render({"text": "Hallo 🙂"}, "messenger")[0].text == "Hallo 🙂", "emoji allowed"
+    greeting = render({"text": "Ik ben de assistent.", "utter_action": "utter_greeting"},
+                      "messenger")
+    assert greeting[0].text.startswith("Hallo! 👋")
+    with pytest.raises(ToneGuideError, match="media.messenger.max_length: at most 2000"):
+        parse_guide(GUIDE_TEXT.replace("  messenger:\n    address_form: u\n    max_length: 1000",
+                                       "  messenger:\n    address_form: u\n    max_length: 3000"))
+    with pytest.raises(ToneGuideError, match="missing messenger"):
+        parse_guide(GUIDE_TEXT[:GUIDE_TEXT.index("  messenger:")] + GUIDE_TEXT[
+            GUIDE_TEXT.index("staff:"):])
+
+
+def test_messenger_buttons_are_quick_replies_and_long_titles_become_a_numbered_list():
+    short = render({"text": "Wilt u updates?", "buttons": [
+        {"title": "Ja", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"}]},
+        "messenger")
+    assert short[-1].buttons == [{"title": "Ja", "payload": "/affirm"},
+                                 {"title": "Nee", "payload": "/deny"}]
+    assert "1." not in short[-1].text
+    long = render({"text": "Wilt u updates?", "buttons": BUTTONS + [
+        {"title": "Een medewerker spreken", "payload": "/ask_human"}]}, "messenger")
+    assert "3. Een medewerker spreken" in long[-1].text
+    assert [b["title"] for b in long[-1].buttons] == ["1", "2", "3"]
+    assert long[-1].buttons[2]["payload"] == "/ask_human"
+    assert tone_problems(long, "messenger") == []
+    cut = [Part("Kies.", buttons=[{"title": "Een medewerker spreken", "payload": "/x"}])]
+    assert any("longer than 20" in p for p in tone_problems(cut, "messenger"))

@@ -14,16 +14,17 @@ from pathlib import Path
 from typing import Dict, Optional
 
 import yaml
-from sqlalchemy import create_engine, text
+from sqlalchemy import and_, create_engine, or_, text
 from sqlalchemy.engine import URL
 
 from bot.knowledge.models import UnansweredQuestion
 from bot.register import Register, load_register
 from bot.reports.db import session
-from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcnow
+from bot.reports.models import (CHANNEL_MESSAGE, NEVER, InboundMessage, OptOut, OutboxItem,
+                                Report, utcnow)
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 from bot.klantcontacten.retention import delete_old_requests
-from channels.models import InboxMessage
+from channels.models import ChannelDelivery, InboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +75,15 @@ def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_UR
         return now - dt.timedelta(days=register.personal[name].retention_days)
 
     with session(url) as db:
+        # Work delivered, and messages to residents given up (shown as failed deliveries).
         messages = db.query(OutboxItem).filter(
-            OutboxItem.report_id.is_(None), OutboxItem.delivered_at.isnot(None),
+            OutboxItem.report_id.is_(None),
+            or_(OutboxItem.delivered_at.isnot(None),
+                and_(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.next_attempt_at >= NEVER)),
             OutboxItem.created_at < cutoff("outbox.payload")).delete(synchronize_session=False)
+        messages += db.query(ChannelDelivery).filter(
+            ChannelDelivery.created_at < cutoff("channel_deliveries.recipient")).delete(
+                synchronize_session=False)
         opt_outs = db.query(OptOut).filter(
             OptOut.created_at < cutoff("opt_outs.recipient")).delete(synchronize_session=False)
         staff = _delete_staff_traces(db, cutoff)

@@ -19,7 +19,12 @@ from bot.settings import ROOT
 logger = logging.getLogger(__name__)
 
 TONE_FILE = Path(os.environ.get("GA_TONE_FILE", ROOT / "tone_of_voice.yml"))
-MEDIA = ("webchat", "whatsapp", "sms", "telegram")
+MEDIA = ("webchat", "whatsapp", "sms", "telegram", "messenger")
+# What one message may hold at the provider: Twilio's body (1600), Telegram's text (4096),
+# Meta's Send API text (2000).
+PROVIDER_MAX_LENGTH = {"whatsapp": 1600, "sms": 1600, "telegram": 4096, "messenger": 2000}
+# Messenger's quick replies: a title of at most 20 characters (Meta's "Quick replies").
+QUICK_REPLY_TITLE = 20
 
 
 class ToneGuideError(ValueError):
@@ -40,7 +45,7 @@ class MediumTone(Strict):
     emoji: bool
     formatting: Literal["plain", "whatsapp", "telegram_html"]
     charset: Literal["unicode", "gsm7"] = "unicode"
-    buttons: Literal["buttons", "numbered_list", "inline_keyboard"]
+    buttons: Literal["buttons", "numbered_list", "inline_keyboard", "quick_replies"]
     buttons_prompt: str = "Antwoord {numbers}."
     greeting: str = ""
     sign_off: str = ""
@@ -68,7 +73,7 @@ class StaffVoice(Strict):
 
 class ToneGuide(Strict):
     version: Literal[1]
-    media: Dict[Literal["webchat", "whatsapp", "sms", "telegram"], MediumTone]
+    media: Dict[Literal["webchat", "whatsapp", "sms", "telegram", "messenger"], MediumTone]
     staff: StaffVoice
 
     @root_validator(skip_on_failure=True)
@@ -76,6 +81,10 @@ class ToneGuide(Strict):
         missing = [m for m in MEDIA if m not in values.get("media", {})]
         if missing:
             raise ValueError(f"media: missing {', '.join(missing)}")
+        for medium, limit in PROVIDER_MAX_LENGTH.items():
+            if values["media"][medium].max_length > limit:
+                raise ValueError(f"media.{medium}.max_length: at most {limit}, the limit "
+                                 f"of one {medium} message")
         return values
 
     def medium(self, channel: str) -> MediumTone:

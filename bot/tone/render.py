@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from bot.tone.gsm import EMOJI, is_gsm7, segments, strip_emoji, to_gsm7
-from bot.tone.guide import MediumTone, ToneGuide, tone_guide
+from bot.tone.guide import QUICK_REPLY_TITLE, MediumTone, ToneGuide, tone_guide
 
 GREETING_RESPONSES = {"utter_greeting"}
 SIGN_OFF_RESPONSES = {"utter_goodbye", "utter_glad_to_help", "utter_closing_helped",
@@ -55,7 +55,8 @@ def render(message: Dict[str, Any], channel: str, guide: Optional[ToneGuide] = N
         text = to_gsm7(text)
     elif not tone.emoji:
         text = strip_emoji(text)
-    menu = _numbered_menu(buttons, tone) if tone.buttons == "numbered_list" else ""
+    numbered = tone.buttons == "numbered_list" or _titles_too_long(buttons, tone)
+    menu = _numbered_menu(buttons, tone) if numbered else ""
     if menu and tone.charset == "gsm7":
         menu = to_gsm7(menu)
     chunks = split_text(text, tone.max_length) if text else []
@@ -66,14 +67,28 @@ def render(message: Dict[str, Any], channel: str, guide: Optional[ToneGuide] = N
             chunks += split_text(menu, tone.max_length)
     parts = [Part(_format(chunk, tone)) for chunk in chunks]
     if parts and buttons and tone.buttons != "numbered_list":
-        parts[-1].buttons = [{"title": _plain(b["title"], tone), "payload": b.get("payload", "")}
-                             for b in buttons]
+        parts[-1].buttons = [_button(b, number if numbered else None, tone)
+                             for number, b in enumerate(buttons, start=1)]
     for part in parts:
         if tone.formatting == "telegram_html":
             part.parse_mode = "HTML"
         if tone.charset == "gsm7":
             part.segments = segments(part.text)
     return parts
+
+
+def _button(button: Dict[str, Any], number: Optional[int], tone: MediumTone) -> Dict[str, str]:
+    """A button as the medium shows it: its title, or its number in the text's list."""
+    if number is None:
+        return {"title": _plain(button["title"], tone), "payload": button.get("payload", "")}
+    return {"title": str(number), "payload": button.get("payload") or button["title"]}
+
+
+def _titles_too_long(buttons: List[Dict[str, Any]], tone: MediumTone) -> bool:
+    """Messenger cuts a quick reply's title at 20 characters: longer titles go in the text
+    as a numbered list, and the quick replies are their numbers."""
+    return tone.buttons == "quick_replies" and any(
+        len(_plain(b["title"], tone)) > QUICK_REPLY_TITLE for b in buttons)
 
 
 def _compose(message: Dict[str, Any], tone: MediumTone) -> str:
@@ -106,6 +121,21 @@ def _format(text: str, tone: MediumTone) -> str:
     if tone.formatting == "telegram_html":
         return BOLD.sub(r"<b>\1</b>", html.escape(text, quote=False))
     return BOLD.sub(r"\1", text)
+
+
+WHATSAPP_BOLD = re.compile(r"(?<![\w*])\*([^*\n]+)\*(?![\w*])")
+HTML_BOLD = re.compile(r"<b>(.+?)</b>", re.S)
+
+
+def unformat(text: str, channel: str, guide: Optional[ToneGuide] = None) -> str:
+    """A text rendered for `channel` back in the renderer's own markup (**bold**), so it
+    can be rendered for another medium (a fallback SMS)."""
+    formatting = (guide or tone_guide()).medium(channel).formatting
+    if formatting == "whatsapp":
+        return WHATSAPP_BOLD.sub(r"**\1**", text)
+    if formatting == "telegram_html":
+        return html.unescape(re.sub(r"<[^>]+>", "", HTML_BOLD.sub(r"**\1**", text)))
+    return text
 
 
 def split_text(text: str, limit: int) -> List[str]:
@@ -184,6 +214,10 @@ def tone_problems(parts: List[Part], channel: str, guide: Optional[ToneGuide] = 
                             f"the limit is {tone.max_length}")
         if not tone.emoji and EMOJI.search(seen + "".join(b["title"] for b in part.buttons)):
             problems.append(f"message {number} has emoji")
+        if tone.buttons == "quick_replies":
+            problems += [f"button '{b['title']}' is longer than {QUICK_REPLY_TITLE} "
+                         "characters (a quick reply is cut off)"
+                         for b in part.buttons if len(b["title"]) > QUICK_REPLY_TITLE]
         if not dutch:
             continue
         if tone.charset == "gsm7" and not is_gsm7(seen):
@@ -206,4 +240,4 @@ def sign(text: str, initials: str, name: str = "", guide: Optional[ToneGuide] = 
     return f"{text.strip()} {signature}".strip()
 
 
-__all__ = ["Part", "render", "render_staff", "sign", "split_text", "tone_problems"]
+__all__ = ["Part", "render", "render_staff", "sign", "split_text", "tone_problems", "unformat"]

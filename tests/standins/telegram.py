@@ -5,6 +5,13 @@ text required, text at most 4096 characters, parse_mode HTML must parse with onl
 Telegram's tags, inline keyboards with callback data of at most 64 bytes),
 answerCallbackQuery, setWebhook (https URL, secret token of allowed characters) and
 getFile; files under /file/bot<token>/. `fail_with` makes sendMessage fail.
+
+Errors are the Bot API's JSON (https://core.telegram.org/bots/api#making-requests):
+`{"ok": false, "error_code": <HTTP status>, "description": …}`, with the HTTP status of
+`error_code` (python-telegram-bot 22 turns 403 into Forbidden, 400 into BadRequest,
+401/404 into InvalidToken: telegram/request/_baserequest.py). A chat in `blocked`
+answers sendMessage with 403 "Forbidden: bot was blocked by the user" (the resident
+stopped the bot), a chat in `missing_chats` with 400 "Bad Request: chat not found".
 """
 from __future__ import annotations
 
@@ -12,7 +19,7 @@ import cgi
 import json
 import re
 from html.parser import HTMLParser
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Set
 from urllib.parse import parse_qs, urlparse
 
 from tests.standins.base import StandIn, StandInHandler
@@ -123,6 +130,11 @@ class TelegramHandler(StandInHandler):
         text, chat_id = params.get("text") or "", params.get("chat_id")
         if not chat_id:
             return self._bad("chat_id is empty")
+        if str(chat_id) in self.standin.blocked:
+            return self.send(403, {"ok": False, "error_code": 403,
+                                   "description": "Forbidden: bot was blocked by the user"})
+        if str(chat_id) in self.standin.missing_chats:
+            return self._bad("chat not found")
         if not text.strip():
             return self._bad("message text is empty")
         if len(text) > 4096:
@@ -168,6 +180,8 @@ class TelegramStandIn(StandIn):
         self.answered: List[str] = []
         self.calls: List[str] = []  # Bot API methods called, in order
         self.webhook: Dict[str, Any] = {}
+        self.blocked: Set[str] = set()  # chat ids whose resident blocked the bot
+        self.missing_chats: Set[str] = set()  # chat ids Telegram does not know
         super().__init__()
 
     def texts_to(self, chat_id: str) -> List[str]:
