@@ -158,12 +158,14 @@ class ValidateReportForm(FormValidationAction):
             return {**pin, "report_location": None}
         reading, text = reading_of(tracker), _text(tracker)
         found = self._resolve(tracker, reading, text)
+        joined = self._joined_problems(tracker)  # "aan het eind, en het is 1 stort hoor"
         if isinstance(found, Place):
-            return {**place_slots(found),
+            return {**place_slots(found), **joined,
                     **with_ack(tracker, ack("utter_ack_place", place=found.label),
-                               personal_data_ack(reading))}
+                               personal_data_ack(reading),
+                               ack("utter_ack_one_report") if joined else None)}
         tries = int(tracker.get_slot("report_location_tries") or 0)
-        return {"report_location": None, "report_location_tries": tries + 1, **found}
+        return {"report_location": None, "report_location_tries": tries + 1, **joined, **found}
 
     def _resolve(self, tracker: Tracker, reading: Reading, text: Text) -> Any:
         """The place, or the slots that ask a focused follow-up question."""
@@ -281,13 +283,21 @@ class ValidateReportForm(FormValidationAction):
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
 
     @staticmethod
-    def _one_report(tracker: Tracker) -> Dict[Text, Any]:
-        """"Het is eigenlijk 1 probleem": the problems joined, the summary shown again."""
+    def _joined_problems(tracker: Tracker) -> Dict[Text, Any]:
+        """"Het is eigenlijk 1 probleem", "niet 2 dingen": the problems the bot split are one
+        description again (nothing when it split none, or the resident did not say so)."""
+        more = tracker.get_slot("report_more_problems")
+        if not more or not says_it_is_one_problem(_text(tracker)):
+            return {}
         parts = [tracker.get_slot("report_description") or ""] + [
-            problem.get("text", "") for problem in tracker.get_slot("report_more_problems")]
+            problem.get("text", "") for problem in more]
         joined = ". ".join(part.rstrip(". ") for part in parts if part) + "."
-        return {"report_description": joined[:MAX_DESCRIPTION], "report_more_problems": None,
-                "report_confirmed": None, **with_ack(tracker, ack("utter_ack_one_report"))}
+        return {"report_description": joined[:MAX_DESCRIPTION], "report_more_problems": None}
+
+    def _one_report(self, tracker: Tracker) -> Dict[Text, Any]:
+        """At the summary: the problems joined, the summary shown again."""
+        return {**self._joined_problems(tracker), "report_confirmed": None,
+                **with_ack(tracker, ack("utter_ack_one_report"))}
 
     @staticmethod
     def _wants_updates_now(tracker: Tracker) -> bool:

@@ -31,7 +31,7 @@ from bot.knowledge.aspects import is_follow_up
 from bot.reading.description import says_not_collected
 from bot.reading.questions import is_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
-                                         says_number_unknown)
+                                         says_not_known, says_number_unknown)
 from bot.reading.result import Reading
 
 RULE_PREDICTION = "_rule_prediction"
@@ -381,7 +381,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
             and tracker.active_loop_name is None
             and (intent.get("name") not in NEW_TOPIC_INTENTS
-                 or says_number_unknown(message.text or ""))):
+                 or says_number_unknown(message.text or "")
+                 or says_not_known(message.text or ""))):
         return STATUS_ACTION  # the answer to "Welk meldingsnummer heeft u?", number or not
     if (tracker.active_loop_name is None
             and set(last_turn) & set(KNOWLEDGE_ACTIONS)

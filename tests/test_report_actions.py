@@ -755,3 +755,16 @@ def test_a_missed_bulky_pickup_is_filed_as_one(dispatcher, domain):
                   "bulky_waste_pickup", dispatcher, domain)
     assert slots["report_category"] == "bulky_waste_pickup"
     assert slots["report_location"] == "Julianastraat 11"
+
+
+def test_problems_called_one_while_giving_the_place_become_one_report(dispatcher, domain):
+    text = ("aan het eind van de Beukenlaan, bij het bruggetje. En het is 1 stort hoor, "
+            "niet 2 dingen")
+    tracker = tracker_for(asking="report_location", text=text, slots={
+        "report_description": "Iemand heeft een berg vuilniszakken gedumpt",
+        "report_more_problems": [{"category": "report_waste_collection",
+                                  "text": "Een oude koelkast gedumpt"}]})
+    result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert result["report_more_problems"] is None
+    assert "koelkast" in result["report_description"]
+    assert "utter_ack_one_report" in [a["key"] for a in result["report_ack"]]

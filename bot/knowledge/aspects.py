@@ -20,6 +20,7 @@ _ASPECTS = (
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
         r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bbeta(?:a)?l\w*|\bgratis\b"
         r"|\bhoeveel (?:euro|geld)\b|\bleges\b"
+        r"|\bhoeveel (?:is|zijn|wordt|bedraagt) (?:dat|het|dit)\b"
         r"|\bhow much\b|\bcosts?\b|\bprice\b|\bfree\b", re.IGNORECASE)),
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
@@ -120,9 +121,16 @@ def subject_words(text: str) -> str:
     return " ".join(word for word in words if word not in _FUNCTION_WORDS)
 
 
+_FIRST_QUESTION = re.compile(r"^[^?]*\?")
+
+
 def is_follow_up(text: str) -> bool:
     """A short question about an aspect, or one that adds a subject ("en asbest?"), that
-    leans on what was said before."""
+    leans on what was said before; "en voor mijn kinderen? die zijn 6 en 9, moeten die ook
+    mee?" is short in its first question."""
+    first = _FIRST_QUESTION.match(text or "")
+    if first and first.group() != (text or "").strip() and is_follow_up(first.group()):
+        return True
     if read_aspect(text) is not None:
         return len((text or "").split()) <= MAX_FOLLOW_UP_WORDS
     also = _AND_ALSO.match(text or "")

@@ -140,6 +140,19 @@ def says_number_unknown(text: str) -> bool:
     return bool(_NUMBER_UNKNOWN.search(_plain(text)))
 
 
+# The answer to "Welk meldingsnummer heeft u?" that it is not known ("DAT WEET IK DUS NIET").
+_NOT_KNOWN = re.compile(
+    r"\b(?:weet|wist|ken|heb) (?:ik|k) (?:\w+ ){0,2}?(?:niet|nie|geen)\b"
+    r"|\bgeen (?:idee|flauw idee)\b"
+    r"|\b(?:ben|is) (?:\w+ )?(?:kwijt|vergeten)\b|\bvergeten\b"
+    r"|\b(?:dont|do not|don t) (?:know|remember|have it)\b|\bno idea\b")
+
+
+def says_not_known(text: str) -> bool:
+    """An answer to the question for the number: "weet ik niet (meer)", "kwijt"."""
+    return bool(_NOT_KNOWN.search(_plain(text)))
+
+
 _REPORT_WORDS = re.compile(
     r"\b(?:meld\w*|gemeld\w*|gemaild|doorga\w*|doorgegeven|aangegeven|klacht\w*|zaak\w*|"
     r"al (?:iets )?(?:gebeurd|gedaan|gemaakt|gerepareerd|opgelost|opgeruimd|weggehaald)|"

@@ -63,3 +63,10 @@ def test_whether_to_pay_is_answered_by_the_sentences_about_paying_not_the_price(
         "Betaal de aanslag wel op tijd."
     assert article_detail(found, COST, "wat kost het?") == "Gratis."
     assert article_detail(article("Bel ons gerust."), COST, "moet ik betalen?") is None
+
+
+def test_a_follow_up_may_go_on_after_its_first_short_question():
+    assert is_follow_up("en voor mijn kinderen? die zijn 6 en 9, moeten die ook mee komen?")
+    assert is_follow_up("hoeveel is dat per jaar dan")
+    assert not is_follow_up("hoe laat? en wat moet ik doen als ik een nieuwe lantaarnpaal "
+                            "in de straat wil hebben?")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.reading.report_questions import (read_report_question, says_it_is_no_report,
+                                         says_not_known,
                                          mentions_a_report, says_number_unknown)
 
 ASKED = {
@@ -89,3 +90,10 @@ def test_a_status_question_names_a_report(text, expected):
 ])
 def test_anonymity_and_news_afterwards_are_questions_about_the_report(text, kind):
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text, known", [("DAT WEET IK DUS NIET MEER, dat zei ik al", False),
+                                         ("geen idee", False), ("ben ik kwijt", False),
+                                         ("ja hoor", True), ("M-2026-000123", True)])
+def test_an_answer_that_the_number_is_not_known(text, known):
+    assert says_not_known(text) is not known
