@@ -209,6 +209,57 @@ def test_a_half_delivered_contact_is_finished_without_doubles(openklant, db_url,
     assert len(openklant.all("actorklantcontacten")) == 1
 
 
+def test_a_klantcontact_whose_answer_was_lost_is_found_not_registered_twice(openklant, db_url):
+    register_contact(handled(case_number="M-2026-000042"), db_url)
+    openklant.lose_next_answer("klantcontacten")  # stored, then a 504
+    assert deliver(db_url) == 0
+    assert len(openklant.all("klantcontacten")) == 1
+    openklant.lose_next_answer("actorklantcontacten")  # a second create would be refused
+    openklant.lose_next_answer("onderwerpobjecten")
+    assert deliver(db_url, minutes=5) == 0
+    assert deliver(db_url, minutes=10) == 0
+    assert deliver(db_url, minutes=20) == 1
+    [contact] = openklant.all("klantcontacten")
+    assert contact["inhoud"].startswith("Wanneer is mijn paspoort klaar?")
+    assert "Kenmerk chatbot: KC-" in contact["inhoud"], "the marker it is found by"
+    assert len(contact["hadBetrokkenActoren"]) == len(openklant.all("actorklantcontacten")) == 1
+    assert len(openklant.all("onderwerpobjecten")) == 1 and dead_letters.dead_letters(db_url) == []
+
+
+def test_a_crash_right_after_sending_the_klantcontact_registers_it_once(openklant, db_url,
+                                                                        monkeypatch):
+    register_contact(handled(), db_url)
+    real = OpenKlantClient.create_klantcontact
+
+    def sent_then_crash(self, body):
+        monkeypatch.setattr(OpenKlantClient, "create_klantcontact", real)
+        real(self, body)
+        raise SystemExit("the worker died before it could commit")
+
+    monkeypatch.setattr(OpenKlantClient, "create_klantcontact", sent_then_crash)
+    with pytest.raises(SystemExit):
+        deliver(db_url)
+    [item] = items(db_url)
+    assert item.attempts == 0 and item.delivered_at is None, "nothing of the attempt kept …"
+    assert deliver(db_url, minutes=5) == 1, "… but that it was sent, so it is looked up"
+    assert len(openklant.all("klantcontacten")) == 1
+
+
+def test_a_contactverzoek_whose_answers_were_lost_is_one_contact_and_one_task(openklant,
+                                                                             db_url):
+    leave("Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    for resource in ("klantcontacten", "betrokkenen", "digitaleadressen", "internetaken"):
+        openklant.lose_next_answer(resource)
+    assert [deliver(db_url, minutes=m) for m in (0, 5, 10, 20, 40)] == [0, 0, 0, 0, 1]
+    for resource in ("klantcontacten", "betrokkenen", "digitaleadressen", "internetaken"):
+        assert len(openklant.all(resource)) == 1, resource
+    [task] = openklant.all("internetaken")
+    with reports_db.session(db_url) as db:
+        request = db.query(ContactRequest).one()
+        assert request.internetaak_uuid == task["uuid"]
+        assert request.klantcontact_uuid == task["aanleidinggevendKlantcontact"]["uuid"]
+
+
 def test_a_refusal_is_a_dead_letter_staff_can_retry(openklant, db_url, monkeypatch):
     monkeypatch.setattr(settings, "OPENKLANT_TOKEN", "expired")
     register_contact(handled(), db_url)

@@ -28,7 +28,7 @@ OUTCOMES: Dict[str, tuple] = {
     "terugbellen": ("Inwoner wordt teruggebeld", True),
     "geen_reactie": ("Inwoner reageerde niet meer", False),
 }
-MAX_INHOUD, MAX_REACTIE = 1000, 4000
+MAX_INHOUD, MAX_REACTIE = 960, 4000  # inhoud: 1000, less room for the marker (delivery)
 
 
 @dataclass(frozen=True)
