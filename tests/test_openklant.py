@@ -28,7 +28,7 @@ from bot.reports.models import OutboxItem, Report
 from bot.reports.service import NewReport, file_report
 from console import app as console_app
 from console.auth import Staff, create_user
-from console.models import Takeover
+from console.models import AuditEntry, Takeover
 from tests.standins.openklant import OpenKlantStandIn
 from tests.test_handover import Events
 
@@ -407,3 +407,78 @@ def test_a_task_closed_in_open_klant_itself_shows_as_verwerkt(openklant, console
     page = asyncio.run(console_app.conversation.__wrapped__(request(AGENT), RESIDENT))
     assert "<strong>verwerkt</strong>" in page.body.decode()
     assert [r.status for r in contactverzoek.requests_of(RESIDENT, db_url)] == ["verwerkt"]
+
+
+# --- a conversation that ends without a hand-back is still one klantcontact -----------------
+
+def conversation_taken_over(events, db_url: str) -> Staff:
+    events.user(RESIDENT, 0, "Wanneer is mijn paspoort klaar?")
+    events.add(RESIDENT, 30, "pause")
+    events.add(RESIDENT, 40, "bot", text="Over vijf werkdagen. ^PJ", metadata={"staff": "PJ"})
+    return take_over(db_url, RESIDENT)
+
+
+def audited(db_url: str) -> List[tuple]:
+    with reports_db.session(db_url) as db:
+        return [(e.action, e.user_id, e.detail) for e in db.query(AuditEntry).order_by(
+            AuditEntry.id)]
+
+
+def test_finishing_a_conversation_registers_it_once_with_the_outcome(openklant, console,
+                                                                     db_url, events):
+    staff = conversation_taken_over(events, db_url)
+    page = asyncio.run(console_app.conversation.__wrapped__(request(staff), RESIDENT))
+    assert 'action="/console/conversations/whatsapp:+31612345678/finish"' in page.body.decode()
+    refused = asyncio.run(console_app.finish.__wrapped__(request(staff), RESIDENT))
+    assert refused.status == 400, "an outcome is chosen when finishing"
+
+    asyncio.run(console_app.finish.__wrapped__(request(staff, outcome="beantwoord"), RESIDENT))
+    again = asyncio.run(console_app.finish.__wrapped__(request(staff, outcome="beantwoord"),
+                                                       RESIDENT))
+    assert again.status == 409, "a second click finishes nothing"
+    assert console == [("resume", RESIDENT)], "the bot answers again, without a word now"
+    assert deliver(db_url) == 1
+    [contact] = openklant.all("klantcontacten")
+    assert contact["metadata"]["uitkomst"] == "Vraag beantwoord"
+    assert contact["reactie"] == "Over vijf werkdagen. ^PJ"
+    assert ("finished", staff.id, "beantwoord") in audited(db_url)
+    with reports_db.session(db_url) as db:
+        assert db.get(Takeover, RESIDENT) is None
+
+
+def test_a_takeover_nobody_finished_is_registered_with_outcome_unknown(openklant, console,
+                                                                       db_url, events,
+                                                                       monkeypatch):
+    monkeypatch.setattr(settings, "TAKEOVER_IDLE_MINUTES", 120)
+    conversation_taken_over(events, db_url)
+    assert asyncio.run(console_app.finish_idle_takeovers()) == [], "not idle long enough"
+    in_three_hours = dt.datetime.utcnow() + dt.timedelta(hours=3)
+    assert asyncio.run(console_app.finish_idle_takeovers(in_three_hours)) == [RESIDENT]
+    assert asyncio.run(console_app.finish_idle_takeovers(in_three_hours)) == []
+    assert console == [("resume", RESIDENT)]
+    assert deliver(db_url) == 1
+    [contact] = openklant.all("klantcontacten")
+    assert contact["metadata"]["uitkomst"].startswith("Onbekend")
+    assert contact["indicatieContactGelukt"] is None, "not known: the standard leaves it out"
+    assert ("finished_idle", None, "onbekend") in audited(db_url)
+
+
+def test_a_takeover_with_a_recent_message_is_not_swept(openklant, console, db_url, events,
+                                                       monkeypatch):
+    monkeypatch.setattr(settings, "TAKEOVER_IDLE_MINUTES", 120)
+    conversation_taken_over(events, db_url)
+    events.user(RESIDENT, 3 * 3600, "Hallo, bent u er nog?")  # two hours from now
+    in_three_hours = dt.datetime.utcnow() + dt.timedelta(hours=3)
+    assert asyncio.run(console_app.finish_idle_takeovers(in_three_hours)) == []
+    assert items(db_url) == []
+
+
+def test_the_agent_and_the_sweep_ending_the_same_takeover_register_it_once(openklant, db_url,
+                                                                           events):
+    from console import klantcontact
+
+    conversation_taken_over(events, db_url)
+    first = klantcontact.end_takeover(RESIDENT, "beantwoord", events.url, db_url)
+    second = klantcontact.end_takeover(RESIDENT, "onbekend", events.url, db_url)
+    assert (first.registered, second) == (True, None)
+    assert [item.kind for item in items(db_url)] == [CONTACT]
