@@ -507,6 +507,7 @@ def _dead_letter_page(request: Request, status: int = 200, error: str = "") -> H
     refused = openklant_dead_letters.dead_letters(url=app.ctx.db_url)
     return page(request, "dead_letters.html", status, letters=letters, error=error,
                 openklant_letters=refused,
+                openklant_waiting=openklant_dead_letters.waiting(url=app.ctx.db_url),
                 fields=DEAD_LETTER_FIELDS,
                 categories=sorted(profile().reports.signalen_categories))
 

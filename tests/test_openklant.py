@@ -178,7 +178,8 @@ def test_handing_back_without_open_klant_registers_nothing(console, db_url, even
 
 # --- Open Klant down or refusing loses no contact -------------------------------------------
 
-def test_open_klant_down_keeps_the_contact_queued_until_it_is_back(openklant, db_url):
+def test_open_klant_down_keeps_the_contact_queued_until_it_is_back(openklant, console,
+                                                                   db_url):
     register_contact(handled(), db_url)
     openklant.fail_with = 503
     assert deliver(db_url) == 0
@@ -187,9 +188,13 @@ def test_open_klant_down_keeps_the_contact_queued_until_it_is_back(openklant, db
         CONTACT, 1, None, None)
     assert "503" in waiting.last_error
     assert deliver(db_url) == 0, "not due again before its backoff"
+    html = asyncio.run(console_app.dead_letter_page.__wrapped__(request(AGENT))).body.decode()
+    assert "Wacht op Open Klant (1)" in html and "503" in html, "visible in the console"
 
     openklant.fail_with = None
     assert deliver(db_url, minutes=5) == 1
+    html = asyncio.run(console_app.dead_letter_page.__wrapped__(request(AGENT))).body.decode()
+    assert "Wacht op Open Klant" not in html
     [contact] = openklant.all("klantcontacten")
     assert contact["onderwerp"] == "Paspoort of ID-kaart aanvragen"
 
