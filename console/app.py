@@ -334,12 +334,9 @@ async def hand_back(request: Request, sender: str) -> HTTPResponse:
         return page(request, "message.html", 409, title="Niet uw gesprek",
                     message="Een collega heeft dit gesprek; alleen die kan het teruggeven.")
     outcome = ((request.form or {}).get("outcome") or "").strip()
-    try:
-        await resume(sender)
-    except RasaUnavailable as error:
-        return unavailable(request, error)
-    ended = await asyncio.to_thread(klantcontact.end_takeover, sender, outcome,
-                                    app.ctx.tracker_url, app.ctx.db_url)
+    ended = await _end_takeover(sender, outcome)
+    if isinstance(ended, RasaUnavailable):
+        return unavailable(request, ended)
     await audit(staff, "handed_back", sender, detail=ended.outcome if ended else "")
     return _back_to(sender)
 
@@ -358,14 +355,24 @@ async def finish(request: Request, sender: str) -> HTTPResponse:
     if outcome not in OUTCOMES:
         return page(request, "message.html", 400, title="Kies een uitkomst",
                     message="Kies bij Gesprek afronden de uitkomst van het gesprek.")
+    ended = await _end_takeover(sender, outcome)
+    if isinstance(ended, RasaUnavailable):
+        return unavailable(request, ended)
+    await audit(staff, "finished", sender, detail=ended.outcome if ended else "")
+    return _back_to(sender)
+
+
+async def _end_takeover(sender: str, outcome: str
+                        ) -> "klantcontact.Ended | RasaUnavailable | None":
+    """What the agent handled is read first (the resume event closes it), then the bot
+    answers again, then the takeover ends with its klantcontact queued."""
+    contact = await asyncio.to_thread(klantcontact.handled, sender, outcome,
+                                      app.ctx.tracker_url, app.ctx.db_url)
     try:
         await resume(sender)
     except RasaUnavailable as error:
-        return unavailable(request, error)
-    ended = await asyncio.to_thread(klantcontact.end_takeover, sender, outcome,
-                                    app.ctx.tracker_url, app.ctx.db_url)
-    await audit(staff, "finished", sender, detail=ended.outcome if ended else "")
-    return _back_to(sender)
+        return error
+    return await asyncio.to_thread(klantcontact.end_takeover, sender, contact, app.ctx.db_url)
 
 
 async def finish_idle_takeovers(now: Optional[dt.datetime] = None) -> List[str]:
@@ -376,14 +383,10 @@ async def finish_idle_takeovers(now: Optional[dt.datetime] = None) -> List[str]:
                                       app.ctx.db_url, idle, now)
     finished = []
     for sender in senders:
-        try:
-            await resume(sender)
-        except RasaUnavailable as error:
-            logger.warning("Idle takeover not finished yet (Rasa): %s", error)
-            continue
-        ended = await asyncio.to_thread(klantcontact.end_takeover, sender, UNKNOWN,
-                                        app.ctx.tracker_url, app.ctx.db_url)
-        if ended is not None:
+        ended = await _end_takeover(sender, UNKNOWN)
+        if isinstance(ended, RasaUnavailable):
+            logger.warning("Idle takeover not finished yet (Rasa): %s", ended)
+        elif ended is not None:
             await asyncio.to_thread(_audit_by_console, "finished_idle", sender, ended.outcome)
             finished.append(sender)
     return finished
@@ -395,7 +398,7 @@ def _audit_by_console(action: str, sender: str, detail: str) -> None:
 
 
 @app.after_server_start
-async def start_idle_sweep(running: Sanic) -> None:
+async def start_idle_sweep(running: Sanic, loop: asyncio.AbstractEventLoop) -> None:
     running.add_task(_sweep_idle_takeovers())
 
 

@@ -63,10 +63,11 @@ class Ended:
     registered: bool
 
 
-def end_takeover(sender: str, outcome: str, tracker_url: str, db_url: str) -> Optional[Ended]:
-    """End the conversation's takeover and queue its klantcontact, at once; None when
+def end_takeover(sender: str, contact: Optional[HandledConversation],
+                 db_url: str) -> Optional[Ended]:
+    """End the conversation's takeover and queue its klantcontact (`handled`, read before
+    the bot was resumed: the resume event ends what the agent handled), at once; None when
     there was no takeover (left) to end."""
-    contact = handled(sender, outcome, tracker_url, db_url)
     with session(db_url) as db:
         takeover = db.get(Takeover, sender)
         if takeover is None:

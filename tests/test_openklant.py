@@ -30,6 +30,7 @@ from console import app as console_app
 from console.auth import Staff, create_user
 from console.models import AuditEntry, Takeover
 from tests.standins.openklant import OpenKlantStandIn
+from tests import test_handover
 from tests.test_handover import Events
 
 TOKEN = "open-klant-token"
@@ -54,8 +55,9 @@ def console(monkeypatch, db_url, events):
     """The console app's handlers in-process: Rasa's API recorded instead of called."""
     calls: List[tuple] = []
 
-    async def resume(sender: str) -> None:
+    async def resume(sender: str) -> None:  # as Rasa does: the event ends the takeover's part
         calls.append(("resume", sender))
+        events.add(sender, time.time() - test_handover.T0, "resume")
 
     async def send(sender: str, text: str, initials: str) -> None:
         calls.append(("send", sender, text))
@@ -483,7 +485,9 @@ def test_the_agent_and_the_sweep_ending_the_same_takeover_register_it_once(openk
     from console import klantcontact
 
     conversation_taken_over(events, db_url)
-    first = klantcontact.end_takeover(RESIDENT, "beantwoord", events.url, db_url)
-    second = klantcontact.end_takeover(RESIDENT, "onbekend", events.url, db_url)
+    agent = klantcontact.handled(RESIDENT, "beantwoord", events.url, db_url)
+    sweep = klantcontact.handled(RESIDENT, "onbekend", events.url, db_url)
+    first = klantcontact.end_takeover(RESIDENT, agent, db_url)
+    second = klantcontact.end_takeover(RESIDENT, sweep, db_url)
     assert (first.registered, second) == (True, None)
     assert [item.kind for item in items(db_url)] == [CONTACT]
