@@ -399,7 +399,14 @@ def _audit_by_console(action: str, sender: str, detail: str) -> None:
 
 @app.after_server_start
 async def start_idle_sweep(running: Sanic, loop: asyncio.AbstractEventLoop) -> None:
-    running.add_task(_sweep_idle_takeovers())
+    running.ctx.idle_sweep = loop.create_task(_sweep_idle_takeovers())
+
+
+@app.before_server_stop
+async def stop_idle_sweep(running: Sanic, loop: asyncio.AbstractEventLoop) -> None:
+    sweep = getattr(running.ctx, "idle_sweep", None)
+    if sweep is not None:
+        sweep.cancel()
 
 
 async def _sweep_idle_takeovers() -> None:

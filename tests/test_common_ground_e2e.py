@@ -380,19 +380,20 @@ def test_a_message_left_outside_opening_hours_is_a_task_for_the_department_answe
                                     "Ik wil een medewerker spreken"))
     assert "Laat hier alvast uw bericht achter" in closed and next_day in closed, closed
     taken = " ".join(whatsapp_says(zgw_stack, twilio_standin, resident,
-                                   "Ik wil mijn paspoort verlengen, wanneer kan dat?"))
+                                   "De WOZ-waarde van mijn huis is veel te hoog, ik wil daar "
+                                   "bezwaar tegen maken. Bel mij graag terug."))
     assert "ik heb uw bericht doorgegeven" in taken and next_day in taken, taken
 
     [task] = wait_for(lambda: [t for t in openklant.all("internetaken")
-                               if "paspoort" in t["toelichting"]], timeout=DELIVERY)
+                               if "WOZ-waarde" in t["toelichting"]], timeout=DELIVERY)
     assert (task["status"], task["gevraagdeHandeling"]) == (
         "te_verwerken", "Contact opnemen met betrokkene")
     department = openklant.records["actoren"][task["toegewezenAanActor"]["uuid"]]
     assert (department["naam"], department["soortActor"]) == (
-        "Burgerzaken", "organisatorische_eenheid"), "the passport article's department"
+        "Belastingen", "organisatorische_eenheid"), "the WOZ article's department"
     request = openklant.records["klantcontacten"][task["aanleidinggevendKlantcontact"]["uuid"]]
     assert (request["kanaal"], request["onderwerp"]) == ("WhatsApp",
-                                                         "Paspoort of ID-kaart aanvragen")
+                                                         "Bezwaar maken tegen de WOZ-waarde")
     assert [a["adres"] for a in openklant.all("digitaleadressen")
             if a["adres"] == resident.split(":")[-1]], "the way back: their WhatsApp number"
 
@@ -404,9 +405,9 @@ def test_a_message_left_outside_opening_hours_is_a_task_for_the_department_answe
     agent.fill("#password", STAFF_PASSWORD)
     agent.click("main button[type=submit]")
     agent.goto(local(f"{zgw_stack.console_url}{conversation_path(resident)}"))
-    assert "Burgerzaken: Paspoort of ID-kaart aanvragen" in agent.content()
+    assert "Belastingen: Bezwaar maken tegen de WOZ-waarde" in agent.content()
     agent.get_by_role("button", name="Gesprek overnemen").click()
-    answer = "U kunt uw paspoort verlengen met een afspraak aan de balie."
+    answer = "Uw bezwaar tegen de WOZ-waarde kunt u online indienen; ik stuur u de link."
     agent.fill("#reply-text", answer)
     agent.get_by_role("button", name="Versturen").click()
     wait_for(lambda: [b for b in twilio_standin.bodies_to(resident) if answer in b],
