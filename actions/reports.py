@@ -400,9 +400,12 @@ def register_fields(report: NewReport) -> Dict[Text, Any]:
         found = resolve_pin(report.latitude, report.longitude)
         if found is not None and found.kind == "adres":
             fields = _present(street=found.street, house_number=found.house_number_text,
-                              postcode=found.postcode, woonplaats=found.woonplaats)
+                              postcode=found.postcode, woonplaats=found.woonplaats,
+                              nummeraanduiding_id=found.nummeraanduiding_id)
     if fields.get("street") and fields.get("house_number"):
         fields["address_confirmed"] = True
+    else:
+        fields.pop("nummeraanduiding_id", None)
     return fields
 
 
@@ -415,7 +418,8 @@ def _fields_for_words(report: NewReport) -> Dict[Text, Any]:
                       street=found.street if len(streets) <= 1 else None)
     if found.kind == "adres":
         fields.update(_present(house_number=found.house_number_text, postcode=found.postcode,
-                               latitude=found.lat, longitude=found.lon))
+                               latitude=found.lat, longitude=found.lon,
+                               nummeraanduiding_id=found.nummeraanduiding_id))
     elif report.latitude is None or report.longitude is None:
         fields.update(_present(latitude=found.lat, longitude=found.lon))
     return fields

@@ -72,6 +72,9 @@ OPENKLANT_TIMEOUT = float(os.environ.get("OPENKLANT_TIMEOUT", "5"))
 # When Open Klant checks `kanaal` against the Referentielijsten API: our channel → its code,
 # comma-separated (e.g. "whatsapp=WHATSAPP,webchat=CHAT"); unnamed channels keep our names.
 OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")
+# A conversation an agent took over and left alone this long is finished by the console
+# itself (outcome "onbekend"), so it still becomes a klantcontact; minutes.
+TAKEOVER_IDLE_MINUTES = float(os.environ.get("GA_TAKEOVER_IDLE_MINUTES", "120"))
 
 # Where reports go: "signalen" (SIGNALEN_URL) or "zgw" (a zaaksysteem with the ZGW APIs,
 # e.g. Open Zaak). One per municipality; see README "Signalen or the zaaksysteem".

@@ -6,11 +6,12 @@ CSRF token; cookies are Secure, HttpOnly and SameSite=Strict.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 import logging
 import time
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Awaitable, Callable, List, Optional
 from urllib.parse import quote, unquote
 
 import jinja2
@@ -27,7 +28,8 @@ from bot.tone.responses import domain_responses
 
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten import dead_letters as openklant_dead_letters
-from bot.klantcontacten.contacts import outcome_choices, register_contact
+from bot import settings
+from bot.klantcontacten.contacts import OUTCOMES, UNKNOWN, outcome_choices
 from bot.reports import dead_letters as reports_dead_letters
 from console import (auth, dashboard, dead_letters, deliveries, klantcontact, knowledge,
                      tone_editor)
@@ -43,6 +45,7 @@ COOKIE_PATH = "/console"
 STATIC = {"console.css": "text/css", "console.js": "text/javascript"}
 MAX_REPLY = 2000
 STREAM_SECONDS = 55
+IDLE_SWEEP_SECONDS = 60
 # Fetched by the page's script: without a login they answer 401 instead of a redirect.
 SCRIPT_PATHS = ("/console/partials/", "/console/stream")
 SECURITY_HEADERS = {
@@ -333,17 +336,90 @@ async def hand_back(request: Request, sender: str) -> HTTPResponse:
         return page(request, "message.html", 409, title="Niet uw gesprek",
                     message="Een collega heeft dit gesprek; alleen die kan het teruggeven.")
     outcome = ((request.form or {}).get("outcome") or "").strip()
+    ended = await _end_takeover(sender, outcome)
+    if isinstance(ended, RasaUnavailable):
+        return unavailable(request, ended)
+    await audit(staff, "handed_back", sender, detail=ended.outcome if ended else "")
+    return _back_to(sender)
+
+
+@app.post("/console/conversations/<sender>/finish")
+@requires("agent")
+async def finish(request: Request, sender: str) -> HTTPResponse:
+    """The resident has gone and the agent is done: the bot answers again (silently) and
+    the conversation is registered with the outcome the agent chose."""
+    sender, staff = unquote(sender), request.ctx.staff
+    holder = await asyncio.to_thread(_holder, sender)
+    if holder is None or (holder != staff.id and staff.role != "admin"):
+        return page(request, "message.html", 409, title="Niet uw gesprek",
+                    message="Alleen wie het gesprek heeft overgenomen, kan het afronden.")
+    outcome = ((request.form or {}).get("outcome") or "").strip()
+    if outcome not in OUTCOMES:
+        return page(request, "message.html", 400, title="Kies een uitkomst",
+                    message="Kies bij Gesprek afronden de uitkomst van het gesprek.")
+    ended = await _end_takeover(sender, outcome)
+    if isinstance(ended, RasaUnavailable):
+        return unavailable(request, ended)
+    await audit(staff, "finished", sender, detail=ended.outcome if ended else "")
+    return _back_to(sender)
+
+
+async def _end_takeover(sender: str, outcome: str
+                        ) -> "klantcontact.Ended | RasaUnavailable | None":
+    """What the agent handled is read first (the resume event closes it), then the bot
+    answers again, then the takeover ends with its klantcontact queued."""
     contact = await asyncio.to_thread(klantcontact.handled, sender, outcome,
                                       app.ctx.tracker_url, app.ctx.db_url)
     try:
         await resume(sender)
     except RasaUnavailable as error:
-        return unavailable(request, error)
-    await asyncio.to_thread(_release, sender)
-    if contact is not None:  # registered in Open Klant through the outbox
-        await asyncio.to_thread(register_contact, contact, app.ctx.db_url)
-    await audit(staff, "handed_back", sender, detail=(contact.outcome or "") if contact else "")
-    return _back_to(sender)
+        return error
+    return await asyncio.to_thread(klantcontact.end_takeover, sender, contact, app.ctx.db_url)
+
+
+async def finish_idle_takeovers(now: Optional[dt.datetime] = None) -> List[str]:
+    """Finish every takeover idle for TAKEOVER_IDLE_MINUTES with the outcome "onbekend":
+    a conversation an agent forgot to finish is registered all the same. The ones ended."""
+    idle = dt.timedelta(minutes=settings.TAKEOVER_IDLE_MINUTES)
+    senders = await asyncio.to_thread(klantcontact.idle_takeovers, app.ctx.tracker_url,
+                                      app.ctx.db_url, idle, now)
+    finished = []
+    for sender in senders:
+        ended = await _end_takeover(sender, UNKNOWN)
+        if isinstance(ended, RasaUnavailable):
+            logger.warning("Idle takeover not finished yet (Rasa): %s", ended)
+        elif ended is not None:
+            await asyncio.to_thread(_audit_by_console, "finished_idle", sender, ended.outcome)
+            finished.append(sender)
+    return finished
+
+
+def _audit_by_console(action: str, sender: str, detail: str) -> None:
+    with session(app.ctx.db_url) as db:
+        db.add(AuditEntry(user_id=None, action=action, sender_id=sender, detail=detail or None))
+
+
+@app.after_server_start
+async def start_idle_sweep(running: Sanic, loop: asyncio.AbstractEventLoop) -> None:
+    running.ctx.idle_sweep = loop.create_task(_sweep_idle_takeovers())
+
+
+@app.before_server_stop
+async def stop_idle_sweep(running: Sanic, loop: asyncio.AbstractEventLoop) -> None:
+    sweep = getattr(running.ctx, "idle_sweep", None)
+    if sweep is not None:
+        sweep.cancel()
+
+
+async def _sweep_idle_takeovers() -> None:
+    while True:
+        await asyncio.sleep(IDLE_SWEEP_SECONDS)
+        try:
+            finished = await finish_idle_takeovers()
+            if finished:
+                logger.info("Finished %s idle takeover(s)", len(finished))
+        except Exception:  # noqa: BLE001 - the sweep must outlive one bad round
+            logger.exception("Idle takeover sweep failed; trying again")
 
 
 @app.post("/console/conversations/<sender>/notes")
@@ -452,6 +528,7 @@ def _dead_letter_page(request: Request, status: int = 200, error: str = "") -> H
     refused = openklant_dead_letters.dead_letters(url=app.ctx.db_url)
     return page(request, "dead_letters.html", status, letters=letters, error=error,
                 openklant_letters=refused,
+                openklant_waiting=openklant_dead_letters.waiting(url=app.ctx.db_url),
                 fields=DEAD_LETTER_FIELDS,
                 categories=sorted(profile().reports.signalen_categories))
 

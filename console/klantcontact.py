@@ -1,17 +1,28 @@
-"""The console's part in Open Klant: what a hand-back registers as a klantcontact, and the
-state of the contactverzoeken a conversation has (bot.klantcontacten does the work)."""
+"""The console's part in Open Klant: what ending a takeover (hand back, finish, or the idle
+sweep) registers as a klantcontact, and the state of the contactverzoeken a conversation
+has (bot.klantcontacten does the work).
+
+Ending a takeover and queueing its klantcontact is one transaction with a conditional
+delete of the takeover, so of two that end the same takeover (a double click, the agent and
+the idle sweep) exactly one registers it.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Dict, List, Optional
 
 from bot.klantcontacten import contactverzoek
-from bot.klantcontacten.contacts import OUTCOMES, Agent, HandledConversation
+from bot.klantcontacten.contacts import (OUTCOMES, UNKNOWN, Agent, HandledConversation,
+                                         queue_contact)
 from bot.klantcontacten.models import ContactRequest
 from bot.klantcontacten.subjects import KCC, subject_of
 from bot.reports.db import session
+from bot.reports.models import utcnow
 from console.conversations import conversations, transcript
 from console.models import Takeover
+
+MONTH_HOURS = 24 * 30
 
 STATE = {"te_verwerken": "open", "verwerkt": "verwerkt"}
 
@@ -28,7 +39,7 @@ def handled(sender: str, outcome: str, tracker_url: str,
             return None
         agent = Agent(takeover.user.name, takeover.user.username)
         taken_at = takeover.taken_at
-    found = next(iter(conversations(tracker_url, hours=24 * 30, sender=sender)), None)
+    found = next(iter(conversations(tracker_url, hours=MONTH_HOURS, sender=sender)), None)
     since = found.last_resume if found else 0.0
     lines = [line for line in transcript(tracker_url, sender) if line.at > since]
     resident = [line.text for line in lines if line.kind == "user"]
@@ -39,7 +50,58 @@ def handled(sender: str, outcome: str, tracker_url: str,
         sender_id=sender, channel=(found.channel if found else "") or "rest", subject=title,
         agent=agent, started_at=taken_at, resident_said=resident,
         agent_said=[line.text for line in lines if line.kind == "staff"],
-        case_number=case_number, outcome=outcome if outcome in OUTCOMES else None)
+        case_number=case_number,
+        outcome=outcome if outcome in OUTCOMES or outcome == UNKNOWN else None)
+
+
+@dataclass(frozen=True)
+class Ended:
+    """A takeover this call ended: the outcome registered ("" for none), and whether a
+    klantcontact was queued for Open Klant."""
+
+    outcome: str
+    registered: bool
+
+
+def end_takeover(sender: str, contact: Optional[HandledConversation],
+                 db_url: str) -> Optional[Ended]:
+    """End the conversation's takeover and queue its klantcontact (`handled`, read before
+    the bot was resumed: the resume event ends what the agent handled), at once; None when
+    there was no takeover (left) to end."""
+    with session(db_url) as db:
+        takeover = db.get(Takeover, sender)
+        if takeover is None:
+            return None
+        taken_at = contact.started_at if contact is not None else takeover.taken_at
+        ended = (db.query(Takeover)
+                 .filter(Takeover.sender_id == sender, Takeover.taken_at == taken_at)
+                 .delete(synchronize_session=False))
+        if ended != 1:
+            return None  # ended meanwhile (and perhaps taken again) by someone else
+        registered = contact is not None and queue_contact(db, contact) is not None
+    return Ended(contact.outcome or "" if contact else "", registered)
+
+
+def idle_takeovers(tracker_url: str, db_url: str, idle: dt.timedelta,
+                   now: Optional[dt.datetime] = None) -> List[str]:
+    """Taken-over conversations in which nothing happened (no message of the resident or
+    the agent) for `idle`: the agent forgot to finish them."""
+    cutoff = (now or utcnow()) - idle
+    with session(db_url) as db:
+        taken = [(t.sender_id, t.taken_at) for t in
+                 db.query(Takeover).filter(Takeover.taken_at <= cutoff)]
+    found = []
+    for sender, taken_at in taken:
+        conversation = next(iter(conversations(tracker_url, hours=MONTH_HOURS, sender=sender)),
+                            None)
+        last = max(_epoch(taken_at), conversation.last_activity if conversation else 0.0)
+        if last <= _epoch(cutoff):
+            found.append(sender)
+    return found
+
+
+def _epoch(moment: dt.datetime) -> float:
+    return moment.replace(tzinfo=dt.timezone.utc).timestamp()
 
 
 def requests(sender: str, db_url: str) -> List[dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any, Dict, List
@@ -329,3 +330,15 @@ def test_only_an_address_the_register_knows_is_confirmed(register):
                                                             longitude=5.12407)])
     assert known.address_confirmed and pinned.address_confirmed
     assert not typo.address_confirmed
+
+
+def test_a_confirmed_address_keeps_the_registers_nummeraanduiding_id(register):
+    [known] = report_actions.with_register_address([report(street="Molenweg", house_number="7")])
+    [pinned] = report_actions.with_register_address([report(latitude=52.09452,
+                                                            longitude=5.12407)])
+    [typo] = report_actions.with_register_address(
+        [report(street="Molenweg", house_number="7000")])
+    [street] = report_actions.with_register_address([report(street="Molenweg")])
+    for confirmed in (known, pinned):
+        assert re.fullmatch(r"\d{16}", confirmed.nummeraanduiding_id or ""), confirmed
+    assert (typo.nummeraanduiding_id, street.nummeraanduiding_id) == (None, None)

@@ -9,21 +9,32 @@ stand-ins and OPENKLANT_URL against the Open Klant stand-in.
 - a webcare conversation on WhatsApp that filed a report ends with one klantcontact in Open
   Klant, linked to the zaak;
 - the case system down while a report is filed: the report stays queued and arrives when
-  it is back.
+  it is back;
+- a message left outside opening hours (the stack's profile has colleagues at work on one
+  day only, never today: as on a Sunday) becomes an interne taak for the department that owns
+  its subject, and the next working day's answer, typed in the console in Chromium, reaches
+  the resident's WhatsApp; the agent finishes the conversation ("Gesprek afronden", checked
+  with axe-core) and it becomes one klantcontact;
+- Open Klant down when the agent hands back: the klantcontact waits (shown in the console)
+  and arrives once when Open Klant is back.
 
 Its own stack (module scope), not the shared session one: that one sends reports to
 Signalen. Needs the trained model (the `trained_model` fixture marks it `stack`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import secrets
 from pathlib import Path
 from typing import Any, Dict, List
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+import yaml
+from playwright.sync_api import Browser, sync_playwright
 
 from bot.reports import db as reports_db
 from bot.reports.models import OutboxItem, Report
@@ -40,6 +51,7 @@ from tests.standins.openklant import OpenKlantStandIn
 from tests.standins.telegram import PHOTO
 from tests.standins.zgw import CLIENT_ID, RSIN, SECRET, ZgwStandIns
 from tests.standins.zgw_common import make_token
+from tests.test_console_browser import CHROMIUM, CHROMIUM_ARGS, assert_accessible, local
 from tests.test_telegram import update
 from tests.test_whatsapp_sms import new_number
 
@@ -82,6 +94,7 @@ def zgw_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, zgw
     system and registering contacts in Open Klant."""
     workdir = tmp_path_factory.mktemp("zgw-stack")
     action_port, rasa_port = free_port(), free_port()
+    profile_file, _ = closed_profile(workdir)
     tone_file = workdir / "tone_of_voice.yml"
     tone_file.write_text((ROOT / "tone_of_voice.yml").read_text(encoding="utf-8"),
                          encoding="utf-8")
@@ -92,7 +105,8 @@ def zgw_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, zgw
                     env={"GA_DATABASE_URL": db_url, "SIGNALEN_URL": "",
                          "GA_OUTBOX_INTERVAL": "1", "GA_OUTBOX_FIRST_RETRY": "2",
                          "GA_TONE_FILE": str(tone_file), "GA_ACTION_TIMEOUT": "5",
-                         "REPORTS_BACKEND": "zgw", "ZGW_ZAKEN_URL": zgw.zaken.root,
+                         "GA_PROFILE": str(profile_file), "REPORTS_BACKEND": "zgw",
+                         "ZGW_ZAKEN_URL": zgw.zaken.root,
                          "ZGW_CATALOGI_URL": zgw.catalogi.root,
                          "ZGW_DOCUMENTEN_URL": zgw.documenten.root,
                          "ZGW_NOTIFICATIES_URL": zgw.notificaties.root,
@@ -106,6 +120,30 @@ def zgw_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, zgw
     running.start(trained_model)
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Browser:
+    """Debian's Chromium, as in the console's browser tests."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                              headless=True)
+        yield launched
+        launched.close()
+
+
+def closed_profile(workdir: Path) -> tuple:
+    """The municipality's profile with colleagues at work on one day that is not today (so
+    every message to a colleague in this stack is left outside opening hours, as on a
+    Sunday): the file, and that day's name as the resident hears it."""
+    data = yaml.safe_load((ROOT / "bot" / "profile.yml").read_text(encoding="utf-8"))
+    today = dt.datetime.now(ZoneInfo(data["timezone"])).weekday()
+    day = "mon" if today != 0 else "tue"
+    data["opening_hours"] = {day: ["08:30", "17:00"]}
+    path = workdir / "profile.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path, data["day_names"][day]
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -326,3 +364,98 @@ def test_a_report_filed_while_the_case_system_is_down_arrives_when_it_is_back(
     with reports_db.session(db_url) as db:
         report = db.query(Report).filter_by(case_number=case_number).one()
         assert report.zaak_url == zaak["url"] and report.status == "gemeld"
+
+
+# --- 5. a message left outside opening hours, answered the next working day ----------------
+
+def contacts_answering(openklant, answer: str) -> List[Dict[str, Any]]:
+    return [c for c in openklant.all("klantcontacten") if answer in (c["reactie"] or "")]
+
+
+def test_a_message_left_outside_opening_hours_is_a_task_for_the_department_answered_later(
+        zgw_stack, openklant, twilio_standin, chromium, tmp_path, db_url):
+    _, next_day = closed_profile(tmp_path)
+    resident = "whatsapp:" + new_number()
+    closed = " ".join(whatsapp_says(zgw_stack, twilio_standin, resident,
+                                    "Ik wil een medewerker spreken"))
+    assert "Laat hier alvast uw bericht achter" in closed and next_day in closed, closed
+    taken = " ".join(whatsapp_says(zgw_stack, twilio_standin, resident,
+                                   "De WOZ-waarde van mijn huis is veel te hoog, ik wil daar "
+                                   "bezwaar tegen maken. Bel mij graag terug."))
+    assert "ik heb uw bericht doorgegeven" in taken and next_day in taken, taken
+
+    [task] = wait_for(lambda: [t for t in openklant.all("internetaken")
+                               if "WOZ-waarde" in t["toelichting"]], timeout=DELIVERY)
+    assert (task["status"], task["gevraagdeHandeling"]) == (
+        "te_verwerken", "Contact opnemen met betrokkene")
+    department = openklant.records["actoren"][task["toegewezenAanActor"]["uuid"]]
+    assert (department["naam"], department["soortActor"]) == (
+        "Belastingen", "organisatorische_eenheid"), "the WOZ article's department"
+    request = openklant.records["klantcontacten"][task["aanleidinggevendKlantcontact"]["uuid"]]
+    assert (request["kanaal"], request["onderwerp"]) == ("WhatsApp",
+                                                         "Bezwaar maken tegen de WOZ-waarde")
+    assert [a["adres"] for a in openklant.all("digitaleadressen")
+            if a["adres"] == resident.split(":")[-1]], "the way back: their WhatsApp number"
+
+    # The next working day: an agent answers in the console, in a browser.
+    create_user("maandag1", "Mila Bakker", "MB", "agent", STAFF_PASSWORD, url=db_url)
+    agent = chromium.new_context().new_page()
+    agent.goto(local(f"{zgw_stack.console_url}/console/"))
+    agent.fill("#username", "maandag1")
+    agent.fill("#password", STAFF_PASSWORD)
+    agent.click("main button[type=submit]")
+    agent.goto(local(f"{zgw_stack.console_url}{conversation_path(resident)}"))
+    assert "Belastingen: Bezwaar maken tegen de WOZ-waarde" in agent.content()
+    agent.get_by_role("button", name="Gesprek overnemen").click()
+    answer = "Uw bezwaar tegen de WOZ-waarde kunt u online indienen; ik stuur u de link."
+    agent.fill("#reply-text", answer)
+    agent.get_by_role("button", name="Versturen").click()
+    wait_for(lambda: [b for b in twilio_standin.bodies_to(resident) if answer in b],
+             timeout=DELIVERY)
+    wait_for(lambda: openklant.records["internetaken"][task["uuid"]]["status"] == "verwerkt",
+             timeout=DELIVERY)
+    agent.reload()
+    assert_accessible(agent)  # the page with "Gesprek afronden"
+    agent.select_option("#finish-outcome", "beantwoord")
+    agent.get_by_role("button", name="Gesprek afronden").click()
+
+    [contact] = wait_for(lambda: [c for c in contacts_answering(openklant, answer)
+                                  if c["hadBetrokkenActoren"]], timeout=DELIVERY)
+    assert contact["metadata"]["uitkomst"] == "Vraag beantwoord"
+    assert [a["naam"] for a in contact["hadBetrokkenActoren"]] == ["Mila Bakker"]
+    assert len(contacts_answering(openklant, answer)) == 1
+
+
+# --- 6. Open Klant down when the agent hands back loses nothing --------------------------------
+
+def test_open_klant_down_at_hand_back_keeps_the_contact_visible_until_it_arrives(
+        zgw_stack, openklant, twilio_standin, db_url):
+    resident = "whatsapp:" + new_number()
+    assert whatsapp_says(zgw_stack, twilio_standin, resident, "Ik wil een medewerker spreken")
+    create_user("webcare6", "Ravi Smit", "RS", "agent", STAFF_PASSWORD, url=db_url)
+    agent = ConsoleUser(zgw_stack.console_url, "webcare6", STAFF_PASSWORD)
+    assert agent.post(conversation_path(resident, "take"))[0] == 303
+    answer = "Voor uw vraag over de WOZ-waarde verwijs ik u naar de afdeling Belastingen."
+    assert agent.post(conversation_path(resident, "reply"), text=answer)[0] == 303
+    wait_for(lambda: [b for b in twilio_standin.bodies_to(resident) if answer in b],
+             timeout=DELIVERY)
+
+    openklant.fail_with = 503
+    try:
+        assert agent.post(conversation_path(resident, "handback"),
+                          outcome="doorverwezen")[0] == 303
+
+        def shown_waiting() -> bool:
+            status, page = agent.get("/console/reports")
+            return status == 200 and "Wacht op Open Klant" in page
+
+        wait_for(shown_waiting, timeout=DELIVERY)
+        assert contacts_answering(openklant, answer) == []
+    finally:
+        openklant.fail_with = None
+    [contact] = wait_for(lambda: [c for c in contacts_answering(openklant, answer)
+                                  if c["hadBetrokkenActoren"]], timeout=DELIVERY)
+    assert contact["metadata"]["uitkomst"].startswith("Doorverwezen")
+    wait_for(lambda: "Wacht op Open Klant" not in agent.get("/console/reports")[1],
+             timeout=DELIVERY)
+    assert len(contacts_answering(openklant, answer)) == 1, "registered once"

@@ -28,8 +28,9 @@ from bot.reports.models import OutboxItem, Report
 from bot.reports.service import NewReport, file_report
 from console import app as console_app
 from console.auth import Staff, create_user
-from console.models import Takeover
+from console.models import AuditEntry, Takeover
 from tests.standins.openklant import OpenKlantStandIn
+from tests import test_handover
 from tests.test_handover import Events
 
 TOKEN = "open-klant-token"
@@ -54,8 +55,9 @@ def console(monkeypatch, db_url, events):
     """The console app's handlers in-process: Rasa's API recorded instead of called."""
     calls: List[tuple] = []
 
-    async def resume(sender: str) -> None:
+    async def resume(sender: str) -> None:  # as Rasa does: the event ends the takeover's part
         calls.append(("resume", sender))
+        events.add(sender, time.time() - test_handover.T0, "resume")
 
     async def send(sender: str, text: str, initials: str) -> None:
         calls.append(("send", sender, text))
@@ -178,7 +180,8 @@ def test_handing_back_without_open_klant_registers_nothing(console, db_url, even
 
 # --- Open Klant down or refusing loses no contact -------------------------------------------
 
-def test_open_klant_down_keeps_the_contact_queued_until_it_is_back(openklant, db_url):
+def test_open_klant_down_keeps_the_contact_queued_until_it_is_back(openklant, console,
+                                                                   db_url):
     register_contact(handled(), db_url)
     openklant.fail_with = 503
     assert deliver(db_url) == 0
@@ -187,9 +190,13 @@ def test_open_klant_down_keeps_the_contact_queued_until_it_is_back(openklant, db
         CONTACT, 1, None, None)
     assert "503" in waiting.last_error
     assert deliver(db_url) == 0, "not due again before its backoff"
+    html = asyncio.run(console_app.dead_letter_page.__wrapped__(request(AGENT))).body.decode()
+    assert "Wacht op Open Klant (1)" in html and "503" in html, "visible in the console"
 
     openklant.fail_with = None
     assert deliver(db_url, minutes=5) == 1
+    html = asyncio.run(console_app.dead_letter_page.__wrapped__(request(AGENT))).body.decode()
+    assert "Wacht op Open Klant" not in html
     [contact] = openklant.all("klantcontacten")
     assert contact["onderwerp"] == "Paspoort of ID-kaart aanvragen"
 
@@ -207,6 +214,57 @@ def test_a_half_delivered_contact_is_finished_without_doubles(openklant, db_url,
     assert deliver(db_url, minutes=5) == 1
     assert len(openklant.all("klantcontacten")) == len(openklant.all("betrokkenen")) == 1
     assert len(openklant.all("actorklantcontacten")) == 1
+
+
+def test_a_klantcontact_whose_answer_was_lost_is_found_not_registered_twice(openklant, db_url):
+    register_contact(handled(case_number="M-2026-000042"), db_url)
+    openklant.lose_next_answer("klantcontacten")  # stored, then a 504
+    assert deliver(db_url) == 0
+    assert len(openklant.all("klantcontacten")) == 1
+    openklant.lose_next_answer("actorklantcontacten")  # a second create would be refused
+    openklant.lose_next_answer("onderwerpobjecten")
+    assert deliver(db_url, minutes=5) == 0
+    assert deliver(db_url, minutes=10) == 0
+    assert deliver(db_url, minutes=20) == 1
+    [contact] = openklant.all("klantcontacten")
+    assert contact["inhoud"].startswith("Wanneer is mijn paspoort klaar?")
+    assert "Kenmerk chatbot: KC-" in contact["inhoud"], "the marker it is found by"
+    assert len(contact["hadBetrokkenActoren"]) == len(openklant.all("actorklantcontacten")) == 1
+    assert len(openklant.all("onderwerpobjecten")) == 1 and dead_letters.dead_letters(db_url) == []
+
+
+def test_a_crash_right_after_sending_the_klantcontact_registers_it_once(openklant, db_url,
+                                                                        monkeypatch):
+    register_contact(handled(), db_url)
+    real = OpenKlantClient.create_klantcontact
+
+    def sent_then_crash(self, body):
+        monkeypatch.setattr(OpenKlantClient, "create_klantcontact", real)
+        real(self, body)
+        raise SystemExit("the worker died before it could commit")
+
+    monkeypatch.setattr(OpenKlantClient, "create_klantcontact", sent_then_crash)
+    with pytest.raises(SystemExit):
+        deliver(db_url)
+    [item] = items(db_url)
+    assert item.attempts == 0 and item.delivered_at is None, "nothing of the attempt kept …"
+    assert deliver(db_url, minutes=5) == 1, "… but that it was sent, so it is looked up"
+    assert len(openklant.all("klantcontacten")) == 1
+
+
+def test_a_contactverzoek_whose_answers_were_lost_is_one_contact_and_one_task(openklant,
+                                                                             db_url):
+    leave("Ik wil mijn paspoort verlengen, wanneer kan dat?")
+    for resource in ("klantcontacten", "betrokkenen", "digitaleadressen", "internetaken"):
+        openklant.lose_next_answer(resource)
+    assert [deliver(db_url, minutes=m) for m in (0, 5, 10, 20, 40)] == [0, 0, 0, 0, 1]
+    for resource in ("klantcontacten", "betrokkenen", "digitaleadressen", "internetaken"):
+        assert len(openklant.all(resource)) == 1, resource
+    [task] = openklant.all("internetaken")
+    with reports_db.session(db_url) as db:
+        request = db.query(ContactRequest).one()
+        assert request.internetaak_uuid == task["uuid"]
+        assert request.klantcontact_uuid == task["aanleidinggevendKlantcontact"]["uuid"]
 
 
 def test_a_refusal_is_a_dead_letter_staff_can_retry(openklant, db_url, monkeypatch):
@@ -356,3 +414,80 @@ def test_a_task_closed_in_open_klant_itself_shows_as_verwerkt(openklant, console
     page = asyncio.run(console_app.conversation.__wrapped__(request(AGENT), RESIDENT))
     assert "<strong>verwerkt</strong>" in page.body.decode()
     assert [r.status for r in contactverzoek.requests_of(RESIDENT, db_url)] == ["verwerkt"]
+
+
+# --- a conversation that ends without a hand-back is still one klantcontact -----------------
+
+def conversation_taken_over(events, db_url: str) -> Staff:
+    events.user(RESIDENT, 0, "Wanneer is mijn paspoort klaar?")
+    events.add(RESIDENT, 30, "pause")
+    events.add(RESIDENT, 40, "bot", text="Over vijf werkdagen. ^PJ", metadata={"staff": "PJ"})
+    return take_over(db_url, RESIDENT)
+
+
+def audited(db_url: str) -> List[tuple]:
+    with reports_db.session(db_url) as db:
+        return [(e.action, e.user_id, e.detail) for e in db.query(AuditEntry).order_by(
+            AuditEntry.id)]
+
+
+def test_finishing_a_conversation_registers_it_once_with_the_outcome(openklant, console,
+                                                                     db_url, events):
+    staff = conversation_taken_over(events, db_url)
+    page = asyncio.run(console_app.conversation.__wrapped__(request(staff), RESIDENT))
+    assert 'action="/console/conversations/whatsapp:+31612345678/finish"' in page.body.decode()
+    refused = asyncio.run(console_app.finish.__wrapped__(request(staff), RESIDENT))
+    assert refused.status == 400, "an outcome is chosen when finishing"
+
+    asyncio.run(console_app.finish.__wrapped__(request(staff, outcome="beantwoord"), RESIDENT))
+    again = asyncio.run(console_app.finish.__wrapped__(request(staff, outcome="beantwoord"),
+                                                       RESIDENT))
+    assert again.status == 409, "a second click finishes nothing"
+    assert console == [("resume", RESIDENT)], "the bot answers again, without a word now"
+    assert deliver(db_url) == 1
+    [contact] = openklant.all("klantcontacten")
+    assert contact["metadata"]["uitkomst"] == "Vraag beantwoord"
+    assert contact["reactie"] == "Over vijf werkdagen. ^PJ"
+    assert ("finished", staff.id, "beantwoord") in audited(db_url)
+    with reports_db.session(db_url) as db:
+        assert db.get(Takeover, RESIDENT) is None
+
+
+def test_a_takeover_nobody_finished_is_registered_with_outcome_unknown(openklant, console,
+                                                                       db_url, events,
+                                                                       monkeypatch):
+    monkeypatch.setattr(settings, "TAKEOVER_IDLE_MINUTES", 120)
+    conversation_taken_over(events, db_url)
+    assert asyncio.run(console_app.finish_idle_takeovers()) == [], "not idle long enough"
+    in_three_hours = dt.datetime.utcnow() + dt.timedelta(hours=3)
+    assert asyncio.run(console_app.finish_idle_takeovers(in_three_hours)) == [RESIDENT]
+    assert asyncio.run(console_app.finish_idle_takeovers(in_three_hours)) == []
+    assert console == [("resume", RESIDENT)]
+    assert deliver(db_url) == 1
+    [contact] = openklant.all("klantcontacten")
+    assert contact["metadata"]["uitkomst"].startswith("Onbekend")
+    assert contact["indicatieContactGelukt"] is None, "not known: the standard leaves it out"
+    assert ("finished_idle", None, "onbekend") in audited(db_url)
+
+
+def test_a_takeover_with_a_recent_message_is_not_swept(openklant, console, db_url, events,
+                                                       monkeypatch):
+    monkeypatch.setattr(settings, "TAKEOVER_IDLE_MINUTES", 120)
+    conversation_taken_over(events, db_url)
+    events.user(RESIDENT, 3 * 3600, "Hallo, bent u er nog?")  # two hours from now
+    in_three_hours = dt.datetime.utcnow() + dt.timedelta(hours=3)
+    assert asyncio.run(console_app.finish_idle_takeovers(in_three_hours)) == []
+    assert items(db_url) == []
+
+
+def test_the_agent_and_the_sweep_ending_the_same_takeover_register_it_once(openklant, db_url,
+                                                                           events):
+    from console import klantcontact
+
+    conversation_taken_over(events, db_url)
+    agent = klantcontact.handled(RESIDENT, "beantwoord", events.url, db_url)
+    sweep = klantcontact.handled(RESIDENT, "onbekend", events.url, db_url)
+    first = klantcontact.end_takeover(RESIDENT, agent, db_url)
+    second = klantcontact.end_takeover(RESIDENT, sweep, db_url)
+    assert (first.registered, second) == (True, None)
+    assert [item.kind for item in items(db_url)] == [CONTACT]

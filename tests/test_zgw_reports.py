@@ -55,8 +55,8 @@ def lamp(**changes) -> NewReport:
     fields = dict(category="report_street_lighting", description="Lantaarnpaal brandt niet",
                   location_text="Kerkstraat 7", street="Kerkstraat", house_number="7A",
                   postcode="1234 AB", woonplaats="Eikhoven", address_confirmed=True,
-                  latitude=52.0921, longitude=5.1188, channel="telegram",
-                  sender_id="5550001", photo_url="telegram:AgADBAAD")
+                  nummeraanduiding_id="1234200000000007", latitude=52.0921, longitude=5.1188,
+                  channel="telegram", sender_id="5550001", photo_url="telegram:AgADBAAD")
     fields.update(changes)
     return NewReport(**fields)
 
@@ -100,7 +100,7 @@ def test_a_filed_report_becomes_a_zaak_with_status_rol_place_and_photo(db_url, z
     [place] = parts["zaakobjecten"]
     assert place["objectType"] == "adres"
     assert place["objectIdentificatie"] == {
-        "identificatie": "1234AB 7A", "wplWoonplaatsNaam": "Eikhoven",
+        "identificatie": "1234200000000007", "wplWoonplaatsNaam": "Eikhoven",
         "gorOpenbareRuimteNaam": "Kerkstraat", "huisnummer": 7, "huisletter": "A",
         "postcode": "1234AB"}
     [link] = parts["zaakinformatieobjecten"]
@@ -315,3 +315,64 @@ def test_notifications_about_other_resources_or_zaken_are_not_stored(db_url, zgw
     for other in ({"resource": "rol"}, {"actie": "destroy"}, {"kanaal": "test"},
                   {"hoofdObject": "http://elders.example/zaken/1"}):
         assert zgw_status.queue_notification({**base, **other}, url=db_url) is None, other
+
+
+# --- statuses out of order ------------------------------------------------------------------
+
+def zaak_with_updates(db_url, zgw) -> tuple:
+    report, _ = file_report(lamp(wants_updates=True, photo_url=None), url=db_url)
+    deliver_due(url=db_url)
+    return report, stored(db_url, report.id).zaak_url
+
+
+def test_an_older_status_delivered_after_a_newer_one_is_not_told(db_url, zgw, told,
+                                                                 monkeypatch):
+    use_database(monkeypatch, db_url)
+    report, zaak_url = zaak_with_updates(db_url, zgw)
+    now = dt.datetime.now(dt.timezone.utc)
+    older = zgw.zaken.set_status(zaak_url, "In behandeling", now + dt.timedelta(minutes=1))
+    newer = zgw.zaken.set_status(zaak_url, "Afgehandeld", now + dt.timedelta(minutes=2))
+    for status in (newer, older, newer):  # out of order, and the newer one twice
+        zgw_status.receive(status_notification(zaak_url, status["url"]), url=db_url)
+    deliver_due(url=db_url, now=later(1))
+    assert told == [("telegram", "5550001", report.case_number, "afgehandeld")]
+
+
+class ReadsSlowly:
+    """The case system's client, but while it reads one status's statustype `meanwhile`
+    happens (another process handles a newer status's notification)."""
+
+    def __init__(self, meanwhile) -> None:
+        self.client, self.meanwhile = zgw_backend.configured_client(), meanwhile
+
+    def get(self, url: str) -> dict:
+        answer = self.client.get(url)
+        if "/statustypen/" in url and self.meanwhile:
+            self.meanwhile, run = None, self.meanwhile
+            run()
+        return answer
+
+
+def test_a_status_read_while_newest_but_applied_after_a_newer_one_is_not_told(
+        db_url, zgw, told, monkeypatch):
+    use_database(monkeypatch, db_url)
+    report, zaak_url = zaak_with_updates(db_url, zgw)
+    now = dt.datetime.now(dt.timezone.utc)
+    first = zgw.zaken.set_status(zaak_url, "In behandeling", now + dt.timedelta(minutes=1))
+
+    def newer_status_handled_elsewhere() -> None:
+        newer = zgw.zaken.set_status(zaak_url, "Afgehandeld", now + dt.timedelta(minutes=2))
+        assert zgw_status.receive(status_notification(zaak_url, newer["url"]), url=db_url)
+
+    slow = ReadsSlowly(newer_status_handled_elsewhere)
+    assert not zgw_status.receive(status_notification(zaak_url, first["url"]), client=slow,
+                                  url=db_url), "older than the status told meanwhile"
+    deliver_due(url=db_url, now=later(1))
+    assert told == [("telegram", "5550001", report.case_number, "afgehandeld")]
+    assert stored(db_url, report.id).status == "afgehandeld"
+
+
+def test_a_report_filed_before_the_nummeraanduiding_was_kept_names_postcode_and_number():
+    body = zgw_backend.zaakobject_body(Report(**{**vars(lamp()), "nummeraanduiding_id": None}),
+                                       "http://zaken/1")
+    assert body["objectIdentificatie"]["identificatie"] == "1234AB 7A"

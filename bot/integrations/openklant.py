@@ -8,6 +8,12 @@ a klantcontact first, then its betrokkene, onderwerpobjecten, the actor through
 contactverzoek ("Contact opnemen met betrokkene", status `te_verwerken`). Actors are found
 by their identificator before one is created, as KISS does.
 
+Open Klant has no idempotency key, so what a create whose answer was lost may have made is
+looked up with the list filters Open Klant offers (`api/filterset/*.py`): a klantcontact by
+a marker in its `inhoud` (`?inhoud=` matches a part, `icontains`, in every 2.x), the parts
+hanging from it by the klantcontact's uuid (`hadKlantcontact__uuid`, `klantcontact__uuid`,
+`aanleidinggevendKlantcontact__uuid`, `verstrektDoorBetrokkene__uuid`).
+
 Every request carries `Authorization: Token <OPENKLANT_TOKEN>`. A 4xx is `OpenKlantRefused`
 (not retried, with Open Klant's `invalidParams`), except 408 and 429; a 5xx, a timeout or
 no connection is `OpenKlantUnavailable` (retried).
@@ -81,6 +87,32 @@ class OpenKlantClient:
     def create_klantcontact(self, body: Dict[str, Any]) -> Dict[str, Any]:
         return self._post("klantcontacten", body)
 
+    def find_klantcontact(self, marker: str, kanaal: str) -> Optional[str]:
+        """The uuid of the klantcontact whose inhoud carries `marker` (sent on this kanaal)."""
+        found = self._list("klantcontacten", {"inhoud": marker, "kanaal": kanaal})
+        return next((r["uuid"] for r in found if marker in (r.get("inhoud") or "")), None)
+
+    def find_betrokkene(self, klantcontact: str) -> Optional[str]:
+        return _first(self._list("betrokkenen", {"hadKlantcontact__uuid": klantcontact}))
+
+    def find_onderwerpobject(self, klantcontact: str, about: Identificator) -> Optional[str]:
+        return _first(self._list("onderwerpobjecten", {
+            "klantcontact__uuid": klantcontact,
+            "onderwerpobjectidentificatorObjectId": about.object_id,
+            "onderwerpobjectidentificatorCodeRegister": about.code_register}))
+
+    def find_digitaal_adres(self, betrokkene: str) -> Optional[str]:
+        return _first(self._list("digitaleadressen",
+                                 {"verstrektDoorBetrokkene__uuid": betrokkene}))
+
+    def find_actor_link(self, actor: str, klantcontact: str) -> Optional[str]:
+        return _first(self._list("actorklantcontacten", {"actor__uuid": actor,
+                                                          "klantcontact__uuid": klantcontact}))
+
+    def find_internetaak(self, klantcontact: str) -> Optional[str]:
+        return _first(self._list("internetaken",
+                                 {"aanleidinggevendKlantcontact__uuid": klantcontact}))
+
     def create_betrokkene(self, klantcontact: str, initiator: bool = True) -> Dict[str, Any]:
         """The resident as `klant`, without a partij: we know no one by name or BSN."""
         return self._post("betrokkenen", {"hadKlantcontact": ref(klantcontact), "rol": "klant",
@@ -134,6 +166,10 @@ class OpenKlantClient:
         return self._send("PATCH", f"internetaken/{key}", changes)
 
     # HTTP -----------------------------------------------------------------------------
+    def _list(self, resource: str, params: Dict[str, str]) -> List[Dict[str, Any]]:
+        """The first page of a filtered list (what we look for is one or two records)."""
+        return list(self._get(resource, params).get("results") or [])
+
     def _post(self, resource: str, body: Dict[str, Any]) -> Dict[str, Any]:
         return self._send("POST", resource, body)
 
@@ -157,6 +193,10 @@ class OpenKlantClient:
             raise OpenKlantRefused(response.status_code, f"{method} {resource}: "
                                                          f"{_reason(response)}")
         return response.json()
+
+
+def _first(results: List[Dict[str, Any]]) -> Optional[str]:
+    return results[0]["uuid"] if results else None
 
 
 def _reason(response: requests.Response) -> str:

@@ -12,6 +12,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence
 
+from sqlalchemy.orm import Session
+
 from bot import settings
 from bot.klantcontacten.delivery import CONTACT, queue
 from bot.klantcontacten.kanalen import kanaal
@@ -28,7 +30,11 @@ OUTCOMES: Dict[str, tuple] = {
     "terugbellen": ("Inwoner wordt teruggebeld", True),
     "geen_reactie": ("Inwoner reageerde niet meer", False),
 }
-MAX_INHOUD, MAX_REACTIE = 1000, 4000
+# The outcome of a taken-over conversation nobody finished (the console's idle sweep): the
+# standard's indicatieContactGelukt is "indien bekend", so it is left out.
+UNKNOWN = "onbekend"
+UNKNOWN_OUTCOME = ("Onbekend: gesprek niet afgerond in de webcare-console", None)
+MAX_INHOUD, MAX_REACTIE = 960, 4000  # inhoud: 1000, less room for the marker (delivery)
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class HandledConversation:
 
 def klantcontact(conversation: HandledConversation) -> Dict[str, Any]:
     """The klantcontact's body (Klantinteracties `klantcontacten` POST)."""
-    label, succeeded = OUTCOMES.get(conversation.outcome or "", (None, None))
+    label, succeeded = outcome_of(conversation.outcome)
     body: Dict[str, Any] = {
         "kanaal": kanaal(conversation.channel),
         "onderwerp": conversation.subject[:200],
@@ -69,10 +75,18 @@ def klantcontact(conversation: HandledConversation) -> Dict[str, Any]:
         .isoformat().replace("+00:00", "Z"),
         "metadata": {"bron": "webcare chatbot"},
     }
+    if label:
+        body["metadata"]["uitkomst"] = label
     if succeeded is not None:
         body["indicatieContactGelukt"] = succeeded
-        body["metadata"]["uitkomst"] = label
     return body
+
+
+def outcome_of(key: Optional[str]) -> tuple:
+    """(label, contact succeeded) of an outcome key; (None, None) for none."""
+    if key == UNKNOWN:
+        return UNKNOWN_OUTCOME
+    return OUTCOMES.get(key or "", (None, None))
 
 
 def _visible(lines: Sequence[str], limit: int) -> str:
@@ -98,11 +112,19 @@ def register_contact(conversation: HandledConversation,
     url = url or settings.DATABASE_URL
     ensure_schema(url)
     with session(url) as db:
-        item = queue(db, CONTACT, payload(conversation))
-        db.flush()
-        logger.info("Klantcontact for a %s conversation queued (outbox item %s)",
-                    conversation.channel, item.id)
-        return item.id
+        return queue_contact(db, conversation)
+
+
+def queue_contact(db: Session, conversation: HandledConversation) -> Optional[int]:
+    """Queue the klantcontact in the caller's transaction (so it is queued exactly when
+    the caller's other change, ending the takeover, is made); None without Open Klant."""
+    if not settings.OPENKLANT_URL:
+        return None
+    item = queue(db, CONTACT, payload(conversation))
+    db.flush()
+    logger.info("Klantcontact for a %s conversation queued (outbox item %s)",
+                conversation.channel, item.id)
+    return item.id
 
 
 def outcome_choices() -> List[tuple]:

@@ -1,4 +1,5 @@
-"""Open Klant work that Open Klant refused: listed for the console, tried again by staff."""
+"""Open Klant work that Open Klant refused (listed for the console, tried again by staff), and
+work still waiting for Open Klant (down or unreachable: retried by itself, shown meanwhile)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -36,6 +37,30 @@ def dead_letters(url: Optional[str] = None) -> List[OpenKlantDeadLetter]:
         return [OpenKlantDeadLetter(item.id, LABELS[item.kind], item.dead_reason or "",
                                     item.dead_at, item.attempts,
                                     json.loads(item.payload or "{}").get("case_number"))
+                for item in items]
+
+
+@dataclass(frozen=True)
+class OpenKlantWaiting:
+    item_id: int
+    what: str
+    since: dt.datetime          # queued (UTC)
+    attempts: int
+    last_error: str
+    next_attempt_at: dt.datetime
+    case_number: Optional[str]
+
+
+def waiting(url: Optional[str] = None) -> List[OpenKlantWaiting]:
+    """Open Klant work that failed at least once and is being retried, oldest first."""
+    with session(url or settings.DATABASE_URL) as db:
+        items = (db.query(OutboxItem)
+                 .filter(OutboxItem.kind.in_(KINDS), OutboxItem.dead_at.is_(None),
+                         OutboxItem.delivered_at.is_(None), OutboxItem.attempts > 0)
+                 .order_by(OutboxItem.id).all())
+        return [OpenKlantWaiting(item.id, LABELS[item.kind], item.created_at, item.attempts,
+                                 (item.last_error or "")[:300], item.next_attempt_at,
+                                 json.loads(item.payload or "{}").get("case_number"))
                 for item in items]
 
 

@@ -1,15 +1,21 @@
 """Outbox kinds for Open Klant, and their delivery (registered in `bot.reports.outbox`).
 
 Each item remembers in its payload (`done`) what Open Klant already has, so a retry after
-Open Klant went down half-way creates nothing twice. A refusal (4xx) makes the item a dead
-letter with Open Klant's reason (`bot.klantcontacten.dead_letters`); anything else is
-retried with the outbox's backoff.
+Open Klant went down half-way creates nothing twice. A create whose answer was lost (a
+timeout or a 504 after Open Klant stored it) is found again instead of made twice: the
+klantcontact carries a marker of its own in its inhoud ("Kenmerk chatbot: KC-…"), and before
+it is sent the payload says so (`sent`, committed in a transaction of its own, so also a
+crash right after the request leaves that trace); a retry then looks for the marker first.
+Everything hanging from the klantcontact is looked up by the klantcontact's uuid before it
+is made. A refusal (4xx) makes the item a dead letter with Open Klant's reason
+(`bot.klantcontacten.dead_letters`); anything else is retried with the outbox's backoff.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
+import secrets
 from typing import Any, Callable, Dict, List, Optional
 
 from sqlalchemy.orm import Session, object_session
@@ -31,10 +37,19 @@ KINDS = (CONTACT, REQUEST, REQUEST_UPDATE, REQUEST_DONE)
 HANDELING = "Contact opnemen met betrokkene"  # as KISS asks it
 # Our own case number as an onderwerpobject (the report store is the register).
 CASE_NUMBER = ("melding", "gemeente-assistent", "zaaknummer")
+# Ends every klantcontact's inhoud: how a klantcontact whose create answer was lost is found.
+MARKER_LABEL = "Kenmerk chatbot: "
+MAX_INHOUD = 1000
+
+
+def new_marker() -> str:
+    return f"KC-{secrets.token_hex(5)}"
 
 
 def queue(db: Session, kind: str, payload: Dict[str, Any]) -> OutboxItem:
     """Add work for Open Klant to the outbox, in the caller's transaction."""
+    if kind in CREATES_KLANTCONTACT:
+        payload = {**payload, "marker": new_marker()}
     item = OutboxItem(kind=kind, channel="openklant", payload=json.dumps(payload))
     db.add(item)
     return item
@@ -51,7 +66,7 @@ def deliver(item: OutboxItem, now: dt.datetime) -> None:
     """Deliver one Open Klant item; a refusal marks it a dead letter before it is raised."""
     payload = json.loads(item.payload or "{}")
     try:
-        DELIVERERS[item.kind](client(), object_session(item), payload, now)
+        DELIVERERS[item.kind](client(), item, payload, now)
     except DeliveryError as error:
         if not error.retry:
             item.dead_at = now
@@ -61,25 +76,70 @@ def deliver(item: OutboxItem, now: dt.datetime) -> None:
         item.payload = json.dumps(payload)  # what Open Klant has now, kept even on failure
 
 
-# A webcare conversation ---------------------------------------------------------------
-def _contact(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
-             now: dt.datetime) -> None:
+# Found or made once ---------------------------------------------------------------------
+def with_marker(body: Dict[str, Any], marker: str) -> Dict[str, Any]:
+    """The klantcontact with its marker as the inhoud's last line (within its 1000)."""
+    tail = f"\n\n{MARKER_LABEL}{marker}"
+    inhoud = (body.get("inhoud") or "")[:MAX_INHOUD - len(tail)]
+    return {**body, "inhoud": inhoud + tail}
+
+
+def klantcontact_once(api: OpenKlantClient, item: OutboxItem, payload: Dict[str, Any],
+                      body: Dict[str, Any]) -> str:
+    """The klantcontact's uuid: made once, or found by its marker when a create was sent
+    before and its answer never came."""
     done = payload.setdefault("done", {})
     if "klantcontact" not in done:
-        done["klantcontact"] = api.create_klantcontact(payload["klantcontact"])["uuid"]
-    contact = done["klantcontact"]
+        marker = payload.setdefault("marker", new_marker())
+        found = api.find_klantcontact(marker, body["kanaal"]) if payload.get("sent") else None
+        if found:
+            logger.info("Outbox item %s: the klantcontact was made before, its answer lost",
+                        item.id)
+        else:
+            payload["sent"] = True
+            _keep_payload(item, payload)
+            found = api.create_klantcontact(with_marker(body, marker))["uuid"]
+        done["klantcontact"] = found
+    return done["klantcontact"]
+
+
+def _keep_payload(item: OutboxItem, payload: Dict[str, Any]) -> None:
+    """Commit the payload now, in a transaction of its own (before a request whose answer
+    may be lost: whatever happens next, the retry knows it was sent)."""
+    engine = object_session(item).get_bind()
+    with Session(bind=engine, future=True) as own, own.begin():
+        own.query(OutboxItem).filter(OutboxItem.id == item.id).update(
+            {OutboxItem.payload: json.dumps(payload)}, synchronize_session=False)
+
+
+def once(done: Dict[str, Any], step: str, find: Callable[[], Optional[str]],
+         make: Callable[[], Dict[str, Any]]) -> str:
+    """A part hanging from the klantcontact: looked up first (a lost answer may have made
+    it), made when it is not there; remembered in `done`."""
+    if step not in done:
+        done[step] = find() or make()["uuid"]
+    return done[step]
+
+
+# A webcare conversation ---------------------------------------------------------------
+def _contact(api: OpenKlantClient, item: OutboxItem, payload: Dict[str, Any],
+             now: dt.datetime) -> None:
+    contact = klantcontact_once(api, item, payload, payload["klantcontact"])
+    done = payload["done"]
     if "actor" not in done:
         agent = payload["agent"]
         actor = api.actor(agent["naam"], "medewerker",
                           Identificator(agent["gebruikersnaam"], "mdw", "obj", "idf"))
-        api.link_actor(actor, contact)
+        if not api.find_actor_link(actor, contact):
+            api.link_actor(actor, contact)
         done["actor"] = actor
-    if "betrokkene" not in done:
-        done["betrokkene"] = api.create_betrokkene(contact)["uuid"]
+    once(done, "betrokkene", lambda: api.find_betrokkene(contact),
+         lambda: api.create_betrokkene(contact))
     linked: List[str] = done.setdefault("onderwerpobjecten", [])
-    for about in references(db, payload.get("case_number")):
+    for about in references(object_session(item), payload.get("case_number")):
         if about.object_id not in linked:
-            api.create_onderwerpobject(contact, about)
+            if not api.find_onderwerpobject(contact, about):
+                api.create_onderwerpobject(contact, about)
             linked.append(about.object_id)
 
 
@@ -113,28 +173,27 @@ BACK_OFFICES: List[Callable[[Report], Optional[Identificator]]] = [_signalen, _z
 
 
 # A message left for a colleague ---------------------------------------------------------
-def _request(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
+def _request(api: OpenKlantClient, item: OutboxItem, payload: Dict[str, Any],
              now: dt.datetime) -> None:
-    request = db.get(ContactRequest, payload["request"])
+    request = object_session(item).get(ContactRequest, payload["request"])
     if request is None:
         return  # removed by the retention job before Open Klant came back
-    done = payload.setdefault("done", {})
-    if "klantcontact" not in done:
-        done["klantcontact"] = api.create_klantcontact(_request_contact(request))["uuid"]
-        request.klantcontact_uuid = done["klantcontact"]
-    if "betrokkene" not in done:
-        done["betrokkene"] = api.create_betrokkene(done["klantcontact"])["uuid"]
-    if "adres" not in done:
-        back = way_back(request.channel, request.sender_id)
-        done["adres"] = api.create_digitaal_adres(done["betrokkene"], back.soort, back.adres,
-                                                  back.omschrijving)["uuid"]
+    contact = klantcontact_once(api, item, payload, _request_contact(request))
+    request.klantcontact_uuid = contact
+    done = payload["done"]
+    betrokkene = once(done, "betrokkene", lambda: api.find_betrokkene(contact),
+                      lambda: api.create_betrokkene(contact))
+    back = way_back(request.channel, request.sender_id)
+    once(done, "adres", lambda: api.find_digitaal_adres(betrokkene),
+         lambda: api.create_digitaal_adres(betrokkene, back.soort, back.adres,
+                                           back.omschrijving))
     if "actor" not in done:
         done["actor"] = api.actor(request.department_label, "organisatorische_eenheid",
                                   Identificator(request.department, "afd", "obj", "idf"))
-    if "internetaak" not in done:
-        done["internetaak"] = api.create_internetaak(done["klantcontact"], [done["actor"]],
-                                                     toelichting(request), HANDELING)["uuid"]
-    request.internetaak_uuid = done["internetaak"]
+    request.internetaak_uuid = once(
+        done, "internetaak", lambda: api.find_internetaak(contact),
+        lambda: api.create_internetaak(contact, [done["actor"]], toelichting(request),
+                                       HANDELING))
 
 
 def _request_contact(request: ContactRequest) -> Dict[str, Any]:
@@ -150,16 +209,16 @@ def toelichting(request: ContactRequest) -> str:
             "webcare-console (wachtrij: bericht achtergelaten).")[:1000]
 
 
-def _request_update(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
+def _request_update(api: OpenKlantClient, item: OutboxItem, payload: Dict[str, Any],
                     now: dt.datetime) -> None:
-    request = _registered(db, payload)
+    request = _registered(object_session(item), payload)
     if request is not None:
         api.update_internetaak(request.internetaak_uuid, {"toelichting": toelichting(request)})
 
 
-def _request_done(api: OpenKlantClient, db: Session, payload: Dict[str, Any],
+def _request_done(api: OpenKlantClient, item: OutboxItem, payload: Dict[str, Any],
                   now: dt.datetime) -> None:
-    request = _registered(db, payload)
+    request = _registered(object_session(item), payload)
     if request is not None:
         api.update_internetaak(request.internetaak_uuid,
                                {"status": "verwerkt", "afgehandeldOp": _iso(
@@ -181,7 +240,8 @@ def _iso(moment: dt.datetime) -> str:
     return moment.replace(tzinfo=dt.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-DELIVERERS: Dict[str, Callable[[OpenKlantClient, Session, Dict[str, Any], dt.datetime],
+CREATES_KLANTCONTACT = (CONTACT, REQUEST)
+DELIVERERS: Dict[str, Callable[[OpenKlantClient, OutboxItem, Dict[str, Any], dt.datetime],
                                None]] = {
     CONTACT: _contact, REQUEST: _request, REQUEST_UPDATE: _request_update,
     REQUEST_DONE: _request_done}

@@ -75,6 +75,7 @@ def resend(report_id: int, corrections: Optional[Mapping[str, Any]] = None,
             setattr(report, name, value)
         if set(corrections or {}) & ADDRESS_FIELDS:
             report.address_confirmed = False  # staff's address is not the register's
+            report.nummeraanduiding_id = None
         _revive(item)
         logger.info("Report %s resent by staff (corrected: %s)", report.case_number,
                     ", ".join(sorted(corrections or {})) or "nothing")

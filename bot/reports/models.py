@@ -39,6 +39,8 @@ class Report(Base):
     woonplaats = Column(String(80))
     # The address register (PDOK) confirmed street and number: Signalen gets the address.
     address_confirmed = Column(Boolean, nullable=False, default=False, server_default=false())
+    # The BAG nummeraanduiding id of that address (PDOK's `nummeraanduiding_id`, 16 digits).
+    nummeraanduiding_id = Column(String(16))
     latitude = Column(Float)
     longitude = Column(Float)
     photo_url = Column(Text)
@@ -58,6 +60,7 @@ class Report(Base):
     photo_error = Column(Text)               # why Signalen did not take the photo
     zaak_url = Column(Text)                  # the zaak in the ZGW case system (REPORTS_BACKEND=zgw)
     zaak_status_url = Column(Text)           # the zaak's last status told about (ZGW)
+    zaak_status_at = Column(DateTime)        # its datumStatusGezet (UTC): older ones are old news
     created_at = Column(DateTime, nullable=False, default=utcnow)
     updated_at = Column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
     anonymised_at = Column(DateTime)

@@ -56,6 +56,7 @@ class NewReport:
     postcode: Optional[str] = None
     woonplaats: Optional[str] = None
     address_confirmed: bool = False  # the address register knows street and number
+    nummeraanduiding_id: Optional[str] = None  # the register's id of that address (BAG)
     photo_url: Optional[str] = None
     wants_updates: bool = False
     contact_email: Optional[str] = None

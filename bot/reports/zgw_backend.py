@@ -12,8 +12,9 @@ a repeated one finds instead of making again:
    `contactpersoonRol` with the e-mail address or phone number they gave (WhatsApp/SMS: the
    number they write from). The Zaken API requires `contactpersoonRol.naam`: it is the
    label "Melder (via chatbot)", never a person's name;
-4. a zaakobject: the register's address (`adres`) when PDOK confirmed street and number,
-   else the resident's description (`overige`); the point is the zaak's `zaakgeometrie`;
+4. a zaakobject: the register's address (`adres`, its `identificatie` the BAG
+   nummeraanduiding id) when PDOK confirmed street and number, else the resident's
+   description (`overige`); the point is the zaak's `zaakgeometrie`;
 5. the photo as an enkelvoudiginformatieobject (identificatie `<case number>-foto`, found
    first) linked with a zaakinformatieobject.
 
@@ -191,7 +192,10 @@ def zaakobject_body(report: Report, zaak_url: str) -> Dict[str, Any]:
 
 
 def _address_id(report: Report, house: HouseNumber, place: str) -> str:
-    """The address as an identificatie (the BAG nummeraanduiding id is not stored)."""
+    """The address's identificatie: the BAG nummeraanduiding id PDOK gave (the id the Zaken
+    API's ObjectAdres means); for a report filed before it was kept, postcode and number."""
+    if report.nummeraanduiding_id:
+        return report.nummeraanduiding_id
     number = f"{house.number}{house.letter or ''}{'-' + house.addition if house.addition else ''}"
     if report.postcode:
         return f"{report.postcode.replace(' ', '')} {number}"

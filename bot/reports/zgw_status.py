@@ -15,12 +15,19 @@ Durable: the callback only checks the notification and stores it in the outbox
 case system (`receive`) right away and, when it cannot be read, again with backoff.
 
 Idempotent: the status URL is stored on the report with a conditional update, so a
-notification delivered twice (or by two processes at once) tells the resident once; a
-status that is no longer the zaak's newest (`indicatieLaatstGezetteStatus`) is ignored.
+notification delivered twice (or by two processes at once) tells the resident once.
+
+In order: the Notificaties API may deliver a zaak's statuses out of order. A status that is
+no longer the zaak's newest (`indicatieLaatstGezetteStatus`, by `datumStatusGezet` in Open
+Zaak) is ignored, and the same conditional update stores the `datumStatusGezet` of the
+status told and refuses one set earlier: also a status read while it was still the newest
+but applied after a newer one (two notifications processed side by side), or from a case
+system that does not give the indicatie, is never told after a newer one.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hmac
 import json
 import logging
@@ -109,8 +116,20 @@ def receive(message: Dict[str, Any], client: Optional[ZgwClient] = None,
         return False
     statustype = client.get(status["statustype"])
     first = int(statustype.get("volgnummer") or 0) <= 1
-    return _apply(url, report_id, message["resourceUrl"], status_from_statustype(statustype,
-                                                                                  first))
+    return _apply(url, report_id, message["resourceUrl"], _set_at(status),
+                  status_from_statustype(statustype, first))
+
+
+def _set_at(status: Dict[str, Any]) -> Optional[dt.datetime]:
+    """The status's datumStatusGezet in UTC (naive, as the report store keeps times)."""
+    try:
+        moment = dt.datetime.fromisoformat(str(status.get("datumStatusGezet"))
+                                           .replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment
 
 
 def _report_for(zaak_url: str, status_url: str, url: str) -> Optional[int]:
@@ -123,15 +142,22 @@ def _report_for(zaak_url: str, status_url: str, url: str) -> Optional[int]:
     return row.id
 
 
-def _apply(url: str, report_id: int, status_url: str, status: Optional[str]) -> bool:
+def _apply(url: str, report_id: int, status_url: str, set_at: Optional[dt.datetime],
+           status: Optional[str]) -> bool:
     with session(url) as db:
+        newer_or_equal = (or_(Report.zaak_status_at.is_(None), Report.zaak_status_at <= set_at)
+                          if set_at is not None else Report.zaak_status_at.is_(None))
         taken = (db.query(Report)
-                 .filter(Report.id == report_id,
+                 .filter(Report.id == report_id, newer_or_equal,
                          or_(Report.zaak_status_url.is_(None),
                              Report.zaak_status_url != status_url))
-                 .update({Report.zaak_status_url: status_url}, synchronize_session=False))
+                 .update({Report.zaak_status_url: status_url, Report.zaak_status_at: set_at},
+                         synchronize_session=False))
         if not taken:
-            return False  # another delivery of the same notification came first
+            # told already (another delivery came first), or older than the status told
+            logger.info("Zaak status %s: told already or older than the newest told",
+                        status_url)
+            return False
         report = db.get(Report, report_id)
         if status is None:
             logger.info("Report %s: zaak status without news for the resident",

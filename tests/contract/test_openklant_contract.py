@@ -195,3 +195,48 @@ def _contact(openklant: OpenKlantStandIn) -> str:
     answer = post(openklant, "klantcontacten", klantcontact())
     assert answer.status_code == 201, answer.text
     return answer.json()["uuid"]
+
+
+# --- lists: exactly Open Klant's query parameters -------------------------------------------
+
+@pytest.mark.parametrize("resource", sorted(INDEX["filters"]))
+def test_the_standin_offers_exactly_open_klants_query_parameters(resource):
+    from tests.standins.openklant import FILTERS, MODELLED
+
+    assert sorted(FILTERS[resource]) == INDEX["filters"][resource]
+    assert set(MODELLED.get(resource, {})) <= set(FILTERS[resource])
+
+
+def test_an_unknown_query_parameter_is_refused_as_open_klant_refuses_it(openklant):
+    answer = requests.get(f"{openklant.url}{BASE}/klantcontacten", timeout=5,
+                          params={"metadata__uitkomst": "x", "inhoud": "KC-1"},
+                          headers={"Authorization": f"Token {TOKEN}"})
+    assert answer.status_code == 400
+    [problem] = answer.json()["invalidParams"]
+    assert (problem["code"], problem["reason"]) == (
+        "unknown-parameters", "Onbekende query parameters: metadata__uitkomst")
+
+
+def test_the_lookups_after_a_lost_answer_use_filters_open_klant_has(openklant, client):
+    marker = "KC-0a1b2c3d4e"
+    contact = client.create_klantcontact(klantcontact(inhoud=f"Wanneer?\n\nKenmerk chatbot: "
+                                                             f"{marker.lower()}"))["uuid"]
+    client.create_klantcontact(klantcontact(inhoud="Iets anders"))
+    assert client.find_klantcontact(marker, "WhatsApp") is None, "the marker as sent, exactly"
+    assert client.find_klantcontact(marker.lower(), "WhatsApp") == contact, "icontains"
+    assert client.find_klantcontact(marker.lower(), "SMS") is None
+    betrokkene = client.create_betrokkene(contact)["uuid"]
+    assert client.find_betrokkene(contact) == betrokkene
+    adres = client.create_digitaal_adres(betrokkene, "overig", "12345678", "Telegram")["uuid"]
+    assert client.find_digitaal_adres(betrokkene) == adres
+    about = Identificator("M-2026-000123", "melding", "gemeente-assistent", "zaaknummer")
+    assert client.find_onderwerpobject(contact, about) is None
+    made = client.create_onderwerpobject(contact, about)["uuid"]
+    assert client.find_onderwerpobject(contact, about) == made
+    actor = client.actor("A. de Vries", "medewerker", Identificator("adv", "mdw", "obj", "idf"))
+    assert client.find_actor_link(actor, contact) is None
+    link = client.link_actor(actor, contact)["uuid"]
+    assert client.find_actor_link(actor, contact) == link
+    assert client.find_internetaak(contact) is None
+    task = client.create_internetaak(contact, [actor], "Graag terugbellen")["uuid"]
+    assert client.find_internetaak(contact) == task

@@ -66,7 +66,8 @@ def report(**changes: Any) -> SimpleNamespace:
                   latitude=52.0921, longitude=5.1188, channel="webchat", sender_id="web-1",
                   wants_updates=True, contact_email="inwoner@voorbeeld.nl", contact_phone=None,
                   photo_url="https://media.example/foto.jpg", priority="normal",
-                  created_at=dt.datetime(2026, 11, 29, 9, 0), zaak_url=None, photo_error=None)
+                  created_at=dt.datetime(2026, 11, 29, 9, 0), zaak_url=None, photo_error=None,
+                  nummeraanduiding_id="1234200000000007")
     fields.update(changes)
     return SimpleNamespace(**fields)
 

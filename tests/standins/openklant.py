@@ -22,13 +22,20 @@ klantinteracties/openapi.yaml`: the VNG Klantinteracties API 0.9.0), base path
 - errors have vng-api-common's shape: `{"type", "code", "title", "status", "detail",
   "instance"}`, with `invalidParams: [{"name", "code", "reason"}]` on 400 (camelCase
   names, nested ones dotted: `hadKlantcontact.uuid`); 404 for an unknown uuid.
-- lists are paginated `{"count", "next", "previous", "results"}` and filter on exact
-  field values (`actoridentificatorObjectId`, `status`, `aanleidinggevendKlantcontact__uuid`).
+- lists are paginated `{"count", "next", "previous", "results"}`. The query parameters are
+  exactly the ones Open Klant's filtersets offer (`api/filterset/*.py`, as listed in the
+  OpenAPI document; `FILTERS`): any other is refused with 400 `unknown-parameters`
+  ("Onbekende query parameters: …", vng-api-common's CheckQueryParamsMixin). `inhoud`,
+  `onderwerp` and `reactie` of klantcontacten match case-insensitively on a part
+  (`icontains`), the others exactly. A parameter Open Klant has but this stand-in does not
+  model answers 501, so no test relies on a filter that is not there.
 
 Open Klant may check `kanaal` against its Referentielijsten API (`api/validators.py`
 KanaalValidator, when `ReferentielijstenConfig.enabled`): give `kanalen` to model that.
 
-Faults for tests: `fail_with` (every request answers that status).
+Faults for tests: `fail_with` (every request answers that status); `lose_next_answer(resource)`
+(the next create of that resource is stored, and then answered 504, as a proxy in front of
+Open Klant answers when Open Klant took longer than it waits: the client cannot know).
 """
 from __future__ import annotations
 
@@ -194,9 +201,91 @@ DEFAULTS: Dict[str, Dict[str, Any]] = {
     "digitaleadressen": {"verstrektDoorBetrokkene": None, "verstrektDoorPartij": None,
                          "isStandaardAdres": False, "omschrijving": "", "referentie": ""},
 }
-# The flattened filter names Open Klant offers for the groups (filterset/*.py).
-FLAT = {"actoridentificator": "actoridentificator",
-        "onderwerpobjectidentificator": "onderwerpobjectidentificator"}
+# Every query parameter Open Klant 2.18 offers on the lists (its OpenAPI document, generated
+# from `api/filterset/*.py`; page, pageSize and expand aside).
+FILTERS: Dict[str, Tuple[str, ...]] = {
+    "klantcontacten": (
+        "hadBetrokkene__digitaaladres__adres__icontains", "hadBetrokkene__url",
+        "hadBetrokkene__uuid", "hadBetrokkene__wasPartij",
+        "hadBetrokkene__wasPartij__partijIdentificator__codeObjecttype",
+        "hadBetrokkene__wasPartij__partijIdentificator__codeRegister",
+        "hadBetrokkene__wasPartij__partijIdentificator__codeSoortObjectId",
+        "hadBetrokkene__wasPartij__partijIdentificator__objectId", "hadBetrokkene__wasPartij__url",
+        "hadBetrokkene__wasPartij__uuid", "indicatieContactGelukt", "inhoud", "kanaal",
+        "leiddeTotInterneTaken", "nummer", "onderwerp",
+        "onderwerpobject__onderwerpobjectidentificatorCodeObjecttype",
+        "onderwerpobject__onderwerpobjectidentificatorCodeRegister",
+        "onderwerpobject__onderwerpobjectidentificatorCodeSoortObjectId",
+        "onderwerpobject__onderwerpobjectidentificatorObjectId", "onderwerpobject__url",
+        "onderwerpobject__uuid", "plaatsgevondenOp", "reactie", "referentienummer", "vertrouwelijk",
+        "wasOnderwerpobject__onderwerpobjectidentificatorCodeObjecttype",
+        "wasOnderwerpobject__onderwerpobjectidentificatorCodeRegister",
+        "wasOnderwerpobject__onderwerpobjectidentificatorCodeSoortObjectId",
+        "wasOnderwerpobject__onderwerpobjectidentificatorObjectId", "wasOnderwerpobject__url",
+        "wasOnderwerpobject__uuid"),
+    "betrokkenen": (
+        "contactnaamAchternaam", "contactnaamVoorletters", "contactnaamVoornaam",
+        "contactnaamVoorvoegselAchternaam", "hadKlantcontact__nummer",
+        "hadKlantcontact__referentienummer", "hadKlantcontact__url", "hadKlantcontact__uuid",
+        "organisatienaam", "verstrektedigitaalAdres__adres", "verstrektedigitaalAdres__url",
+        "verstrektedigitaalAdres__uuid", "wasPartij__nummer",
+        "wasPartij__partijIdentificator__codeObjecttype",
+        "wasPartij__partijIdentificator__codeRegister",
+        "wasPartij__partijIdentificator__codeSoortObjectId",
+        "wasPartij__partijIdentificator__objectId", "wasPartij__url", "wasPartij__uuid"),
+    "onderwerpobjecten": (
+        "klantcontact__url", "klantcontact__uuid", "onderwerpobjectidentificatorCodeObjecttype",
+        "onderwerpobjectidentificatorCodeRegister", "onderwerpobjectidentificatorCodeSoortObjectId",
+        "onderwerpobjectidentificatorObjectId", "wasKlantcontact__url", "wasKlantcontact__uuid"),
+    "actoren": (
+        "actoridentificatorCodeObjecttype", "actoridentificatorCodeRegister",
+        "actoridentificatorCodeSoortObjectId", "actoridentificatorObjectId", "indicatieActief",
+        "naam", "soortActor"),
+    "actorklantcontacten": ("actor__url", "actor__uuid", "klantcontact__url",
+                            "klantcontact__uuid"),
+    "internetaken": (
+        "aanleidinggevendKlantcontact__url", "aanleidinggevendKlantcontact__uuid", "actoren__naam",
+        "klantcontact__nummer", "klantcontact__referentienummer", "klantcontact__uuid", "nummer",
+        "referentienummer", "status", "toegewezenAanActor__url", "toegewezenAanActor__uuid",
+        "toegewezenOp"),
+    "digitaleadressen": (
+        "adres", "adres__icontains", "isGeverifieerd", "isStandaardAdres", "omschrijving",
+        "referentie", "soortDigitaalAdres", "verificatieDatum", "verificatieDatum__gt",
+        "verificatieDatum__gte", "verificatieDatum__lt", "verificatieDatum__lte",
+        "verstrektDoorBetrokkene__rol", "verstrektDoorBetrokkene__url",
+        "verstrektDoorBetrokkene__uuid",
+        "verstrektDoorPartij__partijIdentificator__codeObjecttype",
+        "verstrektDoorPartij__partijIdentificator__codeRegister",
+        "verstrektDoorPartij__partijIdentificator__codeSoortObjectId",
+        "verstrektDoorPartij__partijIdentificator__objectId", "verstrektDoorPartij__soortPartij",
+        "verstrektDoorPartij__url", "verstrektDoorPartij__uuid"),
+}
+PAGING = ("page", "pageSize", "expand")
+# klantcontacten's text filters are `lookup_expr="icontains"` (filterset/klantcontacten.py).
+ICONTAINS = {"klantcontacten": ("inhoud", "onderwerp", "reactie")}
+# The filters this stand-in models: the record's path (a reference's uuid, a group's key).
+MODELLED: Dict[str, Dict[str, Tuple[str, ...]]] = {
+    "klantcontacten": {"inhoud": ("inhoud",), "onderwerp": ("onderwerp",),
+                       "reactie": ("reactie",), "kanaal": ("kanaal",), "nummer": ("nummer",),
+                       "referentienummer": ("referentienummer",)},
+    "betrokkenen": {"hadKlantcontact__uuid": ("hadKlantcontact", "uuid")},
+    "onderwerpobjecten": {
+        "klantcontact__uuid": ("klantcontact", "uuid"),
+        **{f"onderwerpobjectidentificator{k[0].upper()}{k[1:]}":
+           ("onderwerpobjectidentificator", k)
+           for k in ("objectId", "codeObjecttype", "codeRegister", "codeSoortObjectId")}},
+    "actoren": {**{f"actoridentificator{k[0].upper()}{k[1:]}": ("actoridentificator", k)
+                   for k in ("objectId", "codeObjecttype", "codeRegister",
+                             "codeSoortObjectId")},
+                "naam": ("naam",), "soortActor": ("soortActor",)},
+    "actorklantcontacten": {"actor__uuid": ("actor", "uuid"),
+                            "klantcontact__uuid": ("klantcontact", "uuid")},
+    "internetaken": {"aanleidinggevendKlantcontact__uuid": ("aanleidinggevendKlantcontact",
+                                                            "uuid"),
+                     "status": ("status",), "nummer": ("nummer",)},
+    "digitaleadressen": {"verstrektDoorBetrokkene__uuid": ("verstrektDoorBetrokkene", "uuid"),
+                         "adres": ("adres",), "soortDigitaalAdres": ("soortDigitaalAdres",)},
+}
 
 
 def now_iso() -> str:
@@ -251,6 +340,7 @@ class OpenKlantStandIn(StandIn):
         self.kanalen = kanalen  # the Referentielijsten codes, when Open Klant checks them
         self.records: Dict[str, Dict[str, Dict[str, Any]]] = {name: {} for name in SCHEMAS}
         self.requests: List[Tuple[str, str]] = []
+        self.lost_answers: List[str] = []  # resources whose next create answer is lost
         self._numbers = 0
         self._lock = threading.Lock()
 
@@ -286,9 +376,13 @@ class OpenKlantStandIn(StandIn):
         resource = parts[0]
         with self._lock:
             if len(parts) == 1 and method == "GET":
-                return 200, self._list(resource, query)
+                return self._list(resource, query)
             if len(parts) == 1 and method == "POST":
-                return self._create(resource, body)
+                status, answer = self._create(resource, body)
+                if status == 201 and resource in self.lost_answers:
+                    self.lost_answers.remove(resource)
+                    return 504, self.error(504, "gateway_timeout", "Gateway Timeout")
+                return status, answer
             record = self.records[resource].get(parts[1]) if len(parts) == 2 else None
             if record is None:
                 return 404, self.not_found()
@@ -390,20 +484,21 @@ class OpenKlantStandIn(StandIn):
         record.update({k: v for k, v in body.items() if k in SCHEMAS[resource]})
         return 200, self.render(resource, record)
 
-    def _list(self, resource: str, query: Dict[str, List[str]]) -> Dict[str, Any]:
-        found = [r for r in self.records[resource].values() if self._matches(r, query)]
-        return {"count": len(found), "next": None, "previous": None,
-                "results": [self.render(resource, r) for r in found]}
-
-    @staticmethod
-    def _matches(record: Dict[str, Any], query: Dict[str, List[str]]) -> bool:
-        for name, values in query.items():
-            if name in ("page", "pageSize", "expand"):
-                continue
-            value = _lookup(record, name)
-            if value is _MISSING or str(value) != values[0]:
-                return False
-        return True
+    def _list(self, resource: str, query: Dict[str, List[str]]) -> Tuple[int, Any]:
+        unknown = sorted(n for n in query if n not in PAGING and n not in FILTERS[resource])
+        if unknown:
+            return 400, self.error(400, "invalid", "Ongeldige invoer.", "", [_problem(
+                "nonFieldErrors", "unknown-parameters",
+                f"Onbekende query parameters: {', '.join(unknown)}")])
+        filters = {n: v[0] for n, v in query.items() if n not in PAGING}
+        unmodelled = [n for n in filters if n not in MODELLED.get(resource, {})]
+        if unmodelled:
+            return 501, self.error(501, "not_modelled", "Filter not modelled by the stand-in: "
+                                                        f"{', '.join(unmodelled)}")
+        found = [r for r in self.records[resource].values()
+                 if all(_matches(resource, r, n, v) for n, v in filters.items())]
+        return 200, {"count": len(found), "next": None, "previous": None,
+                     "results": [self.render(resource, r) for r in found]}
 
     # Answers ------------------------------------------------------------------------
     def link(self, resource: str, key: Optional[str]) -> Optional[Dict[str, str]]:
@@ -450,22 +545,22 @@ class OpenKlantStandIn(StandIn):
         out["toegewezenAanActor"] = actors[0] if actors else None
 
     # For tests ----------------------------------------------------------------------
+    def lose_next_answer(self, resource: str) -> None:
+        with self._lock:
+            self.lost_answers.append(resource)
+
     def all(self, resource: str) -> List[Dict[str, Any]]:
         with self._lock:
             return [self.render(resource, r) for r in self.records[resource].values()]
 
 
-_MISSING = object()
-
-
-def _lookup(record: Dict[str, Any], name: str) -> Any:
-    """A filter name to the record's value: `status`, `aanleidinggevendKlantcontact__uuid`,
-    or a flattened group field such as `actoridentificatorObjectId`."""
-    if "__" in name:
-        head, tail = name.split("__", 1)
-        return (record.get(head) or {}).get(tail, _MISSING)
-    for group in FLAT:
-        if name.startswith(group) and name != group:
-            rest = name[len(group):]
-            return (record.get(group) or {}).get(rest[0].lower() + rest[1:], _MISSING)
-    return record.get(name, _MISSING)
+def _matches(resource: str, record: Dict[str, Any], name: str, wanted: str) -> bool:
+    """One filter on one record: a part of the text (icontains) or the exact value."""
+    value: Any = record
+    for key in MODELLED[resource][name]:
+        value = value.get(key) if isinstance(value, dict) else None
+    if value is None:
+        return False
+    if name in ICONTAINS.get(resource, ()):
+        return wanted.lower() in str(value).lower()
+    return str(value) == wanted

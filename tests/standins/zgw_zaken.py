@@ -11,7 +11,9 @@ zrc-001 … zrc-003) and Open Zaak's zaken component:
   `identificatie-niet-uniek`); `zaakgeometrie` a GeoJSON Point. List filters
   `identificatie`, `bronorganisatie`, `zaaktype`.
 - `/statussen`: `zaak`, `statustype` of the zaak's zaaktype (`zaaktype-mismatch`),
-  `datumStatusGezet`; the zaak's `status` becomes the newest one.
+  `datumStatusGezet`; the zaak's `status` and each status's `indicatieLaatstGezetteStatus`
+  follow the latest `datumStatusGezet`, not the order of creation (Open Zaak's
+  `Zaak.current_status`, `Status.indicatie_laatst_gezette_status`).
 - `/rollen`: `zaak`, `betrokkeneType` (enum), `roltype` of the zaak's zaaktype,
   `roltoelichting`, and `betrokkene` or `betrokkeneIdentificatie`; `contactpersoonRol` needs
   `naam` (≤ 200), `emailadres` an e-mail address, `telefoonnummer` ≤ 20.
@@ -200,9 +202,11 @@ class ZakenStandIn(ZgwStandIn):
         status = self.store("statussen", {"statustoelichting": "", **body,
                                           "indicatieLaatstGezetteStatus": True,
                                           "zaakinformatieobjecten": []})
-        for other in self.of("statussen", zaak=zaak["url"]):
-            other["indicatieLaatstGezetteStatus"] = other is status
-        zaak["status"] = status["url"]
+        statuses = self.of("statussen", zaak=zaak["url"])
+        newest = max(statuses, key=lambda s: _moment(s["datumStatusGezet"]))
+        for other in statuses:
+            other["indicatieLaatstGezetteStatus"] = other is newest
+        zaak["status"] = newest["url"]
         return status
 
     def _rol(self, body: Dict[str, Any]) -> Dict[str, Any]:
@@ -300,13 +304,19 @@ class ZakenStandIn(ZgwStandIn):
         return link
 
     # Test controls --------------------------------------------------------------------
-    def set_status(self, zaak_url: str, omschrijving: str) -> Dict[str, Any]:
+    def set_status(self, zaak_url: str, omschrijving: str,
+                   set_at: Optional[dt.datetime] = None) -> Dict[str, Any]:
         """A colleague sets a status in the case system (through the API, so it notifies)."""
         zaak = self.objects[zaak_url]
         statustype = next(s for s in self.catalogi.of("statustypen", zaaktype=zaak["zaaktype"])
                           if s["omschrijving"] == omschrijving)
         status = self._status({"zaak": zaak_url, "statustype": statustype["url"],
-                               "datumStatusGezet": dt.datetime.now(
-                                   dt.timezone.utc).isoformat()})
+                               "datumStatusGezet": (set_at or dt.datetime.now(
+                                   dt.timezone.utc)).isoformat()})
         self._notify("statussen", status)
         return status
+
+
+def _moment(value: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
