@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import TEXT
 
 from bot.knowledge.aspects import is_follow_up
 from bot.reading.description import says_not_collected
+from bot.reading.not_helped import says_not_helped
 from bot.reading.questions import is_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                          says_number_unknown)
@@ -136,6 +137,9 @@ REPORT_HERE_ACTION = "utter_emergency_report_here"
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
+NOT_HELPED_ACTION = "action_kb_not_helped"
+# Actions after which "daar heb ik niks aan" is about an answer from the knowledge base.
+ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION,)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
@@ -184,7 +188,8 @@ HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
-                   REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION)
+                   REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
+                   NOT_HELPED_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -339,6 +344,10 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
+    if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
+            and intent.get("name") not in KEEP_INTENTS
+            and says_not_helped(message.text or "")):
+        return NOT_HELPED_ACTION  # "daar heb ik niks aan": kept for the editors, other ways
     if (before == FOLLOW_UP_ACTION and _NO_THANKS.search(message.text or "")
             and tracker.active_loop_name is None):
         return GOODBYE_ACTION  # "nee, dank u" after the cost: done, not "waar kan ik u mee …"

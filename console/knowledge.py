@@ -69,6 +69,11 @@ def departments(url: str = DATABASE_URL) -> Dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def titles(url: str = DATABASE_URL) -> Dict[str, Article]:
+    """Article id -> its newest version (for names and departments in lists)."""
+    return {article.id: article for article in store.current_articles(url)}
+
+
 def may_publish(staff: Staff) -> bool:
     return staff.may(*PUBLISHERS)
 

@@ -232,15 +232,18 @@ async def knowledge_unanswered(request: Request) -> HTTPResponse:
     newest_first = request.args.get("volgorde") == "nieuwste"
 
     def build() -> dict:
-        groups = unanswered.grouped(_url(), since=dt.date.today() - dt.timedelta(days=days),
-                                    newest_first=newest_first)
+        since = dt.date.today() - dt.timedelta(days=days)
+        groups = unanswered.grouped(_url(), since=since, newest_first=newest_first,
+                                    kind="unanswered")
         # The department whose articles come closest (a hint who should write it).
         hints = {}
         for group in groups[:100]:
             found = knowledge.search(group.examples[0] if group.examples else group.subject,
                                      _url(), top=1)
             hints[group.subject] = found[0] if found else None
-        return {"groups": groups, "hints": hints}
+        return {"groups": groups, "hints": hints,
+                "not_helped": unanswered.not_helped_by_article(_url(), since=since),
+                "titles": knowledge.titles(_url())}
 
     values = await asyncio.to_thread(build)
     return page(request, "knowledge_unanswered.html", days=days, newest_first=newest_first,
