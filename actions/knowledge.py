@@ -155,13 +155,14 @@ def previous_article(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Arti
 
 def other_articles(question: Text, article: Optional[Article], url: str = DATABASE_URL,
                    most: int = OTHERS_MAX) -> List[Article]:
-    """Articles that fit the question too, besides the one that did not help."""
+    """Articles that fit the question too, besides the one that did not help. Any shared
+    word will do here (not retrieval's specific-word check): the resident asks for other
+    ways, and a colleague and the link come with them."""
     ensure_knowledge(url)
     matches = retrieval.live_index(url).current().search(question, top=most + 1)
     return [m.article for m in matches
             if (article is None or m.article.id != article.id)
-            and m.score >= retrieval.MIN_SCORE
-            and m.specific >= retrieval.SPECIFIC_MIN][:most]
+            and m.score >= retrieval.MIN_SCORE and m.specific > 0][:most]
 
 
 def record_not_helped(tracker: Tracker, article: Optional[Article], question: Text,
