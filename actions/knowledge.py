@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Optional, Text
+from typing import Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -32,6 +32,7 @@ FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may rea
 # A sibling article wins over the intent's own from this score and lead (_sibling).
 SIBLING_SEARCH, SIBLING_SCORE, SIBLING_MARGIN = 8, 0.4, 0.08
 OFF_SCORE, OFF_SIBLING_SCORE = 0.15, 0.3  # ... or when the own article does not fit at all
+OTHERS_MAX = 2  # other articles offered when an answer did not help
 
 _seeded: set = set()
 _seeding = threading.Lock()
@@ -114,27 +115,73 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
         utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
 
 
-def previous_article(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Article]:
+def answered_article(tracker: Tracker, url: str = DATABASE_URL
+                     ) -> Tuple[Optional[Article], Text, Optional[Text]]:
     """The article the bot answered with in the last few turns (a follow-up may follow a
-    follow-up: "wat kost het?", then "en hoe lang duurt het?")."""
-    said, users = [], 0
+    follow-up: "wat kost het?", then "en hoe lang duurt het?"), with the resident's message
+    it answered and that message's intent. Without such an answer: (None, the resident's
+    message before the latest, its intent)."""
+    bot_texts: List[Text] = []
+    asked: List[Tuple[Text, Optional[Text], List[Text]]] = []   # newest first
+    users = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             users += 1
-            if users > FOLLOW_UP_TURNS:
+            if users > FOLLOW_UP_TURNS + 1:
                 break
+            if users > 1:
+                intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+                asked.append((event.get("text") or "", intent, bot_texts))
+            bot_texts = []
         elif event.get("event") == "bot" and users:
-            said.append(" ".join((event.get("text") or "").split()))
-    if not said:
-        return None
+            bot_texts.append(" ".join((event.get("text") or "").split()))
+    if not asked:
+        return None, "", None
     ensure_knowledge(url)
     articles = retrieval.live_index(url).current().articles
-    for text in said:  # the most recent answer first
-        for article in articles:
-            answers = (article.answer, article.answer_sms or article.answer)
-            if any(" ".join(a.split()) in text for a in answers):
-                return article
-    return None
+    for question, intent, said in asked:  # the most recent answer first
+        for text in said:
+            for article in articles:
+                answers = (article.answer, article.answer_sms or article.answer)
+                if any(" ".join(a.split()) in text for a in answers):
+                    return article, question, intent
+    return None, asked[0][0], asked[0][1]
+
+
+def previous_article(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Article]:
+    """The article the bot answered with in the last few turns."""
+    return answered_article(tracker, url)[0]
+
+
+def other_articles(question: Text, article: Optional[Article], url: str = DATABASE_URL,
+                   most: int = OTHERS_MAX) -> List[Article]:
+    """Articles that fit the question too, besides the one that did not help. Any shared
+    word will do here (not retrieval's specific-word check): the resident asks for other
+    ways, and a colleague and the link come with them."""
+    ensure_knowledge(url)
+    matches = retrieval.live_index(url).current().search(question, top=most + 1)
+    return [m.article for m in matches
+            if (article is None or m.article.id != article.id)
+            and m.score >= retrieval.MIN_SCORE and m.specific > 0][:most]
+
+
+def record_not_helped(tracker: Tracker, article: Optional[Article], question: Text,
+                      intent: Optional[Text], url: str = DATABASE_URL) -> None:
+    """Keep the question whose answer did not help (masked, with the article's id) for the
+    knowledge-base managers; never breaks the conversation."""
+    try:
+        from bot.knowledge.unanswered import record_unanswered
+
+        record_unanswered(question, intent, channel_of(tracker), kind="not_helped",
+                          article_id=article.id if article else None, url=url)
+    except Exception:
+        logger.warning("Answer that did not help not recorded", exc_info=True)
+
+
+def choice_buttons(articles: Sequence[Article]) -> List[Dict[Text, Text]]:
+    """A button per article; tapping one answers with that article."""
+    return [{"title": a.title, "payload": f'/{CHOICE_INTENT}{{"{ARTICLE_ENTITY}":"{a.id}"}}'}
+            for a in articles]
 
 
 def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
@@ -182,10 +229,7 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 def utter_choice(dispatcher: CollectingDispatcher, articles: tuple,
                  response: Text = "utter_kb_choose") -> None:
-    buttons = [{"title": a.title,
-                "payload": f'/{CHOICE_INTENT}{{"{ARTICLE_ENTITY}":"{a.id}"}}'}
-               for a in articles]
-    utter(dispatcher, response, buttons=buttons)
+    utter(dispatcher, response, buttons=choice_buttons(articles))
 
 
 def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -13,8 +13,10 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
-from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge, find_answer,
-                               own_subject, previous_article, related_article, utter_article)
+from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge,
+                               answered_article, choice_buttons, find_answer, other_articles,
+                               own_subject, previous_article, record_not_helped,
+                               related_article, utter_article)
 from actions.reading import response_text
 from bot.knowledge.aspects import sentences_about, subject_words
 from bot.profile import ENGLISH_DAYS, profile
@@ -168,6 +170,32 @@ class ActionAnswerAsQuestion(Action):
         if events is None:
             utter(dispatcher, "utter_out_of_scope")
         return events or []
+
+
+class ActionKnowledgeNotHelped(Action):
+    """"Daar heb ik niks aan" after an answer from the knowledge base: the question is kept
+    (masked, with the article) for the editors, and the resident gets what a KCC colleague
+    would offer: the other articles that fit, the link and phone, a colleague."""
+
+    def name(self) -> Text:
+        return "action_kb_not_helped"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        article, others = None, []
+        try:
+            article, question, intent = await asyncio.to_thread(answered_article, tracker)
+            await asyncio.to_thread(record_not_helped, tracker, article, question, intent)
+            if question:
+                others = await asyncio.to_thread(other_articles, question, article)
+        except Exception:
+            logger.exception("Knowledge base lookup failed")
+        colleague = {"title": response_text(domain, "utter_kb_colleague_button", tracker),
+                     "payload": "/ask_human"}
+        link = article.link if article else str(profile().website)
+        utter(dispatcher, "utter_kb_not_helped", buttons=[*choice_buttons(others), colleague],
+              link=link)
+        return []
 
 
 class ActionOutOfScope(ProfileAction):

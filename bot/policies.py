@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import TEXT
 
 from bot.knowledge.aspects import is_follow_up
 from bot.reading.description import says_not_collected
+from bot.reading.not_helped import says_not_helped
 from bot.reading.questions import is_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                          says_not_known, says_number_unknown)
@@ -143,6 +144,9 @@ SUBMIT_ACTION = "action_submit_report"
 STATUS_UPDATE_ACTION = "action_report_status_update"
 SIGNALEN_ANSWER_ACTION = "action_take_signalen_answer"
 SIGNALEN_QUESTION = "signalen_question"
+NOT_HELPED_ACTION = "action_kb_not_helped"
+# Actions after which "daar heb ik niks aan" is about an answer from the knowledge base.
+ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION,)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
@@ -192,7 +196,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
-                   SIGNALEN_ANSWER_ACTION)
+                   SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -358,6 +362,10 @@ def reading_route(tracker: DialogueStateTracker,
         return TAKE_MESSAGE_ACTION
     if tracker.active_loop_name is None and reading.need:
         return NEED_ACTION  # "geen eten meer, het is zaterdag": tonight's route, not a product
+    if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
+            and intent.get("name") not in KEEP_INTENTS
+            and says_not_helped(message.text or "")):
+        return NOT_HELPED_ACTION  # "daar heb ik niks aan": kept for the editors, other ways
     if (before == FOLLOW_UP_ACTION and _NO_THANKS.search(message.text or "")
             and tracker.active_loop_name is None):
         return GOODBYE_ACTION  # "nee, dank u" after the cost: done, not "waar kan ik u mee …"

@@ -189,8 +189,14 @@ def _overview_values() -> dict:
 
 
 @app.get("/console/")
-@requires("agent")
+@requires()
 async def overview(request: Request) -> HTTPResponse:
+    staff = request.ctx.staff
+    if not staff.may("agent"):
+        if staff.may("editor", "kb_manager"):   # their work (and overdue articles) is there
+            return response.redirect("/console/knowledge", status=303)
+        return page(request, "message.html", 403, title="Geen toegang",
+                    message="Uw rol geeft geen toegang tot deze pagina.")
     return page(request, "overview.html", **await asyncio.to_thread(_overview_values))
 
 

@@ -69,6 +69,11 @@ def departments(url: str = DATABASE_URL) -> Dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def titles(url: str = DATABASE_URL) -> Dict[str, Article]:
+    """Article id -> its newest version (for names and departments in lists)."""
+    return {article.id: article for article in store.current_articles(url)}
+
+
 def may_publish(staff: Staff) -> bool:
     return staff.may(*PUBLISHERS)
 
@@ -144,6 +149,43 @@ def fields_from_form(form: Mapping[str, Any]) -> Dict[str, Any]:
         "sensitive": form.get("sensitive") in ("on", "true", "1", "ja"),
         "review_by": text("review_by"),
     }
+
+
+NEW_FIELDS = ("id", "department", "upl", "upl_uri")
+
+
+def slug_for(title: str) -> str:
+    """An article id made from its title ("Boom kappen?" -> "boom-kappen")."""
+    return "-".join(normalise(title).split())[:80].strip("-")
+
+
+def new_article_fields(form: Mapping[str, Any], staff: Staff,
+                       known_departments: Mapping[str, str]) -> Dict[str, Any]:
+    """The fields of a new article from its form: an editor's own department always; the
+    id from the title unless given. The article's own checks follow in save_draft."""
+    fields = fields_from_form(form)
+    department = staff.department if staff.role == "editor" else \
+        (form.get("department") or "").strip()
+    return {**fields,
+            "id": (form.get("id") or "").strip().lower() or slug_for(fields["title"]),
+            "department": department,
+            "department_name": known_departments.get(department, ""),
+            "upl": (form.get("upl") or "").strip(),
+            "upl_uri": (form.get("upl_uri") or "").strip()}
+
+
+def may_create(staff: Staff, department: str) -> bool:
+    """Managers and admins add articles to any department; an editor only to their own."""
+    if may_publish(staff):
+        return True
+    return staff.role == "editor" and bool(staff.department) and staff.department == department
+
+
+def overdue_rows(all_rows: Sequence[Row], department: Optional[str]) -> List[Row]:
+    """The articles past their review date (of the department), the longest overdue first."""
+    return sorted((r for r in all_rows if r.overdue
+                   and (not department or r.article.department == department)),
+                  key=lambda r: (r.article.review_by, r.article.title))
 
 
 def changed(article: Article, fields: Mapping[str, Any]) -> bool:

@@ -2,7 +2,12 @@
 
 Imported at the end of console/app.py, so the app, `requires`, `page` and `audit` exist.
 
-- GET  /console/knowledge                                 the list (editor, kb_manager)
+- GET  /console/knowledge                                 the list (editor, kb_manager); an
+                                                          editor's start page, with the own
+                                                          department's overdue articles
+- GET  /console/knowledge/new                             form for a new article
+- POST /console/knowledge/new                             save it as a draft (editor: own
+                                                          department; kb_manager publishes)
 - GET  /console/knowledge/articles/<id>                   article: form, B1 check, preview,
                                                           history
 - POST /console/knowledge/articles/<id>                   save a draft version
@@ -36,8 +41,11 @@ DONE = {"draft": "Uw wijziging is opgeslagen als concept. Inwoners zien nog de "
         "published": "Gepubliceerd. De bot gebruikt deze tekst binnen een paar seconden.",
         "unpublished": "Dit artikel is offline gehaald. De bot gebruikt het niet meer.",
         "restored": "De oude versie is teruggezet als nieuw concept. Publiceer het om het "
-                    "aan inwoners te laten zien."}
+                    "aan inwoners te laten zien.",
+        "created": "Het nieuwe artikel is opgeslagen als concept. De beheerder van de "
+                   "kennisbank publiceert het; tot dan gebruikt de bot het niet."}
 UNANSWERED_DAYS = 90
+REVIEW_DAYS = 365   # a new article's first review date, from today
 
 
 def _no_access(request: Request) -> HTTPResponse:
@@ -77,13 +85,61 @@ async def knowledge_list(request: Request) -> HTTPResponse:
         found = knowledge.listing(all_rows, department, state, args.get("q", ""),
                                   args.get("te_laat") == "1", _int(args.get("pagina")))
         return {"listing": found, "departments": knowledge.departments(_url()),
-                "overdue": knowledge.overdue_count(all_rows, staff.department)}
+                "overdue": knowledge.overdue_count(all_rows, staff.department),
+                "overdue_rows": knowledge.overdue_rows(all_rows, staff.department)
+                if staff.role == "editor" and staff.department else []}
 
     values = await asyncio.to_thread(build)
     return page(request, "knowledge.html", department=department, state=state,
                 query=args.get("q", ""), overdue_only=args.get("te_laat") == "1",
                 states=knowledge.STATES, may_edit=lambda a: knowledge.may_edit(staff, a),
                 **values)
+
+
+def _new_page(request: Request, status: int = 200, error: str = "",
+              form: Optional[dict] = None) -> HTTPResponse:
+    departments = knowledge.departments(_url())
+    return page(request, "knowledge_new.html", status, error=error, form=form or {},
+                departments=departments,
+                review_by=(dt.date.today() + dt.timedelta(days=REVIEW_DAYS)).isoformat())
+
+
+@app.get("/console/knowledge/new")
+@requires(*knowledge.EDITORS)
+async def knowledge_new(request: Request) -> HTTPResponse:
+    await asyncio.to_thread(knowledge.ensure_seeded, _url())
+    return await asyncio.to_thread(_new_page, request)
+
+
+@app.post("/console/knowledge/new")
+@requires(*knowledge.EDITORS)
+async def knowledge_create(request: Request) -> HTTPResponse:
+    staff, form = request.ctx.staff, request.form or {}
+    departments = await asyncio.to_thread(knowledge.departments, _url())
+    fields = knowledge.new_article_fields(form, staff, departments)
+    if not knowledge.may_create(staff, fields["department"]):
+        return _no_access(request)
+    kept = {key: form.get(key) for key in form}
+    if fields["department"] not in departments:
+        return await asyncio.to_thread(_new_page, request, 400,
+                                       "Niet opgeslagen: kies een afdeling.", kept)
+    try:
+        await asyncio.to_thread(store.current_article, fields["id"], _url())
+        return await asyncio.to_thread(
+            _new_page, request, 400,
+            f"Niet opgeslagen: er is al een artikel met de code '{fields['id']}'. "
+            "Kies een andere titel of code.", kept)
+    except KeyError:
+        pass   # the id is free
+    note = (form.get("note") or "").strip()[:200] or "nieuw artikel"
+    try:
+        await asyncio.to_thread(store.save_draft, fields["id"], fields, staff.id, note, _url())
+    except ArticleError as error:
+        message = str(error).split(": ", 1)[-1]
+        return await asyncio.to_thread(_new_page, request, 400, f"Niet opgeslagen: {message}",
+                                       kept)
+    await audit(staff, "kb_article_created", detail=f"{fields['id']} ({fields['department']})")
+    return _back(fields["id"], "created")
 
 
 def _article_values(article_id: str) -> Optional[dict]:
@@ -232,15 +288,18 @@ async def knowledge_unanswered(request: Request) -> HTTPResponse:
     newest_first = request.args.get("volgorde") == "nieuwste"
 
     def build() -> dict:
-        groups = unanswered.grouped(_url(), since=dt.date.today() - dt.timedelta(days=days),
-                                    newest_first=newest_first)
+        since = dt.date.today() - dt.timedelta(days=days)
+        groups = unanswered.grouped(_url(), since=since, newest_first=newest_first,
+                                    kind="unanswered")
         # The department whose articles come closest (a hint who should write it).
         hints = {}
         for group in groups[:100]:
             found = knowledge.search(group.examples[0] if group.examples else group.subject,
                                      _url(), top=1)
             hints[group.subject] = found[0] if found else None
-        return {"groups": groups, "hints": hints}
+        return {"groups": groups, "hints": hints,
+                "not_helped": unanswered.not_helped_by_article(_url(), since=since),
+                "titles": knowledge.titles(_url())}
 
     values = await asyncio.to_thread(build)
     return page(request, "knowledge_unanswered.html", days=days, newest_first=newest_first,

@@ -179,6 +179,66 @@ def test_a_wrong_field_is_reported_and_nothing_is_saved(console):
     assert store.current_article(OWN, console[1]).version == article.version
 
 
+def test_an_editors_start_page_is_the_knowledge_base_with_its_overdue_articles(console):
+    editor = user(console, "editor", "burgerzaken")
+    assert editor.get("/console/")[0] == 303
+    assert user(console, "agent").get("/console/")[0] == 200
+
+
+NEW_ARTICLE = {"title": "Boom kappen in eigen tuin",
+               "upl": "Kapvergunning",
+               "upl_uri": "http://standaarden.overheid.nl/owms/terms/Kapvergunning",
+               "questions": "Mag ik een boom kappen?\nKapvergunning aanvragen\n"
+                            "Boom in de tuin weghalen\nMoet ik toestemming vragen voor een boom?",
+               "answer": "Wilt u een grote boom kappen? Dan heeft u soms een vergunning nodig. "
+                         "Kijk op https://www.lindendal.nl/kappen",
+               "link": "https://www.lindendal.nl/kappen", "review_by": "2030-01-01"}
+
+
+def test_an_editor_writes_a_new_article_as_a_draft_of_their_own_department(console):
+    editor = user(console, "editor", "burgerzaken")
+    manager = user(console, "kb_manager")
+    status, page = editor.get("/console/knowledge/new")
+    assert status == 200 and 'name="questions"' in page and 'name="department"' not in page
+    status, _ = editor.post("/console/knowledge/new", department="afval", **NEW_ARTICLE)
+    assert status == 303
+    article = store.current_article("boom-kappen-in-eigen-tuin", console[1])
+    assert article.department == "burgerzaken", "an editor writes for their own department"
+    assert article.status == "draft" and article.version == 1
+    assert "kb_article_created" in audit_actions(console, "boom-kappen-in-eigen-tuin")
+    index = retrieval.LiveIndex(console[1], refresh_seconds=0).current()
+    assert "boom-kappen-in-eigen-tuin" not in {a.id for a in index.articles}
+
+    assert editor.post("/console/knowledge/articles/boom-kappen-in-eigen-tuin/publish",
+                       version="1")[0] == 403
+    assert manager.post("/console/knowledge/articles/boom-kappen-in-eigen-tuin/publish",
+                        version="1")[0] == 303
+    index = retrieval.LiveIndex(console[1], refresh_seconds=0).current()
+    assert index.answer_for("mag ik de boom in mijn tuin kappen").articles[0].id == \
+        "boom-kappen-in-eigen-tuin"
+    other = user(console, "editor", "afval")
+    assert other.get("/console/knowledge/articles/boom-kappen-in-eigen-tuin")[0] == 403
+
+    status, page = editor.post("/console/knowledge/new", **NEW_ARTICLE)
+    assert status == 400 and "al een artikel" in html.unescape(page)
+    assert store.current_article("boom-kappen-in-eigen-tuin", console[1]).version == 1
+
+
+def test_the_manager_chooses_the_department_of_a_new_article(console):
+    manager = user(console, "kb_manager")
+    status, page = manager.get("/console/knowledge/new")
+    assert status == 200 and 'name="department"' in page
+    fields = {**NEW_ARTICLE, "title": "Snoeiafval wegbrengen", "id": "snoeiafval"}
+    status, page = manager.post("/console/knowledge/new", **fields)
+    assert status == 400 and "kies een afdeling" in page.lower()
+    assert manager.post("/console/knowledge/new", department="afval", **fields)[0] == 303
+    assert store.current_article("snoeiafval", console[1]).department == "afval"
+    status, page = manager.post("/console/knowledge/new", department="afval",
+                                **{**fields, "id": "snoei-2", "link": "http://x.example"})
+    assert status == 400 and 'role="alert"' in page and 'value="Snoeiafval wegbrengen"' in page
+    assert user(console, "editor").post("/console/knowledge/new", **fields)[0] == 403
+
+
 # -- the manager publishes ----------------------------------------------------------------------
 
 def test_the_manager_publishes_and_retrieval_serves_the_new_text(console):
@@ -247,8 +307,13 @@ def test_the_list_filters_pages_and_flags_overdue_reviews(console):
     assert editor.post(f"/console/knowledge/articles/{sport.id}",
                        **{**form_of(sport), "review_by": yesterday})[0] == 303
     page = editor.get("/console/knowledge")[1]
-    assert re.search(r'id="overdue-count"><strong>1 artikel moet</strong>', page)
+    notice = re.search(r'<section [^>]*id="overdue-articles">(.*?)</section>', page, re.S)
+    assert notice and f'href="/console/knowledge/articles/{sport.id}"' in notice.group(1)
+    assert notice.group(1).count("<li>") == 1
     assert "te laat" in page
+    assert manager.get("/console/knowledge")[1].count('id="overdue-articles"') == 0
+    other = user(console, "editor", "afval")
+    assert sport.id not in other.get("/console/knowledge")[1]
     drafts = manager.get("/console/knowledge?status=draft&afdeling=sport")[1]
     assert sport.title not in drafts, "published before: changed, not a draft"
     changed = manager.get("/console/knowledge?status=changed&afdeling=sport")[1]
@@ -349,6 +414,20 @@ def test_an_unanswered_question_is_stored_masked_and_grouped(console):
     assert "jan.jansen" not in page and "12345678" not in page
     editor = user(console, "editor", "burgerzaken")
     assert editor.get("/console/knowledge/unanswered")[0] == 403
+
+
+def test_answers_that_did_not_help_are_shown_per_article_beside_the_unanswered(console):
+    for text in ("paspoort verlengen, bel 0612345678", "nieuwe id kaart"):
+        unanswered.record_unanswered(text, "passport_id_appointment", "webchat",
+                                     kind="not_helped", article_id=OWN, url=console[1])
+    status, page = user(console, "kb_manager").get("/console/knowledge/unanswered")
+    section = page.split('id="niet-geholpen"', 1)[1]
+    title = html.escape(store.current_article(OWN, console[1]).title)
+    row = re.search(rf'{re.escape(title)}</a> \(Burgerzaken\)</th>\s*<td>(\d+)</td>', section)
+    assert status == 200 and row and int(row.group(1)) == 2
+    assert "nieuwe id kaart" in section and "12345678" not in page
+    assert "nieuwe id kaart" not in page.split('id="niet-geholpen"', 1)[0], \
+        "not helped is apart from the questions without an answer"
 
 
 def test_find_answer_records_a_question_nothing_fits(console, monkeypatch):

@@ -1,6 +1,11 @@
 """Choose the retrieval weights and thresholds on a test set (a grid search):
 python -m bot.knowledge.tune DEV_FILE [CHECK_FILE] --folder DIR.
 
+With --leave-out the questions are the folder's own variants, each asked of an index
+without it; --leave-article-out adds, as questions without an article, every variant asked
+of an index without its whole article (the near misses a resident asks about a subject
+nobody wrote about yet).
+
 The utility counts per answerable question: answered right +1, a choice that holds the right
 article +0.6, a choice without it -0.5, answered wrong -2, nothing -0.3; per unanswerable
 question: a choice -0.5, an answer -2. Both halves are averaged and added.
@@ -25,24 +30,31 @@ WEIGHTS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 MIN_SCORES = tuple(np.round(np.arange(0.15, 0.56, 0.025), 3))
 ANSWER_SCORES = tuple(np.round(np.arange(0.3, 0.81, 0.05), 3))
 MARGINS = (0.06, 0.08, 0.1, 0.12, 0.15, 0.18)
+SPECIFIC_MINS = (0.0, 0.01, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
-def _components(index: Index, texts: Sequence[str]) -> List[Tuple[np.ndarray, np.ndarray]]:
-    return [(index.char_scores(t), index.word_scores(t)) if retrieval.tokens(t)
-            else (np.zeros(len(index.articles)), np.zeros(len(index.articles)))
-            for t in texts]
+Parts = List[Tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 
-def utility(index: Index, parts, expected: Sequence[Optional[str]], weight: float,
-            min_score: float, answer_score: float, margin: float) -> float:
+def _components(index: Index, texts: Sequence[str]) -> Parts:
+    """Per question: the articles' n-gram, word and specific-word scores."""
+    empty = np.zeros(len(index.articles))
+    return [(index.char_scores(t), index.word_scores(t), index.specific_overlap(t))
+            if retrieval.tokens(t) else (empty, empty, empty) for t in texts]
+
+
+def utility(index: Index, parts: Parts, expected: Sequence[Optional[str]], weight: float,
+            min_score: float, answer_score: float, margin: float,
+            specific_min: float = 0.0) -> float:
     """The utility (see the module text) of one setting."""
     good: List[float] = []
     bad: List[float] = []
-    for (char, word), want in zip(parts, expected):
+    for (char, word, specific), want in zip(parts, expected):
         scores = retrieval.combine(char, word, weight)
-        order = np.argsort(-scores)[:retrieval.CHOOSE_MAX]
-        matches = [Match(index.articles[n], float(scores[n])) for n in order]
-        decision = decide(matches, min_score, answer_score, margin)
+        order = np.argsort(-scores, kind="stable")[:retrieval.CHOOSE_MAX]
+        matches = [Match(index.articles[n], float(scores[n]), float(specific[n]))
+                   for n in order]
+        decision = decide(matches, min_score, answer_score, margin, specific_min)
         ids = [a.id for a in decision.articles]
         if want is None:
             bad.append({"none": 0.0, "choose": -0.5, "answer": -2.0}[decision.kind])
@@ -73,8 +85,20 @@ def leave_out_parts(articles: Sequence[Article], unanswerable: Sequence[str]):
     return parts, expected + [None] * len(unanswerable)
 
 
-def grid(index: Index, test_file: Optional[Path] = None, parts=None, expected=None
-         ) -> List[Tuple[float, Dict[str, float]]]:
+def leave_article_out_parts(articles: Sequence[Article]):
+    """Every variant asked of an index without its whole article: a question the knowledge
+    base has no article for (the article's scores are kept at 0 so positions line up)."""
+    articles = list(articles)
+    parts: Parts = []
+    for number, article in enumerate(articles):
+        index = Index(articles[:number] + articles[number + 1:])
+        parts += [tuple(np.insert(score, number, 0.0) for score in found)
+                  for found in _components(index, article.questions)]
+    return parts, [None] * len(parts)
+
+
+def grid(index: Index, test_file: Optional[Path] = None, parts=None, expected=None,
+         weights: Sequence[float] = WEIGHTS) -> List[Tuple[float, Dict[str, float]]]:
     """Every setting with its utility on a test file (or given scores), best first."""
     if test_file is not None:
         questions, unanswerable = load_test_set(test_file)
@@ -82,13 +106,14 @@ def grid(index: Index, test_file: Optional[Path] = None, parts=None, expected=No
         expected = [a for _, a in questions] + [None] * len(unanswerable)
         parts = _components(index, texts)
     results = []
-    for weight, low, high, margin in itertools.product(WEIGHTS, MIN_SCORES, ANSWER_SCORES,
-                                                       MARGINS):
+    for weight, low, high, margin, specific in itertools.product(
+            weights, MIN_SCORES, ANSWER_SCORES, MARGINS, SPECIFIC_MINS):
         if high < low:
             continue
-        value = utility(index, parts, expected, weight, low, high, margin)
+        value = utility(index, parts, expected, weight, low, high, margin, specific)
         results.append((value, {"char_weight": weight, "min_score": low,
-                                "answer_score": high, "margin": margin}))
+                                "answer_score": high, "margin": margin,
+                                "specific_min": specific}))
     results.sort(key=lambda r: -r[0])
     return results
 
@@ -101,18 +126,28 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--leave-out", action="store_true",
                         help="questions: the folder's own variants, each left out in turn; "
                              "only the unanswerable ones of DEV_FILE are used")
+    parser.add_argument("--leave-article-out", action="store_true",
+                        help="with --leave-out: also each article's variants asked without "
+                             "the article, as questions without an article")
+    parser.add_argument("--weight", type=float, action="append",
+                        help="only these char weights (default: the whole grid)")
     args = parser.parse_args(argv)
     articles = [a for a in load_folder(args.folder) if a.status == "published"]
     index = Index(articles)
+    weights = tuple(args.weight or WEIGHTS)
     if args.leave_out:
         parts, expected = leave_out_parts(articles, load_test_set(args.dev_file)[1])
-        results = grid(index, parts=parts, expected=expected)
+        if args.leave_article_out:
+            more, none = leave_article_out_parts(articles)
+            parts, expected = parts + more, expected + none
+        results = grid(index, parts=parts, expected=expected, weights=weights)
     else:
-        results = grid(index, args.dev_file)
+        results = grid(index, args.dev_file, weights=weights)
     for value, setting in results[:10]:
         print(f"{value:.3f} {setting}")
     current = {"char_weight": retrieval.CHAR_WEIGHT, "min_score": retrieval.MIN_SCORE,
-               "answer_score": retrieval.ANSWER_SCORE, "margin": retrieval.MARGIN}
+               "answer_score": retrieval.ANSWER_SCORE, "margin": retrieval.MARGIN,
+               "specific_min": retrieval.SPECIFIC_MIN}
     print("current", [round(v, 3) for v, s in results if s == current] or "not in grid",
           current)
     if args.check_file:
@@ -122,7 +157,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         parts = _components(index, texts)
         for label, setting in (("best", results[0][1]), ("current", current)):
             value = utility(index, parts, expected, setting["char_weight"],
-                            setting["min_score"], setting["answer_score"], setting["margin"])
+                            setting["min_score"], setting["answer_score"], setting["margin"],
+                            setting["specific_min"])
             print(f"{label} on {args.check_file.name}: {value:.3f}")
     return 0
 

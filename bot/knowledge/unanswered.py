@@ -106,9 +106,11 @@ def record_unanswered(text: str, intent: Optional[str] = None, channel: Optional
 
 
 def grouped(url: str = DATABASE_URL, since: Optional[dt.date] = None, limit: int = 200,
-            examples: int = 3, newest_first: bool = False) -> List[Group]:
+            examples: int = 3, newest_first: bool = False, kind: Optional[str] = None
+            ) -> List[Group]:
     """The subjects with counts and their newest examples: most asked first (ties: newest
-    first), or with `newest_first` the most recently asked first (ties: most asked)."""
+    first), or with `newest_first` the most recently asked first (ties: most asked).
+    `kind` keeps only "unanswered" questions or answers that "not_helped"."""
     ensure_schema(url)
     with session(url) as db:
         query = select(UnansweredQuestion.subject, func.count(UnansweredQuestion.id),
@@ -116,6 +118,8 @@ def grouped(url: str = DATABASE_URL, since: Optional[dt.date] = None, limit: int
             UnansweredQuestion.subject)
         if since is not None:
             query = query.where(UnansweredQuestion.asked_on >= since)
+        if kind is not None:
+            query = query.where(UnansweredQuestion.kind == kind)
         rows = db.execute(query).all()
         def newest(row) -> int:
             return -(row[2].toordinal() if row[2] else 0)
@@ -131,6 +135,8 @@ def grouped(url: str = DATABASE_URL, since: Optional[dt.date] = None, limit: int
             UnansweredQuestion.asked_on.desc(), UnansweredQuestion.id.desc())
         if since is not None:
             detail = detail.where(UnansweredQuestion.asked_on >= since)
+        if kind is not None:
+            detail = detail.where(UnansweredQuestion.kind == kind)
         for row in db.execute(detail).scalars():
             group = groups[row.subject]
             if len(group.examples) < examples and row.text not in group.examples:
@@ -140,6 +146,39 @@ def grouped(url: str = DATABASE_URL, since: Optional[dt.date] = None, limit: int
                 if key:
                     bag[key] = bag.get(key, 0) + 1
         return list(groups.values())
+
+
+@dataclass
+class NotHelped:
+    """Answers of one article that residents said did not help, newest first."""
+
+    article_id: Optional[str]   # none: an answer that was not from an article
+    count: int = 0
+    newest: Optional[dt.date] = None
+    examples: List[str] = field(default_factory=list)
+    subjects: Dict[str, int] = field(default_factory=dict)
+
+
+def not_helped_by_article(url: str = DATABASE_URL, since: Optional[dt.date] = None,
+                          examples: int = 3) -> List[NotHelped]:
+    """Per article, how often its answer did not help and the questions it was given to:
+    most often first (ties: most recent first)."""
+    ensure_schema(url)
+    query = select(UnansweredQuestion).where(UnansweredQuestion.kind == "not_helped").order_by(
+        UnansweredQuestion.asked_on.desc(), UnansweredQuestion.id.desc())
+    if since is not None:
+        query = query.where(UnansweredQuestion.asked_on >= since)
+    found: "OrderedDict[Optional[str], NotHelped]" = OrderedDict()
+    with session(url) as db:
+        for row in db.execute(query).scalars():
+            entry = found.setdefault(row.article_id, NotHelped(row.article_id))
+            entry.count += 1
+            entry.newest = entry.newest or row.asked_on
+            entry.subjects[row.subject] = entry.subjects.get(row.subject, 0) + 1
+            if len(entry.examples) < examples and row.text not in entry.examples:
+                entry.examples.append(row.text)
+    return sorted(found.values(), key=lambda e: (-e.count, -(e.newest.toordinal()
+                                                               if e.newest else 0)))
 
 
 def delete_older_than(cutoff: dt.date, url: str = DATABASE_URL) -> int:

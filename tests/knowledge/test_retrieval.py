@@ -178,3 +178,44 @@ unanswerable:
     assert result["unanswerable_none"] == 1.0
     assert 0 < result["mean_ms"] <= result["p95_ms"] < 50
     assert result["unknown_articles"] == []
+
+
+# -- the second stage: a question whose own subject no article has gets "none" --------------
+
+@pytest.fixture
+def hours_index(knowledge_folder) -> Index:
+    from tests.knowledge.conftest import article, write_department
+
+    write_department(knowledge_folder, "publiekszaken", "Publiekszaken", [
+        article("openingstijden-gemeentehuis", "Openingstijden van het gemeentehuis",
+                ["Wanneer is het gemeentehuis open?", "Openingstijden gemeentehuis",
+                 "Hoe laat gaat de balie dicht?", "Is het stadhuis op zaterdag open?"],
+                "Openingstijden")])
+    return Index(load_folder(knowledge_folder))
+
+
+def test_the_articles_must_share_the_questions_most_specific_word(hours_index):
+    number = [a.id for a in hours_index.articles].index("openingstijden-gemeentehuis")
+    assert hours_index.specific_overlap("openingstijden gemeentehuis")[number] == 1.0
+    assert hours_index.specific_overlap("openingstijden bibliotheek")[number] \
+        < retrieval.SPECIFIC_MIN
+
+
+def test_a_question_about_a_subject_without_an_article_is_answered_honestly(hours_index):
+    question = "wat zijn de openingstijden van de bibliotheek"
+    matches = hours_index.search(question, top=retrieval.CHOOSE_MAX)
+    assert retrieval.decide(matches, specific_min=0.0).kind != "none", \
+        "the letters alone would offer the town hall's hours"
+    assert hours_index.answer_for(question).kind == "none"
+    assert ids(hours_index.answer_for("wat zijn de openingstijden van het gemeentehuis")) == \
+        ["openingstijden-gemeentehuis"]
+
+
+def test_leave_article_out_asks_each_variant_without_its_article(knowledge_folder):
+    from bot.knowledge.tune import leave_article_out_parts
+
+    articles = load_folder(knowledge_folder)
+    parts, expected = leave_article_out_parts(articles)
+    assert len(parts) == sum(len(a.questions) for a in articles) and set(expected) == {None}
+    first = parts[0]   # the first article's first variant: its own scores are zero
+    assert all(len(scores) == len(articles) and scores[0] == 0.0 for scores in first)

@@ -1,0 +1,47 @@
+"""'Daar heb ik niks aan': the resident says the answer just given did not help.
+
+Read from the words, not by the NLU model: the same words after a report or a greeting mean
+something else, so the reading policy asks this only right after an answer from the
+knowledge base (bot/policies.py). The button under such an answer sends one of these
+phrases ("Dit helpt me niet"), so a tap and typed words take the same way.
+
+Choices:
+- the answer itself must be the subject: "dit/dat/het helpt niet", "heb ik niks aan",
+  "niet geholpen", "geen antwoord op mijn vraag", "dat is niet mijn vraag", "dat bedoel
+  ik niet"; a negation about something else ("mijn paspoort helpt niet", "ik heb geen
+  paspoort") is not enough;
+- a question for more ("helpt het als ik bel?") is not feedback;
+- long messages are a new question that may contain such words, so only the first
+  `MAX_WORDS` words count.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 14
+_NOTHING = r"(?:niet|niks|niets|geen\s+(?:zak|bal|moer|ene\s+\w+)|weinig)"
+_ABOUT_ANSWER = r"(?:dit|dat|het|deze\s+info(?:rmatie)?|dit\s+antwoord|dat\s+antwoord|u|je|jij)"
+_NOT_HELPED = re.compile(
+    rf"\b{_ABOUT_ANSWER}\s+(?:helpt|hielp|heeft|helpen)\s+(?:me\s+|mij\s+|ons\s+)?"
+    rf"(?:echt\s+|helemaal\s+|totaal\s+)?{_NOTHING}(?:\s+(?:geholpen|verder))?\b"
+    rf"|\bniet\s+(?:echt\s+|veel\s+)?(?:geholpen|behulpzaam|nuttig)\b"
+    rf"|\b(?:heb|hebben)\s+(?:ik|we|wij)\s+(?:echt\s+|helemaal\s+)?{_NOTHING}\s+aan\b"
+    rf"|\bdaar\s+(?:heb|hebben)\s+(?:ik|we|wij)\s+(?:echt\s+|helemaal\s+)?{_NOTHING}\s+aan\b"
+    rf"|\b(?:schiet|kom)\s+(?:ik|we)\s+(?:\w+\s+)?{_NOTHING}\s+(?:mee\s+op|verder)\b"
+    rf"|\bgeen\s+antwoord\s+op\s+(?:mijn|m'n|mn|de)\s+vraag\b"
+    rf"|\b(?:is|was)\s+niet\s+(?:mijn|m'n|mn)\s+vraag\b"
+    rf"|\bniet\s+wat\s+ik\s+(?:bedoel\w*|zoek\w*|vroeg|vraag|wil\w*)\b"
+    rf"|\b(?:dat|dit|zo)\s+bedoel\w*\s+ik\s+niet\b"
+    rf"|\bdat\s+vroeg\s+ik\s+(?:helemaal\s+)?niet\b"
+    rf"|\bik\s+vroeg\s+(?:iets|wat)\s+anders\b"
+    rf"|\b(?:that|this|it)\s+(?:did\s+not|didn'?t|does\s+not|doesn'?t)\s+help\b"
+    rf"|\bnot\s+(?:helpful|what\s+i\s+(?:asked|meant|mean))\b",
+    re.IGNORECASE)
+_ASKS_MORE = re.compile(r"\b(?:helpt|hielp)\s+het\s+(?:als|om|wanneer)\b", re.IGNORECASE)
+
+
+def says_not_helped(text: str) -> bool:
+    """Whether the message says the answer it follows did not help."""
+    words = (text or "").split()
+    head = " ".join(words[:MAX_WORDS]).replace("’", "'")
+    return bool(_NOT_HELPED.search(head)) and not _ASKS_MORE.search(head)
