@@ -238,7 +238,8 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     if decision.kind == ANSWERED:
         utter_article(dispatcher, tracker, decision.articles[0])
         return ANSWERED
-    if decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE:
+    if (decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE
+            and len(decision.articles) > 1):
         # a good fit with close neighbours: its answer, and the others to choose from
         utter_article(dispatcher, tracker, decision.articles[0])
         utter_choice(dispatcher, decision.articles[1:], "utter_kb_alternatives")

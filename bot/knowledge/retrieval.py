@@ -258,10 +258,16 @@ def decide(matches: Sequence[Match], min_score: float = MIN_SCORE,
     """The decision for ranked matches (thresholds as parameters for tuning). The second
     stage: the best article must share a specific word with the question ("openingstijden
     bibliotheek" shares only "openingstijden" with the town hall's hours), and only such
-    articles are offered to choose from."""
-    if not matches or matches[0].score < min_score or matches[0].specific < specific_min:
+    articles are offered to choose from. A clear fit (from `answer_score`) without that word
+    is offered, not answered: its rarest word is often a typo or the resident's own word
+    ("vernieuwen"), but it may also be the subject nobody wrote about ("bibliotheek")."""
+    if not matches or matches[0].score < min_score:
         return Decision("none")
     best = matches[0].score
+    if best >= answer_score and matches[0].specific < specific_min:
+        return Decision("choose", (matches[0].article,), (best,))
+    if matches[0].specific < specific_min:
+        return Decision("none")
     close = [m for m in matches[:CHOOSE_MAX] if m.score >= max(best - margin, min_score)
              and m.specific >= specific_min]
     kind = "answer" if best >= answer_score and len(close) == 1 else "choose"

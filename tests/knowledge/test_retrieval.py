@@ -206,7 +206,8 @@ def test_a_question_about_a_subject_without_an_article_is_answered_honestly(hour
     matches = hours_index.search(question, top=retrieval.CHOOSE_MAX)
     assert retrieval.decide(matches, specific_min=0.0).kind != "none", \
         "the letters alone would offer the town hall's hours"
-    assert hours_index.answer_for(question).kind == "none"
+    # not answered with the town hall's hours: at most offered ("Bedoelt u …?")
+    assert hours_index.answer_for(question).kind != "answer"
     assert ids(hours_index.answer_for("wat zijn de openingstijden van het gemeentehuis")) == \
         ["openingstijden-gemeentehuis"]
 
@@ -219,3 +220,12 @@ def test_leave_article_out_asks_each_variant_without_its_article(knowledge_folde
     assert len(parts) == sum(len(a.questions) for a in articles) and set(expected) == {None}
     first = parts[0]   # the first article's first variant: its own scores are zero
     assert all(len(scores) == len(articles) and scores[0] == 0.0 for scores in first)
+
+
+def test_a_clear_fit_without_the_questions_rarest_word_is_offered_not_answered_or_dropped():
+    from bot.knowledge.retrieval import Match
+
+    article = type("A", (), {"id": "rijbewijs"})()
+    strong = [Match(article, 0.6, 0.1)]
+    assert retrieval.decide(strong).kind == "choose"
+    assert retrieval.decide([Match(article, 0.3, 0.1)]).kind == "none"
