@@ -13,8 +13,10 @@ conversation:
 Never to a number that sent STOP on the fallback channel, never for a failure that a
 fallback cannot mend or must not (WhatsApp's 24-hour window has its templates; an
 invalid number; a resident who unsubscribed), and a fallback message never falls back
-itself. What was done is kept with the failed delivery (`channel_deliveries.fallback`)
-and shown in the console.
+itself. A failed WhatsApp template stands for the message it holds: sent by SMS, that
+message is not released when the resident writes later; released already, no SMS goes.
+What was done is kept with the failed delivery (`channel_deliveries.fallback`) and
+shown in the console.
 """
 from __future__ import annotations
 
@@ -37,7 +39,10 @@ SETTING = "GA_DELIVERY_FALLBACK"
 # invalid number, a resident who unsubscribed (21610).
 NOT_FOR = {63016, 21211, 21610}
 # What the fallback did, besides the name of the channel it sent the message on.
-OUTCOMES = ("not_configured", "not_applicable", "no_consent", "no_number", "opted_out")
+# A failed template's held message: sent by SMS instead ("sms_instead_of_held"), or it
+# had gone out on WhatsApp already (store.apply_fallback).
+OUTCOMES = ("not_configured", "not_applicable", "no_consent", "no_number", "opted_out",
+            f"sms{store.INSTEAD_OF_HELD}", store.RELEASED_ON_WHATSAPP)
 
 
 def fallback_channels(setting: Optional[str] = None) -> Dict[str, str]:
@@ -56,9 +61,11 @@ def after_failure(provider_sid: str, url: str = DATABASE_URL) -> List[int]:
         failed = store.delivery(provider_sid, url=url)
         if failed is None or failed["fallback"] is not None:
             return []
-        outcome, ids = _fallback(failed, url)
-        if not store.set_fallback(provider_sid, outcome, ids[0] if ids else None, url=url):
+        outcome, number, parts = _fallback(failed, url)
+        applied = store.apply_fallback(provider_sid, outcome, number, parts, url=url)
+        if applied is None:
             return []
+        outcome, ids = applied
     except SQLAlchemyError:
         logger.exception("Fallback for failed %s message not applied", provider_sid)
         return []
@@ -71,26 +78,27 @@ def after_failure(provider_sid: str, url: str = DATABASE_URL) -> List[int]:
 
 
 def _fallback(failed: Dict[str, Any], url: str) -> tuple:
-    """(outcome, outbox ids) for one failed message."""
+    """(outcome, number, messages to send there) for one failed message; the outcome is
+    the fallback channel when there are messages."""
     target = fallback_channels().get(failed["channel"])
     message = failed["message"]
     if not target:
-        return "not_configured", []
+        return "not_configured", None, []
     if (message is None or message.get("fallback_of") or not failed["recipient"]
             or failed["error_code"] in NOT_FOR):
-        return "not_applicable", []
+        return "not_applicable", None, []
     consented = _consenting_report(failed["recipient"], url)
     if consented is None:
-        return "no_consent", []
+        return "no_consent", None, []
     number = _number(failed["channel"], failed["recipient"], consented)
     if not number:
-        return "no_number", []
+        return "no_number", None, []
     if store.is_opted_out(target, number, url=url):
-        return "opted_out", []
+        return "opted_out", None, []
     parts = [{**part.as_dict(), "about": message.get("about", ""),
               "fallback_of": failed["sid"]}
              for part in render(_neutral(message, failed["channel"]), target)]
-    return target, store.queue_messages(target, number, parts, url=url)
+    return target, number, parts
 
 
 def _consenting_report(recipient: str, url: str) -> Optional[Dict[str, Any]]:

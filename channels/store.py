@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import logging
 import uuid
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from sqlalchemy import and_, exists, func, or_, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -178,14 +178,19 @@ def queue_messages(channel: str, recipient: str, messages: List[Dict[str, Any]],
     """Put rendered messages in the outbox, in order; returns their ids."""
     ensure_schema(url)
     with session(url) as db:
-        items = [OutboxItem(kind=CHANNEL_MESSAGE, channel=channel, recipient=recipient,
-                            payload=json.dumps(message, ensure_ascii=False))
-                 for message in messages]
-        db.add_all(items)
-        db.flush()
-        for item, message in zip(items, messages):  # the delivery status finds its item
-            item.payload = json.dumps({**message, "outbox_id": item.id}, ensure_ascii=False)
-        return [item.id for item in items]
+        return _queue(db, channel, recipient, messages)
+
+
+def _queue(db: Any, channel: str, recipient: str,
+           messages: List[Dict[str, Any]]) -> List[int]:
+    items = [OutboxItem(kind=CHANNEL_MESSAGE, channel=channel, recipient=recipient,
+                        payload=json.dumps(message, ensure_ascii=False))
+             for message in messages]
+    db.add_all(items)
+    db.flush()
+    for item, message in zip(items, messages):  # the delivery status finds its item
+        item.payload = json.dumps({**message, "outbox_id": item.id}, ensure_ascii=False)
+    return [item.id for item in items]
 
 
 # WhatsApp's customer service window ------------------------------------------------
@@ -406,16 +411,53 @@ def delivery(provider_sid: str, url: str = DATABASE_URL) -> Optional[Dict[str, A
                 "fallback": row.fallback}
 
 
-def set_fallback(provider_sid: str, outcome: str, outbox_id: Optional[int] = None,
-                 url: str = DATABASE_URL) -> bool:
-    """Note what the fallback did; False when it was done before (a repeated callback)."""
+# What the fallback did for a failed template: it sent the held message another way
+# instead (the held message is not released later), or the held message had already
+# gone out on WhatsApp (the resident wrote before the failure was reported).
+INSTEAD_OF_HELD = "_instead_of_held"
+RELEASED_ON_WHATSAPP = "released_on_whatsapp"
+
+
+def apply_fallback(provider_sid: str, outcome: str, recipient: Optional[str] = None,
+                   messages: Sequence[Dict[str, Any]] = (), now: Optional[dt.datetime] = None,
+                   url: str = DATABASE_URL) -> Optional[Tuple[str, List[int]]]:
+    """Note what the fallback did for a failed message and queue its `messages` (on the
+    channel `outcome`, to `recipient`), in one transaction: (outcome, their outbox ids),
+    or None when it was done before (a repeated callback).
+
+    A failed template stands for the message it held. That message is marked delivered
+    by the fallback, so the resident's next message does not release it a second time
+    (outcome "sms_instead_of_held"); when it has gone out on WhatsApp already (released
+    after the resident wrote: delivered or being sent) nothing is queued
+    (RELEASED_ON_WHATSAPP)."""
+    now, channel = now or utcnow(), outcome
     with session(url) as db:
-        return db.query(ChannelDelivery).filter(
-            ChannelDelivery.provider_sid == provider_sid[:64],
-            ChannelDelivery.fallback.is_(None)).update(
-            {ChannelDelivery.fallback: outcome[:32],
-             ChannelDelivery.fallback_outbox_id: outbox_id},
-            synchronize_session=False) == 1
+        if db.query(ChannelDelivery).filter(
+                ChannelDelivery.provider_sid == provider_sid[:64],
+                ChannelDelivery.fallback.is_(None)).update(
+                {ChannelDelivery.fallback: outcome[:32]}, synchronize_session=False) != 1:
+            return None
+        failed = db.query(ChannelDelivery).filter_by(provider_sid=provider_sid[:64]).one()
+        if messages and failed.kind == "template" and failed.outbox_id:
+            if _take_held(db, failed.outbox_id, f"sent as {channel} after template "
+                          f"{failed.provider_sid} failed", now):
+                outcome = f"{channel}{INSTEAD_OF_HELD}"
+            else:
+                outcome, messages = RELEASED_ON_WHATSAPP, ()
+        ids = _queue(db, channel, recipient, list(messages)) if messages else []
+        failed.fallback, failed.fallback_outbox_id = outcome[:32], ids[0] if ids else None
+        return outcome, ids
+
+
+def _take_held(db: Any, outbox_id: int, note: str, now: dt.datetime) -> bool:
+    """Mark a message that is still held (not being sent, not sent) as delivered some
+    other way; False when it was released to WhatsApp (its held marker is cleared when a
+    process claims it)."""
+    return db.query(OutboxItem).filter(
+        OutboxItem.id == outbox_id, OutboxItem.delivered_at.is_(None),
+        OutboxItem.last_error.like(f"{HELD}%")).update(
+        {OutboxItem.delivered_at: now, OutboxItem.last_error: note[:500]},
+        synchronize_session=False) == 1
 
 
 def failed_deliveries(limit: int = 50, recipient: Optional[str] = None,

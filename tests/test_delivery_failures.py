@@ -18,7 +18,7 @@ from channels import delivery, store
 from channels.fallback import fallback_channels
 from channels.whatsapp import WhatsAppInput
 from tests.channel_app import ChannelApp
-from tests.channel_helpers import wait_for
+from tests.channel_helpers import twilio_params, wait_for
 from tests.conftest import TELEGRAM_TOKEN
 from tests.standins.meta import MetaStandIn
 from tests.standins.telegram import TelegramStandIn
@@ -133,6 +133,75 @@ def test_a_window_failure_is_no_fallback_case(twilio, monkeypatch):  # noqa: F81
     assert failed["error_code"] == 63016 and failed["fallback"] is None
 
 
+def held_behind_a_failed_template(twilio) -> List[dict]:  # noqa: F811
+    """A status update 25 hours after the resident's last message: held behind a template
+    that Twilio then reports undelivered (30003); returns the template's callbacks, not
+    yet passed on to the connector."""
+    resident_wrote(twilio, hours_ago=25)
+    twilio.undeliverable.add(RESIDENT)
+    assert deliver_due(item_ids=store.queue_messages(
+        "whatsapp", RESIDENT,
+        [{"text": STATUS_TEXT, "about": "utter_report_status_afgehandeld"}])) == 0, "held"
+    assert twilio.templates_to(RESIDENT) and twilio.bodies_to(RESIDENT) == []
+    wait_for(lambda: len(twilio.sink.received) >= 2, timeout=5)  # sent, undelivered
+    callbacks = list(twilio.sink.received)
+    del twilio.sink.received[:]
+    twilio.undeliverable.discard(RESIDENT)
+    return callbacks
+
+
+def pass_on(twilio, callbacks: List[dict]) -> None:  # noqa: F811
+    twilio.sink.received[:] = callbacks
+
+    async def run() -> None:
+        async with ChannelApp(WhatsAppInput(), no_turn) as app:
+            assert set(await pass_on_callbacks(app, twilio.sink)) == {200}
+
+    asyncio.run(run())
+
+
+def resident_writes_on_whatsapp(twilio) -> None:  # noqa: F811
+    async def run() -> None:
+        async with ChannelApp(WhatsAppInput(), no_turn) as app:
+            twilio.resident_wrote(RESIDENT)
+            answer = await app.post_twilio("/webhooks/whatsapp/webhook",
+                                           twilio_params(RESIDENT, "Hallo?"))
+            assert answer.status_code == 200
+
+    asyncio.run(run())
+
+
+def test_a_held_message_sent_by_sms_after_its_template_failed_is_not_released_again(
+        twilio, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("GA_DELIVERY_FALLBACK", FALLBACK)
+    report_from(RESIDENT, "whatsapp", wants_updates=True)
+    template_callbacks = held_behind_a_failed_template(twilio)
+    pass_on(twilio, template_callbacks)
+    [sms] = sms_to(twilio)
+    assert "M-2026-000123 is opgelost" in sms
+    # Twilio repeats the failure callback: it neither sends again nor undoes anything
+    pass_on(twilio, [c for c in template_callbacks if b"undelivered" in c["body"]])
+    resident_writes_on_whatsapp(twilio)
+    assert twilio.bodies_to(RESIDENT) == [], "the news came once, by SMS"
+    assert len(sms_to(twilio)) == 1
+    [failed] = store.failed_deliveries()
+    assert (failed["error_code"], failed["fallback"], failed["fallback_channel"]) == (
+        30003, "sms_instead_of_held", "sms")
+
+
+def test_a_failure_callback_after_the_held_message_went_out_on_whatsapp_sends_no_sms(
+        twilio, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("GA_DELIVERY_FALLBACK", FALLBACK)
+    report_from(RESIDENT, "whatsapp", wants_updates=True)
+    template_callbacks = held_behind_a_failed_template(twilio)
+    resident_writes_on_whatsapp(twilio)  # before Twilio's failure callback arrives
+    assert twilio.bodies_to(RESIDENT) == [STATUS_TEXT], "released as free text"
+    pass_on(twilio, template_callbacks)
+    assert sms_to(twilio) == []
+    [failed] = store.failed_deliveries()
+    assert (failed["error_code"], failed["fallback"]) == (30003, "released_on_whatsapp")
+
+
 @pytest.fixture
 def telegram_api(twilio, monkeypatch):  # noqa: F811
     standin = TelegramStandIn(TELEGRAM_TOKEN).start()
@@ -216,6 +285,13 @@ def test_known_errors_have_their_own_words_and_unknown_ones_a_general_line(chann
 
     assert explain(channel, code) != explanations()["unknown"]
     assert explain(channel, 99999) == explanations()["unknown"]
+
+
+def test_every_fallback_outcome_is_explained():
+    from channels.fallback import OUTCOMES
+    from console.deliveries import explanations
+
+    assert set(OUTCOMES) | {"sms"} <= set(explanations()["fallback"])
 
 
 def test_every_twilio_error_the_connector_names_is_explained():
