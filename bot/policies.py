@@ -360,7 +360,8 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
-    if tracker.active_loop_name is None and reading.need:
+    if (tracker.active_loop_name is None and reading.need
+            and not (intent.get("name") in REPORT_INTENTS and reading.category)):
         return NEED_ACTION  # "geen eten meer, het is zaterdag": tonight's route, not a product
     if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
             and intent.get("name") not in KEEP_INTENTS

@@ -24,8 +24,6 @@ import logging
 import os
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.reports.db import session
 from bot.reports.models import Report
 from bot.settings import DATABASE_URL
@@ -36,8 +34,10 @@ logger = logging.getLogger(__name__)
 
 SETTING = "GA_DELIVERY_FALLBACK"
 # Failures a fallback must not answer: WhatsApp's window (a template follows), an
-# invalid number, a resident who unsubscribed (21610).
+# invalid number, a resident who unsubscribed (21610) or blocked us (Telegram's 403
+# "bot was blocked by the user", Meta's 551 "person isn't available").
 NOT_FOR = {63016, 21211, 21610}
+NOT_FOR_CHANNEL = {"telegram": {403}, "messenger": {551}}
 # What the fallback did, besides the name of the channel it sent the message on.
 # A failed template's held message: sent by SMS instead ("sms_instead_of_held"), or it
 # had gone out on WhatsApp already (store.apply_fallback).
@@ -66,14 +66,17 @@ def after_failure(provider_sid: str, url: str = DATABASE_URL) -> List[int]:
         if applied is None:
             return []
         outcome, ids = applied
-    except SQLAlchemyError:
+    except Exception:  # the failure stays recorded; the sender's own error must win
         logger.exception("Fallback for failed %s message not applied", provider_sid)
         return []
     logger.info("Failed %s message %s: fallback %s", failed["channel"], provider_sid, outcome)
     if ids:
         from bot.reports.outbox import deliver_due
 
-        deliver_due(url=url, item_ids=ids)
+        try:
+            deliver_due(url=url, item_ids=ids)
+        except Exception:  # queued: the outbox worker delivers it on its next round
+            logger.exception("Fallback for %s queued, not sent yet", provider_sid)
     return ids
 
 
@@ -85,7 +88,8 @@ def _fallback(failed: Dict[str, Any], url: str) -> tuple:
     if not target:
         return "not_configured", None, []
     if (message is None or message.get("fallback_of") or not failed["recipient"]
-            or failed["error_code"] in NOT_FOR):
+            or failed["error_code"] in NOT_FOR
+            or failed["error_code"] in NOT_FOR_CHANNEL.get(failed["channel"], ())):
         return "not_applicable", None, []
     consented = _consenting_report(failed["recipient"], url)
     if consented is None:

@@ -214,19 +214,28 @@ def telegram_api(twilio, monkeypatch):  # noqa: F811
     standin.stop()
 
 
-def test_a_telegram_resident_who_blocked_the_bot_gets_an_sms_at_the_number_they_gave(
+def test_a_telegram_chat_that_is_gone_falls_back_to_the_number_they_gave(
         telegram_api, twilio):  # noqa: F811
-    telegram_api.blocked.add("4711")
+    telegram_api.missing_chats.add("4711")
     report_from("4711", "telegram", wants_updates=True, phone="+31612349999")
     ids = store.queue_messages("telegram", "4711", [
         {"text": "Uw melding M-2026-000123 is <b>opgelost</b> &amp; klaar."}])
     assert deliver_due(item_ids=ids) == 0
     [failed] = store.failed_deliveries(recipient="4711")
-    assert (failed["channel"], failed["error_code"]) == ("telegram", 403)
-    assert "bot was blocked by the user" in failed["error_message"]
+    assert (failed["channel"], failed["error_code"]) == ("telegram", 400)
     [sms] = sms_to(twilio, "+31612349999")
     assert "is opgelost & klaar" in sms and "<b>" not in sms
     assert failed["fallback"] == "sms"
+
+
+def test_a_telegram_resident_who_blocked_the_bot_gets_no_sms(telegram_api, twilio):  # noqa: F811
+    telegram_api.blocked.add("4713")
+    report_from("4713", "telegram", wants_updates=True, phone="+31612349998")
+    deliver_due(item_ids=store.queue_messages("telegram", "4713", [{"text": "Opgelost."}]))
+    [failed] = store.failed_deliveries(recipient="4713")
+    assert (failed["error_code"], failed["fallback"]) == (403, "not_applicable")
+    assert "bot was blocked by the user" in failed["error_message"]
+    assert sms_to(twilio, "+31612349998") == []
 
 
 def test_a_telegram_chat_telegram_does_not_know_is_recorded_without_consent(telegram_api):
@@ -254,7 +263,7 @@ def test_a_messenger_refusal_without_a_phone_number_has_no_fallback(twilio, monk
     finally:
         meta.stop()
     [failed] = store.failed_deliveries()
-    assert (failed["error_code"], failed["fallback"]) == (551, "no_number")
+    assert (failed["error_code"], failed["fallback"]) == (551, "not_applicable")
     assert twilio.sent == []
 
 

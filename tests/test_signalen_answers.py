@@ -238,3 +238,20 @@ def test_a_kto_answer_without_yes_or_no_is_asked_once_more(queued, dispatcher, d
 def test_a_plain_yes_or_a_button_carries_no_remark():
     assert remark_of("/deny") == remark_of("Ja, prima") == ""
     assert remark_of("Nee, het gat is er nog") == "Nee, het gat is er nog"
+
+
+def test_a_delivered_answer_is_deleted_after_its_retention(db_url, signalen, client):
+    from bot.register import load_register
+    from bot.reports.retention import delete_old_rows
+
+    report = _filed(db_url, signalen, client)
+    _ask(signalen, db_url, client, report, "Welk paalnummer?")
+    queue_reaction(report.case_number, SENDER, "Paal 12, bij mij voor de deur", url=db_url)
+    deliver_due(client, url=db_url)
+    days = load_register().personal["outbox.payload"].retention_days
+    delete_old_rows(dt.datetime.utcnow() + dt.timedelta(days=days - 1), load_register(),
+                    url=db_url)
+    assert _items(db_url, answers.SIGNALEN_REACTION) == [(True, False)], "kept until then"
+    delete_old_rows(dt.datetime.utcnow() + dt.timedelta(days=days + 1), load_register(),
+                    url=db_url)
+    assert _items(db_url, answers.SIGNALEN_REACTION) == []

@@ -15,7 +15,7 @@ _FOOD = re.compile(
     r"\b(?:geen|niks|niets|nix)\s+(?:\w+\s+){0,2}(?:eten|voedsel|boodschappen)\b"
     r"(?!\s+(?:voor|aan)\s+(?:de\s+)?(?:duiven|eenden|vogels|katten|dieren|ganzen))"
     r"|\b(?:niks|niets|nix)\s+(?:meer\s+)?(?:te|om\s+te)\s+eten\b"
-    r"|\bhonger\b|\b(?:lege|leeg)\s+koelkast\b|\bkoelkast\s+is\s+leeg\b"
+    r"|\bhonger\b(?!\s+naar)|\b(?:lege|leeg)\s+koelkast\b|\bkoelkast\s+is\s+leeg\b"
     r"|\b(?:al|sinds)\s+(?:\w+\s+){0,2}(?:dagen|dag)\s+(?:\w+\s+){0,2}niet\s+(?:\w+\s+)?gegeten\b"
     r"|\bno\s+food\b|\bnothing\s+to\s+eat\b|\bhungry\b|\bcant\s+afford\s+food\b",
     re.IGNORECASE)
@@ -35,7 +35,7 @@ _EVICTION = re.compile(
     r"\b(?:uit\s+(?:mijn|ons|m[n']|het|zijn|haar|onze)\s+(?:huis|woning|appartement)|op\s+straat)\s+"
     r"(?:\w+\s+){0,2}(?:ge)?zet\w*\b"
     r"|\b(?:zetten|zet)\s+(?:mij|me|ons|hem|haar)\s+(?:\w+\s+){0,3}(?:uit\s+(?:\w+\s+)?huis|op\s+straat)\b"
-    r"|\b(?:huisuitzetting|uitzetting|ontruiming|ontruimd|ontruimen)\b(?!.*\bkraak)"
+    r"|\b(?:huisuitzetting|ontruiming|ontruimd|ontruimen)\b(?!.*\bkraak)"
     r"|\bdeurwaarder\b(?:\s+\w+){0,6}\s+(?:huis|woning|ontruim\w*)\b"
     r"|\b(?:evicted|eviction)\b",
     re.IGNORECASE)
@@ -44,11 +44,16 @@ _WORRIED = re.compile(
     r"het|deze)\s+(?:\w+\s+)?(?:buurman|buurvrouw|buren|bovenbuurman|bovenbuurvrouw|"
     r"benedenbuurman|benedenbuurvrouw|overbuurman|overbuurvrouw|vader|moeder|opa|oma|broer|zus|"
     r"man|vrouw|oude\s+man|oude\s+vrouw|bewoner|jongen|meisje)\b"
-    r"|\b(?:verwaarloos\w*|vervuild\w*\s+(?:huis|woning)|verward\w*|in\s+de\s+war)\b",
+    r"|\b(?:buurman|buurvrouw|buren|bovenbuurman|bovenbuurvrouw|benedenbuurman|benedenbuurvrouw|"
+    r"overbuurman|overbuurvrouw|vader|moeder|opa|oma|man|vrouw|meneer|mevrouw|persoon|jongen|"
+    r"meisje|hij|zij|ze)\b(?:\s+\w+){0,4}\s+(?:verwaarloost|verwaarloosd|is\s+(?:\w+\s+)?verward|"
+    r"lijkt\s+(?:\w+\s+)?verward|is\s+(?:\w+\s+)?in\s+de\s+war|raakt\s+(?:\w+\s+)?in\s+de\s+war)\b"
+    r"|\bverwarde?\s+(?:man|vrouw|meneer|mevrouw|persoon|jongen|buurman|buurvrouw)\b"
+    r"|\bvervuild\w*\s+(?:huis|woning)\b",
     re.IGNORECASE)
 # Not a worry about a person: "verward" about a letter or a rule.
-_NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app)\b",
-                           re.IGNORECASE)
+_NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app|"
+                           r"afvalkalender)\b", re.IGNORECASE)
 
 NEEDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("nachtopvang", _SHELTER),

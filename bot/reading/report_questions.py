@@ -148,9 +148,13 @@ _NOT_KNOWN = re.compile(
     r"|\b(?:dont|do not|don t) (?:know|remember|have it)\b|\bno idea\b")
 
 
+NOT_KNOWN_MAX_WORDS = 10  # longer, it is about something else ("weet ik niet, ik wil ...")
+
+
 def says_not_known(text: str) -> bool:
-    """An answer to the question for the number: "weet ik niet (meer)", "kwijt"."""
-    return bool(_NOT_KNOWN.search(_plain(text)))
+    """A short answer to the question for the number: "weet ik niet (meer)", "kwijt"."""
+    plain = _plain(text)
+    return len(plain.split()) <= NOT_KNOWN_MAX_WORDS and bool(_NOT_KNOWN.search(plain))
 
 
 _REPORT_WORDS = re.compile(

@@ -19,6 +19,7 @@ from sqlalchemy.engine import URL
 
 from bot.knowledge.models import UnansweredQuestion
 from bot.register import Register, load_register
+from bot.reports.answers import KINDS as ANSWER_KINDS
 from bot.reports.db import session
 from bot.reports.models import (CHANNEL_MESSAGE, NEVER, InboundMessage, OptOut, OutboxItem,
                                 Report, utcnow)
@@ -80,6 +81,10 @@ def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_UR
             OutboxItem.report_id.is_(None),
             or_(OutboxItem.delivered_at.isnot(None),
                 and_(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.next_attempt_at >= NEVER)),
+            OutboxItem.created_at < cutoff("outbox.payload")).delete(synchronize_session=False)
+        # The resident's answers to Signalen, once delivered (they belong to a report).
+        messages += db.query(OutboxItem).filter(
+            OutboxItem.kind.in_(ANSWER_KINDS), OutboxItem.delivered_at.isnot(None),
             OutboxItem.created_at < cutoff("outbox.payload")).delete(synchronize_session=False)
         messages += db.query(ChannelDelivery).filter(
             ChannelDelivery.created_at < cutoff("channel_deliveries.recipient")).delete(

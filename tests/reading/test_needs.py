@@ -41,3 +41,14 @@ def test_everyday_messages_name_no_need(text):
 def test_every_need_has_a_published_article():
     published = {a.id for a in load_folder(KNOWLEDGE_DIR) if a.status == "published"}
     assert {article for article, _ in NEEDS} <= published
+
+
+@pytest.mark.parametrize("text", [
+    "De speeltuin aan de Beukenlaan is helemaal verwaarloosd",
+    "De lantaarnpaal bij het verwaarloosde pand is kapot",
+    "ik ben in de war over de afvalkalender",
+    "de uitzetting van de kermis duurt lang",
+    "ik heb honger naar informatie over subsidies",
+])
+def test_neglect_and_confusion_need_a_person(text):
+    assert need_of(text) is None

@@ -97,3 +97,11 @@ def test_anonymity_and_news_afterwards_are_questions_about_the_report(text, kind
                                          ("ja hoor", True), ("M-2026-000123", True)])
 def test_an_answer_that_the_number_is_not_known(text, known):
     assert says_not_known(text) is not known
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben vergeten mijn paspoort te verlengen, kan ik nog een afspraak maken?",
+    "weet ik niet, laat maar. ik wil grofvuil laten ophalen volgende week",
+])
+def test_a_longer_message_is_about_something_else(text):
+    assert not says_not_known(text)
