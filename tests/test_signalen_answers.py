@@ -255,3 +255,16 @@ def test_a_delivered_answer_is_deleted_after_its_retention(db_url, signalen, cli
     delete_old_rows(dt.datetime.utcnow() + dt.timedelta(days=days + 1), load_register(),
                     url=db_url)
     assert _items(db_url, answers.SIGNALEN_REACTION) == []
+
+
+def test_a_retry_after_a_lost_answer_adds_no_note(db_url, signalen, client):
+    """Signalen applied the answer but its reply was lost: the retry is refused (no change
+    from a state to itself) and must not add the answer again as a note."""
+    report = _filed(db_url, signalen, client)
+    _ask(signalen, db_url, client, report, "Welk paalnummer?")
+    queue_reaction(report.case_number, SENDER, "Paal 12", url=db_url)
+    client.set_state(_stored(db_url, report.id).signalen_number, "reaction received", "Paal 12")
+    deliver_due(client, url=db_url)
+    assert signalen.history[report.signalen_id][-1] == ("reaction received", "Paal 12")
+    assert not signalen.notes.get(report.signalen_id)
+    assert _items(db_url, answers.SIGNALEN_REACTION) == [(True, False)]

@@ -207,6 +207,11 @@ class SignalenClient:
                 return CreatedSignal(str(row["signal_id"]), row.get("id"), _id_display(row))
         return None
 
+    def private_state(self, number: int) -> SignalState:
+        """The workflow state and its text of one signal (GET private/signals/{id})."""
+        self._need_service_account()
+        return _private_state(self._request("GET", f"{self.base_url}{PRIVATE_SIGNALS}{number}"))
+
     def set_state(self, number: int, state: str, text: str, note: Optional[str] = None) -> None:
         """A status change (PATCH private/signals/{id}), with a note in the same request
         (Signalen applies both or neither); refused (400) when the workflow does not allow

@@ -26,7 +26,7 @@ from typing import Optional
 
 from bot.integrations import DeliveryError
 from bot.integrations.signalen import (REACTION_RECEIVED, REOPEN_REQUESTED, SignalenClient,
-                                       SignalenRefused)
+                                       MAX_STATUS_TEXT, SignalenRefused)
 from bot.reports.db import session
 from bot.reports.models import OutboxItem, Report
 from bot.reports.status import ASKED
@@ -145,6 +145,8 @@ def _send_reaction(client: SignalenClient, number: int, answer: str) -> Optional
     except SignalenRefused as error:
         if error.status != 400:
             raise
+        if _already_set(client, number, REACTION_RECEIVED, answer):
+            return REACTION_RECEIVED
         logger.info("Signal %s takes no reaction now (%s): the answer becomes a note",
                     number, error.reason)
         client.add_note(number, REACTION_NOTE.format(answer=answer))
@@ -159,14 +161,23 @@ def _send_kto(client: SignalenClient, number: int, satisfied: Optional[bool],
     if satisfied is not False:
         client.add_note(number, note)
         return None
-    try:  # one request: a retry after a failure never adds the note twice
-        client.set_state(number, REOPEN_REQUESTED, REOPEN_TEXT.format(remark=remark_line),
-                         note=note)
+    reopen_text = REOPEN_TEXT.format(remark=remark_line)
+    try:  # one request: status and note are applied together or not at all
+        client.set_state(number, REOPEN_REQUESTED, reopen_text, note=note)
         return REOPEN_REQUESTED
     except SignalenRefused as error:
         if error.status != 400:
             raise
+        if _already_set(client, number, REOPEN_REQUESTED, reopen_text):
+            return REOPEN_REQUESTED
         logger.info("Signal %s is not reopened on request (%s): the note only", number,
                     error.reason)
         client.add_note(number, note)
         return None
+
+
+def _already_set(client: SignalenClient, number: int, state: str, text: str) -> bool:
+    """Whether an earlier try whose answer was lost already set this state with this text
+    (the retry is refused: the workflow does not go from a state to itself)."""
+    now = client.private_state(number)
+    return now.state == state and now.text == text[:MAX_STATUS_TEXT]

@@ -315,7 +315,19 @@ class SignalenHandler(StandInHandler):
                                                                    {"detail": "Niet gevonden."})
         if path == "/signals/v1/private/signals/":
             return self._private_list(query)
+        match = PRIVATE_DETAIL.fullmatch(path)
+        if match:
+            return self._private_get(int(match.group(1)))
         self.send(404, {"detail": "Niet gevonden."})
+
+    def _private_get(self, number: int) -> None:
+        """GET private/signals/{id}: PrivateSignalSerializerDetail, service account only."""
+        if not self._authenticated():
+            return self.send(401, {"detail": "Authenticatiegegevens zijn niet opgegeven."})
+        signal_id = self.standin.by_number(number)
+        if signal_id is None:
+            return self.send(404, {"detail": "Niet gevonden."})
+        self.send(200, self.standin.private_detail(signal_id))
 
     def do_POST(self) -> None:
         path, _ = self._split()
@@ -586,6 +598,9 @@ class SignalenStandIn(StandIn):
                 "priority": {"priority": "normal", "created_by": None}, "notes": [],
                 "directing_departments": [],
                 "created_at": record["created_at"], "updated_at": record["updated_at"]}
+
+    def private_detail(self, signal_id: str) -> Dict[str, Any]:
+        return self._private_detail(signal_id, self.records[signal_id])
 
     def _private_detail(self, signal_id: str, record: Dict[str, Any]) -> Dict[str, Any]:
         """PrivateSignalSerializerDetail (the PATCH's answer, as its GET's)."""
