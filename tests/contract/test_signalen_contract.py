@@ -249,6 +249,18 @@ def test_the_reaction_goes_back_as_reaction_received_in_upstreams_shape(signalen
     assert signalen.history[created.signal_id][-1] == ("reaction received", "Ja, de hele dag")
 
 
+def test_the_private_detail_is_read_in_upstreams_shape_with_the_service_account(signalen):
+    client = SignalenClient(signalen.url, token=TOKEN)
+    created = _asked(signalen, client)
+    url = f"{signalen.url}/signals/v1/private/signals/{created.id}"
+    answer = requests.get(url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=5)
+    assert answer.status_code == 200
+    check("get_signals_v1_private_signals_{pk}.json", answer.json())
+    assert requests.get(url, timeout=5).status_code == 401
+    state = client.private_state(created.id)
+    assert (state.state, state.text) == ("reaction requested", "Brandt de lamp overdag?")
+
+
 def test_a_reaction_needs_the_reporters_email_as_upstream(signalen):
     client = SignalenClient(signalen.url, token=TOKEN)
     anonymous = client.create_signal(body(signalen))
