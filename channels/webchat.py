@@ -39,7 +39,10 @@ logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).with_name("webchat_static")
 STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
-PUSHED_PREFIX = "utter_report_status_"
+# Responses sent on their own (not as a reply): status updates and the questions that come
+# with them (the municipality's question, the satisfaction question after "afgehandeld").
+PUSHED_PREFIX = ("utter_report_status_", "utter_report_reaction_question",
+                 "utter_report_kto_ask")
 # An id the server issued ("webchat-s.<random>", only with its token), or an open id of a
 # client without a session (no dot: it can never name an issued conversation).
 ISSUED_PREFIX = "webchat-s."
