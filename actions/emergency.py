@@ -24,6 +24,8 @@ CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", "missing_person")
 # Reasons with an answer of their own (another number beside 112, or what to do now).
 OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person")
+# Reasons whose follow-up answer names a way to write instead of calling.
+OWN_FOLLOWUP = ("suicide", "home_violence")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
 
 
@@ -44,7 +46,9 @@ class ActionEmergency(Action):
         reading = reading_of(tracker)
         again = answered_before(tracker)
         outage = _previous_outage_answer(tracker) if again and not reading.urgent else None
-        utter(dispatcher, outage or _response(reading, again))
+        own = _own_followup(tracker) if again and (
+            not reading.urgent or reading.danger_reason in OWN_FOLLOWUP) else None
+        utter(dispatcher, outage or own or _response(reading, again))
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
@@ -68,6 +72,21 @@ def _response(reading: Reading, again: bool) -> Text:
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard
+
+
+def _own_followup(tracker: Tracker) -> Optional[Text]:
+    """After the answer to despair or violence at home, a question ("kan ik ergens chatten?",
+    "I can't call, he will hear me") gets the way to write instead of 112 alone."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            response = str((event.get("metadata") or {}).get("utter_action"))
+            for reason in OWN_FOLLOWUP:
+                if response in (f"utter_emergency_{reason}",
+                                f"utter_emergency_followup_{reason}"):
+                    return f"utter_emergency_followup_{reason}"
+            if response.startswith("utter_emergency_"):
+                return None
+    return None
 
 
 def _previous_outage_answer(tracker: Tracker) -> Optional[Text]:

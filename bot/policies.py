@@ -180,7 +180,9 @@ _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen
                        r"(?:ok|oke|oké|okay|goed|"
                        r"in orde)\b|\bniemand (?:is )?gewond\b|\bvalt (?:wel )?mee\b|"
                        r"\bni(?:ks|ets) aan de hand\b|"
-                       r"\b(?:is|are|seems) (?:ok|okay|fine|alright)\b",
+                       r"\b(?:is|are|seems) (?:ok|okay|fine|alright)\b"
+                       r"|\b(?:niet|geen|not|no) (?:meer )?(?:in )?(?:gevaar|danger)\b"
+                       r"|\bgeen (?:nood|noodgeval)\b|\bno emergency\b",
                        re.IGNORECASE)
 # After the handover: "ik wil geen collega, ik wil gewoon weten …" is no message for one.
 _NO_COLLEAGUE = re.compile(r"\b(?:geen|niet met een|hoef geen|hoeft geen) (?:\w+ )?"
@@ -339,7 +341,7 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and reading.report_question and reading.location is None):
         return REPORT_QUESTION_ACTION  # "krijg ik bericht als het klaar is?" after filing
-    if (not asked and reading.report_question in ("anonymous", "damage")
+    if (not asked and reading.report_question in ("anonymous", "damage", "chat_privacy")
             and intent.get("name") not in PRODUCT_INTENTS + REPORT_INTENTS):
         return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens?", "en mijn schade?"
     if asked and reading.no_report:

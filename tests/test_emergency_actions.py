@@ -150,3 +150,23 @@ def test_violence_at_home_and_a_missing_person_get_their_own_answer_and_no_repor
     events = run_emergency(text, dispatcher, domain)
     assert [m["response"] for m in dispatcher.messages] == [response]
     assert events == []
+
+
+@pytest.mark.parametrize("first, then, response", [
+    ("ik wil er niet meer zijn", "kan ik ergens chatten met iemand? praten lukt niet",
+     "utter_emergency_followup_suicide"),
+    ("my husband hits me", "I cant call, he will hear me. can I write to someone?",
+     "utter_emergency_followup_home_violence"),
+])
+def test_after_despair_or_violence_at_home_a_question_gets_a_way_to_write(
+        first, then, response, dispatcher, domain):
+    before = "utter_emergency_suicide" if "niet meer" in first else \
+        "utter_emergency_home_violence"
+    tracker = make_tracker("out_of_scope", then, entities=read_message(then).to_entities(then))
+    tracker.events = [{"event": "user", "text": first},
+                      {"event": "action", "name": "action_emergency"},
+                      {"event": "bot", "text": "…", "metadata": {"utter_action": before}},
+                      {"event": "action", "name": "action_listen"},
+                      {"event": "user", "text": then}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [response]

@@ -90,10 +90,20 @@ _STAY = re.compile(
     r"(?:(?:erbij|er bij|daar|hier|thuis|ter plekke|bij de \w+) (?:te )?(?:blijven|zijn|"
     r"wachten|staan)|(?:te )?wachten|aanwezig)\b"
     r"|\bdo i (?:have|need) to (?:stay|wait|be (?:at )?(?:home|there))\b")
+# About this chat itself: what is kept of it, who reads it, is it used to train an AI.
+_CHAT_PRIVACY = re.compile(
+    r"\bwat (?:doen|doet|gebeurt) (?:jullie|u|er|de gemeente) (?:\w+ ){0,2}?met "
+    r"(?:wat ik (?:hier )?(?:typ|schrijf|zeg|vertel)|dit gesprek|deze chat|mijn berichten|"
+    r"wat ik hier)\b"
+    r"|\b(?:wordt|worden) (?:dit|mijn berichten|dit gesprek|deze chat|wat ik typ) "
+    r"(?:\w+ ){0,2}?(?:opgeslagen|bewaard|gebruikt|gelezen|meegelezen)\b"
+    r"|\b(?:om|voor) (?:\w+ )?(?:te )?trainen\b|\btraining (?:van|voor) (?:ai|de ai|een ai)\b"
+    r"|\b(?:is|are) (?:this|my) (?:chat|conversation|data) (?:\w+ )?(?:stored|saved|used)\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY), ("duration", _DURATION),
           ("cost", _COST),
+          ("chat_privacy", _CHAT_PRIVACY),
           ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS), ("photo", _PHOTO),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)

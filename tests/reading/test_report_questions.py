@@ -105,3 +105,23 @@ def test_an_answer_that_the_number_is_not_known(text, known):
 ])
 def test_a_longer_message_is_about_something_else(text):
     assert not says_not_known(text)
+
+
+@pytest.mark.parametrize("text", ["Wat doen jullie met wat ik hier typ?",
+                                  "is dit een AI? wordt dit gebruikt om te trainen?",
+                                  "wordt dit gesprek opgeslagen?"])
+def test_a_question_about_this_chat_is_about_its_privacy(text):
+    assert read_report_question(text) == "chat_privacy"
+
+
+def test_the_chat_privacy_answer_names_the_registers_retention():
+    from pathlib import Path
+
+    import yaml
+
+    from bot.register import load_register
+
+    days = load_register().personal["tracker.events"].retention_days
+    domain = yaml.safe_load(Path("bot/domain/reading.yml").read_text(encoding="utf-8"))
+    for variant in domain["responses"]["utter_report_question_chat_privacy"]:
+        assert f"{days} " in variant["text"]
