@@ -40,9 +40,8 @@ ASKED_SLOT = "status_number_asked"
 DEFAULT_HANDLING_DAYS = 10
 EARLIER_MESSAGES = 3  # how far back a case number the resident gave still counts
 DEFAULT_CATEGORY = "report_public_space_other"
-# M-2026-000012, m 2026 12, M2026000012; "melding 2026 12"; 2026-000012. Keep the first
-# and last alternatives in step with the case_number regex in
-# data/nlu/report_status_question.yml.
+# M-2026-000012, m 2026 12, M2026000012; "melding 2026 12"; 2026-000012. Keep in step
+# with the case_number regex in data/nlu/report_status_question.yml.
 CASE_NUMBER = re.compile(
     r"(?:\bm\s?[-.]?\s?|\b(?:meldings?nummer|melding|zaaknummer|nummer|nr)\.?:?\s?)"
     r"(20\d\d)\s?[-./ ]?\s?(\d{1,8})\b"

@@ -260,3 +260,14 @@ def test_the_answer_reads_the_live_state_from_signalen(db_url, signalen, dispatc
     monkeypatch.setattr(status_module, "default_client", lambda: client)
     message, _ = ask(dispatcher, domain, f"hoe staat het met {report.case_number}")
     assert message["response"] == "utter_status_gesloten"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("een verstopte put in de Kerkstraat, melding 2026-1183. Het regent weer", "M-2026-001183"),
+    ("mijn meldingsnummer: 2026 77", "M-2026-000077"),
+])
+def test_a_case_number_named_as_such_is_an_entity_for_the_model_too(text, number):
+    data = load_data(str(NLU_FILE))
+    [pattern] = [r["pattern"] for r in data.regex_features if r["name"] == "case_number"]
+    found = re.search(pattern, text, re.IGNORECASE)
+    assert found and normalise_case_number(found.group()) == number
