@@ -43,7 +43,7 @@ from bot.reports.models import utcnow
 from bot.settings import (CHANNEL_TIMEOUT, ROOT, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN,
                           TWILIO_ACCOUNT_SID, TWILIO_API_URL, TWILIO_AUTH_TOKEN,
                           TWILIO_PUBLIC_URL, TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM)
-from channels import store
+from bot import channel_store as store
 from channels.fallback import after_failure
 from channels.templates import TemplateError, purpose_of, template_for
 
@@ -449,7 +449,7 @@ def _messenger_contact(recipient: str) -> tuple:
     """(last_inbound_at, window_closed_at) of a Messenger resident; (None, None) unknown."""
     from bot.reports.db import ensure_schema, session
     from bot.settings import DATABASE_URL
-    from channels.models import ChannelContact
+    from bot.channel_models import ChannelContact
 
     ensure_schema(DATABASE_URL)
     with session(DATABASE_URL) as db:

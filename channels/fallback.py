@@ -28,7 +28,7 @@ from bot.reports.db import session
 from bot.reports.models import Report
 from bot.settings import DATABASE_URL
 from bot.tone.render import render, unformat
-from channels import store
+from bot import channel_store as store
 
 logger = logging.getLogger(__name__)
 

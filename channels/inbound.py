@@ -28,8 +28,8 @@ from bot.ratelimit import senders
 from bot.tone import render
 from bot.tone.gsm import strip_emoji
 from bot.tone.responses import default_text
-from channels import store
-from channels.store import first_delivery, forget_delivery
+from bot import channel_store as store
+from bot.channel_store import first_delivery, forget_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -205,7 +205,7 @@ TEST_HOLD = "GA_INBOX_TEST_HOLD"
 class Inbox:
     """One connector's worker over its stored messages, one per process.
 
-    It claims the oldest waiting message of each resident (channels.store.claim_inbox),
+    It claims the oldest waiting message of each resident (bot.channel_store.claim_inbox),
     runs `turn` for it and marks it processed only when the turn is done, so a crash
     before that leaves it to the next worker; different residents' turns run at the same
     time, one resident's one after another in the order they came in."""
@@ -385,7 +385,7 @@ class ProviderWebhook(InputChannel, ABC):
     # With answer_first: wait at most this long for the turn before answering (0: none).
     answer_within = 0.0
 
-    # Store every message durably before answering (channels.store.store_inbox), answer
+    # Store every message durably before answering (bot.channel_store.store_inbox), answer
     # at once, and let the connector's Inbox worker take the turns; the subclass says how
     # a parsed message is stored (`inbox_fields`) and read back (`from_inbox`).
     durable = False

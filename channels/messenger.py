@@ -57,7 +57,7 @@ from channels.inbound import (ProviderWebhook, WebhookError, answer_or_apologise
                               check_body, clean_text, in_order, menu_answer, text_for,
                               valid_location)
 from channels.outbound import ToneOutputChannel
-from channels.store import (first_delivery, forget_delivery, is_opted_out, record_inbound,
+from bot.channel_store import (first_delivery, forget_delivery, is_opted_out, record_inbound,
                             record_status, release_held, set_opted_out)
 
 logger = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from bot.integrations import DeliveryError
 from bot.reports.outbox import deliver_due
 from bot.tone import render
 from channels.delivery import send
-from channels.store import is_opted_out, queue_messages
+from bot.channel_store import is_opted_out, queue_messages
 
 logger = logging.getLogger(__name__)
 

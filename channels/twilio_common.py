@@ -5,7 +5,7 @@ request that does not validate is refused with 403 before anything is read from 
 Photos (NumMedia, MediaUrlN, MediaContentTypeN) and WhatsApp locations (Latitude,
 Longitude, Address) reach the dialogue as metadata the report flow uses.
 
-Every message is stored first (the durable inbox, channels.store.store_inbox) and Twilio
+Every message is stored first (the durable inbox, bot.channel_store.store_inbox) and Twilio
 gets its empty TwiML answer at once; the connector's worker (channels.inbound.Inbox)
 takes the turns afterwards, one at a time per resident in the order they came in, and
 the replies go out through the REST API and the outbox. A crash between storing and
@@ -36,7 +36,7 @@ from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
 from channels.delivery import OUTSIDE_WINDOW
 from channels.fallback import after_failure
 from channels.outbound import ToneOutputChannel
-from channels.store import (FAILED, STATUS_ORDER, close_window, hold_again, record_inbound,
+from bot.channel_store import (FAILED, STATUS_ORDER, close_window, hold_again, record_inbound,
                             record_status, release_held, set_opted_out)
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Failed deliveries for webcare: which message did not reach which resident, the
 provider's error in plain words (console/delivery_errors.yml) and what the fallback did.
 
-The deliveries themselves are recorded by the channels (channels.store); this module only
+The deliveries themselves are recorded by the channels (bot.channel_store); this module only
 reads them and explains them.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from channels.store import failed_deliveries
+from bot.channel_store import failed_deliveries
 
 ERRORS_FILE = Path(__file__).with_name("delivery_errors.yml")
 PROVIDERS = {"whatsapp": "twilio", "sms": "twilio", "telegram": "telegram",

@@ -34,7 +34,7 @@ from bot.reports.models import Report, utcnow
 from bot.reports.status import change_status
 from bot.serve import Stack
 from bot.settings import ROOT
-from channels import store
+from bot import channel_store as store
 from console.auth import create_user
 from tests.channel_helpers import post, twilio_params, twilio_post, wait_for
 from tests.console_client import ConsoleUser, conversation_path

@@ -14,7 +14,8 @@ import pytest
 
 from bot.reports.outbox import deliver_due
 from bot.reports.service import NewReport, file_report
-from channels import delivery, store
+from bot import channel_store as store
+from channels import delivery
 from channels.fallback import fallback_channels
 from channels.whatsapp import WhatsAppInput
 from tests.channel_app import ChannelApp
@@ -315,7 +316,7 @@ def test_failed_deliveries_and_given_up_messages_are_deleted_after_30_days(tmp_p
     from bot.reports.models import NEVER, OutboxItem
     from bot.reports.retention import delete_old_rows
     from bot.register import load_register
-    from channels.models import ChannelDelivery
+    from bot.channel_models import ChannelDelivery
 
     url = f"sqlite:///{tmp_path / 'retention.db'}"
     reports_db.migrate(url)

@@ -29,9 +29,10 @@ from bot.reports import db
 from bot.reports.models import utcnow
 from bot.reports.retention import delete_old_rows
 from bot.settings import ROOT
-from channels import inbound, store, twilio_common
+from bot import channel_store as store
+from channels import inbound, twilio_common
 from channels.inbound import Inbox
-from channels.models import InboxMessage
+from bot.channel_models import InboxMessage
 from channels.sms import SmsInput
 from channels.whatsapp import WhatsAppInput
 from tests.channel_app import ChannelApp, use_database

@@ -15,7 +15,7 @@ import importlib, json, pkgutil, sys
 import actions
 for module in pkgutil.walk_packages(actions.__path__, "actions."):
     importlib.import_module(module.name)
-import bot.reports.outbox, channels.delivery, channels.store, console.app
+import bot.reports.outbox, channels.delivery, bot.channel_store, console.app
 print(json.dumps([name for name in ("tensorflow", "rasa.core.run") if name in sys.modules]))
 """
 

@@ -14,7 +14,8 @@ from bot.integrations import DeliveryError
 from bot.reports import db
 from bot.reports.models import NEVER, OutboxItem, utcnow
 from bot.reports.outbox import deliver_due
-from channels import delivery, store
+from bot import channel_store as store
+from channels import delivery
 from channels.delivery import send
 from channels.messenger import MessengerInput, conversation_id
 from channels.rest import TokenRestInput
@@ -192,7 +193,7 @@ def test_a_repeated_mid_is_processed_once_and_echoes_deliveries_reads_are_no_tur
     asyncio.run(run())
     assert [m.text for m in received] == ["Wanneer is het gemeentehuis open?"]
     assert len(meta.sent_to(PSID)) == 1
-    from channels.models import ChannelDelivery
+    from bot.channel_models import ChannelDelivery
 
     with db.session() as session:
         [row] = session.query(ChannelDelivery).filter_by(channel="messenger").all()

@@ -13,7 +13,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.register import load_register
 from bot.reports import db as reports_db
 import console.models  # noqa: F401  (the console's tables are registered too)
-import channels.models  # noqa: F401  (and the channels' tables)
+import bot.channel_models  # noqa: F401  (and the channels' tables)
 import bot.klantcontacten.models  # noqa: F401  (and the contactverzoeken)
 from bot.reports.models import Base, OptOut, OutboxItem, Report
 from bot.reports.retention import ANONYMISED_TEXT, apply_retention

@@ -227,7 +227,7 @@ def test_threads_filing_at_once_migrate_once(tmp_path, monkeypatch):
 
 
 def _queued_held(db_url) -> int:
-    from channels.store import HELD, queue_messages
+    from bot.channel_store import HELD, queue_messages
 
     [item_id] = queue_messages("whatsapp", "whatsapp:+31612345678", [{"text": "x"}], url=db_url)
     with reports_db.session(db_url) as db:
@@ -240,7 +240,7 @@ def _queued_held(db_url) -> int:
 def test_a_claimed_held_message_is_not_released_to_a_second_sender(db_url):
     """Finding 5: the resident writes while one process sends their held message."""
     from bot.reports.outbox import _claim
-    from channels.store import release_held
+    from bot.channel_store import release_held
 
     item_id = _queued_held(db_url)
     assert _claim(db_url, item_id, dt.datetime.utcnow())

@@ -212,7 +212,7 @@ def test_a_status_update_25_hours_later_reaches_whatsapp_as_a_template(whatsapp,
     import json
 
     from bot.reports.models import utcnow
-    from channels import store
+    from bot import channel_store as store
     from tests.conftest import WHATSAPP_TEMPLATES
 
     resident = "whatsapp:" + new_number()

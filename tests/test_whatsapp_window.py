@@ -15,7 +15,7 @@ import pytest
 from bot.integrations import DeliveryError
 from bot.reports.models import utcnow
 from bot.reports.outbox import deliver_due
-from channels import store
+from bot import channel_store as store
 from channels.delivery import send
 from channels.whatsapp import WhatsAppInput
 from tests.channel_app import ChannelApp, use_database, use_twilio
@@ -263,7 +263,7 @@ def test_the_webhook_answers_before_a_slow_turn_and_drops_twilios_retry(twilio):
 
 def test_a_whatsapp_number_is_forgotten_30_days_after_its_last_message(twilio):
     from bot.reports import db
-    from channels.models import ChannelContact
+    from bot.channel_models import ChannelContact
 
     now = utcnow()
     store.mark_template_sent("whatsapp", "whatsapp:+31600000001", now=now - dt.timedelta(days=40))

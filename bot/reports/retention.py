@@ -25,7 +25,7 @@ from bot.reports.models import (CHANNEL_MESSAGE, NEVER, InboundMessage, OptOut, 
                                 Report, utcnow)
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 from bot.klantcontacten.retention import delete_old_requests
-from channels.models import ChannelDelivery, InboxMessage
+from bot.channel_models import ChannelDelivery, InboxMessage
 
 logger = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 """Durable inbox: Twilio's incoming messages are stored before Twilio is answered and
-processed afterwards, in order per resident (channels/models.py InboxMessage).
+processed afterwards, in order per resident (bot/channel_models.py InboxMessage).
 
 Revision ID: 0011
 Revises: 0010

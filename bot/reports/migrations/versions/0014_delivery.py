@@ -1,5 +1,5 @@
 """Failed deliveries for the console: whom a message was for and what the fallback did
-(channels/models.py ChannelDelivery).
+(bot/channel_models.py ChannelDelivery).
 
 Revision ID: 0014_delivery
 Revises: 0013

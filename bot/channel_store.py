@@ -18,7 +18,7 @@ from bot.reports.db import ensure_schema, session
 from bot.reports.models import (CHANNEL_MESSAGE, HELD, NEVER, InboundMessage, OptOut,
                                 OutboxItem, utcnow)
 from bot.settings import DATABASE_URL, WHATSAPP_WINDOW_HOURS
-from channels.models import ChannelContact, ChannelDelivery, InboxMessage
+from bot.channel_models import ChannelContact, ChannelDelivery, InboxMessage
 
 logger = logging.getLogger(__name__)
 
