@@ -176,7 +176,8 @@ _NUMBERED = frozenset({"paal", "lantaarnpaal", "lichtmast", "hectometerpaal", "h
 _NUMBER_NAMES = {name: str(value) for value, name in enumerate("""
 een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien
 zeventien achttien negentien twintig""".split(), start=1)}
-_NOT_LANDMARK_NAMES = frozenset({"gemeente", "politie", "brandweer", "nederland", "god"})
+_NOT_LANDMARK_NAMES = frozenset({"gemeente", "politie", "brandweer", "nederland", "god", "niks",
+                                 "niets", "niemand", "iets", "alles", "wat", "nix"})
 _COMMON_TWO_LETTERS = frozenset("""
 en in op om de is te of al na nu zo ja je we ze me ik er ok af an at be by do go he if it my no
 on or so to up us

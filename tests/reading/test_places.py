@@ -452,3 +452,7 @@ def test_a_damaged_thing_is_no_landmark(text: str, label: str) -> None:
 ])
 def test_the_number_meant_is_the_one_said_last(text: str, number: str) -> None:
     assert read_place(text).house_number == number
+
+
+def test_a_shouted_complaint_names_no_place():
+    assert read_place("HEB IK DAT ALLEMAAL VOOR NIKS GETYPT. PROBEER NOG EEN KEER") is None
