@@ -140,7 +140,8 @@ def is_follow_up(text: str) -> bool:
 # "Moet ik intussen wel betalen?" asks whether to pay, not what it costs.
 _WHETHER_TO_PAY = re.compile(r"\b(?:moet|moeten|mag|kan|kun|kunt)\b(?: \w+){0,6} "
                              r"(?:beta(?:a)?l\w*|in termijnen)", re.IGNORECASE)
-_PRICE = re.compile(r"\bkost|\bprijs|\bhoeveel\b|\bduur\b|\btarie|\bgratis\b", re.IGNORECASE)
+_PRICE = re.compile(r"\bkost|\bprijs|\bhoeveel\b|\bduur\b|\btarie|\bgratis\b|\bwat\b",
+                    re.IGNORECASE)
 _PAYING = re.compile(r"\bbeta(?:a)?l\w*|\btermijn\w*", re.IGNORECASE)
 
 

@@ -70,3 +70,8 @@ def test_a_follow_up_may_go_on_after_its_first_short_question():
     assert is_follow_up("hoeveel is dat per jaar dan")
     assert not is_follow_up("hoe laat? en wat moet ik doen als ik een nieuwe lantaarnpaal "
                             "in de straat wil hebben?")
+
+
+def test_what_to_pay_asks_the_price():
+    found = article("Verleng uw rijbewijs op tijd. Betaal bij de balie.", cost="Ongeveer €52.")
+    assert article_detail(found, COST, "en wat moet ik daarvoor betalen?") == "Ongeveer €52."
