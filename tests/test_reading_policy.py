@@ -556,3 +556,12 @@ def test_only_the_next_message_is_the_answer():
                                  ActionExecuted("action_listen")]
     assert reading_route(tracker(later + [said("ik wil iets melden", "inform")])) != \
         "action_take_signalen_answer"
+
+
+def test_contact_details_answer_the_contact_question_whatever_the_words_sound_like():
+    asking = START + [said("gat in de weg bij de school Kerkstraat 4", "report_pavement_road"),
+                      ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+                      ActiveLoop("report_form"), SlotSet("requested_slot", "report_contact"),
+                      ActionExecuted("action_listen")]
+    text = "0654321987 zei ik toch al 2 keer"
+    assert reading_route(tracker(asking + [said(text, "stop")])) == "report_form"

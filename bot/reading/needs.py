@@ -29,7 +29,9 @@ _SHELTER = re.compile(
     r"|\b(?:slaap|slaapt|slapen|sliep|sliepen)\s+(?:\w+\s+){0,3}(?:buiten|in\s+(?:mijn|de|zijn|haar|"
     r"onze|een)\s+auto|in\s+het\s+park|onder\s+een\s+brug)\b"
     r"|\bwaar\s+(?:kan|kunnen|moet|moeten)\s+(?:ik|we|wij)\s+(?:\w+\s+)?(?:slapen|overnachten)\b"
-    r"|\bhomeless\b|\bnowhere\s+to\s+(?:sleep|stay|go)\b|\bno\s+place\s+to\s+(?:sleep|stay)\b",
+    r"|\bhomeless\b|\bnowhere\s+to\s+(?:sleep|stay|go)\b|\bno\s+place\s+to\s+(?:sleep|stay)\b"
+    r"|\bwhere\s+(?:can\s+|do\s+|will\s+|should\s+|must\s+)?(?:i|we)\s+(?:\w+\s+)?sleep\b"
+    r"|\bsleep\s+(?:on|in)\s+the\s+street\b",
     re.IGNORECASE)
 _EVICTION = re.compile(
     r"\b(?:uit\s+(?:mijn|ons|m[n']|het|zijn|haar|onze)\s+(?:huis|woning|appartement)|op\s+straat)\s+"

@@ -16,6 +16,7 @@ from bot.reading.needs import NEEDS, need_of
     ("waar kan ik vannacht slapen", "nachtopvang"),
     ("mijn zoon slaapt al een week in zijn auto", "nachtopvang"),
     ("I am homeless since yesterday", "nachtopvang"),
+    ("please. where I sleep tomorrow night with child?", "nachtopvang"),
     ("ik word morgen uit mijn huis gezet wat moet ik doen", "dreigende-huisuitzetting"),
     ("de deurwaarder komt dinsdag de woning ontruimen", "dreigende-huisuitzetting"),
     ("ik maak me zorgen om mijn buurvrouw, ze komt niet meer buiten", "zorgen-om-iemand"),
