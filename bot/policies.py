@@ -173,7 +173,8 @@ _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b
                          r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
                          r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b"
                          r"|\b(?:i|we)(?:'ve| have)? (?:just |already )?called\b"
-                         r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b",
+                         r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b"
+                         r"|\b(?:dzwoni\w*|ar[ıi]yorum|calling|bel|bellen) (?:\w+ )?112\b",
                          re.IGNORECASE)
 # After the 112 answer: nobody is in danger (any more).
 _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen)\w+ )?"

@@ -565,3 +565,11 @@ def test_contact_details_answer_the_contact_question_whatever_the_words_sound_li
                       ActionExecuted("action_listen")]
     text = "0654321987 zei ik toch al 2 keer"
     assert reading_route(tracker(asking + [said(text, "stop")])) == "report_form"
+
+
+@pytest.mark.parametrize("text", ["ok dzwonie 112", "oké ik bel 112"])
+def test_calling_112_in_any_words_after_the_112_answer_is_acknowledged(text):
+    after = START + [said("er ligt een man op straat en hij beweegt niet", "out_of_scope"),
+                     ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(after + [said(text, "inform")])) in (
+        "utter_emergency_called", "utter_emergency_called_no_report")
