@@ -357,6 +357,7 @@ _ONE_PROBLEM = re.compile(
     r"|\b(?:hoort|horen|horen) (?:\w+ )?bij elkaar\b|\bhetzelfde (?:probleem|ding)\b"
     r"|\b(?:is|zijn) hetzelfde\b|\bgeen (?:2|twee) (?:meldingen|problemen|dingen)\b"
     r"|\bniet (?:2|twee) (?:meldingen|problemen|dingen)\b"
+    r"|(?:^|\W)(?:'t|t|het|dat|is) (?:is )?(?:maar |gewoon |toch |slechts )?(?:één|eén|1) \w+"
     r"|\b(?:just |only )?one (?:problem|issue|report)\b|\bsame (?:problem|issue)\b",
     re.IGNORECASE)
 

@@ -166,3 +166,12 @@ def test_thanks_or_goodbye(text: str) -> None:
 ])
 def test_not_only_thanks(text: str) -> None:
     assert is_thanks_or_goodbye(text) is False
+
+
+@pytest.mark.parametrize("text, one", [("'t is één gat hé", True), ("het is 1 stort hoor", True),
+                                       ("het is een gat in de weg", False),
+                                       ("er liggen 1 of 2 tegels los", False)])
+def test_one_problem_in_the_residents_words(text, one):
+    from bot.reading.answers import says_it_is_one_problem
+
+    assert says_it_is_one_problem(text) is one
