@@ -558,15 +558,6 @@ def test_only_the_next_message_is_the_answer():
         "action_take_signalen_answer"
 
 
-def test_contact_details_answer_the_contact_question_whatever_the_words_sound_like():
-    asking = START + [said("gat in de weg bij de school Kerkstraat 4", "report_pavement_road"),
-                      ActionExecuted("action_start_report"), ActionExecuted("report_form"),
-                      ActiveLoop("report_form"), SlotSet("requested_slot", "report_contact"),
-                      ActionExecuted("action_listen")]
-    text = "0654321987 zei ik toch al 2 keer"
-    assert reading_route(tracker(asking + [said(text, "stop")])) == "report_form"
-
-
 @pytest.mark.parametrize("text", ["ok dzwonie 112", "oké ik bel 112"])
 def test_calling_112_in_any_words_after_the_112_answer_is_acknowledged(text):
     after = START + [said("er ligt een man op straat en hij beweegt niet", "out_of_scope"),
