@@ -77,29 +77,28 @@ def _response(reading: Reading, again: bool) -> Text:
 def _own_followup(tracker: Tracker) -> Optional[Text]:
     """After the answer to despair or violence at home, a question ("kan ik ergens chatten?",
     "I can't call, he will hear me") gets the way to write instead of 112 alone."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            response = str((event.get("metadata") or {}).get("utter_action"))
-            for reason in OWN_FOLLOWUP:
-                if response in (f"utter_emergency_{reason}",
-                                f"utter_emergency_followup_{reason}"):
-                    return f"utter_emergency_followup_{reason}"
-            if response.startswith("utter_emergency_"):
-                return None
+    said = _last_emergency_answer(tracker)
+    for reason in OWN_FOLLOWUP:
+        if said in (f"utter_emergency_{reason}", f"utter_emergency_followup_{reason}"):
+            return f"utter_emergency_followup_{reason}"
     return None
 
 
 def _previous_outage_answer(tracker: Tracker) -> Optional[Text]:
     """After the gas or power answer the outage number stays the advice, not 112 alone
     ("welk nummer moet ik dan bellen?")."""
+    said = _last_emergency_answer(tracker, skip=(OFFER_REPORT,))
+    return said if said in OUTAGE_RESPONSES else None
+
+
+def _last_emergency_answer(tracker: Tracker, skip: tuple = ()) -> Text:
+    """The bot's most recent emergency response (`utter_emergency_…`) not in `skip`, or ""."""
     for event in reversed(tracker.events):
         if event.get("event") == "bot":
-            response = (event.get("metadata") or {}).get("utter_action")
-            if response in OUTAGE_RESPONSES:
+            response = str((event.get("metadata") or {}).get("utter_action"))
+            if response.startswith("utter_emergency_") and response not in skip:
                 return response
-            if str(response).startswith("utter_emergency_") and response != OFFER_REPORT:
-                return None
-    return None
+    return ""
 
 
 def answered_before(tracker: Tracker) -> bool:
