@@ -96,6 +96,12 @@ def _as_suggested(place: Place) -> Place:
     return Place.from_dict(data)
 
 
+def _as_own_words(place: Place) -> Place:
+    """The street as the resident wrote it, after they said no to the suggestion."""
+    return Place.from_dict({**place.as_dict(), "verified": False, "suggestion": None,
+                            "latitude": None, "longitude": None})
+
+
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
     """What the resident said besides the street name, when it names a spot."""
     rest = re.sub(re.escape(street), " ", text, count=1, flags=re.IGNORECASE)
@@ -175,11 +181,13 @@ class ValidateReportForm(FormValidationAction):
             answer = answer_of(tracker, reading)
             if answer is True:
                 return self._street_or_ask(_as_suggested(pending))
+            said_again = place and tuple(place.streets) == tuple(pending.streets)
+            if answer is False and pending.streets and (not place or said_again):
+                return self._street_or_ask(_as_own_words(pending))  # 'nee, de Berkenlaan'
             if answer is False and not place:
                 return {"report_place": None,
                         "report_prompt": prompt("utter_report_street_unknown",
-                                                street=pending.streets[0] if pending.streets
-                                                else text, place=profile().location.place)}
+                                                street=text, place=profile().location.place)}
         if place and place.kind == "number" and pending and (pending.streets
                                                              or pending.postcode):
             return _with_number(pending, place)

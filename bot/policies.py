@@ -27,6 +27,8 @@ from rasa.shared.core.events import ActionExecutionRejected
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
+from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
+                         UNSURE_INTENTS)
 from bot.knowledge.aspects import is_follow_up
 from bot.reading.description import says_not_collected
 from bot.reading.not_helped import says_not_helped
@@ -110,16 +112,11 @@ MIN_SUBJECT_WORDS = 6
 # Actions that may answer with an article of the knowledge base.
 KNOWLEDGE_ACTIONS = ("action_answer_topic", "action_out_of_scope", FOLLOW_UP_ACTION)
 REPORT_FORM = "report_form"
-# Intents that say the model did not recognise the message.
-UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
-ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 3"
-STATUS_INTENT = "ask_report_status"
 BULKY_INTENT = "bulky_waste_pickup"
 # Form questions whose answer the classifier may mistake for a status question.
 ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
 # Questions where "laat maar" or "hoeft niet" declines the offer, not the whole report.
 OPTIONAL_SLOTS = ("report_photo", "report_updates", "report_contact", "report_confirmed")
-STOP_INTENT = "stop"
 DECLINE_ACTION = "action_decline_offer"
 # Words that do throw the report away, also at an optional question.
 _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|cancel)\b",
@@ -205,8 +202,6 @@ UNDERSTOOD_LANGUAGES = ("nl", "en")
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
                    "parking_permit", "bulky_waste_pickup", "opening_hours", "taxes",
                    "permit_question", "money_worries")
-REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
-                  "report_public_space_other", "report_bulky_missed")
 # A message left for a colleague ends when the resident clearly starts something new.
 NEW_REQUEST_INTENTS = REPORT_INTENTS + (
     "passport_id_appointment", "driving_licence", "moving_address_change", "parking_permit",

@@ -32,6 +32,9 @@ def test_the_reading_is_stored_as_entities():
     ("JA VERSTUUR MAAR", "stop", "affirm"),
     ("laat maar, ik meld het later wel", "stop", "stop"),
     ("stop", "stop", "stop"),
+    ("laat maar, bel me gewoon op 0612345678", "stop", "inform"),
+    ("hou maar op met mailen, sms naar 06 1234 5678", "stop", "inform"),
+    ("stop de melding maar, bel me niet op 0612345678", "stop", "stop"),
     ("de lamp is kapot", "report_street_lighting", "report_street_lighting"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
@@ -66,3 +69,20 @@ def test_a_dictated_report_keeps_no_spoken_punctuation() -> None:
 ])
 def test_someone_hurt_is_read_apart_from_feelings(text: str, injured: bool) -> None:
     assert read_message(text).injured is injured
+
+
+@pytest.mark.parametrize("text", [
+    "heb vorige week het gedumpte afval gemeld maar het staat er nog steeds, gebeurt er nog wat?",
+    "ik heb 3 weken geleden een kapotte lantaarnpaal gemeld en er is nog steeds niks gebeurd",
+    "ik meldde een gat in de weg, wanneer wordt dat gerepareerd",
+])
+def test_a_report_made_earlier_is_a_status_question(text):
+    assert processed(text, "report_public_space_other").get(INTENT)["name"] == "ask_report_status"
+
+
+@pytest.mark.parametrize("text", [
+    "er ligt een tegel los, ik heb het al gemeld bij de buren",
+    "ik heb net een foto gemaakt van de tegel, hij ligt nog steeds los",
+])
+def test_a_new_report_stays_a_report(text):
+    assert processed(text, "report_pavement_road").get(INTENT)["name"] == "report_pavement_road"

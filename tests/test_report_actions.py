@@ -12,7 +12,7 @@ import pytest
 from rasa_sdk import Tracker
 
 from actions.report_form import AskReportLocation, AskReportConfirmed, ValidateReportForm
-from actions.report_slots import is_description
+from actions.report_slots import PENDING, is_description
 from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
 from bot.reading.message import read_message
 from tests.conftest import make_tracker
@@ -768,3 +768,27 @@ def test_problems_called_one_while_giving_the_place_become_one_report(dispatcher
     assert result["report_more_problems"] is None
     assert "koelkast" in result["report_description"]
     assert "utter_ack_one_report" in [a["key"] for a in result["report_ack"]]
+
+
+def _suggested(text):
+    """The report_place slot after the bot asked 'Bedoelt u …?' about `text`."""
+    place = read_message(text).location
+    assert place.suggestion and not place.verified
+    return {**place.as_dict(), PENDING: True}
+
+
+@pytest.mark.parametrize("answer", ["nee", "nee, echt de Berkenlaan", "Nee hoor. Berkenlaan 8"])
+def test_no_to_a_street_suggestion_keeps_the_residents_own_street(dispatcher, domain, answer):
+    tracker = tracker_for(asking="report_location", text=answer,
+                          slots={"report_place": _suggested("Berkenlaan 8")})
+    result = ValidateReportForm().validate_report_location(answer, dispatcher, tracker, domain)
+    assert result["report_location"] == "Berkenlaan 8"
+    assert result["report_place"]["streets"] == ["Berkenlaan"]
+    assert result["report_place"]["verified"] is False
+
+
+def test_yes_to_a_street_suggestion_takes_the_register_street(dispatcher, domain):
+    tracker = tracker_for(asking="report_location", text="ja",
+                          slots={"report_place": _suggested("Beukelan 8")})
+    result = ValidateReportForm().validate_report_location("ja", dispatcher, tracker, domain)
+    assert result["report_location"] == "Beukenlaan 8"

@@ -19,23 +19,28 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.intents import ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS
 from bot.reading.answers import is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.message import read_message
 from bot.reading.places import warm_up as warm_up_places
+from bot.reading.report_questions import asks_about_an_earlier_report
 from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
-ANSWER_INTENT = "inform"
 YES_INTENT = "affirm"
 NO_INTENT = "deny"
-STOP_INTENT = "stop"
 _STARTS_WITH_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes|graag|prima|oké|oke|ok|goed|klopt)\b",
                               re.IGNORECASE)
 # Words that really ask to stop a report ("stop", "laat maar", "annuleren").
 _SAYS_STOP = re.compile(r"\b(?:stop\w*|annule\w*|laat (?:ook )?maar|vergeet het|afbreken|"
                         r"(?:niet|niks|toch niet) (?:meer )?melden|bedacht|cancel)\b",
                         re.IGNORECASE)
+
+# Words that stop the report itself even in a message with contact details.
+_STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
+                               r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
+                               re.IGNORECASE)
 
 
 def _answer_intent(text: Text, reading: Reading,
@@ -47,6 +52,13 @@ def _answer_intent(text: Text, reading: Reading,
         return {"name": ANSWER_INTENT, "confidence": 1.0}
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
+    if intent_name in REPORT_INTENTS + UNSURE_INTENTS and asks_about_an_earlier_report(text):
+        # "heb vorige week het gedumpte afval gemeld, wordt er nog iets mee gedaan?"
+        return {"name": STATUS_INTENT, "confidence": 1.0}
+    if intent_name == STOP_INTENT and (reading.email or reading.phone) \
+            and not _STOPS_THE_REPORT.search(text):
+        # "laat maar, bel me gewoon op 06 …": the stop is about the other way of contact
+        return {"name": ANSWER_INTENT, "confidence": 1.0}
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
         # request to throw the report away

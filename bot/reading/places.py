@@ -543,6 +543,11 @@ class _Reading:
                 if match and match.sure:
                     found.append((False, match.score, end - start,
                                   _Street(start, end, match.name, True)))
+                elif match and (self._number_after(end) or self._number_after(end + 1)):
+                    # 'Beukelan 8': a name with a number, close to a register street
+                    own = title_case(self._span_text(start, end))
+                    found.append((False, match.score, end - start,
+                                  _Street(start, end, own, False, match.name)))
         found.sort(key=lambda item: (not item[0], -item[1], -item[2]))
         return [item[3] for item in found]
 
@@ -564,7 +569,8 @@ class _Reading:
             return False
         if len(key) < 5 or key == self.register.place_key:
             return False
-        named = self.shouting or (self._capitalised(start) and not self._sentence_start(start))
+        named = self.shouting or (self._capitalised(start) and (
+            not self._sentence_start(start) or self._number_after(end) is not None))
         return named or looks_like_street_type(key)
 
     def _unverified_streets(self) -> List[_Street]:

@@ -187,12 +187,16 @@ def _plain(text: str) -> str:
 
 
 _EARLIER_REPORT = re.compile(
-    r"\b(?:(?:ik|wij|we) (?:heb|hebben|had|hadden) (?:\w+ ){0,4}?(?:gemeld|doorgegeven|een "
-    r"melding (?:gedaan|gemaakt|ingediend))|mijn (?:vorige |eerdere )?melding|i reported)\b")
+    r"\b(?:(?:ik|wij|we) meldden?|(?:(?:ik|wij|we) )?(?:heb|hebben|had|hadden) (?:\w+ ){0,7}?"
+    r"(?:gemeld|doorgegeven|een melding (?:gedaan|gemaakt|ingediend))|(?:geleden|terug|"
+    r"al \w+ keer) (?:al )?(?:gemeld|doorgegeven)|mijn (?:vorige |eerdere )?melding|"
+    r"i (?:already )?reported)\b")
 _HOW_FAR = re.compile(
     r"\b(?:is er al (?:iets )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets )?(?:gedaan|gebeurd|opgelost|"
     r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe ver|wanneer (?:wordt|komt|komen|gaat)|"
-    r"nog (?:niks|niets) (?:gehoord|gebeurd)|any news|anything happened)\b")
+    r"nog (?:niks|niets) (?:gehoord|gebeurd)|(?:wordt|gebeurt) er (?:nog )?(?:iets|wat|niks|"
+    r"niets)|nog steeds (?:niks|niets|niet|hetzelfde)|staat (?:er|het) nog steeds|"
+    r"any news|anything happened|still (?:not|nothing|there))\b")
 
 
 def asks_about_an_earlier_report(text: str) -> bool:

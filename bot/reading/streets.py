@@ -56,11 +56,14 @@ class StreetMatch:
     name: str  # the register's spelling
     score: float  # 0..100
     exact: bool  # equal ignoring case, spaces, accents and abbreviations
+    slip: bool = True  # the difference is a typing slip, not another letter
 
     @property
     def sure(self) -> bool:
-        """True when this is the street; False when it is only a suggestion."""
-        return self.exact or self.score >= ACCEPT_SCORE
+        """True when this is the street; False when it is only a suggestion. A letter
+        replaced by another is asked about: 'Berkenlaan' may well be a street of its own
+        beside the register's 'Beukenlaan'."""
+        return self.exact or (self.score >= ACCEPT_SCORE and self.slip)
 
 
 def strip_accents(text: str) -> str:
@@ -115,6 +118,18 @@ def _ends_in_type(key: str, kind: str, max_edits: int) -> bool:
         if len(key) - length >= 2 and Levenshtein.distance(key[-length:], kind) <= max_edits:
             return True
     return False
+
+
+def is_typing_slip(typed: str, meant: str) -> bool:
+    """True when `typed` differs from `meant` only by letters left out, doubled or added,
+    or two neighbouring letters swapped ('kerkstaat', 'kerksrtaat'), not by a letter
+    replaced by another ('berkenlaan' for 'beukenlaan')."""
+    operations = Levenshtein.editops(typed, meant)
+    replaced = [operation.src_pos for operation in operations if operation.tag == "replace"]
+    if not replaced:
+        return True
+    return len(operations) == 2 and len(replaced) == 2 and replaced[1] == replaced[0] + 1 \
+        and typed[replaced[0]] == meant[replaced[1]] and typed[replaced[1]] == meant[replaced[0]]
 
 
 def _same_type(key: str, register_key: str) -> bool:
@@ -212,7 +227,8 @@ class StreetRegister:
             if score < ACCEPT_SCORE and key[0] != register_key[0]:
                 continue
             if best is None or score > best.score:
-                best = StreetMatch(self._by_key[register_key], round(score, 1), False)
+                best = StreetMatch(self._by_key[register_key], round(score, 1), False,
+                                   is_typing_slip(key, register_key))
         return best
 
 

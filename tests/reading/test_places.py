@@ -7,7 +7,7 @@ import time
 import pytest
 
 from bot.reading.places import Place, is_clearly_not_a_place, read_place
-from bot.reading.streets import StreetRegister
+from bot.reading.streets import StreetRegister, is_typing_slip
 
 # The streets of bot/profile.yml, copied so these tests do not move with the profile.
 STREETS = {
@@ -456,3 +456,22 @@ def test_the_number_meant_is_the_one_said_last(text: str, number: str) -> None:
 
 def test_a_shouted_complaint_names_no_place():
     assert read_place("HEB IK DAT ALLEMAAL VOOR NIKS GETYPT. PROBEER NOG EEN KEER") is None
+
+
+@pytest.mark.parametrize("typed, meant, slip", [
+    ("kerkstaat", "kerkstraat", True), ("kerksrtaat", "kerkstraat", True),
+    ("stationstraat", "stationsstraat", True), ("berkenlaan", "beukenlaan", False),
+    ("molemweg", "molenweg", False),
+])
+def test_only_a_typing_slip_is_corrected_without_asking(typed, meant, slip):
+    assert is_typing_slip(typed, meant) is slip
+
+
+@pytest.mark.parametrize("text, own", [
+    ("Er zit een gat in de Berkenlaan bij nummer 8", "Berkenlaan"),
+    ("Beukelan 8, tegel los", "Beukelan"), ("gat in de weg Beukelan nr 8", "Beukelan"),
+])
+def test_a_name_one_letter_from_a_register_street_is_asked_about(text, own):
+    place = read(text)
+    assert place.streets == (own,) and place.house_number == "8"
+    assert not place.verified and place.suggestion == "Beukenlaan"

@@ -1,0 +1,9 @@
+"""Intent names the reader, the policies and the actions agree on."""
+
+REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
+                  "report_public_space_other", "report_bulky_missed")
+# Intents that say the model did not recognise the message.
+UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
+ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 3"
+STATUS_INTENT = "ask_report_status"
+STOP_INTENT = "stop"
