@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 from abc import ABC, abstractmethod
-from typing import Any, List
+from typing import Any, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,8 +15,10 @@ from actions.base import utter
 from actions.reading import channel_of
 from bot import settings
 from bot.klantcontacten import contactverzoek
+from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
+from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
 EARLIER_MESSAGES = 5  # how many of the resident's earlier messages may name the subject
@@ -42,17 +44,18 @@ class OpeningHoursAction(Action, ABC):
     def _now(self) -> dt.datetime:
         return self._clock() if self._clock else profile().now()
 
-    def utter_by_hours(self, dispatcher: CollectingDispatcher, english: bool = False) -> None:
+    def utter_by_hours(self, dispatcher: CollectingDispatcher, english: bool = False,
+                       **values: Any) -> None:
         """Utter the open response (with today's closing time) or the closed one (with
         the next opening)."""
         now, municipality = self._now(), profile()
         if municipality.is_open(now):
             utter(dispatcher, self.open_response,
-                  close=municipality.closing_time(now).strftime("%H:%M"))
+                  close=municipality.closing_time(now).strftime("%H:%M"), **values)
         else:
             day, opens = municipality.next_opening(now, english)
             utter(dispatcher, self.closed_response, next_day=day,
-                  next_open=opens.strftime("%H:%M"))
+                  next_open=opens.strftime("%H:%M"), **values)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -94,6 +97,44 @@ class ActionTakeMessage(OpeningHoursAction):
         return []
 
 
+class ActionTakeCallback(OpeningHoursAction):
+    """"Kunt u mij terugbellen?": with a number in this conversation, the callback is passed
+    on (a contactverzoek that keeps the number) and confirmed with the number and when; without
+    one, the bot asks for it (the next message with a number comes back here)."""
+
+    open_response = "utter_callback_taken_open"
+    closed_response = "utter_callback_taken_closed"
+
+    def name(self) -> str:
+        return "action_take_callback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        phone = callback_number(tracker)
+        if phone is None:
+            utter(dispatcher, "utter_callback_ask_number")
+            return []
+        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", phone=phone)
+        if contactverzoek.enabled():
+            await asyncio.to_thread(register_left_message, tracker, phone)
+        return []
+
+
+def callback_number(tracker: Tracker) -> Optional[str]:
+    """The newest phone number the resident gave in this conversation, else the number a
+    WhatsApp or SMS resident writes from; None when there is neither."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") == "user":
+            phone = Reading.from_entities((event.get("parse_data") or {}).get("entities")).phone
+            if phone:
+                return phone
+    back = way_back(channel_of(tracker), tracker.sender_id)
+    return back.adres if back.soort == "telefoonnummer" else None
+
+
 async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """"Ik heb vanavond geen eten meer in huis" while waiting for a colleague: the answer
     the knowledge base is sure of, so the resident need not wait for it."""
@@ -128,15 +169,17 @@ def left_subject(tracker: Tracker, url: str) -> Subject:
     return subject_of(resident_texts(tracker)[:EARLIER_MESSAGES + 1], url)
 
 
-def register_left_message(tracker: Tracker) -> None:
-    """Record the message as a contactverzoek; never breaks the acknowledgement."""
+def register_left_message(tracker: Tracker, callback_phone: Optional[str] = None) -> None:
+    """Record the message as a contactverzoek (a callback keeps its number); never breaks
+    the acknowledgement."""
     message = tracker.latest_message or {}
     text = (message.get("metadata") or {}).get("typed") or message.get("text") or ""
     try:
         contactverzoek.leave_message(
             tracker.sender_id, channel_of(tracker), text,
             left_subject(tracker, settings.DATABASE_URL),
-            "eng" if tracker.get_slot("language") == "en" else "nld")
+            "eng" if tracker.get_slot("language") == "en" else "nld",
+            callback_phone=callback_phone)
     except Exception:  # noqa: BLE001 - the resident still hears the message was passed on
         logger.warning("Contactverzoek not recorded", exc_info=True)
 

@@ -30,6 +30,7 @@ from rasa.shared.nlu.constants import TEXT
 from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.aspects import is_follow_up
+from bot.reading.callback import wants_callback
 from bot.reading.description import says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.questions import is_question
@@ -103,6 +104,7 @@ EMERGENCY_ACTION = "action_emergency"
 OTHER_LANGUAGE_ACTION = "action_other_language"
 QUESTION_ACTION = "action_answer_question"
 TAKE_MESSAGE_ACTION = "action_take_message"
+CALLBACK_ACTION = "action_take_callback"
 START_REPORT_ACTION = "action_start_report"
 REPORT_QUESTION_ACTION = "action_answer_report_question"
 NOT_A_REPORT_ACTION = "action_not_a_report"
@@ -191,7 +193,7 @@ _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|num
                           re.IGNORECASE)
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
-HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION)
+HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION, CALLBACK_ACTION)
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
@@ -350,6 +352,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
+    if tracker.active_loop_name is None and not reading.danger and (
+            wants_callback(message.text or "")
+            or before == CALLBACK_ACTION and reading.phone):
+        return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
     if before in HANDOVER_ACTIONS and (reading.phone or reading.email
                                        or intent.get("name") == STATUS_INTENT):
         return TAKE_MESSAGE_ACTION  # "melding 859 over de boom, bel me op 06…": the message

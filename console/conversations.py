@@ -156,7 +156,7 @@ def _apply(conversation: Conversation, row: Any, data: dict[str, Any]) -> None:
         name = row.action_name or ""
         if name == "action_contact_human":
             _trigger(conversation, "ask_human", at)
-        if name == "action_take_message":
+        if name in ("action_take_message", "action_take_callback"):
             _trigger(conversation, "message_left", at)
             conversation.left_message = _preview(conversation.last_user_text)
         if name in ("action_default_ask_affirmation", "action_default_fallback"):

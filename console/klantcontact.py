@@ -132,4 +132,5 @@ def _shown(request: ContactRequest) -> dict:
     return {"department": request.department_label, "subject": request.subject,
             "state": STATE.get(request.status, request.status),
             "in_openklant": bool(request.internetaak_uuid),
+            "callback_phone": request.callback_phone,
             "since": request.created_at.replace(tzinfo=dt.timezone.utc).timestamp()}

@@ -15,7 +15,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contact import ActionTakeMessage
+from actions.contact import ActionTakeCallback, ActionTakeMessage
 from bot import settings
 from bot.integrations.openklant import OpenKlantClient, OpenKlantUnavailable
 from bot.klantcontacten import contactverzoek, dead_letters
@@ -23,6 +23,7 @@ from bot.klantcontacten.contacts import Agent, HandledConversation, register_con
 from bot.klantcontacten.delivery import CONTACT
 from bot.klantcontacten.models import ContactRequest
 from bot.reports import db as reports_db
+from bot.reading.message import read_message
 from bot.reports import outbox
 from bot.reports.models import OutboxItem, Report
 from bot.reports.service import NewReport, file_report
@@ -491,3 +492,41 @@ def test_the_agent_and_the_sweep_ending_the_same_takeover_register_it_once(openk
     second = klantcontact.end_takeover(RESIDENT, sweep, db_url)
     assert (first.registered, second) == (True, None)
     assert [item.kind for item in items(db_url)] == [CONTACT]
+
+
+# --- a callback request keeps its number for the colleague --------------------------------------
+
+def callback(text: str, channel: str) -> List[dict]:
+    tracker = left(text, "tester-callback", channel)
+    entities = read_message(text).to_entities(text)
+    tracker.latest_message["entities"] = entities
+    tracker.events[0]["parse_data"] = {"entities": entities}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionTakeCallback(clock=lambda: SUNDAY_AFTERNOON).run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+def test_a_callback_request_is_confirmed_with_its_number_and_passed_on(openklant, db_url):
+    text = "kunt u mij terugbellen over de WOZ-waarde? 06 12345678"
+    [said] = callback(text, "webchat")
+    assert (said["response"], said["phone"], said["next_day"]) == (
+        "utter_callback_taken_closed", "+31612345678", "maandag")
+    assert deliver(db_url) == 1
+    [task] = openklant.all("internetaken")
+    assert "Terugbelverzoek: bel de inwoner op +31612345678" in task["toelichting"]
+    [adres] = openklant.all("digitaleadressen")
+    assert (adres["soortDigitaalAdres"], adres["adres"]) == ("telefoonnummer", "+31612345678")
+
+
+def test_a_callback_request_without_a_number_asks_for_one(openklant, db_url):
+    [said] = callback("kan iemand mij terugbellen", "webchat")
+    assert said["response"] == "utter_callback_ask_number"
+    assert deliver(db_url) == 0
+
+
+def test_a_whatsapp_resident_is_called_back_on_the_number_they_write_from(openklant, db_url):
+    tracker = left("kan iemand mij terugbellen over mijn paspoort", "whatsapp:+31687654321",
+                   "whatsapp")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionTakeCallback(clock=lambda: SUNDAY_AFTERNOON).run(dispatcher, tracker, {}))
+    assert dispatcher.messages[0]["phone"] == "+31687654321"

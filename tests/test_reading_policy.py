@@ -97,6 +97,20 @@ def test_messages_after_a_handover_are_passed_on_until_something_new():
     assert reading_route(tracker(resumed)) is None
 
 
+def test_a_callback_request_is_taken_whatever_its_subject():
+    asked = said("kunnen jullie mij terugbellen over mijn aanslag? 0612345678", "taxes")
+    assert reading_route(tracker(START + [asked])) == "action_take_callback"
+    without = said("kan iemand mij terugbellen", "ask_human")
+    asked_number = START + [without, ActionExecuted("action_take_callback"),
+                            ActionExecuted("action_listen")]
+    assert reading_route(tracker(asked_number + [said("06 12345678")])) == \
+        "action_take_callback"
+    assert reading_route(tracker(asked_number + [said("het gaat over de WOZ")])) == \
+        "action_take_message"  # no number yet: the words are the message for the colleague
+    assert reading_route(tracker(IN_FORM + [said("bel me maar terug")])) != \
+        "action_take_callback"
+
+
 @pytest.fixture(scope="module")
 def agent(trained_model) -> Agent:
     return Agent.load(str(trained_model))
@@ -511,13 +525,12 @@ HANDED_OVER = START + [said("ik wil een medewerker", "ask_human"),
                        ActionExecuted("action_contact_human"), ActionExecuted("action_listen")]
 
 
-@pytest.mark.parametrize("text", [
-    "melding 859 boom molenweg, er is nog niks gebeurd",
-    "stoep schoolstraat 5 ligt open, bel me op 0611122233",
+@pytest.mark.parametrize("text, action", [
+    ("melding 859 boom molenweg, er is nog niks gebeurd", "action_take_message"),
+    ("stoep schoolstraat 5 ligt open, bel me op 0611122233", "action_take_callback"),
 ])
-def test_a_message_for_the_colleague_is_taken_whatever_it_sounds_like(text):
-    assert reading_route(tracker(HANDED_OVER + [said(text, "ask_report_status")])) == \
-        "action_take_message"
+def test_a_message_for_the_colleague_is_taken_whatever_it_sounds_like(text, action):
+    assert reading_route(tracker(HANDED_OVER + [said(text, "ask_report_status")])) == action
 
 
 # After a status update that asked the municipality's question or the KTO, the next message

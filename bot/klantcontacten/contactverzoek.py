@@ -29,8 +29,10 @@ def enabled() -> bool:
 
 
 def leave_message(sender_id: str, channel: str, text: str, subject: Subject,
-                  language: str = "nld", url: Optional[str] = None) -> Optional[int]:
-    """Record the message (a new contactverzoek, or added to the open one); its id.
+                  language: str = "nld", url: Optional[str] = None,
+                  callback_phone: Optional[str] = None) -> Optional[int]:
+    """Record the message (a new contactverzoek, or added to the open one); its id. A
+    callback request keeps the number to call (removed from the message like any other).
     Nothing is kept while Open Klant is not configured, or for an empty message."""
     message, removed = scrub(" ".join((text or "").split()))
     if not enabled() or not message:
@@ -43,12 +45,14 @@ def leave_message(sender_id: str, channel: str, text: str, subject: Subject,
             request = ContactRequest(sender_id=sender_id, channel=channel, subject=subject.title,
                                      department=subject.department, language=language,
                                      department_label=subject.department_name,
-                                     message=message[:MAX_MESSAGE])
+                                     message=message[:MAX_MESSAGE],
+                                     callback_phone=callback_phone)
             db.add(request)
             db.flush()
             queue(db, REQUEST, {"request": request.id})
         else:
             request.message = f"{request.message}\n{message}"[-MAX_MESSAGE:]
+            request.callback_phone = callback_phone or request.callback_phone
             if request.internetaak_uuid:  # already in Open Klant: bring the task up to date
                 queue(db, REQUEST_UPDATE, {"request": request.id})
         logger.info("Contactverzoek %s for %s (removed: %s)", request.id, request.department,

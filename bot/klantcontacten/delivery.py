@@ -183,7 +183,7 @@ def _request(api: OpenKlantClient, item: OutboxItem, payload: Dict[str, Any],
     done = payload["done"]
     betrokkene = once(done, "betrokkene", lambda: api.find_betrokkene(contact),
                       lambda: api.create_betrokkene(contact))
-    back = way_back(request.channel, request.sender_id)
+    back = way_back(request.channel, request.sender_id, request.callback_phone)
     once(done, "adres", lambda: api.find_digitaal_adres(betrokkene),
          lambda: api.create_digitaal_adres(betrokkene, back.soort, back.adres,
                                            back.omschrijving))
@@ -205,8 +205,12 @@ def _request_contact(request: ContactRequest) -> Dict[str, Any]:
 
 def toelichting(request: ContactRequest) -> str:
     """The task for the department: the message and how to answer it."""
-    return (f"{request.message}\n\nAntwoord in het {kanaal(request.channel)}-gesprek via de "
-            "webcare-console (wachtrij: bericht achtergelaten).")[:1000]
+    if request.callback_phone:
+        how = f"Terugbelverzoek: bel de inwoner op {request.callback_phone}."
+    else:
+        how = (f"Antwoord in het {kanaal(request.channel)}-gesprek via de webcare-console "
+               "(wachtrij: bericht achtergelaten).")
+    return f"{request.message[:1000 - len(how) - 2]}\n\n{how}"  # Open Klant's limit: 1000
 
 
 def _request_update(api: OpenKlantClient, item: OutboxItem, payload: Dict[str, Any],

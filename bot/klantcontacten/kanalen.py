@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from bot import settings
 
@@ -28,9 +29,12 @@ class WayBack:
     omschrijving: str
 
 
-def way_back(channel: str, sender_id: str) -> WayBack:
-    """How a colleague answers: the number a WhatsApp or SMS resident writes from, else the
-    conversation in the webcare console (Telegram, Messenger and web chat have no number)."""
+def way_back(channel: str, sender_id: str, callback_phone: Optional[str] = None) -> WayBack:
+    """How a colleague answers: the number the resident asked to be called back on, the
+    number a WhatsApp or SMS resident writes from, else the conversation in the webcare
+    console (Telegram, Messenger and web chat have no number)."""
+    if callback_phone:
+        return WayBack("telefoonnummer", callback_phone, "terugbellen")
     if channel in PHONE_CHANNELS:
         number = sender_id.split(":", 1)[-1]
         return WayBack("telefoonnummer", number, f"{kanaal(channel)} (chatbot)")

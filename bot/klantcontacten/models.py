@@ -23,6 +23,7 @@ class ContactRequest(Base):
     department = Column(String(64), nullable=False)   # knowledge-base slug, or "kcc"
     department_label = Column(String(120), nullable=False)
     message = Column(Text, nullable=False)             # scrubbed of personal data
+    callback_phone = Column(String(32))  # only when the resident asked to be called back
     language = Column(String(3), nullable=False, default="nld")
     status = Column(String(16), nullable=False, default=OPEN)
     klantcontact_uuid = Column(String(36))

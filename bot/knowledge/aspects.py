@@ -13,8 +13,8 @@ from typing import Optional
 
 from bot.knowledge.articles import Article
 
-COST, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS = (
-    "cost", "duration", "online", "bring", "appointment", "others")
+COST, VALIDITY, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS = (
+    "cost", "validity", "duration", "online", "bring", "appointment", "others")
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
@@ -22,6 +22,10 @@ _ASPECTS = (
         r"|\bhoeveel (?:euro|geld)\b|\bleges\b"
         r"|\bhoeveel (?:is|zijn|wordt|bedraagt) (?:dat|het|dit)\b"
         r"|\bhow much\b|\bcosts?\b|\bprice\b|\bfree\b", re.IGNORECASE)),
+    # before DURATION: "hoe lang is die geldig?" asks how long it lasts, not how long it takes
+    (VALIDITY, re.compile(
+        r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bvervalt\b|\bvalid\b|\bexpir\w*",
+        re.IGNORECASE)),
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
         r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b"
@@ -52,6 +56,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ABOUT = {
     COST: re.compile(r"€|\beuro\b|\bgratis\b|\bkost\w*|\bbetaal\w*|\btarie\w+|\bprijs",
                      re.IGNORECASE),
+    VALIDITY: re.compile(r"\bgeldig\w*|\bverloopt\b|\bverlopen\b", re.IGNORECASE),
     DURATION: re.compile(r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b"
                          r"|\btermijn\w*|\bvoor \d+ \w+\b"
                          r"|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b", re.IGNORECASE),

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, ONLINE, OTHERS,
+from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, ONLINE, OTHERS, VALIDITY,
                                    article_detail, is_follow_up, read_aspect,
                                    subject_words)
 
@@ -25,7 +25,8 @@ def article(answer: str, cost=None) -> Article:
     ("hoeveel hondenbelasting betaal ik voor 2 honden", COST), ("is het dan te laat?", DURATION),
     ("kan dat ook online?", ONLINE), ("wat moet ik meenemen?", BRING),
     ("moet ik een afspraak maken?", APPOINTMENT), ("en voor mijn zoontje?", OTHERS),
-    ("wat vindt u van het weer?", None),
+    ("wat vindt u van het weer?", None), ("en hoe lang is die geldig?", VALIDITY),
+    ("wanneer verloopt hij", VALIDITY),
 ])
 def test_the_aspect_asked(text, aspect):
     assert read_aspect(text) == aspect
@@ -45,6 +46,12 @@ def test_the_cost_field_first_then_the_sentences_about_money_or_time():
     assert article_detail(article(text), COST) == "Het kost €10."
     assert article_detail(article(text), DURATION) == "Na 3 werkdagen is het klaar."
     assert article_detail(article("Kom langs."), DURATION) is None
+
+
+def test_how_long_it_is_valid_is_not_how_long_it_takes():
+    text = "Na 5 werkdagen kunt u het ophalen. Een paspoort is 10 jaar geldig."
+    assert article_detail(article(text), VALIDITY) == "Een paspoort is 10 jaar geldig."
+    assert article_detail(article("Na 5 werkdagen kunt u het ophalen."), VALIDITY) is None
 
 
 @pytest.mark.parametrize("text, named", [

@@ -1,0 +1,31 @@
+"""'Kunt u mij terugbellen?': the resident asks to be called back.
+
+Read from the words, not by the NLU model (whose `ask_human` also covers "I want to chat with a
+person"): the bot then takes the number and passes the request on as a callback, instead of
+answering the subject or promising an answer in the chat.
+
+Choices:
+- a callback is asked with "terugbellen" (any form), "bel me (even) terug/op", "kan iemand
+  mij bellen", "gebeld worden", or in English "call me (back)", "give me a call";
+- "bel 112", "moet ik bellen?", "ik heb gebeld" are about the resident calling, not a request;
+- a complaint that a promised callback never came ("niet teruggebeld") is no new request.
+"""
+from __future__ import annotations
+
+import re
+
+_ASKS = re.compile(
+    r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
+    r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:iemand(?:\s+van\s+\w+)?|jullie|u|een\s+collega|"
+    r"een\s+medewerker)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?bellen\b|\bgebeld\s+(?:te\s+)?worden\b"
+    r"|\bcall\s+me(?:\s+back)?\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\bring\s+me\s+back\b",
+    re.IGNORECASE)
+_NOT_A_REQUEST = re.compile(
+    r"\b(?:niet|nooit|nog\s+steeds\s+niet)\s+(?:\w+\s+)?teruggebeld\b|\bbeloofd\w*\s+\w*\s*terug"
+    r"|\bdidn'?t\s+call\s+me\b|\bnever\s+called\b", re.IGNORECASE)
+
+
+def wants_callback(text: str) -> bool:
+    """Whether the resident asks to be called back."""
+    plain = (text or "").replace("’", "'")
+    return bool(_ASKS.search(plain)) and not _NOT_A_REQUEST.search(plain)

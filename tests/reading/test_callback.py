@@ -1,0 +1,23 @@
+"""bot.reading.callback: a request to be called back, told from other talk of phoning."""
+import pytest
+
+from bot.reading.callback import wants_callback
+
+
+@pytest.mark.parametrize("text", [
+    "kunnen jullie mij terugbellen over mijn aanslag? 0612345678",
+    "Bel mij even terug aub", "kan iemand van burgerzaken me morgen bellen",
+    "ik wil graag gebeld worden over de kapvergunning", "BEL ME TERUG", "terug bellen graag",
+    "can someone call me back please", "give me a call on 0612345678",
+])
+def test_a_callback_request_is_read(text):
+    assert wants_callback(text)
+
+
+@pytest.mark.parametrize("text", [
+    "bel 112", "moet ik de politie bellen?", "ik heb gisteren al gebeld",
+    "ik ben nog steeds niet teruggebeld!", "ze hebben beloofd terug te bellen maar niks",
+    "wat is jullie telefoonnummer", "i called yesterday",
+])
+def test_other_talk_of_phoning_is_no_callback_request(text):
+    assert not wants_callback(text)
