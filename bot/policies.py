@@ -166,6 +166,11 @@ _STILL_NOTHING = re.compile(
     r"(?:niks|niets) gebeurd|(?:al|nu al) (?:\d+|een paar|twee|drie|vier|vijf|zes) (?:dagen|"
     r"weken|maanden)|nog niet (?:gemaakt|opgelost|gerepareerd|opgeruimd|weggehaald)|"
     r"nothing (?:has )?happened|still (?:not|broken|there))\b", re.IGNORECASE)
+# Displeasure with a status just told: answered as a complaint, not with the status again.
+_PUSHBACK = re.compile(
+    r"\b(?:belachelijk|schandalig|schande|onacceptabel|onzin|(?:veel|echt|zo|veels) te lang|"
+    r"waarom duurt (?:het|dat|dit)|duurt (?:het|dat) (?:zo|nog zo) lang|niet normaal|"
+    r"ridiculous|unacceptable|(?:far|way) too long)\b", re.IGNORECASE)
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
                      REPORT_HERE_ACTION)
 _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
@@ -260,6 +265,19 @@ def _declines_offer(text: str, asked: Optional[str]) -> bool:
     if asked == "report_confirmed":
         return bool(_OFFER_WORDS.search(text))
     return len(text.split()) <= 4 or bool(_OFFER_WORDS.search(text))
+
+
+def _displeased_with_status(message: Any, intent: Optional[str], reading: Reading,
+                            number_asked: bool) -> bool:
+    """After a status answer: "er gebeurt nog steeds niks", "belachelijk, dat duurt veel te
+    lang", "kan het niet sneller?" (not the answer to "Welk meldingsnummer heeft u?")."""
+    text = message.text or ""
+    if intent in REPORT_INTENTS + ("complaint",) and _STILL_NOTHING.search(text):
+        return True
+    return (not number_asked and intent in REPORT_INTENTS + ("complaint", STATUS_INTENT)
+            and not _has_case_number(message)
+            and bool(_STILL_NOTHING.search(text) or _PUSHBACK.search(text)
+                     or reading.report_question == "faster"))
 
 
 def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[str]) -> bool:
@@ -385,9 +403,9 @@ def reading_route(tracker: DialogueStateTracker,
             and _has_case_number(message)):
         return STATUS_ACTION  # "mijn melding M-2026-000388 over de put: er is niets gebeurd"
     if (before == STATUS_ACTION and tracker.active_loop_name is None
-            and intent.get("name") in REPORT_INTENTS + ("complaint",)
-            and reading.location is None and _STILL_NOTHING.search(message.text or "")):
-        return COMPLAINT_ANSWER  # "al 3 weken geleden, waarom gebeurt er niks": no new report
+            and reading.location is None and _displeased_with_status(
+                message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
+        return COMPLAINT_ANSWER  # "al 3 weken, belachelijk": heard, not the status again
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.report_question in ("duration", "faster", "next_steps")):
         return STATUS_ACTION  # "en wanneer komt er dan iemand?" about the report just told

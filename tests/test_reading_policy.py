@@ -365,6 +365,19 @@ def test_still_nothing_after_a_status_answer_is_a_complaint_not_a_new_report():
         "action_answer_complaint"
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("belachelijk, dat duurt veel te lang", "ask_report_status"),
+    ("kan het niet wat sneller? mijn moeder valt bijna over die tegel", "ask_report_status"),
+    ("WAAROM DUURT HET ZO LANG", "complaint"),
+])
+def test_displeasure_with_a_status_just_told_is_heard_not_answered_with_the_status(text, intent):
+    told = START + [said("hoe staat het met M-2026-000450", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(told + [said(text, intent)])) == "action_answer_complaint"
+    other = said("hoe staat het met M-2026-000451", "ask_report_status")
+    assert reading_route(tracker(told + [other])) != "action_answer_complaint"
+
+
 def test_when_someone_comes_after_a_status_answer_is_about_that_report():
     told = START + [said("hoe staat het met M-2026-000412", "ask_report_status"),
                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
