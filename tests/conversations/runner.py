@@ -27,7 +27,7 @@ GROUPS = ("emergency", "hazards", "places", "typed_answers", "questions", "statu
           "languages", "privacy", "description", "handover", "happy")
 CASE_NUMBER = re.compile(r"M-\d{4}-\d{6}")
 GENERIC_WHERE = "utter_ask_report_location"
-HANDOVER_MARKERS = ("utter_contact_", "human", "handover", "colleague")
+HANDOVER_MARKERS = ("utter_contact_", "human", "handover", "colleague", "callback")
 DEFAULT_MAX_TURNS = 10
 # Used inside a form when neither the slot nor `other` has an answer.
 DEFAULT_ANSWERS = {"report_photo": "nee", "report_updates": "nee", "report_contact": "nee",
