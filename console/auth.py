@@ -225,6 +225,15 @@ def staff_for(token: Optional[str], url: str = DATABASE_URL) -> Optional[Staff]:
                      found.csrf_token, user.department)
 
 
+def session_started(token: Optional[str], url: str = DATABASE_URL) -> Optional[dt.datetime]:
+    """When the session of this cookie began; None without a session."""
+    if not token:
+        return None
+    with session(url) as db:
+        found = db.query(StaffSession).filter_by(token_hash=_token_hash(token)).first()
+        return found.created_at if found else None
+
+
 def log_out(token: Optional[str], url: str = DATABASE_URL) -> None:
     if not token:
         return
