@@ -322,6 +322,7 @@ def set_active(admin_id: int, user_id: int, active: bool, url: str = DATABASE_UR
             db.query(PasswordReset).filter(PasswordReset.user_id == user_id,
                                            PasswordReset.used_at.is_(None)).delete()
         user.active = active
+        user.deactivated_at = None if active else (user.deactivated_at or utcnow())
         db.add(AuditEntry(user_id=admin_id,
                           action="account_reactivated" if active else "account_deactivated",
                           detail=user.username))
