@@ -158,6 +158,8 @@ TOO_MANY = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
 
 @app.post("/console/login")
 async def login(request: Request) -> HTTPResponse:
+    if settings.OIDC_ISSUER and not settings.OIDC_LOCAL_LOGIN:
+        return page(request, "login.html", 403, error="Log in met uw gemeente-account.")
     form = request.form or {}
     username, password = form.get("username", ""), form.get("password", "")
     try:
@@ -774,3 +776,4 @@ async def reset_password(request: Request, token: str) -> HTTPResponse:
 
 # The knowledge-base pages register their routes on `app` (they need the helpers above).
 from console import knowledge_routes  # noqa: E402,F401
+from console import oidc_routes  # noqa: E402,F401

@@ -204,12 +204,17 @@ def log_in(username: str, password: str, ip: str, url: str = DATABASE_URL) -> Op
             or_((LoginCounter.account == username) & (LoginCounter.address == ip),
                 LoginCounter.window_start < utcnow() - FAILURE_WINDOW)
         ).delete(synchronize_session=False)
-        token = secrets.token_urlsafe(32)
-        db.add(StaffSession(token_hash=_token_hash(token), user_id=user_id,
-                            csrf_token=secrets.token_urlsafe(32),
-                            expires_at=utcnow() + dt.timedelta(hours=SESSION_HOURS)))
-        db.add(AuditEntry(user_id=user_id, action="login"))
-        return token
+        return new_session(db, user_id)
+
+
+def new_session(db, user_id: int, action: str = "login") -> str:
+    """Start a session for this account (audited); its token goes in the cookie."""
+    token = secrets.token_urlsafe(32)
+    db.add(StaffSession(token_hash=_token_hash(token), user_id=user_id,
+                        csrf_token=secrets.token_urlsafe(32),
+                        expires_at=utcnow() + dt.timedelta(hours=SESSION_HOURS)))
+    db.add(AuditEntry(user_id=user_id, action=action))
+    return token
 
 
 def staff_for(token: Optional[str], url: str = DATABASE_URL) -> Optional[Staff]:

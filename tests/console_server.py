@@ -46,14 +46,15 @@ class Console:
 
 
 @contextmanager
-def running_console(folder: Path, env: Optional[Dict[str, str]] = None) -> Iterator[Console]:
+def running_console(folder: Path, env: Optional[Dict[str, str]] = None,
+                    port: Optional[int] = None) -> Iterator[Console]:
     db_url = f"sqlite:///{folder / 'reports.db'}"
     migrate(db_url)
     tracker = folder / "tracker.db"
     endpoints = folder / "endpoints.yml"
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker}\n",
                          encoding="utf-8")
-    port = free_port()
+    port = port or free_port()
     log_path = folder / "console.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
