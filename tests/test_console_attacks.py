@@ -178,3 +178,6 @@ def test_the_console_refuses_a_preview_of_megabytes_and_keeps_answering(console)
                                  response="utter_greeting")
     assert status == 400 and "at most" in answer
     assert fetch(console.base + "/console/health")[0] == 200
+    status, answer = editor.post("/console/tone/preview", text=GUIDE,
+                                 response="utter_ask_report_updates")
+    assert status == 200 and "Antwoord 1 of 2." in json.loads(answer)["sms"][0]["text"]
