@@ -31,6 +31,16 @@ browser: ## Install Debian's Chromium for the browser tests, when missing (needs
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@chromium --version 2>/dev/null | grep -q Chromium || { echo "chromium is not usable"; exit 1; }
 
+oidc-provider: ## Install Node.js when missing (needs root) and the OpenID provider the OIDC login test starts (npm ci)
+	@command -v node >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; }
+	@# NodeSource's nodejs brings npm; Debian's comes apart.
+	@command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+	@command -v npm >/dev/null || { echo "npm is missing: the OIDC login test needs Node.js 20 or newer"; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' || \
+	  { echo "Node.js $$(node --version) is too old for oidc-provider: 20 or newer is needed"; exit 1; }
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+
 services: ## Install Debian's PostgreSQL and Redis for the scale tests, when missing (needs root)
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -41,7 +51,7 @@ lint: install ## ruff and rasa data validate
 	$(VENV)/bin/ruff check .
 	$(PY) -m rasa data validate --domain bot/domain --data data --config config.yml
 
-test: install browser services lint train ## Install and run the whole test suite (trains first, cached)
+test: install browser oidc-provider services lint train ## Install and run the whole test suite (trains first, cached)
 	$(PY) -m pytest
 
 test-fast: install lint ## The fast lane: no browser, database server or training
@@ -89,4 +99,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install browser services train run lint test test-fast eval converse bench shell retention import-streets outbox check-signalen admin tone tone-check telegram-webhook clean
+.PHONY: help install browser oidc-provider services train run lint test test-fast eval converse bench shell retention import-streets outbox check-signalen admin tone tone-check telegram-webhook clean

@@ -96,3 +96,21 @@ ZGW_RSIN = os.environ.get("ZGW_RSIN", "")
 # Authorization header value the Notificaties API must send to it.
 ZGW_CALLBACK_URL = os.environ.get("ZGW_CALLBACK_URL", "")
 ZGW_CALLBACK_AUTH = os.environ.get("ZGW_CALLBACK_AUTH", "")
+
+# Login through the municipality's identity provider (OpenID Connect, code flow with PKCE).
+# Without OIDC_ISSUER only local accounts log in. OIDC_ROLES_CLAIM names the ID token's
+# claim with the colleague's groups or roles (a dotted path such as realm_access.roles
+# works too); OIDC_ROLE_MAP maps its values to console roles, e.g.
+# "kcc-medewerker=agent,kcc-redacteur=editor,kcc-beheer=admin" (unset: the values must be
+# the console's own role names). OIDC_REDIRECT_URL is the public URL of
+# /console/oidc/callback as registered at the provider.
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_ROLES_CLAIM = os.environ.get("OIDC_ROLES_CLAIM", "roles")
+OIDC_ROLE_MAP = os.environ.get("OIDC_ROLE_MAP", "")
+OIDC_REDIRECT_URL = os.environ.get("OIDC_REDIRECT_URL", "")
+OIDC_SCOPES = os.environ.get("OIDC_SCOPES", "openid profile")
+OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))
+# Local user names and passwords next to the provider (0: only the provider's login).
+OIDC_LOCAL_LOGIN = os.environ.get("OIDC_LOCAL_LOGIN", "1") != "0"

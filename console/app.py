@@ -112,6 +112,9 @@ async def audit(staff: auth.Staff, action: str, sender: Optional[str] = None,
 
 
 app = Sanic("webcare_console")
+# The console's forms hold text (a reply, an article, the tone guide): a bigger body is
+# refused before it is read, so nobody can make the console parse megabytes.
+app.config.REQUEST_MAX_SIZE = 1_000_000
 
 
 @app.middleware("response")
@@ -155,6 +158,8 @@ TOO_MANY = "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
 
 @app.post("/console/login")
 async def login(request: Request) -> HTTPResponse:
+    if settings.OIDC_ISSUER and not settings.OIDC_LOCAL_LOGIN:
+        return page(request, "login.html", 403, error="Log in met uw gemeente-account.")
     form = request.form or {}
     username, password = form.get("username", ""), form.get("password", "")
     try:
@@ -268,8 +273,22 @@ async def conversation(request: Request, sender: str) -> HTTPResponse:
 @app.get("/console/partials/conversations/<sender>")
 @requires("agent")
 async def transcript_partial(request: Request, sender: str) -> HTTPResponse:
-    values = await asyncio.to_thread(_conversation_values, unquote(sender))
+    """The live update of a conversation page: only for who opened that page in this
+    session (so every look at a conversation is in the audit log)."""
+    sender = unquote(sender)
+    if not await asyncio.to_thread(_opened_in_session, request, sender):
+        return page(request, "message.html", 403, title="Open het gesprek",
+                    message="Open het gesprek eerst vanuit de lijst.")
+    values = await asyncio.to_thread(_conversation_values, sender)
     return page(request, "_transcript.html", **values)
+
+
+def _opened_in_session(request: Request, sender: str) -> bool:
+    started = auth.session_started(request.cookies.get(COOKIE), app.ctx.db_url)
+    with session(app.ctx.db_url) as db:
+        return started is not None and db.query(AuditEntry.id).filter(
+            AuditEntry.user_id == request.ctx.staff.id, AuditEntry.sender_id == sender,
+            AuditEntry.action == "opened", AuditEntry.at >= started).first() is not None
 
 
 def _back_to(sender: str) -> HTTPResponse:
@@ -453,9 +472,9 @@ async def tone_page(request: Request) -> HTTPResponse:
 @requires("editor")
 async def tone_preview(request: Request) -> HTTPResponse:
     form = request.form or {}
-    try:
-        return response.json(tone_editor.preview(form.get("text", ""),
-                                                 form.get("response", "utter_greeting")))
+    try:  # in a thread: parsing and rendering a guide takes a while, the console goes on
+        return response.json(await asyncio.to_thread(
+            tone_editor.preview, form.get("text", ""), form.get("response", "utter_greeting")))
     except (ToneGuideError, ValueError) as error:
         return response.json({"errors": str(error).splitlines()}, status=400)
 
@@ -757,3 +776,4 @@ async def reset_password(request: Request, token: str) -> HTTPResponse:
 
 # The knowledge-base pages register their routes on `app` (they need the helpers above).
 from console import knowledge_routes  # noqa: E402,F401
+from console import oidc_routes  # noqa: E402,F401

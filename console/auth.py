@@ -204,12 +204,17 @@ def log_in(username: str, password: str, ip: str, url: str = DATABASE_URL) -> Op
             or_((LoginCounter.account == username) & (LoginCounter.address == ip),
                 LoginCounter.window_start < utcnow() - FAILURE_WINDOW)
         ).delete(synchronize_session=False)
-        token = secrets.token_urlsafe(32)
-        db.add(StaffSession(token_hash=_token_hash(token), user_id=user_id,
-                            csrf_token=secrets.token_urlsafe(32),
-                            expires_at=utcnow() + dt.timedelta(hours=SESSION_HOURS)))
-        db.add(AuditEntry(user_id=user_id, action="login"))
-        return token
+        return new_session(db, user_id)
+
+
+def new_session(db, user_id: int, action: str = "login") -> str:
+    """Start a session for this account (audited); its token goes in the cookie."""
+    token = secrets.token_urlsafe(32)
+    db.add(StaffSession(token_hash=_token_hash(token), user_id=user_id,
+                        csrf_token=secrets.token_urlsafe(32),
+                        expires_at=utcnow() + dt.timedelta(hours=SESSION_HOURS)))
+    db.add(AuditEntry(user_id=user_id, action=action))
+    return token
 
 
 def staff_for(token: Optional[str], url: str = DATABASE_URL) -> Optional[Staff]:
@@ -223,6 +228,15 @@ def staff_for(token: Optional[str], url: str = DATABASE_URL) -> Optional[Staff]:
         user = found.user
         return Staff(user.id, user.username, user.name, user.initials, user.role,
                      found.csrf_token, user.department)
+
+
+def session_started(token: Optional[str], url: str = DATABASE_URL) -> Optional[dt.datetime]:
+    """When the session of this cookie began; None without a session."""
+    if not token:
+        return None
+    with session(url) as db:
+        found = db.query(StaffSession).filter_by(token_hash=_token_hash(token)).first()
+        return found.created_at if found else None
 
 
 def log_out(token: Optional[str], url: str = DATABASE_URL) -> None:
@@ -313,6 +327,7 @@ def set_active(admin_id: int, user_id: int, active: bool, url: str = DATABASE_UR
             db.query(PasswordReset).filter(PasswordReset.user_id == user_id,
                                            PasswordReset.used_at.is_(None)).delete()
         user.active = active
+        user.deactivated_at = None if active else (user.deactivated_at or utcnow())
         db.add(AuditEntry(user_id=admin_id,
                           action="account_reactivated" if active else "account_deactivated",
                           detail=user.username))

@@ -21,6 +21,10 @@ REASONS = {"ask_human": "vroeg om een medewerker", "complaint": "klacht",
            "message_left": "bericht achtergelaten",
            "bot_failed": "bot begreep het twee keer niet", "frustration": "frustratie"}
 PREVIEW_CHARS = 200
+# The channels that put the words a resident typed for a button in metadata `typed` (and
+# drop any metadata a client sends); staff see them next to the text the bot received.
+TYPED_CHANNELS = frozenset({"webchat", "whatsapp", "sms", "telegram", "messenger"})
+TYPED_CHARS = 100
 # After json.loads a valid pair is one character: a surrogate left over stands alone.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 FRUSTRATION = re.compile(
@@ -49,6 +53,7 @@ class Line:
     text: str
     at: float
     author: str = ""
+    typed: str = ""  # the words typed for a button, when the channel says so
 
 
 @dataclass
@@ -129,6 +134,21 @@ def _without_surrogates(value: Any) -> Any:
     return value
 
 
+def is_external(data: dict[str, Any]) -> bool:
+    """An event Rasa made for an external trigger (a report's new status), not a message
+    a resident sent: only Rasa's trigger endpoint sets this metadata, no channel passes a
+    client's metadata on. Its text starts with "EXTERNAL: ", but so can a resident's."""
+    return (data.get("metadata") or {}).get("is_external") is True
+
+
+def typed_words(data: dict[str, Any]) -> str:
+    """What the resident typed for a button, from a channel that sets it; else ""."""
+    typed = (data.get("metadata") or {}).get("typed")
+    if data.get("input_channel") not in TYPED_CHANNELS or not isinstance(typed, str):
+        return ""
+    return typed[:TYPED_CHARS]
+
+
 def _preview(message: str) -> str:
     message = " ".join(message.split())
     return message if len(message) <= PREVIEW_CHARS else message[:PREVIEW_CHARS - 1] + "…"
@@ -142,10 +162,10 @@ def _apply(conversation: Conversation, row: Any, data: dict[str, Any]) -> None:
         message = data.get("text") or ""
         conversation.user_messages += 1
         conversation.channel = data.get("input_channel") or conversation.channel
-        if not conversation.first_message and not message.startswith("EXTERNAL"):
+        if not conversation.first_message and not is_external(data):
             conversation.first_message = message[:200]
-        if not message.startswith("EXTERNAL"):
-            conversation.last_user_text = (data.get("metadata") or {}).get("typed") or message
+        if not is_external(data):
+            conversation.last_user_text = message
         if row.intent_name and not row.intent_name.startswith("EXTERNAL"):
             conversation.last_intent = row.intent_name
         if row.intent_name == "complaint":
@@ -185,9 +205,9 @@ def transcript(url: str, sender: str) -> list[Line]:
     lines: list[Line] = []
     for row in _rows(url, 0, sender):
         data = event_data(row.data)
-        if row.type_name == "user" and not (data.get("text") or "").startswith("EXTERNAL"):
-            typed = (data.get("metadata") or {}).get("typed")
-            lines.append(Line("user", typed or data.get("text") or "", row.timestamp))
+        if row.type_name == "user" and not is_external(data):
+            lines.append(Line("user", data.get("text") or "", row.timestamp,
+                              typed=typed_words(data)))
         elif row.type_name == "bot":
             staff = (data.get("metadata") or {}).get("staff")
             lines.append(Line("staff" if staff else "bot", data.get("text") or "",

@@ -42,7 +42,8 @@ def handled(sender: str, outcome: str, tracker_url: str,
     found = next(iter(conversations(tracker_url, hours=MONTH_HOURS, sender=sender)), None)
     since = found.last_resume if found else 0.0
     lines = [line for line in transcript(tracker_url, sender) if line.at > since]
-    resident = [line.text for line in lines if line.kind == "user"]
+    # The resident's own words: what they typed for a button rather than its payload.
+    resident = [line.typed or line.text for line in lines if line.kind == "user"]
     subject = subject_of(list(reversed(resident)), db_url)
     case_number = found.case_number if found else None
     title = f"Melding {case_number}" if subject == KCC and case_number else subject.title

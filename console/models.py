@@ -23,6 +23,9 @@ class StaffUser(Base):
     password_hash = Column(String(255), nullable=False)
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime, nullable=False, default=utcnow)
+    deactivated_at = Column(DateTime)  # the name, initials and password go 730 days later
+    # `iss` and `sub` of the identity provider's ID token, for a colleague who logs in there
+    oidc_subject = Column(String(255), unique=True)
 
 
 class StaffSession(Base):

@@ -101,7 +101,7 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
     result = apply_retention(now, reports_url=reports_url, tracker_url=tracker_url)
 
     assert result == {"reports_anonymised": 2, "messages_deleted": 2,
-                      "conversations_deleted": 1}
+                      "conversations_deleted": 1, "events_deleted": 1}
     with reports_db.session(reports_url) as db:
         old, recent = db.get(Report, old_report.id), db.get(Report, recent_report.id)
     assert (old.description, old.street, old.sender_id, old.photo_url) == (
@@ -111,7 +111,8 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
     assert (recent.sender_id, recent.photo_url) == (None, None), "90-day fields are gone"
     assert list(asyncio.run(store.keys())) == ["new-conversation"]
     assert apply_retention(now, reports_url=reports_url, tracker_url=tracker_url) == {
-        "reports_anonymised": 0, "messages_deleted": 0, "conversations_deleted": 0}, \
+        "reports_anonymised": 0, "messages_deleted": 0, "conversations_deleted": 0,
+        "events_deleted": 0}, \
         "a second run changes nothing"
     with reports_db.session(reports_url) as db:
         assert db.query(OutboxItem).filter(OutboxItem.report_id.is_(None)).count() == 1

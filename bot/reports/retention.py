@@ -1,7 +1,10 @@
 """Applies the retention periods of the personal-data register.
 
-Report columns past their period are anonymised (set empty); conversations in
-Rasa's SQL tracker store whose last event is past the period are deleted.
+Each record by its own age: report columns past their period are anonymised (set
+empty); outbox work that carries a phone number or a text is deleted when it is older
+than its period, delivered or not; every event in Rasa's SQL tracker store older than
+the period is deleted, also in a conversation that is still going on; a colleague's
+name and login go 730 days after their account was switched off.
 Run daily, for example from cron: `make retention`.
 """
 from __future__ import annotations
@@ -14,18 +17,16 @@ from pathlib import Path
 from typing import Dict, Optional
 
 import yaml
-from sqlalchemy import and_, create_engine, or_, text
+from sqlalchemy import create_engine, or_, text
 from sqlalchemy.engine import URL
 
 from bot.knowledge.models import UnansweredQuestion
 from bot.register import Register, load_register
-from bot.reports.answers import KINDS as ANSWER_KINDS
 from bot.reports.db import session
-from bot.reports.models import (CHANNEL_MESSAGE, NEVER, InboundMessage, OptOut, OutboxItem,
-                                Report, utcnow)
+from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcnow
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 from bot.klantcontacten.retention import delete_old_requests
-from bot.channel_models import ChannelDelivery, InboxMessage
+from bot.channel_models import ChannelContact, ChannelDelivery, InboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -71,24 +72,18 @@ def anonymise_reports(now: dt.datetime, register: Register, url: str = DATABASE_
 
 
 def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_URL) -> int:
-    """Delete delivered messages to residents, old opt-outs and old webhook ids."""
+    """Delete every row holding personal data past its period, by the row's own age."""
     def cutoff(name: str) -> dt.datetime:
         return now - dt.timedelta(days=register.personal[name].retention_days)
 
     with session(url) as db:
-        # Work delivered, and messages to residents given up (shown as failed deliveries).
-        messages = db.query(OutboxItem).filter(
-            OutboxItem.report_id.is_(None),
-            or_(OutboxItem.delivered_at.isnot(None),
-                and_(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.next_attempt_at >= NEVER)),
-            OutboxItem.created_at < cutoff("outbox.payload")).delete(synchronize_session=False)
-        # The resident's answers to Signalen, once delivered (they belong to a report).
-        messages += db.query(OutboxItem).filter(
-            OutboxItem.kind.in_(ANSWER_KINDS), OutboxItem.delivered_at.isnot(None),
-            OutboxItem.created_at < cutoff("outbox.payload")).delete(synchronize_session=False)
+        # Both columns have a period; the shorter one (the later cutoff) applies.
+        messages = _delete_old_outbox(db, max(cutoff("outbox.payload"),
+                                              cutoff("outbox.recipient")))
         messages += db.query(ChannelDelivery).filter(
             ChannelDelivery.created_at < cutoff("channel_deliveries.recipient")).delete(
                 synchronize_session=False)
+        messages += _delete_old_contacts(db, cutoff("channel_contacts.recipient"))
         opt_outs = db.query(OptOut).filter(
             OptOut.created_at < cutoff("opt_outs.recipient")).delete(synchronize_session=False)
         staff = _delete_staff_traces(db, cutoff)
@@ -99,42 +94,87 @@ def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_UR
             InboundMessage.received_at < now - dt.timedelta(days=7)).delete(
                 synchronize_session=False)
         messages += delete_old_requests(db, cutoff("contact_requests.message"))
-        # Incoming Twilio messages, once processed (never one still waiting).
-        messages += db.query(InboxMessage).filter(
-            InboxMessage.processed_at.isnot(None),
-            InboxMessage.received_at < cutoff("channel_inbox.text")).delete(
-                synchronize_session=False)
+        messages += _delete_old_inbox(db, cutoff("channel_inbox.text"))
     return messages + opt_outs + staff
 
 
+def _delete_old_outbox(db, cutoff: dt.datetime) -> int:
+    """Work with a recipient or a text (messages to residents, their answers to Signalen,
+    klantcontacten) goes at its age, delivered, retrying, held or dead: the period is
+    the period. Report work without either stays; the report's columns are its data."""
+    return db.query(OutboxItem).filter(
+        OutboxItem.created_at < cutoff,
+        or_(OutboxItem.payload.isnot(None), OutboxItem.recipient.isnot(None))).delete(
+            synchronize_session=False)
+
+
+def _delete_old_contacts(db, cutoff: dt.datetime) -> int:
+    """A resident's window record once nothing in it is newer than the cutoff."""
+    def before(column) -> object:
+        return or_(column.is_(None), column < cutoff)
+
+    return db.query(ChannelContact).filter(
+        before(ChannelContact.last_inbound_at), before(ChannelContact.template_sent_at),
+        before(ChannelContact.window_closed_at)).delete(synchronize_session=False)
+
+
+def _delete_old_inbox(db, cutoff: dt.datetime) -> int:
+    """Incoming messages at their age, processed or not: one still waiting after the
+    period will not be answered any more (logged: the worker must have been down)."""
+    stuck = db.query(InboxMessage).filter(InboxMessage.processed_at.is_(None),
+                                          InboxMessage.received_at < cutoff).count()
+    if stuck:
+        logger.warning("Retention deletes %d incoming messages never processed", stuck)
+    return db.query(InboxMessage).filter(InboxMessage.received_at < cutoff).delete(
+        synchronize_session=False)
+
+
 def _delete_staff_traces(db, cutoff) -> int:
-    from console.models import AuditEntry, LoginAttempt, LoginCounter, Note
+    from console.models import AuditEntry, LoginAttempt, LoginCounter, Note, Takeover
 
-    return sum(query.delete(synchronize_session=False) for query in (
-        db.query(LoginAttempt).filter(LoginAttempt.at < cutoff("login_attempts.ip")),
-        db.query(LoginCounter).filter(
-            LoginCounter.window_start < cutoff("login_counters.address")),
-        db.query(Note).filter(Note.created_at < cutoff("notes.text")),
-        db.query(AuditEntry).filter(AuditEntry.at < cutoff("audit_log.sender_id"))))
+    return _anonymise_former_staff(db, cutoff("staff_users.name")) + sum(
+        query.delete(synchronize_session=False) for query in (
+            db.query(LoginAttempt).filter(LoginAttempt.at < cutoff("login_attempts.ip")),
+            db.query(LoginCounter).filter(
+                LoginCounter.window_start < cutoff("login_counters.address")),
+            db.query(Note).filter(Note.created_at < cutoff("notes.text")),
+            db.query(Takeover).filter(Takeover.taken_at < cutoff("takeovers.sender_id")),
+            db.query(AuditEntry).filter(AuditEntry.at < cutoff("audit_log.sender_id"))))
 
 
-def delete_old_conversations(now: dt.datetime, register: Register, url: Optional[str]) -> int:
-    """Delete tracker-store conversations whose last event is older than the period."""
+def _anonymise_former_staff(db, cutoff: dt.datetime) -> int:
+    """Accounts switched off before the cutoff lose name, login, initials, password and
+    identity-provider subject; the row stays, the audit log and versions point at it."""
+    from console.models import StaffUser
+
+    former = db.query(StaffUser).filter(StaffUser.active.is_(False),
+                                        StaffUser.deactivated_at < cutoff,
+                                        StaffUser.password_hash != "!").all()
+    for user in former:
+        user.username, user.name, user.initials = f"verwijderd-{user.id}", "Oud-collega", "--"
+        user.password_hash, user.oidc_subject = "!", None
+    return len(former)
+
+
+def delete_old_events(now: dt.datetime, register: Register,
+                      url: Optional[str]) -> Dict[str, int]:
+    """Delete every tracker-store event older than the period, each by its own age (an
+    active resident's early messages too); count the conversations left with none."""
+    nothing = {"conversations_deleted": 0, "events_deleted": 0}
     if not url:
-        return 0
+        return nothing
     days = register.personal["tracker.events"].retention_days
     cutoff = (now - dt.timedelta(days=days)).replace(tzinfo=dt.timezone.utc).timestamp()
     engine = create_engine(url, future=True)
     with engine.begin() as connection:
         if not engine.dialect.has_table(connection, "events"):
-            return 0
-        old = [row[0] for row in connection.execute(text(
-            "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"),
-            {"cutoff": cutoff})]
-        for sender_id in old:
-            connection.execute(text("DELETE FROM events WHERE sender_id = :sender"),
-                               {"sender": sender_id})
-    return len(old)
+            return nothing
+        gone = connection.execute(text(
+            "SELECT COUNT(*) FROM (SELECT sender_id FROM events GROUP BY sender_id "
+            "HAVING MAX(timestamp) < :cutoff) AS old"), {"cutoff": cutoff}).scalar()
+        events = connection.execute(text("DELETE FROM events WHERE timestamp < :cutoff"),
+                                    {"cutoff": cutoff}).rowcount
+    return {"conversations_deleted": gone, "events_deleted": events}
 
 
 def apply_retention(now: Optional[dt.datetime] = None, reports_url: str = DATABASE_URL,
@@ -143,7 +183,7 @@ def apply_retention(now: Optional[dt.datetime] = None, reports_url: str = DATABA
     register = load_register()
     result = {"reports_anonymised": anonymise_reports(now, register, reports_url),
               "messages_deleted": delete_old_rows(now, register, reports_url),
-              "conversations_deleted": delete_old_conversations(now, register, tracker_url)}
+              **delete_old_events(now, register, tracker_url)}
     logger.info("Retention applied at %s: %s", now.isoformat(), result)
     return result
 

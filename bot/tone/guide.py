@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, Extra, ValidationError, conint, root_validator, validator
 
 from bot.settings import ROOT
+from bot.tone.template import template_problem
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +26,9 @@ MEDIA = ("webchat", "whatsapp", "sms", "telegram", "messenger")
 PROVIDER_MAX_LENGTH = {"whatsapp": 1600, "sms": 1600, "telegram": 4096, "messenger": 2000}
 # Messenger's quick replies: a title of at most 20 characters (Meta's "Quick replies").
 QUICK_REPLY_TITLE = 20
+# The guide is a page of settings (about 3 kB): a bigger text is a mistake or an attack,
+# and every preview and every reload parses it whole.
+MAX_GUIDE_CHARS = 64_000
 
 
 class ToneGuideError(ValueError):
@@ -52,6 +56,9 @@ class MediumTone(Strict):
 
     @validator("buttons_prompt")
     def prompt_names_numbers(cls, value: str) -> str:
+        problem = template_problem(value, {"numbers"})
+        if problem:
+            raise ValueError(problem)
         if "{numbers}" not in value:
             raise ValueError("must contain {numbers}")
         return value
@@ -66,6 +73,9 @@ class StaffVoice(Strict):
 
     @validator("signature")
     def signature_names_agent(cls, value: str) -> str:
+        problem = template_problem(value, {"initials", "name"})
+        if problem:
+            raise ValueError(problem)
         if "{initials}" not in value and "{name}" not in value:
             raise ValueError("must contain {initials} or {name}")
         return value
@@ -110,7 +120,10 @@ def _line_of(node: yaml.Node, path: Sequence[Any]) -> int:
 
 def parse_guide(text: str, source: str = "tone_of_voice.yml") -> ToneGuide:
     """Validate the YAML text of a guide; errors name the line and the key."""
+    if len(text) > MAX_GUIDE_CHARS:
+        raise ToneGuideError(f"{source}: {len(text)} characters, at most {MAX_GUIDE_CHARS}")
     try:
+        _refuse_aliases(text, source)
         root = yaml.compose(text)
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -126,6 +139,14 @@ def parse_guide(text: str, source: str = "tone_of_voice.yml") -> ToneGuide:
                     f"{'.'.join(str(p) for p in e['loc'] if p != '__root__') or 'top level'}: "
                     f"{e['msg']}" for e in error.errors()]
         raise ToneGuideError("\n".join(problems)) from error
+
+
+def _refuse_aliases(text: str, source: str) -> None:
+    """Anchors and aliases let a small text expand into a huge one; a guide needs none."""
+    for token in yaml.scan(text):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            raise ToneGuideError(f"{source} line {token.start_mark.line + 1}: anchors and "
+                                 f"aliases (& and *) are not allowed")
 
 
 class GuideFile:

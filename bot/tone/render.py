@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional
 
 from bot.tone.gsm import EMOJI, is_gsm7, segments, strip_emoji, to_gsm7
 from bot.tone.guide import QUICK_REPLY_TITLE, MediumTone, ToneGuide, tone_guide
+from bot.tone.template import fill
 
 GREETING_RESPONSES = {"utter_greeting"}
 SIGN_OFF_RESPONSES = {"utter_goodbye", "utter_glad_to_help", "utter_closing_helped",
@@ -107,7 +108,7 @@ def _numbered_menu(buttons: List[Dict[str, Any]], tone: MediumTone) -> str:
     lines = [f"{i}. {_plain(b['title'], tone)}" for i, b in enumerate(buttons, start=1)]
     numbers = [str(i) for i in range(1, len(buttons) + 1)]
     joined = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} of {numbers[-1]}"
-    return "\n".join(lines + [tone.buttons_prompt.format(numbers=joined)])
+    return "\n".join(lines + [fill(tone.buttons_prompt, numbers=joined)])
 
 
 def _plain(text: str, tone: MediumTone) -> str:
@@ -236,7 +237,7 @@ def render_staff(text: str, channel: str, initials: str, name: str = "") -> List
 
 def sign(text: str, initials: str, name: str = "", guide: Optional[ToneGuide] = None) -> str:
     """A colleague's text with the staff signature of the guide (for example "^AB")."""
-    signature = (guide or tone_guide()).staff.signature.format(initials=initials, name=name)
+    signature = fill((guide or tone_guide()).staff.signature, initials=initials, name=name)
     return f"{text.strip()} {signature}".strip()
 
 
