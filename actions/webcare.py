@@ -39,16 +39,17 @@ def colleagues_online(now: Optional[dt.datetime] = None) -> Optional[int]:
 
 
 def tell_place(dispatcher: CollectingDispatcher, tracker: Tracker,
-               now: Optional[dt.datetime] = None) -> None:
-    """Say the resident's place and expected wait, and remember what was said."""
+               now: Optional[dt.datetime] = None, response: str = "utter_waiting_position"
+               ) -> None:
+    """Say the resident's place and expected wait (`response`, or its "_unknown" twin
+    when the wait cannot be known), and remember what was said."""
     place = waiting.place_of(tracker.sender_id, settings.DATABASE_URL, _utc(now))
     if place is None:
         return
     if place.minutes is None:
-        utter(dispatcher, "utter_waiting_position_unknown", position=place.position)
+        utter(dispatcher, f"{response}_unknown", position=place.position)
     else:
-        utter(dispatcher, "utter_waiting_position", position=place.position,
-              minutes=place.minutes)
+        utter(dispatcher, response, position=place.position, minutes=place.minutes)
     waiting.told(tracker.sender_id, place, settings.DATABASE_URL, _utc(now))
 
 
@@ -70,7 +71,7 @@ class ActionTellWaiting(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        await asyncio.to_thread(tell_place, dispatcher, tracker)
+        await asyncio.to_thread(tell_place, dispatcher, tracker, None, "utter_waiting_news")
         return [ActionExecuted("action_listen")]
 
 

@@ -177,7 +177,7 @@ def test_the_queue_news_action_tells_the_new_place_and_listens(url, dispatcher, 
     waiting.join("test-sender", "webchat", url, T - minutes(1))
     events = asyncio.run(ActionTellWaiting().run(dispatcher, make_tracker(), domain))
     assert [(m["response"], m["position"]) for m in dispatcher.messages] == [
-        ("utter_waiting_position_unknown", 2)]
+        ("utter_waiting_news_unknown", 2)]
     assert [(e["event"], e["name"]) for e in events] == [("action", "action_listen")], \
         "run from outside (Rasa's execute): the resident speaks next"
 
@@ -186,7 +186,8 @@ def test_the_domain_has_the_webcare_texts(domain):
     assert {"action_tell_waiting", "action_ask_satisfaction",
             "action_take_satisfaction"} <= set(domain["actions"])
     for name in ("utter_contact_nobody_online", "utter_waiting_position",
-                 "utter_waiting_position_unknown", "utter_ask_satisfaction",
+                 "utter_waiting_position_unknown", "utter_waiting_news",
+                 "utter_waiting_news_unknown", "utter_ask_satisfaction",
                  "utter_satisfaction_thanks"):
         assert name in domain["responses"], name
     asked = domain["responses"]["utter_ask_satisfaction"][-1]
@@ -324,3 +325,34 @@ def test_a_message_after_queue_news_is_still_for_the_colleague():
                       ActionExecuted("action_listen"),
                       said("het gaat over mijn aanslag", "nlu_fallback", 0.4)]
     assert reading_route(policy_tracker(events)) == "action_take_message"
+
+
+def test_the_web_chat_shows_queue_news_and_the_question_as_news_not_the_reply():
+    from channels.webchat import _pushed
+
+    def uttered(name: str) -> BotUttered:
+        return BotUttered("…", metadata={"utter_action": name})
+
+    assert _pushed(uttered("utter_waiting_news_unknown"))
+    assert _pushed(uttered("utter_ask_satisfaction"))
+    assert not _pushed(uttered("utter_waiting_position")), "that one is the reply itself"
+
+
+def test_the_queue_template_marks_a_conversation_over_its_norm():
+    from console.app import templates
+    from console.conversations import Conversation
+    from console.norms import for_queue
+
+    started = local(23, 10).timestamp()
+    late = Conversation("late", channel="webchat", first_message="hallo",
+                        waiting_since=started, triggers=[started], reasons=["ask_human"])
+    now = local(23, 10, 6).timestamp()
+    html = templates.get_template("_overview.html").render(
+        queue=[late], active=[late], taken={}, now=now, norms=for_queue([late], now))
+    queue = html.split("Actieve gesprekken")[0]
+    assert 'class="norm-row-breached"' in queue
+    assert "Over de norm: eerste antwoord" in queue
+    plain = templates.get_template("_overview.html").render(
+        queue=[late], active=[late], taken={}, now=now)
+    assert "norm" not in plain.split("Actieve gesprekken")[0].lower().replace(
+        "normaal", ""), "without norms (the new lists may not pass them) nothing breaks"

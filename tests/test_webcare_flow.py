@@ -99,7 +99,7 @@ def test_with_a_colleague_online_the_resident_hears_a_place_that_moves_up(action
     assert (first[1]["position"], second[1]["position"]) == (1, 2)
     waiting.taken("whatsapp:+31600000002", db_url)  # the console's takeover
     news = run_action(base, "action_tell_waiting", "whatsapp:+31600000003", "", "")
-    assert names(news) == ["utter_waiting_position_unknown"] and news[0]["position"] == 1
+    assert names(news) == ["utter_waiting_news_unknown"] and news[0]["position"] == 1
     presence.set_status(7, "offline", db_url)
     assert names(run_action(base, "action_contact_human", "whatsapp:+31600000004")) == [
         "utter_contact_nobody_online"]
