@@ -35,7 +35,7 @@ def _back(referer: str) -> str:
 
 
 @app.post("/console/presence")
-@requires()
+@requires("agent")
 async def set_presence(request: Request) -> HTTPResponse:
     form = request.form or {}
     status = form.get("status", "")
