@@ -37,6 +37,21 @@ def url(tmp_path, monkeypatch) -> str:
     return address
 
 
+def logged_in(url: str, user_id: int, until: dt.datetime = T + dt.timedelta(hours=10)) -> None:
+    """A console session for `user_id` (as console.auth makes one at login)."""
+    from console.models import StaffSession
+
+    with reports_db.session(url) as db:
+        db.add(StaffSession(token_hash=f"hash-{user_id}-{until.timestamp()}", user_id=user_id,
+                            csrf_token="x", created_at=T - dt.timedelta(hours=1),
+                            expires_at=until))
+
+
+def online(url: str, user_id: int, at: dt.datetime = T) -> None:
+    logged_in(url, user_id)
+    presence.set_status(user_id, "online", url, now=at)
+
+
 def with_handling(minutes_each):
     return profile().copy(update={"service_norms": ServiceNorms(
         handling_minutes=minutes_each)})
@@ -46,7 +61,7 @@ def with_handling(minutes_each):
 
 def test_an_agent_without_activity_goes_offline_after_the_idle_period(url, monkeypatch):
     monkeypatch.setattr(settings, "PRESENCE_IDLE_MINUTES", 30.0)
-    presence.set_status(1, "online", url, now=T)
+    online(url, 1)
     assert presence.online_count(url, T + minutes(29)) == 1
     assert presence.status_of(1, url, T + minutes(31)) == "offline"
     assert presence.online_count(url, T + minutes(31)) == 0
@@ -54,12 +69,21 @@ def test_an_agent_without_activity_goes_offline_after_the_idle_period(url, monke
 
 def test_activity_keeps_an_agent_online_but_an_idle_one_stays_offline(url, monkeypatch):
     monkeypatch.setattr(settings, "PRESENCE_IDLE_MINUTES", 30.0)
-    presence.set_status(1, "online", url, now=T)
+    online(url, 1)
     presence.touch(1, url, T + minutes(20))
     assert presence.status_of(1, url, T + minutes(45)) == "online"
     presence.touch(1, url, T + minutes(90))  # back after a long break
     assert presence.status_of(1, url, T + minutes(91)) == "offline", \
         "not online again until they choose it"
+
+
+def test_an_online_colleague_whose_session_ended_is_offline(url):
+    logged_in(url, 1, until=T + minutes(10))
+    presence.set_status(1, "online", url, now=T)
+    assert presence.online_count(url, T + minutes(5)) == 1
+    assert presence.online_count(url, T + minutes(11)) == 0, "the session expired"
+    presence.set_status(2, "online", url, now=T)
+    assert presence.online_count(url, T) == 1, "never logged in (or switched off): not online"
 
 
 def test_away_and_offline_colleagues_do_not_count_as_online(url):
@@ -74,7 +98,7 @@ def test_away_and_offline_colleagues_do_not_count_as_online(url):
 # --- the queue -------------------------------------------------------------------------
 
 def test_places_follow_the_order_of_asking_and_move_up_when_one_is_taken(url):
-    presence.set_status(1, "online", url, now=T)
+    online(url, 1)
     for n, sender in enumerate(("a", "b", "c")):
         waiting.join(sender, "whatsapp", url, T + minutes(n))
     waiting.join("a", "whatsapp", url, T + minutes(5))  # asking again keeps the place
@@ -91,14 +115,14 @@ def test_the_wait_is_place_times_handling_time_over_colleagues_online(url):
     handling = with_handling(10)
     assert waiting.place_of("c", url, T + minutes(3), handling).minutes is None, \
         "nobody online: unknown"
-    presence.set_status(1, "online", url, now=T)
-    presence.set_status(2, "online", url, now=T)
+    online(url, 1)
+    online(url, 2)
     assert waiting.place_of("c", url, T + minutes(3), handling) == waiting.Place(3, 15)
     assert waiting.place_of("a", url, T + minutes(3), handling) == waiting.Place(1, 5)
 
 
 def test_without_a_setting_the_wait_comes_from_recent_takeovers(url):
-    presence.set_status(1, "online", url, now=T)
+    online(url, 1)
     waiting.join("new", "webchat", url, T)
     assert waiting.place_of("new", url, T).minutes is None, "no history yet: honest"
     for n, held in enumerate((4, 6, 20)):
@@ -124,7 +148,7 @@ def test_at_closing_time_every_wait_ends(url):
 
 def test_news_only_when_the_place_changed_and_not_too_often(url, monkeypatch):
     monkeypatch.setattr(settings, "WAITING_NEWS_SECONDS", 120.0)
-    presence.set_status(1, "online", url, now=T)
+    online(url, 1)
     waiting.join("a", "whatsapp", url, T)
     waiting.join("b", "telegram", url, T + minutes(1))
     waiting.told("b", waiting.place_of("b", url, T), url, T + minutes(1))
@@ -155,7 +179,7 @@ def test_open_with_nobody_online_says_so_and_asks_for_a_message(url, dispatcher,
 
 
 def test_open_with_a_colleague_online_tells_the_place(url, dispatcher, domain):
-    presence.set_status(1, "online", url, now=T - minutes(5))
+    online(url, 1, T - minutes(5))
     assert contact(dispatcher, domain, MONDAY_MORNING) == [
         "utter_contact_open", "utter_waiting_position_unknown"]
     assert dispatcher.messages[1]["position"] == 1
@@ -172,7 +196,7 @@ def test_the_queue_news_action_tells_the_new_place_and_listens(url, dispatcher, 
                                                                 monkeypatch):
     monkeypatch.setattr(waiting, "utcnow", lambda: T)
     monkeypatch.setattr(presence, "utcnow", lambda: T)
-    presence.set_status(1, "online", url, now=T)
+    online(url, 1)
     waiting.join("first", "webchat", url, T - minutes(2))
     waiting.join("test-sender", "webchat", url, T - minutes(1))
     events = asyncio.run(ActionTellWaiting().run(dispatcher, make_tracker(), domain))

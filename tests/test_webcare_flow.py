@@ -5,6 +5,7 @@ resident is asked to leave a message. A colleague online: the resident hears a p
 the queue, and a better one when the resident before them is taken over."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -15,8 +16,10 @@ import pytest
 import yaml
 
 from bot.reports import db as reports_db
+from bot.reports.models import utcnow
 from bot.settings import ROOT
 from bot.webcare import presence, waiting
+from console.models import StaffSession
 from tests.services import free_port
 from tests.test_action_server_auth import TOKEN, call
 
@@ -92,6 +95,9 @@ def test_nobody_online_offers_to_leave_a_message_then_takes_it(action_server):
 
 def test_with_a_colleague_online_the_resident_hears_a_place_that_moves_up(action_server):
     base, db_url = action_server
+    with reports_db.session(db_url) as db:  # logged in to the console (console.auth)
+        db.add(StaffSession(token_hash="flow-session", user_id=7, csrf_token="x",
+                            expires_at=utcnow() + dt.timedelta(hours=1)))
     presence.set_status(7, "online", db_url)
     first = run_action(base, "action_contact_human", "whatsapp:+31600000002")
     second = run_action(base, "action_contact_human", "whatsapp:+31600000003")

@@ -1,19 +1,26 @@
 """Who of the colleagues is online, away or offline.
 
 A colleague sets their status in the console's header; logging out makes them offline,
-and so does doing nothing in the console for PRESENCE_IDLE_MINUTES (a closed laptop, a
-session that ran out). Everything times in naive UTC, like the rest of the store.
+and so does doing nothing in the console for PRESENCE_IDLE_MINUTES (a closed laptop) or
+having no console session any more (expired, or the account switched off). All times
+are naive UTC, like the rest of the store.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Optional
 
+from sqlalchemy import text
+
 from bot import settings
 from bot.reports.db import session
 from bot.reports.models import utcnow
 from bot.webcare.models import OFFLINE, ONLINE, STATUSES, StaffPresence
 
+# Logged out, session expired, account switched off: offline, whatever the status says.
+# (The console's table, read by name: bot/ does not import console/.)
+HAS_SESSION = text("EXISTS (SELECT 1 FROM staff_sessions WHERE staff_sessions.user_id = "
+                   "staff_presence.user_id AND staff_sessions.expires_at > :now)")
 # Activity is written at most this often per colleague (a page view is not a write).
 TOUCH_EVERY = dt.timedelta(seconds=60)
 
@@ -68,9 +75,11 @@ def status_of(user_id: int, url: str = settings.DATABASE_URL,
 
 
 def online_count(url: str = settings.DATABASE_URL, now: Optional[dt.datetime] = None) -> int:
-    """How many colleagues can take a conversation now ("away" does not count)."""
+    """How many colleagues can take a conversation now: online, active lately and with a
+    console session that has not ended ("away" does not count)."""
     now = now or utcnow()
     with session(url) as db:
-        rows = db.query(StaffPresence).filter(StaffPresence.status == ONLINE,
-                                              StaffPresence.last_seen >= now - _idle_limit())
+        rows = db.query(StaffPresence).filter(
+            StaffPresence.status == ONLINE, StaffPresence.last_seen >= now - _idle_limit(),
+            HAS_SESSION.bindparams(now=now))
         return rows.count()
