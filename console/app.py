@@ -365,7 +365,8 @@ async def hand_back(request: Request, sender: str) -> HTTPResponse:
     if isinstance(ended, RasaUnavailable):
         return unavailable(request, ended)
     await audit(staff, "handed_back", sender, detail=ended.outcome if ended else "")
-    await ask_satisfaction(sender)
+    if holder is not None:  # a colleague helped: how satisfied is the resident?
+        await ask_satisfaction(sender)
     return _back_to(sender)
 
 
