@@ -214,8 +214,10 @@ def test_the_domain_has_the_webcare_texts(domain):
                  "utter_waiting_news_unknown", "utter_ask_satisfaction",
                  "utter_satisfaction_thanks"):
         assert name in domain["responses"], name
-    asked = domain["responses"]["utter_ask_satisfaction"][-1]
-    assert [b["payload"] for b in asked["buttons"]] == ["1", "2", "3", "4", "5"]
+    for asked in domain["responses"]["utter_ask_satisfaction"]:
+        assert [b["payload"] for b in asked["buttons"]] == ["1", "2", "3", "4", "5"]
+        read = [satisfaction.read_answer(b["title"]).score for b in asked["buttons"]]
+        assert read == [1, 2, 3, 4, 5], "a typed button title is the same score"
 
 
 # --- service norms (office hours) --------------------------------------------------------
@@ -283,7 +285,8 @@ def test_the_queue_highlights_near_and_breached_conversations():
 @pytest.mark.parametrize("text, score, remark", [
     ("4", 4, ""), ("5, heel fijn geholpen", 5, "heel fijn geholpen"), ("1 van 5", 1, ""),
     ("Vier", 4, ""), ("drie. duurde lang", 3, "duurde lang"), ("heel tevreden", 5, ""),
-    ("niet tevreden", 2, ""), ("3/5", 3, "")])
+    ("niet tevreden", 2, ""), ("3/5", 3, ""), ("Heel ontevreden", 1, ""),
+    ("Ontevreden", 2, ""), ("Neutraal", 3, ""), ("Tevreden", 4, ""), ("Very happy", 5, "")])
 def test_a_score_is_read_from_a_button_a_number_or_words(text, score, remark):
     assert satisfaction.read_answer(text) == satisfaction.Answer(score, remark)
 

@@ -14,13 +14,16 @@ from bot.webcare.models import SatisfactionAnswer
 
 NUMBER_WORDS = {"een": 1, "één": 1, "eén": 1, "one": 1, "twee": 2, "two": 2, "drie": 3,
                 "three": 3, "vier": 4, "four": 4, "vijf": 5, "five": 5}
-# Longest first: "heel erg tevreden" before "tevreden", "niet tevreden" before "tevreden".
+# The buttons' words (bot/domain/webcare.yml) and the like; longest first: "heel erg
+# tevreden" before "tevreden", "niet tevreden" before "tevreden".
 SCORE_WORDS = (
-    (r"(?:heel|zeer|erg) (?:erg )?ontevreden|helemaal niet tevreden|very (?:dis|un)satisfied", 1),
-    (r"ontevreden|niet tevreden|niet zo tevreden|dissatisfied|unsatisfied|not satisfied", 2),
+    (r"(?:heel|zeer|erg) (?:erg )?ontevreden|helemaal niet tevreden|very (?:dis|un)satisfied"
+     r"|very unhappy", 1),
+    (r"ontevreden|niet tevreden|niet zo tevreden|dissatisfied|unsatisfied|not satisfied"
+     r"|unhappy", 2),
     (r"neutraal|gaat wel|redelijk|neutral", 3),
-    (r"(?:heel|zeer|erg) (?:erg )?tevreden|super tevreden|very satisfied", 5),
-    (r"tevreden|satisfied", 4),
+    (r"(?:heel|zeer|erg) (?:erg )?tevreden|super tevreden|very satisfied|very happy", 5),
+    (r"tevreden|satisfied|happy", 4),
 )
 MAX_REMARK = 500
 _SCORE = re.compile(r"^\s*(?:cijfer\s*)?([1-5])(?:\s*(?:/|van|uit|out of)\s*5)?(?!\d|[,.]\d)"
