@@ -383,3 +383,22 @@ def test_the_queue_template_marks_a_conversation_over_its_norm():
         queue=[late], active=[late], taken={}, now=now)
     assert "norm" not in plain.split("Actieve gesprekken")[0].lower().replace(
         "normaal", ""), "without norms (the new lists may not pass them) nothing breaks"
+
+
+def test_retention_deletes_old_waits_remarks_and_presence(url):
+    from bot.register import load_register
+    from bot.reports.retention import delete_old_rows
+    from bot.webcare.models import StaffPresence
+
+    long_ago = T - dt.timedelta(days=400)
+    waiting.join("old", "whatsapp", url, long_ago)
+    waiting.join("new", "whatsapp", url, T)
+    satisfaction.store(satisfaction.Answer(4, "prima"), "webchat", url, long_ago)
+    satisfaction.store(satisfaction.Answer(5, "top"), "webchat", url, T)
+    presence.set_status(1, "away", url, now=long_ago)
+    presence.set_status(2, "online", url, now=T)
+    delete_old_rows(T + dt.timedelta(days=1), load_register(), url=url)
+    assert waiting.waiting_senders(url) == ["new"]
+    with reports_db.session(url) as db:
+        assert [a.remark for a in db.query(SatisfactionAnswer)] == ["top"]
+        assert [p.user_id for p in db.query(StaffPresence)] == [2]
