@@ -7,10 +7,9 @@ from __future__ import annotations
 import time
 from typing import Any, Dict, Iterable, Optional
 
-from bot.webcare.norms import BREACHED, FIRST_REPLY, NEAR, NormCheck, conversation_check
+from bot.webcare.norms import BREACHED, NEAR, NormCheck, conversation_check
 
 LABELS = {BREACHED: "over de norm", NEAR: "bijna over de norm"}
-KINDS = {FIRST_REPLY: "eerste antwoord", "resolution": "afhandeling"}
 
 
 def check_conversation(conversation: Any, now: Optional[float] = None) -> Optional[NormCheck]:

@@ -16,6 +16,7 @@ import math
 import statistics
 from dataclasses import dataclass
 from typing import List, Optional
+from zoneinfo import ZoneInfo
 
 from bot import settings
 from bot.profile import Profile, profile
@@ -112,7 +113,7 @@ def expire(url: str = settings.DATABASE_URL, now: Optional[dt.datetime] = None,
     MAX_WAIT_HOURS. How many ended."""
     now, municipality = now or utcnow(), municipality or profile()
     closed = not municipality.is_open(
-        now.replace(tzinfo=dt.timezone.utc).astimezone(municipality.now().tzinfo))
+        now.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo(municipality.timezone)))
     with session(url) as db:
         rows = _open(db)
         if not closed:
