@@ -19,6 +19,7 @@ from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
 from bot.reading.result import Reading
+from actions.webcare import colleagues_online, join_queue
 
 logger = logging.getLogger(__name__)
 EARLIER_MESSAGES = 5  # how many of the resident's earlier messages may name the subject
@@ -66,13 +67,34 @@ class OpeningHoursAction(Action, ABC):
 
 class ActionContactHuman(OpeningHoursAction):
     """Tells the resident how to reach a colleague now, or when that is possible again.
-    The resident's next messages are then for a colleague (bot.policies.ReadingPolicy)."""
+    The resident's next messages are then for a colleague (bot.policies.ReadingPolicy).
+
+    During opening hours it depends on who is online in the console: nobody, and the
+    resident is told so and asked to leave a message; somebody, and the resident joins
+    the queue and hears their place and the expected wait (actions.webcare)."""
 
     open_response = "utter_contact_open"
     closed_response = "utter_contact_closed"
 
     def name(self) -> str:
         return "action_contact_human"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        now, municipality = self._now(), profile()
+        if not municipality.is_open(now):
+            self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
+            return []
+        online = await asyncio.to_thread(colleagues_online, now)
+        close = municipality.closing_time(now).strftime("%H:%M")
+        if online == 0:
+            utter(dispatcher, "utter_contact_nobody_online", close=close)
+            return []
+        utter(dispatcher, self.open_response, close=close)
+        if online is not None:
+            await asyncio.to_thread(join_queue, dispatcher, tracker, now)
+        return []
 
 
 class ActionTakeMessage(OpeningHoursAction):

@@ -37,6 +37,7 @@ from bot.reading.questions import is_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                          says_not_known, says_number_unknown)
 from bot.reading.result import Reading
+from bot.webcare.satisfaction import read_answer as read_satisfaction
 
 RULE_PREDICTION = "_rule_prediction"
 # The rule policy of each loaded model, found through the model storage both share.
@@ -198,12 +199,18 @@ _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|num
                           re.IGNORECASE)
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
-HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION, CALLBACK_ACTION)
+# The queue news (bot.webcare.waiting_news) comes between the handover and the message.
+HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION, CALLBACK_ACTION,
+                    "action_tell_waiting")
+# After a colleague finished: a message holding a score answers "hoe tevreden bent u?".
+ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
+TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
-                   SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION)
+                   SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
+                   TAKE_SATISFACTION_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -339,6 +346,8 @@ def reading_route(tracker: DialogueStateTracker,
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name):
         return EMERGENCY_ACTION
+    if before == ASK_SATISFACTION_ACTION and read_satisfaction(message.text or ""):
+        return TAKE_SATISFACTION_ACTION  # "4, snel geholpen": the score, not a new question
     if tracker.get_slot(SIGNALEN_QUESTION) and before in (STATUS_UPDATE_ACTION,
                                                           SIGNALEN_ANSWER_ACTION):
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report

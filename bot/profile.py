@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
@@ -58,6 +59,50 @@ class LocationSettings(BaseModel):
         return lowered.get(name.lower())
 
 
+NORM_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|h)\s*$")
+
+
+class ServiceNorms(BaseModel):
+    """Targets for webcare, in office time (only opening hours count): "5m", "24h".
+
+    A channel without its own target has `default`'s.
+    """
+
+    first_reply: Dict[str, str] = {"default": "24h", "webchat": "5m"}
+    resolution: Dict[str, str] = {"default": "80h", "webchat": "8h"}
+    # Share of a target after which a conversation is "near breach".
+    near_breach: float = 0.8
+    # Minutes a colleague spends on one resident, for the wait told to residents; when
+    # unset, measured from recent takeovers (and "unknown" when there are too few).
+    handling_minutes: Optional[float] = None
+
+    class Config:
+        extra = "forbid"
+
+    @validator("first_reply", "resolution")
+    def _durations(cls, value: Dict[str, str]) -> Dict[str, str]:
+        if "default" not in value:
+            raise ValueError("give a 'default' target")
+        for channel, duration in value.items():
+            if not NORM_DURATION.match(str(duration)):
+                raise ValueError(f"{channel}: use minutes or hours of office time, like "
+                                 f"'5m' or '24h', got '{duration}'")
+        return value
+
+    @validator("near_breach")
+    def _share(cls, value: float) -> float:
+        if not 0 < value < 1:
+            raise ValueError("near_breach is a share between 0 and 1, like 0.8")
+        return value
+
+    def target(self, kind: str, channel: str) -> dt.timedelta:
+        """The office-time target of `kind` ("first_reply" or "resolution") on `channel`."""
+        targets = getattr(self, kind)
+        amount, unit = NORM_DURATION.match(str(targets.get(channel, targets["default"]))
+                                           ).groups()
+        return dt.timedelta(minutes=float(amount) * (60 if unit == "h" else 1))
+
+
 class Profile(BaseModel):
     """What makes the assistant belong to one municipality."""
 
@@ -73,6 +118,7 @@ class Profile(BaseModel):
     links: Dict[str, HttpUrl]
     reports: ReportSettings
     location: LocationSettings
+    service_norms: ServiceNorms = ServiceNorms()
 
     class Config:
         extra = "forbid"
@@ -108,6 +154,21 @@ class Profile(BaseModel):
     def closing_time(self, moment: dt.datetime) -> Optional[dt.time]:
         hours = self.opening_hours.get(DAYS[moment.weekday()])
         return hours[1] if hours else None
+
+    def office_time(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """How much of start..end falls within opening hours (both aware datetimes)."""
+        zone = ZoneInfo(self.timezone)
+        start, end = start.astimezone(zone), end.astimezone(zone)
+        total, day = dt.timedelta(), start.date()
+        while day <= end.date():
+            hours = self.opening_hours.get(DAYS[day.weekday()])
+            if hours:
+                opens = dt.datetime.combine(day, hours[0], zone)
+                closes = dt.datetime.combine(day, hours[1], zone)
+                overlap = min(end, closes) - max(start, opens)
+                total += max(overlap, dt.timedelta())
+            day += dt.timedelta(days=1)
+        return total
 
     def day_name(self, day: str, english: bool = False) -> str:
         """How a day ("sat") is named to the resident: the profile's words, or English."""

@@ -75,6 +75,11 @@ OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")
 # A conversation an agent took over and left alone this long is finished by the console
 # itself (outcome "onbekend"), so it still becomes a klantcontact; minutes.
 TAKEOVER_IDLE_MINUTES = float(os.environ.get("GA_TAKEOVER_IDLE_MINUTES", "120"))
+# An agent "online" or "away" who did nothing in the console this long counts as offline
+# (bot.webcare.presence); minutes.
+PRESENCE_IDLE_MINUTES = float(os.environ.get("GA_PRESENCE_IDLE_MINUTES", "30"))
+# A resident in the queue hears a new place at most this often (bot.webcare.waiting_news).
+WAITING_NEWS_SECONDS = float(os.environ.get("GA_WAITING_NEWS_SECONDS", "120"))
 
 # Where reports go: "signalen" (SIGNALEN_URL) or "zgw" (a zaaksysteem with the ZGW APIs,
 # e.g. Open Zaak). One per municipality; see README "Signalen or the zaaksysteem".

@@ -41,8 +41,9 @@ STATIC_DIR = Path(__file__).with_name("webchat_static")
 STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
 # Responses sent on their own (not as a reply): status updates and the questions that come
 # with them (the municipality's question, the satisfaction question after "afgehandeld").
+# Also a new place in the queue and the satisfaction question after a colleague finished.
 PUSHED_PREFIX = ("utter_report_status_", "utter_report_reaction_question",
-                 "utter_report_kto_ask")
+                 "utter_report_kto_ask", "utter_waiting_news", "utter_ask_satisfaction")
 # An id the server issued ("webchat-s.<random>", only with its token), or an open id of a
 # client without a session (no dot: it can never name an issued conversation).
 ISSUED_PREFIX = "webchat-s."

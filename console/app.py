@@ -35,7 +35,10 @@ from console import (auth, dashboard, dead_letters, deliveries, klantcontact, kn
                      tone_editor)
 from console.conversations import REASONS, conversations, latest_event_id, transcript
 from console.models import AuditEntry, Note, Takeover
-from console.rasa_api import RasaUnavailable, pause, resume, send_staff_message
+from console.rasa_api import (RasaUnavailable, ask_satisfaction, pause, resume,
+                              send_staff_message)
+from console import norms
+from bot.webcare import presence, waiting
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +67,9 @@ templates.filters["minutes"] = lambda seconds: f"{int(seconds // 60)} min"
 
 def page(request: Request, name: str, status: int = 200, **values: Any) -> HTTPResponse:
     staff = getattr(request.ctx, "staff", None)
-    html = templates.get_template(name).render(staff=staff, municipality=profile().name,
-                                               now=time.time(), **values)
+    html = templates.get_template(name).render(
+        staff=staff, municipality=profile().name, now=time.time(),
+        presence=getattr(request.ctx, "presence", None), **values)
     return response.html(html, status=status)
 
 
@@ -87,6 +91,8 @@ def requires(*roles: str) -> Callable:
                     return response.redirect("/console/login", status=303)
                 return response.json({"error": "login_required"}, status=401)
             request.ctx.staff = staff
+            request.ctx.presence = await asyncio.to_thread(
+                _seen, staff.id, not request.path.startswith(SCRIPT_PATHS))
             if roles and not staff.may(*roles):
                 return page(request, "message.html", 403, title="Geen toegang",
                             message="Uw rol geeft geen toegang tot deze pagina.")
@@ -100,6 +106,14 @@ def requires(*roles: str) -> Callable:
         return guarded
 
     return wrap
+
+
+def _seen(user_id: int, active: bool) -> str:
+    """The colleague's presence; a page or a form (not the page's own fetches) counts
+    as activity."""
+    if active:
+        presence.touch(user_id, app.ctx.db_url)
+    return presence.status_of(user_id, app.ctx.db_url)
 
 
 async def audit(staff: auth.Staff, action: str, sender: Optional[str] = None,
@@ -169,6 +183,7 @@ async def login(request: Request) -> HTTPResponse:
         return page(request, "login.html", 429, error=TOO_MANY)
     if token is None:
         return page(request, "login.html", 401, error="Gebruikersnaam of wachtwoord klopt niet.")
+    await asyncio.to_thread(presence_routes.online_at_login, token)
     answer = response.redirect("/console/", status=303)
     _session_cookie(answer, token, auth.SESSION_HOURS * 3600)
     return answer
@@ -178,6 +193,8 @@ async def login(request: Request) -> HTTPResponse:
 @requires()
 async def logout(request: Request) -> HTTPResponse:
     await asyncio.to_thread(auth.log_out, request.cookies.get(COOKIE), app.ctx.db_url)
+    await asyncio.to_thread(presence.set_status, request.ctx.staff.id, presence.OFFLINE,
+                            app.ctx.db_url)
     answer = response.redirect("/console/login", status=303)
     _session_cookie(answer, "", 0)
     return answer
@@ -190,7 +207,8 @@ def _overview_values() -> dict:
     queue = sorted((c for c in found if c.waiting_since and c.sender_id not in taken),
                    key=lambda c: c.waiting_since)
     requests = klantcontact.open_requests([c.sender_id for c in queue], app.ctx.db_url)
-    return {"queue": queue, "active": found, "taken": taken, "requests": requests}
+    return {"queue": queue, "active": found, "taken": taken, "requests": requests,
+            "norms": norms.for_queue(queue)}
 
 
 @app.get("/console/")
@@ -316,6 +334,7 @@ async def take_over(request: Request, sender: str) -> HTTPResponse:
     except RasaUnavailable as error:
         await asyncio.to_thread(_release, sender)
         return unavailable(request, error)
+    await asyncio.to_thread(waiting.taken, sender, app.ctx.db_url)
     await audit(staff, "took_over", sender)
     return _back_to(sender)
 
@@ -365,6 +384,8 @@ async def hand_back(request: Request, sender: str) -> HTTPResponse:
     if isinstance(ended, RasaUnavailable):
         return unavailable(request, ended)
     await audit(staff, "handed_back", sender, detail=ended.outcome if ended else "")
+    if holder is not None:  # a colleague helped: how satisfied is the resident?
+        await ask_satisfaction(sender)
     return _back_to(sender)
 
 
@@ -386,6 +407,7 @@ async def finish(request: Request, sender: str) -> HTTPResponse:
     if isinstance(ended, RasaUnavailable):
         return unavailable(request, ended)
     await audit(staff, "finished", sender, detail=ended.outcome if ended else "")
+    await ask_satisfaction(sender)
     return _back_to(sender)
 
 
@@ -399,6 +421,7 @@ async def _end_takeover(sender: str, outcome: str
         await resume(sender)
     except RasaUnavailable as error:
         return error
+    await asyncio.to_thread(waiting.ended, sender, app.ctx.db_url)
     return await asyncio.to_thread(klantcontact.end_takeover, sender, contact, app.ctx.db_url)
 
 
@@ -775,5 +798,5 @@ async def reset_password(request: Request, token: str) -> HTTPResponse:
 
 
 # The knowledge-base pages register their routes on `app` (they need the helpers above).
-from console import knowledge_routes  # noqa: E402,F401
+from console import knowledge_routes, presence_routes  # noqa: E402,F401
 from console import oidc_routes  # noqa: E402,F401

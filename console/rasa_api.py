@@ -49,3 +49,26 @@ async def send_staff_message(sender: str, text: str, initials: str) -> None:
     await append_events(sender, [{"event": "bot", "text": text,
                                   "metadata": {"staff": initials,
                                                "utter_action": "staff_reply"}}], send=True)
+
+
+async def execute(sender: str, action: str) -> None:
+    """Let Rasa run `action` in the conversation; its messages go out on the resident's
+    channel (the path of the agent's reply and the status news)."""
+    url = f"{RASA_URL}/conversations/{quote(sender, safe=':+@')}/execute"
+    params = {"token": RASA_TOKEN, "include_events": "NONE", "output_channel": "latest"}
+    try:
+        async with aiohttp.ClientSession(timeout=TIMEOUT) as client:
+            async with client.post(url, params=params, json={"name": action}) as answer:
+                if answer.status >= 400:
+                    raise RasaUnavailable(f"Rasa answered {answer.status}")
+    except aiohttp.ClientError as error:
+        raise RasaUnavailable(f"Rasa unreachable: {type(error).__name__}") from error
+
+
+async def ask_satisfaction(sender: str) -> None:
+    """After a colleague finished: "hoe tevreden bent u?" in the resident's channel.
+    Never in the way of finishing: a failure is logged."""
+    try:
+        await execute(sender, "action_ask_satisfaction")
+    except RasaUnavailable as error:
+        logger.warning("Satisfaction question not asked: %s", error)

@@ -63,7 +63,10 @@ def test_an_open_day_asked_about_gets_the_hours_only(dispatcher, domain):
     assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours"]
 
 
-def test_contact_human_while_open_says_until_when(dispatcher, tracker, domain):
+def test_contact_human_while_open_says_until_when(dispatcher, tracker, domain, monkeypatch):
+    # Presence unknown (no console store): as before presence (tests/test_webcare.py has
+    # nobody online and somebody online).
+    monkeypatch.setattr("actions.contact.colleagues_online", lambda now: None)
     monday_morning = dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
     run(ActionContactHuman(clock=lambda: monday_morning), dispatcher, tracker, domain)
     [message] = dispatcher.messages

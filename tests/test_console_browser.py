@@ -92,8 +92,14 @@ def test_takeover_in_the_browser(browser, stack, accounts):
 
     agent.get_by_role("button", name="Teruggeven aan de bot").click()
     expect(agent.locator("#transcript")).to_contain_text("Teruggegeven aan de bot")
+    # The satisfaction question arrives as news, with its score buttons (issue 17).
+    asked = bot_lines.nth(bot_count)
+    expect(asked).to_contain_text("Hoe tevreden bent u", timeout=30_000)
+    asked.get_by_role("button", name="Tevreden", exact=True).click()
+    expect(bot_lines.nth(bot_count + 1)).to_contain_text("Dank u voor uw antwoord",
+                                                         timeout=30_000)
     say(resident, "Wanneer is het gemeentehuis open?")
-    expect(bot_lines.nth(bot_count)).to_contain_text("uur", timeout=30_000)
+    expect(bot_lines.nth(bot_count + 2)).to_contain_text("uur", timeout=30_000)
 
     for path in ("/console/dashboard", "/console/audit", "/console/accounts",
                  "/console/password", "/console/knowledge",

@@ -15,6 +15,7 @@ from bot.reports import db as reports_db
 import console.models  # noqa: F401  (the console's tables are registered too)
 import bot.channel_models  # noqa: F401  (and the channels' tables)
 import bot.klantcontacten.models  # noqa: F401  (and the contactverzoeken)
+import bot.webcare.models  # noqa: F401  (and presence, the queue and satisfaction)
 from bot.reports.models import Base, OptOut, OutboxItem, Report
 from bot.reports.retention import ANONYMISED_TEXT, apply_retention
 from bot.reports.service import NewReport, file_report

@@ -444,7 +444,8 @@ def _subscribe_zgw(final: bool = True) -> bool:
 
 
 def _round() -> None:
-    """Deliver what is due and poll statuses; a failure is logged, the worker goes on."""
+    """Deliver what is due, poll statuses and tell residents in the queue their new place;
+    a failure is logged, the worker goes on."""
     from bot.reports.status_poll import poll_statuses
 
     try:
@@ -454,6 +455,12 @@ def _round() -> None:
             poll_statuses(client)
     except Exception:  # noqa: BLE001 - the worker must outlive any one bad round
         logger.exception("Outbox round failed; trying again next round")
+    try:
+        from bot.webcare.waiting_news import tell_due
+
+        tell_due()
+    except Exception:  # noqa: BLE001 - queue news must not stop the deliveries
+        logger.exception("Queue news round failed; trying again next round")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from sqlalchemy.engine import URL
 
 from bot.knowledge.models import UnansweredQuestion
 from bot.register import Register, load_register
+from bot.webcare import retention as webcare_retention
 from bot.reports.db import session
 from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcnow
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
@@ -87,6 +88,7 @@ def delete_old_rows(now: dt.datetime, register: Register, url: str = DATABASE_UR
         opt_outs = db.query(OptOut).filter(
             OptOut.created_at < cutoff("opt_outs.recipient")).delete(synchronize_session=False)
         staff = _delete_staff_traces(db, cutoff)
+        staff += webcare_retention.delete_old(db, cutoff)
         staff += db.query(UnansweredQuestion).filter(UnansweredQuestion.asked_on < cutoff(
             "knowledge_unanswered.text").date()).delete(synchronize_session=False)
         # Providers retry for hours at most; a week of ids is plenty to catch repeats.

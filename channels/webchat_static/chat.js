@@ -98,7 +98,7 @@
           { headers: { "X-Chat-Token": chat.token } })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (messages) {
-        messages.forEach(function (m) { lastSeen = Math.max(lastSeen, m.timestamp); addMessage("bot", m.text); });
+        messages.forEach(function (m) { lastSeen = Math.max(lastSeen, m.timestamp); addMessage("bot", m.text, m.buttons); });
       }).catch(function () {});
   }, 4000);
 
