@@ -83,6 +83,17 @@ def test_the_answer_becomes_reaction_received(db_url, signalen, client):
     assert not queue_reaction(report.case_number, "telegram:1", "x", url=db_url)
 
 
+def test_the_answer_reaches_signalen_without_personal_data(db_url, signalen, client):
+    report = _filed(db_url, signalen, client)
+    _ask(signalen, db_url, client, report, "Welk paalnummer?")
+    answer = "Paal 12 bij de bakker. Groet, Jan de Vries, bel 06-12345678 of jan@example.nl"
+    queue_reaction(report.case_number, SENDER, answer, url=db_url)
+    deliver_due(client, url=db_url)
+    sent = signalen.history[report.signalen_id][-1][1]
+    assert "Paal 12 bij de bakker" in sent
+    assert not any(data in sent for data in ("Jan de Vries", "12345678", "jan@example.nl"))
+
+
 def test_a_second_question_after_the_answer_is_asked_too(db_url, signalen, client):
     report = _filed(db_url, signalen, client)
     _ask(signalen, db_url, client, report, "Welk paalnummer?")

@@ -24,6 +24,7 @@ import logging
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.reading.privacy import scrub
 from bot.integrations import DeliveryError
 from bot.integrations.signalen import (REACTION_RECEIVED, REOPEN_REQUESTED, SignalenClient,
                                        MAX_STATUS_TEXT, SignalenRefused)
@@ -87,16 +88,28 @@ def question_for(case_number: str, sender_id: str, can_answer: Optional[bool] = 
 
 def queue_reaction(case_number: str, sender_id: str, answer: str,
                    url: str = DATABASE_URL) -> bool:
-    """Queue the resident's answer to the municipality's question; False: no such report
-    of this resident."""
-    return _queue(SIGNALEN_REACTION, case_number, sender_id, {"answer": answer}, url)
+    """Queue the resident's answer to the municipality's question (without personal data:
+    names, BSN, phone numbers, e-mail addresses …); False: no such report of this resident."""
+    return _queue(SIGNALEN_REACTION, case_number, sender_id, {"answer": _without_personal_data(
+        answer)}, url)
 
 
 def queue_kto(case_number: str, sender_id: str, satisfied: Optional[bool], remark: str,
               url: str = DATABASE_URL) -> bool:
     """Queue the resident's KTO answer (satisfied: None when they said neither yes nor no)."""
     return _queue(SIGNALEN_KTO, case_number, sender_id,
-                  {"satisfied": satisfied, "remark": remark}, url)
+                  {"satisfied": satisfied, "remark": _without_personal_data(remark)}, url)
+
+
+# Said to the municipality's staff in Signalen when an answer held nothing but personal data.
+ONLY_PERSONAL_DATA = "[het antwoord bevatte alleen persoonsgegevens; die zijn weggelaten]"
+
+
+def _without_personal_data(text: str) -> str:
+    if not (text or "").strip():
+        return text
+    scrubbed, removed = scrub(text)
+    return scrubbed if scrubbed.strip() or not removed else ONLY_PERSONAL_DATA
 
 
 def _queue(kind: str, case_number: str, sender_id: str, payload: dict, url: str) -> bool:
