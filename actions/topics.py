@@ -19,7 +19,7 @@ from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge,
                                related_article, utter_article)
 from actions.reading import response_text
 from bot.knowledge.aspects import sentences_about, subject_words
-from bot.profile import ENGLISH_DAYS, profile
+from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.questions import QUESTION, read_question
 
 logger = logging.getLogger(__name__)
@@ -238,14 +238,55 @@ class ActionOpeningHours(ProfileAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        day = closed_day_asked(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        english = tracker.get_slot("language") == "en"
+        day = closed_day_asked(text)
         if day:  # "is het gemeentehuis zaterdag open?": no, first
             utter(dispatcher, "utter_opening_hours_closed_day",
-                  day=profile().day_name(day, tracker.get_slot("language") == "en"))
-        return await super().run(dispatcher, tracker, domain)
+                  day=profile().day_name(day, english))
+            return await super().run(dispatcher, tracker, domain)
+        day = open_day_asked(text, profile().now())
+        if day is None:
+            return await super().run(dispatcher, tracker, domain)
+        _utter_day(dispatcher, day, english, evening=bool(_EVENING.search(text)))
+        return []
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         return "utter_opening_hours"
+
+
+_EVENING = re.compile(r"\b(?:\w*avond\w*|s ?avonds|vanavond|evening|tonight|after work|na (?:18|19|"
+                      r"20|zessen|zevenen|het werk))\b", re.IGNORECASE)
+_RELATIVE_DAYS = {"vandaag": 0, "today": 0, "vanavond": 0, "tonight": 0, "morgen": 1,
+                  "tomorrow": 1, "overmorgen": 2}
+
+
+def open_day_asked(text: Text, now: dt.datetime) -> Optional[Text]:
+    """The open day ("mon") a question about the hours names: by name, or today/tomorrow."""
+    words = re.findall(r"[a-z]+", text.lower())
+    settings = profile()
+    for word in words:
+        if word in _RELATIVE_DAYS:
+            day = DAYS[(now.weekday() + _RELATIVE_DAYS[word]) % 7]
+            return day if day in settings.opening_hours else None
+    for day, name in settings.day_names.items():
+        stems = (name.lower(), ENGLISH_DAYS[day].lower())
+        if day in settings.opening_hours and any(word.startswith(stems) for word in words):
+            return day  # "maandagavond", "mondays"
+    return None
+
+
+def _utter_day(dispatcher: CollectingDispatcher, day: Text, english: bool,
+               evening: bool) -> None:
+    settings = profile()
+    opens, closes = settings.opening_hours[day]
+    utter(dispatcher, "utter_opening_hours_day", day=settings.day_name(day, english),
+          open=opens.strftime("%H:%M"), close=closes.strftime("%H:%M"))
+    late = max(settings.opening_hours, key=lambda other: settings.opening_hours[other][1])
+    if evening and closes.hour < 18 and settings.opening_hours[late][1].hour >= 18:
+        utter(dispatcher, "utter_opening_hours_late_day",
+              day=settings.day_name(late, english),
+              close=settings.opening_hours[late][1].strftime("%H:%M"))
 
 
 def closed_day_asked(text: Text) -> Optional[Text]:

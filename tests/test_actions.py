@@ -57,10 +57,28 @@ def test_a_closed_day_asked_about_is_said_to_be_closed_first(dispatcher, domain,
     assert dispatcher.messages[0]["day"] == day
 
 
-def test_an_open_day_asked_about_gets_the_hours_only(dispatcher, domain):
+def test_an_open_day_asked_about_gets_that_days_hours(dispatcher, domain):
     run(ActionOpeningHours(), dispatcher, make_tracker("opening_hours", "open op maandag?"),
         domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours"]
+    [message] = dispatcher.messages
+    assert (message["response"], message["day"], message["open"], message["close"]) == (
+        "utter_opening_hours_day", "maandag", "08:30", "17:00")
+
+
+@pytest.mark.parametrize("text", ["is het gemeentehuis maandagavond open?",
+                                  "kan ik dinsdag 's avonds langskomen"])
+def test_an_evening_asked_about_on_an_early_day_gets_the_late_day(dispatcher, domain, text):
+    run(ActionOpeningHours(), dispatcher, make_tracker("opening_hours", text), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours_day",
+                                                            "utter_opening_hours_late_day"]
+    assert (dispatcher.messages[1]["day"], dispatcher.messages[1]["close"]) == (
+        "donderdag", "20:00")
+
+
+def test_the_evening_of_the_late_day_needs_no_other_day(dispatcher, domain):
+    run(ActionOpeningHours(), dispatcher,
+        make_tracker("opening_hours", "donderdagavond open?"), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours_day"]
 
 
 def test_contact_human_while_open_says_until_when(dispatcher, tracker, domain, monkeypatch):
