@@ -246,6 +246,21 @@ def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
     return tuple(actions)
 
 
+def _callback_asked(tracker: DialogueStateTracker) -> bool:
+    """Whether this handover began with a callback request ("kunt u mij terugbellen?"), so
+    a number given later, after a first message about the subject, is its number."""
+    for event in reversed(tracker.events):
+        kind = type(event).__name__
+        if kind in ("ConversationResumed", "Restarted", "SessionStarted"):
+            return False
+        if kind == "ActionExecuted" and event.action_name == CALLBACK_ACTION:
+            return True
+        if kind == "ActionExecuted" and event.action_name not in HANDOVER_ACTIONS + (
+                "action_listen",):
+            return False
+    return False
+
+
 def _names_its_subject(text: str) -> bool:
     """A question long enough to be about something of its own, not about a report
     ("wanneer gaat de gemeente snoeien?", not "hoe lang duurt het?")."""
@@ -381,7 +396,7 @@ def reading_route(tracker: DialogueStateTracker,
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "")
-            or before == CALLBACK_ACTION and reading.phone):
+            or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)):
         return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
     if before in HANDOVER_ACTIONS and (reading.phone or reading.email
                                        or intent.get("name") == STATUS_INTENT):

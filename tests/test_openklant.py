@@ -530,3 +530,12 @@ def test_a_whatsapp_resident_is_called_back_on_the_number_they_write_from(openkl
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionTakeCallback(clock=lambda: SUNDAY_AFTERNOON).run(dispatcher, tracker, {}))
     assert dispatcher.messages[0]["phone"] == "+31687654321"
+
+
+def test_a_callback_number_given_on_its_own_is_passed_on(openklant, db_url):
+    [said] = callback("06 12345678", "webchat")
+    assert said["response"] == "utter_callback_taken_closed"
+    assert deliver(db_url) == 1
+    [task] = openklant.all("internetaken")
+    assert task["toelichting"].startswith(contactverzoek.CALLBACK_ONLY)
+    assert "bel de inwoner op +31612345678" in task["toelichting"]

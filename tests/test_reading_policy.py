@@ -107,6 +107,15 @@ def test_a_callback_request_is_taken_whatever_its_subject():
         "action_take_callback"
     assert reading_route(tracker(asked_number + [said("het gaat over de WOZ")])) == \
         "action_take_message"  # no number yet: the words are the message for the colleague
+    subject_first = asked_number + [said("het gaat over de WOZ"),
+                                    ActionExecuted("action_take_message"),
+                                    ActionExecuted("action_listen")]
+    assert reading_route(tracker(subject_first + [said("mijn nummer is 0612345678")])) == \
+        "action_take_callback"
+    handed_over = START + [said("ik wil een medewerker", "ask_human"),
+                           ActionExecuted("action_contact_human"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(handed_over + [said("mijn nummer is 0612345678")])) == \
+        "action_take_message"  # no callback asked: a message that holds a number
     assert reading_route(tracker(IN_FORM + [said("bel me maar terug")])) != \
         "action_take_callback"
 

@@ -402,3 +402,17 @@ def test_retention_deletes_old_waits_remarks_and_presence(url):
     with reports_db.session(url) as db:
         assert [a.remark for a in db.query(SatisfactionAnswer)] == ["top"]
         assert [p.user_id for p in db.query(StaffPresence)] == [2]
+
+
+@pytest.mark.parametrize("text", ["5 stoeptegels liggen los bij de school",
+                                  "2 lantaarnpalen zijn kapot", "3 dagen geleden gemeld"])
+def test_a_message_that_starts_with_a_number_is_no_score(text):
+    assert satisfaction.read_answer(text) is None
+
+
+def test_a_remark_is_stored_without_names_or_bsn(url):
+    satisfaction.store(satisfaction.Answer(4, "Ik ben Jan de Vries, BSN 111222333, prima"),
+                       "webchat", url)
+    with reports_db.session(url) as db:
+        [row] = db.query(SatisfactionAnswer).all()
+        assert "Jan de Vries" not in row.remark and "111222333" not in row.remark

@@ -28,6 +28,9 @@ def enabled() -> bool:
     return bool(settings.OPENKLANT_URL)
 
 
+# The message of a callback request whose words were only the number (for the department).
+CALLBACK_ONLY = "Terugbelverzoek"
+
 def leave_message(sender_id: str, channel: str, text: str, subject: Subject,
                   language: str = "nld", url: Optional[str] = None,
                   callback_phone: Optional[str] = None) -> Optional[int]:
@@ -35,6 +38,8 @@ def leave_message(sender_id: str, channel: str, text: str, subject: Subject,
     callback request keeps the number to call (removed from the message like any other).
     Nothing is kept while Open Klant is not configured, or for an empty message."""
     message, removed = scrub(" ".join((text or "").split()))
+    if callback_phone and not message:
+        message = CALLBACK_ONLY  # "06 12345678" after "Op welk nummer?": the request itself
     if not enabled() or not message:
         return None
     url = url or settings.DATABASE_URL

@@ -18,11 +18,15 @@ _ASKS = re.compile(
     r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
     r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:iemand(?:\s+van\s+\w+)?|jullie|u|een\s+collega|"
     r"een\s+medewerker)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?bellen\b|\bgebeld\s+(?:te\s+)?worden\b"
-    r"|\bcall\s+me(?:\s+back)?\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\bring\s+me\s+back\b",
+    r"|\bbel\w*\s+(?:u|jullie|je)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?terug\b"
+    r"|\bcall\s+me\s+(?:back|on|at)\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\bring\s+me\s+back\b",
     re.IGNORECASE)
 _NOT_A_REQUEST = re.compile(
     r"\b(?:niet|nooit|nog\s+steeds\s+niet)\s+(?:\w+\s+)?teruggebeld\b|\bbeloofd\w*\s+\w*\s*terug"
-    r"|\bdidn'?t\s+call\s+me\b|\bnever\s+called\b", re.IGNORECASE)
+    r"|\bniet\s+(?:\w+\s+){0,2}?(?:gebeld|bellen|terugbellen)\b|\bliever\s+niet\b"
+    r"|\b(?:zou|zouden)\s+(?:\w+\s+){0,3}?terug\s*bell\w*\b.*\b(?:nooit|niet|niks|geen)\b"
+    r"|\bdidn'?t\s+call\s+me\b|\bnever\s+called\b|\bdon'?t\s+call\b|\bdo\s+not\s+call\b",
+    re.IGNORECASE)
 
 
 def wants_callback(text: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.reading.privacy import scrub
 from bot import logmask, settings
 from bot.reports.db import session
 from bot.reports.models import utcnow
@@ -26,8 +27,10 @@ SCORE_WORDS = (
     (r"tevreden|satisfied|happy", 4),
 )
 MAX_REMARK = 500
+# A digit alone, before punctuation or "/5" ("4, snel geholpen"): "5 stoeptegels los" is none.
 _SCORE = re.compile(r"^\s*(?:cijfer\s*)?([1-5])(?:\s*(?:/|van|uit|out of)\s*5)?(?!\d|[,.]\d)"
-                    r"[\s.,:;!)\-–]*(.*)$", re.IGNORECASE | re.DOTALL)
+                    r"(?:\s*$|\s*[.,:;!)\-–]+\s*(.*)$|\s*(?:/|van|uit|out of)\s*5\s+(.*)$)",
+                    re.IGNORECASE | re.DOTALL)
 # A number word alone or before a comma ("vier, prima"): "een klacht" is no score.
 _WORD = re.compile(r"^\s*(" + "|".join(NUMBER_WORDS) + r")\s*(?:$|[.,:;!\-–]\s*(.*)$)",
                    re.IGNORECASE | re.DOTALL)
@@ -48,7 +51,8 @@ def read_answer(text: str) -> Optional[Answer]:
         if found:
             score = found.group(1)
             value = int(score) if score.isdigit() else NUMBER_WORDS[score.lower()]
-            return Answer(value, (found.group(2) or "").strip()[:MAX_REMARK])
+            remark = next((group for group in found.groups()[1:] if group), "")
+            return Answer(value, remark.strip()[:MAX_REMARK])
     lowered = text.lower()
     for words, score in SCORE_WORDS:
         found = re.search(rf"\b(?:{words})\b", lowered)
@@ -60,7 +64,7 @@ def read_answer(text: str) -> Optional[Answer]:
 def store(answer: Answer, channel: str, url: str = settings.DATABASE_URL,
           now: Optional[dt.datetime] = None) -> None:
     """Keep the score, and the remark masked (no sender id, no phone number or e-mail)."""
-    remark = logmask.mask(answer.remark) if answer.remark else None
+    remark = logmask.mask(scrub(answer.remark)[0]) if answer.remark else None
     with session(url) as db:
         db.add(SatisfactionAnswer(channel=channel or "rest", score=answer.score,
                                   remark=remark, answered_at=now or utcnow()))

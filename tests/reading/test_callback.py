@@ -8,7 +8,7 @@ from bot.reading.callback import wants_callback
     "kunnen jullie mij terugbellen over mijn aanslag? 0612345678",
     "Bel mij even terug aub", "kan iemand van burgerzaken me morgen bellen",
     "ik wil graag gebeld worden over de kapvergunning", "BEL ME TERUG", "terug bellen graag",
-    "can someone call me back please", "give me a call on 0612345678",
+    "can someone call me back please", "give me a call on 0612345678", "belt u mij terug?",
 ])
 def test_a_callback_request_is_read(text):
     assert wants_callback(text)
@@ -17,7 +17,10 @@ def test_a_callback_request_is_read(text):
 @pytest.mark.parametrize("text", [
     "bel 112", "moet ik de politie bellen?", "ik heb gisteren al gebeld",
     "ik ben nog steeds niet teruggebeld!", "ze hebben beloofd terug te bellen maar niks",
-    "wat is jullie telefoonnummer", "i called yesterday",
+    "wat is jullie telefoonnummer", "i called yesterday", "ik wil niet gebeld worden",
+    "ik word liever niet gebeld", "u zou mij terugbellen, dat is nooit gebeurd",
+    "jullie zouden me terugbellen maar dat is niet gebeurd", "please don't call me",
+    "call me Jan",
 ])
 def test_other_talk_of_phoning_is_no_callback_request(text):
     assert not wants_callback(text)
