@@ -75,6 +75,9 @@ OPENKLANT_KANALEN = os.environ.get("OPENKLANT_KANALEN", "")
 # A conversation an agent took over and left alone this long is finished by the console
 # itself (outcome "onbekend"), so it still becomes a klantcontact; minutes.
 TAKEOVER_IDLE_MINUTES = float(os.environ.get("GA_TAKEOVER_IDLE_MINUTES", "120"))
+# Teams (knowledge-base departments) whose waiting conversations the console hands out by
+# round robin, each with a capacity per colleague: "burgerzaken:3,afval:5". Others not.
+ROUND_ROBIN = os.environ.get("GA_ROUND_ROBIN", "")
 
 # Where reports go: "signalen" (SIGNALEN_URL) or "zgw" (a zaaksysteem with the ZGW APIs,
 # e.g. Open Zaak). One per municipality; see README "Signalen or the zaaksysteem".
