@@ -143,23 +143,22 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _search(q: str) -> List[ColumnElement]:
+def _search(q: str, dialect: str) -> List[ColumnElement]:
     """Every word matches somewhere: case number, channel, conversation id, what the
-    resident wrote, or the colleague it is assigned to."""
+    resident wrote (the lower-case `search_text`), or the colleague it is assigned to."""
     conditions = []
-    for word in q.split()[:MAX_WORDS]:
+    for word in q.lower().split()[:MAX_WORDS]:
         like = _like(word)
-        conditions.append(or_(
-            table.c.case_number.ilike(like, escape="\\"), table.c.channel == word.lower(),
-            table.c.sender_id == word, table.c.first_message.ilike(like, escape="\\"),
-            table.c.last_user_text.ilike(like, escape="\\"),
-            table.c.left_message.ilike(like, escape="\\"),
-            table.c.assignee_name.ilike(like, escape="\\")))
+        name = (table.c.assignee_name.like(like, escape="\\") if dialect == "sqlite"
+                else table.c.assignee_name.ilike(like, escape="\\"))
+        conditions.append(or_(table.c.search_text.like(like, escape="\\"), name))
     return conditions
 
 
-def _conditions(filters: Filters) -> List[ColumnElement]:
-    conditions = _search(filters.q)
+def _conditions(filters: Filters, dialect: str) -> List[ColumnElement]:
+    """SQLite's LIKE ignores case (ASCII), PostgreSQL's does not: `search_text` is lower
+    case in both, the assignee's name is compared with ILIKE there."""
+    conditions = _search(filters.q, dialect)
     if filters.status:
         conditions.append(table.c.status == filters.status)
     if filters.channel:
@@ -201,7 +200,7 @@ def wake_due(url: str, now: Optional[float] = None) -> int:
 
 def overview(url: str, filters: Filters) -> Page:
     """One page of conversations, last active first."""
-    where = and_(true(), *_conditions(filters))
+    where = and_(true(), *_conditions(filters, engine(url).dialect.name))
     with engine(url).connect() as connection:
         total = connection.execute(select(func.count()).select_from(table).where(where)
                                    ).scalar_one()

@@ -23,7 +23,7 @@ def new_row(sender_id: str, at: float) -> Row:
             "case_number": None, "paused": False, "trigger_since": None,
             "waiting_since": None, "reasons": "", "last_resume": 0.0, "user_messages": 0,
             "staff_replies": 0, "fallbacks": 0, "events": 0, "status": NEW_STATUS,
-            "priority": 0}
+            "priority": 0, "search_text": ""}
 
 
 def record(connection: Connection, sender_id: str, events: Iterable[Dict[str, Any]]) -> None:
@@ -37,6 +37,7 @@ def record(connection: Connection, sender_id: str, events: Iterable[Dict[str, An
     before = dict(row)
     for event in events:
         apply(row, event)
+    row["search_text"] = search_text(row)
     if found is None:
         connection.execute(conversations.insert(), [row])
         return
@@ -109,6 +110,14 @@ def _trigger(row: Row, reason: str, at: float) -> None:
         row["priority"] = max(row["priority"], HIGH)
     if row["status"] != "open":
         row["status"], row["snoozed_until"] = "open", None
+
+
+def search_text(row: Row) -> str:
+    """The words a colleague may search a conversation by (the assignee's name is searched
+    in its own column: it changes without events)."""
+    parts = (row["sender_id"], row["channel"], row["case_number"] or "", row["first_message"],
+             row["last_user_text"], row["left_message"])
+    return " ".join(part for part in parts if part).lower()
 
 
 def _at(event: Dict[str, Any]) -> float:

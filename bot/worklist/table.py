@@ -38,6 +38,8 @@ conversations = Table(
     Column("staff_replies", Integer, nullable=False, default=0),
     Column("fallbacks", Integer, nullable=False, default=0),
     Column("events", Integer, nullable=False, default=0),
+    # What a search looks in, lower case: one column to scan instead of six.
+    Column("search_text", Text, nullable=False, default=""),
     # The lifecycle: events move it too (a trigger opens, a new message reopens).
     Column("status", String(16), nullable=False, default=NEW_STATUS),
     Column("priority", Integer, nullable=False, default=0),
