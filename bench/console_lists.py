@@ -113,7 +113,7 @@ def _lifecycle(engine, now: float) -> None:
         for number, team in enumerate(TEAMS):
             connection.execute(text(
                 "UPDATE conversations SET team = :team, assignee_id = :user, "
-                "assignee_name = :name, assigned_at = last_activity "
+                "assigned_to = :name, assigned_at = last_activity "
                 "WHERE substr(sender_id, -2, 1) = :digit"),
                 {"team": team, "user": number + 1, "name": f"Collega {number + 1}",
                  "digit": str(number)})

@@ -48,7 +48,7 @@ class Listed:
     outcome: Optional[str]
     team: Optional[str]
     assignee_id: Optional[int]
-    assignee_name: Optional[str]
+    assigned_to: Optional[str]
     user_messages: int
     staff_replies: int
 
@@ -149,8 +149,8 @@ def _search(q: str, dialect: str) -> List[ColumnElement]:
     conditions = []
     for word in q.lower().split()[:MAX_WORDS]:
         like = _like(word)
-        name = (table.c.assignee_name.like(like, escape="\\") if dialect == "sqlite"
-                else table.c.assignee_name.ilike(like, escape="\\"))
+        name = (table.c.assigned_to.like(like, escape="\\") if dialect == "sqlite"
+                else table.c.assigned_to.ilike(like, escape="\\"))
         conditions.append(or_(table.c.search_text.like(like, escape="\\"), name))
     return conditions
 

@@ -26,6 +26,7 @@ from bot.reports.models import (CHANNEL_MESSAGE, NEVER, InboundMessage, OptOut, 
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 from bot.klantcontacten.retention import delete_old_requests
 from bot.channel_models import ChannelDelivery, InboxMessage
+from bot.worklist.table import conversations
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,8 @@ def _delete_staff_traces(db, cutoff) -> int:
 
 
 def delete_old_conversations(now: dt.datetime, register: Register, url: Optional[str]) -> int:
-    """Delete tracker-store conversations whose last event is older than the period."""
+    """Delete tracker-store conversations whose last event is older than the period, and
+    their rows in the console's conversation table."""
     if not url:
         return 0
     days = register.personal["tracker.events"].retention_days
@@ -134,6 +136,9 @@ def delete_old_conversations(now: dt.datetime, register: Register, url: Optional
         for sender_id in old:
             connection.execute(text("DELETE FROM events WHERE sender_id = :sender"),
                                {"sender": sender_id})
+        if engine.dialect.has_table(connection, "conversations"):  # bot/worklist: its rows go too
+            connection.execute(conversations.delete().where(
+                conversations.c.last_activity < cutoff))
     return len(old)
 
 

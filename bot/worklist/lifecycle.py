@@ -64,7 +64,7 @@ def assign(engine: Engine, sender: str, member: Optional[Member], team: Optional
            now: Optional[float] = None) -> bool:
     """To a colleague (and their team, if given), or to a team with nobody yet."""
     return _change(engine, sender, team=team, assignee_id=member.id if member else None,
-                   assignee_name=member.name if member else None,
+                   assigned_to=member.name if member else None,
                    assigned_at=now or time.time() if member else None)
 
 
@@ -119,6 +119,6 @@ def auto_assign(engine: Engine, team: str, members: Sequence[Member], capacity: 
                 break
             at = (now or time.time()) + len(assigned) * 1e-3  # keeps the rotation's order
             connection.execute(table.update().where(table.c.sender_id == sender).values(
-                assignee_id=member.id, assignee_name=member.name, assigned_at=at))
+                assignee_id=member.id, assigned_to=member.name, assigned_at=at))
             assigned.append((sender, member))
     return assigned

@@ -49,7 +49,7 @@ conversations = Table(
     Column("resolved_at", Float),
     Column("team", String(64)),
     Column("assignee_id", Integer),
-    Column("assignee_name", String(120)),
+    Column("assigned_to", String(120)),
     Column("assigned_at", Float),
     Index("ix_conversations_last_activity", "last_activity"),
     Index("ix_conversations_status_activity", "status", "last_activity"),
