@@ -187,10 +187,12 @@ def _overview_values(request: Request) -> dict:
         taken = {t.sender_id: t.user.name for t in db.query(Takeover).all()}
     queue, waiting = lists.queue(app.ctx.tracker_url, taken, filters)
     requests = klantcontact.open_requests([c.sender_id for c in queue], app.ctx.db_url)
+    colleagues = teams.colleagues(app.ctx.db_url)
+    active = lists.overview(app.ctx.tracker_url, filters, {c.id: c.name for c in colleagues})
     return {"queue": queue, "waiting": waiting, "taken": taken, "requests": requests,
-            "active": lists.overview(app.ctx.tracker_url, filters), "filters": filters,
-            "statuses": lists.STATUS_NAMES, "channels": lists.channels(app.ctx.tracker_url),
-            "teams": teams.teams(app.ctx.db_url), "colleagues": teams.colleagues(app.ctx.db_url)}
+            "active": active, "filters": filters, "statuses": lists.STATUS_NAMES,
+            "channels": lists.channels(app.ctx.tracker_url),
+            "teams": teams.teams(app.ctx.db_url), "colleagues": colleagues}
 
 
 @app.get("/console/")

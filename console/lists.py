@@ -15,7 +15,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from bot.klantcontacten.contacts import OUTCOMES, UNKNOWN
 from bot.worklist import lifecycle
 from bot.worklist.rules import REASONS
-from bot.worklist.table import PRIORITIES, STATUSES, conversations as table, ensure_table
+from bot.worklist.record import tokens
+from bot.worklist.table import (PRIORITIES, STATUSES, conversations as table, ensure_table,
+                                  words)
 from console.conversations import tracker_engine
 
 PER_PAGE = 50
@@ -138,27 +140,28 @@ class Page:
         return self.first + len(self.rows) - 1 if self.rows else 0
 
 
-def _like(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _prefixed(word: str) -> ColumnElement:
+    """Conversations with a word starting with `word`: a range on the index, which both
+    SQLite and PostgreSQL use (LIKE 'x%' needs special collations for that)."""
+    following = word[:-1] + chr(ord(word[-1]) + 1)
+    return table.c.sender_id.in_(select(words.c.sender_id).where(
+        words.c.word >= word, words.c.word < following))
 
 
-def _search(q: str, dialect: str) -> List[ColumnElement]:
-    """Every word matches somewhere: case number, channel, conversation id, what the
-    resident wrote (the lower-case `search_text`), or the colleague it is assigned to."""
+def _search(q: str, colleagues: Mapping[int, str]) -> List[ColumnElement]:
+    """Every word matches: a word of the case number, channel, conversation id or what the
+    resident wrote (by its start), or the name of the colleague it is assigned to."""
     conditions = []
-    for word in q.lower().split()[:MAX_WORDS]:
-        like = _like(word)
-        name = (table.c.assigned_to.like(like, escape="\\") if dialect == "sqlite"
-                else table.c.assigned_to.ilike(like, escape="\\"))
-        conditions.append(or_(table.c.search_text.like(like, escape="\\"), name))
+    for word in sorted(tokens(q), key=len, reverse=True)[:MAX_WORDS]:
+        named = [user_id for user_id, name in colleagues.items()
+                 if any(part.startswith(word) for part in tokens(name))]
+        found = _prefixed(word)
+        conditions.append(or_(found, table.c.assignee_id.in_(named)) if named else found)
     return conditions
 
 
-def _conditions(filters: Filters, dialect: str) -> List[ColumnElement]:
-    """SQLite's LIKE ignores case (ASCII), PostgreSQL's does not: `search_text` is lower
-    case in both, the assignee's name is compared with ILIKE there."""
-    conditions = _search(filters.q, dialect)
+def _conditions(filters: Filters, colleagues: Mapping[int, str]) -> List[ColumnElement]:
+    conditions = _search(filters.q, colleagues)
     if filters.status:
         conditions.append(table.c.status == filters.status)
     if filters.channel:
@@ -198,9 +201,10 @@ def wake_due(url: str, now: Optional[float] = None) -> int:
     return lifecycle.wake_snoozed(engine(url), now) if due else 0
 
 
-def overview(url: str, filters: Filters) -> Page:
-    """One page of conversations, last active first."""
-    where = and_(true(), *_conditions(filters, engine(url).dialect.name))
+def overview(url: str, filters: Filters, colleagues: Mapping[int, str] = {}) -> Page:
+    """One page of conversations, last active first; `colleagues` (id -> name) lets a
+    search find conversations by the name of the colleague they are assigned to."""
+    where = and_(true(), *_conditions(filters, colleagues))
     with engine(url).connect() as connection:
         total = connection.execute(select(func.count()).select_from(table).where(where)
                                    ).scalar_one()

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, create_engine, text
 from sqlalchemy.engine import Engine
 
 from bot.worklist.record import record
-from bot.worklist.table import conversations, ensure_table
+from bot.worklist.table import conversations, ensure_table, words
 
 BATCH = 500  # conversations per transaction
 
@@ -41,6 +41,7 @@ def _write(engine: Engine, batch: List[Tuple[str, list]]) -> int:
         for sender_id, events in batch:
             connection.execute(conversations.delete().where(
                 conversations.c.sender_id == sender_id))
+            connection.execute(words.delete().where(words.c.sender_id == sender_id))
             record(connection, sender_id, events)
     return len(batch)
 

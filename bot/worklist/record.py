@@ -5,13 +5,17 @@ writing it back is safe; only the columns the events changed are written, so the
 console's lifecycle columns (team, assignee, snooze) are never overwritten."""
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Optional
+import re
+from typing import Any, Dict, Iterable, Optional, Set
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from bot.worklist.rules import (FALLBACK_ACTIONS, action_trigger, preview, user_triggers)
-from bot.worklist.table import HIGH, NEW_STATUS, URGENT, conversations
+from bot.worklist.table import HIGH, NEW_STATUS, URGENT, conversations, words
+
+WORD = re.compile(r"\w+")
+MIN_WORD, MAX_WORD, MAX_WORDS = 2, 64, 300
 
 Row = Dict[str, Any]
 EMERGENCY_ACTION = "action_emergency"
@@ -38,6 +42,7 @@ def record(connection: Connection, sender_id: str, events: Iterable[Dict[str, An
     for event in events:
         apply(row, event)
     row["search_text"] = search_text(row)
+    _index_words(connection, sender_id, before.get("search_text") or "", row["search_text"])
     if found is None:
         connection.execute(conversations.insert(), [row])
         return
@@ -118,6 +123,25 @@ def search_text(row: Row) -> str:
     parts = (row["sender_id"], row["channel"], row["case_number"] or "", row["first_message"],
              row["last_user_text"], row["left_message"])
     return " ".join(part for part in parts if part).lower()
+
+
+def tokens(text: str) -> Set[str]:
+    """The distinct words of a text (letters and digits), as the search index keeps them."""
+    return {word[:MAX_WORD] for word in WORD.findall(text.lower())[:MAX_WORDS]
+            if len(word) >= MIN_WORD}
+
+
+def _index_words(connection: Connection, sender_id: str, old: str, new: str) -> None:
+    if old == new:
+        return
+    before, after = tokens(old), tokens(new)
+    gone, added = before - after, after - before
+    if gone:
+        connection.execute(words.delete().where(words.c.sender_id == sender_id,
+                                                words.c.word.in_(gone)))
+    if added:
+        connection.execute(words.insert(), [{"word": w, "sender_id": sender_id}
+                                            for w in sorted(added)])
 
 
 def _at(event: Dict[str, Any]) -> float:

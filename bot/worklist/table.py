@@ -61,6 +61,15 @@ conversations = Table(
     Index("ix_conversations_snoozed", "snoozed_until"),
 )
 
+# The words of each conversation's `search_text`: a search looks words up by prefix in the
+# primary key's index instead of scanning every row's text.
+words = Table(
+    "conversation_words", metadata,
+    Column("word", String(64), primary_key=True),
+    Column("sender_id", String(255), primary_key=True),
+    Index("ix_conversation_words_sender", "sender_id"),
+)
+
 
 def ensure_table(engine: Engine) -> None:
     """Create the table and its indexes where missing. Several processes starting side by
