@@ -33,7 +33,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.worklist.record import record  # noqa: E402
-from bot.worklist.table import ensure_table  # noqa: E402
+from bot.worklist.table import analyze, ensure_table  # noqa: E402
 from tests.console_client import ConsoleUser  # noqa: E402
 from tests.services import free_port  # noqa: E402
 
@@ -98,7 +98,10 @@ def seed(url: str, conversations: int, events_each: int) -> float:
                 ":data)"), rows)
             for sender, events in made:
                 record(connection, sender, events)
+        if first % 10_000 == 0:
+            print(f"  {first:,} ...", flush=True)
     _lifecycle(engine, now)
+    analyze(engine)  # as the console does hourly
     return time.monotonic() - began
 
 

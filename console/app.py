@@ -35,7 +35,7 @@ from console import (auth, dashboard, dead_letters, deliveries, klantcontact, kn
                      lists, teams, tone_editor)
 from console.conversations import REASONS, conversations, latest_event_id, transcript
 from bot.worklist import lifecycle
-from bot.worklist.table import PRIORITIES
+from bot.worklist.table import PRIORITIES, analyze
 from console.models import AuditEntry, Note, Takeover
 from console.rasa_api import RasaUnavailable, pause, resume, send_staff_message
 
@@ -48,6 +48,7 @@ STATIC = {"console.css": "text/css", "console.js": "text/javascript"}
 MAX_REPLY = 2000
 STREAM_SECONDS = 55
 IDLE_SWEEP_SECONDS = 60
+ANALYZE_EVERY = 60  # sweeps: the conversation table's planner statistics, hourly
 # Fetched by the page's script: without a login they answer 401 instead of a redirect.
 SCRIPT_PATHS = ("/console/partials/", "/console/stream")
 SECURITY_HEADERS = {
@@ -459,8 +460,12 @@ async def stop_idle_sweep(running: Sanic, loop: asyncio.AbstractEventLoop) -> No
 
 
 async def _sweep_idle_takeovers() -> None:
+    rounds = 0
     while True:
         await asyncio.sleep(IDLE_SWEEP_SECONDS)
+        rounds += 1
+        if rounds % ANALYZE_EVERY == 1:
+            await asyncio.to_thread(analyze, lists.engine(app.ctx.tracker_url))
         try:
             finished = await finish_idle_takeovers()
             if finished:

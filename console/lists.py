@@ -244,7 +244,16 @@ def one(url: str, sender: str) -> Optional[Listed]:
     return _listed(row) if row else None
 
 
+_CHANNELS: Dict[str, Tuple[float, List[str]]] = {}
+CHANNELS_SECONDS = 300
+
+
 def channels(url: str) -> List[str]:
-    with engine(url).connect() as connection:
-        return sorted(c for c in connection.execute(
-            select(table.c.channel).distinct()).scalars() if c)
+    """The channels conversations came in on, for the filter (read every few minutes)."""
+    at, found = _CHANNELS.get(url, (0.0, []))
+    if time.monotonic() - at > CHANNELS_SECONDS:
+        with engine(url).connect() as connection:
+            found = sorted(c for c in connection.execute(
+                select(table.c.channel).distinct()).scalars() if c)
+        _CHANNELS[url] = (time.monotonic(), found)
+    return found

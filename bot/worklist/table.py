@@ -81,3 +81,12 @@ def ensure_table(engine: Engine) -> None:
             if not engine.dialect.has_table(connection, "conversations"):
                 raise
         logger.info("conversations table created by another process (%s)", type(error).__name__)
+
+
+def analyze(engine: Engine) -> None:
+    """Fresh statistics for the planner, so a filter on a few open conversations uses the
+    status index rather than a team's. PostgreSQL's autovacuum does this by itself; the
+    console runs it hourly for SQLite."""
+    with engine.begin() as connection:
+        for name in ("conversations", "conversation_words"):
+            connection.exec_driver_sql(f"ANALYZE {name}")
