@@ -197,3 +197,10 @@ def test_filters_from_the_query_string_refuse_what_they_do_not_know():
                                        "pagina": "x", "waiting": "1", "q": " a b "})
     assert filters == lists.Filters(q="a b", waiting=True)
     assert filters.query(2) == "q=a+b&waiting=1&pagina=2"
+
+
+def test_an_emergency_answer_makes_it_urgent_without_queueing_it(store):
+    store.user("e1", 0, "Ik ruik gas in huis")
+    store.action("e1", 1, "action_emergency")
+    row = store.row("e1")
+    assert row["priority"] == 2 and row["waiting_since"] is None

@@ -65,7 +65,7 @@ def assign(engine: Engine, sender: str, member: Optional[Member], team: Optional
     """To a colleague (and their team, if given), or to a team with nobody yet."""
     return _change(engine, sender, team=team, assignee_id=member.id if member else None,
                    assigned_to=member.name if member else None,
-                   assigned_at=now or time.time() if member else None)
+                   assigned_at=(now or time.time()) if member else None)
 
 
 def to_queue(engine: Engine, sender: str, now: Optional[float] = None) -> bool:
