@@ -3,7 +3,8 @@ account has that department. Round robin (settings.ROUND_ROBIN) is per team."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+import time
+from typing import Dict, List, Optional, Tuple
 
 from bot import settings
 from bot.reports.db import session
@@ -25,13 +26,26 @@ def round_robin(setting: Optional[str] = None) -> Dict[str, int]:
     return found
 
 
+DEPARTMENTS_SECONDS = 60
+_DEPARTMENTS: Dict[str, Tuple[float, Dict[str, str]]] = {}
+
+
 def teams(db_url: str) -> Dict[str, str]:
     """Slug -> name of every department in the knowledge base, plus any on an account."""
-    found = dict(knowledge.departments(db_url))
+    found = dict(_departments(db_url))
     for member in colleagues(db_url):
         if member.department and member.department not in found:
             found[member.department] = member.department.replace("_", " ").capitalize()
     return dict(sorted(found.items()))
+
+
+def _departments(db_url: str) -> Dict[str, str]:
+    """The knowledge base's departments, read once a minute (every list shows them)."""
+    at, found = _DEPARTMENTS.get(db_url, (0.0, {}))
+    if time.monotonic() - at > DEPARTMENTS_SECONDS:
+        found = knowledge.departments(db_url)
+        _DEPARTMENTS[db_url] = (time.monotonic(), found)
+    return found
 
 
 @dataclass(frozen=True)
@@ -52,10 +66,6 @@ def colleagues(db_url: str) -> List[Colleague]:
 
 def members(db_url: str, team: str) -> List[Member]:
     return [Member(c.id, c.name) for c in colleagues(db_url) if c.department == team]
-
-
-def colleague(db_url: str, user_id: int) -> Optional[Member]:
-    return next((Member(c.id, c.name) for c in colleagues(db_url) if c.id == user_id), None)
 
 
 def hand_out(tracker_url: str, db_url: str, only: Optional[str] = None) -> List[tuple]:

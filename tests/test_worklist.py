@@ -204,3 +204,10 @@ def test_an_emergency_answer_makes_it_urgent_without_queueing_it(store):
     store.action("e1", 1, "action_emergency")
     row = store.row("e1")
     assert row["priority"] == 2 and row["waiting_since"] is None
+
+
+def test_the_round_robin_setting_names_teams_with_a_capacity():
+    from console.teams import round_robin
+
+    assert round_robin("burgerzaken:3, afval:x,,zorg_en_welzijn:0,wonen:12") == {
+        "burgerzaken": 3, "wonen": 12}
