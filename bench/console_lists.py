@@ -163,7 +163,8 @@ def report(results: Dict[str, List[float]], conversations: int, events: int,
            seconds: float) -> str:
     lines = [f"## Console lists ({dt.date.today().isoformat()})", "",
              f"{conversations:,} conversations, {events:,} events (SQLite tracker database), "
-             f"seeded through the conversation table's save path in {seconds:.0f} s. "
+             f"seeded through the conversation table's save path"
+             f"{f' in {seconds:.0f} s' if seconds else ''}. "
              f"{ROUNDS} requests each over HTTP on loopback, one at a time; goal p95 < "
              f"{GOAL_MS} ms.", "",
              "| page | p50 ms | p95 ms | goal |", "|---|---|---|---|"]
@@ -180,14 +181,20 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=100_000)
     parser.add_argument("--events-each", type=int, default=20)
     parser.add_argument("--no-write", action="store_true", help="do not touch RESULTS.md")
+    parser.add_argument("--database", type=Path,
+                        help="keep the seeded tracker database here; reuse it when it exists")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-lists-") as folder:
         folder = Path(folder)
-        tracker_db = folder / "tracker.db"
-        print(f"seeding {args.conversations:,} conversations ...", flush=True)
-        seconds = seed(f"sqlite:///{tracker_db}", args.conversations, args.events_each)
+        tracker_db = args.database or folder / "tracker.db"
+        seconds = 0.0
+        if not tracker_db.exists():
+            print(f"seeding {args.conversations:,} conversations ...", flush=True)
+            seconds = seed(f"sqlite:///{tracker_db}", args.conversations, args.events_each)
         with create_engine(f"sqlite:///{tracker_db}").connect() as connection:
             events = connection.execute(text("SELECT COUNT(*) FROM events")).scalar()
+            conversations = connection.execute(text("SELECT COUNT(*) FROM conversations")
+                                               ).scalar()
             waiting = connection.execute(text(
                 "SELECT sender_id FROM conversations WHERE waiting_since IS NOT NULL "
                 "ORDER BY waiting_since LIMIT 1")).scalar()
@@ -210,7 +217,7 @@ def main() -> None:
         finally:
             process.terminate()
             process.wait(timeout=30)
-    section = report(results, args.conversations, events, seconds)
+    section = report(results, conversations, events, seconds)
     print(section)
     if not args.no_write:
         _append(section)

@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import urlencode
 
 from sqlalchemy import and_, func, or_, select, true
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.klantcontacten.contacts import OUTCOMES, UNKNOWN
@@ -23,6 +23,7 @@ from console.conversations import tracker_engine
 PER_PAGE = 50
 QUEUE_LIMIT = 100
 MAX_WORDS = 5
+FEW = 5000  # conversations with the rarest word searched: checked one by one
 STATUS_NAMES = {"open": "open", "pending": "bij de bot", "snoozed": "uitgesteld",
                 "resolved": "afgerond"}
 LIST_COLUMNS = [column for column in table.c]
@@ -140,28 +141,47 @@ class Page:
         return self.first + len(self.rows) - 1 if self.rows else 0
 
 
-def _prefixed(word: str) -> ColumnElement:
-    """Conversations with a word starting with `word`: a range on the index, which both
-    SQLite and PostgreSQL use (LIKE 'x%' needs special collations for that)."""
+def _word_range(word: str) -> ColumnElement:
+    """Words starting with `word`: a range on the index, which SQLite and PostgreSQL both
+    use (LIKE 'x%' needs special collations for that)."""
     following = word[:-1] + chr(ord(word[-1]) + 1)
-    return table.c.sender_id.in_(select(words.c.sender_id).where(
-        words.c.word >= word, words.c.word < following))
+    return and_(words.c.word >= word, words.c.word < following)
 
 
-def _search(q: str, colleagues: Mapping[int, str]) -> List[ColumnElement]:
+def _search(connection: Connection, q: str,
+            colleagues: Mapping[int, str]) -> List[ColumnElement]:
     """Every word matches: a word of the case number, channel, conversation id or what the
-    resident wrote (by its start), or the name of the colleague it is assigned to."""
-    conditions = []
-    for word in sorted(tokens(q), key=len, reverse=True)[:MAX_WORDS]:
+    resident wrote (by its start), or the name of the colleague it is assigned to.
+    The rarest word is looked up first; when few conversations have it, the others are
+    checked among those only."""
+    conditions, candidates = [], None
+    counted = []
+    for word in list(tokens(q))[:MAX_WORDS]:
         named = [user_id for user_id, name in colleagues.items()
                  if any(part.startswith(word) for part in tokens(name))]
-        found = _prefixed(word)
-        conditions.append(or_(found, table.c.assignee_id.in_(named)) if named else found)
+        if named:
+            found = select(words.c.sender_id).where(_word_range(word))
+            conditions.append(or_(table.c.sender_id.in_(found), table.c.assignee_id.in_(named)))
+            continue
+        counted.append((connection.execute(select(func.count()).where(_word_range(word)))
+                        .scalar_one(), word))
+    for count, word in sorted(counted):
+        query = select(words.c.sender_id).where(_word_range(word))
+        if candidates is None and count <= FEW:
+            candidates = set(connection.execute(query).scalars())
+        elif candidates is not None:
+            candidates &= set(connection.execute(
+                query.where(words.c.sender_id.in_(sorted(candidates)))).scalars())
+        else:
+            conditions.append(table.c.sender_id.in_(query))
+    if candidates is not None:
+        conditions.append(table.c.sender_id.in_(sorted(candidates)))
     return conditions
 
 
-def _conditions(filters: Filters, colleagues: Mapping[int, str]) -> List[ColumnElement]:
-    conditions = _search(filters.q, colleagues)
+def _conditions(connection: Connection, filters: Filters,
+                colleagues: Mapping[int, str]) -> List[ColumnElement]:
+    conditions = _search(connection, filters.q, colleagues)
     if filters.status:
         conditions.append(table.c.status == filters.status)
     if filters.channel:
@@ -204,14 +224,18 @@ def wake_due(url: str, now: Optional[float] = None) -> int:
 def overview(url: str, filters: Filters, colleagues: Mapping[int, str] = {}) -> Page:
     """One page of conversations, last active first; `colleagues` (id -> name) lets a
     search find conversations by the name of the colleague they are assigned to."""
-    where = and_(true(), *_conditions(filters, colleagues))
     with engine(url).connect() as connection:
+        where = and_(true(), *_conditions(connection, filters, colleagues))
         total = connection.execute(select(func.count()).select_from(table).where(where)
                                    ).scalar_one()
         number = min(filters.page, max(1, -(-total // PER_PAGE)))
+        # The page's keys from the index first, then only those rows (a deep page skips
+        # index entries, not rows).
+        keys = (select(table.c.sender_id).where(where).order_by(table.c.last_activity.desc())
+                .limit(PER_PAGE).offset((number - 1) * PER_PAGE))
         rows = connection.execute(
-            select(*LIST_COLUMNS).where(where).order_by(table.c.last_activity.desc())
-            .limit(PER_PAGE).offset((number - 1) * PER_PAGE)).mappings().all()
+            select(*LIST_COLUMNS).where(table.c.sender_id.in_(keys))
+            .order_by(table.c.last_activity.desc())).mappings().all()
     return Page([_listed(row) for row in rows], total, number)
 
 

@@ -51,14 +51,16 @@ conversations = Table(
     Column("assignee_id", Integer),
     Column("assigned_to", String(120)),
     Column("assigned_at", Float),
-    Index("ix_conversations_last_activity", "last_activity"),
-    Index("ix_conversations_status_activity", "status", "last_activity"),
-    Index("ix_conversations_channel_activity", "channel", "last_activity"),
-    Index("ix_conversations_team_activity", "team", "last_activity"),
-    Index("ix_conversations_assignee_activity", "assignee_id", "last_activity"),
+    # Each list filter with the order of the list and the key: the page is chosen from
+    # the index alone, and a second filter (status) is checked there too.
+    Index("ix_conversations_last_activity", "last_activity", "sender_id"),
+    Index("ix_conversations_status_activity", "status", "last_activity", "sender_id"),
+    Index("ix_conversations_channel_activity", "channel", "status", "last_activity",
+          "sender_id"),
+    Index("ix_conversations_team_activity", "team", "status", "last_activity", "sender_id"),
+    Index("ix_conversations_assignee_activity", "assignee_id", "status", "last_activity",
+          "sender_id"),
     Index("ix_conversations_waiting", "waiting_since"),
-    Index("ix_conversations_case_number", "case_number"),
-    Index("ix_conversations_snoozed", "snoozed_until"),
 )
 
 # The words of each conversation's `search_text`: a search looks words up by prefix in the
