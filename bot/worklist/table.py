@@ -62,6 +62,9 @@ conversations = Table(
           "sender_id"),
     Index("ix_conversations_waiting", "waiting_since"),
 )
+# The queue in its order: most urgent first, then longest waiting.
+Index("ix_conversations_queue", conversations.c.status, conversations.c.priority.desc(),
+      conversations.c.waiting_since)
 
 # The words of each conversation's `search_text`: a search looks words up by prefix in the
 # primary key's index instead of scanning every row's text.
