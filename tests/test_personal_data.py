@@ -116,6 +116,8 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
     with store.engine.connect() as connection:
         rows = connection.execute(select(worklist_table.conversations.c.sender_id)).scalars()
         assert list(rows) == ["new-conversation"], "the conversation table's row goes too"
+        searchable = connection.execute(select(worklist_table.words.c.sender_id)).scalars()
+        assert set(searchable) == {"new-conversation"}, "and its words"
     assert apply_retention(now, reports_url=reports_url, tracker_url=tracker_url) == {
         "reports_anonymised": 0, "messages_deleted": 0, "conversations_deleted": 0}, \
         "a second run changes nothing"

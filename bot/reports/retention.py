@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Dict, Optional
 
 import yaml
-from sqlalchemy import and_, create_engine, or_, text
+from sqlalchemy import and_, create_engine, or_, select, text
 from sqlalchemy.engine import URL
 
 from bot.knowledge.models import UnansweredQuestion
@@ -26,7 +26,7 @@ from bot.reports.models import (CHANNEL_MESSAGE, NEVER, InboundMessage, OptOut, 
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 from bot.klantcontacten.retention import delete_old_requests
 from bot.channel_models import ChannelDelivery, InboxMessage
-from bot.worklist.table import conversations
+from bot.worklist.table import conversations, words
 
 logger = logging.getLogger(__name__)
 
@@ -137,6 +137,9 @@ def delete_old_conversations(now: dt.datetime, register: Register, url: Optional
             connection.execute(text("DELETE FROM events WHERE sender_id = :sender"),
                                {"sender": sender_id})
         if engine.dialect.has_table(connection, "conversations"):  # bot/worklist: its rows go too
+            gone = select(conversations.c.sender_id).where(
+                conversations.c.last_activity < cutoff)
+            connection.execute(words.delete().where(words.c.sender_id.in_(gone)))
             connection.execute(conversations.delete().where(
                 conversations.c.last_activity < cutoff))
     return len(old)
