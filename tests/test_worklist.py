@@ -211,3 +211,46 @@ def test_the_round_robin_setting_names_teams_with_a_capacity():
 
     assert round_robin("burgerzaken:3, afval:x,,zorg_en_welzijn:0,wonen:12") == {
         "burgerzaken": 3, "wonen": 12}
+
+
+@pytest.fixture(scope="module")
+def services():
+    """A PostgreSQL server of its own (the name marks the tests that use it `stack`)."""
+    import shutil
+    import tempfile
+
+    from tests.services import PostgresServer
+
+    folder = Path(tempfile.mkdtemp(prefix="ga-worklist-"))
+    folder.chmod(0o755)  # the postgres user must reach its data folder inside
+    server = PostgresServer(folder / "postgres").start(["tracker"])
+    yield server
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_same_on_postgresql(services, rasa_domain):
+    postgres = services
+    store = Store.__new__(Store)
+    store.store = TrackerStore(domain=rasa_domain, dialect="postgresql", host="127.0.0.1",
+                               port=postgres.port, db="tracker", username="postgres")
+    store.domain, store.url = rasa_domain, postgres.url("tracker")
+    store.engine = create_engine(store.url, future=True)
+    store.user("pg1", 0, "Ik wil een medewerker over mijn Paspoort", intent="ask_human")
+    store.action("pg1", 1, "action_contact_human")
+    store.save("pg1", SlotSet("report_case_number", "SIG-77", timestamp=T0 + 5))
+    assert store.row("pg1")["waiting_since"] == T0 + 1
+    assert [c.sender_id for c in lists.overview(store.url, lists.Filters(q="PASPO sig-77")
+                                                ).rows] == ["pg1"]
+    lifecycle.assign(store.engine, "pg1", None, "burgerzaken")
+    assert lifecycle.to_queue(store.engine, "pg1")
+    [(sender, member)] = lifecycle.auto_assign(store.engine, "burgerzaken",
+                                               [Member(1, "Ann")], capacity=1)
+    [queued], total = lists.queue(store.url, {}, lists.Filters(team="burgerzaken"))
+    assert (sender, queued.assigned_to, total) == ("pg1", "Ann", 1)
+    assert "overgedragen" in queued.reason_text
+    assert lifecycle.resolve(store.engine, "pg1", "beantwoord")
+    assert lists.overview(store.url, lists.Filters(status="resolved", q="ann"),
+                          {1: "Ann"}).total == 1
+    from bot.worklist.table import analyze
+    analyze(store.engine)
