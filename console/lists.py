@@ -21,7 +21,7 @@ from bot.worklist.table import (PRIORITIES, STATUSES, conversations as table, en
 from console.conversations import tracker_engine
 
 PER_PAGE = 50
-QUEUE_LIMIT = 100
+QUEUE_LIMIT = 50
 MAX_WORDS = 5
 FEW = 5000  # conversations with the rarest word searched: checked one by one
 STATUS_NAMES = {"open": "open", "pending": "bij de bot", "snoozed": "uitgesteld",

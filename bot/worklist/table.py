@@ -60,7 +60,7 @@ conversations = Table(
     Index("ix_conversations_team_activity", "team", "status", "last_activity", "sender_id"),
     Index("ix_conversations_assignee_activity", "assignee_id", "status", "last_activity",
           "sender_id"),
-    Index("ix_conversations_waiting", "waiting_since"),
+    Index("ix_conversations_waiting", "waiting_since", "last_activity", "sender_id"),
 )
 # The queue in its order: most urgent first, then longest waiting.
 Index("ix_conversations_queue", conversations.c.status, conversations.c.priority.desc(),
