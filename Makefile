@@ -66,6 +66,9 @@ converse: install ## Resident conversation benchmark: pass rates per group, resu
 bench: install ## Measure latency (vs bare Rasa), parse time, training time, memory: bench/RESULTS.md (ARGS=--skip-training-time)
 	PYTHONPATH=. $(PY) bench/run.py $(ARGS)
 
+bench-lists: install ## The console's overview, queue and a conversation page with 100,000 conversations and 2 million events: bench/RESULTS.md (ARGS=--conversations N)
+	PYTHONPATH=. $(PY) bench/console_lists.py $(ARGS)
+
 shell: install ## Talk to the bot in the terminal
 	@$(PY) -m bot.model >/dev/null
 	@mkdir -p var; export GA_ACTION_TOKEN="$${GA_ACTION_TOKEN:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(32))')}"; \
@@ -99,4 +102,4 @@ telegram-webhook: install ## Point Telegram at this bot: make telegram-webhook U
 clean: ## Remove trained models, results and local databases (not .venv)
 	rm -rf models results var .rasa
 
-.PHONY: help install browser oidc-provider services train run lint test test-fast eval converse bench shell retention import-streets outbox check-signalen admin tone tone-check telegram-webhook clean
+.PHONY: help install browser oidc-provider services train run lint test test-fast eval converse bench bench-lists shell retention import-streets outbox check-signalen admin tone tone-check telegram-webhook clean

@@ -80,6 +80,9 @@ TAKEOVER_IDLE_MINUTES = float(os.environ.get("GA_TAKEOVER_IDLE_MINUTES", "120"))
 PRESENCE_IDLE_MINUTES = float(os.environ.get("GA_PRESENCE_IDLE_MINUTES", "30"))
 # A resident in the queue hears a new place at most this often (bot.webcare.waiting_news).
 WAITING_NEWS_SECONDS = float(os.environ.get("GA_WAITING_NEWS_SECONDS", "120"))
+# Teams (knowledge-base departments) whose waiting conversations the console hands out by
+# round robin, each with a capacity per colleague: "burgerzaken:3,afval:5". Others not.
+ROUND_ROBIN = os.environ.get("GA_ROUND_ROBIN", "")
 
 # Where reports go: "signalen" (SIGNALEN_URL) or "zgw" (a zaaksysteem with the ZGW APIs,
 # e.g. Open Zaak). One per municipality; see README "Signalen or the zaaksysteem".

@@ -7,6 +7,8 @@ store reads the event data column only with one prepared Core statement, does th
 database work in a thread, and puts SQLite in WAL mode (one flush per commit; the
 console can read while Rasa writes).
 Rasa's lock store still makes sure one turn per conversation runs at a time.
+The events of a save also update the conversation's row in the console's conversation
+table (bot/worklist), in the same transaction.
 
 Use it in endpoints.yml: `tracker_store: {type: bot.tracker_store.TrackerStore, ...}`
 with the same keys as Rasa's `type: SQL`.
@@ -22,12 +24,15 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.core.tracker_store import TrackerStore as RasaTrackerStore
 from rasa.core.utils import AvailableEndpoints
-from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 import sqlalchemy as sa
 from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
+
+from bot.worklist.record import record
+from bot.worklist.table import ensure_table
 
 # How many of a tracker's events are in the database: read with it, so saving needs
 # no count query (Rasa's lock store keeps other instances out in between).
@@ -53,6 +58,7 @@ class TrackerStore(SQLTrackerStore):
             event.listen(self.engine, "connect", _use_wal)
             self.sessionmaker = sessionmaker(bind=self.engine)
         self._data_queries = {flag: self._data_query(flag) for flag in (False, True)}
+        ensure_table(self.engine)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool
                         ) -> Optional[DialogueStateTracker]:
@@ -97,17 +103,17 @@ class TrackerStore(SQLTrackerStore):
         if stored is None:
             with self.session_scope() as session:
                 stored = self._event_query(session, tracker.sender_id, False).count()
-        rows = [self._row(tracker.sender_id, new_event)
-                for new_event in itertools.islice(tracker.events, stored, None)]
-        if rows:
+        new = [new_event.as_dict() for new_event in itertools.islice(tracker.events, stored, None)]
+        if new:
             with self.engine.begin() as connection:  # core insert: no ORM session needed
-                connection.execute(self.SQLEvent.__table__.insert(), rows)
+                connection.execute(self.SQLEvent.__table__.insert(),
+                                   [self._row(tracker.sender_id, data) for data in new])
+                record(connection, tracker.sender_id, new)
         setattr(tracker, STORED, len(tracker.events))
 
     @staticmethod
-    def _row(sender_id: Text, new_event: Event) -> Dict[str, Any]:
-        data = new_event.as_dict()
-        return {"sender_id": sender_id, "type_name": new_event.type_name,
+    def _row(sender_id: Text, data: Dict[str, Any]) -> Dict[str, Any]:
+        return {"sender_id": sender_id, "type_name": data.get("event"),
                 "timestamp": data.get("timestamp"),
                 "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
                 "action_name": data.get("name"), "data": json.dumps(data)}

@@ -32,8 +32,10 @@ from bot import settings
 from bot.klantcontacten.contacts import OUTCOMES, UNKNOWN, outcome_choices
 from bot.reports import dead_letters as reports_dead_letters
 from console import (auth, dashboard, dead_letters, deliveries, klantcontact, knowledge,
-                     tone_editor)
+                     lists, teams, tone_editor)
 from console.conversations import REASONS, conversations, latest_event_id, transcript
+from bot.worklist import lifecycle
+from bot.worklist.table import PRIORITIES, analyze
 from console.models import AuditEntry, Note, Takeover
 from console.rasa_api import (RasaUnavailable, ask_satisfaction, pause, resume,
                               send_staff_message)
@@ -49,6 +51,7 @@ STATIC = {"console.css": "text/css", "console.js": "text/javascript"}
 MAX_REPLY = 2000
 STREAM_SECONDS = 55
 IDLE_SWEEP_SECONDS = 60
+ANALYZE_EVERY = 60  # sweeps: the conversation table's planner statistics, hourly
 # Fetched by the page's script: without a login they answer 401 instead of a redirect.
 SCRIPT_PATHS = ("/console/partials/", "/console/stream")
 SECURITY_HEADERS = {
@@ -200,14 +203,19 @@ async def logout(request: Request) -> HTTPResponse:
     return answer
 
 
-def _overview_values() -> dict:
-    found = conversations(app.ctx.tracker_url)
+def _overview_values(request: Request) -> dict:
+    filters = lists.Filters.from_args(request.args)
+    lists.wake_due(app.ctx.tracker_url)
     with session(app.ctx.db_url) as db:
         taken = {t.sender_id: t.user.name for t in db.query(Takeover).all()}
-    queue = sorted((c for c in found if c.waiting_since and c.sender_id not in taken),
-                   key=lambda c: c.waiting_since)
+    queue, waiting = lists.queue(app.ctx.tracker_url, taken, filters)
     requests = klantcontact.open_requests([c.sender_id for c in queue], app.ctx.db_url)
-    return {"queue": queue, "active": found, "taken": taken, "requests": requests,
+    colleagues = teams.colleagues(app.ctx.db_url)
+    active = lists.overview(app.ctx.tracker_url, filters, {c.id: c.name for c in colleagues})
+    return {"queue": queue, "waiting": waiting, "taken": taken, "requests": requests,
+            "active": active, "filters": filters, "statuses": lists.STATUS_NAMES,
+            "channels": lists.channels(app.ctx.tracker_url),
+            "teams": teams.teams(app.ctx.db_url), "colleagues": colleagues,
             "norms": norms.for_queue(queue)}
 
 
@@ -220,13 +228,14 @@ async def overview(request: Request) -> HTTPResponse:
             return response.redirect("/console/knowledge", status=303)
         return page(request, "message.html", 403, title="Geen toegang",
                     message="Uw rol geeft geen toegang tot deze pagina.")
-    return page(request, "overview.html", **await asyncio.to_thread(_overview_values))
+    return page(request, "overview.html", **await asyncio.to_thread(_overview_values, request))
 
 
 @app.get("/console/partials/overview")
 @requires("agent")
 async def overview_partial(request: Request) -> HTTPResponse:
-    return page(request, "_overview.html", **await asyncio.to_thread(_overview_values))
+    return page(request, "_overview.html",
+                **await asyncio.to_thread(_overview_values, request))
 
 
 @app.get("/console/stream")
@@ -252,10 +261,12 @@ def _conversation_values(sender: str) -> dict:
         holder = (takeover.user_id, takeover.user.name) if takeover else None
         notes = [(n.user.name, n.text, n.created_at) for n in
                  db.query(Note).filter_by(sender_id=sender).order_by(Note.id)]
-    found = next(iter(conversations(app.ctx.tracker_url, hours=24 * 30, sender=sender)),
-                 None)
+    found = lists.one(app.ctx.tracker_url, sender) or next(
+        iter(conversations(app.ctx.tracker_url, hours=24 * 30, sender=sender)), None)
     return {"sender": sender, "lines": transcript(app.ctx.tracker_url, sender),
             "conversation": found, "holder": holder, "notes": notes,
+            "teams": teams.teams(app.ctx.db_url), "colleagues": teams.colleagues(app.ctx.db_url),
+            "priorities": PRIORITIES, "all_outcomes": outcome_choices(),
             "canned": tone_guide().staff.canned_answers, "reasons": REASONS,
             "requests": klantcontact.requests(sender, app.ctx.db_url),
             "failures": deliveries.failures(app.ctx.db_url, recipient=sender, limit=20),
@@ -335,8 +346,16 @@ async def take_over(request: Request, sender: str) -> HTTPResponse:
         await asyncio.to_thread(_release, sender)
         return unavailable(request, error)
     await asyncio.to_thread(waiting.taken, sender, app.ctx.db_url)
+    await asyncio.to_thread(_assign_taker, sender, staff)
     await audit(staff, "took_over", sender)
     return _back_to(sender)
+
+
+def _assign_taker(sender: str, staff: auth.Staff) -> None:
+    """Who takes a conversation over has it; its team stays."""
+    found = lists.one(app.ctx.tracker_url, sender)
+    lifecycle.assign(lists.engine(app.ctx.tracker_url), sender,
+                     lifecycle.Member(staff.id, staff.name), found.team if found else None)
 
 
 def _release(sender: str) -> None:
@@ -396,19 +415,33 @@ async def finish(request: Request, sender: str) -> HTTPResponse:
     the conversation is registered with the outcome the agent chose."""
     sender, staff = unquote(sender), request.ctx.staff
     holder = await asyncio.to_thread(_holder, sender)
-    if holder is None or (holder != staff.id and staff.role != "admin"):
+    if holder is not None and holder != staff.id and staff.role != "admin":
         return page(request, "message.html", 409, title="Niet uw gesprek",
                     message="Alleen wie het gesprek heeft overgenomen, kan het afronden.")
     outcome = ((request.form or {}).get("outcome") or "").strip()
     if outcome not in OUTCOMES:
         return page(request, "message.html", 400, title="Kies een uitkomst",
                     message="Kies bij Gesprek afronden de uitkomst van het gesprek.")
+    if holder is None:  # nobody took it over: resolved, nothing to register
+        if not await asyncio.to_thread(_resolve, sender, outcome):
+            return page(request, "message.html", 409, title="Niet gevonden",
+                        message="Dit gesprek bestaat niet (meer) of is al afgerond.")
+        await audit(staff, "resolved", sender, detail=outcome)
+        return _back_to(sender)
     ended = await _end_takeover(sender, outcome)
     if isinstance(ended, RasaUnavailable):
         return unavailable(request, ended)
-    await audit(staff, "finished", sender, detail=ended.outcome if ended else "")
+    if ended is None:
+        return page(request, "message.html", 409, title="Al afgerond",
+                    message="Dit gesprek is al afgerond.")
+    await asyncio.to_thread(_resolve, sender, outcome)
+    await audit(staff, "finished", sender, detail=ended.outcome)
     await ask_satisfaction(sender)
     return _back_to(sender)
+
+
+def _resolve(sender: str, outcome: str) -> bool:
+    return lifecycle.resolve(lists.engine(app.ctx.tracker_url), sender, outcome)
 
 
 async def _end_takeover(sender: str, outcome: str
@@ -437,9 +470,18 @@ async def finish_idle_takeovers(now: Optional[dt.datetime] = None) -> List[str]:
         if isinstance(ended, RasaUnavailable):
             logger.warning("Idle takeover not finished yet (Rasa): %s", ended)
         elif ended is not None:
+            await asyncio.to_thread(_resolve, sender, UNKNOWN)
             await asyncio.to_thread(_audit_by_console, "finished_idle", sender, ended.outcome)
             finished.append(sender)
     return finished
+
+
+async def hand_out_by_round_robin(team: Optional[str] = None) -> None:
+    """Waiting conversations of round-robin teams go to a member below capacity."""
+    handed = await asyncio.to_thread(teams.hand_out, app.ctx.tracker_url, app.ctx.db_url,
+                                     team)
+    for sender, member in handed:
+        await asyncio.to_thread(_audit_by_console, "assigned_round_robin", sender, member.name)
 
 
 def _audit_by_console(action: str, sender: str, detail: str) -> None:
@@ -460,12 +502,18 @@ async def stop_idle_sweep(running: Sanic, loop: asyncio.AbstractEventLoop) -> No
 
 
 async def _sweep_idle_takeovers() -> None:
+    rounds = 0
     while True:
         await asyncio.sleep(IDLE_SWEEP_SECONDS)
+        rounds += 1
+        if rounds % ANALYZE_EVERY == 1:
+            await asyncio.to_thread(analyze, lists.engine(app.ctx.tracker_url))
         try:
             finished = await finish_idle_takeovers()
             if finished:
                 logger.info("Finished %s idle takeover(s)", len(finished))
+            await asyncio.to_thread(lists.wake_due, app.ctx.tracker_url)
+            await hand_out_by_round_robin()
         except Exception:  # noqa: BLE001 - the sweep must outlive one bad round
             logger.exception("Idle takeover sweep failed; trying again")
 
@@ -797,6 +845,8 @@ async def reset_password(request: Request, token: str) -> HTTPResponse:
     return page(request, "reset.html", done=True)
 
 
-# The knowledge-base pages register their routes on `app` (they need the helpers above).
-from console import knowledge_routes, presence_routes  # noqa: E402,F401
+# The knowledge-base pages, a conversation's lifecycle (assign, transfer, snooze, priority),
+# presence and the identity provider's login register their routes on `app` (they need the
+# helpers above).
+from console import knowledge_routes, lifecycle_routes, presence_routes  # noqa: E402,F401
 from console import oidc_routes  # noqa: E402,F401

@@ -1,9 +1,10 @@
-"""Conversations as the console shows them, read from Rasa's SQL tracker store.
+"""Conversations replayed from Rasa's SQL tracker store's events: one conversation's
+transcript, and the dashboard's counts. The overview and the queue read the conversation
+table instead (console/lists.py, bot/worklist).
 
-The queue is derived from the events themselves: a conversation waits for a person
-when the resident asked for one, complained, left a message for a colleague, the bot
-failed twice in a row, or the resident sounds frustrated, and no colleague has handed
-it back since.
+A conversation waits for a person when the resident asked for one, complained, left a
+message for a colleague, the bot failed twice in a row, or the resident sounds
+frustrated (bot/worklist/rules.py), and no colleague has handed it back since.
 """
 from __future__ import annotations
 
@@ -17,32 +18,21 @@ from typing import Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-REASONS = {"ask_human": "vroeg om een medewerker", "complaint": "klacht",
-           "message_left": "bericht achtergelaten",
-           "bot_failed": "bot begreep het twee keer niet", "frustration": "frustratie"}
-PREVIEW_CHARS = 200
+from bot.worklist.rules import (FALLBACK_ACTIONS, PREVIEW_CHARS, REASONS,  # noqa: F401
+                                action_trigger, is_frustrated, preview as _preview,
+                                user_triggers)
+
 # The channels that put the words a resident typed for a button in metadata `typed` (and
 # drop any metadata a client sends); staff see them next to the text the bot received.
 TYPED_CHANNELS = frozenset({"webchat", "whatsapp", "sms", "telegram", "messenger"})
 TYPED_CHARS = 100
 # After json.loads a valid pair is one character: a surrogate left over stands alone.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-FRUSTRATION = re.compile(
-    r"\b(al (twee|drie|3|2|vier|zo vaak|weken|maanden) (keer|x)|nu al|alweer|belachelijk|"
-    r"schandalig|waardeloos|onzin|kut|klote|godverdomme|verdomme|tering|kanker|fuck|shit|"
-    r"ik word gek|niemand helpt|van het kastje naar de muur)\b", re.IGNORECASE)
 
 
 @cache
 def tracker_engine(url: str) -> Engine:
     return create_engine(url, future=True, pool_pre_ping=True)
-
-
-def is_frustrated(message: str) -> bool:
-    """ALL CAPS shouting, "al drie keer", swearing and the like."""
-    letters = [ch for ch in message if ch.isalpha()]
-    shouting = len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
-    return shouting or bool(FRUSTRATION.search(message)) or "!!!" in message
 
 
 @dataclass
@@ -149,11 +139,6 @@ def typed_words(data: dict[str, Any]) -> str:
     return typed[:TYPED_CHARS]
 
 
-def _preview(message: str) -> str:
-    message = " ".join(message.split())
-    return message if len(message) <= PREVIEW_CHARS else message[:PREVIEW_CHARS - 1] + "…"
-
-
 def _apply(conversation: Conversation, row: Any, data: dict[str, Any]) -> None:
     kind, at = row.type_name, row.timestamp
     conversation.started_at = min(conversation.started_at or at, at)
@@ -168,21 +153,17 @@ def _apply(conversation: Conversation, row: Any, data: dict[str, Any]) -> None:
             conversation.last_user_text = message
         if row.intent_name and not row.intent_name.startswith("EXTERNAL"):
             conversation.last_intent = row.intent_name
-        if row.intent_name == "complaint":
-            _trigger(conversation, "complaint", at)
-        if is_frustrated(message):
-            _trigger(conversation, "frustration", at)
+        for reason in user_triggers(message, row.intent_name):
+            _trigger(conversation, reason, at)
     elif kind == "action":
         name = row.action_name or ""
-        if name == "action_contact_human":
-            _trigger(conversation, "ask_human", at)
-        if name in ("action_take_message", "action_take_callback"):
-            _trigger(conversation, "message_left", at)
+        reason = action_trigger(name)
+        if reason:
+            _trigger(conversation, reason, at)
+        if reason == "message_left":
             conversation.left_message = _preview(conversation.last_user_text)
-        if name in ("action_default_ask_affirmation", "action_default_fallback"):
+        if name in FALLBACK_ACTIONS:
             conversation.fallbacks += 1
-        if name == "action_default_fallback":
-            _trigger(conversation, "bot_failed", at)
     elif kind == "pause":
         conversation.paused = True
     elif kind == "resume":

@@ -13,15 +13,19 @@ LABELS = {BREACHED: "over de norm", NEAR: "bijna over de norm"}
 
 
 def check_conversation(conversation: Any, now: Optional[float] = None) -> Optional[NormCheck]:
-    """The worst norm of a conversation as console.conversations reads it: waiting since
-    its first trigger, replied to at the first staff reply after it."""
+    """The worst norm of a conversation: waiting since its first trigger, replied to at the
+    first staff reply after it. Takes console.conversations' conversation (with its
+    triggers and reply times) or a row of the conversation table (console.lists.Listed,
+    waiting and not yet answered while it is in the queue)."""
     now = now or time.time()
-    started = conversation.waiting_since or (min(conversation.triggers)
-                                             if conversation.triggers else None)
+    triggers = getattr(conversation, "triggers", None) or []
+    started = conversation.waiting_since or (min(triggers) if triggers else None)
     if started is None:
         return None
-    replies = [t for t in conversation.staff_replies if t >= started]
-    resolved = conversation.last_resume if conversation.last_resume > started else None
+    times = conversation.staff_replies if isinstance(conversation.staff_replies, list) else []
+    replies = [t for t in times if t >= started]
+    last_resume = getattr(conversation, "last_resume", 0.0) or 0.0
+    resolved = last_resume if last_resume > started else None
     return conversation_check(conversation.channel or "rest", started, now,
                               replies[0] if replies else None, resolved)
 

@@ -12,10 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from sqlalchemy import create_engine
 
 from actions.contact import ActionContactHuman, ActionTakeMessage
 from bot.settings import ROOT
-from console import rasa_api
+from bot.worklist.record import record
+from bot.worklist.table import ensure_table
+from console import lists, rasa_api
 from console.conversations import PREVIEW_CHARS, REASONS, Conversation, conversations
 from tests.conftest import dutch, make_tracker
 
@@ -92,7 +95,8 @@ def test_the_handover_text_is_not_followed_by_anything_else():
 # --- the console queue -----------------------------------------------------------------
 
 class Events:
-    """A tracker store `events` table with the columns the console reads."""
+    """A tracker store `events` table with the columns the console reads, and the
+    conversation table kept up to date as bot/tracker_store.py does."""
 
     def __init__(self, path: Path) -> None:
         self.url = f"sqlite:///{path}"
@@ -100,14 +104,20 @@ class Events:
         self.db.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, "
                         "type_name TEXT, timestamp REAL, intent_name TEXT, "
                         "action_name TEXT, data TEXT)")
+        self.engine = create_engine(self.url, future=True)
+        ensure_table(self.engine)
 
     def add(self, sender: str, at: float, kind: str, intent: str | None = None,
             action: str | None = None, **data: Any) -> None:
         data.update({"event": kind, "timestamp": T0 + at})
+        if intent:
+            data["parse_data"] = {"intent": {"name": intent}}
         self.db.execute("INSERT INTO events (sender_id, type_name, timestamp, intent_name, "
                         "action_name, data) VALUES (?, ?, ?, ?, ?, ?)",
                         (sender, kind, T0 + at, intent, action, json.dumps(data)))
         self.db.commit()
+        with self.engine.begin() as connection:
+            record(connection, sender, [data])
 
     def user(self, sender: str, at: float, text: str, intent: str = "nlu_fallback") -> None:
         self.add(sender, at, "user", intent=intent, text=text, input_channel="whatsapp")
@@ -180,9 +190,10 @@ def test_the_overview_shows_the_left_message(events):
     events.action("r5", 1, "action_contact_human")
     events.user("r5", 60, "<b>Bel mij</b> terug")
     events.action("r5", 61, "action_take_message")
-    queued = events.one("r5")
+    queue, waiting = lists.queue(events.url, {})
     html = templates.get_template("_overview.html").render(
-        queue=[queued], active=[queued], taken={}, now=T0 + 120)
+        queue=queue, waiting=waiting, active=lists.overview(events.url, lists.Filters()),
+        filters=lists.Filters(), teams={}, taken={}, now=T0 + 120)
     queue = html.split("Actieve gesprekken")[0]
     assert "bericht achtergelaten" in queue and "&lt;b&gt;Bel mij&lt;/b&gt; terug" in queue
 

@@ -5,17 +5,19 @@ import asyncio
 import datetime as dt
 import re
 
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import select
 
 from bot.register import load_register
+from bot.tracker_store import TrackerStore
 from bot.reports import db as reports_db
 import console.models  # noqa: F401  (the console's tables are registered too)
 import bot.channel_models  # noqa: F401  (and the channels' tables)
 import bot.klantcontacten.models  # noqa: F401  (and the contactverzoeken)
 import bot.webcare.models  # noqa: F401  (and presence, the queue and satisfaction)
+from bot.worklist import table as worklist_table
 from bot.reports.models import Base, OptOut, OutboxItem, Report
 from bot.reports.retention import ANONYMISED_TEXT, apply_retention
 from bot.reports.service import NewReport, file_report
@@ -25,8 +27,9 @@ FORBIDDEN = re.compile(r"name|naam|bsn|birth|geboorte", re.IGNORECASE)
 
 
 def stored_columns():
-    return {f"{table.name}.{column.name}" for table in Base.metadata.sorted_tables
-            for column in table.columns}
+    """The reports database's columns and the conversation table's (tracker database)."""
+    tables = Base.metadata.sorted_tables + worklist_table.metadata.sorted_tables
+    return {f"{table.name}.{column.name}" for table in tables for column in table.columns}
 
 
 def test_every_stored_column_is_classified():
@@ -94,8 +97,8 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
                       created_at=now - dt.timedelta(days=800)))
 
     tracker_url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    store = SQLTrackerStore(Domain.load(str(DOMAIN_DIR)), dialect="sqlite",
-                            db=str(tmp_path / "tracker.db"))
+    store = TrackerStore(Domain.load(str(DOMAIN_DIR)), dialect="sqlite",
+                         db=str(tmp_path / "tracker.db"))  # ours: it keeps conversation rows
     asyncio.run(store.save(_tracker("old-conversation", now - dt.timedelta(days=31))))
     asyncio.run(store.save(_tracker("new-conversation", now - dt.timedelta(days=2))))
 
@@ -111,6 +114,11 @@ def test_retention_with_a_controlled_clock(tmp_path, monkeypatch):
     assert recent.description == new["description"], "365-day fields are kept at 100 days"
     assert (recent.sender_id, recent.photo_url) == (None, None), "90-day fields are gone"
     assert list(asyncio.run(store.keys())) == ["new-conversation"]
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(worklist_table.conversations.c.sender_id)).scalars()
+        assert list(rows) == ["new-conversation"], "the conversation table's row goes too"
+        searchable = connection.execute(select(worklist_table.words.c.sender_id)).scalars()
+        assert set(searchable) == {"new-conversation"}, "and its words"
     assert apply_retention(now, reports_url=reports_url, tracker_url=tracker_url) == {
         "reports_anonymised": 0, "messages_deleted": 0, "conversations_deleted": 0,
         "events_deleted": 0}, \

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Dict, Optional
 
 import yaml
-from sqlalchemy import create_engine, or_, text
+from sqlalchemy import create_engine, or_, select, text
 from sqlalchemy.engine import URL
 
 from bot.knowledge.models import UnansweredQuestion
@@ -28,6 +28,7 @@ from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcno
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 from bot.klantcontacten.retention import delete_old_requests
 from bot.channel_models import ChannelContact, ChannelDelivery, InboxMessage
+from bot.worklist.table import conversations, words
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +177,11 @@ def delete_old_events(now: dt.datetime, register: Register,
             "HAVING MAX(timestamp) < :cutoff) AS old"), {"cutoff": cutoff}).scalar()
         events = connection.execute(text("DELETE FROM events WHERE timestamp < :cutoff"),
                                     {"cutoff": cutoff}).rowcount
+        if engine.dialect.has_table(connection, "conversations"):  # bot/worklist: its rows go too
+            old = select(conversations.c.sender_id).where(conversations.c.last_activity < cutoff)
+            connection.execute(words.delete().where(words.c.sender_id.in_(old)))
+            connection.execute(conversations.delete().where(
+                conversations.c.last_activity < cutoff))
     return {"conversations_deleted": gone, "events_deleted": events}
 
 
