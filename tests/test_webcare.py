@@ -367,22 +367,27 @@ def test_the_web_chat_shows_queue_news_and_the_question_as_news_not_the_reply():
 
 def test_the_queue_template_marks_a_conversation_over_its_norm():
     from console.app import templates
-    from console.conversations import Conversation
+    from console.lists import Filters, Listed, Page
     from console.norms import for_queue
 
     started = local(23, 10).timestamp()
-    late = Conversation("late", channel="webchat", first_message="hallo",
-                        waiting_since=started, triggers=[started], reasons=["ask_human"])
+    late = Listed(
+        sender_id="late", channel="webchat", started_at=started, last_activity=started,
+        first_message="hallo", last_user_text="hallo", last_intent="ask_human",
+        left_message="", case_number=None, paused=False, waiting_since=started,
+        reasons=["ask_human"], status="open", priority=0, snoozed_until=None, outcome=None,
+        team=None, assignee_id=None, assigned_to=None, user_messages=1, staff_replies=0)
     now = local(23, 10, 6).timestamp()
+    values = dict(queue=[late], waiting=1, active=Page([late], 1, 1), taken={}, now=now,
+                  filters=Filters(), teams={})
     html = templates.get_template("_overview.html").render(
-        queue=[late], active=[late], taken={}, now=now, norms=for_queue([late], now))
+        **values, norms=for_queue([late], now))
     queue = html.split("Actieve gesprekken")[0]
     assert 'class="norm-row-breached"' in queue
     assert "Over de norm: eerste antwoord" in queue
-    plain = templates.get_template("_overview.html").render(
-        queue=[late], active=[late], taken={}, now=now)
+    plain = templates.get_template("_overview.html").render(**values)
     assert "norm" not in plain.split("Actieve gesprekken")[0].lower().replace(
-        "normaal", ""), "without norms (the new lists may not pass them) nothing breaks"
+        "normaal", ""), "without norms nothing breaks"
 
 
 def test_retention_deletes_old_waits_remarks_and_presence(url):
