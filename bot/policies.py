@@ -210,7 +210,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
-                   TAKE_SATISFACTION_ACTION)
+                   TAKE_SATISFACTION_ACTION, CALLBACK_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
