@@ -183,7 +183,8 @@ class ValidateReportForm(FormValidationAction):
                 return self._street_or_ask(_as_suggested(pending))
             said_again = place and tuple(place.streets) == tuple(pending.streets)
             if answer is False and pending.streets and (not place or said_again):
-                return self._street_or_ask(_as_own_words(pending))  # 'nee, de Berkenlaan'
+                own = place if said_again and place.house_number else pending
+                return self._street_or_ask(_as_own_words(own))  # 'nee, de Berkenlaan 12'
             if answer is False and not place:
                 return {"report_place": None,
                         "report_prompt": prompt("utter_report_street_unknown",

@@ -219,7 +219,7 @@ PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address
 # A message left for a colleague ends when the resident clearly starts something new.
 NEW_REQUEST_INTENTS = REPORT_INTENTS + (
     "passport_id_appointment", "driving_licence", "moving_address_change", "parking_permit",
-    "bulky_waste_pickup", "opening_hours", "ask_report_status", "stop", "goodbye")
+    "bulky_waste_pickup", "opening_hours", "ask_report_status", "stop", "goodbye", "thanks")
 NEW_REQUEST_CONFIDENCE = 0.85
 # After "Welk meldingsnummer heeft u?" these start something else; anything more is the answer
 # ("weet ik niet meer, kan iemand het opzoeken?"), also when the model hears money worries.

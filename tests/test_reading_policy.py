@@ -93,6 +93,9 @@ def test_messages_after_a_handover_are_passed_on_until_something_new():
     assert reading_route(tracker(again)) == "action_take_message"
     new = said("hoe vraag ik een nieuw paspoort aan", "passport_id_appointment", 0.97)
     assert reading_route(tracker(handed_over + [new])) is None
+    assert reading_route(tracker(again + [ActionExecuted("action_take_message"),
+                                          ActionExecuted("action_listen"),
+                                          said("bedankt!", "thanks", 0.98)])) is None
     resumed = handed_over + [ConversationResumed(), said("dank u", "thanks")]
     assert reading_route(tracker(resumed)) is None
 

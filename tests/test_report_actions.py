@@ -792,3 +792,11 @@ def test_yes_to_a_street_suggestion_takes_the_register_street(dispatcher, domain
                           slots={"report_place": _suggested("Beukelan 8")})
     result = ValidateReportForm().validate_report_location("ja", dispatcher, tracker, domain)
     assert result["report_location"] == "Beukenlaan 8"
+
+
+def test_no_to_a_suggestion_with_another_number_takes_that_number(dispatcher, domain):
+    tracker = tracker_for(asking="report_location", text="nee, Berkenlaan 12",
+                          slots={"report_place": _suggested("Berkenlaan 8")})
+    result = ValidateReportForm().validate_report_location("nee, Berkenlaan 12", dispatcher,
+                                                           tracker, domain)
+    assert result["report_location"] == "Berkenlaan 12"
