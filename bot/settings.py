@@ -112,7 +112,7 @@ ZGW_CALLBACK_AUTH = os.environ.get("ZGW_CALLBACK_AUTH", "")
 # "kcc-medewerker=agent,kcc-redacteur=editor,kcc-beheer=admin" (unset: the values must be
 # the console's own role names). OIDC_REDIRECT_URL is the public URL of
 # /console/oidc/callback as registered at the provider.
-OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")  # exactly as the provider names itself
 OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
 OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
 OIDC_ROLES_CLAIM = os.environ.get("OIDC_ROLES_CLAIM", "roles")

@@ -60,14 +60,10 @@ def log_in(identity: Identity, role: str, url: str = settings.DATABASE_URL) -> O
 
 
 def _first_login(db, identity: Identity, subject: str, role: str) -> StaffUser:
-    """The local account of the same user name, linked (a municipality moving to its
-    provider keeps names and history), else a new account without a password."""
+    """A new account without a password. Never a local account of the same user name:
+    `preferred_username` and `email` are not unique or may be changed by the user at some
+    providers, so taking them as proof would let one colleague into another's account."""
     username = _username(identity)
-    user = db.query(StaffUser).filter_by(username=username, oidc_subject=None).first()
-    if user is not None:
-        user.oidc_subject = subject
-        db.add(AuditEntry(user_id=user.id, action="oidc_linked", detail=username))
-        return user
     if db.query(StaffUser).filter_by(username=username).first() is not None:
         username = f"oidc-{hashlib.sha256(subject.encode()).hexdigest()[:12]}"
     user = StaffUser(username=username, name=identity.name[:120], role=role,

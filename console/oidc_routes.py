@@ -17,7 +17,7 @@ from sanic.response import HTTPResponse
 
 from bot import settings
 from bot.integrations import oidc
-from console import auth, oidc_login
+from console import auth, oidc_login, presence_routes
 from console.app import _session_cookie, app, page, templates
 
 logger = logging.getLogger(__name__)
@@ -99,6 +99,7 @@ async def oidc_callback(request: Request) -> HTTPResponse:
     token = await asyncio.to_thread(oidc_login.log_in, identity, role, app.ctx.db_url)
     if token is None:
         return _failed(request, 403, "Uw account staat uit. Vraag een beheerder.")
+    await asyncio.to_thread(presence_routes.online_at_login, token)
     # A page, not a redirect: the session cookie is SameSite=Strict and a redirect chain
     # that began at the provider's site would not carry it to the first page.
     answer = page(request, "signed_in.html")

@@ -14,6 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from playwright.sync_api import expect
 
+from bot.webcare import presence
 from bot.integrations import oidc
 from bot.reports.db import session
 from bot.settings import ROOT
@@ -125,6 +126,8 @@ def test_a_colleague_gets_the_role_their_group_maps_to(provider_and_console, bro
     _, console = provider_and_console
     page = log_in_at_the_provider(browser, console, "bas")
     expect(page.locator("header")).to_contain_text("Bas Bakker (agent)")
+    assert presence.status_of(account(console, "bas").id, console.db_url) == presence.ONLINE, \
+        "an agent who logs in through the provider is online for the residents"
     page.goto(page.url.replace("/console/", "/console/accounts"))
     expect(page.locator("h1")).to_contain_text("Geen toegang")
 

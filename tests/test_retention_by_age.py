@@ -102,3 +102,24 @@ def test_every_record_goes_at_its_own_age(tmp_path):
         "a second run changes nothing"
     assert auth.log_in("verwijderd-%d" % colleague, "een-lang-wachtwoord-42", "10.0.0.9",
                        url=url) is None
+
+
+def test_a_former_colleague_from_the_identity_provider_is_anonymised_too(tmp_path):
+    from bot.reports.retention import FORMER_PREFIX, _anonymise_former_staff
+    from console.models import StaffUser
+
+    url = f"sqlite:///{tmp_path / 'staff.db'}"
+    reports_db.migrate(url)
+    session = reports_db.session
+    switched_off = dt.datetime(2024, 1, 1)
+    with session(url) as db:
+        db.add(StaffUser(username="anna", name="Anna de Vries", role="agent", initials="AV",
+                         password_hash="!", oidc_subject="https://idp|123", active=False,
+                         deactivated_at=switched_off))
+    with session(url) as db:
+        assert _anonymise_former_staff(db, dt.datetime(2026, 11, 1)) == 1
+    with session(url) as db:
+        [user] = db.query(StaffUser).all()
+        assert user.username.startswith(FORMER_PREFIX) and user.oidc_subject is None
+        assert user.name != "Anna de Vries"
+        assert _anonymise_former_staff(db, dt.datetime(2026, 11, 1)) == 0, "once is enough"

@@ -79,7 +79,7 @@ def discovery(config: Config) -> Dict[str, Any]:
         cached = _discovered.get(config.issuer)
         if cached and cached[0] > time.monotonic():
             return cached[1]
-    url = f"{config.issuer}/.well-known/openid-configuration"
+    url = f"{config.issuer.rstrip('/')}/.well-known/openid-configuration"
     try:
         answer = requests.get(url, timeout=config.timeout)
         answer.raise_for_status()

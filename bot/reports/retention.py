@@ -33,6 +33,7 @@ from bot.worklist.table import conversations, words
 logger = logging.getLogger(__name__)
 
 ANONYMISED_TEXT = "[geanonimiseerd]"
+FORMER_PREFIX = "verwijderd-"  # the user name of an anonymised former colleague
 REQUIRED_TEXT_COLUMNS = {"description", "location_text"}
 # Rasa's own SQL store and ours (bot/tracker_store.py) share the same tables.
 SQL_TRACKER_STORES = {"sql", "bot.tracker_store.trackerstore"}
@@ -152,9 +153,9 @@ def _anonymise_former_staff(db, cutoff: dt.datetime) -> int:
 
     former = db.query(StaffUser).filter(StaffUser.active.is_(False),
                                         StaffUser.deactivated_at < cutoff,
-                                        StaffUser.password_hash != "!").all()
+                                        ~StaffUser.username.like(f"{FORMER_PREFIX}%")).all()
     for user in former:
-        user.username, user.name, user.initials = f"verwijderd-{user.id}", "Oud-collega", "--"
+        user.username, user.name, user.initials = f"{FORMER_PREFIX}{user.id}", "Oud-collega", "--"
         user.password_hash, user.oidc_subject = "!", None
     return len(former)
 
