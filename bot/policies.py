@@ -246,6 +246,20 @@ def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
     return tuple(actions)
 
 
+def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
+                      intent: Optional[str], message: Any, reading: Reading) -> bool:
+    """"En hoe lang is die geldig?" right after an answer from the knowledge base, whatever
+    the model made of it ("geldig" once read as a status question); not a question about
+    a report ("en mijn melding?") or a new report."""
+    text = message.text or ""
+    if (tracker.active_loop_name is not None or not set(last_turn) & set(ANSWERING_ACTIONS)
+            or tracker.get_slot("language") == "en" or not is_follow_up(text)):
+        return False
+    if intent == STATUS_INTENT:
+        return not _has_case_number(message) and not mentions_a_report(text)
+    return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category)
+
+
 def _callback_asked(tracker: DialogueStateTracker) -> bool:
     """Whether this handover began with a callback request ("kunt u mij terugbellen?"), so
     a number given later, after a first message about the subject, is its number."""
@@ -374,8 +388,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked and reading.report_question and intent.get("name") not in PRODUCT_INTENTS
             and (reading.answer is None or reading.report_question == "faster")):
         return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on
+    follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
-            and before != STATUS_ACTION and not _has_case_number(message)
+            and before != STATUS_ACTION and not _has_case_number(message) and not follow_up
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
@@ -439,12 +454,7 @@ def reading_route(tracker: DialogueStateTracker,
                  or says_number_unknown(message.text or "")
                  or says_not_known(message.text or ""))):
         return STATUS_ACTION  # the answer to "Welk meldingsnummer heeft u?", number or not
-    if (tracker.active_loop_name is None
-            and set(last_turn) & set(KNOWLEDGE_ACTIONS)
-            and tracker.get_slot("language") != "en"
-            and intent.get("name") not in KEEP_INTENTS
-            and not (intent.get("name") in REPORT_INTENTS and reading.category)
-            and is_follow_up(message.text or "")):
+    if follow_up:
         return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())):

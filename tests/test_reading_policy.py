@@ -602,3 +602,19 @@ def test_calling_112_in_any_words_after_the_112_answer_is_acknowledged(text):
                      ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
     assert reading_route(tracker(after + [said(text, "inform")])) in (
         "utter_emergency_called", "utter_emergency_called_no_report")
+
+
+def test_a_follow_up_the_model_took_for_a_status_question_is_a_follow_up():
+    answered = START + [said("mijn paspoort is verlopen, hoe vraag ik een nieuwe aan",
+                             "passport_id_appointment"),
+                        ActionExecuted("action_answer_topic"),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    follow_up = said("en hoe lang is die geldig?", "ask_report_status")
+    assert reading_route(tracker(answered + [follow_up])) == "action_answer_follow_up"
+    about_report = said("en mijn melding?", "ask_report_status")
+    assert reading_route(tracker(answered + [about_report])) != "action_answer_follow_up"
+    after_as_question = START + [said("wanneer snoeien jullie de bomen", "ask_report_status"),
+                                 ActionExecuted("action_answer_as_question"),
+                                 ActionExecuted("action_listen")]
+    assert reading_route(tracker(after_as_question + [said("en wat kost dat?", "nlu_fallback")])
+                         ) == "action_answer_follow_up"
