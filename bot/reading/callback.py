@@ -19,6 +19,8 @@ _ASKS = re.compile(
     r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:iemand(?:\s+van\s+\w+)?|jullie|u|een\s+collega|"
     r"een\s+medewerker)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?bellen\b|\bgebeld\s+(?:te\s+)?worden\b"
     r"|\bbel\w*\s+(?:u|jullie|je)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?terug\b"
+    r"|\b(?:dat|zodat)\s+(?:iemand|een\s+collega|een\s+medewerker|jullie|u)\s+(?:me|mij|ons)"
+    r"\s+(?:\w+\s+){0,2}?(?:belt|bellen|terugbelt|terugbellen)\b"
     r"|\bcall\s+me\s+(?:back|on|at)\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\bring\s+me\s+back\b",
     re.IGNORECASE)
 _NOT_A_REQUEST = re.compile(
