@@ -33,6 +33,8 @@ def test_the_reading_is_stored_as_entities():
     ("laat maar, ik meld het later wel", "stop", "stop"),
     ("stop", "stop", "stop"),
     ("laat maar, bel me gewoon op 0612345678", "stop", "inform"),
+    ("laat maar mailen, bel me gewoon op 0612345678", "complaint", "inform"),
+    ("ik wil een klacht indienen, bel me op 0612345678", "complaint", "complaint"),
     ("hou maar op met mailen, sms naar 06 1234 5678", "stop", "inform"),
     ("stop de melding maar, bel me niet op 0612345678", "stop", "stop"),
     ("de lamp is kapot", "report_street_lighting", "report_street_lighting"),

@@ -37,6 +37,9 @@ _SAYS_STOP = re.compile(r"\b(?:stop\w*|annule\w*|laat (?:ook )?maar|vergeet het|
                         r"(?:niet|niks|toch niet) (?:meer )?melden|bedacht|cancel)\b",
                         re.IGNORECASE)
 
+COMPLAINT_INTENT = "complaint"
+_COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
+                        r"complain\w*)\b", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
@@ -55,9 +58,11 @@ def _answer_intent(text: Text, reading: Reading,
     if intent_name in REPORT_INTENTS + UNSURE_INTENTS and asks_about_an_earlier_report(text):
         # "heb vorige week het gedumpte afval gemeld, wordt er nog iets mee gedaan?"
         return {"name": STATUS_INTENT, "confidence": 1.0}
-    if intent_name == STOP_INTENT and (reading.email or reading.phone) \
-            and not _STOPS_THE_REPORT.search(text):
-        # "laat maar, bel me gewoon op 06 …": the stop is about the other way of contact
+    if (reading.email or reading.phone) and (
+            intent_name == STOP_INTENT and not _STOPS_THE_REPORT.search(text)
+            or intent_name == COMPLAINT_INTENT and not _COMPLAINS.search(text)):
+        # "laat maar mailen, bel me gewoon op 06 …": the contact details, not a stop or a
+        # complaint about the e-mail
         return {"name": ANSWER_INTENT, "confidence": 1.0}
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
