@@ -56,6 +56,20 @@ def _with_number(street: Place, number: Place) -> Place:
     return Place.from_dict(data)
 
 
+def _number_for_the_street_asked(pending: Optional[Place], place: Optional[Place],
+                                 text: Text) -> bool:
+    """The answer to the house-number question names its number before another street,
+    which is then only a nearby corner or landmark, not the street of the number."""
+    if not (pending and pending.streets and not pending.house_number and place
+            and place.kind == "address" and place.house_number and place.streets
+            and place.streets[0] not in pending.streets):
+        return False
+    lowered = text.lower()
+    number_at = re.search(rf"\b{re.escape(place.house_number.lower())}\b", lowered)
+    street_at = lowered.find(place.streets[0].lower())
+    return number_at is not None and 0 <= number_at.start() < street_at
+
+
 def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
                             new: Place) -> Dict[Text, Any]:
     """"Kerkstraat 14" in the description becomes the corrected place, so the field crew
@@ -192,6 +206,10 @@ class ValidateReportForm(FormValidationAction):
         if place and place.kind == "number" and pending and (pending.streets
                                                              or pending.postcode):
             return _with_number(pending, place)
+        if _number_for_the_street_asked(pending, place, text):
+            # "Bij welk huisnummer in de Rozenlaan?" "nummer 23, bij de hoek met de Parkweg"
+            return Place.from_dict({**_with_number(pending, place).as_dict(),
+                                    "landmark": place.text, "text": place.text})
         if place and place.suggestion and not place.verified:
             return pending_slots(place, prompt("utter_report_street_suggestion",
                                                street=place.suggestion))

@@ -800,3 +800,15 @@ def test_no_to_a_suggestion_with_another_number_takes_that_number(dispatcher, do
     result = ValidateReportForm().validate_report_location("nee, Berkenlaan 12", dispatcher,
                                                            tracker, domain)
     assert result["report_location"] == "Berkenlaan 12"
+
+
+@pytest.mark.parametrize("answer", ["Het is ter hoogte van nummer 23, bij de hoek met de Parkweg.",
+                                    "bij 23, vlakbij de Parkweg"])
+def test_a_number_before_another_street_is_the_number_in_the_street_asked(dispatcher, domain,
+                                                                         answer):
+    pending = {**read_message("Rozenlaan").location.as_dict(), PENDING: True}
+    tracker = tracker_for(asking="report_location", text=answer,
+                          slots={"report_place": pending})
+    result = ValidateReportForm().validate_report_location(answer, dispatcher, tracker, domain)
+    assert result["report_location"].startswith("Rozenlaan 23")
+    assert result["report_place"]["streets"][0] == "Rozenlaan"
