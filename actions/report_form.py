@@ -93,6 +93,20 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     return {"report_description": pattern.sub(new.label, description)}
 
 
+# Words around a place that are about the conversation, not the place: "I told you, …".
+_CHAT_NOISE = re.compile(
+    r"^(?:(?:i\s+(?:already\s+)?told\s+you|as\s+i\s+said|zoals\s+(?:ik\s+)?(?:al\s+)?"
+    r"(?:zei|zeg|gezegd)|ik\s+zei\s+(?:het\s+)?(?:toch|al)|dat\s+zei\s+ik\s+(?:toch|al)|"
+    r"dat\s+heb\s+ik\s+(?:toch\s+)?al\s+gezegd|nogmaals|again|nee|no|ja|yes|oké|oke|ok)\b"
+    r"[\s,.:;!-]*)+", re.IGNORECASE)
+
+
+def without_chat_noise(text: Text) -> Text:
+    """The place words without a leading "I told you," or "zoals ik al zei"."""
+    cleaned = _CHAT_NOISE.sub("", text.strip()).strip()
+    return cleaned or text.strip()
+
+
 def _with_landmark(street: Place, text: Text) -> Place:
     return Place.from_dict({**street.as_dict(), "kind": "landmark", "landmark": text,
                             "text": f"{street.text}, {text}"})
@@ -227,9 +241,9 @@ class ValidateReportForm(FormValidationAction):
                 return place  # asked for a number twice: the street will do
             return self._street_or_ask(place)
         if pending and pending.streets and _describes_a_spot(reading, text):
-            return _with_landmark(pending, text)
+            return _with_landmark(pending, without_chat_noise(text))
         if tries and _describes_a_spot(reading, text):
-            return Place(kind="description", text=text)
+            return Place(kind="description", text=without_chat_noise(text))
         key = "utter_report_location_last_try" if tries else "utter_report_location_unclear"
         return {"report_prompt": prompt(key)}
 

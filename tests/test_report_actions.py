@@ -812,3 +812,13 @@ def test_a_number_before_another_street_is_the_number_in_the_street_asked(dispat
     result = ValidateReportForm().validate_report_location(answer, dispatcher, tracker, domain)
     assert result["report_location"].startswith("Rozenlaan 23")
     assert result["report_place"]["streets"][0] == "Rozenlaan"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("I told you, Parkweg, next to the playground", "Parkweg, next to the playground"),
+    ("zoals ik al zei: achter de sporthal", "achter de sporthal"),
+    ("nee, bij de vijver", "bij de vijver"), ("bij de vijver", "bij de vijver"),
+])
+def test_chat_noise_is_no_part_of_a_place(text, kept):
+    from actions.report_form import without_chat_noise
+    assert without_chat_noise(text) == kept
