@@ -190,3 +190,93 @@ def test_nlu_thread_only_with_a_core_to_spare(workers: Any, cores: int, spare: b
         monkeypatch.setenv("SANIC_WORKERS", workers)
     monkeypatch.setattr(rasa_speedups.os, "cpu_count", lambda: cores)
     assert rasa_speedups.a_core_to_spare() is spare
+
+
+DOMAIN = {"responses": {"utter_greeting": [{"text": "Hallo! Wat kan ik doen? é €"}]},
+          "slots": {"report_location": {"type": "text", "mappings": []}},
+          "forms": {"report_form": {"required_slots": ["report_location"]}}}
+
+
+def _call(action: str, domain: Dict[str, Any] = DOMAIN) -> Dict[str, Any]:
+    return {"next_action": action, "sender_id": "s-1",
+            "tracker": {"events": [USER], "slots": {"x": 1.5, "y": None, "z": "ü"}},
+            "version": "3.6.21", "domain": domain}
+
+
+@pytest.mark.parametrize("value", [
+    _call("action_submit_report"), _call("validate_report_form"),
+    {"next_action": "a", "tracker": {}, "version": "3"},  # selective domain: none sent
+    {"domain": DOMAIN, "next_action": "a"},  # the domain not last
+    {"domain": DOMAIN}, {"next_action": "a", "domain": "not a dict"}, [1, 2], "text", None,
+])
+def test_json_body_is_what_aiohttp_sends(value: Any) -> None:
+    import json
+
+    assert rasa_speedups.json_body(value) == json.dumps(value).encode("utf-8")
+    assert rasa_speedups.json_body(value) == json.dumps(value).encode("utf-8")  # cached
+
+
+def test_json_body_follows_another_domain() -> None:
+    import json
+
+    other = {**DOMAIN, "responses": {}}
+    rasa_speedups.json_body(_call("a"))
+    assert rasa_speedups.json_body(_call("a", other)) == json.dumps(_call("a", other)).encode()
+
+
+def _serve_recorder(seen: list) -> Any:
+    from aiohttp import web
+
+    async def record(request: web.Request) -> web.Response:
+        seen.append({"body": await request.read(), "query": dict(request.query),
+                     "type": request.headers.get("Content-Type"),
+                     "auth": request.headers.get("Authorization"),
+                     "extra": request.headers.get("X-Extra"),
+                     "cookie": request.headers.get("Cookie"),
+                     "peer": request.transport.get_extra_info("peername")})
+        if request.query.get("fail"):
+            return web.Response(status=500, text="nee")
+        response = web.json_response({"events": [], "responses": []})
+        response.set_cookie("session", "abc")
+        return response
+
+    app = web.Application()
+    app.router.add_post("/webhook", record)
+    return web.AppRunner(app)
+
+
+def test_shared_session_sends_what_rasa_sends() -> None:
+    """Rasa's own request and the shared-session one deliver the same request and
+    answer; the shared session reuses its connection and keeps no cookies."""
+    from aiohttp import web
+    from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+
+    async def run() -> list:
+        seen: list = []
+        runner = _serve_recorder(seen)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", token="geheim",
+                                  headers={"X-Extra": "1"},
+                                  basic_auth={"username": "u", "password": "p"})
+        answers = []
+        for request in (rasa_speedups._rasa_request, rasa_speedups._request_on_shared_session,
+                        rasa_speedups._request_on_shared_session):
+            answers.append(await request(endpoint, json=_call("validate_report_form"),
+                                         method="post", timeout=5))
+        for request in (rasa_speedups._rasa_request, rasa_speedups._request_on_shared_session):
+            with pytest.raises(ClientResponseError):
+                await request(endpoint, json={"a": 1}, params={"fail": "1"})
+        await runner.cleanup()
+        return [seen, answers]
+
+    seen, answers = asyncio.run(run())
+    assert answers[0] == answers[1] == answers[2] == {"events": [], "responses": []}
+    rasa_call, shared_call, shared_again = seen[:3]
+    for field in ("body", "query", "type", "auth", "extra", "cookie"):
+        assert rasa_call[field] == shared_call[field] == shared_again[field], field
+    assert rasa_call["cookie"] is None
+    assert shared_call["peer"] == shared_again["peer"]  # one connection, kept open
+    assert seen[3]["query"] == seen[4]["query"] == {"token": "geheim", "fail": "1"}
