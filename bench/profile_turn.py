@@ -8,8 +8,9 @@ conversation (bench/run.py TURNS) one conversation after another and prints the 
 seconds per turn of this process (the Rasa side, all threads) and of the action server.
 With --profile, the Rasa side runs under cProfile and the stats are written there.
 
-With --compare, batches with and without this branch's speed-ups take turns (Rasa as it
-comes, and an action server without DomainReuse), so a busy machine weighs on both alike.
+With --compare, batches with and without the per-turn speed-ups take turns (Rasa as it
+comes: rasa_speedups.per_turn_patches off, and an action server without DomainReuse),
+so a busy machine weighs on both alike.
 """
 from __future__ import annotations
 
@@ -84,19 +85,16 @@ async def drive(agent, conversations: int, prefix: str) -> List[List[str]]:
 
 def compare(loop: asyncio.AbstractEventLoop, agent: Any, args: argparse.Namespace,
             servers: Dict[str, subprocess.Popen]) -> None:
-    from rasa.utils.endpoints import EndpointConfig
-
     from bot import rasa_speedups
 
     endpoint = agent.processor.action_endpoint
     url = endpoint.url
-    requests = {"plain": rasa_speedups._rasa_request,
-                "fast": rasa_speedups._request_on_shared_session}
+    patches = rasa_speedups.per_turn_patches()
     cpu: Dict[str, List[float]] = {name: [0.0, 0.0] for name in servers}
     turns = args.conversations * len(TURNS)
     for number in range(args.compare):
         for name in (("plain", "fast") if number % 2 else ("fast", "plain")):
-            EndpointConfig.request = requests[name]
+            rasa_speedups.use(patches, ours=name == "fast")
             endpoint.url = url.replace(url.split(":")[2].split("/")[0],
                                        str(servers[name].args[-1]))
             rasa_cpu, action_cpu = time.process_time(), process_cpu(servers[name].pid)

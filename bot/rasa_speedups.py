@@ -20,6 +20,13 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
   written once and put in place, so the body is the same, byte for byte. Each call also
   opened a new aiohttp session and TCP connection; here the calls of an event loop share
   one session, whose connections stay open for a while (keep-alive).
+- Trackers: `applied_events()` (the events left after undos and restarts) is worked out
+  anew by every policy and at every step of a turn; here it is kept on the tracker until
+  an event is added. A slot is copied for every tracker Rasa builds (also for each replay
+  of the history); Python's generic `copy.copy` goes through `__reduce_ex__`, here
+  `__copy__` makes the same shallow copy directly.
+- Debug logs: Rasa deep-copies the events of every action for a debug log line, also
+  when debug logging is off; here only when it is on.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
@@ -42,6 +49,7 @@ import rasa.core.actions.action as rasa_action
 import rasa.core.run as rasa_run
 import rasa.shared.utils.common
 import rasa.utils.endpoints as rasa_endpoints
+import structlog
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
 from rasa.core.channels.channel import UserMessage
@@ -49,7 +57,10 @@ from rasa.core.processor import MessageProcessor
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import GraphSchema
 from rasa.engine.runner.dask import DaskGraphRunner
-from rasa.shared.core.events import Event
+from rasa.core.actions.action import Action
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.shared.core.events import ActionExecutionRejected, Event
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import FileNotFoundException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
@@ -60,6 +71,8 @@ _rasa_load_agent = rasa_run.load_agent_on_start
 _rasa_graph_run = DaskGraphRunner.run
 _rasa_parse_message = MessageProcessor.parse_message
 _rasa_request = EndpointConfig.request
+_rasa_applied_events = DialogueStateTracker.applied_events
+_rasa_log_action_on_tracker = MessageProcessor._log_action_on_tracker
 # One thread: one message at a time in the NLU graph, as on the event loop before.
 _nlu_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
@@ -283,6 +296,71 @@ async def _request_on_shared_session(self: EndpointConfig, method: str = "post",
             return None
 
 
+APPLIED = "_ga_applied_events"
+
+
+def _cached_applied_events(self: DialogueStateTracker) -> List[Event]:
+    """DialogueStateTracker.applied_events, kept until the tracker's events change."""
+    events = self.events
+    last = events[-1] if events else None
+    cached = self.__dict__.get(APPLIED)
+    if cached is None or cached[0] is not events or cached[1] != len(events) \
+            or cached[2] is not last:
+        cached = (events, len(events), last, _rasa_applied_events(self))
+        self.__dict__[APPLIED] = cached
+    return list(cached[3])
+
+
+_plain_copy: Dict[type, bool] = {}
+
+
+def _copies_plainly(cls: type) -> bool:
+    """Whether `copy.copy` of an instance is `__new__` plus the attributes (no slots,
+    no pickling methods of its own)."""
+    if cls not in _plain_copy:
+        _plain_copy[cls] = (all(getattr(cls, name) is getattr(object, name) for name in
+                                ("__reduce_ex__", "__reduce__", "__getstate__"))
+                            and not hasattr(cls, "__setstate__")
+                            and not any(_slot_names(k) for k in cls.__mro__))
+    return _plain_copy[cls]
+
+
+def _slot_names(cls: type) -> set:
+    slots = vars(cls).get("__slots__", ())
+    return set([slots] if isinstance(slots, str) else slots) - {"__dict__", "__weakref__"}
+
+
+def _copy_slot(self: Slot) -> Slot:
+    cls = type(self)
+    if not _copies_plainly(cls):
+        reduced = cls.__reduce_ex__(self, 4)
+        return copy._reconstruct(self, None, *reduced)
+    new = cls.__new__(cls)
+    new.__dict__.update(self.__dict__)
+    return new
+
+
+def debug_logged() -> bool:
+    """Whether Rasa's structlog debug lines are written (rasa filters them by level)."""
+    return getattr(structlog.get_logger().bind().debug, "__name__", "") != "_nop"
+
+
+def _log_action_on_tracker(self: MessageProcessor, tracker: DialogueStateTracker,
+                           action: Action, events: Optional[List[Event]],
+                           prediction: PolicyPrediction) -> None:
+    """MessageProcessor._log_action_on_tracker without the deep copies for the debug
+    log when it is not written."""
+    if debug_logged():
+        return _rasa_log_action_on_tracker(self, tracker, action, events, prediction)
+    if events is None:
+        events = []
+    if not any(isinstance(event, ActionExecutionRejected) for event in events):
+        tracker.update_with_events(prediction.events, self.domain)
+        tracker.update(action.event_for_successful_execution(prediction))
+    tracker.update_with_events(events, self.domain)
+    return None
+
+
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
     agent = await _rasa_load_agent(*args, **kwargs)
     gc.collect()
@@ -299,11 +377,30 @@ def a_core_to_spare() -> bool:
     return workers < (os.cpu_count() or 1)
 
 
+def per_turn_patches() -> List[Tuple[Any, str, Any, Any]]:
+    """(owner, attribute, Rasa's value or None, ours) of the savings on every turn that
+    bench/profile_turn.py --compare switches off and on."""
+    return [(EndpointConfig, "request", _rasa_request, _request_on_shared_session),
+            (DialogueStateTracker, "applied_events", _rasa_applied_events,
+             _cached_applied_events),
+            (Slot, "__copy__", None, _copy_slot),
+            (MessageProcessor, "_log_action_on_tracker", _rasa_log_action_on_tracker,
+             _log_action_on_tracker)]
+
+
+def use(patches: List[Tuple[Any, str, Any, Any]], ours: bool) -> None:
+    for owner, name, rasas, replacement in patches:
+        if ours or rasas is not None:
+            setattr(owner, name, replacement if ours else rasas)
+        elif name in vars(owner):
+            delattr(owner, name)
+
+
 def apply() -> None:
     rasa_run.load_agent_on_start = _load_agent_and_freeze
     rasa_action.RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_class)
     DaskGraphRunner.run = _run_graph_in_order
-    EndpointConfig.request = _request_on_shared_session
+    use(per_turn_patches(), ours=True)
     if a_core_to_spare():
         MessageProcessor.parse_message = _parse_message_in_thread

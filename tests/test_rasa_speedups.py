@@ -280,3 +280,105 @@ def test_shared_session_sends_what_rasa_sends() -> None:
     assert rasa_call["cookie"] is None
     assert shared_call["peer"] == shared_again["peer"]  # one connection, kept open
     assert seen[3]["query"] == seen[4]["query"] == {"token": "geheim", "fail": "1"}
+
+
+def _conversation_events() -> list:
+    from rasa.shared.core.events import (ActionExecutionRejected, ActionReverted, ActiveLoop,
+                                         FollowupAction, Restarted, SessionStarted, SlotSet,
+                                         UserUtteranceReverted)
+
+    user = UserUttered("losse tegel", {"name": "report_pavement_road", "confidence": 0.9})
+    return [ActionExecuted("action_session_start"), SessionStarted(),
+            ActionExecuted("action_listen"), user, ActionExecuted("action_start_report"),
+            ActionExecuted("report_form"), ActiveLoop("report_form"),
+            SlotSet("requested_slot", "report_location"), ActionExecuted("action_listen"),
+            UserUttered("wat?", {"name": "ask_why", "confidence": 0.8}),
+            ActionExecutionRejected("report_form"), ActionExecuted("utter_why"),
+            ActionExecuted("report_form"), ActionExecuted("action_listen"), user,
+            ActionReverted(), UserUtteranceReverted(), FollowupAction("report_form"),
+            ActionExecuted("report_form"), ActiveLoop(None), ActionExecuted("action_listen"),
+            Restarted(), ActionExecuted("action_listen"), user]
+
+
+def test_applied_events_as_rasa_works_them_out_after_every_event() -> None:
+    tracker = DialogueStateTracker.from_events("applied", [])
+    for event in _conversation_events():
+        tracker.update(event)
+        ours = rasa_speedups._cached_applied_events(tracker)
+        assert ours == rasa_speedups._rasa_applied_events(tracker)
+        ours.append("changed by a caller")
+        assert rasa_speedups._cached_applied_events(tracker) == \
+            rasa_speedups._rasa_applied_events(tracker)
+
+
+def test_applied_events_of_a_capped_history_follow_the_newest_event() -> None:
+    tracker = DialogueStateTracker.from_events("capped", [], max_event_history=3)
+    for event in _conversation_events():
+        tracker.update(event)
+        assert rasa_speedups._cached_applied_events(tracker) == \
+            rasa_speedups._rasa_applied_events(tracker)
+
+
+def _slots() -> list:
+    from rasa.shared.core import slots
+
+    made = [slots.TextSlot("t", [], initial_value="x"), slots.BooleanSlot("b", []),
+            slots.FloatSlot("f", [], max_value=5.0), slots.ListSlot("l", [], initial_value=[1]),
+            slots.CategoricalSlot("c", [], values=["a", "b"]), slots.AnySlot("a", [])]
+    made[0].value = "gezet"
+    return made
+
+
+@pytest.mark.parametrize("slot", _slots(), ids=lambda slot: type(slot).__name__)
+def test_slot_copies_as_python_copies_them(slot: Any) -> None:
+    import copy
+
+    ours = rasa_speedups._copy_slot(slot)
+    reduced = slot.__reduce_ex__(4)
+    generic = copy._reconstruct(slot, None, *reduced)
+    assert type(ours) is type(generic) and ours is not slot
+    assert vars(ours) == vars(generic) and vars(ours) is not vars(slot)
+    assert all(vars(ours)[name] is value for name, value in vars(slot).items())  # shallow
+
+
+def test_slot_with_its_own_state_is_copied_its_own_way() -> None:
+    from rasa.shared.core.slots import TextSlot
+
+    class Stateful(TextSlot):
+        def __getstate__(self) -> Dict[str, Any]:
+            return {**self.__dict__, "copied": True}
+
+    assert getattr(rasa_speedups._copy_slot(Stateful("s", [])), "copied", False) is True
+
+
+@pytest.fixture
+def info_logging() -> Any:
+    """Rasa's structlog set up as `rasa run` sets it up, at INFO."""
+    import logging
+
+    import structlog
+    from rasa.utils.log_utils import configure_structlog
+
+    assert rasa_speedups.debug_logged()  # structlog's default
+    configure_structlog(logging.INFO)
+    yield
+    structlog.reset_defaults()
+
+
+def test_log_action_on_tracker_adds_what_rasa_adds(agent: Agent, info_logging: Any) -> None:
+    from rasa.core.actions.action import ActionListen
+    from rasa.core.policies.policy import PolicyPrediction
+    from rasa.shared.core.events import ActionExecutionRejected, SlotSet
+
+    assert not rasa_speedups.debug_logged()
+    prediction = PolicyPrediction([0.1], "RulePolicy", events=[SlotSet("report_updates", True)])
+    for events in (None, [SlotSet("report_location", "Kerkstraat 12")],
+                   [ActionExecutionRejected("report_form")]):
+        trackers = []
+        for log in (rasa_speedups._log_action_on_tracker,
+                    rasa_speedups._rasa_log_action_on_tracker):
+            tracker = DialogueStateTracker.from_events("log", [], agent.domain.slots)
+            log(agent.processor, tracker, ActionListen(), events and list(events), prediction)
+            # (Rasa stamps the events with the time they are added)
+            trackers.append([{**event.as_dict(), "timestamp": None} for event in tracker.events])
+        assert trackers[0] == trackers[1]
