@@ -276,7 +276,7 @@ async def _request_on_shared_session(self: EndpointConfig, method: str = "post",
             raise FileNotFoundException(
                 f"Failed to find certificate file, "
                 f"'{os.path.abspath(self.cafile)}' does not exist.") from error
-    if "json" in kwargs and "data" not in kwargs:
+    if kwargs.get("json") is not None and "data" not in kwargs:
         kwargs["data"] = json_body(kwargs.pop("json"))
         headers.setdefault("Content-Type", "application/json")
     auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])

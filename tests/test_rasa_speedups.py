@@ -267,6 +267,8 @@ def test_shared_session_sends_what_rasa_sends() -> None:
             answers.append(await request(endpoint, json=_call("validate_report_form"),
                                          method="post", timeout=5))
         for request in (rasa_speedups._rasa_request, rasa_speedups._request_on_shared_session):
+            await request(endpoint, json=None)  # no body at all
+        for request in (rasa_speedups._rasa_request, rasa_speedups._request_on_shared_session):
             with pytest.raises(ClientResponseError):
                 await request(endpoint, json={"a": 1}, params={"fail": "1"})
         await runner.cleanup()
@@ -279,7 +281,8 @@ def test_shared_session_sends_what_rasa_sends() -> None:
         assert rasa_call[field] == shared_call[field] == shared_again[field], field
     assert rasa_call["cookie"] is None
     assert shared_call["peer"] == shared_again["peer"]  # one connection, kept open
-    assert seen[3]["query"] == seen[4]["query"] == {"token": "geheim", "fail": "1"}
+    assert seen[3]["body"] == seen[4]["body"] == b"" and seen[3]["type"] == seen[4]["type"]
+    assert seen[5]["query"] == seen[6]["query"] == {"token": "geheim", "fail": "1"}
 
 
 def _conversation_events() -> list:
