@@ -15,22 +15,41 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
   a message in a thread of its own. TensorFlow lets go of Python's lock while DIET
   computes, so the event loop goes on with other conversations meanwhile. With a
   worker per core there is no core to spare, and the thread only adds switching.
+- Action calls: Rasa puts the whole domain (some 80 kB of JSON) into every call to the
+  action server and has `json.dumps` write it anew each time; here the domain's JSON is
+  written once and put in place, so the body is the same, byte for byte. Each call also
+  opened a new aiohttp session and TCP connection; here the calls of an event loop share
+  one session, whose connections stay open for a while (keep-alive).
+- Trackers: `applied_events()` (the events left after undos and restarts) is worked out
+  anew by every policy and at every step of a turn; here it is kept on the tracker until
+  an event is added. A slot is copied for every tracker Rasa builds (also for each replay
+  of the history); Python's generic `copy.copy` goes through `__reduce_ex__`, here
+  `__copy__` makes the same shallow copy directly.
+- Debug logs: Rasa deep-copies the events of every action for a debug log line, also
+  when debug logging is off; here only when it is on.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
 from __future__ import annotations
 
 import asyncio
+import atexit
 import copy
 import gc
+import json
 import os
+import ssl
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
+import aiohttp
 import rasa.core.actions.action as rasa_action
 import rasa.core.run as rasa_run
 import rasa.shared.utils.common
+import rasa.utils.endpoints as rasa_endpoints
+import structlog
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
 from rasa.core.channels.channel import UserMessage
@@ -38,14 +57,22 @@ from rasa.core.processor import MessageProcessor
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import GraphSchema
 from rasa.engine.runner.dask import DaskGraphRunner
-from rasa.shared.core.events import Event
+from rasa.core.actions.action import Action
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.shared.core.events import ActionExecutionRejected, Event
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import FileNotFoundException
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
 Validate = Callable[[Any], Iterator[ValidationError]]
 _rasa_resolve_by_type = Event.resolve_by_type
 _rasa_load_agent = rasa_run.load_agent_on_start
 _rasa_graph_run = DaskGraphRunner.run
 _rasa_parse_message = MessageProcessor.parse_message
+_rasa_request = EndpointConfig.request
+_rasa_applied_events = DialogueStateTracker.applied_events
+_rasa_log_action_on_tracker = MessageProcessor._log_action_on_tracker
 # One thread: one message at a time in the NLU graph, as on the event loop before.
 _nlu_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
@@ -181,6 +208,159 @@ async def _parse_message_in_thread(self: MessageProcessor, message: UserMessage,
     return parse_data
 
 
+DOMAIN_KEY = "domain"
+# The domain dict (Domain.as_dict() hands out the same one every time) and its JSON.
+_domain_json: List[Any] = [None, ""]
+
+
+def _json_of_domain(domain: Dict[str, Any]) -> str:
+    if _domain_json[0] is not domain:
+        _domain_json[:] = [domain, json.dumps(domain)]
+    return _domain_json[1]
+
+
+def json_body(value: Any) -> bytes:
+    """`json.dumps(value)` in UTF-8, as aiohttp sends `json=value`; an action call's
+    domain, its last key, comes from the JSON written the first time."""
+    if not (isinstance(value, dict) and len(value) > 1 and next(reversed(value)) == DOMAIN_KEY
+            and isinstance(value[DOMAIN_KEY], dict)):
+        return json.dumps(value).encode("utf-8")
+    head = json.dumps({key: item for key, item in value.items() if key != DOMAIN_KEY})
+    return (f"{head[:-1]}, {json.dumps(DOMAIN_KEY)}: "
+            f"{_json_of_domain(value[DOMAIN_KEY])}}}").encode("utf-8")
+
+
+# Kept under Sanic's default keep-alive (5 s), so the server never closes a connection
+# just as the next call goes out on it.
+KEEPALIVE_SECONDS = 2.0
+_sessions: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.ClientSession]" = (
+    weakref.WeakKeyDictionary())
+
+
+def _shared_session() -> aiohttp.ClientSession:
+    loop = asyncio.get_running_loop()
+    session = _sessions.get(loop)
+    if session is None or session.closed:
+        connector = aiohttp.TCPConnector(limit=0, keepalive_timeout=KEEPALIVE_SECONDS)
+        # No cookie jar: each of Rasa's sessions started without cookies.
+        session = _sessions[loop] = aiohttp.ClientSession(
+            connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+    return session
+
+
+@atexit.register
+def _close_sessions() -> None:
+    for session in list(_sessions.values()):
+        try:
+            session.connector._close()  # no loop needed; keeps aiohttp's warning away
+        except Exception:  # noqa: BLE001  (the loop may be gone already)
+            pass
+
+
+async def _request_on_shared_session(self: EndpointConfig, method: str = "post",
+                                     subpath: Optional[str] = None,
+                                     content_type: Optional[str] = "application/json",
+                                     compress: bool = False, **kwargs: Any) -> Optional[Any]:
+    """EndpointConfig.request with a session shared by the calls of this event loop and
+    the JSON body written by `json_body`; the same headers, parameters, auth, timeout."""
+    headers = {}
+    if content_type:
+        headers["Content-Type"] = content_type
+    headers.update(kwargs.pop("headers", None) or {})
+    headers.update(self.headers)
+    sslcontext = None
+    if self.cafile:
+        try:
+            sslcontext = ssl.create_default_context(cafile=self.cafile)
+        except FileNotFoundError as error:
+            raise FileNotFoundException(
+                f"Failed to find certificate file, "
+                f"'{os.path.abspath(self.cafile)}' does not exist.") from error
+    if kwargs.get("json") is not None and "data" not in kwargs:
+        kwargs["data"] = json_body(kwargs.pop("json"))
+        headers.setdefault("Content-Type", "application/json")
+    auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+            if self.basic_auth else None)
+    kwargs.setdefault("timeout", aiohttp.ClientTimeout(
+        total=rasa_endpoints.DEFAULT_REQUEST_TIMEOUT))
+    async with _shared_session().request(
+            method, concat_url(self.url, subpath), headers=headers, auth=auth,
+            params=self.combine_parameters(kwargs), compress=compress, ssl=sslcontext,
+            **kwargs) as response:
+        if response.status >= 400:
+            raise ClientResponseError(response.status, response.reason,
+                                      await response.content.read())
+        try:
+            return await response.json()
+        except aiohttp.ContentTypeError:
+            return None
+
+
+APPLIED = "_ga_applied_events"
+
+
+def _cached_applied_events(self: DialogueStateTracker) -> List[Event]:
+    """DialogueStateTracker.applied_events, kept until the tracker's events change."""
+    events = self.events
+    last = events[-1] if events else None
+    cached = self.__dict__.get(APPLIED)
+    if cached is None or cached[0] is not events or cached[1] != len(events) \
+            or cached[2] is not last:
+        cached = (events, len(events), last, _rasa_applied_events(self))
+        self.__dict__[APPLIED] = cached
+    return list(cached[3])
+
+
+_plain_copy: Dict[type, bool] = {}
+
+
+def _copies_plainly(cls: type) -> bool:
+    """Whether `copy.copy` of an instance is `__new__` plus the attributes (no slots,
+    no pickling methods of its own)."""
+    if cls not in _plain_copy:
+        _plain_copy[cls] = (all(getattr(cls, name) is getattr(object, name) for name in
+                                ("__reduce_ex__", "__reduce__", "__getstate__"))
+                            and not hasattr(cls, "__setstate__")
+                            and not any(_slot_names(k) for k in cls.__mro__))
+    return _plain_copy[cls]
+
+
+def _slot_names(cls: type) -> set:
+    slots = vars(cls).get("__slots__", ())
+    return set([slots] if isinstance(slots, str) else slots) - {"__dict__", "__weakref__"}
+
+
+def _copy_slot(self: Slot) -> Slot:
+    cls = type(self)
+    if not _copies_plainly(cls):
+        reduced = cls.__reduce_ex__(self, 4)
+        return copy._reconstruct(self, None, *reduced)
+    new = cls.__new__(cls)
+    new.__dict__.update(self.__dict__)
+    return new
+
+
+def debug_logged() -> bool:
+    """Whether Rasa's structlog debug lines are written (rasa filters them by level)."""
+    return getattr(structlog.get_logger().bind().debug, "__name__", "") != "_nop"
+
+
+def _log_action_on_tracker(self: MessageProcessor, tracker: DialogueStateTracker,
+                           action: Action, events: Optional[List[Event]],
+                           prediction: PolicyPrediction) -> None:
+    """MessageProcessor._log_action_on_tracker without the deep copies for the debug
+    log when it is not written."""
+    if debug_logged():
+        return _rasa_log_action_on_tracker(self, tracker, action, events, prediction)
+    if events is None:
+        events = []
+    if not any(isinstance(event, ActionExecutionRejected) for event in events):
+        tracker.update_with_events(prediction.events, self.domain)
+        tracker.update(action.event_for_successful_execution(prediction))
+    tracker.update_with_events(events, self.domain)
+    return None
+
+
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
     agent = await _rasa_load_agent(*args, **kwargs)
     gc.collect()
@@ -197,10 +377,30 @@ def a_core_to_spare() -> bool:
     return workers < (os.cpu_count() or 1)
 
 
+def per_turn_patches() -> List[Tuple[Any, str, Any, Any]]:
+    """(owner, attribute, Rasa's value or None, ours) of the savings on every turn that
+    bench/profile_turn.py --compare switches off and on."""
+    return [(EndpointConfig, "request", _rasa_request, _request_on_shared_session),
+            (DialogueStateTracker, "applied_events", _rasa_applied_events,
+             _cached_applied_events),
+            (Slot, "__copy__", None, _copy_slot),
+            (MessageProcessor, "_log_action_on_tracker", _rasa_log_action_on_tracker,
+             _log_action_on_tracker)]
+
+
+def use(patches: List[Tuple[Any, str, Any, Any]], ours: bool) -> None:
+    for owner, name, rasas, replacement in patches:
+        if ours or rasas is not None:
+            setattr(owner, name, replacement if ours else rasas)
+        elif name in vars(owner):
+            delattr(owner, name)
+
+
 def apply() -> None:
     rasa_run.load_agent_on_start = _load_agent_and_freeze
     rasa_action.RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_class)
     DaskGraphRunner.run = _run_graph_in_order
+    use(per_turn_patches(), ours=True)
     if a_core_to_spare():
         MessageProcessor.parse_message = _parse_message_in_thread

@@ -190,3 +190,198 @@ def test_nlu_thread_only_with_a_core_to_spare(workers: Any, cores: int, spare: b
         monkeypatch.setenv("SANIC_WORKERS", workers)
     monkeypatch.setattr(rasa_speedups.os, "cpu_count", lambda: cores)
     assert rasa_speedups.a_core_to_spare() is spare
+
+
+DOMAIN = {"responses": {"utter_greeting": [{"text": "Hallo! Wat kan ik doen? é €"}]},
+          "slots": {"report_location": {"type": "text", "mappings": []}},
+          "forms": {"report_form": {"required_slots": ["report_location"]}}}
+
+
+def _call(action: str, domain: Dict[str, Any] = DOMAIN) -> Dict[str, Any]:
+    return {"next_action": action, "sender_id": "s-1",
+            "tracker": {"events": [USER], "slots": {"x": 1.5, "y": None, "z": "ü"}},
+            "version": "3.6.21", "domain": domain}
+
+
+@pytest.mark.parametrize("value", [
+    _call("action_submit_report"), _call("validate_report_form"),
+    {"next_action": "a", "tracker": {}, "version": "3"},  # selective domain: none sent
+    {"domain": DOMAIN, "next_action": "a"},  # the domain not last
+    {"domain": DOMAIN}, {"next_action": "a", "domain": "not a dict"}, [1, 2], "text", None,
+])
+def test_json_body_is_what_aiohttp_sends(value: Any) -> None:
+    import json
+
+    assert rasa_speedups.json_body(value) == json.dumps(value).encode("utf-8")
+    assert rasa_speedups.json_body(value) == json.dumps(value).encode("utf-8")  # cached
+
+
+def test_json_body_follows_another_domain() -> None:
+    import json
+
+    other = {**DOMAIN, "responses": {}}
+    rasa_speedups.json_body(_call("a"))
+    assert rasa_speedups.json_body(_call("a", other)) == json.dumps(_call("a", other)).encode()
+
+
+def _serve_recorder(seen: list) -> Any:
+    from aiohttp import web
+
+    async def record(request: web.Request) -> web.Response:
+        seen.append({"body": await request.read(), "query": dict(request.query),
+                     "type": request.headers.get("Content-Type"),
+                     "auth": request.headers.get("Authorization"),
+                     "extra": request.headers.get("X-Extra"),
+                     "cookie": request.headers.get("Cookie"),
+                     "peer": request.transport.get_extra_info("peername")})
+        if request.query.get("fail"):
+            return web.Response(status=500, text="nee")
+        response = web.json_response({"events": [], "responses": []})
+        response.set_cookie("session", "abc")
+        return response
+
+    app = web.Application()
+    app.router.add_post("/webhook", record)
+    return web.AppRunner(app)
+
+
+def test_shared_session_sends_what_rasa_sends() -> None:
+    """Rasa's own request and the shared-session one deliver the same request and
+    answer; the shared session reuses its connection and keeps no cookies."""
+    from aiohttp import web
+    from rasa.utils.endpoints import ClientResponseError, EndpointConfig
+
+    async def run() -> list:
+        seen: list = []
+        runner = _serve_recorder(seen)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", token="geheim",
+                                  headers={"X-Extra": "1"},
+                                  basic_auth={"username": "u", "password": "p"})
+        answers = []
+        for request in (rasa_speedups._rasa_request, rasa_speedups._request_on_shared_session,
+                        rasa_speedups._request_on_shared_session):
+            answers.append(await request(endpoint, json=_call("validate_report_form"),
+                                         method="post", timeout=5))
+        for request in (rasa_speedups._rasa_request, rasa_speedups._request_on_shared_session):
+            await request(endpoint, json=None)  # no body at all
+        for request in (rasa_speedups._rasa_request, rasa_speedups._request_on_shared_session):
+            with pytest.raises(ClientResponseError):
+                await request(endpoint, json={"a": 1}, params={"fail": "1"})
+        await runner.cleanup()
+        return [seen, answers]
+
+    seen, answers = asyncio.run(run())
+    assert answers[0] == answers[1] == answers[2] == {"events": [], "responses": []}
+    rasa_call, shared_call, shared_again = seen[:3]
+    for field in ("body", "query", "type", "auth", "extra", "cookie"):
+        assert rasa_call[field] == shared_call[field] == shared_again[field], field
+    assert rasa_call["cookie"] is None
+    assert shared_call["peer"] == shared_again["peer"]  # one connection, kept open
+    assert seen[3]["body"] == seen[4]["body"] == b"" and seen[3]["type"] == seen[4]["type"]
+    assert seen[5]["query"] == seen[6]["query"] == {"token": "geheim", "fail": "1"}
+
+
+def _conversation_events() -> list:
+    from rasa.shared.core.events import (ActionExecutionRejected, ActionReverted, ActiveLoop,
+                                         FollowupAction, Restarted, SessionStarted, SlotSet,
+                                         UserUtteranceReverted)
+
+    user = UserUttered("losse tegel", {"name": "report_pavement_road", "confidence": 0.9})
+    return [ActionExecuted("action_session_start"), SessionStarted(),
+            ActionExecuted("action_listen"), user, ActionExecuted("action_start_report"),
+            ActionExecuted("report_form"), ActiveLoop("report_form"),
+            SlotSet("requested_slot", "report_location"), ActionExecuted("action_listen"),
+            UserUttered("wat?", {"name": "ask_why", "confidence": 0.8}),
+            ActionExecutionRejected("report_form"), ActionExecuted("utter_why"),
+            ActionExecuted("report_form"), ActionExecuted("action_listen"), user,
+            ActionReverted(), UserUtteranceReverted(), FollowupAction("report_form"),
+            ActionExecuted("report_form"), ActiveLoop(None), ActionExecuted("action_listen"),
+            Restarted(), ActionExecuted("action_listen"), user]
+
+
+def test_applied_events_as_rasa_works_them_out_after_every_event() -> None:
+    tracker = DialogueStateTracker.from_events("applied", [])
+    for event in _conversation_events():
+        tracker.update(event)
+        ours = rasa_speedups._cached_applied_events(tracker)
+        assert ours == rasa_speedups._rasa_applied_events(tracker)
+        ours.append("changed by a caller")
+        assert rasa_speedups._cached_applied_events(tracker) == \
+            rasa_speedups._rasa_applied_events(tracker)
+
+
+def test_applied_events_of_a_capped_history_follow_the_newest_event() -> None:
+    tracker = DialogueStateTracker.from_events("capped", [], max_event_history=3)
+    for event in _conversation_events():
+        tracker.update(event)
+        assert rasa_speedups._cached_applied_events(tracker) == \
+            rasa_speedups._rasa_applied_events(tracker)
+
+
+def _slots() -> list:
+    from rasa.shared.core import slots
+
+    made = [slots.TextSlot("t", [], initial_value="x"), slots.BooleanSlot("b", []),
+            slots.FloatSlot("f", [], max_value=5.0), slots.ListSlot("l", [], initial_value=[1]),
+            slots.CategoricalSlot("c", [], values=["a", "b"]), slots.AnySlot("a", [])]
+    made[0].value = "gezet"
+    return made
+
+
+@pytest.mark.parametrize("slot", _slots(), ids=lambda slot: type(slot).__name__)
+def test_slot_copies_as_python_copies_them(slot: Any) -> None:
+    import copy
+
+    ours = rasa_speedups._copy_slot(slot)
+    reduced = slot.__reduce_ex__(4)
+    generic = copy._reconstruct(slot, None, *reduced)
+    assert type(ours) is type(generic) and ours is not slot
+    assert vars(ours) == vars(generic) and vars(ours) is not vars(slot)
+    assert all(vars(ours)[name] is value for name, value in vars(slot).items())  # shallow
+
+
+def test_slot_with_its_own_state_is_copied_its_own_way() -> None:
+    from rasa.shared.core.slots import TextSlot
+
+    class Stateful(TextSlot):
+        def __getstate__(self) -> Dict[str, Any]:
+            return {**self.__dict__, "copied": True}
+
+    assert getattr(rasa_speedups._copy_slot(Stateful("s", [])), "copied", False) is True
+
+
+@pytest.fixture
+def info_logging() -> Any:
+    """Rasa's structlog set up as `rasa run` sets it up, at INFO."""
+    import logging
+
+    import structlog
+    from rasa.utils.log_utils import configure_structlog
+
+    assert rasa_speedups.debug_logged()  # structlog's default
+    configure_structlog(logging.INFO)
+    yield
+    structlog.reset_defaults()
+
+
+def test_log_action_on_tracker_adds_what_rasa_adds(agent: Agent, info_logging: Any) -> None:
+    from rasa.core.actions.action import ActionListen
+    from rasa.core.policies.policy import PolicyPrediction
+    from rasa.shared.core.events import ActionExecutionRejected, SlotSet
+
+    assert not rasa_speedups.debug_logged()
+    prediction = PolicyPrediction([0.1], "RulePolicy", events=[SlotSet("report_updates", True)])
+    for events in (None, [SlotSet("report_location", "Kerkstraat 12")],
+                   [ActionExecutionRejected("report_form")]):
+        trackers = []
+        for log in (rasa_speedups._log_action_on_tracker,
+                    rasa_speedups._rasa_log_action_on_tracker):
+            tracker = DialogueStateTracker.from_events("log", [], agent.domain.slots)
+            log(agent.processor, tracker, ActionListen(), events and list(events), prediction)
+            # (Rasa stamps the events with the time they are added)
+            trackers.append([{**event.as_dict(), "timestamp": None} for event in tracker.events])
+        assert trackers[0] == trackers[1]
