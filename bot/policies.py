@@ -382,6 +382,10 @@ def reading_route(tracker: DialogueStateTracker,
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
+    if tracker.active_loop_name is None and not reading.danger and (
+            wants_callback(message.text or "")
+            or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)):
+        return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
@@ -409,10 +413,6 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
-    if tracker.active_loop_name is None and not reading.danger and (
-            wants_callback(message.text or "")
-            or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)):
-        return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
     if before in HANDOVER_ACTIONS and (reading.phone or reading.email
                                        or intent.get("name") == STATUS_INTENT):
         return TAKE_MESSAGE_ACTION  # "melding 859 over de boom, bel me op 06…": the message

@@ -100,8 +100,10 @@ def test_messages_after_a_handover_are_passed_on_until_something_new():
     assert reading_route(tracker(resumed)) is None
 
 
-def test_a_callback_request_is_taken_whatever_its_subject():
-    asked = said("kunnen jullie mij terugbellen over mijn aanslag? 0612345678", "taxes")
+@pytest.mark.parametrize("intent", ["taxes", "ask_report_status", "out_of_scope"])
+def test_a_callback_request_is_taken_whatever_its_subject(intent):
+    asked = said("Kunnen jullie mij terugbellen over mijn aanslag? Mijn nummer is 06-12345678",
+                 intent)
     assert reading_route(tracker(START + [asked])) == "action_take_callback"
     without = said("kan iemand mij terugbellen", "ask_human")
     asked_number = START + [without, ActionExecuted("action_take_callback"),

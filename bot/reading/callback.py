@@ -16,7 +16,7 @@ import re
 
 _ASKS = re.compile(
     r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
-    r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:iemand(?:\s+van\s+\w+)?|jullie|u|een\s+collega|"
+    r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:iemand(?:\s+van\s+(?:de\s+|het\s+)?\w+)?|jullie|u|een\s+collega|"
     r"een\s+medewerker)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?bellen\b|\bgebeld\s+(?:te\s+)?worden\b"
     r"|\bbel\w*\s+(?:u|jullie|je)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?terug\b"
     r"|\b(?:dat|zodat)\s+(?:iemand|een\s+collega|een\s+medewerker|jullie|u)\s+(?:me|mij|ons)"
