@@ -8,7 +8,8 @@ from bot.reading.callback import wants_callback
     "kunnen jullie mij terugbellen over mijn aanslag? 0612345678",
     "Bel mij even terug aub", "kan iemand van burgerzaken me morgen bellen",
     "ik wil graag gebeld worden over de kapvergunning", "BEL ME TERUG", "terug bellen graag",
-    "can someone call me back please", "give me a call on 0612345678", "belt u mij terug?", "kan iemand van de gemeente me even bellen",
+    "can someone call me back please", "give me a call on 0612345678", "belt u mij terug?",
+    "kan iemand van de gemeente me even bellen",
     "Ik heb al drie keer gebeld en niemand belt terug. Ik wil nu echt dat iemand mij belt.",
 ])
 def test_a_callback_request_is_read(text):
