@@ -254,3 +254,20 @@ def test_the_same_on_postgresql(services, rasa_domain):
                           {1: "Ann"}).total == 1
     from bot.worklist.table import analyze
     analyze(store.engine)
+
+
+def test_an_active_conversation_forgets_its_first_message_after_the_period(store):
+    from bot.worklist.record import forget_old_first_messages
+    from bot.worklist.table import words
+
+    store.user("r9", 0, "paspoort verlopen bij Jansen")
+    store.user("r9", 40 * 86400, "en nog een vraag over afval")
+    with store.engine.begin() as connection:
+        assert forget_old_first_messages(connection, T0 + 30 * 86400) == 1
+    row = store.row("r9")
+    assert row["first_message"] == "" and "jansen" not in row["search_text"]
+    assert row["last_user_text"] == "en nog een vraag over afval"
+    with store.engine.connect() as connection:
+        kept = {r.word for r in connection.execute(
+            words.select().where(words.c.sender_id == "r9"))}
+    assert "jansen" not in kept and "afval" in kept

@@ -28,6 +28,7 @@ from bot.reports.models import InboundMessage, OptOut, OutboxItem, Report, utcno
 from bot.settings import DATABASE_URL, ENDPOINTS_FILE, ROOT
 from bot.klantcontacten.retention import delete_old_requests
 from bot.channel_models import ChannelContact, ChannelDelivery, InboxMessage
+from bot.worklist.record import forget_old_first_messages
 from bot.worklist.table import conversations, words
 
 logger = logging.getLogger(__name__)
@@ -183,6 +184,7 @@ def delete_old_events(now: dt.datetime, register: Register,
             connection.execute(words.delete().where(words.c.sender_id.in_(old)))
             connection.execute(conversations.delete().where(
                 conversations.c.last_activity < cutoff))
+            forget_old_first_messages(connection, cutoff)  # an active one's old first message
     return {"conversations_deleted": gone, "events_deleted": events}
 
 
