@@ -77,6 +77,7 @@ class Account:
     active: bool
     created_at: dt.datetime
     department: Optional[str] = None
+    via_provider: bool = False  # logs in through the municipality's identity provider
 
 
 def _token_hash(token: str) -> str:
@@ -139,7 +140,7 @@ def accounts(url: str = DATABASE_URL) -> List[Account]:
     ensure_schema(url)
     with session(url) as db:
         return [Account(u.id, u.username, u.name, u.initials, u.role, u.active, u.created_at,
-                        u.department)
+                        u.department, bool(u.oidc_subject))
                 for u in db.query(StaffUser).order_by(StaffUser.username)]
 
 
@@ -343,6 +344,9 @@ def create_reset_link(admin_id: int, user_id: int, url: str = DATABASE_URL) -> s
         user = _account(db, user_id)
         if not user.active:
             raise AccountError("reactivate the account first", "Zet het account eerst weer aan.")
+        if user.oidc_subject:  # a local password would be a second way into this account
+            raise AccountError("logs in through the identity provider",
+                               "Dit account logt in met het gemeente-account.")
         db.query(PasswordReset).filter(
             or_(PasswordReset.user_id == user_id, PasswordReset.expires_at < now)
         ).filter(PasswordReset.used_at.is_(None)).delete(synchronize_session=False)

@@ -453,3 +453,21 @@ def test_the_cli_still_creates_accounts(tmp_path):
         assert db.query(StaffUser).count() == 1
         assert not db.query(PasswordReset).count()
 
+
+
+def test_an_account_of_the_identity_provider_gets_no_password_link(tmp_path):
+    from bot.reports.db import migrate, session
+
+    db_url = f"sqlite:///{tmp_path / 'accounts.db'}"
+    migrate(db_url)
+    with session(db_url) as db:
+        admin = StaffUser(username="beheer", name="Beheer", role="admin", initials="BH",
+                          password_hash="!")
+        anna = StaffUser(username="anna", name="Anna", role="agent", initials="AN",
+                         password_hash="!", oidc_subject="https://idp|anna")
+        db.add_all([admin, anna])
+        db.flush()
+        admin_id, anna_id = admin.id, anna.id
+    with pytest.raises(auth.AccountError, match="identity provider"):
+        auth.create_reset_link(admin_id, anna_id, db_url)
+    assert [a.via_provider for a in auth.accounts(db_url) if a.username == "anna"] == [True]

@@ -110,6 +110,7 @@ def test_an_admin_of_the_provider_logs_in_as_console_admin(provider_and_console,
     assert_accessible(page)
     page.click("text=Accounts")
     expect(page.locator("h1")).to_contain_text("Accounts")
+    expect(page.locator("table")).to_contain_text("anna (logt in met het gemeente-account)")
     assert_accessible(page)
     anna = account(console, "anna")
     assert (anna.role, anna.initials, anna.oidc_subject) == ("admin", "AV",
