@@ -5,20 +5,47 @@ each test session starts its own instances in a temporary folder and stops them.
 """
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, Iterator, List, Mapping
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(module_args: List[str], env: Mapping[str, str], log: Path, health_url: str,
+           cwd: Path, timeout: float = 120) -> Iterator[subprocess.Popen]:
+    """`python -m <module_args>` started with `env`, its output in `log`, until
+    `health_url` answers; stopped afterwards. A process that dies shows its log."""
+    with open(log, "wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", *module_args], cwd=cwd, env=dict(env),
+                                   stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            assert process.poll() is None, log.read_text()
+            try:
+                with urllib.request.urlopen(health_url, timeout=5):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.3)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def _as_postgres(command: List[str]) -> List[str]:

@@ -8,7 +8,6 @@ import os
 import secrets
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,7 +19,7 @@ from bot.integrations import DeliveryError, media
 from bot.reports import db as reports_db
 from bot.reports.models import Report
 from bot.settings import ROOT
-from tests.services import free_port
+from tests.services import free_port, served
 
 TOKEN = secrets.token_urlsafe(32)
 
@@ -65,26 +64,10 @@ def action_server(tmp_path: Path) -> Iterator[Tuple[str, str]]:
            "GA_DATABASE_URL": db_url, "SIGNALEN_URL": "", "PDOK_URL": ""}
     env.pop("SANIC_HOST", None)
     log = tmp_path / "actions.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "bot.action_server", "--port",
-                                    str(port)], cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, log.read_text()
-            try:
-                if call(f"{base}/health")[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.3)
+    with served(["bot.action_server", "--port", str(port)], env, log, f"{base}/health",
+                ROOT, timeout=90):
         yield base, db_url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
     assert f"http://127.0.0.1:{port} (token required)" in log.read_text(), \
         "loopback when SANIC_HOST is unset (rasa_sdk's own default is 0.0.0.0)"
 

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-import sys
-import time
 from typing import Iterator, List, Tuple
 
 import pytest
@@ -20,7 +17,7 @@ from bot.reports.models import utcnow
 from bot.settings import ROOT
 from bot.webcare import presence, waiting
 from console.models import StaffSession
-from tests.services import free_port
+from tests.services import free_port, served
 from tests.test_action_server_auth import TOKEN, call
 
 ALL_DAY = ["00:00", "23:59:59.999999"]
@@ -41,26 +38,9 @@ def action_server(tmp_path_factory) -> Iterator[Tuple[str, str]]:
            "SIGNALEN_URL": "", "PDOK_URL": "", "OPENKLANT_URL": ""}
     env.pop("SANIC_HOST", None)
     log = tmp / "actions.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "bot.action_server", "--port",
-                                    str(port)], cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None, log.read_text()
-            try:
-                if call(f"{base}/health")[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.3)
+    with served(["bot.action_server", "--port", str(port)], env, log, f"{base}/health", ROOT):
         yield base, db_url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def run_action(base: str, action: str, sender: str, text: str = "ik wil een medewerker",
