@@ -147,17 +147,21 @@ def _index_words(connection: Connection, sender_id: str, old: str, new: str) -> 
 
 def forget_old_first_messages(connection: Connection, cutoff: float) -> int:
     """An active conversation older than the retention period keeps no preview of its first
-    message (that message's event is gone too), nor its words in the search index."""
+    message, nor of a message left for a colleague before then (their events are gone too),
+    nor their words in the search index."""
     rows = connection.execute(select(conversations).where(
         conversations.c.started_at < cutoff, conversations.c.first_message != "")
     ).mappings().all()
     for found in rows:
         row = {**dict(found), "first_message": ""}
+        if (found["trigger_since"] or 0) < cutoff:
+            row["left_message"] = ""
         row["search_text"] = search_text(row)
         _index_words(connection, row["sender_id"], found["search_text"] or "", row["search_text"])
         connection.execute(conversations.update().where(
             conversations.c.sender_id == row["sender_id"]).values(
-            first_message="", search_text=row["search_text"]))
+            first_message="", left_message=row["left_message"],
+            search_text=row["search_text"]))
     return len(rows)
 
 
