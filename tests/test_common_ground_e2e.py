@@ -382,12 +382,15 @@ def test_a_message_left_outside_opening_hours_is_a_task_for_the_department_answe
     taken = " ".join(whatsapp_says(zgw_stack, twilio_standin, resident,
                                    "De WOZ-waarde van mijn huis is veel te hoog, ik wil daar "
                                    "bezwaar tegen maken. Bel mij graag terug."))
-    assert "ik heb uw bericht doorgegeven" in taken and next_day in taken, taken
+    # "Bel mij graag terug" on WhatsApp: a callback on the number they write from
+    assert "teruggebeld wilt worden op " + resident.split(":")[-1] in taken, taken
+    assert next_day in taken, taken
 
     [task] = wait_for(lambda: [t for t in openklant.all("internetaken")
                                if "WOZ-waarde" in t["toelichting"]], timeout=DELIVERY)
     assert (task["status"], task["gevraagdeHandeling"]) == (
         "te_verwerken", "Contact opnemen met betrokkene")
+    assert "Terugbelverzoek: bel de inwoner op " + resident.split(":")[-1] in task["toelichting"]
     department = openklant.records["actoren"][task["toegewezenAanActor"]["uuid"]]
     assert (department["naam"], department["soortActor"]) == (
         "Belastingen", "organisatorische_eenheid"), "the WOZ article's department"

@@ -82,7 +82,8 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "handling_time",                   # filled by action_answer_report_question
         "answer",                          # a knowledge-base article (actions/knowledge.py)
         "detail", "link", "title",         # what an article says to a follow-up question
-        "day",                             # a closed day asked about (action_opening_hours)
+        "day", "open",                     # a day asked about (action_opening_hours)
+        "phone",                           # the number to call back (action_take_callback)
         "contact",                         # the summary's e-mail address or phone number
         "question",                        # the municipality's (action_report_status_update)
         "position", "minutes",             # a place in the queue (actions/webcare.py)
