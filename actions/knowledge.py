@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
 from actions.reading import channel_of
+from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import COST, OTHERS, article_detail, person_of, read_aspect
@@ -26,7 +27,6 @@ logger = logging.getLogger(__name__)
 ARTICLE_ENTITY = "kb_article"  # a button of "Bedoelt u …?" names the article chosen
 CHOICE_INTENT = "municipal_question"
 SHORT_CHANNELS = ("sms",)  # channels that get an article's short answer when it has one
-UNSURE_INTENTS = ("out_of_scope", "nlu_fallback")  # the model heard no municipal question
 ANSWERED, CHOICE = "answer", "choose"
 FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may reach
 # A sibling article wins over the intent's own from this score and lead (_sibling).
