@@ -19,10 +19,10 @@ from rasa_sdk.types import DomainDict
 from actions.reading import channel_of, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTIONS,
                                   CORRECTS, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
-                                  answer_of, description_of, is_description, needs_number,
-                                  number_question, pending_place, pending_slots,
+                                  answer_of, description_of, is_description, is_spot_only,
+                                  needs_number, number_question, pending_place, pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
-                                  shared_slots, with_ack)
+                                  shared_slots, street_near_question, with_ack)
 from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem
 from bot.reading.result import Reading
@@ -144,6 +144,25 @@ def _describes_a_spot(reading: Reading, text: Text) -> bool:
             and not reading.report_question and not is_question(text))
 
 
+def _near(spot: Place, place: Optional[Place], reading: Reading, text: Text) -> Place:
+    """The answer to "In welke straat is dat?" after a spot ("achter het station"): the
+    street with the spot; without a street, the spot (with any words the resident added)."""
+    if place and place.streets and place.kind != "description":
+        if place.kind == "street":
+            return _with_landmark(place, spot.text)
+        if place.landmark and spot.text.lower() in place.landmark.lower():
+            return place
+        spots = ", ".join(part for part in (place.landmark, spot.text) if part)
+        return Place.from_dict({**place.as_dict(), "landmark": spots,
+                                "text": f"{place.label}, {spot.text}"})
+    if reading.answer is None and _describes_a_spot(reading, text):
+        more = without_chat_noise(text)
+        if spot.text.lower() not in more.lower():
+            return Place.from_dict({**spot.as_dict(), "text": f"{spot.text}, {more}",
+                                    "landmark": f"{spot.landmark}, {more}"})
+    return spot
+
+
 class ValidateReportForm(FormValidationAction):
     """Validates and normalises each answer; a bad answer is asked again in a focused way."""
 
@@ -217,6 +236,8 @@ class ValidateReportForm(FormValidationAction):
                 return {"report_place": None,
                         "report_prompt": prompt("utter_report_street_unknown",
                                                 street=text, place=profile().location.place)}
+        if is_spot_only(pending):
+            return _near(pending, place, reading, text)
         if place and place.kind == "number" and pending and (pending.streets
                                                              or pending.postcode):
             return _with_number(pending, place)
@@ -229,6 +250,9 @@ class ValidateReportForm(FormValidationAction):
                                                street=place.suggestion))
         if place and place.kind == "description" and pending and pending.streets:
             return _with_landmark(pending, place.text)  # "tegenover de bakker": on that street
+        if is_spot_only(place) and not pending and not tries:
+            return {**pending_slots(place, street_near_question(place)),
+                    **with_ack(tracker, ack("utter_ack_place", place=place.label))}
         if place and place.complete:
             return place
         if place and place.kind == "postcode":

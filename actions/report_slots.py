@@ -146,6 +146,18 @@ def number_question(place: Place) -> Dict[Text, Any]:
     return prompt("utter_report_ask_house_number", street=where)
 
 
+def is_spot_only(place: Optional[Place]) -> bool:
+    """"Achter het station", "bij de vijver in het park": a spot without a street or a pin,
+    which the field crew finds sooner with the street."""
+    return bool(place and place.kind == "description" and place.complete
+                and not place.streets and place.latitude is None)
+
+
+def street_near_question(place: Place) -> Dict[Text, Any]:
+    """'In welke straat is dat?' once, for a spot without a street."""
+    return prompt("utter_report_ask_street_near", place=place.label)
+
+
 def pin_slots(pin: Dict[Text, Any]) -> Dict[Text, Any]:
     latitude, longitude = float(pin["latitude"]), float(pin["longitude"])
     label = pin.get("address") or f"gedeelde locatie ({latitude:.5f}, {longitude:.5f})"

@@ -26,7 +26,8 @@ from actions.emergency import answered_before
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CORRECTIONS, GENERIC_CATEGORY,
                                   HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
-                                  is_description, needs_number, number_question, pending_slots,
+                                  is_description, is_spot_only, needs_number, number_question,
+                                  pending_slots, street_near_question,
                                   personal_data_ack, place_slots, report_question_response,
                                   reset_report_slots, shared_slots, WANTS_UPDATES)
 from actions.report_answers import asked
@@ -157,6 +158,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots["report_more_problems"] = problems[1:] or None
     if place and place.kind in ("street", "postcode") and needs_number(place):
         slots.update(pending_slots(place, number_question(place)))
+    elif is_spot_only(place):
+        slots.update(pending_slots(place, street_near_question(place)))
     elif place and (place.complete or place.kind == "street"):
         slots.update(place_slots(place))
     if reading.danger == "hazard" or reading.urgent or reading.injured:  # someone got hurt

@@ -19,6 +19,7 @@ from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge,
                                related_article, utter_article)
 from actions.reading import response_text
 from bot.knowledge.aspects import sentences_about, subject_words
+from bot.intents import REPORT_INTENTS
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.questions import QUESTION, read_question
 
@@ -125,6 +126,24 @@ class ActionAnswerTopic(ProfileAction):
         return response if _has_response(domain, response) else "utter_ask_what_else"
 
 
+_LINK_PLACEHOLDER = re.compile(r"\{(link_\w+)\}")
+
+
+def english_link(tracker: Tracker, domain: Dict[Text, Any]) -> Text:
+    """The page of the product the bot last answered in English ("and what does it cost?"
+    after the passport answer: the passport page); the website when there is none."""
+    links = profile().template_vars()
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        for variant in domain.get("responses", {}).get(f"utter_answer_{intent}", []):
+            found = _LINK_PLACEHOLDER.search(variant.get("text") or "")
+            if found and found.group(1) in links:
+                return str(links[found.group(1)])
+    return str(profile().website)
+
+
 class ActionAnswerFollowUp(Action):
     """"En wat kost het?" right after an answer from the knowledge base: about that
     article, unless the question names a subject of its own ("wat kost een rijbewijs?")."""
@@ -134,6 +153,9 @@ class ActionAnswerFollowUp(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("language") == "en":  # the articles are Dutch: their page
+            utter(dispatcher, "utter_kb_detail_english", link=english_link(tracker, domain))
+            return []
         text = tracker.latest_message.get("text") or ""
         try:
             before = await asyncio.to_thread(previous_article, tracker)
@@ -167,9 +189,18 @@ class ActionAnswerAsQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)
-        if events is None:
+        if events is not None:
+            return events
+        intent = tracker.get_intent_of_latest_message()
+        if intent in REPORT_INTENTS:  # "wanneer wordt de stoep bestraat?": or is it a report?
+            utter(dispatcher, "utter_question_or_report", buttons=[
+                {"title": response_text(domain, "utter_report_button", tracker),
+                 "payload": f"/{intent}"},
+                {"title": response_text(domain, "utter_kb_colleague_button", tracker),
+                 "payload": "/ask_human"}])
+        else:
             utter(dispatcher, "utter_out_of_scope")
-        return events or []
+        return []
 
 
 class ActionKnowledgeNotHelped(Action):

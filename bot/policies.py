@@ -33,7 +33,7 @@ from bot.knowledge.aspects import is_follow_up
 from bot.reading.callback import wants_callback
 from bot.reading.description import says_not_collected
 from bot.reading.not_helped import says_not_helped
-from bot.reading.questions import is_question
+from bot.reading.questions import asks_about_the_service, is_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                          says_not_known, says_number_unknown)
 from bot.reading.result import Reading
@@ -253,10 +253,12 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     a report ("en mijn melding?") or a new report."""
     text = message.text or ""
     if (tracker.active_loop_name is not None or not set(last_turn) & set(ANSWERING_ACTIONS)
-            or tracker.get_slot("language") == "en" or not is_follow_up(text)):
+            or not is_follow_up(text)):
         return False
     if intent == STATUS_INTENT:
         return not _has_case_number(message) and not mentions_a_report(text)
+    if tracker.get_slot("language") == "en" and intent in PRODUCT_INTENTS:
+        return False  # "how do I get a driving licence?": its own English answer
     return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category)
 
 
@@ -459,6 +461,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and not reading.danger and asks_about_the_service(message.text or "")):
+        return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
     if (reading.question and intent.get("name") in UNSURE_INTENTS and not asked
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # a question the model could not place: the knowledge base

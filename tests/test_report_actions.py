@@ -326,6 +326,52 @@ def test_a_description_of_the_place_is_taken_on_the_second_try(dispatcher, domai
     assert result["report_location"]
 
 
+def test_a_spot_without_a_street_in_the_opening_asks_the_street_once(dispatcher, domain):
+    slots = start("achter het station is de straatverlichting uit", "report_street_lighting",
+                  dispatcher, domain)
+    assert slots["report_location"] is None
+    assert slots["report_prompt"]["key"] == "utter_report_ask_street_near"
+    assert slots["report_place"]["text"] == "achter het station"
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("Stationsweg", ["Stationsweg", "achter het station"]),
+    ("Stationsweg 3, bij de fietsenstalling", ["Stationsweg 3", "achter het station"]),
+    ("weet ik niet", ["achter het station"]),
+    ("/deny", ["achter het station"]),
+    ("bij de fietsenstalling naast de kiosk", ["achter het station", "fietsenstalling"]),
+])
+def test_the_answer_to_the_street_question_keeps_the_spot(dispatcher, domain, answer,
+                                                           expected):
+    spot = {**read_message("achter het station").location.as_dict(), PENDING: True}
+    result = ValidateReportForm().validate_report_location(
+        answer, dispatcher,
+        tracker_for(asking="report_location", text=answer,
+                    intent="deny" if answer == "/deny" else "inform",
+                    slots={"report_place": spot, "report_location_tries": 1}),
+        domain)
+    stored = f"{result['report_location']} {result['report_place']['text']}"
+    assert all(part in stored for part in expected), stored
+    assert not result["report_place"].get(PENDING)
+
+
+def test_a_spot_given_as_the_answer_to_where_asks_the_street_once(dispatcher, domain):
+    text = "bij de speeltuin achter de school"
+    form = ValidateReportForm()
+    first = form.validate_report_location(text, dispatcher,
+                                          tracker_for(asking="report_location", text=text),
+                                          domain)
+    assert first["report_location"] is None
+    assert first["report_prompt"]["key"] == "utter_report_ask_street_near"
+    again = form.validate_report_location(
+        "geen idee", dispatcher,
+        tracker_for(asking="report_location", text="geen idee",
+                    slots={"report_place": first["report_place"],
+                           "report_location_tries": first["report_location_tries"]}),
+        domain)
+    assert "speeltuin" in again["report_location"]
+
+
 def test_a_typo_in_a_known_street_is_corrected_or_asked(dispatcher, domain):
     result = ValidateReportForm().validate_report_location(
         "Kerkstaat 14",

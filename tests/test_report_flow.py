@@ -75,7 +75,7 @@ def test_loose_tile_with_address_asks_only_consent_and_summary(talk, stack, repo
     ("report_pavement_road", "gat in de weg", "Kerkweg 4"),
     ("report_waste_collection", "onze container is vandaag niet geleegd", "1234 AB 7"),
     ("report_street_lighting", "de lantaarnpaal doet het niet", "Julianastraat 7a"),
-    ("report_public_space_other", "er ligt veel zwerfvuil", "bij de speeltuin achter de school"),
+    ("report_public_space_other", "er ligt veel zwerfvuil", "Schoolstraat bij de speeltuin"),
 ])
 def test_each_report_type_asks_where_when_it_is_missing(talk, stack, reports_db_url, category,
                                                         first_message, place):

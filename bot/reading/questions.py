@@ -82,8 +82,9 @@ _CALENDAR_HINT = re.compile(
     r"aan de beurt|buiten zetten|buitenzetten|aan de straat zetten|aan de weg zetten|"
     r"feestdag\w*|kerst\w*|pasen|paasdag|paasmaandag|pinkster\w*|hemelvaart\w*|"
     r"koningsdag|nieuwjaar\w*|oud en nieuw|oudjaar\w*|morgen|overmorgen|volgende week|"
-    r"deze week|elke week|om de week|om de twee weken|maandag|dinsdag|woensdag|donderdag|"
-    r"vrijdag|zaterdag|20\d\d)\b")
+    r"deze week|elke week|om de week|om de twee weken|"
+    r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:ochtend|morgen|middag|avond|nacht|s)?|"
+    r"20\d\d)\b")
 _COLLECTING = re.compile(
     r"\b(?:geleegd|geledigd|legen|ledigen|leegt|opgehaald|ophalen|haalt|halen|komt|komen|"
     r"langs|langskomen|rijdt|rijden|opgehaalt|passeert|passeren|ophaling\w*|collected|"
@@ -130,6 +131,26 @@ _BENEFITS = re.compile(
     r"(?:bijstand|uitkering|\bwmo\b|toeslag|participatiewet|huishoudelijke hulp|"
     r"hulp in (?:het|de) huishouden|scootmobiel|rolstoel|minimaregeling|stadspas|"
     r"meedoenregeling|leefgeld|jeugdhulp|mantelzorg)")
+
+
+# "Mag de container zondagavond al buiten?", "hoe vaak wordt het gras gemaaid?", "wanneer
+# gaat de gemeente snoeien?", "wanneer zijn de werkzaamheden klaar?": how the municipality
+# does its work, asked at the start of a clause.
+_SERVICE_QUESTION = re.compile(
+    r"^(?:mag|mogen|moet|moeten|hoef|hoeft|hoeven) (?:ik|we|wij|je|jij|u|men|de|het|mijn|"
+    r"mn|onze|ons|er)\b"
+    r"|^(?:hoe ?vaak|om de hoeveel|hoe laat|op welke dag|welke dag|in welke maand)\b"
+    r"|^wanneer (?:\w+ ){0,2}?(?:wordt|worden|gaat|gaan|komt|komen|zal|zullen)\b"
+    r"|^wanneer (?:is|zijn) (?:\w+ ){0,8}?klaar\b")
+
+
+def asks_about_the_service(text: str) -> bool:
+    """A question about how or when the municipality does its work ("hoe vaak wordt er
+    gemaaid?"), not a report of something broken or missed that ends in a question."""
+    plain = _normalise(text)
+    if _BROKEN.search(plain) or _MISSED.search(plain):
+        return False
+    return any(_SERVICE_QUESTION.match(clause) for clause in _clauses(plain))
 
 
 def is_question(text: str) -> bool:
