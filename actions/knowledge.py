@@ -39,12 +39,13 @@ _seeding = threading.Lock()
 
 
 def ensure_knowledge(url: str = DATABASE_URL) -> None:
-    """Seed the database from the departments' YAML files the first time it is empty."""
+    """Seed the database from the departments' YAML files: all of them the first time,
+    a new file or article after an update (once per process)."""
     if url in _seeded:
         return
     with _seeding:
         if url not in _seeded:
-            store.seed_if_empty(KNOWLEDGE_DIR, url)
+            store.seed_new_articles(KNOWLEDGE_DIR, url)
             _seeded.add(url)
 
 

@@ -57,8 +57,9 @@ class Listing:
 
 
 def ensure_seeded(url: str = DATABASE_URL) -> None:
-    """An empty knowledge base is filled from knowledge/*.yml, as the bot does."""
-    store.seed_if_empty(KNOWLEDGE_DIR, url)
+    """knowledge/*.yml's articles the database lacks are added (all of them into an empty
+    knowledge base, a new department's file after an update), as the bot does."""
+    store.seed_new_articles(KNOWLEDGE_DIR, url)
 
 
 def departments(url: str = DATABASE_URL) -> Dict[str, str]:

@@ -38,7 +38,7 @@ def subject_of(texts: Iterable[str], url: str = DATABASE_URL) -> Subject:
     """The subject of the first text (newest first) the knowledge base is sure about;
     the KCC when none is, or when the knowledge base cannot be read."""
     try:
-        store.seed_if_empty(KNOWLEDGE_DIR, url)
+        store.seed_new_articles(KNOWLEDGE_DIR, url)
         index = retrieval.live_index(url).current()
         for text in texts:
             article = _sure_article(_decision(index, text)) if text.strip() else None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.knowledge.articles import (Article, ArticleError, article_from_dict, dump_folder,
@@ -154,10 +155,24 @@ def seed_from_yaml(folder: Path, url: str = DATABASE_URL, force: bool = False,
     return SeedResult(added, updated, unchanged)
 
 
-def seed_if_empty(folder: Path, url: str = DATABASE_URL) -> None:
-    """Fill an empty knowledge base from the departments' YAML files (first start)."""
-    if not stats(url)["articles"] and Path(folder).is_dir():
+_SEEDED: set = set()   # (folder, url) whose new articles this process has added
+
+
+def seed_new_articles(folder: Path, url: str = DATABASE_URL) -> None:
+    """Add the departments' YAML articles the database lacks: all of them into an empty
+    knowledge base (first start), and after an update a new department's file or a new
+    article into one that has articles. What the database has is never changed here (the
+    console is where articles change; `seed --force` overwrites). Reading the files takes
+    a few hundred ms, so a database with articles is brought up to date once per process."""
+    folder = Path(folder)
+    key = (str(folder.resolve()), url)
+    if not folder.is_dir() or (key in _SEEDED and stats(url)["articles"]):
+        return
+    try:
         seed_from_yaml(folder, url)
+    except IntegrityError:   # another process added the same new article just now
+        seed_from_yaml(folder, url)
+    _SEEDED.add(key)
 
 
 def save_draft(article_id: str, fields: Mapping[str, Any], author: Optional[int],

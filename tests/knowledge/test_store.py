@@ -51,6 +51,28 @@ def test_seed_adds_new_articles_and_force_saves_changes_as_a_version(knowledge_f
     assert store.history("grofvuil", db_url)[0].article.cost is None, "the old text is kept"
 
 
+def test_a_new_department_file_reaches_a_database_that_has_articles(knowledge_folder, db_url,
+                                                                   monkeypatch):
+    store.seed_new_articles(knowledge_folder, db_url)   # first start: an empty database
+    assert store.stats(db_url) == {"articles": 7, "published": 7}
+    store.save_draft("grofvuil", {"answer": "Eigen tekst. https://www.lindendal.nl/grofvuil"},
+                     author=EDITOR, url=db_url)
+    write_department(knowledge_folder, "openbare_ruimte", "Openbare ruimte", [
+        article("bomen-snoeien", "Bomen van de gemeente snoeien",
+                ["Wanneer snoeit de gemeente de bomen?", "Van wie is de boom voor mijn huis?",
+                 "bomen snoeien", "Takken hangen over mijn tuin"], "bomen")])
+
+    monkeypatch.setattr(store, "_SEEDED", set())   # an update: the bot starts again
+    store.seed_new_articles(knowledge_folder, db_url)
+    assert served(db_url)["bomen-snoeien"].department_name == "Openbare ruimte"
+    assert "openbare_ruimte" in {a.department for a in store.current_articles(db_url)}
+    assert store.current_article("grofvuil", db_url).answer.startswith("Eigen tekst"), \
+        "an article the database has is not seeded again"
+    version = store.knowledge_version(db_url)
+    store.seed_new_articles(knowledge_folder, db_url)
+    assert store.knowledge_version(db_url) == version, "once per process"
+
+
 def test_a_draft_is_not_served_until_it_is_published(knowledge_folder, db_url):
     store.seed_from_yaml(knowledge_folder, db_url)
     before = store.knowledge_version(db_url)
