@@ -164,6 +164,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots.update(place_slots(place))
     if reading.danger == "hazard" or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
+    if reading.repeated:
+        slots["report_repeated"] = True
     slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:
         acks = _opening_acks(category, reading, place, problems[1:],
@@ -315,7 +317,11 @@ class ActionSubmitReport(Action):
         else:
             utter(dispatcher, "utter_report_filed_updates" if reports[0].wants_updates
                   else "utter_report_filed", case_number=first, handling_days=days)
-        return reset_report_slots() + [SlotSet("report_case_number", first)]
+        events = reset_report_slots() + [SlotSet("report_case_number", first)]
+        if tracker.get_slot("report_repeated"):  # instead of "Kan ik u nog ergens mee helpen?"
+            utter(dispatcher, "utter_report_offer_colleague")
+            return events + [FollowupAction("action_listen")]
+        return events
 
 
 def _location_text(place: Optional[Place], label: Text) -> Text:

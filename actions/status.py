@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Text
+from typing import List, Optional, Text, Tuple
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
@@ -28,6 +28,7 @@ from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import says_number_unknown
+from bot.reading.result import Reading
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
 from bot.reports.outbox import default_client
@@ -113,6 +114,43 @@ def find_report(case_number: Optional[Text], sender_id: Optional[Text],
     refresh_report(client, signal_id, url)  # the live state from Signalen
     with session(url) as db:
         return _status_of(_by_case_number(db, found.case_number), sender_id)
+
+
+# How far back a report found by its street and subject may lie ("vorige maand gemeld").
+BY_PLACE_DAYS = 120
+
+
+def find_report_at(street: Text, category: Optional[Text],
+                   url: Optional[Text] = None) -> Optional[ReportStatus]:
+    """The newest report in this street (of this category, when known) of the last
+    BY_PLACE_DAYS days, for a resident who lost the number; told without its place details.
+    Blocking; raises when the store cannot be reached."""
+    url = url or DATABASE_URL
+    ensure_schema(url)
+    since = dt.datetime.utcnow() - dt.timedelta(days=BY_PLACE_DAYS)
+    with session(url) as db:
+        query = db.query(Report).filter(Report.case_number.isnot(None),
+                                        Report.created_at >= since,
+                                        Report.street.ilike(f"%{street}%"))
+        if category:
+            query = query.filter(Report.category == category)
+        report = query.order_by(Report.created_at.desc(), Report.id.desc()).first()
+        return _status_of(report, None) if report else None
+
+
+def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]:
+    """(street, category) of a report the resident describes in this status exchange ("een
+    losse tegel op de Molenweg"), from the reading of their last two messages."""
+    earlier = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
+    said = [tracker.latest_message.get("entities") or []] + [
+        (event.get("parse_data") or {}).get("entities") or [] for event in earlier]
+    street, category = None, None
+    for entities in said:
+        reading = Reading.from_entities(entities)
+        place = reading.location
+        street = street or (place.streets[0] if place and place.streets else None)
+        category = category or reading.category
+    return street, category
 
 
 def _by_case_number(db: Session, case_number: Text) -> Optional[Report]:
@@ -201,6 +239,17 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_unavailable")
             return [SlotSet(ASKED_SLOT, False)]
         if found:
+            tell_status(dispatcher, found, domain, tracker)
+            return [SlotSet(ASKED_SLOT, False)]
+        street, category = place_asked_about(tracker) if not number else (None, None)
+        if street:
+            try:
+                found = await asyncio.to_thread(find_report_at, street, category)
+            except Exception:
+                logger.exception("Report lookup by street failed")
+        if found:  # no number, but the street (and subject) the resident named
+            subject = subject_of(found, domain, tracker)
+            utter(dispatcher, "utter_status_found_by_place", street=street, subject=subject)
             tell_status(dispatcher, found, domain, tracker)
             return [SlotSet(ASKED_SLOT, False)]
         return not_found(dispatcher, tracker, number)

@@ -137,6 +137,9 @@ REPORT_HERE_ACTION = "utter_emergency_report_here"
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
+CONTACT_HUMAN_ACTION = "action_contact_human"
+# Offered after filing a report the resident made before (actions.reports).
+COLLEAGUE_OFFER = "utter_report_offer_colleague"
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
 # A status update that asked the municipality's question or the KTO (slot SIGNALEN_QUESTION):
@@ -262,6 +265,26 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category)
 
 
+def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
+    """The name of the bot's latest response ("utter_report_offer_colleague")."""
+    for event in reversed(tracker.events):
+        if type(event).__name__ == "BotUttered":
+            return (event.metadata or {}).get("utter_action")
+    return None
+
+
+def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str],
+                            reading: Reading) -> Optional[str]:
+    """"Ja" or "nee" to "Wilt u er ook met een collega over praten?" after a repeated report."""
+    if _last_response(tracker) != COLLEAGUE_OFFER:
+        return None
+    if intent == "affirm" or reading.answer is True and intent not in NEW_TOPIC_INTENTS:
+        return CONTACT_HUMAN_ACTION
+    if intent in ("deny", "thanks", "goodbye") or reading.answer is False:
+        return GOODBYE_ACTION
+    return None
+
+
 def _callback_asked(tracker: DialogueStateTracker) -> bool:
     """Whether this handover began with a callback request ("kunt u mij terugbellen?"), so
     a number given later, after a first message about the subject, is its number."""
@@ -377,6 +400,10 @@ def reading_route(tracker: DialogueStateTracker,
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name):
         return EMERGENCY_ACTION
+    if before == SUBMIT_ACTION and tracker.active_loop_name is None:
+        offer_answer = _colleague_offer_answer(tracker, intent.get("name"), reading)
+        if offer_answer:
+            return offer_answer  # "JA": a colleague about the report made so often
     if before == ASK_SATISFACTION_ACTION and read_satisfaction(message.text or ""):
         return TAKE_SATISFACTION_ACTION  # "4, snel geholpen": the score, not a new question
     if tracker.get_slot(SIGNALEN_QUESTION) and before in (STATUS_UPDATE_ACTION,
@@ -507,6 +534,9 @@ class ReadingPolicy(Policy):
             action = REPORT_FORM
         elif tracker.latest_action_name == REPORT_QUESTION_ACTION:
             action = REPORT_FORM if tracker.active_loop_name == REPORT_FORM else "action_listen"
+        elif (tracker.latest_action_name == CONTACT_HUMAN_ACTION
+              and not tracker.active_loop_name):
+            action = "action_listen"  # also when the reading route ran it (a colleague offer)
         elif tracker.latest_action_name == STATUS_ACTION and not tracker.active_loop_name:
             action = "action_listen"  # also when the reading route ran it ("nee" = no number)
         elif tracker.latest_action_name == "action_listen":

@@ -5,8 +5,8 @@ from typing import List
 
 import pytest
 from rasa.core.agent import Agent
-from rasa.shared.core.events import (ActionExecuted, ActiveLoop, ConversationResumed, Event,
-                                     SlotSet, UserUttered)
+from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered,
+                                     ConversationResumed, Event, SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.policies import reading_route
@@ -79,7 +79,8 @@ def test_a_calendar_question_with_a_report_intent_is_answered_not_filed():
     events = START + [said(text, "report_waste_collection")]
     assert reading_route(tracker(events), {"utter_answer_waste_calendar"}) == \
         "action_answer_question"
-    assert reading_route(tracker(events), set()) is None, "no answer: the report form asks"
+    assert reading_route(tracker(events), set()) == "action_answer_as_question", \
+        "no answer of its own: the knowledge base, never the report form"
 
 
 def test_messages_after_a_handover_are_passed_on_until_something_new():
@@ -312,10 +313,8 @@ def test_a_short_question_after_an_article_is_about_that_article(text):
         "action_answer_follow_up"
 
 
-def test_a_follow_up_needs_an_article_before_it_and_no_english():
+def test_a_follow_up_needs_an_article_before_it():
     assert reading_route(tracker(START + [said("en wat kost het?", "nlu_fallback")])) is None
-    english = AFTER_ARTICLE[:2] + [SlotSet("language", "en")] + AFTER_ARTICLE[2:]
-    assert reading_route(tracker(english + [said("how much is it?", "nlu_fallback")])) is None
     long = "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten"
     assert reading_route(tracker(AFTER_ARTICLE + [said(long, "municipal_question")])) is None
 
@@ -620,3 +619,49 @@ def test_a_follow_up_the_model_took_for_a_status_question_is_a_follow_up():
                                  ActionExecuted("action_listen")]
     assert reading_route(tracker(after_as_question + [said("en wat kost dat?", "nlu_fallback")])
                          ) == "action_answer_follow_up"
+
+
+def test_an_english_follow_up_is_one_but_an_english_product_question_has_its_own_answer():
+    english = AFTER_ARTICLE[:2] + [SlotSet("language", "en")] + AFTER_ARTICLE[2:]
+    assert reading_route(tracker(english + [said("and how much is it?", "nlu_fallback")])) == \
+        "action_answer_follow_up"
+    assert reading_route(tracker(english + [said("how much is a driving licence?",
+                                                  "driving_licence")])) is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hoe vaak wordt het gras in het park gemaaid?", "report_public_space_other"),
+    ("wanneer wordt de stoep in de Schoolstraat opnieuw bestraat?", "report_pavement_road"),
+    ("mag de container al op zondagavond buiten staan", "report_waste_collection"),
+])
+def test_a_question_about_how_the_municipality_works_is_no_report(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) == "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("er ligt een matras naast de container, wie ruimt dat op?", "report_waste_collection"),
+    ("wanneer wordt de lamp gemaakt? hij is al 3 weken kapot", "report_street_lighting"),
+    ("wanneer komt de vuilniswagen? onze container is niet geleegd", "report_waste_collection"),
+])
+def test_a_report_that_ends_in_a_question_is_still_a_report(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) is None
+
+
+def _after_colleague_offer() -> List[Event]:
+    offer = BotUttered("Wilt u er ook met een collega over praten?",
+                       metadata={"utter_action": "utter_report_offer_colleague"})
+    return START + [said("AL DRIE KEER GEMELD, LAMP KAPOT", "report_street_lighting"),
+                    ActionExecuted("action_submit_report"), offer,
+                    ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("JA", "affirm", "action_contact_human"),
+    ("ja graag", "inform", "action_contact_human"),
+    ("nee hoor", "deny", "action_goodbye"),
+    ("dank je", "thanks", "action_goodbye"),
+    ("en de stoep is ook kapot", "report_pavement_road", None),
+])
+def test_the_answer_to_the_colleague_offer_after_a_repeated_report(text, intent, expected):
+    assert reading_route(tracker(_after_colleague_offer() + [said(text, intent)])) == expected
+

@@ -673,6 +673,38 @@ def test_the_handling_time_told_fits_the_kind_of_problem(monkeypatch, dispatcher
     assert dispatcher.messages[0]["handling_days"] == days
 
 
+@pytest.mark.parametrize("repeated", [True, None])
+def test_a_report_made_before_offers_a_colleague_after_filing(monkeypatch, dispatcher, domain,
+                                                              repeated):
+    import actions.reports as report_actions
+
+    class Filed:
+        id, case_number, wants_updates = 9, "M-2026-000009", False
+
+    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
+    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
+    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    tracker = make_tracker("affirm", "ja", slots={"report_category": "report_street_lighting",
+                                                  "report_description": "lamp kapot",
+                                                  "report_location": "Kerkstraat 1",
+                                                  "report_repeated": repeated})
+    events = asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    if repeated:
+        assert responses == ["utter_report_filed", "utter_report_offer_colleague"]
+        assert events[-1] == {"event": "followup", "name": "action_listen", "timestamp": None}
+    else:
+        assert responses == ["utter_report_filed"]
+        assert all(e["event"] != "followup" for e in events)
+
+
+def test_the_opening_tells_whether_it_was_reported_before(dispatcher, domain):
+    assert start("AL DRIE KEER GEMELD!!! DE LAMP IN DE KERKSTRAAT IS NOG STEEDS KAPOT",
+                 "report_street_lighting", dispatcher, domain)["report_repeated"] is True
+    assert start("de lamp in de Kerkstraat is kapot", "report_street_lighting", dispatcher,
+                 domain)["report_repeated"] is None
+
+
 @pytest.mark.parametrize("asked, expected", [
     ("report_updates", {"report_updates": False}),
     ("report_contact", {"report_updates": False, "report_contact": None}),

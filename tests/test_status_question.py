@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 import actions.status as status_module
 from actions.status import ActionReportStatus, normalise_case_number
 from bot.profile import profile
+from bot.reading.message import read_message
 from bot.reports import db as reports_db
 from bot.reports.models import Report
 from bot.reports.service import NewReport, file_report
@@ -34,8 +35,10 @@ def db_url(tmp_path, monkeypatch):
 
 
 def file(db_url, sender=ME, category="report_street_lighting", status="gemeld",
-         description="lamp brandt niet", place="Kerkstraat 1", priority="normal") -> Report:
+         description="lamp brandt niet", place="Kerkstraat 1", priority="normal",
+         street=None) -> Report:
     new = NewReport(category=category, description=description, location_text=place,
+                    street=street,
                     channel="rest", sender_id=sender, contact_email="iemand@voorbeeld.nl",
                     wants_updates=True, priority=priority)
     report = file_report(new, url=db_url, forward=False)[0]
@@ -271,3 +274,27 @@ def test_a_case_number_named_as_such_is_an_entity_for_the_model_too(text, number
     [pattern] = [r["pattern"] for r in data.regex_features if r["name"] == "case_number"]
     found = re.search(pattern, text, re.IGNORECASE)
     assert found and normalise_case_number(found.group()) == number
+
+
+def test_without_a_number_the_newest_report_in_the_street_named(db_url, dispatcher, domain):
+    file(db_url, sender=SOMEONE_ELSE, category="report_pavement_road", place="Molenweg 3",
+         status="ingepland", description="tegel los", street="Molenweg")
+    file(db_url, sender=SOMEONE_ELSE, category="report_street_lighting", place="Molenweg 9",
+         street="Molenweg")
+    text = "ik heb vorige maand een losse tegel op de Molenweg gemeld, nummer kwijt"
+    tracker = make_tracker("ask_report_status", text, entities=read_message(text).to_entities(text))
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    lead, status = dispatcher.messages
+    assert (lead["response"], lead["street"]) == ("utter_status_found_by_place", "Molenweg")
+    assert status["response"] == "utter_status_ingepland"
+    assert "Molenweg 3" not in str(status), "not the resident's own: no address"
+
+
+def test_a_street_without_such_a_report_still_asks_for_the_number(db_url, dispatcher, domain):
+    file(db_url, sender=SOMEONE_ELSE, category="report_street_lighting", place="Molenweg 9",
+         street="Molenweg")
+    text = "hoe staat het met mijn melding over de losse tegel op de Molenweg?"
+    message, slots = ask(dispatcher, domain, text,
+                         entities=read_message(text).to_entities(text))
+    assert message["response"] == "utter_status_ask_number"
+
