@@ -12,7 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
-from actions.reading import channel_of
+from actions.reading import channel_of, last_bot_response
 from bot import settings
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
@@ -134,8 +134,10 @@ class ActionTakeCallback(OpeningHoursAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         phone = callback_number(tracker)
-        if phone is None:
-            utter(dispatcher, "utter_callback_ask_number")
+        if phone is None:  # asked already ("ja, graag"): once more, shorter
+            asked = last_bot_response(tracker) == "utter_callback_ask_number"
+            utter(dispatcher, "utter_callback_number_again" if asked
+                  else "utter_callback_ask_number")
             return []
         self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", phone=phone)
         if contactverzoek.enabled():

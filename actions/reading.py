@@ -31,6 +31,14 @@ def previous_bot_action(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+def last_bot_response(tracker: Tracker) -> Optional[Text]:
+    """The name of the bot's latest response ("utter_callback_ask_number")."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
 def channel_of(tracker: Tracker) -> Text:
     return tracker.get_latest_input_channel() or "rest"
 

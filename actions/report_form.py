@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.reading import channel_of, reading_of, response_text
+from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTIONS,
                                   CORRECTS, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
                                   answer_of, description_of, is_description, is_spot_only,
@@ -40,13 +40,6 @@ def _asked(tracker: Tracker, slot: Text) -> bool:
     """True when the resident is answering this slot's question now, not when the form
     starts and checks what the first message already filled."""
     return tracker.get_slot("requested_slot") == slot
-
-
-def _last_bot_response(tracker: Tracker) -> Optional[Text]:
-    for event in reversed(tracker.events):
-        if event.get("event") == "bot":
-            return (event.get("metadata") or {}).get("utter_action")
-    return None
 
 
 def _with_number(street: Place, number: Place) -> Place:
@@ -397,7 +390,7 @@ class ValidateReportForm(FormValidationAction):
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
         if only_place:
             return None
-        asked_what = _last_bot_response(tracker) == "utter_report_what_to_change"
+        asked_what = last_bot_response(tracker) == "utter_report_what_to_change"
         part = part_to_change(_text(tracker)) if asked_what else None
         if part:  # "De plek" typed instead of pressed: that question again
             return {**{slot: None for slot in CORRECTIONS[part]}, "report_confirmed": None,

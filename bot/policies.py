@@ -140,6 +140,8 @@ GOODBYE_ACTION = "action_goodbye"
 CONTACT_HUMAN_ACTION = "action_contact_human"
 # Offered after filing a report the resident made before (actions.reports).
 COLLEAGUE_OFFER = "utter_report_offer_colleague"
+CALLBACK_NUMBER_QUESTION = "utter_callback_ask_number"
+SHORT_ANSWER_WORDS = 4
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
 # A status update that asked the municipality's question or the KTO (slot SIGNALEN_QUESTION):
@@ -285,6 +287,11 @@ def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str]
     return None
 
 
+def _only_an_answer(text: str, reading: Reading) -> bool:
+    """"Ja, graag." to "Op welk nummer kunnen we u bellen?": a yes without the number."""
+    return reading.answer is True and len(text.split()) <= SHORT_ANSWER_WORDS
+
+
 def _callback_asked(tracker: DialogueStateTracker) -> bool:
     """Whether this handover began with a callback request ("kunt u mij terugbellen?"), so
     a number given later, after a first message about the subject, is its number."""
@@ -413,7 +420,10 @@ def reading_route(tracker: DialogueStateTracker,
         return OTHER_LANGUAGE_ACTION
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "")
-            or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)):
+            or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)
+            or before == CALLBACK_ACTION and not reading.phone
+            and _last_response(tracker) == CALLBACK_NUMBER_QUESTION
+            and _only_an_answer(message.text or "", reading)):
         return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked == "report_location" and reading.place:

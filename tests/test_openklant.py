@@ -524,6 +524,16 @@ def test_a_callback_request_without_a_number_asks_for_one(openklant, db_url):
     assert deliver(db_url) == 0
 
 
+def test_a_yes_without_the_number_asks_for_it_once_more_in_other_words(openklant, db_url):
+    tracker = left("Ja, graag.", "tester-callback-yes", "webchat")
+    tracker.events.insert(0, {"event": "bot", "text": "Op welk telefoonnummer …?",
+                              "metadata": {"utter_action": "utter_callback_ask_number"}})
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionTakeCallback(clock=lambda: SUNDAY_AFTERNOON).run(dispatcher, tracker, {}))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_callback_number_again"]
+    assert deliver(db_url) == 0
+
+
 def test_a_whatsapp_resident_is_called_back_on_the_number_they_write_from(openklant, db_url):
     tracker = left("kan iemand mij terugbellen over mijn paspoort", "whatsapp:+31687654321",
                    "whatsapp")

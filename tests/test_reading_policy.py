@@ -665,3 +665,21 @@ def _after_colleague_offer() -> List[Event]:
 def test_the_answer_to_the_colleague_offer_after_a_repeated_report(text, intent, expected):
     assert reading_route(tracker(_after_colleague_offer() + [said(text, intent)])) == expected
 
+
+def _callback_number_asked() -> List[Event]:
+    question = BotUttered("Op welk telefoonnummer kan een collega u bellen?",
+                          metadata={"utter_action": "utter_callback_ask_number"})
+    return START + [said("kan iemand mij terugbellen?", "ask_human"),
+                    ActionExecuted("action_take_callback"), question,
+                    ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ja, graag.", "action_take_callback"),          # the number is asked once more
+    ("06-12345678", "action_take_callback"),
+    ("het gaat over mijn aanslag", "action_take_message"),
+    ("nee hoeft niet", "action_take_message"),
+])
+def test_the_answer_to_the_callback_number_question(text, expected):
+    assert reading_route(tracker(_callback_number_asked() + [said(text)])) == expected
+
