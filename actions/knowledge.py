@@ -68,7 +68,12 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     decision = index.answer_for(question)
     own = next((a for a in index.articles if intent and a.intent == intent), None)
     if own is not None:
-        best = decision.articles[0] if decision.kind == ANSWERED else None
+        # retrieval sure of one article, or unsure but with one candidate only, of the
+        # intent's own department ("parkeerboete gekregen terwijl ik een vergunning heb")
+        alone_in_department = (decision.kind == CHOICE and len(decision.articles) == 1
+                               and decision.articles[0].department == own.department)
+        best = decision.articles[0] if decision.kind == ANSWERED or alone_in_department \
+            else None
         sure = best is not None and best.intent in (None, intent)
         return retrieval.Decision(ANSWERED, (best if sure else _sibling(index, question, own),))
     if decision.kind == "none":

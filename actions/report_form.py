@@ -180,13 +180,15 @@ class ValidateReportForm(FormValidationAction):
         extras = shared_slots(tracker)
         place = reading.location
         if place and place.complete and not tracker.get_slot("report_location"):
-            extras.update(place_slots(place))
+            extras.update(pending_slots(place, street_near_question(place))
+                          if is_spot_only(place) else place_slots(place))
         description = description_of(reading, _text(tracker))
         if description:
             acks = [ack(f"utter_ack_{tracker.get_slot('report_category')}")
                     if not extras else None, personal_data_ack(reading)]
-            if "report_location" in extras and "report_place" in extras:
-                acks.append(ack("utter_ack_place", place=extras["report_location"]))
+            said_place = extras.get("report_location") or (place.label if place else None)
+            if "report_place" in extras and said_place:
+                acks.append(ack("utter_ack_place", place=said_place))
             return {**extras, "report_description": description, **with_ack(tracker, *acks)}
         if extras:  # a photo or pin came first: keep it, then ask what is wrong
             return {**extras, "report_description": None}

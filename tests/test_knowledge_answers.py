@@ -39,6 +39,14 @@ def test_a_product_intent_gets_a_more_specific_article_when_retrieval_is_sure(kb
     assert decision.kind == ANSWERED and "kwijt" in decision.articles[0].id
 
 
+def test_a_product_intent_takes_the_only_candidate_of_its_department(kb_url):
+    text = "ik kreeg een parkeerboete terwijl ik gewoon een vergunning heb, geld terug?"
+    decision = decide(kb_url, text, "parking_permit")
+    assert decision.kind == ANSWERED and decision.articles[0].id == "parkeerboete-bezwaar"
+    plain = decide(kb_url, "hoe kom ik aan een parkeervergunning", "parking_permit")
+    assert plain.articles[0].id == "parkeervergunning-bewoners"
+
+
 def test_the_article_chosen_with_a_button_is_answered(kb_url):
     entities = [{"entity": "kb_article", "value": "hondenbelasting"}]
     decision = decide(kb_url, '/municipal_question{"kb_article":"hondenbelasting"}',

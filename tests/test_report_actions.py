@@ -355,6 +355,15 @@ def test_the_answer_to_the_street_question_keeps_the_spot(dispatcher, domain, an
     assert not result["report_place"].get(PENDING)
 
 
+def test_a_spot_in_the_answer_to_what_asks_the_street_too(dispatcher, domain):
+    text = "het bankje bij de vijver in het park is kapot, de planken zijn los"
+    result = ValidateReportForm().validate_report_description(
+        text, dispatcher, tracker_for(asking="report_description", text=text), domain)
+    assert result["report_description"].startswith("Het bankje")
+    assert result["report_prompt"]["key"] == "utter_report_ask_street_near"
+    assert result["report_place"][PENDING]
+
+
 def test_a_spot_given_as_the_answer_to_where_asks_the_street_once(dispatcher, domain):
     text = "bij de speeltuin achter de school"
     form = ValidateReportForm()
