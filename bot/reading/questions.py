@@ -61,7 +61,7 @@ _FORGOTTEN_BY_RESIDENT = re.compile(
     r"\b(?:ik|wij|we)\s(?:\w+\s){0,6}?vergeten\b"
     r"|\bvergeten (?:\w+ ){0,5}?(?:buiten|aan de straat|aan de weg|aan te bieden)")
 _BROKEN = re.compile(
-    r"\b(?:kapot\w*|stuk|defect\w*|gebroken|afgebroken|gescheurd|scheur|lek|lekt|lekken|"
+    r"\b(?:kapot\w*|stuk|defect\w*|gebroken|onleesbaar|afgebroken|gescheurd|scheur|lek|lekt|lekken|"
     r"klemt|zit vast|verzakt|omgevallen|overvol|propvol|vol|zit vol|loopt over|"
     r"gaat niet (?:open|dicht)|opent niet|doet het niet|werkt niet|accepteert|brandt niet|"
     r"gestolen|verdwenen|is weg|los|losse|scheef|gat|gaten|kuil|kuilen|zwerfafval|"
@@ -113,7 +113,9 @@ _MONEY_WORRIES = re.compile(
 _FINES = re.compile(
     r"(?:boete|bekeuring|naheffing|parkeerbon|\bbon gekregen|\bprent\b|gas-?boete)")
 _TAXES = re.compile(
-    r"(?:belasting|\bwoz\b|woz-|afvalstoffenheffing|rioolheffing|heffing|\baanslag|"
+    r"(?:belasting|\bwoz\b|woz-|afvalstoffenheffing|rioolheffing|heffing|"
+    # "de aanslag", not the grime on a sign ("onleesbaar door groene aanslag")
+    r"(?<!door )(?<!groene )(?<!vuile )(?<!zwarte )\baanslag(?! op\b)|"
     r"\bozb\b|kwijtschelding|aanslagbiljet)")
 _PARKING = re.compile(
     r"(?:parkeervergunning|bewonersvergunning|bezoekersvergunning|\bparkeerkaart|"
