@@ -196,12 +196,13 @@ class Index:
             if not expansions:
                 most = max(most, self._unknown_idf)
                 continue
-            weight = max(self._idf[t] for t, _ in expansions)
-            most = max(most, weight)
+            most = max(most, max(self._idf[t] for t, _ in expansions))
+            # Each part of a compound counts with its own weight: "inkomstenbelasting"
+            # is not as specific for an article that only has "belasting".
             for term, sure in expansions:
                 hits = self._postings.get(term)
                 if hits is not None:
-                    scores[hits] = np.maximum(scores[hits], weight * sure)
+                    scores[hits] = np.maximum(scores[hits], self._idf[term] * sure)
         return scores / most if most else scores
 
     def _char_text(self, question: str) -> str:

@@ -229,3 +229,21 @@ def test_a_clear_fit_without_the_questions_rarest_word_is_offered_not_answered_o
     strong = [Match(article, 0.6, 0.1)]
     assert retrieval.decide(strong).kind == "choose"
     assert retrieval.decide([Match(article, 0.3, 0.1)]).kind == "none"
+
+
+def test_an_article_with_only_a_common_part_of_a_compound_is_not_specific(tmp_path):
+    from tests.knowledge.conftest import article, write_department
+
+    write_department(tmp_path, "belastingen", "Belastingen", [
+        article("hondenbelasting", "Hondenbelasting", ["Belasting voor mijn hond"],
+                "Hondenbelasting"),
+        article("afvalstoffenheffing", "Afvalstoffenheffing", ["Belasting voor het afval"],
+                "Afvalstoffenheffing"),
+        article("inkomsten-gedaald", "Minder inkomsten", ["Mijn inkomsten zijn gedaald"],
+                "Bijstand")])
+    index = Index(load_folder(tmp_path))
+    specific = dict(zip([a.id for a in index.articles],
+                        index.specific_overlap("inkomstenbelasting")))
+    # "belasting" is in two of the three articles, "inkomsten" in one: the compound's
+    # specific part is what the dog tax lacks.
+    assert specific["hondenbelasting"] < retrieval.SPECIFIC_MIN <= specific["inkomsten-gedaald"]
