@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.base import utter
+from actions.base import ProfileAction, utter
 from actions.reading import response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
@@ -271,3 +271,15 @@ def not_found(dispatcher: CollectingDispatcher, tracker: Tracker,
         return [SlotSet(ASKED_SLOT, False)]
     utter(dispatcher, "utter_status_ask_number")
     return [SlotSet(ASKED_SLOT, True)]
+
+
+class ActionStatusDisputed(ProfileAction):
+    """"Dat is niet mijn melding" after a status answer: sorry, and a colleague or the phone
+    (bot.policies.ReadingPolicy), not the same answer again."""
+
+    def name(self) -> Text:
+        return "action_status_disputed"
+
+    def response_for(self, tracker: Tracker, domain: DomainDict) -> Text:
+        return "utter_status_disputed"
+

@@ -21,7 +21,7 @@ from actions.reading import response_text
 from bot.knowledge.aspects import sentences_about, subject_words
 from bot.intents import REPORT_INTENTS
 from bot.profile import DAYS, ENGLISH_DAYS, profile
-from bot.reading.questions import QUESTION, read_question
+from bot.reading.questions import QUESTION, announces_a_question, read_question
 
 logger = logging.getLogger(__name__)
 
@@ -188,6 +188,9 @@ class ActionAnswerAsQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if announces_a_question(tracker.latest_message.get("text") or ""):
+            utter(dispatcher, "utter_ask_question")  # "ik heb een vraag": which one?
+            return []
         events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)
         if events is not None:
             return events

@@ -33,9 +33,11 @@ from bot.knowledge.aspects import is_follow_up
 from bot.reading.callback import wants_callback
 from bot.reading.description import says_not_collected
 from bot.reading.not_helped import says_not_helped
-from bot.reading.questions import asks_about_the_service, is_question
-from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
-                                         says_not_known, says_number_unknown)
+from bot.reading.questions import (announces_a_question, asks_about_the_service, is_question,
+                                  tells_something_wrong)
+from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
+                                          mentions_a_report, says_not_known,
+                                          says_number_unknown)
 from bot.reading.result import Reading
 from bot.webcare.satisfaction import read_answer as read_satisfaction
 
@@ -141,6 +143,8 @@ CONTACT_HUMAN_ACTION = "action_contact_human"
 # Offered after filing a report the resident made before (actions.reports).
 COLLEAGUE_OFFER = "utter_report_offer_colleague"
 CALLBACK_NUMBER_QUESTION = "utter_callback_ask_number"
+ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
+STATUS_DISPUTED = "action_status_disputed"
 SHORT_ANSWER_WORDS = 4
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
@@ -215,7 +219,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
-                   TAKE_SATISFACTION_ACTION, CALLBACK_ACTION)
+                   TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -428,6 +432,10 @@ def reading_route(tracker: DialogueStateTracker,
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
+    if (asked in ("report_location", "report_description")
+            and intent.get("name") in PRODUCT_INTENTS and not reading.question
+            and not is_question(message.text or "")):
+        return REPORT_FORM  # "by the bike parking" is where, not a parking-permit question
     if (asked and reading.report_question and intent.get("name") not in PRODUCT_INTENTS
             and (reading.answer is None or reading.report_question == "faster")):
         return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on
@@ -481,6 +489,9 @@ def reading_route(tracker: DialogueStateTracker,
             and _has_case_number(message)):
         return STATUS_ACTION  # "mijn melding M-2026-000388 over de put: er is niets gebeurd"
     if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and not _has_case_number(message) and disputes_the_report(message.text or "")):
+        return STATUS_DISPUTED  # "dat is niet mijn melding": not the same answer again
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
         return COMPLAINT_ANSWER  # "al 3 weken, belachelijk": heard, not the status again
@@ -499,7 +510,12 @@ def reading_route(tracker: DialogueStateTracker,
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
-            and not reading.danger and asks_about_the_service(message.text or "")):
+            and not reading.danger and _last_response(tracker) == ASK_QUESTION_RESPONSE
+            and not tells_something_wrong(message.text or "")):
+        return AS_QUESTION_ACTION  # "wegwerkzaamheden" right after "Wat wilt u weten?"
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and not reading.danger and (asks_about_the_service(message.text or "")
+                                        or announces_a_question(message.text or ""))):
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
     if (reading.question and intent.get("name") in UNSURE_INTENTS and not asked
             and _names_its_subject(message.text or "")):

@@ -499,8 +499,7 @@ def test_responses_the_reading_policy_sends_itself_have_no_placeholders(domain):
     (not through an action that adds the profile's values) must not need any."""
     import bot.policies as policies
 
-    direct = {value for name, value in vars(policies).items()
-              if name.isupper() and isinstance(value, str) and value.startswith("utter_")}
+    direct = {name for name in policies.READING_ACTIONS if name.startswith("utter_")}
     assert direct, "the policy names responses it sends"
     for response in sorted(direct):
         for variant in domain["responses"][response]:
@@ -682,4 +681,51 @@ def _callback_number_asked() -> List[Event]:
 ])
 def test_the_answer_to_the_callback_number_question(text, expected):
     assert reading_route(tracker(_callback_number_asked() + [said(text)])) == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("in front of the station entrance, by the bike parking", "parking_permit", "report_form"),
+    ("naast de parkeerplaats bij het gemeentehuis", "opening_hours", "report_form"),
+    ("hoe vraag ik een parkeervergunning aan?", "parking_permit", None),
+])
+def test_an_answer_to_where_that_names_a_product_is_still_the_answer(text, intent, expected):
+    assert reading_route(tracker(IN_FORM + [said(text, intent)])) == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("dat klopt niet, het gaat over een stoeptegel, niet over afval", "inform",
+     "action_status_disputed"),
+    ("dat is niet mijn melding", "complaint", "action_status_disputed"),
+    ("ok dank je", "thanks", None),
+])
+def test_a_status_the_resident_says_is_not_theirs_goes_to_a_person(text, intent, expected):
+    told = START + [said("hoe staat het met M-2026-000123", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(told + [said(text, intent)])) == expected
+
+
+def _question_asked() -> List[Event]:
+    asked = BotUttered("Wat wilt u weten?", metadata={"utter_action": "utter_ask_question"})
+    return START + [said("ik wil niks melden, het is een vraag", "deny"),
+                    ActionExecuted("action_not_a_report"), asked,
+                    ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("wegwerkzaamheden", "report_pavement_road", "action_answer_as_question"),
+    ("komen er werkzaamheden in de kerkweg", "report_pavement_road", "action_answer_as_question"),
+    ("ok toch een melding: de lamp in de Kerkstraat is kapot", "report_street_lighting", None),
+])
+def test_after_what_do_you_want_to_know_the_next_message_is_a_question(text, intent, expected):
+    assert reading_route(tracker(_question_asked() + [said(text, intent)])) == expected
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hallo ik heb een vraag over iets bij ons in de straat", "report_public_space_other"),
+    ("komen er werkzaamheden in de kerkweg", "report_pavement_road"),
+    ("nee er is niks kapot, ik wil weten wanneer de wegwerkzaamheden beginnen",
+     "report_pavement_road"),
+])
+def test_an_announced_or_service_question_with_a_report_intent_is_a_question(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) == "action_answer_as_question"
 

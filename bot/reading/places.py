@@ -352,9 +352,14 @@ _LABEL_BUILDERS = {
 
 
 # --- public functions -----------------------------------------------------------------
+# "niet bij de jumbo maar bij de lidl": the place is what follows "maar".
+_NOT_THIS_BUT = re.compile(r"\bniet\s+(?:(?:bij|aan|op|in|voor|naast|tegenover)\s+)?"
+                           r"(?:[\w'-]+\s+){0,5}?[\w'-]+,?\s+maar\s+", re.IGNORECASE)
+
+
 def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:
     """The place this text names; None when it names none (or is clearly not a place)."""
-    clean = " ".join((text or "").split())
+    clean = " ".join(_NOT_THIS_BUT.sub("", text or "").split())
     if not _has_words(clean):
         return None
     reading = _read(clean, register or StreetRegister.from_profile())

@@ -143,16 +143,44 @@ _SERVICE_QUESTION = re.compile(
     r"mn|onze|ons|er)\b"
     r"|^(?:hoe ?vaak|om de hoeveel|hoe laat|op welke dag|welke dag|in welke maand)\b"
     r"|^wanneer (?:\w+ ){0,2}?(?:wordt|worden|gaat|gaan|komt|komen|zal|zullen)\b"
-    r"|^wanneer (?:is|zijn) (?:\w+ ){0,8}?klaar\b")
+    r"|^wanneer (?:is|zijn|begint|beginnen|start|starten) (?:\w+ ){0,8}?"
+    r"(?:klaar|begonnen|beginnen|gestart|starten|af)\b"
+    r"|^wanneer (?:\w+ ){0,6}?(?:beginnen|begint|starten|start)\b"
+    r"|^(?:komen|komt|gaan|gaat|wordt|worden) er (?:\w+ ){0,3}?(?:werkzaamheden|werk|"
+    r"wegwerkzaamheden|nieuwe|bomen|bankjes|drempels|verlichting|bestrating)\b"
+    r"|^(?:ik )?(?:wil|wilde|wou|zou) (?:\w+ ){0,2}?weten (?:of|wanneer|hoe ?vaak|hoe laat)\b")
+
+
+_NOTHING_WRONG = re.compile(r"\b(?:niks|niets|nergens|geen) (?:\w+ )?(?:kapot|stuk|mis)\b")
 
 
 def asks_about_the_service(text: str) -> bool:
     """A question about how or when the municipality does its work ("hoe vaak wordt er
     gemaaid?"), not a report of something broken or missed that ends in a question."""
-    plain = _normalise(text)
+    plain = _NOTHING_WRONG.sub(" ", _normalise(text))
     if _BROKEN.search(plain) or _MISSED.search(plain):
         return False
     return any(_SERVICE_QUESTION.match(clause) for clause in _clauses(plain))
+
+
+_ANNOUNCED = re.compile(r"^(?:\w+ ){0,3}?(?:ik |wij |we )?(?:heb|hebben|had) "
+                        r"(?:een |nog een |even een )?(?:vraag|vraagje|vragen)\b")
+
+
+def announces_a_question(text: str) -> bool:
+    """"Hallo, ik heb een vraag over iets bij ons in de straat": a question to come, not yet
+    asked (no question mark, no question word after the announcement)."""
+    plain = _normalise(text)
+    clauses = _clauses(plain)
+    announced = [n for n, clause in enumerate(clauses) if _ANNOUNCED.match(clause)]
+    return bool(announced) and "?" not in text and not _is_report(plain) and not any(
+        _CLAUSE_QUESTION.match(clause) for clause in clauses[announced[0] + 1:])
+
+
+def tells_something_wrong(text: str) -> bool:
+    """Something broken, missed, forgotten by us or complained about ("nee er is niks
+    kapot" is not)."""
+    return _is_report(_NOTHING_WRONG.sub(" ", _normalise(text)))
 
 
 def is_question(text: str) -> bool:

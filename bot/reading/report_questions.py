@@ -204,3 +204,19 @@ def asks_about_an_earlier_report(text: str) -> bool:
     however unsure the classifier is."""
     plain = _plain(text)
     return bool(_EARLIER_REPORT.search(plain) and _HOW_FAR.search(plain))
+
+
+# "Dat klopt niet, het gaat over een stoeptegel", "dat is niet mijn melding": the report
+# told is the wrong one.
+_WRONG_REPORT = re.compile(
+    r"\b(?:klopt (?:niet|niks|helemaal niet|van geen kant)|niet (?:mijn|de juiste|die|het goede|"
+    r"de goede|onze) melding|(?:is|was) niet van (?:mij|ons)|(?:een )?andere melding|"
+    r"verkeerde melding|gaat (?:helemaal )?niet over|dat (?:heb|had) ik niet gemeld|"
+    r"dat is (?:hem|het|die) niet|not my report|wrong report|that is not (?:it|right)|"
+    r"that s not (?:it|right|mine))\b", re.IGNORECASE)
+
+
+def disputes_the_report(text: str) -> bool:
+    """The resident says the report just told is not theirs or not what they reported."""
+    return bool(_WRONG_REPORT.search(" ".join(re.sub(r"[^\w\s]", " ", text or "").split())))
+

@@ -475,3 +475,13 @@ def test_a_name_one_letter_from_a_register_street_is_asked_about(text, own):
     place = read(text)
     assert place.streets == (own,) and place.house_number == "8"
     assert not place.verified and place.suggestion == "Beukenlaan"
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("o nee sorry het is niet bij de jumbo maar bij de lidl, ook hoofdstraat", "lidl", "jumbo"),
+    ("niet Kerkstraat 4 maar Kerkstraat 14", "Kerkstraat 14", "Kerkstraat 4 "),
+])
+def test_a_place_said_not_to_be_it_is_not_read(text, expected, not_expected):
+    place = read_place(text)
+    assert expected.lower() in f"{place.label} ".lower()
+    assert not_expected.lower() not in f"{place.label} {place.text} ".lower()
