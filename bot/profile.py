@@ -179,7 +179,10 @@ class Profile(BaseModel):
         for offset in range(8):
             day = moment.date() + dt.timedelta(days=offset)
             hours = self.opening_hours.get(DAYS[day.weekday()])
-            if hours and (offset > 0 or moment.time() < hours[0]):
+            # early on an opening day: "vanaf vandaag 08:30", not "vanaf maandag" on a Monday
+            if hours and offset == 0 and moment.time() < hours[0]:
+                return ("today" if english else "vandaag"), hours[0]
+            if hours and offset > 0:
                 return self.day_name(DAYS[day.weekday()], english), hours[0]
         raise ProfileError("the profile has no opening hours at all")
 

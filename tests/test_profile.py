@@ -65,7 +65,8 @@ def test_next_opening_skips_the_weekend():
 
 def test_next_opening_later_the_same_day():
     early_monday = dt.datetime(2026, 11, 23, 7, 0, tzinfo=AMSTERDAM)
-    assert profile().next_opening(early_monday) == ("maandag", dt.time(8, 30))
+    assert profile().next_opening(early_monday) == ("vandaag", dt.time(8, 30))
+    assert profile().next_opening(early_monday, english=True) == ("today", dt.time(8, 30))
 
 
 def test_every_placeholder_in_the_domain_is_filled(domain):
