@@ -432,10 +432,6 @@ def reading_route(tracker: DialogueStateTracker,
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
-    if (asked in ("report_location", "report_description")
-            and intent.get("name") in PRODUCT_INTENTS and not reading.question
-            and not is_question(message.text or "")):
-        return REPORT_FORM  # "by the bike parking" is where, not a parking-permit question
     if (asked and reading.report_question and intent.get("name") not in PRODUCT_INTENTS
             and (reading.answer is None or reading.report_question == "faster")):
         return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on

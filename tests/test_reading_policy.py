@@ -684,15 +684,6 @@ def test_the_answer_to_the_callback_number_question(text, expected):
 
 
 @pytest.mark.parametrize("text, intent, expected", [
-    ("in front of the station entrance, by the bike parking", "parking_permit", "report_form"),
-    ("naast de parkeerplaats bij het gemeentehuis", "opening_hours", "report_form"),
-    ("hoe vraag ik een parkeervergunning aan?", "parking_permit", None),
-])
-def test_an_answer_to_where_that_names_a_product_is_still_the_answer(text, intent, expected):
-    assert reading_route(tracker(IN_FORM + [said(text, intent)])) == expected
-
-
-@pytest.mark.parametrize("text, intent, expected", [
     ("dat klopt niet, het gaat over een stoeptegel, niet over afval", "inform",
      "action_status_disputed"),
     ("dat is niet mijn melding", "complaint", "action_status_disputed"),
