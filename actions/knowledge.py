@@ -8,6 +8,7 @@ u …?"), or nothing: then the caller gives the honest answer with link and phon
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import Dict, List, Optional, Sequence, Text, Tuple
 
@@ -15,7 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
-from actions.reading import channel_of
+from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
@@ -64,7 +65,7 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     chosen = next((a for a in index.articles if a.id == chosen_article(tracker)), None)
     if chosen:
         return retrieval.Decision(ANSWERED, (chosen,))
-    question = text or tracker.latest_message.get("text") or ""
+    question = text or _without_place(tracker)
     decision = index.answer_for(question)
     own = next((a for a in index.articles if intent and a.intent == intent), None)
     if own is not None:
@@ -84,6 +85,17 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if decision.kind == CHOICE and not allow_choice:
         return retrieval.Decision(ANSWERED, decision.articles[:1])
     return decision
+
+
+def _without_place(tracker: Tracker) -> Text:
+    """The latest message without the streets and number it names: "komen er werkzaamheden
+    in de Kerkweg?" is about road works, and a street name is a rare word to retrieval."""
+    text = tracker.latest_message.get("text") or ""
+    place = reading_of(tracker).location
+    for part in (*place.streets, place.house_number) if place else ():
+        if part:
+            text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
 
 
 def _sibling(index: retrieval.Index, question: Text, own: Article) -> Article:
@@ -251,6 +263,7 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
         utter_choice(dispatcher, decision.articles[1:], "utter_kb_alternatives")
         return CHOICE
     if decision.kind == CHOICE:
-        utter_choice(dispatcher, decision.articles)
+        utter_choice(dispatcher, decision.articles,
+                     "utter_kb_choose" if len(decision.articles) > 1 else "utter_kb_choose_one")
         return CHOICE
     return None

@@ -8,6 +8,7 @@ import pytest
 from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answer
 from bot.knowledge import KNOWLEDGE_DIR, store
 from bot.knowledge.retrieval import Decision
+from bot.reading.message import read_message
 from tests.conftest import make_tracker
 
 
@@ -45,6 +46,12 @@ def test_a_product_intent_takes_the_only_candidate_of_its_department(kb_url):
     assert decision.kind == ANSWERED and decision.articles[0].id == "parkeerboete-bezwaar"
     plain = decide(kb_url, "hoe kom ik aan een parkeervergunning", "parking_permit")
     assert plain.articles[0].id == "parkeervergunning-bewoners"
+
+
+def test_the_street_a_question_names_does_not_hide_its_subject(kb_url):
+    text = "komen er binnenkort werkzaamheden in de Kerkweg"
+    decision = decide(kb_url, text, entities=read_message(text).to_entities(text))
+    assert decision.kind != "none" and decision.articles[0].id == "werk-aan-de-weg"
 
 
 def test_the_article_chosen_with_a_button_is_answered(kb_url):
