@@ -92,7 +92,8 @@ def _without_place(tracker: Tracker) -> Text:
     in de Kerkweg?" is about road works, and a street name is a rare word to retrieval."""
     text = tracker.latest_message.get("text") or ""
     place = reading_of(tracker).location
-    for part in (*place.streets, place.house_number) if place else ():
+    known = place is not None and place.verified  # "milieustraat" is no street of the register
+    for part in (*place.streets, place.house_number) if known else ():
         if part:
             text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", " ", text, flags=re.IGNORECASE)
     return " ".join(text.split())

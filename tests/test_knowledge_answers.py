@@ -52,6 +52,9 @@ def test_the_street_a_question_names_does_not_hide_its_subject(kb_url):
     text = "komen er binnenkort werkzaamheden in de Kerkweg"
     decision = decide(kb_url, text, entities=read_message(text).to_entities(text))
     assert decision.kind != "none" and decision.articles[0].id == "werk-aan-de-weg"
+    text = "Is de milieustraat morgen open?"  # a word like a street name, but no street
+    decision = decide(kb_url, text, entities=read_message(text).to_entities(text))
+    assert decision.articles[0].id == "milieustraat"
 
 
 def test_the_article_chosen_with_a_button_is_answered(kb_url):
