@@ -94,9 +94,16 @@ _CHAT_NOISE = re.compile(
     r"[\s,.:;!-]*)+", re.IGNORECASE)
 
 
+# "rozenlaan speeltuin, zei ik toch al": the same, after the place.
+_TRAILING_NOISE = re.compile(
+    r"[\s,.;:!-]+(?:zei\s+ik\s+(?:toch\s+)?(?:al|net)|zoals\s+(?:ik\s+)?(?:al\s+)?(?:zei|gezegd)|"
+    r"dat\s+zei\s+ik\s+(?:toch\s+)?al|heb\s+ik\s+(?:toch\s+)?al\s+gezegd|"
+    r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said)[\s.!?]*$", re.IGNORECASE)
+
+
 def without_chat_noise(text: Text) -> Text:
-    """The place words without a leading "I told you," or "zoals ik al zei"."""
-    cleaned = _CHAT_NOISE.sub("", text.strip()).strip()
+    """The place words without "I told you," or "zoals ik al zei" before or after them."""
+    cleaned = _TRAILING_NOISE.sub("", _CHAT_NOISE.sub("", text.strip())).strip()
     return cleaned or text.strip()
 
 
@@ -126,7 +133,7 @@ def _as_own_words(place: Place) -> Place:
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
     """What the resident said besides the street name, when it names a spot."""
     rest = re.sub(re.escape(street), " ", text, count=1, flags=re.IGNORECASE)
-    rest = " ".join(rest.strip(" ,.;:-").split())
+    rest = " ".join(without_chat_noise(rest).strip(" ,.;:-").split())
     return rest if is_description(rest) else None
 
 

@@ -381,6 +381,16 @@ def test_a_spot_given_as_the_answer_to_where_asks_the_street_once(dispatcher, do
     assert "speeltuin" in again["report_location"]
 
 
+@pytest.mark.parametrize("text", ["Rozenlaan speeltuin, zei ik toch al",
+                                  "zoals ik al zei: Rozenlaan bij de speeltuin"])
+def test_i_told_you_so_is_not_stored_as_part_of_the_place(dispatcher, domain, text):
+    result = ValidateReportForm().validate_report_location(
+        text, dispatcher, tracker_for(asking="report_location", text=text), domain)
+    stored = f"{result['report_location']} {result['report_place']['text']}".lower()
+    assert "rozenlaan" in stored and "speeltuin" in stored
+    assert "zei" not in stored
+
+
 def test_a_typo_in_a_known_street_is_corrected_or_asked(dispatcher, domain):
     result = ValidateReportForm().validate_report_location(
         "Kerkstaat 14",
