@@ -261,12 +261,14 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     the model made of it ("geldig" once read as a status question); not a question about
     a report ("en mijn melding?") or a new report."""
     text = message.text or ""
-    if (tracker.active_loop_name is not None or not set(last_turn) & set(ANSWERING_ACTIONS)
-            or not is_follow_up(text)):
+    if tracker.active_loop_name is not None or not set(last_turn) & set(ANSWERING_ACTIONS):
         return False
+    english = tracker.get_slot("language") == "en"
+    if not is_follow_up(text) and not (english and intent in UNSURE_INTENTS and "?" in text):
+        return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
         return not _has_case_number(message) and not mentions_a_report(text)
-    if tracker.get_slot("language") == "en" and intent in PRODUCT_INTENTS:
+    if english and intent in PRODUCT_INTENTS:
         return False  # "how do I get a driving licence?": its own English answer
     return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category)
 

@@ -626,6 +626,9 @@ def test_an_english_follow_up_is_one_but_an_english_product_question_has_its_own
         "action_answer_follow_up"
     assert reading_route(tracker(english + [said("how much is a driving licence?",
                                                   "driving_licence")])) is None
+    longer = "I don't have DigiD yet. How do I make the appointment, and what do I need?"
+    assert reading_route(tracker(english + [said(longer, "out_of_scope")])) == \
+        "action_answer_follow_up"
 
 
 @pytest.mark.parametrize("text, intent", [
