@@ -239,6 +239,20 @@ NEW_TOPIC_INTENTS = REPORT_INTENTS + ("stop", "goodbye", "thanks", "ask_human", 
                                       "parking_permit", "driving_licence", "bulky_waste_pickup")
 
 
+# Words without which a message is not about the product the model named, when the reader
+# sees a problem in a street instead ("die troep achter de kerk op de Kerkstraat opruimen").
+_PRODUCT_WORDS = {
+    "parking_permit": re.compile(
+        r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b",
+        re.IGNORECASE),
+    "passport_id_appointment": re.compile(
+        r"pas+p|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
+    "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
+    "moving_address_change": re.compile(
+        r"verhui|adres|inschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
+}
+
+
 def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
     """The bot's actions between the resident's last two messages, the latest first."""
     actions, seen_user = [], False
@@ -519,6 +533,10 @@ def reading_route(tracker: DialogueStateTracker,
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # a question the model could not place: the knowledge base
     name = intent.get("name")
+    if (tracker.active_loop_name is None and name in _PRODUCT_WORDS and reading.category
+            and reading.location is not None and reading.location.streets
+            and not _PRODUCT_WORDS[name].search(message.text or "")):
+        return START_REPORT_ACTION  # "die troep achter de kerk opruimen" is no parking permit
     if (tracker.active_loop_name is None and name == BULKY_INTENT
             and says_not_collected(message.text or "")):
         return START_REPORT_ACTION  # "ons grofvuil is niet opgehaald": a report, not the product

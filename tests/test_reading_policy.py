@@ -723,3 +723,14 @@ def test_after_what_do_you_want_to_know_the_next_message_is_a_question(text, int
 def test_an_announced_or_service_question_with_a_report_intent_is_a_question(text, intent):
     assert reading_route(tracker(START + [said(text, intent)])) == "action_answer_as_question"
 
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("kunnen jullie gewoon die troep achter de kerk op de kerkstraat opruimen", "parking_permit",
+     "action_start_report"),
+    ("de tegels op de PARKWEG liggen los", "parking_permit", "action_start_report"),
+    ("mijn bezoek krijgt steeds een bon op de Kerkstraat", "parking_permit", None),
+    ("hoe vraag ik een parkeervergunning aan voor de Kerkstraat", "parking_permit", None),
+])
+def test_a_problem_in_a_street_the_model_took_for_a_product_is_a_report(text, intent, expected):
+    assert reading_route(tracker(START + [said(text, intent)])) == expected
+
