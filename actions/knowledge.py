@@ -51,9 +51,28 @@ def ensure_knowledge(url: str = DATABASE_URL) -> None:
 
 
 def chosen_article(tracker: Tracker) -> Optional[Text]:
+    """The article a button chose, or the one article just offered when the resident typed
+    "ja" ("Gaat uw vraag over dit onderwerp?")."""
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == ARTICLE_ENTITY and entity.get("value"):
             return str(entity["value"])
+    if reading_of(tracker).answer is True:
+        return _offered_alone(tracker)
+    return None
+
+
+_ARTICLE_IN_PAYLOAD = re.compile(r'"%s"\s*:\s*"([^"]+)"' % ARTICLE_ENTITY)
+
+
+def _offered_alone(tracker: Tracker) -> Optional[Text]:
+    for event in reversed(tracker.events):
+        if event.get("event") != "bot":
+            continue
+        if (event.get("metadata") or {}).get("utter_action") != "utter_kb_choose_one":
+            return None
+        buttons = (event.get("data") or {}).get("buttons") or []
+        found = _ARTICLE_IN_PAYLOAD.search(buttons[0].get("payload") or "") if buttons else None
+        return found.group(1) if found else None
     return None
 
 

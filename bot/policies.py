@@ -145,6 +145,7 @@ COLLEAGUE_OFFER = "utter_report_offer_colleague"
 CALLBACK_NUMBER_QUESTION = "utter_callback_ask_number"
 ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
 STATUS_DISPUTED = "action_status_disputed"
+ONE_ARTICLE_OFFERED = "utter_kb_choose_one"
 SHORT_ANSWER_WORDS = 4
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
@@ -427,6 +428,10 @@ def reading_route(tracker: DialogueStateTracker,
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name):
         return EMERGENCY_ACTION
+    if (tracker.active_loop_name is None and _last_response(tracker) == ONE_ARTICLE_OFFERED
+            and (intent.get("name") == "affirm" or reading.answer is True
+                 and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):
+        return AS_QUESTION_ACTION  # "ja" to "Gaat uw vraag over dit onderwerp?": its answer
     if before == SUBMIT_ACTION and tracker.active_loop_name is None:
         offer_answer = _colleague_offer_answer(tracker, intent.get("name"), reading)
         if offer_answer:

@@ -57,6 +57,16 @@ def test_the_street_a_question_names_does_not_hide_its_subject(kb_url):
     assert decision.articles[0].id == "milieustraat"
 
 
+def test_yes_to_the_one_article_offered_is_that_article(kb_url):
+    tracker = make_tracker("affirm", "ja", entities=read_message("ja").to_entities("ja"))
+    tracker.events.insert(0, {"event": "bot", "text": "Gaat uw vraag over dit onderwerp?",
+                              "data": {"buttons": [{"title": "Boom kappen", "payload":
+                                                    '/municipal_question{"kb_article":"boom-kappen"}'}]},
+                              "metadata": {"utter_action": "utter_kb_choose_one"}})
+    decision = find_answer(tracker, "municipal_question", True, kb_url)
+    assert decision.kind == ANSWERED and decision.articles[0].id == "boom-kappen"
+
+
 def test_the_article_chosen_with_a_button_is_answered(kb_url):
     entities = [{"entity": "kb_article", "value": "hondenbelasting"}]
     decision = decide(kb_url, '/municipal_question{"kb_article":"hondenbelasting"}',

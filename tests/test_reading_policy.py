@@ -734,3 +734,21 @@ def test_an_announced_or_service_question_with_a_report_intent_is_a_question(tex
 def test_a_problem_in_a_street_the_model_took_for_a_product_is_a_report(text, intent, expected):
     assert reading_route(tracker(START + [said(text, intent)])) == expected
 
+
+def _one_article_offered() -> List[Event]:
+    offer = BotUttered("Gaat uw vraag over dit onderwerp?",
+                       data={"buttons": [{"title": "Bomen van de gemeente snoeien",
+                                          "payload": '/municipal_question{"kb_article":"x"}'}]},
+                       metadata={"utter_action": "utter_kb_choose_one"})
+    return START + [said("wanneer worden de bomen gesnoeid", "municipal_question"),
+                    ActionExecuted("action_answer_topic"), offer, ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("ja", "affirm", "action_answer_as_question"),
+    ("ja klopt", "inform", "action_answer_as_question"),
+    ("er ligt een tak op de weg in de Kerkweg", "report_public_space_other", None),
+])
+def test_yes_to_the_one_article_offered_answers_it(text, intent, expected):
+    assert reading_route(tracker(_one_article_offered() + [said(text, intent)])) == expected
+
