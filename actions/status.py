@@ -9,6 +9,7 @@ category, the status and the dates; the place only when the report is the reside
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -27,7 +28,7 @@ from actions.reading import response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
-from bot.reading.report_questions import says_number_unknown
+from bot.reading.report_questions import said_age_days, says_number_unknown
 from bot.reading.result import Reading
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
@@ -62,6 +63,7 @@ class ReportStatus:
     place: Optional[str] = None
     urgent: bool = False  # a hazard, filed with priority
     description: Optional[str] = None  # only to tell the handling time; never said back
+    own: bool = True  # filed from this conversation, or asked for by its case number
 
 
 def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
@@ -120,7 +122,7 @@ def find_report(case_number: Optional[Text], sender_id: Optional[Text],
 BY_PLACE_DAYS = 120
 
 
-def find_report_at(street: Text, category: Optional[Text],
+def find_report_at(street: Text, category: Optional[Text], age_days: Optional[int] = None,
                    url: Optional[Text] = None) -> Optional[ReportStatus]:
     """The newest report in this street (of this category, when known) of the last
     BY_PLACE_DAYS days, for a resident who lost the number; told without its place details.
@@ -134,8 +136,17 @@ def find_report_at(street: Text, category: Optional[Text],
                                         Report.street.ilike(f"%{street}%"))
         if category:
             query = query.filter(Report.category == category)
+        if age_days:  # "3 weken geleden gemeld": not one from yesterday
+            before = dt.datetime.utcnow() - dt.timedelta(days=age_days / 2)
+            query = query.filter(Report.created_at <= before)
         report = query.order_by(Report.created_at.desc(), Report.id.desc()).first()
-        return _status_of(report, None) if report else None
+        return dataclasses.replace(_status_of(report, None), own=False) if report else None
+
+
+def _said_text(tracker: Tracker) -> Text:
+    """The resident's last two messages, for what they say about the report."""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-2:]
+    return " ".join([*said, tracker.latest_message.get("text") or ""])
 
 
 def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]:
@@ -193,7 +204,9 @@ def tell_status(dispatcher: CollectingDispatcher, found: ReportStatus, domain: D
     response = f"utter_status_{found.status}"
     if response not in domain.get("responses", {}):
         response = "utter_status_other"
+    whose = "utter_status_report_own" if found.own else "utter_status_report_other"
     utter(dispatcher, response, case_number=found.case_number,
+          report=response_text(domain, whose, tracker),
           subject=subject_of(found, domain, tracker), filed_on=filed_on(found.filed_at),
           handling_time=handling_time(found, domain, tracker))
 
@@ -244,7 +257,8 @@ class ActionReportStatus(Action):
         street, category = place_asked_about(tracker) if not number else (None, None)
         if street:
             try:
-                found = await asyncio.to_thread(find_report_at, street, category)
+                found = await asyncio.to_thread(find_report_at, street, category,
+                                                said_age_days(_said_text(tracker)))
             except Exception:
                 logger.exception("Report lookup by street failed")
         if found:  # no number, but the street (and subject) the resident named

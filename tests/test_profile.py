@@ -80,6 +80,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "ack", "what", "count", "updates",  # filled by the report form's questions
         "wish",                            # filled by action_goodbye
         "subject", "filed_on", "category",  # filled by action_report_status
+        "report",
         "handling_time",                   # filled by action_answer_report_question
         "answer",                          # a knowledge-base article (actions/knowledge.py)
         "detail", "link", "title",         # what an article says to a follow-up question

@@ -281,12 +281,13 @@ def test_without_a_number_the_newest_report_in_the_street_named(db_url, dispatch
          status="ingepland", description="tegel los", street="Molenweg")
     file(db_url, sender=SOMEONE_ELSE, category="report_street_lighting", place="Molenweg 9",
          street="Molenweg")
-    text = "ik heb vorige maand een losse tegel op de Molenweg gemeld, nummer kwijt"
+    text = "ik heb een losse tegel op de Molenweg gemeld, nummer kwijt"
     tracker = make_tracker("ask_report_status", text, entities=read_message(text).to_entities(text))
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     lead, status = dispatcher.messages
     assert (lead["response"], lead["street"]) == ("utter_status_found_by_place", "Molenweg")
     assert status["response"] == "utter_status_ingepland"
+    assert status["report"] == "De melding", "not called 'uw melding'"
     assert "Molenweg 3" not in str(status), "not the resident's own: no address"
 
 
@@ -297,4 +298,21 @@ def test_a_street_without_such_a_report_still_asks_for_the_number(db_url, dispat
     message, slots = ask(dispatcher, domain, text,
                          entities=read_message(text).to_entities(text))
     assert message["response"] == "utter_status_ask_number"
+
+
+def test_a_report_said_to_be_weeks_old_is_not_one_from_today(db_url, dispatcher, domain):
+    file(db_url, sender=SOMEONE_ELSE, category="report_pavement_road", place="Rozenlaan 3",
+         street="Rozenlaan")
+    text = "ik heb 3 weken geleden een losse stoeptegel in de Rozenlaan gemeld, hoe zit dat"
+    message, _ = ask(dispatcher, domain, text, entities=read_message(text).to_entities(text))
+    assert message["response"] == "utter_status_ask_number"
+
+
+@pytest.mark.parametrize("text, days", [
+    ("ik heb 3 weken geleden gemeld", 21), ("twee dagen terug", 2), ("vorige maand", 30),
+    ("hoe staat het met mijn melding", None)])
+def test_how_long_ago_it_was_reported(text, days):
+    from bot.reading.report_questions import said_age_days
+
+    assert said_age_days(text) == days
 

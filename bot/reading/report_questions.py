@@ -220,3 +220,24 @@ def disputes_the_report(text: str) -> bool:
     """The resident says the report just told is not theirs or not what they reported."""
     return bool(_WRONG_REPORT.search(" ".join(re.sub(r"[^\w\s]", " ", text or "").split())))
 
+
+_NUMBER_WORDS = {"een": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+                 "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
+_UNIT_DAYS = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30}
+_AGO = re.compile(r"\b(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) "
+                  r"(dag|dagen|week|weken|maand|maanden) (?:geleden|terug)\b")
+_LAST = re.compile(r"\bvorige (week|maand)\b|\bvorig jaar\b")
+
+
+def said_age_days(text: str) -> Optional[int]:
+    """How long ago the resident says they reported it ("3 weken geleden": 21), if said."""
+    plain = " ".join((text or "").lower().split())
+    found = _AGO.search(plain)
+    if found:
+        count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1)]
+        return count * _UNIT_DAYS[found.group(2)]
+    last = _LAST.search(plain)
+    if last:
+        return {"week": 7, "maand": 30}.get(last.group(1) or "", 365)
+    return None
+
