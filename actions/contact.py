@@ -161,12 +161,14 @@ def callback_number(tracker: Tracker) -> Optional[str]:
 
 async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """"Ik heb vanavond geen eten meer in huis" while waiting for a colleague: the answer
-    the knowledge base is sure of, so the resident need not wait for it."""
-    from actions.knowledge import own_subject
+    the knowledge base has for it (actions.knowledge.meanwhile_article), so the resident
+    need not wait for it."""
+    from actions.knowledge import meanwhile_article
 
     text = tracker.latest_message.get("text") or ""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
     try:
-        article = await asyncio.to_thread(own_subject, text)
+        article = await asyncio.to_thread(meanwhile_article, text, said)
     except Exception:  # noqa: BLE001 - the message is passed on all the same
         logger.warning("Knowledge base lookup failed", exc_info=True)
         return

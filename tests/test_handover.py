@@ -67,14 +67,27 @@ def test_a_message_the_knowledge_base_can_answer_gets_that_answer_meanwhile(
     from types import SimpleNamespace
 
     food = SimpleNamespace(answer="De voedselbank kan u helpen. ")
-    monkeypatch.setattr("actions.knowledge.own_subject",
-                        lambda text: food if found and "eten" in text else None)
+    monkeypatch.setattr("actions.knowledge.meanwhile_article",
+                        lambda text, said: food if found and "eten" in text else None)
     tracker = make_tracker("money_worries", "ik heb vanavond geen eten meer in huis")
     asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
                                                                     domain))
     assert [m["response"] for m in dispatcher.messages] == expected
     if found:
         assert dispatcher.messages[1]["answer"] == "De voedselbank kan u helpen."
+
+
+def test_while_waiting_a_debt_question_gets_the_debt_help_article_once(db_url):
+    from actions.knowledge import meanwhile_article
+    from bot.knowledge import KNOWLEDGE_DIR, store
+
+    store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
+    text = "is er niet iets wat ik nu al kan doen? of een website over schuldhulp?"
+    article = meanwhile_article(text, [], db_url)
+    assert article is not None and article.id == "schuldhulpverlening"
+    assert meanwhile_article(text, [f"Misschien helpt dit u alvast: {article.answer}"],
+                             db_url) is None, "not twice"
+    assert meanwhile_article("ok", [], db_url) is None
 
 
 def test_the_domain_declares_actions_and_responses(domain):
