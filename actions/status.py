@@ -254,7 +254,8 @@ class ActionReportStatus(Action):
         if found:
             tell_status(dispatcher, found, domain, tracker)
             return [SlotSet(ASKED_SLOT, False)]
-        street, category = place_asked_about(tracker) if not number else (None, None)
+        in_form = bool(tracker.active_loop_name)  # the place there is the new report's
+        street, category = place_asked_about(tracker) if not (number or in_form) else (None, None)
         if street:
             try:
                 found = await asyncio.to_thread(find_report_at, street, category,

@@ -316,3 +316,13 @@ def test_how_long_ago_it_was_reported(text, days):
 
     assert said_age_days(text) == days
 
+
+def test_during_a_report_no_report_is_looked_up_by_its_street(db_url, dispatcher, domain):
+    file(db_url, sender=SOMEONE_ELSE, category="report_pavement_road", place="Kerkweg 3",
+         street="Kerkweg")
+    text = "Kerkweg 31, maar wanneer gaan jullie daar iets aan doen"
+    tracker = make_tracker("ask_report_status", text, active_loop="report_form",
+                           entities=read_message(text).to_entities(text))
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_status_ask_number_later"]
+
