@@ -10,7 +10,9 @@ With --profile, the Rasa side runs under cProfile and the stats are written ther
 
 With --compare, batches with and without the per-turn speed-ups take turns (Rasa as it
 comes: rasa_speedups.per_turn_patches off, and an action server without DomainReuse),
-so a busy machine weighs on both alike.
+so a busy machine weighs on both alike. With --only, just the patches whose names
+(rasa_speedups.patch_name) contain one of the given words are switched, the others stay
+on in both batches, and both batches use the same action server.
 """
 from __future__ import annotations
 
@@ -89,7 +91,10 @@ def compare(loop: asyncio.AbstractEventLoop, agent: Any, args: argparse.Namespac
 
     endpoint = agent.processor.action_endpoint
     url = endpoint.url
-    patches = rasa_speedups.per_turn_patches()
+    patches = [patch for patch in rasa_speedups.per_turn_patches()
+               if not args.only or any(word in rasa_speedups.patch_name(patch)
+                                       for word in args.only.split(","))]
+    print("switched:", ", ".join(rasa_speedups.patch_name(patch) for patch in patches))
     cpu: Dict[str, List[float]] = {name: [0.0, 0.0] for name in servers}
     turns = args.conversations * len(TURNS)
     for number in range(args.compare):
@@ -118,6 +123,9 @@ def main() -> None:
                         help="run the action server under cProfile, stats written here")
     parser.add_argument("--compare", type=int, metavar="ROUNDS",
                         help="rounds of a batch as Rasa comes and a batch with the speed-ups")
+    parser.add_argument("--only", metavar="WORDS",
+                        help="with --compare: switch only the patches whose names contain "
+                             "one of these comma-separated words")
     parser.add_argument("--answers", type=Path, help="write the bot's answers here")
     args = parser.parse_args()
     if args.inline_nlu:
@@ -153,6 +161,9 @@ def main() -> None:
             agent = loop.run_until_complete(rasa.core.run.load_agent_on_start(
                 str(model), AvailableEndpoints.read_endpoints(str(endpoints)), None, app, loop))
             loop.run_until_complete(drive(agent, args.warmup, "warm"))
+            if args.compare and args.only:
+                compare(loop, agent, args, {"plain": actions, "fast": actions})
+                return
             if args.compare:
                 plain = start_action_server(work, free_port(), env, plain=True)
                 try:
