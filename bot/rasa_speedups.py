@@ -26,7 +26,14 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
   of the history); Python's generic `copy.copy` goes through `__reduce_ex__`, here
   `__copy__` makes the same shallow copy directly.
 - Debug logs: Rasa deep-copies the events of every action for a debug log line, also
-  when debug logging is off; here only when it is on.
+  when debug logging is off; here only when it is on. The same goes for the deep copies
+  the policies, the form action and the processor make of states, slots and messages
+  for their debug lines (each `copy.deepcopy` in those modules feeds one).
+- Domain: for every message Rasa checks that its domain is not empty by building an
+  empty Domain to compare with; here the empty domain's dict is built once.
+- Rules: the rule policy checks every rule against the conversation's last states on
+  every prediction, each time reversing the rule's turns anew and turning its lists
+  into tuples; here each rule's turns are prepared once, then checked the same way.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
@@ -46,6 +53,10 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
 import aiohttp
 import rasa.core.actions.action as rasa_action
+import rasa.core.actions.forms as rasa_forms
+import rasa.core.policies.memoization as rasa_memoization
+import rasa.core.policies.rule_policy as rasa_rule_policy
+import rasa.core.processor as rasa_processor
 import rasa.core.run as rasa_run
 import rasa.shared.utils.common
 import rasa.utils.endpoints as rasa_endpoints
@@ -59,6 +70,9 @@ from rasa.engine.graph import GraphSchema
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.core.actions.action import Action
 from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecutionRejected, Event
 from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -73,6 +87,9 @@ _rasa_parse_message = MessageProcessor.parse_message
 _rasa_request = EndpointConfig.request
 _rasa_applied_events = DialogueStateTracker.applied_events
 _rasa_log_action_on_tracker = MessageProcessor._log_action_on_tracker
+_rasa_domain_is_empty = Domain.is_empty
+_rasa_is_rule_applicable = RulePolicy._is_rule_applicable
+_rasa_does_rule_match_state = RulePolicy._does_rule_match_state
 # One thread: one message at a time in the NLU graph, as on the event loop before.
 _nlu_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
@@ -341,8 +358,11 @@ def _copy_slot(self: Slot) -> Slot:
 
 
 def debug_logged() -> bool:
-    """Whether Rasa's structlog debug lines are written (rasa filters them by level)."""
-    return getattr(structlog.get_logger().bind().debug, "__name__", "") != "_nop"
+    """Whether Rasa's structlog debug lines are written (rasa filters them by level): the
+    loggers structlog hands out are of the configured wrapper class, whose `debug` is
+    `_nop` when debug lines are filtered out."""
+    wrapper_class = structlog.get_config()["wrapper_class"]
+    return getattr(getattr(wrapper_class, "debug", None), "__name__", "") != "_nop"
 
 
 def _log_action_on_tracker(self: MessageProcessor, tracker: DialogueStateTracker,
@@ -359,6 +379,92 @@ def _log_action_on_tracker(self: MessageProcessor, tracker: DialogueStateTracker
         tracker.update(action.event_for_successful_execution(prediction))
     tracker.update_with_events(events, self.domain)
     return None
+
+
+class DebugLogCopies:
+    """The `copy` module as LOG_COPY_MODULES see it: their deep copies only feed debug log
+    lines, so they are made only when those lines are written."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(copy, name)
+
+    @staticmethod
+    def deepcopy(value: Any, memo: Optional[Dict[int, Any]] = None) -> Any:
+        return copy.deepcopy(value, memo) if debug_logged() else value
+
+
+# Rasa modules whose every `copy.deepcopy` is an argument of a structlog debug line
+# (tests/test_rasa_speedups.py reads their source to make sure).
+LOG_COPY_MODULES = (rasa_memoization, rasa_rule_policy, rasa_forms, rasa_processor)
+_debug_log_copies = DebugLogCopies()
+
+
+@lru_cache(maxsize=1)
+def _empty_domain_dict() -> Dict[str, Any]:
+    return Domain.empty().as_dict()
+
+
+def _domain_is_empty(self: Domain) -> bool:
+    """Domain.is_empty, compared with an empty domain built once."""
+    return self.as_dict() == _empty_domain_dict()
+
+
+# A rule's check of one state: (state type, ((key, value, must be unset), ...)).
+StateCheck = Tuple[str, Tuple[Tuple[str, Any, bool], ...]]
+# One turn of a rule, newest first: whether it has a previous action, and its checks.
+RuleTurn = Tuple[bool, Tuple[StateCheck, ...]]
+
+
+@lru_cache(maxsize=4096)
+def rule_turns(rule_key: str) -> Tuple[RuleTurn, ...]:
+    """The turns of a rule as RulePolicy._is_rule_applicable reads them (newest first),
+    with the values RulePolicy._does_rule_match_state checks: lists as tuples, values
+    that check nothing (empty ones) left out."""
+    turns = []
+    for rule_state in reversed(RulePolicy._rule_key_to_state(rule_key)):
+        checks = []
+        for state_type, rule_sub_state in rule_state.items():
+            values = []
+            for key, value in rule_sub_state.items():
+                if isinstance(value, list):
+                    value = tuple(value)
+                if value == SHOULD_NOT_BE_SET:
+                    values.append((key, value, True))
+                elif value:
+                    values.append((key, value, False))
+            checks.append((state_type, tuple(values)))
+        turns.append((bool(rule_state.get(PREVIOUS_ACTION)), tuple(checks)))
+    return tuple(turns)
+
+
+def _state_matches(checks: Tuple[StateCheck, ...], conversation_state: Dict[str, Any]) -> bool:
+    for state_type, values in checks:
+        conversation_sub_state = conversation_state.get(state_type, {})
+        for key, value_from_rules, must_be_unset in values:
+            value_from_conversation = conversation_sub_state.get(key)
+            if must_be_unset:
+                if value_from_conversation and value_from_conversation != SHOULD_NOT_BE_SET:
+                    return False
+            elif value_from_conversation != value_from_rules:
+                return False
+    return True
+
+
+def _is_rule_applicable(self: RulePolicy, rule_key: str, turn_index: int,
+                        conversation_state: Dict[str, Any]) -> bool:
+    """RulePolicy._is_rule_applicable with the rule's turns prepared once."""
+    if type(self)._does_rule_match_state is not _rasa_does_rule_match_state:
+        return _rasa_is_rule_applicable(self, rule_key, turn_index, conversation_state)
+    turns = rule_turns(rule_key)
+    if turn_index >= len(turns):
+        return True
+    rule_has_previous_action, checks = turns[turn_index]
+    current_previous_action = conversation_state.get(PREVIOUS_ACTION)
+    if not rule_has_previous_action and not current_previous_action:
+        return True
+    if not rule_has_previous_action or not current_previous_action:
+        return False
+    return _state_matches(checks, conversation_state)
 
 
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
@@ -385,7 +491,17 @@ def per_turn_patches() -> List[Tuple[Any, str, Any, Any]]:
              _cached_applied_events),
             (Slot, "__copy__", None, _copy_slot),
             (MessageProcessor, "_log_action_on_tracker", _rasa_log_action_on_tracker,
-             _log_action_on_tracker)]
+             _log_action_on_tracker),
+            *[(module, "copy", copy, _debug_log_copies) for module in LOG_COPY_MODULES],
+            (Domain, "is_empty", _rasa_domain_is_empty, _domain_is_empty),
+            (RulePolicy, "_is_rule_applicable", _rasa_is_rule_applicable,
+             _is_rule_applicable)]
+
+
+def patch_name(patch: Tuple[Any, str, Any, Any]) -> str:
+    """`Owner.attribute` of a patch of per_turn_patches (bench/profile_turn.py --only)."""
+    owner, attribute = patch[0], patch[1]
+    return f"{getattr(owner, '__name__', owner)}.{attribute}"
 
 
 def use(patches: List[Tuple[Any, str, Any, Any]], ours: bool) -> None:

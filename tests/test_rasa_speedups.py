@@ -1,7 +1,7 @@
 """The CPU savings in bot/rasa_speedups.py give the answers Rasa's own code gives."""
 import asyncio
 import threading
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import jsonschema
 import pytest
@@ -385,3 +385,105 @@ def test_log_action_on_tracker_adds_what_rasa_adds(agent: Agent, info_logging: A
             # (Rasa stamps the events with the time they are added)
             trackers.append([{**event.as_dict(), "timestamp": None} for event in tracker.events])
         assert trackers[0] == trackers[1]
+
+
+def _debug_line_copies(module: Any) -> List[str]:
+    """Each `copy.<name>` in a module's source that is not an argument of a structlog
+    debug line."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(module))
+    in_debug_lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "debug" and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id == "structlogger":
+            for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
+                in_debug_lines.update(id(inner) for inner in ast.walk(argument))
+    return [f"line {node.lineno}: copy.{node.attr}" for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id == "copy" and id(node) not in in_debug_lines]
+
+
+@pytest.mark.parametrize("module", rasa_speedups.LOG_COPY_MODULES, ids=lambda m: m.__name__)
+def test_copies_skipped_only_feed_debug_lines(module: Any) -> None:
+    assert _debug_line_copies(module) == []
+
+
+def test_debug_log_copies_are_deep_when_debug_lines_are_written(info_logging: Any) -> None:
+    import logging
+
+    from rasa.utils.log_utils import configure_structlog
+
+    value = {"states": [{"prev_action": {"action_name": "action_listen"}}]}
+    assert rasa_speedups.DebugLogCopies.deepcopy(value) is value  # INFO: never written
+    configure_structlog(logging.DEBUG)
+    copied = rasa_speedups.DebugLogCopies.deepcopy(value)
+    assert copied == value and copied is not value and copied["states"] is not value["states"]
+    assert rasa_speedups.DebugLogCopies().copy is __import__("copy").copy
+
+
+def test_domain_is_empty_as_rasa_tells(agent: Agent) -> None:
+    from rasa.shared.core.domain import Domain
+
+    for domain in (agent.domain, Domain.empty(), Domain.from_dict({"intents": ["groet"]}),
+                   Domain.from_dict({})):
+        assert rasa_speedups._domain_is_empty(domain) == rasa_speedups._rasa_domain_is_empty(
+            domain)
+    assert rasa_speedups._domain_is_empty(Domain.empty())
+    assert not rasa_speedups._domain_is_empty(agent.domain)
+
+
+def _rule_policy(agent: Agent) -> Any:
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    return next(node._component for node in
+                agent.processor.graph_runner._instantiated_nodes.values()
+                if isinstance(getattr(node, "_component", None), RulePolicy))
+
+
+def test_rules_apply_as_rasa_applies_them(agent: Agent) -> None:
+    """Every rule of the model against every state of every rule (the states conversations
+    reach), at every turn: applicable exactly when Rasa says so."""
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+
+    policy = _rule_policy(agent)
+    keys = [*policy.lookup[RULES], *policy.lookup[RULES_FOR_LOOP_UNHAPPY_PATH]]
+    states = [state for key in keys for state in RulePolicy._rule_key_to_state(key)]
+    states += [{}, {"prev_action": {"action_name": "action_listen"},
+                    "active_loop": {"name": "should_not_be_set"},
+                    "slots": {"report_location": (1.0,)}}]
+    applicable, checks = 0, 0
+    for key in keys:
+        for turn in range(len(RulePolicy._rule_key_to_state(key)) + 1):
+            for state in states:
+                ours = rasa_speedups._is_rule_applicable(policy, key, turn, state)
+                assert ours == rasa_speedups._rasa_is_rule_applicable(policy, key, turn, state)
+                applicable, checks = applicable + ours, checks + 1
+    assert 0 < applicable < checks
+
+
+def test_rule_values_are_checked_as_rasa_checks_them() -> None:
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    rule = json.dumps([{"prev_action": {"action_name": "action_listen"},
+                        "user": {"intent": "inform", "entities": ["address"]},
+                        "slots": {"report_location": "should_not_be_set",
+                                  "report_updates": (1.0,), "empty": ""},
+                        "active_loop": {"name": "report_form"}}])
+    policy = RulePolicy.__new__(RulePolicy)
+    values = [None, "", "inform", "deny", ("address",), ["address"], (1.0,), (0.0,),
+              "should_not_be_set", "report_form"]
+    for value in values:
+        for state_type, key in (("user", "intent"), ("user", "entities"),
+                                ("slots", "report_location"), ("slots", "report_updates"),
+                                ("slots", "empty"), ("active_loop", "name")):
+            state = {"prev_action": {"action_name": "action_listen"},
+                     "user": {"intent": "inform", "entities": ("address",)},
+                     "slots": {"report_updates": (1.0,)}, "active_loop": {"name": "report_form"}}
+            state.setdefault(state_type, {})[key] = value
+            assert rasa_speedups._is_rule_applicable(policy, rule, 0, state) == \
+                rasa_speedups._rasa_is_rule_applicable(policy, rule, 0, state), (key, value)
