@@ -28,9 +28,14 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
 - Debug logs: Rasa deep-copies the events of every action for a debug log line, also
   when debug logging is off; here only when it is on. The same goes for the deep copies
   the policies, the form action and the processor make of states, slots and messages
-  for their debug lines (each `copy.deepcopy` in those modules feeds one).
+  for their debug lines (each `copy.deepcopy` in those modules feeds one), and for the
+  text of all slots that the processor writes for a debug line after every action.
 - Domain: for every message Rasa checks that its domain is not empty by building an
   empty Domain to compare with; here the empty domain's dict is built once.
+- Action calls (2): the tracker's state Rasa sends has its active loop copied deeply
+  with `dataclasses.asdict` (the message that started the form, with its parse data),
+  only to be written as JSON; here the loop's fields go in as they are (the JSON is the
+  same, byte for byte).
 - Rules: the rule policy checks every rule against the conversation's last states on
   every prediction, each time reversing the rule's turns anew and turning its lists
   into tuples; here each rule's turns are prepared once, then checked the same way.
@@ -42,6 +47,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import copy
+import dataclasses
 import gc
 import json
 import os
@@ -52,6 +58,7 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
 import aiohttp
+import rasa
 import rasa.core.actions.action as rasa_action
 import rasa.core.actions.forms as rasa_forms
 import rasa.core.policies.memoization as rasa_memoization
@@ -71,11 +78,12 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.core.actions.action import Action
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.core.policies.rule_policy import RulePolicy
-from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
+from rasa.shared.core.constants import (ACTIVE_LOOP, FOLLOWUP_ACTION, PREVIOUS_ACTION,
+                                        SHOULD_NOT_BE_SET)
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecutionRejected, Event
 from rasa.shared.core.slots import Slot
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.exceptions import FileNotFoundException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
@@ -87,7 +95,9 @@ _rasa_parse_message = MessageProcessor.parse_message
 _rasa_request = EndpointConfig.request
 _rasa_applied_events = DialogueStateTracker.applied_events
 _rasa_log_action_on_tracker = MessageProcessor._log_action_on_tracker
+_rasa_log_slots = MessageProcessor._log_slots
 _rasa_domain_is_empty = Domain.is_empty
+_rasa_action_call_format = rasa_action.RemoteAction._action_call_format
 _rasa_is_rule_applicable = RulePolicy._is_rule_applicable
 _rasa_does_rule_match_state = RulePolicy._does_rule_match_state
 # One thread: one message at a time in the NLU graph, as on the event loop before.
@@ -313,6 +323,56 @@ async def _request_on_shared_session(self: EndpointConfig, method: str = "post",
             return None
 
 
+JSON_TYPES = (str, int, float, bool, type(None))
+
+
+def _plain_json(value: Any) -> bool:
+    """Whether `value` holds only what `dataclasses.asdict` copies as it is (no dataclass
+    or named tuple inside that it would turn into a dict or rebuild)."""
+    if isinstance(value, JSON_TYPES):
+        return True
+    if type(value) is dict:
+        return all(type(key) is str and _plain_json(item) for key, item in value.items())
+    if type(value) in (list, tuple):
+        return all(_plain_json(item) for item in value)
+    return False
+
+
+def json_tracker_state(tracker: DialogueStateTracker) -> Dict[str, Any]:
+    """`tracker.current_state(EventVerbosity.ALL)` for a JSON body: the same keys and values,
+    with the active loop's fields as they are instead of a deep copy."""
+    loop = tracker.active_loop
+    fields = ({field.name: getattr(loop, field.name) for field in dataclasses.fields(loop)}
+              if loop and dataclasses.is_dataclass(loop) else None)
+    if fields is None or not _plain_json(fields):
+        return tracker.current_state(EventVerbosity.ALL)
+    events = list(tracker.events)
+    return {
+        "sender_id": tracker.sender_id,
+        "slots": tracker.current_slot_values(),
+        "latest_message": tracker._latest_message_data(),
+        "latest_event_time": events[-1].timestamp if events else None,
+        FOLLOWUP_ACTION: tracker.followup_action,
+        "paused": tracker.is_paused(),
+        "events": [event.as_dict() for event in events],
+        "latest_input_channel": tracker.get_latest_input_channel(),
+        ACTIVE_LOOP: fields,
+        "latest_action": tracker.latest_action,
+        "latest_action_name": tracker.latest_action_name,
+    }
+
+
+def _action_call_format(self: rasa_action.RemoteAction, tracker: DialogueStateTracker,
+                        domain: Domain) -> Dict[str, Any]:
+    """RemoteAction._action_call_format with the tracker's state of json_tracker_state."""
+    result = {"next_action": self._name, "sender_id": tracker.sender_id,
+              "tracker": json_tracker_state(tracker), "version": rasa.__version__}
+    if not self._is_selective_domain_enabled() \
+            or domain.does_custom_action_explicitly_need_domain(self.name()):
+        result[DOMAIN_KEY] = domain.as_dict()
+    return result
+
+
 APPLIED = "_ga_applied_events"
 
 
@@ -379,6 +439,13 @@ def _log_action_on_tracker(self: MessageProcessor, tracker: DialogueStateTracker
         tracker.update(action.event_for_successful_execution(prediction))
     tracker.update_with_events(events, self.domain)
     return None
+
+
+def _log_slots(tracker: DialogueStateTracker) -> None:
+    """MessageProcessor._log_slots: the slots' debug line, written out only when it is
+    written."""
+    if debug_logged():
+        _rasa_log_slots(tracker)
 
 
 class DebugLogCopies:
@@ -493,7 +560,11 @@ def per_turn_patches() -> List[Tuple[Any, str, Any, Any]]:
             (MessageProcessor, "_log_action_on_tracker", _rasa_log_action_on_tracker,
              _log_action_on_tracker),
             *[(module, "copy", copy, _debug_log_copies) for module in LOG_COPY_MODULES],
+            (MessageProcessor, "_log_slots", staticmethod(_rasa_log_slots),
+             staticmethod(_log_slots)),
             (Domain, "is_empty", _rasa_domain_is_empty, _domain_is_empty),
+            (rasa_action.RemoteAction, "_action_call_format", _rasa_action_call_format,
+             _action_call_format),
             (RulePolicy, "_is_rule_applicable", _rasa_is_rule_applicable,
              _is_rule_applicable)]
 

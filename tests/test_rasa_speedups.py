@@ -1,5 +1,6 @@
 """The CPU savings in bot/rasa_speedups.py give the answers Rasa's own code gives."""
 import asyncio
+import dataclasses
 import threading
 from typing import Any, Dict, List
 
@@ -487,3 +488,59 @@ def test_rule_values_are_checked_as_rasa_checks_them() -> None:
             state.setdefault(state_type, {})[key] = value
             assert rasa_speedups._is_rule_applicable(policy, rule, 0, state) == \
                 rasa_speedups._rasa_is_rule_applicable(policy, rule, 0, state), (key, value)
+
+
+def _trackers_for_action_calls(agent: Agent) -> List[DialogueStateTracker]:
+    from rasa.shared.core.events import (ActiveLoop, ConversationPaused, FollowupAction,
+                                         SlotSet)
+
+    user = UserUttered.from_parameters({**USER, "timestamp": 1.0})
+    start = [ActionExecuted("action_session_start"), ActionExecuted("action_listen"), user]
+    form = start + [ActionExecuted("report_form"), ActiveLoop("report_form"),
+                    SlotSet("requested_slot", "report_location")]
+    histories = [[], start, form, form + [FollowupAction("report_form")],
+                 form + [ConversationPaused()], form + [ActiveLoop(None)]]
+    trackers = [DialogueStateTracker.from_events("call", events, agent.domain.slots)
+                for events in histories]
+    # a trigger message asdict would rebuild (a dataclass in it): Rasa's own state then
+    odd = DialogueStateTracker.from_events("call", form, agent.domain.slots)
+    odd.active_loop.trigger_message = {"intent": Found("report_pavement_road")}
+    return trackers + [odd]
+
+
+@dataclasses.dataclass
+class Found:
+    name: str
+
+
+def test_action_call_body_is_what_rasa_sends(agent: Agent) -> None:
+    import json
+
+    action = RemoteAction("action_start_report", agent.processor.action_endpoint)
+    for tracker in _trackers_for_action_calls(agent):
+        loop = tracker.active_loop
+        if loop and isinstance((loop.trigger_message or {}).get("intent"), Found):
+            assert rasa_speedups.json_tracker_state(tracker) == tracker.current_state(
+                rasa_speedups.EventVerbosity.ALL) == rasa_speedups._rasa_action_call_format(
+                action, tracker, agent.domain)["tracker"]
+            continue
+        ours = rasa_speedups._action_call_format(action, tracker, agent.domain)
+        rasas = rasa_speedups._rasa_action_call_format(action, tracker, agent.domain)
+        assert json.dumps(ours) == json.dumps(rasas)
+        assert rasa_speedups.json_body(ours) == json.dumps(rasas).encode("utf-8")
+
+
+def test_slots_are_written_out_only_for_a_written_debug_line(
+        agent: Agent, info_logging: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from rasa.utils.log_utils import configure_structlog
+
+    written = []
+    monkeypatch.setattr(rasa_speedups, "_rasa_log_slots", written.append)
+    tracker = DialogueStateTracker.from_events("slots", [], agent.domain.slots)
+    rasa_speedups._log_slots(tracker)
+    assert written == []
+    configure_structlog(logging.DEBUG)
+    rasa_speedups._log_slots(tracker)
+    assert written == [tracker]
