@@ -36,6 +36,11 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
   with `dataclasses.asdict` (the message that started the form, with its parse data),
   only to be written as JSON; here the loop's fields go in as they are (the JSON is the
   same, byte for byte).
+- TensorFlow: Rasa's models (DIET, TED) call their prediction graph through a
+  `tf.function` with a fixed input signature, which matches every call's inputs to the
+  signature anew (its cache key, locks, contexts) before running the one graph it traced;
+  here the inputs are converted to tensors as it converts them and the traced graph runs
+  directly.
 - Rules: the rule policy checks every rule against the conversation's last states on
   every prediction, each time reversing the rule's turns anew and turning its lists
   into tuples; here each rule's turns are prepared once, then checked the same way.
@@ -68,6 +73,7 @@ import rasa.core.run as rasa_run
 import rasa.shared.utils.common
 import rasa.utils.endpoints as rasa_endpoints
 import structlog
+import tensorflow as tf
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
 from rasa.core.channels.channel import UserMessage
@@ -86,6 +92,9 @@ from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.exceptions import FileNotFoundException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
+from rasa.shared.constants import DIAGNOSTIC_DATA
+from rasa.utils.tensorflow.models import RasaModel
+from keras.utils import tf_utils
 
 Validate = Callable[[Any], Iterator[ValidationError]]
 _rasa_resolve_by_type = Event.resolve_by_type
@@ -97,6 +106,7 @@ _rasa_applied_events = DialogueStateTracker.applied_events
 _rasa_log_action_on_tracker = MessageProcessor._log_action_on_tracker
 _rasa_log_slots = MessageProcessor._log_slots
 _rasa_domain_is_empty = Domain.is_empty
+_rasa_model_predict = RasaModel._rasa_predict
 _rasa_action_call_format = rasa_action.RemoteAction._action_call_format
 _rasa_is_rule_applicable = RulePolicy._is_rule_applicable
 _rasa_does_rule_match_state = RulePolicy._does_rule_match_state
@@ -448,6 +458,55 @@ def _log_slots(tracker: DialogueStateTracker) -> None:
         _rasa_log_slots(tracker)
 
 
+TRACED = "_ga_traced_prediction"
+
+
+def _traced_prediction(model: RasaModel) -> Optional[Tuple[Any, Any, Tuple[Any, ...]]]:
+    """(the model's tf.function, its one traced graph, the flat input signature), once
+    Rasa has traced it."""
+    function = model._tf_predict_step
+    if function is None or model._run_eagerly or not model.prepared_for_prediction:
+        return None
+    traced = model.__dict__.get(TRACED)
+    if traced is None or traced[0] is not function:
+        signature = tuple(tf.nest.flatten(function.input_signature, expand_composites=True))
+        traced = model.__dict__[TRACED] = (function, function.get_concrete_function(),
+                                           signature)
+    return traced
+
+
+def _signature_tensors(batch_in: Any, signature: Tuple[Any, ...]) -> Optional[List[Any]]:
+    """The inputs as tf.function passes them to the graph (tensors of the signature's
+    dtypes), or None when they do not fit it (tf.function then says why)."""
+    values = tf.nest.flatten(batch_in, expand_composites=True)
+    if len(values) != len(signature):
+        return None
+    tensors = []
+    for value, spec in zip(values, signature):
+        tensor = value if tf.is_tensor(value) else tf.convert_to_tensor(value,
+                                                                        dtype_hint=spec.dtype)
+        if not spec.is_compatible_with(tensor):
+            return None
+        tensors.append(tensor)
+    return tensors
+
+
+def _predict_with_traced_graph(self: RasaModel, batch_in: Tuple[Any, ...]) -> Dict[str, Any]:
+    """RasaModel._rasa_predict running the graph Rasa traced, without tf.function's
+    per-call matching of the inputs to its signature."""
+    traced = _traced_prediction(self)
+    tensors = _signature_tensors(batch_in, traced[2]) if traced else None
+    if tensors is None:
+        return _rasa_model_predict(self, batch_in)
+    self._training = False
+    concrete = traced[1]
+    outputs = tf_utils.sync_to_numpy_or_python_type(
+        concrete._call_flat(tensors, captured_inputs=concrete.captured_inputs))
+    if DIAGNOSTIC_DATA in outputs:
+        outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
+    return outputs
+
+
 class DebugLogCopies:
     """The `copy` module as LOG_COPY_MODULES see it: their deep copies only feed debug log
     lines, so they are made only when those lines are written."""
@@ -566,7 +625,8 @@ def per_turn_patches() -> List[Tuple[Any, str, Any, Any]]:
             (rasa_action.RemoteAction, "_action_call_format", _rasa_action_call_format,
              _action_call_format),
             (RulePolicy, "_is_rule_applicable", _rasa_is_rule_applicable,
-             _is_rule_applicable)]
+             _is_rule_applicable),
+            (RasaModel, "_rasa_predict", _rasa_model_predict, _predict_with_traced_graph)]
 
 
 def patch_name(patch: Tuple[Any, str, Any, Any]) -> str:

@@ -544,3 +544,42 @@ def test_slots_are_written_out_only_for_a_written_debug_line(
     configure_structlog(logging.DEBUG)
     rasa_speedups._log_slots(tracker)
     assert written == [tracker]
+
+
+def test_models_predict_with_the_traced_graph_as_through_tf_function(
+        agent: Agent, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DIET's parse and TED's prediction are the same, number for number."""
+    from rasa.utils.tensorflow.models import RasaModel
+
+    from tests.test_policies import CONVERSATIONS
+
+    def run() -> list:
+        results = [asyncio.run(agent.parse_message(message)) for message in MESSAGES]
+        tracker = DialogueStateTracker.from_events("ted", CONVERSATIONS["no rule"],
+                                                   agent.domain.slots)
+        action, prediction = agent.processor.predict_next_with_tracker_if_should(tracker)
+        return results + [(action.name(), prediction.policy_name, prediction.probabilities)]
+
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups._rasa_model_predict)
+    rasas = run()
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups._predict_with_traced_graph)
+    ours = run()
+    assert ours == rasas
+    models = [node._component.model for node in
+              agent.processor.graph_runner._instantiated_nodes.values()
+              if isinstance(getattr(getattr(node, "_component", None), "model", None),
+                            RasaModel)]
+    assert models and all(rasa_speedups.TRACED in vars(model) for model in models)
+
+
+def test_inputs_that_do_not_fit_the_signature_go_through_tf_function() -> None:
+    import numpy as np
+    import tensorflow as tf
+
+    signature = (tf.TensorSpec([None, 3], tf.float32), tf.TensorSpec([None], tf.int64))
+    fitting = rasa_speedups._signature_tensors(
+        (np.zeros((2, 3), np.float32), np.array([1, 2])), signature)
+    assert [t.dtype for t in fitting] == [tf.float32, tf.int64]
+    assert rasa_speedups._signature_tensors((np.zeros((2, 4), np.float32), np.array([1])),
+                                            signature) is None
+    assert rasa_speedups._signature_tensors((np.zeros((2, 3), np.float32),), signature) is None
