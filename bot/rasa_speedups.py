@@ -95,6 +95,7 @@ from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 from rasa.shared.constants import DIAGNOSTIC_DATA
 from rasa.utils.tensorflow.models import RasaModel
 from keras.utils import tf_utils
+from tensorflow.python.framework import ops as tf_ops
 
 Validate = Callable[[Any], Iterator[ValidationError]]
 _rasa_resolve_by_type = Event.resolve_by_type
@@ -483,8 +484,9 @@ def _signature_tensors(batch_in: Any, signature: Tuple[Any, ...]) -> Optional[Li
         return None
     tensors = []
     for value, spec in zip(values, signature):
-        tensor = value if tf.is_tensor(value) else tf.convert_to_tensor(value,
-                                                                        dtype_hint=spec.dtype)
+        # tf.function converts with this function (without tf.convert_to_tensor's dispatch)
+        tensor = value if tf.is_tensor(value) else tf_ops.convert_to_tensor(
+            value, dtype_hint=spec.dtype)
         if not spec.is_compatible_with(tensor):
             return None
         tensors.append(tensor)
