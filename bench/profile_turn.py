@@ -10,7 +10,10 @@ With --profile, the Rasa side runs under cProfile and the stats are written ther
 
 With --compare, batches with and without the per-turn speed-ups take turns (Rasa as it
 comes: rasa_speedups.per_turn_patches off, and an action server without DomainReuse),
-so a busy machine weighs on both alike.
+so a busy machine weighs on both alike. With --only, just the patches whose names
+(rasa_speedups.patch_name) contain one of the given words are switched, the others stay
+on in both batches, and both batches use the same action server. With --batch N the two
+take turns every N conversations.
 """
 from __future__ import annotations
 
@@ -89,18 +92,25 @@ def compare(loop: asyncio.AbstractEventLoop, agent: Any, args: argparse.Namespac
 
     endpoint = agent.processor.action_endpoint
     url = endpoint.url
-    patches = rasa_speedups.per_turn_patches()
+    patches = [patch for patch in rasa_speedups.per_turn_patches()
+               if not args.only or any(word in rasa_speedups.patch_name(patch)
+                                       for word in args.only.split(","))]
+    print("switched:", ", ".join(rasa_speedups.patch_name(patch) for patch in patches))
     cpu: Dict[str, List[float]] = {name: [0.0, 0.0] for name in servers}
     turns = args.conversations * len(TURNS)
+    batch = args.batch or args.conversations
     for number in range(args.compare):
-        for name in (("plain", "fast") if number % 2 else ("fast", "plain")):
-            rasa_speedups.use(patches, ours=name == "fast")
-            endpoint.url = url.replace(url.split(":")[2].split("/")[0],
-                                       str(servers[name].args[-1]))
-            rasa_cpu, action_cpu = time.process_time(), process_cpu(servers[name].pid)
-            loop.run_until_complete(drive(agent, args.conversations, f"{name}-{number}"))
-            cpu[name][0] += time.process_time() - rasa_cpu
-            cpu[name][1] += process_cpu(servers[name].pid) - action_cpu
+        for start in range(0, args.conversations, batch):
+            size = min(batch, args.conversations - start)
+            flip = (number + start // batch) % 2
+            for name in (("plain", "fast") if flip else ("fast", "plain")):
+                rasa_speedups.use(patches, ours=name == "fast")
+                endpoint.url = url.replace(url.split(":")[2].split("/")[0],
+                                           str(servers[name].args[-1]))
+                rasa_cpu, action_cpu = time.process_time(), process_cpu(servers[name].pid)
+                loop.run_until_complete(drive(agent, size, f"{name}-{number}-{start}"))
+                cpu[name][0] += time.process_time() - rasa_cpu
+                cpu[name][1] += process_cpu(servers[name].pid) - action_cpu
     for name, (rasa_cpu, action_cpu) in cpu.items():
         per_turn = 1000 / (turns * args.compare)
         print(f"{name}: rasa CPU {rasa_cpu * per_turn:.2f} ms/turn, action server CPU "
@@ -118,6 +128,12 @@ def main() -> None:
                         help="run the action server under cProfile, stats written here")
     parser.add_argument("--compare", type=int, metavar="ROUNDS",
                         help="rounds of a batch as Rasa comes and a batch with the speed-ups")
+    parser.add_argument("--batch", type=int, metavar="N",
+                        help="with --compare: take turns every N conversations instead of "
+                             "every round (finer turns for a machine whose load changes fast)")
+    parser.add_argument("--only", metavar="WORDS",
+                        help="with --compare: switch only the patches whose names contain "
+                             "one of these comma-separated words")
     parser.add_argument("--answers", type=Path, help="write the bot's answers here")
     args = parser.parse_args()
     if args.inline_nlu:
@@ -153,6 +169,9 @@ def main() -> None:
             agent = loop.run_until_complete(rasa.core.run.load_agent_on_start(
                 str(model), AvailableEndpoints.read_endpoints(str(endpoints)), None, app, loop))
             loop.run_until_complete(drive(agent, args.warmup, "warm"))
+            if args.compare and args.only:
+                compare(loop, agent, args, {"plain": actions, "fast": actions})
+                return
             if args.compare:
                 plain = start_action_server(work, free_port(), env, plain=True)
                 try:

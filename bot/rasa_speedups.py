@@ -26,7 +26,24 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
   of the history); Python's generic `copy.copy` goes through `__reduce_ex__`, here
   `__copy__` makes the same shallow copy directly.
 - Debug logs: Rasa deep-copies the events of every action for a debug log line, also
-  when debug logging is off; here only when it is on.
+  when debug logging is off; here only when it is on. The same goes for the deep copies
+  the policies, the form action and the processor make of states, slots and messages
+  for their debug lines (each `copy.deepcopy` in those modules feeds one), and for the
+  text of all slots that the processor writes for a debug line after every action.
+- Domain: for every message Rasa checks that its domain is not empty by building an
+  empty Domain to compare with; here the empty domain's dict is built once.
+- Action calls (2): the tracker's state Rasa sends has its active loop copied deeply
+  with `dataclasses.asdict` (the message that started the form, with its parse data),
+  only to be written as JSON; here the loop's fields go in as they are (the JSON is the
+  same, byte for byte).
+- TensorFlow: Rasa's models (DIET, TED) call their prediction graph through a
+  `tf.function` with a fixed input signature, which matches every call's inputs to the
+  signature anew (its cache key, locks, contexts) before running the one graph it traced;
+  here the inputs are converted to tensors as it converts them and the traced graph runs
+  directly.
+- Rules: the rule policy checks every rule against the conversation's last states on
+  every prediction, each time reversing the rule's turns anew and turning its lists
+  into tuples; here each rule's turns are prepared once, then checked the same way.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
@@ -35,6 +52,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import copy
+import dataclasses
 import gc
 import json
 import os
@@ -45,11 +63,17 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
 import aiohttp
+import rasa
 import rasa.core.actions.action as rasa_action
+import rasa.core.actions.forms as rasa_forms
+import rasa.core.policies.memoization as rasa_memoization
+import rasa.core.policies.rule_policy as rasa_rule_policy
+import rasa.core.processor as rasa_processor
 import rasa.core.run as rasa_run
 import rasa.shared.utils.common
 import rasa.utils.endpoints as rasa_endpoints
 import structlog
+import tensorflow as tf
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.validators import validator_for
 from rasa.core.channels.channel import UserMessage
@@ -59,11 +83,19 @@ from rasa.engine.graph import GraphSchema
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.core.actions.action import Action
 from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.policies.rule_policy import RulePolicy
+from rasa.shared.core.constants import (ACTIVE_LOOP, FOLLOWUP_ACTION, PREVIOUS_ACTION,
+                                        SHOULD_NOT_BE_SET)
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecutionRejected, Event
 from rasa.shared.core.slots import Slot
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.exceptions import FileNotFoundException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
+from rasa.shared.constants import DIAGNOSTIC_DATA
+from rasa.utils.tensorflow.models import RasaModel
+from keras.utils import tf_utils
+from tensorflow.python.framework import ops as tf_ops
 
 Validate = Callable[[Any], Iterator[ValidationError]]
 _rasa_resolve_by_type = Event.resolve_by_type
@@ -73,6 +105,12 @@ _rasa_parse_message = MessageProcessor.parse_message
 _rasa_request = EndpointConfig.request
 _rasa_applied_events = DialogueStateTracker.applied_events
 _rasa_log_action_on_tracker = MessageProcessor._log_action_on_tracker
+_rasa_log_slots = MessageProcessor._log_slots
+_rasa_domain_is_empty = Domain.is_empty
+_rasa_model_predict = RasaModel._rasa_predict
+_rasa_action_call_format = rasa_action.RemoteAction._action_call_format
+_rasa_is_rule_applicable = RulePolicy._is_rule_applicable
+_rasa_does_rule_match_state = RulePolicy._does_rule_match_state
 # One thread: one message at a time in the NLU graph, as on the event loop before.
 _nlu_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
@@ -296,6 +334,56 @@ async def _request_on_shared_session(self: EndpointConfig, method: str = "post",
             return None
 
 
+JSON_TYPES = (str, int, float, bool, type(None))
+
+
+def _plain_json(value: Any) -> bool:
+    """Whether `value` holds only what `dataclasses.asdict` copies as it is (no dataclass
+    or named tuple inside that it would turn into a dict or rebuild)."""
+    if isinstance(value, JSON_TYPES):
+        return True
+    if type(value) is dict:
+        return all(type(key) is str and _plain_json(item) for key, item in value.items())
+    if type(value) in (list, tuple):
+        return all(_plain_json(item) for item in value)
+    return False
+
+
+def json_tracker_state(tracker: DialogueStateTracker) -> Dict[str, Any]:
+    """`tracker.current_state(EventVerbosity.ALL)` for a JSON body: the same keys and values,
+    with the active loop's fields as they are instead of a deep copy."""
+    loop = tracker.active_loop
+    fields = ({field.name: getattr(loop, field.name) for field in dataclasses.fields(loop)}
+              if loop and dataclasses.is_dataclass(loop) else None)
+    if fields is None or not _plain_json(fields):
+        return tracker.current_state(EventVerbosity.ALL)
+    events = list(tracker.events)
+    return {
+        "sender_id": tracker.sender_id,
+        "slots": tracker.current_slot_values(),
+        "latest_message": tracker._latest_message_data(),
+        "latest_event_time": events[-1].timestamp if events else None,
+        FOLLOWUP_ACTION: tracker.followup_action,
+        "paused": tracker.is_paused(),
+        "events": [event.as_dict() for event in events],
+        "latest_input_channel": tracker.get_latest_input_channel(),
+        ACTIVE_LOOP: fields,
+        "latest_action": tracker.latest_action,
+        "latest_action_name": tracker.latest_action_name,
+    }
+
+
+def _action_call_format(self: rasa_action.RemoteAction, tracker: DialogueStateTracker,
+                        domain: Domain) -> Dict[str, Any]:
+    """RemoteAction._action_call_format with the tracker's state of json_tracker_state."""
+    result = {"next_action": self._name, "sender_id": tracker.sender_id,
+              "tracker": json_tracker_state(tracker), "version": rasa.__version__}
+    if not self._is_selective_domain_enabled() \
+            or domain.does_custom_action_explicitly_need_domain(self.name()):
+        result[DOMAIN_KEY] = domain.as_dict()
+    return result
+
+
 APPLIED = "_ga_applied_events"
 
 
@@ -341,8 +429,11 @@ def _copy_slot(self: Slot) -> Slot:
 
 
 def debug_logged() -> bool:
-    """Whether Rasa's structlog debug lines are written (rasa filters them by level)."""
-    return getattr(structlog.get_logger().bind().debug, "__name__", "") != "_nop"
+    """Whether Rasa's structlog debug lines are written (rasa filters them by level): the
+    loggers structlog hands out are of the configured wrapper class, whose `debug` is
+    `_nop` when debug lines are filtered out."""
+    wrapper_class = structlog.get_config()["wrapper_class"]
+    return getattr(getattr(wrapper_class, "debug", None), "__name__", "") != "_nop"
 
 
 def _log_action_on_tracker(self: MessageProcessor, tracker: DialogueStateTracker,
@@ -359,6 +450,149 @@ def _log_action_on_tracker(self: MessageProcessor, tracker: DialogueStateTracker
         tracker.update(action.event_for_successful_execution(prediction))
     tracker.update_with_events(events, self.domain)
     return None
+
+
+def _log_slots(tracker: DialogueStateTracker) -> None:
+    """MessageProcessor._log_slots: the slots' debug line, written out only when it is
+    written."""
+    if debug_logged():
+        _rasa_log_slots(tracker)
+
+
+TRACED = "_ga_traced_prediction"
+
+
+def _traced_prediction(model: RasaModel) -> Optional[Tuple[Any, Any, Tuple[Any, ...]]]:
+    """(the model's tf.function, its one traced graph, the flat input signature), once
+    Rasa has traced it."""
+    function = model._tf_predict_step
+    if function is None or model._run_eagerly or not model.prepared_for_prediction:
+        return None
+    traced = model.__dict__.get(TRACED)
+    if traced is None or traced[0] is not function:
+        signature = tuple(tf.nest.flatten(function.input_signature, expand_composites=True))
+        traced = model.__dict__[TRACED] = (function, function.get_concrete_function(),
+                                           signature)
+    return traced
+
+
+def _signature_tensors(batch_in: Any, signature: Tuple[Any, ...]) -> Optional[List[Any]]:
+    """The inputs as tf.function passes them to the graph (tensors of the signature's
+    dtypes), or None when they do not fit it (tf.function then says why)."""
+    values = tf.nest.flatten(batch_in, expand_composites=True)
+    if len(values) != len(signature):
+        return None
+    tensors = []
+    for value, spec in zip(values, signature):
+        # tf.function converts with this function (without tf.convert_to_tensor's dispatch)
+        tensor = value if tf.is_tensor(value) else tf_ops.convert_to_tensor(
+            value, dtype_hint=spec.dtype)
+        if not spec.is_compatible_with(tensor):
+            return None
+        tensors.append(tensor)
+    return tensors
+
+
+def _predict_with_traced_graph(self: RasaModel, batch_in: Tuple[Any, ...]) -> Dict[str, Any]:
+    """RasaModel._rasa_predict running the graph Rasa traced, without tf.function's
+    per-call matching of the inputs to its signature."""
+    traced = _traced_prediction(self)
+    tensors = _signature_tensors(batch_in, traced[2]) if traced else None
+    if tensors is None:
+        return _rasa_model_predict(self, batch_in)
+    self._training = False
+    concrete = traced[1]
+    outputs = tf_utils.sync_to_numpy_or_python_type(
+        concrete._call_flat(tensors, captured_inputs=concrete.captured_inputs))
+    if DIAGNOSTIC_DATA in outputs:
+        outputs[DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(outputs[DIAGNOSTIC_DATA])
+    return outputs
+
+
+class DebugLogCopies:
+    """The `copy` module as LOG_COPY_MODULES see it: their deep copies only feed debug log
+    lines, so they are made only when those lines are written."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(copy, name)
+
+    @staticmethod
+    def deepcopy(value: Any, memo: Optional[Dict[int, Any]] = None) -> Any:
+        return copy.deepcopy(value, memo) if debug_logged() else value
+
+
+# Rasa modules whose every `copy.deepcopy` is an argument of a structlog debug line
+# (tests/test_rasa_speedups.py reads their source to make sure).
+LOG_COPY_MODULES = (rasa_memoization, rasa_rule_policy, rasa_forms, rasa_processor)
+_debug_log_copies = DebugLogCopies()
+
+
+@lru_cache(maxsize=1)
+def _empty_domain_dict() -> Dict[str, Any]:
+    return Domain.empty().as_dict()
+
+
+def _domain_is_empty(self: Domain) -> bool:
+    """Domain.is_empty, compared with an empty domain built once."""
+    return self.as_dict() == _empty_domain_dict()
+
+
+# A rule's check of one state: (state type, ((key, value, must be unset), ...)).
+StateCheck = Tuple[str, Tuple[Tuple[str, Any, bool], ...]]
+# One turn of a rule, newest first: whether it has a previous action, and its checks.
+RuleTurn = Tuple[bool, Tuple[StateCheck, ...]]
+
+
+@lru_cache(maxsize=4096)
+def rule_turns(rule_key: str) -> Tuple[RuleTurn, ...]:
+    """The turns of a rule as RulePolicy._is_rule_applicable reads them (newest first),
+    with the values RulePolicy._does_rule_match_state checks: lists as tuples, values
+    that check nothing (empty ones) left out."""
+    turns = []
+    for rule_state in reversed(RulePolicy._rule_key_to_state(rule_key)):
+        checks = []
+        for state_type, rule_sub_state in rule_state.items():
+            values = []
+            for key, value in rule_sub_state.items():
+                if isinstance(value, list):
+                    value = tuple(value)
+                if value == SHOULD_NOT_BE_SET:
+                    values.append((key, value, True))
+                elif value:
+                    values.append((key, value, False))
+            checks.append((state_type, tuple(values)))
+        turns.append((bool(rule_state.get(PREVIOUS_ACTION)), tuple(checks)))
+    return tuple(turns)
+
+
+def _state_matches(checks: Tuple[StateCheck, ...], conversation_state: Dict[str, Any]) -> bool:
+    for state_type, values in checks:
+        conversation_sub_state = conversation_state.get(state_type, {})
+        for key, value_from_rules, must_be_unset in values:
+            value_from_conversation = conversation_sub_state.get(key)
+            if must_be_unset:
+                if value_from_conversation and value_from_conversation != SHOULD_NOT_BE_SET:
+                    return False
+            elif value_from_conversation != value_from_rules:
+                return False
+    return True
+
+
+def _is_rule_applicable(self: RulePolicy, rule_key: str, turn_index: int,
+                        conversation_state: Dict[str, Any]) -> bool:
+    """RulePolicy._is_rule_applicable with the rule's turns prepared once."""
+    if type(self)._does_rule_match_state is not _rasa_does_rule_match_state:
+        return _rasa_is_rule_applicable(self, rule_key, turn_index, conversation_state)
+    turns = rule_turns(rule_key)
+    if turn_index >= len(turns):
+        return True
+    rule_has_previous_action, checks = turns[turn_index]
+    current_previous_action = conversation_state.get(PREVIOUS_ACTION)
+    if not rule_has_previous_action and not current_previous_action:
+        return True
+    if not rule_has_previous_action or not current_previous_action:
+        return False
+    return _state_matches(checks, conversation_state)
 
 
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
@@ -385,7 +619,22 @@ def per_turn_patches() -> List[Tuple[Any, str, Any, Any]]:
              _cached_applied_events),
             (Slot, "__copy__", None, _copy_slot),
             (MessageProcessor, "_log_action_on_tracker", _rasa_log_action_on_tracker,
-             _log_action_on_tracker)]
+             _log_action_on_tracker),
+            *[(module, "copy", copy, _debug_log_copies) for module in LOG_COPY_MODULES],
+            (MessageProcessor, "_log_slots", staticmethod(_rasa_log_slots),
+             staticmethod(_log_slots)),
+            (Domain, "is_empty", _rasa_domain_is_empty, _domain_is_empty),
+            (rasa_action.RemoteAction, "_action_call_format", _rasa_action_call_format,
+             _action_call_format),
+            (RulePolicy, "_is_rule_applicable", _rasa_is_rule_applicable,
+             _is_rule_applicable),
+            (RasaModel, "_rasa_predict", _rasa_model_predict, _predict_with_traced_graph)]
+
+
+def patch_name(patch: Tuple[Any, str, Any, Any]) -> str:
+    """`Owner.attribute` of a patch of per_turn_patches (bench/profile_turn.py --only)."""
+    owner, attribute = patch[0], patch[1]
+    return f"{getattr(owner, '__name__', owner)}.{attribute}"
 
 
 def use(patches: List[Tuple[Any, str, Any, Any]], ours: bool) -> None:

@@ -1,7 +1,8 @@
 """The CPU savings in bot/rasa_speedups.py give the answers Rasa's own code gives."""
 import asyncio
+import dataclasses
 import threading
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import jsonschema
 import pytest
@@ -385,3 +386,200 @@ def test_log_action_on_tracker_adds_what_rasa_adds(agent: Agent, info_logging: A
             # (Rasa stamps the events with the time they are added)
             trackers.append([{**event.as_dict(), "timestamp": None} for event in tracker.events])
         assert trackers[0] == trackers[1]
+
+
+def _debug_line_copies(module: Any) -> List[str]:
+    """Each `copy.<name>` in a module's source that is not an argument of a structlog
+    debug line."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(module))
+    in_debug_lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "debug" and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id == "structlogger":
+            for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
+                in_debug_lines.update(id(inner) for inner in ast.walk(argument))
+    return [f"line {node.lineno}: copy.{node.attr}" for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id == "copy" and id(node) not in in_debug_lines]
+
+
+@pytest.mark.parametrize("module", rasa_speedups.LOG_COPY_MODULES, ids=lambda m: m.__name__)
+def test_copies_skipped_only_feed_debug_lines(module: Any) -> None:
+    assert _debug_line_copies(module) == []
+
+
+def test_debug_log_copies_are_deep_when_debug_lines_are_written(info_logging: Any) -> None:
+    import logging
+
+    from rasa.utils.log_utils import configure_structlog
+
+    value = {"states": [{"prev_action": {"action_name": "action_listen"}}]}
+    assert rasa_speedups.DebugLogCopies.deepcopy(value) is value  # INFO: never written
+    configure_structlog(logging.DEBUG)
+    copied = rasa_speedups.DebugLogCopies.deepcopy(value)
+    assert copied == value and copied is not value and copied["states"] is not value["states"]
+    assert rasa_speedups.DebugLogCopies().copy is __import__("copy").copy
+
+
+def test_domain_is_empty_as_rasa_tells(agent: Agent) -> None:
+    from rasa.shared.core.domain import Domain
+
+    for domain in (agent.domain, Domain.empty(), Domain.from_dict({"intents": ["groet"]}),
+                   Domain.from_dict({})):
+        assert rasa_speedups._domain_is_empty(domain) == rasa_speedups._rasa_domain_is_empty(
+            domain)
+    assert rasa_speedups._domain_is_empty(Domain.empty())
+    assert not rasa_speedups._domain_is_empty(agent.domain)
+
+
+def _rule_policy(agent: Agent) -> Any:
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    return next(node._component for node in
+                agent.processor.graph_runner._instantiated_nodes.values()
+                if isinstance(getattr(node, "_component", None), RulePolicy))
+
+
+def test_rules_apply_as_rasa_applies_them(agent: Agent) -> None:
+    """Every rule of the model against every state of every rule (the states conversations
+    reach), at every turn: applicable exactly when Rasa says so."""
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+
+    policy = _rule_policy(agent)
+    keys = [*policy.lookup[RULES], *policy.lookup[RULES_FOR_LOOP_UNHAPPY_PATH]]
+    states = [state for key in keys for state in RulePolicy._rule_key_to_state(key)]
+    states += [{}, {"prev_action": {"action_name": "action_listen"},
+                    "active_loop": {"name": "should_not_be_set"},
+                    "slots": {"report_location": (1.0,)}}]
+    applicable, checks = 0, 0
+    for key in keys:
+        for turn in range(len(RulePolicy._rule_key_to_state(key)) + 1):
+            for state in states:
+                ours = rasa_speedups._is_rule_applicable(policy, key, turn, state)
+                assert ours == rasa_speedups._rasa_is_rule_applicable(policy, key, turn, state)
+                applicable, checks = applicable + ours, checks + 1
+    assert 0 < applicable < checks
+
+
+def test_rule_values_are_checked_as_rasa_checks_them() -> None:
+    import json
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    rule = json.dumps([{"prev_action": {"action_name": "action_listen"},
+                        "user": {"intent": "inform", "entities": ["address"]},
+                        "slots": {"report_location": "should_not_be_set",
+                                  "report_updates": (1.0,), "empty": ""},
+                        "active_loop": {"name": "report_form"}}])
+    policy = RulePolicy.__new__(RulePolicy)
+    values = [None, "", "inform", "deny", ("address",), ["address"], (1.0,), (0.0,),
+              "should_not_be_set", "report_form"]
+    for value in values:
+        for state_type, key in (("user", "intent"), ("user", "entities"),
+                                ("slots", "report_location"), ("slots", "report_updates"),
+                                ("slots", "empty"), ("active_loop", "name")):
+            state = {"prev_action": {"action_name": "action_listen"},
+                     "user": {"intent": "inform", "entities": ("address",)},
+                     "slots": {"report_updates": (1.0,)}, "active_loop": {"name": "report_form"}}
+            state.setdefault(state_type, {})[key] = value
+            assert rasa_speedups._is_rule_applicable(policy, rule, 0, state) == \
+                rasa_speedups._rasa_is_rule_applicable(policy, rule, 0, state), (key, value)
+
+
+def _trackers_for_action_calls(agent: Agent) -> List[DialogueStateTracker]:
+    from rasa.shared.core.events import (ActiveLoop, ConversationPaused, FollowupAction,
+                                         SlotSet)
+
+    user = UserUttered.from_parameters({**USER, "timestamp": 1.0})
+    start = [ActionExecuted("action_session_start"), ActionExecuted("action_listen"), user]
+    form = start + [ActionExecuted("report_form"), ActiveLoop("report_form"),
+                    SlotSet("requested_slot", "report_location")]
+    histories = [[], start, form, form + [FollowupAction("report_form")],
+                 form + [ConversationPaused()], form + [ActiveLoop(None)]]
+    trackers = [DialogueStateTracker.from_events("call", events, agent.domain.slots)
+                for events in histories]
+    # a trigger message asdict would rebuild (a dataclass in it): Rasa's own state then
+    odd = DialogueStateTracker.from_events("call", form, agent.domain.slots)
+    odd.active_loop.trigger_message = {"intent": Found("report_pavement_road")}
+    return trackers + [odd]
+
+
+@dataclasses.dataclass
+class Found:
+    name: str
+
+
+def test_action_call_body_is_what_rasa_sends(agent: Agent) -> None:
+    import json
+
+    action = RemoteAction("action_start_report", agent.processor.action_endpoint)
+    for tracker in _trackers_for_action_calls(agent):
+        loop = tracker.active_loop
+        if loop and isinstance((loop.trigger_message or {}).get("intent"), Found):
+            assert rasa_speedups.json_tracker_state(tracker) == tracker.current_state(
+                rasa_speedups.EventVerbosity.ALL) == rasa_speedups._rasa_action_call_format(
+                action, tracker, agent.domain)["tracker"]
+            continue
+        ours = rasa_speedups._action_call_format(action, tracker, agent.domain)
+        rasas = rasa_speedups._rasa_action_call_format(action, tracker, agent.domain)
+        assert json.dumps(ours) == json.dumps(rasas)
+        assert rasa_speedups.json_body(ours) == json.dumps(rasas).encode("utf-8")
+
+
+def test_slots_are_written_out_only_for_a_written_debug_line(
+        agent: Agent, info_logging: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from rasa.utils.log_utils import configure_structlog
+
+    written = []
+    monkeypatch.setattr(rasa_speedups, "_rasa_log_slots", written.append)
+    tracker = DialogueStateTracker.from_events("slots", [], agent.domain.slots)
+    rasa_speedups._log_slots(tracker)
+    assert written == []
+    configure_structlog(logging.DEBUG)
+    rasa_speedups._log_slots(tracker)
+    assert written == [tracker]
+
+
+def test_models_predict_with_the_traced_graph_as_through_tf_function(
+        agent: Agent, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DIET's parse and TED's prediction are the same, number for number."""
+    from rasa.utils.tensorflow.models import RasaModel
+
+    from tests.test_policies import CONVERSATIONS
+
+    def run() -> list:
+        results = [asyncio.run(agent.parse_message(message)) for message in MESSAGES]
+        tracker = DialogueStateTracker.from_events("ted", CONVERSATIONS["no rule"],
+                                                   agent.domain.slots)
+        action, prediction = agent.processor.predict_next_with_tracker_if_should(tracker)
+        return results + [(action.name(), prediction.policy_name, prediction.probabilities)]
+
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups._rasa_model_predict)
+    rasas = run()
+    monkeypatch.setattr(RasaModel, "_rasa_predict", rasa_speedups._predict_with_traced_graph)
+    ours = run()
+    assert ours == rasas
+    models = [node._component.model for node in
+              agent.processor.graph_runner._instantiated_nodes.values()
+              if isinstance(getattr(getattr(node, "_component", None), "model", None),
+                            RasaModel)]
+    assert models and all(rasa_speedups.TRACED in vars(model) for model in models)
+
+
+def test_inputs_that_do_not_fit_the_signature_go_through_tf_function() -> None:
+    import numpy as np
+    import tensorflow as tf
+
+    signature = (tf.TensorSpec([None, 3], tf.float32), tf.TensorSpec([None], tf.int64))
+    fitting = rasa_speedups._signature_tensors(
+        (np.zeros((2, 3), np.float32), np.array([1, 2])), signature)
+    assert [t.dtype for t in fitting] == [tf.float32, tf.int64]
+    assert rasa_speedups._signature_tensors((np.zeros((2, 4), np.float32), np.array([1])),
+                                            signature) is None
+    assert rasa_speedups._signature_tensors((np.zeros((2, 3), np.float32),), signature) is None
