@@ -21,7 +21,7 @@ from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import COST, OTHERS, article_detail, person_of, read_aspect
-from bot.reading.questions import QUESTION, read_question
+from bot.reading.questions import read_question
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -223,13 +223,19 @@ def choice_buttons(articles: Sequence[Article]) -> List[Dict[Text, Text]]:
             for a in articles]
 
 
+MEANWHILE_MIN_WORDS = 6
+
+
 def meanwhile_article(text: Text, said: Sequence[Text] = (),
                       url: str = DATABASE_URL) -> Optional[Article]:
     """While waiting for a colleague: the article retrieval is sure of, or, for a question
     or money worries, the best of a choice; never one already said in `said`."""
     ensure_knowledge(url)
     decision = retrieval.live_index(url).current().answer_for(text)
-    asks = "?" in text or read_question(text) in ("money_worries", QUESTION)
+    # a choice only for money worries or a question with a subject of its own (not
+    # "hallo? is er iemand?" or "duurt het nog lang?")
+    asks = read_question(text) == "money_worries" or (
+        "?" in text and len(text.split()) >= MEANWHILE_MIN_WORDS)
     if decision.kind == ANSWERED or decision.kind == CHOICE and asks:
         article = decision.articles[0]
         told = " ".join(article.answer.split())

@@ -134,6 +134,15 @@ def _first_place(reading: Reading, problems: List[Dict[Text, Any]]) -> Optional[
     return place
 
 
+# Reported before and still not solved: a colleague is offered after filing ("al drie keer
+# gemeld", not the mere "weer" of reading.repeated, which also means weather).
+MADE_BEFORE = re.compile(
+    r"\b(?:al (?:\w+ )?(?:keer|maal|x) (?:gemeld|gebeld|doorgegeven|gemaild|geklaagd)|"
+    r"(?:eerder|vaker|al vaak|meerdere keren|zo vaak) (?:\w+ )?(?:gemeld|gebeld|doorgegeven)|"
+    r"zoveelste (?:keer|melding)|(?:reported|called) (?:\w+ ){0,3}(?:times|before|already))\b",
+    re.IGNORECASE)
+
+
 def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
     """Everything the first message already told: what, where, how urgent."""
     category = _category(tracker, reading)
@@ -164,7 +173,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots.update(place_slots(place))
     if reading.danger == "hazard" or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
-    if reading.repeated:
+    if MADE_BEFORE.search(text):
         slots["report_repeated"] = True
     slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:

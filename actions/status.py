@@ -21,6 +21,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from actions.base import ProfileAction, utter
@@ -122,20 +123,21 @@ def find_report(case_number: Optional[Text], sender_id: Optional[Text],
 BY_PLACE_DAYS = 120
 
 
-def find_report_at(street: Text, category: Optional[Text], age_days: Optional[int] = None,
+def find_report_at(street: Text, category: Text, age_days: Optional[int] = None,
                    url: Optional[Text] = None) -> Optional[ReportStatus]:
-    """The newest report in this street (of this category, when known) of the last
-    BY_PLACE_DAYS days, for a resident who lost the number; told without its place details.
-    Blocking; raises when the store cannot be reached."""
+    """The newest report of this category in this street of the last BY_PLACE_DAYS days
+    (and at least half `age_days` old), for a resident who lost the number; told without
+    its place details. Blocking; raises when the store cannot be reached."""
+    if age_days and age_days >= BY_PLACE_DAYS * 2:
+        return None  # "vorig jaar": longer ago than we look
     url = url or DATABASE_URL
     ensure_schema(url)
     since = dt.datetime.utcnow() - dt.timedelta(days=BY_PLACE_DAYS)
     with session(url) as db:
         query = db.query(Report).filter(Report.case_number.isnot(None),
                                         Report.created_at >= since,
-                                        Report.street.ilike(f"%{street}%"))
-        if category:
-            query = query.filter(Report.category == category)
+                                        func.lower(Report.street) == street.lower(),
+                                        Report.category == category)
         if age_days:  # "3 weken geleden gemeld": not one from yesterday
             before = dt.datetime.utcnow() - dt.timedelta(days=age_days / 2)
             query = query.filter(Report.created_at <= before)
@@ -152,7 +154,9 @@ def _said_text(tracker: Tracker) -> Text:
 def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]:
     """(street, category) of a report the resident describes in this status exchange ("een
     losse tegel op de Molenweg"), from the reading of their last two messages."""
-    earlier = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
+    # the message before counts only when it was answered with "Welk meldingsnummer?"
+    earlier = ([e for e in tracker.events if e.get("event") == "user"][-2:-1]
+               if tracker.get_slot(ASKED_SLOT) else [])
     said = [tracker.latest_message.get("entities") or []] + [
         (event.get("parse_data") or {}).get("entities") or [] for event in earlier]
     street, category = None, None
@@ -256,7 +260,7 @@ class ActionReportStatus(Action):
             return [SlotSet(ASKED_SLOT, False)]
         in_form = bool(tracker.active_loop_name)  # the place there is the new report's
         street, category = place_asked_about(tracker) if not (number or in_form) else (None, None)
-        if street:
+        if street and category:
             try:
                 found = await asyncio.to_thread(find_report_at, street, category,
                                                 said_age_days(_said_text(tracker)))

@@ -146,6 +146,7 @@ CALLBACK_NUMBER_QUESTION = "utter_callback_ask_number"
 ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
 STATUS_DISPUTED = "action_status_disputed"
 ONE_ARTICLE_OFFERED = "utter_kb_choose_one"
+SUBJECT_ONLY_WORDS = 3  # "wegwerkzaamheden": a subject, not a report
 SHORT_ANSWER_WORDS = 4
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
@@ -244,7 +245,8 @@ NEW_TOPIC_INTENTS = REPORT_INTENTS + ("stop", "goodbye", "thanks", "ask_human", 
 # sees a problem in a street instead ("die troep achter de kerk op de Kerkstraat opruimen").
 _PRODUCT_WORDS = {
     "parking_permit": re.compile(
-        r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b",
+        r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
+        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b|betal",
         re.IGNORECASE),
     "passport_id_appointment": re.compile(
         r"pas+p|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
@@ -303,9 +305,15 @@ def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str]
         return None
     if intent == "affirm" or reading.answer is True and intent not in NEW_TOPIC_INTENTS:
         return CONTACT_HUMAN_ACTION
-    if intent in ("deny", "thanks", "goodbye") or reading.answer is False:
+    text = tracker.latest_message.text or ""
+    short = len(text.split()) <= SHORT_ANSWER_WORDS and "?" not in text
+    if (intent in ("deny", "thanks", "goodbye") or reading.answer is False) and short \
+            and not _BUT.search(text):
         return GOODBYE_ACTION
-    return None
+    return None  # "nee, maar wanneer wordt het gemaakt?": the question is answered
+
+
+_BUT = re.compile(r"\b(?:maar|wel|but)\b", re.IGNORECASE)
 
 
 def _only_an_answer(text: str, reading: Reading) -> bool:
@@ -528,6 +536,8 @@ def reading_route(tracker: DialogueStateTracker,
         return QUESTION_ACTION
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and _last_response(tracker) == ASK_QUESTION_RESPONSE
+            and (is_question(message.text or "")
+                 or len((message.text or "").split()) <= SUBJECT_ONLY_WORDS)
             and not tells_something_wrong(message.text or "")):
         return AS_QUESTION_ACTION  # "wegwerkzaamheden" right after "Wat wilt u weten?"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS

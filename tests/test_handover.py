@@ -88,6 +88,7 @@ def test_while_waiting_a_debt_question_gets_the_debt_help_article_once(db_url):
     assert meanwhile_article(text, [f"Misschien helpt dit u alvast: {article.answer}"],
                              db_url) is None, "not twice"
     assert meanwhile_article("ok", [], db_url) is None
+    assert meanwhile_article("hallo? is er iemand?", [], db_url) is None
 
 
 def test_the_domain_declares_actions_and_responses(domain):

@@ -752,3 +752,47 @@ def _one_article_offered() -> List[Event]:
 def test_yes_to_the_one_article_offered_answers_it(text, intent, expected):
     assert reading_route(tracker(_one_article_offered() + [said(text, intent)])) == expected
 
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("er ligt een matras op de stoep", "report_public_space_other", None),
+    ("de lamp voor mijn deur knippert", "report_street_lighting", None),
+])
+def test_after_what_do_you_want_to_know_a_report_stays_a_report(text, intent, expected):
+    assert reading_route(tracker(_question_asked() + [said(text, intent)])) == expected
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("wanneer wordt de straatverlichting weer aangezet, het is al een week donker",
+     "report_street_lighting"),
+    ("hoe vaak wordt de straat geveegd? er ligt overal glas", "report_public_space_other"),
+    ("wanneer komen jullie het grofvuil ophalen dat al 2 weken op straat ligt",
+     "report_waste_collection"),
+])
+def test_a_report_worded_as_a_service_question_stays_a_report(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) != "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("afgehandeld? klopt niet, het gat zit er nog", "complaint", "action_status_disputed"),
+])
+def test_a_status_doubted_because_the_problem_is_still_there_is_no_dispute(text, intent,
+                                                                            expected):
+    told = START + [said("hoe staat het met M-2026-000123", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(told + [said(text, intent)])) != expected
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("nee, maar wanneer wordt het nu eindelijk gemaakt?", "deny"),
+    ("nee dank je, wel graag een bericht als het klaar is", "deny"),
+])
+def test_no_but_after_the_colleague_offer_is_not_goodbye(text, intent):
+    assert reading_route(tracker(_after_colleague_offer() + [said(text, intent)])) != \
+        "action_goodbye"
+
+
+@pytest.mark.parametrize("text", ["kan ik een laadpaal aanvragen in de Kerkstraat",
+                                  "mag ik met mijn camper op de stoep in de Kerkstraat staan"])
+def test_a_parking_question_naming_a_street_keeps_its_answer(text):
+    assert reading_route(tracker(START + [said(text, "parking_permit")])) is None
+

@@ -717,6 +717,12 @@ def test_a_report_made_before_offers_a_colleague_after_filing(monkeypatch, dispa
         assert all(e["event"] != "followup" for e in events)
 
 
+@pytest.mark.parametrize("text", ["door het slechte weer is er een boom omgewaaid op de Kerkweg",
+                                  "de stoeptegels in de Kerkstraat moeten opnieuw gelegd worden"])
+def test_weather_or_again_is_not_a_report_made_before(dispatcher, domain, text):
+    assert start(text, "report_public_space_other", dispatcher, domain)["report_repeated"] is None
+
+
 def test_the_opening_tells_whether_it_was_reported_before(dispatcher, domain):
     assert start("AL DRIE KEER GEMELD!!! DE LAMP IN DE KERKSTRAAT IS NOG STEEDS KAPOT",
                  "report_street_lighting", dispatcher, domain)["report_repeated"] is True

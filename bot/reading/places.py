@@ -354,8 +354,9 @@ _LABEL_BUILDERS = {
 # --- public functions -----------------------------------------------------------------
 # "niet bij de jumbo maar bij de lidl": the place is what follows "maar".
 # ("niet 15 maar 51" is left to the number reading: it corrects the number).
-_NOT_THIS_BUT = re.compile(r"\bniet\s+(?:(?:bij|aan|op|in|voor|naast|tegenover)\s+)?"
-                           r"(?=[^\W\d])(?:[\w'-]+\s+){0,5}?[\w'-]+,?\s+maar\s+",
+_NOT_THIS_BUT = re.compile(r"\bniet\s+(?!alleen\b|enkel\b|zozeer\b|zo\b)"
+                           r"(?:(?:bij|aan|op|in|voor|naast|tegenover)\s+)?"
+                           r"(?=[^\W\d])(?:[\w'-]+\s+){0,5}?[\w'-]+,?\s+maar\s+(?!ook\b)",
                            re.IGNORECASE)
 
 

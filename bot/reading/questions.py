@@ -151,6 +151,13 @@ _SERVICE_QUESTION = re.compile(
     r"|^(?:ik )?(?:wil|wilde|wou|zou) (?:\w+ ){0,2}?weten (?:of|wanneer|hoe ?vaak|hoe laat)\b")
 
 
+# A problem told beside the question: "er ligt overal glas", "wanneer gaat de lamp weer
+# aan?", "dat al 2 weken op straat ligt".
+_THERE_IS = re.compile(r"\ber (?:ligt|liggen|lag|staat|staan|hangt|hangen|zit|zitten|lekt|"
+                       r"stroomt|groeit|drijft)\b")
+_BACK_ON = re.compile(r"\bweer (?:aan|aangezet|gemaakt|gerepareerd|hersteld|werkt|brandt|"
+                      r"opgehaald|geleegd|open)\b")
+_LASTS = re.compile(r"\bal (?:dagen|weken|een week|twee|drie|vier|\d+)\b")
 _NOTHING_WRONG = re.compile(r"\b(?:niks|niets|nergens|geen) (?:\w+ )?(?:kapot|stuk|mis)\b")
 
 
@@ -158,7 +165,7 @@ def asks_about_the_service(text: str) -> bool:
     """A question about how or when the municipality does its work ("hoe vaak wordt er
     gemaaid?"), not a report of something broken or missed that ends in a question."""
     plain = _NOTHING_WRONG.sub(" ", _normalise(text))
-    if _BROKEN.search(plain) or _MISSED.search(plain):
+    if any(p.search(plain) for p in (_BROKEN, _MISSED, _THERE_IS, _BACK_ON, _LASTS)):
         return False
     return any(_SERVICE_QUESTION.match(clause) for clause in _clauses(plain))
 

@@ -216,9 +216,17 @@ _WRONG_REPORT = re.compile(
     r"that s not (?:it|right|mine))\b", re.IGNORECASE)
 
 
+# "Klopt niet, het gat zit er nog": the status is doubted, not the report (a complaint).
+_STILL_THERE = re.compile(
+    r"\b(?:nog steeds|nog altijd|zit er nog|ligt er nog|staat er nog|hangt er nog|is er nog|"
+    r"niemand geweest|niks gebeurd|niets gebeurd|nog (?:steeds )?kapot|doet het nog|"
+    r"nog niet (?:gemaakt|opgelost|opgeruimd|gerepareerd))\b")
+
+
 def disputes_the_report(text: str) -> bool:
     """The resident says the report just told is not theirs or not what they reported."""
-    return bool(_WRONG_REPORT.search(" ".join(re.sub(r"[^\w\s]", " ", text or "").split())))
+    plain = " ".join(re.sub(r"[^\w\s]", " ", text or "").lower().split())
+    return bool(_WRONG_REPORT.search(plain)) and not _STILL_THERE.search(plain)
 
 
 _NUMBER_WORDS = {"een": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,

@@ -485,3 +485,9 @@ def test_a_place_said_not_to_be_it_is_not_read(text, expected, not_expected):
     place = read_place(text)
     assert expected.lower() in f"{place.label} ".lower()
     assert not_expected.lower() not in f"{place.label} {place.text} ".lower()
+
+
+def test_not_only_here_but_also_there_keeps_the_first_place():
+    place = read_place("de stoep is niet alleen in de Kerkstraat kapot maar ook in de Molenweg")
+    assert "Kerkstraat" in place.label
+
