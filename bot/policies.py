@@ -34,7 +34,7 @@ from bot.reading.callback import wants_callback
 from bot.reading.description import says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.questions import (announces_a_question, asks_about_the_service, is_question,
-                                  tells_something_wrong)
+                                  read_question, tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
                                           mentions_a_report, says_not_known,
                                           says_number_unknown)
@@ -256,6 +256,18 @@ _PRODUCT_WORDS = {
 }
 
 
+def _names_the_product(intent: Optional[str], text: str) -> bool:
+    """A product question ("wat kost een paspoort?") rather than a question about the
+    report that the model took for one ("moet ik hier iets voor betalen?" as taxes)."""
+    if intent not in PRODUCT_INTENTS:
+        return False
+    if intent in _PRODUCT_WORDS:
+        return bool(_PRODUCT_WORDS[intent].search(text))
+    if intent == "taxes":
+        return read_question(text) == "taxes"
+    return True
+
+
 def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
     """The bot's actions between the resident's last two messages, the latest first."""
     actions, seen_user = [], False
@@ -371,7 +383,8 @@ def _displeased_with_status(message: Any, intent: Optional[str], reading: Readin
     text = message.text or ""
     if intent in REPORT_INTENTS + ("complaint",) and _STILL_NOTHING.search(text):
         return True
-    return (not number_asked and intent in REPORT_INTENTS + ("complaint", STATUS_INTENT)
+    return (not number_asked
+            and intent in REPORT_INTENTS + UNSURE_INTENTS + ("complaint", STATUS_INTENT)
             and not _has_case_number(message)
             and bool(_STILL_NOTHING.search(text) or _PUSHBACK.search(text)
                      or reading.report_question == "faster"))
@@ -461,7 +474,8 @@ def reading_route(tracker: DialogueStateTracker,
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
-    if (asked and reading.report_question and intent.get("name") not in PRODUCT_INTENTS
+    if (asked and reading.report_question
+            and not _names_the_product(intent.get("name"), message.text or "")
             and (reading.answer is None or reading.report_question == "faster")):
         return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)

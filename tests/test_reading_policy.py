@@ -796,3 +796,21 @@ def test_no_but_after_the_colleague_offer_is_not_goodbye(text, intent):
 def test_a_parking_question_naming_a_street_keeps_its_answer(text):
     assert reading_route(tracker(START + [said(text, "parking_permit")])) is None
 
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("Moet ik hier iets voor betalen?", "taxes", "action_answer_report_question"),
+    ("wat kost een paspoort eigenlijk?", "passport_id_appointment", None),
+])
+def test_a_cost_question_at_the_summary_is_about_the_report_unless_it_names_a_product(
+        text, intent, expected):
+    assert reading_route(tracker(at_question("report_confirmed") + [said(text, intent)])) == \
+        expected
+
+
+def test_pushback_after_a_status_the_model_could_not_place_is_still_heard():
+    told = START + [said("hoe staat het met M-2026-000123", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = "belachelijk, dat duurt nu al veel te lang"
+    assert reading_route(tracker(told + [said(text, "nlu_fallback")])) == \
+        "action_answer_complaint"
+
