@@ -263,8 +263,8 @@ def _names_the_product(intent: Optional[str], text: str) -> bool:
         return False
     if intent in _PRODUCT_WORDS:
         return bool(_PRODUCT_WORDS[intent].search(text))
-    if intent == "taxes":
-        return read_question(text) == "taxes"
+    if intent in ("taxes", "money_worries"):  # the reader knows their words
+        return read_question(text) == intent
     return True
 
 

@@ -799,6 +799,7 @@ def test_a_parking_question_naming_a_street_keeps_its_answer(text):
 
 @pytest.mark.parametrize("text, intent, expected", [
     ("Moet ik hier iets voor betalen?", "taxes", "action_answer_report_question"),
+    ("Moet ik hier iets voor betalen?", "money_worries", "action_answer_report_question"),
     ("wat kost een paspoort eigenlijk?", "passport_id_appointment", None),
 ])
 def test_a_cost_question_at_the_summary_is_about_the_report_unless_it_names_a_product(
