@@ -101,10 +101,24 @@ _TRAILING_NOISE = re.compile(
     r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said)[\s.!?]*$", re.IGNORECASE)
 
 
+# "stationsstraat zei ik toch, het pad naar het station": the same, in between.
+_INNER_NOISE = re.compile(r"[\s,]*\b(?:zei\s+ik\s+toch(?:\s+al)?|zoals\s+ik\s+al\s+zei|"
+                          r"dat\s+zei\s+ik\s+(?:toch\s+)?al|i\s+told\s+you)\b[\s,.!]*",
+                          re.IGNORECASE)
+
+
 def without_chat_noise(text: Text) -> Text:
-    """The place words without "I told you," or "zoals ik al zei" before or after them."""
+    """The place words without "I told you," or "zoals ik al zei" before, after or in them."""
     cleaned = _TRAILING_NOISE.sub("", _CHAT_NOISE.sub("", text.strip())).strip()
+    cleaned = _INNER_NOISE.sub(", ", cleaned).strip(" ,")
     return cleaned or text.strip()
+
+
+def _without_noise(place: Place) -> Place:
+    """The place with "zei ik toch" taken out of the resident's own words."""
+    words = {key: without_chat_noise(value) for key, value in
+             (("text", place.text), ("landmark", place.landmark)) if value}
+    return Place.from_dict({**place.as_dict(), **words}) if words else place
 
 
 def _with_landmark(street: Place, text: Text) -> Place:
@@ -215,6 +229,7 @@ class ValidateReportForm(FormValidationAction):
         found = self._resolve(tracker, reading, text)
         joined = self._joined_problems(tracker)  # "aan het eind, en het is 1 stort hoor"
         if isinstance(found, Place):
+            found = _without_noise(found)
             return {**place_slots(found), **joined,
                     **with_ack(tracker, ack("utter_ack_place", place=found.label),
                                personal_data_ack(reading),

@@ -555,7 +555,8 @@ def reading_route(tracker: DialogueStateTracker,
             and not tells_something_wrong(message.text or "")):
         return AS_QUESTION_ACTION  # "wegwerkzaamheden" right after "Wat wilt u weten?"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
-            and not reading.danger and (asks_about_the_service(message.text or "")
+            and reading.danger in (None, "hazard") and not reading.urgent
+            and (asks_about_the_service(message.text or "")
                                         or announces_a_question(message.text or ""))):
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
     if (reading.question and intent.get("name") in UNSURE_INTENTS and not asked

@@ -815,3 +815,12 @@ def test_pushback_after_a_status_the_model_could_not_place_is_still_heard():
     assert reading_route(tracker(told + [said(text, "nlu_fallback")])) == \
         "action_answer_complaint"
 
+
+def test_a_service_question_about_a_hazard_is_answered_but_an_emergency_is_not():
+    text = "wanneer wordt er gestrooid in de beukenlaan? het is spekglad hier elke ochtend"
+    assert reading_route(tracker(START + [said(text, "report_pavement_road")])) == \
+        "action_answer_as_question"
+    text = "wanneer komt er iemand? er ligt een kabel op straat en hij vonkt"
+    assert reading_route(tracker(START + [said(text, "report_street_lighting")])) == \
+        "action_emergency"
+

@@ -382,7 +382,8 @@ def test_a_spot_given_as_the_answer_to_where_asks_the_street_once(dispatcher, do
 
 
 @pytest.mark.parametrize("text", ["Rozenlaan speeltuin, zei ik toch al",
-                                  "zoals ik al zei: Rozenlaan bij de speeltuin"])
+                                  "zoals ik al zei: Rozenlaan bij de speeltuin",
+                                  "Rozenlaan zei ik toch, bij de speeltuin"])
 def test_i_told_you_so_is_not_stored_as_part_of_the_place(dispatcher, domain, text):
     result = ValidateReportForm().validate_report_location(
         text, dispatcher, tracker_for(asking="report_location", text=text), domain)
