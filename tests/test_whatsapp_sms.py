@@ -231,8 +231,21 @@ def test_a_status_update_25_hours_later_reaches_whatsapp_as_a_template(whatsapp,
     assert template["ContentSid"] == WHATSAPP_TEMPLATES["STATUS_UPDATE"]
     assert json.loads(template["ContentVariables"])["1"] == case_number
     assert not [b for b in twilio_standin.bodies_to(resident)[before:] if case_number in b]
+    # The outbox marks the update held right after Twilio took the template; a resident
+    # answers later than that (under load the two could otherwise cross in this test).
+    wait_for(lambda: _held_for(resident, reports_db_url), timeout=60)
 
     whatsapp(resident, "Wat is er?")
     update = [b for b in twilio_standin.bodies_to(resident)[before:] if case_number in b]
     assert update and "opgelost" in update[0], "the held update comes first, as free text"
+
+
+def _held_for(recipient: str, url: str) -> bool:
+    """Whether a message to `recipient` waits in the outbox behind a template."""
+    from bot.reports import db as reports_db
+    from bot.reports.models import HELD, OutboxItem
+
+    with reports_db.session(url) as db:
+        return db.query(OutboxItem).filter(OutboxItem.recipient == recipient,
+                                           OutboxItem.last_error.like(f"{HELD}%")).count() > 0
 
