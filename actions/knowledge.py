@@ -23,6 +23,7 @@ from bot.knowledge.articles import Article
 from bot.knowledge.aspects import COST, OTHERS, article_detail, person_of, read_aspect
 from bot.reading.questions import read_question
 from bot.settings import DATABASE_URL
+from bot.text import without_words
 
 logger = logging.getLogger(__name__)
 
@@ -112,10 +113,8 @@ def _without_place(tracker: Tracker) -> Text:
     in de Kerkweg?" is about road works, and a street name is a rare word to retrieval."""
     text = tracker.latest_message.get("text") or ""
     place = reading_of(tracker).location
-    known = place is not None and place.verified  # "milieustraat" is no street of the register
-    for part in (*place.streets, place.house_number) if known else ():
-        if part:
-            text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    if place is not None and place.verified:  # "milieustraat" is no street of the register
+        text = without_words(text, (*place.streets, place.house_number))
     return " ".join(text.split())
 
 

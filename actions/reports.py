@@ -35,7 +35,9 @@ from actions.status import handling_days
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.description import clean_description, names_only_a_place
+from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
+from bot.text import without_words
 from bot.reading.places import Place
 from bot.reports.db import ensure_schema
 from bot.reports.answers import REACTION, question_for
@@ -113,9 +115,8 @@ def _without(text: Text, part: Text) -> Text:
 def _without_place(text: Text, place: Place) -> Text:
     """The words besides the place: its streets, number and spot, not all that lies between
     them ("op het marktplein zit een muur vol graffiti bij de bakker" keeps the graffiti)."""
-    for part in (*place.streets, place.landmark, place.house_number, place.postcode):
-        if part:
-            text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    text = without_words(text, (*place.streets, place.landmark, place.house_number,
+                                place.postcode))
     return text if place.streets or place.landmark else _without(text, place.text)
 
 
@@ -132,15 +133,6 @@ def _first_place(reading: Reading, problems: List[Dict[Text, Any]]) -> Optional[
     if place and own and place.text.lower() not in problems[0]["text"].lower():
         return Place.from_dict(own)
     return place
-
-
-# Reported before and still not solved: a colleague is offered after filing ("al drie keer
-# gemeld", not the mere "weer" of reading.repeated, which also means weather).
-MADE_BEFORE = re.compile(
-    r"\b(?:al (?:\w+ )?(?:keer|maal|x) (?:gemeld|gebeld|doorgegeven|gemaild|geklaagd)|"
-    r"(?:eerder|vaker|al vaak|meerdere keren|zo vaak) (?:\w+ )?(?:gemeld|gebeld|doorgegeven)|"
-    r"zoveelste (?:keer|melding)|(?:reported|called) (?:\w+ ){0,3}(?:times|before|already))\b",
-    re.IGNORECASE)
 
 
 def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
@@ -173,7 +165,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
         slots.update(place_slots(place))
     if reading.danger == "hazard" or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
-    if MADE_BEFORE.search(text):
+    if says_reported_before(text):
         slots["report_repeated"] = True
     slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:

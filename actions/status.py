@@ -146,9 +146,10 @@ def find_report_at(street: Text, category: Text, age_days: Optional[int] = None,
 
 
 def _said_text(tracker: Tracker) -> Text:
-    """The resident's last two messages, for what they say about the report."""
-    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][-2:]
-    return " ".join([*said, tracker.latest_message.get("text") or ""])
+    """The resident's last two messages (the latest is the last user event), for what
+    they say about the report."""
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return " ".join(said[-2:])
 
 
 def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]:

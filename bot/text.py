@@ -2,9 +2,17 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
 _WORD_CHARACTER = re.compile(r"\w")
+
+
+def without_words(text: str, words: Iterable[Optional[str]]) -> str:
+    """The text with each of these words or phrases (whole, any case) replaced by a space."""
+    for word in words:
+        if word:
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def has_words(text: Optional[str]) -> bool:

@@ -1,7 +1,7 @@
 """bot.policies.ReadingPolicy: what the message reader found decides before any intent."""
 from __future__ import annotations
 
-from typing import List
+from typing import Any, Dict, List, Optional
 
 import pytest
 from rasa.core.agent import Agent
@@ -649,12 +649,17 @@ def test_a_report_that_ends_in_a_question_is_still_a_report(text, intent):
     assert reading_route(tracker(START + [said(text, intent)])) is None
 
 
-def _after_colleague_offer() -> List[Event]:
-    offer = BotUttered("Wilt u er ook met een collega over praten?",
-                       metadata={"utter_action": "utter_report_offer_colleague"})
-    return START + [said("AL DRIE KEER GEMELD, LAMP KAPOT", "report_street_lighting"),
-                    ActionExecuted("action_submit_report"), offer,
+def _bot_asked(opening: str, intent: str, action: str, response: str,
+               data: Optional[Dict[str, Any]] = None) -> List[Event]:
+    """A conversation whose last bot message, sent by `action`, was `response`."""
+    asked = BotUttered("…", data=data, metadata={"utter_action": response})
+    return START + [said(opening, intent), ActionExecuted(action), asked,
                     ActionExecuted("action_listen")]
+
+
+def _after_colleague_offer() -> List[Event]:
+    return _bot_asked("AL DRIE KEER GEMELD, LAMP KAPOT", "report_street_lighting",
+                      "action_submit_report", "utter_report_offer_colleague")
 
 
 @pytest.mark.parametrize("text, intent, expected", [
@@ -669,11 +674,8 @@ def test_the_answer_to_the_colleague_offer_after_a_repeated_report(text, intent,
 
 
 def _callback_number_asked() -> List[Event]:
-    question = BotUttered("Op welk telefoonnummer kan een collega u bellen?",
-                          metadata={"utter_action": "utter_callback_ask_number"})
-    return START + [said("kan iemand mij terugbellen?", "ask_human"),
-                    ActionExecuted("action_take_callback"), question,
-                    ActionExecuted("action_listen")]
+    return _bot_asked("kan iemand mij terugbellen?", "ask_human", "action_take_callback",
+                      "utter_callback_ask_number")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -699,10 +701,8 @@ def test_a_status_the_resident_says_is_not_theirs_goes_to_a_person(text, intent,
 
 
 def _question_asked() -> List[Event]:
-    asked = BotUttered("Wat wilt u weten?", metadata={"utter_action": "utter_ask_question"})
-    return START + [said("ik wil niks melden, het is een vraag", "deny"),
-                    ActionExecuted("action_not_a_report"), asked,
-                    ActionExecuted("action_listen")]
+    return _bot_asked("ik wil niks melden, het is een vraag", "deny", "action_not_a_report",
+                      "utter_ask_question")
 
 
 @pytest.mark.parametrize("text, intent, expected", [
@@ -736,12 +736,10 @@ def test_a_problem_in_a_street_the_model_took_for_a_product_is_a_report(text, in
 
 
 def _one_article_offered() -> List[Event]:
-    offer = BotUttered("Gaat uw vraag over dit onderwerp?",
-                       data={"buttons": [{"title": "Bomen van de gemeente snoeien",
-                                          "payload": '/municipal_question{"kb_article":"x"}'}]},
-                       metadata={"utter_action": "utter_kb_choose_one"})
-    return START + [said("wanneer worden de bomen gesnoeid", "municipal_question"),
-                    ActionExecuted("action_answer_topic"), offer, ActionExecuted("action_listen")]
+    button = {"title": "Bomen van de gemeente snoeien",
+              "payload": '/municipal_question{"kb_article":"x"}'}
+    return _bot_asked("wanneer worden de bomen gesnoeid", "municipal_question",
+                      "action_answer_topic", "utter_kb_choose_one", {"buttons": [button]})
 
 
 @pytest.mark.parametrize("text, intent, expected", [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable
 
 QUESTION = "question"
@@ -287,6 +288,7 @@ def _is_report(plain: str) -> bool:
 
 # --- text ------------------------------------------------------------------------------
 
+@lru_cache(maxsize=512)  # the policy asks several readers about the same message
 def _normalise(text: str) -> str:
     """Lower case, no accents, words and '?' separated by single spaces, typos mended."""
     text = unicodedata.normalize("NFKD", (text or "").lower())

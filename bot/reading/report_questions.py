@@ -249,3 +249,17 @@ def said_age_days(text: str) -> Optional[int]:
         return {"week": 7, "maand": 30}.get(last.group(1) or "", 365)
     return None
 
+
+# Reported before and still not solved: "al drie keer gemeld", not the mere "weer" of
+# Reading.repeated (which also means weather).
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:al (?:\w+ )?(?:keer|maal|x) (?:gemeld|gebeld|doorgegeven|gemaild|geklaagd)|"
+    r"(?:eerder|vaker|al vaak|meerdere keren|zo vaak) (?:\w+ )?(?:gemeld|gebeld|doorgegeven)|"
+    r"zoveelste (?:keer|melding)|(?:reported|called) (?:\w+ ){0,3}(?:times|before|already))\b",
+    re.IGNORECASE)
+
+
+def says_reported_before(text: str) -> bool:
+    """"AL DRIE KEER GEMELD", "al vaker doorgegeven": a colleague is offered after filing."""
+    return bool(_REPORTED_BEFORE.search(text or ""))
+
