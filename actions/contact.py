@@ -18,6 +18,7 @@ from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
+from bot.reading.callback import preferred_time
 from bot.reading.result import Reading
 from actions.webcare import colleagues_online, join_queue
 
@@ -139,10 +140,27 @@ class ActionTakeCallback(OpeningHoursAction):
             utter(dispatcher, "utter_callback_number_again" if asked
                   else "utter_callback_ask_number")
             return []
-        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", phone=phone)
+        when = callback_time(tracker)
+        if when:
+            utter(dispatcher, "utter_callback_taken_when", phone=phone, when=when)
+        else:
+            self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", phone=phone)
         if contactverzoek.enabled():
-            await asyncio.to_thread(register_left_message, tracker, phone)
+            await asyncio.to_thread(register_left_message, tracker, phone, when)
         return []
+
+
+CALLBACK_MESSAGES = 3  # the request, the question for the number, and its answer
+
+
+def callback_time(tracker: Tracker) -> Optional[str]:
+    """When the resident would like to be called ("morgen na 14 uur"), from the newest of
+    their last messages that names it."""
+    for text in resident_texts(tracker)[:CALLBACK_MESSAGES]:
+        when = preferred_time(text)
+        if when:
+            return when
+    return None
 
 
 def callback_number(tracker: Tracker) -> Optional[str]:
@@ -195,7 +213,8 @@ def left_subject(tracker: Tracker, url: str) -> Subject:
     return subject_of(resident_texts(tracker)[:EARLIER_MESSAGES + 1], url)
 
 
-def register_left_message(tracker: Tracker, callback_phone: Optional[str] = None) -> None:
+def register_left_message(tracker: Tracker, callback_phone: Optional[str] = None,
+                          callback_when: Optional[str] = None) -> None:
     """Record the message as a contactverzoek (a callback keeps its number); never breaks
     the acknowledgement."""
     message = tracker.latest_message or {}
@@ -205,7 +224,7 @@ def register_left_message(tracker: Tracker, callback_phone: Optional[str] = None
             tracker.sender_id, channel_of(tracker), text,
             left_subject(tracker, settings.DATABASE_URL),
             "eng" if tracker.get_slot("language") == "en" else "nld",
-            callback_phone=callback_phone)
+            callback_phone=callback_phone, callback_when=callback_when)
     except Exception:  # noqa: BLE001 - the resident still hears the message was passed on
         logger.warning("Contactverzoek not recorded", exc_info=True)
 

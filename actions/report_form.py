@@ -17,16 +17,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTIONS,
-                                  CORRECTS, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
-                                  answer_of, description_of, is_description, is_spot_only,
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
+                                  MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack, answer_of,
+                                  cleared_for, description_of, is_description, is_spot_only,
                                   needs_number, number_question, pending_place, pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
-                                  shared_slots, street_near_question, with_ack)
+                                  shared_slots, street_near_question, told_place_slots,
+                                  with_ack)
 from bot.profile import profile
-from bot.reading.answers import part_to_change, says_it_is_one_problem
+from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
 from bot.reading.result import Reading
-from bot.reading.places import Place
+from bot.reading.places import Place, corrected_number
 from bot.reading.questions import is_question
 
 MIN_DESCRIPTION_WORDS = 2
@@ -44,8 +45,12 @@ def _asked(tracker: Tracker, slot: Text) -> bool:
 
 def _with_number(street: Place, number: Place) -> Place:
     kind = "address" if street.streets else "postcode"
+    old = street.house_number
+    text = f"{street.text} {number.text}".strip()
+    if old and re.search(rf"\b{re.escape(old)}\b", street.text):  # "niet 14 maar 16"
+        text = re.sub(rf"\b{re.escape(old)}\b", number.house_number or "", street.text, count=1)
     data = {**street.as_dict(), "kind": kind, "house_number": number.house_number,
-            "text": f"{street.text} {number.text}".strip()}
+            "text": text}
     return Place.from_dict(data)
 
 
@@ -200,9 +205,8 @@ class ValidateReportForm(FormValidationAction):
         reading = reading_of(tracker)
         extras = shared_slots(tracker)
         place = reading.location
-        if place and place.complete and not tracker.get_slot("report_location"):
-            extras.update(pending_slots(place, street_near_question(place))
-                          if is_spot_only(place) else place_slots(place))
+        if place and not tracker.get_slot("report_location"):
+            extras.update(told_place_slots(place))  # "de lamp in de Beukenlaan is kapot"
         description = description_of(reading, _text(tracker))
         if description:
             acks = [ack(f"utter_ack_{tracker.get_slot('report_category')}")
@@ -404,6 +408,9 @@ class ValidateReportForm(FormValidationAction):
         """A new place, or a new description after 'what should change?'."""
         place = reading.location
         current = tracker.get_slot("report_place")
+        if place is None and current and current.get("house_number"):
+            number = corrected_number(_text(tracker), current["house_number"])
+            place = Place(kind="number", text=number, house_number=number) if number else None
         if place and place.kind == "number" and current:
             place = _with_number(Place.from_dict(current), place)
         if place and place.kind == "description" and current and current.get("streets"):
@@ -416,8 +423,10 @@ class ValidateReportForm(FormValidationAction):
             return None
         asked_what = last_bot_response(tracker) == "utter_report_what_to_change"
         part = part_to_change(_text(tracker)) if asked_what else None
+        if not part and (asked_what or answer is False):
+            part = wrong_part(_text(tracker))  # "het adres klopt niet": that question again
         if part:  # "De plek" typed instead of pressed: that question again
-            return {**{slot: None for slot in CORRECTIONS[part]}, "report_confirmed": None,
+            return {**cleared_for(tracker, part), "report_confirmed": None,
                     "report_location_tries": 0}
         description = description_of(reading, _text(tracker))
         if not description or answer is True or reading.thanks:

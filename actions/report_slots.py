@@ -68,6 +68,22 @@ CORRECTIONS = {
 }
 
 
+def cleared_for(tracker: Tracker, part: Text) -> Dict[Text, Any]:
+    """The slots to ask again for a correction ("De plek"). The old place also leaves the
+    description, so the field crew does not read two addresses."""
+    slots: Dict[Text, Any] = {slot: None for slot in CORRECTIONS.get(
+        part, CORRECTIONS["correct_description"])}
+    old = (tracker.get_slot("report_place") or {}).get("text") or ""
+    description = tracker.get_slot("report_description") or ""
+    if part == "correct_location" and len(old) >= 3 and old.lower() in description.lower():
+        without = re.sub(re.escape(old), " ", description, flags=re.IGNORECASE)
+        without = re.sub(r"\s+(?:op|in|aan|bij|voor)(?:\s+(?:de|het))?[\s,.!?]*$", "",
+                         " ".join(without.split())).strip(" ,")
+        if is_description(without):
+            slots["report_description"] = without
+    return slots
+
+
 def is_description(text: Optional[Text]) -> bool:
     """True when the text says what is wrong, not only that the resident wants to report."""
     if not text or text.startswith("/"):
@@ -116,6 +132,20 @@ def place_slots(place: Place) -> Dict[Text, Any]:
 
 
 PENDING = "pending"
+
+
+def told_place_slots(place: Optional[Place]) -> Dict[Text, Any]:
+    """The slots for a place told before it was asked: complete, or with its one question
+    (the house number, the street near a spot); nothing for what is not a place yet."""
+    if place is None:
+        return {}
+    if place.kind in ("street", "postcode") and needs_number(place):
+        return pending_slots(place, number_question(place))
+    if is_spot_only(place):
+        return pending_slots(place, street_near_question(place))
+    if place.complete or place.kind == "street":
+        return place_slots(place)
+    return {}
 
 
 def pending_slots(place: Place, question: Dict[Text, Any]) -> Dict[Text, Any]:

@@ -24,14 +24,14 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.emergency import answered_before
 from actions.reading import channel_of, previous_bot_action, reading_of
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, CORRECTIONS, GENERIC_CATEGORY,
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, cleared_for,
                                   HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
-                                  is_description, is_spot_only, needs_number, number_question,
-                                  pending_slots, street_near_question,
-                                  personal_data_ack, place_slots, report_question_response,
-                                  reset_report_slots, shared_slots, WANTS_UPDATES)
+                                  is_description, needs_number, personal_data_ack,
+                                  report_question_response,
+                                  reset_report_slots, shared_slots, told_place_slots,
+                                  WANTS_UPDATES)
 from actions.report_answers import asked
-from actions.status import handling_days
+from actions.status import handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.description import clean_description, names_only_a_place
@@ -46,7 +46,10 @@ from bot.reports.service import NewReport, file_report
 
 logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
-OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay")
+OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "duration",
+                     "faster")
+# Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
+_TIMED_QUESTIONS = ("duration", "faster")
 
 
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
@@ -100,12 +103,17 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
     return acks + ([personal_data_ack(reading)] if other_data else [])
 
 
-def _opening_question(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
+def _opening_question(tracker: Tracker, reading: Reading, slots: Dict[Text, Any],
+                      domain: DomainDict) -> Optional[Dict[Text, Any]]:
     """"Kliko niet geleegd, kan ik niet gewoon iemand bellen?": that answer comes first."""
     kind = reading.report_question
     if kind not in OPENING_QUESTIONS:
         return None
-    return ack(report_question_response(tracker, kind))
+    if kind not in _TIMED_QUESTIONS:
+        return ack(report_question_response(tracker, kind))
+    return ack(report_question_response(tracker, kind), handling_time=handling_time_for(
+        slots.get("report_category"), slots.get("report_priority") == HIGH_PRIORITY, domain,
+        tracker, slots.get("report_description")))
 
 
 def _without(text: Text, part: Text) -> Text:
@@ -135,7 +143,8 @@ def _first_place(reading: Reading, problems: List[Dict[Text, Any]]) -> Optional[
     return place
 
 
-def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
+def start_slots(tracker: Tracker, reading: Reading, text: Text,
+                domain: DomainDict) -> Dict[Text, Any]:
     """Everything the first message already told: what, where, how urgent."""
     category = _category(tracker, reading)
     slots: Dict[Text, Any] = {"report_category": category}
@@ -157,12 +166,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
     if description:
         slots["report_description"] = description
         slots["report_more_problems"] = problems[1:] or None
-    if place and place.kind in ("street", "postcode") and needs_number(place):
-        slots.update(pending_slots(place, number_question(place)))
-    elif is_spot_only(place):
-        slots.update(pending_slots(place, street_near_question(place)))
-    elif place and (place.complete or place.kind == "street"):
-        slots.update(place_slots(place))
+    slots.update(told_place_slots(place))
     if reading.danger == "hazard" or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
     if says_reported_before(text):
@@ -171,7 +175,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, An
     if description or "report_location" in slots:
         acks = _opening_acks(category, reading, place, problems[1:],
                              contact_used="report_updates" in slots)
-        acks.append(_opening_question(tracker, reading))
+        acks.append(_opening_question(tracker, reading, slots, domain))
         if previous_bot_action(tracker) in _HANDOVER_ACTIONS:  # "laat uw bericht achter"
             acks.insert(0, ack("utter_ack_report_instead_of_message"))
         slots["report_ack"] = [item for item in acks if item]
@@ -197,7 +201,7 @@ class ActionStartReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         reading, text = _source(tracker)
-        found = start_slots(tracker, reading, text)
+        found = start_slots(tracker, reading, text, domain)
         found.update(shared_slots(tracker))
         return (reset_report_slots() + [SlotSet("emergency_report", None)]
                 + [SlotSet(slot, value) for slot, value in found.items()])
@@ -211,9 +215,8 @@ class ActionCorrectReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        cleared = CORRECTIONS.get(tracker.get_intent_of_latest_message() or "",
-                                  ["report_description"])
-        return ([SlotSet(slot, None) for slot in cleared]
+        cleared = cleared_for(tracker, tracker.get_intent_of_latest_message() or "")
+        return ([SlotSet(slot, value) for slot, value in cleared.items()]
                 + [SlotSet("report_confirmed", None), SlotSet("report_location_tries", 0)])
 
 

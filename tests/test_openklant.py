@@ -549,3 +549,22 @@ def test_a_callback_number_given_on_its_own_is_passed_on(openklant, db_url):
     [task] = openklant.all("internetaken")
     assert task["toelichting"].startswith(contactverzoek.CALLBACK_ONLY)
     assert "bel de inwoner op +31612345678" in task["toelichting"]
+
+
+def test_a_callback_time_given_before_the_number_is_kept_and_said_back(openklant, db_url):
+    tracker = left("030-1234567", "tester-callback-when", "webchat")
+    entities = read_message("030-1234567").to_entities("030-1234567")
+    tracker.latest_message["entities"] = entities
+    tracker.events[-1]["parse_data"] = {"entities": entities}
+    tracker.events[:0] = [
+        {"event": "user", "text": "kan iemand mij terugbellen? liefst morgen na 14 uur"},
+        {"event": "bot", "text": "Op welk telefoonnummer …?",
+         "metadata": {"utter_action": "utter_callback_ask_number"}}]
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionTakeCallback(clock=lambda: SUNDAY_AFTERNOON).run(dispatcher, tracker, {}))
+    [said] = dispatcher.messages
+    assert (said["response"], said["phone"], said["when"]) == (
+        "utter_callback_taken_when", "+31301234567", "morgen na 14 uur")
+    assert deliver(db_url) == 1
+    [task] = openklant.all("internetaken")
+    assert contactverzoek.CALLBACK_WHEN.format(when="morgen na 14 uur") in task["toelichting"]

@@ -86,6 +86,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "detail", "link", "title",         # what an article says to a follow-up question
         "day", "open",                     # a day asked about (action_opening_hours)
         "phone",                           # the number to call back (action_take_callback)
+        "when",                            # the callback time the resident named
         "contact",                         # the summary's e-mail address or phone number
         "question",                        # the municipality's (action_report_status_update)
         "position", "minutes",             # a place in the queue (actions/webcare.py)

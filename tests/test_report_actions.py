@@ -926,3 +926,79 @@ def test_a_number_before_another_street_is_the_number_in_the_street_asked(dispat
 def test_chat_noise_is_no_part_of_a_place(text, kept):
     from actions.report_form import without_chat_noise
     assert without_chat_noise(text) == kept
+
+
+def _asked_what_to_change(text, slots):
+    tracker = tracker_for(asking="report_confirmed", text=text, slots=slots)
+    tracker.events.insert(0, {"event": "bot", "text": "Wat moet er anders?",
+                              "metadata": {"utter_action": "utter_report_what_to_change"}})
+    return tracker
+
+
+@pytest.mark.parametrize("text", ["het huisnummer klopt niet, het is 16",
+                                  "verkeerd nummer, moet 16 zijn",
+                                  "het is 16 ipv 14"])
+def test_a_number_told_in_a_sentence_corrects_the_house_number(dispatcher, domain, text):
+    first = start("Er ligt een losse stoeptegel op de Kerkstraat 14", "report_pavement_road",
+                  dispatcher, domain)
+    tracker = _asked_what_to_change(text, {"report_place": first["report_place"],
+                                           "report_description": first["report_description"]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Kerkstraat 16"
+    assert result["report_place"]["text"] == "Kerkstraat 16", "the old number is replaced"
+    assert result.get("report_description", "").endswith("Kerkstraat 16")
+
+
+def test_a_count_at_what_to_change_is_no_house_number(dispatcher, domain):
+    first = start("Er ligt een losse stoeptegel op de Kerkstraat 14", "report_pavement_road",
+                  dispatcher, domain)
+    text = "het zijn er 3"
+    tracker = _asked_what_to_change(text, {"report_place": first["report_place"],
+                                           "report_description": first["report_description"]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "report_location" not in result
+
+
+@pytest.mark.parametrize("text", ["nee het adres klopt niet", "de straat is verkeerd"])
+def test_a_place_called_wrong_asks_the_place_again_and_leaves_the_description(
+        dispatcher, domain, text):
+    first = start("Er ligt een losse stoeptegel op de Kerkstraat 14", "report_pavement_road",
+                  dispatcher, domain)
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny",
+                          slots={"report_place": first["report_place"],
+                                 "report_location": first["report_location"],
+                                 "report_description": first["report_description"]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"] is None and result["report_place"] is None
+    assert result["report_description"] == "Er ligt een losse stoeptegel", \
+        "the old address leaves the description; the correction sentence never enters it"
+
+
+def test_the_place_button_takes_the_old_place_out_of_the_description(dispatcher, domain):
+    first = start("de lantaarnpaal voor Dorpsstraat 12 is kapot", "report_street_lighting",
+                  dispatcher, domain)
+    tracker = tracker_for("/correct_location", intent="correct_location",
+                          slots={"report_place": first["report_place"],
+                                 "report_description": first["report_description"]})
+    slots = slot_events(run(ActionCorrectReport().run(dispatcher, tracker, domain)))
+    assert slots["report_place"] is None
+    assert "Dorpsstraat" not in slots["report_description"]
+    assert "lantaarnpaal" in slots["report_description"]
+
+
+def test_a_street_in_the_answer_to_what_is_wrong_asks_only_the_number(dispatcher, domain):
+    text = "er hangt een lantaarnpaal scheef in de Beukenlaan"
+    tracker = tracker_for(asking="report_description", text=text,
+                          slots={"report_category": "report_street_lighting"})
+    result = ValidateReportForm().validate_report_description(text, dispatcher, tracker, domain)
+    assert result["report_description"].lower() == text.lower()
+    assert result["report_prompt"]["key"] == "utter_report_ask_house_number"
+    assert result["report_place"]["streets"] == ["Beukenlaan"]
+
+
+def test_a_question_when_it_is_fixed_is_answered_with_the_handling_time(dispatcher, domain):
+    slots = start("mijn container is niet geleegd, Lindelaan 3. Wordt hij morgen alsnog "
+                  "opgehaald?", "report_waste_collection", dispatcher, domain)
+    acks = {item["key"]: item["values"] for item in slots["report_ack"]}
+    assert "werkdag" in acks["utter_report_question_duration"]["handling_time"]
+    assert "opgehaald" not in slots["report_description"]

@@ -30,16 +30,21 @@ def enabled() -> bool:
 
 # The message of a callback request whose words were only the number (for the department).
 CALLBACK_ONLY = "Terugbelverzoek"
+# A callback's preferred time from an earlier message ("morgen tussen 10 en 12").
+CALLBACK_WHEN = "Graag bellen: {when}"
 
 def leave_message(sender_id: str, channel: str, text: str, subject: Subject,
                   language: str = "nld", url: Optional[str] = None,
-                  callback_phone: Optional[str] = None) -> Optional[int]:
+                  callback_phone: Optional[str] = None,
+                  callback_when: Optional[str] = None) -> Optional[int]:
     """Record the message (a new contactverzoek, or added to the open one); its id. A
     callback request keeps the number to call (removed from the message like any other).
     Nothing is kept while Open Klant is not configured, or for an empty message."""
     message, removed = scrub(" ".join((text or "").split()))
     if callback_phone and not message:
         message = CALLBACK_ONLY  # "06 12345678" after "Op welk nummer?": the request itself
+    if callback_when and callback_when.lower() not in message.lower():
+        message = f"{message}\n{CALLBACK_WHEN.format(when=callback_when)}"
     if not enabled() or not message:
         return None
     url = url or settings.DATABASE_URL

@@ -382,6 +382,28 @@ _PARTS = (
 )
 
 
+_WRONG = re.compile(
+    r"\b(?:klopt\s+(?:niet|niks|nie)|verkeerd\w*|fout\w*|niet\s+(?:goed|juist|correct)|"
+    r"moet\s+anders|wrong|incorrect|not\s+right)\b", re.IGNORECASE)
+_PART_WORDS = (
+    ("correct_location", re.compile(r"\b(?:plek|plaats|locatie|adres|straat\w*|huisnummer|"
+                                    r"nummer|place|address|location|street|number)\b",
+                                    re.IGNORECASE)),
+    ("correct_description", re.compile(r"\b(?:omschrijving|beschrijving|description)\b",
+                                       re.IGNORECASE)),
+    ("correct_updates", re.compile(r"\b(?:e-?mail\w*|mailadres|telefoonnummer|berichten|"
+                                   r"updates)\b", re.IGNORECASE)),
+)
+
+
+def wrong_part(text: str) -> Optional[str]:
+    """'Het adres klopt niet': the one part of the summary the resident calls wrong."""
+    if not _WRONG.search(text or ""):
+        return None
+    named = [intent for intent, pattern in _PART_WORDS if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
 def part_to_change(text: str) -> Optional[str]:
     """'correct_location' / 'correct_description' / 'correct_updates' for a typed choice."""
     plain = re.sub(r"[^\w\s-]", " ", (text or "").lower())

@@ -13,6 +13,7 @@ Choices:
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 _ASKS = re.compile(
     r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
@@ -35,3 +36,24 @@ def wants_callback(text: str) -> bool:
     """Whether the resident asks to be called back."""
     plain = (text or "").replace("’", "'")
     return bool(_ASKS.search(plain)) and not _NOT_A_REQUEST.search(plain)
+
+
+_HOUR = r"\d{1,2}(?:[:.]\d{2})?(?![\d-])(?:\s*(?:uur|u|am|pm)\b)?"
+_DAY = (r"vandaag|morgen|overmorgen|tomorrow|today|"
+        r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:ochtend|middag|avond)?|"
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_TIME = re.compile(
+    rf"\b(?:(?:volgende|komende|next)\s+(?:week|{_DAY})|{_DAY})"
+    r"(?:\s+(?:ochtend|middag|avond|morning|afternoon|evening))?\b"
+    r"|(?:'s|s)\s*(?:ochtends|morgens|middags|avonds)\b|\bvan(?:ochtend|morgen|middag|avond)\b"
+    r"|\b(?:in\s+de|na\s+de|voor\s+de|in\s+the)\s+(?:ochtend|middag|lunch|morning|afternoon)\b"
+    rf"|\b(?:tussen|between)\s+{_HOUR}\s*(?:en|and|-)\s*{_HOUR}"
+    rf"|\b(?:na|voor|vanaf|om|rond|tegen|after|before|from|at|around)\s+{_HOUR}",
+    re.IGNORECASE)
+
+
+def preferred_time(text: str) -> Optional[str]:
+    """When the resident wants to be called, as they wrote it ("morgen tussen 10 en 12");
+    None when they name no day or time."""
+    parts = [" ".join(match.group().split()) for match in _TIME.finditer(text or "")]
+    return " ".join(parts) or None

@@ -373,6 +373,21 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     return reading.place
 
 
+_NUMBER_CUE = re.compile(r"\b(?:huis)?(?:nummer|nr)\b|\badres\b|\bi\.?p\.?v\.?\b|"
+                         r"\bin\s+plaats\s+van\b|\bmoet\b(?:\s+\w+)?\s+zijn\b", re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(r"(?<![\w/-])[1-9][0-9]{0,3}[a-zA-Z]?(?![\w/-])")
+
+
+def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
+    """'Het huisnummer klopt niet, het is 16' (current 14): '16'. Needs a word about the
+    number, and exactly one number other than the current one."""
+    if not _NUMBER_CUE.search(text or ""):
+        return None
+    numbers = {match.group().upper(): match.group() for match in _NUMBER_TOKEN.finditer(text)}
+    numbers.pop((current or "").upper(), None)
+    return next(iter(numbers.values())) if len(numbers) == 1 else None
+
+
 def is_clearly_not_a_place(text: str, register: Optional[StreetRegister] = None) -> bool:
     """True for a question, a refusal, a greeting, a yes/no or another language that names
     no place: such an answer must never be stored as the place."""

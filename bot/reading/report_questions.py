@@ -25,6 +25,11 @@ _DURATION = re.compile(
     r"(?:dan |nou |nu |eindelijk |eens |precies )*"
     r"(?:iemand|jullie|ze|de gemeente|de buitendienst)\b"
     r"|\bbinnen hoeveel (?:dagen|tijd|weken)\b|\bhoeveel (?:dagen|weken|tijd) (?:duurt|kost)\b"
+    # "wordt hij morgen alsnog opgehaald?", "komen jullie hem nog legen?"
+    r"|\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen) (?:\w+ ){0,4}?(?:alsnog|nog) "
+    r"(?:\w+ ){0,2}?(?:opgehaald|geleegd|gemaakt|gerepareerd|opgeruimd|weggehaald|vervangen|"
+    r"legen|ophalen|"
+    r"halen|maken|repareren|opruimen|weghalen)\b"
     r"|\bhow long\b|\bwhen will (?:it|you|someone)\b")
 _FASTER = re.compile(
     r"\b(?:kan|kunnen|kunt|kun|gaat|moet) (?:\w+ ){0,4}?(?:sneller|vandaag|morgen|"

@@ -10,6 +10,7 @@ from bot.reading.answers import (
     read_addition,
     read_contact,
     read_yes_no,
+    wrong_part,
 )
 
 
@@ -175,3 +176,15 @@ def test_one_problem_in_the_residents_words(text, one):
     from bot.reading.answers import says_it_is_one_problem
 
     assert says_it_is_one_problem(text) is one
+
+
+@pytest.mark.parametrize("text, part", [
+    ("nee het adres klopt niet", "correct_location"),
+    ("het huisnummer is fout", "correct_location"),
+    ("mijn telefoonnummer is verkeerd", "correct_updates"),
+    ("de omschrijving klopt niet helemaal", "correct_description"),
+    ("het adres en de omschrijving zijn fout", None),  # two parts: not one choice
+    ("het adres is goed", None),
+])
+def test_the_part_called_wrong_in_a_sentence(text, part):
+    assert wrong_part(text) == part

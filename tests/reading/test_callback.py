@@ -1,7 +1,7 @@
 """bot.reading.callback: a request to be called back, told from other talk of phoning."""
 import pytest
 
-from bot.reading.callback import wants_callback
+from bot.reading.callback import preferred_time, wants_callback
 
 
 @pytest.mark.parametrize("text", [
@@ -26,3 +26,15 @@ def test_a_callback_request_is_read(text):
 ])
 def test_other_talk_of_phoning_is_no_callback_request(text):
     assert not wants_callback(text)
+
+
+@pytest.mark.parametrize("text, when", [
+    ("kunt u mij morgen tussen 10 en 12 terugbellen op 030-1234567", "morgen tussen 10 en 12"),
+    ("graag na 14:00 bellen", "na 14:00"),
+    ("maandagochtend om 9 uur", "maandagochtend om 9 uur"),
+    ("call me back tomorrow afternoon on 0612345678", "tomorrow afternoon"),
+    ("bel me terug op 0612345678", None),
+    ("bel me op 030 1234567", None),
+])
+def test_the_time_a_resident_wants_to_be_called(text, when):
+    assert preferred_time(text) == when

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from bot.reading.places import Place, is_clearly_not_a_place, read_place
+from bot.reading.places import Place, corrected_number, is_clearly_not_a_place, read_place
 from bot.reading.streets import StreetRegister, is_typing_slip
 
 # The streets of bot/profile.yml, copied so these tests do not move with the profile.
@@ -491,3 +491,15 @@ def test_not_only_here_but_also_there_keeps_the_first_place():
     place = read_place("de stoep is niet alleen in de Kerkstraat kapot maar ook in de Molenweg")
     assert "Kerkstraat" in place.label
 
+
+
+@pytest.mark.parametrize("text, number", [
+    ("het huisnummer klopt niet, het is 16", "16"),
+    ("verkeerd nummer, moet 16a zijn", "16a"),
+    ("het is 16 ipv 14", "16"),
+    ("het zijn er 3", None),            # a count, not a number correction
+    ("nummer 14 klopt", None),          # the current number only
+    ("huisnummer 16 of 18", None),      # two candidates: ask, do not guess
+])
+def test_a_corrected_house_number_in_a_sentence(text, number):
+    assert corrected_number(text, "14") == number

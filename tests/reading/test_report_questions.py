@@ -125,3 +125,10 @@ def test_the_chat_privacy_answer_names_the_registers_retention():
     domain = yaml.safe_load(Path("bot/domain/reading.yml").read_text(encoding="utf-8"))
     for variant in domain["responses"]["utter_report_question_chat_privacy"]:
         assert f"{days} " in variant["text"]
+
+
+@pytest.mark.parametrize("text", ["Wordt hij morgen alsnog opgehaald?",
+                                  "komen jullie hem nog legen?",
+                                  "gaat de gemeente de boom nog weghalen?"])
+def test_asking_whether_it_is_still_done_is_about_the_time(text):
+    assert read_report_question(text) == "duration"
