@@ -166,6 +166,9 @@ def _describes_a_spot(reading: Reading, text: Text) -> bool:
 def _near(spot: Place, place: Optional[Place], reading: Reading, text: Text) -> Place:
     """The answer to "In welke straat is dat?" after a spot ("achter het station"): the
     street with the spot; without a street, the spot (with any words the resident added)."""
+    if place and place.kind == "postcode" and place.postcode:  # "1234 AB 5": kept as such
+        return Place.from_dict({**place.as_dict(), "landmark": spot.text,
+                                "text": f"{spot.text}, {place.text}"})
     if place and place.streets and place.kind != "description":
         if place.kind == "street":
             return _with_landmark(place, spot.text)

@@ -340,6 +340,8 @@ def test_a_spot_without_a_street_in_the_opening_asks_the_street_once(dispatcher,
     ("weet ik niet", ["achter het station"]),
     ("/deny", ["achter het station"]),
     ("bij de fietsenstalling naast de kiosk", ["achter het station", "fietsenstalling"]),
+    ("1234 AB 5", ["1234 AB 5", "achter het station"]),
+    ("Marktplein", ["Marktplein", "achter het station"]),
 ])
 def test_the_answer_to_the_street_question_keeps_the_spot(dispatcher, domain, answer,
                                                            expected):
@@ -353,6 +355,8 @@ def test_the_answer_to_the_street_question_keeps_the_spot(dispatcher, domain, an
     stored = f"{result['report_location']} {result['report_place']['text']}"
     assert all(part in stored for part in expected), stored
     assert not result["report_place"].get(PENDING)
+    if answer[0].isdigit() or answer[0].isupper():  # a register address, not free text
+        assert result["report_place"]["postcode"] or result["report_place"]["streets"]
 
 
 def test_a_spot_in_the_answer_to_what_asks_the_street_too(dispatcher, domain):

@@ -301,8 +301,10 @@ def _address_label(place: Place) -> str:
 
 def _postcode_label(place: Place) -> str:
     if not place.house_number:
-        return place.postcode or place.text
-    return LABELS["postcode"].format(postcode=place.postcode, number=place.house_number)
+        label = place.postcode or place.text
+    else:
+        label = LABELS["postcode"].format(postcode=place.postcode, number=place.house_number)
+    return f"{label}, {place.landmark}" if place.landmark else label
 
 
 def _corner_label(place: Place) -> str:

@@ -10,6 +10,7 @@ import yaml
 import re
 
 from bot.reading.danger import Danger, _alternation, fold, read_danger, sounds_alarming
+from bot.reading.message import read_message
 
 MESSAGES: Dict[str, List[str]] = yaml.safe_load(
     (Path(__file__).with_name("danger_messages.yml")).read_text(encoding="utf-8"))
@@ -174,3 +175,10 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming
+
+
+def test_a_street_lamp_that_does_not_burn_is_no_alarm():
+    text = ("Goedemiddag, ik wil graag melden dat de lantaarnpaal voor mijn deur al een week "
+            "niet brandt. Ik woon op de Wilhelminastraat 22.")
+    assert read_message(text).danger is None
+    assert read_message("er brandt een auto in de Kerkstraat").danger == "emergency"
