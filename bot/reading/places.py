@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -372,7 +372,25 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None
     if not reading.strong and _not_a_place_form(clean):
         return None
-    return reading.place
+    return _with_spot_on_street(clean, reading.place)
+
+
+def _with_spot_on_street(text: str, place: Place) -> Place:
+    """"de fontein op het marktplein": a public spot named right before its street is the
+    landmark on that street (a lamp or a tree is not: a street has many, so the number
+    is still asked)."""
+    if place.kind != "street" or len(place.streets) != 1:
+        return place
+    found = re.search(r"\b(de|het)\s+(?:(\w+)\s+)?(\w+)\s+(?:op|aan|in|bij)\s+(?:de\s+|het\s+)?"
+                      + re.escape(place.text) + r"\b", text, re.IGNORECASE)
+    if not found or _noun_level(found.group(3).lower()) != CONCRETE:
+        return place
+    adjective = found.group(2)
+    if adjective and not _is_adjective(adjective.lower()):
+        return place
+    spot = f"{found.group(1)} {found.group(3)}".lower()  # "de kapotte bushalte": the bushalte
+    return replace(place, kind="landmark", landmark=f"bij {spot}",
+                   text=f"{place.text}, bij {spot}")
 
 
 _NUMBER_CUE = re.compile(r"\b(?:huis)?(?:nummer|nr)\b|\badres\b|\bi\.?p\.?v\.?\b|"

@@ -503,3 +503,13 @@ def test_not_only_here_but_also_there_keeps_the_first_place():
 ])
 def test_a_corrected_house_number_in_a_sentence(text, number):
     assert corrected_number(text, "14") == number
+
+
+@pytest.mark.parametrize("text, label", [
+    ("de fontein op het marktplein spuit water over de stoep", "Marktplein, bij de fontein"),
+    ("de kapotte bushalte op de Stationsweg", "Stationsweg, bij de bushalte"),
+    ("de speeltuin aan de Beukenlaan is vernield", "Beukenlaan, bij de speeltuin"),
+    ("de lantaarnpaal in de Kerkstraat is kapot", "Kerkstraat"),  # one of many: number asked
+])
+def test_a_public_spot_named_before_its_street_is_a_landmark_on_it(text, label):
+    assert read_place(text).label == label
