@@ -26,6 +26,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
                                   with_ack)
 from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
+from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import Place, corrected_number
 from bot.reading.questions import is_question
@@ -41,6 +42,9 @@ def _asked(tracker: Tracker, slot: Text) -> bool:
     """True when the resident is answering this slot's question now, not when the form
     starts and checks what the first message already filled."""
     return tracker.get_slot("requested_slot") == slot
+
+
+GIVE_UP_TRIES = 2  # answers that were no place before a colleague is offered
 
 
 def _with_number(street: Place, number: Place) -> Place:
@@ -292,7 +296,13 @@ class ValidateReportForm(FormValidationAction):
             return _with_landmark(pending, without_chat_noise(text))
         if tries and _describes_a_spot(reading, text):
             return Place(kind="description", text=without_chat_noise(text))
-        key = "utter_report_location_last_try" if tries else "utter_report_location_unclear"
+        if pending and pending.streets and not place:  # no number for the street asked
+            if tries or answer_of(tracker, reading) is False or says_not_known(text):
+                return _street_of(pending)  # "weet ik niet": the street will do
+            return pending_slots(pending, number_question(pending))
+        key = ("utter_report_location_give_up" if tries >= GIVE_UP_TRIES
+               else "utter_report_location_last_try" if tries
+               else "utter_report_location_unclear")
         return {"report_prompt": prompt(key)}
 
     @staticmethod
@@ -497,7 +507,7 @@ class AskReportSlot(Action, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        chosen = tracker.get_slot("report_prompt") or {}
+        chosen = tracker.get_slot("report_prompt") or self.open_question(tracker)
         said = (response_text(domain, item["key"], tracker, **item["values"]).strip()
                 for item in tracker.get_slot("report_ack") or [])
         acknowledged = "".join(f"{text} " for text in said if text)
@@ -507,6 +517,11 @@ class AskReportSlot(Action, ABC):
         dispatcher.utter_message(response=chosen.get("key") or f"utter_ask_{self.slot}",
                                  **values)
         return [SlotSet("report_prompt", None), SlotSet("report_ack", None)]
+
+    def open_question(self, tracker: Tracker) -> Dict[Text, Any]:
+        """The question still open for this slot when no follow-up was chosen (after a
+        question in between); nothing means the form's own question."""
+        return {}
 
 
 def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
@@ -526,6 +541,16 @@ class AskReportDescription(AskReportSlot):
 
 class AskReportLocation(AskReportSlot):
     slot = "report_location"
+
+    def open_question(self, tracker: Tracker) -> Dict[Text, Any]:
+        """"Bij welk huisnummer in de Kerkstraat?" again after "hoe lang duurt het?", not
+        the general where-question: the street is known."""
+        pending = pending_place(tracker)
+        if pending and pending.streets and needs_number(pending):
+            return number_question(pending)
+        if is_spot_only(pending):
+            return street_near_question(pending)
+        return {}
 
 
 class AskReportPhoto(AskReportSlot):

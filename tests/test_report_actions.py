@@ -15,7 +15,7 @@ from actions.report_form import AskReportLocation, AskReportConfirmed, ValidateR
 from actions.report_slots import PENDING, is_description
 from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
 from bot.reading.message import read_message
-from tests.conftest import make_tracker
+from tests.conftest import dutch, make_tracker
 
 FORM_SLOTS = [
     "report_description",
@@ -312,7 +312,7 @@ def test_an_answer_that_is_no_place_is_never_stored_as_one(dispatcher, domain, t
             domain,
         )
         assert result["report_location"] is None
-    assert result["report_prompt"]["key"] == "utter_report_location_last_try"
+    assert result["report_prompt"]["key"] == "utter_report_location_give_up"
 
 
 def test_a_description_of_the_place_is_taken_on_the_second_try(dispatcher, domain):
@@ -1006,3 +1006,46 @@ def test_a_question_when_it_is_fixed_is_answered_with_the_handling_time(dispatch
     acks = {item["key"]: item["values"] for item in slots["report_ack"]}
     assert "werkdag" in acks["utter_report_question_duration"]["handling_time"]
     assert "opgehaald" not in slots["report_description"]
+
+
+def _number_asked_for(street_text, answer, tries=0, intent="inform"):
+    street = {**read_message(street_text).location.as_dict(), PENDING: True}
+    return tracker_for(asking="report_location", text=answer, intent=intent,
+                       slots={"report_place": street, "report_location_tries": tries})
+
+
+@pytest.mark.parametrize("answer, intent", [("weet ik niet", "inform"), ("nee", "deny"),
+                                            ("geen idee eigenlijk", "inform")])
+def test_no_number_known_takes_the_street(dispatcher, domain, answer, intent):
+    result = ValidateReportForm().validate_report_location(
+        answer, dispatcher, _number_asked_for("Dorpsstraat", answer, intent=intent), domain)
+    assert result["report_location"] == "Dorpsstraat"
+
+
+def test_an_answer_that_is_no_number_asks_the_number_again_then_takes_the_street(
+        dispatcher, domain):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "ja graag", dispatcher, _number_asked_for("Kerkstraat", "ja graag"), domain)
+    assert first["report_location"] is None
+    assert first["report_prompt"]["key"] == "utter_report_ask_house_number"
+    second = form.validate_report_location(
+        "jan@example.nl", dispatcher, _number_asked_for("Kerkstraat", "jan@example.nl", tries=1),
+        domain)
+    assert second["report_location"] == "Kerkstraat"
+
+
+def test_after_a_question_in_between_the_number_question_comes_back(dispatcher, domain):
+    street = {**read_message("Kerkstraat").location.as_dict(), PENDING: True}
+    run(AskReportLocation().run(dispatcher, tracker_for(slots={"report_place": street}), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_ask_house_number"]
+
+
+def test_a_third_answer_that_is_no_place_offers_a_way_out(dispatcher, domain):
+    tracker = tracker_for(asking="report_location", text="ja", intent="affirm",
+                          slots={"report_location_tries": 2})
+    result = ValidateReportForm().validate_report_location("ja", dispatcher, tracker, domain)
+    assert result["report_location"] is None
+    assert result["report_prompt"]["key"] == "utter_report_location_give_up"
+    buttons = [b["payload"] for b in dutch(domain, "utter_report_location_give_up")["buttons"]]
+    assert buttons == ["/ask_human", "/stop"]
