@@ -45,10 +45,15 @@ class ActionAnswerReportQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        response = report_question_response(tracker, reading_of(tracker).report_question)
+        reading = reading_of(tracker)
+        response = report_question_response(tracker, reading.report_question)
         if response not in domain.get("responses", {}):
             return []
         urgent = tracker.get_slot("report_priority") == HIGH_PRIORITY
+        raised = []
+        if reading.danger == "hazard" and not urgent and tracker.active_loop_name:
+            utter(dispatcher, "utter_ack_hazard")  # "… er kan iemand in vallen"
+            urgent, raised = True, [SlotSet("report_priority", HIGH_PRIORITY)]
         utter(dispatcher, response, handling_time=handling_time_for(
             tracker.get_slot("report_category"), urgent, domain, tracker,
             tracker.get_slot("report_description")))
@@ -58,7 +63,7 @@ class ActionAnswerReportQuestion(Action):
         # Rasa already filled the slot just asked from the question's words ("kan het niet
         # sneller?" as a no to updates); the question is asked again instead.
         asked = tracker.get_slot("requested_slot")
-        return [SlotSet(asked, None)] if asked else []
+        return raised + ([SlotSet(asked, None)] if asked else [])
 
 
 class ActionNotAReport(Action):

@@ -18,12 +18,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
-                                  MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack, answer_of,
+                                  HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
+                                  answer_of, report_question_response,
                                   cleared_for, description_of, is_description, is_spot_only,
                                   needs_number, number_question, pending_place, pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
                                   shared_slots, street_near_question, told_place_slots,
                                   with_ack)
+from actions.status import handling_time_for
 from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
 from bot.reading.report_questions import says_not_known
@@ -189,11 +191,42 @@ def _near(spot: Place, place: Optional[Place], reading: Reading, text: Text) -> 
     return spot
 
 
+def _said_on_the_side(tracker: Tracker, events: List[EventType],
+                     domain: DomainDict) -> List[EventType]:
+    """"Nee hoeft niet. Kan ik die band vergoed krijgen?", "nee. er kan iemand in vallen": the
+    answer is taken, and the question beside it answered (or the danger heard) in the same
+    reply instead of being lost."""
+    if not tracker.get_slot("requested_slot") or _text(tracker).startswith("/"):
+        return []
+    reading = reading_of(tracker)
+    slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+    items: List[Dict[Text, Any]] = []
+    extra: List[EventType] = []
+    if reading.danger == "hazard" and slots.get("report_priority") != HIGH_PRIORITY:
+        items.append(ack("utter_ack_hazard"))
+        extra.append(SlotSet("report_priority", HIGH_PRIORITY))
+    kind = reading.report_question
+    response = report_question_response(tracker, kind) if kind else None
+    if response in domain.get("responses", {}):
+        urgent = bool(extra) or slots.get("report_priority") == HIGH_PRIORITY
+        items.append(ack(response, handling_time=handling_time_for(
+            slots.get("report_category"), urgent, domain, tracker,
+            slots.get("report_description"))))
+    if not items:
+        return extra
+    return extra + [SlotSet("report_ack", list(slots.get("report_ack") or []) + items)]
+
+
 class ValidateReportForm(FormValidationAction):
     """Validates and normalises each answer; a bad answer is asked again in a focused way."""
 
     def name(self) -> Text:
         return "validate_report_form"
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        return events + _said_on_the_side(tracker, events, domain)
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:

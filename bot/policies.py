@@ -475,9 +475,10 @@ def reading_route(tracker: DialogueStateTracker,
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (asked and reading.report_question
-            and not _names_the_product(intent.get("name"), message.text or "")
-            and (reading.answer is None or reading.report_question == "faster")):
-        return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, then the report goes on
+            and not _names_the_product(intent.get("name"), message.text or "")):
+        if reading.answer is None or reading.report_question == "faster":
+            return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, the report goes on
+        return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and before != STATUS_ACTION and not _has_case_number(message) and not follow_up

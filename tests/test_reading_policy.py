@@ -282,9 +282,11 @@ def test_outside_a_report_or_about_a_product_the_question_goes_elsewhere():
     assert reading_route(tracker(START + [how_long])) is None
     passport = said("hoe lang duurt een paspoort aanvragen?", "passport_id_appointment")
     assert reading_route(tracker(at_question("report_updates") + [passport])) is None
-    # a yes with a question: the yes answers the form, filing tells the handling time
+    # a yes with a question: the yes answers the form, which answers the question beside it
     yes = said("ja graag, hoe weet ik dat het klaar is?", "affirm")
-    assert reading_route(tracker(at_question("report_updates") + [yes])) is None
+    assert reading_route(tracker(at_question("report_updates") + [yes])) == "report_form"
+    no = said("nee hoeft niet. kan ik die band trouwens vergoed krijgen?", "deny")
+    assert reading_route(tracker(at_question("report_updates") + [no])) == "report_form"
 
 
 @pytest.mark.parametrize("slot", ["report_location", "report_updates", "report_confirmed"])

@@ -11,7 +11,8 @@ import asyncio
 import pytest
 from rasa_sdk import Tracker
 
-from actions.report_form import AskReportLocation, AskReportConfirmed, ValidateReportForm
+from actions.report_form import (AskReportConfirmed, AskReportLocation, ValidateReportForm,
+                                 _said_on_the_side)
 from actions.report_slots import PENDING, is_description
 from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
 from bot.reading.message import read_message
@@ -1049,3 +1050,21 @@ def test_a_third_answer_that_is_no_place_offers_a_way_out(dispatcher, domain):
     assert result["report_prompt"]["key"] == "utter_report_location_give_up"
     buttons = [b["payload"] for b in dutch(domain, "utter_report_location_give_up")["buttons"]]
     assert buttons == ["/ask_human", "/stop"]
+
+
+def test_a_question_beside_an_answer_is_answered_with_the_next_question(dispatcher, domain):
+    text = "nee hoeft niet. kan ik die band trouwens vergoed krijgen van jullie?"
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny",
+                          slots={"report_category": "report_pavement_road"})
+    assert ValidateReportForm().validate_report_updates(
+        text, dispatcher, tracker, domain)["report_updates"] is False
+    slots = slot_events(_said_on_the_side(tracker, [], domain))
+    assert [item["key"] for item in slots["report_ack"]] == ["utter_report_question_damage"]
+
+
+def test_danger_told_in_the_middle_of_a_report_raises_its_priority(dispatcher, domain):
+    tracker = tracker_for(asking="report_updates", text="nee hoor. er kan zo iemand in vallen",
+                          intent="deny", slots={"report_category": "report_pavement_road"})
+    slots = slot_events(_said_on_the_side(tracker, [], domain))
+    assert slots["report_priority"] == "high"
+    assert [item["key"] for item in slots["report_ack"]] == ["utter_ack_hazard"]
