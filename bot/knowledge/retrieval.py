@@ -24,6 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from bot.knowledge import general
 from bot.knowledge.articles import Article
 from bot.knowledge.text import STOPWORDS, normalise, stem, tokens
 from bot.settings import DATABASE_URL
@@ -59,6 +60,23 @@ UNKNOWN_WEIGHT = 1.0       # a word no article knows counts this many times the 
 FUZZY_MIN = 82             # rapidfuzz ratio for a typo of a known word (words of 5+ letters)
 PART_MIN = 3               # shortest part of a compound
 REFRESH_SECONDS = 2.0      # how often a running bot asks whether the knowledge changed
+# General Dutch (bot/knowledge/general.py, wordfreq's frequencies): a question word no
+# article has is either an established Dutch word, then most likely the question's subject
+# that nobody wrote about ("bibliotheek", "kringloopwinkel"), or not (a typo, a name, the
+# resident's own compound), which says little. Measured in bot/knowledge/README.md.
+WORD_ZIPF = 2.0            # an established Dutch word: Zipf frequency at least this
+RARE_ZIPF = 5.0            # an unknown word this rare in Dutch weighs as the rarest article
+COMMON_ZIPF = 6.0          # word, one this common ("haar", "echt") nothing; linear between
+SUBJECT_WEIGHT = 1.0       # an unknown established word: x the rarest article word's weight
+OTHER_WEIGHT = 1.0         # an unknown word that is not one (typo, name): x the same
+NUMBER_WEIGHT = 1.0        # a number ("12", "2027"): x the same
+TYPO_OF_WORDS = False      # an established word may still be read as a typo of another
+CLEAR_FIT_UNCOVERED = True  # a clear fit lacking an unknown established word is offered
+OTHER_KIND_NONE = True     # a clear fit for another kind of the same thing is no fit
+# Street and place names are established words too ("stationsstraat", "molenweg"), but a
+# question about the works in a street is about the works.
+PLACE_SUFFIXES = ("straat", "weg", "laan", "plein", "dijk", "kade", "singel", "gracht",
+                  "steeg", "dreef", "hof")
 
 
 @dataclass(frozen=True)
@@ -68,6 +86,8 @@ class Match:
     article: Article
     score: float
     specific: float = 1.0   # how specific the shared words are (Index.specific_overlap)
+    uncovered: bool = False  # the question has an established Dutch word no article has
+    other_kind: bool = False  # the question names another kind of a thing the article has
 
 
 @dataclass(frozen=True)
@@ -114,9 +134,18 @@ class Index:
             else frozenset()
         # A long article word also stands for its parts: "parkeervergunning" answers
         # "vergunning voor parkeren".
+        # The heads of an article's compounds ("hondenbelasting" -> "belast"): the kinds of
+        # things it is about.
+        self._heads: List[set] = []
         for terms in per_article:
+            heads = set()
             for term in list(terms):
-                terms.update(self._parts(term))
+                split = self._split(term)
+                terms.update(part for part, _ in split)
+                if split:
+                    heads.add(split[-1][0])
+            self._heads.append(heads)
+        self._terms: List[set] = per_article
         count = max(len(self.articles), 1)
         frequency: Dict[str, int] = {}
         for terms in per_article:
@@ -129,7 +158,10 @@ class Index:
             self._postings[term] = np.array(
                 [n for n, terms in enumerate(per_article) if term in terms], dtype=np.int64)
         self._stem_list = sorted(self._stems)
+        self._general = general.available()
         self._expand = lru_cache(maxsize=4096)(self._expand_uncached)
+        self._unknown = lru_cache(maxsize=4096)(self._unknown_uncached)
+        self._kind_cached = lru_cache(maxsize=4096)(self._kind_of)
         self._split_cached = lru_cache(maxsize=4096)(self._split)
 
     def _parts(self, word: str) -> List[str]:
@@ -162,9 +194,67 @@ class Index:
         if len(word) >= 5 and self._stem_list:
             found = process.extractOne(root, self._stem_list, scorer=fuzz.ratio,
                                        score_cutoff=FUZZY_MIN)
-            if found:
+            # An established Dutch word is no typo ("diesel" is not "deksel"), but it may be
+            # a form the crude stem did not bring together ("inwoners" / "inwoner") or a part
+            # of an article's compound ("werkzaamheden" / "wegwerkzaamheden").
+            if found and (TYPO_OF_WORDS or not self.established(word)
+                          or root in found[0] or found[0] in root):
                 return ((found[0], found[1] / 100.0),)
         return ()
+
+    def established(self, word: str) -> bool:
+        """Whether a normalised word is an established word of general Dutch (False
+        without the frequencies: then every unknown word counts the same)."""
+        if not self._general or word.isdigit():
+            return False
+        return (general.zipf(word) or 0.0) >= WORD_ZIPF
+
+    def _unknown_uncached(self, word: str) -> Tuple[float, bool]:
+        """The weight of a question word no article has, and whether it is an established
+        Dutch word that is no place name: the subject nobody wrote about. Without the
+        articles to tell, its weight comes from how rare it is in Dutch at large: "haar" or
+        "volgens" say nothing of the subject, "bibliotheek" does."""
+        if word.isdigit():
+            return self._unknown_idf * NUMBER_WEIGHT, False
+        if not self.established(word):
+            return self._unknown_idf * OTHER_WEIGHT, False
+        frequency = general.zipf(word) or 0.0
+        share = min(1.0, max(0.0, (COMMON_ZIPF - frequency) / (COMMON_ZIPF - RARE_ZIPF)))
+        subject = not word.endswith(PLACE_SUFFIXES)
+        return self._unknown_idf * share * (SUBJECT_WEIGHT if subject else OTHER_WEIGHT), \
+            subject and share == 1.0
+
+    def _kind_of(self, word: str) -> Optional[Tuple[str, str]]:
+        """For an established Dutch compound no article has: its modifier and its head, when
+        the head is an article word ("inkomstenbelasting" -> "inkomst", "belast"). Dutch
+        compounds name a kind of their last part: income tax is a tax, but not the dog tax."""
+        root = stem(word)
+        if root in self._idf or not self.established(word) or word.endswith(PLACE_SUFFIXES):
+            return None
+        for i in range(PART_MIN, len(word) - PART_MIN + 1):   # the longest head first
+            left, head = word[:i], stem(word[i:])
+            if head not in self._idf or len(head) < PART_MIN:
+                continue
+            for modifier in dict.fromkeys((left, left.rstrip("s"))):
+                if len(modifier) >= PART_MIN and (stem(modifier) in self._idf
+                                                  or self.established(modifier)):
+                    return stem(modifier), head
+        return None
+
+    def other_kinds(self, question: str, numbers: Sequence[int]) -> List[bool]:
+        """Per article number: whether the question names another kind of a thing the
+        article is about: an established compound no article has ("inkomstenbelasting")
+        whose head the article has in a compound of its own ("hondenbelasting"), without the
+        question's modifier. An article about "vereniging" itself covers every kind."""
+        kinds = [k for k in (self._kind_cached(w) for w in dict.fromkeys(tokens(question)))
+                 if k]
+        return [any(head in self._heads[n] and modifier not in self._terms[n]
+                    for modifier, head in kinds) for n in numbers]
+
+    def uncovered(self, question: str) -> bool:
+        """Whether the question holds an established Dutch word that no article has."""
+        return any(self._unknown(w)[1] for w in dict.fromkeys(tokens(question))
+                   if not self._expand(w))
 
     def word_scores(self, question: str) -> np.ndarray:
         """Per article: the IDF-weighted share of the question's words it contains."""
@@ -174,7 +264,7 @@ class Index:
         for word in dict.fromkeys(words):
             expansions = self._expand(word)
             if not expansions:
-                total += self._unknown_idf
+                total += self._unknown(word)[0]
                 continue
             weight = max(self._idf[t] for t, _ in expansions)
             total += weight
@@ -194,7 +284,7 @@ class Index:
         for word in dict.fromkeys(tokens(question)):
             expansions = self._expand(word)
             if not expansions:
-                most = max(most, self._unknown_idf)
+                most = max(most, self._unknown(word)[0])
                 continue
             most = max(most, max(self._idf[t] for t, _ in expansions))
             # Each part of a compound counts with its own weight: "inkomstenbelasting"
@@ -239,7 +329,10 @@ class Index:
             return []
         best = [n for n in np.argsort(-scores, kind="stable")[:top] if scores[n] > 0]
         specific = self.specific_overlap(question) if best else scores
-        return [Match(self.articles[n], float(scores[n]), float(specific[n])) for n in best]
+        uncovered = bool(best) and self.uncovered(question)
+        other = self.other_kinds(question, best)
+        return [Match(self.articles[n], float(scores[n]), float(specific[n]), uncovered, kind)
+                for n, kind in zip(best, other)]
 
     def answer_for(self, question: str) -> Decision:
         """Answer, let the resident choose among close articles, or say nothing fits."""
@@ -266,6 +359,10 @@ def decide(matches: Sequence[Match], min_score: float = MIN_SCORE,
         return Decision("none")
     best = matches[0].score
     if best >= answer_score and matches[0].specific < specific_min:
+        if matches[0].uncovered and not CLEAR_FIT_UNCOVERED:
+            return Decision("none")
+        if matches[0].other_kind and OTHER_KIND_NONE:
+            return Decision("none")
         return Decision("choose", (matches[0].article,), (best,))
     if matches[0].specific < specific_min:
         return Decision("none")
