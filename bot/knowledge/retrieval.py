@@ -67,12 +67,6 @@ REFRESH_SECONDS = 2.0      # how often a running bot asks whether the knowledge 
 WORD_ZIPF = 2.0            # an established Dutch word: Zipf frequency at least this
 RARE_ZIPF = 5.0            # an unknown word this rare in Dutch weighs as the rarest article
 COMMON_ZIPF = 6.0          # word, one this common ("haar", "echt") nothing; linear between
-SUBJECT_WEIGHT = 1.0       # an unknown established word: x the rarest article word's weight
-OTHER_WEIGHT = 1.0         # an unknown word that is not one (typo, name): x the same
-NUMBER_WEIGHT = 1.0        # a number ("12", "2027"): x the same
-TYPO_OF_WORDS = False      # an established word may still be read as a typo of another
-CLEAR_FIT_UNCOVERED = True  # a clear fit lacking an unknown established word is offered
-OTHER_KIND_NONE = True     # a clear fit for another kind of the same thing is no fit
 # Street and place names are established words too ("stationsstraat", "molenweg"), but a
 # question about the works in a street is about the works.
 PLACE_SUFFIXES = ("straat", "weg", "laan", "plein", "dijk", "kade", "singel", "gracht",
@@ -86,7 +80,6 @@ class Match:
     article: Article
     score: float
     specific: float = 1.0   # how specific the shared words are (Index.specific_overlap)
-    uncovered: bool = False  # the question has an established Dutch word no article has
     other_kind: bool = False  # the question names another kind of a thing the article has
 
 
@@ -197,7 +190,7 @@ class Index:
             # An established Dutch word is no typo ("diesel" is not "deksel"), but it may be
             # a form the crude stem did not bring together ("inwoners" / "inwoner") or a part
             # of an article's compound ("werkzaamheden" / "wegwerkzaamheden").
-            if found and (TYPO_OF_WORDS or not self.established(word)
+            if found and (not self.established(word)
                           or root in found[0] or found[0] in root):
                 return ((found[0], found[1] / 100.0),)
         return ()
@@ -209,20 +202,16 @@ class Index:
             return False
         return (general.zipf(word) or 0.0) >= WORD_ZIPF
 
-    def _unknown_uncached(self, word: str) -> Tuple[float, bool]:
-        """The weight of a question word no article has, and whether it is an established
-        Dutch word that is no place name: the subject nobody wrote about. Without the
-        articles to tell, its weight comes from how rare it is in Dutch at large: "haar" or
-        "volgens" say nothing of the subject, "bibliotheek" does."""
-        if word.isdigit():
-            return self._unknown_idf * NUMBER_WEIGHT, False
-        if not self.established(word):
-            return self._unknown_idf * OTHER_WEIGHT, False
+    def _unknown_uncached(self, word: str) -> float:
+        """The weight of a question word no article has. Without the articles to tell, an
+        established Dutch word weighs by how rare it is in Dutch at large: "haar" or
+        "volgens" say nothing of the subject, "bibliotheek" does; a number, a typo or a name
+        weighs as the rarest article word."""
+        if word.isdigit() or not self.established(word):
+            return self._unknown_idf
         frequency = general.zipf(word) or 0.0
-        share = min(1.0, max(0.0, (COMMON_ZIPF - frequency) / (COMMON_ZIPF - RARE_ZIPF)))
-        subject = not word.endswith(PLACE_SUFFIXES)
-        return self._unknown_idf * share * (SUBJECT_WEIGHT if subject else OTHER_WEIGHT), \
-            subject and share == 1.0
+        return self._unknown_idf * min(1.0, max(0.0, (COMMON_ZIPF - frequency)
+                                                / (COMMON_ZIPF - RARE_ZIPF)))
 
     def _kind_of(self, word: str) -> Optional[Tuple[str, str]]:
         """For an established Dutch compound no article has: its modifier and its head, when
@@ -251,11 +240,6 @@ class Index:
         return [any(head in self._heads[n] and modifier not in self._terms[n]
                     for modifier, head in kinds) for n in numbers]
 
-    def uncovered(self, question: str) -> bool:
-        """Whether the question holds an established Dutch word that no article has."""
-        return any(self._unknown(w)[1] for w in dict.fromkeys(tokens(question))
-                   if not self._expand(w))
-
     def word_scores(self, question: str) -> np.ndarray:
         """Per article: the IDF-weighted share of the question's words it contains."""
         scores = np.zeros(len(self.articles), dtype=np.float64)
@@ -264,7 +248,7 @@ class Index:
         for word in dict.fromkeys(words):
             expansions = self._expand(word)
             if not expansions:
-                total += self._unknown(word)[0]
+                total += self._unknown(word)
                 continue
             weight = max(self._idf[t] for t, _ in expansions)
             total += weight
@@ -284,7 +268,7 @@ class Index:
         for word in dict.fromkeys(tokens(question)):
             expansions = self._expand(word)
             if not expansions:
-                most = max(most, self._unknown(word)[0])
+                most = max(most, self._unknown(word))
                 continue
             most = max(most, max(self._idf[t] for t, _ in expansions))
             # Each part of a compound counts with its own weight: "inkomstenbelasting"
@@ -329,9 +313,8 @@ class Index:
             return []
         best = [n for n in np.argsort(-scores, kind="stable")[:top] if scores[n] > 0]
         specific = self.specific_overlap(question) if best else scores
-        uncovered = bool(best) and self.uncovered(question)
         other = self.other_kinds(question, best)
-        return [Match(self.articles[n], float(scores[n]), float(specific[n]), uncovered, kind)
+        return [Match(self.articles[n], float(scores[n]), float(specific[n]), kind)
                 for n, kind in zip(best, other)]
 
     def answer_for(self, question: str) -> Decision:
@@ -359,10 +342,8 @@ def decide(matches: Sequence[Match], min_score: float = MIN_SCORE,
         return Decision("none")
     best = matches[0].score
     if best >= answer_score and matches[0].specific < specific_min:
-        if matches[0].uncovered and not CLEAR_FIT_UNCOVERED:
-            return Decision("none")
-        if matches[0].other_kind and OTHER_KIND_NONE:
-            return Decision("none")
+        if matches[0].other_kind:
+            return Decision("none")  # "inkomstenbelasting" is no dog tax
         return Decision("choose", (matches[0].article,), (best,))
     if matches[0].specific < specific_min:
         return Decision("none")

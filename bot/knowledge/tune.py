@@ -33,17 +33,17 @@ MARGINS = (0.06, 0.08, 0.1, 0.12, 0.15, 0.18)
 SPECIFIC_MINS = (0.0, 0.01, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
-Parts = List[Tuple[np.ndarray, np.ndarray, np.ndarray, bool, np.ndarray]]
+Parts = List[Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
 
 
 def _components(index: Index, texts: Sequence[str]) -> Parts:
     """Per question: the articles' n-gram, word and specific-word scores, and whether it
-    holds an established Dutch word no article has."""
+    names another kind of a thing each article is about."""
     empty = np.zeros(len(index.articles))
     everyone = range(len(index.articles))
     return [(index.char_scores(t), index.word_scores(t), index.specific_overlap(t),
-             index.uncovered(t), np.array(index.other_kinds(t, everyone), dtype=bool))
-            if retrieval.tokens(t) else (empty, empty, empty, False, empty.astype(bool))
+             np.array(index.other_kinds(t, everyone), dtype=bool))
+            if retrieval.tokens(t) else (empty, empty, empty, empty.astype(bool))
             for t in texts]
 
 
@@ -53,10 +53,10 @@ def utility(index: Index, parts: Parts, expected: Sequence[Optional[str]], weigh
     """The utility (see the module text) of one setting."""
     good: List[float] = []
     bad: List[float] = []
-    for (char, word, specific, uncovered, kind), want in zip(parts, expected):
+    for (char, word, specific, kind), want in zip(parts, expected):
         scores = retrieval.combine(char, word, weight)
         order = np.argsort(-scores, kind="stable")[:retrieval.CHOOSE_MAX]
-        matches = [Match(index.articles[n], float(scores[n]), float(specific[n]), uncovered,
+        matches = [Match(index.articles[n], float(scores[n]), float(specific[n]),
                          bool(kind[n])) for n in order]
         decision = decide(matches, min_score, answer_score, margin, specific_min)
         ids = [a.id for a in decision.articles]
@@ -96,8 +96,8 @@ def leave_article_out_parts(articles: Sequence[Article]):
     parts: Parts = []
     for number, article in enumerate(articles):
         index = Index(articles[:number] + articles[number + 1:])
-        parts += [(*(np.insert(score, number, 0.0) for score in found[:3]), found[3],
-                   np.insert(found[4], number, False))
+        parts += [(*(np.insert(score, number, 0.0) for score in found[:3]),
+                   np.insert(found[3], number, False))
                   for found in _components(index, article.questions)]
     return parts, [None] * len(parts)
 
