@@ -330,10 +330,14 @@ class ActionSubmitReport(Action):
 
 def _location_text(place: Optional[Place], label: Text) -> Text:
     """The label, plus the resident's own words about the place when they add something."""
-    words = place.text if place else ""
-    if not words or words.lower() in label.lower():
+    words = " ".join((place.text if place else "").replace("(", " ").replace(")", " ").split())
+    if not words or _plain_words(words) <= _plain_words(label):
         return label
     return f"{label} ({words})"
+
+
+def _plain_words(text: Text) -> set:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 def new_reports(tracker: Tracker) -> List[NewReport]:

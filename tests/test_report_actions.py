@@ -1068,3 +1068,11 @@ def test_danger_told_in_the_middle_of_a_report_raises_its_priority(dispatcher, d
     slots = slot_events(_said_on_the_side(tracker, [], domain))
     assert slots["report_priority"] == "high"
     assert [item["key"] for item in slots["report_ack"]] == ["utter_ack_hazard"]
+
+
+def test_the_stored_location_adds_only_words_the_label_lacks():
+    from actions.reports import _location_text
+    place = read_message("Kerkstraat 12 (7311 AB)").location
+    assert _location_text(place, place.label) == place.label
+    spot = read_message("op de Dorpsstraat bij de bakker").location
+    assert _location_text(spot, "Dorpsstraat") == f"Dorpsstraat ({spot.text})"

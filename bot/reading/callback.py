@@ -44,7 +44,7 @@ _DAY = (r"vandaag|morgen|overmorgen|tomorrow|today|"
         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _TIME = re.compile(
     rf"\b(?:(?:volgende|komende|next)\s+(?:week|{_DAY})|{_DAY})"
-    r"(?:\s+(?:ochtend|middag|avond|morning|afternoon|evening))?\b"
+    r"(?:\s*(?:ochtend|middag|avond|morning|afternoon|evening))?\b"
     r"|(?:'s|s)\s*(?:ochtends|morgens|middags|avonds)\b|\bvan(?:ochtend|morgen|middag|avond)\b"
     r"|\b(?:in\s+de|na\s+de|voor\s+de|in\s+the)\s+(?:ochtend|middag|lunch|morning|afternoon)\b"
     rf"|\b(?:tussen|between)\s+{_HOUR}\s*(?:en|and|-)\s*{_HOUR}"

@@ -372,7 +372,15 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None
     if not reading.strong and _not_a_place_form(clean):
         return None
-    return _with_spot_on_street(clean, reading.place)
+    return _within_a_sentence(_with_spot_on_street(clean, reading.place))
+
+
+def _within_a_sentence(place: Place) -> Place:
+    """A street in one sentence and its spot in the next ("Op de Kerkstraat ligt een
+    putdeksel naast de put. Voor de kerk."): the words between are not the place."""
+    if not (place.landmark and place.streets and re.search(r"[.!?]\s", place.text)):
+        return place
+    return replace(place, text=place.label)
 
 
 def _with_spot_on_street(text: str, place: Place) -> Place:

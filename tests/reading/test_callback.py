@@ -38,3 +38,8 @@ def test_other_talk_of_phoning_is_no_callback_request(text):
 ])
 def test_the_time_a_resident_wants_to_be_called(text, when):
     assert preferred_time(text) == when
+
+
+def test_a_part_of_the_day_written_together_with_the_day():
+    assert preferred_time("Kunt u mij morgenmiddag na 14.00 uur terugbellen") == \
+        "morgenmiddag na 14.00 uur"

@@ -192,3 +192,8 @@ def test_a_street_lamp_that_does_not_burn_is_no_alarm():
 ])
 def test_open_holes_and_fallen_signs_are_hazards(text):
     assert read_danger(text).kind == "hazard"
+
+
+def test_going_to_the_police_is_no_alarm_but_calling_them_is():
+    assert read_message("moet ik eerst naar de politie?").danger is None
+    assert read_message("bel de politie!").danger is not None

@@ -513,3 +513,9 @@ def test_a_corrected_house_number_in_a_sentence(text, number):
 ])
 def test_a_public_spot_named_before_its_street_is_a_landmark_on_it(text, label):
     assert read_place(text).label == label
+
+
+def test_a_spot_in_the_next_sentence_does_not_take_the_words_between():
+    place = read_place("Op de Kerkstraat ligt een putdeksel naast de put, het gat is gewoon "
+                       "open. Voor de kerk, bij het zebrapad.")
+    assert place.streets == ("Kerkstraat",) and "putdeksel" not in place.text
