@@ -24,7 +24,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.emergency import answered_before
 from actions.reading import channel_of, previous_bot_action, reading_of
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, cleared_for,
+from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
+                                  cleared_for,
                                   HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, personal_data_ack,
                                   report_question_response,
@@ -72,11 +73,19 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     return merged, told
 
 
+SURE_INTENT = 0.95  # above this the model's report kind stands against the words
+
+
 def _category(tracker: Tracker, reading: Reading) -> Text:
-    intent = tracker.get_intent_of_latest_message() or ""
-    category = REPORT_CATEGORIES.get(intent)
-    if category in (None, GENERIC_CATEGORY) and reading.category:
-        return reading.category  # a button or a vague intent: the words decide
+    intent = tracker.latest_message.get("intent") or {}
+    category = REPORT_CATEGORIES.get(intent.get("name") or "")
+    first = reading.problems[0].get("category") if len(reading.problems) > 1 else None
+    words = first or reading.category  # two problems: the first one's own words
+    if category in (None, GENERIC_CATEGORY) and words:
+        return words  # a button or a vague intent: the words decide
+    if (words and words != category and category in REPORT_INTENTS
+            and (intent.get("confidence") or 0) < SURE_INTENT):
+        return words  # "de schommel is kapot" taken for the road: the words know better
     return category or GENERIC_CATEGORY
 
 

@@ -1076,3 +1076,17 @@ def test_the_stored_location_adds_only_words_the_label_lacks():
     assert _location_text(place, place.label) == place.label
     spot = read_message("op de Dorpsstraat bij de bakker").location
     assert _location_text(spot, "Dorpsstraat") == f"Dorpsstraat ({spot.text})"
+
+
+def test_the_words_decide_the_kind_when_the_model_is_unsure(dispatcher, domain):
+    text = "de schommel in de speeltuin aan de Beukenlaan is kapot, er steekt een scherpe punt uit"
+    unsure = start(text, "report_pavement_road", dispatcher, domain,
+                   ranking=[{"name": "report_pavement_road", "confidence": 0.6}])
+    assert unsure["report_category"] == "report_public_space_other"
+
+
+def test_of_two_problems_the_first_keeps_its_own_kind(dispatcher, domain):
+    text = ("de straatlantaarn voor Kerkstraat 12 doet het niet en er ligt een losse "
+            "stoeptegel voor nummer 14")
+    slots = start(text, "report_pavement_road", dispatcher, domain)
+    assert slots["report_category"] == "report_street_lighting"
