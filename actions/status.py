@@ -29,7 +29,7 @@ from actions.reading import response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
-from bot.reading.report_questions import said_age_days, says_number_unknown
+from bot.reading.report_questions import asks_again, said_age_days, says_number_unknown
 from bot.reading.result import Reading
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
@@ -258,6 +258,9 @@ class ActionReportStatus(Action):
             return [SlotSet(ASKED_SLOT, False)]
         if found:
             tell_status(dispatcher, found, domain, tracker)
+            if not tracker.active_loop_name and asks_again(
+                    tracker.latest_message.get("text") or ""):
+                utter(dispatcher, "utter_status_offer_colleague")  # "de DERDE keer!!"
             return [SlotSet(ASKED_SLOT, False)]
         in_form = bool(tracker.active_loop_name)  # the place there is the new report's
         street, category = place_asked_about(tracker) if not (number or in_form) else (None, None)

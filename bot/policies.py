@@ -30,6 +30,7 @@ from rasa.shared.nlu.constants import TEXT
 from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.aspects import is_follow_up
+from bot.reading.answers import ends_the_chat
 from bot.reading.callback import wants_callback
 from bot.reading.description import says_not_collected
 from bot.reading.not_helped import says_not_helped
@@ -142,6 +143,7 @@ GOODBYE_ACTION = "action_goodbye"
 CONTACT_HUMAN_ACTION = "action_contact_human"
 # Offered after filing a report the resident made before (actions.reports).
 COLLEAGUE_OFFER = "utter_report_offer_colleague"
+STATUS_COLLEAGUE_OFFER = "utter_status_offer_colleague"
 CALLBACK_NUMBER_QUESTION = "utter_callback_ask_number"
 ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
 STATUS_DISPUTED = "action_status_disputed"
@@ -312,8 +314,9 @@ def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
 
 def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str],
                             reading: Reading) -> Optional[str]:
-    """"Ja" or "nee" to "Wilt u er ook met een collega over praten?" after a repeated report."""
-    if _last_response(tracker) != COLLEAGUE_OFFER:
+    """"Ja" or "nee" to "Wilt u er (ook) met een collega over praten?" after a report made
+    before, or a status asked again."""
+    if _last_response(tracker) not in (COLLEAGUE_OFFER, STATUS_COLLEAGUE_OFFER):
         return None
     if intent == "affirm" or reading.answer is True and intent not in NEW_TOPIC_INTENTS:
         return CONTACT_HUMAN_ACTION
@@ -417,6 +420,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True
     if active_loop is not None:
         return False  # "Kerkstraat 5": the report goes on once everyone is safe
+    if reading.answer is True or reading.location and reading.location.house_number:
+        return False  # "ja melden, het is bij nummer 17": the answer to the report offer
     return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
 
 
@@ -453,7 +458,7 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("name") == "affirm" or reading.answer is True
                  and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):
         return AS_QUESTION_ACTION  # "ja" to "Gaat uw vraag over dit onderwerp?": its answer
-    if before == SUBMIT_ACTION and tracker.active_loop_name is None:
+    if before in (SUBMIT_ACTION, STATUS_ACTION) and tracker.active_loop_name is None:
         offer_answer = _colleague_offer_answer(tracker, intent.get("name"), reading)
         if offer_answer:
             return offer_answer  # "JA": a colleague about the report made so often
@@ -518,6 +523,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == FOLLOW_UP_ACTION and _NO_THANKS.search(message.text or "")
             and tracker.active_loop_name is None):
         return GOODBYE_ACTION  # "nee, dank u" after the cost: done, not "waar kan ik u mee …"
+    if (tracker.active_loop_name is None and not reading.danger
+            and not _has_case_number(message) and ends_the_chat(message.text or "")):
+        return GOODBYE_ACTION  # "wilde alleen kijken of dit werkt. doei": no status question
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):

@@ -250,6 +250,8 @@ def test_whatever_follows_the_112_answer_is_still_the_emergency(text, intent):
 
 def test_an_answer_to_the_report_offer_or_to_the_form_is_no_new_emergency():
     assert reading_route(tracker(AFTER_112 + [said("ja", "affirm")])) != "action_emergency"
+    text = "ja melden, het is ter hoogte van de bakker, nummer 17 ongeveer"
+    assert reading_route(tracker(AFTER_112 + [said(text, "inform")])) != "action_emergency"
     in_form = IN_FORM + [said("brand!!"), ActionExecuted("action_emergency"),
                          ActionExecuted("action_listen")]
     assert reading_route(tracker(in_form + [said("Kerkstraat 5", "inform")])) == "report_form"
@@ -694,6 +696,8 @@ def test_the_answer_to_the_callback_number_question(text, expected):
     ("dat klopt niet, het gaat over een stoeptegel, niet over afval", "inform",
      "action_status_disputed"),
     ("dat is niet mijn melding", "complaint", "action_status_disputed"),
+    ("straatverlichting? nee het ging over een stoeprand. dan heb ik het verkeerde nummer denk ik",
+     "report_street_lighting", "action_status_disputed"),
     ("ok dank je", "thanks", None),
 ])
 def test_a_status_the_resident_says_is_not_theirs_goes_to_a_person(text, intent, expected):
@@ -824,3 +828,22 @@ def test_a_service_question_about_a_hazard_is_answered_but_an_emergency_is_not()
     assert reading_route(tracker(START + [said(text, "report_street_lighting")])) == \
         "action_emergency"
 
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("ja", "affirm", "action_contact_human"),
+    ("nee hoor", "deny", "action_goodbye"),
+])
+def test_the_answer_to_the_colleague_offer_after_a_status_asked_again(text, intent, expected):
+    offered = _bot_asked("dit is de DERDE keer dat ik vraag naar M-2026-000123!!",
+                         "ask_report_status", "action_report_status",
+                         "utter_status_offer_colleague")
+    assert reading_route(tracker(offered + [said(text, intent)])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("oh eigenlijk niks hoor, wilde alleen even kijken of dit werkt. doei", "action_goodbye"),
+    ("de lamp is al de hele dag kapot", None),
+])
+def test_only_trying_the_chat_and_saying_goodbye_is_a_goodbye(text, expected):
+    assert reading_route(tracker(START + [said(text, "ask_report_status")])) == expected

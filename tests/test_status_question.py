@@ -326,3 +326,16 @@ def test_during_a_report_no_report_is_looked_up_by_its_street(db_url, dispatcher
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_status_ask_number_later"]
 
+
+
+def test_a_status_asked_again_and_again_offers_a_colleague(db_url, dispatcher, domain):
+    report = file(db_url)
+    text = f"dit is de DERDE keer dat ik contact opneem over {report.case_number}!! wanneer?"
+    tracker = make_tracker("ask_report_status", text)
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_status_gemeld", "utter_status_offer_colleague"]
+    dispatcher.messages.clear()
+    tracker = make_tracker("ask_report_status", f"hoe staat het met {report.case_number}")
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_status_gemeld"]

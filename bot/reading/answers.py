@@ -350,6 +350,21 @@ def is_thanks_or_goodbye(text: str) -> bool:
     return all(word.lower() in _COURTESY for word in re.findall(r"[^\W\d_]+|\d+", rest))
 
 
+_BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes)\W*$",
+                         re.IGNORECASE)
+_NOTHING_NEEDED = re.compile(
+    r"\b(?:eigenlijk (?:niks|niets)|(?:niks|niets) hoor|laat maar|(?:even |alleen |gewoon )?"
+    r"(?:kijken|testen|proberen) of (?:dit|het|deze chat|de chat|dit ding) (?:\w+ )?werkt)\b",
+    re.IGNORECASE)
+
+
+def ends_the_chat(text: str) -> bool:
+    """"Eigenlijk niks hoor, wilde alleen kijken of dit werkt. doei": a goodbye, no request."""
+    text = (text or "").replace("’", "'")
+    return bool(_BYE_AT_END.search(text)
+                and (_NOTHING_NEEDED.search(text) or is_thanks_or_goodbye(text)))
+
+
 # "Het is eigenlijk 1 probleem", "dat hoort bij elkaar": two problems the bot split are one.
 _ONE_PROBLEM = re.compile(
     r"\b(?:eigenlijk|maar|gewoon|slechts|toch|allemaal|alles) (?:1|één|een|eén|1 en hetzelfde) "

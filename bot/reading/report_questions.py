@@ -216,7 +216,9 @@ def asks_about_an_earlier_report(text: str) -> bool:
 _WRONG_REPORT = re.compile(
     r"\b(?:klopt (?:niet|niks|helemaal niet|van geen kant)|niet (?:mijn|de juiste|die|het goede|"
     r"de goede|onze) melding|(?:is|was) niet van (?:mij|ons)|(?:een )?andere melding|"
-    r"verkeerde melding|gaat (?:helemaal )?niet over|dat (?:heb|had) ik niet gemeld|"
+    r"verkeerde (?:melding|meldingsnummer|nummer)|(?:het )?verkeerde? nummer|"
+    r"nee,? (?:het|mijn melding|die) (?:ging|gaat|was) over\b|"
+    r"gaat (?:helemaal )?niet over|dat (?:heb|had) ik niet gemeld|"
     r"dat is (?:hem|het|die) niet|not my report|wrong report|that is not (?:it|right)|"
     r"that s not (?:it|right|mine))\b", re.IGNORECASE)
 
@@ -262,6 +264,16 @@ _REPORTED_BEFORE = re.compile(
     r"(?:eerder|vaker|al vaak|meerdere keren|zo vaak) (?:\w+ )?(?:gemeld|gebeld|doorgegeven)|"
     r"zoveelste (?:keer|melding)|(?:reported|called) (?:\w+ ){0,3}(?:times|before|already))\b",
     re.IGNORECASE)
+# Asking again about a report already made: "dit is de DERDE keer dat ik contact opneem".
+_ASKED_BEFORE = re.compile(
+    r"\b(?:(?:tweede|derde|vierde|vijfde|zoveelste|\d+e) keer|al (?:\w+ )?(?:twee|drie|vier|vijf|"
+    r"\d+|meerdere|zo ?veel|vaak) keer|(?:weer|opnieuw|nog een keer|steeds) (?:\w+ )?contact)\b",
+    re.IGNORECASE)
+
+
+def asks_again(text: str) -> bool:
+    """A status question asked again and again, or about a report made again and again."""
+    return says_reported_before(text) or bool(_ASKED_BEFORE.search(text or ""))
 
 
 def says_reported_before(text: str) -> bool:
