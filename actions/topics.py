@@ -48,6 +48,7 @@ NOT_HELPED = {
 NEUTRAL = {
     "utter_anything_else", "utter_ask_what_else", "utter_thanks", "utter_greeting",
     "utter_glad_to_help", "utter_goodbye", "utter_closing_helped", "utter_closing_not_helped",
+    "utter_closing_nothing_asked",
     "utter_iamabot", "utter_no_text", "utter_kb_alternatives", "utter_report_was_a_question",
 }
 # Part of the day by hour: [start, end) -> key of the wish response.
@@ -342,16 +343,23 @@ def was_helped(events: List[Dict[Text, Any]]) -> bool:
     A question of the bot left unanswered (a report form half done), or no answer at
     all, means the resident was not helped.
     """
+    response = last_answer(events)
+    return (response is not None and response not in NOT_HELPED
+            and not str(response).startswith("utter_ask_"))
+
+
+def last_answer(events: List[Dict[Text, Any]]) -> Optional[Text]:
+    """The bot's last real answer in this session (prompts and closings skipped; "" for a
+    colleague's message); None when it gave none (only a greeting)."""
     for event in reversed(events):
         if event.get("event") == "session_started":
             break
         if event.get("event") != "bot":
             continue
         response = (event.get("metadata") or {}).get("utter_action")
-        if response in NEUTRAL:
-            continue
-        return response not in NOT_HELPED and not str(response).startswith("utter_ask_")
-    return False
+        if response not in NEUTRAL:
+            return response or ""
+    return None
 
 
 def day_part(moment: dt.datetime) -> Text:
@@ -375,8 +383,12 @@ class ActionGoodbye(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        helped = was_helped(tracker.events)
-        response = "utter_closing_helped" if helped else "utter_closing_not_helped"
+        if last_answer(tracker.events) is None:  # "wilde alleen kijken of dit werkt. doei"
+            response = "utter_closing_nothing_asked"
+        elif was_helped(tracker.events):
+            response = "utter_closing_helped"
+        else:
+            response = "utter_closing_not_helped"
         wish = response_text(domain, f"utter_wish_{day_part(self._now())}", tracker)
         utter(dispatcher, response, wish=wish)
         return []

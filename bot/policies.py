@@ -445,6 +445,9 @@ def reading_route(tracker: DialogueStateTracker,
             return REPORT_HERE_ACTION  # "moet ik het ook bij jullie melden?" after the gas answer
         if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
+        if (tracker.active_loop_name is None and OFFER_REPORT_ACTION in last_turn
+                and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS):
+            return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
                 and intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS):
             if OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION:

@@ -252,6 +252,11 @@ def test_an_answer_to_the_report_offer_or_to_the_form_is_no_new_emergency():
     assert reading_route(tracker(AFTER_112 + [said("ja", "affirm")])) != "action_emergency"
     text = "ja melden, het is ter hoogte van de bakker, nummer 17 ongeveer"
     assert reading_route(tracker(AFTER_112 + [said(text, "inform")])) != "action_emergency"
+    offered = START + [said("de kabel hangt los en er komen vonken uit", "report_street_lighting"),
+                       ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       ActionExecuted("action_listen")]
+    assert reading_route(tracker(offered + [said(text, "inform")])) == "action_start_report"
     in_form = IN_FORM + [said("brand!!"), ActionExecuted("action_emergency"),
                          ActionExecuted("action_listen")]
     assert reading_route(tracker(in_form + [said("Kerkstraat 5", "inform")])) == "report_form"

@@ -265,3 +265,12 @@ def test_each_new_intent_has_varied_training_and_held_out_examples(intent):
     assert len(training) >= 25 and 6 <= len(held_out) <= 8
     assert not {t.lower() for t in training} & {t.lower() for t in held_out}
     assert len({t.split()[0].lower() for t in training}) >= 12, "one template, nouns swapped"
+
+
+def test_goodbye_before_anything_was_asked_is_neither_glad_nor_sorry(dispatcher, domain):
+    tracker = tracker_with([bot("utter_greeting"),
+                            user("eigenlijk niks hoor, wilde kijken of dit werkt. doei")])
+    run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
+    assert only_response(dispatcher)["response"] == "utter_closing_nothing_asked"
+    text = dutch(domain, "utter_closing_nothing_asked")["text"]
+    assert "Sorry" not in text and "kon helpen" not in text and "Tot ziens" in text
