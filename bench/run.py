@@ -98,8 +98,9 @@ def _summary(concurrent: int, runs: List[Dict[str, Any]]) -> Dict[str, float]:
             "turns_per_second": len(latencies) / sum(run["seconds"] for run in runs)}
 
 
-def load_levels(base_urls: Dict[str, str],
-                tokens: Dict[str, str]) -> Dict[str, List[Dict[str, float]]]:
+def load_levels(base_urls: Dict[str, str], tokens: Dict[str, str],
+                levels: Tuple[int, ...] = LEVELS,
+                rounds: int = ROUNDS) -> Dict[str, List[Dict[str, float]]]:
     """Every level in ROUNDS rounds; a round loads each system once, in turn and in a
     rotating order, so a slow minute of the machine falls on all systems alike. The
     assistant's REST channel needs the token (bare Rasa's ignores it)."""
@@ -110,9 +111,9 @@ def load_levels(base_urls: Dict[str, str],
         asyncio.run(_load(url, 10, f"{name}-warmup"))
     results: Dict[str, List[Dict[str, float]]] = {name: [] for name in urls}
     names = list(urls)
-    for level in LEVELS:
+    for level in levels:
         runs: Dict[str, List[Dict[str, Any]]] = {name: [] for name in urls}
-        for number in range(ROUNDS):
+        for number in range(rounds):
             for name in names[number % len(names):] + names[:number % len(names)]:
                 runs[name].append(asyncio.run(_load(urls[name], level,
                                                     f"{name}-{level}-{number}")))
@@ -200,12 +201,15 @@ class BareRasa:
         self.process.wait(timeout=30)
 
 
-def embedded_stack(work: Path, model: Path, backends: Dict[str, str]) -> Stack:
-    """The embedded defaults: SQLite tracker and report store, in-memory lock store."""
+def embedded_stack(work: Path, model: Path, backends: Dict[str, str],
+                   action_url: Optional[str] = None) -> Stack:
+    """The embedded defaults: SQLite tracker and report store, in-memory lock store; the
+    actions in the action server, or at `action_url` (`inprocess:`)."""
     action_port = free_port()
+    work.mkdir(parents=True, exist_ok=True)
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
-                 endpoints=embedded_endpoints(work, action_port), token=secrets.token_hex(8),
-                 log_dir=work / "logs",
+                 endpoints=embedded_endpoints(work, action_port, action_url),
+                 token=secrets.token_hex(8), log_dir=work / "logs",
                  env={"GA_DATABASE_URL": f"sqlite:///{work / 'reports.db'}",
                       **backends}).start(model)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
@@ -22,6 +25,7 @@ from rasa.utils.endpoints import EndpointConfig
 from bot import inprocess_actions, rasa_patches
 from bot.serve import actions_in_process, endpoints_with_action_token
 from bot.settings import ROOT
+from tests.inprocess_conversations import CONVERSATIONS
 from tests.services import free_port, served
 from tests.test_action_server_auth import TOKEN
 
@@ -153,3 +157,19 @@ def test_the_stack_starts_no_action_server_and_needs_no_token_for_inprocess(
     assert actions_in_process(endpoints)
     assert endpoints_with_action_token(endpoints, tmp_path) == endpoints
     assert not actions_in_process(ROOT / "endpoints.production.yml")
+
+
+def test_conversations_give_the_same_events_through_both(trained_model: Path,
+                                                          tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SIGNALEN_URL": "", "PDOK_URL": "",
+           "GA_DATABASE_URL": f"sqlite:///{tmp_path / 'local.db'}"}
+    done = subprocess.run([sys.executable, "-m", "tests.inprocess_conversations",
+                           str(trained_model), str(tmp_path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(done.stdout.strip().splitlines()[-1])
+    through_server, in_process = results["action server"], results["in process"]
+    assert len(in_process) == len(through_server) == len(CONVERSATIONS)
+    for server_events, local_events in zip(through_server, in_process):
+        assert any(e["event"] == "slot" for e in server_events), "the actions set slots"
+        assert local_events == server_events
