@@ -180,8 +180,8 @@ def main() -> None:
                         help="with --compare: switch only the patches whose names contain "
                              "one of these comma-separated words")
     parser.add_argument("--in-process", action="store_true",
-                        help="with --compare: the actions through the action server against "
-                             "the actions in the Rasa process (action_endpoint inprocess:)")
+                        help="the actions in the Rasa process (action_endpoint inprocess:); "
+                             "with --compare: against the actions through the action server")
     parser.add_argument("--answers", type=Path, help="write the bot's answers here")
     args = parser.parse_args()
     if args.inline_nlu:
@@ -216,6 +216,12 @@ def main() -> None:
             app = types.SimpleNamespace(ctx=types.SimpleNamespace())
             agent = loop.run_until_complete(rasa.core.run.load_agent_on_start(
                 str(model), AvailableEndpoints.read_endpoints(str(endpoints)), None, app, loop))
+            if args.in_process and not args.compare:
+                from rasa.utils.endpoints import EndpointConfig
+
+                from bot.settings import IN_PROCESS_ACTIONS
+
+                agent.processor.action_endpoint = EndpointConfig(url=IN_PROCESS_ACTIONS)
             loop.run_until_complete(drive(agent, args.warmup, "warm"))
             if args.compare and args.in_process:
                 compare_in_process(loop, agent, args, actions)

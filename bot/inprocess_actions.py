@@ -5,7 +5,7 @@
 
 With that URL the Rasa server runs rasa_sdk's ActionExecutor itself instead of posting each
 call to the action server. It only replaces the transport: Rasa builds the call as always
-(RemoteAction), and the executor gets what the action server would have parsed (the same
+(RemoteAction), and the executor gets what the action server would have parsed (through
 JSON: a fresh copy of the tracker's state; the domain copied once, as DomainReuse shares it).
 The answer comes back through JSON as well, and the action server's failures come back as
 its HTTP answers would (ClientResponseError 400 for a rejection, 404 for an unknown action,
@@ -27,6 +27,7 @@ from typing import Any, Dict, List, Optional, Text
 
 import aiohttp
 import rasa
+import ujson
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 from rasa_sdk import utils as sdk_utils
 from rasa_sdk.executor import ActionExecutor
@@ -61,9 +62,20 @@ def executor(package: Text) -> ActionExecutor:
     return found
 
 
-def json_copy(value: Any) -> Any:
-    """`value` as it arrives at the other end of an HTTP call."""
-    return json.loads(json.dumps(value))
+def as_received(value: Any) -> Any:
+    """`value` as the action server gets it: Rasa writes the call with `json.dumps`,
+    Sanic reads it with ujson. ujson writes it here (the same values, at half the cost)
+    unless it cannot; then `json.dumps` does, as in Rasa (and fails where Rasa fails)."""
+    try:
+        text = ujson.dumps(value, escape_forward_slashes=False)
+    except (TypeError, OverflowError, ValueError):
+        text = json.dumps(value)
+    return ujson.loads(text)
+
+
+def as_answered(value: Any) -> Any:
+    """`value` as Rasa gets the action server's answer: Sanic writes it with ujson."""
+    return ujson.loads(ujson.dumps(value, escape_forward_slashes=False))
 
 
 class DomainCopy:
@@ -76,7 +88,7 @@ class DomainCopy:
 
     def of(self, domain: Any) -> Any:
         if domain is not self.source:
-            self.source, self.copy = domain, json_copy(domain)
+            self.source, self.copy = domain, as_received(domain)
         return self.copy
 
 
@@ -88,7 +100,7 @@ def refusal(status: int, reason: Text, body: Dict[Text, Any]) -> ClientResponseE
 async def answer(found: ActionExecutor, call: Dict[Text, Any]) -> Any:
     """What the action server answers `call` (rasa_sdk.endpoint's webhook), as JSON."""
     try:
-        return json_copy(await found.run(call))
+        return as_answered(await found.run(call))
     except ActionExecutionRejection as error:
         logger.debug("%s", error)
         raise refusal(400, "Bad Request",
@@ -123,7 +135,7 @@ class InProcessEndpoint(EndpointConfig):
 
     def action_call(self, body: Dict[Text, Any]) -> Dict[Text, Any]:
         """The call as the action server parses it: the domain last, as Rasa puts it."""
-        call = json_copy({key: value for key, value in body.items() if key != DOMAIN_KEY})
+        call = as_received({key: value for key, value in body.items() if key != DOMAIN_KEY})
         if DOMAIN_KEY in body:
             call[DOMAIN_KEY] = self.domains.of(body[DOMAIN_KEY])
         return call
