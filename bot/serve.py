@@ -22,7 +22,8 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from string import Template
+from typing import Dict, List, Mapping, Optional
 
 import yaml
 
@@ -96,8 +97,9 @@ class Stack:
         # Web chat ids are bound to the browser with an HMAC of this secret.
         self.env.setdefault(WEBCHAT_SECRET_VARIABLE, os.environ.get(WEBCHAT_SECRET_VARIABLE)
                             or secrets.token_urlsafe(32))
-        rasa_endpoints = endpoints_with_action_token(self.endpoints, self.log_dir)
-        in_process = actions_in_process(self.endpoints)
+        variables = {**os.environ, **self.env}
+        rasa_endpoints = endpoints_with_action_token(self.endpoints, self.log_dir, variables)
+        in_process = actions_in_process(self.endpoints, variables)
         # Migrate once, before the processes that use the database start side by side.
         self._spawn("migrate", [sys.executable, "-m", "bot.reports.db"]).wait(timeout=120)
         self._spawn("tracker-tables", [sys.executable, "-m", "bot.tracker_store",
@@ -172,12 +174,16 @@ def action_endpoint(endpoints: Path) -> Dict:
     return action
 
 
-def actions_in_process(endpoints: Path) -> bool:
-    """Whether the Rasa server runs the custom actions itself (`url: "inprocess:"`)."""
-    return str(action_endpoint(endpoints)["url"]).startswith(IN_PROCESS_ACTIONS)
+def actions_in_process(endpoints: Path, env: Optional[Mapping[str, str]] = None) -> bool:
+    """Whether the Rasa server runs the custom actions itself (`url: "inprocess:"`, also
+    as `${ACTION_SERVER_URL}` with that variable in `env`, the environment when None)."""
+    url = Template(str(action_endpoint(endpoints)["url"])).safe_substitute(
+        os.environ if env is None else env)
+    return url.startswith(IN_PROCESS_ACTIONS)
 
 
-def endpoints_with_action_token(endpoints: Path, folder: Path) -> Path:
+def endpoints_with_action_token(endpoints: Path, folder: Path,
+                                env: Optional[Mapping[str, str]] = None) -> Path:
     """The endpoints file the Rasa server gets: `endpoints` itself when its action_endpoint
     sends `token: ${GA_ACTION_TOKEN}` or runs the actions in process (nothing to call),
     otherwise a copy in `folder` with that line added (the secret stays in the environment,
@@ -185,7 +191,7 @@ def endpoints_with_action_token(endpoints: Path, folder: Path) -> Path:
     error: the action server would refuse it."""
     text = endpoints.read_text(encoding="utf-8")
     action = action_endpoint(endpoints)
-    if actions_in_process(endpoints):
+    if actions_in_process(endpoints, env):
         return endpoints
     if action.get("token_name", "token") != "token":
         raise ValueError(f"{endpoints}: the action server takes the token as `token`")

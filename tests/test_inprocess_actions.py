@@ -156,7 +156,9 @@ def test_the_stack_starts_no_action_server_and_needs_no_token_for_inprocess(
     endpoints.write_text('action_endpoint:\n  url: "inprocess:"\n')
     assert actions_in_process(endpoints)
     assert endpoints_with_action_token(endpoints, tmp_path) == endpoints
-    assert not actions_in_process(ROOT / "endpoints.production.yml")
+    production = ROOT / "endpoints.production.yml"
+    assert not actions_in_process(production, {"ACTION_SERVER_URL": "http://a:5055/webhook"})
+    assert actions_in_process(production, {"ACTION_SERVER_URL": "inprocess:"})
 
 
 def test_conversations_give_the_same_events_through_both(trained_model: Path,
