@@ -15,13 +15,14 @@ import tempfile
 from pathlib import Path
 from typing import Any, Dict, List
 
-from bench.run import (BARE, EMBEDDED, HERE, SIGNALEN_DELAY, BareRasa, embedded_stack,
+from bench.run import (BARE, HERE, SIGNALEN_DELAY, BareRasa, embedded_stack,
                        load_levels, timed_training)
 from bot.model import ensure_model
 from bot.serve import Stack
 from bot.settings import IN_PROCESS_ACTIONS
 from tests.standins.signalen import SignalenStandIn
 
+ACTION_SERVER = "assistant, embedded, action server"
 IN_PROCESS = "assistant, embedded, actions in process"
 
 
@@ -67,7 +68,7 @@ def main() -> None:
         stacks: Dict[str, Stack] = {}
         bare = None
         try:
-            stacks[EMBEDDED] = embedded_stack(work / "remote", model, backends)
+            stacks[ACTION_SERVER] = embedded_stack(work / "remote", model, backends, None)
             stacks[IN_PROCESS] = embedded_stack(work / "local", model, backends,
                                                 IN_PROCESS_ACTIONS)
             bare = BareRasa(bare_model, work).wait()

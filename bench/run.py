@@ -28,7 +28,7 @@ import yaml
 
 from bot.model import ensure_model
 from bot.serve import Stack
-from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, ROOT
+from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, IN_PROCESS_ACTIONS, ROOT
 from tests.standins.signalen import SignalenStandIn
 from tests.services import (PostgresServer, RedisServer, embedded_endpoints, free_port,
                             production_env)
@@ -202,9 +202,9 @@ class BareRasa:
 
 
 def embedded_stack(work: Path, model: Path, backends: Dict[str, str],
-                   action_url: Optional[str] = None) -> Stack:
-    """The embedded defaults: SQLite tracker and report store, in-memory lock store; the
-    actions in the action server, or at `action_url` (`inprocess:`)."""
+                   action_url: Optional[str] = IN_PROCESS_ACTIONS) -> Stack:
+    """The embedded defaults: SQLite tracker and report store, in-memory lock store, the
+    actions in the Rasa process (`action_url` None: in an action server)."""
     action_port = free_port()
     work.mkdir(parents=True, exist_ok=True)
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
@@ -327,9 +327,9 @@ def render(results: Dict) -> str:
              f"{MIN_CONVERSATIONS} conversations in turn, in a rotating order.",
              "",
              f"- {EMBEDDED}: endpoints.yml, SQLite tracker and report store, Rasa's in-memory "
-             "lock store, so one Sanic worker.",
+             "lock store, so one Sanic worker; the actions in the Rasa process.",
              f"- {PRODUCTION}: endpoints.production.yml, PostgreSQL tracker and report store, "
-             f"Redis lock store, SANIC_WORKERS={WORKERS}.",
+             f"Redis lock store, SANIC_WORKERS={WORKERS}, an action server.",
              f"- {BARE}: Rasa's default configuration, one response, no action server, "
              "in-memory stores (the baseline of the goals).",
              f"- Signals the stand-in received in the run: {results.get('signals', 0)} "

@@ -1,4 +1,5 @@
-"""Starts the action server, the Rasa server, the outbox worker and the webcare console
+"""Starts the Rasa server, the outbox worker, the webcare console and, unless the actions
+run in the Rasa process (`url: "inprocess:"`, the embedded default), the action server
 together, for `make run` and the tests.
 
 All listen on loopback by default; the action server always does (it binds to
