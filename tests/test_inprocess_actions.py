@@ -23,7 +23,7 @@ from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import inprocess_actions, rasa_patches
-from bot.serve import actions_in_process, endpoints_with_action_token
+from bot.serve import Stack, actions_in_process, endpoints_with_action_token
 from bot.settings import ROOT
 from tests.inprocess_conversations import CONVERSATIONS
 from tests.services import free_port, served
@@ -151,11 +151,27 @@ def test_an_action_changes_only_its_own_copy_of_the_tracker_and_domain(local) ->
 
 
 def test_the_stack_starts_no_action_server_and_needs_no_token_for_inprocess(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text('action_endpoint:\n  url: "inprocess:"\n')
-    assert actions_in_process(endpoints)
+    assert actions_in_process(endpoints) and actions_in_process(ROOT / "endpoints.yml")
     assert endpoints_with_action_token(endpoints, tmp_path) == endpoints
+
+    class Started:
+        def wait(self, timeout: float) -> int:
+            return 0
+
+    stack = Stack(endpoints=endpoints, log_dir=tmp_path)
+    spawned: Dict[str, List[str]] = {}
+    waited: List[str] = []
+    monkeypatch.setattr(stack, "_spawn", lambda name, command: spawned.setdefault(
+        name, command) and Started())
+    monkeypatch.setattr(stack, "_wait_until_up", lambda url, timeout: waited.append(url))
+    stack.start(Path("model.tar.gz"))
+    assert "actions" not in spawned and "rasa" in spawned
+    rasa = spawned["rasa"]
+    assert rasa[rasa.index("--endpoints") + 1] == str(endpoints)
+    assert not any(str(stack.action_port) in url for url in waited)
     production = ROOT / "endpoints.production.yml"
     assert not actions_in_process(production, {"ACTION_SERVER_URL": "http://a:5055/webhook"})
     assert actions_in_process(production, {"ACTION_SERVER_URL": "inprocess:"})
