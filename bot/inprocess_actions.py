@@ -12,6 +12,9 @@ its HTTP answers would (ClientResponseError 400 for a rejection, 404 for an unkn
 500 for an exception), so Rasa's own code makes the same events and takes the same error
 path. The call's timeout (GA_ACTION_TIMEOUT) cancels the action as a lost connection would.
 
+The actions are imported when the model loads (`prepare`); an actions package that does
+not import stops the Rasa server there, as it stops the action server.
+
 No token is needed: nothing listens. The price: the actions share the Rasa server's event
 loop, so a synchronous action or validator that blocks holds up every conversation of that
 worker (in the action server it held up every call of that server). The project's actions
