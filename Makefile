@@ -69,11 +69,9 @@ bench: install ## Measure latency (vs bare Rasa), parse time, training time, mem
 bench-lists: install ## The console's overview, queue and a conversation page with 100,000 conversations and 2 million events: bench/RESULTS.md (ARGS=--conversations N)
 	PYTHONPATH=. $(PY) bench/console_lists.py $(ARGS)
 
-shell: install ## Talk to the bot in the terminal
+shell: install ## Talk to the bot in the terminal (the actions run in the same process)
 	@$(PY) -m bot.model >/dev/null
-	@mkdir -p var; export GA_ACTION_TOKEN="$${GA_ACTION_TOKEN:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(32))')}"; \
-	  SANIC_HOST=127.0.0.1 PYTHONPATH=. $(PY) -m bot.action_server --actions actions --port 5055 >var/actions-shell.log 2>&1 & pid=$$!; \
-	  trap "kill $$pid" EXIT; $(PY) -m rasa shell --model "$$($(PY) -m bot.model)" --endpoints endpoints.yml
+	@mkdir -p var; PYTHONPATH=. $(PY) -m bot.shell --model "$$($(PY) -m bot.model)" --endpoints endpoints.yml
 
 retention: install ## Apply the personal-data register's retention periods (run daily)
 	$(PY) -m bot.reports.retention

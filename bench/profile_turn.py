@@ -13,7 +13,9 @@ comes: rasa_speedups.per_turn_patches off, and an action server without DomainRe
 so a busy machine weighs on both alike. With --only, just the patches whose names
 (rasa_speedups.patch_name) contain one of the given words are switched, the others stay
 on in both batches, and both batches use the same action server. With --batch N the two
-take turns every N conversations.
+take turns every N conversations. With --compare and --in-process, the batches that take
+turns are the actions through the action server and the actions in the Rasa process
+(`inprocess:`, bot/inprocess_actions.py), all speed-ups on in both.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ import time
 import types
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bench.run import SIGNALEN_DELAY, TURNS
 from bot.model import ensure_model
@@ -86,6 +88,35 @@ async def drive(agent, conversations: int, prefix: str) -> List[List[str]]:
     return answers
 
 
+Variant = Tuple[Callable[[], None], Optional[subprocess.Popen]]
+
+
+def alternate(loop: asyncio.AbstractEventLoop, agent: Any, args: argparse.Namespace,
+              variants: Dict[str, Variant]) -> None:
+    """Drive batches of the two variants in turn: (switch to it, its action server)."""
+    cpu: Dict[str, List[float]] = {name: [0.0, 0.0] for name in variants}
+    turns = args.conversations * len(TURNS)
+    batch = args.batch or args.conversations
+    first, second = list(variants)
+    for number in range(args.compare):
+        for start in range(0, args.conversations, batch):
+            size = min(batch, args.conversations - start)
+            flip = (number + start // batch) % 2
+            for name in ((second, first) if flip else (first, second)):
+                switch, server = variants[name]
+                switch()
+                rasa_cpu = time.process_time()
+                action_cpu = process_cpu(server.pid) if server else 0.0
+                loop.run_until_complete(drive(agent, size, f"{name}-{number}-{start}"))
+                cpu[name][0] += time.process_time() - rasa_cpu
+                cpu[name][1] += (process_cpu(server.pid) if server else 0.0) - action_cpu
+    for name, (rasa_cpu, action_cpu) in cpu.items():
+        per_turn = 1000 / (turns * args.compare)
+        print(f"{name}: rasa CPU {rasa_cpu * per_turn:.2f} ms/turn, action server CPU "
+              f"{action_cpu * per_turn:.2f} ms/turn, together "
+              f"{(rasa_cpu + action_cpu) * per_turn:.2f} ms/turn")
+
+
 def compare(loop: asyncio.AbstractEventLoop, agent: Any, args: argparse.Namespace,
             servers: Dict[str, subprocess.Popen]) -> None:
     from bot import rasa_speedups
@@ -96,25 +127,39 @@ def compare(loop: asyncio.AbstractEventLoop, agent: Any, args: argparse.Namespac
                if not args.only or any(word in rasa_speedups.patch_name(patch)
                                        for word in args.only.split(","))]
     print("switched:", ", ".join(rasa_speedups.patch_name(patch) for patch in patches))
-    cpu: Dict[str, List[float]] = {name: [0.0, 0.0] for name in servers}
-    turns = args.conversations * len(TURNS)
-    batch = args.batch or args.conversations
-    for number in range(args.compare):
-        for start in range(0, args.conversations, batch):
-            size = min(batch, args.conversations - start)
-            flip = (number + start // batch) % 2
-            for name in (("plain", "fast") if flip else ("fast", "plain")):
-                rasa_speedups.use(patches, ours=name == "fast")
-                endpoint.url = url.replace(url.split(":")[2].split("/")[0],
-                                           str(servers[name].args[-1]))
-                rasa_cpu, action_cpu = time.process_time(), process_cpu(servers[name].pid)
-                loop.run_until_complete(drive(agent, size, f"{name}-{number}-{start}"))
-                cpu[name][0] += time.process_time() - rasa_cpu
-                cpu[name][1] += process_cpu(servers[name].pid) - action_cpu
-    for name, (rasa_cpu, action_cpu) in cpu.items():
-        per_turn = 1000 / (turns * args.compare)
-        print(f"{name}: rasa CPU {rasa_cpu * per_turn:.2f} ms/turn, action server CPU "
-              f"{action_cpu * per_turn:.2f} ms/turn")
+
+    def switch(name: str) -> Callable[[], None]:
+        def to_it() -> None:
+            rasa_speedups.use(patches, ours=name == "fast")
+            endpoint.url = url.replace(url.split(":")[2].split("/")[0],
+                                       str(servers[name].args[-1]))
+        return to_it
+
+    alternate(loop, agent, args, {name: (switch(name), servers[name])
+                                  for name in ("fast", "plain")})
+
+
+def compare_in_process(loop: asyncio.AbstractEventLoop, agent: Any,
+                       args: argparse.Namespace, server: subprocess.Popen) -> None:
+    """The actions through the action server against the actions in the Rasa process."""
+    from rasa.utils.endpoints import EndpointConfig
+
+    from bot import inprocess_actions
+    from bot.settings import IN_PROCESS_ACTIONS
+
+    remote = agent.processor.action_endpoint
+    local = EndpointConfig(url=IN_PROCESS_ACTIONS)
+    inprocess_actions.prepare(local)
+    agent.processor.action_endpoint = local
+    loop.run_until_complete(drive(agent, args.warmup, "warm-in-process"))
+
+    def switch(endpoint: EndpointConfig) -> Callable[[], None]:
+        def to_it() -> None:
+            agent.processor.action_endpoint = endpoint
+        return to_it
+
+    alternate(loop, agent, args, {"action server": (switch(remote), server),
+                                  "in process": (switch(local), None)})
 
 
 def main() -> None:
@@ -134,6 +179,9 @@ def main() -> None:
     parser.add_argument("--only", metavar="WORDS",
                         help="with --compare: switch only the patches whose names contain "
                              "one of these comma-separated words")
+    parser.add_argument("--in-process", action="store_true",
+                        help="the actions in the Rasa process (action_endpoint inprocess:); "
+                             "with --compare: against the actions through the action server")
     parser.add_argument("--answers", type=Path, help="write the bot's answers here")
     args = parser.parse_args()
     if args.inline_nlu:
@@ -168,7 +216,16 @@ def main() -> None:
             app = types.SimpleNamespace(ctx=types.SimpleNamespace())
             agent = loop.run_until_complete(rasa.core.run.load_agent_on_start(
                 str(model), AvailableEndpoints.read_endpoints(str(endpoints)), None, app, loop))
+            if args.in_process and not args.compare:
+                from rasa.utils.endpoints import EndpointConfig
+
+                from bot.settings import IN_PROCESS_ACTIONS
+
+                agent.processor.action_endpoint = EndpointConfig(url=IN_PROCESS_ACTIONS)
             loop.run_until_complete(drive(agent, args.warmup, "warm"))
+            if args.compare and args.in_process:
+                compare_in_process(loop, agent, args, actions)
+                return
             if args.compare and args.only:
                 compare(loop, agent, args, {"plain": actions, "fast": actions})
                 return

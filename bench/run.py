@@ -28,7 +28,7 @@ import yaml
 
 from bot.model import ensure_model
 from bot.serve import Stack
-from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, ROOT
+from bot.settings import CONFIG_FILE, DATA_DIR, DOMAIN_DIR, IN_PROCESS_ACTIONS, ROOT
 from tests.standins.signalen import SignalenStandIn
 from tests.services import (PostgresServer, RedisServer, embedded_endpoints, free_port,
                             production_env)
@@ -98,8 +98,9 @@ def _summary(concurrent: int, runs: List[Dict[str, Any]]) -> Dict[str, float]:
             "turns_per_second": len(latencies) / sum(run["seconds"] for run in runs)}
 
 
-def load_levels(base_urls: Dict[str, str],
-                tokens: Dict[str, str]) -> Dict[str, List[Dict[str, float]]]:
+def load_levels(base_urls: Dict[str, str], tokens: Dict[str, str],
+                levels: Tuple[int, ...] = LEVELS,
+                rounds: int = ROUNDS) -> Dict[str, List[Dict[str, float]]]:
     """Every level in ROUNDS rounds; a round loads each system once, in turn and in a
     rotating order, so a slow minute of the machine falls on all systems alike. The
     assistant's REST channel needs the token (bare Rasa's ignores it)."""
@@ -110,9 +111,9 @@ def load_levels(base_urls: Dict[str, str],
         asyncio.run(_load(url, 10, f"{name}-warmup"))
     results: Dict[str, List[Dict[str, float]]] = {name: [] for name in urls}
     names = list(urls)
-    for level in LEVELS:
+    for level in levels:
         runs: Dict[str, List[Dict[str, Any]]] = {name: [] for name in urls}
-        for number in range(ROUNDS):
+        for number in range(rounds):
             for name in names[number % len(names):] + names[:number % len(names)]:
                 runs[name].append(asyncio.run(_load(urls[name], level,
                                                     f"{name}-{level}-{number}")))
@@ -200,12 +201,15 @@ class BareRasa:
         self.process.wait(timeout=30)
 
 
-def embedded_stack(work: Path, model: Path, backends: Dict[str, str]) -> Stack:
-    """The embedded defaults: SQLite tracker and report store, in-memory lock store."""
+def embedded_stack(work: Path, model: Path, backends: Dict[str, str],
+                   action_url: Optional[str] = IN_PROCESS_ACTIONS) -> Stack:
+    """The embedded defaults: SQLite tracker and report store, in-memory lock store, the
+    actions in the Rasa process (`action_url` None: in an action server)."""
     action_port = free_port()
+    work.mkdir(parents=True, exist_ok=True)
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
-                 endpoints=embedded_endpoints(work, action_port), token=secrets.token_hex(8),
-                 log_dir=work / "logs",
+                 endpoints=embedded_endpoints(work, action_port, action_url),
+                 token=secrets.token_hex(8), log_dir=work / "logs",
                  env={"GA_DATABASE_URL": f"sqlite:///{work / 'reports.db'}",
                       **backends}).start(model)
 
@@ -323,9 +327,9 @@ def render(results: Dict) -> str:
              f"{MIN_CONVERSATIONS} conversations in turn, in a rotating order.",
              "",
              f"- {EMBEDDED}: endpoints.yml, SQLite tracker and report store, Rasa's in-memory "
-             "lock store, so one Sanic worker.",
+             "lock store, so one Sanic worker; the actions in the Rasa process.",
              f"- {PRODUCTION}: endpoints.production.yml, PostgreSQL tracker and report store, "
-             f"Redis lock store, SANIC_WORKERS={WORKERS}.",
+             f"Redis lock store, SANIC_WORKERS={WORKERS}, an action server.",
              f"- {BARE}: Rasa's default configuration, one response, no action server, "
              "in-memory stores (the baseline of the goals).",
              f"- Signals the stand-in received in the run: {results.get('signals', 0)} "

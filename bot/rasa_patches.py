@@ -4,6 +4,10 @@ Rasa waits up to five minutes for a custom action, and when the action server is
 down it logs the error and carries on as if nothing was said. A resident should get
 an answer within seconds: after GA_ACTION_TIMEOUT seconds, or at once when the
 action server cannot be reached, the bot says sorry and gives the phone number.
+
+An action endpoint with the URL `inprocess:` runs the custom actions in the Rasa process
+(bot/inprocess_actions.py): every RemoteAction, the forms' validation actions included,
+gets the in-process endpoint, and the actions are imported when the model is loaded.
 Changes that only save CPU are in bot/rasa_speedups.py.
 """
 from __future__ import annotations
@@ -11,14 +15,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from typing import Any, List
+from typing import Any, Awaitable, Callable, List, Optional
 
 import aiohttp
 import rasa.core.actions.action as rasa_action
+import rasa.core.run as rasa_run
 import rasa.utils.endpoints
 from rasa.shared.exceptions import RasaException
+from rasa.utils.endpoints import EndpointConfig
 
-from bot import rasa_speedups
+from bot import inprocess_actions, rasa_speedups
 from bot.profile import profile
 
 logger = logging.getLogger(__name__)
@@ -26,6 +32,7 @@ logger = logging.getLogger(__name__)
 ACTION_TIMEOUT = float(os.environ.get("GA_ACTION_TIMEOUT", "15"))
 APOLOGY = "utter_technical_problem"
 _original_run = rasa_action.RemoteAction.run
+_original_init = rasa_action.RemoteAction.__init__
 
 
 async def _run_or_apologise(self: rasa_action.RemoteAction, output_channel: Any, nlg: Any,
@@ -42,9 +49,28 @@ async def _run_or_apologise(self: rasa_action.RemoteAction, output_channel: Any,
         return [rasa_action.create_bot_utterance(message)] if message else []
 
 
+def _init_with_in_process_endpoint(self: rasa_action.RemoteAction, name: str,
+                                   action_endpoint: Optional[EndpointConfig]) -> None:
+    _original_init(self, name, inprocess_actions.endpoint_for(action_endpoint))
+
+
+def _loading_actions(load_agent: Callable[..., Awaitable[Any]]
+                     ) -> Callable[..., Awaitable[Any]]:
+    """rasa.core.run.load_agent_on_start that also imports in-process actions."""
+
+    async def load_agent_and_actions(*args: Any, **kwargs: Any) -> Any:
+        agent = await load_agent(*args, **kwargs)
+        inprocess_actions.prepare(getattr(agent, "action_endpoint", None))
+        return agent
+
+    return load_agent_and_actions
+
+
 def apply() -> None:
     rasa_speedups.apply()
     rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
     rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
     rasa_action.RemoteAction.run = _run_or_apologise
+    rasa_action.RemoteAction.__init__ = _init_with_in_process_endpoint
+    rasa_run.load_agent_on_start = _loading_actions(rasa_run.load_agent_on_start)
 

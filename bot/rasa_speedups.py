@@ -44,6 +44,11 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
 - Rules: the rule policy checks every rule against the conversation's last states on
   every prediction, each time reversing the rule's turns anew and turning its lists
   into tuples; here each rule's turns are prepared once, then checked the same way.
+- Past states: every policy, at every prediction of a turn, replays the conversation from
+  its start to build the dialogue state before each action (`states_for_tracker_history`).
+  Here each tracker keeps the states it replayed and only replays the events added since;
+  each call gets fresh copies, and the policies' own treatment of them (rule-only turns and
+  features) is done as Rasa does it.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
@@ -87,7 +92,7 @@ from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.core.constants import (ACTIVE_LOOP, FOLLOWUP_ACTION, PREVIOUS_ACTION,
                                         SHOULD_NOT_BE_SET)
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecutionRejected, Event
+from rasa.shared.core.events import ActionExecuted, ActionExecutionRejected, Event
 from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.exceptions import FileNotFoundException
@@ -111,6 +116,7 @@ _rasa_model_predict = RasaModel._rasa_predict
 _rasa_action_call_format = rasa_action.RemoteAction._action_call_format
 _rasa_is_rule_applicable = RulePolicy._is_rule_applicable
 _rasa_does_rule_match_state = RulePolicy._does_rule_match_state
+_rasa_states_for_tracker_history = Domain.states_for_tracker_history
 # One thread: one message at a time in the NLU graph, as on the event loop before.
 _nlu_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
@@ -595,6 +601,90 @@ def _is_rule_applicable(self: RulePolicy, rule_key: str, turn_index: int,
     return _state_matches(checks, conversation_state)
 
 
+# A dialogue state before an action: (the active state, the previous action's sub-state,
+# followup action, latest action name, active loop name, hide_rule_turn).
+PastStep = Tuple[Dict[str, Any], Any, Optional[str], Optional[str], Optional[str], bool]
+PAST = "_ga_past_states"
+
+
+@dataclasses.dataclass
+class PastStates:
+    """The replay of a tracker's applied events, as far as it went."""
+
+    domain: Domain
+    omit_unset_slots: bool
+    events: List[Event]
+    replay: DialogueStateTracker
+    steps: List[PastStep]
+
+
+def _step(domain: Domain, replay: DialogueStateTracker, hide: bool,
+          omit_unset_slots: bool) -> PastStep:
+    return (domain.get_active_state(replay, omit_unset_slots=omit_unset_slots),
+            domain._get_prev_action_sub_state(replay), replay.followup_action,
+            replay.latest_action_name, replay.active_loop_name, hide)
+
+
+def past_steps(domain: Domain, tracker: DialogueStateTracker,
+               omit_unset_slots: bool) -> List[PastStep]:
+    """The steps `tracker.generate_all_prior_trackers()` goes through, replaying only the
+    events added since the last call (from the start when earlier ones changed)."""
+    events = tracker.applied_events()
+    past = tracker.__dict__.get(PAST)
+    if past is None or past.domain is not domain or past.omit_unset_slots != omit_unset_slots \
+            or len(past.events) > len(events) \
+            or any(old is not new for old, new in zip(past.events, events)):
+        past = PastStates(domain, omit_unset_slots, [], tracker.init_copy(), [])
+        tracker.__dict__[PAST] = past
+    for event in events[len(past.events):]:
+        if isinstance(event, ActionExecuted):
+            past.steps.append(_step(domain, past.replay, event.hide_rule_turn,
+                                    omit_unset_slots))
+        past.replay.update(event)
+        past.events.append(event)
+    return past.steps + [_step(domain, past.replay, False, omit_unset_slots)]
+
+
+def _fresh(state: Dict[str, Any]) -> Dict[str, Any]:
+    """A state whose sub-states the caller may change (their values are immutable)."""
+    return {kind: dict(sub_state) for kind, sub_state in state.items()}
+
+
+def _states_for_tracker_history(self: Domain, tracker: DialogueStateTracker,
+                                omit_unset_slots: bool = False,
+                                ignore_rule_only_turns: bool = False,
+                                rule_only_data: Optional[Dict[str, Any]] = None
+                                ) -> List[Dict[str, Any]]:
+    """Domain.states_for_tracker_history from the tracker's kept replay (past_steps); the
+    rest line for line as Rasa's."""
+    if type(self).get_active_state is not Domain.get_active_state \
+            or type(tracker).generate_all_prior_trackers \
+            is not DialogueStateTracker.generate_all_prior_trackers:
+        return _rasa_states_for_tracker_history(self, tracker, omit_unset_slots,
+                                                ignore_rule_only_turns, rule_only_data)
+    states: List[Dict[str, Any]] = []
+    last_ml_action_sub_state = None
+    turn_was_hidden = False
+    for active, previous_action, followup, latest_action_name, active_loop_name, hide \
+            in past_steps(self, tracker, omit_unset_slots):
+        if ignore_rule_only_turns:
+            if not turn_was_hidden:
+                last_ml_action_sub_state = previous_action
+            if not followup and not latest_action_name == active_loop_name:
+                turn_was_hidden = hide
+            if turn_was_hidden:
+                continue
+        state = _fresh(active)
+        if ignore_rule_only_turns:
+            self._remove_rule_only_features(state, rule_only_data)
+            if states:
+                self._substitute_rule_only_user_input(state, states[-1])
+            if last_ml_action_sub_state:
+                state[PREVIOUS_ACTION] = dict(last_ml_action_sub_state)
+        states.append(self._clean_state(state))
+    return states
+
+
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
     agent = await _rasa_load_agent(*args, **kwargs)
     gc.collect()
@@ -628,7 +718,9 @@ def per_turn_patches() -> List[Tuple[Any, str, Any, Any]]:
              _action_call_format),
             (RulePolicy, "_is_rule_applicable", _rasa_is_rule_applicable,
              _is_rule_applicable),
-            (RasaModel, "_rasa_predict", _rasa_model_predict, _predict_with_traced_graph)]
+            (RasaModel, "_rasa_predict", _rasa_model_predict, _predict_with_traced_graph),
+            (Domain, "states_for_tracker_history", _rasa_states_for_tracker_history,
+             _states_for_tracker_history)]
 
 
 def patch_name(patch: Tuple[Any, str, Any, Any]) -> str:

@@ -1,4 +1,5 @@
-"""Starts the action server, the Rasa server, the outbox worker and the webcare console
+"""Starts the Rasa server, the outbox worker, the webcare console and, unless the actions
+run in the Rasa process (`url: "inprocess:"`, the embedded default), the action server
 together, for `make run` and the tests.
 
 All listen on loopback by default; the action server always does (it binds to
@@ -22,12 +23,13 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from string import Template
+from typing import Dict, List, Mapping, Optional
 
 import yaml
 
 from bot.model import ensure_model
-from bot.settings import ENDPOINTS_FILE, ROOT, VAR_DIR
+from bot.settings import ENDPOINTS_FILE, IN_PROCESS_ACTIONS, ROOT, VAR_DIR
 
 logger = logging.getLogger(__name__)
 
@@ -96,14 +98,17 @@ class Stack:
         # Web chat ids are bound to the browser with an HMAC of this secret.
         self.env.setdefault(WEBCHAT_SECRET_VARIABLE, os.environ.get(WEBCHAT_SECRET_VARIABLE)
                             or secrets.token_urlsafe(32))
-        rasa_endpoints = endpoints_with_action_token(self.endpoints, self.log_dir)
+        variables = {**os.environ, **self.env}
+        rasa_endpoints = endpoints_with_action_token(self.endpoints, self.log_dir, variables)
+        in_process = actions_in_process(self.endpoints, variables)
         # Migrate once, before the processes that use the database start side by side.
         self._spawn("migrate", [sys.executable, "-m", "bot.reports.db"]).wait(timeout=120)
         self._spawn("tracker-tables", [sys.executable, "-m", "bot.tracker_store",
                                        str(self.endpoints)]).wait(timeout=120)
         self.processes.clear()
-        self._spawn("actions", [sys.executable, "-m", "bot.action_server", "--actions",
-                                "actions", "--port", str(self.action_port)])
+        if not in_process:
+            self._spawn("actions", [sys.executable, "-m", "bot.action_server", "--actions",
+                                    "actions", "--port", str(self.action_port)])
         # The outbox worker forwards reports and tells residents about status changes
         # through Rasa's API, with the same token.
         self._spawn("outbox", [sys.executable, "-m", "bot.reports.outbox"])
@@ -113,8 +118,9 @@ class Stack:
         self._spawn("console", [sys.executable, "-m", "console", "serve", "--host", self.host,
                                 "--port", str(self.console_port),
                                 "--endpoints", str(self.endpoints)])
-        self._wait_until_up(f"http://{self.env['SANIC_HOST']}:{self.action_port}/health",
-                            timeout)
+        if not in_process:
+            self._wait_until_up(
+                f"http://{self.env['SANIC_HOST']}:{self.action_port}/health", timeout)
         for port in [self.rasa_port] + self.extra_rasa_ports:
             self._wait_until_up(f"http://{self.host}:{port}/webhooks/webchat/health", timeout)
         self._wait_until_up(f"{self.console_url}/console/health", timeout)
@@ -160,15 +166,34 @@ class Stack:
         self.processes.clear()
 
 
-def endpoints_with_action_token(endpoints: Path, folder: Path) -> Path:
-    """The endpoints file the Rasa server gets: `endpoints` itself when its action_endpoint
-    sends `token: ${GA_ACTION_TOKEN}`, otherwise a copy in `folder` with that line added
-    (the secret stays in the environment, never on disk). A literal token, another token
-    name or no action endpoint at all is an error: the action server would refuse it."""
-    text = endpoints.read_text(encoding="utf-8")
-    action = (yaml.safe_load(text) or {}).get("action_endpoint")
+def action_endpoint(endpoints: Path) -> Dict:
+    """The action_endpoint section of an endpoints file (an error when it has no url)."""
+    action = (yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}).get(
+        "action_endpoint")
     if not isinstance(action, dict) or not action.get("url"):
         raise ValueError(f"{endpoints}: no action_endpoint with a url")
+    return action
+
+
+def actions_in_process(endpoints: Path, env: Optional[Mapping[str, str]] = None) -> bool:
+    """Whether the Rasa server runs the custom actions itself (`url: "inprocess:"`, also
+    as `${ACTION_SERVER_URL}` with that variable in `env`, the environment when None)."""
+    url = Template(str(action_endpoint(endpoints)["url"])).safe_substitute(
+        os.environ if env is None else env)
+    return url.startswith(IN_PROCESS_ACTIONS)
+
+
+def endpoints_with_action_token(endpoints: Path, folder: Path,
+                                env: Optional[Mapping[str, str]] = None) -> Path:
+    """The endpoints file the Rasa server gets: `endpoints` itself when its action_endpoint
+    sends `token: ${GA_ACTION_TOKEN}` or runs the actions in process (nothing to call),
+    otherwise a copy in `folder` with that line added (the secret stays in the environment,
+    never on disk). A literal token, another token name or no action endpoint at all is an
+    error: the action server would refuse it."""
+    text = endpoints.read_text(encoding="utf-8")
+    action = action_endpoint(endpoints)
+    if actions_in_process(endpoints, env):
+        return endpoints
     if action.get("token_name", "token") != "token":
         raise ValueError(f"{endpoints}: the action server takes the token as `token`")
     if "token" in action:

@@ -12,6 +12,9 @@ MODELS_DIR = Path(os.environ.get("GA_MODELS_DIR", ROOT / "models"))
 VAR_DIR = Path(os.environ.get("GA_VAR_DIR", ROOT / "var"))
 # Which endpoints file the stack uses: endpoints.yml (embedded) or endpoints.production.yml.
 ENDPOINTS_FILE = Path(os.environ.get("GA_ENDPOINTS", ROOT / "endpoints.yml"))
+# An action_endpoint URL starting with this runs the custom actions in the Rasa process
+# (bot/inprocess_actions.py) instead of calling the action server.
+IN_PROCESS_ACTIONS = "inprocess:"
 PROFILE_FILE = Path(os.environ.get("GA_PROFILE", ROOT / "bot" / "profile.yml"))
 
 # The project's own database: reports and outbox. SQLite by default, PostgreSQL by URL.

@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Dict, Iterator, List, Mapping
+from typing import Dict, Iterator, List, Mapping, Optional
 
 
 def free_port() -> int:
@@ -123,10 +123,13 @@ class RedisServer:
         self.process.wait(timeout=10)
 
 
-def embedded_endpoints(folder: Path, action_port: int) -> Path:
-    """An endpoints.yml like the embedded default, with the tracker store in `folder`."""
+def embedded_endpoints(folder: Path, action_port: int,
+                       action_url: Optional[str] = None) -> Path:
+    """An endpoints.yml like the embedded default, with the tracker store in `folder`; the
+    action server on `action_port`, or `action_url` (`inprocess:`)."""
     endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+    url = action_url or f"http://127.0.0.1:{action_port}/webhook"
+    endpoints.write_text(f'action_endpoint:\n  url: "{url}"\n'
                          f"tracker_store:\n  type: bot.tracker_store.TrackerStore\n"
                          f"  dialect: sqlite\n  db: {folder / 'tracker.db'}\n")
     return endpoints

@@ -18,7 +18,7 @@ import pytest
 from bot.integrations import DeliveryError, media
 from bot.reports import db as reports_db
 from bot.reports.models import Report
-from bot.settings import ROOT
+from bot.settings import IN_PROCESS_ACTIONS, ROOT
 from tests.services import free_port, served
 
 TOKEN = secrets.token_urlsafe(32)
@@ -101,7 +101,8 @@ def test_the_rasa_servers_call_with_the_secret_runs_the_action(action_server):
 
 
 def test_the_rasa_server_sends_the_token_from_endpoints_yml(monkeypatch):
-    """Rasa 3.6 reads `token: ${GA_ACTION_TOKEN}` and sends it as the `token` parameter."""
+    """Rasa 3.6 reads `token: ${GA_ACTION_TOKEN}` and sends it as the `token` parameter
+    (endpoints.production.yml; endpoints.yml runs the actions in the Rasa process)."""
     from rasa.utils.endpoints import read_endpoint_config
 
     monkeypatch.setenv("GA_ACTION_TOKEN", TOKEN)
@@ -109,9 +110,11 @@ def test_the_rasa_server_sends_the_token_from_endpoints_yml(monkeypatch):
     for variable in ("POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB", "POSTGRES_USER",
                      "POSTGRES_PASSWORD", "REDIS_HOST", "REDIS_PORT", "REDIS_DB"):
         monkeypatch.setenv(variable, "1")
-    for name in ("endpoints.yml", "endpoints.production.yml"):
-        config = read_endpoint_config(str(ROOT / name), "action_endpoint")
-        assert config.combine_parameters({}) == {"token": TOKEN}, name
+    config = read_endpoint_config(str(ROOT / "endpoints.production.yml"), "action_endpoint")
+    assert config.combine_parameters({}) == {"token": TOKEN}
+    # The embedded default calls no action server: its actions run in the Rasa process.
+    embedded = read_endpoint_config(str(ROOT / "endpoints.yml"), "action_endpoint")
+    assert embedded.url == IN_PROCESS_ACTIONS and not embedded.token
 
 
 def test_without_a_secret_the_action_server_does_not_start():

@@ -216,7 +216,9 @@ def test_the_action_server_listens_on_loopback(monkeypatch, tmp_path):
             return 0
 
     monkeypatch.delenv("GA_ACTION_TOKEN", raising=False)
-    stack = Stack(host="0.0.0.0", log_dir=tmp_path)
+    remote = tmp_path / "endpoints.yml"  # endpoints.yml runs the actions in process
+    remote.write_text('action_endpoint:\n  url: "http://localhost:5055/webhook"\n')
+    stack = Stack(host="0.0.0.0", log_dir=tmp_path, endpoints=remote)
     monkeypatch.setattr(stack, "_spawn", lambda name, command: spawned.setdefault(
         name, (command, dict(stack.env))) and Started())
     waited: List[str] = []

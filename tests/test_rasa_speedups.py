@@ -583,3 +583,61 @@ def test_inputs_that_do_not_fit_the_signature_go_through_tf_function() -> None:
     assert rasa_speedups._signature_tensors((np.zeros((2, 4), np.float32), np.array([1])),
                                             signature) is None
     assert rasa_speedups._signature_tensors((np.zeros((2, 3), np.float32),), signature) is None
+
+
+def _rule_only_data(agent: Agent) -> Dict[str, Any]:
+    return _rule_policy(agent)._get_rule_only_data()
+
+
+@pytest.mark.parametrize("capped", [None, 4])
+def test_past_states_as_rasa_replays_them_after_every_event(agent: Agent,
+                                                            capped: Any) -> None:
+    """With undone turns, a restart, a hidden rule turn and a capped history: every flag
+    Rasa's policies pass, after every event, also after a caller changed the states."""
+    domain, rule_only = agent.domain, _rule_only_data(agent)
+    tracker = DialogueStateTracker.from_events("past", [], slots=domain.slots,
+                                               max_event_history=capped)
+    events = _conversation_events()
+    events.insert(6, ActionExecuted("utter_ack", hide_rule_turn=True))
+    for event in events:
+        tracker.update(event)
+        for omit, ignore, data in ((False, False, None), (False, True, rule_only),
+                                   (True, True, None), (True, False, rule_only)):
+            ours = rasa_speedups._states_for_tracker_history(domain, tracker, omit, ignore,
+                                                             data)
+            rasas = rasa_speedups._rasa_states_for_tracker_history(domain, tracker, omit,
+                                                                   ignore, data)
+            assert ours == rasas
+            for state in ours:
+                state.clear()
+            assert rasa_speedups._states_for_tracker_history(
+                domain, tracker, omit, ignore, data) == rasas
+
+
+def test_past_states_in_conversations_are_rasas(agent: Agent, monkeypatch: Any) -> None:
+    """Each call the policies make while the model answers (its custom actions fail here:
+    no action server) gives the states Rasa's replay gives."""
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+    from rasa.shared.core.domain import Domain
+
+    calls: List[bool] = []
+
+    def both(self: Any, tracker: Any, *args: Any, **kwargs: Any) -> Any:
+        ours = rasa_speedups._states_for_tracker_history(self, tracker, *args, **kwargs)
+        calls.append(ours == rasa_speedups._rasa_states_for_tracker_history(
+            self, tracker, *args, **kwargs))
+        return ours
+
+    monkeypatch.setattr(Domain, "states_for_tracker_history", both)
+    conversations = [["hallo", "Er ligt een losse stoeptegel", "Kerkstraat 12", "nee", "ja"],
+                     ["DE KLIKO IS NIET GELEEGD", "wat?", "stop", "ik wil verhuizen"],
+                     ["🙂", "asdfgh", "/restart", "hoi", "doei"]]
+
+    async def talk() -> None:
+        for number, texts in enumerate(conversations):
+            for text in texts:
+                await agent.handle_message(UserMessage(text, CollectingOutputChannel(),
+                                                       f"past-{number}"))
+
+    asyncio.run(talk())
+    assert len(calls) > 20 and all(calls)
