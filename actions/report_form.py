@@ -24,7 +24,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
                                   needs_number, number_question, pending_place, pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
                                   shared_slots, street_near_question, told_place_slots,
-                                  with_ack)
+                                  with_ack, with_number)
 from actions.status import handling_time_for
 from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
@@ -47,17 +47,6 @@ def _asked(tracker: Tracker, slot: Text) -> bool:
 
 
 GIVE_UP_TRIES = 2  # answers that were no place before a colleague is offered
-
-
-def _with_number(street: Place, number: Place) -> Place:
-    kind = "address" if street.streets else "postcode"
-    old = street.house_number
-    text = f"{street.text} {number.text}".strip()
-    if old and re.search(rf"\b{re.escape(old)}\b", street.text):  # "niet 14 maar 16"
-        text = re.sub(rf"\b{re.escape(old)}\b", number.house_number or "", street.text, count=1)
-    data = {**street.as_dict(), "kind": kind, "house_number": number.house_number,
-            "text": text}
-    return Place.from_dict(data)
 
 
 def _number_for_the_street_asked(pending: Optional[Place], place: Optional[Place],
@@ -301,10 +290,10 @@ class ValidateReportForm(FormValidationAction):
             return _near(pending, place, reading, text)
         if place and place.kind == "number" and pending and (pending.streets
                                                              or pending.postcode):
-            return _with_number(pending, place)
+            return with_number(pending, place)
         if _number_for_the_street_asked(pending, place, text):
             # "Bij welk huisnummer in de Rozenlaan?" "nummer 23, bij de hoek met de Parkweg"
-            return Place.from_dict({**_with_number(pending, place).as_dict(),
+            return Place.from_dict({**with_number(pending, place).as_dict(),
                                     "landmark": place.text, "text": place.text})
         if place and place.suggestion and not place.verified:
             return pending_slots(place, prompt("utter_report_street_suggestion",
@@ -458,7 +447,7 @@ class ValidateReportForm(FormValidationAction):
             number = corrected_number(_text(tracker), current["house_number"])
             place = Place(kind="number", text=number, house_number=number) if number else None
         if place and place.kind == "number" and current:
-            place = _with_number(Place.from_dict(current), place)
+            place = with_number(Place.from_dict(current), place)
         if place and place.kind == "description" and current and current.get("streets"):
             place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
         if place and (place.complete or place.kind == "street"):

@@ -134,6 +134,18 @@ def place_slots(place: Place) -> Dict[Text, Any]:
 PENDING = "pending"
 
 
+def with_number(street: Place, number: Place) -> Place:
+    """The street (or postcode) with the number told apart ("nummer 17")."""
+    kind = "address" if street.streets else "postcode"
+    old = street.house_number
+    text = f"{street.text} {number.text}".strip()
+    if old and re.search(rf"\b{re.escape(old)}\b", street.text):  # "niet 14 maar 16"
+        text = re.sub(rf"\b{re.escape(old)}\b", number.house_number or "", street.text, count=1)
+    data = {**street.as_dict(), "kind": kind, "house_number": number.house_number,
+            "text": text}
+    return Place.from_dict(data)
+
+
 def told_place_slots(place: Optional[Place]) -> Dict[Text, Any]:
     """The slots for a place told before it was asked: complete, or with its one question
     (the house number, the street near a spot); nothing for what is not a place yet."""

@@ -30,7 +30,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPOR
                                   is_description, needs_number, personal_data_ack,
                                   report_question_response,
                                   reset_report_slots, shared_slots, told_place_slots,
-                                  WANTS_UPDATES)
+                                  with_number, WANTS_UPDATES)
 from actions.report_answers import asked
 from actions.status import handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
@@ -67,12 +67,17 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     remark = re.sub(r"^(?:melden|graag|maar|wel)\W+", "", remark or "", flags=re.IGNORECASE)
     if remark and is_description(remark) and latest.answer is not False:
         told = f"{told}. {remark[0].upper()}{remark[1:]}"
+    place = latest.location
+    if place and place.kind == "number" and first.location and first.location.streets:
+        place = with_number(first.location, place)  # "ja melden, bij nummer 17"
     merged = replace(first, description=told, problems=(),
-                     place=latest.place or first.place,
+                     place=place.as_dict() if place else first.place,
                      category=latest.category or first.category)
     return merged, told
 
 
+# A report after the 112 answer ("de kabel geeft vonken") or of a hazard goes first.
+DANGEROUS = ("hazard", "emergency")
 SURE_INTENT = 0.95  # above this the model's report kind stands against the words
 
 
@@ -92,7 +97,7 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
 def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
                   more: List[Dict[Text, Text]], contact_used: bool = False
                   ) -> List[Dict[Text, Any]]:
-    if reading.danger == "hazard":
+    if reading.danger in DANGEROUS:
         first = ack("utter_ack_hazard")
     elif reading.repeated:
         first = ack("utter_ack_again")
@@ -176,7 +181,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
         slots["report_description"] = description
         slots["report_more_problems"] = problems[1:] or None
     slots.update(told_place_slots(place))
-    if reading.danger == "hazard" or reading.urgent or reading.injured:  # someone got hurt
+    if reading.danger in DANGEROUS or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
     if says_reported_before(text):
         slots["report_repeated"] = True

@@ -141,6 +141,15 @@ def test_a_yes_with_a_remark_adds_the_remark_to_the_first_message(dispatcher, do
 
 
 
+
+def test_a_number_given_with_the_yes_completes_the_street_of_the_first_message(dispatcher,
+                                                                               domain):
+    first = "De kabel van de lantaarnpaal in de Dorpsstraat hangt los en er komen vonken uit"
+    answer = "ja melden, het is ter hoogte van de bakker, nummer 17 ongeveer"
+    slots = _started(_after_offer(first, answer, "inform"), dispatcher, domain)
+    assert slots["report_location"] == "Dorpsstraat 17"
+    assert slots["report_priority"] == "high", "a report after the 112 answer goes first"
+
 @pytest.mark.parametrize("text, response", [
     ("mijn man slaat me en ik durf niet naar huis", "utter_emergency_home_violence"),
     ("mijn vader heeft alzheimer, hij is sinds een uur weg", "utter_emergency_missing_person"),
