@@ -372,7 +372,29 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None
     if not reading.strong and _not_a_place_form(clean):
         return None
-    return _within_a_sentence(_with_spot_on_street(clean, reading.place))
+    return _within_a_sentence(_with_next_spot(clean, _with_spot_on_street(clean, reading.place)))
+
+
+_NEXT_SPOT = re.compile(r"\s*,?\s*((?:bij|naast|tegenover|voor|achter)\s+(?:de|het)\s+(\w+))\b",
+                        re.IGNORECASE)
+
+
+def _next_spot(text: str, place: Place) -> Optional[str]:
+    """"bij de vijver" right after the place read ("in het park aan de Parkweg bij de
+    vijver"), when it names a spot the place does not have yet."""
+    at = text.lower().find(place.text.lower())
+    found = _NEXT_SPOT.match(text, at + len(place.text)) if at >= 0 else None
+    if not found or _noun_level(found.group(2).lower()) not in (CONCRETE, FEATURE):
+        return None
+    return None if found.group(1).lower() in (place.landmark or "").lower() else found.group(1)
+
+
+def _with_next_spot(text: str, place: Place) -> Place:
+    """A second spot told right after the first is kept beside it."""
+    spot = _next_spot(text, place) if place.kind == "landmark" and place.streets else None
+    if not spot:
+        return place
+    return replace(place, landmark=f"{place.landmark}, {spot}", text=f"{place.text} {spot}")
 
 
 def _within_a_sentence(place: Place) -> Place:

@@ -519,3 +519,13 @@ def test_a_spot_in_the_next_sentence_does_not_take_the_words_between():
     place = read_place("Op de Kerkstraat ligt een putdeksel naast de put, het gat is gewoon "
                        "open. Voor de kerk, bij het zebrapad.")
     assert place.streets == ("Kerkstraat",) and "putdeksel" not in place.text
+
+
+@pytest.mark.parametrize("text, label", [
+    ("In het park aan de Parkweg bij de vijver is een prullenbak helemaal vol",
+     "Parkweg, In het park, bij de vijver"),
+    ("Op de Kerkstraat ligt een putdeksel naast de put. Voor de kerk, bij het zebrapad.",
+     "Kerkstraat, Voor de kerk, bij het zebrapad"),
+])
+def test_a_second_spot_right_after_the_first_is_kept(text, label):
+    assert read_place(text).label == label
