@@ -25,7 +25,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from actions.base import ProfileAction, utter
-from actions.reading import response_text
+from actions.reading import previous_bot_action, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
@@ -65,6 +65,7 @@ class ReportStatus:
     urgent: bool = False  # a hazard, filed with priority
     description: Optional[str] = None  # only to tell the handling time; never said back
     own: bool = True  # filed from this conversation, or asked for by its case number
+    updates: bool = False  # the resident of this conversation asked for news about it
 
 
 def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
@@ -185,7 +186,8 @@ def _status_of(report: Report, sender_id: Optional[Text]) -> ReportStatus:
     return ReportStatus(case_number=report.case_number, category=report.category,
                         status=report.status, filed_at=report.created_at,
                         place=report.location_text if own and report.location_text else None,
-                        urgent=report.priority == HIGH_PRIORITY, description=report.description)
+                        urgent=report.priority == HIGH_PRIORITY, description=report.description,
+                        updates=own and bool(report.wants_updates))
 
 
 def subject_of(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
@@ -256,6 +258,10 @@ class ActionReportStatus(Action):
                              tracker.sender_id[:4] + "…")
             utter(dispatcher, "utter_status_unavailable")
             return [SlotSet(ASKED_SLOT, False)]
+        if found and _asks_about_news(tracker):  # "krijg ik een mail als het klaar is?"
+            utter(dispatcher, "utter_status_news_on" if found.updates
+                  else "utter_status_news_off", case_number=found.case_number)
+            return [SlotSet(ASKED_SLOT, False)]
         if found:
             tell_status(dispatcher, found, domain, tracker)
             if not tracker.active_loop_name and asks_again(
@@ -276,6 +282,12 @@ class ActionReportStatus(Action):
             tell_status(dispatcher, found, domain, tracker)
             return [SlotSet(ASKED_SLOT, False)]
         return not_found(dispatcher, tracker, number)
+
+
+def _asks_about_news(tracker: Tracker) -> bool:
+    """Right after a status: will the resident hear when it is done?"""
+    return (previous_bot_action(tracker) == "action_report_status"
+            and reading_of(tracker).report_question == "next_steps")
 
 
 def not_found(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -339,3 +339,17 @@ def test_a_status_asked_again_and_again_offers_a_colleague(db_url, dispatcher, d
     tracker = make_tracker("ask_report_status", f"hoe staat het met {report.case_number}")
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_status_gemeld"]
+
+
+@pytest.mark.parametrize("sender, response", [(ME, "utter_status_news_on"),
+                                              (SOMEONE_ELSE, "utter_status_news_off")])
+def test_asking_for_news_after_a_status_is_answered_not_the_status_again(
+        db_url, dispatcher, domain, sender, response):
+    report = file(db_url, sender=sender)
+    text = "ok en krijg ik een mail als het gemaakt is?"
+    tracker = make_tracker("ask_report_status", text,
+                           entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": f"hoe staat het met {report.case_number}"},
+                          {"event": "action", "name": "action_report_status"}]
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [response]
