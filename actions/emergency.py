@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
+from bot.reading.danger import says_cannot_call
 from bot.reading.result import Reading
 
 
@@ -48,7 +49,8 @@ class ActionEmergency(Action):
         outage = _previous_outage_answer(tracker) if again and not reading.urgent else None
         own = _own_followup(tracker) if again and (
             not reading.urgent or reading.danger_reason in OWN_FOLLOWUP) else None
-        utter(dispatcher, outage or own or _response(reading, again))
+        text = tracker.latest_message.get("text") or ""
+        utter(dispatcher, outage or own or _response(reading, again, text))
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
@@ -62,7 +64,9 @@ class ActionEmergency(Action):
                 FollowupAction(OFFER_REPORT)]
 
 
-def _response(reading: Reading, again: bool) -> Text:
+def _response(reading: Reading, again: bool, text: Text = "") -> Text:
+    if again and says_cannot_call(text):
+        return "utter_emergency_cannot_call"  # stay with them: how to call 112 anyway
     if again:
         return "utter_emergency_followup"
     if reading.danger_reason in OWN_ANSWER_REASONS:

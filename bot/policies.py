@@ -32,6 +32,7 @@ from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTE
 from bot.knowledge.aspects import is_follow_up
 from bot.reading.answers import ends_the_chat
 from bot.reading.callback import wants_callback
+from bot.reading.danger import says_cannot_call
 from bot.reading.description import says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.questions import (announces_a_question, asks_about_the_service, is_question,
@@ -412,8 +413,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     the answer to its question."""
     if _CALLED_112.search(text or ""):
         return False
-    if reading.urgent:
-        return True
+    if reading.urgent or says_cannot_call(text or ""):
+        return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"
     if _ALL_WELL.search(text or ""):
         return False  # "hij is ok, maar die plank moet gerepareerd"
     if reading.alarm or reading.question:
@@ -446,7 +447,8 @@ def reading_route(tracker: DialogueStateTracker,
         if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and OFFER_REPORT_ACTION in last_turn
-                and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS):
+                and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS
+                and not _CALLED_112.search(message.text or "")):
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
                 and intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS):

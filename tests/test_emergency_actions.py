@@ -179,3 +179,16 @@ def test_after_despair_or_violence_at_home_a_question_gets_a_way_to_write(
                       {"event": "user", "text": then}]
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == [response]
+
+
+def test_not_daring_to_call_gets_how_to_call_anyway(dispatcher, domain):
+    from rasa_sdk import Tracker
+    first = "mijn buurman staat voor mijn deur met een mes en zegt dat hij me vermoordt"
+    answer = "ik durf niet te bellen hij hoort me door de deur"
+    message = {"intent": {"name": "inform", "confidence": 0.9}, "text": answer,
+               "entities": read_message(answer).to_entities(answer), "metadata": {}}
+    events = [{"event": "user", "text": first}, {"event": "action", "name": "action_emergency"},
+              {"event": "action", "name": "action_listen"}, {"event": "user", "text": answer}]
+    tracker = Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_cannot_call"]

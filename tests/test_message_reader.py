@@ -38,6 +38,9 @@ def test_the_reading_is_stored_as_entities():
     ("hou maar op met mailen, sms naar 06 1234 5678", "stop", "inform"),
     ("stop de melding maar, bel me niet op 0612345678", "stop", "stop"),
     ("de lamp is kapot", "report_street_lighting", "report_street_lighting"),
+    ("near the bus stop, I said", "stop", "inform"),
+    ("het stopbord is omgewaaid", "stop", "inform"),
+    ("stop, the bus stop is not the problem", "stop", "stop"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

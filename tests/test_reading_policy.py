@@ -848,7 +848,13 @@ def test_the_answer_to_the_colleague_offer_after_a_status_asked_again(text, inte
 
 @pytest.mark.parametrize("text, expected", [
     ("oh eigenlijk niks hoor, wilde alleen even kijken of dit werkt. doei", "action_goodbye"),
+    ("oeps verkeerde chat haha sorry", "action_goodbye"),
     ("de lamp is al de hele dag kapot", None),
 ])
 def test_only_trying_the_chat_and_saying_goodbye_is_a_goodbye(text, expected):
     assert reading_route(tracker(START + [said(text, "ask_report_status")])) == expected
+
+
+def test_not_daring_to_call_after_the_112_answer_keeps_the_emergency():
+    text = "ik durf niet te bellen hij hoort me door de deur"
+    assert reading_route(tracker(AFTER_112 + [said(text, "inform")])) == "action_emergency"

@@ -37,6 +37,11 @@ _SAYS_STOP = re.compile(r"\b(?:stop\w*|annule\w*|laat (?:ook )?maar|vergeet het|
                         r"(?:niet|niks|toch niet) (?:meer )?melden|bedacht|cancel)\b",
                         re.IGNORECASE)
 
+# "near the bus stop", "het stopbord": a stop that is a place or a thing, not a request.
+_A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bstop\s*(?:signs?|"
+                                     r"lights?)\b|\bstop(?:bord|licht|contact|streep)\w*",
+                                     re.IGNORECASE)
+
 COMPLAINT_INTENT = "complaint"
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"complain\w*)\b", re.IGNORECASE)
@@ -64,6 +69,9 @@ def _answer_intent(text: Text, reading: Reading,
         # "laat maar mailen, bel me gewoon op 06 …": the contact details, not a stop or a
         # complaint about the e-mail
         return {"name": ANSWER_INTENT, "confidence": 1.0}
+    if (intent_name == STOP_INTENT and _A_STOP_THAT_IS_A_THING.search(text)
+            and not _SAYS_STOP.search(_A_STOP_THAT_IS_A_THING.sub(" ", text))):
+        return {"name": ANSWER_INTENT, "confidence": 1.0}  # "near the bus stop, I said"
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
         # request to throw the report away

@@ -358,9 +358,19 @@ _NOTHING_NEEDED = re.compile(
     re.IGNORECASE)
 
 
+_WRONG_CHAT = re.compile(
+    r"\b(?:verkeerde?) (?:chat|gesprek|app|appje|persoon|venster|scherm|groep)\b"
+    r"|\bverkeerd (?:gestuurd|verstuurd)\b|\bniet voor (?:jou|u|jullie) bedoeld\b"
+    r"|\bwrong (?:chat|person|window|conversation)\b", re.IGNORECASE)
+WRONG_CHAT_MAX_WORDS = 8  # longer, it says more than that
+
+
 def ends_the_chat(text: str) -> bool:
-    """"Eigenlijk niks hoor, wilde alleen kijken of dit werkt. doei": a goodbye, no request."""
+    """"Eigenlijk niks hoor, wilde alleen kijken of dit werkt. doei", "oeps verkeerde chat":
+    a goodbye, no request."""
     text = (text or "").replace("’", "'")
+    if _WRONG_CHAT.search(text) and len(text.split()) <= WRONG_CHAT_MAX_WORDS:
+        return True
     return bool(_BYE_AT_END.search(text)
                 and (_NOTHING_NEEDED.search(text) or is_thanks_or_goodbye(text)))
 

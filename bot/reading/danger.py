@@ -104,6 +104,19 @@ def sounds_alarming(text: str) -> bool:
                for clause in _clauses(text or ""))
 
 
+# After the 112 answer: "ik durf niet te bellen, hij hoort me", "I can't call".
+_CANNOT_CALL = re.compile(
+    r"\b(?:durf|kan|kun|mag|lukt)\s+(?:\w+\s+){0,2}?(?:niet|nie|geen)\s+(?:\w+\s+)?(?:te\s+)?"
+    r"(?:bellen|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij|het)\b"
+    r"|\bcan'?t\s+(?:call|talk|speak)\b|\bcannot\s+(?:call|talk|speak)\b"
+    r"|\b(?:afraid|scared)\s+to\s+call\b", re.IGNORECASE)
+
+
+def says_cannot_call(text: str) -> bool:
+    """The resident cannot or dare not call 112 (or talk on the phone) now."""
+    return bool(_CANNOT_CALL.search((text or "").replace("’", "'")))
+
+
 # "niemand gewond", "geen gewonden", "niet iets voor 112": said to rule danger out.
 _NOBODY = re.compile(r"\b(?:niemand|geen|niet|nobody|no one|noone|not|no)\b(?: \w+){0,2} "
                      r"(?:gewond\w*|bekneld|geraakt|injured|hurt|112|noodgeval)\b")

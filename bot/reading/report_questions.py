@@ -199,7 +199,8 @@ _EARLIER_REPORT = re.compile(
 _HOW_FAR = re.compile(
     r"\b(?:is er al (?:iets )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets )?(?:gedaan|gebeurd|opgelost|"
     r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe ver|wanneer (?:wordt|komt|komen|gaat)|"
-    r"nog (?:niks|niets) (?:gehoord|gebeurd)|(?:wordt|gebeurt) er (?:nog )?(?:iets|wat|niks|"
+    r"nog (?:niks|niets) (?:gehoord|gebeurd)|(?:er )?is (?:nog )?(?:niks|niets) (?:mee )?"
+    r"(?:gebeurd|gedaan)|(?:wordt|gebeurt) er (?:nog )?(?:iets|wat|niks|"
     r"niets)|nog steeds (?:niks|niets|niet|hetzelfde)|staat (?:er|het) nog steeds|"
     r"any news|anything happened|still (?:not|nothing|there))\b")
 
@@ -208,7 +209,8 @@ def asks_about_an_earlier_report(text: str) -> bool:
     """"Ik heb vorige week iets gemeld, is er al iets mee gedaan?": a status question,
     however unsure the classifier is."""
     plain = _plain(text)
-    return bool(_EARLIER_REPORT.search(plain) and _HOW_FAR.search(plain))
+    return bool(_EARLIER_REPORT.search(plain)
+                and (_HOW_FAR.search(plain) or _NUMBER_UNKNOWN.search(plain)))
 
 
 # "Dat klopt niet, het gaat over een stoeptegel", "dat is niet mijn melding": the report

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.report_questions import (read_report_question, says_it_is_no_report,
-                                         says_not_known,
-                                         mentions_a_report, says_number_unknown)
+from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
+                                          read_report_question, says_it_is_no_report,
+                                          says_not_known, says_number_unknown)
 
 ASKED = {
     "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
@@ -132,3 +132,10 @@ def test_the_chat_privacy_answer_names_the_registers_retention():
                                   "gaat de gemeente de boom nog weghalen?"])
 def test_asking_whether_it_is_still_done_is_about_the_time(text):
     assert read_report_question(text) == "duration"
+
+
+def test_an_earlier_report_whose_number_is_lost_is_a_status_question():
+    assert asks_about_an_earlier_report(
+        "ik heb vorige maand een melding gedaan over hondenpoep in het park en er is NIKS "
+        "gebeurd. nummer weet ik niet meer")
+    assert not asks_about_an_earlier_report("er ligt hondenpoep in het park")
