@@ -883,6 +883,11 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE)
 # Only the joining words go: "Ook ligt er …" keeps its "Ook" (without it, it reads as a question).
 _CONNECTOR = re.compile(r"^(?:(?:en|and|maar|but|o\s+ja|oja|oh)\b[\s,]*)+", re.IGNORECASE)
+# "Ik heb er een tak in gezet zodat fietsers het zien": the resident's own doing, no problem.
+_OWN_DOING = re.compile(r"^\W*(?:en\s+)?(?:ik|wij|we|i)\s+(?:(?:heb|hebben|had|hadden|have)\s+"
+                        r"(?:\w+\s+){0,5}?(?:gezet|neergezet|gelegd|neergelegd|geplaatst|"
+                        r"gehangen|afgezet|opgeruimd|weggehaald|placed|put)|zette|zetten|legde|"
+                        r"legden)\b", re.IGNORECASE)
 _ADDITIVE_START = re.compile(r"^(?:en\s+)?(?:ook|verder|daarnaast|bovendien|tevens|also|"
                              r"furthermore|besides|en\s+er)\b", re.IGNORECASE)
 _VERBS = frozenset("""
@@ -909,6 +914,7 @@ class _Clause:
     end: int
     scores: Dict[str, float]
     additive: bool
+    own_doing: bool = False  # "ik heb er een tak in gezet": what the resident did about it
 
 
 def _has_verb(text: str) -> bool:
@@ -943,7 +949,8 @@ def _clauses(text: str, announced: bool = False) -> List[_Clause]:
             piece = text[start:end]
             if _HAS_WORD.search(piece):
                 clauses.append(_Clause(start, end, _scores(piece),
-                                       bool(_ADDITIVE_START.match(piece.strip()))))
+                                       bool(_ADDITIVE_START.match(piece.strip())),
+                                       bool(_OWN_DOING.match(piece))))
     return clauses
 
 
@@ -955,7 +962,7 @@ def _strong_category(scores: Dict[str, float]) -> Optional[str]:
 def _starts_new_problem(group: Dict[str, float], clause: _Clause) -> bool:
     """A clause starts a new problem when it clearly names a category the group lacks."""
     category = _strong_category(clause.scores)
-    if category is None or not group:
+    if category is None or not group or clause.own_doing:
         return False
     if group.get(category, 0) >= STRONG:
         return False

@@ -401,3 +401,11 @@ def test_a_wish_to_stay_unknown_stays_out_of_what_the_crew_reads():
             "weet dat ik het gemeld heb.")
     assert "buurman" not in clean_description(text)
     assert "afval in de berm" in clean_description(text)
+
+
+def test_what_the_resident_did_about_it_is_no_second_problem() -> None:
+    text = ("Op het fietspad langs de Parkweg ligt het deksel van een put ernaast. Gat van een "
+            "halve meter. Ik heb er een tak in gezet zodat fietsers het zien.")
+    assert len(split_problems(text)) == 1
+    assert len(split_problems("er ligt een losse tegel voor Kerkstraat 4 en ik heb ook gezien "
+                              "dat de lantaarnpaal bij nummer 10 kapot is")) == 2
