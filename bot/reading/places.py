@@ -362,9 +362,15 @@ _NOT_THIS_BUT = re.compile(r"\bniet\s+(?!alleen\b|enkel\b|zozeer\b|zo\b)"
                            re.IGNORECASE)
 
 
+# "ik bedoel de Julianastraat, niet de Schoolstraat": the street meant, without the other.
+_MEANT_NOT_THAT = re.compile(r"(\b(?:ik\s+)?bedoel(?:de|t)?\s+(?:\w+\s+){0,3}?[\w'-]+)\s*,?\s+"
+                             r"niet\s+(?:de\s+|het\s+)?[\w'-]+", re.IGNORECASE)
+
+
 def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:
     """The place this text names; None when it names none (or is clearly not a place)."""
-    clean = " ".join(_NOT_THIS_BUT.sub("", text or "").split())
+    clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_BUT.sub("", text or ""))
+    clean = " ".join(clean.split())
     if not _has_words(clean):
         return None
     reading = _read(clean, register or StreetRegister.from_profile())

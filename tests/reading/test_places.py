@@ -529,3 +529,9 @@ def test_a_spot_in_the_next_sentence_does_not_take_the_words_between():
 ])
 def test_a_second_spot_right_after_the_first_is_kept(text, label):
     assert read_place(text).label == label
+
+
+def test_the_street_meant_and_not_the_other():
+    text = ("oh wacht sorry, ik bedoel de Julianastraat, niet de schoolstraat. bij de kruising "
+            "met de kerkstraat")
+    assert read_place(text).label == "hoek Julianastraat en Kerkstraat"
