@@ -35,7 +35,7 @@ from actions.report_answers import asked
 from actions.status import handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
-from bot.reading.description import clean_description, names_only_a_place
+from bot.reading.description import clean_description, names_only_a_place, says_dumped
 from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
 from bot.text import without_words
@@ -78,7 +78,8 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
 
 # A report after the 112 answer ("de kabel geeft vonken") or of a hazard goes first.
 DANGEROUS = ("hazard", "emergency")
-SURE_INTENT = 0.95  # above this the model's report kind stands against the words
+SURE_INTENT = 0.95
+BULKY_CATEGORY = "bulky_waste_pickup"  # above this the model's report kind stands against the words
 
 
 def _category(tracker: Tracker, reading: Reading) -> Text:
@@ -86,6 +87,8 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
     category = REPORT_CATEGORIES.get(intent.get("name") or "")
     first = reading.problems[0].get("category") if len(reading.problems) > 1 else None
     words = first or reading.category  # two problems: the first one's own words
+    if category == BULKY_CATEGORY and says_dumped(tracker.latest_message.get("text") or ""):
+        return words or GENERIC_CATEGORY  # someone else's sofa dumped: no missed pickup
     if category in (None, GENERIC_CATEGORY) and words:
         return words  # a button or a vague intent: the words decide
     if (words and words != category and category in REPORT_INTENTS

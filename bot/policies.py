@@ -33,7 +33,7 @@ from bot.knowledge.aspects import is_follow_up
 from bot.reading.answers import ends_the_chat
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_cannot_call
-from bot.reading.description import says_not_collected
+from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.questions import (announces_a_question, asks_about_the_service, is_question,
                                   read_question, tells_something_wrong)
@@ -582,8 +582,8 @@ def reading_route(tracker: DialogueStateTracker,
             and not _PRODUCT_WORDS[name].search(message.text or "")):
         return START_REPORT_ACTION  # "die troep achter de kerk opruimen" is no parking permit
     if (tracker.active_loop_name is None and name == BULKY_INTENT
-            and says_not_collected(message.text or "")):
-        return START_REPORT_ACTION  # "ons grofvuil is niet opgehaald": a report, not the product
+            and (says_not_collected(message.text or "") or says_dumped(message.text or ""))):
+        return START_REPORT_ACTION  # "ons grofvuil is niet opgehaald", "een bank gedumpt"
     if tracker.active_loop_name is None and name not in REPORT_INTENTS + KEEP_INTENTS and (
             reading.danger == "hazard"
             or name in UNSURE_INTENTS + (ANSWER_INTENT,) and not reading.question

@@ -858,3 +858,10 @@ def test_only_trying_the_chat_and_saying_goodbye_is_a_goodbye(text, expected):
 def test_not_daring_to_call_after_the_112_answer_keeps_the_emergency():
     text = "ik durf niet te bellen hij hoort me door de deur"
     assert reading_route(tracker(AFTER_112 + [said(text, "inform")])) == "action_emergency"
+
+
+def test_dumped_furniture_starts_a_report_whatever_the_product_intent():
+    text = ("er heeft iemand ne hele zetel en een matras komen dumpen aan de glasbollen op de "
+            "Molenweg")
+    assert reading_route(tracker(START + [said(text, "bulky_waste_pickup")])) == \
+        "action_start_report"

@@ -1090,3 +1090,9 @@ def test_of_two_problems_the_first_keeps_its_own_kind(dispatcher, domain):
             "stoeptegel voor nummer 14")
     slots = start(text, "report_pavement_road", dispatcher, domain)
     assert slots["report_category"] == "report_street_lighting"
+
+
+def test_dumped_furniture_is_a_report_of_dumping_not_a_missed_pickup(dispatcher, domain):
+    slots = start("er heeft iemand een hele bank en een matras gedumpt bij de glasbak op de "
+                  "Molenweg", "bulky_waste_pickup", dispatcher, domain)
+    assert slots["report_category"] != "bulky_waste_pickup"

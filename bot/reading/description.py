@@ -238,6 +238,15 @@ _NOT_COLLECTED = re.compile(
     r"|\b(?:staat|ligt|liggen|staan)\s+(?:er\s+)?(?:\w+\s+)?nog\b|\bnot\s+(?:been\s+)?collected\b")
 
 
+# Someone else's furniture left in the street: "iemand heeft een bank gedumpt bij de glasbak".
+_DUMPED = re.compile(r"\b(?:ge)?dump\w*|\b(?:achtergelaten|neergegooid|neergekwakt|illegaal)\b")
+
+
+def says_dumped(text: str) -> bool:
+    """Bulky waste dumped in public space: a report (illegal dumping), not a pickup."""
+    return bool(_DUMPED.search(_normalise(text)))
+
+
 def says_not_collected(text: str) -> bool:
     """"Het grofvuil is niet opgehaald", "het staat er nog": a pickup was missed."""
     return bool(_NOT_COLLECTED.search(_normalise(text)))
