@@ -22,6 +22,9 @@ _ASKS = re.compile(
     r"|\bbel\w*\s+(?:u|jullie|je)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?terug\b"
     r"|\b(?:dat|zodat)\s+(?:iemand|een\s+collega|een\s+medewerker|jullie|u)\s+(?:me|mij|ons)"
     r"\s+(?:\w+\s+){0,2}?(?:belt|bellen|terugbelt|terugbellen)\b"
+    r"|\bterug\s*gebeld\s+(?:te\s+)?worden\b"
+    r"|\b(?:u|jullie|iemand|een\s+collega)\s+(?:kunt|kan|kunnen|mag|mogen)\s+(?:me|mij|ons)\s+"
+    r"(?:\w+\s+){0,2}?(?:bellen|terugbellen)\b"
     r"|\bcall\s+me\s+(?:back|on|at)\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\bring\s+me\s+back\b",
     re.IGNORECASE)
 _NOT_A_REQUEST = re.compile(

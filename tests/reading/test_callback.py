@@ -11,6 +11,8 @@ from bot.reading.callback import preferred_time, wants_callback
     "can someone call me back please", "give me a call on 0612345678", "belt u mij terug?",
     "kan iemand van de gemeente me even bellen",
     "Ik heb al drie keer gebeld en niemand belt terug. Ik wil nu echt dat iemand mij belt.",
+    "Ik wil graag teruggebeld worden morgenochtend tussen 9 en 10 op 0346 - 27 18 90",
+    "u kunt me bellen op 0687654321, liefst na 3 uur smiddags",
 ])
 def test_a_callback_request_is_read(text):
     assert wants_callback(text)
