@@ -163,7 +163,7 @@ NOT_HELPED_ACTION = "action_kb_not_helped"
 ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION,)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
-    r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,5}?"
+    r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
     r"(?:melden|doorgeven)\b|\bshould i (?:also )?report\b|\bdo i (?:also )?(?:have|need) to "
     r"report\b", re.IGNORECASE)
 # "Nee, dank u": no more questions.

@@ -865,3 +865,10 @@ def test_dumped_furniture_starts_a_report_whatever_the_product_intent():
             "Molenweg")
     assert reading_route(tracker(START + [said(text, "bulky_waste_pickup")])) == \
         "action_start_report"
+
+
+def test_asking_whether_to_tell_the_municipality_after_the_gas_answer():
+    gas = START + [said("ik ruik gas in de straat", "report_public_space_other"),
+                   ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = "ik sta al buiten. moet ik de gemeente ook niet nog iets melden?"
+    assert reading_route(tracker(gas + [said(text, "inform")])) == "utter_emergency_report_here"
