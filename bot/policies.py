@@ -23,7 +23,7 @@ from rasa.core.policies.ted_policy import TEDPolicy as RasaTEDPolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecutionRejected
+from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
@@ -313,6 +313,17 @@ def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
     return None
 
 
+FALLBACK_INTENT = "nlu_fallback"
+GENERIC_QUESTION_INTENT = "municipal_question"
+
+
+def _best_guess(message: UserUttered) -> Optional[str]:
+    """The model's best intent behind a fallback ("nlu_fallback" itself left out)."""
+    ranking = (message.parse_data or {}).get("intent_ranking") or []
+    return next((entry.get("name") for entry in ranking
+                 if entry.get("name") != FALLBACK_INTENT), None)
+
+
 def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str],
                             reading: Reading) -> Optional[str]:
     """"Ja" or "nee" to "Wilt u er (ook) met een collega over praten?" after a report made
@@ -535,6 +546,10 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):
         return NO_INTERNET_ACTION  # "ik ben 81 en heb geen computer": not another link
+    if (tracker.active_loop_name is None and intent.get("name") == FALLBACK_INTENT
+            and _best_guess(message) == GENERIC_QUESTION_INTENT
+            and is_question(message.text or "") and not reading.danger):
+        return AS_QUESTION_ACTION  # "mag ik de koelkast zelf wegbrengen?": the knowledge base
     if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
             and asks_about_an_earlier_report(message.text or "")):
         return STATUS_ACTION  # "ik heb vorige week iets gemeld, is er al iets mee gedaan?"

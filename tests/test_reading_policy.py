@@ -872,3 +872,14 @@ def test_asking_whether_to_tell_the_municipality_after_the_gas_answer():
                    ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
     text = "ik sta al buiten. moet ik de gemeente ook niet nog iets melden?"
     assert reading_route(tracker(gas + [said(text, "inform")])) == "utter_emergency_report_here"
+
+
+def test_an_unclear_question_about_the_municipality_goes_to_the_knowledge_base():
+    text = "mag ik een oude koelkast zelf naar de milieustraat brengen?"
+    unclear = UserUttered(text, intent={"name": "nlu_fallback", "confidence": 0.4},
+                          parse_data={"intent": {"name": "nlu_fallback", "confidence": 0.4},
+                                      "intent_ranking": [
+                                          {"name": "nlu_fallback", "confidence": 0.4},
+                                          {"name": "municipal_question", "confidence": 0.35}],
+                                      "entities": [], "text": text})
+    assert reading_route(tracker(START + [unclear])) == "action_answer_as_question"
