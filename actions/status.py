@@ -262,6 +262,10 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_news_on" if found.updates
                   else "utter_status_news_off", case_number=found.case_number)
             return [SlotSet(ASKED_SLOT, False)]
+        if found and _asks_when(tracker) and not found.urgent:  # "dus uiterlijk wanneer?"
+            utter(dispatcher, "utter_status_due", case_number=found.case_number,
+                  due=filed_on(due_date(found)))
+            return [SlotSet(ASKED_SLOT, False)]
         if found:
             tell_status(dispatcher, found, domain, tracker)
             if not tracker.active_loop_name and asks_again(
@@ -282,6 +286,22 @@ class ActionReportStatus(Action):
             tell_status(dispatcher, found, domain, tracker)
             return [SlotSet(ASKED_SLOT, False)]
         return not_found(dispatcher, tracker, number)
+
+
+def _asks_when(tracker: Tracker) -> bool:
+    """Right after a status: by when exactly?"""
+    return (previous_bot_action(tracker) == "action_report_status"
+            and reading_of(tracker).report_question in ("duration", "faster"))
+
+
+def due_date(found: ReportStatus) -> dt.datetime:
+    """The day the handling time ends: the working days counted from the filing day."""
+    day, left = found.filed_at, handling_days(found.category, found.description)
+    while left > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:  # Monday to Friday
+            left -= 1
+    return day
 
 
 def _asks_about_news(tracker: Tracker) -> bool:

@@ -87,6 +87,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "day", "open",                     # a day asked about (action_opening_hours)
         "phone",                           # the number to call back (action_take_callback)
         "when",                            # the callback time the resident named
+        "due",                             # the last day of a handling time (status)
         "contact",                         # the summary's e-mail address or phone number
         "question",                        # the municipality's (action_report_status_update)
         "position", "minutes",             # a place in the queue (actions/webcare.py)

@@ -353,3 +353,19 @@ def test_asking_for_news_after_a_status_is_answered_not_the_status_again(
                           {"event": "action", "name": "action_report_status"}]
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == [response]
+
+
+def test_by_when_exactly_after_a_status_gets_the_last_day(db_url, dispatcher, domain):
+    report = file(db_url)
+    text = "binnen 5 werkdagen, dus uiterlijk wanneer precies?"
+    tracker = make_tracker("ask_report_status", text,
+                           entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": f"hoe staat het met {report.case_number}"},
+                          {"event": "action", "name": "action_report_status"}]
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    [said] = dispatcher.messages
+    assert said["response"] == "utter_status_due"
+    due = status_module.due_date(status_module.ReportStatus(
+        report.case_number, report.category, "gemeld", report.created_at))
+    assert due.weekday() < 5 and (due - report.created_at).days >= 5
+    assert said["due"] == status_module.filed_on(due)

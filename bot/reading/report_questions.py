@@ -25,6 +25,8 @@ _DURATION = re.compile(
     r"(?:dan |nou |nu |eindelijk |eens |precies )*"
     r"(?:iemand|jullie|ze|de gemeente|de buitendienst)\b"
     r"|\bbinnen hoeveel (?:dagen|tijd|weken)\b|\bhoeveel (?:dagen|weken|tijd) (?:duurt|kost)\b"
+    r"|\buiterlijk wanneer\b|\bwanneer (?:dan |dus )?(?:precies|uiterlijk)\b"
+    r"|\bop welke (?:dag|datum)\b|\bby when\b|\bwhat date\b"
     # "wordt hij morgen alsnog opgehaald?", "komen jullie hem nog legen?"
     r"|\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen) (?:\w+ ){0,4}?(?:alsnog|nog) "
     r"(?:\w+ ){0,2}?(?:opgehaald|geleegd|gemaakt|gerepareerd|opgeruimd|weggehaald|vervangen|"
