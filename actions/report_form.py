@@ -151,6 +151,18 @@ def _words_beside(text: Text, street: Text) -> Optional[Text]:
     return rest if is_description(rest) else None
 
 
+_ENGLISH_SPOT = re.compile(r"\b(?:near|next to|in front of|behind|opposite|outside|across "
+                           r"from|at the corner of|by) (?:the|a|an)\b", re.IGNORECASE)
+
+
+def _english_spot(reading: Reading, text: Text) -> Optional[Text]:
+    """"right next to the bus stop, the one in front of the station": the Dutch place reader
+    does not read English spots; the resident's words are the place."""
+    if reading.language != "en" or reading.question or not _ENGLISH_SPOT.search(text):
+        return None
+    return without_chat_noise(text) or None
+
+
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
     """A free description of the place, when nothing better came (second try on)."""
     return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
@@ -318,6 +330,11 @@ class ValidateReportForm(FormValidationAction):
             return _with_landmark(pending, without_chat_noise(text))
         if tries and _describes_a_spot(reading, text):
             return Place(kind="description", text=without_chat_noise(text))
+        spot = _english_spot(reading, text) if not place else None
+        if spot and pending and pending.streets:
+            return _with_landmark(pending, spot)  # "near the bus stop, I said"
+        if spot:
+            return Place(kind="description", text=spot, landmark=spot)
         if pending and pending.streets and not place:  # no number for the street asked
             if tries or answer_of(tracker, reading) is False or says_not_known(text):
                 return _street_of(pending)  # "weet ik niet": the street will do

@@ -1096,3 +1096,15 @@ def test_dumped_furniture_is_a_report_of_dumping_not_a_missed_pickup(dispatcher,
     slots = start("er heeft iemand een hele bank en een matras gedumpt bij de glasbak op de "
                   "Molenweg", "bulky_waste_pickup", dispatcher, domain)
     assert slots["report_category"] != "bulky_waste_pickup"
+
+
+def test_an_english_spot_is_taken_as_the_place(dispatcher, domain):
+    text = "near the bus stop, I said"
+    result = ValidateReportForm().validate_report_location(
+        text, dispatcher, _number_asked_for("Stationsweg", text), domain)
+    assert result["report_location"].startswith("Stationsweg")
+    assert "bus stop" in result["report_location"]
+    text = "right next to the bus stop, the one in front of the station"
+    tracker = tracker_for(asking="report_location", text=text)
+    result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert "bus stop" in result["report_location"]
