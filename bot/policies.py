@@ -313,6 +313,11 @@ def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
     return None
 
 
+# After the complaint answer: "kan ik het niet gewoon hier in de chat doen?"
+_HERE_IN_THE_CHAT = re.compile(r"\b(?:hier|in (?:de|deze) chat|via (?:de|deze) chat|here|"
+                               r"in this chat)\b.*\b(?:doen|indienen|kwijt|vertellen|zeggen|"
+                               r"opschrijven|schrijven|do|make|file)\b|\b(?:doen|indienen)\b"
+                               r".*\b(?:hier|in (?:de|deze) chat)\b", re.IGNORECASE)
 FALLBACK_INTENT = "nlu_fallback"
 GENERIC_QUESTION_INTENT = "municipal_question"
 
@@ -546,6 +551,9 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):
         return NO_INTERNET_ACTION  # "ik ben 81 en heb geen computer": not another link
+    if (before == COMPLAINT_ANSWER and tracker.active_loop_name is None
+            and _HERE_IN_THE_CHAT.search(message.text or "")):
+        return TAKE_MESSAGE_ACTION  # "kan ik de klacht niet hier in de chat doen?": taken
     if (tracker.active_loop_name is None and intent.get("name") == FALLBACK_INTENT
             and _best_guess(message) == GENERIC_QUESTION_INTENT
             and is_question(message.text or "") and not reading.danger):

@@ -883,3 +883,10 @@ def test_an_unclear_question_about_the_municipality_goes_to_the_knowledge_base()
                                           {"name": "municipal_question", "confidence": 0.35}],
                                       "entities": [], "text": text})
     assert reading_route(tracker(START + [unclear])) == "action_answer_as_question"
+
+
+def test_a_complaint_told_in_the_chat_after_the_complaint_answer_is_taken():
+    answered = _bot_asked("de medewerker aan de balie was ontzettend onbeschoft", "complaint",
+                          "action_answer_complaint", "utter_answer_complaint")
+    text = "Kan ik de klacht niet gewoon hier in de chat doen? Ik heb het al opgeschreven."
+    assert reading_route(tracker(answered + [said(text, "complaint")])) == "action_take_message"
