@@ -18,7 +18,8 @@ from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
-from bot.reading.callback import preferred_time
+from bot.reading.answers import read_contact
+from bot.reading.callback import preferred_time, wants_callback
 from bot.reading.result import Reading
 from actions.webcare import colleagues_online, join_queue
 
@@ -157,6 +158,8 @@ def callback_time(tracker: Tracker) -> Optional[str]:
     """When the resident would like to be called ("morgen na 14 uur"), from the newest of
     their last messages that names it."""
     for text in resident_texts(tracker)[:CALLBACK_MESSAGES]:
+        if not (wants_callback(text) or read_contact(text).phone):
+            continue  # "de lamp is sinds zondag kapot" tells no time to call
         when = preferred_time(text)
         if when:
             return when

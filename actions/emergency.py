@@ -27,6 +27,8 @@ NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", 
 OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person")
 # Reasons whose follow-up answer names a way to write instead of calling.
 OWN_FOLLOWUP = ("suicide", "home_violence")
+# Someone threatens the resident: not daring to call gets how to call anyway, quietly.
+THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
 
 
@@ -50,7 +52,8 @@ class ActionEmergency(Action):
         own = _own_followup(tracker) if again and (
             not reading.urgent or reading.danger_reason in OWN_FOLLOWUP) else None
         text = tracker.latest_message.get("text") or ""
-        utter(dispatcher, outage or own or _response(reading, again, text))
+        earlier = _earlier_reason(tracker) if again else None
+        utter(dispatcher, outage or own or _response(reading, again, text, earlier))
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
@@ -64,9 +67,10 @@ class ActionEmergency(Action):
                 FollowupAction(OFFER_REPORT)]
 
 
-def _response(reading: Reading, again: bool, text: Text = "") -> Text:
-    if again and says_cannot_call(text):
-        return "utter_emergency_cannot_call"  # stay with them: how to call 112 anyway
+def _response(reading: Reading, again: bool, text: Text = "",
+              earlier: Optional[Text] = None) -> Text:
+    if again and earlier in THREAT_REASONS and says_cannot_call(text):
+        return "utter_emergency_cannot_call"  # "hij hoort me": how to call 112 anyway
     if again:
         return "utter_emergency_followup"
     if reading.danger_reason in OWN_ANSWER_REASONS:
@@ -76,6 +80,13 @@ def _response(reading: Reading, again: bool, text: Text = "") -> Text:
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard
+
+
+def _earlier_reason(tracker: Tracker) -> Optional[Text]:
+    """The danger reason of the resident's message before this one."""
+    said = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
+    entities = (said[0].get("parse_data") or {}).get("entities") if said else None
+    return Reading.from_entities(entities).danger_reason if entities else None
 
 
 def _own_followup(tracker: Tracker) -> Optional[Text]:

@@ -460,7 +460,7 @@ class ValidateReportForm(FormValidationAction):
         """A new place, or a new description after 'what should change?'."""
         place = reading.location
         current = tracker.get_slot("report_place")
-        if place is None and current and current.get("house_number"):
+        if place is None and current and current.get("house_number") and answer is not True:
             number = corrected_number(_text(tracker), current["house_number"])
             place = Place(kind="number", text=number, house_number=number) if number else None
         if place and place.kind == "number" and current:

@@ -437,7 +437,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True
     if active_loop is not None:
         return False  # "Kerkstraat 5": the report goes on once everyone is safe
-    if reading.answer is True or reading.location and reading.location.house_number:
+    if reading.location and reading.location.house_number or reading.answer is True and len(
+            (text or "").split()) <= SHORT_ANSWER_WORDS:
         return False  # "ja melden, het is bij nummer 17": the answer to the report offer
     return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
 
@@ -464,6 +465,8 @@ def reading_route(tracker: DialogueStateTracker,
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and OFFER_REPORT_ACTION in last_turn
                 and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS
+                and (reading.location is not None
+                     or len((message.text or "").split()) <= SHORT_ANSWER_WORDS)
                 and not _CALLED_112.search(message.text or "")):
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
@@ -544,7 +547,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == FOLLOW_UP_ACTION and _NO_THANKS.search(message.text or "")
             and tracker.active_loop_name is None):
         return GOODBYE_ACTION  # "nee, dank u" after the cost: done, not "waar kan ik u mee …"
-    if (tracker.active_loop_name is None and not reading.danger
+    if (tracker.active_loop_name is None and not reading.danger and not reading.category
+            and reading.location is None and "?" not in (message.text or "")
             and not _has_case_number(message) and ends_the_chat(message.text or "")):
         return GOODBYE_ACTION  # "wilde alleen kijken of dit werkt. doei": no status question
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
@@ -556,7 +560,9 @@ def reading_route(tracker: DialogueStateTracker,
         return TAKE_MESSAGE_ACTION  # "kan ik de klacht niet hier in de chat doen?": taken
     if (tracker.active_loop_name is None and intent.get("name") == FALLBACK_INTENT
             and _best_guess(message) == GENERIC_QUESTION_INTENT
-            and is_question(message.text or "") and not reading.danger):
+            and is_question(message.text or "") and not reading.danger
+            and before != STATUS_ACTION and not tracker.get_slot(STATUS_ASKED_SLOT)
+            and not mentions_a_report(message.text or "")):
         return AS_QUESTION_ACTION  # "mag ik de koelkast zelf wegbrengen?": the knowledge base
     if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
             and asks_about_an_earlier_report(message.text or "")):

@@ -187,8 +187,17 @@ def test_not_daring_to_call_gets_how_to_call_anyway(dispatcher, domain):
     answer = "ik durf niet te bellen hij hoort me door de deur"
     message = {"intent": {"name": "inform", "confidence": 0.9}, "text": answer,
                "entities": read_message(answer).to_entities(answer), "metadata": {}}
-    events = [{"event": "user", "text": first}, {"event": "action", "name": "action_emergency"},
-              {"event": "action", "name": "action_listen"}, {"event": "user", "text": answer}]
-    tracker = Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
-    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    def after(first: str) -> Tracker:
+        events = [{"event": "user", "text": first, "parse_data": {
+                      "entities": read_message(first).to_entities(first)}},
+                  {"event": "action", "name": "action_emergency"},
+                  {"event": "action", "name": "action_listen"},
+                  {"event": "user", "text": answer}]
+        return Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
+
+    asyncio.run(ActionEmergency().run(dispatcher, after(first), domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_cannot_call"]
+    dispatcher.messages.clear()  # a fire: no "lock yourself in", the general follow-up
+    asyncio.run(ActionEmergency().run(dispatcher, after("het huis naast ons staat in brand"),
+                                      domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup"]

@@ -1063,8 +1063,9 @@ def test_a_question_beside_an_answer_is_answered_with_the_next_question(dispatch
 
 
 def test_danger_told_in_the_middle_of_a_report_raises_its_priority(dispatcher, domain):
-    tracker = tracker_for(asking="report_updates", text="nee hoor. er kan zo iemand in vallen",
-                          intent="deny", slots={"report_category": "report_pavement_road"})
+    text = "nee hoor. het gat is open, er kan zo iemand in vallen"
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny",
+                          slots={"report_category": "report_pavement_road"})
     slots = slot_events(_said_on_the_side(tracker, [], domain))
     assert slots["report_priority"] == "high"
     assert [item["key"] for item in slots["report_ack"]] == ["utter_ack_hazard"]

@@ -353,15 +353,15 @@ def is_thanks_or_goodbye(text: str) -> bool:
 _BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes)\W*$",
                          re.IGNORECASE)
 _NOTHING_NEEDED = re.compile(
-    r"\b(?:eigenlijk (?:niks|niets)|(?:niks|niets) hoor|laat maar|(?:even |alleen |gewoon )?"
+    r"\b(?:eigenlijk (?:niks|niets)|(?:niks|niets) hoor|laat maar(?! \w*(?:weten|horen|zien))|"
+    r"(?:even |alleen |gewoon )?"
     r"(?:kijken|testen|proberen) of (?:dit|het|deze chat|de chat|dit ding) (?:\w+ )?werkt)\b",
     re.IGNORECASE)
 
 
 _WRONG_CHAT = re.compile(
-    r"\b(?:verkeerde?) (?:chat|gesprek|app|appje|persoon|venster|scherm|groep)\b"
-    r"|\bverkeerd (?:gestuurd|verstuurd)\b|\bniet voor (?:jou|u|jullie) bedoeld\b"
-    r"|\bwrong (?:chat|person|window|conversation)\b", re.IGNORECASE)
+    r"\bverkeerde (?:chat|gesprek|app|appje|venster|scherm|groep)\b"
+    r"|\bwrong (?:chat|window|conversation)\b", re.IGNORECASE)
 WRONG_CHAT_MAX_WORDS = 8  # longer, it says more than that
 
 

@@ -41,7 +41,7 @@ def wants_callback(text: str) -> bool:
     return bool(_ASKS.search(plain)) and not _NOT_A_REQUEST.search(plain)
 
 
-_HOUR = r"\d{1,2}(?:[:.]\d{2})?(?![\d-])(?:\s*(?:uur|u|am|pm)\b)?"
+_HOUR = r"\d{1,2}(?:[:.]\d{2})?(?![\d-])(?!\s*(?:meter|m|cm|km|mm)\b)(?:\s*(?:uur|u|am|pm)\b)?"
 _DAY = (r"vandaag|morgen|overmorgen|tomorrow|today|"
         r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:ochtend|middag|avond)?|"
         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
@@ -58,5 +58,11 @@ _TIME = re.compile(
 def preferred_time(text: str) -> Optional[str]:
     """When the resident wants to be called, as they wrote it ("morgen tussen 10 en 12");
     None when they name no day or time."""
-    parts = [" ".join(match.group().split()) for match in _TIME.finditer(text or "")]
+    parts = [" ".join(match.group().split()) for match in _TIME.finditer(text or "")
+             if not _PAST.search(text[:match.start()])]
     return " ".join(parts) or None
+
+
+# "sinds zondag", "vorige week dinsdag": when something happened, not when to call.
+_PAST = re.compile(r"\b(?:sinds|vorige|afgelopen|gisteren|al|since|last)\s+(?:\w+\s+)?$",
+                   re.IGNORECASE)

@@ -107,7 +107,7 @@ def sounds_alarming(text: str) -> bool:
 # After the 112 answer: "ik durf niet te bellen, hij hoort me", "I can't call".
 _CANNOT_CALL = re.compile(
     r"\b(?:durf|kan|kun|mag|lukt)\s+(?:\w+\s+){0,2}?(?:niet|nie|geen)\s+(?:\w+\s+)?(?:te\s+)?"
-    r"(?:bellen|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij|het)\b"
+    r"(?:bellen|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij)\b"
     r"|\bcan'?t\s+(?:call|talk|speak)\b|\bcannot\s+(?:call|talk|speak)\b"
     r"|\b(?:afraid|scared)\s+to\s+call\b", re.IGNORECASE)
 

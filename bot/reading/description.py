@@ -239,12 +239,20 @@ _NOT_COLLECTED = re.compile(
 
 
 # Someone else's furniture left in the street: "iemand heeft een bank gedumpt bij de glasbak".
-_DUMPED = re.compile(r"\b(?:ge)?dump\w*|\b(?:achtergelaten|neergegooid|neergekwakt|illegaal)\b")
+_DUMPED = re.compile(
+    r"\b(?:iemand|mensen|ze|men|buren|buurman|buurvrouw|er)\b(?: \w+){0,8} (?:gedumpt|komen "
+    r"dumpen|achtergelaten|neergegooid|neergekwakt|neergezet)\b"
+    r"|\b(?:is|zijn|wordt|worden|werd|werden|ligt|liggen|staat|staan) (?:\w+ ){0,3}?(?:gedumpt|"
+    r"achtergelaten|neergegooid)\b|\bsomeone (?:has )?dumped\b|\b(?:was|were|been) dumped\b")
+_OWN_PLAN = re.compile(r"\b(?:ik|wij|we)\b(?: \w+){0,3} (?:kan|mag|wil|moet|kunnen|mogen|willen)\b"
+                       r"|\b(?:kan|mag|wil|moet) (?:ik|wij|we)\b")
 
 
 def says_dumped(text: str) -> bool:
-    """Bulky waste dumped in public space: a report (illegal dumping), not a pickup."""
-    return bool(_DUMPED.search(_normalise(text)))
+    """Someone else's bulky waste left in public space: a report of dumping, not a pickup
+    ("iemand heeft een bank gedumpt"; not "mag ik mijn bank daar neerzetten?")."""
+    plain = _normalise(text)
+    return bool(_DUMPED.search(plain)) and not _OWN_PLAN.search(plain)
 
 
 def says_not_collected(text: str) -> bool:
@@ -897,6 +905,8 @@ _OWN_DOING = re.compile(r"^\W*(?:en\s+)?(?:ik|wij|we|i)\s+(?:(?:heb|hebben|had|h
                         r"(?:\w+\s+){0,5}?(?:gezet|neergezet|gelegd|neergelegd|geplaatst|"
                         r"gehangen|afgezet|opgeruimd|weggehaald|placed|put)|zette|zetten|legde|"
                         r"legden)\b", re.IGNORECASE)
+_A_PROBLEM_OF_ITS_OWN = re.compile(r"\b(?:niet|kapot|stuk|weg|los|gebroken|maar)\b",
+                                   re.IGNORECASE)
 _ADDITIVE_START = re.compile(r"^(?:en\s+)?(?:ook|verder|daarnaast|bovendien|tevens|also|"
                              r"furthermore|besides|en\s+er)\b", re.IGNORECASE)
 _VERBS = frozenset("""
@@ -954,12 +964,13 @@ def _clauses(text: str, announced: bool = False) -> List[_Clause]:
     for sentence in _SENTENCE_END.split(text):
         offset = text.index(sentence, position)
         position = offset + len(sentence)
+        quiet = not _A_PROBLEM_OF_ITS_OWN.search(sentence)  # "… gezet maar niet geleegd"
         for start, end in _clause_spans(sentence, offset, announced):
             piece = text[start:end]
             if _HAS_WORD.search(piece):
                 clauses.append(_Clause(start, end, _scores(piece),
                                        bool(_ADDITIVE_START.match(piece.strip())),
-                                       bool(_OWN_DOING.match(piece))))
+                                       quiet and bool(_OWN_DOING.match(piece))))
     return clauses
 
 

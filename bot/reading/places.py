@@ -429,14 +429,17 @@ def _with_spot_on_street(text: str, place: Place) -> Place:
                    text=f"{place.text}, bij {spot}")
 
 
-_NUMBER_CUE = re.compile(r"\b(?:huis)?(?:nummer|nr)\b|\badres\b|\bi\.?p\.?v\.?\b|"
-                         r"\bin\s+plaats\s+van\b|\bmoet\b(?:\s+\w+)?\s+zijn\b", re.IGNORECASE)
-_NUMBER_TOKEN = re.compile(r"(?<![\w/-])[1-9][0-9]{0,3}[a-zA-Z]?(?![\w/-])")
+_NUMBER_CUE = re.compile(
+    r"\b(?:huis)?(?:nummer|nr)\b(?:\s+\w+){0,3}?\s+(?:klopt\s+niet|is\s+fout|is\s+verkeerd)\b|"
+    r"\b(?:verkeerde?|fout(?:e)?)\s+(?:huis)?(?:nummer|nr)\b|\bi\.?p\.?v\.?\b|"
+    r"\bin\s+plaats\s+van\b|\bmoet\b(?:\s+\w+)?\s+zijn\b", re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(r"(?<![\w/-])[1-9][0-9]{0,3}[a-zA-Z]?(?![\w/-])(?!\s*(?:cm|mm|m|meter|"
+                           r"jaar|weken|dagen|uur|keer|x|tegels|lampen|euro|procent|%))")
 
 
 def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
-    """'Het huisnummer klopt niet, het is 16' (current 14): '16'. Needs a word about the
-    number, and exactly one number other than the current one."""
+    """'Het huisnummer klopt niet, het is 16' (current 14): '16'. Needs words that call the
+    number wrong, and exactly one number other than the current one (not "30 cm")."""
     if not _NUMBER_CUE.search(text or ""):
         return None
     numbers = {match.group().upper(): match.group() for match in _NUMBER_TOKEN.finditer(text)}

@@ -10,6 +10,7 @@ from bot.reading.answers import (
     read_addition,
     read_contact,
     read_yes_no,
+    ends_the_chat,
     wrong_part,
 )
 
@@ -188,3 +189,14 @@ def test_one_problem_in_the_residents_words(text, one):
 ])
 def test_the_part_called_wrong_in_a_sentence(text, part):
     assert wrong_part(text) == part
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("oh eigenlijk niks hoor, wilde alleen even kijken of dit werkt. doei", True),
+    ("oeps verkeerde chat haha sorry", True),
+    ("De lamp in de Kerkstraat is kapot, laat maar weten. Groetjes", False),
+    ("Mijn aanslag is verkeerd verstuurd", False),
+    ("U heeft het naar de verkeerde persoon gestuurd", False),
+])
+def test_a_chat_ended_before_it_began(text, ends):
+    assert ends_the_chat(text) is ends

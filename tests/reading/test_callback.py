@@ -37,6 +37,10 @@ def test_other_talk_of_phoning_is_no_callback_request(text):
     ("call me back tomorrow afternoon on 0612345678", "tomorrow afternoon"),
     ("bel me terug op 0612345678", None),
     ("bel me op 030 1234567", None),
+    ("de lamp is al sinds zondag kapot, bel me terug", None),
+    ("mijn kliko is vorige week dinsdag niet geleegd, bel me terug", None),
+    ("het gat ligt om 3 meter van de hoek", None),
+    ("ik ben morgen vanaf 9 uur thuis, bel me dan", "morgen vanaf 9 uur"),
 ])
 def test_the_time_a_resident_wants_to_be_called(text, when):
     assert preferred_time(text) == when

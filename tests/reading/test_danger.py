@@ -188,7 +188,7 @@ def test_a_street_lamp_that_does_not_burn_is_no_alarm():
     "Op de Kerkstraat ligt een putdeksel naast de put, het gat is gewoon open.",
     "het voorrangsbord op de kruising beukenlaan schoolstraat is omgewaaid en ligt in de berm",
     "het verkeersbord ligt op de grond",
-    "wordt het wel snel opgepakt? er kan iemand in vallen",
+    "wordt het wel snel opgepakt? het gat is open, er kan iemand in vallen",
 ])
 def test_open_holes_and_fallen_signs_are_hazards(text):
     assert read_danger(text).kind == "hazard"

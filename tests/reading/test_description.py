@@ -13,6 +13,7 @@ from bot.reading.description import (
     WASTE,
     category_of,
     clean_description,
+    says_dumped,
     split_problems,
 )
 
@@ -409,3 +410,16 @@ def test_what_the_resident_did_about_it_is_no_second_problem() -> None:
     assert len(split_problems(text)) == 1
     assert len(split_problems("er ligt een losse tegel voor Kerkstraat 4 en ik heb ook gezien "
                               "dat de lantaarnpaal bij nummer 10 kapot is")) == 2
+
+
+def test_dumping_is_someone_elses_not_the_residents_own_plan() -> None:
+    assert says_dumped("er heeft iemand een bank en een matras gedumpt bij de glasbak")
+    assert says_dumped("er is een bank gedumpt bij de glasbak")
+    assert not says_dumped("Ik wil mijn oude bank laten ophalen, of kan ik die zelf dumpen?")
+    assert not says_dumped("Mag ik een matras bij de container neerzetten of is dat illegaal?")
+
+
+def test_a_thing_put_outside_but_not_collected_is_still_a_problem() -> None:
+    text = ("De lantaarnpaal voor mijn huis is kapot. Ik heb de kliko gisteren buiten gezet "
+            "maar die is niet geleegd.")
+    assert len(split_problems(text)) == 2

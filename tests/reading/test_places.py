@@ -535,3 +535,12 @@ def test_the_street_meant_and_not_the_other():
     text = ("oh wacht sorry, ik bedoel de Julianastraat, niet de schoolstraat. bij de kruising "
             "met de kerkstraat")
     assert read_place(text).label == "hoek Julianastraat en Kerkstraat"
+
+
+@pytest.mark.parametrize("text", [
+    "ja klopt, het adres is goed. er liggen trouwens 5 tegels los",
+    "ja, versturen. het adres klopt, het gat is ongeveer 30 cm diep",
+    "nee, de omschrijving: 3 tegels los bij nummer 14",
+])
+def test_other_numbers_at_the_summary_are_no_house_number(text):
+    assert corrected_number(text, "14") is None
