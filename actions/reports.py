@@ -78,8 +78,8 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
 
 # A report after the 112 answer ("de kabel geeft vonken") or of a hazard goes first.
 DANGEROUS = ("hazard", "emergency")
-SURE_INTENT = 0.95
-BULKY_CATEGORY = "bulky_waste_pickup"  # above this the model's report kind stands against the words
+SURE_INTENT = 0.95  # above this the model's report kind stands against the words
+BULKY_CATEGORY = "bulky_waste_pickup"
 
 
 def _category(tracker: Tracker, reading: Reading) -> Text:
