@@ -425,8 +425,14 @@ def wrong_part(text: str) -> Optional[str]:
     """'Het adres klopt niet': the one part of the summary the resident calls wrong."""
     if not _WRONG.search(text or ""):
         return None
-    named = [intent for intent, pattern in _PART_WORDS if pattern.search(text)]
+    named = [intent for intent, pattern in _PART_WORDS
+             if any(not _SAID_RIGHT.match(text, found.end()) for found in pattern.finditer(text))]
     return named[0] if len(named) == 1 else None
+
+
+# "het adres wel", "de straat is goed": that part is right.
+_SAID_RIGHT = re.compile(r"(?:\s+\w+){0,2}?\s+(?:wel|is\s+goed|klopt(?!\s+niet))\b",
+                         re.IGNORECASE)
 
 
 def part_to_change(text: str) -> Optional[str]:

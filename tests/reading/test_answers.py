@@ -186,6 +186,8 @@ def test_one_problem_in_the_residents_words(text, one):
     ("de omschrijving klopt niet helemaal", "correct_description"),
     ("het adres en de omschrijving zijn fout", None),  # two parts: not one choice
     ("het adres is goed", None),
+    ("nee, de foto klopt niet, het adres wel", None),
+    ("nee, de straat is goed maar de omschrijving is fout", "correct_description"),
 ])
 def test_the_part_called_wrong_in_a_sentence(text, part):
     assert wrong_part(text) == part
