@@ -39,6 +39,9 @@ def test_the_reading_is_stored_as_entities():
     ("stop de melding maar, bel me niet op 0612345678", "stop", "stop"),
     ("de lamp is kapot", "report_street_lighting", "report_street_lighting"),
     ("near the bus stop, I said", "stop", "inform"),
+    ("lantaarnpaal kapot bij Kerkstraat 12, 1234 AB", "inform", "report_street_lighting"),
+    ("Kerkstraat 14", "inform", "inform"),
+    ("bij de lantaarnpaal op de Dorpsstraat", "inform", "inform"),
     ("het stopbord is omgewaaid", "stop", "inform"),
     ("stop, the bus stop is not the problem", "stop", "stop"),
 ])

@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.intents import ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS
 from bot.reading.answers import is_only_contact
 from bot.reading.language import warm_up as warm_up_language
+from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.places import warm_up as warm_up_places
 from bot.reading.report_questions import asks_about_an_earlier_report
@@ -60,6 +61,10 @@ def _answer_intent(text: Text, reading: Reading,
         return {"name": ANSWER_INTENT, "confidence": 1.0}
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
+    if intent_name == ANSWER_INTENT and reading.category and _names_a_problem_beside(
+            text, reading):
+        # "lantaarnpaal kapot bij Kerkstraat 12": a report with its place, not a bare answer
+        return {"name": reading.category, "confidence": 1.0}
     if intent_name in REPORT_INTENTS + UNSURE_INTENTS and asks_about_an_earlier_report(text):
         # "heb vorige week het gedumpte afval gemeld, wordt er nog iets mee gedaan?"
         return {"name": STATUS_INTENT, "confidence": 1.0}
@@ -77,6 +82,16 @@ def _answer_intent(text: Text, reading: Reading,
         # request to throw the report away
         return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
     return None
+
+
+def _names_a_problem_beside(text: Text, reading: Reading) -> bool:
+    """The words besides the place name a kind of problem ("lantaarnpaal kapot bij …"), not
+    only the place ("bij de lantaarnpaal", "Kerkstraat 14")."""
+    place = reading.location
+    if place is None or not place.streets:
+        return False
+    rest = re.sub(re.escape(place.text), " ", text, flags=re.IGNORECASE)
+    return category_of(rest) is not None
 
 
 @DefaultV1Recipe.register(
