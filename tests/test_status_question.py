@@ -341,27 +341,28 @@ def test_a_status_asked_again_and_again_offers_a_colleague(db_url, dispatcher, d
     assert [m["response"] for m in dispatcher.messages] == ["utter_status_gemeld"]
 
 
+def _after_a_status(report: Report, text: str):
+    """A follow-up `text` (read as the pipeline would) right after the status of `report`."""
+    tracker = make_tracker("ask_report_status", text,
+                           entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": f"hoe staat het met {report.case_number}"},
+                          {"event": "action", "name": "action_report_status"}]
+    return tracker
+
+
 @pytest.mark.parametrize("sender, response", [(ME, "utter_status_news_on"),
                                               (SOMEONE_ELSE, "utter_status_news_off")])
 def test_asking_for_news_after_a_status_is_answered_not_the_status_again(
         db_url, dispatcher, domain, sender, response):
     report = file(db_url, sender=sender)
-    text = "ok en krijg ik een mail als het gemaakt is?"
-    tracker = make_tracker("ask_report_status", text,
-                           entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [{"event": "user", "text": f"hoe staat het met {report.case_number}"},
-                          {"event": "action", "name": "action_report_status"}]
+    tracker = _after_a_status(report, "ok en krijg ik een mail als het gemaakt is?")
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == [response]
 
 
 def test_by_when_exactly_after_a_status_gets_the_last_day(db_url, dispatcher, domain):
     report = file(db_url)
-    text = "binnen 5 werkdagen, dus uiterlijk wanneer precies?"
-    tracker = make_tracker("ask_report_status", text,
-                           entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [{"event": "user", "text": f"hoe staat het met {report.case_number}"},
-                          {"event": "action", "name": "action_report_status"}]
+    tracker = _after_a_status(report, "binnen 5 werkdagen, dus uiterlijk wanneer precies?")
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     [said] = dispatcher.messages
     assert said["response"] == "utter_status_due"
