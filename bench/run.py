@@ -231,6 +231,7 @@ def main() -> None:
                         help="use the cached model instead of timing a training from scratch")
     args = parser.parse_args()
     results: Dict[str, Any] = {}
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="ga-bench-") as folder:
         work = Path(folder)
         work.chmod(0o755)  # the postgres user must reach its data folder inside
@@ -280,9 +281,21 @@ def main() -> None:
             postgres.stop()
             signalen.stop()
         results["signals"] = len(signalen.signals)
+    results["load"] = (load_before, os.getloadavg()[0])
     report = render(results)
     print(report)
-    (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+    _write(report)
+
+
+def _write(report: str) -> None:
+    """Replace this script's part of RESULTS.md; keep the sections other benches and people
+    wrote (console lists, side-by-side measurements)."""
+    results = HERE / "RESULTS.md"
+    current = results.read_text(encoding="utf-8") if results.exists() else ""
+    ours = set(re.findall(r"^## (.+)$", report, flags=re.M))
+    kept = [section for section in re.split(r"\n(?=## )", current)[1:]
+            if section.splitlines()[0][3:] not in ours]
+    results.write_text("\n".join([report.rstrip("\n") + "\n", *kept]), encoding="utf-8")
 
 
 def _seconds(value: Optional[float]) -> str:
@@ -324,7 +337,9 @@ def render(results: Dict) -> str:
              f"forwarded to the Signalen stand-in (answers after {SIGNALEN_DELAY} s). "
              f"All four systems run side "
              f"by side; each level is {ROUNDS} rounds in which every system gets at least "
-             f"{MIN_CONVERSATIONS} conversations in turn, in a rotating order.",
+             f"{MIN_CONVERSATIONS} conversations in turn, in a rotating order. Load average "
+             "of the machine (1 minute) before and after: "
+             f"{results['load'][0]:.1f} and {results['load'][1]:.1f}.",
              "",
              f"- {EMBEDDED}: endpoints.yml, SQLite tracker and report store, Rasa's in-memory "
              "lock store, so one Sanic worker; the actions in the Rasa process.",
