@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import List, Text
+from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -14,7 +14,8 @@ from actions.base import utter
 from actions.emergency import forget_unanswered_question
 from actions.knowledge import answer_from_knowledge, find_answer
 from actions.reading import reading_of
-from actions.report_slots import HIGH_PRIORITY, report_question_response, reset_report_slots
+from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
+                                  reset_report_slots)
 from actions.status import handling_time_for
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,25 @@ class ActionAnswerQuestion(Action):
         return forget_unanswered_question(tracker)
 
 
+def hazard_heard(tracker: Tracker, slots: Mapping[Text, Any]) -> List[EventType]:
+    """A hazard told during a report ("er kan iemand in vallen") raises its priority, once."""
+    if reading_of(tracker).danger == "hazard" and slots.get("report_priority") != HIGH_PRIORITY:
+        return [SlotSet("report_priority", HIGH_PRIORITY)]
+    return []
+
+
+def report_question_answer(tracker: Tracker, domain: DomainDict, slots: Mapping[Text, Any],
+                           urgent: bool) -> Optional[Dict[Text, Any]]:
+    """The answer (a response key with its values) to a question about the report being
+    made ("hoe lang duurt dat?"), with the handling time it will get; None if none asked."""
+    kind = reading_of(tracker).report_question
+    response = report_question_response(tracker, kind) if kind else None
+    if response not in domain.get("responses", {}):
+        return None
+    return ack(response, handling_time=handling_time_for(
+        slots.get("report_category"), urgent, domain, tracker, slots.get("report_description")))
+
+
 class ActionAnswerReportQuestion(Action):
     """A question about the report being made ("hoe lang duurt dat?", "is het gratis?"):
     the answer, then the report goes on with the question it had asked."""
@@ -45,18 +65,14 @@ class ActionAnswerReportQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        reading = reading_of(tracker)
-        response = report_question_response(tracker, reading.report_question)
-        if response not in domain.get("responses", {}):
+        raised = hazard_heard(tracker, tracker.slots) if tracker.active_loop_name else []
+        answer = report_question_answer(tracker, domain, tracker.slots, urgent=bool(raised) or (
+            tracker.get_slot("report_priority") == HIGH_PRIORITY))
+        if answer is None:
             return []
-        urgent = tracker.get_slot("report_priority") == HIGH_PRIORITY
-        raised = []
-        if reading.danger == "hazard" and not urgent and tracker.active_loop_name:
+        if raised:
             utter(dispatcher, "utter_ack_hazard")  # "… er kan iemand in vallen"
-            urgent, raised = True, [SlotSet("report_priority", HIGH_PRIORITY)]
-        utter(dispatcher, response, handling_time=handling_time_for(
-            tracker.get_slot("report_category"), urgent, domain, tracker,
-            tracker.get_slot("report_description")))
+        utter(dispatcher, answer["key"], **answer["values"])
         if not tracker.active_loop_name:
             return []
         utter(dispatcher, "utter_report_continue")

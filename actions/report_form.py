@@ -16,16 +16,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.questions import hazard_heard, report_question_answer
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
                                   HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
-                                  answer_of, report_question_response,
-                                  cleared_for, description_of, is_description, is_spot_only,
-                                  needs_number, number_question, pending_place, pending_slots,
+                                  answer_of, cleared_for, description_of, is_description,
+                                  is_spot_only, needs_number, number_question, pending_place,
+                                  pending_slots,
                                   personal_data_ack, place_slots, prompt, shared_photo,
                                   shared_slots, street_near_question, told_place_slots,
                                   with_ack, with_number)
-from actions.status import handling_time_for
 from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
 from bot.reading.report_questions import says_not_known
@@ -199,23 +199,14 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     reply instead of being lost."""
     if not tracker.get_slot("requested_slot") or _text(tracker).startswith("/"):
         return []
-    reading = reading_of(tracker)
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
-    items: List[Dict[Text, Any]] = []
-    extra: List[EventType] = []
-    if reading.danger == "hazard" and slots.get("report_priority") != HIGH_PRIORITY:
-        items.append(ack("utter_ack_hazard"))
-        extra.append(SlotSet("report_priority", HIGH_PRIORITY))
-    kind = reading.report_question
-    response = report_question_response(tracker, kind) if kind else None
-    if response in domain.get("responses", {}):
-        urgent = bool(extra) or slots.get("report_priority") == HIGH_PRIORITY
-        items.append(ack(response, handling_time=handling_time_for(
-            slots.get("report_category"), urgent, domain, tracker,
-            slots.get("report_description"))))
+    raised = hazard_heard(tracker, slots)
+    answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
+        slots.get("report_priority") == HIGH_PRIORITY))
+    items = ([ack("utter_ack_hazard")] if raised else []) + ([answer] if answer else [])
     if not items:
-        return extra
-    return extra + [SlotSet("report_ack", list(slots.get("report_ack") or []) + items)]
+        return raised
+    return raised + [SlotSet("report_ack", list(slots.get("report_ack") or []) + items)]
 
 
 class ValidateReportForm(FormValidationAction):
