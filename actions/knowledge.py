@@ -20,7 +20,8 @@ from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import COST, OTHERS, article_detail, person_of, read_aspect
+from bot.knowledge.aspects import (COST, OTHERS, article_detail, person_of, read_aspect,
+                                   single_aspect)
 from bot.reading.questions import read_question
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -145,12 +146,25 @@ def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> No
 
 
 def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article) -> None:
-    """The article's answer (short on SMS); a sensitive subject also offers a colleague."""
+    """The article's answer (short on SMS); a sensitive subject also offers a colleague. A
+    short question about its cost or how long it takes gets only that, with the link."""
+    text = tracker.latest_message.get("text") or ""
+    aspect = None if article.sensitive else single_aspect(text)
+    detail = article_detail(article, aspect, text) if aspect else None
+    if detail:
+        utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=detail,
+              link=article.link)
+        return
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
     response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
     utter(dispatcher, response, answer=(article.answer_sms if short else article.answer).strip())
-    if read_aspect(tracker.latest_message.get("text") or "") == COST and article.cost:
+    if read_aspect(text) == COST and article.cost:
         utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
+
+
+def detail_opening(article: Article) -> Text:
+    """How utter_kb_answer_detail begins: the article's title, so a follow-up finds it."""
+    return f"{article.title}: "
 
 
 def answered_article(tracker: Tracker, url: str = DATABASE_URL
@@ -181,7 +195,8 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
         for text in said:
             for article in articles:
                 answers = (article.answer, article.answer_sms or article.answer)
-                if any(" ".join(a.split()) in text for a in answers):
+                if (any(" ".join(a.split()) in text for a in answers)
+                        or detail_opening(article) in text):
                     return article, question, intent
     return None, asked[0][0], asked[0][1]
 

@@ -243,16 +243,53 @@ def test_a_follow_up_the_article_does_not_answer_says_so_with_its_link(kb_url):
     assert message["link"] == article.link
 
 
-def test_a_cost_question_gets_the_cost_with_the_answer(kb_url):
+def _answered(kb_url, question):
     from actions.knowledge import utter_article
     from rasa_sdk.executor import CollectingDispatcher
 
-    article = decide(kb_url, "wat kost een paspoort").articles[0]
+    article = decide(kb_url, question).articles[0]
     dispatcher = CollectingDispatcher()
-    utter_article(dispatcher, make_tracker("municipal_question", "wat kost een paspoort"),
-                  article)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_kb_answer", "utter_kb_detail"]
-    assert "€" in dispatcher.messages[1]["detail"]
+    utter_article(dispatcher, make_tracker("municipal_question", question), article)
+    return article, dispatcher.messages
+
+
+def test_a_short_cost_question_gets_the_cost_not_the_whole_answer(kb_url):
+    article, messages = _answered(kb_url, "wat kost een paspoort?")
+    assert [m["response"] for m in messages] == ["utter_kb_answer_detail"]
+    assert "€" in messages[0]["detail"] and messages[0]["link"] == article.link
+    assert messages[0]["title"] == article.title
+
+
+def test_a_question_about_how_long_something_is_valid_gets_that(kb_url):
+    _, messages = _answered(kb_url, "hoe lang is een paspoort geldig?")
+    assert [m["response"] for m in messages] == ["utter_kb_answer_detail"]
+    assert "geldig" in messages[0]["detail"]
+
+
+def test_questions_that_ask_more_than_one_detail_get_the_whole_answer(kb_url):
+    # an expired passport asks what to do; two details asked at once need the whole answer
+    for question in ("mijn paspoort is verlopen, wat nu?",
+                     "wat moet ik meenemen voor een paspoort en wat kost het?"):
+        _, messages = _answered(kb_url, question)
+        assert messages[0]["response"] == "utter_kb_answer", question
+
+
+def test_a_follow_up_after_a_detail_answer_still_finds_the_article(kb_url):
+    from rasa_sdk import Tracker
+
+    from actions.knowledge import previous_article
+    from bot.knowledge.aspects import article_detail
+
+    article = decide(kb_url, "wat kost een paspoort?").articles[0]
+    said = (f"{article.title}: {article_detail(article, 'cost')}\n"
+            f"Meer weten? Kijk op {article.link}")
+    events = [{"event": "user", "text": "wat kost een paspoort?",
+               "parse_data": {"intent": {"name": "passport_id_appointment"}}},
+              {"event": "bot", "text": said},
+              {"event": "user", "text": "en hoe lang duurt het?",
+               "parse_data": {"intent": {"name": "municipal_question"}}}]
+    tracker = Tracker("s", {}, {"text": "en hoe lang duurt het?"}, events, False, None, {}, "")
+    assert previous_article(tracker, kb_url).id == article.id
 
 
 def test_a_second_follow_up_still_finds_the_article(kb_url):

@@ -99,6 +99,29 @@ def read_aspect(text: str) -> Optional[str]:
     return None
 
 
+# A first question that asks only what something costs or how long it takes or lasts gets
+# that detail, not the whole answer ("wat kost een paspoort?"). "Mijn paspoort is verlopen,
+# wat nu?" asks what to do, so validity only counts with "hoe lang" or "tot wanneer".
+SINGLE_ASPECTS = (COST, DURATION, VALIDITY)
+MAX_SINGLE_QUESTION_WORDS = 15
+_QUESTION = re.compile(r"\?|^\W*(?:wat|hoeveel|hoe|hoelang|tot wanneer|how|what)\b",
+                       re.IGNORECASE)
+_HOW_LONG_VALID = re.compile(r"\bhoe ?lang\b|\btot wanneer\b|\bhow long\b", re.IGNORECASE)
+
+
+def single_aspect(text: str) -> Optional[str]:
+    """The one detail a short question asks for (cost, duration, validity), else None."""
+    text = text or ""
+    if not _QUESTION.search(text) or len(text.split()) > MAX_SINGLE_QUESTION_WORDS:
+        return None
+    asked = {aspect for aspect, pattern in _ASPECTS if pattern.search(text)}
+    if VALIDITY in asked:
+        if not _HOW_LONG_VALID.search(text):
+            return None
+        asked.discard(DURATION)  # "hoe lang is die geldig?"
+    return asked.pop() if len(asked) == 1 and asked <= set(SINGLE_ASPECTS) else None
+
+
 # "En asbest?", "ook voor een scooter?": a short question that adds a subject to the answer.
 _AND_ALSO = re.compile(r"^\W*(?:en|ook|and|maar|en ook)\s+(?:(?:voor|met|van|bij)\s+)?"
                        r"(?:(?:een|de|het|mijn|m'n)\s+)?([a-zà-ü-]{4,})(?:\s+[a-zà-ü-]+)?\s*\?+\s*$",
