@@ -38,6 +38,15 @@ WEBCHAT_SECRET_VARIABLE = "GA_WEBCHAT_SECRET"
 ACTION_TOKEN_REFERENCE = "${%s}" % ACTION_TOKEN_VARIABLE
 
 
+def check_settings(variables: Mapping[str, str]) -> None:
+    """Stop before anything starts on a setting every forwarded report would trip over."""
+    from bot.reports.reply_address import problem
+
+    reason = problem(variables.get("SIGNALEN_REPLY_ADDRESS", "").strip())
+    if reason:
+        raise SystemExit(f"Configuration: {reason}")
+
+
 @dataclass
 class Stack:
     """A Rasa server plus an action server, started as child processes."""
@@ -85,6 +94,7 @@ class Stack:
         self._wait_until_up(health_url, timeout)
 
     def start(self, model: Path, timeout: float = 180) -> "Stack":
+        check_settings({**os.environ, **self.env})
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         self.env.update({"RASA_URL": self.url, "RASA_TOKEN": self.token or ""})
         # The action server binds to SANIC_HOST (bot.action_server: loopback when unset): it
@@ -226,6 +236,7 @@ def main() -> None:
     # The API is always behind a token; without RASA_TOKEN a random one is used, known
     # only to the processes started here.
     token = os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24)
+    check_settings(os.environ)  # before a model may be trained
     stack = Stack(host=args.host, rasa_port=args.port, action_port=args.action_port,
                   console_port=args.console_port, token=token)
     stack.start(ensure_model())

@@ -35,6 +35,11 @@ RASA_TOKEN = os.environ.get("RASA_TOKEN", "")
 # Optional Signalen service account (a bearer token for the private API): full workflow
 # states and finding a signal whose create answer was lost. Without it: public API only.
 SIGNALEN_TOKEN = os.environ.get("SIGNALEN_TOKEN", "")
+# A mailbox of the municipality, given to Signalen as the reporter's e-mail of a resident
+# who wants updates but left no e-mail (WhatsApp, SMS, Telegram, web chat), so that staff
+# can set "reactie gevraagd"; `{case}` becomes the case number, e.g.
+# chat-meldingen+{case}@gemeente.nl. Only with SIGNALEN_TOKEN (bot/reports/reply_address.py).
+SIGNALEN_REPLY_ADDRESS = os.environ.get("SIGNALEN_REPLY_ADDRESS", "").strip()
 # Seconds between two status polls of open signals (Signalen has no status push).
 SIGNALEN_POLL_INTERVAL = float(os.environ.get("SIGNALEN_POLL_INTERVAL", "900"))
 

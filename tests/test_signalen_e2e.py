@@ -8,8 +8,10 @@ Signalen checks them against PDOK, and the bot reading places from the same regi
   WhatsApp;
 - "reactie gevraagd" round-trips: the question is asked in the resident's chat and the
   answer arrives in Signalen as `reaction received`. Signalen only allows the state for a
-  reporter with an e-mail address, which a WhatsApp report does not have (refused below,
-  as upstream refuses it), so the round trip is made by a web-chat resident who left one;
+  reporter with an e-mail address, which a WhatsApp report does not have without
+  SIGNALEN_REPLY_ADDRESS (refused below, as upstream refuses it; with the setting:
+  tests/test_signalen_reply_address.py), so the round trip is made by a web-chat resident
+  who left one;
 - the KTO after afgehandeld on WhatsApp: "nee" with a remark arrives as a note and a
   request to reopen.
 

@@ -331,6 +331,32 @@ def _private_state(row: Dict[str, Any]) -> SignalState:
                        number=row.get("id"))
 
 
+# The reporter's e-mail is a Django `EmailField` (`signals/models/reporter.py`, Django
+# 4.2.30 per `requirements/requirements.txt`): at most 254 characters, and
+# `django.core.validators.EmailValidator`'s dot-atom user part and domain (IDN domains as
+# punycode). Quoted user parts and IP literals, which Django also takes, are refused here.
+MAX_EMAIL = 254
+EMAIL_USER = re.compile(r"^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*\Z",
+                        re.IGNORECASE)
+EMAIL_DOMAIN = re.compile(r"((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)"
+                          r"(?:[A-Z0-9-]{2,63}(?<!-))\Z", re.IGNORECASE)
+
+
+def valid_email(address: str) -> bool:
+    """Whether Signalen takes `address` as a reporter's e-mail."""
+    if not address or "@" not in address or len(address) > MAX_EMAIL:
+        return False
+    user, domain = address.rsplit("@", 1)
+    if not EMAIL_USER.match(user):
+        return False
+    if domain == "localhost" or EMAIL_DOMAIN.match(domain):
+        return True
+    try:
+        return bool(EMAIL_DOMAIN.match(domain.encode("idna").decode("ascii")))
+    except UnicodeError:
+        return False
+
+
 def check_categories(client: SignalenClient, configured: Dict[str, str]) -> List[str]:
     """Problems with the configured intent → category slugs; empty when all exist."""
     known = client.categories(refresh=True)

@@ -15,7 +15,11 @@ do (Amsterdam/signals @ adbe8fc7):
   does for an unhappy answer, so staff decide to reopen. A signal that is no longer
   afgehandeld gets the note only (upstream's form also reopens only from afgehandeld).
 
-Both travel through the outbox (retried until Signalen takes them).
+Both travel through the outbox (retried until Signalen takes them). Signalen allows
+"reactie gevraagd" only for a reporter with an e-mail address; a resident who left none
+has the municipality's reply address there when `SIGNALEN_REPLY_ADDRESS` is set
+(`bot/reports/reply_address.py`), so Signalen's own mails go to that mailbox and the
+resident is asked here.
 """
 from __future__ import annotations
 

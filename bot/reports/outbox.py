@@ -44,6 +44,7 @@ from bot.integrations.media import fetch_media
 from bot.integrations.pdok import HouseNumber
 from bot.klantcontacten import delivery as openklant
 from bot.reports.models import CHANNEL_MESSAGE, HELD, NEVER, OutboxItem, Report, utcnow
+from bot.reports.reply_address import reply_address
 from bot.reports.service import REPORT_CREATES, SIGNALEN_CREATE, ZGW_CREATE
 from bot.reports.status import RESIDENT_UPDATE, set_status
 from bot.reports.zgw_status import ZGW_NOTIFICATION
@@ -88,7 +89,7 @@ def signal_payload(report: Report, client: SignalenClient) -> Dict[str, Any]:
         "text": signal_text(report),
         "location": location,
         "category": {"sub_category": client.category_url(_slug(report.category))},
-        "reporter": _reporter(report),
+        "reporter": _reporter(report, client),
         "incident_date_start": report.created_at.replace(tzinfo=dt.timezone.utc).isoformat(),
         "source": "online",
     }
@@ -108,13 +109,16 @@ def signal_text(report: Report) -> str:
     return report.description[:MAX_TEXT - len(tail)] + tail[:MAX_TEXT]
 
 
-def _reporter(report: Report) -> Dict[str, Any]:
-    """Anonymous unless the resident asked for updates; then the contact they gave."""
+def _reporter(report: Report, client: SignalenClient) -> Dict[str, Any]:
+    """Anonymous unless the resident asked for updates; then the contact they gave, and
+    without an e-mail of theirs the municipality's reply address when there is one (so
+    staff can ask a question, `bot.reports.reply_address`)."""
     if not report.wants_updates:
         return {}
     reporter: Dict[str, Any] = {"sharing_allowed": False}
-    if report.contact_email:
-        reporter["email"] = report.contact_email
+    email = report.contact_email or reply_address(report.case_number, bool(client.token))
+    if email:
+        reporter["email"] = email
     phone = report.contact_phone or _channel_phone(report)
     if phone:
         reporter["phone"] = phone[:17]
@@ -388,6 +392,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logmask.install()
+    _check_reply_address()
     migrate()
     _check_categories()
     # The abonnement's callback is the Rasa server, which may not be up yet when the worker
@@ -403,6 +408,18 @@ def main() -> None:
         if args.once:
             return
         time.sleep(args.interval)
+
+
+def _check_reply_address() -> None:
+    """At start: stop with a clear message when SIGNALEN_REPLY_ADDRESS is no address
+    Signalen takes (every chat report would go without it)."""
+    from bot import settings
+    from bot.reports.reply_address import check
+
+    try:
+        check(settings.SIGNALEN_REPLY_ADDRESS, bool(settings.SIGNALEN_TOKEN))
+    except ValueError as error:
+        raise SystemExit(f"Configuration: {error}")
 
 
 def _check_categories() -> None:

@@ -9,9 +9,9 @@ Mirrors Amsterdam/signals at commit adbe8fc77af20db807dff5322096e15d6a5b26de (v2
   asks PDOK, `api/validation/address/mixin.py`: "Niet-bestaand adres."), `category` with
   exactly one of `sub_category`/`category_url` resolving to a known sub-category
   (`serializers/nested/category.py`), `reporter` (`serializers/nested/reporter.py`;
-  phone ≤ 17), `incident_date_start`, `source` public or 'online'
-  (`api/validators/source.py`), unknown top-level keys refused ("Extra properties
-  present: …"). 400 bodies have DRF's shape ({"field": ["message"]}).
+  phone ≤ 17, e-mail as Django's EmailValidator), `incident_date_start`, `source`
+  public or 'online' (`api/validators/source.py`), unknown top-level keys refused
+  ("Extra properties present: …"). 400 bodies have DRF's shape ({"field": ["message"]}).
 - answers are `PublicSignalSerializerDetail` (create, GET by signal_id; public state only
   OPEN/CLOSED, `api/app_settings.py`), `PublicSignalAttachmentSerializer` (images only,
   20 MB, states m / reaction requested, `serializers/attachment.py`), the HAL category
@@ -116,6 +116,30 @@ UNMODELLED_PATCH = {"location", "category", "reporter", "priority", "type", "sou
                     "assigned_user_email"}
 NO_PERMISSION = "U heeft geen toestemming om deze actie uit te voeren."
 MAX_LENGTH = "Zorg ervoor dat dit veld niet meer dan {n} karakters bevat."
+# Reporter.email is a Django EmailField (`signals/models/reporter.py`, max_length 254),
+# checked by Django 4.2's EmailValidator: a dot-atom user part (its quoted form and IP
+# literals are not modelled) and a domain of labels, IDN as punycode, or 'localhost'.
+EMAIL_USER = re.compile(r"^[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*\Z",
+                        re.IGNORECASE)
+EMAIL_DOMAIN = re.compile(r"((?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+)"
+                          r"(?:[A-Z0-9-]{2,63}(?<!-))\Z", re.IGNORECASE)
+
+
+def email_errors(email: str) -> Optional[List[str]]:
+    """The model field's and EmailValidator's messages for a reporter's e-mail."""
+    if len(email) > 254:
+        return [MAX_LENGTH.format(n=254)]
+    user, _, domain = email.rpartition("@")
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_domain = domain
+    if (not user or not EMAIL_USER.match(user)
+            or not (domain == "localhost" or EMAIL_DOMAIN.match(domain)
+                    or EMAIL_DOMAIN.match(ascii_domain))):
+        return ["Voer een geldig e-mailadres in."]
+    return None
+
 
 Errors = Dict[str, Any]
 
@@ -243,8 +267,8 @@ class Validator:
             return {"non_field_errors": ["Ongeldige data."]}
         errors: Errors = {}
         email = value.get("email")
-        if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", str(email)):
-            errors["email"] = ["Voer een geldig e-mailadres in."]
+        if email and email_errors(str(email)):
+            errors["email"] = email_errors(str(email))
         phone = value.get("phone")
         if phone and len(str(phone)) > 17:
             errors["phone"] = ["Zorg ervoor dat dit veld niet meer dan 17 karakters bevat."]
