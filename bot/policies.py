@@ -30,7 +30,7 @@ from rasa.shared.nlu.constants import TEXT
 from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.aspects import is_follow_up
-from bot.reading.answers import ends_the_chat
+from bot.reading.answers import ends_the_chat, says_no_thanks
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
@@ -164,11 +164,8 @@ ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION,)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
-    r"(?:melden|doorgeven)\b|\bshould i (?:also )?report\b|\bdo i (?:also )?(?:have|need) to "
-    r"report\b", re.IGNORECASE)
-# "Nee, dank u": no more questions.
-_NO_THANKS = re.compile(r"^\W*(?:nee|neen|no|nope)\b[\W\w]{0,12}\b(?:dank\w*(?:\s+(?:u|je|"
-                        r"jullie))?(?:\s+wel)?|bedankt|thanks|thank you)\W*$", re.IGNORECASE)
+    r"(?:melden|doorgeven|laten weten|inlichten|informeren)\b|\bshould i (?:also )?report\b"
+    r"|\bdo i (?:also )?(?:have|need) to report\b", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
@@ -469,9 +466,12 @@ def reading_route(tracker: DialogueStateTracker,
                      or len((message.text or "").split()) <= SHORT_ANSWER_WORDS)
                 and not _CALLED_112.search(message.text or "")):
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
+        offer_pending = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
-                and intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS):
-            if OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION:
+                and intent.get("name") not in REPORT_INTENTS
+                and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending)):
+            # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
+            if offer_pending:
                 return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
             if "?" not in (message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
@@ -544,9 +544,8 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") not in KEEP_INTENTS
             and says_not_helped(message.text or "")):
         return NOT_HELPED_ACTION  # "daar heb ik niks aan": kept for the editors, other ways
-    if (before == FOLLOW_UP_ACTION and _NO_THANKS.search(message.text or "")
-            and tracker.active_loop_name is None):
-        return GOODBYE_ACTION  # "nee, dank u" after the cost: done, not "waar kan ik u mee …"
+    if tracker.active_loop_name is None and says_no_thanks(message.text or ""):
+        return GOODBYE_ACTION  # "nee thx" after the cost: done, not "waar kan ik u mee …"
     if (tracker.active_loop_name is None and not reading.danger and not reading.category
             and reading.location is None and "?" not in (message.text or "")
             and not _has_case_number(message) and ends_the_chat(message.text or "")):

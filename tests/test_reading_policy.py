@@ -890,3 +890,45 @@ def test_a_complaint_told_in_the_chat_after_the_complaint_answer_is_taken():
                           "action_answer_complaint", "utter_answer_complaint")
     text = "Kan ik de klacht niet gewoon hier in de chat doen? Ik heb het al opgeschreven."
     assert reading_route(tracker(answered + [said(text, "complaint")])) == "action_take_message"
+
+
+@pytest.mark.parametrize("text", ["ja gebeld brandweer komt eraan",
+                                  "heb 0800-9009 gebeld ze komen eraan. bedankt"])
+def test_yes_called_after_the_112_answer_without_an_offer_is_heard(text):
+    # no report offer was made, so "ja" answers nothing: it is the news that help comes
+    fire = START + [said("HELP er staat een schuur in brand naast ons huis", "out_of_scope"),
+                    ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    for intent in ("affirm", "thanks", "ask_report_status"):
+        assert reading_route(tracker(fire + [said(text, intent)])) == \
+            "utter_emergency_called_no_report", intent
+
+
+def test_yes_called_after_the_report_offer_still_answers_the_offer():
+    offered = START + [said("er hangt een stroomkabel los op de stoep", "report_street_lighting"),
+                       ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       ActionExecuted("action_listen")]
+    assert reading_route(tracker(offered + [said("ja gebeld", "affirm")])) is None
+
+
+def test_letting_the_municipality_know_after_the_gas_answer_is_asking_whether_to_report():
+    gas = START + [said("ik ruik gas in het trappenhuis", "out_of_scope"),
+                   ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = "ok ik sta nu buiten. moet ik de gemeente nog iets laten weten?"
+    assert reading_route(tracker(gas + [said(text, "ask_human")])) == \
+        "utter_emergency_report_here"
+
+
+@pytest.mark.parametrize("text", ["nee thx", "nee verder niks, dank je", "Nee, dank u",
+                                  "no thanks, that's all"])
+def test_no_thanks_closes_the_conversation_wherever_it_comes(text):
+    told = START + [said("hoeveel kost een parkeervergunning", "parking_permit"),
+                    ActionExecuted("action_answer_product"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(told + [said(text, "deny")])) == "action_goodbye"
+    assert reading_route(tracker(START + [said(text, "deny")])) == "action_goodbye"
+
+
+@pytest.mark.parametrize("text", ["nee", "nee, maar ik heb nog een vraag, bedankt",
+                                  "nee dank je, wanneer komt de bak?"])
+def test_a_no_with_more_to_say_does_not_close(text):
+    assert reading_route(tracker(START + [said(text, "deny")])) != "action_goodbye"

@@ -222,7 +222,10 @@ _FILLER = frozenset(
     "okee en of the please to at my call text per mobiel gsm dat het de ook nog even "
     "alsjeblieft alstublieft svp aub thanks thank you wel hier dit zijn zo klopt helemaal "
     "correct goed ja yes fijn top super perfect that's thats that it's its right fine exactly "
-    "indeed sure good great precies inderdaad juist zeker alles allemaal nu".split()
+    "indeed sure good great precies inderdaad juist zeker alles allemaal nu "
+    # "verstuurt u het maar", "zo snel mogelijk", "dank voor uw hulp": said to the bot
+    "verstuur verstuurt versturen stuur stuurt opsturen doorsturen indienen doe doet send "
+    "go ahead snel sneller snelst vlug spoedig asap mogelijk kan voor uw hulp moeite".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 _PRONOUNS = {"er", "hij", "zij", "ze"}
@@ -348,6 +351,24 @@ def is_thanks_or_goodbye(text: str) -> bool:
         return False
     rest = _THANKS.sub(" ", text)
     return all(word.lower() in _COURTESY for word in re.findall(r"[^\W\d_]+|\d+", rest))
+
+
+_NO_AT_START = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop)\b", re.IGNORECASE)
+# Words beside "nee" and thanks that say there is nothing more ("nee verder niks, dank je").
+_NOTHING_MORE = frozenset(
+    "verder niks niets nothing else dat was het alles meer hoor wel zo nu even voorlopig "
+    "thats that's it all".split())
+
+
+def says_no_thanks(text: str) -> bool:
+    """"nee thx", "nee verder niks, dank je", "no thanks, that's all": nothing more is
+    needed. A bare "nee" answers a question; "nee, maar …" asks something else."""
+    text = (text or "").replace("’", "'")
+    if not _NO_AT_START.search(text) or not _THANKS.search(text):
+        return False
+    rest = _THANKS.sub(" ", _NO_AT_START.sub(" ", text))
+    return all(word.lower() in _COURTESY or word.lower() in _NOTHING_MORE
+               for word in re.findall(r"[^\W\d_]+(?:'s)?|\d+", rest))
 
 
 _BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes)\W*$",

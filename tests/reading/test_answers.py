@@ -137,6 +137,7 @@ def test_more_about_the_same_thing_without_a_yes_is_a_remark(text: str, expected
     ("Ja, het is goed zo. Kunt u ook doorgeven dat er een paaltje scheef staat?",
      "er staat een paaltje scheef"),
     ("Jazeker, maar het is nummer 14a", "het is nummer 14a"),
+    ("ja, het moet snel want er vallen kinderen", "het moet snel want er vallen kinderen"),
 ])
 def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expected: str) -> None:
     assert read_addition(text) == expected
@@ -148,6 +149,9 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     "dat klopt niet, het is nummer 14", "Kerkstraat 14", "ja hoor, prima!", "hoe lang duurt het?",
     "Correct, verstuur maar!", "Ja hoor, mijn e-mailadres is anja@xs4all.nl", "Prima zo, dank u!",
     "en dat was het", "ook per mail graag",
+    # what is said to the bot about sending it is no news for the field crew
+    "Ja, dat klopt, verstuurt u het maar", "ja snel aub", "ja graag zo snel mogelijk",
+    "Ja dat is correct, dank u wel voor uw hulp", "yes please send it",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None
