@@ -20,8 +20,9 @@ from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import (COST, OTHERS, article_detail, person_of, read_aspect,
-                                   single_aspect)
+from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_price, person_of,
+                                   read_aspect, sentences_about, single_aspect,
+                                   subject_words)
 from bot.reading.questions import read_question
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -147,8 +148,12 @@ def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> No
 
 def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article) -> None:
     """The article's answer (short on SMS); a sensitive subject also offers a colleague. A
-    short question about its cost or how long it takes gets only that, with the link."""
+    short question about its cost or how long it takes gets only that, with the link. The
+    same answer is never given twice in a row: see `answer_again`."""
     text = tracker.latest_message.get("text") or ""
+    if _answered_just_before(tracker, article):
+        answer_again(dispatcher, article, text)
+        return
     aspect = None if article.sensitive else single_aspect(text)
     detail = article_detail(article, aspect, text) if aspect else None
     if detail:
@@ -158,8 +163,32 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
     response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
     utter(dispatcher, response, answer=(article.answer_sms if short else article.answer).strip())
-    if read_aspect(text) == COST and article.cost:
+    if asks_the_price(text) and article.cost:
         utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
+
+
+def _answered_just_before(tracker: Tracker, article: Article) -> bool:
+    try:
+        before = previous_article(tracker)
+    except Exception:  # the knowledge base is down: the answer itself will say so
+        logger.warning("Previous article not found", exc_info=True)
+        return False
+    return before is not None and before.id == article.id
+
+
+def answer_again(dispatcher: CollectingDispatcher, article: Article, text: Text) -> None:
+    """A question that leads to the article just given ("moet ik mijn kinderen apart
+    inschrijven?" after the moving answer): what the article says about its words or the
+    detail it asks for, else honestly that the answer is not in it, with link and phone;
+    never the same text again."""
+    aspect = read_aspect(text)
+    detail = (sentences_about(article, subject_words(text))
+              or (article_detail(article, aspect, text) if aspect else None))
+    if detail:
+        utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
+    else:
+        utter(dispatcher, "utter_kb_detail_unknown", title=article.title.lower(),
+              link=article.link)
 
 
 def detail_opening(article: Article) -> Text:

@@ -45,6 +45,7 @@ ROUNDS = 5
 GOAL_P95_MS, GOAL_RATIO, GOAL_THROUGHPUT = 300, 1.3, 0.75
 WORKERS = os.cpu_count() or 1
 EMBEDDED, PRODUCTION = "assistant, embedded", f"assistant, production ({WORKERS} workers)"
+PRODUCTION_IN_PROCESS = f"assistant, production, actions in process ({WORKERS} workers)"
 BARE, BARE_WORKERS = "bare Rasa", f"bare Rasa ({WORKERS} workers)"
 
 
@@ -215,14 +216,21 @@ def embedded_stack(work: Path, model: Path, backends: Dict[str, str],
 
 
 def production_stack(work: Path, model: Path, postgres: PostgresServer,
-                     redis: RedisServer, backends: Dict[str, str]) -> Stack:
-    """endpoints.production.yml: PostgreSQL, the Redis lock store, a Sanic worker per core."""
+                     redis: RedisServer, backends: Dict[str, str],
+                     in_process: bool = False) -> Stack:
+    """endpoints.production.yml: PostgreSQL, the Redis lock store, a Sanic worker per core;
+    an action server, or (`in_process`, ACTION_SERVER_URL=inprocess:) the actions in each
+    worker."""
     action_port = free_port()
+    env = {**production_env(postgres, redis, action_port), **backends,
+           "SANIC_WORKERS": str(WORKERS)}
+    if in_process:
+        env.update(ACTION_SERVER_URL=IN_PROCESS_ACTIONS, GA_ACTION_TOKEN="unused",
+                   POSTGRES_DB="tracker2", GA_DATABASE_URL=postgres.url("reports2"))
     return Stack(rasa_port=free_port(), action_port=action_port, console_port=free_port(),
                  endpoints=ROOT / "endpoints.production.yml", token=secrets.token_hex(8),
-                 log_dir=work / "logs-production",
-                 env={**production_env(postgres, redis, action_port), **backends,
-                      "SANIC_WORKERS": str(WORKERS)}).start(model)
+                 log_dir=work / ("logs-production-in-process" if in_process
+                                 else "logs-production"), env=env).start(model)
 
 
 def main() -> None:
@@ -246,7 +254,8 @@ def main() -> None:
             HERE / "baseline" / "config.yml", HERE / "baseline" / "domain.yml",
             HERE / "baseline" / "data", work / "bare")
         model = ensure_model()
-        postgres = PostgresServer(work / "postgres").start(["tracker", "reports"])
+        postgres = PostgresServer(work / "postgres").start(["tracker", "reports", "tracker2",
+                                                            "reports2"])
         redis = RedisServer().start()
         signalen = SignalenStandIn(throttle_rate=(1_000_000, 3600.0)).start()
         signalen.answer_delay = SIGNALEN_DELAY
@@ -255,9 +264,11 @@ def main() -> None:
         stacks: Dict[str, Stack] = {}
         bares: Dict[str, BareRasa] = {}
         try:
-            print("Starting the four systems …", flush=True)
+            print("Starting the five systems …", flush=True)
             stacks[EMBEDDED] = embedded_stack(work, model, backends)
             stacks[PRODUCTION] = production_stack(work, model, postgres, redis, backends)
+            stacks[PRODUCTION_IN_PROCESS] = production_stack(work, model, postgres, redis,
+                                                             backends, in_process=True)
             bares[BARE] = BareRasa(bare_model, work).wait()
             bares[BARE_WORKERS] = BareRasa(bare_model, work, WORKERS, redis).wait()
             print("Load …", flush=True)
@@ -329,14 +340,14 @@ def _goal_lines(results: Dict, system: str, same_workers: str) -> List[str]:
 
 
 def render(results: Dict) -> str:
-    systems = [EMBEDDED, PRODUCTION, BARE, BARE_WORKERS]
+    systems = [EMBEDDED, PRODUCTION, PRODUCTION_IN_PROCESS, BARE, BARE_WORKERS]
     lines = [f"# Benchmark results ({dt.date.today().isoformat()})", "",
              f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}. "
              f"Made by `make bench` ({Path(__file__).name}); REST channel, conversations of "
              f"{len(TURNS)} turns ({', '.join(repr(t) for t in TURNS)}) that file a report, "
              f"forwarded to the Signalen stand-in (answers after {SIGNALEN_DELAY} s). "
-             f"All four systems run side "
-             f"by side; each level is {ROUNDS} rounds in which every system gets at least "
+             f"All {len(systems)} systems run side by side; each level is {ROUNDS} rounds "
+             "in which every system gets at least "
              f"{MIN_CONVERSATIONS} conversations in turn, in a rotating order. Load average "
              "of the machine (1 minute) before and after: "
              f"{results['load'][0]:.1f} and {results['load'][1]:.1f}.",
@@ -345,6 +356,8 @@ def render(results: Dict) -> str:
              "lock store, so one Sanic worker; the actions in the Rasa process.",
              f"- {PRODUCTION}: endpoints.production.yml, PostgreSQL tracker and report store, "
              f"Redis lock store, SANIC_WORKERS={WORKERS}, an action server.",
+             f"- {PRODUCTION_IN_PROCESS}: the same with ACTION_SERVER_URL=inprocess: (the "
+             "actions in each Rasa worker, no action server; its own databases).",
              f"- {BARE}: Rasa's default configuration, one response, no action server, "
              "in-memory stores (the baseline of the goals).",
              f"- Signals the stand-in received in the run: {results.get('signals', 0)} "
@@ -364,6 +377,7 @@ def render(results: Dict) -> str:
     parse = results["parse"]
     lines += ["", "## Goals at 10 concurrent conversations", ""]
     lines += _goal_lines(results, PRODUCTION, BARE_WORKERS)
+    lines += _goal_lines(results, PRODUCTION_IN_PROCESS, BARE_WORKERS)
     lines += _goal_lines(results, EMBEDDED, BARE)
     lines += ["## NLU and training", "",
               f"- NLU parse time over {parse['messages']} held-out messages "

@@ -358,3 +358,37 @@ def test_a_question_about_another_subject_gets_its_own_article(kb_url, dispatche
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == "utter_kb_answer"
     assert "rijbewijs" in dispatcher.messages[0]["answer"].lower()
+
+
+def _utter_again(kb_url, monkeypatch, first: str, follow_up: str):
+    """The messages when the article that answered `first` is chosen again for `follow_up`."""
+    from actions import knowledge
+    from rasa_sdk.executor import CollectingDispatcher
+
+    monkeypatch.setattr(knowledge, "previous_article",
+                        lambda t: knowledge.answered_article(t, kb_url)[0])
+    article, tracker = _after_answer(kb_url, first, follow_up)
+    dispatcher = CollectingDispatcher()
+    knowledge.utter_article(dispatcher, tracker, article)
+    return article, dispatcher.messages
+
+
+def test_the_same_article_is_never_given_twice_in_a_row(kb_url, monkeypatch):
+    # a question the article does not answer gets an honest "not in my information"
+    article, messages = _utter_again(kb_url, monkeypatch, "ik ga verhuizen, hoe geef ik dat door",
+                                     "kan ik op zaterdag langskomen met mijn buurman?")
+    assert [m["response"] for m in messages] == ["utter_kb_detail_unknown"]
+    assert messages[0]["link"] == article.link
+
+
+def test_asked_again_the_article_gives_its_sentences_about_the_question(kb_url, monkeypatch):
+    article, messages = _utter_again(kb_url, monkeypatch, "ik ga verhuizen, hoe geef ik dat door",
+                                     "verhuizen mijn kinderen dan mee in dezelfde melding?")
+    assert [m["response"] for m in messages] == ["utter_kb_detail"]
+    assert "kinderen" in messages[0]["detail"] and messages[0]["detail"] != article.answer
+
+
+def test_a_question_that_only_mentions_paying_gets_no_price_line(kb_url):
+    _, messages = _answered(kb_url, "ik kan de gemeentebelasting niet betalen, kan ik "
+                                    "kwijtschelding krijgen?")
+    assert [m["response"] for m in messages] == ["utter_kb_answer_sensitive"]

@@ -123,3 +123,18 @@ def test_a_former_colleague_from_the_identity_provider_is_anonymised_too(tmp_pat
         assert user.username.startswith(FORMER_PREFIX) and user.oidc_subject is None
         assert user.name != "Anna de Vries"
         assert _anonymise_former_staff(db, dt.datetime(2026, 11, 1)) == 0, "once is enough"
+
+
+def test_the_production_tracker_store_is_found_with_actions_in_process(monkeypatch):
+    # ${ACTION_SERVER_URL}=inprocess: is filled in after parsing, as Rasa does: pasted into
+    # the YAML text first it would end in a colon and stop the console at start
+    from bot.reports.retention import tracker_store_url
+    from bot.settings import ROOT
+
+    for name, value in {"ACTION_SERVER_URL": "inprocess:", "GA_ACTION_TOKEN": "x",
+                        "POSTGRES_HOST": "db.example", "POSTGRES_PORT": "5433",
+                        "POSTGRES_DB": "tracker", "POSTGRES_USER": "rasa",
+                        "POSTGRES_PASSWORD": "p:w"}.items():
+        monkeypatch.setenv(name, value)
+    url = tracker_store_url(ROOT / "endpoints.production.yml")
+    assert url == "postgresql://rasa:p%3Aw@db.example:5433/tracker"

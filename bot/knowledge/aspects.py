@@ -170,6 +170,17 @@ _WHETHER_TO_PAY = re.compile(r"\b(?:moet|moeten|mag|kan|kun|kunt)\b(?: \w+){0,6}
                              r"(?:beta(?:a)?l\w*|in termijnen)", re.IGNORECASE)
 _PRICE = re.compile(r"\bkost|\bprijs|\bhoeveel\b|\bduur\b|\btarie|\bgratis\b|\bwat\b",
                     re.IGNORECASE)
+# A question for the price itself ("wat kost …", "hoeveel is het"), not "ik kan het niet betalen".
+_ASKS_PRICE = re.compile(r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?(?:kost|is|zijn|bedraagt)\b|\bkosten\b"
+                         r"|\bprijs|\btarie|\bhoe ?duur\b|\bhow much\b|\bcosts?\b|\bprice\b",
+                         re.IGNORECASE)
+
+
+def asks_the_price(text: str) -> bool:
+    """True when the question asks what something costs."""
+    return read_aspect(text) == COST and bool(_ASKS_PRICE.search(text or ""))
+
+
 _PAYING = re.compile(r"\bbeta(?:a)?l\w*|\btermijn\w*", re.IGNORECASE)
 
 

@@ -42,9 +42,11 @@ SQL_TRACKER_STORES = {"sql", "bot.tracker_store.trackerstore"}
 
 def tracker_store_url(endpoints_file=ENDPOINTS_FILE) -> Optional[str]:
     """The SQLAlchemy URL of Rasa's SQL tracker store as configured in endpoints.yml
-    (with ${VARIABLES} from the environment, as Rasa reads it)."""
-    text = os.path.expandvars(Path(endpoints_file).read_text(encoding="utf-8"))
-    config = (yaml.safe_load(text) or {}).get("tracker_store") or {}
+    (with ${VARIABLES} from the environment, filled in after parsing as Rasa does: a value
+    such as `inprocess:` must not become YAML)."""
+    parsed = yaml.safe_load(Path(endpoints_file).read_text(encoding="utf-8")) or {}
+    config = {key: os.path.expandvars(value) if isinstance(value, str) else value
+              for key, value in (parsed.get("tracker_store") or {}).items()}
     if str(config.get("type")).lower() not in SQL_TRACKER_STORES:
         return None
     dialect = config.get("dialect", "sqlite")
@@ -52,7 +54,8 @@ def tracker_store_url(endpoints_file=ENDPOINTS_FILE) -> Optional[str]:
         return f"sqlite:///{ROOT / config.get('db', 'rasa.db')}"
     return str(URL.create(dialect, username=config.get("username"),
                           password=config.get("password"), host=config.get("url"),
-                          port=config.get("port"), database=config.get("db")))
+                          port=int(config["port"]) if config.get("port") else None,
+                          database=config.get("db")))
 
 
 def anonymise_reports(now: dt.datetime, register: Register, url: str = DATABASE_URL) -> int:
