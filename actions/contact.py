@@ -48,16 +48,18 @@ class OpeningHoursAction(Action, ABC):
         return self._clock() if self._clock else profile().now()
 
     def utter_by_hours(self, dispatcher: CollectingDispatcher, english: bool = False,
-                       **values: Any) -> None:
+                       kind: Optional[str] = None, **values: Any) -> None:
         """Utter the open response (with today's closing time) or the closed one (with
-        the next opening)."""
+        the next opening); `kind` picks `utter_<kind>_open` / `_closed` instead."""
         now, municipality = self._now(), profile()
+        opened = f"utter_{kind}_open" if kind else self.open_response
+        closed = f"utter_{kind}_closed" if kind else self.closed_response
         if municipality.is_open(now):
-            utter(dispatcher, self.open_response,
+            utter(dispatcher, opened,
                   close=municipality.closing_time(now).strftime("%H:%M"), **values)
         else:
             day, opens = municipality.next_opening(now, english)
-            utter(dispatcher, self.closed_response, next_day=day,
+            utter(dispatcher, closed, next_day=day,
                   next_open=opens.strftime("%H:%M"), **values)
 
     async def run(
@@ -149,6 +151,31 @@ class ActionTakeCallback(OpeningHoursAction):
         if contactverzoek.enabled():
             await asyncio.to_thread(register_left_message, tracker, phone, when)
         return []
+
+
+class ActionTellWhen(OpeningHoursAction):
+    """"Wordt het wel echt vandaag?" after a callback or a message for a colleague: when a
+    colleague comes back, honestly, without passing anything on again."""
+
+    def name(self) -> str:
+        return "action_tell_when"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        kind = "callback" if _last_handover(tracker) == "action_take_callback" else "message"
+        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", f"when_{kind}")
+        return []
+
+
+HANDOVERS = ("action_take_callback", "action_take_message", "action_contact_human")
+
+
+def _last_handover(tracker: Tracker) -> Optional[str]:
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in HANDOVERS:
+            return event.get("name")
+    return None
 
 
 CALLBACK_MESSAGES = 3  # the request, the question for the number, and its answer

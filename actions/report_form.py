@@ -7,6 +7,7 @@ start of the next question (`report_ack`).
 """
 from __future__ import annotations
 
+import asyncio
 from abc import ABC, abstractmethod
 import re
 from typing import Any, Dict, List, Optional, Text
@@ -16,16 +17,18 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.contact import callback_number, callback_time, register_left_message
 from actions.questions import hazard_heard, report_question_answer
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
                                   HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
-                                  answer_of, cleared_for, description_of, is_description,
-                                  is_spot_only, needs_number, number_question, pending_place,
-                                  pending_slots,
-                                  personal_data_ack, place_slots, prompt, shared_photo,
+                                  answer_of, asks_a_callback, cleared_for, description_of,
+                                  is_description, is_spot_only, needs_number, number_question,
+                                  pending_place, pending_slots, personal_data_ack, place_slots,
+                                  prompt, shared_photo,
                                   shared_slots, street_near_question, told_place_slots,
                                   with_ack, with_number)
+from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
 from bot.reading.report_questions import says_not_known
@@ -197,8 +200,9 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     """"Nee hoeft niet. Kan ik die band vergoed krijgen?", "nee. er kan iemand in vallen": the
     answer is taken, and the question beside it answered (or the danger heard) in the same
     reply instead of being lost."""
-    if not tracker.get_slot("requested_slot") or _text(tracker).startswith("/"):
-        return []
+    if (not tracker.get_slot("requested_slot") or _text(tracker).startswith("/")
+            or _ran_this_turn(tracker, "action_answer_report_question")):
+        return []  # a button, or the question was answered already
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
     raised = hazard_heard(tracker, slots)
     answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
@@ -206,7 +210,39 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     items = ([ack("utter_ack_hazard")] if raised else []) + ([answer] if answer else [])
     if not items:
         return raised
-    return raised + [SlotSet("report_ack", list(slots.get("report_ack") or []) + items)]
+    return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
+
+
+def _ran_this_turn(tracker: Tracker, action: Text) -> bool:
+    """Whether `action` ran since the resident's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == action:
+            return True
+    return False
+
+
+def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, Any]]:
+    """The acknowledgements pending once `events` are applied."""
+    for event in reversed(events):
+        if event.get("event") == "slot" and event.get("name") == "report_ack":
+            return list(event.get("value") or [])
+    return list(tracker.get_slot("report_ack") or [])
+
+
+async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """"Parkweg 3. Ik wil graag dat iemand mij belt op 0571…" during a report: the callback
+    is passed on and confirmed before the next question, and the report goes on."""
+    if not tracker.get_slot("requested_slot") or not asks_a_callback(tracker):
+        return []
+    phone = callback_number(tracker)
+    if phone is None:
+        return []
+    if contactverzoek.enabled():
+        await asyncio.to_thread(register_left_message, tracker, phone, callback_time(tracker))
+    taken = ack("utter_callback_taken_in_report", phone=phone)
+    return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
 class ValidateReportForm(FormValidationAction):
@@ -218,7 +254,8 @@ class ValidateReportForm(FormValidationAction):
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
         events = await super().get_validation_events(dispatcher, tracker, domain)
-        return events + _said_on_the_side(tracker, events, domain)
+        events = events + _said_on_the_side(tracker, events, domain)
+        return events + await _callback_beside(tracker, events)
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
@@ -242,7 +279,7 @@ class ValidateReportForm(FormValidationAction):
         description = description_of(reading, _text(tracker))
         if description:
             acks = [ack(f"utter_ack_{tracker.get_slot('report_category')}")
-                    if not extras else None, personal_data_ack(reading)]
+                    if not extras else None, personal_data_ack(reading, tracker)]
             said_place = extras.get("report_location") or (place.label if place else None)
             if "report_place" in extras and said_place:
                 acks.append(ack("utter_ack_place", place=said_place))
@@ -268,7 +305,7 @@ class ValidateReportForm(FormValidationAction):
             found = _without_noise(found)
             return {**place_slots(found), **joined,
                     **with_ack(tracker, ack("utter_ack_place", place=found.label),
-                               personal_data_ack(reading),
+                               personal_data_ack(reading, tracker),
                                ack("utter_ack_one_report") if joined else None)}
         tries = int(tracker.get_slot("report_location_tries") or 0)
         return {"report_location": None, "report_location_tries": tries + 1, **joined, **found}
@@ -386,7 +423,7 @@ class ValidateReportForm(FormValidationAction):
         if answer_of(tracker, reading) is False:
             return {"report_contact": None, "report_updates": False}
         return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid"),
-                **with_ack(tracker, personal_data_ack(reading))}
+                **with_ack(tracker, personal_data_ack(reading, tracker))}
 
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:

@@ -12,7 +12,8 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from actions.reading import channel_of
+from actions.reading import channel_of, reading_of
+from bot.reading.callback import wants_callback
 from bot.reading.result import Reading
 from bot.reading.places import Place
 
@@ -249,8 +250,20 @@ def answer_of(tracker: Tracker, reading: Reading) -> Optional[bool]:
     return reading.answer
 
 
-def personal_data_ack(reading: Reading) -> Optional[Dict[Text, Any]]:
-    return ack("utter_ack_personal_data") if reading.personal_data else None
+def asks_a_callback(tracker: Tracker) -> bool:
+    """"Parkweg 3. Ik wil graag dat iemand mij belt op 0571…": a callback with its number."""
+    return bool(reading_of(tracker).phone
+                and wants_callback(tracker.latest_message.get("text") or ""))
+
+
+def personal_data_ack(reading: Reading, tracker: Optional[Tracker] = None
+                      ) -> Optional[Dict[Text, Any]]:
+    """"Uw naam, BSN of telefoonnummer is niet nodig; ik heb het weggelaten", unless the only
+    such data is a phone number given for a callback (passed on, not left out)."""
+    kinds = set(reading.personal_data)
+    if tracker is not None and asks_a_callback(tracker):
+        kinds.discard("phone")
+    return ack("utter_ack_personal_data") if kinds else None
 
 
 def reset_report_slots() -> List[EventType]:

@@ -30,7 +30,8 @@ from rasa.shared.nlu.constants import TEXT
 from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.aspects import is_follow_up
-from bot.reading.answers import ends_the_chat, says_no_thanks
+from bot.reading.answers import (asks_about_the_wait, ends_the_chat, is_only_an_ok,
+                                 says_no_thanks, written_to_someone_close)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
@@ -141,6 +142,7 @@ REPORT_HERE_ACTION = "utter_emergency_report_here"
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
+WRONG_CHAT_ACTION = "utter_wrong_chat"
 CONTACT_HUMAN_ACTION = "action_contact_human"
 # Offered after filing a report the resident made before (actions.reports).
 COLLEAGUE_OFFER = "utter_report_offer_colleague"
@@ -211,17 +213,20 @@ _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|num
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 # The queue news (bot.webcare.waiting_news) comes between the handover and the message.
+WHEN_ACTION = "action_tell_when"
+HANDOVER_OK_ACTION = "utter_handover_ok"
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION, CALLBACK_ACTION,
-                    "action_tell_waiting")
+                    "action_tell_waiting", WHEN_ACTION, HANDOVER_OK_ACTION)
 # After a colleague finished: a message holding a score answers "hoe tevreden bent u?".
 ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
-READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION,
+READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRONG_CHAT_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
-                   TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED)
+                   TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
+                   HANDOVER_OK_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -413,6 +418,8 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
         return True  # "putdeksel weg, er is een kind in gevallen en hij bloedt"
     if reading.danger != "unsure":
         return False
+    if reading.report_question == "police":
+        return False  # "kan de politie niet langskomen?": its answer names 112 too
     if active_loop is not None:
         return True  # "HIJ BLOED ERG" as the answer to a form question
     return not reading.category and (intent.get("name") in UNSURE_INTENTS
@@ -493,6 +500,9 @@ def reading_route(tracker: DialogueStateTracker,
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
+    if (tracker.active_loop_name is None and not reading.danger
+            and written_to_someone_close(message.text or "")):
+        return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "")
             or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)
@@ -500,6 +510,11 @@ def reading_route(tracker: DialogueStateTracker,
             and _last_response(tracker) == CALLBACK_NUMBER_QUESTION
             and _only_an_answer(message.text or "", reading)):
         return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
+    if before in HANDOVER_ACTIONS and tracker.active_loop_name is None and not reading.danger:
+        if asks_about_the_wait(message.text or ""):
+            return WHEN_ACTION  # "wordt het wel echt vandaag?": when, nothing passed on again
+        if is_only_an_ok(message.text or ""):
+            return HANDOVER_OK_ACTION  # "ok": heard, no new message for the colleague
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from sqlalchemy import create_engine
 
-from actions.contact import ActionContactHuman, ActionTakeMessage
+from actions.contact import ActionContactHuman, ActionTakeMessage, ActionTellWhen
 from bot.settings import ROOT
 from bot.worklist.record import record
 from bot.worklist.table import ensure_table
@@ -49,6 +49,22 @@ def test_a_message_left_while_open_is_read_soon(dispatcher, domain):
     [message] = dispatcher.messages
     assert message["response"] == "utter_message_taken_open"
     assert events == []
+
+
+@pytest.mark.parametrize("handover, moment, response", [
+    ("action_take_callback", MONDAY_MORNING, "utter_when_callback_open"),
+    ("action_take_callback", SATURDAY_NIGHT, "utter_when_callback_closed"),
+    ("action_take_message", MONDAY_MORNING, "utter_when_message_open"),
+    ("action_contact_human", SATURDAY_NIGHT, "utter_when_message_closed"),
+])
+def test_asked_when_the_bot_tells_when_for_the_kind_of_handover(handover, moment, response,
+                                                                dispatcher, domain):
+    tracker = make_tracker("ask_report_status", "wordt het wel echt vandaag?")
+    tracker.events[:0] = [{"event": "action", "name": handover},
+                          {"event": "action", "name": "action_listen"}]
+    events = asyncio.run(ActionTellWhen(clock=lambda: moment).run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [response]
+    assert events == [], "nothing is passed on again"
 
 
 def test_a_message_left_at_night_is_read_when_we_open(dispatcher, domain):

@@ -932,3 +932,40 @@ def test_no_thanks_closes_the_conversation_wherever_it_comes(text):
                                   "nee dank je, wanneer komt de bak?"])
 def test_a_no_with_more_to_say_does_not_close(text):
     assert reading_route(tracker(START + [said(text, "deny")])) != "action_goodbye"
+
+
+def test_asking_for_the_police_in_a_noise_report_gets_the_answer_not_the_danger_check():
+    text = "nee, maar kan de politie niet gewoon langskomen?"
+    assert reading_route(tracker(IN_FORM + [said(text, "deny")])) != "action_emergency"
+    urgent = "de politie moet komen, hij slaat haar"
+    assert reading_route(tracker(IN_FORM + [said(urgent, "deny")])) == "action_emergency"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("schat ik ben om 6 uur thuis, neem jij de boodschappen mee? xx", "money_worries"),
+    ("Hoi mam, bel je me even terug?", "ask_human"),
+])
+def test_a_message_for_someone_close_is_not_answered_as_a_request(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) == "utter_wrong_chat"
+
+
+@pytest.mark.parametrize("text", ["mam is gevallen en ligt op de grond, ze reageert niet",
+                                  "Mijn oma heeft een vraag over haar paspoort"])
+def test_a_message_about_someone_close_is_not_a_wrong_chat(text):
+    assert reading_route(tracker(START + [said(text, "out_of_scope")])) != "utter_wrong_chat"
+
+
+AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_human"),
+                          ActionExecuted("action_take_callback"), ActionExecuted("action_listen")]
+
+
+def test_asking_when_after_a_callback_is_answered_not_passed_on_again():
+    text = "dank u. wordt het wel echt vandaag?"
+    assert reading_route(tracker(AFTER_CALLBACK + [said(text, "ask_report_status")])) == \
+        "action_tell_when"
+    told = AFTER_CALLBACK + [said(text, "ask_report_status"), ActionExecuted("action_tell_when"),
+                             ActionExecuted("action_listen")]
+    assert reading_route(tracker(told + [said("ok", "affirm")])) == "utter_handover_ok"
+    message = "het gaat over mijn aanvraag van vorige maand, die is nog niet beoordeeld"
+    assert reading_route(tracker(told + [said(message, "municipal_question")])) == \
+        "action_take_message"

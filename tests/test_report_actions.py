@@ -1109,3 +1109,44 @@ def test_an_english_spot_is_taken_as_the_place(dispatcher, domain):
     tracker = tracker_for(asking="report_location", text=text)
     result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
     assert "bus stop" in result["report_location"]
+
+
+def test_a_callback_asked_for_during_a_report_is_passed_on_and_the_report_goes_on(
+        dispatcher, domain, monkeypatch):
+    from actions import report_form
+
+    passed_on = []
+    monkeypatch.setattr(report_form.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(report_form, "register_left_message",
+                        lambda tracker, phone, when: passed_on.append((phone, when)))
+    text = "Parkweg 3, dat schreef ik toch al. Ik wil graag dat iemand mij belt op 0571-223344"
+    tracker = tracker_for(asking="report_location", text=text)
+    tracker.events[0]["parse_data"] = {"entities": tracker.latest_message["entities"]}
+    slots = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert slots["report_location"] == "Parkweg 3"
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_personal_data" not in keys, "the number is used for the callback"
+    events = run(report_form._callback_beside(tracker, []))
+    assert passed_on == [("+31571223344", None)]
+    acks = slot_events(events)["report_ack"]
+    assert acks[-1] == {"key": "utter_callback_taken_in_report",
+                        "values": {"phone": "+31571223344"}}
+
+
+def test_a_phone_number_without_a_callback_request_is_still_left_out(dispatcher, domain):
+    from actions import report_form
+
+    text = "Parkweg 3, mijn nummer is 0571-223344"
+    tracker = tracker_for(asking="report_location", text=text)
+    slots = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert "utter_ack_personal_data" in [item["key"] for item in slots["report_ack"]]
+    assert run(report_form._callback_beside(tracker, [])) == []
+
+
+def test_a_question_answered_by_its_own_action_is_not_answered_again(dispatcher, domain):
+    text = "hoe lang duurt het meestal voordat ze komen?"
+    tracker = tracker_for(asking="report_updates", text=text, intent="ask_report_status",
+                          slots={"report_category": "report_pavement_road"})
+    assert slot_events(_said_on_the_side(tracker, [], domain))["report_ack"]
+    tracker.events.append({"event": "action", "name": "action_answer_report_question"})
+    assert _said_on_the_side(tracker, [], domain) == []

@@ -384,6 +384,42 @@ _WRONG_CHAT = re.compile(
     r"\bverkeerde (?:chat|gesprek|app|appje|venster|scherm|groep)\b"
     r"|\bwrong (?:chat|window|conversation)\b", re.IGNORECASE)
 WRONG_CHAT_MAX_WORDS = 8  # longer, it says more than that
+# Written to someone close, not to the municipality: "schat, neem jij de boodschappen mee? xx".
+_TO_SOMEONE_CLOSE = re.compile(
+    r"^\W*(?:(?:hoi|hey|hee|hi|he|ha|hallo|yo)\W+)?(?:schat(?:je|tie|ie)?|lieverd|liefje|"
+    r"lieffie|mam|mama|mams|mammie|pap|papa|paps|pappie|babe|honey|hunnie|hun|broertje|"
+    r"zusje|sis|bro)\b(?!\w)(?! (?:is|zijn|was|heeft|en|van|wil|moet|kan)\b)",
+    re.IGNORECASE)
+_KISSES_TO_YOU = re.compile(r"\b(?:jij|je|jou|jouw)\b.*(?:\bx{2,}|[😘💋❤😍])\W*$",
+                            re.IGNORECASE | re.DOTALL)
+
+
+# "Wordt het wel echt vandaag?", "hoe lang moet ik wachten?" after a handover.
+_ABOUT_THE_WAIT = re.compile(
+    r"\b(?:hoe ?lang|wanneer|vandaag|morgen|nog lang|duurt|wachten|wacht|hoe snel|vanmiddag|"
+    r"vanavond|how long|when|today)\b", re.IGNORECASE)
+# "ok", "prima", "👍" after a handover: heard, not a new message for the colleague.
+_OK_WORDS = frozenset("ok oke oké okee okay okido prima goed top helder duidelijk fijn super "
+                      "ja jaja jawel akkoord afgesproken perfect mooi cool alright".split())
+
+
+def asks_about_the_wait(text: str) -> bool:
+    """A question when the colleague comes ("wordt het wel echt vandaag?")."""
+    text = text or ""
+    return "?" in text and bool(_ABOUT_THE_WAIT.search(text)) and len(text.split()) <= 12
+
+
+def is_only_an_ok(text: str) -> bool:
+    """"ok", "Prima!", "👍", "oke top, bedankt": heard, nothing asked or told."""
+    words = re.findall(r"[^\W\d_]+", _THANKS.sub(" ", text or "").lower())
+    return (all(word in _OK_WORDS or word in _COURTESY for word in words)
+            if words else bool(re.fullmatch(r"\s*(?:👍|👌|🙂|😊|🙏)+\s*", text or "")))
+
+
+def written_to_someone_close(text: str) -> bool:
+    """"Schat, ik ben om 6 uur thuis", "mam bel je me even? xx": meant for someone else."""
+    text = (text or "").replace("’", "'")
+    return bool(_TO_SOMEONE_CLOSE.search(text) or _KISSES_TO_YOU.search(text))
 
 
 def ends_the_chat(text: str) -> bool:

@@ -106,9 +106,19 @@ _CHAT_PRIVACY = re.compile(
     r"(?:\w+ ){0,2}?(?:opgeslagen|bewaard|gebruikt|gelezen|meegelezen)\b"
     r"|\b(?:om|voor) (?:\w+ )?(?:te )?trainen\b|\btraining (?:van|voor) (?:ai|de ai|een ai)\b"
     r"|\b(?:is|are) (?:this|my) (?:chat|conversation|data) (?:\w+ )?(?:stored|saved|used)\b")
+# Whether the police can come or should be called about it ("kan de politie niet gewoon
+# langskomen?"): not an emergency by itself; the answer gives 0900-8844 and 112.
+_POLICE_WORD = (r"(?:de |een )?(?:politie|wijkagent|agent|agenten|handhaving|handhavers|boa|boas|"
+                r"police)")
+_POLICE = re.compile(
+    rf"\b(?:kan|kunnen|moet|moeten|mag|zal|zullen|stuur|sturen|stuurt|bel|bellen|belt|"
+    rf"waarschuwen|inschakelen|call|send|can|should)\b(?: \w+){{0,3}} {_POLICE_WORD}\b"
+    rf"|\b{_POLICE_WORD}\b(?: \w+){{0,3}} (?:langs\w*|komen|komt|sturen|bellen|inschakelen|"
+    r"waarschuwen|come|send)\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
-_KINDS = (("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY), ("duration", _DURATION),
+_KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
+          ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY),
           ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS), ("photo", _PHOTO),

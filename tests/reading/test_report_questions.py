@@ -139,3 +139,19 @@ def test_an_earlier_report_whose_number_is_lost_is_a_status_question():
         "ik heb vorige maand een melding gedaan over hondenpoep in het park en er is NIKS "
         "gebeurd. nummer weet ik niet meer")
     assert not asks_about_an_earlier_report("er ligt hondenpoep in het park")
+
+
+@pytest.mark.parametrize("text", [
+    "nee, maar kan de politie niet gewoon langskomen?", "moet ik de politie bellen?",
+    "kunnen jullie handhaving sturen?", "komt de wijkagent ook langs?",
+])
+def test_asking_for_the_police_is_a_question_about_the_report(text):
+    assert read_report_question(text) == "police"
+
+
+@pytest.mark.parametrize("text", [
+    "de politie heeft het lint weggehaald, kan het nu opgeruimd worden?",
+    "is de politie al geweest?",
+])
+def test_mentioning_the_police_is_not_asking_for_them(text):
+    assert read_report_question(text) != "police"
