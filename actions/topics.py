@@ -383,8 +383,11 @@ class ActionGoodbye(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        if last_answer(tracker.events) is None:  # "wilde alleen kijken of dit werkt. doei"
+        answer = last_answer(tracker.events)
+        if answer is None:  # "wilde alleen kijken of dit werkt. doei"
             response = "utter_closing_nothing_asked"
+        elif str(answer).startswith("utter_emergency"):  # not "fijn dat ik u kon helpen"
+            response = "utter_closing_after_emergency"
         elif was_helped(tracker.events):
             response = "utter_closing_helped"
         else:

@@ -274,3 +274,10 @@ def test_goodbye_before_anything_was_asked_is_neither_glad_nor_sorry(dispatcher,
     assert only_response(dispatcher)["response"] == "utter_closing_nothing_asked"
     text = dutch(domain, "utter_closing_nothing_asked")["text"]
     assert "Sorry" not in text and "kon helpen" not in text and "Tot ziens" in text
+
+
+@pytest.mark.parametrize("answer", ["utter_emergency_called_no_report", "utter_emergency_fire"])
+def test_goodbye_after_danger_is_not_glad_to_have_helped(answer, dispatcher, domain):
+    tracker = tracker_with([bot(answer), user("nee verder niks, dank je")])
+    run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
+    assert only_response(dispatcher)["response"] == "utter_closing_after_emergency"
