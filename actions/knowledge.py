@@ -227,6 +227,10 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
                 if (any(" ".join(a.split()) in text for a in answers)
                         or detail_opening(article) in text):
                     return article, question, intent
+    for question, intent, said in asked:  # a product answer of the domain (bulky waste)
+        own = next((a for a in articles if intent and a.intent == intent), None)
+        if own is not None and said:
+            return own, question, intent
     return None, asked[0][0], asked[0][1]
 
 

@@ -392,3 +392,21 @@ def test_a_question_that_only_mentions_paying_gets_no_price_line(kb_url):
     _, messages = _answered(kb_url, "ik kan de gemeentebelasting niet betalen, kan ik "
                                     "kwijtschelding krijgen?")
     assert [m["response"] for m in messages] == ["utter_kb_answer_sensitive"]
+
+
+def test_a_follow_up_after_a_product_answer_of_the_domain_finds_its_article(kb_url):
+    # bulky waste keeps the domain's answer (its button reports a missed pickup)
+    from rasa_sdk import Tracker
+
+    from actions.knowledge import previous_article
+
+    events = [{"event": "user", "text": "wanneer wordt het grofvuil opgehaald?",
+               "parse_data": {"intent": {"name": "bulky_waste_pickup"}}},
+              {"event": "bot", "text": "Grofvuil halen we gratis bij u op."},
+              {"event": "user", "text": "hoeveel kost dat?",
+               "parse_data": {"intent": {"name": "nlu_fallback"}}}]
+    tracker = Tracker("s", {}, {"text": "hoeveel kost dat?"}, events, False, None, {}, "")
+    assert previous_article(tracker, kb_url).intent == "bulky_waste_pickup"
+    unanswered = [events[0], events[2]]  # nothing said back: no article
+    tracker = Tracker("s", {}, {"text": "hoeveel kost dat?"}, unanswered, False, None, {}, "")
+    assert previous_article(tracker, kb_url) is None
