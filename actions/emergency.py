@@ -77,6 +77,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
         return f"utter_emergency_{reading.danger_reason}"
     if reading.danger == "emergency" and reading.danger_reason == "live_cable":
         return "utter_emergency_live_cable"  # 112, stay away, and the grid's number
+    if reading.danger_reason == "asks_112" and reading.report_question == "police":
+        return "utter_emergency_police"  # "kunnen jullie de politie sturen?": 0900-8844 too
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard

@@ -201,3 +201,17 @@ def test_not_daring_to_call_gets_how_to_call_anyway(dispatcher, domain):
     asyncio.run(ActionEmergency().run(dispatcher, after("het huis naast ons staat in brand"),
                                       domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup"]
+
+
+def test_asking_to_send_the_police_gets_112_and_the_police_number(dispatcher, domain):
+    run_emergency("kunnen jullie dan niet gewoon de politie sturen?", dispatcher, domain,
+                  active_loop="report_form", slots={"requested_slot": "report_updates"})
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses == ["utter_emergency_police", "utter_emergency_report_continues"]
+    texts = [v["text"] for v in domain["responses"]["utter_emergency_police"]]
+    assert all("112" in text and "0900-8844" in text for text in texts)
+
+
+def test_asking_to_send_an_ambulance_gets_112(dispatcher, domain):
+    run_emergency("kunnen jullie een ambulance sturen?", dispatcher, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency_emergency"

@@ -397,7 +397,8 @@ _KISSES_TO_YOU = re.compile(r"\b(?:jij|je|jou|jouw)\b.*(?:\bx{2,}|[😘💋❤�
 # "Wordt het wel echt vandaag?", "hoe lang moet ik wachten?" after a handover.
 _ABOUT_THE_WAIT = re.compile(
     r"\b(?:hoe ?lang|wanneer|vandaag|morgen|nog lang|duurt|wachten|wacht|hoe snel|vanmiddag|"
-    r"vanavond|how long|when|today)\b", re.IGNORECASE)
+    r"vanavond|vanochtend|straks|binnenkort|deze week|dit weekend|(?:voor|na) het weekend|"
+    r"zo meteen|how long|how soon|when|today|tomorrow)\b", re.IGNORECASE)
 # "ok", "prima", "👍" after a handover: heard, not a new message for the colleague.
 _OK_WORDS = frozenset("ok oke oké okee okay okido prima goed top helder duidelijk fijn super "
                       "ja jaja jawel akkoord afgesproken perfect mooi cool alright".split())
