@@ -44,6 +44,14 @@ def test_the_reading_is_stored_as_entities():
     ("bij de lantaarnpaal op de Dorpsstraat", "inform", "inform"),
     ("het stopbord is omgewaaid", "stop", "inform"),
     ("stop, the bus stop is not the problem", "stop", "stop"),
+    # farewell words alone are a goodbye, whatever the model read in their letters
+    ("doeidoei", "report_public_space_other", "goodbye"),
+    ("Tot ziens!", "greeting", "goodbye"),
+    ("doei, de lamp is kapot", "report_street_lighting", "report_street_lighting"),
+    ("dag", "greeting", "greeting"),
+    # wanting a person is asking for one, not asking whether the bot is one
+    ("ik wil een echte persoon", "bot_challenge", "ask_human"),
+    ("ben ik nu met een echt persoon aan het praten?", "bot_challenge", "bot_challenge"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

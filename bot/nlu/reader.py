@@ -20,7 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.intents import ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS
-from bot.reading.answers import is_only_contact
+from bot.reading.answers import is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
 from bot.reading.message import read_message
@@ -44,6 +44,14 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
                                      re.IGNORECASE)
 
 COMPLAINT_INTENT = "complaint"
+GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
+BOT_CHALLENGE_INTENT, ASK_HUMAN_INTENT = "bot_challenge", "ask_human"
+# Wanting a person ("ik wil een echte persoon"), not asking whether the bot is one.
+_WANTS_A_PERSON = re.compile(
+    r"\b(?:ik wil|wil ik|ik zou graag|graag|mag ik|kan ik|geef me|geef mij|liever|verbind\w*|"
+    r"doorverbind\w*|i want|i'd like|i would like|can i (?:talk|speak)|let me (?:talk|speak))\b"
+    r".*\b(?:mens|persoon|medewerker|iemand|collega|human|person|agent|someone)\b",
+    re.IGNORECASE)
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"complain\w*)\b", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
@@ -59,6 +67,10 @@ def _answer_intent(text: Text, reading: Reading,
     once read a common mail provider's name as "stop")."""
     if is_only_contact(text):
         return {"name": ANSWER_INTENT, "confidence": 1.0}
+    if intent_name == BOT_CHALLENGE_INTENT and _WANTS_A_PERSON.search(text):
+        return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "ik wil een echte persoon"
+    if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
+        return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
     if intent_name == ANSWER_INTENT and reading.category and _names_a_problem_beside(

@@ -344,6 +344,19 @@ _COURTESY = frozenset(
 )
 
 
+# Farewell words only ("doeidoei", "daaag", "tot ziens!"): a goodbye, never a report.
+_FAREWELL = re.compile(
+    r"(?<![\w'-])(?:(?:doei+)+|dooei|doeg|daa+g|tot\s+(?:ziens|later|straks|de\s+volgende\s+keer)|"
+    r"bye(?:\s*bye)?|goodbye|ciao|houdoe|ajuus|adieu|salut|doei\s+doei)(?![\w-])",
+    re.IGNORECASE)
+
+
+def is_only_a_farewell(text: str) -> bool:
+    """True when the text only says goodbye ("doeidoei", "Tot ziens!", "bye 👋")."""
+    text = (text or "").replace("’", "'")
+    return bool(_FAREWELL.search(text)) and not re.search(r"\w", _FAREWELL.sub(" ", text))
+
+
 def is_thanks_or_goodbye(text: str) -> bool:
     """True when the text only thanks or says goodbye ("top, bedankt!", "fijne dag nog")."""
     text = (text or "").replace("’", "'")
