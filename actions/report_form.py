@@ -33,10 +33,11 @@ from bot.profile import profile
 from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
-from bot.reading.places import Place, corrected_number
+from bot.reading.places import Place, corrected_number, without_chat_noise
 from bot.reading.questions import is_question
 
 MIN_DESCRIPTION_WORDS = 2
+MAX_PLACE_WORDS = 5  # longer, a place's words are a street and a number told apart
 
 
 def _text(tracker: Tracker) -> Text:
@@ -75,6 +76,14 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     if len(before) < 3 or not re.search(re.escape(before), description, re.IGNORECASE):
         return {}
     pattern = re.compile(re.escape(before), re.IGNORECASE)
+    number, new_number = (old or {}).get("house_number"), new.house_number
+    if len(before.split()) > MAX_PLACE_WORDS and number and new_number:
+        # the street and its number far apart ("aan de Rozenlaan. Sinds … nummer 8"): only
+        # the number changes, the sentence between them stays
+        found = pattern.search(description)
+        span = re.sub(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", new_number, found.group())
+        return {"report_description": description[:found.start()] + span
+                + description[found.end():]}
     if (new.kind not in ("address", "street", "postcode") and new.streets
             and list(new.streets[:1]) == list((old or {}).get("streets") or [])[:1]):
         # "op de dorpsstraat nummer 15 die ligt …" → "op de Dorpsstraat die ligt …": the
@@ -87,34 +96,6 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         if is_description(without):
             return {"report_description": without}
     return {"report_description": pattern.sub(new.label, description)}
-
-
-# Words around a place that are about the conversation, not the place: "I told you, …".
-_CHAT_NOISE = re.compile(
-    r"^(?:(?:i\s+(?:already\s+)?told\s+you|as\s+i\s+said|zoals\s+(?:ik\s+)?(?:al\s+)?"
-    r"(?:zei|zeg|gezegd)|ik\s+zei\s+(?:het\s+)?(?:toch|al)|dat\s+zei\s+ik\s+(?:toch|al)|"
-    r"dat\s+heb\s+ik\s+(?:toch\s+)?al\s+gezegd|nogmaals|again|nee|no|ja|yes|oké|oke|ok)\b"
-    r"[\s,.:;!-]*)+", re.IGNORECASE)
-
-
-# "rozenlaan speeltuin, zei ik toch al": the same, after the place.
-_TRAILING_NOISE = re.compile(
-    r"[\s,.;:!-]+(?:zei\s+ik\s+(?:toch\s+)?(?:al|net)|zoals\s+(?:ik\s+)?(?:al\s+)?(?:zei|gezegd)|"
-    r"dat\s+zei\s+ik\s+(?:toch\s+)?al|heb\s+ik\s+(?:toch\s+)?al\s+gezegd|"
-    r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said)[\s.!?]*$", re.IGNORECASE)
-
-
-# "stationsstraat zei ik toch, het pad naar het station": the same, in between.
-_INNER_NOISE = re.compile(r"[\s,]*\b(?:zei\s+ik\s+toch(?:\s+al)?|zoals\s+ik\s+al\s+zei|"
-                          r"dat\s+zei\s+ik\s+(?:toch\s+)?al|i\s+told\s+you)\b[\s,.!]*",
-                          re.IGNORECASE)
-
-
-def without_chat_noise(text: Text) -> Text:
-    """The place words without "I told you," or "zoals ik al zei" before, after or in them."""
-    cleaned = _TRAILING_NOISE.sub("", _CHAT_NOISE.sub("", text.strip())).strip()
-    cleaned = _INNER_NOISE.sub(", ", cleaned).strip(" ,")
-    return cleaned or text.strip()
 
 
 def _without_noise(place: Place) -> Place:
@@ -408,6 +389,8 @@ class ValidateReportForm(FormValidationAction):
         slots: Dict[Text, Any] = {"report_updates": answer}
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
+        if CORRECTS.search(_text(tracker)):  # "ik vergis mij, het is 18, niet 8. Ja, per sms"
+            slots.update(self._correction(tracker, reading, None, only_place=True) or {})
         return slots
 
     def validate_report_contact(self, value: Any, dispatcher: CollectingDispatcher,

@@ -168,6 +168,10 @@ _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
     r"(?:melden|doorgeven|laten weten|inlichten|informeren)\b|\bshould i (?:also )?report\b"
     r"|\bdo i (?:also )?(?:have|need) to report\b", re.IGNORECASE)
+# A yes to the report offer that says so ("ja melden", "ik wil het wel melden").
+_YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?melden\b"
+                            r"|\bwil (?:het |dit |dat |hem )?(?:wel |graag |toch )*melden\b"
+                            r"|\byes,? (?:please )?report\b", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
@@ -474,6 +478,9 @@ def reading_route(tracker: DialogueStateTracker,
                 and not _CALLED_112.search(message.text or "")):
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         offer_pending = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
+        if (tracker.active_loop_name is None and offer_pending and "?" not in (message.text or "")
+                and _YES_TO_REPORT.search(message.text or "")):
+            return START_REPORT_ACTION  # "de ambulance is gebeld. ja melden, bij nummer 9"
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
                 and intent.get("name") not in REPORT_INTENTS
                 and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending)):

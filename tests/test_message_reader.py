@@ -49,6 +49,8 @@ def test_the_reading_is_stored_as_entities():
     ("Tot ziens!", "greeting", "goodbye"),
     ("doei, de lamp is kapot", "report_street_lighting", "report_street_lighting"),
     ("dag", "greeting", "greeting"),
+    ("9, zei ik al", "stop", "inform"),
+    ("Kerkstraat 9, laat maar", "stop", "stop"),
     # wanting a person is asking for one, not asking whether the bot is one
     ("ik wil een echte persoon", "bot_challenge", "ask_human"),
     ("ben ik nu met een echt persoon aan het praten?", "bot_challenge", "bot_challenge"),

@@ -969,3 +969,15 @@ def test_asking_when_after_a_callback_is_answered_not_passed_on_again():
     message = "het gaat over mijn aanvraag van vorige maand, die is nog niet beoordeeld"
     assert reading_route(tracker(told + [said(message, "municipal_question")])) == \
         "action_take_message"
+
+
+def test_a_yes_to_report_beside_the_news_that_help_was_called_starts_the_report():
+    offered = START + [said("mijn buurvrouw is gevallen over een losse tegel, ze bloedt",
+                            "report_pavement_road"),
+                       ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       ActionExecuted("action_listen")]
+    text = "de ambulance is gebeld. ja melden, het is bij nummer 9"
+    assert reading_route(tracker(offered + [said(text, "inform")])) == "action_start_report"
+    assert reading_route(tracker(offered + [said("de ambulance is gebeld", "inform")])) == \
+        "utter_emergency_called"

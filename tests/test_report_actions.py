@@ -929,7 +929,7 @@ def test_a_number_before_another_street_is_the_number_in_the_street_asked(dispat
     ("nee, bij de vijver", "bij de vijver"), ("bij de vijver", "bij de vijver"),
 ])
 def test_chat_noise_is_no_part_of_a_place(text, kept):
-    from actions.report_form import without_chat_noise
+    from bot.reading.places import without_chat_noise
     assert without_chat_noise(text) == kept
 
 
@@ -1150,3 +1150,18 @@ def test_a_question_answered_by_its_own_action_is_not_answered_again(dispatcher,
     assert slot_events(_said_on_the_side(tracker, [], domain))["report_ack"]
     tracker.events.append({"event": "action", "name": "action_answer_report_question"})
     assert _said_on_the_side(tracker, [], domain) == []
+
+
+def test_a_number_corrected_with_the_updates_answer_changes_only_the_number(dispatcher, domain):
+    first = ("Ik woon al 42 jaar aan de Rozenlaan. Sinds donderdag brandt de lantaarnpaal voor "
+             "ons huis, nummer 8, niet meer.")
+    place = read_message(first).location
+    assert place.label == "Rozenlaan 8" and len(place.text.split()) > 5, place.text
+    text = ("Oh excuseer, ik vergis mij, het is nummer 18, niet 8. Berichten graag per sms, "
+            "0612345678")
+    tracker = tracker_for(asking="report_updates", text=text,
+                          slots={"report_place": place.as_dict(), "report_location": place.label,
+                                 "report_description": first})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True and slots["report_location"] == "Rozenlaan 18"
+    assert slots["report_description"] == first.replace("nummer 8", "nummer 18")

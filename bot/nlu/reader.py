@@ -89,6 +89,8 @@ def _answer_intent(text: Text, reading: Reading,
     if (intent_name == STOP_INTENT and _A_STOP_THAT_IS_A_THING.search(text)
             and not _SAYS_STOP.search(_A_STOP_THAT_IS_A_THING.sub(" ", text))):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "near the bus stop, I said"
+    if intent_name == STOP_INTENT and reading.location is not None and not _SAYS_STOP.search(text):
+        return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
         # request to throw the report away

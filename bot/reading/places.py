@@ -367,10 +367,38 @@ _MEANT_NOT_THAT = re.compile(r"(\b(?:ik\s+)?bedoel(?:de|t)?\s+(?:\w+\s+){0,3}?[\
                              r"niet\s+(?:de\s+|het\s+)?[\w'-]+", re.IGNORECASE)
 
 
+# Words around a place that are about the conversation, not the place: "I told you, …".
+_CHAT_NOISE = re.compile(
+    r"^(?:(?:i\s+(?:already\s+)?told\s+you|as\s+i\s+said|zoals\s+(?:ik\s+)?(?:al\s+)?"
+    r"(?:zei|zeg|gezegd)|ik\s+zei\s+(?:het\s+)?(?:toch|al)|dat\s+zei\s+ik\s+(?:toch|al)|"
+    r"dat\s+heb\s+ik\s+(?:toch\s+)?al\s+gezegd|nogmaals|again|nee|no|ja|yes|oké|oke|ok)\b"
+    r"[\s,.:;!-]*)+", re.IGNORECASE)
+
+
+# "rozenlaan speeltuin, zei ik toch al": the same, after the place.
+_TRAILING_NOISE = re.compile(
+    r"[\s,.;:!-]+(?:zei\s+ik\s+(?:toch\s+)?(?:al|net)|zoals\s+(?:ik\s+)?(?:al\s+)?(?:zei|gezegd)|"
+    r"dat\s+zei\s+ik\s+(?:toch\s+)?al|heb\s+ik\s+(?:toch\s+)?al\s+gezegd|"
+    r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said)[\s.!?]*$", re.IGNORECASE)
+
+
+# "stationsstraat zei ik toch, het pad naar het station": the same, in between.
+_INNER_NOISE = re.compile(r"[\s,]*\b(?:zei\s+ik\s+toch(?:\s+al)?|zoals\s+ik\s+al\s+zei|"
+                          r"dat\s+zei\s+ik\s+(?:toch\s+)?al|i\s+told\s+you)\b[\s,.!]*",
+                          re.IGNORECASE)
+
+
+def without_chat_noise(text: str) -> str:
+    """The place words without "I told you," or "zoals ik al zei" before, after or in them."""
+    cleaned = _TRAILING_NOISE.sub("", _CHAT_NOISE.sub("", text.strip())).strip()
+    cleaned = _INNER_NOISE.sub(", ", cleaned).strip(" ,")
+    return cleaned or text.strip()
+
+
 def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:
     """The place this text names; None when it names none (or is clearly not a place)."""
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_BUT.sub("", text or ""))
-    clean = " ".join(clean.split())
+    clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
     if not _has_words(clean):
         return None
     reading = _read(clean, register or StreetRegister.from_profile())
@@ -432,7 +460,8 @@ def _with_spot_on_street(text: str, place: Place) -> Place:
 _NUMBER_CUE = re.compile(
     r"\b(?:huis)?(?:nummer|nr)\b(?:\s+\w+){0,3}?\s+(?:klopt\s+niet|is\s+fout|is\s+verkeerd)\b|"
     r"\b(?:verkeerde?|fout(?:e)?)\s+(?:huis)?(?:nummer|nr)\b|\bi\.?p\.?v\.?\b|"
-    r"\bin\s+plaats\s+van\b|\bmoet\b(?:\s+\w+)?\s+zijn\b", re.IGNORECASE)
+    r"\bin\s+plaats\s+van\b|\bmoet\b(?:\s+\w+)?\s+zijn\b|\bvergis\w*|\bvergist\b",
+    re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])[1-9][0-9]{0,3}[a-zA-Z]?(?![\w/-])(?!\s*(?:cm|mm|m|meter|"
                            r"jaar|weken|dagen|uur|keer|x|tegels|lampen|euro|procent|%))")
 
@@ -440,7 +469,10 @@ _NUMBER_TOKEN = re.compile(r"(?<![\w/-])[1-9][0-9]{0,3}[a-zA-Z]?(?![\w/-])(?!\s*
 def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
     """'Het huisnummer klopt niet, het is 16' (current 14): '16'. Needs words that call the
     number wrong, and exactly one number other than the current one (not "30 cm")."""
-    if not _NUMBER_CUE.search(text or ""):
+    not_current = current and re.search(
+        rf"\bniet\s+(?:(?:huis)?nummer\s+|nr\.?\s*)?{re.escape(current)}(?![\w/-])",
+        text or "", re.IGNORECASE)  # "het is nummer 18, niet 8"
+    if not (_NUMBER_CUE.search(text or "") or not_current):
         return None
     numbers = {match.group().upper(): match.group() for match in _NUMBER_TOKEN.finditer(text)}
     numbers.pop((current or "").upper(), None)

@@ -246,9 +246,18 @@ def _few_words_left(text: str, pos: int, limit: int = 4) -> bool:
     return len(re.findall(r"[^\W\d_][\w'’.-]*", text[pos:])) <= limit
 
 
+# "Hallo, met Jan." / "Goedemorgen, met mevrouw Bakker": how a call (and a chat) opens.
+_CALLER_INTRO = re.compile(r"^\W*(?:(?:hallo|hoi|hey|goede?n?(?:morgen|middag|avond|dag)|dag)"
+                           r"\W+)?met\s+(?=[A-Z]|(?:meneer|mevrouw|mevr|mw|dhr|de heer)\b)",
+                           re.IGNORECASE)
+
+
 def _names(text: str) -> Iterator[_Finding]:
-    for match in _STRONG_INTRO.finditer(text):
-        span = _read_name(text, match.end(), lenient=True)
+    for match in [*_STRONG_INTRO.finditer(text), *_CALLER_INTRO.finditer(text)]:
+        start = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip())
+        title = _TITLE.match(text, start)  # "mijn naam is mevrouw Hendriks-van Dam"
+        span = _read_name(text, title.end() if title else match.end(),
+                          lenient=match.re is _STRONG_INTRO)
         if span:
             yield _Finding(PersonalData("name", *span), match.start(), span[1])
     for match in _WEAK_INTRO.finditer(text):

@@ -500,6 +500,8 @@ def test_not_only_here_but_also_there_keeps_the_first_place():
     ("het zijn er 3", None),            # a count, not a number correction
     ("nummer 14 klopt", None),          # the current number only
     ("huisnummer 16 of 18", None),      # two candidates: ask, do not guess
+    ("ik vergis mij, het is nummer 16, niet 14", "16"),
+    ("het is 16, niet 14. Berichten graag per sms", "16"),
 ])
 def test_a_corrected_house_number_in_a_sentence(text, number):
     assert corrected_number(text, "14") == number

@@ -63,6 +63,7 @@ def test_names_after_introductions_titles_and_sign_offs(text: str, name: str) ->
     "Groeten uit Zwolle", "met vriendelijke groet, de bewoners van nummer 12",
     "ik moet de groeten doen van mijn buurman", "ik ben van plan om te bellen",
     "De lantaarnpaal op de Julianalaan 3 brandt niet", "I am angry about the bins",
+    "met de bak is iets mis", "Met Kerkstraat 5 is iets mis",
 ])
 def test_no_name_in_streets_feelings_and_ordinary_sentences(text: str) -> None:
     assert found(text) == []
@@ -103,6 +104,11 @@ def test_no_iban_with_a_bad_check_and_no_birth_date_without_context(text: str) -
      "Beste gemeente. Er ligt een tak op het fietspad.", ["email", "name", "phone"]),
     ("Ik woon op de Kerkstraat 14 en mijn buurman Henk heeft ook last. Groet, Els",
      "Ik woon op de Kerkstraat 14 en mijn buurman heeft ook last.", ["name"]),
+    # a title after the introduction goes with it, not only the name
+    ("Mijn naam is mevrouw Hendriks-van Dam en ik woon al 42 jaar aan de Rozenlaan.",
+     "ik woon al 42 jaar aan de Rozenlaan.", ["name"]),
+    # how a call opens: "Hallo, met Jan."
+    ("Hallo, met Jan. De bak is niet geleegd", "De bak is niet geleegd", ["name"]),
 ])
 def test_scrub_removes_data_with_its_introduction_and_tidies_up(
         text: str, expected: str, kinds: List[str]) -> None:
