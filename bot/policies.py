@@ -147,6 +147,7 @@ CONTACT_HUMAN_ACTION = "action_contact_human"
 # Offered after filing a report the resident made before (actions.reports).
 COLLEAGUE_OFFER = "utter_report_offer_colleague"
 STATUS_COLLEAGUE_OFFER = "utter_status_offer_colleague"
+STATUS_FASTER = "utter_status_faster"  # "kan het niet sneller?": why not, and a colleague
 CALLBACK_NUMBER_QUESTION = "utter_callback_ask_number"
 ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
 STATUS_DISPUTED = "action_status_disputed"
@@ -230,7 +231,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
-                   HANDOVER_OK_ACTION)
+                   HANDOVER_OK_ACTION, STATUS_FASTER)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -339,7 +340,7 @@ def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str]
                             reading: Reading) -> Optional[str]:
     """"Ja" or "nee" to "Wilt u er (ook) met een collega over praten?" after a report made
     before, or a status asked again."""
-    if _last_response(tracker) not in (COLLEAGUE_OFFER, STATUS_COLLEAGUE_OFFER):
+    if _last_response(tracker) not in (COLLEAGUE_OFFER, STATUS_COLLEAGUE_OFFER, STATUS_FASTER):
         return None
     if intent == "affirm" or reading.answer is True and intent not in NEW_TOPIC_INTENTS:
         return CONTACT_HUMAN_ACTION
@@ -496,7 +497,7 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("name") == "affirm" or reading.answer is True
                  and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):
         return AS_QUESTION_ACTION  # "ja" to "Gaat uw vraag over dit onderwerp?": its answer
-    if before in (SUBMIT_ACTION, STATUS_ACTION) and tracker.active_loop_name is None:
+    if before in (SUBMIT_ACTION, STATUS_ACTION, STATUS_FASTER) and tracker.active_loop_name is None:
         offer_answer = _colleague_offer_answer(tracker, intent.get("name"), reading)
         if offer_answer:
             return offer_answer  # "JA": a colleague about the report made so often
@@ -597,6 +598,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
+        if not (_STILL_NOTHING.search(message.text or "") or _PUSHBACK.search(message.text or "")):
+            return STATUS_FASTER  # "kan het niet sneller, mijn moeder loopt er": not a complaint
         return COMPLAINT_ANSWER  # "al 3 weken, belachelijk": heard, not the status again
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.report_question in ("duration", "faster", "next_steps")):

@@ -387,15 +387,20 @@ def test_still_nothing_after_a_status_answer_is_a_complaint_not_a_new_report():
         "action_answer_complaint"
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("belachelijk, dat duurt veel te lang", "ask_report_status"),
-    ("kan het niet wat sneller? mijn moeder valt bijna over die tegel", "ask_report_status"),
-    ("WAAROM DUURT HET ZO LANG", "complaint"),
+@pytest.mark.parametrize("text, intent, route", [
+    ("belachelijk, dat duurt veel te lang", "ask_report_status", "action_answer_complaint"),
+    ("WAAROM DUURT HET ZO LANG", "complaint", "action_answer_complaint"),
+    # asking for faster is no complaint: why not, and a colleague who can give it priority
+    ("kan het niet wat sneller? mijn moeder valt bijna over die tegel", "ask_report_status",
+     "utter_status_faster"),
+    ("kan het niet sneller, mijn moeder van 80 loopt daar elke dag", "nlu_fallback",
+     "utter_status_faster"),
 ])
-def test_displeasure_with_a_status_just_told_is_heard_not_answered_with_the_status(text, intent):
+def test_displeasure_with_a_status_just_told_is_heard_not_answered_with_the_status(
+        text, intent, route):
     told = START + [said("hoe staat het met M-2026-000450", "ask_report_status"),
                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
-    assert reading_route(tracker(told + [said(text, intent)])) == "action_answer_complaint"
+    assert reading_route(tracker(told + [said(text, intent)])) == route
     other = said("hoe staat het met M-2026-000451", "ask_report_status")
     assert reading_route(tracker(told + [other])) != "action_answer_complaint"
 
@@ -981,3 +986,14 @@ def test_a_yes_to_report_beside_the_news_that_help_was_called_starts_the_report(
     assert reading_route(tracker(offered + [said(text, "inform")])) == "action_start_report"
     assert reading_route(tracker(offered + [said("de ambulance is gebeld", "inform")])) == \
         "utter_emergency_called"
+
+
+def test_yes_to_a_colleague_after_asking_for_faster_goes_to_a_colleague():
+    offered = START + [said("hoe staat het met M-2026-000450", "ask_report_status"),
+                       ActionExecuted("action_report_status"),
+                       said("kan het niet sneller?", "ask_report_status"),
+                       ActionExecuted("utter_status_faster"),
+                       BotUttered("…", metadata={"utter_action": "utter_status_faster"}),
+                       ActionExecuted("action_listen")]
+    assert reading_route(tracker(offered + [said("ja graag", "affirm")])) == \
+        "action_contact_human"
