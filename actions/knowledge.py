@@ -99,6 +99,12 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         best = decision.articles[0] if decision.kind == ANSWERED or alone_in_department \
             else None
         sure = best is not None and best.intent in (None, intent)
+        if not sure and _unsure_and_off(tracker, index, question, own, decision):
+            # "zoon geboren, hoe lang heb ik?" as a move: which one, or honestly none
+            if decision.kind != CHOICE:
+                return retrieval.Decision(NOT_THE_PRODUCT)
+            return decision if allow_choice else retrieval.Decision(ANSWERED,
+                                                                    decision.articles[:1])
         return retrieval.Decision(ANSWERED, (best if sure else _sibling(index, question, own),))
     if decision.kind == "none":
         _record_unanswered(tracker, intent, url)
@@ -108,6 +114,22 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if decision.kind == CHOICE and not allow_choice:
         return retrieval.Decision(ANSWERED, decision.articles[:1])
     return decision
+
+
+UNSURE_PRODUCT = 0.8  # below this the model's product counts for less than the words
+NOT_THE_PRODUCT = "not_the_product"  # a decision: the words are about something else
+
+
+def _unsure_and_off(tracker: Tracker, index: retrieval.Index, question: Text, own: Article,
+                    decision: retrieval.Decision) -> bool:
+    """The model was unsure of the product, its article does not fit the words at all, and
+    retrieval offers a choice without it or nothing: that, not the product's answer."""
+    confidence = ((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+    if confidence >= UNSURE_PRODUCT or decision.kind == ANSWERED or own in decision.articles:
+        return False
+    own_fit = next((m.score for m in index.search(question, top=SIBLING_SEARCH)
+                    if m.article.id == own.id), 0.0)
+    return own_fit <= OFF_SCORE
 
 
 def _without_place(tracker: Tracker) -> Text:

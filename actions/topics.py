@@ -13,7 +13,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
-from actions.knowledge import (CHOICE, answer_follow_up, answer_from_knowledge,
+from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, answer_follow_up, answer_from_knowledge,
                                answered_article, choice_buttons, find_answer, other_articles,
                                own_subject, previous_article, record_not_helped,
                                related_article, utter_article)
@@ -96,6 +96,9 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
     except Exception:  # the knowledge base is unreachable: the domain's answers remain
         logger.exception("Knowledge base lookup failed")
         return None
+    if decision.kind == NOT_THE_PRODUCT:  # no product answer to a question about another
+        utter(dispatcher, "utter_answer_municipal_question")
+        return []
     kind = answer_from_knowledge(dispatcher, tracker, decision)
     if kind is None:
         return None

@@ -410,3 +410,25 @@ def test_a_follow_up_after_a_product_answer_of_the_domain_finds_its_article(kb_u
     unanswered = [events[0], events[2]]  # nothing said back: no article
     tracker = Tracker("s", {}, {"text": "hoeveel kost dat?"}, unanswered, False, None, {}, "")
     assert previous_article(tracker, kb_url) is None
+
+
+def _decided(kb_url, text, intent, confidence):
+    from actions.knowledge import find_answer
+
+    tracker = make_tracker(intent, text)
+    tracker.latest_message["intent"]["confidence"] = confidence
+    return find_answer(tracker, intent, True, kb_url)
+
+
+def test_an_unsure_product_whose_article_does_not_fit_is_not_answered_with_it(kb_url):
+    text = "onze zoon is gisteren geboren!! hoe lang heb ik om hem aan te geven?"
+    decision = _decided(kb_url, text, "moving_address_change", 0.52)
+    assert all(a.intent != "moving_address_change" for a in decision.articles)
+    assert decision.kind != "answer"
+
+
+def test_a_sure_product_keeps_its_own_article(kb_url):
+    decision = _decided(kb_url, "ik ga verhuizen naar de Kerkstraat", "moving_address_change",
+                        0.97)
+    assert decision.kind == "answer"
+    assert decision.articles[0].intent == "moving_address_change"

@@ -91,6 +91,8 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "wespennest": STRONG, "eikenprocessierups": STRONG, "afvalwater": STRONG,
         "geveegd": STRONG, "vegen": STRONG, "veegwagen": STRONG, "veegt": STRONG,
         "wipwap": STRONG, "wipkip": STRONG, "klimrek": STRONG, "zandbak": STRONG,
+        "herrie": STRONG, "lawaai": STRONG, "geluidsoverlast": STRONG, "geluidshinder": STRONG,
+        "noise": STRONG,
     },
 }
 # Phrases, matched on the normalised text.
@@ -118,6 +120,9 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"illega(?:al|le)\s+(?:afval|gestort|dump)": STRONG, r"hangt\s+over": STRONG,
         r"dog\s+(?:poo|poop|mess)": STRONG, r"fly[\s-]?tipping": STRONG,
         r"(?:dode?|dooie?)\s+(?:kat|hond|vogel|duif|rat|egel|dier|vos|meeuw|konijn|eend)": STRONG,
+        r"dead\s+(?:cat|dog|bird|pigeon|rat|hedgehog|animal|fox|seagull|rabbit|duck)": STRONG,
+        r"(?:kei|knoei|snoei)?(?:harde|luide)\s+(?:muziek|bas|beats)": STRONG,
+        r"loud\s+music": STRONG,
     },
 }
 _PHRASE_PATTERNS = [(category, re.compile(rf"\b(?:{pattern})\b"), weight)
