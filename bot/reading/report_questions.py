@@ -64,6 +64,8 @@ _NEXT_STEPS = re.compile(
     r"|\b(?:komt|komen) (?:er )?(?:iemand|jullie|ze) (?:\w+ ){0,2}?(?:kijken|langs)\b"
     r"|\bhoe (?:weet|hoor) ik (?:\w+ ){0,3}?(?:of|wanneer|dat)\b"
     r"|\bwhat happens (?:now|next)\b"
+    r"|\b(?:wordt|worden|gaat|gaan) (?:\w+ ){0,4}?(?:afgezet|afgesloten|weggehaald|gerepareerd|"
+    r"gemaakt|opgeruimd|vervangen|dichtgemaakt|weggehaald|gesnoeid|geleegd|opgelost)\b"
     r"|\b(?:krijg|krijgen|hoor|horen) (?:ik|we|wij) (?:\w+ ){0,2}?(?:bericht\w*|(?:een )?mail\w*|"
     r"(?:een )?sms\w*|(?:een )?updates?|iets|nieuws|te horen)(?: \w+){0,3}? (?:als|wanneer|zodra|"
     r"of)\b|\bwill (?:i|we) (?:get|hear|be told)\b(?: \w+){0,4}? (?:when|if|once)\b")
