@@ -53,18 +53,45 @@ OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "d
 _TIMED_QUESTIONS = ("duration", "faster")
 
 
+CLARIFYING_QUESTION = "utter_ask_affirmation"  # "Bedoelt u: …?" when the model was unsure
+
+
+def _before_the_clarifying_question(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """The message "Bedoelt u: …?" asked about, when the latest answers that question and
+    the earlier one names the problem ("een zetel gedumpt achter het station" → "Bedoelt u
+    grofvuil?" → "neenee, iemand heeft het gedumpt, ik wil het melden")."""
+    users, asked = 0, False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2 and asked:
+                parse = event.get("parse_data") or {}
+                first = Reading.from_entities(parse.get("entities"))
+                return ({"text": event.get("text") or "", "entities": parse.get("entities")}
+                        if is_description(first.description) else None)
+            if users >= 2:
+                return None
+        elif (event.get("event") == "bot" and users == 1
+              and (event.get("metadata") or {}).get("utter_action") == CLARIFYING_QUESTION):
+            asked = True
+    return None
+
+
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     """The message the report starts from: the latest, or the emergency message it follows
     together with what the answer to the report offer adds ("ja, ze struikelde over een
-    tegel")."""
+    tegel"), or the message a clarifying question asked about."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
     stored = tracker.get_slot("emergency_report")
     if not stored or not answered_before(tracker):
+        stored = _before_the_clarifying_question(tracker)
+    if not stored:
         return latest, text
     first = Reading.from_entities(stored.get("entities"))
     told = (first.description or stored.get("text") or "").rstrip(" .!?")
     remark = latest.addition if latest.answer else latest.description
-    remark = re.sub(r"^(?:melden|graag|maar|wel)\W+", "", remark or "", flags=re.IGNORECASE)
+    remark = re.sub(r"^(?:(?:nee|neen|ja|jawel|melden|graag|maar|wel)+\W+)+", "", remark or "",
+                    flags=re.IGNORECASE)
     if remark and is_description(remark) and latest.answer is not False:
         told = f"{told}. {remark[0].upper()}{remark[1:]}"
     place = latest.location

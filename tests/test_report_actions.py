@@ -1165,3 +1165,18 @@ def test_a_number_corrected_with_the_updates_answer_changes_only_the_number(disp
     slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert slots["report_updates"] is True and slots["report_location"] == "Rozenlaan 18"
     assert slots["report_description"] == first.replace("nummer 8", "nummer 18")
+
+
+def test_a_report_after_a_clarifying_question_keeps_what_the_first_message_said(dispatcher,
+                                                                                domain):
+    first = "er is iemand een zetel en een matras komen droppen achter het station"
+    text = "neenee, da's nie van mij, iemand heeft dat daar gewoon gedumpt, ik wil het melden"
+    tracker = tracker_for(text, intent="report_public_space_other")
+    tracker.events[:0] = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "bot", "text": "Bedoelt u: u wilt grofvuil laten ophalen?",
+         "metadata": {"utter_action": "utter_ask_affirmation"}}]
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert "zetel" in slots["report_description"]
+    assert "neenee" not in slots["report_description"].lower()

@@ -225,7 +225,9 @@ _FILLER = frozenset(
     "indeed sure good great precies inderdaad juist zeker alles allemaal nu "
     # "verstuurt u het maar", "zo snel mogelijk", "dank voor uw hulp": said to the bot
     "verstuur verstuurt versturen stuur stuurt opsturen doorsturen indienen doe doet send "
-    "go ahead snel sneller snelst vlug spoedig asap mogelijk kan voor uw hulp moeite".split()
+    "go ahead snel sneller snelst vlug spoedig asap mogelijk kan voor uw hulp moeite "
+    # "ja, dat zei ik toch al": about the chat, not the problem
+    "ik zei zeg gezegd schreef toch al net said told".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 _PRONOUNS = {"er", "hij", "zij", "ze"}
