@@ -156,9 +156,12 @@ def _said_text(tracker: Tracker) -> Text:
 def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]:
     """(street, category) of a report the resident describes in this status exchange ("een
     losse tegel op de Molenweg"), from the reading of their last two messages."""
-    # the message before counts only when it was answered with "Welk meldingsnummer?"
+    # the message before counts only when the bot answered it about a report ("Welk
+    # meldingsnummer?", "Zonder meldingsnummer …"): "het was in de Kerkweg" names its place
+    in_exchange = (tracker.get_slot(ASKED_SLOT)
+                   or previous_bot_action(tracker) == "action_report_status")
     earlier = ([e for e in tracker.events if e.get("event") == "user"][-2:-1]
-               if tracker.get_slot(ASKED_SLOT) else [])
+               if in_exchange else [])
     said = [tracker.latest_message.get("entities") or []] + [
         (event.get("parse_data") or {}).get("entities") or [] for event in earlier]
     street, category = None, None
@@ -285,6 +288,9 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_found_by_place", street=street, subject=subject)
             tell_status(dispatcher, found, domain, tracker)
             return [SlotSet(ASKED_SLOT, False)]
+        if street and previous_bot_action(tracker) == "action_report_status":
+            utter(dispatcher, "utter_status_not_found_by_place", street=street)
+            return [SlotSet(ASKED_SLOT, False)]  # looked for by its place: no number asked
         return not_found(dispatcher, tracker, number)
 
 

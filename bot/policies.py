@@ -596,6 +596,11 @@ def reading_route(tracker: DialogueStateTracker,
             and not _has_case_number(message) and disputes_the_report(message.text or "")):
         return STATUS_DISPUTED  # "dat is niet mijn melding": not the same answer again
     if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and not _has_case_number(message) and reading.location is not None
+            and reading.location.streets and not reading.category
+            and intent.get("name") in UNSURE_INTENTS + (ANSWER_INTENT, STATUS_INTENT)):
+        return STATUS_ACTION  # "het was in de Kerkweg bij nummer 3": looked up by its place
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
         if not (_STILL_NOTHING.search(message.text or "") or _PUSHBACK.search(message.text or "")):

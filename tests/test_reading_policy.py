@@ -997,3 +997,14 @@ def test_yes_to_a_colleague_after_asking_for_faster_goes_to_a_colleague():
                        ActionExecuted("action_listen")]
     assert reading_route(tracker(offered + [said("ja graag", "affirm")])) == \
         "action_contact_human"
+
+
+def test_a_place_told_after_the_status_answer_is_looked_up():
+    told = START + [said("ik heb iets gemeld over een lantaarnpaal, nummer kwijt",
+                         "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = "het was in de kerkweg bij nummer 3, kun je het daarmee niet vinden?"
+    assert reading_route(tracker(told + [said(text, "inform")])) == "action_report_status"
+    new = "en er ligt ook een losse tegel voor Kerkstraat 8"
+    assert reading_route(tracker(told + [said(new, "report_pavement_road")])) != \
+        "action_report_status"

@@ -370,3 +370,36 @@ def test_by_when_exactly_after_a_status_gets_the_last_day(db_url, dispatcher, do
         report.case_number, report.category, "gemeld", report.created_at))
     assert due.weekday() < 5 and (due - report.created_at).days >= 5
     assert said["due"] == status_module.filed_on(due)
+
+
+def _told_number_missing(first: str, then: str):
+    """The bot answered `first` without a number; the resident names the place in `then`."""
+    tracker = make_tracker("inform", then, entities=read_message(then).to_entities(then))
+    tracker.events[:0] = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "action", "name": "action_report_status"},
+        {"event": "action", "name": "action_listen"}]
+    return tracker
+
+
+def test_the_place_told_after_the_number_was_missing_finds_the_report(db_url, dispatcher,
+                                                                     domain):
+    file(db_url, sender=SOMEONE_ELSE, category="report_street_lighting", place="Kerkweg 3",
+         street="Kerkweg", status="ingepland")
+    tracker = _told_number_missing("ik heb iets gemeld over een kapotte lantaarnpaal, ik weet "
+                                   "het nummer niet meer", "het was in de kerkweg bij nummer 3")
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    lead, status = dispatcher.messages
+    assert (lead["response"], lead["street"]) == ("utter_status_found_by_place", "Kerkweg")
+    assert status["response"] == "utter_status_ingepland"
+
+
+def test_a_place_without_such_a_report_says_so_instead_of_asking_the_number_again(
+        db_url, dispatcher, domain):
+    tracker = _told_number_missing("ik heb iets gemeld over een kapotte lantaarnpaal, ik weet "
+                                   "het nummer niet meer", "het was in de Rozenlaan bij nummer 3")
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    [message] = dispatcher.messages
+    assert (message["response"], message["street"]) == ("utter_status_not_found_by_place",
+                                                        "Rozenlaan")
