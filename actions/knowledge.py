@@ -226,6 +226,7 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
     message before the latest, its intent)."""
     bot_texts: List[Text] = []
     asked: List[Tuple[Text, Optional[Text], List[Text]]] = []   # newest first
+    answered_intents = set()  # the products whose answer of the domain was given
     users = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -238,6 +239,8 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
             bot_texts = []
         elif event.get("event") == "bot" and users:
             bot_texts.append(" ".join((event.get("text") or "").split()))
+            response = (event.get("metadata") or {}).get("utter_action") or ""
+            answered_intents.add(response.replace("utter_answer_", "", 1))
     if not asked:
         return None, "", None
     ensure_knowledge(url)
@@ -251,7 +254,7 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
                     return article, question, intent
     for question, intent, said in asked:  # a product answer of the domain (bulky waste)
         own = next((a for a in articles if intent and a.intent == intent), None)
-        if own is not None and said:
+        if own is not None and intent in answered_intents:
             return own, question, intent
     return None, asked[0][0], asked[0][1]
 

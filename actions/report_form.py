@@ -194,6 +194,19 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
 
 
+_PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|niet \d+\w?|"
+                               r"i mean)\b", re.IGNORECASE)
+_OWN_ADDRESS = re.compile(r"\b(?:mijn (?:adres|woonadres|huisadres)|ik woon|my address)\b",
+                          re.IGNORECASE)
+
+
+def _corrects_the_place(tracker: Tracker) -> bool:
+    """"Ik vergis mij, het is 18, niet 8" beside another answer; not "sorry, ik heb geen
+    mail, stuur het naar mijn adres Dorpsstraat 12" (the resident's home is no correction)."""
+    text = _text(tracker)
+    return bool(_PLACE_CORRECTION.search(text)) and not _OWN_ADDRESS.search(text)
+
+
 def _ran_this_turn(tracker: Tracker, action: Text) -> bool:
     """Whether `action` ran since the resident's latest message."""
     for event in reversed(tracker.events):
@@ -389,7 +402,7 @@ class ValidateReportForm(FormValidationAction):
         slots: Dict[Text, Any] = {"report_updates": answer}
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
-        if CORRECTS.search(_text(tracker)):  # "ik vergis mij, het is 18, niet 8. Ja, per sms"
+        if _corrects_the_place(tracker):  # "ik vergis mij, het is 18, niet 8. Ja, per sms"
             slots.update(self._correction(tracker, reading, None, only_place=True) or {})
         return slots
 

@@ -222,6 +222,8 @@ WHEN_ACTION = "action_tell_when"
 HANDOVER_OK_ACTION = "utter_handover_ok"
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION, CALLBACK_ACTION,
                     "action_tell_waiting", WHEN_ACTION, HANDOVER_OK_ACTION)
+# After these something was passed on: "wordt het vandaag?" asks when, "ok" is heard.
+PASSED_ON_ACTIONS = (TAKE_MESSAGE_ACTION, CALLBACK_ACTION, WHEN_ACTION, HANDOVER_OK_ACTION)
 # After a colleague finished: a message holding a score answers "hoe tevreden bent u?".
 ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
@@ -423,8 +425,8 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
         return True  # "putdeksel weg, er is een kind in gevallen en hij bloedt"
     if reading.danger != "unsure":
         return False
-    if reading.report_question == "police":
-        return False  # "kan de politie niet langskomen?": its answer names 112 too
+    if reading.report_question == "police" and active_loop is not None:
+        return False  # "kan de politie niet langskomen?" in a report: its answer names 112 too
     if active_loop is not None:
         return True  # "HIJ BLOED ERG" as the answer to a form question
     return not reading.category and (intent.get("name") in UNSURE_INTENTS
@@ -508,8 +510,8 @@ def reading_route(tracker: DialogueStateTracker,
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
-    if (tracker.active_loop_name is None and not reading.danger
-            and written_to_someone_close(message.text or "")):
+    if (tracker.active_loop_name is None and not reading.danger and not reading.category
+            and not reading.phone and written_to_someone_close(message.text or "")):
         return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "")
@@ -518,7 +520,7 @@ def reading_route(tracker: DialogueStateTracker,
             and _last_response(tracker) == CALLBACK_NUMBER_QUESTION
             and _only_an_answer(message.text or "", reading)):
         return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
-    if before in HANDOVER_ACTIONS and tracker.active_loop_name is None and not reading.danger:
+    if before in PASSED_ON_ACTIONS and tracker.active_loop_name is None and not reading.danger:
         if asks_about_the_wait(message.text or ""):
             return WHEN_ACTION  # "wordt het wel echt vandaag?": when, nothing passed on again
         if is_only_an_ok(message.text or ""):

@@ -402,12 +402,14 @@ def test_a_follow_up_after_a_product_answer_of_the_domain_finds_its_article(kb_u
 
     events = [{"event": "user", "text": "wanneer wordt het grofvuil opgehaald?",
                "parse_data": {"intent": {"name": "bulky_waste_pickup"}}},
-              {"event": "bot", "text": "Grofvuil halen we gratis bij u op."},
+              {"event": "bot", "text": "Grofvuil halen we gratis bij u op.",
+               "metadata": {"utter_action": "utter_answer_bulky_waste_pickup"}},
               {"event": "user", "text": "hoeveel kost dat?",
                "parse_data": {"intent": {"name": "nlu_fallback"}}}]
     tracker = Tracker("s", {}, {"text": "hoeveel kost dat?"}, events, False, None, {}, "")
     assert previous_article(tracker, kb_url).intent == "bulky_waste_pickup"
-    unanswered = [events[0], events[2]]  # nothing said back: no article
+    unanswered = [events[0], {"event": "bot", "text": "Sorry, dat begreep ik niet.",
+                              "metadata": {"utter_action": "utter_ask_rephrase"}}, events[2]]
     tracker = Tracker("s", {}, {"text": "hoeveel kost dat?"}, unanswered, False, None, {}, "")
     assert previous_article(tracker, kb_url) is None
 

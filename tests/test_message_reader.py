@@ -54,6 +54,8 @@ def test_the_reading_is_stored_as_entities():
     # wanting a person is asking for one, not asking whether the bot is one
     ("ik wil een echte persoon", "bot_challenge", "ask_human"),
     ("ben ik nu met een echt persoon aan het praten?", "bot_challenge", "bot_challenge"),
+    ("ik wil weten of ik met een mens praat", "bot_challenge", "bot_challenge"),
+    ("hou maar op, de lamp in de Kerkstraat doet het weer", "stop", "stop"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -955,7 +955,12 @@ def test_a_message_for_someone_close_is_not_answered_as_a_request(text, intent):
 
 
 @pytest.mark.parametrize("text", ["mam is gevallen en ligt op de grond, ze reageert niet",
-                                  "Mijn oma heeft een vraag over haar paspoort"])
+                                  "Mijn oma heeft een vraag over haar paspoort",
+                                  "hun container is niet geleegd",
+                                  "mama zit in een rolstoel en kan niet langs de auto's",
+                                  "papa's auto is beschadigd door een kuil",
+                                  "kun je me terugbellen op 0611223344? xx",
+                                  "Dank je wel voor je hulp! xx"])
 def test_a_message_about_someone_close_is_not_a_wrong_chat(text):
     assert reading_route(tracker(START + [said(text, "out_of_scope")])) != "utter_wrong_chat"
 
@@ -1008,3 +1013,18 @@ def test_a_place_told_after_the_status_answer_is_looked_up():
     new = "en er ligt ook een losse tegel voor Kerkstraat 8"
     assert reading_route(tracker(told + [said(new, "report_pavement_road")])) != \
         "action_report_status"
+
+
+@pytest.mark.parametrize("text", ["Wanneer wordt de lantaarnpaal in de Kerkstraat gemaakt?",
+                                  "ok"])
+def test_after_only_the_offer_of_a_colleague_a_message_is_still_taken(text):
+    offered = START + [said("ik wil een medewerker", "ask_human"),
+                       ActionExecuted("action_contact_human"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(offered + [said(text, "municipal_question")])) not in (
+        "action_tell_when", "utter_handover_ok")
+
+
+def test_asking_whether_to_call_the_police_outside_a_report_is_still_a_danger_check():
+    text = "er rijdt iemand dronken rond, moet ik de politie bellen?"
+    assert reading_route(tracker(START + [said(text, "municipal_question")])) == \
+        "action_emergency"

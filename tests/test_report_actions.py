@@ -1180,3 +1180,14 @@ def test_a_report_after_a_clarifying_question_keeps_what_the_first_message_said(
     slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
     assert "zetel" in slots["report_description"]
     assert "neenee" not in slots["report_description"].lower()
+
+
+def test_the_residents_own_address_beside_the_updates_answer_does_not_move_the_report(
+        dispatcher, domain):
+    place = read_message("Kerkstraat 14").location
+    text = "ja graag, sorry ik heb geen mail, stuur het naar mijn adres Dorpsstraat 12"
+    tracker = tracker_for(asking="report_updates", text=text,
+                          slots={"report_place": place.as_dict(), "report_location": place.label,
+                                 "report_description": "losse tegel"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert "report_location" not in slots

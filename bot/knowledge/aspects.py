@@ -103,7 +103,7 @@ def read_aspect(text: str) -> Optional[str]:
 # that detail, not the whole answer ("wat kost een paspoort?"). "Mijn paspoort is verlopen,
 # wat nu?" asks what to do, so validity only counts with "hoe lang" or "tot wanneer".
 SINGLE_ASPECTS = (COST, DURATION, VALIDITY)
-MAX_SINGLE_QUESTION_WORDS = 15
+MAX_SINGLE_QUESTION_WORDS = 10
 _QUESTION = re.compile(r"\?|^\W*(?:wat|hoeveel|hoe|hoelang|tot wanneer|how|what)\b",
                        re.IGNORECASE)
 _HOW_LONG_VALID = re.compile(r"\bhoe ?lang\b|\btot wanneer\b|\bhow long\b", re.IGNORECASE)

@@ -24,7 +24,7 @@ from bot.reading.answers import is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
 from bot.reading.message import read_message
-from bot.reading.places import warm_up as warm_up_places
+from bot.reading.places import warm_up as warm_up_places, without_chat_noise
 from bot.reading.report_questions import asks_about_an_earlier_report
 from bot.reading.result import Reading
 
@@ -52,6 +52,8 @@ _WANTS_A_PERSON = re.compile(
     r"doorverbind\w*|i want|i'd like|i would like|can i (?:talk|speak)|let me (?:talk|speak))\b"
     r".*\b(?:mens|persoon|medewerker|iemand|collega|human|person|agent|someone)\b",
     re.IGNORECASE)
+_ASKS_WHETHER = re.compile(r"\b(?:of ik|ben je|ben jij|bent u|is dit|weten of|are you|am i)\b",
+                           re.IGNORECASE)
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"complain\w*)\b", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
@@ -67,7 +69,8 @@ def _answer_intent(text: Text, reading: Reading,
     once read a common mail provider's name as "stop")."""
     if is_only_contact(text):
         return {"name": ANSWER_INTENT, "confidence": 1.0}
-    if intent_name == BOT_CHALLENGE_INTENT and _WANTS_A_PERSON.search(text):
+    if (intent_name == BOT_CHALLENGE_INTENT and _WANTS_A_PERSON.search(text)
+            and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "ik wil een echte persoon"
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
@@ -89,7 +92,9 @@ def _answer_intent(text: Text, reading: Reading,
     if (intent_name == STOP_INTENT and _A_STOP_THAT_IS_A_THING.search(text)
             and not _SAYS_STOP.search(_A_STOP_THAT_IS_A_THING.sub(" ", text))):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "near the bus stop, I said"
-    if intent_name == STOP_INTENT and reading.location is not None and not _SAYS_STOP.search(text):
+    if (intent_name == STOP_INTENT and reading.location is not None
+            and len(without_chat_noise(text).split()) <= len(reading.location.text.split()) + 1
+            and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a

@@ -471,7 +471,9 @@ def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
     number wrong, and exactly one number other than the current one (not "30 cm")."""
     not_current = current and re.search(
         rf"\bniet\s+(?:(?:huis)?nummer\s+|nr\.?\s*)?{re.escape(current)}(?![\w/-])",
-        text or "", re.IGNORECASE)  # "het is nummer 18, niet 8"
+        text or "", re.IGNORECASE) and re.search(
+        r"\b(?:(?:huis)?nummer|nr|het is|het was|vergis\w*)\b", text or "", re.IGNORECASE)
+    # "het is nummer 18, niet 8"; not "er liggen niet 2 maar 4 stoeptegels los"
     if not (_NUMBER_CUE.search(text or "") or not_current):
         return None
     numbers = {match.group().upper(): match.group() for match in _NUMBER_TOKEN.finditer(text)}

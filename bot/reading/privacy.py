@@ -248,16 +248,20 @@ def _few_words_left(text: str, pos: int, limit: int = 4) -> bool:
 
 # "Hallo, met Jan." / "Goedemorgen, met mevrouw Bakker": how a call (and a chat) opens.
 _CALLER_INTRO = re.compile(r"^\W*(?:(?:hallo|hoi|hey|goede?n?(?:morgen|middag|avond|dag)|dag)"
-                           r"\W+)?met\s+(?=[A-Z]|(?:meneer|mevrouw|mevr|mw|dhr|de heer)\b)",
+                           r"\W+)?met\s+(?=(?-i:[A-Z])|(?:meneer|mevrouw|mevr|mw|dhr|de heer)\b)",
                            re.IGNORECASE)
+# After the caller's name: the end, or a full stop or comma ("Hallo, met Jan. De bak …").
+_AFTER_CALLER = re.compile(r"\s*(?:[.,!:;]|$)")
 
 
 def _names(text: str) -> Iterator[_Finding]:
     for match in [*_STRONG_INTRO.finditer(text), *_CALLER_INTRO.finditer(text)]:
         start = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip())
         title = _TITLE.match(text, start)  # "mijn naam is mevrouw Hendriks-van Dam"
-        span = _read_name(text, title.end() if title else match.end(),
-                          lenient=match.re is _STRONG_INTRO)
+        caller = match.re is _CALLER_INTRO
+        span = _read_name(text, title.end() if title else start, lenient=not caller)
+        if span and caller and not _AFTER_CALLER.match(text, span[1]):
+            continue  # "Met Koningsdag lag er overal afval": no name
         if span:
             yield _Finding(PersonalData("name", *span), match.start(), span[1])
     for match in _WEAK_INTRO.finditer(text):

@@ -110,8 +110,7 @@ _CHAT_PRIVACY = re.compile(
     r"|\b(?:is|are) (?:this|my) (?:chat|conversation|data) (?:\w+ )?(?:stored|saved|used)\b")
 # Whether the police can come or should be called about it ("kan de politie niet gewoon
 # langskomen?"): not an emergency by itself; the answer gives 0900-8844 and 112.
-_POLICE_WORD = (r"(?:de |een )?(?:politie|wijkagent|agent|agenten|handhaving|handhavers|boa|boas|"
-                r"police)")
+_POLICE_WORD = r"(?:de |een )?(?:politie|wijkagent|agent|agenten|police)"  # boa's are ours
 _POLICE = re.compile(
     rf"\b(?:kan|kunnen|moet|moeten|mag|zal|zullen|stuur|sturen|stuurt|bel|bellen|belt|"
     rf"waarschuwen|inschakelen|call|send|can|should)\b(?: \w+){{0,3}} {_POLICE_WORD}\b"

@@ -64,6 +64,7 @@ def test_names_after_introductions_titles_and_sign_offs(text: str, name: str) ->
     "ik moet de groeten doen van mijn buurman", "ik ben van plan om te bellen",
     "De lantaarnpaal op de Julianalaan 3 brandt niet", "I am angry about the bins",
     "met de bak is iets mis", "Met Kerkstraat 5 is iets mis",
+    "Met Koningsdag lag er overal afval in het park", "MET MIJN FIETS IN EEN GAT GEVALLEN",
 ])
 def test_no_name_in_streets_feelings_and_ordinary_sentences(text: str) -> None:
     assert found(text) == []

@@ -145,7 +145,7 @@ def test_an_earlier_report_whose_number_is_lost_is_a_status_question():
 
 @pytest.mark.parametrize("text", [
     "nee, maar kan de politie niet gewoon langskomen?", "moet ik de politie bellen?",
-    "kunnen jullie handhaving sturen?", "komt de wijkagent ook langs?",
+    "kunnen jullie de politie sturen?", "komt de wijkagent ook langs?",
 ])
 def test_asking_for_the_police_is_a_question_about_the_report(text):
     assert read_report_question(text) == "police"
@@ -154,6 +154,7 @@ def test_asking_for_the_police_is_a_question_about_the_report(text):
 @pytest.mark.parametrize("text", [
     "de politie heeft het lint weggehaald, kan het nu opgeruimd worden?",
     "is de politie al geweest?",
+    "kan de boa ook bekeuren?",  # the municipality's own enforcers
 ])
 def test_mentioning_the_police_is_not_asking_for_them(text):
     assert read_report_question(text) != "police"
