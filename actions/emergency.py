@@ -22,7 +22,8 @@ from bot.reading.result import Reading
 OFFER_REPORT = "utter_emergency_offer_report"
 CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 # Danger to a person with nothing in public space to repair.
-NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", "missing_person")
+NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", "missing_person",
+                     "welfare")
 # Reasons with an answer of their own (another number beside 112, or what to do now).
 OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person")
 # Reasons whose follow-up answer names a way to write instead of calling.
