@@ -12,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Callable
 
+from bot.knowledge.general import zipf
+
 QUESTION = "question"
 
 # Words that residents often misspell, matched with one typo (for words of 5+ letters).
@@ -127,7 +129,7 @@ _PERMITS = re.compile(
     r"\bbouwen\b|\bkappen\b|\bkap\b|evenement|straatfeest|buurtfeest|bestemmingsplan|"
     r"omgevingsplan|omgevingsloket)")
 _WEDDING = re.compile(
-    r"(?:\btrouw|huwelijk|\bgetrouwd|partnerschap|ondertrouw|ja-?woord|\bbabs\b)")
+    r"(?:\btrouw(?!ens\b)|huwelijk|\bgetrouwd|partnerschap|ondertrouw|ja-?woord|\bbabs\b)")
 _WEDDING_BANTER = re.compile(r"\bmet (?:me|mij) (?:\w+ )?trouwen\b")
 _SUBSIDIES = re.compile(r"(?:subsidie|subsidies)")
 _BENEFITS = re.compile(
@@ -307,12 +309,19 @@ def _clauses(plain: str) -> list[str]:
 
 def _mend(word: str) -> str:
     """A misspelt known word (one letter off, or two swapped) becomes the known word."""
-    if len(word) < 5 or word in _VOCABULARY:
-        return word
+    if len(word) < 5 or word in _VOCABULARY or _common(word):
+        return word  # "trouwens" is a word of its own, not "trouwen" misspelt
     for known in _VOCABULARY:
         if abs(len(known) - len(word)) <= 1 and _one_edit(word, known):
             return known
     return word
+
+
+COMMON_ZIPF = 3.0  # general Dutch words this frequent are no typos
+
+
+def _common(word: str) -> bool:
+    return (zipf(word) or 0.0) >= COMMON_ZIPF
 
 
 def _one_edit(a: str, b: str) -> bool:

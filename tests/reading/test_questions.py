@@ -171,3 +171,11 @@ def test_a_statement_that_names_a_day_is_no_calendar_question(text):
 ])
 def test_money_words_in_reports_are_no_money_worries(text, money):
     assert (read_question(text) == "money_worries") is money
+
+
+def test_a_common_word_is_not_mended_into_a_topic():
+    # "trouwens" (by the way) is no misspelt "trouwen" (to marry)
+    from bot.reading.questions import read_question
+
+    assert read_question("nah. t is bij de bankjes bij de vijver trouwens") != "wedding"
+    assert read_question("hoe kan ik truowen?") == "wedding"
