@@ -29,7 +29,8 @@ from actions.reading import previous_bot_action, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
-from bot.reading.report_questions import asks_again, said_age_days, says_number_unknown
+from bot.reading.report_questions import (asks_again, mentions_a_report, said_age_days,
+                                          says_number_unknown)
 from bot.reading.result import Reading
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
@@ -173,6 +174,14 @@ def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]
     return street, category
 
 
+def _about_an_earlier_report(tracker: Tracker) -> bool:
+    """The resident speaks of a report made before ("gemeld", "nog steeds", "hoe staat het"),
+    or answers the bot about one: only then is a report looked up by its place. "Kom eens
+    kijken naar de graffiti in de Vondelstraat" is a new report, never someone else's."""
+    return (mentions_a_report(_said_text(tracker)) or bool(tracker.get_slot(ASKED_SLOT))
+            or previous_bot_action(tracker) == "action_report_status")
+
+
 def _by_case_number(db: Session, case_number: Text) -> Optional[Report]:
     return db.query(Report).filter(Report.case_number == case_number).one_or_none()
 
@@ -276,7 +285,9 @@ class ActionReportStatus(Action):
                 utter(dispatcher, "utter_status_offer_colleague")  # "de DERDE keer!!"
             return [SlotSet(ASKED_SLOT, False)]
         in_form = bool(tracker.active_loop_name)  # the place there is the new report's
-        street, category = place_asked_about(tracker) if not (number or in_form) else (None, None)
+        street, category = (place_asked_about(tracker)
+                            if not (number or in_form) and _about_an_earlier_report(tracker)
+                            else (None, None))
         if street and category:
             try:
                 found = await asyncio.to_thread(find_report_at, street, category,

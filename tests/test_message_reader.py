@@ -55,6 +55,11 @@ def test_the_reading_is_stored_as_entities():
     ("ik wil een echte persoon", "bot_challenge", "ask_human"),
     ("ben ik nu met een echt persoon aan het praten?", "bot_challenge", "bot_challenge"),
     ("ik wil weten of ik met een mens praat", "bot_challenge", "bot_challenge"),
+    ("ge moogt eens komen kijken, de gevel is vol gekalkt met graffiti", "ask_report_status",
+     "report_public_space_other"),
+    ("hoe staat het met mijn melding over de graffiti?", "ask_report_status",
+     "ask_report_status"),
+    ("graffiti M-2026-000123", "ask_report_status", "ask_report_status"),
     ("hou maar op, de lamp in de Kerkstraat doet het weer", "stop", "stop"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):

@@ -403,3 +403,12 @@ def test_a_place_without_such_a_report_says_so_instead_of_asking_the_number_agai
     [message] = dispatcher.messages
     assert (message["response"], message["street"]) == ("utter_status_not_found_by_place",
                                                         "Rozenlaan")
+
+
+def test_a_new_report_that_the_model_took_for_a_status_question_finds_no_other_report(
+        db_url, dispatcher, domain):
+    file(db_url, sender=SOMEONE_ELSE, category="report_public_space_other",
+         place="Vondelstraat 2", street="Vondelstraat")
+    text = "ge moogt eens komen kijken aan de Vondelstraat, de gevel is vol gekalkt met graffiti"
+    message, _ = ask(dispatcher, domain, text, entities=read_message(text).to_entities(text))
+    assert message["response"] != "utter_status_found_by_place"

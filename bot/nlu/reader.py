@@ -25,7 +25,7 @@ from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
-from bot.reading.report_questions import asks_about_an_earlier_report
+from bot.reading.report_questions import asks_about_an_earlier_report, mentions_a_report
 from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
                                      r"lights?)\b|\bstop(?:bord|licht|contact|streep)\w*",
                                      re.IGNORECASE)
 
+_CASE_NUMBER = re.compile(r"\b(?:m[\s.-]?)?20\d{2}[\s.-]?\d{1,6}\b", re.IGNORECASE)
 COMPLAINT_INTENT = "complaint"
 GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
 BOT_CHALLENGE_INTENT, ASK_HUMAN_INTENT = "bot_challenge", "ask_human"
@@ -79,6 +80,10 @@ def _answer_intent(text: Text, reading: Reading,
     if intent_name == ANSWER_INTENT and reading.category and _names_a_problem_beside(
             text, reading):
         # "lantaarnpaal kapot bij Kerkstraat 12": a report with its place, not a bare answer
+        return {"name": reading.category, "confidence": 1.0}
+    if (intent_name == STATUS_INTENT and reading.category and not mentions_a_report(text)
+            and not _CASE_NUMBER.search(text)):
+        # "kom eens kijken aan de Vondelstraat, de gevel is vol graffiti": a new report
         return {"name": reading.category, "confidence": 1.0}
     if intent_name in REPORT_INTENTS + UNSURE_INTENTS and asks_about_an_earlier_report(text):
         # "heb vorige week het gedumpte afval gemeld, wordt er nog iets mee gedaan?"
