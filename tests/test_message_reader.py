@@ -1,6 +1,8 @@
 """bot.nlu.reader.MessageReader: the reading as entities, and answers the model misread."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -11,8 +13,16 @@ from bot.reading.result import Reading
 from bot.text import undictated
 
 
+CASE_NUMBER = re.compile(r"M-\d{4}-\d{6}")
+
+
 def processed(text: str, intent: str = "inform") -> Message:
-    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.7}})
+    """The message as MessageReader gets it: with the case number the pipeline's
+    RegexEntityExtractor found (here only the canonical M-YYYY-NNNNNN form)."""
+    found = [{"entity": "case_number", "value": m.group(), "start": m.start(), "end": m.end()}
+             for m in CASE_NUMBER.finditer(text)]
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.7},
+                            ENTITIES: found})
     MessageReader().process([message])
     return message
 

@@ -43,7 +43,6 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
                                      r"lights?)\b|\bstop(?:bord|licht|contact|streep)\w*",
                                      re.IGNORECASE)
 
-_CASE_NUMBER = re.compile(r"\b(?:m[\s.-]?)?20\d{2}[\s.-]?\d{1,6}\b", re.IGNORECASE)
 COMPLAINT_INTENT = "complaint"
 GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
 BOT_CHALLENGE_INTENT, ASK_HUMAN_INTENT = "bot_challenge", "ask_human"
@@ -63,8 +62,8 @@ _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|af
                                re.IGNORECASE)
 
 
-def _answer_intent(text: Text, reading: Reading,
-                   intent_name: Optional[Text]) -> Optional[Dict[Text, Any]]:
+def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
+                   has_case_number: bool = False) -> Optional[Dict[Text, Any]]:
     """An e-mail address or phone number on its own is an answer, and a yes that carries
     one is a yes ("ja, bel me op 06 …"), whatever the classifier made of the words (it
     once read a common mail provider's name as "stop")."""
@@ -82,7 +81,7 @@ def _answer_intent(text: Text, reading: Reading,
         # "lantaarnpaal kapot bij Kerkstraat 12": a report with its place, not a bare answer
         return {"name": reading.category, "confidence": 1.0}
     if (intent_name == STATUS_INTENT and reading.category and not mentions_a_report(text)
-            and not _CASE_NUMBER.search(text)):
+            and not has_case_number):
         # "kom eens kijken aan de Vondelstraat, de gevel is vol graffiti": a new report
         return {"name": reading.category, "confidence": 1.0}
     if intent_name in REPORT_INTENTS + UNSURE_INTENTS and asks_about_an_earlier_report(text):
@@ -139,9 +138,12 @@ class MessageReader(GraphComponent):
             except Exception:  # a reader bug must not cost the resident an answer
                 logger.exception("The message reader failed; the message goes on unread")
                 continue
-            entities = message.get(ENTITIES, []) + reading.to_entities(text)
-            message.set(ENTITIES, entities, add_to_output=True)
-            answer = _answer_intent(text, reading, (message.get(INTENT) or {}).get("name"))
+            found = message.get(ENTITIES, [])
+            message.set(ENTITIES, found + reading.to_entities(text), add_to_output=True)
+            # the case number as the pipeline's RegexEntityExtractor found it
+            numbered = any(entity.get("entity") == "case_number" for entity in found)
+            answer = _answer_intent(text, reading, (message.get(INTENT) or {}).get("name"),
+                                    numbered)
             if answer:
                 message.set(INTENT, answer, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [answer], add_to_output=True)
