@@ -30,7 +30,8 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
                                   with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
-from bot.reading.answers import part_to_change, says_it_is_one_problem, wrong_part
+from bot.reading.answers import (already_left_out, labelled_description, part_to_change,
+                                 problems_to_keep, says_it_is_one_problem, wrong_part)
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import Place, corrected_number, without_chat_noise
@@ -239,6 +240,45 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
+def _kept_problems(tracker: Tracker) -> Dict[Text, Any]:
+    """"Alleen de ratten melden", "haal die brommers eruit": of the problems the bot split,
+    only those the resident still wants; the first kept one becomes the report's own."""
+    text, description = _text(tracker), tracker.get_slot("report_description") or ""
+    more = tracker.get_slot("report_more_problems")
+    if text.startswith("/") or not description:
+        return {}
+    at_summary = tracker.get_slot("requested_slot") == "report_confirmed"
+    again = {"report_confirmed": None, "report_prompt": None} if at_summary else {}
+    left_out = {**again, "report_ack": [ack("utter_ack_problem_left_out")]}
+    if not more:  # one report: its sentences are the parts one may be left out of
+        sentences = [part for part in re.split(r"(?<=[.!?])\s+", description) if part]
+        kept = problems_to_keep(text, sentences)
+        if kept:
+            return {"report_description": " ".join(sentences[index] for index in kept),
+                    **left_out}
+        return left_out if at_summary and already_left_out(text, description) else {}
+    problems = [{"text": description, "category": tracker.get_slot("report_category")}] + list(
+        more)
+    kept = problems_to_keep(text, [problem.get("text", "") for problem in problems])
+    if not kept:
+        return {}
+    first = problems[kept[0]]
+    slots: Dict[Text, Any] = {
+        "report_description": first.get("text"),
+        "report_category": first.get("category") or tracker.get_slot("report_category"),
+        "report_more_problems": [problems[index] for index in kept[1:]] or None, **left_out}
+    if kept[0] and first.get("place"):
+        slots.update(place_slots(Place.from_dict(first["place"])))
+    return slots
+
+
+def _with_slots(events: List[EventType], slots: Dict[Text, Any]) -> List[EventType]:
+    """`events` with `slots` set last, and no earlier event setting the same slots."""
+    kept = [event for event in events
+            if not (event.get("event") == "slot" and event.get("name") in slots)]
+    return kept + [SlotSet(name, value) for name, value in slots.items()]
+
+
 class ValidateReportForm(FormValidationAction):
     """Validates and normalises each answer; a bad answer is asked again in a focused way."""
 
@@ -248,6 +288,7 @@ class ValidateReportForm(FormValidationAction):
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
         events = await super().get_validation_events(dispatcher, tracker, domain)
+        events = _with_slots(events, _kept_problems(tracker))
         events = events + _said_on_the_side(tracker, events, domain)
         return events + await _callback_beside(tracker, events)
 
@@ -471,7 +512,8 @@ class ValidateReportForm(FormValidationAction):
     def _described_again(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
         """"O wacht, het is eigenlijk een gat": a new description, whatever was asked."""
         text = _text(tracker)
-        if not (CORRECTS.search(text) and reading.category and not reading.location):
+        if not (CORRECTS.search(text) and reading.category and not reading.location
+                and not reading.report_question):
             return None
         description = description_of(reading, text)
         if not description or not is_description(description):
@@ -482,6 +524,11 @@ class ValidateReportForm(FormValidationAction):
     def _correction(self, tracker: Tracker, reading: Reading, answer: Optional[bool],
                     only_place: bool = False) -> Optional[Dict[Text, Any]]:
         """A new place, or a new description after 'what should change?'."""
+        labelled = None if only_place else labelled_description(_text(tracker))
+        if labelled and is_description(labelled):  # "NEE. Wat: ratten bij de containers."
+            return {"report_description": labelled, "report_more_problems": None,
+                    "report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_description_changed"))}
         place = reading.location
         current = tracker.get_slot("report_place")
         if place is None and current and current.get("house_number") and answer is not True:
@@ -510,8 +557,9 @@ class ValidateReportForm(FormValidationAction):
         if asked_what and answer is None or answer is False and reading.category:
             return {"report_description": description, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
-        if answer is None and reading.category:  # "het zijn er twee": more about the problem
-            return {"report_description": self._added(tracker, description),
+        if answer is None and (reading.category or reading.addition):
+            # "het zijn er twee", "is best diep trouwens": more about the problem
+            return {"report_description": self._added(tracker, reading.addition or description),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         return None
 
@@ -531,7 +579,8 @@ class ValidateReportForm(FormValidationAction):
     @staticmethod
     def _added(tracker: Tracker, addition: Text) -> Text:
         description = (tracker.get_slot("report_description") or "").rstrip(". ")
-        return f"{description}. {addition.strip()}"[:MAX_DESCRIPTION]
+        addition = addition.strip()
+        return f"{description}. {addition[:1].upper()}{addition[1:]}"[:MAX_DESCRIPTION]
 
 
 def what_text(tracker: Tracker) -> Text:

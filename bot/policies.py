@@ -434,10 +434,12 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
 
 
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
-                       active_loop: Optional[str]) -> bool:
+                       active_loop: Optional[str], offered: bool) -> bool:
     """Right after the 112 answer, the resident is still in the emergency: whatever they say
     gets 112 again, except "112 is gebeld", an answer to the report offer, or (in a report)
     the answer to its question."""
+    if reading.danger_reason == "asks_112" and "?" in (text or ""):
+        return True  # "0800 gebeld. de mevrouw van 4 hoog kan de trap niet af. moet ik 112 bellen?"
     if _CALLED_112.search(text or ""):
         return False
     if reading.urgent or says_cannot_call(text or ""):
@@ -448,6 +450,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True
     if active_loop is not None:
         return False  # "Kerkstraat 5": the report goes on once everyone is safe
+    if not offered and intent.get("name") == "greeting":
+        return True  # "english please!! what number", "hallo??": 112 again, in their language
     if reading.location and reading.location.house_number or reading.answer is True and len(
             (text or "").split()) <= SHORT_ANSWER_WORDS:
         return False  # "ja melden, het is bij nummer 17": the answer to the report offer
@@ -472,7 +476,8 @@ def reading_route(tracker: DialogueStateTracker,
         if (tracker.active_loop_name is None and not reading.urgent
                 and _SHOULD_REPORT.search(message.text or "")):
             return REPORT_HERE_ACTION  # "moet ik het ook bij jullie melden?" after the gas answer
-        if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name):
+        offered = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
+        if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name, offered):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and OFFER_REPORT_ACTION in last_turn
                 and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS

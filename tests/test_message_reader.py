@@ -71,6 +71,9 @@ def test_the_reading_is_stored_as_entities():
      "ask_report_status"),
     ("graffiti M-2026-000123", "ask_report_status", "ask_report_status"),
     ("hou maar op, de lamp in de Kerkstraat doet het weer", "stop", "stop"),
+    # a yes the model took for wanting a person, with no word for one
+    ("ja verstuur maar, jullie vinden m wel", "ask_human", "affirm"),
+    ("ja, maar ik wil liever een medewerker spreken", "ask_human", "ask_human"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -214,7 +214,11 @@ AFTER_112 = START + [said("er ligt een man op straat en hij ademt niet", "out_of
 @pytest.mark.parametrize("text, intent", [
     ("ik heb geen beltegoed, kunt u niet iemand sturen?", "money_worries"),
     ("moet ik nou bellen of kunnen jullie iets doen", "opening_hours"),
-    ("de rook wordt erger", "inform")])
+    ("de rook wordt erger", "inform"),
+    # someone else called, but the resident asks about 112 itself
+    ("0800 nummer gebeld ze komen over een half uur. de oude mevrouw van 4 hoog kan niet zelf "
+     "de trap af. moet ik 112 bellen?", "inform"),
+    ("english please!! what number", "greeting")])
 def test_the_emergency_goes_on_after_the_112_answer(text, intent):
     assert reading_route(tracker(AFTER_112 + [said(text, intent)])) == "action_emergency"
 

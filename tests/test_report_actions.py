@@ -1191,3 +1191,72 @@ def test_the_residents_own_address_beside_the_updates_answer_does_not_move_the_r
                                  "report_description": "losse tegel"})
     slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert "report_location" not in slots
+
+
+def _form_slots(tracker, dispatcher, domain):
+    return slot_events(run(ValidateReportForm().run(dispatcher, tracker, domain)))
+
+
+@pytest.mark.parametrize("asking", ["report_updates", "report_confirmed"])
+def test_only_the_problem_the_resident_still_wants_is_reported(dispatcher, domain, asking):
+    text = "Maar alleen de ratten melden hoor, die brommers niet"
+    tracker = tracker_for(asking=asking, text=text, slots={
+        "report_description": "Ratten bij de containers",
+        "report_category": "report_waste_collection",
+        "report_more_problems": [{"category": "report_public_space_other",
+                                  "text": "Lawaai van brommers"}]})
+    slots = _form_slots(tracker, dispatcher, domain)
+    assert slots["report_description"] == "Ratten bij de containers"
+    assert slots["report_more_problems"] is None
+    assert [a["key"] for a in slots["report_ack"]] == ["utter_ack_problem_left_out"]
+    assert ("report_confirmed" in slots) is (asking == "report_confirmed")
+
+
+def test_keeping_the_second_problem_takes_its_kind_and_place(dispatcher, domain):
+    own = read_message("Kerkstraat 5").location.as_dict()
+    tracker = tracker_for(asking="report_confirmed", text="nee, de ratten niet", slots={
+        "report_description": "Ratten bij de containers",
+        "report_category": "report_waste_collection", "report_location": "Stationsstraat",
+        "report_more_problems": [{"category": "report_street_lighting",
+                                  "text": "Lamp kapot", "place": own}]})
+    slots = _form_slots(tracker, dispatcher, domain)
+    assert slots["report_description"] == "Lamp kapot"
+    assert slots["report_category"] == "report_street_lighting"
+    assert slots["report_location"] == "Kerkstraat 5"
+
+
+def test_a_sentence_left_out_of_one_report(dispatcher, domain):
+    text = "haal die brommers er uit"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Ratten bij de containers. Ook lawaai van brommers."})
+    slots = _form_slots(tracker, dispatcher, domain)
+    assert slots["report_description"] == "Ratten bij de containers."
+    assert slots["report_confirmed"] is None
+
+
+def test_leaving_out_what_is_already_out_changes_nothing(dispatcher, domain):
+    text = "nee, haal die brommers eruit, alleen de ratten"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={
+        "report_description": "Ratten bij de containers"})
+    slots = _form_slots(tracker, dispatcher, domain)
+    assert "report_description" not in slots
+    assert slots["report_confirmed"] is None and slots["report_prompt"] is None
+
+
+def test_the_summarys_label_sets_the_description_not_the_place(dispatcher, domain):
+    text = "NEE. Wat: ratten bij de ondergrondse containers. Verder niks."
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={
+        "report_description": "Haal die brommers eruit", "report_location": "Stationsstraat"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_description"] == "ratten bij de ondergrondse containers"
+    assert "report_location" not in result and result["report_confirmed"] is None
+
+
+def test_more_about_the_problem_at_the_summary_is_added(dispatcher, domain):
+    text = "wacht is best diep trouwens, fietser bijna gevallen"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Gat in de weg", "report_location": "hoek Molenweg en Rozenlaan"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_description"] == "Gat in de weg. Is best diep, fietser bijna gevallen"
+    assert result["report_confirmed"] is None
+    assert [a["key"] for a in result["report_ack"]] == ["utter_ack_added"]

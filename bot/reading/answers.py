@@ -227,7 +227,9 @@ _FILLER = frozenset(
     "verstuur verstuurt versturen stuur stuurt opsturen doorsturen indienen doe doet send "
     "go ahead snel sneller snelst vlug spoedig asap mogelijk kan voor uw hulp moeite "
     # "ja, dat zei ik toch al": about the chat, not the problem
-    "ik zei zeg gezegd schreef toch al net said told".split()
+    "ik zei zeg gezegd schreef toch al net said told "
+    # "o wacht, trouwens": a turn in the chat
+    "wacht trouwens btw".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 _PRONOUNS = {"er", "hij", "zij", "ze"}
@@ -310,6 +312,8 @@ _ADDS_MORE = re.compile(r"^\W*(?:en\s+(?:er|ook|het|de|die)|ook|trouwens|verder|
                         r"daarnaast|bovendien|tevens|(?:o|oh|ah)\s+ja|oja|vergeten\s+te\s+"
                         r"(?:zeggen|melden)|nog\s+iets|and\s+(?:also|there)|also|by\s+the\s+way)"
                         r"\b", re.IGNORECASE)
+_ADDS_MORE_LATER = re.compile(r"\b(?:trouwens|btw|by\s+the\s+way|vergeten\s+te\s+(?:zeggen|"
+                              r"melden))\b", re.IGNORECASE)
 
 
 def read_addition(text: str) -> Optional[str]:
@@ -317,13 +321,20 @@ def read_addition(text: str) -> Optional[str]:
     original = (text or "").replace("’", "'")
     if read_yes_no(original) is False:
         return None
-    rest = " ".join(_without_contact(original).split())
+    said = " ".join(_without_contact(original).split())
+    later = bool(_ADDS_MORE_LATER.search(said)) and not _is_question(said)
+    rest = re.sub(r"\s+,", ",", " ".join(_CHAT_TURN.sub(" ", said).split())).strip(" ,")
     cue = _first_cue(rest)
     said_yes = cue is not None and cue.kind == YES
     parts, framed = _remark_parts(rest[cue.end:] if said_yes else rest)
-    if not parts or not (said_yes or framed or _ADDS_MORE.match(rest)):
+    if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
         return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)
+
+
+# "o wacht", "trouwens": a turn in the chat, not part of the remark.
+_CHAT_TURN = re.compile(r"^\W*(?:(?:o|oh)\s+)?wacht\b[\s,!]*|[\s,]*\b(?:trouwens|btw)\b",
+                        re.IGNORECASE)
 
 
 # --- thanks and goodbye ----------------------------------------------------------------
@@ -470,6 +481,86 @@ _ONE_PROBLEM = re.compile(
 def says_it_is_one_problem(text: str) -> bool:
     """True when the resident says the problems the bot split are one."""
     return bool(_ONE_PROBLEM.search(text or ""))
+
+
+# "Alleen de ratten melden", "haal die brommers eruit", "de brommers niet": of the problems
+# the bot split, the resident keeps one or drops one. The captured word names the problem.
+_ART = r"(?:(?:de|het|die|dat|dat van|the)\s+)?"
+_KEEP_ONLY = re.compile(
+    rf"\b(?:alleen|enkel|slechts|only)\s+(?:maar\s+)?(?:over\s+|about\s+)?{_ART}([\w'-]+)",
+    re.IGNORECASE)
+_DROP = re.compile(
+    rf"\b(?:haal|laat|doe|schrap|remove|drop)\s+{_ART}([\w'-]+)\s+(?:er\s*uit|weg|eraf|"
+    r"maar\s+weg|maar\s+zitten|vallen|out)\b"
+    rf"|\b(?:zonder|without|behalve|not)\s+{_ART}([\w'-]+)"
+    # "…, die brommers niet (melden) hoor": a clause of its own, not "ik zie de lamp niet"
+    r"|(?:^|[,.;!]\s*|\b(?:maar|en|but)\s+)(?:de|het|die|dat|the)\s+([\w'-]+)\s+(?:niet|"
+    r"hoeft\s+niet|hoeven\s+niet|mag\s+weg|mogen\s+weg|kan\s+weg|kunnen\s+weg|not)"
+    r"(?:\s+(?:melden|hoor|graag|aub|svp|please))*\s*(?:[,.;!]|$)", re.IGNORECASE)
+_MIN_STEM = 3
+
+
+def _names(word: str, problem: str) -> bool:
+    """Whether `word` ("brommers", "rat") names something in the problem's words."""
+    stem = word.lower()[:max(_MIN_STEM, len(word) - 2)]
+    return len(word) >= _MIN_STEM and any(
+        token.startswith(stem) for token in re.findall(r"[\w'-]+", problem.lower()))
+
+
+_ORDINALS = {"eerste": 0, "1e": 0, "first": 0, "tweede": 1, "2e": 1, "second": 1,
+             "derde": 2, "3e": 2, "third": 2}
+
+
+def _the_one_named(word: str, problems: List[str]) -> Optional[int]:
+    if word.lower() in _ORDINALS:  # "alleen de eerste"
+        index = _ORDINALS[word.lower()]
+        return index if index < len(problems) else None
+    named = [index for index, problem in enumerate(problems) if _names(word, problem)]
+    return named[0] if len(named) == 1 else None
+
+
+def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
+    """Which of the split problems the resident still wants reported ("alleen de ratten",
+    "die brommers niet"), by their place in `problems`; None when they did not choose."""
+    if len(problems) < 2:
+        return None
+    for found in _KEEP_ONLY.finditer(text or ""):
+        kept = _the_one_named(found.group(1), problems)
+        if kept is not None:
+            return [kept]
+    dropped = {_the_one_named(word, problems) for word in _dropped_words(text)}
+    dropped.discard(None)
+    kept = [index for index in range(len(problems)) if index not in dropped]
+    return kept if dropped and kept else None
+
+
+def _dropped_words(text: str) -> List[str]:
+    return [word for found in _DROP.finditer(text or "") for word in found.groups() if word]
+
+
+def already_left_out(text: str, description: str) -> bool:
+    """"Haal die brommers eruit" about a description without brommers, or "alleen de ratten"
+    about one that is only about rats: what the resident asks is already so."""
+    kept = [found.group(1) for found in _KEEP_ONLY.finditer(text or "")]
+    dropped = _dropped_words(text)
+    return bool(kept or dropped) and all(_names(word, description) for word in kept) and not any(
+        _names(word, description) for word in dropped)
+
+
+# "Wat: ratten bij de containers": the resident writes the summary's own label.
+_WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:wat|what)\s*:\s*(.+?)(?=\s*(?:waar|where)\s*:|$)",
+                         re.IGNORECASE | re.DOTALL)
+_NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
+                           r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
+
+
+def labelled_description(text: str) -> Optional[str]:
+    """The description after the summary's "Wat:" label, when the resident used it."""
+    found = _WHAT_LABEL.search(text or "")
+    if not found:
+        return None
+    description = _NOTHING_ELSE.sub("", found.group(1)).strip(" .,;")
+    return description or None
 
 
 # The part of a report to change, typed after "Wat moet er anders?" ("de plek").

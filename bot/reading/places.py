@@ -395,9 +395,28 @@ def without_chat_noise(text: str) -> str:
     return cleaned or text.strip()
 
 
+# "Wij wonen op nummer 9, de paal staat bij nummer 12": the home's number is not the place's.
+_HOME_NUMBER = re.compile(
+    r"(\b(?i:(?:wij|we|ik|zij|ze)\s+(?:wonen|woon|woont)\s+(?:zelf\s+)?(?:op|aan|in)\s+"
+    r"(?:(?:de|het)\s+)?)(?:[\w'-]+(?:straat|weg|laan|plein|steeg|gracht|kade|singel|dreef|"
+    r"hof|pad)\s+)?)(?i:(?:(?:huis)?(?:nummer|nr\.?)\s*)?)"
+    r"([1-9][0-9]{0,3}[a-zA-Z]?)\b")
+_OTHER_NUMBER = re.compile(r"\b(?:(?:huis)?nummer|nr\.?|nummers)\s*[1-9]", re.IGNORECASE)
+
+
+def _without_home_number(text: str) -> str:
+    """The text without the number of the resident's own home, when it names another."""
+    home = _HOME_NUMBER.search(text)
+    if home is None:
+        return text
+    rest = text[:home.start()] + home.group(1) + text[home.end():]
+    return rest if _OTHER_NUMBER.search(rest) else text
+
+
 def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:
     """The place this text names; None when it names none (or is clearly not a place)."""
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_BUT.sub("", text or ""))
+    clean = _without_home_number(clean)
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
     if not _has_words(clean):
         return None

@@ -16,6 +16,10 @@ from bot.reading.questions import is_question
 
 _IT = r"(?:het|t|dat|dit|die|deze|zoiets|zo ?n melding|een melding|de melding|mijn melding|" \
       r"zo ?n reparatie|de reparatie)"
+# What the team does about a report, as residents ask after it ("wordt er nog gestrooid?").
+_DONE = (r"(?:opgehaald|geleegd|gemaakt|gerepareerd|opgeruimd|weggehaald|vervangen|gestrooid|"
+         r"geveegd|schoongemaakt|gesnoeid|gemaaid|afgezet|afgesloten|dichtgemaakt|opgelost|"
+         r"verwijderd|afgevoerd)")
 _DURATION = re.compile(
     r"\bhoe ?lang (?:\w+ ){0,3}?(?:duurt|duren|gaat|moet|zal|kan)\b"
     r"|\bhoe ?snel (?:\w+ ){0,3}?(?:wordt|worden|komt|komen|gaat|gaan|is|zijn|kunnen|kan|pakken)\b"
@@ -28,10 +32,9 @@ _DURATION = re.compile(
     r"|\buiterlijk wanneer\b|\bwanneer (?:dan |dus )?(?:precies|uiterlijk)\b"
     r"|\bop welke (?:dag|datum)\b|\bby when\b|\bwhat date\b"
     # "wordt hij morgen alsnog opgehaald?", "komen jullie hem nog legen?"
-    r"|\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen) (?:\w+ ){0,4}?(?:alsnog|nog) "
-    r"(?:\w+ ){0,2}?(?:opgehaald|geleegd|gemaakt|gerepareerd|opgeruimd|weggehaald|vervangen|"
-    r"legen|ophalen|"
-    r"halen|maken|repareren|opruimen|weghalen)\b"
+    rf"|\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen) (?:\w+ ){{0,4}}?(?:alsnog|nog) "
+    rf"(?:\w+ ){{0,2}}?(?:{_DONE}|legen|ophalen|halen|maken|repareren|opruimen|weghalen|"
+    r"strooien|vegen|snoeien|maaien)\b"
     r"|\bhow long\b|\bwhen will (?:it|you|someone)\b")
 _FASTER = re.compile(
     r"\b(?:kan|kunnen|kunt|kun|gaat|moet) (?:\w+ ){0,4}?(?:sneller|vandaag|morgen|"
@@ -64,8 +67,10 @@ _NEXT_STEPS = re.compile(
     r"|\b(?:komt|komen) (?:er )?(?:iemand|jullie|ze) (?:\w+ ){0,2}?(?:kijken|langs)\b"
     r"|\bhoe (?:weet|hoor) ik (?:\w+ ){0,3}?(?:of|wanneer|dat)\b"
     r"|\bwhat happens (?:now|next)\b"
-    r"|\b(?:wordt|worden|gaat|gaan) (?:\w+ ){0,4}?(?:afgezet|afgesloten|weggehaald|gerepareerd|"
-    r"gemaakt|opgeruimd|vervangen|dichtgemaakt|weggehaald|gesnoeid|geleegd|opgelost)\b"
+    rf"|\b(?:wordt|worden|gaat|gaan) (?:\w+ ){{0,4}}?{_DONE}\b"
+    r"|\b(?:doen|doet|gaan|gaat) (?:jullie|de gemeente|ze|u) (?:er|daar|hier)? ?(?:nog |ook )?"
+    r"(?:iets|wat) (?:aan|mee|tegen)\b|\bwat (?:gaan|gaat|doen|doet) (?:jullie|de gemeente|ze) "
+    r"(?:er|daar)(?:aan| aan| tegen|tegen)\b"
     r"|\b(?:krijg|krijgen|hoor|horen) (?:ik|we|wij) (?:\w+ ){0,2}?(?:bericht\w*|(?:een )?mail\w*|"
     r"(?:een )?sms\w*|(?:een )?updates?|iets|nieuws|te horen)(?: \w+){0,3}? (?:als|wanneer|zodra|"
     r"of)\b|\bwill (?:i|we) (?:get|hear|be told)\b(?: \w+){0,4}? (?:when|if|once)\b")
@@ -116,9 +121,20 @@ _POLICE = re.compile(
     rf"waarschuwen|inschakelen|call|send|can|should)\b(?: \w+){{0,3}} {_POLICE_WORD}\b"
     rf"|\b{_POLICE_WORD}\b(?: \w+){{0,3}} (?:langs\w*|komen|komt|sturen|bellen|inschakelen|"
     r"waarschuwen|come|send)\b")
+# "Wordt daar op gehandhaafd?", "boetes of zo?", "mag dat zomaar, om 6 uur heien?": what the
+# municipality does against what is reported; not the resident's own fine.
+_ENFORCEMENT = re.compile(
+    r"\b(?:handhav\w*|gehandhaafd|boa s?|boas|toezichthouders?|beboet|bekeuren|enforce\w*)\b"
+    r"|\b(?:boete|boetes|bekeuring\w*|fines?)\b"
+    r"|\b(?:mag|mogen) (?:dat|dit|het|ze|hij|zij|die) (?:\w+ ){0,3}?(?:zomaar|zo maar|wel|"
+    r"eigenlijk|zo vroeg|zo laat)\b"
+    r"|\bis (?:dat|dit|het) (?:wel |eigenlijk |zomaar )?(?:toegestaan|legaal|verboden|"
+    r"allowed|legal)\b")
+_OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i)\b(?: \w+){0,4} (?:boete|bekeuring|fine)")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
+          ("enforcement", _ENFORCEMENT),
           ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY),
@@ -143,7 +159,7 @@ def read_report_question(text: str) -> Optional[str]:
         return None
     plain = _plain(text)
     for kind, pattern in _KINDS:
-        if pattern.search(plain):
+        if pattern.search(plain) and not (kind == "enforcement" and _OWN_FINE.search(plain)):
             return kind
     return None
 

@@ -118,7 +118,8 @@ def test_o_ja_is_remembering_unless_an_answer_follows(text: str, expected) -> No
 
 @pytest.mark.parametrize("text, expected", [
     ("en er zitten ook ratten", "er zitten ook ratten"),
-    ("trouwens, de klep is kapot", "trouwens, de klep is kapot"),
+    ("trouwens, de klep is kapot", "de klep is kapot"),
+    ("wacht is best diep trouwens, fietser bijna gevallen", "is best diep, fietser bijna gevallen"),
 ])
 def test_more_about_the_same_thing_without_a_yes_is_a_remark(text: str, expected: str) -> None:
     assert read_addition(text) == expected
@@ -207,3 +208,54 @@ def test_the_part_called_wrong_in_a_sentence(text, part):
 ])
 def test_a_chat_ended_before_it_began(text, ends):
     assert ends_the_chat(text) is ends
+
+
+RATS_AND_MOPEDS = ["Ik zie steeds ratten bij de ondergrondse containers",
+                   "Ook 's avonds veel lawaai van brommers daar"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("ja graag, mail naar k@ziggo.nl. Maar alleen de ratten melden hoor, die brommers niet", [0]),
+    ("nee, haal die brommers eruit", [0]),
+    ("de brommers niet.", [0]),
+    ("nee, de ratten niet, alleen de herrie", [1]),
+    ("alleen de tweede", [1]),
+    ("only the rats please", [0]),
+    ("ja graag want 's avonds zie je de brommers niet", None),  # a sentence, no choice
+    ("ja klopt", None),
+    ("alleen de lantaarnpaal", None),  # names neither
+])
+def test_the_problems_the_resident_still_wants_reported(text, kept):
+    from bot.reading.answers import problems_to_keep
+
+    assert problems_to_keep(text, RATS_AND_MOPEDS) == kept
+
+
+def test_a_choice_between_problems_needs_two():
+    from bot.reading.answers import problems_to_keep
+
+    assert problems_to_keep("alleen de ratten", RATS_AND_MOPEDS[:1]) is None
+
+
+@pytest.mark.parametrize("text, already", [
+    ("nee, haal die brommers eruit, alleen de ratten", True),
+    ("haal de ratten eruit", False),
+    ("nee het adres klopt niet", False),  # no leaving out at all
+])
+def test_leaving_out_what_is_not_there_is_already_done(text, already):
+    from bot.reading.answers import already_left_out
+
+    assert already_left_out(text, RATS_AND_MOPEDS[0]) is already
+
+
+@pytest.mark.parametrize("text, description", [
+    ("NEE. Wat: ratten bij de ondergrondse containers. Verder niks.",
+     "ratten bij de ondergrondse containers"),
+    ("wat: lamp kapot waar: Kerkstraat 4", "lamp kapot"),
+    ("Wat is er nou weer mis", None),
+    ("what: broken light", "broken light"),
+])
+def test_the_description_after_the_summarys_own_label(text, description):
+    from bot.reading.answers import labelled_description
+
+    assert labelled_description(text) == description

@@ -546,3 +546,16 @@ def test_the_street_meant_and_not_the_other():
 ])
 def test_other_numbers_at_the_summary_are_no_house_number(text):
     assert corrected_number(text, "14") is None
+
+
+@pytest.mark.parametrize("text, street, number", [
+    ("De paal voor ons huis aan de Wilhelminastraat brandt niet. Wij wonen op nummer 9, de paal "
+     "staat schuin tegenover ons, bij nummer 12 meen ik.", "Wilhelminastraat", "12"),
+    ("Ik woon op de Kerkstraat 4 en de lamp bij nummer 10 is kapot", "Kerkstraat", "10"),
+    ("ik woon in de kerkstraat 8, tegenover nr 3 ligt een tegel los", "Kerkstraat", "3"),
+    # the home is the place when no other number is named
+    ("Ik woon op Kerkstraat 4, de lamp voor mijn huis is kapot", "Kerkstraat", "4"),
+])
+def test_the_residents_own_house_number_is_not_the_place_of_another(text, street, number):
+    place = read_place(text)
+    assert place.streets == (street,) and place.house_number == number

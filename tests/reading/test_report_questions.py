@@ -11,7 +11,8 @@ ASKED = {
     "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
                  "How long will it take?",
                  "wanneer wordt het gerepareerd?", "binnen hoeveel dagen komen jullie?",
-                 "en wanneer komt er iemand?"],
+                 "en wanneer komt er iemand?", "Wordt er vandaag nog gestrooid?",
+                 "wordt het pad nog geveegd?"],
     "faster": ["kan het niet wat sneller?", "het is dringend, kan het vandaag nog?",
                "kunnen jullie met spoed komen?", "could you do it faster?"],
     "cost": ["wat kost dat?", "is dat gratis?", "moet ik daarvoor betalen?",
@@ -21,7 +22,11 @@ ASKED = {
     "next_steps": ["wat gebeurt er nu mee?", "komt er iemand kijken?",
                    "hoe weet ik of het gemaakt is?", "what happens next?",
                    "wordt de schommel dan meteen afgezet of zo?",
-                   "gaan ze die put dan dichtmaken of wordt hij alleen afgezet?"],
+                   "gaan ze die put dan dichtmaken of wordt hij alleen afgezet?",
+                   "wat gaan jullie eraan doen?", "Gaan jullie er ook wat aan doen?"],
+    "enforcement": ["wordt daar eigenlijk op gehandhaafd?", "boetes of zo?",
+                    "komen er dan boa's langs?", "mag dat zomaar, om 6 uur s ochtends heien??",
+                    "is dat wel toegestaan?", "will they get a fine?"],
     "photo": ["mag ik er een foto van sturen?", "ik heb een fotootje, zal ik die opsturen?",
               "can I send a picture?"],
     "damage": ["krijg ik de schade aan mijn band vergoed?", "wie betaalt mijn kapotte velg?",
@@ -158,3 +163,9 @@ def test_asking_for_the_police_is_a_question_about_the_report(text):
 ])
 def test_mentioning_the_police_is_not_asking_for_them(text):
     assert read_report_question(text) != "police"
+
+
+@pytest.mark.parametrize("text", ["ik heb een boete gekregen, kan ik bezwaar maken?",
+                                  "Mijn parkeerboete klopt niet, wat nu?"])
+def test_the_residents_own_fine_is_no_question_about_enforcement(text):
+    assert read_report_question(text) != "enforcement"
