@@ -25,6 +25,7 @@ from actions.base import utter
 from actions.emergency import answered_before
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
+                                  REPORT_SLOTS,
                                   cleared_for,
                                   HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, personal_data_ack,
@@ -288,12 +289,45 @@ class ActionStopReport(Action):
     """Stops the report at the resident's request; nothing is filed."""
 
     def name(self) -> Text:
-        return "action_stop_report"
+        return STOP_ACTION
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(response="utter_report_stopped")
         return [ActiveLoop(None), SlotSet("requested_slot", None)] + reset_report_slots()
+
+
+STOP_ACTION = "action_stop_report"
+_NOT_RESUMED = ("report_confirmed", "report_prompt", "report_ack")
+
+
+def slots_before_the_stop(tracker: Tracker) -> Dict[Text, Any]:
+    """The report's slots as they were when the resident stopped it (none if never)."""
+    stops = [index for index, event in enumerate(tracker.events)
+             if event.get("event") == "action" and event.get("name") == STOP_ACTION]
+    values: Dict[Text, Any] = {}
+    for event in tracker.events[:stops[-1]] if stops else []:
+        if event.get("event") == "slot" and event.get("name") in REPORT_SLOTS:
+            values[event["name"]] = event.get("value")
+    return {name: value for name, value in values.items()
+            if value is not None and name not in _NOT_RESUMED}
+
+
+class ActionResumeReport(Action):
+    """"Hmm nee, toch wel doen" right after stopping: the report comes back as it was, and
+    goes on with the question it had not had an answer to."""
+
+    def name(self) -> Text:
+        return "action_resume_report"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        kept = slots_before_the_stop(tracker)
+        if not kept.get("report_description"):
+            return [FollowupAction("action_start_report")]
+        utter(dispatcher, "utter_report_resumed")
+        return [SlotSet(name, value) for name, value in kept.items()] + [
+            FollowupAction("report_form")]
 
 
 def _file_all(reports: List[NewReport]) -> List[Any]:

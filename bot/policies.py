@@ -32,6 +32,7 @@ from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTE
 from bot.knowledge.aspects import is_follow_up
 from bot.reading.answers import (asks_about_the_wait, ends_the_chat, is_only_an_ok,
                                  says_no_thanks, written_to_someone_close)
+from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
@@ -172,7 +173,19 @@ _SHOULD_REPORT = re.compile(
 # A yes to the report offer that says so ("ja melden", "ik wil het wel melden").
 _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?melden\b"
                             r"|\bwil (?:het |dit |dat |hem )?(?:wel |graag |toch )*melden\b"
+                            r"|\b(?:ja|jawel|yes)\b[\s,!.]*(?:\w+\s+){0,3}?(?:moet|mag|kan) "
+                            r"(?:wel |ook |zeker |echt )*(?:gemeld|melden)\b"
                             r"|\byes,? (?:please )?report\b", re.IGNORECASE)
+# "Hmm nee, toch wel doen" right after the report was stopped: it comes back.
+_RESUME = re.compile(
+    r"\btoch (?:wel|maar|graag)\b(?: \w+){0,3} (?:doen|melden|versturen|sturen|indienen)\b"
+    r"|\b(?:wil|wilde) (?:ik )?(?:\w+ ){0,4}?toch (?:wel |graag )?(?:doen|melden|versturen)\b"
+    r"|\btoch (?:wel )?(?:melden|versturen)\b|\b(?:doe|meld|verstuur) (?:\w+ )?(?:maar )?toch\b"
+    r"|\b(?:actually|on second thought),? (?:do|send|report) it\b", re.IGNORECASE)
+# "Brandweer komt eraan. Moet ik nog iets doen?": answered by what to do once help comes.
+_WHAT_TO_DO = re.compile(r"\b(?:moet|kan) ik (?:nu |nog |zelf |verder )*(?:iets|wat) doen\b"
+                         r"|\bwat (?:moet|kan) ik (?:nu |nog |zelf |verder )*doen\b"
+                         r"|\bwhat (?:should|do|can) i do\b", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
@@ -227,13 +240,15 @@ PASSED_ON_ACTIONS = (TAKE_MESSAGE_ACTION, CALLBACK_ACTION, WHEN_ACTION, HANDOVER
 # After a colleague finished: a message holding a score answers "hoe tevreden bent u?".
 ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
+WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
+STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRONG_CHAT_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
-                   HANDOVER_OK_ACTION, STATUS_FASTER)
+                   HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -490,12 +505,12 @@ def reading_route(tracker: DialogueStateTracker,
                 and _YES_TO_REPORT.search(message.text or "")):
             return START_REPORT_ACTION  # "de ambulance is gebeld. ja melden, bij nummer 9"
         if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
-                and intent.get("name") not in REPORT_INTENTS
+                and (intent.get("name") not in REPORT_INTENTS or not reading.category)
                 and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending)):
             # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
             if offer_pending:
                 return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
-            if "?" not in (message.text or ""):
+            if "?" not in (message.text or "") or _WHAT_TO_DO.search(message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name):
@@ -574,12 +589,20 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") not in KEEP_INTENTS
             and says_not_helped(message.text or "")):
         return NOT_HELPED_ACTION  # "daar heb ik niks aan": kept for the editors, other ways
+    if (tracker.active_loop_name is None and STOP_ACTION in last_turn
+            and _RESUME.search(message.text or "")):
+        return RESUME_ACTION  # "hmm nee toch wel doen": the stopped report comes back
     if tracker.active_loop_name is None and says_no_thanks(message.text or ""):
         return GOODBYE_ACTION  # "nee thx" after the cost: done, not "waar kan ik u mee …"
     if (tracker.active_loop_name is None and not reading.danger and not reading.category
-            and reading.location is None and "?" not in (message.text or "")
+            and reading.location is None and not (message.text or "").rstrip().endswith("?")
             and not _has_case_number(message) and ends_the_chat(message.text or "")):
         return GOODBYE_ACTION  # "wilde alleen kijken of dit werkt. doei": no status question
+    if tracker.active_loop_name is None and not reading.danger and not reading.category:
+        if asks_what_the_bot_can_do(message.text or ""):
+            return WHAT_I_CAN_DO  # "ok en wat kun je allemaal": no "cannot help" first
+        if asks_how_the_bot_is(message.text or ""):
+            return HOW_I_AM  # "hoe gaat het met jou?": a friendly word, not the complaint text
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):

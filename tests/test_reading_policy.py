@@ -1032,3 +1032,51 @@ def test_asking_whether_to_call_the_police_outside_a_report_is_still_a_danger_ch
     text = "er rijdt iemand dronken rond, moet ik de politie bellen?"
     assert reading_route(tracker(START + [said(text, "municipal_question")])) == \
         "action_emergency"
+
+
+FIRE_ANSWERED = START + [said("ER STAAT EEN AUTO IN BRAND OP DE PARKWEG VLAK BIJ DE HUIZEN",
+                              "report_public_space_other"),
+                         ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text", ["heb al gebeld brandweer komt eraan. moet ik nog iets doen",
+                                  "brandweer is gebeld, wat moet ik nu doen?"])
+def test_help_called_and_what_to_do_gets_the_advice_not_a_report(text):
+    assert reading_route(tracker(FIRE_ANSWERED + [said(text, "report_public_space_other")])) \
+        == "utter_emergency_called_no_report"
+
+
+def test_help_there_and_yes_it_must_be_reported_starts_the_report():
+    offered = START + [said("mn zoontje is van het klimrek gevallen, hij bloedt aan zn hoofd",
+                            "report_public_space_other"),
+                       ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       ActionExecuted("action_listen")]
+    text = "ambulance is er nu. ja dat klimrek moet gemeld, dat ding wiebelt helemaal"
+    assert reading_route(tracker(offered + [said(text, "inform")])) == "action_start_report"
+
+
+@pytest.mark.parametrize("text, intent, action", [
+    ("ok en wat kun je allemaal", "out_of_scope", "utter_what_i_can_do"),
+    ("verveel me een beetje. hoe gaat het met jou?", "complaint", "utter_how_i_am"),
+    ("klacht? ik heb helemaal geen klacht haha. nou laat maar, fijne dag nog", "complaint",
+     "action_goodbye"),
+])
+def test_small_talk_with_the_bot_gets_a_friendly_answer(text, intent, action):
+    assert reading_route(tracker(START + [said(text, intent)])) == action
+
+
+STOPPED = START + [said("Er ligt hondenpoep op de stoep bij Dorpsstraat 3",
+                        "report_public_space_other"),
+                   ActionExecuted("action_stop_report"), ActionExecuted("utter_anything_else"),
+                   ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, resumed", [
+    ("hmm nee toch wel doen, mijn kinderen lopen er elke dag door", True),
+    ("ik wil het toch melden", True),
+    ("nee dank je", False),
+])
+def test_changing_ones_mind_right_after_stopping_brings_the_report_back(text, resumed):
+    route = reading_route(tracker(STOPPED + [said(text, "inform")]))
+    assert (route == "action_resume_report") is resumed

@@ -1260,3 +1260,22 @@ def test_more_about_the_problem_at_the_summary_is_added(dispatcher, domain):
     assert result["report_description"] == "Gat in de weg. Is best diep, fietser bijna gevallen"
     assert result["report_confirmed"] is None
     assert [a["key"] for a in result["report_ack"]] == ["utter_ack_added"]
+
+
+def test_a_stopped_report_comes_back_as_it_was(dispatcher, domain):
+    from actions.reports import ActionResumeReport
+
+    tracker = tracker_for(text="hmm nee toch wel doen", intent="inform")
+    tracker.active_loop = {}
+    tracker.events[:0] = [
+        {"event": "slot", "name": "report_description", "value": "Hondenpoep op de stoep"},
+        {"event": "slot", "name": "report_location", "value": "Dorpsstraat 3"},
+        {"event": "slot", "name": "report_confirmed", "value": False},
+        {"event": "action", "name": "action_stop_report"},
+        {"event": "slot", "name": "report_description", "value": None},
+        {"event": "slot", "name": "report_location", "value": None}]
+    events = run(ActionResumeReport().run(dispatcher, tracker, domain))
+    assert slot_events(events) == {"report_description": "Hondenpoep op de stoep",
+                                   "report_location": "Dorpsstraat 3"}
+    assert events[-1] == {"event": "followup", "name": "report_form", "timestamp": None}
+    assert dispatcher.messages[-1]["response"] == "utter_report_resumed"

@@ -397,8 +397,9 @@ def says_no_thanks(text: str) -> bool:
                for word in re.findall(r"[^\W\d_]+(?:'s)?|\d+", rest))
 
 
-_BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes)\W*$",
-                         re.IGNORECASE)
+_BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes|"
+                         r"(?:fijne|prettige|goede|fijn|prettig) (?:dag|avond|middag|weekend)"
+                         r"(?: nog)?)\W*$", re.IGNORECASE)
 _NOTHING_NEEDED = re.compile(
     r"\b(?:eigenlijk (?:niks|niets)|(?:niks|niets) hoor|laat maar(?! \w*(?:weten|horen|zien))|"
     r"(?:even |alleen |gewoon )?"

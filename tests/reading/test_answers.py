@@ -202,6 +202,7 @@ def test_the_part_called_wrong_in_a_sentence(text, part):
 @pytest.mark.parametrize("text, ends", [
     ("oh eigenlijk niks hoor, wilde alleen even kijken of dit werkt. doei", True),
     ("oeps verkeerde chat haha sorry", True),
+    ("klacht? ik heb helemaal geen klacht haha. nou laat maar, fijne dag nog", True),
     ("De lamp in de Kerkstraat is kapot, laat maar weten. Groetjes", False),
     ("Mijn aanslag is verkeerd verstuurd", False),
     ("U heeft het naar de verkeerde persoon gestuurd", False),
