@@ -20,9 +20,9 @@ from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_price, person_of,
-                                   read_aspect, sentences_about, single_aspect,
-                                   subject_words)
+from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
+                                   person_of, read_aspect, read_aspects, sentences_about,
+                                   single_aspect, subject_words)
 from bot.reading.questions import read_question
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -94,8 +94,11 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if own is not None:
         # retrieval sure of one article, or unsure but with one candidate only, of the
         # intent's own department ("parkeerboete gekregen terwijl ik een vergunning heb")
+        # ... unless this product was just answered: then the question is read in its
+        # context ("moet mijn vriendin dat apart doen?" after the moving answer)
         alone_in_department = (decision.kind == CHOICE and len(decision.articles) == 1
-                               and decision.articles[0].department == own.department)
+                               and decision.articles[0].department == own.department
+                               and not _answered_recently(tracker, own, url))
         best = decision.articles[0] if decision.kind == ANSWERED or alone_in_department \
             else None
         sure = best is not None and best.intent in (None, intent)
@@ -114,6 +117,12 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if decision.kind == CHOICE and not allow_choice:
         return retrieval.Decision(ANSWERED, decision.articles[:1])
     return decision
+
+
+def _answered_recently(tracker: Tracker, article: Article, url: str) -> bool:
+    """The bot answered with this article in the last few turns."""
+    before = previous_article(tracker, url)
+    return before is not None and before.id == article.id
 
 
 UNSURE_PRODUCT = 0.8  # below this the model's product counts for less than the words
@@ -345,14 +354,37 @@ def related_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
     return index.articles[best] if best is not None else None
 
 
+def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
+    """The article of the same department that a follow-up read together with the answer
+    given fits best, when that is another one: "hij is gestolen" after the passport answer
+    is about a lost passport; "en een gewone aanvraag?" after the rush answer is about the
+    ordinary one (then the answer given is left out)."""
+    ensure_knowledge(url)
+    index = retrieval.live_index(url).current()
+    if asks_the_ordinary(text):
+        return _product_article(index, before)
+    matches = index.search(f"{before.title} {text}", top=SIBLING_SEARCH)
+    fitting = [m for m in matches if m.article.department == before.department]
+    best = fitting[0] if fitting and fitting[0].score >= RELATED_SCORE else None
+    return best.article if best is not None and best.article.id != before.id else None
+
+
+def _product_article(index: retrieval.Index, variant: Article) -> Optional[Article]:
+    """The product's own article (one an intent answers with) that a variant of it is
+    closest to: "Snel een paspoort of ID-kaart nodig" → applying for one."""
+    matches = index.search(variant.title, top=SIBLING_SEARCH)
+    return next((m.article for m in matches if m.article.id != variant.id
+                 and m.article.intent and m.article.department == variant.department), None)
+
+
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look."""
     text = tracker.latest_message.get("text") or ""
-    aspect = read_aspect(text)
-    detail = article_detail(article, aspect, text) if aspect else None
-    if detail:
-        utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
+    details = [article_detail(article, aspect, text) for aspect in read_aspects(text)]
+    told = " ".join(dict.fromkeys(detail for detail in details if detail))
+    if told:  # "hoeveel dagen en hoeveel euro?": both
+        utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
     else:
         utter(dispatcher, "utter_kb_detail_unknown", title=article.title.lower(),
               link=article.link)

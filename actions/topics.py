@@ -14,9 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
 from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, answer_follow_up, answer_from_knowledge,
-                               answered_article, choice_buttons, find_answer, other_articles,
-                               own_subject, previous_article, record_not_helped,
-                               related_article, utter_article)
+                               answered_article, choice_buttons, context_article, find_answer,
+                               other_articles, own_subject, previous_article,
+                               record_not_helped, related_article, utter_article)
 from actions.reading import response_text
 from bot.knowledge.aspects import sentences_about, subject_words
 from bot.intents import REPORT_INTENTS
@@ -166,16 +166,17 @@ class ActionAnswerFollowUp(Action):
             named = subject_words(text)  # "wat moet ik meenemen?" names nothing new
             own = await asyncio.to_thread(own_subject, text) if named else None
             related = before and await asyncio.to_thread(related_article, before, text)
+            sibling = before and await asyncio.to_thread(context_article, before, text)
         except Exception:
             logger.exception("Knowledge base lookup failed")
-            before, own, related = None, None, None
+            before, own, related, sibling = None, None, None, None
         detail = sentences_about(before, named) if before and named else None
         if detail:
             utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
         elif own is not None and own != before:
             utter_article(dispatcher, tracker, own)
-        elif related:
-            utter_article(dispatcher, tracker, related)
+        elif related or sibling:
+            utter_article(dispatcher, tracker, related or sibling)
         elif before is not None:
             answer_follow_up(dispatcher, tracker, before)
         else:

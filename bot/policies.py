@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import TEXT
 
 from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
-from bot.knowledge.aspects import is_follow_up
+from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
 from bot.reading.answers import (asks_about_the_wait, ends_the_chat, is_only_an_ok,
                                  says_no_thanks, written_to_someone_close)
 from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
@@ -165,6 +165,9 @@ SIGNALEN_QUESTION = "signalen_question"
 NOT_HELPED_ACTION = "action_kb_not_helped"
 # Actions after which "daar heb ik niks aan" is about an answer from the knowledge base.
 ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION,)
+# Actions after which a message the model could not place is read with the answer given.
+CONTEXT_ACTIONS = ANSWERING_ACTIONS + (NOT_HELPED_ACTION,)
+MONEY_WORRIES_INTENT = "money_worries"
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
@@ -280,6 +283,9 @@ _PRODUCT_WORDS = {
     "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
     "moving_address_change": re.compile(
         r"verhui|adres|inschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
+    "permit_question": re.compile(
+        r"vergunning|ontheffing|toestemming|bouw|dakkapel|schutting|kappen|evenement|permit",
+        re.IGNORECASE),
 }
 
 
@@ -317,9 +323,17 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     the model made of it ("geldig" once read as a status question); not a question about
     a report ("en mijn melding?") or a new report."""
     text = message.text or ""
-    if tracker.active_loop_name is not None or not set(last_turn) & set(ANSWERING_ACTIONS):
+    if tracker.active_loop_name is not None or not set(last_turn) & set(CONTEXT_ACTIONS):
         return False
     english = tracker.get_slot("language") == "en"
+    unsure = (_model_unsure(message, intent) and intent != STATUS_INTENT
+              and not reading.danger and not reading.category)
+    if unsure and not english and (reading.question or "?" in text
+                                   or read_aspect(text) or asks_the_ordinary(text)
+                                   or _REFERS_BACK.search(text)):
+        return True  # "hij is GESTOLEN" after the passport answer: read with that answer
+    if not set(last_turn) & set(ANSWERING_ACTIONS):
+        return False
     if not is_follow_up(text) and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
@@ -327,6 +341,28 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     if english and intent in PRODUCT_INTENTS:
         return False  # "how do I get a driving licence?": its own English answer
     return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category)
+
+
+# A message that leans on what was said: "hij is gestolen", "dat is te duur".
+_REFERS_BACK = re.compile(r"^\W*(?:en\s+|maar\s+|nee\W+)?(?:hij|zij|ze|die|dat|dit|het|and|"
+                          r"it|that)\b", re.IGNORECASE)
+# Below this the model's intent is a guess, when the reader does not confirm it.
+SURE_INTENT = 0.85
+
+
+def _model_unsure(message: Any, intent: Optional[str]) -> bool:
+    """The model did not place the message: a fallback or out of scope, a guess at money
+    worries without a word about money ("een leaseauto van de zaak"), or an aspect question
+    it gave a low score ("nee, GEEN spoed: hoeveel dagen?" as a complaint)."""
+    text = message.text or ""
+    confidence = ((message.parse_data or {}).get("intent") or {}).get("confidence") or 0.0
+    if intent in UNSURE_INTENTS:
+        return True
+    if read_question(text) == intent:
+        return False  # the reader's own words for it ("schulden")
+    if intent == MONEY_WORRIES_INTENT:
+        return confidence < SURE_INTENT
+    return bool(read_aspect(text)) and confidence < SURE_INTENT and intent not in KEEP_INTENTS
 
 
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
@@ -344,6 +380,7 @@ _HERE_IN_THE_CHAT = re.compile(r"\b(?:hier|in (?:de|deze) chat|via (?:de|deze) c
                                r".*\b(?:hier|in (?:de|deze) chat)\b", re.IGNORECASE)
 FALLBACK_INTENT = "nlu_fallback"
 GENERIC_QUESTION_INTENT = "municipal_question"
+COMPLAINT_INTENT = "complaint"
 
 
 def _best_guess(message: UserUttered) -> Optional[str]:
@@ -669,6 +706,10 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.location is not None and reading.location.streets
             and not _PRODUCT_WORDS[name].search(message.text or "")):
         return START_REPORT_ACTION  # "die troep achter de kerk opruimen" is no parking permit
+    if (tracker.active_loop_name is None and name == COMPLAINT_INTENT and reading.category
+            and not _has_case_number(message) and not is_question(message.text or "")
+            and not asks_about_an_earlier_report(message.text or "")):
+        return START_REPORT_ACTION  # "klacht over geluid van het café": a nuisance told
     if (tracker.active_loop_name is None and name == BULKY_INTENT
             and (says_not_collected(message.text or "") or says_dumped(message.text or ""))):
         return START_REPORT_ACTION  # "ons grofvuil is niet opgehaald", "een bank gedumpt"

@@ -426,7 +426,8 @@ def test_an_unsure_product_whose_article_does_not_fit_is_not_answered_with_it(kb
     text = "onze zoon is gisteren geboren!! hoe lang heb ik om hem aan te geven?"
     decision = _decided(kb_url, text, "moving_address_change", 0.52)
     assert all(a.intent != "moving_address_change" for a in decision.articles)
-    assert decision.kind != "answer"
+    # the birth article may answer it now that it knows such questions; nothing else may
+    assert decision.kind != "answer" or decision.articles[0].id == "geboorteaangifte"
 
 
 def test_a_sure_product_keeps_its_own_article(kb_url):

@@ -9,7 +9,7 @@ honest "that is not in my information" with the article's link.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List, Optional
 
 from bot.knowledge.articles import Article
 
@@ -37,11 +37,13 @@ _ASPECTS = (
         re.IGNORECASE)),
     (OTHERS, re.compile(
         r"\b(?:voor|van|met) (?:mijn|m'n|mn|onze|ons|een|de) (?:vrouw|man|partner|kind\w*|"
-        r"zoon|zoontje|dochter\w*|moeder|vader|ouders|oma|opa|baby|gezin|familie)\b"
-        r"|\b(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon|dochter) ook\b"
+        r"zoon|zoontje|dochter\w*|moeder|vader|ouders|oma|opa|baby|gezin|familie|vriend\w*)\b"
+        r"|\b(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|vriend\w*|kind\w*|zoon|dochter) ook\b"
         r"|^\W*en (?:voor )?(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon\w*|"
         r"dochter\w*)\W*$"
         r"|\b(?:mijn|m'n|mn|onze|de) (?:kind\w*|zoon|dochter|baby) (?:\w+ )?mee\w*\b"
+        r"|\b(?:moet|moeten|kan|kunnen|mag|mogen|hoeft|hoeven) (?:mijn|m'n|mn|onze|ons) "
+        r"(?:vrouw|man|partner|vriend\w*|kind\w*|zoon\w*|dochter\w*|gezin)\b"
         r"|\b(?:geldt|gaat|werkt) (?:dat|dit|het) ook voor\b|\bfor my (?:wife|husband|"
         r"partner|child\w*|kids|son|daughter)\b", re.IGNORECASE)),
     (BRING, re.compile(
@@ -93,10 +95,26 @@ MAX_FOLLOW_UP_WORDS = 9
 
 def read_aspect(text: str) -> Optional[str]:
     """`cost` or `duration` when the question asks for it, else None."""
-    for aspect, pattern in _ASPECTS:
-        if pattern.search(text or ""):
-            return aspect
-    return None
+    asked = read_aspects(text)
+    return asked[0] if asked else None
+
+
+def read_aspects(text: str) -> List[str]:
+    """Every aspect the question asks for, in the order of `_ASPECTS` ("hoeveel dagen en
+    hoeveel euro": cost and duration)."""
+    return [aspect for aspect, pattern in _ASPECTS if pattern.search(text or "")]
+
+
+# "Hoe lang duurt een gewone aanvraag?" after the rush answer: the product's ordinary
+# article, not the variant just given.
+_ORDINARY = re.compile(r"\b(?:gewone?|normaa?le?|standaard|regulier\w*|zonder spoed|geen spoed"
+                       r"|niet met spoed|niet (?:zo )?snel|regular|normal|standard)\b",
+                       re.IGNORECASE)
+
+
+def asks_the_ordinary(text: str) -> bool:
+    """The question asks for the ordinary way, against the variant just answered."""
+    return bool(_ORDINARY.search(text or ""))
 
 
 # A first question that asks only what something costs or how long it takes or lasts gets

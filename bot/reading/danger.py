@@ -117,9 +117,10 @@ def says_cannot_call(text: str) -> bool:
     return bool(_CANNOT_CALL.search((text or "").replace("’", "'")))
 
 
-# "niemand gewond", "geen gewonden", "niet iets voor 112": said to rule danger out.
+# "niemand gewond", "geen gewonden", "niet iets voor 112", "geen spoed": said to rule
+# danger out.
 _NOBODY = re.compile(r"\b(?:niemand|geen|niet|nobody|no one|noone|not|no)\b(?: \w+){0,2} "
-                     r"(?:gewond\w*|bekneld|geraakt|injured|hurt|112|noodgeval)\b")
+                     r"(?:gewond\w*|bekneld|geraakt|injured|hurt|112|noodgeval|spoed)\b")
 
 
 def fold(text: str) -> str:

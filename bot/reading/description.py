@@ -123,6 +123,8 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"dead\s+(?:cat|dog|bird|pigeon|rat|hedgehog|animal|fox|seagull|rabbit|duck)": STRONG,
         r"(?:kei|knoei|snoei)?(?:harde|luide)\s+(?:muziek|bas|beats)": STRONG,
         r"loud\s+music": STRONG,
+        r"muziek\s+(?:\w+\s+){0,2}(?:te\s+)?(?:hard|luid)": STRONG,
+        r"(?:overlast|klacht\w*|last)\s+(?:\w+\s+){0,2}(?:geluid|muziek)": STRONG,
     },
 }
 _PHRASE_PATTERNS = [(category, re.compile(rf"\b(?:{pattern})\b"), weight)

@@ -129,7 +129,8 @@ _PERMITS = re.compile(
     r"\bbouwen\b|\bkappen\b|\bkap\b|evenement|straatfeest|buurtfeest|bestemmingsplan|"
     r"omgevingsplan|omgevingsloket)")
 _WEDDING = re.compile(
-    r"(?:\btrouw(?!ens\b)|huwelijk|\bgetrouwd|partnerschap|ondertrouw|ja-?woord|\bbabs\b)")
+    r"(?:\btrouw(?!ens\b)|huwelijk|\bgetrouwd|partnerschap|ondertrouw|ja-?woord|\bbabs\b"
+    r"|\bmarr(?:y|ied|iage|ying)\b|\bwedding\b|\bcivil partnership\b)")
 _WEDDING_BANTER = re.compile(r"\bmet (?:me|mij) (?:\w+ )?trouwen\b")
 _SUBSIDIES = re.compile(r"(?:subsidie|subsidies)")
 _BENEFITS = re.compile(

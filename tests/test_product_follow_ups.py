@@ -1,0 +1,148 @@
+"""Product questions read in the context of the answer just given (round 25/26 residents):
+a birth is no death, a partner moving along stays a moving question, the ordinary passport
+after the rush answer, a stolen card or a company car after their product's answer."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.shared.core.events import ActionExecuted
+
+from bot.policies import reading_route
+from bot.reading.message import read_message
+from bot.reading.questions import read_question
+from tests.test_knowledge_answers import _after_answer, decide, kb_url  # noqa: F401
+from tests.test_reading_policy import START, said, tracker
+
+
+def _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up):  # noqa: F811
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    monkeypatch.setattr(topics, "own_subject", lambda text: knowledge.own_subject(text, kb_url))
+    monkeypatch.setattr(topics, "related_article",
+                        lambda before, text: knowledge.related_article(before, text, kb_url))
+    monkeypatch.setattr(topics, "context_article",
+                        lambda before, text: knowledge.context_article(before, text, kb_url))
+    article, tracker_ = _after_answer(kb_url, first, follow_up)
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker_, domain))
+    return article, dispatcher.messages
+
+
+def test_a_birth_gets_the_birth_answer_not_the_death(kb_url):  # noqa: F811
+    decision = decide(kb_url, "Goedemorgen! Onze dochter is gisteren geboren 🎉 wat moeten we "
+                              "regelen bij de gemeente en hoe snel?")
+    assert decision.articles[0].id == "geboorteaangifte"
+
+
+def test_a_partner_after_the_moving_answer_stays_with_moving(kb_url):  # noqa: F811
+    from actions.knowledge import find_answer
+    from rasa_sdk import Tracker
+
+    first = "we gaan verhuizen, hoe geef ik dat door"
+    moving = decide(kb_url, first, "moving_address_change").articles[0]
+    text = "moet mijn vriendin dat apart doen? ze woont nu nog in utrecht"
+    events = [{"event": "user", "text": first},
+              {"event": "bot", "text": moving.answer.strip()},
+              {"event": "user", "text": text}]
+    message = {"intent": {"name": "moving_address_change", "confidence": 0.86},
+               "text": text, "entities": []}
+    tracker_ = Tracker("s", {}, message, events, False, None, {}, "action_listen")
+    decision = find_answer(tracker_, "moving_address_change", True, kb_url)
+    assert decision.articles[0].id == moving.id
+
+
+def test_a_partner_question_after_the_moving_answer_gets_its_partner_sentence(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    from actions.knowledge import answer_again
+
+    moving = decide(kb_url, "we gaan verhuizen, hoe geef ik dat door",
+                    "moving_address_change").articles[0]
+    answer_again(dispatcher, moving, "moet mijn vriendin dat apart doen?")
+    assert dispatcher.messages[0]["response"] == "utter_kb_detail"
+    assert "partner" in dispatcher.messages[0]["detail"]
+
+
+def test_weeks_ahead_is_the_ordinary_passport_and_it_says_it_is_in_time(kb_url):  # noqa: F811
+    text = "ik moet over 3 weken op vakantie en mijn paspoort is verlopen, lukt dat nog?"
+    article = decide(kb_url, text, "passport_id_appointment").articles[0]
+    assert article.id == "paspoort-id-kaart-aanvragen"
+    assert "2 weken of later" in article.answer
+
+
+@pytest.mark.parametrize("follow_up", ["hoe lang duurt een gewone aanvraag dan",
+                                       "nee ik bedoel GEEN spoed, gewoon normaal. hoeveel "
+                                       "dagen en hoeveel euro"])
+def test_the_ordinary_way_after_the_rush_answer_gets_the_ordinary_article(
+        kb_url, dispatcher, domain, monkeypatch, follow_up):  # noqa: F811
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "spoed paspoort",
+                                  follow_up)
+    assert before.id == "paspoort-spoed"
+    told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
+    assert "5 werkdagen" in told and "volgende werkdag" not in told
+
+
+def test_geen_spoed_is_no_alarm():
+    assert read_message("nee ik bedoel GEEN spoed, gewoon normaal. hoeveel dagen").danger is None
+
+
+def test_a_stolen_card_after_the_passport_answer_gets_the_stolen_article(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "paspoort aanvragen",
+                             "hij is GESTOLEN. ik heb geen oude meer om mee te nemen")
+    assert "gestolen" in messages[0]["answer"]
+
+
+AFTER_PARKING = START + [said("parkeervergunning aanvragen", "parking_permit"),
+                         ActionExecuted("action_answer_topic"),
+                         ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+AFTER_NOT_HELPED = START + [said("paspoort aanvragen", "passport_id_appointment"),
+                            ActionExecuted("action_answer_topic"),
+                            ActionExecuted("action_listen"),
+                            said("Dit helpt me niet", "deny"),
+                            ActionExecuted("action_kb_not_helped"),
+                            ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("events, text, intent, confidence", [
+    (AFTER_PARKING, "en als ik een leaseauto van de zaak heb op naam van mijn werkgever?",
+     "money_worries", 0.6),
+    (AFTER_NOT_HELPED, "hij is GESTOLEN. ik heb geen oude meer om mee te nemen",
+     "nlu_fallback", 0.4),
+    (AFTER_PARKING, "nee ik bedoel GEEN spoed, gewoon normaal. hoeveel dagen en hoeveel euro",
+     "complaint", 0.53),
+])
+def test_a_message_the_model_cannot_place_after_an_answer_is_read_with_it(
+        events, text, intent, confidence):
+    assert reading_route(tracker(events + [said(text, intent, confidence)])) == \
+        "action_answer_follow_up"
+
+
+def test_real_money_worries_after_an_answer_stay_money_worries():
+    text = "ik heb schulden en kan de huur niet meer betalen"
+    assert reading_route(tracker(AFTER_PARKING + [said(text, "money_worries", 0.6)])) != \
+        "action_answer_follow_up"
+
+
+@pytest.mark.parametrize("text", ["we want to get married in Lindendal", "getting married",
+                                  "No, not moving. We want to MARRY. wedding"])
+def test_english_wedding_words_are_the_wedding_topic(text):
+    assert read_question(text) == "wedding"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("cafe hoofdstraat 30 muziek heel hard elke nacht tot 2 uur. wat kan ik doen",
+     "permit_question"),
+    ("nee geen vergunning. ik wil klacht over geluid van cafe. te hard muziek", "complaint"),
+])
+def test_noise_from_a_cafe_is_a_report_not_a_permit_or_a_complaint(text, intent):
+    assert read_message(text).category == "report_public_space_other"
+    assert reading_route(tracker(START + [said(text, intent, 0.6)])) == "action_start_report"
+
+
+def test_a_complaint_about_staff_stays_a_complaint():
+    text = "ik wil een klacht indienen over de medewerker aan de balie"
+    assert reading_route(tracker(START + [said(text, "complaint", 0.9)])) != \
+        "action_start_report"
