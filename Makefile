@@ -82,7 +82,7 @@ import-streets: install ## The street list from BAG/PDOK exports: make import-st
 outbox: install ## Deliver queued reports to Signalen and poll their status (needs SIGNALEN_URL)
 	$(PY) -m bot.reports.outbox
 
-check-signalen: install ## Check the profile's Signalen categories against the live SIGNALEN_URL
+check-signalen: install ## Try the Signalen settings: categories against the live SIGNALEN_URL, the service account, the reply address
 	$(PY) -m bot.integrations.signalen check
 
 admin: install ## Create the first console account: make admin U=jdevries I=JV

@@ -13,8 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
-from actions.reading import reading_of
+from actions.reading import channel_of, reading_of
 from actions.report_slots import answer_of
+from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
 from bot.reports.answers import KTO, REACTION, Question, queue_kto, queue_reaction
 
 QUESTION_SLOT = "signalen_question"
@@ -33,6 +34,14 @@ def asked(question: Optional[Question]) -> List[EventType]:
                                     "remark": ""})]
 
 
+def answers_the_template(tracker: Tracker) -> bool:
+    """The message released the question, held outside WhatsApp's (or Messenger's) window
+    behind a template: it answers the template's "send us a message", not the question,
+    which the resident sees only now."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return channel_of(tracker) in HOLDING_CHANNELS and bool(metadata.get(RELEASED_HELD))
+
+
 def remark_of(text: Text) -> Text:
     """The words of a KTO answer, unless it is only a button or a plain yes or no."""
     if text.startswith("/") or len(re.findall(r"\w+", text)) <= MAX_PLAIN_ANSWER_WORDS:
@@ -49,6 +58,8 @@ class ActionTakeSignalenAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         question: Dict[Text, Any] = tracker.get_slot(QUESTION_SLOT) or {}
+        if question and answers_the_template(tracker):
+            return []  # the released question speaks for itself; the next message answers it
         text = tracker.latest_message.get("text") or ""
         if question.get("kind") == REACTION:
             await asyncio.to_thread(queue_reaction, question["case_number"],

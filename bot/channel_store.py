@@ -196,6 +196,12 @@ def _queue(db: Any, channel: str, recipient: str,
 # WhatsApp's customer service window ------------------------------------------------
 
 WINDOW = dt.timedelta(hours=WHATSAPP_WINDOW_HOURS)
+# Metadata of a resident's message that released held messages (how many): it answers the
+# template ("stuur ons een bericht"), not the question among the messages it released.
+RELEASED_HELD = "released_held"
+# The channels that hold messages outside a window, and so may set RELEASED_HELD (what
+# other channels' clients send as metadata is not trusted with it).
+HOLDING_CHANNELS = ("whatsapp", "messenger")
 # A contact nobody wrote from for this long is forgotten (personal_data.yml).
 CONTACT_RETENTION = dt.timedelta(days=30)
 

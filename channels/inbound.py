@@ -338,10 +338,11 @@ def channel_reply(name: Text, channel: Text) -> List[Dict[str, Any]]:
 async def answer_or_apologise(request: Request, message: UserMessage,
                               on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
     """Pass the message on; should the bot stay silent without a reason (not paused,
-    not opted out), the resident gets an apology instead of silence."""
+    not opted out, no held messages released by this message), the resident gets an
+    apology instead of silence."""
     await on_new_message(message)
     output = message.output_channel
-    if getattr(output, "answered", True):
+    if getattr(output, "answered", True) or (message.metadata or {}).get(store.RELEASED_HELD):
         return
     tracker = await request.app.ctx.agent.tracker_store.retrieve(message.sender_id)
     if tracker is not None and tracker.is_paused():  # a colleague has the conversation

@@ -57,8 +57,8 @@ from channels.inbound import (ProviderWebhook, WebhookError, answer_or_apologise
                               check_body, clean_text, in_order, menu_answer, text_for,
                               valid_location)
 from channels.outbound import ToneOutputChannel
-from bot.channel_store import (first_delivery, forget_delivery, is_opted_out, record_inbound,
-                            record_status, release_held, set_opted_out)
+from bot.channel_store import (RELEASED_HELD, first_delivery, forget_delivery, is_opted_out,
+                            record_inbound, record_status, release_held, set_opted_out)
 
 logger = logging.getLogger(__name__)
 
@@ -290,6 +290,7 @@ class MessengerInput(ProviderWebhook):
         if held:
             logger.info("messenger: %s held message(s) released, the resident wrote",
                         len(held))
+            event.metadata[RELEASED_HELD] = len(held)
             await asyncio.to_thread(deliver_due, item_ids=held)
 
     async def handle(self, request: Request, event: Event,

@@ -22,6 +22,9 @@ PURPOSES = ("status_update", "staff_reply", "reply_waiting")
 VARIABLES = ("municipality", "case_number")
 CASE_NUMBER = re.compile(r"\bM-\d{4}-\d{6}\b")
 STATUS_PREFIX = "utter_report_status_"
+# Other news about a report that a status update brings: the municipality's question
+# ("reactie gevraagd", asked instead of the status message).
+REPORT_NEWS = ("utter_report_reaction_question",)
 
 
 class TemplateError(ValueError):
@@ -62,7 +65,7 @@ def load_templates(path: Path = WHATSAPP_TEMPLATES_FILE) -> Dict[str, Template]:
 def purpose_of(message: Dict[str, Any]) -> str:
     """What a held message is: status_update, staff_reply or reply_waiting."""
     about = str(message.get("about") or "")
-    if about.startswith(STATUS_PREFIX):
+    if about.startswith(STATUS_PREFIX) or about in REPORT_NEWS:
         return "status_update"
     if about == "staff_reply":
         return "staff_reply"

@@ -36,8 +36,8 @@ from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
 from channels.delivery import OUTSIDE_WINDOW
 from channels.fallback import after_failure
 from channels.outbound import ToneOutputChannel
-from bot.channel_store import (FAILED, STATUS_ORDER, close_window, hold_again, record_inbound,
-                            record_status, release_held, set_opted_out)
+from bot.channel_store import (FAILED, RELEASED_HELD, STATUS_ORDER, close_window, hold_again,
+                            record_inbound, record_status, release_held, set_opted_out)
 
 logger = logging.getLogger(__name__)
 
@@ -179,6 +179,7 @@ class TwilioInput(ProviderWebhook, ABC):
         if held:
             logger.info("%s: %s held message(s) released, the resident wrote", self.name(),
                         len(held))
+            message.metadata[RELEASED_HELD] = len(held)
             await asyncio.to_thread(deliver_due, item_ids=held)
 
     def blueprint(

@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.report_answers import ActionTakeSignalenAnswer, remark_of
 from actions.reports import ActionReportStatusUpdate
+from bot.channel_store import RELEASED_HELD
 from bot.integrations.signalen import SignalenClient
 from bot.reports import answers
 from bot.reports import db as reports_db
@@ -216,6 +217,29 @@ def test_the_next_message_is_the_reaction(queued, dispatcher, domain):
     assert queued == [("reaction", "M-2026-000001", "test-sender", "Paal 12 bij de bakker")]
     assert dispatcher.messages[0]["response"] == "utter_report_reaction_thanks"
     assert events == [SlotSet("signalen_question", None)]
+
+
+@pytest.mark.parametrize("kind", [REACTION, KTO])
+def test_the_message_that_released_the_held_question_is_no_answer(queued, dispatcher, domain,
+                                                                  kind):
+    """Outside WhatsApp's window the question waited behind a template; the resident's
+    reply to the template released it (channels.twilio_common) and cannot answer it."""
+    asked = {"kind": kind, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
+    tracker = make_tracker(intent="greet", text="Wat is er?", channel="whatsapp",
+                           slots={"signalen_question": asked},
+                           metadata={RELEASED_HELD: 1})
+    events = asyncio.run(ActionTakeSignalenAnswer().run(dispatcher, tracker, domain))
+    assert queued == [] and dispatcher.messages == []
+    assert events == [], "the question stays: the next message answers it"
+
+
+def test_a_web_client_cannot_claim_to_have_released_a_question(queued, dispatcher, domain):
+    asked = {"kind": REACTION, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
+    tracker = make_tracker(intent="inform", text="Paal 12", channel="webchat",
+                           slots={"signalen_question": asked},
+                           metadata={RELEASED_HELD: 1})
+    asyncio.run(ActionTakeSignalenAnswer().run(dispatcher, tracker, domain))
+    assert queued == [("reaction", "M-2026-000001", "test-sender", "Paal 12")]
 
 
 @pytest.mark.parametrize("text, intent, satisfied, remark, response", [

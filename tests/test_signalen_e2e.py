@@ -10,8 +10,8 @@ Signalen checks them against PDOK, and the bot reading places from the same regi
   answer arrives in Signalen as `reaction received`. Signalen only allows the state for a
   reporter with an e-mail address, which a WhatsApp report does not have without
   SIGNALEN_REPLY_ADDRESS (refused below, as upstream refuses it; with the setting:
-  tests/test_signalen_reply_address.py), so the round trip is made by a web-chat resident
-  who left one;
+  tests/test_signalen_reply_e2e.py), so the round trip is made here by a web-chat
+  resident who left one;
 - the KTO after afgehandeld on WhatsApp: "nee" with a remark arrives as a note and a
   request to reopen.
 
@@ -63,10 +63,11 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('signalen-e2e') / 'reports.db'}"
 
 
-@pytest.fixture(scope="module")
-def signalen_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signalen,
-                   pdok_standin, twilio_standin, telegram_standin, db_url: str):
-    workdir = tmp_path_factory.mktemp("signalen-stack")
+def start_signalen_stack(model: Path, workdir: Path, signalen: SignalenStandIn, pdok_standin,
+                         twilio_standin, telegram_standin, db_url: str,
+                         **settings: str) -> Stack:
+    """The whole stack with a Signalen service account, the register and the channel
+    stand-ins, polling every second; `settings`: more environment (SIGNALEN_REPLY_ADDRESS)."""
     action_port = free_port()
     tone_file = workdir / "tone_of_voice.yml"
     tone_file.write_text((ROOT / "tone_of_voice.yml").read_text(encoding="utf-8"),
@@ -76,12 +77,21 @@ def signalen_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory
                     console_port=free_port(), token=secrets.token_hex(16),
                     log_dir=workdir / "logs",
                     env={"GA_DATABASE_URL": db_url, "SIGNALEN_URL": signalen.url,
-                         "SIGNALEN_TOKEN": TOKEN, "SIGNALEN_POLL_INTERVAL": "1",
+                         "SIGNALEN_TOKEN": signalen.token, "SIGNALEN_POLL_INTERVAL": "1",
                          "PDOK_URL": pdok_standin.url, "GA_OUTBOX_INTERVAL": "1",
                          "GA_OUTBOX_FIRST_RETRY": "2", "GA_TONE_FILE": str(tone_file),
                          "GA_ACTION_TIMEOUT": "5",
-                         **channel_env(twilio_standin.url, telegram_standin.url)})
-    running.start(trained_model)
+                         **channel_env(twilio_standin.url, telegram_standin.url), **settings})
+    running.start(model)
+    return running
+
+
+@pytest.fixture(scope="module")
+def signalen_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, signalen,
+                   pdok_standin, twilio_standin, telegram_standin, db_url: str):
+    running = start_signalen_stack(trained_model, tmp_path_factory.mktemp("signalen-stack"),
+                                   signalen, pdok_standin, twilio_standin, telegram_standin,
+                                   db_url)
     yield running
     running.stop()
 

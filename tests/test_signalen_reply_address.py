@@ -153,3 +153,96 @@ def test_an_invalid_setting_stops_the_stack_before_anything_starts(monkeypatch, 
                   log_dir=tmp_path)
     with pytest.raises(SystemExit, match="only \\{case\\} is filled in"):
         stack.start(tmp_path / "model.tar.gz")
+
+
+# make check-signalen (bot.integrations.signalen main): what it says about the reply address.
+
+def _check_signalen(monkeypatch, capsys, url: str, reply: str, token: str = TOKEN,
+                    *args: str) -> tuple:
+    """Run `make check-signalen` with these settings; (exit code, its lines)."""
+    from bot.integrations.signalen import main
+
+    monkeypatch.setattr("bot.settings.SIGNALEN_URL", url)
+    monkeypatch.setattr("bot.settings.SIGNALEN_TOKEN", token)
+    monkeypatch.setattr("bot.settings.SIGNALEN_REPLY_ADDRESS", reply)
+    code = main(["check", *args])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def _line(lines: list, start: str) -> str:
+    found = [line for line in lines if line.startswith(start)]
+    assert len(found) == 1, lines
+    return found[0]
+
+
+def test_check_signalen_shows_the_reply_address_for_an_example_case(signalen, monkeypatch,
+                                                                    capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, signalen.url, REPLY)
+    assert code == 0, lines
+    shown = _line(lines, "OK: SIGNALEN_REPLY_ADDRESS=")
+    assert "chat-meldingen+M-2026-000001@lindendal.nl" in shown
+    assert "chat-meldingen+M-2026-000001@lindendal.nl" == reply_address(
+        "M-2026-000001", True, REPLY), "what the check shows is what the outbox sends"
+    assert _line(lines, "OK: SIGNALEN_TOKEN reads")
+    assert not [line for line in lines if line.startswith(("WARNING", "ERROR"))]
+    assert lines[-1].startswith("All ") and "categories exist" in lines[-1]
+
+
+def test_check_signalen_warns_that_the_reply_address_is_unused_without_a_token(
+        signalen, monkeypatch, capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, signalen.url, REPLY, "")
+    assert code == 0, "a warning, not a broken configuration"
+    assert _line(lines, "OK: SIGNALEN_REPLY_ADDRESS=")
+    warning = _line(lines, "WARNING: SIGNALEN_REPLY_ADDRESS is set but SIGNALEN_TOKEN is not")
+    assert "reactie gevraagd" in warning and "WhatsApp" in warning
+    assert not [line for line in lines if "SIGNALEN_TOKEN reads" in line]
+
+
+def test_check_signalen_warns_that_chat_residents_cannot_be_asked_without_it(
+        signalen, monkeypatch, capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, signalen.url, "")
+    assert code == 0
+    warning = _line(lines, "WARNING: SIGNALEN_REPLY_ADDRESS is not set")
+    assert "reactie gevraagd" in warning and "WhatsApp" in warning
+
+
+def test_check_signalen_fails_on_a_reply_address_signalen_refuses(signalen, monkeypatch,
+                                                                 capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, signalen.url,
+                                  "chat meldingen+{case}@lindendal.nl")
+    assert code == 1
+    assert "no e-mail address Signalen accepts" in _line(lines, "ERROR: SIGNALEN_REPLY_ADDRESS")
+    assert email_errors("chat meldingen+M-2026-000001@lindendal.nl"), "the stand-in agrees"
+    assert lines[-1].startswith("All "), "the categories are still checked"
+
+
+def test_check_signalen_tries_a_reply_address_given_on_the_command_line(signalen, monkeypatch,
+                                                                        capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, signalen.url, REPLY, TOKEN,
+                                  "--reply-address", "chat-meldingen+{zaak}@lindendal.nl")
+    assert code == 1
+    assert "only {case}" in _line(lines, "ERROR: SIGNALEN_REPLY_ADDRESS")
+
+
+def test_check_signalen_names_a_reply_address_without_the_case_number(signalen, monkeypatch,
+                                                                     capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, signalen.url,
+                                  "chat-meldingen@lindendal.nl")
+    assert code == 0
+    assert "chat-meldingen@lindendal.nl" in _line(lines, "OK: SIGNALEN_REPLY_ADDRESS=")
+    assert "same address" in _line(lines, "OK: SIGNALEN_REPLY_ADDRESS has no {case}")
+
+
+def test_check_signalen_fails_when_signalen_refuses_the_service_account(signalen, monkeypatch,
+                                                                       capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, signalen.url, REPLY, "wrong-token")
+    assert code == 1
+    refused = _line(lines, "ERROR: SIGNALEN_TOKEN cannot read")
+    assert "401" in refused and "answers back" in refused
+
+
+def test_check_signalen_shows_the_reply_address_without_a_signalen_url(monkeypatch, capsys):
+    code, lines = _check_signalen(monkeypatch, capsys, "", REPLY)
+    assert code == 2
+    assert _line(lines, "OK: SIGNALEN_REPLY_ADDRESS=")
+    assert lines[-1] == "SIGNALEN_URL is not set: reports stay local."

@@ -26,8 +26,11 @@ adbe8fc77af20db807dff5322096e15d6a5b26de (v2.50.12, 2026-07-07):
   state `reaction received`, the answer as text); an unhappy KTO answer as upstream's
   feedback form does (`feedback/rest_framework/serializers.py`: `reopen requested`).
 
-CLI: `python -m bot.integrations.signalen check` compares the profile's
-`reports.signalen_categories` with the live categories endpoint (`make check-signalen`).
+CLI: `python -m bot.integrations.signalen check` (`make check-signalen`) compares the
+profile's `reports.signalen_categories` with the live categories endpoint, and says
+whether `SIGNALEN_REPLY_ADDRESS` is set, valid by Signalen's e-mail rules, what it gives
+for an example case number, whether `SIGNALEN_TOKEN` opens the private API it relies on,
+and warns when chat residents who want updates cannot be asked "reactie gevraagd".
 """
 from __future__ import annotations
 
@@ -364,18 +367,64 @@ def check_categories(client: SignalenClient, configured: Dict[str, str]) -> List
             for intent, slug in sorted(configured.items()) if slug not in known]
 
 
+def check_service_account(client: SignalenClient) -> Optional[str]:
+    """Why the service account cannot read the private API (what the status poll and
+    the answers to "reactie gevraagd" need); None when it can."""
+    try:
+        client.changed_since(dt.datetime.utcnow())
+    except SignalenError as error:
+        return str(error)
+    return None
+
+
 def main(argv: Optional[List[str]] = None) -> int:
-    from bot.profile import profile
-    from bot.settings import SIGNALEN_TIMEOUT, SIGNALEN_TOKEN, SIGNALEN_URL
+    from bot import settings
 
     parser = argparse.ArgumentParser(description="Try the Signalen configuration.")
     parser.add_argument("command", choices=["check"])
-    parser.add_argument("--url", default=SIGNALEN_URL, help="Signalen base URL (SIGNALEN_URL)")
+    parser.add_argument("--url", default=settings.SIGNALEN_URL,
+                        help="Signalen base URL (SIGNALEN_URL)")
+    parser.add_argument("--reply-address", default=settings.SIGNALEN_REPLY_ADDRESS,
+                        help="the reply address to try (SIGNALEN_REPLY_ADDRESS)")
     args = parser.parse_args(argv)
+    token = settings.SIGNALEN_TOKEN
+    reply_code = _report_reply_address(args.reply_address, bool(token))
     if not args.url:
         print("SIGNALEN_URL is not set: reports stay local.")
         return 2
-    client = SignalenClient(args.url, SIGNALEN_TIMEOUT, SIGNALEN_TOKEN)
+    client = SignalenClient(args.url, settings.SIGNALEN_TIMEOUT, token)
+    account_code = _report_service_account(client) if token else 0
+    return max(reply_code, account_code, _report_categories(client, args.url))
+
+
+def _report_reply_address(template: str, service_account: bool) -> int:
+    """Print what the reply address gives; 1 when Signalen would refuse it."""
+    from bot.reports.reply_address import ERROR, findings
+
+    found = findings(template, service_account)
+    for finding in found:
+        print(f"{finding.level.upper()}: {finding.text}")
+    return 1 if any(finding.level == ERROR for finding in found) else 0
+
+
+def _report_service_account(client: SignalenClient) -> int:
+    """Print whether SIGNALEN_TOKEN opens the private API (the status poll, staff's
+    questions, the answers, the reply address); 1 when it does not."""
+    refused = check_service_account(client)
+    if refused:
+        print(f"ERROR: SIGNALEN_TOKEN cannot read Signalen's private signals ({refused}): "
+              "the bot cannot read staff's questions or pass residents' answers back.")
+        return 1
+    print("OK: SIGNALEN_TOKEN reads Signalen's private signals: staff's questions reach "
+          "residents in their chat and their answers reach Signalen.")
+    return 0
+
+
+def _report_categories(client: SignalenClient, url: str) -> int:
+    """Print the profile's categories that Signalen does not know; 1 for any, 2 when
+    Signalen cannot be read."""
+    from bot.profile import profile
+
     configured = profile().reports.signalen_categories
     try:
         problems = check_categories(client, configured)
@@ -385,7 +434,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     for problem in problems:
         print(problem)
     if not problems:
-        print(f"All {len(configured)} configured categories exist in {args.url}")
+        print(f"All {len(configured)} configured categories exist in {url}")
     return 1 if problems else 0
 
 

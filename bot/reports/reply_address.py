@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Optional
+from dataclasses import dataclass
+from typing import List, Optional
 
 from bot.integrations.signalen import valid_email
 
@@ -56,6 +57,45 @@ def problem(template: str) -> Optional[str]:
         return (f"{SETTING}={template!r} is no e-mail address Signalen accepts (filled in: "
                 f"{example!r}); for example chat-meldingen+{CASE}@gemeente.nl")
     return None
+
+
+OK, WARNING, ERROR = "ok", "warning", "error"
+# What a chat resident who wants updates loses when the reply address cannot be used.
+NO_QUESTIONS = ("WhatsApp, SMS and Telegram residents (and web-chat residents who left no "
+                "e-mail) who want updates reach Signalen without an e-mail address, so staff "
+                "cannot set \"reactie gevraagd\" for their reports (Signalen refuses it)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of `make check-signalen` about the reply address: `level` OK, WARNING or
+    ERROR (Signalen would refuse the setting: every such report would be refused)."""
+
+    level: str
+    text: str
+
+
+def findings(template: str, service_account: bool,
+             case_number: str = EXAMPLE_CASE) -> List[Finding]:
+    """What `make check-signalen` says about the setting: whether it is set, valid by
+    Signalen's e-mail rules, what it gives for `case_number`, and whether chat residents
+    can be asked "reactie gevraagd"."""
+    if not template:
+        return [Finding(WARNING, f"{SETTING} is not set: {NO_QUESTIONS}.")]
+    reason = problem(template)
+    if reason:
+        return [Finding(ERROR, reason)]
+    result = [Finding(OK, f"{SETTING}={template!r} is an e-mail address Signalen accepts; "
+                          f"for case {case_number} the reporter's e-mail would be "
+                          f"{fill(template, case_number)}")]
+    if CASE not in template:
+        result.append(Finding(OK, f"{SETTING} has no {CASE}: every chat report has the same "
+                                  "address (Signalen's mails cannot be told apart by case)"))
+    if not service_account:
+        result.append(Finding(WARNING, f"{SETTING} is set but SIGNALEN_TOKEN is not: the "
+                                       "address is not sent (the bot could not pass the "
+                                       f"answer back), so {NO_QUESTIONS}."))
+    return result
 
 
 def check(template: str, service_account: bool) -> None:
