@@ -71,6 +71,12 @@ COMMON_ZIPF = 6.0          # word, one this common ("haar", "echt") nothing; lin
 # question about the works in a street is about the works.
 PLACE_SUFFIXES = ("straat", "weg", "laan", "plein", "dijk", "kade", "singel", "gracht",
                   "steeg", "dreef", "hof")
+# An unaddressed subject (Index.unaddressed): the question holds an established Dutch word
+# that no article has and that weighs as the rarest article word (Zipf <= RARE_ZIPF), and
+# the best article meets the question in one word only, a word other articles have too.
+# "openingstijden kringloopwinkel" is not about the town hall's hours. Measured in
+# bot/knowledge/README.md.
+SUBJECT_SHARE = 0.99       # an unknown word this heavy (share of the rarest) is the subject
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,8 @@ class Match:
     score: float
     specific: float = 1.0   # how specific the shared words are (Index.specific_overlap)
     other_kind: bool = False  # the question names another kind of a thing the article has
+    unaddressed: bool = False  # the question's subject is in no article, and this one
+    #                            shares only one common word with it (Index.unaddressed)
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,7 @@ class Index:
                     heads.add(split[-1][0])
             self._heads.append(heads)
         self._terms: List[set] = per_article
+        self._answer_stems: List[FrozenSet[str]] = [_answer_stems(a) for a in self.articles]
         count = max(len(self.articles), 1)
         frequency: Dict[str, int] = {}
         for terms in per_article:
@@ -240,6 +249,40 @@ class Index:
         return [any(head in self._heads[n] and modifier not in self._terms[n]
                     for modifier, head in kinds) for n in numbers]
 
+    def _subjects_without_article(self, question: str) -> List[str]:
+        """The question's established Dutch words that no article has and that weigh as
+        the rarest article word: most likely what the question is about."""
+        return [word for word in dict.fromkeys(tokens(question))
+                if not self._expand(word) and self.established(word)
+                and self._unknown(word) >= SUBJECT_SHARE * self._unknown_idf]
+
+    def _shared_terms(self, question: str, number: int) -> List[Tuple[str, ...]]:
+        """Per question word the article has (by stem, compound part or typo): the index
+        terms through which it has it."""
+        shared = []
+        for word in dict.fromkeys(tokens(question)):
+            terms = tuple(t for t, _ in self._expand(word) if t in self._terms[number])
+            if terms:
+                shared.append(terms)
+        return shared
+
+    def unaddressed(self, question: str, numbers: Sequence[int]) -> List[bool]:
+        """Per article number: whether the question's subject is a Dutch word no article
+        has (not even in its answer text) while the article meets the question in a single
+        word that other articles have too ("openingstijden kringloopwinkel" and the town
+        hall's hours share only "openingstijden", which the recycling centre has as well).
+        A word that only this article has still makes it a candidate."""
+        subjects = self._subjects_without_article(question)
+        if not subjects:
+            return [False] * len(numbers)
+        flags = []
+        for number in numbers:
+            shared = self._shared_terms(question, number)
+            in_answer = any(stem(word) in self._answer_stems[number] for word in subjects)
+            flags.append(len(shared) == 1 and not in_answer
+                         and min(len(self._postings[t]) for t in shared[0]) > 1)
+        return flags
+
     def word_scores(self, question: str) -> np.ndarray:
         """Per article: the IDF-weighted share of the question's words it contains."""
         scores = np.zeros(len(self.articles), dtype=np.float64)
@@ -314,12 +357,19 @@ class Index:
         best = [n for n in np.argsort(-scores, kind="stable")[:top] if scores[n] > 0]
         specific = self.specific_overlap(question) if best else scores
         other = self.other_kinds(question, best)
-        return [Match(self.articles[n], float(scores[n]), float(specific[n]), kind)
-                for n, kind in zip(best, other)]
+        unaddressed = self.unaddressed(question, best)
+        return [Match(self.articles[n], float(scores[n]), float(specific[n]), kind, away)
+                for n, kind, away in zip(best, other, unaddressed)]
 
     def answer_for(self, question: str) -> Decision:
         """Answer, let the resident choose among close articles, or say nothing fits."""
         return decide(self.search(question, top=CHOOSE_MAX))
+
+
+def _answer_stems(article: Article) -> FrozenSet[str]:
+    """The stems of an article's answer texts: what it speaks of beyond its questions."""
+    return frozenset(stem(t) for text in (article.answer, article.answer_sms or "")
+                     for t in tokens(text))
 
 
 def combine(char: np.ndarray, word: np.ndarray, char_weight: float = CHAR_WEIGHT
@@ -337,8 +387,10 @@ def decide(matches: Sequence[Match], min_score: float = MIN_SCORE,
     bibliotheek" shares only "openingstijden" with the town hall's hours), and only such
     articles are offered to choose from. A clear fit (from `answer_score`) without that word
     is offered, not answered: its rarest word is often a typo or the resident's own word
-    ("vernieuwen"), but it may also be the subject nobody wrote about ("bibliotheek")."""
-    if not matches or matches[0].score < min_score:
+    ("vernieuwen"), but it may also be the subject nobody wrote about ("bibliotheek").
+    A best article that leaves the question's subject unaddressed (`Match.unaddressed`)
+    gives "none" whatever its score."""
+    if not matches or matches[0].score < min_score or matches[0].unaddressed:
         return Decision("none")
     best = matches[0].score
     if best >= answer_score and matches[0].specific < specific_min:

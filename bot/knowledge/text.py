@@ -19,6 +19,7 @@ mijn moet moeten mogelijk mag mogen na naar nee niet nou nu of om on ons onze oo
 s t te the to tot u uw van vanaf via voor vriendelijke waar wanneer wat we welke wie wij
 wil wilde willen wilt word wordt worden zal ze zijn zo zou zouden you your my i
 geen meer nog niks vraag vraagje vragen nodig dank bedankt aub svp please thanks hey
+mn zn dr ipv evt mss idd tis da ge gij
 """.split())
 
 # Suffixes stripped (longest first) so that inflected forms share a stem; both the articles
@@ -35,7 +36,8 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> List[str]:
     """The normalised words of a text, stopwords left out."""
-    return [t for t in normalise(text).split() if t not in STOPWORDS]
+    return [t for t in normalise(text).split()
+            if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
 def stem(word: str) -> str:

@@ -33,17 +33,20 @@ MARGINS = (0.06, 0.08, 0.1, 0.12, 0.15, 0.18)
 SPECIFIC_MINS = (0.0, 0.01, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
-Parts = List[Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
+Parts = List[Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
 
 
 def _components(index: Index, texts: Sequence[str]) -> Parts:
-    """Per question: the articles' n-gram, word and specific-word scores, and whether it
-    names another kind of a thing each article is about."""
+    """Per question: the articles' n-gram, word and specific-word scores, whether it names
+    another kind of a thing each article is about, and whether its subject is unaddressed
+    by each article."""
     empty = np.zeros(len(index.articles))
     everyone = range(len(index.articles))
     return [(index.char_scores(t), index.word_scores(t), index.specific_overlap(t),
-             np.array(index.other_kinds(t, everyone), dtype=bool))
-            if retrieval.tokens(t) else (empty, empty, empty, empty.astype(bool))
+             np.array(index.other_kinds(t, everyone), dtype=bool),
+             np.array(index.unaddressed(t, everyone), dtype=bool))
+            if retrieval.tokens(t) else (empty, empty, empty, empty.astype(bool),
+                                         empty.astype(bool))
             for t in texts]
 
 
@@ -53,11 +56,11 @@ def utility(index: Index, parts: Parts, expected: Sequence[Optional[str]], weigh
     """The utility (see the module text) of one setting."""
     good: List[float] = []
     bad: List[float] = []
-    for (char, word, specific, kind), want in zip(parts, expected):
+    for (char, word, specific, kind, away), want in zip(parts, expected):
         scores = retrieval.combine(char, word, weight)
         order = np.argsort(-scores, kind="stable")[:retrieval.CHOOSE_MAX]
         matches = [Match(index.articles[n], float(scores[n]), float(specific[n]),
-                         bool(kind[n])) for n in order]
+                         bool(kind[n]), bool(away[n])) for n in order]
         decision = decide(matches, min_score, answer_score, margin, specific_min)
         ids = [a.id for a in decision.articles]
         if want is None:
@@ -97,7 +100,7 @@ def leave_article_out_parts(articles: Sequence[Article]):
     for number, article in enumerate(articles):
         index = Index(articles[:number] + articles[number + 1:])
         parts += [(*(np.insert(score, number, 0.0) for score in found[:3]),
-                   np.insert(found[3], number, False))
+                   *(np.insert(flags, number, False) for flags in found[3:]))
                   for found in _components(index, article.questions)]
     return parts, [None] * len(parts)
 

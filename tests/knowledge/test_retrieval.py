@@ -2,6 +2,7 @@
 running index that picks up a published edit."""
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -313,3 +314,86 @@ def test_a_street_name_is_no_other_kind_of_road_but_a_dutch_word_is_a_subject(ta
     assert tax_index.other_kinds(question, [number]) == [False]
     assert "werk-aan-de-weg" in ids(tax_index.answer_for(question))
     assert tax_index.answer_for("wanneer gaat de bibliotheek open").kind == "none"
+
+
+# -- an unaddressed subject: the question's own Dutch word is in no article, and the best ----
+# -- article meets it in one word only, a word other articles have too ----------------------
+
+@pytest.fixture
+def opening_hours_index(tmp_path) -> Index:
+    from tests.knowledge.conftest import article, write_department
+
+    write_department(tmp_path, "publiekszaken", "Publiekszaken", [
+        article("openingstijden-gemeentehuis", "Openingstijden gemeentehuis",
+                ["Wat zijn de openingstijden van het gemeentehuis?",
+                 "Wanneer is het gemeentehuis open?"], "Openingstijden"),
+        article("milieustraat", "Milieustraat",
+                ["Wat zijn de openingstijden van de milieustraat?",
+                 "Waar breng ik mijn oude verf heen?"], "Milieustraat",
+                answer="Breng het naar de milieustraat; een bruikbare stoel kunt u ook op de "
+                       "rommelmarkt verkopen. https://www.lindendal.nl/milieustraat"),
+        article("sporthal-huren", "Sporthal huren",
+                ["Kan ik de sporthal huren voor een toernooi?"], "Sportaccommodatie"),
+        article("hondenbelasting", "Hondenbelasting",
+                ["Moet ik hondenbelasting betalen?"], "Hondenbelasting")])
+    return Index(load_folder(tmp_path))
+
+
+def numbered(index: Index, article_id: str) -> int:
+    return [a.id for a in index.articles].index(article_id)
+
+
+def test_a_subject_no_article_has_beside_one_shared_common_word_gets_none(opening_hours_index):
+    question = "wat zijn de openingstijden van het zwembad"
+    town_hall = numbered(opening_hours_index, "openingstijden-gemeentehuis")
+    assert opening_hours_index.unaddressed(question, [town_hall]) == [True]
+    matches = opening_hours_index.search(question, top=retrieval.CHOOSE_MAX)
+    assert matches and matches[0].unaddressed
+    assert retrieval.decide([dataclasses.replace(m, unaddressed=False) for m in matches]
+                            ).kind != "none", "without the check the town hall's hours fit"
+    assert opening_hours_index.answer_for(question).kind == "none"
+
+
+def test_the_named_subject_still_gets_its_article(opening_hours_index):
+    assert ids(opening_hours_index.answer_for("openingstijden van het gemeentehuis")) == \
+        ["openingstijden-gemeentehuis"]
+
+
+def test_a_subject_the_articles_answer_speaks_of_is_addressed(opening_hours_index):
+    question = "openingstijden rommelmarkt"
+    assert opening_hours_index.unaddressed(question, [
+        numbered(opening_hours_index, "milieustraat"),
+        numbered(opening_hours_index, "openingstijden-gemeentehuis")]) == [False, True]
+
+
+def test_a_word_only_one_article_has_keeps_it_a_candidate(opening_hours_index):
+    # "hondenbelasting" is this article's own word: a puppy is the resident's word for it.
+    number = numbered(opening_hours_index, "hondenbelasting")
+    assert opening_hours_index.unaddressed("hondenbelasting voor een puppy", [number]) == \
+        [False]
+    assert "hondenbelasting" in ids(opening_hours_index.answer_for(
+        "hondenbelasting voor een puppy"))
+
+
+def test_ordinary_words_and_names_are_no_unaddressed_subject(opening_hours_index):
+    # common Dutch ("volgens") and a word not in Dutch at large (a typo, a name) say little
+    town_hall = numbered(opening_hours_index, "openingstijden-gemeentehuis")
+    for question in ("openingstijden volgens mij", "openingstijden lindendal",
+                     "openingstijdn gemeentehuiss"):
+        assert opening_hours_index.unaddressed(question, [town_hall]) == [False], question
+
+
+def test_an_unaddressed_best_match_is_never_answered_or_offered():
+    from bot.knowledge.retrieval import Match
+
+    article = type("A", (), {"id": "openingstijden-gemeentehuis"})()
+    assert retrieval.decide([Match(article, 0.7, 0.9)]).kind == "answer"
+    assert retrieval.decide([Match(article, 0.7, 0.9, unaddressed=True)]).kind == "none"
+
+
+def test_chat_forms_of_small_words_carry_no_subject():
+    from bot.knowledge.text import tokens
+
+    assert tokens("mn paspoort is weg") == ["paspoort", "weg"]
+    assert tokens("m'n rijbewijs, k weet het niet") == ["rijbewijs", "weet"]
+    assert tokens("bus 12") == ["bus", "12"], "a number is kept"
