@@ -286,6 +286,9 @@ _PRODUCT_WORDS = {
     "permit_question": re.compile(
         r"vergunning|ontheffing|toestemming|bouw|dakkapel|schutting|kappen|evenement|permit",
         re.IGNORECASE),
+    "bulky_waste_pickup": re.compile(
+        r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|ophal|opgehaald|bulky|"
+        r"furniture|sofa|mattress", re.IGNORECASE),
 }
 
 
@@ -362,6 +365,9 @@ def _model_unsure(message: Any, intent: Optional[str]) -> bool:
         return False  # the reader's own words for it ("schulden")
     if intent == MONEY_WORRIES_INTENT:
         return confidence < SURE_INTENT
+    if intent in _PRODUCT_WORDS and confidence < SURE_INTENT and not _names_the_product(
+            intent, text):
+        return True  # "hij is GESTOLEN, ik heb geen oude meer om mee te nemen" as bulky waste
     return bool(read_aspect(text)) and confidence < SURE_INTENT and intent not in KEEP_INTENTS
 
 

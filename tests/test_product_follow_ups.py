@@ -111,12 +111,20 @@ AFTER_NOT_HELPED = START + [said("paspoort aanvragen", "passport_id_appointment"
      "money_worries", 0.6),
     (AFTER_NOT_HELPED, "hij is GESTOLEN. ik heb geen oude meer om mee te nemen",
      "nlu_fallback", 0.4),
+    (AFTER_NOT_HELPED, "hij is GESTOLEN. ik heb geen oude meer om mee te nemen",
+     "bulky_waste_pickup", 0.63),
     (AFTER_PARKING, "nee ik bedoel GEEN spoed, gewoon normaal. hoeveel dagen en hoeveel euro",
      "complaint", 0.53),
 ])
 def test_a_message_the_model_cannot_place_after_an_answer_is_read_with_it(
         events, text, intent, confidence):
     assert reading_route(tracker(events + [said(text, intent, confidence)])) == \
+        "action_answer_follow_up"
+
+
+def test_a_sure_or_named_product_after_an_answer_is_that_product():
+    text = "mag ik mijn oude bank bij de weg zetten?"
+    assert reading_route(tracker(AFTER_PARKING + [said(text, "bulky_waste_pickup", 0.7)])) != \
         "action_answer_follow_up"
 
 
