@@ -21,13 +21,15 @@ from actions.contact import callback_number, callback_time, register_left_messag
 from actions.questions import hazard_heard, report_question_answer
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
-                                  HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, WANTS_UPDATES, ack,
+                                  HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO,
+                                  UNKNOWN_STREET_QUESTION, WANTS_UPDATES, ack,
                                   answer_of, asks_a_callback, cleared_for, description_of,
-                                  is_description, is_spot_only, needs_number, number_question,
+                                  is_description, is_spot_only, is_unknown_street,
+                                  needs_number, number_question,
                                   pending_place, pending_slots, personal_data_ack, place_slots,
                                   prompt, shared_photo,
                                   shared_slots, street_near_question, told_place_slots,
-                                  with_ack, with_number)
+                                  unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.reading.answers import (already_left_out, labelled_description, part_to_change,
@@ -361,6 +363,14 @@ class ValidateReportForm(FormValidationAction):
                 return {"report_place": None,
                         "report_prompt": prompt("utter_report_street_unknown",
                                                 street=text, place=profile().location.place)}
+        checked = (pending is not None and is_unknown_street(pending)
+                   and last_bot_response(tracker) == UNKNOWN_STREET_QUESTION)
+        if checked and (answer_of(tracker, reading) is True and not place or place and tuple(
+                place.streets) == tuple(pending.streets)):
+            own = place if place and place.house_number else pending  # "jawel, Eikenlaan 5"
+            return self._street_or_ask(_as_own_words(own))
+        if is_unknown_street(place) and not checked:
+            return unknown_street_slots(place)  # "Eikenlaan 5": asked once, then taken
         if is_spot_only(pending):
             return _near(pending, place, reading, text)
         if place and place.kind == "number" and pending and (pending.streets

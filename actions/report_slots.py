@@ -13,6 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions.reading import channel_of, reading_of
+from bot.profile import profile
 from bot.reading.callback import wants_callback
 from bot.reading.result import Reading
 from bot.reading.places import Place
@@ -147,11 +148,28 @@ def with_number(street: Place, number: Place) -> Place:
     return Place.from_dict(data)
 
 
+UNKNOWN_STREET_QUESTION = "utter_report_street_unknown"
+
+
+def is_unknown_street(place: Optional[Place]) -> bool:
+    """A street the register does not know and has no near name for ("Eikenlaan")."""
+    return bool(place and place.streets and place.kind in ("address", "street")
+                and not place.verified and not place.suggestion)
+
+
+def unknown_street_slots(place: Place) -> Dict[Text, Any]:
+    """Asked once: the back office refuses an address the register does not know."""
+    return pending_slots(place, prompt(UNKNOWN_STREET_QUESTION, street=place.streets[0],
+                                       place=profile().location.place))
+
+
 def told_place_slots(place: Optional[Place]) -> Dict[Text, Any]:
     """The slots for a place told before it was asked: complete, or with its one question
     (the house number, the street near a spot); nothing for what is not a place yet."""
     if place is None:
         return {}
+    if is_unknown_street(place):
+        return unknown_street_slots(place)
     if place.kind in ("street", "postcode") and needs_number(place):
         return pending_slots(place, number_question(place))
     if is_spot_only(place):

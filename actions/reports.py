@@ -25,7 +25,7 @@ from actions.base import utter
 from actions.emergency import answered_before
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
-                                  REPORT_SLOTS,
+                                  REPORT_SLOTS, is_unknown_street,
                                   cleared_for,
                                   HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, personal_data_ack,
@@ -142,7 +142,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
     acks.append(first)
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
-    if place and (place.complete or place.kind == "street" and not needs_number(place)):
+    if place and (place.complete or place.kind == "street" and not needs_number(place)) and (
+            not is_unknown_street(place)):
         acks.append(ack("utter_ack_place", place=place.label))
     other_data = set(reading.personal_data) - ({"email", "phone"} if contact_used else set())
     return acks + ([personal_data_ack(reading)] if other_data else [])

@@ -185,6 +185,11 @@ _RESUME = re.compile(
     r"|\b(?:wil|wilde) (?:ik )?(?:\w+ ){0,4}?toch (?:wel |graag )?(?:doen|melden|versturen)\b"
     r"|\btoch (?:wel )?(?:melden|versturen)\b|\b(?:doe|meld|verstuur) (?:\w+ )?(?:maar )?toch\b"
     r"|\b(?:actually|on second thought),? (?:do|send|report) it\b", re.IGNORECASE)
+# "Kunnen jullie er ook bij zetten dat het de groene bak is?" right after a status answer:
+# more for that report, passed on to the colleague who handles it, never a new report.
+_ADD_TO_REPORT = re.compile(
+    r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
+    r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
 # "Brandweer komt eraan. Moet ik nog iets doen?": answered by what to do once help comes.
 _WHAT_TO_DO = re.compile(r"\b(?:moet|kan) ik (?:nu |nog |zelf |verder )*(?:iets|wat) doen\b"
                          r"|\bwat (?:moet|kan) ik (?:nu |nog |zelf |verder )*doen\b"
@@ -673,6 +678,9 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.location.streets and not reading.category
             and intent.get("name") in UNSURE_INTENTS + (ANSWER_INTENT, STATUS_INTENT)):
         return STATUS_ACTION  # "het was in de Kerkweg bij nummer 3": looked up by its place
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and _ADD_TO_REPORT.search(message.text or "")):
+        return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):

@@ -973,6 +973,13 @@ AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_hum
                           ActionExecuted("action_take_callback"), ActionExecuted("action_listen")]
 
 
+@pytest.mark.parametrize("text", ["Dank u wel, dat is fijn. Hoe laat ongeveer belt men?",
+                                  "om welke tijd bellen jullie?"])
+def test_what_time_after_a_callback_is_when(text):
+    assert reading_route(tracker(AFTER_CALLBACK + [said(text, "municipal_question")])) == \
+        "action_tell_when"
+
+
 def test_asking_when_after_a_callback_is_answered_not_passed_on_again():
     text = "dank u. wordt het wel echt vandaag?"
     assert reading_route(tracker(AFTER_CALLBACK + [said(text, "ask_report_status")])) == \
@@ -1080,3 +1087,15 @@ STOPPED = START + [said("Er ligt hondenpoep op de stoep bij Dorpsstraat 3",
 def test_changing_ones_mind_right_after_stopping_brings_the_report_back(text, resumed):
     route = reading_route(tracker(STOPPED + [said(text, "inform")]))
     assert (route == "action_resume_report") is resumed
+
+
+STATUS_TOLD = START + [said("status m-2026-000696", "ask_report_status"),
+                       ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("kunnen jullie er ook bij zetten dat het de groene bak is en de hele straat",
+     "report_waste_collection"),
+    ("ik wil nog iets toevoegen: het is de groene bak", "inform")])
+def test_more_for_a_report_just_told_is_passed_on_not_a_new_report(text, intent):
+    assert reading_route(tracker(STATUS_TOLD + [said(text, intent)])) == "action_take_message"

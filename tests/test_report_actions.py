@@ -291,11 +291,44 @@ def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     assert dispatcher.messages == [], "validation never talks; the next question does"
 
 
-def test_an_unknown_street_with_a_number_is_taken(dispatcher, domain):
-    result = ValidateReportForm().validate_report_location(
-        "Eikenlaan 7", dispatcher, tracker_for(asking="report_location", text="Eikenlaan 7"), domain
-    )
-    assert result["report_location"] == "Eikenlaan 7"
+def _after_the_unknown_street_question(text, pending):
+    tracker = tracker_for(asking="report_location", text=text,
+                          slots={"report_place": pending, "report_location_tries": 1})
+    tracker.events.insert(0, {"event": "bot", "text": "De Eikenlaan kan ik niet vinden",
+                              "metadata": {"utter_action": "utter_report_street_unknown"}})
+    return tracker
+
+
+def test_an_unknown_street_is_checked_once_then_taken(dispatcher, domain):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "Eikenlaan 7", dispatcher, tracker_for(asking="report_location", text="Eikenlaan 7"),
+        domain)
+    assert first["report_location"] is None
+    assert first["report_prompt"]["key"] == "utter_report_street_unknown"
+    for again in ("Eikenlaan 7", "jawel, die bestaat echt"):
+        tracker = _after_the_unknown_street_question(again, first["report_place"])
+        second = form.validate_report_location(again, dispatcher, tracker, domain)
+        assert second["report_location"] == "Eikenlaan 7"
+        assert second["report_place"]["verified"] is False
+
+
+def test_a_known_street_after_the_unknown_one_is_taken(dispatcher, domain):
+    first = ValidateReportForm().validate_report_location(
+        "Eikenlaan 5", dispatcher, tracker_for(asking="report_location", text="Eikenlaan 5"),
+        domain)
+    text = "oh sorry ik bedoel de Beukenlaan 5"
+    second = ValidateReportForm().validate_report_location(
+        text, dispatcher, _after_the_unknown_street_question(text, first["report_place"]), domain)
+    assert second["report_location"] == "Beukenlaan 5"
+
+
+def test_an_unknown_street_in_the_first_message_is_asked_about(dispatcher, domain):
+    slots = start("Bankje kapot in de Eikenlaan 5", "report_public_space_other", dispatcher,
+                  domain)
+    assert slots["report_prompt"]["key"] == "utter_report_street_unknown"
+    assert slots.get("report_location") is None
+    assert "utter_ack_place" not in [a["key"] for a in slots["report_ack"]]
 
 
 @pytest.mark.parametrize(

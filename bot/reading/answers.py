@@ -425,7 +425,8 @@ _TO_SOMEONE_CLOSE = re.compile(
 _ABOUT_THE_WAIT = re.compile(
     r"\b(?:hoe ?lang|wanneer|vandaag|morgen|nog lang|duurt|wachten|wacht|hoe snel|vanmiddag|"
     r"vanavond|vanochtend|straks|binnenkort|deze week|dit weekend|(?:voor|na) het weekend|"
-    r"zo meteen|how long|how soon|when|today|tomorrow)\b", re.IGNORECASE)
+    r"zo meteen|hoe ?laat|om welke tijd|hoe vroeg|how long|how soon|when|what time|today|"
+    r"tomorrow)\b", re.IGNORECASE)
 # "ok", "prima", "👍" after a handover: heard, not a new message for the colleague.
 _OK_WORDS = frozenset("ok oke oké okee okay okido prima goed top helder duidelijk fijn super "
                       "ja jaja jawel akkoord afgesproken perfect mooi cool alright".split())
@@ -440,9 +441,11 @@ _OWN_SUBJECT = re.compile(r"\b(?:de|een|mijn|onze|het)\s+(?!weekend\b|middag\b|o
 
 def asks_about_the_wait(text: str) -> bool:
     """A question when the colleague comes ("wordt het wel echt vandaag?")."""
-    text = text or ""
-    return ("?" in text and bool(_ABOUT_THE_WAIT.search(text))
-            and len(text.split()) <= MAX_WAIT_QUESTION_WORDS and not _OWN_SUBJECT.search(text))
+    questions = [part for part in re.split(r"(?<=[.!?])\s+", text or "") if "?" in part]
+    question = questions[-1] if questions else ""  # "Dank u, dat is fijn. Hoe laat belt men?"
+    return (bool(_ABOUT_THE_WAIT.search(question))
+            and len(question.split()) <= MAX_WAIT_QUESTION_WORDS
+            and not _OWN_SUBJECT.search(question))
 
 
 def is_only_an_ok(text: str) -> bool:
