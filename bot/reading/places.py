@@ -413,8 +413,40 @@ def _without_home_number(text: str) -> str:
     return rest if _OTHER_NUMBER.search(rest) else text
 
 
+# "…aan de Vondelstraat. Ohnee sorry, het is de speeltuin aan de Van Goghstraat": the
+# resident corrects the place within the message; what follows the correction counts.
+_CORRECTED_HERE = re.compile(
+    r"[.,!;]\s*(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|correctie|wacht)\b[\s,!.]*"
+    r"(?:(?:o+h?\s*)?nee+\b[\s,!.]*|sorry\b[\s,!.]*|wacht\b[\s,!.]*)*"
+    r"(?:het\s+is|is\s+het|ik\s+bedoel(?:de)?|bedoel(?:de)?)\b", re.IGNORECASE)
+
+
+def _corrected_in_the_message(text: str) -> Optional[str]:
+    """The words after the resident's own correction of the place, if any."""
+    found = None
+    for found in _CORRECTED_HERE.finditer(text):
+        pass
+    return text[found.end():] if found else None
+
+
+def _place_corrected_in(text: str, register: Optional[StreetRegister]) -> Optional[Place]:
+    """The place the resident corrected to; a bare number keeps the street said before."""
+    corrected = _corrected_in_the_message(text)
+    place = read_place(corrected, register) if corrected else None
+    if place is None or place.kind != "number":
+        return place
+    before = read_place(text[:len(text) - len(corrected)], register)
+    if before is None or before.kind not in ("address", "street") or not before.streets:
+        return None
+    return replace(before, kind="address", house_number=place.house_number,
+                   text=f"{before.streets[0]} {place.house_number}")
+
+
 def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:
     """The place this text names; None when it names none (or is clearly not a place)."""
+    corrected = _place_corrected_in(text or "", register)
+    if corrected is not None:
+        return corrected
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_BUT.sub("", text or ""))
     clean = _without_home_number(clean)
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"

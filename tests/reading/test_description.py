@@ -423,3 +423,11 @@ def test_a_thing_put_outside_but_not_collected_is_still_a_problem() -> None:
     text = ("De lantaarnpaal voor mijn huis is kapot. Ik heb de kliko gisteren buiten gezet "
             "maar die is niet geleegd.")
     assert len(split_problems(text)) == 2
+
+
+def test_a_vehicle_in_the_way_is_a_problem_of_its_own():
+    problems = split_problems("Ik zie ratten bij de containers op de Stationsstraat en er staat "
+                              "een busje op de stoep bij nummer 3")
+    assert [problem.category for problem in problems] == ["report_waste_collection",
+                                                          "report_public_space_other"]
+    assert "busje" in problems[1].text

@@ -559,3 +559,14 @@ def test_other_numbers_at_the_summary_are_no_house_number(text):
 def test_the_residents_own_house_number_is_not_the_place_of_another(text, street, number):
     place = read_place(text)
     assert place.streets == (street,) and place.house_number == number
+
+
+@pytest.mark.parametrize("text, label", [
+    ("In de speeltuin aan de Vondelstraat is de glijbaan kapot. Ohnee sorry het is de speeltuin "
+     "aan de Van Goghstraat, bij het grasveldje", "Van Goghstraat, bij het grasveldje"),
+    ("Lamp kapot op de Kerkstraat 4. Sorry, het is nummer 6", "Kerkstraat 6"),
+    ("Lamp kapot Kerkstraat 4, nee wacht ik bedoel de Kerkweg 4", "Kerkweg 4"),
+    ("Sorry dat ik stoor, de lamp op de Kerkstraat 4 is kapot", "Kerkstraat 4"),
+])
+def test_a_place_corrected_within_the_message_is_the_corrected_one(text, label):
+    assert read_place(text).label == label
