@@ -3,7 +3,6 @@ a birth is no death, a partner moving along stays a moving question, the ordinar
 after the rush answer, a stolen card or a company car after their product's answer."""
 from __future__ import annotations
 
-import asyncio
 
 import pytest
 from rasa.shared.core.events import ActionExecuted
@@ -11,24 +10,9 @@ from rasa.shared.core.events import ActionExecuted
 from bot.policies import reading_route
 from bot.reading.message import read_message
 from bot.reading.questions import read_question
-from tests.test_knowledge_answers import _after_answer, decide, kb_url  # noqa: F401
+from tests.test_knowledge_answers import (  # noqa: F401
+    _after_answer, _follow_up, decide, kb_url)
 from tests.test_reading_policy import START, said, tracker
-
-
-def _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up):  # noqa: F811
-    from actions import knowledge, topics
-
-    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
-    monkeypatch.setattr(topics, "previous_article",
-                        lambda t: knowledge.previous_article(t, kb_url))
-    monkeypatch.setattr(topics, "own_subject", lambda text: knowledge.own_subject(text, kb_url))
-    monkeypatch.setattr(topics, "related_article",
-                        lambda before, text: knowledge.related_article(before, text, kb_url))
-    monkeypatch.setattr(topics, "context_article",
-                        lambda before, text: knowledge.context_article(before, text, kb_url))
-    article, tracker_ = _after_answer(kb_url, first, follow_up)
-    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker_, domain))
-    return article, dispatcher.messages
 
 
 def test_a_birth_gets_the_birth_answer_not_the_death(kb_url):  # noqa: F811
