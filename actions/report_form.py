@@ -54,6 +54,7 @@ def _asked(tracker: Tracker, slot: Text) -> bool:
 
 
 GIVE_UP_TRIES = 2  # answers that were no place before a colleague is offered
+LAST_TRY = "utter_report_location_last_try"
 
 
 def _number_for_the_street_asked(pending: Optional[Place], place: Optional[Place],
@@ -363,10 +364,14 @@ class ValidateReportForm(FormValidationAction):
                 return {"report_place": None,
                         "report_prompt": prompt("utter_report_street_unknown",
                                                 street=text, place=profile().location.place)}
+        asked = last_bot_response(tracker)
         checked = (pending is not None and is_unknown_street(pending)
-                   and last_bot_response(tracker) == UNKNOWN_STREET_QUESTION)
-        if checked and (answer_of(tracker, reading) is True and not place or place and tuple(
+                   and asked in (UNKNOWN_STREET_QUESTION, LAST_TRY))
+        said_yes = answer_of(tracker, reading) is True
+        if checked and (said_yes and not place or place and tuple(
                 place.streets) == tuple(pending.streets)):
+            if asked == UNKNOWN_STREET_QUESTION and not said_yes:  # the same name again
+                return pending_slots(pending, prompt(LAST_TRY))
             own = place if place and place.house_number else pending  # "jawel, Eikenlaan 5"
             return self._street_or_ask(_as_own_words(own))
         if is_unknown_street(place) and not checked:
@@ -413,7 +418,7 @@ class ValidateReportForm(FormValidationAction):
                 return _street_of(pending)  # "weet ik niet": the street will do
             return pending_slots(pending, number_question(pending))
         key = ("utter_report_location_give_up" if tries >= GIVE_UP_TRIES
-               else "utter_report_location_last_try" if tries
+               else LAST_TRY if tries
                else "utter_report_location_unclear")
         return {"report_prompt": prompt(key)}
 

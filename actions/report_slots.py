@@ -153,7 +153,7 @@ UNKNOWN_STREET_QUESTION = "utter_report_street_unknown"
 
 def is_unknown_street(place: Optional[Place]) -> bool:
     """A street the register does not know and has no near name for ("Eikenlaan")."""
-    return bool(place and place.streets and place.kind in ("address", "street")
+    return bool(place and place.streets and place.kind in ("address", "street", "landmark")
                 and not place.verified and not place.suggestion)
 
 

@@ -74,6 +74,8 @@ def test_the_reading_is_stored_as_entities():
     # a yes the model took for wanting a person, with no word for one
     ("ja verstuur maar, jullie vinden m wel", "ask_human", "affirm"),
     ("ja, maar ik wil liever een medewerker spreken", "ask_human", "ask_human"),
+    ("Graag zou ik willen weten wanneer de gemeente de bomen in onze straat gaat snoeien",
+     "ask_human", "municipal_question"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -291,26 +291,38 @@ def test_a_bare_number_answers_the_house_number_question(dispatcher, domain):
     assert dispatcher.messages == [], "validation never talks; the next question does"
 
 
-def _after_the_unknown_street_question(text, pending):
+def _after_the_unknown_street_question(text, pending,
+                                      asked="utter_report_street_unknown"):
     tracker = tracker_for(asking="report_location", text=text,
                           slots={"report_place": pending, "report_location_tries": 1})
-    tracker.events.insert(0, {"event": "bot", "text": "De Eikenlaan kan ik niet vinden",
-                              "metadata": {"utter_action": "utter_report_street_unknown"}})
+    tracker.events.insert(0, {"event": "bot", "text": "Ik kan 'Eikenlaan' niet vinden",
+                              "metadata": {"utter_action": asked}})
     return tracker
 
 
-def test_an_unknown_street_is_checked_once_then_taken(dispatcher, domain):
+def test_an_unknown_street_is_checked_then_taken_when_the_resident_insists(dispatcher,
+                                                                          domain):
     form = ValidateReportForm()
     first = form.validate_report_location(
         "Eikenlaan 7", dispatcher, tracker_for(asking="report_location", text="Eikenlaan 7"),
         domain)
     assert first["report_location"] is None
     assert first["report_prompt"]["key"] == "utter_report_street_unknown"
-    for again in ("Eikenlaan 7", "jawel, die bestaat echt"):
-        tracker = _after_the_unknown_street_question(again, first["report_place"])
-        second = form.validate_report_location(again, dispatcher, tracker, domain)
-        assert second["report_location"] == "Eikenlaan 7"
-        assert second["report_place"]["verified"] is False
+    pending = first["report_place"]
+    yes = "jawel, die bestaat echt"
+    taken = form.validate_report_location(
+        yes, dispatcher, _after_the_unknown_street_question(yes, pending), domain)
+    assert taken["report_location"] == "Eikenlaan 7"
+    assert taken["report_place"]["verified"] is False
+    again = form.validate_report_location(
+        "Eikenlaan 7", dispatcher, _after_the_unknown_street_question("Eikenlaan 7", pending),
+        domain)
+    assert again["report_prompt"]["key"] == "utter_report_location_last_try"
+    third = form.validate_report_location("Eikenlaan 7", dispatcher,
+                                          _after_the_unknown_street_question(
+                                              "Eikenlaan 7", pending,
+                                              "utter_report_location_last_try"), domain)
+    assert third["report_location"] == "Eikenlaan 7"
 
 
 def test_a_known_street_after_the_unknown_one_is_taken(dispatcher, domain):

@@ -59,6 +59,9 @@ _A_PERSON_AT_ALL = re.compile(
     r"\b(?:mens|mensen|persoon|medewerk\w*|iemand|collega\w*|human|person|agent|someone|"
     r"bel\w*|gebeld|terugbel\w*|spreken|praten|chat\w*|talk|speak|call\w*|hulp|help)\b",
     re.IGNORECASE)
+_ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} weten\b|"
+                             r"\b(?:vraag|vraagje)\b", re.IGNORECASE)
+QUESTION_INTENT = "municipal_question"
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"complain\w*)\b", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
@@ -81,9 +84,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
-    if (intent_name == ASK_HUMAN_INTENT and reading.answer is True
-            and _STARTS_WITH_YES.match(text) and not _A_PERSON_AT_ALL.search(text)):
-        return {"name": YES_INTENT, "confidence": 1.0}  # "ja verstuur maar, jullie vinden m wel"
+    if intent_name == ASK_HUMAN_INTENT and not _A_PERSON_AT_ALL.search(text):
+        if _ASKS_SOMETHING.search(text):  # "graag zou ik willen weten wanneer … snoeien"
+            return {"name": QUESTION_INTENT, "confidence": 1.0}
+        if reading.answer is True and _STARTS_WITH_YES.match(text):
+            return {"name": YES_INTENT, "confidence": 1.0}  # "ja verstuur maar, vinden m wel"
     if intent_name == ANSWER_INTENT and reading.category and _names_a_problem_beside(
             text, reading):
         # "lantaarnpaal kapot bij Kerkstraat 12": a report with its place, not a bare answer
