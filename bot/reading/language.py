@@ -82,12 +82,28 @@ def warm_up() -> None:
     _get_detector()
 
 
+# Short English the detector is unsure of ("my bin was not emptied"): its small words tell.
+_ENGLISH_ONLY = frozenset("the my we want to get was not how do you your can please what "
+                          "where when with have has there this that i i'm it's our they "
+                          "would could should am are been".split())
+_DUTCH_ONLY = frozenset("de het een ik je jij niet van op met voor dat die wat hoe waar "
+                        "wanneer mijn onze zijn er ook nog maar naar bij aan graag u".split())
+MIN_ENGLISH_WORDS = 2
+
+
+def _english_by_small_words(text: str) -> bool:
+    words = {word.lower() for word in _LATIN_WORD.findall(text)}
+    return len(words & _ENGLISH_ONLY) >= MIN_ENGLISH_WORDS and not words & _DUTCH_ONLY
+
+
 def _latin_language(text: str) -> Optional[str]:
     if len(_LATIN_WORD.findall(text)) < MIN_LATIN_WORDS:
         return None
     confidences = _confidences(text)
     if not confidences:
         return None
+    if confidences[0][0] == "en" and _english_by_small_words(text):
+        return "en"
     code, confidence = confidences[0]
     if confidence < MIN_CONFIDENCE:
         return None
