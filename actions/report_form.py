@@ -211,6 +211,14 @@ def _corrects_the_place(tracker: Tracker) -> bool:
     return bool(_PLACE_CORRECTION.search(text)) and not _OWN_ADDRESS.search(text)
 
 
+def _another_street(tracker: Tracker, reading: Reading) -> bool:
+    """"Nee, het is WILHELMINAstraat 5": a known street other than the report's."""
+    current = tracker.get_slot("report_place") or {}
+    place = reading.location
+    return bool(place and place.streets and place.verified
+                and list(place.streets) != list(current.get("streets") or []))
+
+
 def _ran_this_turn(tracker: Tracker, action: Text) -> bool:
     """Whether `action` ran since the resident's latest message."""
     for event in reversed(tracker.events):
@@ -445,9 +453,10 @@ class ValidateReportForm(FormValidationAction):
         if added:  # "en er zitten ook ratten": added, then the same question
             return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)
-        if answer is None and contact:
-            answer = True
-        if answer is False and CORRECTS.search(_text(tracker)) and reading.location:
+        if contact and (answer is None or WANTS_UPDATES.search(_text(tracker))):
+            answer = True  # "it's not the waste, it's rats. Yes please keep me updated: a@b.nl"
+        if answer is False and reading.location and (CORRECTS.search(_text(tracker))
+                                                     or _another_street(tracker, reading)):
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
                 return {"report_updates": None, **corrected}
@@ -488,7 +497,8 @@ class ValidateReportForm(FormValidationAction):
         correction = self._correction(tracker, reading, answer)
         if correction:
             return correction
-        if answer is not False and self._wants_updates_now(tracker):
+        if (answer is not False or reading.email or reading.phone) and self._wants_updates_now(
+                tracker):  # "No, I DO want messages. My e-mail is …"
             slots = {"report_confirmed": None, "report_updates": True}
             if channel_of(tracker) not in CHANNELS_WITH_ADDRESS:  # else the chat is the way back
                 slots["report_contact"] = reading.email or reading.phone

@@ -52,7 +52,9 @@ FILLER_WORDS = {
 WANTS_UPDATES = re.compile(
     r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"
     r"laat (?:me|mij|het) (?:\w+ )?weten|hou(?:d|dt)? (?:me|mij)|"
-    r"keep me (?:posted|updated|informed)|let me know)\b", re.IGNORECASE)
+    r"keep me (?:posted|updated|informed)|let me know|"
+    r"(?:wil|want|would like) (?:\w+ )?(?:wel |graag |toch )?"
+    r"(?:berichten|messages|updates|e-?mails?))\b", re.IGNORECASE)
 
 
 # The resident corrects what they said about the problem: "eigenlijk is het de schommel".

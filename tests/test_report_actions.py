@@ -1324,3 +1324,34 @@ def test_a_stopped_report_comes_back_as_it_was(dispatcher, domain):
                                    "report_location": "Dorpsstraat 3"}
     assert events[-1] == {"event": "followup", "name": "report_form", "timestamp": None}
     assert dispatcher.messages[-1]["response"] == "utter_report_resumed"
+
+
+def test_an_address_with_keep_me_updated_is_a_yes_whatever_came_before(dispatcher, domain):
+    text = ("It's not really the waste, it's rats. Big ones. Yes please keep me updated: "
+            "m.kowalski@outlook.com")
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": "Rats near the containers", "report_location": "Beukenlaan 30"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True
+    assert result["report_contact"] == "m.kowalski@outlook.com"
+
+
+def test_no_with_wanting_messages_at_the_summary_turns_updates_on(dispatcher, domain):
+    text = "No, I DO want messages. My email is m.kowalski@outlook.com"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={
+        "report_description": "Rats near the containers", "report_updates": False})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True
+    assert result["report_contact"] == "m.kowalski@outlook.com"
+
+
+def test_no_with_another_known_street_at_the_updates_question_moves_the_report(dispatcher,
+                                                                               domain):
+    text = "nee het is WILHELMINAstraat 5"
+    place = read_message("Julianastraat 5").location.as_dict()
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny", slots={
+        "report_description": "Lamp kapot", "report_place": place,
+        "report_location": "Julianastraat 5"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Wilhelminastraat 5"
+    assert result["report_updates"] is None

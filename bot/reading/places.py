@@ -416,7 +416,7 @@ def _without_home_number(text: str) -> str:
 # "…aan de Vondelstraat. Ohnee sorry, het is de speeltuin aan de Van Goghstraat": the
 # resident corrects the place within the message; what follows the correction counts.
 _CORRECTED_HERE = re.compile(
-    r"[.,!;]\s*(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|correctie|wacht)\b[\s,!.]*"
+    r"[.,!;]\s*(?:o+h?\s+)?(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|correctie|wacht)\b[\s,!.]*"
     r"(?:(?:o+h?\s*)?nee+\b[\s,!.]*|sorry\b[\s,!.]*|wacht\b[\s,!.]*)*"
     r"(?:het\s+is|is\s+het|ik\s+bedoel(?:de)?|bedoel(?:de)?)\b", re.IGNORECASE)
 

@@ -566,6 +566,8 @@ def test_the_residents_own_house_number_is_not_the_place_of_another(text, street
      "aan de Van Goghstraat, bij het grasveldje", "Van Goghstraat, bij het grasveldje"),
     ("Lamp kapot op de Kerkstraat 4. Sorry, het is nummer 6", "Kerkstraat 6"),
     ("Lamp kapot Kerkstraat 4, nee wacht ik bedoel de Kerkweg 4", "Kerkweg 4"),
+    ("Lamp kapot in de Julianastraat. oh wacht nee sorry het is de Wilhelminastraat",
+     "Wilhelminastraat"),
     ("Sorry dat ik stoor, de lamp op de Kerkstraat 4 is kapot", "Kerkstraat 4"),
 ])
 def test_a_place_corrected_within_the_message_is_the_corrected_one(text, label):
