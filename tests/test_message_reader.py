@@ -76,6 +76,10 @@ def test_the_reading_is_stored_as_entities():
     ("ja, maar ik wil liever een medewerker spreken", "ask_human", "ask_human"),
     ("Graag zou ik willen weten wanneer de gemeente de bomen in onze straat gaat snoeien",
      "ask_human", "municipal_question"),
+    # money worries without a word about money is the model's guess
+    ("mijn man is vannacht overleden in het ziekenhuis. ik weet niet goed wat ik nu allemaal "
+     "moet doen bij de gemeente", "money_worries", "municipal_question"),
+    ("ik kan de huur niet meer betalen", "money_worries", "money_worries"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected
