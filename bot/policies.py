@@ -342,6 +342,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return True  # "hij is GESTOLEN" after the passport answer: read with that answer
     if not set(last_turn) & set(ANSWERING_ACTIONS):
         return False
+    if (intent in _PRODUCT_WORDS and intent != _previous_intent(tracker)
+            and _sure(message) and _names_the_product(intent, text)):
+        return False  # "en hebben ze daar betaald parkeren?" after moving: its own product
     if not is_follow_up(text) and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
@@ -356,6 +359,17 @@ _REFERS_BACK = re.compile(r"^\W*(?:en\s+|maar\s+|nee\W+)?(?:hij|zij|ze|die|dat|d
                           r"it|that)\b", re.IGNORECASE)
 # Below this the model's intent is a guess, when the reader does not confirm it.
 SURE_INTENT = 0.85
+
+
+def _sure(message: Any) -> bool:
+    confidence = ((message.parse_data or {}).get("intent") or {}).get("confidence") or 0.0
+    return confidence >= SURE_INTENT
+
+
+def _previous_intent(tracker: DialogueStateTracker) -> Optional[str]:
+    """The intent of the resident's message before the latest one."""
+    said = [event for event in tracker.events if type(event).__name__ == "UserUttered"]
+    return (said[-2].intent or {}).get("name") if len(said) > 1 else None
 
 
 def _model_unsure(message: Any, intent: Optional[str]) -> bool:

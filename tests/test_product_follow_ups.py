@@ -138,3 +138,15 @@ def test_a_complaint_about_staff_stays_a_complaint():
     text = "ik wil een klacht indienen over de medewerker aan de balie"
     assert reading_route(tracker(START + [said(text, "complaint", 0.9)])) != \
         "action_start_report"
+
+
+AFTER_MOVING = START + [said("wij gaan verhuizen naar de kerkstraat 8, wat moet ik regelen",
+                             "moving_address_change"),
+                        ActionExecuted("action_answer_topic"),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+
+
+def test_another_product_named_after_an_answer_is_its_own_question():
+    text = "ok. en hebben ze in de kerkstraat betaald parkeren? heb ik een vergunning nodig"
+    assert reading_route(tracker(AFTER_MOVING + [said(text, "parking_permit", 0.97)])) != \
+        "action_answer_follow_up"
