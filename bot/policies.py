@@ -693,6 +693,9 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") in UNSURE_INTENTS + (ANSWER_INTENT, STATUS_INTENT)):
         return STATUS_ACTION  # "het was in de Kerkweg bij nummer 3": looked up by its place
     if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and reading.report_question == "photo"):
+        return REPORT_QUESTION_ACTION  # "kan ik nog een foto toevoegen?": how, on this channel
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
             and _ADD_TO_REPORT.search(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
     if (before == STATUS_ACTION and tracker.active_loop_name is None

@@ -1099,3 +1099,9 @@ STATUS_TOLD = START + [said("status m-2026-000696", "ask_report_status"),
     ("ik wil nog iets toevoegen: het is de groene bak", "inform")])
 def test_more_for_a_report_just_told_is_passed_on_not_a_new_report(text, intent):
     assert reading_route(tracker(STATUS_TOLD + [said(text, intent)])) == "action_take_message"
+
+
+def test_a_photo_question_after_a_status_answer_gets_the_photo_answer():
+    text = "kan ik nog een foto toevoegen? het gat is groter geworden"
+    assert reading_route(tracker(STATUS_TOLD + [said(text, "ask_human")])) == \
+        "action_answer_report_question"

@@ -37,7 +37,8 @@ _DURATION = re.compile(
     r"strooien|vegen|snoeien|maaien)\b"
     r"|\bhow long\b|\bwhen will (?:it|you|someone)\b")
 _FASTER = re.compile(
-    r"\b(?:kan|kunnen|kunt|kun|gaat|gaan|moet) (?:\w+ ){0,4}?(?:sneller|rap|rapper|vlug|vandaag|"
+    r"\b(?:kan|kunnen|kunt|kun|gaat|gaan|moet) (?:\w+ ){0,4}?(?:sneller|rap|rapper|vlug|eerder|"
+    r"voor (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|het weekend)|vandaag|"
     r"morgen|"
     r"meteen|direct|nu meteen|zo snel mogelijk|met spoed|voorrang)\b"
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
