@@ -18,7 +18,8 @@ from typing import Optional
 _ASKS = re.compile(
     r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
     r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:iemand(?:\s+van\s+(?:de\s+|het\s+)?\w+)?|jullie|u|een\s+collega|"
-    r"een\s+medewerker)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?bellen\b|\bgebeld\s+(?:te\s+)?worden\b"
+    r"een\s+medewerker)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?(?:op)?bellen\b"
+    r"|\b(?:op)?gebeld\s+(?:te\s+)?worden\b"
     r"|\bbel\w*\s+(?:u|jullie|je)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?terug\b"
     r"|\b(?:dat|zodat)\s+(?:iemand|een\s+collega|een\s+medewerker|jullie|u)\s+(?:me|mij|ons)"
     r"\s+(?:\w+\s+){0,2}?(?:belt|bellen|terugbelt|terugbellen)\b"

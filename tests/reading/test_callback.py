@@ -13,6 +13,7 @@ from bot.reading.callback import preferred_time, wants_callback
     "Ik heb al drie keer gebeld en niemand belt terug. Ik wil nu echt dat iemand mij belt.",
     "Ik wil graag teruggebeld worden morgenochtend tussen 9 en 10 op 0346 - 27 18 90",
     "u kunt me bellen op 0687654321, liefst na 3 uur smiddags",
+    "kan iemand van de gemeente mij opbellen over huishoudelijke hulp via de wmo?",
 ])
 def test_a_callback_request_is_read(text):
     assert wants_callback(text)
