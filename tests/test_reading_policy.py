@@ -710,6 +710,8 @@ def test_the_answer_to_the_callback_number_question(text, expected):
     ("dat klopt niet, het gaat over een stoeptegel, niet over afval", "inform",
      "action_status_disputed"),
     ("dat is niet mijn melding", "complaint", "action_status_disputed"),
+    ("afval?? het ging over een boom die op het punt staat om te vallen", "complaint",
+     "action_status_disputed"),
     ("straatverlichting? nee het ging over een stoeprand. dan heb ik het verkeerde nummer denk ik",
      "report_street_lighting", "action_status_disputed"),
     ("ok dank je", "thanks", None),
