@@ -174,6 +174,10 @@ def _without_place(text: Text, place: Place) -> Text:
     return text if place.streets or place.landmark else _without(text, place.text)
 
 
+# "Ik wil een officiële klacht indienen" beside a problem: both are heard.
+_WANTS_TO_COMPLAIN = re.compile(
+    r"\bklacht\w*\s+(?:\w+\s+){0,2}?(?:indienen|in te dienen|doen|over jullie)\b"
+    r"|\bofficiële klacht\b|\bfile a complaint\b|\bmake a complaint\b", re.IGNORECASE)
 # The bot offered a colleague ("laat hier uw bericht achter") just before the report began.
 _HANDOVER_ACTIONS = ("action_contact_human", "action_take_message")
 
@@ -224,6 +228,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
         acks.append(_opening_question(tracker, reading, slots, domain))
         if previous_bot_action(tracker) in _HANDOVER_ACTIONS:  # "laat uw bericht achter"
             acks.insert(0, ack("utter_ack_report_instead_of_message"))
+        if _WANTS_TO_COMPLAIN.search(text):  # "al 4 keer gebeld … ik wil een klacht indienen"
+            acks.insert(0, ack("utter_ack_complaint_and_report"))
         slots["report_ack"] = [item for item in acks if item]
     return slots
 

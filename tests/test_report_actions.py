@@ -1355,3 +1355,11 @@ def test_no_with_another_known_street_at_the_updates_question_moves_the_report(d
     result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert result["report_location"] == "Wilhelminastraat 5"
     assert result["report_updates"] is None
+
+
+def test_a_complaint_beside_a_problem_is_heard_and_the_problem_reported(dispatcher, domain):
+    slots = start("Al 4 keer gebeld over de stank van het riool in de Kerkstraat 3 en er gebeurt "
+                  "NIKS. Ik wil een officiële klacht indienen.", "report_public_space_other",
+                  dispatcher, domain)
+    assert slots["report_ack"][0]["key"] == "utter_ack_complaint_and_report"
+    assert "riool" in slots["report_description"]
