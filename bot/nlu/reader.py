@@ -72,7 +72,11 @@ _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} wete
                              r"\b(?:vraag|vraagje)\b", re.IGNORECASE)
 QUESTION_INTENT = "municipal_question"
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
-                        r"complain\w*)\b", re.IGNORECASE)
+                        r"incompetent\w*|amateurs?|spuugzat|complain\w*)\b", re.IGNORECASE)
+# Real money trouble, which a complaint word beside it does not outweigh.
+_IN_DEBT = re.compile(r"\b(?:schuld\w*|rood staan|deurwaarder|achterstand\w*|afgesloten|"
+                      r"huur niet|niet (?:meer )?rond|kan (?:\w+ ){0,3}niet (?:meer )?betalen|"
+                      r"debts?)\b", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
@@ -89,6 +93,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if (intent_name == BOT_CHALLENGE_INTENT and _WANTS_A_PERSON.search(text)
             and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "ik wil een echte persoon"
+    if (intent_name == MONEY_WORRIES_INTENT and _COMPLAINS.search(text)
+            and not _IN_DEBT.search(text)):
+        return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # "waar betaal ik belasting voor"
     if intent_name == MONEY_WORRIES_INTENT and not _ABOUT_MONEY.search(text):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # a question the articles answer
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):

@@ -529,6 +529,8 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     if len(problems) < 2:
         return None
     for found in _KEEP_ONLY.finditer(text or ""):
+        if not _is_a_name_for_a_problem(found.group(1)):
+            continue
         kept = _the_one_named(found.group(1), problems)
         if kept is not None:
             return [kept]
@@ -538,14 +540,21 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     return kept if dropped and kept else None
 
 
+def _is_a_name_for_a_problem(word: str) -> bool:
+    """"brommers", "ratten", "tweede"; not "5" in "number 6, not 5"."""
+    return word.isalpha() and len(word) >= _MIN_STEM
+
+
 def _dropped_words(text: str) -> List[str]:
-    return [word for found in _DROP.finditer(text or "") for word in found.groups() if word]
+    return [word for found in _DROP.finditer(text or "") for word in found.groups()
+            if word and _is_a_name_for_a_problem(word)]
 
 
 def already_left_out(text: str, description: str) -> bool:
     """"Haal die brommers eruit" about a description without brommers, or "alleen de ratten"
     about one that is only about rats: what the resident asks is already so."""
-    kept = [found.group(1) for found in _KEEP_ONLY.finditer(text or "")]
+    kept = [found.group(1) for found in _KEEP_ONLY.finditer(text or "")
+            if _is_a_name_for_a_problem(found.group(1))]
     dropped = _dropped_words(text)
     return bool(kept or dropped) and all(_names(word, description) for word in kept) and not any(
         _names(word, description) for word in dropped)

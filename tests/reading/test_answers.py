@@ -242,6 +242,7 @@ def test_a_choice_between_problems_needs_two():
     ("nee, haal die brommers eruit, alleen de ratten", True),
     ("haal de ratten eruit", False),
     ("nee het adres klopt niet", False),  # no leaving out at all
+    ("the bar is number 6, not 5. and it's every night until 3am", False),  # a number
 ])
 def test_leaving_out_what_is_not_there_is_already_done(text, already):
     from bot.reading.answers import already_left_out
