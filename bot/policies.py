@@ -31,7 +31,8 @@ from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTE
                          UNSURE_INTENTS)
 from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
 from bot.reading.answers import (asks_about_the_wait, ends_the_chat, is_only_an_ok,
-                                 says_no_thanks, written_to_someone_close)
+                                 says_no_thanks, sent_to_the_wrong_chat,
+                                 written_to_someone_close)
 from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_cannot_call
@@ -592,9 +593,11 @@ def reading_route(tracker: DialogueStateTracker,
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
-    if (tracker.active_loop_name is None and not reading.danger and not reading.category
+    if (tracker.active_loop_name is None and not reading.danger
             and not reading.phone and written_to_someone_close(message.text or "")):
         return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us
+    if tracker.active_loop_name == REPORT_FORM and sent_to_the_wrong_chat(message.text or ""):
+        return STOP_ACTION  # "oeps verkeerde app sorry": the report it started stops
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "")
             or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)

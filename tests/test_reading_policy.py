@@ -1107,3 +1107,15 @@ def test_a_photo_question_after_a_status_answer_gets_the_photo_answer():
     text = "kan ik nog een foto toevoegen? het gat is groter geworden"
     assert reading_route(tracker(STATUS_TOLD + [said(text, "ask_human")])) == \
         "action_answer_report_question"
+
+
+def test_a_message_to_a_partner_naming_a_kind_of_problem_is_still_the_wrong_chat():
+    text = ("schat vergeet je niet melk te halen bij de appie? en de kids moeten om 4 uur "
+            "opgehaald worden xx")
+    assert reading_route(tracker(START + [said(text, "report_waste_collection")])) == \
+        "utter_wrong_chat"
+
+
+@pytest.mark.parametrize("text", ["oeps verkeerde app sorry haha", "dit was niet voor jou bedoeld"])
+def test_the_wrong_chat_in_a_report_stops_it(text):
+    assert reading_route(tracker(IN_FORM + [said(text, "inform")])) == "action_stop_report"

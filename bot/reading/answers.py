@@ -409,7 +409,9 @@ _NOTHING_NEEDED = re.compile(
 
 _WRONG_CHAT = re.compile(
     r"\bverkeerde (?:chat|gesprek|app|appje|venster|scherm|groep)\b"
-    r"|\bwrong (?:chat|window|conversation)\b", re.IGNORECASE)
+    r"|\bniet voor (?:jou|u|jullie|de gemeente) bedoeld\b"
+    r"|\bwrong (?:chat|window|conversation)\b|\bnot (?:meant|intended) for you\b",
+    re.IGNORECASE)
 WRONG_CHAT_MAX_WORDS = 8  # longer, it says more than that
 # Written to someone close, not to the municipality: "schat, neem jij de boodschappen mee?",
 # "lieverd ik sta in de file". The pet name opens the message and is followed by a comma or
@@ -460,12 +462,18 @@ def written_to_someone_close(text: str) -> bool:
     return bool(_TO_SOMEONE_CLOSE.search((text or "").replace("’", "'")))
 
 
+def sent_to_the_wrong_chat(text: str) -> bool:
+    """"oeps verkeerde app sorry", "dit was niet voor jou bedoeld": not for the bot at all."""
+    text = (text or "").replace("’", "'")
+    return bool(_WRONG_CHAT.search(text)) and len(text.split()) <= WRONG_CHAT_MAX_WORDS
+
+
 def ends_the_chat(text: str) -> bool:
     """"Eigenlijk niks hoor, wilde alleen kijken of dit werkt. doei", "oeps verkeerde chat":
     a goodbye, no request."""
-    text = (text or "").replace("’", "'")
-    if _WRONG_CHAT.search(text) and len(text.split()) <= WRONG_CHAT_MAX_WORDS:
+    if sent_to_the_wrong_chat(text):
         return True
+    text = (text or "").replace("’", "'")
     return bool(_BYE_AT_END.search(text)
                 and (_NOTHING_NEEDED.search(text) or is_thanks_or_goodbye(text)))
 
