@@ -246,9 +246,11 @@ def _few_words_left(text: str, pos: int, limit: int = 4) -> bool:
     return len(re.findall(r"[^\W\d_][\w'’.-]*", text[pos:])) <= limit
 
 
-# "Hallo, met Jan." / "Goedemorgen, met mevrouw Bakker": how a call (and a chat) opens.
+# "Hallo, met Jan." / "Goedemorgen, met mevrouw Bakker": how a call (and a chat) opens;
+# "Melding van Karel de Boer, de prullenbak …": how a letter does.
 _CALLER_INTRO = re.compile(r"^\W*(?:(?:hallo|hoi|hey|goede?n?(?:morgen|middag|avond|dag)|dag)"
-                           r"\W+)?met\s+(?=(?-i:[A-Z])|(?:meneer|mevrouw|mevr|mw|dhr|de heer)\b)",
+                           r"\W+)?(?:met|(?:melding|bericht|mail|vraag|klacht)\s+van)\s+"
+                           r"(?=(?-i:[A-Z])|(?:meneer|mevrouw|mevr|mw|dhr|de heer)\b)",
                            re.IGNORECASE)
 # After the caller's name: the end, or a full stop or comma ("Hallo, met Jan. De bak …").
 _AFTER_CALLER = re.compile(r"\s*(?:[.,!:;]|$)")

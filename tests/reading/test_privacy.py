@@ -110,6 +110,9 @@ def test_no_iban_with_a_bad_check_and_no_birth_date_without_context(text: str) -
      "ik woon al 42 jaar aan de Rozenlaan.", ["name"]),
     # how a call opens: "Hallo, met Jan."
     ("Hallo, met Jan. De bak is niet geleegd", "De bak is niet geleegd", ["name"]),
+    # how a letter opens: "Melding van Karel de Boer, …"
+    ("Melding van Karel de Boer, de prullenbak zit vol", "de prullenbak zit vol", ["name"]),
+    ("Melding van de buren: de lamp is kapot", "Melding van de buren: de lamp is kapot", []),
 ])
 def test_scrub_removes_data_with_its_introduction_and_tidies_up(
         text: str, expected: str, kinds: List[str]) -> None:
