@@ -89,6 +89,8 @@ _ENGLISH_ONLY = frozenset("the my we want to get was not how do you your can ple
 _DUTCH_ONLY = frozenset("de het een ik je jij niet van op met voor dat die wat hoe waar "
                         "wanneer mijn onze zijn er ook nog maar naar bij aan graag u".split())
 MIN_ENGLISH_WORDS = 2
+SURE_OTHER = 0.8  # below this, a third language with English close behind is English
+ENGLISH_DOUBT = 0.2
 
 
 def _english_by_small_words(text: str) -> bool:
@@ -107,6 +109,9 @@ def _latin_language(text: str) -> Optional[str]:
     code, confidence = confidences[0]
     if confidence < MIN_CONFIDENCE:
         return None
+    if code not in ("nl", "en") and confidence < SURE_OTHER and dict(confidences).get(
+            "en", 0.0) >= ENGLISH_DOUBT:
+        return "en"  # "noise nuisance report": English words the detector took for French
     if code != "nl" and dict(confidences).get("nl", 0.0) >= DUTCH_DOUBT:
         return None
     return code

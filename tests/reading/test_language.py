@@ -162,3 +162,9 @@ def test_time_per_detection_is_printed() -> None:
             detect_language(text)
     per_message = (time.perf_counter() - start) / (5 * len(texts))
     print(f"\nlanguage: {per_message * 1000:.2f} ms per detection after warm-up")
+
+
+@pytest.mark.parametrize("text", ["noise nuisance report", "we want to get married in Lindendal",
+                                  "my bin was not emptied"])
+def test_short_english_is_english(text: str) -> None:
+    assert detect_language(text) == "en"
