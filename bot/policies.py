@@ -704,8 +704,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
-        if not (_STILL_NOTHING.search(message.text or "") or _PUSHBACK.search(message.text or "")):
-            return STATUS_FASTER  # "kan het niet sneller, mijn moeder loopt er": not a complaint
+        if reading.report_question in ("duration", "faster") or not (
+                _STILL_NOTHING.search(message.text or "") or _PUSHBACK.search(message.text or "")):
+            # "kan het niet sneller?", "wanneer komen ze precies? al 2 weken donker": a question
+            return STATUS_FASTER
         return COMPLAINT_ANSWER  # "al 3 weken, belachelijk": heard, not the status again
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.report_question in ("duration", "faster", "next_steps")):

@@ -399,6 +399,7 @@ def test_still_nothing_after_a_status_answer_is_a_complaint_not_a_new_report():
      "utter_status_faster"),
     ("kan het niet sneller, mijn moeder van 80 loopt daar elke dag", "nlu_fallback",
      "utter_status_faster"),
+    ("wanneer komen ze precies? het is al 2 weken donker", "complaint", "utter_status_faster"),
 ])
 def test_displeasure_with_a_status_just_told_is_heard_not_answered_with_the_status(
         text, intent, route):
