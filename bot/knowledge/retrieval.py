@@ -253,7 +253,8 @@ class Index:
         """The question's established Dutch words that no article has and that weigh as
         the rarest article word: most likely what the question is about."""
         return [word for word in dict.fromkeys(tokens(question))
-                if not self._expand(word) and self.established(word)
+                if word not in _NEVER_THE_SUBJECT and not self._expand(word)
+                and self.established(word)
                 and self._unknown(word) >= SUBJECT_SHARE * self._unknown_idf]
 
     def _shared_terms(self, question: str, number: int) -> List[Tuple[str, ...]]:
@@ -364,6 +365,15 @@ class Index:
     def answer_for(self, question: str) -> Decision:
         """Answer, let the resident choose among close articles, or say nothing fits."""
         return decide(self.search(question, top=CHOOSE_MAX))
+
+
+# Who a question is about, or what to do with it, never what it is about ("mijn oma is
+# overleden", "parkeervergunning opzeggen", "rijbewijs vernieuwen").
+_NEVER_THE_SUBJECT = frozenset("""oma opa moeder vader mama papa man vrouw zoon dochter kind
+kinderen baby broer zus buurman buurvrouw buren vriend vriendin partner echtgenoot echtgenote
+schoonmoeder schoonvader kleinzoon kleindochter neef nicht oom tante aanvragen vernieuwen
+verlengen opzeggen stopzetten wijzigen aanpassen veranderen regelen doorgeven ophalen
+betalen annuleren intrekken omzetten overschrijven terugkrijgen vervangen""".split())
 
 
 def _answer_stems(article: Article) -> FrozenSet[str]:

@@ -397,3 +397,17 @@ def test_chat_forms_of_small_words_carry_no_subject():
     assert tokens("mn paspoort is weg") == ["paspoort", "weg"]
     assert tokens("m'n rijbewijs, k weet het niet") == ["rijbewijs", "weet"]
     assert tokens("bus 12") == ["bus", "12"], "a number is kept"
+
+
+@pytest.mark.parametrize("question, article", [
+    ("mijn rijbewijs vernieuwen", "rijbewijs"),
+    ("parkeervergunning opzeggen", "parkeervergunning"),
+    ("mijn oma is overleden", "overlijden"),
+])
+def test_who_or_what_to_do_is_never_the_unaddressed_subject(question, article):
+    from bot.settings import ROOT
+
+    index = Index([a for a in load_folder(ROOT / "knowledge") if a.status == "published"])
+    decision = index.answer_for(question)
+    assert decision.kind != "none"
+    assert any(article in found.id for found in decision.articles)
