@@ -53,7 +53,8 @@ WANTS_UPDATES = re.compile(
     r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"
     r"laat (?:me|mij|het) (?:\w+ )?weten|hou(?:d|dt)? (?:me|mij)|"
     r"keep me (?:posted|updated|informed)|let me know|"
-    r"(?:wil|want|would like) (?:\w+ )?(?:wel |graag |toch )?"
+    r"(?<!niet )(?<!not )(?<!n't )(?<!dont )(?:wil|want|would like) "
+    r"(?:(?!geen\b|niet\b|no\b|not\b|any\b)\w+ )?(?:wel |graag |toch )?"
     r"(?:berichten|messages|updates|e-?mails?))\b", re.IGNORECASE)
 
 

@@ -191,6 +191,9 @@ _RESUME = re.compile(
 _ADD_TO_REPORT = re.compile(
     r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
     r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
+# "Toch maar niet doen", "doe maar toch niet": the stop stands.
+_NOT_AFTER_ALL = re.compile(r"\btoch\b(?: \w+){0,2} (?:niet|geen)\b|\b(?:niet|geen)\b(?: \w+){0,2} "
+                            r"toch\b|\bnot after all\b", re.IGNORECASE)
 # "Brandweer komt eraan. Moet ik nog iets doen?": answered by what to do once help comes.
 _WHAT_TO_DO = re.compile(r"\b(?:moet|kan) ik (?:nu |nog |zelf |verder )*(?:iets|wat) doen\b"
                          r"|\bwat (?:moet|kan) ik (?:nu |nog |zelf |verder )*doen\b"
@@ -655,7 +658,8 @@ def reading_route(tracker: DialogueStateTracker,
             and says_not_helped(message.text or "")):
         return NOT_HELPED_ACTION  # "daar heb ik niks aan": kept for the editors, other ways
     if (tracker.active_loop_name is None and STOP_ACTION in last_turn
-            and _RESUME.search(message.text or "")):
+            and _RESUME.search(message.text or "") and not _NOT_AFTER_ALL.search(
+                message.text or "")):
         return RESUME_ACTION  # "hmm nee toch wel doen": the stopped report comes back
     if tracker.active_loop_name is None and says_no_thanks(message.text or ""):
         return GOODBYE_ACTION  # "nee thx" after the cost: done, not "waar kan ik u mee …"

@@ -84,6 +84,11 @@ def test_the_reading_is_stored_as_entities():
      "belasting voor", "money_worries", "complaint"),
     ("ik heb geen geldzorgen, ik heb een KLACHT", "money_worries", "complaint"),
     ("belachelijk, ik heb schulden en niemand helpt", "money_worries", "money_worries"),
+    ("Belachelijk, ik heb geen geld meer voor boodschappen voor de kinderen", "money_worries",
+     "money_worries"),
+    ("Mijn man is vannacht overleden, ik wil weten wat ik moet regelen", "money_worries",
+     "municipal_question"),
+    ("Is er een mogelijkheid om dit telefonisch te bespreken?", "ask_human", "ask_human"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -1086,6 +1086,9 @@ STOPPED = START + [said("Er ligt hondenpoep op de stoep bij Dorpsstraat 3",
     ("hmm nee toch wel doen, mijn kinderen lopen er elke dag door", True),
     ("ik wil het toch melden", True),
     ("nee dank je", False),
+    ("toch maar niet doen", False),
+    ("doe maar toch niet", False),
+    ("verstuur het toch maar niet", False),
 ])
 def test_changing_ones_mind_right_after_stopping_brings_the_report_back(text, resumed):
     route = reading_route(tracker(STOPPED + [said(text, "inform")]))

@@ -26,6 +26,7 @@ from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
 from bot.reading.report_questions import asks_about_an_earlier_report, mentions_a_report
+from bot.reading.questions import read_question
 from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
@@ -57,17 +58,19 @@ _ASKS_WHETHER = re.compile(r"\b(?:of ik|ben je|ben jij|bent u|is dit|weten of|ar
 # Any word for a person or for talking to one: without it, "ask_human" is a misreading.
 _A_PERSON_AT_ALL = re.compile(
     r"\b(?:mens|mensen|persoon|medewerk\w*|iemand|collega\w*|human|person|agent|someone|"
-    r"bel\w*|gebeld|terugbel\w*|spreken|praten|chat\w*|talk|speak|call\w*|hulp|help)\b",
+    r"bel|bellen|belt|opbel\w*|gebeld|terugbel\w*|telefon\w*|contact\w*|bereik\w*|manager|"
+    r"leidinggevende|afdeling|spreken|praten|chat\w*|talk|speak|call\w*|hulp|help)\b",
     re.IGNORECASE)
 # Any word about money: without one, "money_worries" is the model's guess, not the message
 # ("mijn man is vannacht overleden, wat moet ik regelen?").
 _ABOUT_MONEY = re.compile(
-    r"geld|schuld|rood|huur|rekening|betal|rondkomen|rond te komen|rond komen|krap|inkomen|"
-    r"uitkering|bijstand|toeslag|incasso|deurwaarder|achterstand|armoede|lening|loon|salaris|"
-    r"boodschappen|eten|euro|€|kosten|aanmaning|voedselbank|budget|financ|inkomst|minima|"
-    r"money|debt|rent|bills|afford|income|food bank",
-    re.IGNORECASE)
+    r"\b(?:\w*geld\w*|\w*schuld\w*|rood|huur|\w*rekening\w*|\w*betal\w*|rond ?(?:te )?komen|"
+    r"krap|inkomen|inkomsten|uitkering|bijstand|\w*toeslag\w*|incasso|deurwaarder|achterstand\w*|"
+    r"armoede|lening|loon|salaris|boodschappen|eten|euro|kosten|aanmaning|voedselbank|budget\w*|"
+    r"financ\w*|minima|money|debts?|rent|bills|afford|income|food bank)\b|€", re.IGNORECASE)
 MONEY_WORRIES_INTENT = "money_worries"
+_NO_MONEY_WORRIES = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
+                               r"(?:probleem|problemen)\b|\bniet over geld\b", re.IGNORECASE)
 _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} weten\b|"
                              r"\b(?:vraag|vraagje)\b", re.IGNORECASE)
 QUESTION_INTENT = "municipal_question"
@@ -94,7 +97,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "ik wil een echte persoon"
     if (intent_name == MONEY_WORRIES_INTENT and _COMPLAINS.search(text)
-            and not _IN_DEBT.search(text)):
+            and not _IN_DEBT.search(text) and (read_question(text) != MONEY_WORRIES_INTENT
+                                               or _NO_MONEY_WORRIES.search(text))):
         return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # "waar betaal ik belasting voor"
     if intent_name == MONEY_WORRIES_INTENT and not _ABOUT_MONEY.search(text):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # a question the articles answer

@@ -433,13 +433,17 @@ def _place_corrected_in(text: str, register: Optional[StreetRegister]) -> Option
     """The place the resident corrected to; a bare number keeps the street said before."""
     corrected = _corrected_in_the_message(text)
     place = read_place(corrected, register) if corrected else None
-    if place is None or place.kind != "number":
+    if place is None or place.streets:
         return place
     before = read_place(text[:len(text) - len(corrected)], register)
     if before is None or before.kind not in ("address", "street") or not before.streets:
         return None
-    return replace(before, kind="address", house_number=place.house_number,
-                   text=f"{before.streets[0]} {place.house_number}")
+    if place.kind == "number":
+        return replace(before, kind="address", house_number=place.house_number,
+                       text=f"{before.streets[0]} {place.house_number}")
+    # "Kerkstraat 4 … Wacht, het is paal 12": the spot on the street said before
+    return replace(before, kind="landmark", landmark=place.text,
+                   text=f"{before.label}, {place.text}")
 
 
 def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:

@@ -126,21 +126,22 @@ _POLICE = re.compile(
 # "Wordt daar op gehandhaafd?", "boetes of zo?", "mag dat zomaar, om 6 uur heien?": what the
 # municipality does against what is reported; not the resident's own fine.
 _ENFORCEMENT = re.compile(
-    r"\b(?:handhav\w*|gehandhaafd|boa s?|boas|toezichthouders?|beboet|bekeuren|enforce\w*)\b"
-    r"|\b(?:boete|boetes|bekeuring\w*|fines?)\b"
-    r"|\b(?:mag|mogen) (?:dat|dit|het|ze|hij|zij|die) (?:\w+ ){0,3}?(?:zomaar|zo maar|wel|"
-    r"eigenlijk|zo vroeg|zo laat)\b"
+    r"\b(?:handhav\w*|gehandhaafd|boa s?|boas|toezichthouders?|beboet|bekeuren|enforce\w*|"
+    r"fined)\b"
+    r"|\b(?:boete|boetes|bekeuring\w*)\b"
+    r"|\b(?:mag|mogen) (?:dat|dit|het|ze|hij|zij|die) (?:\w+ ){0,3}?(?:zomaar|zo maar|"
+    r"zo vroeg|zo laat)\b"
     r"|\bis (?:dat|dit|het) (?:wel |eigenlijk |zomaar )?(?:toegestaan|legaal|verboden|"
-    r"allowed|legal)\b")
-_OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i)\b(?: \w+){0,4} (?:boete|bekeuring|fine)")
+    r"allowed|legal)\b(?! (?:om|to)\b)")
+_OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b(?: \w+){0,4} (?:boete|bekeuring)")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
-          ("enforcement", _ENFORCEMENT),
           ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY),
-          ("anonymous", _ANONYMOUS), ("next_steps", _NEXT_STEPS), ("photo", _PHOTO),
+          ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
+          ("next_steps", _NEXT_STEPS),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)
 _NO_REPORT = re.compile(

@@ -9,15 +9,16 @@ import re
 
 MAX_SMALL_TALK_WORDS = 10
 
+_OPENING = r"^\W*(?:(?:ok[eé]?|oké|en|hoi|hallo|hey|dus|nou|ja|goed)\W+)*"
 _WHAT_YOU_CAN_DO = re.compile(
-    r"\bwat (?:kun|kan|kunt) (?:je|jij|u) (?:allemaal|eigenlijk|zoal|precies|wel|nou)*\s*"
-    r"(?:doen|voor (?:mij|me|ons) doen)?\W*$"
-    r"|\bwaar(?:mee)? (?:kun|kan|kunt) (?:je|jij|u) (?:mij |me |ons )?(?:allemaal |eigenlijk )*"
-    r"(?:mee )?helpen\W*$"
-    r"|\bwhat can you (?:do|help (?:me )?with)\b", re.IGNORECASE)
+    _OPENING + r"(?:wat (?:kun|kan|kunt) (?:je|jij|u)(?: allemaal| eigenlijk| zoal| precies|"
+    r" wel| nou)*(?: doen| voor (?:mij|me|ons) doen)?"
+    r"|waar(?:mee)? (?:kun|kan|kunt) (?:je|jij|u) (?:mij |me |ons )?(?:allemaal |eigenlijk )*"
+    r"(?:mee )?helpen"
+    r"|what can you (?:do|help (?:me )?with))\W*$", re.IGNORECASE)
 _HOW_ARE_YOU = re.compile(
-    r"\bhoe (?:gaat|is) (?:het )?(?:met )?(?:jou|je|u|jij)\b|\balles (?:goed|oké|ok) (?:met )?"
-    r"(?:jou|je|jij|u)\b|\bhow are you\b|\bhow(?:'s| is) it going\b", re.IGNORECASE)
+    r"\bhoe (?:gaat|is) het (?:met )?(?:jou|je|u|jij)\b(?! \w)|\balles (?:goed|oké|ok) (?:met )?"
+    r"(?:jou|jij|je|u)\W*$|\bhow are you\b|\bhow(?:'s| is) it going\b", re.IGNORECASE)
 
 
 def _short(text: str) -> bool:
@@ -26,7 +27,7 @@ def _short(text: str) -> bool:
 
 def asks_what_the_bot_can_do(text: str) -> bool:
     """"ok en wat kun je allemaal", "waar kan je mee helpen?"."""
-    return _short(text) and bool(_WHAT_YOU_CAN_DO.search((text or "").strip()))
+    return _short(text) and bool(_WHAT_YOU_CAN_DO.match((text or "").strip()))
 
 
 def asks_how_the_bot_is(text: str) -> bool:

@@ -569,6 +569,7 @@ def test_the_residents_own_house_number_is_not_the_place_of_another(text, street
     ("Lamp kapot in de Julianastraat. oh wacht nee sorry het is de Wilhelminastraat",
      "Wilhelminastraat"),
     ("Sorry dat ik stoor, de lamp op de Kerkstraat 4 is kapot", "Kerkstraat 4"),
+    ("Kerkstraat 4 lamp doet het niet. Wacht, het is paal 12", "Kerkstraat, paal 12"),
 ])
 def test_a_place_corrected_within_the_message_is_the_corrected_one(text, label):
     assert read_place(text).label == label

@@ -28,7 +28,7 @@ ASKED = {
                    "wat gaan jullie eraan doen?", "Gaan jullie er ook wat aan doen?"],
     "enforcement": ["wordt daar eigenlijk op gehandhaafd?", "boetes of zo?",
                     "komen er dan boa's langs?", "mag dat zomaar, om 6 uur s ochtends heien??",
-                    "is dat wel toegestaan?", "will they get a fine?"],
+                    "is dat wel toegestaan?", "will they be fined?"],
     "photo": ["mag ik er een foto van sturen?", "ik heb een fotootje, zal ik die opsturen?",
               "can I send a picture?"],
     "damage": ["krijg ik de schade aan mijn band vergoed?", "wie betaalt mijn kapotte velg?",
@@ -168,6 +168,10 @@ def test_mentioning_the_police_is_not_asking_for_them(text):
 
 
 @pytest.mark.parametrize("text", ["ik heb een boete gekregen, kan ik bezwaar maken?",
-                                  "Mijn parkeerboete klopt niet, wat nu?"])
+                                  "Mijn parkeerboete klopt niet, wat nu?",
+                                  "Krijg je een boete als je grofvuil buiten zet?",
+                                  "Mag het wel anoniem?",
+                                  "Is het toegestaan om een foto te sturen?",
+                                  "Fine, can you send it?"])
 def test_the_residents_own_fine_is_no_question_about_enforcement(text):
     assert read_report_question(text) != "enforcement"

@@ -13,6 +13,8 @@ from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
     ("what can you do?", True),
     ("wat kun je doen aan de herrie bij de kroeg?", False),
     ("wat kan ik doen tegen ratten in mijn tuin", False),
+    ("Mijn paspoort is verlopen, wat kunt u doen?", False),
+    ("Mijn uitkering is gestopt. Waarmee kunt u mij helpen?", False),
 ])
 def test_asking_what_the_bot_can_do(text, asks):
     assert asks_what_the_bot_can_do(text) is asks
@@ -24,6 +26,9 @@ def test_asking_what_the_bot_can_do(text, asks):
     ("how are you", True),
     ("hoe gaat het met mijn melding over de lantaarnpaal?", False),
     ("hoe is het met de aanvraag van mijn paspoort, die duurt lang", False),
+    ("Hoe gaat u dit oplossen?", False),
+    ("Hoe gaat u om met mijn klacht?", False),
+    ("Alles goed met je buurman?", False),
 ])
 def test_asking_how_the_bot_is(text, asks):
     assert asks_how_the_bot_is(text) is asks
