@@ -261,7 +261,9 @@ def _kept_problems(tracker: Tracker) -> Dict[Text, Any]:
     at_summary = tracker.get_slot("requested_slot") == "report_confirmed"
     again = {"report_confirmed": None, "report_prompt": None} if at_summary else {}
     left_out = {**again, "report_ack": [ack("utter_ack_problem_left_out")]}
-    if not more:  # one report: its sentences are the parts one may be left out of
+    if not more and not at_summary:
+        return {}
+    if not more:  # one report at the summary: its sentences are the parts one may leave out
         sentences = [part for part in re.split(r"(?<=[.!?])\s+", description) if part]
         kept = problems_to_keep(text, sentences)
         if kept:

@@ -1363,3 +1363,16 @@ def test_a_complaint_beside_a_problem_is_heard_and_the_problem_reported(dispatch
                   dispatcher, domain)
     assert slots["report_ack"][0]["key"] == "utter_ack_complaint_and_report"
     assert "riool" in slots["report_description"]
+
+
+@pytest.mark.parametrize("asking, text", [
+    ("report_updates", "Nee, alleen als het klaar is"),
+    ("report_updates", "Graag alleen een mail als het opgelost is"),
+    ("report_contact", "zonder mijn naam graag"),
+])
+def test_ordinary_answers_never_cut_a_report_short(dispatcher, domain, asking, text):
+    tracker = tracker_for(asking=asking, text=text, slots={
+        "report_description": "Voor mijn deur ligt al een week afval. Als het regent stinkt het."})
+    slots = _form_slots(tracker, dispatcher, domain)
+    assert "report_description" not in slots
+    assert "utter_ack_problem_left_out" not in [a["key"] for a in slots.get("report_ack") or []]

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from bot.knowledge.general import zipf
+
 # --- contact details -------------------------------------------------------------------
 EMAIL_PATTERN = re.compile(
     r"(?<![\w.%+-])[\w%+-]+(?:\.[\w%+-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}"
@@ -510,6 +512,7 @@ _DROP = re.compile(
     r"hoeft\s+niet|hoeven\s+niet|mag\s+weg|mogen\s+weg|kan\s+weg|kunnen\s+weg|not)"
     r"(?:\s+(?:melden|hoor|graag|aub|svp|please))*\s*(?:[,.;!]|$)", re.IGNORECASE)
 _MIN_STEM = 3
+COMMON_WORD_ZIPF = 5.0  # "als", "mijn", "een": never what a problem is called
 
 
 def _names(word: str, problem: str) -> bool:
@@ -549,8 +552,13 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
 
 
 def _is_a_name_for_a_problem(word: str) -> bool:
-    """"brommers", "ratten", "tweede"; not "5" in "number 6, not 5"."""
-    return word.isalpha() and len(word) >= _MIN_STEM
+    """"brommers", "ratten", "tweede"; not "5" in "number 6, not 5", nor a common word
+    ("alleen als het klaar is", "zonder mijn naam")."""
+    if word.lower() in _ORDINALS:
+        return True
+    common = zipf(word.lower())
+    return (word.isalpha() and len(word) >= _MIN_STEM
+            and (common is None or common < COMMON_WORD_ZIPF))
 
 
 def _dropped_words(text: str) -> List[str]:
