@@ -7,3 +7,6 @@ UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
 ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 3"
 STATUS_INTENT = "ask_report_status"
 STOP_INTENT = "stop"
+COMPLAINT_INTENT = "complaint"
+MONEY_WORRIES_INTENT = "money_worries"
+QUESTION_INTENT = "municipal_question"  # a question for the knowledge base

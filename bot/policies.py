@@ -27,8 +27,8 @@ from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
-from bot.intents import (ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
-                         UNSURE_INTENTS)
+from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT, QUESTION_INTENT,
+                         REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS)
 from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
 from bot.reading.answers import (asks_about_the_wait, ends_the_chat, is_only_an_ok,
                                  says_no_thanks, sent_to_the_wrong_chat,
@@ -168,7 +168,6 @@ NOT_HELPED_ACTION = "action_kb_not_helped"
 ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION,)
 # Actions after which a message the model could not place is read with the answer given.
 CONTEXT_ACTIONS = ANSWERING_ACTIONS + (NOT_HELPED_ACTION,)
-MONEY_WORRIES_INTENT = "money_worries"
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
@@ -408,8 +407,6 @@ _HERE_IN_THE_CHAT = re.compile(r"\b(?:hier|in (?:de|deze) chat|via (?:de|deze) c
                                r"opschrijven|schrijven|do|make|file)\b|\b(?:doen|indienen)\b"
                                r".*\b(?:hier|in (?:de|deze) chat)\b", re.IGNORECASE)
 FALLBACK_INTENT = "nlu_fallback"
-GENERIC_QUESTION_INTENT = "municipal_question"
-COMPLAINT_INTENT = "complaint"
 
 
 def _best_guess(message: UserUttered) -> Optional[str]:
@@ -680,7 +677,7 @@ def reading_route(tracker: DialogueStateTracker,
             and _HERE_IN_THE_CHAT.search(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "kan ik de klacht niet hier in de chat doen?": taken
     if (tracker.active_loop_name is None and intent.get("name") == FALLBACK_INTENT
-            and _best_guess(message) == GENERIC_QUESTION_INTENT
+            and _best_guess(message) == QUESTION_INTENT
             and is_question(message.text or "") and not reading.danger
             and before != STATUS_ACTION and not tracker.get_slot(STATUS_ASKED_SLOT)
             and not mentions_a_report(message.text or "")):

@@ -19,7 +19,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.intents import ANSWER_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS
+from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT, QUESTION_INTENT,
+                         REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS)
 from bot.reading.answers import is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
@@ -44,7 +45,6 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
                                      r"lights?)\b|\bstop(?:bord|licht|contact|streep)\w*",
                                      re.IGNORECASE)
 
-COMPLAINT_INTENT = "complaint"
 GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
 BOT_CHALLENGE_INTENT, ASK_HUMAN_INTENT = "bot_challenge", "ask_human"
 # Wanting a person ("ik wil een echte persoon"), not asking whether the bot is one.
@@ -68,12 +68,10 @@ _ABOUT_MONEY = re.compile(
     r"krap|inkomen|inkomsten|uitkering|bijstand|\w*toeslag\w*|incasso|deurwaarder|achterstand\w*|"
     r"armoede|lening|loon|salaris|boodschappen|eten|euro|kosten|aanmaning|voedselbank|budget\w*|"
     r"financ\w*|minima|money|debts?|rent|bills|afford|income|food bank)\b|€", re.IGNORECASE)
-MONEY_WORRIES_INTENT = "money_worries"
 _NO_MONEY_WORRIES = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
                                r"(?:probleem|problemen)\b|\bniet over geld\b", re.IGNORECASE)
 _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} weten\b|"
                              r"\b(?:vraag|vraagje)\b", re.IGNORECASE)
-QUESTION_INTENT = "municipal_question"
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"incompetent\w*|amateurs?|spuugzat|complain\w*)\b", re.IGNORECASE)
 # Real money trouble, which a complaint word beside it does not outweigh.
