@@ -253,6 +253,8 @@ ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
+# Questions about the resident's own data or loss, answered wherever they come.
+ABOUT_THE_RESIDENT = ("anonymous", "damage", "chat_privacy", "remove_data")
 READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRONG_CHAT_ACTION,
                    TAKE_MESSAGE_ACTION, NOT_A_REPORT_ACTION, FOLLOW_UP_ACTION,
                    AS_QUESTION_ACTION, CALLED_112_ACTION, CALLED_NO_REPORT_ACTION,
@@ -621,13 +623,15 @@ def reading_route(tracker: DialogueStateTracker,
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and before != STATUS_ACTION and not _has_case_number(message) and not follow_up
+            and reading.report_question not in ABOUT_THE_RESIDENT
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and reading.report_question and reading.location is None):
         return REPORT_QUESTION_ACTION  # "krijg ik bericht als het klaar is?" after filing
-    if (not asked and reading.report_question in ("anonymous", "damage", "chat_privacy")
-            and intent.get("name") not in PRODUCT_INTENTS + REPORT_INTENTS):
+    if (not asked and reading.report_question in ABOUT_THE_RESIDENT
+            and intent.get("name") not in REPORT_INTENTS
+            and not _names_the_product(intent.get("name"), message.text or "")):
         return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens?", "en mijn schade?"
     if asked and reading.no_report:
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
@@ -722,8 +726,9 @@ def reading_route(tracker: DialogueStateTracker,
     if follow_up:
         return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
-            and f"utter_answer_{reading.question}" in (answers or ())):
-        return QUESTION_ACTION
+            and f"utter_answer_{reading.question}" in (answers or ())
+            and not (reading.category and not is_question(message.text or ""))):
+        return QUESTION_ACTION  # not "… ik kan er met mijn rolstoel niet langs": a report
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and _last_response(tracker) == ASK_QUESTION_RESPONSE
             and (is_question(message.text or "")

@@ -1123,3 +1123,22 @@ def test_a_message_to_a_partner_naming_a_kind_of_problem_is_still_the_wrong_chat
 @pytest.mark.parametrize("text", ["oeps verkeerde app sorry haha", "dit was niet voor jou bedoeld"])
 def test_the_wrong_chat_in_a_report_stops_it(text):
     assert reading_route(tracker(IN_FORM + [said(text, "inform")])) == "action_stop_report"
+
+
+def test_a_question_about_this_chat_taken_for_a_status_question_is_answered():
+    text = "wat gebeurt er eigenlijk met wat ik hier typ? wordt dat bewaard?"
+    assert reading_route(tracker(START + [said(text, "ask_report_status", 0.62)])) == \
+        "action_answer_report_question"
+
+
+def test_a_report_that_names_a_wheelchair_is_no_benefits_question():
+    text = ("ELKE DAG STAAN ER AUTOS OP DE STOEP IN DE SCHOOLSTRAAT BIJ NUMMER 8 EN IK KAN ER "
+            "MET MIJN ROLSTOEL NIET LANGS")
+    assert reading_route(tracker(START + [said(text, "report_pavement_road")]),
+                         answers=("utter_answer_benefits",)) != "action_answer_question"
+
+
+def test_asking_to_remove_ones_number_is_answered_whatever_the_model_guessed():
+    text = "kunnen jullie mijn nummer weghalen?"
+    assert reading_route(tracker(START + [said(text, "permit_question", 0.41)])) == \
+        "action_answer_report_question"

@@ -115,6 +115,13 @@ _CHAT_PRIVACY = re.compile(
     r"(?:\w+ ){0,2}?(?:opgeslagen|bewaard|gebruikt|gelezen|meegelezen)\b"
     r"|\b(?:om|voor) (?:\w+ )?(?:te )?trainen\b|\btraining (?:van|voor) (?:ai|de ai|een ai)\b"
     r"|\b(?:is|are) (?:this|my) (?:chat|conversation|data) (?:\w+ )?(?:stored|saved|used)\b")
+# "Kunnen jullie mijn nummer weghalen?": the resident's own contact details out again.
+_REMOVE_DATA = re.compile(
+    r"\b(?:mijn |m n |mn )?(?:nummer|telefoonnummer|06 nummer|e ?mail\w*|mailadres|gegevens|"
+    r"adres|naam)\b(?: \w+){0,3} (?:weghalen|weg halen|verwijderen|wissen|schrappen|eruit halen|"
+    r"uit de melding halen)\b"
+    r"|\b(?:verwijder|wis|haal)\b(?: \w+){0,2} (?:mijn |m n |mn )(?:nummer|telefoonnummer|"
+    r"e ?mail\w*|mailadres|gegevens)\b|\b(?:delete|remove) my (?:number|phone|email|data)\b")
 # Whether the police can come or should be called about it ("kan de politie niet gewoon
 # langskomen?"): not an emergency by itself; the answer gives 0900-8844 and 112.
 _POLICE_WORD = r"(?:de |een )?(?:politie|wijkagent|agent|agenten|police)"  # boa's are ours
@@ -139,7 +146,7 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b(?: \w+){0,4} (?
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
           ("duration", _DURATION),
           ("cost", _COST),
-          ("chat_privacy", _CHAT_PRIVACY),
+          ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
           ("next_steps", _NEXT_STEPS),
           ("phone", _PHONE))

@@ -37,6 +37,8 @@ ASKED = {
                "kan ik de doktersrekening bij jullie declareren?", "EN MIJN SCHADE??"],
     "stay": ["moet ik erbij blijven?", "moet ik thuis zijn als ze komen?",
              "hoef ik niet te wachten?", "do I have to stay there?"],
+    "remove_data": ["kunnen jullie mijn nummer weghalen?", "verwijder mijn gegevens aub?",
+                    "can you delete my number?"],
     "phone": ["kan ik niet gewoon iemand bellen?", "wat is jullie telefoonnummer?",
               "could I call someone instead?"],
 }
