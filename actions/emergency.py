@@ -25,7 +25,7 @@ CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", "missing_person",
                      "welfare")
 # Reasons with an answer of their own (another number beside 112, or what to do now).
-OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person")
+OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person", "welfare")
 # Reasons whose follow-up answer names a way to write instead of calling.
 OWN_FOLLOWUP = ("suicide", "home_violence")
 # Someone threatens the resident: not daring to call gets how to call anyway, quietly.

@@ -153,6 +153,8 @@ def test_a_number_given_with_the_yes_completes_the_street_of_the_first_message(d
 @pytest.mark.parametrize("text, response", [
     ("mijn man slaat me en ik durf niet naar huis", "utter_emergency_home_violence"),
     ("mijn vader heeft alzheimer, hij is sinds een uur weg", "utter_emergency_missing_person"),
+    ("mijn buurvrouw van 90 doet al 2 dagen niet open, haar post stapelt zich op",
+     "utter_emergency_welfare"),
 ])
 def test_violence_at_home_and_a_missing_person_get_their_own_answer_and_no_report(
         text, response, dispatcher, domain):
