@@ -35,7 +35,10 @@ _DURATION = re.compile(
     rf"|\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen) (?:\w+ ){{0,4}}?(?:alsnog|nog) "
     rf"(?:\w+ ){{0,2}}?(?:{_DONE}|legen|ophalen|halen|maken|repareren|opruimen|weghalen|"
     r"strooien|vegen|snoeien|maaien)\b"
-    r"|\bhow long\b|\bwhen will (?:it|you|someone)\b")
+    r"|\bhow long\b|\bwhen will (?:it|you|someone)\b"
+    # "strooien jullie nou wel of niet?": whether and when the team comes
+    r"|\b(?:strooien|strooit|vegen|veegt|maaien|maait|snoeien|snoeit|legen|leegt) "
+    r"(?:jullie|ze|de gemeente)\b(?=.*\?)")
 _FASTER = re.compile(
     r"\b(?:kan|kunnen|kunt|kun|gaat|gaan|moet) (?:\w+ ){0,4}?(?:sneller|rap|rapper|vlug|eerder|"
     r"voor (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|het weekend)|vandaag|"
@@ -136,6 +139,12 @@ _ENFORCEMENT = re.compile(
     r"\b(?:handhav\w*|gehandhaafd|boa s?|boas|toezichthouders?|beboet|bekeuren|enforce\w*|"
     r"fined)\b"
     r"|\b(?:boete|boetes|bekeuring\w*)\b"
+    # "wordt de eigenaar ingelicht?", "spreken jullie de bewoners aan?"
+    r"|\b(?:wordt|worden) (?:de eigenaar|de eigenaren|de bewoner|de bewoners|de buren|"
+    r"de bestuurder|de eigenaar van \w+|hij|ze) (?:\w+ )?(?:ingelicht|aangesproken|gewaarschuwd|"
+    r"op de hoogte gebracht|aangeschreven)\b"
+    r"|\b(?:spreken|spreekt|waarschuwen|waarschuwt) (?:jullie|de gemeente|u) (?:\w+ )?"
+    r"(?:de eigenaar|de bewoners?|de buren|hem|haar|ze)\b"
     r"|\b(?:mag|mogen) (?:dat|dit|het|ze|hij|zij|die) (?:\w+ ){0,3}?(?:zomaar|zo maar|"
     r"zo vroeg|zo laat)\b"
     r"|\bis (?:dat|dit|het) (?:wel |eigenlijk |zomaar )?(?:toegestaan|legaal|verboden|"
