@@ -429,6 +429,22 @@ def _corrected_in_the_message(text: str) -> Optional[str]:
     return text[found.end():] if found else None
 
 
+MAX_PLACE_SENTENCE_WORDS = 6
+
+
+def _place_before_the_question(text: str, register: Optional[StreetRegister]
+                               ) -> Optional[Place]:
+    """"bij 18 tot 24. hoe lang duurt het?": a short sentence with the place, then a question
+    (the question alone makes the whole no place)."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    if len(sentences) < 2:
+        return None
+    first = sentences[0]
+    if first.rstrip().endswith("?") or len(first.split()) > MAX_PLACE_SENTENCE_WORDS:
+        return None
+    return read_place(first, register)
+
+
 def _place_corrected_in(text: str, register: Optional[StreetRegister]) -> Optional[Place]:
     """The place the resident corrected to; a bare number keeps the street said before."""
     corrected = _corrected_in_the_message(text)
@@ -460,7 +476,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if reading.place is None:
         return None
     if not reading.strong and _not_a_place_form(clean):
-        return None
+        return _place_before_the_question(clean, register)
     return _within_a_sentence(_with_next_spot(clean, _with_spot_on_street(clean, reading.place)))
 
 

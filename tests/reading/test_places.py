@@ -573,3 +573,9 @@ def test_the_residents_own_house_number_is_not_the_place_of_another(text, street
 ])
 def test_a_place_corrected_within_the_message_is_the_corrected_one(text, label):
     assert read_place(text).label == label
+
+
+def test_a_place_before_a_question_is_still_the_place():
+    place = read_place("bij 18 tot 24. hoe lang duurt het voor het gemaakt is?")
+    assert place is not None and place.house_number == "18"
+    assert read_place("ja. hoe lang duurt het?") is None
