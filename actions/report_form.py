@@ -198,8 +198,9 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
 
 
-_PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|niet \d+\w?|"
-                               r"i mean)\b", re.IGNORECASE)
+_PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|"
+                               r"niet (?:op |bij |aan )?(?:nummer |nr\.? )?\d+\w?|i mean)\b",
+                               re.IGNORECASE)
 _OWN_ADDRESS = re.compile(r"\b(?:mijn (?:adres|woonadres|huisadres)|ik woon|my address)\b",
                           re.IGNORECASE)
 

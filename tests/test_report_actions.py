@@ -1376,3 +1376,16 @@ def test_ordinary_answers_never_cut_a_report_short(dispatcher, domain, asking, t
     slots = _form_slots(tracker, dispatcher, domain)
     assert "report_description" not in slots
     assert "utter_ack_problem_left_out" not in [a["key"] for a in slots.get("report_ack") or []]
+
+
+def test_not_on_that_number_but_this_one_beside_the_updates_answer_moves_the_report(
+        dispatcher, domain):
+    text = ("het café is trouwens niet op 14, dat is mijn huis, het café zit op nummer 3. ja ik "
+            "wil berichten, 0687654321")
+    place = read_message("Marktplein 14").location.as_dict()
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": "Keiharde muziek", "report_place": place,
+        "report_location": "Marktplein 14"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True
+    assert result["report_location"] == "Marktplein 3"

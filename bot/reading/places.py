@@ -404,13 +404,25 @@ _HOME_NUMBER = re.compile(
 _OTHER_NUMBER = re.compile(r"\b(?:(?:huis)?nummer|nr\.?|nummers)\s*[1-9]", re.IGNORECASE)
 
 
+# "De lamp voor mijn huis": then the home is where the problem is.
+_AT_HOME = re.compile(r"\b(?:voor|bij|naast|tegenover|achter|aan) (?:mijn|ons|onze|m n|mn) "
+                      r"(?:huis|deur|woning|voordeur|tuin|oprit|raam)\b|\bvoor de deur\b",
+                      re.IGNORECASE)
+
+
 def _without_home_number(text: str) -> str:
-    """The text without the number of the resident's own home, when it names another."""
+    """The text without the number of the resident's own home, when it names another place
+    ("de paal staat bij nummer 12"), or when only a number tells the home and the problem is
+    not at it ("het café op het Marktplein … ik woon op nr 14")."""
     home = _HOME_NUMBER.search(text)
     if home is None:
         return text
     rest = text[:home.start()] + home.group(1) + text[home.end():]
-    return rest if _OTHER_NUMBER.search(rest) else text
+    names_its_street = re.search(r"\w(?:straat|weg|laan|plein|steeg|gracht|kade|singel|dreef|"
+                                 r"hof|pad)\b", home.group(1), re.IGNORECASE)
+    if _OTHER_NUMBER.search(rest) or not (names_its_street or _AT_HOME.search(text)):
+        return rest  # "ik woon op nr 14" beside the café on the square: context, no place
+    return text
 
 
 # "…aan de Vondelstraat. Ohnee sorry, het is de speeltuin aan de Van Goghstraat": the

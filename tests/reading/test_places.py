@@ -555,6 +555,11 @@ def test_other_numbers_at_the_summary_are_no_house_number(text):
     ("ik woon in de kerkstraat 8, tegenover nr 3 ligt een tegel los", "Kerkstraat", "3"),
     # the home is the place when no other number is named
     ("Ik woon op Kerkstraat 4, de lamp voor mijn huis is kapot", "Kerkstraat", "4"),
+    ("De lamp is kapot, ik woon op Kerkstraat 4", "Kerkstraat", "4"),
+    ("lamp kapot in de rozenlaan, ik woon op nummer 6, voor mijn deur", "Rozenlaan", "6"),
+    # only a number for the home, the problem elsewhere: the number is no place
+    ("Het café op het Marktplein draait elk weekend keiharde muziek. Ik woon op nr 14 en kan "
+     "niet slapen.", "Marktplein", None),
 ])
 def test_the_residents_own_house_number_is_not_the_place_of_another(text, street, number):
     place = read_place(text)
