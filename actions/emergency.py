@@ -27,7 +27,7 @@ NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", 
 # Reasons with an answer of their own (another number beside 112, or what to do now).
 OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person", "welfare")
 # Reasons whose follow-up answer names a way to write instead of calling.
-OWN_FOLLOWUP = ("suicide", "home_violence")
+OWN_FOLLOWUP = ("suicide", "home_violence", "welfare")
 # Someone threatens the resident: not daring to call gets how to call anyway, quietly.
 THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")

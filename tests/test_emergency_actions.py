@@ -217,3 +217,16 @@ def test_asking_to_send_the_police_gets_112_and_the_police_number(dispatcher, do
 def test_asking_to_send_an_ambulance_gets_112(dispatcher, domain):
     run_emergency("kunnen jullie een ambulance sturen?", dispatcher, domain)
     assert dispatcher.messages[0]["response"] == "utter_emergency_emergency"
+
+
+def test_after_the_welfare_answer_a_question_gets_the_police_number_too(dispatcher, domain):
+    then = "is er geen ander nummer? ik weet niet of het een noodgeval is"
+    tracker = make_tracker("out_of_scope", then, entities=read_message(then).to_entities(then))
+    tracker.events = [{"event": "user", "text": "buurvrouw van 88 al 4 dagen niet gezien"},
+                      {"event": "action", "name": "action_emergency"},
+                      {"event": "bot", "text": "…",
+                       "metadata": {"utter_action": "utter_emergency_welfare"}},
+                      {"event": "action", "name": "action_listen"},
+                      {"event": "user", "text": then}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_welfare"]
