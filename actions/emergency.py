@@ -51,7 +51,7 @@ class ActionEmergency(Action):
         again = answered_before(tracker)
         outage = _previous_outage_answer(tracker) if again and not reading.urgent else None
         own = _own_followup(tracker) if again and (
-            not reading.urgent or reading.danger_reason in OWN_FOLLOWUP) else None
+            not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
         text = tracker.latest_message.get("text") or ""
         earlier = _earlier_reason(tracker) if again else None
         utter(dispatcher, outage or own or _response(reading, again, text, earlier))
