@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.emergency import forget_unanswered_question
+from bot.reading.language import cries_for_help
 
 
 class ActionOtherLanguage(Action):
@@ -20,5 +21,7 @@ class ActionOtherLanguage(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
+        if cries_for_help(tracker.latest_message.get("text") or ""):
+            utter(dispatcher, "utter_other_language_112")  # 112 before the apology
         utter(dispatcher, "utter_other_language")
         return forget_unanswered_question(tracker)

@@ -150,3 +150,14 @@ def _build_detector() -> LanguageDetector:
     return (LanguageDetectorBuilder.from_languages(*languages)
             .with_preloaded_language_models()
             .build())
+
+
+# "Hilfe!", "Pomocy!!", "İmdat": a cry for help in any language puts 112 first.
+_HELP = re.compile(r"\b(?:help|hilfe|pomocy|pomoc|imdat|yard[ıi]m|au secours|socorro|ayuda|aiuto|"
+                   r"ajuda|hjälp|hjelp|apua)\b|помогите|помощь|допоможіть|допомога|النجدة|"
+                   r"ساعدوني|مساعدة|!!", re.IGNORECASE)
+
+
+def cries_for_help(text: str) -> bool:
+    """Whether a message in any language calls for help ("Hilfe! Ein Kind …")."""
+    return bool(_HELP.search(text or ""))
