@@ -292,6 +292,18 @@ class ActionDeclineOffer(Action):
             FollowupAction("report_form")]
 
 
+class ActionOtherMunicipality(Action):
+    """"Het is in Amersfoort, niet Lindendal": the report stops, and where to go instead."""
+
+    def name(self) -> Text:
+        return "action_other_municipality"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, "utter_other_municipality")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)] + reset_report_slots()
+
+
 class ActionStopReport(Action):
     """Stops the report at the resident's request; nothing is filed."""
 

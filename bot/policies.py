@@ -30,6 +30,7 @@ from rasa.shared.nlu.constants import TEXT
 from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT, QUESTION_INTENT,
                          REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS)
 from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
+from bot.profile import profile
 from bot.reading.answers import (asks_about_the_wait, ends_the_chat, is_only_an_ok,
                                  says_no_thanks, sent_to_the_wrong_chat,
                                  written_to_someone_close)
@@ -38,6 +39,7 @@ from bot.reading.callback import wants_callback
 from bot.reading.danger import says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
+from bot.reading.places import outside_the_municipality
 from bot.reading.questions import (announces_a_question, asks_about_the_service, is_question,
                                   read_question, tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
@@ -252,6 +254,7 @@ PASSED_ON_ACTIONS = (TAKE_MESSAGE_ACTION, CALLBACK_ACTION, WHEN_ACTION, HANDOVER
 ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
+OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
 # Questions about the resident's own data or loss, answered wherever they come.
 ABOUT_THE_RESIDENT = ("anonymous", "damage", "chat_privacy", "remove_data")
@@ -261,7 +264,8 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
-                   HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION)
+                   HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
+                   OTHER_MUNICIPALITY_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -598,6 +602,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and not reading.danger
             and not reading.phone and written_to_someone_close(message.text or "")):
         return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us
+    if tracker.active_loop_name == REPORT_FORM and outside_the_municipality(
+            message.text or "", profile().location.place):
+        return OTHER_MUNICIPALITY_ACTION  # "het is in Amersfoort, niet Lindendal"
     if tracker.active_loop_name == REPORT_FORM and sent_to_the_wrong_chat(message.text or ""):
         return STOP_ACTION  # "oeps verkeerde app sorry": the report it started stops
     if tracker.active_loop_name is None and not reading.danger and (

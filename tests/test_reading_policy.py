@@ -1142,3 +1142,13 @@ def test_asking_to_remove_ones_number_is_answered_whatever_the_model_guessed():
     text = "kunnen jullie mijn nummer weghalen?"
     assert reading_route(tracker(START + [said(text, "permit_question", 0.41)])) == \
         "action_answer_report_question"
+
+
+@pytest.mark.parametrize("text, other", [
+    ("nee het is in amersfoort, niet lindendal", True),
+    ("dat is een andere gemeente denk ik", True),
+    ("Kerkstraat 5", False),
+])
+def test_a_place_in_another_municipality_stops_the_report(text, other):
+    route = reading_route(tracker(IN_FORM + [said(text, "inform")]))
+    assert (route == "action_other_municipality") is other

@@ -1389,3 +1389,14 @@ def test_not_on_that_number_but_this_one_beside_the_updates_answer_moves_the_rep
     result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert result["report_updates"] is True
     assert result["report_location"] == "Marktplein 3"
+
+
+def test_another_municipality_stops_the_report_and_says_where_to_go(dispatcher, domain):
+    from actions.reports import ActionOtherMunicipality
+
+    tracker = tracker_for(asking="report_location", text="het is in amersfoort, niet lindendal",
+                          slots={"report_description": "Gat in de weg"})
+    events = run(ActionOtherMunicipality().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_other_municipality"
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+    assert slot_events(events)["report_description"] is None

@@ -1492,3 +1492,12 @@ def _is_other_language(text: str, words: List[str]) -> bool:
         return True  # Arabic, Cyrillic, ... script
     foreign = sum(word in _ENGLISH or word in _OTHER_LANGUAGES for word in words)
     return len(words) >= 2 and foreign / len(words) >= 0.5
+
+
+def outside_the_municipality(text: str, municipality: str) -> bool:
+    """"Nee het is in Amersfoort, niet Lindendal", "dat is een andere gemeente": the problem
+    is somewhere this municipality cannot fix."""
+    name = re.escape(municipality)
+    return bool(re.search(
+        rf"\bniet (?:in |bij |van )?(?:de gemeente )?{name}\b|\b(?:in|bij) een andere gemeente\b"
+        rf"|\bis (?:een )?andere gemeente\b|\bnot (?:in )?{name}\b", text or "", re.IGNORECASE))
