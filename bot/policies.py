@@ -31,8 +31,9 @@ from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT, 
                          REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS)
 from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
 from bot.profile import profile
-from bot.reading.answers import (asks_about_the_wait, ends_the_chat, is_only_an_ok,
-                                 says_no_thanks, sent_to_the_wrong_chat,
+from bot.reading.answers import (adds_to_a_report, asks_about_the_wait, asks_what_to_do,
+                                 ends_the_chat, is_only_an_ok, says_no_thanks,
+                                 sent_to_the_wrong_chat, wants_the_report_after_all,
                                  written_to_someone_close)
 from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
 from bot.reading.callback import wants_callback
@@ -181,24 +182,6 @@ _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?
                             r"|\b(?:ja|jawel|yes)\b[\s,!.]*(?:\w+\s+){0,3}?(?:moet|mag|kan) "
                             r"(?:wel |ook |zeker |echt )*(?:gemeld|melden)\b"
                             r"|\byes,? (?:please )?report\b", re.IGNORECASE)
-# "Hmm nee, toch wel doen" right after the report was stopped: it comes back.
-_RESUME = re.compile(
-    r"\btoch (?:wel|maar|graag)\b(?: \w+){0,3} (?:doen|melden|versturen|sturen|indienen)\b"
-    r"|\b(?:wil|wilde) (?:ik )?(?:\w+ ){0,4}?toch (?:wel |graag )?(?:doen|melden|versturen)\b"
-    r"|\btoch (?:wel )?(?:melden|versturen)\b|\b(?:doe|meld|verstuur) (?:\w+ )?(?:maar )?toch\b"
-    r"|\b(?:actually|on second thought),? (?:do|send|report) it\b", re.IGNORECASE)
-# "Kunnen jullie er ook bij zetten dat het de groene bak is?" right after a status answer:
-# more for that report, passed on to the colleague who handles it, never a new report.
-_ADD_TO_REPORT = re.compile(
-    r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
-    r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
-# "Toch maar niet doen", "doe maar toch niet": the stop stands.
-_NOT_AFTER_ALL = re.compile(r"\btoch\b(?: \w+){0,2} (?:niet|geen)\b|\b(?:niet|geen)\b(?: \w+){0,2} "
-                            r"toch\b|\bnot after all\b", re.IGNORECASE)
-# "Brandweer komt eraan. Moet ik nog iets doen?": answered by what to do once help comes.
-_WHAT_TO_DO = re.compile(r"\b(?:moet|kan) ik (?:nu |nog |zelf |verder )*(?:iets|wat) doen\b"
-                         r"|\bwat (?:moet|kan) ik (?:nu |nog |zelf |verder )*doen\b"
-                         r"|\bwhat (?:should|do|can) i do\b", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
@@ -579,7 +562,7 @@ def reading_route(tracker: DialogueStateTracker,
             # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
             if offer_pending:
                 return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
-            if "?" not in (message.text or "") or _WHAT_TO_DO.search(message.text or ""):
+            if "?" not in (message.text or "") or asks_what_to_do(message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name):
@@ -666,8 +649,7 @@ def reading_route(tracker: DialogueStateTracker,
             and says_not_helped(message.text or "")):
         return NOT_HELPED_ACTION  # "daar heb ik niks aan": kept for the editors, other ways
     if (tracker.active_loop_name is None and STOP_ACTION in last_turn
-            and _RESUME.search(message.text or "") and not _NOT_AFTER_ALL.search(
-                message.text or "")):
+            and wants_the_report_after_all(message.text or "")):
         return RESUME_ACTION  # "hmm nee toch wel doen": the stopped report comes back
     if tracker.active_loop_name is None and says_no_thanks(message.text or ""):
         return GOODBYE_ACTION  # "nee thx" after the cost: done, not "waar kan ik u mee …"
@@ -711,7 +693,7 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.report_question == "photo"):
         return REPORT_QUESTION_ACTION  # "kan ik nog een foto toevoegen?": how, on this channel
     if (before == STATUS_ACTION and tracker.active_loop_name is None
-            and _ADD_TO_REPORT.search(message.text or "")):
+            and adds_to_a_report(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(

@@ -645,3 +645,39 @@ def part_to_change(text: str) -> Optional[str]:
         if pattern.fullmatch(plain):
             return intent
     return None
+
+
+# --- turns in the conversation --------------------------------------------------------
+# "Hmm nee, toch wel doen" right after the report was stopped: it comes back.
+_RESUME = re.compile(
+    r"\btoch (?:wel|maar|graag)\b(?: \w+){0,3} (?:doen|melden|versturen|sturen|indienen)\b"
+    r"|\b(?:wil|wilde) (?:ik )?(?:\w+ ){0,4}?toch (?:wel |graag )?(?:doen|melden|versturen)\b"
+    r"|\btoch (?:wel )?(?:melden|versturen)\b|\b(?:doe|meld|verstuur) (?:\w+ )?(?:maar )?toch\b"
+    r"|\b(?:actually|on second thought),? (?:do|send|report) it\b", re.IGNORECASE)
+# "Kunnen jullie er ook bij zetten dat het de groene bak is?" right after a status answer:
+# more for that report, passed on to the colleague who handles it, never a new report.
+_ADD_TO_REPORT = re.compile(
+    r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
+    r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
+# "Toch maar niet doen", "doe maar toch niet": the stop stands.
+_NOT_AFTER_ALL = re.compile(r"\btoch\b(?: \w+){0,2} (?:niet|geen)\b|\b(?:niet|geen)\b(?: \w+){0,2} "
+                            r"toch\b|\bnot after all\b", re.IGNORECASE)
+# "Brandweer komt eraan. Moet ik nog iets doen?": answered by what to do once help comes.
+_WHAT_TO_DO = re.compile(r"\b(?:moet|kan) ik (?:nu |nog |zelf |verder )*(?:iets|wat) doen\b"
+                         r"|\bwat (?:moet|kan) ik (?:nu |nog |zelf |verder )*doen\b"
+                         r"|\bwhat (?:should|do|can) i do\b", re.IGNORECASE)
+
+
+def wants_the_report_after_all(text: str) -> bool:
+    """"Hmm nee, toch wel doen" right after stopping; not "toch maar niet"."""
+    return bool(_RESUME.search(text or "")) and not _NOT_AFTER_ALL.search(text or "")
+
+
+def adds_to_a_report(text: str) -> bool:
+    """"Kunnen jullie er ook bij zetten dat …": more for a report already made."""
+    return bool(_ADD_TO_REPORT.search(text or ""))
+
+
+def asks_what_to_do(text: str) -> bool:
+    """"Moet ik nog iets doen?", "wat moet ik nu doen?"."""
+    return bool(_WHAT_TO_DO.search(text or ""))
