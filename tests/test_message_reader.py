@@ -89,6 +89,8 @@ def test_the_reading_is_stored_as_entities():
     ("Mijn man is vannacht overleden, ik wil weten wat ik moet regelen", "money_worries",
      "municipal_question"),
     ("Is er een mogelijkheid om dit telefonisch te bespreken?", "ask_human", "ask_human"),
+    ("huurachterstand van 3 maanden en de woningcorporatie dreigt ons eruit te zetten",
+     "money_worries", "money_worries"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

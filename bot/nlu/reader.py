@@ -64,11 +64,12 @@ _A_PERSON_AT_ALL = re.compile(
 # Any word about money: without one, "money_worries" is the model's guess, not the message
 # ("mijn man is vannacht overleden, wat moet ik regelen?").
 _ABOUT_MONEY = re.compile(
-    r"\b(?:\w*geld\w*|\w*schuld\w*|rood|huur|\w*rekening\w*|\w*betal\w*|rond ?(?:te )?komen|"
-    r"krap|inkomen|inkomsten|uitkering\w*|bijstand\w*|\w*toeslag\w*|incasso\w*|deurwaarder\w*|"
-    r"achterstand\w*|armoede|lening\w*|loon|salaris|boodschappen|eten|euro|kosten|aanmaning\w*|"
-    r"voedselbank\w*|budget\w*|financ\w*|minima|red (?:het|t) (?:niet|nie)|money|debts?|rent|"
-    r"bills|afford|income|food bank)\b|€", re.IGNORECASE)
+    r"\b(?:\w*geld\w*|\w*schuld\w*|rood|huur\w*|\w*rekening\w*|\w*betal\w*|"
+    r"rond ?(?:te )?komen|krap|\w*inkomen|inkomsten|\w*uitkering\w*|bijstand\w*|\w*toeslag\w*|"
+    r"incasso\w*|deurwaarder\w*|\w*achterstand\w*|armoede|\w*lening\w*|loon|salaris|"
+    r"boodschappen|eten|euro|kosten|aanmaning\w*|voedselbank\w*|budget\w*|financ\w*|minima|"
+    r"uit huis gezet|ontruiming|red (?:het|t) (?:niet|nie)|money|debts?|rent|bills|afford|"
+    r"income|food bank)\b|€", re.IGNORECASE)
 _NO_MONEY_WORRIES = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
                                r"(?:probleem|problemen)\b|\bniet over geld\b", re.IGNORECASE)
 _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} weten\b|"
