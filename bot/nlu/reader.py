@@ -25,9 +25,9 @@ from bot.reading.answers import is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
 from bot.reading.message import read_message
+from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
 from bot.reading.report_questions import asks_about_an_earlier_report, mentions_a_report
-from bot.reading.questions import read_question
 from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
@@ -61,25 +61,10 @@ _A_PERSON_AT_ALL = re.compile(
     r"bel|bellen|belt|opbel\w*|gebeld|terugbel\w*|telefon\w*|contact\w*|bereik\w*|manager|"
     r"leidinggevende|afdeling|spreken|praten|chat\w*|talk|speak|call\w*|hulp|help)\b",
     re.IGNORECASE)
-# Any word about money: without one, "money_worries" is the model's guess, not the message
-# ("mijn man is vannacht overleden, wat moet ik regelen?").
-_ABOUT_MONEY = re.compile(
-    r"\b(?:\w*geld\w*|\w*schuld\w*|rood|huur\w*|\w*rekening\w*|\w*betal\w*|"
-    r"rond ?(?:te )?komen|krap|\w*inkomen|inkomsten|\w*uitkering\w*|bijstand\w*|\w*toeslag\w*|"
-    r"incasso\w*|deurwaarder\w*|\w*achterstand\w*|armoede|\w*lening\w*|loon|salaris|"
-    r"boodschappen|eten|euro|kosten|aanmaning\w*|voedselbank\w*|budget\w*|financ\w*|minima|"
-    r"uit huis gezet|ontruiming|red (?:het|t) (?:niet|nie)|money|debts?|rent|bills|afford|"
-    r"income|food bank)\b|€", re.IGNORECASE)
-_NO_MONEY_WORRIES = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
-                               r"(?:probleem|problemen)\b|\bniet over geld\b", re.IGNORECASE)
 _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} weten\b|"
                              r"\b(?:vraag|vraagje)\b", re.IGNORECASE)
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"incompetent\w*|amateurs?|spuugzat|complain\w*)\b", re.IGNORECASE)
-# Real money trouble, which a complaint word beside it does not outweigh.
-_IN_DEBT = re.compile(r"\b(?:schuld\w*|rood staan|deurwaarder|achterstand\w*|afgesloten|"
-                      r"huur niet|niet (?:meer )?rond|kan (?:\w+ ){0,3}niet (?:meer )?betalen|"
-                      r"debts?)\b", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
@@ -97,10 +82,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "ik wil een echte persoon"
     if (intent_name == MONEY_WORRIES_INTENT and _COMPLAINS.search(text)
-            and not _IN_DEBT.search(text) and (read_question(text) != MONEY_WORRIES_INTENT
-                                               or _NO_MONEY_WORRIES.search(text))):
+            and not money_trouble(text)):
         return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # "waar betaal ik belasting voor"
-    if intent_name == MONEY_WORRIES_INTENT and not _ABOUT_MONEY.search(text):
+    if intent_name == MONEY_WORRIES_INTENT and not about_money(text):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # a question the articles answer
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report

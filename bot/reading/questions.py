@@ -13,6 +13,7 @@ from functools import lru_cache
 from collections.abc import Callable
 
 from bot.knowledge.general import zipf
+from bot.reading.money import money_trouble
 
 QUESTION = "question"
 
@@ -105,14 +106,6 @@ _NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)")
 _BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?afval)")
 _CONTAINER = re.compile(r"(?:container|kliko|zuil|klep|trommel|\bbak\b|milieustraat)")
 
-_MONEY_WORRIES = re.compile(
-    r"(?:schuld|geldzorg|geld ?problem|geldprobleem|financiele problem|geen geld|"
-    r"geen inkomen|zonder inkomen|huurachterstand|betalingsachterstand|achterstand|"
-    r"voedselbank|deurwaarder|incasso|rondkomen|budgetcoach|"
-    # "ik sta rood", not a traffic light that "blijft op rood staan"
-    r"\b(?:ik|we|wij|zij|hij) (?:\w+ ){0,2}(?:sta|staan|stond|stonden) (?:\w+ ){0,2}rood\b|"
-    r"rood (?:staan|sta) op (?:mijn|onze|de) (?:bank|rekening)|"
-    r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b)")
 _FINES = re.compile(
     r"(?:boete|bekeuring|naheffing|parkeerbon|\bbon gekregen|\bprent\b|gas-?boete)")
 _TAXES = re.compile(
@@ -226,7 +219,7 @@ _MACHINE = re.compile(r"(?:automaat|meter|\bpin|\bapp\b|zuil|terminal)")
 
 
 def _money_worries(plain: str, text: str) -> bool:
-    return bool(_MONEY_WORRIES.search(plain)) and not _MACHINE.search(plain)
+    return money_trouble(plain) and not _MACHINE.search(plain)
 
 
 def _waste_pass(plain: str, text: str) -> bool:

@@ -1,0 +1,49 @@
+"""How a message speaks about money: any word about money at all, and real money trouble
+(debts, arrears, not making ends meet), which the bot answers with a person and help
+rather than with a link. The classifier's "money_worries" is checked against these, and
+the question reader's money topic is read with them."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Any word about money: without one, "money_worries" is a guess, not the message
+# ("mijn man is vannacht overleden, wat moet ik regelen?").
+_ABOUT_MONEY = re.compile(
+    r"\b(?:\w*geld\w*|\w*schuld\w*|rood|huur\w*|\w*rekening\w*|\w*betal\w*|"
+    r"rond ?(?:te )?komen|krap|\w*inkomen|inkomsten|\w*uitkering\w*|bijstand\w*|\w*toeslag\w*|"
+    r"incasso\w*|deurwaarder\w*|\w*achterstand\w*|armoede|\w*lening\w*|loon|salaris|"
+    r"boodschappen|eten|euro|kosten|aanmaning\w*|voedselbank\w*|budget\w*|financ\w*|minima|"
+    r"uit huis gezet|ontruiming|red (?:het|t) (?:niet|nie)|money|debts?|rent|bills|afford|"
+    r"income|food bank)\b|€")
+# Money trouble itself. "ik sta rood", not a traffic light that "blijft op rood staan";
+# gas or power cut off for not paying, not a road that is closed ("afgesloten").
+_TROUBLE = re.compile(
+    r"schuld|geldzorg|geld ?problem|financiele problem|geen geld|geen inkomen|"
+    r"zonder inkomen|achterstand|voedselbank|deurwaarder|incasso|rondkomen|budgetcoach|"
+    r"\bniet (?:meer )?rond\b|\bdebts?\b|"
+    r"\b(?:ik|we|wij|zij|hij) (?:\w+ ){0,2}(?:sta|staan|stond|stonden) (?:\w+ ){0,2}rood\b|"
+    r"\b(?:ik|we|wij) (?:\w+ ){0,3}rood (?:sta|staan)\b|"
+    r"rood (?:staan|sta) op (?:mijn|onze|de) (?:bank|rekening)|"
+    r"\b(?:gas|stroom|energie|water) (?:\w+ ){0,3}afgesloten\b|"
+    r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b")
+# "geen geldzorgen", "geen schulden of problemen": said to rule money trouble out.
+_NO_TROUBLE = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
+                         r"(?:probleem|problemen)\b|\bniet over geld\b")
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", (text or "").lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def about_money(text: str) -> bool:
+    """The message has any word about money, or speaks of money trouble."""
+    plain = _plain(text)
+    return bool(_ABOUT_MONEY.search(plain) or _TROUBLE.search(plain))
+
+
+def money_trouble(text: str) -> bool:
+    """The message speaks of money trouble (and does not rule it out)."""
+    plain = _plain(text)
+    return bool(_TROUBLE.search(plain)) and not _NO_TROUBLE.search(plain)

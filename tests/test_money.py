@@ -1,0 +1,37 @@
+"""The one money reader: any word about money, and money trouble, read alike by the
+classifier's check and by the question reader."""
+import pytest
+
+from bot.reading.money import about_money, money_trouble
+from bot.reading.questions import read_question
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb een huurachterstand van drie maanden",
+    "Wij staan al maanden rood en de deurwaarder belt",
+    "ze gaan ons gas afsluiten, nee het gas wordt morgen afgesloten",
+    "ik kan de rekeningen niet meer betalen",
+    "we komen niet meer rond sinds mijn man ziek is",
+    "I have debts and need help",
+])
+def test_money_trouble_is_read(text):
+    assert money_trouble(text)
+    assert about_money(text)
+
+
+@pytest.mark.parametrize("text", [
+    "de weg is afgesloten bij de Kerkstraat",
+    "het verkeerslicht blijft op rood staan",
+    "ik heb geen schulden of problemen, maar wel een klacht over de belasting",
+    "geen geldzorgen hoor, alleen een vraag over de WOZ",
+])
+def test_no_money_trouble(text):
+    assert not money_trouble(text)
+
+
+def test_a_closed_road_is_not_a_money_question():
+    assert read_question("de weg is afgesloten, hoe lang nog?") != "money_worries"
+
+
+def test_a_death_without_money_words_is_not_about_money():
+    assert not about_money("mijn man is vannacht overleden, wat moet ik regelen?")
