@@ -441,20 +441,19 @@ def _corrected_in_the_message(text: str) -> Optional[str]:
     return text[found.end():] if found else None
 
 
-MAX_PLACE_SENTENCE_WORDS = 6
+MAX_PLACE_SENTENCE_WORDS = 10
 
 
 def _place_before_the_question(text: str, register: Optional[StreetRegister]
                                ) -> Optional[Place]:
-    """"bij 18 tot 24. hoe lang duurt het?": a short sentence with the place, then a question
-    (the question alone makes the whole no place)."""
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    if len(sentences) < 2:
+    """"bij 18 tot 24. hoe lang duurt het?", "bij nummer 7, krijg ik bericht?": the place in
+    the words before the question (the question alone makes the whole no place)."""
+    parts = re.split(r"(?<=[.!?,;])\s+", text)
+    asks = next((index for index, part in enumerate(parts) if _not_a_place_form(part)), 0)
+    before = " ".join(parts[:asks]).rstrip(" ,;.!")
+    if not before or before.endswith("?") or len(before.split()) > MAX_PLACE_SENTENCE_WORDS:
         return None
-    first = sentences[0]
-    if first.rstrip().endswith("?") or len(first.split()) > MAX_PLACE_SENTENCE_WORDS:
-        return None
-    return read_place(first, register)
+    return read_place(before, register)
 
 
 def _place_corrected_in(text: str, register: Optional[StreetRegister]) -> Optional[Place]:
@@ -1328,6 +1327,8 @@ class _Reading:
     def _names_numbers(self, start: int, end: int) -> bool:
         """'nummer 10 t/m 20' is about house numbers; 'van 8 tot 10' may be about anything."""
         words = {self._lower(index) for index in range(max(0, start - 1), end)}
+        if start > 0 and self._lower(start - 1) == "bij":
+            return True  # "bij 18 tot 24"
         return bool(words & (set(_NUMBER_WORDS) | {"t/m", "tm", "t.m.", "tem", "t.e.m."}))
 
     def _bare_number(self) -> Optional[_Number]:

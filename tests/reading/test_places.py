@@ -584,3 +584,23 @@ def test_a_place_before_a_question_is_still_the_place():
     place = read_place("bij 18 tot 24. hoe lang duurt het voor het gemaakt is?")
     assert place is not None and place.house_number == "18"
     assert read_place("ja. hoe lang duurt het?") is None
+
+
+@pytest.mark.parametrize("text, number, to", [
+    ("eigenlijk de hele straat maar vooral bij 18 tot 24. hoe lang duurt het voor er iemand komt?",
+     "18", "24"),
+    ("bij nummer 7, krijg ik bericht als het gemaakt is?", "7", None),
+    ("Tegenover nummer 31; wanneer komen jullie?", "31", None),
+])
+def test_a_place_before_a_question_in_a_longer_sentence_or_after_a_comma(text, number, to):
+    place = read_place(text)
+    assert place is not None and (place.house_number, place.house_number_to) == (number, to)
+
+
+@pytest.mark.parametrize("text", [
+    "hoe lang duurt het? ik wacht al 3 weken",
+    "ik woon er al 20 jaar, waarom duurt het zo lang?",
+    "het is om 8 uur begonnen. wat moet ik doen?",
+])
+def test_numbers_beside_a_question_that_are_no_house_numbers(text):
+    assert read_place(text) is None
