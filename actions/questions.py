@@ -17,6 +17,7 @@ from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
                                   reset_report_slots)
 from actions.status import handling_time_for
+from bot.reading.danger import says_it_is_dangerous
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +39,11 @@ class ActionAnswerQuestion(Action):
 
 
 def hazard_heard(tracker: Tracker, slots: Mapping[Text, Any]) -> List[EventType]:
-    """A hazard told during a report ("er kan iemand in vallen") raises its priority, once."""
-    if reading_of(tracker).danger == "hazard" and slots.get("report_priority") != HIGH_PRIORITY:
+    """A hazard told during a report ("er kan iemand in vallen", "dit IS gevaarlijk") raises
+    its priority, once."""
+    said = reading_of(tracker).danger == "hazard" or says_it_is_dangerous(
+        tracker.latest_message.get("text") or "")
+    if said and slots.get("report_priority") != HIGH_PRIORITY:
         return [SlotSet("report_priority", HIGH_PRIORITY)]
     return []
 
@@ -50,6 +54,8 @@ def report_question_answer(tracker: Tracker, domain: DomainDict, slots: Mapping[
     made ("hoe lang duurt dat?"), with the handling time it will get; None if none asked."""
     kind = reading_of(tracker).report_question
     response = report_question_response(tracker, kind) if kind else None
+    if kind == "safety" and not urgent:
+        response = f"{response}_not_urgent"  # "moet ik zelf iets doen?" about a loose tile
     if response not in domain.get("responses", {}):
         return None
     return ack(response, handling_time=handling_time_for(

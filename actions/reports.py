@@ -49,7 +49,7 @@ from bot.reports.service import NewReport, file_report
 logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
 OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "duration",
-                     "faster", "enforcement")
+                     "faster", "enforcement", "safety")
 # Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
 _TIMED_QUESTIONS = ("duration", "faster")
 
@@ -155,6 +155,8 @@ def _opening_question(tracker: Tracker, reading: Reading, slots: Dict[Text, Any]
     kind = reading.report_question
     if kind not in OPENING_QUESTIONS:
         return None
+    if kind == "safety" and slots.get("report_priority") != HIGH_PRIORITY:
+        return ack(f"{report_question_response(tracker, kind)}_not_urgent")
     if kind not in _TIMED_QUESTIONS:
         return ack(report_question_response(tracker, kind))
     return ack(report_question_response(tracker, kind), handling_time=handling_time_for(

@@ -201,8 +201,9 @@ _PUSHBACK = re.compile(
     r"ridiculous|unacceptable|(?:far|way) too long)\b", re.IGNORECASE)
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
                      REPORT_HERE_ACTION)
-_CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp)\b.{0,20}\b(?:gebeld|onderweg|"
-                         r"er al|is er|komt|komen|geweest|called|on (?:its|their) way)\b|"
+_CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten)\b.{0,20}\b(?:"
+                         r"gebeld|onderweg|er al|is er|zijn er|is hier|zijn hier|ter plaatse|"
+                         r"komt|komen|geweest|called|on (?:its|their) way|(?:is|are) here)\b|"
                          r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b"
                          r"|\b(?:i|we)(?:'ve| have)? (?:just |already )?called\b"
                          r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b"
@@ -222,7 +223,8 @@ _NO_COLLEAGUE = re.compile(r"\b(?:geen|niet met een|hoef geen|hoeft geen) (?:\w+
                            r"(?:collega|medewerker|mens|persoon|gesprek)\b|\bno (?:agent|human)\b",
                            re.IGNORECASE)
 # The offer itself named in a "laat maar": "laat maar zitten met die mail".
-_OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|nummer|telefoon\w*)\b",
+_OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|nummer|telefoon\w*|"
+                          r"hoor|hoort|horen|gehoord)\b",
                           re.IGNORECASE)
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
@@ -500,6 +502,40 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
                                      or intent.get("name") in MISREAD_DANGER_INTENTS)
 
 
+def _form_rejected(tracker: DialogueStateTracker) -> bool:
+    last = tracker.events[-1] if tracker.events else None
+    return isinstance(last, ActionExecutionRejected) and last.action_name == REPORT_FORM
+
+
+def _ask_again(tracker: DialogueStateTracker, domain: Domain) -> Optional[str]:
+    """The report form could not take the message (its words read as a stop or a
+    complaint, and nothing else answered them): its question again, never silence."""
+    asked = tracker.get_slot("requested_slot")
+    for name in (f"action_ask_{asked}", f"utter_ask_{asked}"):
+        if asked and name in domain.action_names_or_texts:
+            return name
+    return None
+
+
+def _asked_again(tracker: DialogueStateTracker) -> bool:
+    """The form's question was asked by `_ask_again` (a form asks within its own run)."""
+    name = tracker.latest_action_name or ""
+    return name.startswith(("action_ask_report_", "utter_ask_report_"))
+
+
+def _help_already_called(tracker: DialogueStateTracker) -> bool:
+    """After the 112 answer the resident said help was called or is there."""
+    answered = False
+    for event in tracker.events:
+        kind = type(event).__name__
+        if kind == "ActionExecuted" and event.action_name == EMERGENCY_ACTION:
+            answered = True
+        elif (answered and kind == "UserUttered" and event is not tracker.latest_message
+              and _CALLED_112.search(event.text or "")):
+            return True
+    return False
+
+
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
                        active_loop: Optional[str], offered: bool) -> bool:
     """Right after the 112 answer, the resident is still in the emergency: whatever they say
@@ -565,8 +601,9 @@ def reading_route(tracker: DialogueStateTracker,
             if "?" not in (message.text or "") or asks_what_to_do(message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
-    elif _needs_112(reading, intent, tracker.active_loop_name):
-        return EMERGENCY_ACTION
+    elif _needs_112(reading, intent, tracker.active_loop_name) and not (
+            tracker.active_loop_name and _help_already_called(tracker)):
+        return EMERGENCY_ACTION  # not again when the report retells the accident help is at
     if (tracker.active_loop_name is None and _last_response(tracker) == ONE_ARTICLE_OFFERED
             and (intent.get("name") == "affirm" or reading.answer is True
                  and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):
@@ -774,8 +811,10 @@ class ReadingPolicy(Policy):
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: Optional[dict] = None,
                                      **kwargs: Any) -> PolicyPrediction:
-        if tracker.latest_action_name in READING_ACTIONS:
+        if tracker.latest_action_name in READING_ACTIONS or _asked_again(tracker):
             action: Optional[str] = "action_listen"
+        elif _form_rejected(tracker):
+            action = _ask_again(tracker, domain)
         elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:
             action = REPORT_FORM
         elif tracker.latest_action_name == REPORT_QUESTION_ACTION:

@@ -91,6 +91,9 @@ def test_the_reading_is_stored_as_entities():
     ("Is er een mogelijkheid om dit telefonisch te bespreken?", "ask_human", "ask_human"),
     ("huurachterstand van 3 maanden en de woningcorporatie dreigt ons eruit te zetten",
      "money_worries", "money_worries"),
+    # "I don't know" said again is an answer to the question, not a stop
+    ("weet ik niet zei ik toch", "stop", "inform"),
+    ("geen idee, stop de melding maar", "stop", "stop"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -1152,3 +1152,41 @@ def test_asking_to_remove_ones_number_is_answered_whatever_the_model_guessed():
 def test_a_place_in_another_municipality_stops_the_report(text, other):
     route = reading_route(tracker(IN_FORM + [said(text, "inform")]))
     assert (route == "action_other_municipality") is other
+
+
+def test_laat_maar_about_never_hearing_back_declines_the_updates_not_the_report():
+    text = "laat maar, hoor toch nooit wat"
+    assert reading_route(tracker(_asked("report_updates") + [said(text, "stop")])) == \
+        "action_decline_offer"
+
+
+def test_the_accident_retold_in_the_report_after_help_came_gets_no_112_again():
+    crash = "aanrijding op de kruising, een bestuurder beweegt niet"
+    retold = "onveilige kruising, vandaag weer een aanrijding met gewonde"
+    came = START + [said(crash), ActionExecuted("action_emergency"),
+                    ActionExecuted("action_listen"),
+                    said("politie en ambulance zijn er nu, die kruising is gevaarlijk",
+                         "report_pavement_road"),
+                    ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+                    ActiveLoop("report_form"), SlotSet("requested_slot", "report_description"),
+                    ActionExecuted("action_listen")]
+    assert read_message(retold).urgent
+    assert reading_route(tracker(came + [said(retold)])) != "action_emergency"
+    never_called = IN_FORM[:-2] + [SlotSet("requested_slot", "report_description"),
+                                   ActionExecuted("action_listen")]
+    assert reading_route(tracker(never_called + [said(retold)])) == "action_emergency"
+
+
+def test_a_report_form_that_cannot_take_the_message_asks_its_question_again():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecutionRejected
+
+    from bot.policies import _ask_again, _asked_again, _form_rejected
+    domain = Domain.load("bot/domain")
+    rejected = tracker(_asked("report_location") + [said("pfff", "stop"),
+                                                   ActionExecutionRejected("report_form")])
+    assert _form_rejected(rejected)
+    assert _ask_again(rejected, domain) == "action_ask_report_location"
+    asked = tracker(list(rejected.events) + [ActionExecuted("action_ask_report_location")])
+    assert _asked_again(asked) and not _form_rejected(asked)
+    assert not _asked_again(tracker(_asked("report_location")))

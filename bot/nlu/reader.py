@@ -27,7 +27,8 @@ from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
-from bot.reading.report_questions import asks_about_an_earlier_report, mentions_a_report
+from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
+                                          says_not_known)
 from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # "waar betaal ik belasting voor"
     if intent_name == MONEY_WORRIES_INTENT and not about_money(text):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # a question the articles answer
+    if (intent_name == STOP_INTENT and says_not_known(text)
+            and not _STOPS_THE_REPORT.search(text)):
+        return {"name": ANSWER_INTENT, "confidence": 1.0}  # "weet ik niet zei ik toch": no stop
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):

@@ -579,16 +579,22 @@ def already_left_out(text: str, description: str) -> bool:
 # "Wat: ratten bij de containers": the resident writes the summary's own label.
 _WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:wat|what)\s*:\s*(.+?)(?=\s*(?:waar|where)\s*:|$)",
                          re.IGNORECASE | re.DOTALL)
+# "De omschrijving moet zijn: onveilige kruising, graag verkeerslichten"
+_DESCRIPTION_SAYS = re.compile(
+    r"\b(?:omschrijving|beschrijving|tekst)\s+(?:moet|mag|kan)\s+(?:\w+\s+)?(?:zijn|worden)"
+    r"\s*:?\s*(.+)$|\b(?:omschrijving|beschrijving)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
 
 
 def labelled_description(text: str) -> Optional[str]:
-    """The description after the summary's "Wat:" label, when the resident used it."""
-    found = _WHAT_LABEL.search(text or "")
+    """The description after the summary's "Wat:" label, or after "de omschrijving moet
+    zijn:", when the resident used it."""
+    found = _WHAT_LABEL.search(text or "") or _DESCRIPTION_SAYS.search(text or "")
     if not found:
         return None
-    description = _NOTHING_ELSE.sub("", found.group(1)).strip(" .,;")
+    said = next(group for group in found.groups() if group)
+    description = _NOTHING_ELSE.sub("", said).strip(" .,;")
     return description or None
 
 
@@ -653,6 +659,9 @@ _RESUME = re.compile(
     r"\btoch (?:wel|maar|graag)\b(?: \w+){0,3} (?:doen|melden|versturen|sturen|indienen)\b"
     r"|\b(?:wil|wilde) (?:ik )?(?:\w+ ){0,4}?toch (?:wel |graag )?(?:doen|melden|versturen)\b"
     r"|\btoch (?:wel )?(?:melden|versturen)\b|\b(?:doe|meld|verstuur) (?:\w+ )?(?:maar )?toch\b"
+    r"|\b(?:wil|wilde|moet) (?:ik )?(?:het |t |dit |dat )?wel (?:\w+ )?(?:melden|doen|versturen)\b"
+    r"|\bmelding moet (?:er )?(?:wel|toch) (?:in|door|verstuurd|weg)\b"
+    r"|\bniet (?:stoppen|annuleren)\b"
     r"|\b(?:actually|on second thought),? (?:do|send|report) it\b", re.IGNORECASE)
 # "Kunnen jullie er ook bij zetten dat het de groene bak is?" right after a status answer:
 # more for that report, passed on to the colleague who handles it, never a new report.

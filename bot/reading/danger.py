@@ -117,6 +117,27 @@ def says_cannot_call(text: str) -> bool:
     return bool(_CANNOT_CALL.search((text or "").replace("’", "'")))
 
 
+# "nou dit IS gevaarlijk": the resident says the thing reported is dangerous.
+_DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor\b|\bdangerous\b"
+                        r"|\bunsafe\b")
+_RULED_OUT = re.compile(r"\b(?:niet|nie|geen|nooit|not|never)\b(?: \w+){0,2} (?:levens)?"
+                        r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)")
+# "is het gevaarlijk om aan te raken ja of nee": a question, also without its "?"
+_ASKS = re.compile(r"^\W*(?:(?:en|maar|dus|nou|want|of)\s+)?(?:is|zijn|kan|kun|moet|wordt|blijft|"
+                   r"hoe|wat|waarom|wanneer|gaat|are|can|should|is it)\b")
+
+
+def says_it_is_dangerous(text: str) -> bool:
+    """The resident says (not asks) that it is dangerous: "dit IS gevaarlijk", "onveilig
+    voor de kinderen"; not "is het gevaarlijk?", not "niet gevaarlijk"."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", fold(text or "")):
+        if sentence.rstrip().endswith("?") or _ASKS.match(sentence):
+            continue
+        if _DANGEROUS.search(sentence) and not _RULED_OUT.search(sentence):
+            return True
+    return False
+
+
 # "niemand gewond", "geen gewonden", "niet iets voor 112", "geen spoed": said to rule
 # danger out.
 _NOBODY = re.compile(r"\b(?:niemand|geen|niet|nobody|no one|noone|not|no)\b(?: \w+){0,2} "

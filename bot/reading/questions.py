@@ -47,7 +47,8 @@ _CLAUSE_QUESTION = re.compile(
 _QUESTION_PHRASE = re.compile(
     r"\b(?:is het mogelijk|is t mogelijk|zou het kunnen|wil graag weten|wilde graag weten|"
     r"zou graag willen weten|vroeg me af|vraag me af|graag weten|weet iemand|vraagje|"
-    r"ik heb een vraag|even een vraag|een vraag over|klopt het|hoe zit het)\b")
+    r"ik heb een vraag|even een vraag|een vraag over|klopt het|hoe zit het|"
+    r"(?:zeg|vertel) (?:\w+ )?(?:nou|nu|eens|me|mij|ff|even) of|weet u of|weet je of)\b")
 
 # --- what makes a message a report of something that went wrong ----------------------
 _MISSED = re.compile(

@@ -109,6 +109,19 @@ _STAY = re.compile(
     r"(?:(?:erbij|er bij|daar|hier|thuis|ter plekke|bij de \w+) (?:te )?(?:blijven|zijn|"
     r"wachten|staan)|(?:te )?wachten|aanwezig)\b"
     r"|\bdo i (?:have|need) to (?:stay|wait|be (?:at )?(?:home|there))\b")
+# "Moet ik zelf iets doen? Staat daar stroom op?", "moet ik de kinderen weghalen?": what to do
+# meanwhile, to be safe.
+_SAFETY = re.compile(
+    r"\b(?:moet|moeten|kan|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |verder |ondertussen |intussen |"
+    r"zolang |dan )*(?:iets|wat) doen\b"
+    r"|\bwat (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |ondertussen |intussen |"
+    r"zolang |dan )*doen\b"
+    r"|\bis (?:het|dat|dit|die|t) (?:\w+ ){0,2}?(?:gevaarlijk|veilig)\b"
+    r"|\b(?:staat|zit) (?:er|daar|die|het|dat|t) (?:\w+ ){0,2}?stroom op\b"
+    r"|\baan (?:te )?raken\b|\baanraken\b"
+    r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg (?:\w+ )?(?:halen|houden|sturen)\b"
+    r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg(?:halen|houden|sturen)\b"
+    r"|\bis it (?:safe|dangerous)\b|\bwhat (?:should|can|do) (?:i|we) do\b")
 # About this chat itself: what is kept of it, who reads it, is it used to train an AI.
 _CHAT_PRIVACY = re.compile(
     r"\bwat (?:doen|doet|gebeurt) (?:jullie|u|er|de gemeente) (?:\w+ ){0,2}?met "
@@ -153,7 +166,7 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b(?: \w+){0,4} (?
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
-          ("duration", _DURATION),
+          ("safety", _SAFETY), ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),

@@ -261,3 +261,20 @@ def test_the_description_after_the_summarys_own_label(text, description):
     from bot.reading.answers import labelled_description
 
     assert labelled_description(text) == description
+
+
+def test_the_description_the_resident_dictates_is_taken_without_its_label():
+    from bot.reading.answers import labelled_description
+    assert labelled_description("nee! de omschrijving moet zijn: onveilige kruising, vaak "
+                                "ongelukken") == "onveilige kruising, vaak ongelukken"
+    assert labelled_description("de omschrijving klopt niet") is None
+
+
+@pytest.mark.parametrize("text, resumes", [
+    ("hè? nee ik wil het wel melden!", True),
+    ("ik bedoelde geen berichten, de melding moet er wel in!", True),
+    ("nee toch maar niet", False),
+])
+def test_wanting_the_stopped_report_after_all(text, resumes):
+    from bot.reading.answers import wants_the_report_after_all
+    assert wants_the_report_after_all(text) is resumes

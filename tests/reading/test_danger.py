@@ -197,3 +197,26 @@ def test_open_holes_and_fallen_signs_are_hazards(text):
 def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     assert read_message("moet ik eerst naar de politie?").danger is None
     assert read_message("bel de politie!").danger is not None
+
+
+@pytest.mark.parametrize("text, said", [
+    ("nou dit IS gevaarlijk, uitstekende spijkers. nee berichten hoeven niet", True),
+    ("Het is gevaarlijk!", True),
+    ("levensgevaarlijk voor de kinderen die daar spelen", True),
+    ("is het gevaarlijk om aan te raken ja of nee", False),
+    ("is dat gevaarlijk?", False),
+    ("het is niet gevaarlijk hoor, alleen lelijk", False),
+])
+def test_the_resident_saying_it_is_dangerous(text, said):
+    from bot.reading.danger import says_it_is_dangerous
+    assert says_it_is_dangerous(text) is said
+
+
+@pytest.mark.parametrize("text, hazard", [
+    ("op het marktplein is een bankje kapot en er steken spijkers uit", True),
+    ("er steken schroeven uit het hek bij de school", True),
+    ("ik zoek een schroevendraaier voor mijn bank", False),
+])
+def test_sharp_things_sticking_out_of_street_furniture_are_a_hazard(text, hazard):
+    danger = read_danger(text)
+    assert (danger is not None and danger.kind == "hazard") is hazard

@@ -178,3 +178,19 @@ def test_mentioning_the_police_is_not_asking_for_them(text):
                                   "Fine, can you send it?"])
 def test_the_residents_own_fine_is_no_question_about_enforcement(text):
     assert read_report_question(text) != "enforcement"
+
+
+@pytest.mark.parametrize("text", [
+    "moet ik nu zelf iets doen? staat daar stroom op?",
+    "is het gevaarlijk om aan te raken ja of nee",
+    "maar zeg nou of ik de kinderen weg moet halen daar",
+    "What should I do in the meantime?",
+])
+def test_what_to_do_meanwhile_is_a_safety_question(text):
+    assert read_report_question(text) == "safety"
+
+
+@pytest.mark.parametrize("text", ["hoe lang duurt het?", "moet ik erbij blijven?",
+                                  "de kinderen spelen er altijd"])
+def test_other_questions_and_statements_are_no_safety_question(text):
+    assert read_report_question(text) != "safety"
