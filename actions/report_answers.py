@@ -23,6 +23,11 @@ QUESTION_SLOT = "signalen_question"
 MAX_PLAIN_ANSWER_WORDS = 2
 # A KTO answer that is neither yes nor no is asked once more.
 KTO_TRIES = 2
+# The responses that ask each question (the status update, and the KTO once more).
+REACTION_QUESTION = "utter_report_reaction_question"
+KTO_QUESTION = "utter_report_kto_ask"
+KTO_UNCLEAR = "utter_report_kto_unclear"
+ASKED_BY = {REACTION: (REACTION_QUESTION,), KTO: (KTO_QUESTION, KTO_UNCLEAR)}
 
 
 def asked(question: Optional[Question]) -> List[EventType]:
@@ -34,12 +39,25 @@ def asked(question: Optional[Question]) -> List[EventType]:
                                     "remark": ""})]
 
 
-def answers_the_template(tracker: Tracker) -> bool:
+def answers_the_template(tracker: Tracker, question: Dict[Text, Any]) -> bool:
     """The message released the question, held outside WhatsApp's (or Messenger's) window
     behind a template: it answers the template's "send us a message", not the question,
-    which the resident sees only now."""
-    metadata = tracker.latest_message.get("metadata") or {}
-    return channel_of(tracker) in HOLDING_CHANNELS and bool(metadata.get(RELEASED_HELD))
+    which the resident sees only now. A question delivered earlier (inside the window, or
+    tagged on Messenger) is answered by it, whatever later messages it released."""
+    if channel_of(tracker) not in HOLDING_CHANNELS:
+        return False
+    released = released_by(tracker.latest_message.get("metadata") or {})
+    return any(response in released for response in ASKED_BY.get(question.get("kind"), ()))
+
+
+def released_by(metadata: Dict[Text, Any]) -> List[Text]:
+    """The responses of the held messages the message released (channels.twilio_common,
+    channels.messenger). A count (stored in the inbox before they were named) could
+    have been the question."""
+    released = metadata.get(RELEASED_HELD) or []
+    if isinstance(released, list):
+        return [str(response) for response in released]
+    return [response for asking in ASKED_BY.values() for response in asking]
 
 
 def remark_of(text: Text) -> Text:
@@ -58,7 +76,7 @@ class ActionTakeSignalenAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         question: Dict[Text, Any] = tracker.get_slot(QUESTION_SLOT) or {}
-        if question and answers_the_template(tracker):
+        if question and answers_the_template(tracker, question):
             return []  # the released question speaks for itself; the next message answers it
         text = tracker.latest_message.get("text") or ""
         if question.get("kind") == REACTION:
@@ -76,7 +94,7 @@ class ActionTakeSignalenAnswer(Action):
         remark = " ".join(part for part in (question.get("remark"), remark_of(text)) if part)
         tries = int(question.get("tries") or 0) + 1
         if satisfied is None and tries < KTO_TRIES:
-            utter(dispatcher, "utter_report_kto_unclear")
+            utter(dispatcher, KTO_UNCLEAR)
             return [SlotSet(QUESTION_SLOT, {**question, "tries": tries, "remark": remark})]
         await asyncio.to_thread(queue_kto, question["case_number"], tracker.sender_id,
                                 satisfied, remark)

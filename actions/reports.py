@@ -32,7 +32,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPOR
                                   report_question_response,
                                   reset_report_slots, shared_slots, told_place_slots,
                                   with_number, WANTS_UPDATES)
-from actions.report_answers import asked
+from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
 from actions.status import handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
@@ -558,7 +558,7 @@ class ActionReportStatusUpdate(Action):
         case_number = entities.get("case_number") or ""
         question = await asyncio.to_thread(question_for, case_number, tracker.sender_id)
         if question is not None and question.kind == REACTION:
-            utter(dispatcher, "utter_report_reaction_question", case_number=case_number,
+            utter(dispatcher, REACTION_QUESTION, case_number=case_number,
                   question=question.text)
             return asked(question)
         response = f"utter_report_status_{entities.get('report_status')}"
@@ -566,5 +566,5 @@ class ActionReportStatusUpdate(Action):
             response = "utter_report_status_changed"
         utter(dispatcher, response, case_number=case_number)
         if question is not None:
-            utter(dispatcher, "utter_report_kto_ask", case_number=case_number)
+            utter(dispatcher, KTO_QUESTION, case_number=case_number)
         return asked(question)

@@ -196,8 +196,10 @@ def _queue(db: Any, channel: str, recipient: str,
 # WhatsApp's customer service window ------------------------------------------------
 
 WINDOW = dt.timedelta(hours=WHATSAPP_WINDOW_HOURS)
-# Metadata of a resident's message that released held messages (how many): it answers the
-# template ("stuur ons een bericht"), not the question among the messages it released.
+# Metadata of a resident's message that released held messages: the response each of them
+# came from (`released_responses`), in order. The message answers the template ("stuur ons
+# een bericht"), not a question among the messages it released; a question delivered
+# before them it does answer.
 RELEASED_HELD = "released_held"
 # The channels that hold messages outside a window, and so may set RELEASED_HELD (what
 # other channels' clients send as metadata is not trusted with it).
@@ -294,6 +296,18 @@ def release_held(channel: str, recipient: str, now: Optional[dt.datetime] = None
                                         OutboxItem.next_attempt_at > now).update(
                 {OutboxItem.next_attempt_at: now}, synchronize_session=False)
         return ids
+
+
+def released_responses(item_ids: Sequence[int], url: str = DATABASE_URL) -> List[str]:
+    """The response each released message came from (its `about`, "" for none), in the
+    order of `item_ids`: the value of RELEASED_HELD."""
+    if not item_ids:
+        return []
+    with session(url) as db:
+        payloads = dict(db.query(OutboxItem.id, OutboxItem.payload)
+                        .filter(OutboxItem.id.in_(list(item_ids))))
+    return [str(json.loads(payloads.get(item_id) or "{}").get("about") or "")
+            for item_id in item_ids]
 
 
 # Delivery status (Twilio's status callbacks) -----------------------------------------

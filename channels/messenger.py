@@ -58,7 +58,8 @@ from channels.inbound import (ProviderWebhook, WebhookError, answer_or_apologise
                               valid_location)
 from channels.outbound import ToneOutputChannel
 from bot.channel_store import (RELEASED_HELD, first_delivery, forget_delivery, is_opted_out,
-                            record_inbound, record_status, release_held, set_opted_out)
+                            record_inbound, record_status, release_held,
+                            released_responses, set_opted_out)
 
 logger = logging.getLogger(__name__)
 
@@ -284,13 +285,14 @@ class MessengerInput(ProviderWebhook):
             if await asyncio.to_thread(is_opted_out, self.name(), event.sender):
                 await asyncio.to_thread(set_opted_out, self.name(), event.sender, False)
             held = await asyncio.to_thread(release_held, self.name(), event.sender)
+            released = await asyncio.to_thread(released_responses, held)
         except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
             logger.exception("messenger: could not record the resident's message time")
             return
         if held:
             logger.info("messenger: %s held message(s) released, the resident wrote",
                         len(held))
-            event.metadata[RELEASED_HELD] = len(held)
+            event.metadata[RELEASED_HELD] = released
             await asyncio.to_thread(deliver_due, item_ids=held)
 
     async def handle(self, request: Request, event: Event,

@@ -37,7 +37,8 @@ from channels.delivery import OUTSIDE_WINDOW
 from channels.fallback import after_failure
 from channels.outbound import ToneOutputChannel
 from bot.channel_store import (FAILED, RELEASED_HELD, STATUS_ORDER, close_window, hold_again,
-                            record_inbound, record_status, release_held, set_opted_out)
+                            record_inbound, record_status, release_held,
+                            released_responses, set_opted_out)
 
 logger = logging.getLogger(__name__)
 
@@ -173,13 +174,14 @@ class TwilioInput(ProviderWebhook, ABC):
         try:
             await asyncio.to_thread(record_inbound, self.name(), message.sender_id)
             held = await asyncio.to_thread(release_held, self.name(), message.sender_id)
+            released = await asyncio.to_thread(released_responses, held)
         except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
             logger.exception("%s: could not record the resident's message time", self.name())
             return
         if held:
             logger.info("%s: %s held message(s) released, the resident wrote", self.name(),
                         len(held))
-            message.metadata[RELEASED_HELD] = len(held)
+            message.metadata[RELEASED_HELD] = released
             await asyncio.to_thread(deliver_due, item_ids=held)
 
     def blueprint(

@@ -372,6 +372,55 @@ def test_outside_the_window_other_messages_wait_for_the_resident(meta):
     assert {m["messaging_type"] for m in meta.sent} == {"RESPONSE"}
 
 
+def resident_writes(text: str) -> List[Any]:
+    """The resident writes now; the messages the bot got (each answered with one line)."""
+    received, on_new_message = recorder({"text": "Graag gedaan."})
+
+    async def run() -> None:
+        async with ChannelApp(MessengerInput(), on_new_message) as app:
+            answer = await post_signed(app, notification(message_event(PSID, text)))
+            assert answer.status_code == 200
+
+    asyncio.run(run())
+    return received
+
+
+def test_without_a_status_tag_the_question_waits_and_the_residents_message_releases_it(
+        meta, monkeypatch):
+    """The Messenger side of the template's reply (tests/test_signalen_reply_e2e.py for
+    WhatsApp): the held question goes out when the resident writes, and their message
+    names it as released, so it is not taken as the answer (actions.report_answers)."""
+    monkeypatch.setenv("MESSENGER_STATUS_TAG", "")
+    resident_wrote(meta, hours_ago=30)
+    question = "Vraag over M-2026-000123: welk paalnummer?"
+    assert deliver_due(item_ids=queue(question, about="utter_report_reaction_question")) == 0
+    assert meta.sent == [], "held: no tag for a status update"
+    meta.resident_wrote(PSID)
+    [message] = resident_writes("Wat is er?")
+    assert meta.texts_to(PSID) == [question, "Graag gedaan."]
+    assert message.metadata[store.RELEASED_HELD] == ["utter_report_reaction_question"]
+
+
+def test_a_question_sent_with_the_tag_is_not_among_what_the_residents_message_releases(meta):
+    """The question went out tagged outside the window; a colleague's reply after it waits.
+    The resident's message releases only the reply: it answers the question."""
+    resident_wrote(meta, hours_ago=30)
+    question = "Vraag over M-2026-000123: welk paalnummer?"
+    assert deliver_due(item_ids=queue(question, about="utter_report_reaction_question")) == 1
+    assert deliver_due(item_ids=queue("Een medewerker heeft gereageerd. ^AB",
+                                      about="staff_reply")) == 0
+    meta.resident_wrote(PSID)
+    [message] = resident_writes("Paal 12, bij de bakker")
+    assert meta.texts_to(PSID)[1:] == ["Een medewerker heeft gereageerd. ^AB", "Graag gedaan."]
+    assert message.metadata[store.RELEASED_HELD] == ["staff_reply"]
+
+
+def test_a_message_that_releases_nothing_says_nothing_of_it(meta):
+    resident_wrote(meta, hours_ago=2)
+    [message] = resident_writes("Hallo")
+    assert store.RELEASED_HELD not in message.metadata
+
+
 def test_a_staff_reply_within_7_days_uses_the_human_agent_tag_when_allowed(meta, monkeypatch):
     monkeypatch.setenv("MESSENGER_HUMAN_AGENT", "1")
     resident_wrote(meta, hours_ago=68)  # Friday 12:30 to Monday 08:30

@@ -219,25 +219,62 @@ def test_the_next_message_is_the_reaction(queued, dispatcher, domain):
     assert events == [SlotSet("signalen_question", None)]
 
 
+# What a status update's question was held as (its responses, actions.reports).
+HELD_QUESTION = {REACTION: ["utter_report_reaction_question"],
+                 KTO: ["utter_report_status_afgehandeld", "utter_report_kto_ask"]}
+
+
+@pytest.mark.parametrize("channel", ["whatsapp", "messenger"])
 @pytest.mark.parametrize("kind", [REACTION, KTO])
 def test_the_message_that_released_the_held_question_is_no_answer(queued, dispatcher, domain,
-                                                                  kind):
-    """Outside WhatsApp's window the question waited behind a template; the resident's
-    reply to the template released it (channels.twilio_common) and cannot answer it."""
+                                                                  kind, channel):
+    """Outside WhatsApp's window the question waited behind a template (on Messenger, without
+    a message tag, for the resident to write); the resident's message released it
+    (channels.twilio_common, channels.messenger) and cannot answer it."""
     asked = {"kind": kind, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
-    tracker = make_tracker(intent="greet", text="Wat is er?", channel="whatsapp",
+    tracker = make_tracker(intent="greet", text="Wat is er?", channel=channel,
                            slots={"signalen_question": asked},
-                           metadata={RELEASED_HELD: 1})
+                           metadata={RELEASED_HELD: ["staff_reply"] + HELD_QUESTION[kind]})
     events = asyncio.run(ActionTakeSignalenAnswer().run(dispatcher, tracker, domain))
     assert queued == [] and dispatcher.messages == []
     assert events == [], "the question stays: the next message answers it"
+
+
+@pytest.mark.parametrize("channel", ["whatsapp", "messenger"])
+@pytest.mark.parametrize("kind, text, intent, expected", [
+    (REACTION, "Paal 12 bij de bakker", "inform",
+     ("reaction", "M-2026-000001", "test-sender", "Paal 12 bij de bakker")),
+    (KTO, "ja hoor", "affirm", ("kto", "M-2026-000001", "test-sender", True, "")),
+])
+def test_a_question_delivered_before_the_held_messages_is_answered_by_the_releasing_message(
+        queued, dispatcher, domain, channel, kind, text, intent, expected):
+    """The question went out inside the window (or with Messenger's tag); a colleague's
+    reply was held after it. The resident's message released only that reply: it answers
+    the question they saw."""
+    asked = {"kind": kind, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
+    tracker = make_tracker(intent=intent, text=text, channel=channel,
+                           slots={"signalen_question": asked},
+                           metadata={RELEASED_HELD: ["staff_reply", "utter_waiting_news"]})
+    events = asyncio.run(ActionTakeSignalenAnswer().run(dispatcher, tracker, domain))
+    assert queued == [expected]
+    assert events == [SlotSet("signalen_question", None)]
+
+
+def test_a_count_of_released_messages_may_have_been_the_question(queued, dispatcher, domain):
+    """A message stored in the inbox before the released messages were named says only how
+    many: it is taken as the template's answer, as it was then."""
+    asked = {"kind": REACTION, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
+    tracker = make_tracker(intent="greet", text="Wat is er?", channel="whatsapp",
+                           slots={"signalen_question": asked}, metadata={RELEASED_HELD: 1})
+    assert asyncio.run(ActionTakeSignalenAnswer().run(dispatcher, tracker, domain)) == []
+    assert queued == []
 
 
 def test_a_web_client_cannot_claim_to_have_released_a_question(queued, dispatcher, domain):
     asked = {"kind": REACTION, "case_number": "M-2026-000001", "tries": 0, "remark": ""}
     tracker = make_tracker(intent="inform", text="Paal 12", channel="webchat",
                            slots={"signalen_question": asked},
-                           metadata={RELEASED_HELD: 1})
+                           metadata={RELEASED_HELD: ["utter_report_reaction_question"]})
     asyncio.run(ActionTakeSignalenAnswer().run(dispatcher, tracker, domain))
     assert queued == [("reaction", "M-2026-000001", "test-sender", "Paal 12")]
 

@@ -135,22 +135,49 @@ def test_a_status_update_25_hours_later_goes_as_a_template_and_the_reply_release
     assert len(twilio.templates_to(RESIDENT)) == 1, "one invitation until the resident writes"
     assert store.failed_deliveries() == []
 
-    async def resident_answers(message) -> None:
-        await message.output_channel.send_response(message.sender_id, {"text": "Graag gedaan."})
-
-    async def run() -> None:
-        async with ChannelApp(WhatsAppInput(), resident_answers) as app:
-            twilio.resident_wrote(RESIDENT)
-            answer = await app.post_twilio("/webhooks/whatsapp/webhook",
-                                           twilio_params(RESIDENT, "Wat is er?"))
-            assert answer.status_code == 200 and "<Response>" in answer.text
-
-    asyncio.run(run())
+    [message] = resident_writes(twilio, "Wat is er?")
     bodies = twilio.bodies_to(RESIDENT)
     assert bodies[:2] == [STATUS_TEXT, "Een medewerker heeft gereageerd."], \
         "the held messages first, in order, as free text"
     assert any("Graag gedaan" in body for body in bodies[2:])
     assert later_ids and wait_for(lambda: twilio.delivered_to(RESIDENT) == bodies, timeout=5)
+    assert message.metadata[store.RELEASED_HELD] == [
+        "utter_report_status_afgehandeld", "staff_reply"], "which messages it released"
+
+
+def resident_writes(standin: TwilioStandIn, text: str) -> List[Any]:
+    """The resident writes now; the messages the bot got (each answered with one line)."""
+    received: List[Any] = []
+
+    async def resident_answers(message) -> None:
+        received.append(message)
+        await message.output_channel.send_response(message.sender_id, {"text": "Graag gedaan."})
+
+    async def run() -> None:
+        async with ChannelApp(WhatsAppInput(), resident_answers) as app:
+            standin.resident_wrote(RESIDENT)
+            answer = await app.post_twilio("/webhooks/whatsapp/webhook",
+                                           twilio_params(RESIDENT, text))
+            assert answer.status_code == 200 and "<Response>" in answer.text
+
+    asyncio.run(run())
+    return received
+
+
+def test_a_question_asked_inside_the_window_is_not_among_what_the_reply_releases(twilio):
+    """The municipality's question went out inside the window, a status update was held
+    after it: the resident's reply to the template names only the status update as
+    released, so it is the answer to the question (actions.report_answers)."""
+    resident_wrote(twilio, hours_ago=1)
+    assert deliver_due(item_ids=queue("Vraag over M-2026-000123: welk paalnummer?",
+                                      about="utter_report_reaction_question")) == 1
+    resident_wrote(twilio, hours_ago=25)
+    assert deliver_due(item_ids=queue(STATUS_TEXT,
+                                      about="utter_report_status_in_behandeling")) == 0
+    assert len(twilio.templates_to(RESIDENT)) == 1
+    [message] = resident_writes(twilio, "Paal 12, bij de bakker")
+    assert twilio.bodies_to(RESIDENT)[1] == STATUS_TEXT, "released before the answer"
+    assert message.metadata[store.RELEASED_HELD] == ["utter_report_status_in_behandeling"]
 
 
 def test_a_webcare_reply_on_monday_to_a_friday_conversation_is_a_template(twilio):
