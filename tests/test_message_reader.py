@@ -94,6 +94,15 @@ def test_the_reading_is_stored_as_entities():
     # "I don't know" said again is an answer to the question, not a stop
     ("weet ik niet zei ik toch", "stop", "inform"),
     ("geen idee, stop de melding maar", "stop", "stop"),
+    # not wanting a person, or talking to the neighbours oneself, is no request for one
+    ("ik hoef geen collega. gewoon geen berichten", "ask_human", "deny"),
+    ("hmm toch maar niet, ik geef liever geen gegevens", "ask_human", "deny"),
+    ("laat maar, ik ga wel met ze praten", "ask_human", "stop"),
+    ("ik wil toch liever even met een medewerker praten", "ask_human", "ask_human"),
+    # a plain question the model took for a complaint
+    ("wat voor weer wordt het morgen? moet mn kliko buiten als het gaat stormen?", "complaint",
+     "municipal_question"),
+    ("waarom wordt mijn kliko weer niet geleegd?", "complaint", "complaint"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -75,10 +75,15 @@ def queue(text: str, about: str = "") -> List[int]:
 
 async def pass_on_callbacks(app: ChannelApp, sink: CallbackSink) -> List[int]:
     """Hand what Twilio sent to the public address to the connector, signature and all."""
-    statuses = []
     arrived = list(sink.received)  # those that come while we answer wait for the next call
     del sink.received[:len(arrived)]
-    for callback in arrived:
+    return await post_callbacks(app, arrived)
+
+
+async def post_callbacks(app: ChannelApp, callbacks: List[dict]) -> List[int]:
+    """Post these callbacks to the connector as Twilio posted them."""
+    statuses = []
+    for callback in callbacks:
         answer = await app.client.post(callback["path"], content=callback["body"], headers={
             "Content-Type": callback["headers"]["Content-Type"],
             "X-Twilio-Signature": callback["headers"]["X-Twilio-Signature"]})

@@ -27,6 +27,7 @@ from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
+from bot.reading.questions import is_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                           says_not_known)
 from bot.reading.result import Reading
@@ -66,6 +67,18 @@ _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} wete
                              r"\b(?:vraag|vraagje)\b", re.IGNORECASE)
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"incompetent\w*|amateurs?|spuugzat|complain\w*)\b", re.IGNORECASE)
+# "ik hoef geen collega", "niet met een medewerker": a person is not wanted.
+_NO_PERSON = re.compile(r"\b(?:geen|niet(?: met)?(?: een| de)?) (?:echte )?(?:collega|medewerker|"
+                        r"mens|persoon|iemand)\b|\bno (?:human|person|agent)\b", re.IGNORECASE)
+# "laat maar, ik ga wel met ze praten": the resident will talk to the others themselves.
+_TALKS_TO_THEM = re.compile(r"\b(?:ik ga|ga ik|ik zal|we gaan|ik praat)\b(?: \w+){0,3} met "
+                            r"(?:ze|hen|hun|hem|haar|de buren|mijn buren|de buurman|de buurvrouw|"
+                            r"die \w+) (?:\w+ )?(?:praten|spreken|overleggen|kletsen)\b",
+                            re.IGNORECASE)
+# "Moet mn kliko buiten als het stormt?": a question the model read as a complaint.
+_DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|niks|vergeten)|"
+                         r"al \d+|waarom|slecht\w*|"
+                         r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
@@ -94,6 +107,14 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
+    if intent_name == ASK_HUMAN_INTENT and _TALKS_TO_THEM.search(text):
+        return {"name": STOP_INTENT, "confidence": 1.0}  # "laat maar, ik ga wel met ze praten"
+    if intent_name == ASK_HUMAN_INTENT and (_NO_PERSON.search(text) or (
+            reading.answer is False and not _A_PERSON_AT_ALL.search(text))):
+        return {"name": NO_INTENT, "confidence": 1.0}  # "ik hoef geen collega, geen berichten"
+    if (intent_name == COMPLAINT_INTENT and is_question(text) and not _COMPLAINS.search(text)
+            and not _DISPLEASED.search(text)):
+        return {"name": QUESTION_INTENT, "confidence": 1.0}  # "moet de kliko binnen bij storm?"
     if intent_name == ASK_HUMAN_INTENT and not _A_PERSON_AT_ALL.search(text):
         if _ASKS_SOMETHING.search(text):  # "graag zou ik willen weten wanneer … snoeien"
             return {"name": QUESTION_INTENT, "confidence": 1.0}

@@ -80,6 +80,8 @@ class _Lexicon:
     typo_targets: Tuple[str, ...]
     not_typos: FrozenSet[str]
     alarm: Pattern[str]
+    alarm_ordinary: Tuple[Tuple[Pattern[str], Pattern[str]], ...]
+    alarm_ruled_out: Pattern[str]
 
 
 def read_danger(text: str) -> Optional[Danger]:
@@ -99,9 +101,19 @@ def read_danger(text: str) -> Optional[Danger]:
 def sounds_alarming(text: str) -> bool:
     """Whether the text holds a word that may mean danger (the `alarm` list), rules or not."""
     lexicon = _lexicon()
-    return any(lexicon.alarm.search(_NOBODY.sub(" ", clause))
-               and not _about_the_past(clause, lexicon)
-               for clause in _clauses(text or ""))
+    clauses = _clauses(text or "")
+    whole = " . ".join(clauses)
+    if lexicon.alarm_ruled_out.search(whole):
+        return False
+    ordinary = [words for words, when in lexicon.alarm_ordinary if when.search(whole)]
+
+    def alarming(clause: str) -> bool:
+        clause = _NOBODY.sub(" ", clause)
+        for words in ordinary:
+            clause = words.sub(" ", clause)
+        return bool(lexicon.alarm.search(clause)) and not _about_the_past(clause, lexicon)
+
+    return any(alarming(clause) for clause in clauses)
 
 
 # After the 112 answer: "ik durf niet te bellen, hij hoort me", "I can't call".
@@ -249,6 +261,9 @@ def _lexicon() -> _Lexicon:
         typo_targets=tuple(dict.fromkeys(raw["typo_targets"])),
         not_typos=not_typos,
         alarm=re.compile("|".join(f"(?:{pattern})" for pattern in raw["alarm"])),
+        alarm_ordinary=tuple((re.compile(item["words"]), re.compile(item["when"]))
+                             for item in raw["alarm_ordinary"]),
+        alarm_ruled_out=re.compile(raw["alarm_ruled_out"]),
         **cues,
     )
 

@@ -220,3 +220,12 @@ def test_the_resident_saying_it_is_dangerous(text, said):
 def test_sharp_things_sticking_out_of_street_furniture_are_a_hazard(text, hazard):
     danger = read_danger(text)
     assert (danger is not None and danger.kind == "hazard") is hazard
+
+
+@pytest.mark.parametrize("text, alarming", [
+    ("mijn buren stoken elke avond hun houtkachel en de rook komt mijn slaapkamer in", False),
+    ("112?? nee joh het is geen brand, ik wil alleen weten of het mag", False),
+    ("er komt rook onder de deur van de buren vandaan", True),
+])
+def test_stove_smoke_and_a_ruled_out_fire_sound_no_alarm(text, alarming):
+    assert sounds_alarming(text) is alarming
