@@ -20,6 +20,7 @@ from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
 from bot.reading.answers import read_contact
 from bot.reading.callback import preferred_time, wants_callback
+from bot.reading.danger import says_cannot_call
 from bot.reading.result import Reading
 from actions.webcare import colleagues_online, join_queue
 
@@ -48,12 +49,13 @@ class OpeningHoursAction(Action, ABC):
         return self._clock() if self._clock else profile().now()
 
     def utter_by_hours(self, dispatcher: CollectingDispatcher, english: bool = False,
-                       kind: Optional[str] = None, **values: Any) -> None:
+                       kind: Optional[str] = None, suffix: str = "", **values: Any) -> None:
         """Utter the open response (with today's closing time) or the closed one (with
-        the next opening); `kind` picks `utter_<kind>_open` / `_closed` instead."""
+        the next opening); `kind` picks `utter_<kind>_open` / `_closed` instead, and
+        `suffix` a variant of either ("_no_phone")."""
         now, municipality = self._now(), profile()
-        opened = f"utter_{kind}_open" if kind else self.open_response
-        closed = f"utter_{kind}_closed" if kind else self.closed_response
+        opened = (f"utter_{kind}_open" if kind else self.open_response) + suffix
+        closed = (f"utter_{kind}_closed" if kind else self.closed_response) + suffix
         if municipality.is_open(now):
             utter(dispatcher, opened,
                   close=municipality.closing_time(now).strftime("%H:%M"), **values)
@@ -87,15 +89,19 @@ class ActionContactHuman(OpeningHoursAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         now, municipality = self._now(), profile()
+        # "ik ben doof en kan niet bellen": the same answers without "or call us"
+        no_phone = "_no_phone" if any(says_cannot_call(text) for text in resident_texts(
+            tracker)[:EARLIER_MESSAGES + 1]) else ""
         if not municipality.is_open(now):
-            self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
+            self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en",
+                                suffix=no_phone)
             return []
         online = await asyncio.to_thread(colleagues_online, now)
         close = municipality.closing_time(now).strftime("%H:%M")
         if online == 0:
-            utter(dispatcher, "utter_contact_nobody_online", close=close)
+            utter(dispatcher, f"utter_contact_nobody_online{no_phone}", close=close)
             return []
-        utter(dispatcher, self.open_response, close=close)
+        utter(dispatcher, f"{self.open_response}{no_phone}", close=close)
         if online is not None:
             await asyncio.to_thread(join_queue, dispatcher, tracker, now)
         return []

@@ -100,6 +100,18 @@ def test_contact_human_at_night_says_when_we_open_again(dispatcher, tracker, dom
     assert (message["next_day"], message["next_open"]) == ("maandag", "08:30")
 
 
+@pytest.mark.parametrize("when, response", [
+    (dt.datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM), "utter_contact_open_no_phone"),
+    (dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM), "utter_contact_closed_no_phone")])
+def test_a_resident_who_cannot_call_is_not_told_to_call(dispatcher, domain, monkeypatch, when,
+                                                         response):
+    monkeypatch.setattr("actions.contact.colleagues_online", lambda now: None)
+    tracker = make_tracker("ask_human", "ik ben doof en kan niet bellen, medewerker aub")
+    run(ActionContactHuman(clock=lambda: when), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == [response]
+    assert "{phone}" not in str(domain["responses"][response])
+
+
 def test_contact_human_in_english_names_the_day_in_english(dispatcher, domain):
     saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
     tracker = make_tracker("ask_human", "I want to talk to a person", slots={"language": "en"})

@@ -103,6 +103,17 @@ def test_the_reading_is_stored_as_entities():
     ("wat voor weer wordt het morgen? moet mn kliko buiten als het gaat stormen?", "complaint",
      "municipal_question"),
     ("waarom wordt mijn kliko weer niet geleegd?", "complaint", "complaint"),
+    # a person asked for, whatever the subject
+    ("ik ben doof en kan niet bellen. ik wil graag met een medewerker chatten over mijn WMO "
+     "aanvraag", "municipal_question", "ask_human"),
+    ("kan een medewerker mijn paspoort aan huis brengen?", "municipal_question",
+     "municipal_question"),
+    # where the town hall is, not when it is open or a move
+    ("adres gemeentehuis", "moving_address_change", "municipal_question"),
+    ("waar staat het gemeentehuis eigenlijk", "opening_hours", "municipal_question"),
+    ("waar is het gemeentehuis en tot hoe laat open?", "opening_hours", "opening_hours"),
+    ("ik verhuis naar het adres naast het gemeentehuis", "moving_address_change",
+     "moving_address_change"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

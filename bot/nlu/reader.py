@@ -70,6 +70,12 @@ _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belach
 # "ik hoef geen collega", "niet met een medewerker": a person is not wanted.
 _NO_PERSON = re.compile(r"\b(?:geen|niet(?: met)?(?: een| de)?) (?:echte )?(?:collega|medewerker|"
                         r"mens|persoon|iemand)\b|\bno (?:human|person|agent)\b", re.IGNORECASE)
+# "ik wil graag met een medewerker chatten over mijn Wmo-aanvraag": a person, whatever the
+# subject.
+_ASKS_FOR_A_PERSON = re.compile(
+    r"\b(?:met|een|echte?) (?:medewerker|mens|persoon|collega)\b(?: \w+){0,3} (?:spreken|praten|"
+    r"chatten|bellen)\b|\b(?:medewerker|mens|persoon) (?:aub|graag|please|alstublieft)\b",
+    re.IGNORECASE)
 # "laat maar, ik ga wel met ze praten": the resident will talk to the others themselves.
 _TALKS_TO_THEM = re.compile(r"\b(?:ik ga|ga ik|ik zal|we gaan|ik praat)\b(?: \w+){0,3} met "
                             r"(?:ze|hen|hun|hem|haar|de buren|mijn buren|de buurman|de buurvrouw|"
@@ -79,6 +85,15 @@ _TALKS_TO_THEM = re.compile(r"\b(?:ik ga|ga ik|ik zal|we gaan|ik praat)\b(?: \w+
 _DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|niks|vergeten)|"
                          r"al \d+|waarom|slecht\w*|"
                          r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
+# "adres gemeentehuis", "waar kan ik parkeren bij het gemeentehuis": where the town hall is,
+# not its opening hours or a move.
+_TOWN_HALL = re.compile(r"\b(?:gemeentehuis|stadhuis|gemeentekantoor|town hall|city hall)\b",
+                        re.IGNORECASE)
+_GETTING_THERE = re.compile(r"\b(?:waar|adres|parkeer\w*|parkeren|route|bus|trein|bereikbaar|"
+                            r"bereiken|rolstoel|where|address|parking)\b", re.IGNORECASE)
+_OPEN_OR_MOVING = re.compile(r"\b(?:open|geopend|gesloten|dicht|openingstijd\w*|tijden|hoe laat|"
+                             r"wanneer|uur|verhui\w*|inschrijv\w*|when|hours)\b", re.IGNORECASE)
+TOWN_HALL_INTENTS = ("opening_hours", "moving_address_change")
 # Words that stop the report itself even in a message with contact details.
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
@@ -107,6 +122,12 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
+    if (intent_name in TOWN_HALL_INTENTS and _TOWN_HALL.search(text)
+            and _GETTING_THERE.search(text) and not _OPEN_OR_MOVING.search(text)):
+        return {"name": QUESTION_INTENT, "confidence": 1.0}  # "waar staat het gemeentehuis"
+    if (intent_name == QUESTION_INTENT and _ASKS_FOR_A_PERSON.search(text)
+            and not _NO_PERSON.search(text) and not _ASKS_WHETHER.search(text)):
+        return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "… met een medewerker chatten"
     if intent_name == ASK_HUMAN_INTENT and _TALKS_TO_THEM.search(text):
         return {"name": STOP_INTENT, "confidence": 1.0}  # "laat maar, ik ga wel met ze praten"
     if intent_name == ASK_HUMAN_INTENT and (_NO_PERSON.search(text) or (

@@ -121,11 +121,14 @@ _CANNOT_CALL = re.compile(
     r"\b(?:durf|kan|kun|mag|lukt)\s+(?:\w+\s+){0,2}?(?:niet|nie|geen)\s+(?:\w+\s+)?(?:te\s+)?"
     r"(?:bellen|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij)\b"
     r"|\bcan'?t\s+(?:call|talk|speak)\b|\bcannot\s+(?:call|talk|speak)\b"
-    r"|\b(?:afraid|scared)\s+to\s+call\b", re.IGNORECASE)
+    r"|\b(?:afraid|scared)\s+to\s+call\b"
+    r"|\b(?:doof|dove|slechthorend\w*|gebarentaal|spraakbeperking|deaf|hard of hearing)\b",
+    re.IGNORECASE)
 
 
 def says_cannot_call(text: str) -> bool:
-    """The resident cannot or dare not call 112 (or talk on the phone) now."""
+    """The resident cannot or dare not call 112 (or talk on the phone) now, or at all
+    ("ik ben doof")."""
     return bool(_CANNOT_CALL.search((text or "").replace("’", "'")))
 
 
