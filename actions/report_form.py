@@ -386,6 +386,8 @@ class ValidateReportForm(FormValidationAction):
             own = place if place and place.house_number else pending  # "jawel, Eikenlaan 5"
             return self._street_or_ask(_as_own_words(own))
         if is_unknown_street(place) and not checked:
+            if is_spot_only(pending) and not place.landmark:  # "achter de sporthal" kept
+                place = _with_landmark(place, pending.text)
             return unknown_street_slots(place)  # "Eikenlaan 5": asked once, then taken
         if is_spot_only(pending):
             return _near(pending, place, reading, text)
@@ -426,7 +428,8 @@ class ValidateReportForm(FormValidationAction):
             return Place(kind="description", text=spot, landmark=spot)
         if pending and pending.streets and not place:  # no number for the street asked
             if tries or answer_of(tracker, reading) is False or says_not_known(text):
-                return _street_of(pending)  # "weet ik niet": the street will do
+                # "weet ik niet": the street will do, with the spot told ("achter de sporthal")
+                return pending if pending.landmark else _street_of(pending)
             return pending_slots(pending, number_question(pending))
         key = ("utter_report_location_give_up" if tries >= GIVE_UP_TRIES
                else LAST_TRY if tries

@@ -1400,3 +1400,21 @@ def test_another_municipality_stops_the_report_and_says_where_to_go(dispatcher, 
     assert dispatcher.messages[0]["response"] == "utter_other_municipality"
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
     assert slot_events(events)["report_description"] is None
+
+
+def test_no_number_known_keeps_the_spot_told_with_the_street(dispatcher, domain):
+    result = ValidateReportForm().validate_report_location(
+        "weet ik niet", dispatcher,
+        _number_asked_for("Stationsweg, bij de bushalte", "weet ik niet"), domain)
+    assert result["report_location"] == "Stationsweg, bij de bushalte"
+
+
+def test_an_unknown_street_named_for_a_spot_keeps_the_spot(dispatcher, domain):
+    spot = {**read_message("achter de sporthal").location.as_dict(), PENDING: True}
+    tracker = tracker_for(asking="report_location", text="sportlaan geloof ik",
+                          slots={"report_place": spot})
+    result = ValidateReportForm().validate_report_location(
+        "sportlaan geloof ik", dispatcher, tracker, domain)
+    assert result["report_location"] is None
+    assert result["report_place"]["landmark"] == "achter de sporthal"
+    assert result["report_prompt"]["key"] == "utter_report_street_unknown"

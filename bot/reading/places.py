@@ -94,13 +94,19 @@ _NUMBER_WORDS = ["nummer", "nr", "nr.", "no", "no.", "nmr", "num", "huisnummer",
 _NEAR_WORDS = ["bij", "tegenover", "naast", "voor", "achter", "thv", "t.h.v", "t.h.v.", "tov",
                "t.o.v.", "t/o", "t.o.", "vlakbij", "nabij", "rond", "vanaf"]
 _RANGE_WORDS = ["t/m", "tm", "t.m.", "tem", "t.e.m.", "tot", "-", "–"]
-_UNITS = frozenset("""
+_MEASURES = frozenset("""
 uur u uurtje uren minuut minuten min seconden sec dag dagen dagje week weken maand maanden jaar
-jaren jr keer x maal meter m cm mm km kilometer euro eur € procent % mensen personen kinderen
-auto's autos fietsen stuks stuk tegels tegel stoeptegels palen lantaarnpalen lampen bomen takken
-zakken containers kliko's klikos gaten plekken huizen woningen graden kilo kg liter centimeter
-nachten avonden ochtenden weekenden meldingen 's s'avonds s'ochtends 's-avonds keren
+jaren jr keer x maal meter m cm mm km kilometer euro eur € procent % graden kilo kg liter
+centimeter nachten avonden ochtenden weekenden 's s'avonds s'ochtends 's-avonds keren
 """.split())
+# Things counted: "3 tegels los" is an amount, but "Wilhelminastraat 22 stoeptegels liggen
+# scheef" is an address (a number right after a street is its house number).
+_COUNTED_THINGS = frozenset("""
+mensen personen kinderen auto's autos fietsen stuks stuk tegels tegel stoeptegels palen
+lantaarnpalen lampen bomen takken zakken containers kliko's klikos gaten plekken huizen woningen
+meldingen
+""".split())
+_UNITS = _MEASURES | _COUNTED_THINGS
 _MONTHS = frozenset("""
 januari februari maart april mei juni juli augustus september oktober november december jan
 feb mrt apr jun jul aug sep sept okt nov dec
@@ -856,7 +862,7 @@ class _Reading:
                                    for word in words))
 
     # -- numbers ---------------------------------------------------------------------
-    def _house_number_at(self, index: int) -> Optional[_Number]:
+    def _house_number_at(self, index: int, after_street: bool = False) -> Optional[_Number]:
         """The house number starting at this token: '14', '14A', '14-2', '14 a', '14 bus 2'."""
         if index >= self.size or index in self.reserved:
             return None
@@ -864,7 +870,7 @@ class _Reading:
                 and not self._not_a_house_number(index):
             return _Number(index, index + 1, _NUMBER_NAMES[self._lower(index)])
         match = _HOUSE_NUMBER.fullmatch(self.texts[index])
-        if not match or self._not_a_house_number(index):
+        if not match or self._not_a_house_number(index, after_street):
             return None
         base, letter, dash = match.groups()
         end = index + 1
@@ -900,10 +906,10 @@ class _Reading:
             return base + self.texts[end].upper(), end + 1, None
         return base, end, None
 
-    def _not_a_house_number(self, index: int) -> bool:
+    def _not_a_house_number(self, index: int, after_street: bool = False) -> bool:
         """Times, dates, amounts and durations: 'om 8 uur', '15 maart', 'al 2 weken'."""
         following = self._lower(index + 1).rstrip(".")
-        if following in _UNITS or following in _MONTHS:
+        if following in (_MEASURES if after_street else _UNITS) or following in _MONTHS:
             return True
         return self._lower(index - 1) in {"om", "sinds", "omstreeks", "€", "eur", "euro"}
 
@@ -914,7 +920,7 @@ class _Reading:
                 self.texts[position] in {",", ":", "."} or self._lower(position) in
                 _NUMBER_WORDS):
             position += 1
-        number = self._house_number_at(position)
+        number = self._house_number_at(position, after_street=position == end)
         return number if number is None else _Number(end, number.end, number.value, number.to)
 
     def _keyword_numbers(self) -> List[_Number]:

@@ -604,3 +604,12 @@ def test_a_place_before_a_question_in_a_longer_sentence_or_after_a_comma(text, n
 ])
 def test_numbers_beside_a_question_that_are_no_house_numbers(text):
     assert read_place(text) is None
+
+
+@pytest.mark.parametrize("text, label", [
+    ("wilhelminastaat 22 stoeptegels liggen scheef na werkzaamheden", "Wilhelminastraat 22"),
+    ("er liggen 3 tegels los in de kerkstraat", "Kerkstraat"),
+    ("Kerkstraat 3 weken al kapot", "Kerkstraat"),
+])
+def test_a_number_right_after_a_street_is_its_house_number_unless_a_measure(text, label):
+    assert read_place(text).label == label
