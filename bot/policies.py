@@ -187,7 +187,9 @@ _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
     r"smartphone|mobieltje|e-?mail)|geen\s+internet|kan\s+(?:\w+\s+){0,2}?niet\s+(?:op\s+)?"
     r"(?:internet|online|de computer)|niet\s+digitaal|don'?t\s+have\s+(?:internet|a\s+computer)|"
-    r"no\s+(?:internet|computer))\b", re.IGNORECASE)
+    r"no\s+(?:internet|computer)|niet\s+(?:zo\s+)?handig\s+met\s+(?:de\s+)?(?:computer|internet|"
+    r"digid)|geen\s+digid|(?:per|met\s+een|via\s+een)\s+brief|op\s+papier|schriftelijk|"
+    r"by\s+(?:post|letter)|on\s+paper)\b", re.IGNORECASE)
 # After a status answer: it is taking too long ("waarom gebeurt er niks?").
 _STILL_NOTHING = re.compile(
     r"\b(?:nog steeds|nog altijd|nog (?:niks|niets)|gebeurt (?:er )?(?:niks|niets)|er is "

@@ -335,6 +335,8 @@ def test_a_follow_up_needs_an_article_before_it():
 @pytest.mark.parametrize("text, intent", [
     ("ja maar ik heb geen internet, kan u het niet gewoon zeggen", "nlu_fallback"),
     ("ik ben 81 en heb geen computer. wanneer komt de groene bak?", "report_waste_collection"),
+    ("ik ben niet zo handig met de computer, kan het ook anders?", "municipal_question"),
+    ("Kan ik het ook per brief doen? Mijn vader wil zelf tekenen.", "complaint"),
 ])
 def test_no_internet_gets_another_way_than_a_link(text, intent):
     assert reading_route(tracker(START + [said(text, intent)])) == "action_no_internet"
