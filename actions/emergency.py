@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
-from bot.reading.danger import says_cannot_call
+from bot.reading.danger import says_cannot_call, someone_may_be_inside
 from bot.reading.result import Reading
 
 
@@ -31,6 +31,8 @@ OWN_FOLLOWUP = ("suicide", "home_violence", "welfare")
 # Someone threatens the resident: not daring to call gets how to call anyway, quietly.
 THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
+OUTAGE_FOLLOWUP = "utter_emergency_followup_outage"
+OUTAGE_PERSON = "utter_emergency_outage_person"
 
 
 def forget_unanswered_question(tracker: Tracker) -> List[EventType]:
@@ -49,7 +51,8 @@ class ActionEmergency(Action):
                   domain: DomainDict) -> List[EventType]:
         reading = reading_of(tracker)
         again = answered_before(tracker)
-        outage = _previous_outage_answer(tracker) if again and not reading.urgent else None
+        outage = _outage_followup(tracker, tracker.latest_message.get("text") or "") if (
+            again and not reading.urgent) else None
         own = _own_followup(tracker) if again and (
             not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
         text = tracker.latest_message.get("text") or ""
@@ -102,11 +105,14 @@ def _own_followup(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def _previous_outage_answer(tracker: Tracker) -> Optional[Text]:
+def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
     """After the gas or power answer the outage number stays the advice, not 112 alone
-    ("welk nummer moet ik dan bellen?")."""
+    ("welk nummer moet ik dan bellen?"), said short rather than the whole text again; someone
+    who may be inside and not coming out ("de buurvrouw doet niet open") is 112 now."""
     said = _last_emergency_answer(tracker, skip=(OFFER_REPORT,))
-    return said if said in OUTAGE_RESPONSES else None
+    if said not in OUTAGE_RESPONSES + (OUTAGE_FOLLOWUP,):
+        return None
+    return OUTAGE_PERSON if someone_may_be_inside(text) else OUTAGE_FOLLOWUP
 
 
 def _last_emergency_answer(tracker: Tracker, skip: tuple = ()) -> Text:

@@ -9,4 +9,5 @@ STATUS_INTENT = "ask_report_status"
 STOP_INTENT = "stop"
 COMPLAINT_INTENT = "complaint"
 MONEY_WORRIES_INTENT = "money_worries"
+ASK_HUMAN_INTENT = "ask_human"
 QUESTION_INTENT = "municipal_question"  # a question for the knowledge base

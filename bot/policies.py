@@ -27,14 +27,16 @@ from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
-from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT, QUESTION_INTENT,
-                         REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS)
+from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
+                         QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
+                         UNSURE_INTENTS)
 from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_the_wait, asks_what_to_do,
                                  ends_the_chat, is_only_an_ok, says_no_thanks,
                                  sent_to_the_wrong_chat, wants_the_report_after_all,
                                  written_to_someone_close)
+from bot.reading.money import money_trouble
 from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_cannot_call
@@ -211,6 +213,11 @@ _CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdienste
                          r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b"
                          r"|\b(?:dzwoni\w*|ar[ıi]yorum|calling|bel|bellen) (?:\w+ )?112\b",
                          re.IGNORECASE)
+# After the 112 answer, the resident says it is no case for 112.
+_DOUBTS_112 = re.compile(
+    r"\bwaarom (?:\w+ ){0,3}(?:steeds|telkens|weer|nou|nu|toch)? ?(?:over )?112\b"
+    r"|\b(?:hoeft|hoef) (?:\w+ ){0,2}(?:geen|niet) 112\b|\bniet (?:iets )?voor 112\b"
+    r"|\bwhy (?:\w+ ){0,3}112\b", re.IGNORECASE)
 # After the 112 answer: nobody is in danger (any more).
 _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen)\w+ )?"
                        r"(?:ok|oke|oké|okay|goed|"
@@ -504,27 +511,6 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
                                      or intent.get("name") in MISREAD_DANGER_INTENTS)
 
 
-def _form_rejected(tracker: DialogueStateTracker) -> bool:
-    last = tracker.events[-1] if tracker.events else None
-    return isinstance(last, ActionExecutionRejected) and last.action_name == REPORT_FORM
-
-
-def _ask_again(tracker: DialogueStateTracker, domain: Domain) -> Optional[str]:
-    """The report form could not take the message (its words read as a stop or a
-    complaint, and nothing else answered them): its question again, never silence."""
-    asked = tracker.get_slot("requested_slot")
-    for name in (f"action_ask_{asked}", f"utter_ask_{asked}"):
-        if asked and name in domain.action_names_or_texts:
-            return name
-    return None
-
-
-def _asked_again(tracker: DialogueStateTracker) -> bool:
-    """The form's question was asked by `_ask_again` (a form asks within its own run)."""
-    name = tracker.latest_action_name or ""
-    return name.startswith(("action_ask_report_", "utter_ask_report_"))
-
-
 def _help_already_called(tracker: DialogueStateTracker) -> bool:
     """After the 112 answer the resident said help was called or is there."""
     answered = False
@@ -549,6 +535,11 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return False
     if reading.urgent or says_cannot_call(text or ""):
         return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"
+    if _DOUBTS_112.search(text or ""):
+        return False  # "waarom zegt u steeds 112?? het is een wespennest": the report goes on
+    if (intent.get("name") == MONEY_WORRIES_INTENT and money_trouble(text or "")
+            and not reading.alarm):
+        return False  # after 113: "en voor die schulden, kan iemand me helpen?" is answered
     if _ALL_WELL.search(text or ""):
         return False  # "hij is ok, maar die plank moet gerepareerd"
     if reading.alarm or reading.question:
@@ -813,10 +804,8 @@ class ReadingPolicy(Policy):
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: Optional[dict] = None,
                                      **kwargs: Any) -> PolicyPrediction:
-        if tracker.latest_action_name in READING_ACTIONS or _asked_again(tracker):
+        if tracker.latest_action_name in READING_ACTIONS:
             action: Optional[str] = "action_listen"
-        elif _form_rejected(tracker):
-            action = _ask_again(tracker, domain)
         elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:
             action = REPORT_FORM
         elif tracker.latest_action_name == REPORT_QUESTION_ACTION:

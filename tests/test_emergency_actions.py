@@ -97,7 +97,20 @@ def test_a_question_after_the_gas_answer_gets_the_outage_number_again(dispatcher
                            "metadata": {"utter_action": "utter_emergency_gas"}},
                           {"event": "action", "name": "action_listen"}]
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_gas"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_outage"]
+
+
+def test_someone_who_may_be_inside_after_the_gas_answer_gets_112(dispatcher, domain):
+    text = "mijn buurvrouw op de 2e doet niet open en ze is al oud"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": "ik ruik heel sterk gas in het trappenhuis"},
+                          {"event": "action", "name": "action_emergency"},
+                          {"event": "bot", "text": "Ruikt u gas? …",
+                           "metadata": {"utter_action": "utter_emergency_gas"}},
+                          {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_outage_person"]
+    assert "112" in str(domain["responses"]["utter_emergency_outage_person"])
 
 
 def _after_offer(first: str, answer: str, intent: str = "affirm"):

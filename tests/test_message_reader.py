@@ -108,6 +108,10 @@ def test_the_reading_is_stored_as_entities():
      "aanvraag", "municipal_question", "ask_human"),
     ("kan een medewerker mijn paspoort aan huis brengen?", "municipal_question",
      "municipal_question"),
+    # "taxes" without a word about taxes
+    ("plastiek, waar moet dat?", "taxes", "municipal_question"),
+    ("wanneer moet ik de afvalstoffenheffing betalen?", "taxes", "taxes"),
+    ("when will the waste levy be charged this year", "taxes", "taxes"),
     # where the town hall is, not when it is open or a move
     ("adres gemeentehuis", "moving_address_change", "municipal_question"),
     ("waar staat het gemeentehuis eigenlijk", "opening_hours", "municipal_question"),

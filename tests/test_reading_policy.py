@@ -1179,16 +1179,18 @@ def test_the_accident_retold_in_the_report_after_help_came_gets_no_112_again():
     assert reading_route(tracker(never_called + [said(retold)])) == "action_emergency"
 
 
-def test_a_report_form_that_cannot_take_the_message_asks_its_question_again():
-    from rasa.shared.core.domain import Domain
-    from rasa.shared.core.events import ActionExecutionRejected
+def test_after_the_113_answer_money_worries_and_a_person_are_answered():
+    crisis = START + [said("ik heb schulden en soms denk ik dat iedereen beter af is zonder mij",
+                           "money_worries"),
+                      ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    debts = "ok. en voor die schulden, kan iemand van jullie me helpen voor de deurwaarder komt"
+    assert reading_route(tracker(crisis + [said(debts, "money_worries")])) != "action_emergency"
+    assert reading_route(tracker(crisis + [said("wat moet ik nu doen?", "out_of_scope")])) == \
+        "action_emergency"
 
-    from bot.policies import _ask_again, _asked_again, _form_rejected
-    domain = Domain.load("bot/domain")
-    rejected = tracker(_asked("report_location") + [said("pfff", "stop"),
-                                                   ActionExecutionRejected("report_form")])
-    assert _form_rejected(rejected)
-    assert _ask_again(rejected, domain) == "action_ask_report_location"
-    asked = tracker(list(rejected.events) + [ActionExecuted("action_ask_report_location")])
-    assert _asked_again(asked) and not _form_rejected(asked)
-    assert not _asked_again(tracker(_asked("report_location")))
+
+def test_asking_why_112_after_the_112_answer_lets_the_report_go_on():
+    text = "waarom zegt u steeds 112?? het is een wespennest"
+    in_form = IN_FORM + [said("moet ik 112 bellen?"), ActionExecuted("action_emergency"),
+                         ActionExecuted("action_listen")]
+    assert reading_route(tracker(in_form + [said(text)])) != "action_emergency"

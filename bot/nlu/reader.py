@@ -19,15 +19,16 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT, QUESTION_INTENT,
-                         REPORT_INTENTS, STATUS_INTENT, STOP_INTENT, UNSURE_INTENTS)
+from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
+                         QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
+                         UNSURE_INTENTS)
 from bot.reading.answers import is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
-from bot.reading.questions import is_question
+from bot.reading.questions import is_question, read_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                           says_not_known)
 from bot.reading.result import Reading
@@ -48,7 +49,7 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
                                      re.IGNORECASE)
 
 GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
-BOT_CHALLENGE_INTENT, ASK_HUMAN_INTENT = "bot_challenge", "ask_human"
+BOT_CHALLENGE_INTENT = "bot_challenge"
 # Wanting a person ("ik wil een echte persoon"), not asking whether the bot is one.
 _WANTS_A_PERSON = re.compile(
     r"\b(?:ik wil|wil ik|ik zou graag|graag|mag ik|kan ik|geef me|geef mij|liever|verbind\w*|"
@@ -94,6 +95,9 @@ _GETTING_THERE = re.compile(r"\b(?:waar|adres|parkeer\w*|parkeren|route|bus|trei
 _OPEN_OR_MOVING = re.compile(r"\b(?:open|geopend|gesloten|dicht|openingstijd\w*|tijden|hoe laat|"
                              r"wanneer|uur|verhui\w*|inschrijv\w*|when|hours)\b", re.IGNORECASE)
 TOWN_HALL_INTENTS = ("opening_hours", "moving_address_change")
+# The model's "taxes" needs a tax word (bot.reading.questions reads the Dutch ones).
+TAXES_INTENT = "taxes"
+_TAX_IN_ENGLISH = re.compile(r"\b(?:tax\w*|levy|valuation|assessment)\b", re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
@@ -113,6 +117,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if (intent_name == MONEY_WORRIES_INTENT and _COMPLAINS.search(text)
             and not money_trouble(text)):
         return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # "waar betaal ik belasting voor"
+    if intent_name == TAXES_INTENT and read_question(text) != TAXES_INTENT and not (
+            _TAX_IN_ENGLISH.search(text)):
+        return {"name": QUESTION_INTENT, "confidence": 1.0}  # "plastiek, waar moet dat?"
     if intent_name == MONEY_WORRIES_INTENT and not about_money(text):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # a question the articles answer
     if (intent_name == STOP_INTENT and says_not_known(text)

@@ -136,7 +136,10 @@ def says_cannot_call(text: str) -> bool:
 _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor\b|\bdangerous\b"
                         r"|\bunsafe\b")
 _RULED_OUT = re.compile(r"\b(?:niet|nie|geen|nooit|not|never)\b(?: \w+){0,2} (?:levens)?"
-                        r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)")
+                        r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)"
+                        # "ik vraag alleen of het gevaarlijk is": asked, not said
+                        r"|\b(?:of|whether|if) (?:\w+ ){0,2}(?:gevaarlijk|onveilig|dangerous|"
+                        r"unsafe)")
 # "is het gevaarlijk om aan te raken ja of nee": a question, also without its "?"
 _ASKS = re.compile(r"^\W*(?:(?:en|maar|dus|nou|want|of)\s+)?(?:is|zijn|kan|kun|moet|wordt|blijft|"
                    r"hoe|wat|waarom|wanneer|gaat|are|can|should|is it)\b")
@@ -153,10 +156,24 @@ def says_it_is_dangerous(text: str) -> bool:
     return False
 
 
+# After the gas answer: someone who may be inside and not able to come out.
+_SOMEONE_INSIDE = re.compile(
+    r"\b(?:doet|doen|deed) (?:\w+ ){0,2}(?:niet|nie) open\b|\breageert (?:\w+ )?(?:niet|nie)\b"
+    r"|\b(?:hoor|zie) (?:\w+ ){0,2}(?:niks|niets|niemand)\b|\b(?:is|zijn|zit|zitten|ligt|liggen) "
+    r"(?:\w+ ){0,2}(?:nog )?binnen\b|\b(?:onwel|duizelig|misselijk|flauw\w*|bewusteloos)\b"
+    r"|\b(?:doesnt|does not|wont) (?:open|answer)\b|\bstill inside\b", re.IGNORECASE)
+
+
+def someone_may_be_inside(text: str) -> bool:
+    """"mijn buurvrouw doet niet open en ze is al oud" after the gas answer: 112 now."""
+    return bool(_SOMEONE_INSIDE.search(text or ""))
+
+
 # "niemand gewond", "geen gewonden", "niet iets voor 112", "geen spoed": said to rule
 # danger out.
 _NOBODY = re.compile(r"\b(?:niemand|geen|niet|nobody|no one|noone|not|no)\b(?: \w+){0,2} "
-                     r"(?:gewond\w*|bekneld|geraakt|injured|hurt|112|noodgeval|spoed)\b")
+                     r"(?:gewond\w*|bekneld|geraakt|gestoken|gebeten|injured|hurt|stung|112|"
+                     r"noodgeval|spoed)\b")
 
 
 def fold(text: str) -> str:

@@ -138,7 +138,12 @@ _BENEFITS = re.compile(
 # does its work, asked at the start of a clause.
 _SERVICE_QUESTION = re.compile(
     r"^(?:mag|mogen|moet|moeten|hoef|hoeft|hoeven) (?:ik|we|wij|je|jij|u|men|de|het|mijn|"
-    r"mn|onze|ons|er)\b"
+    r"mn|onze|ons|er|een|die|dat|deze|dit|zo ?n)\b"
+    # "plastiek, waar moet dat?", "wat moet ik met oude verf?", "wat moet ik doen?"
+    r"|^waar (?:moet|mag|kan|kun|laat|gooi|breng|doe) (?:ik|je|u|dat|het|die|dit|ik dat|ik het)\b"
+    r"|^wat (?:moet|kan|mag|doe) ik (?:\w+ ){0,3}?(?:doen|met)\b"
+    # "waarom betaald parkeren in onze straat?" (not "waarom wordt mijn bak niet geleegd")
+    r"|^waarom (?:is|zijn|moet|moeten|betaal\w*|kost\w*|hebben|heeft|mag|mogen)\b"
     r"|^(?:hoe ?vaak|om de hoeveel|hoe laat|op welke dag|welke dag|in welke maand)\b"
     r"|^wanneer (?:\w+ ){0,2}?(?:wordt|worden|gaat|gaan|komt|komen|zal|zullen)\b"
     r"|^wanneer (?:is|zijn|begint|beginnen|start|starten) (?:\w+ ){0,8}?"

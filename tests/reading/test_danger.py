@@ -229,3 +229,30 @@ def test_sharp_things_sticking_out_of_street_furniture_are_a_hazard(text, hazard
 ])
 def test_stove_smoke_and_a_ruled_out_fire_sound_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming
+
+
+@pytest.mark.parametrize("text", [
+    "soms denk ik dat iedereen beter af is zonder mij",
+    "ik wil gewoon niet meer wakker worden",
+])
+def test_despair_told_indirectly_is_a_crisis(text):
+    assert read_danger(text) == Danger("emergency", "suicide")
+
+
+@pytest.mark.parametrize("text, alarming", [
+    ("nee er is niemand gestoken hoor", False),
+    ("mijn rookmelder piept om de minuut, er is geen rook of brand", False),
+])
+def test_harm_and_fire_ruled_out_in_words_sound_no_alarm(text, alarming):
+    assert sounds_alarming(text) is alarming
+
+
+def test_asking_whether_it_is_dangerous_is_not_saying_so():
+    from bot.reading.danger import says_it_is_dangerous
+    assert not says_it_is_dangerous("het is in mijn huis, ik vraag alleen of het gevaarlijk is")
+
+
+def test_someone_who_may_be_inside():
+    from bot.reading.danger import someone_may_be_inside
+    assert someone_may_be_inside("mijn buurvrouw doet niet open en ze is al oud")
+    assert not someone_may_be_inside("welk nummer moet ik bellen?")

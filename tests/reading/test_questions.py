@@ -179,3 +179,17 @@ def test_a_common_word_is_not_mended_into_a_topic():
 
     assert read_question("nah. t is bij de bankjes bij de vijver trouwens") != "wedding"
     assert read_question("hoe kan ik truowen?") == "wedding"
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("mag een pizzadoos bij het oud papier?", True),
+    ("plastiek, waar moet dat?", True),
+    ("mijn rookmelder piept om de minuut, er is geen rook of brand. wat moet ik doen", True),
+    ("waarom betaald parkeren in de kerkstraat?", True),
+    ("waarom wordt mijn bak niet geleegd?", False),
+    ("er ligt een boom op de weg, wat moet ik doen?", False),
+    ("de lamp is kapot, wat moet ik doen", False),
+])
+def test_questions_about_the_service_are_not_reports(text, asks):
+    from bot.reading.questions import asks_about_the_service
+    assert asks_about_the_service(text) is asks
