@@ -177,6 +177,12 @@ def _is_question(text: str) -> bool:
 _REMEMBERING = re.compile(r"^\W*(?:(?:o|oh|ah|a)\s+ja|oja|oh\s+ya)\b[\s,.!:;-]*", re.IGNORECASE)
 
 
+# "ik wil juist iets toevoegen", "mag ik nog wat veranderen?" with nothing after it.
+_ONLY_ANNOUNCES_A_CHANGE = re.compile(
+    r"\b(?:wil|mag|kan|moet|wou)\s+(?:ik\s+)?(?:\w+\s+){0,2}?(?:iets|wat)\s+(?:toevoegen|"
+    r"aanvullen|bijzetten|erbij\s+zetten|veranderen|aanpassen|wijzigen)\W*$", re.IGNORECASE)
+
+
 def read_yes_no(text: str) -> Optional[bool]:
     """True for yes, False for no, None when the text is neither (or a question)."""
     text = _without_contact((text or "").replace("’", "'"))
@@ -187,6 +193,8 @@ def read_yes_no(text: str) -> Optional[bool]:
         return False
     if _is_question(text) and not _PLAIN_ANSWER.match(text):
         return None
+    if _ONLY_ANNOUNCES_A_CHANGE.search(text):
+        return None  # "ik wil juist iets toevoegen": what, is still to come
     cue = _first_cue(text)
     if cue is None or cue.kind == UNSURE:
         return None
@@ -501,7 +509,9 @@ def says_it_is_one_problem(text: str) -> bool:
 # the bot split, the resident keeps one or drops one. The captured word names the problem.
 _ART = r"(?:(?:de|het|die|dat|dat van|the)\s+)?"
 _KEEP_ONLY = re.compile(
-    rf"\b(?:alleen|enkel|slechts|only)\s+(?:maar\s+)?(?:over\s+|about\s+)?{_ART}([\w'-]+)",
+    # not "niet alleen vanochtend" (more, not less)
+    rf"\b(?<!niet\s)(?<!not\s)(?:alleen|enkel|slechts|only)\s+(?:maar\s+)?(?:over\s+|about\s+)?"
+    rf"{_ART}([\w'-]+)",
     re.IGNORECASE)
 _DROP = re.compile(
     rf"\b(?:haal|laat|doe|schrap|remove|drop)\s+{_ART}([\w'-]+)\s+(?:er\s*uit|weg|eraf|"

@@ -278,3 +278,15 @@ def test_the_description_the_resident_dictates_is_taken_without_its_label():
 def test_wanting_the_stopped_report_after_all(text, resumes):
     from bot.reading.answers import wants_the_report_after_all
     assert wants_the_report_after_all(text) is resumes
+
+
+def test_announcing_an_addition_is_no_yes_to_the_summary():
+    assert read_yes_no("wat laat u weg? ik wil juist iets toevoegen") is None
+    assert read_yes_no("ja, maar ik wil nog iets toevoegen: de lamp knippert") is True
+
+
+def test_not_only_this_morning_leaves_nothing_out():
+    from bot.reading.answers import already_left_out
+    assert not already_left_out("Het gebeurt elke dag, niet alleen vanochtend.",
+                                "Vanochtend lag er hondenpoep op de stoep")
+    assert already_left_out("alleen de ratten", "ratten bij de containers")
