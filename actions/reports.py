@@ -78,11 +78,41 @@ def _before_the_clarifying_question(tracker: Tracker) -> Optional[Dict[Text, Any
     return None
 
 
+STATUS_ACTION = "action_report_status"
+# The resident's messages of a status exchange that may hold the problem and its place.
+STATUS_EXCHANGE_MESSAGES = 4
+
+
+def _told_in_the_status_question(tracker: Tracker) -> Optional[Tuple[Reading, Text]]:
+    """"Opnieuw melden" after "Ik vind geen melding": the problem and place the resident
+    already told while asking about the old report ("de lamp voor mijn deur is nog steeds
+    kapot" … "het was Schoolstraat 9"), not the words "opnieuw melden"."""
+    latest = reading_of(tracker)
+    if previous_bot_action(tracker) != STATUS_ACTION or (
+            latest.category and is_description(latest.description)
+            and not tracker.latest_message.get("text", "").startswith("/")):
+        return None
+    said = [e for e in tracker.events if e.get("event") == "user"][-STATUS_EXCHANGE_MESSAGES - 1:-1]
+    readings = [(Reading.from_entities((e.get("parse_data") or {}).get("entities")),
+                 e.get("text") or "") for e in reversed(said)]
+    told = next(((r, t) for r, t in reversed(readings)
+                 if r.category and is_description(r.description)), None)
+    if told is None:
+        return None
+    first, text = told
+    place = latest.location or next((r.location for r, _ in readings if r.location), None)
+    return replace(first, problems=(), place=place.as_dict() if place else first.place), (
+        first.description or text)
+
+
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     """The message the report starts from: the latest, or the emergency message it follows
     together with what the answer to the report offer adds ("ja, ze struikelde over een
     tegel"), or the message a clarifying question asked about."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
+    again = _told_in_the_status_question(tracker)
+    if again:
+        return again
     stored = tracker.get_slot("emergency_report")
     if not stored or not answered_before(tracker):
         stored = _before_the_clarifying_question(tracker)

@@ -243,3 +243,26 @@ def test_after_the_welfare_answer_a_question_gets_the_police_number_too(dispatch
                       {"event": "user", "text": then}]
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_welfare"]
+
+
+def test_reporting_again_after_the_status_answer_keeps_what_was_told(dispatcher, domain):
+    from rasa_sdk import Tracker
+    first = "ik heb 2 weken geleden gemeld dat de lamp voor mijn deur kapot is, nog steeds niks"
+    second = "weet ik niet meer, heb ik weggegooid. het was schoolstraat 9"
+    again = "opnieuw melden dan maar"
+
+    def user(text):
+        return {"event": "user", "text": text,
+                "parse_data": {"entities": read_message(text).to_entities(text)}}
+    message = {"intent": {"name": "report_public_space_other", "confidence": 0.9},
+               "text": again, "entities": read_message(again).to_entities(again),
+               "metadata": {}}
+    events = [user(first), {"event": "action", "name": "action_report_status"},
+              {"event": "action", "name": "action_listen"}, user(second),
+              {"event": "action", "name": "action_report_status"},
+              {"event": "action", "name": "action_listen"}, user(again)]
+    tracker = Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
+    slots = _started(tracker, dispatcher, domain)
+    assert "lamp" in slots["report_description"].lower()
+    assert slots["report_category"] == "report_street_lighting"
+    assert "Schoolstraat" in str(slots.get("report_place") or slots.get("report_location"))
