@@ -16,7 +16,7 @@ from actions.knowledge import answer_from_knowledge, find_answer
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
                                   reset_report_slots)
-from actions.status import handling_time_for
+from actions.status import find_report, handling_time_for
 from bot.reading.danger import says_it_is_dangerous
 
 logger = logging.getLogger(__name__)
@@ -62,6 +62,24 @@ def report_question_answer(tracker: Tracker, domain: DomainDict, slots: Mapping[
         slots.get("report_category"), urgent, domain, tracker, slots.get("report_description")))
 
 
+def _with_the_filed_report(tracker: Tracker) -> Dict[Text, Any]:
+    """After filing, the report just filed answers "hoe lang duurt het?" (its kind and
+    priority), not an empty form's default."""
+    slots = dict(tracker.slots)
+    case_number = tracker.get_slot("report_case_number")
+    if not case_number or slots.get("report_category"):
+        return slots
+    try:
+        filed = find_report(case_number, tracker.sender_id)
+    except Exception:  # noqa: BLE001 - the default handling time is still an answer
+        logger.warning("Filed report not found for its handling time", exc_info=True)
+        return slots
+    if filed is not None:
+        slots.update(report_category=filed.category, report_description=filed.description,
+                     report_priority=HIGH_PRIORITY if filed.urgent else None)
+    return slots
+
+
 class ActionAnswerReportQuestion(Action):
     """A question about the report being made ("hoe lang duurt dat?", "is het gratis?"):
     the answer, then the report goes on with the question it had asked."""
@@ -72,8 +90,10 @@ class ActionAnswerReportQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         raised = hazard_heard(tracker, tracker.slots) if tracker.active_loop_name else []
-        answer = report_question_answer(tracker, domain, tracker.slots, urgent=bool(raised) or (
-            tracker.get_slot("report_priority") == HIGH_PRIORITY))
+        slots = tracker.slots if tracker.active_loop_name else await asyncio.to_thread(
+            _with_the_filed_report, tracker)
+        answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
+            slots.get("report_priority") == HIGH_PRIORITY))
         if answer is None:
             return []
         if raised:
