@@ -145,6 +145,8 @@ OFFER_ANSWER_INTENTS = ("affirm", "deny", "thanks", "goodbye", "stop")
 OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
+# "ze komen eraan. moet ik erin springen??": what to do until help comes.
+CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
 REPORT_HERE_ACTION = "utter_emergency_report_here"
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
@@ -204,15 +206,19 @@ _PUSHBACK = re.compile(
     r"waarom duurt (?:het|dat|dit)|duurt (?:het|dat) (?:zo|nog zo) lang|niet normaal|"
     r"ridiculous|unacceptable|(?:far|way) too long)\b", re.IGNORECASE)
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
-                     REPORT_HERE_ACTION)
-_CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten)\b.{0,20}\b(?:"
+                     REPORT_HERE_ACTION, CALLED_WHAT_TO_DO)
+_CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten)\b.{0,30}\b(?:"
                          r"gebeld|onderweg|er al|is er|zijn er|is hier|zijn hier|ter plaatse|"
-                         r"komt|komen|geweest|called|on (?:its|their) way|(?:is|are) here)\b|"
+                         r"komt|komen|geweest|gekomen|aangekomen|gebracht|geholpen|meegenomen|"
+                         r"opgehaald|called|on (?:its|their) way|(?:is|are) here|arrived)\b|"
                          r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b"
                          r"|\b(?:i|we)(?:'ve| have)? (?:just |already )?called\b"
                          r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b"
                          r"|\b(?:dzwoni\w*|ar[ıi]yorum|calling|bel|bellen) (?:\w+ )?112\b",
                          re.IGNORECASE)
+# After "112 is gebeld": a question about what to do themselves ("moet ik erin springen?").
+_ASKS_ABOUT_ACTING = re.compile(r"\b(?:moet|mag|kan|kun|zal|zou|should|can|must) (?:ik|we|wij|i)\b",
+                                re.IGNORECASE)
 # After the 112 answer, the resident says it is no case for 112.
 _DOUBTS_112 = re.compile(
     r"\bwaarom (?:\w+ ){0,3}(?:steeds|telkens|weer|nou|nu|toch)? ?(?:over )?112\b"
@@ -259,7 +265,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION)
+                   OTHER_MUNICIPALITY_ACTION, CALLED_WHAT_TO_DO)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -591,7 +597,10 @@ def reading_route(tracker: DialogueStateTracker,
             # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
             if offer_pending:
                 return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
-            if "?" not in (message.text or "") or asks_what_to_do(message.text or ""):
+            if asks_what_to_do(message.text or "") or _ASKS_ABOUT_ACTING.search(
+                    message.text or ""):
+                return CALLED_WHAT_TO_DO  # "ze komen eraan. moet ik erin springen??"
+            if "?" not in (message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (

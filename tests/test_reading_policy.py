@@ -1052,10 +1052,11 @@ FIRE_ANSWERED = START + [said("ER STAAT EEN AUTO IN BRAND OP DE PARKWEG VLAK BIJ
 
 
 @pytest.mark.parametrize("text", ["heb al gebeld brandweer komt eraan. moet ik nog iets doen",
-                                  "brandweer is gebeld, wat moet ik nu doen?"])
+                                  "brandweer is gebeld, wat moet ik nu doen?",
+                                  "ik heb gebeld ze komen eraan. moet ik erin springen??"])
 def test_help_called_and_what_to_do_gets_the_advice_not_a_report(text):
     assert reading_route(tracker(FIRE_ANSWERED + [said(text, "report_public_space_other")])) \
-        == "utter_emergency_called_no_report"
+        == "utter_emergency_called_what_to_do"
 
 
 def test_help_there_and_yes_it_must_be_reported_starts_the_report():
@@ -1194,3 +1195,12 @@ def test_asking_why_112_after_the_112_answer_lets_the_report_go_on():
     in_form = IN_FORM + [said("moet ik 112 bellen?"), ActionExecuted("action_emergency"),
                          ActionExecuted("action_listen")]
     assert reading_route(tracker(in_form + [said(text)])) != "action_emergency"
+
+
+def test_help_that_came_and_a_question_after_it_is_no_new_emergency():
+    wandering = START + [said("mijn demente buurvrouw loopt in haar nachtjapon buiten, het vriest"),
+                         ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = ("ok de politie heeft haar naar binnen gebracht. Maar dit gebeurt vaker. Kan de "
+            "gemeente iets regelen, zorg of zo?")
+    assert reading_route(tracker(wandering + [said(text, "municipal_question")])) != \
+        "action_emergency"

@@ -256,3 +256,14 @@ def test_someone_who_may_be_inside():
     from bot.reading.danger import someone_may_be_inside
     assert someone_may_be_inside("mijn buurvrouw doet niet open en ze is al oud")
     assert not someone_may_be_inside("welk nummer moet ik bellen?")
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("hallo?? hij drijft nog steeds", True),
+    ("HIJ DRIJFT NOG IN DE VIJVER WAT MOET IK DOEN", True),
+    ("de eend drijft in de vijver", False),
+    ("er drijft een fiets in de sloot", False),
+])
+def test_someone_floating_is_an_emergency(text, urgent):
+    danger = read_danger(text)
+    assert (danger is not None and danger.kind == "emergency") is urgent
