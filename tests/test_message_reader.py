@@ -108,6 +108,13 @@ def test_the_reading_is_stored_as_entities():
      "aanvraag", "municipal_question", "ask_human"),
     ("kan een medewerker mijn paspoort aan huis brengen?", "municipal_question",
      "municipal_question"),
+    # a yes the model read as a report, and a message that begins with stop
+    ("ja daar gaat het over", "report_public_space_other", "affirm"),
+    ("ja, ik wil iets melden", "report_public_space_other", "report_public_space_other"),
+    ("ja de lamp is kapot", "report_street_lighting", "report_street_lighting"),
+    ("stop. kwijtschelding gemeentelijke belastingen", "taxes", "stop"),
+    ("stopbord is omgereden bij de school", "report_public_space_other",
+     "report_public_space_other"),
     # "taxes" without a word about taxes
     ("plastiek, waar moet dat?", "taxes", "municipal_question"),
     ("wanneer moet ik de afvalstoffenheffing betalen?", "taxes", "taxes"),

@@ -98,6 +98,12 @@ TOWN_HALL_INTENTS = ("opening_hours", "moving_address_change")
 # The model's "taxes" needs a tax word (bot.reading.questions reads the Dutch ones).
 TAXES_INTENT = "taxes"
 _TAX_IN_ENGLISH = re.compile(r"\b(?:tax\w*|levy|valuation|assessment)\b", re.IGNORECASE)
+# "ja, ik wil iets melden" stays a report.
+_ABOUT_REPORTING = re.compile(r"\bmeld\w*|\bgemeld\b|\breport\w*", re.IGNORECASE)
+# "stop. kwijtschelding gemeentelijke belastingen", "STOP", "annuleer maar"
+_BEGINS_WITH_STOP = re.compile(r"^\W*(?:stop|stoppen|annuleer|annuleren|cancel)\b(?!\s+(?:met\s+)?"
+                               r"(?:het|de|dat|die|deze)?\s*(?:licht|bord|teken|streep))",
+                               re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
@@ -122,6 +128,12 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "plastiek, waar moet dat?"
     if intent_name == MONEY_WORRIES_INTENT and not about_money(text):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # a question the articles answer
+    if intent_name != STOP_INTENT and _BEGINS_WITH_STOP.match(text):
+        return {"name": STOP_INTENT, "confidence": 1.0}  # "stop. kwijtschelding belastingen"
+    if (intent_name in REPORT_INTENTS and not reading.category and reading.answer is True
+            and reading.location is None and _STARTS_WITH_YES.match(text)
+            and not _ABOUT_REPORTING.search(text)):
+        return {"name": YES_INTENT, "confidence": 1.0}  # "ja daar gaat het over"
     if (intent_name == STOP_INTENT and says_not_known(text)
             and not _STOPS_THE_REPORT.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "weet ik niet zei ik toch": no stop

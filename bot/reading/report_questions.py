@@ -177,6 +177,8 @@ _NO_REPORT = re.compile(
     r"\b(?:ik )?(?:wil|wilde|hoef|hoeft) (?:\w+ ){0,2}?(?:niets|niks|geen|helemaal niets|"
     r"helemaal niks) (?:\w+ ){0,2}?(?:melden|melding\w*|doorgeven)\b"
     r"|\b(?:dit|dat|het) is (?:\w+ ){0,2}?geen melding\b|\bgeen melding\b"
+    r"|\b(?:het|t|dit|dat) is geen (?:plek|plaats|locatie|adres)\b"
+    r"|\bgaat niet over een (?:plek|straat)\b"
     r"|^(?:\w+ ){0,2}?(?:(?:het is|t is|is|was) )?(?:maar |gewoon |alleen |enkel |slechts )?"
     r"(?:een |n )?vraag(?:je)?(?: hoor| eigenlijk)?$"
     r"|\bik (?:heb|had) (?:alleen |maar |gewoon |enkel )?(?:een |n )?vraag(?:je)?(?: hoor)?$"

@@ -194,3 +194,9 @@ def test_what_to_do_meanwhile_is_a_safety_question(text):
                                   "de kinderen spelen er altijd"])
 def test_other_questions_and_statements_are_no_safety_question(text):
     assert read_report_question(text) != "safety"
+
+
+def test_it_is_no_place_means_no_report():
+    assert says_it_is_no_report("het is geen plek!! ik heb gewoon geen geld om de belasting "
+                                "te betalen. kan ik uitstel krijgen?")
+    assert not says_it_is_no_report("het is op de plek waar vroeger de kiosk stond")
