@@ -108,6 +108,10 @@ def test_the_reading_is_stored_as_entities():
      "aanvraag", "municipal_question", "ask_human"),
     ("kan een medewerker mijn paspoort aan huis brengen?", "municipal_question",
      "municipal_question"),
+    ("Kan ik iemand van de gemeente aan de lijn krijgen over mijn WMO aanvraag?",
+     "municipal_question", "ask_human"),
+    ("ik bel al weken. mag ik hier een bericht achterlaten?", "report_public_space_other",
+     "ask_human"),
     # a yes the model read as a report, and a message that begins with stop
     ("ja daar gaat het over", "report_public_space_other", "affirm"),
     ("ja, ik wil iets melden", "report_public_space_other", "report_public_space_other"),

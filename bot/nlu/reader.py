@@ -75,8 +75,9 @@ _NO_PERSON = re.compile(r"\b(?:geen|niet(?: met)?(?: een| de)?) (?:echte )?(?:co
 # subject.
 _ASKS_FOR_A_PERSON = re.compile(
     r"\b(?:met|een|echte?) (?:medewerker|mens|persoon|collega)\b(?: \w+){0,3} (?:spreken|praten|"
-    r"chatten|bellen)\b|\b(?:medewerker|mens|persoon) (?:aub|graag|please|alstublieft)\b",
-    re.IGNORECASE)
+    r"chatten|bellen)\b|\b(?:medewerker|mens|persoon) (?:aub|graag|please|alstublieft)\b"
+    r"|\biemand (?:van (?:de gemeente|jullie) )?(?:aan de lijn|aan de telefoon|spreken)\b"
+    r"|\b(?:een )?(?:bericht|boodschap) (?:\w+ )?achter ?laten\b", re.IGNORECASE)
 # "laat maar, ik ga wel met ze praten": the resident will talk to the others themselves.
 _TALKS_TO_THEM = re.compile(r"\b(?:ik ga|ga ik|ik zal|we gaan|ik praat)\b(?: \w+){0,3} met "
                             r"(?:ze|hen|hun|hem|haar|de buren|mijn buren|de buurman|de buurvrouw|"
@@ -144,7 +145,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if (intent_name in TOWN_HALL_INTENTS and _TOWN_HALL.search(text)
             and _GETTING_THERE.search(text) and not _OPEN_OR_MOVING.search(text)):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "waar staat het gemeentehuis"
-    if (intent_name == QUESTION_INTENT and _ASKS_FOR_A_PERSON.search(text)
+    if ((intent_name == QUESTION_INTENT or intent_name in REPORT_INTENTS and not reading.category)
+            and _ASKS_FOR_A_PERSON.search(text)
             and not _NO_PERSON.search(text) and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "… met een medewerker chatten"
     if intent_name == ASK_HUMAN_INTENT and _TALKS_TO_THEM.search(text):

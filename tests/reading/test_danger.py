@@ -267,3 +267,8 @@ def test_someone_who_may_be_inside():
 def test_someone_floating_is_an_emergency(text, urgent):
     danger = read_danger(text)
     assert (danger is not None and danger.kind == "emergency") is urgent
+
+
+def test_a_rush_application_is_no_alarm():
+    assert not sounds_alarming("kan het ook met spoed? voor de zekerheid")
+    assert sounds_alarming("spoed! er ligt iemand op straat")
