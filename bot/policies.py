@@ -662,7 +662,7 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") not in REPORT_INTENTS
             and not _names_the_product(intent.get("name"), message.text or "")):
         return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens?", "en mijn schade?"
-    if asked and reading.no_report:
+    if asked and reading.no_report and reading.answer is not True:
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):

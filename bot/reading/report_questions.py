@@ -182,7 +182,8 @@ _NO_REPORT = re.compile(
     r"|^(?:\w+ ){0,2}?(?:(?:het is|t is|is|was) )?(?:maar |gewoon |alleen |enkel |slechts )?"
     r"(?:een |n )?vraag(?:je)?(?: hoor| eigenlijk)?$"
     r"|\bik (?:heb|had) (?:alleen |maar |gewoon |enkel )?(?:een |n )?vraag(?:je)?(?: hoor)?$"
-    r"|\bik (?:wil|wilde) (?:alleen |maar |gewoon |enkel )?(?:iets )?(?:vragen|weten)\b"
+    # "ik wil alleen iets weten", not "ja. en ik wil weten waarom er niks gedaan is"
+    r"|\bik (?:wil|wilde) (?:(?:alleen|maar|gewoon|enkel) (?:iets )?(?:vragen|weten)|iets vragen)\b"
     r"|\b(?:not a report|no report|i (?:just |only )?(?:have|had) a question|"
     r"i (?:do not|don t|dont) want to report)\b")
 

@@ -200,3 +200,8 @@ def test_it_is_no_place_means_no_report():
     assert says_it_is_no_report("het is geen plek!! ik heb gewoon geen geld om de belasting "
                                 "te betalen. kan ik uitstel krijgen?")
     assert not says_it_is_no_report("het is op de plek waar vroeger de kiosk stond")
+
+
+def test_wanting_to_know_why_is_no_withdrawal_of_the_report():
+    assert not says_it_is_no_report("ja. en ik wil weten waarom er na 3 weken nog niks gedaan is")
+    assert says_it_is_no_report("ik wil alleen iets weten")
