@@ -122,6 +122,8 @@ _CANNOT_CALL = re.compile(
     r"(?:bellen|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij)\b"
     r"|\bcan'?t\s+(?:call|talk|speak)\b|\bcannot\s+(?:call|talk|speak)\b"
     r"|\b(?:afraid|scared)\s+to\s+call\b"
+    # "113 bellen durf ik niet", "bellen lukt me niet"
+    r"|\b(?:bellen|praten|telefoneren)\s+(?:durf|kan|kun|lukt)\s+(?:ik|me|mij)?\s*(?:niet|nie)\b"
     r"|\b(?:doof|dove|slechthorend\w*|gebarentaal|spraakbeperking|deaf|hard of hearing)\b",
     re.IGNORECASE)
 

@@ -272,3 +272,9 @@ def test_someone_floating_is_an_emergency(text, urgent):
 def test_a_rush_application_is_no_alarm():
     assert not sounds_alarming("kan het ook met spoed? voor de zekerheid")
     assert sounds_alarming("spoed! er ligt iemand op straat")
+
+
+def test_not_daring_to_call_said_verb_first():
+    from bot.reading.danger import says_cannot_call
+    assert says_cannot_call("113 bellen durf ik niet. kan de gemeente mij helpen met die schulden?")
+    assert not says_cannot_call("ik ga zo bellen")
