@@ -20,7 +20,7 @@ from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
 from bot.reading.answers import read_contact
 from bot.reading.callback import preferred_time, wants_callback
-from bot.reading.danger import says_cannot_call
+from bot.reading.danger import cannot_use_the_phone
 from bot.reading.result import Reading
 from actions.webcare import colleagues_online, join_queue
 
@@ -90,7 +90,7 @@ class ActionContactHuman(OpeningHoursAction):
     ) -> list[dict[str, Any]]:
         now, municipality = self._now(), profile()
         # "ik ben doof en kan niet bellen": the same answers without "or call us"
-        no_phone = "_no_phone" if any(says_cannot_call(text) for text in resident_texts(
+        no_phone = "_no_phone" if any(cannot_use_the_phone(text) for text in resident_texts(
             tracker)[:EARLIER_MESSAGES + 1]) else ""
         if not municipality.is_open(now):
             self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en",

@@ -112,7 +112,14 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
     said = _last_emergency_answer(tracker, skip=(OFFER_REPORT,))
     if said not in OUTAGE_RESPONSES + (OUTAGE_FOLLOWUP,):
         return None
-    return OUTAGE_PERSON if someone_may_be_inside(text) else OUTAGE_FOLLOWUP
+    gas = _gas_answered(tracker)
+    return OUTAGE_PERSON if gas and someone_may_be_inside(text) else OUTAGE_FOLLOWUP
+
+
+def _gas_answered(tracker: Tracker) -> bool:
+    """The gas answer (not power or a cable) was given in this conversation."""
+    return any((e.get("metadata") or {}).get("utter_action") == "utter_emergency_gas"
+               for e in tracker.events if e.get("event") == "bot")
 
 
 def _last_emergency_answer(tracker: Tracker, skip: tuple = ()) -> Text:

@@ -39,7 +39,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_the_wait, asks_wha
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
 from bot.reading.callback import wants_callback
-from bot.reading.danger import says_cannot_call
+from bot.reading.danger import help_called, says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
@@ -207,23 +207,19 @@ _PUSHBACK = re.compile(
     r"ridiculous|unacceptable|(?:far|way) too long)\b", re.IGNORECASE)
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
                      REPORT_HERE_ACTION, CALLED_WHAT_TO_DO)
-_CALLED_112 = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten)\b.{0,30}\b(?:"
-                         r"gebeld|onderweg|er al|is er|zijn er|is hier|zijn hier|ter plaatse|"
-                         r"komt|komen|geweest|gekomen|aangekomen|gebracht|geholpen|meegenomen|"
-                         r"opgehaald|called|on (?:its|their) way|(?:is|are) here|arrived)\b|"
-                         r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b"
-                         r"|\b(?:i|we)(?:'ve| have)? (?:just |already )?called\b"
-                         r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b"
-                         r"|\b(?:dzwoni\w*|ar[ıi]yorum|calling|bel|bellen) (?:\w+ )?112\b",
-                         re.IGNORECASE)
 # After "112 is gebeld": a question about what to do themselves ("moet ik erin springen?").
 _ASKS_ABOUT_ACTING = re.compile(r"\b(?:moet|mag|kan|kun|zal|zou|should|can|must) (?:ik|we|wij|i)\b",
                                 re.IGNORECASE)
 # After the 112 answer, the resident says it is no case for 112.
 _DOUBTS_112 = re.compile(
-    r"\bwaarom (?:\w+ ){0,3}(?:steeds|telkens|weer|nou|nu|toch)? ?(?:over )?112\b"
+    r"\bwaarom (?:zegt|noemt|begint|heeft|geeft) (?:u|je|jij|jullie|ie|hij) (?:het )?"
+    r"(?:steeds |telkens |weer |nou |nu |toch |de hele tijd )*(?:over )?112\b"
     r"|\b(?:hoeft|hoef) (?:\w+ ){0,2}(?:geen|niet) 112\b|\bniet (?:iets )?voor 112\b"
-    r"|\bwhy (?:\w+ ){0,3}112\b", re.IGNORECASE)
+    r"|\bwhy (?:do|are|does) (?:you|it) (?:\w+ ){0,3}112\b", re.IGNORECASE)
+# After the 113 answer: help with the money asked for, without despair told again.
+_ASKS_FOR_HELP = re.compile(r"\?|\b(?:help\w*|hulp|schuldhulp\w*|regelen)\b", re.IGNORECASE)
+_DESPAIR = re.compile(r"\b(?:uitweg|niet meer|geen zin|volhoud\w*|te veel|te zwaar|wanhoop\w*|"
+                      r"zie het niet|kan het niet|op is)\b", re.IGNORECASE)
 # After the 112 answer: nobody is in danger (any more).
 _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen)\w+ )?"
                        r"(?:ok|oke|oké|okay|goed|"
@@ -517,17 +513,31 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
                                      or intent.get("name") in MISREAD_DANGER_INTENTS)
 
 
-def _help_already_called(tracker: DialogueStateTracker) -> bool:
-    """After the 112 answer the resident said help was called or is there."""
-    answered = False
+# Reasons one accident is retold with ("een aanrijding" first, "met gewonde" later).
+_ONE_ACCIDENT = ("crash", "injured")
+# A danger told as happening now is never a retelling.
+_NOW = re.compile(r"\b(?:nu|net|zojuist|ineens|opeens|op dit moment|help|right now)\b",
+                  re.IGNORECASE)
+
+
+def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: str) -> bool:
+    """In the report after the 112 answer and "help is there": the same accident retold
+    ("vandaag weer een aanrijding met gewonde"), not a new danger ("nu ruik ik ook gas")."""
+    first, first_reason, called = None, None, False
     for event in tracker.events:
         kind = type(event).__name__
-        if kind == "ActionExecuted" and event.action_name == EMERGENCY_ACTION:
-            answered = True
-        elif (answered and kind == "UserUttered" and event is not tracker.latest_message
-              and _CALLED_112.search(event.text or "")):
-            return True
-    return False
+        if kind == "UserUttered" and event is not tracker.latest_message:
+            if first is None:
+                said = Reading.from_entities(event.entities)
+                first_reason = said.danger_reason if said.urgent else None
+            elif help_called(event.text or ""):
+                called = True
+        elif kind == "ActionExecuted" and event.action_name == EMERGENCY_ACTION and first is None:
+            first = first_reason
+    if not called or first is None or _NOW.search(text):
+        return False
+    return reading.danger_reason == first or (
+        first in _ONE_ACCIDENT and reading.danger_reason in _ONE_ACCIDENT)
 
 
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
@@ -537,13 +547,14 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     the answer to its question."""
     if reading.danger_reason == "asks_112" and "?" in (text or ""):
         return True  # "0800 gebeld. de mevrouw van 4 hoog kan de trap niet af. moet ik 112 bellen?"
-    if _CALLED_112.search(text or ""):
+    if help_called(text or ""):
         return False
     if reading.urgent or says_cannot_call(text or ""):
         return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"
     if _DOUBTS_112.search(text or ""):
         return False  # "waarom zegt u steeds 112?? het is een wespennest": the report goes on
     if (intent.get("name") == MONEY_WORRIES_INTENT and money_trouble(text or "")
+            and _ASKS_FOR_HELP.search(text or "") and not _DESPAIR.search(text or "")
             and not reading.alarm):
         return False  # after 113: "en voor die schulden, kan iemand me helpen?" is answered
     if _ALL_WELL.search(text or ""):
@@ -585,13 +596,13 @@ def reading_route(tracker: DialogueStateTracker,
                 and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS
                 and (reading.location is not None
                      or len((message.text or "").split()) <= SHORT_ANSWER_WORDS)
-                and not _CALLED_112.search(message.text or "")):
+                and not help_called(message.text or "")):
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         offer_pending = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
         if (tracker.active_loop_name is None and offer_pending and "?" not in (message.text or "")
                 and _YES_TO_REPORT.search(message.text or "")):
             return START_REPORT_ACTION  # "de ambulance is gebeld. ja melden, bij nummer 9"
-        if (tracker.active_loop_name is None and _CALLED_112.search(message.text or "")
+        if (tracker.active_loop_name is None and help_called(message.text or "")
                 and (intent.get("name") not in REPORT_INTENTS or not reading.category)
                 and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending)):
             # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
@@ -604,7 +615,7 @@ def reading_route(tracker: DialogueStateTracker,
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (
-            tracker.active_loop_name and _help_already_called(tracker)):
+            tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")):
         return EMERGENCY_ACTION  # not again when the report retells the accident help is at
     if (tracker.active_loop_name is None and _last_response(tracker) == ONE_ARTICLE_OFFERED
             and (intent.get("name") == "affirm" or reading.answer is True

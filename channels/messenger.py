@@ -285,10 +285,10 @@ class MessengerInput(ProviderWebhook):
             if await asyncio.to_thread(is_opted_out, self.name(), event.sender):
                 await asyncio.to_thread(set_opted_out, self.name(), event.sender, False)
             held = await asyncio.to_thread(release_held, self.name(), event.sender)
-            released = await asyncio.to_thread(released_responses, held)
         except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
             logger.exception("messenger: could not record the resident's message time")
             return
+        released = await asyncio.to_thread(released_responses, held)
         if held:
             logger.info("messenger: %s held message(s) released, the resident wrote",
                         len(held))

@@ -174,10 +174,10 @@ class TwilioInput(ProviderWebhook, ABC):
         try:
             await asyncio.to_thread(record_inbound, self.name(), message.sender_id)
             held = await asyncio.to_thread(release_held, self.name(), message.sender_id)
-            released = await asyncio.to_thread(released_responses, held)
         except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
             logger.exception("%s: could not record the resident's message time", self.name())
             return
+        released = await asyncio.to_thread(released_responses, held)
         if held:
             logger.info("%s: %s held message(s) released, the resident wrote", self.name(),
                         len(held))

@@ -1204,3 +1204,34 @@ def test_help_that_came_and_a_question_after_it_is_no_new_emergency():
             "gemeente iets regelen, zorg of zo?")
     assert reading_route(tracker(wandering + [said(text, "municipal_question")])) != \
         "action_emergency"
+
+
+CRASH_THEN_HELP = START + [
+    said("aanrijding op de kruising, een bestuurder beweegt niet"),
+    ActionExecuted("action_emergency"), ActionExecuted("action_listen"),
+    said("politie en ambulance zijn er nu, die kruising is gevaarlijk", "report_pavement_road"),
+    ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+    ActiveLoop("report_form"), SlotSet("requested_slot", "report_description"),
+    ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text", ["nu ruik ik ook gas, heel sterk!", "mijn zoon ademt niet meer",
+                                  "HELP de auto staat nu in brand"])
+def test_a_new_danger_in_the_report_after_help_came_gets_112_again(text):
+    assert reading_route(tracker(CRASH_THEN_HELP + [said(text)])) == "action_emergency"
+
+
+@pytest.mark.parametrize("text", ["waarom nemen ze bij 112 niet op?",
+                                  "waarom zou ik 112 bellen, hij ligt nog steeds op de grond"])
+def test_trouble_reaching_112_is_no_doubt_about_it(text):
+    answered = START + [said("er ligt iemand op straat, hij beweegt niet"),
+                        ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(answered + [said(text, "out_of_scope")])) == "action_emergency"
+
+
+@pytest.mark.parametrize("text", ["ik heb zoveel schulden, ik zie geen uitweg meer",
+                                  "ik kan de huur niet betalen, ik wil gewoon niet meer"])
+def test_despair_with_money_after_the_113_answer_stays_with_113(text):
+    crisis = START + [said("soms denk ik dat iedereen beter af is zonder mij", "money_worries"),
+                      ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(crisis + [said(text, "money_worries")])) == "action_emergency"

@@ -105,15 +105,23 @@ def sounds_alarming(text: str) -> bool:
     whole = " . ".join(clauses)
     if lexicon.alarm_ruled_out.search(whole):
         return False
-    ordinary = [words for words, when in lexicon.alarm_ordinary if when.search(whole)]
+    spreads = bool(_FIRE_SPREADS.search(whole))
 
     def alarming(clause: str) -> bool:
         clause = _NOBODY.sub(" ", clause)
-        for words in ordinary:
-            clause = words.sub(" ", clause)
+        for words, when in lexicon.alarm_ordinary:
+            if when.search(clause) and not spreads:  # "de rook van hun houtkachel"
+                clause = words.sub(" ", clause)
         return bool(lexicon.alarm.search(clause)) and not _about_the_past(clause, lexicon)
 
     return any(alarming(clause) for clause in clauses)
+
+
+# Smoke from a stove is ordinary, unless the fire spreads or an alarm goes off.
+_FIRE_SPREADS = re.compile(
+    r"\b(?:vat|vatte|vatten) vlam\b|\b(?:slaat|sloeg|slaan) over\b|\bin de fik\b|\bin brand\b"
+    r"|\balarm\w*|\brookmelder\w*|\bonder (?:de|onze|mijn) deur\b|\bcatch(?:es|ing)? fire\b"
+    r"|\bon fire\b")
 
 
 # After the 112 answer: "ik durf niet te bellen, hij hoort me", "I can't call".
@@ -123,15 +131,21 @@ _CANNOT_CALL = re.compile(
     r"|\bcan'?t\s+(?:call|talk|speak)\b|\bcannot\s+(?:call|talk|speak)\b"
     r"|\b(?:afraid|scared)\s+to\s+call\b"
     # "113 bellen durf ik niet", "bellen lukt me niet"
-    r"|\b(?:bellen|praten|telefoneren)\s+(?:durf|kan|kun|lukt)\s+(?:ik|me|mij)?\s*(?:niet|nie)\b"
-    r"|\b(?:doof|dove|slechthorend\w*|gebarentaal|spraakbeperking|deaf|hard of hearing)\b",
+    r"|\b(?:bellen|praten|telefoneren)\s+(?:durf|kan|kun|lukt)\s+(?:ik|me|mij)?\s*(?:niet|nie)\b",
     re.IGNORECASE)
+# "ik ben doof", "slechthorend": the phone is no way, also outside an emergency.
+_DEAF = re.compile(r"(?<!niet )(?<!nie )\b(?:doof|dove|slechthorend\w*|gebarentaal|spraakbeperking|"
+                   r"deaf|hard of hearing)\b", re.IGNORECASE)
 
 
 def says_cannot_call(text: str) -> bool:
-    """The resident cannot or dare not call 112 (or talk on the phone) now, or at all
-    ("ik ben doof")."""
+    """The resident cannot or dare not call 112 (or talk on the phone) now."""
     return bool(_CANNOT_CALL.search((text or "").replace("’", "'")))
+
+
+def cannot_use_the_phone(text: str) -> bool:
+    """Calling is no way for this resident: they cannot now, or they are deaf."""
+    return says_cannot_call(text) or bool(_DEAF.search(text or ""))
 
 
 # "nou dit IS gevaarlijk": the resident says the thing reported is dangerous.
@@ -158,17 +172,40 @@ def says_it_is_dangerous(text: str) -> bool:
     return False
 
 
+_HELP_CALLED = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten)\b.{0,30}\b(?:"
+                         r"gebeld|onderweg|er al|is er|zijn er|is hier|zijn hier|ter plaatse|"
+                         r"komt|komen|geweest|gekomen|aangekomen|gebracht|geholpen|meegenomen|"
+                         r"opgehaald|called|on (?:its|their) way|(?:is|are) here|arrived)\b|"
+                         r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b"
+                         r"|\b(?:i|we)(?:'ve| have)? (?:just |already )?called\b"
+                         r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b"
+                         r"|\b(?:dzwoni\w*|ar[ıi]yorum|calling|bel|bellen) (?:\w+ )?112\b",
+                         re.IGNORECASE)
+# "de politie is hier nog niet", "de brandweer komt niet", "ik heb 112 nog niet gebeld"
+_HELP_NOT_THERE = re.compile(r"\b(?:komt|komen|is|zijn|heb|hebben|nemen|neemt)\b(?: \w+){0,3} "
+                             r"(?:nog )?(?:niet|nie|geen)\b|\bnog niet\b|\bkan er\b",
+                             re.IGNORECASE)
+
+
+def help_called(text: str) -> bool:
+    """"112 is gebeld", "politie en ambulance zijn er nu": help is called or there."""
+    return bool(_HELP_CALLED.search(text or "")) and not _HELP_NOT_THERE.search(text or "")
+
+
 # After the gas answer: someone who may be inside and not able to come out.
 _SOMEONE_INSIDE = re.compile(
-    r"\b(?:doet|doen|deed) (?:\w+ ){0,2}(?:niet|nie) open\b|\breageert (?:\w+ )?(?:niet|nie)\b"
-    r"|\b(?:hoor|zie) (?:\w+ ){0,2}(?:niks|niets|niemand)\b|\b(?:is|zijn|zit|zitten|ligt|liggen) "
-    r"(?:\w+ ){0,2}(?:nog )?binnen\b|\b(?:onwel|duizelig|misselijk|flauw\w*|bewusteloos)\b"
+    r"\b(?:hij|zij|ze|buurvrouw|buurman|buren|oma|opa|moeder|vader|mevrouw|meneer|iemand|"
+    r"kinderen|kind)\b(?: (?!niemand\b)\w+){0,4} (?:(?:doet|doen|deed) (?:\w+ ){0,2}(?:niet|nie) "
+    r"open|reageert (?:\w+ )?(?:niet|nie)|(?:is|zijn|zit|zitten|ligt|liggen) (?:\w+ ){0,2}"
+    r"(?:nog )?binnen|(?:is|voelt zich|wordt) (?:\w+ )?(?:onwel|duizelig|misselijk|flauw\w*))\b"
     r"|\b(?:doesnt|does not|wont) (?:open|answer)\b|\bstill inside\b", re.IGNORECASE)
+_NOBODY_INSIDE = re.compile(r"\bniemand (?:is |zit )?(?:meer |nog )?binnen\b|\bwe zijn (?:\w+ )?"
+                            r"(?:allemaal )?buiten\b", re.IGNORECASE)
 
 
 def someone_may_be_inside(text: str) -> bool:
     """"mijn buurvrouw doet niet open en ze is al oud" after the gas answer: 112 now."""
-    return bool(_SOMEONE_INSIDE.search(text or ""))
+    return bool(_SOMEONE_INSIDE.search(text or "")) and not _NOBODY_INSIDE.search(text or "")
 
 
 # "niemand gewond", "geen gewonden", "niet iets voor 112", "geen spoed": said to rule

@@ -278,3 +278,49 @@ def test_not_daring_to_call_said_verb_first():
     from bot.reading.danger import says_cannot_call
     assert says_cannot_call("113 bellen durf ik niet. kan de gemeente mij helpen met die schulden?")
     assert not says_cannot_call("ik ga zo bellen")
+
+
+@pytest.mark.parametrize("text, called", [
+    ("politie en ambulance zijn er nu", True),
+    ("ok de politie heeft haar naar binnen gebracht", True),
+    ("de politie is hier nog niet", False),
+    ("de brandweer komt niet", False),
+    ("ik heb 112 nog niet gebeld", False),
+    ("kan er hulp komen?", False),
+])
+def test_help_called_or_there(text, called):
+    from bot.reading.danger import help_called
+    assert help_called(text) is called
+
+
+@pytest.mark.parametrize("text", [
+    "er komt rook uit de schoorsteen en het dak vat vlam",
+    "vuurkorf omgevallen, het vuur slaat over naar de schuur",
+    "de buren stoken in de open haard en nu komt er rook onder onze deur door, alarm gaat af",
+])
+def test_a_fire_that_spreads_from_a_stove_still_sounds_the_alarm(text):
+    assert sounds_alarming(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ik wil niet meer wakker worden van die vuilniswagen om 5 uur 's ochtends!",
+    "ik trek het niet meer met die hangjongeren",
+])
+def test_nuisance_complaints_are_no_crisis(text):
+    assert read_danger(text) is None
+
+
+@pytest.mark.parametrize("text", ["ik zie niks, het is pikdonker, wat moet ik doen?",
+                                  "we zijn allemaal buiten, niemand is nog binnen",
+                                  "de storingsdienst reageert niet"])
+def test_nobody_said_to_be_inside(text):
+    from bot.reading.danger import someone_may_be_inside
+    assert not someone_may_be_inside(text)
+
+
+def test_deaf_is_no_way_to_call_but_not_when_negated():
+    from bot.reading.danger import cannot_use_the_phone, says_cannot_call
+    assert cannot_use_the_phone("ik ben doof en kan niet bellen")
+    assert cannot_use_the_phone("ik ben slechthorend")
+    assert not cannot_use_the_phone("ja ik ben toch niet doof")
+    assert not says_cannot_call("ik ben doof")
