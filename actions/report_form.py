@@ -21,7 +21,7 @@ from actions.contact import callback_number, callback_time, register_left_messag
 from actions.questions import hazard_heard, report_question_answer
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
-                                  HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, REFUSES_UPDATES,
+                                  HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
                                   UNKNOWN_STREET_QUESTION, WANTS_UPDATES, ack,
                                   answer_of, asks_a_callback, cleared_for, description_of,
                                   is_description, is_spot_only, is_unknown_street,
@@ -460,7 +460,7 @@ class ValidateReportForm(FormValidationAction):
             return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)
         if contact and (answer is None or WANTS_UPDATES.search(_text(tracker))
-                        or not REFUSES_UPDATES.search(_text(tracker))):
+                        or YES_AFTER_ALL.search(_text(tracker))):
             # "it's not the waste, it's rats. Yes please keep me updated: a@b.nl", "nee er is
             # niemand gestoken. ja stuur me maar een mailtje: …": an address is a yes
             answer = True

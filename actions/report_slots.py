@@ -56,10 +56,8 @@ WANTS_UPDATES = re.compile(
     r"(?<!niet )(?<!not )(?<!n't )(?<!dont )(?:wil|want|would like) "
     r"(?:(?!geen\b|niet\b|no\b|not\b|any\b)\w+ )?(?:wel |graag |toch )?"
     r"(?:berichten|messages|updates|e-?mails?))\b", re.IGNORECASE)
-# Updates refused in words, beside an e-mail address or number ("geen berichten, bel me niet").
-REFUSES_UPDATES = re.compile(r"\bgeen (?:berichten|updates|mail\w*|e-?mail\w*|sms\w*)\b|\bniet "
-                             r"(?:mailen|sms\w*|bellen|op de hoogte)\b|\bno (?:updates|messages)\b",
-                             re.IGNORECASE)
+# A yes in a later sentence ("nee er is niemand gestoken. ja stuur me maar een mailtje: …").
+YES_AFTER_ALL = re.compile(r"[.!?;]\s*(?:ja|jawel|yes)\b", re.IGNORECASE)
 
 
 # The resident corrects what they said about the problem: "eigenlijk is het de schommel".

@@ -192,8 +192,9 @@ _NO_INTERNET = re.compile(
     r"smartphone|mobieltje|e-?mail)|geen\s+internet|kan\s+(?:\w+\s+){0,2}?niet\s+(?:op\s+)?"
     r"(?:internet|online|de computer)|niet\s+digitaal|don'?t\s+have\s+(?:internet|a\s+computer)|"
     r"no\s+(?:internet|computer)|niet\s+(?:zo\s+)?handig\s+met\s+(?:de\s+)?(?:computer|internet|"
-    r"digid)|geen\s+digid|(?:per|met\s+een|via\s+een)\s+brief|op\s+papier|schriftelijk|"
-    r"by\s+(?:post|letter)|on\s+paper)\b", re.IGNORECASE)
+    r"digid)|geen\s+digid|(?:kan|mag|kun|kunt|wil)\s+(?:ik|u|je|het|dat)\s+(?:\w+\s+){0,3}?"
+    r"(?:per\s+brief|op\s+papier|schriftelijk)|liever\s+(?:per\s+brief|op\s+papier|schriftelijk)|"
+    r"(?:by\s+(?:post|letter)|on\s+paper)\s+instead)\b", re.IGNORECASE)
 # After a status answer: it is taking too long ("waarom gebeurt er niks?").
 _STILL_NOTHING = re.compile(
     r"\b(?:nog steeds|nog altijd|nog (?:niks|niets)|gebeurt (?:er )?(?:niks|niets)|er is "
@@ -235,7 +236,7 @@ _NO_COLLEAGUE = re.compile(r"\b(?:geen|niet met een|hoef geen|hoeft geen) (?:\w+
                            re.IGNORECASE)
 # The offer itself named in a "laat maar": "laat maar zitten met die mail".
 _OFFER_WORDS = re.compile(r"\b(?:e-?mail\w*|mail|updates?|bericht\w*|foto\w*|nummer|telefoon\w*|"
-                          r"hoor|hoort|horen|gehoord)\b",
+                          r"hoor (?:toch )?(?:nooit|niks|niets)|hoort (?:toch )?(?:nooit|niks))\b",
                           re.IGNORECASE)
 # Intents a hazard in the same message does not override.
 KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")

@@ -112,6 +112,13 @@ def test_the_reading_is_stored_as_entities():
      "municipal_question", "ask_human"),
     ("ik bel al weken. mag ik hier een bericht achterlaten?", "report_public_space_other",
      "ask_human"),
+    # a stop beside "I don't know", and a person wanted after all
+    ("weet ik niet, laat maar zitten", "stop", "stop"),
+    ("geen idee. stop", "stop", "stop"),
+    ("Is er geen mens die dit leest?? ik wil een mens", "ask_human", "ask_human"),
+    ("waarom krijg ik geen medewerker te spreken?!", "ask_human", "ask_human"),
+    ("tot hoe laat kan ik een medewerker bellen?", "municipal_question", "municipal_question"),
+    ("hoe kan het dat mijn bak 3 keer is overgeslagen?", "complaint", "complaint"),
     # a yes the model read as a report, and a message that begins with stop
     ("ja daar gaat het over", "report_public_space_other", "affirm"),
     ("ja, ik wil iets melden", "report_public_space_other", "report_public_space_other"),

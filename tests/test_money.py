@@ -9,7 +9,7 @@ from bot.reading.questions import read_question
 @pytest.mark.parametrize("text", [
     "ik heb een huurachterstand van drie maanden",
     "Wij staan al maanden rood en de deurwaarder belt",
-    "ze gaan ons gas afsluiten, nee het gas wordt morgen afgesloten",
+    "het gas wordt morgen afgesloten omdat ik de rekening niet kan betalen",
     "ik kan de rekeningen niet meer betalen",
     "we komen niet meer rond sinds mijn man ziek is",
     "I have debts and need help",
@@ -21,6 +21,7 @@ def test_money_trouble_is_read(text):
 
 @pytest.mark.parametrize("text", [
     "de weg is afgesloten bij de Kerkstraat",
+    "het water is afgesloten in onze straat, hoe lang duurt dat nog?",
     "het verkeerslicht blijft op rood staan",
     "ik heb geen schulden of problemen, maar wel een klacht over de belasting",
     "geen geldzorgen hoor, alleen een vraag over de WOZ",

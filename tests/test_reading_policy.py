@@ -1235,3 +1235,18 @@ def test_despair_with_money_after_the_113_answer_stays_with_113(text):
     crisis = START + [said("soms denk ik dat iedereen beter af is zonder mij", "money_worries"),
                       ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
     assert reading_route(tracker(crisis + [said(text, "money_worries")])) == "action_emergency"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Ik heb per brief een aanslag gekregen, klopt het bedrag wel?", "taxes"),
+    ("heb ik schriftelijk toestemming nodig van de buren voor een schutting?",
+     "permit_question"),
+])
+def test_a_letter_received_is_no_request_for_paper(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) != "action_no_internet"
+
+
+def test_hearing_from_the_neighbour_at_the_summary_is_no_declined_offer():
+    text = "laat maar, ik hoor van de buurman dat het al gemaakt is"
+    assert reading_route(tracker(_asked("report_confirmed") + [said(text, "stop")])) != \
+        "action_decline_offer"

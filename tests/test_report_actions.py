@@ -1418,3 +1418,14 @@ def test_an_unknown_street_named_for_a_spot_keeps_the_spot(dispatcher, domain):
     assert result["report_location"] is None
     assert result["report_place"]["landmark"] == "achter de sporthal"
     assert result["report_prompt"]["key"] == "utter_report_street_unknown"
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("nee er is niemand gestoken hoor. ja stuur mij maar een mailtje: jesse@example.nl", True),
+    ("nee, bel me niet. 0612345678 is alleen voor de melder", False),
+    ("nee dank u, jan@example.nl hoeft niks te krijgen", False),
+])
+def test_an_address_beside_a_no_is_a_yes_only_when_a_yes_follows(dispatcher, domain, text, wants):
+    result = ValidateReportForm().validate_report_updates(
+        text, dispatcher, tracker_for(text, asking="report_updates"), domain)
+    assert result["report_updates"] is wants

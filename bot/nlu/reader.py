@@ -85,6 +85,7 @@ _TALKS_TO_THEM = re.compile(r"\b(?:ik ga|ga ik|ik zal|we gaan|ik praat)\b(?: \w+
                             re.IGNORECASE)
 # "Moet mn kliko buiten als het stormt?": a question the model read as a complaint.
 _DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|niks|vergeten)|"
+                         r"hoe kan het|overgeslagen|\d+ ?(?:keer|x)|"
                          r"al \d+|waarom|slecht\w*|"
                          r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
 # "adres gemeentehuis", "waar kan ik parkeren bij het gemeentehuis": where the town hall is,
@@ -136,7 +137,7 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _ABOUT_REPORTING.search(text)):
         return {"name": YES_INTENT, "confidence": 1.0}  # "ja daar gaat het over"
     if (intent_name == STOP_INTENT and says_not_known(text)
-            and not _STOPS_THE_REPORT.search(text)):
+            and not _STOPS_THE_REPORT.search(text) and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "weet ik niet zei ik toch": no stop
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
@@ -146,13 +147,14 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and _GETTING_THERE.search(text) and not _OPEN_OR_MOVING.search(text)):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "waar staat het gemeentehuis"
     if ((intent_name == QUESTION_INTENT or intent_name in REPORT_INTENTS and not reading.category)
-            and _ASKS_FOR_A_PERSON.search(text)
+            and _ASKS_FOR_A_PERSON.search(text) and not _OPEN_OR_MOVING.search(text)
             and not _NO_PERSON.search(text) and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "… met een medewerker chatten"
     if intent_name == ASK_HUMAN_INTENT and _TALKS_TO_THEM.search(text):
         return {"name": STOP_INTENT, "confidence": 1.0}  # "laat maar, ik ga wel met ze praten"
-    if intent_name == ASK_HUMAN_INTENT and (_NO_PERSON.search(text) or (
-            reading.answer is False and not _A_PERSON_AT_ALL.search(text))):
+    if intent_name == ASK_HUMAN_INTENT and not is_question(text) and not _WANTS_A_PERSON.search(
+            text) and (_NO_PERSON.search(text) or (reading.answer is False
+                                                    and not _A_PERSON_AT_ALL.search(text))):
         return {"name": NO_INTENT, "confidence": 1.0}  # "ik hoef geen collega, geen berichten"
     if (intent_name == COMPLAINT_INTENT and is_question(text) and not _COMPLAINS.search(text)
             and not _DISPLEASED.search(text)):

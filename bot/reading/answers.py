@@ -592,7 +592,7 @@ _WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:wat|what)\s*:\s*(.+?)(?=\s*(?:waar|w
 # "De omschrijving moet zijn: onveilige kruising, graag verkeerslichten"
 _DESCRIPTION_SAYS = re.compile(
     r"\b(?:omschrijving|beschrijving|tekst)\s+(?:moet|mag|kan)\s+(?:\w+\s+)?(?:zijn|worden)"
-    r"\s*:?\s*(.+)$|\b(?:omschrijving|beschrijving)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+    r"\s*:\s*(.+)$|\b(?:omschrijving|beschrijving)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
 
@@ -687,9 +687,15 @@ _WHAT_TO_DO = re.compile(r"\b(?:moet|kan) ik (?:nu |nog |zelf |verder )*(?:iets|
                          r"|\bwhat (?:should|do|can) i do\b", re.IGNORECASE)
 
 
+# "moet ik het wel melden?": a doubt, not a resumed report.
+_DOUBTS_REPORTING = re.compile(r"\b(?:moet|moeten|zal|kan) (?:ik|we) (?:\w+ ){0,3}melden\b[^.!]*\?",
+                               re.IGNORECASE)
+
+
 def wants_the_report_after_all(text: str) -> bool:
     """"Hmm nee, toch wel doen" right after stopping; not "toch maar niet"."""
-    return bool(_RESUME.search(text or "")) and not _NOT_AFTER_ALL.search(text or "")
+    return (bool(_RESUME.search(text or "")) and not _NOT_AFTER_ALL.search(text or "")
+            and not _DOUBTS_REPORTING.search(text or ""))
 
 
 def adds_to_a_report(text: str) -> bool:

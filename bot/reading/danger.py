@@ -153,6 +153,8 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         r"|\bunsafe\b")
 _RULED_OUT = re.compile(r"\b(?:niet|nie|geen|nooit|not|never)\b(?: \w+){0,2} (?:levens)?"
                         r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)"
+                        # "Gevaarlijk is het niet"
+                        r"|\b(?:gevaarlijk|onveilig)\w* (?:\w+ ){0,2}(?:niet|nie)\b"
                         # "ik vraag alleen of het gevaarlijk is": asked, not said
                         r"|\b(?:of|whether|if) (?:\w+ ){0,2}(?:gevaarlijk|onveilig|dangerous|"
                         r"unsafe)")

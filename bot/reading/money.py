@@ -25,7 +25,8 @@ _TROUBLE = re.compile(
     r"\b(?:ik|we|wij|zij|hij) (?:\w+ ){0,2}(?:sta|staan|stond|stonden) (?:\w+ ){0,2}rood\b|"
     r"\b(?:ik|we|wij) (?:\w+ ){0,3}rood (?:sta|staan)\b|"
     r"rood (?:staan|sta) op (?:mijn|onze|de) (?:bank|rekening)|"
-    r"\b(?:gas|stroom|energie|water) (?:\w+ ){0,3}afgesloten\b|"
+    r"\b(?:gas|stroom|energie|water) (?:\w+ ){0,3}afgesloten\b(?=.*\b(?:betaal\w*|betaald|"
+    r"rekening\w*|leverancier|energiebedrijf|schuld\w*)\b)|"
     r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b")
 # "geen geldzorgen", "geen schulden of problemen": said to rule money trouble out.
 _NO_TROUBLE = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "

@@ -143,7 +143,7 @@ _SERVICE_QUESTION = re.compile(
     r"|^waar (?:moet|mag|kan|kun|laat|gooi|breng|doe) (?:ik|je|u|dat|het|die|dit|ik dat|ik het)\b"
     r"|^wat (?:moet|kan|mag|doe) ik (?:\w+ ){0,3}?(?:doen|met)\b"
     # "waarom betaald parkeren in onze straat?" (not "waarom wordt mijn bak niet geleegd")
-    r"|^waarom (?:is|zijn|moet|moeten|betaal\w*|kost\w*|hebben|heeft|mag|mogen)\b"
+    r"|^waarom (?:moet|moeten|betaal\w*|kost\w*|mag|mogen)\b"
     r"|^(?:hoe ?vaak|om de hoeveel|hoe laat|op welke dag|welke dag|in welke maand)\b"
     r"|^wanneer (?:\w+ ){0,2}?(?:wordt|worden|gaat|gaan|komt|komen|zal|zullen)\b"
     r"|^wanneer (?:is|zijn|begint|beginnen|start|starten) (?:\w+ ){0,8}?"

@@ -113,7 +113,7 @@ _STAY = re.compile(
 # meanwhile, to be safe.
 _SAFETY = re.compile(
     r"\b(?:moet|moeten|kan|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |verder |ondertussen |intussen |"
-    r"zolang |dan )*(?:iets|wat) doen\b"
+    r"zolang |dan )*(?:iets|wat) doen\b(?! om\b)"
     r"|\bwat (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |ondertussen |intussen |"
     r"zolang |dan )*doen\b"
     r"|\bis (?:het|dat|dit|die|t) (?:\w+ ){0,2}?(?:gevaarlijk|veilig)\b"
@@ -166,10 +166,11 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b(?: \w+){0,4} (?
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
-          ("safety", _SAFETY), ("duration", _DURATION),
+          ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
+          ("safety", _SAFETY),
           ("next_steps", _NEXT_STEPS),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)

@@ -290,3 +290,8 @@ def test_not_only_this_morning_leaves_nothing_out():
     assert not already_left_out("Het gebeurt elke dag, niet alleen vanochtend.",
                                 "Vanochtend lag er hondenpoep op de stoep")
     assert already_left_out("alleen de ratten", "ratten bij de containers")
+
+
+def test_doubting_whether_to_report_does_not_resume_it():
+    from bot.reading.answers import wants_the_report_after_all
+    assert not wants_the_report_after_all("moet ik het wel melden?")

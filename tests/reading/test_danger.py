@@ -324,3 +324,8 @@ def test_deaf_is_no_way_to_call_but_not_when_negated():
     assert cannot_use_the_phone("ik ben slechthorend")
     assert not cannot_use_the_phone("ja ik ben toch niet doof")
     assert not says_cannot_call("ik ben doof")
+
+
+def test_dangerous_said_first_and_denied():
+    from bot.reading.danger import says_it_is_dangerous
+    assert not says_it_is_dangerous("Gevaarlijk is het niet, alleen lelijk")

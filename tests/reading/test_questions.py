@@ -193,3 +193,10 @@ def test_a_common_word_is_not_mended_into_a_topic():
 def test_questions_about_the_service_are_not_reports(text, asks):
     from bot.reading.questions import asks_about_the_service
     assert asks_about_the_service(text) is asks
+
+
+@pytest.mark.parametrize("text", ["waarom is de grijze bak vandaag overgeslagen?",
+                                  "waarom zijn de lampen in onze straat uit?"])
+def test_why_about_a_problem_stays_a_report(text):
+    from bot.reading.questions import asks_about_the_service
+    assert not asks_about_the_service(text)

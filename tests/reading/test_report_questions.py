@@ -205,3 +205,11 @@ def test_it_is_no_place_means_no_report():
 def test_wanting_to_know_why_is_no_withdrawal_of_the_report():
     assert not says_it_is_no_report("ja. en ik wil weten waarom er na 3 weken nog niks gedaan is")
     assert says_it_is_no_report("ik wil alleen iets weten")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("kan ik iets doen om er een foto bij te sturen?", "photo"),
+    ("wat moet ik doen om anoniem te melden?", "anonymous"),
+])
+def test_other_kinds_win_over_safety(text, kind):
+    assert read_report_question(text) == kind
