@@ -88,29 +88,32 @@ def test_a_question_right_after_the_112_answer_gets_why_and_112_again(dispatcher
     assert events == []
 
 
-def test_a_question_after_the_gas_answer_gets_the_outage_number_again(dispatcher, domain):
-    text = "welk nummer moet ik dan bellen?"
-    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [{"event": "user", "text": "ik ruik gas bij de kerk"},
+def _after_the_gas_answer(text: str, answer: str = "utter_emergency_gas"):
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": "ik ruik heel sterk gas in het trappenhuis"},
                           {"event": "action", "name": "action_emergency"},
-                          {"event": "bot", "text": "Ruikt u gas? …",
-                           "metadata": {"utter_action": "utter_emergency_gas"}},
+                          {"event": "bot", "text": "…", "metadata": {"utter_action": answer}},
                           {"event": "action", "name": "action_listen"}]
+    return tracker
+
+
+def test_a_question_after_the_gas_answer_gets_the_outage_number_again(dispatcher, domain):
+    tracker = _after_the_gas_answer("welk nummer moet ik dan bellen?")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_outage"]
 
 
 def test_someone_who_may_be_inside_after_the_gas_answer_gets_112(dispatcher, domain):
-    text = "mijn buurvrouw op de 2e doet niet open en ze is al oud"
-    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [{"event": "user", "text": "ik ruik heel sterk gas in het trappenhuis"},
-                          {"event": "action", "name": "action_emergency"},
-                          {"event": "bot", "text": "Ruikt u gas? …",
-                           "metadata": {"utter_action": "utter_emergency_gas"}},
-                          {"event": "action", "name": "action_listen"}]
+    tracker = _after_the_gas_answer("mijn buurvrouw op de 2e doet niet open en ze is al oud")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_outage_person"]
     assert "112" in str(domain["responses"]["utter_emergency_outage_person"])
+
+
+def test_after_the_power_answer_nobody_is_told_about_gas(dispatcher, domain):
+    tracker = _after_the_gas_answer("mijn buurvrouw doet niet open", "utter_emergency_power")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_outage"]
 
 
 def _after_offer(first: str, answer: str, intent: str = "affirm"):
