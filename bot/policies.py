@@ -147,6 +147,9 @@ CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
 # "ze komen eraan. moet ik erin springen??": what to do until help comes.
 CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
+# Despair again later in a conversation that had the 113 answer: 113's chat, at once.
+CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
+CRISIS_AGAIN = "utter_emergency_followup_suicide"
 REPORT_HERE_ACTION = "utter_emergency_report_here"
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
@@ -220,7 +223,12 @@ _DOUBTS_112 = re.compile(
 # After the 113 answer: help with the money asked for, without despair told again.
 _ASKS_FOR_HELP = re.compile(r"\?|\b(?:help\w*|hulp|schuldhulp\w*|regelen)\b", re.IGNORECASE)
 _DESPAIR = re.compile(r"\b(?:uitweg|niet meer|geen zin|volhoud\w*|te veel|te zwaar|wanhoop\w*|"
-                      r"zie het niet|kan het niet|op is)\b", re.IGNORECASE)
+                      r"zie het niet|kan het niet|op is|te laat)\b", re.IGNORECASE)
+# Later in a conversation with the 113 answer: despair told again.
+_DESPAIR_AGAIN = re.compile(
+    r"\b(?:te laat|geen uitweg|geen zin meer|kan (?:het |dit )?niet meer|wil (?:er )?niet meer|"
+    r"zie het niet meer|hou (?:het|t) niet (?:meer )?vol|afscheid|too late|no way out)\b",
+    re.IGNORECASE)
 # After the 112 answer: nobody is in danger (any more).
 _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen)\w+ )?"
                        r"(?:ok|oke|oké|okay|goed|"
@@ -262,7 +270,8 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CALLED_WHAT_TO_DO)
+                   OTHER_MUNICIPALITY_ACTION, CALLED_WHAT_TO_DO,
+                   CRISIS_AGAIN)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -521,6 +530,12 @@ _NOW = re.compile(r"\b(?:nu|net|zojuist|ineens|opeens|op dit moment|help|right n
                   re.IGNORECASE)
 
 
+def _had_the_crisis_answer(tracker: DialogueStateTracker) -> bool:
+    return any(type(event).__name__ == "BotUttered"
+               and (event.metadata or {}).get("utter_action") in CRISIS_ANSWERS
+               for event in tracker.events)
+
+
 def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: str) -> bool:
     """In the report after the 112 answer and "help is there": the same accident retold
     ("vandaag weer een aanrijding met gewonde"), not a new danger ("nu ruik ik ook gas")."""
@@ -586,6 +601,9 @@ def reading_route(tracker: DialogueStateTracker,
     # problem in public space (then the report starts with the 112 question).
     last_turn = _actions_of_last_turn(tracker)
     before = last_turn[0] if last_turn else None  # the bot's last action (None after a hand back)
+    if (before not in EMERGENCY_ACTIONS and not reading.urgent
+            and _DESPAIR_AGAIN.search(message.text or "") and _had_the_crisis_answer(tracker)):
+        return CRISIS_AGAIN  # "morgen is te laat misschien" after the handover: 113 again
     if before in EMERGENCY_ACTIONS:
         if (tracker.active_loop_name is None and not reading.urgent
                 and _SHOULD_REPORT.search(message.text or "")):

@@ -1250,3 +1250,20 @@ def test_hearing_from_the_neighbour_at_the_summary_is_no_declined_offer():
     text = "laat maar, ik hoor van de buurman dat het al gemaakt is"
     assert reading_route(tracker(_asked("report_confirmed") + [said(text, "stop")])) != \
         "action_decline_offer"
+
+
+def test_despair_again_after_the_handover_gets_113_at_once():
+    from rasa.shared.core.events import BotUttered
+    crisis = START + [said("ik zie het niet meer zitten, schulden, mijn vrouw is weg"),
+                      ActionExecuted("action_emergency"),
+                      BotUttered("113 …", metadata={"utter_action": "utter_emergency_suicide"}),
+                      ActionExecuted("action_listen"),
+                      said("ik wil niet bellen. kan de gemeente me helpen met de schulden",
+                           "money_worries"),
+                      ActionExecuted("action_answer_topic"), ActionExecuted("action_listen"),
+                      said("ja", "affirm"), ActionExecuted("action_contact_human"),
+                      ActionExecuted("action_listen")]
+    assert reading_route(tracker(crisis + [said("morgen is te laat misschien", "inform")])) == \
+        "utter_emergency_followup_suicide"
+    assert reading_route(tracker(crisis + [said("ik hoef de melding niet meer", "stop")])) != \
+        "utter_emergency_followup_suicide"

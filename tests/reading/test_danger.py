@@ -329,3 +329,21 @@ def test_deaf_is_no_way_to_call_but_not_when_negated():
 def test_dangerous_said_first_and_denied():
     from bot.reading.danger import says_it_is_dangerous
     assert not says_it_is_dangerous("Gevaarlijk is het niet, alleen lelijk")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("mijn ex staat beneden voor de deur te schreeuwen dat hij me wat aandoet", "threat"),
+    ("er staat een man op de brug over de reling te kijken, hij ziet er heel verdrietig uit",
+     "suicide"),
+])
+def test_a_threat_at_the_door_and_someone_sad_on_a_bridge(text, reason):
+    assert read_danger(text) == Danger("emergency", reason)
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben 79, kan ik iemand aan de telefoon krijgen over de WMO, ik heb hulp nodig in het "
+    "huishouden",
+    "de buren maken elke nacht herrie en de politie doet niks",
+])
+def test_help_at_home_and_police_that_do_nothing_sound_no_alarm(text):
+    assert not sounds_alarming(text)
