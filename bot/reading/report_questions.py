@@ -91,6 +91,11 @@ _PHONE = re.compile(
     r"|\b(?:wat|welk) is (?:\w+ ){0,2}?(?:telefoonnummer|nummer om te bellen)\b"
     r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
     r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b")
+# "Moet ik niet het waterbedrijf bellen?", "moet ik de glasvezelfirma bellen ipv jullie?"
+_OTHER_PARTY = re.compile(
+    r"\b(?:moet|kan|zal|moeten) (?:ik|we) (?:\w+ ){0,2}?(?:het|de|die|een) (?:\w+ )?(?:\w*bedrijf|"
+    r"\w*firma|netbeheerder|aannemer|verhuurder|woningcorporatie|corporatie|eigenaar|"
+    r"storingsdienst|energieleverancier) (?:\w+ )?(?:bellen|inschakelen|mailen|waarschuwen)\b")
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
@@ -121,6 +126,7 @@ _SAFETY = re.compile(
     r"|\baan (?:te )?raken\b|\baanraken\b"
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg (?:\w+ )?(?:halen|houden|sturen)\b"
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg(?:halen|houden|sturen)\b"
+    r"|\b(?:moet|kan|zal) (?:ik|we) (?:het|de|dat|die) (?:\w+ )?(?:afzetten|afsluiten|afschermen)\b"
     r"|\bis it (?:safe|dangerous)\b|\bwhat (?:should|can|do) (?:i|we) do\b")
 # About this chat itself: what is kept of it, who reads it, is it used to train an AI.
 _CHAT_PRIVACY = re.compile(
@@ -170,7 +176,7 @@ _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay"
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
-          ("safety", _SAFETY),
+          ("safety", _SAFETY), ("other_party", _OTHER_PARTY),
           ("next_steps", _NEXT_STEPS),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)

@@ -213,3 +213,13 @@ def test_wanting_to_know_why_is_no_withdrawal_of_the_report():
 ])
 def test_other_kinds_win_over_safety(text, kind):
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("moet ik het waterbedrijf bellen?", "other_party"),
+    ("moet ik niet eigenlijk de glasvezelfirma bellen ipv jullie?", "other_party"),
+    ("moet ik het pad afzetten?", "safety"),
+    ("kan ik jullie bellen?", "phone"),
+])
+def test_who_else_to_call_and_closing_off_the_path(text, kind):
+    assert read_report_question(text) == kind
