@@ -53,9 +53,7 @@ def report_question_answer(tracker: Tracker, domain: DomainDict, slots: Mapping[
     """The answer (a response key with its values) to a question about the report being
     made ("hoe lang duurt dat?"), with the handling time it will get; None if none asked."""
     kind = reading_of(tracker).report_question
-    response = report_question_response(tracker, kind) if kind else None
-    if kind == "safety" and not urgent:
-        response = f"{response}_not_urgent"  # "moet ik zelf iets doen?" about a loose tile
+    response = report_question_response(tracker, kind, urgent) if kind else None
     if response not in domain.get("responses", {}):
         return None
     return ack(response, handling_time=handling_time_for(

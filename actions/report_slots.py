@@ -106,12 +106,16 @@ def description_of(reading: Reading, text: Text) -> Optional[Text]:
     return description if is_description(description) else None
 
 
-def report_question_response(tracker: Tracker, kind: Optional[Text]) -> Text:
+def report_question_response(tracker: Tracker, kind: Optional[Text],
+                             urgent: bool = True) -> Text:
     """The response to a question about the report ("kan ik een foto sturen?"); a photo
-    question gets another answer on a channel that cannot receive one."""
+    question gets another answer on a channel that cannot receive one, and "moet ik zelf
+    iets doen?" about something that is no danger gets "nothing to do"."""
     response = f"utter_report_question_{kind}"
     if kind == "photo" and channel_of(tracker) not in CHANNELS_WITH_MEDIA:
         response += "_not_here"
+    if kind == "safety" and not urgent:
+        response += "_not_urgent"
     return response
 
 

@@ -185,13 +185,12 @@ def _opening_question(tracker: Tracker, reading: Reading, slots: Dict[Text, Any]
     kind = reading.report_question
     if kind not in OPENING_QUESTIONS:
         return None
-    if kind == "safety" and slots.get("report_priority") != HIGH_PRIORITY:
-        return ack(f"{report_question_response(tracker, kind)}_not_urgent")
+    urgent = slots.get("report_priority") == HIGH_PRIORITY
+    response = report_question_response(tracker, kind, urgent)
     if kind not in _TIMED_QUESTIONS:
-        return ack(report_question_response(tracker, kind))
-    return ack(report_question_response(tracker, kind), handling_time=handling_time_for(
-        slots.get("report_category"), slots.get("report_priority") == HIGH_PRIORITY, domain,
-        tracker, slots.get("report_description")))
+        return ack(response)
+    return ack(response, handling_time=handling_time_for(
+        slots.get("report_category"), urgent, domain, tracker, slots.get("report_description")))
 
 
 def _without(text: Text, part: Text) -> Text:
