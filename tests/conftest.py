@@ -16,6 +16,9 @@ from rasa_sdk import Tracker
 # Tests never reach the real address register (PDOK); the ones that need it use the stand-in.
 os.environ.setdefault("PDOK_URL", "")
 os.environ.setdefault("GA_STREETS_FILE", os.devnull)
+# The stand-ins run on loopback, but on a busy CI machine an answer can take seconds; a
+# slow answer is only a fault where a test says so (with its own short timeout).
+os.environ.setdefault("SIGNALEN_TIMEOUT", "30")
 # Photos are fetched only from the providers' media hosts; the fault tests' made-up
 # address (.example never resolves) is one more. The action server's secret, for code
 # that reads endpoints.yml in-process (the stack makes its own).

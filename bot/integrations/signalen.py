@@ -46,6 +46,7 @@ from typing import Any, Dict, Iterator, List, Optional, Set
 import requests
 from urllib3.exceptions import NewConnectionError
 
+from bot import settings
 from bot.integrations import DeliveryError
 
 logger = logging.getLogger(__name__)
@@ -127,10 +128,10 @@ class SignalState:
 class SignalenClient:
     """Signalen's public API, and with `token` (a service account) the private signal list."""
 
-    def __init__(self, base_url: str, timeout: float = 5.0, token: str = "",
+    def __init__(self, base_url: str, timeout: Optional[float] = None, token: str = "",
                  categories_ttl: float = 3600.0) -> None:
         self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
+        self.timeout = settings.SIGNALEN_TIMEOUT if timeout is None else timeout
         self.token = token
         self.categories_ttl = categories_ttl
         self._categories: Optional[Set[str]] = None
@@ -378,8 +379,6 @@ def check_service_account(client: SignalenClient) -> Optional[str]:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    from bot import settings
-
     parser = argparse.ArgumentParser(description="Try the Signalen configuration.")
     parser.add_argument("command", choices=["check"])
     parser.add_argument("--url", default=settings.SIGNALEN_URL,
