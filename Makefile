@@ -51,8 +51,14 @@ lint: install ## ruff and rasa data validate
 	$(VENV)/bin/ruff check .
 	$(PY) -m rasa data validate --domain bot/domain --data data --config config.yml
 
-test: install browser oidc-provider services lint train ## Install and run the whole test suite (trains first, cached)
-	$(PY) -m pytest
+test: install ## Install and run the whole test suite (trains first, cached)
+	@# Training needs the CPU, the system packages mostly the network and disk: side by side.
+	@mkdir -p var; $(MAKE) --no-print-directory train > var/train.log 2>&1 & trainer=$$!; \
+	  $(MAKE) --no-print-directory browser oidc-provider services lint; prepared=$$?; \
+	  wait $$trainer; trained=$$?; cat var/train.log; \
+	  [ $$trained -eq 0 ] || { echo "training failed (var/train.log)"; exit 1; }; \
+	  [ $$prepared -eq 0 ] || { echo "installing the test dependencies or the lint failed"; exit 1; }
+	$(PY) -m pytest --durations=20
 
 test-fast: install lint ## The fast lane: no browser, database server or training
 	$(PY) -m pytest -m "not stack"
