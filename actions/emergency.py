@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
-from bot.reading.danger import says_cannot_call, someone_may_be_inside
+from bot.reading.danger import asks_why_112, says_cannot_call, someone_may_be_inside
 from bot.reading.result import Reading
 
 
@@ -75,6 +75,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
               earlier: Optional[Text] = None) -> Text:
     if again and earlier in THREAT_REASONS and says_cannot_call(text):
         return "utter_emergency_cannot_call"  # "hij hoort me": how to call 112 anyway
+    if again and asks_why_112(text):
+        return "utter_emergency_why_112_fire" if earlier == "fire" else "utter_emergency_why_112"
     if again:
         return "utter_emergency_followup"
     if reading.danger_reason in OWN_ANSWER_REASONS:

@@ -22,7 +22,7 @@ from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
-                                   single_aspect, subject_words)
+                                   shares_a_word, single_aspect, subject_words)
 from bot.reading.questions import read_question
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -338,15 +338,14 @@ RELATED_SCORE = 0.4
 def related_article(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     """"En voor mijn kinderen ook?" after the passport answer: the article of the same
     department about that person (the child's passport), when the article given is not."""
-    person = person_of(text) if read_aspect(text) == OTHERS else None
+    person = person_of(text) if OTHERS in read_aspects(text) else None
     if person is None:
         return None
     ensure_knowledge(url)
     index = retrieval.live_index(url).current()
-    about_person, with_subject = index.word_scores(person), index.scores(f"{before.title} {text}")
-    mine = next(n for n, a in enumerate(index.articles) if a.id == before.id)
-    if about_person[mine] > 0:
+    if shares_a_word(before.answer, person):
         return None  # the answer given already is about them
+    about_person, with_subject = index.word_scores(person), index.scores(f"{before.title} {text}")
     fitting = [n for n, article in enumerate(index.articles)
                if article.department == before.department and about_person[n] > 0
                and with_subject[n] >= RELATED_SCORE]
@@ -375,6 +374,17 @@ def _product_article(index: retrieval.Index, variant: Article) -> Optional[Artic
     matches = index.search(variant.title, top=SIBLING_SEARCH)
     return next((m.article for m in matches if m.article.id != variant.id
                  and m.article.intent and m.article.department == variant.department), None)
+
+
+def about_the_answer(before: Optional[Article], named: Text, text: Text) -> bool:
+    """"De aanslag kwam in februari, is het nu te laat?" after the WOZ answer: the question
+    names a word of that answer and asks what it tells, so retrieval's own pick (the taxes
+    overview) is not the better answer."""
+    if before is None or not named:
+        return False
+    told = f"{before.title} {before.answer}"
+    return any(shares_a_word(told, word) for word in named.split()) and any(
+        article_detail(before, aspect, text) for aspect in read_aspects(text))
 
 
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -55,26 +55,30 @@ _TIMED_QUESTIONS = ("duration", "faster")
 
 
 CLARIFYING_QUESTION = "utter_ask_affirmation"  # "Bedoelt u: …?" when the model was unsure
+# Bot messages a reply may turn into a report of the message before them.
+REPLIED_TO = (CLARIFYING_QUESTION, "utter_kb_answer", "utter_kb_answer_sensitive")
 
 
 def _before_the_clarifying_question(tracker: Tracker) -> Optional[Dict[Text, Any]]:
-    """The message "Bedoelt u: …?" asked about, when the latest answers that question and
-    the earlier one names the problem ("een zetel gedumpt achter het station" → "Bedoelt u
-    grofvuil?" → "neenee, iemand heeft het gedumpt, ik wil het melden")."""
-    users, asked = 0, False
+    """The message "Bedoelt u: …?" or a knowledge answer replied to, when the latest answers
+    it and the earlier one names the problem ("een zetel gedumpt achter het station" →
+    "Bedoelt u grofvuil?" → "neenee, iemand heeft het gedumpt, ik wil het melden"; "ze
+    kappen de bomen, mag dat?" → the answer → "ik wil het melden")."""
+    users, asked = 0, None
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             users += 1
             if users == 2 and asked:
                 parse = event.get("parse_data") or {}
                 first = Reading.from_entities(parse.get("entities"))
+                problem = first.category or asked == CLARIFYING_QUESTION  # not "hoe vraag ik …"
                 return ({"text": event.get("text") or "", "entities": parse.get("entities")}
-                        if is_description(first.description) else None)
+                        if problem and is_description(first.description) else None)
             if users >= 2:
                 return None
-        elif (event.get("event") == "bot" and users == 1
-              and (event.get("metadata") or {}).get("utter_action") == CLARIFYING_QUESTION):
-            asked = True
+        elif event.get("event") == "bot" and users == 1 and not asked:
+            response = (event.get("metadata") or {}).get("utter_action")
+            asked = response if response in REPLIED_TO else None
     return None
 
 

@@ -13,9 +13,10 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
-from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, answer_follow_up, answer_from_knowledge,
-                               answered_article, choice_buttons, context_article, find_answer,
-                               other_articles, own_subject, previous_article,
+from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, about_the_answer, answer_follow_up,
+                               answer_from_knowledge, answered_article, choice_buttons,
+                               context_article, find_answer, other_articles, own_subject,
+                               previous_article,
                                record_not_helped, related_article, utter_article)
 from actions.reading import response_text
 from bot.knowledge.aspects import sentences_about, subject_words
@@ -173,7 +174,7 @@ class ActionAnswerFollowUp(Action):
         detail = sentences_about(before, named) if before and named else None
         if detail:
             utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
-        elif own is not None and own != before:
+        elif own is not None and own != before and not about_the_answer(before, named, text):
             utter_article(dispatcher, tracker, own)
         elif related or sibling:
             utter_article(dispatcher, tracker, related or sibling)

@@ -188,6 +188,7 @@ _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?
                             r"|\bwil (?:het |dit |dat |hem )?(?:wel |graag |toch )*melden\b"
                             r"|\b(?:ja|jawel|yes)\b[\s,!.]*(?:\w+\s+){0,3}?(?:moet|mag|kan) "
                             r"(?:wel |ook |zeker |echt )*(?:gemeld|melden)\b"
+                            r"|\b(?:en|ook) (?:het |dit |dat )?(?:ook )?melden\s*[.!]*$"
                             r"|\byes,? (?:please )?report\b", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
@@ -379,6 +380,13 @@ SURE_INTENT = 0.85
 def _sure(message: Any) -> bool:
     confidence = ((message.parse_data or {}).get("intent") or {}).get("confidence") or 0.0
     return confidence >= SURE_INTENT
+
+
+def _asked_about_a_problem(tracker: DialogueStateTracker) -> bool:
+    """The question the knowledge base just answered named a problem in public space
+    ("ze kappen de bomen in de Rozenlaan, mag dat zomaar?")."""
+    said = [event for event in tracker.events if type(event).__name__ == "UserUttered"]
+    return len(said) > 1 and Reading.from_entities(said[-2].entities).category is not None
 
 
 def _previous_intent(tracker: DialogueStateTracker) -> Optional[str]:
@@ -781,6 +789,9 @@ def reading_route(tracker: DialogueStateTracker,
                  or says_number_unknown(message.text or "")
                  or says_not_known(message.text or ""))):
         return STATUS_ACTION  # the answer to "Welk meldingsnummer heeft u?", number or not
+    if (tracker.active_loop_name is None and before in ANSWERING_ACTIONS
+            and _YES_TO_REPORT.search(message.text or "") and _asked_about_a_problem(tracker)):
+        return START_REPORT_ACTION  # "ik wil weten of dat mag en het melden" after the answer
     if follow_up:
         return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS

@@ -24,7 +24,8 @@ _ASPECTS = (
         r"|\bhow much\b|\bcosts?\b|\bprice\b|\bfree\b", re.IGNORECASE)),
     # before DURATION: "hoe lang is die geldig?" asks how long it lasts, not how long it takes
     (VALIDITY, re.compile(
-        r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bvervalt\b|\bvalid\b|\bexpir\w*",
+        r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bvervalt\b|\bvalid\b|\bexpir\w*"
+        r"|\bnog (?:\w+ )?(?:mee )?(?:rijden|reizen|gebruiken)\b|\bermee (?:rijden|reizen)\b",
         re.IGNORECASE)),
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
@@ -58,7 +59,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ABOUT = {
     COST: re.compile(r"€|\beuro\b|\bgratis\b|\bkost\w*|\bbetaal\w*|\btarie\w+|\bprijs",
                      re.IGNORECASE),
-    VALIDITY: re.compile(r"\bgeldig\w*|\bverloopt\b|\bverlopen\b", re.IGNORECASE),
+    VALIDITY: re.compile(r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bmag u (?:niet|nog)\b",
+                         re.IGNORECASE),
     DURATION: re.compile(r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b"
                          r"|\btermijn\w*|\bvoor \d+ \w+\b"
                          r"|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b", re.IGNORECASE),
@@ -140,6 +142,12 @@ def single_aspect(text: str) -> Optional[str]:
     return asked.pop() if len(asked) == 1 and asked <= set(SINGLE_ASPECTS) else None
 
 
+# A longer follow-up still leans on the answer when its question points back at it: "wat
+# kost het en moeten de kinderen mee?", "is het nu te laat?", "mag ik nog rijden ermee?";
+# not the "het" of "wat kost het om een lantaarnpaal te laten zetten".
+_LEANS_BACK = re.compile(r"\b(?:kost|kosten|duurt|is|zijn|mag|moet|kan|gaat|werkt)\s+"
+                         r"(?:het|dat|die|dit|hij|ie)\b(?!\s+(?:om|als|wanneer)\b)"
+                         r"|\b(?:ermee|erbij|ervoor|daarmee|daarvoor|daarbij)\b", re.IGNORECASE)
 # "En asbest?", "ook voor een scooter?": a short question that adds a subject to the answer.
 _AND_ALSO = re.compile(r"^\W*(?:en|ook|and|maar|en ook)\s+(?:(?:voor|met|van|bij)\s+)?"
                        r"(?:(?:een|de|het|mijn|m'n)\s+)?([a-zà-ü-]{4,})(?:\s+[a-zà-ü-]+)?\s*\?+\s*$",
@@ -178,7 +186,7 @@ def is_follow_up(text: str) -> bool:
     if first and first.group() != (text or "").strip() and is_follow_up(first.group()):
         return True
     if read_aspect(text) is not None:
-        return len((text or "").split()) <= MAX_FOLLOW_UP_WORDS
+        return len((text or "").split()) <= MAX_FOLLOW_UP_WORDS or bool(_LEANS_BACK.search(text))
     also = _AND_ALSO.match(text or "")
     return bool(also) and also.group(1).lower() not in _NO_SUBJECT
 
@@ -225,7 +233,7 @@ def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
 MIN_SHARED_WORDS, MIN_SHARED_SHARE = 2, 0.6
 
 
-def _shares(sentence: str, word: str) -> bool:
+def shares_a_word(sentence: str, word: str) -> bool:
     """The word, or a form of it ("inleveren"/"inlevert"), is in the sentence."""
     stem = word[:max(4, len(word) - 3)]
     return re.search(rf"\b{re.escape(stem)}", sentence, re.IGNORECASE) is not None
@@ -238,5 +246,5 @@ def sentences_about(article: Article, words: str) -> Optional[str]:
         return None
     needed = max(MIN_SHARED_WORDS, round(MIN_SHARED_SHARE * len(named) + 0.49))
     sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split()))
-                 if "http" not in s and sum(_shares(s, w) for w in named) >= needed]
+                 if "http" not in s and sum(shares_a_word(s, w) for w in named) >= needed]
     return " ".join(sentences) or None

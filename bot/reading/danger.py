@@ -189,6 +189,18 @@ _HELP_NOT_THERE = re.compile(r"\b(?:komt|komen|is|zijn|heb|hebben|nemen|neemt)\b
                              re.IGNORECASE)
 
 
+# After the 112 answer: "waarom zou ik 112 bellen, het is maar een container?"
+_WHY_112 = re.compile(
+    r"\bwaarom (?:zou|moet|moeten|zouden|zal) (?:ik|we|wij|je) (?:\w+ ){0,3}?112\b"
+    r"|\b(?:is|het is) (?:toch )?(?:maar|alleen|gewoon) een\b|\bwaarom 112\b"
+    r"|\bwhy (?:should|would|must) (?:i|we) (?:\w+ ){0,2}?112\b", re.IGNORECASE)
+
+
+def asks_why_112(text: str) -> bool:
+    """The resident doubts the 112 advice and asks why ("het is maar een container")."""
+    return bool(_WHY_112.search(text or ""))
+
+
 def help_called(text: str) -> bool:
     """"112 is gebeld", "politie en ambulance zijn er nu": help is called or there."""
     return bool(_HELP_CALLED.search(text or "")) and not _HELP_NOT_THERE.search(text or "")

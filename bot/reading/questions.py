@@ -67,8 +67,9 @@ _FORGOTTEN_BY_RESIDENT = re.compile(
     r"|\bvergeten (?:\w+ ){0,5}?(?:buiten|aan de straat|aan de weg|aan te bieden)")
 _BROKEN = re.compile(
     r"\b(?:kapot\w*|stuk|defect\w*|gebroken|onleesbaar|afgebroken|gescheurd|scheur|lek|lekt|lekken|"
-    r"klemt|zit vast|verzakt|omgevallen|overvol|propvol|vol|zit vol|loopt over|"
-    r"gaat niet (?:open|dicht)|opent niet|doet het niet|werkt niet|accepteert|brandt niet|"
+    r"klemt|zit vast|verzakt|omgevallen|overvol|propvol|vol|zit vol|loopt over|puilt uit|"
+    r"uitpuilen\w*|verbrand\w*|afgebrand|gaat niet (?:open|dicht)|opent niet|doet het niet|"
+    r"werkt niet|accepteert|brandt niet|"
     r"gestolen|verdwenen|is weg|los|losse|scheef|gat|gaten|kuil|kuilen|zwerfafval|"
     r"gedumpt|dumpt|dumping|achtergelaten|niet van mij|niet van ons|overlast|gevaarlijk|"
     r"niet (?:meer )?(?:gebruiken|openen|open))\b")
@@ -76,7 +77,7 @@ _BROKEN = re.compile(
 # --- topics ---------------------------------------------------------------------------
 _WASTE = re.compile(
     r"(?:afval|vuil|kliko|container|gft|pmd|papier(?!en)|karton|plastic|glas|textiel|snoei|"
-    r"groenbak|\bbak\b|\bbakken\b|\w+bak\b|\w+bakken\b|\bzakken\b|\bvuilniszak|ophaaldienst|"
+    r"groenbak|kerstbo\w+|\bbak\b|\bbakken\b|\w+bak\b|\w+bakken\b|\bzakken\b|\bvuilniszak|ophaaldienst|"
     r"\bgarbage\b|\brubbish\b|\btrash\b|\bwaste\b|\bbins?\b|\brecycling\b)")
 _CALENDAR_ALONE = re.compile(
     r"(?:afvalkalender|afvalwijzer|afvalapp|ophaalkalender|ophalingskalender|ophaaldag|"
@@ -103,7 +104,8 @@ _LOOSE_PASS = re.compile(
 _NEW_PASS = re.compile(
     r"\b(?:kwijt\w*|verloren|verlopen|gestolen|nieuwe?|aanvragen|aanvraag|vervangen|"
     r"extra|tweede|opzeggen|kopen|krijgen|krijg|kost|kosten|halen|ophalen|aanmelden)\b")
-_NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)")
+_NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)"
+                            r"|\bvervang\w*|\bomruil\w*")
 _BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?afval)")
 _CONTAINER = re.compile(r"(?:container|kliko|zuil|klep|trommel|\bbak\b|milieustraat)")
 
@@ -122,6 +124,13 @@ _PERMITS = re.compile(
     r"(?:vergunning|dakkapel|schutting|uitbouw|aanbouw|verbouw|bouwtekening|"
     r"\bbouwen\b|\bkappen\b|\bkap\b|evenement|straatfeest|buurtfeest|bestemmingsplan|"
     r"omgevingsplan|omgevingsloket)")
+# Someone else builds or fells, and the resident asks whether that is allowed: no question
+# about the resident's own permit ("ze zijn de bomen aan het kappen, mag dat zomaar?").
+_SOMEONE_ELSE_DOES = re.compile(
+    r"\bmag dat (?:zomaar|wel|eigenlijk|gewoon)\b|\bzonder (?:een )?vergunning\b"
+    r"|\biemand anders\b|\b(?:ze|zij|men) (?:zijn|waren) (?:\w+ ){0,4}?aan het\b"
+    r"|\b(?:buurman|buurvrouw|buren|aannemer|bouwer) (?:\w+ ){0,2}?(?:kapt|zaagt|kappen|"
+    r"zagen|bouwt|bouwen)\b|\bworden (?:\w+ ){0,2}?gekapt\b")
 _WEDDING = re.compile(
     r"(?:\btrouw(?!ens\b)|huwelijk|\bgetrouwd|partnerschap|ondertrouw|ja-?woord|\bbabs\b"
     r"|\bmarr(?:y|ied|iage|ying)\b|\bwedding\b|\bcivil partnership\b)")
@@ -269,7 +278,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("fines", _plain_topic(_FINES)),
     ("taxes", _plain_topic(_TAXES)),
     ("parking_permit", _plain_topic(_PARKING)),
-    ("permit_question", _plain_topic(_PERMITS, _PARKING)),
+    ("permit_question", _plain_topic(_PERMITS, _PARKING, _SOMEONE_ELSE_DOES)),
     ("wedding", _plain_topic(_WEDDING, _WEDDING_BANTER)),
     ("benefits", _plain_topic(_BENEFITS)),
 )

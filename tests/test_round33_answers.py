@@ -1,0 +1,163 @@
+"""Round 33's unanswered questions: a longer follow-up that points back at the answer
+("wat kost het en moeten mijn kinderen ook mee?", "is het nu te laat?", "mag ik nog rijden
+ermee?"), Christmas trees, someone else felling trees, a burned container, why 112 for a
+fire, and reporting what the knowledge base's answer invited to report."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.core.events import ActionExecuted, BotUttered
+
+from actions.emergency import _response
+from bot.knowledge.aspects import VALIDITY, is_follow_up, read_aspects
+from bot.policies import reading_route
+from bot.reading.danger import asks_why_112
+from bot.reading.message import read_message
+from bot.reading.questions import read_question
+from bot.reading.result import Reading
+from tests.test_knowledge_answers import _follow_up, kb_url  # noqa: F401
+from tests.test_reading_policy import START, said, tracker
+
+
+@pytest.mark.parametrize("text", [
+    "wat kost het en moeten mijn kinderen (6 en 9) ook mee komen?",
+    "ja maar hoe krijg ik een nieuwe pas, kost dat geld?",
+    "ja maar MAG ik nog rijden ermee, ik moet morgen naar mijn werk",
+    "de aanslag kwam in februari, is het nu te laat?",
+])
+def test_a_longer_question_that_points_back_is_a_follow_up(text):
+    assert is_follow_up(text)
+
+
+@pytest.mark.parametrize("text", [
+    "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten",
+    "hoeveel kost een parkeervergunning voor een bedrijfsbus in het centrum eigenlijk",
+])
+def test_a_long_question_with_its_own_subject_is_no_follow_up(text):
+    assert not is_follow_up(text)
+
+
+def test_may_i_still_drive_asks_about_validity():
+    assert VALIDITY in read_aspects("mag ik er nog mee rijden?")
+    assert VALIDITY not in read_aspects("hoe laat rijdt de bus naar het gemeentehuis?")
+
+
+def test_the_follow_up_names_a_word_of_the_answer_and_gets_its_sentence(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                             "Ik vind de WOZ waarde van mijn huis te hoog, hoe maak ik bezwaar",
+                             "de aanslag kwam in februari, is het nu te laat?")
+    assert messages[0]["response"] == "utter_kb_detail"
+    assert "6 weken" in messages[0]["detail"]
+
+
+def test_an_expired_licence_is_told_it_may_not_drive(kb_url, dispatcher, domain,
+                                                      monkeypatch):  # noqa: F811
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                             "mijn rijbewijs is verlopen, hoe verleng ik het",
+                             "ja maar MAG ik nog rijden ermee, ik moet morgen werken")
+    assert messages[0]["response"] == "utter_kb_detail"
+    assert "niet rijden" in messages[0]["detail"]
+
+
+def test_cost_and_children_together_get_the_childs_article_and_its_cost(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "paspoort aanvragen",
+                                  "wat kost het en moeten mijn kinderen (6 en 9) ook mee komen?")
+    assert messages[0]["response"] == "utter_kb_answer"
+    assert "kind" in messages[0]["answer"].lower() and messages[0]["answer"] != before.answer
+    assert messages[1]["response"] == "utter_kb_detail" and "€" in messages[1]["detail"]
+
+
+def test_a_replaced_pass_gets_its_cost(kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "afvalpas kwijt",
+                             "ja maar hoe krijg ik een nieuwe pas, kost dat geld?")
+    assert messages[0]["response"] == "utter_kb_detail" and "€" in messages[0]["detail"]
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb een brandende vraag: wanneer wordt het kerstboompje opgehaald na de feestdagen?",
+    "wanneer halen jullie de kerstbomen op?",
+])
+def test_christmas_trees_are_a_collection_question(text):
+    assert read_question(text) == "waste_calendar"
+
+
+def test_an_overflowing_bin_in_flemish_is_a_report_with_its_street():
+    reading = read_message("Dag, de vuilbak aan de overkant op de Parkweg puilt uit, allemaal "
+                           "zakskes errond. Kunnen jullie da eens komen ledigen?")
+    assert reading.category == "report_waste_collection" and reading.question is None
+    assert reading.location.streets == ("Parkweg",)
+
+
+def test_who_replaces_a_burned_container_is_no_calendar_question():
+    text = "oke gebeld, brandweer komt. de container is wel verbrand straks, wie vervangt die?"
+    assert read_question(text) != "waste_calendar"
+
+
+@pytest.mark.parametrize("text, own", [
+    ("In de Rozenlaan zijn ze de bomen aan het kappen. Mag dat zomaar?", False),
+    ("mijn buurman zaagt zijn grote eik om, heeft hij wel een vergunning?", False),
+    ("heb ik een vergunning nodig voor een schutting?", True),
+    ("mag ik de boom in mijn tuin kappen?", True),
+])
+def test_someone_else_felling_is_no_question_about_ones_own_permit(text, own):
+    assert (read_question(text) == "permit_question") is own
+
+
+@pytest.mark.parametrize("text", [
+    "waarom zou ik 112 bellen het is maar een afvalcontainer, er is niemand in de buurt",
+    "why should I call 112?",
+])
+def test_doubting_112_asks_why(text):
+    assert asks_why_112(text)
+
+
+def test_why_112_for_a_fire_says_that_fire_spreads():
+    text = "waarom zou ik 112 bellen het is maar een afvalcontainer"
+    assert _response(Reading(), True, text, "fire") == "utter_emergency_why_112_fire"
+    assert _response(Reading(), True, text, "gas") == "utter_emergency_why_112"
+    assert _response(Reading(), True, "wat moet ik nu doen?", "fire") == \
+        "utter_emergency_followup"
+
+
+ARTICLE_ANSWERED = START + [
+    said("In de Rozenlaan zijn ze de bomen aan het kappen. Mag dat zomaar?",
+         "report_public_space_other"),
+    ActionExecuted("action_answer_as_question"),
+    BotUttered("Ziet u iemand bomen kappen? Meld het dan hier in de chat.",
+               metadata={"utter_action": "utter_kb_answer"}),
+    ActionExecuted("action_listen")]
+
+
+def test_reporting_what_the_answer_invited_starts_the_report():
+    text = "ik hoef niks te kappen, iemand ANDERS kapt de bomen. ik wil weten of dat mag en " \
+           "het melden"
+    assert reading_route(tracker(ARTICLE_ANSWERED + [said(text, "affirm")])) == \
+        "action_start_report"
+
+
+def test_a_yes_after_an_answer_to_a_product_question_starts_no_report():
+    answered = START + [said("hoe vraag ik een paspoort aan", "passport_id_appointment"),
+                        ActionExecuted("action_answer_topic"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(answered + [said("ja melden", "affirm")])) != \
+        "action_start_report"
+
+
+def test_the_report_after_the_answer_takes_the_question_as_its_problem():
+    from rasa_sdk import Tracker
+
+    from actions.reports import _source
+
+    first = "In de Rozenlaan zijn ze de bomen aan het kappen. Volgens mij zitten er vogels in"
+    latest = "ik wil het melden"
+    events = [{"event": "user", "text": first, "parse_data": {
+                  "entities": read_message(first).to_entities(first)}},
+              {"event": "bot", "text": "Meld het dan hier in de chat.",
+               "metadata": {"utter_action": "utter_kb_answer"}},
+              {"event": "bot", "text": "Kan ik u nog ergens anders mee helpen?",
+               "metadata": {"utter_action": "utter_anything_else"}},
+              {"event": "user", "text": latest}]
+    message = {"intent": {"name": "affirm"}, "text": latest,
+               "entities": read_message(latest).to_entities(latest)}
+    reading, _ = _source(Tracker("s", {}, message, events, False, None, {}, "action_listen"))
+    assert "bomen" in reading.description and reading.location.streets == ("Rozenlaan",)
