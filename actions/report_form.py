@@ -572,6 +572,12 @@ class ValidateReportForm(FormValidationAction):
             place = with_number(Place.from_dict(current), place)
         if place and place.kind == "description" and current and current.get("streets"):
             place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
+        if (place and place.kind == "street" and current
+                and tuple(current.get("streets") or ()) == place.streets):
+            # "allee, de Parkweg heb ik toch gezegd": the street again keeps its spot and number
+            kept = Place.from_dict(current)
+            return {"report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_place", place=kept.label))}
         if place and (place.complete or place.kind == "street"):
             return {**place_slots(place), "report_confirmed": None,
                     **_description_with_place(tracker, current, place),

@@ -1429,3 +1429,16 @@ def test_an_address_beside_a_no_is_a_yes_only_when_a_yes_follows(dispatcher, dom
     result = ValidateReportForm().validate_report_updates(
         text, dispatcher, tracker_for(text, asking="report_updates"), domain)
     assert result["report_updates"] is wants
+
+
+def test_the_same_street_again_keeps_the_spot_said_before(dispatcher, domain):
+    spot = {"kind": "description", "text": "Parkweg, ter hoogte van de speeltuin",
+            "streets": ["Parkweg"], "landmark": "ter hoogte van de speeltuin", "verified": True}
+    text = "allee, de Parkweg heb ik toch gezegd"
+    tracker = tracker_for(text, intent="inform", asking="report_updates",
+                          slots={"report_place": spot,
+                                 "report_location": "Parkweg, ter hoogte van de speeltuin"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert "report_place" not in result and "report_location" not in result
+    assert result["report_ack"][0]["key"] == "utter_ack_place"
+    assert "speeltuin" in result["report_ack"][0]["values"]["place"]
