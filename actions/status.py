@@ -79,6 +79,19 @@ def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
     return f"M-{year}-{int(number):06d}"
 
 
+# "802" or "m-802" as the answer to "Welk meldingsnummer heeft u?": this year's number.
+_SHORT_NUMBER = re.compile(r"^\W*(?:m\s?[-.]?\s?|(?:meldings?)?nummer:?\s|nr\.?\s?)?(\d{1,6})\W*$",
+                           re.IGNORECASE)
+
+
+def short_case_number(text: Optional[Text], today: Optional[dt.date] = None) -> Optional[Text]:
+    """A bare number given for a case number, read as this year's: "802" → M-2026-000802."""
+    match = _SHORT_NUMBER.match(text or "")
+    if not match or int(match.group(1)) == 0:
+        return None
+    return f"M-{(today or dt.date.today()).year}-{int(match.group(1)):06d}"
+
+
 def case_number_of(tracker: Tracker) -> Optional[Text]:
     """The case number from the message's entities, else from its text, else from the
     resident's last few messages ("en wanneer komt er dan iemand?" after a status)."""
@@ -262,7 +275,9 @@ class ActionReportStatus(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        number = case_number_of(tracker)
+        number = case_number_of(tracker) or (
+            short_case_number(tracker.latest_message.get("text"))
+            if tracker.get_slot(ASKED_SLOT) else None)
         try:
             found = await asyncio.to_thread(find_report, number, tracker.sender_id)
         except Exception:  # the store is down: say so, keep the conversation

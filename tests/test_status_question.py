@@ -412,3 +412,21 @@ def test_a_new_report_that_the_model_took_for_a_status_question_finds_no_other_r
     text = "ge moogt eens komen kijken aan de Vondelstraat, de gevel is vol gekalkt met graffiti"
     message, _ = ask(dispatcher, domain, text, entities=read_message(text).to_entities(text))
     assert message["response"] != "utter_status_found_by_place"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("802", "M-2026-000802"), ("m-802", "M-2026-000802"), ("nummer 15", "M-2026-000015"),
+    ("0", None), ("Kerkstraat 8", None), ("0612345678", None), ("802 of 803", None)])
+def test_a_bare_number_for_the_case_number_is_this_years(text, expected):
+    assert status_module.short_case_number(text, dt.date(2026, 11, 30)) == expected
+
+
+def test_a_bare_number_after_the_number_question_finds_the_report(db_url, dispatcher, domain):
+    report = file(db_url, sender=SOMEONE_ELSE)
+    short = str(int(report.case_number.rsplit("-", 1)[1]))
+    message, _ = ask(dispatcher, domain, short, intent="inform",
+                     slots={"status_number_asked": True})
+    assert message["case_number"] == report.case_number
+    dispatcher.messages.clear()
+    message, _ = ask(dispatcher, domain, short, intent="inform")
+    assert message.get("case_number") != report.case_number, "not a number asked for"
