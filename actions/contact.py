@@ -53,16 +53,21 @@ class OpeningHoursAction(Action, ABC):
         """Utter the open response (with today's closing time) or the closed one (with
         the next opening); `kind` picks `utter_<kind>_open` / `_closed` instead, and
         `suffix` a variant of either ("_no_phone")."""
-        now, municipality = self._now(), profile()
         opened = (f"utter_{kind}_open" if kind else self.open_response) + suffix
         closed = (f"utter_{kind}_closed" if kind else self.closed_response) + suffix
-        if municipality.is_open(now):
-            utter(dispatcher, opened,
-                  close=municipality.closing_time(now).strftime("%H:%M"), **values)
-        else:
-            day, opens = municipality.next_opening(now, english)
-            utter(dispatcher, closed, next_day=day,
-                  next_open=opens.strftime("%H:%M"), **values)
+        utter_open_or_closed(dispatcher, self._now(), opened, closed, english, **values)
+
+
+def utter_open_or_closed(dispatcher: CollectingDispatcher, now: dt.datetime, opened: str,
+                         closed: str, english: bool = False, **values: Any) -> None:
+    """`opened` with today's closing time, or `closed` with the next opening."""
+    municipality = profile()
+    if municipality.is_open(now):
+        utter(dispatcher, opened, close=municipality.closing_time(now).strftime("%H:%M"),
+              **values)
+    else:
+        day, opens = municipality.next_opening(now, english)
+        utter(dispatcher, closed, next_day=day, next_open=opens.strftime("%H:%M"), **values)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

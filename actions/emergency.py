@@ -22,12 +22,13 @@ from bot.reading.result import Reading
 OFFER_REPORT = "utter_emergency_offer_report"
 CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 # Danger to a person with nothing in public space to repair.
-NO_REPORT_REASONS = ("suicide", "violence", "home_violence", "threat", "crime", "missing_person",
-                     "welfare")
+NO_REPORT_REASONS = ("suicide", "jump_risk", "violence", "home_violence", "threat", "crime",
+                     "missing_person", "welfare")
 # Reasons with an answer of their own (another number beside 112, or what to do now).
-OWN_ANSWER_REASONS = ("suicide", "home_violence", "missing_person", "welfare")
-# Reasons whose follow-up answer names a way to write instead of calling.
-OWN_FOLLOWUP = ("suicide", "home_violence", "welfare")
+OWN_ANSWER_REASONS = ("suicide", "jump_risk", "home_violence", "missing_person", "welfare")
+# Reasons whose follow-up has its own words: a way to write instead of calling, or (someone
+# who may jump) 112 rather than 113.
+OWN_FOLLOWUP = ("suicide", "jump_risk", "home_violence", "welfare")
 # Someone threatens the resident: not daring to call gets how to call anyway, quietly.
 THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")

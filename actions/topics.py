@@ -13,6 +13,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
+from actions.contact import utter_open_or_closed
 from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, about_the_answer, answer_follow_up,
                                answer_from_knowledge, answered_article, choice_buttons,
                                context_article, find_answer, other_articles, own_subject,
@@ -286,6 +287,10 @@ class ActionOpeningHours(ProfileAction):
                   day=profile().day_name(day, english))
             return await super().run(dispatcher, tracker, domain)
         day = open_day_asked(text, profile().now())
+        if day is None and _NOW.search(text):  # "kan ik NU bellen of niet?": yes or no first
+            utter_open_or_closed(dispatcher, profile().now(), "utter_opening_hours_now_open",
+                                 "utter_opening_hours_now_closed", english)
+            return []
         if day is None:
             return await super().run(dispatcher, tracker, domain)
         _utter_day(dispatcher, day, english, evening=bool(_EVENING.search(text)))
@@ -295,6 +300,8 @@ class ActionOpeningHours(ProfileAction):
         return "utter_opening_hours"
 
 
+_NOW = re.compile(r"\b(?:nu|nou|op dit moment|momenteel|nu nog|now|right now|at the moment)\b",
+                  re.IGNORECASE)
 _EVENING = re.compile(r"\b(?:\w*avond\w*|s ?avonds|vanavond|evening|tonight|after work|na (?:18|19|"
                       r"20|zessen|zevenen|het werk))\b", re.IGNORECASE)
 _RELATIVE_DAYS = {"vandaag": 0, "today": 0, "vanavond": 0, "tonight": 0, "morgen": 1,

@@ -162,3 +162,23 @@ def test_every_uttered_response_exists_in_the_domain(domain):
              "utter_ask_affirmation", "utter_ask_rephrase", "utter_default",
              "utter_ask_what_else"}
     assert used <= set(domain["responses"])
+
+
+@pytest.mark.parametrize("moment, response, values", [
+    (dt.datetime(2026, 11, 30, 18, 0), "utter_opening_hours_now_closed",
+     {"next_day": "dinsdag", "next_open": "08:30"}),
+    (dt.datetime(2026, 12, 3, 19, 0), "utter_opening_hours_now_open", {"close": "20:00"}),
+])
+def test_open_now_is_answered_yes_or_no_first(dispatcher, domain, monkeypatch, moment, response,
+                                               values):
+    from zoneinfo import ZoneInfo
+
+    from bot.profile import Profile
+
+    zone = ZoneInfo(profile().timezone)
+    monkeypatch.setattr(Profile, "now", lambda self: moment.replace(tzinfo=zone))
+    run(ActionOpeningHours(), dispatcher,
+        make_tracker("opening_hours", "ja maar NU, kan ik nu bellen of niet"), domain)
+    [message] = dispatcher.messages
+    assert message["response"] == response
+    assert {key: message[key] for key in values} == values

@@ -70,10 +70,10 @@ def test_a_hazard_with_someone_hurt_gets_112_then_the_report_offer(dispatcher, d
     assert events[-1]["name"] == "utter_emergency_offer_report"
 
 
-def test_suicide_gets_112_and_113_and_no_report_offer(dispatcher, domain):
+def test_someone_who_may_jump_gets_112_and_what_to_do_and_no_report_offer(dispatcher, domain):
     events = run_emergency("er staat een jongen op de reling van de brug, hij wil springen",
                            dispatcher, domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_suicide"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_jump_risk"]
     assert events == []
 
 
@@ -269,3 +269,29 @@ def test_reporting_again_after_the_status_answer_keeps_what_was_told(dispatcher,
     assert "lamp" in slots["report_description"].lower()
     assert slots["report_category"] == "report_street_lighting"
     assert "Schoolstraat" in str(slots.get("report_place") or slots.get("report_location"))
+
+
+JUMP = ("er zit een jongen op de rand van de brug over het kanaal, hij huilt en kijkt naar "
+        "beneden")
+
+
+def test_112_or_113_about_someone_who_may_jump_gets_112(dispatcher, domain):
+    then = "112 of 113? ik wil niet dat hij schrikt van politie"
+    tracker = make_tracker("out_of_scope", then, entities=read_message(then).to_entities(then))
+    tracker.events = [{"event": "user", "text": JUMP},
+                      {"event": "action", "name": "action_emergency"},
+                      {"event": "bot", "text": "…",
+                       "metadata": {"utter_action": "utter_emergency_jump_risk"}},
+                      {"event": "action", "name": "action_listen"},
+                      {"event": "user", "text": then}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_jump_risk"]
+    assert domain["responses"]["utter_emergency_followup_jump_risk"][-1]["text"].startswith(
+        "Bel 112, niet 113")
+
+
+def test_having_called_112_is_no_question_whether_to_call_it():
+    assert read_message(JUMP).danger_reason == "jump_risk"
+    called = read_message("ok ik heb 112 gebeld ze komen. moet ik naar hem toe gaan?")
+    assert called.danger_reason != "asks_112"
+    assert read_message("0800 gebeld. moet ik 112 bellen?").danger_reason == "asks_112"

@@ -50,8 +50,8 @@ def test_the_follow_up_names_a_word_of_the_answer_and_gets_its_sentence(
     assert "6 weken" in messages[0]["detail"]
 
 
-def test_an_expired_licence_is_told_it_may_not_drive(kb_url, dispatcher, domain,
-                                                      monkeypatch):  # noqa: F811
+def test_an_expired_licence_is_told_it_may_not_drive(kb_url, dispatcher, domain,  # noqa: F811
+                                                      monkeypatch):
     _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
                              "mijn rijbewijs is verlopen, hoe verleng ik het",
                              "ja maar MAG ik nog rijden ermee, ik moet morgen werken")
@@ -161,3 +161,15 @@ def test_the_report_after_the_answer_takes_the_question_as_its_problem():
                "entities": read_message(latest).to_entities(latest)}
     reading, _ = _source(Tracker("s", {}, message, events, False, None, {}, "action_listen"))
     assert "bomen" in reading.description and reading.location.streets == ("Rozenlaan",)
+
+
+def test_called_112_and_asking_what_to_do_near_someone_who_may_jump_is_answered():
+    from tests.test_emergency_actions import JUMP
+
+    after = START + [said(JUMP, "out_of_scope"), ActionExecuted("action_emergency"),
+                     BotUttered("Bel nu 112.",
+                                metadata={"utter_action": "utter_emergency_jump_risk"}),
+                     ActionExecuted("action_listen")]
+    text = "ok ik heb 112 gebeld ze komen. moet ik naar hem toe gaan of afstand houden?"
+    assert reading_route(tracker(after + [said(text, "inform")])) == \
+        "utter_emergency_called_what_to_do"

@@ -13,8 +13,8 @@ from typing import List, Optional
 
 from bot.knowledge.articles import Article
 
-COST, VALIDITY, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS = (
-    "cost", "validity", "duration", "online", "bring", "appointment", "others")
+COST, VALIDITY, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOW = (
+    "cost", "validity", "duration", "online", "bring", "appointment", "others", "how")
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
@@ -54,6 +54,10 @@ _ASPECTS = (
     (APPOINTMENT, re.compile(
         r"\bafspraak\b|\bzomaar langs\w*|\bzonder afspraak\b|\binloop\w*"
         r"|\bappointment\b", re.IGNORECASE)),
+    # last: "hoe vraag ik die aan?" asks the way, what the other aspects do not
+    (HOW, re.compile(
+        r"^\W*(?:en |maar |ja maar |ok[eé]? |oke )?hoe (?:vraag|regel|doe|krijg|werkt|moet|kan|"
+        r"kun|gaat|meld|kom)\w*\b|^\W*(?:and )?how do i\b", re.IGNORECASE)),
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ABOUT = {
@@ -70,6 +74,8 @@ _ABOUT = {
     BRING: re.compile(r"\bneem\w*|\bmee\b|\bnodig\b|\bpasfoto\b|\bidentiteitsbewijs\b"
                       r"|\bbewijs\b", re.IGNORECASE),
     APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*", re.IGNORECASE),
+    HOW: re.compile(r"\b(?:vraag|maak|ga|bel|meld|kies|vul|regel|doe)\b|\bonline\b|\bdigid\b",
+                    re.IGNORECASE),
     OTHERS: re.compile(r"\bkind\w*|\bjonger dan\b|\bonder de \d+|\bouder\w*|\bpartner\b"
                        r"|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bvoor elk\w*|\bper persoon\b"
                        r"|\b\d+ jaar\b", re.IGNORECASE),

@@ -334,7 +334,7 @@ def test_dangerous_said_first_and_denied():
 @pytest.mark.parametrize("text, reason", [
     ("mijn ex staat beneden voor de deur te schreeuwen dat hij me wat aandoet", "threat"),
     ("er staat een man op de brug over de reling te kijken, hij ziet er heel verdrietig uit",
-     "suicide"),
+     "jump_risk"),
 ])
 def test_a_threat_at_the_door_and_someone_sad_on_a_bridge(text, reason):
     assert read_danger(text) == Danger("emergency", reason)
