@@ -30,7 +30,7 @@ def test_a_longer_question_that_points_back_is_a_follow_up(text):
 
 @pytest.mark.parametrize("text", [
     "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten",
-    "hoeveel kost een parkeervergunning voor een bedrijfsbus in het centrum eigenlijk",
+    "hoeveel kost een vergunning voor een dakkapel aan de achterkant van ons huis",
 ])
 def test_a_long_question_with_its_own_subject_is_no_follow_up(text):
     assert not is_follow_up(text)
@@ -173,3 +173,22 @@ def test_called_112_and_asking_what_to_do_near_someone_who_may_jump_is_answered(
     text = "ok ik heb 112 gebeld ze komen. moet ik naar hem toe gaan of afstand houden?"
     assert reading_route(tracker(after + [said(text, "inform")])) == \
         "utter_emergency_called_what_to_do"
+
+
+@pytest.mark.parametrize("first, follow_up, words", [
+    ("mijn rijbewijs verloopt volgende maand, wat moet ik doen",
+     "hoe lang duurt het voor ik hem heb? ik ben 72 moet ik dan ook naar de dokter of zo",
+     ("werkdagen",)),
+    ("we gaan op 1 juni verhuizen binnen Lindendal, moet ik dat doorgeven?",
+     "is het nu al te vroeg dan? het is nog 6 weken", ("4 weken",)),
+    ("we gaan op 1 juni verhuizen binnen Lindendal, moet ik dat doorgeven?",
+     "en mijn vrouw, moet die het apart doorgeven?", ("partner",)),
+    ("onze dochter is gisteren geboren, hoe doe ik aangifte",
+     "3 dagen? ben ik te laat als het in het weekend valt?", ("werkdag",)),
+])
+def test_round_34s_follow_ups_get_the_sentence_that_answers_them(
+        kb_url, dispatcher, domain, monkeypatch, first, follow_up, words):  # noqa: F811
+    assert is_follow_up(follow_up)
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up)
+    assert messages[0]["response"] == "utter_kb_detail", messages
+    assert all(word in messages[0]["detail"] for word in words), messages[0]["detail"]

@@ -9,7 +9,7 @@ honest "that is not in my information" with the article's link.
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 from bot.knowledge.articles import Article
 
@@ -30,7 +30,8 @@ _ASPECTS = (
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
         r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b"
-        r"|\btermijn\w*|\bte laat\b|\bop tijd\b|\bdeadline\b|\buiterlijk\b",
+        r"|\btermijn\w*|\bte laat\b|\bte vroeg\b|\bvroeg genoeg\b|\bop tijd\b|\bdeadline\b"
+        r"|\buiterlijk\b",
         re.IGNORECASE)),
     (ONLINE, re.compile(
         r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"
@@ -41,7 +42,7 @@ _ASPECTS = (
         r"zoon|zoontje|dochter\w*|moeder|vader|ouders|oma|opa|baby|gezin|familie|vriend\w*)\b"
         r"|\b(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|vriend\w*|kind\w*|zoon|dochter) ook\b"
         r"|^\W*en (?:voor )?(?:mijn|m'n|mn|onze) (?:vrouw|man|partner|kind\w*|zoon\w*|"
-        r"dochter\w*)\W*$"
+        r"dochter\w*)\b"
         r"|\b(?:mijn|m'n|mn|onze|de) (?:kind\w*|zoon|dochter|baby) (?:\w+ )?mee\w*\b"
         r"|\b(?:moet|moeten|kan|kunnen|mag|mogen|hoeft|hoeven) (?:mijn|m'n|mn|onze|ons) "
         r"(?:vrouw|man|partner|vriend\w*|kind\w*|zoon\w*|dochter\w*|gezin)\b"
@@ -97,8 +98,9 @@ def person_of(text: str) -> Optional[str]:
     return None
 
 
-# A follow-up is short: a longer message names its own subject.
-MAX_FOLLOW_UP_WORDS = 9
+# A follow-up is short, or names few words besides the aspect it asks about ("ben ik te laat
+# als het in het weekend valt?"): a longer message names its own subject.
+MAX_FOLLOW_UP_WORDS, MAX_FOLLOW_UP_SUBJECT_WORDS = 9, 3
 
 
 def read_aspect(text: str) -> Optional[str]:
@@ -153,7 +155,8 @@ def single_aspect(text: str) -> Optional[str]:
 # not the "het" of "wat kost het om een lantaarnpaal te laten zetten".
 _LEANS_BACK = re.compile(r"\b(?:kost|kosten|duurt|is|zijn|mag|moet|kan|gaat|werkt)\s+"
                          r"(?:het|dat|die|dit|hij|ie)\b(?!\s+(?:om|als|wanneer)\b)"
-                         r"|\b(?:ermee|erbij|ervoor|daarmee|daarvoor|daarbij)\b", re.IGNORECASE)
+                         r"|\b(?:ermee|erbij|ervoor|daarmee|daarvoor|daarbij)\b"
+                         r"|\ber (?:\w+ ){0,2}?(?:mee|voor|bij)\b", re.IGNORECASE)
 # "En asbest?", "ook voor een scooter?": a short question that adds a subject to the answer.
 _AND_ALSO = re.compile(r"^\W*(?:en|ook|and|maar|en ook)\s+(?:(?:voor|met|van|bij)\s+)?"
                        r"(?:(?:een|de|het|mijn|m'n)\s+)?([a-zà-ü-]{4,})(?:\s+[a-zà-ü-]+)?\s*\?+\s*$",
@@ -163,7 +166,8 @@ _NO_SUBJECT = frozenset("verder daarna hierna zometeen straks anders alles preci
 
 
 _FUNCTION_WORDS = frozenset("""
-en ook of maar dan dat dit die het de een ik we wij u je jij jullie moet moeten mag kan kun
+en ook of maar dan als dat dit die het de een ik we wij u je jij jullie ben bent moet moeten
+mag kan kun
 kunt is zijn wordt worden naar voor van met bij in op aan om te er nog wel niet wat hoe
 waar wanneer welke hoeveel hoelang daar hier daarvoor daarmee erbij mee ermee zo eigenlijk
 precies ongeveer graag even nou toch gebeuren gebeurt doen regelen krijgen krijg hebben heb
@@ -181,18 +185,21 @@ def subject_words(text: str) -> str:
     return " ".join(word for word in words if word not in _FUNCTION_WORDS)
 
 
-_FIRST_QUESTION = re.compile(r"^[^?]*\?")
+_QUESTION_PART = re.compile(r"[^?]*\?")
 
 
 def is_follow_up(text: str) -> bool:
     """A short question about an aspect, or one that adds a subject ("en asbest?"), that
     leans on what was said before; "en voor mijn kinderen? die zijn 6 en 9, moeten die ook
-    mee?" is short in its first question."""
-    first = _FIRST_QUESTION.match(text or "")
-    if first and first.group() != (text or "").strip() and is_follow_up(first.group()):
+    mee?" is short in its first question, "3 dagen? ben ik dan te laat?" in its second."""
+    parts = [part.strip() for part in _QUESTION_PART.findall(text or "")]
+    if (len(parts) > 1 or parts and parts[0] != (text or "").strip()) and any(
+            is_follow_up(part) for part in parts):
         return True
     if read_aspect(text) is not None:
-        return len((text or "").split()) <= MAX_FOLLOW_UP_WORDS or bool(_LEANS_BACK.search(text))
+        return (len((text or "").split()) <= MAX_FOLLOW_UP_WORDS
+                or "?" in text and len(subject_words(text).split()) <= MAX_FOLLOW_UP_SUBJECT_WORDS
+                or bool(_LEANS_BACK.search(text)))
     also = _AND_ALSO.match(text or "")
     return bool(also) and also.group(1).lower() not in _NO_SUBJECT
 
@@ -228,9 +235,17 @@ def article_detail(article: Article, aspect: str, text: str = "") -> Optional[st
 
 def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
     """The sentences of the article's answer that match, without its link."""
-    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split()))
-                 if pattern.search(s) and "http" not in s]
-    return " ".join(sentences) or None
+    return _told(article, lambda sentence: bool(pattern.search(sentence)))
+
+
+def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
+    """The wanted sentences of the article's answer, without its link; a wanted question
+    keeps the sentence that answers it ("Valt de laatste dag in het weekend? Dan mag het
+    de eerste werkdag daarna.")."""
+    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+    told = [n for n, sentence in enumerate(sentences) if wanted(sentence)]
+    told += [n + 1 for n in told if sentences[n].endswith("?") and n + 1 < len(sentences)]
+    return " ".join(sentences[n] for n in sorted(set(told))) or None
 
 
 # A follow-up is about the article before when one of its sentences holds most of the
@@ -251,6 +266,5 @@ def sentences_about(article: Article, words: str) -> Optional[str]:
     if len(named) < MIN_SHARED_WORDS:
         return None
     needed = max(MIN_SHARED_WORDS, round(MIN_SHARED_SHARE * len(named) + 0.49))
-    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split()))
-                 if "http" not in s and sum(shares_a_word(s, w) for w in named) >= needed]
-    return " ".join(sentences) or None
+    return _told(article, lambda sentence: sum(shares_a_word(sentence, w) for w in named)
+                 >= needed)
