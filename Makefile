@@ -52,13 +52,16 @@ lint: install ## ruff and rasa data validate
 	$(PY) -m rasa data validate --domain bot/domain --data data --config config.yml
 
 test: install ## Install and run the whole test suite (trains first, cached)
-	@# Training needs the CPU, the system packages mostly the network and disk: side by side.
+	@# While the model trains: the system packages, the lint and the fast lane (which needs
+	@# no model); then the tests that need the trained model, browsers and servers.
 	@mkdir -p var; $(MAKE) --no-print-directory train > var/train.log 2>&1 & trainer=$$!; \
 	  $(MAKE) --no-print-directory browser oidc-provider services lint; prepared=$$?; \
+	  fast=1; [ $$prepared -ne 0 ] || { $(PY) -m pytest -m "not stack"; fast=$$?; }; \
 	  wait $$trainer; trained=$$?; cat var/train.log; \
-	  [ $$trained -eq 0 ] || { echo "training failed (var/train.log)"; exit 1; }; \
-	  [ $$prepared -eq 0 ] || { echo "installing the test dependencies or the lint failed"; exit 1; }
-	$(PY) -m pytest --durations=20
+	  [ $$prepared -eq 0 ] || { echo "installing the test dependencies or the lint failed"; exit 1; }; \
+	  [ $$fast -eq 0 ] || { echo "the fast lane failed (see above)"; exit 1; }; \
+	  [ $$trained -eq 0 ] || { echo "training failed (var/train.log)"; exit 1; }
+	$(PY) -m pytest -m stack --durations=20
 
 test-fast: install lint ## The fast lane: no browser, database server or training
 	$(PY) -m pytest -m "not stack"
