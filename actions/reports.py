@@ -48,8 +48,8 @@ from bot.reports.service import NewReport, file_report
 
 logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
-OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "duration",
-                     "faster", "enforcement", "safety", "other_party")
+OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "clean_up",
+                     "duration", "faster", "enforcement", "safety", "other_party")
 # Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
 _TIMED_QUESTIONS = ("duration", "faster")
 

@@ -46,8 +46,8 @@ from bot.reading.places import outside_the_municipality
 from bot.reading.questions import (announces_a_question, asks_about_the_service, is_question,
                                   read_question, tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
-                                          mentions_a_report, says_not_known,
-                                          says_number_unknown)
+                                          mentions_a_report, refuses_a_new_report,
+                                          says_not_known, says_number_unknown)
 from bot.reading.result import Reading
 from bot.webcare.satisfaction import read_answer as read_satisfaction
 
@@ -680,6 +680,8 @@ def reading_route(tracker: DialogueStateTracker,
         if is_only_an_ok(message.text or ""):
             return HANDOVER_OK_ACTION  # "ok": heard, no new message for the colleague
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
+    if asked and reading.no_report and refuses_a_new_report(message.text or ""):
+        return NOT_A_REPORT_ACTION  # "stop. ik wil GEEN nieuwe melding", even with a place
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (asked and reading.report_question
@@ -761,6 +763,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and not _has_case_number(message) and disputes_the_report(message.text or "")):
         return STATUS_DISPUTED  # "dat is niet mijn melding": not the same answer again
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and not _has_case_number(message) and says_number_unknown(message.text or "")
+            and reading.location is not None and reading.location.streets):
+        return STATUS_ACTION  # "en nog een over een lamp in de Vondelstraat, nummer kwijt"
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and not _has_case_number(message) and reading.location is not None
             and reading.location.streets and not reading.category

@@ -192,3 +192,24 @@ def test_round_34s_follow_ups_get_the_sentence_that_answers_them(
     _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up)
     assert messages[0]["response"] == "utter_kb_detail", messages
     assert all(word in messages[0]["detail"] for word in words), messages[0]["detail"]
+
+
+def test_stop_no_new_report_stops_the_form_even_beside_a_place():
+    from tests.test_reading_policy import at_question
+
+    text = ("stop. ik wil GEEN nieuwe melding. de lantaarnpaal melding, tegenover nummer 14, "
+            "wat is daarvan de status")
+    assert reading_route(tracker(at_question("report_location") + [said(text, "inform")])) == \
+        "action_not_a_report"
+    assert reading_route(tracker(at_question("report_location") + [
+        said("tegenover nummer 14, geen idee van het nummer", "inform")])) == "report_form"
+
+
+def test_another_earlier_report_without_its_number_is_looked_up_by_its_place():
+    told = START + [said("mijn melding M-2026-001124 over losse tegels, is daar al iets mee "
+                         "gebeurd?", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = "en ik heb ook nog een over een lantaarnpaal in de vondelstraat maar dat nummer " \
+           "heb ik niet meer"
+    assert reading_route(tracker(told + [said(text, "report_street_lighting")])) == \
+        "action_report_status"

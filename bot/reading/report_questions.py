@@ -128,6 +128,12 @@ _SAFETY = re.compile(
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg(?:halen|houden|sturen)\b"
     r"|\b(?:moet|kan|zal) (?:ik|we) (?:het|de|dat|die) (?:\w+ )?(?:afzetten|afsluiten|afschermen)\b"
     r"|\bis it (?:safe|dangerous)\b|\bwhat (?:should|can|do) (?:i|we) do\b")
+# "Moet ik die zakken zelf weghalen of doen jullie dat?": whether to clear it up oneself.
+_CLEAN_UP = re.compile(
+    r"\b(?:moet|moeten|mag|kan|kun|hoef|hoeven|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
+    r"(?:weghalen|weg halen|opruimen|wegbrengen|opvegen|opscheppen|schoonmaken|wegslepen)\b"
+    r"|\b(?:ruimen|halen) jullie (?:\w+ ){0,2}?(?:op|weg)\b"
+    r"|\bshould (?:i|we) (?:\w+ )?(?:clean|clear|remove)\b", re.IGNORECASE)
 # About this chat itself: what is kept of it, who reads it, is it used to train an AI.
 _CHAT_PRIVACY = re.compile(
     r"\bwat (?:doen|doet|gebeurt) (?:jullie|u|er|de gemeente) (?:\w+ ){0,2}?met "
@@ -172,6 +178,7 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b(?: \w+){0,4} (?
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
+          ("clean_up", _CLEAN_UP),
           ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
@@ -219,6 +226,17 @@ _NUMBER_UNKNOWN = re.compile(
     rf"|\bgeen (?:\w+ )?{_NUMBER}\b|\b{_NUMBER} (?:is|ben ik) kwijt\b"
     r"|\b(?:don t|dont|do not) (?:have|know|remember) (?:the |my )?(?:report |case )?number\b"
     r"|\b(?:lost|forgot) (?:the |my )?(?:report |case )?number\b")
+
+
+# "stop. ik wil GEEN nieuwe melding, de lantaarnpaal tegenover 14, wat is de status": the
+# refusal counts even beside a place.
+_NO_NEW_REPORT = re.compile(r"^\W*stop\b|\bgeen (?:\w+ )?nieuwe melding\b"
+                            r"|\bniet (?:nog )?een (?:nieuwe |tweede )?melding\b")
+
+
+def refuses_a_new_report(text: str) -> bool:
+    """The resident says firmly that this is not to become a (new) report."""
+    return says_it_is_no_report(text) and bool(_NO_NEW_REPORT.search(_plain(text)))
 
 
 def says_number_unknown(text: str) -> bool:
