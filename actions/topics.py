@@ -20,7 +20,8 @@ from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, about_the_answer, answer
                                previous_article,
                                record_not_helped, related_article, utter_article)
 from actions.reading import response_text
-from bot.knowledge.aspects import sentences_about, subject_words
+from bot.knowledge.aspects import (HOURS, article_detail, read_aspects, sentences_about,
+                                   subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.questions import QUESTION, announces_a_question, read_question
@@ -179,6 +180,9 @@ class ActionAnswerFollowUp(Action):
             utter_article(dispatcher, tracker, own)
         elif related or sibling:
             utter_article(dispatcher, tracker, related or sibling)
+        elif before is not None and HOURS in read_aspects(text) and not article_detail(
+                before, HOURS, text):  # "kan dat ook op zaterdag?": when we are open
+            return await ActionOpeningHours().run(dispatcher, tracker, domain)
         elif before is not None:
             answer_follow_up(dispatcher, tracker, before)
         else:

@@ -213,3 +213,16 @@ def test_another_earlier_report_without_its_number_is_looked_up_by_its_place():
            "heb ik niet meer"
     assert reading_route(tracker(told + [said(text, "report_street_lighting")])) == \
         "action_report_status"
+
+
+def test_saturday_after_an_answer_without_hours_gets_the_opening_hours(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "paspoort aanvragen",
+                             "top, en kan ik ook op zaterdag een afspraak maken?")
+    assert [m["response"] for m in messages] == ["utter_opening_hours_closed_day",
+                                                 "utter_opening_hours"]
+
+
+def test_paying_in_instalments_is_no_question_about_a_deadline():
+    assert read_aspects("kan het dan in termijnen?") == []
+    assert read_aspects("hoe lang is de termijn voor bezwaar?") == ["duration"]

@@ -13,8 +13,8 @@ from typing import Callable, List, Optional
 
 from bot.knowledge.articles import Article
 
-COST, VALIDITY, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOW = (
-    "cost", "validity", "duration", "online", "bring", "appointment", "others", "how")
+COST, VALIDITY, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOURS, HOW = (
+    "cost", "validity", "duration", "online", "bring", "appointment", "others", "hours", "how")
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
@@ -30,8 +30,8 @@ _ASPECTS = (
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
         r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b"
-        r"|\btermijn\w*|\bte laat\b|\bte vroeg\b|\bvroeg genoeg\b|\bop tijd\b|\bdeadline\b"
-        r"|\buiterlijk\b",
+        r"|(?<!\bin )\btermijn\w*|\bte laat\b|\bte vroeg\b|\bvroeg genoeg\b|\bop tijd\b"
+        r"|\bdeadline\b|\buiterlijk\b",
         re.IGNORECASE)),
     (ONLINE, re.compile(
         r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"
@@ -55,6 +55,10 @@ _ASPECTS = (
     (APPOINTMENT, re.compile(
         r"\bafspraak\b|\bzomaar langs\w*|\bzonder afspraak\b|\binloop\w*"
         r"|\bappointment\b", re.IGNORECASE)),
+    (HOURS, re.compile(
+        r"\b(?:zaterdag\w*|zondag\w*|weekend|s ?avonds|\w*avond|na (?:werktijd|het werk|vijven|"
+        r"zessen)|buiten (?:kantoortijd|werktijd)|openingstijd\w*|saturday|sunday|evening)\b",
+        re.IGNORECASE)),
     # last: "hoe vraag ik die aan?" asks the way, what the other aspects do not
     (HOW, re.compile(
         r"^\W*(?:en |maar |ja maar |ok[eé]? |oke )?hoe (?:vraag|regel|doe|krijg|werkt|moet|kan|"
@@ -75,6 +79,8 @@ _ABOUT = {
     BRING: re.compile(r"\bneem\w*|\bmee\b|\bnodig\b|\bpasfoto\b|\bidentiteitsbewijs\b"
                       r"|\bbewijs\b", re.IGNORECASE),
     APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*", re.IGNORECASE),
+    HOURS: re.compile(r"\b(?:open|dicht|gesloten|zaterdag|zondag|weekend|feestdag\w*|"
+                      r"avond\w*)\b", re.IGNORECASE),
     HOW: re.compile(r"\b(?:vraag|maak|ga|bel|meld|kies|vul|regel|doe)\b|\bonline\b|\bdigid\b",
                     re.IGNORECASE),
     OTHERS: re.compile(r"\bkind\w*|\bjonger dan\b|\bonder de \d+|\bouder\w*|\bpartner\b"

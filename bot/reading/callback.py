@@ -60,8 +60,23 @@ def preferred_time(text: str) -> Optional[str]:
     """When the resident wants to be called, as they wrote it ("morgen tussen 10 en 12");
     None when they name no day or time."""
     parts = [" ".join(match.group().split()) for match in _TIME.finditer(text or "")
-             if not _PAST.search(text[:match.start()])]
+             if not _PAST.search(text[:match.start()])
+             and not (_EARLIER_TODAY.fullmatch(match.group().strip())
+                      and not _CALL_WORD.search(_sentence_around(text, match.start())))]
     return " ".join(parts) or None
+
+
+# "Ik was vanochtend aan de balie": the part of today that is over names when something
+# happened, unless the same sentence asks for the call ("bel me vanmiddag terug").
+_EARLIER_TODAY = re.compile(r"van(?:ochtend|morgen|middag|nacht)", re.IGNORECASE)
+_CALL_WORD = re.compile(r"\b(?:\w*bel\w*|gebeld|bereikbaar|call\w*)\b", re.IGNORECASE)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence or clause of `text` that holds position `at`."""
+    start = max(text.rfind(mark, 0, at) for mark in ".!?,") + 1
+    ends = [n for n in (text.find(mark, at) for mark in ".!?,") if n >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 # "sinds zondag", "vorige week dinsdag": when something happened, not when to call.

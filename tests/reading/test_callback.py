@@ -50,3 +50,13 @@ def test_the_time_a_resident_wants_to_be_called(text, when):
 def test_a_part_of_the_day_written_together_with_the_day():
     assert preferred_time("Kunt u mij morgenmiddag na 14.00 uur terugbellen") == \
         "morgenmiddag na 14.00 uur"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("klacht over de baliemedewerker bij rijbewijzen vanochtend. Graag terugbellen op "
+     "0571-223344, mevrouw Jansen.", None),
+    ("ik was vanochtend aan de balie, bel me morgen", "morgen"),
+    ("bel me vanmiddag terug", "vanmiddag"),
+])
+def test_a_part_of_today_that_is_over_is_no_time_to_call(text, expected):
+    assert preferred_time(text) == expected
