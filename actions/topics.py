@@ -19,7 +19,7 @@ from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, about_the_answer, answer
                                context_article, find_answer, other_articles, own_subject,
                                previous_article,
                                record_not_helped, related_article, utter_article)
-from actions.reading import response_text
+from actions.reading import last_bot_response, response_text
 from bot.knowledge.aspects import (HOURS, article_detail, read_aspects, sentences_about,
                                    subject_words)
 from bot.intents import REPORT_INTENTS
@@ -121,6 +121,12 @@ class ActionAnswerTopic(ProfileAction):
         events = await knowledge_answer(dispatcher, tracker)
         if events is not None:
             return events
+        if self.response_for(tracker, domain) == last_bot_response(tracker):
+            # "kan ik geen kwijtschelding krijgen?" after the money worries answer: not the
+            # same text again, but what the knowledge base says to the question itself
+            events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)
+            if events is not None:
+                return events
         return await super().run(dispatcher, tracker, domain)
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:

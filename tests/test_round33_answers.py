@@ -226,3 +226,28 @@ def test_saturday_after_an_answer_without_hours_gets_the_opening_hours(
 def test_paying_in_instalments_is_no_question_about_a_deadline():
     assert read_aspects("kan het dan in termijnen?") == []
     assert read_aspects("hoe lang is de termijn voor bezwaar?") == ["duration"]
+
+
+def test_the_same_topic_answer_twice_becomes_the_knowledge_bases_answer(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    import asyncio
+
+    from rasa_sdk import Tracker
+
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "find_answer",
+                        lambda t, i, c: knowledge.find_answer(t, i, c, kb_url))
+    text = "misschien later. kan ik geen kwijtschelding krijgen of in delen betalen?"
+    events = [{"event": "user", "text": "ik heb schulden en kan de aanslag niet betalen"},
+              {"event": "bot", "text": "Wat vervelend dat u zich zorgen maakt over geld.",
+               "metadata": {"utter_action": "utter_answer_money_worries"}},
+              {"event": "user", "text": text}]
+    message = {"intent": {"name": "money_worries", "confidence": 0.9}, "text": text,
+               "entities": [], "intent_ranking": [{"name": "money_worries"}]}
+    tracker_ = Tracker("s", {}, message, events, False, None, {}, "action_listen")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker_, domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert "utter_answer_money_worries" not in responses, responses
+    assert responses[0].startswith("utter_kb_")
