@@ -14,7 +14,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
-from bot.reading.danger import asks_why_112, says_cannot_call, someone_may_be_inside
+from bot.reading.answers import asks_about_acting
+from bot.reading.danger import asks_why_112, help_called, says_cannot_call, someone_may_be_inside
 from bot.reading.result import Reading
 
 
@@ -31,6 +32,11 @@ OWN_ANSWER_REASONS = ("suicide", "jump_risk", "home_violence", "missing_person",
 OWN_FOLLOWUP = ("suicide", "jump_risk", "home_violence", "welfare")
 # Someone threatens the resident: not daring to call gets how to call anyway, quietly.
 THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
+# What to do meanwhile, asked after the 112 answer: the advice for each danger reason.
+MEANWHILE = {"fire": "fire", "gas": "gas", "water": "water", "injured": "person",
+             "unconscious": "person", "medical": "person"}
+# Dangers whose "waarom 112?" has its own why (fire spreads, gas indoors can explode).
+WHY_112_REASONS = ("fire", "gas")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
 OUTAGE_FOLLOWUP = "utter_emergency_followup_outage"
 OUTAGE_PERSON = "utter_emergency_outage_person"
@@ -52,13 +58,14 @@ class ActionEmergency(Action):
                   domain: DomainDict) -> List[EventType]:
         reading = reading_of(tracker)
         again = answered_before(tracker)
-        outage = _outage_followup(tracker, tracker.latest_message.get("text") or "") if (
-            again and not reading.urgent) else None
-        own = _own_followup(tracker) if again and (
-            not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
         text = tracker.latest_message.get("text") or ""
         earlier = _earlier_reason(tracker) if again else None
-        utter(dispatcher, outage or own or _response(reading, again, text, earlier))
+        meanwhile = _meanwhile(tracker, text) if again else None
+        outage = _outage_followup(tracker, text) if (
+            again and not reading.urgent and not asks_why_112(text)) else None
+        own = _own_followup(tracker) if again and (
+            not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
+        utter(dispatcher, meanwhile or outage or own or _response(reading, again, text, earlier))
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
@@ -77,7 +84,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
     if again and earlier in THREAT_REASONS and says_cannot_call(text):
         return "utter_emergency_cannot_call"  # "hij hoort me": how to call 112 anyway
     if again and asks_why_112(text):
-        return "utter_emergency_why_112_fire" if earlier == "fire" else "utter_emergency_why_112"
+        return f"utter_emergency_why_112_{earlier}" if earlier in WHY_112_REASONS \
+            else "utter_emergency_why_112"
     if again:
         return "utter_emergency_followup"
     if reading.danger_reason in OWN_ANSWER_REASONS:
@@ -92,10 +100,26 @@ def _response(reading: Reading, again: bool, text: Text = "",
 
 
 def _earlier_reason(tracker: Tracker) -> Optional[Text]:
-    """The danger reason of the resident's message before this one."""
-    said = [e for e in tracker.events if e.get("event") == "user"][-2:-1]
-    entities = (said[0].get("parse_data") or {}).get("entities") if said else None
-    return Reading.from_entities(entities).danger_reason if entities else None
+    """The danger reason of the resident's latest earlier message that had one."""
+    said = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    for event in reversed(said):
+        entities = (event.get("parse_data") or {}).get("entities")
+        reason = Reading.from_entities(entities).danger_reason if entities else None
+        if reason and reason != "asks_112":
+            return reason
+    return None
+
+
+def _meanwhile(tracker: Tracker, text: Text) -> Optional[Text]:
+    """"Moet ik de buurman waarschuwen?" after the fire answer, "moet ik naar hem toe?" about
+    a child by the water: what to do meanwhile for that danger; after "112 is gebeld" without
+    advice of its own: stay safe and follow the operator."""
+    if not asks_about_acting(text):
+        return None
+    advice = MEANWHILE.get(_earlier_reason(tracker) or "")
+    if advice:
+        return f"utter_emergency_meanwhile_{advice}"
+    return "utter_emergency_called_what_to_do" if help_called(text) else None
 
 
 def _own_followup(tracker: Tracker) -> Optional[Text]:

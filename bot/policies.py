@@ -32,7 +32,7 @@ from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
 from bot.profile import profile
-from bot.reading.answers import (adds_to_a_report, asks_about_the_wait, asks_what_to_do,
+from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  ends_the_chat, is_only_an_ok, says_no_thanks,
                                  sent_to_the_wrong_chat, wants_the_report_after_all,
                                  written_to_someone_close)
@@ -146,7 +146,6 @@ OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
 # "ze komen eraan. moet ik erin springen??": what to do until help comes.
-CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
 # Despair again later in a conversation that had the 113 answer: 113's chat, at once.
 CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
 CRISIS_AGAIN = "utter_emergency_followup_suicide"
@@ -211,10 +210,8 @@ _PUSHBACK = re.compile(
     r"waarom duurt (?:het|dat|dit)|duurt (?:het|dat) (?:zo|nog zo) lang|niet normaal|"
     r"ridiculous|unacceptable|(?:far|way) too long)\b", re.IGNORECASE)
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
-                     REPORT_HERE_ACTION, CALLED_WHAT_TO_DO)
+                     REPORT_HERE_ACTION)
 # After "112 is gebeld": a question about what to do themselves ("moet ik erin springen?").
-_ASKS_ABOUT_ACTING = re.compile(r"\b(?:moet|mag|kan|kun|zal|zou|should|can|must) (?:ik|we|wij|i)\b",
-                                re.IGNORECASE)
 # After the 112 answer, the resident says it is no case for 112.
 _DOUBTS_112 = re.compile(
     r"\bwaarom (?:zegt|noemt|begint|heeft|geeft) (?:u|je|jij|jullie|ie|hij) (?:het )?"
@@ -271,8 +268,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CALLED_WHAT_TO_DO,
-                   CRISIS_AGAIN)
+                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -633,11 +629,10 @@ def reading_route(tracker: DialogueStateTracker,
                 and (intent.get("name") not in REPORT_INTENTS or not reading.category)
                 and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending)):
             # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
+            if asks_about_acting(message.text or ""):
+                return EMERGENCY_ACTION  # "brandweer komt. wat moet ik nu doen?": for this danger
             if offer_pending:
                 return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
-            if asks_what_to_do(message.text or "") or _ASKS_ABOUT_ACTING.search(
-                    message.text or ""):
-                return CALLED_WHAT_TO_DO  # "ze komen eraan. moet ik erin springen??"
             if "?" not in (message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below

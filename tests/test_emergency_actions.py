@@ -295,3 +295,39 @@ def test_having_called_112_is_no_question_whether_to_call_it():
     called = read_message("ok ik heb 112 gebeld ze komen. moet ik naar hem toe gaan?")
     assert called.danger_reason != "asks_112"
     assert read_message("0800 gebeld. moet ik 112 bellen?").danger_reason == "asks_112"
+
+
+def _after(first, then, dispatcher, domain, answered="utter_emergency_emergency"):
+    tracker = make_tracker("inform", then, entities=read_message(then).to_entities(then))
+    tracker.events = [{"event": "user", "text": first,
+                       "parse_data": {"entities": read_message(first).to_entities(first)}},
+                      {"event": "action", "name": "action_emergency"},
+                      {"event": "bot", "text": "…", "metadata": {"utter_action": answered}},
+                      {"event": "action", "name": "action_listen"},
+                      {"event": "user", "text": then}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    return [m["response"] for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize("first, then, answered, response", [
+    ("de container naast de schuur staat in brand!! de vlammen komen tegen de schuur aan",
+     "heb al 112 gebeld brandweer komt eraan. wat moet ik nu doen", "utter_emergency_emergency",
+     "utter_emergency_meanwhile_fire"),
+    ("ik ruik gas in mijn keuken, sterk", "ik sta nog in de keuken. moet ik de gaskraan "
+     "dichtdraaien en ramen open?", "utter_emergency_gas", "utter_emergency_meanwhile_gas"),
+    ("er loopt een klein jongetje alleen bij de vijver, hij staat heel dicht bij het water",
+     "112?? hij is niet in het water hoor. moet ik gewoon naar hem toe gaan?",
+     "utter_emergency_emergency", "utter_emergency_meanwhile_water"),
+    ("er ligt een man bewusteloos op straat", "ambulance is gebeld, moet ik hem omdraaien?",
+     "utter_emergency_emergency", "utter_emergency_meanwhile_person"),
+    ("er is een vechtpartij voor de deur", "ze zijn gebeld, moet ik iets doen?",
+     "utter_emergency_emergency", "utter_emergency_called_what_to_do"),
+])
+def test_what_to_do_meanwhile_is_the_advice_for_that_danger(first, then, answered, response,
+                                                             dispatcher, domain):
+    assert _after(first, then, dispatcher, domain, answered) == [response]
+
+
+def test_why_112_for_gas_says_why_and_not_the_outage_number(dispatcher, domain):
+    assert _after("ik ruik gas in mijn keuken, sterk", "waarom 112? het is toch geen brand",
+                  dispatcher, domain, "utter_emergency_gas") == ["utter_emergency_why_112_gas"]

@@ -1056,7 +1056,7 @@ FIRE_ANSWERED = START + [said("ER STAAT EEN AUTO IN BRAND OP DE PARKWEG VLAK BIJ
                                   "ik heb gebeld ze komen eraan. moet ik erin springen??"])
 def test_help_called_and_what_to_do_gets_the_advice_not_a_report(text):
     assert reading_route(tracker(FIRE_ANSWERED + [said(text, "report_public_space_other")])) \
-        == "utter_emergency_called_what_to_do"
+        == "action_emergency"  # which gives the fire's advice: tests/test_emergency_actions.py
 
 
 def test_help_there_and_yes_it_must_be_reported_starts_the_report():

@@ -115,7 +115,8 @@ def test_doubting_112_asks_why(text):
 def test_why_112_for_a_fire_says_that_fire_spreads():
     text = "waarom zou ik 112 bellen het is maar een afvalcontainer"
     assert _response(Reading(), True, text, "fire") == "utter_emergency_why_112_fire"
-    assert _response(Reading(), True, text, "gas") == "utter_emergency_why_112"
+    assert _response(Reading(), True, text, "gas") == "utter_emergency_why_112_gas"
+    assert _response(Reading(), True, text, "violence") == "utter_emergency_why_112"
     assert _response(Reading(), True, "wat moet ik nu doen?", "fire") == \
         "utter_emergency_followup"
 
@@ -171,8 +172,7 @@ def test_called_112_and_asking_what_to_do_near_someone_who_may_jump_is_answered(
                                 metadata={"utter_action": "utter_emergency_jump_risk"}),
                      ActionExecuted("action_listen")]
     text = "ok ik heb 112 gebeld ze komen. moet ik naar hem toe gaan of afstand houden?"
-    assert reading_route(tracker(after + [said(text, "inform")])) == \
-        "utter_emergency_called_what_to_do"
+    assert reading_route(tracker(after + [said(text, "inform")])) == "action_emergency"
 
 
 @pytest.mark.parametrize("first, follow_up, words", [
@@ -251,3 +251,14 @@ def test_the_same_topic_answer_twice_becomes_the_knowledge_bases_answer(
     responses = [m["response"] for m in dispatcher.messages]
     assert "utter_answer_money_worries" not in responses, responses
     assert responses[0].startswith("utter_kb_")
+
+
+@pytest.mark.parametrize("intent", ["report_public_space_other", "ask_report_status"])
+def test_tonight_too_after_a_status_is_about_that_report_not_a_new_one(intent):
+    told = START + [said("hoe staat het met mijn melding M-2026-001137? die tak ligt er nog "
+                         "steeds", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = "binnen 24 uur, ook vannacht? het is pikdonker en er zijn al twee fietsers bijna " \
+           "gevallen"
+    assert reading_route(tracker(told + [said(text, intent)])) in (
+        "utter_status_faster", "action_report_status")

@@ -706,3 +706,13 @@ def adds_to_a_report(text: str) -> bool:
 def asks_what_to_do(text: str) -> bool:
     """"Moet ik nog iets doen?", "wat moet ik nu doen?"."""
     return bool(_WHAT_TO_DO.search(text or ""))
+
+
+# "Moet ik de buurman waarschuwen?", "mag ik naar hem toe?": whether to act oneself.
+_ASKS_ABOUT_ACTING = re.compile(r"\b(?:moet|mag|kan|kun|zal|zou|should|can|must) (?:ik|we|wij|i)\b",
+                                re.IGNORECASE)
+
+
+def asks_about_acting(text: str) -> bool:
+    """What to do, or whether to do something oneself, in any words."""
+    return asks_what_to_do(text) or bool(_ASKS_ABOUT_ACTING.search(text or ""))

@@ -47,7 +47,9 @@ _FASTER = re.compile(
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
     r"|\bgraag (?:\w+ ){0,2}?(?:snel|vandaag|meteen)\b(?!.*\bniet\b)"
     r"|\b(?:can|could) (?:it|you) (?:\w+ ){0,3}?(?:faster|sooner|today)\b"
-    r"|\b(?:komt|komen) (?:er )?(?:vandaag|morgen|meteen|direct) (?:nog )?iemand\b"
+    r"|\b(?:komt|komen) (?:er )?(?:vandaag|vanavond|vannacht|morgen|meteen|direct) (?:nog )?"
+    r"iemand\b|\b(?:ook|nog) (?:vanavond|vannacht|vandaag)\s*\?"
+    r"|\b(?:vanavond|vannacht) (?:nog )?iemand\b"
     r"|\b(?:jullie|ze|de gemeente|iemand) (?:\w+ ){0,3}?(?:vandaag|morgen|meteen|direct)\b"
     r"(?: \w+){0,2} ?(?:\?|$)")
 _COST = re.compile(
