@@ -43,8 +43,9 @@ from bot.reading.danger import help_called, says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
-from bot.reading.questions import (announces_a_question, asks_about_the_service, is_question,
-                                  read_question, tells_something_wrong)
+from bot.reading.questions import (announces_a_question, asks_about_the_service,
+                                  asks_if_open_now, is_question, read_question,
+                                  tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
                                           mentions_a_report, refuses_a_new_report,
                                           says_not_known, says_number_unknown)
@@ -257,6 +258,7 @@ PASSED_ON_ACTIONS = (TAKE_MESSAGE_ACTION, CALLBACK_ACTION, WHEN_ACTION, HANDOVER
 ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
+OPENING_HOURS_ACTION = "action_opening_hours"
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
 # Questions about the resident's own data or loss, answered wherever they come.
@@ -268,7 +270,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN)
+                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, OPENING_HOURS_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -654,6 +656,9 @@ def reading_route(tracker: DialogueStateTracker,
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
         return OTHER_LANGUAGE_ACTION
+    if (tracker.active_loop_name is None and not reading.danger
+            and asks_if_open_now(message.text or "")):
+        return OPENING_HOURS_ACTION  # "kan ik NU bellen of niet?": yes or no, then when
     if (tracker.active_loop_name is None and not reading.danger
             and not reading.phone and written_to_someone_close(message.text or "")):
         return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us

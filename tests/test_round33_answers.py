@@ -262,3 +262,11 @@ def test_tonight_too_after_a_status_is_about_that_report_not_a_new_one(intent):
            "gevallen"
     assert reading_route(tracker(told + [said(text, intent)])) in (
         "utter_status_faster", "action_report_status")
+
+
+@pytest.mark.parametrize("text, intent", [("ja maar NU, kan ik nu bellen of niet", "out_of_scope"),
+                                          ("is jullie telefoon nu nog open?", "opening_hours")])
+def test_can_i_call_now_gets_the_opening_hours_action(text, intent):
+    assert reading_route(tracker(START + [said(text, intent)])) == "action_opening_hours"
+    assert reading_route(tracker(START + [said("kan ik nu een melding doen?", intent)])) != \
+        "action_opening_hours"

@@ -186,6 +186,20 @@ _ANNOUNCED = re.compile(r"^(?:\w+ ){0,3}?(?:ik |wij |we )?(?:heb|hebben|had) "
                         r"(?:een |nog een |even een )?(?:vraag|vraagje|vragen)\b")
 
 
+# "Kan ik NU nog bellen of niet?", "is de telefoon nu open?": open right now, not the hours.
+_OPEN_NOW = re.compile(
+    r"\b(?:kan|kun|mag) (?:ik|je|u) (?:\w+ ){0,2}?(?:nu|nou|op dit moment|vanavond) (?:\w+ ){0,2}?"
+    r"(?:bellen|langskomen|langs komen|binnenlopen)\b"
+    r"|\b(?:zijn|is) (?:jullie|de telefoon|het gemeentehuis|het loket|er iemand) (?:\w+ ){0,2}?"
+    r"(?:nu|nou|op dit moment) (?:\w+ ){0,2}?(?:open|bereikbaar|aan de telefoon)\b"
+    r"|\b(?:are you|is the (?:phone|office)) (?:\w+ )?open (?:right )?now\b", re.IGNORECASE)
+
+
+def asks_if_open_now(text: str) -> bool:
+    """Whether the municipality can be called or visited right now."""
+    return bool(_OPEN_NOW.search(text or ""))
+
+
 def announces_a_question(text: str) -> bool:
     """"Hallo, ik heb een vraag over iets bij ons in de straat": a question to come, not yet
     asked (no question mark, no question word after the announcement)."""

@@ -130,7 +130,8 @@ _SAFETY = re.compile(
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg(?:halen|houden|sturen)\b"
     r"|\b(?:moet|kan|zal) (?:ik|we) (?:het|de|dat|die) (?:\w+ )?(?:afzetten|afsluiten|afschermen)\b"
     r"|\bis it (?:safe|dangerous)\b|\bwhat (?:should|can|do) (?:i|we) do\b")
-# "Moet ik die zakken zelf weghalen of doen jullie dat?": whether to clear it up oneself.
+# "Moet ik die zakken zelf weghalen of doen jullie dat?": whether to clear it up oneself;
+# after `_SAFETY`, which takes "moet ik de kinderen daar weghalen?".
 _CLEAN_UP = re.compile(
     r"\b(?:moet|moeten|mag|kan|kun|hoef|hoeven|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
     r"(?:weghalen|weg halen|opruimen|wegbrengen|opvegen|opscheppen|schoonmaken|wegslepen)\b"
@@ -180,12 +181,11 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b(?: \w+){0,4} (?
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
-          ("clean_up", _CLEAN_UP),
           ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
-          ("safety", _SAFETY), ("other_party", _OTHER_PARTY),
+          ("safety", _SAFETY), ("clean_up", _CLEAN_UP), ("other_party", _OTHER_PARTY),
           ("next_steps", _NEXT_STEPS),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)

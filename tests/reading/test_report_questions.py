@@ -42,6 +42,7 @@ ASKED = {
     "clean_up": ["moet ik die zakken zelf weghalen of doen jullie dat?",
                  "ja. maar u geeft geen antwoord, moet ik het zelf opruimen?",
                  "ruimen jullie het op?", "should I clean it up myself?"],
+    "safety": ["moet ik de kinderen daar weghalen?"],
     "remove_data": ["kunnen jullie mijn nummer weghalen?", "verwijder mijn gegevens aub?",
                     "can you delete my number?"],
     "phone": ["kan ik niet gewoon iemand bellen?", "wat is jullie telefoonnummer?",
