@@ -57,6 +57,12 @@ class OpeningHoursAction(Action, ABC):
         closed = (f"utter_{kind}_closed" if kind else self.closed_response) + suffix
         utter_open_or_closed(dispatcher, self._now(), opened, closed, english, **values)
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
+        return []
+
 
 def utter_open_or_closed(dispatcher: CollectingDispatcher, now: dt.datetime, opened: str,
                          closed: str, english: bool = False, **values: Any) -> None:
@@ -68,12 +74,6 @@ def utter_open_or_closed(dispatcher: CollectingDispatcher, now: dt.datetime, ope
     else:
         day, opens = municipality.next_opening(now, english)
         utter(dispatcher, closed, next_day=day, next_open=opens.strftime("%H:%M"), **values)
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
-        return []
 
 
 class ActionContactHuman(OpeningHoursAction):

@@ -60,12 +60,13 @@ class ActionEmergency(Action):
         again = answered_before(tracker)
         text = tracker.latest_message.get("text") or ""
         earlier = _earlier_reason(tracker) if again else None
-        meanwhile = _meanwhile(tracker, text) if again else None
+        meanwhile = _meanwhile(tracker, text, reading) if again else None
         outage = _outage_followup(tracker, text) if (
-            again and not reading.urgent and not asks_why_112(text)) else None
+            again and not reading.urgent
+            and not (asks_why_112(text) and earlier in WHY_112_REASONS)) else None
         own = _own_followup(tracker) if again and (
             not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
-        utter(dispatcher, meanwhile or outage or own or _response(reading, again, text, earlier))
+        utter(dispatcher, own or meanwhile or outage or _response(reading, again, text, earlier))
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
@@ -94,6 +95,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
         return "utter_emergency_live_cable"  # 112, stay away, and the grid's number
     if reading.danger_reason == "asks_112" and reading.report_question == "police":
         return "utter_emergency_police"  # "kunnen jullie de politie sturen?": 0900-8844 too
+    if reading.danger_reason == "asks_112":
+        return "utter_emergency_asks_112"  # "moet ik 112 bellen?": yes when people are in danger
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard
@@ -110,13 +113,15 @@ def _earlier_reason(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def _meanwhile(tracker: Tracker, text: Text) -> Optional[Text]:
+def _meanwhile(tracker: Tracker, text: Text, reading: Reading) -> Optional[Text]:
     """"Moet ik de buurman waarschuwen?" after the fire answer, "moet ik naar hem toe?" about
     a child by the water: what to do meanwhile for that danger; after "112 is gebeld" without
     advice of its own: stay safe and follow the operator."""
     if not asks_about_acting(text):
         return None
-    advice = MEANWHILE.get(_earlier_reason(tracker) or "")
+    reason = reading.danger_reason if reading.danger_reason in MEANWHILE \
+        else _earlier_reason(tracker)
+    advice = MEANWHILE.get(reason or "")
     if advice:
         return f"utter_emergency_meanwhile_{advice}"
     return "utter_emergency_called_what_to_do" if help_called(text) else None

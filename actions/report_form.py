@@ -572,7 +572,7 @@ class ValidateReportForm(FormValidationAction):
             place = with_number(Place.from_dict(current), place)
         if place and place.kind == "description" and current and current.get("streets"):
             place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
-        if (place and place.kind == "street" and current
+        if (place and place.kind == "street" and current and answer is not False
                 and tuple(current.get("streets") or ()) == place.streets):
             # "allee, de Parkweg heb ik toch gezegd": the street again keeps its spot and number
             kept = Place.from_dict(current)

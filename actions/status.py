@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List, Optional, Text, Tuple
 from zoneinfo import ZoneInfo
 
@@ -275,11 +275,13 @@ class ActionReportStatus(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        number = case_number_of(tracker) or (
-            short_case_number(tracker.latest_message.get("text"))
-            if tracker.get_slot(ASKED_SLOT) else None)
+        number = case_number_of(tracker)
+        guessed = None if number or not tracker.get_slot(ASKED_SLOT) else short_case_number(
+            tracker.latest_message.get("text"))
         try:
-            found = await asyncio.to_thread(find_report, number, tracker.sender_id)
+            found = await asyncio.to_thread(find_report, number or guessed, tracker.sender_id)
+            if found and guessed:  # "802" may be someone else's: never its place
+                found = replace(found, place=None)
         except Exception:  # the store is down: say so, keep the conversation
             logger.exception("Report status lookup failed for conversation %s",
                              tracker.sender_id[:4] + "…")
@@ -317,7 +319,7 @@ class ActionReportStatus(Action):
         if street and previous_bot_action(tracker) == "action_report_status":
             utter(dispatcher, "utter_status_not_found_by_place", street=street)
             return [SlotSet(ASKED_SLOT, False)]  # looked for by its place: no number asked
-        return not_found(dispatcher, tracker, number)
+        return not_found(dispatcher, tracker, number or guessed)
 
 
 def _asks_when(tracker: Tracker) -> bool:

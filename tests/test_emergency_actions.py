@@ -232,7 +232,9 @@ def test_asking_to_send_the_police_gets_112_and_the_police_number(dispatcher, do
 
 def test_asking_to_send_an_ambulance_gets_112(dispatcher, domain):
     run_emergency("kunnen jullie een ambulance sturen?", dispatcher, domain)
-    assert dispatcher.messages[0]["response"] == "utter_emergency_emergency"
+    assert dispatcher.messages[0]["response"] == "utter_emergency_asks_112"
+    assert all("Bel nu 112" in v["text"] or "Call 112 now" in v["text"]
+               for v in domain["responses"]["utter_emergency_asks_112"])
 
 
 def test_after_the_welfare_answer_a_question_gets_the_police_number_too(dispatcher, domain):
@@ -331,3 +333,45 @@ def test_what_to_do_meanwhile_is_the_advice_for_that_danger(first, then, answere
 def test_why_112_for_gas_says_why_and_not_the_outage_number(dispatcher, domain):
     assert _after("ik ruik gas in mijn keuken, sterk", "waarom 112? het is toch geen brand",
                   dispatcher, domain, "utter_emergency_gas") == ["utter_emergency_why_112_gas"]
+
+
+@pytest.mark.parametrize("text", ["ik wil van de brug springen", "ik spring zo van het dak",
+                                  "ik zit op het balkon en wil springen, ik kan niet meer"])
+def test_the_resident_who_wants_to_jump_gets_112_and_113(text, dispatcher, domain):
+    run_emergency(text, dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_suicide"]
+
+
+def test_someone_in_the_water_is_told_not_to_jump_in(dispatcher, domain):
+    responses = _after("er ligt een man in de gracht, hij drijft",
+                       "112 is gebeld. moet ik erin springen om hem te halen?", dispatcher,
+                       domain)
+    assert responses == ["utter_emergency_meanwhile_water"]
+    text = domain["responses"]["utter_emergency_meanwhile_water"][-1]["text"]
+    assert "Spring er niet zelf in" in text
+
+
+def test_what_to_do_follows_the_danger_told_now_not_the_first(dispatcher, domain):
+    assert _after("de container staat in brand", "nu ligt de buurman bewusteloos in de tuin, "
+                  "moet ik hem wegslepen?", dispatcher, domain) == \
+        ["utter_emergency_meanwhile_person"]
+
+
+def test_after_the_jump_answer_a_question_gets_the_jump_follow_up(dispatcher, domain):
+    assert _after("er staat een jongen op de reling van de brug, hij wil springen",
+                  "ik heb 112 gebeld, moet ik bij hem blijven of naar hem toe?", dispatcher,
+                  domain, "utter_emergency_jump_risk") == ["utter_emergency_followup_jump_risk"]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("is 112 al gebeld of moet ik nog 112 bellen?", "asks_112"),
+    ("moet ik nou 112 bellen voor een kapotte lantaarnpaal?", "asks_112")])
+def test_asking_whether_to_call_112_stays_that_question(text, reason, dispatcher, domain):
+    assert read_message(text).danger_reason == reason
+    run_emergency(text, dispatcher, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency_asks_112"
+
+
+def test_a_faint_gas_smell_questioned_keeps_the_outage_advice(dispatcher, domain):
+    assert _after("ik ruik gas bij de meterkast", "het is maar een klein beetje, en buiten",
+                  dispatcher, domain, "utter_emergency_gas") != ["utter_emergency_why_112_gas"]

@@ -1442,3 +1442,13 @@ def test_the_same_street_again_keeps_the_spot_said_before(dispatcher, domain):
     assert "report_place" not in result and "report_location" not in result
     assert result["report_ack"][0]["key"] == "utter_ack_place"
     assert "speeltuin" in result["report_ack"][0]["values"]["place"]
+
+
+def test_the_same_street_with_a_no_at_the_summary_is_still_a_correction(dispatcher, domain):
+    spot = {"kind": "street_number", "text": "Parkweg 12", "streets": ["Parkweg"],
+            "house_number": "12", "verified": True}
+    text = "nee, alleen de Parkweg, het nummer klopt niet"
+    tracker = tracker_for(text, intent="deny", asking="report_confirmed",
+                          slots={"report_place": spot, "report_location": "Parkweg 12"})
+    result = ValidateReportForm().validate_report_confirmed(False, dispatcher, tracker, domain)
+    assert result.get("report_ack", [{}])[0].get("key") != "utter_ack_place"

@@ -31,6 +31,8 @@ def test_a_longer_question_that_points_back_is_a_follow_up(text):
 @pytest.mark.parametrize("text", [
     "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten",
     "hoeveel kost een vergunning voor een dakkapel aan de achterkant van ons huis",
+    "hoe lang duurt het voordat een kapotte lantaarnpaal bij ons gerepareerd wordt?",
+    "mijn buurman heeft een hond die de hele avond blaft, mag dat?",
 ])
 def test_a_long_question_with_its_own_subject_is_no_follow_up(text):
     assert not is_follow_up(text)
@@ -99,6 +101,8 @@ def test_who_replaces_a_burned_container_is_no_calendar_question():
     ("mijn buurman zaagt zijn grote eik om, heeft hij wel een vergunning?", False),
     ("heb ik een vergunning nodig voor een schutting?", True),
     ("mag ik de boom in mijn tuin kappen?", True),
+    ("mag ik zonder vergunning een schutting bouwen?", True),
+    ("ik wil een boom in mijn tuin kappen, mag dat wel?", True),
 ])
 def test_someone_else_felling_is_no_question_about_ones_own_permit(text, own):
     assert (read_question(text) == "permit_question") is own

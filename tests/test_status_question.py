@@ -430,3 +430,11 @@ def test_a_bare_number_after_the_number_question_finds_the_report(db_url, dispat
     dispatcher.messages.clear()
     message, _ = ask(dispatcher, domain, short, intent="inform")
     assert message.get("case_number") != report.case_number, "not a number asked for"
+
+
+def test_a_guessed_short_number_never_shows_the_place(db_url, dispatcher, domain):
+    report = file(db_url, sender=SOMEONE_ELSE, place="Dorpsstraat 12")
+    short = str(int(report.case_number.rsplit("-", 1)[1]))
+    message, _ = ask(dispatcher, domain, short, intent="inform",
+                     slots={"status_number_asked": True})
+    assert "Dorpsstraat" not in " ".join(str(value) for value in message.values())

@@ -56,8 +56,9 @@ _ASPECTS = (
         r"\bafspraak\b|\bzomaar langs\w*|\bzonder afspraak\b|\binloop\w*"
         r"|\bappointment\b", re.IGNORECASE)),
     (HOURS, re.compile(
-        r"\b(?:zaterdag\w*|zondag\w*|weekend|s ?avonds|\w*avond|na (?:werktijd|het werk|vijven|"
-        r"zessen)|buiten (?:kantoortijd|werktijd)|openingstijd\w*|saturday|sunday|evening)\b",
+        r"\b(?:zaterdag\w*|zondag\w*|weekend|s ?avonds|vanavond|avonds|"
+        r"na (?:werktijd|het werk|vijven|zessen)|buiten (?:kantoortijd|werktijd)|openingstijd\w*|"
+        r"saturday|sunday|evening)\b",
         re.IGNORECASE)),
     # last: "hoe vraag ik die aan?" asks the way, what the other aspects do not
     (HOW, re.compile(
@@ -203,9 +204,9 @@ def is_follow_up(text: str) -> bool:
             is_follow_up(part) for part in parts):
         return True
     if read_aspect(text) is not None:
+        few = len(subject_words(text).split()) <= MAX_FOLLOW_UP_SUBJECT_WORDS
         return (len((text or "").split()) <= MAX_FOLLOW_UP_WORDS
-                or "?" in text and len(subject_words(text).split()) <= MAX_FOLLOW_UP_SUBJECT_WORDS
-                or bool(_LEANS_BACK.search(text)))
+                or few and ("?" in text or bool(_LEANS_BACK.search(text))))
     also = _AND_ALSO.match(text or "")
     return bool(also) and also.group(1).lower() not in _NO_SUBJECT
 

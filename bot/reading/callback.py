@@ -62,20 +62,27 @@ def preferred_time(text: str) -> Optional[str]:
     parts = [" ".join(match.group().split()) for match in _TIME.finditer(text or "")
              if not _PAST.search(text[:match.start()])
              and not (_EARLIER_TODAY.fullmatch(match.group().strip())
-                      and not _CALL_WORD.search(_sentence_around(text, match.start())))]
+                      and _said_of_the_past(_sentence_around(text, match.start())))]
     return " ".join(parts) or None
 
 
-# "Ik was vanochtend aan de balie": the part of today that is over names when something
-# happened, unless the same sentence asks for the call ("bel me vanmiddag terug").
+# "Ik was vanochtend aan de balie": a part of today names when something happened when its
+# sentence tells the past or does not ask for the call ("bel me terug, liefst vanmiddag").
 _EARLIER_TODAY = re.compile(r"van(?:ochtend|morgen|middag|nacht)", re.IGNORECASE)
-_CALL_WORD = re.compile(r"\b(?:\w*bel\w*|gebeld|bereikbaar|call\w*)\b", re.IGNORECASE)
+_CALL_WORD = re.compile(r"\b(?:bel|bell\w*|terugbel\w*|opbel\w*|gebeld|bereikbaar|call\w*)\b",
+                        re.IGNORECASE)
+_PAST_TENSE = re.compile(r"\b(?:was|waren|geweest|gebeurd|kwam|kwamen|had|hadden|zei|zag|"
+                         r"gedaan|gezegd)\b", re.IGNORECASE)
+
+
+def _said_of_the_past(sentence: str) -> bool:
+    return bool(_PAST_TENSE.search(sentence)) or not _CALL_WORD.search(sentence)
 
 
 def _sentence_around(text: str, at: int) -> str:
-    """The sentence or clause of `text` that holds position `at`."""
-    start = max(text.rfind(mark, 0, at) for mark in ".!?,") + 1
-    ends = [n for n in (text.find(mark, at) for mark in ".!?,") if n >= 0]
+    """The sentence of `text` that holds position `at`."""
+    start = max(text.rfind(mark, 0, at) for mark in ".!?") + 1
+    ends = [n for n in (text.find(mark, at) for mark in ".!?") if n >= 0]
     return text[start:min(ends) if ends else len(text)]
 
 

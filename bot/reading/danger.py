@@ -189,10 +189,10 @@ _HELP_NOT_THERE = re.compile(r"\b(?:komt|komen|is|zijn|heb|hebben|nemen|neemt)\b
                              re.IGNORECASE)
 
 
-# After the 112 answer: "waarom zou ik 112 bellen, het is maar een container?"
+# After the 112 answer: "waarom zou ik 112 bellen, het is een container?", "112??"
 _WHY_112 = re.compile(
     r"\bwaarom (?:zou|moet|moeten|zouden|zal) (?:ik|we|wij|je) (?:\w+ ){0,3}?112\b"
-    r"|\b(?:is|het is) (?:toch )?(?:maar|alleen|gewoon) een\b|\bwaarom 112\b|^\W*112\s*\?"
+    r"|\bwaarom 112\b|^\W*112\s*\?"
     r"|\bwhy (?:should|would|must) (?:i|we) (?:\w+ ){0,2}?112\b", re.IGNORECASE)
 
 

@@ -127,7 +127,7 @@ _PERMITS = re.compile(
 # Someone else builds or fells, and the resident asks whether that is allowed: no question
 # about the resident's own permit ("ze zijn de bomen aan het kappen, mag dat zomaar?").
 _SOMEONE_ELSE_DOES = re.compile(
-    r"\bmag dat (?:zomaar|wel|eigenlijk|gewoon)\b|\bzonder (?:een )?vergunning\b"
+    r"\bmag dat (?:zomaar|eigenlijk|gewoon)\b"
     r"|\biemand anders\b|\b(?:ze|zij|men) (?:zijn|waren) (?:\w+ ){0,4}?aan het\b"
     r"|\b(?:buurman|buurvrouw|buren|aannemer|bouwer) (?:\w+ ){0,2}?(?:kapt|zaagt|kappen|"
     r"zagen|bouwt|bouwen)\b|\bworden (?:\w+ ){0,2}?gekapt\b")

@@ -57,6 +57,8 @@ def test_a_part_of_the_day_written_together_with_the_day():
      "0571-223344, mevrouw Jansen.", None),
     ("ik was vanochtend aan de balie, bel me morgen", "morgen"),
     ("bel me vanmiddag terug", "vanmiddag"),
+    ("Bel me terug, liefst vanmiddag", "vanmiddag"),
+    ("Bel me, vanmiddag na 3 uur", "vanmiddag na 3 uur"),
 ])
 def test_a_part_of_today_that_is_over_is_no_time_to_call(text, expected):
     assert preferred_time(text) == expected
