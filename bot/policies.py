@@ -258,7 +258,7 @@ PASSED_ON_ACTIONS = (TAKE_MESSAGE_ACTION, CALLBACK_ACTION, WHEN_ACTION, HANDOVER
 ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
-OPENING_HOURS_ACTION = "action_opening_hours"
+OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
 # Questions about the resident's own data or loss, answered wherever they come.
@@ -270,7 +270,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, OPENING_HOURS_ACTION)
+                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -869,6 +869,9 @@ class ReadingPolicy(Policy):
         elif (tracker.latest_action_name == CONTACT_HUMAN_ACTION
               and not tracker.active_loop_name):
             action = "action_listen"  # also when the reading route ran it (a colleague offer)
+        elif (tracker.latest_action_name == OPENING_HOURS_ACTION
+              and not tracker.active_loop_name):
+            action = ANYTHING_ELSE  # as the rules do, also when the reading route ran it
         elif tracker.latest_action_name == STATUS_ACTION and not tracker.active_loop_name:
             action = "action_listen"  # also when the reading route ran it ("nee" = no number)
         elif tracker.latest_action_name == "action_listen":
