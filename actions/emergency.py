@@ -60,7 +60,7 @@ class ActionEmergency(Action):
         again = answered_before(tracker)
         text = tracker.latest_message.get("text") or ""
         earlier = _earlier_reason(tracker) if again else None
-        meanwhile = _meanwhile(tracker, text, reading) if again else None
+        meanwhile = _meanwhile(text, reading, earlier) if again else None
         outage = _outage_followup(tracker, text) if (
             again and not reading.urgent
             and not (asks_why_112(text) and earlier in WHY_112_REASONS)) else None
@@ -113,14 +113,13 @@ def _earlier_reason(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def _meanwhile(tracker: Tracker, text: Text, reading: Reading) -> Optional[Text]:
+def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text]) -> Optional[Text]:
     """"Moet ik de buurman waarschuwen?" after the fire answer, "moet ik naar hem toe?" about
     a child by the water: what to do meanwhile for that danger; after "112 is gebeld" without
     advice of its own: stay safe and follow the operator."""
     if not asks_about_acting(text):
         return None
-    reason = reading.danger_reason if reading.danger_reason in MEANWHILE \
-        else _earlier_reason(tracker)
+    reason = reading.danger_reason if reading.danger_reason in MEANWHILE else earlier
     advice = MEANWHILE.get(reason or "")
     if advice:
         return f"utter_emergency_meanwhile_{advice}"

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import List, Optional, Text, Tuple
 from zoneinfo import ZoneInfo
 
@@ -281,7 +281,7 @@ class ActionReportStatus(Action):
         try:
             found = await asyncio.to_thread(find_report, number or guessed, tracker.sender_id)
             if found and guessed:  # "802" may be someone else's: never its place
-                found = replace(found, place=None)
+                found = dataclasses.replace(found, place=None)
         except Exception:  # the store is down: say so, keep the conversation
             logger.exception("Report status lookup failed for conversation %s",
                              tracker.sender_id[:4] + "…")

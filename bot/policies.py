@@ -146,7 +146,6 @@ OFFER_ANSWER_INTENTS = ("affirm", "deny", "thanks", "goodbye", "stop")
 OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
-# "ze komen eraan. moet ik erin springen??": what to do until help comes.
 # Despair again later in a conversation that had the 113 answer: 113's chat, at once.
 CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
 CRISIS_AGAIN = "utter_emergency_followup_suicide"
@@ -212,7 +211,6 @@ _PUSHBACK = re.compile(
     r"ridiculous|unacceptable|(?:far|way) too long)\b", re.IGNORECASE)
 EMERGENCY_ACTIONS = (EMERGENCY_ACTION, OFFER_REPORT_ACTION, CALLED_112_ACTION,
                      REPORT_HERE_ACTION)
-# After "112 is gebeld": a question about what to do themselves ("moet ik erin springen?").
 # After the 112 answer, the resident says it is no case for 112.
 _DOUBTS_112 = re.compile(
     r"\bwaarom (?:zegt|noemt|begint|heeft|geeft) (?:u|je|jij|jullie|ie|hij) (?:het )?"

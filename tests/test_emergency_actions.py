@@ -238,16 +238,9 @@ def test_asking_to_send_an_ambulance_gets_112(dispatcher, domain):
 
 
 def test_after_the_welfare_answer_a_question_gets_the_police_number_too(dispatcher, domain):
-    then = "is er geen ander nummer? ik weet niet of het een noodgeval is"
-    tracker = make_tracker("out_of_scope", then, entities=read_message(then).to_entities(then))
-    tracker.events = [{"event": "user", "text": "buurvrouw van 88 al 4 dagen niet gezien"},
-                      {"event": "action", "name": "action_emergency"},
-                      {"event": "bot", "text": "…",
-                       "metadata": {"utter_action": "utter_emergency_welfare"}},
-                      {"event": "action", "name": "action_listen"},
-                      {"event": "user", "text": then}]
-    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_welfare"]
+    assert _after("buurvrouw van 88 al 4 dagen niet gezien",
+                  "is er geen ander nummer? ik weet niet of het een noodgeval is", dispatcher,
+                  domain, "utter_emergency_welfare") == ["utter_emergency_followup_welfare"]
 
 
 def test_reporting_again_after_the_status_answer_keeps_what_was_told(dispatcher, domain):
@@ -278,16 +271,8 @@ JUMP = ("er zit een jongen op de rand van de brug over het kanaal, hij huilt en 
 
 
 def test_112_or_113_about_someone_who_may_jump_gets_112(dispatcher, domain):
-    then = "112 of 113? ik wil niet dat hij schrikt van politie"
-    tracker = make_tracker("out_of_scope", then, entities=read_message(then).to_entities(then))
-    tracker.events = [{"event": "user", "text": JUMP},
-                      {"event": "action", "name": "action_emergency"},
-                      {"event": "bot", "text": "…",
-                       "metadata": {"utter_action": "utter_emergency_jump_risk"}},
-                      {"event": "action", "name": "action_listen"},
-                      {"event": "user", "text": then}]
-    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_jump_risk"]
+    assert _after(JUMP, "112 of 113? ik wil niet dat hij schrikt van politie", dispatcher,
+                  domain, "utter_emergency_jump_risk") == ["utter_emergency_followup_jump_risk"]
     assert domain["responses"]["utter_emergency_followup_jump_risk"][-1]["text"].startswith(
         "Bel 112, niet 113")
 

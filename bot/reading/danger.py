@@ -197,7 +197,7 @@ _WHY_112 = re.compile(
 
 
 def asks_why_112(text: str) -> bool:
-    """The resident doubts the 112 advice and asks why ("het is maar een container")."""
+    """The resident doubts the 112 advice and asks why ("waarom zou ik 112 bellen?")."""
     return bool(_WHY_112.search(text or ""))
 
 
