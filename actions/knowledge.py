@@ -22,7 +22,8 @@ from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
-                                   shares_a_word, single_aspect, subject_words)
+                                   shares_a_word, single_aspect, subject_words,
+                                   together)
 from bot.reading.questions import read_question
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -213,8 +214,8 @@ def answer_again(dispatcher: CollectingDispatcher, article: Article, text: Text)
     detail it asks for, else honestly that the answer is not in it, with link and phone;
     never the same text again."""
     aspect = read_aspect(text)
-    detail = (sentences_about(article, subject_words(text))
-              or (article_detail(article, aspect, text) if aspect else None))
+    detail = together(sentences_about(article, subject_words(text)),
+                      article_detail(article, aspect, text) if aspect else None)
     if detail:
         utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
     else:
@@ -391,8 +392,7 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look."""
     text = tracker.latest_message.get("text") or ""
-    details = [article_detail(article, aspect, text) for aspect in read_aspects(text)]
-    told = " ".join(dict.fromkeys(detail for detail in details if detail))
+    told = together(*(article_detail(article, aspect, text) for aspect in read_aspects(text)))
     if told:  # "hoeveel dagen en hoeveel euro?": both
         utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
     else:

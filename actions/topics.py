@@ -20,7 +20,7 @@ from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, about_the_answer, answer
                                previous_article,
                                record_not_helped, related_article, utter_article)
 from actions.reading import last_bot_response, response_text
-from bot.knowledge.aspects import (HOURS, article_detail, read_aspects, sentences_about,
+from bot.knowledge.aspects import (HOURS, answered_in, article_detail, read_aspects,
                                    subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.profile import DAYS, ENGLISH_DAYS, profile
@@ -79,7 +79,7 @@ def said_before(tracker: Tracker) -> Optional[Tuple[Text, Text]]:
     if read_question(text) is None and "?" not in text:
         return None
     before = previous_article(tracker)
-    detail = sentences_about(before, subject_words(text)) if before else None
+    detail = answered_in(before, text) if before else None
     return (detail, before.link) if detail else None
 
 
@@ -179,7 +179,7 @@ class ActionAnswerFollowUp(Action):
         except Exception:
             logger.exception("Knowledge base lookup failed")
             before, own, related, sibling = None, None, None, None
-        detail = sentences_about(before, named) if before and named else None
+        detail = answered_in(before, text) if before and named else None
         if detail:
             utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
         elif own is not None and own != before and not about_the_answer(before, named, text):

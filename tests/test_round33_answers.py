@@ -189,6 +189,8 @@ def test_called_112_and_asking_what_to_do_near_someone_who_may_jump_is_answered(
      "en mijn vrouw, moet die het apart doorgeven?", ("partner",)),
     ("onze dochter is gisteren geboren, hoe doe ik aangifte",
      "3 dagen? ben ik te laat als het in het weekend valt?", ("werkdag",)),
+    ("hoe geef ik mijn verhuizing door", "ik ben al 3 weken geleden verhuisd, te laat?",
+     ("5 dagen", "alsnog")),
 ])
 def test_round_34s_follow_ups_get_the_sentence_that_answers_them(
         kb_url, dispatcher, domain, monkeypatch, first, follow_up, words):  # noqa: F811

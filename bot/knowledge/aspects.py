@@ -13,8 +13,9 @@ from typing import Callable, List, Optional
 
 from bot.knowledge.articles import Article
 
-COST, VALIDITY, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOURS, HOW = (
-    "cost", "validity", "duration", "online", "bring", "appointment", "others", "hours", "how")
+COST, VALIDITY, LATE, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOURS, HOW = (
+    "cost", "validity", "late", "duration", "online", "bring", "appointment", "others", "hours",
+    "how")
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
@@ -27,10 +28,16 @@ _ASPECTS = (
         r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bvervalt\b|\bvalid\b|\bexpir\w*"
         r"|\bnog (?:\w+ )?(?:mee )?(?:rijden|reizen|gebruiken)\b|\bermee (?:rijden|reizen)\b",
         re.IGNORECASE)),
+    # before DURATION: "ben ik te laat?", "vergeten door te geven" asks what to do now
+    (LATE, re.compile(
+        r"\bte laat\b|\bvergeten (?:\w+ ){0,3}?(?:door te geven|aan te (?:geven|vragen|melden)|"
+        r"te melden|te regelen)\b|\bnog (?:steeds )?niet (?:\w+ )?(?:doorgegeven|aangegeven|"
+        r"gemeld|geregeld)\b|\balsnog\b|\btoo late\b",
+        re.IGNORECASE)),
     (DURATION, re.compile(
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
         r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b"
-        r"|(?<!\bin )\btermijn\w*|\bte laat\b|\bte vroeg\b|\bvroeg genoeg\b|\bop tijd\b"
+        r"|(?<!\bin )\btermijn\w*|\bte vroeg\b|\bvroeg genoeg\b|\bop tijd\b"
         r"|\bdeadline\b|\buiterlijk\b",
         re.IGNORECASE)),
     (ONLINE, re.compile(
@@ -66,14 +73,16 @@ _ASPECTS = (
         r"kun|gaat|meld|kom)\w*\b|^\W*(?:and )?how do i\b", re.IGNORECASE)),
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_TIME_WORDS = (r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b|\btermijn\w*"
+               r"|\bvoor \d+ \w+\b|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b")
 _ABOUT = {
     COST: re.compile(r"€|\beuro\b|\bgratis\b|\bkost\w*|\bbetaal\w*|\btarie\w+|\bprijs",
                      re.IGNORECASE),
     VALIDITY: re.compile(r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bmag u (?:niet|nog)\b",
                          re.IGNORECASE),
-    DURATION: re.compile(r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b"
-                         r"|\btermijn\w*|\bvoor \d+ \w+\b"
-                         r"|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b", re.IGNORECASE),
+    DURATION: re.compile(_TIME_WORDS, re.IGNORECASE),
+    # the deadline and what to do after it ("Te laat? Geef het dan alsnog door.")
+    LATE: re.compile(_TIME_WORDS + r"|\bte laat\b|\balsnog\b|\bboete\w*", re.IGNORECASE),
     ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b"
                        r"|\bzelf (?:langs|mee)\w*|\blangskomen\b|\blangs\b|\bgemeentehuis\b",
                        re.IGNORECASE),
@@ -137,7 +146,7 @@ def asks_the_ordinary(text: str) -> bool:
 # A first question that asks only what something costs or how long it takes or lasts gets
 # that detail, not the whole answer ("wat kost een paspoort?"). "Mijn paspoort is verlopen,
 # wat nu?" asks what to do, so validity only counts with "hoe lang" or "tot wanneer".
-SINGLE_ASPECTS = (COST, DURATION, VALIDITY)
+SINGLE_ASPECTS = (COST, DURATION, VALIDITY, LATE)
 MAX_SINGLE_QUESTION_WORDS = 10
 _QUESTION = re.compile(r"\?|^\W*(?:wat|hoeveel|hoe|hoelang|tot wanneer|how|what)\b",
                        re.IGNORECASE)
@@ -265,6 +274,21 @@ def shares_a_word(sentence: str, word: str) -> bool:
     """The word, or a form of it ("inleveren"/"inlevert"), is in the sentence."""
     stem = word[:max(4, len(word) - 3)]
     return re.search(rf"\b{re.escape(stem)}", sentence, re.IGNORECASE) is not None
+
+
+def together(*details: Optional[str]) -> Optional[str]:
+    """The sentences of several details, each once, in the order given."""
+    sentences = [s for detail in details if detail for s in _SENTENCE.split(detail)]
+    return " ".join(dict.fromkeys(sentences)) or None
+
+
+def answered_in(article: Article, text: str) -> Optional[str]:
+    """The article's sentences that hold a follow-up's own words, with what it says about
+    the aspects asked ("3 weken geleden verhuisd, te laat?": the deadline and what to do
+    after it), or None when no sentence holds its words."""
+    about = sentences_about(article, subject_words(text))
+    return about and together(about, *(article_detail(article, aspect, text)
+                                       for aspect in read_aspects(text)))
 
 
 def sentences_about(article: Article, words: str) -> Optional[str]:

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, ONLINE, OTHERS, VALIDITY,
+from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, LATE, ONLINE, OTHERS,
+                                   VALIDITY,
                                    article_detail, is_follow_up, read_aspect,
                                    subject_words)
 
@@ -22,7 +23,8 @@ def article(answer: str, cost=None) -> Article:
     ("moet ik daarvoor betalen?", COST), ("how much is it", COST),
     ("hoe lang duurt het?", DURATION), ("en wanneer is het klaar", DURATION),
     ("hoeveel dagen", DURATION), ("kan ik mijn kinderen meenemen?", OTHERS),
-    ("hoeveel hondenbelasting betaal ik voor 2 honden", COST), ("is het dan te laat?", DURATION),
+    ("hoeveel hondenbelasting betaal ik voor 2 honden", COST), ("is het dan te laat?", LATE),
+    ("vergeten mijn verhuizing door te geven", LATE), ("kan het nog?", None),
     ("kan dat ook online?", ONLINE), ("wat moet ik meenemen?", BRING),
     ("moet ik een afspraak maken?", APPOINTMENT), ("en voor mijn zoontje?", OTHERS),
     ("wat vindt u van het weer?", None), ("en hoe lang is die geldig?", VALIDITY),
@@ -46,6 +48,14 @@ def test_the_cost_field_first_then_the_sentences_about_money_or_time():
     assert article_detail(article(text), COST) == "Het kost €10."
     assert article_detail(article(text), DURATION) == "Na 3 werkdagen is het klaar."
     assert article_detail(article("Kom langs."), DURATION) is None
+
+
+def test_too_late_gets_the_deadline_and_what_to_do_after_it():
+    text = ("Geef het door binnen 5 dagen na de verhuisdatum. Bent u te laat? Geef het dan "
+            "alsnog door. Neem uw paspoort mee.")
+    assert article_detail(article(text), LATE) == (
+        "Geef het door binnen 5 dagen na de verhuisdatum. Bent u te laat? Geef het dan "
+        "alsnog door.")
 
 
 def test_how_long_it_is_valid_is_not_how_long_it_takes():
