@@ -34,7 +34,9 @@ OWN_FOLLOWUP = ("suicide", "jump_risk", "home_violence", "welfare")
 THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
 # What to do meanwhile, asked after the 112 answer: the advice for each danger reason.
 MEANWHILE = {"fire": "fire", "gas": "gas", "water": "water", "injured": "person",
-             "unconscious": "person", "medical": "person"}
+             "unconscious": "person", "medical": "person", "jump_risk": "jump_risk"}
+# After "112 is gebeld", a danger told again gets: stay on the line, not "bel nu 112".
+CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
 # Dangers whose "waarom 112?" has its own why (fire spreads, gas indoors can explode).
 WHY_112_REASONS = ("fire", "gas")
 OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
@@ -66,7 +68,12 @@ class ActionEmergency(Action):
             and not (asks_why_112(text) and earlier in WHY_112_REASONS)) else None
         own = _own_followup(tracker) if again and (
             not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
-        utter(dispatcher, own or meanwhile or outage or _response(reading, again, text, earlier))
+        if meanwhile and help_called(text):
+            own = None  # "de politie is gebeld, moet ik naar haar toe?": what to do now
+        response = own or meanwhile or outage or _response(reading, again, text, earlier)
+        if response == "utter_emergency_followup" and _called_before(tracker):
+            response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
+        utter(dispatcher, response)
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)
@@ -123,7 +130,13 @@ def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text]) -> Optiona
     advice = MEANWHILE.get(reason or "")
     if advice:
         return f"utter_emergency_meanwhile_{advice}"
-    return "utter_emergency_called_what_to_do" if help_called(text) else None
+    return CALLED_WHAT_TO_DO if help_called(text) else None
+
+
+def _called_before(tracker: Tracker) -> bool:
+    """The resident said earlier in this conversation that 112 or help was called."""
+    said = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    return any(help_called(event.get("text") or "") for event in said)
 
 
 def _own_followup(tracker: Tracker) -> Optional[Text]:

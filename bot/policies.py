@@ -188,7 +188,9 @@ _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?
                             r"|\b(?:ja|jawel|yes)\b[\s,!.]*(?:\w+\s+){0,3}?(?:moet|mag|kan) "
                             r"(?:wel |ook |zeker |echt )*(?:gemeld|melden)\b"
                             r"|\b(?:en|ook) (?:het |dit |dat )?(?:ook )?melden\s*[.!]*$"
-                            r"|\byes,? (?:please )?report\b", re.IGNORECASE)
+                            r"|\byes,? (?:please )?report\b"
+                            r"|\b(?:ja|jawel|yes)\b[\s,!.]*meld\b|\bmeld (?:\w+ ){0,2}?maar\b",
+                            re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"

@@ -344,8 +344,33 @@ def test_what_to_do_follows_the_danger_told_now_not_the_first(dispatcher, domain
 
 def test_after_the_jump_answer_a_question_gets_the_jump_follow_up(dispatcher, domain):
     assert _after("er staat een jongen op de reling van de brug, hij wil springen",
-                  "ik heb 112 gebeld, moet ik bij hem blijven of naar hem toe?", dispatcher,
+                  "moet ik 112 of 113 bellen?", dispatcher,
                   domain, "utter_emergency_jump_risk") == ["utter_emergency_followup_jump_risk"]
+
+
+def test_help_called_near_someone_who_may_jump_gets_what_to_do_now(dispatcher, domain):
+    assert _after("er staat een meisje aan de verkeerde kant van de reling op de spoorbrug",
+                  "politie is gebeld. moet ik naar haar toe gaan of praten?", dispatcher,
+                  domain, "utter_emergency_jump_risk") == ["utter_emergency_meanwhile_jump_risk"]
+
+
+def test_the_danger_told_again_after_help_was_called_is_no_call_112_now(dispatcher, domain):
+    first = "er ligt iemand in het water bij de brug, hij beweegt bijna niet"
+    tracker = make_tracker("inform", "ik heb niks wat drijft. hij gaat kopje onder",
+                           entities=read_message("hij gaat kopje onder").to_entities(
+                               "hij gaat kopje onder"))
+    tracker.events = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "action", "name": "action_emergency"},
+        {"event": "bot", "metadata": {"utter_action": "utter_emergency_emergency"}},
+        {"event": "user", "text": "ik heb gebeld ze komen eraan. moet ik erin springen??"},
+        {"event": "action", "name": "action_emergency"},
+        {"event": "bot", "metadata": {"utter_action": "utter_emergency_meanwhile_water"}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "ik heb niks wat drijft. hij gaat kopje onder"}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_called_what_to_do"]
 
 
 @pytest.mark.parametrize("text, reason", [

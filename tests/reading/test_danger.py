@@ -98,6 +98,14 @@ def test_ordinary_messages_are_not_danger() -> None:
     # a short key word with two letters swapped or one letter doubled
     ("brnad in de schuur!", "emergency", "fire"),
     ("ik ruik gass", "gas", "gas"),
+    # round 36: someone outside a railing, a fall with a head wound and drowsiness
+    ("er staat een meisje aan de verkeerde kant van de reling op de spoorbrug, ze huilt",
+     "emergency", "jump_risk"),
+    ("er klom net een jongen over de leuning van het viaduct", "emergency", "jump_risk"),
+    ("mijn buurman van 80 is net gevallen, hij heeft bloed aan zijn hoofd en is een beetje suf",
+     "emergency", "injured"),
+    ("onze zoon is van het klimrek gevallen en is nu heel duizelig", "emergency", "injured"),
+    ("de geiser sist", "gas", "gas"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -120,6 +128,10 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "iemand heeft vannacht mijn scooter gestolen",
     "ik kom er niet uit met de aanvraag voor de parkeervergunning",
     "de buren maken weer ruzie, ze schreeuwen heel hard",
+    # a leaking boiler leaks water; climbing at a playground; feeling dizzy oneself
+    "weet jij een goeie loodgieter? mijn cv ketel lekt",
+    "de kinderen klimmen steeds over het hek van de speeltuin",
+    "ik ben gevallen met de fiets en voel me wat duizelig, kan ik de gemeente aansprakelijk stellen",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None

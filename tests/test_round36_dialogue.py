@@ -1,0 +1,31 @@
+"""Causes found by the residents of round 36, held by the dialogue policy's routes."""
+from rasa.shared.core.events import ActionExecuted, BotUttered
+
+from bot.policies import reading_route
+from tests.test_reading_policy import START, said, tracker
+
+CABLE = ("er hangt een kabel uit een lantaarnpaal op de julianalaan, de draden zijn bloot en "
+         "het vonkt")
+GAS = "ik ruik heel sterk gas in het trappenhuis van onze flat, molenweg 88"
+
+
+def _after_the_emergency_answer(first, answered, *then):
+    events = START + [said(first, "report_street_lighting"), ActionExecuted("action_emergency"),
+                      BotUttered("…", metadata={"utter_action": answered})]
+    for action in then:
+        events.append(ActionExecuted(action))
+    return events + [ActionExecuted("action_listen")]
+
+
+def test_called_and_a_yes_to_report_starts_the_report():
+    events = _after_the_emergency_answer(CABLE, "utter_emergency_live_cable",
+                                         "utter_emergency_offer_report")
+    text = "ok heb gebeld. ja meld het ook maar bij jullie, het is de paal voor nummer 12"
+    assert reading_route(tracker(events + [said(text, "inform")])) == "action_start_report"
+
+
+def test_outside_and_called_asking_whether_to_report_gets_the_answer_to_that():
+    events = _after_the_emergency_answer(GAS, "utter_emergency_gas")
+    text = "ik sta nu buiten en heb 112 gebeld. moet ik het ook nog bij de gemeente melden?"
+    assert reading_route(tracker(events + [said(text, "municipal_question")])) == \
+        "utter_emergency_report_here"
