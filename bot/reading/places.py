@@ -82,6 +82,10 @@ _WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "
                          "veld", "erf", "werf", "brink", "hoeve", "lei", "oord", "kamp", "berg",
                          "burg", "horst", "weide", "vaart"})
 
+# Words after a street name that put a spot on it: "Vlinderhof bij de speeltuin".
+_SPOT_PREPOSITIONS = frozenset({"bij", "naast", "tegenover", "voor", "achter", "ter", "thv",
+                                "t.h.v.", "hoek", "nummer", "nr", "nr."})
+
 # "niet iets voor 112": the emergency number, not a house number, unless right after a street.
 _EMERGENCY_NUMBERS = frozenset({"112", "911", "999"})
 # Words before a place that only lead in to it: "nee sorry, het is de speeltuin".
@@ -434,7 +438,8 @@ def _without_home_number(text: str) -> str:
 # "…aan de Vondelstraat. Ohnee sorry, het is de speeltuin aan de Van Goghstraat": the
 # resident corrects the place within the message; what follows the correction counts.
 _CORRECTED_HERE = re.compile(
-    r"[.,!;]\s*(?:o+h?\s+)?(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|correctie|wacht)\b[\s,!.]*"
+    r"[.,!;]\s*(?:o+h?\s+|of\s+)?(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|correctie|wacht)\b"
+    r"[\s,!.]*"
     r"(?:(?:o+h?\s*)?nee+\b[\s,!.]*|sorry\b[\s,!.]*|wacht\b[\s,!.]*)*"
     r"(?:het\s+is|is\s+het|ik\s+bedoel(?:de)?|bedoel(?:de)?)\b", re.IGNORECASE)
 
@@ -692,6 +697,12 @@ class _Reading:
     def _capitalised(self, index: int) -> bool:
         return not self.shouting and self.texts[index][:1].isupper()
 
+    def _place_follows(self, index: int) -> bool:
+        """A spot on it follows ("Vlinderhof bij de speeltuin"), or nothing does: a
+        capitalised first word is then a name, not the start of a sentence."""
+        return index >= self.size or self.texts[index] in {",", "."} or (
+            self._lower(index) in _SPOT_PREPOSITIONS)
+
     def _sentence_start(self, index: int) -> bool:
         return index == 0 or self.texts[index - 1] in {".", "!", "?", ":", ";", "…"}
 
@@ -819,8 +830,9 @@ class _Reading:
         numbered = self._house_number_at(index + 1) is not None
         if key in _COMMON_PLACES and not (named or numbered):
             return False
-        if kind in _WEAK_TYPES:
-            return named or numbered
+        if kind in _WEAK_TYPES:  # "Vlinderhof bij de speeltuin" as the whole answer too
+            return named or numbered or (self._capitalised(index)
+                                         and self._place_follows(index + 1))
         return True
 
     def _lead_start(self, index: int) -> int:

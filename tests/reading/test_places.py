@@ -575,9 +575,19 @@ def test_the_residents_own_house_number_is_not_the_place_of_another(text, street
      "Wilhelminastraat"),
     ("Sorry dat ik stoor, de lamp op de Kerkstraat 4 is kapot", "Kerkstraat 4"),
     ("Kerkstraat 4 lamp doet het niet. Wacht, het is paal 12", "Kerkstraat, paal 12"),
+    ("afval gedumpt op de Vlierhof. of nee sorry het is de Vlinderhof, bij het speeltuintje",
+     "Vlinderhof, bij het speeltuintje"),
 ])
 def test_a_place_corrected_within_the_message_is_the_corrected_one(text, label):
     assert read_place(text).label == label
+
+
+@pytest.mark.parametrize("text, streets", [
+    ("Vlinderhof bij de speeltuin", ("Vlinderhof",)), ("Vlinderhof", ("Vlinderhof",)),
+    ("Speeltuin bij de school", ()), ("Park bij de vijver", ()), ("Kerkhof bij de kerk", ()),
+])
+def test_a_capitalised_street_name_opening_a_place_answer_is_a_street(text, streets):
+    assert tuple(read_place(text).streets) == streets
 
 
 def test_a_place_before_a_question_is_still_the_place():
