@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
@@ -221,6 +221,24 @@ class ActionAnswerAsQuestion(Action):
         else:
             utter(dispatcher, "utter_out_of_scope")
         return []
+
+
+class ActionAnswerInReport(Action):
+    """A question of its own in the middle of a report ("gaan de lampen 's nachts uit?"):
+    the knowledge base's answer, or where to look; the report goes on after it."""
+
+    def name(self) -> Text:
+        return "action_answer_in_report"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)
+        if events is None:
+            utter(dispatcher, "utter_question_unknown_in_report")
+        utter(dispatcher, "utter_report_continue")
+        # what Rasa filled from the question's words is no answer: the question comes again
+        asked = tracker.get_slot("requested_slot")
+        return (events or []) + ([SlotSet(asked, None)] if asked else [])
 
 
 class ActionKnowledgeNotHelped(Action):

@@ -43,7 +43,8 @@ from bot.reading.danger import help_called, says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
-from bot.reading.questions import (announces_a_question, asks_about_the_service,
+from bot.reading.questions import (announces_a_question, asks_about_the_question,
+                                  asks_about_the_service,
                                   asks_if_open_now, is_question, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
@@ -124,6 +125,7 @@ REPORT_QUESTION_ACTION = "action_answer_report_question"
 NOT_A_REPORT_ACTION = "action_not_a_report"
 FOLLOW_UP_ACTION = "action_answer_follow_up"
 AS_QUESTION_ACTION = "action_answer_as_question"
+IN_REPORT_QUESTION_ACTION = "action_answer_in_report"
 MIN_SUBJECT_WORDS = 6
 # Actions that may answer with an article of the knowledge base.
 KNOWLEDGE_ACTIONS = ("action_answer_topic", "action_out_of_scope", FOLLOW_UP_ACTION)
@@ -593,6 +595,16 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
 
 
+def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading) -> bool:
+    """In a report: a question that is no answer to the report's question, not about the
+    report and not about what the bot asked ("gaan de lampen 's nachts uit?")."""
+    return (reading.question is not None and "?" in text and reading.answer is None
+            and not (reading.email or reading.phone or reading.place or reading.danger
+                     or reading.report_question)
+            and intent in (QUESTION_INTENT, ANSWER_INTENT) + REPORT_INTENTS + UNSURE_INTENTS
+            and not asks_about_the_question(text))
+
+
 def reading_route(tracker: DialogueStateTracker,
                   answers: Optional[Any] = None) -> Optional[str]:
     """The action the reading of the latest message asks for, if any.
@@ -689,6 +701,8 @@ def reading_route(tracker: DialogueStateTracker,
         if reading.answer is None or reading.report_question == "faster":
             return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, the report goes on
         return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside
+    if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading):
+        return IN_REPORT_QUESTION_ACTION  # "gaan de lampen 's nachts uit?": answered, on we go
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and before != STATUS_ACTION and not _has_case_number(message) and not follow_up
@@ -864,6 +878,9 @@ class ReadingPolicy(Policy):
             action: Optional[str] = "action_listen"
         elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:
             action = REPORT_FORM
+        elif (tracker.latest_action_name == IN_REPORT_QUESTION_ACTION
+              and tracker.active_loop_name == REPORT_FORM):
+            action = REPORT_FORM  # the report's question again, after the answer
         elif tracker.latest_action_name == REPORT_QUESTION_ACTION:
             action = REPORT_FORM if tracker.active_loop_name == REPORT_FORM else "action_listen"
         elif (tracker.latest_action_name == CONTACT_HUMAN_ACTION

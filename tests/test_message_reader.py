@@ -136,6 +136,10 @@ def test_the_reading_is_stored_as_entities():
     ("waar is het gemeentehuis en tot hoe laat open?", "opening_hours", "opening_hours"),
     ("ik verhuis naar het adres naast het gemeentehuis", "moving_address_change",
      "moving_address_change"),
+    # "geen klacht" is no complaint
+    ("nee hoeft niet, ik wil geen klacht. meld die lamp maar gewoon", "complaint", "deny"),
+    ("ik klaag niet hoor, de lamp is gewoon kapot", "complaint", "inform"),
+    ("ik wil een klacht indienen", "complaint", "complaint"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -29,3 +29,20 @@ def test_outside_and_called_asking_whether_to_report_gets_the_answer_to_that():
     text = "ik sta nu buiten en heb 112 gebeld. moet ik het ook nog bij de gemeente melden?"
     assert reading_route(tracker(events + [said(text, "municipal_question")])) == \
         "utter_emergency_report_here"
+
+
+def test_a_question_of_its_own_in_a_report_is_answered_and_the_report_goes_on():
+    from tests.test_reading_policy import at_question
+
+    text = "u gaf geen antwoord op mijn vraag, gaan de lampen 's nachts uit?"
+    for slot in ("report_location", "report_updates", "report_confirmed"):
+        assert reading_route(tracker(at_question(slot) + [
+            said(text, "report_street_lighting")])) == "action_answer_in_report"
+
+
+def test_a_question_about_the_bots_own_question_is_no_question_of_its_own():
+    from tests.test_reading_policy import at_question
+
+    for text in ("wat bedoelt u met berichten?", "waarom wilt u dat weten?"):
+        assert reading_route(tracker(at_question("report_updates") + [
+            said(text, "municipal_question")])) != "action_answer_in_report"

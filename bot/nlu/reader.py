@@ -88,6 +88,10 @@ _DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|n
                          r"hoe kan het|overgeslagen|\d+ ?(?:keer|x)|"
                          r"al \d+|waarom|slecht\w*|"
                          r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
+# "ik wil geen klacht", "ik klaag niet hoor": no complaint, whatever the words around it.
+_NO_COMPLAINT = re.compile(r"\b(?:geen|niet om een) klacht\w*|\b(?:ik )?klaag (?:ook )?niet\b"
+                           r"|\bniet (?:om te|komen) klagen\b|\bnot (?:a )?complain\w*\b",
+                           re.IGNORECASE)
 # "adres gemeentehuis", "waar kan ik parkeren bij het gemeentehuis": where the town hall is,
 # not its opening hours or a move.
 _TOWN_HALL = re.compile(r"\b(?:gemeentehuis|stadhuis|gemeentekantoor|town hall|city hall)\b",
@@ -156,6 +160,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             text) and (_NO_PERSON.search(text) or (reading.answer is False
                                                     and not _A_PERSON_AT_ALL.search(text))):
         return {"name": NO_INTENT, "confidence": 1.0}  # "ik hoef geen collega, geen berichten"
+    if intent_name == COMPLAINT_INTENT and _NO_COMPLAINT.search(text):
+        # "nee hoeft niet, ik wil geen klacht. meld die lamp maar gewoon"
+        if reading.answer is not None:
+            return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
+        return {"name": ANSWER_INTENT, "confidence": 1.0}
     if (intent_name == COMPLAINT_INTENT and is_question(text) and not _COMPLAINS.search(text)
             and not _DISPLEASED.search(text)):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "moet de kliko binnen bij storm?"

@@ -227,6 +227,20 @@ def is_question(text: str) -> bool:
         _CLAUSE_QUESTION.match(clause) for clause in _clauses(plain))
 
 
+# "wat bedoelt u?", "waarom wilt u dat weten?": a question about the bot's own question.
+_ABOUT_THE_QUESTION = re.compile(
+    r"\b(?:wat|hoe|welke?) (?:\w+ )?bedoel\w*\b|\bbedoel(?:t|en) (?:u|je|jij|jullie)\b"
+    r"|\bwaarom (?:wil|wilt|willen|moet|moeten|vraag|vraagt|hebben|heeft)\b"
+    r"|\b(?:snap|begrijp) (?:ik )?(?:het|de vraag|uw vraag|dat) niet\b|\bwhat do you mean\b"
+    r"|\b(?:moet|kan|mag) (?:ik )?(?:dat|dit|het) (?:ook )?(?:leeg )?(?:laten|overslaan)\b",
+    re.IGNORECASE)
+
+
+def asks_about_the_question(text: str) -> bool:
+    """True when the resident asks what the bot's question means or why it asks it."""
+    return bool(_ABOUT_THE_QUESTION.search(text or ""))
+
+
 def read_question(text: str) -> str | None:
     """The topic key of a question the bot can answer with a link, `question` for any
     other question, or None (no question, or a report of something that went wrong)."""

@@ -131,7 +131,8 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     # a leaking boiler leaks water; climbing at a playground; feeling dizzy oneself
     "weet jij een goeie loodgieter? mijn cv ketel lekt",
     "de kinderen klimmen steeds over het hek van de speeltuin",
-    "ik ben gevallen met de fiets en voel me wat duizelig, kan ik de gemeente aansprakelijk stellen",
+    "ik ben gevallen met de fiets en voel me wat duizelig, kan ik de gemeente aansprakelijk "
+    "stellen",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
