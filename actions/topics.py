@@ -24,7 +24,8 @@ from bot.knowledge.aspects import (HOURS, answered_in, article_detail, read_aspe
                                    subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.profile import DAYS, ENGLISH_DAYS, profile
-from bot.reading.questions import QUESTION, announces_a_question, read_question
+from bot.reading.questions import (QUESTION, announces_a_question, read_question,
+                                   the_question)
 
 logger = logging.getLogger(__name__)
 
@@ -84,8 +85,10 @@ def said_before(tracker: Tracker) -> Optional[Tuple[Text, Text]]:
 
 
 async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
-                           intent: Optional[Text] = None) -> Optional[List[Dict[Text, Any]]]:
-    """The knowledge base's answer and its events, or None when it has none (or is down)."""
+                           intent: Optional[Text] = None, text: Optional[Text] = None
+                           ) -> Optional[List[Dict[Text, Any]]]:
+    """The knowledge base's answer (to `text`, default the latest message) and its events,
+    or None when it has none (or is down)."""
     intent = intent or tracker.get_intent_of_latest_message()
     if intent not in KNOWLEDGE_INTENTS or tracker.get_slot("language") == "en":
         return None
@@ -95,7 +98,7 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
             utter(dispatcher, "utter_kb_detail", detail=earlier[0], link=earlier[1])
             return []
         decision = await asyncio.to_thread(find_answer, tracker, intent,
-                                           not tracker.active_loop.get("name"))
+                                           not tracker.active_loop.get("name"), text=text)
     except Exception:  # the knowledge base is unreachable: the domain's answers remain
         logger.exception("Knowledge base lookup failed")
         return None
@@ -232,7 +235,8 @@ class ActionAnswerInReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)
+        text = the_question(tracker.latest_message.get("text") or "")
+        events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, text)
         if events is None:
             utter(dispatcher, "utter_question_unknown_in_report")
         utter(dispatcher, "utter_report_continue")

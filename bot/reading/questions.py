@@ -241,6 +241,20 @@ def asks_about_the_question(text: str) -> bool:
     return bool(_ABOUT_THE_QUESTION.search(text or ""))
 
 
+# Words around a question that say it was asked before, not what it asks.
+_ASKED_BEFORE = re.compile(
+    r"^\W*(?:(?:u|je|jij|jullie) (?:gaf|gaven|geeft|geven|heeft|hebt|hebben) (?:\w+ ){0,2}?"
+    r"(?:geen )?antwoord (?:\w+ ){0,2}?op (?:mijn|m'n|mn|de) vraag|(?:ik )?vroeg (?:\w+ ){0,2}?"
+    r"(?:al|net)|(?:nog )?(?:een|mijn) vraag(?: nog)?|(?:en )?trouwens|(?:en )?nog iets)\W*",
+    re.IGNORECASE)
+
+
+def the_question(text: str) -> str:
+    """What a question asks, without words that only say it was asked before ("u gaf
+    geen antwoord op mijn vraag, gaan de lampen 's nachts uit?" → the lamps)."""
+    return _ASKED_BEFORE.sub("", text or "").strip() or (text or "")
+
+
 def read_question(text: str) -> str | None:
     """The topic key of a question the bot can answer with a link, `question` for any
     other question, or None (no question, or a report of something that went wrong)."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.questions import QUESTION, TOPICS, is_question, read_question
+from bot.reading.questions import QUESTION, TOPICS, is_question, read_question, the_question
 
 WASTE_CALENDAR = [
     "wanneer wordt de groene kliko geleegd",
@@ -200,3 +200,13 @@ def test_questions_about_the_service_are_not_reports(text, asks):
 def test_why_about_a_problem_stays_a_report(text):
     from bot.reading.questions import asks_about_the_service
     assert not asks_about_the_service(text)
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("u gaf geen antwoord op mijn vraag, gaan de lampen 's nachts uit?",
+     "gaan de lampen 's nachts uit?"),
+    ("trouwens, hoe laat gaat de milieustraat dicht?", "hoe laat gaat de milieustraat dicht?"),
+    ("wat kost een paspoort?", "wat kost een paspoort?"),
+])
+def test_the_question_without_words_that_it_was_asked_before(text, asked):
+    assert the_question(text) == asked
