@@ -214,7 +214,7 @@ def answer_again(dispatcher: CollectingDispatcher, article: Article, text: Text)
     detail it asks for, else honestly that the answer is not in it, with link and phone;
     never the same text again."""
     aspect = read_aspect(text)
-    detail = together(sentences_about(article, subject_words(text)),
+    detail = together(article, sentences_about(article, subject_words(text)),
                       article_detail(article, aspect, text) if aspect else None)
     if detail:
         utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
@@ -392,7 +392,8 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look."""
     text = tracker.latest_message.get("text") or ""
-    told = together(*(article_detail(article, aspect, text) for aspect in read_aspects(text)))
+    told = together(article, *(article_detail(article, aspect, text)
+                               for aspect in read_aspects(text)))
     if told:  # "hoeveel dagen en hoeveel euro?": both
         utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
     else:

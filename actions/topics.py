@@ -20,8 +20,8 @@ from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, about_the_answer, answer
                                previous_article,
                                record_not_helped, related_article, utter_article)
 from actions.reading import last_bot_response, response_text
-from bot.knowledge.aspects import (HOURS, answered_in, article_detail, read_aspects,
-                                   subject_words)
+from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
+                                   read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.questions import (QUESTION, announces_a_question, read_question,
@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 # Intents whose answer is refined by the topic the message names.
 GENERIC_QUESTION = "municipal_question"
+_ALSO = re.compile(r"\b(?:ook|allebei|beide|also|too)\b", re.IGNORECASE)
 GENERIC_INTENTS = {GENERIC_QUESTION}
 # Intents answered from the knowledge base (Dutch articles; English keeps the domain's).
 # Bulky waste keeps the domain's answer: its buttons also report a missed pickup.
@@ -188,6 +189,9 @@ class ActionAnswerFollowUp(Action):
         elif own is not None and own != before and not about_the_answer(before, named, text):
             utter_article(dispatcher, tracker, own)
         elif related or sibling:
+            if before is not None and before.cost and asks_the_price(text) and _ALSO.search(text):
+                # "wat kost dat? en voor mijn dochter ook?": the resident's own price first
+                utter(dispatcher, "utter_kb_detail", detail=before.cost.strip(), link=before.link)
             utter_article(dispatcher, tracker, related or sibling)
         elif before is not None and HOURS in read_aspects(text) and not article_detail(
                 before, HOURS, text):  # "kan dat ook op zaterdag?": when we are open

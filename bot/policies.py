@@ -305,7 +305,7 @@ _PRODUCT_WORDS = {
     "moving_address_change": re.compile(
         r"verhui|adres|inschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
     "permit_question": re.compile(
-        r"vergunning|ontheffing|toestemming|bouw|dakkapel|schutting|kappen|evenement|permit",
+        r"vergunning|ontheffing|bouw|dakkapel|schutting|kappen|evenement|permit",
         re.IGNORECASE),
     "bulky_waste_pickup": re.compile(
         r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|ophal|opgehaald|bulky|"

@@ -354,7 +354,8 @@ def test_a_question_about_another_subject_gets_its_own_article(kb_url, dispatche
     monkeypatch.setattr(topics, "previous_article",
                         lambda t: knowledge.previous_article(t, kb_url))
     monkeypatch.setattr(topics, "find_answer",
-                        lambda t, i, c: knowledge.find_answer(t, i, c, kb_url))
+                        lambda t, i, c, text=None: knowledge.find_answer(t, i, c, kb_url,
+                                                                      text))
     _, tracker = _after_answer(kb_url, "paspoort aanvragen", "hoe vraag ik een rijbewijs aan?")
     tracker.latest_message["intent_ranking"] = [{"name": "driving_licence"}]
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))

@@ -65,9 +65,10 @@ def test_cost_and_children_together_get_the_childs_article_and_its_cost(
         kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
     before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "paspoort aanvragen",
                                   "wat kost het en moeten mijn kinderen (6 en 9) ook mee komen?")
-    assert messages[0]["response"] == "utter_kb_answer"
-    assert "kind" in messages[0]["answer"].lower() and messages[0]["answer"] != before.answer
-    assert messages[1]["response"] == "utter_kb_detail" and "€" in messages[1]["detail"]
+    answers = [m for m in messages if m["response"] == "utter_kb_answer"]
+    assert len(answers) == 1 and "kind" in answers[0]["answer"].lower()
+    assert answers[0]["answer"] != before.answer
+    assert any("onder 18" in (m.get("detail") or "") for m in messages)  # the child's price
 
 
 def test_a_replaced_pass_gets_its_cost(kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
@@ -244,7 +245,8 @@ def test_the_same_topic_answer_twice_becomes_the_knowledge_bases_answer(
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
     monkeypatch.setattr(topics, "find_answer",
-                        lambda t, i, c: knowledge.find_answer(t, i, c, kb_url))
+                        lambda t, i, c, text=None: knowledge.find_answer(t, i, c, kb_url,
+                                                                      text))
     text = "misschien later. kan ik geen kwijtschelding krijgen of in delen betalen?"
     events = [{"event": "user", "text": "ik heb schulden en kan de aanslag niet betalen"},
               {"event": "bot", "text": "Wat vervelend dat u zich zorgen maakt over geld.",

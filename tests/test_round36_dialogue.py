@@ -1,7 +1,11 @@
-"""Causes found by the residents of round 36, held by the dialogue policy's routes."""
+"""Causes found by the residents of round 36, held by the dialogue policy's routes and
+the actions."""
+import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered
 
+from bot.knowledge.aspects import is_follow_up
 from bot.policies import reading_route
+from tests.test_knowledge_answers import _follow_up, kb_url  # noqa: F401
 from tests.test_reading_policy import START, said, tracker
 
 CABLE = ("er hangt een kabel uit een lantaarnpaal op de julianalaan, de draden zijn bloot en "
@@ -46,3 +50,26 @@ def test_a_question_about_the_bots_own_question_is_no_question_of_its_own():
     for text in ("wat bedoelt u met berichten?", "waarom wilt u dat weten?"):
         assert reading_route(tracker(at_question("report_updates") + [
             said(text, "municipal_question")])) != "action_answer_in_report"
+
+
+def test_the_price_for_oneself_and_a_child_too_gets_both(kb_url, dispatcher, domain,  # noqa: F811
+                                                         monkeypatch):
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "paspoort aanvragen",
+                             "wat kost dat eigenlijk? en voor mijn dochter van 9 ook?")
+    assert "18 jaar en ouder" in messages[0]["detail"]
+    assert "kind" in messages[1]["answer"].lower()
+
+
+@pytest.mark.parametrize("first, follow_up, words", [
+    ("paspoort aanvragen voor mijn dochter van 9",
+     "moet ze zelf mee komen of kan ik dat voor haar regelen? mijn ex moet ook toestemming "
+     "geven toch", ("zelf mee", "toestemming")),
+    ("hoe verleng ik mijn rijbewijs", "Mag mijn zoon het nieuwe rijbewijs voor mij ophalen? "
+     "Ik loop slecht.", ("zelf op",)),
+])
+def test_who_has_to_come_or_may_do_it_for_someone_is_answered_from_the_answer(
+        kb_url, dispatcher, domain, monkeypatch, first, follow_up, words):  # noqa: F811
+    assert is_follow_up(follow_up)
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up)
+    detail = messages[0].get("detail") or messages[0].get("answer")
+    assert all(word in detail for word in words), messages

@@ -54,7 +54,14 @@ _ASPECTS = (
         r"|\b(?:moet|moeten|kan|kunnen|mag|mogen|hoeft|hoeven) (?:mijn|m'n|mn|onze|ons) "
         r"(?:vrouw|man|partner|vriend\w*|kind\w*|zoon\w*|dochter\w*|gezin)\b"
         r"|\b(?:geldt|gaat|werkt) (?:dat|dit|het) ook voor\b|\bfor my (?:wife|husband|"
-        r"partner|child\w*|kids|son|daughter)\b", re.IGNORECASE)),
+        r"partner|child\w*|kids|son|daughter)\b"
+        # who has to come, or whether someone else may do it for them
+        r"|\b(?:moet|moeten|hoeft|hoeven) (?:ze|hij|zij|het kind|mijn \w+) (?:zelf )?(?:ook )?"
+        r"(?:mee ?(?:komen|gaan)?|langs ?komen|aanwezig zijn)\b"
+        r"|\b(?:kan|mag) ik (?:dat|het|dit|die|hem) (?:\w+ )?voor (?:haar|hem|mijn \w+) "
+        r"(?:regelen|doen|aanvragen|ophalen)\b"
+        r"|\b(?:kan|mag) (?:mijn \w+|iemand anders|een ander) (?:\w+ ){0,4}?(?:ophalen|aanvragen|"
+        r"regelen|brengen)\b", re.IGNORECASE)),
     (BRING, re.compile(
         r"\bmee ?(?:nemen|brengen)\b|\bwat (?:heb|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,2}?"
         r"(?:nodig|bij me hebben|hebben)\b|\bwelke (?:papieren|documenten|stukken|spullen)\b"
@@ -94,6 +101,7 @@ _ABOUT = {
     HOW: re.compile(r"\b(?:vraag|maak|ga|bel|meld|kies|vul|regel|doe)\b|\bonline\b|\bdigid\b",
                     re.IGNORECASE),
     OTHERS: re.compile(r"\bkind\w*|\bjonger dan\b|\bonder de \d+|\bouder\w*|\bpartner\b"
+                       r"|\bzelf (?:op|langs|mee)\b|\biemand anders\b|\bmachtig\w*"
                        r"|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bvoor elk\w*|\bper persoon\b"
                        r"|\b\d+ jaar\b", re.IGNORECASE),
 }
@@ -276,10 +284,15 @@ def shares_a_word(sentence: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(stem)}", sentence, re.IGNORECASE) is not None
 
 
-def together(*details: Optional[str]) -> Optional[str]:
-    """The sentences of several details, each once, in the order given."""
-    sentences = [s for detail in details if detail for s in _SENTENCE.split(detail)]
-    return " ".join(dict.fromkeys(sentences)) or None
+def together(article: Article, *details: Optional[str]) -> Optional[str]:
+    """The sentences of several details about the article, each once, in the article's
+    order (a question before its answer); what its answer does not hold (its cost) last."""
+    told = _SENTENCE.split(" ".join(article.answer.split()))
+    sentences = list(dict.fromkeys(s for detail in details if detail
+                                   for s in _SENTENCE.split(detail)))
+    order = {sentence: told.index(sentence) if sentence in told else len(told) + n
+             for n, sentence in enumerate(sentences)}
+    return " ".join(sorted(sentences, key=order.__getitem__)) or None
 
 
 def answered_in(article: Article, text: str) -> Optional[str]:
@@ -287,7 +300,7 @@ def answered_in(article: Article, text: str) -> Optional[str]:
     the aspects asked ("3 weken geleden verhuisd, te laat?": the deadline and what to do
     after it), or None when no sentence holds its words."""
     about = sentences_about(article, subject_words(text))
-    return about and together(about, *(article_detail(article, aspect, text)
+    return about and together(article, about, *(article_detail(article, aspect, text)
                                        for aspect in read_aspects(text)))
 
 
