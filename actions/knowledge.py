@@ -7,6 +7,7 @@ u …?"), or nothing: then the caller gives the honest answer with link and phon
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import threading
@@ -25,6 +26,7 @@ from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, as
                                    shares_a_word, single_aspect, subject_words,
                                    together)
 from bot.reading.questions import read_question
+from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import without_words
 
@@ -232,11 +234,12 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
                      ) -> Tuple[Optional[Article], Text, Optional[Text]]:
     """The article the bot answered with in the last few turns (a follow-up may follow a
     follow-up: "wat kost het?", then "en hoe lang duurt het?"), with the resident's message
-    it answered and that message's intent. Without such an answer: (None, the resident's
-    message before the latest, its intent)."""
-    bot_texts: List[Text] = []
-    asked: List[Tuple[Text, Optional[Text], List[Text]]] = []   # newest first
-    answered_intents = set()  # the products whose answer of the domain was given
+    it answered and that message's intent. A product answer of the domain counts as the
+    product's article, or (without one) as an article of its own words, so a follow-up
+    never reaches past it. Without such an answer: (None, the resident's message before
+    the latest, its intent)."""
+    asked: List[Tuple[Text, Optional[Text], List[Tuple[Text, Text]]]] = []  # newest first
+    said: List[Tuple[Text, Text]] = []  # (response name, text) of the bot in one turn
     users = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -245,28 +248,42 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
                 break
             if users > 1:
                 intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-                asked.append((event.get("text") or "", intent, bot_texts))
-            bot_texts = []
+                asked.append((event.get("text") or "", intent, said))
+            said = []
         elif event.get("event") == "bot" and users:
-            bot_texts.append(" ".join((event.get("text") or "").split()))
-            response = (event.get("metadata") or {}).get("utter_action") or ""
-            answered_intents.add(response.replace("utter_answer_", "", 1))
+            said.append(((event.get("metadata") or {}).get("utter_action") or "",
+                         " ".join((event.get("text") or "").split())))
     if not asked:
         return None, "", None
     ensure_knowledge(url)
     articles = retrieval.live_index(url).current().articles
-    for question, intent, said in asked:  # the most recent answer first
-        for text in said:
+    for question, intent, turn in asked:  # the most recent answer first
+        for _, text in turn:
             for article in articles:
                 answers = (article.answer, article.answer_sms or article.answer)
                 if (any(" ".join(a.split()) in text for a in answers)
                         or detail_opening(article) in text):
                     return article, question, intent
-    for question, intent, said in asked:  # a product answer of the domain (bulky waste)
-        own = next((a for a in articles if intent and a.intent == intent), None)
-        if own is not None and intent in answered_intents:
-            return own, question, intent
+        for response, text in turn:  # a product answer of the domain (bulky waste, debts)
+            if response.startswith(DOMAIN_ANSWER):
+                topic = response[len(DOMAIN_ANSWER):]
+                own = next((a for a in articles if a.intent == topic), None)
+                return own or _as_article(topic, text), question, intent
     return None, asked[0][0], asked[0][1]
+
+
+DOMAIN_ANSWER = "utter_answer_"
+_LINK = re.compile(r"https?://\S+[^\s.,)]")
+
+
+def _as_article(topic: Text, text: Text) -> Article:
+    """The domain's answer to a topic as an article, for the follow-ups it gets ("moet ik
+    daar een afspraak voor maken? en kost het geld?" after the answer about debts)."""
+    link = _LINK.search(text)
+    return Article(id=f"{DOMAIN_ANSWER}{topic}", department="", department_name="",
+                   title=topic.replace("_", " "), upl="", upl_uri="", questions=(),
+                   answer=text, link=link.group() if link else str(profile().website),
+                   review_by=dt.date.max)
 
 
 def previous_article(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Article]:
@@ -294,7 +311,8 @@ def record_not_helped(tracker: Tracker, article: Optional[Article], question: Te
         from bot.knowledge.unanswered import record_unanswered
 
         record_unanswered(question, intent, channel_of(tracker), kind="not_helped",
-                          article_id=article.id if article else None, url=url)
+                          article_id=article.id if article and article.department else None,
+                          url=url)  # a domain answer (no department) is no article
     except Exception:
         logger.warning("Answer that did not help not recorded", exc_info=True)
 

@@ -1,5 +1,7 @@
 """Causes found by the residents of round 36, held by the dialogue policy's routes and
 the actions."""
+import asyncio
+
 import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered
 
@@ -73,3 +75,36 @@ def test_who_has_to_come_or_may_do_it_for_someone_is_answered_from_the_answer(
     _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up)
     detail = messages[0].get("detail") or messages[0].get("answer")
     assert all(word in detail for word in words), messages
+
+
+def test_a_follow_up_after_a_domain_answer_reads_that_answer_not_an_older_article(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    from actions import knowledge, topics
+    from tests.test_knowledge_answers import _after_answer
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    _, tracker = _after_answer(kb_url, "waarom heb ik mijn zorgtoeslag niet gekregen",
+                               "moet ik daar een afspraak voor maken? en kost het geld")
+    debts = ("Wat vervelend dat u zich zorgen maakt over geld. Een collega denkt gratis en in "
+             "vertrouwen met u mee. Bel 14 0571 of kijk op https://www.lindendal.nl/geldzorgen.")
+    tracker.events[2:2] = [
+        {"event": "user", "text": "ik heb ook schulden, kan de gemeente helpen?",
+         "parse_data": {"intent": {"name": "money_worries"}}},
+        {"event": "bot", "text": debts,
+         "metadata": {"utter_action": "utter_answer_money_worries"}}]
+    article = knowledge.previous_article(tracker, kb_url)
+    assert article.answer == debts and article.link == "https://www.lindendal.nl/geldzorgen"
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    assert "gratis" in dispatcher.messages[0]["detail"]
+
+
+def test_two_questions_after_the_death_answer_get_the_sentences_of_both(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                             "mijn vader is vannacht overleden, wat moet ik regelen",
+                             "we hebben nog geen uitvaartondernemer. hoeveel tijd heb ik "
+                             "daarvoor? en moet ik zijn paspoort inleveren?")
+    detail = messages[0]["detail"]
+    assert "6 dagen" in detail and "uitvaartondernemer" in detail and "inleveren" in detail

@@ -194,7 +194,7 @@ en ook of maar dan als dat dit die het de een ik we wij u je jij jullie ben bent
 mag kan kun
 kunt is zijn wordt worden naar voor van met bij in op aan om te er nog wel niet wat hoe
 waar wanneer welke hoeveel hoelang daar hier daarvoor daarmee erbij mee ermee zo eigenlijk
-precies ongeveer graag even nou toch gebeuren gebeurt doen regelen krijgen krijg hebben heb
+precies ongeveer graag even nou toch geen gebeuren gebeurt doen regelen krijgen krijg hebben heb
 gaan gaat komen komt zeggen weten zien nodig snel lang alles iets the what how when where
 can does you for
 """.split())
@@ -262,6 +262,9 @@ def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
     return _told(article, lambda sentence: bool(pattern.search(sentence)))
 
 
+_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*)\b")
+
+
 def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
     """The wanted sentences of the article's answer, without its link; a wanted question
     keeps the sentence that answers it ("Valt de laatste dag in het weekend? Dan mag het
@@ -269,6 +272,8 @@ def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
     sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
     told = [n for n, sentence in enumerate(sentences) if wanted(sentence)]
     told += [n + 1 for n in told if sentences[n].endswith("?") and n + 1 < len(sentences)]
+    # "Dat moet binnen 6 dagen." needs the sentence it points back to
+    told += [n - 1 for n in told if n > 0 and _POINTS_BACK.match(sentences[n])]
     return " ".join(sentences[n] for n in sorted(set(told))) or None
 
 
@@ -295,11 +300,16 @@ def together(article: Article, *details: Optional[str]) -> Optional[str]:
     return " ".join(sorted(sentences, key=order.__getitem__)) or None
 
 
+_PARTS = re.compile(r"(?<=[.?!])\s+")
+
+
 def answered_in(article: Article, text: str) -> Optional[str]:
     """The article's sentences that hold a follow-up's own words, with what it says about
     the aspects asked ("3 weken geleden verhuisd, te laat?": the deadline and what to do
     after it), or None when no sentence holds its words."""
-    about = sentences_about(article, subject_words(text))
+    parts = [part for part in _PARTS.split(text or "") if part.strip()]
+    about = together(article, *(sentences_about(article, subject_words(part))
+                                for part in ([text] + parts if len(parts) > 1 else [text])))
     return about and together(article, about, *(article_detail(article, aspect, text)
                                        for aspect in read_aspects(text)))
 
