@@ -33,6 +33,7 @@ from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
 from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
+                                 asks_if_it_arrives,
                                  ends_the_chat, is_only_an_ok, says_no_thanks,
                                  sent_to_the_wrong_chat, wants_the_report_after_all,
                                  written_to_someone_close)
@@ -687,7 +688,7 @@ def reading_route(tracker: DialogueStateTracker,
             and _only_an_answer(message.text or "", reading)):
         return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
     if before in PASSED_ON_ACTIONS and tracker.active_loop_name is None and not reading.danger:
-        if asks_about_the_wait(message.text or ""):
+        if asks_about_the_wait(message.text or "") or asks_if_it_arrives(message.text or ""):
             return WHEN_ACTION  # "wordt het wel echt vandaag?": when, nothing passed on again
         if is_only_an_ok(message.text or ""):
             return HANDOVER_OK_ACTION  # "ok": heard, no new message for the colleague

@@ -108,3 +108,15 @@ def test_two_questions_after_the_death_answer_get_the_sentences_of_both(
                              "daarvoor? en moet ik zijn paspoort inleveren?")
     detail = messages[0]["detail"]
     assert "6 dagen" in detail and "uitvaartondernemer" in detail and "inleveren" in detail
+
+
+def test_after_a_message_left_whether_it_arrives_is_answered_with_when():
+    events = START + [said("ik wil een mens spreken", "ask_human"),
+                      ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
+                      said("het gaat over mijn WOZ waarde", "taxes"),
+                      ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    text = "komt dit dan ook echt bij iemand terecht?"
+    assert reading_route(tracker(events + [said(text, "municipal_question")])) == \
+        "action_tell_when"
+    text = "maar ik zit morgen niet achter de computer. kan die collega mij bellen? 0687654321"
+    assert reading_route(tracker(events + [said(text, "ask_human")])) == "action_take_callback"

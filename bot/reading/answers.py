@@ -451,6 +451,20 @@ _OWN_SUBJECT = re.compile(r"\b(?:de|een|mijn|onze|het)\s+(?!weekend\b|middag\b|o
                           r"[a-zà-ü]{4,}|\b(?:open|dicht|melden|aanvragen)\b", re.IGNORECASE)
 
 
+# "komt dit dan ook echt bij iemand terecht?", "wordt mijn bericht wel gelezen?"
+_WHETHER_IT_ARRIVES = re.compile(
+    r"\bkomt (?:dit|dat|het|mijn (?:bericht|vraag|verzoek))\b(?: \w+){0,6} (?:terecht|aan)\b"
+    r"|\b(?:leest|ziet) (?:er )?(?:wel )?(?:iemand|een mens|een collega) (?:dit|dat|het|mee)\b"
+    r"|\bwordt (?:dit|dat|het|mijn (?:bericht|vraag))(?: \w+){0,2} "
+    r"(?:gelezen|doorgegeven|bekeken)\b"
+    r"|\bdoes (?:anyone|someone) (?:read|see) (?:this|it)\b", re.IGNORECASE)
+
+
+def asks_if_it_arrives(text: str) -> bool:
+    """A question whether the message left really reaches a person."""
+    return bool(_WHETHER_IT_ARRIVES.search(text or ""))
+
+
 def asks_about_the_wait(text: str) -> bool:
     """A question when the colleague comes ("wordt het wel echt vandaag?")."""
     questions = [part for part in re.split(r"(?<=[.!?])\s+", text or "") if "?" in part]

@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+# Who may call: "iemand", "u", "een collega", "die collega", "mevrouw Jansen".
+_CALLER = (r"(?:iemand(?:\s+van\s+(?:de\s+|het\s+)?\w+)?|jullie|u|(?:een|die|de|deze|uw|jullie)"
+           r"\s+(?:collega|medewerker|ambtenaar|mevrouw|meneer)|(?:mevrouw|meneer|mw\.?|dhr\.?)"
+           r"\s+\w+)")
 _ASKS = re.compile(
     r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
-    r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:iemand(?:\s+van\s+(?:de\s+|het\s+)?\w+)?|jullie|u|een\s+collega|"
-    r"een\s+medewerker)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?(?:op)?bellen\b"
+    r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+" + _CALLER +
+    r"\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?(?:op)?bellen\b"
     r"|\b(?:op)?gebeld\s+(?:te\s+)?worden\b"
     r"|\bbel\w*\s+(?:u|jullie|je)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?terug\b"
     r"|\b(?:dat|zodat)\s+(?:iemand|een\s+collega|een\s+medewerker|jullie|u)\s+(?:me|mij|ons)"

@@ -62,3 +62,10 @@ def test_a_part_of_the_day_written_together_with_the_day():
 ])
 def test_a_part_of_today_that_is_over_is_no_time_to_call(text, expected):
     assert preferred_time(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "maar ik zit morgen niet achter de computer. kan die collega mij bellen? 0687654321",
+    "kan mevrouw Jansen mij even bellen?", "zou de medewerker me kunnen bellen"])
+def test_a_named_or_pointed_at_colleague_calling_is_a_callback(text):
+    assert wants_callback(text)
