@@ -187,6 +187,16 @@ def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]
     return street, category
 
 
+def _described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
+    """The resident describes their report as another kind of problem than the report
+    with this number ("een lantaarnpaal", and the number's report is about litter)."""
+    said = [e for e in tracker.events if e.get("event") == "user"][-2:]
+    described = {Reading.from_entities((e.get("parse_data") or {}).get("entities")).category
+                 for e in said} | {tracker.get_slot("report_category")}
+    described -= {None, DEFAULT_CATEGORY}
+    return bool(described) and found.category not in described
+
+
 def _about_an_earlier_report(tracker: Tracker) -> bool:
     """The resident speaks of a report made before ("gemeld", "nog steeds", "hoe staat het"),
     or answers the bot about one: only then is a report looked up by its place. "Kom eens
@@ -287,6 +297,9 @@ class ActionReportStatus(Action):
                              tracker.sender_id[:4] + "…")
             utter(dispatcher, "utter_status_unavailable")
             return [SlotSet(ASKED_SLOT, False)]
+        if found and found.place is None and _described_otherwise(tracker, found):
+            utter(dispatcher, "utter_status_other_subject", case_number=found.case_number)
+            return [SlotSet(ASKED_SLOT, False)]  # someone else's report: nothing of it told
         if found and _asks_about_news(tracker):  # "krijg ik een mail als het klaar is?"
             utter(dispatcher, "utter_status_news_on" if found.updates
                   else "utter_status_news_off", case_number=found.case_number)

@@ -438,3 +438,15 @@ def test_a_guessed_short_number_never_shows_the_place(db_url, dispatcher, domain
     message, _ = ask(dispatcher, domain, short, intent="inform",
                      slots={"status_number_asked": True})
     assert "Dorpsstraat" not in " ".join(str(value) for value in message.values())
+
+
+def test_a_number_whose_report_is_about_something_else_tells_nothing_of_it(db_url, dispatcher,
+                                                                           domain):
+    report = file(db_url, sender=SOMEONE_ELSE, category="report_public_space_other")
+    text = f"ik weet het niet meer. {report.case_number} ofzo? kunt u het opzoeken"
+    message, _ = ask(dispatcher, domain, text, intent="ask_report_status",
+                     slots={"report_category": "report_street_lighting"})
+    assert message["response"] == "utter_status_other_subject"
+    dispatcher.messages.clear()
+    message, _ = ask(dispatcher, domain, text, intent="ask_report_status")
+    assert message["response"] != "utter_status_other_subject"  # nothing described: told
