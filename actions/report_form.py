@@ -32,8 +32,9 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
                                   unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
-from bot.reading.answers import (already_left_out, labelled_description, part_to_change,
-                                 problems_to_keep, says_it_is_one_problem, wrong_part)
+from bot.reading.answers import (already_left_out, labelled_description, only_tells_when,
+                                 part_to_change, problems_to_keep, says_it_is_one_problem,
+                                 wrong_part)
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import Place, corrected_number, without_chat_noise
@@ -609,9 +610,11 @@ class ValidateReportForm(FormValidationAction):
         if _text(tracker).startswith("/"):
             return None
         description = description_of(reading, _text(tracker))
-        if not (description and (reading.category or reading.addition)
-                and is_description(description)
-                and reading.location is None and not reading.question):
+        if only_tells_when(_text(tracker)) and reading.location is None:
+            description = _text(tracker)  # "vanochtend om 7 uur": when, kept with the problem
+        elif not (description and (reading.category or reading.addition)
+                  and is_description(description)
+                  and reading.location is None and not reading.question):
             return None
         return {"report_description": self._added(tracker, description),
                 **with_ack(tracker, ack("utter_ack_added"))}

@@ -483,7 +483,8 @@ def test_updates_answer_that_is_neither_gets_a_focused_question(dispatcher, doma
     assert result["report_prompt"]["key"] == "utter_report_updates_unclear"
 
 
-@pytest.mark.parametrize("text", ["en er zitten ook ratten", "o ja, het stinkt ook heel erg"])
+@pytest.mark.parametrize("text", ["en er zitten ook ratten", "o ja, het stinkt ook heel erg",
+                                  "vanochtend om 7 uur"])
 def test_more_about_the_problem_at_the_updates_question_is_added(dispatcher, domain, text):
     tracker = tracker_for(asking="report_updates", text=text, intent="affirm",
                           slots={"report_description": "Afval naast de container"})

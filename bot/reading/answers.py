@@ -460,6 +460,28 @@ _WHETHER_IT_ARRIVES = re.compile(
     r"|\bdoes (?:anyone|someone) (?:read|see) (?:this|it)\b", re.IGNORECASE)
 
 
+# "vanochtend om 7 uur", "sinds gisteren", "al 3 dagen": when, told where a yes or no was
+# asked; the words around it that only say the bin or thing was out or there.
+_WHEN = re.compile(
+    r"\b(?:vanochtend|vanmorgen|vanmiddag|vanavond|vannacht|gisteren\w*|eergisteren|vandaag|"
+    r"zondag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|\w+(?:ochtend|middag|avond)|"
+    r"(?:vorige|afgelopen) (?:week|maand|\w+dag)|om (?:half )?\d{1,2}(?:[.:]\d{2})?(?: uur)?|"
+    r"\d{1,2}(?:[.:]\d{2})? uur|al (?:een|\d+|twee|drie|vier) (?:dag|dagen|week|weken|maand"
+    r"|maanden)|sinds \w+|s ochtends|'s ochtends|'s morgens|s morgens|op tijd)\b", re.IGNORECASE)
+_WHEN_FILLER = frozenset("""
+al om rond ongeveer zo tegen het de hij ie die ze stond stonden was is heb had buiten aan
+straat bak container kliko en ook gewoon echt toch wel
+""".split())
+
+
+def only_tells_when(text: str) -> bool:
+    """The message only says when ("vanochtend om 7 uur", "sinds gisteren al")."""
+    rest = _WHEN.sub(" ", text or "")
+    if rest == (text or ""):
+        return False
+    return all(word in _WHEN_FILLER for word in re.findall(r"[a-zà-ü]+", rest.lower()))
+
+
 def asks_if_it_arrives(text: str) -> bool:
     """A question whether the message left really reaches a person."""
     return bool(_WHETHER_IT_ARRIVES.search(text or ""))

@@ -5,6 +5,7 @@ import pytest
 
 from bot.reading.answers import (
     Contact,
+    only_tells_when,
     is_thanks_or_goodbye,
     normalise_phone,
     read_addition,
@@ -295,3 +296,11 @@ def test_not_only_this_morning_leaves_nothing_out():
 def test_doubting_whether_to_report_does_not_resume_it():
     from bot.reading.answers import wants_the_report_after_all
     assert not wants_the_report_after_all("moet ik het wel melden?")
+
+
+@pytest.mark.parametrize("text, when", [
+    ("vanochtend om 7 uur", True), ("sinds gisteren al", True),
+    ("hij stond om half 7 buiten", True), ("ja", False), ("Kerkstraat 5", False),
+    ("gisteren heb ik gebeld", False), ("morgen graag", False)])
+def test_a_message_that_only_says_when(text, when):
+    assert only_tells_when(text) is when
