@@ -310,7 +310,9 @@ def answered_in(article: Article, text: str) -> Optional[str]:
     parts = [part for part in _PARTS.split(text or "") if part.strip()]
     about = together(article, *(sentences_about(article, subject_words(part))
                                 for part in ([text] + parts if len(parts) > 1 else [text])))
-    return about and together(article, about, *(article_detail(article, aspect, text)
+    if not about or asks_the_ordinary(text):  # "een gewone aanvraag": not this variant's
+        return about
+    return together(article, about, *(article_detail(article, aspect, text)
                                        for aspect in read_aspects(text)))
 
 
