@@ -8,8 +8,9 @@ start of the next question (`report_ack`).
 from __future__ import annotations
 
 import asyncio
-from abc import ABC, abstractmethod
+import logging
 import re
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -18,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.contact import callback_number, callback_time, register_left_message
+from actions.knowledge import ANSWERED, find_answer
 from actions.questions import hazard_heard, report_question_answer
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
@@ -38,10 +40,12 @@ from bot.reading.answers import (already_left_out, labelled_description, only_te
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import Place, corrected_number, without_chat_noise
-from bot.reading.questions import is_question
+from bot.reading.questions import is_question, question_beside_an_answer, the_question
 
 MIN_DESCRIPTION_WORDS = 2
 MAX_PLACE_WORDS = 5  # longer, a place's words are a street and a number told apart
+
+logger = logging.getLogger(__name__)
 
 
 def _text(tracker: Tracker) -> Text:
@@ -199,6 +203,29 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
 
 
+async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
+    of its own beside it gets the knowledge base's answer in the same reply (Dutch only:
+    the articles are Dutch)."""
+    reading = reading_of(tracker)
+    question = question_beside_an_answer(_text(tracker))
+    if (not tracker.get_slot("requested_slot") or reading.answer is None or not question
+            or reading.report_question or tracker.get_slot("language") == "en"):
+        return []
+    try:
+        decision = await asyncio.to_thread(find_answer, tracker, "municipal_question", False,
+                                           text=the_question(question))
+    except Exception:  # the knowledge base is down: the answer to the form still counts
+        logger.exception("Knowledge base lookup failed")
+        return []
+    if decision.kind != ANSWERED:
+        return []
+    article = decision.articles[0]
+    told = ack("utter_kb_detail", detail=(article.answer_sms or article.answer).strip(),
+               link=article.link)
+    return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
+
+
 _PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|"
                                r"niet (?:op |bij |aan )?(?:nummer |nr\.? )?\d+\w?|i mean)\b",
                                re.IGNORECASE)
@@ -305,6 +332,7 @@ class ValidateReportForm(FormValidationAction):
         events = await super().get_validation_events(dispatcher, tracker, domain)
         events = _with_slots(events, _kept_problems(tracker))
         events = events + _said_on_the_side(tracker, events, domain)
+        events = events + await _question_beside(tracker, events)
         return events + await _callback_beside(tracker, events)
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,

@@ -190,3 +190,15 @@ def test_a_report_made_earlier_is_a_status_question(text):
 ])
 def test_a_new_report_stays_a_report(text):
     assert processed(text, "report_pavement_road").get(INTENT)["name"] == "report_pavement_road"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("we zitten al maanden zonder inkomen", "report_public_space_other", "money_worries"),
+    ("wanneer komt de vuilnisauto in mijn wijk", "report_public_space_other",
+     "report_waste_collection"),
+    ("de lantaarnpaal is kapot", "report_street_lighting", "report_street_lighting"),
+    ("mijn container is niet geleegd", "report_public_space_other", "report_public_space_other"),
+])
+def test_a_topic_the_reader_is_sure_of_is_the_intent_instead_of_a_guessed_report(
+        text, intent, expected):
+    assert processed(text, intent).get(INTENT)["name"] == expected

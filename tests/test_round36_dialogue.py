@@ -120,3 +120,19 @@ def test_after_a_message_left_whether_it_arrives_is_answered_with_when():
         "action_tell_when"
     text = "maar ik zit morgen niet achter de computer. kan die collega mij bellen? 0687654321"
     assert reading_route(tracker(events + [said(text, "ask_human")])) == "action_take_callback"
+
+
+def test_a_question_beside_an_answer_in_a_report_gets_its_answer_too(kb_url,  # noqa: F811
+                                                                      monkeypatch):
+    from actions import knowledge, report_form
+    from tests.test_report_actions import tracker_for
+
+    monkeypatch.setattr(report_form, "find_answer",
+                        lambda t, i, c, text=None: knowledge.find_answer(t, i, c, kb_url, text))
+    text = "nee hoeft niet. gaan de lampen op straat 's nachts uit?"
+    tracker = tracker_for(text=text, intent="deny", asking="report_updates")
+    [told] = asyncio.run(report_form._question_beside(tracker, []))
+    [item] = told["value"]
+    assert item["key"] == "utter_kb_detail" and "donker" in item["values"]["detail"]
+    assert asyncio.run(report_form._question_beside(
+        tracker_for(text="nee hoeft niet", intent="deny", asking="report_updates"), [])) == []

@@ -49,6 +49,11 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
                                      re.IGNORECASE)
 
 GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
+# The reader's question topics that are an intent of their own (bot.reading.questions); the
+# waste calendar keeps the waste intent, the other topics are municipal questions.
+TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
+                 "taxes": "taxes", "parking_permit": "parking_permit",
+                 "permit_question": "permit_question", "waste_calendar": "report_waste_collection"}
 BOT_CHALLENGE_INTENT = "bot_challenge"
 # Wanting a person ("ik wil een echte persoon"), not asking whether the bot is one.
 _WANTS_A_PERSON = re.compile(
@@ -197,6 +202,12 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and len(without_chat_noise(text).split()) <= len(reading.location.text.split()) + 1
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
+    topic_intent = TOPIC_INTENTS.get(reading.question or "")
+    if (intent_name in REPORT_INTENTS + UNSURE_INTENTS and topic_intent
+            and reading.category in (None, topic_intent) and topic_intent != intent_name):
+        # "we zitten al maanden zonder inkomen", "wanneer komt de vuilnisauto": the topic
+        # the reader is sure of, not a report the model guessed
+        return {"name": topic_intent, "confidence": 1.0}
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
         # request to throw the report away
