@@ -321,7 +321,11 @@ _NOISE = re.compile(
     r"oh|en|maar|pf+|zucht|jeetje|tja)\b(?!\s+dat\b)[\s,.!:;-]*|let\s+op\s*[:!]+\s*"
     r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*"
     r"|(?:dat|dit|zoals)\s+(?:zei|schreef|typte|vertelde)\s+ik\s+(?:toch|al|net|eerder|"
-    r"hierboven)(?:\s+al)?\b[\s,.!:;-]*)",
+    r"hierboven)(?:\s+al)?\b[\s,.!:;-]*"
+    # "ok english.", "do you speak English?": the language asked for, not the problem
+    r"|(?:in\s+)?(?:english|engels)(?:\s+(?:please|pls|graag|aub|alstublieft))?\s*[.!,:;-]+\s*"
+    r"|(?:do\s+you\s+speak|can\s+we\s+(?:speak|talk)(?:\s+in)?|spreekt\s+u|spreek\s+je)\s+"
+    r"(?:english|engels)\s*\?+\s*)",
     re.IGNORECASE)
 _EVEN = r"(?:even|ff|effe|efkes|eventjes)"
 _FILL = r"(?:\s+(?:graag|even|ff|effe|efkes|eens|nog|hierbij|bij\s+deze|u|jullie|bij\s+u|"

@@ -48,6 +48,8 @@ from bot.reading.description import (
      "Er ligt grofvuil naast de container."),
     ("Goedemiddag, Via deze weg wil ik melden dat er een boom is omgevallen",
      "Er een boom is omgevallen"),
+    ("ok english. my bin was not emptied this week", "My bin was not emptied this week"),
+    ("Do you speak English? The streetlight is broken", "The streetlight is broken"),
 ])
 def test_clean_description_keeps_only_the_facts(text: str, expected: str) -> None:
     assert clean_description(text) == expected
