@@ -53,7 +53,9 @@ _QUESTION_PHRASE = re.compile(
 # --- what makes a message a report of something that went wrong ----------------------
 _MISSED = re.compile(
     r"\bniet (?:\w+ ){0,3}?(?:geleegd|geledigd|opgehaald|leeg ?gemaakt|meegenomen|"
-    r"langs ?geweest|langs ?gekomen|geweest|gekomen|gepasseerd|gebeurd)\b")
+    r"langs ?geweest|langs ?gekomen|geweest|gekomen|gepasseerd|gebeurd)\b"
+    r"|\b(?:not|never|wasn ?t|weren ?t|hasn ?t|haven ?t) (?:\w+ ){0,2}?(?:emptied|collected|"
+    r"picked up)\b|\b(?:missed|skipped|forgot)\b")
 _PAST = re.compile(r"\b(?:is|zijn|was|waren|werd|werden|heeft|hebben|hebt)\b")
 _FUTURE = re.compile(r"\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen)\b")
 _COMPLAINT = re.compile(
@@ -82,12 +84,14 @@ _WASTE = re.compile(
 _CALENDAR_ALONE = re.compile(
     r"(?:afvalkalender|afvalwijzer|afvalapp|ophaalkalender|ophalingskalender|ophaaldag|"
     r"ophaaldata|ophaalschema|ophaalrooster|ophaaldatum|ophaalmoment|waste calendar|"
-    r"collection (?:day|days|calendar|schedule))")
+    r"collection (?:day|days|calendar|schedule)|(?:bin|garbage|trash|rubbish|pick ?up) days?\b"
+    r"|\b(?:which|what) days? (?:is|are) (?:the )?pick ?ups?\b)")
 _CALENDAR_HINT = re.compile(
     r"\b(?:kalender|rooster|schema|welke dag|welke dagen|welke datum|hoe laat|"
     r"aan de beurt|buiten zetten|buitenzetten|aan de straat zetten|aan de weg zetten|"
     r"feestdag\w*|kerst\w*|pasen|paasdag|paasmaandag|pinkster\w*|hemelvaart\w*|"
     r"koningsdag|nieuwjaar\w*|oud en nieuw|oudjaar\w*|morgen|overmorgen|volgende week|"
+    r"which day|what day|which days|normally|usually|"
     r"deze week|elke week|om de week|om de twee weken|"
     r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:ochtend|morgen|middag|avond|nacht|s)?|"
     r"20\d\d)\b")

@@ -210,3 +210,11 @@ def test_why_about_a_problem_stays_a_report(text):
 ])
 def test_the_question_without_words_that_it_was_asked_before(text, asked):
     assert the_question(text) == asked
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("which day is the pickup normally?", "waste_calendar"),
+    ("what day is bin day", "waste_calendar"),
+    ("my bin was not emptied", None), ("they skipped my bin again", None)])
+def test_english_waste_calendar_questions_and_missed_bins(text, topic):
+    assert read_question(text) == topic
