@@ -202,3 +202,11 @@ def test_a_new_report_stays_a_report(text):
 def test_a_topic_the_reader_is_sure_of_is_the_intent_instead_of_a_guessed_report(
         text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected
+
+
+def test_a_message_for_a_named_colleague_is_a_person_asked_for_whatever_the_subject():
+    text = ("mevrouw Jansen van vergunningen zou mij deze week terugbellen maar dat is niet "
+            "gebeurd. kan ik een bericht voor haar achterlaten?")
+    assert processed(text, "permit_question").get(INTENT)["name"] == "ask_human"
+    assert processed("heb ik een vergunning nodig voor een schutting?",
+                     "permit_question").get(INTENT)["name"] == "permit_question"

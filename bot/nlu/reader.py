@@ -82,7 +82,7 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"\b(?:met|een|echte?) (?:medewerker|mens|persoon|collega)\b(?: \w+){0,3} (?:spreken|praten|"
     r"chatten|bellen)\b|\b(?:medewerker|mens|persoon) (?:aub|graag|please|alstublieft)\b"
     r"|\biemand (?:van (?:de gemeente|jullie) )?(?:aan de lijn|aan de telefoon|spreken)\b"
-    r"|\b(?:een )?(?:bericht|boodschap) (?:\w+ )?achter ?laten\b", re.IGNORECASE)
+    r"|\b(?:een )?(?:bericht|boodschap) (?:\w+ ){0,3}?achter ?laten\b", re.IGNORECASE)
 # "laat maar, ik ga wel met ze praten": the resident will talk to the others themselves.
 _TALKS_TO_THEM = re.compile(r"\b(?:ik ga|ga ik|ik zal|we gaan|ik praat)\b(?: \w+){0,3} met "
                             r"(?:ze|hen|hun|hem|haar|de buren|mijn buren|de buurman|de buurvrouw|"
@@ -93,6 +93,9 @@ _DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|n
                          r"hoe kan het|overgeslagen|\d+ ?(?:keer|x)|"
                          r"al \d+|waarom|slecht\w*|"
                          r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
+# A department's subject beside a person asked for ("mevrouw Jansen van vergunningen zou mij
+# terugbellen, kan ik een bericht voor haar achterlaten?"): the person, not the subject.
+PERSON_TOPICS = ("permit_question", "taxes", "parking_permit", "complaint")
 # "ik wil geen klacht", "ik klaag niet hoor": no complaint, whatever the words around it.
 _NO_COMPLAINT = re.compile(r"\b(?:geen|niet om een) klacht\w*|\b(?:ik )?klaag (?:ook )?niet\b"
                            r"|\bniet (?:om te|komen) klagen\b|\bnot (?:a )?complain\w*\b",
@@ -155,7 +158,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if (intent_name in TOWN_HALL_INTENTS and _TOWN_HALL.search(text)
             and _GETTING_THERE.search(text) and not _OPEN_OR_MOVING.search(text)):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "waar staat het gemeentehuis"
-    if ((intent_name == QUESTION_INTENT or intent_name in REPORT_INTENTS and not reading.category)
+    if ((intent_name in (QUESTION_INTENT,) + PERSON_TOPICS
+         or intent_name in REPORT_INTENTS and not reading.category)
             and _ASKS_FOR_A_PERSON.search(text) and not _OPEN_OR_MOVING.search(text)
             and not _NO_PERSON.search(text) and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "… met een medewerker chatten"
