@@ -210,3 +210,10 @@ def test_a_message_for_a_named_colleague_is_a_person_asked_for_whatever_the_subj
     assert processed(text, "permit_question").get(INTENT)["name"] == "ask_human"
     assert processed("heb ik een vergunning nodig voor een schutting?",
                      "permit_question").get(INTENT)["name"] == "permit_question"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("laat maar, verstuur maar zo", "affirm"), ("laat maar, niet versturen", "stop"),
+    ("laat maar", "stop")])
+def test_send_it_as_it_is_is_a_yes_even_after_laat_maar(text, expected):
+    assert processed(text, "stop").get(INTENT)["name"] == expected

@@ -93,6 +93,9 @@ _DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|n
                          r"hoe kan het|overgeslagen|\d+ ?(?:keer|x)|"
                          r"al \d+|waarom|slecht\w*|"
                          r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
+# "laat maar, verstuur maar zo": send it as it is, whatever else the words say.
+_SEND_IT = re.compile(r"\b(?:verstuur\w*|versturen|verzend\w*|stuur (?:\w+ )?(?:maar|door|op|in)\b|"
+                      r"doorsturen|opsturen|insturen|indienen|send it)\b", re.IGNORECASE)
 # A department's subject beside a person asked for ("mevrouw Jansen van vergunningen zou mij
 # terugbellen, kan ik een bericht voor haar achterlaten?"): the person, not the subject.
 PERSON_TOPICS = ("permit_question", "taxes", "parking_permit", "complaint")
@@ -212,6 +215,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "we zitten al maanden zonder inkomen", "wanneer komt de vuilnisauto": the topic
         # the reader is sure of, not a report the model guessed
         return {"name": topic_intent, "confidence": 1.0}
+    if intent_name == STOP_INTENT and reading.answer is not False and _SEND_IT.search(text):
+        return {"name": YES_INTENT, "confidence": 1.0}  # "laat maar, verstuur maar zo"
     if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
         # request to throw the report away
