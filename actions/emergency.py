@@ -5,6 +5,7 @@ the message reader found urgent danger, also in the middle of a report.
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -35,6 +36,9 @@ THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
 # What to do meanwhile, asked after the 112 answer: the advice for each danger reason.
 MEANWHILE = {"fire": "fire", "gas": "gas", "water": "water", "injured": "person",
              "unconscious": "person", "medical": "person", "jump_risk": "jump_risk"}
+# Wires named beside a danger ("de draden hangen eruit"): stay away from them.
+WIRES = re.compile(r"\b(?:draad|draden|draadjes|kabel\w*|stroomdraad\w*|wires?|cables?)\b",
+                   re.IGNORECASE)
 # After "112 is gebeld", a danger told again gets: stay on the line, not "bel nu 112".
 CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
 # Dangers whose "waarom 112?" has its own why (fire spreads, gas indoors can explode).
@@ -98,7 +102,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
         return "utter_emergency_followup"
     if reading.danger_reason in OWN_ANSWER_REASONS:
         return f"utter_emergency_{reading.danger_reason}"
-    if reading.danger == "emergency" and reading.danger_reason == "live_cable":
+    if reading.danger == "emergency" and (reading.danger_reason == "live_cable"
+                                          or WIRES.search(text)):
         return "utter_emergency_live_cable"  # 112, stay away, and the grid's number
     if reading.danger_reason == "asks_112" and reading.report_question == "police":
         return "utter_emergency_police"  # "kunnen jullie de politie sturen?": 0900-8844 too
@@ -126,8 +131,12 @@ def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text]) -> Optiona
     advice of its own: stay safe and follow the operator."""
     if not asks_about_acting(text):
         return None
+    if WIRES.search(text):
+        return "utter_emergency_meanwhile_cable"  # "moet ik die draden opzij leggen?": no
     reason = reading.danger_reason if reading.danger_reason in MEANWHILE else earlier
     advice = MEANWHILE.get(reason or "")
+    if advice == "gas" and help_called(text):
+        return "utter_emergency_meanwhile_gas_outside"  # "ik sta buiten en heb 112 gebeld"
     if advice:
         return f"utter_emergency_meanwhile_{advice}"
     return CALLED_WHAT_TO_DO if help_called(text) else None

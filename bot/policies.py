@@ -40,7 +40,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
 from bot.reading.callback import wants_callback
-from bot.reading.danger import help_called, says_cannot_call
+from bot.reading.danger import help_called, is_shaken, says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
@@ -153,6 +153,7 @@ CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
 CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
 CRISIS_AGAIN = "utter_emergency_followup_suicide"
 REPORT_HERE_ACTION = "utter_emergency_report_here"
+AFTERCARE_ACTION = "utter_emergency_aftercare"
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
@@ -273,7 +274,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN)
+                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -654,6 +655,9 @@ def reading_route(tracker: DialogueStateTracker,
         if (tracker.active_loop_name is None and offer_pending and "?" not in (message.text or "")
                 and _YES_TO_REPORT.search(message.text or "")):
             return START_REPORT_ACTION  # "de ambulance is gebeld. ja melden, bij nummer 9"
+        if (tracker.active_loop_name is None and not reading.urgent
+                and help_called(message.text or "") and is_shaken(message.text or "")):
+            return AFTERCARE_ACTION  # "politie heeft haar meegenomen. ik sta te trillen"
         if (tracker.active_loop_name is None and help_called(message.text or "")
                 and (intent.get("name") not in REPORT_INTENTS or not reading.category)
                 and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending)):

@@ -385,3 +385,22 @@ def test_asking_whether_to_call_112_stays_that_question(text, reason, dispatcher
 def test_a_faint_gas_smell_questioned_keeps_the_outage_advice(dispatcher, domain):
     assert _after("ik ruik gas bij de meterkast", "het is maar een klein beetje, en buiten",
                   dispatcher, domain, "utter_emergency_gas") != ["utter_emergency_why_112_gas"]
+
+
+def test_a_crash_with_wires_hanging_out_gets_stay_away_from_the_wires(dispatcher, domain):
+    run_emergency("er is net een auto tegen een lantaarnpaal gereden op de hoofdstraat, de "
+                  "draden hangen eruit", dispatcher, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency_live_cable"
+
+
+@pytest.mark.parametrize("first, then, answered, response", [
+    ("er is net een auto tegen een lantaarnpaal gereden, de draden hangen eruit",
+     "politie staat er al. draden op de stoep, moet ik die opzij leggen?",
+     "utter_emergency_live_cable", "utter_emergency_meanwhile_cable"),
+    ("ik ruik heel sterk gas in het trappenhuis", "ik sta buiten en heb 112 gebeld. wat moet "
+     "ik nu doen? woningcorporatie bellen?", "utter_emergency_gas",
+     "utter_emergency_meanwhile_gas_outside"),
+])
+def test_after_help_was_called_what_to_do_fits_what_is_told(first, then, answered, response,
+                                                            dispatcher, domain):
+    assert _after(first, then, dispatcher, domain, answered) == [response]

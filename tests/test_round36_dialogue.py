@@ -148,3 +148,14 @@ def test_a_rejected_report_form_asks_its_question_again_instead_of_silence():
     assert _form_rejected(tracker(events)) is None
     events.append(ActionExecutionRejected("report_form"))
     assert _form_rejected(tracker(events)) == "action_ask_report_confirmed"
+
+
+def test_a_shaken_witness_after_help_came_gets_aftercare():
+    events = START + [said("er staat een meisje op het dak van de parkeergarage, ze wil "
+                           "springen", "out_of_scope"),
+                      ActionExecuted("action_emergency"),
+                      BotUttered("…", metadata={"utter_action": "utter_emergency_jump_risk"}),
+                      ActionExecuted("action_listen")]
+    text = "politie heeft haar meegenomen. ik trek het niet, sta te trillen"
+    assert reading_route(tracker(events + [said(text, "inform")])) == \
+        "utter_emergency_aftercare"

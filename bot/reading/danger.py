@@ -201,6 +201,17 @@ def asks_why_112(text: str) -> bool:
     return bool(_WHY_112.search(text or ""))
 
 
+_SHAKEN = re.compile(
+    r"\b(?:tril\w*|geschrokken|in shock|shock|overstuur|van slag|in paniek|"
+    r"(?:trek|kan) (?:het|dit) niet(?: meer)?(?: aan)?|ben er (?:kapot|ziek) van|"
+    r"shaking|shaken|shocked|in a state)\b", re.IGNORECASE)
+
+
+def is_shaken(text: str) -> bool:
+    """The resident is shaken by what they saw ("ik sta te trillen", "ik trek het niet")."""
+    return bool(_SHAKEN.search(text or ""))
+
+
 def help_called(text: str) -> bool:
     """"112 is gebeld", "politie en ambulance zijn er nu": help is called or there."""
     return bool(_HELP_CALLED.search(text or "")) and not _HELP_NOT_THERE.search(text or "")
