@@ -276,9 +276,16 @@ def read_question(text: str) -> str | None:
     for topic, reads in _TOPICS:
         if reads(plain, text):
             return topic
-    if is_question(text) and not _is_report(plain):
-        return QUESTION
+    if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)):
+        return QUESTION  # a leak in one's own home is no report for the street
     return None
+
+
+# Inside one's home, or about the landlord: nothing for the municipality's outdoor crew.
+_INDOORS = re.compile(r"\b(?:(?:in|binnen in) (?:mijn|m n|mn|ons|onze|het) (?:huis|woning|"
+                      r"huurhuis|huurwoning|appartement|badkamer|keuken|slaapkamer|kamer)|"
+                      r"verhuurder|huisbaas|huurbaas|woningcorporatie|woonstichting|"
+                      r"huurcommissie|landlord)\b")
 
 
 # --- the topics, most specific first ---------------------------------------------------

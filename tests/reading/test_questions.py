@@ -218,3 +218,11 @@ def test_the_question_without_words_that_it_was_asked_before(text, asked):
     ("my bin was not emptied", None), ("they skipped my bin again", None)])
 def test_english_waste_calendar_questions_and_missed_bins(text, topic):
     assert read_question(text) == topic
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("mijn verhuurder repareert de lekkage in mijn huis niet, kan de gemeente hem dwingen?",
+     "question"), ("er is schimmel in mijn badkamer en de huisbaas doet niks?", "question"),
+    ("de lamp voor mijn huis is kapot, wanneer komen jullie?", None)])
+def test_a_problem_inside_ones_home_is_a_question_not_a_street_report(text, topic):
+    assert read_question(text) == topic
