@@ -203,18 +203,29 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
 
 
+_POINTS_AT_IT = re.compile(r"\b(?:hem|hij|ie|het|die|dat|deze|dit|ze)\b", re.IGNORECASE)
+
+
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
     of its own beside it gets the knowledge base's answer in the same reply (Dutch only:
     the articles are Dutch)."""
     reading = reading_of(tracker)
     question = question_beside_an_answer(_text(tracker))
-    if (not tracker.get_slot("requested_slot") or reading.answer is None or not question
-            or reading.report_question or tracker.get_slot("language") == "en"):
+    asked = tracker.get_slot("requested_slot")
+    answered = reading.answer is not None or (asked == "report_location" and reading.place)
+    if (not asked or not answered or not question or reading.report_question
+            or tracker.get_slot("language") == "en"):
         return []
+    asks = [the_question(question)]
+    if _POINTS_AT_IT.search(question):  # "moet ik hem laten staan?": the report's subject
+        asks.append(f"{asks[0]} {tracker.get_slot('report_description') or ''}")
     try:
-        decision = await asyncio.to_thread(find_answer, tracker, "municipal_question", False,
-                                           text=the_question(question))
+        for text in asks:
+            decision = await asyncio.to_thread(find_answer, tracker, "municipal_question",
+                                               False, text=text)
+            if decision.kind == ANSWERED:
+                break
     except Exception:  # the knowledge base is down: the answer to the form still counts
         logger.exception("Knowledge base lookup failed")
         return []

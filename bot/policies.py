@@ -778,7 +778,8 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):
         return NO_INTERNET_ACTION  # "ik ben 81 en heb geen computer": not another link
-    if (before == COMPLAINT_ANSWER and tracker.active_loop_name is None
+    if ((before == COMPLAINT_ANSWER or _last_response(tracker) == "utter_answer_complaint")
+            and tracker.active_loop_name is None
             and _HERE_IN_THE_CHAT.search(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "kan ik de klacht niet hier in de chat doen?": taken
     if (tracker.active_loop_name is None and intent.get("name") == FALLBACK_INTENT

@@ -159,3 +159,26 @@ def test_a_shaken_witness_after_help_came_gets_aftercare():
     text = "politie heeft haar meegenomen. ik trek het niet, sta te trillen"
     assert reading_route(tracker(events + [said(text, "inform")])) == \
         "utter_emergency_aftercare"
+
+
+def test_a_question_beside_the_place_about_the_reports_subject_is_answered(kb_url,  # noqa: F811
+                                                                            monkeypatch):
+    from actions import knowledge, report_form
+    from tests.test_report_actions import tracker_for
+
+    monkeypatch.setattr(report_form, "find_answer",
+                        lambda t, i, c, text=None: knowledge.find_answer(t, i, c, kb_url, text))
+    text = "molenweg 8. moet ik hem laten staan?"
+    tracker = tracker_for(text=text, asking="report_location",
+                          slots={"report_description": "Groene bak is weer niet geleegd"})
+    [told] = asyncio.run(report_form._question_beside(tracker, []))
+    assert "aan de straat staan" in told["value"][0]["values"]["detail"]
+
+
+def test_a_complaint_to_make_in_the_chat_is_taken_as_a_message():
+    events = START + [said("ik wil een klacht indienen over de man aan de balie", "complaint"),
+                      ActionExecuted("action_answer_topic"),
+                      BotUttered("…", metadata={"utter_action": "utter_answer_complaint"}),
+                      ActionExecuted("action_listen")]
+    text = "kan ik de klacht niet gewoon hier in de chat doen? geen zin in weer een formulier"
+    assert reading_route(tracker(events + [said(text, "complaint")])) == "action_take_message"

@@ -257,7 +257,7 @@ def question_beside_an_answer(text: str) -> str | None:
     """The question sentence after an answer ("nee hoeft niet. gaan de lampen 's nachts
     uit?" → the lamps), or None when the message is one sentence or asks nothing."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text or "") if s.strip()]
-    asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and read_question(s)]
+    asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and is_question(s)]
     return asked[-1] if asked else None
 
 
