@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.contact import callback_number, callback_time, register_left_message
 from actions.knowledge import ANSWERED, find_answer
+from bot.knowledge.aspects import answered_in
 from actions.questions import hazard_heard, report_question_answer
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
@@ -232,8 +233,11 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     if decision.kind != ANSWERED:
         return []
     article = decision.articles[0]
-    told = ack("utter_kb_detail", detail=(article.answer_sms or article.answer).strip(),
-               link=article.link)
+    # the sentences that answer it ("Laat de container aan de straat staan …"), else the
+    # short answer without its link (the detail's own words give the link)
+    detail = answered_in(article, text) or (article.answer_sms or article.answer).replace(
+        article.link, "").strip()
+    told = ack("utter_kb_detail", detail=detail, link=article.link)
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 
 

@@ -172,7 +172,8 @@ def test_a_question_beside_the_place_about_the_reports_subject_is_answered(kb_ur
     tracker = tracker_for(text=text, asking="report_location",
                           slots={"report_description": "Groene bak is weer niet geleegd"})
     [told] = asyncio.run(report_form._question_beside(tracker, []))
-    assert "aan de straat staan" in told["value"][0]["values"]["detail"]
+    detail = told["value"][0]["values"]["detail"]
+    assert "aan de straat staan" in detail and "http" not in detail
 
 
 def test_a_complaint_to_make_in_the_chat_is_taken_as_a_message():
