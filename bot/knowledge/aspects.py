@@ -105,6 +105,11 @@ _ABOUT = {
                        r"|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bvoor elk\w*|\bper persoon\b"
                        r"|\b\d+ jaar\b", re.IGNORECASE),
 }
+# Another adult (a partner, someone who collects it): who may do it, without ages.
+ADULTS = "adults"
+_ABOUT[ADULTS] = re.compile(r"\bpartner\b|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bper persoon\b"
+                            r"|\bzelf (?:op|langs|mee)\w*|\biemand anders\b|\bmachtig\w*",
+                            re.IGNORECASE)
 # Who else a follow-up asks about, as the word the articles use for them.
 _PEOPLE = (
     ("kind", re.compile(r"\b(?:kind\w*|zoon\w*|dochter\w*|baby\w*|minderjarig\w*|child\w*|"
@@ -253,6 +258,8 @@ def article_detail(article: Article, aspect: str, text: str = "") -> Optional[st
         return _sentences(article, _PAYING)  # whether to pay: its sentences, or unknown
     if aspect == COST and article.cost:
         return article.cost.strip()
+    if aspect == OTHERS and person_of(text) != "kind":
+        aspect = ADULTS  # "kan mijn man het ophalen?": not the sentences about ages
     pattern = _ABOUT.get(aspect)
     return _sentences(article, pattern) if pattern else None
 
@@ -262,7 +269,7 @@ def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
     return _told(article, lambda sentence: bool(pattern.search(sentence)))
 
 
-_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*)\b")
+_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan)\b")
 
 
 def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
