@@ -381,7 +381,8 @@ _MEANT_NOT_THAT = re.compile(r"(\b(?:ik\s+)?bedoel(?:de|t)?\s+(?:\w+\s+){0,3}?[\
 _CHAT_NOISE = re.compile(
     r"^(?:(?:i\s+(?:already\s+)?told\s+you|as\s+i\s+said|zoals\s+(?:ik\s+)?(?:al\s+)?"
     r"(?:zei|zeg|gezegd)|ik\s+zei\s+(?:het\s+)?(?:toch|al)|dat\s+zei\s+ik\s+(?:toch|al)|"
-    r"dat\s+heb\s+ik\s+(?:toch\s+)?al\s+gezegd|nogmaals|again|nee|no|ja|yes|oké|oke|ok)\b"
+    r"dat\s+heb\s+ik\s+(?:toch\s+)?al\s+gezegd|nogmaals|again|nee|no|ja|yes|oké|oke|ok|"
+    r"o+h?|sorry|excuus|oeps|ik\s+bedoel(?:de)?|bedoel\s+ik)\b"
     r"[\s,.:;!-]*)+", re.IGNORECASE)
 
 
@@ -389,7 +390,8 @@ _CHAT_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(
     r"[\s,.;:!-]+(?:zei\s+ik\s+(?:toch\s+)?(?:al|net)|zoals\s+(?:ik\s+)?(?:al\s+)?(?:zei|gezegd)|"
     r"dat\s+zei\s+ik\s+(?:toch\s+)?al|heb\s+ik\s+(?:toch\s+)?al\s+gezegd|"
-    r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said)[\s.!?]*$", re.IGNORECASE)
+    r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said|bedoel\s+ik|ik\s+bedoel(?:de)?|"
+    r"i\s+mean)[\s.!?]*$", re.IGNORECASE)
 
 
 # "stationsstraat zei ik toch, het pad naar het station": the same, in between.

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from bot.reading.places import Place, corrected_number, is_clearly_not_a_place, read_place
+from bot.reading.places import (Place, corrected_number, is_clearly_not_a_place, read_place,
+                                 without_chat_noise)
 from bot.reading.streets import StreetRegister, is_typing_slip
 
 # The streets of bot/profile.yml, copied so these tests do not move with the profile.
@@ -623,3 +624,10 @@ def test_numbers_beside_a_question_that_are_no_house_numbers(text):
 ])
 def test_a_number_right_after_a_street_is_its_house_number_unless_a_measure(text, label):
     assert read_place(text).label == label
+
+
+@pytest.mark.parametrize("text, clean", [
+    ("oh sorry stationsweg bedoel ik", "stationsweg"), ("Marktplein, zei ik toch", "Marktplein"),
+    ("Oude Kerkstraat", "Oude Kerkstraat"), ("o ja, bij de school", "bij de school")])
+def test_chat_noise_around_a_place_is_left_out(text, clean):
+    assert without_chat_noise(text) == clean
