@@ -174,10 +174,12 @@ def says_it_is_dangerous(text: str) -> bool:
     return False
 
 
-_HELP_CALLED = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten)\b.{0,30}\b(?:"
+_HELP_CALLED = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten|police|help|"
+                         r"fire brigade|paramedics)\b.{0,30}\b(?:"
                          r"gebeld|onderweg|er al|is er|zijn er|is hier|zijn hier|ter plaatse|"
                          r"komt|komen|geweest|gekomen|aangekomen|gebracht|geholpen|meegenomen|"
-                         r"opgehaald|called|on (?:its|their) way|(?:is|are) here|arrived)\b|"
+                         r"opgehaald|called|on (?:its|their) way|(?:is|are) here|arrived|"
+                         r"(?:is|are) coming|(?:is|are) on (?:its|their|the) way)\b|"
                          r"(?<!niet )(?<!geen )\b(?:112 )?gebeld\b"
                          r"|\b(?:i|we)(?:'ve| have)? (?:just |already )?called\b"
                          r"|\bcalled (?:them|112|the police|an ambulance|the fire brigade)\b"

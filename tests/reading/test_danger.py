@@ -360,3 +360,12 @@ def test_a_threat_at_the_door_and_someone_sad_on_a_bridge(text, reason):
 ])
 def test_help_at_home_and_police_that_do_nothing_sound_no_alarm(text):
     assert not sounds_alarming(text)
+
+
+@pytest.mark.parametrize("text, called", [
+    ("ambulance is coming. he is out, breathing but very cold", True),
+    ("the police are on their way", True), ("i need help", False), ("help! fire", False)])
+def test_help_on_its_way_in_english(text, called):
+    from bot.reading.danger import help_called
+
+    assert help_called(text) is called
