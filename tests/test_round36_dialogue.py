@@ -122,13 +122,19 @@ def test_after_a_message_left_whether_it_arrives_is_answered_with_when():
     assert reading_route(tracker(events + [said(text, "ask_human")])) == "action_take_callback"
 
 
-def test_a_question_beside_an_answer_in_a_report_gets_its_answer_too(kb_url,  # noqa: F811
-                                                                      monkeypatch):
+def _kb_in_the_report_form(kb_url, monkeypatch):  # noqa: F811
     from actions import knowledge, report_form
-    from tests.test_report_actions import tracker_for
 
     monkeypatch.setattr(report_form, "find_answer",
                         lambda t, i, c, text=None: knowledge.find_answer(t, i, c, kb_url, text))
+
+
+def test_a_question_beside_an_answer_in_a_report_gets_its_answer_too(kb_url,  # noqa: F811
+                                                                      monkeypatch):
+    from actions import report_form
+    from tests.test_report_actions import tracker_for
+
+    _kb_in_the_report_form(kb_url, monkeypatch)
     text = "nee hoeft niet. gaan de lampen op straat 's nachts uit?"
     tracker = tracker_for(text=text, intent="deny", asking="report_updates")
     [told] = asyncio.run(report_form._question_beside(tracker, []))
@@ -163,11 +169,10 @@ def test_a_shaken_witness_after_help_came_gets_aftercare():
 
 def test_a_question_beside_the_place_about_the_reports_subject_is_answered(kb_url,  # noqa: F811
                                                                             monkeypatch):
-    from actions import knowledge, report_form
+    from actions import report_form
     from tests.test_report_actions import tracker_for
 
-    monkeypatch.setattr(report_form, "find_answer",
-                        lambda t, i, c, text=None: knowledge.find_answer(t, i, c, kb_url, text))
+    _kb_in_the_report_form(kb_url, monkeypatch)
     text = "molenweg 8. moet ik hem laten staan?"
     tracker = tracker_for(text=text, asking="report_location",
                           slots={"report_description": "Groene bak is weer niet geleegd"})
