@@ -120,6 +120,25 @@ def _normal(text: Text) -> Text:
     return " ".join(re.sub(r"[^\w\s]", " ", strip_emoji(text).lower()).split())
 
 
+_ORDINALS = {"eerste": 1, "1e": 1, "first": 1, "tweede": 2, "2e": 2, "second": 2,
+             "derde": 3, "3e": 3, "third": 3, "vierde": 4, "4e": 4, "fourth": 4}
+_LAST = {"laatste", "last"}
+# Words around an ordinal that only point at the list: "den eerste", "nummer 2 graag".
+_POINTING = frozenset("de den die het dat nummer nr optie knop keuze antwoord the one option "
+                      "number graag aub alstublieft maar dan please".split())
+
+
+def _chosen_number(answer: Text, count: int) -> Optional[int]:
+    """The place in the list a typed answer picks ("2", "den eerste", "de laatste"), if any."""
+    words = [word for word in answer.split() if word not in _POINTING]
+    if len(words) != 1 or not count:
+        return None
+    word = words[0]
+    number = (int(word) if word.isdigit() else count if word in _LAST
+              else _ORDINALS.get(word))
+    return number if number and 1 <= number <= count else None
+
+
 async def menu_answer(request: Request, sender: Text, text: Text) -> Optional[Text]:
     """The button payload a typed answer stands for ("2", or a button's words), if any.
 
@@ -137,8 +156,9 @@ async def menu_answer(request: Request, sender: Text, text: Text) -> Optional[Te
             buttons = event.data["buttons"]
             break
     answer = _normal(text)
-    if answer.isdigit() and 1 <= int(answer) <= len(buttons):
-        return buttons[int(answer) - 1].get("payload")
+    chosen = _chosen_number(answer, len(buttons))
+    if chosen is not None:
+        return buttons[chosen - 1].get("payload")
     for button in buttons:
         if answer and answer == _normal(str(button.get("title", ""))):
             return button.get("payload")

@@ -188,3 +188,12 @@ def test_a_complaint_to_make_in_the_chat_is_taken_as_a_message():
                       ActionExecuted("action_listen")]
     text = "kan ik de klacht niet gewoon hier in de chat doen? geen zin in weer een formulier"
     assert reading_route(tracker(events + [said(text, "complaint")])) == "action_take_message"
+
+
+@pytest.mark.parametrize("typed, chosen", [
+    ("den eerste", 1), ("de tweede graag", 2), ("2", 2), ("nummer 1", 1), ("de laatste", 3),
+    ("eerste keer hier", None), ("5", None), ("Kerkstraat 1", None)])
+def test_a_button_picked_by_its_place_in_the_list(typed, chosen):
+    from channels.inbound import _chosen_number, _normal
+
+    assert _chosen_number(_normal(typed), 3) == chosen
