@@ -193,7 +193,7 @@ def _described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
     said = [e for e in tracker.events if e.get("event") == "user"][-2:]
     described = {Reading.from_entities((e.get("parse_data") or {}).get("entities")).category
                  for e in said} | {tracker.get_slot("report_category")}
-    described -= {None, DEFAULT_CATEGORY}
+    described.discard(None)
     return bool(described) and found.category not in described
 
 

@@ -197,3 +197,21 @@ def test_a_button_picked_by_its_place_in_the_list(typed, chosen):
     from channels.inbound import _chosen_number, _normal
 
     assert _chosen_number(_normal(typed), 3) == chosen
+
+
+@pytest.mark.parametrize("text, disputed", [
+    ("nee. maar het ging om een BANK in het park, niet een stoep... klopt dat nummer wel?",
+     True), ("stoep? het ging om een boom in oktober", True),
+    ("dat is niet mijn melding", True), ("het gat zit er nog steeds", False)])
+def test_the_report_told_is_disputed(text, disputed):
+    from bot.reading.report_questions import disputes_the_report
+
+    assert disputes_the_report(text) is disputed
+
+
+def test_a_leak_at_home_with_the_street_named_is_a_question_not_a_report():
+    from bot.reading.message import read_message
+
+    reading = read_message("mijn huisbaas doet niks aan de schimmel in de badkamer, ik woon op "
+                           "de stationsweg 12. kan de gemeente daar iets aan doen?")
+    assert reading.category is None and reading.question == "question"

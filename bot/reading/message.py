@@ -18,7 +18,7 @@ from bot.reading.language import detect_language
 from bot.reading.needs import need_of
 from bot.reading.places import is_clearly_not_a_place, read_place
 from bot.reading.privacy import scrub
-from bot.reading.questions import read_question
+from bot.reading.questions import inside_the_home, read_question
 from bot.reading.report_questions import read_report_question, says_it_is_no_report
 from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
@@ -68,7 +68,8 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     place = read_place(text, register) or read_place(_ANSWER_FIRST.sub("", text), register)
     contact = read_contact(text)
     _, personal = scrub(text)
-    problems = split_problems(text)
+    indoors = inside_the_home(text)  # a leak at home is no report for the street
+    problems = [] if indoors else split_problems(text)
     # "bij de brandweerkazerne" is a place, not an alarm
     alarm = sounds_alarming(text.replace(place.text, " ") if place else text)
     return Reading(
@@ -84,7 +85,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         addition=read_addition(text),
         personal_data=tuple(personal),
         description=clean_description(text) or None,
-        category=category_of(text),
+        category=None if indoors else category_of(text),
         repeated=bool(_REPEATED.search(text)),
         harm=bool(_HARM.search(text)),
         injured=_someone_hurt(text),

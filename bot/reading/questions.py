@@ -288,6 +288,12 @@ _INDOORS = re.compile(r"\b(?:(?:in|binnen in) (?:mijn|m n|mn|ons|onze|het) (?:hu
                       r"huurcommissie|landlord)\b")
 
 
+def inside_the_home(text: str) -> bool:
+    """The problem is inside the resident's home or the landlord's to fix ("schimmel in mijn
+    badkamer, de huisbaas doet niks"): nothing for the municipality's outdoor crew."""
+    return bool(_INDOORS.search(_normalise(text)))
+
+
 # --- the topics, most specific first ---------------------------------------------------
 
 # Paying that fails at a machine is a report about the machine, not money worries.

@@ -311,7 +311,9 @@ _WRONG_REPORT = re.compile(
     r"de goede|onze) melding|(?:is|was) niet van (?:mij|ons)|(?:een )?andere melding|"
     r"verkeerde (?:melding|meldingsnummer|nummer)|(?:het )?verkeerde? nummer|"
     r"nee,? (?:het|mijn melding|die) (?:ging|gaat|was) over\b|"
-    r"(?:het|mijn melding|die|de melding) ging (?:\w+ )?over (?:een|de|het|mijn)\b|"
+    r"(?:het|mijn melding|die|de melding) ging (?:\w+ )?(?:over|om) (?:een|de|het|mijn)\b|"
+    r"niet (?:een|de|het|over (?:een|de|het)) \w+ (?:maar|klopt)|klopt (?:dat|dit|het) nummer"
+    r"(?: wel)?|"
     r"gaat (?:helemaal )?niet over|dat (?:heb|had) ik niet gemeld|"
     r"dat is (?:hem|het|die) niet|not my report|wrong report|that is not (?:it|right)|"
     r"that s not (?:it|right|mine))\b", re.IGNORECASE)
