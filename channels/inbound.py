@@ -162,7 +162,22 @@ async def menu_answer(request: Request, sender: Text, text: Text) -> Optional[Te
     for button in buttons:
         if answer and answer == _normal(str(button.get("title", ""))):
             return button.get("payload")
-    return None
+    return _named_button(answer, buttons)
+
+
+# Words around a button's own words that only say yes or point at it ("ja, huurtoeslag").
+_AROUND_A_CHOICE = frozenset("ja jawel graag die dat de het over ik bedoel yes please the".split())
+
+
+def _named_button(answer: Text, buttons: List[Dict[str, Any]]) -> Optional[Text]:
+    """The one button whose title holds every word of the answer besides a yes ("ja
+    huurtoeslag" for "Huurtoeslag aanvragen"), if exactly one does."""
+    words = {word for word in answer.split() if word not in _AROUND_A_CHOICE}
+    if not words:
+        return None
+    named = [button for button in buttons
+             if words <= set(_normal(str(button.get("title", ""))).split())]
+    return named[0].get("payload") if len(named) == 1 else None
 
 
 async def once(channel: Text, message_id: Text,

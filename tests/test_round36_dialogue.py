@@ -215,3 +215,14 @@ def test_a_leak_at_home_with_the_street_named_is_a_question_not_a_report():
     reading = read_message("mijn huisbaas doet niks aan de schimmel in de badkamer, ik woon op "
                            "de stationsweg 12. kan de gemeente daar iets aan doen?")
     assert reading.category is None and reading.question == "question"
+
+
+@pytest.mark.parametrize("typed, payload", [
+    ("ja huurtoeslag", "/huur"), ("ja", None), ("medewerker", "/ask_human"),
+    ("nee hoor", None), ("ja graag een medewerker", "/ask_human")])
+def test_a_button_named_by_its_own_word_beside_a_yes(typed, payload):
+    from channels.inbound import _named_button, _normal
+
+    buttons = [{"title": "Huurtoeslag aanvragen", "payload": "/huur"},
+               {"title": "Met een medewerker praten", "payload": "/ask_human"}]
+    assert _named_button(_normal(typed), buttons) == payload
