@@ -45,7 +45,7 @@ from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
 from bot.reading.questions import (announces_a_question, asks_about_the_question,
-                                  asks_about_the_service,
+                                  asks_about_the_service, inside_the_home,
                                   asks_if_open_now, is_question, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
@@ -838,6 +838,10 @@ def reading_route(tracker: DialogueStateTracker,
             and f"utter_answer_{reading.question}" in (answers or ())
             and not (reading.category and not is_question(message.text or ""))):
         return QUESTION_ACTION  # not "… ik kan er met mijn rolstoel niet langs": a report
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and reading.question and not reading.category and not reading.danger
+            and inside_the_home(message.text or "")):
+        return AS_QUESTION_ACTION  # "schimmel in mijn badkamer, de huisbaas doet niks"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and _last_response(tracker) == ASK_QUESTION_RESPONSE
             and (is_question(message.text or "")

@@ -226,3 +226,10 @@ def test_a_button_named_by_its_own_word_beside_a_yes(typed, payload):
     buttons = [{"title": "Huurtoeslag aanvragen", "payload": "/huur"},
                {"title": "Met een medewerker praten", "payload": "/ask_human"}]
     assert _named_button(_normal(typed), buttons) == payload
+
+
+def test_a_landlords_leak_is_answered_as_a_question_even_with_the_street():
+    text = ("mijn huisbaas doet niks aan de schimmel in de badkamer, ik woon op de stationsweg. "
+            "kan de gemeente daar iets aan doen?")
+    assert reading_route(tracker(START + [said(text, "report_public_space_other")])) == \
+        "action_answer_as_question"

@@ -21,7 +21,7 @@ _CALLER = (r"(?:iemand(?:\s+van\s+(?:de\s+|het\s+)?\w+)?|jullie|u|(?:een|die|de|
            r"\s+\w+)")
 _ASKS = re.compile(
     r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
-    r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+" + _CALLER +
+    r"(?:terug|op)\b|\b(?:kan|kunt|kun|kunnen|wil|wilt|zou|zouden)\s+(?:er\s+)?" + _CALLER +
     r"\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?(?:op)?bellen\b"
     r"|\b(?:op)?gebeld\s+(?:te\s+)?worden\b"
     r"|\bbel\w*\s+(?:u|jullie|je)\s+(?:me|mij|ons)\s+(?:\w+\s+){0,2}?terug\b"

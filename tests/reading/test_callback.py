@@ -66,6 +66,7 @@ def test_a_part_of_today_that_is_over_is_no_time_to_call(text, expected):
 
 @pytest.mark.parametrize("text", [
     "maar ik zit morgen niet achter de computer. kan die collega mij bellen? 0687654321",
-    "kan mevrouw Jansen mij even bellen?", "zou de medewerker me kunnen bellen"])
+    "kan mevrouw Jansen mij even bellen?", "zou de medewerker me kunnen bellen",
+    "kan er iemand van de gemeente mij bellen over de aanslag?"])
 def test_a_named_or_pointed_at_colleague_calling_is_a_callback(text):
     assert wants_callback(text)
