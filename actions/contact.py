@@ -126,7 +126,8 @@ class ActionTakeMessage(OpeningHoursAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         english = tracker.get_slot("language") == "en"
-        self.utter_by_hours(dispatcher, english)
+        called_back = _last_handover(tracker) == "action_take_callback"
+        self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
         if not english:
             await answer_meanwhile(dispatcher, tracker)
         if contactverzoek.enabled():

@@ -237,3 +237,11 @@ def test_hand_back_tells_rasa_the_waiting_is_over(monkeypatch):
     monkeypatch.setattr(rasa_api, "append_events", append_events)
     asyncio.run(rasa_api.resume("r6"))
     assert posted == [("r6", [{"event": "resume"}])]
+
+
+def test_a_message_after_a_callback_is_passed_to_the_colleague_who_calls(dispatcher, domain):
+    tracker = make_tracker("taxes", "moet ik intussen wel betalen?")
+    tracker.events[:0] = [{"event": "action", "name": "action_take_callback"},
+                          {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_message_taken_closed_callback"
