@@ -23,6 +23,7 @@ from bot.reading.result import Reading
 # Asked after the emergency answer when there is something for the municipality to fix.
 OFFER_REPORT = "utter_emergency_offer_report"
 CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
+REPORT_HERE = "utter_emergency_report_here"  # "moet ik het ook bij jullie melden?"
 # Danger to a person with nothing in public space to repair.
 NO_REPORT_REASONS = ("suicide", "jump_risk", "violence", "home_violence", "threat", "crime",
                      "missing_person", "welfare")
@@ -74,6 +75,8 @@ class ActionEmergency(Action):
             not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
         if meanwhile and help_called(text):
             own = None  # "de politie is gebeld, moet ik naar haar toe?": what to do now
+        if again and _gas_answered(tracker) and someone_may_be_inside(text):
+            own, meanwhile = None, OUTAGE_PERSON  # "de buurvrouw van 3 hoog doet niet open"
         response = own or meanwhile or outage or _response(reading, again, text, earlier)
         if response == "utter_emergency_followup" and _called_before(tracker):
             response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
@@ -187,4 +190,5 @@ def _last_emergency_answer(tracker: Tracker, skip: tuple = ()) -> Text:
 
 def answered_before(tracker: Tracker) -> bool:
     """Whether the bot's last action before this message was the 112 answer or its offer."""
-    return previous_bot_action(tracker) in ("action_emergency", OFFER_REPORT, CALLED_112)
+    return previous_bot_action(tracker) in ("action_emergency", OFFER_REPORT, CALLED_112,
+                                            REPORT_HERE)

@@ -404,3 +404,21 @@ def test_a_crash_with_wires_hanging_out_gets_stay_away_from_the_wires(dispatcher
 def test_after_help_was_called_what_to_do_fits_what_is_told(first, then, answered, response,
                                                             dispatcher, domain):
     assert _after(first, then, dispatcher, domain, answered) == [response]
+
+
+def test_someone_inside_after_the_gas_answers_gets_112_for_them(dispatcher, domain):
+    first = "ik ruik een hele sterke gaslucht in het trappenhuis"
+    then = "mijn buurvrouw van 3 hoog doet niet open, ze is oud. wat moet ik doen?"
+    tracker = make_tracker("inform", then, entities=read_message(then).to_entities(then))
+    tracker.events = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "action", "name": "action_emergency"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_emergency_gas"}},
+        {"event": "user", "text": "ik sta buiten en heb 112 gebeld. moet ik het hier ook melden?"},
+        {"event": "action", "name": "utter_emergency_report_here"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_emergency_report_here"}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": then}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_outage_person"]
