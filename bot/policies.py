@@ -652,8 +652,8 @@ def reading_route(tracker: DialogueStateTracker,
                 and not help_called(message.text or "")):
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         offer_pending = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
-        if (tracker.active_loop_name is None and offer_pending and "?" not in (message.text or "")
-                and _YES_TO_REPORT.search(message.text or "")):
+        if (tracker.active_loop_name is None and offer_pending
+                and _YES_TO_REPORT.search((message.text or "").rsplit("?", 1)[-1])):
             return START_REPORT_ACTION  # "de ambulance is gebeld. ja melden, bij nummer 9"
         if (tracker.active_loop_name is None and not reading.urgent
                 and help_called(message.text or "") and is_shaken(message.text or "")):

@@ -233,3 +233,12 @@ def test_a_landlords_leak_is_answered_as_a_question_even_with_the_street():
             "kan de gemeente daar iets aan doen?")
     assert reading_route(tracker(START + [said(text, "report_public_space_other")])) == \
         "action_answer_as_question"
+
+
+def test_the_grid_operator_called_and_a_yes_to_report_after_a_question_starts_the_report():
+    events = _after_the_emergency_answer(CABLE, "utter_emergency_live_cable",
+                                         "utter_emergency_offer_report")
+    text = ("ik heb kinderen weggestuurd. 0800 nummer zegt ze sturen iemand binnen 2 uur. maar "
+            "het is toch jullie lantaarnpaal? ja melden")
+    assert reading_route(tracker(events + [said(text, "report_street_lighting")])) == \
+        "action_start_report"
