@@ -186,7 +186,8 @@ _HELP_CALLED = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdienst
                          r"|\b(?:dzwoni\w*|ar[ıi]yorum|calling|bel|bellen) (?:\w+ )?112\b"
                          # the grid operator called: "0800 nummer zegt ze sturen iemand"
                          r"|\b(?:0800[- ]?(?:9009)?|storingsnummer|netbeheerder|liander|stedin|"
-                         r"enexis)\b(?: \w+){0,3} (?:gebeld|zegt|zeggen|stuurt|sturen|komt|komen)\b",
+                         r"enexis)\b(?: \w+){0,3} "
+                         r"(?:gebeld|zegt|zeggen|stuurt|sturen|komt|komen)\b",
                          re.IGNORECASE)
 # "de politie is hier nog niet", "de brandweer komt niet", "ik heb 112 nog niet gebeld"
 _HELP_NOT_THERE = re.compile(r"\b(?:komt|komen|is|zijn|heb|hebben|nemen|neemt)\b(?: \w+){0,3} "
