@@ -242,7 +242,9 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
 
 
 _PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|"
-                               r"niet (?:op |bij |aan )?(?:nummer |nr\.? )?\d+\w?|i mean)\b",
+                               r"niet (?:op |bij |aan )?(?:nummer |nr\.? )?\d+\w?|i mean|"
+                               r"niet (?:de |het |op de )?"
+                               r"\w+(?:straat|weg|laan|plein|singel|dijk))\b",
                                re.IGNORECASE)
 _OWN_ADDRESS = re.compile(r"\b(?:mijn (?:adres|woonadres|huisadres)|ik woon|my address)\b",
                           re.IGNORECASE)
@@ -622,6 +624,10 @@ class ValidateReportForm(FormValidationAction):
             kept = Place.from_dict(current)
             return {"report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_place", place=kept.label))}
+        if (place and place.kind == "street" and current and current.get("landmark")
+                and not current.get("house_number")):
+            # "het is kerkweg niet kerkstraat": the spot ("voor de bakker") on the right street
+            place = _with_landmark(place, current["landmark"])
         if place and (place.complete or place.kind == "street"):
             return {**place_slots(place), "report_confirmed": None,
                     **_description_with_place(tracker, current, place),

@@ -1453,3 +1453,15 @@ def test_the_same_street_with_a_no_at_the_summary_is_still_a_correction(dispatch
                           slots={"report_place": spot, "report_location": "Parkweg 12"})
     result = ValidateReportForm().validate_report_confirmed(False, dispatcher, tracker, domain)
     assert result.get("report_ack", [{}])[0].get("key") != "utter_ack_place"
+
+
+def test_another_street_beside_a_yes_to_updates_moves_the_report_and_keeps_its_spot(
+        dispatcher, domain):
+    text = "wacht het is kerkweg niet kerkstraat sorry. ja graag op de hoogte houden"
+    tracker = tracker_for(text=text, intent="affirm", asking="report_updates", slots={
+        "report_location": "Kerkstraat, voor de bakker",
+        "report_place": {"kind": "landmark", "text": "voor de bakker op de kerkstraat",
+                         "streets": ["Kerkstraat"], "landmark": "voor de bakker"}})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True
+    assert result["report_location"] == "Kerkweg, voor de bakker"
