@@ -433,3 +433,11 @@ def test_a_vehicle_in_the_way_is_a_problem_of_its_own():
     assert [problem.category for problem in problems] == ["report_waste_collection",
                                                           "report_public_space_other"]
     assert "busje" in problems[1].text
+
+
+@pytest.mark.parametrize("text, count", [
+    ("er zijn vuilniszakken en een matras gedumpt achter de Aldi", 1),
+    ("bij de lidl is een berg vuilniszakken en een oude kast gedumpt, het stinkt", 1),
+    ("er is afval gedumpt en de lantaarnpaal is kapot", 2)])
+def test_things_dumped_together_are_one_problem(text, count):
+    assert len(split_problems(text)) == count
