@@ -38,7 +38,8 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  sent_to_the_wrong_chat, wants_the_report_after_all,
                                  written_to_someone_close)
 from bot.reading.money import money_trouble
-from bot.reading.smalltalk import asks_how_the_bot_is, asks_what_the_bot_can_do
+from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
+                                   asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import help_called, is_shaken, says_cannot_call
 from bot.reading.description import says_dumped, says_not_collected
@@ -262,6 +263,7 @@ PASSED_ON_ACTIONS = (TAKE_MESSAGE_ACTION, CALLBACK_ACTION, WHEN_ACTION, HANDOVER
 ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
+WEATHER = "utter_weather"
 OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
@@ -274,7 +276,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION)
+                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION, WEATHER)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -774,6 +776,8 @@ def reading_route(tracker: DialogueStateTracker,
             return WHAT_I_CAN_DO  # "ok en wat kun je allemaal": no "cannot help" first
         if asks_how_the_bot_is(message.text or ""):
             return HOW_I_AM  # "hoe gaat het met jou?": a friendly word, not the complaint text
+        if asks_about_the_weather(message.text or ""):
+            return WEATHER  # "wat voor weer wordt het morgen?": not "I am a digital assistant"
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):

@@ -33,3 +33,15 @@ def asks_what_the_bot_can_do(text: str) -> bool:
 def asks_how_the_bot_is(text: str) -> bool:
     """"hoe gaat het met jou?", "alles goed met je?"."""
     return _short(text) and bool(_HOW_ARE_YOU.search(text or ""))
+
+
+_WEATHER = re.compile(r"\b(?:weer|weerbericht|weersverwachting|regen\w*|zonnig|graden|"
+                      r"weather|forecast)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\?|^\W*(?:wat|hoe|wordt|gaat|komt|krijgen|what|how|will|is it)\b",
+                     re.IGNORECASE)
+
+
+def asks_about_the_weather(text: str) -> bool:
+    """"wat voor weer wordt het morgen?": small talk the municipality has no answer to."""
+    return _short(text) and bool(_WEATHER.search(text or "")) and bool(
+        _ASKING.search((text or "").strip()))

@@ -32,3 +32,12 @@ def test_asking_what_the_bot_can_do(text, asks):
 ])
 def test_asking_how_the_bot_is(text, asks):
     assert asks_how_the_bot_is(text) is asks
+
+
+@pytest.mark.parametrize("text, weather", [
+    ("wat voor weer wordt het morgen eigenlijk", True), ("wordt het morgen regen?", True),
+    ("de weg is glad door het weer", False), ("het waait hard, er ligt een tak op de weg", False)])
+def test_a_question_about_the_weather(text, weather):
+    from bot.reading.smalltalk import asks_about_the_weather
+
+    assert asks_about_the_weather(text) is weather
