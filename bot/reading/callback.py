@@ -67,7 +67,7 @@ def preferred_time(text: str) -> Optional[str]:
              if not _PAST.search(text[:match.start()])
              and not (_EARLIER_TODAY.fullmatch(match.group().strip())
                       and _said_of_the_past(_sentence_around(text, match.start())))]
-    return " ".join(parts) or None
+    return " ".join(dict.fromkeys(parts)) or None  # "morgen … het liefst morgen": once
 
 
 # "Ik was vanochtend aan de balie": a part of today names when something happened when its

@@ -70,3 +70,7 @@ def test_a_part_of_today_that_is_over_is_no_time_to_call(text, expected):
     "kan er iemand van de gemeente mij bellen over de aanslag?"])
 def test_a_named_or_pointed_at_colleague_calling_is_a_callback(text):
     assert wants_callback(text)
+
+
+def test_a_time_said_twice_is_told_once():
+    assert preferred_time("kan iemand mij morgen bellen? het liefst morgen") == "morgen"
