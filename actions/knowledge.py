@@ -273,6 +273,7 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
 
 
 DOMAIN_ANSWER = "utter_answer_"
+THIS_SUBJECT = "dit onderwerp"  # "Dat staat niet in mijn informatie over dit onderwerp"
 _LINK = re.compile(r"https?://\S+[^\s.,)]")
 
 
@@ -281,7 +282,7 @@ def _as_article(topic: Text, text: Text) -> Article:
     daar een afspraak voor maken? en kost het geld?" after the answer about debts)."""
     link = _LINK.search(text)
     return Article(id=f"{DOMAIN_ANSWER}{topic}", department="", department_name="",
-                   title=topic.replace("_", " "), upl="", upl_uri="", questions=(),
+                   title=THIS_SUBJECT, upl="", upl_uri="", questions=(),
                    answer=text, link=link.group() if link else str(profile().website),
                    review_by=dt.date.max)
 

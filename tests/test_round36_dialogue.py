@@ -96,6 +96,7 @@ def test_a_follow_up_after_a_domain_answer_reads_that_answer_not_an_older_articl
          "metadata": {"utter_action": "utter_answer_money_worries"}}]
     article = knowledge.previous_article(tracker, kb_url)
     assert article.answer == debts and article.link == "https://www.lindendal.nl/geldzorgen"
+    assert article.title == "dit onderwerp"  # no internal topic name towards the resident
     asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
     assert "gratis" in dispatcher.messages[0]["detail"]
 

@@ -106,6 +106,9 @@ def test_ordinary_messages_are_not_danger() -> None:
      "emergency", "injured"),
     ("onze zoon is van het klimrek gevallen en is nu heel duizelig", "emergency", "injured"),
     ("de geiser sist", "gas", "gas"),
+    # round 39: someone else's despair, told by a neighbour
+    ("mijn buurman appte dat het voor iedereen beter is als hij er niet meer is", "emergency",
+     "suicide"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
