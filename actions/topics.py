@@ -14,11 +14,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
 from actions.contact import utter_open_or_closed
-from actions.knowledge import (CHOICE, NOT_THE_PRODUCT, about_the_answer, answer_follow_up,
-                               answer_from_knowledge, answered_article, choice_buttons,
-                               context_article, find_answer, other_articles, own_subject,
-                               previous_article,
-                               record_not_helped, related_article, utter_article)
+from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer,
+                               answer_follow_up, answer_from_knowledge, answered_article,
+                               choice_buttons, context_article, find_answer, other_articles,
+                               own_subject, previous_article, record_not_helped,
+                               related_article, utter_article)
 from actions.reading import last_bot_response, response_text
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
                                    read_aspects, subject_words)
@@ -317,6 +317,10 @@ class ActionOpeningHours(ProfileAction):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
         english = tracker.get_slot("language") == "en"
+        building = _OTHER_BUILDING.search(text)
+        if building:  # "is de milieustraat zaterdag open?": never the town hall's hours
+            await self._other_building(dispatcher, tracker, building.group())
+            return []
         day = closed_day_asked(text)
         if day:  # "is het gemeentehuis zaterdag open?": no, first
             utter(dispatcher, "utter_opening_hours_closed_day",
@@ -332,10 +336,32 @@ class ActionOpeningHours(ProfileAction):
         _utter_day(dispatcher, day, english, evening=bool(_EVENING.search(text)))
         return []
 
+    @staticmethod
+    async def _other_building(dispatcher: CollectingDispatcher, tracker: Tracker,
+                              place: Text) -> None:
+        """The article about that building when there is one, else where to look."""
+        try:
+            decision = await asyncio.to_thread(find_answer, tracker, GENERIC_QUESTION, False)
+        except Exception:  # the knowledge base is down: where to look is still an answer
+            logger.exception("Knowledge base lookup failed")
+            decision = None
+        found = decision.articles[0] if decision and decision.articles else None
+        if found is not None and found.intent != "opening_hours" and (
+                decision.kind == ANSWERED or place.lower() in found.title.lower()):
+            utter_article(dispatcher, tracker, found)
+        else:
+            utter(dispatcher, "utter_hours_other_building", place=place.lower())
+
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         return "utter_opening_hours"
 
 
+# Another building than the town hall, whose hours are its own (or an article's).
+_OTHER_BUILDING = re.compile(
+    r"\b(?:milieustraat|milieupark|containerpark|stort|afvalbrengstation|bieb|bibliotheek|"
+    r"zwembad|sporthal|kringloop\w*|begraafplaats|museum|theater|apotheek|huisarts|"
+    r"politiebureau|ziekenhuis|supermarkt|voedselbank|consultatiebureau|library|"
+    r"swimming pool)\b", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:nu|nou|op dit moment|momenteel|nu nog|now|right now|at the moment)\b",
                   re.IGNORECASE)
 _EVENING = re.compile(r"\b(?:\w*avond\w*|s ?avonds|vanavond|evening|tonight|after work|na (?:18|19|"

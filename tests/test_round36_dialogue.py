@@ -243,3 +243,20 @@ def test_the_grid_operator_called_and_a_yes_to_report_after_a_question_starts_th
             "het is toch jullie lantaarnpaal? ja melden")
     assert reading_route(tracker(events + [said(text, "report_street_lighting")])) == \
         "action_start_report"
+
+
+@pytest.mark.parametrize("text, response", [
+    ("hoe laat is de bieb open op zaterdag", "utter_hours_other_building"),
+    ("waar is die milieustraat en is die zaterdag open", "utter_kb_answer")])
+def test_the_hours_of_another_building_are_never_the_town_halls(
+        kb_url, dispatcher, domain, monkeypatch, text, response):  # noqa: F811
+    from actions import knowledge, topics
+    from tests.conftest import make_tracker
+
+    monkeypatch.setattr(topics, "find_answer",
+                        lambda t, i, c, text=None: knowledge.find_answer(t, i, c, kb_url, text))
+    tracker = make_tracker("opening_hours", text)
+    asyncio.run(topics.ActionOpeningHours().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [response]
+    if response == "utter_kb_answer":
+        assert "Industrieweg" in dispatcher.messages[0]["answer"]
