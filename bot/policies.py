@@ -187,6 +187,8 @@ _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
     r"(?:melden|doorgeven|laten weten|inlichten|informeren)\b|\bshould i (?:also )?report\b"
     r"|\bdo i (?:also )?(?:have|need) to report\b", re.IGNORECASE)
+# An outright yes ("ja gebeld" answers the offer too), not an "ok" that only hears it.
+_SAYS_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes)\b", re.IGNORECASE)
 # A yes to the report offer that says so ("ja melden", "ik wil het wel melden").
 _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?melden\b"
                             r"|\bwil (?:het |dit |dat |hem )?(?:wel |graag |toch )*melden\b"
@@ -662,7 +664,9 @@ def reading_route(tracker: DialogueStateTracker,
             return AFTERCARE_ACTION  # "politie heeft haar meegenomen. ik sta te trillen"
         if (tracker.active_loop_name is None and help_called(message.text or "")
                 and (intent.get("name") not in REPORT_INTENTS or not reading.category)
-                and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending)):
+                and (intent.get("name") not in OFFER_ANSWER_INTENTS or not offer_pending
+                     or intent.get("name") == "affirm"
+                     and not _SAYS_YES.match(message.text or ""))):  # "ok gedaan, brandweer komt"
             # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
             if asks_about_acting(message.text or ""):
                 return EMERGENCY_ACTION  # "brandweer komt. wat moet ik nu doen?": for this danger
@@ -737,7 +741,10 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") not in REPORT_INTENTS
             and not _names_the_product(intent.get("name"), message.text or "")):
         return REPORT_QUESTION_ACTION  # "wat doen jullie met mijn gegevens?", "en mijn schade?"
-    if asked and reading.no_report and reading.answer is not True:
+    if (asked and reading.no_report and reading.answer is not True
+            and not (asked in OPTIONAL_SLOTS and reading.answer is False
+                     and _OFFER_WORDS.search(message.text or ""))):
+        # not "laat maar geen berichten. ik wil gewoon weten of …": no updates, a question
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):

@@ -260,3 +260,20 @@ def test_the_hours_of_another_building_are_never_the_town_halls(
     assert [m["response"] for m in dispatcher.messages] == [response]
     if response == "utter_kb_answer":
         assert "Industrieweg" in dispatcher.messages[0]["answer"]
+
+
+def test_no_updates_with_a_question_beside_keeps_the_report():
+    from tests.test_reading_policy import at_question
+
+    text = "laat maar geen berichten. ik wil gewoon weten of hij buiten moet blijven"
+    assert reading_route(tracker(at_question("report_updates") + [said(text, "stop")])) not in (
+        "action_not_a_report", "action_stop_report")
+
+
+def test_ok_done_help_is_coming_is_no_yes_to_the_report_offer():
+    events = _after_the_emergency_answer(CABLE, "utter_emergency_live_cable",
+                                         "utter_emergency_offer_report")
+    assert reading_route(tracker(events + [said("ok gedaan, brandweer komt", "affirm")])) == \
+        "utter_emergency_called"
+    assert reading_route(tracker(events + [said("ja melden", "affirm")])) == \
+        "action_start_report"

@@ -78,7 +78,8 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "schommel": STRONG, "glijbaan": STRONG, "hondenpoep": STRONG, "poep": STRONG,
         "hondenstront": STRONG, "overlast": WEAK, "onkruid": STRONG, "riool": STRONG,
         "rioolput": STRONG, "kolk": STRONG, "verstopt": STRONG, "verstopping": STRONG,
-        "dumping": STRONG, "gedumpt": STRONG, "zwerfafval": STRONG, "zwerfvuil": STRONG,
+        "dumping": STRONG, "gedumpt": STRONG, "dumpen": STRONG, "dumpt": STRONG,
+        "gedumped": STRONG, "zwerfafval": STRONG, "zwerfvuil": STRONG,
         "rommel": STRONG, "troep": STRONG, "rotzooi": STRONG, "wateroverlast": STRONG,
         "ratten": WEAK, "rat": WEAK, "ongedierte": WEAK, "kadaver": STRONG,
         "fietswrak": STRONG, "weesfiets": STRONG, "vandalisme": STRONG, "vernield": STRONG,
@@ -1077,13 +1078,14 @@ def split_problems(text: str) -> List[Problem]:
             problems.append(Problem(category, piece))
         else:  # the same problem again, further on: one report
             problems[same] = Problem(category, _joined(problems[same].text, piece))
-    if len(problems) > 1 and _DUMPED.search(description) and {
+    if len(problems) > 1 and _DUMPING_WORDS.search(description) and {
             p.category for p in problems} <= _DUMPING_KINDS:
         problems = []  # "vuilniszakken en een oude kast gedumpt": one pile, one report
     return problems or [Problem(_category_of_group(description), description)]
 
 
 # Things dumped together are one pile, whatever each thing is.
-_DUMPED = re.compile(r"\b(?:gedumpt|gedumped|dumping|gestort|neergegooid|achtergelaten|"
-                     r"neergezet|neergekwakt|dumped|fly-?tipp\w*)\b", re.IGNORECASE)
+_DUMPING_WORDS = re.compile(r"\b(?:gedumpt|gedumped|dumping|dumpen|gestort|neergegooid|"
+                            r"achtergelaten|neergezet|neergekwakt|dumped|fly-?tipp\w*)\b",
+                            re.IGNORECASE)
 _DUMPING_KINDS = {"report_waste_collection", "report_public_space_other", "report_bulky_missed"}
