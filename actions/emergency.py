@@ -40,6 +40,8 @@ MEANWHILE = {"fire": "fire", "gas": "gas", "water": "water", "injured": "person"
 # Wires named beside a danger ("de draden hangen eruit"): stay away from them.
 WIRES = re.compile(r"\b(?:draad|draden|draadjes|kabel\w*|stroomdraad\w*|wires?|cables?)\b",
                    re.IGNORECASE)
+NOT_CALLED = re.compile(r"\b(?:nog )?niet (?:\w+ )?gebeld\b|\bnog niemand gebeld\b|"
+                        r"\bhaven ?t called\b|\bnot called yet\b", re.IGNORECASE)
 # After "112 is gebeld", a danger told again gets: stay on the line, not "bel nu 112".
 CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
 # Dangers whose "waarom 112?" has its own why (fire spreads, gas indoors can explode).
@@ -140,6 +142,8 @@ def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text]) -> Optiona
     advice = MEANWHILE.get(reason or "")
     if advice == "gas" and help_called(text):
         return "utter_emergency_meanwhile_gas_outside"  # "ik sta buiten en heb 112 gebeld"
+    if advice == "gas" and NOT_CALLED.search(text):
+        return "utter_emergency_meanwhile_gas_call"  # "buren waarschuwen? nog niet gebeld"
     if advice:
         return f"utter_emergency_meanwhile_{advice}"
     return CALLED_WHAT_TO_DO if help_called(text) else None

@@ -400,6 +400,8 @@ def test_a_crash_with_wires_hanging_out_gets_stay_away_from_the_wires(dispatcher
     ("ik ruik heel sterk gas in het trappenhuis", "ik sta buiten en heb 112 gebeld. wat moet "
      "ik nu doen? woningcorporatie bellen?", "utter_emergency_gas",
      "utter_emergency_meanwhile_gas_outside"),
+    ("ik ruik heel sterk gas in de flat", "ik sta nu buiten. moet ik de buren waarschuwen? en "
+     "ik heb nog niet gebeld", "utter_emergency_gas", "utter_emergency_meanwhile_gas_call"),
 ])
 def test_after_help_was_called_what_to_do_fits_what_is_told(first, then, answered, response,
                                                             dispatcher, domain):
