@@ -723,7 +723,8 @@ def reading_route(tracker: DialogueStateTracker,
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (asked and reading.report_question
             and not _names_the_product(intent.get("name"), message.text or "")):
-        if reading.answer is None or reading.report_question == "faster":
+        contact = reading.email or reading.phone  # "…@gmail.com. hoelang duurt zoiets?"
+        if (reading.answer is None or reading.report_question == "faster") and not contact:
             return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, the report goes on
         return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside
     if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading):

@@ -277,3 +277,11 @@ def test_ok_done_help_is_coming_is_no_yes_to_the_report_offer():
         "utter_emergency_called"
     assert reading_route(tracker(events + [said("ja melden", "affirm")])) == \
         "action_start_report"
+
+
+def test_an_address_with_a_report_question_beside_it_is_taken_by_the_form():
+    from tests.test_reading_policy import at_question
+
+    text = "sanne.devries@gmail.com. hoelang duurt zoiets?"
+    assert reading_route(tracker(at_question("report_contact") + [said(text, "inform")])) == \
+        "report_form"
