@@ -187,6 +187,11 @@ _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
     r"(?:melden|doorgeven|laten weten|inlichten|informeren)\b|\bshould i (?:also )?report\b"
     r"|\bdo i (?:also )?(?:have|need) to report\b", re.IGNORECASE)
+# After a message left: "ik zit niet de hele dag in deze chat": a call back, not "answers here".
+_NOT_IN_THE_CHAT = re.compile(
+    r"\b(?:zit|ben|kijk)\b(?: \w+){0,3} niet (?:\w+ ){0,3}(?:in (?:deze|de) chat|achter de "
+    r"(?:computer|pc|laptop)|hier|online|op mijn telefoon)\b|\bkijk hier niet (?:meer|vaak)\b|"
+    r"\bniet (?:de hele dag )?(?:online|in de chat)\b", re.IGNORECASE)
 # An outright yes ("ja gebeld" answers the offer too), not an "ok" that only hears it.
 _SAYS_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes)\b", re.IGNORECASE)
 # A yes to the report offer that says so ("ja melden", "ik wil het wel melden").
@@ -706,6 +711,8 @@ def reading_route(tracker: DialogueStateTracker,
         return STOP_ACTION  # "oeps verkeerde app sorry": the report it started stops
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "")
+            or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
+            and _NOT_IN_THE_CHAT.search(message.text or "")
             or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)
             or before == CALLBACK_ACTION and not reading.phone
             and _last_response(tracker) == CALLBACK_NUMBER_QUESTION

@@ -285,3 +285,12 @@ def test_an_address_with_a_report_question_beside_it_is_taken_by_the_form():
     text = "sanne.devries@gmail.com. hoelang duurt zoiets?"
     assert reading_route(tracker(at_question("report_contact") + [said(text, "inform")])) == \
         "report_form"
+
+
+def test_not_in_the_chat_after_a_message_left_asks_for_a_call_back():
+    events = START + [said("ik wil een mens spreken", "ask_human"),
+                      ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
+                      said("de lamp ernaast is nu ook kapot", "report_street_lighting"),
+                      ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    text = "ik zit niet de hele dag in deze chat hoor"
+    assert reading_route(tracker(events + [said(text, "inform")])) == "action_take_callback"
