@@ -272,6 +272,8 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
     return None, asked[0][0], asked[0][1]
 
 
+_LOSS = re.compile(r"\b(?:overleden|overleed|gestorven|overlijden|dood ?gegaan|heengegaan|"
+                   r"passed away|died)\b", re.IGNORECASE)
 DOMAIN_ANSWER = "utter_answer_"
 THIS_SUBJECT = "dit onderwerp"  # "Dat staat niet in mijn informatie over dit onderwerp"
 _LINK = re.compile(r"https?://\S+[^\s.,)]")
@@ -437,6 +439,12 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
         utter_article(dispatcher, tracker, decision.articles[0])
         utter_choice(dispatcher, decision.articles[1:], "utter_kb_alternatives")
         return CHOICE
+    if (decision.kind == CHOICE and len(decision.articles) == 1
+            and decision.articles[0].sensitive
+            and _LOSS.search(tracker.latest_message.get("text") or "")):
+        # "mijn vader is vannacht overleden": the answer with condolences, not "is this it?"
+        utter_article(dispatcher, tracker, decision.articles[0])
+        return ANSWERED
     if decision.kind == CHOICE:
         utter_choice(dispatcher, decision.articles,
                      "utter_kb_choose" if len(decision.articles) > 1 else "utter_kb_choose_one")

@@ -294,3 +294,16 @@ def test_not_in_the_chat_after_a_message_left_asks_for_a_call_back():
                       ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
     text = "ik zit niet de hele dag in deze chat hoor"
     assert reading_route(tracker(events + [said(text, "inform")])) == "action_take_callback"
+
+
+def test_a_loss_told_in_a_letter_gets_the_answer_with_condolences_not_a_choice(
+        kb_url, dispatcher, domain):  # noqa: F811
+    from actions import knowledge
+    from tests.conftest import make_tracker
+
+    text = ("Geachte heer, mevrouw, Gisteravond is mijn vader overleden in het ziekenhuis. Ik "
+            "ben de oudste zoon. Wat moeten wij nu allemaal regelen bij de gemeente?")
+    tracker = make_tracker("municipal_question", text)
+    decision = knowledge.find_answer(tracker, "municipal_question", True, kb_url)
+    assert knowledge.answer_from_knowledge(dispatcher, tracker, decision) == "answer"
+    assert "Gecondoleerd" in dispatcher.messages[0]["answer"]
