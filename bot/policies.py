@@ -30,7 +30,8 @@ from rasa.shared.nlu.constants import TEXT
 from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
-from bot.knowledge.aspects import asks_the_ordinary, is_follow_up, read_aspect
+from bot.knowledge.aspects import (OTHERS, asks_the_ordinary, is_follow_up, read_aspect,
+                                   read_aspects)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_if_it_arrives,
@@ -794,6 +795,7 @@ def reading_route(tracker: DialogueStateTracker,
         if asks_about_the_weather(message.text or ""):
             return WEATHER  # "wat voor weer wordt het morgen?": not "I am a digital assistant"
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
+            and not (follow_up and OTHERS in read_aspects(message.text or ""))
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):
         return NO_INTERNET_ACTION  # "ik ben 81 en heb geen computer": not another link

@@ -307,3 +307,15 @@ def test_a_loss_told_in_a_letter_gets_the_answer_with_condolences_not_a_choice(
     decision = knowledge.find_answer(tracker, "municipal_question", True, kb_url)
     assert knowledge.answer_from_knowledge(dispatcher, tracker, decision) == "answer"
     assert "Gecondoleerd" in dispatcher.messages[0]["answer"]
+
+
+def test_no_digid_for_someone_else_after_the_moving_answer_is_a_follow_up():
+    events = START + [said("wij gaan verhuizen naar de Beukenlaan, moet ik dat doorgeven?",
+                           "moving_address_change"),
+                      ActionExecuted("action_answer_topic"),
+                      BotUttered("Gaat u verhuizen? …",
+                                 metadata={"utter_action": "utter_kb_answer"}),
+                      ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    text = "Mijn schoonmoeder van 82 heeft geen DigiD. Kan ik het voor haar doorgeven?"
+    assert reading_route(tracker(events + [said(text, "moving_address_change")])) != \
+        "action_no_internet"

@@ -59,7 +59,7 @@ _ASPECTS = (
         r"|\b(?:moet|moeten|hoeft|hoeven) (?:ze|hij|zij|het kind|mijn \w+) (?:zelf )?(?:ook )?"
         r"(?:mee ?(?:komen|gaan)?|langs ?komen|aanwezig zijn)\b"
         r"|\b(?:kan|mag) ik (?:dat|het|dit|die|hem) (?:\w+ )?voor (?:haar|hem|mijn \w+) "
-        r"(?:regelen|doen|aanvragen|ophalen)\b"
+        r"(?:regelen|doen|aanvragen|ophalen|doorgeven|meedoen|melden)\b"
         r"|\b(?:kan|mag) (?:mijn \w+|iemand anders|een ander) (?:\w+ ){0,4}?(?:ophalen|aanvragen|"
         r"regelen|brengen)\b", re.IGNORECASE)),
     (BRING, re.compile(
