@@ -42,7 +42,7 @@ from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
-from bot.reading.danger import help_called, is_shaken, says_cannot_call
+from bot.reading.danger import help_called, is_shaken, says_cannot_call, someone_may_be_inside
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
@@ -156,6 +156,14 @@ CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
 CRISIS_AGAIN = "utter_emergency_followup_suicide"
 REPORT_HERE_ACTION = "utter_emergency_report_here"
 AFTERCARE_ACTION = "utter_emergency_aftercare"
+WITNESS_ACTION = "utter_emergency_witness"
+# "wat moet ik nu doen? moet ik het ook melden?": what to do now first (it says: no report)
+_WHAT_NOW = re.compile(r"\bwat (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:nu |nou )?(?:nog )?"
+                       r"doen\b|\bwat nu\b|\bwhat (?:should|do|can) i do\b", re.IGNORECASE)
+# What a witness saw of someone who drove off or ran away: for the police, not a product.
+_WITNESS = re.compile(r"\b(?:kenteken\w*|nummerbord|dader\w*|doorgereden|doorgerend|"
+                      r"weggereden|gevlucht|signalement|licen[cs]e plate|number plate)\b",
+                      re.IGNORECASE)
 COMPLAINT_ANSWER = "action_answer_complaint"
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
@@ -284,7 +292,8 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION, WEATHER)
+                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION, WEATHER,
+                   WITNESS_ACTION)
 UNDERSTOOD_LANGUAGES = ("nl", "en")
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -583,6 +592,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     the answer to its question."""
     if reading.danger_reason == "asks_112" and "?" in (text or ""):
         return True  # "0800 gebeld. de mevrouw van 4 hoog kan de trap niet af. moet ik 112 bellen?"
+    if someone_may_be_inside(text or ""):
+        return True  # "de buurvrouw van boven doet niet open": never a report form
     if help_called(text or ""):
         return False
     if reading.urgent or says_cannot_call(text or ""):
@@ -650,8 +661,11 @@ def reading_route(tracker: DialogueStateTracker,
         return CRISIS_AGAIN  # "morgen is te laat misschien" after the handover: 113 again
     if before in EMERGENCY_ACTIONS:
         if (tracker.active_loop_name is None and not reading.urgent
-                and _SHOULD_REPORT.search(message.text or "")):
+                and _SHOULD_REPORT.search(message.text or "")
+                and not _WHAT_NOW.search(message.text or "")):
             return REPORT_HERE_ACTION  # "moet ik het ook bij jullie melden?" after the gas answer
+        if tracker.active_loop_name is None and _WITNESS.search(message.text or ""):
+            return WITNESS_ACTION  # "ik zag het kenteken deels, aan wie geef ik dat door?"
         offered = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
         if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name, offered):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why

@@ -319,3 +319,34 @@ def test_no_digid_for_someone_else_after_the_moving_answer_is_a_follow_up():
     text = "Mijn schoonmoeder van 82 heeft geen DigiD. Kan ik het voor haar doorgeven?"
     assert reading_route(tracker(events + [said(text, "moving_address_change")])) != \
         "action_no_internet"
+
+
+def test_after_the_gas_answer_what_now_and_someone_inside_stay_in_the_emergency():
+    events = _after_the_emergency_answer(GAS, "utter_emergency_gas")
+    text = ("ok ik sta buiten en heb 112 gebeld. wat moet ik nu doen? moet ik het ook bij "
+            "jullie melden?")
+    assert reading_route(tracker(events + [said(text, "municipal_question")])) == \
+        "action_emergency"
+    here = events[:-1] + [ActionExecuted("utter_emergency_report_here"),
+                          ActionExecuted("action_listen")]
+    text = "mijn buurvrouw van boven doet niet open, wat nu"
+    assert reading_route(tracker(here + [said(text, "report_public_space_other")])) == \
+        "action_emergency"
+
+
+def test_what_a_witness_saw_after_a_crash_goes_to_the_police():
+    crash = ("net een aanrijding gezien op de hoek molenweg en stationsstraat, fietser ligt op "
+             "de grond met bloed aan zn hoofd")
+    events = _after_the_emergency_answer(crash, "utter_emergency_emergency")
+    text = ("ambulance is onderweg. ik heb het kenteken deels gezien, rode golf. aan wie geef "
+            "ik dat door?")
+    assert reading_route(tracker(events + [said(text, "parking_permit")])) == \
+        "utter_emergency_witness"
+
+
+def test_a_corrected_e_mail_address_is_the_last_one():
+    from bot.reading.answers import read_contact
+
+    assert read_contact("k.smit@gmial.com oh nee typfout k.smit@gmail.com").email == \
+        "k.smit@gmail.com"
+    assert read_contact("a@b.nl en c@d.nl").email == "a@b.nl"

@@ -74,12 +74,19 @@ def find_phones(text: str) -> List[Tuple[int, int]]:
             if normalise_phone(match.group())]
 
 
+_CORRECTION = re.compile(r"\b(?:typfout|tikfout|oeps|sorry|nee|bedoel\w*|moet zijn|"
+                         r"verbetering|correctie|i mean|typo)\b", re.IGNORECASE)
+
+
 def read_contact(text: str) -> Contact:
-    """The first e-mail address (lower-cased) and the first phone number (+31…) in the text."""
+    """The e-mail address (lower-cased) and the phone number (+31…) in the text: the first
+    of each, or the last after a correction ("k.smit@gmial.com oh nee typfout
+    k.smit@gmail.com")."""
     text = text or ""
     emails, phones = find_emails(text), find_phones(text)
-    email = text[slice(*emails[0])].lower() if emails else None
-    phone = normalise_phone(text[slice(*phones[0])]) if phones else None
+    which = -1 if _CORRECTION.search(text) else 0
+    email = text[slice(*emails[which])].lower() if emails else None
+    phone = normalise_phone(text[slice(*phones[which])]) if phones else None
     return Contact(email=email, phone=phone)
 
 
