@@ -628,20 +628,6 @@ def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading) -
             and not asks_about_the_question(text))
 
 
-ASK_PREFIX = "action_ask_"
-
-
-def _form_rejected(tracker: DialogueStateTracker) -> Optional[str]:
-    """The report form could not use the message (nothing of it answers its question): its
-    question again, never silence."""
-    last = tracker.events[-1] if tracker.events else None
-    if (type(last).__name__ != "ActionExecutionRejected"
-            or getattr(last, "action_name", None) != REPORT_FORM):
-        return None
-    asked = tracker.get_slot("requested_slot")
-    return f"{ASK_PREFIX}{asked}" if asked else None
-
-
 def reading_route(tracker: DialogueStateTracker,
                   answers: Optional[Any] = None) -> Optional[str]:
     """The action the reading of the latest message asks for, if any.
@@ -933,12 +919,8 @@ class ReadingPolicy(Policy):
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: Optional[dict] = None,
                                      **kwargs: Any) -> PolicyPrediction:
-        rejected = _form_rejected(tracker)
-        if rejected:
-            action: Optional[str] = rejected
-        elif (tracker.latest_action_name in READING_ACTIONS
-              or (tracker.latest_action_name or "").startswith(ASK_PREFIX)):
-            action = "action_listen"  # a question asked after a rejection too
+        if tracker.latest_action_name in READING_ACTIONS:
+            action: Optional[str] = "action_listen"
         elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:
             action = REPORT_FORM
         elif (tracker.latest_action_name == IN_REPORT_QUESTION_ACTION

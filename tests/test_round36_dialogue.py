@@ -145,18 +145,6 @@ def test_a_question_beside_an_answer_in_a_report_gets_its_answer_too(kb_url,  # 
         tracker_for(text="nee hoeft niet", intent="deny", asking="report_updates"), [])) == []
 
 
-def test_a_rejected_report_form_asks_its_question_again_instead_of_silence():
-    from rasa.shared.core.events import ActionExecutionRejected
-
-    from bot.policies import _form_rejected
-    from tests.test_reading_policy import at_question
-
-    events = at_question("report_confirmed") + [said("laat maar, verstuur maar zo", "stop")]
-    assert _form_rejected(tracker(events)) is None
-    events.append(ActionExecutionRejected("report_form"))
-    assert _form_rejected(tracker(events)) == "action_ask_report_confirmed"
-
-
 def test_a_shaken_witness_after_help_came_gets_aftercare():
     events = START + [said("er staat een meisje op het dak van de parkeergarage, ze wil "
                            "springen", "out_of_scope"),
