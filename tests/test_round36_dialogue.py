@@ -111,11 +111,16 @@ def test_two_questions_after_the_death_answer_get_the_sentences_of_both(
     assert "6 dagen" in detail and "uitvaartondernemer" in detail and "inleveren" in detail
 
 
+def _after_a_message_left(message, intent):
+    """A person asked for and a message left for them; the bot waits for the next one."""
+    return START + [said("ik wil een mens spreken", "ask_human"),
+                    ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
+                    said(message, intent), ActionExecuted("action_take_message"),
+                    ActionExecuted("action_listen")]
+
+
 def test_after_a_message_left_whether_it_arrives_is_answered_with_when():
-    events = START + [said("ik wil een mens spreken", "ask_human"),
-                      ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
-                      said("het gaat over mijn WOZ waarde", "taxes"),
-                      ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    events = _after_a_message_left("het gaat over mijn WOZ waarde", "taxes")
     text = "komt dit dan ook echt bij iemand terecht?"
     assert reading_route(tracker(events + [said(text, "municipal_question")])) == \
         "action_tell_when"
@@ -276,10 +281,7 @@ def test_an_address_with_a_report_question_beside_it_is_taken_by_the_form():
 
 
 def test_not_in_the_chat_after_a_message_left_asks_for_a_call_back():
-    events = START + [said("ik wil een mens spreken", "ask_human"),
-                      ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
-                      said("de lamp ernaast is nu ook kapot", "report_street_lighting"),
-                      ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    events = _after_a_message_left("de lamp ernaast is nu ook kapot", "report_street_lighting")
     text = "ik zit niet de hele dag in deze chat hoor"
     assert reading_route(tracker(events + [said(text, "inform")])) == "action_take_callback"
 

@@ -307,14 +307,11 @@ def together(article: Article, *details: Optional[str]) -> Optional[str]:
     return " ".join(sorted(sentences, key=order.__getitem__)) or None
 
 
-_PARTS = re.compile(r"(?<=[.?!])\s+")
-
-
 def answered_in(article: Article, text: str) -> Optional[str]:
     """The article's sentences that hold a follow-up's own words, with what it says about
     the aspects asked ("3 weken geleden verhuisd, te laat?": the deadline and what to do
     after it), or None when no sentence holds its words."""
-    parts = [part for part in _PARTS.split(text or "") if part.strip()]
+    parts = [part for part in _SENTENCE.split(text or "") if part.strip()]
     about = together(article, *(sentences_about(article, subject_words(part))
                                 for part in ([text] + parts if len(parts) > 1 else [text])))
     if not about or asks_the_ordinary(text):  # "een gewone aanvraag": not this variant's
