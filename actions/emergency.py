@@ -196,3 +196,10 @@ def answered_before(tracker: Tracker) -> bool:
     """Whether the bot's last action before this message was the 112 answer or its offer."""
     return previous_bot_action(tracker) in ("action_emergency", OFFER_REPORT, CALLED_112,
                                             REPORT_HERE)
+
+
+def hazard_acks(reading: Reading, domain: DomainDict) -> List[Text]:
+    """The priority acknowledgement of a hazard, and what the resident can safely do now
+    ("raak de draden niet aan") when the danger's reason has advice."""
+    advice = f"utter_hazard_advice_{reading.danger_reason}"
+    return ["utter_ack_hazard"] + ([advice] if advice in domain.get("responses", {}) else [])

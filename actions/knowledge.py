@@ -20,7 +20,8 @@ from actions.base import utter
 from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
-from bot.knowledge.articles import Article
+from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
+                                    choice_payload)
 from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    shares_a_word, single_aspect, subject_words,
@@ -32,8 +33,6 @@ from bot.text import without_words
 
 logger = logging.getLogger(__name__)
 
-ARTICLE_ENTITY = "kb_article"  # a button of "Bedoelt u …?" names the article chosen
-CHOICE_INTENT = "municipal_question"
 SHORT_CHANNELS = ("sms",)  # channels that get an article's short answer when it has one
 ANSWERED, CHOICE = "answer", "choose"
 FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may reach
@@ -88,9 +87,10 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     """What the knowledge base says to `text` (default: the latest message). Blocking."""
     ensure_knowledge(url)
     index = retrieval.live_index(url).current()
-    chosen = next((a for a in index.articles if a.id == chosen_article(tracker)), None)
-    if chosen:
-        return retrieval.Decision(ANSWERED, (chosen,))
+    ids = (chosen_article(tracker) or "").split(ARTICLE_SEPARATOR)
+    chosen = tuple(a for a in index.articles if a.id in ids)
+    if chosen:  # a button, or "allebei" at a choice: every article chosen
+        return retrieval.Decision(ANSWERED, chosen)
     question = text or _without_place(tracker)
     decision = index.answer_for(question)
     own = next((a for a in index.articles if intent and a.intent == intent), None)
@@ -322,8 +322,7 @@ def record_not_helped(tracker: Tracker, article: Optional[Article], question: Te
 
 def choice_buttons(articles: Sequence[Article]) -> List[Dict[Text, Text]]:
     """A button per article; tapping one answers with that article."""
-    return [{"title": a.title, "payload": f'/{CHOICE_INTENT}{{"{ARTICLE_ENTITY}":"{a.id}"}}'}
-            for a in articles]
+    return [{"title": a.title, "payload": choice_payload(a.id)} for a in articles]
 
 
 MEANWHILE_MIN_WORDS = 6
@@ -430,8 +429,11 @@ def utter_choice(dispatcher: CollectingDispatcher, articles: tuple,
 def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
                           decision: retrieval.Decision) -> Optional[Text]:
     """Utters the decision; returns its kind, or None when the knowledge base had nothing."""
+    if decision.kind in (ANSWERED, CHOICE) and "bsn" in reading_of(tracker).personal_data:
+        utter(dispatcher, "utter_bsn_not_needed")  # "mijn bsn is …, ligt mijn paspoort klaar?"
     if decision.kind == ANSWERED:
-        utter_article(dispatcher, tracker, decision.articles[0])
+        for article in decision.articles:  # more than one only when the resident chose them
+            utter_article(dispatcher, tracker, article)
         return ANSWERED
     if (decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE
             and len(decision.articles) > 1):

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
-from actions.emergency import forget_unanswered_question
+from actions.emergency import forget_unanswered_question, hazard_acks
 from actions.knowledge import answer_from_knowledge, find_answer
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
@@ -94,8 +94,8 @@ class ActionAnswerReportQuestion(Action):
             slots.get("report_priority") == HIGH_PRIORITY))
         if answer is None:
             return []
-        if raised:
-            utter(dispatcher, "utter_ack_hazard")  # "… er kan iemand in vallen"
+        for key in hazard_acks(reading_of(tracker), domain) if raised else ():
+            utter(dispatcher, key)  # "… er kan iemand in vallen"
         utter(dispatcher, answer["key"], **answer["values"])
         if not tracker.active_loop_name:
             return []

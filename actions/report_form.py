@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions.contact import callback_number, callback_time, register_left_message
 from actions.knowledge import ANSWERED, find_answer
 from bot.knowledge.aspects import answered_in
+from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
@@ -198,7 +199,8 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     raised = hazard_heard(tracker, slots)
     answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
         slots.get("report_priority") == HIGH_PRIORITY))
-    items = ([ack("utter_ack_hazard")] if raised else []) + ([answer] if answer else [])
+    hazard = hazard_acks(reading_of(tracker), domain) if raised else []
+    items = [ack(key) for key in hazard] + ([answer] if answer else [])
     if not items:
         return raised
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]

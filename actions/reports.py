@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
-from actions.emergency import answered_before
+from actions.emergency import answered_before, hazard_acks
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
                                   REPORT_SLOTS, is_unknown_street,
@@ -160,20 +160,19 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
 
 
 def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
-                  more: List[Dict[Text, Text]], contact_used: bool = False
+                  more: List[Dict[Text, Text]], domain: DomainDict, contact_used: bool = False
                   ) -> List[Dict[Text, Any]]:
-    if reading.danger in DANGEROUS:
-        first = ack("utter_ack_hazard")
-    elif reading.repeated:
-        first = ack("utter_ack_again")
-    elif reading.harm:
-        first = ack("utter_ack_harm")
-    elif reading.category in (None, category):
-        first = ack(f"utter_ack_{category}")
-    else:  # the words and the intent disagree: no guess about what is wrong
-        first = ack(f"utter_ack_{GENERIC_CATEGORY}")
     acks = [ack("utter_ack_danger_check")] if reading.danger == "unsure" else []
-    acks.append(first)
+    if reading.danger in DANGEROUS:
+        acks += [ack(key) for key in hazard_acks(reading, domain)]
+    elif reading.repeated:
+        acks.append(ack("utter_ack_again"))
+    elif reading.harm:
+        acks.append(ack("utter_ack_harm"))
+    elif reading.category in (None, category):
+        acks.append(ack(f"utter_ack_{category}"))
+    else:  # the words and the intent disagree: no guess about what is wrong
+        acks.append(ack(f"utter_ack_{GENERIC_CATEGORY}"))
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and (place.complete or place.kind == "street" and not needs_number(place)) and (
@@ -258,7 +257,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
         slots["report_repeated"] = True
     slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:
-        acks = _opening_acks(category, reading, place, problems[1:],
+        acks = _opening_acks(category, reading, place, problems[1:], domain,
                              contact_used="report_updates" in slots)
         acks.append(_opening_question(tracker, reading, slots, domain))
         if previous_bot_action(tracker) in _HANDOVER_ACTIONS:  # "laat uw bericht achter"

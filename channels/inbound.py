@@ -30,6 +30,7 @@ from bot.tone.gsm import strip_emoji
 from bot.tone.responses import default_text
 from bot import channel_store as store
 from bot.channel_store import first_delivery, forget_delivery
+from bot.knowledge.articles import ARTICLE_ENTITY, ARTICLE_SEPARATOR, choice_payload
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +129,22 @@ _POINTING = frozenset("de den die het dat nummer nr optie knop keuze antwoord th
                       "number graag aub alstublieft maar dan please".split())
 
 
+# "allebei eigenlijk", "beide graag": every article offered.
+_BOTH = re.compile(r"(?:(?:ja|nou|eh|uh)\s+)?(?:allebei|allebeide|allebij|beide|beiden|"
+                   r"alle\s+(?:twee|2|drie|3)|allemaal|both|all\s+of\s+them|both\s+of\s+them)"
+                   r"(?:\s+(?:eigenlijk|graag|aub|alstublieft|wel|denk\s+ik|please|actually))*")
+
+
+def _all_articles(buttons: List[Dict[str, Any]]) -> Optional[Text]:
+    """One payload that chooses every article the buttons offer, when they offer two or more."""
+    found = [_ARTICLE.search(str(button.get("payload") or "")) for button in buttons]
+    ids = [match.group(1) for match in found if match]
+    return choice_payload(*ids) if len(ids) > 1 else None
+
+
+_ARTICLE = re.compile(r'"%s"\s*:\s*"([^"%s]+)"' % (ARTICLE_ENTITY, re.escape(ARTICLE_SEPARATOR)))
+
+
 def _chosen_number(answer: Text, count: int) -> Optional[int]:
     """The place in the list a typed answer picks ("2", "den eerste", "de laatste"), if any."""
     words = [word for word in answer.split() if word not in _POINTING]
@@ -156,6 +173,8 @@ async def menu_answer(request: Request, sender: Text, text: Text) -> Optional[Te
             buttons = event.data["buttons"]
             break
     answer = _normal(text)
+    if _BOTH.fullmatch(answer):
+        return _all_articles(buttons)
     chosen = _chosen_number(answer, len(buttons))
     if chosen is not None:
         return buttons[chosen - 1].get("payload")

@@ -438,3 +438,52 @@ def test_a_sure_product_keeps_its_own_article(kb_url):
                         0.97)
     assert decision.kind == "answer"
     assert decision.articles[0].intent == "moving_address_change"
+
+
+@pytest.mark.parametrize("text, warned", [
+    ("mijn bsn is 123456782 kun jij kijken of mijn nieuwe paspoort al klaar ligt?", True),
+    ("hoe lang duurt het voor mijn nieuwe paspoort klaar ligt?", False),
+])
+def test_a_bsn_beside_a_question_is_not_wanted(kb_url, text, warned):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("passport_id_appointment", text,
+                           entities=read_message(text).to_entities(text))
+    decision = find_answer(tracker, "passport_id_appointment", True, kb_url)
+    assert answer_from_knowledge(dispatcher, tracker, decision) in (ANSWERED, CHOICE)
+    responses = [message.get("response") for message in dispatcher.messages]
+    assert ("utter_bsn_not_needed" in responses) is warned
+    assert "123456782" not in str(dispatcher.messages)
+
+
+@pytest.mark.parametrize("typed", ["allebei eigenlijk", "Beide graag!", "both please"])
+def test_both_at_a_choice_answers_every_article_offered(kb_url, typed):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.knowledge import choice_buttons
+    from bot.knowledge.store import published_articles
+    from channels.inbound import _BOTH, _all_articles, _normal
+
+    offered = [a for a in published_articles(kb_url) if a.id in ("wmo-hulp-huishouden",
+                                                                   "woningaanpassing")]
+    assert _BOTH.fullmatch(_normal(typed))
+    payload = _all_articles(choice_buttons(offered))
+    value = payload.split(":", 1)[1].strip('}"')
+    tracker = make_tracker("municipal_question", payload,
+                           entities=[{"entity": "kb_article", "value": value}])
+    decision = find_answer(tracker, "municipal_question", True, kb_url)
+    assert sorted(a.id for a in decision.articles) == sorted(a.id for a in offered)
+    dispatcher = CollectingDispatcher()
+    assert answer_from_knowledge(dispatcher, tracker, decision) == ANSWERED
+    answers = [m["response"] for m in dispatcher.messages
+               if m.get("response") in ("utter_kb_answer", "utter_kb_answer_sensitive")]
+    assert len(answers) == 2
+
+
+def test_both_needs_two_articles_and_is_no_ordinary_word():
+    from channels.inbound import _BOTH, _all_articles, _normal
+
+    assert _all_articles([{"title": "Ja", "payload": "/affirm"},
+                          {"title": "Nee", "payload": "/deny"}]) is None
+    assert not _BOTH.fullmatch(_normal("beide lampen zijn kapot"))

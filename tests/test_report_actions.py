@@ -7,6 +7,7 @@ add them, so these tests exercise the real reading of each answer.
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 from rasa_sdk import Tracker
@@ -16,6 +17,7 @@ from actions.report_form import (AskReportConfirmed, AskReportLocation, Validate
 from actions.report_slots import PENDING, is_description
 from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
 from bot.reading.message import read_message
+from bot.settings import ROOT
 from tests.conftest import dutch, make_tracker
 
 FORM_SLOTS = [
@@ -1114,7 +1116,8 @@ def test_danger_told_in_the_middle_of_a_report_raises_its_priority(dispatcher, d
                           slots={"report_category": "report_pavement_road"})
     slots = slot_events(_said_on_the_side(tracker, [], domain))
     assert slots["report_priority"] == "high"
-    assert [item["key"] for item in slots["report_ack"]] == ["utter_ack_hazard"]
+    assert [item["key"] for item in slots["report_ack"]] == [
+        "utter_ack_hazard", "utter_hazard_advice_manhole"]
 
 
 def test_the_stored_location_adds_only_words_the_label_lacks():
@@ -1465,3 +1468,27 @@ def test_another_street_beside_a_yes_to_updates_moves_the_report_and_keeps_its_s
     result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert result["report_updates"] is True
     assert result["report_location"] == "Kerkweg, voor de bakker"
+
+
+@pytest.mark.parametrize("text, intent, advice", [
+    ("bij de speeltuin is het luikje van een lantaarnpaal eraf en er hangen draden uit, "
+     "kinderen spelen er omheen!!", "report_street_lighting", "utter_hazard_advice_exposed_wires"),
+    ("Er ligt sinds de storm een boom dwars over het fietspad langs de Parkweg",
+     "report_public_space_other", "utter_hazard_advice_tree"),
+    ("overal gebruikte spuiten in het gras bij de speeltuin Molenweg",
+     "report_public_space_other", "utter_hazard_advice_needles"),
+])
+def test_a_hazard_gets_what_to_do_now_beside_its_priority(text, intent, advice, dispatcher,
+                                                        domain):
+    slots = start(text, intent, dispatcher, domain)
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert slots["report_priority"] == "high"
+    assert keys[keys.index("utter_ack_hazard") + 1] == advice
+
+
+def test_every_hazard_advice_belongs_to_a_danger_reason(domain):
+    words = (ROOT / "bot" / "reading" / "danger_words.yml").read_text(encoding="utf-8")
+    reasons = set(re.findall(r"^\s*reason: (\w+)", words, re.MULTILINE))
+    advice = {key.removeprefix("utter_hazard_advice_") for key in domain["responses"]
+              if key.startswith("utter_hazard_advice_")}
+    assert advice and advice <= reasons

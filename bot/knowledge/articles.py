@@ -16,6 +16,17 @@ logger = logging.getLogger(__name__)
 STATUSES = ("draft", "published")
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 SMS_MAX = 300
+# A button of "Bedoelt u …?" names the article chosen in this entity; "allebei" chooses
+# every article offered, joined with the separator (a slug never holds it).
+ARTICLE_ENTITY = "kb_article"
+ARTICLE_SEPARATOR = "+"
+CHOICE_INTENT = "municipal_question"
+
+
+def choice_payload(*article_ids: str) -> str:
+    """The payload of a button that chooses these articles."""
+    return "/%s{\"%s\":\"%s\"}" % (CHOICE_INTENT, ARTICLE_ENTITY,
+                                     ARTICLE_SEPARATOR.join(article_ids))
 # The content guideline: 4-8 ways a resident asks it (fewer or more is a warning, not an error).
 QUESTIONS_MIN, QUESTIONS_MAX = 4, 8
 

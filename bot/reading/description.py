@@ -133,6 +133,13 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:fout|verkeerd|dubbel|half)\s+geparkeerd": STRONG,
         r"(?:auto|brommer|fiets)wrak": STRONG,
         r"parked\s+on\s+the\s+(?:pavement|sidewalk|cycle\s+path)": STRONG,
+        # Rats seen or living somewhere are pest control, also beside the containers they
+        # come to ("bij de containers zie ik ratten lopen"); rats drawn by a full bin are not.
+        r"(?:zie|zag|zien|gezien)\s+(?:\w+\s+){0,4}?(?:ratten|muizen|ongedierte)"
+        r"|(?:ratten|muizen)\s+(?:\w+\s+){0,2}?(?:lopen|rennen|zitten|wonen|nesten|nest)"
+        r"|(?:last|overlast)\s+van\s+(?:\w+\s+)?(?:ratten|muizen|ongedierte)"
+        r"|(?:ratten|muizen)plaag|rattennest|(?:rats|mice)\s+(?:\w+\s+)?(?:near|around|by|in)":
+            STRONG + WEAK,
     },
 }
 _PHRASE_PATTERNS = [(category, re.compile(rf"\b(?:{pattern})\b"), weight)
@@ -296,7 +303,7 @@ def category_of(text: str) -> Optional[str]:
 # chat sign-offs ("grtz", "thx", "doei") also count as the last words of the message.
 _SIGN_OFF = re.compile(
     r"(?:(?:^|(?<=[\s.,!?;:]))(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme|zonnige)\s+"
-    r"groet(?:en|jes)?|m\.?v\.?g\.?|alvast\s+(?:hartelijk\s+|heel\s+|super\s+)?(?:bedankt|dank)|"
+    r"groet(?:en|jes)?|m\.?v\.?g\.?|hoogachtend|met\s+(?:de\s+meeste\s+)?hoogachting|alvast\s+(?:hartelijk\s+|heel\s+|super\s+)?(?:bedankt|dank)|"
     r"bij\s+voorbaat\s+(?:hartelijk\s+)?dank|(?:kind|best)\s+regards|thanks\s+in\s+advance)"
     r"|(?:^|(?<=[.,!?;:]))\s*(?:groetjes|groeten|gr\.|grtz|grts|grtjs|vr\.?\s*gr\.?|regards|"
     r"liefs|doei+|doeg|daag|bye|ciao|thx|tnx|thnx|thanks|dankje(?:wel)?|fijne\s+dag|"

@@ -115,6 +115,13 @@ _CONTAINER = re.compile(r"(?:container|kliko|zuil|klep|trommel|\bbak\b|milieustr
 
 _FINES = re.compile(
     r"(?:boete|bekeuring|naheffing|parkeerbon|\bbon gekregen|\bprent\b|gas-?boete)")
+# A fine for someone else ("kunnen jullie mijn buurman een boete geven?", "bekeuren jullie
+# die auto's?"): a report of what they do, not a question about one's own fine.
+_FINE_FOR_OTHERS = re.compile(
+    r"\b(?:hem|haar|buurman|buurvrouw|buren|eigenaar|bestuurder|chauffeur|hij|zij|die|dader)"
+    r"\b(?: \w+){0,3} (?:een )?(?:boete|bekeuring|prent)\b(?! (?:gekregen|gehad))|"
+    r"\b(?:bekeuren|beboeten|op de bon slingeren)\b|"
+    r"(?:boete|bekeuring) (?:\w+ ){0,2}(?:geven|uitdelen|uitschrijven|opleggen)\b")
 _TAXES = re.compile(
     r"(?:belasting|\bwoz\b|woz-|afvalstoffenheffing|rioolheffing|heffing|"
     # "de aanslag", not the grime on a sign ("onleesbaar door groene aanslag")
@@ -342,7 +349,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("bulky_waste_pickup", _plain_topic(_BULKY)),
     ("waste_calendar", _waste_calendar),
     ("subsidies", _plain_topic(_SUBSIDIES)),
-    ("fines", _plain_topic(_FINES)),
+    ("fines", _plain_topic(_FINES, _FINE_FOR_OTHERS)),
     ("taxes", _plain_topic(_TAXES)),
     ("parking_permit", _plain_topic(_PARKING)),
     ("permit_question", _plain_topic(_PERMITS, _PARKING, _SOMEONE_ELSE_DOES)),

@@ -177,7 +177,10 @@ _ENFORCEMENT = re.compile(
     r"zo vroeg|zo laat)\b"
     r"|\bis (?:dat|dit|het) (?:wel |eigenlijk |zomaar )?(?:toegestaan|legaal|verboden|"
     r"allowed|legal)\b(?! (?:om|to)\b)")
-_OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b(?: \w+){0,4} (?:boete|bekeuring)")
+# "Mijn buurman een boete geven" is no fine of one's own.
+_OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b"
+                       r"(?: (?!buurman|buurvrouw|buren|buurjongen|neighbour)\w+){0,4} "
+                       r"(?:boete|bekeuring)")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),

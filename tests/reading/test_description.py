@@ -38,6 +38,10 @@ from bot.reading.description import (
     ("Goeiemorgen! Mijn bsn is 111222333 en de stoep ligt open.", "De stoep ligt open."),
     ("Hello, I would like to report that the streetlight is out. Kind regards, John",
      "The streetlight is out."),
+    ("Geachte heer/mevrouw, Bij de containers zie ik al weken ratten lopen. Hoogachtend, "
+     "G. Brinkman", "Bij de containers zie ik al weken ratten lopen."),
+    ("de bank in het park is kapot.\nMet de meeste hoogachting,\nmevr. A. Bakker-de Wit",
+     "De bank in het park is kapot."),
     ("Dag en nacht brandt de lamp", "Dag en nacht brandt de lamp"),
     ("ik moet de groeten doen van mijn buurman, de tegel ligt los",
      "Ik moet de groeten doen van mijn buurman, de tegel ligt los"),
@@ -170,6 +174,9 @@ def test_a_long_polite_letter_with_three_problems() -> None:
      "uit. Mijn buurvrouw durft 's avonds niet meer over straat. Kunt u er iets aan doen?",
      LIGHTING),
     ("Al drie weken!!! staat de groene bak vol, het stinkt en er komen ratten op af", WASTE),
+    ("Geachte heer, bij de containers in de Julianastraat zie ik al weken ratten lopen", OTHER),
+    ("ik zie steeds ratten bij de containers achter de flat", OTHER),
+    ("we hebben veel last van ratten bij de ondergrondse containers", OTHER),
     ("Er ligt een losse tegel, daar is mijn zoon over gevallen en hij heeft zijn pols gebroken",
      PAVEMENT),
     # the pavement and the street name say where; the hedge is what is wrong
@@ -428,7 +435,7 @@ def test_a_thing_put_outside_but_not_collected_is_still_a_problem() -> None:
 
 
 def test_a_vehicle_in_the_way_is_a_problem_of_its_own():
-    problems = split_problems("Ik zie ratten bij de containers op de Stationsstraat en er staat "
+    problems = split_problems("De containers op de Stationsstraat zijn niet geleegd en er staat "
                               "een busje op de stoep bij nummer 3")
     assert [problem.category for problem in problems] == ["report_waste_collection",
                                                           "report_public_space_other"]

@@ -98,6 +98,21 @@ def test_other_topics_the_bot_has_a_link_for(text, topic):
 
 
 @pytest.mark.parametrize("text", [
+    "kunnen jullie mijn buurman een boete geven? die zet z'n busje ELKE dag op de stoep",
+    "krijgt hij nou een boete of niet, hij staat er elke dag",
+    "waarom bekeuren jullie die auto's op het fietspad niet?",
+])
+def test_a_fine_for_someone_else_is_no_question_about_ones_own_fine(text):
+    assert read_question(text) != "fines"
+
+
+@pytest.mark.parametrize("text", ["ik heb een boete gekregen, klopt dat wel?",
+                                  "hij heeft een bekeuring gekregen op mijn kenteken"])
+def test_ones_own_fine_stays_a_question_about_fines(text):
+    assert read_question(text) == "fines"
+
+
+@pytest.mark.parametrize("text", [
     "is het mogelijk om een afspraak te maken",
     "weet u hoe laat het gemeentehuis open is",
     "wanneer komt mijn nieuwe container",

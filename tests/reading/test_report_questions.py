@@ -228,3 +228,12 @@ def test_other_kinds_win_over_safety(text, kind):
 ])
 def test_who_else_to_call_and_closing_off_the_path(text, kind):
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("kunnen jullie mijn buurman een boete geven? die zet z'n busje elke dag op de stoep",
+     "enforcement"),
+    ("krijg ik een boete als mijn kliko te vroeg buiten staat", None),
+])
+def test_a_fine_for_the_neighbour_is_about_enforcement_not_ones_own_fine(text, kind):
+    assert read_report_question(text) == kind
