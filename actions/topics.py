@@ -24,7 +24,7 @@ from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_
                                    read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.profile import DAYS, ENGLISH_DAYS, profile
-from bot.reading.questions import (QUESTION, announces_a_question, read_question,
+from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax, read_question,
                                    the_question)
 
 logger = logging.getLogger(__name__)
@@ -38,6 +38,9 @@ GENERIC_INTENTS = {GENERIC_QUESTION}
 KNOWLEDGE_INTENTS = {"municipal_question", "taxes", "permit_question",
                      "passport_id_appointment", "driving_licence", "moving_address_change",
                      "parking_permit", "out_of_scope"}
+MONEY_WORRIES = "money_worries"
+# What the knowledge base is asked when money worries are about a municipal tax bill.
+TAX_RELIEF_QUESTION = "kwijtschelding gemeentelijke belastingen aanvragen"
 # Topics a generic question is never refined to: they have buttons of their own that
 # would clash with the "anything else?" that follows (money worries have an intent).
 NOT_REFINED = {QUESTION, "money_worries"}
@@ -125,6 +128,10 @@ class ActionAnswerTopic(ProfileAction):
         events = await knowledge_answer(dispatcher, tracker)
         if events is not None:
             return events
+        text = tracker.latest_message.get("text") or ""
+        if tracker.get_intent_of_latest_message() == MONEY_WORRIES and names_a_tax(text):
+            # "de aanslag … ik zit in de bijstand en kan dit niet betalen": remission first
+            await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, TAX_RELIEF_QUESTION)
         if self.response_for(tracker, domain) == last_bot_response(tracker):
             # "kan ik geen kwijtschelding krijgen?" after the money worries answer: not the
             # same text again, but what the knowledge base says to the question itself
@@ -302,6 +309,16 @@ class ActionNoInternet(ProfileAction):
 
     def name(self) -> Text:
         return "action_no_internet"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await super().run(dispatcher, tracker, domain)
+        intent = tracker.get_intent_of_latest_message()
+        if intent in KNOWLEDGE_INTENTS - {GENERIC_QUESTION, "out_of_scope"}:
+            # "we gaan verhuizen, hoe geven we dat door? we hebben geen computer": the
+            # other way first, then what there is to know about the product
+            events += await knowledge_answer(dispatcher, tracker) or []
+        return events
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         return "utter_no_internet"

@@ -188,7 +188,7 @@ SIGNALEN_ANSWER_ACTION = "action_take_signalen_answer"
 SIGNALEN_QUESTION = "signalen_question"
 NOT_HELPED_ACTION = "action_kb_not_helped"
 # Actions after which "daar heb ik niks aan" is about an answer from the knowledge base.
-ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION,)
+ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION, NO_INTERNET_ACTION)
 # Actions after which a message the model could not place is read with the answer given.
 CONTEXT_ACTIONS = ANSWERING_ACTIONS + (NOT_HELPED_ACTION,)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
@@ -370,6 +370,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     text = message.text or ""
     if tracker.active_loop_name is not None or not set(last_turn) & set(CONTEXT_ACTIONS):
         return False
+    if (reading.answer is True and reading.addition and is_question(reading.addition)
+            and _last_response(tracker) == ANYTHING_ELSE):
+        return True  # "ok en het is een leaseauto, kan dat ook" at "anything else?"
     english = tracker.get_slot("language") == "en"
     unsure = (_model_unsure(message, intent) and intent != STATUS_INTENT
               and not reading.danger and not reading.category)

@@ -1267,3 +1267,20 @@ def test_despair_again_after_the_handover_gets_113_at_once():
         "utter_emergency_followup_suicide"
     assert reading_route(tracker(crisis + [said("ik hoef de melding niet meer", "stop")])) != \
         "utter_emergency_followup_suicide"
+
+
+ASKED_ANYTHING_ELSE = START + [said("hoe krijg ik een parkeervergunning", "parking_permit"),
+                               ActionExecuted("action_answer_topic"),
+                               ActionExecuted("utter_anything_else"),
+                               BotUttered("Kan ik u nog ergens anders mee helpen?",
+                                          metadata={"utter_action": "utter_anything_else"}),
+                               ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, route", [
+    ("ok en het is een leaseauto op naam van de zaak kan dat ook", "action_answer_follow_up"),
+    ("ja, mag mijn vriendin hem ook gebruiken?", "action_answer_follow_up"),
+    ("ja graag", None),
+])
+def test_a_yes_at_anything_else_that_asks_something_is_that_question(text, route):
+    assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "affirm", 1.0)])) == route

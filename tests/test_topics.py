@@ -281,3 +281,19 @@ def test_goodbye_after_danger_is_not_glad_to_have_helped(answer, dispatcher, dom
     tracker = tracker_with([bot(answer), user("nee verder niks, dank je")])
     run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
     assert only_response(dispatcher)["response"] == "utter_closing_after_emergency"
+
+
+@pytest.mark.parametrize("text, remission", [
+    ("ik heb de aanslag gemeentebelasting gekregen maar ik zit in de bijstand en kan dit echt "
+     "niet betalen. 600 euro!! wat nu", True),
+    ("ik heb schulden en weet niet hoe ik de huur moet betalen", False),
+])
+def test_money_worries_about_a_tax_bill_get_remission_before_the_offer_of_help(
+        text, remission, dispatcher, domain):
+    from bot.knowledge.store import published_articles
+
+    run(ActionAnswerTopic(), dispatcher, make_tracker("money_worries", text), domain)
+    responses = [message["response"] for message in dispatcher.messages]
+    assert responses[-1] == "utter_answer_money_worries"
+    relief = next(a for a in published_articles() if a.id == "kwijtschelding")
+    assert (dispatcher.messages[0].get("answer") == relief.answer.strip()) is remission

@@ -38,7 +38,11 @@ _ASPECTS = (
         r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
         r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b"
         r"|(?<!\bin )\btermijn\w*|\bte vroeg\b|\bvroeg genoeg\b|\bop tijd\b"
-        r"|\bdeadline\b|\buiterlijk\b",
+        r"|\bdeadline\b|\buiterlijk\b"
+        # when in time: "moet dat voor de verhuizing of erna?", "wanneer moet ik dat doen?"
+        r"|\bwanneer (?:moet|moeten|kan|kunnen|mag|mogen) (?:ik|we|wij|u|je)\b"
+        r"|\bvoor of na\b|\b(?:voor|vóór) (?:de|het) \w+ (?:\w+ )?of (?:erna|daarna|na)\b"
+        r"|\bvan ?tevoren\b",
         re.IGNORECASE)),
     (ONLINE, re.compile(
         r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"

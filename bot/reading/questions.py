@@ -48,7 +48,9 @@ _QUESTION_PHRASE = re.compile(
     r"\b(?:is het mogelijk|is t mogelijk|zou het kunnen|wil graag weten|wilde graag weten|"
     r"zou graag willen weten|vroeg me af|vraag me af|graag weten|weet iemand|vraagje|"
     r"ik heb een vraag|even een vraag|een vraag over|klopt het|hoe zit het|"
-    r"(?:zeg|vertel) (?:\w+ )?(?:nou|nu|eens|me|mij|ff|even) of|weet u of|weet je of)\b")
+    r"(?:zeg|vertel) (?:\w+ )?(?:nou|nu|eens|me|mij|ff|even) of|weet u of|weet je of)\b"
+    # a question tag at the end: "het is een leaseauto, kan dat ook", "geldt dat ook"
+    r"|\b(?:kan|mag|geldt|werkt|telt|klopt|lukt) (?:dat|dit|het) (?:ook|wel|dan|zo)?\W*$")
 
 # --- what makes a message a report of something that went wrong ----------------------
 _MISSED = re.compile(
@@ -225,6 +227,11 @@ def tells_something_wrong(text: str) -> bool:
     """Something broken, missed, forgotten by us or complained about ("nee er is niks
     kapot" is not)."""
     return _is_report(_NOTHING_WRONG.sub(" ", _normalise(text)))
+
+
+def names_a_tax(text: str) -> bool:
+    """The message names a municipal tax or its bill ("de aanslag", "afvalstoffenheffing")."""
+    return bool(_TAXES.search(_normalise(text)))
 
 
 def is_question(text: str) -> bool:
