@@ -94,6 +94,8 @@ class ActionContactHuman(OpeningHoursAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         now, municipality = self._now(), profile()
+        if Reading.from_entities(tracker.latest_message.get("entities")).repeated:
+            utter(dispatcher, "utter_ack_human_after_repeats")  # "al 3 keer gemeld, ik wil …"
         # "ik ben doof en kan niet bellen": the same answers without "or call us"
         no_phone = "_no_phone" if any(cannot_use_the_phone(text) for text in resident_texts(
             tracker)[:EARLIER_MESSAGES + 1]) else ""

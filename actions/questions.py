@@ -6,7 +6,7 @@ import logging
 from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -16,10 +16,12 @@ from actions.knowledge import answer_from_knowledge, find_answer
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
                                   reset_report_slots)
-from actions.status import find_report, handling_time_for
+from actions.status import find_report, handling_time_for, normalise_case_number
 from bot.reading.danger import says_it_is_dangerous
 
 logger = logging.getLogger(__name__)
+
+STATUS_ACTION = "action_report_status"
 
 
 class ActionAnswerQuestion(Action):
@@ -98,7 +100,9 @@ class ActionAnswerReportQuestion(Action):
             utter(dispatcher, key)  # "… er kan iemand in vallen"
         utter(dispatcher, answer["key"], **answer["values"])
         if not tracker.active_loop_name:
-            return []
+            # "kan het niet sneller? en hoe staat het met M-2026-002075?": both answered
+            named = normalise_case_number(tracker.latest_message.get("text"))
+            return [FollowupAction(STATUS_ACTION)] if named else []
         utter(dispatcher, "utter_report_continue")
         # Rasa already filled the slot just asked from the question's words ("kan het niet
         # sneller?" as a no to updates); the question is asked again instead.

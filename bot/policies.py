@@ -200,7 +200,11 @@ _SHOULD_REPORT = re.compile(
 _NOT_IN_THE_CHAT = re.compile(
     r"\b(?:zit|ben|kijk)\b(?: \w+){0,3} niet (?:\w+ ){0,3}(?:in (?:deze|de) chat|achter de "
     r"(?:computer|pc|laptop)|hier|online|op mijn telefoon)\b|\bkijk hier niet (?:meer|vaak)\b|"
-    r"\bniet (?:de hele dag )?(?:online|in de chat)\b", re.IGNORECASE)
+    r"\bniet (?:de hele dag )?(?:online|in de chat)\b"
+    # "ik ga nu slapen en sluit mijn laptop, hoe krijg ik dan het antwoord?"
+    r"|\b(?:sluit|sluiten|klap|doe|zet) (?:\w+ ){0,2}(?:laptop|computer|pc|telefoon|chat|app|"
+    r"browser)\b(?: \w+){0,2} (?:dicht|uit|af)?|\bsluit (?:de|deze|mijn) (?:chat|laptop|app)\b"
+    r"|\bga (?:nu |zo |straks )?(?:slapen|offline)\b|\bga (?:nu|zo) weg\b", re.IGNORECASE)
 # An outright yes ("ja gebeld" answers the offer too), not an "ok" that only hears it.
 _SAYS_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes)\b", re.IGNORECASE)
 # A yes to the report offer that says so ("ja melden", "ik wil het wel melden").

@@ -182,3 +182,19 @@ def test_open_now_is_answered_yes_or_no_first(dispatcher, domain, monkeypatch, m
     [message] = dispatcher.messages
     assert message["response"] == response
     assert {key: message[key] for key in values} == values
+
+
+@pytest.mark.parametrize("text, heard", [
+    ("de afvalbak zit al een week vol, ik heb het al 3 keer gemeld. ik wil iemand spreken", True),
+    ("ik wil graag een medewerker spreken", False),
+])
+def test_a_person_asked_for_after_reporting_before_hears_that_first(text, heard, dispatcher,
+                                                                      domain):
+    from bot.reading.message import read_message
+
+    saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
+    run(ActionContactHuman(clock=lambda: saturday), dispatcher, tracker, domain)
+    responses = [message["response"] for message in dispatcher.messages]
+    assert responses[-1] == "utter_contact_closed"
+    assert (responses[0] == "utter_ack_human_after_repeats") is heard

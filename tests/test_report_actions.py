@@ -1492,3 +1492,19 @@ def test_every_hazard_advice_belongs_to_a_danger_reason(domain):
     advice = {key.removeprefix("utter_hazard_advice_") for key in domain["responses"]
               if key.startswith("utter_hazard_advice_")}
     assert advice and advice <= reasons
+
+
+@pytest.mark.parametrize("text, status", [
+    ("10 werkdagen?? kan het niet sneller. en hoe staat het met M-2026-002075", True),
+    ("10 werkdagen?? kan het niet sneller?", False),
+])
+def test_a_question_after_filing_beside_a_case_number_also_gets_its_status(text, status,
+                                                                          dispatcher, domain):
+    from actions.questions import ActionAnswerReportQuestion
+
+    tracker = make_tracker("ask_report_status", text,
+                           entities=read_message(text).to_entities(text))
+    events = run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_report_question_faster"
+    followups = [e.get("name") for e in events if e.get("event") == "followup"]
+    assert followups == (["action_report_status"] if status else [])

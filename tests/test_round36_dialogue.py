@@ -280,10 +280,18 @@ def test_an_address_with_a_report_question_beside_it_is_taken_by_the_form():
         "report_form"
 
 
-def test_not_in_the_chat_after_a_message_left_asks_for_a_call_back():
+@pytest.mark.parametrize("text", ["ik zit niet de hele dag in deze chat hoor",
+                                  "maar ik ga nu slapen en sluit mijn laptop, hoe krijg ik dan "
+                                  "het antwoord"])
+def test_not_in_the_chat_after_a_message_left_asks_for_a_call_back(text):
     events = _after_a_message_left("de lamp ernaast is nu ook kapot", "report_street_lighting")
-    text = "ik zit niet de hele dag in deze chat hoor"
     assert reading_route(tracker(events + [said(text, "inform")])) == "action_take_callback"
+
+
+@pytest.mark.parametrize("text", ["hallo?? krijg ik nog antwoord", "is daar iemand?"])
+def test_asking_after_the_message_left_gets_when_not_passed_on_again(text):
+    events = _after_a_message_left("de lamp ernaast is nu ook kapot", "report_street_lighting")
+    assert reading_route(tracker(events + [said(text, "inform")])) == "action_tell_when"
 
 
 def test_a_loss_told_in_a_letter_gets_the_answer_with_condolences_not_a_choice(

@@ -464,7 +464,12 @@ _WHETHER_IT_ARRIVES = re.compile(
     r"|\b(?:leest|ziet) (?:er )?(?:wel )?(?:iemand|een mens|een collega) (?:dit|dat|het|mee)\b"
     r"|\bwordt (?:dit|dat|het|mijn (?:bericht|vraag))(?: \w+){0,2} "
     r"(?:gelezen|doorgegeven|bekeken)\b"
-    r"|\bdoes (?:anyone|someone) (?:read|see) (?:this|it)\b", re.IGNORECASE)
+    r"|\bdoes (?:anyone|someone) (?:read|see) (?:this|it)\b"
+    # "hallo?? krijg ik nog antwoord", "is daar iemand?", "reageert er nog iemand?"
+    r"|\bkrijg (?:ik|we) (?:nog |ooit |wel |ook )*(?:een )?(?:antwoord|reactie)\b"
+    r"|\b(?:is|zit) (?:daar|er) (?:nog |wel )*iemand\b|\breageert (?:er )?(?:nog |wel |ooit )*"
+    r"iemand\b|\bis (?:there )?anyone there\b|\bam i getting an answer\b"
+    r"|^\W*(?:hallo+|hello+|hey+)\W*\?+\W*$", re.IGNORECASE)
 
 
 # "vanochtend om 7 uur", "sinds gisteren", "al 3 dagen": when, told where a yes or no was
