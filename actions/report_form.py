@@ -147,15 +147,25 @@ def _words_beside(text: Text, street: Text) -> Optional[Text]:
 
 
 _ENGLISH_SPOT = re.compile(r"\b(?:near|next to|in front of|behind|opposite|outside|across "
-                           r"from|at the corner of|by) (?:the|a|an)\b", re.IGNORECASE)
+                           r"from|at the corner of|by|at|from|towards|just after|just before) "
+                           r"(?:the|a|an)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.{2,}\s*")
 
 
 def _english_spot(reading: Reading, text: Text) -> Optional[Text]:
-    """"right next to the bus stop, the one in front of the station": the Dutch place reader
-    does not read English spots; the resident's words are the place."""
-    if reading.language != "en" or reading.question or not _ENGLISH_SPOT.search(text):
+    """"right next to the bus stop, the one in front of the station": in English the
+    resident's own words are the place, from the clause that names the spot on, in the last
+    sentence that names one ("i literally said near the station.. ok, near the station")."""
+    if reading.language != "en" or reading.question:
         return None
-    return without_chat_noise(text) or None
+    sentences = [part for part in _SENTENCE_END.split(text) if _ENGLISH_SPOT.search(part)]
+    if not sentences:
+        return None
+    clauses = sentences[-1].split(",")
+    first = next(i for i, clause in enumerate(clauses) if _ENGLISH_SPOT.search(clause))
+    spot = ",".join(clauses[first:]).strip(" ,.")
+    spot = re.sub(r"^(?:ok(?:ay)?|well|so|yes|no)\b\W*", "", spot, flags=re.IGNORECASE)
+    return without_chat_noise(spot) or None
 
 
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
@@ -469,7 +479,7 @@ class ValidateReportForm(FormValidationAction):
             return _with_landmark(pending, without_chat_noise(text))
         if tries and _describes_a_spot(reading, text):
             return Place(kind="description", text=without_chat_noise(text))
-        spot = _english_spot(reading, text) if not place else None
+        spot = _english_spot(reading, text) if not place or place.kind == "description" else None
         if spot and pending and pending.streets:
             return _with_landmark(pending, spot)  # "near the bus stop, I said"
         if spot:

@@ -1508,3 +1508,15 @@ def test_a_question_after_filing_beside_a_case_number_also_gets_its_status(text,
     assert dispatcher.messages[0]["response"] == "utter_report_question_faster"
     followups = [e.get("name") for e in events if e.get("event") == "followup"]
     assert followups == (["action_report_status"] if status else [])
+
+
+@pytest.mark.parametrize("text, location", [
+    ("not sure of the street name, it's the bike path from the station towards the centre, "
+     "just after the bike parking",
+     "it's the bike path from the station towards the centre, just after the bike parking"),
+    ("i literally said near the station.. ok, near the station", "near the station"),
+])
+def test_an_english_spot_keeps_the_words_that_name_it(text, location, dispatcher, domain):
+    tracker = tracker_for(asking="report_location", text=text)
+    result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert result["report_location"].lower() == location.lower()

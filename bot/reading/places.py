@@ -119,21 +119,15 @@ _CORNER_WORDS = ["hoek", "hoekje", "kruising", "kruispunt", "splitsing", "t-spli
                  "y-splitsing", "rotonde", "rondpunt", "driesprong", "viersprong", "kruizing"]
 _WHOLE_WORDS = frozenset({"hele", "gehele", "heel", "volledige", "complete", "ganse"})
 _DETERMINERS = frozenset({"de", "het", "een", "'t", "t", "die", "dat", "deze", "dit", "mijn", "m'n",
-                          "mn", "onze", "ons", "uw", "hun", "jullie", "zijn", "haar", "d'r",
-                          "the"})
+                          "mn", "onze", "ons", "uw", "hun", "jullie", "zijn", "haar", "d'r"})
 _PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "voor", "achter", "in", "op", "aan",
                            "onder", "boven", "langs", "nabij", "rond", "rondom", "tussen",
                            "vlakbij", "dichtbij", "richting", "voorbij", "thv", "t.h.v",
                            "t.h.v.", "achterin", "vooraan", "achteraan", "tov", "t.o.v.", "t/o",
                            "t.o.", "van",
-                           "nabij", "ggo", "via",
-                           # English, for a resident who writes English
-                           "near", "at", "by", "behind", "opposite", "outside", "towards",
-                           "past", "beside", "across", "on", "from"})
+                           "nabij", "ggo", "via"})
 _MULTI_PREPOSITIONS = (("ter", "hoogte", "van"), ("vlak", "bij"), ("dicht", "bij"),
-                       ("in", "de", "buurt", "van"), ("t.h.v", "."), ("next", "to"),
-                       ("in", "front", "of"), ("close", "to"), ("just", "after"),
-                       ("just", "before"), ("across", "from"))
+                       ("in", "de", "buurt", "van"), ("t.h.v", "."))
 # "Een kapotte lantaarnpaal", "de volle bak": a thing that is the problem, not a place.
 _DAMAGED = re.compile(r"^(?:kapot\w*|stuk\w*|los\w*|gebroken\w*|omgevallen\w*|omgewaaid\w*|"
                       r"defect\w*|lek\w*|vol|volle|overvol\w*|vernield\w*|beschadigd\w*|"
@@ -143,8 +137,7 @@ _NAME_PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "achter", "voor", "
                                 "nabij", "vlakbij", "dichtbij", "langs", "voorbij", "thv",
                                 "t.h.v", "t.h.v.", "van"})
 _CHAIN_PREPOSITIONS = frozenset({"van", "bij", "achter", "naast", "tegenover", "voor", "aan",
-                                 "op", "in", "langs", "onder", "nabij", "vlakbij", "richting",
-                                 "behind", "near", "by", "opposite", "at", "towards"})
+                                 "op", "in", "langs", "onder", "nabij", "vlakbij", "richting"})
 _ADVERBS = frozenset({"vlak", "net", "schuin", "recht", "pal", "direct", "precies", "ongeveer",
                       "ergens"})
 _BRANDS = frozenset("""
@@ -172,8 +165,6 @@ industrieterrein sportschool tennisbaan skatebaan ijsbaan markt dierenweide volk
 volkstuinen dorpsplein kerkplein stationsplein afslag afrit uitrit carpoolplaats
 verzorgingsplaats appartementencomplex seniorencomplex verzorgingshuis bejaardenhuis
 zorgcentrum sloot singel gracht dijk
-playground church supermarket bridge roundabout library pharmacy hospital mosque pond canal
-crossroads intersection underpass carpark townhall busstop trainstation
 """.split())
 # Things along a street that pin a spot on it ("naast het hek", "bij de lantaarnpaal").
 _FEATURES = frozenset("""

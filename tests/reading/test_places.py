@@ -631,21 +631,3 @@ def test_a_number_right_after_a_street_is_its_house_number_unless_a_measure(text
     ("Oude Kerkstraat", "Oude Kerkstraat"), ("o ja, bij de school", "bij de school")])
 def test_chat_noise_around_a_place_is_left_out(text, clean):
     assert without_chat_noise(text) == clean
-
-
-@pytest.mark.parametrize("text, spot", [
-    ("it's the bike path from the station towards the centre, just after the bike parking",
-     "station"),
-    ("at the playground behind the church", "playground"),
-    ("next to the supermarket on Kerkstraat", "supermarket"),
-])
-def test_an_english_spot_is_a_place(text, spot):
-    place = read_place(text)
-    assert place is not None and spot in place.label
-    assert not is_clearly_not_a_place(text)
-
-
-@pytest.mark.parametrize("text", ["I don't know", "where is it?", "on my way home",
-                                  "can you speak english"])
-def test_english_without_a_spot_is_no_place(text):
-    assert read_place(text) is None or is_clearly_not_a_place(text)
