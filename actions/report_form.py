@@ -42,6 +42,7 @@ from bot.reading.answers import (already_left_out, labelled_description, only_te
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import Place, corrected_number, without_chat_noise
+from bot.reading.streets import strip_accents
 from bot.reading.questions import is_question, question_beside_an_answer, the_question
 
 MIN_DESCRIPTION_WORDS = 2
@@ -137,6 +138,26 @@ def _as_own_words(place: Place) -> Place:
     """The street as the resident wrote it, after they said no to the suggestion."""
     return Place.from_dict({**place.as_dict(), "verified": False, "suggestion": None,
                             "latitude": None, "longitude": None})
+
+
+def _folded(text: Text) -> Text:
+    return strip_accents(text).lower()
+
+
+def _names_again(text: Text, pending: Optional[Place]) -> bool:
+    """The street just doubted is named again ("vlierstraat!!! ik woon er al 30 jaar")."""
+    if pending is None or not pending.streets:
+        return False
+    return _folded(pending.streets[0]) in _folded(text)
+
+
+def _clause_naming(text: Text, words: Text) -> Optional[Text]:
+    """The clause of the text that holds these words ("zijstraat van de kerkstraat")."""
+    for clause in re.split(r"[.!?;]+", text):
+        if _folded(words) in _folded(clause):
+            spot = " ".join(without_chat_noise(clause).strip(" ,:-").split())
+            return spot if is_description(spot) else None
+    return None
 
 
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
@@ -437,11 +458,13 @@ class ValidateReportForm(FormValidationAction):
         checked = (pending is not None and is_unknown_street(pending)
                    and asked in (UNKNOWN_STREET_QUESTION, LAST_TRY))
         said_yes = answer_of(tracker, reading) is True
-        if checked and (said_yes and not place or place and tuple(
-                place.streets) == tuple(pending.streets)):
-            if asked == UNKNOWN_STREET_QUESTION and not said_yes:  # the same name again
-                return pending_slots(pending, prompt(LAST_TRY))
-            own = place if place and place.house_number else pending  # "jawel, Eikenlaan 5"
+        same = bool(place and tuple(place.streets) == tuple(pending.streets)) if pending else False
+        if checked and (said_yes and not place or same or _names_again(text, pending)):
+            # "jawel, Eikenlaan 5", "het is echt de populierenlaan hoor. de grote flat achter
+            # het winkelcentrum": the resident knows the street; taken as they write it
+            own = place if same and place.house_number else pending
+            spot = place.landmark if same else _clause_naming(text, place.text) if place else None
+            own = _with_landmark(own, spot) if spot else own
             return self._street_or_ask(_as_own_words(own))
         if is_unknown_street(place) and not checked:
             if is_spot_only(pending) and not place.landmark:  # "achter de sporthal" kept

@@ -285,6 +285,7 @@ TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
 WEATHER = "utter_weather"
 OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
+ANIMAL_IN_NEED = "animal_in_need"  # a question topic (bot.reading.questions): call 144
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
 # Questions about the resident's own data or loss, answered wherever they come.
@@ -549,8 +550,8 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
     """Danger to people, or alarm words the danger rules could not place: 112 first."""
     if reading.urgent or reading.danger == "hazard" and reading.alarm:
         return True  # "putdeksel weg, er is een kind in gevallen en hij bloedt"
-    if reading.danger != "unsure":
-        return False
+    if reading.danger != "unsure" or reading.question == ANIMAL_IN_NEED:
+        return False  # "de kat zit in de boom, moet ik de brandweer bellen?": 144
     if reading.report_question == "police" and active_loop is not None:
         return False  # "kan de politie niet langskomen?" in a report: its answer names 112 too
     if active_loop is not None:
@@ -691,6 +692,9 @@ def reading_route(tracker: DialogueStateTracker,
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (
             tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")):
         return EMERGENCY_ACTION  # not again when the report retells the accident help is at
+    if (tracker.active_loop_name is None and reading.question == ANIMAL_IN_NEED
+            and not reading.urgent):
+        return QUESTION_ACTION  # "onze kat zit vast in de boom": 144, no report for 10 days
     if (tracker.active_loop_name is None and _last_response(tracker) == ONE_ARTICLE_OFFERED
             and (intent.get("name") == "affirm" or reading.answer is True
                  and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):

@@ -1284,3 +1284,20 @@ ASKED_ANYTHING_ELSE = START + [said("hoe krijg ik een parkeervergunning", "parki
 ])
 def test_a_yes_at_anything_else_that_asks_something_is_that_question(text, route):
     assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "affirm", 1.0)])) == route
+
+
+@pytest.mark.parametrize("text, route", [
+    ("onze kat zit al sinds gisteren boven in de grote boom in het park en durft niet naar "
+     "beneden, komt de gemeente met een hoogwerker? of moet ik de brandweer bellen",
+     "action_answer_question"),
+    ("er zit een gewonde zwaan op de weg bij de rotonde", "action_answer_question"),
+    ("er ligt een dode kat op de stoep bij Kerkstraat 5", None),
+])
+def test_an_animal_in_need_gets_144_not_a_report(text, route):
+    assert read_message(text).urgent is False
+    assert reading_route(tracker(START + [said(text, "report_public_space_other")])) == route
+
+
+def test_a_person_hurt_by_an_animal_is_no_animal_in_need():
+    text = "mijn zoon is gewond door de hond van de buren"
+    assert read_message(text).question != "animal_in_need"

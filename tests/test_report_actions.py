@@ -319,12 +319,25 @@ def test_an_unknown_street_is_checked_then_taken_when_the_resident_insists(dispa
     again = form.validate_report_location(
         "Eikenlaan 7", dispatcher, _after_the_unknown_street_question("Eikenlaan 7", pending),
         domain)
-    assert again["report_prompt"]["key"] == "utter_report_location_last_try"
-    third = form.validate_report_location("Eikenlaan 7", dispatcher,
-                                          _after_the_unknown_street_question(
-                                              "Eikenlaan 7", pending,
-                                              "utter_report_location_last_try"), domain)
-    assert third["report_location"] == "Eikenlaan 7"
+    assert again["report_location"] == "Eikenlaan 7"  # named again: the resident knows it
+
+
+@pytest.mark.parametrize("text, location", [
+    ("vlierstraat!!! ik woon er al 30 jaar. zijstraat van de kerkstraat",
+     "Vlierstraat 23, zijstraat van de kerkstraat"),
+    ("het is echt de vlierstraat hoor. de grote flat achter het winkelcentrum",
+     "Vlierstraat 23, achter het winkelcentrum"),
+])
+def test_an_unknown_street_named_again_is_taken_with_the_spot_told(text, location,
+                                                                  dispatcher, domain):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "Vlierstraat 23", dispatcher,
+        tracker_for(asking="report_location", text="Vlierstraat 23"), domain)
+    taken = form.validate_report_location(
+        text, dispatcher, _after_the_unknown_street_question(text, first["report_place"]),
+        domain)
+    assert taken["report_location"] == location
 
 
 def test_a_known_street_after_the_unknown_one_is_taken(dispatcher, domain):

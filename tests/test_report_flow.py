@@ -106,7 +106,7 @@ def test_what_is_asked_when_the_first_message_does_not_say(talk, stack, reports_
 def test_a_street_the_register_lacks_is_asked_about_once_then_taken(talk, reports_db_url):
     sender = "report-unknown-street"
     talk(sender, "lantaarnpaal kapot")
-    assert "niet vinden" in texts(talk(sender, "Fantasiestraat 5"))
+    assert "Klopt die naam?" in texts(talk(sender, "Fantasiestraat 5"))
     assert "horen hoe het verder gaat" in texts(talk(sender, "jawel, die straat bestaat echt"))
     talk(sender, "nee")
     talk(sender, "ja")

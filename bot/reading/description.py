@@ -94,6 +94,9 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "wipwap": STRONG, "wipkip": STRONG, "klimrek": STRONG, "zandbak": STRONG,
         "herrie": STRONG, "lawaai": STRONG, "geluidsoverlast": STRONG, "geluidshinder": STRONG,
         "noise": STRONG,
+        # traffic lights are road furniture, not street lighting ("het stoplicht is uit")
+        "verkeerslicht": STRONG, "verkeerslichten": STRONG, "stoplicht": STRONG,
+        "stoplichten": STRONG, "trafficlight": STRONG,
     },
 }
 # Phrases, matched on the normalised text.

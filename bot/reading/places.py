@@ -322,7 +322,8 @@ def _corner_label(place: Place) -> str:
 
 
 def _landmark_label(place: Place) -> str:
-    return LABELS["landmark"].format(street=place.street, landmark=place.landmark)
+    street = f"{place.street} {place.house_number}" if place.house_number else place.street
+    return LABELS["landmark"].format(street=street, landmark=place.landmark)
 
 
 def _road_label(place: Place) -> str:
@@ -481,9 +482,10 @@ def _place_corrected_in(text: str, register: Optional[StreetRegister]) -> Option
     if place.kind == "number":
         return replace(before, kind="address", house_number=place.house_number,
                        text=f"{before.streets[0]} {place.house_number}")
-    # "Kerkstraat 4 … Wacht, het is paal 12": the spot on the street said before
-    return replace(before, kind="landmark", landmark=place.text,
-                   text=f"{before.label}, {place.text}")
+    # "Kerkstraat 4 … Wacht, het is paal 12": the spot on the street said before, instead
+    # of the house number
+    return replace(before, kind="landmark", landmark=place.text, house_number=None,
+                   house_number_to=None, text=f"{before.streets[0]}, {place.text}")
 
 
 def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional[Place]:

@@ -318,6 +318,24 @@ def _money_worries(plain: str, text: str) -> bool:
     return money_trouble(plain) and not _MACHINE.search(plain)
 
 
+# A live animal in need: stuck, hurt or ill ("de kat zit al 2 dagen in de boom", "gewonde
+# zwaan op de weg"). A dead animal is a report for the municipality; this is for 144.
+_ANIMAL_WORDS = (r"(?:kat|katje|kitten|poes|poesje|kater|hond|hondje|puppy|dier|diertje|vogel|"
+                 r"vogeltje|eend|eendje|eenden|zwaan|duif|egel|konijn|vos|ree|reiger|meeuw|uil|"
+                 r"cat|dog|bird|duck|swan|hedgehog|animal)s?")
+_IN_NEED = re.compile(
+    rf"\b{_ANIMAL_WORDS}\b(?: \w+){{0,8}} (?:vast|klem|in (?:de|een) (?:\w+ )?boom|op het dak|"
+    r"in (?:de|een) (?:put|sloot|gat|schoorsteen|goot)|in nood|gewond|aangereden|verdrinkt|"
+    r"kan niet (?:meer )?(?:naar beneden|eruit|weg|los|vliegen|lopen)|durft niet (?:meer )?"
+    r"(?:naar beneden|eruit)|stuck|injured|trapped|up a tree)\b"
+    rf"|\b(?:gewonde|aangereden|zieke|injured|hurt) {_ANIMAL_WORDS}\b")
+_DEAD = re.compile(r"\b(?:dood|dode|dooie|kadaver|overleden|gestorven|dead)\b")
+
+
+def _animal_in_need(plain: str, text: str) -> bool:
+    return bool(_IN_NEED.search(plain)) and not _DEAD.search(plain)
+
+
 def _waste_pass(plain: str, text: str) -> bool:
     named = _PASS.search(plain) or (_LOOSE_PASS.search(plain) and _WASTE.search(plain))
     if not named:
@@ -352,6 +370,7 @@ def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable
 
 _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("money_worries", _money_worries),
+    ("animal_in_need", _animal_in_need),
     ("waste_pass", _waste_pass),
     ("bulky_waste_pickup", _plain_topic(_BULKY)),
     ("waste_calendar", _waste_calendar),

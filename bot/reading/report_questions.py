@@ -93,6 +93,11 @@ _PHONE = re.compile(
     r"|\b(?:wat|welk) is (?:\w+ ){0,2}?(?:telefoonnummer|nummer om te bellen)\b"
     r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
     r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b")
+# "Is er geen spoednummer?": a number for something urgent that is no 112 case.
+_URGENT_NUMBER = re.compile(
+    r"\b(?:spoed|nood|storings|calamiteiten|alarm)(?:nummer|lijn)s?\b"
+    r"|\b(?:nummer|lijn) (?:voor|bij) (?:spoed|noodgevallen|storingen)\b"
+    r"|\b(?:emergency|urgent|out of hours) (?:number|line)\b")
 # "Moet ik niet het waterbedrijf bellen?", "moet ik de glasvezelfirma bellen ipv jullie?"
 _OTHER_PARTY = re.compile(
     r"\b(?:moet|kan|zal|moeten) (?:ik|we) (?:\w+ ){0,2}?(?:het|de|die|een) (?:\w+ )?(?:\w*bedrijf|"
@@ -183,7 +188,8 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b"
                        r"(?:boete|bekeuring)")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
-_KINDS = (("police", _POLICE), ("faster", _FASTER), ("damage", _DAMAGE), ("stay", _STAY),
+_KINDS = (("police", _POLICE), ("urgent_number", _URGENT_NUMBER), ("faster", _FASTER),
+          ("damage", _DAMAGE), ("stay", _STAY),
           ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),

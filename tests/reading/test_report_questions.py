@@ -237,3 +237,9 @@ def test_who_else_to_call_and_closing_off_the_path(text, kind):
 ])
 def test_a_fine_for_the_neighbour_is_about_enforcement_not_ones_own_fine(text, kind):
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text", ["24 uur?? dan gebeuren er ongelukken. is er geen spoednummer?",
+                                  "is there an emergency number for this?"])
+def test_a_question_for_an_urgent_number_is_its_own_kind(text):
+    assert read_report_question(text) == "urgent_number"
