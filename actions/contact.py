@@ -129,6 +129,8 @@ class ActionTakeMessage(OpeningHoursAction):
     ) -> list[dict[str, Any]]:
         english = tracker.get_slot("language") == "en"
         called_back = _last_handover(tracker) == "action_take_callback"
+        if "bsn" in Reading.from_entities(tracker.latest_message.get("entities")).personal_data:
+            utter(dispatcher, "utter_bsn_not_needed")  # it is left out of what is passed on
         self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
         if not english:
             await answer_meanwhile(dispatcher, tracker)

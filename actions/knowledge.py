@@ -26,7 +26,7 @@ from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, as
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    shares_a_word, single_aspect, subject_words,
                                    together)
-from bot.reading.questions import read_question
+from bot.reading.questions import is_question, read_question
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -337,7 +337,7 @@ def meanwhile_article(text: Text, said: Sequence[Text] = (),
     # a choice only for money worries or a question with a subject of its own (not
     # "hallo? is er iemand?" or "duurt het nog lang?")
     asks = read_question(text) == "money_worries" or (
-        "?" in text and len(text.split()) >= MEANWHILE_MIN_WORDS)
+        is_question(text) and len(text.split()) >= MEANWHILE_MIN_WORDS)
     if decision.kind == ANSWERED or decision.kind == CHOICE and asks:
         article = decision.articles[0]
         told = " ".join(article.answer.split())

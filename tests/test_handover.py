@@ -245,3 +245,24 @@ def test_a_message_after_a_callback_is_passed_to_the_colleague_who_calls(dispatc
                           {"event": "action", "name": "action_listen"}]
     asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == "utter_message_taken_closed_callback"
+
+
+def test_while_waiting_no_food_for_the_children_gets_the_food_bank(db_url):
+    from actions.knowledge import meanwhile_article
+    from bot.knowledge import KNOWLEDGE_DIR, store
+
+    store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
+    text = "en wat moet ik tot morgen doen, ik heb echt niks meer in huis voor de kinderen"
+    article = meanwhile_article(text, [], db_url)
+    assert article is not None and article.id == "voedselbank"
+
+
+def test_a_bsn_in_a_message_left_is_not_wanted(dispatcher, domain):
+    from bot.reading.message import read_message
+
+    text = "mijn uitkering is niet betaald, mijn bsn is 123456782"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
+    asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
+                                                                    domain))
+    assert [m["response"] for m in dispatcher.messages][:2] == [
+        "utter_bsn_not_needed", "utter_message_taken_closed"]

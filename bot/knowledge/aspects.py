@@ -65,7 +65,10 @@ _ASPECTS = (
         r"|\b(?:kan|mag) ik (?:dat|het|dit|die|hem) (?:\w+ )?voor (?:haar|hem|mijn \w+) "
         r"(?:regelen|doen|aanvragen|ophalen|doorgeven|meedoen|melden)\b"
         r"|\b(?:kan|mag) (?:mijn \w+|iemand anders|een ander) (?:\w+ ){0,4}?(?:ophalen|aanvragen|"
-        r"regelen|brengen)\b", re.IGNORECASE)),
+        r"regelen|brengen)\b"
+        # "mag onze dochter het voor ons doorgeven?"
+        r"|\b(?:kan|mag|kunnen|mogen) (?:onze|ons|m'n|mn|mijn) (?:\w+ ){1,2}(?:\w+ ){0,5}?"
+        r"voor (?:ons|mij|me)\b", re.IGNORECASE)),
     (BRING, re.compile(
         r"\bmee ?(?:nemen|brengen)\b|\bwat (?:heb|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,2}?"
         r"(?:nodig|bij me hebben|hebben)\b|\bwelke (?:papieren|documenten|stukken|spullen)\b"
