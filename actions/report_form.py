@@ -679,6 +679,9 @@ class ValidateReportForm(FormValidationAction):
         description = description_of(reading, _text(tracker))
         if not description or answer is True or reading.thanks:
             return None
+        if answer is False and reading.addition:  # "nee. zet erbij: witte bus, rond 7 uur"
+            return {"report_description": self._added(tracker, reading.addition),
+                    "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         if asked_what and answer is None or answer is False and reading.category:
             return {"report_description": description, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}

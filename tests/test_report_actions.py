@@ -1533,3 +1533,22 @@ def test_an_english_spot_keeps_the_words_that_name_it(text, location, dispatcher
     tracker = tracker_for(asking="report_location", text=text)
     result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
     assert result["report_location"].lower() == location.lower()
+
+
+def test_no_with_something_to_add_at_the_summary_adds_it(dispatcher, domain):
+    text = "nee. zet erbij: witte bus, kenteken begon met VT, rond 7 uur"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Iemand heeft een bank en puin gedumpt bij de glasbak",
+        "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is None
+    assert result["report_description"].startswith("Iemand heeft een bank en puin gedumpt")
+    assert "kenteken begon met VT" in result["report_description"]
+
+
+def test_eindelijk_beside_the_yes_adds_nothing(dispatcher, domain):
+    tracker = tracker_for(asking="report_confirmed", text="ja eindelijk. verstuur", slots={
+        "report_description": "De tegel ligt los", "report_category": "report_pavement_road"})
+    result = ValidateReportForm().validate_report_confirmed("ja eindelijk. verstuur",
+                                                            dispatcher, tracker, domain)
+    assert result == {"report_confirmed": True}

@@ -228,7 +228,8 @@ _FRAME_WORDS = (
 )
 _FRAME = re.compile(
     rf"^(?:(?:{_FRAME_WORDS})\b[\s,]*){{1,10}}(?:dat|that)\b[\s,:]*"
-    r"|^(?:aanvulling|opmerking|toevoeging|p\.?s\.?|n\.?b\.?|note)\s*[:.,-]\s*",
+    r"|^(?:aanvulling|opmerking|toevoeging|p\.?s\.?|n\.?b\.?|note)\s*[:.,-]\s*"
+    r"|^(?:zet|voeg|schrijf) (?:er |het )?(?:ook |nog )*(?:bij|erbij|toe|erbij)\s*[:,-]\s*",
     re.IGNORECASE,
 )
 # Words that add nothing on their own: courtesy and how to be contacted.
@@ -246,7 +247,9 @@ _FILLER = frozenset(
     # "ja, dat zei ik toch al": about the chat, not the problem
     "ik zei zeg gezegd schreef toch al net said told "
     # "o wacht, trouwens": a turn in the chat
-    "wacht trouwens btw".split()
+    "wacht trouwens btw "
+    # "ja eindelijk", "ja verstuur maar gauw": how the resident feels about sending it
+    "eindelijk gauw nou hè he mooi lekker gewoon meteen direct".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 _PRONOUNS = {"er", "hij", "zij", "ze"}
@@ -336,14 +339,16 @@ _ADDS_MORE_LATER = re.compile(r"\b(?:trouwens|btw|by\s+the\s+way|vergeten\s+te\s
 def read_addition(text: str) -> Optional[str]:
     """The remark a resident adds to a yes ("ja, maar zet erbij dat het gat diep is")."""
     original = (text or "").replace("’", "'")
-    if read_yes_no(original) is False:
-        return None
+    said_no = read_yes_no(original) is False
     said = " ".join(_without_contact(original).split())
     later = bool(_ADDS_MORE_LATER.search(said)) and not _is_question(said)
     rest = re.sub(r"\s+,", ",", " ".join(_CHAT_TURN.sub(" ", said).split())).strip(" ,")
     cue = _first_cue(rest)
     said_yes = cue is not None and cue.kind == YES
-    parts, framed = _remark_parts(rest[cue.end:] if said_yes else rest)
+    opening_no = said_no and cue is not None and cue.start == 0
+    parts, framed = _remark_parts(rest[cue.end:] if said_yes or opening_no else rest)
+    if said_no and not framed:
+        return None  # "nee. zet erbij: witte bus" is a remark; "nee, de lamp" is not
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
         return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)

@@ -132,7 +132,8 @@ _TAXES = re.compile(
 _PARKING = re.compile(
     r"(?:parkeervergunning|bewonersvergunning|bezoekersvergunning|\bparkeerkaart|"
     r"parkeer vergunning|vergunning (?:\w+ ){0,4}parkeren|parkeren (?:\w+ ){0,3}vergunning|"
-    r"vergunning\w* parkeren|kenteken)")
+    r"vergunning\w* parkeren|kenteken (?:wijzig|doorgeven|verander|aanpass)\w*|"
+    r"(?:nieuw|ander)e? kenteken)")
 _PERMITS = re.compile(
     r"(?:vergunning|dakkapel|schutting|uitbouw|aanbouw|verbouw|bouwtekening|"
     r"\bbouwen\b|\bkappen\b|\bkap\b|evenement|straatfeest|buurtfeest|bestemmingsplan|"

@@ -93,6 +93,14 @@ _PHONE = re.compile(
     r"|\b(?:wat|welk) is (?:\w+ ){0,2}?(?:telefoonnummer|nummer om te bellen)\b"
     r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
     r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b")
+# "Wat doe ik met dat kenteken?", "ik weet wie het gedumpt heeft": what a witness saw of
+# whoever caused it.
+_WITNESS = re.compile(
+    r"\b(?:wat (?:doe|moet) ik (?:\w+ ){0,2}(?:met|aan) (?:dat|het|die|zijn|het) "
+    r"(?:kenteken|nummerbord)|kenteken (?:\w+ ){0,3}(?:doorgeven|melden|noteren|erbij)|"
+    r"(?:heb|weet) (?:\w+ ){0,2}(?:het )?(?:kenteken|nummerbord)|"
+    r"(?:ik )?weet (?:\w+ )?wie (?:het|dit|dat) (?:\w+ )?(?:gedaan|gedumpt|gestort|was)|"
+    r"licen[cs]e plate)\b")
 # "Is er geen spoednummer?": a number for something urgent that is no 112 case.
 _URGENT_NUMBER = re.compile(
     r"\b(?:spoed|nood|storings|calamiteiten|alarm)(?:nummer|lijn)s?\b"
@@ -188,7 +196,8 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b"
                        r"(?:boete|bekeuring)")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
-_KINDS = (("police", _POLICE), ("urgent_number", _URGENT_NUMBER), ("faster", _FASTER),
+_KINDS = (("police", _POLICE), ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
+          ("faster", _FASTER),
           ("damage", _DAMAGE), ("stay", _STAY),
           ("duration", _DURATION),
           ("cost", _COST),

@@ -243,3 +243,11 @@ def test_a_fine_for_the_neighbour_is_about_enforcement_not_ones_own_fine(text, k
                                   "is there an emergency number for this?"])
 def test_a_question_for_an_urgent_number_is_its_own_kind(text):
     assert read_report_question(text) == "urgent_number"
+
+
+@pytest.mark.parametrize("text", [
+    "ja graag. maar wat doe ik met dat kenteken? het begon met VT",
+    "ik weet wie het gedumpt heeft, wat moet ik daarmee?",
+])
+def test_what_a_witness_saw_is_a_question_about_the_report(text):
+    assert read_report_question(text) == "witness"
