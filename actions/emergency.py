@@ -83,6 +83,8 @@ class ActionEmergency(Action):
         if response == "utter_emergency_followup" and _called_before(tracker):
             response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
         utter(dispatcher, response)
+        if not again and reading.danger == "gas" and someone_may_be_inside(text):
+            utter(dispatcher, OUTAGE_PERSON)  # "… mijn buurvrouw doet niet open"
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
             return forget_unanswered_question(tracker)

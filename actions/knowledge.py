@@ -345,6 +345,21 @@ def meanwhile_article(text: Text, said: Sequence[Text] = (),
     return None
 
 
+def article_for_intent(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Article]:
+    """The article of the latest product the resident asked about (its intent), for an
+    English conversation, whose answers come from the domain. Blocking."""
+    ensure_knowledge(url)
+    articles = retrieval.live_index(url).current().articles
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        found = next((a for a in articles if intent and a.intent == intent), None)
+        if found is not None:
+            return found
+    return None
+
+
 def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     """The article a question is about by its own words, when retrieval is sure of one."""
     ensure_knowledge(url)

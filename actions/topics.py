@@ -16,6 +16,7 @@ from actions.base import ProfileAction, utter
 from actions.contact import utter_open_or_closed
 from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer,
                                answer_follow_up, answer_from_knowledge, answered_article,
+                               article_for_intent,
                                choice_buttons, context_article, find_answer, other_articles,
                                own_subject, previous_article, record_not_helped,
                                related_article, utter_article)
@@ -177,10 +178,9 @@ class ActionAnswerFollowUp(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if tracker.get_slot("language") == "en":  # the articles are Dutch: their page
-            utter(dispatcher, "utter_kb_detail_english", link=english_link(tracker, domain))
-            return []
         text = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("language") == "en":  # the articles are Dutch
+            return await _follow_up_in_english(dispatcher, tracker, domain, text)
         try:
             before = await asyncio.to_thread(previous_article, tracker)
             named = subject_words(text)  # "wat moet ik meenemen?" names nothing new
@@ -208,6 +208,25 @@ class ActionAnswerFollowUp(Action):
         else:
             utter(dispatcher, "utter_ask_rephrase")
         return []
+
+
+async def _follow_up_in_english(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: Dict[Text, Any], text: Text) -> List[Dict[Text, Any]]:
+    """"what must I bring?": the Dutch article's own sentences about it, said to be Dutch,
+    rather than only its page; the page when the article says nothing about it."""
+    try:
+        article = await asyncio.to_thread(article_for_intent, tracker)
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        article = None
+    details = [article_detail(article, aspect, text) for aspect in read_aspects(text)
+               ] if article else []
+    details = list(dict.fromkeys(detail for detail in details if detail))
+    if details:
+        utter(dispatcher, "utter_kb_detail_in_dutch", detail=" ".join(details), link=article.link)
+    else:
+        utter(dispatcher, "utter_kb_detail_english", link=english_link(tracker, domain))
+    return []
 
 
 class ActionAnswerAsQuestion(Action):

@@ -424,3 +424,16 @@ def test_someone_inside_after_the_gas_answers_gets_112_for_them(dispatcher, doma
         {"event": "user", "text": then}]
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_outage_person"]
+
+
+def test_a_door_to_break_open_after_the_gas_answer_is_someone_inside(dispatcher, domain):
+    tracker = _after_the_gas_answer("ik sta buiten. moet ik haar deur openbreken? ze is oud")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_outage_person"]
+
+
+def test_gas_with_a_neighbour_not_opening_gets_112_for_her_at_once(dispatcher, domain):
+    text = "ik ruik een hele sterke gaslucht in het trappenhuis, mijn buurvrouw doet niet open"
+    run_emergency(text, dispatcher, domain)
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[:2] == ["utter_emergency_gas", "utter_emergency_outage_person"]

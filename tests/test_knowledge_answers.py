@@ -487,3 +487,30 @@ def test_both_needs_two_articles_and_is_no_ordinary_word():
     assert _all_articles([{"title": "Ja", "payload": "/affirm"},
                           {"title": "Nee", "payload": "/deny"}]) is None
     assert not _BOTH.fullmatch(_normal("beide lampen zijn kapot"))
+
+
+@pytest.mark.parametrize("follow_up, dutch_detail", [
+    ("what must i bring to the appointment?", True),
+    ("is the weather nice there?", False),
+])
+def test_an_english_follow_up_gets_the_dutch_articles_own_sentences(
+        kb_url, dispatcher, domain, monkeypatch, follow_up, dutch_detail):
+    from rasa_sdk import Tracker
+
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(topics, "article_for_intent",
+                        lambda tracker: knowledge.article_for_intent(tracker, kb_url))
+    events = [{"event": "user", "text": "I moved here from Poland, how do I register?",
+               "parse_data": {"intent": {"name": "moving_address_change"}}},
+              {"event": "user", "text": follow_up}]
+    message = {"intent": {"name": "nlu_fallback"}, "text": follow_up, "entities": []}
+    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
+                      "action_listen")
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    [message] = dispatcher.messages
+    if dutch_detail:
+        assert message["response"] == "utter_kb_detail_in_dutch"
+        assert "huurcontract" in message["detail"]
+    else:
+        assert message["response"] == "utter_kb_detail_english"

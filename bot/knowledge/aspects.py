@@ -72,7 +72,8 @@ _ASPECTS = (
     (BRING, re.compile(
         r"\bmee ?(?:nemen|brengen)\b|\bwat (?:heb|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,2}?"
         r"(?:nodig|bij me hebben|hebben)\b|\bwelke (?:papieren|documenten|stukken|spullen)\b"
-        r"|\bwhat (?:do|should) i bring\b", re.IGNORECASE)),
+        r"|\bwhat (?:do |should |must )?(?:i|we) (?:must |need to |have to |should )?bring\b"
+        r"|\bwhat (?:documents|papers)\b", re.IGNORECASE)),
     (APPOINTMENT, re.compile(
         r"\bafspraak\b|\bzomaar langs\w*|\bzonder afspraak\b|\binloop\w*"
         r"|\bappointment\b", re.IGNORECASE)),

@@ -229,7 +229,12 @@ _SOMEONE_INSIDE = re.compile(
     r"kinderen|kind)\b(?: (?!niemand\b)\w+){0,4} (?:(?:doet|doen|deed) (?:\w+ ){0,2}(?:niet|nie) "
     r"open|reageert (?:\w+ )?(?:niet|nie)|(?:is|zijn|zit|zitten|ligt|liggen) (?:\w+ ){0,2}"
     r"(?:nog )?binnen|(?:is|voelt zich|wordt) (?:\w+ )?(?:onwel|duizelig|misselijk|flauw\w*))\b"
-    r"|\b(?:doesnt|does not|wont) (?:open|answer)\b|\bstill inside\b", re.IGNORECASE)
+    r"|\b(?:doesnt|does not|wont) (?:open|answer)\b|\bstill inside\b"
+    # "moet ik haar deur openbreken?": someone is inside whom the resident wants to reach
+    r"|\b(?:deur|raam|ruit) (?:\w+ ){0,2}(?:open ?breken|openbreken|intrappen|forceren|"
+    r"inslaan|inschoppen)\b|\b(?:moet|zal|kan|mag) ik (?:\w+ ){0,3}(?:haar|hem) (?:eruit )?"
+    r"halen\b|\bbreak (?:the|her|his) door\b",
+    re.IGNORECASE)
 _NOBODY_INSIDE = re.compile(r"\bniemand (?:is |zit )?(?:meer |nog )?binnen\b|\bwe zijn (?:\w+ )?"
                             r"(?:allemaal )?buiten\b", re.IGNORECASE)
 
