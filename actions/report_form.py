@@ -151,6 +151,15 @@ def _names_again(text: Text, pending: Optional[Place]) -> bool:
     return _folded(pending.streets[0]) in _folded(text)
 
 
+def _called_an_area(tracker: Tracker, name: Text) -> bool:
+    """The resident called the name a neighbourhood ("in de wijk De Eikenhof"): no street
+    the back office can find, whatever they say again."""
+    area = re.compile(rf"\b(?:wijk|woonwijk|buurt|dorp|kern|gebied)\s+{re.escape(name)}\b",
+                      re.IGNORECASE)
+    return any(area.search(event.get("text") or "") for event in tracker.events
+               if event.get("event") == "user")
+
+
 def _clause_naming(text: Text, words: Text) -> Optional[Text]:
     """The clause of the text that holds these words ("zijstraat van de kerkstraat")."""
     for clause in re.split(r"[.!?;]+", text):
@@ -459,7 +468,10 @@ class ValidateReportForm(FormValidationAction):
                    and asked in (UNKNOWN_STREET_QUESTION, LAST_TRY))
         said_yes = answer_of(tracker, reading) is True
         same = bool(place and tuple(place.streets) == tuple(pending.streets)) if pending else False
-        if checked and (said_yes and not place or same or _names_again(text, pending)):
+        again = same or _names_again(text, pending)
+        if checked and again and _called_an_area(tracker, pending.streets[0]):
+            return pending_slots(pending, prompt(LAST_TRY))  # "de wijk De Eikenhof": a street?
+        if checked and (said_yes and not place or again):
             # "jawel, Eikenlaan 5", "het is echt de populierenlaan hoor. de grote flat achter
             # het winkelcentrum": the resident knows the street; taken as they write it
             own = place if same and place.house_number else pending
