@@ -401,7 +401,25 @@ def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
     matches = index.search(f"{before.title} {text}", top=SIBLING_SEARCH)
     fitting = [m for m in matches if m.article.department == before.department]
     best = fitting[0] if fitting and fitting[0].score >= RELATED_SCORE else None
-    return best.article if best is not None and best.article.id != before.id else None
+    if best is not None and best.article.id == before.id:
+        return _named_sibling(index, before, text)  # "kan het met spoed?" after the passport
+    return best.article if best is not None else None
+
+
+OWN_WORDS_SCORE = 0.3  # a follow-up's own words find a sibling article from this score
+
+
+def _named_sibling(index: retrieval.Index, before: Article, text: Text) -> Optional[Article]:
+    """The article of the same department that the follow-up's own words find, when it
+    names something ("spoed") that article is about and the answer given does not hold."""
+    found = next((m for m in index.search(text, top=3)
+                  if m.article.department == before.department), None)
+    if found is None or found.article.id == before.id or found.score < OWN_WORDS_SCORE:
+        return None
+    about = f"{found.article.title} {' '.join(found.article.questions)}"
+    new = [word for word in subject_words(text).split()
+           if shares_a_word(about, word) and not shares_a_word(before.answer, word)]
+    return found.article if new else None
 
 
 def _product_article(index: retrieval.Index, variant: Article) -> Optional[Article]:

@@ -514,3 +514,19 @@ def test_an_english_follow_up_gets_the_dutch_articles_own_sentences(
         assert "huurcontract" in message["detail"]
     else:
         assert message["response"] == "utter_kb_detail_english"
+
+
+@pytest.mark.parametrize("before, follow_up, expected", [
+    ("paspoort-id-kaart-aanvragen", "10 dagen zei ik. kan het met spoed?", "paspoort-spoed"),
+    ("rijbewijs-aanvragen-verlengen", "ja maar het is wel een belgisch rijbewijs he, gaat dat "
+     "dan ook zo?", "rijbewijs-omwisselen"),
+    ("paspoort-id-kaart-aanvragen", "moet ik een pasfoto meenemen?", None),
+])
+def test_a_follow_up_naming_what_a_sibling_article_is_about_gets_that_article(
+        kb_url, before, follow_up, expected):
+    from actions.knowledge import context_article
+    from bot.knowledge.store import published_articles
+
+    article = next(a for a in published_articles(kb_url) if a.id == before)
+    found = context_article(article, follow_up, kb_url)
+    assert (found.id if found else None) == expected
