@@ -116,7 +116,8 @@ _BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?af
 _CONTAINER = re.compile(r"(?:container|kliko|zuil|klep|trommel|\bbak\b|milieustraat)")
 
 _FINES = re.compile(
-    r"(?:boete|bekeuring|naheffing|parkeerbon|\bbon gekregen|\bprent\b|gas-?boete)")
+    r"(?:boete|bekeuring|naheffing|parkeerbon|\bbon gekregen|\bprent\b|gas-?boete|"
+    r"\bparking (?:fine|ticket)|\bgot a (?:\w+ )?(?:fine|ticket)\b)")
 # A fine for someone else ("kunnen jullie mijn buurman een boete geven?", "bekeuren jullie
 # die auto's?"): a report of what they do, not a question about one's own fine.
 _FINE_FOR_OTHERS = re.compile(

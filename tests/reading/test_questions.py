@@ -87,6 +87,7 @@ def test_a_report_with_a_question_mark_is_no_question(text):
     ("ik heb schulden en weet niet wat ik moet doen", "money_worries"),
     ("subsidie aanvragen voor mijn vereniging", "subsidies"),
     ("hoe maak ik bezwaar tegen een parkeerboete", "fines"),
+    ("I got a parking fine yesterday even though I have a permit. How do I object?", "fines"),
     ("omgevingsvergunning voor een uitbouw", "permit_question"),
     ("mag ik een schutting plaatsen", "permit_question"),
     ("hoe vraag ik bijstand aan", "benefits"),
