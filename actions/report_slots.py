@@ -116,6 +116,8 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response += "_not_here"
     if kind == "safety" and not urgent:
         response += "_not_urgent"
+    if kind == "phone" and urgent:  # "wie kan ik bellen dan?" about an open manhole at night
+        response = "utter_report_question_urgent_number"
     return response
 
 

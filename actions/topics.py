@@ -152,6 +152,9 @@ class ActionAnswerTopic(ProfileAction):
 
 
 _LINK_PLACEHOLDER = re.compile(r"\{(link_\w+)\}")
+# "Kunnen jullie ook op zaterdag komen?": the service coming to the resident, not a visit.
+_THEY_COME = re.compile(r"\b(?:jullie|ze|de gemeente|de vuilniswagen)\b(?: \w+){0,4} "
+                        r"(?:komen|komt|ophalen|halen|langs\w*)\b", re.IGNORECASE)
 
 
 def english_link(tracker: Tracker, domain: Dict[Text, Any]) -> Text:
@@ -201,7 +204,8 @@ class ActionAnswerFollowUp(Action):
                 utter(dispatcher, "utter_kb_detail", detail=before.cost.strip(), link=before.link)
             utter_article(dispatcher, tracker, related or sibling)
         elif before is not None and HOURS in read_aspects(text) and not article_detail(
-                before, HOURS, text):  # "kan dat ook op zaterdag?": when we are open
+                before, HOURS, text) and not _THEY_COME.search(text):
+            # "kan dat ook op zaterdag?": when we are open (not "kunnen jullie zaterdag komen?")
             return await ActionOpeningHours().run(dispatcher, tracker, domain)
         elif before is not None:
             answer_follow_up(dispatcher, tracker, before)

@@ -36,8 +36,8 @@ from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_if_it_arrives,
                                  ends_the_chat, is_only_an_ok, says_no_thanks,
-                                 sent_to_the_wrong_chat, wants_the_report_after_all,
-                                 written_to_someone_close)
+                                 says_stop, sent_to_the_wrong_chat,
+                                 wants_the_report_after_all, written_to_someone_close)
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_what_the_bot_can_do)
@@ -769,8 +769,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
-    if asked and intent.get("name") == STOP_INTENT and reading.answer is True:
-        return REPORT_FORM  # "laat maar gewoon versturen": a yes, not a stop
+    if asked and intent.get("name") == STOP_INTENT and (
+            reading.answer is True or not says_stop(message.text or "")):
+        return REPORT_FORM  # "laat maar gewoon versturen": a yes; no stop word: no stop
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays

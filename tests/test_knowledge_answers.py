@@ -530,3 +530,15 @@ def test_a_follow_up_naming_what_a_sibling_article_is_about_gets_that_article(
     article = next(a for a in published_articles(kb_url) if a.id == before)
     found = context_article(article, follow_up, kb_url)
     assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize("follow_up, hours", [
+    ("kunnen jullie ook op zaterdag komen? doordeweeks werken we allebei", False),
+    ("kan ik ook op zaterdag langskomen?", True),
+])
+def test_saturday_for_the_service_coming_is_no_question_about_opening_hours(
+        kb_url, monkeypatch, dispatcher, domain, follow_up, hours):
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                             "paspoort aanvragen", follow_up)
+    assert any("opening" in (m.get("response") or "") or "open" in (m.get("response") or "")
+               for m in messages) is hours

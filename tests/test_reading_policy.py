@@ -1301,3 +1301,12 @@ def test_an_animal_in_need_gets_144_not_a_report(text, route):
 def test_a_person_hurt_by_an_animal_is_no_animal_in_need():
     text = "mijn zoon is gewond door de hond van de buren"
     assert read_message(text).question != "animal_in_need"
+
+
+@pytest.mark.parametrize("text, route", [
+    ("zei ik toch, voor de kapper. nummer weet ik niet, 20 nogwat", "report_form"),
+    ("laat maar, ik bel wel", None),
+])
+def test_the_models_stop_in_a_report_needs_a_word_that_stops(text, route):
+    assert reading_route(tracker(at_question("report_location") + [said(text, "stop", 0.89)])
+                         ) == route

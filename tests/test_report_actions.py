@@ -1552,3 +1552,14 @@ def test_eindelijk_beside_the_yes_adds_nothing(dispatcher, domain):
     result = ValidateReportForm().validate_report_confirmed("ja eindelijk. verstuur",
                                                             dispatcher, tracker, domain)
     assert result == {"report_confirmed": True}
+
+
+def test_who_to_call_about_an_urgent_report_gets_the_urgent_numbers(dispatcher, domain):
+    from actions.report_slots import report_question_response
+
+    tracker = tracker_for(asking="report_updates", text="dus niemand komt vanavond? wie kan ik "
+                          "bellen dan")
+    assert report_question_response(tracker, "phone", urgent=True) == \
+        "utter_report_question_urgent_number"
+    assert report_question_response(tracker, "phone", urgent=False) == \
+        "utter_report_question_phone"

@@ -499,6 +499,22 @@ def only_tells_when(text: str) -> bool:
     return all(word in _WHEN_FILLER for word in re.findall(r"[a-zà-ü]+", rest.lower()))
 
 
+# Words that stop a report. The classifier's "stop" without one of them in a form is a
+# guess ("zei ik toch, voor de kapper. nummer weet ik niet"), not a stop.
+_STOP_WORDS = re.compile(
+    r"\b(?:stop\w*|laat (?:\w+ ){0,3}(?:maar|zitten|ook)|annul\w*|trek (?:\w+ ){0,3}in|"
+    r"opgeruimd|vergeet|toch (?:maar )?(?:niet|niks)|"
+    r"hou (?:\w+ )?op|ophouden|hoef\w* (?:\w+ )?(?:niet|niks|geen)|afbre\w*|bedacht|intrek\w*|"
+    r"kappen|cancel\w*|niet (?:meer )?(?:verder|doen|melden)|niks (?:meer )?melden|geen melding|"
+    r"opgelost|al gemaakt|bel wel|never ?mind|forget|quit|abort|changed my mind|don'?t send|"
+    r"do not send)\b", re.IGNORECASE)
+
+
+def says_stop(text: str) -> bool:
+    """The message has a word that stops a report ("laat maar", "annuleer", "cancel")."""
+    return bool(_STOP_WORDS.search(text or ""))
+
+
 def asks_if_it_arrives(text: str) -> bool:
     """A question whether the message left really reaches a person."""
     return bool(_WHETHER_IT_ARRIVES.search(text or ""))

@@ -301,7 +301,7 @@ def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon) -> boo
     """Whether a trigger found in a clause really says there is danger now."""
     before = clause[:found.start()].split()
     after = clause[found.end():].split()[:1]
-    if _negated(before, after, lexicon):
+    if _negated(before, after, lexicon) or _NO_LONGER.match(clause[found.end():]):
         return False
     if rule.kind == "hazard" or rule.even_if_feared:
         return True
@@ -309,6 +309,11 @@ def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon) -> boo
     if lexicon.speculation.search(speculation_window):
         return False
     return not _about_the_past(clause, lexicon)
+
+
+# Right after the trigger: "het brandt nu niet meer", "er brandt niks meer": it is over.
+_NO_LONGER = re.compile(r"^(?: \w+){0,2} (?:niet|niks|niets|nie|geen) meer\b"
+                        r"|^(?: \w+){0,2} (?:no longer|not anymore)\b")
 
 
 def _negated(before: List[str], after: List[str], lexicon: _Lexicon) -> bool:

@@ -164,7 +164,9 @@ toren kerktoren watertoren gemaal sluis stuw pont camping manege boerderij bedri
 industrieterrein sportschool tennisbaan skatebaan ijsbaan markt dierenweide volkstuin
 volkstuinen dorpsplein kerkplein stationsplein afslag afrit uitrit carpoolplaats
 verzorgingsplaats appartementencomplex seniorencomplex verzorgingshuis bejaardenhuis
-zorgcentrum sloot singel gracht dijk
+zorgcentrum sloot singel gracht dijk kapper kapsalon drogist fietsenmaker fietsenwinkel
+bloemist bloemenwinkel boekhandel dierenwinkel dierenarts fysiotherapeut postkantoor
+pakketpunt wasserette kinderdagverblijf kantoor garagebedrijf autogarage
 """.split())
 # Things along a street that pin a spot on it ("naast het hek", "bij de lantaarnpaal").
 _FEATURES = frozenset("""
