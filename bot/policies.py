@@ -46,10 +46,10 @@ from bot.reading.danger import help_called, is_shaken, says_cannot_call, someone
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
-from bot.reading.questions import (about_the_neighbours, announces_a_question,
-                                  asks_about_the_question, asks_about_the_service,
-                                  asks_if_open_now, inside_the_home, is_question,
-                                  read_question, tells_something_wrong)
+from bot.reading.questions import (announces_a_question, asks_about_the_question,
+                                  asks_about_the_service, inside_the_home,
+                                  asks_if_open_now, is_question, read_question,
+                                  tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
                                           mentions_a_report, refuses_a_new_report,
                                           says_not_known, says_number_unknown)
@@ -875,9 +875,6 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.question and not reading.category and not reading.danger
             and inside_the_home(message.text or "")):
         return AS_QUESTION_ACTION  # "schimmel in mijn badkamer, de huisbaas doet niks"
-    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
-            and not reading.danger and about_the_neighbours(message.text or "")):
-        return AS_QUESTION_ACTION  # "de hond van de buren blaft de hele dag": mediation
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and _last_response(tracker) == ASK_QUESTION_RESPONSE
             and (is_question(message.text or "")

@@ -1310,13 +1310,3 @@ def test_a_person_hurt_by_an_animal_is_no_animal_in_need():
 def test_the_models_stop_in_a_report_needs_a_word_that_stops(text, route):
     assert reading_route(tracker(at_question("report_location") + [said(text, "stop", 0.89)])
                          ) == route
-
-
-@pytest.mark.parametrize("text, route", [
-    ("de hond van de buren blaft al weken dag en nacht, kunnen jullie er iets aan doen? "
-     "Lijsterstraat 5", "action_answer_as_question"),
-    ("de bovenburen draaien elke nacht keiharde muziek", "action_answer_as_question"),
-    ("de kliko van de buren staat al een week op de stoep en stinkt", None),
-])
-def test_nuisance_the_neighbours_make_at_home_is_no_street_report(text, route):
-    assert reading_route(tracker(START + [said(text, "report_public_space_other")])) == route

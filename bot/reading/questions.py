@@ -310,27 +310,6 @@ def inside_the_home(text: str) -> bool:
     return bool(_INDOORS.search(_normalise(text)))
 
 
-# Nuisance from the neighbours themselves ("de hond van de buren blaft de hele dag", "de
-# bovenburen draaien elke nacht muziek"): mediation or the police, not the outdoor crew.
-_NEIGHBOURS = re.compile(r"\b(?:buren|buurman|buurvrouw|bovenburen|onderburen|benedenburen|"
-                         r"achterburen|overburen|buurjongen|buurmeisje|neighbou?rs?)\b")
-_THEIR_NUISANCE = re.compile(r"\b(?:blaf\w*|janken|jankt|herrie|lawaai|muziek|geluid\w*|"
-                             r"overlast|schreeuw\w*|ruzie\w*|feest\w*|stank|stinkt|rook|"
-                             r"barbecue|bbq|bark\w*|noise|loud|music|party)\b")
-# The street itself is the problem ("de buren hun kliko blokkeert de stoep"): still a report.
-_ON_THE_STREET = re.compile(r"\b(?:stoep|straat|weg|fietspad|trottoir|parkeerplaats|"
-                            r"kliko|container|afval|vuilniszak\w*|gedumpt|boom|heg|auto|busje|"
-                            r"geparkeerd)\b")
-
-
-def about_the_neighbours(text: str) -> bool:
-    """Nuisance the neighbours make at home (noise, a dog, smoke): buurtbemiddeling or the
-    police, not a report for the outdoor crew."""
-    plain = _normalise(text)
-    return bool(_NEIGHBOURS.search(plain) and _THEIR_NUISANCE.search(plain)
-                and not _ON_THE_STREET.search(plain))
-
-
 # --- the topics, most specific first ---------------------------------------------------
 
 # Paying that fails at a machine is a report about the machine, not money worries.

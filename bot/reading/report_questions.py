@@ -65,7 +65,10 @@ _ANONYMOUS = re.compile(
     r"|\bzonder (?:mijn )?naam\b"
     r"|\b(?:ziet|zien|weet|weten|hoort|horen|krijgt|krijgen)\b(?: \w+){0,5}? "
     r"(?:wie ik ben|wie (?:dit|het|dat) (?:\w+ )?(?:meldde|meldt|gemeld|was|heeft gedaan)|"
-    r"dat ik (?:het|dit|dat) (?:was|meldde|heb gemeld|gemeld heb|heb gedaan))\b"
+    r"dat ik (?:het|dit|dat) (?:was|meldde|heb gemeld|gemeld heb|heb gedaan|ben))\b"
+    # "moet ik de buren hun adres geven? ik wil niet dat ze weten dat ik het ben"
+    r"|\b(?:wil|wilt) niet dat (?:ze|hij|zij|de buren|de buurman|de buurvrouw) (?:\w+ ){0,3}?"
+    r"(?:weten|merken|zien|horen)\b"
     r"|\bwat (?:doen|doet) (?:jullie|u|de gemeente) (?:\w+ ){0,2}?(?:met )?mijn "
     r"(?:gegevens|e-?mail\w*|mailadres|nummer|telefoonnummer)\b|\banonymous\b")
 _NEXT_STEPS = re.compile(

@@ -251,3 +251,8 @@ def test_a_question_for_an_urgent_number_is_its_own_kind(text):
 ])
 def test_what_a_witness_saw_is_a_question_about_the_report(text):
     assert read_report_question(text) == "witness"
+
+
+def test_not_wanting_the_neighbours_to_know_is_a_question_about_anonymity():
+    text = "moet ik de buren hun adres geven dan? ik wil niet dat ze weten dat ik het ben"
+    assert read_report_question(text) == "anonymous"
