@@ -169,11 +169,24 @@ def _clause_naming(text: Text, words: Text) -> Optional[Text]:
     return None
 
 
+_DANGLING = re.compile(r"(?:\s+(?:aan|bij|op|in|van|naar|langs|de|het|een|t|'t))+\s*$",
+                       re.IGNORECASE)
+
+
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
-    """What the resident said besides the street name, when it names a spot."""
-    rest = re.sub(re.escape(street), " ", text, count=1, flags=re.IGNORECASE)
-    rest = " ".join(without_chat_noise(rest).strip(" ,.;:-").split())
-    return rest if is_description(rest) else None
+    """What the resident said besides the street name, in the sentence that names it, when
+    it names a spot ("Stationsweg, bij het bushokje"); not the sentences around it ("het is
+    een park geen straat.. ingang aan de parkweg" gives "ingang aan de parkweg")."""
+    sentences = [part for part in re.split(r"[.!?;]+", text) if _folded(street) in _folded(part)]
+    sentence = sentences[0] if sentences else text
+    found = re.search(re.escape(street), sentence, re.IGNORECASE)
+    before, after = (sentence[:found.start()], sentence[found.end():]) if found else (sentence, "")
+    for rest in (after, _DANGLING.sub("", before)):  # "… de Kerkstraat bij de bakker"
+        rest = " ".join(without_chat_noise(rest).strip(" ,.;:-").split())
+        if is_description(rest):
+            return rest
+    whole = " ".join(without_chat_noise(sentence).strip(" ,.;:-").split())
+    return whole if whole.lower() != street.lower() and is_description(whole) else None
 
 
 _ENGLISH_SPOT = re.compile(r"\b(?:near|next to|in front of|behind|opposite|outside|across "

@@ -1563,3 +1563,14 @@ def test_who_to_call_about_an_urgent_report_gets_the_urgent_numbers(dispatcher, 
         "utter_report_question_urgent_number"
     assert report_question_response(tracker, "phone", urgent=False) == \
         "utter_report_question_phone"
+
+
+@pytest.mark.parametrize("text, street, beside", [
+    ("het is een park geen straat.. ingang aan de parkweg", "parkweg", "ingang"),
+    ("op de hoek van de Kerkstraat bij de bakker", "Kerkstraat", "bij de bakker"),
+    ("achter de sporthal aan de Molenweg", "Molenweg", "achter de sporthal"),
+])
+def test_the_words_beside_a_street_come_from_its_own_sentence(text, street, beside):
+    from actions.report_form import _words_beside
+
+    assert _words_beside(text, street) == beside
