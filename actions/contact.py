@@ -223,6 +223,16 @@ def callback_number(tracker: Tracker) -> Optional[str]:
     return back.adres if back.soort == "telefoonnummer" else None
 
 
+async def pass_on_instead(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
+                          clock: Any | None = None) -> None:
+    """"Het is een bericht voor uw collega" in a report the bot offered: the words it took for
+    a report are passed on to a colleague after all."""
+    taker = ActionTakeMessage(clock=clock)
+    taker.utter_by_hours(dispatcher, tracker.get_slot("language") == "en")
+    if contactverzoek.enabled():
+        await asyncio.to_thread(register_left_message, tracker, None, None, text)
+
+
 async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """"Ik heb vanavond geen eten meer in huis" while waiting for a colleague: the answer
     the knowledge base has for it (actions.knowledge.meanwhile_article), so the resident
@@ -260,11 +270,12 @@ def left_subject(tracker: Tracker, url: str) -> Subject:
 
 
 def register_left_message(tracker: Tracker, callback_phone: Optional[str] = None,
-                          callback_when: Optional[str] = None) -> None:
-    """Record the message as a contactverzoek (a callback keeps its number); never breaks
-    the acknowledgement."""
+                          callback_when: Optional[str] = None,
+                          text: Optional[str] = None) -> None:
+    """Record the message (default: the latest) as a contactverzoek (a callback keeps its
+    number); never breaks the acknowledgement."""
     message = tracker.latest_message or {}
-    text = (message.get("metadata") or {}).get("typed") or message.get("text") or ""
+    text = text or (message.get("metadata") or {}).get("typed") or message.get("text") or ""
     try:
         contactverzoek.leave_message(
             tracker.sender_id, channel_of(tracker), text,

@@ -11,12 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
+from actions.contact import pass_on_instead
 from actions.emergency import forget_unanswered_question, hazard_acks
 from actions.knowledge import answer_from_knowledge, find_answer
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
                                   reset_report_slots)
 from actions.status import find_report, handling_time_for, normalise_case_number
+from bot.reading.answers import meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
 
 logger = logging.getLogger(__name__)
@@ -123,6 +125,9 @@ class ActionNotAReport(Action):
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None),
                                    *reset_report_slots()]
         opening = tracker.get_slot("report_description")
+        if opening and meant_for_a_colleague(tracker.latest_message.get("text") or ""):
+            await pass_on_instead(dispatcher, tracker, opening)  # "een bericht voor uw collega"
+            return events
         kind = None
         if opening and tracker.get_slot("language") != "en":
             try:

@@ -36,7 +36,7 @@ from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_if_it_arrives,
                                  ends_the_chat, is_only_an_ok, says_no_thanks,
-                                 says_stop, sent_to_the_wrong_chat,
+                                 meant_for_a_colleague, says_stop, sent_to_the_wrong_chat,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
@@ -738,6 +738,10 @@ def reading_route(tracker: DialogueStateTracker,
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked and reading.no_report and refuses_a_new_report(message.text or ""):
         return NOT_A_REPORT_ACTION  # "stop. ik wil GEEN nieuwe melding", even with a place
+    if (asked and meant_for_a_colleague(message.text or "")
+            and any(getattr(event, "action_name", None) in HANDOVER_ACTIONS
+                    for event in tracker.events)):
+        return NOT_A_REPORT_ACTION  # "het is een bericht voor uw collega": passed on instead
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (asked and reading.report_question

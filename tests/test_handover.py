@@ -266,3 +266,23 @@ def test_a_bsn_in_a_message_left_is_not_wanted(dispatcher, domain):
                                                                     domain))
     assert [m["response"] for m in dispatcher.messages][:2] == [
         "utter_bsn_not_needed", "utter_message_taken_closed"]
+
+
+def test_a_report_that_was_a_message_for_a_colleague_is_passed_on(dispatcher, domain,
+                                                                  monkeypatch):
+    from actions import contact
+    from actions.questions import ActionNotAReport
+
+    passed = []
+    monkeypatch.setattr(contact.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(contact, "register_left_message",
+                        lambda tracker, phone, when, text: passed.append(text))
+    tracker = make_tracker("inform", "Het is een bericht voor uw collega.",
+                           slots={"report_description": "Losse tegels bij Kastanjelaan 12"},
+                           active_loop="report_form")
+    events = asyncio.run(ActionNotAReport().run(dispatcher, tracker, domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_report_was_a_question"
+    assert responses[1].startswith("utter_message_taken")
+    assert passed == ["Losse tegels bij Kastanjelaan 12"]
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events

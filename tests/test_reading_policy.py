@@ -1310,3 +1310,18 @@ def test_a_person_hurt_by_an_animal_is_no_animal_in_need():
 def test_the_models_stop_in_a_report_needs_a_word_that_stops(text, route):
     assert reading_route(tracker(at_question("report_location") + [said(text, "stop", 0.89)])
                          ) == route
+
+
+def test_a_message_for_a_colleague_taken_for_a_report_is_passed_on_instead():
+    events = START + [said("ik wil een medewerker spreken", "ask_human"),
+                      ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
+                      said("mijn man met rollator moet dagelijks over die losse tegels bij "
+                           "Kastanjelaan 12, wilt u het met voorrang oppakken",
+                           "report_pavement_road"),
+                      ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+                      ActiveLoop("report_form"), SlotSet("requested_slot", "report_location"),
+                      ActionExecuted("action_listen")]
+    text = "Die heb ik toch al gemeld? Het is een bericht voor uw collega."
+    assert reading_route(tracker(events + [said(text, "inform")])) == "action_not_a_report"
+    assert reading_route(tracker(at_question("report_location") + [said(text, "inform")])) != \
+        "action_not_a_report"

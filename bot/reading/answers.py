@@ -510,6 +510,18 @@ _STOP_WORDS = re.compile(
     r"do not send)\b", re.IGNORECASE)
 
 
+_FOR_A_COLLEAGUE = re.compile(
+    r"\b(?:een |mijn |het )?bericht (?:is )?(?:voor|aan) (?:uw|de|een|jullie|je) (?:collega|"
+    r"medewerker|mens)\b|\bvoor (?:uw|de|een) (?:collega|medewerker) (?:bedoeld|bestemd)\b"
+    r"|\b(?:geen melding|niet melden)\W+(?:\w+ ){0,3}(?:collega|medewerker)\b"
+    r"|\bmessage for (?:your|a|the) colleague\b", re.IGNORECASE)
+
+
+def meant_for_a_colleague(text: str) -> bool:
+    """"Het is een bericht voor uw collega": what was written is for a person, not a report."""
+    return bool(_FOR_A_COLLEAGUE.search(text or ""))
+
+
 def says_stop(text: str) -> bool:
     """The message has a word that stops a report ("laat maar", "annuleer", "cancel")."""
     return bool(_STOP_WORDS.search(text or ""))
