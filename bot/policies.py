@@ -34,7 +34,7 @@ from bot.knowledge.aspects import (OTHERS, asks_the_ordinary, is_follow_up, read
                                    read_aspects)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
-                                 asks_if_it_arrives,
+                                 asks_for_a_person, asks_if_it_arrives,
                                  ends_the_chat, is_only_an_ok, says_no_thanks,
                                  meant_for_a_colleague, says_stop, sent_to_the_wrong_chat,
                                  wants_the_report_after_all, written_to_someone_close)
@@ -692,6 +692,10 @@ def reading_route(tracker: DialogueStateTracker,
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (
             tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")):
         return EMERGENCY_ACTION  # not again when the report retells the accident help is at
+    if (tracker.active_loop_name is None and not reading.danger
+            and intent.get("name") != "ask_human" and not _has_case_number(message)
+            and asks_for_a_person(message.text or "")):
+        return CONTACT_HUMAN_ACTION  # "… IK WIL NU EEN ECHT MENS SPREKEN": no number asked first
     if (tracker.active_loop_name is None and reading.question == ANIMAL_IN_NEED
             and not reading.urgent):
         return QUESTION_ACTION  # "onze kat zit vast in de boom": 144, no report for 10 days

@@ -1325,3 +1325,12 @@ def test_a_message_for_a_colleague_taken_for_a_report_is_passed_on_instead():
     assert reading_route(tracker(events + [said(text, "inform")])) == "action_not_a_report"
     assert reading_route(tracker(at_question("report_location") + [said(text, "inform")])) != \
         "action_not_a_report"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("IK HEB AL 3 KEER GEMELD DAT DE LAMP KAPOT IS. IK WIL NU EEN ECHT MENS SPREKEN GEEN ROBOT",
+     "ask_report_status"),
+    ("de kliko is weer niet geleegd, ik wil een medewerker aan de lijn", "report_waste_collection"),
+])
+def test_a_person_asked_for_outright_comes_first(text, intent):
+    assert reading_route(tracker(START + [said(text, intent, 0.77)])) == "action_contact_human"

@@ -1574,3 +1574,14 @@ def test_the_words_beside_a_street_come_from_its_own_sentence(text, street, besi
     from actions.report_form import _words_beside
 
     assert _words_beside(text, street) == beside
+
+
+def test_asking_for_speed_about_a_hazard_gets_the_police_line(dispatcher, domain):
+    from actions.report_slots import report_question_response
+
+    tracker = tracker_for(asking="report_updates", text="komt er vannacht nog iemand?")
+    urgent = report_question_response(tracker, "faster", urgent=True)
+    assert urgent == "utter_report_question_faster_urgent"
+    assert "0900-8844" in dutch(domain, urgent)["text"]
+    assert report_question_response(tracker, "faster", urgent=False) == \
+        "utter_report_question_faster"

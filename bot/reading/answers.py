@@ -522,6 +522,18 @@ def meant_for_a_colleague(text: str) -> bool:
     return bool(_FOR_A_COLLEAGUE.search(text or ""))
 
 
+_A_PERSON = re.compile(
+    r"\b(?:echte? mens|een mens|medewerker|iemand|collega|persoon) (?:\w+ ){0,2}?(?:spreken|"
+    r"aan de lijn|aan de telefoon)\b"
+    r"|\b(?:talk|speak) to (?:a |an )?(?:real )?(?:human|person|agent|employee)\b",
+    re.IGNORECASE)
+
+
+def asks_for_a_person(text: str) -> bool:
+    """"IK WIL NU EEN ECHT MENS SPREKEN GEEN ROBOT": a person, whatever else the message says."""
+    return bool(_A_PERSON.search(text or ""))
+
+
 def says_stop(text: str) -> bool:
     """The message has a word that stops a report ("laat maar", "annuleer", "cancel")."""
     return bool(_STOP_WORDS.search(text or ""))
