@@ -936,6 +936,10 @@ _OWN_DOING = re.compile(r"^\W*(?:en\s+)?(?:ik|wij|we|i)\s+(?:(?:heb|hebben|had|h
                         r"legden)\b", re.IGNORECASE)
 _A_PROBLEM_OF_ITS_OWN = re.compile(r"\b(?:niet|kapot|stuk|weg|los|gebroken|maar)\b",
                                    re.IGNORECASE)
+_ONLY_FOR_NOW = re.compile(r"\bmaar (?:dat|het|die|hij|ze) (?:\w+ ){0,2}?(?:houdt|helpt|"
+                           r"blijft|werkt|hou|help)\b.*$", re.IGNORECASE)
+_AROUND_IT = re.compile(r"\b(?:omheen|eromheen|rondom|eronder|around it|next to it)\b",
+                        re.IGNORECASE)
 _ADDITIVE_START = re.compile(r"^(?:en\s+)?(?:ook|verder|daarnaast|bovendien|tevens|also|"
                              r"furthermore|besides|en\s+er)\b", re.IGNORECASE)
 _VERBS = frozenset("""
@@ -963,6 +967,7 @@ class _Clause:
     scores: Dict[str, float]
     additive: bool
     own_doing: bool = False  # "ik heb er een tak in gezet": what the resident did about it
+    around: bool = False  # "er ligt overal rommel omheen": about the thing just named
 
 
 def _has_verb(text: str) -> bool:
@@ -993,13 +998,15 @@ def _clauses(text: str, announced: bool = False) -> List[_Clause]:
     for sentence in _SENTENCE_END.split(text):
         offset = text.index(sentence, position)
         position = offset + len(sentence)
-        quiet = not _A_PROBLEM_OF_ITS_OWN.search(sentence)  # "… gezet maar niet geleegd"
+        # "… gezet maar niet geleegd" is a problem; "… gezet maar dat houdt niet lang" is not
+        quiet = not _A_PROBLEM_OF_ITS_OWN.search(_ONLY_FOR_NOW.sub("", sentence))
         for start, end in _clause_spans(sentence, offset, announced):
             piece = text[start:end]
             if _HAS_WORD.search(piece):
                 clauses.append(_Clause(start, end, _scores(piece),
                                        bool(_ADDITIVE_START.match(piece.strip())),
-                                       quiet and bool(_OWN_DOING.match(piece))))
+                                       quiet and bool(_OWN_DOING.match(piece)),
+                                       bool(_AROUND_IT.search(piece))))
     return clauses
 
 
@@ -1011,7 +1018,7 @@ def _strong_category(scores: Dict[str, float]) -> Optional[str]:
 def _starts_new_problem(group: Dict[str, float], clause: _Clause) -> bool:
     """A clause starts a new problem when it clearly names a category the group lacks."""
     category = _strong_category(clause.scores)
-    if category is None or not group or clause.own_doing:
+    if category is None or not group or clause.own_doing or clause.around:
         return False
     if group.get(category, 0) >= STRONG:
         return False

@@ -449,3 +449,14 @@ def test_a_vehicle_in_the_way_is_a_problem_of_its_own():
     ("er is afval gedumpt en de lantaarnpaal is kapot", 2)])
 def test_things_dumped_together_are_one_problem(text, count):
     assert len(split_problems(text)) == count
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Er ligt een putdeksel naast het gat op de kruising, het gat is wel een halve meter diep. "
+     "Ik heb er nu een kliko naast gezet maar dat houdt niet lang", 1),
+    ("de prullenbak bij de bushalte zit vol en er ligt overal rommel omheen", 1),
+    ("de lantaarnpaal op de hoek is kapot en de afvalbak ernaast is overvol. Ligt overal rommel "
+     "omheen.", 2),
+])
+def test_what_the_resident_did_and_litter_around_it_belong_to_the_problem(text, count):
+    assert len(split_problems(text)) == count
