@@ -169,8 +169,8 @@ def _clause_naming(text: Text, words: Text) -> Optional[Text]:
     return None
 
 
-_DANGLING = re.compile(r"(?:\s+(?:aan|bij|op|in|van|naar|langs|de|het|een|t|'t))+\s*$",
-                       re.IGNORECASE)
+_DANGLING = re.compile(r"(?:\s+(?:aan|bij|op|in|van|naar|langs|de|het|een|t|'t|is|zit|ligt|"
+                       r"staat|zijn))+\s*$", re.IGNORECASE)
 
 
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
@@ -671,6 +671,13 @@ class ValidateReportForm(FormValidationAction):
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
         place = reading.location
         current = tracker.get_slot("report_place")
+        if (not only_place and reading.addition and place is not None
+                and place.kind == "description" and current
+                and not CORRECTS.search(_text(tracker))):
+            # "het gat is best diep trouwens, … aan de kant van het fietspad": more about the
+            # problem, not a new place for it
+            return {"report_description": self._added(tracker, reading.addition),
+                    "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         if place is None and current and current.get("house_number") and answer is not True:
             number = corrected_number(_text(tracker), current["house_number"])
             place = Place(kind="number", text=number, house_number=number) if number else None

@@ -1585,3 +1585,16 @@ def test_asking_for_speed_about_a_hazard_gets_the_police_line(dispatcher, domain
     assert "0900-8844" in dutch(domain, urgent)["text"]
     assert report_question_response(tracker, "faster", urgent=False) == \
         "utter_report_question_faster"
+
+
+def test_more_about_the_problem_at_the_summary_keeps_the_place(dispatcher, domain):
+    text = "het gat is best diep trouwens, zo'n 10 cm, en het is aan de kant van het fietspad"
+    place = {"kind": "landmark", "text": "Stationsweg, bij de Jumbo", "streets": ["Stationsweg"],
+             "landmark": "bij de Jumbo", "verified": True}
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Gat in de weg op de Stationsweg", "report_place": place,
+        "report_location": "Stationsweg, bij de Jumbo",
+        "report_category": "report_pavement_road"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "report_place" not in result and "report_location" not in result
+    assert "10 cm" in result["report_description"]
