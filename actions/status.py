@@ -30,7 +30,7 @@ from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (asks_again, mentions_a_report, said_age_days,
-                                          says_number_unknown)
+                                          says_number_unknown, short_number)
 from bot.reading.result import Reading
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
@@ -79,17 +79,10 @@ def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
     return f"M-{year}-{int(number):06d}"
 
 
-# "802" or "m-802" as the answer to "Welk meldingsnummer heeft u?": this year's number.
-_SHORT_NUMBER = re.compile(r"^\W*(?:m\s?[-.]?\s?|(?:meldings?)?nummer:?\s|nr\.?\s?)?(\d{1,6})\W*$",
-                           re.IGNORECASE)
-
-
 def short_case_number(text: Optional[Text], today: Optional[dt.date] = None) -> Optional[Text]:
-    """A bare number given for a case number, read as this year's: "802" → M-2026-000802."""
-    match = _SHORT_NUMBER.match(text or "")
-    if not match or int(match.group(1)) == 0:
-        return None
-    return f"M-{(today or dt.date.today()).year}-{int(match.group(1)):06d}"
+    """A short number given for a case number, read as this year's: "802" → M-2026-000802."""
+    number = short_number(text or "")
+    return f"M-{(today or dt.date.today()).year}-{number:06d}" if number else None
 
 
 def case_number_of(tracker: Tracker) -> Optional[Text]:
@@ -285,9 +278,11 @@ class ActionReportStatus(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        number = case_number_of(tracker)
-        guessed = None if number or not tracker.get_slot(ASKED_SLOT) else short_case_number(
-            tracker.latest_message.get("text"))
+        text = tracker.latest_message.get("text")
+        asked = tracker.get_slot(ASKED_SLOT) or (previous_bot_action(tracker) == self.name()
+                                                 and reading_of(tracker).location is None)
+        guessed = None if normalise_case_number(text) or not asked else short_case_number(text)
+        number = None if guessed else case_number_of(tracker)
         try:
             found = await asyncio.to_thread(find_report, number or guessed, tracker.sender_id)
             if found and guessed:  # "802" may be someone else's: never its place

@@ -52,7 +52,7 @@ from bot.reading.questions import (announces_a_question, asks_about_the_question
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
                                           mentions_a_report, refuses_a_new_report,
-                                          says_not_known, says_number_unknown)
+                                          says_not_known, says_number_unknown, short_number)
 from bot.reading.result import Reading
 from bot.webcare.satisfaction import read_answer as read_satisfaction
 
@@ -847,6 +847,9 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.location.streets and not reading.category
             and intent.get("name") in UNSURE_INTENTS + (ANSWER_INTENT, STATUS_INTENT)):
         return STATUS_ACTION  # "het was in de Kerkweg bij nummer 3": looked up by its place
+    if (before == STATUS_ACTION and tracker.active_loop_name is None and not reading.category
+            and short_number(message.text or "")):
+        return STATUS_ACTION  # "oh sorry dan is het misschien 1887": that one looked up
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.report_question == "photo"):
         return REPORT_QUESTION_ACTION  # "kan ik nog een foto toevoegen?": how, on this channel

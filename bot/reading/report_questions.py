@@ -397,3 +397,22 @@ def says_reported_before(text: str) -> bool:
     """"AL DRIE KEER GEMELD", "al vaker doorgegeven": a colleague is offered after filing."""
     return bool(_REPORTED_BEFORE.search(text or ""))
 
+
+# "802" or "m-802" as the answer to "Welk meldingsnummer heeft u?"; or one number in a short
+# message about it ("oh sorry dan is het misschien 1887").
+_SHORT_NUMBER = re.compile(r"^\W*(?:m\s?[-.]?\s?|(?:meldings?)?nummer:?\s|nr\.?\s?)?(\d{1,6})\W*$",
+                           re.IGNORECASE)
+_ONE_NUMBER = re.compile(r"(?<![\d-])\d{3,6}(?![\d-])")
+MAX_NUMBER_MESSAGE_WORDS = 15
+
+
+def short_number(text: str) -> Optional[int]:
+    """The short case number a message gives, or None."""
+    match = _SHORT_NUMBER.match(text or "")
+    if match:
+        return int(match.group(1)) or None
+    numbers = _ONE_NUMBER.findall(text or "")
+    if (len(numbers) == 1 and len((text or "").split()) <= MAX_NUMBER_MESSAGE_WORDS
+            and len(re.findall(r"\d+", text or "")) == 1):
+        return int(numbers[0]) or None
+    return None

@@ -256,3 +256,14 @@ def test_what_a_witness_saw_is_a_question_about_the_report(text):
 def test_not_wanting_the_neighbours_to_know_is_a_question_about_anonymity():
     text = "moet ik de buren hun adres geven dan? ik wil niet dat ze weten dat ik het ben"
     assert read_report_question(text) == "anonymous"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("802", 802), ("m-802", 802), ("oh sorry dan is het misschien 1887, ik kan mijn eigen "
+                                   "handschrift niet lezen haha", 1887),
+    ("het was op 12 maart bij nummer 14", None), ("de lamp bij Kerkstraat 12 is kapot", None),
+])
+def test_a_short_case_number_in_a_short_message(text, number):
+    from bot.reading.report_questions import short_number
+
+    assert short_number(text) == number
