@@ -193,7 +193,8 @@ class ActionAnswerFollowUp(Action):
         except Exception:
             logger.exception("Knowledge base lookup failed")
             before, own, related, sibling = None, None, None, None
-        detail = answered_in(before, text) if before and named else None
+        # a person the answer given is not about ("en voor mijn zoontje?"): their article
+        detail = answered_in(before, text) if before and named and not related else None
         if detail:
             utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
         elif own is not None and own != before and not about_the_answer(before, named, text):

@@ -204,7 +204,9 @@ def _follow_up(kb_url, monkeypatch, dispatcher, domain, first: str, follow_up: s
 
 
 @pytest.mark.parametrize("follow_up", ["en voor mijn vrouw en kinderen ook?",
-                                       "geldt dat ook voor mijn zoontje van 5?"])
+                                       "geldt dat ook voor mijn zoontje van 5?",
+                                       "en voor mijn zoontje van 8 ook een paspoort, moet hij "
+                                       "dan mee?"])
 def test_a_follow_up_about_a_child_gets_the_childs_article(kb_url, dispatcher, domain,
                                                            monkeypatch, follow_up):
     before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
@@ -542,3 +544,4 @@ def test_saturday_for_the_service_coming_is_no_question_about_opening_hours(
                              "paspoort aanvragen", follow_up)
     assert any("opening" in (m.get("response") or "") or "open" in (m.get("response") or "")
                for m in messages) is hours
+

@@ -80,6 +80,10 @@ def test_the_reading_is_stored_as_entities():
     ("mijn man is vannacht overleden in het ziekenhuis. ik weet niet goed wat ik nu allemaal "
      "moet doen bij de gemeente", "money_worries", "municipal_question"),
     ("ik kan de huur niet meer betalen", "money_worries", "money_worries"),
+    # a plain question about a tax, with no trouble in it
+    ("mijn zoon wordt 18 in januari, moet hij ook gemeentebelasting gaan betalen? hij woont "
+     "nog thuis", "money_worries", "municipal_question"),
+    ("ik heb moeite met de belastingaanslag betalen", "money_worries", "money_worries"),
     ("JULLIE ZIJN ECHT EEN STELLETJE INCOMPETENTE AMBTENAREN, 3 keer gemeld, waar betaal ik "
      "belasting voor", "money_worries", "complaint"),
     ("ik heb geen geldzorgen, ik heb een KLACHT", "money_worries", "complaint"),

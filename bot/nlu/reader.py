@@ -122,6 +122,15 @@ _BEGINS_WITH_STOP = re.compile(r"^\W*(?:stop|stoppen|annuleer|annuleren|cancel)\
                                r"(?:het|de|dat|die|deze)?\s*(?:licht|bord|teken|streep))",
                                re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
+# Worry beside a word about money ("ik heb moeite met de rekeningen", "het wordt krap").
+_WORRIED = re.compile(r"\b(?:zorgen|zorg|krap|moeite|lukt (?:\w+ )?(?:niet|nie)|te weinig|"
+                      r"red (?:het|t|dat) nie?t?|bang|stress|wanhopig|help|hulp|worried|"
+                      r"struggl\w*|afford|kan (?:\w+ ){0,3}niet|weet (?:\w+ )?niet hoe|"
+                      r"achter|schaam\w*|durf\w*|niks meer|niets meer|geen cent|te hoog|"
+                      r"gespaard|spaargeld)\b",
+                      re.IGNORECASE)
+# Topics whose plain question is no money trouble ("moet hij gemeentebelasting betalen?").
+_PLAIN_MONEY_TOPICS = ("taxes", "benefits", "subsidies", "parking_permit", "fines")
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
                                re.IGNORECASE)
@@ -145,6 +154,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "plastiek, waar moet dat?"
     if intent_name == MONEY_WORRIES_INTENT and not about_money(text):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # a question the articles answer
+    if (intent_name == MONEY_WORRIES_INTENT and not money_trouble(text)
+            and not _WORRIED.search(text) and read_question(text) in _PLAIN_MONEY_TOPICS):
+        # "mijn zoon wordt 18, moet hij gemeentebelasting betalen?": a question about a tax
+        # or a benefit, not money trouble
+        return {"name": QUESTION_INTENT, "confidence": 1.0}
     if intent_name != STOP_INTENT and _BEGINS_WITH_STOP.match(text):
         return {"name": STOP_INTENT, "confidence": 1.0}  # "stop. kwijtschelding belastingen"
     if (intent_name in REPORT_INTENTS and not reading.category and reading.answer is True
