@@ -231,6 +231,10 @@ _STILL_NOTHING = re.compile(
     r"(?:niks|niets) gebeurd|(?:al|nu al) (?:\d+|een paar|twee|drie|vier|vijf|zes) (?:dagen|"
     r"weken|maanden)|nog niet (?:gemaakt|opgelost|gerepareerd|opgeruimd|weggehaald)|"
     r"nothing (?:has )?happened|still (?:not|broken|there))\b", re.IGNORECASE)
+# The handling time just told, questioned: "10 werkdagen?? voor ratten?", "zo lang??".
+_HANDLING_TIME_QUESTIONED = re.compile(
+    r"\b\d+ (?:werk)?(?:dagen|weken|uur)\s*\?|\b(?:tien|twee|drie|vijf) (?:werk)?(?:dagen|"
+    r"weken)\s*\?|\bzo lang\s*\?|\b\d+ (?:working )?days\s*\?", re.IGNORECASE)
 # Displeasure with a status just told: answered as a complaint, not with the status again.
 _PUSHBACK = re.compile(
     r"\b(?:belachelijk|schandalig|schande|onacceptabel|onzin|(?:veel|echt|zo|veels) te lang|"
@@ -762,6 +766,12 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.report_question not in ABOUT_THE_RESIDENT
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
+    if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
+            and reading.location is None and not reading.danger
+            and not _has_case_number(message)
+            and (_HANDLING_TIME_QUESTIONED.search(message.text or "")
+                 or _PUSHBACK.search(message.text or ""))):
+        return STATUS_FASTER  # "10 werkdagen?? voor ratten?" after filing: why, and a colleague
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and reading.report_question and reading.location is None):
         return REPORT_QUESTION_ACTION  # "krijg ik bericht als het klaar is?" after filing

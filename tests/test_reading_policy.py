@@ -1334,3 +1334,14 @@ def test_a_message_for_a_colleague_taken_for_a_report_is_passed_on_instead():
 ])
 def test_a_person_asked_for_outright_comes_first(text, intent):
     assert reading_route(tracker(START + [said(text, intent, 0.77)])) == "action_contact_human"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("10 werkdagen?? voor ratten? er spelen daar kinderen", "report_public_space_other"),
+    ("10 werkdagen?? dat is belachelijk", "complaint"),
+])
+def test_the_handling_time_questioned_after_filing_gets_why_and_a_colleague(text, intent):
+    filed = START + [said("ratten achter de flat", "report_public_space_other"),
+                     ActionExecuted("action_submit_report"), ActionExecuted("utter_anything_else"),
+                     ActionExecuted("action_listen")]
+    assert reading_route(tracker(filed + [said(text, intent)])) == "utter_status_faster"
