@@ -437,3 +437,11 @@ def test_gas_with_a_neighbour_not_opening_gets_112_for_her_at_once(dispatcher, d
     run_emergency(text, dispatcher, domain)
     responses = [m["response"] for m in dispatcher.messages]
     assert responses[:2] == ["utter_emergency_gas", "utter_emergency_outage_person"]
+
+
+def test_gas_with_a_worried_neighbour_gets_the_gas_answer_and_112_for_her(dispatcher, domain):
+    text = ("ik ruik heel sterk gas in het trappenhuis van onze flat en mijn buurvrouw doet niet "
+            "open, ik maak me zorgen wat moet ik doen")
+    run_emergency(text, dispatcher, domain)
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[:2] == ["utter_emergency_gas", "utter_emergency_outage_person"]
