@@ -18,7 +18,7 @@ from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
                                   reset_report_slots)
 from actions.status import find_report, handling_time_for, normalise_case_number
-from bot.reading.answers import meant_for_a_colleague
+from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
 
 logger = logging.getLogger(__name__)
@@ -125,9 +125,12 @@ class ActionNotAReport(Action):
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None),
                                    *reset_report_slots()]
         opening = tracker.get_slot("report_description")
-        if opening and meant_for_a_colleague(tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if opening and meant_for_a_colleague(text):
             await pass_on_instead(dispatcher, tracker, opening)  # "een bericht voor uw collega"
             return events
+        if asks_for_a_person(text):  # "there is no report!! stop. can I talk to a person"
+            return events + [FollowupAction("action_contact_human")]
         kind = None
         if opening and tracker.get_slot("language") != "en":
             try:

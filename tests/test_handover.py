@@ -286,3 +286,15 @@ def test_a_report_that_was_a_message_for_a_colleague_is_passed_on(dispatcher, do
     assert responses[1].startswith("utter_message_taken")
     assert passed == ["Losse tegels bij Kastanjelaan 12"]
     assert {"event": "active_loop", "name": None, "timestamp": None} in events
+
+
+def test_no_report_and_a_person_asked_for_goes_to_the_person(dispatcher, domain):
+    from actions.questions import ActionNotAReport
+
+    tracker = make_tracker("stop", "there is no report!! stop. can I talk to a person please",
+                           slots={"report_description": "How long does it take?"},
+                           active_loop="report_form")
+    events = asyncio.run(ActionNotAReport().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_was_a_question"]
+    assert events[-1] == {"event": "followup", "name": "action_contact_human",
+                          "timestamp": None}

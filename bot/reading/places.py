@@ -196,6 +196,9 @@ on or so to up us
 """.split())
 
 CONCRETE, FEATURE, VAGUE = 2, 1, 0
+# Words between a street and its house number ("ter hoogte van nr 12", "bij nummer 3").
+_TO_THE_NUMBER = frozenset({"ter", "hoogte", "van", "bij", "nr", "nr.", "nummer", "huisnummer",
+                            "thv", "t.h.v.", "t.h.v", "tegenover", "naast"})
 
 _NUMBER_NAMES_LIST = sorted(_NUMBER_NAMES)
 _COMPOUND_ENDINGS = tuple(
@@ -833,13 +836,22 @@ class _Reading:
         if key == self.register.place_key:
             return False
         named = self._capitalised(index) and not self._sentence_start(index)
-        numbered = self._house_number_at(index + 1) is not None
+        numbered = self._house_number_at(index + 1) is not None or self._number_soon_after(index)
         if key in _COMMON_PLACES and not (named or numbered):
             return False
         if kind in _WEAK_TYPES:  # "Vlinderhof bij de speeltuin" as the whole answer too
             return named or numbered or (self._capitalised(index)
                                          and self._place_follows(index + 1))
         return True
+
+    def _number_soon_after(self, index: int) -> bool:
+        """'schoolpad ter hoogte van nr 12', 'vogelpad bij nummer 3': a house number after
+        words that only lead to it."""
+        position = index + 1
+        while position < self.size and position - index <= 5 and (
+                self.punct[position] or self._lower(position) in _TO_THE_NUMBER):
+            position += 1
+        return position > index + 1 and self._house_number_at(position) is not None
 
     def _lead_start(self, index: int) -> int:
         """Include the words before a street type that belong to the name: 'Burgemeester de

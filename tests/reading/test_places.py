@@ -631,3 +631,11 @@ def test_a_number_right_after_a_street_is_its_house_number_unless_a_measure(text
     ("Oude Kerkstraat", "Oude Kerkstraat"), ("o ja, bij de school", "bij de school")])
 def test_chat_noise_around_a_place_is_left_out(text, clean):
     assert without_chat_noise(text) == clean
+
+
+@pytest.mark.parametrize("text, label", [
+    ("schoolpad ter hoogte van nr 12 tegenover het speeltuintje", "Schoolpad 12"),
+    ("vogelpad bij nummer 3", "Vogelpad 3"),
+])
+def test_a_lowercase_street_the_register_lacks_is_one_with_its_number_further_on(text, label):
+    assert read_place(text).label == label
