@@ -29,7 +29,8 @@ from actions.reading import previous_bot_action, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
-from bot.reading.report_questions import (asks_again, mentions_a_report, said_age_days,
+from bot.reading.report_questions import (asks_about_the_report_just_made, asks_again,
+                                          mentions_a_report, said_age_days,
                                           says_number_unknown, short_number)
 from bot.reading.result import Reading
 from bot.reports.db import ensure_schema, session
@@ -282,7 +283,8 @@ class ActionReportStatus(Action):
         asked = tracker.get_slot(ASKED_SLOT) or (previous_bot_action(tracker) == self.name()
                                                  and reading_of(tracker).location is None)
         guessed = None if normalise_case_number(text) or not asked else short_case_number(text)
-        number = None if guessed else case_number_of(tracker)
+        just_made = asks_about_the_report_just_made(text or "")  # the sender's latest
+        number = None if guessed or just_made else case_number_of(tracker)
         try:
             found = await asyncio.to_thread(find_report, number or guessed, tracker.sender_id)
             if found and guessed:  # "802" may be someone else's: never its place

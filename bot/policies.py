@@ -50,7 +50,8 @@ from bot.reading.questions import (announces_a_question, asks_about_the_question
                                   asks_about_the_service, inside_the_home,
                                   asks_if_open_now, is_question, read_question,
                                   tells_something_wrong)
-from bot.reading.report_questions import (asks_about_an_earlier_report, disputes_the_report,
+from bot.reading.report_questions import (asks_about_an_earlier_report,
+                                          asks_about_the_report_just_made, disputes_the_report,
                                           mentions_a_report, refuses_a_new_report,
                                           says_not_known, says_number_unknown, short_number)
 from bot.reading.result import Reading
@@ -839,6 +840,10 @@ def reading_route(tracker: DialogueStateTracker,
             and before != STATUS_ACTION and not tracker.get_slot(STATUS_ASKED_SLOT)
             and not mentions_a_report(message.text or "")):
         return AS_QUESTION_ACTION  # "mag ik de koelkast zelf wegbrengen?": the knowledge base
+    if (tracker.active_loop_name is None and asks_about_the_report_just_made(message.text or "")
+            and any(getattr(event, "action_name", None) == SUBMIT_ACTION
+                    for event in tracker.events)):
+        return STATUS_ACTION  # "en die van de glijbaan die ik net deed, wanneer komen ze?"
     if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
             and asks_about_an_earlier_report(message.text or "")):
         return STATUS_ACTION  # "ik heb vorige week iets gemeld, is er al iets mee gedaan?"

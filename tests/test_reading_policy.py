@@ -1345,3 +1345,16 @@ def test_the_handling_time_questioned_after_filing_gets_why_and_a_colleague(text
                      ActionExecuted("action_submit_report"), ActionExecuted("utter_anything_else"),
                      ActionExecuted("action_listen")]
     assert reading_route(tracker(filed + [said(text, intent)])) == "utter_status_faster"
+
+
+def test_how_far_the_report_just_made_is_is_a_status_question():
+    text = "en die van de glijbaan die ik net deed, weten jullie al wanneer ze komen?"
+    filed = START + [said("de glijbaan is kapot", "report_public_space_other"),
+                     ActionExecuted("action_submit_report"), ActionExecuted("utter_anything_else"),
+                     ActionExecuted("action_listen"),
+                     said("hoe staat het met M-2026-000123", "ask_report_status"),
+                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(filed + [said(text, "report_public_space_other")])) == \
+        "action_report_status"
+    assert reading_route(tracker(START + [said(text, "report_public_space_other")])) != \
+        "action_report_status"

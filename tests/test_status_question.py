@@ -450,3 +450,16 @@ def test_a_number_whose_report_is_about_something_else_tells_nothing_of_it(db_ur
     dispatcher.messages.clear()
     message, _ = ask(dispatcher, domain, text, intent="ask_report_status")
     assert message["response"] != "utter_status_other_subject"  # nothing described: told
+
+
+def test_the_report_just_made_is_the_senders_latest_not_a_number_said_before(db_url,
+                                                                            dispatcher, domain):
+    older = file(db_url, description="lamp brandt niet")
+    newest = file(db_url, category="report_public_space_other", description="glijbaan kapot",
+                  place="Parkweg")
+    text = "en die van de glijbaan die ik net deed, weten jullie al wanneer ze komen?"
+    tracker = make_tracker("report_public_space_other", text)
+    tracker.events.insert(0, {"event": "user", "text": f"hoe staat het met {older.case_number}"})
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    assert newest.case_number in str(dispatcher.messages)
+    assert older.case_number not in str(dispatcher.messages)

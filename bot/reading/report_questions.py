@@ -317,6 +317,20 @@ _HOW_FAR = re.compile(
     r"any news|anything happened|still (?:not|nothing|there))\b")
 
 
+# "die van de glijbaan die ik net deed, wanneer komen ze?": the report made in this chat.
+_JUST_MADE = re.compile(r"\bdie (?:ik|we|wij) (?:net|zojuist|daarnet|net nog|vanmorgen|"
+                        r"vanochtend) (?:deed|gedaan heb|meldde|gemeld heb|doorgaf|maakte)\b")
+_WHEN_THEY_COME = re.compile(r"\bwanneer (?:\w+ ){0,2}(?:komen|komt|langskomen|gemaakt|"
+                             r"opgelost|gerepareerd|opgeruimd)\b")
+
+
+def asks_about_the_report_just_made(text: str) -> bool:
+    """A question how far the report just made in this chat is."""
+    plain = _plain(text)
+    return bool(_JUST_MADE.search(plain)
+                and (_HOW_FAR.search(plain) or _WHEN_THEY_COME.search(plain)))
+
+
 def asks_about_an_earlier_report(text: str) -> bool:
     """"Ik heb vorige week iets gemeld, is er al iets mee gedaan?": a status question,
     however unsure the classifier is."""
