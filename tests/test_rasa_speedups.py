@@ -14,6 +14,7 @@ from rasa.engine.graph import GraphComponent, GraphSchema, SchemaNode
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
 from rasa_sdk import events as sdk_events
 
 from bot import rasa_speedups
@@ -74,6 +75,17 @@ def test_action_responses_judged_as_rasa_judges_them(result: Dict[str, Any]) -> 
 def test_invalid_response_raises_with_rasa_hint() -> None:
     with pytest.raises(jsonschema.ValidationError, match="Action server response"):
         rasa_speedups._validate_action_result(None, {"events": [{"event": "telepathy"}]})
+
+
+def test_only_results_from_another_process_are_checked() -> None:
+    from bot.inprocess_actions import InProcessEndpoint
+
+    odd = {"events": [{"event": "telepathy"}]}
+    remote = RemoteAction("action_x", EndpointConfig("http://127.0.0.1:5055/webhook"))
+    with pytest.raises(jsonschema.ValidationError):
+        rasa_speedups._validate_action_result(remote, odd)
+    local = RemoteAction("action_x", InProcessEndpoint("inprocess:"))
+    assert rasa_speedups._validate_action_result(local, odd)
 
 
 def test_schema_without_distinct_event_names_is_checked_in_full() -> None:
@@ -463,6 +475,25 @@ def test_rules_apply_as_rasa_applies_them(agent: Agent) -> None:
                 assert ours == rasa_speedups._rasa_is_rule_applicable(policy, key, turn, state)
                 applicable, checks = applicable + ours, checks + 1
     assert 0 < applicable < checks
+
+
+def test_possible_rules_are_the_ones_rasa_finds(agent: Agent) -> None:
+    """For the state histories of every rule (and of each rule's last turns, and with an
+    empty or a foreign newest state): the same rules as Rasa's filter over all rules."""
+    from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
+
+    policy = _rule_policy(agent)
+    found = 0
+    for lookup in (policy.lookup[RULES], policy.lookup[RULES_FOR_LOOP_UNHAPPY_PATH]):
+        histories = [RulePolicy._rule_key_to_state(key) for key in lookup]
+        histories += [history[-cut:] for history in histories for cut in (1, 2)]
+        histories += [[], [{}], [{"prev_action": {"action_name": "action_listen"}}],
+                      [{"prev_action": {"action_text": "hallo"}}]]
+        for history in histories:
+            ours = rasa_speedups._get_possible_keys(policy, lookup, history)
+            assert ours == rasa_speedups._rasa_get_possible_keys(policy, lookup, history)
+            found += len(ours)
+    assert found > len(policy.lookup[RULES])
 
 
 def test_rule_values_are_checked_as_rasa_checks_them() -> None:
