@@ -17,6 +17,7 @@ The other options are rasa_sdk's (`--actions`, `--port`, `--cors`, `--ssl-…`, 
 """
 from __future__ import annotations
 
+import gc
 import hmac
 import logging
 import os
@@ -29,6 +30,8 @@ from rasa_sdk.endpoint import create_app, create_argument_parser, create_ssl_con
 from rasa_sdk.plugin import plugin_manager
 from sanic import Sanic, response
 from sanic.request import Request, json_loads
+
+from bot.settings import GC_THRESHOLDS
 
 logger = logging.getLogger(__name__)
 
@@ -160,6 +163,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ssl_context = create_ssl_context(args.ssl_certificate, args.ssl_keyfile,
                                      args.ssl_password)
     host = os.environ.get("SANIC_HOST") or DEFAULT_HOST
+    gc.freeze()  # the actions and their data, loaded once
+    gc.set_threshold(*GC_THRESHOLDS)
     logger.info("Action server on %s://%s:%s (token required)",
                 "https" if ssl_context else "http", host, args.port)
     app.run(host, args.port, ssl=ssl_context, workers=utils.number_of_sanic_workers())

@@ -103,6 +103,8 @@ from rasa.utils.tensorflow.models import RasaModel
 from keras.utils import tf_utils
 from tensorflow.python.framework import ops as tf_ops
 
+from bot.settings import GC_THRESHOLDS
+
 Validate = Callable[[Any], Iterator[ValidationError]]
 _rasa_resolve_by_type = Event.resolve_by_type
 _rasa_load_agent = rasa_run.load_agent_on_start
@@ -751,14 +753,9 @@ def _states_for_tracker_history(self: Domain, tracker: DialogueStateTracker,
     return states
 
 
-# A turn makes tens of thousands of short-lived objects (events, states, features): with
-# Python's default of a collection every 700, the collector took 3.2 of a turn's 13 ms
-# (bench/profile_turn.py, actions in process); with these, 1.2 ms.
-GC_THRESHOLDS = (20_000, 50, 100)
-
-
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
-    """The model's objects are moved out of the collector's sight once loaded."""
+    """The model's objects are moved out of the collector's sight once loaded, and the
+    collector runs less often (bot.settings.GC_THRESHOLDS)."""
     agent = await _rasa_load_agent(*args, **kwargs)
     gc.collect()
     gc.freeze()
