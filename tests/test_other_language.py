@@ -14,6 +14,11 @@ from tests.conftest import make_tracker
     ("Hilfe! Ein Kind ist in den Teich im Park gefallen!!", True),
     ("Pomocy, mój syn wpadł do wody", True),
     ("Merhaba, çöp toplanmadı", False),
+    ("İmdat, evde yangın var", True),
+    ("Hilfe, es brennt in unserem Haus", True),
+    ("merhaba, borçlarım var ve kirayı ödeyemiyorum. belediye yardım edebilir mi?", False),
+    ("Dzień dobry, potrzebuję pomocy z podatkami", False),
+    ("mój syn wpadł do wody, pomocy!", True),
 ])
 def test_a_cry_for_help_is_heard_in_any_language(text, cries):
     assert cries_for_help(text) is cries

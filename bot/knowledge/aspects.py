@@ -263,7 +263,9 @@ _PAYING = re.compile(r"\bbeta(?:a)?l\w*|\btermijn\w*", re.IGNORECASE)
 def article_detail(article: Article, aspect: str, text: str = "") -> Optional[str]:
     """What the article says about the aspect: its cost field, or its sentences about it."""
     if aspect == COST and _WHETHER_TO_PAY.search(text) and not _PRICE.search(text):
-        return _sentences(article, _PAYING)  # whether to pay: its sentences, or unknown
+        # whether to pay: its sentences about paying, else what it costs ("Moet mijn
+        # moeder daar zelf voor betalen?": "U betaalt een eigen bijdrage …")
+        return _sentences(article, _PAYING) or (article.cost or "").strip() or None
     if aspect == COST and article.cost:
         return article.cost.strip()
     if aspect == OTHERS and person_of(text) != "kind":

@@ -107,10 +107,14 @@ def sounds_alarming(text: str) -> bool:
         return False
     spreads = bool(_FIRE_SPREADS.search(whole))
 
+    # The context that makes a word ordinary may be in another sentence: "Mijn moeder redt
+    # het niet meer met het huishouden. Zij heeft hulp nodig."
+    ordinary = [words for words, when in lexicon.alarm_ordinary if when.search(whole)]
+
     def alarming(clause: str) -> bool:
         clause = _NOBODY.sub(" ", clause)
-        for words, when in lexicon.alarm_ordinary:
-            if when.search(clause) and not spreads:  # "de rook van hun houtkachel"
+        for words in ordinary:
+            if not spreads:  # "de rook van hun houtkachel"
                 clause = words.sub(" ", clause)
         return bool(lexicon.alarm.search(clause)) and not _about_the_past(clause, lexicon)
 

@@ -152,12 +152,15 @@ def _build_detector() -> LanguageDetector:
             .build())
 
 
-# "Hilfe!", "Pomocy!!", "İmdat": a cry for help in any language puts 112 first.
-_HELP = re.compile(r"\b(?:help|hilfe|pomocy|pomoc|imdat|yard[ıi]m|au secours|socorro|ayuda|aiuto|"
-                   r"ajuda|hjälp|hjelp|apua)\b|помогите|помощь|допоможіть|допомога|النجدة|"
-                   r"ساعدوني|مساعدة|!!", re.IGNORECASE)
+# "Hilfe!", "Pomocy, mój syn …", "İmdat": a cry for help in any language puts 112 first.
+# The word "help" inside a request ("belediye yardım edebilir mi?", "potrzebuję pomocy z
+# podatkami") is no cry: it counts first in the message, with "!", or as a cry of its own.
+_HELP_WORD = (r"(?:help|hilfe|pomocy|pomoc|yard[ıi]m|au secours|socorro|ayuda|aiuto|ajuda|hjälp|"
+              r"hjelp|apua|помогите|помощь|допоможіть|допомога|مساعدة)")
+_CRY = re.compile(rf"^\W*{_HELP_WORD}(?!\w)|(?<!\w){_HELP_WORD}\s*!|\bimdat\b|النجدة|ساعدوني|!!",
+                  re.IGNORECASE)
 
 
 def cries_for_help(text: str) -> bool:
     """Whether a message in any language calls for help ("Hilfe! Ein Kind …")."""
-    return bool(_HELP.search(text or ""))
+    return bool(_CRY.search(text or ""))

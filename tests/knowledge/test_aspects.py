@@ -80,6 +80,10 @@ def test_whether_to_pay_is_answered_by_the_sentences_about_paying_not_the_price(
         "Betaal de aanslag wel op tijd."
     assert article_detail(found, COST, "wat kost het?") == "Gratis."
     assert article_detail(article("Bel ons gerust."), COST, "moet ik betalen?") is None
+    # nothing about paying in the answer: what it costs answers whether to pay
+    care = article("Meld u aan bij het Wmo-loket.", cost="U betaalt een eigen bijdrage.")
+    assert article_detail(care, COST, "Moet mijn moeder daar zelf voor betalen?") == \
+        "U betaalt een eigen bijdrage."
 
 
 def test_a_follow_up_may_go_on_after_its_first_short_question():

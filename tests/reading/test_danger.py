@@ -79,6 +79,8 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("ik ruik gas in de keuken", "gas", "gas"),
     ("moet ik 112 bellen?", "emergency", "asks_112"),
     ("er ligt een stroomkabel op straat", "emergency", "live_cable"),
+    ("Er hangt na de storm een kabel los van een paal langs het fietspad, hij ligt half op "
+     "het pad. lijkt een stroomkabel", "emergency", "live_cable"),
     ("er is gelukkig niemand gewond, wel ligt er een boom over de weg", "hazard", "tree"),
     ("er is een ongeluk gebeurd maar niemand is gewond, er ligt wel glas op het fietspad",
      "hazard", "glass"),
@@ -188,6 +190,9 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("niet iets voor 112 hoor, maar de reling zit los", False),
     ("er is iemand gewond geraakt door een tak", True),
     ("mijn buurman bloedt", True),
+    ("Mijn moeder (87) redt het niet meer met het huishouden en de douche. Zij heeft hulp "
+     "nodig. Waar kan ik dat aanvragen?", False),
+    ("Mijn moeder is gevallen. Zij heeft hulp nodig.", True),
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming
