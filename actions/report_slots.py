@@ -16,7 +16,7 @@ from actions.reading import channel_of, reading_of
 from bot.profile import profile
 from bot.reading.callback import wants_callback
 from bot.reading.result import Reading
-from bot.reading.places import Place
+from bot.reading.places import Place, relation_to_number
 
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other")
@@ -156,6 +156,8 @@ def with_number(street: Place, number: Place) -> Place:
     text = f"{street.text} {number.text}".strip()
     if old and re.search(rf"\b{re.escape(old)}\b", street.text):  # "niet 14 maar 16"
         text = re.sub(rf"\b{re.escape(old)}\b", number.house_number or "", street.text, count=1)
+    if street.streets and relation_to_number(number.text, number.house_number):
+        text = f"{street.streets[0]}, {number.text}"  # "het is tegenover 22, niet aan 22 zelf"
     data = {**street.as_dict(), "kind": kind, "house_number": number.house_number,
             "text": text}
     return Place.from_dict(data)

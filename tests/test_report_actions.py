@@ -1598,3 +1598,13 @@ def test_more_about_the_problem_at_the_summary_keeps_the_place(dispatcher, domai
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert "report_place" not in result and "report_location" not in result
     assert "10 cm" in result["report_description"]
+
+
+def test_a_correction_to_opposite_the_number_keeps_opposite():
+    from actions.report_slots import with_number
+    from bot.reading.places import read_place
+
+    corrected = with_number(read_place("Schoolstraat 22"),
+                            read_place("bijna, het is tegenover 22 he, niet aan 22 zelf"))
+    assert corrected.label == "Schoolstraat, tegenover nummer 22"
+    assert corrected.house_number == "22" and corrected.streets == ("Schoolstraat",)

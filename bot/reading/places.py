@@ -29,6 +29,7 @@ KINDS = ("address", "postcode", "corner", "landmark", "road", "stretch", "street
 # How a place is said back and stored; the only Dutch words this module writes.
 LABELS = {
     "address": "{street} {number}",
+    "address_relative": "{street}, {relation} nummer {number}",
     "postcode_suffix": ", {postcode}",
     "postcode": "{postcode} {number}",
     "corner": "hoek {first} en {second}",
@@ -307,8 +308,25 @@ class Place:
         return cls(**values)
 
 
+# "tegenover nummer 22", "schuin tegenover 22": the place is not the number itself.
+_RELATION_TO_NUMBER = re.compile(
+    r"\b(schuin tegenover|tegenover|naast|achter|opposite|next to|behind)\s+"
+    r"(?:(?:het |huis)?nummer|nr\.?|no\.?|number|huisnr\.?)?\s*(\d+\w?)\b", re.IGNORECASE)
+
+
+def relation_to_number(text: str, number: Optional[str]) -> Optional[str]:
+    """The word that puts the place beside its house number ("tegenover"), if any."""
+    for found in _RELATION_TO_NUMBER.finditer(text or ""):
+        if number and found.group(2).lower() == number.lower():
+            return found.group(1).lower()
+    return None
+
+
 def _address_label(place: Place) -> str:
-    label = LABELS["address"].format(street=place.street, number=place.house_number)
+    relation = relation_to_number(place.text, place.house_number)
+    label = (LABELS["address_relative"].format(street=place.street, relation=relation,
+                                               number=place.house_number) if relation
+             else LABELS["address"].format(street=place.street, number=place.house_number))
     if place.postcode:
         label += LABELS["postcode_suffix"].format(postcode=place.postcode)
     return label

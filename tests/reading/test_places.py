@@ -74,7 +74,9 @@ def test_reads_a_register_street_and_number(text, street, number):
     place = read(text)
     assert (place.kind, place.streets, place.house_number) == ("address", (street,), number)
     assert place.verified and place.complete
-    assert place.label == f"{street} {number}"
+    relation = "tegenover " if text.startswith("tegenover") else ""  # not the number itself
+    assert place.label == (f"{street}, {relation}nummer {number}" if relation
+                           else f"{street} {number}")
 
 
 @pytest.mark.parametrize("text, street, number", [
@@ -639,3 +641,13 @@ def test_chat_noise_around_a_place_is_left_out(text, clean):
 ])
 def test_a_lowercase_street_the_register_lacks_is_one_with_its_number_further_on(text, label):
     assert read_place(text).label == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("in de Schoolstraat, tegenover nummer 22 ongeveer", "Schoolstraat, tegenover nummer 22"),
+    ("naast nr 5 in de Molenweg", "Molenweg, naast nummer 5"),
+    ("Kerkstraat 14", "Kerkstraat 14"),
+    ("ter hoogte van nummer 33 in de vondelstraat", "Vondelstraat 33"),
+])
+def test_a_place_beside_a_house_number_is_said_and_stored_as_beside_it(text, label):
+    assert read(text).label == label
