@@ -40,7 +40,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
-                                   asks_what_the_bot_can_do)
+                                   asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import help_called, is_shaken, says_cannot_call, someone_may_be_inside
 from bot.reading.description import says_dumped, says_not_collected
@@ -289,6 +289,7 @@ ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
 WEATHER = "utter_weather"
+THE_TIME = "utter_the_time"
 OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
 ANIMAL_IN_NEED = "animal_in_need"  # a question topic (bot.reading.questions): call 144
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
@@ -825,6 +826,8 @@ def reading_route(tracker: DialogueStateTracker,
             return HOW_I_AM  # "hoe gaat het met jou?": a friendly word, not the complaint text
         if asks_about_the_weather(message.text or ""):
             return WEATHER  # "wat voor weer wordt het morgen?": not "I am a digital assistant"
+        if asks_the_time(message.text or ""):
+            return THE_TIME  # "hoe laat is het eigenlijk?": not a link to the website
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
             and not (follow_up and OTHERS in read_aspects(message.text or ""))
             and intent.get("name") not in KEEP_INTENTS

@@ -205,6 +205,7 @@ class Profile(BaseModel):
             "website": self.website,
             "opening_hours": self.opening_hours_text(),
             "opening_hours_en": self.opening_hours_text(english=True),
+            "time_now": _hhmm(self.now().time()),
         }
         values.update({f"link_{key}": url for key, url in self.links.items()})
         return values

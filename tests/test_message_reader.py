@@ -202,6 +202,11 @@ def test_a_new_report_stays_a_report(text):
      "report_waste_collection"),
     ("de lantaarnpaal is kapot", "report_street_lighting", "report_street_lighting"),
     ("mijn container is niet geleegd", "report_public_space_other", "report_public_space_other"),
+    ("hoe kom ik van mn oude bank af die past niet in de container", "report_waste_collection",
+     "bulky_waste_pickup"),
+    ("waar kan ik mijn oude matras kwijt?", "report_public_space_other", "bulky_waste_pickup"),
+    ("de container is vol, er staat een matras naast", "report_waste_collection",
+     "report_waste_collection"),
 ])
 def test_a_topic_the_reader_is_sure_of_is_the_intent_instead_of_a_guessed_report(
         text, intent, expected):

@@ -127,8 +127,16 @@ _PEOPLE = (
 )
 
 
+# "kan mijn zoon dat voor mij aanvragen?": the son acts for the resident, an adult.
+_ON_MY_BEHALF = re.compile(r"\bvoor (?:mij|me|ons)\b|\bnamens (?:mij|ons)\b|\bfor (?:me|us)\b",
+                           re.IGNORECASE)
+
+
 def person_of(text: str) -> Optional[str]:
-    """"kind" or "partner" when a follow-up asks about them ("voor mijn zoontje ook?")."""
+    """"kind" or "partner" when a follow-up asks about them ("voor mijn zoontje ook?");
+    "partner" for anyone who does it for the resident ("kan mijn zoon het voor mij doen?")."""
+    if _ON_MY_BEHALF.search(text or ""):
+        return "partner"
     for word, pattern in _PEOPLE:
         if pattern.search(text or ""):
             return word

@@ -47,6 +47,9 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
 GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
 # The reader's question topics that are an intent of their own (bot.reading.questions); the
 # waste calendar keeps the waste intent, the other topics are municipal questions.
+# A question on a topic that names the report category of its own field ("die past niet in
+# de container" in a bulky waste question) is still the question.
+_SAME_FIELD = {"bulky_waste_pickup": "report_waste_collection"}
 TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
                  "taxes": "taxes", "parking_permit": "parking_permit",
                  "permit_question": "permit_question", "waste_calendar": "report_waste_collection"}
@@ -221,7 +224,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
     if (intent_name in REPORT_INTENTS + UNSURE_INTENTS and topic_intent
-            and reading.category in (None, topic_intent) and topic_intent != intent_name):
+            and reading.category in (None, topic_intent, _SAME_FIELD.get(topic_intent))
+            and topic_intent != intent_name):
         # "we zitten al maanden zonder inkomen", "wanneer komt de vuilnisauto": the topic
         # the reader is sure of, not a report the model guessed
         return {"name": topic_intent, "confidence": 1.0}

@@ -113,6 +113,22 @@ _NEW_PASS = re.compile(
 _NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)"
                             r"|\bvervang\w*|\bomruil\w*")
 _BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?afval)")
+# "hoe kom ik van mn oude bank af, die past niet in de container": getting rid of
+# something big is the bulky waste question, not a report about the container.
+_RID_OF = re.compile(r"\b(?:hoe (?:kom|raak) (?:ik|je|we) (?:\w+ ){0,6}?(?:af|kwijt)"
+                     r"|waar (?:kan|moet|mag) (?:ik|je|we) (?:\w+ ){0,6}?"
+                     r"(?:kwijt|heen|naartoe|naar toe|laten)|weg ?gooien|weg ?doen|afvoeren"
+                     r"|laten ophalen|get rid of|throw away)\b")
+_BIG_THINGS = re.compile(r"\b(?:bank|bankstel|sofa|fauteuil|matras\w*|kast\w*|bed|bedden|"
+                         r"koelkast\w*|vriezer\w*|diepvries\w*|wasmachine\w*|droger|meubel\w*|"
+                         r"stoel\w*|tafel\w*|tapijt\w*|vloerkleed\w*|couch|mattress|fridge|"
+                         r"furniture)\b")
+
+
+def _gets_rid_of_something_big(plain: str, _text: str) -> bool:
+    return bool(_RID_OF.search(plain) and _BIG_THINGS.search(plain))
+
+
 _CONTAINER = re.compile(r"(?:container|kliko|zuil|klep|trommel|\bbak\b|milieustraat)")
 
 _FINES = re.compile(
@@ -375,6 +391,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("animal_in_need", _animal_in_need),
     ("waste_pass", _waste_pass),
     ("bulky_waste_pickup", _plain_topic(_BULKY)),
+    ("bulky_waste_pickup", _gets_rid_of_something_big),
     ("waste_calendar", _waste_calendar),
     ("subsidies", _plain_topic(_SUBSIDIES)),
     ("fines", _plain_topic(_FINES, _FINE_FOR_OTHERS)),

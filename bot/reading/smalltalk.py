@@ -45,3 +45,13 @@ def asks_about_the_weather(text: str) -> bool:
     """"wat voor weer wordt het morgen?": small talk the municipality has no answer to."""
     return _short(text) and bool(_WEATHER.search(text or "")) and bool(
         _ASKING.search((text or "").strip()))
+
+
+_THE_TIME = re.compile(r"^\W*(?:(?:en|weet (?:je|u)|zeg|trouwens)\W+)*"
+                       r"(?:hoe ?laat is het|wat is de tijd|what time is it|what's the time)\b"
+                       r"(?: (?:nu|nou|eigenlijk|daar|now))*\W*$", re.IGNORECASE)
+
+
+def asks_the_time(text: str) -> bool:
+    """"hoe laat is het eigenlijk?": the time, not a link."""
+    return bool(_THE_TIME.match((text or "").strip()))

@@ -96,3 +96,14 @@ def test_a_follow_up_may_go_on_after_its_first_short_question():
 def test_what_to_pay_asks_the_price():
     found = article("Verleng uw rijbewijs op tijd. Betaal bij de balie.", cost="Ongeveer €52.")
     assert article_detail(found, COST, "en wat moet ik daarvoor betalen?") == "Ongeveer €52."
+
+
+@pytest.mark.parametrize("text, person", [
+    ("geldt dat ook voor mijn zoontje van 5?", "kind"),
+    ("kan mijn zoon dat voor mij aanvragen? ik ben slecht ter been", "partner"),
+    ("mag mijn vrouw het ophalen?", "partner"),
+])
+def test_who_a_follow_up_is_about(text, person):
+    from bot.knowledge.aspects import person_of
+
+    assert person_of(text) == person

@@ -41,3 +41,22 @@ def test_a_question_about_the_weather(text, weather):
     from bot.reading.smalltalk import asks_about_the_weather
 
     assert asks_about_the_weather(text) is weather
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("hoe laat is het", True), ("Hoe laat is het eigenlijk?", True), ("what time is it?", True),
+    ("hoe laat is het gemeentehuis open?", False),
+    ("hoe laat is het milieustraat open", False),
+])
+def test_the_time_is_asked_only_as_the_time(text, asks):
+    from bot.reading.smalltalk import asks_the_time
+
+    assert asks_the_time(text) is asks
+
+
+def test_the_time_is_said_in_the_municipalitys_time_zone():
+    from bot.profile import profile
+
+    before = profile().now().strftime("%H:%M")
+    said = profile().template_vars()["time_now"]
+    assert said in (before, profile().now().strftime("%H:%M"))  # a minute may turn between
