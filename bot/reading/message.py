@@ -40,7 +40,7 @@ _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebro
 _INJURED = re.compile(r"\b(?:(?:ben|is|zijn|was|waren|raakte|raakten)\s+(?:\w+\s+){0,3}?"
                       r"(?:gevallen|gestruikeld|onderuit\s+gegaan|gewond|geblesseerd)|"
                       r"gestruikeld|struikelde|gewond|geblesseerd|bloedde|bloedt|hechtingen|"
-                      r"eerste\s+hulp|gebroken\s+(?:pols|arm|been|enkel|heup|neus|tand|ribben?)|"
+                      r"eerste\s+hulp|gebroken\s+(?:pols|arm|been|enkel|heup|neus|tand|rib(?:ben)?)|"
                       r"verstuikt\w*|snee\s+in|got\s+hurt|injured|fell\s+over)\b", re.IGNORECASE)
 
 

@@ -377,3 +377,16 @@ def test_help_on_its_way_in_english(text, called):
     from bot.reading.danger import help_called
 
     assert help_called(text) is called
+
+
+@pytest.mark.parametrize("text", [
+    "in de speeltuin aan de Merelstraat is de schommel kapot (ketting gebroken)",
+    "de kettingen van de schommel hangen los",
+])
+def test_a_broken_swing_chain_is_a_hazard(text):
+    assert read_danger(text) == Danger("hazard", "play_equipment")
+
+
+def test_a_tree_on_the_path_in_learners_english_is_a_hazard():
+    text = "ok english. tree fall on bike path behind the school. cannot pass with bike"
+    assert read_danger(text) == Danger("hazard", "tree")
