@@ -509,6 +509,10 @@ class ValidateReportForm(FormValidationAction):
                                                street=place.suggestion))
         if place and place.kind == "description" and pending and pending.streets:
             return _with_landmark(pending, place.text)  # "tegenover de bakker": on that street
+        if place and place.kind == "description" and pending and pending.postcode:
+            # "Bij welk huisnummer in de 3451 KT?" "geen huisnummer, het is bij de bushalte"
+            return Place.from_dict({**pending.as_dict(), "landmark": place.text,
+                                    "text": f"{pending.text}, {place.text}"})
         if is_spot_only(place) and not pending and not tries:
             return {**pending_slots(place, street_near_question(place)),
                     **with_ack(tracker, ack("utter_ack_place", place=place.label))}

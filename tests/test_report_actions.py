@@ -1608,3 +1608,15 @@ def test_a_correction_to_opposite_the_number_keeps_opposite():
                             read_place("bijna, het is tegenover 22 he, niet aan 22 zelf"))
     assert corrected.label == "Schoolstraat, tegenover nummer 22"
     assert corrected.house_number == "22" and corrected.streets == ("Schoolstraat",)
+
+
+def test_a_spot_answers_the_house_number_question_in_a_postcode(dispatcher, domain):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "3451 KT", dispatcher, tracker_for(asking="report_location", text="3451 KT"), domain)
+    answer = "geen huisnummer, het is bij de bushalte zei ik toch"
+    second = form.validate_report_location(answer, dispatcher, tracker_for(
+        asking="report_location", text=answer,
+        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+    assert second["report_location"] == "3451 KT, bij de bushalte"
+    assert second["report_place"]["postcode"] == "3451 KT"

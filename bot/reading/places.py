@@ -1415,10 +1415,40 @@ class _Reading:
         landmark = self._best_landmark(VAGUE)
         if landmark is None:
             return None
-        concrete = landmark.value if landmark.level == CONCRETE else None
-        return self._make("description", [(landmark.start, landmark.end)], landmark=concrete)
+        if landmark.level != CONCRETE:
+            return self._make("description", [(landmark.start, landmark.end)], landmark=None)
+        start = self._description_start(landmark.start)
+        return self._make("description", [(start, landmark.end)],
+                          landmark=self._span_text(start, landmark.end))
+
+    def _description_start(self, start: int) -> int:
+        """Where the resident's description of a spot without a street begins: "op het
+        fietspad naar Oosterhout, 200 meter na de rotonde bij de sporthal" is all of it, not
+        only "bij de sporthal"; the first place word of its clause, and the clause before
+        when that is a place phrase too."""
+        clause = self._clause_start(start)
+        begin = next((index for index in range(clause, start)
+                      if self.lowers[index] in _PLACE_LEAD), start)
+        if all(self.lowers[index] in _DISTANCE or self.lowers[index].isdigit()
+               for index in range(clause, begin)):
+            begin = clause  # "ongeveer 200 meter na de rotonde"
+        if begin == clause and clause > 1 and self.texts[clause - 1] == ",":
+            before = self._clause_start(clause - 1)
+            if self.lowers[before] in _PLACE_LEAD:
+                return before
+        return begin
+
+    def _clause_start(self, index: int) -> int:
+        while index > 0 and not (self.punct[index - 1] and self.texts[index - 1] in ",.!?;:"):
+            index -= 1
+        return index
 
 
+# The words a description of a spot starts with ("op het fietspad", "langs de vaart").
+_PLACE_LEAD = frozenset({"op", "in", "langs", "naast", "achter", "voor", "tegenover", "bij",
+                         "na", "richting", "aan", "onder", "over", "tussen", "vlakbij"})
+_DISTANCE = frozenset({"ongeveer", "zo'n", "zon", "circa", "ca", "een", "paar", "meter", "m",
+                       "km", "honderd", "tientallen", "stuk", "100", "about", "meters"})
 # Words with which residents correct themselves mid-message ("oh nee wacht, het is 14").
 _SELF_CORRECTION = frozenset({"wacht", "bedoel", "bedoelde", "correctie", "oeps", "sorry"})
 _WHOLE_FILLER = frozenset({"lengte", "stuk", "van", "de", "het", "'t"})

@@ -651,3 +651,14 @@ def test_a_lowercase_street_the_register_lacks_is_one_with_its_number_further_on
 ])
 def test_a_place_beside_a_house_number_is_said_and_stored_as_beside_it(text, label):
     assert read(text).label == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("op het fietspad naar oosterhout, ongeveer 200 meter na de rotonde bij de sporthal",
+     "op het fietspad naar oosterhout, ongeveer 200 meter na de rotonde bij de sporthal"),
+    ("er ligt een dode kat op de weg bij de bushalte", "op de weg bij de bushalte"),
+    ("geen huisnummer, het is bij de bushalte zei ik toch", "bij de bushalte"),
+])
+def test_a_spot_without_a_street_keeps_the_residents_whole_description(text, label):
+    place = read(text)
+    assert place.kind == "description" and place.label == label
