@@ -41,7 +41,7 @@ from bot.reading.answers import (already_left_out, labelled_description, only_te
                                  wrong_part)
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
-from bot.reading.places import Place, corrected_number, without_chat_noise
+from bot.reading.places import Place, corrected_number, is_chat_noise, without_chat_noise
 from bot.reading.streets import strip_accents
 from bot.reading.questions import is_question, question_beside_an_answer, the_question
 
@@ -182,6 +182,8 @@ def _words_beside(text: Text, street: Text) -> Optional[Text]:
     found = re.search(re.escape(street), sentence, re.IGNORECASE)
     before, after = (sentence[:found.start()], sentence[found.end():]) if found else (sentence, "")
     for rest in (after, _DANGLING.sub("", before)):  # "… de Kerkstraat bij de bakker"
+        if is_chat_noise(rest):
+            continue  # "de Beukenlaan denk ik"
         rest = " ".join(without_chat_noise(rest).strip(" ,.;:-").split())
         if is_description(rest):
             return rest

@@ -1620,3 +1620,18 @@ def test_a_spot_answers_the_house_number_question_in_a_postcode(dispatcher, doma
         slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
     assert second["report_location"] == "3451 KT, bij de bushalte"
     assert second["report_place"]["postcode"] == "3451 KT"
+
+
+@pytest.mark.parametrize("answer", ["o sorry het is de Beukenlaan denk ik",
+                                    "oh maybe it's Beukenlaan? i think"])
+def test_a_hedge_beside_the_street_is_not_stored_as_the_spot(dispatcher, domain, answer):
+    first = ValidateReportForm().validate_report_location(
+        "Eikenlaan", dispatcher, tracker_for(asking="report_location", text="Eikenlaan"),
+        domain)
+    second = ValidateReportForm().validate_report_location(
+        answer, dispatcher, _after_the_unknown_street_question(answer, first["report_place"]),
+        domain)
+    place = second["report_place"]
+    assert place["streets"] == ["Beukenlaan"]
+    said = f"{second.get('report_location')} {place['text']} {place['landmark']}"
+    assert not any(word in said for word in ("denk", "think", "maybe")), said

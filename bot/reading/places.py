@@ -406,16 +406,18 @@ _CHAT_NOISE = re.compile(
     r"^(?:(?:i\s+(?:already\s+)?told\s+you|as\s+i\s+said|zoals\s+(?:ik\s+)?(?:al\s+)?"
     r"(?:zei|zeg|gezegd)|ik\s+zei\s+(?:het\s+)?(?:toch|al)|dat\s+zei\s+ik\s+(?:toch|al)|"
     r"dat\s+heb\s+ik\s+(?:toch\s+)?al\s+gezegd|nogmaals|again|nee|no|ja|yes|oké|oke|ok|"
-    r"o+h?|sorry|excuus|oeps|ik\s+bedoel(?:de)?|bedoel\s+ik)\b"
-    r"[\s,.:;!-]*)+", re.IGNORECASE)
+    r"o+h?|sorry|excuus|oeps|ik\s+bedoel(?:de)?|bedoel\s+ik|maybe(?:\s+it(?:'|’)?s)?|"
+    r"i\s+think(?:\s+it(?:'|’)?s)?|misschien|volgens\s+mij)\b"
+    r"[\s,.:;!?-]*)+", re.IGNORECASE)
 
 
 # "rozenlaan speeltuin, zei ik toch al": the same, after the place.
 _TRAILING_NOISE = re.compile(
-    r"[\s,.;:!-]+(?:zei\s+ik\s+(?:toch\s+)?(?:al|net)|zoals\s+(?:ik\s+)?(?:al\s+)?(?:zei|gezegd)|"
+    r"(?:^|[\s,.;:!-]+)(?:zei\s+ik\s+(?:toch\s+)?(?:al|net)|zoals\s+(?:ik\s+)?(?:al\s+)?(?:zei|gezegd)|"
     r"dat\s+zei\s+ik\s+(?:toch\s+)?al|heb\s+ik\s+(?:toch\s+)?al\s+gezegd|"
     r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said|bedoel\s+ik|ik\s+bedoel(?:de)?|"
-    r"i\s+mean)[\s.!?]*$", re.IGNORECASE)
+    r"i\s+mean|denk\s+ik|geloof\s+ik|volgens\s+mij|of\s*zo|i\s+think|i\s+guess|i\s+believe)"
+    r"[\s.!?]*$", re.IGNORECASE)
 
 
 # "stationsstraat zei ik toch, het pad naar het station": the same, in between.
@@ -426,9 +428,17 @@ _INNER_NOISE = re.compile(r"[\s,]*\b(?:zei\s+ik\s+toch(?:\s+al)?|zoals\s+ik\s+al
 
 def without_chat_noise(text: str) -> str:
     """The place words without "I told you," or "zoals ik al zei" before, after or in them."""
+    return _cleaned(text) or text.strip()
+
+
+def is_chat_noise(text: str) -> bool:
+    """Only "denk ik", "oh maybe it's", "zei ik toch": no place words at all."""
+    return bool(text.strip()) and not _cleaned(text)
+
+
+def _cleaned(text: str) -> str:
     cleaned = _TRAILING_NOISE.sub("", _CHAT_NOISE.sub("", text.strip())).strip()
-    cleaned = _INNER_NOISE.sub(", ", cleaned).strip(" ,")
-    return cleaned or text.strip()
+    return _INNER_NOISE.sub(", ", cleaned).strip(" ,?")
 
 
 # "Wij wonen op nummer 9, de paal staat bij nummer 12": the home's number is not the place's.
