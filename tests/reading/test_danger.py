@@ -193,6 +193,10 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("Mijn moeder (87) redt het niet meer met het huishouden en de douche. Zij heeft hulp "
      "nodig. Waar kan ik dat aanvragen?", False),
     ("Mijn moeder is gevallen. Zij heeft hulp nodig.", True),
+    ("Nee dank u, dat hoeft niet. Mijn kleinzoon kijkt wel of hij weer brandt.", False),
+    ("er brandt iets bij de buren", True),
+    ("Mijn man is sinds zijn herseninfarct erg achteruit gegaan en ik kan de zorg en het "
+     "huishouden niet meer alleen aan.", False),
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming
@@ -390,3 +394,11 @@ def test_a_broken_swing_chain_is_a_hazard(text):
 def test_a_tree_on_the_path_in_learners_english_is_a_hazard():
     text = "ok english. tree fall on bike path behind the school. cannot pass with bike"
     assert read_danger(text) == Danger("hazard", "tree")
+
+
+def test_an_illness_of_before_told_with_a_care_request_is_no_emergency():
+    text = ("Goedemiddag. Mijn man is sinds zijn herseninfarct erg achteruit gegaan en ik kan "
+            "de zorg en het huishouden niet meer alleen aan. Ik ben zelf ook 79.")
+    assert read_danger(text) is None
+    assert read_danger("mijn vader heeft een herseninfarct, hij praat raar") == \
+        Danger("emergency", "medical")
