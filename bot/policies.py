@@ -381,8 +381,11 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     text = message.text or ""
     if tracker.active_loop_name is not None or not set(last_turn) & set(CONTEXT_ACTIONS):
         return False
+    # "en hebben ze daar betaald parkeren?" after moving: its own product
+    own_product = (intent in _PRODUCT_WORDS and intent != _previous_intent(tracker)
+                   and _sure(message) and _names_the_product(intent, text))
     if (reading.answer is True and reading.addition and is_question(reading.addition)
-            and _last_response(tracker) == ANYTHING_ELSE):
+            and _last_response(tracker) == ANYTHING_ELSE and not own_product):
         return True  # "ok en het is een leaseauto, kan dat ook" at "anything else?"
     english = tracker.get_slot("language") == "en"
     unsure = (_model_unsure(message, intent) and intent != STATUS_INTENT
@@ -393,9 +396,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return True  # "hij is GESTOLEN" after the passport answer: read with that answer
     if not set(last_turn) & set(ANSWERING_ACTIONS):
         return False
-    if (intent in _PRODUCT_WORDS and intent != _previous_intent(tracker)
-            and _sure(message) and _names_the_product(intent, text)):
-        return False  # "en hebben ze daar betaald parkeren?" after moving: its own product
+    if own_product:
+        return False
     if not is_follow_up(text) and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:

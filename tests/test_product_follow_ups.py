@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 import pytest
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, BotUttered
 
 from bot.policies import reading_route
 from bot.reading.message import read_message
@@ -146,7 +146,14 @@ AFTER_MOVING = START + [said("wij gaan verhuizen naar de kerkstraat 8, wat moet 
                         ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
 
 
-def test_another_product_named_after_an_answer_is_its_own_question():
-    text = "ok. en hebben ze in de kerkstraat betaald parkeren? heb ik een vergunning nodig"
-    assert reading_route(tracker(AFTER_MOVING + [said(text, "parking_permit", 0.97)])) != \
-        "action_answer_follow_up"
+@pytest.mark.parametrize("text", [
+    "ok. en hebben ze in de kerkstraat betaald parkeren? heb ik een vergunning nodig",
+    "ok en hoe zit het met een parkeervergunning, we hebben 2 autos",
+])
+def test_another_product_named_after_an_answer_is_its_own_question(text):
+    asked = AFTER_MOVING[:-1] + [BotUttered("Kan ik u nog ergens anders mee helpen?",
+                                            metadata={"utter_action": "utter_anything_else"}),
+                                 AFTER_MOVING[-1]]
+    for before in (AFTER_MOVING, asked):
+        assert reading_route(tracker(before + [said(text, "parking_permit", 0.97)])) != \
+            "action_answer_follow_up"

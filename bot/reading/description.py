@@ -141,7 +141,7 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:zie|zag|zien|gezien)\s+(?:\w+\s+){0,4}?(?:ratten|muizen|ongedierte)"
         r"|(?:ratten|muizen)\s+(?:\w+\s+){0,2}?(?:lopen|rennen|zitten|wonen|nesten|nest)"
         r"|(?:last|overlast)\s+van\s+(?:\w+\s+)?(?:ratten|muizen|ongedierte)"
-        r"|(?:ratten|muizen)plaag|rattennest|(?:rats|mice)\s+(?:\w+\s+)?(?:near|around|by|in)":
+        r"|(?:ratten|muizen)plaag|rattennest|(?:rats|mice)\s+(?:\w+\s+)?(?:near|around|by|in|at|on|behind|under|everywhere)":
             STRONG + WEAK,
     },
 }

@@ -176,6 +176,7 @@ def test_a_long_polite_letter_with_three_problems() -> None:
     ("Al drie weken!!! staat de groene bak vol, het stinkt en er komen ratten op af", WASTE),
     ("Geachte heer, bij de containers in de Julianastraat zie ik al weken ratten lopen", OTHER),
     ("ik zie steeds ratten bij de containers achter de flat", OTHER),
+    ("ok sorry my english not good. many rats at the containers near albert heijn", OTHER),
     ("de verkeerslichten bij de kruising doen het niet, bijna een ongeluk", OTHER),
     ("we hebben veel last van ratten bij de ondergrondse containers", OTHER),
     ("Er ligt een losse tegel, daar is mijn zoon over gevallen en hij heeft zijn pols gebroken",
