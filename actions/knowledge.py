@@ -20,6 +20,7 @@ from actions.base import utter
 from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
+from bot.knowledge.text import LINK
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
@@ -276,13 +277,12 @@ _LOSS = re.compile(r"\b(?:overleden|overleed|gestorven|overlijden|dood ?gegaan|h
                    r"passed away|died)\b", re.IGNORECASE)
 DOMAIN_ANSWER = "utter_answer_"
 THIS_SUBJECT = "dit onderwerp"  # "Dat staat niet in mijn informatie over dit onderwerp"
-_LINK = re.compile(r"https?://\S+[^\s.,)]")
 
 
 def _as_article(topic: Text, text: Text) -> Article:
     """The domain's answer to a topic as an article, for the follow-ups it gets ("moet ik
     daar een afspraak voor maken? en kost het geld?" after the answer about debts)."""
-    link = _LINK.search(text)
+    link = LINK.search(text)
     return Article(id=f"{DOMAIN_ANSWER}{topic}", department="", department_name="",
                    title=THIS_SUBJECT, upl="", upl_uri="", questions=(),
                    answer=text, link=link.group() if link else str(profile().website),

@@ -24,6 +24,8 @@ from actions.reading import last_bot_response, response_text
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
                                    read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
+from bot.knowledge.english import dutch_search_words
+from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax, read_question,
                                    the_question)
@@ -95,8 +97,11 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
     """The knowledge base's answer (to `text`, default the latest message) and its events,
     or None when it has none (or is down)."""
     intent = intent or tracker.get_intent_of_latest_message()
-    if intent not in KNOWLEDGE_INTENTS or tracker.get_slot("language") == "en":
+    if intent not in KNOWLEDGE_INTENTS:
         return None
+    if tracker.get_slot("language") == "en":  # products have answers in English
+        return await _answer_in_dutch(dispatcher, tracker, intent) \
+            if intent in GENERIC_INTENTS else None
     try:
         earlier = await asyncio.to_thread(said_before, tracker)
         if earlier:
@@ -115,6 +120,26 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     # "Bedoelt u …?" waits for the choice, not for "Kan ik u nog ergens mee helpen?"
     return [FollowupAction("action_listen")] if kind == CHOICE else []
+
+
+async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           intent: Text) -> Optional[List[Dict[Text, Any]]]:
+    """An English question the knowledge base answers: its Dutch article, said to be Dutch
+    ("my son is born yesterday, how to register birth?"); None when it has none."""
+    words = dutch_search_words(tracker.latest_message.get("text") or "")
+    if not words:
+        return None
+    try:
+        decision = await asyncio.to_thread(find_answer, tracker, intent, False, text=words)
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        return None
+    if decision.kind != ANSWERED:
+        return None
+    article = decision.articles[0]
+    utter(dispatcher, "utter_kb_detail_in_dutch", detail=without_links(article.answer),
+          link=article.link)
+    return []
 
 
 class ActionAnswerTopic(ProfileAction):

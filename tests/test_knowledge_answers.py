@@ -545,3 +545,30 @@ def test_saturday_for_the_service_coming_is_no_question_about_opening_hours(
     assert any("opening" in (m.get("response") or "") or "open" in (m.get("response") or "")
                for m in messages) is hours
 
+
+
+@pytest.mark.parametrize("text, article_word", [
+    ("my son is born yesterday. how to register birth?", "aangifte"),
+    ("how do I apply for help at home for my mother", "Wmo"),
+    ("what is the meaning of life?", None),
+])
+def test_an_english_question_gets_the_dutch_article_said_to_be_dutch(
+        kb_url, dispatcher, domain, monkeypatch, text, article_word):
+    from rasa_sdk import Tracker
+
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(topics, "find_answer", lambda *args, **kwargs: knowledge.find_answer(
+        *args, url=kb_url, **kwargs))
+    intent = {"name": "municipal_question", "confidence": 0.9}
+    message = {"intent": intent, "intent_ranking": [intent], "text": text, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
+                      "action_listen")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    first = dispatcher.messages[0]
+    if article_word:
+        assert first["response"] == "utter_kb_detail_in_dutch"
+        assert article_word in first["detail"] and "http" not in first["detail"]
+    else:
+        assert first["response"] != "utter_kb_detail_in_dutch"

@@ -48,3 +48,12 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return _DOUBLE.sub(r"\1", word)
+
+
+LINK = re.compile(r"https?://\S+[^\s.,)]")
+
+
+def without_links(text: str) -> str:
+    """The text without its web addresses ("… Afspraak maken: https://…" → "… Afspraak
+    maken:")."""
+    return " ".join(LINK.sub("", text or "").split())

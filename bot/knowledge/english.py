@@ -1,0 +1,43 @@
+"""English questions searched in the Dutch knowledge base.
+
+The articles are Dutch. An English question ("my son is born yesterday, how to register
+birth?") is searched with the Dutch words for the English ones residents use most, and
+the Dutch article is given as such ("I only have this in Dutch: …").
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+_GLOSSARY: Tuple[Tuple[str, str], ...] = (
+    (r"birth|born|newborn", "aangifte geboorte"),
+    (r"death|died|dead|passed away|funeral", "overlijden"),
+    (r"marry|married|marriage|wedding|registered partnership", "trouwen"),
+    (r"moving|move|moved|new address|relocat\w*", "verhuizing doorgeven"),
+    (r"passports?", "paspoort"),
+    (r"id cards?|identity cards?", "ID-kaart"),
+    (r"driv(?:ing|er'?s) licen[cs]e", "rijbewijs"),
+    (r"parking permits?", "parkeervergunning"),
+    (r"bulky waste|furniture|sofa|couch|mattress", "grofvuil"),
+    (r"waste calendar|bin day|collection day", "afvalkalender"),
+    (r"taxes|tax", "belasting"),
+    (r"benefits?|welfare|social assistance", "bijstand uitkering"),
+    (r"debts?|can'?t pay|cannot pay", "schulden geldzorgen"),
+    (r"home care|help at home|household help|cleaning help|care at home", "hulp huishouden wmo"),
+    (r"building permit|dormer|extension|build", "omgevingsvergunning bouwen"),
+    (r"complaint|complain", "klacht indienen"),
+    (r"opening hours|open", "openingstijden"),
+    (r"certificate|extract", "uittreksel"),
+    (r"naturali[sz]ation|citizenship|nationality", "naturalisatie"),
+    (r"dog tax|dog", "hondenbelasting"),
+    (r"subsid\w*|grant", "subsidie"),
+)
+_PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
+
+
+def dutch_search_words(text: str) -> str:
+    """The Dutch words for what an English question is about, or "" when it names nothing
+    the glossary knows."""
+    found = [dutch for pattern, dutch in _PATTERNS if pattern.search(text or "")]
+    return " ".join(dict.fromkeys(found))
