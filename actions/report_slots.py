@@ -217,9 +217,11 @@ def needs_number(place: Place) -> bool:
 
 
 def number_question(place: Place) -> Dict[Text, Any]:
-    """'Bij welk huisnummer in de Kerkstraat?' (or at the postcode)."""
-    where = place.streets[0] if place.streets else (place.postcode or place.text)
-    return prompt("utter_report_ask_house_number", street=where)
+    """'Bij welk huisnummer in de Kerkstraat?' (or with the postcode)."""
+    if not place.streets and place.postcode:
+        return prompt("utter_report_ask_house_number_postcode", postcode=place.postcode)
+    return prompt("utter_report_ask_house_number", street=place.streets[0] if place.streets
+                  else place.text)
 
 
 def is_spot_only(place: Optional[Place]) -> bool:

@@ -665,7 +665,7 @@ def test_a_square_answered_twice_is_taken_without_a_number(dispatcher, domain):
 def test_a_postcode_without_number_asks_the_number(dispatcher, domain):
     slots = start("onkruid tussen de stoeptegels bij 3451 KD", "report_public_space_other",
                   dispatcher, domain)
-    assert slots["report_prompt"]["key"] == "utter_report_ask_house_number"
+    assert slots["report_prompt"]["key"] == "utter_report_ask_house_number_postcode"
     answer = ValidateReportForm().validate_report_location(
         "nummer 7", dispatcher,
         tracker_for(asking="report_location", text="nummer 7",
@@ -1635,3 +1635,10 @@ def test_a_hedge_beside_the_street_is_not_stored_as_the_spot(dispatcher, domain,
     assert place["streets"] == ["Beukenlaan"]
     said = f"{second.get('report_location')} {place['text']} {place['landmark']}"
     assert not any(word in said for word in ("denk", "think", "maybe")), said
+
+
+def test_only_a_postcode_is_asked_its_house_number_in_plain_dutch(dispatcher, domain):
+    slots = ValidateReportForm().validate_report_location(
+        "3451 KT", dispatcher, tracker_for(asking="report_location", text="3451 KT"), domain)
+    assert slots["report_prompt"] == {"key": "utter_report_ask_house_number_postcode",
+                                      "values": {"postcode": "3451 KT"}}

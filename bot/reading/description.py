@@ -881,8 +881,20 @@ _PLEASE = re.compile(r"(?<![\w.])(?:a\.u\.b\.?|s\.v\.p\.?|aub|svp|pls|plz|plis|p
                      r"alsjeblieft|alstublieft|alsjeblief)(?!\w)", re.IGNORECASE)
 
 
+def _balanced(text: str) -> str:
+    """Without a closing bracket whose opening one went with the personal data removed
+    ("ik ben Sanne Visser (06-…). De schommel …")."""
+    kept, depth = [], 0
+    for char in text:
+        if char == ")" and depth == 0:
+            continue
+        depth += (char == "(") - (char == ")")
+        kept.append(char)
+    return "".join(kept)
+
+
 def _tidy(text: str) -> str:
-    text = _PLEASE.sub(" ", text)
+    text = _PLEASE.sub(" ", _balanced(text))
     text = " ".join(text.split())
     text = re.sub(r"\s+([,.!?;:)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
