@@ -102,6 +102,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
               earlier: Optional[Text] = None) -> Text:
     if again and earlier in THREAT_REASONS and says_cannot_call(text):
         return "utter_emergency_cannot_call"  # "hij hoort me": how to call 112 anyway
+    if again and says_cannot_call(text):
+        return "utter_emergency_cannot_call_other"  # "ik durf niet, kunnen jullie bellen?"
     if again and asks_why_112(text):
         return f"utter_emergency_why_112_{earlier}" if earlier in WHY_112_REASONS \
             else "utter_emergency_why_112"

@@ -215,10 +215,16 @@ def test_not_daring_to_call_gets_how_to_call_anyway(dispatcher, domain):
 
     asyncio.run(ActionEmergency().run(dispatcher, after(first), domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_cannot_call"]
-    dispatcher.messages.clear()  # a fire: no "lock yourself in", the general follow-up
+    dispatcher.messages.clear()  # a fire: no "lock yourself in", but who can call
     asyncio.run(ActionEmergency().run(dispatcher, after("het huis naast ons staat in brand"),
                                       domain))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_cannot_call_other"]
+    dispatcher.messages.clear()  # "kunnen jullie niet bellen?" at someone on a bridge
+    answer = "ik durf niet te bellen, kunnen jullie niet bellen"
+    message.update(text=answer, entities=read_message(answer).to_entities(answer))
+    asyncio.run(ActionEmergency().run(dispatcher, after(
+        "er zit een jongen op de reling van de brug over het kanaal, hij reageert niet"), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_cannot_call_other"]
 
 
 def test_asking_to_send_the_police_gets_112_and_the_police_number(dispatcher, domain):
