@@ -16,7 +16,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
 from bot.reading.answers import asks_about_acting
-from bot.reading.danger import asks_why_112, help_called, says_cannot_call, someone_may_be_inside
+from bot.reading.danger import (asks_why_112, help_called, says_cannot_call,
+                                someone_may_be_inside, strong_gas)
 from bot.reading.result import Reading
 
 
@@ -71,7 +72,7 @@ class ActionEmergency(Action):
         earlier = _earlier_reason(tracker) if again else None
         meanwhile = _meanwhile(text, reading, earlier) if again else None
         outage = _outage_followup(tracker, text) if (
-            again and not reading.urgent
+            again and (not reading.urgent or reading.danger_reason == "asks_112")
             and not (asks_why_112(text) and earlier in WHY_112_REASONS)) else None
         own = _own_followup(tracker) if again and (
             not reading.urgent or reading.danger_reason in OWN_FOLLOWUP + ("asks_112",)) else None
@@ -177,7 +178,13 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
     if said not in OUTAGE_RESPONSES + (OUTAGE_FOLLOWUP,):
         return None
     gas = _gas_answered(tracker)
-    return OUTAGE_PERSON if gas and someone_may_be_inside(text) else OUTAGE_FOLLOWUP
+    if gas and someone_may_be_inside(text):
+        return OUTAGE_PERSON
+    said_strong = any(strong_gas(e.get("text") or "") for e in tracker.events
+                      if e.get("event") == "user")
+    if gas and said_strong and not help_called(text):
+        return "utter_emergency_meanwhile_gas_call"  # "het is echt sterk": 112, from outside
+    return OUTAGE_FOLLOWUP
 
 
 def _gas_answered(tracker: Tracker) -> bool:

@@ -38,6 +38,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  ends_the_chat, is_only_an_ok, says_no_thanks,
                                  meant_for_a_colleague, says_stop, sent_to_the_wrong_chat,
                                  wants_the_report_after_all, written_to_someone_close)
+from bot.reading.language import SPOKEN_LANGUAGES
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
@@ -305,7 +306,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
                    OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION, WEATHER,
                    WITNESS_ACTION)
-UNDERSTOOD_LANGUAGES = ("nl", "en")
+UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
                    "parking_permit", "bulky_waste_pickup", "opening_hours", "taxes",

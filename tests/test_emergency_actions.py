@@ -88,9 +88,10 @@ def test_a_question_right_after_the_112_answer_gets_why_and_112_again(dispatcher
     assert events == []
 
 
-def _after_the_gas_answer(text: str, answer: str = "utter_emergency_gas"):
+def _after_the_gas_answer(text: str, answer: str = "utter_emergency_gas",
+                          first: str = "ik ruik gas in het trappenhuis"):
     tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [{"event": "user", "text": "ik ruik heel sterk gas in het trappenhuis"},
+    tracker.events[:0] = [{"event": "user", "text": first},
                           {"event": "action", "name": "action_emergency"},
                           {"event": "bot", "text": "…", "metadata": {"utter_action": answer}},
                           {"event": "action", "name": "action_listen"}]
@@ -101,6 +102,19 @@ def test_a_question_after_the_gas_answer_gets_the_outage_number_again(dispatcher
     tracker = _after_the_gas_answer("welk nummer moet ik dan bellen?")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_followup_outage"]
+
+
+@pytest.mark.parametrize("first, then", [
+    ("ik ruik heel sterk gas in de portiek van onze flat", "ok we staan buiten nu. kunnen "
+                                                           "jullie het niet doorgeven"),
+    ("ik ruik gas in de portiek", "welk nummer moet ik nou bellen 112 of dat andere het is "
+                                  "echt sterk"),
+])
+def test_a_strong_gas_smell_asked_about_again_gets_112_from_outside(dispatcher, domain, first,
+                                                                    then):
+    tracker = _after_the_gas_answer(then, first=first)
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_meanwhile_gas_call"]
 
 
 def test_someone_who_may_be_inside_after_the_gas_answer_gets_112(dispatcher, domain):

@@ -226,3 +226,11 @@ def test_a_message_for_a_named_colleague_is_a_person_asked_for_whatever_the_subj
     ("laat maar", "stop")])
 def test_send_it_as_it_is_is_a_yes_even_after_laat_maar(text, expected):
     assert processed(text, "stop").get(INTENT)["name"] == expected
+
+
+def test_alarm_words_are_not_read_in_a_language_the_bot_does_not_speak():
+    from bot.reading.message import read_message
+
+    turkish = read_message("merhaba, çöp ne zaman toplanıyor? plastik çöp hangi gün")
+    assert turkish.language == "tr" and turkish.danger is None and not turkish.alarm
+    assert read_message("er is brand").danger == "emergency"

@@ -222,9 +222,24 @@ def is_shaken(text: str) -> bool:
     return bool(_SHAKEN.search(text or ""))
 
 
+# "welk nummer moet ik nou bellen, 112 of dat andere?": asks what to call, has not called.
+_ASKS_WHAT_TO_CALL = re.compile(r"\b(?:welke? (?:nummer|van de twee)|moet ik (?:\w+ ){0,3}bellen|"
+                                r"bel ik|which (?:number|one)|should i call|do i call)\b",
+                                re.IGNORECASE)
+# "ik ruik heel sterk gas", "het sist": a strong gas smell, for which 112 comes first.
+_STRONG_GAS = re.compile(r"\b(?:heel|erg|zeer|echt|super|enorm|really|very) (?:\w+ )?sterk\w*|"
+                         r"\b(?:sist|sissen|sissend|gesis|hiss\w*)\b|\bstrong\b", re.IGNORECASE)
+
+
 def help_called(text: str) -> bool:
     """"112 is gebeld", "politie en ambulance zijn er nu": help is called or there."""
-    return bool(_HELP_CALLED.search(text or "")) and not _HELP_NOT_THERE.search(text or "")
+    return (bool(_HELP_CALLED.search(text or "")) and not _HELP_NOT_THERE.search(text or "")
+            and not _ASKS_WHAT_TO_CALL.search(text or ""))
+
+
+def strong_gas(text: str) -> bool:
+    """The gas smell is strong or it hisses ("het is echt sterk")."""
+    return bool(_STRONG_GAS.search(text or ""))
 
 
 # After the gas answer: someone who may be inside and not able to come out.

@@ -17,6 +17,8 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 logger = logging.getLogger(__name__)
 
+# The languages the bot reads and answers in.
+SPOKEN_LANGUAGES: Tuple[str, ...] = ("nl", "en")
 LANGUAGES: Tuple[str, ...] = ("nl", "en", "tr", "ar", "pl", "de", "fr", "es", "pt", "uk", "ru",
                               "ro", "so", "fa", "it", "bg", "zh")
 MIN_LATIN_WORDS = 3

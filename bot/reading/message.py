@@ -14,7 +14,7 @@ from typing import Any, Dict, Optional
 from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
 from bot.reading.danger import read_danger, sounds_alarming
 from bot.reading.description import Problem, category_of, clean_description, split_problems
-from bot.reading.language import detect_language
+from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
 from bot.reading.places import is_clearly_not_a_place, read_place
 from bot.reading.privacy import scrub
@@ -70,8 +70,12 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     _, personal = scrub(text)
     indoors = inside_the_home(text)  # a leak at home is no report for the street
     problems = [] if indoors else split_problems(text)
-    # "bij de brandweerkazerne" is a place, not an alarm
-    alarm = sounds_alarming(text.replace(place.text, " ") if place else text)
+    language = detect_language(text)
+    # "bij de brandweerkazerne" is a place, not an alarm; in a language the bot does not
+    # read, its Dutch and English alarm words misread ("çöp" as "cop"): a cry for help
+    # there is heard by the other-language answer (bot/reading/language.cries_for_help)
+    alarm = (language is None or language in SPOKEN_LANGUAGES) and sounds_alarming(
+        text.replace(place.text, " ") if place else text)
     return Reading(
         danger=danger.kind if danger else (UNSURE_DANGER if alarm else None),
         danger_reason=danger.reason if danger else None,
@@ -95,6 +99,6 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         report_question=read_report_question(text),
         no_report=says_it_is_no_report(text),
         need=need_of(text),
-        language=detect_language(text),
+        language=language,
     )
 
