@@ -74,7 +74,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
     known = set(profile().template_vars()) | set(domain.get("slots", {})) | {
         "close", "next_day", "next_open",  # filled by action_contact_human
         "topic", "intent",                 # filled by action_default_ask_affirmation
-        "street", "place",                 # filled by validate_report_form
+        "street", "place", "postcode",     # filled by validate_report_form
         "case_number", "handling_days",    # filled by action_submit_report
         "handling_hours", "case_numbers",
         "ack", "what", "count", "updates",  # filled by the report form's questions
