@@ -543,6 +543,9 @@ class ValidateReportForm(FormValidationAction):
                 # "weet ik niet": the street will do, with the spot told ("achter de sporthal")
                 return pending if pending.landmark else _street_of(pending)
             return pending_slots(pending, number_question(pending))
+        if pending and pending.postcode and not place and (
+                answer_of(tracker, reading) is False or says_not_known(text)):
+            return pending  # "nee", "weet ik niet": the postcode will do
         key = ("utter_report_location_give_up" if tries >= GIVE_UP_TRIES
                else LAST_TRY if tries
                else "utter_report_location_unclear")

@@ -1642,3 +1642,14 @@ def test_only_a_postcode_is_asked_its_house_number_in_plain_dutch(dispatcher, do
         "3451 KT", dispatcher, tracker_for(asking="report_location", text="3451 KT"), domain)
     assert slots["report_prompt"] == {"key": "utter_report_ask_house_number_postcode",
                                       "values": {"postcode": "3451 KT"}}
+
+
+@pytest.mark.parametrize("answer", ["nee", "weet ik niet"])
+def test_no_house_number_for_a_postcode_keeps_the_postcode(dispatcher, domain, answer):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "3451 KT", dispatcher, tracker_for(asking="report_location", text="3451 KT"), domain)
+    second = form.validate_report_location(answer, dispatcher, tracker_for(
+        asking="report_location", text=answer,
+        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+    assert second["report_location"] == "3451 KT"

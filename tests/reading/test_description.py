@@ -177,6 +177,7 @@ def test_a_long_polite_letter_with_three_problems() -> None:
      "uit. Mijn buurvrouw durft 's avonds niet meer over straat. Kunt u er iets aan doen?",
      LIGHTING),
     ("Al drie weken!!! staat de groene bak vol, het stinkt en er komen ratten op af", WASTE),
+    ("bij de vuilcontainers in de rozenstraaat lopen ratten rond, ze zijn echt groot", OTHER),
     ("Geachte heer, bij de containers in de Julianastraat zie ik al weken ratten lopen", OTHER),
     ("ik zie steeds ratten bij de containers achter de flat", OTHER),
     ("ok sorry my english not good. many rats at the containers near albert heijn", OTHER),
