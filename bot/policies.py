@@ -252,8 +252,10 @@ _DOUBTS_112 = re.compile(
     r"|\bwhy (?:do|are|does) (?:you|it) (?:\w+ ){0,3}112\b", re.IGNORECASE)
 # After the 113 answer: help with the money asked for, without despair told again.
 _ASKS_FOR_HELP = re.compile(r"\?|\b(?:help\w*|hulp|schuldhulp\w*|regelen)\b", re.IGNORECASE)
-_DESPAIR = re.compile(r"\b(?:uitweg|niet meer|geen zin|volhoud\w*|te veel|te zwaar|wanhoop\w*|"
-                      r"zie het niet|kan het niet|op is|te laat)\b", re.IGNORECASE)
+# ("ik weet niet meer hoe ik de huur moet betalen" is a money question, not despair)
+_DESPAIR = re.compile(r"\b(?:uitweg|(?:kan|wil|trek|hou) (?:\w+ )?niet meer|geen zin|"
+                      r"volhoud\w*|te veel|te zwaar|wanhoop\w*|zie het niet|kan het niet|op is|"
+                      r"te laat)\b", re.IGNORECASE)
 # Later in a conversation with the 113 answer: despair told again.
 _DESPAIR_AGAIN = re.compile(
     r"\b(?:te laat|geen uitweg|geen zin meer|kan (?:het |dit )?niet meer|wil (?:er )?niet meer|"

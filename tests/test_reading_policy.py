@@ -1359,3 +1359,16 @@ def test_how_far_the_report_just_made_is_is_a_status_question():
         "action_report_status"
     assert reading_route(tracker(START + [said(text, "report_public_space_other")])) != \
         "action_report_status"
+
+
+def test_a_money_question_after_the_113_answer_is_answered():
+    from rasa.shared.core.events import BotUttered
+    crisis = START + [said("ik heb zoveel schulden en ik zie het echt niet meer zitten"),
+                      ActionExecuted("action_emergency"),
+                      BotUttered("113 …", metadata={"utter_action": "utter_emergency_suicide"}),
+                      ActionExecuted("action_listen")]
+    asked = ("ik ga mezelf niks aandoen hoor. maar ik weet niet meer hoe ik de huur moet "
+             "betalen. kan de gemeente helpen met schulden?")
+    assert reading_route(tracker(crisis + [said(asked, "money_worries")])) != "action_emergency"
+    despair = "ik kan niet meer, kan de gemeente helpen met schulden?"
+    assert reading_route(tracker(crisis + [said(despair, "money_worries")])) == "action_emergency"
