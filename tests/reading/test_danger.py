@@ -195,6 +195,7 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("Mijn moeder is gevallen. Zij heeft hulp nodig.", True),
     ("Nee dank u, dat hoeft niet. Mijn kleinzoon kijkt wel of hij weer brandt.", False),
     ("er brandt iets bij de buren", True),
+    ("dus ik moet de politie bellen? komen die echt voor muziek", False),
     ("Mijn man is sinds zijn herseninfarct erg achteruit gegaan en ik kan de zorg en het "
      "huishouden niet meer alleen aan.", False),
 ])
