@@ -11,7 +11,7 @@ from typing import Any, List, Optional
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import utter
+from actions.base import ProfileAction, utter
 from actions.reading import channel_of, last_bot_response
 from bot import settings
 from bot.klantcontacten import contactverzoek
@@ -182,6 +182,17 @@ class ActionTellWhen(OpeningHoursAction):
         kind = "callback" if _last_handover(tracker) == "action_take_callback" else "message"
         self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", f"when_{kind}")
         return []
+
+
+class ActionTellTheTime(ProfileAction):
+    """"Hoe laat is het?": the time where the municipality is (a placeholder only an action
+    fills)."""
+
+    def name(self) -> str:
+        return "action_tell_the_time"
+
+    def response_for(self, tracker: Tracker, domain: dict[str, Any]) -> str:
+        return "utter_the_time"
 
 
 HANDOVERS = ("action_take_callback", "action_take_message", "action_contact_human")

@@ -292,7 +292,7 @@ ASK_SATISFACTION_ACTION = "action_ask_satisfaction"
 TAKE_SATISFACTION_ACTION = "action_take_satisfaction"
 WHAT_I_CAN_DO, HOW_I_AM = "utter_what_i_can_do", "utter_how_i_am"
 WEATHER = "utter_weather"
-THE_TIME = "utter_the_time"
+THE_TIME = "action_tell_the_time"
 OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
 ANIMAL_IN_NEED = "animal_in_need"  # a question topic (bot.reading.questions): call 144
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
@@ -307,7 +307,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
                    OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION, WEATHER,
-                   WITNESS_ACTION)
+                   THE_TIME, WITNESS_ACTION)
 UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",

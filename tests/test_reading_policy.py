@@ -1072,7 +1072,7 @@ def test_help_there_and_yes_it_must_be_reported_starts_the_report():
 @pytest.mark.parametrize("text, intent, action", [
     ("ok en wat kun je allemaal", "out_of_scope", "utter_what_i_can_do"),
     ("verveel me een beetje. hoe gaat het met jou?", "complaint", "utter_how_i_am"),
-    ("hoe laat is het eigenlijk", "out_of_scope", "utter_the_time"),
+    ("hoe laat is het eigenlijk", "out_of_scope", "action_tell_the_time"),
     ("klacht? ik heb helemaal geen klacht haha. nou laat maar, fijne dag nog", "complaint",
      "action_goodbye"),
 ])

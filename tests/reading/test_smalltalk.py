@@ -60,3 +60,15 @@ def test_the_time_is_said_in_the_municipalitys_time_zone():
     before = profile().now().strftime("%H:%M")
     said = profile().template_vars()["time_now"]
     assert said in (before, profile().now().strftime("%H:%M"))  # a minute may turn between
+
+
+def test_the_time_action_fills_in_the_time(dispatcher, domain):
+    import asyncio
+
+    from actions.contact import ActionTellTheTime
+    from tests.conftest import make_tracker
+
+    asyncio.run(ActionTellTheTime().run(dispatcher, make_tracker("out_of_scope", "hoe laat is "
+                                                                 "het"), domain))
+    [said] = dispatcher.messages
+    assert said["response"] == "utter_the_time" and len(said["time_now"]) == 5
