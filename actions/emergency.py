@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
 from bot.reading.answers import asks_about_acting
-from bot.reading.danger import (asks_why_112, help_called, says_cannot_call,
+from bot.reading.danger import (a_new_danger, asks_why_112, help_called, says_cannot_call,
                                 someone_may_be_inside, strong_gas)
 from bot.reading.result import Reading
 
@@ -70,6 +70,9 @@ class ActionEmergency(Action):
         again = answered_before(tracker)
         text = tracker.latest_message.get("text") or ""
         earlier = _earlier_reason(tracker) if again else None
+        if (again and reading.urgent and a_new_danger(reading.danger_reason, earlier, text)
+                and not asks_about_acting(text)):
+            again, earlier = False, None  # "… en een vent met een mes": the new danger's answer
         meanwhile = _meanwhile(text, reading, earlier) if again else None
         outage = _outage_followup(tracker, text) if (
             again and (not reading.urgent or reading.danger_reason == "asks_112")

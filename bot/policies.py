@@ -43,7 +43,8 @@ from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
-from bot.reading.danger import help_called, is_shaken, says_cannot_call, someone_may_be_inside
+from bot.reading.danger import (ONE_EVENT, a_new_danger, help_called, is_shaken,
+                                says_cannot_call, someone_may_be_inside)
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
@@ -572,7 +573,7 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
 
 
 # Reasons one accident is retold with ("een aanrijding" first, "met gewonde" later).
-_ONE_ACCIDENT = ("crash", "injured")
+_ONE_ACCIDENT = ONE_EVENT[0]
 # A danger told as happening now is never a retelling.
 _NOW = re.compile(r"\b(?:nu|net|zojuist|ineens|opeens|op dit moment|help|right now)\b",
                   re.IGNORECASE)
@@ -582,6 +583,16 @@ def _had_the_crisis_answer(tracker: DialogueStateTracker) -> bool:
     return any(type(event).__name__ == "BotUttered"
                and (event.metadata or {}).get("utter_action") in CRISIS_ANSWERS
                for event in tracker.events)
+
+
+def _first_danger(tracker: DialogueStateTracker) -> Optional[str]:
+    """The reason of the first urgent danger the resident told before the latest message."""
+    for event in tracker.events:
+        if type(event).__name__ == "UserUttered" and event is not tracker.latest_message:
+            said = Reading.from_entities(event.entities)
+            if said.urgent:
+                return said.danger_reason
+    return None
 
 
 def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: str) -> bool:
@@ -672,6 +683,9 @@ def reading_route(tracker: DialogueStateTracker,
         if tracker.active_loop_name is None and _WITNESS.search(message.text or ""):
             return WITNESS_ACTION  # "ik zag het kenteken deels, aan wie geef ik dat door?"
         offered = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
+        if reading.urgent and a_new_danger(reading.danger_reason, _first_danger(tracker),
+                                           message.text or ""):
+            return EMERGENCY_ACTION  # "brandweer is er. en een vent met een mes": a new danger
         if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name, offered):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and OFFER_REPORT_ACTION in last_turn

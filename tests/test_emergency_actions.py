@@ -465,3 +465,20 @@ def test_gas_with_a_worried_neighbour_gets_the_gas_answer_and_112_for_her(dispat
     run_emergency(text, dispatcher, domain)
     responses = [m["response"] for m in dispatcher.messages]
     assert responses[:2] == ["utter_emergency_gas", "utter_emergency_outage_person"]
+
+
+def test_a_new_danger_after_the_112_answer_gets_its_own_answer(dispatcher, domain):
+    from rasa_sdk import Tracker
+    first = "er komt rook uit de container bij de school, volgens mij staat ie in de fik"
+    then = ("brandweer is er. er staat trouwens ook een vent te schreeuwen tegen de brandweer "
+            "met een mes in zn hand")
+    message = {"intent": {"name": "inform", "confidence": 0.9}, "text": then,
+               "entities": read_message(then).to_entities(then), "metadata": {}}
+    events = [{"event": "user", "text": first, "parse_data": {
+                  "entities": read_message(first).to_entities(first)}},
+              {"event": "action", "name": "action_emergency"},
+              {"event": "action", "name": "action_listen"},
+              {"event": "user", "text": then}]
+    tracker = Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == f"utter_emergency_{read_message(then).danger}"

@@ -1372,3 +1372,17 @@ def test_a_money_question_after_the_113_answer_is_answered():
     assert reading_route(tracker(crisis + [said(asked, "money_worries")])) != "action_emergency"
     despair = "ik kan niet meer, kan de gemeente helpen met schulden?"
     assert reading_route(tracker(crisis + [said(despair, "money_worries")])) == "action_emergency"
+
+
+def test_a_new_danger_after_the_fire_answer_is_an_emergency_again():
+    fire = START + [said("er komt rook uit de container bij de school, hij staat in de fik",
+                         "report_waste_collection"),
+                    ActionExecuted("action_emergency"),
+                    ActionExecuted("utter_emergency_offer_report"),
+                    ActionExecuted("action_listen")]
+    knife = ("brandweer is er. er staat trouwens ook een vent te schreeuwen tegen de brandweer "
+             "met een mes in zn hand")
+    assert reading_route(tracker(fire + [said(knife, "municipal_question")])) == \
+        "action_emergency"
+    assert reading_route(tracker(fire + [said("brandweer is er, alles onder controle",
+                                              "inform")])) != "action_emergency"

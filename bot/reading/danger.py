@@ -445,3 +445,22 @@ def _rule(spec: Dict, words: Dict[str, str]) -> _Rule:
     return _Rule(kind=spec["kind"], reason=spec["reason"], match=compiled("match"),
                  unless=compiled("unless"), unless_anywhere=compiled("unless_anywhere"),
                  needs=compiled("needs"), even_if_feared=bool(spec.get("even_if_feared")))
+
+
+# Reasons that are one event told in parts: a crash in which someone is hurt; someone hurt
+# or unwell told again in other words ("reageert niet", then "de ambulance komt eraan").
+ONE_EVENT = (("crash", "injured"),
+             ("injured", "unconscious", "medical", "breathing", "collapse", "crash", "trapped"))
+# Reasons that follow any danger: asked whether to call, or a cry, not a danger of its own.
+_NO_DANGER_OF_ITS_OWN = ("asks_112", "cry_for_help")
+
+
+def a_new_danger(reason: Optional[str], earlier: Optional[str], text: str = "") -> bool:
+    """Whether a danger told after the answer to an earlier one is another one ("brandweer
+    is er. er staat ook een vent met een mes") rather than the same one told again, or help
+    on its way ("de ambulance komt eraan", which alone reads as someone hurt)."""
+    if not reason or not earlier or reason == earlier or reason in _NO_DANGER_OF_ITS_OWN:
+        return False
+    if reason == "injured" and help_called(text):
+        return False
+    return not any(reason in event and earlier in event for event in ONE_EVENT)
