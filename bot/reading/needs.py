@@ -41,6 +41,11 @@ _EVICTION = re.compile(
     r"|\bdeurwaarder\b(?:\s+\w+){0,6}\s+(?:huis|woning|ontruim\w*)\b"
     r"|\b(?:evicted|eviction)\b",
     re.IGNORECASE)
+# "kan ik de auto op straat zetten?": a thing put in the street, not a resident evicted.
+_A_THING_ON_THE_STREET = re.compile(
+    r"\b(?:auto|wagen|fiets|scooter|brommer|container|kliko|bak|afval\w*|vuilniszak\w*|"
+    r"zakken|grofvuil|bank|meubel\w*|spullen|caravan|aanhanger|camper|boot|car)\b"
+    r"(?:\s+\w+){0,6}\s+op\s+straat\b", re.IGNORECASE)
 _WORRIED = re.compile(
     r"\b(?:zorgen|zorg|bezorgd)\s+(?:\w+\s+){0,2}(?:om|over|voor)\s+(?:mijn|m[n']|de|onze|ons|een|die|"
     r"het|deze)\s+(?:\w+\s+)?(?:buurman|buurvrouw|buren|bovenbuurman|bovenbuurvrouw|"
@@ -71,6 +76,8 @@ def need_of(text: str) -> Optional[str]:
     for article, pattern in NEEDS:
         if pattern.search(text):
             if article == "zorgen-om-iemand" and _NOT_A_PERSON.search(text):
+                continue
+            if article == "dreigende-huisuitzetting" and _A_THING_ON_THE_STREET.search(text):
                 continue
             return article
     return None

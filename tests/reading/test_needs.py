@@ -34,6 +34,8 @@ def test_an_acute_need_names_its_article(text, article):
     "hoe lang duurt een ontruiming van een kraakpand",
     "help, ik kan mijn huur niet meer betalen",
     "de lantaarnpaal in de Kerkstraat is kapot",
+    "kan ik de auto dan al die week op straat zetten zonder vergunning?",
+    "mag ik mijn kliko op straat zetten op dinsdag?",
 ])
 def test_everyday_messages_name_no_need(text):
     assert need_of(text) is None
