@@ -170,7 +170,7 @@ def _clause_naming(text: Text, words: Text) -> Optional[Text]:
 
 
 _DANGLING = re.compile(r"(?:\s+(?:aan|bij|op|in|van|naar|langs|de|het|een|t|'t|is|zit|ligt|"
-                       r"staat|zijn))+\s*$", re.IGNORECASE)
+                       r"staat|zijn|on|at|near|by|the|it's|its|is))+\s*$", re.IGNORECASE)
 
 
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
@@ -188,7 +188,10 @@ def _words_beside(text: Text, street: Text) -> Optional[Text]:
         if is_description(rest):
             return rest
     whole = " ".join(without_chat_noise(sentence).strip(" ,.;:-").split())
-    return whole if whole.lower() != street.lower() and is_description(whole) else None
+    besides = re.sub(re.escape(street), " ", whole, flags=re.IGNORECASE)
+    if not _DANGLING.sub("", f" {besides}").strip(" ,.;:-?"):
+        return None  # "I think it's on Beukenlaan": nothing but the street
+    return whole if is_description(whole) else None
 
 
 _ENGLISH_SPOT = re.compile(r"\b(?:near|next to|in front of|behind|opposite|outside|across "

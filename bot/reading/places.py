@@ -416,7 +416,8 @@ _TRAILING_NOISE = re.compile(
     r"(?:^|[\s,.;:!-]+)(?:zei\s+ik\s+(?:toch\s+)?(?:al|net)|zoals\s+(?:ik\s+)?(?:al\s+)?(?:zei|gezegd)|"
     r"dat\s+zei\s+ik\s+(?:toch\s+)?al|heb\s+ik\s+(?:toch\s+)?al\s+gezegd|"
     r"i\s+(?:already\s+)?(?:said|told\s+you)|as\s+i\s+said|bedoel\s+ik|ik\s+bedoel(?:de)?|"
-    r"i\s+mean|denk\s+ik|geloof\s+ik|volgens\s+mij|of\s*zo|i\s+think|i\s+guess|i\s+believe)"
+    r"i\s+mean|denk\s+ik|geloof\s+ik|volgens\s+mij|of\s*zo|i\s+think|i\s+guess|i\s+believe|"
+    r"not\s+sure|niet\s+zeker|weet\s+ik\s+niet\s+zeker)"
     r"[\s.!?]*$", re.IGNORECASE)
 
 
