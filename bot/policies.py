@@ -44,7 +44,7 @@ from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import (ONE_EVENT, a_new_danger, help_called, is_shaken,
-                                says_cannot_call, someone_may_be_inside)
+                                says_cannot_call, someone_may_be_inside, strong_gas)
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
@@ -678,7 +678,8 @@ def reading_route(tracker: DialogueStateTracker,
     if before in EMERGENCY_ACTIONS:
         if (tracker.active_loop_name is None and not reading.urgent
                 and _SHOULD_REPORT.search(message.text or "")
-                and not _WHAT_NOW.search(message.text or "")):
+                and not _WHAT_NOW.search(message.text or "")
+                and not strong_gas(message.text or "")):  # "best sterk. nog iets melden?"
             return REPORT_HERE_ACTION  # "moet ik het ook bij jullie melden?" after the gas answer
         if tracker.active_loop_name is None and _WITNESS.search(message.text or ""):
             return WITNESS_ACTION  # "ik zag het kenteken deels, aan wie geef ik dat door?"

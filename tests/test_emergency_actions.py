@@ -482,3 +482,10 @@ def test_a_new_danger_after_the_112_answer_gets_its_own_answer(dispatcher, domai
     tracker = Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == f"utter_emergency_{read_message(then).danger}"
+
+
+def test_a_strong_smell_told_with_a_question_about_reporting_gets_112(dispatcher, domain):
+    tracker = _after_the_gas_answer("het is best sterk eigenlijk. moet ik de gemeente nog "
+                                    "iets melden?")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_meanwhile_gas_call"]

@@ -234,3 +234,8 @@ def test_alarm_words_are_not_read_in_a_language_the_bot_does_not_speak():
     turkish = read_message("merhaba, çöp ne zaman toplanıyor? plastik çöp hangi gün")
     assert turkish.language == "tr" and turkish.danger is None and not turkish.alarm
     assert read_message("er is brand").danger == "emergency"
+
+
+def test_no_thanks_at_the_updates_question_is_a_no_not_a_stop():
+    text = "nee hoeft niet maar kijken jullie of hij gechipt is"
+    assert processed(text, "stop").get(INTENT)["name"] == "deny"

@@ -19,6 +19,8 @@ from tests.conftest import make_tracker
     ("merhaba, borçlarım var ve kirayı ödeyemiyorum. belediye yardım edebilir mi?", False),
     ("Dzień dobry, potrzebuję pomocy z podatkami", False),
     ("mój syn wpadł do wody, pomocy!", True),
+    ("yaşlı bir adam düştü, kafası kanıyor. ambulans lazım", True),
+    ("Dzień dobry, kiedy odbierają śmieci?", False),
 ])
 def test_a_cry_for_help_is_heard_in_any_language(text, cries):
     assert cries_for_help(text) is cries

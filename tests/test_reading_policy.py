@@ -1386,3 +1386,11 @@ def test_a_new_danger_after_the_fire_answer_is_an_emergency_again():
         "action_emergency"
     assert reading_route(tracker(fire + [said("brandweer is er, alles onder controle",
                                               "inform")])) != "action_emergency"
+
+
+def test_a_strong_gas_smell_with_a_question_about_reporting_is_the_emergency():
+    gas = START + [said("ik ruik gas in het trappenhuis van onze flat",
+                        "report_public_space_other"),
+                   ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = "het is best sterk eigenlijk. moet ik de gemeente nog iets melden?"
+    assert reading_route(tracker(gas + [said(text, "inform")])) == "action_emergency"

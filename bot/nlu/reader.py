@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
-from bot.reading.answers import is_only_a_farewell, is_only_contact, says_stop
+from bot.reading.answers import is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
 from bot.reading.message import read_message
@@ -38,7 +38,13 @@ YES_INTENT = "affirm"
 NO_INTENT = "deny"
 _STARTS_WITH_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes|graag|prima|oké|oke|ok|goed|klopt)\b",
                               re.IGNORECASE)
-# Words that really ask to stop a report ("stop", "laat maar", "annuleren").
+# Words that really ask to stop a report ("stop", "laat maar", "annuleren"). Narrower than
+# answers.says_stop, which also hears "hoeft niet": here "nee hoeft niet" at the updates
+# question is a no to the question, not a stop (round 51 lost a report that way).
+_SAYS_STOP = re.compile(r"\b(?:stop\w*|annule\w*|laat (?:ook )?maar|vergeet het|afbreken|"
+                        r"(?:niet|niks|toch niet) (?:meer )?melden|bedacht|cancel)\b",
+                        re.IGNORECASE)
+
 # "near the bus stop", "het stopbord": a stop that is a place or a thing, not a request.
 _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bstop\s*(?:signs?|"
                                      r"lights?)\b|\bstop(?:bord|licht|contact|streep)\w*",
@@ -165,7 +171,7 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _ABOUT_REPORTING.search(text)):
         return {"name": YES_INTENT, "confidence": 1.0}  # "ja daar gaat het over"
     if (intent_name == STOP_INTENT and says_not_known(text)
-            and not _STOPS_THE_REPORT.search(text) and not says_stop(text)):
+            and not _STOPS_THE_REPORT.search(text) and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "weet ik niet zei ik toch": no stop
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
@@ -216,11 +222,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # complaint about the e-mail
         return {"name": ANSWER_INTENT, "confidence": 1.0}
     if (intent_name == STOP_INTENT and _A_STOP_THAT_IS_A_THING.search(text)
-            and not says_stop(_A_STOP_THAT_IS_A_THING.sub(" ", text))):
+            and not _SAYS_STOP.search(_A_STOP_THAT_IS_A_THING.sub(" ", text))):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "near the bus stop, I said"
     if (intent_name == STOP_INTENT and reading.location is not None
             and len(without_chat_noise(text).split()) <= len(reading.location.text.split()) + 1
-            and not says_stop(text)):
+            and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
     if (intent_name in REPORT_INTENTS + UNSURE_INTENTS and topic_intent
@@ -231,7 +237,7 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": topic_intent, "confidence": 1.0}
     if intent_name == STOP_INTENT and reading.answer is not False and _SEND_IT.search(text):
         return {"name": YES_INTENT, "confidence": 1.0}  # "laat maar, verstuur maar zo"
-    if intent_name == STOP_INTENT and reading.answer is not None and not says_stop(text):
+    if intent_name == STOP_INTENT and reading.answer is not None and not _SAYS_STOP.search(text):
         # "nee hoor, als hij maar gemaakt wordt", "JA VERSTUUR MAAR": an answer, not a
         # request to throw the report away
         return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}

@@ -227,8 +227,9 @@ _ASKS_WHAT_TO_CALL = re.compile(r"\b(?:welke? (?:nummer|van de twee)|moet ik (?:
                                 r"bel ik|which (?:number|one)|should i call|do i call)\b",
                                 re.IGNORECASE)
 # "ik ruik heel sterk gas", "het sist": a strong gas smell, for which 112 comes first.
-_STRONG_GAS = re.compile(r"\b(?:heel|erg|zeer|echt|super|enorm|really|very) (?:\w+ )?sterk\w*|"
-                         r"\b(?:sist|sissen|sissend|gesis|hiss\w*)\b|\bstrong\b", re.IGNORECASE)
+_STRONG_GAS = re.compile(r"(?<!niet )(?<!niet zo )(?<!nie )\bsterk\w*|"
+                         r"\b(?:sist|sissen|sissend|gesis|hiss\w*)\b|(?<!not )\bstrong\b",
+                         re.IGNORECASE)
 
 
 def help_called(text: str) -> bool:

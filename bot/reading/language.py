@@ -159,8 +159,14 @@ def _build_detector() -> LanguageDetector:
 # podatkami") is no cry: it counts first in the message, with "!", or as a cry of its own.
 _HELP_WORD = (r"(?:help|hilfe|pomocy|pomoc|yard[ıi]m|au secours|socorro|ayuda|aiuto|ajuda|hjälp|"
               r"hjelp|apua|помогите|помощь|допоможіть|допомога|مساعدة)")
-_CRY = re.compile(rf"^\W*{_HELP_WORD}(?!\w)|(?<!\w){_HELP_WORD}\s*!|\bimdat\b|النجدة|ساعدوني|!!",
-                  re.IGNORECASE)
+# An ambulance, the police, fire or blood named in the languages residents write most:
+# "ambulans lazım", "potrzebna karetka", "Feuer!", "كسر وينزف".
+_EMERGENCY_WORD = (r"\b(?:ambulans\w*|ambulance|ambulanz|krankenwagen|notarzt|karetk\w*|"
+                   r"pogotowi\w*|polis\w*|policj\w*|polizei|yang[ıi]n|po[żz]ar\w*|feuer|"
+                   r"kan[ıi]yor|krwawi\w*|blutet|bleed\w*|112)\b|إسعاف|شرطة|حريق|ينزف|"
+                   r"скорая|скорую|пожар|полици\w*|кровь|кровоточ\w*")
+_CRY = re.compile(rf"^\W*{_HELP_WORD}(?!\w)|(?<!\w){_HELP_WORD}\s*!|\bimdat\b|النجدة|ساعدوني|!!"
+                  rf"|{_EMERGENCY_WORD}", re.IGNORECASE)
 
 
 def cries_for_help(text: str) -> bool:
