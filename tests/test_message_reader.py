@@ -239,3 +239,11 @@ def test_alarm_words_are_not_read_in_a_language_the_bot_does_not_speak():
 def test_no_thanks_at_the_updates_question_is_a_no_not_a_stop():
     text = "nee hoeft niet maar kijken jullie of hij gechipt is"
     assert processed(text, "stop").get(INTENT)["name"] == "deny"
+
+
+def test_care_at_home_the_model_took_for_a_report_is_a_question():
+    text = ("Mijn moeder (84) kan niet meer goed zelf douchen en de trap op. Kan ze hulp krijgen "
+            "via de gemeente? Ze woont in Lindendal, ik zelf in Zwolle.")
+    assert processed(text, "report_waste_collection").get(INTENT)["name"] == "municipal_question"
+    assert processed("de kliko is niet geleegd in de Kerkstraat",
+                     "report_waste_collection").get(INTENT)["name"] == "report_waste_collection"

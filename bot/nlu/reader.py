@@ -58,7 +58,8 @@ GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
 _SAME_FIELD = {"bulky_waste_pickup": "report_waste_collection"}
 TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
                  "taxes": "taxes", "parking_permit": "parking_permit",
-                 "permit_question": "permit_question", "waste_calendar": "report_waste_collection"}
+                 "permit_question": "permit_question", "waste_calendar": "report_waste_collection",
+                 "care_at_home": QUESTION_INTENT}
 BOT_CHALLENGE_INTENT = "bot_challenge"
 # Wanting a person ("ik wil een echte persoon"), not asking whether the bot is one.
 _WANTS_A_PERSON = re.compile(

@@ -167,6 +167,12 @@ _WEDDING = re.compile(
     r"|\bmarr(?:y|ied|iage|ying)\b|\bwedding\b|\bcivil partnership\b)")
 _WEDDING_BANTER = re.compile(r"\bmet (?:me|mij) (?:\w+ )?trouwen\b")
 _SUBSIDIES = re.compile(r"(?:subsidie|subsidies)")
+# Care at home for oneself or a relative ("mijn moeder kan niet meer zelf douchen en de trap
+# op, kan ze hulp krijgen?"): a question for the Wmo, never a report for the street.
+_CARE = re.compile(r"\b(?:wmo|thuiszorg|mantelzorg\w*|huishoudelijke hulp|"
+                   r"hulp (?:in|bij) (?:het |de )?(?:huis|huishoud\w*)|douchen|"
+                   r"wassen en aankleden|aankleden|traplift\w*|"
+                   r"trap (?:niet )?(?:meer )?op|scootmobiel\w*|woningaanpassing\w*)\b")
 _BENEFITS = re.compile(
     r"(?:bijstand|uitkering|\bwmo\b|toeslag|participatiewet|huishoudelijke hulp|"
     r"hulp in (?:het|de) huishouden|scootmobiel|rolstoel|minimaregeling|stadspas|"
@@ -394,6 +400,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("bulky_waste_pickup", _gets_rid_of_something_big),
     ("waste_calendar", _waste_calendar),
     ("subsidies", _plain_topic(_SUBSIDIES)),
+    ("care_at_home", _plain_topic(_CARE)),
     ("fines", _plain_topic(_FINES, _FINE_FOR_OTHERS)),
     ("taxes", _plain_topic(_TAXES)),
     ("parking_permit", _plain_topic(_PARKING)),
