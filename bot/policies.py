@@ -43,7 +43,7 @@ from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
-from bot.reading.danger import (ONE_EVENT, a_new_danger, help_called, is_shaken,
+from bot.reading.danger import (a_new_danger, help_called, is_shaken, same_event,
                                 says_cannot_call, someone_may_be_inside, strong_gas)
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
@@ -572,8 +572,6 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
                                      or intent.get("name") in MISREAD_DANGER_INTENTS)
 
 
-# Reasons one accident is retold with ("een aanrijding" first, "met gewonde" later).
-_ONE_ACCIDENT = ONE_EVENT[0]
 # A danger told as happening now is never a retelling.
 _NOW = re.compile(r"\b(?:nu|net|zojuist|ineens|opeens|op dit moment|help|right now)\b",
                   re.IGNORECASE)
@@ -597,22 +595,12 @@ def _first_danger(tracker: DialogueStateTracker) -> Optional[str]:
 
 def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: str) -> bool:
     """In the report after the 112 answer and "help is there": the same accident retold
-    ("vandaag weer een aanrijding met gewonde"), not a new danger ("nu ruik ik ook gas")."""
-    first, first_reason, called = None, None, False
-    for event in tracker.events:
-        kind = type(event).__name__
-        if kind == "UserUttered" and event is not tracker.latest_message:
-            if first is None:
-                said = Reading.from_entities(event.entities)
-                first_reason = said.danger_reason if said.urgent else None
-            elif help_called(event.text or ""):
-                called = True
-        elif kind == "ActionExecuted" and event.action_name == EMERGENCY_ACTION and first is None:
-            first = first_reason
-    if not called or first is None or _NOW.search(text):
-        return False
-    return reading.danger_reason == first or (
-        first in _ONE_ACCIDENT and reading.danger_reason in _ONE_ACCIDENT)
+    ("vandaag weer een aanrijding met gewonde", "de ambulance is er, hij bloedde"), not a
+    new danger ("nu ruik ik ook gas")."""
+    called = any(type(event).__name__ == "UserUttered" and event is not tracker.latest_message
+                 and help_called(event.text or "") for event in tracker.events)
+    return (called and not _NOW.search(text)
+            and same_event(reading.danger_reason, _first_danger(tracker)))
 
 
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],

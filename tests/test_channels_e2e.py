@@ -8,6 +8,8 @@ Signalen stand-ins.
   and photo, and the photo reaches Signalen;
 - a webcare reply on Monday to a Friday WhatsApp conversation goes out as the approved
   template, and as free text once the resident answers;
+- on Messenger the same reply goes with Meta's HUMAN_AGENT tag (the Page has that
+  permission here), and a reply more than 7 days on waits for the resident's next message;
 - a status update that WhatsApp cannot deliver (Twilio's `undelivered` callback, error
   30003, signed and posted to the stack's status URL) shows in the console, on the list
   of failed deliveries and on the conversation page (both checked with axe-core when
@@ -85,7 +87,8 @@ def channels_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory
                          "MESSENGER_API_URL": meta.url,
                          "MESSENGER_PAGE_ACCESS_TOKEN": PAGE_TOKEN,
                          "MESSENGER_APP_SECRET": APP_SECRET,
-                         "MESSENGER_VERIFY_TOKEN": "e2e-verify"})
+                         "MESSENGER_VERIFY_TOKEN": "e2e-verify",
+                         "MESSENGER_HUMAN_AGENT": "1"})
     running.start(trained_model)
     create_user("storing", "Storing", "ST", "agent", STAFF_PASSWORD, url=db_url)
     yield running
@@ -247,3 +250,40 @@ def test_a_webcare_reply_on_monday_to_a_friday_conversation_reaches_whatsapp_as_
     reply = wait_for(lambda: [b for b in twilio_standin.delivered_to(resident) if "^ST" in b],
                      timeout=DELIVERY)
     assert "container wordt morgen geleegd" in reply[0]
+
+
+def test_a_webcare_reply_after_the_messenger_window_goes_tagged_and_after_7_days_waits(
+        channels_stack, meta, db_url):
+    """Meta's stand-in refuses untagged messages after 24 hours and HUMAN_AGENT after 7 days."""
+    psid = str(secrets.randbelow(10 ** 15) + 10 ** 15)
+    resident = f"messenger:{psid}"
+    assert "collega" in " ".join(messenger_says(channels_stack, meta, psid,
+                                                text="Ik wil graag een mens spreken"))
+    friday = utcnow() - dt.timedelta(hours=68)
+    store.record_inbound("messenger", resident, now=friday, url=db_url)
+    meta.resident_wrote(psid, friday.replace(tzinfo=dt.timezone.utc))
+    agent = ConsoleUser(channels_stack.console_url, "storing", STAFF_PASSWORD)
+    assert agent.post(conversation_path(resident, "take"))[0] == 303
+    assert agent.post(conversation_path(resident, "reply"),
+                      text="Goedemorgen, de container wordt morgen geleegd.")[0] == 303
+    [tagged] = wait_for(lambda: [m for m in meta.sent_to(psid)
+                                 if "container wordt morgen" in m["message"].get("text", "")],
+                        timeout=DELIVERY)
+    assert (tagged["messaging_type"], tagged["tag"]) == ("MESSAGE_TAG", "HUMAN_AGENT")
+
+    last_week = utcnow() - dt.timedelta(days=8)
+    store.record_inbound("messenger", resident, now=last_week, url=db_url)
+    meta.resident_wrote(psid, last_week.replace(tzinfo=dt.timezone.utc))
+    assert agent.post(conversation_path(resident, "reply"),
+                      text="Is de container inmiddels geleegd?")[0] == 303
+    with pytest.raises(AssertionError):  # held: nothing may reach Meta before the resident writes
+        wait_for(lambda: [t for t in meta.texts_to(psid) if "inmiddels geleegd" in t], timeout=5)
+    meta.resident_wrote(psid)
+    body = json.dumps(notification(message_event(psid, text="Ja hoor, dank u"))).encode()
+    assert post(f"{channels_stack.url}/webhooks/messenger/webhook", body,
+                {"Content-Type": "application/json",
+                 "X-Hub-Signature-256": sign(body, APP_SECRET)})[0] == 200
+    [released] = wait_for(lambda: [m for m in meta.sent_to(psid)
+                                   if "inmiddels geleegd" in m["message"].get("text", "")],
+                          timeout=DELIVERY)
+    assert released["messaging_type"] == "RESPONSE" and "tag" not in released

@@ -464,4 +464,10 @@ def a_new_danger(reason: Optional[str], earlier: Optional[str], text: str = "") 
         return False
     if reason == "injured" and help_called(text):
         return False
-    return not any(reason in event and earlier in event for event in ONE_EVENT)
+    return not same_event(reason, earlier)
+
+
+def same_event(reason: Optional[str], earlier: Optional[str]) -> bool:
+    """Whether two danger reasons can be one event told twice (ONE_EVENT)."""
+    return bool(reason and earlier) and (reason == earlier or any(
+        reason in event and earlier in event for event in ONE_EVENT))
