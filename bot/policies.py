@@ -43,7 +43,7 @@ from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
-from bot.reading.danger import (a_new_danger, help_called, is_shaken, same_event,
+from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shaken, same_event,
                                 says_cannot_call, someone_may_be_inside, strong_gas)
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
@@ -595,12 +595,11 @@ def _first_danger(tracker: DialogueStateTracker) -> Optional[str]:
 
 def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: str) -> bool:
     """In the report after the 112 answer and "help is there": the same accident retold
-    ("vandaag weer een aanrijding met gewonde", "de ambulance is er, hij bloedde"), not a
-    new danger ("nu ruik ik ook gas")."""
+    ("vandaag weer een aanrijding met gewonde"), not a new danger ("nu ruik ik ook gas")."""
     called = any(type(event).__name__ == "UserUttered" and event is not tracker.latest_message
                  and help_called(event.text or "") for event in tracker.events)
     return (called and not _NOW.search(text)
-            and same_event(reading.danger_reason, _first_danger(tracker)))
+            and same_event(reading.danger_reason, _first_danger(tracker), (ONE_ACCIDENT,)))
 
 
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],

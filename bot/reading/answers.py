@@ -312,6 +312,13 @@ def _strip_assent(text: str) -> str:
         text = stripped
 
 
+# A question about the report itself, not more about the problem.
+_ASKS_ABOUT_IT = re.compile(
+    r"^\W*(?:hoe|hoelang|wanneer|waarom|wat|wie|hoeveel|krijg|krijgen|komt|komen|duurt|"
+    r"word|wordt|gaat|gaan|kan|kunt|kunnen|mag|weet|when|how|what|will|do|does)\b",
+    re.IGNORECASE)
+
+
 def _remark_parts(text: str) -> Tuple[List[str], bool]:
     """The sentences that say something, each without its framing; and whether one had it."""
     parts, framed_any = [], False
@@ -321,6 +328,8 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
         if framed is not None:
             sentence = sentence[framed.end():]
             framed_any = True
+        elif _is_question(sentence) and _ASKS_ABOUT_IT.match(sentence):
+            continue  # "ja dat klopt. hoe lang duurt het?": a question, answered when filed
         sentence = _strip_thanks_tail(sentence).strip(" ,.;:!?-")
         if sentence and _has_content(sentence):
             parts.append(_main_clause_order(sentence) if framed is not None else sentence)

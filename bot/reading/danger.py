@@ -450,7 +450,10 @@ def _rule(spec: Dict, words: Dict[str, str]) -> _Rule:
 
 # Reasons that are one event told in parts: a crash in which someone is hurt; someone hurt
 # or unwell told again in other words ("reageert niet", then "de ambulance komt eraan").
-ONE_EVENT = (("crash", "injured"),
+# In a report after help came, only a crash and its injured are one accident retold: "mijn
+# zoon ademt niet meer" after a crash is someone else.
+ONE_ACCIDENT = ("crash", "injured")
+ONE_EVENT = (ONE_ACCIDENT,
              ("injured", "unconscious", "medical", "breathing", "collapse", "crash", "trapped"))
 # Reasons that follow any danger: asked whether to call, or a cry, not a danger of its own.
 _NO_DANGER_OF_ITS_OWN = ("asks_112", "cry_for_help")
@@ -467,7 +470,8 @@ def a_new_danger(reason: Optional[str], earlier: Optional[str], text: str = "") 
     return not same_event(reason, earlier)
 
 
-def same_event(reason: Optional[str], earlier: Optional[str]) -> bool:
-    """Whether two danger reasons can be one event told twice (ONE_EVENT)."""
+def same_event(reason: Optional[str], earlier: Optional[str],
+               events: Tuple[Tuple[str, ...], ...] = ONE_EVENT) -> bool:
+    """Whether two danger reasons can be one event told twice (one of `events`)."""
     return bool(reason and earlier) and (reason == earlier or any(
-        reason in event and earlier in event for event in ONE_EVENT))
+        reason in event and earlier in event for event in events))

@@ -106,6 +106,13 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"put\s+in\s+(?:de|het)\s+(?:weg|straat|baan|voetpad|stoep)": STRONG,
         r"gat\s+in": STRONG, r"(?:hole|crack)s?\s+in\s+the\s+(?:road|pavement|street)": STRONG,
         r"loose\s+(?:tile|paving)": STRONG,
+        # a surface in a bad state: "de stoep ligt er ook slecht bij", "fietspad vol gaten"
+        r"(?<!bij de )(?<!naast de )(?<!langs de )(?<!boven de )(?<!aan de )"
+        r"(?:stoep|trottoir|voetpad|fietspad|bestrating|wegdek|asfalt|klinkers?)\s+"
+        r"(?:(?:ligt|liggen|is|zijn|er|erg|heel|echt|ook|helemaal|zo|best|nogal|in|een|"
+        r"staat|hier|daar)\s+){0,4}(?:slecht|kapot|stuk|verzakt|gescheurd|oneffen|hobbelig|"
+        r"vol\s+gaten)":
+            STRONG,
     },
     WASTE: {
         r"niet\s+(?:\w+\s+){0,2}(?:geleegd|geledigd|opgehaald|leeggemaakt)": STRONG,

@@ -329,6 +329,13 @@ _CONNECTOR_AFTER = re.compile(r"\s*(?:,\s*)?(?:en|maar|and)\b|\s*,", re.IGNORECA
 _WORD_AFTER = re.compile(r"\s*(?:,\s*)?(?:en|maar|and)\b", re.IGNORECASE)
 
 
+# "Mijn BSN is … mocht u dat nodig hebben": the rest of the offer goes with what it offers.
+_IN_CASE_YOU_NEED_IT = re.compile(
+    r"\s*,?\s*(?:mocht(?:en)?\s+(?:u|jullie|je|dat|het)|indien|voor\s+het\s+geval|als\s+(?:u|"
+    r"jullie|je)\s+(?:dat|die|het|deze)|in\s+case|if\s+you)\b[^.!?\n]{0,40}?\b(?:nodig|"
+    r"need|needed|wilt|willen|want)\b[^.!?\n]{0,20}?(?=[.!?\n]|$)", re.IGNORECASE)
+
+
 def _connector_to_drop(text: str, cut_start: int, cut_end: int) -> int:
     """End of the cut, stretched over a following 'en' or ',' when the cut began a clause.
 
@@ -371,6 +378,8 @@ def scrub(text: str) -> Tuple[str, List[str]]:
     for start, end in _merged_cuts(findings):
         pieces.append(text[position:start])
         position = _connector_to_drop(text, start, end)
+        in_case = _IN_CASE_YOU_NEED_IT.match(text, position)
+        position = in_case.end() if in_case else position
         pieces.append(" ")
     pieces.append(text[position:])
     return _tidy("".join(pieces)), sorted({f.data.kind for f in findings})

@@ -155,6 +155,9 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     "Ja, dat klopt, verstuurt u het maar", "ja snel aub", "ja graag zo snel mogelijk",
     "Ja dat is correct, dank u wel voor uw hulp", "yes please send it",
     "JA DAT ZEI IK TOCH AL",
+    # a question about the report is no news for the crew; its answer comes with the number
+    "Ja dat klopt zo. Hoe lang duurt het voordat het gemaakt wordt?",
+    "klopt. wanneer komen jullie?",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None

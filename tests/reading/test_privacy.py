@@ -113,6 +113,11 @@ def test_no_iban_with_a_bad_check_and_no_birth_date_without_context(text: str) -
     # how a letter opens: "Melding van Karel de Boer, …"
     ("Melding van Karel de Boer, de prullenbak zit vol", "de prullenbak zit vol", ["name"]),
     ("Melding van de buren: de lamp is kapot", "Melding van de buren: de lamp is kapot", []),
+    # the offer goes with what it offers
+    ("De tegel ligt los. Mijn BSN is 123456782 mocht u dat nodig hebben. Met vriendelijke groet",
+     "De tegel ligt los. Met vriendelijke groet", ["bsn"]),
+    ("mijn nummer is 0612345678, als u dat nodig heeft. de tegel ligt los", "de tegel ligt los",
+     ["phone"]),
 ])
 def test_scrub_removes_data_with_its_introduction_and_tidies_up(
         text: str, expected: str, kinds: List[str]) -> None:
