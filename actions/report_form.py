@@ -362,8 +362,9 @@ def _kept_problems(tracker: Tracker) -> Dict[Text, Any]:
     only those the resident still wants; the first kept one becomes the report's own."""
     text, description = _text(tracker), tracker.get_slot("report_description") or ""
     more = tracker.get_slot("report_more_problems")
-    if text.startswith("/") or not description:
-        return {}
+    if (text.startswith("/") or not description or _ran_this_turn(tracker, "action_start_report")
+            or tracker.get_slot("requested_slot") == "report_description"):
+        return {}  # the message the problems come from chooses none ("fietsen zonder wielen")
     at_summary = tracker.get_slot("requested_slot") == "report_confirmed"
     again = {"report_confirmed": None, "report_prompt": None} if at_summary else {}
     left_out = {**again, "report_ack": [ack("utter_ack_problem_left_out")]}

@@ -107,8 +107,10 @@ def _said_before(tracker: Tracker) -> Optional[Text]:
 
 
 def find_report(case_number: Optional[Text], sender_id: Optional[Text],
-                url: Optional[Text] = None) -> Optional[ReportStatus]:
-    """The report by case number, else the sender's latest; None when there is none.
+                url: Optional[Text] = None, category: Optional[Text] = None
+                ) -> Optional[ReportStatus]:
+    """The report by case number, else the sender's latest (of `category` when the resident
+    named the kind of problem); None when there is none.
 
     Blocking; raises when the store cannot be reached.
     """
@@ -116,7 +118,7 @@ def find_report(case_number: Optional[Text], sender_id: Optional[Text],
     ensure_schema(url)
     with session(url) as db:
         report = (_by_case_number(db, case_number) if case_number
-                  else _latest_of(db, sender_id))
+                  else _latest_of(db, sender_id, category))
         if report is None:
             return None
         signal_id, found = report.signalen_id, _status_of(report, sender_id)
@@ -203,11 +205,14 @@ def _by_case_number(db: Session, case_number: Text) -> Optional[Report]:
     return db.query(Report).filter(Report.case_number == case_number).one_or_none()
 
 
-def _latest_of(db: Session, sender_id: Optional[Text]) -> Optional[Report]:
+def _latest_of(db: Session, sender_id: Optional[Text],
+               category: Optional[Text] = None) -> Optional[Report]:
     if not sender_id:
         return None
-    return (db.query(Report).filter(Report.sender_id == sender_id, Report.case_number.isnot(None))
-            .order_by(Report.created_at.desc(), Report.id.desc()).first())
+    query = db.query(Report).filter(Report.sender_id == sender_id, Report.case_number.isnot(None))
+    if category:
+        query = query.filter(Report.category == category)
+    return query.order_by(Report.created_at.desc(), Report.id.desc()).first()
 
 
 def _status_of(report: Report, sender_id: Optional[Text]) -> ReportStatus:
@@ -285,8 +290,11 @@ class ActionReportStatus(Action):
         guessed = None if normalise_case_number(text) or not asked else short_case_number(text)
         just_made = asks_about_the_report_just_made(text or "")  # the sender's latest
         number = None if guessed or just_made else case_number_of(tracker)
+        # "ik heb vorige week een gat in de weg gemeld" just after a waste report: not that one
+        described = None if number or guessed else reading_of(tracker).category
         try:
-            found = await asyncio.to_thread(find_report, number or guessed, tracker.sender_id)
+            found = await asyncio.to_thread(find_report, number or guessed, tracker.sender_id,
+                                            category=described)
             if found and guessed:  # "802" may be someone else's: never its place
                 found = dataclasses.replace(found, place=None)
         except Exception:  # the store is down: say so, keep the conversation

@@ -219,7 +219,7 @@ def test_unreachable_store_apologises_with_the_phone_number(tmp_path, monkeypatc
 def test_the_lookup_runs_off_the_event_loop(monkeypatch, dispatcher, domain):
     threads = []
 
-    def lookup(case_number, sender_id):
+    def lookup(case_number, sender_id, category=None):
         threads.append(threading.current_thread())
         raise OperationalError("select", {}, Exception("down"))
 
@@ -463,3 +463,22 @@ def test_the_report_just_made_is_the_senders_latest_not_a_number_said_before(db_
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     assert newest.case_number in str(dispatcher.messages)
     assert older.case_number not in str(dispatcher.messages)
+
+
+def test_a_report_of_another_kind_named_is_not_the_latest_one_just_filed(db_url, dispatcher,
+                                                                         domain):
+    """Right after a waste report: "ik heb vorige week een gat in de weg gemeld" is not it."""
+    file(db_url, category="report_waste_collection", place="naast de container")
+    text = "vorige week heb ik ook al een gat in de weg gemeld, is daar al wat mee gedaan??"
+    message, _ = ask(dispatcher, domain, text, entities=read_message(text).to_entities(text))
+    assert message["response"] == "utter_status_ask_number"
+
+
+def test_the_own_report_of_the_kind_named_is_found_among_newer_ones(db_url, dispatcher, domain):
+    pothole = file(db_url, category="report_pavement_road", place="Dorpsstraat 4",
+                   status="ingepland")
+    file(db_url, category="report_waste_collection", place="naast de container")
+    text = "en hoe staat het met het gat in de weg?"
+    message, _ = ask(dispatcher, domain, text, entities=read_message(text).to_entities(text))
+    assert (message["response"], message["case_number"]) == ("utter_status_ingepland",
+                                                             pothole.case_number)

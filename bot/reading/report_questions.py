@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Optional
 
-from bot.reading.questions import is_question
+from bot.reading.questions import QUESTION, is_question, read_question
 
 _IT = r"(?:het|t|dat|dit|die|deze|zoiets|zo ?n melding|een melding|de melding|mijn melding|" \
       r"zo ?n reparatie|de reparatie)"
@@ -232,8 +232,16 @@ def read_report_question(text: str) -> Optional[str]:
     plain = _plain(text)
     for kind, pattern in _KINDS:
         if pattern.search(plain) and not (kind == "enforcement" and _OWN_FINE.search(plain)):
-            return kind
+            return None if kind in _ABOUT_IT_ONLY and _names_a_topic(text) else kind
     return None
+
+
+# "Wat kost het om grofvuil op te laten halen?" asks the price of another product.
+_ABOUT_IT_ONLY = ("cost", "duration")
+
+
+def _names_a_topic(text: str) -> bool:
+    return read_question(text) not in (None, QUESTION)
 
 
 def says_it_is_no_report(text: str) -> bool:

@@ -61,6 +61,9 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
     "bel me maar op 0612345678", "de foto stuur ik morgen",
     "moet ik de container buiten laten staan?", "kan ik het ook terug krijgen?",
     "de rekening is betaald?",
+    # the price of another product, asked during a report
+    "wat kost het om grofvuil op te laten halen? ik heb een oude bank",
+    "hoe lang duurt het voordat mijn parkeervergunning er is?",
 ])
 def test_answers_and_statements_are_no_questions_about_the_report(text):
     assert read_report_question(text) is None
