@@ -39,15 +39,19 @@ class ActionAnswerNeed(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        need = reading_of(tracker).need
-        try:
-            article = await asyncio.to_thread(_published, need, DATABASE_URL) if need else None
-        except Exception:  # the knowledge base is down: the numbers still help
-            logger.exception("Knowledge base lookup failed")
-            article = None
-        if article is None or tracker.get_slot("language") == "en":
-            utter(dispatcher, "utter_acute_need",
-                  link=article.link if article else profile().website)
-        else:
-            utter_article(dispatcher, tracker, article)
+        await utter_need(dispatcher, tracker, reading_of(tracker).need)
         return []
+
+
+async def utter_need(dispatcher: CollectingDispatcher, tracker: Tracker,
+                     need: Optional[Text]) -> None:
+    """The need's article, or (in English, or with the knowledge base down) the numbers."""
+    try:
+        article = await asyncio.to_thread(_published, need, DATABASE_URL) if need else None
+    except Exception:  # the knowledge base is down: the numbers still help
+        logger.exception("Knowledge base lookup failed")
+        article = None
+    if article is None or tracker.get_slot("language") == "en":
+        utter(dispatcher, "utter_acute_need", link=article.link if article else profile().website)
+    else:
+        utter_article(dispatcher, tracker, article)

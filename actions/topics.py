@@ -20,7 +20,8 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                choice_buttons, context_article, find_answer, other_articles,
                                own_subject, previous_article, record_not_helped,
                                related_article, utter_article)
-from actions.reading import last_bot_response, response_text
+from actions.needs import utter_need
+from actions.reading import last_bot_response, reading_of, response_text
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
                                    read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
@@ -296,7 +297,12 @@ class ActionAnswerInReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = the_question(tracker.latest_message.get("text") or "")
-        events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, text)
+        need = reading_of(tracker).need
+        if need:  # "ik ben soms zo eenzaam": the route for it, then the report
+            await utter_need(dispatcher, tracker, need)
+            events: Optional[List[Dict[Text, Any]]] = []
+        else:
+            events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, text)
         if events is None:
             utter(dispatcher, "utter_question_unknown_in_report")
         utter(dispatcher, "utter_report_continue")

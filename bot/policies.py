@@ -759,6 +759,8 @@ def reading_route(tracker: DialogueStateTracker,
             and any(getattr(event, "action_name", None) in HANDOVER_ACTIONS
                     for event in tracker.events)):
         return NOT_A_REPORT_ACTION  # "het is een bericht voor uw collega": passed on instead
+    if asked and reading.need and not reading.category and not reading.danger:
+        return IN_REPORT_QUESTION_ACTION  # "ik ben soms zo eenzaam": its route, then the report
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (asked and reading.report_question

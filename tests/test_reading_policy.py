@@ -1394,3 +1394,10 @@ def test_a_strong_gas_smell_with_a_question_about_reporting_is_the_emergency():
                    ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
     text = "het is best sterk eigenlijk. moet ik de gemeente nog iets melden?"
     assert reading_route(tracker(gas + [said(text, "inform")])) == "action_emergency"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ik ben soms zo eenzaam… is er niet iemand waar ik mee kan praten?", "ask_human"),
+    ("ik heb geen eten meer in huis", "money_worries")])
+def test_a_need_told_in_a_report_gets_its_route_and_the_report_goes_on(text, intent):
+    assert reading_route(tracker(IN_FORM + [said(text, intent)])) == "action_answer_in_report"

@@ -58,6 +58,16 @@ _WORRIED = re.compile(
     r"|\bverwarde?\s+(?:man|vrouw|meneer|mevrouw|persoon|jongen|buurman|buurvrouw)\b"
     r"|\bvervuild\w*\s+(?:huis|woning)\b",
     re.IGNORECASE)
+# Lonely: "ik praat soms dagen met niemand", "is er niet iemand om mee te praten?"
+_LONELY = re.compile(
+    r"\beenzaam\w*|\balleen op de wereld\b"
+    r"|\b(?:praat|spreek|zie)\s+(?:\w+\s+){0,3}(?:dagen|weken)\s+(?:\w+\s+){0,2}(?:niemand|"
+    r"geen\s+mens)\b"
+    r"|\bniemand\s+(?:om|waar\s+ik|waarmee\s+ik)\s+(?:\w+\s+){0,2}(?:mee\s+)?"
+    r"(?:te\s+)?(?:praten|kletsen)\b(?!\s+over\s+(?:mijn|de|het|een)\s+(?:melding|aanvraag|"
+    r"belasting|vergunning|uitkering))"
+    r"|\blonely\b|\bloneliness\b|\bno\s+one\s+to\s+talk\s+to\b",
+    re.IGNORECASE)
 # Not a worry about a person: "verward" about a letter or a rule.
 _NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app|"
                            r"afvalkalender)\b", re.IGNORECASE)
@@ -67,6 +77,7 @@ NEEDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("dreigende-huisuitzetting", _EVICTION),
     ("voedselbank", _FOOD),
     ("zorgen-om-iemand", _WORRIED),
+    ("eenzaamheid", _LONELY),
 )
 
 

@@ -21,6 +21,8 @@ from bot.reading.needs import NEEDS, need_of
     ("de deurwaarder komt dinsdag de woning ontruimen", "dreigende-huisuitzetting"),
     ("ik maak me zorgen om mijn buurvrouw, ze komt niet meer buiten", "zorgen-om-iemand"),
     ("mijn bovenbuurman is erg in de war", "zorgen-om-iemand"),
+    ("sinds mijn vrouw er niet meer is praat ik soms weken met geen mens", "eenzaamheid"),
+    ("ik voel me zo alleen, ik heb niemand om mee te kletsen", "eenzaamheid"),
 ])
 def test_an_acute_need_names_its_article(text, article):
     assert need_of(text) == article
@@ -36,6 +38,7 @@ def test_an_acute_need_names_its_article(text, article):
     "de lantaarnpaal in de Kerkstraat is kapot",
     "kan ik de auto dan al die week op straat zetten zonder vergunning?",
     "mag ik mijn kliko op straat zetten op dinsdag?",
+    "kan ik met iemand praten over mijn aanslag?",
 ])
 def test_everyday_messages_name_no_need(text):
     assert need_of(text) is None
