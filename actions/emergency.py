@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
 from bot.reading.answers import asks_about_acting
+from bot.reading.questions import inside_the_home
 from bot.reading.danger import (a_new_danger, asks_why_112, help_called, says_cannot_call,
                                 someone_may_be_inside, strong_gas)
 from bot.reading.result import Reading
@@ -73,7 +74,8 @@ class ActionEmergency(Action):
         if (again and reading.urgent and a_new_danger(reading.danger_reason, earlier, text)
                 and not asks_about_acting(text)):
             again, earlier = False, None  # "… en een vent met een mes": the new danger's answer
-        meanwhile = _meanwhile(text, reading, earlier) if again else None
+        meanwhile = _meanwhile(text, reading, earlier, _gas_in_the_street(tracker)) if again \
+            else None
         outage = _outage_followup(tracker, text) if (
             again and (not reading.urgent or reading.danger_reason == "asks_112")
             and not (asks_why_112(text) and earlier in WHY_112_REASONS)) else None
@@ -138,7 +140,8 @@ def _earlier_reason(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text]) -> Optional[Text]:
+def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text],
+               in_the_street: bool = False) -> Optional[Text]:
     """"Moet ik de buurman waarschuwen?" after the fire answer, "moet ik naar hem toe?" about
     a child by the water: what to do meanwhile for that danger; after "112 is gebeld" without
     advice of its own: stay safe and follow the operator."""
@@ -148,6 +151,8 @@ def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text]) -> Optiona
         return "utter_emergency_meanwhile_cable"  # "moet ik die draden opzij leggen?": no
     reason = reading.danger_reason if reading.danger_reason in MEANWHILE else earlier
     advice = MEANWHILE.get(reason or "")
+    if advice == "gas" and in_the_street:
+        return "utter_emergency_meanwhile_gas_street"  # "moet ik zeggen dat ze niet roken?"
     if advice == "gas" and help_called(text):
         return "utter_emergency_meanwhile_gas_outside"  # "ik sta buiten en heb 112 gebeld"
     if advice == "gas" and NOT_CALLED.search(text):
@@ -155,6 +160,18 @@ def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text]) -> Optiona
     if advice:
         return f"utter_emergency_meanwhile_{advice}"
     return CALLED_WHAT_TO_DO if help_called(text) else None
+
+
+# Gas smelled in the street, not in a home: no "go outside", but keep fire away.
+_IN_THE_STREET = re.compile(r"\b(?:op straat|in de straat|bushalte|bushokje|op de stoep|"
+                            r"in het park|op het plein|langs de weg|op het fietspad|"
+                            r"in the street|bus stop)\b", re.IGNORECASE)
+
+
+def _gas_in_the_street(tracker: Tracker) -> bool:
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return any(_IN_THE_STREET.search(text) for text in said) and not any(
+        inside_the_home(text) for text in said)
 
 
 def _called_before(tracker: Tracker) -> bool:

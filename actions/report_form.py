@@ -780,6 +780,11 @@ def _with_own_place(problem: Dict[Text, Any], shared: Text) -> Text:
     return f"{text} ({own.label})"
 
 
+# Longer than this, an acknowledgement is an answer of its own (the grofvuil article asked
+# about on the side), not a lead-in to the question.
+LONG_ACK = 200
+
+
 class AskReportSlot(Action, ABC):
     """Asks for one slot: the focused follow-up if one is set, else the form's question,
     starting with what was understood so far. One message per turn."""
@@ -795,9 +800,13 @@ class AskReportSlot(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         chosen = tracker.get_slot("report_prompt") or self.open_question(tracker)
-        said = (response_text(domain, item["key"], tracker, **item["values"]).strip()
-                for item in tracker.get_slot("report_ack") or [])
-        acknowledged = "".join(f"{text} " for text in said if text)
+        acknowledged = ""
+        for item in tracker.get_slot("report_ack") or []:
+            text = response_text(domain, item["key"], tracker, **item["values"]).strip()
+            if len(text) > LONG_ACK:  # an answer on the side: its own message, then the question
+                dispatcher.utter_message(response=item["key"], **item["values"])
+            elif text:
+                acknowledged += f"{text} "
         values = {**profile().template_vars(), **chosen.get("values", {}),
                   "ack": acknowledged, "what": what_text(tracker),
                   "updates": updates_text(tracker, domain)}

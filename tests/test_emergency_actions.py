@@ -117,6 +117,15 @@ def test_a_strong_gas_smell_asked_about_again_gets_112_from_outside(dispatcher, 
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_meanwhile_gas_call"]
 
 
+def test_gas_in_the_street_gets_advice_for_the_street_not_go_outside(dispatcher, domain):
+    first = "het ruikt heel straf naar gas aan de bushalte, en er staan mensen te roken"
+    tracker = _after_the_gas_answer("moet ik die mensen zeggen dat ze moeten stoppen met roken?",
+                                    first=first)
+    tracker.events[0]["parse_data"] = {"entities": read_message(first).to_entities(first)}
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_meanwhile_gas_street"]
+
+
 def test_someone_who_may_be_inside_after_the_gas_answer_gets_112(dispatcher, domain):
     tracker = _after_the_gas_answer("mijn buurvrouw op de 2e doet niet open en ze is al oud")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))

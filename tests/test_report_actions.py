@@ -588,6 +588,17 @@ def test_the_question_says_back_what_was_understood_in_one_message(dispatcher, d
     assert slot_events(events) == {"report_prompt": None, "report_ack": None}
 
 
+def test_an_answer_on_the_side_is_its_own_message_before_the_question(dispatcher, domain):
+    detail = "Grofvuil halen we gratis bij u op. " * 8
+    ack = [{"key": "utter_kb_detail", "values": {"detail": detail, "link": "https://x.nl"}},
+           {"key": "utter_ack_place", "values": {"place": "Kerkstraat 14"}}]
+    run(AskReportLocation().run(dispatcher, tracker_for(slots={"report_ack": ack}), domain))
+    answer, question = dispatcher.messages
+    assert (answer["response"], answer["detail"]) == ("utter_kb_detail", detail)
+    assert question["response"] == "utter_ask_report_location"
+    assert "Kerkstraat 14" in question["ack"] and "Grofvuil" not in question["ack"]
+
+
 def test_a_focused_prompt_replaces_the_generic_question(dispatcher, domain):
     prompt = {"key": "utter_report_ask_house_number", "values": {"street": "Kerkstraat"}}
     run(AskReportLocation().run(dispatcher, tracker_for(slots={"report_prompt": prompt}), domain))
