@@ -346,8 +346,9 @@ def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, An
 async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Parkweg 3. Ik wil graag dat iemand mij belt op 0571…" during a report: the callback
     is passed on and confirmed before the next question, and the report goes on."""
-    if not tracker.get_slot("requested_slot") or not asks_a_callback(tracker):
-        return []
+    if (tracker.get_slot("requested_slot") in (None, "report_updates", "report_contact")
+            or not asks_a_callback(tracker)):
+        return []  # "kunt u mij bellen? 0345…" asked about updates: the number for them
     phone = callback_number(tracker)
     if phone is None:
         return []

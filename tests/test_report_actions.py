@@ -1206,6 +1206,18 @@ def test_a_callback_asked_for_during_a_report_is_passed_on_and_the_report_goes_o
                         "values": {"phone": "+31571223344"}}
 
 
+def test_call_me_at_the_updates_question_is_the_number_for_updates_not_a_callback(
+        dispatcher, domain, monkeypatch):
+    from actions import report_form
+
+    monkeypatch.setattr(report_form.contactverzoek, "enabled", lambda: True)
+    text = "Ja dat zou ik fijn vinden. Ik heb geen email, kunt u mij bellen? Mijn nummer is 0345-612345."
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm")
+    assert run(report_form._callback_beside(tracker, [])) == []
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True and slots["report_contact"] == "+31345612345"
+
+
 def test_a_phone_number_without_a_callback_request_is_still_left_out(dispatcher, domain):
     from actions import report_form
 

@@ -91,8 +91,9 @@ _PHOTO = re.compile(
     r"|\bfoto\w*\b(?: \w+){0,4} (?:sturen|opsturen|meesturen|doorsturen|versturen)\b(?=.*\?)"
     r"|\b(?:can|may|should) i (?:\w+ ){0,2}?(?:send|add|upload) (?:a |the )?(?:photo|picture)")
 _PHONE = re.compile(
-    r"\b(?:kan|mag|kun|kunt) (?:ik|je|u) (?:\w+ ){0,3}?(?:iemand |jullie |u |de gemeente )?"
-    r"(?:bellen|opbellen|telefonisch)\b"
+    # "kunt u mij bellen?" is a wish to be called, not a question which number to call
+    r"\b(?:kan|mag|kun|kunt) (?:ik|je|u) (?!(?:mij|me|ons|m)\b)(?:\w+ ){0,3}?"
+    r"(?:iemand |jullie |u |de gemeente )?(?:bellen|opbellen|telefonisch)\b"
     r"|\b(?:wat|welk) is (?:\w+ ){0,2}?(?:telefoonnummer|nummer om te bellen)\b"
     r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
     r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b")

@@ -64,6 +64,7 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
     # the price of another product, asked during a report
     "wat kost het om grofvuil op te laten halen? ik heb een oude bank",
     "hoe lang duurt het voordat mijn parkeervergunning er is?",
+    "Ja dat zou ik fijn vinden. Ik heb geen email, kunt u mij bellen? Mijn nummer is 0345-612345.",
 ])
 def test_answers_and_statements_are_no_questions_about_the_report(text):
     assert read_report_question(text) is None
