@@ -1211,7 +1211,8 @@ def test_call_me_at_the_updates_question_is_the_number_for_updates_not_a_callbac
     from actions import report_form
 
     monkeypatch.setattr(report_form.contactverzoek, "enabled", lambda: True)
-    text = "Ja dat zou ik fijn vinden. Ik heb geen email, kunt u mij bellen? Mijn nummer is 0345-612345."
+    text = ("Ja dat zou ik fijn vinden. Ik heb geen email, kunt u mij bellen? "
+            "Mijn nummer is 0345-612345.")
     tracker = tracker_for(asking="report_updates", text=text, intent="affirm")
     assert run(report_form._callback_beside(tracker, [])) == []
     slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
