@@ -25,7 +25,7 @@ from actions.reading import last_bot_response, reading_of, response_text
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
                                    read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
-from bot.knowledge.english import dutch_search_words
+from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax, read_question,
@@ -101,8 +101,9 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
     if intent not in KNOWLEDGE_INTENTS:
         return None
     if tracker.get_slot("language") == "en":  # products have answers in English
+        text = tracker.latest_message.get("text") or ""
         return await _answer_in_dutch(dispatcher, tracker, intent) \
-            if intent in GENERIC_INTENTS else None
+            if intent in GENERIC_INTENTS or beyond_the_english_answers(text) else None
     try:
         earlier = await asyncio.to_thread(said_before, tracker)
         if earlier:

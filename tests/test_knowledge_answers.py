@@ -572,3 +572,23 @@ def test_an_english_question_gets_the_dutch_article_said_to_be_dutch(
         assert article_word in first["detail"] and "http" not in first["detail"]
     else:
         assert first["response"] != "utter_kb_detail_in_dutch"
+
+
+def test_exchanging_a_foreign_licence_in_english_gets_that_article_not_the_renewal(
+        kb_url, dispatcher, domain, monkeypatch):
+    from rasa_sdk import Tracker
+
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(topics, "find_answer", lambda *args, **kwargs: knowledge.find_answer(
+        *args, url=kb_url, **kwargs))
+    text = "I have a Polish driving licence, do I need to exchange it?"
+    intent = {"name": "driving_licence", "confidence": 0.9}
+    message = {"intent": intent, "intent_ranking": [intent], "text": text, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
+                      "action_listen")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    first = dispatcher.messages[0]
+    assert first["response"] == "utter_kb_detail_in_dutch"
+    assert "wisselt u het om" in first["detail"]

@@ -13,9 +13,16 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"birth|born|newborn", "aangifte geboorte"),
     (r"death|died|dead|passed away|funeral", "overlijden"),
     (r"marry|married|marriage|wedding|registered partnership", "trouwen"),
+    (r"(?:moved|moving|came|come) (?:\w+ ){0,2}?(?:from|to the netherlands|here from)|"
+     r"from abroad|first registration|register (?:as a )?(?:new )?resident|bsn",
+     "inschrijven uit het buitenland"),
     (r"moving|move|moved|new address|relocat\w*", "verhuizing doorgeven"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),
+    (r"(?:exchange|swap|convert|foreign|polish|spanish|german|belgian) (?:\w+ ){0,2}?"
+     r"driv(?:ing|er'?s) licen[cs]e|driv(?:ing|er'?s) licen[cs]e (?:\w+ ){0,3}?(?:from abroad|"
+     r"from another country|exchange)|(?:exchange|swap) (?:\w+ ){0,2}?licen[cs]e",
+     "buitenlands rijbewijs omwisselen"),
     (r"driv(?:ing|er'?s) licen[cs]e", "rijbewijs"),
     (r"parking permits?", "parkeervergunning"),
     (r"bulky waste|furniture|sofa|couch|mattress", "grofvuil"),
@@ -32,6 +39,9 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"dog tax|dog", "hondenbelasting"),
     (r"subsid\w*|grant", "subsidie"),
 )
+# Topics inside a product whose English answer does not cover them: the Dutch article is
+# better than the product's English answer ("exchange my Polish licence" is no renewal).
+_BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen",)
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 
@@ -41,3 +51,9 @@ def dutch_search_words(text: str) -> str:
     the glossary knows."""
     found = [dutch for pattern, dutch in _PATTERNS if pattern.search(text or "")]
     return " ".join(dict.fromkeys(found))
+
+
+def beyond_the_english_answers(text: str) -> bool:
+    """The question names a topic the product's English answer leaves out."""
+    words = dutch_search_words(text)
+    return any(topic in words for topic in _BEYOND_THE_ENGLISH_ANSWERS)
