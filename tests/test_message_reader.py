@@ -119,6 +119,8 @@ def test_the_reading_is_stored_as_entities():
     # a stop beside "I don't know", and a person wanted after all
     ("weet ik niet, laat maar zitten", "stop", "stop"),
     ("geen idee. stop", "stop", "stop"),
+    # a choice of what to report is no stop
+    ("nee, en doe alleen dat glas maar, die fiets laat maar zitten", "stop", "inform"),
     ("Is er geen mens die dit leest?? ik wil een mens", "ask_human", "ask_human"),
     ("waarom krijg ik geen medewerker te spreken?!", "ask_human", "ask_human"),
     ("tot hoe laat kan ik een medewerker bellen?", "municipal_question", "municipal_question"),

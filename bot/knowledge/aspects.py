@@ -65,7 +65,7 @@ _ASPECTS = (
         r"|\b(?:kan|mag) ik (?:dat|het|dit|die|hem) (?:\w+ )?voor (?:haar|hem|mijn \w+) "
         r"(?:regelen|doen|aanvragen|ophalen|doorgeven|meedoen|melden)\b"
         r"|\b(?:kan|mag) (?:mijn \w+|iemand anders|een ander) (?:\w+ ){0,4}?(?:ophalen|aanvragen|"
-        r"regelen|brengen)\b"
+        r"regelen|brengen|doorgeven|melden|doen|invullen)\b"
         # "mag onze dochter het voor ons doorgeven?"
         r"|\b(?:kan|mag|kunnen|mogen) (?:onze|ons|m'n|mn|mijn) (?:\w+ ){1,2}(?:\w+ ){0,5}?"
         r"voor (?:ons|mij|me)\b", re.IGNORECASE)),

@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
-from bot.reading.answers import is_only_a_farewell, is_only_contact
+from bot.reading.answers import chooses_among_problems, is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of
 from bot.reading.message import read_message
@@ -222,6 +222,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "laat maar mailen, bel me gewoon op 06 …": the contact details, not a stop or a
         # complaint about the e-mail
         return {"name": ANSWER_INTENT, "confidence": 1.0}
+    if (intent_name == STOP_INTENT and chooses_among_problems(text)
+            and not _STOPS_THE_REPORT.search(text) and not _BEGINS_WITH_STOP.match(text)):
+        return {"name": ANSWER_INTENT, "confidence": 1.0}  # "die fiets laat maar zitten"
     if (intent_name == STOP_INTENT and _A_STOP_THAT_IS_A_THING.search(text)
             and not _SAYS_STOP.search(_A_STOP_THAT_IS_A_THING.sub(" ", text))):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "near the bus stop, I said"

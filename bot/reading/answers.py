@@ -663,6 +663,12 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     return kept if dropped and kept else None
 
 
+def chooses_among_problems(text: str) -> bool:
+    """"Doe alleen dat glas maar, die fiets laat maar zitten": a choice of what to report."""
+    return any(_is_a_name_for_a_problem(found.group(1)) for found in _KEEP_ONLY.finditer(
+        text or "")) or bool(_dropped_words(text))
+
+
 def _is_a_name_for_a_problem(word: str) -> bool:
     """"brommers", "ratten", "tweede"; not "5" in "number 6, not 5", nor a common word
     ("alleen als het klaar is", "zonder mijn naam")."""

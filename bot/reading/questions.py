@@ -46,7 +46,8 @@ _CLAUSE_QUESTION = re.compile(
     r"|(?:kunde|kande|moogde|weetde|zijde|zidde|hebde|kunt ge|kan ge|weet ge|moet ge))")
 _QUESTION_PHRASE = re.compile(
     r"\b(?:is het mogelijk|is t mogelijk|zou het kunnen|wil graag weten|wilde graag weten|"
-    r"zou graag willen weten|vroeg me af|vraag me af|graag weten|weet iemand|vraagje|"
+    r"zou graag willen weten|zou ik (?:graag )?willen weten|wil ik (?:graag )?weten|"
+    r"vroeg me af|vraag me af|graag weten|weet iemand|vraagje|"
     r"ik heb een vraag|even een vraag|een vraag over|klopt het|hoe zit het|"
     r"(?:zeg|vertel) (?:\w+ )?(?:nou|nu|eens|me|mij|ff|even) of|weet u of|weet je of)\b"
     # a question tag at the end: "het is een leaseauto, kan dat ook", "geldt dat ook"
@@ -314,9 +315,16 @@ def read_question(text: str) -> str | None:
     for topic, reads in _TOPICS:
         if reads(plain, text):
             return topic
-    if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)):
+    if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)
+                              or _WHEN_WILL_THEY.search(plain)):
         return QUESTION  # a leak in one's own home is no report for the street
     return None
+
+
+# "wanneer de gemeente de bomen gaat snoeien (vorig jaar is dit niet gebeurd)": when work
+# is planned, asked beside a complaint about last time; not "wanneer komen jullie legen".
+_WHEN_WILL_THEY = re.compile(r"\bwanneer (?:de gemeente|jullie|u|ze) (?:\S+ ){0,8}?"
+                             r"(?:gaat|gaan|zal|zullen) (?:\w+ )?\w+en\b")
 
 
 # Inside one's home, or about the landlord: nothing for the municipality's outdoor crew.
