@@ -198,7 +198,8 @@ _SERVICE_QUESTION = re.compile(
     r"|^wanneer (?:\w+ ){0,6}?(?:beginnen|begint|starten|start)\b"
     r"|^(?:komen|komt|gaan|gaat|wordt|worden) er (?:\w+ ){0,3}?(?:werkzaamheden|werk|"
     r"wegwerkzaamheden|nieuwe|bomen|bankjes|drempels|verlichting|bestrating)\b"
-    r"|^(?:ik )?(?:wil|wilde|wou|zou) (?:\w+ ){0,2}?weten (?:of|wanneer|hoe ?vaak|hoe laat)\b")
+    r"|^(?:graag )?(?:ik )?(?:wil|wilde|wou|zou) (?:ik )?(?:\w+ ){0,2}?weten (?:of|wanneer|"
+    r"hoe ?vaak|hoe laat)\b")
 
 
 # A problem told beside the question: "er ligt overal glas", "wanneer gaat de lamp weer
@@ -209,12 +210,15 @@ _BACK_ON = re.compile(r"\bweer (?:aan|aangezet|gemaakt|gerepareerd|hersteld|werk
                       r"opgehaald|geleegd|open)\b")
 _LASTS = re.compile(r"\bal (?:dagen|weken|een week|twee|drie|vier|\d+)\b")
 _NOTHING_WRONG = re.compile(r"\b(?:niks|niets|nergens|geen) (?:\w+ )?(?:kapot|stuk|mis)\b")
+# "(wanneer gaat u snoeien?) vorig jaar is dit niet gebeurd": last time, not a miss to report
+_LAST_TIME_NOT_DONE = re.compile(r"\b(?:vorig jaar|vorige keer|vorige zomer|vorig seizoen) "
+                                 r"(?:\w+ ){0,3}?(?:niet|nooit) (?:\w+ ){0,2}?gebeurd\b")
 
 
 def asks_about_the_service(text: str) -> bool:
     """A question about how or when the municipality does its work ("hoe vaak wordt er
     gemaaid?"), not a report of something broken or missed that ends in a question."""
-    plain = _NOTHING_WRONG.sub(" ", _normalise(text))
+    plain = _LAST_TIME_NOT_DONE.sub(" ", _NOTHING_WRONG.sub(" ", _normalise(text)))
     if any(p.search(plain) for p in (_BROKEN, _MISSED, _THERE_IS, _BACK_ON, _LASTS)):
         return False
     return any(_SERVICE_QUESTION.match(clause) for clause in _clauses(plain))
@@ -315,16 +319,9 @@ def read_question(text: str) -> str | None:
     for topic, reads in _TOPICS:
         if reads(plain, text):
             return topic
-    if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)
-                              or _WHEN_WILL_THEY.search(plain)):
+    if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)):
         return QUESTION  # a leak in one's own home is no report for the street
     return None
-
-
-# "wanneer de gemeente de bomen gaat snoeien (vorig jaar is dit niet gebeurd)": when work
-# is planned, asked beside a complaint about last time; not "wanneer komen jullie legen".
-_WHEN_WILL_THEY = re.compile(r"\bwanneer (?:de gemeente|jullie|u|ze) (?:\S+ ){0,8}?"
-                             r"(?:gaat|gaan|zal|zullen) (?:\w+ )?\w+en\b")
 
 
 # Inside one's home, or about the landlord: nothing for the municipality's outdoor crew.
