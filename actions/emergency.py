@@ -202,6 +202,8 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
         return OUTAGE_PERSON
     said_strong = any(strong_gas(e.get("text") or "") for e in tracker.events
                       if e.get("event") == "user")
+    if gas and _gas_in_the_street(tracker):
+        return "utter_emergency_meanwhile_gas_street"  # "ik sta gewoon buiten": no 112 flip
     if gas and said_strong and not help_called(text):
         return "utter_emergency_meanwhile_gas_call"  # "het is echt sterk": 112, from outside
     return OUTAGE_FOLLOWUP

@@ -48,7 +48,7 @@ from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shak
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
-from bot.reading.questions import (announces_a_question, asks_about_the_question,
+from bot.reading.questions import (QUESTION, announces_a_question, asks_about_the_question,
                                   asks_about_the_service, inside_the_home,
                                   asks_if_open_now, is_question, read_question,
                                   tells_something_wrong)
@@ -602,6 +602,11 @@ def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: st
             and same_event(reading.danger_reason, _first_danger(tracker), (ONE_ACCIDENT,)))
 
 
+# Topics whose question right after a crisis answer is part of the crisis (money and care
+# after 113, an animal after a danger): the crisis answers decide, not the topic's answer.
+_STAYS_WITH_THE_EMERGENCY = ("money_worries", "care_at_home", "animal_in_need")
+
+
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
                        active_loop: Optional[str], offered: bool) -> bool:
     """Right after the 112 answer, the resident is still in the emergency: whatever they say
@@ -623,6 +628,9 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return False  # after 113: "en voor die schulden, kan iemand me helpen?" is answered
     if _ALL_WELL.search(text or ""):
         return False  # "hij is ok, maar die plank moet gerepareerd"
+    if reading.question not in (None, QUESTION) + _STAYS_WITH_THE_EMERGENCY and not (
+            reading.alarm or asks_about_acting(text or "")):
+        return False  # "ok ik bel ze. en die papier ophaaldag?": that question is answered
     if reading.alarm or reading.question:
         return True
     if active_loop is not None:

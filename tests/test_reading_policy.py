@@ -1401,3 +1401,11 @@ def test_a_strong_gas_smell_with_a_question_about_reporting_is_the_emergency():
     ("ik heb geen eten meer in huis", "money_worries")])
 def test_a_need_told_in_a_report_gets_its_route_and_the_report_goes_on(text, intent):
     assert reading_route(tracker(IN_FORM + [said(text, intent)])) == "action_answer_in_report"
+
+
+def test_a_question_of_another_topic_after_the_cable_answer_is_answered_not_112_again():
+    cable = START + [said("bij de jumbo hangt een stroomkabel over de stoep, er komen vonken af"),
+                     ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = "ok ik bel ze. en die papier ophaaldag?"
+    assert reading_route(tracker(cable + [said(text, "report_waste_collection")])) != \
+        "action_emergency"

@@ -107,6 +107,7 @@ _SEND_IT = re.compile(r"\b(?:verstuur\w*|versturen|verzend\w*|stuur (?:\w+ )?(?:
 PERSON_TOPICS = ("permit_question", "taxes", "parking_permit", "complaint")
 # "ik wil geen klacht", "ik klaag niet hoor": no complaint, whatever the words around it.
 _NO_COMPLAINT = re.compile(r"\b(?:geen|niet om een) klacht\w*|\b(?:ik )?klaag (?:ook )?niet\b"
+                           r"|\bniet (?:\w+ )?(?:ontevreden|boos|kwaad)\b"
                            r"|\bniet (?:om te|komen) klagen\b|\bnot (?:a )?complain\w*\b",
                            re.IGNORECASE)
 # "adres gemeentehuis", "waar kan ik parkeren bij het gemeentehuis": where the town hall is,

@@ -1030,6 +1030,10 @@ class _Reading:
         if head is None:
             return None
         end, level = self._chain(*head, streets)
+        if self._lower(index) == "tussen" and self._lower(end) == "en":
+            other = self._head(end + 1, streets, True)  # "tussen de kerk en de bakker"
+            if other is not None:
+                end, level = self._chain(other[0], max(level, other[1]), streets)
         start = index - 1 if self._lower(index - 1) in _ADVERBS else index
         return _Phrase(start, end, self._span_text(start, end), level)
 

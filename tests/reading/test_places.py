@@ -211,6 +211,9 @@ def test_reads_a_corner(text, first, second):
     ("nee!! het is de bibliotheek aan de Schoolstraat", "Schoolstraat", "de bibliotheek"),
     ("sorry, het is niet de school maar de speeltuin in de Beukenlaan", "Beukenlaan",
      "de speeltuin"),
+    # between two landmarks: both, not the first alone
+    ("verkeersbord ligt in de wilhelminastraat tussen de kerk en de bakker", "Wilhelminastraat",
+     "tussen de kerk en de bakker"),
 ])
 def test_reads_a_landmark_on_a_street(text, street, landmark):
     place = read(text)
