@@ -314,6 +314,10 @@ UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
                    "parking_permit", "bulky_waste_pickup", "opening_hours", "taxes",
                    "permit_question", "money_worries")
+# A question the model was unsure of but guessed a product for ("onze zoon is gisteren
+# geboren, hoe moet ik hem aangeven", guessed a move): the knowledge base, not "Bedoelt u …?".
+_ASKED_ABOUT_A_PRODUCT = ("passport_id_appointment", "driving_licence", "moving_address_change",
+                          "parking_permit", "permit_question", "taxes")
 # A message left for a colleague ends when the resident clearly starts something new.
 NEW_REQUEST_INTENTS = REPORT_INTENTS + (
     "passport_id_appointment", "driving_licence", "moving_address_change", "parking_permit",
@@ -855,7 +859,7 @@ def reading_route(tracker: DialogueStateTracker,
             and _HERE_IN_THE_CHAT.search(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "kan ik de klacht niet hier in de chat doen?": taken
     if (tracker.active_loop_name is None and intent.get("name") == FALLBACK_INTENT
-            and _best_guess(message) == QUESTION_INTENT
+            and _best_guess(message) in (QUESTION_INTENT,) + _ASKED_ABOUT_A_PRODUCT
             and is_question(message.text or "") and not reading.danger
             and before != STATUS_ACTION and not tracker.get_slot(STATUS_ASKED_SLOT)
             and not mentions_a_report(message.text or "")):

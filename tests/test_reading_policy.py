@@ -1409,3 +1409,11 @@ def test_a_question_of_another_topic_after_the_cable_answer_is_answered_not_112_
     text = "ok ik bel ze. en die papier ophaaldag?"
     assert reading_route(tracker(cable + [said(text, "report_waste_collection")])) != \
         "action_emergency"
+
+
+def test_an_unsure_question_with_a_product_guess_goes_to_the_knowledge_base():
+    text = "hallo onze zoon is gisteren geboren hoe moet ik hem aangeven en binnen hoeveel dagen"
+    message = said(text, "nlu_fallback", 0.4)
+    message.parse_data["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.4},
+                                            {"name": "moving_address_change", "confidence": 0.3}]
+    assert reading_route(tracker(START + [message])) == "action_answer_as_question"

@@ -50,6 +50,9 @@ _QUESTION_PHRASE = re.compile(
     r"vroeg me af|vraag me af|graag weten|weet iemand|vraagje|"
     r"ik heb een vraag|even een vraag|een vraag over|klopt het|hoe zit het|"
     r"(?:zeg|vertel) (?:\w+ )?(?:nou|nu|eens|me|mij|ff|even) of|weet u of|weet je of)\b"
+    # inside dictated text without punctuation: "… geboren hoe moet ik hem aangeven"
+    r"|\b(?:hoe|waar|wanneer) (?:moet|kan|kun|mag|doe|regel|vraag) (?:ik|we|wij)\b"
+    r"|\bbinnen hoeveel (?:dagen|weken|tijd)\b"
     # a question tag at the end: "het is een leaseauto, kan dat ook", "geldt dat ook"
     r"|\b(?:kan|mag|geldt|werkt|telt|klopt|lukt) (?:dat|dit|het) (?:ook|wel|dan|zo)?\W*$")
 
