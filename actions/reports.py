@@ -36,7 +36,8 @@ from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
 from actions.status import handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
-from bot.reading.description import clean_description, names_only_a_place, says_dumped
+from bot.reading.description import (category_of, clean_description, names_only_a_place,
+                                     says_dumped)
 from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
 from bot.text import without_words
@@ -83,6 +84,8 @@ def _before_the_clarifying_question(tracker: Tracker) -> Optional[Dict[Text, Any
     return None
 
 
+# How many earlier messages may hold the problem a bare "ik wil het melden" is about.
+EARLIER_TOLD = 3
 STATUS_ACTION = "action_report_status"
 # The resident's messages of a status exchange that may hold the problem and its place.
 STATUS_EXCHANGE_MESSAGES = 4
@@ -110,12 +113,55 @@ def _told_in_the_status_question(tracker: Tracker) -> Optional[Tuple[Reading, Te
         first.description or text)
 
 
+# Words of a bare request to report what was told before ("ja ik wil die wateroverlast
+# melden!!", "nee dank u, misschien later. maar die container dan").
+_REQUEST_WORDS = frozenset("""
+ja nee neen ok oke oké ik wil wilde wou die de het dat deze dit melden doorgeven maar dan graag
+dank u je wel misschien later toch ook nog even mag kan is er iets aan gedaan worden doen en
+dus nou zou willen please want report it that yes no thanks
+""".split())
+_WORD_OF = re.compile(r"[^\W\d_]+")
+# A clause of the earlier message: "…, putten lopen over. …"
+_CLAUSE_OF = re.compile(r"(?<=[.!?;])\s+|,\s+")
+
+
+def _is_a_bare_request(text: Text) -> bool:
+    words = [word for word in _WORD_OF.findall(text.lower()) if word not in _REQUEST_WORDS]
+    return len(words) <= 1 and not text.startswith("/")
+
+
+def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]:
+    """"Ik wil die wateroverlast melden!" after telling it: the problem as told in the
+    resident's earlier message (its clauses that name a problem, not "ik zie nooit iemand"),
+    not the request itself."""
+    latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
+    if not _is_a_bare_request(text):
+        return None
+    since_filed: List[Dict[Text, Any]] = []
+    for event in tracker.events:  # a problem already filed is not told again
+        if event.get("event") == "action" and event.get("name") == "action_submit_report":
+            since_filed = []
+        elif event.get("event") == "user":
+            since_filed.append(event)
+    for event in reversed(since_filed[-EARLIER_TOLD - 1:-1]):
+        earlier = Reading.from_entities((event.get("parse_data") or {}).get("entities"))
+        if not earlier.category or latest.category not in (None, earlier.category):
+            continue
+        told = earlier.description or event.get("text") or ""
+        clauses = [c for c in _CLAUSE_OF.split(told) if category_of(c)] or [told]
+        description = ", ".join(c.strip(" .,;") for c in clauses)
+        place = latest.location or earlier.location
+        return replace(earlier, description=description, problems=(),
+                       place=place.as_dict() if place else None), description
+    return None
+
+
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     """The message the report starts from: the latest, or the emergency message it follows
     together with what the answer to the report offer adds ("ja, ze struikelde over een
     tegel"), or the message a clarifying question asked about."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
-    again = _told_in_the_status_question(tracker)
+    again = _told_in_the_status_question(tracker) or _told_before_the_request(tracker)
     if again:
         return again
     stored = tracker.get_slot("emergency_report")

@@ -1678,3 +1678,21 @@ def test_no_house_number_for_a_postcode_keeps_the_postcode(dispatcher, domain, a
         asking="report_location", text=answer,
         slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
     assert second["report_location"] == "3451 KT"
+
+
+@pytest.mark.parametrize("earlier, asked, kept, left_out", [
+    ("de container voor mijn flat aan de Hoofdstraat is al 2 weken niet geleegd en het stinkt. "
+     "ik heb sinds mijn man overleden is bijna geen geld meer en ik zie nooit iemand",
+     "nee dank u, misschien later. maar die container dan", "niet geleegd", "overleden"),
+    ("de hele Vondelstraat staat blank na die bui, putten lopen over",
+     "ja ik wil die wateroverlast melden!!", "putten lopen over", "melden"),
+])
+def test_a_bare_request_to_report_takes_the_problem_told_before(dispatcher, domain, earlier,
+                                                                 asked, kept, left_out):
+    tracker = tracker_for(asked, intent="report_waste_collection")
+    tracker.events[:0] = [{"event": "user", "text": earlier,
+                           "parse_data": {"entities": read_message(earlier).to_entities(earlier)}},
+                          {"event": "action", "name": "action_answer_topic"},
+                          {"event": "action", "name": "action_listen"}]
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert kept in slots["report_description"] and left_out not in slots["report_description"]

@@ -128,6 +128,11 @@ _PHRASES: Dict[str, Dict[str, float]] = {
     },
     OTHER: {
         r"water\s+op\s+(?:straat|de\s+weg)": STRONG, r"blijft\s+water\s+staan": STRONG,
+        r"(?:straat|weg|stoep|fietspad|tunnel|plein|park|parkeerplaats|kruising|\w+straat|"
+        r"\w+weg|\w+laan|\w+plein)\s+(?:\w+\s+){0,2}?(?:staat|staan|stond|stonden)\s+"
+        r"(?:\w+\s+){0,3}?(?:blank|onder\s+water)": STRONG,
+        r"(?:put|putten|kolk|kolken|riool|afvoer)\s+(?:\w+\s+)?(?:lopen|loopt|liep|liepen)\s+over":
+            STRONG,
         r"illega(?:al|le)\s+(?:afval|gestort|dump)": STRONG, r"hangt\s+over": STRONG,
         r"dog\s+(?:poo|poop|mess)": STRONG, r"fly[\s-]?tipping": STRONG,
         r"(?:dode?|dooie?)\s+(?:kat|hond|vogel|duif|rat|egel|dier|vos|meeuw|konijn|eend)": STRONG,
