@@ -37,8 +37,9 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.reading.answers import (already_left_out, labelled_description, only_tells_when,
-                                 part_to_change, problems_to_keep, says_it_is_one_problem,
-                                 wrong_part)
+                                 part_to_change, problems_to_keep, read_yes_no,
+                                 says_it_is_one_problem, wrong_part)
+from bot.reading.description import category_of, clean_description
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import Place, corrected_number, is_chat_noise, without_chat_noise
@@ -593,7 +594,8 @@ class ValidateReportForm(FormValidationAction):
             corrected = self._correction(tracker, reading, None, only_place=True)
             return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
-        slots: Dict[Text, Any] = {"report_updates": answer}
+        slots: Dict[Text, Any] = {"report_updates": answer,
+                                  **(self._another_problem_beside(tracker) or {})}
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
         if _corrects_the_place(tracker):  # "ik vergis mij, het is 18, niet 8. Ja, per sms"
@@ -751,6 +753,23 @@ class ValidateReportForm(FormValidationAction):
             return None
         return {"report_description": self._added(tracker, description),
                 **with_ack(tracker, ack("utter_ack_added"))}
+
+    def _another_problem_beside(self, tracker: Tracker) -> Optional[Dict[Text, Any]]:
+        """"No thanks. Also the slide is broken, sharp metal sticking out": after the answer,
+        a problem of its own (a report of its own) or more about this one (added)."""
+        answer, *more_text = re.split(r"(?<=[.!?])\s+", _text(tracker), maxsplit=1)
+        rest = more_text[0] if more_text else ""
+        category = category_of(rest) if rest and read_yes_no(answer) is not None else None
+        if category is None or rest.rstrip().endswith("?"):
+            return None
+        told = clean_description(rest)
+        if category == tracker.get_slot("report_category"):
+            return {"report_description": self._added(tracker, told),
+                    **with_ack(tracker, ack("utter_ack_added"))}
+        more = list(tracker.get_slot("report_more_problems") or [])
+        more.append({"text": told, "category": category})
+        return {"report_more_problems": more,
+                **with_ack(tracker, ack("utter_ack_two_problems", count=len(more) + 1))}
 
     @staticmethod
     def _added(tracker: Tracker, addition: Text) -> Text:

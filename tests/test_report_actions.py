@@ -1696,3 +1696,15 @@ def test_a_bare_request_to_report_takes_the_problem_told_before(dispatcher, doma
                           {"event": "action", "name": "action_listen"}]
     slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
     assert kept in slots["report_description"] and left_out not in slots["report_description"]
+
+
+def test_another_problem_after_the_answer_to_the_updates_question_is_not_lost(dispatcher,
+                                                                              domain):
+    text = "nee hoor. en de lantaarnpaal ernaast is ook kapot"
+    tracker = tracker_for(text, intent="deny", asking="report_updates", slots={
+        "report_description": "Container is vol", "report_category": "report_waste_collection"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is False
+    [lamp] = slots["report_more_problems"]
+    assert lamp["category"] == "report_street_lighting" and "lantaarnpaal" in lamp["text"]
+    assert [a["key"] for a in slots["report_ack"]][-1] == "utter_ack_two_problems"
