@@ -64,8 +64,10 @@ _ASPECTS = (
         r"(?:mee ?(?:komen|gaan)?|langs ?komen|aanwezig zijn)\b"
         r"|\b(?:kan|mag) ik (?:dat|het|dit|die|hem) (?:\w+ )?voor (?:haar|hem|mijn \w+) "
         r"(?:regelen|doen|aanvragen|ophalen|doorgeven|meedoen|melden)\b"
-        r"|\b(?:kan|mag) (?:mijn \w+|iemand anders|een ander) (?:\w+ ){0,4}?(?:ophalen|aanvragen|"
-        r"regelen|brengen|doorgeven|melden|doen|invullen)\b"
+        r"|\b(?:kan|mag) (?:ik )?als (?:oma|opa|grootouder|grootmoeder|grootvader|tante|oom|"
+        r"buurvrouw|buurman|familielid|zus|broer|partner|vriend\w*)\b"
+        r"|\b(?:kan|mag) (?:(?:mijn|m'n|mn|onze) \w+|iemand anders|een ander) (?:\w+ ){0,4}?"
+        r"(?:ophalen|aanvragen|regelen|brengen|doorgeven|melden|doen|invullen)\b"
         # "mag onze dochter het voor ons doorgeven?"
         r"|\b(?:kan|mag|kunnen|mogen) (?:onze|ons|m'n|mn|mijn) (?:\w+ ){1,2}(?:\w+ ){0,5}?"
         r"voor (?:ons|mij|me)\b", re.IGNORECASE)),
