@@ -39,7 +39,7 @@ _VERB_FIRST = (r"(?:kan|kun|kunt|kunnen|mag|mogen|moogt|moet|moeten|zou|zouden|z
                r"wil|wilt|is|zijn|zijt|wordt|worden|komt|komen|gaat|gaan|heeft|hebt|heb|"
                r"hebben|doet|doen|klopt|geldt|gelden|bestaat|krijg|krijgt|weet|weten)")
 _SUBJECT = (r"(?:ik|u|je|jij|jullie|ge|gij|men|we|wij|het|t|de|er|mijn|mn|m n|ons|onze|"
-            r"dit|dat|die|deze|iemand|daar|hier|iets|alle|elke|uw|een)")
+            r"dit|dat|die|deze|iemand|daar|hier|iets|alle|elke|uw|een|hij|zij|ze|zijn|haar|hun)")
 _CLAUSE_QUESTION = re.compile(
     rf"^(?:(?:{_PREPOSITION}\s)?{_QUESTION_WORD}\b(?!\s+een\b)"   # "wat een rommel!" is no question
     rf"|{_VERB_FIRST}\s{_SUBJECT}\b"
