@@ -317,6 +317,15 @@ def test_how_long_ago_it_was_reported(text, days):
     assert said_age_days(text) == days
 
 
+@pytest.mark.parametrize("text, days", [
+    ("Op 3 november heb ik een melding gedaan over de boomwortels", 28),
+    ("gemeld op 28 dec", 338), ("op 31 februari", None)])
+def test_a_date_said_is_how_long_ago_it_was_reported(text, days):
+    from bot.reading.report_questions import said_age_days
+
+    assert said_age_days(text, dt.date(2026, 12, 1)) == days
+
+
 def test_during_a_report_no_report_is_looked_up_by_its_street(db_url, dispatcher, domain):
     file(db_url, sender=SOMEONE_ELSE, category="report_pavement_road", place="Kerkweg 3",
          street="Kerkweg")

@@ -8,6 +8,7 @@ question (a passport, a permit). Keys match responses: `utter_report_question_<k
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Optional
@@ -382,15 +383,33 @@ _UNIT_DAYS = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden
 _AGO = re.compile(r"\b(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) "
                   r"(dag|dagen|week|weken|maand|maanden) (?:geleden|terug)\b")
 _LAST = re.compile(r"\bvorige (week|maand)\b|\bvorig jaar\b")
+_MONTHS = ("jan", "feb", "maa|mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_ON_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(f"(?:{m})\\w*" for m in _MONTHS) + r")\b")
 
 
-def said_age_days(text: str) -> Optional[int]:
+def _days_since(day: int, month_word: str, today: dt.date) -> Optional[int]:
+    """Days since "3 november" (this year, or last year when that is still to come)."""
+    month = next(index for index, names in enumerate(_MONTHS, 1)
+                 if re.match(f"(?:{names})", month_word))
+    try:
+        said = dt.date(today.year, month, day)
+    except ValueError:
+        return None
+    if said > today:
+        said = said.replace(year=today.year - 1)
+    return (today - said).days
+
+
+def said_age_days(text: str, today: Optional[dt.date] = None) -> Optional[int]:
     """How long ago the resident says they reported it ("3 weken geleden": 21), if said."""
     plain = " ".join((text or "").lower().split())
     found = _AGO.search(plain)
     if found:
         count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1)]
         return count * _UNIT_DAYS[found.group(2)]
+    on = _ON_DATE.search(plain)
+    if on:  # "op 3 november gemeld"
+        return _days_since(int(on.group(1)), on.group(2), today or dt.date.today())
     last = _LAST.search(plain)
     if last:
         return {"week": 7, "maand": 30}.get(last.group(1) or "", 365)
