@@ -679,6 +679,8 @@ def reading_route(tracker: DialogueStateTracker,
                 and _SHOULD_REPORT.search(message.text or "")
                 and not _WHAT_NOW.search(message.text or "")
                 and not strong_gas(message.text or "")):  # "best sterk. nog iets melden?"
+            if reading.category and not reading.danger:
+                return START_REPORT_ACTION  # "kunt u de lantaarnpaal wel voor me melden?"
             return REPORT_HERE_ACTION  # "moet ik het ook bij jullie melden?" after the gas answer
         if tracker.active_loop_name is None and _WITNESS.search(message.text or ""):
             return WITNESS_ACTION  # "ik zag het kenteken deels, aan wie geef ik dat door?"

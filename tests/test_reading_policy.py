@@ -979,7 +979,8 @@ AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_hum
 
 
 @pytest.mark.parametrize("text", ["Dank u wel, dat is fijn. Hoe laat ongeveer belt men?",
-                                  "om welke tijd bellen jullie?"])
+                                  "om welke tijd bellen jullie?", "hoelang duurt dat dan",
+                                  "HOE LANG?? uur? dag?"])
 def test_what_time_after_a_callback_is_when(text):
     assert reading_route(tracker(AFTER_CALLBACK + [said(text, "municipal_question")])) == \
         "action_tell_when"
@@ -1417,3 +1418,13 @@ def test_an_unsure_question_with_a_product_guess_goes_to_the_knowledge_base():
     message.parse_data["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.4},
                                             {"name": "moving_address_change", "confidence": 0.3}]
     assert reading_route(tracker(START + [message])) == "action_answer_as_question"
+
+
+def test_a_municipal_thing_to_report_after_the_cable_answer_starts_the_report():
+    cable = START + [said("bij de lantaarnpaal op de hoek hangt een kabel, er komen vonken af"),
+                     ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = "kunt u de lantaarnpaal wel voor me melden?"
+    assert reading_route(tracker(cable + [said(text, "report_street_lighting")])) == \
+        "action_start_report"
+    assert reading_route(tracker(cable + [said("moet ik het ook bij jullie melden?")])) == \
+        "utter_emergency_report_here"

@@ -553,13 +553,18 @@ def asks_if_it_arrives(text: str) -> bool:
     return bool(_WHETHER_IT_ARRIVES.search(text or ""))
 
 
+_ASKS_HOW_LONG = re.compile(r"^\W*(?:en\s+)?(?:hoe ?lang|wanneer|hoe ?laat|hoe snel)\b",
+                            re.IGNORECASE)
+
+
 def asks_about_the_wait(text: str) -> bool:
     """A question when the colleague comes ("wordt het wel echt vandaag?")."""
-    questions = [part for part in re.split(r"(?<=[.!?])\s+", text or "") if "?" in part]
-    question = questions[-1] if questions else ""  # "Dank u, dat is fijn. Hoe laat belt men?"
-    return (bool(_ABOUT_THE_WAIT.search(question))
-            and len(question.split()) <= MAX_WAIT_QUESTION_WORDS
-            and not _OWN_SUBJECT.search(question))
+    parts = re.split(r"(?<=[.!?])\s+", text or "")
+    # "Dank u, dat is fijn. Hoe laat belt men?", "HOE LANG?? uur? dag?", "hoelang duurt dat dan"
+    questions = [part for part in parts if "?" in part or _ASKS_HOW_LONG.match(part)]
+    return any(_ABOUT_THE_WAIT.search(question)
+               and len(question.split()) <= MAX_WAIT_QUESTION_WORDS
+               and not _OWN_SUBJECT.search(question) for question in questions)
 
 
 def is_only_an_ok(text: str) -> bool:
