@@ -146,6 +146,9 @@ def test_the_reading_is_stored_as_entities():
     ("nee hoeft niet, ik wil geen klacht. meld die lamp maar gewoon", "complaint", "deny"),
     ("ik klaag niet hoor, de lamp is gewoon kapot", "complaint", "inform"),
     ("ik ben niet ontevreden hoor, ik vroeg alleen iets", "complaint", "inform"),
+    # "ben je echt?" is a bot challenge; "die straat bestaat echt" is an answer
+    ("jawel, die straat bestaat echt", "bot_challenge", "affirm"),
+    ("ben je echt", "bot_challenge", "bot_challenge"),
     ("ik wil een klacht indienen", "complaint", "complaint"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):

@@ -67,6 +67,13 @@ _WANTS_A_PERSON = re.compile(
     r"doorverbind\w*|i want|i'd like|i would like|can i (?:talk|speak)|let me (?:talk|speak))\b"
     r".*\b(?:mens|persoon|medewerker|iemand|collega|human|person|agent|someone)\b",
     re.IGNORECASE)
+# Words that ask who or what the bot is: without one, "bot_challenge" is a misreading.
+_ABOUT_THE_BOT = re.compile(
+    r"\b(?:bot|robot|chatbot|mens|computer\w*|medewerker|persoon|programma|machine|ai|chatgpt|"
+    r"kunstmatige|automatisch|assistent|digitale|wie|wat ben|ben je|ben jij|bent u|bent gij|"
+    r"zijt gij|spreek ik|praat ik|typt|leest|are you|am i|r u|human|person|real|automated|"
+    r"automatic|chat)\b",
+    re.IGNORECASE)
 _ASKS_WHETHER = re.compile(r"\b(?:of ik|ben je|ben jij|bent u|is dit|weten of|are you|am i)\b",
                            re.IGNORECASE)
 # Any word for a person or for talking to one: without it, "ask_human" is a misreading.
@@ -153,6 +160,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if (intent_name == BOT_CHALLENGE_INTENT and _WANTS_A_PERSON.search(text)
             and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "ik wil een echte persoon"
+    if intent_name == BOT_CHALLENGE_INTENT and not _ABOUT_THE_BOT.search(text):
+        # "jawel, die straat bestaat echt": an answer, not "ben je echt?"
+        if reading.answer is not None:
+            return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
+        return {"name": ANSWER_INTENT, "confidence": 1.0}
     if (intent_name == MONEY_WORRIES_INTENT and _COMPLAINS.search(text)
             and not money_trouble(text)):
         return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # "waar betaal ik belasting voor"
