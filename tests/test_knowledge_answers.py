@@ -547,6 +547,23 @@ def test_saturday_for_the_service_coming_is_no_question_about_opening_hours(
 
 
 
+def _answered_in_english(kb_url, dispatcher, domain, monkeypatch, text, intent_name):
+    """The first message ActionAnswerTopic sends an English resident asking `text`."""
+    from rasa_sdk import Tracker
+
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(topics, "find_answer", lambda *args, **kwargs: knowledge.find_answer(
+        *args, url=kb_url, **kwargs))
+    intent = {"name": intent_name, "confidence": 0.9}
+    message = {"intent": intent, "intent_ranking": [intent], "text": text, "entities": []}
+    events = [{"event": "user", "text": text, "parse_data": message}]
+    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
+                      "action_listen")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    return dispatcher.messages[0]
+
+
 @pytest.mark.parametrize("text, article_word", [
     ("my son is born yesterday. how to register birth?", "aangifte"),
     ("how do I apply for help at home for my mother", "Wmo"),
@@ -554,19 +571,8 @@ def test_saturday_for_the_service_coming_is_no_question_about_opening_hours(
 ])
 def test_an_english_question_gets_the_dutch_article_said_to_be_dutch(
         kb_url, dispatcher, domain, monkeypatch, text, article_word):
-    from rasa_sdk import Tracker
-
-    from actions import knowledge, topics
-
-    monkeypatch.setattr(topics, "find_answer", lambda *args, **kwargs: knowledge.find_answer(
-        *args, url=kb_url, **kwargs))
-    intent = {"name": "municipal_question", "confidence": 0.9}
-    message = {"intent": intent, "intent_ranking": [intent], "text": text, "entities": []}
-    events = [{"event": "user", "text": text, "parse_data": message}]
-    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
-                      "action_listen")
-    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
-    first = dispatcher.messages[0]
+    first = _answered_in_english(kb_url, dispatcher, domain, monkeypatch, text,
+                                 "municipal_question")
     if article_word:
         assert first["response"] == "utter_kb_detail_in_dutch"
         assert article_word in first["detail"] and "http" not in first["detail"]
@@ -576,19 +582,8 @@ def test_an_english_question_gets_the_dutch_article_said_to_be_dutch(
 
 def test_exchanging_a_foreign_licence_in_english_gets_that_article_not_the_renewal(
         kb_url, dispatcher, domain, monkeypatch):
-    from rasa_sdk import Tracker
-
-    from actions import knowledge, topics
-
-    monkeypatch.setattr(topics, "find_answer", lambda *args, **kwargs: knowledge.find_answer(
-        *args, url=kb_url, **kwargs))
     text = "I have a Polish driving licence, do I need to exchange it?"
-    intent = {"name": "driving_licence", "confidence": 0.9}
-    message = {"intent": intent, "intent_ranking": [intent], "text": text, "entities": []}
-    events = [{"event": "user", "text": text, "parse_data": message}]
-    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
-                      "action_listen")
-    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
-    first = dispatcher.messages[0]
+    first = _answered_in_english(kb_url, dispatcher, domain, monkeypatch, text,
+                                 "driving_licence")
     assert first["response"] == "utter_kb_detail_in_dutch"
     assert "wisselt u het om" in first["detail"]
