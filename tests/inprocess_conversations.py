@@ -10,8 +10,7 @@ Loads the agent as `rasa run` does (bench/profile_turn.py), with the action serv
 CONVERSATIONS through it, then switches the endpoint to `inprocess:` (the report store
 of GA_DATABASE_URL) and talks them again. Prints {"action server": […], "in process": […]}:
 per conversation the events of its tracker, without timestamps, message ids and the
-clock, and with
-SENDER for the sender id's prefix.
+clock, and with SENDER for the sender id's prefix.
 """
 from __future__ import annotations
 
