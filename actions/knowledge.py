@@ -361,10 +361,21 @@ def article_for_intent(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Ar
 
 
 def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
-    """The article a question is about by its own words, when retrieval is sure of one."""
+    """The article a question is about by its own words, when retrieval is sure of one and
+    the words besides the aspect name it: not the bulky-waste article for "kan mijn zoon
+    het ophalen?", where "ophalen" belongs to the aspect."""
     ensure_knowledge(url)
     decision = retrieval.live_index(url).current().answer_for(text)
-    return decision.articles[0] if decision.kind == ANSWERED else None
+    if decision.kind != ANSWERED:
+        return None
+    found = decision.articles[0]
+    return found if _names_any(found, subject_words(text).split()) else None
+
+
+def _names_any(article: Article, words: Sequence[Text]) -> bool:
+    """The article's title or questions hold one of the words (of 4 letters or more)."""
+    about = f"{article.title} {' '.join(article.questions)}"
+    return any(shares_a_word(about, word) for word in words if len(word) >= 4)
 
 
 # How well a sibling article must fit "<the article's title> <the follow-up>".
@@ -403,7 +414,9 @@ def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
     best = fitting[0] if fitting and fitting[0].score >= RELATED_SCORE else None
     if best is not None and best.article.id == before.id:
         return _named_sibling(index, before, text)  # "kan het met spoed?" after the passport
-    return best.article if best is not None else None
+    if best is None or not _new_words(before, best.article, text):
+        return None  # "wat kost het rijbewijs?" after the licence answer: that one
+    return best.article
 
 
 OWN_WORDS_SCORE = 0.3  # a follow-up's own words find a sibling article from this score
@@ -416,10 +429,15 @@ def _named_sibling(index: retrieval.Index, before: Article, text: Text) -> Optio
                   if m.article.department == before.department), None)
     if found is None or found.article.id == before.id or found.score < OWN_WORDS_SCORE:
         return None
-    about = f"{found.article.title} {' '.join(found.article.questions)}"
-    new = [word for word in subject_words(text).split()
-           if shares_a_word(about, word) and not shares_a_word(before.answer, word)]
-    return found.article if new else None
+    return found.article if _new_words(before, found.article, text) else None
+
+
+def _new_words(before: Article, other: Article, text: Text) -> List[Text]:
+    """The follow-up's own words that the other article is about and the answer given
+    does not hold ("gestolen" after the passport answer)."""
+    about = f"{other.title} {' '.join(other.questions)}"
+    return [word for word in subject_words(text).split()
+            if shares_a_word(about, word) and not shares_a_word(before.answer, word)]
 
 
 def _product_article(index: retrieval.Index, variant: Article) -> Optional[Article]:

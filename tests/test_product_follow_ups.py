@@ -157,3 +157,35 @@ def test_another_product_named_after_an_answer_is_its_own_question(text):
     for before in (AFTER_MOVING, asked):
         assert reading_route(tracker(before + [said(text, "parking_permit", 0.97)])) != \
             "action_answer_follow_up"
+
+
+def _told(messages) -> str:
+    return " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
+
+
+def test_the_licence_itself_after_the_health_declaration_gets_the_licence_price(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "gezondheidsverklaring rijbewijs 75 jaar",
+                                  "en het rijbewijs zelf? wat kost dat")
+    assert before.id == "rijbewijs-gezondheidsverklaring"
+    told = _told(messages)
+    assert "CBR" not in told and "€" in told
+
+
+@pytest.mark.parametrize("follow_up", ["KOSTEN?? EN KAN MIJN ZOON HET OPHALEN IK WERK OVERDAG",
+                                       "IK VROEG WAT HET RIJBEWIJS KOST"])
+def test_a_licence_follow_up_stays_with_the_licence(kb_url, dispatcher, domain,  # noqa: F811
+                                                    monkeypatch, follow_up):
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "rijbewijs verlengen", follow_up)
+    assert before.id == "rijbewijs-aanvragen-verlengen"
+    told = _told(messages)
+    assert "€" in told and "Grofvuil" not in told and "kwijt" not in told.lower()
+
+
+@pytest.mark.parametrize("text", ["is mijn id kaart ook geldig in turkije?",
+                                  "mag ik met mijn ID-kaart naar Marokko op vakantie"])
+def test_a_country_named_is_travel_abroad(kb_url, text):  # noqa: F811
+    assert decide(kb_url, text, "passport_id_appointment").articles[0].id == \
+        "reizen-met-id-kaart"

@@ -164,8 +164,11 @@ def read_aspects(text: str) -> List[str]:
 
 # "Hoe lang duurt een gewone aanvraag?" after the rush answer: the product's ordinary
 # article, not the variant just given.
+# "En het rijbewijs zelf?" after the health declaration: the product itself.
 _ORDINARY = re.compile(r"\b(?:gewone?|normaa?le?|standaard|regulier\w*|zonder spoed|geen spoed"
-                       r"|niet met spoed|niet (?:zo )?snel|regular|normal|standard)\b",
+                       r"|niet met spoed|niet (?:zo )?snel|regular|normal|standard)\b"
+                       r"|\b(?:het|de) [a-zà-ü-]{4,} zelf\b(?! (?:op|langs|mee|doen|regelen|"
+                       r"aanvragen|ophalen|komen|betalen|invullen)\b)",
                        re.IGNORECASE)
 
 

@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.knowledge import general
 from bot.knowledge.articles import Article
-from bot.knowledge.text import STOPWORDS, normalise, stem, tokens
+from bot.knowledge.text import STOPWORDS, normalise, stem, tokens, with_abroad
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -352,6 +352,7 @@ class Index:
 
     def search(self, question: str, top: int = 3) -> List[Match]:
         """The best `top` articles, best first."""
+        question = with_abroad(question)
         scores = self.scores(question)
         if not len(scores):
             return []

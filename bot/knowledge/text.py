@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import List
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -57,3 +58,31 @@ def without_links(text: str) -> str:
     """The text without its web addresses ("… Afspraak maken: https://…" → "… Afspraak
     maken:")."""
     return " ".join(LINK.sub("", text or "").split())
+
+
+ABROAD = "buitenland"
+# Country names that are everyday words too ("chili", "jersey") or this country itself.
+_NOT_ABROAD = frozenset({"nederland", "netherlands", "chili", "jersey", "guernsey", "man",
+                         "isle of man", "chad", "turkey", "guinea", "jordan", "georgia"})
+_INFORMAL = ("amerika", "engeland", "schotland", "wales", "usa", "america", "england")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> "re.Pattern[str]":
+    """The names of every other country, in Dutch and English (CLDR through Babel, no
+    download), plus the informal ones ("amerika", "engeland")."""
+    from babel import Locale
+
+    names = {normalise(name) for language in ("nl", "en")
+             for code, name in Locale(language).territories.items() if code.isalpha()}
+    names = sorted((names | set(_INFORMAL)) - _NOT_ABROAD, key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, names)))
+
+
+def with_abroad(text: str) -> str:
+    """The question with "buitenland" for another country's name: "is mijn ID-kaart
+    geldig in Turkije?" asks what the articles about travel abroad answer, and no article
+    names Turkey."""
+    normalised = normalise(text)
+    found = _countries().search(normalised)
+    return _countries().sub(ABROAD, normalised) if found else text

@@ -106,3 +106,11 @@ def test_check_command(knowledge_folder, tmp_path, capsys):
     write_department(tmp_path / "bad", "afval", "Afval", [{"id": "x"}])
     assert cli(["check", "--folder", str(tmp_path / "bad")]) == 1
     assert "FOUT: afval.yml, article 'x'" in capsys.readouterr().out
+
+
+def test_every_title_reads_inside_a_sentence():
+    """Titles stand in "Dat staat niet in mijn informatie over {title}.": no question."""
+    from bot.settings import ROOT
+
+    questions = [a.title for a in load_folder(ROOT / "knowledge") if "?" in a.title]
+    assert questions == []

@@ -1,0 +1,22 @@
+"""The retrieval text: another country's name reads as abroad."""
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.text import with_abroad
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Is mijn ID-kaart geldig in Turkije?", "is mijn id kaart geldig in buitenland"),
+    ("we verhuizen naar de Verenigde Staten", "we verhuizen naar de buitenland"),
+    ("rijbewijs uit België omwisselen", "rijbewijs uit buitenland omwisselen"),
+    ("going to Spain with my ID card", "going to buitenland with my id card"),
+])
+def test_a_country_becomes_abroad(text, expected):
+    assert with_abroad(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ik woon in Nederland", "chili con carne", "mijn man",
+                                  "paspoort aanvragen", "een jersey kwijt"])
+def test_no_country_leaves_the_question_as_it_is(text):
+    assert with_abroad(text) == text
