@@ -181,11 +181,13 @@ def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> No
         logger.warning("Unanswered question not recorded", exc_info=True)
 
 
-def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article) -> None:
-    """The article's answer (short on SMS); a sensitive subject also offers a colleague. A
-    short question about its cost or how long it takes gets only that, with the link. The
-    same answer is never given twice in a row: see `answer_again`."""
-    text = tracker.latest_message.get("text") or ""
+def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
+                  text: Optional[Text] = None) -> None:
+    """The article's answer to `text` (default the latest message; short on SMS); a
+    sensitive subject also offers a colleague. A short question about its cost or how long
+    it takes gets only that, with the link. The same answer is never given twice in a row:
+    see `answer_again`."""
+    text = text or tracker.latest_message.get("text") or ""
     if _answered_just_before(tracker, article):
         answer_again(dispatcher, article, text)
         return
@@ -457,6 +459,28 @@ def about_the_answer(before: Optional[Article], named: Text, text: Text) -> bool
     told = f"{before.title} {before.answer}"
     return any(shares_a_word(told, word) for word in named.split()) and any(
         article_detail(before, aspect, text) for aspect in read_aspects(text))
+
+
+def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
+                    url: str = DATABASE_URL) -> List[Tuple[Article, Text]]:
+    """The articles the knowledge base is sure of for the separate questions of a message,
+    with each question, leaving out the product of the intent and what `said` holds (the
+    answers given to the message already). Blocking."""
+    ensure_knowledge(url)
+    index = retrieval.live_index(url).current()
+    found: List[Tuple[Article, Text]] = []
+    for part in parts:
+        decision = index.answer_for(part)
+        # a product's own article that fits well is its answer, as its intent would give
+        product = decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE \
+            and decision.articles[0].intent is not None
+        article = decision.articles[0] if decision.kind == ANSWERED or product else None
+        if article is None or (intent and article.intent == intent) \
+                or article.title in said or " ".join(article.answer.split()) in said \
+                or any(article.id == other.id for other, _ in found):
+            continue
+        found.append((article, part))
+    return found
 
 
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,

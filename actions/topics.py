@@ -18,8 +18,8 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                answer_follow_up, answer_from_knowledge, answered_article,
                                article_for_intent,
                                choice_buttons, context_article, find_answer, other_articles,
-                               own_subject, previous_article, record_not_helped,
-                               related_article, utter_article)
+                               other_questions, own_subject, previous_article,
+                               record_not_helped, related_article, utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
@@ -28,8 +28,8 @@ from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
-from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax, read_question,
-                                   the_question)
+from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax,
+                                   question_parts, read_question, the_question)
 
 logger = logging.getLogger(__name__)
 
@@ -144,6 +144,29 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
     return []
 
 
+MAX_OTHER_QUESTIONS = 2  # answers added for the other questions of one message
+
+
+async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"Hoeveel kost een paspoort en waar kan ik mijn oude verf kwijt?": after the answer
+    to one question, the knowledge base's answers to the others it is sure of."""
+    parts = question_parts(tracker.latest_message.get("text") or "")
+    if len(parts) < 2 or tracker.active_loop.get("name") \
+            or tracker.get_slot("language") == "en":
+        return
+    said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
+                    for value in message.values() if isinstance(value, str))
+    intent = tracker.get_intent_of_latest_message()
+    try:  # a product the domain answered (bulky waste) has no article text in `said`
+        others = await asyncio.to_thread(other_questions, parts, said,
+                                         None if intent in KNOWLEDGE_INTENTS else intent)
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        return
+    for article, question in others[:MAX_OTHER_QUESTIONS]:
+        utter_article(dispatcher, tracker, article, question)
+
+
 class ActionAnswerTopic(ProfileAction):
     """Answers from the knowledge base; without an article, with `utter_answer_<intent>`
     (a generic municipal question gets the answer of the topic it names, if any)."""
@@ -153,6 +176,13 @@ class ActionAnswerTopic(ProfileAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await self._answer(dispatcher, tracker, domain)
+        if not any(event.get("event") == "followup" for event in events):
+            await answer_other_questions(dispatcher, tracker)
+        return events
+
+    async def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         events = await knowledge_answer(dispatcher, tracker)
         if events is not None:
             return events

@@ -348,7 +348,9 @@ _PRODUCT_WORDS = {
         r"vergunning|ontheffing|bouw|dakkapel|schutting|kappen|evenement|permit",
         re.IGNORECASE),
     "bulky_waste_pickup": re.compile(
-        r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|ophal|opgehaald|bulky|"
+        # not "kan mijn zoon het ophalen?" after the licence answer: collecting that
+        r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|opgehaald|bulky|"
+        r"(?<!\bhet )(?<!\bhem )(?<!\bdie )(?<!\bdat )ophal|"
         r"furniture|sofa|mattress", re.IGNORECASE),
 }
 

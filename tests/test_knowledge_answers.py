@@ -587,3 +587,38 @@ def test_exchanging_a_foreign_licence_in_english_gets_that_article_not_the_renew
                                  "driving_licence")
     assert first["response"] == "utter_kb_detail_in_dutch"
     assert "wisselt u het om" in first["detail"]
+
+
+@pytest.mark.parametrize("text, intent, first, second", [
+    ("hoeveel kost een paspoort en waar kan ik mijn oude verf kwijt?",
+     "passport_id_appointment", "vingerafdrukken", "milieustraat"),
+    ("KAN IK MET MIJN ID KAART NAAR TURKIJE? EN WAT KOST EEN NIEUW PASPOORT",
+     "passport_id_appointment", "Europese Unie", "€85"),
+])
+def test_each_question_of_a_message_gets_its_answer(kb_url, dispatcher, domain, monkeypatch,
+                                                    text, intent, first, second):
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i: knowledge.
+                        other_questions(parts, said, i, kb_url))
+    tracker = make_tracker(intent, text)
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    told = [" ".join(str(v) for v in m.values()) for m in dispatcher.messages]
+    assert first in told[0] and any(second in said for said in told[1:])
+    assert len({m.get("answer") for m in dispatcher.messages if m.get("answer")}) == \
+        len([m for m in dispatcher.messages if m.get("answer")]), "no answer twice"
+
+
+def test_one_question_gets_one_answer(kb_url, dispatcher, domain, monkeypatch):
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i: knowledge.
+                        other_questions(parts, said, i, kb_url))
+    tracker = make_tracker("passport_id_appointment",
+                           "hoe lang duurt een paspoort en wat kost het?")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages].count("utter_kb_answer") == 1

@@ -189,3 +189,17 @@ def test_a_licence_follow_up_stays_with_the_licence(kb_url, dispatcher, domain, 
 def test_a_country_named_is_travel_abroad(kb_url, text):  # noqa: F811
     assert decide(kb_url, text, "passport_id_appointment").articles[0].id == \
         "reizen-met-id-kaart"
+
+
+AFTER_LICENCE = START + [said("MIJN RIJBEWIJS IS VERLOPEN WAT MOET IK DOEN", "driving_licence"),
+                         ActionExecuted("action_answer_topic"),
+                         ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+
+
+def test_collecting_it_after_the_licence_answer_is_a_follow_up_not_bulky_waste():
+    text = "KOSTEN?? EN KAN MIJN ZOON HET OPHALEN IK WERK OVERDAG"
+    assert reading_route(tracker(AFTER_LICENCE + [said(text, "bulky_waste_pickup", 0.88)])) \
+        == "action_answer_follow_up"
+    sofa = "en kunnen jullie ook mijn oude bank ophalen?"
+    assert reading_route(tracker(AFTER_LICENCE + [said(sofa, "bulky_waste_pickup", 0.95)])) \
+        != "action_answer_follow_up"

@@ -307,6 +307,20 @@ def question_beside_an_answer(text: str) -> str | None:
     return asked[-1] if asked else None
 
 
+# "… en waar kan ik mijn oude verf kwijt?": "en" that begins another question.
+_AND_ASKS = re.compile(rf"\s+(?:en|and)\s+(?=(?:{_PREPOSITION}\s)?{_QUESTION_WORD}\b"
+                       rf"|{_VERB_FIRST}\s{_SUBJECT}\b)", re.IGNORECASE)
+
+
+def question_parts(text: str) -> list[str]:
+    """The separate questions of a message ("hoeveel kost een paspoort en waar kan ik mijn
+    oude verf kwijt?" → two), each a question of its own words; one part or none when the
+    message asks one thing or nothing."""
+    sentences = re.split(r"(?<=\?)\s*", text or "")
+    parts = [part.strip() for sentence in sentences for part in _AND_ASKS.split(sentence)]
+    return [part for part in parts if len(part.split()) >= 3 and is_question(part)]
+
+
 def the_question(text: str) -> str:
     """What a question asks, without words that only say it was asked before ("u gaf
     geen antwoord op mijn vraag, gaan de lampen 's nachts uit?" → the lamps)."""
