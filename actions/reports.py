@@ -156,6 +156,30 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
     return None
 
 
+FORM_ACTIONS = ("report_form", "action_submit_report")
+
+
+def _with_place_told_before(tracker: Tracker, latest: Reading) -> Reading:
+    """"Het gaat om die afgebroken tak, kunt u iemand sturen?" after a letter about that
+    branch at "Lindelaan 5" that the bot took for a question: the place of that letter,
+    when the latest message names none and no report was made of it."""
+    if latest.location is not None:
+        return latest
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in FORM_ACTIONS and users:
+            return latest  # the place before was a report's already
+        if event.get("event") != "user":
+            continue
+        users += 1
+        if users == 2:
+            earlier = Reading.from_entities((event.get("parse_data") or {}).get("entities"))
+            same = earlier.category and latest.category in (None, earlier.category)
+            known = earlier.location is not None and earlier.location.streets
+            return replace(latest, place=earlier.place) if same and known else latest
+    return latest
+
+
 def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     """The message the report starts from: the latest, or the emergency message it follows
     together with what the answer to the report offer adds ("ja, ze struikelde over een
@@ -168,7 +192,7 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     if not stored or not answered_before(tracker):
         stored = _before_the_clarifying_question(tracker)
     if not stored:
-        return latest, text
+        return _with_place_told_before(tracker, latest), text
     first = Reading.from_entities(stored.get("entities"))
     told = (first.description or stored.get("text") or "").rstrip(" .!?")
     remark = latest.addition if latest.answer else latest.description

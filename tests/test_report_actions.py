@@ -1708,3 +1708,31 @@ def test_another_problem_after_the_answer_to_the_updates_question_is_not_lost(di
     [lamp] = slots["report_more_problems"]
     assert lamp["category"] == "report_street_lighting" and "lantaarnpaal" in lamp["text"]
     assert [a["key"] for a in slots["report_ack"]][-1] == "utter_ack_two_problems"
+
+
+LETTER = ("Geachte heer, mevrouw, ik ben 84 en woon aan de Lindelaan 5. Sinds de storm hangt er "
+          "een grote tak half afgebroken boven het trottoir. Ik voel me ook vaak alleen.")
+
+
+def _after(earlier: str, between: str, text: str, intent: str = "report_public_space_other"):
+    tracker = tracker_for(text, intent=intent)
+    tracker.events[:0] = [{"event": "user", "text": earlier,
+                           "parse_data": {"entities": read_message(earlier).to_entities(earlier)}},
+                          {"event": "action", "name": between},
+                          {"event": "action", "name": "action_listen"}]
+    return tracker
+
+
+def test_a_report_after_a_letter_taken_for_a_question_keeps_the_letters_place(dispatcher,
+                                                                             domain):
+    text = "Het gaat om die afgebroken tak, die kan zo naar beneden vallen. Kunt u iemand sturen?"
+    slots = slot_events(run(ActionStartReport().run(
+        dispatcher, _after(LETTER, "action_answer_topic", text), domain)))
+    assert slots["report_location"] == "Lindelaan 5"
+
+
+def test_the_place_of_a_report_already_made_is_not_taken_again(dispatcher, domain):
+    text = "er hangt nog een afgebroken tak, kunt u iemand sturen?"
+    slots = slot_events(run(ActionStartReport().run(
+        dispatcher, _after(LETTER, "report_form", text), domain)))
+    assert not slots.get("report_location")

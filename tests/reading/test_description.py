@@ -412,6 +412,15 @@ def test_dat_zei_ik_toch_is_no_part_of_the_description() -> None:
         "Graffiti en een kapotte prullenbak"
 
 
+@pytest.mark.parametrize("text, cleaned", [
+    ("Ik weet niet precies wat u bedoelt. Het gaat om die afgebroken tak.",
+     "Het gaat om die afgebroken tak."),
+    ("ik snap niet wat je vraagt, de lamp is kapot", "De lamp is kapot"),
+])
+def test_not_understanding_the_bot_is_no_part_of_the_description(text, cleaned) -> None:
+    assert clean_description(text) == cleaned
+
+
 def test_a_wish_to_stay_unknown_stays_out_of_what_the_crew_reads():
     text = ("Er ligt afval in de berm bij de Dorpsstraat 88. Ik wil niet dat de buurman "
             "weet dat ik het gemeld heb.")
