@@ -118,7 +118,7 @@ def _told_in_the_status_question(tracker: Tracker) -> Optional[Tuple[Reading, Te
 _REQUEST_WORDS = frozenset("""
 ja nee neen ok oke oké ik wil wilde wou die de het dat deze dit melden doorgeven maar dan graag
 dank u je wel misschien later toch ook nog even mag kan is er iets aan gedaan worden doen en
-dus nou zou willen please want report it that yes no thanks
+dus nou zou willen please want report it that yes no thanks geen klacht klagen
 """.split())
 _WORD_OF = re.compile(r"[^\W\d_]+")
 # A clause of the earlier message: "…, putten lopen over. …"

@@ -417,6 +417,10 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category)
 
 
+# "Doe maar opnieuw melden", "dan meld ik het wel opnieuw", "maak maar een nieuwe melding".
+_REPORT_AGAIN = re.compile(r"\b(?:opnieuw|nog een keer|nogmaals|weer) (?:\w+ )?melden\b"
+                           r"|\bmeld (?:ik |ik het |het )?(?:\w+ )?(?:opnieuw|nog een keer)\b"
+                           r"|\bnieuwe melding (?:maken|doen|aanmaken)\b", re.IGNORECASE)
 # A message that leans on what was said: "hij is gestolen", "dat is te duur".
 _REFERS_BACK = re.compile(r"^\W*(?:en\s+|maar\s+|nee\W+)?(?:hij|zij|ze|die|dat|dit|het|and|"
                           r"it|that)\b", re.IGNORECASE)
@@ -899,6 +903,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and adds_to_a_report(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
+    if (before == STATUS_ACTION and tracker.active_loop_name is None and reading.category
+            and _REPORT_AGAIN.search(message.text or "")):
+        return START_REPORT_ACTION  # "doe maar opnieuw melden. de lamp bij 30 …": reported
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
@@ -929,6 +936,9 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.question and not reading.category and not reading.danger
             and inside_the_home(message.text or "")):
         return AS_QUESTION_ACTION  # "schimmel in mijn badkamer, de huisbaas doet niks"
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and not reading.danger and reading.no_report and is_question(message.text or "")):
+        return AS_QUESTION_ACTION  # "hij is niet kapot, ik wil alleen weten of die mee moet"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and _last_response(tracker) == ASK_QUESTION_RESPONSE
             and (is_question(message.text or "")

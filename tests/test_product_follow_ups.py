@@ -203,3 +203,10 @@ def test_collecting_it_after_the_licence_answer_is_a_follow_up_not_bulky_waste()
     sofa = "en kunnen jullie ook mijn oude bank ophalen?"
     assert reading_route(tracker(AFTER_LICENCE + [said(sofa, "bulky_waste_pickup", 0.95)])) \
         != "action_answer_follow_up"
+
+
+def test_a_question_saying_nothing_is_broken_is_answered_not_reported():
+    text = ("nee hij is niet kapot, ik wil alleen weten of ik de grijze bak mee moet nemen naar "
+            "de Lindelaan of dat die blijft staan")
+    assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) == \
+        "action_answer_as_question"

@@ -393,6 +393,15 @@ def test_still_nothing_after_a_status_answer_is_a_complaint_not_a_new_report():
         "action_answer_complaint"
 
 
+def test_reporting_it_again_after_a_status_answer_starts_the_report():
+    told = START + [said("het is M-2026-000583", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = ("hmm dan weet ik het niet. doe maar opnieuw melden. de lamp ter hoogte van nummer 30 "
+            "doet het al 2 weken niet en die ernaast knippert ook")
+    assert reading_route(tracker(told + [said(text, "report_street_lighting", 0.49)])) == \
+        "action_start_report"
+
+
 @pytest.mark.parametrize("text, intent, route", [
     ("belachelijk, dat duurt veel te lang", "ask_report_status", "action_answer_complaint"),
     ("WAAROM DUURT HET ZO LANG", "complaint", "action_answer_complaint"),

@@ -1686,6 +1686,8 @@ def test_no_house_number_for_a_postcode_keeps_the_postcode(dispatcher, domain, a
      "nee dank u, misschien later. maar die container dan", "niet geleegd", "overleden"),
     ("de hele Vondelstraat staat blank na die bui, putten lopen over",
      "ja ik wil die wateroverlast melden!!", "putten lopen over", "melden"),
+    ("doe maar opnieuw melden. de lamp bij nummer 30 doet het al 2 weken niet",
+     "nee ik wil geen klacht, ik wil de lantaarnpaal melden", "2 weken niet", "klacht"),
 ])
 def test_a_bare_request_to_report_takes_the_problem_told_before(dispatcher, domain, earlier,
                                                                  asked, kept, left_out):

@@ -346,6 +346,8 @@ _NOISE = re.compile(
     r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*"
     r"|(?:dat|dit|zoals)\s+(?:zei|schreef|typte|vertelde)\s+ik\s+(?:toch|al|net|eerder|"
     r"hierboven)(?:\s+al)?\b[\s,.!:;-]*"
+    # "nee aanpassen, het gaat om …": the wish to change, not the problem
+    r"|(?:aanpassen|wijzigen|veranderen|verbeteren|correctie)\s*[,.!:;-]+\s*"
     # "Ik weet niet precies wat u bedoelt.": about the bot's question, not the problem
     r"|ik\s+(?:weet|snap|begrijp)\s+(?:niet|het\s+niet)\s+(?:(?:zo\s+)?(?:goed|precies)\s+)?"
     r"wat\s+(?:u|je|jij|jullie)\s+(?:bedoel[td]?|vraag[td]?|wil[t]?(?:\s+weten)?)\s*[.!?,:;-]+\s*"

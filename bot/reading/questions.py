@@ -45,6 +45,7 @@ _CLAUSE_QUESTION = re.compile(
     rf"|{_VERB_FIRST}\s{_SUBJECT}\b"
     r"|(?:kunde|kande|moogde|weetde|zijde|zidde|hebde|kunt ge|kan ge|weet ge|moet ge))")
 _QUESTION_PHRASE = re.compile(
+    r"\bwil(?:de)? (?:\w+ )?weten (?:of|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel)\b|"
     r"\b(?:is het mogelijk|is t mogelijk|zou het kunnen|wil graag weten|wilde graag weten|"
     r"zou graag willen weten|zou ik (?:graag )?willen weten|wil ik (?:graag )?weten|"
     r"vroeg me af|vraag me af|graag weten|weet iemand|vraagje|"

@@ -416,6 +416,8 @@ def test_dat_zei_ik_toch_is_no_part_of_the_description() -> None:
     ("Ik weet niet precies wat u bedoelt. Het gaat om die afgebroken tak.",
      "Het gaat om die afgebroken tak."),
     ("ik snap niet wat je vraagt, de lamp is kapot", "De lamp is kapot"),
+    ("nee aanpassen, het gaat om de lamp die al 2 weken uit is",
+     "Het gaat om de lamp die al 2 weken uit is"),
 ])
 def test_not_understanding_the_bot_is_no_part_of_the_description(text, cleaned) -> None:
     assert clean_description(text) == cleaned

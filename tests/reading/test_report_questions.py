@@ -76,6 +76,9 @@ def test_answers_and_statements_are_no_questions_about_the_report(text):
     ("I just have a question", True), ("ik wil alleen iets weten", True),
     ("vraagje: wanneer wordt het gemaakt?", False), ("ik wil een melding doen", False),
     ("een vraag over de afvalpas", False), ("Kerkstraat 5", False), ("nee", False),
+    ("er is niks mis. het is een vraag. blijft de container bij het oude huis?", True),
+    ("het is een vraag van mijn buurman: de lamp is kapot", False),
+    ("de lamp is kapot, er is niks aan gedaan", False),
 ])
 def test_saying_it_is_no_report(text, expected):
     assert says_it_is_no_report(text) is expected
