@@ -63,6 +63,41 @@ def normalise_phone(raw: str) -> Optional[str]:
     return "+" + digits
 
 
+# A number read out: "nul zes, twaalf vierendertig zesenvijftig achtenzeventig".
+_UNITS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+          "achttien", "negentien")
+_TENS = ("twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig")
+_SPOKEN_VALUES = {**{word: str(n) for n, word in enumerate(_UNITS)}, "één": "1",
+                  **{word: str(10 + n) for n, word in enumerate(_TEENS)},
+                  **{word: str(20 + 10 * n) for n, word in enumerate(_TENS)},
+                  **{f"{unit}{joint}{tens}": str(20 + 10 * t + u)
+                     for u, unit in enumerate(_UNITS) if u
+                     for t, tens in enumerate(_TENS) for joint in ("en", "ën")}}
+_SPOKEN_WORD = r"(?:%s|\d{1,4})" % "|".join(sorted(map(re.escape, _SPOKEN_VALUES), key=len,
+                                                   reverse=True))
+_SPOKEN_RUN = re.compile(rf"(?<!\w){_SPOKEN_WORD}(?:[\s,.\-]+{_SPOKEN_WORD}){{3,}}(?!\w)",
+                         re.IGNORECASE)
+
+
+def spoken_digits(raw: str) -> str:
+    """The digits of a number read out in words (and digits): "nul zes twaalf" → "0612"."""
+    return "".join(_SPOKEN_VALUES.get(word.lower(), word)
+                   for word in re.findall(_SPOKEN_WORD, raw, re.IGNORECASE))
+
+
+def _spoken_phones(text: str) -> List[Tuple[int, int]]:
+    """Spans of Dutch phone numbers read out in words: ten digits from a leading 0."""
+    return [match.span() for match in _SPOKEN_RUN.finditer(text)
+            if re.search(r"[a-z]", match.group(), re.IGNORECASE)
+            and re.fullmatch(r"0[1-9]\d{8}", spoken_digits(match.group()))]
+
+
+def phone_in(raw: str) -> Optional[str]:
+    """The number of a span `find_phones` found, written or read out, as +31…."""
+    return normalise_phone(raw) or normalise_phone(spoken_digits(raw))
+
+
 def find_emails(text: str) -> List[Tuple[int, int]]:
     """Spans of the e-mail addresses in the text."""
     return [match.span() for match in EMAIL_PATTERN.finditer(text or "")]
@@ -70,8 +105,9 @@ def find_emails(text: str) -> List[Tuple[int, int]]:
 
 def find_phones(text: str) -> List[Tuple[int, int]]:
     """Spans of the phone numbers in the text (those that normalise)."""
-    return [match.span() for match in PHONE_PATTERN.finditer(text or "")
-            if normalise_phone(match.group())]
+    written = [match.span() for match in PHONE_PATTERN.finditer(text or "")
+               if normalise_phone(match.group())]
+    return written or _spoken_phones(text or "")
 
 
 _CORRECTION = re.compile(r"\b(?:typfout|tikfout|oeps|sorry|nee|bedoel\w*|moet zijn|"
@@ -86,7 +122,7 @@ def read_contact(text: str) -> Contact:
     emails, phones = find_emails(text), find_phones(text)
     which = -1 if _CORRECTION.search(text) else 0
     email = text[slice(*emails[which])].lower() if emails else None
-    phone = normalise_phone(text[slice(*phones[which])]) if phones else None
+    phone = phone_in(text[slice(*phones[which])]) if phones else None
     return Contact(email=email, phone=phone)
 
 

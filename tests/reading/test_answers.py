@@ -307,3 +307,16 @@ def test_doubting_whether_to_report_does_not_resume_it():
     ("gisteren heb ik gebeld", False), ("morgen graag", False)])
 def test_a_message_that_only_says_when(text, when):
     assert only_tells_when(text) is when
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("nul zes een twee drie vier vijf zes zeven acht", "+31612345678"),
+    ("mijn nummer is nul zes, twaalf vierendertig zesenvijftig achtenzeventig", "+31612345678"),
+    ("nul zes 12 34 56 78", "+31612345678"),
+    ("een twee drie vier", None),
+    ("ze komen om drie uur en om vier uur", None),
+])
+def test_a_number_read_out_in_words_is_a_phone_number(text, phone):
+    from bot.reading.answers import read_contact
+
+    assert read_contact(text).phone == phone
