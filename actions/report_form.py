@@ -42,7 +42,8 @@ from bot.reading.answers import (already_left_out, labelled_description, only_te
 from bot.reading.description import category_of, clean_description
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
-from bot.reading.places import Place, corrected_number, is_chat_noise, without_chat_noise
+from bot.reading.places import (Place, corrected_number, is_chat_noise, read_place,
+                                without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import is_question, question_beside_an_answer, the_question
 
@@ -215,6 +216,22 @@ def _english_spot(reading: Reading, text: Text) -> Optional[Text]:
     spot = ",".join(clauses[first:]).strip(" ,.")
     spot = re.sub(r"^(?:ok(?:ay)?|well|so|yes|no)\b\W*", "", spot, flags=re.IGNORECASE)
     return without_chat_noise(spot) or None
+
+
+_CORNER_WORD = re.compile(r"\b(?:hoek|hoekje|kruising|kruispunt|splitsing|corner|junction|"
+                          r"crossing|intersection)\b", re.IGNORECASE)
+
+
+def _corner_with_the_street_asked(pending: Optional[Place], place: Optional[Place],
+                                  text: Text) -> Optional[Place]:
+    """The corner of the street asked about and the one the answer names with a corner
+    word ("op de hoek met de Schoolstraat", "on the corner with Schoolstraat")."""
+    if not (pending and pending.streets and place and place.streets
+            and _CORNER_WORD.search(text)):
+        return None
+    other = next((street for street in place.streets if street not in pending.streets), None)
+    corner = read_place(f"hoek {pending.streets[0]} en {other}") if other else None
+    return corner if corner is not None and corner.kind == "corner" else None
 
 
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
@@ -521,6 +538,9 @@ class ValidateReportForm(FormValidationAction):
             # "Bij welk huisnummer in de 3451 KT?" "geen huisnummer, het is bij de bushalte"
             return Place.from_dict({**pending.as_dict(), "landmark": place.text,
                                     "text": f"{pending.text}, {place.text}"})
+        corner = _corner_with_the_street_asked(pending, place, text)
+        if corner is not None:
+            return corner  # "Bij welk huisnummer in de Kerkstraat?" "op de hoek met de …"
         if is_spot_only(place) and not pending and not tries:
             return {**pending_slots(place, street_near_question(place)),
                     **with_ack(tracker, ack("utter_ack_place", place=place.label))}

@@ -1738,3 +1738,19 @@ def test_the_place_of_a_report_already_made_is_not_taken_again(dispatcher, domai
     slots = slot_events(run(ActionStartReport().run(
         dispatcher, _after(LETTER, "report_form", text), domain)))
     assert not slots.get("report_location")
+
+
+@pytest.mark.parametrize("answer", ["op de hoek met de schoolstraat",
+                                    "i said, on the corner with schoolstraat. near the school",
+                                    "hoek schoolstraat"])
+def test_a_corner_answers_the_house_number_question_with_that_corner(dispatcher, domain,
+                                                                     answer):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "Kerkstraat", dispatcher, tracker_for(asking="report_location", text="Kerkstraat"),
+        domain)
+    second = form.validate_report_location(answer, dispatcher, tracker_for(
+        asking="report_location", text=answer,
+        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+    assert second["report_place"]["kind"] == "corner"
+    assert second["report_place"]["streets"] == ["Kerkstraat", "Schoolstraat"]

@@ -117,7 +117,8 @@ januari februari maart april mei juni juli augustus september oktober november d
 feb mrt apr jun jul aug sep sept okt nov dec
 """.split())
 _CORNER_WORDS = ["hoek", "hoekje", "kruising", "kruispunt", "splitsing", "t-splitsing",
-                 "y-splitsing", "rotonde", "rondpunt", "driesprong", "viersprong", "kruizing"]
+                 "y-splitsing", "rotonde", "rondpunt", "driesprong", "viersprong", "kruizing",
+                 "corner", "junction", "crossing", "intersection", "crossroads", "roundabout"]
 _WHOLE_WORDS = frozenset({"hele", "gehele", "heel", "volledige", "complete", "ganse"})
 _DETERMINERS = frozenset({"de", "het", "een", "'t", "t", "die", "dat", "deze", "dit", "mijn", "m'n",
                           "mn", "onze", "ons", "uw", "hun", "jullie", "zijn", "haar", "d'r"})
@@ -1221,13 +1222,14 @@ class _Reading:
         keywords = [start for start, _ in self._spans("CORNER")]
         for first, second in zip(streets, streets[1:]):
             between = [self._lower(index) for index in range(first.end, second.start)]
-            between = [word for word in between if word not in {"de", "het", "'t"}]
+            between = [word for word in between if word not in {"de", "het", "'t", "the"}]
             if any(word in _CORNER_WORDS for word in between) and len(between) <= 4:
                 return first, second, first.end
             keyword = next((k for k in keywords if first.start - 4 <= k < first.start), None)
             if between in (["/"], ["&"], ["x"], ["+"]):
                 return first, second, keyword
-            if keyword is not None and between in ([], ["en"], [","], ["met"]):
+            if keyword is not None and between in ([], ["en"], [","], ["met"], ["and"],
+                                                   ["with"]):
                 return first, second, keyword
         return None
 

@@ -185,6 +185,10 @@ def test_a_word_far_from_any_street_finds_nothing():
     ("Beste gemeente, Op de hoek van de Julianastraat en de Wilhelminastraat staat al dagen "
      "een omgevallen paal. Kunt u daar naar kijken? Mvg Jan", "Julianastraat",
      "Wilhelminastraat"),
+    ("big hole in sidewalk corner kerkstraat and molenweg", "Kerkstraat", "Molenweg"),
+    ("at the corner of Kerkstraat and Molenweg", "Kerkstraat", "Molenweg"),
+    ("the place is Kerkstraat corner Molenweg", "Kerkstraat", "Molenweg"),
+    ("junction of Lindelaan and Parkweg", "Lindelaan", "Parkweg"),
 ])
 def test_reads_a_corner(text, first, second):
     place = read(text)
