@@ -538,7 +538,31 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None
     if not reading.strong and _not_a_place_form(clean):
         return _place_before_the_question(clean, register)
-    return _within_a_sentence(_with_next_spot(clean, _with_spot_on_street(clean, reading.place)))
+    place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
+    return _within_a_sentence(_with_next_spot(clean, place))
+
+
+_ENGLISH_SPOT_WORDS = (r"(?:right |just )?(?:next to|near|opposite|in front of|behind|outside|"
+                       r"across from|close to|by)")
+_ENGLISH_NOT_SPOT = frozenset("and is are was there it with on in at of but which that where "
+                              "when near way".split())
+_ENGLISH_SPOT_AFTER = re.compile(
+    rf"\s*,?\s*({_ENGLISH_SPOT_WORDS} (?:the|a|an) ([a-z]+)(?: ([a-z]+))?)\b", re.IGNORECASE)
+
+
+def _with_english_spot(text: str, place: Place) -> Place:
+    """"on Parkweg next to the bus stop": the English spot right after a street is the
+    landmark on it, as "Parkweg naast de bushalte" is."""
+    if place.kind != "street" or len(place.streets) != 1:
+        return place
+    at = text.lower().find(place.text.lower())
+    found = _ENGLISH_SPOT_AFTER.match(text, at + len(place.text)) if at >= 0 else None
+    if not found or found.group(2).lower() in _ENGLISH_NOT_SPOT:
+        return place
+    spot = found.group(1)
+    if found.group(3) and found.group(3).lower() in _ENGLISH_NOT_SPOT:
+        spot = spot[:found.start(3) - found.start(1)].rstrip()
+    return replace(place, kind="landmark", landmark=spot, text=f"{place.text}, {spot}")
 
 
 _NEXT_SPOT = re.compile(r"\s*,?\s*((?:bij|naast|tegenover|voor|achter)\s+(?:de|het)\s+(\w+))\b",

@@ -669,3 +669,14 @@ def test_a_place_beside_a_house_number_is_said_and_stored_as_beside_it(text, lab
 def test_a_spot_without_a_street_keeps_the_residents_whole_description(text, label):
     place = read(text)
     assert place.kind == "description" and place.label == label
+
+
+@pytest.mark.parametrize("text, spot", [
+    ("someone dumped old furniture and a mattress on Parkweg next to the bus stop",
+     "next to the bus stop"),
+    ("broken lamp on Kerkstraat near the school and it is dark", "near the school"),
+    ("the lamp on Kerkstraat by the way is broken", None),
+])
+def test_an_english_spot_after_a_street_is_its_landmark(text, spot):
+    place = read(text)
+    assert place.landmark == spot
