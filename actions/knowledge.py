@@ -27,7 +27,7 @@ from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, as
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    shares_a_word, single_aspect, subject_words,
                                    together)
-from bot.reading.questions import is_question, read_question
+from bot.reading.questions import is_question, question_parts, read_question
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -95,6 +95,8 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     question = text or _without_place(tracker)
     decision = index.answer_for(question)
     own = next((a for a in index.articles if intent and a.intent == intent), None)
+    if own is None and decision.kind != ANSWERED:
+        decision = _answer_for_a_part(index, question, decision)
     if own is not None:
         # retrieval sure of one article, or unsure but with one candidate only, of the
         # intent's own department ("parkeerboete gekregen terwijl ik een vergunning heb")
@@ -121,6 +123,21 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if decision.kind == CHOICE and not allow_choice:
         return retrieval.Decision(ANSWERED, decision.articles[:1])
     return decision
+
+
+def _answer_for_a_part(index: retrieval.Index, question: Text,
+                       whole: retrieval.Decision) -> retrieval.Decision:
+    """A long message whose words together fit no article well ("nee nu even niet. maar hoe
+    zit het met bijstand, hoe vraag ik dat aan en hoe lang duurt het? de huur moet door"):
+    the answer to the first of its questions that one article answers; when the whole fit
+    none, else the first choice a question offers."""
+    parts = question_parts(question)
+    if parts == [question.strip()]:
+        return whole
+    decisions = [index.answer_for(part) for part in parts]
+    answered = next((decision for decision in decisions if decision.kind == ANSWERED), None)
+    offered = next((decision for decision in decisions if decision.kind == CHOICE), None)
+    return answered or (offered if whole.kind == "none" and offered else whole)
 
 
 def _answered_recently(tracker: Tracker, article: Article, url: str) -> bool:

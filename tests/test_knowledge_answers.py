@@ -622,3 +622,11 @@ def test_one_question_gets_one_answer(kb_url, dispatcher, domain, monkeypatch):
                            "hoe lang duurt een paspoort en wat kost het?")
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages].count("utter_kb_answer") == 1
+
+
+def test_a_long_message_is_answered_by_its_question(kb_url):
+    text = ("nee nu even niet. maar hoe zit het met bijstand, hoe vraag ik dat aan en hoe lang "
+            "duurt het voor ik geld krijg? de huur moet gewoon door")
+    decision = decide(kb_url, text)
+    assert decision.kind in (ANSWERED, CHOICE)
+    assert [article.id for article in decision.articles] == ["bijstand-aanvragen"]

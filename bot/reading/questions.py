@@ -317,7 +317,7 @@ def question_parts(text: str) -> list[str]:
     """The separate questions of a message ("hoeveel kost een paspoort en waar kan ik mijn
     oude verf kwijt?" → two), each a question of its own words; one part or none when the
     message asks one thing or nothing."""
-    sentences = re.split(r"(?<=\?)\s*", text or "")
+    sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+", text or "")
     parts = [part.strip() for sentence in sentences for part in _AND_ASKS.split(sentence)]
     return [part for part in parts if len(part.split()) >= 3 and is_question(part)]
 

@@ -223,7 +223,7 @@ _NO_REPORT = re.compile(
     r"|\bik (?:heb|had) (?:alleen |maar |gewoon |enkel )?(?:een |n )?vraag(?:je)?(?: hoor)?$"
     # "er is niks mis. het is een vraag. blijft de container …?"
     r"|\b(?:het|t|dit) is (?:maar |gewoon |alleen |enkel |slechts )?(?:een |n )?vraag(?:je)?"
-    r"(?: hoor)?\b(?! (?:van|voor|uit)\b)|\ber is (?:niks|niets) (?:mis|kapot|aan de hand)\b"
+    r"(?: hoor)?\b(?! (?:van|voor|uit)\b)"
     # "ik wil alleen iets weten", not "ja. en ik wil weten waarom er niks gedaan is"
     r"|\bik (?:wil|wilde) (?:(?:alleen|maar|gewoon|enkel) (?:iets )?(?:vragen|weten)|iets vragen)\b"
     r"|\b(?:not a report|no report|i (?:just |only )?(?:have|had) a question|"

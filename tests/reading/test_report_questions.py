@@ -79,6 +79,7 @@ def test_answers_and_statements_are_no_questions_about_the_report(text):
     ("er is niks mis. het is een vraag. blijft de container bij het oude huis?", True),
     ("het is een vraag van mijn buurman: de lamp is kapot", False),
     ("de lamp is kapot, er is niks aan gedaan", False),
+    ("er is niks kapot. er staat een auto fout geparkeerd", False),
 ])
 def test_saying_it_is_no_report(text, expected):
     assert says_it_is_no_report(text) is expected
