@@ -30,6 +30,7 @@ from rasa.shared.nlu.constants import TEXT
 from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
+from bot.knowledge.articles import ARTICLE_ENTITY
 from bot.knowledge.aspects import (OTHERS, asks_the_ordinary, is_follow_up, read_aspect,
                                    read_aspects)
 from bot.profile import profile
@@ -49,7 +50,8 @@ from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
 from bot.reading.questions import (QUESTION, announces_a_question, asks_about_the_question,
-                                  asks_about_the_service, inside_the_home,
+                                  asks_about_the_service, asks_for_a_container,
+                                  inside_the_home,
                                   asks_if_open_now, is_question, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report,
@@ -391,6 +393,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     text = message.text or ""
     if tracker.active_loop_name is not None or not set(last_turn) & set(CONTEXT_ACTIONS):
         return False
+    if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
+        return False  # an article chosen with a button: its answer, not a detail of another
     # "en hebben ze daar betaald parkeren?" after moving: its own product
     own_product = (intent in _PRODUCT_WORDS and intent != _previous_intent(tracker)
                    and _sure(message) and _names_the_product(intent, text))
@@ -936,6 +940,9 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.question and not reading.category and not reading.danger
             and inside_the_home(message.text or "")):
         return AS_QUESTION_ACTION  # "schimmel in mijn badkamer, de huisbaas doet niks"
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and not reading.danger and asks_for_a_container(message.text or "")):
+        return AS_QUESTION_ACTION  # "een extra groene container aanvragen": requested online
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and reading.no_report and is_question(message.text or "")):
         return AS_QUESTION_ACTION  # "hij is niet kapot, ik wil alleen weten of die mee moet"

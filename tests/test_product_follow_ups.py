@@ -210,3 +210,29 @@ def test_a_question_saying_nothing_is_broken_is_answered_not_reported():
             "de Lindelaan of dat die blijft staan")
     assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) == \
         "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text", ["een extra groene container aanvragen",
+                                  "en die extra groene bak dan?",
+                                  "onze kliko is gestolen na het legen, hoe krijg ik een nieuwe"])
+def test_asking_for_a_bin_is_a_question_not_a_report(text):
+    assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) == \
+        "action_answer_as_question"
+
+
+def test_a_bin_not_emptied_is_still_a_report():
+    text = "de extra container op de hoek is niet geleegd"
+    assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) != \
+        "action_answer_as_question"
+
+
+def test_an_article_chosen_with_a_button_is_answered_not_read_as_a_follow_up():
+    from rasa.shared.core.events import UserUttered
+
+    payload = '/municipal_question{"kb_article":"betalingsregeling-belastingen"}'
+    chosen = UserUttered(payload, {"name": "municipal_question", "confidence": 1.0},
+                         [{"entity": "kb_article", "value": "betalingsregeling-belastingen"}])
+    asked = START + [said("kan ik kwijtschelding krijgen en kan ik in termijnen betalen?",
+                          "taxes"),
+                     ActionExecuted("action_answer_topic"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(asked + [chosen])) != "action_answer_follow_up"

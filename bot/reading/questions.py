@@ -322,6 +322,25 @@ def question_parts(text: str) -> list[str]:
     return [part for part in parts if len(part.split()) >= 3 and is_question(part)]
 
 
+# A household bin asked for: an extra one, another size, one that was stolen (requested
+# online, not reported): "een extra groene container aanvragen", "kliko gestolen".
+_CONTAINER_REQUEST = re.compile(
+    r"\b(?:extra|tweede|grotere|kleinere|andere) (?:\w+ )?(?:container|kliko|minicontainer|bak)"
+    r"|\b(?:container|kliko|minicontainer|bak)\w* (?:\w+ ){0,3}?(?:aanvragen|aan te vragen|"
+    r"bestellen|omruilen|ruilen|gestolen|gejat|verdwenen|kwijt)\b"
+    r"|\b(?:gestolen|verdwenen) (?:\w+ ){0,2}?(?:container|kliko|minicontainer|bak)\b"
+    r"|\b(?:my|our|the) (?:\w+ )?(?:bin|container) (?:\w+ ){0,2}?(?:stolen|missing)\b")
+_COLLECTION_PROBLEM = re.compile(r"\b(?:vol|overvol|geleegd|geledigd|opgehaald|stinkt|"
+                                 r"ligt|liggen|naast|emptied)\b")
+
+
+def asks_for_a_container(text: str) -> bool:
+    """The resident wants a (new, extra, other) household bin, which is requested online,
+    not a problem with the collection to report."""
+    plain = _normalise(text)
+    return bool(_CONTAINER_REQUEST.search(plain)) and not _COLLECTION_PROBLEM.search(plain)
+
+
 def the_question(text: str) -> str:
     """What a question asks, without words that only say it was asked before ("u gaf
     geen antwoord op mijn vraag, gaan de lampen 's nachts uit?" → the lamps)."""
