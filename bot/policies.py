@@ -828,6 +828,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
+    if before in HANDOVER_ACTIONS and reading.category and _REPORT_AGAIN.search(
+            message.text or ""):
+        return START_REPORT_ACTION  # "nou dan meld ik het maar opnieuw. schommel kapot"
     if before in HANDOVER_ACTIONS and (reading.phone or reading.email
                                        or intent.get("name") == STATUS_INTENT):
         return TAKE_MESSAGE_ACTION  # "melding 859 over de boom, bel me op 06…": the message

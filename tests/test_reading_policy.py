@@ -1437,3 +1437,14 @@ def test_a_municipal_thing_to_report_after_the_cable_answer_starts_the_report():
         "action_start_report"
     assert reading_route(tracker(cable + [said("moet ik het ook bij jullie melden?")])) == \
         "utter_emergency_report_here"
+
+
+def test_reporting_it_after_a_handover_starts_the_report():
+    handed = START + [said("medewerker", "ask_human"), ActionExecuted("action_contact_human"),
+                      ActionExecuted("action_listen")]
+    text = "nou dan meld ik het maar opnieuw. schommel kapot in de speeltuin aan de parkweg"
+    assert reading_route(tracker(handed + [said(text, "report_public_space_other")])) == \
+        "action_start_report"
+    message = "mijn melding over de schommel is nog niet gemaakt, bel me terug"
+    assert reading_route(tracker(handed + [said(message, "report_public_space_other")])) != \
+        "action_start_report"
