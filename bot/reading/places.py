@@ -397,6 +397,14 @@ _NOT_THIS_BUT = re.compile(r"\bniet\s+(?!alleen\b|enkel\b|zozeer\b|zo\b)"
                            re.IGNORECASE)
 
 
+# "niet in de Julianastraat hoor, het is de school aan de Schoolstraat": the street denied,
+# then the one meant.
+_NOT_THIS_THEN = re.compile(r"\bniet\s+(?:(?:bij|aan|op|in|voor|naast|tegenover)\s+)?"
+                            r"(?:de\s+|het\s+)?[\w'-]+(?:\s+hoor)?\s*[,.;]\s+"
+                            r"(?=(?:het|t|dat|die|hij|ze)\s+(?:is|zit|ligt|staat|was)\b)",
+                            re.IGNORECASE)
+
+
 # "ik bedoel de Julianastraat, niet de Schoolstraat": the street meant, without the other.
 _MEANT_NOT_THAT = re.compile(r"(\b(?:ik\s+)?bedoel(?:de|t)?\s+(?:\w+\s+){0,3}?[\w'-]+)\s*,?\s+"
                              r"niet\s+(?:de\s+|het\s+)?[\w'-]+", re.IGNORECASE)
@@ -528,7 +536,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     corrected = _place_corrected_in(text or "", register)
     if corrected is not None:
         return corrected
-    clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_BUT.sub("", text or ""))
+    clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_THEN.sub("", _NOT_THIS_BUT.sub("", text or "")))
     clean = _without_home_number(clean)
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
     if not _has_words(clean):

@@ -680,3 +680,12 @@ def test_a_spot_without_a_street_keeps_the_residents_whole_description(text, lab
 def test_an_english_spot_after_a_street_is_its_landmark(text, spot):
     place = read(text)
     assert place.landmark == spot
+
+
+@pytest.mark.parametrize("text, street", [
+    ("de school is niet in de Julianastraat hoor, het is de basisschool aan de Schoolstraat",
+     "Schoolstraat"),
+    ("het is niet in de Kerkstraat, het is in de Molenweg", "Molenweg"),
+])
+def test_a_street_denied_then_another_named_is_the_other(text, street):
+    assert read(text).streets == (street,)
