@@ -256,7 +256,8 @@ def _near(spot: Place, place: Optional[Place], reading: Reading, text: Text) -> 
         return Place.from_dict({**place.as_dict(), "landmark": spots,
                                 "text": f"{place.label}, {spot.text}"})
     if reading.answer is None and _describes_a_spot(reading, text):
-        more = without_chat_noise(text)
+        # "BIJ DE JUMBO ZEI IK. IEDEREEN WEET WAAR DE JUMBO IS": the spot the reader found
+        more = place.text if place and place.kind == "description" else without_chat_noise(text)
         if spot.text.lower() not in more.lower():
             return Place.from_dict({**spot.as_dict(), "text": f"{spot.text}, {more}",
                                     "landmark": f"{spot.landmark}, {more}"})

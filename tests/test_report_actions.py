@@ -1754,3 +1754,18 @@ def test_a_corner_answers_the_house_number_question_with_that_corner(dispatcher,
         slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
     assert second["report_place"]["kind"] == "corner"
     assert second["report_place"]["streets"] == ["Kerkstraat", "Schoolstraat"]
+
+
+def test_a_shouted_spot_with_a_remark_keeps_only_the_spot(dispatcher, domain):
+    answer = "BIJ DE JUMBO ZEI IK. IEDEREEN WEET WAAR DE JUMBO IS"
+    spot = {**read_message("op het bushokje").location.as_dict(), PENDING: True}
+    result = ValidateReportForm().validate_report_location(
+        answer, dispatcher, tracker_for(asking="report_location", text=answer, slots={
+            "report_place": spot, "report_location_tries": 1}), domain)
+    assert result["report_location"].lower() == "op het bushokje, bij de jumbo"
+
+
+def test_a_spot_shouted_apart_from_the_first_is_one_place(dispatcher, domain):
+    slots = start("WEER GRAFFITI OP HET BUSHOKJE!!! BIJ DE JUMBO", "report_public_space_other",
+                  dispatcher, domain)
+    assert "jumbo" in slots["report_place"]["text"].lower()

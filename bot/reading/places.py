@@ -397,6 +397,8 @@ _NOT_THIS_BUT = re.compile(r"\bniet\s+(?!alleen\b|enkel\b|zozeer\b|zo\b)"
                            re.IGNORECASE)
 
 
+_SHOUTED_SPOT = re.compile(r"\s*!+\s+(?=(?:bij|naast|tegenover|achter|voor|op|aan)\s+(?:de|het)\s)",
+                           re.IGNORECASE)
 # "niet in de Julianastraat hoor, het is de school aan de Schoolstraat": the street denied,
 # then the one meant.
 _NOT_THIS_THEN = re.compile(r"\bniet\s+(?:(?:bij|aan|op|in|voor|naast|tegenover)\s+)?"
@@ -539,6 +541,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_THEN.sub("", _NOT_THIS_BUT.sub("", text or "")))
     clean = _without_home_number(clean)
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
+    clean = _SHOUTED_SPOT.sub(" ", clean)  # "OP HET BUSHOKJE!!! BIJ DE JUMBO": one place
     if not _has_words(clean):
         return None
     reading = _read(clean, register or StreetRegister.from_profile())
