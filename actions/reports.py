@@ -58,7 +58,8 @@ _TIMED_QUESTIONS = ("duration", "faster")
 
 CLARIFYING_QUESTION = "utter_ask_affirmation"  # "Bedoelt u: …?" when the model was unsure
 # Bot messages a reply may turn into a report of the message before them.
-REPLIED_TO = (CLARIFYING_QUESTION, "utter_kb_answer", "utter_kb_answer_sensitive")
+REPLIED_TO = (CLARIFYING_QUESTION, "utter_kb_answer", "utter_kb_answer_sensitive",
+              "utter_question_or_report")
 
 
 def _before_the_clarifying_question(tracker: Tracker) -> Optional[Dict[Text, Any]]:

@@ -1769,3 +1769,18 @@ def test_a_spot_shouted_apart_from_the_first_is_one_place(dispatcher, domain):
     slots = start("WEER GRAFFITI OP HET BUSHOKJE!!! BIJ DE JUMBO", "report_public_space_other",
                   dispatcher, domain)
     assert "jumbo" in slots["report_place"]["text"].lower()
+
+
+def test_the_report_button_after_an_unanswered_question_keeps_what_it_told(dispatcher, domain):
+    first = ("ok dank. en wanneer worden de lindes in de lindelaan eigenlijk gesnoeid? de takken "
+             "hangen tot op de autos")
+    text = "/report_public_space_other"
+    tracker = tracker_for(text, intent="report_public_space_other")
+    tracker.events[:0] = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "bot", "text": "Daar heb ik geen antwoord op.",
+         "metadata": {"utter_action": "utter_question_or_report"}}]
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert "takken" in slots["report_description"]
+    assert slots["report_place"]["streets"] == ["Lindelaan"]
