@@ -143,7 +143,7 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:overlast|klacht\w*|last)\s+(?:\w+\s+){0,2}(?:geluid|muziek)": STRONG,
         # a vehicle in the way: "er staat een busje op de stoep", "fout geparkeerd"
         r"(?:auto|busje|bus|bestelbus|bestelauto|camionette|camper|caravan|vrachtwagen|aanhanger|"
-        r"aanhangwagen|boot|scooter|car|van|truck)s?\s+(?:\w+\s+){0,3}?(?:op\s+(?:de|het)\s+"
+        r"aanhangwagen|boot|scooter|car|van|truck)s?\s+(?:\w+\s+){0,6}?(?:op\s+(?:de|het)\s+"
         r"(?:stoep|fietspad|trottoir|gras|voetpad|groen)|geparkeerd|parkeert|parkeren)": STRONG,
         r"(?:fout|verkeerd|dubbel|half)\s+geparkeerd": STRONG,
         r"(?:auto|brommer|fiets)wrak": STRONG,
