@@ -1005,6 +1005,10 @@ class ReadingPolicy(Policy):
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: Optional[dict] = None,
                                      **kwargs: Any) -> PolicyPrediction:
+        if tracker.events and isinstance(tracker.events[-1], ActionExecutionRejected):
+            # the form found no answer in the words: the rules and TED say what follows,
+            # rather than this policy's route again (which Rasa zeroes, leaving a silence)
+            return self._prediction(self._default_predictions(domain))
         if tracker.latest_action_name in READING_ACTIONS:
             action: Optional[str] = "action_listen"
         elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:

@@ -97,6 +97,9 @@ def test_the_reading_is_stored_as_entities():
      "money_worries", "money_worries"),
     # "I don't know" said again is an answer to the question, not a stop
     ("weet ik niet zei ik toch", "stop", "inform"),
+    # a no said again is a no
+    ("ik zei toch al dat dat niet hoeft", "stop", "deny"),
+    ("nee laat maar, stop de melding", "stop", "stop"),
     ("geen idee, stop de melding maar", "stop", "stop"),
     # not wanting a person, or talking to the neighbours oneself, is no request for one
     ("ik hoef geen collega. gewoon geen berichten", "ask_human", "deny"),

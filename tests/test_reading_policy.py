@@ -1448,3 +1448,29 @@ def test_reporting_it_after_a_handover_starts_the_report():
     message = "mijn melding over de schommel is nog niet gemaakt, bel me terug"
     assert reading_route(tracker(handed + [said(message, "report_public_space_other")])) != \
         "action_start_report"
+
+
+def test_after_the_form_rejected_the_words_the_other_policies_decide(tmp_path):
+    """Rasa zeroes the rejected form in every prediction; this policy's own route again
+    would leave only action_listen, a turn without a reply."""
+    from rasa.engine.graph import ExecutionContext
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecutionRejected, ActiveLoop, SlotSet
+
+    from bot.policies import ReadingPolicy
+    from tests.conftest import DOMAIN_DIR
+
+    policy = ReadingPolicy(ReadingPolicy.get_default_config(), LocalModelStorage(tmp_path),
+                           Resource("reading"), ExecutionContext(None))
+    domain = Domain.load(str(DOMAIN_DIR))
+    asked = START + [said("de lamp is kapot", "report_street_lighting"),
+                     ActionExecuted("report_form"), ActiveLoop("report_form"),
+                     SlotSet("requested_slot", "report_updates"), ActionExecuted("action_listen"),
+                     said("ik zei het toch", "stop")]
+    before = policy.predict_action_probabilities(tracker(asked), domain)
+    assert max(before.probabilities) == 1.0  # the reading's route: the form
+    after = policy.predict_action_probabilities(
+        tracker(asked + [ActionExecutionRejected("report_form")]), domain)
+    assert max(after.probabilities) == 0.0

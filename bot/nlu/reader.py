@@ -184,6 +184,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and reading.location is None and _STARTS_WITH_YES.match(text)
             and not _ABOUT_REPORTING.search(text)):
         return {"name": YES_INTENT, "confidence": 1.0}  # "ja daar gaat het over"
+    if (intent_name == STOP_INTENT and reading.answer is not None
+            and not _STOPS_THE_REPORT.search(text) and not _SAYS_STOP.search(text)):
+        # "ik zei toch al dat dat niet hoeft": the answer, not a stop
+        return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
     if (intent_name == STOP_INTENT and says_not_known(text)
             and not _STOPS_THE_REPORT.search(text) and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "weet ik niet zei ik toch": no stop

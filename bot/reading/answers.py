@@ -159,6 +159,8 @@ _WRONG = re.compile(
 _CUES: Tuple[Tuple[str, str], ...] = (
     (NO, r"nee+n?|neej|nein|nope+|nah|no+|nay|nooit|never|verkeerd"),
     (NO, rf"(?:hoeft|hoef(?:{_W}ik)?)(?:{_W}(?:echt|eigenlijk|verder))?{_W}(?:niet|geen)"),
+    # "ik zei toch al dat dat niet hoeft"
+    (NO, rf"(?:dat|het){_W}(?:echt{_W}|helemaal{_W})?niet{_W}(?:hoeft|hoef|nodig{_W}is)"),
     (NO, rf"(?:liever|graag|echt){_W}niet|niet{_W}nodig|no{_W}need|not{_W}really"),
     (NO, rf"niet{_W}(?:goed|ok|ok[eé]+|akkoord|in{_W}orde|doen|versturen|verzenden|sturen|"
          r"helemaal|echt)"),
