@@ -120,6 +120,8 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response = "utter_report_question_urgent_number"
     if kind == "faster" and urgent:  # "komt er vannacht nog iemand?" about a tree on the road
         response += "_urgent"
+    if kind == "filed" and not tracker.active_loop.get("name"):
+        response += "_done"  # "is het nu gemeld?" right after it was sent
     return response
 
 

@@ -1784,3 +1784,14 @@ def test_the_report_button_after_an_unanswered_question_keeps_what_it_told(dispa
     slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
     assert "takken" in slots["report_description"]
     assert slots["report_place"]["streets"] == ["Lindelaan"]
+
+
+def test_is_it_reported_gets_not_yet_in_the_form_and_its_number_after(dispatcher, domain):
+    from actions.report_slots import report_question_response
+
+    text = "hallo?? is het nu gemeld of niet"
+    in_form = report_question_response(tracker_for(asking="report_updates", text=text),
+                                       "filed")
+    assert dutch(domain, in_form)["text"].startswith("Nog niet")
+    after = report_question_response(make_tracker("inform", text), "filed")
+    assert "{report_case_number}" in dutch(domain, after)["text"]

@@ -85,6 +85,11 @@ _NEXT_STEPS = re.compile(
     r"|\b(?:krijg|krijgen|hoor|horen) (?:ik|we|wij) (?:\w+ ){0,2}?(?:bericht\w*|(?:een )?mail\w*|"
     r"(?:een )?sms\w*|(?:een )?updates?|iets|nieuws|te horen)(?: \w+){0,3}? (?:als|wanneer|zodra|"
     r"of)\b|\bwill (?:i|we) (?:get|hear|be told)\b(?: \w+){0,4}? (?:when|if|once)\b")
+# "is het nu gemeld of niet?", "is mijn melding al verstuurd?"
+_FILED = re.compile(
+    r"\bis (?:het|die|dat|deze|mijn melding|de melding|hij) (?:nu |al |dan |wel |eigenlijk )*"
+    r"(?:gemeld|doorgegeven|verstuurd|verzonden|aangekomen|ontvangen|binnen)\b"
+    r"|\b(?:has|is) (?:it|my report|the report) (?:been )?(?:reported|sent|filed|received)\b")
 _PHOTO = re.compile(
     r"\b(?:kan|mag|moet|kun|kunt|wil|zal) (?:ik|je|u|we) (?:\w+ ){0,3}?(?:foto|fotos|foto s|"
     r"fotootje|plaatje|afbeelding|beeld|filmpje)\b(?: \w+){0,3}? ?(?:sturen|opsturen|meesturen|"
@@ -202,7 +207,7 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b"
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("police", _POLICE), ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
-          ("faster", _FASTER),
+          ("faster", _FASTER), ("filed", _FILED),
           ("damage", _DAMAGE), ("stay", _STAY),
           ("duration", _DURATION),
           ("cost", _COST),

@@ -112,6 +112,9 @@ def test_a_status_question_names_a_report(text, expected):
     ("Krijg ik ook bericht als het gat gerepareerd is?", "next_steps"),
     ("krijg ik een mail als het klaar is?", "next_steps"),
     ("will I get a message when it is fixed?", "next_steps"),
+    ("hallo?? is het nu gemeld of niet", "filed"),
+    ("is mijn melding al verstuurd?", "filed"),
+    ("has it been reported?", "filed"),
 ])
 def test_anonymity_and_news_afterwards_are_questions_about_the_report(text, kind):
     assert read_report_question(text) == kind
