@@ -103,8 +103,10 @@ _ABOUT = {
     ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b"
                        r"|\bzelf (?:langs|mee)\w*|\blangskomen\b|\blangs\b|\bgemeentehuis\b",
                        re.IGNORECASE),
-    BRING: re.compile(r"\bneem\w*|\bmee\b|\bnodig\b|\bpasfoto\b|\bidentiteitsbewijs\b"
-                      r"|\bbewijs\b", re.IGNORECASE),
+    # not "Verhuist er iemand anders mee?": going along is not bringing
+    BRING: re.compile(r"\bneem\w*|(?<!\bverhuist )(?<!\bverhuizen )(?<!\bgaat )(?<!\bgaan )"
+                      r"(?<!\bkomt )(?<!\bkomen )(?<!\banders )\bmee\b|\bnodig\b|\bpasfoto\b"
+                      r"|\bidentiteitsbewijs\b|\bbewijs\b", re.IGNORECASE),
     APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*", re.IGNORECASE),
     HOURS: re.compile(r"\b(?:open|dicht|gesloten|zaterdag|zondag|weekend|feestdag\w*|"
                       r"avond\w*)\b", re.IGNORECASE),

@@ -108,3 +108,10 @@ def test_who_a_follow_up_is_about(text, person):
     from bot.knowledge.aspects import person_of
 
     assert person_of(text) == person
+
+
+def test_what_to_bring_is_not_who_goes_along():
+    text = ("Verhuist er iemand anders mee, zoals een ouder? Die geeft het zelf door. Neem uw "
+            "paspoort of ID-kaart mee en uw huurcontract.")
+    assert article_detail(article(text), BRING) == \
+        "Neem uw paspoort of ID-kaart mee en uw huurcontract."
