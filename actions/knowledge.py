@@ -20,7 +20,7 @@ from actions.base import utter
 from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
-from bot.knowledge.text import LINK
+from bot.knowledge.text import ABROAD, LINK, normalise, with_abroad
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
@@ -436,6 +436,23 @@ def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
     if best is None or not _new_words(before, best.article, text):
         return None  # "wat kost het rijbewijs?" after the licence answer: that one
     return best.article
+
+
+def abroad_article(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
+    """"Is dat paspoort ook geldig in Turkije?" after the passport answer: a country named,
+    so the article of the same department about abroad that fits best, when the answer
+    given says nothing about abroad."""
+    if with_abroad(text) == text or _speaks_of_abroad(before):
+        return None
+    ensure_knowledge(url)
+    matches = retrieval.live_index(url).current().search(f"{before.title} {text}",
+                                                         top=SIBLING_SEARCH)
+    return next((m.article for m in matches if m.article.department == before.department
+                 and _speaks_of_abroad(m.article)), None)
+
+
+def _speaks_of_abroad(article: Article) -> bool:
+    return ABROAD in normalise(f"{article.title} {' '.join(article.questions)} {article.answer}")
 
 
 OWN_WORDS_SCORE = 0.3  # a follow-up's own words find a sibling article from this score

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import ProfileAction, utter
 from actions.contact import utter_open_or_closed
 from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer,
+                               abroad_article,
                                answer_follow_up, answer_from_knowledge, answered_article,
                                article_for_intent,
                                choice_buttons, context_article, find_answer, other_articles,
@@ -245,7 +246,8 @@ class ActionAnswerFollowUp(Action):
             before = await asyncio.to_thread(previous_article, tracker)
             named = subject_words(text)  # "wat moet ik meenemen?" names nothing new
             own = await asyncio.to_thread(own_subject, text) if named else None
-            related = before and await asyncio.to_thread(related_article, before, text)
+            related = before and (await asyncio.to_thread(abroad_article, before, text)
+                                  or await asyncio.to_thread(related_article, before, text))
             sibling = before and await asyncio.to_thread(context_article, before, text)
         except Exception:
             logger.exception("Knowledge base lookup failed")

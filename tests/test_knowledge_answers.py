@@ -198,6 +198,8 @@ def _follow_up(kb_url, monkeypatch, dispatcher, domain, first: str, follow_up: s
                         lambda before, text: knowledge.related_article(before, text, kb_url))
     monkeypatch.setattr(topics, "context_article",
                         lambda before, text: knowledge.context_article(before, text, kb_url))
+    monkeypatch.setattr(topics, "abroad_article",
+                        lambda before, text: knowledge.abroad_article(before, text, kb_url))
     article, tracker = _after_answer(kb_url, first, follow_up)
     asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
     return article, dispatcher.messages

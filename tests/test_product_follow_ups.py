@@ -236,3 +236,11 @@ def test_an_article_chosen_with_a_button_is_answered_not_read_as_a_follow_up():
                           "taxes"),
                      ActionExecuted("action_answer_topic"), ActionExecuted("action_listen")]
     assert reading_route(tracker(asked + [chosen])) != "action_answer_follow_up"
+
+
+def test_valid_in_a_country_after_the_passport_answer_gets_the_travel_article(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "paspoort aanvragen",
+                                  "is dat paspoort ook geldig in turkije")
+    assert before.id == "paspoort-id-kaart-aanvragen"
+    assert "Europese Unie" in _told(messages)
