@@ -831,6 +831,9 @@ def _drop_report_clause(told: _Told, match: re.Match) -> None:
 def _clean_sentences(text: str) -> str:
     """Stories, feelings, questions and requests out; the problem and its facts stay."""
     told = [_Told(body, end) for body, end in _sentences(text)]
+    for sentence in told:  # "Ik ben 81 jaar en woon al 50 jaar in de Lindelaan.": not needed
+        sentence.dropped = bool(_ABOUT_MYSELF.match(sentence.body)) and not _scores(
+            sentence.body)
     owed = [i for i, sentence in enumerate(told) if _reported_before(sentence)]
     for sentence in told:
         if sentence.dropped:
@@ -850,6 +853,10 @@ def _clean_sentences(text: str) -> str:
     return " ".join(sentence.text() for sentence in told if not sentence.dropped)
 
 
+# The resident's own age or years at an address: personal, and nothing the crew needs.
+_ABOUT_MYSELF = re.compile(r"^(?:ik|wij|we)\s+(?:ben|zijn)\s+(?:al\s+)?\d{2,3}\s*(?:jaar|jr)\b"
+                           r"|^(?:ik|wij|we)\s+(?:woon|wonen)\s+(?:hier\s+)?(?:al|sinds)\b",
+                           re.IGNORECASE)
 _JOINER = re.compile(r"^(?:(?:en|maar|want|dus)\b[\s,]*)+", re.IGNORECASE)
 
 

@@ -425,6 +425,16 @@ def test_not_understanding_the_bot_is_no_part_of_the_description(text, cleaned) 
     assert clean_description(text) == cleaned
 
 
+@pytest.mark.parametrize("text, cleaned", [
+    ("Ik ben 81 jaar en woon al 50 jaar in de Lindelaan. Bij nummer 30 brandt de lamp niet.",
+     "Bij nummer 30 brandt de lamp niet."),
+    ("Ik woon al 20 jaar in de Kerkstraat en nog nooit was de stoep zo kapot",
+     "Ik woon al 20 jaar in de Kerkstraat en nog nooit was de stoep zo kapot"),
+])
+def test_the_residents_own_age_and_years_at_home_stay_out(text, cleaned) -> None:
+    assert clean_description(text) == cleaned
+
+
 def test_a_wish_to_stay_unknown_stays_out_of_what_the_crew_reads():
     text = ("Er ligt afval in de berm bij de Dorpsstraat 88. Ik wil niet dat de buurman "
             "weet dat ik het gemeld heb.")
