@@ -24,7 +24,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from rapidfuzz.distance import OSA
 
@@ -1062,11 +1062,18 @@ def _starts_new_problem(group: Dict[str, float], clause: _Clause) -> bool:
     return any(score >= STRONG for score in group.values()) or clause.additive
 
 
-def _group_clauses(clauses: List[_Clause]) -> List[List[_Clause]]:
+def _group_clauses(clauses: List[_Clause], text: str = "",
+                   place_of: Callable[[str], Optional[str]] = lambda _: None
+                   ) -> List[List[_Clause]]:
     groups: List[List[_Clause]] = []
     totals: List[Dict[str, float]] = []
     for clause in clauses:
-        if groups and not _starts_new_problem(totals[-1], clause):
+        # a problem told at each of two places: two groups (read only when it may matter)
+        elsewhere = bool(groups and text and _strong_category(clause.scores) and not clause.around
+                         and _strong_category(totals[-1]) and _other_places(
+                             place_of, text[groups[-1][0].start:groups[-1][-1].end],
+                             text[clause.start:clause.end]))
+        if groups and not elsewhere and not _starts_new_problem(totals[-1], clause):
             groups[-1].append(clause)
         else:
             groups.append([clause])
@@ -1074,6 +1081,13 @@ def _group_clauses(clauses: List[_Clause]) -> List[List[_Clause]]:
         for category, score in clause.scores.items():
             totals[-1][category] += score
     return groups
+
+
+def _other_places(place_of: Callable[[str], Optional[str]], one: str, other: str) -> bool:
+    """Both pieces name a place, and not the same one."""
+    here = place_of(other)
+    there = place_of(one) if here else None
+    return bool(here and there and here != there)
 
 
 def _first_named(text: str, scores: Dict[str, float]) -> str:
@@ -1115,19 +1129,24 @@ def _numbered_as_sentences(text: str) -> str:
     return _ITEM.sub(lambda found: ". ", text).lstrip(". ")
 
 
-def split_problems(text: str) -> List[Problem]:
-    """One entry per distinct problem in the message; [] when it describes nothing."""
+def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda _: None
+                   ) -> List[Problem]:
+    """One entry per distinct problem in the message; [] when it describes nothing.
+    `place_of` names the place a piece tells: two problems of one kind at two places
+    ("ratten bij de school in de Schoolstraat, en bij het station een omgevallen boom")
+    stay two."""
     description = clean_description(_numbered_as_sentences(text))
     if not description:
         return []
     clauses = _clauses(description, bool(_ANNOUNCES_SEVERAL.search(text)))
     problems: List[Problem] = []
-    for group in _group_clauses(clauses):
+    for group in _group_clauses(clauses, description, place_of):
         piece = _problem_text(description, group)
         if not piece:
             continue
         category = _category_of_group(piece)
-        same = next((i for i, p in enumerate(problems) if p.category == category), None)
+        same = next((i for i, p in enumerate(problems) if p.category == category
+                     and not _other_places(place_of, p.text, piece)), None)
         if same is None:
             problems.append(Problem(category, piece))
         else:  # the same problem again, further on: one report

@@ -52,6 +52,15 @@ def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, 
             **({"place": own.as_dict()} if own else {})}
 
 
+def _place_key(text: str, register: Optional[StreetRegister]) -> Optional[str]:
+    """What tells one place from another in a piece of the message: its streets, else its
+    spot ("bij het station"), else None."""
+    place = read_place(text, register)
+    if place is None or place.kind == "number":
+        return None
+    return " ".join(place.streets).lower() or (place.landmark or place.text).lower()
+
+
 def _someone_hurt(text: str) -> bool:
     """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
     return any(not re.search(r"\b(?:bijna|haast|nearly|almost)\b", found.group(), re.IGNORECASE)
@@ -69,7 +78,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     contact = read_contact(text)
     _, personal = scrub(text)
     indoors = inside_the_home(text)  # a leak at home is no report for the street
-    problems = [] if indoors else split_problems(text)
+    problems = [] if indoors else split_problems(text, lambda piece: _place_key(piece, register))
     language = detect_language(text)
     # "bij de brandweerkazerne" is a place, not an alarm; in a language the bot does not
     # read, its Dutch and English alarm words misread ("çöp" as "cop"): a cry for help

@@ -488,3 +488,21 @@ def test_things_dumped_together_are_one_problem(text, count):
 ])
 def test_what_the_resident_did_and_litter_around_it_belong_to_the_problem(text, count):
     assert len(split_problems(text)) == count
+
+
+def test_two_problems_of_one_kind_at_two_places_stay_two() -> None:
+    from bot.reading.message import read_message
+
+    text = ("er lopen ratten rond tegenover de school in de schoolstraat, en bij het station "
+            "ligt een omgevallen boom over het fietspad")
+    problems = read_message(text).problems
+    assert len(problems) == 2
+    assert "ratten" in problems[0]["text"] and "boom" in problems[1]["text"]
+    assert "station" in problems[1]["place"]["text"].lower()
+
+
+def test_a_corner_of_two_streets_is_one_place_for_one_problem() -> None:
+    from bot.reading.message import read_message
+
+    text = "op de hoek van de kerkstraat en schoolstraat ligt een stoeptegel los"
+    assert len(read_message(text).problems) <= 1
