@@ -496,14 +496,23 @@ def about_the_answer(before: Optional[Article], named: Text, text: Text) -> bool
 
 
 def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
-                    url: str = DATABASE_URL) -> List[Tuple[Article, Text]]:
+                    url: str = DATABASE_URL, product: Optional[Text] = None
+                    ) -> List[Tuple[Article, Text]]:
     """The articles the knowledge base is sure of for the separate questions of a message,
     with each question, leaving out the product of the intent and what `said` holds (the
-    answers given to the message already). Blocking."""
+    answers given to the message already). A question that only asks a detail ("en wat
+    kost een nieuwe?") is about the message's `product` (its intent). Blocking."""
     ensure_knowledge(url)
     index = retrieval.live_index(url).current()
+    own = next((a for a in index.articles if product and a.intent == product), None)
     found: List[Tuple[Article, Text]] = []
     for part in parts:
+        aspect = single_aspect(part) if not subject_words(part) else None
+        if aspect and own is not None:
+            detail = article_detail(own, aspect, part)
+            if detail and " ".join(detail.split()) not in said:
+                found.append((own, part))
+            continue
         decision = index.answer_for(part)
         # a product's own article that fits well is its answer, as its intent would give
         product = decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE \

@@ -160,7 +160,8 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
     intent = tracker.get_intent_of_latest_message()
     try:  # a product the domain answered (bulky waste) has no article text in `said`
         others = await asyncio.to_thread(other_questions, parts, said,
-                                         None if intent in KNOWLEDGE_INTENTS else intent)
+                                         None if intent in KNOWLEDGE_INTENTS else intent,
+                                         product=intent)
     except Exception:
         logger.exception("Knowledge base lookup failed")
         return

@@ -596,6 +596,8 @@ def test_exchanging_a_foreign_licence_in_english_gets_that_article_not_the_renew
      "passport_id_appointment", "vingerafdrukken", "milieustraat"),
     ("KAN IK MET MIJN ID KAART NAAR TURKIJE? EN WAT KOST EEN NIEUW PASPOORT",
      "passport_id_appointment", "Europese Unie", "€85"),
+    ("is mijn id kaart ook geldig in marokko en wat kost een nieuwe?",
+     "passport_id_appointment", "Europese Unie", "€80"),
 ])
 def test_each_question_of_a_message_gets_its_answer(kb_url, dispatcher, domain, monkeypatch,
                                                     text, intent, first, second):
@@ -604,8 +606,8 @@ def test_each_question_of_a_message_gets_its_answer(kb_url, dispatcher, domain, 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
     monkeypatch.setattr(topics, "previous_article",
                         lambda t: knowledge.previous_article(t, kb_url))
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i: knowledge.
-                        other_questions(parts, said, i, kb_url))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
+                        knowledge.other_questions(parts, said, i, kb_url, product))
     tracker = make_tracker(intent, text)
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
     told = [" ".join(str(v) for v in m.values()) for m in dispatcher.messages]
@@ -618,8 +620,8 @@ def test_one_question_gets_one_answer(kb_url, dispatcher, domain, monkeypatch):
     from actions import knowledge, topics
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i: knowledge.
-                        other_questions(parts, said, i, kb_url))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
+                        knowledge.other_questions(parts, said, i, kb_url, product))
     tracker = make_tracker("passport_id_appointment",
                            "hoe lang duurt een paspoort en wat kost het?")
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))

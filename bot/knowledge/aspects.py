@@ -224,7 +224,7 @@ kunt is zijn wordt worden naar voor van met bij in op aan om te er nog wel niet 
 waar wanneer welke hoeveel hoelang daar hier daarvoor daarmee erbij mee ermee zo eigenlijk
 precies ongeveer graag even nou toch geen gebeuren gebeurt doen regelen krijgen krijg hebben heb
 gaan gaat komen komt zeggen weten zien nodig snel lang alles iets the what how when where
-can does you for
+can does you for nieuw nieuwe new
 """.split())
 
 
