@@ -48,7 +48,8 @@ NOT_CALLED = re.compile(r"\b(?:nog )?niet (?:\w+ )?gebeld\b|\bnog niemand gebeld
 CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
 # Dangers whose "waarom 112?" has its own why (fire spreads, gas indoors can explode).
 WHY_112_REASONS = ("fire", "gas")
-OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_power", "utter_emergency_live_cable")
+OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_gas_street", "utter_emergency_power",
+                    "utter_emergency_live_cable")
 OUTAGE_FOLLOWUP = "utter_emergency_followup_outage"
 OUTAGE_PERSON = "utter_emergency_outage_person"
 
@@ -124,6 +125,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
         return "utter_emergency_police"  # "kunnen jullie de politie sturen?": 0900-8844 too
     if reading.danger_reason == "asks_112":
         return "utter_emergency_asks_112"  # "moet ik 112 bellen?": yes when people are in danger
+    if reading.danger == "gas" and gas_outdoors(text, reading):
+        return GAS_STREET  # "sterke gaslucht in de Hoofdstraat": no "go outside"
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard
@@ -165,13 +168,32 @@ def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text],
 # Gas smelled in the street, not in a home: no "go outside", but keep fire away.
 _IN_THE_STREET = re.compile(r"\b(?:op straat|in de straat|bushalte|bushokje|op de stoep|"
                             r"in het park|op het plein|langs de weg|op het fietspad|"
-                            r"in the street|bus stop)\b", re.IGNORECASE)
+                            r"in the street|bus stop|buiten|outside|voorbijgangers|"
+                            r"lopen (?:er )?(?:gewoon )?langs|passers?-?by)\b", re.IGNORECASE)
+_INDOORS = re.compile(r"\b(?:binnen|in huis|thuis|indoors|inside|in (?:mijn|m'n|mn|ons|onze|"
+                      r"de|het|een) (?:huis|woning|flat|keuken|kelder|meterkast|trappenhuis|"
+                      r"portiek|appartement|gebouw|school|winkel|schuur|garage|badkamer|"
+                      r"kamer|hal|gang|lift|galerij))\b", re.IGNORECASE)
+GAS_STREET = "utter_emergency_gas_street"
+
+
+def gas_outdoors(text: Text, reading: Optional[Reading] = None) -> bool:
+    """Gas smelled outside: in the street, or at a spot or corner of a street ("in de
+    Hoofdstraat tegenover de apotheek"), and no home or building named. A street alone
+    ("het stinkt hier naar gas bij de Kerkstraat") may be a home: the indoor answer."""
+    if inside_the_home(text) or _INDOORS.search(text):
+        return False
+    place = reading.location if reading else None
+    spot = place is not None and bool(place.streets) and place.kind in ("landmark", "corner")
+    return bool(_IN_THE_STREET.search(text) or spot)
 
 
 def _gas_in_the_street(tracker: Tracker) -> bool:
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
     return any(_IN_THE_STREET.search(text) for text in said) and not any(
-        inside_the_home(text) for text in said)
+        inside_the_home(text) or _INDOORS.search(text) for text in said) or any(
+        (e.get("metadata") or {}).get("utter_action") == GAS_STREET
+        for e in tracker.events if e.get("event") == "bot")
 
 
 def _called_before(tracker: Tracker) -> bool:
@@ -211,7 +233,8 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
 
 def _gas_answered(tracker: Tracker) -> bool:
     """The gas answer (not power or a cable) was given in this conversation."""
-    return any((e.get("metadata") or {}).get("utter_action") == "utter_emergency_gas"
+    return any((e.get("metadata") or {}).get("utter_action") in ("utter_emergency_gas",
+                                                                  GAS_STREET)
                for e in tracker.events if e.get("event") == "bot")
 
 
