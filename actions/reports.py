@@ -515,12 +515,15 @@ class ActionSubmitReport(Action):
         settings = profile().reports
         days = max(handling_days(report.category, report.description) for report in reports)
         first = filed[0].case_number
-        if tracker.get_slot("report_priority") == HIGH_PRIORITY:
+        numbers = ", ".join(report.case_number for report in filed)
+        if tracker.get_slot("report_priority") == HIGH_PRIORITY and len(filed) > 1:
+            utter(dispatcher, "utter_report_filed_urgent_more", case_numbers=numbers,
+                  handling_hours=settings.hazard_handling_hours)  # every number, not the first
+        elif tracker.get_slot("report_priority") == HIGH_PRIORITY:
             utter(dispatcher, "utter_report_filed_urgent", case_number=first,
                   handling_hours=settings.hazard_handling_hours)
         elif len(filed) > 1:
-            utter(dispatcher, "utter_report_filed_more", handling_days=days,
-                  case_numbers=", ".join(report.case_number for report in filed))
+            utter(dispatcher, "utter_report_filed_more", handling_days=days, case_numbers=numbers)
         else:
             utter(dispatcher, "utter_report_filed_updates" if reports[0].wants_updates
                   else "utter_report_filed", case_number=first, handling_days=days)

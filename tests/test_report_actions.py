@@ -1795,3 +1795,26 @@ def test_is_it_reported_gets_not_yet_in_the_form_and_its_number_after(dispatcher
     assert dutch(domain, in_form)["text"].startswith("Nog niet")
     after = report_question_response(make_tracker("inform", text), "filed")
     assert "{report_case_number}" in dutch(domain, after)["text"]
+
+
+def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
+    import actions.reports as report_actions
+
+    class One:
+        id, case_number, wants_updates = 10, "M-2026-000010", False
+
+    class Two:
+        id, case_number, wants_updates = 11, "M-2026-000011", False
+
+    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
+    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [One(), Two()])
+    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    tracker = make_tracker("affirm", "ja", slots={
+        "report_category": "report_public_space_other", "report_priority": "high",
+        "report_description": "schommel kapot", "report_location": "Marktplein",
+        "report_more_problems": [{"category": "report_pavement_road",
+                                  "text": "putdeksel weg op de Hoofdstraat"}]})
+    asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    [said] = dispatcher.messages
+    assert said["response"] == "utter_report_filed_urgent_more"
+    assert said["case_numbers"] == "M-2026-000010, M-2026-000011"
