@@ -46,7 +46,10 @@ _ASPECTS = (
         re.IGNORECASE)),
     (ONLINE, re.compile(
         r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"
-        r"|\bdigitaal\b|\bdigid\b|\bvanuit huis\b|\bthuis (?:regelen|doen|aanvragen)\b",
+        r"|\bdigitaal\b|\bdigid\b|\bvanuit huis\b|\bthuis (?:regelen|doen|aanvragen)\b"
+        # "EN MOET IK LANGSKOMEN": whether it takes a visit
+        r"|\b(?:moet|moeten|hoef|hoeft|hoeven) (?:ik|we|wij|u|je) (?:\w+ ){0,2}?(?:langs ?komen|"
+        r"langs|naar het gemeentehuis|zelf komen)\b",
         re.IGNORECASE)),
     (OTHERS, re.compile(
         r"\b(?:voor|van|met) (?:mijn|m'n|mn|onze|ons|een|de) (?:vrouw|man|partner|kind\w*|"

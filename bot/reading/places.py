@@ -556,9 +556,9 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
 _ENGLISH_SPOT_WORDS = (r"(?:right |just )?(?:next to|near|opposite|in front of|behind|outside|"
                        r"across from|close to|by)")
 _ENGLISH_NOT_SPOT = frozenset("and is are was there it with on in at of but which that where "
-                              "when near way".split())
+                              "when near way my our your his her their".split())
 _ENGLISH_SPOT_AFTER = re.compile(
-    rf"\s*,?\s*({_ENGLISH_SPOT_WORDS} (?:the|a|an) ([a-z]+)(?: ([a-z]+))?)\b", re.IGNORECASE)
+    rf"\s*,?\s*({_ENGLISH_SPOT_WORDS} (?:(?:the|a|an) )?([a-z]+)(?: ([a-z]+))?)\b", re.IGNORECASE)
 
 
 def _with_english_spot(text: str, place: Place) -> Place:

@@ -26,6 +26,7 @@ def article(answer: str, cost=None) -> Article:
     ("hoeveel hondenbelasting betaal ik voor 2 honden", COST), ("is het dan te laat?", LATE),
     ("vergeten mijn verhuizing door te geven", LATE), ("kan het nog?", None),
     ("kan dat ook online?", ONLINE), ("wat moet ik meenemen?", BRING),
+    ("EN MOET IK LANGSKOMEN", ONLINE),
     ("moet ik een afspraak maken?", APPOINTMENT), ("en voor mijn zoontje?", OTHERS),
     ("kan mn broer hem ophalen", OTHERS), ("En kan ik als oma de aanvraag doen?", OTHERS),
     ("wat vindt u van het weer?", None), ("en hoe lang is die geldig?", VALIDITY),

@@ -676,6 +676,8 @@ def test_a_spot_without_a_street_keeps_the_residents_whole_description(text, lab
      "next to the bus stop"),
     ("broken lamp on Kerkstraat near the school and it is dark", "near the school"),
     ("the lamp on Kerkstraat by the way is broken", None),
+    ("big hole in road, Kerkstraat in front of school", "in front of school"),
+    ("broken lamp on Kerkstraat near my house", None),
 ])
 def test_an_english_spot_after_a_street_is_its_landmark(text, spot):
     place = read(text)
