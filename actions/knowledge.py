@@ -544,9 +544,22 @@ def utter_choice(dispatcher: CollectingDispatcher, articles: tuple,
     utter(dispatcher, response, buttons=choice_buttons(articles))
 
 
+def without_loss_unasked(decision: retrieval.Decision, text: Text) -> retrieval.Decision:
+    """A choice without the articles about a death when the resident speaks of none ("onze
+    zoon is gisteren geboren": not "Overlijden aangeven" as a button beside the birth)."""
+    if decision.kind != CHOICE or _LOSS.search(text or ""):
+        return decision
+    kept = [(article, score) for article, score in zip(decision.articles, decision.scores)
+            if not _LOSS.search(f"{article.title} {article.id}")]
+    if not kept or len(kept) == len(decision.articles):
+        return decision
+    return retrieval.Decision(CHOICE, tuple(a for a, _ in kept), tuple(s for _, s in kept))
+
+
 def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
                           decision: retrieval.Decision) -> Optional[Text]:
     """Utters the decision; returns its kind, or None when the knowledge base had nothing."""
+    decision = without_loss_unasked(decision, tracker.latest_message.get("text") or "")
     if decision.kind in (ANSWERED, CHOICE) and "bsn" in reading_of(tracker).personal_data:
         utter(dispatcher, "utter_bsn_not_needed")  # "mijn bsn is …, ligt mijn paspoort klaar?"
     if decision.kind == ANSWERED:

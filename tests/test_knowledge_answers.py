@@ -634,3 +634,15 @@ def test_a_long_message_is_answered_by_its_question(kb_url):
     decision = decide(kb_url, text)
     assert decision.kind in (ANSWERED, CHOICE)
     assert [article.id for article in decision.articles] == ["bijstand-aanvragen"]
+
+
+def test_a_death_is_not_offered_beside_a_birth(kb_url):
+    from actions.knowledge import without_loss_unasked
+
+    index_decision = Decision(CHOICE, tuple(
+        a for a in decide(kb_url, "overlijden aangeven").articles[:1]) + tuple(
+        decide(kb_url, "geboorte aangeven").articles[:1]), (0.4, 0.39))
+    kept = without_loss_unasked(index_decision, "onze zoon is gisteren geboren!!")
+    assert [a.id for a in kept.articles] == ["geboorteaangifte"]
+    told = without_loss_unasked(index_decision, "mijn vader is overleden")
+    assert len(told.articles) == 2
