@@ -693,8 +693,8 @@ class ValidateReportForm(FormValidationAction):
                 and not reading.report_question):
             return None
         description = description_of(reading, text)
-        if not description or not is_description(description):
-            return None
+        if not description or not is_description(description) or is_question(description):
+            return None  # "… En wanneer is de pmd eigenlijk?": a question, not the problem
         return {"report_description": description,
                 **with_ack(tracker, ack("utter_ack_description_changed"))}
 

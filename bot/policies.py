@@ -937,8 +937,11 @@ def reading_route(tracker: DialogueStateTracker,
         return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())
-            and not (reading.category and not is_question(message.text or ""))):
-        return QUESTION_ACTION  # not "… ik kan er met mijn rolstoel niet langs": a report
+            and not (reading.category and not is_question(message.text or ""))
+            and not (asked in ANSWER_SLOTS and reading.answer is not None)):
+        # not "… ik kan er met mijn rolstoel niet langs" (a report), nor "ja ok verstuur
+        # maar. en de pmd ophaaldag?" at the summary (the yes, the question beside it)
+        return QUESTION_ACTION
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and reading.question and not reading.category and not reading.danger
             and inside_the_home(message.text or "")):

@@ -1474,3 +1474,16 @@ def test_after_the_form_rejected_the_words_the_other_policies_decide(tmp_path):
     after = policy.predict_action_probabilities(
         tracker(asked + [ActionExecutionRejected("report_form")]), domain)
     assert max(after.probabilities) == 0.0
+
+
+def test_a_yes_at_the_summary_with_a_question_beside_it_stays_in_the_form():
+    from rasa.shared.core.events import ActiveLoop, SlotSet
+
+    at_summary = START + [said("de vuilbak is niet geledigd, Schoolstraat 8",
+                               "report_waste_collection"),
+                          ActionExecuted("report_form"), ActiveLoop("report_form"),
+                          SlotSet("requested_slot", "report_confirmed"),
+                          ActionExecuted("action_listen")]
+    text = "ja ok verstuur maar. en de pmd ophaaldag?"
+    assert reading_route(tracker(at_summary + [said(text, "report_waste_collection")]),
+                         ["utter_answer_waste_calendar"]) != "action_answer_question"

@@ -1818,3 +1818,15 @@ def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
     [said] = dispatcher.messages
     assert said["response"] == "utter_report_filed_urgent_more"
     assert said["case_numbers"] == "M-2026-000010, M-2026-000011"
+
+
+def test_a_question_beside_the_updates_answer_is_no_new_description(dispatcher, domain):
+    text = ("ja graag, via mail: lies.peeters@telenet.be. En wanneer is de volgende ophaling "
+            "van het pmd eigenlijk?")
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm", slots={
+        "report_description": "De vuilbak is al twee weken niet geledigd",
+        "report_category": "report_waste_collection", "report_location": "Schoolstraat 8"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True
+    assert slots.get("report_contact") == "lies.peeters@telenet.be"
+    assert "report_description" not in slots
