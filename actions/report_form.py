@@ -37,8 +37,8 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.reading.answers import (already_left_out, labelled_description, only_tells_when,
-                                 part_to_change, problems_to_keep, read_yes_no,
-                                 says_it_is_one_problem, wrong_part)
+                                 part_to_change, preferred_contact, problems_to_keep,
+                                 read_yes_no, says_it_is_one_problem, wrong_part)
 from bot.reading.description import category_of, clean_description
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
@@ -595,7 +595,7 @@ class ValidateReportForm(FormValidationAction):
         described = self._described_again(tracker, reading)
         if described:
             return {"report_updates": None, **described}
-        contact = reading.email or reading.phone
+        contact = preferred_contact(_text(tracker), reading.email, reading.phone)
         added = None if reading.answer is not None else self._more_about_the_problem(
             tracker, reading)
         if added:  # "en er zitten ook ratten": added, then the same question
@@ -626,7 +626,7 @@ class ValidateReportForm(FormValidationAction):
     def validate_report_contact(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         reading = reading_of(tracker)
-        contact = reading.email or reading.phone
+        contact = preferred_contact(_text(tracker), reading.email, reading.phone)
         if contact:  # a valid address wins over whatever intent the model saw in it
             return {"report_contact": contact}
         added = None if reading.answer is not None else self._more_about_the_problem(
@@ -653,7 +653,8 @@ class ValidateReportForm(FormValidationAction):
                 tracker):  # "No, I DO want messages. My e-mail is …"
             slots = {"report_confirmed": None, "report_updates": True}
             if channel_of(tracker) not in CHANNELS_WITH_ADDRESS:  # else the chat is the way back
-                slots["report_contact"] = reading.email or reading.phone
+                slots["report_contact"] = preferred_contact(_text(tracker), reading.email,
+                                                            reading.phone)
             return slots
         if answer is True:
             slots: Dict[Text, Any] = {"report_confirmed": True}

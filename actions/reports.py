@@ -36,6 +36,7 @@ from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
 from actions.status import handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
+from bot.reading.answers import preferred_contact
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_dumped)
 from bot.reading.report_questions import says_reported_before
@@ -342,7 +343,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
 
 def _updates_asked_for(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
     """"Houd me op de hoogte via jan@…" in the first message: updates, to that address."""
-    contact = reading.email or reading.phone
+    contact = preferred_contact(text, reading.email, reading.phone)
     if not contact or not WANTS_UPDATES.search(text):
         return {}
     if channel_of(tracker) in CHANNELS_WITH_ADDRESS:

@@ -1830,3 +1830,12 @@ def test_a_question_beside_the_updates_answer_is_no_new_description(dispatcher, 
     assert slots["report_updates"] is True
     assert slots.get("report_contact") == "lies.peeters@telenet.be"
     assert "report_description" not in slots
+
+
+def test_the_phone_is_the_contact_when_the_resident_prefers_it(dispatcher, domain):
+    text = ("Ja graag, u kunt mij bellen op 0612-345 678 of mailen naar jdevries@hotmail.com. "
+            "Telefonisch heeft mijn voorkeur.")
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm",
+                          slots={"report_description": "lamp kapot"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True and slots["report_contact"] == "+31612345678"

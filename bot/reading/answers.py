@@ -126,6 +126,23 @@ def read_contact(text: str) -> Contact:
     return Contact(email=email, phone=phone)
 
 
+# "u kunt mij bellen op 06… of mailen naar …. Telefonisch heeft mijn voorkeur."
+_PREFERS_PHONE = re.compile(
+    r"\b(?:telefonisch|per telefoon|op (?:mijn|m'n|mn|de) (?:telefoon|mobiel)|gebeld|bellen|"
+    r"per sms|via sms|sms|sms'?je|whatsapp)\b(?:\s+\w+){0,4}?\s+(?:voorkeur|liever)\b"
+    r"|\b(?:liever|bij voorkeur|voorkeur (?:voor|gaat naar))\s+(?:\w+\s+){0,3}?"
+    r"(?:telefo\w*|gebeld|bellen|sms\w*|mobiel|whatsapp)\b"
+    r"|\bniet (?:per|via) (?:e-?mail|mail)\b", re.IGNORECASE)
+
+
+def preferred_contact(text: str, email: Optional[str], phone: Optional[str]) -> Optional[str]:
+    """The address for updates: the e-mail address, unless the resident gave a phone number
+    too and says they prefer the phone."""
+    if email and phone and _PREFERS_PHONE.search(text or ""):
+        return phone
+    return email or phone
+
+
 def _without_contact(text: str) -> str:
     """The text with e-mail addresses and phone numbers blanked out (same length)."""
     for start, end in sorted(find_emails(text) + find_phones(text)):

@@ -320,3 +320,17 @@ def test_a_number_read_out_in_words_is_a_phone_number(text, phone):
     from bot.reading.answers import read_contact
 
     assert read_contact(text).phone == phone
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("u kunt mij bellen op 0612-345 678 of mailen naar jdevries@hotmail.com. Telefonisch heeft "
+     "mijn voorkeur.", "+31612345678"),
+    ("mail naar a@b.nl of sms naar 0612345678, liever een sms", "+31612345678"),
+    ("a@b.nl of 0612345678", "a@b.nl"),
+    ("0612345678", "+31612345678"),
+])
+def test_the_phone_when_the_resident_prefers_it(text, expected):
+    from bot.reading.answers import preferred_contact, read_contact
+
+    contact = read_contact(text)
+    assert preferred_contact(text, contact.email, contact.phone) == expected
