@@ -1070,6 +1070,7 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
     for clause in clauses:
         # a problem told at each of two places: two groups (read only when it may matter)
         elsewhere = bool(groups and text and _strong_category(clause.scores) and not clause.around
+                         and not _REFERS_BACK.match(text[clause.start:clause.end])
                          and _strong_category(totals[-1]) and _other_places(
                              place_of, text[groups[-1][0].start:groups[-1][-1].end],
                              text[clause.start:clause.end]))
@@ -1081,6 +1082,11 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
         for category, score in clause.scores.items():
             totals[-1][category] += score
     return groups
+
+
+# "Hij hangt nog half aan de boom boven het fietspad": the thing just told, not another.
+_REFERS_BACK = re.compile(r"\W*(?:en\s+|maar\s+)?(?:hij|zij|ze|die|dat|deze|dit|het)\b",
+                          re.IGNORECASE)
 
 
 def _other_places(place_of: Callable[[str], Optional[str]], one: str, other: str) -> bool:

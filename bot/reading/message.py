@@ -16,7 +16,7 @@ from bot.reading.danger import read_danger, sounds_alarming
 from bot.reading.description import Problem, category_of, clean_description, split_problems
 from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
-from bot.reading.places import is_clearly_not_a_place, read_place
+from bot.reading.places import is_clearly_not_a_place, place_key, read_place
 from bot.reading.privacy import scrub
 from bot.reading.questions import inside_the_home, read_question
 from bot.reading.report_questions import read_report_question, says_it_is_no_report
@@ -52,15 +52,6 @@ def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, 
             **({"place": own.as_dict()} if own else {})}
 
 
-def _place_key(text: str, register: Optional[StreetRegister]) -> Optional[str]:
-    """What tells one place from another in a piece of the message: its streets, else its
-    spot ("bij het station"), else None."""
-    place = read_place(text, register)
-    if place is None or place.kind == "number":
-        return None
-    return " ".join(place.streets).lower() or (place.landmark or place.text).lower()
-
-
 def _someone_hurt(text: str) -> bool:
     """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
     return any(not re.search(r"\b(?:bijna|haast|nearly|almost)\b", found.group(), re.IGNORECASE)
@@ -78,7 +69,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     contact = read_contact(text)
     _, personal = scrub(text)
     indoors = inside_the_home(text)  # a leak at home is no report for the street
-    problems = [] if indoors else split_problems(text, lambda piece: _place_key(piece, register))
+    problems = [] if indoors else split_problems(text, lambda piece: place_key(piece, register))
     language = detect_language(text)
     # "bij de brandweerkazerne" is a place, not an alarm; in a language the bot does not
     # read, its Dutch and English alarm words misread ("çöp" as "cop"): a cry for help

@@ -553,6 +553,18 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     return _within_a_sentence(_with_next_spot(clean, place))
 
 
+def place_key(text: str, register: Optional[StreetRegister] = None) -> Optional[str]:
+    """What tells one place in a message from another: its streets, or a public spot
+    ("bij het station"); None for a spot any street has ("boven het fietspad")."""
+    place = read_place(text, register)
+    if place is None or place.kind == "number":
+        return None
+    if place.streets:
+        return " ".join(place.streets).lower()
+    words = (place.landmark or place.text).lower().split()
+    return place.text.lower() if words and _noun_level(words[-1]) == CONCRETE else None
+
+
 _ENGLISH_SPOT_WORDS = (r"(?:right |just )?(?:next to|near|opposite|in front of|behind|outside|"
                        r"across from|close to|by)")
 _ENGLISH_NOT_SPOT = frozenset("and is are was there it with on in at of but which that where "

@@ -506,3 +506,12 @@ def test_a_corner_of_two_streets_is_one_place_for_one_problem() -> None:
 
     text = "op de hoek van de kerkstraat en schoolstraat ligt een stoeptegel los"
     assert len(read_message(text).problems) <= 1
+
+
+def test_one_thing_told_at_a_street_and_a_spot_on_it_stays_one() -> None:
+    from bot.reading.message import read_message
+
+    text = ("Hallo, er is een grote tak afgebroken van een boom in de Beukenlaan ter hoogte van "
+            "nummer 30. Hij hangt nog half aan de boom boven het fietspad en de kinderen fietsen "
+            "daar zo naar school")
+    assert len(read_message(text).problems) <= 1
