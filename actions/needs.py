@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
-from actions.knowledge import ensure_knowledge, utter_article
+from actions.knowledge import ANSWERED, ensure_knowledge, find_answer, utter_article
 from actions.reading import reading_of
 from bot.knowledge import retrieval
 from bot.knowledge.articles import Article
@@ -39,8 +39,28 @@ class ActionAnswerNeed(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        await utter_need(dispatcher, tracker, reading_of(tracker).need)
+        need = reading_of(tracker).need
+        await utter_need(dispatcher, tracker, need)
+        await _answer_beside(dispatcher, tracker, need)
         return []
+
+
+async def _answer_beside(dispatcher: CollectingDispatcher, tracker: Tracker,
+                         need: Optional[Text]) -> None:
+    """"Sinds mijn man overleden is zit ik de hele dag alleen. Ook moet ik nog iets regelen
+    met zijn overlijden": after the need, the article the rest of the message asks for,
+    when the knowledge base is sure of one."""
+    if tracker.get_slot("language") == "en":
+        return
+    try:
+        decision = await asyncio.to_thread(
+            find_answer, tracker, None, False, DATABASE_URL,
+            tracker.latest_message.get("text") or "")
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        return
+    if decision.kind == ANSWERED and decision.articles[0].id != need:
+        utter_article(dispatcher, tracker, decision.articles[0])
 
 
 async def utter_need(dispatcher: CollectingDispatcher, tracker: Tracker,

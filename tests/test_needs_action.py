@@ -47,3 +47,12 @@ def test_the_numbers_still_come_when_the_knowledge_base_is_down(db_url, dispatch
     monkeypatch.setattr(needs, "_published", down)
     run_need("ik slaap vannacht op straat", dispatcher)
     assert [m["response"] for m in dispatcher.messages] == ["utter_acute_need"]
+
+
+def test_a_question_beside_loneliness_is_answered_too(kb_url, dispatcher):
+    run_need("goedemiddag. sinds mijn man overleden is zit ik de hele dag alleen thuis. ik weet "
+             "niet zo goed wat ik moet. ook moet ik nog iets regelen met zijn overlijden geloof "
+             "ik", dispatcher)
+    answers = [m.get("answer") or "" for m in dispatcher.messages]
+    assert any("Luisterlijn" in answer for answer in answers)
+    assert any("uitvaartondernemer" in answer for answer in answers)

@@ -66,7 +66,11 @@ _LONELY = re.compile(
     r"|\bniemand\s+(?:om|waar\s+ik|waarmee\s+ik)\s+(?:\w+\s+){0,2}(?:mee\s+)?"
     r"(?:te\s+)?(?:praten|kletsen)\b(?!\s+over\s+(?:mijn|de|het|een)\s+(?:melding|aanvraag|"
     r"belasting|vergunning|uitkering))"
-    r"|\blonely\b|\bloneliness\b|\bno\s+one\s+to\s+talk\s+to\b",
+    r"|\blonely\b|\bloneliness\b|\bno\s+one\s+to\s+talk\s+to\b"
+    # "sinds mijn man overleden is zit ik de hele dag alleen thuis" (not "ik wil alleen …")
+    r"|\b(?:zit|ben)\s+(?:ik\s+)?(?:de\s+hele\s+dag|hele\s+dagen|vaak|veel|altijd|zo|"
+    r"sindsdien|nu\s+helemaal)\s+(?:\w+\s+)?alleen\b(?!\s+(?:maar|om|te|met\s+een\s+vraag))"
+    r"|\bvoel\s+(?:me|mij)\s+(?:zo\s+|erg\s+|heel\s+|vaak\s+)?alleen\b",
     re.IGNORECASE)
 # Not a worry about a person: "verward" about a letter or a rule.
 _NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app|"

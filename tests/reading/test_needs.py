@@ -23,6 +23,7 @@ from bot.reading.needs import NEEDS, need_of
     ("mijn bovenbuurman is erg in de war", "zorgen-om-iemand"),
     ("sinds mijn vrouw er niet meer is praat ik soms weken met geen mens", "eenzaamheid"),
     ("ik voel me zo alleen, ik heb niemand om mee te kletsen", "eenzaamheid"),
+    ("sinds mijn man overleden is zit ik de hele dag alleen thuis", "eenzaamheid"),
 ])
 def test_an_acute_need_names_its_article(text, article):
     assert need_of(text) == article
@@ -39,6 +40,8 @@ def test_an_acute_need_names_its_article(text, article):
     "kan ik de auto dan al die week op straat zetten zonder vergunning?",
     "mag ik mijn kliko op straat zetten op dinsdag?",
     "kan ik met iemand praten over mijn aanslag?",
+    "ik zit alleen met een vraag over mijn paspoort",
+    "mijn kind is alleen thuis, hoe laat komt de vuilniswagen?",
 ])
 def test_everyday_messages_name_no_need(text):
     assert need_of(text) is None
