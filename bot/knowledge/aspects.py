@@ -90,7 +90,10 @@ _ASPECTS = (
     # last: "hoe vraag ik die aan?" asks the way, what the other aspects do not
     (HOW, re.compile(
         r"^\W*(?:en |maar |ja maar |ok[eé]? |oke )?hoe (?:vraag|regel|doe|krijg|werkt|moet|kan|"
-        r"kun|gaat|meld|kom)\w*\b|^\W*(?:and )?how do i\b", re.IGNORECASE)),
+        r"kun|gaat|meld|kom)\w*\b|^\W*(?:and )?how do i\b"
+        # "moet ik dan nog een formulier invullen of gaat dat automatisch?"
+        r"|\b(?:formulier|aanvraag) (?:\w+ ){0,2}?(?:invullen|indienen|insturen)\b"
+        r"|\bgaat (?:dat|het) (?:dan )?(?:vanzelf|automatisch|automatis)\w*", re.IGNORECASE)),
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TIME_WORDS = (r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b|\btermijn\w*"

@@ -7,7 +7,7 @@ import pytest
 
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, LATE, ONLINE, OTHERS,
-                                   VALIDITY,
+                                   HOW, VALIDITY,
                                    article_detail, is_follow_up, read_aspect,
                                    subject_words)
 
@@ -27,6 +27,7 @@ def article(answer: str, cost=None) -> Article:
     ("vergeten mijn verhuizing door te geven", LATE), ("kan het nog?", None),
     ("kan dat ook online?", ONLINE), ("wat moet ik meenemen?", BRING),
     ("EN MOET IK LANGSKOMEN", ONLINE),
+    ("moet ik dan nog een formulier invullen of gaat dat automatis", HOW),
     ("moet ik een afspraak maken?", APPOINTMENT), ("en voor mijn zoontje?", OTHERS),
     ("kan mn broer hem ophalen", OTHERS), ("En kan ik als oma de aanvraag doen?", OTHERS),
     ("wat vindt u van het weer?", None), ("en hoe lang is die geldig?", VALIDITY),
