@@ -181,17 +181,21 @@ def gas_outdoors(text: Text, reading: Optional[Reading] = None) -> bool:
     """Gas smelled outside: in the street, or at a spot or corner of a street ("in de
     Hoofdstraat tegenover de apotheek"), and no home or building named. A street alone
     ("het stinkt hier naar gas bij de Kerkstraat") may be a home: the indoor answer."""
-    if inside_the_home(text) or _INDOORS.search(text):
+    if _indoors(text):
         return False
     place = reading.location if reading else None
     spot = place is not None and bool(place.streets) and place.kind in ("landmark", "corner")
     return bool(_IN_THE_STREET.search(text) or spot)
 
 
+def _indoors(text: Text) -> bool:
+    return inside_the_home(text) or bool(_INDOORS.search(text))
+
+
 def _gas_in_the_street(tracker: Tracker) -> bool:
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
     return any(_IN_THE_STREET.search(text) for text in said) and not any(
-        inside_the_home(text) or _INDOORS.search(text) for text in said) or any(
+        _indoors(text) for text in said) or any(
         (e.get("metadata") or {}).get("utter_action") == GAS_STREET
         for e in tracker.events if e.get("event") == "bot")
 

@@ -391,9 +391,14 @@ def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     return found if _names_any(found, subject_words(text).split()) else None
 
 
+def _about(article: Article) -> Text:
+    """What an article is about: its title and its questions."""
+    return f"{article.title} {' '.join(article.questions)}"
+
+
 def _names_any(article: Article, words: Sequence[Text]) -> bool:
     """The article's title or questions hold one of the words (of 4 letters or more)."""
-    about = f"{article.title} {' '.join(article.questions)}"
+    about = _about(article)
     return any(shares_a_word(about, word) for word in words if len(word) >= 4)
 
 
@@ -452,7 +457,7 @@ def abroad_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opti
 
 
 def _speaks_of_abroad(article: Article) -> bool:
-    return ABROAD in normalise(f"{article.title} {' '.join(article.questions)} {article.answer}")
+    return ABROAD in normalise(f"{_about(article)} {article.answer}")
 
 
 OWN_WORDS_SCORE = 0.3  # a follow-up's own words find a sibling article from this score
@@ -471,7 +476,7 @@ def _named_sibling(index: retrieval.Index, before: Article, text: Text) -> Optio
 def _new_words(before: Article, other: Article, text: Text) -> List[Text]:
     """The follow-up's own words that the other article is about and the answer given
     does not hold ("gestolen" after the passport answer)."""
-    about = f"{other.title} {' '.join(other.questions)}"
+    about = _about(other)
     return [word for word in subject_words(text).split()
             if shares_a_word(about, word) and not shares_a_word(before.answer, word)]
 
@@ -515,9 +520,9 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
             continue
         decision = index.answer_for(part)
         # a product's own article that fits well is its answer, as its intent would give
-        product = decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE \
+        fits = decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE \
             and decision.articles[0].intent is not None
-        article = decision.articles[0] if decision.kind == ANSWERED or product else None
+        article = decision.articles[0] if decision.kind == ANSWERED or fits else None
         if article is None or (intent and article.intent == intent) \
                 or article.title in said or " ".join(article.answer.split()) in said \
                 or any(article.id == other.id for other, _ in found):

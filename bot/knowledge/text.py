@@ -83,6 +83,5 @@ def with_abroad(text: str) -> str:
     """The question with "buitenland" for another country's name: "is mijn ID-kaart
     geldig in Turkije?" asks what the articles about travel abroad answer, and no article
     names Turkey."""
-    normalised = normalise(text)
-    found = _countries().search(normalised)
-    return _countries().sub(ABROAD, normalised) if found else text
+    replaced, found = _countries().subn(ABROAD, normalise(text))
+    return replaced if found else text
