@@ -114,7 +114,11 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
                 return retrieval.Decision(NOT_THE_PRODUCT)
             return decision if allow_choice else retrieval.Decision(ANSWERED,
                                                                     decision.articles[:1])
-        return retrieval.Decision(ANSWERED, (best if sure else _sibling(index, question, own),))
+        article = best if sure else _sibling(index, question, own)
+        if article.id == own.id and _answered_recently(tracker, own, url):
+            # "en kan ik ook met spoed?" right after the passport answer: the article it names
+            article = context_article(own, question, url) or own
+        return retrieval.Decision(ANSWERED, (article,))
     if decision.kind == "none":
         _record_unanswered(tracker, intent, url)
     if intent in UNSURE_INTENTS and decision.kind != ANSWERED and not (

@@ -23,6 +23,7 @@ from actions.knowledge import ANSWERED, find_answer
 from bot.knowledge.aspects import answered_in
 from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
+from actions.base import utter
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
                                   HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
@@ -36,7 +37,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
                                   unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
-from bot.reading.answers import (already_left_out, labelled_description, only_tells_when,
+from bot.reading.answers import (adds_more, already_left_out, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
 from bot.reading.description import category_of, clean_description
@@ -703,6 +704,10 @@ class ValidateReportForm(FormValidationAction):
                     only_place: bool = False) -> Optional[Dict[Text, Any]]:
         """A new place, or a new description after 'what should change?'."""
         labelled = None if only_place else labelled_description(_text(tracker))
+        if labelled and is_description(labelled) and adds_more(labelled):
+            # "de omschrijving, er staat ook een frigo": added to it, not instead of it
+            return {"report_description": self._added(tracker, labelled),
+                    "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         if labelled and is_description(labelled):  # "NEE. Wat: ratten bij de containers."
             return {"report_description": labelled, "report_more_problems": None,
                     "report_confirmed": None,
@@ -846,7 +851,7 @@ class AskReportSlot(Action, ABC):
         for item in tracker.get_slot("report_ack") or []:
             text = response_text(domain, item["key"], tracker, **item["values"]).strip()
             if len(text) > LONG_ACK:  # an answer on the side: its own message, then the question
-                dispatcher.utter_message(response=item["key"], **item["values"])
+                utter(dispatcher, item["key"], **item["values"])
             elif text:
                 acknowledged += f"{text} "
         values = {**profile().template_vars(), **chosen.get("values", {}),

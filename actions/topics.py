@@ -89,7 +89,9 @@ def said_before(tracker: Tracker) -> Optional[Tuple[Text, Text]]:
     if read_question(text) is None and "?" not in text:
         return None
     before = previous_article(tracker)
-    detail = answered_in(before, text) if before else None
+    # "en kan ik ook met spoed? mijn paspoort is verlopen": what is asked, not what is told
+    asked = " ".join(question_parts(text)) or text
+    detail = answered_in(before, asked) if before else None
     return (detail, before.link) if detail else None
 
 

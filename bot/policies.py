@@ -622,10 +622,10 @@ _STAYS_WITH_THE_EMERGENCY = ("money_worries", "care_at_home", "animal_in_need")
 
 
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
-                       active_loop: Optional[str], offered: bool) -> bool:
+                       active_loop: Optional[str], offered: bool, danger_told: bool) -> bool:
     """Right after the 112 answer, the resident is still in the emergency: whatever they say
     gets 112 again, except "112 is gebeld", an answer to the report offer, or (in a report)
-    the answer to its question."""
+    the answer to its question. `danger_told`: a danger was told, not only an alarm word."""
     if reading.danger_reason == "asks_112" and "?" in (text or ""):
         return True  # "0800 gebeld. de mevrouw van 4 hoog kan de trap niet af. moet ik 112 bellen?"
     if someone_may_be_inside(text or ""):
@@ -645,6 +645,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     if reading.question not in (None, QUESTION) + _STAYS_WITH_THE_EMERGENCY and not (
             reading.alarm or asks_about_acting(text or "")):
         return False  # "ok ik bel ze. en die papier ophaaldag?": that question is answered
+    if not (danger_told or reading.alarm or asks_about_acting(text or "")):
+        return False  # "SPOED" asked if there was danger; "kan mijn man het ophalen?" is not
     if reading.alarm or reading.question:
         return True
     if active_loop is not None:
@@ -698,7 +700,8 @@ def reading_route(tracker: DialogueStateTracker,
         if reading.urgent and a_new_danger(reading.danger_reason, _first_danger(tracker),
                                            message.text or ""):
             return EMERGENCY_ACTION  # "brandweer is er. en een vent met een mes": a new danger
-        if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name, offered):
+        if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name, offered,
+                              _first_danger(tracker) is not None):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and OFFER_REPORT_ACTION in last_turn
                 and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS
@@ -874,6 +877,7 @@ def reading_route(tracker: DialogueStateTracker,
             and _HERE_IN_THE_CHAT.search(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "kan ik de klacht niet hier in de chat doen?": taken
     if (tracker.active_loop_name is None and intent.get("name") == FALLBACK_INTENT
+            and not follow_up  # "kosten? en ben m kwijt ook" after the licence answer
             and _best_guess(message) in (QUESTION_INTENT,) + _ASKED_ABOUT_A_PRODUCT
             and is_question(message.text or "") and not reading.danger
             and before != STATUS_ACTION and not tracker.get_slot(STATUS_ASKED_SLOT)

@@ -92,6 +92,14 @@ def trained_model() -> Path:
     return ensure_model()
 
 
+@pytest.fixture(scope="session")
+def agent(trained_model: Path):
+    """The trained assistant loaded in this process, once: loading takes half a minute."""
+    from rasa.core.agent import Agent
+
+    return Agent.load(str(trained_model))
+
+
 TWILIO_SID = "AC" + "0123456789abcdef" * 2
 TWILIO_TOKEN = secrets.token_hex(16)
 TWILIO_WHATSAPP_FROM = "whatsapp:+3197010000000"

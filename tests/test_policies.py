@@ -34,10 +34,6 @@ CONVERSATIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def agent(trained_model) -> Agent:
-    return Agent.load(str(trained_model))
-
 
 def _predict(agent: Agent, events: List[Event]) -> Tuple[str, str, int]:
     """The chosen action, the policy that chose it and how often TED ran."""

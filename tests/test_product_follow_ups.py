@@ -49,6 +49,26 @@ def test_a_partner_question_after_the_moving_answer_gets_its_partner_sentence(
     assert "partner" in dispatcher.messages[0]["detail"]
 
 
+def test_a_rush_asked_right_after_the_passport_answer_gets_the_rush_article(
+        kb_url):  # noqa: F811
+    """The same product again, asking what a sibling article is about: that article, not a
+    detail of the answer just given ("verlopen" is told, not asked)."""
+    from actions.knowledge import find_answer
+    from rasa_sdk import Tracker
+
+    first = "hallo ik moet een nieuw paspoort, wat kost dat en hoe lang duurt het"
+    passport = decide(kb_url, first, "passport_id_appointment").articles[0]
+    text = "en kan ik ook met spoed? we gaan over 4 dagen naar turkije en mijn paspoort is verlopen"
+    events = [{"event": "user", "text": first},
+              {"event": "bot", "text": passport.answer.strip()},
+              {"event": "user", "text": text}]
+    message = {"intent": {"name": "passport_id_appointment", "confidence": 0.99},
+               "text": text, "entities": []}
+    tracker_ = Tracker("s", {}, message, events, False, None, {}, "action_listen")
+    assert find_answer(tracker_, "passport_id_appointment", True, kb_url).articles[0].id == \
+        "paspoort-spoed"
+
+
 def test_weeks_ahead_is_the_ordinary_passport_and_it_says_it_is_in_time(kb_url):  # noqa: F811
     text = "ik moet over 3 weken op vakantie en mijn paspoort is verlopen, lukt dat nog?"
     article = decide(kb_url, text, "passport_id_appointment").articles[0]

@@ -146,10 +146,6 @@ def test_execution_order_puts_each_node_after_what_it_needs() -> None:
     assert dict(order)["intent"] == ("features", "tokens")
 
 
-@pytest.fixture(scope="module")
-def agent(trained_model) -> Agent:
-    return Agent.load(str(trained_model))
-
 
 MESSAGES = ["hallo", "Er ligt een losse stoeptegel", "Kerkstraat 12", "nee", "",
             "DE KLIKO IS NIET GELEEGD", "ik wil verhuizen", "🙂", "asdfgh"]

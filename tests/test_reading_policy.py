@@ -126,10 +126,6 @@ def test_a_callback_request_is_taken_whatever_its_subject(intent):
         "action_take_callback"
 
 
-@pytest.fixture(scope="module")
-def agent(trained_model) -> Agent:
-    return Agent.load(str(trained_model))
-
 
 def _next(agent: Agent, events: List[Event]) -> str:
     state = DialogueStateTracker.from_events("reading-policy", events, agent.domain.slots)
@@ -221,6 +217,22 @@ AFTER_112 = START + [said("er ligt een man op straat en hij ademt niet", "out_of
     ("english please!! what number", "greeting")])
 def test_the_emergency_goes_on_after_the_112_answer(text, intent):
     assert reading_route(tracker(AFTER_112 + [said(text, intent)])) == "action_emergency"
+
+
+AFTER_ALARM_WORD = START + [said("SPOED!!", "nlu_fallback"), ActionExecuted("action_emergency"),
+                           ActionExecuted("action_listen")]
+
+
+def test_after_only_an_alarm_word_a_plain_question_is_answered():
+    """"Is er gevaar? Bel 112" was a question: the answer without danger is no emergency."""
+    text = "kan mijn man het ophalen? en moeten de kinderen ook mee"
+    assert reading_route(tracker(AFTER_ALARM_WORD + [said(text, "passport_id_appointment")])) \
+        != "action_emergency"
+
+
+@pytest.mark.parametrize("text", ["wat moet ik nu doen?", "hij bloedt heel erg"])
+def test_after_only_an_alarm_word_danger_or_what_to_do_gets_112_again(text):
+    assert reading_route(tracker(AFTER_ALARM_WORD + [said(text)])) == "action_emergency"
 
 
 def test_112_called_after_the_answer_is_no_new_emergency():
@@ -324,6 +336,15 @@ AFTER_ARTICLE = START + [said("hoe vraag ik een paspoort aan", "passport_id_appo
 def test_a_short_question_after_an_article_is_about_that_article(text):
     assert reading_route(tracker(AFTER_ARTICLE + [said(text, "nlu_fallback")])) == \
         "action_answer_follow_up"
+
+
+def test_a_follow_up_the_model_could_not_place_stays_a_follow_up():
+    """A fallback whose best guess is a product is still about the article just given."""
+    text = "kosten? en ben m eigenlijk kwijt ook"
+    message = said(text, "nlu_fallback", 0.4)
+    message.parse_data["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.4},
+                                            {"name": "driving_licence", "confidence": 0.3}]
+    assert reading_route(tracker(AFTER_ARTICLE + [message])) == "action_answer_follow_up"
 
 
 def test_a_follow_up_needs_an_article_before_it():

@@ -18,6 +18,7 @@ from actions.report_slots import PENDING, is_description
 from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
 from bot.reading.message import read_message
 from bot.settings import ROOT
+from bot.profile import profile
 from tests.conftest import dutch, make_tracker
 
 FORM_SLOTS = [
@@ -252,6 +253,35 @@ def test_a_typed_choice_at_what_to_change_asks_that_again(dispatcher, domain, ty
     assert result[cleared] is None and result["report_confirmed"] is None
     assert result.get("report_description", "Lamp knippert") in (None, "Lamp knippert"), \
         "the typed choice never becomes the description"
+
+
+DUMPED = "Sluikstort met vuilzakken en een oude zetel op het voetpad"
+
+
+@pytest.mark.parametrize("text, asked_what", [
+    ("wacht, er staat ook nog een frigo bij, zet da er nog bij aub", False),
+    ("de omschrijving, er staat ook een frigo", True)])
+def test_more_told_at_the_summary_is_added_to_the_description(dispatcher, domain, text,
+                                                             asked_what):
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": DUMPED, "report_location": "Stationsstraat, bij de jumbo"})
+    if asked_what:
+        tracker.events.insert(0, {"event": "bot", "text": "Wat moet er anders?",
+                                  "metadata": {"utter_action": "utter_report_what_to_change"}})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_description"].startswith(f"{DUMPED}. Er staat ook")
+    assert "frigo" in result["report_description"]
+    assert not re.search(r"omschrijving|zet da|aub", result["report_description"])
+    assert result["report_confirmed"] is None
+
+
+def test_a_new_description_at_the_summary_leaves_out_that_it_was_wrong(dispatcher, domain):
+    text = "nee da klopt ni, het is een sluikstort met vuilzakken, een zetel en een frigo"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={
+        "report_description": DUMPED, "report_location": "Stationsstraat, bij de jumbo"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_description"] == \
+        "Het is een sluikstort met vuilzakken, een zetel en een frigo"
 
 
 def test_two_problems_at_a_landmark_keep_their_description(dispatcher, domain):
@@ -1132,6 +1162,17 @@ def test_a_question_beside_an_answer_is_answered_with_the_next_question(dispatch
         text, dispatcher, tracker, domain)["report_updates"] is False
     slots = slot_events(_said_on_the_side(tracker, [], domain))
     assert [item["key"] for item in slots["report_ack"]] == ["utter_report_question_damage"]
+
+
+def test_a_long_answer_on_the_side_gets_the_municipalitys_link(dispatcher, domain):
+    """The damage answer is its own message before the next question, with the link filled."""
+    tracker = tracker_for(asking="report_contact", slots={
+        "report_category": "report_pavement_road",
+        "report_ack": [{"key": "utter_report_question_damage", "values": {}}]})
+    asyncio.run(AskReportConfirmed().run(dispatcher, tracker, domain))
+    damage = dispatcher.messages[0]
+    assert damage["response"] == "utter_report_question_damage"
+    assert damage["link_damage"] == profile().links["damage"]
 
 
 def test_danger_told_in_the_middle_of_a_report_raises_its_priority(dispatcher, domain):

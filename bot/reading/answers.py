@@ -303,6 +303,8 @@ _FILLER = frozenset(
     "ik zei zeg gezegd schreef toch al net said told "
     # "o wacht, trouwens": a turn in the chat
     "wacht trouwens btw "
+    # "zet je dat er even bij?": the request to add it
+    "er bij erbij toe "
     # "ja eindelijk", "ja verstuur maar gauw": how the resident feels about sending it
     "eindelijk gauw nou hè he mooi lekker gewoon meteen direct".split()
 )
@@ -343,12 +345,26 @@ def _main_clause_order(remark: str) -> str:
     return " ".join(words[:subject_length] + words[-1:] + words[subject_length:-1])
 
 
+# "…, zet da er nog bij aub", "…, wil je dat toevoegen?": the request, not the remark.
+_REQUEST_TAIL = re.compile(
+    r"(?:zet|voeg|schrijf|noteer)\s+(?:(?:je|u|da|dat|het|dit|er|nog|ook|even|maar|ff)\s+)*"
+    r"(?:bij|erbij|toe|op)?\b|(?:wil|wilt|kunt|kun|kan)\s+(?:je|u|jij|jullie)\s+"
+    r"(?:(?:da|dat|het|dit|er|nog|ook|even|ff)\s+)*(?:toevoegen|erbij\s+zetten|bijzetten|"
+    r"bijschrijven|noteren|opschrijven|erbij\s+schrijven)\b", re.IGNORECASE)
+
+
 def _strip_thanks_tail(remark: str) -> str:
-    """Drop a closing thanks or goodbye: '… diep is. Dank u wel!' → '… diep is'."""
+    """Drop a closing thanks, goodbye or request to add it: '… diep is. Dank u wel!' →
+    '… diep is'."""
     parts = re.split(r"(?<=[.!?,;])\s+", remark)
-    while parts and is_thanks_or_goodbye(parts[-1]):
+    while parts and (is_thanks_or_goodbye(parts[-1]) or _only_a_request(parts[-1])):
         parts.pop()
     return " ".join(parts)
+
+
+def _only_a_request(part: str) -> bool:
+    rest = _REQUEST_TAIL.sub(" ", part)
+    return rest != part and not _has_content(rest)
 
 
 def _has_content(text: str) -> bool:
@@ -393,11 +409,18 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
 
 # "En er zitten ook ratten", "trouwens, de klep is kapot": more about the same thing.
 _ADDS_MORE = re.compile(r"^\W*(?:en\s+(?:er|ook|het|de|die)|ook|trouwens|verder|"
+                        # "er staat ook nog een frigo bij", "het is ook gevaarlijk"
+                        r"(?:er|daar|het|die|hij|ze)\s+\w+\s+(?:nog\s+)?ook|"
                         r"daarnaast|bovendien|tevens|(?:o|oh|ah)\s+ja|oja|vergeten\s+te\s+"
                         r"(?:zeggen|melden)|nog\s+iets|and\s+(?:also|there)|also|by\s+the\s+way)"
                         r"\b", re.IGNORECASE)
 _ADDS_MORE_LATER = re.compile(r"\b(?:trouwens|btw|by\s+the\s+way|vergeten\s+te\s+(?:zeggen|"
                               r"melden))\b", re.IGNORECASE)
+
+
+def adds_more(text: str) -> bool:
+    """"Er staat ook nog een frigo bij": more about the problem, not a new description."""
+    return bool(_ADDS_MORE.match(text or ""))
 
 
 def read_addition(text: str) -> Optional[str]:
@@ -760,7 +783,8 @@ _WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:wat|what)\s*:\s*(.+?)(?=\s*(?:waar|w
 # "De omschrijving moet zijn: onveilige kruising, graag verkeerslichten"
 _DESCRIPTION_SAYS = re.compile(
     r"\b(?:omschrijving|beschrijving|tekst)\s+(?:moet|mag|kan)\s+(?:\w+\s+)?(?:zijn|worden)"
-    r"\s*:\s*(.+)$|\b(?:omschrijving|beschrijving)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+    r"\s*:\s*(.+)$|\b(?:omschrijving|beschrijving)\s*:\s*(.+)$"
+    r"|^\W*(?:de\s+|het\s+)?(?:omschrijving|beschrijving)\s*,\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
 

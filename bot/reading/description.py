@@ -348,6 +348,11 @@ _NOISE = re.compile(
     r"hierboven)(?:\s+al)?\b[\s,.!:;-]*"
     # "nee aanpassen, het gaat om …": the wish to change, not the problem
     r"|(?:aanpassen|wijzigen|veranderen|verbeteren|correctie)\s*[,.!:;-]+\s*"
+    # "nee da klopt ni, het is …", "de omschrijving, er staat ook …", "wacht, …": about the
+    # summary, not the problem
+    r"|(?:dat\s+|da\s+|dit\s+|het\s+)?klopt\s+(?:niet|ni|nie|niks)(?:\s+(?:helemaal|echt))?"
+    r"\s*[,.!:;-]+\s*|(?:de\s+|het\s+)?(?:omschrijving|beschrijving)\s*[,:;-]+\s*"
+    r"|(?:o\s+|oh\s+)?wacht\s*[,.!:;-]+\s*"
     # "Ik weet niet precies wat u bedoelt.": about the bot's question, not the problem
     r"|ik\s+(?:weet|snap|begrijp)\s+(?:niet|het\s+niet)\s+(?:(?:zo\s+)?(?:goed|precies)\s+)?"
     r"wat\s+(?:u|je|jij|jullie)\s+(?:bedoel[td]?|vraag[td]?|wil[t]?(?:\s+weten)?)\s*[.!?,:;-]+\s*"

@@ -47,7 +47,8 @@ _A_THING_ON_THE_STREET = re.compile(
     r"zakken|grofvuil|bank|meubel\w*|spullen|caravan|aanhanger|camper|boot|car)\b"
     r"(?:\s+\w+){0,6}\s+op\s+straat\b", re.IGNORECASE)
 _WORRIED = re.compile(
-    r"\b(?:zorgen|zorg|bezorgd)\s+(?:\w+\s+){0,2}(?:om|over|voor)\s+(?:mijn|m[n']|de|onze|ons|een|die|"
+    r"\b(?:zorgen\s+(?:\w+\s+){0,2}(?:om|over|voor)|bezorgd\s+(?:\w+\s+){0,2}(?:om|over|voor)"
+    r"|zorg\s+(?:\w+\s+){0,2}(?:om|over))\s+(?:mijn|m[n']|de|onze|ons|een|die|"
     r"het|deze)\s+(?:\w+\s+)?(?:buurman|buurvrouw|buren|bovenbuurman|bovenbuurvrouw|"
     r"benedenbuurman|benedenbuurvrouw|overbuurman|overbuurvrouw|vader|moeder|opa|oma|broer|zus|"
     r"man|vrouw|oude\s+man|oude\s+vrouw|bewoner|jongen|meisje)\b"
@@ -72,6 +73,16 @@ _LONELY = re.compile(
     r"sindsdien|nu\s+helemaal)\s+(?:\w+\s+)?alleen\b(?!\s+(?:maar|om|te|met\s+een\s+vraag))"
     r"|\bvoel\s+(?:me|mij)\s+(?:zo\s+|erg\s+|heel\s+|vaak\s+)?alleen\b",
     re.IGNORECASE)
+# A carer at the end of their strength: "ik zorg al maanden voor allebei en ik kan niet meer".
+_CARER_WORN_OUT = re.compile(
+    r"^(?=.*\b(?:ik|wij|we)\s+(?:zorg|zorgen|verzorg|verzorgen)\b(?:\s+\w+){0,4}\s+voor\s+"
+    r"(?:mijn|m[n']|onze|ons|allebei|hem|haar|iemand|de\s+buur\w*)\b"
+    r"|.*\b(?:ik|wij|we)\s+(?:verzorg|verzorgen)\b(?:\s+\w+){0,3}\s+(?:mijn|m[n']|onze|ons|hem|haar)\b"
+    r"|.*\bmantelzorg\w*)"
+    r"(?=.*\b(?:kan|kunnen)\s+(?:het\s+|dit\s+)?(?:\w+\s+)?niet\s+meer\b|.*\bte\s+(?:veel|zwaar)\b"
+    r"|.*\b(?:uitgeput|overbelast\w*|opgebrand|doodmoe|burn-?out)\b|.*\bben\s+(?:helemaal\s+)?op\b"
+    r"|.*\btrek\s+(?:het|dit)\s+niet\b|.*\bworn\s+out\b|.*\bexhausted\b)",
+    re.IGNORECASE | re.DOTALL)
 # Not a worry about a person: "verward" about a letter or a rule.
 _NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app|"
                            r"afvalkalender)\b", re.IGNORECASE)
@@ -80,6 +91,7 @@ NEEDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("nachtopvang", _SHELTER),
     ("dreigende-huisuitzetting", _EVICTION),
     ("voedselbank", _FOOD),
+    ("mantelzorg-ondersteuning", _CARER_WORN_OUT),
     ("zorgen-om-iemand", _WORRIED),
     ("eenzaamheid", _LONELY),
 )

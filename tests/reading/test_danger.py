@@ -198,9 +198,20 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("dus ik moet de politie bellen? komen die echt voor muziek", False),
     ("Mijn man is sinds zijn herseninfarct erg achteruit gegaan en ik kan de zorg en het "
      "huishouden niet meer alleen aan.", False),
+    ("dat vroeg ik niet. SPOED aanvraag, kan dat?", False),
+    ("SPOED!! mijn buurman ligt op de grond", True),
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming
+
+
+def test_a_carer_who_cannot_go_on_is_no_confused_person_at_a_lake():
+    """"ik kan niet meer" holds "meer", which is a lake only as "het meer"."""
+    text = ("mijn moeder blijft alleen achter in het huis, ze is dement aan het worden. "
+            "ik zorg al maanden voor allebei en ik kan niet meer. is er hulp voor mij?")
+    assert read_message(text).danger is None
+    assert read_danger("een verwarde oude man in zijn pyjama loopt bij het meer").kind == \
+        "emergency"
 
 
 def test_a_street_lamp_that_does_not_burn_is_no_alarm():

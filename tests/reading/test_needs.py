@@ -24,6 +24,8 @@ from bot.reading.needs import NEEDS, need_of
     ("sinds mijn vrouw er niet meer is praat ik soms weken met geen mens", "eenzaamheid"),
     ("ik voel me zo alleen, ik heb niemand om mee te kletsen", "eenzaamheid"),
     ("sinds mijn man overleden is zit ik de hele dag alleen thuis", "eenzaamheid"),
+    ("ik verzorg al twee jaar mijn man en het wordt me te zwaar", "mantelzorg-ondersteuning"),
+    ("als mantelzorger ben ik echt uitgeput, wat kan ik doen?", "mantelzorg-ondersteuning"),
 ])
 def test_an_acute_need_names_its_article(text, article):
     assert need_of(text) == article
@@ -31,6 +33,8 @@ def test_an_acute_need_names_its_article(text, article):
 
 @pytest.mark.parametrize("text", [
     "mijn auto staat op straat",
+    "ik zorg voor mijn moeder, kan ik een parkeerkaart voor haar krijgen?",
+    "ik zorg voor de kliko's, maar ze worden niet meer op tijd geleegd",
     "de container staat al dagen op straat",
     "geen eten voor de duiven gooien aub",
     "ik raak verward van die brief over de aanslag",
