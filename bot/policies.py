@@ -743,6 +743,10 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("name") == "affirm" or reading.answer is True
                  and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):
         return AS_QUESTION_ACTION  # "ja" to "Gaat uw vraag over dit onderwerp?": its answer
+    if (tracker.active_loop_name is None and _last_response(tracker) == ONE_ARTICLE_OFFERED
+            and reading.answer is False and "?" in (message.text or "")
+            and not (reading.danger or reading.category)):
+        return FOLLOW_UP_ACTION  # "nee. het is over 3 dagen, is er een spoedprocedure?"
     if before in (SUBMIT_ACTION, STATUS_ACTION, STATUS_FASTER) and tracker.active_loop_name is None:
         offer_answer = _colleague_offer_answer(tracker, intent.get("name"), reading)
         if offer_answer:
@@ -937,8 +941,12 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and before in ANSWERING_ACTIONS
             and _YES_TO_REPORT.search(message.text or "") and _asked_about_a_problem(tracker)):
         return START_REPORT_ACTION  # "ik wil weten of dat mag en het melden" after the answer
-    if follow_up:
-        return FOLLOW_UP_ACTION  # "en wat kost het?" after the passport answer
+    if follow_up or (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+                     and not (reading.category or reading.danger or reading.location)
+                     and "?" in (message.text or "") and set(last_turn) & set(CONTEXT_ACTIONS)):
+        # "en wat kost het?" after the passport answer; "het is al over 3 dagen, is er een
+        # spoedprocedure?" is no report, whatever the model heard
+        return FOLLOW_UP_ACTION
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())
             and not (reading.category and not is_question(message.text or ""))

@@ -69,6 +69,18 @@ def test_a_rush_asked_right_after_the_passport_answer_gets_the_rush_article(
         "paspoort-spoed"
 
 
+@pytest.mark.parametrize("text, sibling", [("kosten? en ben m eigenlijk kwijt ook",
+                                             "rijbewijs-kwijt"),
+                                            ("wat kost het", None)])
+def test_a_follow_up_naming_what_a_sibling_is_about_gets_that_sibling(
+        kb_url, text, sibling):  # noqa: F811
+    from actions.knowledge import context_article
+
+    licence = decide(kb_url, "rijbewijs verlengen hoe", "driving_licence").articles[0]
+    found = context_article(licence, text, kb_url)
+    assert (found.id if found else None) == sibling
+
+
 def test_weeks_ahead_is_the_ordinary_passport_and_it_says_it_is_in_time(kb_url):  # noqa: F811
     text = "ik moet over 3 weken op vakantie en mijn paspoort is verlopen, lukt dat nog?"
     article = decide(kb_url, text, "passport_id_appointment").articles[0]

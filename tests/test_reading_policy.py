@@ -347,6 +347,15 @@ def test_a_follow_up_the_model_could_not_place_stays_a_follow_up():
     assert reading_route(tracker(AFTER_ARTICLE + [message])) == "action_answer_follow_up"
 
 
+def test_a_question_after_an_article_is_no_report_without_a_problem_in_it():
+    text = "het schoolreisje is al over 3 dagen, is er een spoedprocedure?"
+    assert reading_route(tracker(AFTER_ARTICLE + [said(text, "report_public_space_other")])) \
+        == "action_answer_follow_up"
+    broken = "de lantaarnpaal bij het gemeentehuis is kapot, kunt u die maken?"
+    assert reading_route(tracker(AFTER_ARTICLE + [said(broken, "report_street_lighting")])) \
+        != "action_answer_follow_up"
+
+
 def test_a_follow_up_needs_an_article_before_it():
     assert reading_route(tracker(START + [said("en wat kost het?", "nlu_fallback")])) is None
     long = "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten"

@@ -71,6 +71,10 @@ _ASPECTS = (
         r"buurvrouw|buurman|familielid|zus|broer|partner|vriend\w*)\b"
         r"|\b(?:kan|mag) (?:(?:mijn|m'n|mn|onze) \w+|iemand anders|een ander) (?:\w+ ){0,4}?"
         r"(?:ophalen|aanvragen|regelen|brengen|doorgeven|melden|doen|invullen)\b"
+        # "mag oma dan met haar naar het gemeentehuis gaan?": someone else going along
+        r"|\b(?:kan|mag|kunnen|mogen) (?:de |haar |zijn |hun |mijn |m'n |mn |onze )?(?:oma|opa|"
+        r"tante|oom|grootouders?|grootmoeder|grootvader|oppas|buurvrouw|buurman|iemand anders|"
+        r"een ander)\b(?: \w+){0,6} (?:mee ?(?:gaan|komen)|gaan|komen|langs ?komen)\b"
         # "mag onze dochter het voor ons doorgeven?"
         r"|\b(?:kan|mag|kunnen|mogen) (?:onze|ons|m'n|mn|mijn) (?:\w+ ){1,2}(?:\w+ ){0,5}?"
         r"voor (?:ons|mij|me)\b", re.IGNORECASE)),
