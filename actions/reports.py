@@ -42,7 +42,7 @@ from bot.reading.description import (category_of, clean_description, names_only_
 from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
 from bot.text import without_words
-from bot.reading.places import Place
+from bot.reading.places import Place, at_home
 from bot.reports.db import ensure_schema
 from bot.reports.answers import REACTION, question_for
 from bot.reports.outbox import deliver_due
@@ -289,6 +289,16 @@ _WANTS_TO_COMPLAIN = re.compile(
 _HANDOVER_ACTIONS = ("action_contact_human", "action_take_message")
 
 
+def _at_the_home_told(reading: Reading, text: Text, problem: Dict[Text, Any]
+                      ) -> Dict[Text, Any]:
+    """A problem "in onze straat" in a message that says where the resident lives: at that
+    address, not at a spot without a street."""
+    own = Place.from_dict(problem["place"]) if problem.get("place") else None
+    if own is not None and at_home(own, text, reading.location):
+        return {key: value for key, value in problem.items() if key != "place"}
+    return problem
+
+
 def _first_place(reading: Reading, problems: List[Dict[Text, Any]]) -> Optional[Place]:
     """The place of the first problem: the message's, unless that belongs to a later
     problem and the first names its own ("de lamp op het Marktplein is kapot en de tegel
@@ -305,7 +315,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
     """Everything the first message already told: what, where, how urgent."""
     category = _category(tracker, reading)
     slots: Dict[Text, Any] = {"report_category": category}
-    problems = [{**problem, "text": clean_description(problem["text"])}
+    problems = [_at_the_home_told(reading, text, {**problem,
+                                                  "text": clean_description(problem["text"])})
                 for problem in reading.problems]
     description = (description_of(Reading(description=problems[0]["text"]), text) if problems
                    else description_of(reading, text))

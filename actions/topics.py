@@ -272,8 +272,8 @@ class ActionAnswerFollowUp(Action):
             return await ActionOpeningHours().run(dispatcher, tracker, domain)
         elif before is not None:
             answer_follow_up(dispatcher, tracker, before)
-        else:
-            utter(dispatcher, "utter_ask_rephrase")
+        else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
+            return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []
 
 
@@ -409,6 +409,11 @@ class ActionNoInternet(ProfileAction):
             # "we gaan verhuizen, hoe geven we dat door? we hebben geen computer": the
             # other way first, then what there is to know about the product
             events += await knowledge_answer(dispatcher, tracker) or []
+        elif intent == GENERIC_QUESTION:
+            # "… een scootmobiel of een traplift? Ik heb geen computer": the topic's answer
+            topic = topic_response(tracker.latest_message.get("text"), domain)
+            if topic:
+                utter(dispatcher, topic)
         return events
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:

@@ -284,6 +284,19 @@ def test_a_new_description_at_the_summary_leaves_out_that_it_was_wrong(dispatche
         "Het is een sluikstort met vuilzakken, een zetel en een frigo"
 
 
+def test_two_problems_at_home_are_both_at_the_address_the_resident_lives_at(dispatcher,
+                                                                             domain):
+    text = ("Ik woon al 52 jaar aan de Julianastraat 14. De lantaarnpaal voor mijn deur "
+            "brandt al sinds vorige week niet meer. Daarnaast is de grijze container in onze "
+            "straat op dinsdag niet geleegd.")
+    slots = start(text, "report_street_lighting", dispatcher, domain)
+    assert slots["report_location"] == "Julianastraat 14"
+    assert "place" not in slots["report_more_problems"][0], "the shared address, not a spot"
+    elsewhere = ("De lamp op het Marktplein is kapot en de tegel voor Kerkstraat 5 ligt los")
+    assert start(elsewhere, "report_street_lighting", dispatcher, domain)[
+        "report_location"] == "Marktplein"
+
+
 def test_two_problems_at_a_landmark_keep_their_description(dispatcher, domain):
     text = ("Op het marktplein zit een hele muur vol graffiti bij de bakker en ook is de "
             "prullenbak daar voor de deur helemaal kapot")

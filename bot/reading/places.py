@@ -468,6 +468,22 @@ _AT_HOME = re.compile(r"\b(?:voor|bij|naast|tegenover|achter|aan) (?:mijn|ons|on
                       re.IGNORECASE)
 
 
+# "in onze straat": the resident's own street.
+_OWN_STREET = re.compile(r"\b(?:in|op) (?:mijn|ons|onze|m n|mn) (?:straat|stoep|buurt|hofje)\b",
+                         re.IGNORECASE)
+
+
+def at_home(spot: "Place", text: str, told: Optional["Place"]) -> bool:
+    """A spot without a street that is the resident's home or street ("voor mijn deur",
+    "in onze straat") in a message that says they live at the place told."""
+    if spot.streets or told is None or not told.streets:
+        return False
+    if not (_AT_HOME.search(spot.text) or _OWN_STREET.search(spot.text)):
+        return False
+    return bool(re.search(rf"\b(?:woon|wonen|woont)\b[^.!?]{{0,40}}?{re.escape(told.streets[0])}",
+                          text, re.IGNORECASE))
+
+
 def _without_home_number(text: str) -> str:
     """The text without the number of the resident's own home, when it names another place
     ("de paal staat bij nummer 12"), or when only a number tells the home and the problem is
