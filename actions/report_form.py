@@ -37,7 +37,8 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
                                   unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
-from bot.reading.answers import (adds_more, already_left_out, labelled_description, only_tells_when,
+from bot.reading.answers import (adds_more, already_left_out, declines_only_a_medium,
+                                 labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
 from bot.reading.description import category_of, clean_description
@@ -603,7 +604,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)
         if contact and (answer is None or WANTS_UPDATES.search(_text(tracker))
-                        or YES_AFTER_ALL.search(_text(tracker))):
+                        or YES_AFTER_ALL.search(_text(tracker))
+                        or declines_only_a_medium(_text(tracker))):
             # "it's not the waste, it's rats. Yes please keep me updated: a@b.nl", "nee er is
             # niemand gestoken. ja stuur me maar een mailtje: …": an address is a yes
             answer = True

@@ -297,6 +297,28 @@ def test_two_problems_at_home_are_both_at_the_address_the_resident_lives_at(disp
         "report_location"] == "Marktplein"
 
 
+def test_a_phone_number_with_no_email_is_a_yes_to_updates(dispatcher, domain):
+    text = ("Dat zou ik op prijs stellen. U kunt mij bereiken op telefoonnummer 0345-612345, "
+            "ik heb geen e-mail.")
+    tracker = tracker_for(asking="report_updates", text=text, intent="ask_report_status")
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True
+    assert result["report_contact"] == "+31345612345"
+    no = "nee, geen berichten. ik heb geen e-mail"
+    tracker = tracker_for(asking="report_updates", text=no, intent="deny")
+    assert ValidateReportForm().validate_report_updates(no, dispatcher, tracker, domain)[
+        "report_updates"] is False
+
+
+def test_what_the_car_ran_into_is_no_place(dispatcher, domain):
+    text = ("Goeiendag, ik ben gisteren met mijn auto in een diepe put gereden in de "
+            "Stationsstraat. Mijn velg is kapot en de band plat.")
+    slots = start(text, "report_pavement_road", dispatcher, domain)
+    assert slots["report_place"]["streets"] == ["Stationsstraat"]
+    assert slots["report_place"]["landmark"] is None, "not 'in een diepe put'"
+    assert "diepe put gereden" in slots["report_description"]
+
+
 def test_two_problems_at_a_landmark_keep_their_description(dispatcher, domain):
     text = ("Op het marktplein zit een hele muur vol graffiti bij de bakker en ook is de "
             "prullenbak daar voor de deur helemaal kapot")

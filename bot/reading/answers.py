@@ -418,6 +418,17 @@ _ADDS_MORE_LATER = re.compile(r"\b(?:trouwens|btw|by\s+the\s+way|vergeten\s+te\s
                               r"melden))\b", re.IGNORECASE)
 
 
+# "ik heb geen e-mail, bel me op 0345…": no e-mail, but updates all the same.
+_NO_MEDIUM = re.compile(r"\b(?:ik\s+heb\s+|heb\s+|zonder\s+)?geen\s+(?:e-?mail\w*|mail\w*|"
+                        r"computer|internet|smartphone|mobiel\w*|whatsapp)\b", re.IGNORECASE)
+
+
+def declines_only_a_medium(text: str) -> bool:
+    """The no in the text is only about a way to be reached ("ik heb geen e-mail")."""
+    rest = _NO_MEDIUM.sub(" ", text or "")
+    return rest != (text or "") and read_yes_no(rest) is not False
+
+
 def adds_more(text: str) -> bool:
     """"Er staat ook nog een frigo bij": more about the problem, not a new description."""
     return bool(_ADDS_MORE.match(text or ""))

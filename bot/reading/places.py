@@ -468,6 +468,9 @@ _AT_HOME = re.compile(r"\b(?:voor|bij|naast|tegenover|achter|aan) (?:mijn|ons|on
                       re.IGNORECASE)
 
 
+# "in een diepe put gereden/gevallen": the problem the resident ran into.
+_INTO_IT = frozenset("gereden gefietst gevallen gestapt gestruikeld getrapt gelopen gereden "
+                     "beland terechtgekomen gezakt geraakt".split())
 # "in onze straat": the resident's own street.
 _OWN_STREET = re.compile(r"\b(?:in|op) (?:mijn|ons|onze|m n|mn) (?:straat|stoep|buurt|hofje)\b",
                          re.IGNORECASE)
@@ -1098,6 +1101,8 @@ class _Reading:
             other = self._head(end + 1, streets, True)  # "tussen de kerk en de bakker"
             if other is not None:
                 end, level = self._chain(other[0], max(level, other[1]), streets)
+        if self._lower(after_preposition) == "een" and self._lower(end) in _INTO_IT:
+            return None  # "in een diepe put gereden": what happened, not where
         start = index - 1 if self._lower(index - 1) in _ADVERBS else index
         return _Phrase(start, end, self._span_text(start, end), level)
 
