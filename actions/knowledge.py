@@ -442,9 +442,11 @@ def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
     best = fitting[0] if fitting and fitting[0].score >= RELATED_SCORE else None
     if best is not None and best.article.id == before.id:
         # "kosten? en ben m kwijt ook" after the licence answer: the next one that fits and
-        # is about a word the answer given lacks; else "kan het met spoed?" by its own words
+        # names in its title a word the answer given lacks; else "kan het met spoed?" by its
+        # own words
         runner_up = next((m.article for m in fitting[1:] if m.score >= RELATED_SCORE
-                          and _new_words(before, m.article, text)), None)
+                          and any(shares_a_word(m.article.title, word)
+                                  for word in _new_words(before, m.article, text))), None)
         return runner_up or _named_sibling(index, before, text)
     if best is None or not _new_words(before, best.article, text):
         return None  # "wat kost het rijbewijs?" after the licence answer: that one
