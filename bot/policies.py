@@ -32,7 +32,7 @@ from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.articles import ARTICLE_ENTITY
 from bot.knowledge.aspects import (OTHERS, asks_the_ordinary, is_follow_up, read_aspect,
-                                   read_aspects)
+                                   read_aspects, subject_words)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_for_a_person, asks_if_it_arrives,
@@ -52,12 +52,13 @@ from bot.reading.places import outside_the_municipality
 from bot.reading.questions import (QUESTION, announces_a_question, asks_about_the_question,
                                   asks_about_the_service, asks_for_a_container,
                                   inside_the_home,
-                                  asks_if_open_now, is_question, read_question,
+                                  asks_if_open_now, is_question, question_parts, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report,
                                           asks_about_the_report_just_made, disputes_the_report,
                                           mentions_a_report, refuses_a_new_report,
-                                          says_not_known, says_number_unknown, short_number)
+                                          says_not_known, says_number_unknown,
+                                          says_reported_before, short_number)
 from bot.reading.result import Reading
 from bot.webcare.satisfaction import read_answer as read_satisfaction
 
@@ -425,6 +426,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
 _REPORT_AGAIN = re.compile(r"\b(?:opnieuw|nog een keer|nogmaals|weer) (?:\w+ )?melden\b"
                            r"|\bmeld (?:ik |ik het |het )?(?:\w+ )?(?:opnieuw|nog een keer)\b"
                            r"|\bnieuwe melding (?:maken|doen|aanmaken)\b", re.IGNORECASE)
+# A report named as such: "mijn melding", "al gemeld", "hoe staat het met".
+_NAMES_A_REPORT = re.compile(r"\b(?:meld\w*|gemeld\w*|klacht\w*|doorgegeven|aangegeven|status|"
+                             r"hoe staat het|nummer|reported|report)\b", re.IGNORECASE)
 # A message that leans on what was said: "hij is gestolen", "dat is te duur".
 _REFERS_BACK = re.compile(r"^\W*(?:en\s+|maar\s+|nee\W+)?(?:hij|zij|ze|die|dat|dit|het|and|"
                           r"it|that)\b", re.IGNORECASE)
@@ -804,6 +808,12 @@ def reading_route(tracker: DialogueStateTracker,
         return IN_REPORT_QUESTION_ACTION  # "gaan de lampen 's nachts uit?": answered, on we go
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
+            and reading.category and reading.danger == "hazard"
+            and before != STATUS_ACTION and not _has_case_number(message)
+            and not _NAMES_A_REPORT.search(message.text or "")
+            and not says_reported_before(message.text or "")):
+        return START_REPORT_ACTION  # "tak ligt er nog steeds, iemand gaat er ook tegenaan"
+    if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and before != STATUS_ACTION and not _has_case_number(message) and not follow_up
             and reading.report_question not in ABOUT_THE_RESIDENT
             and _names_its_subject(message.text or "")):
@@ -852,6 +862,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
             and intent.get("name") not in KEEP_INTENTS
             and says_not_helped(message.text or "")):
+        if any(subject_words(part) for part in question_parts(message.text or "")):
+            return FOLLOW_UP_ACTION  # "Dat vroeg ik niet. Hoe lang duurt een vergunning?"
         return NOT_HELPED_ACTION  # "daar heb ik niks aan": kept for the editors, other ways
     if (tracker.active_loop_name is None and STOP_ACTION in last_turn
             and wants_the_report_after_all(message.text or "")):

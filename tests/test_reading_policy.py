@@ -356,6 +356,24 @@ def test_a_question_after_an_article_is_no_report_without_a_problem_in_it():
         != "action_answer_follow_up"
 
 
+def test_a_hazard_still_there_is_a_report_not_a_status_question():
+    text = ("gisteravond in het donker tegen een afgebroken tak gefietst die over het fietspad "
+            "lag. tak ligt er nog steeds, iemand anders gaat er ook tegenaan")
+    assert reading_route(tracker(START + [said(text, "ask_report_status", 0.51)])) == \
+        "action_start_report"
+    told = "ik heb de tak op het fietspad vorige week al gemeld, hij ligt er nog steeds"
+    assert reading_route(tracker(START + [said(told, "ask_report_status")])) != \
+        "action_start_report"
+
+
+def test_not_what_i_asked_with_a_new_question_gets_that_question_answered():
+    text = "Dat vroeg ik niet. Hoe lang duurt een omgevingsvergunning?"
+    assert reading_route(tracker(AFTER_ARTICLE + [said(text, "permit_question")])) == \
+        "action_answer_follow_up"
+    assert reading_route(tracker(AFTER_ARTICLE + [said("daar heb ik niks aan", "deny")])) == \
+        "action_kb_not_helped"
+
+
 def test_a_follow_up_needs_an_article_before_it():
     assert reading_route(tracker(START + [said("en wat kost het?", "nlu_fallback")])) is None
     long = "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten"
