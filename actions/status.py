@@ -313,6 +313,10 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_due", case_number=found.case_number,
                   due=filed_on(due_date(found)))
             return [SlotSet(ASKED_SLOT, False)]
+        if found and _status_just_told(tracker, found.case_number):
+            # "dat is NIET waar, moet ik het opnieuw melden?": not the same text again
+            utter(dispatcher, "utter_status_offer_colleague")
+            return [SlotSet(ASKED_SLOT, False)]
         if found:
             tell_status(dispatcher, found, domain, tracker)
             if not tracker.active_loop_name and asks_again(
@@ -338,6 +342,16 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_not_found_by_place", street=street)
             return [SlotSet(ASKED_SLOT, False)]  # looked for by its place: no number asked
         return not_found(dispatcher, tracker, number or guessed)
+
+
+def _status_just_told(tracker: Tracker, case_number: Text) -> bool:
+    """The bot's answer before the latest message was this report's status."""
+    if previous_bot_action(tracker) != "action_report_status":
+        return False
+    last = next((event for event in reversed(tracker.events) if event.get("event") == "bot"),
+                None)
+    return bool(last) and (last.get("metadata") or {}).get("utter_action", "").startswith(
+        "utter_status_") and case_number in (last.get("text") or "")
 
 
 def _asks_when(tracker: Tracker) -> bool:

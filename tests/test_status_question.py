@@ -49,7 +49,10 @@ def file(db_url, sender=ME, category="report_street_lighting", status="gemeld",
 
 def ask(dispatcher, domain, text="hoe staat het met mijn melding", intent="ask_report_status",
         **fields):
-    tracker = make_tracker(intent, text, **fields)
+    return ask_with(dispatcher, domain, make_tracker(intent, text, **fields))
+
+
+def ask_with(dispatcher, domain, tracker):
     events = asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     [message] = dispatcher.messages
     return message, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
@@ -491,3 +494,20 @@ def test_the_own_report_of_the_kind_named_is_found_among_newer_ones(db_url, disp
     message, _ = ask(dispatcher, domain, text, entities=read_message(text).to_entities(text))
     assert (message["response"], message["case_number"]) == ("utter_status_ingepland",
                                                              pothole.case_number)
+
+
+def test_the_same_status_asked_again_right_away_gets_a_colleague_not_the_same_text(
+        db_url, dispatcher, domain):
+    report = file(db_url)
+    text = f"dat is NIET waar, ik heb {report.case_number} in oktober al gedaan. moet ik het " \
+           "opnieuw melden of wat"
+    tracker = make_tracker("ask_report_status", text)
+    tracker.events[:0] = [
+        {"event": "user", "text": f"hoe staat het met {report.case_number}"},
+        {"event": "action", "name": "action_report_status"},
+        {"event": "bot", "text": f"Uw melding {report.case_number} over straatverlichting is "
+                                 "binnengekomen.", "metadata": {"utter_action":
+                                                                "utter_status_gemeld"}},
+        {"event": "action", "name": "action_listen"}]
+    message, _ = ask_with(dispatcher, domain, tracker)
+    assert message["response"] == "utter_status_offer_colleague"

@@ -353,6 +353,9 @@ _NOISE = re.compile(
     r"|(?:dat\s+|da\s+|dit\s+|het\s+)?klopt\s+(?:niet|ni|nie|niks)(?:\s+(?:helemaal|echt))?"
     r"\s*[,.!:;-]+\s*|(?:de\s+|het\s+)?(?:omschrijving|beschrijving)\s*[,:;-]+\s*"
     r"|(?:o\s+|oh\s+)?wacht\s*[,.!:;-]+\s*"
+    # "laat maar. meld het dan maar opnieuw, straatkolk verstopt": the wish to report again
+    r"|laat\s+maar\s*[.!;]+\s*|(?:dan\s+)?(?:ik\s+)?meld\s+(?:ik\s+)?(?:het|dit)\s+"
+    r"(?:dan\s+)?(?:maar\s+)?(?:wel\s+)?(?:opnieuw|nog\s+een\s+keer)\s*[,.!:;-]+\s*"
     # "Ik weet niet precies wat u bedoelt.": about the bot's question, not the problem
     r"|ik\s+(?:weet|snap|begrijp)\s+(?:niet|het\s+niet)\s+(?:(?:zo\s+)?(?:goed|precies)\s+)?"
     r"wat\s+(?:u|je|jij|jullie)\s+(?:bedoel[td]?|vraag[td]?|wil[t]?(?:\s+weten)?)\s*[.!?,:;-]+\s*"

@@ -19,6 +19,9 @@ from bot.reading.description import (
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("laat maar. meld het dan maar opnieuw, straatkolk hoofdstraat 88 verstopt",
+     "Straatkolk hoofdstraat 88 verstopt"),
+    ("nee da klopt ni, het is een sluikstort met een zetel", "Het is een sluikstort met een zetel"),
     ("Goedemorgen,\nIk wil graag een melding doen: de stoeptegel voor nummer 12 ligt los.\n"
      "Met vriendelijke groet,\nJ. Jansen", "De stoeptegel voor nummer 12 ligt los."),
     ("Beste gemeente, ik wil melden dat de lantaarnpaal bij de speeltuin niet brandt. "
