@@ -25,6 +25,7 @@ from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
+                                   sentences_naming,
                                    shares_a_word, single_aspect, subject_words,
                                    together)
 from bot.reading.questions import is_question, question_parts, read_question
@@ -547,6 +548,9 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
     text = tracker.latest_message.get("text") or ""
     told = together(article, *(article_detail(article, aspect, text)
                                for aspect in read_aspects(text)))
+    if not told:  # "en hoeveel getuigen mogen er dan bij?": the sentence about them
+        told = together(article, *(sentences_naming(article, subject_words(part))
+                                   for part in question_parts(text) or [text]))
     if told:  # "hoeveel dagen en hoeveel euro?": both
         utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
     else:

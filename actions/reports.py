@@ -187,11 +187,13 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     together with what the answer to the report offer adds ("ja, ze struikelde over een
     tegel"), or the message a clarifying question asked about."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
-    again = _told_in_the_status_question(tracker) or _told_before_the_request(tracker)
+    # the message the report offer was made for comes first ("Ja, melden" after the cable)
+    stored = tracker.get_slot("emergency_report") if answered_before(tracker) else None
+    again = None if stored else (_told_in_the_status_question(tracker)
+                                 or _told_before_the_request(tracker))
     if again:
         return again
-    stored = tracker.get_slot("emergency_report")
-    if not stored or not answered_before(tracker):
+    if not stored:
         stored = _before_the_clarifying_question(tracker)
     if not stored:
         return _with_place_told_before(tracker, latest), text

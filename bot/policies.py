@@ -636,6 +636,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "de buurvrouw van boven doet niet open": never a report form
     if help_called(text or ""):
         return False
+    if offered and not reading.urgent and _YES_TO_REPORT.search(text or ""):
+        return False  # "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"
     if reading.urgent or says_cannot_call(text or ""):
         return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"
     if _DOUBTS_112.search(text or ""):

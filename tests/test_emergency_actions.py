@@ -498,3 +498,21 @@ def test_a_strong_smell_told_with_a_question_about_reporting_gets_112(dispatcher
                                     "iets melden?")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_meanwhile_gas_call"]
+
+
+def test_the_report_after_a_chat_in_between_is_about_the_message_the_offer_was_for(
+        dispatcher, domain):
+    """"ja ik sta er nu bij … meld het maar ja", then "Ja, melden": the cable and its
+    corner, not the words in between."""
+    first = ("er hangt een stroomkabel los van een lantaarnpaal op de hoek kerkstraat "
+             "schoolstraat, de kinderen gaan zo uit school!!")
+    between = "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"
+    tracker = _after_offer(first, "Ja, melden", "report_public_space_other")
+    tracker.events[4:4] = [{"event": "user", "text": between, "parse_data": {
+        "entities": read_message(between).to_entities(between)}},
+        {"event": "action", "name": "action_emergency"}, {"event": "action",
+                                                           "name": "action_listen"}]
+    slots = _started(tracker, dispatcher, domain)
+    assert "stroomkabel" in slots["report_description"]
+    assert slots["report_place"]["streets"] == ["Kerkstraat", "Schoolstraat"]
+    assert slots["report_priority"] == "high"

@@ -81,6 +81,18 @@ def test_a_follow_up_naming_what_a_sibling_is_about_gets_that_sibling(
     assert (found.id if found else None) == sibling
 
 
+def test_one_word_of_the_answer_asked_about_gets_its_sentence(kb_url, dispatcher):  # noqa: F811
+    from actions.knowledge import answer_follow_up
+    from tests.conftest import make_tracker
+
+    wedding = decide(kb_url, "wij willen in september trouwen, hoe ver van tevoren melden?",
+                     "permit_question").articles[0]
+    text = "welk vast moment is dat dan? en hoeveel getuigen mogen er dan bij"
+    answer_follow_up(dispatcher, make_tracker("nlu_fallback", text), wedding)
+    assert dispatcher.messages[0]["response"] == "utter_kb_detail"
+    assert "getuigen" in dispatcher.messages[0]["detail"]
+
+
 def test_weeks_ahead_is_the_ordinary_passport_and_it_says_it_is_in_time(kb_url):  # noqa: F811
     text = "ik moet over 3 weken op vakantie en mijn paspoort is verlopen, lukt dat nog?"
     article = decide(kb_url, text, "passport_id_appointment").articles[0]

@@ -273,6 +273,9 @@ def test_an_answer_to_the_report_offer_or_to_the_form_is_no_new_emergency():
                        ActionExecuted("utter_emergency_offer_report"),
                        ActionExecuted("action_listen")]
     assert reading_route(tracker(offered + [said(text, "inform")])) == "action_start_report"
+    standing_by = "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"
+    assert reading_route(tracker(offered + [said(standing_by, "municipal_question")])) == \
+        "action_start_report"
     in_form = IN_FORM + [said("brand!!"), ActionExecuted("action_emergency"),
                          ActionExecuted("action_listen")]
     assert reading_route(tracker(in_form + [said("Kerkstraat 5", "inform")])) == "report_form"

@@ -229,7 +229,7 @@ _NO_SUBJECT = frozenset("verder daarna hierna zometeen straks anders alles preci
 
 _FUNCTION_WORDS = frozenset("""
 en ook of maar dan als dat dit die het de een ik we wij u je jij jullie ben bent moet moeten
-mag kan kun
+mag kan kun mogen kunnen wil wilt willen zal zullen moest mocht kon zou
 kunt is zijn wordt worden naar voor van met bij in op aan om te er nog wel niet wat hoe
 waar wanneer welke hoeveel hoelang daar hier daarvoor daarmee erbij mee ermee zo eigenlijk
 precies ongeveer graag even nou toch geen gebeuren gebeurt doen regelen krijgen krijg hebben heb
@@ -353,6 +353,19 @@ def answered_in(article: Article, text: str) -> Optional[str]:
         return about
     return together(article, about, *(article_detail(article, aspect, text)
                                        for aspect in read_aspects(text)))
+
+
+RARE_WORD_LENGTH, RARE_WORD_SENTENCES = 5, 2
+
+
+def sentences_naming(article: Article, words: str) -> Optional[str]:
+    """The one or two sentences of the article that hold the follow-up's single own word
+    ("hoeveel getuigen?" after the wedding answer), or None."""
+    named = [word for word in dict.fromkeys(words.split()) if len(word) >= RARE_WORD_LENGTH]
+    if len(named) != 1:
+        return None
+    told = _told(article, lambda sentence: shares_a_word(sentence, named[0]))
+    return told if told and len(_SENTENCE.split(told)) <= RARE_WORD_SENTENCES else None
 
 
 def sentences_about(article: Article, words: str) -> Optional[str]:
