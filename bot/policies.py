@@ -798,6 +798,9 @@ def reading_route(tracker: DialogueStateTracker,
         return NOT_A_REPORT_ACTION  # "het is een bericht voor uw collega": passed on instead
     if asked and reading.need and not reading.category and not reading.danger:
         return IN_REPORT_QUESTION_ACTION  # "ik ben soms zo eenzaam": its route, then the report
+    if (asked == "report_location" and reading.no_report and reading.question
+            and reading.answer is not True):
+        return NOT_A_REPORT_ACTION  # "er is niks mis ik wil weten wanneer …, molenweg 12"
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (asked and reading.report_question

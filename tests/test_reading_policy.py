@@ -281,6 +281,14 @@ def test_an_answer_to_the_report_offer_or_to_the_form_is_no_new_emergency():
     assert reading_route(tracker(in_form + [said("Kerkstraat 5", "inform")])) == "report_form"
 
 
+@pytest.mark.parametrize("slot, text", [
+    ("report_location", "er is niks mis ik wil weten wanneer de gft bak geleegd wordt. nr 12"),
+    ("report_updates", "IK WIL GEEN MELDING. wanneer wordt de gft opgehaald op de molenweg")])
+def test_no_report_with_a_question_in_the_form_is_the_question(slot, text):
+    assert reading_route(tracker(_asked(slot) + [said(text, "report_waste_collection")])) == \
+        "action_not_a_report"
+
+
 def test_laat_maar_zonder_mail_at_the_summary_drops_the_updates_not_the_report():
     text = "laat maar zonder mail"
     assert reading_route(tracker(_asked("report_confirmed") + [said(text, "stop")])) == \

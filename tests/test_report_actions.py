@@ -1210,6 +1210,17 @@ def test_a_long_answer_on_the_side_gets_the_municipalitys_link(dispatcher, domai
     assert damage["link_damage"] == profile().links["damage"]
 
 
+def test_whether_to_stay_at_an_open_manhole_gets_the_safety_answer(dispatcher, domain):
+    text = "JA BEL ME 06-12345678. MOET IK ER BLIJVEN STAAN OF NIET?"
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm",
+                          slots={"report_category": "report_pavement_road",
+                                 "report_priority": "high"})
+    assert ValidateReportForm().validate_report_updates(
+        text, dispatcher, tracker, domain)["report_updates"] is True
+    slots = slot_events(_said_on_the_side(tracker, [], domain))
+    assert [item["key"] for item in slots["report_ack"]] == ["utter_report_question_stay_urgent"]
+
+
 def test_danger_told_in_the_middle_of_a_report_raises_its_priority(dispatcher, domain):
     text = "nee hoor. het gat is open, er kan zo iemand in vallen"
     tracker = tracker_for(asking="report_updates", text=text, intent="deny",

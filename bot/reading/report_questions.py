@@ -136,7 +136,7 @@ _DAMAGE = re.compile(
 # "Moet ik erbij blijven?", "moet ik thuis zijn als ze komen?"
 _STAY = re.compile(
     r"\b(?:moet|moeten|hoef|hoeven|hoeft) (?:ik|we|wij|u|je) (?:\w+ ){0,3}?"
-    r"(?:(?:erbij|er bij|daar|hier|thuis|ter plekke|bij de \w+) (?:te )?(?:blijven|zijn|"
+    r"(?:(?:erbij|er bij|er|daar|hier|thuis|ter plekke|bij de \w+) (?:te )?(?:blijven|zijn|"
     r"wachten|staan)|(?:te )?wachten|aanwezig)\b"
     r"|\bdo i (?:have|need) to (?:stay|wait|be (?:at )?(?:home|there))\b")
 # "Moet ik zelf iets doen? Staat daar stroom op?", "moet ik de kinderen weghalen?": what to do
@@ -229,6 +229,9 @@ _NO_REPORT = re.compile(
     # "er is niks mis. het is een vraag. blijft de container …?"
     r"|\b(?:het|t|dit) is (?:maar |gewoon |alleen |enkel |slechts )?(?:een |n )?vraag(?:je)?"
     r"(?: hoor)?\b(?! (?:van|voor|uit)\b)"
+    # "er is niks mis ik wil weten wanneer de gft bak geleegd wordt"
+    r"|\ber is (?:niks|niets) (?:mis|aan de hand|kapot)\b(?: \w+){0,3}? (?:ik (?:wil|wilde) "
+    r"(?:alleen |gewoon |graag )?weten|ik (?:heb|had) (?:een |n )?vraag)\b"
     # "ik wil alleen iets weten", not "ja. en ik wil weten waarom er niks gedaan is"
     r"|\bik (?:wil|wilde) (?:(?:alleen|maar|gewoon|enkel) (?:iets )?(?:vragen|weten)|iets vragen)\b"
     r"|\b(?:not a report|no report|i (?:just |only )?(?:have|had) a question|"
@@ -272,6 +275,7 @@ _NUMBER_UNKNOWN = re.compile(
 # "stop. ik wil GEEN nieuwe melding, de lantaarnpaal tegenover 14, wat is de status": the
 # refusal counts even beside a place.
 _NO_NEW_REPORT = re.compile(r"^\W*stop\b|\bgeen (?:\w+ )?nieuwe melding\b"
+                            r"|\b(?:wil|wilde|hoef) (?:dus |echt |helemaal )?geen melding\b"
                             r"|\bniet (?:nog )?een (?:nieuwe |tweede )?melding\b")
 
 
