@@ -591,10 +591,12 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
         utter_article(dispatcher, tracker, decision.articles[0])
         utter_choice(dispatcher, decision.articles[1:], "utter_kb_alternatives")
         return CHOICE
-    if (decision.kind == CHOICE and len(decision.articles) == 1
-            and decision.articles[0].sensitive
+    first = decision.articles[0] if decision.articles else None
+    if (decision.kind == CHOICE and first.sensitive
+            and (len(decision.articles) == 1 or _LOSS.search(f"{first.title} {first.id}"))
             and _LOSS.search(tracker.latest_message.get("text") or "")):
         # "mijn vader is vannacht overleden": the answer with condolences, not "is this it?"
+        # nor a choice beside the regiotaxi
         utter_article(dispatcher, tracker, decision.articles[0])
         return ANSWERED
     if decision.kind == CHOICE:
