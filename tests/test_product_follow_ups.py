@@ -21,21 +21,26 @@ def test_a_birth_gets_the_birth_answer_not_the_death(kb_url):  # noqa: F811
     assert decision.articles[0].id == "geboorteaangifte"
 
 
-def test_a_partner_after_the_moving_answer_stays_with_moving(kb_url):  # noqa: F811
+def _found_after_the_answer(url: str, first: str, intent: str, text: str, confidence: float):
+    """(the article answered to `first`, find_answer's pick for `text` right after it)."""
     from actions.knowledge import find_answer
     from rasa_sdk import Tracker
 
-    first = "we gaan verhuizen, hoe geef ik dat door"
-    moving = decide(kb_url, first, "moving_address_change").articles[0]
-    text = "moet mijn vriendin dat apart doen? ze woont nu nog in utrecht"
+    before = decide(url, first, intent).articles[0]
     events = [{"event": "user", "text": first},
-              {"event": "bot", "text": moving.answer.strip()},
+              {"event": "bot", "text": before.answer.strip()},
               {"event": "user", "text": text}]
-    message = {"intent": {"name": "moving_address_change", "confidence": 0.86},
-               "text": text, "entities": []}
+    message = {"intent": {"name": intent, "confidence": confidence}, "text": text,
+               "entities": []}
     tracker_ = Tracker("s", {}, message, events, False, None, {}, "action_listen")
-    decision = find_answer(tracker_, "moving_address_change", True, kb_url)
-    assert decision.articles[0].id == moving.id
+    return before, find_answer(tracker_, intent, True, url).articles[0]
+
+
+def test_a_partner_after_the_moving_answer_stays_with_moving(kb_url):  # noqa: F811
+    moving, found = _found_after_the_answer(
+        kb_url, "we gaan verhuizen, hoe geef ik dat door", "moving_address_change",
+        "moet mijn vriendin dat apart doen? ze woont nu nog in utrecht", 0.86)
+    assert found.id == moving.id
 
 
 def test_a_partner_question_after_the_moving_answer_gets_its_partner_sentence(
@@ -53,20 +58,12 @@ def test_a_rush_asked_right_after_the_passport_answer_gets_the_rush_article(
         kb_url):  # noqa: F811
     """The same product again, asking what a sibling article is about: that article, not a
     detail of the answer just given ("verlopen" is told, not asked)."""
-    from actions.knowledge import find_answer
-    from rasa_sdk import Tracker
-
-    first = "hallo ik moet een nieuw paspoort, wat kost dat en hoe lang duurt het"
-    passport = decide(kb_url, first, "passport_id_appointment").articles[0]
-    text = "en kan ik ook met spoed? we gaan over 4 dagen naar turkije en mijn paspoort is verlopen"
-    events = [{"event": "user", "text": first},
-              {"event": "bot", "text": passport.answer.strip()},
-              {"event": "user", "text": text}]
-    message = {"intent": {"name": "passport_id_appointment", "confidence": 0.99},
-               "text": text, "entities": []}
-    tracker_ = Tracker("s", {}, message, events, False, None, {}, "action_listen")
-    assert find_answer(tracker_, "passport_id_appointment", True, kb_url).articles[0].id == \
-        "paspoort-spoed"
+    _, found = _found_after_the_answer(
+        kb_url, "hallo ik moet een nieuw paspoort, wat kost dat en hoe lang duurt het",
+        "passport_id_appointment",
+        "en kan ik ook met spoed? we gaan over 4 dagen naar turkije en mijn paspoort is verlopen",
+        0.99)
+    assert found.id == "paspoort-spoed"
 
 
 @pytest.mark.parametrize("text, sibling", [("kosten? en ben m eigenlijk kwijt ook",
