@@ -31,8 +31,8 @@ from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.articles import ARTICLE_ENTITY
-from bot.knowledge.aspects import (OTHERS, asks_the_ordinary, is_follow_up, read_aspect,
-                                   read_aspects, subject_words)
+from bot.knowledge.aspects import (OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
+                                   read_aspect, read_aspects, subject_words)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_for_a_person, asks_if_it_arrives,
@@ -419,7 +419,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return not _has_case_number(message) and not mentions_a_report(text)
     if english and intent in PRODUCT_INTENTS:
         return False  # "how do I get a driving licence?": its own English answer
-    return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category)
+    return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category
+                                               and not adds_a_subject(text))
 
 
 # "Doe maar opnieuw melden", "dan meld ik het wel opnieuw", "maak maar een nieuwe melding".

@@ -385,6 +385,15 @@ def test_not_what_i_asked_with_a_new_question_gets_that_question_answered():
         "action_kb_not_helped"
 
 
+def test_a_thing_added_after_an_answer_is_a_follow_up_not_a_report():
+    assert reading_route(tracker(AFTER_ARTICLE + [said("en de groene bak??",
+                                                       "report_waste_collection")])) == \
+        "action_answer_follow_up"
+    full = "en de groene bak is niet geleegd"
+    assert reading_route(tracker(AFTER_ARTICLE + [said(full, "report_waste_collection")])) != \
+        "action_answer_follow_up"
+
+
 def test_a_follow_up_needs_an_article_before_it():
     assert reading_route(tracker(START + [said("en wat kost het?", "nlu_fallback")])) is None
     long = "wat kost het om een nieuwe lantaarnpaal in onze straat te laten zetten"

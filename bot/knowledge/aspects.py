@@ -262,6 +262,11 @@ def is_follow_up(text: str) -> bool:
         few = len(subject_words(text).split()) <= MAX_FOLLOW_UP_SUBJECT_WORDS
         return (len((text or "").split()) <= MAX_FOLLOW_UP_WORDS
                 or few and ("?" in text or bool(_LEANS_BACK.search(text))))
+    return adds_a_subject(text)
+
+
+def adds_a_subject(text: str) -> bool:
+    """"En de groene bak??": a subject added to the answer, no problem told."""
     also = _AND_ALSO.match(text or "")
     return bool(also) and also.group(1).lower() not in _NO_SUBJECT
 
