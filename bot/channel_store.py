@@ -298,6 +298,21 @@ def release_held(channel: str, recipient: str, now: Optional[dt.datetime] = None
         return ids
 
 
+def being_sent(channel: str, recipient: str, now: Optional[dt.datetime] = None,
+               url: str = DATABASE_URL) -> List[int]:
+    """The resident's messages another process is sending right now (claimed, not yet
+    delivered, a held one included): the resident has not seen them, so the message they
+    just wrote answers none of them."""
+    now = now or utcnow()
+    with session(url) as db:
+        return [item_id for (item_id,) in db.query(OutboxItem.id).filter(
+            OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.channel == channel,
+            OutboxItem.recipient == recipient, OutboxItem.delivered_at.is_(None),
+            OutboxItem.dead_at.is_(None), OutboxItem.last_error.is_(None),
+            OutboxItem.next_attempt_at > now, OutboxItem.next_attempt_at < NEVER
+        ).order_by(OutboxItem.id)]
+
+
 def released_responses(item_ids: Sequence[int], url: str = DATABASE_URL) -> Any:
     """The response each released message came from (its `about`, "" for none), in the
     order of `item_ids`: the value of RELEASED_HELD. When the store cannot say, their

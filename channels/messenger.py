@@ -57,8 +57,8 @@ from channels.inbound import (ProviderWebhook, WebhookError, answer_or_apologise
                               check_body, clean_text, in_order, menu_answer, text_for,
                               valid_location)
 from channels.outbound import ToneOutputChannel
-from bot.channel_store import (RELEASED_HELD, first_delivery, forget_delivery, is_opted_out,
-                            record_inbound, record_status, release_held,
+from bot.channel_store import (RELEASED_HELD, being_sent, first_delivery, forget_delivery,
+                            is_opted_out, record_inbound, record_status, release_held,
                             released_responses, set_opted_out)
 
 logger = logging.getLogger(__name__)
@@ -285,14 +285,16 @@ class MessengerInput(ProviderWebhook):
             if await asyncio.to_thread(is_opted_out, self.name(), event.sender):
                 await asyncio.to_thread(set_opted_out, self.name(), event.sender, False)
             held = await asyncio.to_thread(release_held, self.name(), event.sender)
+            sending = await asyncio.to_thread(being_sent, self.name(), event.sender)
         except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
             logger.exception("messenger: could not record the resident's message time")
             return
-        released = await asyncio.to_thread(released_responses, held)
+        if held or sending:  # what the resident had not seen yet, whoever sends it
+            event.metadata[RELEASED_HELD] = await asyncio.to_thread(released_responses,
+                                                                    held + sending)
         if held:
             logger.info("messenger: %s held message(s) released, the resident wrote",
                         len(held))
-            event.metadata[RELEASED_HELD] = released
             await asyncio.to_thread(deliver_due, item_ids=held)
 
     async def handle(self, request: Request, event: Event,

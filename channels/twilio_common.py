@@ -36,7 +36,8 @@ from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
 from channels.delivery import OUTSIDE_WINDOW
 from channels.fallback import after_failure
 from channels.outbound import ToneOutputChannel
-from bot.channel_store import (FAILED, RELEASED_HELD, STATUS_ORDER, close_window, hold_again,
+from bot.channel_store import (FAILED, RELEASED_HELD, STATUS_ORDER, being_sent, close_window,
+                            hold_again,
                             record_inbound, record_status, release_held,
                             released_responses, set_opted_out)
 
@@ -174,14 +175,16 @@ class TwilioInput(ProviderWebhook, ABC):
         try:
             await asyncio.to_thread(record_inbound, self.name(), message.sender_id)
             held = await asyncio.to_thread(release_held, self.name(), message.sender_id)
+            sending = await asyncio.to_thread(being_sent, self.name(), message.sender_id)
         except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
             logger.exception("%s: could not record the resident's message time", self.name())
             return
-        released = await asyncio.to_thread(released_responses, held)
+        if held or sending:  # what the resident had not seen yet, whoever sends it
+            message.metadata[RELEASED_HELD] = await asyncio.to_thread(released_responses,
+                                                                      held + sending)
         if held:
             logger.info("%s: %s held message(s) released, the resident wrote", self.name(),
                         len(held))
-            message.metadata[RELEASED_HELD] = released
             await asyncio.to_thread(deliver_due, item_ids=held)
 
     def blueprint(

@@ -65,6 +65,17 @@ def wait_for(condition: Callable[[], Any], timeout: float = 20) -> Any:
     raise AssertionError("condition not met in time")
 
 
+def arrived(sent: Callable[[], list], timeout: float = 30) -> list:
+    """What `sent` returns once the replies came and no more follow: a reply may be sent
+    after the webhook answered (by the outbox worker, or after a photo is fetched)."""
+    got = wait_for(sent, timeout=timeout)
+    while True:
+        time.sleep(0.5)
+        if len(sent()) == len(got):
+            return got
+        got = sent()
+
+
 # The web chat, as its page talks to it: a session first (the server issues the id and
 # the token that binds it to the browser), then every call with `X-Chat-Token`.
 

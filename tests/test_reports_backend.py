@@ -248,6 +248,19 @@ def test_a_claimed_held_message_is_not_released_to_a_second_sender(db_url):
     assert not _claim(db_url, item_id, dt.datetime.utcnow()), "still leased: sent once"
 
 
+def test_a_held_message_another_process_is_sending_counts_as_not_seen_yet(db_url):
+    """The resident writes while the worker sends their held question: their message does
+    not answer it (the channel names it among the released ones)."""
+    from bot.reports.outbox import _claim
+    from bot.channel_store import being_sent
+
+    item_id = _queued_held(db_url)
+    assert being_sent("whatsapp", "whatsapp:+31612345678", url=db_url) == []
+    assert _claim(db_url, item_id, dt.datetime.utcnow())
+    assert being_sent("whatsapp", "whatsapp:+31612345678", url=db_url) == [item_id]
+    assert being_sent("whatsapp", "whatsapp:+31699999999", url=db_url) == []
+
+
 def test_a_lease_runs_from_the_claim_not_from_the_start_of_a_slow_round(db_url):
     """Finding 5: `now` of a round that started ten minutes ago does not shorten the lease."""
     from bot.reports.outbox import LEASE, _claim

@@ -35,7 +35,7 @@ from bot.reports.models import Report
 from bot.serve import Stack
 from bot.settings import ROOT
 from channels.webchat import conversation_id
-from tests.channel_helpers import twilio_params, twilio_post, wait_for
+from tests.channel_helpers import arrived, twilio_params, twilio_post, wait_for
 from tests.conftest import channel_env, post_json
 from tests.services import embedded_endpoints, free_port
 from tests.standins.signalen import SignalenStandIn
@@ -102,7 +102,7 @@ def whatsapp(stack: Stack, twilio_standin, resident: str, body: str = "",
     status, answer = twilio_post(f"{stack.url}/webhooks/whatsapp/webhook",
                                  twilio_params(resident, body, **extra))
     assert status == 200, answer
-    return twilio_standin.bodies_to(resident)[before:]
+    return arrived(lambda: twilio_standin.bodies_to(resident)[before:])
 
 
 def webchat(stack: Stack, sender: str, text: str) -> List[str]:

@@ -7,12 +7,11 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
 from bot.settings import ROOT
-from tests.channel_helpers import telegram_post, wait_for
+from tests.channel_helpers import arrived, telegram_post, wait_for
 from tests.conftest import TELEGRAM_SECRET, TELEGRAM_TOKEN, channel_env
 from tests.standins.telegram import PHOTO
 
@@ -50,16 +49,7 @@ def telegram(stack, telegram_standin):
         def sent() -> list:
             return [m for m in telegram_standin.sent if m["chat_id"] == chat][before:]
 
-        if not replies:
-            return sent()
-        # the replies may still be on their way (a photo is fetched first): wait for the
-        # first, then until no more come
-        got = wait_for(sent, timeout=30)
-        while True:
-            time.sleep(0.5)
-            if len(sent()) == len(got):
-                return got
-            got = sent()
+        return arrived(sent) if replies else sent()
 
     return send
 
