@@ -76,6 +76,16 @@ def arrived(sent: Callable[[], list], timeout: float = 30) -> list:
         got = sent()
 
 
+def whatsapp_says(stack: Any, twilio_standin: Any, resident: str, body: str = "",
+                  **extra: Any) -> List[str]:
+    """A signed WhatsApp message from `resident` to the stack; the texts sent back to them."""
+    before = len(twilio_standin.bodies_to(resident))
+    status, answer = twilio_post(f"{stack.url}/webhooks/whatsapp/webhook",
+                                 twilio_params(resident, body, **extra))
+    assert status == 200, answer
+    return arrived(lambda: twilio_standin.bodies_to(resident)[before:])
+
+
 # The web chat, as its page talks to it: a session first (the server issues the id and
 # the token that binds it to the browser), then every call with `X-Chat-Token`.
 

@@ -38,7 +38,7 @@ from bot.serve import Stack
 from bot.settings import ROOT
 from bot import channel_store as store
 from console.auth import create_user
-from tests.channel_helpers import post, twilio_params, twilio_post, wait_for
+from tests.channel_helpers import post, wait_for, whatsapp_says
 from tests.console_client import ConsoleUser, conversation_path
 from tests.conftest import STAFF_PASSWORD, WHATSAPP_TEMPLATES, channel_env
 from tests.services import embedded_endpoints, free_port
@@ -148,13 +148,6 @@ def test_a_messenger_resident_files_a_report_with_a_photo_and_a_location(
     assert wait_for(lambda: signalen_standin.attachments.get(signal_id), timeout=DELIVERY)
     assert all(m["messaging_type"] == "RESPONSE" for m in meta.sent_to(psid))
 
-
-def whatsapp_says(stack: Stack, twilio_standin, resident: str, body: str) -> List[str]:
-    before = len(twilio_standin.bodies_to(resident))
-    status, answer = twilio_post(f"{stack.url}/webhooks/whatsapp/webhook",
-                                 twilio_params(resident, body))
-    assert status == 200, answer
-    return twilio_standin.bodies_to(resident)[before:]
 
 
 @pytest.fixture(scope="module")

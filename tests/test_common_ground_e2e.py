@@ -43,7 +43,7 @@ from bot.reports.zgw_status import ZGW_NOTIFICATION
 from bot.serve import Stack
 from bot.settings import ROOT
 from console.auth import create_user
-from tests.channel_helpers import telegram_post, twilio_params, twilio_post, wait_for
+from tests.channel_helpers import telegram_post, wait_for, whatsapp_says
 from tests.console_client import ConsoleUser, conversation_path
 from tests.conftest import STAFF_PASSWORD, channel_env
 from tests.services import embedded_endpoints, free_port
@@ -156,13 +156,6 @@ def telegram_says(stack: Stack, telegram_standin, chat: int, **message: Any) -> 
     assert status == 200, answer
     return telegram_standin.texts_to(chat)[before:]
 
-
-def whatsapp_says(stack: Stack, twilio_standin, resident: str, body: str) -> List[str]:
-    before = len(twilio_standin.bodies_to(resident))
-    status, answer = twilio_post(f"{stack.url}/webhooks/whatsapp/webhook",
-                                 twilio_params(resident, body))
-    assert status == 200, answer
-    return twilio_standin.bodies_to(resident)[before:]
 
 
 def case_number_in(replies: List[str]) -> str:

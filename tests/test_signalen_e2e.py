@@ -35,7 +35,7 @@ from bot.reports.models import Report
 from bot.serve import Stack
 from bot.settings import ROOT
 from channels.webchat import conversation_id
-from tests.channel_helpers import arrived, twilio_params, twilio_post, wait_for
+from tests.channel_helpers import wait_for, whatsapp_says
 from tests.conftest import channel_env, post_json
 from tests.services import embedded_endpoints, free_port
 from tests.standins.signalen import SignalenStandIn
@@ -96,14 +96,6 @@ def signalen_stack(trained_model: Path, tmp_path_factory: pytest.TempPathFactory
     running.stop()
 
 
-def whatsapp(stack: Stack, twilio_standin, resident: str, body: str = "",
-             **extra: Any) -> List[str]:
-    before = len(twilio_standin.bodies_to(resident))
-    status, answer = twilio_post(f"{stack.url}/webhooks/whatsapp/webhook",
-                                 twilio_params(resident, body, **extra))
-    assert status == 200, answer
-    return arrived(lambda: twilio_standin.bodies_to(resident)[before:])
-
 
 def webchat(stack: Stack, sender: str, text: str) -> List[str]:
     status, replies = post_json(f"{stack.url}/webhooks/webchat/webhook",
@@ -126,12 +118,12 @@ def signal_of(signalen: SignalenStandIn, case_number: str) -> Dict[str, Any]:
 
 def filed_on_whatsapp(stack: Stack, twilio_standin, resident: str) -> str:
     """A broken street light reported with a pin, updates wanted; the case number."""
-    asked = whatsapp(stack, twilio_standin, resident, "De straatlamp brandt niet meer")
+    asked = whatsapp_says(stack, twilio_standin, resident, "De straatlamp brandt niet meer")
     assert "deel uw locatie" in asked[-1]
-    whatsapp(stack, twilio_standin, resident, Latitude=str(PIN[0]), Longitude=str(PIN[1]))
-    whatsapp(stack, twilio_standin, resident, "nee")       # no photo
-    whatsapp(stack, twilio_standin, resident, "1")         # 1. Ja, graag: updates
-    filed = whatsapp(stack, twilio_standin, resident, "ja")
+    whatsapp_says(stack, twilio_standin, resident, Latitude=str(PIN[0]), Longitude=str(PIN[1]))
+    whatsapp_says(stack, twilio_standin, resident, "nee")       # no photo
+    whatsapp_says(stack, twilio_standin, resident, "1")         # 1. Ja, graag: updates
+    filed = whatsapp_says(stack, twilio_standin, resident, "ja")
     return CASE_NUMBER.search(" ".join(filed)).group(0)
 
 
@@ -207,7 +199,7 @@ def test_the_kto_answer_arrives_in_signalen_and_asks_to_reopen(whatsapp_report, 
     signalen.set_state(whatsapp_report["signal_id"], "o", "De lamp is vervangen")
     asked = news(twilio_standin, resident, "tevreden", case_number)
     assert "1. Ja" in asked and "2. Nee" in asked
-    answer = whatsapp(signalen_stack, twilio_standin, resident,
+    answer = whatsapp_says(signalen_stack, twilio_standin, resident,
                       "Nee, hij brandt nog steeds niet")
     assert "opnieuw" in " ".join(answer)
     signal_id = whatsapp_report["signal_id"]
