@@ -43,7 +43,7 @@ from bot.reports.zgw_status import ZGW_NOTIFICATION
 from bot.serve import Stack
 from bot.settings import ROOT
 from console.auth import create_user
-from tests.channel_helpers import telegram_post, wait_for, whatsapp_says
+from tests.channel_helpers import arrived, telegram_post, wait_for, whatsapp_says
 from tests.console_client import ConsoleUser, conversation_path
 from tests.conftest import STAFF_PASSWORD, channel_env
 from tests.services import embedded_endpoints, free_port
@@ -154,7 +154,7 @@ def telegram_says(stack: Stack, telegram_standin, chat: int, **message: Any) -> 
     status, answer = telegram_post(f"{stack.url}/webhooks/telegram/webhook",
                                    json.dumps(update(chat, **message)).encode())
     assert status == 200, answer
-    return telegram_standin.texts_to(chat)[before:]
+    return arrived(lambda: telegram_standin.texts_to(chat)[before:])
 
 
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from bot.knowledge import store
 from console.auth import create_user
-from tests.channel_helpers import twilio_params, twilio_post, wait_for
+from tests.channel_helpers import whatsapp_says
 from tests.conftest import STAFF_PASSWORD
 from tests.test_console_browser import assert_accessible, browser, local, say  # noqa: F401
 
@@ -45,11 +45,7 @@ def log_in(browser, console: str, username: str) -> Page:  # noqa: F811
 
 
 def whatsapp_replies(stack, twilio_standin, sender: str, text: str) -> str:
-    before = len(twilio_standin.bodies_to(sender))
-    status, answer = twilio_post(f"{stack.url}/webhooks/whatsapp/webhook",
-                                 twilio_params(sender, text))
-    assert status == 200, answer
-    return "\n".join(wait_for(lambda: twilio_standin.bodies_to(sender)[before:]))
+    return "\n".join(whatsapp_says(stack, twilio_standin, sender, text))
 
 
 def test_an_edit_published_in_the_console_is_the_bots_next_answer(
