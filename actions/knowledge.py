@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import re
 import threading
-from typing import Dict, List, Optional, Sequence, Text, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -222,8 +222,21 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
     response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
     utter(dispatcher, response, answer=(article.answer_sms if short else article.answer).strip())
-    if asks_the_price(text) and article.cost:
+    if article.cost and _asks_its_price(article, text):
         utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
+
+
+def _asks_its_price(article: Article, text: Text) -> bool:
+    """A question of the message asks the price of this article's product, not of another
+    one ("wat kost een id kaart? en kan ik mijn rijbewijs verlengen" is no licence cost)."""
+    told = f"{article.title} {article.answer}"
+
+    def about_it(part: Text) -> bool:
+        named = subject_words(part).split()
+        return not named or any(shares_a_word(told, word) for word in named)
+
+    return any(asks_the_price(part) and about_it(part)
+               for part in question_parts(text) or [text])
 
 
 def _answered_just_before(tracker: Tracker, article: Article) -> bool:
@@ -511,17 +524,24 @@ def about_the_answer(before: Optional[Article], named: Text, text: Text) -> bool
         article_detail(before, aspect, text) for aspect in read_aspects(text))
 
 
+class OtherAnswers(NamedTuple):
+    """The other questions of a message: those with one answer, and those with a choice."""
+    sure: List[Tuple[Article, Text]]
+    unsure: List[Tuple[Tuple[Article, ...], Text]]
+
+
 def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
-                    url: str = DATABASE_URL, product: Optional[Text] = None
-                    ) -> List[Tuple[Article, Text]]:
+                    url: str = DATABASE_URL, product: Optional[Text] = None) -> OtherAnswers:
     """The articles the knowledge base is sure of for the separate questions of a message,
     with each question, leaving out the product of the intent and what `said` holds (the
-    answers given to the message already). A question that only asks a detail ("en wat
-    kost een nieuwe?") is about the message's `product` (its intent). Blocking."""
+    answers given to the message already); a question it is unsure of, with the articles to
+    choose from, so it is not dropped. A question that only asks a detail ("en wat kost
+    een nieuwe?") is about the message's `product` (its intent). Blocking."""
     ensure_knowledge(url)
     index = retrieval.live_index(url).current()
     own = next((a for a in index.articles if product and a.intent == product), None)
     found: List[Tuple[Article, Text]] = []
+    unsure: List[Tuple[Tuple[Article, ...], Text]] = []
     for part in parts:
         aspect = single_aspect(part) if not subject_words(part) else None
         if aspect and own is not None:
@@ -534,12 +554,21 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
         fits = decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE \
             and decision.articles[0].intent is not None
         article = decision.articles[0] if decision.kind == ANSWERED or fits else None
-        if article is None or (intent and article.intent == intent) \
-                or article.title in said or " ".join(article.answer.split()) in said \
+        if article is None:
+            if decision.kind == CHOICE and subject_words(part) and not any(
+                    _told(candidate, said) or (intent and candidate.intent == intent)
+                    for candidate in decision.articles):
+                unsure.append((decision.articles, part))
+            continue
+        if (intent and article.intent == intent) or _told(article, said) \
                 or any(article.id == other.id for other, _ in found):
             continue
         found.append((article, part))
-    return found
+    return OtherAnswers(found, unsure)
+
+
+def _told(article: Article, said: Text) -> bool:
+    return article.title in said or " ".join(article.answer.split()) in said
 
 
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -167,8 +167,13 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
     except Exception:
         logger.exception("Knowledge base lookup failed")
         return
-    for article, question in others[:MAX_OTHER_QUESTIONS]:
+    for article, question in others.sure[:MAX_OTHER_QUESTIONS]:
         utter_article(dispatcher, tracker, article, question)
+    if others.unsure and len(others.sure) < MAX_OTHER_QUESTIONS:
+        # "wat kost een id kaart?" beside the licence question: asked, not dropped
+        articles, question = others.unsure[0]
+        utter(dispatcher, "utter_kb_choose_other", question=question.strip(),
+              buttons=choice_buttons(articles))
 
 
 class ActionAnswerTopic(ProfileAction):

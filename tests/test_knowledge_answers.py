@@ -616,6 +616,26 @@ def test_each_question_of_a_message_gets_its_answer(kb_url, dispatcher, domain, 
         len([m for m in dispatcher.messages if m.get("answer")]), "no answer twice"
 
 
+def test_a_question_the_knowledge_base_is_unsure_of_is_asked_not_dropped(
+        kb_url, dispatcher, domain, monkeypatch):
+    """The ID card's price is not the licence's: no cost beside the licence answer, and a
+    choice for the ID card question."""
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
+                        knowledge.other_questions(parts, said, i, kb_url, product))
+    tracker = make_tracker("driving_licence", "hoi, wat kost een id kaart? en kan ik ook "
+                                              "mijn rijbewijs verlengen bij jullie")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert "rijbewijs verlengen" in dispatcher.messages[0]["answer"]
+    assert "utter_kb_detail" not in responses, "the ID card's price is not the licence's"
+    [other] = [m for m in dispatcher.messages if m["response"] == "utter_kb_choose_other"]
+    assert "id kaart" in other["question"]
+    assert any("id-kaart" in button["payload"] for button in other["buttons"])
+
+
 def test_one_question_gets_one_answer(kb_url, dispatcher, domain, monkeypatch):
     from actions import knowledge, topics
 
