@@ -37,8 +37,8 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CO
                                   unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
-from bot.reading.answers import (adds_more, already_left_out, declines_only_a_medium,
-                                 labelled_description, only_tells_when,
+from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out,
+                                 declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
 from bot.reading.description import category_of, clean_description
@@ -649,6 +649,11 @@ class ValidateReportForm(FormValidationAction):
         answer = answer_of(tracker, reading)
         if answer is None and reading.thanks:
             answer = True  # "dank u wel" at the summary means: send it
+        new_contact = self._new_contact(tracker, reading)
+        if new_contact:  # "liever een sms naar 06-… in plaats van mail"
+            return {"report_confirmed": None, "report_updates": True,
+                    "report_contact": new_contact,
+                    **with_ack(tracker, ack("utter_ack_contact_changed"))}
         correction = self._correction(tracker, reading, answer)
         if correction:
             return correction
@@ -690,6 +695,15 @@ class ValidateReportForm(FormValidationAction):
                 and bool(WANTS_UPDATES.search(_text(tracker))))
 
     @staticmethod
+    def _new_contact(tracker: Tracker, reading: Reading) -> Optional[Text]:
+        """Another e-mail address or phone number for the updates already asked for."""
+        if (tracker.get_slot("report_updates") is not True or reading.location is not None
+                or channel_of(tracker) in CHANNELS_WITH_ADDRESS):
+            return None
+        contact = preferred_contact(_text(tracker), reading.email, reading.phone)
+        return contact if contact and contact != tracker.get_slot("report_contact") else None
+
+    @staticmethod
     def _described_again(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
         """"O wacht, het is eigenlijk een gat": a new description, whatever was asked."""
         text = _text(tracker)
@@ -714,6 +728,10 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": labelled, "report_more_problems": None,
                     "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
+        if not only_place and reading.addition and adds_to_a_report(_text(tracker)):
+            # "… water in de kelder van nummer 14. kunt u dat erbij zetten": not a new place
+            return {"report_description": self._added(tracker, reading.addition),
+                    "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         place = reading.location
         current = tracker.get_slot("report_place")
         if (not only_place and reading.addition and place is not None
@@ -747,7 +765,8 @@ class ValidateReportForm(FormValidationAction):
         if only_place:
             return None
         asked_what = last_bot_response(tracker) == "utter_report_what_to_change"
-        part = part_to_change(_text(tracker)) if asked_what else None
+        part = part_to_change(_text(tracker)) \
+            if asked_what or _text(tracker).rstrip().endswith("?") else None
         if not part and (asked_what or answer is False):
             part = wrong_part(_text(tracker))  # "het adres klopt niet": that question again
         if part:  # "De plek" typed instead of pressed: that question again

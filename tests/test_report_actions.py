@@ -284,6 +284,59 @@ def test_a_new_description_at_the_summary_leaves_out_that_it_was_wrong(dispatche
         "Het is een sluikstort met vuilzakken, een zetel en een frigo"
 
 
+LOOSE = "De stoeptegels liggen los bij het station"
+
+
+@pytest.mark.parametrize("text, intent, described", [
+    ("de omschrijving klopt niet helemaal, het zijn niet losse tegels maar er zit een groot "
+     "gat in de stoep", "report_pavement_road",
+     "het zijn niet losse tegels maar er zit een groot gat in de stoep"),
+    ("nee, de plek is goed. ik wil de BESCHRIJVING veranderen in: diep gat in het trottoir",
+     "deny", "diep gat in het trottoir"),
+    ("please change the description to: a deep hole in the pavement, someone fell", "affirm",
+     "a deep hole in the pavement, someone fell")])
+def test_a_description_named_at_the_summary_replaces_it_and_nothing_is_sent(
+        dispatcher, domain, text, intent, described):
+    tracker = tracker_for(asking="report_confirmed", text=text, intent=intent, slots={
+        "report_description": LOOSE, "report_location": "Stationsstraat, bij het station",
+        "report_place": read_message("Stationsstraat bij het station").place})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is None, "a correction is not a yes"
+    assert result["report_description"].lower() == described.lower()
+    assert "report_location" not in result
+
+
+def test_more_asked_to_be_added_at_the_summary_is_no_new_place(dispatcher, domain):
+    text = "bijna, maar het water staat nu ook in de kelder van nummer 14. kunt u dat erbij zetten"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="inform", slots={
+        "report_description": "De straat staat blank", "report_location":
+        "Schoolstraat, tegenover de school",
+        "report_place": read_message("Schoolstraat tegenover de school").place})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "report_location" not in result
+    assert result["report_description"].startswith("De straat staat blank. Het water staat")
+    assert "erbij" not in result["report_description"]
+
+
+def test_another_phone_number_at_the_summary_changes_where_the_updates_go(dispatcher, domain):
+    text = "o wacht, liever een sms naar 06-87654321 in plaats van mail"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="inform", slots={
+        "report_description": "Busje op de stoep", "report_location": "Dorpsstraat",
+        "report_place": read_message("Dorpsstraat").place, "report_updates": True,
+        "report_contact": "h.dekker@live.nl"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_contact"] == "+31687654321" and result["report_confirmed"] is None
+    assert "report_location" not in result
+
+
+def test_a_question_naming_a_part_at_the_summary_asks_that_part_again(dispatcher, domain):
+    tracker = tracker_for(asking="report_confirmed", text="en de beschrijving?", slots={
+        "report_description": LOOSE, "report_location": "Stationsstraat"})
+    result = ValidateReportForm().validate_report_confirmed("en de beschrijving?", dispatcher,
+                                                            tracker, domain)
+    assert result["report_description"] is None and result["report_confirmed"] is None
+
+
 def test_two_problems_at_home_are_both_at_the_address_the_resident_lives_at(dispatcher,
                                                                              domain):
     text = ("Ik woon al 52 jaar aan de Julianastraat 14. De lantaarnpaal voor mijn deur "

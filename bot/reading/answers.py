@@ -269,7 +269,7 @@ def read_yes_no(text: str) -> Optional[bool]:
 
 # --- a remark carried by a yes ---------------------------------------------------------
 _LEAD_IN = re.compile(
-    r"^[\s,.;:!-]*(?:(?:hoor|helemaal|wel|zo|prima|graag|uit|alleen|maar|en|ook|nog|even|"
+    r"^[\s,.;:!-]*(?:(?:hoor|helemaal|wel|zo|prima|graag|uit|alleen|maar|en|ook|nog|even|bijna|"
     r"echter|dan|but|and|also|please|dank\s*(?:je|u)(?:\s*wel)?|bedankt|thanks)\b[\s,.;:!-]*)*",
     re.IGNORECASE,
 )
@@ -287,6 +287,7 @@ _FRAME = re.compile(
     r"|^(?:zet|voeg|schrijf) (?:er |het )?(?:ook |nog )*(?:bij|erbij|toe|erbij)\s*[:,-]\s*",
     re.IGNORECASE,
 )
+_ONLY_FRAME = re.compile(rf"^(?:(?:{_FRAME_WORDS}|dat|that)\b[\s,]*)+$", re.IGNORECASE)
 # Words that add nothing on their own: courtesy and how to be contacted.
 _FILLER = frozenset(
     "graag via mail e-mail email emailen mailen bel bellen belt me mij maar op nummer "
@@ -402,6 +403,8 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
         elif _is_question(sentence) and _ASKS_ABOUT_IT.match(sentence):
             continue  # "ja dat klopt. hoe lang duurt het?": a question, answered when filed
         sentence = _strip_thanks_tail(sentence).strip(" ,.;:!?-")
+        if _ONLY_FRAME.match(sentence):
+            continue  # "kunt u dat erbij zetten": the request itself
         if sentence and _has_content(sentence):
             parts.append(_main_clause_order(sentence) if framed is not None else sentence)
     return parts, framed_any
@@ -791,11 +794,20 @@ def already_left_out(text: str, description: str) -> bool:
 # "Wat: ratten bij de containers": the resident writes the summary's own label.
 _WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:wat|what)\s*:\s*(.+?)(?=\s*(?:waar|where)\s*:|$)",
                          re.IGNORECASE | re.DOTALL)
-# "De omschrijving moet zijn: onveilige kruising, graag verkeerslichten"
+# "De omschrijving moet zijn: onveilige kruising, graag verkeerslichten", "ik wil de
+# beschrijving veranderen in: …", "please change the description to: …", "de omschrijving
+# klopt niet, het is een groot gat"
+_DESCRIPTION = r"(?:omschrijving|beschrijving|tekst|description|text)"
 _DESCRIPTION_SAYS = re.compile(
-    r"\b(?:omschrijving|beschrijving|tekst)\s+(?:moet|mag|kan)\s+(?:\w+\s+)?(?:zijn|worden)"
-    r"\s*:\s*(.+)$|\b(?:omschrijving|beschrijving)\s*:\s*(.+)$"
-    r"|^\W*(?:de\s+|het\s+)?(?:omschrijving|beschrijving)\s*,\s*(.+)$", re.IGNORECASE | re.DOTALL)
+    rf"\b{_DESCRIPTION}\s+(?:moet|mag|kan|should|must)\s+(?:\w+\s+)?(?:zijn|worden|be|say)"
+    rf"\s*:?\s*(.+)$|\b(?:omschrijving|beschrijving|description)\s*:\s*(.+)$"
+    r"|^\W*(?:de\s+|het\s+)?(?:omschrijving|beschrijving)\s*,\s*(.+)$"
+    rf"|\b{_DESCRIPTION}\s+(?:\w+\s+)?(?:veranderen|wijzigen|aanpassen|verbeteren|changed|"
+    r"updated)\s+(?:in|naar|to|into)\b\s*:?\s*(.+)$"
+    r"|\b(?:verander|wijzig|change|update|make)\s+(?:de\s+|het\s+|the\s+)?"
+    rf"{_DESCRIPTION}\s+(?:in|naar|to|into)\b\s*:?\s*(.+)$"
+    rf"|\b{_DESCRIPTION}\s+(?:klopt\s+(?:niet|nie)(?:\s+helemaal)?|is\s+(?:niet\s+goed|fout|"
+    r"verkeerd|wrong|not\s+right|incorrect))\s*[,.:;!-]\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
 
@@ -859,7 +871,8 @@ def part_to_change(text: str) -> Optional[str]:
     plain = re.sub(r"[^\w\s-]", " ", (text or "").lower())
     plain = " ".join(w for w in plain.split() if w not in {"graag", "nee", "dan", "alleen",
                                                              "please", "aanpassen", "wijzigen",
-                                                             "veranderen", "change"})
+                                                             "veranderen", "change",
+                                                             "en", "and", "what", "about"})
     for intent, pattern in _PARTS:
         if pattern.fullmatch(plain):
             return intent

@@ -471,6 +471,10 @@ _AT_HOME = re.compile(r"\b(?:voor|bij|naast|tegenover|achter|aan) (?:mijn|ons|on
 # "in een diepe put gereden/gevallen": the problem the resident ran into.
 _INTO_IT = frozenset("gereden gefietst gevallen gestapt gestruikeld getrapt gelopen gereden "
                      "beland terechtgekomen gezakt geraakt".split())
+# Phrases that open like a place but say something else ("in plaats van mail").
+_IDIOMS = (("in", "plaats"), ("op", "de", "hoogte"), ("in", "orde"), ("in", "de", "war"),
+           ("in", "de", "gaten"), ("op", "tijd"), ("in", "principe"), ("in", "elk", "geval"),
+           ("in", "ieder", "geval"), ("in", "het", "algemeen"), ("op", "zich"))
 # "in onze straat": the resident's own street.
 _OWN_STREET = re.compile(r"\b(?:in|op) (?:mijn|ons|onze|m n|mn) (?:straat|stoep|buurt|hofje)\b",
                          re.IGNORECASE)
@@ -1090,6 +1094,9 @@ class _Reading:
         return found
 
     def _landmark_at(self, index: int, streets: set) -> Optional[_Phrase]:
+        if any(tuple(self._lower(index + i) for i in range(len(idiom))) == idiom
+               for idiom in _IDIOMS):
+            return None
         after_preposition = self._preposition_end(index)
         if after_preposition is None:
             return self._bare_landmark(index, streets) if self._opens_place(index) else None

@@ -358,6 +358,12 @@ def test_questions_refusals_and_other_languages_are_clearly_not_a_place(text):
     assert is_clearly_not_a_place(text, REGISTER)
 
 
+@pytest.mark.parametrize("text", ["liever een sms in plaats van mail",
+                                  "ik wil op de hoogte blijven", "het is in orde zo"])
+def test_a_phrase_that_opens_like_a_place_but_is_not_one(text):
+    assert read_place(text, REGISTER) is None
+
+
 @pytest.mark.parametrize("text", [
     "Kerkstraat 14?", "nee, het is de Molenweg", "weet ik niet, bij de speeltuin ergens",
     "14", "Eikenlaan 7", "near Kerkstraat 14 please", "geen idee van het nummer, Lindelaan",
