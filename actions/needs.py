@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -13,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
-from actions.knowledge import ANSWERED, ensure_knowledge, find_answer, utter_article
+from actions.knowledge import ANSWERED, CHOICE, ensure_knowledge, find_answer, utter_article
 from actions.reading import reading_of
 from bot.knowledge import retrieval
 from bot.knowledge.articles import Article
@@ -61,6 +62,29 @@ async def _answer_beside(dispatcher: CollectingDispatcher, tracker: Tracker,
         return
     if decision.kind == ANSWERED and decision.articles[0].id != need:
         utter_article(dispatcher, tracker, decision.articles[0])
+        return
+    try:
+        article = await asyncio.to_thread(_told_beside, tracker.latest_message.get("text") or "",
+                                          need, DATABASE_URL)
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        return
+    if article is not None:
+        utter_article(dispatcher, tracker, article, article.title)
+
+
+def _told_beside(text: Text, need: Optional[Text], url: str) -> Optional[Article]:
+    """"… Ik kan niet meer goed boodschappen doen en de trap is zwaar. Ook is het soms erg
+    stil in huis.": the article one sentence of a letter fits well, besides the need's."""
+    ensure_knowledge(url)
+    index = retrieval.live_index(url).current()
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        decision = index.answer_for(sentence)
+        if (decision.kind in (ANSWERED, CHOICE) and decision.scores
+                and decision.scores[0] >= retrieval.ANSWER_SCORE
+                and decision.articles[0].id != need):
+            return decision.articles[0]
+    return None
 
 
 async def utter_need(dispatcher: CollectingDispatcher, tracker: Tracker,

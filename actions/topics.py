@@ -400,6 +400,10 @@ class ActionOutOfScope(ProfileAction):
         return "utter_out_of_scope"
 
 
+_WAYS_TO_BE_REACHED = frozenset("digid internet computer laptop smartphone mobieltje email mail "
+                                "brief papier online digitaal handig schriftelijk".split())
+
+
 class ActionNoInternet(ProfileAction):
     """"Ik heb geen internet, kunt u het niet gewoon zeggen?": another way than a link."""
 
@@ -410,6 +414,10 @@ class ActionNoInternet(ProfileAction):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         events = await super().run(dispatcher, tracker, domain)
         intent = tracker.get_intent_of_latest_message()
+        named = [word for word in subject_words(tracker.latest_message.get("text") or "").split()
+                 if word not in _WAYS_TO_BE_REACHED]
+        if not named:
+            return events  # "ik heb geen digid": no product named, none guessed
         if intent in KNOWLEDGE_INTENTS - {GENERIC_QUESTION, "out_of_scope"}:
             # "we gaan verhuizen, hoe geven we dat door? we hebben geen computer": the
             # other way first, then what there is to know about the product

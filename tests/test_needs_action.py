@@ -56,3 +56,14 @@ def test_a_question_beside_loneliness_is_answered_too(kb_url, dispatcher):
     answers = [m.get("answer") or "" for m in dispatcher.messages]
     assert any("Luisterlijn" in answer for answer in answers)
     assert any("uitvaartondernemer" in answer for answer in answers)
+
+
+def test_a_letter_of_an_old_resident_alone_gets_help_at_home_beside_company(kb_url, dispatcher):
+    """Loneliness and the housekeeping that no longer works: both answered, no money talk."""
+    run_need("Beste gemeente, ik ben 86 en sinds het overlijden van mijn vrouw woon ik alleen. "
+             "Ik kan niet meer goed zelf boodschappen doen en het huishouden valt me zwaar. "
+             "Het is erg stil in huis.", dispatcher)
+    answers = [m.get("answer") or "" for m in dispatcher.messages]
+    assert any("Luisterlijn" in answer for answer in answers)
+    assert any("Wmo" in answer for answer in answers)
+    assert not any("voedselbank" in answer.lower() for answer in answers)

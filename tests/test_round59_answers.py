@@ -24,6 +24,13 @@ def test_no_computer_and_a_care_question_gets_the_other_way_and_the_care_answer(
                                                             "utter_answer_care_at_home"]
 
 
+def test_no_digid_alone_gets_the_other_way_and_no_guessed_product(dispatcher, domain):
+    """"Ik heb geen digid" heard as a move: the other way, not the moving answer."""
+    asyncio.run(ActionNoInternet().run(dispatcher, make_tracker("moving_address_change",
+                                                                "ik heb geen digid"), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_internet"]
+
+
 def test_a_question_after_the_answer_to_a_need_is_read_with_that_answer():
     events = START + [said("ik ben 84 en zie soms dagen niemand", "complaint"),
                       ActionExecuted("action_answer_need"),

@@ -71,7 +71,13 @@ _LONELY = re.compile(
     # "sinds mijn man overleden is zit ik de hele dag alleen thuis" (not "ik wil alleen …")
     r"|\b(?:zit|ben)\s+(?:ik\s+)?(?:de\s+hele\s+dag|hele\s+dagen|vaak|veel|altijd|zo|"
     r"sindsdien|nu\s+helemaal)\s+(?:\w+\s+)?alleen\b(?!\s+(?:maar|om|te|met\s+een\s+vraag))"
-    r"|\bvoel\s+(?:me|mij)\s+(?:zo\s+|erg\s+|heel\s+|vaak\s+)?alleen\b",
+    r"|\bvoel\s+(?:me|mij)\s+(?:zo\s+|erg\s+|heel\s+|vaak\s+)?alleen\b"
+    # "ook is het soms erg stil in huis", "sinds het overlijden van mijn man woon ik alleen"
+    r"|\b(?:erg|zo|heel|best|vaak|zo\s+ontzettend)\s+stil\s+(?:in\s+(?:huis|mijn\s+huis)|om\s+"
+    r"(?:me|mij)\s+heen)\b"
+    r"|\bsinds\s+(?:het\s+overlijden|de\s+dood|(?:mijn|m[n'])\s+(?:man|vrouw|partner)\s+"
+    r"(?:\w+\s+){0,3}(?:overleden|gestorven|weg))\b(?:\s+\w+){0,6}\s+alleen\b"
+    r"(?!\s+(?:maar|om|te|met\s+een\s+vraag))",
     re.IGNORECASE)
 # A carer at the end of their strength: "ik zorg al maanden voor allebei en ik kan niet meer".
 _CARER_WORN_OUT = re.compile(

@@ -26,6 +26,8 @@ from bot.reading.needs import NEEDS, need_of
     ("sinds mijn man overleden is zit ik de hele dag alleen thuis", "eenzaamheid"),
     ("ik verzorg al twee jaar mijn man en het wordt me te zwaar", "mantelzorg-ondersteuning"),
     ("als mantelzorger ben ik echt uitgeput, wat kan ik doen?", "mantelzorg-ondersteuning"),
+    ("ik ben 79 en sinds de dood van mijn vrouw woon ik hier alleen", "eenzaamheid"),
+    ("het is zo stil in huis geworden, de kinderen komen bijna nooit", "eenzaamheid"),
 ])
 def test_an_acute_need_names_its_article(text, article):
     assert need_of(text) == article
@@ -46,6 +48,8 @@ def test_an_acute_need_names_its_article(text, article):
     "kan ik met iemand praten over mijn aanslag?",
     "ik zit alleen met een vraag over mijn paspoort",
     "mijn kind is alleen thuis, hoe laat komt de vuilniswagen?",
+    "ik woon alleen, krijg ik korting op de afvalstoffenheffing?",
+    "mijn vader is overleden, ik woon nu alleen in zijn huis, moet ik iets doen?",
 ])
 def test_everyday_messages_name_no_need(text):
     assert need_of(text) is None
