@@ -17,8 +17,9 @@ from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
 from bot.reading.answers import asks_about_acting
 from bot.reading.questions import inside_the_home
-from bot.reading.danger import (a_new_danger, asks_why_112, help_called, says_cannot_call,
-                                someone_may_be_inside, strong_gas)
+from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112, help_called,
+                                says_cannot_call, someone_may_be_inside, strong_gas,
+                                tells_a_sign_of_life)
 from bot.reading.result import Reading
 
 
@@ -87,6 +88,8 @@ class ActionEmergency(Action):
         if again and _gas_answered(tracker) and someone_may_be_inside(text):
             own, meanwhile = None, OUTAGE_PERSON  # "de buurvrouw van 3 hoog doet niet open"
         response = own or meanwhile or outage or _response(reading, again, text, earlier)
+        if again and _in_doubt_about_someone_hurt(text, reading, earlier):
+            response = DOUBT_HURT  # "ze is wel aanspreekbaar": 112 when in doubt, else the GP
         if response == "utter_emergency_followup" and _called_before(tracker):
             response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
         utter(dispatcher, response)
@@ -130,6 +133,14 @@ def _response(reading: Reading, again: bool, text: Text = "",
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard
+
+
+DOUBT_HURT = "utter_emergency_doubt_hurt"
+
+
+def _in_doubt_about_someone_hurt(text: Text, reading: Reading, earlier: Optional[Text]) -> bool:
+    return earlier in SOMEONE_HURT and not help_called(text) and (
+        tells_a_sign_of_life(text) or reading.danger_reason == "asks_112")
 
 
 def _earlier_reason(tracker: Tracker) -> Optional[Text]:

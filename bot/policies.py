@@ -45,7 +45,8 @@ from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shaken, same_event,
-                                says_cannot_call, someone_may_be_inside, strong_gas)
+                                says_cannot_call, someone_may_be_inside, strong_gas,
+                                tells_a_sign_of_life)
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import outside_the_municipality
@@ -647,6 +648,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
             and _ASKS_FOR_HELP.search(text or "") and not _DESPAIR.search(text or "")
             and not reading.alarm):
         return False  # after 113: "en voor die schulden, kan iemand me helpen?" is answered
+    if danger_told and tells_a_sign_of_life(text or "") and not _YES_TO_REPORT.search(text or ""):
+        return True  # "ze is wel aanspreekbaar" about someone bleeding: not yet all well
     if _ALL_WELL.search(text or ""):
         return False  # "hij is ok, maar die plank moet gerepareerd"
     if reading.question not in (None, QUESTION) + _STAYS_WITH_THE_EMERGENCY and not (

@@ -88,6 +88,24 @@ def test_a_question_right_after_the_112_answer_gets_why_and_112_again(dispatcher
     assert events == []
 
 
+HURT = ("er ligt een stoeptegel los, mijn buurvrouw is erover gestruikeld en bloedt nu aan "
+        "haar hoofd")
+
+
+@pytest.mark.parametrize("text", ["ze is wel aanspreekbaar",
+                                  "moet ik nou 112 bellen of niet, ze zegt dat het wel gaat"])
+def test_a_sign_of_life_or_a_doubt_about_someone_hurt_gets_112_when_in_doubt(
+        dispatcher, domain, text):
+    tracker = make_tracker("report_waste_collection", text,
+                           entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": HURT, "parse_data": {
+                              "entities": read_message(HURT).to_entities(HURT)}},
+                          {"event": "action", "name": "action_emergency"},
+                          {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_doubt_hurt"]
+
+
 def _after_the_gas_answer(text: str, answer: str = "utter_emergency_gas",
                           first: str = "ik ruik gas in het trappenhuis"):
     tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))

@@ -281,6 +281,19 @@ def test_an_answer_to_the_report_offer_or_to_the_form_is_no_new_emergency():
     assert reading_route(tracker(in_form + [said("Kerkstraat 5", "inform")])) == "report_form"
 
 
+def test_a_sign_of_life_of_someone_hurt_is_no_yes_to_the_report_offer():
+    hurt = "de tegel ligt los, mijn buurvrouw is gestruikeld en bloedt aan haar hoofd"
+    offered = START + [said(hurt, "report_pavement_road"), ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       ActionExecuted("action_listen")]
+    assert reading_route(tracker(offered + [said("ze is wel aanspreekbaar",
+                                                 "report_waste_collection")])) == \
+        "action_emergency"
+    assert reading_route(tracker(offered + [said("ze is wel aanspreekbaar, meld de tegel maar",
+                                                 "report_pavement_road")])) == \
+        "action_start_report"
+
+
 @pytest.mark.parametrize("slot, text", [
     ("report_location", "er is niks mis ik wil weten wanneer de gft bak geleegd wordt. nr 12"),
     ("report_updates", "IK WIL GEEN MELDING. wanneer wordt de gft opgehaald op de molenweg")])

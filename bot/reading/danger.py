@@ -238,6 +238,21 @@ def help_called(text: str) -> bool:
             and not _ASKS_WHAT_TO_CALL.search(text or ""))
 
 
+# "ze is wel aanspreekbaar", "hij ademt nog", "ze zegt dat het wel gaat": a sign of life
+# about someone hurt, which is no all-clear.
+_SIGN_OF_LIFE = re.compile(
+    r"\b(?:is|zijn|lijkt|blijft|was)\s+(?:\w+\s+)?(?:aanspreekbaar|bij\s+bewustzijn|"
+    r"wakker|weer\s+bij)\b|\b(?:ademt|reageert|praat|beweegt)\s+(?:\w+\s+)?(?:wel|nog|weer)\b"
+    r"|\b(?:zegt|zei)\s+(?:\w+\s+){0,2}(?:dat\s+)?(?:het\s+)?(?:wel\s+)?(?:gaat|meevalt)\b"
+    r"|\b(?:is|are|seems)\s+(?:\w+\s+)?(?:conscious|awake|talking|breathing)\b",
+    re.IGNORECASE)
+
+
+def tells_a_sign_of_life(text: str) -> bool:
+    """"Ze is wel aanspreekbaar" about someone hurt: still a reason to doubt, not all well."""
+    return bool(_SIGN_OF_LIFE.search(text or ""))
+
+
 def strong_gas(text: str) -> bool:
     """The gas smell is strong or it hisses ("het is echt sterk")."""
     return bool(_STRONG_GAS.search(text or ""))
@@ -456,8 +471,8 @@ def _rule(spec: Dict, words: Dict[str, str]) -> _Rule:
 # In a report after help came, only a crash and its injured are one accident retold: "mijn
 # zoon ademt niet meer" after a crash is someone else.
 ONE_ACCIDENT = ("crash", "injured")
-ONE_EVENT = (ONE_ACCIDENT,
-             ("injured", "unconscious", "medical", "breathing", "collapse", "crash", "trapped"))
+SOMEONE_HURT = ("injured", "unconscious", "medical", "breathing", "collapse", "crash", "trapped")
+ONE_EVENT = (ONE_ACCIDENT, SOMEONE_HURT)
 # Reasons that follow any danger: asked whether to call, or a cry, not a danger of its own.
 _NO_DANGER_OF_ITS_OWN = ("asks_112", "cry_for_help")
 
