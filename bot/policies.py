@@ -223,6 +223,10 @@ _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?
                             r"|\byes,? (?:please )?report\b"
                             r"|\b(?:ja|jawel|yes)\b[\s,!.]*meld\b|\bmeld (?:\w+ ){0,2}?maar\b",
                             re.IGNORECASE)
+# "ok dan wil ik wel de ratten bij de containers melden": a report, also right after an answer.
+_WANTS_TO_REPORT = re.compile(r"\b(?:wil|wilde|ga|gaan|willen)\s+(?:ik|we|wij)?\s*"
+                              r"(?:(?!niet\b|geen\b|nie\b)\w+\s+){0,10}?melden\b"
+                              r"|\bi (?:want|would like|d like) to report\b", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
     r"\b(?:(?:heb|hebben|heeft|hebt)\s+(?:\w+\s+){0,2}?geen\s+(?:internet|computer|pc|laptop|"
@@ -962,6 +966,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and before in ANSWERING_ACTIONS
             and _YES_TO_REPORT.search(message.text or "") and _asked_about_a_problem(tracker)):
         return START_REPORT_ACTION  # "ik wil weten of dat mag en het melden" after the answer
+    if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
+            and reading.category and "?" not in (message.text or "")
+            and _WANTS_TO_REPORT.search(message.text or "")):
+        return START_REPORT_ACTION  # "ok dan wil ik wel de ratten bij nummer 40 melden"
     if follow_up or (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
                      and not (reading.category or reading.danger or reading.location)
                      and "?" in (message.text or "") and set(last_turn) & set(CONTEXT_ACTIONS)):

@@ -1361,6 +1361,20 @@ def test_despair_again_after_the_handover_gets_113_at_once():
         "utter_emergency_followup_suicide"
 
 
+def test_a_report_wished_right_after_the_answer_about_it_starts_the_report():
+    answered = START + [said("doet de gemeente iets aan ratten?", "municipal_question"),
+                        ActionExecuted("action_answer_topic"),
+                        BotUttered("Ziet u ratten op straat …",
+                                   metadata={"utter_action": "utter_kb_answer"}),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    text = "ok dan wil ik wel de ratten bij de containers in de wilhelminastraat melden"
+    assert reading_route(tracker(answered + [said(text, "report_public_space_other")])) == \
+        "action_start_report"
+    doubt = "ik wil de ratten in mijn tuin niet melden, wat kan ik zelf doen?"
+    assert reading_route(tracker(answered + [said(doubt, "report_public_space_other")])) != \
+        "action_start_report"
+
+
 ASKED_ANYTHING_ELSE = START + [said("hoe krijg ik een parkeervergunning", "parking_permit"),
                                ActionExecuted("action_answer_topic"),
                                ActionExecuted("utter_anything_else"),

@@ -52,7 +52,11 @@ _FASTER = re.compile(
     r"iemand\b|\b(?:ook|nog) (?:vanavond|vannacht|vandaag)\s*\?"
     r"|\b(?:vanavond|vannacht) (?:nog )?iemand\b"
     r"|\b(?:jullie|ze|de gemeente|iemand) (?:\w+ ){0,3}?(?:vandaag|morgen|meteen|direct)\b"
-    r"(?: \w+){0,2} ?(?:\?|$)")
+    r"(?: \w+){0,2} ?(?:\?|$)"
+    # "kan er snel iemand komen?", "stuur snel een ploeg"
+    r"|\b(?:snel|vlug|gauw|rap|dringend) (?:iemand|een ploeg|een monteur|mensen)\b"
+    r"|\b(?:iemand|een ploeg|jullie) (?:\w+ )?(?:snel|vlug|gauw|dringend) (?:komen|langs|"
+    r"kijken|sturen)\b")
 _COST = re.compile(
     rf"\bwat kost {_IT}\b|\bkost {_IT} (?:\w+ ){{0,2}}?(?:geld|iets|wat)\b"
     r"|\b(?:moet|moeten) (?:ik|we|wij) (?:\w+ ){0,3}?(?:betalen|voor betalen)\b"

@@ -14,6 +14,7 @@ ASKED = {
                  "en wanneer komt er iemand?", "Wordt er vandaag nog gestrooid?",
                  "wordt het pad nog geveegd?", "strooien jullie nou wel of niet?"],
     "faster": ["binnen 24 uur, ook vannacht? het is pikdonker", "komt er vannacht nog iemand?",
+               "maar kan er snel iemand komen? straks valt er een kind in",
                "kan het niet wat sneller?", "het is dringend, kan het vandaag nog?",
                "kunnen jullie met spoed komen?", "could you do it faster?",
                "gaat ge da rap weghalen? morgen is 't schoolfeest",
