@@ -173,6 +173,20 @@ def _clause_naming(text: Text, words: Text) -> Optional[Text]:
     return None
 
 
+_NEAR_A_STREET = r"(?:achter|naast|bij|vlakbij|tegenover|langs|dichtbij|in de buurt van|om de " \
+                 r"hoek van|aan het eind van|naast|voorbij|achter|behind|near|next to|off)"
+
+
+def _spot_near(text: Text, place: Place) -> Text:
+    """Where an unknown street lies, told with a known one: "achter de Beukenlaan", and the
+    spot told beside it ("aan het einde van de straat bij het grasveld")."""
+    streets = "|".join(re.escape(street) for street in place.streets)
+    near = re.search(rf"\b{_NEAR_A_STREET}\s+(?:de\s+|het\s+|the\s+)?(?:{streets})\b", text,
+                     re.IGNORECASE)
+    parts = [near.group(0) if near else f"bij de {place.streets[0]}", place.landmark]
+    return ", ".join(part for part in parts if part)
+
+
 _DANGLING = re.compile(r"(?:\s+(?:aan|bij|op|in|van|naar|langs|de|het|een|t|'t|is|zit|ligt|"
                        r"staat|zijn|on|at|near|by|the|it's|its|is))+\s*$", re.IGNORECASE)
 
@@ -512,6 +526,11 @@ class ValidateReportForm(FormValidationAction):
         again = same or _names_again(text, pending)
         if checked and again and _called_an_area(tracker, pending.streets[0]):
             return pending_slots(pending, prompt(LAST_TRY))  # "de wijk De Eikenhof": a street?
+        if checked and said_yes and place and place.streets and not again:
+            # "ja de naam klopt, een nieuwe wijk achter de Beukenlaan": the street named at
+            # the question stays; the known street tells where it is
+            return self._street_or_ask(_as_own_words(_with_landmark(
+                pending, _spot_near(text, place))))
         if checked and (said_yes and not place or again):
             # "jawel, Eikenlaan 5", "het is echt de populierenlaan hoor. de grote flat achter
             # het winkelcentrum": the resident knows the street; taken as they write it

@@ -468,6 +468,18 @@ def test_a_known_street_after_the_unknown_one_is_taken(dispatcher, domain):
     assert second["report_location"] == "Beukenlaan 5"
 
 
+def test_yes_to_the_unknown_street_keeps_it_beside_the_known_street_it_lies_behind(
+        dispatcher, domain):
+    first = ValidateReportForm().validate_report_location(
+        "Eikenhof", dispatcher, tracker_for(asking="report_location", text="Eikenhof"), domain)
+    text = ("Ja de naam klopt, het is een nieuwe wijk achter de Beukenlaan. De speeltuin ligt "
+            "aan het einde van de straat.")
+    second = ValidateReportForm().validate_report_location(
+        text, dispatcher, _after_the_unknown_street_question(text, first["report_place"]), domain)
+    assert second["report_location"].startswith("Eikenhof, achter de Beukenlaan")
+    assert second["report_place"]["streets"] == ["Eikenhof"]
+
+
 def test_an_unknown_street_in_the_first_message_is_asked_about(dispatcher, domain):
     slots = start("Bankje kapot in de Eikenlaan 5", "report_public_space_other", dispatcher,
                   domain)
