@@ -363,6 +363,20 @@ _PRODUCT_WORDS = {
 }
 
 
+KB_ANSWERS = ("utter_kb_answer", "utter_kb_answer_sensitive")
+
+
+def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: str) -> bool:
+    """"En haar parkeervergunning, loopt die door?" after the answer about a death that tells
+    what to do with it: the product's words are in that answer, so it is read with it."""
+    said = next((event.text or "" for event in reversed(tracker.events)
+                 if type(event).__name__ == "BotUttered"
+                 and (event.metadata or {}).get("utter_action") in KB_ANSWERS), "")
+    named = [found.group(0) for found in re.finditer(r"\w+", text)
+             if len(found.group(0)) >= 6 and _PRODUCT_WORDS[intent].search(found.group(0))]
+    return bool(named) and all(word.lower() in said.lower() for word in named)
+
+
 def _names_the_product(intent: Optional[str], text: str) -> bool:
     """A product question ("wat kost een paspoort?") rather than a question about the
     report that the model took for one ("moet ik hier iets voor betalen?" as taxes)."""
@@ -402,8 +416,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
         return False  # an article chosen with a button: its answer, not a detail of another
     # "en hebben ze daar betaald parkeren?" after moving: its own product
+    told_before = intent in _PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
     own_product = (intent in _PRODUCT_WORDS and intent != _previous_intent(tracker)
-                   and _sure(message) and _names_the_product(intent, text))
+                   and _sure(message) and _names_the_product(intent, text) and not told_before)
     if (reading.answer is True and reading.addition and is_question(reading.addition)
             and _last_response(tracker) == ANYTHING_ELSE and not own_product):
         return True  # "ok en het is een leaseauto, kan dat ook" at "anything else?"
@@ -418,7 +433,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     if own_product:
         return False
-    if not is_follow_up(text) and not (english and intent in UNSURE_INTENTS and "?" in text):
+    if not (is_follow_up(text) or told_before and "?" in text) and not (
+            english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
         return not _has_case_number(message) and not mentions_a_report(text)

@@ -1361,6 +1361,22 @@ def test_despair_again_after_the_handover_gets_113_at_once():
         "utter_emergency_followup_suicide"
 
 
+def test_a_product_the_last_answer_told_about_is_read_with_that_answer():
+    """The death answer says what to do with a parking permit: not the permit's answer."""
+    answered = START + [said("mijn moeder is overleden, wat moet ik regelen", "death"),
+                        ActionExecuted("action_answer_topic"),
+                        BotUttered("Gecondoleerd … Had de overledene een parkeervergunning? "
+                                   "Zeg die op via de website of bel ons. …",
+                                   metadata={"utter_action": "utter_kb_answer_sensitive"}),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    text = "en haar parkeervergunning, loopt die gewoon door?"
+    assert reading_route(tracker(answered + [said(text, "parking_permit", 0.97)])) == \
+        "action_answer_follow_up"
+    other = "en hoe vraag ik zelf een bezoekersvergunning aan?"
+    assert reading_route(tracker(answered + [said(other, "parking_permit", 0.97)])) != \
+        "action_answer_follow_up"
+
+
 def test_a_report_wished_right_after_the_answer_about_it_starts_the_report():
     answered = START + [said("doet de gemeente iets aan ratten?", "municipal_question"),
                         ActionExecuted("action_answer_topic"),
