@@ -27,11 +27,11 @@ from bot import channel_store
 from bot.reports import db as reports_db
 from bot.reports.models import Report, utcnow
 from bot.serve import Stack
-from tests.channel_helpers import wait_for
+from tests.channel_helpers import wait_for, whatsapp_says
 from tests.conftest import WHATSAPP_TEMPLATES
 from tests.standins.signalen import SignalenStandIn
 from tests.test_signalen_e2e import (DELIVERY, filed_on_whatsapp, news, signal_of,
-                                     start_signalen_stack, whatsapp)
+                                     start_signalen_stack)
 from tests.test_whatsapp_sms import new_number
 
 pytestmark = pytest.mark.stack
@@ -116,7 +116,7 @@ def test_inside_the_window_the_question_is_free_text_and_the_answer_reaches_sign
     assert report["case_number"] in question
     assert len(twilio_standin.templates_to(resident)) == templates_before, "no template"
 
-    thanks = whatsapp(reply_stack, twilio_standin, resident, "Ja, ook overdag, al een week")
+    thanks = whatsapp_says(reply_stack, twilio_standin, resident, "Ja, ook overdag, al een week")
     assert "doorgegeven" in " ".join(thanks)
     wait_for(lambda: answered_in_signalen(signalen, report), timeout=DELIVERY)
     assert answered_in_signalen(signalen, report) == [
@@ -138,7 +138,7 @@ def test_outside_the_window_a_template_asks_first_and_the_answer_after_it_reache
     assert json.loads(template["ContentVariables"])["1"] == report["case_number"]
     assert len(twilio_standin.bodies_to(resident)) == bodies_before, "no free text outside"
 
-    replies = whatsapp(reply_stack, twilio_standin, resident, "Wat is er?")
+    replies = whatsapp_says(reply_stack, twilio_standin, resident, "Wat is er?")
     assert len(replies) == 1, replies
     [question] = replies
     assert "Welk nummer staat er op de paal?" in question and report["case_number"] in question, \
@@ -146,7 +146,7 @@ def test_outside_the_window_a_template_asks_first_and_the_answer_after_it_reache
     assert not answered_in_signalen(signalen, report), "'Wat is er?' is no answer"
     assert pending_question(db_url, report["case_number"]), "still waiting for the answer"
 
-    thanks = whatsapp(reply_stack, twilio_standin, resident, "Nummer 12, bij de bushalte")
+    thanks = whatsapp_says(reply_stack, twilio_standin, resident, "Nummer 12, bij de bushalte")
     assert "doorgegeven" in " ".join(thanks)
     wait_for(lambda: answered_in_signalen(signalen, report), timeout=DELIVERY)
     assert answered_in_signalen(signalen, report) == [
