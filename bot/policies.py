@@ -277,7 +277,8 @@ _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen
                        r"\bni(?:ks|ets) aan de hand\b|"
                        r"\b(?:is|are|seems) (?:ok|okay|fine|alright)\b"
                        r"|\b(?:niet|geen|not|no) (?:meer )?(?:in )?(?:gevaar|danger)\b"
-                       r"|\bgeen (?:nood|noodgeval)\b|\bno emergency\b",
+                       r"|\bgeen (?:nood|noodgeval)\b|\bno emergency\b"
+                       r"|\bniet (?:dat )?(?:het |dit )?een noodgeval\b",
                        re.IGNORECASE)
 # After the handover: "ik wil geen collega, ik wil gewoon weten …" is no message for one.
 _NO_COLLEAGUE = re.compile(r"\b(?:geen|niet met een|hoef geen|hoeft geen) (?:\w+ )?"
@@ -658,7 +659,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "de buurvrouw van boven doet niet open": never a report form
     if help_called(text or ""):
         return False
-    if offered and not reading.urgent and _YES_TO_REPORT.search(text or ""):
+    if offered and not reading.urgent and (_YES_TO_REPORT.search(text or "")
+                                           or _WANTS_TO_REPORT.search(text or "")):
         return False  # "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"
     if reading.urgent or says_cannot_call(text or ""):
         return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"

@@ -281,6 +281,18 @@ def test_an_answer_to_the_report_offer_or_to_the_form_is_no_new_emergency():
     assert reading_route(tracker(in_form + [said("Kerkstraat 5", "inform")])) == "report_form"
 
 
+def test_after_a_fall_the_wish_to_report_the_hole_starts_the_report():
+    fall = "van mn fiets gevallen door een gat in de weg, mn arm ziet er raar uit"
+    offered = START + [said(fall, "report_pavement_road"), ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       ActionExecuted("action_listen")]
+    for text in ("ik denk niet dat het een noodgeval is, mn vriend brengt me naar de "
+                 "huisartsenpost. wil wel dat gat melden",
+                 "het bloeden is gestopt. kan ik nu dat gat melden?"):
+        assert reading_route(tracker(offered + [said(text, "report_pavement_road")])) != \
+            "action_emergency", text
+
+
 def test_a_sign_of_life_of_someone_hurt_is_no_yes_to_the_report_offer():
     hurt = "de tegel ligt los, mijn buurvrouw is gestruikeld en bloedt aan haar hoofd"
     offered = START + [said(hurt, "report_pavement_road"), ActionExecuted("action_emergency"),

@@ -346,9 +346,10 @@ def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon) -> boo
     return not _about_the_past(clause, lexicon)
 
 
-# Right after the trigger: "het brandt nu niet meer", "er brandt niks meer": it is over;
+# Right after the trigger: "het brandt nu niet meer", "het bloeden is gestopt": it is over;
 # but "er zit een fietser onder die niet meer opstaat" is worse, not over.
-_NO_LONGER = re.compile(r"^(?: \w+){0,2} (?:niet|niks|niets|nie|geen) meer\b"
+_NO_LONGER = re.compile(r"^(?: \w+){0,4} (?:is |zijn )?(?:gestopt|opgehouden|voorbij|geblust)\b"
+                        r"|^(?: \w+){0,2} (?:niet|niks|niets|nie|geen) meer\b"
                         r"(?! (?:op|opstaat|opstaan|overeind|beweegt|bewegen|reageert|reageren|"
                         r"ademt|ademen|wakker|praat|bij|los|vrij|weg|eruit|uit)\b)"
                         r"|^(?: \w+){0,2} (?:no longer|not anymore)\b")
