@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
 from actions.reading import channel_of, last_bot_response
+from actions.report_slots import HIGH_PRIORITY
 from bot import settings
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
@@ -100,6 +101,8 @@ class ActionContactHuman(OpeningHoursAction):
         no_phone = "_no_phone" if any(cannot_use_the_phone(text) for text in resident_texts(
             tracker)[:EARLIER_MESSAGES + 1]) else ""
         if not municipality.is_open(now):
+            if _urgent_now(tracker):  # "het water komt de gang in, ik wil dat er iemand komt"
+                utter(dispatcher, "utter_report_question_urgent_number")
             self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en",
                                 suffix=no_phone)
             return []
@@ -112,6 +115,12 @@ class ActionContactHuman(OpeningHoursAction):
         if online is not None:
             await asyncio.to_thread(join_queue, dispatcher, tracker, now)
         return []
+
+
+def _urgent_now(tracker: Tracker) -> bool:
+    """A hazard told in this message, or a report with priority being made or just made."""
+    reading = Reading.from_entities(tracker.latest_message.get("entities"))
+    return reading.danger == "hazard" or tracker.get_slot("report_priority") == HIGH_PRIORITY
 
 
 class ActionTakeMessage(OpeningHoursAction):

@@ -15,6 +15,7 @@ import yaml
 from sqlalchemy import create_engine
 
 from actions.contact import ActionContactHuman, ActionTakeMessage, ActionTellWhen
+from bot.reading.message import read_message
 from bot.settings import ROOT
 from bot.worklist.record import record
 from bot.worklist.table import ensure_table
@@ -42,6 +43,16 @@ def test_contact_human_starts_the_waiting(moment, response, dispatcher, domain, 
     events = run(ActionContactHuman(clock=lambda: moment), dispatcher, domain)
     assert [m["response"] for m in dispatcher.messages] == [response]
     assert events == []
+
+
+def test_a_person_asked_for_at_night_beside_a_hazard_first_gets_the_urgent_numbers(
+        dispatcher, domain):
+    text = "het water komt nu de gang in!! ik wil dat er iemand komt"
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
+    asyncio.run(ActionContactHuman(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
+                                                                     domain))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_report_question_urgent_number", "utter_contact_closed"]
 
 
 def test_a_message_left_while_open_is_read_soon(dispatcher, domain):

@@ -53,7 +53,9 @@ _FASTER = re.compile(
     r"|\b(?:vanavond|vannacht) (?:nog )?iemand\b"
     r"|\b(?:jullie|ze|de gemeente|iemand) (?:\w+ ){0,3}?(?:vandaag|morgen|meteen|direct)\b"
     r"(?: \w+){0,2} ?(?:\?|$)"
-    # "kan er snel iemand komen?", "stuur snel een ploeg"
+    # "kan er snel iemand komen?", "stuur snel een ploeg", "ik wil dat er iemand komt"
+    r"|\bwil (?:dat )?er (?:nu |snel |meteen |vandaag )*iemand (?:\w+ )?komt\b"
+    r"|\bstuur (?:nu |snel |meteen )*(?:iemand|een ploeg)\b"
     r"|\b(?:snel|vlug|gauw|rap|dringend) (?:iemand|een ploeg|een monteur|mensen)\b"
     r"|\b(?:iemand|een ploeg|jullie) (?:\w+ )?(?:snel|vlug|gauw|dringend) (?:komen|langs|"
     r"kijken|sturen)\b")
@@ -106,7 +108,10 @@ _PHONE = re.compile(
     r"(?:iemand |jullie |u |de gemeente )?(?:bellen|opbellen|telefonisch)\b"
     r"|\b(?:wat|welk) is (?:\w+ ){0,2}?(?:telefoonnummer|nummer om te bellen)\b"
     r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
-    r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b")
+    r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b"
+    # "moet ik nog iemand anders bellen?", "wie moet ik bellen"
+    r"|\bmoet ik (?:nog |dan |nu |ook )*(?:iemand|wie|een ander|instantie)\b(?: \w+)? bellen\b"
+    r"|\bwie (?:moet|kan|mag) ik (?:\w+ )?bellen\b")
 # "Wat doe ik met dat kenteken?", "ik weet wie het gedumpt heeft": what a witness saw of
 # whoever caused it.
 _WITNESS = re.compile(

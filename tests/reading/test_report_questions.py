@@ -46,7 +46,8 @@ ASKED = {
     "safety": ["moet ik de kinderen daar weghalen?"],
     "remove_data": ["kunnen jullie mijn nummer weghalen?", "verwijder mijn gegevens aub?",
                     "can you delete my number?"],
-    "phone": ["kan ik niet gewoon iemand bellen?", "wat is jullie telefoonnummer?",
+    "phone": ["moet ik nog iemand anders bellen? het vonkt nu wat vaker", "wie moet ik bellen?",
+              "kan ik niet gewoon iemand bellen?", "wat is jullie telefoonnummer?",
               "could I call someone instead?"],
 }
 
