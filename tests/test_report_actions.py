@@ -1463,8 +1463,8 @@ def test_keeping_the_second_problem_takes_its_kind_and_place(dispatcher, domain)
     assert slots["report_location"] == "Kerkstraat 5"
 
 
-def test_a_sentence_left_out_of_one_report(dispatcher, domain):
-    text = "haal die brommers er uit"
+@pytest.mark.parametrize("text", ["haal die brommers er uit", "haal de brommers er maar uit"])
+def test_a_sentence_left_out_of_one_report(dispatcher, domain, text):
     tracker = tracker_for(asking="report_confirmed", text=text, slots={
         "report_description": "Ratten bij de containers. Ook lawaai van brommers."})
     slots = _form_slots(tracker, dispatcher, domain)

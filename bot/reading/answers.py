@@ -714,7 +714,7 @@ _KEEP_ONLY = re.compile(
     re.IGNORECASE)
 _DROP = re.compile(
     rf"\b(?:haal|laat|doe|schrap|remove|drop)\s+{_ART}([\w'-]+)\s+(?:er\s*uit|weg|eraf|"
-    r"maar\s+weg|maar\s+zitten|vallen|out)\b"
+    r"er\s+(?:maar\s+|even\s+|nou\s+)?uit|maar\s+weg|maar\s+zitten|vallen|out)\b"
     rf"|\b(?:zonder|without|behalve|not)\s+{_ART}([\w'-]+)"
     # "…, die brommers niet (melden) hoor": a clause of its own, not "ik zie de lamp niet"
     r"|(?:^|[,.;!]\s*|\b(?:maar|en|but)\s+)(?:de|het|die|dat|the)\s+([\w'-]+)\s+(?:niet|"

@@ -515,11 +515,18 @@ _CORRECTED_HERE = re.compile(
     r"(?:het\s+is|is\s+het|ik\s+bedoel(?:de)?|bedoel(?:de)?)\b", re.IGNORECASE)
 
 
+# "NIET DE KERKSTRAAT!!! hoek marktplein en stationsstraat": what follows is the place.
+_NOT_THIS_ONE = re.compile(r"^\W*(?:nee+\W+)?niet\s+(?:de\s+|het\s+|op\s+de\s+|in\s+de\s+)?"
+                           r"\w+(?:\s+\w+)?\s*[!.,;]+\s*(?=\w)", re.IGNORECASE)
+
+
 def _corrected_in_the_message(text: str) -> Optional[str]:
     """The words after the resident's own correction of the place, if any."""
     found = None
     for found in _CORRECTED_HERE.finditer(text):
         pass
+    if found is None:
+        found = _NOT_THIS_ONE.match(text)
     return text[found.end():] if found else None
 
 

@@ -358,6 +358,11 @@ def test_questions_refusals_and_other_languages_are_clearly_not_a_place(text):
     assert is_clearly_not_a_place(text, REGISTER)
 
 
+def test_the_street_said_not_to_be_it_is_left_out():
+    place = read_place("NIET DE KERKSTRAAT!!! hoek marktplein en stationsstraat", REGISTER)
+    assert place.kind == "corner" and place.streets == ("Marktplein", "Stationsstraat")
+
+
 @pytest.mark.parametrize("text", ["liever een sms in plaats van mail",
                                   "ik wil op de hoogte blijven", "het is in orde zo"])
 def test_a_phrase_that_opens_like_a_place_but_is_not_one(text):
