@@ -489,6 +489,8 @@ def _model_unsure(message: Any, intent: Optional[str]) -> bool:
         return False  # the reader's own words for it ("schulden")
     if intent == MONEY_WORRIES_INTENT:
         return confidence < SURE_INTENT
+    if intent == "ask_human" and confidence < SURE_INTENT and not asks_for_a_person(text):
+        return True  # "en kan het ook sneller?" as a wish for a colleague
     if intent in _PRODUCT_WORDS and confidence < SURE_INTENT and not _names_the_product(
             intent, text):
         return True  # "hij is GESTOLEN, ik heb geen oude meer om mee te nemen" as bulky waste

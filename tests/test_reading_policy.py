@@ -1389,6 +1389,18 @@ def test_a_product_the_last_answer_told_about_is_read_with_that_answer():
         "action_answer_follow_up"
 
 
+def test_a_guess_at_a_colleague_right_after_an_answer_is_a_follow_up():
+    answered = START + [said("ik wil een nieuw paspoort, wat kost dat", "passport_id_appointment"),
+                        ActionExecuted("action_answer_topic"),
+                        BotUttered("Een paspoort …", metadata={"utter_action": "utter_kb_answer"}),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    text = "en kan het ook sneller, ik ga volgende week naar turkije"
+    assert reading_route(tracker(answered + [said(text, "ask_human", 0.42)])) == \
+        "action_answer_follow_up"
+    assert reading_route(tracker(answered + [said("kan ik een medewerker spreken", "ask_human",
+                                                  0.6)])) != "action_answer_follow_up"
+
+
 def test_a_report_wished_right_after_the_answer_about_it_starts_the_report():
     answered = START + [said("doet de gemeente iets aan ratten?", "municipal_question"),
                         ActionExecuted("action_answer_topic"),

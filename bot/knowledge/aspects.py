@@ -35,7 +35,8 @@ _ASPECTS = (
         r"gemeld|geregeld)\b|\balsnog\b|\btoo late\b",
         re.IGNORECASE)),
     (DURATION, re.compile(
-        r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
+        r"\bhoe ?lang\b|\bduurt\b|\bhoe ?snel\b|\b(?:kan|kon) (?:het|dat|dit|die|ik) (?:\w+ )?"
+        r"(?:sneller|eerder|met spoed)\b|\bwanneer (?:\w+ ){0,3}?(?:klaar|ophalen|"
         r"krijg|heb|binnen)\b|\bhoeveel (?:dagen|weken|tijd)\b|\bhow long\b"
         r"|(?<!\bin )\btermijn\w*|\bte vroeg\b|\bvroeg genoeg\b|\bop tijd\b"
         r"|\bdeadline\b|\buiterlijk\b"

@@ -199,6 +199,7 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("Mijn man is sinds zijn herseninfarct erg achteruit gegaan en ik kan de zorg en het "
      "huishouden niet meer alleen aan.", False),
     ("dat vroeg ik niet. SPOED aanvraag, kan dat?", False),
+    ("en hoeveel moet ik betalen voor die spoed?", False),
     ("SPOED!! mijn buurman ligt op de grond", True),
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
