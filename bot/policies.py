@@ -352,7 +352,7 @@ _PRODUCT_WORDS = {
         r"pas+p|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
     "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
     "moving_address_change": re.compile(
-        r"verhui|adres|inschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
+        r"verhui|adres|inschrijv|uitschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
     "permit_question": re.compile(
         r"vergunning|ontheffing|bouw|dakkapel|schutting|kappen|evenement|permit",
         re.IGNORECASE),
@@ -373,9 +373,10 @@ def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: 
     said = next((event.text or "" for event in reversed(tracker.events)
                  if type(event).__name__ == "BotUttered"
                  and (event.metadata or {}).get("utter_action") in KB_ANSWERS), "")
+    told = said.lower() + " " + re.sub(r"\s+te\s+", "", said.lower())  # "uit te schrijven"
     named = [found.group(0) for found in re.finditer(r"\w+", text)
              if len(found.group(0)) >= 6 and _PRODUCT_WORDS[intent].search(found.group(0))]
-    return bool(named) and all(word.lower() in said.lower() for word in named)
+    return bool(named) and all(word.lower() in told for word in named)
 
 
 def _names_the_product(intent: Optional[str], text: str) -> bool:

@@ -1384,6 +1384,15 @@ def test_a_product_the_last_answer_told_about_is_read_with_that_answer():
     text = "en haar parkeervergunning, loopt die gewoon door?"
     assert reading_route(tracker(answered + [said(text, "parking_permit", 0.97)])) == \
         "action_answer_follow_up"
+    moved = START + [said("mijn vader is overleden", "municipal_question"),
+                     ActionExecuted("action_answer_topic"),
+                     BotUttered("Gecondoleerd … U hoeft de overledene niet uit te schrijven: "
+                                "dat doet de gemeente na de aangifte. …",
+                                metadata={"utter_action": "utter_kb_answer_sensitive"}),
+                     ActionExecuted("action_listen")]
+    text = "zijn huurhuis aan de molenweg, moet ik hem daar ergens uitschrijven?"
+    assert reading_route(tracker(moved + [said(text, "moving_address_change", 0.95)])) == \
+        "action_answer_follow_up"
     other = "en hoe vraag ik zelf een bezoekersvergunning aan?"
     assert reading_route(tracker(answered + [said(other, "parking_permit", 0.97)])) != \
         "action_answer_follow_up"
