@@ -118,9 +118,14 @@ class ActionContactHuman(OpeningHoursAction):
 
 
 def _urgent_now(tracker: Tracker) -> bool:
-    """A hazard told in this message, or a report with priority being made or just made."""
+    """A hazard told in this message, a report with priority being made or just made, or
+    "wie moet ik nou bellen?" after a danger was told."""
     reading = Reading.from_entities(tracker.latest_message.get("entities"))
-    return reading.danger == "hazard" or tracker.get_slot("report_priority") == HIGH_PRIORITY
+    if reading.danger == "hazard" or tracker.get_slot("report_priority") == HIGH_PRIORITY:
+        return True
+    return reading.report_question == "phone" and any(
+        Reading.from_entities((event.get("parse_data") or {}).get("entities")).danger
+        for event in tracker.events if event.get("event") == "user")
 
 
 class ActionTakeMessage(OpeningHoursAction):

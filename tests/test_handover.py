@@ -55,6 +55,17 @@ def test_a_person_asked_for_at_night_beside_a_hazard_first_gets_the_urgent_numbe
         "utter_report_question_urgent_number", "utter_contact_closed"]
 
 
+def test_who_to_call_after_sparks_at_night_gets_the_urgent_numbers(dispatcher, domain):
+    sparks = "er komen vonken uit de lantaarnpaal bij het station"
+    text = "wie moet ik nou bellen, jullie of die netbeheerder?"
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": sparks, "parse_data": {
+        "entities": read_message(sparks).to_entities(sparks)}}]
+    asyncio.run(ActionContactHuman(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
+                                                                     domain))
+    assert dispatcher.messages[0]["response"] == "utter_report_question_urgent_number"
+
+
 def test_a_message_left_while_open_is_read_soon(dispatcher, domain):
     events = run(ActionTakeMessage(clock=lambda: MONDAY_MORNING), dispatcher, domain)
     [message] = dispatcher.messages

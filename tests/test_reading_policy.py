@@ -1410,6 +1410,11 @@ def test_a_guess_at_a_colleague_right_after_an_answer_is_a_follow_up():
                                                   0.6)])) != "action_answer_follow_up"
 
 
+def test_never_mind_then_send_at_the_summary_sends_it():
+    assert reading_route(tracker(_asked("report_confirmed") + [
+        said("LAAT MAAR. VERSTUUR", "stop")])) == "report_form"
+
+
 def test_a_report_wished_right_after_the_answer_about_it_starts_the_report():
     answered = START + [said("doet de gemeente iets aan ratten?", "municipal_question"),
                         ActionExecuted("action_answer_topic"),

@@ -245,6 +245,14 @@ _ONLY_ANNOUNCES_A_CHANGE = re.compile(
     r"aanvullen|bijzetten|erbij\s+zetten|veranderen|aanpassen|wijzigen)\W*$", re.IGNORECASE)
 
 
+# "laat maar. VERSTUUR", "nee laat maar, stuur het maar op": the report is to go after all.
+_ENDS_WITH_SEND = re.compile(
+    r"(?:^|[.!?,;]\s*)(?:ok[eé]?\s+|ja\s+|nee\s+)?(?:verstuur|versturen|"
+    r"stuur (?:het |hem |'m )?(?:maar )?(?:op|door|weg|in)|doe maar|send it|just send it)\b"
+    r"(?:\s+(?:het|hem|maar|nou|dan|"
+    r"toch|wel|gewoon|aub|please|now))*\W*$", re.IGNORECASE)
+
+
 def read_yes_no(text: str) -> Optional[bool]:
     """True for yes, False for no, None when the text is neither (or a question)."""
     text = _without_contact((text or "").replace("’", "'"))
@@ -257,6 +265,8 @@ def read_yes_no(text: str) -> Optional[bool]:
         return None
     if _ONLY_ANNOUNCES_A_CHANGE.search(text):
         return None  # "ik wil juist iets toevoegen": what, is still to come
+    if _ENDS_WITH_SEND.search(text):
+        return True  # "LAAT MAAR. VERSTUUR": the last word counts
     cue = _first_cue(text)
     if cue is None or cue.kind == UNSURE:
         return None
@@ -888,7 +898,9 @@ _RESUME = re.compile(
     r"|\b(?:wil|wilde|moet) (?:ik )?(?:het |t |dit |dat )?wel (?:\w+ )?(?:melden|doen|versturen)\b"
     r"|\bmelding moet (?:er )?(?:wel|toch) (?:in|door|verstuurd|weg)\b"
     r"|\bniet (?:stoppen|annuleren)\b"
-    r"|\b(?:actually|on second thought),? (?:do|send|report) it\b", re.IGNORECASE)
+    r"|\b(?:actually|on second thought),? (?:do|send|report) it\b"
+    r"|\b(?:ik zei|i said) (?:toch |nou |net |juist )?(?:verstuur|versturen|melden|send)\b",
+    re.IGNORECASE)
 # "Kunnen jullie er ook bij zetten dat het de groene bak is?" right after a status answer:
 # more for that report, passed on to the colleague who handles it, never a new report.
 _ADD_TO_REPORT = re.compile(

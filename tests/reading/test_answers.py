@@ -80,6 +80,7 @@ def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     "Ja hoor, dat is in orde", "ik wil graag updates ontvangen", "helemaal goed zo",
     "Ziet er goed uit, versturen maar", "ja, alles klopt. fijne dag nog!",
     "laat maar, verstuur maar", "laat het maar zo", "oké, geen probleem",
+    "LAAT MAAR. VERSTUUR", "nee laat maar, stuur hem maar op",
 ])
 def test_yes(text: str) -> None:
     assert read_yes_no(text) is True
@@ -278,6 +279,7 @@ def test_the_description_the_resident_dictates_is_taken_without_its_label():
     ("hè? nee ik wil het wel melden!", True),
     ("ik bedoelde geen berichten, de melding moet er wel in!", True),
     ("nee toch maar niet", False),
+    ("WAT?? IK ZEI VERSTUUR", True),
 ])
 def test_wanting_the_stopped_report_after_all(text, resumes):
     from bot.reading.answers import wants_the_report_after_all
