@@ -997,6 +997,10 @@ def reading_route(tracker: DialogueStateTracker,
         # "en wat kost het?" after the passport answer; "het is al over 3 dagen, is er een
         # spoedprocedure?" is no report, whatever the model heard
         return FOLLOW_UP_ACTION
+    if (reading.question == "care_at_home" and intent.get("name") == MONEY_WORRIES_INTENT
+            and not money_trouble(message.text or "") and tracker.active_loop_name is None
+            and f"utter_answer_{reading.question}" in (answers or ())):
+        return QUESTION_ACTION  # "kan ik hulp krijgen in huis?" heard as money worries
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())
             and not (reading.category and not is_question(message.text or ""))

@@ -1410,6 +1410,15 @@ def test_a_guess_at_a_colleague_right_after_an_answer_is_a_follow_up():
                                                   0.6)])) != "action_answer_follow_up"
 
 
+def test_help_at_home_heard_as_money_worries_gets_the_care_answer():
+    text = "Kan ik misschien hulp krijgen in huis? Ik red het niet meer alleen"
+    assert reading_route(tracker(START + [said(text, "money_worries", 0.6)]),
+                         answers=("utter_answer_care_at_home",)) == "action_answer_question"
+    debts = "ik heb schulden en red het niet meer, kan ik hulp krijgen?"
+    assert reading_route(tracker(START + [said(debts, "money_worries", 0.9)]),
+                         answers=("utter_answer_care_at_home",)) != "action_answer_question"
+
+
 def test_never_mind_then_send_at_the_summary_sends_it():
     assert reading_route(tracker(_asked("report_confirmed") + [
         said("LAAT MAAR. VERSTUUR", "stop")])) == "report_form"

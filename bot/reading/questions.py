@@ -175,7 +175,8 @@ _SUBSIDIES = re.compile(r"(?:subsidie|subsidies)")
 # Care at home for oneself or a relative ("mijn moeder kan niet meer zelf douchen en de trap
 # op, kan ze hulp krijgen?"): a question for the Wmo, never a report for the street.
 _CARE = re.compile(r"\b(?:wmo|thuiszorg|mantelzorg\w*|huishoudelijke hulp|"
-                   r"hulp (?:in|bij) (?:het |de )?(?:huis|huishoud\w*)|douchen|"
+                   r"hulp (?:\w+ )?(?:in|bij) (?:het |de )?(?:huis|huishoud\w*)|hulp thuis|"
+                   r"thuishulp|het huishouden (?:te )?doen|douchen|"
                    r"wassen en aankleden|aankleden|traplift\w*|"
                    r"trap (?:niet )?(?:meer )?op|scootmobiel\w*|woningaanpassing\w*)\b")
 _BENEFITS = re.compile(
