@@ -1472,6 +1472,15 @@ def test_a_sentence_left_out_of_one_report(dispatcher, domain, text):
     assert slots["report_confirmed"] is None
 
 
+def test_a_thing_without_something_is_added_not_left_out(dispatcher, domain):
+    text = "er moet wel bij dat het om een auto zonder kenteken gaat"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Zit vol met rommel en de banden zijn lek"})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "zonder kenteken" in slots["report_description"]
+    assert slots["report_confirmed"] is None
+
+
 def test_leaving_out_what_is_already_out_changes_nothing(dispatcher, domain):
     text = "nee, haal die brommers eruit, alleen de ratten"
     tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={

@@ -287,7 +287,7 @@ _LEAD_IN = re.compile(
 _FRAME_WORDS = (
     r"zet|zetten|er|erbij|bij|ook|nog|even|wel|graag|voeg|voegen|toe|toevoegen|vermeld|"
     r"vermelden|schrijf|schrijven|noteer|noteren|kunt|kun|kan|kunnen|wil|wilt|wilde|zou|"
-    r"zoudt|u|je|jij|jullie|ge|ik|in|de|het|aan|melding|meld|melden|zeggen|laten|weten|"
+    r"zoudt|u|je|jij|jullie|ge|ik|in|de|het|aan|melding|meld|melden|zeggen|laten|weten|moet|"
     r"dit|add|please|also|mention|note|could|you|can|to|the|report|write|down|i|want|would|"
     r"like|bijzetten|bijschrijven|erbij zetten|daarbij|tevens|doorgeven|door|geven|opschrijven"
 )
@@ -332,7 +332,7 @@ _AFTER_SUBJECT = {"ook", "al", "heel", "erg", "zo", "nu", "nog", "niet", "wel", 
                   "vandaag", "vaak", "soms", "dan"}
 _FINITE_VERBS = {"is", "zijn", "ligt", "liggen", "staat", "staan", "zit", "zitten", "hangt",
                  "hangen", "brandt", "branden", "knippert", "was", "waren", "heeft", "hebben",
-                 "lekt", "stinkt", "groeit", "wordt", "worden", "blijft"}
+                 "lekt", "stinkt", "groeit", "wordt", "worden", "blijft", "gaat", "gaan"}
 
 
 def _follows_subject(word: str) -> bool:
@@ -725,7 +725,9 @@ _KEEP_ONLY = re.compile(
 _DROP = re.compile(
     rf"\b(?:haal|laat|doe|schrap|remove|drop)\s+{_ART}([\w'-]+)\s+(?:er\s*uit|weg|eraf|"
     r"er\s+(?:maar\s+|even\s+|nou\s+)?uit|maar\s+weg|maar\s+zitten|vallen|out)\b"
-    rf"|\b(?:zonder|without|behalve|not)\s+{_ART}([\w'-]+)"
+    # "zonder de brommers", not "een auto zonder kenteken" (what the thing is like)
+    rf"|(?:^|[,.;:!]\s*|\b(?:maar|dan|graag|alleen)\s+)(?:zonder|without|behalve|not)\s+{_ART}"
+    r"([\w'-]+)"
     # "…, die brommers niet (melden) hoor": a clause of its own, not "ik zie de lamp niet"
     r"|(?:^|[,.;!]\s*|\b(?:maar|en|but)\s+)(?:de|het|die|dat|the)\s+([\w'-]+)\s+(?:niet|"
     r"hoeft\s+niet|hoeven\s+niet|mag\s+weg|mogen\s+weg|kan\s+weg|kunnen\s+weg|not)"
@@ -905,6 +907,7 @@ _RESUME = re.compile(
 # more for that report, passed on to the colleague who handles it, never a new report.
 _ADD_TO_REPORT = re.compile(
     r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
+    r"|\ber (?:moet|mag) (?:ook |nog |wel )*bij\b"
     r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
 # "Toch maar niet doen", "doe maar toch niet": the stop stands.
 _NOT_AFTER_ALL = re.compile(r"\btoch\b(?: \w+){0,2} (?:niet|geen)\b|\b(?:niet|geen)\b(?: \w+){0,2} "
