@@ -288,7 +288,8 @@ def test_after_a_fall_the_wish_to_report_the_hole_starts_the_report():
                        ActionExecuted("action_listen")]
     for text in ("ik denk niet dat het een noodgeval is, mn vriend brengt me naar de "
                  "huisartsenpost. wil wel dat gat melden",
-                 "het bloeden is gestopt. kan ik nu dat gat melden?"):
+                 "het bloeden is gestopt. kan ik nu dat gat melden?",
+                 "het noodgeval is voorbij. ik wil het gat in de weg melden"):
         assert reading_route(tracker(offered + [said(text, "report_pavement_road")])) != \
             "action_emergency", text
 

@@ -200,6 +200,7 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
      "huishouden niet meer alleen aan.", False),
     ("dat vroeg ik niet. SPOED aanvraag, kan dat?", False),
     ("en hoeveel moet ik betalen voor die spoed?", False),
+    ("het noodgeval is voorbij. ik wil de kapotte trap melden", False),
     ("SPOED!! mijn buurman ligt op de grond", True),
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
