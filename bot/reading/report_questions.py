@@ -43,7 +43,7 @@ _DURATION = re.compile(
 _FASTER = re.compile(
     r"\b(?:kan|kunnen|kunt|kun|gaat|gaan|moet) (?:\w+ ){0,4}?(?:sneller|rap|rapper|vlug|eerder|"
     r"voor (?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|het weekend)|vandaag|"
-    r"morgen|"
+    r"morgen|vanavond|vannacht|"
     r"meteen|direct|nu meteen|zo snel mogelijk|met spoed|voorrang)\b"
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
     r"|\bgraag (?:\w+ ){0,2}?(?:snel|vandaag|meteen)\b(?!.*\bniet\b)"

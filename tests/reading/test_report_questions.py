@@ -15,6 +15,7 @@ ASKED = {
                  "wordt het pad nog geveegd?", "strooien jullie nou wel of niet?"],
     "faster": ["binnen 24 uur, ook vannacht? het is pikdonker", "komt er vannacht nog iemand?",
                "maar kan er snel iemand komen? straks valt er een kind in",
+               "kan het vanavond nog afgezet worden?",
                "kan het niet wat sneller?", "het is dringend, kan het vandaag nog?",
                "kunnen jullie met spoed komen?", "could you do it faster?",
                "gaat ge da rap weghalen? morgen is 't schoolfeest",
