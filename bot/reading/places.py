@@ -579,8 +579,14 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None
     if not reading.strong and _not_a_place_form(clean):
         return _place_before_the_question(clean, register)
+    if reading.place.kind == "number" and _A_REPORTS_NUMBER.search(clean):
+        return None  # "ik heb dat toch al gemeld? nummer 1638": the report's number
     place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
     return _within_a_sentence(_with_next_spot(clean, place))
+
+
+_A_REPORTS_NUMBER = re.compile(r"\b(?:gemeld|melding\w*|meldnummer|zaaknummer|case number|"
+                               r"reported)\b", re.IGNORECASE)
 
 
 def place_key(text: str, register: Optional[StreetRegister] = None) -> Optional[str]:

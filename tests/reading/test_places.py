@@ -363,6 +363,12 @@ def test_the_street_said_not_to_be_it_is_left_out():
     assert place.kind == "corner" and place.streets == ("Marktplein", "Stationsstraat")
 
 
+@pytest.mark.parametrize("text", ["maar ik heb dat toch al gemeld? nummer 1638",
+                                  "mijn meldingsnummer is 2077"])
+def test_a_reports_number_is_no_house_number(text):
+    assert read_place(text, REGISTER) is None
+
+
 @pytest.mark.parametrize("text", ["liever een sms in plaats van mail",
                                   "ik wil op de hoogte blijven", "het is in orde zo"])
 def test_a_phrase_that_opens_like_a_place_but_is_not_one(text):
