@@ -90,6 +90,8 @@ class ActionEmergency(Action):
         response = own or meanwhile or outage or _response(reading, again, text, earlier)
         if again and _in_doubt_about_someone_hurt(text, reading, earlier):
             response = DOUBT_HURT  # "ze is wel aanspreekbaar": 112 when in doubt, else the GP
+        if again and earlier == "home_violence" and _WHERE_TO_GO.search(text):
+            response = SAFE_PLACE  # "politie komt. waar kan ik heen vannacht?"
         if response == "utter_emergency_followup" and _called_before(tracker):
             response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
         utter(dispatcher, response)
@@ -136,6 +138,12 @@ def _response(reading: Reading, again: bool, text: Text = "",
 
 
 DOUBT_HURT = "utter_emergency_doubt_hurt"
+SAFE_PLACE = "utter_emergency_home_violence_safe_place"
+# After violence at home: where to go tonight, a shelter.
+_WHERE_TO_GO = re.compile(
+    r"\bwaar (?:kan|moet|kunnen|moeten) (?:ik|we|wij) (?:\w+ )?(?:heen|naartoe|slapen|blijven|"
+    r"terecht)\b|\b(?:opvang|onderdak|slaapplek|veilige plek)\b"
+    r"|\bwhere (?:can|do|should) (?:i|we) (?:go|sleep|stay)\b|\bshelter\b", re.IGNORECASE)
 
 
 def _in_doubt_about_someone_hurt(text: Text, reading: Reading, earlier: Optional[Text]) -> bool:

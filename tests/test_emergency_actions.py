@@ -106,6 +106,20 @@ def test_a_sign_of_life_or_a_doubt_about_someone_hurt_gets_112_when_in_doubt(
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_doubt_hurt"]
 
 
+def test_where_to_go_tonight_after_violence_at_home_gets_a_safe_place(dispatcher, domain):
+    hit = "mijn vriend heeft me net geslagen en hij is nog in huis"
+    text = "ok ik heb stil 112 gebeld, politie komt. waar kan ik heen vannacht"
+    tracker = make_tracker("ask_report_status", text,
+                           entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": hit, "parse_data": {
+                              "entities": read_message(hit).to_entities(hit)}},
+                          {"event": "action", "name": "action_emergency"},
+                          {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_emergency_home_violence_safe_place"]
+
+
 def _after_the_gas_answer(text: str, answer: str = "utter_emergency_gas",
                           first: str = "ik ruik gas in het trappenhuis"):
     tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
