@@ -174,7 +174,7 @@ def _clause_naming(text: Text, words: Text) -> Optional[Text]:
 
 
 _NEAR_A_STREET = r"(?:achter|naast|bij|vlakbij|tegenover|langs|dichtbij|in de buurt van|om de " \
-                 r"hoek van|aan het eind van|naast|voorbij|achter|behind|near|next to|off)"
+                 r"hoek van|aan het eind van|voorbij|behind|near|next to|off)"
 
 
 def _spot_near(text: Text, place: Place) -> Text:
