@@ -283,9 +283,7 @@ def release_held(channel: str, recipient: str, now: Optional[dt.datetime] = None
     """
     now = now or utcnow()
     ensure_schema(url)
-    releasable = and_(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.channel == channel,
-                      OutboxItem.recipient == recipient, OutboxItem.delivered_at.is_(None),
-                      OutboxItem.next_attempt_at < NEVER,
+    releasable = and_(_undelivered(channel, recipient),
                       or_(OutboxItem.next_attempt_at <= now,
                           OutboxItem.last_error.like(f"{HELD}%")))
     with session(url) as db:
@@ -306,11 +304,16 @@ def being_sent(channel: str, recipient: str, now: Optional[dt.datetime] = None,
     now = now or utcnow()
     with session(url) as db:
         return [item_id for (item_id,) in db.query(OutboxItem.id).filter(
-            OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.channel == channel,
-            OutboxItem.recipient == recipient, OutboxItem.delivered_at.is_(None),
-            OutboxItem.dead_at.is_(None), OutboxItem.last_error.is_(None),
-            OutboxItem.next_attempt_at > now, OutboxItem.next_attempt_at < NEVER
+            _undelivered(channel, recipient), OutboxItem.dead_at.is_(None),
+            OutboxItem.last_error.is_(None), OutboxItem.next_attempt_at > now
         ).order_by(OutboxItem.id)]
+
+
+def _undelivered(channel: str, recipient: str) -> Any:
+    """The resident's channel messages not delivered yet and not waiting forever."""
+    return and_(OutboxItem.kind == CHANNEL_MESSAGE, OutboxItem.channel == channel,
+                OutboxItem.recipient == recipient, OutboxItem.delivered_at.is_(None),
+                OutboxItem.next_attempt_at < NEVER)
 
 
 def released_responses(item_ids: Sequence[int], url: str = DATABASE_URL) -> Any:

@@ -92,16 +92,21 @@ HURT = ("er ligt een stoeptegel los, mijn buurvrouw is erover gestruikeld en blo
         "haar hoofd")
 
 
+def _after_the_112_answer(first: str, text: str, intent: str):
+    """The tracker of `text` right after the 112 answer to `first`, both read by the reader."""
+    tracker = make_tracker(intent, text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": first, "parse_data": {
+                              "entities": read_message(first).to_entities(first)}},
+                          {"event": "action", "name": "action_emergency"},
+                          {"event": "action", "name": "action_listen"}]
+    return tracker
+
+
 @pytest.mark.parametrize("text", ["ze is wel aanspreekbaar",
                                   "moet ik nou 112 bellen of niet, ze zegt dat het wel gaat"])
 def test_a_sign_of_life_or_a_doubt_about_someone_hurt_gets_112_when_in_doubt(
         dispatcher, domain, text):
-    tracker = make_tracker("report_waste_collection", text,
-                           entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [{"event": "user", "text": HURT, "parse_data": {
-                              "entities": read_message(HURT).to_entities(HURT)}},
-                          {"event": "action", "name": "action_emergency"},
-                          {"event": "action", "name": "action_listen"}]
+    tracker = _after_the_112_answer(HURT, text, "report_waste_collection")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_doubt_hurt"]
 
@@ -109,12 +114,7 @@ def test_a_sign_of_life_or_a_doubt_about_someone_hurt_gets_112_when_in_doubt(
 def test_where_to_go_tonight_after_violence_at_home_gets_a_safe_place(dispatcher, domain):
     hit = "mijn vriend heeft me net geslagen en hij is nog in huis"
     text = "ok ik heb stil 112 gebeld, politie komt. waar kan ik heen vannacht"
-    tracker = make_tracker("ask_report_status", text,
-                           entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [{"event": "user", "text": hit, "parse_data": {
-                              "entities": read_message(hit).to_entities(hit)}},
-                          {"event": "action", "name": "action_emergency"},
-                          {"event": "action", "name": "action_listen"}]
+    tracker = _after_the_112_answer(hit, text, "ask_report_status")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_emergency_home_violence_safe_place"]
