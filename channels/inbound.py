@@ -30,6 +30,7 @@ from bot.tone.gsm import strip_emoji
 from bot.tone.responses import default_text
 from bot import channel_store as store
 from bot.channel_store import first_delivery, forget_delivery
+from bot.reports.outbox import deliver_due
 from bot.knowledge.articles import ARTICLE_ENTITY, ARTICLE_SEPARATOR, choice_payload
 
 logger = logging.getLogger(__name__)
@@ -404,6 +405,30 @@ async def answer_or_apologise(request: Request, message: UserMessage,
     logger.error("No answer on %s; the resident gets an apology", message.input_channel)
     await output.deliver(message.sender_id, channel_reply(TECHNICAL_PROBLEM,
                                                           message.input_channel))
+
+
+async def resident_wrote(channel: Text, sender: Text, metadata: Dict[str, Any],
+                         also: Optional[Callable[[], None]] = None) -> None:
+    """The resident wrote on a channel with a 24-hour window: record the time, release the
+    messages held for them and note in `metadata` what they had not seen yet; `also` runs
+    with the recording (a channel's own bookkeeping)."""
+    def record() -> Tuple[List[int], List[int]]:
+        store.record_inbound(channel, sender)
+        if also:
+            also()
+        return store.release_held(channel, sender), store.being_sent(channel, sender)
+
+    try:
+        held, sending = await asyncio.to_thread(record)
+    except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
+        logger.exception("%s: could not record the resident's message time", channel)
+        return
+    if held or sending:  # what the resident had not seen yet, whoever sends it
+        metadata[store.RELEASED_HELD] = await asyncio.to_thread(store.released_responses,
+                                                                held + sending)
+    if held:
+        logger.info("%s: %s held message(s) released, the resident wrote", channel, len(held))
+        await asyncio.to_thread(deliver_due, item_ids=held)
 
 
 def over_limit(channel: Text, sender: Text) -> Optional[List[Dict[str, Any]]]:

@@ -49,17 +49,14 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.integrations.media import media_refusal
-from bot.reports.outbox import deliver_due
-from channels.inbound import (ProviderWebhook, WebhookError, answer_or_apologise,
+from channels.inbound import (ProviderWebhook, WebhookError, answer_or_apologise, resident_wrote,
                               check_body, clean_text, in_order, menu_answer, text_for,
                               valid_location)
 from channels.outbound import ToneOutputChannel
-from bot.channel_store import (RELEASED_HELD, being_sent, first_delivery, forget_delivery,
-                            is_opted_out, record_inbound, record_status, release_held,
-                            released_responses, set_opted_out)
+from bot.channel_store import (first_delivery, forget_delivery,
+                            is_opted_out, record_status, set_opted_out)
 
 logger = logging.getLogger(__name__)
 
@@ -279,23 +276,11 @@ class MessengerInput(ProviderWebhook):
 
     async def before_handling(self, request: Request, event: Event) -> None:
         """The resident wrote: the 24-hour window opens and held messages go out first."""
-        try:
-            await asyncio.to_thread(record_inbound, self.name(), event.sender)
-            # Meta's 551 (blocked) stopped our messages; writing again means unblocked.
-            if await asyncio.to_thread(is_opted_out, self.name(), event.sender):
-                await asyncio.to_thread(set_opted_out, self.name(), event.sender, False)
-            held = await asyncio.to_thread(release_held, self.name(), event.sender)
-            sending = await asyncio.to_thread(being_sent, self.name(), event.sender)
-        except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
-            logger.exception("messenger: could not record the resident's message time")
-            return
-        if held or sending:  # what the resident had not seen yet, whoever sends it
-            event.metadata[RELEASED_HELD] = await asyncio.to_thread(released_responses,
-                                                                    held + sending)
-        if held:
-            logger.info("messenger: %s held message(s) released, the resident wrote",
-                        len(held))
-            await asyncio.to_thread(deliver_due, item_ids=held)
+        def unblocked() -> None:  # Meta's 551 (blocked) stopped us; writing again unblocks
+            if is_opted_out(self.name(), event.sender):
+                set_opted_out(self.name(), event.sender, False)
+
+        await resident_wrote(self.name(), event.sender, event.metadata, also=unblocked)
 
     async def handle(self, request: Request, event: Event,
                      on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:

@@ -25,21 +25,19 @@ from rasa.core.channels.channel import UserMessage
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy.exc import SQLAlchemyError
 from twilio.request_validator import RequestValidator
 
 from bot.reports.outbox import deliver_due
 from bot.settings import TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PUBLIC_URL
-from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError,
+from channels.inbound import (IMAGE_TYPES, ProviderWebhook, WebhookError, resident_wrote,
                               answer_or_apologise, check_body, menu_answer, text_for,
                               valid_location)
 from channels.delivery import OUTSIDE_WINDOW
 from channels.fallback import after_failure
 from channels.outbound import ToneOutputChannel
-from bot.channel_store import (FAILED, RELEASED_HELD, STATUS_ORDER, being_sent, close_window,
+from bot.channel_store import (FAILED, STATUS_ORDER, close_window,
                             hold_again,
-                            record_inbound, record_status, release_held,
-                            released_responses, set_opted_out)
+                            record_status, set_opted_out)
 
 logger = logging.getLogger(__name__)
 
@@ -170,22 +168,8 @@ class TwilioInput(ProviderWebhook, ABC):
 
     async def before_handling(self, request: Request, message: UserMessage) -> None:
         """The resident wrote: WhatsApp's window opens and held messages go out first."""
-        if not self.has_window:
-            return
-        try:
-            await asyncio.to_thread(record_inbound, self.name(), message.sender_id)
-            held = await asyncio.to_thread(release_held, self.name(), message.sender_id)
-            sending = await asyncio.to_thread(being_sent, self.name(), message.sender_id)
-        except SQLAlchemyError:  # the conversation goes on; the outbox catches up later
-            logger.exception("%s: could not record the resident's message time", self.name())
-            return
-        if held or sending:  # what the resident had not seen yet, whoever sends it
-            message.metadata[RELEASED_HELD] = await asyncio.to_thread(released_responses,
-                                                                      held + sending)
-        if held:
-            logger.info("%s: %s held message(s) released, the resident wrote", self.name(),
-                        len(held))
-            await asyncio.to_thread(deliver_due, item_ids=held)
+        if self.has_window:
+            await resident_wrote(self.name(), message.sender_id, message.metadata)
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]

@@ -410,3 +410,15 @@ def test_a_process_killed_between_storing_and_processing_loses_nothing(tmp_path,
         assert all(row.processed_at is not None for row in rows())
     finally:
         second.kill()
+
+
+def test_a_database_down_while_noting_the_residents_message_does_not_stop_the_turn(
+        monkeypatch, caplog):
+    def away(*_: Any) -> None:
+        raise OperationalError("INSERT", {}, Exception("database is away"))
+
+    monkeypatch.setattr(store, "record_inbound", away)
+    metadata: Dict[str, Any] = {}
+    asyncio.run(inbound.resident_wrote("whatsapp", "whatsapp:+31612345678", metadata))
+    assert metadata == {}, "nothing released, nothing claimed"
+    assert "could not record the resident's message time" in caplog.text
