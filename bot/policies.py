@@ -498,6 +498,14 @@ def _model_unsure(message: Any, intent: Optional[str]) -> bool:
     return bool(read_aspect(text)) and confidence < SURE_INTENT and intent not in KEEP_INTENTS
 
 
+def _names_the_number_just_told(tracker: DialogueStateTracker, text: str) -> bool:
+    """The message gives again the case number in the bot's last message ("412")."""
+    last = next((event for event in reversed(tracker.events)
+                 if type(event).__name__ == "BotUttered"), None)
+    told = re.search(r"\bM-\d{4}-0*(\d+)\b", (last.text or "") if last else "")
+    return bool(told) and bool(re.search(rf"(?<![\d-])0*{told.group(1)}\b", text))
+
+
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
     """The name of the bot's latest response ("utter_report_offer_colleague")."""
     for event in reversed(tracker.events):
@@ -947,9 +955,15 @@ def reading_route(tracker: DialogueStateTracker,
             and not _has_case_number(message) and disputes_the_report(message.text or "")):
         return STATUS_DISPUTED  # "dat is niet mijn melding": not the same answer again
     if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and _last_response(tracker) == "utter_status_other_subject"
+            and _names_the_number_just_told(tracker, message.text or "")):
+        return STATUS_DISPUTED  # "nee het is echt 412, de lantaarnpaal": not told again
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
             and not _has_case_number(message) and says_number_unknown(message.text or "")
-            and reading.location is not None and reading.location.streets):
-        return STATUS_ACTION  # "en nog een over een lamp in de Vondelstraat, nummer kwijt"
+            and not _REPORT_AGAIN.search(message.text or "")):
+        # "en nog een over een lamp in de Vondelstraat, nummer kwijt": looked up by its
+        # place; "die andere over de ratten bij de jumbo, nummer weet ik niet": how to find it
+        return STATUS_ACTION
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and not _has_case_number(message) and reading.location is not None
             and reading.location.streets and not reading.category

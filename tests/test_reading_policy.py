@@ -1646,3 +1646,24 @@ def test_a_yes_at_the_summary_with_a_question_beside_it_stays_in_the_form():
     text = "ja ok verstuur maar. en de pmd ophaaldag?"
     assert reading_route(tracker(at_summary + [said(text, "report_waste_collection")]),
                          ["utter_answer_waste_calendar"]) != "action_answer_question"
+
+
+def test_the_number_given_again_after_it_was_about_something_else_is_a_dispute():
+    told = START + [said("hoe staat het met M-2026-000412? de lantaarnpaal", "ask_report_status"),
+                    ActionExecuted("action_report_status"),
+                    BotUttered("Melding M-2026-000412 gaat over iets anders dan u beschrijft.",
+                               metadata={"utter_action": "utter_status_other_subject"}),
+                    ActionExecuted("action_listen")]
+    insists = "nee het is echt 412, lantaarnpaal lindelaan ter hoogte van nummer 30. ik ben het zat"
+    assert reading_route(tracker(told + [said(insists, "report_street_lighting")])) == \
+        "action_status_disputed"
+    assert reading_route(tracker(told + [said("oh dan is het 413", "inform")])) == \
+        "action_report_status"
+
+
+def test_another_report_whose_number_is_lost_is_a_status_question_not_a_new_report():
+    told = START + [said("hoe staat het met mijn melding M-2026-001788?", "ask_report_status"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = "en die andere van vorige maand over de ratten bij de jumbo? nummer weet ik niet meer"
+    assert reading_route(tracker(told + [said(text, "report_public_space_other")])) == \
+        "action_report_status"

@@ -511,3 +511,14 @@ def test_the_same_status_asked_again_right_away_gets_a_colleague_not_the_same_te
         {"event": "action", "name": "action_listen"}]
     message, _ = ask_with(dispatcher, domain, tracker)
     assert message["response"] == "utter_status_offer_colleague"
+
+
+def test_another_report_without_a_number_is_not_the_one_just_told(db_url, dispatcher, domain):
+    """Round 65: after the status of the tile, "mijn oude melding zonder nummer" got the
+    tile's status again."""
+    report = file(db_url, category="report_pavement_road", description="losse tegel")
+    tracker = _after_a_status(report, "ik wil de status weten van mijn oude melding zonder nummer")
+    tracker.events.insert(2, {"event": "bot", "text": f"Uw melding {report.case_number} is …",
+                              "metadata": {"utter_action": "utter_status_gemeld"}})
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_status_number_missing"]

@@ -98,9 +98,30 @@ def phone_in(raw: str) -> Optional[str]:
     return normalise_phone(raw) or normalise_phone(spoken_digits(raw))
 
 
+# An address typed loosely or read out: "p.jansen(at)hotmail.nl", "anja.devries@gmail .com",
+# "anja punt devries apenstaartje gmail punt com".
+_LOOSE_AT = r"(?:\s*@\s*|\s*[(\[]at[)\]]\s*|\s+(?:apenstaartje|apestaart|at)\s+)"
+_LOOSE_DOT = r"(?:\s*\.\s*|\s+(?:punt|dot)\s+|,(?=(?:nl|com|net|org|be)\b))"
+_LOOSE_EMAIL = re.compile(
+    rf"(?<![\w.%+-])[\w%+-]+(?:{_LOOSE_DOT}[\w%+-]+)*{_LOOSE_AT}[a-z0-9-]+"
+    rf"(?:{_LOOSE_DOT}[a-z0-9-]+)*{_LOOSE_DOT}(?:nl|com|net|org|be|eu|de|nu|info|email)(?![\w@-])",
+    re.IGNORECASE)
+
+
+def email_in(raw: str) -> Optional[str]:
+    """The address of a span `find_emails` found, written or read out, lower-cased."""
+    text = re.sub(_LOOSE_AT, "@", raw.strip(), flags=re.IGNORECASE)
+    text = re.sub(_LOOSE_DOT, ".", text, flags=re.IGNORECASE).lower()
+    return text if EMAIL_PATTERN.fullmatch(text) else None
+
+
 def find_emails(text: str) -> List[Tuple[int, int]]:
-    """Spans of the e-mail addresses in the text."""
-    return [match.span() for match in EMAIL_PATTERN.finditer(text or "")]
+    """Spans of the e-mail addresses in the text, also typed loosely or read out."""
+    written = [match.span() for match in EMAIL_PATTERN.finditer(text or "")]
+    loose = [match.span() for match in _LOOSE_EMAIL.finditer(text or "")
+             if email_in(match.group())
+             and not any(start < match.end() and match.start() < end for start, end in written)]
+    return sorted(written + loose)
 
 
 def find_phones(text: str) -> List[Tuple[int, int]]:
@@ -121,7 +142,7 @@ def read_contact(text: str) -> Contact:
     text = text or ""
     emails, phones = find_emails(text), find_phones(text)
     which = -1 if _CORRECTION.search(text) else 0
-    email = text[slice(*emails[which])].lower() if emails else None
+    email = email_in(text[slice(*emails[which])]) if emails else None
     phone = phone_in(text[slice(*phones[which])]) if phones else None
     return Contact(email=email, phone=phone)
 
@@ -245,12 +266,17 @@ _ONLY_ANNOUNCES_A_CHANGE = re.compile(
     r"aanvullen|bijzetten|erbij\s+zetten|veranderen|aanpassen|wijzigen)\W*$", re.IGNORECASE)
 
 
-# "laat maar. VERSTUUR", "nee laat maar, stuur het maar op": the report is to go after all.
+# "laat maar. VERSTUUR", "nee laat maar, stuur het maar op", "Ach, laat maar. Verstuur het
+# maar zo, ik begrijp het niet meer": the report is to go after all.
 _ENDS_WITH_SEND = re.compile(
     r"(?:^|[.!?,;]\s*)(?:ok[eé]?\s+|ja\s+|nee\s+)?(?:verstuur|versturen|"
     r"stuur (?:het |hem |'m )?(?:maar )?(?:op|door|weg|in)|doe maar|send it|just send it)\b"
     r"(?:\s+(?:het|hem|maar|nou|dan|"
-    r"toch|wel|gewoon|aub|please|now))*\W*$", re.IGNORECASE)
+    r"toch|wel|gewoon|aub|please|now|zo|alsnog))*"
+    # "verstuur het maar zo, ik begrijp het niet meer": giving up on the change, not the report
+    r"(?:\W+ik (?:begrijp|snap|volg) (?:het|er) (?:\w+ ){0,2}?(?:niet|niks|geen bal)"
+    r"(?: meer| van)?)?"
+    r"\W*$", re.IGNORECASE)
 
 
 def read_yes_no(text: str) -> Optional[bool]:

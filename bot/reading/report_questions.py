@@ -276,7 +276,7 @@ _NUMBER_UNKNOWN = re.compile(
     rf"\b{_NUMBER}\b(?: \w+){{0,5}}? (?:niet meer|nie meer|kwijt|vergeten|onbekend|"
     r"weet ik niet|weet ik nie|heb ik niet|heb ik nie|geen idee)\b"
     rf"|\b(?:weet|heb|ken|vind) (?:ik )?(?:\w+ ){{0,3}}?{_NUMBER} (?:\w+ )?(?:niet|nie|niet meer)\b"
-    rf"|\bgeen (?:\w+ )?{_NUMBER}\b|\b{_NUMBER} (?:is|ben ik) kwijt\b"
+    rf"|\bgeen (?:\w+ )?{_NUMBER}\b|\b{_NUMBER} (?:is|ben ik) kwijt\b|\bzonder (?:\w+ )?{_NUMBER}\b"
     r"|\b(?:don t|dont|do not) (?:have|know|remember) (?:the |my )?(?:report |case )?number\b"
     r"|\b(?:lost|forgot) (?:the |my )?(?:report |case )?number\b")
 

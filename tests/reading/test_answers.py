@@ -25,13 +25,21 @@ from bot.reading.answers import (
     ("reach me at john.smith+gemeente@outlook.com, thanks", "john.smith+gemeente@outlook.com"),
     ("a.b-c@sub.domain.nl is mijn werkadres", "a.b-c@sub.domain.nl"),
     ("mail naar <info@bewonersvereniging-oost.nl> aub", "info@bewonersvereniging-oost.nl"),
+    # typed loosely or read out (round 65); the summary shows the address to check
+    ("mijn mail is piet at hotmail punt com", "piet@hotmail.com"),
+    ("ja graag, mijn mail is anja punt devries apenstaartje gmail punt com",
+     "anja.devries@gmail.com"),
+    ("dat zei ik toch? anja.devries@gmail .com", "anja.devries@gmail.com"),
+    ("p.jansen(at)hotmail.nl", "p.jansen@hotmail.nl"),
+    ("mail maar naar p.smit@ziggo,nl", "p.smit@ziggo.nl"),
 ])
 def test_any_valid_email_address_is_read_and_lower_cased(text: str, email: str) -> None:
     assert read_contact(text).email == email
 
 
 @pytest.mark.parametrize("text", [
-    "piet@hotmail", "mijn mail is piet at hotmail punt com", "@gemeente", "de lamp is kapot",
+    "piet@hotmail", "piet at hotmail", "@gemeente", "de lamp is kapot",
+    "ik woon op nummer 5. punt uit", "de lamp staat bij de kerk. com",
 ])
 def test_no_email_without_a_real_address(text: str) -> None:
     assert read_contact(text).email is None
@@ -81,6 +89,7 @@ def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     "Ziet er goed uit, versturen maar", "ja, alles klopt. fijne dag nog!",
     "laat maar, verstuur maar", "laat het maar zo", "oké, geen probleem",
     "LAAT MAAR. VERSTUUR", "nee laat maar, stuur hem maar op",
+    "Ach, laat maar. Verstuur het maar zo, ik begrijp het niet meer.",
 ])
 def test_yes(text: str) -> None:
     assert read_yes_no(text) is True

@@ -111,6 +111,19 @@ def test_ordinary_messages_are_not_danger() -> None:
     # round 39: someone else's despair, told by a neighbour
     ("mijn buurman appte dat het voor iedereen beter is als hij er niet meer is", "emergency",
      "suicide"),
+    # round 65: despair with little words inside, a stroke beside a request for a wheelchair,
+    # a neighbour not seen for days
+    ("ik zie het eerlijk gezegd allemaal niet meer zitten", "emergency", "suicide"),
+    ("soms denk ik dat het beter is als ik er gewoon niet meer ben", "emergency", "suicide"),
+    ("nee. ik wil gewoon dood", "emergency", "suicide"),
+    ("ik heb zoveel schulden, ik wil eigenlijk niet meer leven", "emergency", "suicide"),
+    ("kan de gemeente een rolstoel regelen voor mijn vader? hij praat sinds vanmiddag ineens "
+     "heel raar en zijn mond hangt scheef", "emergency", "medical"),
+    ("mijn buurvrouw van nummer 14 heeft al vier dagen haar gordijnen niet opengedaan en de "
+     "kranten stapelen zich op in de bus", "emergency", "welfare"),
+    ("ik heb bij haar aangebeld maar er wordt niet open gedaan en ik hoorde geklop binnen",
+     "emergency", "welfare"),
+    ("Ik maak me echt zorgen. Misschien is ze gevallen.", "emergency", "welfare"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -138,6 +151,11 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "de kinderen klimmen steeds over het hek van de speeltuin",
     "ik ben gevallen met de fiets en voel me wat duizelig, kan ik de gemeente aansprakelijk "
     "stellen",
+    # look-alikes of round 65's rules
+    "ik wil dood hout laten ophalen",
+    "de gordijnen van het gemeentehuis zijn dicht",
+    "de folders liggen al dagen in de brievenbus van het lege huis",
+    "misschien is hij gevallen door de storm, de lantaarnpaal bij ons",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None

@@ -92,6 +92,7 @@ def test_saying_it_is_no_report(text, expected):
     ("nummer weet ik niet meer", True), ("da nummer heb ik nie meer", True),
     ("ik heb geen meldingsnummer", True), ("ik ben het nummer kwijt", True),
     ("I don't have the number", True), ("het nummer is M-2026-000012", False),
+    ("de status van mijn oude melding zonder nummer", True),
     ("bij nummer 14 ligt afval op de weg", False), ("welk nummer moet ik bellen", False),
 ])
 def test_saying_the_report_number_is_unknown(text, expected):
