@@ -6,7 +6,7 @@ the message reader found urgent danger, also in the middle of a report.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Text
+from typing import List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -15,12 +15,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
+from actions.report_slots import HIGH_PRIORITY, MAX_DESCRIPTION, is_description
 from bot.reading.answers import asks_about_acting
 from bot.reading.questions import inside_the_home
 from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112, help_called,
                                 says_cannot_call, someone_may_be_inside, strong_gas,
                                 tells_a_sign_of_life)
 from bot.reading.result import Reading
+from bot.text import without_words
 
 
 # Asked after the emergency answer when there is something for the municipality to fix.
@@ -99,7 +101,7 @@ class ActionEmergency(Action):
             utter(dispatcher, OUTAGE_PERSON)  # "… mijn buurvrouw doet niet open"
         if tracker.active_loop_name:
             utter(dispatcher, "utter_emergency_report_continues")
-            return forget_unanswered_question(tracker)
+            return forget_unanswered_question(tracker) + _into_the_report(tracker, reading)
         if again or not reading.category or reading.danger_reason in NO_REPORT_REASONS:
             return []  # someone hurt or threatened, or no danger after all: no report offer
         if not (reading.urgent or reading.danger == "hazard"):
@@ -108,6 +110,34 @@ class ActionEmergency(Action):
         return [SlotSet("emergency_report", {"text": message.get("text") or "",
                                              "entities": message.get("entities") or []}),
                 FollowupAction(OFFER_REPORT)]
+
+
+def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:
+    """Danger told in the middle of a report ("nu komt er rook uit een van die vaten") makes
+    it urgent, and the field crew reads what was told."""
+    if tracker.active_loop_name != "report_form" or not (reading.urgent
+                                                         or reading.danger == "hazard"):
+        return []
+    events: List[EventType] = [SlotSet("report_priority", HIGH_PRIORITY)]
+    description = (tracker.get_slot("report_description") or "").rstrip(". ")
+    place = reading.location
+    told = [_NEW_CLAUSE.sub("", sentence).rstrip(".!? ")
+            for sentence in _SENTENCE_END.split(reading.description or "")
+            if _tells_more_than_a_place(sentence, place.streets if place else ())]
+    told = [f"{sentence[:1].upper()}{sentence[1:]}" for sentence in told if sentence]
+    if description and told and not any(s.lower() in description.lower() for s in told):
+        events.append(SlotSet("report_description",
+                              ". ".join([description] + told)[:MAX_DESCRIPTION]))
+    return events
+
+
+def _tells_more_than_a_place(sentence: Text, streets: Sequence[Text]) -> bool:
+    rest = without_words(sentence, streets)  # "Kerkstraat natuurlijk." tells only the place
+    return is_description(rest) and len(re.findall(r"\w+", rest)) > 1
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_NEW_CLAUSE = re.compile(r"^(?:en|and|maar|but)\s+", re.IGNORECASE)
 
 
 def _response(reading: Reading, again: bool, text: Text = "",

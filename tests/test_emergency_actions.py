@@ -55,6 +55,20 @@ def test_in_a_form_the_question_waits_and_its_answer_is_forgotten(dispatcher, do
             "timestamp": None} in events
 
 
+def test_danger_in_the_middle_of_a_report_makes_it_urgent_and_goes_into_it(dispatcher, domain):
+    """Round 65: smoke from dumped drums, told while the bot asked for the street, got 112
+    but the report went out with normal priority and without the smoke."""
+    text = "KERKSTRAAT NATUURLIJK. EN NU KOMT ER ROOK UIT EEN VAN DIE VATEN, MIJN OGEN PRIKKEN"
+    events = run_emergency(text, dispatcher, domain, active_loop="report_form", slots={
+        "requested_slot": "report_location",
+        "report_description": "Iemand heeft zijn troep gedumpt. Vaten en blikken verf"})
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["report_priority"] == "high"
+    assert slots["report_description"] == ("Iemand heeft zijn troep gedumpt. Vaten en blikken "
+                                           "verf. Nu komt er rook uit een van die vaten, mijn "
+                                           "ogen prikken")
+
+
 def test_alarm_words_the_danger_reader_missed_still_remind_of_112(dispatcher, domain):
     text = "snel hulp nodig bij de vijver aan de parkweg"
     assert read_message(text).danger == "unsure"
