@@ -513,6 +513,14 @@ def _product_article(index: retrieval.Index, variant: Article) -> Optional[Artic
                  and m.article.intent and m.article.department == variant.department), None)
 
 
+def named_apart(own: Article, before: Optional[Article], named: Text) -> bool:
+    """The question names what `own` is about (its title or questions), which `before` only
+    mentions in its answer: "GEZONDHEIDSVERKLARING?? hoe lang duurt dat" after the licence
+    answer that tells one is needed from 75."""
+    words = named.split()
+    return before is not None and _names_any(own, words) and not _names_any(before, words)
+
+
 def about_the_answer(before: Optional[Article], named: Text, text: Text) -> bool:
     """"De aanslag kwam in februari, is het nu te laat?" after the WOZ answer: the question
     names a word of that answer and asks what it tells, so retrieval's own pick (the taxes
@@ -575,13 +583,15 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look."""
     text = tracker.latest_message.get("text") or ""
-    told = together(article, *(article_detail(article, aspect, text)
-                               for aspect in read_aspects(text)))
+    details = [article_detail(article, aspect, text) for aspect in read_aspects(text)]
+    told = together(article, *details)
     if not told:  # "en hoeveel getuigen mogen er dan bij?": the sentence about them
         told = together(article, *(sentences_naming(article, subject_words(part))
                                    for part in question_parts(text) or [text]))
     if told:  # "hoeveel dagen en hoeveel euro?": both
         utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
+        if None in details:  # "waar is die en wat kost het?": the price, and not the place
+            utter(dispatcher, "utter_kb_detail_partly_unknown")
     else:
         utter(dispatcher, "utter_kb_detail_unknown", title=article.title.lower(),
               link=article.link)

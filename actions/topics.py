@@ -20,7 +20,8 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                article_for_intent,
                                choice_buttons, context_article, find_answer, other_articles,
                                other_questions, own_subject, previous_article,
-                               record_not_helped, related_article, utter_article)
+                               named_apart, record_not_helped, related_article,
+                               utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
@@ -262,7 +263,9 @@ class ActionAnswerFollowUp(Action):
             before, own, related, sibling = None, None, None, None
         # a person the answer given is not about ("en voor mijn zoontje?"): their article
         detail = answered_in(before, text) if before and named and not related else None
-        if detail:
+        if own is not None and own != before and named_apart(own, before, named):
+            utter_article(dispatcher, tracker, own)  # a subject the answer only mentioned
+        elif detail:
             utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
         elif own is not None and own != before and not about_the_answer(before, named, text):
             utter_article(dispatcher, tracker, own)

@@ -902,7 +902,7 @@ def reading_route(tracker: DialogueStateTracker,
             and not (intent.get("name") in REPORT_INTENTS and reading.category)):
         return NEED_ACTION  # "geen eten meer, het is zaterdag": tonight's route, not a product
     if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
-            and intent.get("name") not in KEEP_INTENTS
+            and intent.get("name") not in set(KEEP_INTENTS) - {STOP_INTENT}  # "laat maar. zinloos"
             and says_not_helped(message.text or "")):
         if any(subject_words(part) for part in question_parts(message.text or "")):
             return FOLLOW_UP_ACTION  # "Dat vroeg ik niet. Hoe lang duurt een vergunning?"

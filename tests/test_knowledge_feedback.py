@@ -25,7 +25,7 @@ from tests.conftest import dutch
     "daar heb ik niks aan", "Dit helpt me niet", "dat is niet mijn vraag",
     "het heeft me niet geholpen", "nee, dat bedoel ik niet", "dit is geen antwoord op mijn vraag",
     "hier heb ik helemaal niets aan!", "u helpt me niet", "niet geholpen", "ik vroeg iets anders",
-    "that didn't help",
+    "that didn't help", "laat maar. zinloos dit", "dit heeft geen zin", "je snapt er niks van",
 ])
 def test_words_that_say_the_answer_did_not_help(text):
     assert says_not_helped(text)
@@ -35,7 +35,7 @@ def test_words_that_say_the_answer_did_not_help(text):
     "nee", "nee, dank u", "ik heb geen paspoort", "mijn pas werkt niet", "helpt het als ik bel?",
     "dat is mijn vraag niet meer, ik wil nu iets anders weten over parkeren in de binnenstad "
     "want mijn bezoek komt zaterdag en dat helpt niet",
-    "bedankt, dat helpt", "de lamp doet het niet",
+    "bedankt, dat helpt", "de lamp doet het niet", "heeft het zin om bezwaar te maken?",
 ])
 def test_other_words_are_not_read_as_not_helped(text):
     assert not says_not_helped(text)
@@ -64,6 +64,7 @@ def after(action: str, text: str, intent: str = "deny", extra: List[Event] = ())
 def test_not_helped_after_a_knowledge_answer_goes_to_its_action(action):
     assert after(action, "daar heb ik niks aan") == "action_kb_not_helped"
     assert after(action, "Dit helpt me niet", "complaint") == "action_kb_not_helped"
+    assert after(action, "laat maar. zinloos dit", "stop") == "action_kb_not_helped"
 
 
 def test_the_same_words_elsewhere_or_asking_for_a_person_go_their_own_way():

@@ -214,6 +214,18 @@ def test_the_licence_itself_after_the_health_declaration_gets_the_licence_price(
     assert "CBR" not in told and "€" in told
 
 
+@pytest.mark.parametrize("follow_up", [
+    "GEZONDHEIDSVERKLARING?? HOE LANG DUURT DAT DAN. EN WAT KOST HET",
+    "NEE DE GEZONDHEIDSVERKLARING. HOE LANG"])
+def test_the_health_declaration_the_licence_answer_mentions_gets_its_own_answer(
+        kb_url, dispatcher, domain, monkeypatch, follow_up):  # noqa: F811
+    """Round 65: asked twice, it got the licence's own time and price both times."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "RIJBEWIJS VERLOPEN VOLGENDE WEEK. IK BEN 76", follow_up)
+    assert before.id == "rijbewijs-aanvragen-verlengen"
+    assert "CBR" in _told(messages)
+
+
 @pytest.mark.parametrize("follow_up", ["KOSTEN?? EN KAN MIJN ZOON HET OPHALEN IK WERK OVERDAG",
                                        "IK VROEG WAT HET RIJBEWIJS KOST"])
 def test_a_licence_follow_up_stays_with_the_licence(kb_url, dispatcher, domain,  # noqa: F811
@@ -285,3 +297,16 @@ def test_valid_in_a_country_after_the_passport_answer_gets_the_travel_article(
                                   "is dat paspoort ook geldig in turkije")
     assert before.id == "paspoort-id-kaart-aanvragen"
     assert "Europese Unie" in _told(messages)
+
+
+def test_a_follow_up_of_which_the_article_answers_one_part_says_so_for_the_rest(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    """Round 65: "waar is die en wat kost het?" about the coffee morning got only "Gratis."."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "ik ben eenzaam sinds mijn man is overleden, is er iets voor "
+                                  "mensen zoals ik", "die koffieochtend, waar is die en wat kost "
+                                  "het? ik heb geen auto")
+    assert before.id == "eenzaamheid"
+    assert [m["response"] for m in messages] == ["utter_kb_detail",
+                                                 "utter_kb_detail_partly_unknown"]
+    assert "Gratis" in messages[0]["detail"]

@@ -13,9 +13,9 @@ from typing import Callable, List, Optional
 
 from bot.knowledge.articles import Article
 
-COST, VALIDITY, LATE, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOURS, HOW = (
+COST, VALIDITY, LATE, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOURS, WHERE, HOW = (
     "cost", "validity", "late", "duration", "online", "bring", "appointment", "others", "hours",
-    "how")
+    "where", "how")
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
@@ -92,6 +92,12 @@ _ASPECTS = (
         r"na (?:werktijd|het werk|vijven|zessen)|buiten (?:kantoortijd|werktijd)|openingstijd\w*|"
         r"saturday|sunday|evening)\b",
         re.IGNORECASE)),
+    # "die koffieochtend, waar is die?": the place where it is
+    (WHERE, re.compile(
+        r"\bwaar (?:is|zijn|zit|zitten|ligt|vind|vindt|wordt|worden|gaat|komt|"
+        r"moet ik (?:heen|naartoe)|kan ik (?:heen|naartoe|terecht))\b|\b(?:op )?welk adres\b"
+        r"|\bwhere (?:is|are|can)\b",
+        re.IGNORECASE)),
     # last: "hoe vraag ik die aan?" asks the way, what the other aspects do not
     (HOW, re.compile(
         r"^\W*(?:en |maar |ja maar |ok[eé]? |oke )?hoe (?:vraag|regel|doe|krijg|werkt|moet|kan|"
@@ -121,6 +127,9 @@ _ABOUT = {
     APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*", re.IGNORECASE),
     HOURS: re.compile(r"\b(?:open|dicht|gesloten|zaterdag|zondag|weekend|feestdag\w*|"
                       r"avond\w*)\b", re.IGNORECASE),
+    WHERE: re.compile(r"\b(?:adres|gemeentehuis|milieustraat|buurthuis|wijkcentrum|bibliotheek|"
+                       r"loket|balie|stadhuis)\b|\b[A-Z]\w+(?:straat|weg|laan|plein|hof) \d",
+                       re.IGNORECASE),
     HOW: re.compile(r"\b(?:vraag|maak|ga|bel|meld|kies|vul|regel|doe)\b|\bonline\b|\bdigid\b",
                     re.IGNORECASE),
     OTHERS: re.compile(r"\bkind\w*|\bjonger dan\b|\bonder de \d+|\bouder\w*|\bpartner\b"

@@ -34,6 +34,10 @@ _NOT_HELPED = re.compile(
     rf"|\b(?:dat|dit|zo)\s+bedoel\w*\s+ik\s+niet\b"
     rf"|\bdat\s+vroeg\s+ik\s+(?:helemaal\s+)?niet\b"
     rf"|\bik\s+vroeg\s+(?:iets|wat)\s+anders\b"
+    rf"|\b(?:zinloos|nutteloos|waardeloos|hopeloos)\b"
+    rf"|\b(?:dit|dat|het)\s+heeft\s+(?:zo\s+|echt\s+|allemaal\s+)?geen\s+zin\b"
+    rf"|\b(?:je|jij|u)\s+(?:snapt|begrijpt|snap|begrijp)\s+(?:er\s+|het\s+)?(?:echt\s+|gewoon\s+)?"
+    rf"(?:niks|niets|niet)\b"
     rf"|\b(?:that|this|it)\s+(?:did\s+not|didn'?t|does\s+not|doesn'?t)\s+help\b"
     rf"|\bnot\s+(?:helpful|what\s+i\s+(?:asked|meant|mean))\b",
     re.IGNORECASE)
