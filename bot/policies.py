@@ -146,6 +146,13 @@ ANSWER_SLOTS = ("report_updates", "report_contact", "report_confirmed")
 # Questions where "laat maar" or "hoeft niet" declines the offer, not the whole report.
 OPTIONAL_SLOTS = ("report_photo", "report_updates", "report_contact", "report_confirmed")
 DECLINE_ACTION = "action_decline_offer"
+# In a report: someone else reported it already, so this one is not needed.
+_REPORTED_BY_SOMEONE_ELSE = re.compile(
+    r"\b(?:buurman|buurvrouw|buren|man|vrouw|partner|vriend\w*|zoon|dochter|iemand anders|"
+    r"een ander|collega|iemand)\b(?: \w+){0,2} (?:heeft|hebben|had) (?:het|dat|dit|'t) "
+    r"(?:\w+ )?(?:al|ook al|allang|net|vanochtend|gisteren) (?:\w+ )?(?:gemeld|doorgegeven)\b"
+    r"|\b(?:is|was) (?:al|allang) (?:gemeld|doorgegeven) (?:door|van) (?:mijn|de|een|iemand)\b",
+    re.IGNORECASE)
 # Words that do throw the report away, also at an optional question.
 _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|cancel)\b",
                           re.IGNORECASE)
@@ -881,6 +888,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
+    if asked and _REPORTED_BY_SOMEONE_ELSE.search(message.text or ""):
+        return STOP_ACTION  # "laat maar, mijn buurman heeft het al gemeld": not twice
     if asked and intent.get("name") == STOP_INTENT and (
             reading.answer is True or not says_stop(message.text or "")):
         return REPORT_FORM  # "laat maar gewoon versturen": a yes; no stop word: no stop

@@ -192,6 +192,14 @@ def test_a_real_stop_still_ends_the_report(slot, text):
     assert reading_route(tracker(_asked(slot) + [said(text, "stop")])) is None
 
 
+@pytest.mark.parametrize("intent", ["deny", "stop"])
+def test_someone_else_having_reported_it_ends_the_report(intent):
+    """Round 65: taken as 'no updates', and the report went on."""
+    text = "laat maar, mijn buurman heeft het al gemeld"
+    assert reading_route(tracker(_asked("report_updates") + [said(text, intent)])) == \
+        "action_stop_report"
+
+
 def test_a_hazard_with_someone_hurt_gets_112_first():
     text = "putdeksel is weg bij de school, er is net een kind in gevallen en hij bloed"
     assert reading_route(tracker(START + [said(text, "report_public_space_other")])) == \

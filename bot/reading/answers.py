@@ -232,8 +232,12 @@ _CUE_PATTERNS = tuple((kind, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])", r
                       for kind, pattern in _CUES)
 _PRIORITY = {NO: 0, UNSURE: 1, YES: 2}
 # Words that may stand before the answer word in a question ("ja?" is an answer).
-_PLAIN_ANSWER = re.compile(r"^\W*(?:ja+|jawel|jazeker|nee+n?|yes|no)\b",
-                           re.IGNORECASE)
+_PLAIN_ANSWER = re.compile(
+    r"^\W*(?:ja+|jawel|jazeker|nee+n?|yes|no)\b"
+    # "klopt. kan de schommel vandaag nog weg?", "ok send. how long?": the answer, then a question
+    r"|^\W*(?:(?:ja|yes|ok[eé]?|oke|prima)\W+)?(?:klopt|correct|akkoord|prima|is goed|goed zo|"
+    r"verstuur maar|doe maar|send|send it|that'?s right|right)\s*[.!;]\s+\S",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,8 @@ def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     "laat maar, verstuur maar", "laat het maar zo", "oké, geen probleem",
     "LAAT MAAR. VERSTUUR", "nee laat maar, stuur hem maar op",
     "Ach, laat maar. Verstuur het maar zo, ik begrijp het niet meer.",
+    # the answer, then a question (round 65)
+    "ok send. how long will it take?", "klopt. kan de schommel vandaag nog weggehaald worden?",
 ])
 def test_yes(text: str) -> None:
     assert read_yes_no(text) is True
@@ -114,6 +116,7 @@ def test_no(text: str) -> None:
     "wat bedoelt u?", "kerkstraat 14", "hoe lang duurt het?", "weet ik niet", "dank u wel",
     "is het goed als ik een foto stuur?", "klopt het adres wel?", "misschien",
     "ge moet ne keer komen kijken", "", "   ", "de lamp is nog steeds kapot",
+    "klopt dat?", "is dat correct?",
 ])
 def test_neither_yes_nor_no(text: str) -> None:
     assert read_yes_no(text) is None
