@@ -121,6 +121,11 @@ def _without_noise(place: Place) -> Place:
     return Place.from_dict({**place.as_dict(), **words}) if words else place
 
 
+# A spot any street has ("op straat"), told with the problem: no new place.
+_ANY_STREET_SPOT = re.compile(r"(?:op|in|aan|langs) (?:de |het )?(?:straat|stoep|weg|trottoir|"
+                              r"grond|berm|kant van de weg)", re.IGNORECASE)
+
+
 def _with_landmark(street: Place, text: Text) -> Place:
     return Place.from_dict({**street.as_dict(), "kind": "landmark", "landmark": text,
                             "text": f"{street.text}, {text}"})
@@ -753,6 +758,9 @@ class ValidateReportForm(FormValidationAction):
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         place = reading.location
         current = tracker.get_slot("report_place")
+        if (place is not None and place.kind == "description" and reading.category
+                and current and _ANY_STREET_SPOT.fullmatch(place.text.strip())):
+            place = None  # "dode kat op straat, graag chip controleren": the problem again
         if (not only_place and reading.addition and place is not None
                 and place.kind == "description" and current
                 and not CORRECTS.search(_text(tracker))):

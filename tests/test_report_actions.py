@@ -318,6 +318,30 @@ def test_more_asked_to_be_added_at_the_summary_is_no_new_place(dispatcher, domai
     assert "erbij" not in result["report_description"]
 
 
+CAT = {"report_description": "In de eikenhof ligt al dagen een dode kat op straat",
+       "report_location": "Lindelaan, de eikenhof",
+       "report_place": read_message("Lindelaan bij de eikenhof").place}
+
+
+def test_zet_erbij_after_what_to_change_adds_and_keeps_the_problem(dispatcher, domain):
+    """Round 65: it replaced the description; the dead cat was gone."""
+    text = "zet erbij dat ze op de chip moeten kijken"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots=CAT)
+    tracker.events.insert(0, {"event": "bot", "text": "Wat moet er anders?",
+                              "metadata": {"utter_action": "utter_report_what_to_change"}})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_description"].startswith(CAT["report_description"])
+    assert "chip" in result["report_description"] and "erbij" not in result["report_description"]
+
+
+def test_the_problem_told_again_with_op_straat_is_no_new_place(dispatcher, domain):
+    text = "nee nu staat de kat er niet meer in. dode kat op straat, graag chip controleren"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots=CAT)
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "report_location" not in result
+    assert "kat" in result["report_description"] and "chip" in result["report_description"]
+
+
 def test_another_phone_number_at_the_summary_changes_where_the_updates_go(dispatcher, domain):
     text = "o wacht, liever een sms naar 06-87654321 in plaats van mail"
     tracker = tracker_for(asking="report_confirmed", text=text, intent="inform", slots={

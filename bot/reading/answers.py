@@ -938,6 +938,7 @@ _RESUME = re.compile(
 _ADD_TO_REPORT = re.compile(
     r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
     r"|\ber (?:moet|mag) (?:ook |nog |wel )*bij\b"
+    r"|\b(?:zet|schrijf|noteer|vermeld) (?:er |het )?(?:ook |nog |even |wel )*(?:bij|erbij)\b"
     r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
 # "Toch maar niet doen", "doe maar toch niet": the stop stands.
 _NOT_AFTER_ALL = re.compile(r"\btoch\b(?: \w+){0,2} (?:niet|geen)\b|\b(?:niet|geen)\b(?: \w+){0,2} "
