@@ -850,7 +850,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked and reading.report_question
             and not _names_the_product(intent.get("name"), message.text or "")):
         contact = reading.email or reading.phone  # "…@gmail.com. hoelang duurt zoiets?"
-        if (reading.answer is None or reading.report_question == "faster") and not contact:
+        if (reading.answer is None or reading.report_question == "faster" and not (
+                asked == "report_confirmed" and reading.answer is True)) and not contact:
+            # not "klopt. kan de schommel vandaag nog worden afgezet?": sent, and answered
             return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, the report goes on
         return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside
     if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading):

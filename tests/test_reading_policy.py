@@ -192,6 +192,17 @@ def test_a_real_stop_still_ends_the_report(slot, text):
     assert reading_route(tracker(_asked(slot) + [said(text, "stop")])) is None
 
 
+def test_yes_at_the_summary_with_a_question_whether_it_can_be_faster_sends_the_report():
+    """Round 65: "klopt. kan de schommel vandaag nog worden afgezet?" got the answer and the
+    summary again; the form now takes the yes and answers the question beside it."""
+    text = "klopt. kan de schommel vandaag nog worden afgezet?"
+    assert reading_route(tracker(_asked("report_confirmed") + [said(text, "affirm")])) == \
+        "report_form"
+    assert reading_route(tracker(_asked("report_confirmed") + [
+        said("kan de schommel vandaag nog worden afgezet?", "ask_report_status")])) == \
+        "action_answer_report_question"
+
+
 @pytest.mark.parametrize("intent", ["deny", "stop"])
 def test_someone_else_having_reported_it_ends_the_report(intent):
     """Round 65: taken as 'no updates', and the report went on."""

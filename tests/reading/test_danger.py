@@ -124,6 +124,8 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("ik heb bij haar aangebeld maar er wordt niet open gedaan en ik hoorde geklop binnen",
      "emergency", "welfare"),
     ("Ik maak me echt zorgen. Misschien is ze gevallen.", "emergency", "welfare"),
+    ("in het speeltuintje bij het marktplein hangt de schommel nog maar aan 1 ketting",
+     "hazard", "play_equipment"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
