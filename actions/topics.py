@@ -143,8 +143,12 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
     if decision.kind != ANSWERED:
         return None
     article = decision.articles[0]
-    utter(dispatcher, "utter_kb_detail_in_dutch", detail=without_links(article.answer),
-          link=article.link)
+    english = article.in_english()
+    if english:  # written in English by the department
+        utter(dispatcher, "utter_kb_answer", answer=english.answer)
+    else:
+        utter(dispatcher, "utter_kb_detail_in_dutch", detail=without_links(article.answer),
+              link=article.link)
     return []
 
 
@@ -294,10 +298,14 @@ async def _follow_up_in_english(dispatcher: CollectingDispatcher, tracker: Track
     except Exception:
         logger.exception("Knowledge base lookup failed")
         article = None
-    details = [article_detail(article, aspect, text) for aspect in read_aspects(text)
-               ] if article else []
+    english = article.in_english() if article else None
+    details = [article_detail(english or article, aspect, text)
+               for aspect in read_aspects(text)] if article else []
     details = list(dict.fromkeys(detail for detail in details if detail))
-    if details:
+    if details and english:
+        utter(dispatcher, "utter_kb_detail_english_text", detail=" ".join(details),
+              link=article.link)
+    elif details:
         utter(dispatcher, "utter_kb_detail_in_dutch", detail=" ".join(details), link=article.link)
     else:
         utter(dispatcher, "utter_kb_detail_english", link=english_link(tracker, domain))

@@ -34,8 +34,8 @@ PUBLISHERS = ("kb_manager",)    # and admins: publish and edit every article
 EDITORS = ("editor", "kb_manager")
 STATES = {"draft": "Concept (nooit gepubliceerd)", "published": "Gepubliceerd",
           "changed": "Gewijzigd sinds publicatie"}
-EDIT_FIELDS = ("title", "questions", "answer", "answer_sms", "cost", "link", "sensitive",
-               "review_by")
+EDIT_FIELDS = ("title", "questions", "answer", "answer_sms", "cost", "answer_en", "cost_en",
+               "link", "sensitive", "review_by")
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,8 @@ def fields_from_form(form: Mapping[str, Any]) -> Dict[str, Any]:
         "answer": text("answer"),
         "answer_sms": text("answer_sms") or None,
         "cost": text("cost") or None,
+        "answer_en": text("answer_en") or None,
+        "cost_en": text("cost_en") or None,
         "link": text("link"),
         "sensitive": form.get("sensitive") in ("on", "true", "1", "ja"),
         "review_by": text("review_by"),

@@ -111,7 +111,8 @@ def served_answer(console, article_id: str) -> str:
 def form_of(article) -> dict:
     return {"title": article.title, "questions": "\n".join(article.questions),
             "answer": article.answer, "answer_sms": article.answer_sms or "",
-            "cost": article.cost or "", "link": article.link,
+            "cost": article.cost or "", "answer_en": article.answer_en or "",
+            "cost_en": article.cost_en or "", "link": article.link,
             "review_by": article.review_by.isoformat(),
             **({"sensitive": "on"} if article.sensitive else {})}
 
@@ -133,11 +134,14 @@ def test_an_editor_saves_a_draft_of_their_own_department_and_not_of_another(cons
     new_answer = before.answer.replace("Maak eerst een afspraak.",
                                        "Maak eerst een afspraak, ook op zaterdag.")
     assert new_answer != before.answer
+    english = f"Make an appointment first, also on Saturday. {before.link}"
     status, _ = editor.post(f"/console/knowledge/articles/{OWN}",
-                            **{**form_of(before), "answer": new_answer, "note": "zaterdag"})
+                            **{**form_of(before), "answer": new_answer, "note": "zaterdag",
+                               "answer_en": english})
     assert status == 303
     draft = store.current_article(OWN, console[1])
     assert draft.version == before.version + 1 and draft.answer == new_answer
+    assert draft.answer_en == english, "the English answer is edited beside the Dutch"
     assert draft.status == "draft"
     assert served_answer(console, OWN) == served_before, "a draft is not served"
     assert "kb_draft_saved" in audit_actions(console, OWN)

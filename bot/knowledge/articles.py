@@ -32,10 +32,12 @@ QUESTIONS_MIN, QUESTIONS_MAX = 4, 8
 
 # The order of an article's keys in the YAML files; department keys are per file.
 ARTICLE_KEYS = ("id", "title", "upl", "upl_uri", "intent", "questions", "answer", "answer_sms",
-                "cost", "link", "sensitive", "review_by", "status")
+                "cost", "answer_en", "cost_en", "link", "sensitive", "review_by", "status")
 REQUIRED = ("id", "title", "upl", "upl_uri", "questions", "answer", "link", "review_by",
             "status")
-OPTIONAL = ("intent", "answer_sms", "cost")
+# The answer and cost in English, for residents who write English (B1 too); without them
+# an English resident gets the Dutch text, said to be Dutch.
+OPTIONAL = ("intent", "answer_sms", "cost", "answer_en", "cost_en")
 
 
 class ArticleError(ValueError):
@@ -60,6 +62,8 @@ class Article:
     intent: Optional[str] = None
     answer_sms: Optional[str] = None
     cost: Optional[str] = None
+    answer_en: Optional[str] = None
+    cost_en: Optional[str] = None
     sensitive: bool = False
     version: int = field(default=0, compare=False)
 
@@ -76,6 +80,12 @@ class Article:
                 value = value.isoformat()
             out[f.name] = value
         return out
+
+    def in_english(self) -> Optional["Article"]:
+        """This article with its English answer and cost, or None when it has none."""
+        if not self.answer_en:
+            return None
+        return replace(self, answer=self.answer_en, cost=self.cost_en, answer_sms=None)
 
     def with_changes(self, **changes: Any) -> "Article":
         """A checked copy with some fields changed."""
@@ -155,7 +165,8 @@ def article_from_dict(raw: Mapping[str, Any], department: Optional[str] = None,
         questions=tuple(q.strip() for q in questions), answer=text["answer"],
         link=text["link"], review_by=_date(raw["review_by"], where), status=text["status"],
         intent=text["intent"], answer_sms=text["answer_sms"], cost=text["cost"],
-        sensitive=sensitive, version=version)
+        answer_en=text["answer_en"], cost_en=text["cost_en"], sensitive=sensitive,
+        version=version)
 
 
 def warnings_for(article: Article) -> List[str]:
@@ -167,6 +178,8 @@ def warnings_for(article: Article) -> List[str]:
                      f"write {QUESTIONS_MIN}-{QUESTIONS_MAX}")
     if article.link not in article.answer:
         found.append(f"{where}: the answer does not end with its link")
+    if article.cost_en and not article.answer_en:
+        found.append(f"{where}: an English cost without an English answer")
     if len({q.lower() for q in article.questions}) < len(article.questions):
         found.append(f"{where}: a question is repeated")
     return found

@@ -108,23 +108,27 @@ _ASPECTS = (
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _TIME_WORDS = (r"\b(?:werk)?dag\w*|\bweken\b|\bweek\b|\bmaand\w*|\bduurt\b|\btermijn\w*"
+               r"|\b(?:working )?days?\b|\bweeks?\b|\bmonths?\b|\btakes?\b|\bwithin \d"
                r"|\bvoor \d+ \w+\b|\bbinnen \d|\bdirect\b|\bmeteen\b|\bdezelfde dag\b")
 _ABOUT = {
-    COST: re.compile(r"€|\beuro\b|\bgratis\b|\bkost\w*|\bbetaal\w*|\btarie\w+|\bprijs",
+    COST: re.compile(r"€|\beuro\b|\bgratis\b|\bkost\w*|\bbetaal\w*|\btarie\w+|\bprijs"
+                     r"|\bfree\b|\bcosts?\b|\bpay\w*|\bfee\b|\bprice\b",
                      re.IGNORECASE),
     VALIDITY: re.compile(r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bmag u (?:niet|nog)\b",
                          re.IGNORECASE),
     DURATION: re.compile(_TIME_WORDS, re.IGNORECASE),
     # the deadline and what to do after it ("Te laat? Geef het dan alsnog door.")
     LATE: re.compile(_TIME_WORDS + r"|\bte laat\b|\balsnog\b|\bboete\w*", re.IGNORECASE),
-    ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b"
+    ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b|\bin person\b"
                        r"|\bzelf (?:langs|mee)\w*|\blangskomen\b|\blangs\b|\bgemeentehuis\b",
                        re.IGNORECASE),
     # not "Verhuist er iemand anders mee?": going along is not bringing
     BRING: re.compile(r"\bneem\w*|(?<!\bverhuist )(?<!\bverhuizen )(?<!\bgaat )(?<!\bgaan )"
                       r"(?<!\bkomt )(?<!\bkomen )(?<!\banders )\bmee\b|\bnodig\b|\bpasfoto\b"
-                      r"|\bidentiteitsbewijs\b|\bbewijs\b", re.IGNORECASE),
-    APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*", re.IGNORECASE),
+                      r"|\bidentiteitsbewijs\b|\bbewijs\b|\bbring\b|\bphoto\b|\bneed\b",
+                      re.IGNORECASE),
+    APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*|\bappointment\b",
+                            re.IGNORECASE),
     HOURS: re.compile(r"\b(?:open|dicht|gesloten|zaterdag|zondag|weekend|feestdag\w*|"
                       r"avond\w*)\b", re.IGNORECASE),
     WHERE: re.compile(r"\b(?:adres|gemeentehuis|milieustraat|buurthuis|wijkcentrum|bibliotheek|"

@@ -114,3 +114,17 @@ def test_every_title_reads_inside_a_sentence():
 
     questions = [a.title for a in load_folder(ROOT / "knowledge") if "?" in a.title]
     assert questions == []
+
+
+def test_an_english_answer_and_cost_load_and_replace_the_dutch_in_english(tmp_path):
+    english = article("rijbewijs", "Rijbewijs", ["a", "b", "c", "d"], "Rijbewijs",
+                      cost="Ongeveer €55.", answer_en="Renew it at the town hall. "
+                      "https://www.lindendal.nl/rijbewijs", cost_en="About €55.")
+    dutch_only = article("paspoort", "Paspoort", ["a", "b", "c", "d"], "Paspoort",
+                         cost_en="About €85.")
+    write_department(tmp_path, "burgerzaken", "Burgerzaken", [english, dutch_only])
+    licence, passport = load_folder(tmp_path)
+    assert licence.in_english().answer.startswith("Renew it")
+    assert licence.in_english().cost == "About €55." and licence.cost == "Ongeveer €55."
+    assert passport.in_english() is None, "no English answer: the Dutch text, said to be Dutch"
+    assert any("English cost without an English answer" in w for w in warnings_for(passport))

@@ -124,8 +124,20 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("ik heb bij haar aangebeld maar er wordt niet open gedaan en ik hoorde geklop binnen",
      "emergency", "welfare"),
     ("Ik maak me echt zorgen. Misschien is ze gevallen.", "emergency", "welfare"),
+    # round 66: the dog she walks is no reason to think of an animal only
+    ("de buurvrouw op nummer 14 in de Lindelaan heb ik al 4 dagen niet gezien, haar post puilt "
+     "uit de brievenbus en de gordijnen zijn dicht. ze is normaal elke ochtend met de hond buiten",
+     "emergency", "welfare"),
     ("in het speeltuintje bij het marktplein hangt de schommel nog maar aan 1 ketting",
      "hazard", "play_equipment"),
+    # round 66: bare wires with children around them, power on the post, a needle in rubbish
+    ("die lantaarnpaal is omver gereden, het luikje is eraf en je ziet de draden, er staan nu "
+     "kleuters omheen", "emergency", "live_cable"),
+    ("die draden liggen open en de kinderen zitten er met hun handen aan", "emergency",
+     "live_cable"),
+    ("er staat stroom op die paal!!! levensgevaarlijk", "emergency", "live_cable"),
+    ("bij de lantaarnpaal is het luikje open en je ziet de draden", "hazard", "exposed_wires"),
+    ("in die vuilzakken zitten ook glasscherven en een spuit", "hazard", "needles"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -158,6 +170,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "de gordijnen van het gemeentehuis zijn dicht",
     "de folders liggen al dagen in de brievenbus van het lege huis",
     "misschien is hij gevallen door de storm, de lantaarnpaal bij ons",
+    "mijn buurvrouw is op vakantie, de gordijnen zijn al dagen dicht en de post stapelt zich op",
+    "mijn kat heb ik al 4 dagen niet gezien, ik maak me zorgen",
+    "waar kan ik mijn insuline naalden inleveren", "de naalden van de kerstboom liggen overal",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
