@@ -592,6 +592,10 @@ def _names_a_place(reading: Reading) -> bool:
 
 
 
+_NO_FIRST = re.compile(r"^\W*(?:(?:nou|ach|och|oh|o|neuh|nah)\W+)?(?:nee+n?|neuh|nope|no)\b",
+                       re.IGNORECASE)
+
+
 def _declines_offer(text: str, asked: Optional[str]) -> bool:
     """"Laat maar" about the offer just made, not about the whole report ("laat maar, hij
     doet het weer"): short, or naming the offer, and without stop words. At the summary
@@ -600,7 +604,9 @@ def _declines_offer(text: str, asked: Optional[str]) -> bool:
         return False
     if asked == "report_confirmed":
         return bool(_OFFER_WORDS.search(text))
-    return len(text.split()) <= 4 or bool(_OFFER_WORDS.search(text))
+    # "nou nee hoor laat maar zitten": a no to the question, however many words around it
+    return (len(text.split()) <= 4 or bool(_OFFER_WORDS.search(text))
+            or bool(_NO_FIRST.match(text)))
 
 
 def _displeased_with_status(message: Any, intent: Optional[str], reading: Reading,

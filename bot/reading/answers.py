@@ -102,8 +102,11 @@ def phone_in(raw: str) -> Optional[str]:
 # "anja punt devries apenstaartje gmail punt com".
 _LOOSE_AT = r"(?:\s*@\s*|\s*[(\[]at[)\]]\s*|\s+(?:apenstaartje|apestaart|at)\s+)"
 _LOOSE_DOT = r"(?:\s*\.\s*|\s+(?:punt|dot)\s+|,(?=(?:nl|com|net|org|be)\b))"
+# In the name before the @ a dot with a space after it but none before ends a sentence:
+# "evet. ahmet punt yilmaz at hotmail punt com" is "evet." and then the address.
+_LOOSE_NAME_DOT = r"(?:\.(?!\s)|\s+\.\s*|\s+(?:punt|dot)\s+)"
 _LOOSE_EMAIL = re.compile(
-    rf"(?<![\w.%+-])[\w%+-]+(?:{_LOOSE_DOT}[\w%+-]+)*{_LOOSE_AT}[a-z0-9-]+"
+    rf"(?<![\w.%+-])[\w%+-]+(?:{_LOOSE_NAME_DOT}[\w%+-]+)*{_LOOSE_AT}[a-z0-9-]+"
     rf"(?:{_LOOSE_DOT}[a-z0-9-]+)*{_LOOSE_DOT}(?:nl|com|net|org|be|eu|de|nu|info|email)(?![\w@-])",
     re.IGNORECASE)
 

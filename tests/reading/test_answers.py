@@ -32,6 +32,8 @@ from bot.reading.answers import (
     ("dat zei ik toch? anja.devries@gmail .com", "anja.devries@gmail.com"),
     ("p.jansen(at)hotmail.nl", "p.jansen@hotmail.nl"),
     ("mail maar naar p.smit@ziggo,nl", "p.smit@ziggo.nl"),
+    ("evet. ahmet punt yilmaz at hotmail punt com", "ahmet.yilmaz@hotmail.com"),
+    ("h . de . boer @ ziggo . nl", "h.de.boer@ziggo.nl"),
 ])
 def test_any_valid_email_address_is_read_and_lower_cased(text: str, email: str) -> None:
     assert read_contact(text).email == email

@@ -137,7 +137,11 @@ def test_ordinary_messages_are_not_danger() -> None:
      "live_cable"),
     ("er staat stroom op die paal!!! levensgevaarlijk", "emergency", "live_cable"),
     ("bij de lantaarnpaal is het luikje open en je ziet de draden", "hazard", "exposed_wires"),
-    ("in die vuilzakken zitten ook glasscherven en een spuit", "hazard", "needles"),
+    ("in die vuilzakken zitten ook glasscherven en een spuit", "hazard", "needles"),    # a toddler at a railing is a fall (112), not despair (113)
+    ("de kleuter van de buren staat op het balkon op de 4e verdieping en klimt over de reling",
+     "emergency", "fall_risk"),
+    ("er zit een klein kind van een jaar of 4 op de balkonrand op driehoog", "emergency",
+     "fall_risk"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
