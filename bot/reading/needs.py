@@ -76,8 +76,13 @@ _LONELY = re.compile(
     r"|\b(?:erg|zo|heel|best|vaak|zo\s+ontzettend)\s+stil\s+(?:in\s+(?:huis|mijn\s+huis)|om\s+"
     r"(?:me|mij)\s+heen)\b"
     r"|\bsinds\s+(?:het\s+overlijden|de\s+dood|(?:mijn|m[n'])\s+(?:man|vrouw|partner)\s+"
-    r"(?:\w+\s+){0,3}(?:overleden|gestorven|weg))\b(?:\s+\w+){0,6}\s+alleen\b"
-    r"(?!\s+(?:maar|om|te|met\s+een\s+vraag))",
+    r"(?:\w+\s+){0,3}(?:overleden|gestorven|weg|er\s+niet\s+meer\s+is))\b(?:\s+\w+){0,6}\s+alleen\b"
+    r"(?!\s+(?:maar|om|te|met\s+een\s+vraag))"
+    # "zeg ik soms de hele week tegen niemand iets", "ik ben gewoon alleen" (round 66)
+    r"|\b(?:zeg|spreek|praat)\s+(?:ik\s+)?(?:\w+\s+){0,5}(?:tegen|met)\s+niemand\b"
+    r"(?!\s+(?:\w+\s+)?over\b)"
+    r"|\bik\s+ben\s+(?:gewoon|zo|helemaal|heel|erg|zo\s+erg)\s+alleen\b"
+    r"(?!\s+(?:maar|om|te|met|thuis\s+(?:tot|tussen|vandaag|morgen)))",
     re.IGNORECASE)
 # A carer at the end of their strength: "ik zorg al maanden voor allebei en ik kan niet meer".
 _CARER_WORN_OUT = re.compile(

@@ -28,6 +28,10 @@ from bot.reading.needs import NEEDS, need_of
     ("als mantelzorger ben ik echt uitgeput, wat kan ik doen?", "mantelzorg-ondersteuning"),
     ("ik ben 79 en sinds de dood van mijn vrouw woon ik hier alleen", "eenzaamheid"),
     ("het is zo stil in huis geworden, de kinderen komen bijna nooit", "eenzaamheid"),
+    # round 66
+    ("sinds mijn vrouw er niet meer is zeg ik soms de hele week tegen niemand iets",
+     "eenzaamheid"),
+    ("ik ben gewoon alleen", "eenzaamheid"),
 ])
 def test_an_acute_need_names_its_article(text, article):
     assert need_of(text) == article
@@ -50,6 +54,7 @@ def test_an_acute_need_names_its_article(text, article):
     "mijn kind is alleen thuis, hoe laat komt de vuilniswagen?",
     "ik woon alleen, krijg ik korting op de afvalstoffenheffing?",
     "mijn vader is overleden, ik woon nu alleen in zijn huis, moet ik iets doen?",
+    "ik praat er met niemand over", "ik ben gewoon alleen thuis tot 5 uur, kan de monteur komen",
 ])
 def test_everyday_messages_name_no_need(text):
     assert need_of(text) is None
