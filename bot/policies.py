@@ -861,6 +861,8 @@ def reading_route(tracker: DialogueStateTracker,
             # not "klopt. kan de schommel vandaag nog worden afgezet?": sent, and answered
             return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, the report goes on
         return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside
+    if asked == "report_confirmed" and reading.answer is True and not reading.danger:
+        return REPORT_FORM  # "Ja, verstuur. Maar belt u mij dan ook echt?": sent, not a complaint
     if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading):
         return IN_REPORT_QUESTION_ACTION  # "gaan de lampen 's nachts uit?": answered, on we go
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)

@@ -204,6 +204,18 @@ def test_yes_at_the_summary_with_a_question_whether_it_can_be_faster_sends_the_r
         "action_answer_report_question"
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("Ja, verstuur. Maar belt u mij dan ook echt?", "complaint"),
+    ("tamam verstuur. is de kat van iemand?", "ask_human"),
+    ("Het stuk over de gaslucht mag eruit. De rest klopt.", "complaint"),
+])
+def test_a_yes_at_the_summary_with_more_words_is_the_forms_not_a_complaint_or_an_alarm(
+        text, intent):
+    """Round 66: these got the complaint answer, a colleague, or 112 again; nothing was sent."""
+    assert reading_route(tracker(_asked("report_confirmed") + [said(text, intent)])) == \
+        "report_form"
+
+
 @pytest.mark.parametrize("intent", ["deny", "stop"])
 def test_someone_else_having_reported_it_ends_the_report(intent):
     """Round 65: taken as 'no updates', and the report went on."""

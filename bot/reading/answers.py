@@ -214,7 +214,7 @@ _CUES: Tuple[Tuple[str, str], ...] = (
     (NO, r"👎"),
     (UNSURE, rf"weet(?:{_W}(?:ik|het|ik het))?{_W}niet|geen{_W}idee|misschien|twijfel|"
              rf"not{_W}sure|maybe|i{_W}don'?t{_W}know|geen{_W}flauw{_W}idee"),
-    (YES, r"ja+(?:ja+)*|jawel|jazeker|jawohl|jep+|jup+|yes+|yep+|yup+|yeah|yea|sure|"
+    (YES, r"ja+(?:ja+)*|jawel|jazeker|jawohl|jep+|jup+|yes+|yep+|yup+|yeah|yea|sure|tamam|evet|oui|"
           r"of course|absolutely|exactly|indeed|alright|all right|right|fine|ok|okay|"
           r"ok[eé]+|okido|okidoki|oki|oukee"),
     (YES, rf"klopt|kloppen|correct|juist|precies|inderdaad|zeker|natuurlijk|uiteraard|"
@@ -238,8 +238,8 @@ _PRIORITY = {NO: 0, UNSURE: 1, YES: 2}
 _PLAIN_ANSWER = re.compile(
     r"^\W*(?:ja+|jawel|jazeker|nee+n?|yes|no)\b"
     # "klopt. kan de schommel vandaag nog weg?", "ok send. how long?": the answer, then a question
-    r"|^\W*(?:(?:ja|yes|ok[eé]?|oke|prima)\W+)?(?:klopt|correct|akkoord|prima|is goed|goed zo|"
-    r"verstuur maar|doe maar|send|send it|that'?s right|right)\s*[.!;]\s+\S",
+    r"|^\W*(?:(?:ja|yes|ok[eé]?|oke|prima|tamam|evet)\W+)?(?:klopt|correct|akkoord|prima|"
+    r"is goed|goed zo|verstuur(?: maar)?|doe maar|send|send it|that'?s right|right)\s*[.!;]\s+\S",
     re.IGNORECASE)
 
 

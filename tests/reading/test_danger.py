@@ -137,7 +137,8 @@ def test_ordinary_messages_are_not_danger() -> None:
      "live_cable"),
     ("er staat stroom op die paal!!! levensgevaarlijk", "emergency", "live_cable"),
     ("bij de lantaarnpaal is het luikje open en je ziet de draden", "hazard", "exposed_wires"),
-    ("in die vuilzakken zitten ook glasscherven en een spuit", "hazard", "needles"),    # a toddler at a railing is a fall (112), not despair (113)
+    ("in die vuilzakken zitten ook glasscherven en een spuit", "hazard", "needles"),
+    # a toddler at a railing is a fall (112), not despair (113)
     ("de kleuter van de buren staat op het balkon op de 4e verdieping en klimt over de reling",
      "emergency", "fall_risk"),
     ("er zit een klein kind van een jaar of 4 op de balkonrand op driehoog", "emergency",
