@@ -115,15 +115,16 @@ class ActionEmergency(Action):
 def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:
     """Danger told in the middle of a report ("nu komt er rook uit een van die vaten") makes
     it urgent, and the field crew reads what was told."""
-    if tracker.active_loop_name != "report_form" or not (reading.urgent
-                                                         or reading.danger == "hazard"):
-        return []
+    if (tracker.active_loop_name != "report_form" or reading.danger_reason == "asks_112"
+            or not (reading.urgent or reading.danger == "hazard")):
+        return []  # not "kunnen jullie dan niet gewoon de politie sturen?"
     events: List[EventType] = [SlotSet("report_priority", HIGH_PRIORITY)]
     description = (tracker.get_slot("report_description") or "").rstrip(". ")
     place = reading.location
     told = [_NEW_CLAUSE.sub("", sentence).rstrip(".!? ")
             for sentence in _SENTENCE_END.split(reading.description or "")
-            if _tells_more_than_a_place(sentence, place.streets if place else ())]
+            if not sentence.rstrip().endswith("?")
+            and _tells_more_than_a_place(sentence, place.streets if place else ())]
     told = [f"{sentence[:1].upper()}{sentence[1:]}" for sentence in told if sentence]
     if description and told and not any(s.lower() in description.lower() for s in told):
         events.append(SlotSet("report_description",

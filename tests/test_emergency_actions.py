@@ -69,6 +69,16 @@ def test_danger_in_the_middle_of_a_report_makes_it_urgent_and_goes_into_it(dispa
                                            "ogen prikken")
 
 
+def test_asking_for_the_police_in_the_middle_of_a_report_changes_nothing_in_it(dispatcher,
+                                                                              domain):
+    events = run_emergency("nee. kunnen jullie dan niet gewoon de politie sturen?", dispatcher,
+                           domain, active_loop="report_form", slots={
+                               "requested_slot": "report_updates",
+                               "report_description": "Elke nacht keiharde muziek"})
+    names = {e["name"] for e in events if e["event"] == "slot"}
+    assert "report_priority" not in names and "report_description" not in names
+
+
 def test_alarm_words_the_danger_reader_missed_still_remind_of_112(dispatcher, domain):
     text = "snel hulp nodig bij de vijver aan de parkweg"
     assert read_message(text).danger == "unsure"
