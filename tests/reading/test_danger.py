@@ -143,6 +143,19 @@ def test_ordinary_messages_are_not_danger() -> None:
      "emergency", "fall_risk"),
     ("er zit een klein kind van een jaar of 4 op de balkonrand op driehoog", "emergency",
      "fall_risk"),
+    # round 67: carbon monoxide as symptoms, stroke signs beside a stair-lift question, an ex
+    # at the door, farewell signs
+    ("het ruikt al de hele dag raar in de badkamer waar de ketel hangt en ik en mn vriendin "
+     "hebben allebei hoofdpijn en zijn zo suf", "emergency", "co"),
+    ("mijn vader is gisteravond gevallen. hij kan zijn linkerarm niet goed optillen en zijn mond "
+     "hangt een beetje scheef als hij praat. kan de gemeente een traplift regelen?", "emergency",
+     "medical"),
+    ("kan mijn ex een straatverbod krijgen. hij staat al 3 avonden voor mn deur en zegt dat hij "
+     "vanavond terugkomt", "emergency", "home_violence"),
+    ("nee de lamp is niet kapot. ik ben bang voor hem. hij heeft vorige week mijn ruit ingeslagen",
+     "emergency", "home_violence"),
+    ("kan de gemeente mijn kat ophalen als ik er straks niet meer ben. ik heb alles al opgeruimd "
+     "en geregeld", "emergency", "suicide"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -178,6 +191,13 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "mijn buurvrouw is op vakantie, de gordijnen zijn al dagen dicht en de post stapelt zich op",
     "mijn kat heb ik al 4 dagen niet gezien, ik maak me zorgen",
     "waar kan ik mijn insuline naalden inleveren", "de naalden van de kerstboom liggen overal",
+    "ik heb hoofdpijn van het lawaai van de ketel van de buren",
+    "mijn vader heeft sinds zijn beroerte een scheve mond en een slappe arm, kan hij een "
+    "scootmobiel krijgen",
+    "ik ben bang voor hem, de hond van de buren",
+    "ik ben moe van alles, die verbouwing duurt eeuwig",
+    "wie regelt mijn graf als ik er niet meer ben? ik heb een uitvaartverzekering",
+    "de pakketbezorger staat elke dag voor mijn deur, komt hij terug?",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
