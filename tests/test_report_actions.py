@@ -1496,6 +1496,18 @@ def test_a_sentence_left_out_of_one_report(dispatcher, domain, text):
     assert slots["report_confirmed"] is None
 
 
+def test_a_part_named_by_what_it_is_about_is_left_out(dispatcher, domain):
+    """Round 67: "haal dat over mijn man en de rekeningen er maar uit" was added to the
+    description; her grief and debts stayed in a street-lighting report."""
+    text = "haal dat over mijn man en de rekeningen er maar uit"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "De lamp voor mijn huis is al weken kapot. Sinds mijn man "
+                              "overleden is zit ik veel alleen. De rekeningen stapelen zich op."})
+    slots = _form_slots(tracker, dispatcher, domain)
+    assert slots["report_description"] == "De lamp voor mijn huis is al weken kapot."
+    assert slots["report_confirmed"] is None
+
+
 def test_a_thing_without_something_is_added_not_left_out(dispatcher, domain):
     text = "er moet wel bij dat het om een auto zonder kenteken gaat"
     tracker = tracker_for(asking="report_confirmed", text=text, slots={

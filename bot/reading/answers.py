@@ -780,6 +780,16 @@ _ORDINALS = {"eerste": 0, "1e": 0, "first": 0, "tweede": 1, "2e": 1, "second": 1
              "derde": 2, "3e": 2, "third": 2}
 
 
+def _all_named(word: str, problems: List[str]) -> List[int]:
+    """The problems `word` names: the one it names alone, or every one for a word of a
+    phrase ("haal dat over mijn man en de rekeningen eruit" drops both sentences)."""
+    one = _the_one_named(word, problems)
+    if one is not None:
+        return [one]
+    return [index for index, problem in enumerate(problems) if _names(word, problem)] \
+        if word.lower() not in _ORDINALS else []
+
+
 def _the_one_named(word: str, problems: List[str]) -> Optional[int]:
     if word.lower() in _ORDINALS:  # "alleen de eerste"
         index = _ORDINALS[word.lower()]
@@ -799,7 +809,7 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
         kept = _the_one_named(found.group(1), problems)
         if kept is not None:
             return [kept]
-    dropped = {_the_one_named(word, problems) for word in _dropped_words(text)}
+    dropped = {index for word in _dropped_words(text) for index in _all_named(word, problems)}
     dropped.discard(None)
     kept = [index for index in range(len(problems)) if index not in dropped]
     return kept if dropped and kept else None
@@ -821,9 +831,22 @@ def _is_a_name_for_a_problem(word: str) -> bool:
             and (common is None or common < COMMON_WORD_ZIPF))
 
 
+_LITTLE_WORDS = frozenset("mijn mijne jouw zijn haar onze uw hun die dat dit deze het een "
+                          "van met voor over naar bij als maar ook nog wel niet wat".split())
+# "haal dat over mijn man en de rekeningen er maar uit": a part named by what it is about.
+_DROP_ABOUT = re.compile(
+    r"\b(?:haal|laat|doe|schrap)\s+(?:dat|het|die|de)\s+(?:stuk\s+|stukje\s+|deel\s+|zin\s+|"
+    r"gedeelte\s+)?over\s+((?:[\w'-]+\s+){1,6}?)(?:er\s*(?:maar\s+|even\s+|nou\s+)?uit|"
+    r"maar\s+weg|weg|eraf)\b", re.IGNORECASE)
+
+
 def _dropped_words(text: str) -> List[str]:
-    return [word for found in _DROP.finditer(text or "") for word in found.groups()
-            if word and _is_a_name_for_a_problem(word)]
+    single = [word for found in _DROP.finditer(text or "") for word in found.groups()
+              if word and _is_a_name_for_a_problem(word)]
+    about = [word for found in _DROP_ABOUT.finditer(text or "")
+             for word in found.group(1).split()
+             if len(word) >= _MIN_STEM and word.lower() not in _LITTLE_WORDS]
+    return single + about
 
 
 def already_left_out(text: str, description: str) -> bool:
