@@ -156,6 +156,8 @@ def test_ordinary_messages_are_not_danger() -> None:
      "emergency", "home_violence"),
     ("kan de gemeente mijn kat ophalen als ik er straks niet meer ben. ik heb alles al opgeruimd "
      "en geregeld", "emergency", "suicide"),
+    ("stoplicht op de kruising staat op alle kanten op groen?!", "hazard", "traffic_light"),
+    ("het water staat tot aan de knie en er staan autos vast", "hazard", "flooding"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
