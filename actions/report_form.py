@@ -752,7 +752,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": labelled, "report_more_problems": None,
                     "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
-        if not only_place and reading.addition and adds_to_a_report(_text(tracker)):
+        if (not only_place and reading.addition and adds_to_a_report(_text(tracker))
+                and answer is not True):  # "ja, maar zet er ook bij …" is a yes with a remark
             # "… water in de kelder van nummer 14. kunt u dat erbij zetten": not a new place
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}

@@ -592,7 +592,7 @@ def _names_a_place(reading: Reading) -> bool:
 
 
 
-_NO_FIRST = re.compile(r"^\W*(?:(?:nou|ach|och|oh|o|neuh|nah)\W+)?(?:nee+n?|neuh|nope|no)\b",
+_NO_FIRST = re.compile(r"^\W*(?:(?:nou|ach|och|oh|o|neuh|nah)\W+)?(?:(?:nee+)+n?|neuh|nope|no)\b",
                        re.IGNORECASE)
 
 

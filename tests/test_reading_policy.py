@@ -180,7 +180,8 @@ def _asked(slot: str) -> List[Event]:
 
 @pytest.mark.parametrize("text", ["laat maar", "nee hoeft niet", "laat maar zitten",
                                   "Nee hoor, laat maar zitten met die mail.",
-                                  "nou nee hoor laat maar zitten"])
+                                  "nou nee hoor laat maar zitten",
+                                  "neenee, laat maar zitten, da hoeft ni"])
 def test_laat_maar_at_an_optional_question_declines_the_offer_not_the_report(text):
     assert reading_route(tracker(_asked("report_updates") + [said(text, "stop")])) == \
         "action_decline_offer"

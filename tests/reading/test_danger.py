@@ -158,6 +158,16 @@ def test_ordinary_messages_are_not_danger() -> None:
      "en geregeld", "emergency", "suicide"),
     ("stoplicht op de kruising staat op alle kanten op groen?!", "hazard", "traffic_light"),
     ("het water staat tot aan de knie en er staan autos vast", "hazard", "flooding"),
+    # round 68: sparks after "straks", power on the street, a man in the cold, a child hit
+    ("na de storm hangt er een draad van de lantaarnpaal naar beneden. er komen straks "
+     "kinderen langs en er komen vonkjes af", "emergency", "live_cable"),
+    ("JA HET IS GEVAARLIJK ZEG IK TOCH. stroom op straat", "emergency", "live_cable"),
+    ("bij het bankje op het marktplein ligt al een uur een oudere man, het vriest. hij mompelt "
+     "alleen wat", "emergency", "unconscious"),
+    ("ik heb geen klacht!! die man ligt hier te bevriezen wat moet ik doen", "emergency",
+     "medical"),
+    ("bij de buren is het elke avond geschreeuw en net hoorde ik de kleine weer huilen en een "
+     "harde klap tegen de muur", "emergency", "home_violence"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -200,6 +210,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "ik ben moe van alles, die verbouwing duurt eeuwig",
     "wie regelt mijn graf als ik er niet meer ben? ik heb een uitvaartverzekering",
     "de pakketbezorger staat elke dag voor mijn deur, komt hij terug?",
+    "de waterleiding in de schuur gaat bevriezen, wat moet ik doen",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
