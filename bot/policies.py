@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Optional, Tuple
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.core.policies.rule_policy import RulePolicy as RasaRulePolicy
@@ -377,9 +377,8 @@ KB_ANSWERS = ("utter_kb_answer", "utter_kb_answer_sensitive")
 def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: str) -> bool:
     """"En haar parkeervergunning, loopt die door?" after the answer about a death that tells
     what to do with it: the product's words are in that answer, so it is read with it."""
-    said = next((event.text or "" for event in reversed(tracker.events)
-                 if type(event).__name__ == "BotUttered"
-                 and (event.metadata or {}).get("utter_action") in KB_ANSWERS), "")
+    answer = _last_bot_message(tracker, lambda name: name in KB_ANSWERS)
+    said = (answer.text or "") if answer else ""
     told = said.lower() + " " + re.sub(r"\s+te\s+", "", said.lower())  # "uit te schrijven"
     named = [found.group(0) for found in re.finditer(r"\w+", text)
              if len(found.group(0)) >= 6 and _PRODUCT_WORDS[intent].search(found.group(0))]
@@ -505,20 +504,25 @@ def _model_unsure(message: Any, intent: Optional[str]) -> bool:
     return bool(read_aspect(text)) and confidence < SURE_INTENT and intent not in KEEP_INTENTS
 
 
+def _last_bot_message(tracker: DialogueStateTracker,
+                      response: Callable[[Optional[str]], bool] = lambda name: True) -> Any:
+    """The bot's latest message whose response name passes `response` (any by default)."""
+    return next((event for event in reversed(tracker.events)
+                 if type(event).__name__ == "BotUttered"
+                 and response((event.metadata or {}).get("utter_action"))), None)
+
+
 def _names_the_number_just_told(tracker: DialogueStateTracker, text: str) -> bool:
     """The message gives again the case number in the bot's last message ("412")."""
-    last = next((event for event in reversed(tracker.events)
-                 if type(event).__name__ == "BotUttered"), None)
+    last = _last_bot_message(tracker)
     told = re.search(r"\bM-\d{4}-0*(\d+)\b", (last.text or "") if last else "")
     return bool(told) and bool(re.search(rf"(?<![\d-])0*{told.group(1)}\b", text))
 
 
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
     """The name of the bot's latest response ("utter_report_offer_colleague")."""
-    for event in reversed(tracker.events):
-        if type(event).__name__ == "BotUttered":
-            return (event.metadata or {}).get("utter_action")
-    return None
+    last = _last_bot_message(tracker)
+    return (last.metadata or {}).get("utter_action") if last else None
 
 
 # After the complaint answer: "kan ik het niet gewoon hier in de chat doen?"
