@@ -15,7 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
-from actions.report_slots import HIGH_PRIORITY, MAX_DESCRIPTION, is_description
+from actions.report_slots import HIGH_PRIORITY, added_to, is_description
 from bot.reading.answers import asks_about_acting
 from bot.reading.questions import inside_the_home
 from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112, help_called,
@@ -119,7 +119,7 @@ def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:
             or not (reading.urgent or reading.danger == "hazard")):
         return []  # not "kunnen jullie dan niet gewoon de politie sturen?"
     events: List[EventType] = [SlotSet("report_priority", HIGH_PRIORITY)]
-    description = (tracker.get_slot("report_description") or "").rstrip(". ")
+    description = tracker.get_slot("report_description") or ""
     place = reading.location
     told = [_NEW_CLAUSE.sub("", sentence).rstrip(".!? ")
             for sentence in _SENTENCE_END.split(reading.description or "")
@@ -127,8 +127,7 @@ def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:
             and _tells_more_than_a_place(sentence, place.streets if place else ())]
     told = [f"{sentence[:1].upper()}{sentence[1:]}" for sentence in told if sentence]
     if description and told and not any(s.lower() in description.lower() for s in told):
-        events.append(SlotSet("report_description",
-                              ". ".join([description] + told)[:MAX_DESCRIPTION]))
+        events.append(SlotSet("report_description", added_to(description, ". ".join(told))))
     return events
 
 

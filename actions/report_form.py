@@ -25,7 +25,7 @@ from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
 from actions.base import utter
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
-from actions.report_slots import (CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
+from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
                                   HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
                                   UNKNOWN_STREET_QUESTION, WANTS_UPDATES, ack,
                                   answer_of, asks_a_callback, cleared_for, description_of,
@@ -849,9 +849,7 @@ class ValidateReportForm(FormValidationAction):
 
     @staticmethod
     def _added(tracker: Tracker, addition: Text) -> Text:
-        description = (tracker.get_slot("report_description") or "").rstrip(". ")
-        addition = addition.strip()
-        return f"{description}. {addition[:1].upper()}{addition[1:]}"[:MAX_DESCRIPTION]
+        return added_to(tracker.get_slot("report_description") or "", addition)
 
 
 def what_text(tracker: Tracker) -> Text:

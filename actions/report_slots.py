@@ -91,6 +91,13 @@ def cleared_for(tracker: Tracker, part: Text) -> Dict[Text, Any]:
     return slots
 
 
+def added_to(description: Text, addition: Text) -> Text:
+    """The description with more told about the problem after it, as its own sentence."""
+    addition = addition.strip()
+    return (f"{(description or '').rstrip('. ')}. {addition[:1].upper()}{addition[1:]}"
+            [:MAX_DESCRIPTION])
+
+
 def is_description(text: Optional[Text]) -> bool:
     """True when the text says what is wrong, not only that the resident wants to report."""
     if not text or text.startswith("/"):

@@ -289,9 +289,8 @@ class ActionReportStatus(Action):
                                                  and reading_of(tracker).location is None)
         guessed = None if normalise_case_number(text) or not asked else short_case_number(text)
         just_made = asks_about_the_report_just_made(text or "")  # the sender's latest
-        # "die andere, zonder nummer": not the number said before
-        number = (None if guessed or just_made or says_number_unknown(text or "")
-                  else case_number_of(tracker))
+        no_number = says_number_unknown(text or "")  # "die andere, zonder nummer"
+        number = None if guessed or just_made or no_number else case_number_of(tracker)
         # "ik heb vorige week een gat in de weg gemeld" just after a waste report: not that one
         described = None if number or guessed else reading_of(tracker).category
         try:
@@ -304,7 +303,7 @@ class ActionReportStatus(Action):
                              tracker.sender_id[:4] + "…")
             utter(dispatcher, "utter_status_unavailable")
             return [SlotSet(ASKED_SLOT, False)]
-        if (found and not (number or guessed) and says_number_unknown(text or "")
+        if (found and not (number or guessed) and no_number
                 and _status_just_told(tracker, found.case_number)):
             found = None  # "mijn andere melding, zonder nummer": not the one just told
         if found and found.place is None and _described_otherwise(tracker, found):
