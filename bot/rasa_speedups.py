@@ -49,6 +49,12 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
   Here each tracker keeps the states it replayed and only replays the events added since;
   each call gets fresh copies, and the policies' own treatment of them (rule-only turns and
   features) is done as Rasa does it.
+- Loading: to build the weights of DIET and TED before it reads the saved ones, Rasa
+  trains them on one example with Keras' traced training graph; tracing that graph takes
+  most of the model's loading time (over half a minute for TED) and the graph is never
+  used again. Here the training loss of that example is worked out once, eagerly, which
+  builds the same weights; the saved ones then overwrite them (the optimizer's saved
+  state, needed only to train on, is left unread). Loading for fine-tuning stays Rasa's.
 - Garbage collection: once the model is loaded, its objects are frozen out of the
   collector's full collections (most of a million objects, a half-second pause each).
 """
@@ -99,6 +105,9 @@ from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.shared.exceptions import FileNotFoundException
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 from rasa.shared.constants import DIAGNOSTIC_DATA
+from rasa.utils.tensorflow.constants import RUN_EAGERLY
+from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
+from rasa.utils.tensorflow.model_data import RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
 from keras.utils import tf_utils
 from tensorflow.python.framework import ops as tf_ops
@@ -116,6 +125,7 @@ _rasa_log_action_on_tracker = MessageProcessor._log_action_on_tracker
 _rasa_log_slots = MessageProcessor._log_slots
 _rasa_domain_is_empty = Domain.is_empty
 _rasa_model_predict = RasaModel._rasa_predict
+_rasa_model_load = RasaModel.load.__func__
 _rasa_action_call_format = rasa_action.RemoteAction._action_call_format
 _rasa_is_rule_applicable = RulePolicy._is_rule_applicable
 _rasa_does_rule_match_state = RulePolicy._does_rule_match_state
@@ -753,6 +763,28 @@ def _states_for_tracker_history(self: Domain, tracker: DialogueStateTracker,
     return states
 
 
+def _load_model_built_eagerly(cls: Type[RasaModel], model_file_name: str,
+                              model_data_example: RasaModelData,
+                              predict_data_example: Optional[RasaModelData] = None,
+                              finetune_mode: bool = False, *args: Any,
+                              **kwargs: Any) -> RasaModel:
+    """RasaModel.load building the weights with one eager pass of the training loss."""
+    if finetune_mode:  # the model trains on: keep Rasa's compiled training graph
+        return _rasa_model_load(cls, model_file_name, model_data_example,
+                                predict_data_example, finetune_mode, *args, **kwargs)
+    model = cls(*args, **kwargs)
+    model.run_eagerly = kwargs.get("config", {}).get(RUN_EAGERLY)
+    batch_in, _ = RasaBatchDataGenerator(model_data_example, batch_size=1)[0]
+    model._training = True
+    model.batch_loss(tuple(tf.convert_to_tensor(part) for part in batch_in))  # the weights
+    model._training = None
+    # The optimizer's state in the file is for training on; predictions do not need it.
+    model.load_weights(model_file_name).expect_partial()
+    if predict_data_example:
+        model.run_inference(predict_data_example)
+    return model
+
+
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:
     """The model's objects are moved out of the collector's sight once loaded, and the
     collector runs less often (bot.settings.GC_THRESHOLDS)."""
@@ -811,6 +843,7 @@ def use(patches: List[Tuple[Any, str, Any, Any]], ours: bool) -> None:
 
 def apply() -> None:
     rasa_run.load_agent_on_start = _load_agent_and_freeze
+    RasaModel.load = classmethod(_load_model_built_eagerly)
     rasa_action.RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(resolve_event_class)
     DaskGraphRunner.run = _run_graph_in_order

@@ -2,6 +2,7 @@
 import asyncio
 import dataclasses
 import threading
+from pathlib import Path
 from typing import Any, Dict, List
 
 import jsonschema
@@ -668,3 +669,43 @@ def test_past_states_in_conversations_are_rasas(agent: Agent, monkeypatch: Any) 
 
     asyncio.run(talk())
     assert len(calls) > 20 and all(calls)
+
+
+def _rasa_models(model: Path, folder: Path) -> Dict[str, Any]:
+    """DIET and TED of the trained model, each loaded as the model graph loads it."""
+    from rasa.core.policies.ted_policy import TEDPolicy
+    from rasa.engine.graph import ExecutionContext
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+    from rasa.utils.common import override_defaults
+
+    storage, metadata = LocalModelStorage.from_model_archive(folder, model)
+    schema = metadata.predict_schema
+    models = {}
+    for name, node in schema.nodes.items():
+        if issubclass(node.uses, (DIETClassifier, TEDPolicy)):
+            component = node.uses.load(
+                override_defaults(node.uses.get_default_config(), node.config), storage,
+                node.resource, ExecutionContext(schema, metadata.model_id, node_name=name))
+            models[name] = component.model
+    return models
+
+
+def test_models_load_the_saved_weights_as_rasa_loads_them(
+        trained_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built without the traced training step: every weight is the one Rasa loads, and
+    predictions still run through a traced graph."""
+    import numpy
+    from rasa.utils.tensorflow.models import RasaModel
+
+    monkeypatch.setattr(RasaModel, "load", classmethod(rasa_speedups._rasa_model_load))
+    rasas = _rasa_models(trained_model, tmp_path / "rasa")
+    monkeypatch.setattr(RasaModel, "load",
+                        classmethod(rasa_speedups._load_model_built_eagerly))
+    ours = _rasa_models(trained_model, tmp_path / "ours")
+    assert len(ours) == 2 and ours.keys() == rasas.keys()
+    for name, model in ours.items():
+        expected, loaded = rasas[name].get_weights(), model.get_weights()
+        assert len(loaded) == len(expected) > 0
+        assert all(numpy.array_equal(a, b) for a, b in zip(loaded, expected)), name
+        assert not model.run_eagerly
