@@ -168,6 +168,24 @@ def test_ordinary_messages_are_not_danger() -> None:
      "medical"),
     ("bij de buren is het elke avond geschreeuw en net hoorde ik de kleine weer huilen en een "
      "harde klap tegen de muur", "emergency", "home_violence"),
+    # round 69: a fall on the ice, smoke called "walm", rotten eggs far from the smell, a leaning
+    # tree, a burst main, an open drain, a partner who hit and threatens
+    ("waarom is er niet gestrooid? mevrouw van hiernaast is er net op haar heup gevallen en zit "
+     "nog op de stoep, ze krijgt haar been niet meer goed en begint te rillen", "emergency",
+     "injured"),
+    ("er kringelt zwarte walm uit de klep van de papierbak en het deksel is gloeiend heet",
+     "emergency", "fire"),
+    ("bij de buren ruikt het bij de voordeur al de hele ochtend heel sterk naar rotte eieren",
+     "gas", "gas"),
+    ("moet ik me zorgen maken over die eierenlucht?", "gas", "gas"),
+    ("sinds de storm staat die grote populier scheef, de kluit komt aan 1 kant omhoog en hij "
+     "kraakt als het waait", "hazard", "tree"),
+    ("de stoep zakt in en sinds een uur borrelt er helder water tussen de tegels omhoog",
+     "hazard", "water_main"),
+    ("tegenover de school is het deksel van de put weg, net stapte een kleuter er bijna in",
+     "hazard", "manhole"),
+    ("hij heeft me gisteren weer geslagen en zegt dat hij me iets aandoet als ik wegga. hoe "
+     "regel ik dat adres?", "emergency", "home_violence"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -211,6 +229,15 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "wie regelt mijn graf als ik er niet meer ben? ik heb een uitvaartverzekering",
     "de pakketbezorger staat elke dag voor mijn deur, komt hij terug?",
     "de waterleiding in de schuur gaat bevriezen, wat moet ik doen",
+    # look-alikes of round 69's rules
+    "de boom voor mijn huis staat een beetje scheef, kan die gesnoeid worden?",
+    "het bankje in het park kraakt en wiebelt",
+    "de kraan in de keuken lekt, er komt steeds water uit",
+    "het regent hard en er komt water omhoog uit de put",
+    "het deksel van de container is gloeiend heet in de zon",
+    "mijn opa begon te rillen van de kou bij de bushalte, komt er een bushokje?",
+    "mijn dochter viel bijna in slaap bij de put van de buren",
+    "ik ben vorig jaar op mijn heup gevallen, kan ik een gehandicaptenparkeerkaart krijgen?",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
