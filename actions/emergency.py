@@ -22,7 +22,7 @@ from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112, help_c
                                 says_cannot_call, someone_may_be_inside, strong_gas,
                                 tells_a_sign_of_life)
 from bot.reading.result import Reading
-from bot.text import without_words
+from bot.text import sentences, without_words
 
 
 # Asked after the emergency answer when there is something for the municipality to fix.
@@ -122,7 +122,7 @@ def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:
     description = tracker.get_slot("report_description") or ""
     place = reading.location
     told = [_NEW_CLAUSE.sub("", sentence).rstrip(".!? ")
-            for sentence in _SENTENCE_END.split(reading.description or "")
+            for sentence in sentences(reading.description)
             if not sentence.rstrip().endswith("?")
             and _tells_more_than_a_place(sentence, place.streets if place else ())]
     told = [f"{sentence[:1].upper()}{sentence[1:]}" for sentence in told if sentence]
@@ -136,7 +136,6 @@ def _tells_more_than_a_place(sentence: Text, streets: Sequence[Text]) -> bool:
     return is_description(rest) and len(re.findall(r"\w+", rest)) > 1
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _NEW_CLAUSE = re.compile(r"^(?:en|and|maar|but)\s+", re.IGNORECASE)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -20,6 +19,7 @@ from bot.knowledge import retrieval
 from bot.knowledge.articles import Article
 from bot.profile import profile
 from bot.settings import DATABASE_URL
+from bot.text import sentences
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def _told_beside(text: Text, need: Optional[Text], url: str) -> Optional[Article
     stil in huis.": the article one sentence of a letter fits well, besides the need's."""
     ensure_knowledge(url)
     index = retrieval.live_index(url).current()
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in sentences(text):
         decision = index.answer_for(sentence)
         if (decision.kind in (ANSWERED, CHOICE) and decision.scores
                 and decision.scores[0] >= retrieval.ANSWER_SCORE

@@ -48,6 +48,7 @@ from bot.reading.places import (Place, corrected_number, is_chat_noise, read_pla
                                 without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import is_question, question_beside_an_answer, the_question
+from bot.text import sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
 MAX_PLACE_WORDS = 5  # longer, a place's words are a street and a number told apart
@@ -243,12 +244,23 @@ _CORNER_WORD = re.compile(r"\b(?:hoek|hoekje|kruising|kruispunt|splitsing|corner
                           r"crossing|intersection)\b", re.IGNORECASE)
 
 
+# "om de hoek in de Julianastraat" is round the corner, not on it.
+_ROUND_THE_CORNER = re.compile(r"\b(?:a)?round the corner\b|\bom de hoek\b", re.IGNORECASE)
+
+
+def _denies(street: Text, text: Text) -> bool:
+    """"niet aan de Hoofdstraat maar …": the street asked about is ruled out."""
+    return bool(re.search(rf"\b(?:niet|not|geen)\b(?: \w+){{0,3}} {re.escape(street)}\b", text,
+                          re.IGNORECASE))
+
+
 def _corner_with_the_street_asked(pending: Optional[Place], place: Optional[Place],
                                   text: Text) -> Optional[Place]:
     """The corner of the street asked about and the one the answer names with a corner
     word ("op de hoek met de Schoolstraat", "on the corner with Schoolstraat")."""
     if not (pending and pending.streets and place and place.streets
-            and _CORNER_WORD.search(text)):
+            and _CORNER_WORD.search(_ROUND_THE_CORNER.sub(" ", text))
+            and not _denies(pending.streets[0], text)):
         return None
     other = next((street for street in place.streets if street not in pending.streets), None)
     corner = read_place(f"hoek {pending.streets[0]} en {other}") if other else None
@@ -412,7 +424,7 @@ def _kept_problems(tracker: Tracker) -> Dict[Text, Any]:
     if not more and not at_summary:
         return {}
     if not more:  # one report at the summary: its sentences are the parts one may leave out
-        sentences = [part for part in re.split(r"(?<=[.!?])\s+", description) if part]
+        sentences = split_sentences(description)
         kept = problems_to_keep(text, sentences)
         if kept:
             return {"report_description": " ".join(sentences[index] for index in kept),

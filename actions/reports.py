@@ -41,7 +41,7 @@ from bot.reading.description import (category_of, clean_description, names_only_
                                      says_dumped)
 from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
-from bot.text import without_words
+from bot.text import sentences, without_words
 from bot.reading.places import Place, at_home
 from bot.reports.db import ensure_schema
 from bot.reports.answers import REACTION, question_for
@@ -330,7 +330,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
     if description and names_only_a_place(description):
         description = None  # "stoep": what is wrong with it is asked first
     if description and reading.report_question in OPENING_QUESTIONS:
-        statements = " ".join(part for part in re.split(r"(?<=[.!?])\s+", description)
+        statements = " ".join(part for part in sentences(description)
                               if not part.rstrip().endswith("?"))
         description = statements if is_description(statements) else description
     if description:

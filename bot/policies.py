@@ -432,7 +432,7 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return True  # "ok en het is een leaseauto, kan dat ook" at "anything else?"
     english = tracker.get_slot("language") == "en"
     unsure = (_model_unsure(message, intent) and intent != STATUS_INTENT
-              and not reading.danger and not reading.category)
+              and not reading.danger and not reading.category and not money_trouble(text))
     if unsure and not english and (reading.question or "?" in text
                                    or read_aspect(text) or asks_the_ordinary(text)
                                    or _REFERS_BACK.search(text)):
@@ -462,6 +462,10 @@ _NAMES_A_REPORT = re.compile(r"\b(?:meld\w*|gemeld\w*|klacht\w*|doorgegeven|aang
 # A message that leans on what was said: "hij is gestolen", "dat is te duur".
 _REFERS_BACK = re.compile(r"^\W*(?:en\s+|maar\s+|nee\W+)?(?:hij|zij|ze|die|dat|dit|het|and|"
                           r"it|that)\b", re.IGNORECASE)
+# "nee geen klacht. ik wil weten …": a yes or no first, then a question of its own.
+_ANSWER_FIRST = re.compile(r"^\W*(?:nee+n?|nope|no|ja+|jawel|yes)\b[^.!?]*[.!?]+\s*", re.IGNORECASE)
+# A message that carries on from the answer: "maar ik zit in Spanje", "but my flight …".
+_GOES_ON = re.compile(r"^\W*(?:(?:ja|ok|oke|okay|yes)\W+)?(?:maar|but|and|en)\b", re.IGNORECASE)
 # Below this the model's intent is a guess, when the reader does not confirm it.
 SURE_INTENT = 0.85
 
@@ -1030,9 +1034,11 @@ def reading_route(tracker: DialogueStateTracker,
         return START_REPORT_ACTION  # "ok dan wil ik wel de ratten bij nummer 40 melden"
     if follow_up or (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
                      and not (reading.category or reading.danger or reading.location)
-                     and "?" in (message.text or "") and set(last_turn) & set(CONTEXT_ACTIONS)):
+                     and ("?" in (message.text or "") or _GOES_ON.search(message.text or ""))
+                     and set(last_turn) & set(CONTEXT_ACTIONS)):
         # "en wat kost het?" after the passport answer; "het is al over 3 dagen, is er een
-        # spoedprocedure?" is no report, whatever the model heard
+        # spoedprocedure?", "but I am in Spain, my flight is on friday" is no report, whatever
+        # the model heard
         return FOLLOW_UP_ACTION
     if (reading.question == "care_at_home" and intent.get("name") == MONEY_WORRIES_INTENT
             and not money_trouble(message.text or "") and tracker.active_loop_name is None
@@ -1069,6 +1075,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (reading.question and intent.get("name") in UNSURE_INTENTS and not asked
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # a question the model could not place: the knowledge base
+    rest = _ANSWER_FIRST.sub("", message.text or "", count=1)
+    if (tracker.active_loop_name is None and intent.get("name") in ("deny", "affirm")
+            and rest != (message.text or "") and not reading.danger and _names_its_subject(rest)):
+        return AS_QUESTION_ACTION  # "nee geen klacht. ik wil gewoon weten hoeveel spullen …"
     name = intent.get("name")
     if (tracker.active_loop_name is None and name in _PRODUCT_WORDS and reading.category
             and reading.location is not None and reading.location.streets

@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Iterable, List, Optional
 
 _WORD_CHARACTER = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: Optional[str]) -> List[str]:
+    """The sentences of a text, split after . ! or ? (empty parts left out)."""
+    return [part for part in _SENTENCE_END.split(text or "") if part]
 
 
 def without_words(text: str, words: Iterable[Optional[str]]) -> str:

@@ -13,6 +13,7 @@ from bot.reading.questions import read_question
     "ik kan de rekeningen niet meer betalen",
     "we komen niet meer rond sinds mijn man ziek is",
     "I have debts and need help",
+    "ik heb ook geen idee of ik de huur nog wel kan betalen van alleen mijn AOW",
 ])
 def test_money_trouble_is_read(text):
     assert money_trouble(text)
@@ -25,6 +26,7 @@ def test_money_trouble_is_read(text):
     "het verkeerslicht blijft op rood staan",
     "ik heb geen schulden of problemen, maar wel een klacht over de belasting",
     "geen geldzorgen hoor, alleen een vraag over de WOZ",
+    "ik weet niet of we met pin kunnen betalen bij de balie",
 ])
 def test_no_money_trouble(text):
     assert not money_trouble(text)

@@ -1700,3 +1700,32 @@ def test_another_report_whose_number_is_lost_is_a_status_question_not_a_new_repo
     text = "en die andere van vorige maand over de ratten bij de jumbo? nummer weet ik niet meer"
     assert reading_route(tracker(told + [said(text, "report_public_space_other")])) == \
         "action_report_status"
+
+
+@pytest.mark.parametrize("text", [
+    "nee geen klacht. ik wil gewoon weten hoeveel spullen je mag neerzetten en hoe ik anders "
+    "een afspraak maak als de website plat ligt",
+    "ja. hoe lang is een rijbewijs eigenlijk geldig in het buitenland?"])
+def test_a_yes_or_no_followed_by_a_question_of_its_own_gets_the_question_answered(text):
+    events = START + [said("die site doet het niet", "complaint"),
+                      BotUttered("Wilt u nu eerst met een medewerker praten?"),
+                      ActionExecuted("action_listen"), said(text, "deny", 1.0)]
+    assert reading_route(tracker(events), set()) == "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text", ["nee dank u", "nee. hoe lang duurt mijn melding nog?"])
+def test_a_plain_no_or_a_question_about_a_report_is_not_sent_to_the_knowledge_base(text):
+    events = START + [said("die site doet het niet", "complaint"),
+                      BotUttered("Wilt u nu eerst met een medewerker praten?"),
+                      ActionExecuted("action_listen"), said(text, "deny", 1.0)]
+    assert reading_route(tracker(events), set()) != "action_answer_as_question"
+
+
+def test_a_statement_carrying_on_from_an_answer_is_a_follow_up_not_a_report():
+    events = START + [said("my ID card was stolen, what do I need to do?",
+                           "passport_id_appointment"),
+                      ActionExecuted("action_answer_topic"), BotUttered("You apply for …"),
+                      ActionExecuted("action_listen"),
+                      said("but I am in SPAIN, not in the netherlands. my flight is on friday",
+                           "report_street_lighting", 0.83)]
+    assert reading_route(tracker(events), set()) == "action_answer_follow_up"

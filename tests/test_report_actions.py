@@ -1954,6 +1954,21 @@ def test_a_corner_answers_the_house_number_question_with_that_corner(dispatcher,
     assert second["report_place"]["streets"] == ["Kerkstraat", "Schoolstraat"]
 
 
+@pytest.mark.parametrize("answer", [
+    "sorry het is niet aan de kerkstraat maar om de hoek in de schoolstraat, naast de kapper",
+    "it is round the corner in schoolstraat, next to the hairdresser"])
+def test_round_the_corner_in_another_street_is_that_street(dispatcher, domain, answer):
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "Kerkstraat", dispatcher, tracker_for(asking="report_location", text="Kerkstraat"),
+        domain)
+    second = form.validate_report_location(answer, dispatcher, tracker_for(
+        asking="report_location", text=answer,
+        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+    assert second["report_place"]["kind"] != "corner"
+    assert second["report_place"]["streets"] == ["Schoolstraat"]
+
+
 def test_a_shouted_spot_with_a_remark_keeps_only_the_spot(dispatcher, domain):
     answer = "BIJ DE JUMBO ZEI IK. IEDEREEN WEET WAAR DE JUMBO IS"
     spot = {**read_message("op het bushokje").location.as_dict(), PENDING: True}

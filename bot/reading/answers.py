@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from bot.knowledge.general import zipf
+from bot.text import sentences
 
 # --- contact details -------------------------------------------------------------------
 EMAIL_PATTERN = re.compile(
@@ -32,7 +33,7 @@ _NL_INTERNATIONAL = rf"(?:\+|00)\s?31{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{8}
 _BE_INTERNATIONAL = rf"(?:\+|00)\s?32{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{7,8}}"
 _OTHER_INTERNATIONAL = rf"(?:\+|00)(?!3[12])[1-9]\d{{0,2}}(?:{_SEP}\d){{6,12}}"
 # Ten digits from a leading 0; an area code may stand in brackets: "(010) 123 45 67".
-_NL_NATIONAL = r"\(?0[1-9](?:[\s.\-/)]{0,3}\d){8}"
+_NL_NATIONAL = r"\(?0[\s.\-]?[1-9](?:[\s.\-/)]{0,3}\d){8}"
 PHONE_PATTERN = re.compile(
     rf"(?<![\w+])(?:{_NL_INTERNATIONAL}|{_BE_INTERNATIONAL}|{_OTHER_INTERNATIONAL}"
     rf"|{_NL_NATIONAL})(?![\d@])"
@@ -100,7 +101,7 @@ def phone_in(raw: str) -> Optional[str]:
 
 # An address typed loosely or read out: "p.jansen(at)hotmail.nl", "anja.devries@gmail .com",
 # "anja punt devries apenstaartje gmail punt com".
-_LOOSE_AT = r"(?:\s*@\s*|\s*[(\[]at[)\]]\s*|\s+(?:apenstaartje|apestaart|at)\s+)"
+_LOOSE_AT = r"(?:\s*@{1,2}\s*|\s*[(\[]at[)\]]\s*|\s+(?:apenstaartje|apestaart|at)\s+)"
 _LOOSE_DOT = r"(?:\s*\.\s*|\s+(?:punt|dot)\s+|,(?=(?:nl|com|net|org|be)\b))"
 # In the name before the @ a dot with a space after it but none before ends a sentence:
 # "evet. ahmet punt yilmaz at hotmail punt com" is "evet." and then the address.
@@ -327,7 +328,10 @@ _FRAME_WORDS = (
 _FRAME = re.compile(
     rf"^(?:(?:{_FRAME_WORDS})\b[\s,]*){{1,10}}(?:dat|that)\b[\s,:]*"
     r"|^(?:aanvulling|opmerking|toevoeging|p\.?s\.?|n\.?b\.?|note)\s*[:.,-]\s*"
-    r"|^(?:zet|voeg|schrijf) (?:er |het )?(?:ook |nog )*(?:bij|erbij|toe|erbij)\s*[:,-]\s*",
+    r"|^(?:zet|voeg|schrijf) (?:er |het )?(?:ook |nog )*(?:bij|erbij|toe|erbij)\s*[:,-]\s*"
+    # "ik zie dat er niet bij staat dat je er via het steegje komt" (round 69)
+    r"|^(?:ik zie (?:nu |wel )?(?:dat )?)?(?:er|het) (?:staat )?(?:nog |helemaal )?"
+    r"(?:niet|nergens) (?:bij|in)(?: staat)? (?:dat|that)\b[\s,:]*",
     re.IGNORECASE,
 )
 _ONLY_FRAME = re.compile(rf"^(?:(?:{_FRAME_WORDS}|dat|that)\b[\s,]*)+$", re.IGNORECASE)
@@ -393,7 +397,7 @@ def _main_clause_order(remark: str) -> str:
 _REQUEST_TAIL = re.compile(
     r"(?:zet|voeg|schrijf|noteer)\s+(?:(?:je|u|da|dat|het|dit|er|nog|ook|even|maar|ff)\s+)*"
     r"(?:bij|erbij|toe|op)?\b|(?:wil|wilt|kunt|kun|kan)\s+(?:je|u|jij|jullie)\s+"
-    r"(?:(?:da|dat|het|dit|er|nog|ook|even|ff)\s+)*(?:toevoegen|erbij\s+zetten|bijzetten|"
+    r"(?:(?:da|dat|het|dit|er|nog|ook|even|ff)\s+)*(?:toevoegen|erbij\s+zetten|bij\s?zetten|"
     r"bijschrijven|noteren|opschrijven|erbij\s+schrijven)\b", re.IGNORECASE)
 
 
@@ -437,7 +441,7 @@ _ASKS_ABOUT_IT = re.compile(
 def _remark_parts(text: str) -> Tuple[List[str], bool]:
     """The sentences that say something, each without its framing; and whether one had it."""
     parts, framed_any = [], False
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in sentences(text):
         sentence = _strip_assent(sentence)
         framed = _FRAME.match(sentence)
         if framed is not None:
@@ -491,6 +495,9 @@ def read_addition(text: str) -> Optional[str]:
     said_yes = cue is not None and cue.kind == YES
     opening_no = said_no and cue is not None and cue.start == 0
     parts, framed = _remark_parts(rest[cue.end:] if said_yes or opening_no else rest)
+    if said_yes and not parts and cue.start > 0:  # "zet u dat er nog bij? Dan is het goed."
+        parts, framed = _remark_parts(rest[:cue.start])
+        parts = parts if framed else []
     if said_no and not framed:
         return None  # "nee. zet erbij: witte bus" is a remark; "nee, de lamp" is not
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
@@ -694,7 +701,7 @@ _ASKS_HOW_LONG = re.compile(r"^\W*(?:en\s+)?(?:hoe ?lang|wanneer|hoe ?laat|hoe s
 
 def asks_about_the_wait(text: str) -> bool:
     """A question when the colleague comes ("wordt het wel echt vandaag?")."""
-    parts = re.split(r"(?<=[.!?])\s+", text or "")
+    parts = sentences(text)
     # "Dank u, dat is fijn. Hoe laat belt men?", "HOE LANG?? uur? dag?", "hoelang duurt dat dan"
     questions = [part for part in parts if "?" in part or _ASKS_HOW_LONG.match(part)]
     return any(_ABOUT_THE_WAIT.search(question)
@@ -951,7 +958,8 @@ def part_to_change(text: str) -> Optional[str]:
 # "Hmm nee, toch wel doen" right after the report was stopped: it comes back.
 _RESUME = re.compile(
     r"\btoch (?:wel|maar|graag)\b(?: \w+){0,3} (?:doen|melden|versturen|sturen|indienen)\b"
-    r"|\b(?:wil|wilde) (?:ik )?(?:\w+ ){0,4}?toch (?:wel |graag )?(?:doen|melden|versturen)\b"
+    r"|\b(?:wil|wilde) (?:ik )?(?:\w+ ){0,4}?toch (?:wel |graag |zelf |nog |even )*(?:doen|melden|"
+    r"versturen)\b"
     r"|\btoch (?:wel )?(?:melden|versturen)\b|\b(?:doe|meld|verstuur) (?:\w+ )?(?:maar )?toch\b"
     r"|\b(?:wil|wilde|moet) (?:ik )?(?:het |t |dit |dat )?wel (?:\w+ )?(?:melden|doen|versturen)\b"
     r"|\bmelding moet (?:er )?(?:wel|toch) (?:in|door|verstuurd|weg)\b"

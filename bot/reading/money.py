@@ -27,7 +27,11 @@ _TROUBLE = re.compile(
     r"rood (?:staan|sta) op (?:mijn|onze|de) (?:bank|rekening)|"
     r"\b(?:gas|stroom|energie|water) (?:\w+ ){0,3}afgesloten\b(?=.*\b(?:betaal\w*|betaald|"
     r"rekening\w*|leverancier|energiebedrijf|schuld\w*)\b)|"
-    r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b")
+    r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b|"
+    # "geen idee of ik de huur nog wel kan betalen van alleen mijn AOW" (round 69)
+    r"\b(?:weet niet|geen idee|twijfel|bang) of (?:ik|we|wij) "
+    r"(?:de |het |mijn |onze |dat |die |alles )?(?:\w+ )?(?:nog )?(?:wel )?(?:kan|kunnen) "
+    r"(?:\w+ )?betalen\b")
 # "geen geldzorgen", "geen schulden of problemen": said to rule money trouble out.
 _NO_TROUBLE = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
                          r"(?:probleem|problemen)\b|\bniet over geld\b")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.knowledge.general import zipf
 from bot.reading.money import money_trouble
+from bot.text import sentences as split_sentences
 
 QUESTION = "question"
 
@@ -304,7 +305,7 @@ _ASKED_BEFORE = re.compile(
 def question_beside_an_answer(text: str) -> str | None:
     """The question sentence after an answer ("nee hoeft niet. gaan de lampen 's nachts
     uit?" → the lamps), or None when the message is one sentence or asks nothing."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text or "") if s.strip()]
+    sentences = [s for s in split_sentences(text) if s.strip()]
     asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and is_question(s)]
     return asked[-1] if asked else None
 

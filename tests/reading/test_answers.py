@@ -31,6 +31,7 @@ from bot.reading.answers import (
      "anja.devries@gmail.com"),
     ("dat zei ik toch? anja.devries@gmail .com", "anja.devries@gmail.com"),
     ("p.jansen(at)hotmail.nl", "p.jansen@hotmail.nl"),
+    ("Ja, stuurt u maar een mailtje naar pietjanssen@@ziggo.nl", "pietjanssen@ziggo.nl"),
     ("mail maar naar p.smit@ziggo,nl", "p.smit@ziggo.nl"),
     ("evet. ahmet punt yilmaz at hotmail punt com", "ahmet.yilmaz@hotmail.com"),
     ("h . de . boer @ ziggo . nl", "h.de.boer@ziggo.nl"),
@@ -50,6 +51,7 @@ def test_no_email_without_a_real_address(text: str) -> None:
 @pytest.mark.parametrize("text, phone", [
     ("06-12345678", "+31612345678"),
     ("bel me maar op 06 1234 5678 na vijf uur", "+31612345678"),
+    ("mijn nummer is 0 6 - 12 34 56 78", "+31612345678"),
     ("+31 6 12345678", "+31612345678"),
     ("0031612345678", "+31612345678"),
     ("vast nummer 020-1234567", "+31201234567"),
@@ -155,6 +157,9 @@ def test_more_about_the_same_thing_without_a_yes_is_a_remark(text: str, expected
      "er staat een paaltje scheef"),
     ("Jazeker, maar het is nummer 14a", "het is nummer 14a"),
     ("ja, het moet snel want er vallen kinderen", "het moet snel want er vallen kinderen"),
+    # the yes after the request (round 69)
+    ("Ik zie dat er niet bij staat dat het gat 30 cm diep is, wilt u dat er nog bij zetten? "
+     "Dan is het goed.", "het gat is 30 cm diep"),
 ])
 def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expected: str) -> None:
     assert read_addition(text) == expected
@@ -294,6 +299,8 @@ def test_the_description_the_resident_dictates_is_taken_without_its_label():
     ("ik bedoelde geen berichten, de melding moet er wel in!", True),
     ("nee toch maar niet", False),
     ("WAT?? IK ZEI VERSTUUR", True),
+    ("toch wel, ik wil het toch zelf melden, dan weet ik zeker dat het gebeurt", True),
+    ("ik wil het toch maar niet melden", False),
 ])
 def test_wanting_the_stopped_report_after_all(text, resumes):
     from bot.reading.answers import wants_the_report_after_all
