@@ -53,15 +53,18 @@ lint: install ## ruff and rasa data validate
 
 test: install ## Install and run the whole test suite (trains first, cached)
 	@# While the model trains: the system packages, the lint and the fast lane (which needs
-	@# no model); then the tests that need the trained model, browsers and servers.
+	@# no model). Once the model is there, the tests that need it, browsers and servers run
+	@# beside the rest of the fast lane (the two cores are busy either way).
 	@mkdir -p var; $(MAKE) --no-print-directory train > var/train.log 2>&1 & trainer=$$!; \
 	  $(MAKE) --no-print-directory browser oidc-provider services lint; prepared=$$?; \
-	  fast=1; [ $$prepared -ne 0 ] || { $(PY) -m pytest -m "not stack"; fast=$$?; }; \
+	  [ $$prepared -eq 0 ] || { wait $$trainer; echo "installing the test dependencies or the lint failed"; exit 1; }; \
+	  $(PY) -m pytest -m "not stack" -p no:cacheprovider > var/fast-lane.log 2>&1 & fast=$$!; \
 	  wait $$trainer; trained=$$?; cat var/train.log; \
-	  [ $$prepared -eq 0 ] || { echo "installing the test dependencies or the lint failed"; exit 1; }; \
-	  [ $$fast -eq 0 ] || { echo "the fast lane failed (see above)"; exit 1; }; \
-	  [ $$trained -eq 0 ] || { echo "training failed (var/train.log)"; exit 1; }
-	$(PY) -m pytest -m stack --durations=20
+	  [ $$trained -eq 0 ] || { wait $$fast; cat var/fast-lane.log; echo "training failed (var/train.log)"; exit 1; }; \
+	  $(PY) -m pytest -m stack --durations=20 -p no:cacheprovider; stack=$$?; \
+	  wait $$fast; fast_ok=$$?; echo "---- fast lane (var/fast-lane.log)"; cat var/fast-lane.log; \
+	  [ $$fast_ok -eq 0 ] || { echo "the fast lane failed (see above)"; exit 1; }; \
+	  [ $$stack -eq 0 ] || { echo "the stack lane failed (see above)"; exit 1; }
 
 test-fast: install lint ## The fast lane: no browser, database server or training
 	$(PY) -m pytest -m "not stack"
