@@ -186,6 +186,28 @@ def test_ordinary_messages_are_not_danger() -> None:
      "hazard", "manhole"),
     ("hij heeft me gisteren weer geslagen en zegt dat hij me iets aandoet als ik wegga. hoe "
      "regel ik dat adres?", "emergency", "home_violence"),
+    # round 70: pills ready, "ik wil gewoon niet meer", seen lying on the floor, gas smelled this
+    # morning, a lamp post lying on the pavement
+    ("ik heb alles opgeruimd en de pillen liggen klaar, na vanavond hoeft niemand zich meer "
+     "druk om mij te maken", "emergency", "suicide"),
+    ("nee. ik wil gewoon niet meer", "emergency", "suicide"),
+    ("ik zie haar door het raam al sinds vanochtend op de keukenvloer liggen en ze doet niet "
+     "open als ik klop", "emergency", "injured"),
+    ("trouwens de buurman heeft vanochtend de hele tijd gas geroken in het trappenhuis", "gas",
+     "gas"),
+    ("er ligt al twee weken een kapotte lantaarnpaal op de stoep, kinderen spelen er", "hazard",
+     "pole"),
+    ("er ligt volgens mij iemand in die slaapzak. het heeft vannacht gevroren en hij reageert "
+     "niet als ik roep", "emergency", "unconscious"),
+    ("ze heeft onder die bomen gespeeld. en nu krijgt ze het ook benauwd", "emergency",
+     "breathing"),
+    ("ZE PIEPT BIJ HET ADEMEN", "emergency", "breathing"),
+    ("er is net een jongen met zijn fiets in gereden, zijn enkel ziet er niet goed uit",
+     "emergency", "injured"),
+    ("het water komt onder de voordeur door en de meterkast zit op de grond, zit daar al een "
+     "laagje water in", "power", "water_and_power"),
+    ("het luikje is eraf en er steken koperdraden uit, de kinderen zitten er steeds aan te "
+     "pielen", "emergency", "live_cable"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -238,6 +260,13 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "mijn opa begon te rillen van de kou bij de bushalte, komt er een bushokje?",
     "mijn dochter viel bijna in slaap bij de put van de buren",
     "ik ben vorig jaar op mijn heup gevallen, kan ik een gehandicaptenparkeerkaart krijgen?",
+    # look-alikes of round 70's rules
+    "nee ik wil niet meer", "ik wil gewoon niet meer wachten op die vergunning",
+    "de dierenarts zegt dat de pillen voor de hond klaar liggen",
+    "de kinderen liggen op de grond te spelen",
+    "ik krijg het benauwd van al die regels",
+    "de watermeter zit in de meterkast, hoe lees ik die af",
+    "mijn knie ziet er niet goed uit sinds de val vorig jaar, kan ik een parkeerkaart krijgen",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
