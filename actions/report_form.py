@@ -101,6 +101,10 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         span = re.sub(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", new_number, found.group())
         return {"report_description": description[:found.start()] + span
                 + description[found.end():]}
+    if len(before.split()) > MAX_PLACE_WORDS:
+        # "in de beukenlaan hangt een dikke tak half afgescheurd in een boom": the old place
+        # spans the problem itself, which stays; the Waar line tells the new place
+        return {}
     if (new.kind not in ("address", "street", "postcode") and new.streets
             and list(new.streets[:1]) == list((old or {}).get("streets") or [])[:1]):
         # "op de dorpsstraat nummer 15 die ligt …" → "op de Dorpsstraat die ligt …": the

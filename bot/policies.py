@@ -36,7 +36,7 @@ from bot.knowledge.aspects import (OTHERS, adds_a_subject, asks_the_ordinary, is
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_for_a_person, asks_if_it_arrives,
-                                 ends_the_chat, is_only_an_ok, says_no_thanks,
+                                 ends_the_chat, is_only_an_ok, labelled_description, says_no_thanks,
                                  meant_for_a_colleague, says_stop, sent_to_the_wrong_chat,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
@@ -871,6 +871,9 @@ def reading_route(tracker: DialogueStateTracker,
         return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside
     if asked == "report_confirmed" and reading.answer is True and not reading.danger:
         return REPORT_FORM  # "Ja, verstuur. Maar belt u mij dan ook echt?": sent, not a complaint
+    if asked == "report_confirmed" and not reading.danger and labelled_description(
+            message.text or ""):
+        return REPORT_FORM  # "the description is wrong, it should say …": no complaint
     if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading):
         return IN_REPORT_QUESTION_ACTION  # "gaan de lampen 's nachts uit?": answered, on we go
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)

@@ -209,6 +209,7 @@ def test_yes_at_the_summary_with_a_question_whether_it_can_be_faster_sends_the_r
     ("Ja, verstuur. Maar belt u mij dan ook echt?", "complaint"),
     ("tamam verstuur. is de kat van iemand?", "ask_human"),
     ("Het stuk over de gaslucht mag eruit. De rest klopt.", "complaint"),
+    ("the description is wrong, it should say a mattress and 6 garbage bags", "complaint"),
 ])
 def test_a_yes_at_the_summary_with_more_words_is_the_forms_not_a_complaint_or_an_alarm(
         text, intent):

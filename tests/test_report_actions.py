@@ -861,6 +861,19 @@ def test_the_corrected_place_replaces_the_old_one_in_the_description(dispatcher,
     assert "12" not in result["report_description"]
 
 
+def test_a_corrected_spot_keeps_a_description_the_old_place_spanned(dispatcher, domain):
+    opening = "in de beukenlaan hangt een dikke tak half afgescheurd in een boom"
+    start_slots = start(opening, "report_public_space_other", dispatcher, domain)
+    text = "de plek klopt niet helemaal, het is boven het fietspad voor de basisschool"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="report_pavement_road",
+                          slots={"report_place": start_slots["report_place"],
+                                 "report_description": start_slots["report_description"]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "fietspad" in result["report_location"]
+    assert "tak half afgescheurd" in result.get("report_description",
+                                                start_slots["report_description"])
+
+
 def test_a_square_needs_no_house_number(dispatcher, domain):
     slots = start("Op het Marktplein is een bankje kapot, de leuning is eraf",
                   "report_public_space_other", dispatcher, domain)

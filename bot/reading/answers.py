@@ -893,9 +893,14 @@ def labelled_description(text: str) -> Optional[str]:
     found = _WHAT_LABEL.search(text or "") or _DESCRIPTION_SAYS.search(text or "")
     if not found:
         return None
-    said = next(group for group in found.groups() if group)
+    said = _SAYS_LEAD.sub("", next(group for group in found.groups() if group))
     description = _NOTHING_ELSE.sub("", said).strip(" .,;")
     return description or None
+
+
+# "… is wrong, it should say a mattress", "… klopt niet, er moet staan: een matras".
+_SAYS_LEAD = re.compile(r"^\W*(?:it|this|that|het|dat|er)\s+(?:should|must|moet|hoort\s+te)\s+"
+                        r"(?:say|be|read|zijn|staan)\b\s*:?\s*(?:dat\s+|that\s+)?", re.IGNORECASE)
 
 
 # The part of a report to change, typed after "Wat moet er anders?" ("de plek").

@@ -291,6 +291,10 @@ def test_the_description_the_resident_dictates_is_taken_without_its_label():
     from bot.reading.answers import labelled_description
     assert labelled_description("nee! de omschrijving moet zijn: onveilige kruising, vaak "
                                 "ongelukken") == "onveilige kruising, vaak ongelukken"
+    assert labelled_description("the description is wrong, it should say a mattress and 6 "
+                                "garbage bags") == "a mattress and 6 garbage bags"
+    assert labelled_description("de omschrijving klopt niet, er moet staan: een matras") == \
+        "een matras"
     assert labelled_description("de omschrijving klopt niet") is None
 
 
