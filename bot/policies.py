@@ -1075,9 +1075,12 @@ def reading_route(tracker: DialogueStateTracker,
             and (asks_about_the_service(message.text or "")
                                         or announces_a_question(message.text or ""))):
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
-    if (reading.question and intent.get("name") in UNSURE_INTENTS and not asked
+    if ((reading.question or intent.get("name") == FALLBACK_INTENT)
+            and intent.get("name") in UNSURE_INTENTS and not asked and not reading.danger
             and _names_its_subject(message.text or "")):
-        return AS_QUESTION_ACTION  # a question the model could not place: the knowledge base
+        # a question the model could not place: the knowledge base ("wanneer zijn de
+        # werkzaamheden op de molenweg nou eindelijk klaar?")
+        return AS_QUESTION_ACTION
     rest = _ANSWER_FIRST.sub("", message.text or "", count=1)
     if (tracker.active_loop_name is None and intent.get("name") in ("deny", "affirm")
             and rest != (message.text or "") and not reading.danger and _names_its_subject(rest)):

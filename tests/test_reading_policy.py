@@ -1730,3 +1730,10 @@ def test_a_statement_carrying_on_from_an_answer_is_a_follow_up_not_a_report():
                       said("but I am in SPAIN, not in the netherlands. my flight is on friday",
                            "report_street_lighting", 0.83)]
     assert reading_route(tracker(events), set()) == "action_answer_follow_up"
+
+
+def test_a_question_without_a_topic_of_the_reader_also_goes_to_the_knowledge_base():
+    text = ("wanneer zijn de werkzaamheden op de molenweg nou eindelijk klaar? het is al maanden "
+            "een bouwput")
+    events = START + [said(text, "nlu_fallback", 0.4)]
+    assert reading_route(tracker(events), set()) == "action_answer_as_question"

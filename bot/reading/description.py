@@ -139,7 +139,9 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"dead\s+(?:cat|dog|bird|pigeon|rat|hedgehog|animal|fox|seagull|rabbit|duck)": STRONG,
         r"(?:kei|knoei|snoei)?(?:harde|luide)\s+(?:muziek|bas|beats)": STRONG,
         r"loud\s+music": STRONG,
-        r"muziek\s+(?:\w+\s+){0,2}(?:te\s+)?(?:hard|luid)": STRONG,
+        # "de muziek van het café op het Marktplein staat tot diep in de nacht keihard aan"
+        r"muziek\s+(?:\w+\s+){0,12}?(?:te\s+)?(?:kei|knoei|snoei|veel\s+te\s+)?(?:hard|luid)\b":
+            STRONG,
         r"(?:overlast|klacht\w*|last)\s+(?:\w+\s+){0,2}(?:geluid|muziek)": STRONG,
         # a vehicle in the way: "er staat een busje op de stoep", "fout geparkeerd"
         r"(?:auto|busje|bus|bestelbus|bestelauto|camionette|camper|caravan|vrachtwagen|aanhanger|"

@@ -94,6 +94,7 @@ def test_clean_description_is_empty_when_nothing_is_described(text: str) -> None
     ("there is graffiti on the bench", OTHER),
     ("auto staat al 3 dagen half op de stoep, rolstoel kan er niet langs", OTHER),
     ("de auto reed over de stoep en nu is de tegel kapot", PAVEMENT),
+    ("de muziek van het cafe op het plein staat tot diep in de nacht keihard aan", OTHER),
 ])
 def test_category_by_keywords_with_compounds_typos_flemish_and_english(
         text: str, category: str) -> None:
