@@ -208,6 +208,23 @@ def test_ordinary_messages_are_not_danger() -> None:
      "laagje water in", "power", "water_and_power"),
     ("het luikje is eraf en er steken koperdraden uit, de kinderen zitten er steeds aan te "
      "pielen", "emergency", "live_cable"),
+    # round 71: a toddler drowsy and vomiting after a sip, hardly waking up; a fall on the stairs
+    # with a hip that cannot bear weight; "heeft hij me weer geslagen"; smoke from a bin with
+    # fireworks in it, an orange glow; children on thin ice; a cable among the branches
+    ("mijn zoontje van 2 heeft er een slok van gedronken en hij is nu wat suf en heeft "
+     "overgegeven", "emergency", "medical"),
+    ("ik krijg hem trouwens bijna niet wakker nu", "emergency", "unconscious"),
+    ("ik ben gisteren gevallen op de trap, mijn heup doet nu erg pijn en ik kan er bijna niet "
+     "op staan", "emergency", "injured"),
+    ("gisteren heeft hij me weer geslagen waar de kinderen bij waren", "emergency",
+     "home_violence"),
+    ("de buren hebben vuurwerk in de container gegooid en nu komt er rook uit de container",
+     "emergency", "fire"),
+    ("die rook wordt wel meer, en ik zie een beetje oranje gloed", "emergency", "fire"),
+    ("twee kleine jongetjes zonder ouders op het ijs, het ijs is nog heel dun en het kraakt",
+     "emergency", "water"),
+    ("tussen de takken ligt ook een zwarte kabel, de kinderen spelen er omheen", "emergency",
+     "live_cable"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -267,6 +284,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "ik krijg het benauwd van al die regels",
     "de watermeter zit in de meterkast, hoe lees ik die af",
     "mijn knie ziet er niet goed uit sinds de val vorig jaar, kan ik een parkeerkaart krijgen",
+    # look-alikes of round 71's rules
+    "ik krijg mijn puber s ochtends niet wakker", "de lucht kleurt oranje, een mooie rode gloed",
+    "mag ik op het ijs van de vijver schaatsen met de kinderen? is het dik genoeg",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
