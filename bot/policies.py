@@ -268,6 +268,9 @@ _DOUBTS_112 = re.compile(
     r"|\bwhy (?:do|are|does) (?:you|it) (?:\w+ ){0,3}112\b", re.IGNORECASE)
 # After the 113 answer: help with the money asked for, without despair told again.
 _ASKS_FOR_HELP = re.compile(r"\?|\b(?:help\w*|hulp|schuldhulp\w*|regelen)\b", re.IGNORECASE)
+# "kan iemand mij terugbellen over de schulden?": a call back from the municipality.
+_CALL_ME_BACK = re.compile(r"\b(?:mij|me) (?:\w+ )?(?:bellen|terugbellen|terug bellen|opbellen)\b|"
+                           r"\bterug ?bellen\b|\b(?:bel|belt) (?:mij|me)\b", re.IGNORECASE)
 # ("ik weet niet meer hoe ik de huur moet betalen" is a money question, not despair)
 _DESPAIR = re.compile(r"\b(?:uitweg|(?:kan|wil|trek|hou) (?:\w+ )?niet meer|geen zin|"
                       r"volhoud\w*|te veel|te zwaar|wanhoop\w*|zie het niet|kan het niet|op is|"
@@ -702,6 +705,9 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
             and _ASKS_FOR_HELP.search(text or "") and not _DESPAIR.search(text or "")
             and not reading.alarm):
         return False  # after 113: "en voor die schulden, kan iemand me helpen?" is answered
+    if (_CALL_ME_BACK.search(text or "") and not _DESPAIR.search(text or "")
+            and not reading.alarm and not reading.danger):
+        return False  # after 113: "kan iemand van de gemeente mij bellen over die schulden?"
     if danger_told and tells_a_sign_of_life(text or "") and not _YES_TO_REPORT.search(text or ""):
         return True  # "ze is wel aanspreekbaar" about someone bleeding: not yet all well
     if _ALL_WELL.search(text or ""):

@@ -1737,3 +1737,14 @@ def test_a_question_without_a_topic_of_the_reader_also_goes_to_the_knowledge_bas
             "een bouwput")
     events = START + [said(text, "nlu_fallback", 0.4)]
     assert reading_route(tracker(events), set()) == "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text", [
+    "ja ik weet het. bedankt. kan iemand van de gemeente mij bellen over die schulden?",
+    "dat heb ik gelezen. mijn vraag was of iemand mij kan terugbellen over de schulden"])
+def test_a_call_back_asked_after_the_113_answer_is_no_new_crisis(text):
+    events = START + [said("soms denk ik dat het voor iedereen beter is als ik er niet meer ben",
+                           "affirm"),
+                      ActionExecuted("action_emergency"), BotUttered("… 113 …"),
+                      ActionExecuted("action_listen"), said(text, "ask_human", 0.6)]
+    assert reading_route(tracker(events), set()) != "action_emergency"
