@@ -101,7 +101,7 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         span = re.sub(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", new_number, found.group())
         return {"report_description": description[:found.start()] + span
                 + description[found.end():]}
-    if len(before.split()) > MAX_PLACE_WORDS:
+    if len(before.split()) > MAX_PLACE_WORDS and category_of(before):
         # "in de beukenlaan hangt een dikke tak half afgescheurd in een boom": the old place
         # spans the problem itself, which stays; the Waar line tells the new place
         return {}

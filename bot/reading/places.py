@@ -900,7 +900,9 @@ class _Reading:
 
     def _may_be_misspelt_street(self, start: int, end: int, key: str) -> bool:
         first, last = self._lower(start), self._lower(end - 1)
-        if last in _STOP or last in _NEVER_STREETS or last in _VAGUE:
+        # "straat" alone is vague ("in mijn straat"), not after a name ("van gog straat")
+        type_after_a_name = end - start > 1 and last in STREET_TYPES
+        if (last in _STOP or last in _VAGUE) and not type_after_a_name or last in _NEVER_STREETS:
             return False
         if first in _STOP and self.keys[start] not in self.register.first_words:
             return False
@@ -908,7 +910,9 @@ class _Reading:
             return False
         named = self.shouting or (self._capitalised(start) and (
             not self._sentence_start(start) or self._number_after(end) is not None))
-        return named or looks_like_street_type(key)
+        # "molewg 12": a word with a house number after it may be a street typed in haste
+        numbered = len(key) >= 6 and self._number_after(end) is not None
+        return named or numbered or looks_like_street_type(key)
 
     def _unverified_streets(self) -> List[_Street]:
         """Names that look like a street but are not in the register ('Eikenlaan 7')."""
