@@ -233,6 +233,8 @@ _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?
 # "ok dan wil ik wel de ratten bij de containers melden": a report, also right after an answer.
 _WANTS_TO_REPORT = re.compile(r"\b(?:wil|wilde|ga|gaan|willen)\s+(?:ik|we|wij)?\s*"
                               r"(?:(?!niet\b|geen\b|nie\b)\w+\s+){0,10}?melden\b"
+                              r"|\b(?:wil|wilde|ga|willen)\s+(?:ik\s+|we\s+)?(?:graag\s+)?"
+                              r"(?:een\s+)?(?:nieuwe\s+)?melding\s+(?:doen|maken)\b"
                               r"|\bi (?:want|would like|d like) to report\b", re.IGNORECASE)
 # "Ik heb geen internet / computer": a link is no answer.
 _NO_INTERNET = re.compile(
@@ -867,6 +869,10 @@ def reading_route(tracker: DialogueStateTracker,
         return NOT_A_REPORT_ACTION  # "er is niks mis ik wil weten wanneer …, molenweg 12"
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
+    if (not asked and intent.get("name") == STATUS_INTENT and not _has_case_number(message)
+            and (reading.category or reading.location)
+            and _WANTS_TO_REPORT.search(message.text or "")):
+        return START_REPORT_ACTION  # "ik wil een melding doen. in de … staan fietsen": new
     if (asked and reading.report_question
             and not _names_the_product(intent.get("name"), message.text or "")):
         contact = reading.email or reading.phone  # "…@gmail.com. hoelang duurt zoiets?"
@@ -1014,9 +1020,12 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and adds_to_a_report(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
-    if (before == STATUS_ACTION and tracker.active_loop_name is None and reading.category
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and (reading.category or reading.location or intent.get("name") in REPORT_INTENTS)
             and _REPORT_AGAIN.search(message.text or "")):
-        return START_REPORT_ACTION  # "doe maar opnieuw melden. de lamp bij 30 …": reported
+        # "doe maar opnieuw melden. de lamp bij 30 …", "geen nummer, ik wil een nieuwe melding
+        # doen over die fietsen": reported
+        return START_REPORT_ACTION
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):

@@ -1748,3 +1748,15 @@ def test_a_call_back_asked_after_the_113_answer_is_no_new_crisis(text):
                       ActionExecuted("action_emergency"), BotUttered("… 113 …"),
                       ActionExecuted("action_listen"), said(text, "ask_human", 0.6)]
     assert reading_route(tracker(events), set()) != "action_emergency"
+
+
+def test_wanting_to_make_a_report_is_no_status_question():
+    """Round 71: voice-to-text "ik wil een melding doen punt …" got "Welk meldingsnummer?",
+    and "geen nummer, ik wil een nieuwe melding doen" got "Zonder meldingsnummer …"."""
+    text = ("ja hallo ik wil een melding doen punt in de van gog straat staan al een week vijf "
+            "fietsen zonder wielen tegen het hek")
+    assert reading_route(tracker(START + [said(text, "ask_report_status", 0.56)]), set()) == \
+        "action_start_report"
+    text = "nee ik heb geen nummer ik wil een nieuwe melding doen over die fietsen"
+    assert reading_route(tracker(ASKED_NUMBER + [said(text, "report_public_space_other")]),
+                         set()) == "action_start_report"
