@@ -910,9 +910,7 @@ class _Reading:
             return False
         named = self.shouting or (self._capitalised(start) and (
             not self._sentence_start(start) or self._number_after(end) is not None))
-        # "molewg 12": a word with a house number after it may be a street typed in haste
-        numbered = len(key) >= 6 and self._number_after(end) is not None
-        return named or numbered or looks_like_street_type(key)
+        return named or looks_like_street_type(key)
 
     def _unverified_streets(self) -> List[_Street]:
         """Names that look like a street but are not in the register ('Eikenlaan 7')."""
