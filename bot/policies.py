@@ -468,7 +468,8 @@ _NAMES_A_REPORT = re.compile(r"\b(?:meld\w*|gemeld\w*|klacht\w*|doorgegeven|aang
 _REFERS_BACK = re.compile(r"^\W*(?:en\s+|maar\s+|nee\W+)?(?:hij|zij|ze|die|dat|dit|het|and|"
                           r"it|that)\b", re.IGNORECASE)
 # "nee geen klacht. ik wil weten …": a yes or no first, then a question of its own.
-_ANSWER_FIRST = re.compile(r"^\W*(?:nee+n?|nope|no|ja+|jawel|yes)\b[^.!?]*[.!?]+\s*", re.IGNORECASE)
+_YES_OR_NO_FIRST = re.compile(r"^\W*(?:nee+n?|nope|no|ja+|jawel|yes)\b[^.!?]*[.!?]+\s*",
+                              re.IGNORECASE)
 # A message that carries on from the answer: "maar ik zit in Spanje", "but my flight …".
 _GOES_ON = re.compile(r"^\W*(?:(?:ja|ok|oke|okay|yes)\W+)?(?:maar|but|and|en)\b", re.IGNORECASE)
 # Below this the model's intent is a guess, when the reader does not confirm it.
@@ -1096,7 +1097,7 @@ def reading_route(tracker: DialogueStateTracker,
         # a question the model could not place: the knowledge base ("wanneer zijn de
         # werkzaamheden op de molenweg nou eindelijk klaar?")
         return AS_QUESTION_ACTION
-    rest = _ANSWER_FIRST.sub("", message.text or "", count=1)
+    rest = _YES_OR_NO_FIRST.sub("", message.text or "", count=1)
     if (tracker.active_loop_name is None and intent.get("name") in ("deny", "affirm")
             and rest != (message.text or "") and not reading.danger and _names_its_subject(rest)):
         return AS_QUESTION_ACTION  # "nee geen klacht. ik wil gewoon weten hoeveel spullen …"
