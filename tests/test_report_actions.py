@@ -849,29 +849,33 @@ def test_a_wrong_number_is_corrected_at_the_summary(dispatcher, domain):
     assert result["report_location"] == "Dorpsstraat 21"
 
 
-def test_the_corrected_place_replaces_the_old_one_in_the_description(dispatcher, domain):
-    opening = "de lantaarnpaal voor Dorpsstraat 12 is kapot"
-    start_slots = start(opening, "report_street_lighting", dispatcher, domain)
-    text = "nee, het is nummer 21"
-    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny",
-                          slots={"report_place": start_slots["report_place"],
-                                 "report_description": start_slots["report_description"]})
+def _corrected_at_the_summary(opening, category, text, intent, dispatcher, domain):
+    """The slots of a report started with `opening`, then `text` said at its summary."""
+    started = start(opening, category, dispatcher, domain)
+    tracker = tracker_for(asking="report_confirmed", text=text, intent=intent,
+                          slots={"report_place": started["report_place"],
+                                 "report_description": started["report_description"]})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    return started, result
+
+
+def test_the_corrected_place_replaces_the_old_one_in_the_description(dispatcher, domain):
+    _, result = _corrected_at_the_summary("de lantaarnpaal voor Dorpsstraat 12 is kapot",
+                                          "report_street_lighting", "nee, het is nummer 21",
+                                          "deny", dispatcher, domain)
     assert "Dorpsstraat 21" in result["report_description"]
     assert "12" not in result["report_description"]
 
 
 def test_a_corrected_spot_keeps_a_description_the_old_place_spanned(dispatcher, domain):
-    opening = "in de beukenlaan hangt een dikke tak half afgescheurd in een boom"
-    start_slots = start(opening, "report_public_space_other", dispatcher, domain)
-    text = "de plek klopt niet helemaal, het is boven het fietspad voor de basisschool"
-    tracker = tracker_for(asking="report_confirmed", text=text, intent="report_pavement_road",
-                          slots={"report_place": start_slots["report_place"],
-                                 "report_description": start_slots["report_description"]})
-    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    started, result = _corrected_at_the_summary(
+        "in de beukenlaan hangt een dikke tak half afgescheurd in een boom",
+        "report_public_space_other",
+        "de plek klopt niet helemaal, het is boven het fietspad voor de basisschool",
+        "report_pavement_road", dispatcher, domain)
     assert "fietspad" in result["report_location"]
     assert "tak half afgescheurd" in result.get("report_description",
-                                                start_slots["report_description"])
+                                                started["report_description"])
 
 
 def test_a_square_needs_no_house_number(dispatcher, domain):
@@ -1951,18 +1955,23 @@ def test_the_place_of_a_report_already_made_is_not_taken_again(dispatcher, domai
     assert not slots.get("report_location")
 
 
+def _answered_after_kerkstraat(answer, dispatcher, domain):
+    """The slots of `answer` to the house-number question that "Kerkstraat" brought."""
+    form = ValidateReportForm()
+    first = form.validate_report_location(
+        "Kerkstraat", dispatcher, tracker_for(asking="report_location", text="Kerkstraat"),
+        domain)
+    return form.validate_report_location(answer, dispatcher, tracker_for(
+        asking="report_location", text=answer,
+        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+
+
 @pytest.mark.parametrize("answer", ["op de hoek met de schoolstraat",
                                     "i said, on the corner with schoolstraat. near the school",
                                     "hoek schoolstraat"])
 def test_a_corner_answers_the_house_number_question_with_that_corner(dispatcher, domain,
                                                                      answer):
-    form = ValidateReportForm()
-    first = form.validate_report_location(
-        "Kerkstraat", dispatcher, tracker_for(asking="report_location", text="Kerkstraat"),
-        domain)
-    second = form.validate_report_location(answer, dispatcher, tracker_for(
-        asking="report_location", text=answer,
-        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+    second = _answered_after_kerkstraat(answer, dispatcher, domain)
     assert second["report_place"]["kind"] == "corner"
     assert second["report_place"]["streets"] == ["Kerkstraat", "Schoolstraat"]
 
@@ -1971,13 +1980,7 @@ def test_a_corner_answers_the_house_number_question_with_that_corner(dispatcher,
     "sorry het is niet aan de kerkstraat maar om de hoek in de schoolstraat, naast de kapper",
     "it is round the corner in schoolstraat, next to the hairdresser"])
 def test_round_the_corner_in_another_street_is_that_street(dispatcher, domain, answer):
-    form = ValidateReportForm()
-    first = form.validate_report_location(
-        "Kerkstraat", dispatcher, tracker_for(asking="report_location", text="Kerkstraat"),
-        domain)
-    second = form.validate_report_location(answer, dispatcher, tracker_for(
-        asking="report_location", text=answer,
-        slots={"report_place": first["report_place"], "report_location_tries": 1}), domain)
+    second = _answered_after_kerkstraat(answer, dispatcher, domain)
     assert second["report_place"]["kind"] != "corner"
     assert second["report_place"]["streets"] == ["Schoolstraat"]
 
