@@ -298,7 +298,8 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
     for question, intent, turn in asked:  # the most recent answer first
         for _, text in turn:
             for article in articles:
-                answers = (article.answer, article.answer_sms or article.answer)
+                answers = (article.answer, article.answer_sms or article.answer,
+                           article.answer_en or article.answer)
                 if (any(" ".join(a.split()) in text for a in answers)
                         or detail_opening(article) in text):
                     return article, question, intent
@@ -380,6 +381,18 @@ def meanwhile_article(text: Text, said: Sequence[Text] = (),
         told = " ".join(article.answer.split())
         return None if any(told in " ".join(s.split()) for s in said) else article
     return None
+
+
+def is_domain_answer(article: Article) -> bool:
+    """An answer of the domain taken as an article (`_as_article`), not one of the base."""
+    return article.id.startswith(DOMAIN_ANSWER)
+
+
+def article_of_page(link: Text, url: str = DATABASE_URL) -> Optional[Article]:
+    """The knowledge base's article about the page a domain answer links to. Blocking."""
+    ensure_knowledge(url)
+    return next((a for a in retrieval.live_index(url).current().articles
+                 if a.link == link.rstrip(".,")), None)
 
 
 def article_for_intent(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Article]:

@@ -29,11 +29,12 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
                                   UNKNOWN_STREET_QUESTION, WANTS_UPDATES, ack,
                                   answer_of, asks_a_callback, cleared_for, description_of,
-                                  is_description, is_spot_only, is_unknown_street,
-                                  needs_number, number_question,
+                                  is_description, is_misspelt_street, is_spot_only,
+                                  is_unknown_street, needs_number, number_question,
                                   pending_place, pending_slots, personal_data_ack, place_slots,
                                   prompt, shared_photo,
-                                  shared_slots, street_near_question, told_place_slots,
+                                  shared_slots, street_near_question,
+                                  street_suggestion_slots, told_place_slots,
                                   unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
@@ -572,9 +573,8 @@ class ValidateReportForm(FormValidationAction):
             # "Bij welk huisnummer in de Rozenlaan?" "nummer 23, bij de hoek met de Parkweg"
             return Place.from_dict({**with_number(pending, place).as_dict(),
                                     "landmark": place.text, "text": place.text})
-        if place and place.suggestion and not place.verified:
-            return pending_slots(place, prompt("utter_report_street_suggestion",
-                                               street=place.suggestion))
+        if is_misspelt_street(place):
+            return street_suggestion_slots(place)
         if place and place.kind == "description" and pending and pending.streets:
             return _with_landmark(pending, place.text)  # "tegenover de bakker": on that street
         if place and place.kind == "description" and pending and pending.postcode:

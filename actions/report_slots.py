@@ -187,11 +187,25 @@ def unknown_street_slots(place: Place) -> Dict[Text, Any]:
                                        place=profile().location.place))
 
 
+def is_misspelt_street(place: Optional[Place]) -> bool:
+    """A street name close to a register street, but not close enough to take ("Molewg")."""
+    return bool(place and place.suggestion and not place.verified)
+
+
+def street_suggestion_slots(place: Place) -> Dict[Text, Any]:
+    """'Bedoelt u de Molenweg?', with the place as the resident wrote it pending."""
+    return pending_slots(place, prompt("utter_report_street_suggestion",
+                                       street=place.suggestion))
+
+
 def told_place_slots(place: Optional[Place]) -> Dict[Text, Any]:
     """The slots for a place told before it was asked: complete, or with its one question
-    (the house number, the street near a spot); nothing for what is not a place yet."""
+    (the house number, the street near a spot, a misspelt street); nothing for what is not
+    a place yet."""
     if place is None:
         return {}
+    if is_misspelt_street(place):
+        return street_suggestion_slots(place)
     if is_unknown_street(place):
         return unknown_street_slots(place)
     if place.kind in ("street", "postcode") and needs_number(place):

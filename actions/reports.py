@@ -25,7 +25,7 @@ from actions.base import utter
 from actions.emergency import answered_before, hazard_acks
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
-                                  REPORT_SLOTS, is_unknown_street,
+                                  REPORT_SLOTS, is_misspelt_street, is_unknown_street,
                                   cleared_for,
                                   HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, personal_data_ack,
@@ -38,7 +38,7 @@ from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.answers import preferred_contact
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
-                                     says_dumped)
+                                     says_damage, says_dumped)
 from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -215,6 +215,9 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
 
 # A report after the 112 answer ("de kabel geeft vonken") or of a hazard goes first.
 DANGEROUS = ("hazard", "emergency")
+# Categories whose acknowledgement says something is broken ("… kapot is"): said only when
+# the resident says so (not for a sofa left on the pavement).
+SAYS_BROKEN = ("report_pavement_road",)
 SURE_INTENT = 0.95  # above this the model's report kind stands against the words
 BULKY_CATEGORY = "bulky_waste_pickup"
 
@@ -244,14 +247,15 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         acks.append(ack("utter_ack_again"))
     elif reading.harm:
         acks.append(ack("utter_ack_harm"))
-    elif reading.category in (None, category):
+    elif reading.category in (None, category) and (
+            category not in SAYS_BROKEN or says_damage(reading.description or "")):
         acks.append(ack(f"utter_ack_{category}"))
-    else:  # the words and the intent disagree: no guess about what is wrong
+    else:  # the words and the intent disagree, or nothing is broken: no guess about it
         acks.append(ack(f"utter_ack_{GENERIC_CATEGORY}"))
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and (place.complete or place.kind == "street" and not needs_number(place)) and (
-            not is_unknown_street(place)):
+            not is_unknown_street(place) and not is_misspelt_street(place)):
         acks.append(ack("utter_ack_place", place=place.label))
     other_data = set(reading.personal_data) - ({"email", "phone"} if contact_used else set())
     return acks + ([personal_data_ack(reading)] if other_data else [])

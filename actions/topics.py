@@ -17,7 +17,7 @@ from actions.contact import utter_open_or_closed
 from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer,
                                abroad_article,
                                answer_follow_up, answer_from_knowledge, answered_article,
-                               article_for_intent,
+                               article_for_intent, article_of_page, is_domain_answer,
                                choice_buttons, context_article, find_answer, other_articles,
                                other_questions, own_subject, previous_article,
                                named_apart, record_not_helped, related_article,
@@ -293,8 +293,11 @@ async def _follow_up_in_english(dispatcher: CollectingDispatcher, tracker: Track
                                 domain: Dict[Text, Any], text: Text) -> List[Dict[Text, Any]]:
     """"what must I bring?": the Dutch article's own sentences about it, said to be Dutch,
     rather than only its page; the page when the article says nothing about it."""
-    try:
-        article = await asyncio.to_thread(article_for_intent, tracker)
+    try:  # the article answered last (a domain answer: its page's), else the product's
+        article = await asyncio.to_thread(previous_article, tracker)
+        if article is not None and is_domain_answer(article):
+            article = await asyncio.to_thread(article_of_page, article.link)
+        article = article or await asyncio.to_thread(article_for_intent, tracker)
     except Exception:
         logger.exception("Knowledge base lookup failed")
         article = None

@@ -49,7 +49,7 @@ from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shak
                                 tells_a_sign_of_life)
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
-from bot.reading.places import outside_the_municipality
+from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (QUESTION, announces_a_question, asks_about_the_question,
                                   asks_about_the_service, asks_for_a_container,
                                   inside_the_home,
@@ -637,6 +637,11 @@ def _displeased_with_status(message: Any, intent: Optional[str], reading: Readin
                      or reading.report_question == "faster"))
 
 
+def _corrects_the_number(tracker: DialogueStateTracker, text: str) -> bool:
+    place = tracker.get_slot("report_place") or {}
+    return bool(place.get("house_number") and corrected_number(text, place["house_number"]))
+
+
 def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[str]) -> bool:
     """Danger to people, or alarm words the danger rules could not place: 112 first."""
     if reading.urgent or reading.danger == "hazard" and reading.alarm:
@@ -884,9 +889,12 @@ def reading_route(tracker: DialogueStateTracker,
         return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside
     if asked == "report_confirmed" and reading.answer is True and not reading.danger:
         return REPORT_FORM  # "Ja, verstuur. Maar belt u mij dan ook echt?": sent, not a complaint
-    if asked == "report_confirmed" and not reading.danger and labelled_description(
-            message.text or ""):
-        return REPORT_FORM  # "the description is wrong, it should say …": no complaint
+    if asked == "report_confirmed" and not reading.danger and (
+            labelled_description(message.text or "")
+            or _corrects_the_number(tracker, message.text or "")):
+        # "the description is wrong, it should say …", "nee wacht het is nummer 32, niet
+        # 30": a correction, no complaint
+        return REPORT_FORM
     if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading):
         return IN_REPORT_QUESTION_ACTION  # "gaan de lampen 's nachts uit?": answered, on we go
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)

@@ -70,6 +70,7 @@ import os
 import ssl
 import weakref
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type
 
@@ -783,6 +784,18 @@ def _load_model_built_eagerly(cls: Type[RasaModel], model_file_name: str,
     if predict_data_example:
         model.run_inference(predict_data_example)
     return model
+
+
+@contextmanager
+def models_built_eagerly() -> Iterator[None]:
+    """Within: models load as `apply()` makes the Rasa server load them (for tests and
+    tools that load a model in their own process)."""
+    rasas = RasaModel.load
+    RasaModel.load = classmethod(_load_model_built_eagerly)
+    try:
+        yield
+    finally:
+        RasaModel.load = rasas
 
 
 async def _load_agent_and_freeze(*args: Any, **kwargs: Any) -> Any:

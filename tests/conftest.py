@@ -94,10 +94,14 @@ def trained_model() -> Path:
 
 @pytest.fixture(scope="session")
 def agent(trained_model: Path):
-    """The trained assistant loaded in this process, once: loading takes half a minute."""
+    """The trained assistant loaded in this process, once, with its weights built as the
+    Rasa server builds them (bot/rasa_speedups.py; a test compares them with Rasa's)."""
     from rasa.core.agent import Agent
 
-    return Agent.load(str(trained_model))
+    from bot.rasa_speedups import models_built_eagerly
+
+    with models_built_eagerly():
+        return Agent.load(str(trained_model))
 
 
 TWILIO_SID = "AC" + "0123456789abcdef" * 2

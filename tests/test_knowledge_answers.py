@@ -520,6 +520,39 @@ def test_an_english_follow_up_gets_the_english_articles_own_sentences(
         assert message["response"] == "utter_kb_detail_english"
 
 
+def test_an_english_follow_up_is_about_the_answer_given_not_an_earlier_intent(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round 72: "how long do I have to object?" after the parking fine answer got the
+    parking permit's handling time (the intent of the resident's first, Polish message)."""
+    from rasa_sdk import Tracker
+
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(topics, "article_for_intent",
+                        lambda tracker: knowledge.article_for_intent(tracker, kb_url))
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda tracker: knowledge.previous_article(tracker, kb_url))
+    monkeypatch.setattr(topics, "article_of_page",
+                        lambda link: knowledge.article_of_page(link, kb_url))
+    fines = next(item for item in domain["responses"]["utter_answer_fines"]
+                 if item.get("condition"))["text"].replace(
+        "{link_fines}", "https://www.lindendal.nl/parkeerboete")
+    follow_up = "how long do I have to object?"
+    events = [{"event": "user", "text": "dostałem mandat za parkowanie, jak się odwołać?",
+               "parse_data": {"intent": {"name": "parking_permit"}}},
+              {"event": "user", "text": "I got a parking fine. How can I object?",
+               "parse_data": {"intent": {"name": "municipal_question"}}},
+              {"event": "bot", "text": fines, "metadata": {"utter_action": "utter_answer_fines"}},
+              {"event": "user", "text": follow_up}]
+    message = {"intent": {"name": "municipal_question"}, "text": follow_up, "entities": []}
+    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
+                      "action_listen")
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    [message] = dispatcher.messages
+    assert message["link"] == "https://www.lindendal.nl/parkeerboete"
+    assert "6 weken" in message["detail"]
+
+
 @pytest.mark.parametrize("before, follow_up, expected", [
     ("paspoort-id-kaart-aanvragen", "10 dagen zei ik. kan het met spoed?", "paspoort-spoed"),
     ("rijbewijs-aanvragen-verlengen", "ja maar het is wel een belgisch rijbewijs he, gaat dat "

@@ -218,6 +218,18 @@ def test_a_yes_at_the_summary_with_more_words_is_the_forms_not_a_complaint_or_an
         "report_form"
 
 
+@pytest.mark.parametrize("text, intent", [
+    ("nee wacht het is nummer 32, niet 30. sorry", "complaint"),
+    ("no. sorry it is number 14 not 30", "deny"),
+])
+def test_a_corrected_house_number_at_the_summary_is_the_forms_not_a_complaint(text, intent):
+    """Round 72: the complaint answer, or the number kept."""
+    summary = _asked("report_confirmed")
+    summary.insert(-2, SlotSet("report_place", {"kind": "address", "streets": ["Kerkstraat"],
+                                                "house_number": "30", "text": "Kerkstraat 30"}))
+    assert reading_route(tracker(summary + [said(text, intent)])) == "report_form"
+
+
 @pytest.mark.parametrize("intent", ["deny", "stop"])
 def test_someone_else_having_reported_it_ends_the_report(intent):
     """Round 65: taken as 'no updates', and the report went on."""

@@ -89,6 +89,15 @@ def test_start_keeps_what_and_where_from_the_first_message(dispatcher, domain):
     assert keys == ["utter_ack_report_pavement_road", "utter_ack_place"]
 
 
+def test_something_in_the_way_is_not_called_broken(dispatcher, domain):
+    """Round 72: "Vervelend dat de stoep of de weg kapot is" for furniture on the pavement."""
+    slots = start("de buurman heeft zijn oude kast op de stoep gezet, ik kan er niet langs",
+                  "report_pavement_road", dispatcher, domain)
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_report_pavement_road" not in keys
+    assert "utter_ack_report_public_space_other" in keys
+
+
 def test_start_cleans_greetings_and_personal_data_from_the_description(dispatcher, domain):
     text = (
         "Goedemorgen, mijn naam is Jan de Vries. De lantaarnpaal voor Kerkstraat 3 is al "
@@ -512,6 +521,21 @@ def test_an_unknown_street_in_the_first_message_is_asked_about(dispatcher, domai
     assert "utter_ack_place" not in [a["key"] for a in slots["report_ack"]]
 
 
+@pytest.mark.parametrize("text", ["de stoeptegel ligt los op de molewg 12",
+                                  "Tegel los bij Molewg 12", "tegel los molenwg 12"])
+def test_a_misspelt_street_in_the_first_message_is_asked_about_then_taken(
+        dispatcher, domain, text):
+    slots = start(text, "report_pavement_road", dispatcher, domain)
+    assert slots["report_prompt"]["key"] == "utter_report_street_suggestion"
+    assert slots["report_prompt"]["values"]["street"] == "Molenweg"
+    assert slots.get("report_location") is None
+    assert "utter_ack_place" not in [item["key"] for item in slots["report_ack"]]
+    result = ValidateReportForm().validate_report_location(
+        "ja", dispatcher, tracker_for(asking="report_location", text="ja", intent="affirm",
+                                      slots={"report_place": slots["report_place"]}), domain)
+    assert result["report_location"] == "Molenweg 12"
+
+
 @pytest.mark.parametrize(
     "text", ["ja", "moet ik 112 bellen?", "I don't know, sorry", "weet ik niet"]
 )
@@ -839,10 +863,12 @@ def test_a_postcode_without_number_asks_the_number(dispatcher, domain):
     assert answer["report_location"] == "3451 KD 7"
 
 
-def test_a_wrong_number_is_corrected_at_the_summary(dispatcher, domain):
+@pytest.mark.parametrize("text", ["nee, ik vergiste me: het is nummer 21, niet 12",
+                                  "no. sorry it is number 21 not 12",
+                                  "nee wacht het is 21, niet 12. sorry"])
+def test_a_wrong_number_is_corrected_at_the_summary(dispatcher, domain, text):
     start_slots = start("Dorpsstraat 12 de lantaarnpaal is kapot", "report_street_lighting",
                         dispatcher, domain)
-    text = "nee, ik vergiste me: het is nummer 21, niet 12"
     tracker = tracker_for(asking="report_confirmed", text=text, intent="deny",
                           slots={"report_place": start_slots["report_place"]})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)

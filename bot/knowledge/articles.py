@@ -185,11 +185,15 @@ def warnings_for(article: Article) -> List[str]:
     return found
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_file(path: Path) -> List[Article]:
     """The articles of one department file; raises `ArticleError` naming the file."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's parser: a tenth of the time of the pure Python one, the same result
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         raise ArticleError(f"{path.name}: not valid YAML: {error}") from None
     if not isinstance(raw, dict):

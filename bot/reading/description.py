@@ -295,6 +295,20 @@ def says_dumped(text: str) -> bool:
     return bool(_DUMPED.search(plain)) and not _OWN_PLAN.search(plain)
 
 
+# Words that tell something is broken or damaged, not only in the way or dirty.
+_DAMAGE = re.compile(
+    r"\b(?:kapot\w*|stuk|los|losse|losliggend\w*|loszittend\w*|gat|gaten|gaatje\w*|scheur\w*|"
+    r"verzakt\w*|verzakking\w*|ingezakt|omhoog\w*|opgedrukt|wortel\w*|hobbel\w*|kuil\w*|"
+    r"oneffen\w*|beschadig\w*|gebroken|afgebroken|brokkel\w*|afgebrokkeld|uitsteekt|steekt uit|"
+    r"wiebel\w*|scheef|schuin|broken|loose|holes?|potholes?|cracks?|cracked|damaged|uneven)\b")
+
+
+def says_damage(text: str) -> bool:
+    """"De tegel ligt los", "gat in de weg": something is broken (not "er staat een bank op
+    de stoep")."""
+    return bool(_DAMAGE.search(_normalise(text)))
+
+
 def says_not_collected(text: str) -> bool:
     """"Het grofvuil is niet opgehaald", "het staat er nog": a pickup was missed."""
     return bool(_NOT_COLLECTED.search(_normalise(text)))

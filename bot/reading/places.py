@@ -685,9 +685,10 @@ def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
     """'Het huisnummer klopt niet, het is 16' (current 14): '16'. Needs words that call the
     number wrong, and exactly one number other than the current one (not "30 cm")."""
     not_current = current and re.search(
-        rf"\bniet\s+(?:(?:huis)?nummer\s+|nr\.?\s*)?{re.escape(current)}(?![\w/-])",
-        text or "", re.IGNORECASE) and re.search(
-        r"\b(?:(?:huis)?nummer|nr|het is|het was|vergis\w*)\b", text or "", re.IGNORECASE)
+        rf"\b(?:niet|not)\s+(?:(?:huis)?nummer\s+|number\s+|nr\.?\s*|no\.?\s*)?"
+        rf"{re.escape(current)}(?![\w/-])", text or "", re.IGNORECASE) and re.search(
+        r"\b(?:(?:huis)?nummer|nr|het is|het was|vergis\w*|number|it is|it['’]?s)\b",
+        text or "", re.IGNORECASE)
     # "het is nummer 18, niet 8"; not "er liggen niet 2 maar 4 stoeptegels los"
     if not (_NUMBER_CUE.search(text or "") or not_current):
         return None
@@ -910,7 +911,9 @@ class _Reading:
             return False
         named = self.shouting or (self._capitalised(start) and (
             not self._sentence_start(start) or self._number_after(end) is not None))
-        return named or looks_like_street_type(key)
+        # "molewg 12": one hasty word right before a house number (asked "Bedoelt u …?")
+        numbered = end - start == 1 and self._house_number_at(end) is not None
+        return named or numbered or looks_like_street_type(key)
 
     def _unverified_streets(self) -> List[_Street]:
         """Names that look like a street but are not in the register ('Eikenlaan 7')."""

@@ -225,6 +225,19 @@ def test_ordinary_messages_are_not_danger() -> None:
      "emergency", "water"),
     ("tussen de takken ligt ook een zwarte kabel, de kinderen spelen er omheen", "emergency",
      "live_cable"),
+    # round 72: a fall at home and not getting up, still on the floor; a scream to be let
+    # go through the wall; sparks told with "er"; a flooded tunnel cars still drive into, a
+    # woman in a car standing in the water
+    ("vanochtend uitgegleden in de keuken en ik kom nu niet meer goed overeind", "emergency",
+     "injured"),
+    ("ik lig hier nog op de grond, maar het gaat wel", "emergency", "injured"),
+    ("mijn bovenbuurvrouw schreeuwde net dat hij haar moest loslaten", "emergency",
+     "home_violence"),
+    ("er hangt een kabel uit de paal en er vonkt iets", "emergency", "live_cable"),
+    ("de onderdoorgang loopt vol water tot de portieren en er rijden nog steeds auto's door",
+     "emergency", "water"),
+    ("er staat een busje met een man erin stil in het water bij de sluis", "emergency",
+     "water"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -287,6 +300,13 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     # look-alikes of round 71's rules
     "ik krijg mijn puber s ochtends niet wakker", "de lucht kleurt oranje, een mooie rode gloed",
     "mag ik op het ijs van de vijver schaatsen met de kinderen? is het dik genoeg",
+    # look-alikes of round 72's rules
+    "vorige week ben ik gevallen en kon ik niet meer overeind komen, nu gaat het beter",
+    "ik lig op de grond van het lachen", "ik lig op de vloer yoga te doen",
+    "de kinderen schreeuwen op het schoolplein dat de bal los moet",
+    "de tunnel bij het station staat vaak onder water als het hard regent",
+    "de fietstunnel is smerig en er ligt water",
+    "mijn auto staat in de garage met een lekke band",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
