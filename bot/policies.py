@@ -52,7 +52,7 @@ from bot.reading.not_helped import says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (QUESTION, announces_a_question, asks_about_the_question,
                                   asks_about_the_service, asks_for_a_container,
-                                  inside_the_home,
+                                  asks_in_so_many_words, inside_the_home,
                                   asks_if_open_now, is_question, question_parts, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report,
@@ -1086,8 +1086,11 @@ def reading_route(tracker: DialogueStateTracker,
             and not reading.danger and asks_for_a_container(message.text or "")):
         return AS_QUESTION_ACTION  # "een extra groene container aanvragen": requested online
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
-            and not reading.danger and reading.no_report and is_question(message.text or "")):
-        return AS_QUESTION_ACTION  # "hij is niet kapot, ik wil alleen weten of die mee moet"
+            and not reading.danger and (reading.no_report and is_question(message.text or "")
+                                        or asks_in_so_many_words(message.text or ""))):
+        # "hij is niet kapot, ik wil alleen weten of die mee moet", "ja maar mijn vraag was of
+        # snoeiafval in de gft bak mag"
+        return AS_QUESTION_ACTION
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and _last_response(tracker) == ASK_QUESTION_RESPONSE
             and (is_question(message.text or "")

@@ -265,6 +265,17 @@ def test_a_question_saying_nothing_is_broken_is_answered_not_reported():
         "action_answer_as_question"
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("ja maar mijn vraag was of snoeiafval in de gft bak mag", True),
+    ("ik wil eigenlijk weten of kerstbomen ook in de groene container mogen", True),
+    ("mijn vraag is waarom de container weer niet is geleegd", False),
+])
+def test_a_question_said_to_be_one_is_answered_not_reported(text, asked):
+    """Round 72: "ja maar mijn vraag was of …" started a report about waste."""
+    route = reading_route(tracker(START + [said(text, "report_waste_collection", 0.91)]))
+    assert (route == "action_answer_as_question") is asked
+
+
 @pytest.mark.parametrize("text", ["een extra groene container aanvragen",
                                   "en die extra groene bak dan?",
                                   "onze kliko is gestolen na het legen, hoe krijg ik een nieuwe"])

@@ -269,6 +269,21 @@ def names_a_tax(text: str) -> bool:
     return bool(_TAXES.search(_normalise(text)))
 
 
+# The resident says in so many words that they ask: "mijn vraag was of snoeiafval in de gft
+# bak mag", "ik wil alleen weten of …" (a report intent then misheard the subject).
+_ASKS_IN_WORDS = re.compile(
+    r"\b(?:mijn|onze|de|die|m n|mn) vraag (?:is|was) (?:dus |juist |eigenlijk |alleen |gewoon )?"
+    r"(?:of|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|hoelang)\b"
+    r"|\b(?:ik|wij|we) (?:wil|wilde|willen|wou) (?:\w+ ){0,2}weten (?:of|wat|hoe|waar|wanneer|"
+    r"welke|hoeveel|hoelang)\b|\b(?:vraag|vroeg) (?:me|mij|ons) af (?:of|wat|hoe|waar|wanneer)\b")
+
+
+def asks_in_so_many_words(text: str) -> bool:
+    """"Mijn vraag was of …", "ik wil alleen weten of …": a question, said to be one, that
+    tells nothing wrong."""
+    return bool(_ASKS_IN_WORDS.search(_normalise(text))) and not tells_something_wrong(text)
+
+
 def is_question(text: str) -> bool:
     """True when the message asks something: a question mark, a question word or an
     inverted verb at the start of a clause ("kan ik", "wordt het"), or a phrase such
