@@ -327,7 +327,8 @@ class ActionAnswerAsQuestion(Action):
         if announces_a_question(tracker.latest_message.get("text") or ""):
             utter(dispatcher, "utter_ask_question")  # "ik heb een vraag": which one?
             return []
-        events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)
+        events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, the_question(
+            tracker.latest_message.get("text") or ""))
         if events is not None:
             return events
         intent = tracker.get_intent_of_latest_message()

@@ -311,7 +311,10 @@ def asks_about_the_question(text: str) -> bool:
 
 # Words around a question that say it was asked before, not what it asks.
 _ASKED_BEFORE = re.compile(
-    r"^\W*(?:(?:u|je|jij|jullie) (?:gaf|gaven|geeft|geven|heeft|hebt|hebben) (?:\w+ ){0,2}?"
+    # "ja maar mijn vraag was eigenlijk of ik takken …": what follows "of" is the question
+    r"^\W*(?:(?:ja|nee|oke|ok)\W+)?(?:maar )?(?:mijn|onze) vraag (?:is|was)\W+"
+    r"(?:dus |juist |eigenlijk |alleen |gewoon )?(?:of )?"
+    r"|^\W*(?:(?:u|je|jij|jullie) (?:gaf|gaven|geeft|geven|heeft|hebt|hebben) (?:\w+ ){0,2}?"
     r"(?:geen )?antwoord (?:\w+ ){0,2}?op (?:mijn|m'n|mn|de) vraag|(?:ik )?vroeg (?:\w+ ){0,2}?"
     r"(?:al|net)|(?:nog )?(?:een|mijn) vraag(?: nog)?|(?:en )?trouwens|(?:en )?nog iets)\W*",
     re.IGNORECASE)

@@ -231,6 +231,8 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("vanochtend uitgegleden in de keuken en ik kom nu niet meer goed overeind", "emergency",
      "injured"),
     ("ik lig hier nog op de grond, maar het gaat wel", "emergency", "injured"),
+    ("mijn moeder is vanochtend gestruikeld in de tuin en komt niet meer omhoog", "emergency",
+     "injured"),
     ("mijn bovenbuurvrouw schreeuwde net dat hij haar moest loslaten", "emergency",
      "home_violence"),
     ("er hangt een kabel uit de paal en er vonkt iets", "emergency", "live_cable"),
@@ -303,6 +305,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     # look-alikes of round 72's rules
     "vorige week ben ik gevallen en kon ik niet meer overeind komen, nu gaat het beter",
     "ik lig op de grond van het lachen", "ik lig op de vloer yoga te doen",
+    "als ik val kom ik niet meer overeind, kan ik een alarmknop krijgen?",
     "de kinderen schreeuwen op het schoolplein dat de bal los moet",
     "de tunnel bij het station staat vaak onder water als het hard regent",
     "de fietstunnel is smerig en er ligt water",
