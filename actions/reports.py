@@ -39,6 +39,7 @@ from bot.profile import profile
 from bot.reading.answers import preferred_contact
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
+from bot.reading.questions import tells_something_wrong
 from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -128,8 +129,11 @@ _CLAUSE_OF = re.compile(r"(?<=[.!?;])\s+|,\s+")
 
 
 def _is_a_bare_request(text: Text) -> bool:
+    """"Ik wil het melden!", or the report button pressed (not the form's own buttons)."""
+    if text.startswith("/"):
+        return text.startswith("/report_")
     words = [word for word in _WORD_OF.findall(text.lower()) if word not in _REQUEST_WORDS]
-    return len(words) <= 1 and not text.startswith("/")
+    return len(words) <= 1
 
 
 def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]:
@@ -147,9 +151,12 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
             since_filed.append(event)
     for event in reversed(since_filed[-EARLIER_TOLD - 1:-1]):
         earlier = Reading.from_entities((event.get("parse_data") or {}).get("entities"))
-        if not earlier.category or latest.category not in (None, earlier.category):
-            continue
         told = earlier.description or event.get("text") or ""
+        if text.startswith("/"):  # the button: after a problem told, not after a question
+            if not tells_something_wrong(told):  # ("wanneer wordt het gft opgehaald?")
+                continue
+        elif not earlier.category or latest.category not in (None, earlier.category):
+            continue
         clauses = [c for c in _CLAUSE_OF.split(told) if category_of(c)] or [told]
         description = ", ".join(c.strip(" .,;") for c in clauses)
         place = latest.location or earlier.location

@@ -1941,6 +1941,27 @@ def test_a_bare_request_to_report_takes_the_problem_told_before(dispatcher, doma
     assert kept in slots["report_description"] and left_out not in slots["report_description"]
 
 
+@pytest.mark.parametrize("earlier, kept", [
+    ("achter de sporthal bij dat pannaveldje ligt overal glas, kapotte bierflesjes. moet ik "
+     "een foto sturen?", "glas"),
+    ("wanneer wordt het gft bij ons opgehaald?", None),
+])
+def test_the_report_button_after_a_problem_takes_that_problem(dispatcher, domain, earlier,
+                                                              kept):
+    """Round 73: the button after "ligt overal glas …" asked "Wat wilt u melden?" and the
+    resident's "dat zei ik toch net" stopped the report; a question is no problem told."""
+    tracker = tracker_for("/report_public_space_other", intent="report_public_space_other")
+    tracker.events[:0] = [{"event": "user", "text": earlier,
+                           "parse_data": {"entities": read_message(earlier).to_entities(earlier)}},
+                          {"event": "action", "name": "action_answer_as_question"},
+                          {"event": "action", "name": "action_listen"}]
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    if kept:
+        assert kept in slots["report_description"]
+    else:
+        assert not slots.get("report_description")
+
+
 def test_another_problem_after_the_answer_to_the_updates_question_is_not_lost(dispatcher,
                                                                               domain):
     text = "nee hoor. en de lantaarnpaal ernaast is ook kapot"

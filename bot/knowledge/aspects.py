@@ -85,8 +85,9 @@ _ASPECTS = (
         r"|\bwhat (?:do |should |must )?(?:i|we) (?:must |need to |have to |should )?bring\b"
         r"|\bwhat (?:documents|papers)\b", re.IGNORECASE)),
     (APPOINTMENT, re.compile(
-        r"\bafspraak\b|\bzomaar langs\w*|\bzonder afspraak\b|\binloop\w*"
-        r"|\bappointment\b", re.IGNORECASE)),
+        r"\bafspraak\b|\bzomaar (?:langs|binnen)\w*|\bzonder afspraak\b|\binloop\w*"
+        r"|\b(?:me|mij|ons|zich|je) (?:eerst |vooraf |wel |nog )?(?:aan ?melden|opgeven)\b"
+        r"|\bappointment\b|\b(?:sign|register) up\b|\bjust walk in\b", re.IGNORECASE)),
     (HOURS, re.compile(
         r"\b(?:zaterdag\w*|zondag\w*|weekend|s ?avonds|vanavond|avonds|"
         r"na (?:werktijd|het werk|vijven|zessen)|buiten (?:kantoortijd|werktijd)|openingstijd\w*|"

@@ -211,7 +211,8 @@ _CUES: Tuple[Tuple[str, str], ...] = (
     (NO, rf"(?:ik{_W})?wil(?:{_W}(?:liever|eigenlijk|dus|toch))?{_W}(?:geen|niet)"),
     (NO, rf"(?:doe|verstuur|stuur|verzend)(?:{_W}(?:het|hem|dat))?{_W}maar{_W}niet"),
     (NO, rf"(?:dan|toch)(?:{_W}maar)?{_W}niet"),
-    (NO, rf"laat(?:{_W}(?:het|dat|maar|u|je))?{_W}maar|don'?t|no{_W}thanks?"),
+    (NO, rf"laat(?:{_W}(?:het|dat|maar|u|je))?{_W}maar(?!(?:{_W}(?:het|me|mij|ons))*{_W}"
+         rf"(?:weten|horen))|don'?t|no{_W}thanks?"),
     (NO, r"👎"),
     (UNSURE, rf"weet(?:{_W}(?:ik|het|ik het))?{_W}niet|geen{_W}idee|misschien|twijfel|"
              rf"not{_W}sure|maybe|i{_W}don'?t{_W}know|geen{_W}flauw{_W}idee"),
@@ -224,6 +225,9 @@ _CUES: Tuple[Tuple[str, str], ...] = (
           rf"|ga{_W}(?:je|uw){_W}gang|ga{_W}maar(?:{_W}door)?|graag|mag{_W}(?:wel|hoor)|"
           rf"dat{_W}mag|geen{_W}(?:probleem|bezwaar)|please|go{_W}ahead|send{_W}it"),
     (YES, r"👍|👌|✅"),
+    # "laat maar weten", "laat het me maar horen": a yes to messages
+    (YES, rf"laat(?:{_W}(?:het|me|mij|ons|dat))*(?:{_W}maar)?(?:{_W}(?:het|me|mij|ons))*{_W}"
+          r"(?:weten|horen)(?![\w-]*\s+of\b)"),
     # "laat maar gewoon versturen", "laat maar zo": longer than the "laat maar" of a no
     (YES, rf"laat(?:{_W}(?:het|dat|u|je))?{_W}maar(?:{_W}(?:gewoon|zo|even))*{_W}"
           r"(?:versturen|verzenden|opsturen|insturen|doorsturen|zo|verstuur|verzend|stuur)"
@@ -301,6 +305,7 @@ def read_yes_no(text: str) -> Optional[bool]:
         return None  # "ik wil juist iets toevoegen": what, is still to come
     if _ENDS_WITH_SEND.search(text):
         return True  # "LAAT MAAR. VERSTUUR": the last word counts
+    text = _answering_sentence(text)
     cue = _first_cue(text)
     if cue is None or cue.kind == UNSURE:
         return None
@@ -309,6 +314,16 @@ def read_yes_no(text: str) -> Optional[bool]:
         if later is not None and later.kind == NO:
             return False
     return cue.kind == YES
+
+
+def _answering_sentence(text: str) -> str:
+    """From the sentence that starts with "ja" or "nee", when an earlier one does not:
+    "… niet echt over de weg. ja hoor laat maar weten" answers yes."""
+    parts = sentences(text)
+    if len(parts) < 2 or _PLAIN_ANSWER.match(parts[0]):
+        return text
+    answering = [n for n, part in enumerate(parts) if _PLAIN_ANSWER.match(part)]
+    return " ".join(parts[answering[0]:]) if answering else text
 
 
 # --- a remark carried by a yes ---------------------------------------------------------

@@ -1172,7 +1172,7 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
     problems: List[Problem] = []
     for group in _group_clauses(clauses, description, place_of):
         piece = _problem_text(description, group)
-        if not piece:
+        if not piece or _only_own_doing(piece):
             continue
         category = _category_of_group(piece)
         same = next((i for i, p in enumerate(problems) if p.category == category
@@ -1185,6 +1185,22 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
             p.category for p in problems} <= _DUMPING_KINDS:
         problems = []  # "vuilniszakken en een oude kast gedumpt": one pile, one report
     return problems or [Problem(_category_of_group(description), description)]
+
+
+# What the resident did about it is no problem of its own: "ik heb er een vuilniszak naast
+# gezet", "we hebben het al gemeld" (round 73).
+_OWN_DOING = re.compile(
+    r"\W*(?:en |maar )?(?:ik|wij|we) (?:heb|hebben|had|hadden) (?:er |het |zelf |al |toen )*"
+    r"(?:\w+ ){0,4}(?:gezet|neergezet|gelegd|neergelegd|geplaatst|gebeld|gemeld|gedaan|"
+    r"opgeruimd|weggehaald|weggelegd|afgezet|afgedekt|gemaakt|gestuurd|geprobeerd)\b",
+    re.IGNORECASE)
+
+
+def _only_own_doing(piece: str) -> bool:
+    """"Ik heb er een vuilniszak naast gezet", not "ik heb de kliko buiten gezet maar die is
+    niet geleegd"."""
+    return bool(_OWN_DOING.match(piece)) and not (says_not_collected(piece)
+                                                   or says_damage(piece))
 
 
 # Things dumped together are one pile, whatever each thing is.

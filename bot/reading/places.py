@@ -591,20 +591,30 @@ _A_REPORTS_NUMBER = re.compile(r"\b(?:gemeld|melding\w*|meldnummer|zaaknummer|ca
 
 def place_key(text: str, register: Optional[StreetRegister] = None) -> Optional[str]:
     """What tells one place in a message from another: its streets, or a public spot
-    ("bij het station"); None for a spot any street has ("boven het fietspad")."""
+    ("bij het station"); None for a spot any street has ("boven het fietspad", "midden op
+    het zebrapad")."""
     place = read_place(text, register)
     if place is None or place.kind == "number":
         return None
     if place.streets:
         return " ".join(place.streets).lower()
     words = (place.landmark or place.text).lower().split()
-    return place.text.lower() if words and _noun_level(words[-1]) == CONCRETE else None
+    if not words or words[-1] in _ON_ANY_STREET:
+        return None
+    return place.text.lower() if _noun_level(words[-1]) == CONCRETE else None
+
+
+# Public spots every street or corner may have: not a place of their own beside a street.
+_ON_ANY_STREET = frozenset("""zebrapad oversteekplaats kruising kruispunt splitsing rotonde
+rondpunt stoplicht stoplichten verkeerslicht verkeerslichten""".split())
 
 
 _ENGLISH_SPOT_WORDS = (r"(?:right |just )?(?:next to|near|opposite|in front of|behind|outside|"
                        r"across from|close to|by)")
 _ENGLISH_NOT_SPOT = frozenset("and is are was there it with on in at of but which that where "
                               "when near way my our your his her their".split())
+_ENGLISH_SPOT_BEFORE = (rf"\b({_ENGLISH_SPOT_WORDS} (?:(?:the|a|an) )?([a-z]+)(?: ([a-z]+))?)"
+                        r"\s*,?\s+(?:on|in|at|along|of)\s+(?:the\s+)?")
 _ENGLISH_SPOT_AFTER = re.compile(
     rf"\s*,?\s*({_ENGLISH_SPOT_WORDS} (?:(?:the|a|an) )?([a-z]+)(?: ([a-z]+))?)\b", re.IGNORECASE)
 
@@ -617,7 +627,11 @@ def _with_english_spot(text: str, place: Place) -> Place:
     at = text.lower().find(place.text.lower())
     found = _ENGLISH_SPOT_AFTER.match(text, at + len(place.text)) if at >= 0 else None
     if not found or found.group(2).lower() in _ENGLISH_NOT_SPOT:
-        return place
+        # "next to the Jumbo on the Hoofdstraat": the spot told before its street
+        found = re.search(_ENGLISH_SPOT_BEFORE + re.escape(place.text) + r"\b", text,
+                          re.IGNORECASE) if at >= 0 else None
+        if not found or found.group(2).lower() in _ENGLISH_NOT_SPOT:
+            return place
     spot = found.group(1)
     if found.group(3) and found.group(3).lower() in _ENGLISH_NOT_SPOT:
         spot = spot[:found.start(3) - found.start(1)].rstrip()

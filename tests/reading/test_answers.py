@@ -96,6 +96,9 @@ def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     "Ach, laat maar. Verstuur het maar zo, ik begrijp het niet meer.",
     # the answer, then a question (round 65)
     "ok send. how long will it take?", "klopt. kan de schommel vandaag nog weggehaald worden?",
+    # "laat maar weten" is a yes; the sentence that starts with "ja" answers (round 73)
+    "laat maar weten", "ja hoor laat maar weten", "laat het me maar horen",
+    "nou hij ligt op het fietspad, niet echt over de weg. ja hoor laat maar weten",
 ])
 def test_yes(text: str) -> None:
     assert read_yes_no(text) is True
@@ -110,7 +113,8 @@ def test_yes(text: str) -> None:
     "dat is fout", "not correct, the street is wrong", "Nee dank u, ik hoef geen mail",
     # an "oké" that acknowledges the bot's last message, then the answer
     "oke gebeld. nee geen berichten", "ok, nee hoor", "prima, hoeft niet", "ok dan niet",
-    "laat maar, stuur maar niet",
+    "laat maar, stuur maar niet", "nee laat maar", "laat maar zitten",
+    "ik vind het prima. nee hoor, geen berichten",
 ])
 def test_no(text: str) -> None:
     assert read_yes_no(text) is False

@@ -240,6 +240,22 @@ def test_ordinary_messages_are_not_danger() -> None:
      "emergency", "water"),
     ("er staat een busje met een man erin stil in het water bij de sluis", "emergency",
      "water"),
+    # round 73: chest pressure beside a care question; a beating by a boyfriend told with a
+    # question about money, his coming to fetch her; despair in a money question; plugs in a
+    # flooded cellar; a tree leaning against a house; glass a child cut his hand on
+    ("ik vraag naar de regiotaxi, maar ik heb sinds een uur een beklemd gevoel op mijn borst",
+     "emergency", "medical"),
+    ("mijn partner heeft me vorige week geslagen, kan ik een urgentie voor een woning krijgen",
+     "emergency", "home_violence"),
+    ("hij zei dat hij me vannacht komt halen en ik ben doodsbang", "emergency", "home_violence"),
+    ("ik kan de rekeningen niet meer betalen en zie het eigenlijk niet meer zitten",
+     "emergency", "suicide"),
+    ("de kelder is ondergelopen en de vriezer en een verlengsnoer liggen in het water",
+     "emergency", "flooded_with_power"),
+    ("de wilg in onze tuin, die leunt sinds de storm tegen het dak van de schuur", "hazard",
+     "tree"),
+    ("op het voetbalveldje liggen scherven, mijn dochter heeft haar knie gesneden", "hazard",
+     "glass"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -310,6 +326,14 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "de tunnel bij het station staat vaak onder water als het hard regent",
     "de fietstunnel is smerig en er ligt water",
     "mijn auto staat in de garage met een lekke band",
+    # look-alikes of round 73's rules
+    "mijn vader heeft al jaren pijn op de borst, kan hij een traplift krijgen?",
+    "hij komt me morgen ophalen met de auto voor de afspraak",
+    "ik weet niet of ik het volhoud om elke dag te sporten",
+    "ik hou het niet meer vol met die herrie van de buren",
+    "mijn wasmachine lekt, er staat water in de keuken",
+    "de ladder leunt tegen het huis van de buren",
+    "ik heb me gesneden aan het papier van de gemeentebrief",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None

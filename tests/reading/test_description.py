@@ -467,6 +467,16 @@ def test_a_thing_put_outside_but_not_collected_is_still_a_problem() -> None:
     assert len(split_problems(text)) == 2
 
 
+def test_a_spot_of_the_corner_and_what_the_resident_did_are_no_problems_of_their_own():
+    """Round 73: one open manhole became "U noemt 3 dingen" and three reports."""
+    from bot.reading.message import read_message
+
+    text = ("avond, op de hoek van de dorpstraat en stationstraat ligt het putdeksel er niet "
+            "meer op. er is een open gat van zo'n halve meter midden op het zebrapad. ik heb er "
+            "een vuilniszak naast gezet maar het is al donker")
+    assert len(read_message(text).problems) <= 1
+
+
 def test_a_vehicle_in_the_way_is_a_problem_of_its_own():
     problems = split_problems("De containers op de Stationsstraat zijn niet geleegd en er staat "
                               "een busje op de stoep bij nummer 3")

@@ -708,6 +708,18 @@ def test_an_english_spot_after_a_street_is_its_landmark(text, spot):
     assert place.landmark == spot
 
 
+@pytest.mark.parametrize("text, spot", [
+    ("like I said, next to the Jumbo on the Hoofdstraat", "next to the Jumbo"),
+    ("rubbish bags opposite the church in Kerkstraat", "opposite the church"),
+    ("a broken bench near my house on the Molenweg", None),
+    ("by the way, on Kerkstraat the lamp is out", None),
+])
+def test_an_english_spot_before_its_street_is_its_landmark(text, spot):
+    """Round 72: "next to the Jumbo on the Hoofdstraat" was asked its house number."""
+    place = read(text)
+    assert place.streets and place.landmark == spot
+
+
 @pytest.mark.parametrize("text, street", [
     ("de school is niet in de Julianastraat hoor, het is de basisschool aan de Schoolstraat",
      "Schoolstraat"),
