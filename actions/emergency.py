@@ -90,6 +90,8 @@ class ActionEmergency(Action):
             own = None  # "de politie is gebeld, moet ik naar haar toe?": what to do now
         if again and _gas_answered(tracker) and someone_may_be_inside(text):
             own, meanwhile = None, OUTAGE_PERSON  # "de buurvrouw van 3 hoog doet niet open"
+        if again and _asks_112_for_strong_gas(tracker, text) and not asks_why_112(text):
+            own, meanwhile = None, GAS_CALL
         response = own or meanwhile or outage or _response(reading, again, text, earlier)
         if again and _in_doubt_about_someone_hurt(text, reading, earlier):
             response = DOUBT_HURT  # "ze is wel aanspreekbaar": 112 when in doubt, else the GP
@@ -168,6 +170,7 @@ def _response(reading: Reading, again: bool, text: Text = "",
 
 
 DOUBT_HURT = "utter_emergency_doubt_hurt"
+GAS_CALL = "utter_emergency_meanwhile_gas_call"
 SAFE_PLACE = "utter_emergency_home_violence_safe_place"
 # After violence at home: where to go tonight, a shelter.
 _WHERE_TO_GO = re.compile(
@@ -282,6 +285,13 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
     if gas and said_strong and not help_called(text):
         return "utter_emergency_meanwhile_gas_call"  # "het is echt sterk": 112, from outside
     return OUTAGE_FOLLOWUP
+
+
+def _asks_112_for_strong_gas(tracker: Tracker, text: Text) -> bool:
+    """"Moet ik nou 112 bellen of niet? het is echt best sterk" after the gas answer: yes."""
+    return (_gas_answered(tracker) and "112" in text and not help_called(text)
+            and any(strong_gas(e.get("text") or "") for e in tracker.events
+                    if e.get("event") == "user"))
 
 
 def _gas_answered(tracker: Tracker) -> bool:

@@ -182,6 +182,18 @@ def test_gas_in_the_street_gets_advice_for_the_street_not_go_outside(dispatcher,
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_meanwhile_gas_street"]
 
 
+def test_a_strong_gas_smell_in_the_street_asked_112_about_gets_112(dispatcher, domain):
+    """Round 73: "moet ik nou 112 bellen of niet? het is echt best sterk" got the outage
+    number first and 112 only as an "if"."""
+    first = ("ruik al een uur of twee een sterke gaslucht op de beukenlaan bij het speeltuintje, "
+             "kinderen spelen er gewoon")
+    tracker = _after_the_gas_answer("dus moet ik nou 112 bellen of niet? het is echt best sterk",
+                                    first=first)
+    tracker.events[0]["parse_data"] = {"entities": read_message(first).to_entities(first)}
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_meanwhile_gas_call"]
+
+
 def test_someone_who_may_be_inside_after_the_gas_answer_gets_112(dispatcher, domain):
     tracker = _after_the_gas_answer("mijn buurvrouw op de 2e doet niet open en ze is al oud")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))

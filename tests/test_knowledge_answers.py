@@ -493,26 +493,36 @@ def test_both_needs_two_articles_and_is_no_ordinary_word():
     assert not _BOTH.fullmatch(_normal("beide lampen zijn kapot"))
 
 
-@pytest.mark.parametrize("follow_up, detail", [
-    ("what must i bring to the appointment?", "rental contract"),
-    ("is the weather nice there?", None),
-])
-def test_an_english_follow_up_gets_the_english_articles_own_sentences(
-        kb_url, dispatcher, domain, monkeypatch, follow_up, detail):
+def _english_follow_up(kb_url, dispatcher, domain, monkeypatch, events, follow_up):
+    """The one message ActionAnswerFollowUp says to `follow_up` in English after `events`."""
     from rasa_sdk import Tracker
 
     from actions import knowledge, topics
 
     monkeypatch.setattr(topics, "article_for_intent",
                         lambda tracker: knowledge.article_for_intent(tracker, kb_url))
-    events = [{"event": "user", "text": "I moved here from Poland, how do I register?",
-               "parse_data": {"intent": {"name": "moving_address_change"}}},
-              {"event": "user", "text": follow_up}]
-    message = {"intent": {"name": "nlu_fallback"}, "text": follow_up, "entities": []}
-    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda tracker: knowledge.previous_article(tracker, kb_url))
+    monkeypatch.setattr(topics, "article_of_page",
+                        lambda link: knowledge.article_of_page(link, kb_url))
+    message = {"intent": {"name": "municipal_question"}, "text": follow_up, "entities": []}
+    tracker = Tracker("s", {"language": "en"}, message,
+                      events + [{"event": "user", "text": follow_up}], False, None, {},
                       "action_listen")
     asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
-    [message] = dispatcher.messages
+    [said] = dispatcher.messages
+    return said
+
+
+@pytest.mark.parametrize("follow_up, detail", [
+    ("what must i bring to the appointment?", "rental contract"),
+    ("is the weather nice there?", None),
+])
+def test_an_english_follow_up_gets_the_english_articles_own_sentences(
+        kb_url, dispatcher, domain, monkeypatch, follow_up, detail):
+    events = [{"event": "user", "text": "I moved here from Poland, how do I register?",
+               "parse_data": {"intent": {"name": "moving_address_change"}}}]
+    message = _english_follow_up(kb_url, dispatcher, domain, monkeypatch, events, follow_up)
     if detail:  # the moving article has its English text
         assert message["response"] == "utter_kb_detail_english_text"
         assert detail in message["detail"] and "huurcontract" not in message["detail"]
@@ -524,31 +534,16 @@ def test_an_english_follow_up_is_about_the_answer_given_not_an_earlier_intent(
         kb_url, dispatcher, domain, monkeypatch):
     """Round 72: "how long do I have to object?" after the parking fine answer got the
     parking permit's handling time (the intent of the resident's first, Polish message)."""
-    from rasa_sdk import Tracker
-
-    from actions import knowledge, topics
-
-    monkeypatch.setattr(topics, "article_for_intent",
-                        lambda tracker: knowledge.article_for_intent(tracker, kb_url))
-    monkeypatch.setattr(topics, "previous_article",
-                        lambda tracker: knowledge.previous_article(tracker, kb_url))
-    monkeypatch.setattr(topics, "article_of_page",
-                        lambda link: knowledge.article_of_page(link, kb_url))
     fines = next(item for item in domain["responses"]["utter_answer_fines"]
                  if item.get("condition"))["text"].replace(
         "{link_fines}", "https://www.lindendal.nl/parkeerboete")
-    follow_up = "how long do I have to object?"
     events = [{"event": "user", "text": "dostałem mandat za parkowanie, jak się odwołać?",
                "parse_data": {"intent": {"name": "parking_permit"}}},
               {"event": "user", "text": "I got a parking fine. How can I object?",
                "parse_data": {"intent": {"name": "municipal_question"}}},
-              {"event": "bot", "text": fines, "metadata": {"utter_action": "utter_answer_fines"}},
-              {"event": "user", "text": follow_up}]
-    message = {"intent": {"name": "municipal_question"}, "text": follow_up, "entities": []}
-    tracker = Tracker("s", {"language": "en"}, message, events, False, None, {},
-                      "action_listen")
-    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
-    [message] = dispatcher.messages
+              {"event": "bot", "text": fines, "metadata": {"utter_action": "utter_answer_fines"}}]
+    message = _english_follow_up(kb_url, dispatcher, domain, monkeypatch, events,
+                                 "how long do I have to object?")
     assert message["link"] == "https://www.lindendal.nl/parkeerboete"
     assert "6 weken" in message["detail"]
 

@@ -248,6 +248,8 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("mijn partner heeft me vorige week geslagen, kan ik een urgentie voor een woning krijgen",
      "emergency", "home_violence"),
     ("hij zei dat hij me vannacht komt halen en ik ben doodsbang", "emergency", "home_violence"),
+    ("ik slaap bij mijn zus omdat mijn man me gisteren weer heeft geslagen", "emergency",
+     "home_violence"),
     ("ik kan de rekeningen niet meer betalen en zie het eigenlijk niet meer zitten",
      "emergency", "suicide"),
     ("de kelder is ondergelopen en de vriezer en een verlengsnoer liggen in het water",
