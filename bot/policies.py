@@ -977,6 +977,7 @@ def reading_route(tracker: DialogueStateTracker,
         if asks_the_time(message.text or ""):
             return THE_TIME  # "hoe laat is het eigenlijk?": not a link to the website
     if (tracker.active_loop_name is None and _NO_INTERNET.search(message.text or "")
+            and before != NO_INTERNET_ACTION  # "ik heb wel internet maar geen digid. wat kost…"
             and not (follow_up and OTHERS in read_aspects(message.text or ""))
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)):

@@ -482,6 +482,17 @@ def test_no_internet_gets_another_way_than_a_link(text, intent):
     assert reading_route(tracker(START + [said(text, intent)])) == "action_no_internet"
 
 
+def test_the_no_internet_answer_is_not_given_twice_in_a_row():
+    """Round 73: "ik heb wel internet maar geen digid. wat kost het uittreksel?" got the
+    same no-internet answer again."""
+    first = START + [said("ik heb geen internet, hoe vraag ik een uittreksel aan",
+                          "municipal_question"),
+                     ActionExecuted("action_no_internet"), ActionExecuted("action_listen")]
+    again = said("ik heb wel internet maar geen digid. wat kost het uittreksel?",
+                 "municipal_question")
+    assert reading_route(tracker(first + [again])) != "action_no_internet"
+
+
 def test_no_thanks_after_a_follow_up_answer_closes_the_conversation():
     answered = START + [said("wat kost trouwen?", "municipal_question"),
                         ActionExecuted("action_answer_follow_up"), ActionExecuted("action_listen")]
