@@ -13,6 +13,7 @@ Changes that only save CPU are in bot/rasa_speedups.py.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import os
 from typing import Any, Awaitable, Callable, List, Optional
@@ -21,6 +22,7 @@ import aiohttp
 import rasa.core.actions.action as rasa_action
 import rasa.core.run as rasa_run
 import rasa.utils.endpoints
+from rasa.core.processor import ActionLimitReached, MessageProcessor
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
@@ -66,6 +68,35 @@ def _loading_actions(load_agent: Callable[..., Awaitable[Any]]
     return load_agent_and_actions
 
 
+# Actions predicted for one message at most. Rasa's own limit counts back to the last
+# action_listen, which the two-stage fallback puts back when it reverts a message: a
+# fallback predicted again and again then never stopped, and the server hung (round 74).
+MAX_ACTIONS_PER_MESSAGE = 20
+_predicted = contextvars.ContextVar("predicted_actions", default=None)
+_rasa_prediction_loop = MessageProcessor._run_prediction_loop
+_rasa_predict_next = MessageProcessor.predict_next_with_tracker_if_should
+
+
+async def _run_bounded_prediction_loop(self: MessageProcessor, *args: Any, **kwargs: Any
+                                       ) -> Any:
+    """Rasa's prediction loop for one message, counting the actions it predicts."""
+    counted = _predicted.set([0])
+    try:
+        return await _rasa_prediction_loop(self, *args, **kwargs)
+    finally:
+        _predicted.reset(counted)
+
+
+def _predict_next_bounded(self: MessageProcessor, tracker: Any) -> Any:
+    """Rasa's prediction, with the circuit breaker tripped after MAX_ACTIONS_PER_MESSAGE."""
+    count = _predicted.get()
+    if count is not None:
+        count[0] += 1
+        if count[0] > MAX_ACTIONS_PER_MESSAGE:
+            raise ActionLimitReached("more actions than one message may have")
+    return _rasa_predict_next(self, tracker)
+
+
 def apply() -> None:
     rasa_speedups.apply()
     rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
@@ -73,4 +104,6 @@ def apply() -> None:
     rasa_action.RemoteAction.run = _run_or_apologise
     rasa_action.RemoteAction.__init__ = _init_with_in_process_endpoint
     rasa_run.load_agent_on_start = _loading_actions(rasa_run.load_agent_on_start)
+    MessageProcessor._run_prediction_loop = _run_bounded_prediction_loop
+    MessageProcessor.predict_next_with_tracker_if_should = _predict_next_bounded
 

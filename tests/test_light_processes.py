@@ -23,9 +23,12 @@ RASA_SERVER = """
 import json
 import rasa.core.run
 import channels
+from rasa.core.processor import MessageProcessor
 from rasa.engine.runner.dask import DaskGraphRunner
-from bot import rasa_speedups
-print(json.dumps(DaskGraphRunner.run is rasa_speedups._run_graph_in_order))
+from bot import rasa_patches, rasa_speedups
+print(json.dumps(DaskGraphRunner.run is rasa_speedups._run_graph_in_order
+                 and MessageProcessor._run_prediction_loop
+                 is rasa_patches._run_bounded_prediction_loop))
 """
 
 
