@@ -250,6 +250,9 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("hij zei dat hij me vannacht komt halen en ik ben doodsbang", "emergency", "home_violence"),
     ("ik slaap bij mijn zus omdat mijn man me gisteren weer heeft geslagen", "emergency",
      "home_violence"),
+    # round 74: despair beside a question about money
+    ("sinds mijn vrouw weg is heeft niks meer zin eigenlijk, waar kan ik terecht met mijn "
+     "schulden", "emergency", "suicide"),
     ("ik kan de rekeningen niet meer betalen en zie het eigenlijk niet meer zitten",
      "emergency", "suicide"),
     ("de kelder is ondergelopen en de vriezer en een verlengsnoer liggen in het water",
@@ -336,6 +339,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "mijn wasmachine lekt, er staat water in de keuken",
     "de ladder leunt tegen het huis van de buren",
     "ik heb me gesneden aan het papier van de gemeentebrief",
+    "het heeft niks meer zin om bezwaar te maken tegen die boete",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
