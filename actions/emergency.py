@@ -278,11 +278,9 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
     gas = _gas_answered(tracker)
     if gas and someone_may_be_inside(text):
         return OUTAGE_PERSON
-    said_strong = any(strong_gas(e.get("text") or "") for e in tracker.events
-                      if e.get("event") == "user")
     if gas and _gas_in_the_street(tracker):
         return "utter_emergency_meanwhile_gas_street"  # "ik sta gewoon buiten": no 112 flip
-    if gas and said_strong and not help_called(text):
+    if gas and _told_strong_gas(tracker) and not help_called(text):
         return "utter_emergency_meanwhile_gas_call"  # "het is echt sterk": 112, from outside
     return OUTAGE_FOLLOWUP
 
@@ -290,8 +288,13 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
 def _asks_112_for_strong_gas(tracker: Tracker, text: Text) -> bool:
     """"Moet ik nou 112 bellen of niet? het is echt best sterk" after the gas answer: yes."""
     return (_gas_answered(tracker) and "112" in text and not help_called(text)
-            and any(strong_gas(e.get("text") or "") for e in tracker.events
-                    if e.get("event") == "user"))
+            and _told_strong_gas(tracker))
+
+
+def _told_strong_gas(tracker: Tracker) -> bool:
+    """The resident said somewhere in the conversation that the gas smell is strong."""
+    return any(strong_gas(e.get("text") or "") for e in tracker.events
+               if e.get("event") == "user")
 
 
 def _gas_answered(tracker: Tracker) -> bool:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import types
-from typing import Any, List
+from typing import Any
+
+import pytest
 
 from rasa.core.processor import MessageProcessor
 
@@ -22,15 +24,18 @@ class _Fallback:
         return "action_two_stage_fallback"
 
 
-def _processor(predicted: List[str]) -> MessageProcessor:
+@pytest.fixture
+def processor(monkeypatch) -> MessageProcessor:
     """Rasa's own prediction loop, with a policy that always predicts the fallback and an
-    action that always asks for another prediction (as the reverting fallback does)."""
+    action that always asks for another prediction (as the reverting fallback does); its
+    predictions are counted in `processor.predicted`."""
     processor = object.__new__(MessageProcessor)
     processor.on_circuit_break = None
     processor.nlg = None
+    processor.predicted = []
 
     def predict(_self: Any, tracker: Any) -> Any:
-        predicted.append("action_two_stage_fallback")
+        processor.predicted.append("action_two_stage_fallback")
         return _Fallback(), type("Prediction", (), {"is_end_to_end_prediction": False})()
 
     async def run_action(*args: Any, **kwargs: Any) -> bool:
@@ -38,27 +43,19 @@ def _processor(predicted: List[str]) -> MessageProcessor:
 
     processor._should_handle_message = lambda tracker: True
     processor._run_action = run_action
-    processor._predict = predict
+    monkeypatch.setattr(rasa_patches, "_rasa_predict_next", predict)
+    monkeypatch.setattr(MessageProcessor, "predict_next_with_tracker_if_should",
+                        rasa_patches._predict_next_bounded)
     return processor
 
 
-def test_a_message_that_keeps_predicting_stops_at_the_limit(monkeypatch) -> None:
-    predicted: List[str] = []
-    processor = _processor(predicted)
-    monkeypatch.setattr(rasa_patches, "_rasa_predict_next", processor._predict)
-    monkeypatch.setattr(MessageProcessor, "predict_next_with_tracker_if_should",
-                        rasa_patches._predict_next_bounded)
+def test_a_message_that_keeps_predicting_stops_at_the_limit(processor) -> None:
     loop = rasa_patches._run_bounded_prediction_loop(processor, None, _TRACKER)
     asyncio.run(asyncio.wait_for(loop, timeout=30))
-    assert len(predicted) == rasa_patches.MAX_ACTIONS_PER_MESSAGE
+    assert len(processor.predicted) == rasa_patches.MAX_ACTIONS_PER_MESSAGE
 
 
-def test_the_count_starts_again_for_every_message(monkeypatch) -> None:
-    predicted: List[str] = []
-    processor = _processor(predicted)
-    monkeypatch.setattr(rasa_patches, "_rasa_predict_next", processor._predict)
-    monkeypatch.setattr(MessageProcessor, "predict_next_with_tracker_if_should",
-                        rasa_patches._predict_next_bounded)
+def test_the_count_starts_again_for_every_message(processor) -> None:
     for _ in range(2):
         asyncio.run(rasa_patches._run_bounded_prediction_loop(processor, None, _TRACKER))
-    assert len(predicted) == 2 * rasa_patches.MAX_ACTIONS_PER_MESSAGE
+    assert len(processor.predicted) == 2 * rasa_patches.MAX_ACTIONS_PER_MESSAGE
