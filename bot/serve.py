@@ -8,7 +8,8 @@ channel are always behind a token (RASA_TOKEN, or a random one per run); the out
 worker uses it for status updates. The action server answers only calls that carry
 GA_ACTION_TOKEN (a random one per run when unset), which the Rasa server sends
 (`token: ${GA_ACTION_TOKEN}` under action_endpoint). The web chat binds its ids to the
-browser with GA_WEBCHAT_SECRET (a random one per run when unset).
+browser with GA_WEBCHAT_SECRET (when unset, a random one made once and kept in the var
+directory, so a restart does not end the conversations of open chat pages).
 """
 from __future__ import annotations
 
@@ -36,6 +37,19 @@ logger = logging.getLogger(__name__)
 ACTION_TOKEN_VARIABLE = "GA_ACTION_TOKEN"
 WEBCHAT_SECRET_VARIABLE = "GA_WEBCHAT_SECRET"
 ACTION_TOKEN_REFERENCE = "${%s}" % ACTION_TOKEN_VARIABLE
+WEBCHAT_SECRET_FILE = "webchat.secret"
+
+
+def kept_secret(path: Path) -> str:
+    """A random secret made on first use and kept in `path`, readable by this user only."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    secret = secrets.token_urlsafe(32)
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(secret + "\n")
+    return secret
 
 
 def check_settings(variables: Mapping[str, str]) -> None:
@@ -107,7 +121,7 @@ class Stack:
         self.env[ACTION_TOKEN_VARIABLE] = self.action_token
         # Web chat ids are bound to the browser with an HMAC of this secret.
         self.env.setdefault(WEBCHAT_SECRET_VARIABLE, os.environ.get(WEBCHAT_SECRET_VARIABLE)
-                            or secrets.token_urlsafe(32))
+                            or kept_secret(VAR_DIR / WEBCHAT_SECRET_FILE))
         variables = {**os.environ, **self.env}
         rasa_endpoints = endpoints_with_action_token(self.endpoints, self.log_dir, variables)
         in_process = actions_in_process(self.endpoints, variables)

@@ -170,6 +170,30 @@ def test_the_web_chat_secret_comes_from_the_environment(monkeypatch):
     assert len(WebChatInput.from_credentials(None).secret) >= 32, "random per process"
 
 
+def test_an_unset_web_chat_secret_is_kept_across_restarts(monkeypatch, tmp_path):
+    """Open chat pages go on after a restart: the stack keeps its random secret in var/."""
+    from bot import serve
+
+    monkeypatch.delenv("GA_WEBCHAT_SECRET", raising=False)
+    monkeypatch.setattr(serve, "VAR_DIR", tmp_path)
+    secrets_given = []
+    for _ in range(2):
+        stack = Stack(log_dir=tmp_path)
+        monkeypatch.setattr(stack, "_spawn", lambda name, command: _Started())
+        monkeypatch.setattr(stack, "_wait_until_up", lambda url, timeout: None)
+        stack.start(Path("model.tar.gz"))
+        secrets_given.append(stack.env["GA_WEBCHAT_SECRET"])
+    assert secrets_given[0] == secrets_given[1] and len(secrets_given[0]) >= 32
+    kept = tmp_path / serve.WEBCHAT_SECRET_FILE
+    assert kept.read_text().strip() == secrets_given[0]
+    assert kept.stat().st_mode & 0o777 == 0o600, "readable by the service's user only"
+
+
+class _Started:
+    def wait(self, timeout: float) -> int:
+        return 0
+
+
 def test_web_chat_ids_live_in_their_own_namespace():
     """Even an id with its token is a web chat conversation, never another channel's."""
     from channels.webchat import chat_token
