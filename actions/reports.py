@@ -250,6 +250,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
     acks = [ack("utter_ack_danger_check")] if reading.danger == "unsure" else []
     if reading.danger in DANGEROUS:
         acks += [ack(key) for key in hazard_acks(reading, domain)]
+    elif reading.injured:  # a pointer to the GP: the report itself heals nobody
+        acks.append(ack("utter_ack_injured"))
     elif reading.repeated:
         acks.append(ack("utter_ack_again"))
     elif reading.harm:

@@ -183,6 +183,11 @@ def test_a_dictated_report_keeps_no_spoken_punctuation() -> None:
     ("ik ben er bijna over gestruikeld", False),
     ("er ligt een gebroken tegel voor de deur", False),
     ("ik ben echt boos, de lamp is weer kapot", False),
+    ("er is een grote tak op het fietspad gevallen", False),
+    ("de lamp is kapot en mijn hoofd doet pijn van het gezoem", False),
+    ("er is gisteren een fietser in het gat gevallen", True),
+    ("ben van mijn fiets gegaan door dat gat, mijn pols is dik en doet zeer", True),
+    ("ik ben door dat gat van mijn fiets gevallen, mijn pols is dik", True),
 ])
 def test_someone_hurt_is_read_apart_from_feelings(text: str, injured: bool) -> None:
     assert read_message(text).injured is injured

@@ -2115,3 +2115,19 @@ def test_the_phone_is_the_contact_when_the_resident_prefers_it(dispatcher, domai
                           slots={"report_description": "lamp kapot"})
     slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert slots["report_updates"] is True and slots["report_contact"] == "+31612345678"
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Ik ben op de Molenweg van mijn fiets gevallen door een gat in het fietspad, mijn pols "
+     "is dik en doet zeer", True),
+    ("Mijn moeder is gisteren gestruikeld over een losse tegel op de Kerkstraat 12", True),
+    ("ik ben bijna gevallen over een losse tegel op de Kerkstraat 12", False),
+])
+def test_someone_hurt_hears_where_to_go_for_care(dispatcher, domain, text, injured):
+    """Round 74: a wrist hurt in a fall got a report and no word about a doctor."""
+    tracker = make_tracker("report_pavement_road", text,
+                           entities=read_message(text).to_entities(text))
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    acks = [item["key"] for item in slots["report_ack"]]
+    assert ("utter_ack_injured" in acks) is injured, acks
+    assert (slots.get("report_priority") == "high") is injured

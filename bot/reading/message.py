@@ -36,12 +36,29 @@ UNSURE_DANGER = "unsure"
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
                    r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)
-# Someone got hurt by it: the report gets priority (a crew looks within hours).
-_INJURED = re.compile(r"\b(?:(?:ben|is|zijn|was|waren|raakte|raakten)\s+(?:\w+\s+){0,3}?"
-                      r"(?:gevallen|gestruikeld|onderuit\s+gegaan|gewond|geblesseerd)|"
-                      r"gestruikeld|struikelde|gewond|geblesseerd|bloedde|bloedt|hechtingen|"
-                      r"eerste\s+hulp|gebroken\s+(?:pols|arm|been|enkel|heup|neus|tand|rib(?:ben)?)|"
-                      r"verstuikt\w*|snee\s+in|got\s+hurt|injured|fell\s+over)\b", re.IGNORECASE)
+# Someone got hurt by it: the report gets priority (a crew looks within hours). A fall only
+# counts for a person ("ik ben … gevallen", "mijn moeder is gevallen"), not for a branch
+# that "is op de weg gevallen"; a sore body part only beside a fall.
+_PERSON = (r"(?:ik|hij|zij|ze|iemand|(?:mijn|m'n|mn|zijn|haar|onze|ons|de|het|een)\s+(?:\w+\s+)?"
+           r"(?:vader|moeder|man|vrouw|zoon|dochter|kind|kinderen|jongen|meisje|oma|opa|"
+           r"buurman|buurvrouw|vriend|vriendin|partner|fietser|voetganger|scooterrijder|"
+           r"mevrouw|meneer|dame|heer|oudere|bejaarde|collega|broer|zus|zoontje|dochtertje))")
+_INJURED = re.compile(
+    r"\b(?:(?:ben|raakte|raakten)\s+(?:\w+\s+){0,8}?(?:gevallen|gestruikeld|onderuit\s+gegaan|gewond)|"
+    rf"{_PERSON}\s+(?:\w+\s+){{0,3}}?(?:is|zijn|was|waren)\s+(?:\w+\s+){{0,8}}?"
+    r"(?:gevallen|gestruikeld|onderuit\s+gegaan)|"
+    rf"(?:is|zijn|was|waren)\s+(?:er\s+)?(?:\w+\s+)?{_PERSON}\s+(?:\w+\s+){{0,6}}?"
+    r"(?:gevallen|gestruikeld|onderuit\s+gegaan)|"
+    r"gestruikeld|struikelde|gewond|geblesseerd|bloedde|bloedt|hechtingen|"
+    r"eerste\s+hulp|gebroken\s+(?:pols|arm|been|enkel|heup|neus|tand|rib(?:ben)?)|"
+    r"verstuikt\w*|snee\s+in|got\s+hurt|injured|fell\s+over)\b", re.IGNORECASE)
+_SORE = re.compile(r"\b(?:(?:pols|enkel|knie|arm|been|voet|hand|hoofd|heup|rug|schouder|kin|"
+                   r"elleboog|vinger|duim)\s+(?:is|zijn|doet|staat)\s+(?:\w+\s+)?"
+                   r"(?:dik|opgezwollen|gezwollen|blauw|zeer|pijn|open)|pijn\s+aan\s+(?:mijn|"
+                   r"zijn|haar|m'n|mn)\s+\w+)\b", re.IGNORECASE)
+_FALL = re.compile(r"\b(?:gevallen|viel|onderuit|gestruikeld|struikelde|botste|aangereden|"
+                   r"gegleden|uitgegleden|klapte|van\s+(?:mijn|m'n|mn|de|zijn|haar)\s+"
+                   r"(?:fiets|scooter|brommer|step))\b", re.IGNORECASE)
 
 
 def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, Any]:
@@ -54,8 +71,10 @@ def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, 
 
 def _someone_hurt(text: str) -> bool:
     """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
+    hurt = list(_INJURED.finditer(text)) + (list(_SORE.finditer(text)) if _FALL.search(text)
+                                            else [])
     return any(not re.search(r"\b(?:bijna|haast|nearly|almost)\b", found.group(), re.IGNORECASE)
-               for found in _INJURED.finditer(text))
+               for found in hurt)
 
 
 def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:

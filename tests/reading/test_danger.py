@@ -430,6 +430,8 @@ def test_a_street_lamp_that_does_not_burn_is_no_alarm():
     "het voorrangsbord op de kruising beukenlaan schoolstraat is omgewaaid en ligt in de berm",
     "het verkeersbord ligt op de grond",
     "wordt het wel snel opgepakt? het gat is open, er kan iemand in vallen",
+    "Er zit een gat in het fietspad langs de molenweg. Wel 30 cm diep, fietsers zien het niet",
+    "kuil in de weg bij de school, in het donker zie je hem echt niet",
 ])
 def test_open_holes_and_fallen_signs_are_hazards(text):
     assert read_danger(text).kind == "hazard"
