@@ -252,6 +252,8 @@ def test_reads_a_road(text, road, label):
     ("De lampen in de Rozenlaan tussen nummer 2 en 10 zijn kapot", "Rozenlaan 2 t/m 10", "2",
      "10"),
     ("Kerkstraat van nummer 2 tot 8", "Kerkstraat 2 t/m 8", "2", "8"),
+    ("the street light between numbers 12 and 14 on Kerkstraat is out", "Kerkstraat 12 t/m 14",
+     "12", "14"),
     ("Dorpsstraat 10-20", "Dorpsstraat 10 t/m 20", "10", "20"),
     ("de hele Lindelaan", "hele Lindelaan", None, None),
     ("Goedendag, ik wil graag melden dat de straatverlichting in de hele Beukenlaan al een "
