@@ -85,6 +85,10 @@ def _number_for_the_street_asked(pending: Optional[Place], place: Optional[Place
     return number_at is not None and 0 <= number_at.start() < street_at
 
 
+_HOME_BEFORE = re.compile(r"\b(?:woon|wonen|woont|adres|live|address)\b(?:\s+\S+){0,3}\s*$",
+                          re.IGNORECASE)
+
+
 def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
                             new: Place) -> Dict[Text, Any]:
     """"Kerkstraat 14" in the description becomes the corrected place, so the field crew
@@ -94,6 +98,8 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     if len(before) < 3 or not re.search(re.escape(before), description, re.IGNORECASE):
         return {}
     pattern = re.compile(re.escape(before), re.IGNORECASE)
+    if _HOME_BEFORE.search(description[:pattern.search(description).start()]):
+        return {}  # "ik woon op de Hoofdstraat 112": the home stays where it is (round 75)
     number, new_number = (old or {}).get("house_number"), new.house_number
     if len(before.split()) > MAX_PLACE_WORDS and number and new_number:
         # the street and its number far apart ("aan de Rozenlaan. Sinds … nummer 8"): only
@@ -415,14 +421,20 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
-def _kept_problems(tracker: Tracker) -> Dict[Text, Any]:
+def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]:
     """"Alleen de ratten melden", "haal die brommers eruit": of the problems the bot split,
-    only those the resident still wants; the first kept one becomes the report's own."""
+    only those the resident still wants; the first kept one becomes the report's own. "Het
+    is maar 1 ding hoor, alleen de glijbaan" joins them instead (round 75)."""
     text, description = _text(tracker), tracker.get_slot("report_description") or ""
     more = tracker.get_slot("report_more_problems")
     if (text.startswith("/") or not description or _ran_this_turn(tracker, "action_start_report")
             or tracker.get_slot("requested_slot") == "report_description"):
         return {}  # the message the problems come from chooses none ("fietsen zonder wielen")
+    if more and says_it_is_one_problem(text):
+        if tracker.get_slot("requested_slot") in ("report_location", "report_confirmed"):
+            return {}  # those steps join them beside their own answer
+        return {**ValidateReportForm.joined_problems(tracker),
+                "report_ack": _acks_after(tracker, events) + [ack("utter_ack_one_report")]}
     at_summary = tracker.get_slot("requested_slot") == "report_confirmed"
     again = {"report_confirmed": None, "report_prompt": None} if at_summary else {}
     left_out = {**again, "report_ack": [ack("utter_ack_problem_left_out")]}
@@ -466,7 +478,7 @@ class ValidateReportForm(FormValidationAction):
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
         events = await super().get_validation_events(dispatcher, tracker, domain)
-        events = _with_slots(events, _kept_problems(tracker))
+        events = _with_slots(events, _kept_problems(tracker, events))
         events = events + _said_on_the_side(tracker, events, domain)
         events = events + await _question_beside(tracker, events)
         return events + await _callback_beside(tracker, events)
@@ -514,7 +526,7 @@ class ValidateReportForm(FormValidationAction):
             return {**pin, "report_location": None}
         reading, text = reading_of(tracker), _text(tracker)
         found = self._resolve(tracker, reading, text)
-        joined = self._joined_problems(tracker)  # "aan het eind, en het is 1 stort hoor"
+        joined = self.joined_problems(tracker)  # "aan het eind, en het is 1 stort hoor"
         if isinstance(found, Place):
             found = _without_noise(found)
             return {**place_slots(found), **joined,
@@ -712,7 +724,7 @@ class ValidateReportForm(FormValidationAction):
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
 
     @staticmethod
-    def _joined_problems(tracker: Tracker) -> Dict[Text, Any]:
+    def joined_problems(tracker: Tracker) -> Dict[Text, Any]:
         """"Het is eigenlijk 1 probleem", "niet 2 dingen": the problems the bot split are one
         description again (nothing when it split none, or the resident did not say so)."""
         more = tracker.get_slot("report_more_problems")
@@ -725,7 +737,7 @@ class ValidateReportForm(FormValidationAction):
 
     def _one_report(self, tracker: Tracker) -> Dict[Text, Any]:
         """At the summary: the problems joined, the summary shown again."""
-        return {**self._joined_problems(tracker), "report_confirmed": None,
+        return {**self.joined_problems(tracker), "report_confirmed": None,
                 **with_ack(tracker, ack("utter_ack_one_report"))}
 
     @staticmethod

@@ -2131,3 +2131,35 @@ def test_someone_hurt_hears_where_to_go_for_care(dispatcher, domain, text, injur
     acks = [item["key"] for item in slots["report_ack"]]
     assert ("utter_ack_injured" in acks) is injured, acks
     assert (slots.get("report_priority") == "high") is injured
+
+
+def test_one_thing_said_while_asked_for_updates_joins_the_problems(dispatcher, domain):
+    """Round 75: "het is maar 1 ding hoor, alleen de glijbaan" dropped the slide's crack and
+    the cut it caused ("Goed, dat laat ik weg") instead of making one report again."""
+    text = "En het is maar 1 ding hoor, alleen de glijbaan. Ja hou me op de hoogte: s.v@kpnmail.nl"
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm", slots={
+        "report_description": "De glijbaan is kapot", "report_location": "Vondelstraat",
+        "report_category": "report_public_space_other",
+        "report_more_problems": [{"category": "report_pavement_road",
+                                  "text": "Er steekt een scherp randje uit"}]})
+    tracker.events.append({"event": "slot", "name": "report_updates", "value": text})
+    slots = _form_slots(tracker, dispatcher, domain)
+    assert slots["report_more_problems"] is None
+    assert "scherp randje" in slots["report_description"]
+    assert slots["report_updates"] is True and slots["report_contact"] == "s.v@kpnmail.nl"
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_one_report" in keys and "utter_ack_problem_left_out" not in keys
+
+
+def test_a_corrected_place_leaves_the_residents_home_in_the_description(dispatcher, domain):
+    """Round 75: "Ik woon op de Hoofdstraat 112" became "Ik woon op de Hoofdstraat, tegenover
+    nummer 109" when the branch's place was corrected."""
+    home = read_message("Hoofdstraat 112").location
+    description = "Ik woon op de Hoofdstraat 112. Er hangt een tak boven de bushalte"
+    text = "Nee, aanpassen. De plek moet zijn: bushalte Hoofdstraat tegenover 109, niet 112"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_place": home.as_dict(), "report_location": home.label,
+        "report_description": description, "report_category": "report_public_space_other"})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "109" in slots["report_location"]
+    assert slots.get("report_description", description) == description

@@ -241,7 +241,7 @@ _CUE_PATTERNS = tuple((kind, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])", r
 _PRIORITY = {NO: 0, UNSURE: 1, YES: 2}
 # Words that may stand before the answer word in a question ("ja?" is an answer).
 _PLAIN_ANSWER = re.compile(
-    r"^\W*(?:ja+|jawel|jazeker|nee+n?|yes|no)\b"
+    r"^\W*(?:ja+|jawel|jazeker|nee+n?|yes|no|nah|neuh|nope|yep|yup|jep|jup)\b"
     # "klopt. kan de schommel vandaag nog weg?", "ok send. how long?": the answer, then a question
     r"|^\W*(?:(?:ja|yes|ok[eé]?|oke|prima|tamam|evet)\W+)?(?:klopt|correct|akkoord|prima|"
     r"is goed|goed zo|verstuur(?: maar)?|doe maar|send|send it|that'?s right|right)\s*[.!;]\s+\S",

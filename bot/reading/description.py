@@ -245,6 +245,16 @@ def _after_preposition(tokens: List[str], index: int) -> bool:
                              and before[0] in _LOCATIVE and before[1] in ("de", "het", "een"))
 
 
+# Words that only say where the next noun is: "er hangen jongeren bij de bankjes".
+_PLACE_WORDS = frozenset({"bij", "naast", "tegenover", "achter", "langs", "near", "beside"})
+
+
+def _after_a_place_word(tokens: List[str], index: int) -> bool:
+    before = tokens[max(0, index - 2):index]
+    return bool(before) and (before[-1] in _PLACE_WORDS or len(before) == 2 and before[0]
+                             in _PLACE_WORDS and before[1] in ("de", "het", "een", "die", "the"))
+
+
 def _scores(text: str) -> Dict[str, float]:
     normalised = _normalise(text)
     scores: Dict[str, float] = defaultdict(float)
@@ -252,8 +262,9 @@ def _scores(text: str) -> Dict[str, float]:
     tokens = re.findall(r"[a-z][a-z']*", normalised)
     for index, token in enumerate(tokens):
         found = _keyword_of(token)
-        if found and token in _SURFACES and _after_preposition(tokens, index):
-            found = (found[0], WEAK)  # "alles ligt op het gras": where, not what
+        if found and (token in _SURFACES and _after_preposition(tokens, index)
+                      or _after_a_place_word(tokens, index)):
+            found = (found[0], WEAK)  # "alles ligt op het gras", "bij de bankjes": where
         if found and found[1] >= STRONG:
             scores[found[0]] += found[1]
         elif found:  # places and vague words: several of them still name no problem
@@ -1021,6 +1032,31 @@ class Problem:
     text: str
 
 
+# Words that say what is wrong, not with what: "er zit een scheur in het plastic" after "de
+# glijbaan is kapot" is that slide's crack (round 75); litter and gulls beside full bins are
+# those bins' mess.
+_DEFECTS = frozenset({"scheur", "gat", "gaten", "gaatje", "kuil", "verzakt", "verzakking",
+                      "opgebroken", "hobbel", "losliggend"})
+_LITTER = frozenset({"zwerfvuil", "zwerfafval", "rommel", "troep", "rotzooi", "litter"})
+
+
+def _detail_kind(piece: str) -> Optional[str]:
+    """"defect" or "litter" when every keyword of the piece is one of those words."""
+    found = [(token, _keyword_of(token)) for token in re.findall(r"[a-z][a-z']*",
+                                                                  _normalise(piece))]
+    words = {_keyword_word(token) for token, keyword in found if keyword}
+    if not words:
+        return None
+    if words <= _DEFECTS:
+        return "defect"
+    return "litter" if words <= _LITTER else None
+
+
+def _keyword_word(token: str) -> str:
+    """The keyword a token is a form of ("scheuren" -> "scheur"), or the token itself."""
+    return next((word for word, _, _ in _KEYWORDS if _matches(token, word)), token)
+
+
 @dataclass
 class _Clause:
     start: int
@@ -1029,6 +1065,7 @@ class _Clause:
     additive: bool
     own_doing: bool = False  # "ik heb er een tak in gezet": what the resident did about it
     around: bool = False  # "er ligt overal rommel omheen": about the thing just named
+    detail: Optional[str] = None  # _detail_kind: what is wrong with the thing just named
 
 
 def _has_verb(text: str) -> bool:
@@ -1067,7 +1104,7 @@ def _clauses(text: str, announced: bool = False) -> List[_Clause]:
                 clauses.append(_Clause(start, end, _scores(piece),
                                        bool(_ADDITIVE_START.match(piece.strip())),
                                        quiet and bool(_OWN_DOING.match(piece)),
-                                       bool(_AROUND_IT.search(piece))))
+                                       bool(_AROUND_IT.search(piece)), _detail_kind(piece)))
     return clauses
 
 
@@ -1082,6 +1119,8 @@ def _starts_new_problem(group: Dict[str, float], clause: _Clause) -> bool:
     if category is None or not group or clause.own_doing or clause.around:
         return False
     if group.get(category, 0) >= STRONG:
+        return False
+    if clause.detail == "defect" or clause.detail == "litter" and group.get(WASTE, 0) >= STRONG:
         return False
     return any(score >= STRONG for score in group.values()) or clause.additive
 

@@ -71,7 +71,7 @@ fietsbaan ijsbaan loopbaan tennisbaan skatebaan atletiekbaan renbaan glijbaan in
 speelplein parkeerplein speelpark attractiepark grasveld speelveld sportveld voetbalveld
 trapveld hondenveld ijsveld achterhof voorhof stuwdam supermarkt weekmarkt jaarmarkt
 rommelmarkt kerstmarkt vlooienmarkt zeedijk rivierdijk scheepswerf boerenerf storing verkering
-doorweg halfweg
+doorweg halfweg milieustraat afvalstraat wasstraat autowasstraat spoorweg vaarweg waterweg
 """.split())
 # Common places that are a street only when written as a name ("het Stationsplein").
 _COMMON_PLACES = frozenset("""
@@ -164,6 +164,7 @@ standbeeld monument molen kinderboerderij hondenuitlaatplaats hondenveld grasvel
 plantsoen restaurant cafe cafetaria snackbar friettent pizzeria hotel museum theater bioscoop
 toren kerktoren watertoren gemaal sluis stuw pont camping manege boerderij bedrijventerrein
 industrieterrein sportschool tennisbaan skatebaan ijsbaan markt dierenweide volkstuin
+milieustraat afvalstraat milieupark wasstraat
 volkstuinen dorpsplein kerkplein stationsplein afslag afrit uitrit carpoolplaats
 verzorgingsplaats appartementencomplex seniorencomplex verzorgingshuis bejaardenhuis
 zorgcentrum sloot singel gracht dijk kapper kapsalon drogist fietsenmaker fietsenwinkel
@@ -331,7 +332,12 @@ def _address_label(place: Place) -> str:
              else LABELS["address"].format(street=place.street, number=place.house_number))
     if place.postcode:
         label += LABELS["postcode_suffix"].format(postcode=place.postcode)
-    return label
+    return _with_spot(label, place)
+
+
+def _with_spot(label: str, place: Place) -> str:
+    """"Hoofdstraat 112, bij de bushalte": the spot the resident named beside the address."""
+    return f"{label}, {place.landmark}" if place.landmark else label
 
 
 def _postcode_label(place: Place) -> str:
@@ -339,11 +345,12 @@ def _postcode_label(place: Place) -> str:
         label = place.postcode or place.text
     else:
         label = LABELS["postcode"].format(postcode=place.postcode, number=place.house_number)
-    return f"{label}, {place.landmark}" if place.landmark else label
+    return _with_spot(label, place)
 
 
 def _corner_label(place: Place) -> str:
-    return LABELS["corner"].format(first=place.streets[0], second=place.streets[1])
+    return _with_spot(LABELS["corner"].format(first=place.streets[0], second=place.streets[1]),
+                      place)
 
 
 def _landmark_label(place: Place) -> str:
@@ -1320,8 +1327,11 @@ class _Reading:
         if self._number_after(first.end) or self._number_after(second.end):
             return None  # "Kerkstraat 14 hoek Molenweg": the address says more
         start = min(first.start, keyword if keyword is not None else first.start)
+        spot = self._landmark_text(FEATURE)  # "voor de bakker"; not "op de kruising" itself
+        if spot and set(spot.lower().split()) & set(_CORNER_WORDS):
+            spot = None
         return self._make("corner", [(start, first.end), (second.start, second.end)],
-                          [first, second])
+                          [first, second], landmark=spot)
 
     def _corner_pair(self) -> Optional[Tuple[_Street, _Street, Optional[int]]]:
         streets = self.streets

@@ -669,7 +669,8 @@ def test_chat_noise_around_a_place_is_left_out(text, clean):
 
 
 @pytest.mark.parametrize("text, label", [
-    ("schoolpad ter hoogte van nr 12 tegenover het speeltuintje", "Schoolpad 12"),
+    ("schoolpad ter hoogte van nr 12 tegenover het speeltuintje",
+     "Schoolpad 12, tegenover het speeltuintje"),
     ("vogelpad bij nummer 3", "Vogelpad 3"),
 ])
 def test_a_lowercase_street_the_register_lacks_is_one_with_its_number_further_on(text, label):
@@ -729,3 +730,13 @@ def test_an_english_spot_before_its_street_is_its_landmark(text, spot):
 ])
 def test_a_street_denied_then_another_named_is_the_other(text, street):
     assert read(text).streets == (street,)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Ik woon op de Hoofdstraat 112. Er hangt een tak boven de bushalte hier",
+     "Hoofdstraat 112, boven de bushalte"),
+    ("hoek Kerkstraat en Molenweg bij de bakker", "hoek Kerkstraat en Molenweg, bij de bakker"),
+])
+def test_the_spot_beside_an_address_or_corner_is_said_back(text, label):
+    """Round 74/75: "bij de bushalte" was dropped when a number or corner came with it."""
+    assert read_place(text).label == label
