@@ -11,6 +11,10 @@ from typing import List, Tuple
 
 _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"birth|born|newborn", "aangifte geboorte"),
+    # an animal first: "a dead cat, do you scan it for a chip?" is no funeral (round 75)
+    (r"dead (?:\w+ )?(?:cat|dog|bird|pigeon|fox|hedgehog|rabbit|deer|duck|swan|animal|pet)s?|"
+     r"(?:cat|dog|pet)s? (?:\w+ ){0,3}(?:chip|microchip)|(?:chip|microchip) (?:\w+ ){0,3}(?:cat|"
+     r"dog|pet)", "dood dier chip"),
     (r"death|died|dead|passed away|funeral", "overlijden"),
     (r"marry|married|marriage|wedding|registered partnership", "trouwen"),
     (r"(?:moved|moving|came|come) (?:\w+ ){0,2}?(?:from|to the netherlands|here from)|"
@@ -49,7 +53,11 @@ _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
 def dutch_search_words(text: str) -> str:
     """The Dutch words for what an English question is about, or "" when it names nothing
     the glossary knows."""
-    found = [dutch for pattern, dutch in _PATTERNS if pattern.search(text or "")]
+    found, rest = [], text or ""
+    for pattern, dutch in _PATTERNS:
+        if pattern.search(rest):
+            found.append(dutch)
+            rest = pattern.sub(" ", rest)  # "dead cat" is not read again as "dead"
     return " ".join(dict.fromkeys(found))
 
 

@@ -1,0 +1,20 @@
+"""English questions are searched with the Dutch words for what they are about."""
+import pytest
+
+from bot.knowledge.english import dutch_search_words
+
+
+@pytest.mark.parametrize("question, words", [
+    ("Does the municipality scan a dead cat for a chip and tell the owner?", "dood dier chip"),
+    ("my grandmother died last night, what do I need to do?", "overlijden"),
+    ("how do I register my newborn baby", "aangifte geboorte"),
+    ("a sofa was left on the street", "grofvuil"),
+])
+def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
+    """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with
+    the article about a person who died."""
+    assert dutch_search_words(question) == words
+
+
+def test_a_question_naming_nothing_the_glossary_knows_has_no_words():
+    assert dutch_search_words("what is the meaning of life") == ""
