@@ -2163,3 +2163,18 @@ def test_a_corrected_place_leaves_the_residents_home_in_the_description(dispatch
     slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert "109" in slots["report_location"]
     assert slots.get("report_description", description) == description
+
+
+@pytest.mark.parametrize("asking", ["report_updates", "report_contact"])
+def test_a_landline_for_updates_is_asked_again(dispatcher, domain, asking):
+    """Round 75: "kunt u mij bellen? Mijn nummer is 0343-412873" was promised text messages."""
+    text = "Ja, dat zou ik op prijs stellen. Ik heb geen e-mail. Mijn nummer is 0343-412873."
+    tracker = tracker_for(asking=asking, text=text, intent="affirm")
+    validate = getattr(ValidateReportForm(), f"validate_{asking}")
+    slots = validate(text, dispatcher, tracker, domain)
+    assert slots[asking] is None and "report_contact" not in {k for k, v in slots.items() if v}
+    assert slots["report_prompt"]["key"] == "utter_report_contact_landline"
+    mobile = tracker_for(asking=asking, text=text.replace("0343-412873", "06-41287312"),
+                         intent="affirm")
+    assert validate(mobile.latest_message["text"], dispatcher, mobile, domain).get(
+        "report_contact") == "+31641287312"

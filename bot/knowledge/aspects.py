@@ -185,8 +185,17 @@ def read_aspect(text: str) -> Optional[str]:
 
 def read_aspects(text: str) -> List[str]:
     """Every aspect the question asks for, in the order of `_ASPECTS` ("hoeveel dagen en
-    hoeveel euro": cost and duration)."""
-    return [aspect for aspect, pattern in _ASPECTS if pattern.search(text or "")]
+    hoeveel euro": cost and duration). Paying in parts is a subject of its own."""
+    return [aspect for aspect, pattern in _ASPECTS if pattern.search(text or "")
+            and not (aspect == COST and _PAYING_IN_PARTS.search(text or ""))]
+
+
+# "kan ik ook betalen in stukjes, elke maand een beetje?": a payment plan, its own article,
+# not the price of the product just answered ("Gratis.", round 75)
+_PAYING_IN_PARTS = re.compile(
+    r"betalingsregeling\w*|regeling|afbeta\w*|(?:in|per) (?:\w+ )?(?:termijnen|delen|"
+    r"stukjes|stukken|keer|maanden)|gespreid|elke maand|per maand"
+    r"|payment (?:plan|arrangement)|in instal+ments", re.IGNORECASE)
 
 
 # "Hoe lang duurt een gewone aanvraag?" after the rush answer: the product's ordinary
