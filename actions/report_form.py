@@ -39,9 +39,8 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out,
-                                 declines_only_a_medium, is_dutch_landline, labelled_description,
-                                 only_tells_when, part_to_change, preferred_contact,
-                                 problems_to_keep,
+                                 declines_only_a_medium, labelled_description, only_tells_when,
+                                 part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
 from bot.reading.description import category_of, clean_description
 from bot.reading.report_questions import says_not_known
@@ -86,8 +85,17 @@ def _number_for_the_street_asked(pending: Optional[Place], place: Optional[Place
     return number_at is not None and 0 <= number_at.start() < street_at
 
 
-# "0343-412873" for updates: no text message reaches a landline (round 75).
-_LANDLINE = "utter_report_contact_landline"
+# "er hangen altijd gasten bij de bankjes": where, not a problem with the benches (round 75)
+_SPOT_PHRASE = re.compile(r"\b(?:bij|naast|tegenover|achter|langs|near|next to)\s+"
+                          r"(?:de|het|een|die|dat|the)?\s*[\w'-]+", re.IGNORECASE)
+
+
+def _corrects_at_a_start(text: Text) -> bool:
+    """"O wacht, het is eigenlijk een gat": the correction word opens a sentence, not "ik
+    denk dat ik het weet eigenlijk, er hangen altijd gasten bij de bankjes" (round 75)."""
+    return any(CORRECTS.search(" ".join(part.split()[:4])) for part in split_sentences(text))
+
+
 _HOME_BEFORE = re.compile(r"\b(?:woon|wonen|woont|adres|live|address)\b(?:\s+\S+){0,3}\s*$",
                           re.IGNORECASE)
 
@@ -658,8 +666,6 @@ class ValidateReportForm(FormValidationAction):
         if added:  # "en er zitten ook ratten": added, then the same question
             return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)
-        if is_dutch_landline(contact) and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
-            return {"report_updates": None, "report_prompt": prompt(_LANDLINE)}
         if contact and (answer is None or WANTS_UPDATES.search(_text(tracker))
                         or YES_AFTER_ALL.search(_text(tracker))
                         or declines_only_a_medium(_text(tracker))):
@@ -687,8 +693,6 @@ class ValidateReportForm(FormValidationAction):
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         reading = reading_of(tracker)
         contact = preferred_contact(_text(tracker), reading.email, reading.phone)
-        if is_dutch_landline(contact):
-            return {"report_contact": None, "report_prompt": prompt(_LANDLINE)}
         if contact:  # a valid address wins over whatever intent the model saw in it
             return {"report_contact": contact}
         added = None if reading.answer is not None else self._more_about_the_problem(
@@ -766,7 +770,7 @@ class ValidateReportForm(FormValidationAction):
     def _described_again(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
         """"O wacht, het is eigenlijk een gat": a new description, whatever was asked."""
         text = _text(tracker)
-        if not (CORRECTS.search(text) and reading.category and not reading.location
+        if not (_corrects_at_a_start(text) and reading.category and not reading.location
                 and not reading.report_question):
             return None
         description = description_of(reading, text)
@@ -870,7 +874,8 @@ class ValidateReportForm(FormValidationAction):
         a problem of its own (a report of its own) or more about this one (added)."""
         answer, *more_text = re.split(r"(?<=[.!?])\s+", _text(tracker), maxsplit=1)
         rest = more_text[0] if more_text else ""
-        category = category_of(rest) if rest and read_yes_no(answer) is not None else None
+        category = (category_of(_SPOT_PHRASE.sub(" ", rest))
+                    if rest and read_yes_no(answer) is not None else None)
         if category is None or rest.rstrip().endswith("?"):
             return None
         told = clean_description(rest)

@@ -46,7 +46,7 @@ from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
 from bot.reading.callback import wants_callback
 from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shaken, same_event,
                                 says_cannot_call, someone_may_be_inside, strong_gas,
-                                tells_a_sign_of_life)
+                                tells_a_sign_of_life, will_call)
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
@@ -702,6 +702,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "de buurvrouw van boven doet niet open": never a report form
     if help_called(text or ""):
         return False
+    if will_call(text or "") and not reading.urgent and not asks_about_acting(text or ""):
+        return False  # "ja ik ga bellen. maar mijn vraag over het rijbewijs?" is answered
     if offered and not reading.urgent and (_YES_TO_REPORT.search(text or "")
                                            or _WANTS_TO_REPORT.search(text or "")):
         return False  # "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"

@@ -1783,3 +1783,20 @@ def test_wanting_to_make_a_report_is_no_status_question():
     text = "nee ik heb geen nummer ik wil een nieuwe melding doen over die fietsen"
     assert reading_route(tracker(ASKED_NUMBER + [said(text, "report_public_space_other")]),
                          set()) == "action_start_report"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Ja ik ga bellen. Dank u. Maar mijn vraag over het rijbewijs en zaterdag?", "driving_licence"),
+    ("Hij is 88. Ik bel wel even de politie dan. En is het gemeentehuis zaterdag open?",
+     "opening_hours"),
+])
+def test_a_resident_who_will_call_gets_their_other_question_answered(text, intent):
+    """Round 75: after the welfare answer, "ja ik ga bellen … mijn vraag over het rijbewijs?"
+    got the same safety text twice."""
+    told = ("mijn buurman heb ik al 4 dagen niet gezien, zijn krant ligt nog op de mat en de "
+            "gordijnen zijn dicht")
+    welfare = START + [said(told), ActionExecuted("action_emergency"),
+                       ActionExecuted("action_listen")]
+    assert reading_route(tracker(welfare + [said(text, intent)])) != "action_emergency"
+    still = "ik ga bellen maar moet ik 112 of de politie bellen?"
+    assert reading_route(tracker(welfare + [said(still, "ask_human")])) == "action_emergency"

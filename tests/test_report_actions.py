@@ -2165,16 +2165,19 @@ def test_a_corrected_place_leaves_the_residents_home_in_the_description(dispatch
     assert slots.get("report_description", description) == description
 
 
-@pytest.mark.parametrize("asking", ["report_updates", "report_contact"])
-def test_a_landline_for_updates_is_asked_again(dispatcher, domain, asking):
-    """Round 75: "kunt u mij bellen? Mijn nummer is 0343-412873" was promised text messages."""
-    text = "Ja, dat zou ik op prijs stellen. Ik heb geen e-mail. Mijn nummer is 0343-412873."
-    tracker = tracker_for(asking=asking, text=text, intent="affirm")
-    validate = getattr(ValidateReportForm(), f"validate_{asking}")
-    slots = validate(text, dispatcher, tracker, domain)
-    assert slots[asking] is None and "report_contact" not in {k for k, v in slots.items() if v}
-    assert slots["report_prompt"]["key"] == "utter_report_contact_landline"
-    mobile = tracker_for(asking=asking, text=text.replace("0343-412873", "06-41287312"),
-                         intent="affirm")
-    assert validate(mobile.latest_message["text"], dispatcher, mobile, domain).get(
-        "report_contact") == "+31641287312"
+def test_a_chat_remark_beside_no_does_not_replace_the_description(dispatcher, domain):
+    """Round 75: "nah hoeft niet. maar weten jullie wie het doet? ik denk dat ik het weet
+    eigenlijk, er hangen altijd van die gasten bij de bankjes" replaced the graffiti."""
+    text = ("nah hoeft niet. maar weten jullie wie het doet? ik denk dat ik het weet eigenlijk, "
+            "er hangen altijd van die gasten bij de bankjes")
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny", slots={
+        "report_description": "Graffiti op de muur van het gemeentehuis",
+        "report_location": "Marktplein", "report_category": "report_public_space_other"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert "report_description" not in slots and slots["report_updates"] is False
+    again = "o wacht, het is eigenlijk een diep gat"
+    corrected = tracker_for(asking="report_updates", text=again, slots={
+        "report_description": "Losse tegel", "report_location": "Kerkstraat 4",
+        "report_category": "report_pavement_road"})
+    assert "gat" in ValidateReportForm().validate_report_updates(
+        again, dispatcher, corrected, domain)["report_description"]

@@ -64,12 +64,6 @@ def normalise_phone(raw: str) -> Optional[str]:
     return "+" + digits
 
 
-def is_dutch_landline(phone: Optional[str]) -> bool:
-    """A Dutch number that cannot receive a text message: not a mobile (06, +316) or a
-    machine number (097). "0343-412873" gets no SMS about a report (round 75)."""
-    return bool(phone) and phone.startswith("+31") and not phone.startswith(("+316", "+3197"))
-
-
 # A number read out: "nul zes, twaalf vierendertig zesenvijftig achtenzeventig".
 _UNITS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
 _TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",

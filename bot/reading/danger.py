@@ -238,6 +238,20 @@ def help_called(text: str) -> bool:
             and not _ASKS_WHAT_TO_CALL.search(text or ""))
 
 
+# "ja ik ga bellen", "ik bel wel even de politie dan", "de politie komt kijken": the resident
+# acts on the advice; what else they ask is answered (round 75).
+_WILL_CALL = re.compile(
+    r"\b(?:ik|we|wij)\s+(?:ga|gaan|zal|zullen)\s+(?:\w+\s+){0,3}?(?:bellen|belle)\b"
+    r"|\bik\s+bel\s+(?:\w+\s+){0,4}?(?:nu|zo|wel|direct|meteen|even|dan)\b"
+    r"|\b(?:de\s+)?(?:politie|ambulance|brandweer)\s+(?:komt|kwam|is\s+onderweg)\b"
+    r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|we'?ll)\s+call\b", re.IGNORECASE)
+
+
+def will_call(text: str) -> bool:
+    """"Ja ik ga bellen. Maar mijn vraag over het rijbewijs?": the resident will call."""
+    return bool(_WILL_CALL.search(text or ""))
+
+
 # "ze is wel aanspreekbaar", "hij ademt nog", "ze zegt dat het wel gaat": a sign of life
 # about someone hurt, which is no all-clear.
 _SIGN_OF_LIFE = re.compile(

@@ -245,16 +245,6 @@ def _after_preposition(tokens: List[str], index: int) -> bool:
                              and before[0] in _LOCATIVE and before[1] in ("de", "het", "een"))
 
 
-# Words that only say where the next noun is: "er hangen jongeren bij de bankjes".
-_PLACE_WORDS = frozenset({"bij", "naast", "tegenover", "achter", "langs", "near", "beside"})
-
-
-def _after_a_place_word(tokens: List[str], index: int) -> bool:
-    before = tokens[max(0, index - 2):index]
-    return bool(before) and (before[-1] in _PLACE_WORDS or len(before) == 2 and before[0]
-                             in _PLACE_WORDS and before[1] in ("de", "het", "een", "die", "the"))
-
-
 def _scores(text: str) -> Dict[str, float]:
     normalised = _normalise(text)
     scores: Dict[str, float] = defaultdict(float)
@@ -262,9 +252,8 @@ def _scores(text: str) -> Dict[str, float]:
     tokens = re.findall(r"[a-z][a-z']*", normalised)
     for index, token in enumerate(tokens):
         found = _keyword_of(token)
-        if found and (token in _SURFACES and _after_preposition(tokens, index)
-                      or _after_a_place_word(tokens, index)):
-            found = (found[0], WEAK)  # "alles ligt op het gras", "bij de bankjes": where
+        if found and token in _SURFACES and _after_preposition(tokens, index):
+            found = (found[0], WEAK)  # "alles ligt op het gras": where, not what
         if found and found[1] >= STRONG:
             scores[found[0]] += found[1]
         elif found:  # places and vague words: several of them still name no problem
