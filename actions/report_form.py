@@ -384,11 +384,17 @@ _OWN_ADDRESS = re.compile(r"\b(?:mijn (?:adres|woonadres|huisadres)|ik woon|my a
                           re.IGNORECASE)
 
 
-def _corrects_the_place(tracker: Tracker) -> bool:
-    """"Ik vergis mij, het is 18, niet 8" beside another answer; not "sorry, ik heb geen
-    mail, stuur het naar mijn adres Dorpsstraat 12" (the resident's home is no correction)."""
+def _corrects_the_place(tracker: Tracker, reading: Reading) -> bool:
+    """"Ik vergis mij, het is 18, niet 8", "nee, het is 25 denk ik", "eigenlijk is de ingang
+    aan de Van Goghstraat" beside another answer; not "sorry, ik heb geen mail, stuur het naar
+    mijn adres Dorpsstraat 12" (the resident's home is no correction)."""
     text = _text(tracker)
-    return bool(_PLACE_CORRECTION.search(text)) and not _OWN_ADDRESS.search(text)
+    if _OWN_ADDRESS.search(text):
+        return False
+    number = (tracker.get_slot("report_place") or {}).get("house_number")
+    return bool(_PLACE_CORRECTION.search(text)
+                or _another_street(tracker, reading) and _corrects_at_a_start(text)
+                or number and corrected_number(text, number))
 
 
 def _another_street(tracker: Tracker, reading: Reading) -> bool:
@@ -685,7 +691,7 @@ class ValidateReportForm(FormValidationAction):
                                   **(self._another_problem_beside(tracker) or {})}
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
-        if _corrects_the_place(tracker):  # "ik vergis mij, het is 18, niet 8. Ja, per sms"
+        if _corrects_the_place(tracker, reading):  # "… het is 18, niet 8. Ja, per sms"
             slots.update(self._correction(tracker, reading, None, only_place=True) or {})
         return slots
 

@@ -57,7 +57,10 @@ WANTS_UPDATES = re.compile(
     r"(?:(?!geen\b|niet\b|no\b|not\b|any\b)\w+ )?(?:wel |graag |toch )?"
     r"(?:berichten|messages|updates|e-?mails?))\b", re.IGNORECASE)
 # A yes in a later sentence ("nee er is niemand gestoken. ja stuur me maar een mailtje: …").
-YES_AFTER_ALL = re.compile(r"[.!?;]\s*(?:ja|jawel|yes)\b", re.IGNORECASE)
+YES_AFTER_ALL = re.compile(r"[.!?;]\s*(?:en\s+|maar\s+|and\s+|but\s+)?(?:ja|jawel|yes)\b"
+                           r"|\b(?:mag|moogt|mogen|moogde|kunt|kan|kunnen)\s+(?:u\s+|ge\s+|gij\s+|"
+                           r"je\s+|jullie\s+)?(?:me|mij)\s+(?:\w+\s+)?(?:mailen|e-?mailen|sms'?en|"
+                           r"appen)\b", re.IGNORECASE)
 
 
 # The resident corrects what they said about the problem: "eigenlijk is het de schommel".

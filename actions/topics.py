@@ -24,12 +24,14 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
+from actions.report_slots import place_slots, with_number
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
                                    read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
+from bot.reading.places import Place, corrected_number
 from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax,
                                    question_parts, read_question, the_question)
 
@@ -353,6 +355,9 @@ class ActionAnswerInReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = the_question(tracker.latest_message.get("text") or "")
+        corrected = _number_corrected_beside(tracker)
+        if corrected:  # "Oeps, het is 121, niet 112. Trouwens, tot hoe laat is …?"
+            utter(dispatcher, "utter_ack_place_changed", place=corrected.label)
         need = reading_of(tracker).need
         if need:  # "ik ben soms zo eenzaam": the route for it, then the report
             await utter_need(dispatcher, tracker, need)
@@ -364,7 +369,21 @@ class ActionAnswerInReport(Action):
         utter(dispatcher, "utter_report_continue")
         # what Rasa filled from the question's words is no answer: the question comes again
         asked = tracker.get_slot("requested_slot")
-        return (events or []) + ([SlotSet(asked, None)] if asked else [])
+        kept = [SlotSet(name, value) for name, value in place_slots(corrected).items()] \
+            if corrected else []
+        return (events or []) + kept + ([SlotSet(asked, None)] if asked else [])
+
+
+def _number_corrected_beside(tracker: Tracker) -> Optional[Place]:
+    """The report's place with the house number the question's message corrects, if any."""
+    current = tracker.get_slot("report_place")
+    if not current or not current.get("house_number"):
+        return None
+    number = corrected_number(tracker.latest_message.get("text") or "", current["house_number"])
+    if not number:
+        return None
+    return with_number(Place.from_dict(current), Place(kind="number", text=number,
+                                                       house_number=number))
 
 
 class ActionKnowledgeNotHelped(Action):

@@ -2181,3 +2181,49 @@ def test_a_chat_remark_beside_no_does_not_replace_the_description(dispatcher, do
         "report_category": "report_pavement_road"})
     assert "gat" in ValidateReportForm().validate_report_updates(
         again, dispatcher, corrected, domain)["report_description"]
+
+
+def test_a_number_corrected_beside_a_question_in_a_report_is_kept(dispatcher, domain,
+                                                                    no_knowledge):
+    """Round 75: "Oeps, het is 121, niet 112 … Trouwens, tot hoe laat is de milieustraat
+    open?" got the answer, and the report kept number 112."""
+    from actions.topics import ActionAnswerInReport
+
+    home = read_message("Dorpsstraat 112").location
+    text = ("Oeps, het is 121, niet 112, ik draai altijd die cijfers om. Trouwens, tot hoe "
+            "laat is de milieustraat op zaterdag open?")
+    tracker = tracker_for(asking="report_updates", text=text, intent="municipal_question",
+                          slots={"report_place": home.as_dict(), "report_location": home.label})
+    slots = slot_events(run(ActionAnswerInReport().run(dispatcher, tracker, domain)))
+    assert slots["report_location"] == "Dorpsstraat 121"
+    assert slots["report_updates"] is None, "the question asked comes again"
+    said = [message.get("response") for message in dispatcher.messages]
+    assert said[0] == "utter_ack_place_changed"
+
+
+def test_another_street_told_as_a_correction_beside_yes_moves_the_report(dispatcher, domain):
+    """Round 75: "eigenlijk is de ingang … aan de Van Goghstraat … Ja hou me op de hoogte"
+    kept the report on the Vondelstraat."""
+    first = read_message("in het speeltuintje aan de Vondelstraat").location
+    text = ("Hmm eigenlijk is de ingang van dat speeltuintje aan de Van Goghstraat, het ligt "
+            "tussen die twee straten in. Ja hou me op de hoogte: sanne@kpnmail.nl")
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm", slots={
+        "report_place": first.as_dict(), "report_location": first.label,
+        "report_description": "De glijbaan is kapot"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True and "Van Goghstraat" in slots["report_location"]
+
+
+def test_a_correction_and_yes_with_an_address_at_the_updates_question(dispatcher, domain):
+    """Round 75: "Nee, het is 25 denk ik … En ja ge moogt mij mailen: …" got no updates and
+    kept number 23."""
+    place = read_message("Molenweg 23").location
+    text = ("Nee, het is 25 denk ik, de garage is op 25 nu dat ik er aan denk. En ja ge moogt "
+            "mij mailen: pieter.declercq@telenet.be")
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_place": place.as_dict(), "report_location": place.label,
+        "report_description": "Een diep gat in de weg"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True
+    assert slots["report_contact"] == "pieter.declercq@telenet.be"
+    assert slots["report_location"] == "Molenweg 25"

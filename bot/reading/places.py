@@ -62,6 +62,9 @@ pastoor pater generaal gen. kapitein admiraal professor prof prof. mr mr. meeste
 jhr. dominee ds ds. kardinaal hertog hertogin baron president minister wethouder kolonel
 luitenant ridder oude nieuwe korte lange kleine grote hoge lage noorder zuider ooster wester
 """.split())
+# Words between a street and a house number told a little further on.
+_TO_THE_NUMBER = frozenset({"ter", "hoogte", "van", "bij", "nummer", "nr", "nr.", "huisnummer",
+                            "ongeveer", "zo'n", "rond", "rondom", "aan", "op", "voor", "naast"})
 # Ordinary words ending like a street ("fietspad", "snelweg"): never a street by themselves.
 _NEVER_STREETS = frozenset("""
 fietspad voetpad wandelpad ruiterpad tuinpad bospad zijpad jaagpad fietsstraat zijstraat
@@ -697,7 +700,10 @@ def _with_spot_on_street(text: str, place: Place) -> Place:
 _NUMBER_CUE = re.compile(
     r"\b(?:huis)?(?:nummer|nr)\b(?:\s+\w+){0,3}?\s+(?:klopt\s+niet|is\s+fout|is\s+verkeerd)\b|"
     r"\b(?:verkeerde?|fout(?:e)?)\s+(?:huis)?(?:nummer|nr)\b|\bi\.?p\.?v\.?\b|"
-    r"\bin\s+plaats\s+van\b|\bmoet\b(?:\s+\w+)?\s+zijn\b|\bvergis\w*|\bvergist\b",
+    r"\bin\s+plaats\s+van\b|\bmoet\b(?:\s+\w+)?\s+zijn\b|\bvergis\w*|\bvergist\b|"
+    # "Nee, het is 25 denk ik" right after the place was said back
+    r"^\W*(?:nee+n?|no)\b[\s,.!]*(?:het\s+is|'t\s+is|is\s+het|it'?s|it\s+is)\s+(?:nummer\s+|"
+    r"nr\.?\s*|number\s+)?\d",
     re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(r"(?<![\w/-])[1-9][0-9]{0,3}[a-zA-Z]?(?![\w/-])(?!\s*(?:cm|mm|m|meter|"
                            r"jaar|weken|dagen|uur|keer|x|tegels|lampen|euro|procent|%))")
@@ -903,13 +909,23 @@ class _Reading:
                 if match and match.sure:
                     found.append((False, match.score, end - start,
                                   _Street(start, end, match.name, True)))
-                elif match and (self._number_after(end) or self._number_after(end + 1)):
+                elif match and (self._number_after(end) or self._number_after(end + 1)
+                                or self._number_told_after(end)):
                     # 'Beukelan 8': a name with a number, close to a register street
                     own = title_case(self._span_text(start, end))
                     found.append((False, match.score, end - start,
                                   _Street(start, end, own, False, match.name)))
         found.sort(key=lambda item: (not item[0], -item[1], -item[2]))
         return [item[3] for item in found]
+
+    def _number_told_after(self, end: int) -> bool:
+        """'Molenwg, ter hoogte van nummer 23': a house number a few set words further on."""
+        for index in range(end, min(end + 6, self.size)):
+            if self._house_number_at(index) is not None:
+                return True
+            if not (self.punct[index] or self._lower(index) in _TO_THE_NUMBER):
+                return False
+        return False
 
     def _windows(self) -> List[Tuple[int, int]]:
         """Runs of one to four words that could be a street name."""

@@ -740,3 +740,17 @@ def test_a_street_denied_then_another_named_is_the_other(text, street):
 def test_the_spot_beside_an_address_or_corner_is_said_back(text, label):
     """Round 74/75: "bij de bushalte" was dropped when a number or corner came with it."""
     assert read_place(text).label == label
+
+
+def test_a_misspelt_street_with_its_number_a_few_words_on_gets_a_suggestion():
+    """Round 75: "op de Molenwg, ter hoogte van nummer 23" was read as a bare number."""
+    place = read_place("ik wil een put in de weg melden op de Molenwg, ter hoogte van nummer 23")
+    assert (place.suggestion, place.house_number) == ("Molenweg", "23")
+
+
+@pytest.mark.parametrize("text, current, number", [
+    ("Nee, het is 25 denk ik, de garage is op 25", "23", "25"),
+    ("nee, het is 3 weken geleden gebeurd", "23", None),
+])
+def test_no_then_another_number_corrects_the_number_just_said_back(text, current, number):
+    assert corrected_number(text, current) == number
