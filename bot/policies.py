@@ -739,6 +739,20 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
 
 
+def _only_questions(text: str) -> bool:
+    """"it costs money? and how long it take, my bag is full. can i put bag next to container
+    meanwhile?": it opens and ends with a question (round 75), after the product's answer."""
+    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    return (first.endswith("?") and text.rstrip().endswith("?")
+            and not tells_something_wrong(first))  # not "de lamp is kapot, kunt u die maken?"
+
+
+def _calendar_asked(reading: Reading, text: str) -> bool:
+    """"PAPIER ophaaldag kerkweg 22": the collection day asked without a question mark, with
+    nothing said to be wrong (round 75)."""
+    return reading.question == "waste_calendar" and not tells_something_wrong(text)
+
+
 def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading) -> bool:
     """In a report: a question that is no answer to the report's question, not about the
     report and not about what the bot asked ("gaan de lampen 's nachts uit?")."""
@@ -1062,10 +1076,13 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.category and "?" not in (message.text or "")
             and _WANTS_TO_REPORT.search(message.text or "")):
         return START_REPORT_ACTION  # "ok dan wil ik wel de ratten bij nummer 40 melden"
+    asks_on = _only_questions(message.text or "")
     if follow_up or (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
-                     and not (reading.category or reading.danger or reading.location)
+                     and not (reading.danger or reading.location)
+                     and (not reading.category or asks_on)
                      and ("?" in (message.text or "") or _GOES_ON.search(message.text or ""))
-                     and set(last_turn) & set(CONTEXT_ACTIONS)):
+                     and set(last_turn) & set(CONTEXT_ACTIONS + ((QUESTION_ACTION,) if asks_on
+                                                                  else ()))):
         # "en wat kost het?" after the passport answer; "het is al over 3 dagen, is er een
         # spoedprocedure?", "but I am in Spain, my flight is on friday" is no report, whatever
         # the model heard
@@ -1076,7 +1093,8 @@ def reading_route(tracker: DialogueStateTracker,
         return QUESTION_ACTION  # "kan ik hulp krijgen in huis?" heard as money worries
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())
-            and not (reading.category and not is_question(message.text or ""))
+            and not (reading.category and not is_question(message.text or "")
+                     and not _calendar_asked(reading, message.text or ""))
             and not (asked in ANSWER_SLOTS and reading.answer is not None)):
         # not "… ik kan er met mijn rolstoel niet langs" (a report), nor "ja ok verstuur
         # maar. en de pmd ophaaldag?" at the summary (the yes, the question beside it)

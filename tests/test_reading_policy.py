@@ -1800,3 +1800,29 @@ def test_a_resident_who_will_call_gets_their_other_question_answered(text, inten
     assert reading_route(tracker(welfare + [said(text, intent)])) != "action_emergency"
     still = "ik ga bellen maar moet ik 112 of de politie bellen?"
     assert reading_route(tracker(welfare + [said(still, "ask_human")])) == "action_emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "nee. PAPIER ophaaldag kerkweg 22",
+    "de afvalkalender app werkt niet bij mij, kunt u gewoon zeggen welke dag papier is op de kerkweg",
+])
+def test_a_collection_day_asked_without_a_question_mark_is_answered_not_filed(text):
+    """Round 75: both started a waste report at Kerkweg 22."""
+    events = START + [said(text, "report_waste_collection")]
+    assert reading_route(tracker(events), {"utter_answer_waste_calendar"}) == \
+        "action_answer_question"
+    missed = "papier is niet opgehaald, ophaaldag was gisteren, kerkweg 22"
+    assert reading_route(tracker(START + [said(missed, "report_waste_collection")]),
+                         {"utter_answer_waste_calendar"}) != "action_answer_question"
+
+
+def test_questions_after_an_answer_that_mention_the_waste_are_follow_ups():
+    """Round 75: after the waste pass answer, "it costs money? … can i put bag next to
+    container meanwhile?" became two waste reports."""
+    after_pass = START + [said("I lost my afvalpas, how i get new one?", "municipal_question"),
+                          ActionExecuted("action_answer_question"),
+                          ActionExecuted("action_listen")]
+    text = ("it costs money? and how long it take, my bag of trash is now full in kitchen. can "
+            "i put bag next to container meanwhile?")
+    assert reading_route(tracker(after_pass + [said(text, "report_waste_collection")])) == \
+        "action_answer_follow_up"

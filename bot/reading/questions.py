@@ -432,7 +432,8 @@ def _waste_pass(plain: str, text: str) -> bool:
 
 
 def _waste_calendar(plain: str, text: str) -> bool:
-    if _is_report(plain) or _NEW_CONTAINER.search(plain):
+    # "de afvalkalender app werkt niet bij mij, welke dag is papier?": the app is no report
+    if _is_report(_APP_BROKEN.sub(" ", plain)) or _NEW_CONTAINER.search(plain):
         return False
     if _CALENDAR_ALONE.search(plain):
         return True
@@ -442,6 +443,12 @@ def _waste_calendar(plain: str, text: str) -> bool:
     # question; a short query ("ophaaldagen gft 2027") is.
     asks = is_question(text) or len(plain.split()) <= 6
     return bool(asks and (_CALENDAR_HINT.search(plain) or _COLLECTING.search(plain)))
+
+
+_APP_BROKEN = re.compile(
+    r"\b(?:afvalapp|afval ?app|app|afvalkalender|afvalwijzer|kalender|website|site|"
+    r"milieuapp)\b(?: \w+){0,4} (?:werkt|doet|laadt) (?:\w+ )?(?:niet|nie|het niet)\b(?: meer)?"
+    r"(?: \w+){0,2}")
 
 
 def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable:
