@@ -1804,7 +1804,7 @@ def test_a_resident_who_will_call_gets_their_other_question_answered(text, inten
 
 @pytest.mark.parametrize("text", [
     "nee. PAPIER ophaaldag kerkweg 22",
-    "de afvalkalender app werkt niet bij mij, kunt u gewoon zeggen welke dag papier is op de kerkweg",
+    "de afvalkalender app werkt niet bij mij, kunt u zeggen welke dag papier is op de kerkweg",
 ])
 def test_a_collection_day_asked_without_a_question_mark_is_answered_not_filed(text):
     """Round 75: both started a waste report at Kerkweg 22."""
