@@ -193,9 +193,9 @@ def read_aspects(text: str) -> List[str]:
 # "kan ik ook betalen in stukjes, elke maand een beetje?": a payment plan, its own article,
 # not the price of the product just answered ("Gratis.", round 75)
 _PAYING_IN_PARTS = re.compile(
-    r"betalingsregeling\w*|regeling|afbeta\w*|(?:in|per) (?:\w+ )?(?:termijnen|delen|"
-    r"stukjes|stukken|keer|maanden)|gespreid|elke maand|per maand"
-    r"|payment (?:plan|arrangement)|in instal+ments", re.IGNORECASE)
+    r"\bbetalingsregeling\w*|\bregeling\b|\bafbeta\w*|\b(?:in|per) (?:\w+ )?(?:termijnen|delen|"
+    r"stukjes|stukken|keer|maanden)\b|\bgespreid\b|\belke maand\b|\bper maand\b"
+    r"|\bpayment (?:plan|arrangement)\b|\bin instal+ments\b", re.IGNORECASE)
 
 
 # "Hoe lang duurt een gewone aanvraag?" after the rush answer: the product's ordinary

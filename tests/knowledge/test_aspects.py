@@ -8,7 +8,7 @@ import pytest
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, LATE, ONLINE, OTHERS,
                                    HOW, VALIDITY,
-                                   article_detail, is_follow_up, read_aspect,
+                                   article_detail, is_follow_up, read_aspect, read_aspects,
                                    subject_words)
 
 
@@ -117,3 +117,13 @@ def test_what_to_bring_is_not_who_goes_along():
             "paspoort of ID-kaart mee en uw huurcontract.")
     assert article_detail(article(text), BRING) == \
         "Neem uw paspoort of ID-kaart mee en uw huurcontract."
+
+
+@pytest.mark.parametrize("text, aspects", [
+    ("en betalen in stukjes? elke maand", []),
+    ("kan ik een betalingsregeling krijgen", []),
+    ("wat kost het?", ["cost"]),
+])
+def test_paying_in_parts_is_no_question_about_the_price(text, aspects):
+    """Round 75: "en betalen in stukjes?" after the remission answer got "Gratis." twice."""
+    assert read_aspects(text) == aspects
