@@ -90,10 +90,13 @@ _SPOT_PHRASE = re.compile(r"\b(?:bij|naast|tegenover|achter|langs|near|next to)\
                           r"(?:de|het|een|die|dat|the)?\s*[\w'-]+", re.IGNORECASE)
 
 
+_CLAUSE = re.compile(r"[.,;:!?]|\b(?:punt|komma)\b", re.IGNORECASE)  # spoken ones too
+
+
 def _corrects_at_a_start(text: Text) -> bool:
     """"O wacht, het is eigenlijk een gat": the correction word opens a sentence, not "ik
     denk dat ik het weet eigenlijk, er hangen altijd gasten bij de bankjes" (round 75)."""
-    return any(CORRECTS.search(" ".join(part.split()[:4])) for part in split_sentences(text))
+    return any(CORRECTS.search(" ".join(part.split()[:4])) for part in _CLAUSE.split(text))
 
 
 _HOME_BEFORE = re.compile(r"\b(?:woon|wonen|woont|adres|live|address)\b(?:\s+\S+){0,3}\s*$",
@@ -678,7 +681,7 @@ class ValidateReportForm(FormValidationAction):
             # "it's not the waste, it's rats. Yes please keep me updated: a@b.nl", "nee er is
             # niemand gestoken. ja stuur me maar een mailtje: …": an address is a yes
             answer = True
-        if answer is False and reading.location and (CORRECTS.search(_text(tracker))
+        if answer is False and reading.location and (_corrects_at_a_start(_text(tracker))
                                                      or _another_street(tracker, reading)):
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
