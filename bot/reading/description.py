@@ -651,7 +651,23 @@ def _after_story(body: str) -> Optional[str]:
     rest = body[match.end():].strip(" ,:;-")
     if len(_WORD.findall(rest)) < 2 or _has_facts(body[:match.start()]):
         return None
-    return rest
+    return _er_first(rest)
+
+
+def _er_first(clause: str) -> str:
+    """"er een putdeksel ontbreekt op de stoep" (after "zag dat") as a sentence of its own:
+    "er ontbreekt een putdeksel op de stoep" (round 75)."""
+    words = clause.split()
+    if len(words) < 3 or words[0].lower() != "er" or words[1].lower() in _VERBS:
+        return clause  # "er ligt een tak die is afgebroken" is a sentence already
+    for index in range(2, min(len(words), 8)):
+        verb = words[index].rstrip(",.;:!?")
+        if verb.lower() in _VERBS:
+            mark = words[index][len(verb):]  # "… in de zandbak ligt." keeps its full stop
+            rest = [*words[1:index], *words[index + 1:]]
+            rest[index - 2] += mark
+            return " ".join([words[0], verb, *rest])
+    return clause
 
 
 # --- reported before --------------------------------------------------------------------
@@ -727,8 +743,15 @@ klaar normaal jaren tijd dag dagen nummer nr alsnog stoor storen
 lastig lastigvallen hoop hopen hoopt vragen vraag verzoeken excuus
 can could would you someone please fix this that when will be fixed repair repaired come
 look sort out soon asap possible thanks thank it is the a do something about
-kunde kunt ge gij da wilde zoudt
+kunde kunt ge gij da wilde zoudt haast denk denken klein kleine kleintje rush hurry urgent
 """.split())
+# "Geen haast verder hoor", "kleine melding", "wilde het even doorgeven": how the resident
+# weighs it, which misleads a crew sent to an open manhole (round 75).
+_HEDGE = re.compile(
+    r"\b(?:geen|niet\s+zo(?:'n)?|niet\s+veel)\s+(?:haast|spoed|prioriteit)\b"
+    r"|\bkleine?\s+(?:melding\w*|dingetje)\b|\b(?:wilde|wou|wil)\s+(?:het\s+)?(?:even\s+|ff\s+)?"
+    r"(?:doorgeven|melden|laten\s+weten)\b|\bno\s+(?:rush|hurry)\b|\bnot\s+urgent\b",
+    re.IGNORECASE)
 _ASKS = re.compile(
     r"\b(?:kunnen|kunt|kan|wil|wilt|willen|zou|zouden)\s+(?:jullie|u|je|jij|iemand|de\s+"
     r"gemeente)\b|\b(?:jullie|iemand)\s+(?:kunnen|kan|willen|zouden|moeten|moet)\b"
@@ -774,7 +797,8 @@ def _same_word(one: str, other: str) -> bool:
 
 def _is_padding_candidate(clause: str, question: bool) -> bool:
     words = _words(clause)
-    return (question or bool(_ASKS.search(clause) or _VENTS.search(clause))
+    return (question or bool(_ASKS.search(clause) or _VENTS.search(clause)
+                             or _HEDGE.search(clause))
             or any(word in _FEELINGS or word in _ASKING for word in words)
             or (any(word in _ACTIONS for word in words) and not _new_words(clause)))
 
@@ -970,7 +994,7 @@ def clean_description(text: str) -> str:
     text = _ANONYMITY_WISH.sub("", text)
     text = _strip_openers(text)
     text = _unshouted(text, original)
-    told = _strip_openers(_clean_sentences(text))
+    told = _er_first(_strip_openers(_clean_sentences(text)))
     told = _THANKS_SENTENCE.sub("", told)
     if _HAS_WORD.search(_tidy(told)):
         return _finish(told)

@@ -37,7 +37,7 @@ from bot.reading.description import (
      "De grijze kliko is niet opgehaald."),
     ("Ik wil graag een melding doen van een kapotte lantaarnpaal", "Een kapotte lantaarnpaal"),
     ("Hierbij meld ik dat er hondenpoep in de zandbak ligt. Bij voorbaat dank, K. de Groot",
-     "Er hondenpoep in de zandbak ligt."),
+     "Er ligt hondenpoep in de zandbak."),
     ("Goeiemorgen! Mijn bsn is 111222333 en de stoep ligt open.", "De stoep ligt open."),
     ("Hello, I would like to report that the streetlight is out. Kind regards, John",
      "The streetlight is out."),
@@ -57,7 +57,7 @@ from bot.reading.description import (
     ("Hallo gemeente Utrecht, er ligt grofvuil naast de container. Groet, Sandra",
      "Er ligt grofvuil naast de container."),
     ("Goedemiddag, Via deze weg wil ik melden dat er een boom is omgevallen",
-     "Er een boom is omgevallen"),
+     "Er is een boom omgevallen"),
     ("ok english. my bin was not emptied this week", "My bin was not emptied this week"),
     ("Do you speak English? The streetlight is broken", "The streetlight is broken"),
 ])
@@ -255,7 +255,7 @@ REAL_MESSAGES = [
      "graffiti zitten.", "De verkeersborden bij de rotonde vol graffiti zitten."),
     ("Ik kwam net terug van de supermarkt en ik zie net dat er een grote tak op het fietspad "
      "ligt. Mijn buurvrouw is er bijna over gevallen.",
-     "Er een grote tak op het fietspad ligt. Mijn buurvrouw is er bijna over gevallen."),
+     "Er ligt een grote tak op het fietspad. Mijn buurvrouw is er bijna over gevallen."),
     ("Toen ik vanavond de hond uitliet, zag ik dat de lantaarnpaal bij de speeltuin al de hele "
      "week niet brandt", "De lantaarnpaal bij de speeltuin al de hele week niet brandt"),
     ("We waren zondag met de kinderen bij de vijver. Heerlijk dagje. Maar ik merkte dat de "
@@ -269,9 +269,9 @@ REAL_MESSAGES = [
      "De prullenbak bij de bushalte weer vol zit"),
     ("Goedenavond. Ik was vanavond aan het joggen langs de kade en merkte toen dat er een "
      "putdeksel ontbreekt. Levensgevaarlijk voor fietsers!",
-     "Er een putdeksel ontbreekt. Levensgevaarlijk voor fietsers!"),
+     "Er ontbreekt een putdeksel. Levensgevaarlijk voor fietsers!"),
     ("Ik loop elke dag met de hond langs de vijver en zag vandaag dat er een hek kapot is.",
-     "Er een hek kapot is."),
+     "Er is een hek kapot."),
     # questions and requests
     ("De lantaarnpaal voor nummer 14 knippert al dagen. Kunnen jullie daar iets aan doen?",
      "De lantaarnpaal voor nummer 14 knippert al dagen."),
@@ -529,3 +529,17 @@ def test_one_thing_told_at_a_street_and_a_spot_on_it_stays_one() -> None:
             "nummer 30. Hij hangt nog half aan de boom boven het fietspad en de kinderen fietsen "
             "daar zo naar school")
     assert len(read_message(text).problems) <= 1
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("Ik liep net langs de school en zag dat er een putdeksel ontbreekt op de stoep, het gat "
+     "is diep. Geen haast verder hoor, wilde het even doorgeven.",
+     "Er ontbreekt een putdeksel op de stoep, het gat is diep."),
+    ("Dag, kleine melding. Bij de bushalte hangen draden uit de lantaarnpaal. Geen spoed denk "
+     "ik.", "Bij de bushalte hangen draden uit de lantaarnpaal."),
+    ("geen haast, maar de tegel voor nummer 5 ligt los", "De tegel voor nummer 5 ligt los"),
+])
+def test_how_the_resident_weighs_it_is_left_to_the_crew(text, cleaned):
+    """Round 75: "Geen haast verder hoor" and "Geen spoed denk ik" went to the crew beside an
+    open manhole and loose wires; "zag dat er een putdeksel ontbreekt" lost its word order."""
+    assert clean_description(text) == cleaned
