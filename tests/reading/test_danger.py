@@ -620,3 +620,17 @@ def test_an_illness_of_before_told_with_a_care_request_is_no_emergency():
     assert read_danger(text) is None
     assert read_danger("mijn vader heeft een herseninfarct, hij praat raar") == \
         Danger("emergency", "medical")
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("het glas van het bushokje is kapot. zit trouwens een oude man al een uur op het bankje "
+     "die niet echt reageert als je wat zegt, beetje verward. waar meld ik die scherven?", True),
+    ("maar moet ik iets met die man? hij lijkt het koud te hebben en zegt niks terug", True),
+    ("mijn buurman zegt niks terug als ik hem groet, zo onbeleefd", False),
+    ("mijn zoon reageert niet echt als ik iets zeg, hij zit de hele dag te gamen", False),
+    ("mijn vader ligt al de hele dag op de bank en reageert niet meer", True),
+])
+def test_a_stranger_who_hardly_responds_is_an_emergency(text, urgent):
+    """Round 76: a confused old man on a bench who did not respond got a glass report."""
+    found = read_danger(text)
+    assert (found is not None and found.kind == "emergency") is urgent, found
