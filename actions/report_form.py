@@ -8,6 +8,7 @@ start of the next question (`report_ack`).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import re
 from abc import ABC, abstractmethod
@@ -387,6 +388,19 @@ _OWN_ADDRESS = re.compile(r"\b(?:mijn (?:adres|woonadres|huisadres)|ik woon|my a
                           re.IGNORECASE)
 
 
+def _without_a_place_asked_about(reading: Reading, text: Text) -> Reading:
+    """"Wat is die straat bij die postcode, is dat de Kerkstraat?": a question about a
+    street, no correction of the report's place (round 76)."""
+    place = reading.location
+    if place is None or not place.text:
+        return reading
+    for part in re.split(r"(?<=[.!?])\s+", text):
+        if (place.text.lower() in part.lower() and part.rstrip().endswith("?")
+                and not _corrects_at_a_start(part)):
+            return dataclasses.replace(reading, place=None)
+    return reading
+
+
 def _corrects_the_place(tracker: Tracker, reading: Reading) -> bool:
     """"Ik vergis mij, het is 18, niet 8", "nee, het is 25 denk ik", "eigenlijk is de ingang
     aan de Van Goghstraat" beside another answer; not "sorry, ik heb geen mail, stuur het naar
@@ -665,7 +679,7 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_updates(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        reading = reading_of(tracker)
+        reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         described = self._described_again(tracker, reading)
         if described:
             return {"report_updates": None, **described}
@@ -715,7 +729,7 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        reading = reading_of(tracker)
+        reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         if tracker.get_slot("report_more_problems") and says_it_is_one_problem(_text(tracker)):
             return self._one_report(tracker)
         answer = answer_of(tracker, reading)

@@ -153,6 +153,11 @@ def test_the_reading_is_stored_as_entities():
     ("jawel, die straat bestaat echt", "bot_challenge", "affirm"),
     ("ben je echt", "bot_challenge", "bot_challenge"),
     ("ik wil een klacht indienen", "complaint", "complaint"),
+    # round 76: a number corrected, and a yes beside "no colleague"
+    ("wacht het is 33 niet 3. en nee hoeft niet", "complaint", "inform"),
+    ("het is 33 niet 3, belachelijk dat dit zo lang duurt", "complaint", "complaint"),
+    ("Ik wil geen collega, ik wil alleen dat u het verstuurt. Ja, verstuur maar.", "ask_human",
+     "affirm"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

@@ -2227,3 +2227,20 @@ def test_a_correction_and_yes_with_an_address_at_the_updates_question(dispatcher
     assert slots["report_updates"] is True
     assert slots["report_contact"] == "pieter.declercq@telenet.be"
     assert slots["report_location"] == "Molenweg 25"
+
+
+def test_a_question_about_a_street_is_no_correction_of_the_place(dispatcher, domain):
+    """Round 76: "Wat is trouwens die straat bij die postcode, is dat de Kerkstraat?" moved
+    the report to the Kerkstraat."""
+    place = read_message("3582 CD 8").location
+    text = "Nee hoor, hoeft niet. Wat is trouwens die straat bij die postcode, is dat de Kerkstraat?"
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny", slots={
+        "report_place": place.as_dict(), "report_location": place.label,
+        "report_description": "Matras en wasmachine bij de glasbakken"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is False and "report_location" not in slots
+    corrected = "nee sorry, het is de Kerkstraat"
+    tracker = tracker_for(asking="report_updates", text=corrected, intent="deny", slots={
+        "report_place": place.as_dict(), "report_location": place.label})
+    assert "Kerkstraat" in ValidateReportForm().validate_report_updates(
+        corrected, dispatcher, tracker, domain)["report_location"]

@@ -107,6 +107,9 @@ _DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|n
                          r"al \d+|waarom|slecht\w*|"
                          r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
 # "laat maar, verstuur maar zo": send it as it is, whatever else the words say.
+# "wacht het is 33 niet 3": a house number corrected, whatever the classifier heard (round 76)
+_NOT_THAT_NUMBER = re.compile(r"\bniet\s+(?:op\s+|bij\s+)?(?:nummer\s+|nr\.?\s*)?\d+\w?\b",
+                              re.IGNORECASE)
 _SEND_IT = re.compile(r"\b(?:verstuur\w*|versturen|verzend\w*|stuur (?:\w+ )?(?:maar|door|op|in)\b|"
                       r"doorsturen|opsturen|insturen|indienen|send it)\b", re.IGNORECASE)
 # A department's subject beside a person asked for ("mevrouw Jansen van vergunningen zou mij
@@ -157,6 +160,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     once read a common mail provider's name as "stop")."""
     if is_only_contact(text):
         return {"name": ANSWER_INTENT, "confidence": 1.0}
+    if intent_name == ASK_HUMAN_INTENT and _NO_PERSON.search(text) and _SEND_IT.search(text):
+        return {"name": YES_INTENT, "confidence": 1.0}  # "ik wil geen collega, verstuur maar"
+    if (intent_name == COMPLAINT_INTENT and _NOT_THAT_NUMBER.search(text)
+            and not _COMPLAINS.search(text)):
+        return {"name": ANSWER_INTENT, "confidence": 1.0}  # "wacht het is 33 niet 3"
     if (intent_name == BOT_CHALLENGE_INTENT and _WANTS_A_PERSON.search(text)
             and not _ASKS_WHETHER.search(text)):
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}  # "ik wil een echte persoon"

@@ -1053,13 +1053,17 @@ _DEFECTS = frozenset({"scheur", "gat", "gaten", "gaatje", "kuil", "verzakt", "ve
 _LITTER = frozenset({"zwerfvuil", "zwerfafval", "rommel", "troep", "rotzooi", "litter"})
 
 
+_A_STREET = re.compile(r"\w(?:straat|weg|laan|plein|dreef|singel|kade|gracht|dijk|steeg)\b",
+                      re.IGNORECASE)
+
+
 def _detail_kind(piece: str) -> Optional[str]:
     """"defect" or "litter" when every keyword of the piece is one of those words."""
     found = [(token, _keyword_of(token)) for token in re.findall(r"[a-z][a-z']*",
                                                                   _normalise(piece))]
     words = {_keyword_word(token) for token, keyword in found if keyword}
-    if not words:
-        return None
+    if not words or _A_STREET.search(piece):
+        return None  # "de molenweg ligt vol gaten" names its own place
     if words <= _DEFECTS:
         return "defect"
     return "litter" if words <= _LITTER else None
@@ -1086,6 +1090,12 @@ def _has_verb(text: str) -> bool:
     return any(word in _VERBS or _PARTICIPLE.match(word) for word in words)
 
 
+_STREET_TYPES = r"(?:straat|weg|laan|plein|dreef|singel|kade|gracht|hof|pad|dijk|steeg|park)"
+_STREET_ENDS = re.compile(rf"\w{_STREET_TYPES}\W*$", re.IGNORECASE)
+_STREET_STARTS = re.compile(rf"\W*(?:en|and)?\s*(?:de\s+|het\s+)?\w+{_STREET_TYPES}\b",
+                            re.IGNORECASE)
+
+
 def _clause_spans(sentence: str, offset: int, announced: bool = False
                   ) -> Iterator[Tuple[int, int]]:
     """Clauses of a sentence; a break before 'en' needs a verb on the right-hand side,
@@ -1099,6 +1109,8 @@ def _clause_spans(sentence: str, offset: int, announced: bool = False
         left = sentence[start:match.start()]
         if len(left.split()) < 2 or not (announced or _has_verb(right_clause)):
             continue
+        if _STREET_ENDS.search(left) and _STREET_STARTS.match(right):
+            continue  # "op de hoek van de Kerkstraat en de Julianastraat brandt …": one corner
         yield offset + start, offset + match.start()
         start = match.end()
     yield offset + start, offset + len(sentence)

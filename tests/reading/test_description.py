@@ -543,3 +543,18 @@ def test_how_the_resident_weighs_it_is_left_to_the_crew(text, cleaned):
     """Round 75: "Geen haast verder hoor" and "Geen spoed denk ik" went to the crew beside an
     open manhole and loose wires; "zag dat er een putdeksel ontbreekt" lost its word order."""
     assert clean_description(text) == cleaned
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Geachte heer, mevrouw, graag attendeer ik u erop dat de lantaarnpaal op de hoek van de "
+     "Kerkstraat en de Julianastraat al sinds vorige week niet meer brandt.", 1),
+    ("de glijbaan in het speeltuintje is kapot, er zit een scheur in het plastic en er steekt "
+     "een scherp randje uit", 1),
+    ("AFVALBAKKEN BIJ DE JUMBO PUILEN WEER UIT. AL 3 DAGEN. OVERAL ZWERFVUIL EN MEEUWEN", 1),
+    ("de lamp in de kerkstraat is kapot en de molenweg ligt vol gaten", 2),
+    ("De lamp is kapot en er zit een gat in de weg", 2),
+])
+def test_one_problem_told_in_several_clauses_is_one(text, count):
+    """Rounds 75 and 76: a corner of two streets, a crack in the slide just named, and litter
+    beside full bins were each split into "2 dingen"."""
+    assert len(split_problems(text)) == count
