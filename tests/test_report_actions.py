@@ -2233,7 +2233,7 @@ def test_a_question_about_a_street_is_no_correction_of_the_place(dispatcher, dom
     """Round 76: "Wat is trouwens die straat bij die postcode, is dat de Kerkstraat?" moved
     the report to the Kerkstraat."""
     place = read_message("3582 CD 8").location
-    text = "Nee hoor, hoeft niet. Wat is trouwens die straat bij die postcode, is dat de Kerkstraat?"
+    text = "Nee hoor, hoeft niet. Wat is die straat bij die postcode, is dat de Kerkstraat?"
     tracker = tracker_for(asking="report_updates", text=text, intent="deny", slots={
         "report_place": place.as_dict(), "report_location": place.label,
         "report_description": "Matras en wasmachine bij de glasbakken"})
