@@ -702,7 +702,9 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "de buurvrouw van boven doet niet open": never a report form
     if help_called(text or ""):
         return False
-    if will_call(text or "") and not reading.urgent and not asks_about_acting(text or ""):
+    asked = " ".join(part for part in re.split(r"(?<=[.!?])\s+", text or "")
+                     if part.rstrip().endswith("?"))
+    if will_call(text or "") and not reading.urgent and not asks_about_acting(asked):
         return False  # "ja ik ga bellen. maar mijn vraag over het rijbewijs?" is answered
     if offered and not reading.urgent and (_YES_TO_REPORT.search(text or "")
                                            or _WANTS_TO_REPORT.search(text or "")):

@@ -1826,3 +1826,16 @@ def test_questions_after_an_answer_that_mention_the_waste_are_follow_ups():
             "i put bag next to container meanwhile?")
     assert reading_route(tracker(after_pass + [said(text, "report_waste_collection")])) == \
         "action_answer_follow_up"
+
+
+def test_after_the_gas_answer_a_son_who_will_call_lets_the_question_be_answered():
+    """Round 76: "Ik zal mijn zoon vragen dat nummer te bellen. Maar hoe zit het nu met de
+    fauteuil?" and "Ja dat zal ik doen" got the gas advice again, three times."""
+    told = "Overigens ruikt het sinds gisteren in de gang een beetje naar gas"
+    gas = START + [said(told, "municipal_question"), ActionExecuted("action_emergency"),
+                   ActionExecuted("action_listen")]
+    for text in ("Het is maar een heel klein beetje hoor. Ik zal mijn zoon vragen dat nummer te "
+                 "bellen. Maar hoe zit het nu met de fauteuil en de kast?",
+                 "Ja dat zal ik doen, dank u. Nu mijn vraag over het grofvuil graag."):
+        assert reading_route(tracker(gas + [said(text, "bulky_waste_pickup")])) != \
+            "action_emergency", text

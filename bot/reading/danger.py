@@ -241,7 +241,8 @@ def help_called(text: str) -> bool:
 # "ja ik ga bellen", "ik bel wel even de politie dan", "de politie komt kijken": the resident
 # acts on the advice; what else they ask is answered (round 75).
 _WILL_CALL = re.compile(
-    r"\b(?:ik|we|wij)\s+(?:ga|gaan|zal|zullen)\s+(?:\w+\s+){0,3}?(?:bellen|belle)\b"
+    r"\b(?:ik|we|wij)\s+(?:ga|gaan|zal|zullen)\s+(?:\w+\s+){0,6}?(?:bellen|belle)\b"
+    r"|\b(?:zal|ga|gaan|zullen)\s+(?:ik|we|wij)\s+doen\b|\bdat\s+doe\s+ik\b"
     r"|\bik\s+bel\s+(?:\w+\s+){0,4}?(?:nu|zo|wel|direct|meteen|even|dan)\b"
     r"|\b(?:de\s+)?(?:politie|ambulance|brandweer)\s+(?:komt|kwam|is\s+onderweg)\b"
     r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|we'?ll)\s+call\b", re.IGNORECASE)
