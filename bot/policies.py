@@ -36,7 +36,8 @@ from bot.knowledge.aspects import (OTHERS, adds_a_subject, asks_the_ordinary, is
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_for_a_person, asks_if_it_arrives,
-                                 ends_the_chat, is_only_an_ok, labelled_description, says_no_thanks,
+                                 ends_the_chat, is_only_a_farewell, is_only_an_ok,
+                                 labelled_description, says_no_thanks,
                                  meant_for_a_colleague, says_stop, sent_to_the_wrong_chat,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
@@ -852,7 +853,8 @@ def reading_route(tracker: DialogueStateTracker,
     if tracker.get_slot(SIGNALEN_QUESTION) and before in (STATUS_UPDATE_ACTION,
                                                           SIGNALEN_ANSWER_ACTION):
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
-    if reading.language and reading.language not in UNDERSTOOD_LANGUAGES:
+    if (reading.language and reading.language not in UNDERSTOOD_LANGUAGES
+            and not is_only_a_farewell(message.text or "")):
         return OTHER_LANGUAGE_ACTION
     if (tracker.active_loop_name is None and not reading.danger
             and asks_if_open_now(message.text or "")):

@@ -1839,3 +1839,15 @@ def test_after_the_gas_answer_a_son_who_will_call_lets_the_question_be_answered(
                  "Ja dat zal ik doen, dank u. Nu mijn vraag over het grofvuil graag."):
         assert reading_route(tracker(gas + [said(text, "bulky_waste_pickup")])) != \
             "action_emergency", text
+
+
+def test_a_visitors_goodbye_in_their_own_language_is_no_other_language():
+    """Round 76: a German tourist's "Nein danke, tschüss" got the other-language answer."""
+    text = "Nein danke, tschüss"
+    message = said(text, "nlu_fallback", 0.4)
+    message.parse_data["entities"] = read_message(text).to_entities(text)
+    assert reading_route(tracker(START + [message])) != "action_other_language"
+    moin = "Guten Tag, ich habe eine Frage zum Parken"
+    other = said(moin, "nlu_fallback", 0.4)
+    other.parse_data["entities"] = read_message(moin).to_entities(moin)
+    assert reading_route(tracker(START + [other])) == "action_other_language"

@@ -548,7 +548,10 @@ _COURTESY = frozenset(
 # Farewell words only ("doeidoei", "daaag", "tot ziens!"): a goodbye, never a report.
 _FAREWELL = re.compile(
     r"(?<![\w'-])(?:(?:doei+)+|dooei|doeg|daa+g|tot\s+(?:ziens|later|straks|de\s+volgende\s+keer)|"
-    r"bye(?:\s*bye)?|goodbye|ciao|houdoe|ajuus|adieu|salut|doei\s+doei)(?![\w-])",
+    r"bye(?:\s*bye)?|goodbye|ciao|houdoe|ajuus|adieu|salut|doei\s+doei|"
+    # a visitor's own goodbye ("Nein danke, tschüss"): a goodbye, not another language
+    r"tsch[uü]ss?|auf\s+wiedersehen|au\s+revoir|adi[oó]s|arrivederci|do\s+widzenia|"
+    r"ho[sş][cç]a\s*kal|g[uü]le\s+g[uü]le|nein(?:\s+danke)?|danke(?:\s+sch[oö]n)?|merci)(?![\w-])",
     re.IGNORECASE)
 
 

@@ -894,7 +894,25 @@ class _Reading:
             if not span & taken:
                 chosen.append(street)
                 taken |= span
-        return sorted(chosen, key=lambda street: street.start)
+        chosen.sort(key=lambda street: street.start)
+        return self._meant(chosen)
+
+    def _meant(self, streets: List[_Street]) -> List[_Street]:
+        """Of several streets, not the one ruled out ("niet Molenweg! Het is de Stationsweg")
+        and, after "nee wacht", the ones said after it (round 76)."""
+        kept = [street for street in streets if not self._ruled_out(street.start)]
+        streets = kept or streets
+        marks = [index for index in range(self.size) if self.lowers[index] in _STREET_CORRECTION]
+        if marks and len(streets) > 1:
+            streets = [street for street in streets if street.start > marks[-1]] or streets
+        return streets
+
+    def _ruled_out(self, start: int) -> bool:
+        """"niet (de) Molenweg", "not Kerkstraat": a street named as the wrong one."""
+        index = start - 1
+        while index >= 0 and self._lower(index) in {"de", "het", "op", "in", "aan", "the"}:
+            index -= 1
+        return self._lower(index) in {"niet", "nicht", "not", "geen"}
 
     def _register_streets(self) -> List[_Street]:
         """Register streets, best first: exact spellings, then close ones, longer first."""
@@ -910,13 +928,21 @@ class _Reading:
                     found.append((False, match.score, end - start,
                                   _Street(start, end, match.name, True)))
                 elif match and (self._number_after(end) or self._number_after(end + 1)
-                                or self._number_told_after(end)):
+                                or self._number_told_after(end)
+                                or match.slip and self._named_after_a_preposition(start)):
                     # 'Beukelan 8': a name with a number, close to a register street
                     own = title_case(self._span_text(start, end))
                     found.append((False, match.score, end - start,
                                   _Street(start, end, own, False, match.name)))
         found.sort(key=lambda item: (not item[0], -item[1], -item[2]))
         return [item[3] for item in found]
+
+    def _named_after_a_preposition(self, start: int) -> bool:
+        """"Op de Molenwg ligt een tak": a capitalised name where a street goes (round 76)."""
+        before = self._lower(start - 1)
+        before = self._lower(start - 2) if before in {"de", "het"} else before
+        return (self._capitalised(start) and not self._sentence_start(start)
+                and before in {"op", "in", "aan", "langs", "bij"})
 
     def _number_told_after(self, end: int) -> bool:
         """'Molenwg, ter hoogte van nummer 23': a house number a few set words further on."""
@@ -1602,6 +1628,7 @@ _DISTANCE = frozenset({"ongeveer", "zo'n", "zon", "circa", "ca", "een", "paar", 
                        "km", "honderd", "tientallen", "stuk", "100", "about", "meters"})
 # Words with which residents correct themselves mid-message ("oh nee wacht, het is 14").
 _SELF_CORRECTION = frozenset({"wacht", "bedoel", "bedoelde", "correctie", "oeps", "sorry"})
+_STREET_CORRECTION = frozenset({"wacht", "bedoel", "bedoelde", "correctie"})
 _WHOLE_FILLER = frozenset({"lengte", "stuk", "van", "de", "het", "'t"})
 _BARE_NUMBER_FILLER = frozenset({"het", "is", "was", "ja", "denk", "ik", "dus", "ongeveer",
                                  "nummer", "nr", "nr.", "huisnummer", "bij", "hoor", "oh",

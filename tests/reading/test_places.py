@@ -754,3 +754,20 @@ def test_a_misspelt_street_with_its_number_a_few_words_on_gets_a_suggestion():
 ])
 def test_no_then_another_number_corrects_the_number_just_said_back(text, current, number):
     assert corrected_number(text, current) == number
+
+
+@pytest.mark.parametrize("text, street", [
+    ("Entschuldigung, ik bedoel de Molenweg. Hmm nee wacht, ik kijk op het bordje: het is de "
+     "Stationsweg, bij de bushalte vlak na de molen.", "Stationsweg"),
+    ("Nein, niet Molenweg! Het is de STATIONSWEG, bij de bushalte.", "Stationsweg"),
+    ("het is niet de kerkstraat maar de kerkweg 5", "Kerkweg"),
+])
+def test_the_street_meant_after_a_correction_in_the_same_message(text, street):
+    """Round 76: a German tourist's "niet Molenweg! Het is de STATIONSWEG" moved the report
+    to the Molenweg."""
+    assert read_place(text).streets == (street,)
+
+
+def test_a_misspelt_street_after_op_de_gets_a_suggestion_without_a_number():
+    place = read_place("Op de Molenwg ligt een grote boomtak half op de weg, bij de bushalte.")
+    assert place.suggestion == "Molenweg"
