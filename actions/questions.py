@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from typing import Any, Dict, List, Mapping, Optional, Text
 
@@ -13,7 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.contact import pass_on_instead
 from actions.emergency import forget_unanswered_question, hazard_acks
-from actions.knowledge import answer_from_knowledge, find_answer
+from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answer
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
                                   reset_report_slots)
@@ -35,11 +36,37 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        response = f"utter_answer_{reading_of(tracker).question}"
+        topic = reading_of(tracker).question
+        if topic in POINTER_TOPICS and await _the_article_itself(dispatcher, tracker):
+            return forget_unanswered_question(tracker)
+        response = f"utter_answer_{topic}"
         if response not in domain.get("responses", {}):
             response = "utter_out_of_scope"
         utter(dispatcher, response)
         return forget_unanswered_question(tracker)
+
+
+# Topics whose own answer only points to the website ("Op … leest u hoe u dat regelt"): a
+# question that asks more ("hoe ver van tevoren melden? kan het buiten in het park?") gets
+# the department's article when the knowledge base is sure of one (round 76).
+POINTER_TOPICS = ("wedding", "permit_question", "subsidies", "taxes", "fines", "benefits")
+
+
+async def _the_article_itself(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    if tracker.get_slot("language") == "en":
+        return False
+    try:
+        decision = await asyncio.to_thread(find_answer, tracker, "municipal_question", False,
+                                           text=tracker.latest_message.get("text") or "")
+    except Exception:  # the knowledge base is down: the topic's own answer
+        logger.exception("Knowledge base lookup failed")
+        return False
+    if decision.kind == CHOICE and len(decision.articles) == 1:
+        # one article offered for a topic the reader is sure of: that article answers
+        decision = dataclasses.replace(decision, kind=ANSWERED)
+    if decision.kind != ANSWERED:
+        return False
+    return answer_from_knowledge(dispatcher, tracker, decision) == ANSWERED
 
 
 def hazard_heard(tracker: Tracker, slots: Mapping[Text, Any]) -> List[EventType]:

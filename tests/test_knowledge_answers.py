@@ -698,3 +698,22 @@ def test_a_death_is_not_offered_beside_a_birth(kb_url):
     assert [a.id for a in kept.articles] == ["geboorteaangifte"]
     told = without_loss_unasked(index_decision, "mijn vader is overleden")
     assert len(told.articles) == 2
+
+
+def test_a_wedding_question_that_asks_more_gets_the_article_not_the_pointer(kb_url, monkeypatch):
+    """Round 76: "hoe ver van tevoren melden? kan het buiten in het park?" got "Op … leest u
+    hoe u dat regelt" three times; the article says it (2 weeks ahead, an own location)."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import questions
+
+    monkeypatch.setattr(questions, "find_answer", lambda tracker, intent, choice, text: find_answer(
+        tracker, intent, choice, kb_url, text=text))
+    text = ("Mijn vriend en ik willen trouwen op 12 september. Hoe ver van tevoren moeten we dat "
+            "melden? en kan het ook buiten, in het park?")
+    tracker = make_tracker("report_public_space_other", text,
+                           entities=read_message(text).to_entities(text))
+    dispatcher = CollectingDispatcher()
+    asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, {"responses": {}}))
+    said = str(dispatcher.messages)
+    assert "2 weken" in said and "eigen plek" in said, said
