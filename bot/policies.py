@@ -751,9 +751,10 @@ def _only_questions(text: str) -> bool:
 
 
 def _calendar_asked(reading: Reading, text: str) -> bool:
-    """"PAPIER ophaaldag kerkweg 22": the collection day asked without a question mark, with
-    nothing said to be wrong (round 75)."""
-    return reading.question == "waste_calendar" and not tells_something_wrong(text)
+    """"PAPIER ophaaldag kerkweg 22", "I lost my waste card": the collection day or a new pass
+    asked without a question mark, with nothing said to be wrong (rounds 75 and 76)."""
+    return (reading.question in ("waste_calendar", "waste_pass")
+            and not tells_something_wrong(text))
 
 
 def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading) -> bool:

@@ -1851,3 +1851,10 @@ def test_a_visitors_goodbye_in_their_own_language_is_no_other_language():
     other = said(moin, "nlu_fallback", 0.4)
     other.parse_data["entities"] = read_message(moin).to_entities(moin)
     assert reading_route(tracker(START + [other])) == "action_other_language"
+
+
+def test_a_lost_waste_card_told_in_english_is_answered_not_filed():
+    """Round 76: "I lost my waste card …" started a waste report at the resident's address."""
+    text = "Hello, I lost my waste card for the underground container. I live Julianastraat 3B"
+    events = START + [said(text, "report_waste_collection")]
+    assert reading_route(tracker(events), {"utter_answer_waste_pass"}) == "action_answer_question"

@@ -109,13 +109,16 @@ _COLLECTING = re.compile(
     r"collection|emptied|picked up|pick up|pickup)\b")
 _PASS = re.compile(
     r"(?:(?:afval|milieu|container|milieustraat) ?pas(?:je|sen|s)?\b|brengpas|afval ?kaart|"
-    r"milieukaart|toegangspas|afvalsleutel|containersleutel)")
+    r"milieukaart|toegangspas|afvalsleutel|containersleutel|"
+    # English: "I lost my waste card", "my bin pass does not work" (round 76)
+    r"\b(?:waste|garbage|trash|rubbish|bin|container|recycling) (?:access )?(?:card|pass|key)s?\b)")
 _LOOSE_PASS = re.compile(
     r"\bpasje\b|\b(?:mijn|mn|de|een|nieuwe?|onze|die|deze|het|uw) "
     r"(?:pas|passen|kaart|kaartje|sleutel)\b")
 _NEW_PASS = re.compile(
     r"\b(?:kwijt\w*|verloren|verlopen|gestolen|nieuwe?|aanvragen|aanvraag|vervangen|"
-    r"extra|tweede|opzeggen|kopen|krijgen|krijg|kost|kosten|halen|ophalen|aanmelden)\b")
+    r"extra|tweede|opzeggen|kopen|krijgen|krijg|kost|kosten|halen|ophalen|aanmelden|"
+    r"lost|new|stolen|replace\w*|another)\b")
 _NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)"
                             r"|\bvervang\w*|\bomruil\w*")
 _BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?afval)")

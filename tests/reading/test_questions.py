@@ -29,6 +29,7 @@ WASTE_CALENDAR = [
 
 WASTE_PASS = [
     "afvalpas kwijt",
+    "I lost my waste card for the underground container, how do I get a new one?",
     "hoe krijg ik een nieuwe milieupas",
     "mijn afvalpas is gestolen",
     "AFVALPAS VERLOREN wat nu",
