@@ -388,6 +388,16 @@ _OWN_ADDRESS = re.compile(r"\b(?:mijn (?:adres|woonadres|huisadres)|ik woon|my a
                           re.IGNORECASE)
 
 
+def _names_another_problems_place(tracker: Tracker) -> bool:
+    """The message names the own street of another problem the bot split off: it tells
+    where that one is, not a new place for this one (round 76: "Rozenlaan 7" became
+    "Rozenlaan 22")."""
+    text = _text(tracker).lower()
+    return any(street.lower() in text
+               for problem in tracker.get_slot("report_more_problems") or []
+               for street in (problem.get("place") or {}).get("streets") or [])
+
+
 def _without_a_place_asked_about(reading: Reading, text: Text) -> Reading:
     """"Wat is die straat bij die postcode, is dat de Kerkstraat?": a question about a
     street, no correction of the report's place (round 76)."""
@@ -821,6 +831,8 @@ class ValidateReportForm(FormValidationAction):
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         place = reading.location
         current = tracker.get_slot("report_place")
+        if _names_another_problems_place(tracker):
+            return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
         if (place is not None and place.kind == "description" and reading.category
                 and current and _ANY_STREET_SPOT.fullmatch(place.text.strip())):
             place = None  # "dode kat op straat, graag chip controleren": the problem again

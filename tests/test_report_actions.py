@@ -2244,3 +2244,20 @@ def test_a_question_about_a_street_is_no_correction_of_the_place(dispatcher, dom
         "report_place": place.as_dict(), "report_location": place.label})
     assert "Kerkstraat" in ValidateReportForm().validate_report_updates(
         corrected, dispatcher, tracker, domain)["report_location"]
+
+
+def test_the_place_of_the_other_problem_does_not_move_this_one(dispatcher, domain):
+    """Round 76: "de lantaarn … is in de Vondelstraat bij nummer 22" moved the container's
+    report from Rozenlaan 7 to an invented Rozenlaan 22."""
+    home = read_message("Rozenlaan 7").location
+    lamp = read_message("voor Vondelstraat 22").location
+    text = ("Dank u. Maar de lantaarn staat niet bij mij op de Rozenlaan hoor, die is in de "
+            "Vondelstraat bij nummer 22. Worden dit nu wel twee aparte meldingen?")
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_place": home.as_dict(), "report_location": home.label,
+        "report_description": "Onze groene container is niet geleegd",
+        "report_category": "report_waste_collection",
+        "report_more_problems": [{"category": "report_street_lighting", "place": lamp.as_dict(),
+                                  "text": "De straatlantaarn voor Vondelstraat 22 knippert"}]})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert slots.get("report_location", home.label) == "Rozenlaan 7"

@@ -414,6 +414,10 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"^{_EVEN}\s+(?:een\s+)?(?:melding(?:\s+(?:doen|maken))?|melden|doorgeven|laten\s+weten|"
     r"zeggen|mededelen|vermelden)\s*(?:dat\b|[:,.-])?",
     r"^(?:melding|klacht|probleem|onderwerp)\s*[:-]",
+    # "Rozenlaan 7. Twee dingen: …" (what is left of "ik ben …, Rozenlaan 7"): the address
+    # alone opens nothing; the place is stored apart (round 76)
+    r"^[a-z][\w'-]*(?:straat|weg|laan|plein|dreef|singel|kade|gracht|hof|pad|dijk|steeg)\s+"
+    r"\d{1,4}\s?[a-z]?\s*[.:;]",
     r"^(?:i\s+)?(?:would\s+like|want|wanted|'d\s+like|wish)\s+to\s+(?:report|let\s+you\s+know|"
     r"mention|tell\s+you)\s*(?:that\b|:)?",
 ))
