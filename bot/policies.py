@@ -291,7 +291,11 @@ _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen
                        r"\b(?:is|are|seems) (?:ok|okay|fine|alright)\b"
                        r"|\b(?:niet|geen|not|no) (?:meer )?(?:in )?(?:gevaar|danger)\b"
                        r"|\bgeen (?:nood|noodgeval)\b|\bno emergency\b"
-                       r"|\bniet (?:dat )?(?:het |dit )?een noodgeval\b",
+                       r"|\bniet (?:dat )?(?:het |dit )?een noodgeval\b"
+                       # "ik ben er nu niet hoor", "er is niemand in dat huis" (round 77)
+                       r"|\bik ben (?:er|daar) (?:nu |helemaal )?niet\b"
+                       r"|\bik ben (?:nu )?(?:helemaal )?niet (?:in|bij) (?:dat|het|die|de)\b"
+                       r"|\bniemand (?:is |zit )?(?:in|binnen)\b",
                        re.IGNORECASE)
 # After the handover: "ik wil geen collega, ik wil gewoon weten …" is no message for one.
 _NO_COLLEAGUE = re.compile(r"\b(?:geen|niet met een|hoef geen|hoeft geen) (?:\w+ )?"
@@ -692,6 +696,26 @@ def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: st
 _STAYS_WITH_THE_EMERGENCY = ("money_worries", "care_at_home", "animal_in_need")
 
 
+def _asked_on_after_the_advice(tracker: DialogueStateTracker, reading: Reading,
+                               intent: Optional[str]) -> bool:
+    """The safety advice was given twice in a row and the resident asks for a product again,
+    with no danger or alarm word: the advice stands, their question is answered now."""
+    return (intent in PRODUCT_INTENTS and not (reading.danger or reading.alarm)
+            and _emergency_answers_in_a_row(tracker) >= 2)
+
+
+def _emergency_answers_in_a_row(tracker: DialogueStateTracker) -> int:
+    count = 0
+    for event in reversed(tracker.events):
+        if type(event).__name__ != "ActionExecuted" or event.action_name in (
+                "action_listen", OFFER_REPORT_ACTION):
+            continue
+        if event.action_name != EMERGENCY_ACTION:
+            break
+        count += 1
+    return count
+
+
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
                        active_loop: Optional[str], offered: bool, danger_told: bool) -> bool:
     """Right after the 112 answer, the resident is still in the emergency: whatever they say
@@ -798,8 +822,10 @@ def reading_route(tracker: DialogueStateTracker,
         if reading.urgent and a_new_danger(reading.danger_reason, _first_danger(tracker),
                                            message.text or ""):
             return EMERGENCY_ACTION  # "brandweer is er. en een vent met een mes": a new danger
-        if _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name, offered,
-                              _first_danger(tracker) is not None):
+        if _asked_on_after_the_advice(tracker, reading, intent.get("name")):
+            pass  # "verhuizing doorgeven", a third time: the product's answer now (round 77)
+        elif _emergency_goes_on(reading, intent, message.text, tracker.active_loop_name,
+                                offered, _first_danger(tracker) is not None):
             return EMERGENCY_ACTION  # "wat moet ik nu doen?": 112 again, and why
         if (tracker.active_loop_name is None and OFFER_REPORT_ACTION in last_turn
                 and reading.answer is True and intent.get("name") not in OFFER_ANSWER_INTENTS

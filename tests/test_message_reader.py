@@ -155,6 +155,8 @@ def test_the_reading_is_stored_as_entities():
     ("ik wil een klacht indienen", "complaint", "complaint"),
     # round 76: a number corrected, and a yes beside "no colleague"
     ("wacht het is 33 niet 3. en nee hoeft niet", "complaint", "inform"),
+    ("oh wacht ik zie het verkeerd, het is nummer 38, voor het huis met de blauwe deur. en nee "
+     "hoeft niet", "complaint", "inform"),
     ("het is 33 niet 3, belachelijk dat dit zo lang duurt", "complaint", "complaint"),
     ("Ik wil geen collega, ik wil alleen dat u het verstuurt. Ja, verstuur maar.", "ask_human",
      "affirm"),

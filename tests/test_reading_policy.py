@@ -1858,3 +1858,22 @@ def test_a_lost_waste_card_told_in_english_is_answered_not_filed():
     text = "Hello, I lost my waste card for the underground container. I live Julianastraat 3B"
     events = START + [said(text, "report_waste_collection")]
     assert reading_route(tracker(events), {"utter_answer_waste_pass"}) == "action_answer_question"
+
+
+def test_after_the_gas_answer_a_resident_far_from_the_smell_gets_the_move_answered():
+    """Round 77: the gas smell was in the house the resident moves to; "ik ben er nu niet
+    hoor … ik bel straks dat nummer. maar hoe doe ik de verhuizing?" and "verhuizing
+    doorgeven" got 112 four times."""
+    told = "hoe geef ik mijn verhuizing door? in het nieuwe huis ruikt het best sterk naar gas"
+    gas = START + [said(told, "moving_address_change"), ActionExecuted("action_emergency"),
+                   ActionExecuted("action_listen")]
+    text = ("ik ben er nu niet hoor, ik zit thuis op de molenweg. ik bel straks dat nummer. maar "
+            "hoe doe ik de verhuizing doorgeven?")
+    assert reading_route(tracker(gas + [said(text, "moving_address_change")])) != \
+        "action_emergency"
+    twice = gas + [said("wat moet ik doen?", "nlu_fallback"), ActionExecuted("action_emergency"),
+                   ActionExecuted("action_listen")]
+    assert reading_route(tracker(twice + [said("verhuizing doorgeven",
+                                                "moving_address_change")])) != "action_emergency"
+    assert reading_route(tracker(gas + [said("wat moet ik doen?", "nlu_fallback")])) == \
+        "action_emergency"

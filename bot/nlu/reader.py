@@ -108,7 +108,9 @@ _DISPLEASED = re.compile(r"\b(?:niet|nooit|nog steeds|alweer|weer (?:eens|niet|n
                          r"teleurgesteld|zat|kwaad|woedend)\b|!!", re.IGNORECASE)
 # "laat maar, verstuur maar zo": send it as it is, whatever else the words say.
 # "wacht het is 33 niet 3": a house number corrected, whatever the classifier heard (round 76)
-_NOT_THAT_NUMBER = re.compile(r"\bniet\s+(?:op\s+|bij\s+)?(?:nummer\s+|nr\.?\s*)?\d+\w?\b",
+_NOT_THAT_NUMBER = re.compile(r"\bniet\s+(?:op\s+|bij\s+)?(?:nummer\s+|nr\.?\s*)?\d+\w?\b"
+                              r"|\b(?:het\s+is|is\s+het|'t\s+is)\s+(?:nummer|nr\.?|huisnummer)\s*"
+                              r"\d+\w?\b|\bik\s+(?:zie|zag|las)\s+het\s+verkeerd\b",
                               re.IGNORECASE)
 _SEND_IT = re.compile(r"\b(?:verstuur\w*|versturen|verzend\w*|stuur (?:\w+ )?(?:maar|door|op|in)\b|"
                       r"doorsturen|opsturen|insturen|indienen|send it)\b", re.IGNORECASE)

@@ -243,7 +243,8 @@ def help_called(text: str) -> bool:
 _WILL_CALL = re.compile(
     r"\b(?:ik|we|wij)\s+(?:ga|gaan|zal|zullen)\s+(?:\w+\s+){0,6}?(?:bellen|belle)\b"
     r"|\b(?:zal|ga|gaan|zullen)\s+(?:ik|we|wij)\s+doen\b|\bdat\s+doe\s+ik\b"
-    r"|\bik\s+bel\s+(?:\w+\s+){0,4}?(?:nu|zo|wel|direct|meteen|even|dan)\b"
+    r"|\bik\s+bel\s+(?:\w+\s+){0,4}?(?:nu|zo|wel|direct|meteen|even|dan|straks|zometeen|"
+    r"morgen|vanavond|later)\b"
     r"|\b(?:de\s+)?(?:politie|ambulance|brandweer)\s+(?:komt|kwam|is\s+onderweg)\b"
     r"|\b(?:i'?ll|i\s+will|i'?m\s+going\s+to|we'?ll)\s+call\b", re.IGNORECASE)
 
