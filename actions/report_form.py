@@ -39,7 +39,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
-from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out,
+from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
@@ -356,6 +356,10 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     if (not asked or not answered or not question or reading.report_question
             or tracker.get_slot("language") == "en"):
         return []
+    if (tracker.get_slot("report_priority") == HIGH_PRIORITY
+            and asks_about_acting(question)):  # "moet ik er iets overheen leggen?" (round 77)
+        told = ack("utter_ack_hazard_meanwhile")
+        return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
     asks = [the_question(question)]
     if _POINTS_AT_IT.search(question):  # "moet ik hem laten staan?": the report's subject
         asks.append(f"{asks[0]} {tracker.get_slot('report_description') or ''}")

@@ -2261,3 +2261,17 @@ def test_the_place_of_the_other_problem_does_not_move_this_one(dispatcher, domai
                                   "text": "De straatlantaarn voor Vondelstraat 22 knippert"}]})
     slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert slots.get("report_location", home.label) == "Rozenlaan 7"
+
+
+def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, domain):
+    """Round 77: "Moet ik er zelf iets overheen leggen of bij blijven staan tot er iemand
+    komt?" beside an open drain at a school got the answer about leaving a bin out."""
+    from actions.report_form import _question_beside
+
+    text = ("Ja prima. Moet ik er zelf iets overheen leggen of bij blijven staan tot er iemand "
+            "komt? 06-12345678 is mijn nummer")
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm", slots={
+        "report_priority": "high", "report_description": "Open put voor de school",
+        "report_location": "Schoolstraat"})
+    events = run(_question_beside(tracker, []))
+    assert [item["key"] for item in events[-1]["value"]] == ["utter_ack_hazard_meanwhile"]
