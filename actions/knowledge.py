@@ -7,6 +7,7 @@ u …?"), or nothing: then the caller gives the honest answer with link and phon
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import re
@@ -23,12 +24,13 @@ from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.text import ABROAD, LINK, normalise, with_abroad
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
-from bot.knowledge.aspects import (OTHERS, article_detail, asks_the_ordinary, asks_the_price,
+from bot.knowledge.aspects import (OTHERS, answered_in, article_detail, asks_the_ordinary,
+                                   asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    sentences_naming,
                                    shares_a_word, single_aspect, subject_words,
                                    together)
-from bot.reading.questions import is_question, question_parts, read_question
+from bot.reading.questions import is_question, question_parts, read_question, the_question
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -656,3 +658,36 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
                      "utter_kb_choose" if len(decision.articles) > 1 else "utter_kb_choose_one")
         return CHOICE
     return None
+
+
+_POINTS_AT_IT = re.compile(r"\b(?:hem|hij|ie|het|die|dat|deze|dit|ze)\b", re.IGNORECASE)
+
+
+async def side_answer(tracker: Tracker, question: Text, about: Text = ""
+                      ) -> Optional[Tuple[Text, Text]]:
+    """(detail, link) from the knowledge base for a question asked beside a report ("Trouwens,
+    hoe kan ik zelf grofvuil laten ophalen?"), or None (Dutch only: the articles are Dutch).
+    `about`: the report's words, for a question that points at it ("moet ik hem laten
+    staan?")."""
+    if tracker.get_slot("language") == "en":
+        return None
+    asks = [the_question(question)]
+    if about and _POINTS_AT_IT.search(question):
+        asks.append(f"{asks[0]} {about}")
+    try:
+        for text in asks:
+            decision = await asyncio.to_thread(find_answer, tracker, "municipal_question",
+                                               False, text=text)
+            if decision.kind == ANSWERED:
+                break
+    except Exception:  # the knowledge base is down: the report goes on without it
+        logger.exception("Knowledge base lookup failed")
+        return None
+    if decision.kind != ANSWERED:
+        return None
+    article = decision.articles[0]
+    # the sentences that answer it ("Laat de container aan de straat staan …"), else the
+    # short answer without its link (the detail's own words give the link)
+    detail = answered_in(article, text) or (article.answer_sms or article.answer).replace(
+        article.link, "").strip()
+    return detail, article.link

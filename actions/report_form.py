@@ -20,8 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.contact import callback_number, callback_time, register_left_message
-from actions.knowledge import ANSWERED, find_answer
-from bot.knowledge.aspects import answered_in
+from actions.knowledge import side_answer
 from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
 from actions.base import utter
@@ -49,7 +48,7 @@ from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise, read_place,
                                 without_chat_noise)
 from bot.reading.streets import strip_accents
-from bot.reading.questions import is_question, question_beside_an_answer, the_question
+from bot.reading.questions import is_question, question_beside_an_answer
 from bot.text import sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
@@ -342,9 +341,6 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
 
 
-_POINTS_AT_IT = re.compile(r"\b(?:hem|hij|ie|het|die|dat|deze|dit|ze)\b", re.IGNORECASE)
-
-
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
     of its own beside it gets the knowledge base's answer in the same reply (Dutch only:
@@ -360,26 +356,10 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
             and asks_about_acting(question)):  # "moet ik er iets overheen leggen?" (round 77)
         told = ack("utter_ack_hazard_meanwhile")
         return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
-    asks = [the_question(question)]
-    if _POINTS_AT_IT.search(question):  # "moet ik hem laten staan?": the report's subject
-        asks.append(f"{asks[0]} {tracker.get_slot('report_description') or ''}")
-    try:
-        for text in asks:
-            decision = await asyncio.to_thread(find_answer, tracker, "municipal_question",
-                                               False, text=text)
-            if decision.kind == ANSWERED:
-                break
-    except Exception:  # the knowledge base is down: the answer to the form still counts
-        logger.exception("Knowledge base lookup failed")
+    answer = await side_answer(tracker, question, tracker.get_slot("report_description") or "")
+    if answer is None:
         return []
-    if decision.kind != ANSWERED:
-        return []
-    article = decision.articles[0]
-    # the sentences that answer it ("Laat de container aan de straat staan …"), else the
-    # short answer without its link (the detail's own words give the link)
-    detail = answered_in(article, text) or (article.answer_sms or article.answer).replace(
-        article.link, "").strip()
-    told = ack("utter_kb_detail", detail=detail, link=article.link)
+    told = ack("utter_kb_detail", detail=answer[0], link=answer[1])
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 
 

@@ -23,6 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.emergency import answered_before, hazard_acks
+from actions.knowledge import side_answer
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
                                   REPORT_SLOTS, is_misspelt_street, is_unknown_street,
@@ -39,7 +40,7 @@ from bot.profile import profile
 from bot.reading.answers import preferred_contact
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
-from bot.reading.questions import tells_something_wrong
+from bot.reading.questions import question_beside_an_answer, tells_something_wrong
 from bot.reading.report_questions import says_reported_before
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -388,6 +389,12 @@ class ActionStartReport(Action):
         reading, text = _source(tracker)
         found = start_slots(tracker, reading, text, domain)
         found.update(shared_slots(tracker))
+        question = question_beside_an_answer(text)
+        if question and not reading.report_question and found.get("report_ack"):
+            answer = await side_answer(tracker, question)  # "Trouwens, hoe laat ik …?"
+            if answer:
+                found["report_ack"] = found["report_ack"] + [
+                    ack("utter_kb_detail", detail=answer[0], link=answer[1])]
         return (reset_report_slots() + [SlotSet("emergency_report", None)]
                 + [SlotSet(slot, value) for slot, value in found.items()])
 

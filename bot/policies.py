@@ -766,6 +766,13 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
 
 
+def _tells_a_problem_then_asks(text: str) -> bool:
+    """A first sentence that tells something wrong, then a question of its own."""
+    parts = [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+    return (len(parts) >= 2 and not parts[0].endswith("?") and text.rstrip().endswith("?")
+            and (says_dumped(parts[0]) or tells_something_wrong(parts[0])))
+
+
 def _only_questions(text: str) -> bool:
     """"it costs money? and how long it take, my bag is full. can i put bag next to container
     meanwhile?": it opens and ends with a question (round 75), after the product's answer."""
@@ -1122,6 +1129,12 @@ def reading_route(tracker: DialogueStateTracker,
             and not money_trouble(message.text or "") and tracker.active_loop_name is None
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION  # "kan ik hulp krijgen in huis?" heard as money worries
+    if (tracker.active_loop_name is None and reading.location is not None and not reading.danger
+            and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS + (BULKY_INTENT,)
+            and _tells_a_problem_then_asks(message.text or "")):
+        # "Iemand heeft een bank gedumpt op de hoek … Trouwens, hoe laat ik zelf grofvuil
+        # ophalen?": the report, with the question answered beside it (round 77)
+        return START_REPORT_ACTION
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and f"utter_answer_{reading.question}" in (answers or ())
             and not (reading.category and not is_question(message.text or "")

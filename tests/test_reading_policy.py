@@ -1877,3 +1877,20 @@ def test_after_the_gas_answer_a_resident_far_from_the_smell_gets_the_move_answer
                                                 "moving_address_change")])) != "action_emergency"
     assert reading_route(tracker(gas + [said("wat moet ik doen?", "nlu_fallback")])) == \
         "action_emergency"
+
+
+def test_a_problem_told_then_a_question_beside_it_starts_the_report():
+    """Round 77: the dumped sofa was dropped; only "Trouwens, hoe kan ik zelf grofvuil laten
+    ophalen?" was answered."""
+    text = ("Iemand heeft een oude bank en een matras gedumpt op de hoek Hoofdstraat / "
+            "Beukenlaan, naast de glasbak. Trouwens, hoe kan ik zelf eigenlijk grofvuil laten "
+            "ophalen?")
+    message = said(text, "bulky_waste_pickup")
+    message.parse_data["entities"] = read_message(text).to_entities(text)
+    assert reading_route(tracker(START + [message]), {"utter_answer_bulky_waste_pickup"}) == \
+        "action_start_report"
+    question = "hoe kan ik zelf grofvuil laten ophalen? ik woon op de Hoofdstraat 4"
+    asked = said(question, "bulky_waste_pickup")
+    asked.parse_data["entities"] = read_message(question).to_entities(question)
+    assert reading_route(tracker(START + [asked]), {"utter_answer_bulky_waste_pickup"}) != \
+        "action_start_report"
