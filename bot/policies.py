@@ -769,7 +769,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
 def _tells_a_problem_then_asks(text: str) -> bool:
     """A first sentence that tells something wrong, then a question of its own."""
     parts = [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
-    return (len(parts) >= 2 and not parts[0].endswith("?") and text.rstrip().endswith("?")
+    return (len(parts) >= 2 and not parts[0].endswith("?")
+            and any(part.endswith("?") for part in parts[1:])
             and (says_dumped(parts[0]) or tells_something_wrong(parts[0])))
 
 

@@ -1884,7 +1884,7 @@ def test_a_problem_told_then_a_question_beside_it_starts_the_report():
     ophalen?" was answered."""
     text = ("Iemand heeft een oude bank en een matras gedumpt op de hoek Hoofdstraat / "
             "Beukenlaan, naast de glasbak. Trouwens, hoe kan ik zelf eigenlijk grofvuil laten "
-            "ophalen?")
+            "ophalen? Ik heb nog een kast staan.")
     message = said(text, "bulky_waste_pickup")
     message.parse_data["entities"] = read_message(text).to_entities(text)
     assert reading_route(tracker(START + [message]), {"utter_answer_bulky_waste_pickup"}) == \
