@@ -184,6 +184,9 @@ NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
 WRONG_CHAT_ACTION = "utter_wrong_chat"
 CONTACT_HUMAN_ACTION = "action_contact_human"
+# The complaint answer ends with "Wilt u nu eerst met een medewerker praten?"
+COMPLAINT_OFFER = "utter_answer_complaint"
+_YES_FIRST = re.compile(r"^\W*(?:ja+|jawel|jazeker|yes|graag|zeker)\b", re.IGNORECASE)
 # Offered after filing a report the resident made before (actions.reports).
 COLLEAGUE_OFFER = "utter_report_offer_colleague"
 STATUS_COLLEAGUE_OFFER = "utter_status_offer_colleague"
@@ -1130,6 +1133,9 @@ def reading_route(tracker: DialogueStateTracker,
             and not money_trouble(message.text or "") and tracker.active_loop_name is None
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION  # "kan ik hulp krijgen in huis?" heard as money worries
+    if (tracker.active_loop_name is None and _last_response(tracker) == COMPLAINT_OFFER
+            and _YES_FIRST.match(message.text or "") and reading.answer is not False):
+        return CONTACT_HUMAN_ACTION  # "JA. EN NIET WEER ZO N FORMULIER" (round 77)
     if (tracker.active_loop_name is None and reading.location is not None and not reading.danger
             and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS + (BULKY_INTENT,)
             and _tells_a_problem_then_asks(message.text or "")):

@@ -1894,3 +1894,16 @@ def test_a_problem_told_then_a_question_beside_it_starts_the_report():
     asked.parse_data["entities"] = read_message(question).to_entities(question)
     assert reading_route(tracker(START + [asked]), {"utter_answer_bulky_waste_pickup"}) != \
         "action_start_report"
+
+
+def test_yes_to_a_colleague_after_the_complaint_answer_in_any_words():
+    """Round 77: "JA. EN NIET WEER ZO N FORMULIER" got the complaint answer again."""
+    answered = START + [said("ik wil een klacht indienen over de balie", "complaint"),
+                        ActionExecuted("action_answer_topic"),
+                        BotUttered("Wat vervelend …", metadata={
+                            "utter_action": "utter_answer_complaint"}),
+                        ActionExecuted("action_listen")]
+    assert reading_route(tracker(answered + [said("JA. EN NIET WEER ZO N FORMULIER",
+                                                  "complaint")])) == "action_contact_human"
+    assert reading_route(tracker(answered + [said("nee dank u", "deny")])) != \
+        "action_contact_human"
