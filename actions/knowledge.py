@@ -298,19 +298,44 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
     ensure_knowledge(url)
     articles = retrieval.live_index(url).current().articles
     for question, intent, turn in asked:  # the most recent answer first
-        for _, text in turn:
-            for article in articles:
-                answers = (article.answer, article.answer_sms or article.answer,
-                           article.answer_en or article.answer)
-                if (any(" ".join(a.split()) in text for a in answers)
-                        or detail_opening(article) in text):
-                    return article, question, intent
+        found = _articles_in(turn, articles)
+        if found:
+            return found[0], question, intent
         for response, text in turn:  # a product answer of the domain (bulky waste, debts)
             if response.startswith(DOMAIN_ANSWER):
                 topic = response[len(DOMAIN_ANSWER):]
                 own = next((a for a in articles if a.intent == topic), None)
                 return own or _as_article(topic, text), question, intent
     return None, asked[0][0], asked[0][1]
+
+
+def _articles_in(turn: List[Tuple[Text, Text]], articles: Sequence[Article]) -> List[Article]:
+    """The articles the bot's messages of one turn gave, the last one first."""
+    found = []
+    for _, text in turn:
+        for article in articles:
+            answers = (article.answer, article.answer_sms or article.answer,
+                       article.answer_en or article.answer)
+            if article not in found and (any(" ".join(a.split()) in text for a in answers)
+                                         or detail_opening(article) in text):
+                found.append(article)
+    return found
+
+
+def earlier_in_the_turn(tracker: Tracker, article: Article, url: str = DATABASE_URL
+                        ) -> List[Article]:
+    """The other articles given in the same answer as `article` ("… een paspoort …" before
+    "… maak eerst een afspraak …"): "wat kost het nou?" may be about the first (round 77)."""
+    said: List[Tuple[Text, Text]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and said:
+            break
+        if event.get("event") == "bot":
+            said.append(("", " ".join((event.get("text") or "").split())))
+    ensure_knowledge(url)
+    articles = retrieval.live_index(url).current().articles
+    found = _articles_in(said, articles)
+    return [other for other in found if other.id != article.id] if article in found else []
 
 
 _LOSS = re.compile(r"\b(?:overleden|overleed|gestorven|overlijden|dood ?gegaan|heengegaan|"

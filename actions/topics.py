@@ -18,13 +18,15 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                abroad_article,
                                answer_follow_up, answer_from_knowledge, answered_article,
                                article_for_intent, article_of_page, is_domain_answer,
-                               choice_buttons, context_article, find_answer, other_articles,
+                               choice_buttons, context_article, earlier_in_the_turn,
+                               find_answer, other_articles,
                                other_questions, own_subject, previous_article,
                                named_apart, record_not_helped, related_article,
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import place_slots, with_number
+from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
                                    read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
@@ -259,6 +261,9 @@ class ActionAnswerFollowUp(Action):
             return await _follow_up_in_english(dispatcher, tracker, domain, text)
         try:
             before = await asyncio.to_thread(previous_article, tracker)
+            if before is not None and not _has_details(before, text):
+                others = await asyncio.to_thread(earlier_in_the_turn, tracker, before)
+                before = next((other for other in others if _has_details(other, text)), before)
             named = subject_words(text)  # "wat moet ik meenemen?" names nothing new
             own = await asyncio.to_thread(own_subject, text) if named else None
             related = before and (await asyncio.to_thread(abroad_article, before, text)
@@ -289,6 +294,11 @@ class ActionAnswerFollowUp(Action):
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
             return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []
+
+
+def _has_details(article: Article, text: Text) -> bool:
+    """The article says something about each aspect the question asks (none asked: yes)."""
+    return all(article_detail(article, aspect, text) for aspect in read_aspects(text))
 
 
 async def _follow_up_in_english(dispatcher: CollectingDispatcher, tracker: Tracker,

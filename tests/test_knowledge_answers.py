@@ -188,6 +188,16 @@ def test_a_follow_up_gets_the_cost_of_the_article_answered_before(kb_url, dispat
 
 
 def _follow_up(kb_url, monkeypatch, dispatcher, domain, first: str, follow_up: str):
+    from actions import topics
+
+    _lookups_in(kb_url, monkeypatch)
+    article, tracker = _after_answer(kb_url, first, follow_up)
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    return article, dispatcher.messages
+
+
+def _lookups_in(kb_url, monkeypatch) -> None:
+    """The follow-up action's knowledge-base lookups on the test's database."""
     from actions import knowledge, topics
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
@@ -200,9 +210,8 @@ def _follow_up(kb_url, monkeypatch, dispatcher, domain, first: str, follow_up: s
                         lambda before, text: knowledge.context_article(before, text, kb_url))
     monkeypatch.setattr(topics, "abroad_article",
                         lambda before, text: knowledge.abroad_article(before, text, kb_url))
-    article, tracker = _after_answer(kb_url, first, follow_up)
-    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
-    return article, dispatcher.messages
+    monkeypatch.setattr(topics, "earlier_in_the_turn",
+                        lambda t, article: knowledge.earlier_in_the_turn(t, article, kb_url))
 
 
 @pytest.mark.parametrize("follow_up", ["en voor mijn vrouw en kinderen ook?",
@@ -717,3 +726,29 @@ def test_a_wedding_question_that_asks_more_gets_the_article_not_the_pointer(kb_u
     asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, {"responses": {}}))
     said = str(dispatcher.messages)
     assert "2 weken" in said and "eigen plek" in said, said
+
+
+def test_the_price_asked_after_two_articles_is_the_first_ones(kb_url, dispatcher, domain,
+                                                             monkeypatch):
+    """Round 77: the passport answer and the appointment answer came in one turn; "ok maar
+    wat kost het nou?" got "Dat staat niet in mijn informatie over afspraak maken"."""
+    from rasa_sdk import Tracker
+
+    from actions import topics
+
+    _lookups_in(kb_url, monkeypatch)
+    passport = decide(kb_url, "paspoort aanvragen").articles[0]
+    appointment = decide(kb_url, "hoe maak ik een afspraak op het gemeentehuis").articles[0]
+    assert passport.cost and not appointment.cost
+    first, text = "mijn paspoort verloopt, moet ik een afspraak maken? en wat kost dat", \
+        "ok maar wat kost het nou? dat vroeg ik ook"
+    events = [{"event": "user", "text": first},
+              {"event": "bot", "text": passport.answer.strip()},
+              {"event": "bot", "text": appointment.answer.strip()},
+              {"event": "user", "text": text},
+              {"event": "slot", "name": "language", "value": "nl"}]
+    message = {"intent": {"name": "municipal_question"}, "text": text, "entities": []}
+    tracker = Tracker("s", {}, message, events, False, None, {}, "action_listen")
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_kb_detail"
+    assert dispatcher.messages[0]["detail"] == passport.cost.strip()
