@@ -90,6 +90,8 @@ _SPOT_PHRASE = re.compile(r"\b(?:bij|naast|tegenover|achter|langs|near|next to)\
                           r"(?:de|het|een|die|dat|the)?\s*[\w'-]+", re.IGNORECASE)
 
 
+_POWER = re.compile(r"\b(?:\w*kabels?|\w*draad|\w*draden|stroom\w*|elektri\w*|bedrading)\b",
+                    re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;:!?]|\b(?:punt|komma)\b", re.IGNORECASE)  # spoken ones too
 
 
@@ -352,8 +354,9 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     if (not asked or not answered or not question or reading.report_question
             or tracker.get_slot("language") == "en"):
         return []
-    if (tracker.get_slot("report_priority") == HIGH_PRIORITY
-            and asks_about_acting(question)):  # "moet ik er iets overheen leggen?" (round 77)
+    if (tracker.get_slot("report_priority") == HIGH_PRIORITY and asks_about_acting(question)
+            and not _POWER.search(f"{tracker.get_slot('report_description')} {_text(tracker)}")):
+        # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable
         told = ack("utter_ack_hazard_meanwhile")
         return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
     answer = await side_answer(tracker, question, tracker.get_slot("report_description") or "")

@@ -634,3 +634,21 @@ def test_a_stranger_who_hardly_responds_is_an_emergency(text, urgent):
     """Round 76: a confused old man on a bench who did not respond got a glass report."""
     found = read_danger(text)
     assert (found is not None and found.kind == "emergency") is urgent, found
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("Door de storm is er een tak op de Beukenlaan gevallen. Er hangt ook een kabel mee naar "
+     "beneden, ik denk van de straatverlichting, die ligt nu op de natte stoep. Verder niks aan "
+     "de hand hoor.", True),
+    ("Goed, dan leg ik die kabel even met mijn handschoenen aan de kant en zet er een stoel bij.",
+     True),
+    ("Moet ik met die kabel nog iets doen? Ik wilde hem eigenlijk zelf even aan de kant leggen.",
+     True),
+    ("de tak ligt op de stoep, ik leg hem wel even aan de kant", False),
+    ("ik leg de tuinslang wel even aan de kant", False),
+])
+def test_a_cable_down_or_about_to_be_handled_is_an_emergency(text, urgent):
+    """Round 78: a street-light cable on a wet pavement got no warning, and the resident who
+    said he would move it by hand was told to mark it."""
+    found = read_danger(text)
+    assert (found is not None and found.reason == "live_cable") is urgent, found
