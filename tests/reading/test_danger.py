@@ -432,6 +432,8 @@ def test_a_street_lamp_that_does_not_burn_is_no_alarm():
     "wordt het wel snel opgepakt? het gat is open, er kan iemand in vallen",
     "Er zit een gat in het fietspad langs de molenweg. Wel 30 cm diep, fietsers zien het niet",
     "kuil in de weg bij de school, in het donker zie je hem echt niet",
+    "de schoorsteen van de buren hangt scheef en er vallen al stenen op de stoep, daar lopen "
+    "kinderen naar school",
 ])
 def test_open_holes_and_fallen_signs_are_hazards(text):
     assert read_danger(text).kind == "hazard"
