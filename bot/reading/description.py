@@ -986,6 +986,13 @@ def _finish(text: str) -> str:
     return _capitalise(text) if _HAS_WORD.search(text) else ""
 
 
+# "…, wonend Rozenlaan 19": where the resident lives is theirs, not the problem's (round 78)
+_HOME_ADDRESS = re.compile(
+    r",?\s*\b(?:wonend|woonachtig|woonadres|thuisadres)\s+(?:op\s+|aan\s+|in\s+)?(?:de\s+)?"
+    r"[\w'-]+(?:straat|weg|laan|plein|dreef|singel|kade|gracht|hof|pad|dijk|steeg)\s*\d{1,4}"
+    r"\s?[a-zA-Z]?\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=512)
 def clean_description(text: str) -> str:
     """The description for the field crew: facts only, no personal data; "" when none.
@@ -995,6 +1002,7 @@ def clean_description(text: str) -> str:
     text = _without_chat_noise(_lines_as_sentences(original))
     text = _SIGN_OFF.sub("", text)
     text, _ = scrub(text)
+    text = _HOME_ADDRESS.sub("", text)
     text = _ANONYMITY_WISH.sub("", text)
     text = _strip_openers(text)
     text = _unshouted(text, original)

@@ -466,11 +466,13 @@ def _cleaned(text: str) -> str:
 
 # "Wij wonen op nummer 9, de paal staat bij nummer 12": the home's number is not the place's.
 _HOME_NUMBER = re.compile(
-    r"(\b(?i:(?:wij|we|ik|zij|ze)\s+(?:wonen|woon|woont)\s+(?:zelf\s+)?(?:op|aan|in)\s+"
-    r"(?:(?:de|het)\s+)?)(?:[\w'-]+(?:straat|weg|laan|plein|steeg|gracht|kade|singel|dreef|"
+    r"(\b(?i:(?:(?:wij|we|ik|zij|ze)\s+(?:wonen|woon|woont)\s+(?:zelf\s+)?(?:op|aan|in)|"
+    r"(?:wonend|woonachtig)(?:\s+(?:op|aan|in))?)\s+(?:(?:de|het)\s+)?)(?:[\w'-]+(?:straat|weg|laan|plein|steeg|gracht|kade|singel|dreef|"
     r"hof|pad)\s+)?)(?i:(?:(?:huis)?(?:nummer|nr\.?)\s*)?)"
     r"([1-9][0-9]{0,3}[a-zA-Z]?)\b")
-_OTHER_NUMBER = re.compile(r"\b(?:(?:huis)?nummer|nr\.?|nummers)\s*[1-9]", re.IGNORECASE)
+_OTHER_NUMBER = re.compile(r"\b(?:(?:huis)?nummer|nr\.?|nummers)\s*[1-9]|\w(?:straat|weg|laan|"
+                           r"plein|steeg|gracht|kade|singel|dreef|hof|pad)\s+[1-9]",
+                           re.IGNORECASE)
 
 
 # "De lamp voor mijn huis": then the home is where the problem is.

@@ -217,6 +217,7 @@ def _read_name(text: str, pos: int, lenient: bool) -> Optional[Tuple[int, int]]:
     start = end = None
     name_words = 0
     last_end = pos
+    particle = False
     for token in _TOKEN.finditer(text, pos):
         value, gap = token.group(), text[last_end:token.start()]
         if start is not None and ("\n" in gap or len(gap) > 2):
@@ -225,12 +226,19 @@ def _read_name(text: str, pos: int, lenient: bool) -> Optional[Tuple[int, int]]:
         if _INITIAL.fullmatch(value) and name_words == 0 and value[0].isupper():
             pass
         elif low in _PARTICLES:
-            pass
-        elif _is_name_word(value, lenient) and name_words < 4:
+            particle = True
+            last_end = token.end()
+            start = token.start() if start is None else start
+            continue
+        elif (_is_name_word(value, lenient) or particle and name_words and value[0].isupper()
+              and value.isalpha()) and name_words < 4:
+            # "Pieter de Jong": after a particle, a capitalised word is the surname even when
+            # it is also a word ("jong", "groot", round 78)
             name_words += 1
             end = token.end()
         else:
             break
+        particle = False
         start = token.start() if start is None else start
         last_end = token.end()
     if not name_words or start is None or end is None:

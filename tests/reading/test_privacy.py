@@ -139,3 +139,17 @@ def test_scrubbed_text_keeps_no_trace_of_the_data() -> None:
         assert secret not in scrubbed
     assert scrubbed == "Geachte heer/mevrouw. Het riool is verstopt."
     assert kinds == ["birth_date", "bsn", "iban", "name", "phone"]
+
+
+def test_a_surname_that_is_also_a_word_and_a_home_address_stay_out_of_the_description():
+    """Round 78: "ik ben Pieter de Jong, …, wonend Rozenlaan 19" left "De Jong, wonend
+    Rozenlaan 19" in the description and filed the report at the home, not at number 23."""
+    from bot.reading.description import clean_description
+    from bot.reading.message import read_message
+
+    text = ("Hallo, ik ben Pieter de Jong, geboren 12-03-1979, BSN 123456782, wonend Rozenlaan "
+            "19. Gisteravond ben ik met mijn fiets in een diep gat in de weg gereden voor "
+            "Rozenlaan 23, mijn voorwiel is krom.")
+    cleaned = clean_description(text)
+    assert "Jong" not in cleaned and "19" not in cleaned and "Rozenlaan 23" in cleaned
+    assert read_message(text).place["house_number"] == "23"
