@@ -2275,3 +2275,17 @@ def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, dom
         "report_location": "Schoolstraat"})
     events = run(_question_beside(tracker, []))
     assert [item["key"] for item in events[-1]["value"]] == ["utter_ack_hazard_meanwhile"]
+
+
+def test_add_this_please_at_the_summary_adds_and_keeps_the_description(dispatcher, domain):
+    """Round 78: "Nee, aanpassen. Zet er aub bij dat er racistische teksten tussen staan"
+    replaced the graffiti with the request itself."""
+    text = ("Nee, aanpassen. Zet er aub bij dat er racistische teksten tussen staan, dan haalt "
+            "ge het misschien wat rapper weg.")
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Graffiti op de muur van het buurthuis",
+        "report_location": "Wilhelminastraat", "report_category": "report_public_space_other"})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert slots["report_description"].startswith("Graffiti op de muur van het buurthuis")
+    assert "racistische teksten" in slots["report_description"]
+    assert "Zet er" not in slots["report_description"]

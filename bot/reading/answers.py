@@ -329,7 +329,8 @@ def _answering_sentence(text: str) -> str:
 # --- a remark carried by a yes ---------------------------------------------------------
 _LEAD_IN = re.compile(
     r"^[\s,.;:!-]*(?:(?:hoor|helemaal|wel|zo|prima|graag|uit|alleen|maar|en|ook|nog|even|bijna|"
-    r"echter|dan|but|and|also|please|dank\s*(?:je|u)(?:\s*wel)?|bedankt|thanks)\b[\s,.;:!-]*)*",
+    r"echter|dan|but|and|also|please|dank\s*(?:je|u)(?:\s*wel)?|bedankt|thanks|aanpassen|"
+    r"wijzigen|veranderen|aanvullen|change|edit)\b[\s,.;:!-]*)*",
     re.IGNORECASE,
 )
 # "zet er ook bij dat", "kunt u nog toevoegen dat", "please add that", "aanvulling:".
@@ -338,7 +339,8 @@ _FRAME_WORDS = (
     r"vermelden|schrijf|schrijven|noteer|noteren|kunt|kun|kan|kunnen|wil|wilt|wilde|zou|"
     r"zoudt|u|je|jij|jullie|ge|ik|in|de|het|aan|melding|meld|melden|zeggen|laten|weten|moet|"
     r"dit|add|please|also|mention|note|could|you|can|to|the|report|write|down|i|want|would|"
-    r"like|bijzetten|bijschrijven|erbij zetten|daarbij|tevens|doorgeven|door|geven|opschrijven"
+    r"like|bijzetten|bijschrijven|erbij zetten|daarbij|tevens|doorgeven|door|geven|opschrijven|"
+    r"aub|a\.u\.b|alstublieft|alsjeblieft|svp|pls|ff|effe"
 )
 _FRAME = re.compile(
     rf"^(?:(?:{_FRAME_WORDS})\b[\s,]*){{1,10}}(?:dat|that)\b[\s,:]*"
