@@ -160,6 +160,10 @@ def test_the_reading_is_stored_as_entities():
     ("het is 33 niet 3, belachelijk dat dit zo lang duurt", "complaint", "complaint"),
     ("Ik wil geen collega, ik wil alleen dat u het verstuurt. Ja, verstuur maar.", "ask_human",
      "affirm"),
+    # round 78: bulky waste ruled out, the collection day asked
+    ("nee geen grofvuil, ik bedoel de gewone vuilniszakken en de gft, welke dag wordt dat "
+     "opgehaald op de Kerkweg?", "bulky_waste_pickup", "report_waste_collection"),
+    ("hoe laat ik grofvuil ophalen", "bulky_waste_pickup", "bulky_waste_pickup"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

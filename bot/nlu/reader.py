@@ -28,7 +28,7 @@ from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
-from bot.reading.questions import is_question, read_question
+from bot.reading.questions import is_question, read_question, rules_out_bulky_waste
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                           says_not_known)
 from bot.reading.result import Reading
@@ -56,6 +56,7 @@ GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
 # A question on a topic that names the report category of its own field ("die past niet in
 # de container" in a bulky waste question) is still the question.
 _SAME_FIELD = {"bulky_waste_pickup": "report_waste_collection"}
+BULKY_INTENT = "bulky_waste_pickup"
 TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
                  "taxes": "taxes", "parking_permit": "parking_permit",
                  "permit_question": "permit_question", "waste_calendar": "report_waste_collection",
@@ -260,6 +261,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
+    if intent_name == BULKY_INTENT and topic_intent and rules_out_bulky_waste(text):
+        return {"name": topic_intent, "confidence": 1.0}  # "nee geen grofvuil, …" (round 78)
     if (intent_name in REPORT_INTENTS + UNSURE_INTENTS and topic_intent
             and reading.category in (None, topic_intent, _SAME_FIELD.get(topic_intent))
             and topic_intent != intent_name):

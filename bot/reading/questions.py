@@ -121,6 +121,9 @@ _NEW_PASS = re.compile(
     r"lost|new|stolen|replace\w*|another)\b")
 _NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)"
                             r"|\bvervang\w*|\bomruil\w*")
+# "nee geen grofvuil, ik bedoel de gewone vuilniszakken" (round 78)
+_NOT_BULKY = re.compile(
+    r"\b(?:geen|niet|gene|no|not)\s+(?:over\s+|het\s+|de\s+)?grof ?(?:vuil|afval)")
 _BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?afval)")
 # "hoe kom ik van mn oude bank af, die past niet in de container": getting rid of
 # something big is the bulky waste question, not a report about the container.
@@ -454,6 +457,11 @@ _APP_BROKEN = re.compile(
     r"(?: \w+){0,2}")
 
 
+def rules_out_bulky_waste(text: str) -> bool:
+    """"nee geen grofvuil, ik bedoel de gewone vuilniszakken": not the bulky-waste pick-up."""
+    return bool(_NOT_BULKY.search(_normalise(text)))
+
+
 def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable:
     """A topic read from its words alone, when the message is not a report."""
 
@@ -468,7 +476,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("money_worries", _money_worries),
     ("animal_in_need", _animal_in_need),
     ("waste_pass", _waste_pass),
-    ("bulky_waste_pickup", _plain_topic(_BULKY)),
+    ("bulky_waste_pickup", _plain_topic(_BULKY, _NOT_BULKY)),
     ("bulky_waste_pickup", _gets_rid_of_something_big),
     ("waste_calendar", _waste_calendar),
     ("subsidies", _plain_topic(_SUBSIDIES)),
