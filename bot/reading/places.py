@@ -1712,7 +1712,10 @@ _REFUSAL = re.compile(
     r"huisnummer|nummer)?\s*niet|(?:ken|weet)\s+(?:ik\s+)?(?:de|het)\s+(?:straat|adres|"
     r"straatnaam|nummer|huisnummer)\s+niet|geen\s+adres|ik\s+heb\s+geen\s+idee|"
     r"weet\s+(?:ik\s+)?(?:het\s+)?nie|vergeten|whatever|pass|sla\s+(?:maar\s+)?over|"
-    r"overslaan)\b", re.IGNORECASE)
+    r"overslaan|forget\s+it|never\s*mind|laat\s+(?:maar|ook\s+maar)\s+(?:zitten|zo)|"
+    # a goodbye or a person asked for is no place ("forget it. bye", round 78)
+    r"bye|doei|tot\s+ziens|iemand\s+spreken|(?:een\s+)?medewerker\s+spreken)\b",
+    re.IGNORECASE)
 _SHORT_ANSWERS = frozenset("""
 ja nee neen jawel jazeker nope yes no yep yeah nah ok oke oké okay prima klopt goed top
 please hallo hoi hey hi hello goedemorgen goedemiddag goedenavond goeiemorgen dag doei
