@@ -1143,6 +1143,7 @@ def reading_route(tracker: DialogueStateTracker,
         # ophalen?": the report, with the question answered beside it (round 77)
         return START_REPORT_ACTION
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
+            and reading.danger != "hazard"  # "btw there were used needles in the sandbox"
             and f"utter_answer_{reading.question}" in (answers or ())
             and not (reading.category and not is_question(message.text or "")
                      and not _calendar_asked(reading, message.text or ""))

@@ -164,6 +164,11 @@ def test_the_reading_is_stored_as_entities():
     ("nee geen grofvuil, ik bedoel de gewone vuilniszakken en de gft, welke dag wordt dat "
      "opgehaald op de Kerkweg?", "bulky_waste_pickup", "report_waste_collection"),
     ("hoe laat ik grofvuil ophalen", "bulky_waste_pickup", "bulky_waste_pickup"),
+    # round 79: a lost waste card heard as a lost ID card
+    ("tamam. ik kaart kwijt voor container afval. nieuwe kaart hoe?", "passport_id_appointment",
+     "report_waste_collection"),
+    ("mijn id kaart is kwijt, hoe krijg ik een nieuwe?", "passport_id_appointment",
+     "passport_id_appointment"),
 ])
 def test_answers_are_answers_whatever_the_model_read(text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected

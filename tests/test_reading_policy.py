@@ -1907,3 +1907,12 @@ def test_yes_to_a_colleague_after_the_complaint_answer_in_any_words():
                                                   "complaint")])) == "action_contact_human"
     assert reading_route(tracker(answered + [said("nee dank u", "deny")])) != \
         "action_contact_human"
+
+
+def test_a_hazard_told_beside_a_calendar_question_is_reported_not_only_answered():
+    """Round 79: "when is the plastic bin collected? btw there were some used needles lying
+    in the sandbox" got the calendar only."""
+    text = ("hey, when is the plastic bin collected on van gogstraat? new here. btw there were "
+            "some used needles lying in the sandbox of the playground next to the school")
+    assert reading_route(tracker(START + [said(text, "report_waste_collection")]),
+                         {"utter_answer_waste_calendar"}) != "action_answer_question"

@@ -57,6 +57,8 @@ GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
 # de container" in a bulky waste question) is still the question.
 _SAME_FIELD = {"bulky_waste_pickup": "report_waste_collection"}
 BULKY_INTENT = "bulky_waste_pickup"
+# A lost card heard as a lost ID card: the reader knows it is the waste pass (round 79).
+_DOCUMENT_INTENTS = ("passport_id_appointment", "driving_licence")
 TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
                  "taxes": "taxes", "parking_permit": "parking_permit",
                  "permit_question": "permit_question", "waste_calendar": "report_waste_collection",
@@ -261,6 +263,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
+    if intent_name in _DOCUMENT_INTENTS and reading.question == "waste_pass":
+        # "kaart kwijt voor container afval": the waste intent, whose pass question is answered
+        return {"name": "report_waste_collection", "confidence": 1.0}
     if intent_name == BULKY_INTENT and topic_intent and rules_out_bulky_waste(text):
         return {"name": topic_intent, "confidence": 1.0}  # "nee geen grofvuil, …" (round 78)
     if (intent_name in REPORT_INTENTS + UNSURE_INTENTS and topic_intent

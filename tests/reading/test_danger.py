@@ -654,3 +654,17 @@ def test_a_cable_down_or_about_to_be_handled_is_an_emergency(text, urgent):
     said he would move it by hand was told to mark it."""
     found = read_danger(text)
     assert (found is not None and found.reason == "live_cable") is urgent, found
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("10 werkdagen?? Dan gebeurt er echt een ongeluk. Er gaat hier elke dag een schoolklas langs",
+     None),
+    ("het voorrangsbord (die rode driehoek) op de kruising Wilhelminastraat - Beukenlaan is "
+     "omvergereden. Vanochtend ging het al bijna mis met een fietser.", "sign"),
+    ("er is net een ongeluk gebeurd op de kruising, een fietser ligt op de grond", "injured"),
+])
+def test_an_accident_feared_is_no_crash_and_a_sign_knocked_down_is_a_hazard(text, reason):
+    """Round 79: "dan gebeurt er echt een ongeluk" got "Bel nu 112"; a give-way sign told with
+    its colour in brackets got no priority."""
+    found = read_danger(text)
+    assert (found.reason if found else None) == reason
