@@ -101,7 +101,8 @@ def _corrects_at_a_start(text: Text) -> bool:
     return any(CORRECTS.search(" ".join(part.split()[:4])) for part in _CLAUSE.split(text))
 
 
-_HOME_BEFORE = re.compile(r"\b(?:woon|wonen|woont|adres|live|address)\b(?:\s+\S+){0,3}\s*$",
+_HOME_BEFORE = re.compile(r"\b(?:woon|wonen|woont|wonend|adres|live|address|(?:mijn|ons|onze) "
+                          r"(?:huis|woning|deur))\b(?:\s+\S+){0,3}\s*[(:,]?\s*$",
                           re.IGNORECASE)
 
 

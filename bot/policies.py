@@ -846,8 +846,11 @@ def reading_route(tracker: DialogueStateTracker,
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         offer_pending = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
         if (tracker.active_loop_name is None and offer_pending
-                and _YES_TO_REPORT.search((message.text or "").rsplit("?", 1)[-1])):
-            return START_REPORT_ACTION  # "de ambulance is gebeld. ja melden, bij nummer 9"
+                and (_YES_TO_REPORT.search((message.text or "").rsplit("?", 1)[-1])
+                     or _WANTS_TO_REPORT.search(message.text or ""))):
+            # "de ambulance is gebeld. ja melden, bij nummer 9"; "ik heb de netbeheerder
+            # gebeld … Ik wil het ook graag bij jullie melden. Kan ik de foto sturen?" (round 79)
+            return START_REPORT_ACTION
         if (tracker.active_loop_name is None and not reading.urgent
                 and help_called(message.text or "") and is_shaken(message.text or "")):
             return AFTERCARE_ACTION  # "politie heeft haar meegenomen. ik sta te trillen"

@@ -1916,3 +1916,16 @@ def test_a_hazard_told_beside_a_calendar_question_is_reported_not_only_answered(
             "some used needles lying in the sandbox of the playground next to the school")
     assert reading_route(tracker(START + [said(text, "report_waste_collection")]),
                          {"utter_answer_waste_calendar"}) != "action_answer_question"
+
+
+def test_help_called_and_a_wish_to_report_beside_a_question_starts_the_report():
+    """Round 79: "ik heb de netbeheerder gebeld, die komen. Ik wil het ook graag bij jullie
+    melden … Kan ik de foto ergens sturen?" got "Blijf aan de lijn met 112"."""
+    told = "onderaan de lantaarnpaal is het luikje eraf, je ziet de draden, kinderen spelen ernaast"
+    cable = START + [said(told), ActionExecuted("action_emergency"),
+                     ActionExecuted("utter_emergency_offer_report"),
+                     ActionExecuted("action_listen")]
+    text = ("Ja iedereen is veilig, ik heb de netbeheerder gebeld, die komen. Ik wil het ook graag "
+            "bij jullie melden, want de paal moet natuurlijk weg. Kan ik de foto ergens sturen?")
+    assert reading_route(tracker(cable + [said(text, "nlu_fallback", 0.4)])) == \
+        "action_start_report"

@@ -2289,3 +2289,17 @@ def test_add_this_please_at_the_summary_adds_and_keeps_the_description(dispatche
     assert slots["report_description"].startswith("Graffiti op de muur van het buurthuis")
     assert "racistische teksten" in slots["report_description"]
     assert "Zet er" not in slots["report_description"]
+
+
+def test_the_home_in_brackets_stays_when_the_place_is_corrected(dispatcher, domain):
+    """Round 79: "De lantaarnpaal tegenover mijn huis (Kerkweg 14)" became "(Kerkweg 15)"
+    when the resident said the pole is at number 15."""
+    home = read_message("Kerkweg 14").location
+    description = "De lantaarnpaal tegenover mijn huis (Kerkweg 14) brandt niet"
+    text = "De paal staat niet bij mij voor de deur maar aan de overkant, bij Kerkweg 15."
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_place": home.as_dict(), "report_location": home.label,
+        "report_description": description, "report_category": "report_street_lighting"})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "15" in slots["report_location"]
+    assert slots.get("report_description", description) == description
