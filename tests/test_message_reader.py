@@ -164,6 +164,12 @@ def test_the_reading_is_stored_as_entities():
     ("nee geen grofvuil, ik bedoel de gewone vuilniszakken en de gft, welke dag wordt dat "
      "opgehaald op de Kerkweg?", "bulky_waste_pickup", "report_waste_collection"),
     ("hoe laat ik grofvuil ophalen", "bulky_waste_pickup", "bulky_waste_pickup"),
+    # round 79: an answer, then a question about something else
+    ("Ja dat klopt, graag versturen. Dus zaterdag is het gemeentehuis dicht?", "opening_hours",
+     "affirm"),
+    ("Berichten hoeft niet, ik zie het vanzelf wel. Moet ik nu nog iets doen?",
+     "municipal_question", "municipal_question"),
+    ("is het gemeentehuis zaterdag open?", "opening_hours", "opening_hours"),
     # round 79: a lost waste card heard as a lost ID card
     ("tamam. ik kaart kwijt voor container afval. nieuwe kaart hoe?", "passport_id_appointment",
      "report_waste_collection"),

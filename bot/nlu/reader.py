@@ -59,6 +59,11 @@ _SAME_FIELD = {"bulky_waste_pickup": "report_waste_collection"}
 BULKY_INTENT = "bulky_waste_pickup"
 # A lost card heard as a lost ID card: the reader knows it is the waste pass (round 79).
 _DOCUMENT_INTENTS = ("passport_id_appointment", "driving_licence")
+# A plain answer as a sentence of its own, then a question about something else.
+_ASIDE_INTENTS = ("opening_hours", QUESTION_INTENT)
+_ANSWER_THEN_ASKS = re.compile(
+    r"^\W*(?:ja|jawel|jazeker|yes|nee|neen|no|klopt|prima|oke|ok|goed)\b[^.!?]*[.!]\s+\S.*\?\s*$",
+    re.IGNORECASE | re.DOTALL)
 TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
                  "taxes": "taxes", "parking_permit": "parking_permit",
                  "permit_question": "permit_question", "waste_calendar": "report_waste_collection",
@@ -263,6 +268,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
+    if intent_name in _ASIDE_INTENTS and reading.answer is not None and _ANSWER_THEN_ASKS.match(
+            text):
+        # "Ja dat klopt, graag versturen. Dus zaterdag is het gemeentehuis dicht?": the answer,
+        # with the question answered beside it (round 79)
+        return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
     if intent_name in _DOCUMENT_INTENTS and reading.question == "waste_pass":
         # "kaart kwijt voor container afval": the waste intent, whose pass question is answered
         return {"name": "report_waste_collection", "confidence": 1.0}
