@@ -14,11 +14,12 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.contact import pass_on_instead
 from actions.emergency import forget_unanswered_question, hazard_acks
-from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answer
+from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answer, side_answer
 from actions.reading import reading_of
-from actions.report_slots import (HIGH_PRIORITY, ack, report_question_response,
+from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, report_question_response,
                                   reset_report_slots)
 from actions.status import find_report, handling_time_for, normalise_case_number
+from bot.reading.places import Place
 from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
 
@@ -148,6 +149,9 @@ class ActionNotAReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
+        more = tracker.get_slot("report_more_problems")
+        if more and tracker.active_loop.get("name"):
+            return await _the_problem_beside_the_question(dispatcher, tracker, more)
         utter(dispatcher, "utter_report_was_a_question")
         events: List[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None),
                                    *reset_report_slots()]
@@ -169,3 +173,25 @@ class ActionNotAReport(Action):
         if kind is None:
             utter(dispatcher, "utter_ask_question")
         return events
+
+
+async def _the_problem_beside_the_question(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                           more: List[Dict[Text, Any]]) -> List[EventType]:
+    """"De papier vraag is geen melding" when the bot split a question and a real problem
+    into two reports: the question is answered and left out, the problem's report goes on
+    (round 79: "Ik maak er geen melding van" dropped the branch above the swings too)."""
+    question = tracker.get_slot("report_description") or ""
+    answer = await side_answer(tracker, question) if question else None
+    if answer:
+        utter(dispatcher, "utter_kb_detail", detail=answer[0], link=answer[1])
+    first = more[0]
+    slots: Dict[Text, Any] = {"report_description": first.get("text"),
+                              "report_category": first.get("category")
+                              or tracker.get_slot("report_category"),
+                              "report_more_problems": list(more[1:]) or None,
+                              "report_confirmed": None,
+                              "report_ack": [ack("utter_ack_problem_left_out")]}
+    if first.get("place"):
+        slots.update(place_slots(Place.from_dict(first["place"])))
+    return [SlotSet(name, value) for name, value in slots.items()] + [
+        FollowupAction("report_form")]

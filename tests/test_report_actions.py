@@ -2303,3 +2303,32 @@ def test_the_home_in_brackets_stays_when_the_place_is_corrected(dispatcher, doma
     slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert "15" in slots["report_location"]
     assert slots.get("report_description", description) == description
+
+
+def test_a_question_split_off_beside_a_danger_leaves_the_danger_reported(dispatcher, domain,
+                                                                        monkeypatch):
+    """Round 79: "de papier vraag is geen melding" answered "Ik maak er geen melding van" and
+    dropped the branch above the swings, which was reported with priority."""
+    from actions import knowledge
+    from actions.questions import ActionNotAReport
+
+    def down(*args, **kwargs):
+        raise ConnectionError("knowledge base down")
+
+    monkeypatch.setattr(knowledge, "find_answer", down)
+    swings = read_message("bij de speeltuin aan de Parkweg").location
+    tracker = tracker_for(asking="report_location", text="de papier vraag is geen melding",
+                          intent="municipal_question", slots={
+                              "report_description": "Wanneer wordt het papier opgehaald?",
+                              "report_category": "report_waste_collection",
+                              "report_priority": "high",
+                              "report_more_problems": [{
+                                  "category": "report_public_space_other",
+                                  "text": "Een grote tak hangt half afgebroken boven de schommels",
+                                  "place": swings.as_dict()}]})
+    events = run(ActionNotAReport().run(dispatcher, tracker, domain))
+    slots = slot_events(events)
+    assert slots["report_description"].startswith("Een grote tak")
+    assert slots["report_more_problems"] is None and "Parkweg" in slots["report_location"]
+    assert events[-1] == {"event": "followup", "name": "report_form", "timestamp": None}
+    assert not any(event.get("event") == "active_loop" for event in events)
