@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import http.client
 import urllib.error
 
 import pytest
@@ -171,12 +172,17 @@ def test_a_huge_guide_or_an_alias_bomb_is_refused():
 
 
 def _refused(client, path: str, **form) -> bool:
-    """413, or the connection reset while the body was still being sent (the server may
-    answer and close before it has read megabytes): both refuse the request."""
+    """413, or the connection reset or closed while the body was still being sent (the
+    server may answer and close before it has read megabytes; the client then sees a reset
+    or a broken pipe, whichever comes first): all refuse the request."""
+    closed = (ConnectionResetError, BrokenPipeError, ConnectionAbortedError,
+              http.client.RemoteDisconnected)
     try:
         status, _ = client.post(path, **form)
     except urllib.error.URLError as error:
-        return isinstance(error.reason, ConnectionResetError)
+        return isinstance(error.reason, closed)
+    except closed:
+        return True
     return status == 413
 
 
