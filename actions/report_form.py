@@ -49,7 +49,7 @@ from bot.reading.places import (Place, corrected_number, is_chat_noise, read_pla
                                 without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import is_question, question_beside_an_answer
-from bot.text import sentences as split_sentences
+from bot.text import first_sentence, sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
 MAX_PLACE_WORDS = 5  # longer, a place's words are a street and a number told apart
@@ -392,7 +392,7 @@ def _without_a_place_asked_about(reading: Reading, text: Text) -> Reading:
     place = reading.location
     if place is None or not place.text:
         return reading
-    for part in re.split(r"(?<=[.!?])\s+", text):
+    for part in split_sentences(text):
         if (place.text.lower() in part.lower() and part.rstrip().endswith("?")
                 and not _corrects_at_a_start(part)):
             return dataclasses.replace(reading, place=None)
@@ -895,8 +895,7 @@ class ValidateReportForm(FormValidationAction):
     def _another_problem_beside(self, tracker: Tracker) -> Optional[Dict[Text, Any]]:
         """"No thanks. Also the slide is broken, sharp metal sticking out": after the answer,
         a problem of its own (a report of its own) or more about this one (added)."""
-        answer, *more_text = re.split(r"(?<=[.!?])\s+", _text(tracker), maxsplit=1)
-        rest = more_text[0] if more_text else ""
+        answer, rest = first_sentence(_text(tracker))
         category = (category_of(_SPOT_PHRASE.sub(" ", rest))
                     if rest and read_yes_no(answer) is not None else None)
         if category is None or rest.rstrip().endswith("?"):

@@ -62,6 +62,7 @@ from bot.reading.report_questions import (asks_about_an_earlier_report,
                                           says_not_known, says_number_unknown,
                                           says_reported_before, short_number)
 from bot.reading.result import Reading
+from bot.text import first_sentence, sentences
 from bot.webcare.satisfaction import read_answer as read_satisfaction
 
 RULE_PREDICTION = "_rule_prediction"
@@ -730,8 +731,7 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "de buurvrouw van boven doet niet open": never a report form
     if help_called(text or ""):
         return False
-    asked = " ".join(part for part in re.split(r"(?<=[.!?])\s+", text or "")
-                     if part.rstrip().endswith("?"))
+    asked = " ".join(part for part in sentences(text) if part.rstrip().endswith("?"))
     if will_call(text or "") and not reading.urgent and not asks_about_acting(asked):
         return False  # "ja ik ga bellen. maar mijn vraag over het rijbewijs?" is answered
     if offered and not reading.urgent and (_YES_TO_REPORT.search(text or "")
@@ -771,7 +771,7 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
 
 def _tells_a_problem_then_asks(text: str) -> bool:
     """A first sentence that tells something wrong, then a question of its own."""
-    parts = [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+    parts = sentences(text.strip())
     return (len(parts) >= 2 and not parts[0].endswith("?")
             and any(part.endswith("?") for part in parts[1:])
             and (says_dumped(parts[0]) or tells_something_wrong(parts[0])))
@@ -780,7 +780,7 @@ def _tells_a_problem_then_asks(text: str) -> bool:
 def _only_questions(text: str) -> bool:
     """"it costs money? and how long it take, my bag is full. can i put bag next to container
     meanwhile?": it opens and ends with a question (round 75), after the product's answer."""
-    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    first, _ = first_sentence(text)
     return (first.endswith("?") and text.rstrip().endswith("?")
             and not tells_something_wrong(first))  # not "de lamp is kapot, kunt u die maken?"
 

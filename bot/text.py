@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Optional
+from typing import Iterable, List, Optional, Tuple
 
 _WORD_CHARACTER = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -11,6 +11,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 def sentences(text: Optional[str]) -> List[str]:
     """The sentences of a text, split after . ! or ? (empty parts left out)."""
     return [part for part in _SENTENCE_END.split(text or "") if part]
+
+
+def first_sentence(text: Optional[str]) -> Tuple[str, str]:
+    """The first sentence of a text and the rest after it ("" when there is none)."""
+    first, *rest = _SENTENCE_END.split((text or "").strip(), maxsplit=1)
+    return first, rest[0] if rest else ""
 
 
 def without_words(text: str, words: Iterable[Optional[str]]) -> str:
