@@ -29,6 +29,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 from rapidfuzz.distance import OSA
 
 from bot.reading.privacy import scrub
+from bot.reading.streets import STREET_ENDINGS, STREET_ENDINGS_WIDE
 
 PAVEMENT = "report_pavement_road"
 WASTE = "report_waste_collection"
@@ -416,7 +417,7 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     r"^(?:melding|klacht|probleem|onderwerp)\s*[:-]",
     # "Rozenlaan 7. Twee dingen: …" (what is left of "ik ben …, Rozenlaan 7"): the address
     # alone opens nothing; the place is stored apart (round 76)
-    r"^[a-z][\w'-]*(?:straat|weg|laan|plein|dreef|singel|kade|gracht|hof|pad|dijk|steeg)\s+"
+    rf"^[a-z][\w'-]*(?:{STREET_ENDINGS_WIDE})\s+"
     r"\d{1,4}\s?[a-z]?\s*[.:;]",
     r"^(?:i\s+)?(?:would\s+like|want|wanted|'d\s+like|wish)\s+to\s+(?:report|let\s+you\s+know|"
     r"mention|tell\s+you)\s*(?:that\b|:)?",
@@ -488,8 +489,8 @@ _KNOWN_FORMS = {word.lower(): word for word in """
 GFT PMD AH NS OV LED WC AED KPN ANWB BSN RET GVB HTM GGD HEMA Jumbo Lidl Aldi Albert Heijn
 Kruidvat Blokker Gamma Praxis Karwei Etos Dirk Vomar Coop
 """.split()}
-_STREET_END = re.compile(r"\w{3,}(?:straat|straatje|weg|laan|plein|gracht|kade|dijk|singel|steeg|"
-                         r"dreef|plantsoen|allee|hof|markt|pad|park)$", re.IGNORECASE)
+_STREET_END = re.compile(rf"\w{{3,}}(?:{STREET_ENDINGS_WIDE}|straatje|plantsoen|allee|markt|park)$",
+                         re.IGNORECASE)
 _COMMON_PLACES = frozenset("""
 fietspad voetpad wandelpad zandpad tuinpad looppad ruiterpad jaagpad bospad schelpenpad
 grindpad tegelpad snelweg zijweg rijweg fietsweg autoweg omweg uitweg ventweg busweg zandweg
@@ -989,7 +990,7 @@ def _finish(text: str) -> str:
 # "…, wonend Rozenlaan 19": where the resident lives is theirs, not the problem's (round 78)
 _HOME_ADDRESS = re.compile(
     r",?\s*\b(?:wonend|woonachtig|woonadres|thuisadres)\s+(?:op\s+|aan\s+|in\s+)?(?:de\s+)?"
-    r"[\w'-]+(?:straat|weg|laan|plein|dreef|singel|kade|gracht|hof|pad|dijk|steeg)\s*\d{1,4}"
+    rf"[\w'-]+(?:{STREET_ENDINGS_WIDE})\s*\d{{1,4}}"
     r"\s?[a-zA-Z]?\b", re.IGNORECASE)
 
 
@@ -1065,7 +1066,7 @@ _DEFECTS = frozenset({"scheur", "gat", "gaten", "gaatje", "kuil", "verzakt", "ve
 _LITTER = frozenset({"zwerfvuil", "zwerfafval", "rommel", "troep", "rotzooi", "litter"})
 
 
-_A_STREET = re.compile(r"\w(?:straat|weg|laan|plein|dreef|singel|kade|gracht|dijk|steeg)\b",
+_A_STREET = re.compile(rf"\w(?:{STREET_ENDINGS})\b",
                       re.IGNORECASE)
 
 
@@ -1102,7 +1103,7 @@ def _has_verb(text: str) -> bool:
     return any(word in _VERBS or _PARTICIPLE.match(word) for word in words)
 
 
-_STREET_TYPES = r"(?:straat|weg|laan|plein|dreef|singel|kade|gracht|hof|pad|dijk|steeg|park)"
+_STREET_TYPES = rf"(?:{STREET_ENDINGS_WIDE}|park)"
 _STREET_ENDS = re.compile(rf"\w{_STREET_TYPES}\W*$", re.IGNORECASE)
 _STREET_STARTS = re.compile(rf"\W*(?:en|and)?\s*(?:de\s+|het\s+)?\w+{_STREET_TYPES}\b",
                             re.IGNORECASE)

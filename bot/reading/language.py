@@ -15,6 +15,8 @@ from typing import Dict, Optional, Tuple
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
+from bot.reading.streets import STREET_ENDINGS
+
 logger = logging.getLogger(__name__)
 
 # The languages the bot reads and answers in.
@@ -44,7 +46,7 @@ _NOISE = (
     re.compile(r"\S+@\S+"),                                    # e-mail addresses
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),      # links
     re.compile(r"\b[1-9][0-9]{3}\s?[a-zA-Z]{2}\b"),            # Dutch postcodes
-    re.compile(r"\b\w{2,}(?:straat|weg|laan|plein|gracht|kade|dijk|singel|steeg|dreef)\b",
+    re.compile(rf"\b\w{{2,}}(?:{STREET_ENDINGS})\b",
                re.IGNORECASE),                                 # street names
     re.compile(r"[\d+()\-/.:,]*\d[\d+()\-/.:,]*"),             # numbers, phone numbers, dates
 )

@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.reading.streets import (
-    STREET_TYPES, StreetRegister, looks_like_street_type, street_key, street_type, strip_accents,
-    title_case, word_key,
+    STREET_ENDINGS_WIDE, STREET_TYPES, StreetRegister, looks_like_street_type, street_key,
+    street_type, strip_accents, title_case, word_key,
 )
 
 logger = logging.getLogger(__name__)
@@ -467,11 +467,11 @@ def _cleaned(text: str) -> str:
 # "Wij wonen op nummer 9, de paal staat bij nummer 12": the home's number is not the place's.
 _HOME_NUMBER = re.compile(
     r"(\b(?i:(?:(?:wij|we|ik|zij|ze)\s+(?:wonen|woon|woont)\s+(?:zelf\s+)?(?:op|aan|in)|"
-    r"(?:wonend|woonachtig)(?:\s+(?:op|aan|in))?)\s+(?:(?:de|het)\s+)?)(?:[\w'-]+(?:straat|weg|laan|plein|steeg|gracht|kade|singel|dreef|"
-    r"hof|pad)\s+)?)(?i:(?:(?:huis)?(?:nummer|nr\.?)\s*)?)"
+    r"(?:wonend|woonachtig)(?:\s+(?:op|aan|in))?)\s+(?:(?:de|het)\s+)?)(?:[\w'-]+(?:"
+    rf"{STREET_ENDINGS_WIDE})\s+)?)(?i:(?:(?:huis)?(?:nummer|nr\.?)\s*)?)"
     r"([1-9][0-9]{0,3}[a-zA-Z]?)\b")
-_OTHER_NUMBER = re.compile(r"\b(?:(?:huis)?nummer|nr\.?|nummers)\s*[1-9]|\w(?:straat|weg|laan|"
-                           r"plein|steeg|gracht|kade|singel|dreef|hof|pad)\s+[1-9]",
+_OTHER_NUMBER = re.compile(r"\b(?:(?:huis)?nummer|nr\.?|nummers)\s*[1-9]|"
+                           rf"\w(?:{STREET_ENDINGS_WIDE})\s+[1-9]",
                            re.IGNORECASE)
 
 
@@ -512,8 +512,8 @@ def _without_home_number(text: str) -> str:
     if home is None:
         return text
     rest = text[:home.start()] + home.group(1) + text[home.end():]
-    names_its_street = re.search(r"\w(?:straat|weg|laan|plein|steeg|gracht|kade|singel|dreef|"
-                                 r"hof|pad)\b", home.group(1), re.IGNORECASE)
+    names_its_street = re.search(rf"\w(?:{STREET_ENDINGS_WIDE})\b", home.group(1),
+                                 re.IGNORECASE)
     if _OTHER_NUMBER.search(rest) or not (names_its_street or _AT_HOME.search(text)):
         return rest  # "ik woon op nr 14" beside the café on the square: context, no place
     return text

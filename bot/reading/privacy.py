@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
 from bot.reading.answers import find_emails, find_phones
+from bot.reading.streets import STREET_ENDINGS
 
 KINDS = ("email", "iban", "phone", "bsn", "birth_date", "name")  # overlaps: earlier wins
 
@@ -147,8 +148,8 @@ _TOKEN = re.compile(r"[^\W\d_]\.(?=\s|[^\W\d_]\.|[,;]|$)|[^\W\d_][\w'’-]*|\S")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _PARTICLES = frozenset("van de der den het 't ter ten el al la le da di du del "
                        "von zu bin ben ibn abu dos das".split())
-_STREET_ENDINGS = ("straat", "weg", "laan", "plein", "gracht", "kade", "dijk", "singel",
-                   "steeg", "dreef", "pad", "markt", "plantsoen", "allee", "straatje")
+_STREET_ENDINGS = tuple(STREET_ENDINGS.split("|")) + ("pad", "markt", "plantsoen", "allee",
+                                                      "straatje")
 # Words that are never (part of) a name after an introduction: "ik ben boos", "ik ben al
 # drie keer", "ik heet u welkom", "mvg de bewoners".
 _NOT_NAMES = frozenset("""

@@ -38,6 +38,12 @@ STREET_TYPES: Tuple[str, ...] = tuple(sorted((
     "burg", "horst", "weide", "vaart", "dwarsstraat", "promenade",
 ), key=len, reverse=True))
 
+# The endings that mark a word in running text as a street name, as regex alternatives:
+# the common ones, and with them the endings of ordinary words too ("fietspad", "kerkhof"),
+# for where a street is already expected ("ik woon op de ...", "... 12").
+STREET_ENDINGS = "straat|weg|laan|plein|dreef|singel|kade|gracht|dijk|steeg"
+STREET_ENDINGS_WIDE = STREET_ENDINGS + "|hof|pad"
+
 # Abbreviations residents and registers use, per word ("Burg. de Withln", "St.-Jansstr").
 _WORD_ABBREVIATIONS: Dict[str, str] = {
     "burg": "burgemeester", "st": "sint", "dr": "dokter", "prof": "professor",
