@@ -39,6 +39,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
+                                 is_dutch_landline,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
@@ -361,9 +362,8 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
         told = ack("utter_ack_hazard_meanwhile")
         return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
     answer = await side_answer(tracker, question, tracker.get_slot("report_description") or "")
-    if answer is None:
-        return []
-    told = ack("utter_kb_detail", detail=answer[0], link=answer[1])
+    told = (ack("utter_kb_detail", detail=answer[0], link=answer[1]) if answer
+            else ack("utter_ack_question_unanswered"))  # "waarom hangt daar geen camera?"
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 
 
@@ -981,6 +981,8 @@ def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
     if tracker.get_slot("report_updates") is not True:
         return response_text(domain, "utter_report_summary_anonymous", tracker)
     contact = tracker.get_slot("report_contact")
+    if is_dutch_landline(contact):
+        return response_text(domain, "utter_report_summary_landline", tracker, contact=contact)
     if contact:
         return response_text(domain, "utter_report_summary_updates_to", tracker,
                              contact=contact)

@@ -561,6 +561,8 @@ class ActionSubmitReport(Action):
         else:
             utter(dispatcher, "utter_report_filed_updates" if reports[0].wants_updates
                   else "utter_report_filed", case_number=first, handling_days=days)
+        for item in tracker.get_slot("report_ack") or []:  # "Ja, verstuur. Gaan de lampen …?"
+            utter(dispatcher, item["key"], **item["values"])
         events = reset_report_slots() + [SlotSet("report_case_number", first)]
         if tracker.get_slot("report_repeated"):  # instead of "Kan ik u nog ergens mee helpen?"
             utter(dispatcher, "utter_report_offer_colleague")

@@ -170,6 +170,15 @@ def test_the_reading_is_stored_as_entities():
     ("Berichten hoeft niet, ik zie het vanzelf wel. Moet ik nu nog iets doen?",
      "municipal_question", "municipal_question"),
     ("is het gemeentehuis zaterdag open?", "opening_hours", "opening_hours"),
+    # round 80: a yes to the summary first, a grumble or question beside it
+    ("JA STUUR MAAR. MAAR JE GEEFT GEEN ANTWOORD OP MIJN VRAAG OVER DE CAMERA", "complaint",
+     "affirm"),
+    ("ja versturen. maar ik vroeg iets over schade aan haar jas, daar zegt u niks over",
+     "complaint", "affirm"),
+    ("Ja dat klopt wel. Maar het is een vaste telefoon hoor, dus berichtjes kan ik niet lezen. "
+     "Belt u mij dan op?", "complaint", "affirm"),
+    ("ja, ik heb een klacht over de medewerker aan de balie", "complaint", "complaint"),
+    ("ja klopt, maar ik wil wel een klacht indienen", "complaint", "complaint"),
     # round 79: a lost waste card heard as a lost ID card
     ("tamam. ik kaart kwijt voor container afval. nieuwe kaart hoe?", "passport_id_appointment",
      "report_waste_collection"),

@@ -794,7 +794,10 @@ def test_the_summary_lists_every_problem(dispatcher, domain):
 
 
 @pytest.mark.parametrize("contact, said_back", [
-    ("ingrid.meijer@live.nl", "op ingrid.meijer@live.nl"), (None, "U krijgt berichten")])
+    ("ingrid.meijer@live.nl", "op ingrid.meijer@live.nl"), (None, "U krijgt berichten"),
+    ("+31612345678", "op +31612345678"),
+    # round 80: a landline gets a call, no promise of text messages
+    ("+31345612873", "kan u bellen")])
 def test_the_summary_says_back_where_the_updates_go(dispatcher, domain, contact, said_back):
     slots = {"report_description": "Lamp kapot", "report_location": "Kerkstraat 1",
              "report_updates": True, "report_contact": contact}
@@ -965,6 +968,29 @@ def test_the_handling_time_told_fits_the_kind_of_problem(monkeypatch, dispatcher
                                                   "report_location": "Kerkstraat 1"})
     asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["handling_days"] == days
+
+
+def test_a_question_answered_beside_the_yes_at_the_summary_is_told_after_filing(
+        monkeypatch, dispatcher, domain):
+    """Round 80: "Ja, verstuur. Gaan de lampen 's nachts uit?" was sent, the answer lost."""
+    import actions.reports as report_actions
+
+    class Filed:
+        id, case_number, wants_updates = 10, "M-2026-000010", False
+
+    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
+    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
+    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    answer = {"key": "utter_kb_detail", "values": {"detail": "Ze branden tot de ochtend.",
+                                                   "link": "https://example.nl"}}
+    tracker = make_tracker("affirm", "Ja, verstuur. Gaan de lampen 's nachts uit?",
+                           slots={"report_category": "report_street_lighting",
+                                  "report_description": "lamp kapot",
+                                  "report_location": "Kerkstraat 1", "report_ack": [answer]})
+    asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_filed",
+                                                            "utter_kb_detail"]
+    assert dispatcher.messages[1]["detail"] == "Ze branden tot de ochtend."
 
 
 @pytest.mark.parametrize("repeated", [True, None])

@@ -64,6 +64,12 @@ _ASIDE_INTENTS = ("opening_hours", QUESTION_INTENT)
 _ANSWER_THEN_ASKS = re.compile(
     r"^\W*(?:ja|jawel|jazeker|yes|nee|neen|no|klopt|prima|oke|ok|goed)\b[^.!?]*[.!]\s+\S.*\?\s*$",
     re.IGNORECASE | re.DOTALL)
+# "JA STUUR MAAR. MAAR JE GEEFT GEEN ANTWOORD …", "Ja dat klopt wel. Maar het is een vaste
+# telefoon …": a yes to the summary first, the grumble or question beside it (round 80).
+_CONFIRMS_FIRST = re.compile(
+    r"^\W*(?:ja+|jawel|jazeker|yes)\W+(?:(?:dat|het|alles)\s+)?(?:klopt|is\s+goed|"
+    r"stuur\s+(?:het\s+|hem\s+)?maar|verstuur\w*|versturen|send\s+it|that'?s\s+right)\b",
+    re.IGNORECASE)
 TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
                  "taxes": "taxes", "parking_permit": "parking_permit",
                  "permit_question": "permit_question", "waste_calendar": "report_waste_collection",
@@ -268,6 +274,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
+    if (intent_name == COMPLAINT_INTENT and _CONFIRMS_FIRST.match(text)
+            and not re.search(r"\bklacht|\bcomplain", text, re.IGNORECASE)):
+        return {"name": YES_INTENT, "confidence": 1.0}  # "ja versturen. maar u zegt niks over …"
     if intent_name in _ASIDE_INTENTS and reading.answer is not None and _ANSWER_THEN_ASKS.match(
             text):
         # "Ja dat klopt, graag versturen. Dus zaterdag is het gemeentehuis dicht?": the answer,

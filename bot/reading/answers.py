@@ -64,6 +64,12 @@ def normalise_phone(raw: str) -> Optional[str]:
     return "+" + digits
 
 
+def is_dutch_landline(phone: Optional[str]) -> bool:
+    """A Dutch number no text message reaches: not a mobile (+316) or a machine number
+    (+3197). "0345-612873" is passed on for a call, never promised messages (round 80)."""
+    return bool(phone) and phone.startswith("+31") and not phone.startswith(("+316", "+3197"))
+
+
 # A number read out: "nul zes, twaalf vierendertig zesenvijftig achtenzeventig".
 _UNITS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
 _TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",

@@ -6,6 +6,7 @@ import pytest
 from bot.reading.answers import (
     Contact,
     only_tells_when,
+    is_dutch_landline,
     is_thanks_or_goodbye,
     normalise_phone,
     read_addition,
@@ -76,6 +77,13 @@ def test_no_phone_number_in_other_numbers(text: str) -> None:
 def test_both_contact_details_in_one_sentence() -> None:
     contact = read_contact("Bel me op 0612345678 of mail naar Piet@Ziggo.nl, wat u wilt")
     assert contact == Contact(email="piet@ziggo.nl", phone="+31612345678")
+
+
+@pytest.mark.parametrize("phone, landline", [
+    ("+31345612873", True), ("+31201234567", True), ("+31612345678", False),
+    ("+31970123456789", False), ("+32471234567", False), (None, False)])
+def test_a_dutch_landline_is_told_from_a_mobile(phone, landline) -> None:
+    assert is_dutch_landline(phone) is landline
 
 
 def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
