@@ -23,6 +23,16 @@ def test_someone_hurt_gets_112_and_no_report_offer(dispatcher, domain):
     assert events == []
 
 
+def test_carbon_monoxide_gets_air_out_and_112(dispatcher, domain):
+    """Round 80: a headache since yesterday and a strange smell at the geyser, told in passing
+    beside a bulky-waste question, got a report instead of any safety advice."""
+    events = run_emergency("Hoe laat ik een kast ophalen? Ik heb overigens sinds gisteren "
+                           "hoofdpijn en ik ruik iets raars bij de geiser in de keuken.",
+                           dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_co"]
+    assert events == []
+
+
 def test_gas_gets_the_outage_number(dispatcher, domain):
     run_emergency("het stinkt hier enorm naar gas bij de Kerkstraat", dispatcher, domain)
     assert dispatcher.messages[0]["response"] == "utter_emergency_gas"

@@ -340,15 +340,31 @@ def _fires(rule: _Rule, clauses: List[str], whole: str, lexicon: _Lexicon) -> bo
         return False
     if not all(p.search(whole) for p in rule.needs):
         return False
+    after_the_past = False
     for clause in clauses:
-        triggered = any(_counts(rule, clause, found, lexicon)
+        past = _about_the_past(clause, lexicon) or (after_the_past
+                                                    and _goes_on_about_it(clause, lexicon))
+        triggered = any(_counts(rule, clause, found, lexicon, past)
                         for pattern in rule.match for found in pattern.finditer(clause))
         if triggered and not any(p.search(clause) for p in rule.unless):
             return True
+        after_the_past = past
     return False
 
 
-def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon) -> bool:
+# "… vorige week over gevallen met haar rollator. pols gebroken": a few words after a past
+# event are about that event, unless they say now (round 80).
+_FOLLOW_ON_WORDS = 4
+_NOW = re.compile(r"\b(?:nu|net|zojuist|zonet|now|just)\b")
+
+
+def _goes_on_about_it(clause: str, lexicon: _Lexicon) -> bool:
+    return (len(clause.split()) <= _FOLLOW_ON_WORDS and not _NOW.search(clause)
+            and not lexicon.present.search(clause))
+
+
+def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon,
+            past: bool = False) -> bool:
     """Whether a trigger found in a clause really says there is danger now."""
     before = clause[:found.start()].split()
     after = clause[found.end():].split()[:1]
@@ -359,7 +375,7 @@ def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon) -> boo
     speculation_window = " ".join(before[-_SPECULATION_WINDOW:])
     if lexicon.speculation.search(speculation_window):
         return False
-    return not _about_the_past(clause, lexicon)
+    return not past
 
 
 # Right after the trigger: "het brandt nu niet meer", "het bloeden is gestopt": it is over;

@@ -261,6 +261,12 @@ def test_ordinary_messages_are_not_danger() -> None:
      "tree"),
     ("op het voetbalveldje liggen scherven, mijn dochter heeft haar knie gesneden", "hazard",
      "glass"),
+    # round 80: a smell at a gas appliance; carbon monoxide felt since yesterday
+    ("in de keuken hangt een vreemd luchtje rond de cv ketel", "gas", "gas"),
+    ("onze gaskachel stinkt vandaag echt raar", "gas", "gas"),
+    ("sinds gisteren ben ik duizelig en het ruikt vreemd bij de geiser", "emergency", "co"),
+    ("they keep shooting at people near the station, ze schieten op voorbijgangers",
+     "emergency", "violence"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -340,6 +346,10 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "de ladder leunt tegen het huis van de buren",
     "ik heb me gesneden aan het papier van de gemeentebrief",
     "het heeft niks meer zin om bezwaar te maken tegen die boete",
+    # round 80: a past fall and a hole that fills with rain
+    "mijn vader is er vorige maand over gestruikeld met zijn fiets. enkel gekneusd",
+    "bij regen loopt die kuil vol water en zie je hem niet meer liggen",
+    "het luchtje bij de geiser komt van de afvoer, het ruikt naar riool",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
@@ -404,6 +414,9 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("en hoeveel moet ik betalen voor die spoed?", False),
     ("het noodgeval is voorbij. ik wil de kapotte trap melden", False),
     ("SPOED!! mijn buurman ligt op de grond", True),
+    # round 80: haste, not shooting
+    ("kunnen jullie een beetje opschieten? schiet nou maar op", False),
+    ("dat schiet niet op zo, al twee weken", False),
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming
