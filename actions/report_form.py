@@ -917,23 +917,29 @@ class ValidateReportForm(FormValidationAction):
 def what_text(tracker: Tracker) -> Text:
     """What the report is about, for the summary: one line, or one per problem."""
     description = tracker.get_slot("report_description") or ""
-    more = [_with_own_place(problem, tracker.get_slot("report_location") or "")
-            for problem in tracker.get_slot("report_more_problems") or []]
-    if not more:
-        return description
-    return " ".join(f"({number}) {text}" for number, text in enumerate([description] + more, 1))
+    more = [problem.get("text", "") for problem in tracker.get_slot("report_more_problems") or []]
+    return _numbered([description] + more)
 
 
-def _with_own_place(problem: Dict[Text, Any], shared: Text) -> Text:
-    """A later problem's words, plus its own place when the words do not show it."""
-    text = problem.get("text", "")
-    own = Place.from_dict(problem["place"]) if problem.get("place") else None
-    if own is None or own.label.lower() == shared.lower():
-        return text
-    shown = own.streets or (own.label,)
-    if all(name.lower() in text.lower() for name in shown):
-        return text
-    return f"{text} ({own.label})"
+def where_text(tracker: Tracker) -> Text:
+    """Where, for the summary: the place, or one per problem when a later problem has a
+    place of its own ("(1) Dorpsstraat 5 (2) Stationsstraat, bij het bushokje", round 80)."""
+    shared = tracker.get_slot("report_location") or ""
+    places = [_own_place_label(problem) or shared
+              for problem in tracker.get_slot("report_more_problems") or []]
+    if all(place.lower() == shared.lower() for place in places):
+        return shared
+    return _numbered([shared] + places)
+
+
+def _own_place_label(problem: Dict[Text, Any]) -> Optional[Text]:
+    return Place.from_dict(problem["place"]).label if problem.get("place") else None
+
+
+def _numbered(parts: List[Text]) -> Text:
+    if len(parts) == 1:
+        return parts[0]
+    return " ".join(f"({number}) {text}" for number, text in enumerate(parts, 1))
 
 
 # Longer than this, an acknowledgement is an answer of its own (the grofvuil article asked
@@ -965,6 +971,7 @@ class AskReportSlot(Action, ABC):
                 acknowledged += f"{text} "
         values = {**profile().template_vars(), **chosen.get("values", {}),
                   "ack": acknowledged, "what": what_text(tracker),
+                  "report_location": where_text(tracker),
                   "updates": updates_text(tracker, domain)}
         dispatcher.utter_message(response=chosen.get("key") or f"utter_ask_{self.slot}",
                                  **values)

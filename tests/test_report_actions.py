@@ -791,6 +791,21 @@ def test_the_summary_lists_every_problem(dispatcher, domain):
     }
     run(AskReportConfirmed().run(dispatcher, tracker_for(slots=slots), domain))
     assert dispatcher.messages[0]["what"] == "(1) Lamp kapot (2) Tegel los"
+    assert dispatcher.messages[0]["report_location"] == "Kerkstraat 1"
+
+
+def test_the_summary_says_where_each_problem_is_when_they_are_at_two_places(dispatcher, domain):
+    """Round 80: "Waar: Dorpsstraat 5" for a lamp there and a bus shelter in another street
+    read as one report at the wrong place."""
+    text = ("Guten Tag, ik woon sinds kort hier. Twee dingen: de straatlamp voor Dorpsstraat 5 "
+            "flikkert de hele nacht, en het bushokje op de Stationsstraat is vol met graffiti "
+            "gespoten")
+    problems = read_message(text).problems
+    slots = {"report_description": problems[0]["text"], "report_location": "Dorpsstraat 5",
+             "report_more_problems": list(problems[1:])}
+    run(AskReportConfirmed().run(dispatcher, tracker_for(slots=slots), domain))
+    where = dispatcher.messages[0]["report_location"]
+    assert where.startswith("(1) Dorpsstraat 5 (2) Stationsstraat")
 
 
 @pytest.mark.parametrize("contact, said_back", [

@@ -352,7 +352,8 @@ _GREETING = re.compile(
     r"medewerker|allen|mensen|team|sir|madam)(?:\s*(?:/|of|en|or)\s*(?:mevrouw|heer|meneer|"
     r"madam))?(?:\s+[A-Z][\w-]+)?"
     r"|(?:(?:goede?|goeie?)n?(?:morgen|middag|avond|dag)|hallo+|hoi+|hoihoi|he+y+|hee+|hi|"
-    r"hello|hellu|hai+|heuj|hej|moi|moin|yo+)\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|"
+    r"hello|hellu|hai+|heuj|hej|moi|moin|yo+|guten\s+(?:tag|morgen|abend)|merhaba|selam|"
+    r"dzie[nń]\s+dobry|bonjour|buenos\s+d[ií]as|hola)\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|"
     r"mevrouw|meneer)))"
     r"(?:\s+(?:daar|allemaal|allen|gemeente(?:\s+(?-i:[A-Z])[\w-]+)?|there|all|team))*"
     r"[\s,.!:;-]*",

@@ -60,6 +60,10 @@ from bot.reading.description import (
      "Er is een boom omgevallen"),
     ("ok english. my bin was not emptied this week", "My bin was not emptied this week"),
     ("Do you speak English? The streetlight is broken", "The streetlight is broken"),
+    # round 80: greetings in the resident's own language
+    ("Guten Tag, ik woon sinds kort hier. Twee dingen: de straatlamp flikkert de hele nacht",
+     "De straatlamp flikkert de hele nacht"),
+    ("Merhaba, container niet geleegd", "Container niet geleegd"),
 ])
 def test_clean_description_keeps_only_the_facts(text: str, expected: str) -> None:
     assert clean_description(text) == expected
