@@ -367,6 +367,12 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 
 
+# "It is not across the whole road, only the bike path", "de straat is de Beukenlaan": more
+# about the problem already told, not a problem of its own (round 80).
+_SAME_THING = re.compile(
+    r"^\W*(?:(?:het|hij|ie|ze|zij|die|dat|deze|it|that|this|they)\s+(?:is|ligt|zit|staat|hangt|"
+    r"was|lag|zat|stond|lijkt|blokkeert|zijn|liggen|zitten|staan|are|lies|blocks|hangs|looks)|"
+    r"it'?s|(?:de|the) (?:straat|street|plek|place|address) is|het adres is)\b", re.IGNORECASE)
 _PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|"
                                r"niet (?:op |bij |aan )?(?:nummer |nr\.? )?\d+\w?|i mean|"
                                r"niet (?:de |het |op de )?"
@@ -901,7 +907,7 @@ class ValidateReportForm(FormValidationAction):
         if category is None or rest.rstrip().endswith("?"):
             return None
         told = clean_description(rest)
-        if category == tracker.get_slot("report_category"):
+        if category == tracker.get_slot("report_category") or _SAME_THING.match(told):
             return {"report_description": self._added(tracker, told),
                     **with_ack(tracker, ack("utter_ack_added"))}
         more = list(tracker.get_slot("report_more_problems") or [])

@@ -2015,6 +2015,23 @@ def test_another_problem_after_the_answer_to_the_updates_question_is_not_lost(di
     assert [a["key"] for a in slots["report_ack"]][-1] == "utter_ack_two_problems"
 
 
+@pytest.mark.parametrize("text", [
+    "yes please, my email is a.kowalski88@gmail.com. It is not across the whole road, only "
+    "the bike path",
+    "ja graag, piet@ziggo.nl. Het ligt niet over de hele weg, alleen over het fietspad"])
+def test_more_about_the_same_problem_after_the_updates_answer_is_added_not_a_new_report(
+        dispatcher, domain, text):
+    """Round 80: the clarification became a second problem, then the only one: the branch
+    was gone from the report."""
+    tracker = tracker_for(text, intent="affirm", asking="report_updates", slots={
+        "report_description": "A big branch fell from a tree and blocks half the fietspad",
+        "report_category": "report_public_space_other"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert "branch" in slots["report_description"]
+    assert "bike path" in slots["report_description"] or "fietspad" in slots["report_description"]
+    assert not slots.get("report_more_problems")
+
+
 LETTER = ("Geachte heer, mevrouw, ik ben 84 en woon aan de Lindelaan 5. Sinds de storm hangt er "
           "een grote tak half afgebroken boven het trottoir. Ik voel me ook vaak alleen.")
 

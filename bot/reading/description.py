@@ -380,7 +380,11 @@ _NOISE = re.compile(
     # "ok english.", "do you speak English?": the language asked for, not the problem
     r"|(?:in\s+)?(?:english|engels)(?:\s+(?:please|pls|graag|aub|alstublieft))?\s*[.!,:;-]+\s*"
     r"|(?:do\s+you\s+speak|can\s+we\s+(?:speak|talk)(?:\s+in)?|spreekt\s+u|spreek\s+je)\s+"
-    r"(?:english|engels)\s*\?+\s*)",
+    r"(?:english|engels)\s*\?+\s*"
+    # "sorry my Dutch is not so good.": about the resident's Dutch (round 80)
+    r"|(?:sorry,?\s+)?(?:my\s+dutch\s+is\s+not\s+(?:so\s+|very\s+)?good|"
+    r"mijn\s+nederlands\s+is\s+niet\s+(?:zo\s+|heel\s+|erg\s+)?goed|"
+    r"sorry\s+voor\s+mijn\s+(?:slechte\s+)?nederlands)\s*[.!,:;-]+\s*)",
     re.IGNORECASE)
 _EVEN = r"(?:even|ff|effe|efkes|eventjes)"
 _FILL = r"(?:\s+(?:graag|even|ff|effe|efkes|eens|nog|hierbij|bij\s+deze|u|jullie|bij\s+u|"

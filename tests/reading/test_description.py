@@ -64,6 +64,8 @@ from bot.reading.description import (
     ("Guten Tag, ik woon sinds kort hier. Twee dingen: de straatlamp flikkert de hele nacht",
      "De straatlamp flikkert de hele nacht"),
     ("Merhaba, container niet geleegd", "Container niet geleegd"),
+    ("Hi, sorry my Dutch is not so good. There is a big tak fallen from boom",
+     "There is a big tak fallen from boom"),
 ])
 def test_clean_description_keeps_only_the_facts(text: str, expected: str) -> None:
     assert clean_description(text) == expected
