@@ -700,6 +700,24 @@ def _retold_after_help(tracker: DialogueStateTracker, reading: Reading, text: st
 _STAYS_WITH_THE_EMERGENCY = ("money_worries", "care_at_home", "animal_in_need")
 
 
+# "Message: we moved to Stationsweg 8 …", "Bericht voor de medewerker: …"
+_LABELLED_MESSAGE = re.compile(r"^\W*(?:(?:my |mijn )?(?:message|bericht|vraag|question|note)"
+                               r"(?: (?:for|voor) (?:the|de|uw|your) \w+)?|voor de \w+)\s*:",
+                               re.IGNORECASE)
+
+
+def _the_message_itself(tracker: DialogueStateTracker, text: str, intent: Optional[str]) -> bool:
+    """After "laat hier uw bericht achter": the message, labelled so, or about the subject the
+    bot had answered before the resident asked for a person (round 80: the same moving text
+    a third time instead of passing the question on)."""
+    if _LABELLED_MESSAGE.match(text):
+        return True
+    if intent in ("stop", "goodbye", "thanks"):
+        return False
+    said = [event for event in tracker.events if isinstance(event, UserUttered)][:-1]
+    return any((event.intent or {}).get("name") == intent for event in said)
+
+
 def _asked_on_after_the_advice(tracker: DialogueStateTracker, reading: Reading,
                                intent: Optional[str]) -> bool:
     """The safety advice was given twice in a row and the resident asks for a product again,
@@ -1008,6 +1026,7 @@ def reading_route(tracker: DialogueStateTracker,
     if before in HANDOVER_ACTIONS and not (
             intent.get("name") in NEW_REQUEST_INTENTS
             and (intent.get("confidence") or 0) >= NEW_REQUEST_CONFIDENCE
+            and not _the_message_itself(tracker, message.text or "", intent.get("name"))
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
     if (tracker.active_loop_name is None and reading.need

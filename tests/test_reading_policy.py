@@ -101,6 +101,22 @@ def test_messages_after_a_handover_are_passed_on_until_something_new():
     assert reading_route(tracker(resumed)) is None
 
 
+def test_the_message_left_is_passed_on_when_labelled_or_about_the_subject_answered_before():
+    """Round 80: the moving answer a third time instead of passing the question on."""
+    moving = "moving_address_change"
+    asked = START + [said("how do I register my new address?", moving, 0.98),
+                     ActionExecuted("action_answer_topic"), ActionExecuted("action_listen"),
+                     said("Can I talk to a real person please?", "ask_human"),
+                     ActionExecuted("action_contact_human"), ActionExecuted("action_listen")]
+    again = said("we moved eight days ago, is it too late to register?", moving, 0.95)
+    assert reading_route(tracker(asked + [again])) == "action_take_message"
+    labelled = said("Bericht: hoe vraag ik een nieuw paspoort aan", "passport_id_appointment",
+                    0.97)
+    assert reading_route(tracker(asked + [labelled])) == "action_take_message"
+    other = said("hoe vraag ik een nieuw paspoort aan", "passport_id_appointment", 0.97)
+    assert reading_route(tracker(asked + [other])) is None
+
+
 @pytest.mark.parametrize("intent", ["taxes", "ask_report_status", "out_of_scope"])
 def test_a_callback_request_is_taken_whatever_its_subject(intent):
     asked = said("Kunnen jullie mij terugbellen over mijn aanslag? Mijn nummer is 06-12345678",
