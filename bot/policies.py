@@ -52,7 +52,7 @@ from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (QUESTION, announces_a_question, asks_about_the_question,
-                                  asks_about_the_service, asks_for_a_container,
+                                  asks_about_the_service, asks_for_a_container, asks_which_bin,
                                   asks_in_so_many_words, inside_the_home,
                                   asks_if_open_now, is_question, question_parts, read_question,
                                   tells_something_wrong)
@@ -1178,7 +1178,8 @@ def reading_route(tracker: DialogueStateTracker,
             and inside_the_home(message.text or "")):
         return AS_QUESTION_ACTION  # "schimmel in mijn badkamer, de huisbaas doet niks"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
-            and not reading.danger and asks_for_a_container(message.text or "")):
+            and not reading.danger and (asks_for_a_container(message.text or "")
+                                        or asks_which_bin(message.text or ""))):
         return AS_QUESTION_ACTION  # "een extra groene container aanvragen": requested online
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and (reading.no_report and is_question(message.text or "")

@@ -83,6 +83,19 @@ def test_a_calendar_question_with_a_report_intent_is_answered_not_filed():
         "no answer of its own: the knowledge base, never the report form"
 
 
+@pytest.mark.parametrize("text, answered", [
+    ("plastic afval welke bak", True),
+    ("postcode weet ik niet precies, 3582? en plastik mag in grijze bak of niet", True),
+    ("waar moet ik mijn oude verf laten", True),
+    ("de plastic bak is niet geleegd", False),
+    ("mijn pmd container is vol, welke dag komen jullie", False),
+])
+def test_which_bin_a_kind_of_waste_goes_in_is_answered_not_reported(text, answered):
+    """Round 80: "plastic afval welke bak" started a report, twice."""
+    route = reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)]), set())
+    assert (route == "action_answer_as_question") is answered
+
+
 def test_messages_after_a_handover_are_passed_on_until_something_new():
     handed_over = START + [said("ik wil een mens spreken", "ask_human"),
                            ActionExecuted("action_contact_human"),

@@ -367,6 +367,26 @@ def asks_for_a_container(text: str) -> bool:
     return bool(_CONTAINER_REQUEST.search(plain)) and not _COLLECTION_PROBLEM.search(plain)
 
 
+# Which bin a kind of waste goes in: "plastic afval welke bak", "plastik mag in grijze bak
+# of niet", "waar moet piepschuim heen" (sorting is answered, not reported; round 80).
+_WASTE_KIND = (r"(?:plastic|plastiek|plastik|pmd|blik\w*|drinkpak\w*|glas|papier|karton|"
+               r"piepschuim|verf|batterij\w*|frituurvet|textiel|kleding|luiers?|gft|"
+               r"etensresten|tuinafval|snoeiafval|grond|puin|hout|elektro\w*)")
+_WHICH_BIN = re.compile(
+    rf"\b{_WASTE_KIND}\b(?: \w+){{0,3}} (?:welke|wat voor) (?:\w+ )?(?:bak|container|kliko)\b"
+    rf"|\b(?:welke|wat voor) (?:\w+ )?(?:bak|container|kliko)\b(?: \w+){{0,3}} {_WASTE_KIND}\b"
+    rf"|\b{_WASTE_KIND}\b(?: \w+){{0,2}} (?:mag|moet|kan) (?:\w+ ){{0,2}}(?:in|bij) (?:de |het )?"
+    r"(?:\w+ )?(?:bak|container|kliko|restafval|gft|pmd)\b(?: \w+){0,2} (?:of niet|ja of nee)\b"
+    rf"|\b(?:waar|where) (?:moet|mag|kan|laat|gooi|doe|do|does|should) (?:ik |je |i )?"
+    rf"(?:\w+ ){{0,2}}{_WASTE_KIND}\b")
+
+
+def asks_which_bin(text: str) -> bool:
+    """The resident asks where a kind of waste goes, and says nothing is wrong with a bin."""
+    plain = _normalise(text)
+    return bool(_WHICH_BIN.search(plain)) and not _COLLECTION_PROBLEM.search(plain)
+
+
 def the_question(text: str) -> str:
     """What a question asks, without words that only say it was asked before ("u gaf
     geen antwoord op mijn vraag, gaan de lampen 's nachts uit?" → the lamps)."""
