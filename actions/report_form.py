@@ -352,7 +352,8 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     reading = reading_of(tracker)
     question = question_beside_an_answer(_text(tracker))
     asked = tracker.get_slot("requested_slot")
-    answered = reading.answer is not None or (asked == "report_location" and reading.place)
+    answered = (reading.answer is not None or (asked == "report_location" and reading.place)
+                or (asked == "report_updates" and (reading.email or reading.phone)))
     if (not asked or not answered or not question or reading.report_question
             or tracker.get_slot("language") == "en"):
         return []
@@ -688,8 +689,8 @@ class ValidateReportForm(FormValidationAction):
         if described:
             return {"report_updates": None, **described}
         contact = preferred_contact(_text(tracker), reading.email, reading.phone)
-        added = None if reading.answer is not None else self._more_about_the_problem(
-            tracker, reading)
+        added = None if reading.answer is not None or contact else self._more_about_the_problem(
+            tracker, reading)  # "Weer? Het is de eerste keer. … mijn mail, dat is …": a yes
         if added:  # "en er zitten ook ratten": added, then the same question
             return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)

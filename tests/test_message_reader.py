@@ -292,3 +292,14 @@ def test_care_at_home_the_model_took_for_a_report_is_a_question():
     assert processed(text, "report_waste_collection").get(INTENT)["name"] == "municipal_question"
     assert processed("de kliko is niet geleegd in de Kerkstraat",
                      "report_waste_collection").get(INTENT)["name"] == "report_waste_collection"
+
+
+@pytest.mark.parametrize("text, repeated", [
+    ("de container is weer niet geleegd", True),
+    ("voor de derde keer kapot", True),
+    ("onze gft container is niet geleegd, stinkt behoorlijk met dit weer", False),
+    ("Weet u of die stoep binnenkort opnieuw gelegd wordt?", False),
+])
+def test_again_is_heard_but_not_in_the_weather_or_a_repair_asked_about(text, repeated):
+    """Round 80: "Vervelend dat het weer gebeurt" for a first-time problem."""
+    assert read_message(text).repeated is repeated

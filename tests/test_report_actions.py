@@ -2015,6 +2015,20 @@ def test_another_problem_after_the_answer_to_the_updates_question_is_not_lost(di
     assert [a["key"] for a in slots["report_ack"]][-1] == "utter_ack_two_problems"
 
 
+def test_an_address_for_updates_after_a_remark_is_the_yes_not_more_about_the_problem(
+        dispatcher, domain):
+    """Round 80: "Ik heb het toegevoegd" and the same question again; the address was lost."""
+    text = ("Weer? Het is de eerste keer hoor. Maar ja, stuur me maar een berichtje op mijn "
+            "mail, dat is p.devries@gmail.com.")
+    tracker = tracker_for(text, intent="municipal_question", asking="report_updates", slots={
+        "report_description": "Gft container niet geleegd",
+        "report_category": "report_waste_collection"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True
+    assert slots["report_contact"] == "p.devries@gmail.com"
+    assert "report_description" not in slots
+
+
 @pytest.mark.parametrize("text", [
     "yes please, my email is a.kowalski88@gmail.com. It is not across the whole road, only "
     "the bike path",

@@ -1254,7 +1254,7 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
     problems: List[Problem] = []
     for group in _group_clauses(clauses, description, place_of):
         piece = _problem_text(description, group)
-        if not piece or _only_own_doing(piece):
+        if not piece or _only_own_doing(piece) or _ASKS_WHAT_HAPPENS.match(piece):
             continue
         category = _category_of_group(piece)
         same = next((i for i, p in enumerate(problems) if p.category == category
@@ -1267,6 +1267,13 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
             p.category for p in problems} <= _DUMPING_KINDS:
         problems = []  # "vuilniszakken en een oude kast gedumpt": one pile, one report
     return problems or [Problem(_category_of_group(description), description)]
+
+
+# A question about what will be done is no problem of its own: "Weet u of die stoep binnenkort
+# opnieuw gelegd wordt?" (round 80).
+_ASKS_WHAT_HAPPENS = re.compile(
+    r"\W*(?:en |maar )?(?:weet u|weten jullie|wordt|worden|komt|komen|gaat|gaan|wanneer|kunt u|"
+    r"kunnen jullie|zal|zullen|hoe lang|will|when|is it going)\b[^?]*\?\W*$", re.IGNORECASE)
 
 
 # What the resident did about it is no problem of its own: "ik heb er een vuilniszak naast

@@ -25,8 +25,14 @@ from bot.reading.streets import StreetRegister
 from bot.text import undictated
 
 # "Weer", "al drie keer": it happens again ("al 2 maanden" is long, not again).
-_REPEATED = re.compile(r"\b(alweer|weer|opnieuw|al (\w+ )?(keer|maal)|zoveelste)\b",
-                       re.IGNORECASE)
+# "alweer", "de zoveelste keer"; not the weather ("stinkt met dit weer") nor the repair asked
+# about ("wordt de stoep opnieuw gelegd?", round 80).
+_REPEATED = re.compile(
+    r"\b(alweer|(?<!dit )(?<!het )(?<!slecht )(?<!mooi )(?<!slechte )(?<!door )(?<!zulk )"
+    r"(?<!warm )(?<!nat )weer(?! (?:is|was|wordt|werd)\b)|opnieuw(?! (?:gelegd|bestraat|aangelegd|"
+    r"geasfalteerd|ingericht|geplant|geschilderd)\b)|al (\w+ )?(keer|maal)|zoveelste|"
+    r"(?:tweede|derde|vierde|vijfde) keer)\b",
+    re.IGNORECASE)
 # A yes or no (and "ik vergiste me") before a correction of the place.
 _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
                            r"bijna|sorry|oeps|oh|o|ik vergiste me|vergissing)\b\W*)+",

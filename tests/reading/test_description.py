@@ -164,6 +164,9 @@ def test_announced_problems_are_split_without_a_verb(text: str,
     "een losse stoeptegel en een kapotte rand van de stoep bij Kerkstraat 4",
     "Er liggen twee losse tegels voor Kerkstraat 5",
     "de stoep en de straat bij Kerkstraat 4, de tegels liggen los",
+    # round 80: a question about what will be done is no second problem
+    "Op de Lindelaan liggen de tegels scheef door de boomwortels. Weet u of die stoep "
+    "binnenkort opnieuw gelegd wordt?",
 ])
 def test_one_problem_without_an_announcement_stays_one(text: str) -> None:
     assert len(split_problems(text)) == 1
