@@ -128,8 +128,10 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response += "_not_urgent"
     if kind == "phone" and urgent:  # "wie kan ik bellen dan?" about an open manhole at night
         response = "utter_report_question_urgent_number"
-    if kind in ("faster", "stay") and urgent:  # "komt er vannacht nog iemand?", "moet ik er
-        response += "_urgent"  # blijven staan?" about an open manhole: safety first
+    if kind in ("faster", "stay", "police") and urgent:
+        # "komt er vannacht nog iemand?", "moet ik er blijven staan?", "moet ik de politie
+        # bellen?" about an open manhole or a fallen sign: safety first
+        response += "_urgent"
     if kind == "filed" and not tracker.active_loop.get("name"):
         response += "_done"  # "is het nu gemeld?" right after it was sent
     return response

@@ -192,6 +192,7 @@ _YES_FIRST = re.compile(r"^\W*(?:ja+|jawel|jazeker|yes|graag|zeker)\b", re.IGNOR
 COLLEAGUE_OFFER = "utter_report_offer_colleague"
 STATUS_COLLEAGUE_OFFER = "utter_status_offer_colleague"
 STATUS_FASTER = "utter_status_faster"  # "kan het niet sneller?": why not, and a colleague
+STATUS_FASTER_URGENT = "utter_status_faster_urgent"  # about a report that goes first already
 CALLBACK_NUMBER_QUESTION = "utter_callback_ask_number"
 ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
 STATUS_DISPUTED = "action_status_disputed"
@@ -336,9 +337,9 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    REPORT_HERE_ACTION, COMPLAINT_ANSWER, NO_INTERNET_ACTION, GOODBYE_ACTION,
                    SIGNALEN_ANSWER_ACTION, NOT_HELPED_ACTION, NEED_ACTION,
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
-                   HANDOVER_OK_ACTION, STATUS_FASTER, WHAT_I_CAN_DO, HOW_I_AM, RESUME_ACTION,
-                   OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN, AFTERCARE_ACTION, WEATHER,
-                   THE_TIME, WITNESS_ACTION)
+                   HANDOVER_OK_ACTION, STATUS_FASTER, STATUS_FASTER_URGENT, WHAT_I_CAN_DO,
+                   HOW_I_AM, RESUME_ACTION, OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN,
+                   AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION)
 UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -536,6 +537,15 @@ def _names_the_number_just_told(tracker: DialogueStateTracker, text: str) -> boo
     last = _last_bot_message(tracker)
     told = re.search(r"\bM-\d{4}-0*(\d+)\b", (last.text or "") if last else "")
     return bool(told) and bool(re.search(rf"(?<![\d-])0*{told.group(1)}\b", text))
+
+
+def _filed_with_priority(tracker: DialogueStateTracker) -> bool:
+    """The report just filed went first ("Uw melding is ontvangen met voorrang")."""
+    for event in reversed(tracker.events):
+        name = (getattr(event, "metadata", None) or {}).get("utter_action") or ""
+        if name.startswith("utter_report_filed"):
+            return name.startswith("utter_report_filed_urgent")
+    return False
 
 
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
@@ -993,6 +1003,8 @@ def reading_route(tracker: DialogueStateTracker,
             and not _has_case_number(message)
             and (_HANDLING_TIME_QUESTIONED.search(message.text or "")
                  or _PUSHBACK.search(message.text or ""))):
+        if _filed_with_priority(tracker):
+            return STATUS_FASTER_URGENT  # "Binnen 24 uur? De kinderen komen over een half uur"
         return STATUS_FASTER  # "10 werkdagen?? voor ratten?" after filing: why, and a colleague
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and reading.report_question and reading.location is None):

@@ -1603,6 +1603,20 @@ def test_the_handling_time_questioned_after_filing_gets_why_and_a_colleague(text
     assert reading_route(tracker(filed + [said(text, intent)])) == "utter_status_faster"
 
 
+def test_the_handling_time_of_a_report_filed_with_priority_questioned_gets_the_police():
+    """Round 80: "Binnen 24 uur? De kinderen komen over een half uur naar buiten" about an open
+    manhole got "Zelf kan ik het niet sneller maken" and a colleague who was not there."""
+    from rasa.shared.core.events import BotUttered
+
+    filed = START + [said("putdeksel ligt eraf voor de school", "report_pavement_road"),
+                     ActionExecuted("action_submit_report"),
+                     BotUttered("…", metadata={"utter_action": "utter_report_filed_urgent"}),
+                     ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    text = "Binnen 24 uur?? De kinderen komen over een half uur naar buiten."
+    assert reading_route(tracker(filed + [said(text, "ask_human")])) == \
+        "utter_status_faster_urgent"
+
+
 def test_how_far_the_report_just_made_is_is_a_status_question():
     text = "en die van de glijbaan die ik net deed, weten jullie al wanneer ze komen?"
     filed = START + [said("de glijbaan is kapot", "report_public_space_other"),

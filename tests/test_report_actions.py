@@ -1871,6 +1871,19 @@ def test_who_to_call_about_an_urgent_report_gets_the_urgent_numbers(dispatcher, 
         "utter_report_question_phone"
 
 
+def test_whether_to_call_the_police_about_a_hazard_gets_yes_when_it_is_dangerous_now(
+        dispatcher, domain):
+    """Round 80: a fallen give-way sign at a fast crossing got the noise-at-night answer."""
+    from actions.report_slots import report_question_response
+
+    tracker = tracker_for(asking="report_updates", text="Moet ik hier ook de politie voor "
+                          "bellen of regelt u dat?")
+    assert report_question_response(tracker, "police", urgent=True) == \
+        "utter_report_question_police_urgent"
+    assert report_question_response(tracker, "police", urgent=False) == \
+        "utter_report_question_police"
+
+
 @pytest.mark.parametrize("text, street, beside", [
     ("het is een park geen straat.. ingang aan de parkweg", "parkweg", "ingang"),
     ("op de hoek van de Kerkstraat bij de bakker", "Kerkstraat", "bij de bakker"),
