@@ -371,7 +371,8 @@ def asks_for_a_container(text: str) -> bool:
 # of niet", "waar moet piepschuim heen" (sorting is answered, not reported; round 80).
 _WASTE_KIND = (r"(?:plastic|plastiek|plastik|pmd|blik\w*|drinkpak\w*|glas|papier|karton|"
                r"piepschuim|verf|batterij\w*|frituurvet|textiel|kleding|luiers?|gft|"
-               r"etensresten|tuinafval|snoeiafval|grond|puin|hout|elektro\w*)")
+               r"etensresten|\w*afval|\w*pak(?:ken|jes)|flessen|potjes|grond|puin|hout|"
+               r"elektro\w*)")
 _WHICH_BIN = re.compile(
     rf"\b{_WASTE_KIND}\b(?: \w+){{0,3}} (?:welke|wat voor) (?:\w+ )?(?:bak|container|kliko)\b"
     rf"|\b(?:welke|wat voor) (?:\w+ )?(?:bak|container|kliko)\b(?: \w+){{0,3}} {_WASTE_KIND}\b"
