@@ -448,6 +448,14 @@ _WAYS_TO_BE_REACHED = frozenset("digid internet computer laptop smartphone mobie
                                 "brief papier online digitaal handig schriftelijk".split())
 
 
+# "nog geen DigiD" with the internet at hand: how to get one, not "no computer?" (round 80).
+_ONLY_DIGID_MISSING = re.compile(r"\b(?:geen|no|zonder|without)\s+(?:\w+\s+)?digid\b",
+                                 re.IGNORECASE)
+_NO_COMPUTER = re.compile(r"\bgeen\s+(?:internet|computer|pc|laptop|smartphone)|"
+                          r"\bno\s+(?:internet|computer)|\bniet\s+(?:zo\s+)?handig\b",
+                          re.IGNORECASE)
+
+
 class ActionNoInternet(ProfileAction):
     """"Ik heb geen internet, kunt u het niet gewoon zeggen?": another way than a link."""
 
@@ -474,7 +482,9 @@ class ActionNoInternet(ProfileAction):
         return events
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
-        return "utter_no_internet"
+        text = tracker.latest_message.get("text") or ""
+        return "utter_no_digid" if _ONLY_DIGID_MISSING.search(text) and not _NO_COMPUTER.search(
+            text) else "utter_no_internet"
 
 
 class ActionOpeningHours(ProfileAction):

@@ -24,10 +24,17 @@ def test_no_computer_and_a_care_question_gets_the_other_way_and_the_care_answer(
                                                             "utter_answer_care_at_home"]
 
 
-def test_no_digid_alone_gets_the_other_way_and_no_guessed_product(dispatcher, domain):
-    """"Ik heb geen digid" heard as a move: the other way, not the moving answer."""
+def test_no_digid_alone_gets_how_to_get_one_and_no_guessed_product(dispatcher, domain):
+    """"Ik heb geen digid" heard as a move: how to get one and the phone, not the moving
+    answer; round 80: not "Heeft u geen internet of computer?" either."""
     asyncio.run(ActionNoInternet().run(dispatcher, make_tracker("moving_address_change",
                                                                 "ik heb geen digid"), domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_digid"]
+
+
+def test_no_computer_and_no_digid_gets_the_other_way(dispatcher, domain):
+    asyncio.run(ActionNoInternet().run(dispatcher, make_tracker(
+        "municipal_question", "ik heb geen computer en geen digid"), domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_no_internet"]
 
 
