@@ -41,8 +41,9 @@ SHORT_CHANNELS = ("sms",)  # channels that get an article's short answer when it
 ANSWERED, CHOICE = "answer", "choose"
 FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may reach
 # A sibling article wins over the intent's own from this score and lead (_sibling).
-SIBLING_SEARCH, SIBLING_SCORE, SIBLING_MARGIN = 8, 0.4, 0.08
+SIBLING_SEARCH, SIBLING_SCORE, SIBLING_MARGIN = 8, 0.38, 0.08
 OFF_SCORE, OFF_SIBLING_SCORE = 0.15, 0.3  # ... or when the own article does not fit at all
+TWO_SIBLINGS_MARGIN = 0.05  # two specific articles this close are both asked for
 OTHERS_MAX = 2  # other articles offered when an answer did not help
 
 _seeded: set = set()
@@ -117,6 +118,10 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
                 return retrieval.Decision(NOT_THE_PRODUCT)
             return decision if allow_choice else retrieval.Decision(ANSWERED,
                                                                     decision.articles[:1])
+        if not sure:
+            both = _two_siblings(index, question, own)
+            if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
+                return retrieval.Decision(ANSWERED, both)
         article = best if sure else _sibling(index, question, own)
         if article.id == own.id and _answered_recently(tracker, own, url):
             # "en kan ik ook met spoed?" right after the passport answer: the article it names
@@ -192,6 +197,23 @@ def _sibling(index: retrieval.Index, question: Text, own: Article) -> Article:
     # the words do not fit the intent's article at all ("zoon geboren, waar aangeven?")
     off = own_score <= OFF_SCORE and top.score >= OFF_SIBLING_SCORE
     return top.article if clear or off else own
+
+
+def _two_siblings(index: retrieval.Index, question: Text, own: Article
+                  ) -> Optional[Tuple[Article, Article]]:
+    """Two more specific articles of the product that fit the question about equally well and
+    both clearly better than the product's own ("help mn paspoort is gestolen en ik vlieg
+    overmorgen": lost or stolen, and the rush application; round 80)."""
+    matches = index.search(question, top=SIBLING_SEARCH)
+    if len(matches) < 2:
+        return None
+    first, second = matches[0], matches[1]
+    own_score = next((m.score for m in matches if m.article.id == own.id), 0.0)
+    siblings = all(m.article.id != own.id and m.article.department == own.department
+                   and m.article.intent in (None, own.intent) for m in (first, second))
+    close = first.score - second.score <= TWO_SIBLINGS_MARGIN
+    clear = second.score >= OFF_SIBLING_SCORE and second.score - own_score >= SIBLING_MARGIN
+    return (first.article, second.article) if siblings and close and clear else None
 
 
 def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> None:

@@ -40,6 +40,18 @@ def test_a_product_intent_gets_a_more_specific_article_when_retrieval_is_sure(kb
     assert decision.kind == ANSWERED and "kwijt" in decision.articles[0].id
 
 
+def test_two_situations_of_one_product_get_both_articles(kb_url):
+    """Round 80: a stolen passport and a flight the day after tomorrow got the ordinary
+    application ("neem uw oude paspoort mee", "5 werkdagen")."""
+    decision = decide(kb_url, "help mn paspoort is gestolen en ik vlieg overmorgen naar "
+                      "spanje!!! wat nu", "passport_id_appointment")
+    assert decision.kind == ANSWERED
+    assert {article.id for article in decision.articles} == {"paspoort-spoed",
+                                                             "paspoort-id-kaart-kwijt"}
+    one = decide(kb_url, "ik wil mn paspoort verlengen", "passport_id_appointment")
+    assert len(one.articles) == 1
+
+
 def test_a_product_intent_takes_the_only_candidate_of_its_department(kb_url):
     text = "ik kreeg een parkeerboete terwijl ik gewoon een vergunning heb, geld terug?"
     decision = decide(kb_url, text, "parking_permit")
