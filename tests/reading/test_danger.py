@@ -267,6 +267,16 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("sinds gisteren ben ik duizelig en het ruikt vreemd bij de geiser", "emergency", "co"),
     ("they keep shooting at people near the station, ze schieten op voorbijgangers",
      "emergency", "violence"),
+    # round 81: an open manhole told calmly, a neighbour unseen (in English), a housemate's
+    # despair
+    ("bij de bushalte ligt het deksel van de put ernaast, het is gewoon open", "hazard",
+     "manhole"),
+    ("best een diep gat daar, ik zag de bodem niet eens. er lopen veel kinderen langs",
+     "hazard", "hole"),
+    ("we have not seen the lady next door for five days and her newspapers are piling up",
+     "emergency", "welfare"),
+    ("mijn broer is zo somber, hij zei dat hij het liefst wil verdwijnen", "emergency",
+     "suicide"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -350,6 +360,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "mijn vader is er vorige maand over gestruikeld met zijn fiets. enkel gekneusd",
     "bij regen loopt die kuil vol water en zie je hem niet meer liggen",
     "het luchtje bij de geiser komt van de afvoer, het ruikt naar riool",
+    "ik heb geen zin meer in dat gedoe met de parkeervergunning",
+    "die lelijke graffiti moet echt verdwijnen",
+    "I have not seen the bin men for two weeks",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
