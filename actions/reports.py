@@ -529,6 +529,10 @@ def forward_in_background(report_ids: List[int]) -> Optional["asyncio.Future[Non
     return future
 
 
+# Answers the filing message gives itself: how long it takes.
+_TOLD_AT_FILING = ("utter_report_question_duration", "utter_report_question_faster")
+
+
 class ActionSubmitReport(Action):
     """Files the report(s): stored first, case numbers to the resident, then forwarded."""
 
@@ -562,7 +566,8 @@ class ActionSubmitReport(Action):
             utter(dispatcher, "utter_report_filed_updates" if reports[0].wants_updates
                   else "utter_report_filed", case_number=first, handling_days=days)
         for item in tracker.get_slot("report_ack") or []:  # "Ja, verstuur. Gaan de lampen …?"
-            utter(dispatcher, item["key"], **item["values"])
+            if not item["key"].startswith(_TOLD_AT_FILING):  # not the handling time twice
+                utter(dispatcher, item["key"], **item["values"])
         events = reset_report_slots() + [SlotSet("report_case_number", first)]
         if tracker.get_slot("report_repeated"):  # instead of "Kan ik u nog ergens mee helpen?"
             utter(dispatcher, "utter_report_offer_colleague")

@@ -578,6 +578,10 @@ def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str]
     if intent == "affirm" or reading.answer is True and intent not in NEW_TOPIC_INTENTS:
         return CONTACT_HUMAN_ACTION
     text = tracker.latest_message.text or ""
+    if (_last_response(tracker) == STATUS_FASTER and reading.answer is True
+            and reading.location is None and _SAYS_YES.match(text)):
+        # "ja, het gat is zeker 15 cm diep": yes, it is dangerous, not a new report (round 81)
+        return CONTACT_HUMAN_ACTION
     short = len(text.split()) <= SHORT_ANSWER_WORDS and "?" not in text
     if (intent in ("deny", "thanks", "goodbye") or reading.answer is False) and short \
             and not _BUT.search(text):

@@ -1603,6 +1603,22 @@ def test_the_handling_time_questioned_after_filing_gets_why_and_a_colleague(text
     assert reading_route(tracker(filed + [said(text, intent)])) == "utter_status_faster"
 
 
+def test_yes_it_is_dangerous_after_the_faster_answer_goes_to_a_colleague():
+    """Round 81: "ja, het gat is zeker 15 cm diep" to "Is het gevaarlijk? … Wilt u een collega
+    spreken?" started a new report that asked where the hole was, three times."""
+    from rasa.shared.core.events import BotUttered
+
+    asked = START + [said("gat in de weg molenweg", "report_pavement_road"),
+                     ActionExecuted("action_submit_report"), ActionExecuted("action_listen"),
+                     said("10 werkdagen?? kan dat niet sneller", "ask_human"),
+                     ActionExecuted("utter_status_faster"),
+                     BotUttered("…", metadata={"utter_action": "utter_status_faster"}),
+                     ActionExecuted("action_listen")]
+    text = "ja, het gat is zeker 15 cm diep en je ziet het in het donker niet"
+    assert reading_route(tracker(asked + [said(text, "report_pavement_road", 0.5)])) == \
+        "action_contact_human"
+
+
 def test_the_handling_time_of_a_report_filed_with_priority_questioned_gets_the_police():
     """Round 80: "Binnen 24 uur? De kinderen komen over een half uur naar buiten" about an open
     manhole got "Zelf kan ik het niet sneller maken" and a colleague who was not there."""

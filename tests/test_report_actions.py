@@ -1001,7 +1001,9 @@ def test_a_question_answered_beside_the_yes_at_the_summary_is_told_after_filing(
     tracker = make_tracker("affirm", "Ja, verstuur. Gaan de lampen 's nachts uit?",
                            slots={"report_category": "report_street_lighting",
                                   "report_description": "lamp kapot",
-                                  "report_location": "Kerkstraat 1", "report_ack": [answer]})
+                                  "report_location": "Kerkstraat 1",
+                                  "report_ack": [answer, {"key": "utter_report_question_duration",
+                                                          "values": {}}]})
     asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_filed",
                                                             "utter_kb_detail"]

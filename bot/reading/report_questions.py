@@ -23,6 +23,8 @@ _DONE = (r"(?:opgehaald|geleegd|gemaakt|gerepareerd|opgeruimd|weggehaald|vervang
          r"verwijderd|afgevoerd)")
 _DURATION = re.compile(
     r"\bhoe ?lang (?:\w+ ){0,3}?(?:duurt|duren|gaat|moet|zal|kan)\b"
+    # "hoeveel tijd gaat da pakken?" (round 81)
+    r"|\bhoeveel tijd (?:\w+ ){0,3}?(?:duurt|gaat|pakt|pakken|kost|nodig|neemt|nemen)\b"
     r"|\bhoe ?snel (?:\w+ ){0,3}?(?:wordt|worden|komt|komen|gaat|gaan|is|zijn|kunnen|kan|pakken)\b"
     r"|\bwanneer (?:\w+ ){0,4}?(?:gemaakt|opgelost|gerepareerd|hersteld|vervangen|"
     r"opgeruimd|weggehaald|geleegd|opgepakt|gedaan|klaar|gefikst|verholpen)\b"
