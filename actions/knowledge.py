@@ -627,7 +627,7 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
         if article is None:
             if decision.kind == CHOICE and subject_words(part) and not any(
                     _told(candidate, said) or (intent and candidate.intent == intent)
-                    for candidate in decision.articles):
+                    for candidate in decision.articles) and not _detail_told(part, said):
                 unsure.append((decision.articles, part))
             continue
         if (intent and article.intent == intent) or _told(article, said) \
@@ -635,6 +635,24 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
             continue
         found.append((article, part))
     return OtherAnswers(found, unsure)
+
+
+# "zo'n aanvraag": words that name the procedure just answered, not a subject of its own.
+_PROCEDURE_WORDS = frozenset("aanvraag aanvragen procedure verzoek behandeling vergunning "
+                             "application request permit".split())
+# What an answer says when it tells how long something takes or what it costs.
+_DETAIL_IN_ANSWER = {
+    "duration": re.compile(r"\b\d+\s+(?:werk)?(?:dagen|weken|maanden)\b|\b(?:weeks|days)\b",
+                           re.IGNORECASE),
+    "cost": re.compile(r"€|\beuro\b|\bgratis\b|\bfree\b", re.IGNORECASE)}
+
+
+def _detail_told(part: Text, said: Text) -> bool:
+    """"En hoe lang duurt zo'n aanvraag ongeveer?" beside an answer that says "binnen 8
+    weken": told already, no choice of other articles (round 81)."""
+    told = _DETAIL_IN_ANSWER.get(single_aspect(part) or "")
+    return (told is not None and set(subject_words(part).split()) <= _PROCEDURE_WORDS
+            and bool(told.search(said)))
 
 
 def _told(article: Article, said: Text) -> bool:

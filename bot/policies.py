@@ -51,8 +51,9 @@ from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shak
 from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
-from bot.reading.questions import (QUESTION, announces_a_question, asks_about_the_question,
-                                  asks_about_the_service, asks_for_a_container, asks_which_bin,
+from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question,
+                                  asks_about_the_question, asks_about_the_service,
+                                  asks_for_a_container, asks_which_bin,
                                   asks_in_so_many_words, inside_the_home,
                                   asks_if_open_now, is_question, question_parts, read_question,
                                   tells_something_wrong)
@@ -365,27 +366,6 @@ NEW_TOPIC_INTENTS = REPORT_INTENTS + ("stop", "goodbye", "thanks", "ask_human", 
 
 # Words without which a message is not about the product the model named, when the reader
 # sees a problem in a street instead ("die troep achter de kerk op de Kerkstraat opruimen").
-_PRODUCT_WORDS = {
-    "parking_permit": re.compile(
-        r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
-        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b|betal",
-        re.IGNORECASE),
-    "passport_id_appointment": re.compile(
-        r"pas+p|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
-    "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
-    "moving_address_change": re.compile(
-        r"verhui|adres|inschrijv|uitschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
-    "permit_question": re.compile(
-        r"vergunning|ontheffing|bouw|dakkapel|schutting|kappen|evenement|permit",
-        re.IGNORECASE),
-    "bulky_waste_pickup": re.compile(
-        # not "kan mijn zoon het ophalen?" after the licence answer: collecting that
-        r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|opgehaald|bulky|"
-        r"(?<!\bhet )(?<!\bhem )(?<!\bdie )(?<!\bdat )ophal|"
-        r"furniture|sofa|mattress", re.IGNORECASE),
-}
-
-
 KB_ANSWERS = ("utter_kb_answer", "utter_kb_answer_sensitive")
 
 
@@ -396,7 +376,7 @@ def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: 
     said = (answer.text or "") if answer else ""
     told = said.lower() + " " + re.sub(r"\s+te\s+", "", said.lower())  # "uit te schrijven"
     named = [found.group(0) for found in re.finditer(r"\w+", text)
-             if len(found.group(0)) >= 6 and _PRODUCT_WORDS[intent].search(found.group(0))]
+             if len(found.group(0)) >= 6 and PRODUCT_WORDS[intent].search(found.group(0))]
     return bool(named) and all(word.lower() in told for word in named)
 
 
@@ -405,8 +385,8 @@ def _names_the_product(intent: Optional[str], text: str) -> bool:
     report that the model took for one ("moet ik hier iets voor betalen?" as taxes)."""
     if intent not in PRODUCT_INTENTS:
         return False
-    if intent in _PRODUCT_WORDS:
-        return bool(_PRODUCT_WORDS[intent].search(text))
+    if intent in PRODUCT_WORDS:
+        return bool(PRODUCT_WORDS[intent].search(text))
     if intent in ("taxes", "money_worries"):  # the reader knows their words
         return read_question(text) == intent
     return True
@@ -439,8 +419,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
         return False  # an article chosen with a button: its answer, not a detail of another
     # "en hebben ze daar betaald parkeren?" after moving: its own product
-    told_before = intent in _PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
-    own_product = (intent in _PRODUCT_WORDS and intent != _previous_intent(tracker)
+    told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
+    own_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)
                    and _sure(message) and _names_the_product(intent, text) and not told_before)
     if (reading.answer is True and reading.addition and is_question(reading.addition)
             and _last_response(tracker) == ANYTHING_ELSE and not own_product):
@@ -518,7 +498,7 @@ def _model_unsure(message: Any, intent: Optional[str]) -> bool:
         return confidence < SURE_INTENT
     if intent == "ask_human" and confidence < SURE_INTENT and not asks_for_a_person(text):
         return True  # "en kan het ook sneller?" as a wish for a colleague
-    if intent in _PRODUCT_WORDS and confidence < SURE_INTENT and not _names_the_product(
+    if intent in PRODUCT_WORDS and confidence < SURE_INTENT and not _names_the_product(
             intent, text):
         return True  # "hij is GESTOLEN, ik heb geen oude meer om mee te nemen" as bulky waste
     return bool(read_aspect(text)) and confidence < SURE_INTENT and intent not in KEEP_INTENTS
@@ -1225,9 +1205,9 @@ def reading_route(tracker: DialogueStateTracker,
             and rest != (message.text or "") and not reading.danger and _names_its_subject(rest)):
         return AS_QUESTION_ACTION  # "nee geen klacht. ik wil gewoon weten hoeveel spullen …"
     name = intent.get("name")
-    if (tracker.active_loop_name is None and name in _PRODUCT_WORDS and reading.category
+    if (tracker.active_loop_name is None and name in PRODUCT_WORDS and reading.category
             and reading.location is not None and reading.location.streets
-            and not _PRODUCT_WORDS[name].search(message.text or "")):
+            and not PRODUCT_WORDS[name].search(message.text or "")):
         return START_REPORT_ACTION  # "die troep achter de kerk opruimen" is no parking permit
     if (tracker.active_loop_name is None and name == COMPLAINT_INTENT and reading.category
             and not _has_case_number(message) and not is_question(message.text or "")

@@ -764,3 +764,25 @@ def test_the_price_asked_after_two_articles_is_the_first_ones(kb_url, dispatcher
     asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == "utter_kb_detail"
     assert dispatcher.messages[0]["detail"] == passport.cost.strip()
+
+
+def test_a_detail_asked_beside_the_products_answer_that_gives_it_offers_no_choice(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round 81: "En hoe lang duurt zo'n aanvraag ongeveer?" beside the dormer answer that
+    says 8 weeks got "U vroeg ook: … Gaat dat over een van deze onderwerpen?" with a
+    passport button."""
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
+                        knowledge.other_questions(parts, said, i, kb_url, product))
+    text = ("Goedenavond, wij willen een dakkapel plaatsen aan de achterkant van ons huis. "
+            "Hebben we daar een vergunning voor nodig? En hoe lang duurt zo'n aanvraag "
+            "ongeveer?")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, make_tracker("permit_question", text),
+                                               domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert "utter_kb_choose_other" not in responses
+    assert any("8 weken" in (m.get("answer") or "") for m in dispatcher.messages)

@@ -179,6 +179,11 @@ def test_the_reading_is_stored_as_entities():
      "Belt u mij dan op?", "complaint", "affirm"),
     ("ja, ik heb een klacht over de medewerker aan de balie", "complaint", "complaint"),
     ("ja klopt, maar ik wil wel een klacht indienen", "complaint", "complaint"),
+    # round 81: the product the model heard is ruled out
+    ("Nee geen paspoort, dat had u al gezegd. Moeten we de buren informeren over de "
+     "verbouwing?", "passport_id_appointment", "municipal_question"),
+    ("ik heb geen paspoort meer, hoe vraag ik een nieuwe aan", "passport_id_appointment",
+     "passport_id_appointment"),
     # round 79: a lost waste card heard as a lost ID card
     ("tamam. ik kaart kwijt voor container afval. nieuwe kaart hoe?", "passport_id_appointment",
      "report_waste_collection"),

@@ -28,7 +28,8 @@ from bot.reading.description import category_of
 from bot.reading.message import read_message
 from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
-from bot.reading.questions import is_question, read_question, rules_out_bulky_waste
+from bot.reading.questions import (is_question, read_question, rules_out_bulky_waste,
+                                  rules_out_the_product)
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                           says_not_known)
 from bot.reading.result import Reading
@@ -274,6 +275,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
+    if intent_name != BULKY_INTENT and rules_out_the_product(text, intent_name or ""):
+        return {"name": QUESTION_INTENT, "confidence": 1.0}  # "Nee geen paspoort, …": the rest
     if (intent_name == COMPLAINT_INTENT and _CONFIRMS_FIRST.match(text)
             and not re.search(r"\bklacht|\bcomplain", text, re.IGNORECASE)):
         return {"name": YES_INTENT, "confidence": 1.0}  # "ja versturen. maar u zegt niks over …"

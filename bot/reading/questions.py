@@ -348,6 +348,44 @@ def question_parts(text: str) -> list[str]:
     return [part for part in parts if len(part.split()) >= 3 and is_question(part)]
 
 
+# The words that name each product, for telling a product asked about from one the model
+# only guessed ("die troep achter de kerk opruimen" is no parking permit).
+PRODUCT_WORDS = {
+    "parking_permit": re.compile(
+        r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
+        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b|betal",
+        re.IGNORECASE),
+    "passport_id_appointment": re.compile(
+        r"pas+p|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
+    "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
+    "moving_address_change": re.compile(
+        r"verhui|adres|inschrijv|uitschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
+    "permit_question": re.compile(
+        r"vergunning|ontheffing|bouw|dakkapel|schutting|kappen|evenement|permit",
+        re.IGNORECASE),
+    "bulky_waste_pickup": re.compile(
+        # not "kan mijn zoon het ophalen?" after the licence answer: collecting that
+        r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|opgehaald|bulky|"
+        r"(?<!\bhet )(?<!\bhem )(?<!\bdie )(?<!\bdat )ophal|"
+        r"furniture|sofa|mattress", re.IGNORECASE),
+}
+
+
+# "Nee geen paspoort, u had het al beantwoord", "ik vroeg NIET naar een paspoort" (round 81):
+# the few words after the negation name the product the model heard.
+_RULED_OUT = re.compile(
+    r"(?:^\W*(?:nee+n?|no)\W+(?:\w+\W+)?(?:geen|niet|not|no)\s+"
+    r"|\b(?:vroeg|vraag|bedoel\w*|gaat|ging|asked|mean)\b(?:\s+\S+){0,3}?\s+(?:niet|geen|not)\s+)"
+    r"(\S+(?:\s+\S+){0,2})", re.IGNORECASE)
+
+
+def rules_out_the_product(text: str, intent: str) -> bool:
+    """The resident says the product the model heard is not what they ask about."""
+    words = PRODUCT_WORDS.get(intent)
+    return words is not None and any(words.search(found.group(1))
+                                     for found in _RULED_OUT.finditer(text or ""))
+
+
 # A household bin asked for: an extra one, another size, one that was stolen (requested
 # online, not reported): "een extra groene container aanvragen", "kliko gestolen".
 _CONTAINER_REQUEST = re.compile(
