@@ -292,6 +292,12 @@ def detail_opening(article: Article) -> Text:
     return f"{article.title}: "
 
 
+# Domain answers to a question the reader found, and the article that tells the same ("KOST
+# DAT GELD?" after the waste-pass answer: the pass's price, round 81).
+ARTICLE_OF_ANSWER = {"waste_pass": "afvalpas-kwijt", "waste_calendar": "afvalkalender",
+                     "wedding": "trouwen-partnerschap"}
+
+
 def answered_article(tracker: Tracker, url: str = DATABASE_URL
                      ) -> Tuple[Optional[Article], Text, Optional[Text]]:
     """The article the bot answered with in the last few turns (a follow-up may follow a
@@ -326,7 +332,8 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
         for response, text in turn:  # a product answer of the domain (bulky waste, debts)
             if response.startswith(DOMAIN_ANSWER):
                 topic = response[len(DOMAIN_ANSWER):]
-                own = next((a for a in articles if a.intent == topic), None)
+                own = next((a for a in articles if a.intent == topic
+                            or a.id == ARTICLE_OF_ANSWER.get(topic)), None)
                 return own or _as_article(topic, text), question, intent
     return None, asked[0][0], asked[0][1]
 

@@ -209,7 +209,8 @@ SIGNALEN_ANSWER_ACTION = "action_take_signalen_answer"
 SIGNALEN_QUESTION = "signalen_question"
 NOT_HELPED_ACTION = "action_kb_not_helped"
 # Actions after which "daar heb ik niks aan" is about an answer from the knowledge base.
-ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION, NO_INTERNET_ACTION, NEED_ACTION)
+ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION, QUESTION_ACTION, NO_INTERNET_ACTION,
+                                         NEED_ACTION)
 # Actions after which a message the model could not place is read with the answer given.
 CONTEXT_ACTIONS = ANSWERING_ACTIONS + (NOT_HELPED_ACTION,)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.

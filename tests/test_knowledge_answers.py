@@ -786,3 +786,27 @@ def test_a_detail_asked_beside_the_products_answer_that_gives_it_offers_no_choic
     responses = [m["response"] for m in dispatcher.messages]
     assert "utter_kb_choose_other" not in responses
     assert any("8 weken" in (m.get("answer") or "") for m in dispatcher.messages)
+
+
+def test_a_follow_up_after_a_domain_answer_reads_the_article_that_tells_the_same(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round 81: "KOST DAT GELD? EN HOE LANG DUURT HET" after the waste-pass answer got "Daar
+    kan ik u helaas niet mee helpen"."""
+    from rasa_sdk import Tracker
+
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "previous_article",
+                        lambda t: knowledge.previous_article(t, kb_url))
+    monkeypatch.setattr(topics, "own_subject", lambda text: knowledge.own_subject(text, kb_url))
+    follow_up = "KOST DAT GELD? EN HOE LANG DUURT HET"
+    events = [{"event": "user", "text": "afvalpas kwijt"},
+              {"event": "bot", "text": "Bent u uw afvalpas kwijt? …",
+               "metadata": {"utter_action": "utter_answer_waste_pass"}},
+              {"event": "user", "text": follow_up}]
+    message = {"intent": {"name": "ask_report_status"}, "text": follow_up, "entities": []}
+    tracker = Tracker("s", {}, message, events, False, None, {}, "action_listen")
+    asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
+    told = " ".join(str(m.get("detail") or m.get("text") or "") for m in dispatcher.messages)
+    assert "€10" in told and "2 weken" in told
