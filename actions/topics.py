@@ -33,6 +33,7 @@ from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
+from bot.reading.not_helped import says_the_site_fails
 from bot.reading.places import Place, corrected_number
 from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax,
                                    question_parts, read_question, the_question)
@@ -417,6 +418,9 @@ class ActionKnowledgeNotHelped(Action):
         colleague = {"title": response_text(domain, "utter_kb_colleague_button", tracker),
                      "payload": "/ask_human"}
         link = article.link if article else str(profile().website)
+        if says_the_site_fails(tracker.latest_message.get("text") or ""):
+            utter(dispatcher, "utter_kb_site_fails", buttons=[colleague])  # no link again
+            return []
         utter(dispatcher, "utter_kb_not_helped", buttons=[*choice_buttons(others), colleague],
               link=link)
         return []

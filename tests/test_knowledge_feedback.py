@@ -26,6 +26,7 @@ from tests.conftest import dutch
     "het heeft me niet geholpen", "nee, dat bedoel ik niet", "dit is geen antwoord op mijn vraag",
     "hier heb ik helemaal niets aan!", "u helpt me niet", "niet geholpen", "ik vroeg iets anders",
     "that didn't help", "laat maar. zinloos dit", "dit heeft geen zin", "je snapt er niks van",
+    "ja dat weet ik ook wel maar die site doet het niet op mijn telefoon",
 ])
 def test_words_that_say_the_answer_did_not_help(text):
     assert says_not_helped(text)
@@ -110,6 +111,16 @@ def _run_action(kb_url, monkeypatch, dispatcher, domain, question, reply="daar h
     article, tracker = _answered(kb_url, question, reply)
     asyncio.run(topics.ActionKnowledgeNotHelped().run(dispatcher, tracker, domain))
     return article, dispatcher.messages
+
+
+def test_a_website_that_does_not_work_gets_the_phone_not_the_link_again(
+        kb_url, monkeypatch, dispatcher, domain):
+    """Round 81: "die site doet het niet op mijn telefoon" after the calendar answer got
+    "Waar kan ik u mee helpen?"."""
+    _, messages = _run_action(kb_url, monkeypatch, dispatcher, domain, "afvalkalender",
+                              reply="die site doet het niet op mijn telefoon. molenweg 22")
+    assert [m["response"] for m in messages] == ["utter_kb_site_fails"]
+    assert messages[0]["buttons"][0]["payload"] == "/ask_human"
 
 
 def test_not_helped_is_kept_masked_with_the_article(kb_url, monkeypatch, dispatcher, domain):

@@ -29,6 +29,7 @@ _NOT_HELPED = re.compile(
     rf"|\bdaar\s+(?:heb|hebben)\s+(?:ik|we|wij)\s+(?:echt\s+|helemaal\s+)?{_NOTHING}\s+aan\b"
     rf"|\b(?:schiet|kom)\s+(?:ik|we)\s+(?:\w+\s+)?{_NOTHING}\s+(?:mee\s+op|verder)\b"
     rf"|\bgeen\s+antwoord\s+op\s+(?:mijn|m'n|mn|de)\s+vraag\b"
+
     rf"|\b(?:is|was)\s+niet\s+(?:mijn|m'n|mn)\s+vraag\b"
     rf"|\bniet\s+wat\s+ik\s+(?:bedoel\w*|zoek\w*|vroeg|vraag|wil\w*)\b"
     rf"|\b(?:dat|dit|zo)\s+bedoel\w*\s+ik\s+niet\b"
@@ -44,8 +45,25 @@ _NOT_HELPED = re.compile(
 _ASKS_MORE = re.compile(r"\b(?:helpt|hielp)\s+het\s+(?:als|om|wanneer)\b", re.IGNORECASE)
 
 
+# "die site doet het niet op mijn telefoon" (round 81): the link given does not work.
+_SITE_FAILS = re.compile(
+    r"\b(?:site|website|link|pagina|app|kalender)\s+(?:\w+\s+)?(?:doet\s+het\s+niet|"
+    r"werkt\s+niet|laadt\s+niet|opent\s+niet|is\s+(?:kapot|stuk)|geeft\s+(?:een\s+)?fout)\b"
+    r"|\b(?:site|website|link|page)\s+(?:is\s+)?(?:not\s+working|does\s*n[o']?t\s+work|broken)\b",
+    re.IGNORECASE)
+
+
 def says_not_helped(text: str) -> bool:
     """Whether the message says the answer it follows did not help."""
-    words = (text or "").split()
-    head = " ".join(words[:MAX_WORDS]).replace("’", "'")
-    return bool(_NOT_HELPED.search(head)) and not _ASKS_MORE.search(head)
+    head = _head(text)
+    return bool(_NOT_HELPED.search(head) or _SITE_FAILS.search(head)) and not _ASKS_MORE.search(
+        head)
+
+
+def says_the_site_fails(text: str) -> bool:
+    """The link just given does not work for the resident ("die site doet het niet")."""
+    return bool(_SITE_FAILS.search(_head(text)))
+
+
+def _head(text: str) -> str:
+    return " ".join((text or "").split()[:MAX_WORDS]).replace("’", "'")
