@@ -345,6 +345,15 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
 
 
+# "Wilt u dat er nog bij zetten?", "staat dat er nu ook in?": about the report itself, which
+# the form handles; no article (round 81: the street-light article answered it).
+_ABOUT_THE_REPORT = re.compile(
+    r"\b(?:er\s*bij|erin|er in|bij)\s+(?:zetten|schrijven|vermelden|doen|noteren|staan|staat)\b"
+    r"|\b(?:toevoegen|aanpassen|veranderen|wijzigen|vermelden|noteren)\b"
+    r"|\bstaat\b(?: \w+){0,8} (?:erbij|erin|bij in de melding|in de melding)\b"
+    r"|\b(?:add|change|mention) (?:that|it|this)\b", re.IGNORECASE)
+
+
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
     of its own beside it gets the knowledge base's answer in the same reply (Dutch only:
@@ -355,7 +364,7 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     answered = (reading.answer is not None or (asked == "report_location" and reading.place)
                 or (asked == "report_updates" and (reading.email or reading.phone)))
     if (not asked or not answered or not question or reading.report_question
-            or tracker.get_slot("language") == "en"):
+            or tracker.get_slot("language") == "en" or _ABOUT_THE_REPORT.search(question)):
         return []
     if (tracker.get_slot("report_priority") == HIGH_PRIORITY and asks_about_acting(question)
             and not _POWER.search(f"{tracker.get_slot('report_description')} {_text(tracker)}")):

@@ -908,8 +908,10 @@ def reading_route(tracker: DialogueStateTracker,
                                                           SIGNALEN_ANSWER_ACTION):
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if (reading.language and reading.language not in UNDERSTOOD_LANGUAGES
-            and not is_only_a_farewell(message.text or "")):
-        return OTHER_LANGUAGE_ACTION
+            and not is_only_a_farewell(message.text or "")
+            and not (tracker.active_loop_name and reading.answer is not None
+                     and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):
+        return OTHER_LANGUAGE_ACTION  # not "ja endlich. versturen" at the summary (round 81)
     if (tracker.active_loop_name is None and not reading.danger
             and asks_if_open_now(message.text or "")):
         return OPENING_HOURS_ACTION  # "kan ik NU bellen of niet?": yes or no, then when

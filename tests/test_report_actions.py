@@ -2364,6 +2364,17 @@ def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, dom
     assert [item["key"] for item in events[-1]["value"]] == ["utter_ack_hazard_meanwhile"]
 
 
+def test_a_question_about_the_report_itself_gets_no_article_beside_it(dispatcher, domain):
+    """Round 81: "Wilt u dat er nog bij zetten?" got the street-light article."""
+    from actions.report_form import _question_beside
+
+    text = ("Het is bijna goed. Maar de paal staat aan de overkant. Wilt u dat er nog bij "
+            "zetten?")
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="affirm", slots={
+        "report_description": "De lantaarnpaal brandt niet", "report_location": "Kerkstraat 3"})
+    assert run(_question_beside(tracker, [])) == []
+
+
 def test_add_this_please_at_the_summary_adds_and_keeps_the_description(dispatcher, domain):
     """Round 78: "Nee, aanpassen. Zet er aub bij dat er racistische teksten tussen staan"
     replaced the graffiti with the request itself."""

@@ -466,7 +466,7 @@ def _cleaned(text: str) -> str:
 
 # "Wij wonen op nummer 9, de paal staat bij nummer 12": the home's number is not the place's.
 _HOME_NUMBER = re.compile(
-    r"(\b(?i:(?:(?:wij|we|ik|zij|ze)\s+(?:wonen|woon|woont)\s+(?:zelf\s+)?(?:op|aan|in)|"
+    r"(\b(?i:(?:(?:wij|we|ik|zij|ze)\s+(?:wonen|woon|woont)(?:\s+zelf)?(?:\s+(?:op|aan|in))?|"
     r"(?:wonend|woonachtig)(?:\s+(?:op|aan|in))?)\s+(?:(?:de|het)\s+)?)(?:[\w'-]+(?:"
     rf"{STREET_ENDINGS_WIDE})\s+)?)(?i:(?:(?:huis)?(?:nummer|nr\.?)\s*)?)"
     r"([1-9][0-9]{0,3}[a-zA-Z]?)\b")
