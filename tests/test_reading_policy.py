@@ -69,6 +69,12 @@ def test_another_language_gets_its_own_answer():
         "action_other_language"
 
 
+def test_a_short_yes_with_a_word_of_another_language_in_a_form_is_the_answer():
+    """Round 81: "ja endlich. versturen" at the summary got the language notice."""
+    assert reading_route(tracker(_asked("report_confirmed") + [
+        said("ja endlich. versturen", "affirm")])) != "action_other_language"
+
+
 def test_english_is_understood():
     text = "Hello, the street light in front of my house is broken"
     assert reading_route(tracker(START + [said(text, "report_street_lighting")])) is None

@@ -589,6 +589,9 @@ def test_other_numbers_at_the_summary_are_no_house_number(text):
      "staat schuin tegenover ons, bij nummer 12 meen ik.", "Wilhelminastraat", "12"),
     ("Ik woon op de Kerkstraat 4 en de lamp bij nummer 10 is kapot", "Kerkstraat", "10"),
     ("ik woon in de kerkstraat 8, tegenover nr 3 ligt een tegel los", "Kerkstraat", "3"),
+    # round 81: "ik woon" without "op"
+    ("de afvalbak bij de bushalte is vol. ik woon kerkstraat 5, de halte is bij nummer 20",
+     "Kerkstraat", "20"),
     # the home is the place when no other number is named
     ("Ik woon op Kerkstraat 4, de lamp voor mijn huis is kapot", "Kerkstraat", "4"),
     ("De lamp is kapot, ik woon op Kerkstraat 4", "Kerkstraat", "4"),
