@@ -179,6 +179,11 @@ def test_the_reading_is_stored_as_entities():
      "Belt u mij dan op?", "complaint", "affirm"),
     ("ja, ik heb een klacht over de medewerker aan de balie", "complaint", "complaint"),
     ("ja klopt, maar ik wil wel een klacht indienen", "complaint", "complaint"),
+    # round 81: furniture to be collected after a move
+    ("Hi, I just moved to Lindendal last month. I have an old sofa and a mattress. Can the "
+     "municipality pick them up?", "moving_address_change", "bulky_waste_pickup"),
+    ("I just moved here, how do I register my address?", "moving_address_change",
+     "moving_address_change"),
     # round 81: the product the model heard is ruled out
     ("Nee geen paspoort, dat had u al gezegd. Moeten we de buren informeren over de "
      "verbouwing?", "passport_id_appointment", "municipal_question"),

@@ -65,6 +65,15 @@ _ASIDE_INTENTS = ("opening_hours", QUESTION_INTENT)
 _ANSWER_THEN_ASKS = re.compile(
     r"^\W*(?:ja|jawel|jazeker|yes|nee|neen|no|klopt|prima|oke|ok|goed)\b[^.!?]*[.!]\s+\S.*\?\s*$",
     re.IGNORECASE | re.DOTALL)
+MOVING_INTENT = "moving_address_change"
+# Furniture to be collected, told by someone who just moved: the bulky-waste question.
+_FURNITURE_PICKUP = re.compile(
+    r"\b(?:bank|matras|kast|meubels?|koelkast|sofa|couch|mattress|furniture|wardrobe|fridge)\b"
+    r".*\b(?:ophalen|ophaal|komen halen|pick (?:\w+ )?up|collect\w*|get rid of)\b"
+    r"|\b(?:ophalen|pick (?:\w+ )?up|collect)\b.*\b(?:bank|matras|kast|sofa|couch|mattress|"
+    r"furniture)\b", re.IGNORECASE | re.DOTALL)
+_REGISTERING = re.compile(r"\b(?:inschrijv\w*|uitschrijv\w*|register\w*|adres\w*|address\w*|"
+                          r"verhuizing doorgeven|brp|bsn)\b", re.IGNORECASE)
 # "JA STUUR MAAR. MAAR JE GEEFT GEEN ANTWOORD …", "Ja dat klopt wel. Maar het is een vaste
 # telefoon …": a yes to the summary first, the grumble or question beside it (round 80).
 _CONFIRMS_FIRST = re.compile(
@@ -275,6 +284,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
+    if intent_name == MOVING_INTENT and _FURNITURE_PICKUP.search(text) and not (
+            _REGISTERING.search(text)):
+        # "I just moved here … old sofa and a mattress, can you pick them up?" (round 81)
+        return {"name": BULKY_INTENT, "confidence": 1.0}
     if intent_name != BULKY_INTENT and rules_out_the_product(text, intent_name or ""):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "Nee geen paspoort, …": the rest
     if (intent_name == COMPLAINT_INTENT and _CONFIRMS_FIRST.match(text)
