@@ -154,7 +154,7 @@ def cannot_use_the_phone(text: str) -> bool:
 
 # "nou dit IS gevaarlijk": the resident says the thing reported is dangerous.
 _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor\b|\bdangerous\b"
-                        r"|\bunsafe\b")
+                        r"|\bunsafe\b|\bniet (?:echt |zo |helemaal |meer )?veilig\b|\bnot safe\b")
 _RULED_OUT = re.compile(r"\b(?:niet|nie|geen|nooit|not|never)\b(?: \w+){0,2} (?:levens)?"
                         r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)"
                         # "Gevaarlijk is het niet"
@@ -170,7 +170,8 @@ _ASKS = re.compile(r"^\W*(?:(?:en|maar|dus|nou|want|of)\s+)?(?:is|zijn|kan|kun|m
 def says_it_is_dangerous(text: str) -> bool:
     """The resident says (not asks) that it is dangerous: "dit IS gevaarlijk", "onveilig
     voor de kinderen"; not "is het gevaarlijk?", not "niet gevaarlijk"."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", fold(text or "")):
+    # "kan het met voorrang, want over de weg rijden is niet veilig": the reason is said
+    for sentence in re.split(r"(?<=[.!?])\s+|\n|,?\s+(?:want|omdat|because)\s+", fold(text or "")):
         if sentence.rstrip().endswith("?") or _ASKS.match(sentence):
             continue
         if _DANGEROUS.search(sentence) and not _RULED_OUT.search(sentence):

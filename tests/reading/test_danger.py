@@ -477,6 +477,9 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     ("is het gevaarlijk om aan te raken ja of nee", False),
     ("is dat gevaarlijk?", False),
     ("het is niet gevaarlijk hoor, alleen lelijk", False),
+    # round 81: a request for priority with its reason
+    ("kan er iets met voorrang gebeuren want over de weg rijden is niet echt veilig", True),
+    ("is het niet veilig?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous
