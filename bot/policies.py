@@ -701,11 +701,16 @@ _LABELLED_MESSAGE = re.compile(r"^\W*(?:(?:my |mijn )?(?:message|bericht|vraag|q
                                re.IGNORECASE)
 
 
+# "… graag status. groet K. Bakker": a message signed for the colleague (round 81)
+_SIGNED = re.compile(r"\b(?:groet(?:en|jes)?|mvg|m\.v\.g\.?|vr\.? ?gr\.?|regards)\b\W+\S+"
+                     r"(?:\s+\S+){0,2}\W*$", re.IGNORECASE)
+
+
 def _the_message_itself(tracker: DialogueStateTracker, text: str, intent: Optional[str]) -> bool:
     """After "laat hier uw bericht achter": the message, labelled so, or about the subject the
     bot had answered before the resident asked for a person (round 80: the same moving text
     a third time instead of passing the question on)."""
-    if _LABELLED_MESSAGE.match(text):
+    if _LABELLED_MESSAGE.match(text) or _SIGNED.search(text):
         return True
     if intent in ("stop", "goodbye", "thanks"):
         return False

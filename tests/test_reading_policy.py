@@ -120,6 +120,17 @@ def test_messages_after_a_handover_are_passed_on_until_something_new():
     assert reading_route(tracker(resumed)) is None
 
 
+def test_a_signed_message_after_the_handover_is_passed_on():
+    """Round 81: "… nummer kwijt. graag status. groet K. Bakker" started a new report."""
+    handed_over = START + [said("ik wil iemand spreken", "ask_human"),
+                           ActionExecuted("action_contact_human"),
+                           ActionExecuted("action_listen")]
+    text = ("ok. melding uit januari over losse stoeptegels voor Kerkweg 8, nummer kwijt. graag "
+            "status. groet K. Bakker")
+    assert reading_route(tracker(handed_over + [said(text, "report_pavement_road", 0.9)])) == \
+        "action_take_message"
+
+
 def test_the_message_left_is_passed_on_when_labelled_or_about_the_subject_answered_before():
     """Round 80: the moving answer a third time instead of passing the question on."""
     moving = "moving_address_change"

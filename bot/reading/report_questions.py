@@ -280,7 +280,10 @@ _NUMBER_UNKNOWN = re.compile(
     rf"|\b(?:weet|heb|ken|vind) (?:ik )?(?:\w+ ){{0,3}}?{_NUMBER} (?:\w+ )?(?:niet|nie|niet meer)\b"
     rf"|\bgeen (?:\w+ )?{_NUMBER}\b|\b{_NUMBER} (?:is|ben ik) kwijt\b|\bzonder (?:\w+ )?{_NUMBER}\b"
     r"|\b(?:don t|dont|do not) (?:have|know|remember) (?:the |my )?(?:report |case )?number\b"
-    r"|\b(?:lost|forgot) (?:the |my )?(?:report |case )?number\b")
+    r"|\b(?:lost|forgot) (?:the |my )?(?:report |case )?number\b"
+    # "kunt u niet zoeken op mijn adres kerkweg 8?" (round 81): by place, not by that number
+    r"|\b(?:zoek|zoeken|opzoeken|kijken|search|look) (?:\w+ ){0,2}?(?:op|bij|by|for) (?:mijn |het |de |my |the )?"
+    r"(?:adres|straat|straatnaam|plek|address|street)\b")
 
 
 # "stop. ik wil GEEN nieuwe melding, de lantaarnpaal tegenover 14, wat is de status": the

@@ -94,6 +94,9 @@ def test_saying_it_is_no_report(text, expected):
     ("I don't have the number", True), ("het nummer is M-2026-000012", False),
     ("de status van mijn oude melding zonder nummer", True),
     ("bij nummer 14 ligt afval op de weg", False), ("welk nummer moet ik bellen", False),
+    # round 81: looked for by the place instead
+    ("kunt u niet zoeken op mijn adres kerkweg 8?", True), ("zoek maar op de straat", True),
+    ("ik zoek het adres van het gemeentehuis", False),
 ])
 def test_saying_the_report_number_is_unknown(text, expected):
     assert says_number_unknown(text) is expected
