@@ -313,6 +313,10 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_news_on" if found.updates
                   else "utter_status_news_off", case_number=found.case_number)
             return [SlotSet(ASKED_SLOT, False)]
+        if found and not found.urgent and _PRIORITY_ASKED.search(text or ""):
+            # "kunt u die melding op spoed zetten, het is gevaarlijk" (round 81): a colleague
+            utter(dispatcher, "utter_status_faster")
+            return [SlotSet(ASKED_SLOT, False)]
         if found and _asks_when(tracker) and not found.urgent:  # "dus uiterlijk wanneer?"
             utter(dispatcher, "utter_status_due", case_number=found.case_number,
                   due=filed_on(due_date(found)))
@@ -356,6 +360,12 @@ def _status_just_told(tracker: Tracker, case_number: Text) -> bool:
                 None)
     return bool(last) and (last.get("metadata") or {}).get("utter_action", "").startswith(
         "utter_status_") and case_number in (last.get("text") or "")
+
+
+# The resident asks for the report to go first ("op spoed zetten", "met voorrang").
+_PRIORITY_ASKED = re.compile(r"\b(?:op spoed|met spoed|spoed van maken|met voorrang|voorrang "
+                             r"(?:geven|krijgen)|urgent maken|prioriteit|more urgent|priority)\b",
+                             re.IGNORECASE)
 
 
 def _asks_when(tracker: Tracker) -> bool:

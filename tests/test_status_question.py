@@ -522,3 +522,12 @@ def test_another_report_without_a_number_is_not_the_one_just_told(db_url, dispat
                               "metadata": {"utter_action": "utter_status_gemeld"}})
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_status_number_missing"]
+
+
+def test_asking_to_put_a_report_first_offers_a_colleague(db_url, dispatcher, domain):
+    """Round 81: "kunt u die melding op spoed zetten, het is gevaarlijk voor voetgangers" got
+    the same status again."""
+    report = file(db_url, category="report_pavement_road", description="tegels los")
+    message, _ = ask(dispatcher, domain, f"kunt u die melding {report.case_number} op spoed "
+                     "zetten, het is gevaarlijk voor voetgangers")
+    assert message["response"] == "utter_status_faster"
