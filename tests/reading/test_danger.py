@@ -363,6 +363,8 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "ik heb geen zin meer in dat gedoe met de parkeervergunning",
     "die lelijke graffiti moet echt verdwijnen",
     "I have not seen the bin men for two weeks",
+    # round 82: the animal was hit, told in a sentence of its own
+    "er ligt een dode kat voor mijn huis op de stoep. Ik denk dat hij is aangereden.",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
