@@ -429,6 +429,8 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("en hoeveel moet ik betalen voor die spoed?", False),
     ("het noodgeval is voorbij. ik wil de kapotte trap melden", False),
     ("SPOED!! mijn buurman ligt op de grond", True),
+    # round 82: a dead cat that was hit
+    ("er ligt een dode kat op de stoep, ik denk dat hij is aangereden", False),
     # round 80: haste, not shooting
     ("kunnen jullie een beetje opschieten? schiet nou maar op", False),
     ("dat schiet niet op zo, al twee weken", False),
