@@ -735,6 +735,13 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
 _POINTS_AT_IT = re.compile(r"\b(?:hem|hij|ie|het|die|dat|deze|dit|ze)\b", re.IGNORECASE)
 
 
+def _names_its_thing(question: Text, about: Text) -> bool:
+    """The question names a thing the report is about ("de kliko laten staan?" beside "grijze
+    kliko niet geleegd", round 82)."""
+    words = {word for word in re.findall(r"\w{4,}", about.lower())}
+    return any(word in words for word in re.findall(r"\w{4,}", question.lower()))
+
+
 async def side_answer(tracker: Tracker, question: Text, about: Text = ""
                       ) -> Optional[Tuple[Text, Text]]:
     """(detail, link) from the knowledge base for a question asked beside a report ("Trouwens,
@@ -744,8 +751,8 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = ""
     if tracker.get_slot("language") == "en":
         return None
     asks = [the_question(question)]
-    if about and _POINTS_AT_IT.search(question):
-        asks.append(f"{asks[0]} {about}")
+    if about and (_POINTS_AT_IT.search(question) or _names_its_thing(question, about)):
+        asks.append(f"{asks[0]} {about}")  # "moet ik hem laten staan?", "de kliko ook?"
     try:
         for text in asks:
             decision = await asyncio.to_thread(find_answer, tracker, "municipal_question",

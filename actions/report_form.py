@@ -351,7 +351,8 @@ _ABOUT_THE_REPORT = re.compile(
     r"\b(?:er\s*bij|erin|er in|bij)\s+(?:zetten|schrijven|vermelden|doen|noteren|staan|staat)\b"
     r"|\b(?:toevoegen|aanpassen|veranderen|wijzigen|vermelden|noteren)\b"
     r"|\bstaat\b(?: \w+){0,8} (?:erbij|erin|bij in de melding|in de melding)\b"
-    r"|\b(?:add|change|mention) (?:that|it|this)\b", re.IGNORECASE)
+    r"|\b(?:add|change|mention) (?:that|it|this)\b"
+    r"|\b(?:1|een|één|2|twee) melding(?:en)?\b|\bmeldingen\b", re.IGNORECASE)
 
 
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:

@@ -810,3 +810,17 @@ def test_a_follow_up_after_a_domain_answer_reads_the_article_that_tells_the_same
     asyncio.run(topics.ActionAnswerFollowUp().run(dispatcher, tracker, domain))
     told = " ".join(str(m.get("detail") or m.get("text") or "") for m in dispatcher.messages)
     assert "€10" in told and "2 weken" in told
+
+
+def test_a_side_question_naming_the_reports_thing_is_read_with_the_report(kb_url, monkeypatch):
+    """Round 82: "de kliko aan de straat laten staan tot morgen of weer binnenhalen?" beside a
+    bin not emptied got "Op uw vraag heb ik geen antwoord"."""
+    from actions import knowledge
+
+    found = knowledge.find_answer
+    monkeypatch.setattr(knowledge, "find_answer",
+                        lambda *args, **kwargs: found(*args, **{**kwargs, "url": kb_url}))
+    question = "Maar dus de kliko aan de straat laten staan tot morgen of weer binnenhalen?"
+    detail, _ = asyncio.run(knowledge.side_answer(make_tracker("affirm", question), question,
+                                                  "Grijze kliko niet geleegd"))
+    assert "aan de straat staan" in detail

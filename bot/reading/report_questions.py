@@ -131,7 +131,11 @@ _URGENT_NUMBER = re.compile(
 _OTHER_PARTY = re.compile(
     r"\b(?:moet|kan|zal|moeten) (?:ik|we) (?:\w+ ){0,2}?(?:het|de|die|een) (?:\w+ )?(?:\w*bedrijf|"
     r"\w*firma|netbeheerder|aannemer|verhuurder|woningcorporatie|corporatie|eigenaar|"
-    r"storingsdienst|energieleverancier) (?:\w+ )?(?:bellen|inschakelen|mailen|waarschuwen)\b")
+    r"storingsdienst|energieleverancier) (?:\w+ )?(?:bellen|inschakelen|mailen|waarschuwen)\b"
+    # "Moet ik nu ook nog dat 0800-nummer bellen, of geeft u het door?" (round 82)
+    r"|\b(?:moet|moeten|zal) (?:ik|we) (?:\w+ ){0,3}?(?:dat |het |de )?(?:0800\w*|storingsnummer)"
+    r"(?: nummer)? (?:\w+ )?bellen\b"
+    r"|\bof (?:geeft|geven|regelt|regelen) (?:u|jullie|de gemeente) (?:het|dat|dit)(?: \w+)? door\b")
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"

@@ -241,6 +241,8 @@ def test_other_kinds_win_over_safety(text, kind):
 @pytest.mark.parametrize("text, kind", [
     ("moet ik het waterbedrijf bellen?", "other_party"),
     ("moet ik niet eigenlijk de glasvezelfirma bellen ipv jullie?", "other_party"),
+    # round 82: the outage number, or does the municipality pass it on
+    ("Moet ik nu ook nog dat 0800-nummer bellen, of geeft u het door?", "other_party"),
     ("moet ik het pad afzetten?", "safety"),
     ("kan ik jullie bellen?", "phone"),
 ])
