@@ -184,6 +184,12 @@ def test_the_reading_is_stored_as_entities():
      "municipality pick them up?", "moving_address_change", "bulky_waste_pickup"),
     ("I just moved here, how do I register my address?", "moving_address_change",
      "moving_address_change"),
+    # round 82: a pick-up question in a letter the model could not place
+    ("Mijn kleinzoon heeft een nieuwe bank voor mij gekocht en nu staat de oude bank nog in de "
+     "gang. Kan de gemeente die komen ophalen en wat moet ik daarvoor betalen?", "nlu_fallback",
+     "bulky_waste_pickup"),
+    ("er is een oude bank gedumpt bij de container, kunnen jullie die ophalen?", "nlu_fallback",
+     "nlu_fallback"),
     # round 81: the product the model heard is ruled out
     ("Nee geen paspoort, dat had u al gezegd. Moeten we de buren informeren over de "
      "verbouwing?", "passport_id_appointment", "municipal_question"),

@@ -120,6 +120,17 @@ def test_messages_after_a_handover_are_passed_on_until_something_new():
     assert reading_route(tracker(resumed)) is None
 
 
+def test_a_hazard_told_after_thanks_at_anything_else_starts_a_report():
+    """Round 82: "Dank u. … hangt sinds de storm een stuk van de dakgoot half los boven de
+    stoep, daar lopen de kinderen langs" got the goodbye."""
+    answered = START + [said("kan de gemeente mijn oude bank ophalen?", "bulky_waste_pickup"),
+                        ActionExecuted("action_answer_topic"),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    text = ("Dank u. Nog iets anders: bij de buren op nummer 16 hangt sinds de storm een stuk "
+            "van de dakgoot half los boven de stoep, daar lopen de kinderen naar school langs.")
+    assert reading_route(tracker(answered + [said(text, "deny", 1.0)])) == "action_start_report"
+
+
 def test_a_signed_message_after_the_handover_is_passed_on():
     """Round 81: "… nummer kwijt. graag status. groet K. Bakker" started a new report."""
     handed_over = START + [said("ik wil iemand spreken", "ask_human"),

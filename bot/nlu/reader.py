@@ -24,7 +24,7 @@ from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONE
                          UNSURE_INTENTS)
 from bot.reading.answers import chooses_among_problems, is_only_a_farewell, is_only_contact
 from bot.reading.language import warm_up as warm_up_language
-from bot.reading.description import category_of
+from bot.reading.description import category_of, says_dumped, says_not_collected
 from bot.reading.message import read_message
 from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
@@ -66,6 +66,8 @@ _ANSWER_THEN_ASKS = re.compile(
     r"^\W*(?:ja|jawel|jazeker|yes|nee|neen|no|klopt|prima|oke|ok|goed)\b[^.!?]*[.!]\s+\S.*\?\s*$",
     re.IGNORECASE | re.DOTALL)
 MOVING_INTENT = "moving_address_change"
+# Intents a furniture pick-up question is misheard as (a move told beside it, or no intent).
+_BULKY_MISHEARD = (MOVING_INTENT, "nlu_fallback", QUESTION_INTENT, "inform")
 # Furniture to be collected, told by someone who just moved: the bulky-waste question.
 _FURNITURE_PICKUP = re.compile(
     r"\b(?:bank|matras|kast|meubels?|koelkast|sofa|couch|mattress|furniture|wardrobe|fridge)\b"
@@ -284,9 +286,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
-    if intent_name == MOVING_INTENT and _FURNITURE_PICKUP.search(text) and not (
-            _REGISTERING.search(text)):
-        # "I just moved here … old sofa and a mattress, can you pick them up?" (round 81)
+    if intent_name in _BULKY_MISHEARD and _FURNITURE_PICKUP.search(text) and not (
+            _REGISTERING.search(text) or says_dumped(text) or says_not_collected(text)):
+        # "I just moved here … old sofa and a mattress, can you pick them up?" (round 81), "de
+        # oude bank staat in de gang. Kan de gemeente die komen ophalen?" (round 82)
         return {"name": BULKY_INTENT, "confidence": 1.0}
     if intent_name != BULKY_INTENT and rules_out_the_product(text, intent_name or ""):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "Nee geen paspoort, …": the rest

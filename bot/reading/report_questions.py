@@ -135,7 +135,8 @@ _OTHER_PARTY = re.compile(
     # "Moet ik nu ook nog dat 0800-nummer bellen, of geeft u het door?" (round 82)
     r"|\b(?:moet|moeten|zal) (?:ik|we) (?:\w+ ){0,3}?(?:dat |het |de )?(?:0800\w*|storingsnummer)"
     r"(?: nummer)? (?:\w+ )?bellen\b"
-    r"|\bof (?:geeft|geven|regelt|regelen) (?:u|jullie|de gemeente) (?:het|dat|dit)(?: \w+)? door\b")
+    r"|\bof (?:geeft|geven|regelt|regelen) (?:u|jullie|de gemeente) (?:het|dat|dit)(?: \w+)? "
+    r"door\b")
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
@@ -286,8 +287,8 @@ _NUMBER_UNKNOWN = re.compile(
     r"|\b(?:don t|dont|do not) (?:have|know|remember) (?:the |my )?(?:report |case )?number\b"
     r"|\b(?:lost|forgot) (?:the |my )?(?:report |case )?number\b"
     # "kunt u niet zoeken op mijn adres kerkweg 8?" (round 81): by place, not by that number
-    r"|\b(?:zoek|zoeken|opzoeken|kijken|search|look) (?:\w+ ){0,2}?(?:op|bij|by|for) (?:mijn |het |de |my |the )?"
-    r"(?:adres|straat|straatnaam|plek|address|street)\b")
+    r"|\b(?:zoek|zoeken|opzoeken|kijken|search|look) (?:\w+ ){0,2}?(?:op|bij|by|for) "
+    r"(?:mijn |het |de |my |the )?(?:adres|straat|straatnaam|plek|address|street)\b")
 
 
 # "stop. ik wil GEEN nieuwe melding, de lantaarnpaal tegenover 14, wat is de status": the

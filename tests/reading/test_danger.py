@@ -277,6 +277,9 @@ def test_ordinary_messages_are_not_danger() -> None:
      "emergency", "welfare"),
     ("mijn broer is zo somber, hij zei dat hij het liefst wil verdwijnen", "emergency",
      "suicide"),
+    # round 82: a gutter hanging loose over the pavement
+    ("bij nummer 16 hangt na de storm een stuk van de dakgoot half los boven de stoep",
+     "hazard", "coming_down"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
