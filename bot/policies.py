@@ -409,6 +409,10 @@ def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
     return tuple(actions)
 
 
+_A_DAY_OR_OPEN = re.compile(r"\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|\bopen\b|"
+                            r"\bopeningstijd\w*|\bweekend\b", re.IGNORECASE)
+
+
 def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
                       intent: Optional[str], message: Any, reading: Reading) -> bool:
     """"En hoe lang is die geldig?" right after an answer from the knowledge base, whatever
@@ -419,6 +423,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
         return False  # an article chosen with a button: its answer, not a detail of another
+    if intent == "opening_hours" and _sure(message) and _A_DAY_OR_OPEN.search(text):
+        return False  # "en donderdagavond??" after the licence answer: the opening hours
     # "en hebben ze daar betaald parkeren?" after moving: its own product
     told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
     own_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)

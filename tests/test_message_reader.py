@@ -179,6 +179,10 @@ def test_the_reading_is_stored_as_entities():
      "Belt u mij dan op?", "complaint", "affirm"),
     ("ja, ik heb een klacht over de medewerker aan de balie", "complaint", "complaint"),
     ("ja klopt, maar ik wil wel een klacht indienen", "complaint", "complaint"),
+    # round 82: sending first, the colleague may call
+    ("Verstuur het dan maar, de medewerker mag mij bellen om het uit te leggen.", "ask_human",
+     "affirm"),
+    ("ik wil een medewerker spreken", "ask_human", "ask_human"),
     # round 81: furniture to be collected after a move
     ("Hi, I just moved to Lindendal last month. I have an old sofa and a mattress. Can the "
      "municipality pick them up?", "moving_address_change", "bulky_waste_pickup"),

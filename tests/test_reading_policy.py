@@ -131,6 +131,26 @@ def test_a_hazard_told_after_thanks_at_anything_else_starts_a_report():
     assert reading_route(tracker(answered + [said(text, "deny", 1.0)])) == "action_start_report"
 
 
+def test_a_day_asked_after_a_product_answer_gets_the_opening_hours():
+    """Round 82: "en donderdagavond??" after the licence answer got "Dat staat niet in mijn
+    informatie over rijbewijs"."""
+    answered = START + [said("zijn jullie donderdagavond open? moet mijn rijbewijs verlengen",
+                             "driving_licence"),
+                        ActionExecuted("action_answer_topic"),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    route = reading_route(tracker(answered + [said("en donderdagavond??", "opening_hours",
+                                                   0.89)]))
+    assert route != "action_answer_follow_up"
+
+
+def test_a_problem_told_then_asked_who_cleans_it_starts_a_report():
+    """Round 82: Flemish graffiti on the school wall got "Daar heb ik geen antwoord op"."""
+    text = ("Goeiendag, ze hebben hier weer allemaal graffiti gespoten op de muur van de school "
+            "in de Schoolstraat, 't is echt nie proper meer. Awel, wie gaat da komen opkuisen?")
+    assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.4)])) == \
+        "action_start_report"
+
+
 def test_a_signed_message_after_the_handover_is_passed_on():
     """Round 81: "… nummer kwijt. graag status. groet K. Bakker" started a new report."""
     handed_over = START + [said("ik wil iemand spreken", "ask_human"),

@@ -82,6 +82,8 @@ _CONFIRMS_FIRST = re.compile(
     r"^\W*(?:ja+|jawel|jazeker|yes)\W+(?:(?:dat|het|alles)\s+)?(?:klopt|is\s+goed|"
     r"stuur\s+(?:het\s+|hem\s+)?maar|verstuur\w*|versturen|send\s+it|that'?s\s+right)\b",
     re.IGNORECASE)
+_SENDS_FIRST = re.compile(r"^\W*(?:(?:ja+|ok[eé]?|oke|prima|goed)\W+)?"
+                          r"(?:verstuur|stuur|versturen)\b", re.IGNORECASE)
 TOPIC_INTENTS = {"money_worries": MONEY_WORRIES_INTENT, "bulky_waste_pickup": "bulky_waste_pickup",
                  "taxes": "taxes", "parking_permit": "parking_permit",
                  "permit_question": "permit_question", "waste_calendar": "report_waste_collection",
@@ -188,8 +190,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     once read a common mail provider's name as "stop")."""
     if is_only_contact(text):
         return {"name": ANSWER_INTENT, "confidence": 1.0}
-    if intent_name == ASK_HUMAN_INTENT and _NO_PERSON.search(text) and _SEND_IT.search(text):
-        return {"name": YES_INTENT, "confidence": 1.0}  # "ik wil geen collega, verstuur maar"
+    if intent_name == ASK_HUMAN_INTENT and (_NO_PERSON.search(text) and _SEND_IT.search(text)
+                                            or _SENDS_FIRST.match(text)):
+        # "ik wil geen collega, verstuur maar", "Verstuur het dan maar, de medewerker mag mij
+        # bellen om het uit te leggen" (round 82)
+        return {"name": YES_INTENT, "confidence": 1.0}
     if (intent_name == COMPLAINT_INTENT and _NOT_THAT_NUMBER.search(text)
             and not _COMPLAINS.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "wacht het is 33 niet 3"

@@ -82,7 +82,10 @@ _BROKEN = re.compile(
     r"werkt niet|accepteert|brandt niet|"
     r"gestolen|verdwenen|is weg|los|losse|scheef|gat|gaten|kuil|kuilen|zwerfafval|"
     r"gedumpt|dumpt|dumping|achtergelaten|niet van mij|niet van ons|overlast|gevaarlijk|"
-    r"niet (?:meer )?(?:gebruiken|openen|open))\b")
+    r"niet (?:meer )?(?:gebruiken|openen|open)|"
+    # "graffiti gespoten op de schoolmuur, 't is echt nie proper meer" (round 82)
+    r"graffiti|beklad\w*|bekrast|vernield|vernielingen|vandal\w*|smerig|troep|rommel|"
+    r"nie(?:t)? proper)\b")
 
 # --- topics ---------------------------------------------------------------------------
 _WASTE = re.compile(
