@@ -921,8 +921,11 @@ def reading_route(tracker: DialogueStateTracker,
     if (reading.language and reading.language not in UNDERSTOOD_LANGUAGES
             and not is_only_a_farewell(message.text or "")
             and not (tracker.active_loop_name and reading.answer is not None
-                     and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):
-        return OTHER_LANGUAGE_ACTION  # not "ja endlich. versturen" at the summary (round 81)
+                     and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)
+            and not (reading.category and reading.location and reading.location.streets)):
+        # not "ja endlich. versturen" at the summary (round 81), nor "… Julianastraat 41. sorry
+        # my dutch is bad, container niet geleegd" (round 82): what and where are understood
+        return OTHER_LANGUAGE_ACTION
     if (tracker.active_loop_name is None and not reading.danger
             and asks_if_open_now(message.text or "")):
         return OPENING_HOURS_ACTION  # "kan ik NU bellen of niet?": yes or no, then when

@@ -69,6 +69,15 @@ def test_another_language_gets_its_own_answer():
         "action_other_language"
 
 
+def test_another_language_with_what_and_where_in_dutch_is_a_report():
+    """Round 82: "… Julianastraat 41. sorry my dutch is bad, container niet geleegd" got the
+    language notice in Polish."""
+    text = ("dzień dobry, mój kontener nie został opróżniony dzisiaj, Julianastraat 41. sorry "
+            "my dutch is bad, container niet geleegd")
+    assert reading_route(tracker(START + [said(text, "report_waste_collection")])) != \
+        "action_other_language"
+
+
 def test_a_short_yes_with_a_word_of_another_language_in_a_form_is_the_answer():
     """Round 81: "ja endlich. versturen" at the summary got the language notice."""
     assert reading_route(tracker(_asked("report_confirmed") + [
