@@ -67,7 +67,9 @@ class ReportStatus:
     urgent: bool = False  # a hazard, filed with priority
     description: Optional[str] = None  # only to tell the handling time; never said back
     own: bool = True  # filed from this conversation, or asked for by its case number
-    updates: bool = False  # the resident of this conversation asked for news about it
+    # whether the resident of this conversation asked for news about it; None: filed from
+    # another conversation (asked for by its case number), so not known here
+    updates: Optional[bool] = False
 
 
 def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
@@ -221,7 +223,7 @@ def _status_of(report: Report, sender_id: Optional[Text]) -> ReportStatus:
                         status=report.status, filed_at=report.created_at,
                         place=report.location_text if own and report.location_text else None,
                         urgent=report.priority == HIGH_PRIORITY, description=report.description,
-                        updates=own and bool(report.wants_updates))
+                        updates=bool(report.wants_updates) if own else None)
 
 
 def subject_of(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
@@ -310,8 +312,9 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_other_subject", case_number=found.case_number)
             return [SlotSet(ASKED_SLOT, False)]  # someone else's report: nothing of it told
         if found and _asks_about_news(tracker):  # "krijg ik een mail als het klaar is?"
-            utter(dispatcher, "utter_status_news_on" if found.updates
-                  else "utter_status_news_off", case_number=found.case_number)
+            news = {True: "utter_status_news_on", False: "utter_status_news_off",
+                    None: "utter_status_news_elsewhere"}[found.updates]
+            utter(dispatcher, news, case_number=found.case_number)
             return [SlotSet(ASKED_SLOT, False)]
         if found and not found.urgent and _PRIORITY_ASKED.search(text or ""):
             # "kunt u die melding op spoed zetten, het is gevaarlijk" (round 81): a colleague
