@@ -135,6 +135,8 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         # "op de dorpsstraat nummer 15 die ligt …" → "op de Dorpsstraat die ligt …": the
         # street stays in the sentence, the spot is on the Waar line
         return {"report_description": pattern.sub(new.streets[0], description)}
+    if new.kind == "corner":  # "op de Rozenlaan" → "op de hoek Lindelaan en Rozenlaan"
+        return {"report_description": pattern.sub(new.label, description)}
     if new.kind not in ("address", "street", "postcode"):
         # "op de muur van het gemeentehuis" -> a landmark: its words do not fit the
         # sentence, so the old place goes and the Waar line tells the new one
@@ -142,6 +144,21 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         if is_description(without):
             return {"report_description": without}
     return {"report_description": pattern.sub(new.label, description)}
+
+
+def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:
+    """"Het is niet de Beukenlaan maar de Rozenlaan" about a corner: the other street of the
+    corner stays (round 82: the corner became the whole Rozenlaan)."""
+    if len(corner.streets) != 2 or not street.streets or street.streets[0] in corner.streets:
+        return None
+    ruled_out = [name for name in corner.streets
+                 if re.search(rf"\bniet (?:de |het )?{re.escape(name)}\b", text, re.IGNORECASE)]
+    if len(ruled_out) != 1:
+        return None
+    kept = next(name for name in corner.streets if name != ruled_out[0])
+    return dataclasses.replace(corner, streets=(kept, street.streets[0]),
+                               text=f"{kept} en {street.streets[0]}", latitude=None,
+                               longitude=None)
 
 
 def _without_noise(place: Place) -> Place:
@@ -861,6 +878,8 @@ class ValidateReportForm(FormValidationAction):
             kept = Place.from_dict(current)
             return {"report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_place", place=kept.label))}
+        if place and place.kind == "street" and current and current.get("kind") == "corner":
+            place = _corner_with(Place.from_dict(current), place, _text(tracker)) or place
         if (place and place.kind == "street" and current and current.get("landmark")
                 and not current.get("house_number")):
             # "het is kerkweg niet kerkstraat": the spot ("voor de bakker") on the right street

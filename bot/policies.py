@@ -231,6 +231,9 @@ _NOT_IN_THE_CHAT = re.compile(
 _SAYS_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes)\b", re.IGNORECASE)
 # A yes to the report offer that says so ("ja melden", "ik wil het wel melden").
 _YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?melden\b"
+                            # "Ja, meldt u het maar bij de gemeente" (round 83)
+                            r"|\b(?:ja|jawel|graag|yes)\b[\s,!.]*meld[t]? (?:u |jij |jullie )?"
+                            r"(?:het |dat |dit )?(?:maar|gerust|graag)\b"
                             r"|\bwil (?:het |dit |dat |hem )?(?:wel |graag |toch )*melden\b"
                             r"|\b(?:ja|jawel|yes)\b[\s,!.]*(?:\w+\s+){0,3}?(?:moet|mag|kan) "
                             r"(?:wel |ook |zeker |echt )*(?:gemeld|melden)\b"
@@ -458,6 +461,11 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
 _REPORT_AGAIN = re.compile(r"\b(?:opnieuw|nog een keer|nogmaals|weer) (?:\w+ )?melden\b"
                            r"|\bmeld (?:ik |ik het |het )?(?:\w+ )?(?:opnieuw|nog een keer)\b"
                            r"|\bnieuwe melding (?:maken|doen|aanmaken)\b", re.IGNORECASE)
+# The resident wants to report it here and now, not leave a message for a colleague.
+_REPORT_HERE = re.compile(r"\bdan meld ik (?:het|dat|dit) (?:hier|zelf|nu|maar)\b"
+                          r"|\bik wil (?:gewoon |nu |alleen |toch )*(?:een )?melding "
+                          r"(?:doen|maken)\b"
+                          r"|\bi (?:just )?want to (?:make a )?report\b", re.IGNORECASE)
 # A report named as such: "mijn melding", "al gemeld", "hoe staat het met".
 _NAMES_A_REPORT = re.compile(r"\b(?:meld\w*|gemeld\w*|klacht\w*|doorgegeven|aangegeven|status|"
                              r"hoe staat het|nummer|reported|report)\b", re.IGNORECASE)
@@ -870,7 +878,8 @@ def reading_route(tracker: DialogueStateTracker,
             return START_REPORT_ACTION  # "ja melden, het is bij nummer 17": the report starts
         offer_pending = OFFER_REPORT_ACTION in last_turn or before == CALLED_112_ACTION
         if (tracker.active_loop_name is None and offer_pending
-                and (_YES_TO_REPORT.search((message.text or "").rsplit("?", 1)[-1])
+                and (any(_YES_TO_REPORT.search(part) for part in sentences(message.text)
+                         if not part.rstrip().endswith("?"))
                      or _WANTS_TO_REPORT.search(message.text or ""))):
             # "de ambulance is gebeld. ja melden, bij nummer 9"; "ik heb de netbeheerder
             # gebeld … Ik wil het ook graag bij jullie melden. Kan ik de foto sturen?" (round 79)
@@ -1030,9 +1039,13 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
-    if before in HANDOVER_ACTIONS and reading.category and _REPORT_AGAIN.search(
-            message.text or ""):
-        return START_REPORT_ACTION  # "nou dan meld ik het maar opnieuw. schommel kapot"
+    if before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS and (
+            reading.category and (_REPORT_AGAIN.search(message.text or "")
+                                  or _REPORT_HERE.search(message.text or ""))
+            or _REPORT_HERE.search(message.text or "")):
+        # "nou dan meld ik het maar opnieuw. schommel kapot", "Dan meld ik het hier: …",
+        # "Hallo? Ik wil gewoon een melding doen." (round 83): the report, not passed on
+        return START_REPORT_ACTION
     if before in HANDOVER_ACTIONS and (reading.phone or reading.email
                                        or intent.get("name") == STATUS_INTENT):
         return TAKE_MESSAGE_ACTION  # "melding 859 over de boom, bel me op 06…": the message

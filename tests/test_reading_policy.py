@@ -160,6 +160,36 @@ def test_a_problem_told_then_asked_who_cleans_it_starts_a_report():
         "action_start_report"
 
 
+def test_yes_report_it_beside_a_question_after_the_safety_answer_starts_the_report():
+    """Round 83: "Ja, meldt u het maar bij de gemeente. Moet ik dat nummer … bellen?" after
+    the live-wire answer went to a colleague who was not there; the report was never made."""
+    from rasa.shared.core.events import BotUttered
+
+    offered = START + [said("luikje van de lantaarnpaal eraf, draden hangen eruit, kinderen "
+                            "spelen er", "report_street_lighting"),
+                       ActionExecuted("action_emergency"),
+                       ActionExecuted("utter_emergency_offer_report"),
+                       BotUttered("…", metadata={"utter_action": "utter_emergency_offer_report"}),
+                       ActionExecuted("action_listen")]
+    text = ("Er is niemand gewond hoor. Ja, meldt u het maar bij de gemeente. Moet ik dat nummer "
+            "van de netbeheerder dan zelf ook nog bellen?")
+    assert reading_route(tracker(offered + [said(text, "ask_human", 0.44)])) == \
+        "action_start_report"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Dan meld ik het hier: lantaarnpaal op het Marktplein, luikje weg en draden hangen eruit.",
+     "report_street_lighting"),
+    ("Hallo? Ik wil gewoon een melding doen.", "greeting")])
+def test_wanting_to_report_after_a_message_was_passed_on_starts_the_report(text, intent):
+    """Round 83: every message after the handover was passed on, the report never made."""
+    passed_on = START + [said("ik wil een mens", "ask_human"),
+                         ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
+                         said("het gaat over een lantaarnpaal", "inform"),
+                         ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(passed_on + [said(text, intent, 0.9)])) == "action_start_report"
+
+
 def test_a_signed_message_after_the_handover_is_passed_on():
     """Round 81: "… nummer kwijt. graag status. groet K. Bakker" started a new report."""
     handed_over = START + [said("ik wil iemand spreken", "ask_human"),
