@@ -130,13 +130,13 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         # "in de beukenlaan hangt een dikke tak half afgescheurd in een boom": the old place
         # spans the problem itself, which stays; the Waar line tells the new place
         return {}
+    if new.kind == "corner":  # "op de Rozenlaan" → "op de hoek Lindelaan en Rozenlaan"
+        return {"report_description": pattern.sub(new.label, description)}
     if (new.kind not in ("address", "street", "postcode") and new.streets
             and list(new.streets[:1]) == list((old or {}).get("streets") or [])[:1]):
         # "op de dorpsstraat nummer 15 die ligt …" → "op de Dorpsstraat die ligt …": the
         # street stays in the sentence, the spot is on the Waar line
         return {"report_description": pattern.sub(new.streets[0], description)}
-    if new.kind == "corner":  # "op de Rozenlaan" → "op de hoek Lindelaan en Rozenlaan"
-        return {"report_description": pattern.sub(new.label, description)}
     if new.kind not in ("address", "street", "postcode"):
         # "op de muur van het gemeentehuis" -> a landmark: its words do not fit the
         # sentence, so the old place goes and the Waar line tells the new one

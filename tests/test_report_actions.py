@@ -1790,6 +1790,21 @@ def test_another_street_beside_a_yes_to_updates_moves_the_report_and_keeps_its_s
     assert result["report_location"] == "Kerkweg, voor de bakker"
 
 
+def test_one_street_of_a_corner_corrected_keeps_the_other(dispatcher, domain):
+    """Round 82: "het is niet de beukenlaan maar de rozenlaan" about the corner of the
+    Lindelaan and the Beukenlaan became the whole Rozenlaan, and the description lost it."""
+    text = "wacht sorry het is niet de beukenlaan maar de rozenlaan, ik haal ze door elkaar"
+    tracker = tracker_for(text=text, intent="inform", asking="report_updates", slots={
+        "report_description": "Een bank en een matras gedumpt op de hoek van de lindelaan en "
+                              "de beukenlaan",
+        "report_location": "hoek Lindelaan en Beukenlaan",
+        "report_place": {"kind": "corner", "text": "hoek van de lindelaan en de beukenlaan",
+                         "streets": ["Lindelaan", "Beukenlaan"]}})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "hoek Lindelaan en Rozenlaan"
+    assert "Rozenlaan" in result["report_description"]
+
+
 @pytest.mark.parametrize("text, intent, advice", [
     # with children playing around the wires it is a live cable since round 66 (112 first)
     ("bij de speeltuin is het luikje van een lantaarnpaal eraf en er hangen draden uit",

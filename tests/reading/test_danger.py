@@ -277,6 +277,10 @@ def test_ordinary_messages_are_not_danger() -> None:
      "emergency", "welfare"),
     ("mijn broer is zo somber, hij zei dat hij het liefst wil verdwijnen", "emergency",
      "suicide"),
+    # round 83: a pole leaning after a truck hit it, and the fear that it falls
+    ("de straatlamp voor nummer 12 doet het niet en hangt ook een beetje scheef sinds die "
+     "vrachtwagen ertegen reed", "hazard", "pole"),
+    ("kan die paal niet omvallen? er lopen hier elke dag kinderen langs", "hazard", "pole"),
     # round 82: a gutter hanging loose over the pavement
     ("bij nummer 16 hangt na de storm een stuk van de dakgoot half los boven de stoep",
      "hazard", "coming_down"),
