@@ -735,6 +735,19 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
 _POINTS_AT_IT = re.compile(r"\b(?:hem|hij|ie|het|die|dat|deze|dit|ze)\b", re.IGNORECASE)
 
 
+SIDE_SCORE, SIDE_MARGIN = 0.3, 0.08  # a side question's article must stand out this clearly
+
+
+def _clear_answer(decision: retrieval.Decision) -> retrieval.Decision:
+    """An answer, or a choice whose first article clearly leads; else none: a side question
+    gets no half-fitting article ("Kunt u mij bellen?" got the eviction article, round 83)."""
+    scores = decision.scores
+    if decision.kind == CHOICE and scores and scores[0] >= SIDE_SCORE and (
+            len(scores) == 1 or scores[0] - scores[1] >= SIDE_MARGIN):
+        return retrieval.Decision(ANSWERED, decision.articles[:1], scores[:1])
+    return decision if decision.kind == ANSWERED else retrieval.Decision("none")
+
+
 def _names_its_thing(question: Text, about: Text) -> bool:
     """The question names a thing the report is about ("de kliko laten staan?" beside "grijze
     kliko niet geleegd", round 82)."""
@@ -755,8 +768,8 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = ""
         asks.append(f"{asks[0]} {about}")  # "moet ik hem laten staan?", "de kliko ook?"
     try:
         for text in asks:
-            decision = await asyncio.to_thread(find_answer, tracker, "municipal_question",
-                                               False, text=text)
+            decision = _clear_answer(await asyncio.to_thread(
+                find_answer, tracker, "municipal_question", True, text=text))
             if decision.kind == ANSWERED:
                 break
     except Exception:  # the knowledge base is down: the report goes on without it

@@ -43,6 +43,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
+from bot.reading.callback import wants_callback
 from bot.reading.description import category_of, clean_description
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
@@ -369,7 +370,8 @@ _ABOUT_THE_REPORT = re.compile(
     r"|\b(?:toevoegen|aanpassen|veranderen|wijzigen|vermelden|noteren)\b"
     r"|\bstaat\b(?: \w+){0,8} (?:erbij|erin|bij in de melding|in de melding)\b"
     r"|\b(?:add|change|mention) (?:that|it|this)\b"
-    r"|\b(?:1|een|één|2|twee) melding(?:en)?\b|\bmeldingen\b", re.IGNORECASE)
+    r"|\b(?:1|een|één|2|twee) (?:melding(?:en)?|nummers?|meldingsnummers?)\b|\bmeldingen\b",
+    re.IGNORECASE)
 
 
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
@@ -382,8 +384,9 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     answered = (reading.answer is not None or (asked == "report_location" and reading.place)
                 or (asked == "report_updates" and (reading.email or reading.phone)))
     if (not asked or not answered or not question or reading.report_question
-            or tracker.get_slot("language") == "en" or _ABOUT_THE_REPORT.search(question)):
-        return []
+            or tracker.get_slot("language") == "en" or _ABOUT_THE_REPORT.search(question)
+            or wants_callback(question)):
+        return []  # "Kunt u mij misschien bellen?": the callback beside it, not an article
     if (tracker.get_slot("report_priority") == HIGH_PRIORITY and asks_about_acting(question)
             and not _POWER.search(f"{tracker.get_slot('report_description')} {_text(tracker)}")):
         # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable

@@ -824,3 +824,18 @@ def test_a_side_question_naming_the_reports_thing_is_read_with_the_report(kb_url
     detail, _ = asyncio.run(knowledge.side_answer(make_tracker("affirm", question), question,
                                                   "Grijze kliko niet geleegd"))
     assert "aan de straat staan" in detail
+
+
+@pytest.mark.parametrize("question, about", [
+    ("Kunt u mij misschien bellen?", "De lantaarnpaal tegenover mijn huis brandt niet"),
+    ("Zijn dat dan 2 nummers?", "Graffiti op het bushokje")])
+def test_a_side_question_no_article_clearly_fits_gets_none(kb_url, monkeypatch, question, about):
+    """Round 83: "Kunt u mij misschien bellen?" beside the updates answer got the eviction
+    article."""
+    from actions import knowledge
+
+    found = knowledge.find_answer
+    monkeypatch.setattr(knowledge, "find_answer",
+                        lambda *args, **kwargs: found(*args, **{**kwargs, "url": kb_url}))
+    assert asyncio.run(knowledge.side_answer(make_tracker("affirm", question), question,
+                                             about)) is None
