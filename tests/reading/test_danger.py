@@ -281,6 +281,9 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("de straatlamp voor nummer 12 doet het niet en hangt ook een beetje scheef sinds die "
      "vrachtwagen ertegen reed", "hazard", "pole"),
     ("kan die paal niet omvallen? er lopen hier elke dag kinderen langs", "hazard", "pole"),
+    # round 83: a wobbling scaffold over the pavement
+    ("de steiger van de buren wiebelt flink als het waait en er liggen planken los boven de "
+     "stoep", "hazard", "coming_down"),
     # round 82: a gutter hanging loose over the pavement
     ("bij nummer 16 hangt na de storm een stuk van de dakgoot half los boven de stoep",
      "hazard", "coming_down"),
@@ -438,6 +441,8 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     ("SPOED!! mijn buurman ligt op de grond", True),
     # round 82: a dead cat that was hit
     ("er ligt een dode kat op de stoep, ik denk dat hij is aangereden", False),
+    # round 83: a cut-off for unpaid energy bills
+    ("de afsluiting van gas en stroom is volgende week, met een baby. wat moet ik doen", False),
     # round 80: haste, not shooting
     ("kunnen jullie een beetje opschieten? schiet nou maar op", False),
     ("dat schiet niet op zo, al twee weken", False),
