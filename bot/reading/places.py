@@ -594,10 +594,15 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return _place_before_the_question(clean, register)
     if reading.place.kind == "number" and _A_REPORTS_NUMBER.search(clean):
         return None  # "ik heb dat toch al gemeld? nummer 1638": the report's number
+    if reading.place.kind == "description" and _KIND_OF_HOME.search(reading.place.text):
+        return None  # "ik woon in een koophuis": what kind of home, no place (round 83)
     place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
     return _within_a_sentence(_with_next_spot(clean, place))
 
 
+_KIND_OF_HOME = re.compile(r"\b(?:koophuis|huurhuis|koopwoning|huurwoning|appartement|"
+                           r"bovenwoning|benedenwoning|seniorenwoning|flatje|eengezinswoning)\b",
+                           re.IGNORECASE)
 _A_REPORTS_NUMBER = re.compile(r"\b(?:gemeld|melding\w*|meldnummer|zaaknummer|case number|"
                                r"reported)\b", re.IGNORECASE)
 

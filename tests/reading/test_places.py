@@ -605,6 +605,14 @@ def test_the_residents_own_house_number_is_not_the_place_of_another(text, street
     assert place.streets == (street,) and place.house_number == number
 
 
+@pytest.mark.parametrize("text", ["ik woon in een koophuis",
+                                  "Nee hoor, wij wonen in een huurwoning, het gaat om de lamp."])
+def test_the_kind_of_home_is_no_place(text):
+    """Round 83: "ik woon in een koophuis" became "Waar: Julianastraat, in een koophuis"."""
+    assert read_place(text) is None
+
+
+
 @pytest.mark.parametrize("text, label", [
     ("In de speeltuin aan de Vondelstraat is de glijbaan kapot. Ohnee sorry het is de speeltuin "
      "aan de Van Goghstraat, bij het grasveldje", "Van Goghstraat, bij het grasveldje"),
