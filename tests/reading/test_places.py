@@ -612,7 +612,6 @@ def test_the_kind_of_home_is_no_place(text):
     assert read_place(text) is None
 
 
-
 @pytest.mark.parametrize("text, label", [
     ("In de speeltuin aan de Vondelstraat is de glijbaan kapot. Ohnee sorry het is de speeltuin "
      "aan de Van Goghstraat, bij het grasveldje", "Van Goghstraat, bij het grasveldje"),
