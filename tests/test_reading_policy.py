@@ -152,6 +152,15 @@ def test_a_day_asked_after_a_product_answer_gets_the_opening_hours():
     assert route != "action_answer_follow_up"
 
 
+def test_a_problem_told_in_english_then_a_question_starts_a_report():
+    """Round 83: "the swing … is broken … also when is the christmas tree collection?" got
+    "Sorry, I cannot help you with that"."""
+    text = ("hello, the swing at the playground on Parkweg is broken, the chain is hanging "
+            "loose. also I wanted to ask when the christmas tree collection is this year?")
+    assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.4)])) == \
+        "action_start_report"
+
+
 def test_a_problem_told_then_asked_who_cleans_it_starts_a_report():
     """Round 82: Flemish graffiti on the school wall got "Daar heb ik geen antwoord op"."""
     text = ("Goeiendag, ze hebben hier weer allemaal graffiti gespoten op de muur van de school "

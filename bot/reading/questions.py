@@ -85,7 +85,9 @@ _BROKEN = re.compile(
     r"niet (?:meer )?(?:gebruiken|openen|open)|"
     # "graffiti gespoten op de schoolmuur, 't is echt nie proper meer" (round 82)
     r"graffiti|beklad\w*|bekrast|vernield|vernielingen|vandal\w*|smerig|troep|rommel|"
-    r"nie(?:t)? proper)\b")
+    r"nie(?:t)? proper|"
+    # in English: "the swing at the playground is broken, the chain is hanging loose" (round 83)
+    r"broken|damaged|loose|overflowing|dumped|fallen|not working|(?:does|is)\s?n.?t working)\b")
 
 # --- topics ---------------------------------------------------------------------------
 _WASTE = re.compile(
