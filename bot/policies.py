@@ -1195,7 +1195,8 @@ def reading_route(tracker: DialogueStateTracker,
             and f"utter_answer_{reading.question}" in (answers or ())
             and not (reading.category and not is_question(message.text or "")
                      and not _calendar_asked(reading, message.text or ""))
-            and not (asked in ANSWER_SLOTS and reading.answer is not None)):
+            and not (asked in ANSWER_SLOTS and (reading.answer is not None or reading.email
+                                                 or reading.phone))):
         # not "… ik kan er met mijn rolstoel niet langs" (a report), nor "ja ok verstuur
         # maar. en de pmd ophaaldag?" at the summary (the yes, the question beside it)
         return QUESTION_ACTION

@@ -152,6 +152,15 @@ def test_a_day_asked_after_a_product_answer_gets_the_opening_hours():
     assert route != "action_answer_follow_up"
 
 
+def test_an_address_beside_a_product_question_at_the_contact_step_stays_with_the_form():
+    """Round 83: "GERRIT.BOS@KPNMAIL.NL. EN MIJN VRAAG OVER DE OPHAALDAG?" got the calendar
+    answer and the address was asked for again later."""
+    text = "GERRIT.BOS@KPNMAIL.NL. EN MIJN VRAAG OVER DE OPHAALDAG?"
+    route = reading_route(tracker(_asked("report_contact") + [
+        said(text, "report_waste_collection", 0.9)]), {"utter_answer_waste_calendar"})
+    assert route != "action_answer_question"
+
+
 def test_a_problem_told_in_english_then_a_question_starts_a_report():
     """Round 83: "the swing … is broken … also when is the christmas tree collection?" got
     "Sorry, I cannot help you with that"."""
