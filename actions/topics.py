@@ -186,6 +186,15 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
               buttons=choice_buttons(articles))
 
 
+def hurt_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Someone hurt in a fall told beside a question ("ze is gisteravond gevallen en kan haar
+    been niet goed bewegen, maar ze wil niet naar de dokter"): where to get care, before the
+    answer (round 84: only the opening hours were told)."""
+    reading = reading_of(tracker)
+    if reading.injured and not reading.danger and not tracker.active_loop.get("name"):
+        utter(dispatcher, "utter_ack_injured")
+
+
 class ActionAnswerTopic(ProfileAction):
     """Answers from the knowledge base; without an article, with `utter_answer_<intent>`
     (a generic municipal question gets the answer of the topic it names, if any)."""
@@ -195,6 +204,7 @@ class ActionAnswerTopic(ProfileAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        hurt_first(dispatcher, tracker)
         events = await self._answer(dispatcher, tracker, domain)
         if not any(event.get("event") == "followup" for event in events):
             await answer_other_questions(dispatcher, tracker)
@@ -337,6 +347,7 @@ class ActionAnswerAsQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        hurt_first(dispatcher, tracker)
         if announces_a_question(tracker.latest_message.get("text") or ""):
             utter(dispatcher, "utter_ask_question")  # "ik heb een vraag": which one?
             return []
@@ -499,6 +510,7 @@ class ActionOpeningHours(ProfileAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        hurt_first(dispatcher, tracker)
         text = tracker.latest_message.get("text") or ""
         english = tracker.get_slot("language") == "en"
         building = _OTHER_BUILDING.search(text)

@@ -198,3 +198,17 @@ def test_a_person_asked_for_after_reporting_before_hears_that_first(text, heard,
     responses = [message["response"] for message in dispatcher.messages]
     assert responses[-1] == "utter_contact_closed"
     assert (responses[0] == "utter_ack_human_after_repeats") is heard
+
+
+def test_someone_hurt_in_a_fall_told_beside_a_question_hears_where_to_get_care(dispatcher,
+                                                                                domain):
+    """Round 84: "ze is gisteravond gevallen … kan haar been niet goed bewegen, maar ze wil
+    niet naar de dokter" beside a question about opening hours got only the hours."""
+    from bot.reading.message import read_message
+
+    text = ("Zijn jullie morgen open? Mijn buurvrouw is gisteravond gevallen in haar keuken en "
+            "kan haar been niet goed bewegen, maar ze wil niet naar de dokter.")
+    tracker = make_tracker("opening_hours", text, entities=read_message(text).to_entities(text))
+    run(ActionOpeningHours(), dispatcher, tracker, domain)
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_ack_injured" and responses[1].startswith("utter_opening_hours")

@@ -179,6 +179,9 @@ def test_the_reading_is_stored_as_entities():
      "Belt u mij dan op?", "complaint", "affirm"),
     ("ja, ik heb een klacht over de medewerker aan de balie", "complaint", "complaint"),
     ("ja klopt, maar ik wil wel een klacht indienen", "complaint", "complaint"),
+    # round 84: a no to the updates beside what the resident will do
+    ("Er is niemand gewond. Ik bel straks wel even de politie op dat 0900 nummer. Geen "
+     "berichten graag.", "complaint", "deny"),
     # round 82: sending first, the colleague may call
     ("Verstuur het dan maar, de medewerker mag mij bellen om het uit te leggen.", "ask_human",
      "affirm"),

@@ -115,6 +115,9 @@ _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} wete
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"incompetent\w*|amateurs?|spuugzat|complain\w*)\b", re.IGNORECASE)
 # "ik hoef geen collega", "niet met een medewerker": a person is not wanted.
+# The updates asked about: "geen berichten graag", "mail me maar".
+_ABOUT_UPDATES = re.compile(r"\b(?:geen |no )?(?:berichten|bericht|updates|mailtje|sms\w*)\b",
+                            re.IGNORECASE)
 _NO_PERSON = re.compile(r"\b(?:geen|niet(?: met)?(?: een| de)?) (?:echte )?(?:collega|medewerker|"
                         r"mens|persoon|iemand)\b|\bno (?:human|person|agent)\b", re.IGNORECASE)
 # "ik wil graag met een medewerker chatten over mijn Wmo-aanvraag": a person, whatever the
@@ -296,6 +299,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "I just moved here … old sofa and a mattress, can you pick them up?" (round 81), "de
         # oude bank staat in de gang. Kan de gemeente die komen ophalen?" (round 82)
         return {"name": BULKY_INTENT, "confidence": 1.0}
+    if (intent_name == COMPLAINT_INTENT and _ABOUT_UPDATES.search(text)
+            and reading.answer is not None and not _COMPLAINS.search(text)):
+        # "Er is niemand gewond. Ik bel straks de politie. Geen berichten graag." (round 84)
+        return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
     if intent_name != BULKY_INTENT and rules_out_the_product(text, intent_name or ""):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "Nee geen paspoort, …": the rest
     if (intent_name == COMPLAINT_INTENT and _CONFIRMS_FIRST.match(text)

@@ -281,6 +281,9 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("de straatlamp voor nummer 12 doet het niet en hangt ook een beetje scheef sinds die "
      "vrachtwagen ertegen reed", "hazard", "pole"),
     ("kan die paal niet omvallen? er lopen hier elke dag kinderen langs", "hazard", "pole"),
+    # round 84: a tree leaning over the swings after the storm, told in passing
+    ("die grote boom bij de speeltuin hangt sinds de storm helemaal scheef over de schommels",
+     "hazard", "tree"),
     # round 83: a wobbling scaffold over the pavement
     ("de steiger van de buren wiebelt flink als het waait en er liggen planken los boven de "
      "stoep", "hazard", "coming_down"),
