@@ -179,6 +179,8 @@ def test_the_reading_is_stored_as_entities():
      "Belt u mij dan op?", "complaint", "affirm"),
     ("ja, ik heb een klacht over de medewerker aan de balie", "complaint", "complaint"),
     ("ja klopt, maar ik wil wel een klacht indienen", "complaint", "complaint"),
+    # round 84: starting over
+    ("laat maar. opnieuw beginnen", "opening_hours", "stop"),
     # round 84: a no to the updates beside what the resident will do
     ("Er is niemand gewond. Ik bel straks wel even de politie op dat 0900 nummer. Geen "
      "berichten graag.", "complaint", "deny"),

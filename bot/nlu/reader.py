@@ -171,6 +171,10 @@ _ABOUT_REPORTING = re.compile(r"\bmeld\w*|\bgemeld\b|\breport\w*", re.IGNORECASE
 _BEGINS_WITH_STOP = re.compile(r"^\W*(?:stop|stoppen|annuleer|annuleren|cancel)\b(?!\s+(?:met\s+)?"
                                r"(?:het|de|dat|die|deze)?\s*(?:licht|bord|teken|streep))",
                                re.IGNORECASE)
+# "laat maar. opnieuw beginnen" (round 84): this report stops, the resident tells it again.
+_START_OVER = re.compile(r"\b(?:opnieuw|overnieuw|nog een keer|helemaal) beginnen\b|"
+                         r"\bbegin (?:maar )?(?:opnieuw|overnieuw)\b|\bstart (?:over|again)\b",
+                         re.IGNORECASE)
 # Words that stop the report itself even in a message with contact details.
 # Worry beside a word about money ("ik heb moeite met de rekeningen", "het wordt krap").
 _WORRIED = re.compile(r"\b(?:zorgen|zorg|krap|moeite|lukt (?:\w+ )?(?:niet|nie)|te weinig|"
@@ -222,7 +226,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "mijn zoon wordt 18, moet hij gemeentebelasting betalen?": a question about a tax
         # or a benefit, not money trouble
         return {"name": QUESTION_INTENT, "confidence": 1.0}
-    if intent_name != STOP_INTENT and _BEGINS_WITH_STOP.match(text):
+    if intent_name != STOP_INTENT and (_BEGINS_WITH_STOP.match(text)
+                                       or _START_OVER.search(text)):
         return {"name": STOP_INTENT, "confidence": 1.0}  # "stop. kwijtschelding belastingen"
     if (intent_name in REPORT_INTENTS and not reading.category and reading.answer is True
             and reading.location is None and _STARTS_WITH_YES.match(text)
