@@ -154,7 +154,13 @@ def read_contact(text: str) -> Contact:
     which = -1 if _CORRECTION.search(text) else 0
     email = email_in(text[slice(*emails[which])]) if emails else None
     phone = phone_in(text[slice(*phones[which])]) if phones else None
+    if phone and _BELGIAN.search(text) and phone.startswith("+314"):
+        phone = "+324" + phone[4:]  # "0475 12 34 56, ne Belgische gsm" (round 83)
     return Contact(email=email, phone=phone)
+
+
+# A Belgian mobile written the Belgian way (04..): said to be Belgian, or a "gsm".
+_BELGIAN = re.compile(r"\b(?:belgisch\w*|belgi[eë]|gsm)\b", re.IGNORECASE)
 
 
 # "u kunt mij bellen op 06… of mailen naar …. Telefonisch heeft mijn voorkeur."

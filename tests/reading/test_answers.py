@@ -86,6 +86,13 @@ def test_a_dutch_landline_is_told_from_a_mobile(phone, landline) -> None:
     assert is_dutch_landline(phone) is landline
 
 
+def test_a_belgian_mobile_written_the_belgian_way_stays_belgian() -> None:
+    """Round 83: "0475 12 34 56, dat is ne Belgische gsm" became a Dutch landline."""
+    text = "ge kunt mij een smske sturen op 0475 12 34 56, dat is ne Belgische gsm"
+    assert read_contact(text).phone == "+32475123456"
+    assert read_contact("bel me op 0475 123456").phone == "+31475123456"
+
+
 def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     assert normalise_phone("+31 6 1234567") is None
     assert normalise_phone("061234567") is None
