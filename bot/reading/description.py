@@ -754,13 +754,18 @@ lastig lastigvallen hoop hopen hoopt vragen vraag verzoeken excuus
 can could would you someone please fix this that when will be fixed repair repaired come
 look sort out soon asap possible thanks thank it is the a do something about
 kunde kunt ge gij da wilde zoudt haast denk denken klein kleine kleintje rush hurry urgent
+dringend heel erg zal wel zo'n zon vaart lopen 112 lijkt overdreven
 """.split())
 # "Geen haast verder hoor", "kleine melding", "wilde het even doorgeven": how the resident
 # weighs it, which misleads a crew sent to an open manhole (round 75).
 _HEDGE = re.compile(
     r"\b(?:geen|niet\s+zo(?:'n)?|niet\s+veel)\s+(?:haast|spoed|prioriteit)\b"
     r"|\bkleine?\s+(?:melding\w*|dingetje)\b|\b(?:wilde|wou|wil)\s+(?:het\s+)?(?:even\s+|ff\s+)?"
-    r"(?:doorgeven|melden|laten\s+weten)\b|\bno\s+(?:rush|hurry)\b|\bnot\s+urgent\b",
+    r"(?:doorgeven|melden|laten\s+weten)\b|\bno\s+(?:rush|hurry)\b|\bnot\s+urgent\b"
+    # "het is niet heel dringend hoor", "zal wel niet zo'n vaart lopen", "112 lijkt me
+    # overdreven" (rounds 83-84): how the resident weighs it, not what the crew should read
+    r"|\bniet\s+(?:heel\s+|zo\s+|erg\s+)?dringend\b|\bniet\s+zo(?:'n|\s+een)\s+vaart\b"
+    r"|\b112\s+(?:lijkt|is|vind)\s+(?:me\s+|mij\s+|ik\s+)?(?:wat\s+|een\s+beetje\s+)?overdreven\b",
     re.IGNORECASE)
 _ASKS = re.compile(
     r"\b(?:kunnen|kunt|kan|wil|wilt|willen|zou|zouden)\s+(?:jullie|u|je|jij|iemand|de\s+"

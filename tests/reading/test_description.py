@@ -66,6 +66,10 @@ from bot.reading.description import (
     ("Merhaba, container niet geleegd", "Container niet geleegd"),
     ("Hi, sorry my Dutch is not so good. There is a big tak fallen from boom",
      "There is a big tak fallen from boom"),
+    # rounds 83-84: how the resident weighs it is no instruction for the crew
+    ("Het putdeksel bij de school ontbreekt. Het is niet heel dringend hoor.",
+     "Het putdeksel bij de school ontbreekt."),
+    ("De draden hangen eruit. Zal wel niet zo'n vaart lopen.", "De draden hangen eruit."),
 ])
 def test_clean_description_keeps_only_the_facts(text: str, expected: str) -> None:
     assert clean_description(text) == expected
