@@ -281,6 +281,12 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("de straatlamp voor nummer 12 doet het niet en hangt ook een beetje scheef sinds die "
      "vrachtwagen ertegen reed", "hazard", "pole"),
     ("kan die paal niet omvallen? er lopen hier elke dag kinderen langs", "hazard", "pole"),
+    # round 85: the signs of a stroke after a fall, told beside a question about care
+    ("Ik heb een vraag over hulp in huis. Mijn man is vanmorgen gevallen en sindsdien praat hij "
+     "een beetje vreemd en hangt zijn mondhoek wat, maar hij zegt dat het wel meevalt.",
+     "emergency", "medical"),
+    ("my mother's face is drooping on one side and her speech is slurred", "emergency",
+     "medical"),
     # round 84: a tree leaning over the swings after the storm, told in passing
     ("die grote boom bij de speeltuin hangt sinds de storm helemaal scheef over de schommels",
      "hazard", "tree"),
@@ -376,6 +382,8 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "ik heb geen zin meer in dat gedoe met de parkeervergunning",
     "die lelijke graffiti moet echt verdwijnen",
     "I have not seen the bin men for two weeks",
+    # round 85: a stroke long ago, told as the reason for a request
+    "sinds zijn beroerte van jaren geleden praat hij wat onduidelijk, kan hij hulp krijgen?",
     # round 82: the animal was hit, told in a sentence of its own
     "er ligt een dode kat voor mijn huis op de stoep. Ik denk dat hij is aangereden.",
 ])
