@@ -147,6 +147,12 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     return {"report_description": pattern.sub(new.label, description)}
 
 
+def _rules_out(number: Text, text: Text) -> bool:
+    """"…, not 23", "niet nummer 23": the number said is ruled out (round 85)."""
+    return bool(re.search(rf"\b(?:niet|not)\s+(?:(?:huis)?nummer\s+|number\s+|nr\.?\s*)?"
+                          rf"{re.escape(number)}(?![\w/-])", text, re.IGNORECASE))
+
+
 def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:
     """"Het is niet de Beukenlaan maar de Rozenlaan" about a corner: the other street of the
     corner stays (round 82: the corner became the whole Rozenlaan)."""
@@ -868,7 +874,9 @@ class ValidateReportForm(FormValidationAction):
             # problem, not a new place for it
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
-        if place is None and current and current.get("house_number") and answer is not True:
+        if place is None and current and current.get("house_number") and (
+                answer is not True or _rules_out(current["house_number"], _text(tracker))):
+            # "Actually it's more like in front of 25, not 23, sorry. Otherwise correct."
             number = corrected_number(_text(tracker), current["house_number"])
             place = Place(kind="number", text=number, house_number=number) if number else None
         if place and place.kind == "number" and current:

@@ -355,6 +355,7 @@ def test_a_yes_at_the_summary_with_more_words_is_the_forms_not_a_complaint_or_an
 @pytest.mark.parametrize("text, intent", [
     ("nee wacht het is nummer 32, niet 30. sorry", "complaint"),
     ("no. sorry it is number 14 not 30", "deny"),
+    ("Actually it's more like in front of 14, not 30, sorry. Otherwise correct.", "affirm"),
 ])
 def test_a_corrected_house_number_at_the_summary_is_the_forms_not_a_complaint(text, intent):
     """Round 72: the complaint answer, or the number kept."""

@@ -1790,6 +1790,20 @@ def test_another_street_beside_a_yes_to_updates_moves_the_report_and_keeps_its_s
     assert result["report_location"] == "Kerkweg, voor de bakker"
 
 
+def test_a_number_ruled_out_beside_otherwise_correct_at_the_summary_is_corrected(dispatcher,
+                                                                                 domain):
+    """Round 85: "… in front of 25, not 23, sorry. Otherwise correct." sent the report with
+    23."""
+    text = "Actually it's more like in front of 25, not 23, sorry. Otherwise correct."
+    tracker = tracker_for(text=text, intent="affirm", asking="report_confirmed", slots={
+        "report_description": "Big branch on the cycle path", "report_location": "Parkweg 23",
+        "report_place": {"kind": "address", "text": "Parkweg 23", "streets": ["Parkweg"],
+                         "house_number": "23"}})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is None
+    assert result["report_location"] == "Parkweg 25"
+
+
 def test_one_street_of_a_corner_corrected_keeps_the_other(dispatcher, domain):
     """Round 82: "het is niet de beukenlaan maar de rozenlaan" about the corner of the
     Lindelaan and the Beukenlaan became the whole Rozenlaan, and the description lost it."""
