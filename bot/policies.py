@@ -1086,8 +1086,12 @@ def reading_route(tracker: DialogueStateTracker,
             and before != NO_INTERNET_ACTION  # "ik heb wel internet maar geen digid. wat kost…"
             and not (follow_up and OTHERS in read_aspects(message.text or ""))
             and intent.get("name") not in KEEP_INTENTS
-            and (intent.get("name") not in REPORT_INTENTS or reading.question)):
-        return NO_INTERNET_ACTION  # "ik ben 81 en heb geen computer": not another link
+            and (intent.get("name") not in REPORT_INTENTS or reading.question)
+            and not (reading.category and reading.location
+                     and "?" not in (message.text or ""))):
+        # "ik ben 81 en heb geen computer": not another link; but "niet zo handig met de
+        # computer … op de muur aan de Hoofdstraat is gespoten" is a report (round 85)
+        return NO_INTERNET_ACTION
     if ((before == COMPLAINT_ANSWER or _last_response(tracker) == "utter_answer_complaint")
             and tracker.active_loop_name is None
             and _HERE_IN_THE_CHAT.search(message.text or "")):

@@ -161,6 +161,19 @@ def test_an_address_beside_a_product_question_at_the_contact_step_stays_with_the
     assert route != "action_answer_question"
 
 
+def test_not_handy_with_computers_beside_a_report_is_no_reason_to_send_it_elsewhere():
+    """Round 85: "niet zo handig met de computer … heeft iemand lelijke woorden gespoten" got
+    "Heeft u geen internet of computer? Bel ons" and the report was lost."""
+    text = ("Goedemiddag, ik ben al wat ouder en niet zo handig met de computer. Op de zijmuur "
+            "van het transformatorhuisje aan de Hoofdstraat, vlak bij nummer 2, heeft iemand "
+            "lelijke woorden gespoten.")
+    assert reading_route(tracker(START + [said(text, "report_public_space_other", 0.7)])) != \
+        "action_no_internet"
+    assert reading_route(tracker(START + [said("ik ben 81 en heb geen computer, hoe geef ik "
+                                                "mijn verhuizing door?", "moving_address_change",
+                                                0.9)])) == "action_no_internet"
+
+
 def test_a_problem_told_in_english_then_a_question_starts_a_report():
     """Round 83: "the swing … is broken … also when is the christmas tree collection?" got
     "Sorry, I cannot help you with that"."""

@@ -84,6 +84,9 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "rommel": STRONG, "troep": STRONG, "rotzooi": STRONG, "wateroverlast": STRONG,
         "ratten": WEAK, "rat": WEAK, "ongedierte": WEAK, "kadaver": STRONG,
         "fietswrak": STRONG, "weesfiets": STRONG, "vandalisme": STRONG, "vernield": STRONG,
+        # "heeft iemand lelijke woorden gespoten" (round 85): graffiti without the word
+        "gespoten": STRONG, "beklad": STRONG, "bekladding": STRONG, "bekladt": STRONG,
+        "bekrast": STRONG, "kladderij": STRONG,
         "bord": STRONG, "verkeersbord": STRONG, "paaltje": STRONG, "hek": STRONG,
         "struik": STRONG, "struiken": STRONG, "heg": STRONG, "gras": STRONG,
         "bladeren": STRONG, "omgewaaid": STRONG, "omgevallen": STRONG, "gladheid": STRONG,
