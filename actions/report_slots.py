@@ -326,6 +326,8 @@ def personal_data_ack(reading: Reading, tracker: Optional[Tracker] = None
     kinds = set(reading.personal_data)
     if tracker is not None and asks_a_callback(tracker):
         kinds.discard("phone")
+    if kinds == {"name"}:
+        return ack("utter_ack_personal_data_name")  # not "BSN" when only a name was told
     return ack("utter_ack_personal_data") if kinds else None
 
 

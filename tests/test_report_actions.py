@@ -107,7 +107,7 @@ def test_start_cleans_greetings_and_personal_data_from_the_description(dispatche
     assert "lantaarnpaal" in slots["report_description"].lower()
     for noise in ("Goedemorgen", "Vries", "groet"):
         assert noise not in slots["report_description"]
-    assert "utter_ack_personal_data" in [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_personal_data_name" in [item["key"] for item in slots["report_ack"]]
 
 
 def test_start_with_a_known_street_asks_only_the_number(dispatcher, domain):
