@@ -895,7 +895,7 @@ def reading_route(tracker: DialogueStateTracker,
             # "ja gebeld, brandweer komt eraan" with no offer to answer: heard, not a yes
             if asks_about_acting(message.text or ""):
                 return EMERGENCY_ACTION  # "brandweer komt. wat moet ik nu doen?": for this danger
-            if offer_pending:
+            if offer_pending and not ("?" in (message.text or "") and reading.question):
                 return CALLED_112_ACTION  # "ik heb 112 gebeld": good, and the offer stands
             if "?" not in (message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer

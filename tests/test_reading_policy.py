@@ -174,6 +174,29 @@ def test_not_handy_with_computers_beside_a_report_is_no_reason_to_send_it_elsewh
                                                 0.9)])) == "action_no_internet"
 
 
+def test_a_question_beside_help_called_after_the_gas_answer_is_answered():
+    """Round 85: "… heb dat nummer gebeld, ze komen kijken. maar wanneer is nou het oud
+    papier?" got "Goed dat u heeft gebeld", then "nee er is niks kapot. ik vroeg wanneer het
+    oud papier wordt opgehaald" started a 'not collected' report."""
+    from rasa.shared.core.events import BotUttered
+
+    called = START + [said("het ruikt in het trappenhuis naar gas", "report_waste_collection"),
+                      ActionExecuted("action_emergency"),
+                      ActionExecuted("utter_emergency_offer_report"),
+                      ActionExecuted("action_listen"),
+                      said("oke ik sta buiten en heb gebeld, ze komen kijken. maar wanneer is "
+                           "nou het oud papier?", "nlu_fallback", 0.4)]
+    answers = {"utter_answer_waste_calendar"}
+    assert reading_route(tracker(called), answers) == "action_answer_question"
+    after = called + [ActionExecuted("utter_emergency_called"),
+                      BotUttered("…", metadata={"utter_action": "utter_emergency_called"}),
+                      ActionExecuted("action_listen"),
+                      said("nee er is niks kapot. ik vroeg wanneer het oud papier wordt "
+                           "opgehaald", "report_waste_collection", 1.0)]
+    assert reading_route(tracker(after), answers) != "action_start_report"
+    assert reading_route(tracker(after), answers) is not None
+
+
 def test_a_problem_told_in_english_then_a_question_starts_a_report():
     """Round 83: "the swing … is broken … also when is the christmas tree collection?" got
     "Sorry, I cannot help you with that"."""

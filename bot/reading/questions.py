@@ -286,7 +286,10 @@ _ASKS_IN_WORDS = re.compile(
     r"\b(?:mijn|onze|de|die|m n|mn) vraag (?:is|was) (?:dus |juist |eigenlijk |alleen |gewoon )?"
     r"(?:of|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel|hoelang)\b"
     r"|\b(?:ik|wij|we) (?:wil|wilde|willen|wou) (?:\w+ ){0,2}weten (?:of|wat|hoe|waar|wanneer|"
-    r"welke|hoeveel|hoelang)\b|\b(?:vraag|vroeg) (?:me|mij|ons) af (?:of|wat|hoe|waar|wanneer)\b")
+    r"welke|hoeveel|hoelang)\b|\b(?:vraag|vroeg) (?:me|mij|ons) af (?:of|wat|hoe|waar|wanneer)\b"
+    # "nee er is niks kapot. ik vroeg wanneer het oud papier wordt opgehaald" (round 85)
+    r"|\bik (?:vroeg|vraag) (?:alleen |gewoon |juist |net )?(?:of|wat|hoe|waar|wanneer|welke|"
+    r"hoeveel|hoelang)\b")
 
 
 def asks_in_so_many_words(text: str) -> bool:

@@ -247,7 +247,7 @@ _NO_REPORT = re.compile(
     r"(?: hoor)?\b(?! (?:van|voor|uit)\b)"
     # "er is niks mis ik wil weten wanneer de gft bak geleegd wordt"
     r"|\ber is (?:niks|niets) (?:mis|aan de hand|kapot)\b(?: \w+){0,3}? (?:ik (?:wil|wilde) "
-    r"(?:alleen |gewoon |graag )?weten|ik (?:heb|had) (?:een |n )?vraag)\b"
+    r"(?:alleen |gewoon |graag )?weten|ik (?:heb|had) (?:een |n )?vraag|ik (?:vroeg|vraag))\b"
     # "ik wil alleen iets weten", not "ja. en ik wil weten waarom er niks gedaan is"
     r"|\bik (?:wil|wilde) (?:(?:alleen|maar|gewoon|enkel) (?:iets )?(?:vragen|weten)|iets vragen)\b"
     r"|\b(?:not a report|no report|i (?:just |only )?(?:have|had) a question|"
