@@ -48,7 +48,7 @@ from bot.reading.description import category_of, clean_description
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise, read_place,
-                                without_chat_noise)
+                                rules_out_number, without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import is_question, question_beside_an_answer
 from bot.text import first_sentence, sentences as split_sentences
@@ -145,12 +145,6 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         if is_description(without):
             return {"report_description": without}
     return {"report_description": pattern.sub(new.label, description)}
-
-
-def _rules_out(number: Text, text: Text) -> bool:
-    """"…, not 23", "niet nummer 23": the number said is ruled out (round 85)."""
-    return bool(re.search(rf"\b(?:niet|not)\s+(?:(?:huis)?nummer\s+|number\s+|nr\.?\s*)?"
-                          rf"{re.escape(number)}(?![\w/-])", text, re.IGNORECASE))
 
 
 def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:
@@ -875,7 +869,7 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         if place is None and current and current.get("house_number") and (
-                answer is not True or _rules_out(current["house_number"], _text(tracker))):
+                answer is not True or rules_out_number(_text(tracker), current["house_number"])):
             # "Actually it's more like in front of 25, not 23, sorry. Otherwise correct."
             number = corrected_number(_text(tracker), current["house_number"])
             place = Place(kind="number", text=number, house_number=number) if number else None

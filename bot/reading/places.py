@@ -716,12 +716,16 @@ _NUMBER_TOKEN = re.compile(r"(?<![\w/-])[1-9][0-9]{0,3}[a-zA-Z]?(?![\w/-])(?!\s*
                            r"jaar|weken|dagen|uur|keer|x|tegels|lampen|euro|procent|%))")
 
 
+def rules_out_number(text: str, number: str) -> bool:
+    """"…, not 23", "niet nummer 23": the house number said is ruled out."""
+    return bool(re.search(rf"\b(?:niet|not)\s+(?:(?:huis)?nummer\s+|number\s+|nr\.?\s*|no\.?\s*)?"
+                          rf"{re.escape(number)}(?![\w/-])", text or "", re.IGNORECASE))
+
+
 def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
     """'Het huisnummer klopt niet, het is 16' (current 14): '16'. Needs words that call the
     number wrong, and exactly one number other than the current one (not "30 cm")."""
-    not_current = current and re.search(
-        rf"\b(?:niet|not)\s+(?:(?:huis)?nummer\s+|number\s+|nr\.?\s*|no\.?\s*)?"
-        rf"{re.escape(current)}(?![\w/-])", text or "", re.IGNORECASE) and re.search(
+    not_current = current and rules_out_number(text, current) and re.search(
         r"\b(?:(?:huis)?nummer|nr|het is|het was|vergis\w*|number|it is|it['’]?s)\b",
         text or "", re.IGNORECASE)
     # "het is nummer 18, niet 8"; not "er liggen niet 2 maar 4 stoeptegels los"
