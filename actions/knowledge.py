@@ -118,11 +118,11 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
                 return retrieval.Decision(NOT_THE_PRODUCT)
             return decision if allow_choice else retrieval.Decision(ANSWERED,
                                                                     decision.articles[:1])
-        if not sure:
-            both = _two_siblings(index, question, own)
-            if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
-                return retrieval.Decision(ANSWERED, both)
-        article = best if sure else _sibling(index, question, own)
+        matches = [] if sure else index.search(question, top=SIBLING_SEARCH)
+        both = _two_siblings(matches, own)
+        if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
+            return retrieval.Decision(ANSWERED, both)
+        article = best if sure else _sibling(matches, own)
         if article.id == own.id and _answered_recently(tracker, own, url):
             # "en kan ik ook met spoed?" right after the passport answer: the article it names
             article = context_article(own, question, url) or own
@@ -184,10 +184,10 @@ def _without_place(tracker: Tracker) -> Text:
     return " ".join(text.split())
 
 
-def _sibling(index: retrieval.Index, question: Text, own: Article) -> Article:
+def _sibling(matches: Sequence[retrieval.Match], own: Article) -> Article:
     """Within a product the intent already named, a more specific article of the same
-    department that fits clearly better ("paspoort met spoed", "ID-kaart kwijtgespeeld")."""
-    matches = index.search(question, top=SIBLING_SEARCH)
+    department that fits clearly better ("paspoort met spoed", "ID-kaart kwijtgespeeld"),
+    among the question's `matches`."""
     top = matches[0] if matches else None
     if top is None or top.article.id == own.id or top.article.department != own.department \
             or top.article.intent not in (None, own.intent):
@@ -199,12 +199,11 @@ def _sibling(index: retrieval.Index, question: Text, own: Article) -> Article:
     return top.article if clear or off else own
 
 
-def _two_siblings(index: retrieval.Index, question: Text, own: Article
+def _two_siblings(matches: Sequence[retrieval.Match], own: Article
                   ) -> Optional[Tuple[Article, Article]]:
     """Two more specific articles of the product that fit the question about equally well and
     both clearly better than the product's own ("help mn paspoort is gestolen en ik vlieg
     overmorgen": lost or stolen, and the rush application; round 80)."""
-    matches = index.search(question, top=SIBLING_SEARCH)
     if len(matches) < 2:
         return None
     first, second = matches[0], matches[1]
