@@ -963,6 +963,20 @@ def test_the_case_number_does_not_wait_for_signalen(monkeypatch, dispatcher, dom
     assert forwarded == [7]
 
 
+def _submitted(monkeypatch, dispatcher, domain, tracker, report_id):
+    """The submit action's events, with the register, the store and forwarding stubbed: one
+    report filed, numbered after `report_id`."""
+    import actions.reports as report_actions
+
+    class Filed:
+        id, case_number, wants_updates = report_id, f"M-2026-{report_id:06d}", False
+
+    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
+    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
+    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    return asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+
+
 @pytest.mark.parametrize("description, category, days", [
     ("Er ligt een dode kat op de stoep", "report_public_space_other", 2),
     ("Racistische tekst op de muur gespoten", "report_public_space_other", 2),
@@ -970,32 +984,16 @@ def test_the_case_number_does_not_wait_for_signalen(monkeypatch, dispatcher, dom
 ])
 def test_the_handling_time_told_fits_the_kind_of_problem(monkeypatch, dispatcher, domain,
                                                         description, category, days):
-    import actions.reports as report_actions
-
-    class Filed:
-        id, case_number, wants_updates = 8, "M-2026-000008", False
-
-    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
-    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
-    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
     tracker = make_tracker("affirm", "ja", slots={"report_category": category,
                                                   "report_description": description,
                                                   "report_location": "Kerkstraat 1"})
-    asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    _submitted(monkeypatch, dispatcher, domain, tracker, 8)
     assert dispatcher.messages[0]["handling_days"] == days
 
 
 def test_a_question_answered_beside_the_yes_at_the_summary_is_told_after_filing(
         monkeypatch, dispatcher, domain):
     """Round 80: "Ja, verstuur. Gaan de lampen 's nachts uit?" was sent, the answer lost."""
-    import actions.reports as report_actions
-
-    class Filed:
-        id, case_number, wants_updates = 10, "M-2026-000010", False
-
-    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
-    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
-    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
     answer = {"key": "utter_kb_detail", "values": {"detail": "Ze branden tot de ochtend.",
                                                    "link": "https://example.nl"}}
     tracker = make_tracker("affirm", "Ja, verstuur. Gaan de lampen 's nachts uit?",
@@ -1004,7 +1002,7 @@ def test_a_question_answered_beside_the_yes_at_the_summary_is_told_after_filing(
                                   "report_location": "Kerkstraat 1",
                                   "report_ack": [answer, {"key": "utter_report_question_duration",
                                                           "values": {}}]})
-    asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    _submitted(monkeypatch, dispatcher, domain, tracker, 10)
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_filed",
                                                             "utter_kb_detail"]
     assert dispatcher.messages[1]["detail"] == "Ze branden tot de ochtend."
@@ -1013,19 +1011,11 @@ def test_a_question_answered_beside_the_yes_at_the_summary_is_told_after_filing(
 @pytest.mark.parametrize("repeated", [True, None])
 def test_a_report_made_before_offers_a_colleague_after_filing(monkeypatch, dispatcher, domain,
                                                               repeated):
-    import actions.reports as report_actions
-
-    class Filed:
-        id, case_number, wants_updates = 9, "M-2026-000009", False
-
-    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
-    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [Filed()])
-    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
     tracker = make_tracker("affirm", "ja", slots={"report_category": "report_street_lighting",
                                                   "report_description": "lamp kapot",
                                                   "report_location": "Kerkstraat 1",
                                                   "report_repeated": repeated})
-    events = asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    events = _submitted(monkeypatch, dispatcher, domain, tracker, 9)
     responses = [m["response"] for m in dispatcher.messages]
     if repeated:
         assert responses == ["utter_report_filed", "utter_report_offer_colleague"]
