@@ -12,7 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
-from actions.reading import channel_of, last_bot_response
+from actions.reading import channel_of, last_bot_response, reading_of
 from actions.report_slots import HIGH_PRIORITY
 from bot import settings
 from bot.klantcontacten import contactverzoek
@@ -313,12 +313,15 @@ def register_left_message(tracker: Tracker, callback_phone: Optional[str] = None
 
 class ActionAnswerComplaint(Action):
     """The complaint answer (with the municipality's link), when a status answer is met
-    with "waarom gebeurt er niks?" (bot.policies.ReadingPolicy)."""
+    with "waarom gebeurt er niks?" or a complaint asks to be anonymous
+    (bot.policies.ReadingPolicy)."""
 
     def name(self) -> str:
         return "action_answer_complaint"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if reading_of(tracker).report_question == "anonymous":
+            utter(dispatcher, "utter_complaint_not_anonymous")  # not the street report's text
         utter(dispatcher, "utter_answer_complaint")
         return []

@@ -172,8 +172,12 @@ def with_number(street: Place, number: Place) -> Place:
         text = re.sub(rf"\b{re.escape(old)}\b", number.house_number or "", street.text, count=1)
     if street.streets and relation_to_number(number.text, number.house_number):
         text = f"{street.streets[0]}, {number.text}"  # "het is tegenover 22, niet aan 22 zelf"
+    if street.streets and number.house_number_to:  # "nee, tussen 16 en 18"
+        kind, text = "stretch", f"{street.streets[0]} {number.text}"
+    elif street.streets and street.house_number_to:  # "4 t/m 22", then "nee, nummer 16"
+        text = f"{street.streets[0]} {number.house_number}"
     data = {**street.as_dict(), "kind": kind, "house_number": number.house_number,
-            "text": text}
+            "house_number_to": number.house_number_to, "text": text}
     return Place.from_dict(data)
 
 

@@ -1019,6 +1019,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and reading.report_question and reading.location is None):
         return REPORT_QUESTION_ACTION  # "krijg ik bericht als het klaar is?" after filing
+    if (not asked and tracker.active_loop_name is None and reading.report_question == "anonymous"
+            and (intent.get("name") == COMPLAINT_INTENT
+                 or _last_response(tracker) == "utter_answer_complaint")):
+        return COMPLAINT_ANSWER  # "een klacht over de balie, kan dat anoniem?": not a report's
     if (not asked and reading.report_question in ABOUT_THE_RESIDENT
             and intent.get("name") not in REPORT_INTENTS
             and not _names_the_product(intent.get("name"), message.text or "")):

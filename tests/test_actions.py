@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions.contact import ActionContactHuman
+from actions.contact import ActionAnswerComplaint, ActionContactHuman
 from actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
 from actions.topics import ActionAnswerTopic, ActionOpeningHours
 from bot.profile import profile
+from bot.reading.message import read_message
 from tests.conftest import dutch, make_tracker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -190,8 +191,6 @@ def test_open_now_is_answered_yes_or_no_first(dispatcher, domain, monkeypatch, m
 ])
 def test_a_person_asked_for_after_reporting_before_hears_that_first(text, heard, dispatcher,
                                                                       domain):
-    from bot.reading.message import read_message
-
     saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
     tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
     run(ActionContactHuman(clock=lambda: saturday), dispatcher, tracker, domain)
@@ -204,11 +203,20 @@ def test_someone_hurt_in_a_fall_told_beside_a_question_hears_where_to_get_care(d
                                                                                 domain):
     """Round 84: "ze is gisteravond gevallen … kan haar been niet goed bewegen, maar ze wil
     niet naar de dokter" beside a question about opening hours got only the hours."""
-    from bot.reading.message import read_message
-
     text = ("Zijn jullie morgen open? Mijn buurvrouw is gisteravond gevallen in haar keuken en "
             "kan haar been niet goed bewegen, maar ze wil niet naar de dokter.")
     tracker = make_tracker("opening_hours", text, entities=read_message(text).to_entities(text))
     run(ActionOpeningHours(), dispatcher, tracker, domain)
     responses = [m["response"] for m in dispatcher.messages]
     assert responses[0] == "utter_ack_injured" and responses[1].startswith("utter_opening_hours")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ik wil klagen over de balie. Kan dat anoniem?",
+     ["utter_complaint_not_anonymous", "utter_answer_complaint"]),
+    ("de medewerker aan de balie was ontzettend onbeschoft", ["utter_answer_complaint"])])
+def test_a_complaint_asked_to_be_anonymous_is_told_it_needs_a_name(text, expected, dispatcher,
+                                                                   domain):
+    tracker = make_tracker("complaint", text, entities=read_message(text).to_entities(text))
+    run(ActionAnswerComplaint(), dispatcher, tracker, domain)
+    assert [message["response"] for message in dispatcher.messages] == expected

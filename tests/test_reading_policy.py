@@ -2130,3 +2130,24 @@ def test_help_called_and_a_wish_to_report_beside_a_question_starts_the_report():
             "bij jullie melden, want de paal moet natuurlijk weg. Kan ik de foto ergens sturen?")
     assert reading_route(tracker(cable + [said(text, "nlu_fallback", 0.4)])) == \
         "action_start_report"
+
+
+@pytest.mark.parametrize("text", [
+    "Ik wil een klacht indienen over een medewerker van de balie. Kan dat anoniem?",
+    "klagen over de behandeling aan de telefoon, krijgt die medewerker mijn naam te zien?"])
+def test_a_complaint_asked_to_be_anonymous_gets_the_complaint_answer(text):
+    # round 85: it got "Uw melding is anoniem", the street report's privacy text
+    assert reading_route(tracker(START + [said(text, "complaint")])) == "action_answer_complaint"
+
+
+def test_anonymity_asked_after_the_complaint_answer_gets_the_complaint_answer():
+    answered = _bot_asked("de medewerker aan de balie was ontzettend onbeschoft", "complaint",
+                          "action_answer_complaint", "utter_answer_complaint")
+    route = reading_route(tracker(answered + [said("kan het ook anoniem?", "ask_report_status")]))
+    assert route == "action_answer_complaint"
+
+
+def test_anonymity_asked_about_a_street_report_keeps_the_reports_answer():
+    text = "Als ik de overlast van de buren meld, blijft dat dan anoniem?"
+    assert reading_route(tracker(START + [said(text, "municipal_question")])) == \
+        "action_answer_report_question"

@@ -15,6 +15,7 @@ from rasa_sdk import Tracker
 from actions.report_form import (AskReportConfirmed, AskReportLocation, ValidateReportForm,
                                  _said_on_the_side)
 from actions.report_slots import PENDING, is_description
+from bot.reading.places import Place
 from actions.reports import ActionCorrectReport, ActionStartReport, new_reports
 from bot.reading.message import read_message
 from bot.settings import ROOT
@@ -2449,3 +2450,28 @@ def test_a_question_split_off_beside_a_danger_leaves_the_danger_reported(dispatc
     assert slots["report_more_problems"] is None and "Parkweg" in slots["report_location"]
     assert events[-1] == {"event": "followup", "name": "report_form", "timestamp": None}
     assert not any(event.get("event") == "active_loop" for event in events)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("nee het is tussen 16 en 18, niet bij 14", "Kerkstraat 16 t/m 18"),
+    ("klopt niet, het is van 4 tot 22", "Kerkstraat 4 t/m 22"),
+    ("tussen nummer 16 en 18", "Kerkstraat 16 t/m 18")])
+def test_a_stretch_of_numbers_corrects_the_number_at_the_summary(text, label, dispatcher,
+                                                                 domain):
+    """Round 85: "tussen 16 en 18" while the summary said 14 kept 14."""
+    place = {"kind": "address", "text": "Kerkstraat 14", "streets": ["Kerkstraat"],
+             "house_number": "14", "verified": True}
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Losse stoeptegels", "report_place": place,
+        "report_location": "Kerkstraat 14", "report_category": "report_pavement_road"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert Place.from_dict(result["report_place"]).label == label
+    assert result["report_confirmed"] is None  # the summary again, with the stretch
+
+
+def test_one_number_after_a_stretch_leaves_no_stretch():
+    from actions.report_slots import with_number
+    from bot.reading.places import read_place
+
+    corrected = with_number(read_place("Kerkstraat 4 t/m 22"), read_place("nummer 16"))
+    assert (corrected.label, corrected.house_number_to) == ("Kerkstraat 16", None)

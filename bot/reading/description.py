@@ -437,6 +437,18 @@ _ANONYMITY_WISH = re.compile(
     r"\s+(?:dat|wie)\s+(?:\w+\s+){0,5}?(?:gemeld|verklikt|verraden|aangegeven|doorgegeven|"
     r"verlinkt|meldt|meldde|melde)(?:\s+(?:heb|hebt|heeft|is))?\b[\s,.!]*",
     re.IGNORECASE)
+# "Ben jij een echt persoon of een robot?", "Ge hebt mijn vraag niet beantwoord": said to
+# the bot about the chat, not about the problem (round 85)
+_ABOUT_THE_CHAT = re.compile(
+    r"(?:^|(?<=[.!?]))\s*[^.!?]*?(?:\b(?:ben|bent|zijt|is)\s+(?:jij|je|u|ge|gij|dit|dat|het)\s+"
+    r"(?:nu\s+)?(?:een\s+)?(?:echte?\s+)?(?:persoon|mens|robot|bot|chatbot|computer|"
+    r"medewerker)\b|\bpraat\s+ik\s+(?:nu\s+)?met\s+(?:een\s+)?(?:echte?\s+)?(?:persoon|mens|"
+    r"robot|bot|computer|medewerker)\b|\b(?:je|jij|u|ge|gij)\s+(?:hebt|heeft|heb|hebde)\s+"
+    r"(?:\w+\s+){0,2}?(?:vraag|vragen)\s+(?:\w+\s+){0,2}?(?:niet|nie|ni)\s+beantwoord\b"
+    r"|\bare\s+you\s+(?:a\s+)?(?:real\s+)?(?:person|human|robot|bot)\b"
+    r"|\byou\s+(?:did\s*n[o']?t|have\s*n[o']?t)\s+answer(?:ed)?\s+my\s+question\b)"
+    r"[^.!?]*[.!?]*",
+    re.IGNORECASE)
 _THANKS_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]))\s*(?:(?:alvast|bij\s+voorbaat)\s+)?(?:hartelijk\s+)?(?:bedankt|dank\s+"
     r"(?:u|je|jullie)(?:\s+wel)?|dankjewel|dankuwel|thanks|thank\s+you|merci|thx|tnx)\b[^.!?]*"
@@ -1018,6 +1030,7 @@ def clean_description(text: str) -> str:
     text, _ = scrub(text)
     text = _HOME_ADDRESS.sub("", text)
     text = _ANONYMITY_WISH.sub("", text)
+    text = _ABOUT_THE_CHAT.sub(" ", text)
     text = _strip_openers(text)
     text = _unshouted(text, original)
     told = _er_first(_strip_openers(_clean_sentences(text)))

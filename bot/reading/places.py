@@ -1571,7 +1571,14 @@ class _Reading:
         words = {self._lower(index) for index in range(max(0, start - 1), end)}
         if start > 0 and self._lower(start - 1) == "bij":
             return True  # "bij 18 tot 24"
+        if self._lower(start) in ("tussen", "between") or self._only_besides(start, end):
+            return True  # "tussen 16 en 18", "nee van 4 tot 22": not followed by "uur"
         return bool(words & (set(_NUMBER_WORDS) | {"t/m", "tm", "t.m.", "tem", "t.e.m."}))
+
+    def _only_besides(self, start: int, end: int) -> bool:
+        """Nothing but filler around the tokens start..end ('het is van 4 tot 22')."""
+        return all(self.punct[index] or self.lowers[index] in _BARE_NUMBER_FILLER
+                   for index in (*range(start), *range(end, self.size)))
 
     def _bare_number(self) -> Optional[_Number]:
         """A message that is only a house number: '14', '14a', 'het is 14 denk ik'; or

@@ -70,6 +70,15 @@ from bot.reading.description import (
     ("Het putdeksel bij de school ontbreekt. Het is niet heel dringend hoor.",
      "Het putdeksel bij de school ontbreekt."),
     ("De draden hangen eruit. Zal wel niet zo'n vaart lopen.", "De draden hangen eruit."),
+    # round 85: what the resident says to the bot about the chat
+    ("Ben jij een echt persoon of een robot? De lantaarnpaal bij de school brandt niet.",
+     "De lantaarnpaal bij de school brandt niet."),
+    ("De tegel ligt los. Ge hebt mijn vraag niet beantwoord!", "De tegel ligt los."),
+    ("are you a real person? the streetlight is broken", "The streetlight is broken"),
+    ("Er ligt een persoon op straat die niet beweegt.",
+     "Er ligt een persoon op straat die niet beweegt."),
+    ("De medewerker is niet gekomen, de lamp is nog stuk.",
+     "De medewerker is niet gekomen, de lamp is nog stuk."),
 ])
 def test_clean_description_keeps_only_the_facts(text: str, expected: str) -> None:
     assert clean_description(text) == expected
