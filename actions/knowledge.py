@@ -25,6 +25,7 @@ from bot.knowledge.text import ABROAD, LINK, normalise, with_abroad
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (OTHERS, answered_in, article_detail, asks_the_ordinary,
+                                   for_a_child,
                                    asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    sentences_naming,
@@ -126,6 +127,8 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         if article.id == own.id and _answered_recently(tracker, own, url):
             # "en kan ik ook met spoed?" right after the passport answer: the article it names
             article = context_article(own, question, url) or own
+        if for_a_child(question):  # "een paspoort aanvragen voor mijn dochter"
+            article = _about_the_person(index, article, "kind", question) or article
         return retrieval.Decision(ANSWERED, (article,))
     if decision.kind == "none":
         _record_unanswered(tracker, intent, url)
@@ -499,7 +502,12 @@ def related_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
     if person is None:
         return None
     ensure_knowledge(url)
-    index = retrieval.live_index(url).current()
+    return _about_the_person(retrieval.live_index(url).current(), before, person, text)
+
+
+def _about_the_person(index: retrieval.Index, before: Article, person: Text,
+                      text: Text) -> Optional[Article]:
+    """The article of `before`'s department about `person`, fitting `text` with its title."""
     if shares_a_word(before.answer, person):
         return None  # the answer given already is about them
     about_person, with_subject = index.word_scores(person), index.scores(f"{before.title} {text}")

@@ -321,3 +321,15 @@ def test_a_follow_up_of_which_the_article_answers_one_part_says_so_for_the_rest(
     assert [m["response"] for m in messages] == ["utter_kb_detail",
                                                  "utter_kb_detail_partly_unknown"]
     assert "Gratis" in messages[0]["detail"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik wil een paspoort aanvragen voor mijn dochter", "paspoort-id-kaart-kind"),
+    ("Hoe vraag ik een ID-kaart aan voor ons zoontje van 4?", "paspoort-id-kaart-kind"),
+    ("mijn dochter is 9 en heeft een paspoort nodig voor de vakantie", "paspoort-id-kaart-kind"),
+    ("ik wil een paspoort aanvragen", "paspoort-id-kaart-aanvragen"),
+    ("kan mijn zoon een paspoort voor mij aanvragen?", "paspoort-id-kaart-aanvragen")])
+def test_a_product_asked_for_a_child_gets_the_childs_article(kb_url, text,  # noqa: F811
+                                                             expected):
+    """Round 86: "een paspoort aanvragen voor mijn dochter" got the adult's article."""
+    assert decide(kb_url, text, "passport_id_appointment").articles[0].id == expected

@@ -156,6 +156,20 @@ _PEOPLE = (
 )
 
 
+# "een paspoort voor mijn dochter", "mijn zoon van 9": the product is for a child.
+_FOR_A_CHILD = re.compile(
+    r"\b(?:voor|van) (?:mijn|m'?n|mn|onze|ons|haar|zijn|het|de) (?:\w+ )?(?:kind|kinderen|"
+    r"kindje|zoon\w*|dochter\w*|baby\w*|kleinkind\w*|pleegkind\w*)\b"
+    r"|\b(?:kind|zoon|zoontje|dochter|dochtertje)s? (?:van|is) (?:pas |nog maar )?\d{1,2}\b"
+    r"|\bfor (?:my|our) (?:\w+ )?(?:son|daughter|child|children|kids?|baby)\b",
+    re.IGNORECASE)
+
+
+def for_a_child(text: str) -> bool:
+    """The product is asked for a child ("ID-kaart voor mijn zoontje van 4")."""
+    return bool(_FOR_A_CHILD.search(text or ""))
+
+
 # "kan mijn zoon dat voor mij aanvragen?": the son acts for the resident, an adult.
 _ON_MY_BEHALF = re.compile(r"\bvoor (?:mij|me|ons)\b|\bnamens (?:mij|ons)\b|\bfor (?:me|us)\b",
                            re.IGNORECASE)
