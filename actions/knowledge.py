@@ -498,7 +498,7 @@ RELATED_SCORE = 0.4
 def related_article(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     """"En voor mijn kinderen ook?" after the passport answer: the article of the same
     department about that person (the child's passport), when the article given is not."""
-    person = person_of(text) if OTHERS in read_aspects(text) else None
+    person = person_of(text) if OTHERS in read_aspects(text) or for_a_child(text) else None
     if person is None:
         return None
     ensure_knowledge(url)

@@ -19,9 +19,11 @@ from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, report_question_response,
                                   reset_report_slots)
 from actions.status import find_report, handling_time_for, normalise_case_number
+from actions.topics import answer_other_questions
 from bot.reading.places import Place
 from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
+from bot.reading.questions import question_parts, read_question
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +46,12 @@ class ActionAnswerQuestion(Action):
         if response not in domain.get("responses", {}):
             response = "utter_out_of_scope"
         utter(dispatcher, response)
+        # "Wanneer wordt het oud papier opgehaald? En waar krijg ik een nieuwe afvalpas?":
+        # the question the topic did not answer too (round 86)
+        parts = question_parts(tracker.latest_message.get("text") or "")
+        rest = [part for part in parts if read_question(part) != topic]
+        if len(parts) > 1 and rest:
+            await answer_other_questions(dispatcher, tracker, rest)
         return forget_unanswered_question(tracker)
 
 

@@ -293,6 +293,8 @@ class ActionReportStatus(Action):
         just_made = asks_about_the_report_just_made(text or "")  # the sender's latest
         no_number = says_number_unknown(text or "")  # "die andere, zonder nummer"
         number = None if guessed or just_made or no_number else case_number_of(tracker)
+        if number and _not_found_just_now(tracker, number):
+            number = None  # "klopt echt … ging over een losse tegel kerkstraat": by its place
         # "ik heb vorige week een gat in de weg gemeld" just after a waste report: not that one
         described = None if number or guessed else reading_of(tracker).category
         try:
@@ -353,6 +355,15 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_not_found_by_place", street=street)
             return [SlotSet(ASKED_SLOT, False)]  # looked for by its place: no number asked
         return not_found(dispatcher, tracker, number or guessed)
+
+
+def _not_found_just_now(tracker: Tracker, case_number: Text) -> bool:
+    """The bot just said it cannot find this number, and the latest message names none."""
+    last = next((event for event in reversed(tracker.events) if event.get("event") == "bot"),
+                None)
+    return (not normalise_case_number(tracker.latest_message.get("text")) and bool(last)
+            and (last.get("metadata") or {}).get("utter_action") == "utter_status_unknown_number"
+            and case_number in (last.get("text") or ""))
 
 
 def _status_just_told(tracker: Tracker, case_number: Text) -> bool:

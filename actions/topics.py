@@ -160,12 +160,15 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
 MAX_OTHER_QUESTIONS = 2  # answers added for the other questions of one message
 
 
-async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 parts: Optional[List[Text]] = None) -> None:
     """"Hoeveel kost een paspoort en waar kan ik mijn oude verf kwijt?": after the answer
-    to one question, the knowledge base's answers to the others it is sure of."""
-    parts = question_parts(tracker.latest_message.get("text") or "")
-    if len(parts) < 2 or tracker.active_loop.get("name") \
-            or tracker.get_slot("language") == "en":
+    to one question, the knowledge base's answers to the others it is sure of (`parts`:
+    the questions not answered yet, when the caller knows which one it answered)."""
+    if parts is None:
+        parts = question_parts(tracker.latest_message.get("text") or "")
+        parts = parts if len(parts) >= 2 else []
+    if not parts or tracker.active_loop.get("name") or tracker.get_slot("language") == "en":
         return
     said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
                     for value in message.values() if isinstance(value, str))

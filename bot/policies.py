@@ -182,6 +182,13 @@ _WITNESS = re.compile(r"\b(?:kenteken\w*|nummerbord|dader\w*|doorgereden|doorger
                       r"weggereden|gevlucht|signalement|licen[cs]e plate|number plate)\b",
                       re.IGNORECASE)
 COMPLAINT_ANSWER = "action_answer_complaint"
+# The report is told as one made before: "ging over …", "3 weken geleden", "in de mail".
+_TOLD_AS_BEFORE = re.compile(
+    r"\b(?:ging|gaat|was)\s+(?:\w+\s+)?(?:over|om)\b|\bgeleden\b|\b(?:vorige|afgelopen)\s+"
+    r"(?:week|maand|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+    r"|\b(?:heb|had|hebben)\s+(?:\w+\s+){0,4}?(?:gemeld|doorgegeven)\b|\bin\s+de\s+(?:e-?)?mail\b"
+    r"|\b(?:it\s+)?was\s+about\b|\bweeks?\s+ago\b",
+    re.IGNORECASE)
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
 WRONG_CHAT_ACTION = "utter_wrong_chat"
@@ -1150,6 +1157,13 @@ def reading_route(tracker: DialogueStateTracker,
         # "doe maar opnieuw melden. de lamp bij 30 …", "geen nummer, ik wil een nieuwe melding
         # doen over die fietsen": reported
         return START_REPORT_ACTION
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and not _has_case_number(message) and reading.category and reading.location
+            and _TOLD_AS_BEFORE.search(message.text or "")):
+        # "klopt echt, staat in de mail. ging over een losse tegel kerkstraat bij de bakker.
+        # was 3 weken geleden" after "Ik kan die melding niet vinden": looked up by its place
+        # (round 86: it started a new report)
+        return STATUS_ACTION
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):

@@ -839,3 +839,23 @@ def test_a_side_question_no_article_clearly_fits_gets_none(kb_url, monkeypatch, 
                         lambda *args, **kwargs: found(*args, **{**kwargs, "url": kb_url}))
     assert asyncio.run(knowledge.side_answer(make_tracker("affirm", question), question,
                                              about)) is None
+
+
+def test_a_question_beside_a_topic_the_reader_answers_gets_its_answer(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round 86: the waste pass was answered, the paper collection asked first was lost."""
+    from actions import knowledge, questions, topics
+    from bot.reading.message import read_message
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
+                        knowledge.other_questions(parts, said, i, kb_url, product))
+    text = ("Wanneer wordt het oud papier opgehaald in de Kerkstraat? En waar kan ik een "
+            "nieuwe afvalpas krijgen?")
+    tracker = make_tracker("report_waste_collection", text,
+                           entities=read_message(text).to_entities(text))
+    asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_answer_waste_pass"
+    later = [m for m in dispatcher.messages[1:] if m.get("answer")]
+    assert len(later) == 1 and "papier" in later[0]["answer"].lower()
+    assert "afvalpas" not in later[0]["answer"].lower(), "the pass is not answered twice"

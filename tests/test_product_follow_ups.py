@@ -333,3 +333,16 @@ def test_a_product_asked_for_a_child_gets_the_childs_article(kb_url, text,  # no
                                                              expected):
     """Round 86: "een paspoort aanvragen voor mijn dochter" got the adult's article."""
     assert decide(kb_url, text, "passport_id_appointment").articles[0].id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "en mijn zoontje is 4, heeft die ook een eigen paspoort nodig of kan die op de mijne?",
+    "en voor mijn dochter?"])
+def test_a_child_named_after_the_passport_answer_gets_the_childs_article(kb_url,  # noqa: F811
+                                                                         text):
+    """Round 86: the follow-up about a son of 4 got the adult's paragraph word for word."""
+    from actions.knowledge import related_article
+
+    passport = decide(kb_url, "ik wil een paspoort aanvragen", "passport_id_appointment")
+    found = related_article(passport.articles[0], text, kb_url)
+    assert found is not None and found.id == "paspoort-id-kaart-kind"

@@ -2151,3 +2151,24 @@ def test_anonymity_asked_about_a_street_report_keeps_the_reports_answer():
     text = "Als ik de overlast van de buren meld, blijft dat dan anoniem?"
     assert reading_route(tracker(START + [said(text, "municipal_question")])) == \
         "action_answer_report_question"
+
+
+def test_a_complaint_about_promised_callbacks_is_no_callback_request_but_the_report():
+    # round 86: "2x beloofd dat ze terugbellen, nooit gebeurd" took a third callback request
+    # and the lamp was never reported
+    text = ("ik wil een klacht indienen. 2x gebeld over de lantaarnpaal die kapot is op de "
+            "julianstraat, 2x beloofd dat ze terugbellen, nooit gebeurd")
+    assert reading_route(tracker(START + [said(text, "complaint")])) == "action_start_report"
+    assert read_message(text).place["house_number"] is None  # "2x" is a count
+
+
+def test_a_report_described_as_before_after_its_number_was_not_found_is_a_status_question():
+    asked = START + [said("hoe staat het met mijn melding M-2026-000123", "ask_report_status"),
+                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    told = ("klopt echt, staat in de mail. ging over een losliggende stoeptegel kerkstraat bij "
+            "de bakker. was 3 weken geleden")
+    assert reading_route(tracker(asked + [said(told, "report_pavement_road")])) == \
+        "action_report_status"
+    new = "en er ligt ook een losse stoeptegel in de kerkstraat bij de bakker"
+    assert reading_route(tracker(asked + [said(new, "report_pavement_road")])) != \
+        "action_report_status"

@@ -533,3 +533,27 @@ def test_asking_to_put_a_report_first_offers_a_colleague(db_url, dispatcher, dom
     message, _ = ask(dispatcher, domain, f"kunt u die melding {report.case_number} op spoed "
                      "zetten, het is gevaarlijk voor voetgangers")
     assert message["response"] == "utter_status_faster"
+
+
+def test_a_report_described_after_its_number_was_not_found_is_looked_up_by_place(
+        db_url, dispatcher, domain):
+    """Round 86: "klopt echt … ging over een losliggende stoeptegel kerkstraat bij de bakker"
+    after "Ik kan melding … niet vinden" started a new report; the old number was looked up
+    again."""
+    file(db_url, sender=SOMEONE_ELSE, category="report_pavement_road",
+         description="losse stoeptegel", place="Kerkstraat 12", street="Kerkstraat",
+         status="ingepland")
+    then = ("klopt echt, staat in de mail. ging over een losliggende stoeptegel kerkstraat bij "
+            "de bakker")
+    tracker = make_tracker("report_pavement_road", then,
+                           entities=read_message(then).to_entities(then))
+    tracker.events[:0] = [
+        {"event": "user", "text": "hoe staat het met mijn melding M-2026-000123"},
+        {"event": "action", "name": "action_report_status"},
+        {"event": "bot", "text": "Ik kan melding M-2026-000123 niet vinden.",
+         "metadata": {"utter_action": "utter_status_unknown_number"}},
+        {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    lead, status = dispatcher.messages
+    assert (lead["response"], lead["street"]) == ("utter_status_found_by_place", "Kerkstraat")
+    assert status["response"] == "utter_status_ingepland"

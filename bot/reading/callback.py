@@ -33,7 +33,7 @@ _ASKS = re.compile(
     r"|\bcall\s+me\s+(?:back|on|at)\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\bring\s+me\s+back\b",
     re.IGNORECASE)
 _NOT_A_REQUEST = re.compile(
-    r"\b(?:niet|nooit|nog\s+steeds\s+niet)\s+(?:\w+\s+)?teruggebeld\b|\bbeloofd\w*\s+\w*\s*terug"
+    r"\b(?:niet|nooit|nog\s+steeds\s+niet)\s+(?:\w+\s+)?teruggebeld\b|\bbeloofd\w*\s+(?:\w+\s+){0,4}?terug"
     r"|\bniet\s+(?:\w+\s+){0,2}?(?:gebeld|bellen|terugbellen)\b|\bliever\s+niet\b"
     r"|\b(?:zou|zouden)\s+(?:\w+\s+){0,3}?terug\s*bell\w*\b.*\b(?:nooit|niet|niks|geen)\b"
     r"|\bdidn'?t\s+call\s+me\b|\bnever\s+called\b|\bdon'?t\s+call\b|\bdo\s+not\s+call\b",

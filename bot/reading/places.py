@@ -1098,7 +1098,7 @@ class _Reading:
         base, letter, dash = match.groups()
         end = index + 1
         if letter:
-            if letter.lower() == "u":  # "8u" is a time
+            if letter.lower() in ("u", "x"):  # "8u" is a time, "2x gebeld" a count
                 return None
             value = base + letter.upper()
         elif dash:

@@ -26,6 +26,9 @@ def test_a_callback_request_is_read(text):
     "ik word liever niet gebeld", "u zou mij terugbellen, dat is nooit gebeurd",
     "jullie zouden me terugbellen maar dat is niet gebeurd", "please don't call me",
     "call me Jan",
+    # round 86: a complaint about callbacks promised and never made
+    "2x gebeld over de lantaarnpaal, 2x beloofd dat ze terugbellen, nooit gebeurd",
+    "ze hebben beloofd dat ze mij zouden terugbellen",
 ])
 def test_other_talk_of_phoning_is_no_callback_request(text):
     assert not wants_callback(text)
