@@ -143,8 +143,14 @@ class ActionTakeMessage(OpeningHoursAction):
     ) -> list[dict[str, Any]]:
         english = tracker.get_slot("language") == "en"
         called_back = _last_handover(tracker) == "action_take_callback"
-        if "bsn" in Reading.from_entities(tracker.latest_message.get("entities")).personal_data:
+        reading = Reading.from_entities(tracker.latest_message.get("entities"))
+        if "bsn" in reading.personal_data:
             utter(dispatcher, "utter_bsn_not_needed")  # it is left out of what is passed on
+        if reading.danger == "hazard":  # "er ligt een koelkast, kinderen kunnen erin kruipen"
+            utter(dispatcher, "utter_ack_hazard_passed_on")  # about a report filed already
+            advice = f"utter_hazard_advice_{reading.danger_reason}"
+            if advice in domain.get("responses", {}):
+                utter(dispatcher, advice)
         self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
         if not english:
             await answer_meanwhile(dispatcher, tracker)

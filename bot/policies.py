@@ -1165,6 +1165,11 @@ def reading_route(tracker: DialogueStateTracker,
         # (round 86: it started a new report)
         return STATUS_ACTION
     if (before == STATUS_ACTION and tracker.active_loop_name is None
+            and reading.danger == "hazard" and not _has_case_number(message)):
+        # "10 werkdagen?? er ligt een koelkast naast de schommels, daar kunnen kinderen in
+        # kruipen!" about the report just told: passed on to go first (round 86)
+        return TAKE_MESSAGE_ACTION
+    if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
         if reading.report_question in ("duration", "faster") or not (

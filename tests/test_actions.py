@@ -220,3 +220,16 @@ def test_a_complaint_asked_to_be_anonymous_is_told_it_needs_a_name(text, expecte
     tracker = make_tracker("complaint", text, entities=read_message(text).to_entities(text))
     run(ActionAnswerComplaint(), dispatcher, tracker, domain)
     assert [message["response"] for message in dispatcher.messages] == expected
+
+
+def test_a_hazard_left_as_a_message_is_acknowledged_with_its_advice(dispatcher, domain,
+                                                                    monkeypatch):
+    from actions import contact
+
+    monkeypatch.setattr(contact.contactverzoek, "enabled", lambda: False)
+    text = "er ligt een koelkast naast de schommels, daar kunnen kinderen in kruipen!"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
+    run(contact.ActionTakeMessage(), dispatcher, tracker, domain)
+    responses = [message["response"] for message in dispatcher.messages]
+    assert responses[:2] == ["utter_ack_hazard_passed_on", "utter_hazard_advice_fridge"]
+    assert responses[2].startswith("utter_message_taken")

@@ -2172,3 +2172,14 @@ def test_a_report_described_as_before_after_its_number_was_not_found_is_a_status
     new = "en er ligt ook een losse stoeptegel in de kerkstraat bij de bakker"
     assert reading_route(tracker(asked + [said(new, "report_pavement_road")])) != \
         "action_report_status"
+
+
+def test_a_hazard_told_about_a_report_after_its_status_is_passed_on_to_go_first():
+    # round 86: "Zelf kan ik het niet sneller maken. Is het gevaarlijk …?" to a resident who
+    # had just said children can climb into the fridge
+    asked = START + [said("hoe staat het met M-2026-002760", "ask_report_status"),
+                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = ("10 werkdagen?? er ligt een koelkast naast de schommels, daar kunnen kinderen in "
+            "kruipen! kan dat niet sneller")
+    assert reading_route(tracker(asked + [said(text, "report_public_space_other")])) == \
+        "action_take_message"

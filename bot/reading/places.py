@@ -164,7 +164,8 @@ raadhuis politiebureau brandweerkazerne kazerne buurthuis wijkcentrum dorpshuis
 gemeenschapshuis kinderopvang creche peuterspeelzaal begraafplaats kerkhof parkeerterrein
 parkeergarage fietsenstalling tankstation benzinestation pinautomaat geldautomaat fontein
 standbeeld monument molen kinderboerderij hondenuitlaatplaats hondenveld grasveld bos
-plantsoen restaurant cafe cafetaria snackbar friettent pizzeria hotel museum theater bioscoop
+plantsoen restaurant cafe cafetaria snackbar friettent frituur frietkot frietkraam frietzaak
+snackbarretje shoarmazaak kebabzaak lunchroom ijssalon pizzeria hotel museum theater bioscoop
 toren kerktoren watertoren gemaal sluis stuw pont camping manege boerderij bedrijventerrein
 industrieterrein sportschool tennisbaan skatebaan ijsbaan markt dierenweide volkstuin
 milieustraat afvalstraat milieupark wasstraat
@@ -582,6 +583,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if corrected is not None:
         return corrected
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_THEN.sub("", _NOT_THIS_BUT.sub("", text or "")))
+    clean = _without_doubt(clean)
     clean = _without_home_number(clean)
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
     clean = _SHOUTED_SPOT.sub(" ", clean)  # "OP HET BUSHOKJE!!! BIJ DE JUMBO": one place
@@ -736,14 +738,29 @@ def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
     return next(iter(numbers.values())) if len(numbers) == 1 else None
 
 
+# "ik denk nummer 9 of 11, ik weet het niet precies": unsure of the place, not refusing it
+_UNSURE = re.compile(r"[,;]?\s*\b(?:maar\s+)?(?:ik\s+)?(?:weet|ken)\s+(?:ik\s+)?(?:het\s+|dat\s+)?"
+                     r"niet\s+(?:meer\s+)?(?:precies|zeker|exact|helemaal)\b[^.!?]*",
+                     re.IGNORECASE)
+
+
+def _without_doubt(text: str) -> str:
+    return _UNSURE.sub(" ", text)
+
+
 def is_clearly_not_a_place(text: str, register: Optional[StreetRegister] = None) -> bool:
     """True for a question, a refusal, a greeting, a yes/no or another language that names
     no place: such an answer must never be stored as the place."""
     clean = " ".join((text or "").split())
     if not _has_words(clean):
         return True
-    if _read(clean, register or StreetRegister.from_profile()).strong:
+    register = register or StreetRegister.from_profile()
+    if _read(clean, register).strong:
         return False
+    sure = " ".join(_without_doubt(clean).split())
+    if sure != clean and _has_words(sure) and not _not_a_place_form(sure) \
+            and _read(sure, register).place is not None:
+        return False  # "nummer 9 of 11, ik weet het niet precies"
     return _not_a_place_form(clean)
 
 
@@ -1741,7 +1758,7 @@ precies inderdaad sorry excuus pardon mvg groet groeten tot ziens
 _YES_NO = frozenset({"ja", "nee", "neen", "jawel", "jazeker", "yes", "no", "nope", "yep"})
 _ENGLISH = frozenset("""
 i i'm im don't dont do not know the a an address street it it's its where what please yes no
-sorry idea sure can you my near at on of and to this that there here have has thanks thank
+sorry idea sure can you my near at on and to this that there here have has thanks thank
 hello hi how long does will would should call police help about exactly really remember
 house number which why when who think they there's i've should am are be just anyway fine
 broken near speak english dutch light streetlight

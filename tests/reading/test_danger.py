@@ -202,6 +202,12 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("ze heeft onder die bomen gespeeld. en nu krijgt ze het ook benauwd", "emergency",
      "breathing"),
     ("ZE PIEPT BIJ HET ADEMEN", "emergency", "breathing"),
+    # round 86: dumped sheets that may be asbestos; a fridge children can climb into
+    ("er liggen kapotte golfplaten bij het speelveld, volgens mij asbest, de kinderen spelen "
+     "ermee", "hazard", "asbestos"),
+    ("10 werkdagen?? er ligt een koelkast naast de schommels, daar kunnen kinderen in kruipen!",
+     "hazard", "fridge"),
+    ("there is an old freezer in the park and the kids climb into it", "hazard", "fridge"),
     ("er is net een jongen met zijn fiets in gereden, zijn enkel ziet er niet goed uit",
      "emergency", "injured"),
     ("het water komt onder de voordeur door en de meterkast zit op de grond, zit daar al een "
@@ -386,6 +392,10 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "sinds zijn beroerte van jaren geleden praat hij wat onduidelijk, kan hij hulp krijgen?",
     # round 82: the animal was hit, told in a sentence of its own
     "er ligt een dode kat voor mijn huis op de stoep. Ik denk dat hij is aangereden.",
+    # round 86: asbestos asked about, a fridge with children playing elsewhere
+    "krijg ik subsidie voor het verwijderen van mijn asbest dak?",
+    "de koelkast staat in de keuken en de kinderen spelen in de tuin",
+    "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None

@@ -781,3 +781,27 @@ def test_the_street_meant_after_a_correction_in_the_same_message(text, street):
 def test_a_misspelt_street_after_op_de_gets_a_suggestion_without_a_number():
     place = read_place("Op de Molenwg ligt een grote boomtak half op de weg, bij de bushalte.")
     assert place.suggestion == "Molenweg"
+
+
+@pytest.mark.parametrize("text, number", [
+    # round 86: unsure of the number is no refusal, and "of" is Dutch
+    ("Ik zei toch, aan de frituur. Da's 't Frietkotje, ik denk nummer 9 of 11, ik weet het "
+     "niet precies", "9"),
+    ("nummer 9 of 11", "9"),
+])
+def test_a_number_said_with_doubt_is_still_the_number(text, number):
+    place = read_place(text, REGISTER)
+    assert place is not None and place.house_number == number
+    assert not is_clearly_not_a_place(text, REGISTER)
+
+
+def test_a_chip_shop_is_a_landmark_on_its_street():
+    text = "nen diepe put in de Stationstraat, ter hoogte van de frituur"
+    place = read_place(text, REGISTER)
+    assert (place.kind, place.streets, place.landmark) == (
+        "landmark", ("Stationsstraat",), "ter hoogte van de frituur")
+
+
+def test_not_knowing_at_all_is_still_a_refusal():
+    assert is_clearly_not_a_place("ik weet het niet", REGISTER)
+    assert is_clearly_not_a_place("geen idee eigenlijk", REGISTER)
