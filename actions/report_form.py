@@ -45,6 +45,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  read_yes_no, says_it_is_one_problem, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.description import category_of, clean_description
+from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import says_not_known
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise, read_place,
@@ -937,11 +938,16 @@ class ValidateReportForm(FormValidationAction):
         """"No thanks. Also the slide is broken, sharp metal sticking out": after the answer,
         a problem of its own (a report of its own) or more about this one (added)."""
         answer, rest = first_sentence(_text(tracker))
-        category = (category_of(_SPOT_PHRASE.sub(" ", rest))
-                    if rest and read_yes_no(answer) is not None else None)
-        if category is None or rest.rstrip().endswith("?"):
+        if not rest or read_yes_no(answer) is None:
             return None
-        told = clean_description(rest)
+        told = clean_description(rest)  # "…, gaat dat sneller?": the question beside goes
+        if not told or told.rstrip().endswith("?"):
+            return None
+        category = category_of(_SPOT_PHRASE.sub(" ", told))
+        if category is None and quick_kind_of(told):  # "er staan trouwens hakenkruizen op"
+            category = tracker.get_slot("report_category")
+        if category is None:
+            return None
         if category == tracker.get_slot("report_category") or _SAME_THING.match(told):
             return {"report_description": self._added(tracker, told),
                     **with_ack(tracker, ack("utter_ack_added"))}

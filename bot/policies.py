@@ -989,7 +989,10 @@ def reading_route(tracker: DialogueStateTracker,
             and not _names_the_product(intent.get("name"), message.text or "")):
         contact = reading.email or reading.phone  # "…@gmail.com. hoelang duurt zoiets?"
         if (reading.answer is None or reading.report_question == "faster" and not (
-                asked == "report_confirmed" and reading.answer is True)) and not contact:
+                asked == "report_confirmed" and reading.answer is True) and not (
+                asked in OPTIONAL_SLOTS and reading.answer is False)) and not contact:
+            # not "nee. er staan trouwens hakenkruizen op, gaat dat sneller?": the no, the
+            # words added, and the handling time told at filing (round 86)
             # not "klopt. kan de schommel vandaag nog worden afgezet?": sent, and answered
             return REPORT_QUESTION_ACTION  # "hoe lang duurt dat?": answered, the report goes on
         return REPORT_FORM  # "nee hoeft niet. en mijn band?": the answer, the question beside

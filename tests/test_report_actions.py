@@ -2475,3 +2475,16 @@ def test_one_number_after_a_stretch_leaves_no_stretch():
 
     corrected = with_number(read_place("Kerkstraat 4 t/m 22"), read_place("nummer 16"))
     assert (corrected.label, corrected.house_number_to) == ("Kerkstraat 16", None)
+
+
+def test_no_to_updates_with_more_about_the_problem_and_a_question_keeps_all(dispatcher,
+                                                                             domain):
+    """Round 86: "nee. er staan trouwens hakenkruizen op, gaat dat sneller?" lost the no (the
+    updates question came again) and the swastikas."""
+    text = "nee. er staan trouwens hakenkruizen op, gaat dat sneller?"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": "Graffiti op de muur", "report_category":
+        "report_public_space_other", "report_location": "3584 KT 7"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is False
+    assert "hakenkruizen" in result["report_description"].lower()

@@ -19,7 +19,7 @@ _DEAD_ANIMAL = re.compile(
     re.IGNORECASE)
 _OFFENSIVE = re.compile(
     r"\b(?:racistisch\w*|discrimin\w*|kwetsend\w*|beledigend\w*|antisemitisch\w*|"
-    r"hakenkruis\w*|swastika\w*|nazi\w*|obsce\w*|pornografisch\w*|scheldwoord\w*|"
+    r"hakenkrui[sz]\w*|swastika\w*|nazi\w*|obsce\w*|pornografisch\w*|scheldwoord\w*|"
     r"haatdragend\w*|racist\w*|offensive|hateful)\b",
     re.IGNORECASE)
 _WRITTEN = re.compile(
@@ -36,7 +36,7 @@ def quick_kind_of(text: str) -> Optional[str]:
     text = text or ""
     if _DEAD_ANIMAL.search(text):
         return DEAD_ANIMAL
-    if _OFFENSIVE.search(text) and (_WRITTEN.search(text) or re.search(r"hakenkruis|swastika",
+    if _OFFENSIVE.search(text) and (_WRITTEN.search(text) or re.search(r"hakenkrui[sz]|swastika",
                                                                        text, re.IGNORECASE)):
         return OFFENSIVE_GRAFFITI
     return None

@@ -426,6 +426,7 @@ def test_split_problems_get_the_same_cleaning(text: str, expected: List[Tuple[st
     ("Een overreden vos op de Molenweg", "dead_animal"),
     ("er is een racistische tekst op de muur van de school gespoten", "offensive_graffiti"),
     ("iemand heeft een hakenkruis op het bushokje gezet", "offensive_graffiti"),
+    ("er staan trouwens hakenkruizen op", "offensive_graffiti"),  # round 86: the plural
     ("graffiti op de muur van de sporthal", None),
     ("mijn kat is weg", None),
     ("dode bladeren op het fietspad", None),
