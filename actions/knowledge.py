@@ -31,7 +31,8 @@ from bot.knowledge.aspects import (OTHERS, answered_in, article_detail, asks_the
                                    sentences_naming,
                                    shares_a_word, single_aspect, subject_words,
                                    together)
-from bot.reading.questions import is_question, question_parts, read_question, the_question
+from bot.reading.questions import (is_question, names_its_thing, question_parts, read_question,
+                                   the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -755,13 +756,6 @@ def _clear_answer(decision: retrieval.Decision) -> retrieval.Decision:
     return decision if decision.kind == ANSWERED else retrieval.Decision("none")
 
 
-def _names_its_thing(question: Text, about: Text) -> bool:
-    """The question names a thing the report is about ("de kliko laten staan?" beside "grijze
-    kliko niet geleegd", round 82)."""
-    words = {word for word in re.findall(r"\w{4,}", about.lower())}
-    return any(word in words for word in re.findall(r"\w{4,}", question.lower()))
-
-
 async def side_answer(tracker: Tracker, question: Text, about: Text = ""
                       ) -> Optional[Tuple[Text, Text]]:
     """(detail, link) from the knowledge base for a question asked beside a report ("Trouwens,
@@ -771,7 +765,7 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = ""
     if tracker.get_slot("language") == "en":
         return None
     asks = [the_question(question)]
-    if about and (_POINTS_AT_IT.search(question) or _names_its_thing(question, about)):
+    if about and (_POINTS_AT_IT.search(question) or names_its_thing(question, about)):
         asks.append(f"{asks[0]} {about}")  # "moet ik hem laten staan?", "de kliko ook?"
     try:
         for text in asks:

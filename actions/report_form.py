@@ -51,7 +51,8 @@ from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise, read_place,
                                 rules_out_number, without_chat_noise)
 from bot.reading.streets import strip_accents
-from bot.reading.questions import is_question, question_beside_an_answer
+from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
+                                  question_beside_an_answer)
 from bot.text import first_sentence, sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
@@ -355,8 +356,9 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
         return []  # a button, or the question was answered already
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
     raised = hazard_heard(tracker, slots)
-    answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
-        slots.get("report_priority") == HIGH_PRIORITY))
+    answer = None if _a_topic_of_its_own(tracker) else report_question_answer(
+        tracker, domain, slots, urgent=bool(raised) or (
+            slots.get("report_priority") == HIGH_PRIORITY))
     hazard = hazard_acks(reading_of(tracker), domain) if raised else []
     items = [ack(key) for key in hazard] + ([answer] if answer else [])
     if not items:
@@ -375,6 +377,11 @@ _ABOUT_THE_REPORT = re.compile(
     re.IGNORECASE)
 
 
+def _a_topic_of_its_own(tracker: Tracker) -> bool:
+    return asks_a_topic_of_its_own(_text(tracker), reading_of(tracker).question,
+                                   tracker.get_slot("report_description") or "")
+
+
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
     of its own beside it gets the knowledge base's answer in the same reply (Dutch only:
@@ -384,7 +391,8 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     asked = tracker.get_slot("requested_slot")
     answered = (reading.answer is not None or (asked == "report_location" and reading.place)
                 or (asked == "report_updates" and (reading.email or reading.phone)))
-    if (not asked or not answered or not question or reading.report_question
+    if (not asked or not answered or not question
+            or (reading.report_question and not _a_topic_of_its_own(tracker))
             or tracker.get_slot("language") == "en" or _ABOUT_THE_REPORT.search(question)
             or wants_callback(question)):
         return []  # "Kunt u mij misschien bellen?": the callback beside it, not an article

@@ -52,6 +52,7 @@ from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question,
+                                  asks_a_topic_of_its_own,
                                   asks_about_the_question, asks_about_the_service,
                                   asks_for_a_container, asks_which_bin,
                                   asks_in_so_many_words, inside_the_home,
@@ -831,12 +832,16 @@ def _calendar_asked(reading: Reading, text: str) -> bool:
             and not tells_something_wrong(text))
 
 
-def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading) -> bool:
+def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading,
+                           about: str = "") -> bool:
     """In a report: a question that is no answer to the report's question, not about the
-    report and not about what the bot asked ("gaan de lampen 's nachts uit?")."""
+    report (`about`: its description) and not about what the bot asked ("gaan de lampen
+    's nachts uit?", "wanneer wordt het oud papier opgehaald?" beside a sign)."""
+    about_the_report = reading.report_question and not asks_a_topic_of_its_own(
+        text, reading.question, about)
     return (reading.question is not None and "?" in text and reading.answer is None
             and not (reading.email or reading.phone or reading.place or reading.danger
-                     or reading.report_question)
+                     or about_the_report)
             and intent in (QUESTION_INTENT, ANSWER_INTENT) + REPORT_INTENTS + UNSURE_INTENTS
             and not asks_about_the_question(text))
 
@@ -986,7 +991,9 @@ def reading_route(tracker: DialogueStateTracker,
             and _WANTS_TO_REPORT.search(message.text or "")):
         return START_REPORT_ACTION  # "ik wil een melding doen. in de … staan fietsen": new
     if (asked and reading.report_question
-            and not _names_the_product(intent.get("name"), message.text or "")):
+            and not _names_the_product(intent.get("name"), message.text or "")
+            and not asks_a_topic_of_its_own(message.text or "", reading.question,
+                                            tracker.get_slot("report_description") or "")):
         contact = reading.email or reading.phone  # "…@gmail.com. hoelang duurt zoiets?"
         if (reading.answer is None or reading.report_question == "faster" and not (
                 asked == "report_confirmed" and reading.answer is True) and not (
@@ -1004,7 +1011,8 @@ def reading_route(tracker: DialogueStateTracker,
         # "the description is wrong, it should say …", "nee wacht het is nummer 32, niet
         # 30": a correction, no complaint
         return REPORT_FORM
-    if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading):
+    if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading,
+                                        tracker.get_slot("report_description") or ""):
         return IN_REPORT_QUESTION_ACTION  # "gaan de lampen 's nachts uit?": answered, on we go
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT

@@ -2183,3 +2183,18 @@ def test_a_hazard_told_about_a_report_after_its_status_is_passed_on_to_go_first(
             "kruipen! kan dat niet sneller")
     assert reading_route(tracker(asked + [said(text, "report_public_space_other")])) == \
         "action_take_message"
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Nee hoor, dat is niet nodig. Mag ik u nog iets anders vragen: wanneer wordt het oud "
+     "papier weer opgehaald in ons dorp?", None),  # the form: the no, the question beside
+    ("wanneer wordt het oud papier weer opgehaald?", "action_answer_in_report"),
+    ("wanneer wordt het opgehaald?", "action_answer_report_question")])
+def test_a_topic_question_of_its_own_in_a_report_is_not_about_the_reports_handling(text,
+                                                                                    route):
+    # round 86: the paper collection day asked beside a report about a sign got the report's
+    # handling time, three times
+    events = _asked("report_updates")[:-1] + [
+        SlotSet("report_description", "Verkeersbord voorrang verlenen hangt scheef"),
+        ActionExecuted("action_listen")]
+    assert reading_route(tracker(events + [said(text, "report_waste_collection")])) == route

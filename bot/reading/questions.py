@@ -613,3 +613,19 @@ def _one_edit(a: str, b: str) -> bool:
                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def names_its_thing(question: str, about: str) -> bool:
+    """The question names a thing the report is about ("de kliko laten staan?" beside "grijze
+    kliko niet geleegd", round 82)."""
+    words = {word for word in re.findall(r"\w{4,}", about.lower())}
+    return any(word in words for word in re.findall(r"\w{4,}", question.lower()))
+
+
+def asks_a_topic_of_its_own(text: str, topic: str | None, about: str) -> bool:
+    """"Nee hoor. Mag ik u nog iets anders vragen: wanneer wordt het oud papier opgehaald?"
+    beside a report about a sign: a topic of its own (`topic`, the reader's), not about the
+    report (`about`, its description) and its handling (round 86)."""
+    question = question_beside_an_answer(text) or (text if is_question(text) else None)
+    return bool(question and topic not in (None, QUESTION) and read_question(question) == topic
+                and not names_its_thing(question, about))

@@ -208,6 +208,9 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("10 werkdagen?? er ligt een koelkast naast de schommels, daar kunnen kinderen in kruipen!",
      "hazard", "fridge"),
     ("there is an old freezer in the park and the kids climb into it", "hazard", "fridge"),
+    ("het verkeersbord voorrang verlenen op de kruising van de Hoofdstraat met de Kerkweg hangt "
+     "scheef, automobilisten kunnen het niet goed meer zien", "hazard", "sign"),
+    ("het stopbord is gedraaid, je ziet het niet meer als je aankomt", "hazard", "sign"),
     ("er is net een jongen met zijn fiets in gereden, zijn enkel ziet er niet goed uit",
      "emergency", "injured"),
     ("het water komt onder de voordeur door en de meterkast zit op de grond, zit daar al een "
@@ -395,6 +398,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     # round 86: asbestos asked about, a fridge with children playing elsewhere
     "krijg ik subsidie voor het verwijderen van mijn asbest dak?",
     "de koelkast staat in de keuken en de kinderen spelen in de tuin",
+    "het bord bij de school staat een beetje scheef",
     "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
 ])
 def test_not_danger(text: str) -> None:
