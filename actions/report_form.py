@@ -46,7 +46,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
 from bot.reading.callback import wants_callback
 from bot.reading.description import category_of, clean_description
 from bot.reading.quick_kinds import quick_kind_of
-from bot.reading.report_questions import says_not_known
+from bot.reading.report_questions import says_not_known, wants_to_complain
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise, read_place,
                                 rules_out_number, without_chat_noise)
@@ -361,6 +361,8 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
             slots.get("report_priority") == HIGH_PRIORITY))
     hazard = hazard_acks(reading_of(tracker), domain) if raised else []
     items = [ack(key) for key in hazard] + ([answer] if answer else [])
+    if wants_to_complain(_text(tracker)):  # "ja. en ik wil een klacht indienen" (round 86)
+        items.append(ack("utter_ack_complaint_in_report"))
     if not items:
         return raised
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]

@@ -41,7 +41,7 @@ from bot.reading.answers import preferred_contact
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
 from bot.reading.questions import question_beside_an_answer, tells_something_wrong
-from bot.reading.report_questions import says_reported_before
+from bot.reading.report_questions import says_reported_before, wants_to_complain
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
 from bot.reading.places import Place, at_home
@@ -298,9 +298,6 @@ def _without_place(text: Text, place: Place) -> Text:
 
 
 # "Ik wil een officiële klacht indienen" beside a problem: both are heard.
-_WANTS_TO_COMPLAIN = re.compile(
-    r"\bklacht\w*\s+(?:\w+\s+){0,2}?(?:indienen|in te dienen|doen|over jullie)\b"
-    r"|\bofficiële klacht\b|\bfile a complaint\b|\bmake a complaint\b", re.IGNORECASE)
 # The bot offered a colleague ("laat hier uw bericht achter") just before the report began.
 _HANDOVER_ACTIONS = ("action_contact_human", "action_take_message")
 
@@ -362,7 +359,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
         acks.append(_opening_question(tracker, reading, slots, domain))
         if previous_bot_action(tracker) in _HANDOVER_ACTIONS:  # "laat uw bericht achter"
             acks.insert(0, ack("utter_ack_report_instead_of_message"))
-        if _WANTS_TO_COMPLAIN.search(text):  # "al 4 keer gebeld … ik wil een klacht indienen"
+        if wants_to_complain(text):  # "al 4 keer gebeld … ik wil een klacht indienen"
             acks.insert(0, ack("utter_ack_complaint_and_report"))
         slots["report_ack"] = [item for item in acks if item]
     return slots

@@ -2488,3 +2488,16 @@ def test_no_to_updates_with_more_about_the_problem_and_a_question_keeps_all(disp
     result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert result["report_updates"] is False
     assert "hakenkruizen" in result["report_description"].lower()
+
+
+def test_a_complaint_said_beside_an_answer_in_the_report_gets_its_link(domain):
+    """Round 86: "ja natuurlijk. en ik wil een klacht indienen want dit is echt niet normaal"
+    at the updates question: no word about the complaint."""
+    from actions.report_form import _said_on_the_side
+
+    text = "ja natuurlijk. en ik wil een klacht indienen want dit is echt niet normaal"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": "Groene container niet geleegd",
+        "report_category": "report_waste_collection"})
+    [event] = _said_on_the_side(tracker, [], domain)
+    assert [item["key"] for item in event["value"]] == ["utter_ack_complaint_in_report"]

@@ -489,3 +489,14 @@ def short_number(text: str) -> Optional[int]:
             and len(re.findall(r"\d+", text or "")) == 1):
         return int(numbers[0]) or None
     return None
+
+
+# "… ik wil een klacht indienen": about how the municipality handled it, beside the report.
+_WANTS_TO_COMPLAIN = re.compile(
+    r"\bklacht\w*\s+(?:\w+\s+){0,2}?(?:indienen|in te dienen|doen|over jullie)\b"
+    r"|\bofficiële klacht\b|\bfile a complaint\b|\bmake a complaint\b", re.IGNORECASE)
+
+
+def wants_to_complain(text: str) -> bool:
+    """The resident wants to file a complaint ("en ik wil een klacht indienen")."""
+    return bool(_WANTS_TO_COMPLAIN.search(text or ""))
