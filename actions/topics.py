@@ -35,6 +35,7 @@ from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.not_helped import says_the_site_fails
 from bot.reading.places import Place, corrected_number
+from bot.reading.result import Reading
 from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax,
                                    question_parts, read_question, the_question)
 
@@ -341,6 +342,21 @@ async def _follow_up_in_english(dispatcher: CollectingDispatcher, tracker: Track
     return []
 
 
+def question_left_by_the_alarm(tracker: Tracker) -> Optional[Text]:
+    """The topic the resident asked about in the message the safety answer replied to, if
+    any ("… kast en matras laten ophalen, hoe regel ik dat? Overigens ruik ik gas")."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    before = users[-2]
+    after = tracker.events[tracker.events.index(before) + 1:]
+    if not any(event.get("event") == "action" and event.get("name") == "action_emergency"
+               for event in after):
+        return None
+    topic = Reading.from_entities((before.get("parse_data") or {}).get("entities")).question
+    return topic if topic != QUESTION else None
+
+
 class ActionAnswerAsQuestion(Action):
     """A question the classifier took for something else ("wanneer gaat de gemeente de
     bomen snoeien?" as a status question): answered as a municipal question."""
@@ -358,6 +374,12 @@ class ActionAnswerAsQuestion(Action):
             tracker.latest_message.get("text") or ""))
         if events is not None:
             return events
+        left = question_left_by_the_alarm(tracker)
+        if left and f"utter_answer_{left}" in domain.get("responses", {}):
+            # "Ik ben nu buiten. Maar hoe zit het nu met de kast en de matras?" after the gas
+            # answer: the bulky waste question of the message before (round 86)
+            utter(dispatcher, f"utter_answer_{left}")
+            return []
         intent = tracker.get_intent_of_latest_message()
         if intent in REPORT_INTENTS:  # "wanneer wordt de stoep bestraat?": or is it a report?
             utter(dispatcher, "utter_question_or_report", buttons=[

@@ -233,3 +233,23 @@ def test_a_hazard_left_as_a_message_is_acknowledged_with_its_advice(dispatcher, 
     responses = [message["response"] for message in dispatcher.messages]
     assert responses[:2] == ["utter_ack_hazard_passed_on", "utter_hazard_advice_fridge"]
     assert responses[2].startswith("utter_message_taken")
+
+
+def test_a_question_the_safety_answer_interrupted_is_answered_when_asked_back(dispatcher,
+                                                                              domain,
+                                                                              no_knowledge):
+    """Round 86: the bulky waste question beside a gas smell got "Daar kan ik u helaas niet
+    mee helpen" when the resident, outside now, asked "hoe zit het nu met de kast?"."""
+    from actions.topics import ActionAnswerAsQuestion
+
+    first = ("nu wil ik zijn oude kast en een matras laten ophalen. Hoe moet ik dat regelen? "
+             "Overigens ruik ik sinds gisteren een beetje gas in de gang bij de meterkast")
+    text = "Ik ben nu buiten bij de buurvrouw. Maar hoe zit het nu met de kast en de matras?"
+    tracker = make_tracker("nlu_fallback", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "action", "name": "action_emergency"},
+        {"event": "action", "name": "action_listen"}]
+    run(ActionAnswerAsQuestion(), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_answer_bulky_waste_pickup"]
