@@ -117,7 +117,7 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     description = tracker.get_slot("report_description") or ""
     before = (old or {}).get("text") or (old or {}).get("label") or ""
     if len(before) < 3 or not re.search(re.escape(before), description, re.IGNORECASE):
-        return {}
+        return _with_street_swapped(description, old, new)
     pattern = re.compile(re.escape(before), re.IGNORECASE)
     if _HOME_BEFORE.search(description[:pattern.search(description).start()]):
         return {}  # "ik woon op de Hoofdstraat 112": the home stays where it is (round 75)
@@ -131,8 +131,9 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
                 + description[found.end():]}
     if len(before.split()) > MAX_PLACE_WORDS and category_of(before):
         # "in de beukenlaan hangt een dikke tak half afgescheurd in een boom": the old place
-        # spans the problem itself, which stays; the Waar line tells the new place
-        return {}
+        # spans the problem itself, which stays (but not its old street); the Waar line
+        # tells the new place
+        return _with_street_swapped(description, old, new)
     if new.kind == "corner":  # "op de Rozenlaan" → "op de hoek Lindelaan en Rozenlaan"
         return {"report_description": pattern.sub(new.label, description)}
     if (new.kind not in ("address", "street", "postcode") and new.streets
@@ -147,6 +148,20 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         if is_description(without):
             return {"report_description": without}
     return {"report_description": pattern.sub(new.label, description)}
+
+
+def _with_street_swapped(description: Text, old: Optional[Dict[Text, Any]],
+                         new: Place) -> Dict[Text, Any]:
+    """"De schommel in de speeltuin aan het parkweg" when the place became the Rozenlaan: the
+    old street's name in the description becomes the new one (round 86: the crew read
+    Parkweg in Wat and Rozenlaan in Waar)."""
+    streets = list((old or {}).get("streets") or [])
+    if len(streets) != 1 or len(new.streets) != 1 or new.streets[0] == streets[0]:
+        return {}
+    pattern = re.compile(rf"\b{re.escape(streets[0])}\b", re.IGNORECASE)
+    if not pattern.search(description):
+        return {}
+    return {"report_description": pattern.sub(new.streets[0], description)}
 
 
 def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:

@@ -2501,3 +2501,33 @@ def test_a_complaint_said_beside_an_answer_in_the_report_gets_its_link(domain):
         "report_category": "report_waste_collection"})
     [event] = _said_on_the_side(tracker, [], domain)
     assert [item["key"] for item in event["value"]] == ["utter_ack_complaint_in_report"]
+
+
+def test_a_corrected_street_is_also_corrected_in_the_description(dispatcher, domain):
+    """Round 86: the place became the Rozenlaan, the description kept "aan het parkweg"."""
+    place = read_message("de schommel in de speeltuin aan het parkweg is kapot").place
+    text = "wacht het is niet parkweg maar de speeltuin achter de Rozenlaan, bij nummer 40"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": "De schommel in de speeltuin aan het parkweg is kapot",
+        "report_place": place, "report_location": "Parkweg, in de speeltuin",
+        "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_location"].startswith("Rozenlaan 40")
+    assert result["report_description"] == "De schommel in de speeltuin aan het Rozenlaan is kapot"
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("en de tekst bij wat? daar staat nog steeds parkweg. maak er van: schommel in speeltuin "
+     "achter rozenlaan kapot", "report_description",
+     "schommel in speeltuin achter rozenlaan kapot"),
+    ("bij wat staat nog parkweg, dat klopt niet", "report_location", None)])
+def test_what_the_description_says_is_not_read_as_a_new_place(text, slot, value, dispatcher,
+                                                             domain):
+    place = read_message("Rozenlaan 40").place
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "De schommel in de speeltuin aan het parkweg is kapot",
+        "report_place": place, "report_location": "Rozenlaan 40",
+        "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result.get(slot) == value
+    assert "report_location" not in result or result["report_location"] == "Rozenlaan 40"

@@ -914,7 +914,9 @@ _DESCRIPTION_SAYS = re.compile(
     r"|\b(?:verander|wijzig|change|update|make)\s+(?:de\s+|het\s+|the\s+)?"
     rf"{_DESCRIPTION}\s+(?:in|naar|to|into)\b\s*:?\s*(.+)$"
     rf"|\b{_DESCRIPTION}\s+(?:klopt\s+(?:niet|nie)(?:\s+helemaal)?|is\s+(?:niet\s+goed|fout|"
-    r"verkeerd|wrong|not\s+right|incorrect))\s*[,.:;!-]\s*(.+)$", re.IGNORECASE | re.DOTALL)
+    r"verkeerd|wrong|not\s+right|incorrect))\s*[,.:;!-]\s*(.+)$"
+    # "daar staat nog steeds parkweg. maak er van: schommel in speeltuin …" (round 86)
+    r"|\bmaak\s+(?:er|het|dat|daar)\s*(?:maar\s+)?van\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
 

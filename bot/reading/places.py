@@ -744,8 +744,14 @@ _UNSURE = re.compile(r"[,;]?\s*\b(?:maar\s+)?(?:ik\s+)?(?:weet|ken)\s+(?:ik\s+)?
                      re.IGNORECASE)
 
 
+# "bij wat staat nog parkweg, dat klopt niet": a name said to be wrong is no place (round 86)
+_SAID_TO_BE_WRONG = re.compile(
+    r"\b[^\W\d_][\w'-]*\s*,?\s*(?:dat|en\s+dat|wat|dit|die)\s+klopt\s+(?:niet|nie|ni|niks)\b",
+    re.IGNORECASE)
+
+
 def _without_doubt(text: str) -> str:
-    return _UNSURE.sub(" ", text)
+    return _UNSURE.sub(" ", _SAID_TO_BE_WRONG.sub(" ", text))
 
 
 def is_clearly_not_a_place(text: str, register: Optional[StreetRegister] = None) -> bool:
