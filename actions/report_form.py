@@ -449,6 +449,28 @@ def _names_another_problems_place(tracker: Tracker) -> bool:
                for street in (problem.get("place") or {}).get("streets") or [])
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_TOPIC = frozenset("""
+die dat deze het een ook nog wel niet maar daar hier bij van voor naast tegenover achter
+aan op in is zijn staat ligt hangt zit was the this that and also
+""".split())
+
+
+def _other_problem_named(tracker: Tracker) -> Optional[int]:
+    """Which problem the bot split off a correction names by a word only that problem's
+    text has ("die tak is ook in de schoolstraat" beside a full paper container): its index
+    in report_more_problems; None when it names the first problem, several or none."""
+    more = tracker.get_slot("report_more_problems") or []
+    if not more:
+        return None
+    texts = [tracker.get_slot("report_description") or ""] + [p.get("text") or "" for p in more]
+    words = [{word.lower() for word in _TOPIC_WORD.findall(text)} for text in texts]
+    said = {word.lower() for word in _TOPIC_WORD.findall(_text(tracker))} - _NOT_TOPIC
+    named = [index for index, own in enumerate(words)
+             if said & own - set().union(*(words[:index] + words[index + 1:]))]
+    return named[0] - 1 if len(named) == 1 and named[0] > 0 else None
+
+
 def _without_a_place_asked_about(reading: Reading, text: Text) -> Reading:
     """"Wat is die straat bij die postcode, is dat de Kerkstraat?": a question about a
     street, no correction of the report's place (round 76)."""
@@ -884,6 +906,12 @@ class ValidateReportForm(FormValidationAction):
         current = tracker.get_slot("report_place")
         if _names_another_problems_place(tracker):
             return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
+        other = _other_problem_named(tracker) if place and place.complete else None
+        if other is not None:  # "die tak is in de schoolstraat, bij het fietspad" (round 86)
+            more = [dict(problem) for problem in tracker.get_slot("report_more_problems")]
+            more[other]["place"] = place.as_dict()
+            return {"report_more_problems": more, "report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
         if (place is not None and place.kind == "description" and reading.category
                 and current and _ANY_STREET_SPOT.fullmatch(place.text.strip())):
             place = None  # "dode kat op straat, graag chip controleren": the problem again

@@ -2531,3 +2531,22 @@ def test_what_the_description_says_is_not_read_as_a_new_place(text, slot, value,
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result.get(slot) == value
     assert "report_location" not in result or result["report_location"] == "Rozenlaan 40"
+
+
+def test_a_place_told_for_the_second_problem_goes_to_that_problem(dispatcher, domain):
+    """Round 86: "die tak is ook in de schoolstraat, bij het fietspad naast de basisschool"
+    moved the paper container's place; the branch kept "boven het fietspad"."""
+    place = read_message("Schoolstraat, bij de papiercontainer").place
+    more = [{"category": "report_public_space_other",
+             "text": "Er hangt daar ook een dikke tak half afgebroken boven het fietspad"}]
+    text = ("die tak is ook in de schoolstraat, bij het fietspad naast de basisschool. verder "
+            "klopt het")
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "De papiercontainer bij de schoolstraaat zit al dagen propvol",
+        "report_place": place, "report_location": "Schoolstraat, bij de papiercontainer",
+        "report_category": "report_waste_collection", "report_more_problems": more})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "report_location" not in result and "report_place" not in result
+    [branch] = result["report_more_problems"]
+    assert Place.from_dict(branch["place"]).streets == ("Schoolstraat",)
+    assert "basisschool" in Place.from_dict(branch["place"]).label
