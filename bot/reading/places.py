@@ -740,7 +740,7 @@ def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
 
 # "ik denk nummer 9 of 11, ik weet het niet precies": unsure of the place, not refusing it
 _UNSURE = re.compile(r"[,;]?\s*\b(?:maar\s+)?(?:ik\s+)?(?:weet|ken)\s+(?:ik\s+)?(?:het\s+|dat\s+)?"
-                     r"niet\s+(?:meer\s+)?(?:precies|zeker|exact|helemaal)\b[^.!?]*",
+                     r"niet\s+(?:meer\s+)?(?:precies|zeker|exact|helemaal)\b[^.!?,;]*",
                      re.IGNORECASE)
 
 

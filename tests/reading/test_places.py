@@ -805,3 +805,9 @@ def test_a_chip_shop_is_a_landmark_on_its_street():
 def test_not_knowing_at_all_is_still_a_refusal():
     assert is_clearly_not_a_place("ik weet het niet", REGISTER)
     assert is_clearly_not_a_place("geen idee eigenlijk", REGISTER)
+
+
+def test_the_place_after_a_doubt_is_kept():
+    place = read_place("weet ik niet precies, ongeveer tegenover de fietsenstalling van het "
+                       "station", REGISTER)
+    assert place is not None and "fietsenstalling" in place.text
