@@ -31,6 +31,12 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"parking permits?", "parkeervergunning"),
     (r"bulky waste|furniture|sofa|couch|mattress", "grofvuil"),
     (r"waste calendar|bin day|collection day", "afvalkalender"),
+    # remission before taxes: "how does kwijtschelding work, do I qualify?" (round 86)
+    (r"kwijtschelding|remission|tax relief|(?:can'?t|cannot|unable to) (?:\w+ ){0,2}?pay "
+     r"(?:\w+ ){0,3}?tax\w*|(?:exempt\w*|waive\w*) (?:\w+ ){0,3}?tax\w*",
+     "kwijtschelding"),
+    (r"parking (?:\w+ ){0,3}?(?:home care|carers?|caregivers?|nurses?)|(?:home care|carers?|"
+     r"caregivers?|nurses?) (?:\w+ ){0,3}?park\w*", "parkeren thuiszorg mantelzorg"),
     (r"taxes|tax", "belasting"),
     (r"benefits?|welfare|social assistance", "bijstand uitkering"),
     (r"debts?|can'?t pay|cannot pay", "schulden geldzorgen"),
@@ -45,7 +51,8 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
 )
 # Topics inside a product whose English answer does not cover them: the Dutch article is
 # better than the product's English answer ("exchange my Polish licence" is no renewal).
-_BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen",)
+_BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtschelding",
+                               "parkeren thuiszorg mantelzorg")
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 

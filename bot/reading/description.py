@@ -1201,7 +1201,12 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
                          and _strong_category(totals[-1]) and _other_places(
                              place_of, text[groups[-1][0].start:groups[-1][-1].end],
                              text[clause.start:clause.end]))
-        if groups and not elsewhere and not _starts_new_problem(totals[-1], clause):
+        piece = text[clause.start:clause.end] if text else ""
+        other_things = bool(groups and not clause.around and _ANOTHER_THING.match(piece)
+                            and _names_other_things(
+                                text[groups[-1][0].start:groups[-1][-1].end], piece))
+        if (groups and not elsewhere and not other_things
+                and not _starts_new_problem(totals[-1], clause)):
             groups[-1].append(clause)
         else:
             groups.append([clause])
@@ -1214,6 +1219,31 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
 # "Hij hangt nog half aan de boom boven het fietspad": the thing just told, not another.
 _REFERS_BACK = re.compile(r"\W*(?:en\s+|maar\s+)?(?:hij|zij|ze|die|dat|deze|dit|het)\b",
                           re.IGNORECASE)
+
+
+# "Bovendien staat er …", "Daarnaast ligt er …": what follows may be another thing.
+_ANOTHER_THING = re.compile(r"^\W*(?:en\s+)?(?:bovendien|daarnaast|verder|tevens|ook|also|"
+                            r"furthermore|besides|in addition)\b", re.IGNORECASE)
+
+
+def _things_named(text: str) -> set:
+    return {_keyword_word(token) for token in re.findall(r"[a-z][a-z']*", _normalise(text))
+            if _keyword_of(token)}
+
+
+_A_SPOT = re.compile(r"\b(?:bij|naast|tegenover|achter|voor|op|aan|in)\s+(?:de|het)\s+\w+",
+                    re.IGNORECASE)
+
+
+def _names_other_things(one: str, other: str) -> bool:
+    """"De grijze container is niet geleegd. Bovendien staat er een oude bank en een matras
+    bij de glasbak": each names things the other does not, the second at a spot of its own,
+    so two problems of one kind (round 86); not "De tegel ligt los. Verder is de stoep
+    verzakt"."""
+    first, second = _things_named(one), _things_named(other)
+    spots = {spot.lower() for spot in _A_SPOT.findall(other)} - {
+        spot.lower() for spot in _A_SPOT.findall(one)}
+    return bool(first and second and not first & second and spots)
 
 
 def _other_places(place_of: Callable[[str], Optional[str]], one: str, other: str) -> bool:
@@ -1279,7 +1309,9 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
             continue
         category = _category_of_group(piece)
         same = next((i for i, p in enumerate(problems) if p.category == category
-                     and not _other_places(place_of, p.text, piece)), None)
+                     and not _other_places(place_of, p.text, piece)
+                     and not (_ANOTHER_THING.match(piece) and _names_other_things(p.text, piece))),
+                    None)
         if same is None:
             problems.append(Problem(category, piece))
         else:  # the same problem again, further on: one report

@@ -86,7 +86,7 @@ _NEXT_STEPS = re.compile(
     r"|\b(?:komt|komen) (?:er )?(?:iemand|jullie|ze) (?:\w+ ){0,2}?(?:kijken|langs)\b"
     r"|\bhoe (?:weet|hoor) ik (?:\w+ ){0,3}?(?:of|wanneer|dat)\b"
     r"|\bwhat happens (?:now|next)\b"
-    rf"|\b(?:wordt|worden|gaat|gaan) (?:\w+ ){{0,4}}?{_DONE}\b"
+    rf"|\b(?:wordt|worden|gaat|gaan) (?:\w+ ){{0,6}}?{_DONE}\b"
     r"|\b(?:doen|doet|gaan|gaat) (?:jullie|de gemeente|ze|u) (?:er|daar|hier)? ?(?:nog |ook )?"
     r"(?:iets|wat) (?:aan|mee|tegen)\b|\bwat (?:gaan|gaat|doen|doet) (?:jullie|de gemeente|ze) "
     r"(?:er|daar)(?:aan| aan| tegen|tegen)\b"

@@ -581,3 +581,13 @@ def test_one_problem_told_in_several_clauses_is_one(text, count):
     """Rounds 75 and 76: a corner of two streets, a crack in the slide just named, and litter
     beside full bins were each split into "2 dingen"."""
     assert len(split_problems(text)) == count
+
+
+@pytest.mark.parametrize("text, count", [
+    # round 86: the bin not emptied, and furniture left at the bottle bank: two reports
+    ("De grijze container in de straat is vanochtend niet geleegd. Bovendien staat er sinds "
+     "het weekend een oude bank en een matras bij de glasbak op de hoek.", 2),
+    ("De tegel ligt los. Verder is de stoep verzakt.", 1),
+    ("Al drie weken staat de groene bak vol, het stinkt en er komen ratten op af", 1)])
+def test_another_thing_of_the_same_kind_at_its_own_spot_is_its_own_problem(text, count):
+    assert len(split_problems(text)) == count

@@ -116,6 +116,7 @@ def test_a_status_question_names_a_report(text, expected):
 @pytest.mark.parametrize("text, kind", [
     ("Dus als ik zonder naam meld, ziet niemand wie ik ben?", "anonymous"),
     ("ziet de buurman ooit wie dit meldde?", "anonymous"),
+    ("Wordt de bank en het matras ook opgehaald?", "next_steps"),  # round 86
     ("Krijg ik ook bericht als het gat gerepareerd is?", "next_steps"),
     ("krijg ik een mail als het klaar is?", "next_steps"),
     ("will I get a message when it is fixed?", "next_steps"),
