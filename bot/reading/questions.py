@@ -111,7 +111,7 @@ _CALENDAR_HINT = re.compile(
 _COLLECTING = re.compile(
     r"\b(?:geleegd|geledigd|legen|ledigen|leegt|opgehaald|ophalen|haalt|halen|komt|komen|"
     r"langs|langskomen|rijdt|rijden|opgehaalt|passeert|passeren|ophaling\w*|collected|"
-    r"collection|emptied|picked up|pick up|pickup)\b")
+    r"collection|collect|collects|emptied|picked up|pick up|pickup)\b")
 _PASS = re.compile(
     r"(?:(?:afval|milieu|container|milieustraat) ?pas(?:je|sen|s)?\b|brengpas|afval ?kaart|"
     r"milieukaart|toegangspas|afvalsleutel|containersleutel|"

@@ -63,6 +63,7 @@ def test_waste_calendar_questions(text):
 @pytest.mark.parametrize("text, expected", [
     ("I am new here, when is the garbage collected? I live at Schoolstraat 12",
      "waste_calendar"),
+    ("and when do they collect the trash on my street? paper and plastic?", "waste_calendar"),
     ("waste calendar", "waste_calendar"),
     ("my bin was not emptied this week", None),
 ])
