@@ -12,7 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
-from actions.reading import channel_of, last_bot_response, reading_of
+from actions.reading import channel_of, last_bot_response, previous_bot_action, reading_of
 from actions.report_slots import HIGH_PRIORITY
 from bot import settings
 from bot.klantcontacten import contactverzoek
@@ -151,7 +151,10 @@ class ActionTakeMessage(OpeningHoursAction):
             advice = f"utter_hazard_advice_{reading.danger_reason}"
             if advice in domain.get("responses", {}):
                 utter(dispatcher, advice)
-        self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
+        if previous_bot_action(tracker) == self.name():
+            utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
+        else:
+            self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
         if not english:
             await answer_meanwhile(dispatcher, tracker)
         if contactverzoek.enabled():
@@ -266,18 +269,18 @@ async def pass_on_instead(dispatcher: CollectingDispatcher, tracker: Tracker, te
 
 async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """"Ik heb vanavond geen eten meer in huis" while waiting for a colleague: the answer
-    the knowledge base has for it (actions.knowledge.meanwhile_article), so the resident
+    the knowledge base has for it (actions.knowledge.meanwhile_articles), so the resident
     need not wait for it."""
-    from actions.knowledge import meanwhile_article
+    from actions.knowledge import meanwhile_articles
 
     text = tracker.latest_message.get("text") or ""
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
     try:
-        article = await asyncio.to_thread(meanwhile_article, text, said)
+        articles = await asyncio.to_thread(meanwhile_articles, text, said)
     except Exception:  # noqa: BLE001 - the message is passed on all the same
         logger.warning("Knowledge base lookup failed", exc_info=True)
         return
-    if article is not None:
+    for article in articles:
         utter(dispatcher, "utter_kb_meanwhile", answer=article.answer.strip())
 
 

@@ -425,20 +425,38 @@ def choice_buttons(articles: Sequence[Article]) -> List[Dict[Text, Text]]:
 MEANWHILE_MIN_WORDS = 6
 
 
-def meanwhile_article(text: Text, said: Sequence[Text] = (),
-                      url: str = DATABASE_URL) -> Optional[Article]:
-    """While waiting for a colleague: the article retrieval is sure of, or, for a question
-    or money worries, the best of a choice; never one already said in `said`."""
+def meanwhile_articles(text: Text, said: Sequence[Text] = (),
+                       url: str = DATABASE_URL) -> List[Article]:
+    """While waiting for a colleague: the articles retrieval is sure of for the message and
+    for each of its questions ("ik wil bezwaar maken en kan ik dat in termijnen betalen":
+    both, round 86), or, for a question or money worries, the best of a choice; at most
+    two, never one already said in `said`."""
     ensure_knowledge(url)
-    decision = retrieval.live_index(url).current().answer_for(text)
-    # a choice only for money worries or a question with a subject of its own (not
-    # "hallo? is er iemand?" or "duurt het nog lang?")
-    asks = read_question(text) == "money_worries" or (
-        is_question(text) and len(text.split()) >= MEANWHILE_MIN_WORDS)
+    index = retrieval.live_index(url).current()
+    told = " ".join(" ".join(s.split()) for s in said)
+    found: List[Article] = []
+    for asked in dict.fromkeys([text] + question_parts(text)):
+        decision = index.answer_for(asked)
+        # a question of the message only when retrieval is sure of it
+        article = _meanwhile_answer(decision, asked) if asked == text else (
+            decision.articles[0] if decision.kind == ANSWERED else None)
+        if article is not None and article not in found \
+                and " ".join(article.answer.split()) not in told:
+            found.append(article)
+    return found[:MAX_MEANWHILE]
+
+
+MAX_MEANWHILE = 2
+
+
+def _meanwhile_answer(decision: retrieval.Decision, text: Text) -> Optional[Article]:
+    # a choice only for money worries, a question with a subject of its own (not "hallo? is
+    # er iemand?" or "duurt het nog lang?"), or one candidate for a question ("en die
+    # termijnen dan??")
+    asks = read_question(text) == "money_worries" or is_question(text) and (
+        len(text.split()) >= MEANWHILE_MIN_WORDS or len(decision.articles) == 1)
     if decision.kind == ANSWERED or decision.kind == CHOICE and asks:
-        article = decision.articles[0]
-        told = " ".join(article.answer.split())
-        return None if any(told in " ".join(s.split()) for s in said) else article
+        return decision.articles[0]
     return None
 
 

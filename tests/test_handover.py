@@ -89,6 +89,17 @@ def test_asked_when_the_bot_tells_when_for_the_kind_of_handover(handover, moment
     assert events == [], "nothing is passed on again"
 
 
+def test_a_further_message_is_added_without_the_whole_text_again(dispatcher, domain):
+    """Round 86: "Dank u, ik heb uw bericht doorgegeven" three times in a row."""
+    tracker = make_tracker("inform", "en die termijnen dan??")
+    tracker.events[:0] = [{"event": "user", "text": "de aanslag is te hoog"},
+                          {"event": "action", "name": "action_take_message"},
+                          {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionTakeMessage(clock=lambda: MONDAY_MORNING).run(dispatcher, tracker,
+                                                                    domain))
+    assert dispatcher.messages[0]["response"] == "utter_message_added"
+
+
 def test_a_message_left_at_night_is_read_when_we_open(dispatcher, domain):
     events = run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT), dispatcher, domain)
     [message] = dispatcher.messages
@@ -105,8 +116,8 @@ def test_a_message_the_knowledge_base_can_answer_gets_that_answer_meanwhile(
     from types import SimpleNamespace
 
     food = SimpleNamespace(answer="De voedselbank kan u helpen. ")
-    monkeypatch.setattr("actions.knowledge.meanwhile_article",
-                        lambda text, said: food if found and "eten" in text else None)
+    monkeypatch.setattr("actions.knowledge.meanwhile_articles",
+                        lambda text, said: [food] if found and "eten" in text else [])
     tracker = make_tracker("money_worries", "ik heb vanavond geen eten meer in huis")
     asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
                                                                     domain))
@@ -116,17 +127,34 @@ def test_a_message_the_knowledge_base_can_answer_gets_that_answer_meanwhile(
 
 
 def test_while_waiting_a_debt_question_gets_the_debt_help_article_once(db_url):
-    from actions.knowledge import meanwhile_article
+    from actions.knowledge import meanwhile_articles
     from bot.knowledge import KNOWLEDGE_DIR, store
 
     store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
     text = "is er niet iets wat ik nu al kan doen? of een website over schuldhulp?"
-    article = meanwhile_article(text, [], db_url)
-    assert article is not None and article.id == "schuldhulpverlening"
-    assert meanwhile_article(text, [f"Misschien helpt dit u alvast: {article.answer}"],
-                             db_url) is None, "not twice"
-    assert meanwhile_article("ok", [], db_url) is None
-    assert meanwhile_article("hallo? is er iemand?", [], db_url) is None
+    [article] = meanwhile_articles(text, [], db_url)
+    assert article.id == "schuldhulpverlening"
+    assert meanwhile_articles(text, [f"Misschien helpt dit u alvast: {article.answer}"],
+                              db_url) == [], "not twice"
+    assert meanwhile_articles("ok", [], db_url) == []
+    assert meanwhile_articles("hallo? is er iemand?", [], db_url) == []
+
+
+def test_while_waiting_each_question_of_a_message_gets_its_article(db_url):
+    """Round 86: the objection was answered meanwhile, the instalments only at the third ask."""
+    from actions.knowledge import meanwhile_articles
+    from bot.knowledge import KNOWLEDGE_DIR, store
+
+    store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
+    text = ("aanslag gemeentelijke belastingen is VEEL te hoog 890 euro voor "
+            "afvalstoffenheffing terwijl ik alleen woon. ik wil bezwaar maken en kan ik dat "
+            "ook in termijnen betalen")
+    found = meanwhile_articles(text, [], db_url)
+    assert [article.id for article in found] == ["bezwaar-aanslag",
+                                                 "betalingsregeling-belastingen"]
+    said = [f"Misschien helpt dit u alvast: {found[0].answer}"]
+    assert [a.id for a in meanwhile_articles("en die termijnen dan??", said, db_url)] == [
+        "betalingsregeling-belastingen"]
 
 
 def test_the_domain_declares_actions_and_responses(domain):
@@ -270,13 +298,12 @@ def test_a_message_after_a_callback_is_passed_to_the_colleague_who_calls(dispatc
 
 
 def test_while_waiting_no_food_for_the_children_gets_the_food_bank(db_url):
-    from actions.knowledge import meanwhile_article
+    from actions.knowledge import meanwhile_articles
     from bot.knowledge import KNOWLEDGE_DIR, store
 
     store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
     text = "en wat moet ik tot morgen doen, ik heb echt niks meer in huis voor de kinderen"
-    article = meanwhile_article(text, [], db_url)
-    assert article is not None and article.id == "voedselbank"
+    assert [a.id for a in meanwhile_articles(text, [], db_url)] == ["voedselbank"]
 
 
 def test_a_bsn_in_a_message_left_is_not_wanted(dispatcher, domain):
