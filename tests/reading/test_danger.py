@@ -211,6 +211,11 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("het verkeersbord voorrang verlenen op de kruising van de Hoofdstraat met de Kerkweg hangt "
      "scheef, automobilisten kunnen het niet goed meer zien", "hazard", "sign"),
     ("het stopbord is gedraaid, je ziet het niet meer als je aankomt", "hazard", "sign"),
+    # round 87: a neighbour not seen, told in English beside another question
+    ("and btw the guy in the flat below me hasn't opened his door in days and there's a "
+     "weird smell in the stairwell, not sure who to tell", "emergency", "welfare"),
+    ("my neighbour hasnt been seen for days and it smells bad in the hallway. who do I call??",
+     "emergency", "welfare"),
     ("er is net een jongen met zijn fiets in gereden, zijn enkel ziet er niet goed uit",
      "emergency", "injured"),
     ("het water komt onder de voordeur door en de meterkast zit op de grond, zit daar al een "
@@ -399,6 +404,8 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "krijg ik subsidie voor het verwijderen van mijn asbest dak?",
     "de koelkast staat in de keuken en de kinderen spelen in de tuin",
     "het bord bij de school staat een beetje scheef",
+    "the shop has not opened its door for days",
+    "my neighbour did not answer the door yesterday, he was at work",
     "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
 ])
 def test_not_danger(text: str) -> None:
