@@ -666,6 +666,9 @@ def test_a_threat_at_the_door_and_someone_sad_on_a_bridge(text, reason):
     "ik ben 79, kan ik iemand aan de telefoon krijgen over de WMO, ik heb hulp nodig in het "
     "huishouden",
     "de buren maken elke nacht herrie en de politie doet niks",
+    # round 87: help with money
+    "and is there any help for the kids, like school costs or sports club? money is really "
+    "tight",
 ])
 def test_help_at_home_and_police_that_do_nothing_sound_no_alarm(text):
     assert not sounds_alarming(text)
