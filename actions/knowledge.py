@@ -493,10 +493,26 @@ def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     het ophalen?", where "ophalen" belongs to the aspect."""
     ensure_knowledge(url)
     decision = retrieval.live_index(url).current().answer_for(text)
+    words = subject_words(text).split()
+    if (decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE - MARGIN_BELOW
+            and _titled_alone(decision.articles, words)):
+        # "kan ik nu kwijtschelding krijgen met alleen AOW?": the one article whose title
+        # names the subject (round 87: "Dat staat niet in mijn informatie")
+        return decision.articles[0]
     if decision.kind != ANSWERED:
         return None
     found = decision.articles[0]
-    return found if _names_any(found, subject_words(text).split()) else None
+    return found if _names_any(found, words) else None
+
+
+MARGIN_BELOW = 0.05  # how far below an answer's score a titled choice may stay
+
+
+def _titled_alone(articles: Sequence[Article], words: Sequence[Text]) -> bool:
+    """Only the first article's title holds a subject word (of 5 letters or more)."""
+    def titled(article: Article) -> bool:
+        return any(shares_a_word(article.title, word) for word in words if len(word) >= 5)
+    return bool(articles) and titled(articles[0]) and not any(map(titled, articles[1:]))
 
 
 def _about(article: Article) -> Text:

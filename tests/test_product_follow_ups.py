@@ -346,3 +346,15 @@ def test_a_child_named_after_the_passport_answer_gets_the_childs_article(kb_url,
     passport = decide(kb_url, "ik wil een paspoort aanvragen", "passport_id_appointment")
     found = related_article(passport.articles[0], text, kb_url)
     assert found is not None and found.id == "paspoort-id-kaart-kind"
+
+
+def test_remission_named_in_a_follow_up_gets_the_remission_article(kb_url):  # noqa: F811
+    """Round 87: "Mijn buurvrouw noemt het kwijtschelding" and "kan ik nu kwijtschelding
+    krijgen met alleen AOW?" never reached the remission article."""
+    from actions.knowledge import own_subject
+
+    named = decide(kb_url, "Mijn buurvrouw noemt het kwijtschelding. Hoe vraag ik dat aan?")
+    assert [a.id for a in named.articles] == ["kwijtschelding"]
+    found = own_subject("Maar kan ik nu kwijtschelding krijgen met alleen AOW of niet? Dat wil "
+                        "ik graag weten voordat ik ga bellen.", kb_url)
+    assert found is not None and found.id == "kwijtschelding"
