@@ -223,7 +223,8 @@ class ActionAnswerTopic(ProfileAction):
         if tracker.get_intent_of_latest_message() == MONEY_WORRIES and names_a_tax(text):
             # "de aanslag … ik zit in de bijstand en kan dit niet betalen": remission first
             await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, TAX_RELIEF_QUESTION)
-        if self.response_for(tracker, domain) == last_bot_response(tracker):
+        if self.response_for(tracker, domain) in (last_bot_response(tracker),
+                                                  last_answer(tracker.events)):
             # "kan ik geen kwijtschelding krijgen?" after the money worries answer: not the
             # same text again, but what the knowledge base says to the question itself
             events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION)

@@ -454,15 +454,23 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     if own_product:
         return False
-    if not (is_follow_up(text) or told_before and "?" in text) and not (
-            english and intent in UNSURE_INTENTS and "?" in text):
+    if not (is_follow_up(text) or told_before and "?" in text or _POINTS_BACK.search(text)) \
+            and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
         return not _has_case_number(message) and not mentions_a_report(text)
     if english and intent in PRODUCT_INTENTS:
         return False  # "how do I get a driving licence?": its own English answer
-    return intent not in KEEP_INTENTS and not (intent in REPORT_INTENTS and reading.category
-                                               and not adds_a_subject(text))
+    # not "en nu is de stoep ook nog kapot?"; but "kost dat iets? en hoe lang duurt het,
+    # want mijn vuilniszakken stapelen zich op" asks about the answer first (round 87)
+    return intent not in KEEP_INTENTS and not (
+        intent in REPORT_INTENTS and reading.category and not adds_a_subject(text)
+        and not read_aspect(first_sentence(text)[0]) and not _POINTS_BACK.search(text))
+
+
+# "dat zei je net al. en die tegels??": the thing the resident asked about before (round 87)
+_POINTS_BACK = re.compile(r"(?:^|[.!?]\s+)(?:en\s+)?(?:die|dat|deze|those|these)\s+\w+\s*\?+\s*$",
+                          re.IGNORECASE)
 
 
 # "Doe maar opnieuw melden", "dan meld ik het wel opnieuw", "maak maar een nieuwe melding".

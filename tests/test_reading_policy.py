@@ -2198,3 +2198,19 @@ def test_a_topic_question_of_its_own_in_a_report_is_not_about_the_reports_handli
         SlotSet("report_description", "Verkeersbord voorrang verlenen hangt scheef"),
         ActionExecuted("action_listen")]
     assert reading_route(tracker(events + [said(text, "report_waste_collection")])) == route
+
+
+@pytest.mark.parametrize("opening, intent, action, response, text, model", [
+    ("Ik ben mijn afvalpas kwijt, hoe kom ik aan een nieuwe?", "report_waste_collection",
+     "action_answer_question", "utter_answer_waste_pass",
+     "kost dat iets? en hoe lang duurt het voordat ik hem heb, want mijn vuilniszakken "
+     "stapelen zich op in de keuken", "report_public_space_other"),
+    ("hoeveel stuks grofvuil mag ik meegeven? heb een oude bank en een stapel stoeptegels",
+     "bulky_waste_pickup", "action_answer_topic", "utter_answer_bulky_waste_pickup",
+     "dat zei je net al. en die tegels??", "report_pavement_road")])
+def test_a_follow_up_naming_waste_or_tiles_after_an_answer_is_no_report(opening, intent,
+                                                                        action, response,
+                                                                        text, model):
+    # round 87: both started a report the resident had not asked for
+    events = _bot_asked(opening, intent, action, response)
+    assert reading_route(tracker(events + [said(text, model)])) == "action_answer_follow_up"
