@@ -482,6 +482,11 @@ _REPORT_HERE = re.compile(r"\bdan meld ik (?:het|dat|dit) (?:hier|zelf|nu|maar)\
                           r"|\bik wil (?:gewoon |nu |alleen |toch )*(?:een )?melding "
                           r"(?:doen|maken)\b"
                           r"|\bi (?:just )?want to (?:make a )?report\b", re.IGNORECASE)
+# "kan je dan in ieder geval melden dat mijn bak vol staat": a report asked for, when the
+# words name a problem (round 87)
+_ASKS_TO_REPORT = re.compile(r"\b(?:kan|kun|kunt|wil|wilt|zou|zoudt)\s+(?:je|jij|u|jullie|ge)\s+"
+                             r"(?:\w+\s+){0,5}?(?:melden|noteren|een melding (?:van )?maken)\s+"
+                             r"(?:dat|van)\b", re.IGNORECASE)
 # A report named as such: "mijn melding", "al gemeld", "hoe staat het met".
 _NAMES_A_REPORT = re.compile(r"\b(?:meld\w*|gemeld\w*|klacht\w*|doorgegeven|aangegeven|status|"
                              r"hoe staat het|nummer|reported|report)\b", re.IGNORECASE)
@@ -1071,7 +1076,8 @@ def reading_route(tracker: DialogueStateTracker,
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
     if before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS and (
             reading.category and (_REPORT_AGAIN.search(message.text or "")
-                                  or _REPORT_HERE.search(message.text or ""))
+                                  or _REPORT_HERE.search(message.text or "")
+                                  or _ASKS_TO_REPORT.search(message.text or ""))
             or _REPORT_HERE.search(message.text or "")):
         # "nou dan meld ik het maar opnieuw. schommel kapot", "Dan meld ik het hier: …",
         # "Hallo? Ik wil gewoon een melding doen." (round 83): the report, not passed on

@@ -2214,3 +2214,14 @@ def test_a_follow_up_naming_waste_or_tiles_after_an_answer_is_no_report(opening,
     # round 87: both started a report the resident had not asked for
     events = _bot_asked(opening, intent, action, response)
     assert reading_route(tracker(events + [said(text, model)])) == "action_answer_follow_up"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("kan je dan in ieder geval melden dat mijn bak vol staat. kerkweg 31", True),
+    ("kunt u melden dat ik morgen pas bel?", False)])
+def test_a_report_asked_for_while_waiting_for_a_colleague_is_made(text, reported):
+    # round 87: "Dank u, ik heb uw bericht doorgegeven", three times, no report
+    events = _bot_asked("IK WIL EEN MENS SPREKEN", "ask_human", "action_take_message",
+                        "utter_message_taken_open")
+    route = reading_route(tracker(events + [said(text, "report_public_space_other")]))
+    assert (route == "action_start_report") is reported
