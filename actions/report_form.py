@@ -661,6 +661,16 @@ class ValidateReportForm(FormValidationAction):
             answer = answer_of(tracker, reading)
             if answer is True:
                 return self._street_or_ask(_as_suggested(pending))
+            number = (corrected_number(text, pending.house_number) if pending.house_number
+                      else None)
+            if answer is False and number:
+                # "nee wacht 33 niet 3. tegenover de bakker" at "Bedoelt u de Molenweg?": the
+                # no is about the number (round 87: the report kept "Molenwg 3")
+                fixed = with_number(_as_suggested(pending),
+                                    Place(kind="number", text=number, house_number=number))
+                if place is not None and place.kind == "description":
+                    fixed = _with_landmark(fixed, place.text)
+                return self._street_or_ask(fixed)
             said_again = place and tuple(place.streets) == tuple(pending.streets)
             if answer is False and pending.streets and (not place or said_again):
                 own = place if said_again and place.house_number else pending

@@ -2550,3 +2550,18 @@ def test_a_place_told_for_the_second_problem_goes_to_that_problem(dispatcher, do
     [branch] = result["report_more_problems"]
     assert Place.from_dict(branch["place"]).streets == ("Schoolstraat",)
     assert "basisschool" in Place.from_dict(branch["place"]).label
+
+
+def test_a_number_corrected_at_the_street_suggestion_takes_the_street_and_the_number(
+        dispatcher, domain):
+    """Round 87: "nee wacht 33 niet 3. tegenover de bakker" at "Bedoelt u de Molenweg?"
+    kept "Molenwg 3"."""
+    typed = {**read_message("gat in de weg molenwg 3").place, PENDING: True}
+    text = "nee wacht 33 niet 3. tegenover de bakker"
+    tracker = tracker_for(asking="report_location", text=text, slots={
+        "report_description": "Gat in de weg", "report_place": typed,
+        "report_category": "report_pavement_road"})
+    result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    place = Place.from_dict(result["report_place"])
+    assert (place.streets, place.house_number) == (("Molenweg",), "33")
+    assert "bakker" in place.label

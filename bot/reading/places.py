@@ -728,7 +728,9 @@ def corrected_number(text: str, current: Optional[str]) -> Optional[str]:
     """'Het huisnummer klopt niet, het is 16' (current 14): '16'. Needs words that call the
     number wrong, and exactly one number other than the current one (not "30 cm")."""
     not_current = current and rules_out_number(text, current) and re.search(
-        r"\b(?:(?:huis)?nummer|nr|het is|het was|vergis\w*|number|it is|it['’]?s)\b",
+        r"\b(?:(?:huis)?nummer|nr|het is|het was|vergis\w*|number|it is|it['’]?s)\b"
+        # "nee wacht 33 niet 3": the number meant, then the one said (round 87)
+        rf"|\b\d{{1,4}}[a-z]?\s*,?\s+(?:niet|not)\s+{re.escape(current)}(?![\w/-])",
         text or "", re.IGNORECASE)
     # "het is nummer 18, niet 8"; not "er liggen niet 2 maar 4 stoeptegels los"
     if not (_NUMBER_CUE.search(text or "") or not_current):
