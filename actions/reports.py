@@ -41,6 +41,7 @@ from bot.reading.answers import preferred_contact
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
 from bot.reading.questions import question_beside_an_answer, tells_something_wrong
+from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
 from bot.reading.report_questions import says_reported_before, wants_to_complain
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -54,7 +55,7 @@ logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
 OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "clean_up",
                      "duration", "faster", "enforcement", "safety", "other_party",
-                     "urgent_number", "witness")
+                     "urgent_number", "witness", "police_report")
 # Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
 _TIMED_QUESTIONS = ("duration", "faster")
 
@@ -257,6 +258,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         acks.append(ack("utter_ack_again"))
     elif reading.harm:
         acks.append(ack("utter_ack_harm"))
+    elif quick_kind_of(reading.description or "") == OFFENSIVE_GRAFFITI:
+        acks.append(ack("utter_ack_offensive_graffiti"))  # a swastika: not "dank u" (round 87)
     elif reading.category in (None, category) and (
             category not in SAYS_BROKEN or says_damage(reading.description or "")):
         acks.append(ack(f"utter_ack_{category}"))

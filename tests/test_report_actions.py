@@ -2565,3 +2565,12 @@ def test_a_number_corrected_at_the_street_suggestion_takes_the_street_and_the_nu
     place = Place.from_dict(result["report_place"])
     assert (place.streets, place.house_number) == (("Molenweg",), "33")
     assert "bakker" in place.label
+
+
+def test_a_swastika_is_acknowledged_as_hurtful_not_with_a_plain_thank_you(dispatcher, domain):
+    """Round 87: "Dank u dat u dit laat weten" for a swastika on an electricity box."""
+    slots = start("Er is een hakenkruis gespoten op het elektriciteitskastje in de Kerkstraat",
+                  "report_public_space_other", dispatcher, domain)
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_offensive_graffiti" in keys
+    assert "utter_ack_report_public_space_other" not in keys

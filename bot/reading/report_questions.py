@@ -200,6 +200,13 @@ _POLICE = re.compile(
     rf"waarschuwen|inschakelen|call|send|can|should)\b(?: \w+){{0,3}} {_POLICE_WORD}\b"
     rf"|\b{_POLICE_WORD}\b(?: \w+){{0,3}} (?:langs\w*|komen|komt|sturen|bellen|inschakelen|"
     r"waarschuwen|come|send)\b")
+# "Moet ik hier ook aangifte van doen bij de politie?" about a swastika or vandalism: where
+# and why (round 87: it got the lost-passport article twice).
+_POLICE_REPORT = re.compile(
+    rf"\baangifte\w*\b(?: \w+){{0,6}} {_POLICE_WORD}\b|\b{_POLICE_WORD}\b(?: \w+){{0,4}} "
+    r"aangifte\b|\baangifte (?:\w+ ){0,3}?(?:van|tegen) (?:\w+ ){0,2}?(?:hakenkruis\w*|"
+    r"graffiti|vernieling\w*|vandalisme|bekladding|beschadiging)\b"
+    r"|\breport (?:it |this |that )?to the police\b|\bfile a police report\b")
 # "Wordt daar op gehandhaafd?", "boetes of zo?", "mag dat zomaar, om 6 uur heien?": what the
 # municipality does against what is reported; not the resident's own fine.
 _ENFORCEMENT = re.compile(
@@ -222,7 +229,8 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b"
                        r"(?:boete|bekeuring)")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
-_KINDS = (("police", _POLICE), ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
+_KINDS = (("police_report", _POLICE_REPORT), ("police", _POLICE),
+          ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
           ("faster", _FASTER), ("filed", _FILED),
           ("damage", _DAMAGE), ("stay", _STAY),
           ("duration", _DURATION),

@@ -33,6 +33,10 @@ ASKED = {
                     "komen er dan boa's langs?", "mag dat zomaar, om 6 uur s ochtends heien??",
                     "is dat wel toegestaan?", "will they be fined?",
                     "wordt de eigenaar ingelicht?", "spreken jullie de bewoners aan?"],
+    # round 87: a police report about a swastika
+    "police_report": ["Moet ik hier ook aangifte van doen bij de politie?",
+                      "Ik bedoel aangifte van die hakenkruis, bij de politie?",
+                      "should I report it to the police?"],
     "photo": ["mag ik er een foto van sturen?", "ik heb een fotootje, zal ik die opsturen?",
               "can I send a picture?"],
     "damage": ["krijg ik de schade aan mijn band vergoed?", "wie betaalt mijn kapotte velg?",
