@@ -44,6 +44,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
 from bot.reading.callback import wants_callback
+from bot.reading.danger import says_it_is_dangerous
 from bot.reading.description import category_of, clean_description
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import says_not_known, wants_to_complain
@@ -383,6 +384,8 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
 
 
+# Words that send the report whatever else is said ("ja klopt, verstuur maar").
+_SENT = re.compile(r"\b(?:verstuur\w*|versturen|stuur\w*|verzend\w*|klopt|send)\b", re.IGNORECASE)
 # "Wilt u dat er nog bij zetten?", "staat dat er nu ook in?": about the report itself, which
 # the form handles; no article (round 81: the street-light article answered it).
 _ABOUT_THE_REPORT = re.compile(
@@ -843,6 +846,14 @@ class ValidateReportForm(FormValidationAction):
                 slots["report_contact"] = preferred_contact(_text(tracker), reading.email,
                                                             reading.phone)
             return slots
+        if (answer is True and tracker.get_slot("report_priority") != HIGH_PRIORITY
+                and says_it_is_dangerous(_text(tracker)) and not _SENT.search(_text(tracker))):
+            # "kinderen klimmen er wel op en het kan omvallen. dus ja gevaarlijk": the yes
+            # answers whether it is dangerous; the summary is asked again, with priority
+            return {"report_confirmed": None, "report_priority": HIGH_PRIORITY,
+                    **({"report_description": self._added(tracker, reading.addition)}
+                       if reading.addition else {}),
+                    **with_ack(tracker, ack("utter_ack_hazard"))}
         if answer is True:
             slots: Dict[Text, Any] = {"report_confirmed": True}
             if reading.addition:

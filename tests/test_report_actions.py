@@ -2574,3 +2574,18 @@ def test_a_swastika_is_acknowledged_as_hurtful_not_with_a_plain_thank_you(dispat
     keys = [item["key"] for item in slots["report_ack"]]
     assert "utter_ack_offensive_graffiti" in keys
     assert "utter_ack_report_public_space_other" not in keys
+
+
+@pytest.mark.parametrize("text, sent", [
+    ("nou ja kinderen klimmen er wel op en het kan omvallen denk ik. dus ja gevaarlijk", False),
+    ("ja klopt, verstuur maar. het is wel gevaarlijk", True)])
+def test_yes_it_is_dangerous_at_the_summary_raises_priority_before_sending(text, sent,
+                                                                           dispatcher, domain):
+    """Round 87: "dus ja gevaarlijk" sent the report without priority being said first."""
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Het klimrek wiebelt", "report_location": "Rozenlaan",
+        "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert (result["report_confirmed"] is True) is sent
+    if not sent:
+        assert result["report_priority"] == "high"

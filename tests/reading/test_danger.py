@@ -211,6 +211,8 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("het verkeersbord voorrang verlenen op de kruising van de Hoofdstraat met de Kerkweg hangt "
      "scheef, automobilisten kunnen het niet goed meer zien", "hazard", "sign"),
     ("het stopbord is gedraaid, je ziet het niet meer als je aankomt", "hazard", "sign"),
+    ("hey! het klimrek in het speeltuintje aan de rozenlaan (die bij de vijver) wiebelt echt "
+     "super erg, one of the poles is loose from the ground", "hazard", "play_equipment"),
     # round 87: a neighbour not seen, told in English beside another question
     ("and btw the guy in the flat below me hasn't opened his door in days and there's a "
      "weird smell in the stairwell, not sure who to tell", "emergency", "welfare"),
