@@ -398,8 +398,7 @@ _ABOUT_THE_REPORT = re.compile(
 
 
 def _a_topic_of_its_own(tracker: Tracker) -> bool:
-    return asks_a_topic_of_its_own(_text(tracker), reading_of(tracker).question,
-                                   tracker.get_slot("report_description") or "")
+    return asks_a_topic_of_its_own(_text(tracker), tracker.get_slot("report_description") or "")
 
 
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
@@ -417,6 +416,7 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
             or wants_callback(question)):
         return []  # "Kunt u mij misschien bellen?": the callback beside it, not an article
     if (tracker.get_slot("report_priority") == HIGH_PRIORITY and asks_about_acting(question)
+            and not _a_topic_of_its_own(tracker)  # "… mijn paspoort verloopt, moet ik …?"
             and not _POWER.search(f"{tracker.get_slot('report_description')} {_text(tracker)}")):
         # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable
         told = ack("utter_ack_hazard_meanwhile")

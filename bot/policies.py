@@ -850,8 +850,7 @@ def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading,
     """In a report: a question that is no answer to the report's question, not about the
     report (`about`: its description) and not about what the bot asked ("gaan de lampen
     's nachts uit?", "wanneer wordt het oud papier opgehaald?" beside a sign)."""
-    about_the_report = reading.report_question and not asks_a_topic_of_its_own(
-        text, reading.question, about)
+    about_the_report = reading.report_question and not asks_a_topic_of_its_own(text, about)
     return (reading.question is not None and "?" in text and reading.answer is None
             and not (reading.email or reading.phone or reading.place or reading.danger
                      or about_the_report)
@@ -1005,7 +1004,7 @@ def reading_route(tracker: DialogueStateTracker,
         return START_REPORT_ACTION  # "ik wil een melding doen. in de … staan fietsen": new
     if (asked and reading.report_question
             and not _names_the_product(intent.get("name"), message.text or "")
-            and not asks_a_topic_of_its_own(message.text or "", reading.question,
+            and not asks_a_topic_of_its_own(message.text or "",
                                             tracker.get_slot("report_description") or "")):
         contact = reading.email or reading.phone  # "…@gmail.com. hoelang duurt zoiets?"
         if (reading.answer is None or reading.report_question == "faster" and not (

@@ -2589,3 +2589,15 @@ def test_yes_it_is_dangerous_at_the_summary_raises_priority_before_sending(text,
     assert (result["report_confirmed"] is True) is sent
     if not sent:
         assert result["report_priority"] == "high"
+
+
+def test_a_passport_question_beside_a_hazard_report_is_no_question_about_acting():
+    """Round 87: "mijn paspoort verloopt volgende maand, moet ik daarvoor een afspraak
+    maken?" beside a fallen sign got "Kunt u het veilig markeren, met een vuilniszak?"."""
+    from bot.reading.questions import asks_a_topic_of_its_own
+
+    text = ("ja is goed. o en nog iets anders, mijn paspoort verloopt volgende maand, moet ik "
+            "daarvoor een afspraak maken?")
+    assert asks_a_topic_of_its_own(text, "Het voorrangsbord ligt plat op de kruising")
+    assert not asks_a_topic_of_its_own("moet ik er iets overheen leggen?",
+                                       "Het putdeksel ligt naast de put")

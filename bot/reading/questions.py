@@ -622,10 +622,18 @@ def names_its_thing(question: str, about: str) -> bool:
     return any(word in words for word in re.findall(r"\w{4,}", question.lower()))
 
 
-def asks_a_topic_of_its_own(text: str, topic: str | None, about: str) -> bool:
+def asks_a_topic_of_its_own(text: str, about: str) -> bool:
     """"Nee hoor. Mag ik u nog iets anders vragen: wanneer wordt het oud papier opgehaald?"
-    beside a report about a sign: a topic of its own (`topic`, the reader's), not about the
-    report (`about`, its description) and its handling (round 86)."""
+    beside a report about a sign, "o en nog iets anders, mijn paspoort verloopt, moet ik een
+    afspraak maken?": a topic of its own, not about the report (`about`, its description)
+    and its handling (round 86-87)."""
     question = question_beside_an_answer(text) or (text if is_question(text) else None)
-    return bool(question and topic not in (None, QUESTION) and read_question(question) == topic
-                and not names_its_thing(question, about))
+    if not question or names_its_thing(question, about):
+        return False
+    topic = read_question(question)
+    return topic not in (None, QUESTION) or any(
+        PRODUCT_WORDS[document].search(question) for document in _DOCUMENTS)
+
+
+# Products that are never a report's own subject.
+_DOCUMENTS = ("passport_id_appointment", "driving_licence")
