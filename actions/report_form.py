@@ -431,7 +431,8 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
 # about the problem already told, not a problem of its own (round 80).
 _SAME_THING = re.compile(
     r"^\W*(?:(?:het|hij|ie|ze|zij|die|dat|deze|it|that|this|they)\s+(?:is|ligt|zit|staat|hangt|"
-    r"was|lag|zat|stond|lijkt|blokkeert|zijn|liggen|zitten|staan|are|lies|blocks|hangs|looks)|"
+    r"was|lag|zat|stond|lijkt|blokkeert|zijn|liggen|zitten|staan|heeft|hebben|are|lies|"
+    r"blocks|hangs|looks|has|have)|"
     r"it'?s|(?:de|the) (?:straat|street|plek|place|address) is|het adres is)\b", re.IGNORECASE)
 _PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|"
                                r"niet (?:op |bij |aan )?(?:nummer |nr\.? )?\d+\w?|i mean|"
@@ -801,7 +802,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
         slots: Dict[Text, Any] = {"report_updates": answer,
-                                  **(self._another_problem_beside(tracker) or {})}
+                                  **(self._another_problem_beside(tracker)
+                                     or self._more_about_it_beside(tracker, reading) or {})}
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
         if _corrects_the_place(tracker, reading):  # "… het is 18, niet 8. Ja, per sms"
@@ -856,8 +858,10 @@ class ValidateReportForm(FormValidationAction):
                     **with_ack(tracker, ack("utter_ack_hazard"))}
         if answer is True:
             slots: Dict[Text, Any] = {"report_confirmed": True}
-            if reading.addition:
+            if reading.addition:  # "yes but please add that it has a red collar": said back
                 slots["report_description"] = self._added(tracker, reading.addition)
+                slots.update(with_ack(tracker, ack("utter_ack_added_when_sent",
+                                                   addition=reading.addition)))
             return slots
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
 
@@ -1029,6 +1033,16 @@ class ValidateReportForm(FormValidationAction):
         more.append({"text": told, "category": category})
         return {"report_more_problems": more,
                 **with_ack(tracker, ack("utter_ack_two_problems", count=len(more) + 1))}
+
+    def _more_about_it_beside(self, tracker: Tracker, reading: Reading
+                              ) -> Optional[Dict[Text, Any]]:
+        """"yes. it has a collar, maybe the owner is looking for it? my email is …": what
+        the resident tells about the thing itself beside the answer is added (round 87)."""
+        told = clean_description(reading.addition or "")
+        if not told or not _SAME_THING.match(told) or reading.location:
+            return None
+        return {"report_description": self._added(tracker, told),
+                **with_ack(tracker, ack("utter_ack_added"))}
 
     @staticmethod
     def _added(tracker: Tracker, addition: Text) -> Text:

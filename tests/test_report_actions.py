@@ -2601,3 +2601,24 @@ def test_a_passport_question_beside_a_hazard_report_is_no_question_about_acting(
     assert asks_a_topic_of_its_own(text, "Het voorrangsbord ligt plat op de kruising")
     assert not asks_a_topic_of_its_own("moet ik er iets overheen leggen?",
                                        "Het putdeksel ligt naast de put")
+
+
+def test_what_is_told_about_the_thing_beside_the_updates_answer_is_added(dispatcher, domain):
+    """Round 87: "yes. it has a collar, …, my email is …" lost the collar."""
+    text = "yes. it has a collar, maybe the owner is looking for it? my email is sam@example.org"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": "There is a dead cat on the road", "report_location": "Lindelaan",
+        "report_category": "report_public_space_other", "language": "en"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True
+    assert "collar" in result["report_description"]
+
+
+def test_an_addition_with_the_yes_at_the_summary_is_said_back(dispatcher, domain):
+    text = "yes but please add that it has a red collar"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "There is a dead cat on the road", "report_location": "Lindelaan",
+        "report_category": "report_public_space_other", "language": "en"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is True and "red collar" in result["report_description"]
+    assert [item["key"] for item in result["report_ack"]] == ["utter_ack_added_when_sent"]
