@@ -814,7 +814,9 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = ""
         return None
     article = decision.articles[0]
     # the sentences that answer it ("Laat de container aan de straat staan …"), else the
-    # short answer without its link (the detail's own words give the link)
-    detail = answered_in(article, text) or (article.answer_sms or article.answer).replace(
-        article.link, "").strip()
+    # answer without its link (the detail's own words give the link); the SMS version only
+    # on a short channel (round 87: "Regenpijp loskoppelen: soms subsidie." in the web chat)
+    short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
+    detail = answered_in(article, text) or (article.answer_sms if short else article.answer
+                                            ).replace(article.link, "").strip()
     return detail, article.link
