@@ -55,7 +55,7 @@ logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
 OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "clean_up",
                      "duration", "faster", "enforcement", "safety", "other_party",
-                     "urgent_number", "witness", "police_report")
+                     "urgent_number", "witness", "police_report", "reported_already")
 # Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
 _TIMED_QUESTIONS = ("duration", "faster")
 

@@ -2622,3 +2622,11 @@ def test_an_addition_with_the_yes_at_the_summary_is_said_back(dispatcher, domain
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result["report_confirmed"] is True and "red collar" in result["report_description"]
     assert [item["key"] for item in result["report_ack"]] == ["utter_ack_added_when_sent"]
+
+
+def test_reported_already_asked_in_the_opening_is_answered(dispatcher, domain):
+    """Round 87: asked twice, then answered with the decision-deadline article."""
+    slots = start("Op de Parkweg doen vier lantaarns het niet. Heeft iemand anders dit "
+                  "misschien al gemeld?", "report_street_lighting", dispatcher, domain)
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_report_question_reported_already" in keys

@@ -207,6 +207,15 @@ _POLICE_REPORT = re.compile(
     r"aangifte\b|\baangifte (?:\w+ ){0,3}?(?:van|tegen) (?:\w+ ){0,2}?(?:hakenkruis\w*|"
     r"graffiti|vernieling\w*|vandalisme|bekladding|beschadiging)\b"
     r"|\breport (?:it |this |that )?to the police\b|\bfile a police report\b")
+# "Heeft iemand anders dit al gemeld?", "is het al eerder gemeld?": the bot cannot see
+# others' reports; a second one does no harm (round 87: it got the decision-deadline article).
+_REPORTED_ALREADY = re.compile(
+    r"\b(?:heeft|hebben) (?:iemand|een ander|anderen|de buren|er iemand)(?: anders)? (?:\w+ ){0,2}?"
+    r"(?:al |eerder |reeds )+(?:\w+ )?(?:gemeld|doorgegeven)\b"
+    r"|\b(?:is|was|werd) (?:het|dit|dat|die|deze|hij|ze)(?: \w+){0,2}? (?:al |eerder |reeds |"
+    r"eens )+(?:door iemand (?:anders )?)?(?:gemeld|doorgegeven)\b"
+    r"|\b(?:has|have) (?:someone|anyone|somebody)(?: else)? (?:already )?reported\b"
+    r"|\b(?:is|was|has) (?:it|this|that) (?:already )?(?:been )?reported (?:already|before)\b")
 # "Wordt daar op gehandhaafd?", "boetes of zo?", "mag dat zomaar, om 6 uur heien?": what the
 # municipality does against what is reported; not the resident's own fine.
 _ENFORCEMENT = re.compile(
@@ -229,7 +238,8 @@ _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b"
                        r"(?:boete|bekeuring)")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
-_KINDS = (("police_report", _POLICE_REPORT), ("police", _POLICE),
+_KINDS = (("reported_already", _REPORTED_ALREADY), ("police_report", _POLICE_REPORT),
+          ("police", _POLICE),
           ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
           ("faster", _FASTER), ("filed", _FILED),
           ("damage", _DAMAGE), ("stay", _STAY),

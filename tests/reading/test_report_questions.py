@@ -33,6 +33,10 @@ ASKED = {
                     "komen er dan boa's langs?", "mag dat zomaar, om 6 uur s ochtends heien??",
                     "is dat wel toegestaan?", "will they be fined?",
                     "wordt de eigenaar ingelicht?", "spreken jullie de bewoners aan?"],
+    # round 87: reported already by someone else?
+    "reported_already": ["Heeft iemand anders dit misschien al gemeld?",
+                         "is het al eerder gemeld? Dan hoef ik niet dubbel te melden.",
+                         "has someone already reported this?"],
     # round 87: a police report about a swastika
     "police_report": ["Moet ik hier ook aangifte van doen bij de politie?",
                       "Ik bedoel aangifte van die hakenkruis, bij de politie?",
