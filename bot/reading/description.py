@@ -407,7 +407,10 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"doorgeven))?{_ABOUT}\s*[:,.-]?",
     # "Graag wil ik u attenderen op het volgende." (the letter's own heading)
     rf"^{_BY_THIS}(?:ik\s+)?(?:wil|wilde|zou|wou)(?:\s+ik)?{_FILL}(?:\s+(?:willen|graag))?"
-    r"\s+(?:attenderen|wijzen|informeren)\s+(?:op|over)\s+(?:het\s+volgende|iets)\s*[:.,-]?",
+    r"\s+(?:attenderen|wijzen|informeren)\s+(?:op|over)\s+(?:het\s+volgende|iets|het\s+feit\s+"
+    r"dat)\s*[:.,-]?",
+    # "Attenderen op het feit dat de lantaarnpaal …" (what is left of "Graag wil ik u …")
+    r"^(?:u\s+)?(?:attenderen|wijzen)\s+op\s+het\s+feit\s+dat\s+",
     rf"^{_BY_THIS}(?:ik\s+|'k\s+)?(?:wil|wilde|zou|wou|kom|ga|moet)(?:\s+ik)?{_FILL}"
     rf"(?:\s+(?:willen|graag))?\s+(?:een\s+)?(?:melding|klacht|probleem)\s+"
     rf"(?:doen|maken|indienen|plaatsen|doorgeven|melden){_ABOUT}\s*(?:[:,.-]|dat\b)?",
@@ -1019,6 +1022,18 @@ _HOME_ADDRESS = re.compile(
     r"\s?[a-zA-Z]?\b", re.IGNORECASE)
 
 
+# "u kunt mij bellen op 0343-…", "ik heb geen computer": how to reach the resident, which
+# goes on the contact line (the number itself is scrubbed), not in what the crew reads
+_HOW_TO_REACH_ME = re.compile(
+    r"(?:^|(?<=[.!?,;]))\s*(?:(?:en|maar)\s+)?(?:(?:u|je|jullie)\s+(?:kunt|kan|kunnen|mag|mogen)|"
+    r"(?:kunt|kan|kunnen)\s+(?:u|je|jullie))\s+(?:mij|me|ons)\s+(?:\w+\s+){0,2}?(?:bellen|mailen|"
+    r"bereiken|appen|sms'?en)\b[^.!?,;]*"
+    r"|(?:^|(?<=[.!?,;]))\s*(?:(?:en|maar)\s+)?bel\s+(?:me|mij)\s+(?:gerust|maar|even)\b[^.!?,;]*"
+    r"|(?:^|(?<=[.!?,;]))\s*(?:(?:en|maar)\s+)?ik\s+heb\s+geen\s+(?:computer|internet|e-?mail|"
+    r"mailadres|smartphone)\b[^.!?,;]*",
+    re.IGNORECASE)
+
+
 @lru_cache(maxsize=512)
 def clean_description(text: str) -> str:
     """The description for the field crew: facts only, no personal data; "" when none.
@@ -1028,6 +1043,7 @@ def clean_description(text: str) -> str:
     text = _without_chat_noise(_lines_as_sentences(original))
     text = _SIGN_OFF.sub("", text)
     text, _ = scrub(text)
+    text = _HOW_TO_REACH_ME.sub(" ", text)
     text = _HOME_ADDRESS.sub("", text)
     text = _ANONYMITY_WISH.sub("", text)
     text = _ABOUT_THE_CHAT.sub(" ", text)

@@ -75,6 +75,12 @@ from bot.reading.description import (
      "De lantaarnpaal bij de school brandt niet."),
     ("De tegel ligt los. Ge hebt mijn vraag niet beantwoord!", "De tegel ligt los."),
     ("are you a real person? the streetlight is broken", "The streetlight is broken"),
+    # round 87: how to reach the resident is for the contact line, not the crew
+    ("De lantaarnpaal tegenover Kerkweg 27 brandt niet. Ik heb geen computer, u kunt mij "
+     "bellen op 0343-512877.", "De lantaarnpaal tegenover Kerkweg 27 brandt niet."),
+    ("De lamp is kapot. Bel me gerust: 0612345678", "De lamp is kapot."),
+    ("De buurman kan mij niet bereiken, de bel is kapot",
+     "De buurman kan mij niet bereiken, de bel is kapot"),
     ("Er ligt een persoon op straat die niet beweegt.",
      "Er ligt een persoon op straat die niet beweegt."),
     ("De medewerker is niet gekomen, de lamp is nog stuk.",
