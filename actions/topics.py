@@ -21,7 +21,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                choice_buttons, context_article, earlier_in_the_turn,
                                find_answer, other_articles,
                                other_questions, own_subject, previous_article,
-                               named_apart, record_not_helped, related_article,
+                               named_apart, record_not_helped, related_article, side_answer,
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
@@ -409,17 +409,22 @@ class ActionAnswerInReport(Action):
         need = reading_of(tracker).need
         if need:  # "ik ben soms zo eenzaam": the route for it, then the report
             await utter_need(dispatcher, tracker, need)
-            events: Optional[List[Dict[Text, Any]]] = []
         else:
-            events = await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, text)
-        if events is None:
-            utter(dispatcher, "utter_question_unknown_in_report")
+            # an article only when one clearly fits, read with the report when the question
+            # points at it (round 88: "heeft ie een chip? dan weet de eigenaar het" beside a
+            # dead cat got the eviction article)
+            answer = await side_answer(tracker, text,
+                                       tracker.get_slot("report_description") or "")
+            if answer:
+                utter(dispatcher, "utter_kb_detail", detail=answer[0], link=answer[1])
+            else:
+                utter(dispatcher, "utter_question_unknown_in_report")
         utter(dispatcher, "utter_report_continue")
         # what Rasa filled from the question's words is no answer: the question comes again
         asked = tracker.get_slot("requested_slot")
         kept = [SlotSet(name, value) for name, value in place_slots(corrected).items()] \
             if corrected else []
-        return (events or []) + kept + ([SlotSet(asked, None)] if asked else [])
+        return kept + ([SlotSet(asked, None)] if asked else [])
 
 
 def _number_corrected_beside(tracker: Tracker) -> Optional[Place]:

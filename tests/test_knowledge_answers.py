@@ -859,3 +859,26 @@ def test_a_question_beside_a_topic_the_reader_answers_gets_its_answer(
     later = [m for m in dispatcher.messages[1:] if m.get("answer")]
     assert len(later) == 1 and "papier" in later[0]["answer"].lower()
     assert "afvalpas" not in later[0]["answer"].lower(), "the pass is not answered twice"
+
+
+def test_a_question_in_a_report_that_points_at_its_thing_is_read_with_it(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round 88: "misschien heeft ie een chip? dan weet de eigenaar het" beside a dead cat
+    got the eviction article."""
+    import functools
+
+    from actions import knowledge, topics
+    from bot.reading.message import read_message
+
+    monkeypatch.setattr(knowledge, "find_answer",
+                        functools.partial(knowledge.find_answer, url=kb_url))
+    text = "misschien heeft ie een chip? dan weet de eigenaar het"
+    tracker = make_tracker("out_of_scope", text, entities=read_message(text).to_entities(text),
+                           active_loop="report_form",
+                           slots={"requested_slot": "report_updates",
+                                  "report_description": "Er ligt een dode kat op de stoep"})
+    asyncio.run(topics.ActionAnswerInReport().run(dispatcher, tracker, domain))
+    said = " ".join(str(m.get("detail") or m.get("answer") or "") for m in dispatcher.messages)
+    assert "uitgezet" not in said and "huis" not in said
+    assert dispatcher.messages[0]["response"] in ("utter_kb_detail",
+                                                  "utter_question_unknown_in_report")

@@ -27,6 +27,8 @@ def test_money_trouble_is_read(text):
     "ik heb geen schulden of problemen, maar wel een klacht over de belasting",
     "geen geldzorgen hoor, alleen een vraag over de WOZ",
     "ik weet niet of we met pin kunnen betalen bij de balie",
+    # round 88: German for sorry, and guilt
+    "Guten Tag, entschuldigung, ik spreek een beetje Nederlands.", "ik voel me schuldig",
 ])
 def test_no_money_trouble(text):
     assert not money_trouble(text)

@@ -19,7 +19,8 @@ _ABOUT_MONEY = re.compile(
 # Money trouble itself. "ik sta rood", not a traffic light that "blijft op rood staan";
 # gas or power cut off for not paying, not a road that is closed ("afgesloten").
 _TROUBLE = re.compile(
-    r"schuld|geldzorg|geld ?problem|financiele problem|geen geld|geen inkomen|"
+    # not "Entschuldigung", "verontschuldigen" or "schuldig" (round 88)
+    r"(?<!ont)(?<!ent)schuld(?!ig)|geldzorg|geld ?problem|financiele problem|geen geld|geen inkomen|"
     r"zonder inkomen|achterstand|voedselbank|deurwaarder|incasso|rondkomen|budgetcoach|"
     r"\bniet (?:meer )?rond\b|\bdebts?\b|"
     r"\b(?:ik|we|wij|zij|hij) (?:\w+ ){0,2}(?:sta|staan|stond|stonden) (?:\w+ ){0,2}rood\b|"
