@@ -1278,7 +1278,10 @@ def reading_route(tracker: DialogueStateTracker,
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
     if ((reading.question or intent.get("name") == FALLBACK_INTENT)
             and intent.get("name") in UNSURE_INTENTS and not asked and not reading.danger
-            and _names_its_subject(message.text or "")):
+            and _names_its_subject(message.text or "")
+            # not "de schommel is kapot … Trouwens, tot hoe laat is het gemeentehuis open?":
+            # the report, with the question answered beside it (round 88)
+            and not (reading.category and tells_something_wrong(message.text or ""))):
         # a question the model could not place: the knowledge base ("wanneer zijn de
         # werkzaamheden op de molenweg nou eindelijk klaar?")
         return AS_QUESTION_ACTION

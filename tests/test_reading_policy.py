@@ -2225,3 +2225,12 @@ def test_a_report_asked_for_while_waiting_for_a_colleague_is_made(text, reported
                         "utter_message_taken_open")
     route = reading_route(tracker(events + [said(text, "report_public_space_other")]))
     assert (route == "action_start_report") is reported
+
+
+def test_a_problem_told_before_a_question_of_its_own_is_the_report():
+    # round 88: topic buttons (opening hours, marriage) and the broken swing was lost
+    text = ("Goedemorgen! In de speeltuin achter de Jumbo is de schommel kapot, een van de "
+            "kettingen is losgeschoten en het zitje hangt scheef. Trouwens, weet u ook tot hoe "
+            "laat het gemeentehuis vandaag open is?")
+    assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.3)])) == \
+        "action_start_report"

@@ -20,7 +20,7 @@ mijn moet moeten mogelijk mag mogen na naar nee niet nou nu of om on ons onze oo
 s t te the to tot u uw van vanaf via voor vriendelijke waar wanneer wat we welke wie wij
 wil wilde willen wilt word wordt worden zal ze zijn zo zou zouden you your my i
 geen meer nog niks vraag vraagje vragen nodig dank bedankt aub svp please thanks hey
-mn zn dr ipv evt mss idd tis da ge gij
+mn zn dr ipv evt mss idd tis da ge gij trouwens overigens btw
 """.split())
 
 # Suffixes stripped (longest first) so that inflected forms share a stem; both the articles

@@ -20,7 +20,8 @@ _ABOUT_MONEY = re.compile(
 # gas or power cut off for not paying, not a road that is closed ("afgesloten").
 _TROUBLE = re.compile(
     # not "Entschuldigung", "verontschuldigen" or "schuldig" (round 88)
-    r"(?<!ont)(?<!ent)schuld(?!ig)|geldzorg|geld ?problem|financiele problem|geen geld|geen inkomen|"
+    r"(?<!ont)(?<!ent)schuld(?!ig)|geldzorg|geld ?problem|financiele problem|geen geld|"
+    r"geen inkomen|"
     r"zonder inkomen|achterstand|voedselbank|deurwaarder|incasso|rondkomen|budgetcoach|"
     r"\bniet (?:meer )?rond\b|\bdebts?\b|"
     r"\b(?:ik|we|wij|zij|hij) (?:\w+ ){0,2}(?:sta|staan|stond|stonden) (?:\w+ ){0,2}rood\b|"

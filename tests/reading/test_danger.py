@@ -211,6 +211,14 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("het verkeersbord voorrang verlenen op de kruising van de Hoofdstraat met de Kerkweg hangt "
      "scheef, automobilisten kunnen het niet goed meer zien", "hazard", "sign"),
     ("het stopbord is gedraaid, je ziet het niet meer als je aankomt", "hazard", "sign"),
+    # round 88: a scaffold swaying beside a school; a swing chain come loose; a man on a bench
+    # who does not respond
+    ("daar staat een steiger tegen de gevel die echt heen en weer zwiept in de wind, de kinderen "
+     "gaan zo naar buiten voor de pauze", "hazard", "coming_down"),
+    ("de schommel is kapot, een van de kettingen is losgeschoten en het zitje hangt scheef",
+     "hazard", "play_equipment"),
+    ("ligt ook al de hele ochtend een man op het bankje daar die niet reageert als je wat zegt, "
+     "zal wel dronken zijn lol", "emergency", "unconscious"),
     ("hey! het klimrek in het speeltuintje aan de rozenlaan (die bij de vijver) wiebelt echt "
      "super erg, one of the poles is loose from the ground", "hazard", "play_equipment"),
     # round 87: a neighbour not seen, told in English beside another question
@@ -407,6 +415,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "de koelkast staat in de keuken en de kinderen spelen in de tuin",
     "het bord bij de school staat een beetje scheef",
     "the shop has not opened its door for days",
+    "de gemeente die niet reageert op mijn mails",
     "my neighbour did not answer the door yesterday, he was at work",
     "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
 ])
