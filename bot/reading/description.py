@@ -1007,6 +1007,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[,;:]+\s*([.!?])", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"(^|[.!?]\s)\s*[,;:.]+\s*", r"\1", text)
+    text = re.sub(r"(?<!\.)\.\s*\.(?!\.)", ".", text)  # what was removed left two stops
     return text.strip(" ,;:-")
 
 
@@ -1017,7 +1018,8 @@ def _finish(text: str) -> str:
 
 # "…, wonend Rozenlaan 19": where the resident lives is theirs, not the problem's (round 78)
 _HOME_ADDRESS = re.compile(
-    r",?\s*\b(?:wonend|woonachtig|woonadres|thuisadres)\s+(?:op\s+|aan\s+|in\s+)?(?:de\s+)?"
+    r",?\s*\b(?:wonend|woonachtig|woonadres|thuisadres|(?:ik\s+)?woon(?:\s+zelf)?(?=\s+(?:op|aan|in)\s))"
+    r"\s+(?:op\s+|aan\s+|in\s+)?(?:de\s+)?"
     rf"[\w'-]+(?:{STREET_ENDINGS_WIDE})\s*\d{{1,4}}"
     r"\s?[a-zA-Z]?\b", re.IGNORECASE)
 

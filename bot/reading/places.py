@@ -467,7 +467,7 @@ def _cleaned(text: str) -> str:
 
 # "Wij wonen op nummer 9, de paal staat bij nummer 12": the home's number is not the place's.
 _HOME_NUMBER = re.compile(
-    r"(\b(?i:(?:(?:wij|we|ik|zij|ze)\s+(?:wonen|woon|woont)(?:\s+zelf)?(?:\s+(?:op|aan|in))?|"
+    r"(\b(?i:(?:(?:(?:wij|we|ik|zij|ze)\s+)?(?:wonen|woon|woont)(?:\s+zelf)?(?:\s+(?:op|aan|in))?|"
     r"(?:wonend|woonachtig)(?:\s+(?:op|aan|in))?)\s+(?:(?:de|het)\s+)?)(?:[\w'-]+(?:"
     rf"{STREET_ENDINGS_WIDE})\s+)?)(?i:(?:(?:huis)?(?:nummer|nr\.?)\s*)?)"
     r"([1-9][0-9]{0,3}[a-zA-Z]?)\b")
@@ -517,7 +517,16 @@ def _without_home_number(text: str) -> str:
                                  re.IGNORECASE)
     if _OTHER_NUMBER.search(rest) or not (names_its_street or _AT_HOME.search(text)):
         return rest  # "ik woon op nr 14" beside the café on the square: context, no place
+    if not _AT_HOME.search(text) and _SPOT_BEFORE.search(text[:home.start()]):
+        # "… in het park langs de Parkweg, bij het bankje bij de vijver. Ik ben Bram, woon
+        # zelf op de Parkweg 9": the spot told first, the home only to introduce oneself
+        # (round 88: the home became the tree's place)
+        return rest
     return text
+
+
+_SPOT_BEFORE = re.compile(r"\b(?:bij|naast|langs|tegenover|achter|in)\s+(?:de|het)\s+\w+",
+                          re.IGNORECASE)
 
 
 # "…aan de Vondelstraat. Ohnee sorry, het is de speeltuin aan de Van Goghstraat": the

@@ -187,7 +187,8 @@ _TITLE_FRAME = _frame(r"ik\s+ben|dit\s+is|hier\s+is|u\s+spreekt\s+met|je\s+spree
 _STRONG_INTRO = re.compile(
     rf"(?<![\w']){_MY}(?:volledige\s+)?(?:naam\s+is|naam\s*:)|(?<![\w'])(?:ik\s+heet|"
     r"my\s+name\s+is|(?:u|je)\s+spreekt\s+met|genaamd)\b\s*", re.IGNORECASE)
-_WEAK_INTRO = re.compile(r"(?<![\w'])(?:ik\s+ben|i\s+am|i'm|namens)\s+", re.IGNORECASE)
+_WEAK_INTRO = re.compile(r"(?<![\w'])(?:ik\s+ben|i\s+am|i'm|namens)\s+"
+                         r"(?:(?:trouwens|overigens|btw|by\s+the\s+way)\s*,?\s+)?", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"(?<![\w'])(?:(?:met\s+)?(?:vriendelijke|hartelijke|beste|lieve|warme|zonnige|fijne)\s+"
     r"groet(?:en|jes)?|groet(?:en|jes)?|gr\.?|mvg\.?|m\.v\.g\.?|vr(?:iendelijke)?\.?\s*gr\.?|"

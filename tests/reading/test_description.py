@@ -79,6 +79,9 @@ from bot.reading.description import (
     ("De lantaarnpaal tegenover Kerkweg 27 brandt niet. Ik heb geen computer, u kunt mij "
      "bellen op 0343-512877.", "De lantaarnpaal tegenover Kerkweg 27 brandt niet."),
     ("De lamp is kapot. Bel me gerust: 0612345678", "De lamp is kapot."),
+    # round 88: who the resident is and where they live
+    ("Er ligt een boom over het fietspad in het park. Ik ben trouwens Bram, woon zelf op de "
+     "Parkweg 9.", "Er ligt een boom over het fietspad in het park."),
     ("De buurman kan mij niet bereiken, de bel is kapot",
      "De buurman kan mij niet bereiken, de bel is kapot"),
     ("Er ligt een persoon op straat die niet beweegt.",

@@ -811,3 +811,14 @@ def test_the_place_after_a_doubt_is_kept():
     place = read_place("weet ik niet precies, ongeveer tegenover de fietsenstalling van het "
                        "station", REGISTER)
     assert place is not None and "fietsenstalling" in place.text
+
+
+def test_a_home_told_to_introduce_oneself_after_the_spot_is_not_the_place():
+    """Round 88: "… in het park langs de Parkweg, bij het bankje bij de vijver. Ik ben
+    trouwens Bram, woon zelf op de Parkweg 9." filed the tree at the resident's home."""
+    place = read_place("Er ligt een boom over het fietspad in het park langs de Parkweg, vlak bij "
+                       "het bankje bij de vijver. Ik ben trouwens Bram, woon zelf op de Parkweg 9.",
+                       REGISTER)
+    assert place.house_number is None and place.streets == ("Parkweg",)
+    home = read_place("ik woon op de Kerkstraat 14 en de lamp voor mijn deur is kapot", REGISTER)
+    assert home.house_number == "14"
