@@ -148,7 +148,10 @@ _DAMAGE = re.compile(
     r"(?:betalen|vergoed|verhalen|claimen|betaald)\b"
     r"|\bdeclar(?:eren|eer)\b|\b(?:dokters|ziekenhuis|tandarts|reparatie)rekening\b"
     r"|^\W*(?:en |maar )?(?:die|de|mijn|m'n|mn) schade\b"
-    r"|\bwho (?:will )?pays? for (?:the |my )?(?:damage|repair)\b")
+    r"|\bwho (?:will )?pays? for (?:the |my )?(?:damage|repair)\b"
+    # "geldt dat ook voor letsel?" (round 88)
+    r"|\b(?:geldt|telt|kan|mag) (?:\w+ ){0,3}?(?:ook )?(?:voor|bij) (?:\w+ )?(?:letsel|blessure\w*|"
+    r"verwonding\w*|een gebroken \w+)\b|\bletselschade\b")
 # "Moet ik erbij blijven?", "moet ik thuis zijn als ze komen?"
 _STAY = re.compile(
     r"\b(?:moet|moeten|hoef|hoeven|hoeft) (?:ik|we|wij|u|je) (?:\w+ ){0,3}?"
