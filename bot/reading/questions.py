@@ -504,7 +504,21 @@ def _waste_pass(plain: str, text: str) -> bool:
     return not (_CONTAINER.search(plain) and _BROKEN.search(plain))
 
 
+# "niet meer op dinsdag geleegd … Kunt u mij zeggen welke dag dat nu is?": the new day asked
+# for, not a report of a bin left full (round 88)
+_WHICH_DAY_NOW = re.compile(r"\b(?:welke dag|welke dagen|op welke dag|"
+                            r"wat is de nieuwe (?:ophaal)?dag|which day)\b(?: \w+){0,4} "
+                            r"(?:nu|dan|voortaan|tegenwoordig|now)\b")
+
+
+_DAY_CHANGED = re.compile(r"\b(?:niet meer op|sinds kort|veranderd|gewijzigd|nieuwe (?:ophaal)?dag|"
+                          r"andere dag|verschoven|voortaan|changed)\b")
+
+
 def _waste_calendar(plain: str, text: str) -> bool:
+    if (_WASTE.search(plain) and _WHICH_DAY_NOW.search(plain) and _DAY_CHANGED.search(plain)
+            and is_question(text)):
+        return True
     # "de afvalkalender app werkt niet bij mij, welke dag is papier?": the app is no report
     if _is_report(_APP_BROKEN.sub(" ", plain)) or _NEW_CONTAINER.search(plain):
         return False

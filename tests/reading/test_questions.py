@@ -65,6 +65,9 @@ def test_waste_calendar_questions(text):
      "waste_calendar"),
     ("and when do they collect the trash on my street? paper and plastic?", "waste_calendar"),
     ("waste calendar", "waste_calendar"),
+    # round 88: a new collection day asked, not a bin left full
+    ("Sinds kort wordt de groene bak niet meer op dinsdag geleegd maar ik weet niet op welke "
+     "dag dan wel. Kunt u mij zeggen welke dag dat nu is?", "waste_calendar"),
     ("my bin was not emptied this week", None),
 ])
 def test_waste_calendar_questions_in_english(text, expected):
