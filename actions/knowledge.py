@@ -31,8 +31,8 @@ from bot.knowledge.aspects import (OTHERS, answered_in, article_detail, asks_the
                                    sentences_naming,
                                    shares_a_word, single_aspect, subject_words,
                                    together)
-from bot.reading.questions import (is_question, names_its_thing, question_parts, read_question,
-                                   the_question)
+from bot.reading.questions import (PRODUCT_WORDS, is_question, names_its_thing, question_parts,
+                                   read_question, the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import without_words
@@ -124,7 +124,7 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         both = _two_siblings(matches, own)
         if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
             return retrieval.Decision(ANSWERED, both)
-        article = best if sure else _sibling(matches, own)
+        article = best if sure else _sibling(matches, own, question)
         if article.id == own.id and _answered_recently(tracker, own, url):
             # "en kan ik ook met spoed?" right after the passport answer: the article it names
             article = context_article(own, question, url) or own
@@ -188,10 +188,13 @@ def _without_place(tracker: Tracker) -> Text:
     return " ".join(text.split())
 
 
-def _sibling(matches: Sequence[retrieval.Match], own: Article) -> Article:
+def _sibling(matches: Sequence[retrieval.Match], own: Article, question: Text = "") -> Article:
     """Within a product the intent already named, a more specific article of the same
     department that fits clearly better ("paspoort met spoed", "ID-kaart kwijtgespeeld"),
     among the question's `matches`."""
+    titled = _titled_sibling(matches, own, question)
+    if titled is not None:  # "id kaart is gestolen … en is het gemeentehuis zaterdag open"
+        return titled
     top = matches[0] if matches else None
     if top is None or top.article.id == own.id or top.article.department != own.department \
             or top.article.intent not in (None, own.intent):
@@ -201,6 +204,36 @@ def _sibling(matches: Sequence[retrieval.Match], own: Article) -> Article:
     # the words do not fit the intent's article at all ("zoon geboren, waar aangeven?")
     off = own_score <= OFF_SCORE and top.score >= OFF_SIBLING_SCORE
     return top.article if clear or off else own
+
+
+def _titled_sibling(matches: Sequence[retrieval.Match], own: Article, question: Text
+                    ) -> Optional[Article]:
+    """The product's more specific article whose title names what the question says and
+    the product's title does not ("gestolen": "Paspoort of ID-kaart kwijt of gestolen"),
+    also when a second question in the message puts another article on top (round 88)."""
+    for match in matches:
+        article = match.article
+        if (article.id == own.id or article.department != own.department
+                or article.intent not in (None, own.intent)
+                or match.score < SIBLING_SCORE - TITLED_SLACK):
+            continue
+        new = [word for clause in _clauses_naming(question, own)
+               for word in re.findall(r"\w{6,}", clause.lower())
+               if shares_a_word(article.title, word) and not shares_a_word(own.title, word)]
+        if new:
+            return article
+    return None
+
+
+def _clauses_naming(question: Text, own: Article) -> List[Text]:
+    """The clauses of the question that name the product itself ("mijn id kaart is
+    gestolen"; not "waar kan ik mijn oude verf kwijt")."""
+    product = PRODUCT_WORDS.get(own.intent or "")
+    clauses = re.split(r"[.?!,;]+|\ben\b", question, flags=re.IGNORECASE)
+    return [clause for clause in clauses if product is not None and product.search(clause)]
+
+
+TITLED_SLACK = 0.05
 
 
 def _two_siblings(matches: Sequence[retrieval.Match], own: Article

@@ -440,8 +440,10 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
     own_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)
                    and _sure(message) and _names_the_product(intent, text) and not told_before)
-    if (reading.answer is True and reading.addition and is_question(reading.addition)
+    if (reading.answer is True and reading.addition
+            and (is_question(reading.addition) or is_question(text))
             and _last_response(tracker) == ANYTHING_ELSE and not own_product):
+        # (the reader's addition drops the question mark: "yes. opening hours? after 17?")
         return True  # "ok en het is een leaseauto, kan dat ook" at "anything else?"
     english = tracker.get_slot("language") == "en"
     unsure = (_model_unsure(message, intent) and intent != STATUS_INTENT

@@ -358,3 +358,12 @@ def test_remission_named_in_a_follow_up_gets_the_remission_article(kb_url):  # n
     found = own_subject("Maar kan ik nu kwijtschelding krijgen met alleen AOW of niet? Dat wil "
                         "ik graag weten voordat ik ga bellen.", kb_url)
     assert found is not None and found.id == "kwijtschelding"
+
+
+def test_a_stolen_card_beside_another_question_gets_the_stolen_article(kb_url):  # noqa: F811
+    """Round 88: "mijn id kaart is gestolen … en is het gemeentehuis zaterdag open" got the
+    ordinary application ("neem uw oude ID-kaart mee")."""
+    text = ("mijn id kaart is gestolen uit mn tas in de bus gisteren. wat moet ik doen. moet ik "
+            "eerst naar de politie? en is het gemeentehuis zaterdag open want doordeweeks werk ik")
+    assert decide(kb_url, text, "passport_id_appointment").articles[0].id == \
+        "paspoort-id-kaart-kwijt"

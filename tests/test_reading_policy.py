@@ -2234,3 +2234,11 @@ def test_a_problem_told_before_a_question_of_its_own_is_the_report():
             "laat het gemeentehuis vandaag open is?")
     assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.3)])) == \
         "action_start_report"
+
+
+def test_yes_with_questions_at_anything_else_is_read_with_the_answer():
+    # round 88: "yes. opening hours? after 17 possible?" got "How can I help you?"
+    events = _bot_asked("I need register address", "moving_address_change",
+                        "action_answer_topic", "utter_anything_else")
+    text = "yes. opening hours? after 17 possible?"
+    assert reading_route(tracker(events + [said(text, "affirm")])) == "action_answer_follow_up"
