@@ -27,7 +27,7 @@ from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
-from bot.intents import (ANSWER_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
+from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.articles import ARTICLE_ENTITY
@@ -1037,9 +1037,14 @@ def reading_route(tracker: DialogueStateTracker,
         return START_REPORT_ACTION  # "tak ligt er nog steeds, iemand gaat er ook tegenaan"
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and before != STATUS_ACTION and not _has_case_number(message) and not follow_up
+            and before not in HANDOVER_ACTIONS  # then it is for the colleague (round 88)
             and reading.report_question not in ABOUT_THE_RESIDENT
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
+    if before in PASSED_ON_ACTIONS and intent.get("name") == ASK_HUMAN_INTENT:
+        # "ik had toch al gevraagd om een medewerker. zet dit er dan bij": added to the
+        # message already passed on, not the handover text again (round 88)
+        return TAKE_MESSAGE_ACTION
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and reading.location is None and not reading.danger
             and not _has_case_number(message)

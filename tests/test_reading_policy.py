@@ -2242,3 +2242,14 @@ def test_yes_with_questions_at_anything_else_is_read_with_the_answer():
                         "action_answer_topic", "utter_anything_else")
     text = "yes. opening hours? after 17 possible?"
     assert reading_route(tracker(events + [said(text, "affirm")])) == "action_answer_follow_up"
+
+
+def test_a_question_while_waiting_for_a_colleague_is_added_to_the_message():
+    # round 88: "Daar kan ik u helaas niet mee helpen", then the handover text again
+    taken = _bot_asked("ik heb een aanmaning gekregen maar al betaald", "taxes",
+                       "action_take_message", "utter_message_taken_open")
+    question = "en moet ik die 15 euro nu wel of niet betalen in de tussentijd?"
+    assert reading_route(tracker(taken + [said(question, "ask_report_status")])) == \
+        "action_take_message"
+    again = "ik had toch al gevraagd om een medewerker. zet dit er dan bij"
+    assert reading_route(tracker(taken + [said(again, "ask_human")])) == "action_take_message"
