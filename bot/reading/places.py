@@ -603,12 +603,17 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None
     if not reading.strong and _not_a_place_form(clean):
         return _place_before_the_question(clean, register)
-    if reading.place.kind == "number" and _A_REPORTS_NUMBER.search(clean):
+    if (reading.place.kind == "number" and _A_REPORTS_NUMBER.search(clean)
+            and not _NUMBER_FIRST.match(clean)):
         return None  # "ik heb dat toch al gemeld? nummer 1638": the report's number
     if reading.place.kind == "description" and _KIND_OF_HOME.search(reading.place.text):
         return None  # "ik woon in een koophuis": what kind of home, no place (round 83)
     place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
     return _within_a_sentence(_with_next_spot(clean, place))
+
+
+# "31. en ik wil niet alleen een melding …": the house number answered first, on its own
+_NUMBER_FIRST = re.compile(r"^\W*\d{1,4}[a-zA-Z]?\s*[.!,]\s")
 
 
 _KIND_OF_HOME = re.compile(r"\b(?:koophuis|huurhuis|koopwoning|huurwoning|appartement|"
@@ -1618,7 +1623,8 @@ class _Reading:
         """A message that is only a house number: '14', '14a', 'het is 14 denk ik'; or
         whose last sentence is ('Dat zei ik toch. 31', '… weet ik niet meer. Nee wacht, het
         is 31.')."""
-        return self._number_only_from(0) or self._number_only_from(self._last_sentence())
+        return (self._number_only_from(0) or self._number_only_from(self._last_sentence())
+                or self._number_only_from(0, self._first_sentence_end()))
 
     def _last_sentence(self) -> int:
         ends = [index for index in range(self.size - 1)
@@ -1626,10 +1632,16 @@ class _Reading:
                 or self._lower(index) == "wacht"]
         return ends[-1] + 1 if ends else self.size
 
-    def _number_only_from(self, start: int) -> Optional[_Number]:
+    def _first_sentence_end(self) -> int:
+        """'31. en ik wil dat iemand me terugbelt': where the first sentence ends (round 88)."""
+        return next((index for index in range(self.size) if self.texts[index] in {".", "!"}),
+                    self.size)
+
+    def _number_only_from(self, start: int, stop: Optional[int] = None) -> Optional[_Number]:
         found: Optional[_Number] = None
         index = start
-        while index < self.size:
+        stop = self.size if stop is None else stop
+        while index < stop:
             if self.punct[index] or self.lowers[index] in _BARE_NUMBER_FILLER:
                 index += 1
                 continue

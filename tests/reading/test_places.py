@@ -822,3 +822,12 @@ def test_a_home_told_to_introduce_oneself_after_the_spot_is_not_the_place():
     assert place.house_number is None and place.streets == ("Parkweg",)
     home = read_place("ik woon op de Kerkstraat 14 en de lamp voor mijn deur is kapot", REGISTER)
     assert home.house_number == "14"
+
+
+def test_a_house_number_answered_first_stands_apart_from_the_rest():
+    """Round 88: "31. en ik wil niet alleen een melding, ik wil dat iemand me terugbelt" lost
+    the 31 (the word "melding" made it a report's number)."""
+    place = read_place("31. en ik wil niet alleen een melding ik wil dat iemand me terugbelt",
+                       REGISTER)
+    assert place is not None and place.house_number == "31"
+    assert read_place("ik heb dat toch al gemeld? nummer 1638", REGISTER) is None
