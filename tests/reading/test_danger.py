@@ -211,6 +211,11 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("het verkeersbord voorrang verlenen op de kruising van de Hoofdstraat met de Kerkweg hangt "
      "scheef, automobilisten kunnen het niet goed meer zien", "hazard", "sign"),
     ("het stopbord is gedraaid, je ziet het niet meer als je aankomt", "hazard", "sign"),
+    # round 89: an old mother confused, not eating or drinking; an old neighbour unseen
+    ("ik was er net, ze was best verward en had volgens mij al 2 dagen niks gegeten en "
+     "gedronken, maar goed dat is een ander verhaal", "emergency", "medical"),
+    ("bak van buurman nr 24 staat al week buiten, hij is oud man, post komt uit brievenbus, ik "
+     "zie hem niet meer", "emergency", "welfare"),
     # round 88: a scaffold swaying beside a school; a swing chain come loose; a man on a bench
     # who does not respond
     ("daar staat een steiger tegen de gevel die echt heen en weer zwiept in de wind, de kinderen "
@@ -416,6 +421,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "het bord bij de school staat een beetje scheef",
     "the shop has not opened its door for days",
     "de gemeente die niet reageert op mijn mails",
+    "ik zie haar niet meer sinds ze verhuisd is", "mijn opa is soms een beetje in de war",
     "my neighbour did not answer the door yesterday, he was at work",
     "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
 ])
@@ -680,6 +686,9 @@ def test_a_threat_at_the_door_and_someone_sad_on_a_bridge(text, reason):
     # round 87: help with money
     "and is there any help for the kids, like school costs or sports club? money is really "
     "tight",
+    # round 89: what the resident did or will do
+    "Ik heb de schommel nu over de bovenste stang geslagen zodat niemand erop kan.",
+    "Goed, dan bel ik de politie wel even. Dank u.",
 ])
 def test_help_at_home_and_police_that_do_nothing_sound_no_alarm(text):
     assert not sounds_alarming(text)
