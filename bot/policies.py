@@ -31,7 +31,7 @@ from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONE
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.knowledge.articles import ARTICLE_ENTITY
-from bot.knowledge.aspects import (OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
+from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
                                    read_aspect, read_aspects, subject_words)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
@@ -434,8 +434,11 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
         return False  # an article chosen with a button: its answer, not a detail of another
-    if intent == "opening_hours" and _sure(message) and _A_DAY_OR_OPEN.search(text):
-        return False  # "en donderdagavond??" after the licence answer: the opening hours
+    if (intent == "opening_hours" and _sure(message) and _A_DAY_OR_OPEN.search(text)
+            and read_aspect(text) in (None, HOURS)):
+        # "en donderdagavond??" after the licence answer: the opening hours; not "mn vriendin
+        # komt elk weekend, moet die dan ook betalen" after the permit answer (round 89)
+        return False
     # "en hebben ze daar betaald parkeren?" after moving: its own product
     told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
     own_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)

@@ -2253,3 +2253,15 @@ def test_a_question_while_waiting_for_a_colleague_is_added_to_the_message():
         "action_take_message"
     again = "ik had toch al gevraagd om een medewerker. zet dit er dan bij"
     assert reading_route(tracker(taken + [said(again, "ask_human")])) == "action_take_message"
+
+
+def test_a_cost_question_naming_the_weekend_after_a_permit_answer_is_a_follow_up():
+    # round 89: "mn vriendin komt elk weekend, moet die dan ook betalen" got the opening hours
+    events = _bot_asked("parkeervergunning stationsstraat, wat kost dat", "parking_permit",
+                        "action_answer_topic", "utter_kb_answer")
+    text = "en mn vriendin komt elk weekend, moet die dan ook betalen"
+    assert reading_route(tracker(events + [said(text, "opening_hours", 0.98)])) == \
+        "action_answer_follow_up"
+    days = "en donderdagavond??"
+    assert reading_route(tracker(events + [said(days, "opening_hours", 0.98)])) != \
+        "action_answer_follow_up"
