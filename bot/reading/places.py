@@ -1431,6 +1431,8 @@ class _Reading:
             return None
         keywords = [start for start, _ in self._spans("CORNER")]
         for first, second in zip(streets, streets[1:]):
+            if first.name == second.name:
+                continue  # "on Parkweg, at the corner of Parkweg and Rozenlaan" (round 89)
             between = [self._lower(index) for index in range(first.end, second.start)]
             between = [word for word in between if word not in {"de", "het", "'t", "the"}]
             if any(word in _CORNER_WORDS for word in between) and len(between) <= 4:

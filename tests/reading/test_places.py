@@ -831,3 +831,11 @@ def test_a_house_number_answered_first_stands_apart_from_the_rest():
                        REGISTER)
     assert place is not None and place.house_number == "31"
     assert read_place("ik heb dat toch al gemeld? nummer 1638", REGISTER) is None
+
+
+@pytest.mark.parametrize("text", [
+    "No, it is on Parkweg, at the corner of Parkweg and Rozenlaan.",
+    "Parkweg and Parkweg?? No. Corner Parkweg / Rozenlaan."])
+def test_a_corner_is_never_of_one_street_with_itself(text):
+    """Round 89: "hoek Parkweg en Parkweg", twice."""
+    assert read_place(text, REGISTER).streets == ("Parkweg", "Rozenlaan")
