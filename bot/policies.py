@@ -1132,10 +1132,11 @@ def reading_route(tracker: DialogueStateTracker,
             and not (follow_up and OTHERS in read_aspects(message.text or ""))
             and intent.get("name") not in KEEP_INTENTS
             and (intent.get("name") not in REPORT_INTENTS or reading.question)
-            and not (reading.category and reading.location
+            and not ((reading.category or reading.problems) and reading.location
                      and "?" not in (message.text or ""))):
         # "ik ben 81 en heb geen computer": not another link; but "niet zo handig met de
-        # computer … op de muur aan de Hoofdstraat is gespoten" is a report (round 85)
+        # computer … op de muur aan de Hoofdstraat is gespoten" is a report (round 85), also
+        # two of them ("Ten eerste … Ten tweede …", round 89)
         return NO_INTERNET_ACTION
     if ((before == COMPLAINT_ANSWER or _last_response(tracker) == "utter_answer_complaint")
             and tracker.active_loop_name is None

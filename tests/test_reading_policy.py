@@ -2265,3 +2265,15 @@ def test_a_cost_question_naming_the_weekend_after_a_permit_answer_is_a_follow_up
     days = "en donderdagavond??"
     assert reading_route(tracker(events + [said(days, "opening_hours", 0.98)])) != \
         "action_answer_follow_up"
+
+
+def test_two_reports_in_a_letter_from_someone_without_a_computer_are_reported():
+    # round 89: "Heeft u geen internet of computer? Bel ons" to a letter with two reports
+    text = ("Ik ben 81 jaar en niet zo handig met de computer, maar mijn kleinzoon heeft mij "
+            "geholpen. Ik wil graag twee zaken onder uw aandacht brengen. Ten eerste is er bij "
+            "het bushokje aan de Stationsstraat met zwarte verf allerlei lelijke woorden op het "
+            "glas gekalkt. Ten tweede brandt de lantaarn voor mijn deur, Dorpsstraat 3, al sinds "
+            "vorige week niet.")
+    assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.3)])) == \
+        "action_start_report"
+    assert len(read_message(text).problems) == 2

@@ -86,7 +86,8 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "fietswrak": STRONG, "weesfiets": STRONG, "vandalisme": STRONG, "vernield": STRONG,
         # "heeft iemand lelijke woorden gespoten" (round 85): graffiti without the word
         "gespoten": STRONG, "beklad": STRONG, "bekladding": STRONG, "bekladt": STRONG,
-        "bekrast": STRONG, "kladderij": STRONG,
+        "bekrast": STRONG, "kladderij": STRONG, "gekalkt": STRONG, "geklad": STRONG,
+        "getagd": STRONG,
         "bord": STRONG, "verkeersbord": STRONG, "paaltje": STRONG, "hek": STRONG,
         "struik": STRONG, "struiken": STRONG, "heg": STRONG, "gras": STRONG,
         "bladeren": STRONG, "omgewaaid": STRONG, "omgevallen": STRONG, "gladheid": STRONG,
@@ -404,7 +405,7 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"^(?:{_BY_THIS}(?:ik\s+|'k\s+|wij\s+|we\s+)?(?:wil|wilde|zou|wou|heb|hebben|had|"
     rf"kom|ga|moet|wil\s+graag)(?:\s+(?:ik|we|wij))?{_FILL}(?:\s+(?:willen|graag))?\s+|"
     rf"(?:er\s+zijn|het\s+gaat\s+om)\s+)?{_SEVERAL}(?:\s+(?:doen|maken|indienen|melden|"
-    rf"doorgeven))?{_ABOUT}\s*[:,.-]?",
+    rf"doorgeven|onder\s+(?:uw|de|jullie)\s+aandacht\s+brengen))?{_ABOUT}\s*[:,.-]?",
     # "Graag wil ik u attenderen op het volgende." (the letter's own heading)
     rf"^{_BY_THIS}(?:ik\s+)?(?:wil|wilde|zou|wou)(?:\s+ik)?{_FILL}(?:\s+(?:willen|graag))?"
     r"\s+(?:attenderen|wijzen|informeren)\s+(?:op|over)\s+(?:het\s+volgende|iets|het\s+feit\s+"
@@ -1070,7 +1071,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+",
     re.IGNORECASE)
 # Only the joining words go: "Ook ligt er …" keeps its "Ook" (without it, it reads as a question).
-_CONNECTOR = re.compile(r"^(?:(?:en|and|maar|but|o\s+ja|oja|oh)\b[\s,]*)+", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^(?:(?:en|and|maar|but|o\s+ja|oja|oh|ten\s+(?:eerste|tweede|derde)|"
+                        r"firstly|secondly)\b[\s,]*)+", re.IGNORECASE)
 # "Ik heb er een tak in gezet zodat fietsers het zien": the resident's own doing, no problem.
 _OWN_DOING = re.compile(r"^\W*(?:en\s+)?(?:ik|wij|we|i)\s+(?:(?:heb|hebben|had|hadden|have)\s+"
                         r"(?:\w+\s+){0,5}?(?:gezet|neergezet|gelegd|neergelegd|geplaatst|"
