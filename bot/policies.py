@@ -855,7 +855,9 @@ def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading,
     """In a report: a question that is no answer to the report's question, not about the
     report (`about`: its description) and not about what the bot asked ("gaan de lampen
     's nachts uit?", "wanneer wordt het oud papier opgehaald?" beside a sign)."""
-    about_the_report = reading.report_question and not asks_a_topic_of_its_own(text, about)
+    about_the_report = (reading.report_question and not asks_a_topic_of_its_own(text, about)
+                        # "kun je er nog bij zetten dat het een rode kater is?" (round 89)
+                        or bool(reading.addition) and adds_to_a_report(text))
     return (reading.question is not None and "?" in text and reading.answer is None
             and not (reading.email or reading.phone or reading.place or reading.danger
                      or about_the_report)
@@ -1024,7 +1026,8 @@ def reading_route(tracker: DialogueStateTracker,
         return REPORT_FORM  # "Ja, verstuur. Maar belt u mij dan ook echt?": sent, not a complaint
     if asked == "report_confirmed" and not reading.danger and (
             labelled_description(message.text or "")
-            or _corrects_the_number(tracker, message.text or "")):
+            or _corrects_the_number(tracker, message.text or "")
+            or reading.addition and adds_to_a_report(message.text or "")):
         # "the description is wrong, it should say …", "nee wacht het is nummer 32, niet
         # 30": a correction, no complaint
         return REPORT_FORM

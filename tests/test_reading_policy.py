@@ -2277,3 +2277,11 @@ def test_two_reports_in_a_letter_from_someone_without_a_computer_are_reported():
     assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.3)])) == \
         "action_start_report"
     assert len(read_message(text).problems) == 2
+
+
+def test_asking_to_add_a_detail_at_the_summary_is_for_the_form():
+    # round 89: "Op die vraag heb ik geen antwoord" to "kun je er nog bij zetten dat …?"
+    text = ("kun je er nog bij zetten dat het een rode kater met witte pootjes is? voor als "
+            "iemand zn kat zoekt")
+    assert reading_route(tracker(_asked("report_confirmed") + [said(text, "out_of_scope")])) \
+        == "report_form"

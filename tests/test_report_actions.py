@@ -2630,3 +2630,14 @@ def test_reported_already_asked_in_the_opening_is_answered(dispatcher, domain):
                   "misschien al gemeld?", "report_street_lighting", dispatcher, domain)
     keys = [item["key"] for item in slots["report_ack"]]
     assert "utter_report_question_reported_already" in keys
+
+
+def test_a_detail_asked_to_be_added_at_the_summary_is_added(dispatcher, domain):
+    text = ("kun je er nog bij zetten dat het een rode kater met witte pootjes is? voor als "
+            "iemand zn kat zoekt")
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Er ligt een dode kat bij de bushalte", "report_location":
+        "Stationsweg, bij de bushalte", "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "rode kater" in result["report_description"]
+    assert result["report_confirmed"] is None  # the summary again, with the detail
