@@ -2641,3 +2641,15 @@ def test_a_detail_asked_to_be_added_at_the_summary_is_added(dispatcher, domain):
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert "rode kater" in result["report_description"]
     assert result["report_confirmed"] is None  # the summary again, with the detail
+
+
+def test_a_paper_collection_question_in_a_pavement_report_is_a_topic_of_its_own():
+    """Round 89: "wanneer komen ze eigenlijk oud papier ophalen bij ons? blauwe container staat
+    vol" in a report about tiles got "binnen 10 werkdagen"."""
+    from bot.reading.questions import asks_a_topic_of_its_own
+
+    assert asks_a_topic_of_its_own("wacht even, wanneer komen ze eigenlijk oud papier ophalen "
+                                   "bij ons? blauwe container staat vol",
+                                   "Verzakte tegels voor de deur")
+    assert not asks_a_topic_of_its_own("wanneer komen ze de tegels maken? het is gevaarlijk",
+                                       "Verzakte tegels voor de deur")

@@ -641,7 +641,9 @@ def asks_a_topic_of_its_own(text: str, about: str) -> bool:
     beside a report about a sign, "o en nog iets anders, mijn paspoort verloopt, moet ik een
     afspraak maken?": a topic of its own, not about the report (`about`, its description)
     and its handling (round 86-87)."""
-    question = question_beside_an_answer(text) or (text if is_question(text) else None)
+    question = question_beside_an_answer(text) or next(
+        (part for part in split_sentences(text) if part.rstrip().endswith("?")),
+        text if is_question(text) else None)  # "wanneer komen ze oud papier ophalen? …"
     if not question or names_its_thing(question, about):
         return False
     topic = read_question(question)
