@@ -257,7 +257,8 @@ KINDS = tuple(kind for kind, _ in _KINDS)
 _NO_REPORT = re.compile(
     r"\b(?:ik )?(?:wil|wilde|hoef|hoeft) (?:\w+ ){0,2}?(?:niets|niks|geen|helemaal niets|"
     r"helemaal niks) (?:\w+ ){0,2}?(?:melden|melding\w*|doorgeven)\b"
-    r"|\b(?:dit|dat|het) is (?:\w+ ){0,2}?geen melding\b|\bgeen melding\b"
+    r"|\b(?:dit|dat|het) is (?:\w+ ){0,2}?geen melding\b"
+    r"|\bgeen (?:nieuwe |extra |tweede |andere )?melding\b"  # "geen nieuwe melding" (round 89)
     r"|\b(?:het|t|dit|dat) is geen (?:plek|plaats|locatie|adres)\b"
     r"|\bgaat niet over een (?:plek|straat)\b"
     r"|^(?:\w+ ){0,2}?(?:(?:het is|t is|is|was) )?(?:maar |gewoon |alleen |enkel |slechts )?"

@@ -92,6 +92,8 @@ def test_answers_and_statements_are_no_questions_about_the_report(text):
     ("het is een vraag van mijn buurman: de lamp is kapot", False),
     ("de lamp is kapot, er is niks aan gedaan", False),
     ("er is niks kapot. er staat een auto fout geparkeerd", False),
+    # round 89
+    ("Ik wil geen formulier en geen nieuwe melding, ik wil gewoon een mens spreken", True),
 ])
 def test_saying_it_is_no_report(text, expected):
     assert says_it_is_no_report(text) is expected
