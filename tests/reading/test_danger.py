@@ -211,6 +211,9 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("het verkeersbord voorrang verlenen op de kruising van de Hoofdstraat met de Kerkweg hangt "
      "scheef, automobilisten kunnen het niet goed meer zien", "hazard", "sign"),
     ("het stopbord is gedraaid, je ziet het niet meer als je aankomt", "hazard", "sign"),
+    # round 90: suicidal thoughts told in passing beside a money question
+    ("ik slaap er niet meer van en soms denk ik dat het allemaal niet meer hoeft. kan ik "
+     "kwijtschelding krijgen?", "emergency", "suicide"),
     # round 89: an old mother confused, not eating or drinking; an old neighbour unseen
     ("ik was er net, ze was best verward en had volgens mij al 2 dagen niks gegeten en "
      "gedronken, maar goed dat is een ander verhaal", "emergency", "medical"),
@@ -422,6 +425,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "the shop has not opened its door for days",
     "de gemeente die niet reageert op mijn mails",
     "ik zie haar niet meer sinds ze verhuisd is", "mijn opa is soms een beetje in de war",
+    "het hoeft niet meer, de lamp is al gemaakt",
     "my neighbour did not answer the door yesterday, he was at work",
     "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
 ])
