@@ -211,6 +211,9 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("het verkeersbord voorrang verlenen op de kruising van de Hoofdstraat met de Kerkweg hangt "
      "scheef, automobilisten kunnen het niet goed meer zien", "hazard", "sign"),
     ("het stopbord is gedraaid, je ziet het niet meer als je aankomt", "hazard", "sign"),
+    # round 90: a neighbour who does not open, beside a question about the town hall's hours
+    ("wanneer is het gemeentehuis open op zaterdag? btw mijn buurvrouw van 89 doet al sinds "
+     "gisteren niet open en haar gordijnen zijn dicht", "emergency", "welfare"),
     # round 90: suicidal thoughts told in passing beside a money question
     ("ik slaap er niet meer van en soms denk ik dat het allemaal niet meer hoeft. kan ik "
      "kwijtschelding krijgen?", "emergency", "suicide"),
@@ -426,6 +429,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "de gemeente die niet reageert op mijn mails",
     "ik zie haar niet meer sinds ze verhuisd is", "mijn opa is soms een beetje in de war",
     "het hoeft niet meer, de lamp is al gemaakt",
+    "het gemeentehuis doet al dagen niet open, wat een gedoe",
     "my neighbour did not answer the door yesterday, he was at work",
     "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
 ])
