@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import re
 from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -16,8 +17,8 @@ from actions.contact import pass_on_instead
 from actions.emergency import forget_unanswered_question, hazard_acks
 from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answer, side_answer
 from actions.reading import reading_of
-from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, report_question_response,
-                                  reset_report_slots)
+from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named,
+                                  report_question_response, reset_report_slots)
 from actions.status import find_report, handling_time_for, normalise_case_number
 from actions.topics import answer_other_questions
 from bot.reading.places import Place
@@ -183,11 +184,24 @@ class ActionNotAReport(Action):
         return events
 
 
+_NO_REPORT_SUBJECT = re.compile(r"\b(?:dat|die|het|de|deze|the)\s+([^\W\d_]{3,}|\d+e)\s+is\s+"
+                                r"(?:\w+\s+)?geen\s+(?:melding|probleem)\b", re.IGNORECASE)
+
+
 async def _the_problem_beside_the_question(dispatcher: CollectingDispatcher, tracker: Tracker,
                                            more: List[Dict[Text, Any]]) -> List[EventType]:
     """"De papier vraag is geen melding" when the bot split a question and a real problem
     into two reports: the question is answered and left out, the problem's report goes on
     (round 79: "Ik maak er geen melding van" dropped the branch above the swings too)."""
+    texts = [tracker.get_slot("report_description") or ""] + [p.get("text") or "" for p in more]
+    said = tracker.latest_message.get("text") or ""
+    subject = _NO_REPORT_SUBJECT.search(said)  # "dat fietskrat is geen melding": that one
+    named = problem_named(texts, subject.group(1) if subject else said)
+    if named:  # "dat fietskrat is geen melding, het is 1 open put" (round 90): that one goes
+        kept = [problem for index, problem in enumerate(more, start=1) if index != named]
+        return [SlotSet("report_more_problems", kept or None), SlotSet("report_confirmed", None),
+                SlotSet("report_ack", [ack("utter_ack_problem_left_out")]),
+                FollowupAction("report_form")]
     question = tracker.get_slot("report_description") or ""
     answer = await side_answer(tracker, question) if question else None
     if answer:

@@ -32,6 +32,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   is_description, is_misspelt_street, is_spot_only,
                                   is_unknown_street, needs_number, number_question,
                                   pending_place, pending_slots, personal_data_ack, place_slots,
+                                  problem_named,
                                   prompt, shared_photo,
                                   shared_slots, street_near_question,
                                   street_suggestion_slots, told_place_slots,
@@ -453,26 +454,16 @@ def _names_another_problems_place(tracker: Tracker) -> bool:
                for street in (problem.get("place") or {}).get("streets") or [])
 
 
-_TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
-_NOT_TOPIC = frozenset("""
-die dat deze het een ook nog wel niet maar daar hier bij van voor naast tegenover achter
-aan op in is zijn staat ligt hangt zit was the this that and also
-""".split())
-
-
 def _other_problem_named(tracker: Tracker) -> Optional[int]:
-    """Which problem the bot split off a correction names by a word only that problem's
-    text has ("die tak is ook in de schoolstraat" beside a full paper container): its index
-    in report_more_problems; None when it names the first problem, several or none."""
+    """Which problem the bot split off a correction names ("die tak is ook in de
+    schoolstraat" beside a full paper container): its index in report_more_problems; None
+    when it names the first problem, several or none."""
     more = tracker.get_slot("report_more_problems") or []
     if not more:
         return None
     texts = [tracker.get_slot("report_description") or ""] + [p.get("text") or "" for p in more]
-    words = [{word.lower() for word in _TOPIC_WORD.findall(text)} for text in texts]
-    said = {word.lower() for word in _TOPIC_WORD.findall(_text(tracker))} - _NOT_TOPIC
-    named = [index for index, own in enumerate(words)
-             if said & own - set().union(*(words[:index] + words[index + 1:]))]
-    return named[0] - 1 if len(named) == 1 and named[0] > 0 else None
+    named = problem_named(texts, _text(tracker))
+    return named - 1 if named else None
 
 
 def _without_a_place_asked_about(reading: Reading, text: Text) -> Reading:

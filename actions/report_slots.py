@@ -337,3 +337,28 @@ def personal_data_ack(reading: Reading, tracker: Optional[Tracker] = None
 
 def reset_report_slots() -> List[EventType]:
     return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("report_location_tries", 0)]
+
+
+_TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_TOPIC = frozenset("""
+die dat deze het een ook nog wel niet maar daar hier bij van voor naast tegenover achter
+aan op in is zijn staat ligt hangt zit was the this that and also geen melding meldingen
+""".split())
+_ORDINALS = ((0, re.compile(r"\b(?:eerste|1e|1ste|nummer 1|nr\.? ?1|first)\b|\(1\)", re.I)),
+             (1, re.compile(r"\b(?:tweede|2e|2de|nummer 2|nr\.? ?2|second)\b|\(2\)", re.I)),
+             (2, re.compile(r"\b(?:derde|3e|3de|nummer 3|nr\.? ?3|third)\b|\(3\)", re.I)))
+
+
+def problem_named(texts: List[Text], said: Text) -> Optional[int]:
+    """Which of the problems (their `texts`, the first report first) a message names: by
+    its place in the list ("dat 2e", "(2)") or by a word only that problem has ("die tak",
+    "dat fietskrat"); None when it names none or several."""
+    ordinal = [index for index, pattern in _ORDINALS
+               if pattern.search(said) and index < len(texts)]
+    if len(ordinal) == 1:
+        return ordinal[0]
+    words = [{word.lower() for word in _TOPIC_WORD.findall(text)} for text in texts]
+    heard = {word.lower() for word in _TOPIC_WORD.findall(said)} - _NOT_TOPIC
+    named = [index for index, own in enumerate(words)
+             if heard & own - set().union(*(words[:index] + words[index + 1:]))]
+    return named[0] if len(named) == 1 else None

@@ -2653,3 +2653,22 @@ def test_a_paper_collection_question_in_a_pavement_report_is_a_topic_of_its_own(
                                    "Verzakte tegels voor de deur")
     assert not asks_a_topic_of_its_own("wanneer komen ze de tegels maken? het is gevaarlijk",
                                        "Verzakte tegels voor de deur")
+
+
+@pytest.mark.parametrize("text", [
+    "nee dat fietskrat is geen melding joh, dat heb ik er zelf neergezet. het is gewoon 1 open "
+    "put op de stoep",
+    "WAT IS DIT NOU. DAT 2E IS GEEN MELDING."])
+def test_the_problem_said_to_be_no_report_is_the_one_left_out(text, dispatcher, domain):
+    """Round 90: "dat fietskrat is geen melding" left the open manhole out and kept the crate."""
+    from actions.questions import ActionNotAReport
+
+    more = [{"category": "report_public_space_other",
+             "text": "Ik heb er een fietskrat bovenop gezet"}]
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Op de hoek van de Schoolstraat ligt een put open op de stoep",
+        "report_more_problems": more, "report_category": "report_pavement_road"})
+    events = run(ActionNotAReport().run(dispatcher, tracker, domain))
+    slots = slot_events(events)
+    assert slots["report_more_problems"] is None
+    assert "report_description" not in slots  # the open manhole stays the report
