@@ -21,6 +21,7 @@ from actions.base import utter
 from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
+from bot.knowledge.general import zipf
 from bot.knowledge.text import ABROAD, LINK, normalise, with_abroad
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
@@ -539,12 +540,16 @@ def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
 
 
 MARGIN_BELOW = 0.05  # how far below an answer's score a titled choice may stay
+RARE_ZIPF = 3.5  # a word less frequent than this names a subject ("kwijtschelding": 2.7)
 
 
 def _titled_alone(articles: Sequence[Article], words: Sequence[Text]) -> bool:
-    """Only the first article's title holds a subject word (of 5 letters or more)."""
+    """Only the first article's title holds a subject word that is no everyday word
+    ("kwijtschelding"; not "afspraak", which many questions have)."""
+    rare = [word for word in words if len(word) >= 5 and (zipf(word) or 0.0) < RARE_ZIPF]
+
     def titled(article: Article) -> bool:
-        return any(shares_a_word(article.title, word) for word in words if len(word) >= 5)
+        return any(shares_a_word(article.title, word) for word in rare)
     return bool(articles) and titled(articles[0]) and not any(map(titled, articles[1:]))
 
 
