@@ -78,6 +78,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "case_number", "handling_days",    # filled by action_submit_report
         "handling_hours", "case_numbers",
         "ack", "what", "count", "updates",  # filled by the report form's questions
+        "addition",                        # what the resident added when the report was sent
         "wish",                            # filled by action_goodbye
         "subject", "filed_on", "category",  # filled by action_report_status
         "report",
