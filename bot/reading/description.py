@@ -408,8 +408,8 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"doorgeven|onder\s+(?:uw|de|jullie)\s+aandacht\s+brengen))?{_ABOUT}\s*[:,.-]?",
     # "Graag wil ik u attenderen op het volgende." (the letter's own heading)
     rf"^{_BY_THIS}(?:ik\s+)?(?:wil|wilde|zou|wou)(?:\s+ik)?{_FILL}(?:\s+(?:willen|graag))?"
-    r"\s+(?:attenderen|wijzen|informeren)\s+(?:op|over)\s+(?:het\s+volgende|iets|het\s+feit\s+"
-    r"dat)\s*[:.,-]?",
+    r"\s+(?:(?:beleefd|vriendelijk)\s+)?(?:attenderen|wijzen|informeren|attent\s+maken)\s+"
+    r"(?:op|over)\s+(?:het\s+volgende|iets|het\s+feit\s+dat)\s*[:.,-]?",
     # "Attenderen op het feit dat de lantaarnpaal …" (what is left of "Graag wil ik u …")
     r"^(?:u\s+)?(?:attenderen|wijzen)\s+op\s+het\s+feit\s+dat\s+",
     rf"^{_BY_THIS}(?:ik\s+|'k\s+)?(?:wil|wilde|zou|wou|kom|ga|moet)(?:\s+ik)?{_FILL}"
@@ -1225,8 +1225,11 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
         other_things = bool(groups and not clause.around and _ANOTHER_THING.match(piece)
                             and _names_other_things(
                                 text[groups[-1][0].start:groups[-1][-1].end], piece))
-        if (groups and not elsewhere and not other_things
-                and not _starts_new_problem(totals[-1], clause)):
+        same_thing = bool(groups and piece and not _ANOTHER_THING.match(piece)
+                          and _the_same_thing(text[groups[-1][0].start:groups[-1][-1].end],
+                                              piece))
+        if groups and (same_thing or not elsewhere and not other_things
+                       and not _starts_new_problem(totals[-1], clause)):
             groups[-1].append(clause)
         else:
             groups.append([clause])
@@ -1253,6 +1256,14 @@ def _things_named(text: str) -> set:
 
 _A_SPOT = re.compile(r"\b(?:bij|naast|tegenover|achter|voor|op|aan|in)\s+(?:de|het)\s+\w+",
                     re.IGNORECASE)
+
+
+def _the_same_thing(one: str, other: str) -> bool:
+    """"… brandt de lantaarnpaal niet meer. … de paal staat aan de overkant, bij het bankje":
+    the thing told again, by part of its name, with where it is (round 90: two reports)."""
+    return any(first != second and min(len(first), len(second)) >= 4
+               and (first.endswith(second) or second.endswith(first))
+               for first in _things_named(one) for second in _things_named(other))
 
 
 def _names_other_things(one: str, other: str) -> bool:

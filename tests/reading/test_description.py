@@ -593,6 +593,10 @@ def test_one_problem_told_in_several_clauses_is_one(text, count):
 
 
 @pytest.mark.parametrize("text, count", [
+    # round 90: one lamp, told again by part of its name with where it stands
+    ("Graag wil ik u beleefd attent maken op het volgende. Sinds een week brandt de "
+     "lantaarnpaal tegenover mijn woning niet meer. Ik woon op de Wilhelminastraat nummer 23 "
+     "en de paal staat aan de overkant, bij het bankje.", 1),
     # round 86: the bin not emptied, and furniture left at the bottle bank: two reports
     ("De grijze container in de straat is vanochtend niet geleegd. Bovendien staat er sinds "
      "het weekend een oude bank en een matras bij de glasbak op de hoek.", 2),
