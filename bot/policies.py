@@ -207,6 +207,7 @@ ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
 STATUS_DISPUTED = "action_status_disputed"
 ONE_ARTICLE_OFFERED = "utter_kb_choose_one"
 SUBJECT_ONLY_WORDS = 3  # "wegwerkzaamheden": a subject, not a report
+SHORT_WISH_WORDS = 6  # "pff. dan maar opnieuw melden": only the wish, the report still to tell
 SHORT_ANSWER_WORDS = 4
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
@@ -1190,7 +1191,8 @@ def reading_route(tracker: DialogueStateTracker,
             and adds_to_a_report(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
     if (before == STATUS_ACTION and tracker.active_loop_name is None
-            and (reading.category or reading.location or intent.get("name") in REPORT_INTENTS)
+            and (reading.category or reading.location or intent.get("name") in REPORT_INTENTS
+                 or len((message.text or "").split()) <= SHORT_WISH_WORDS)
             and _REPORT_AGAIN.search(message.text or "")):
         # "doe maar opnieuw melden. de lamp bij 30 …", "geen nummer, ik wil een nieuwe melding
         # doen over die fietsen": reported

@@ -2285,3 +2285,11 @@ def test_asking_to_add_a_detail_at_the_summary_is_for_the_form():
             "iemand zn kat zoekt")
     assert reading_route(tracker(_asked("report_confirmed") + [said(text, "out_of_scope")])) \
         == "report_form"
+
+
+def test_report_it_again_after_a_status_not_found_starts_the_report():
+    # round 90: "pff. dan maar opnieuw melden" got "Kan ik u nog ergens anders mee helpen?"
+    asked = START + [said("hoe staat het met mijn melding M-2026-000123", "ask_report_status"),
+                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(asked + [said("pff. dan maar opnieuw melden", "stop")])) == \
+        "action_start_report"
