@@ -1087,6 +1087,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in OPTIONAL_SLOTS and intent.get("name") == STOP_INTENT and reading.answer is False
             and _declines_offer(message.text or "", asked)):
         return DECLINE_ACTION  # "laat maar" at "wilt u updates?": no updates, the report stays
+    if asked and intent.get("name") == STOP_INTENT:
+        # "laat maar", "/stop": the form would take the words as its answer (stop is no
+        # slot-mapping exit), so the stop is said here
+        return STOP_ACTION
     if before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS and (
             reading.category and (_REPORT_AGAIN.search(message.text or "")
                                   or _REPORT_HERE.search(message.text or "")
