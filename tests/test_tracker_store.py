@@ -111,3 +111,11 @@ def test_tables_created_before_rasa_starts(tmp_path):
     create_tables(str(endpoints))
     tables = sqlite3.connect(db).execute("SELECT name FROM sqlite_master WHERE type='table'")
     assert "events" in {name for (name,) in tables}
+
+
+def test_the_folder_of_a_sqlite_file_is_made(tmp_path, rasa_domain):
+    """endpoints.yml names var/tracker.db; with GA_VAR_DIR elsewhere, var/ may be missing."""
+    path = tmp_path / "not" / "yet" / "tracker.db"
+    asyncio.run(_store(path, rasa_domain).save(
+        DialogueStateTracker.from_events("r5", _turn("hallo", 1), rasa_domain.slots)))
+    assert path.exists()
