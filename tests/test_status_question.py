@@ -322,7 +322,10 @@ def test_how_long_ago_it_was_reported(text, days):
 
 @pytest.mark.parametrize("text, days", [
     ("Op 3 november heb ik een melding gedaan over de boomwortels", 28),
-    ("gemeld op 28 dec", 338), ("op 31 februari", None)])
+    ("gemeld op 28 dec", 338), ("op 31 februari", None),
+    ("ik heb begin november al gemeld dat de lamp stuk is", 26),
+    ("eind oktober gemeld", 37), ("I reported it early november", 26),
+    ("reported it 3 weeks ago", 21), ("een losse tegel in marktplein", None)])
 def test_a_date_said_is_how_long_ago_it_was_reported(text, days):
     from bot.reading.report_questions import said_age_days
 

@@ -20,6 +20,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:moved|moving|came|come) (?:\w+ ){0,2}?(?:from|to the netherlands|here from)|"
      r"from abroad|first registration|register (?:as a )?(?:new )?resident|bsn",
      "inschrijven uit het buitenland"),
+    # DigiD itself asked for ("how do I get a DigiD?"), not a move done with it (round 90)
+    (r"(?:get|apply for|request|obtain|make|create|activate|lost|forgot|reset)(?: \w+){0,3}? "
+     r"digid|digid(?: \w+){0,3}? (?:password|activation|code|not working|doesn'?t work|"
+     r"blocked|expired)", "DigiD aanvragen"),
     (r"moving|move|moved|new address|relocat\w*", "verhuizing doorgeven"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),

@@ -431,19 +431,30 @@ def disputes_the_report(text: str) -> bool:
 
 
 _NUMBER_WORDS = {"een": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-                 "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
-_UNIT_DAYS = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30}
-_AGO = re.compile(r"\b(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) "
-                  r"(dag|dagen|week|weken|maand|maanden) (?:geleden|terug)\b")
-_LAST = re.compile(r"\bvorige (week|maand)\b|\bvorig jaar\b")
-_MONTHS = ("jan", "feb", "maa|mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_ON_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(f"(?:{m})\\w*" for m in _MONTHS) + r")\b")
+                 "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "a": 1, "one": 1, "two": 2,
+                 "three": 3, "four": 4, "five": 5, "six": 6}
+_UNIT_DAYS = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30,
+              "day": 1, "days": 1, "weeks": 7, "month": 30, "months": 30}
+_AGO = re.compile(r"\b(\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|a|one|two|three|"
+                  r"four|five|six) (dag|dagen|week|weken|maand|maanden|days?|weeks|months?) "
+                  r"(?:geleden|terug|ago)\b")
+_LAST = re.compile(r"\b(?:vorige|last) (week|maand|month)\b|\b(?:vorig|last) (?:jaar|year)\b")
+_MONTHS = ("januari|jan|january", "februari|feb|february", "maart|mrt|march|mar",
+           "april|apr", "mei|may", "juni|jun|june", "juli|jul|july", "augustus|aug|august",
+           "september|sept|sep", "oktober|okt|october|oct", "november|nov", "december|dec")
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+_ON_DATE = re.compile(r"\b(\d{1,2}) " + _MONTH + r"\b")
+# "begin november", "half oktober", "in november", "early november": a day in that month.
+_PART_OF_MONTH = re.compile(r"\b(begin|early|half|midden|mid|eind|end of|late|in) " + _MONTH
+                            + r"\b")
+_DAY_OF_PART = {"begin": 5, "early": 5, "half": 15, "midden": 15, "mid": 15, "in": 15,
+                "eind": 25, "end of": 25, "late": 25}
 
 
 def _days_since(day: int, month_word: str, today: dt.date) -> Optional[int]:
     """Days since "3 november" (this year, or last year when that is still to come)."""
     month = next(index for index, names in enumerate(_MONTHS, 1)
-                 if re.match(f"(?:{names})", month_word))
+                 if month_word in names.split("|"))
     try:
         said = dt.date(today.year, month, day)
     except ValueError:
@@ -454,18 +465,23 @@ def _days_since(day: int, month_word: str, today: dt.date) -> Optional[int]:
 
 
 def said_age_days(text: str, today: Optional[dt.date] = None) -> Optional[int]:
-    """How long ago the resident says they reported it ("3 weken geleden": 21), if said."""
+    """How long ago the resident says they reported it ("3 weken geleden": 21, "begin
+    november": since the 5th), if said."""
     plain = " ".join((text or "").lower().split())
+    today = today or dt.date.today()
     found = _AGO.search(plain)
     if found:
         count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1)]
         return count * _UNIT_DAYS[found.group(2)]
     on = _ON_DATE.search(plain)
     if on:  # "op 3 november gemeld"
-        return _days_since(int(on.group(1)), on.group(2), today or dt.date.today())
+        return _days_since(int(on.group(1)), on.group(2), today)
+    part = _PART_OF_MONTH.search(plain)
+    if part:
+        return _days_since(_DAY_OF_PART[part.group(1)], part.group(2), today)
     last = _LAST.search(plain)
     if last:
-        return {"week": 7, "maand": 30}.get(last.group(1) or "", 365)
+        return {"week": 7, "maand": 30, "month": 30}.get(last.group(1) or "", 365)
     return None
 
 

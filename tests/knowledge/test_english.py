@@ -9,6 +9,9 @@ from bot.knowledge.english import dutch_search_words
     ("my grandmother died last night, what do I need to do?", "overlijden"),
     ("how do I register my newborn baby", "aangifte geboorte"),
     ("a sofa was left on the street", "grofvuil"),
+    ("how do I get a DigiD?", "DigiD aanvragen"),
+    ("I forgot my digid password", "DigiD aanvragen"),
+    ("can I register my move without digid?", "verhuizing doorgeven"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with
