@@ -121,6 +121,9 @@ def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:
     if (tracker.active_loop_name != "report_form" or reading.danger_reason == "asks_112"
             or not (reading.urgent or reading.danger == "hazard")):
         return []  # not "kunnen jullie dan niet gewoon de politie sturen?"
+    if (reading.danger_reason in NO_REPORT_REASONS + ("medical", "gas")
+            and _BY_THE_WAY.search(tracker.latest_message.get("text") or "")):
+        return []  # "trouwens … rook ik gas bij de buren": another event, not the broken bin
     events: List[EventType] = [SlotSet("report_priority", HIGH_PRIORITY)]
     description = tracker.get_slot("report_description") or ""
     place = reading.location
@@ -139,6 +142,9 @@ def _tells_more_than_a_place(sentence: Text, streets: Sequence[Text]) -> bool:
     return is_description(rest) and len(re.findall(r"\w+", rest)) > 1
 
 
+# Another matter told beside the report's answer.
+_BY_THE_WAY = re.compile(r"\b(?:trouwens|overigens|btw|by the way|iets anders|nog iets|ook nog "
+                         r"(?:iets|wat)|los daarvan|apart daarvan)\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"^(?:en|and|maar|but)\s+", re.IGNORECASE)
 
 

@@ -21,6 +21,7 @@ from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named
                                   report_question_response, reset_report_slots)
 from actions.status import find_report, handling_time_for, normalise_case_number
 from actions.topics import answer_other_questions
+from bot.intents import STATUS_INTENT
 from bot.reading.places import Place
 from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
@@ -171,6 +172,10 @@ class ActionNotAReport(Action):
             return events
         if asks_for_a_person(text):  # "there is no report!! stop. can I talk to a person"
             return events + [FollowupAction("action_contact_human")]
+        if tracker.latest_message.get("intent", {}).get("name") == STATUS_INTENT:
+            # "M-2026-000417, wat is de status daarvan?" / "alleen weten hoe het staat met mijn
+            # oude melding": the status, not the knowledge base
+            return events + [FollowupAction("action_report_status")]
         kind = None
         if opening and tracker.get_slot("language") != "en":
             try:

@@ -59,6 +59,8 @@ from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question
                                   asks_if_open_now, is_question, question_parts, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report,
+                                          asks_status_of_an_earlier_report,
+                                          mentions_an_earlier_report,
                                           asks_about_the_report_just_made, disputes_the_report,
                                           mentions_a_report, refuses_a_new_report,
                                           says_not_known, says_number_unknown,
@@ -561,6 +563,16 @@ def _names_the_number_just_told(tracker: DialogueStateTracker, text: str) -> boo
     return bool(told) and bool(re.search(rf"(?<![\d-])0*{told.group(1)}\b", text))
 
 
+def _status_of_the_report_told(tracker: DialogueStateTracker, message: UserUttered,
+                               intent: Dict[str, Any]) -> bool:
+    """Inside a report whose opening told it was reported before ("ik heb vorige week al
+    gemeld dat …"), the resident asks the status of that report: the report was a misreading."""
+    opening = tracker.get_slot("report_description") or ""
+    return (intent.get("name") == STATUS_INTENT
+            and (_has_case_number(message) or asks_about_an_earlier_report(message.text or ""))
+            and mentions_an_earlier_report(opening))
+
+
 def _filed_with_priority(tracker: DialogueStateTracker) -> bool:
     """The report just filed went first ("Uw melding is ontvangen met voorrang")."""
     for event in reversed(tracker.events):
@@ -999,6 +1011,8 @@ def reading_route(tracker: DialogueStateTracker,
             and any(getattr(event, "action_name", None) in HANDOVER_ACTIONS
                     for event in tracker.events)):
         return NOT_A_REPORT_ACTION  # "het is een bericht voor uw collega": passed on instead
+    if asked and _status_of_the_report_told(tracker, message, intent):
+        return NOT_A_REPORT_ACTION  # "M-2026-000417, wat is de status daarvan?": not a new one
     if asked and reading.need and not reading.category and not reading.danger:
         return IN_REPORT_QUESTION_ACTION  # "ik ben soms zo eenzaam": its route, then the report
     if (asked == "report_location" and reading.no_report and reading.question
@@ -1164,6 +1178,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
             and asks_about_an_earlier_report(message.text or "")):
         return STATUS_ACTION  # "ik heb vorige week iets gemeld, is er al iets mee gedaan?"
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and asks_status_of_an_earlier_report(message.text or "")):
+        return STATUS_ACTION  # "ik heb vorige week al gemeld dat … is daar al iets mee gedaan?"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and _has_case_number(message)):
         return STATUS_ACTION  # "mijn melding M-2026-000388 over de put: er is niets gebeurd"

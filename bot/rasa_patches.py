@@ -20,9 +20,11 @@ from typing import Any, Awaitable, Callable, List, Optional
 
 import aiohttp
 import rasa.core.actions.action as rasa_action
+from rasa.core.actions.two_stage_fallback import TwoStageFallbackAction
 import rasa.core.run as rasa_run
 import rasa.utils.endpoints
 from rasa.core.processor import ActionLimitReached, MessageProcessor
+from rasa.shared.core.events import BotUttered
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
@@ -97,6 +99,32 @@ def _predict_next_bounded(self: MessageProcessor, tracker: Any) -> Any:
     return _rasa_predict_next(self, tracker)
 
 
+ASKED_BACK = "utter_ask_affirmation"  # "Bedoelt u: …?" with the buttons Ja and Nee
+_YES_NO = {"affirm": 0, "deny": 1}
+_rasa_fallback_is_done = TwoStageFallbackAction.is_done
+
+
+def answer_as_its_button(tracker: Any) -> None:
+    """A typed "ja, dat klopt" or "nee hoor" to "Bedoelt u: …?" answers as its Ja or Nee
+    button does (the topic's intent, or /out_of_scope). Rasa took the typed words for a
+    new intent (affirm, deny), ended the fallback and answered that: often with nothing."""
+    message = tracker.latest_message
+    button = _YES_NO.get(message.intent_name if message else None)
+    asked = next((e for e in reversed(tracker.events) if isinstance(e, BotUttered)), None)
+    if button is None or asked is None or (asked.metadata or {}).get("utter_action") != ASKED_BACK:
+        return
+    buttons = asked.data.get("buttons") or []
+    if len(buttons) == 2:
+        meant = {"name": str(buttons[button].get("payload", "")).lstrip("/"), "confidence": 1.0}
+        message.intent = message.parse_data["intent"] = meant
+
+
+async def _fallback_is_done(self: TwoStageFallbackAction, output_channel: Any, nlg: Any,
+                            tracker: Any, domain: Any, events_so_far: List[Any]) -> bool:
+    answer_as_its_button(tracker)
+    return await _rasa_fallback_is_done(self, output_channel, nlg, tracker, domain, events_so_far)
+
+
 def apply() -> None:
     rasa_speedups.apply()
     rasa_action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
@@ -106,4 +134,5 @@ def apply() -> None:
     rasa_run.load_agent_on_start = _loading_actions(rasa_run.load_agent_on_start)
     MessageProcessor._run_prediction_loop = _run_bounded_prediction_loop
     MessageProcessor.predict_next_with_tracker_if_should = _predict_next_bounded
+    TwoStageFallbackAction.is_done = _fallback_is_done
 

@@ -79,6 +79,19 @@ def test_danger_in_the_middle_of_a_report_makes_it_urgent_and_goes_into_it(dispa
                                            "ogen prikken")
 
 
+def test_another_danger_told_by_the_way_stays_out_of_the_report(dispatcher, domain):
+    """Round 91: a gas smell at the neighbours', told "trouwens" beside the answer about a
+    broken bin lid, made the bin report urgent and went into its description."""
+    text = ("ja is goed. trouwens toen ik net buiten bij de kliko stond rook ik echt een "
+            "gaslucht bij de meterkast van de buren, maar die zijn op vakantie")
+    events = run_emergency(text, dispatcher, domain, active_loop="report_form", slots={
+        "requested_slot": "report_updates",
+        "report_description": "Mijn groene kliko is gebroken, de deksel is eraf"})
+    assert dispatcher.messages[0]["response"].startswith("utter_emergency_gas")
+    names = {e["name"] for e in events if e["event"] == "slot"}
+    assert "report_priority" not in names and "report_description" not in names
+
+
 def test_asking_for_the_police_in_the_middle_of_a_report_changes_nothing_in_it(dispatcher,
                                                                               domain):
     events = run_emergency("nee. kunnen jullie dan niet gewoon de politie sturen?", dispatcher,

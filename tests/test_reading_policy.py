@@ -2295,3 +2295,33 @@ def test_report_it_again_after_a_status_not_found_starts_the_report():
                      ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
     assert reading_route(tracker(asked + [said("pff. dan maar opnieuw melden", "stop")])) == \
         "action_start_report"
+
+
+def test_a_status_question_about_a_report_told_as_reported_before_is_no_new_report():
+    """Round 91: "ik heb vorige week al gemeld dat er een tak los hangt … is daar al iets mee
+    gedaan?" started a new report, and the case number given later was not looked up."""
+    opening = ("goedemorgen, ik heb vorige week al gemeld dat er een grote tak half los hangt "
+               "boven het fietspad in het park. is daar al iets mee gedaan? er hangt nog steeds")
+    assert reading_route(tracker(START + [said(opening, "report_public_space_other", 1.0)])) \
+        == "action_report_status"
+    told = IN_FORM[:-2] + [SlotSet("report_description", opening),
+                           SlotSet("requested_slot", "report_updates"),
+                           ActionExecuted("action_listen")]
+    number = said("ik heb het nummer gevonden: M-2026-000417. wat is de status daarvan?",
+                  "ask_report_status", 1.0)
+    number.entities.append({"entity": "case_number", "value": "M-2026-000417"})  # the regex's
+    assert reading_route(tracker(told + [number])) == "action_not_a_report"
+    # a new report with a question about another, older one goes on
+    new = IN_FORM[:-2] + [SlotSet("report_description", "een losse tegel"),
+                          SlotSet("requested_slot", "report_updates"),
+                          ActionExecuted("action_listen")]
+    assert reading_route(tracker(new + [number])) != "action_not_a_report"
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb al 3 keer gemeld dat de lamp kapot is en er is nog steeds niks gebeurd",
+    "er ligt nog steeds een losse tegel, al eerder gemeld",
+])
+def test_reported_again_without_asking_how_far_is_still_a_report(text):
+    assert reading_route(tracker(START + [said(text, "report_pavement_road", 1.0)])) != \
+        "action_report_status"

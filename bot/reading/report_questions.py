@@ -372,7 +372,8 @@ _EARLIER_REPORT = re.compile(
     r"al \w+ keer) (?:al )?(?:gemeld|doorgegeven)|mijn (?:vorige |eerdere )?melding|"
     r"i (?:already )?reported)\b")
 _HOW_FAR = re.compile(
-    r"\b(?:is er al (?:iets )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets )?(?:gedaan|gebeurd|opgelost|"
+    r"\b(?:is (?:er|daar|hier) al (?:iets |wat )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets |wat )?"
+    r"(?:mee )?(?:gedaan|gebeurd|opgelost|"
     r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe ver|wanneer (?:wordt|komt|komen|gaat)|"
     r"nog (?:niks|niets) (?:gehoord|gebeurd)|(?:er )?is (?:nog )?(?:niks|niets) (?:mee )?"
     r"(?:gebeurd|gedaan)|(?:wordt|gebeurt) er (?:nog )?(?:iets|wat|niks|"
@@ -392,6 +393,25 @@ def asks_about_the_report_just_made(text: str) -> bool:
     plain = _plain(text)
     return bool(_JUST_MADE.search(plain)
                 and (_HOW_FAR.search(plain) or _WHEN_THEY_COME.search(plain)))
+
+
+# Asked outright how far it is, not only told it is still there ("nog steeds niks").
+_ASKS_HOW_FAR = re.compile(
+    r"\b(?:is (?:er|daar|hier) al (?:iets |wat )?(?:mee )?(?:gedaan|gebeurd)|hoe staat het|"
+    r"hoe ver (?:is|zijn|staat)|is (?:er|daar) al iemand (?:geweest|naar (?:gaan )?kijken)|"
+    r"al (?:iets|wat) (?:over )?bekend|any news|has anything been done)\b")
+
+
+def asks_status_of_an_earlier_report(text: str) -> bool:
+    """"ik heb vorige week al gemeld dat … is daar al iets mee gedaan?": whatever the
+    problem's words make the classifier think, the resident asks how far it is."""
+    plain = _plain(text)
+    return bool(_EARLIER_REPORT.search(plain) and _ASKS_HOW_FAR.search(plain))
+
+
+def mentions_an_earlier_report(text: str) -> bool:
+    """"ik heb vorige week al gemeld dat …", "mijn eerdere melding"."""
+    return bool(_EARLIER_REPORT.search(_plain(text)))
 
 
 def asks_about_an_earlier_report(text: str) -> bool:

@@ -331,6 +331,12 @@ def test_ordinary_messages_are_not_danger() -> None:
     # round 82: a gutter hanging loose over the pavement
     ("bij nummer 16 hangt na de storm een stuk van de dakgoot half los boven de stoep",
      "hazard", "coming_down"),
+    # round 91: the fall told first, the odd speech after it; a crooked mouth "een beetje"
+    ("Mijn man is vanochtend gevallen in de badkamer en hij ligt nu op bed, hij praat een "
+     "beetje raar sinds dien. Hoe kan ik hulp in huis aanvragen?", "emergency", "medical"),
+    ("ik moet even bij mijn man kijken want hij wil niet goed uit bed komen en zijn mond hangt "
+     "een beetje scheef", "emergency", "medical"),
+    ("opa viel van de stoep en sindsdien spreekt hij onduidelijk", "emergency", "medical"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -432,6 +438,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "het gemeentehuis doet al dagen niet open, wat een gedoe",
     "my neighbour did not answer the door yesterday, he was at work",
     "er staat een koelkast op de stoep bij nummer 4, kan die opgehaald worden?",
+    "mijn buurman praat raar tegen mij, ik voel me niet prettig",
+    "onze papegaai praat ineens heel raar",
+    "de brievenbus hangt een beetje scheef sinds de storm",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None

@@ -1,0 +1,53 @@
+"""A typed yes or no to "Bedoelt u: …?" answers as the Ja or Nee button does."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa.core.actions.two_stage_fallback import TwoStageFallbackAction
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot import rasa_patches
+
+
+def _asked_back(answer: str, intent: str, asked: str = "utter_ask_affirmation"
+                ) -> DialogueStateTracker:
+    buttons = [{"title": "Ja", "payload": "/report_street_lighting"},
+               {"title": "Nee", "payload": "/out_of_scope"}]
+    return DialogueStateTracker.from_events("r1", [
+        ActionExecuted("action_listen"),
+        UserUttered("het ding bij ons doet raar", {"name": "nlu_fallback", "confidence": 0.4}),
+        ActionExecuted("action_two_stage_fallback"),
+        ActiveLoop("action_two_stage_fallback"),
+        BotUttered("Bedoelt u: een kapotte lantaarnpaal melden?", {"buttons": buttons},
+                   {"utter_action": asked}),
+        ActionExecuted("action_listen"),
+        UserUttered(answer, {"name": intent, "confidence": 0.7}),
+    ])
+
+
+@pytest.mark.parametrize("answer, intent, meant, done", [
+    ("Nee hoor. Nou ik ga maar. Dag", "deny", "out_of_scope", False),
+    ("ja dat klopt helemaal", "affirm", "report_street_lighting", True),
+])
+def test_a_typed_yes_or_no_is_its_button(answer, intent, meant, done):
+    """Round 91: "Nee hoor" was taken for a new intent, the fallback ended, and the
+    resident got no answer at all."""
+    tracker = _asked_back(answer, intent)
+    rasa_patches.apply()
+    finished = asyncio.run(TwoStageFallbackAction(None).is_done(
+        None, None, tracker, Domain.empty(), []))
+    assert tracker.latest_message.intent_name == meant
+    assert tracker.latest_message.parse_data["intent"]["name"] == meant
+    assert finished is done
+
+
+def test_other_answers_and_other_questions_keep_their_intent():
+    tracker = _asked_back("ik wil een paspoort", "passport_id_appointment")
+    rasa_patches.answer_as_its_button(tracker)
+    assert tracker.latest_message.intent_name == "passport_id_appointment"
+    tracker = _asked_back("nee", "deny", asked="utter_ask_report_updates")
+    rasa_patches.answer_as_its_button(tracker)
+    assert tracker.latest_message.intent_name == "deny"
