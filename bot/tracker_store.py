@@ -51,9 +51,10 @@ class TrackerStore(SQLTrackerStore):
     """SQLTrackerStore that keeps the event loop free and skips the ORM on reads."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if kwargs.get("dialect", "sqlite") == "sqlite" and kwargs.get("db", ":memory:") != ":memory:":
+        db = kwargs.get("db", ":memory:")
+        if kwargs.get("dialect", "sqlite") == "sqlite" and db != ":memory:":
             # endpoints.yml names var/tracker.db; var/ may not exist when GA_VAR_DIR moved the rest
-            Path(kwargs["db"]).parent.mkdir(parents=True, exist_ok=True)
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens a new SQLite connection per session; keep a few open.
