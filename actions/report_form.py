@@ -123,6 +123,14 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     pattern = re.compile(re.escape(before), re.IGNORECASE)
     if _HOME_BEFORE.search(description[:pattern.search(description).start()]):
         return {}  # "ik woon op de Hoofdstraat 112": the home stays where it is (round 75)
+    if (old or {}).get("kind") == "postcode":
+        # "postcode 7431 BK, tegenover nummer 18" takes no street name in its place (round
+        # 91: "postcode Julianastraat"): it goes, the Waar line tells the new place
+        without = re.sub(rf"(?:\bpostcode:?\s*)?{re.escape(before)}", " ", description,
+                         flags=re.IGNORECASE)
+        without = " ".join(without.split()).strip(" ,.")
+        if is_description(without):
+            return {"report_description": without + "."}
     number, new_number = (old or {}).get("house_number"), new.house_number
     if len(before.split()) > MAX_PLACE_WORDS and number and new_number:
         # the street and its number far apart ("aan de Rozenlaan. Sinds … nummer 8"): only
@@ -829,16 +837,12 @@ class ValidateReportForm(FormValidationAction):
             return {"report_confirmed": None, "report_updates": True,
                     "report_contact": new_contact,
                     **with_ack(tracker, ack("utter_ack_contact_changed"))}
+        updates = self._updates_now(tracker, reading, answer)
         correction = self._correction(tracker, reading, answer)
-        if correction:
-            return correction
-        if (answer is not False or reading.email or reading.phone) and self._wants_updates_now(
-                tracker):  # "No, I DO want messages. My e-mail is …"
-            slots = {"report_confirmed": None, "report_updates": True}
-            if channel_of(tracker) not in CHANNELS_WITH_ADDRESS:  # else the chat is the way back
-                slots["report_contact"] = preferred_contact(_text(tracker), reading.email,
-                                                            reading.phone)
-            return slots
+        if correction:  # "toch wel graag berichten. 06…. en het is de Julianastraat": both
+            return {**correction, **updates}
+        if updates:
+            return updates
         if (answer is True and tracker.get_slot("report_priority") != HIGH_PRIORITY
                 and says_it_is_dangerous(_text(tracker)) and not _SENT.search(_text(tracker))):
             # "kinderen klimmen er wel op en het kan omvallen. dus ja gevaarlijk": the yes
@@ -872,6 +876,18 @@ class ValidateReportForm(FormValidationAction):
         """At the summary: the problems joined, the summary shown again."""
         return {**self.joined_problems(tracker), "report_confirmed": None,
                 **with_ack(tracker, ack("utter_ack_one_report"))}
+
+    def _updates_now(self, tracker: Tracker, reading: Reading, answer: Optional[bool]
+                     ) -> Dict[Text, Any]:
+        """"No, I DO want messages. My e-mail is …" at a summary without updates."""
+        if not ((answer is not False or reading.email or reading.phone)
+                and self._wants_updates_now(tracker)):
+            return {}
+        slots: Dict[Text, Any] = {"report_confirmed": None, "report_updates": True}
+        if channel_of(tracker) not in CHANNELS_WITH_ADDRESS:  # else the chat is the way back
+            slots["report_contact"] = preferred_contact(_text(tracker), reading.email,
+                                                        reading.phone)
+        return slots
 
     @staticmethod
     def _wants_updates_now(tracker: Tracker) -> bool:

@@ -241,7 +241,7 @@ _NOT_IN_THE_CHAT = re.compile(
 # An outright yes ("ja gebeld" answers the offer too), not an "ok" that only hears it.
 _SAYS_YES = re.compile(r"^\W*(?:ja|jawel|jazeker|yes)\b", re.IGNORECASE)
 # A yes to the report offer that says so ("ja melden", "ik wil het wel melden").
-_YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,2}?melden\b"
+_YES_TO_REPORT = re.compile(r"\b(?:ja|jawel|graag|yes)\b[\s,!.]*(?:\w+\s+){0,3}?melden\b"
                             # "Ja, meldt u het maar bij de gemeente" (round 83)
                             r"|\b(?:ja|jawel|graag|yes)\b[\s,!.]*meld[t]? (?:u |jij |jullie )?"
                             r"(?:het |dat |dit )?(?:maar|gerust|graag)\b"

@@ -324,6 +324,10 @@ def test_care_at_home_the_model_took_for_a_report_is_a_question():
     ("voor de derde keer kapot", True),
     ("onze gft container is niet geleegd, stinkt behoorlijk met dit weer", False),
     ("Weet u of die stoep binnenkort opnieuw gelegd wordt?", False),
+    # round 91: the routine asked about beside a first-time report
+    ("De lantaarnpaal bij de school doet het al een week niet. En wanneer komen ze het papier "
+     "weer ophalen?", False),
+    ("wanneer komen jullie nou eindelijk? de bak is alweer niet geleegd", True),
 ])
 def test_again_is_heard_but_not_in_the_weather_or_a_repair_asked_about(text, repeated):
     """Round 80: "Vervelend dat het weer gebeurt" for a first-time problem."""

@@ -229,6 +229,11 @@ def test_yes_report_it_beside_a_question_after_the_safety_answer_starts_the_repo
             "van de netbeheerder dan zelf ook nog bellen?")
     assert reading_route(tracker(offered + [said(text, "ask_human", 0.44)])) == \
         "action_start_report"
+    # round 91: "graag ook bij jullie melden ja" read as a status question
+    text = ("Ja iedereen is oké, ik sta er nu naast. Ik bel die netbeheerder wel. Graag ook bij "
+            "jullie melden ja.")
+    assert reading_route(tracker(offered + [said(text, "nlu_fallback", 0.4)])) == \
+        "action_start_report"
 
 
 @pytest.mark.parametrize("text, intent", [

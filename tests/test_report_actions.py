@@ -2672,3 +2672,21 @@ def test_the_problem_said_to_be_no_report_is_the_one_left_out(text, dispatcher, 
     slots = slot_events(events)
     assert slots["report_more_problems"] is None
     assert "report_description" not in slots  # the open manhole stays the report
+
+
+def test_updates_and_a_street_told_at_the_summary_are_both_taken(dispatcher, domain):
+    """Round 91: "toch wel graag berichten eigenlijk. 06…. en het is de Julianastraat" made
+    the description say "postcode Julianastraat" and left the updates off."""
+    opening = ("Er staat al maanden een autowrak zonder kenteken bij ons in de straat, banden "
+               "lek. postcode 7431 BK, tegenover nummer 18")
+    text = "hmm toch wel graag berichten eigenlijk. 0623456789. en het is de Julianastraat"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": opening, "report_place": read_message(opening).place,
+        "report_location": "7431 BK, tegenover nummer 18", "report_updates": False,
+        "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"].startswith("Julianastraat")
+    assert result["report_description"] == ("Er staat al maanden een autowrak zonder kenteken "
+                                            "bij ons in de straat, banden lek.")
+    assert result["report_updates"] is True and result["report_contact"] == "+31623456789"
+    assert result["report_confirmed"] is None

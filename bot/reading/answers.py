@@ -378,6 +378,9 @@ _FILLER = frozenset(
     "go ahead snel sneller snelst vlug spoedig asap mogelijk kan voor uw hulp moeite "
     # "ja, dat zei ik toch al": about the chat, not the problem
     "ik zei zeg gezegd schreef toch al net said told "
+    # "u mag het versturen", "ja dat is just" (Flemish), "ja whatever, versturen" (round 91)
+    "mag mogen hem insturen inzenden verzenden verzend zenden just juust whatever boeit "
+    "akkoord orde alright allright oki "
     # "o wacht, trouwens": a turn in the chat
     "wacht trouwens btw "
     # "zet je dat er even bij?": the request to add it

@@ -22,7 +22,7 @@ from bot.reading.questions import inside_the_home, read_question
 from bot.reading.report_questions import read_report_question, says_it_is_no_report
 from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
-from bot.text import undictated
+from bot.text import sentences, undictated
 
 # "Weer", "al drie keer": it happens again ("al 2 maanden" is long, not again).
 # "alweer", "de zoveelste keer"; not the weather ("stinkt met dit weer") nor the repair asked
@@ -33,6 +33,15 @@ _REPEATED = re.compile(
     r"geasfalteerd|ingericht|geplant|geschilderd)\b)|al (\w+ )?(keer|maal)|zoveelste|"
     r"(?:tweede|derde|vierde|vijfde) keer)\b",
     re.IGNORECASE)
+# "En wanneer komen ze het papier weer ophalen?": the routine asked about, not a repeat.
+_WHEN_ASKED = re.compile(r"^\W*(?:en |and )?(?:wanneer|hoe laat|welke dag|when)\b", re.IGNORECASE)
+
+
+def _happens_again(text: str) -> bool:
+    return any(_REPEATED.search(sentence) for sentence in sentences(text)
+               if not _WHEN_ASKED.match(sentence))
+
+
 # A yes or no (and "ik vergiste me") before a correction of the place.
 _ANSWER_FIRST = re.compile(r"^\W*(?:(?:ja|jawel|nee|neen|nope|no|yes|klopt niet|niet helemaal|"
                            r"bijna|sorry|oeps|oh|o|ik vergiste me|vergissing)\b\W*)+",
@@ -115,7 +124,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         personal_data=tuple(personal),
         description=clean_description(text) or None,
         category=None if indoors else category_of(text),
-        repeated=bool(_REPEATED.search(text)),
+        repeated=_happens_again(text),
         harm=bool(_HARM.search(text)),
         injured=_someone_hurt(text),
         problems=tuple(_problem(p, register) for p in problems)

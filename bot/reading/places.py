@@ -32,6 +32,7 @@ LABELS = {
     "address_relative": "{street}, {relation} nummer {number}",
     "postcode_suffix": ", {postcode}",
     "postcode": "{postcode} {number}",
+    "postcode_relative": "{postcode}, {relation} nummer {number}",
     "corner": "hoek {first} en {second}",
     "landmark": "{street}, {landmark}",
     "road": "{road}, {landmark}",
@@ -348,7 +349,11 @@ def _postcode_label(place: Place) -> str:
     if not place.house_number:
         label = place.postcode or place.text
     else:
-        label = LABELS["postcode"].format(postcode=place.postcode, number=place.house_number)
+        relation = relation_to_number(place.text, place.house_number)  # "tegenover nummer 18"
+        label = (LABELS["postcode_relative"].format(postcode=place.postcode, relation=relation,
+                                                    number=place.house_number) if relation
+                 else LABELS["postcode"].format(postcode=place.postcode,
+                                                number=place.house_number))
     return _with_spot(label, place)
 
 

@@ -197,6 +197,8 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     # a question about the report is no news for the crew; its answer comes with the number
     "Ja dat klopt zo. Hoe lang duurt het voordat het gemaakt wordt?",
     "klopt. wanneer komen jullie?",
+    # round 91: said back as "Ik heb bij uw melding gezet: u mag het versturen"
+    "Dat is correct, u mag het versturen.", "ja dat is just", "ja whatever, versturen",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None

@@ -337,6 +337,7 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("ik moet even bij mijn man kijken want hij wil niet goed uit bed komen en zijn mond hangt "
      "een beetje scheef", "emergency", "medical"),
     ("opa viel van de stoep en sindsdien spreekt hij onduidelijk", "emergency", "medical"),
+    ("putdeksel weg stationsstraat", "hazard", "manhole"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -441,6 +442,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "mijn buurman praat raar tegen mij, ik voel me niet prettig",
     "onze papegaai praat ineens heel raar",
     "de brievenbus hangt een beetje scheef sinds de storm",
+    "de putdeksel weg gehaald voor werkzaamheden, er staan hekken omheen",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None

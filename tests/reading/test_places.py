@@ -692,6 +692,9 @@ def test_a_lowercase_street_the_register_lacks_is_one_with_its_number_further_on
     ("naast nr 5 in de Molenweg", "Molenweg, naast nummer 5"),
     ("Kerkstraat 14", "Kerkstraat 14"),
     ("ter hoogte van nummer 33 in de vondelstraat", "Vondelstraat 33"),
+    # round 91: said back as "7431 BK 18"
+    ("postcode 7431 BK, tegenover nummer 18", "7431 BK, tegenover nummer 18"),
+    ("7431 BK 18", "7431 BK 18"),
 ])
 def test_a_place_beside_a_house_number_is_said_and_stored_as_beside_it(text, label):
     assert read(text).label == label
