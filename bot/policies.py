@@ -52,7 +52,7 @@ from bot.reading.description import says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question,
-                                  asks_a_topic_of_its_own,
+                                  asks_a_topic_of_its_own, asks_to_act_on_it,
                                   asks_about_the_question, asks_about_the_service,
                                   asks_for_a_container, asks_which_bin,
                                   asks_in_so_many_words, inside_the_home,
@@ -209,7 +209,7 @@ ASK_QUESTION_RESPONSE = "utter_ask_question"  # "Wat wilt u weten?"
 STATUS_DISPUTED = "action_status_disputed"
 ONE_ARTICLE_OFFERED = "utter_kb_choose_one"
 SUBJECT_ONLY_WORDS = 3  # "wegwerkzaamheden": a subject, not a report
-SHORT_WISH_WORDS = 6  # "pff. dan maar opnieuw melden": only the wish, the report still to tell
+SHORT_WISH_WORDS = 8  # "pff. dan maar opnieuw melden": only the wish, the report still to tell
 SHORT_ANSWER_WORDS = 4
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
@@ -483,7 +483,7 @@ _POINTS_BACK = re.compile(r"(?:^|[.!?]\s+)(?:en\s+)?(?:die|dat|deze|those|these)
 
 # "Doe maar opnieuw melden", "dan meld ik het wel opnieuw", "maak maar een nieuwe melding".
 _REPORT_AGAIN = re.compile(r"\b(?:opnieuw|nog een keer|nogmaals|weer) (?:\w+ )?melden\b"
-                           r"|\bmeld (?:ik |ik het |het )?(?:\w+ )?(?:opnieuw|nog een keer)\b"
+                           r"|\bmeld (?:ik |ik het |het )?(?:\w+ ){0,2}(?:opnieuw|nog een keer)\b"
                            r"|\bnieuwe melding (?:maken|doen|aanmaken)\b", re.IGNORECASE)
 # The resident wants to report it here and now, not leave a message for a colleague.
 _REPORT_HERE = re.compile(r"\bdan meld ik (?:het|dat|dit) (?:hier|zelf|nu|maar)\b"
@@ -1056,6 +1056,12 @@ def reading_route(tracker: DialogueStateTracker,
             and not _NAMES_A_REPORT.search(message.text or "")
             and not says_reported_before(message.text or "")):
         return START_REPORT_ACTION  # "tak ligt er nog steeds, iemand gaat er ook tegenaan"
+    if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
+            and reading.category and asks_to_act_on_it(message.text or "")
+            and before != STATUS_ACTION and not _has_case_number(message)
+            and not _NAMES_A_REPORT.search(message.text or "")
+            and not mentions_an_earlier_report(message.text or "")):
+        return START_REPORT_ACTION  # "spuitbus op de muur van de kerk … laten wegkuisen?"
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and before != STATUS_ACTION and not _has_case_number(message) and not follow_up
             and before not in HANDOVER_ACTIONS  # then it is for the colleague (round 88)

@@ -2300,6 +2300,9 @@ def test_report_it_again_after_a_status_not_found_starts_the_report():
                      ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
     assert reading_route(tracker(asked + [said("pff. dan maar opnieuw melden", "stop")])) == \
         "action_start_report"
+    # round 91
+    assert reading_route(tracker(asked + [said("nou meld het dan maar opnieuw, zucht", "stop",
+                                               0.41)])) == "action_start_report"
 
 
 def test_a_status_question_about_a_report_told_as_reported_before_is_no_new_report():
@@ -2330,3 +2333,15 @@ def test_a_status_question_about_a_report_told_as_reported_before_is_no_new_repo
 def test_reported_again_without_asking_how_far_is_still_a_report(text):
     assert reading_route(tracker(START + [said(text, "report_pavement_road", 1.0)])) != \
         "action_report_status"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("elke nacht tot 3 uur hangjongeren met harde muziek en scooters op het pleintje aan de "
+     "eikenhof. we kunnen niet slapen. kan de gemeente daar wat aan doen?", "nlu_fallback"),
+    ("Dag, er hebben er weer gasten met een spuitbus op de muur van de kerk gestaan, allemaal "
+     "lelijke tekeningen. Ge ziet dat van op de Kerkweg. Kunnen jullie dat laten wegkuisen?",
+     "ask_report_status"),
+])
+def test_a_problem_told_with_a_request_to_act_on_it_is_reported(text, intent):
+    """Round 91: both got "Daar heb ik geen antwoord op" / "Daar kan ik u niet mee helpen"."""
+    assert reading_route(tracker(START + [said(text, intent, 0.5)])) == "action_start_report"

@@ -87,7 +87,7 @@ _WORDS: Dict[str, Dict[str, float]] = {
         # "heeft iemand lelijke woorden gespoten" (round 85): graffiti without the word
         "gespoten": STRONG, "beklad": STRONG, "bekladding": STRONG, "bekladt": STRONG,
         "bekrast": STRONG, "kladderij": STRONG, "gekalkt": STRONG, "geklad": STRONG,
-        "getagd": STRONG,
+        "getagd": STRONG, "spuitbus": STRONG, "hangjongeren": STRONG,
         "bord": STRONG, "verkeersbord": STRONG, "paaltje": STRONG, "hek": STRONG,
         "struik": STRONG, "struiken": STRONG, "heg": STRONG, "gras": STRONG,
         "bladeren": STRONG, "omgewaaid": STRONG, "omgevallen": STRONG, "gladheid": STRONG,
@@ -286,7 +286,9 @@ _NOT_COLLECTED = re.compile(
 # Someone else's furniture left in the street: "iemand heeft een bank gedumpt bij de glasbak".
 _DUMPED = re.compile(
     r"\b(?:iemand|mensen|ze|men|buren|buurman|buurvrouw|er)\b(?: \w+){0,8} (?:gedumpt|komen "
-    r"dumpen|achtergelaten|neergegooid|neergekwakt|neergezet)\b"
+    r"dumpen|achtergelaten|neergegooid|neergekwakt|neergezet|gezet|gelegd|gegooid|gedropt)\b"
+    # "bank en matras op straat, niet van mij" (round 91): someone else's
+    r"|\b(?:is|zijn|het|die|dat|dit)? ?niet van (?:mij|ons)\b|\bnot (?:mine|ours)\b"
     r"|\b(?:is|zijn|wordt|worden|werd|werden|ligt|liggen|staat|staan) (?:\w+ ){0,3}?(?:gedumpt|"
     r"achtergelaten|neergegooid)\b|\bsomeone (?:has )?dumped\b|\b(?:was|were|been) dumped\b")
 _OWN_PLAN = re.compile(r"\b(?:ik|wij|we)\b(?: \w+){0,3} (?:kan|mag|wil|moet|kunnen|mogen|willen)\b"

@@ -467,7 +467,9 @@ def is_chat_noise(text: str) -> bool:
 
 def _cleaned(text: str) -> str:
     cleaned = _TRAILING_NOISE.sub("", _CHAT_NOISE.sub("", text.strip())).strip()
-    return _INNER_NOISE.sub(", ", cleaned).strip(" ,?")
+    # "41 zei ik toch. de putten …": the sentence still ends where the noise ended it
+    return _INNER_NOISE.sub(lambda noise: ". " if re.search(r"[.!]", noise.group()) else ", ",
+                            cleaned).strip(" ,?")
 
 
 # "Wij wonen op nummer 9, de paal staat bij nummer 12": the home's number is not the place's.

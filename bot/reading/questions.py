@@ -574,9 +574,25 @@ TOPICS = tuple(topic for topic, _ in _TOPICS) + (QUESTION,)
 
 # --- reports ---------------------------------------------------------------------------
 
+# The municipality asked to act on what was told: "kan de gemeente daar wat aan doen?",
+# "kunnen jullie dat laten wegkuisen?" (round 91: both got "Daar heb ik geen antwoord op").
+_ACT_ON_IT = re.compile(
+    r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
+    r"(?:daar|er|hier) (?:\w+ )?(?:iets|wat) (?:\w+ )?aan doen\b|"
+    r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
+    r"(?:dat|dit|het|die|ze|dat ding|die troep) (?:\w+ )?(?:laten )?(?:wegkuisen|kuisen|weghalen|"
+    r"verwijderen|schoonmaken|opruimen|wegpoetsen|overschilderen|ophalen|maken|repareren)\b")
+
+
+def asks_to_act_on_it(text: str) -> bool:
+    """"Kunnen jullie dat laten wegkuisen?": the municipality asked to act on what was told."""
+    return bool(_ACT_ON_IT.search(_normalise(text)))
+
+
 def _is_report(plain: str) -> bool:
-    """Something went wrong: missed, broken, full, forgotten by us, or a complaint."""
-    if _COMPLAINT.search(plain) or _BROKEN.search(plain):
+    """Something went wrong: missed, broken, full, forgotten by us, or a complaint; or the
+    municipality is asked to act on it."""
+    if _COMPLAINT.search(plain) or _BROKEN.search(plain) or _ACT_ON_IT.search(plain):
         return True
     if _FORGOTTEN_BY_US.search(plain) and not _FORGOTTEN_BY_RESIDENT.search(plain):
         return True

@@ -489,6 +489,10 @@ def test_what_the_resident_did_about_it_is_no_second_problem() -> None:
 def test_dumping_is_someone_elses_not_the_residents_own_plan() -> None:
     assert says_dumped("er heeft iemand een bank en een matras gedumpt bij de glasbak")
     assert says_dumped("er is een bank gedumpt bij de glasbak")
+    # round 91: answered with how to book one's own pickup
+    assert says_dumped("iemand heeft bank en matras op straat gezet bij wilhelmienastraat, al 4 "
+                       "dag. niet van mij")
+    assert not says_dumped("wij hebben de bank buiten gezet maar hij is niet opgehaald")
     assert not says_dumped("Ik wil mijn oude bank laten ophalen, of kan ik die zelf dumpen?")
     assert not says_dumped("Mag ik een matras bij de container neerzetten of is dat illegaal?")
 

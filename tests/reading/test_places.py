@@ -678,6 +678,13 @@ def test_chat_noise_around_a_place_is_left_out(text, clean):
     assert without_chat_noise(text) == clean
 
 
+def test_a_number_said_again_before_more_sentences_is_the_house_number():
+    """Round 91: "41 zei ik toch. en het is 1 ding hoor, de putten zijn verstopt" was stored
+    whole as the place."""
+    place = read_place("41 zei ik toch. en het is 1 ding hoor, de putten zijn verstopt")
+    assert (place.kind, place.house_number) == ("number", "41")
+
+
 @pytest.mark.parametrize("text, label", [
     ("schoolpad ter hoogte van nr 12 tegenover het speeltuintje",
      "Schoolpad 12, tegenover het speeltuintje"),
