@@ -8,6 +8,9 @@ action server cannot be reached, the bot says sorry and gives the phone number.
 An action endpoint with the URL `inprocess:` runs the custom actions in the Rasa process
 (bot/inprocess_actions.py): every RemoteAction, the forms' validation actions included,
 gets the in-process endpoint, and the actions are imported when the model is loaded.
+
+A typed "ja, dat klopt" or "nee hoor" to the fallback's "Bedoelt u: …?" counts as its Ja
+or Nee button; Rasa would take it for a new intent and often answer nothing.
 Changes that only save CPU are in bot/rasa_speedups.py.
 """
 from __future__ import annotations
@@ -99,7 +102,7 @@ def _predict_next_bounded(self: MessageProcessor, tracker: Any) -> Any:
     return _rasa_predict_next(self, tracker)
 
 
-ASKED_BACK = "utter_ask_affirmation"  # "Bedoelt u: …?" with the buttons Ja and Nee
+AFFIRMATION_QUESTION = "utter_ask_affirmation"  # "Bedoelt u: …?" with the buttons Ja and Nee
 _YES_NO = {"affirm": 0, "deny": 1}
 _rasa_fallback_is_done = TwoStageFallbackAction.is_done
 
@@ -111,7 +114,8 @@ def answer_as_its_button(tracker: Any) -> None:
     message = tracker.latest_message
     button = _YES_NO.get(message.intent_name if message else None)
     asked = next((e for e in reversed(tracker.events) if isinstance(e, BotUttered)), None)
-    if button is None or asked is None or (asked.metadata or {}).get("utter_action") != ASKED_BACK:
+    if (button is None or asked is None
+            or (asked.metadata or {}).get("utter_action") != AFFIRMATION_QUESTION):
         return
     buttons = asked.data.get("buttons") or []
     if len(buttons) == 2:
