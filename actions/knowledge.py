@@ -751,6 +751,9 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
     """"En wat kost het?" after an article: what it says about that, or where to look."""
     text = tracker.latest_message.get("text") or ""
     details = [article_detail(article, aspect, text) for aspect in read_aspects(text)]
+    if details:  # "wat kost dat? en kan ik morgen al terecht": the part without an aspect too
+        details += [sentences_naming(article, subject_words(part)) for part in question_parts(text)
+                    if not read_aspects(part) and subject_words(part)]
     told = together(article, *details)
     if not told:  # "en hoeveel getuigen mogen er dan bij?": the sentence about them
         told = together(article, *(sentences_naming(article, subject_words(part))

@@ -37,7 +37,7 @@ from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
 from actions.status import handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
-from bot.reading.answers import preferred_contact
+from bot.reading.answers import leaves_the_chat, preferred_contact
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
 from bot.reading.questions import question_beside_an_answer, tells_something_wrong
@@ -452,7 +452,8 @@ class ActionStopReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(response="utter_report_stopped")
+        left = leaves_the_chat(tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(response="utter_report_left" if left else "utter_report_stopped")
         return [ActiveLoop(None), SlotSet("requested_slot", None)] + reset_report_slots()
 
 

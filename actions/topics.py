@@ -28,7 +28,7 @@ from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
-                                   read_aspects, subject_words)
+                                   is_follow_up, read_aspects, subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
@@ -166,9 +166,13 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
     """"Hoeveel kost een paspoort en waar kan ik mijn oude verf kwijt?": after the answer
     to one question, the knowledge base's answers to the others it is sure of (`parts`:
     the questions not answered yet, when the caller knows which one it answered)."""
+    only_sure = False
     if parts is None:
-        parts = question_parts(tracker.latest_message.get("text") or "")
-        parts = parts if len(parts) >= 2 else []
+        text = tracker.latest_message.get("text") or ""
+        parts = question_parts(text)
+        # "gemeente open hoe laat? ik wil id kaart nieuw": one question beside a request
+        only_sure = len(parts) == 1 and _asked_beside(text, parts[0])
+        parts = parts if len(parts) >= 2 or only_sure else []
     if not parts or tracker.active_loop.get("name") or tracker.get_slot("language") == "en":
         return
     said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
@@ -183,11 +187,17 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
         return
     for article, question in others.sure[:MAX_OTHER_QUESTIONS]:
         utter_article(dispatcher, tracker, article, question)
-    if others.unsure and len(others.sure) < MAX_OTHER_QUESTIONS:
+    if others.unsure and len(others.sure) < MAX_OTHER_QUESTIONS and not only_sure:
         # "wat kost een id kaart?" beside the licence question: asked, not dropped
         articles, question = others.unsure[0]
         utter(dispatcher, "utter_kb_choose_other", question=question.strip(),
               buttons=choice_buttons(articles))
+
+
+def _asked_beside(text: Text, question: Text) -> bool:
+    """The message asks `question` beside a subject of its own, so the answer given may
+    have been to the other words (round 91: the opening hours dropped for the ID card)."""
+    return bool(subject_words(text.replace(question, " "))) and not is_follow_up(question)
 
 
 def hurt_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

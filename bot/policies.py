@@ -37,7 +37,7 @@ from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_for_a_person, asks_if_it_arrives,
                                  ends_the_chat, is_only_a_farewell, is_only_an_ok,
-                                 labelled_description, says_no_thanks,
+                                 labelled_description, leaves_the_chat, says_no_thanks,
                                  meant_for_a_colleague, says_stop, sent_to_the_wrong_chat,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
@@ -1099,6 +1099,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
+    if (asked and asked != "report_confirmed" and leaves_the_chat(message.text or "")
+            and reading.answer is None and not (reading.place or reading.phone or reading.email)):
+        return STOP_ACTION  # "Nou ik ga maar. Dag": not the answer; told nothing was sent
     if asked and _REPORTED_BY_SOMEONE_ELSE.search(message.text or ""):
         return STOP_ACTION  # "laat maar, mijn buurman heeft het al gemeld": not twice
     if asked and intent.get("name") == STOP_INTENT and (
@@ -1395,6 +1398,9 @@ class ReadingPolicy(Policy):
             action = ANYTHING_ELSE  # as the rules do, also when the reading route ran it
         elif tracker.latest_action_name == STATUS_ACTION and not tracker.active_loop_name:
             action = "action_listen"  # also when the reading route ran it ("nee" = no number)
+        elif (tracker.latest_action_name == STOP_ACTION
+              and leaves_the_chat(tracker.latest_message.text or "")):
+            action = "action_listen"  # "Nou ik ga maar. Dag": no "anything else?" after it
         elif tracker.latest_action_name == "action_listen":
             action = reading_route(tracker, domain.responses)
         else:

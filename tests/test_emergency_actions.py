@@ -92,6 +92,26 @@ def test_another_danger_told_by_the_way_stays_out_of_the_report(dispatcher, doma
     assert "report_priority" not in names and "report_description" not in names
 
 
+@pytest.mark.parametrize("text, asked, kept", [
+    ("ja is goed, 0612345678. trouwens ik ruik gas bij de buren", "report_updates",
+     {"report_updates": True, "report_contact": "+31612345678"}),
+    ("nee hoeft niet. trouwens er ligt een stroomkabel open op straat", "report_updates",
+     {"report_updates": False}),
+    ("piet@hotmail.com. o ja en ik ruik nu ook gas in de straat", "report_contact",
+     {"report_contact": "piet@hotmail.com"}),
+])
+def test_the_answer_told_beside_a_danger_is_kept_and_the_report_goes_on(text, asked, kept,
+                                                                        dispatcher, domain):
+    """Round 91: "ja is goed, 06…. trouwens … gaslucht" got the gas answer, and then the
+    updates question again: the answer in the same message was forgotten."""
+    events = run_emergency(text, dispatcher, domain, active_loop="report_form", slots={
+        "requested_slot": asked, "report_description": "Kliko niet geleegd"})
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert {name: slots.get(name) for name in kept} == kept
+    assert dispatcher.messages[-1]["response"] == "utter_emergency_report_goes_on"
+    assert events[-1]["event"] == "followup" and events[-1]["name"] == "report_form"
+
+
 def test_asking_for_the_police_in_the_middle_of_a_report_changes_nothing_in_it(dispatcher,
                                                                               domain):
     events = run_emergency("nee. kunnen jullie dan niet gewoon de politie sturen?", dispatcher,

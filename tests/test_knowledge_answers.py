@@ -651,6 +651,9 @@ def test_exchanging_a_foreign_licence_in_english_gets_that_article_not_the_renew
      "passport_id_appointment", "Europese Unie", "€85"),
     ("is mijn id kaart ook geldig in marokko en wat kost een nieuwe?",
      "passport_id_appointment", "Europese Unie", "€80"),
+    # round 91: one question beside a request; the request's answer came, the question's not
+    ("gemeente open hoe laat? ik wil id kaart nieuw", "passport_id_appointment",
+     "vingerafdrukken", "maandag"),
 ])
 def test_each_question_of_a_message_gets_its_answer(kb_url, dispatcher, domain, monkeypatch,
                                                     text, intent, first, second):

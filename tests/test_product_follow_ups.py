@@ -367,3 +367,15 @@ def test_a_stolen_card_beside_another_question_gets_the_stolen_article(kb_url): 
             "eerst naar de politie? en is het gemeentehuis zaterdag open want doordeweeks werk ik")
     assert decide(kb_url, text, "passport_id_appointment").articles[0].id == \
         "paspoort-id-kaart-kwijt"
+
+
+def test_a_follow_up_with_a_second_question_without_an_aspect_says_so_for_it(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    """Round 91: "ok en wat kost dat? en kan ik morgen al terecht" got only the price."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "ik wil een paspoort voor mijn dochter van 9",
+                                  "ok en wat kost dat? en kan ik morgen al terecht")
+    assert before.id == "paspoort-id-kaart-kind"
+    assert [m["response"] for m in messages] == ["utter_kb_detail",
+                                                 "utter_kb_detail_partly_unknown"]
+    assert "€" in messages[0]["detail"]

@@ -408,6 +408,21 @@ def test_a_corrected_house_number_at_the_summary_is_the_forms_not_a_complaint(te
     assert reading_route(tracker(summary + [said(text, intent)])) == "report_form"
 
 
+@pytest.mark.parametrize("slot, text, route", [
+    ("report_location", "Nou ik ga maar. Dag", "action_stop_report"),
+    ("report_updates", "sorry ik moet weg, doei", "action_stop_report"),
+    ("report_location", "Kerkstraat 12. doei", "report_form"),
+    ("report_updates", "ja graag, doei", "report_form"),
+    ("report_confirmed", "ok dank je, dag!", "report_form"),
+])
+def test_leaving_in_the_middle_of_a_report_is_no_answer_to_its_question(slot, text, route):
+    """Round 91: "Nou ik ga maar. Dag" at the house-number question was stored as the place
+    and the updates question followed. At the summary a goodbye still sends the report. No route
+    of its own (None) is the form going on by Rasa's rule."""
+    assert (reading_route(tracker(_asked(slot) + [said(text, "goodbye")])) or "report_form") \
+        == route
+
+
 @pytest.mark.parametrize("intent", ["deny", "stop"])
 def test_someone_else_having_reported_it_ends_the_report(intent):
     """Round 65: taken as 'no updates', and the report went on."""
@@ -1898,6 +1913,28 @@ def test_after_the_form_rejected_the_words_the_other_policies_decide(tmp_path):
     after = policy.predict_action_probabilities(
         tracker(asked + [ActionExecutionRejected("report_form")]), domain)
     assert max(after.probabilities) == 0.0
+
+
+@pytest.mark.parametrize("text, intent, listens", [
+    ("Nou ik ga maar. Dag", "goodbye", True), ("laat maar", "stop", False)])
+def test_after_a_report_left_the_bot_waits_without_asking_anything_else(tmp_path, text, intent,
+                                                                        listens):
+    """Round 91: leaving mid-report was followed by "Sorry, dat begrijp ik niet"."""
+    from rasa.engine.graph import ExecutionContext
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.core.domain import Domain
+
+    from bot.policies import ReadingPolicy
+    from tests.conftest import DOMAIN_DIR
+
+    policy = ReadingPolicy(ReadingPolicy.get_default_config(), LocalModelStorage(tmp_path),
+                           Resource("reading"), ExecutionContext(None))
+    domain = Domain.load(str(DOMAIN_DIR))
+    stopped = _asked("report_location") + [said(text, intent), ActionExecuted("action_stop_report")]
+    prediction = policy.predict_action_probabilities(tracker(stopped), domain)
+    listen = domain.index_for_action("action_listen")
+    assert (prediction.probabilities[listen] == 1.0) is listens
 
 
 def test_a_yes_at_the_summary_with_a_question_beside_it_stays_in_the_form():

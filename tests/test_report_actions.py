@@ -1622,6 +1622,15 @@ def test_more_about_the_problem_at_the_summary_is_added(dispatcher, domain):
     assert [a["key"] for a in result["report_ack"]] == ["utter_ack_added"]
 
 
+def test_leaving_midway_is_told_that_nothing_was_sent(dispatcher, domain):
+    from actions.reports import ActionStopReport
+
+    tracker = tracker_for(asking="report_location", text="Nou ik ga maar. Dag", intent="goodbye")
+    events = run(ActionStopReport().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[-1]["response"] == "utter_report_left"
+    assert {"event": "active_loop", "name": None, "timestamp": None} in events
+
+
 def test_a_stopped_report_comes_back_as_it_was(dispatcher, domain):
     from actions.reports import ActionResumeReport
 

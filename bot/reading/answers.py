@@ -234,7 +234,7 @@ _CUES: Tuple[Tuple[str, str], ...] = (
     (YES, rf"klopt|kloppen|correct|juist|precies|inderdaad|zeker|natuurlijk|uiteraard|"
           rf"prima|goed|top|perfect|super|akkoord|in{_W}orde|fijn|uitstekend|helemaal{_W}goed"),
     (YES, rf"doe{_W}maar|(?:verstuur|versturen|verzend|verzenden|stuur)(?:{_W}(?:het|maar))*"
-          rf"|ga{_W}(?:je|uw){_W}gang|ga{_W}maar(?:{_W}door)?|graag|mag{_W}(?:wel|hoor)|"
+          rf"|ga{_W}(?:je|uw){_W}gang|(?<!\bik\s)ga{_W}maar(?:{_W}door)?|graag|mag{_W}(?:wel|hoor)|"
           rf"dat{_W}mag|geen{_W}(?:probleem|bezwaar)|please|go{_W}ahead|send{_W}it"),
     (YES, r"👍|👌|✅"),
     # "laat maar weten", "laat het me maar horen": a yes to messages
@@ -718,6 +718,21 @@ _A_PERSON = re.compile(
 def asks_for_a_person(text: str) -> bool:
     """"IK WIL NU EEN ECHT MENS SPREKEN GEEN ROBOT": a person, whatever else the message says."""
     return bool(_A_PERSON.search(text or ""))
+
+
+# "Nou ik ga maar", "ik moet weg", "I have to go": the resident leaves the chat.
+_LEAVING = re.compile(
+    r"\bik\s+(?:ga|moet)\s+(?:nu\s+|maar\s+|zo\s+|even\s+|er\s+)*(?:weg|gaan|stoppen|vandoor)\b"
+    r"|\bik\s+ga\s+(?:\w+\s+)?maar\s*(?:[.!,]|$)|\bik\s+haak\s+af\b"
+    r"|\bi\s+(?:have|need|got)\s+to\s+go\b|\bi'?m\s+(?:off|leaving)\b", re.IGNORECASE)
+
+
+def leaves_the_chat(text: str) -> bool:
+    """"Nou ik ga maar. Dag", "ik moet weg, doei": the resident goes, mid-conversation.
+    Thanks alone ("bedankt") is no leaving: it closes what was answered."""
+    text = (text or "").replace("’", "'")
+    return bool(_LEAVING.search(text) or _BYE_AT_END.search(text)
+                or is_only_a_farewell(text))
 
 
 def says_stop(text: str) -> bool:

@@ -8,6 +8,7 @@ from bot.reading.answers import (
     only_tells_when,
     is_dutch_landline,
     is_thanks_or_goodbye,
+    leaves_the_chat,
     normalise_phone,
     read_addition,
     read_contact,
@@ -139,7 +140,7 @@ def test_no(text: str) -> None:
     "wat bedoelt u?", "kerkstraat 14", "hoe lang duurt het?", "weet ik niet", "dank u wel",
     "is het goed als ik een foto stuur?", "klopt het adres wel?", "misschien",
     "ge moet ne keer komen kijken", "", "   ", "de lamp is nog steeds kapot",
-    "klopt dat?", "is dat correct?",
+    "klopt dat?", "is dat correct?", "Nou ik ga maar. Dag",
 ])
 def test_neither_yes_nor_no(text: str) -> None:
     assert read_yes_no(text) is None
@@ -382,3 +383,19 @@ def test_the_phone_when_the_resident_prefers_it(text, expected):
 
     contact = read_contact(text)
     assert preferred_contact(text, contact.email, contact.phone) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Nou ik ga maar. Dag", "ik moet weg, doei", "sorry ik moet nu gaan", "I have to go, bye",
+    "weet ik niet. doei", "laat ook maar, ik haak af",
+])
+def test_leaving_the_chat(text: str) -> None:
+    assert leaves_the_chat(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ga maar door", "ik ga maar even kijken welk nummer het is", "bedankt",
+    "goedendag, de tegel ligt er nog", "ik ga maar bellen dan",
+])
+def test_not_leaving_the_chat(text: str) -> None:
+    assert not leaves_the_chat(text)
