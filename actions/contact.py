@@ -14,12 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import ProfileAction, utter
 from actions.reading import channel_of, last_bot_response, previous_bot_action, reading_of
 from actions.report_slots import HIGH_PRIORITY
+from actions.status import case_number_of
 from bot import settings
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
-from bot.reading.answers import read_contact
+from bot.reading.answers import only_announces_an_addition, read_contact
 from bot.reading.callback import preferred_time, wants_callback
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.result import Reading
@@ -151,14 +152,21 @@ class ActionTakeMessage(OpeningHoursAction):
             advice = f"utter_hazard_advice_{reading.danger_reason}"
             if advice in domain.get("responses", {}):
                 utter(dispatcher, advice)
-        if previous_bot_action(tracker) == self.name():
+        text = tracker.latest_message.get("text") or ""
+        if only_announces_an_addition(text):  # "ik wil iets toevoegen aan melding M-…"
+            utter(dispatcher, "utter_addition_ask")
+            return []
+        addition = last_bot_response(tracker) == "utter_addition_ask"
+        if previous_bot_action(tracker) == self.name() and not addition:
             utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
         else:
             self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
         if not english:
             await answer_meanwhile(dispatcher, tracker)
-        if contactverzoek.enabled():
-            await asyncio.to_thread(register_left_message, tracker)
+        number = case_number_of(tracker) if addition else None
+        if contactverzoek.enabled():  # the addition with the report it is for
+            await asyncio.to_thread(register_left_message, tracker, None, None,
+                                    f"{number}: {text}" if number else None)
         return []
 
 

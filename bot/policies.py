@@ -1114,6 +1114,9 @@ def reading_route(tracker: DialogueStateTracker,
         # "laat maar", "/stop": the form would take the words as its answer (stop is no
         # slot-mapping exit), so the stop is said here
         return STOP_ACTION
+    if (before == TAKE_MESSAGE_ACTION and tracker.active_loop_name is None
+            and _last_response(tracker) == "utter_addition_ask" and not reading.urgent):
+        return TAKE_MESSAGE_ACTION  # what to add to the earlier report, not a new report
     if before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS and (
             reading.category and (_REPORT_AGAIN.search(message.text or "")
                                   or _REPORT_HERE.search(message.text or "")
@@ -1184,6 +1187,9 @@ def reading_route(tracker: DialogueStateTracker,
             and any(getattr(event, "action_name", None) == SUBMIT_ACTION
                     for event in tracker.events)):
         return STATUS_ACTION  # "en die van de glijbaan die ik net deed, wanneer komen ze?"
+    if (tracker.active_loop_name is None and _has_case_number(message)
+            and adds_to_a_report(message.text or "")):
+        return TAKE_MESSAGE_ACTION  # "ik wil iets toevoegen aan M-2026-…": for that report
     if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
             and asks_about_an_earlier_report(message.text or "")):
         return STATUS_ACTION  # "ik heb vorige week iets gemeld, is er al iets mee gedaan?"

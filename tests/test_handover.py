@@ -73,6 +73,30 @@ def test_a_message_left_while_open_is_read_soon(dispatcher, domain):
     assert events == []
 
 
+def test_only_announcing_an_addition_is_asked_what_to_add(dispatcher, domain):
+    text = "ik wil iets toevoegen aan melding M-2026-000155"
+    tracker = make_tracker("ask_report_status", text)
+    asyncio.run(ActionTakeMessage(clock=lambda: MONDAY_MORNING).run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_addition_ask"]
+
+
+def test_what_to_add_after_being_asked_gets_the_full_acknowledgement(dispatcher, domain,
+                                                                      monkeypatch):
+    left = []
+    monkeypatch.setattr("actions.contact.contactverzoek.enabled", lambda: True)
+    monkeypatch.setattr("actions.contact.register_left_message",
+                        lambda tracker, phone, when, text: left.append(text))
+    tracker = make_tracker("inform", "de tegel ernaast ligt ook los")
+    tracker.events[-1:-1] = [{"event": "user", "text": "iets toevoegen aan melding M-2026-000155"},
+                             {"event": "action", "name": "action_take_message"},
+                             {"event": "bot", "text": "Wat wilt u toevoegen?",
+                              "metadata": {"utter_action": "utter_addition_ask"}},
+                             {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionTakeMessage(clock=lambda: MONDAY_MORNING).run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_message_taken_open"
+    assert left == ["M-2026-000155: de tegel ernaast ligt ook los"]
+
+
 @pytest.mark.parametrize("handover, moment, response", [
     ("action_take_callback", MONDAY_MORNING, "utter_when_callback_open"),
     ("action_take_callback", SATURDAY_NIGHT, "utter_when_callback_closed"),

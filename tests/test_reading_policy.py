@@ -718,6 +718,38 @@ def test_a_report_message_naming_its_case_number_is_about_that_report():
     assert reading_route(tracker(START + [message])) == "action_report_status"
 
 
+def _with_case_number(text: str, intent: str) -> UserUttered:
+    message = said(text, intent)
+    message.entities.append({"entity": "case_number", "value": "M-2026-000155"})  # the regex's
+    return message
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ik wil iets toevoegen aan M-2026-000155: er ligt nu ook een tweede tegel los",
+     "report_pavement_road"),
+    ("Goedemiddag, over melding M-2026-000155, vergeten te zeggen dat er een oude mevrouw over "
+     "is gestruikeld", "ask_report_status"),
+    ("ik wil iets toevoegen aan melding M-2026-000155", "ask_report_status"),
+])
+def test_adding_to_an_earlier_report_by_its_number_is_passed_on_not_its_status(text, intent):
+    """Round 91: "ik wil iets toevoegen aan M-2026-…" got the status again; the addition
+    was lost."""
+    assert reading_route(tracker(START + [_with_case_number(text, intent)])) == \
+        "action_take_message"
+
+
+def test_what_to_add_after_being_asked_is_passed_on_not_a_new_report():
+    asked = START + [_with_case_number("ik wil iets toevoegen aan melding M-2026-000155",
+                                       "ask_report_status"),
+                     ActionExecuted("action_take_message"),
+                     BotUttered("Wat wilt u toevoegen?", metadata={
+                         "utter_action": "utter_addition_ask"}),
+                     ActionExecuted("action_listen")]
+    text = "de tegel ernaast ligt ook los"
+    assert reading_route(tracker(asked + [said(text, "report_pavement_road")])) == \
+        "action_take_message"
+
+
 def test_should_i_report_it_after_the_gas_answer_gets_the_answer_not_a_colleague():
     gas = START + [said("het ruikt heel sterk naar gas in de Schoolstraat", "out_of_scope"),
                    ActionExecuted("action_emergency"), ActionExecuted("action_listen")]

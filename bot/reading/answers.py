@@ -290,6 +290,19 @@ _ONLY_ANNOUNCES_A_CHANGE = re.compile(
     r"aanvullen|bijzetten|erbij\s+zetten|veranderen|aanpassen|wijzigen)\W*$", re.IGNORECASE)
 
 
+# "aan melding M-2026-000155", "aan mijn melding van vorige week": whom the addition is for
+_TO_A_REPORT = re.compile(r"\s+(?:aan|bij|voor|over)\s+(?:mijn\s+|m'?n\s+|de\s+|die\s+)?"
+                          r"(?:melding\w*|nummer)?\s*(?:m\s?[-.]?\s?)?"
+                          r"(?:20\d\d\s?[-./ ]?\s?\d{1,8})?"
+                          r"(?:\s+van\s+\w+(?:\s+\w+)?)?\s*$", re.IGNORECASE)
+
+
+def only_announces_an_addition(text: str) -> bool:
+    """"ik wil iets toevoegen aan melding M-2026-000155": what to add is still to come."""
+    text = (text or "").strip().rstrip(".!? ")
+    return bool(_ONLY_ANNOUNCES_A_CHANGE.search(_TO_A_REPORT.sub("", text)))
+
+
 # "laat maar. VERSTUUR", "nee laat maar, stuur het maar op", "Ach, laat maar. Verstuur het
 # maar zo, ik begrijp het niet meer": the report is to go after all.
 _ENDS_WITH_SEND = re.compile(
