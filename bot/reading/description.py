@@ -1230,7 +1230,8 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
         same_thing = bool(groups and piece and not _ANOTHER_THING.match(piece)
                           and _the_same_thing(text[groups[-1][0].start:groups[-1][-1].end],
                                               piece))
-        if groups and (same_thing or not elsewhere and not other_things
+        effect = bool(groups and piece and _AN_EFFECT.match(piece) and not _ALSO.search(piece))
+        if groups and (same_thing or effect or not elsewhere and not other_things
                        and not _starts_new_problem(totals[-1], clause)):
             groups[-1].append(clause)
         else:
@@ -1239,6 +1240,13 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
         for category, score in clause.scores.items():
             totals[-1][category] += score
     return groups
+
+
+# "De putjes zijn verstopt en nu staat het water tot aan de drempel": what the problem
+# causes is part of it, not a second report (round 91).
+_AN_EFFECT = re.compile(r"^\W*(?:en\s+)?(?:nu|daardoor|waardoor|hierdoor|zodat|met als gevolg|"
+                        r"now|so now|because of (?:that|this)|as a result)\b", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:ook|also|too)\b", re.IGNORECASE)
 
 
 # "Hij hangt nog half aan de boom boven het fietspad": the thing just told, not another.

@@ -189,6 +189,9 @@ def test_announced_problems_are_split_without_a_verb(text: str,
     # round 80: a question about what will be done is no second problem
     "Op de Lindelaan liggen de tegels scheef door de boomwortels. Weet u of die stoep "
     "binnenkort opnieuw gelegd wordt?",
+    # round 91: what the problem causes is part of it
+    "de putjes in de Rozenlaan zijn verstopt en nu staat het water tot aan onze drempel",
+    "De boom is omgevallen, waardoor het fietspad helemaal geblokkeerd is",
 ])
 def test_one_problem_without_an_announcement_stays_one(text: str) -> None:
     assert len(split_problems(text)) == 1
@@ -236,6 +239,11 @@ def test_one_problem_told_in_several_clauses_stays_one(text: str, category: str)
     found = split_problems(text)
     assert len(found) == 1
     assert found[0].category == category
+
+
+def test_something_else_now_as_well_is_still_a_second_problem() -> None:
+    text = "De lamp bij Kerkstraat 3 is kapot en nu ligt er ook een tegel los bij de Molenweg 2"
+    assert len(split_problems(text)) == 2
 
 
 def test_the_same_kind_of_problem_twice_is_one_report() -> None:
