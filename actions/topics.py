@@ -28,7 +28,7 @@ from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
-                                   is_follow_up, read_aspects, subject_words)
+                                   is_follow_up, read_aspects, single_aspect, subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
@@ -112,8 +112,9 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     if tracker.get_slot("language") == "en":  # products have answers in English
         text = tracker.latest_message.get("text") or ""
-        return await _answer_in_dutch(dispatcher, tracker, intent) \
-            if intent in GENERIC_INTENTS or beyond_the_english_answers(text) else None
+        if intent in GENERIC_INTENTS or beyond_the_english_answers(text):
+            return await _answer_in_dutch(dispatcher, tracker, intent)
+        return await _english_detail(dispatcher, tracker, text) if single_aspect(text) else None
     try:
         earlier = await asyncio.to_thread(said_before, tracker)
         if earlier:
@@ -132,6 +133,23 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     # "Bedoelt u …?" waits for the choice, not for "Kan ik u nog ergens mee helpen?"
     return [FollowupAction("action_listen")] if kind == CHOICE else []
+
+
+async def _english_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          text: Text) -> Optional[List[Dict[Text, Any]]]:
+    """"how much does a passport cost?": what the product's English text says about it
+    (round 93: the general answer without the price); None when it says nothing."""
+    try:
+        article = await asyncio.to_thread(article_for_intent, tracker)
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        return None
+    english = article.in_english() if article else None
+    detail = article_detail(english, single_aspect(text), text) if english else None
+    if not detail:
+        return None
+    utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)
+    return []
 
 
 async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -615,6 +615,22 @@ def _answered_in_english(kb_url, dispatcher, domain, monkeypatch, text, intent_n
     return dispatcher.messages[0]
 
 
+@pytest.mark.parametrize("text, intent, said", [
+    ("how much does a passport cost?", "passport_id_appointment", "€85"),
+    ("how long does it take to get a new passport?", "passport_id_appointment", "5 working days"),
+])
+def test_an_english_question_for_one_detail_gets_that_detail(kb_url, dispatcher, domain,
+                                                             monkeypatch, text, intent, said):
+    """Round 93: "how much does a passport cost?" got the general answer without a price."""
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(topics, "article_for_intent",
+                        lambda tracker: knowledge.article_for_intent(tracker, kb_url))
+    first = _answered_in_english(kb_url, dispatcher, domain, monkeypatch, text, intent)
+    assert first["response"] == "utter_kb_detail_english_text"
+    assert said in first["detail"]
+
+
 @pytest.mark.parametrize("text, response, article_word", [
     ("my son is born yesterday. how to register birth?", "utter_kb_answer", "birth"),
     ("how do I apply for help at home for my mother", "utter_kb_answer", "Wmo"),
