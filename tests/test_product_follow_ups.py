@@ -379,3 +379,15 @@ def test_a_follow_up_with_a_second_question_without_an_aspect_says_so_for_it(
     assert [m["response"] for m in messages] == ["utter_kb_detail",
                                                  "utter_kb_detail_partly_unknown"]
     assert "€" in messages[0]["detail"]
+
+
+def test_the_question_of_a_follow_up_counts_before_the_words_around_it(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    """Round 91: "… ik heb een nieuwe auto. hoe zet ik het kenteken om?" got the sentence
+    about two cars, for 'vergunning' and 'auto' in the words before the question."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "ik wil een parkeervergunning aanvragen",
+                                  "oh wacht, eigenlijk heb ik al een vergunning maar ik heb een "
+                                  "nieuwe auto. hoe zet ik het kenteken om?")
+    assert before.id == "parkeervergunning-bewoners"
+    assert "kenteken" in _told(messages) and "twee auto" not in _told(messages)

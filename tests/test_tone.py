@@ -129,6 +129,14 @@ def test_split_on_sentences_lines_and_words():
     assert split_text("a" * 25, 10) == ["a" * 10, "a" * 10, "a" * 5]
 
 
+def test_a_short_question_stays_with_the_sentence_it_leads_into():
+    """Round 91: a chunk ended with "Verhuist u?", its answer came in the next bubble."""
+    text = ("Een nieuw kenteken geeft u daar ook door. Verhuist u? Uw vergunning hoort bij uw "
+            "adres.")
+    assert split_text(text, 60) == ["Een nieuw kenteken geeft u daar ook door.",
+                                    "Verhuist u? Uw vergunning hoort bij uw adres."]
+
+
 def test_preview_shows_every_medium_side_by_side():
     run = subprocess.run([sys.executable, "-m", "bot.tone", "preview", "utter_ask_location"],
                          cwd=ROOT, capture_output=True, text=True, check=True)

@@ -392,6 +392,13 @@ def answered_in(article: Article, text: str) -> Optional[str]:
     parts = [part for part in _SENTENCE.split(text or "") if part.strip()]
     about = together(article, *(sentences_about(article, subject_words(part))
                                 for part in ([text] + parts if len(parts) > 1 else [text])))
+    asked = [part for part in parts if part.rstrip().endswith("?")] if len(parts) > 1 else []
+    if about and 0 < len(asked) < len(parts):
+        # "… ik heb een nieuwe auto. hoe zet ik het kenteken om?": what the question itself
+        # names, before what the words around it name (round 91: the two-cars sentence)
+        about = together(article, *(sentences_about(article, subject_words(part))
+                                    or sentences_naming(article, subject_words(part))
+                                    for part in asked)) or about
     if not about or asks_the_ordinary(text):  # "een gewone aanvraag": not this variant's
         return about
     return together(article, about, *(article_detail(article, aspect, text)

@@ -141,7 +141,7 @@ def unformat(text: str, channel: str, guide: Optional[ToneGuide] = None) -> str:
 
 def split_text(text: str, limit: int) -> List[str]:
     """Split on sentence and line boundaries so each chunk fits `limit` characters."""
-    pieces = [p for p in SENTENCE_END.split(text) if p]
+    pieces = _with_their_lead_in([p for p in SENTENCE_END.split(text) if p])
     chunks: List[str] = []
     current = ""
     for piece in pieces:
@@ -155,6 +155,22 @@ def split_text(text: str, limit: int) -> List[str]:
     if current.strip():
         chunks.append(current.rstrip())
     return [c for c in chunks if c]
+
+
+LEAD_IN_WORDS = 4  # "Verhuist u?", "Geen DigiD?": a short question opens the next sentence
+
+
+def _with_their_lead_in(pieces: List[str]) -> List[str]:
+    """A short question joined to the sentence it leads into, so no chunk ends with it
+    ("… Verhuist u?" | "Uw vergunning hoort bij uw adres …")."""
+    joined: List[str] = []
+    for piece in pieces:
+        last = joined[-1] if joined else ""
+        if last.endswith("?") and len(last.split()) <= LEAD_IN_WORDS:
+            joined[-1] = f"{last} {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _fit(piece: str, limit: int) -> List[str]:
