@@ -621,7 +621,7 @@ class ValidateReportForm(FormValidationAction):
         extras = shared_slots(tracker)
         place = reading.location
         if place and not tracker.get_slot("report_location"):
-            extras.update(told_place_slots(place))  # "de lamp in de Beukenlaan is kapot"
+            extras.update(told_place_slots(place, _text(tracker)))  # "de lamp in de Beukenlaan"
         description = description_of(reading, _text(tracker))
         if description:
             acks = [ack(f"utter_ack_{tracker.get_slot('report_category')}")

@@ -16,7 +16,7 @@ from actions.reading import channel_of, reading_of
 from bot.profile import profile
 from bot.reading.callback import wants_callback
 from bot.reading.result import Reading
-from bot.reading.places import Place, relation_to_number
+from bot.reading.places import Place, names_the_whole_street, relation_to_number
 
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other")
@@ -208,17 +208,17 @@ def street_suggestion_slots(place: Place) -> Dict[Text, Any]:
                                        street=place.suggestion))
 
 
-def told_place_slots(place: Optional[Place]) -> Dict[Text, Any]:
+def told_place_slots(place: Optional[Place], text: Text = "") -> Dict[Text, Any]:
     """The slots for a place told before it was asked: complete, or with its one question
     (the house number, the street near a spot, a misspelt street); nothing for what is not
-    a place yet."""
+    a place yet. `text`: the message, which may speak of the whole street (no number)."""
     if place is None:
         return {}
     if is_misspelt_street(place):
         return street_suggestion_slots(place)
     if is_unknown_street(place):
         return unknown_street_slots(place)
-    if place.kind in ("street", "postcode") and needs_number(place):
+    if place.kind in ("street", "postcode") and needs_number(place, text):
         return pending_slots(place, number_question(place))
     if is_spot_only(place):
         return pending_slots(place, street_near_question(place))
@@ -242,10 +242,13 @@ def pending_place(tracker: Tracker) -> Optional[Place]:
 WHOLE_PLACES = ("plein", "markt", "park", "plantsoen", "brink")
 
 
-def needs_number(place: Place) -> bool:
-    """A street without a number (not a square), or a postcode without one."""
+def needs_number(place: Place, text: Text = "") -> bool:
+    """A street without a number (not a square, nor the whole street as `text` tells it), or
+    a postcode without one."""
     if place.house_number or place.kind not in ("street", "postcode"):
         return False
+    if place.streets and names_the_whole_street(text):
+        return False  # "de straat is al 3 dagen niet geveegd"
     return not (place.streets and place.streets[0].lower().endswith(WHOLE_PLACES))
 
 

@@ -267,7 +267,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         acks.append(ack(f"utter_ack_{GENERIC_CATEGORY}"))
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
-    if place and (place.complete or place.kind == "street" and not needs_number(place)) and (
+    if place and (place.complete or place.kind == "street" and not needs_number(
+            place, reading.description or "")) and (
             not is_unknown_street(place) and not is_misspelt_street(place)):
         acks.append(ack("utter_ack_place", place=place.label))
     other_data = set(reading.personal_data) - ({"email", "phone"} if contact_used else set())
@@ -350,7 +351,7 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
     if description:
         slots["report_description"] = description
         slots["report_more_problems"] = problems[1:] or None
-    slots.update(told_place_slots(place))
+    slots.update(told_place_slots(place, text))
     if reading.danger in DANGEROUS or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
     if says_reported_before(text):

@@ -929,6 +929,19 @@ def test_a_square_needs_no_house_number(dispatcher, domain):
     assert slots["report_location"] == "Marktplein" and slots["report_prompt"] is None
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("onze straat (Van Goghstraat) is al 3 dagen niet geveegd, de bladeren zijn glad", False),
+    ("de hele Dorpsstraat ligt vol met bladeren", False),
+    ("er ligt een gat in de Dorpsstraat", True),
+])
+def test_a_problem_of_the_whole_street_needs_no_house_number(text, asked, dispatcher, domain):
+    """Round 93 (own try): the street not swept got 'Bij welk huisnummer …?'."""
+    slots = start(text, "report_public_space_other", dispatcher, domain)
+    assert (slots.get("report_location") is None) is asked
+    assert bool((slots.get("report_prompt") or {}).get("key") == "utter_report_ask_house_number"
+                ) is asked
+
+
 def test_the_case_number_does_not_wait_for_signalen(monkeypatch, dispatcher, domain):
     """Forwarding runs after the answer: a slow back office never keeps the resident waiting."""
     import threading

@@ -501,6 +501,20 @@ _OWN_STREET = re.compile(r"\b(?:in|op) (?:mijn|ons|onze|m n|mn) (?:straat|stoep|
                          re.IGNORECASE)
 
 
+# "de hele straat ligt vol bladeren", "de straat is niet geveegd": the street as a whole.
+_WHOLE_STREET = re.compile(
+    r"\b(?:de |in de |door de |langs de )?(?:hele|gehele|heel de|complete) (?:straat|laan|weg|"
+    r"[a-z]+(?:straat|laan|weg))\b|\boveral in (?:de|onze|mijn) (?:straat|buurt)\b"
+    r"|\b(?:the )?whole (?:street|road)\b"
+    r"|\b(?:niet|nooit|slecht) (?:\w+ )?(?:geveegd|gestrooid|sneeuwvrij gemaakt)\b",
+    re.IGNORECASE)
+
+
+def names_the_whole_street(text: str) -> bool:
+    """The problem is the street as a whole: no house number is needed."""
+    return bool(_WHOLE_STREET.search(text or ""))
+
+
 def at_home(spot: "Place", text: str, told: Optional["Place"]) -> bool:
     """A spot without a street that is the resident's home or street ("voor mijn deur",
     "in onze straat") in a message that says they live at the place told."""

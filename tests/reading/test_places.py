@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from bot.reading.places import (Place, corrected_number, is_clearly_not_a_place, read_place,
+from bot.reading.places import (Place, corrected_number, is_clearly_not_a_place,
+                                 names_the_whole_street, read_place,
                                  without_chat_noise)
 from bot.reading.streets import StreetRegister, is_typing_slip
 
@@ -849,3 +850,15 @@ def test_a_house_number_answered_first_stands_apart_from_the_rest():
 def test_a_corner_is_never_of_one_street_with_itself(text):
     """Round 89: "hoek Parkweg en Parkweg", twice."""
     assert read_place(text, REGISTER).streets == ("Parkweg", "Rozenlaan")
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("de hele Dorpsstraat ligt vol bladeren", True),
+    ("in de hele straat brandt geen licht", True),
+    ("de stoep is al weken niet geveegd", True),
+    ("the whole street is flooded", True),
+    ("er ligt een gat in onze straat", False),
+    ("de lamp in de Kerkstraat is kapot", False),
+])
+def test_the_whole_street(text, whole):
+    assert names_the_whole_street(text) is whole
