@@ -535,7 +535,7 @@ def _without_home_number(text: str) -> str:
         return text
     rest = text[:home.start()] + home.group(1) + text[home.end():]
     names_its_street = re.search(rf"\w(?:{STREET_ENDINGS_WIDE})\b", home.group(1),
-                                 re.IGNORECASE)
+                                 re.IGNORECASE) or _ITS_STREET_AFTER.match(text[home.end():])
     if _OTHER_NUMBER.search(rest) or not (names_its_street or _AT_HOME.search(text)):
         return rest  # "ik woon op nr 14" beside the café on the square: context, no place
     if not _AT_HOME.search(text) and _SPOT_BEFORE.search(text[:home.start()]):
@@ -546,6 +546,9 @@ def _without_home_number(text: str) -> str:
     return text
 
 
+# "wij wonen op nummer 23 in de Beukenlaan": the street told after the home's number.
+_ITS_STREET_AFTER = re.compile(rf"\s*,?\s*(?:in|aan|op)\s+(?:de\s+|het\s+)?[\w'-]+"
+                               rf"(?:{STREET_ENDINGS_WIDE})\b", re.IGNORECASE)
 _SPOT_BEFORE = re.compile(r"\b(?:bij|naast|langs|tegenover|achter|in)\s+(?:de|het)\s+\w+",
                           re.IGNORECASE)
 

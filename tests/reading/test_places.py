@@ -597,6 +597,8 @@ def test_other_numbers_at_the_summary_are_no_house_number(text):
     ("Ik woon op Kerkstraat 4, de lamp voor mijn huis is kapot", "Kerkstraat", "4"),
     ("De lamp is kapot, ik woon op Kerkstraat 4", "Kerkstraat", "4"),
     ("lamp kapot in de rozenlaan, ik woon op nummer 6, voor mijn deur", "Rozenlaan", "6"),
+    # round 93 (own try): the street told after the number, as the answer to "Waar is het?"
+    ("wij wonen op nummer 23 in de beukelaan", "Beukenlaan", "23"),
     # only a number for the home, the problem elsewhere: the number is no place
     ("Het café op het Marktplein draait elk weekend keiharde muziek. Ik woon op nr 14 en kan "
      "niet slapen.", "Marktplein", None),
