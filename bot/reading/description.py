@@ -132,6 +132,16 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:aarde|stik|pik)donker": STRONG, r"light\s+(?:is\s+)?(?:out|off|broken)": STRONG,
     },
     OTHER: {
+        # furniture or an appliance left out on the street: "er staat al 2 weken een kapotte
+        # koelkast op de stoep" is no broken pavement
+        r"(?:staat|staan|ligt|liggen|stond|lag|gezet|neergezet|gedumpt)\s+(?:\w+\s+){0,5}?"
+        r"(?:koelkast|vriezer|diepvries\w*|wasmachine|droger|matras\w*|bank|bankstel|kast|"
+        r"meubel\w*|televisie|tv|fridge|mattress|sofa|couch)\w*\s+(?:\w+\s+){0,2}?"
+        r"(?:op|aan|langs|naast|bij|on)\s+(?:de|het|the)\s+(?:stoep|straat|trottoir|weg|"
+        r"pavement|sidewalk|street)": STRONG,
+        r"(?:koelkast|vriezer|wasmachine|droger|matras|bankstel|meubel\w*|televisie)\w*\s+"
+        r"(?:op|aan|langs|naast|bij)\s+(?:de|het)\s+(?:stoep|straat|trottoir|weg)\s+"
+        r"(?:\w+\s+){0,2}?(?:gezet|neergezet|gedumpt|gegooid|achtergelaten)": STRONG,
         r"water\s+op\s+(?:straat|de\s+weg)": STRONG, r"blijft\s+water\s+staan": STRONG,
         r"(?:straat|weg|stoep|fietspad|tunnel|plein|park|parkeerplaats|kruising|\w+straat|"
         r"\w+weg|\w+laan|\w+plein)\s+(?:\w+\s+){0,2}?(?:staat|staan|stond|stonden)\s+"

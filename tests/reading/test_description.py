@@ -616,3 +616,13 @@ def test_one_problem_told_in_several_clauses_is_one(text, count):
     ("Al drie weken staat de groene bak vol, het stinkt en er komen ratten op af", 1)])
 def test_another_thing_of_the_same_kind_at_its_own_spot_is_its_own_problem(text, count):
     assert len(split_problems(text)) == count
+
+
+@pytest.mark.parametrize("text", [
+    "HALLO ER STAAT AL 2 WEKEN EEN KAPOTTE KOELKAST OP DE STOEP BIJ DE SCHOOL",
+    "er staat een oud bankstel op de stoep",
+    "iemand heeft een kapotte wasmachine op de stoep gezet",
+])
+def test_furniture_left_on_the_pavement_is_no_broken_pavement(text: str) -> None:
+    """Round 93 (own try): "Vervelend dat de stoep of de weg kapot is" for a fridge."""
+    assert category_of(text) == "report_public_space_other"
