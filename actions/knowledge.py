@@ -790,6 +790,8 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     decision = without_loss_unasked(decision, tracker.latest_message.get("text") or "")
     if decision.kind in (ANSWERED, CHOICE) and "bsn" in reading_of(tracker).personal_data:
         utter(dispatcher, "utter_bsn_not_needed")  # "mijn bsn is …, ligt mijn paspoort klaar?"
+    if _tells_a_loss(tracker, decision):  # "mijn man is vorige maand overleden en nu …"
+        utter(dispatcher, "utter_ack_loss")
     if decision.kind == ANSWERED:
         for article in decision.articles:  # more than one only when the resident chose them
             utter_article(dispatcher, tracker, article)
@@ -813,6 +815,19 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
                      "utter_kb_choose" if len(decision.articles) > 1 else "utter_kb_choose_one")
         return CHOICE
     return None
+
+
+def _tells_a_loss(tracker: Tracker, decision: retrieval.Decision) -> bool:
+    """A death told beside the question, the answer not saying it already, and not said
+    before in this conversation (round 93, own try: a widow's dog-tax question got only
+    buttons)."""
+    said = [event.get("metadata", {}).get("utter_action") for event in tracker.events
+            if event.get("event") == "bot"]
+    return (decision.kind in (ANSWERED, CHOICE)
+            and bool(_LOSS.search(tracker.latest_message.get("text") or ""))
+            and not any(article.sensitive and _LOSS.search(f"{article.title} {article.id}")
+                        for article in decision.articles[:1])
+            and "utter_ack_loss" not in said)
 
 
 _POINTS_AT_IT = re.compile(r"\b(?:hem|hij|ie|het|die|dat|deze|dit|ze)\b", re.IGNORECASE)

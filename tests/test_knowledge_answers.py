@@ -482,6 +482,24 @@ def test_a_bsn_beside_a_question_is_not_wanted(kb_url, text, warned):
     assert "123456782" not in str(dispatcher.messages)
 
 
+@pytest.mark.parametrize("text, condoled", [
+    ("Mijn man is vorige maand overleden en nu krijg ik nog steeds post voor de "
+     "hondenbelasting op zijn naam. Wij hadden de hond al niet meer. Wat moet ik doen?", True),
+    ("mijn vader is vannacht overleden, wat moet ik regelen?", False),  # the article says it
+    ("wat kost hondenbelasting per jaar?", False),
+])
+def test_a_death_told_beside_a_question_is_acknowledged_first(kb_url, text, condoled):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("municipal_question", text)
+    decision = find_answer(tracker, "municipal_question", True, kb_url)
+    assert answer_from_knowledge(dispatcher, tracker, decision) in (ANSWERED, CHOICE)
+    responses = [message.get("response") for message in dispatcher.messages]
+    assert (responses[0] == "utter_ack_loss") is condoled
+    assert responses.count("utter_ack_loss") <= 1
+
+
 @pytest.mark.parametrize("typed", ["allebei eigenlijk", "Beide graag!", "both please"])
 def test_both_at_a_choice_answers_every_article_offered(kb_url, typed):
     from rasa_sdk.executor import CollectingDispatcher
