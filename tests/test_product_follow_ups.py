@@ -278,9 +278,18 @@ def test_a_question_said_to_be_one_is_answered_not_reported(text, asked):
 
 @pytest.mark.parametrize("text", ["een extra groene container aanvragen",
                                   "en die extra groene bak dan?",
-                                  "onze kliko is gestolen na het legen, hoe krijg ik een nieuwe"])
+                                  "onze kliko is gestolen na het legen, hoe krijg ik een nieuwe",
+                                  "hallo ik wil graag een nieuwe groene container want die van "
+                                  "ons is gestolen", "ik heb een nieuwe kliko nodig"])
 def test_asking_for_a_bin_is_a_question_not_a_report(text):
     assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) == \
+        "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text", ["mijn nieuwe container is niet geleegd",
+                                  "we krijgen een nieuwe container maar de oude is niet opgehaald"])
+def test_a_new_bin_not_emptied_is_still_a_report(text):
+    assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) != \
         "action_answer_as_question"
 
 

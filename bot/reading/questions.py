@@ -398,7 +398,10 @@ def rules_out_the_product(text: str, intent: str) -> bool:
 # online, not reported): "een extra groene container aanvragen", "kliko gestolen".
 _CONTAINER_REQUEST = re.compile(
     r"\b(?:extra|tweede|grotere|kleinere|andere) (?:\w+ )?(?:container|kliko|minicontainer|bak)"
-    r"|\b(?:container|kliko|minicontainer|bak)\w* (?:\w+ ){0,3}?(?:aanvragen|aan te vragen|"
+    r"|\b(?:wil|willen|wilt|graag|nodig|krijgen|krijg) (?:\w+ ){0,3}?nieuwe? (?:\w+ )?"
+    r"(?:container|kliko|minicontainer)"
+    r"|\bnieuwe? (?:\w+ )?(?:container|kliko|minicontainer) nodig\b"
+    r"|\b(?:container|kliko|minicontainer|bak)\w* (?:\w+ ){0,5}?(?:aanvragen|aan te vragen|"
     r"bestellen|omruilen|ruilen|gestolen|gejat|verdwenen|kwijt)\b"
     r"|\b(?:gestolen|verdwenen) (?:\w+ ){0,2}?(?:container|kliko|minicontainer|bak)\b"
     r"|\b(?:my|our|the) (?:\w+ )?(?:bin|container) (?:\w+ ){0,2}?(?:stolen|missing)\b")
