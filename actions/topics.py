@@ -240,6 +240,8 @@ class ActionAnswerTopic(ProfileAction):
         events = await self._answer(dispatcher, tracker, domain)
         if not any(event.get("event") == "followup" for event in events):
             await answer_other_questions(dispatcher, tracker)
+            if _asks_when_to_come(tracker):  # "kan ik mijn paspoort ook op zaterdag ophalen"
+                events = events + await ActionOpeningHours().run(dispatcher, tracker, domain)
         return events
 
     async def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -268,6 +270,17 @@ class ActionAnswerTopic(ProfileAction):
                 return refined
         response = f"utter_answer_{intent}"
         return response if _has_response(domain, response) else "utter_ask_what_else"
+
+
+# Products fetched or applied for at the town hall's desk: a day asked is its opening hours.
+_AT_THE_DESK = ("passport_id_appointment", "driving_licence")
+
+
+def _asks_when_to_come(tracker: Tracker) -> bool:
+    text = tracker.latest_message.get("text") or ""
+    return (tracker.get_intent_of_latest_message() in _AT_THE_DESK
+            and tracker.get_slot("language") != "en"
+            and HOURS in read_aspects(text) and not _THEY_COME.search(text))
 
 
 _LINK_PLACEHOLDER = re.compile(r"\{(link_\w+)\}")

@@ -500,6 +500,24 @@ def test_a_death_told_beside_a_question_is_acknowledged_first(kb_url, text, cond
     assert responses.count("utter_ack_loss") <= 1
 
 
+@pytest.mark.parametrize("text, day_told", [
+    ("kan ik mijn paspoort ook op zaterdag ophalen", True),
+    ("ik wil een paspoort aanvragen", False),
+])
+def test_a_day_asked_for_a_desk_product_gets_the_opening_hours_too(kb_url, dispatcher, domain,
+                                                                   monkeypatch, text, day_told):
+    """Round 93 (own try): Saturday asked, the passport answer alone said nothing of it."""
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "find_answer", lambda *args, **kwargs: knowledge.find_answer(
+        *args, url=kb_url, **kwargs))
+    tracker = make_tracker("passport_id_appointment", text)
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    responses = [message.get("response") for message in dispatcher.messages]
+    assert ("utter_opening_hours_closed_day" in responses) is day_told
+
+
 @pytest.mark.parametrize("typed", ["allebei eigenlijk", "Beide graag!", "both please"])
 def test_both_at_a_choice_answers_every_article_offered(kb_url, typed):
     from rasa_sdk.executor import CollectingDispatcher

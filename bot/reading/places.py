@@ -299,7 +299,8 @@ class Place:
     def label(self) -> str:
         """A short label to say back and store: 'Kerkstraat 14', 'hoek Kerkstraat en Molenweg'."""
         builder = _LABEL_BUILDERS.get(self.kind)
-        return builder(self) if builder else self.text
+        return _SPOT_OPENING.sub(lambda found: found.group().lower(),
+                                 builder(self) if builder else self.text)
 
     def as_dict(self) -> Dict[str, Any]:
         """A JSON-able dict (streets as a list)."""
@@ -338,6 +339,11 @@ def _address_label(place: Place) -> str:
     if place.postcode:
         label += LABELS["postcode_suffix"].format(postcode=place.postcode)
     return _with_spot(label, place)
+
+
+# "Parkweg, Bij de brug": the spot came from the start of a sentence, its capital does not.
+_SPOT_OPENING = re.compile(r"(?<=, )(?:Bij|Naast|Tegenover|Achter|Voor|Op|Aan|In|Langs|Onder|"
+                           r"Nabij|Vlakbij)\b")
 
 
 def _with_spot(label: str, place: Place) -> str:

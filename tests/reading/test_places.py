@@ -562,9 +562,9 @@ def test_a_spot_in_the_next_sentence_does_not_take_the_words_between():
 
 @pytest.mark.parametrize("text, label", [
     ("In het park aan de Parkweg bij de vijver is een prullenbak helemaal vol",
-     "Parkweg, In het park, bij de vijver"),
+     "Parkweg, in het park, bij de vijver"),
     ("Op de Kerkstraat ligt een putdeksel naast de put. Voor de kerk, bij het zebrapad.",
-     "Kerkstraat, Voor de kerk, bij het zebrapad"),
+     "Kerkstraat, voor de kerk, bij het zebrapad"),
 ])
 def test_a_second_spot_right_after_the_first_is_kept(text, label):
     assert read_place(text).label == label
@@ -864,3 +864,8 @@ def test_a_corner_is_never_of_one_street_with_itself(text):
 ])
 def test_the_whole_street(text, whole):
     assert names_the_whole_street(text) is whole
+
+
+def test_a_spot_from_the_start_of_a_sentence_is_said_back_without_its_capital():
+    place = read_place("Bij de brug over de vaart langs de Parkweg hangt een tak over het pad")
+    assert place.label == "Parkweg, bij de brug"
