@@ -332,3 +332,14 @@ def test_care_at_home_the_model_took_for_a_report_is_a_question():
 def test_again_is_heard_but_not_in_the_weather_or_a_repair_asked_about(text, repeated):
     """Round 80: "Vervelend dat het weer gebeurt" for a first-time problem."""
     assert read_message(text).repeated is repeated
+
+
+def test_a_question_about_another_topic_is_neither_the_problem_nor_its_description():
+    """Round 93 (own try): a broken lamp told with "En wanneer wordt het oud papier weer
+    opgehaald?" was filed as waste, with the question in the description."""
+    reading = read_message("De lantaarnpaal bij Kerkstraat 5 is kapot. En wanneer wordt het "
+                           "oud papier weer opgehaald?")
+    assert reading.category == "report_street_lighting"
+    assert "papier" not in reading.description and reading.report_question is None
+    alone = read_message("wanneer wordt het oud papier opgehaald?")
+    assert alone.question == "waste_calendar" and "papier" in alone.description

@@ -18,7 +18,7 @@ from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
 from bot.reading.places import is_clearly_not_a_place, place_key, read_place
 from bot.reading.privacy import scrub
-from bot.reading.questions import inside_the_home, read_question
+from bot.reading.questions import QUESTION, inside_the_home, read_question
 from bot.reading.report_questions import read_report_question, says_it_is_no_report
 from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
@@ -92,6 +92,15 @@ def _someone_hurt(text: str) -> bool:
                for found in hurt)
 
 
+def _without_questions_of_their_own(text: str) -> str:
+    """The message without a question about another topic ("De lantaarnpaal … is kapot. En
+    wanneer wordt het oud papier weer opgehaald?": the lamp is the problem, and the paper
+    is no question about it); the whole text when nothing else is left."""
+    kept = [part for part in sentences(text)
+            if not (part.rstrip().endswith("?") and read_question(part) not in (None, QUESTION))]
+    return " ".join(kept) if kept else text
+
+
 def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:
     """Read `text` once: everything the dialogue may need from it."""
     text = undictated(" ".join((text or "").split()))
@@ -103,6 +112,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     contact = read_contact(text)
     _, personal = scrub(text)
     indoors = inside_the_home(text)  # a leak at home is no report for the street
+    told = _without_questions_of_their_own(text)
     problems = [] if indoors else split_problems(text, lambda piece: place_key(piece, register))
     language = detect_language(text)
     # "bij de brandweerkazerne" is a place, not an alarm; in a language the bot does not
@@ -122,15 +132,15 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         thanks=is_thanks_or_goodbye(text),
         addition=read_addition(text),
         personal_data=tuple(personal),
-        description=clean_description(text) or None,
-        category=None if indoors else category_of(text),
+        description=clean_description(told) or None,
+        category=None if indoors else category_of(told),
         repeated=_happens_again(text),
         harm=bool(_HARM.search(text)),
         injured=_someone_hurt(text),
         problems=tuple(_problem(p, register) for p in problems)
         if len(problems) > 1 else (),
         question=read_question(text),
-        report_question=read_report_question(text),
+        report_question=read_report_question(told),
         no_report=says_it_is_no_report(text),
         need=need_of(text),
         language=language,
