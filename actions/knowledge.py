@@ -36,7 +36,7 @@ from bot.reading.questions import (PRODUCT_WORDS, is_question, names_its_thing, 
                                    read_question, the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
-from bot.text import without_words
+from bot.text import sentences, without_words
 
 logger = logging.getLogger(__name__)
 
@@ -703,7 +703,8 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
         aspect = single_aspect(part) if not subject_words(part) else None
         if aspect and own is not None:
             detail = article_detail(own, aspect, part)
-            if detail and " ".join(detail.split()) not in said:
+            if detail and not all(" ".join(sentence.split()) in said
+                                  for sentence in sentences(detail)):
                 found.append((own, part))
             continue
         decision = index.answer_for(part)

@@ -756,6 +756,21 @@ def test_one_question_gets_one_answer(kb_url, dispatcher, domain, monkeypatch):
     assert [m["response"] for m in dispatcher.messages].count("utter_kb_answer") == 1
 
 
+def test_a_detail_the_answer_told_already_is_not_told_again(kb_url, dispatcher, domain,
+                                                            monkeypatch):
+    """Round 93 (own try): the licence's duration came a second time after its answer."""
+    from actions import knowledge, topics
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
+                        knowledge.other_questions(parts, said, i, kb_url, product))
+    tracker = make_tracker("driving_licence", "hoeveel kost een rijbewijs en hoe lang duurt het?")
+    asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
+    details = [m["detail"] for m in dispatcher.messages if m["response"] == "utter_kb_detail"]
+    assert any("€" in detail for detail in details)
+    assert not any("werkdagen" in detail for detail in details)
+
+
 def test_a_long_message_is_answered_by_its_question(kb_url):
     text = ("nee nu even niet. maar hoe zit het met bijstand, hoe vraag ik dat aan en hoe lang "
             "duurt het voor ik geld krijg? de huur moet gewoon door")
