@@ -367,7 +367,7 @@ _GREETING = re.compile(
     r"|(?:beste|geachte|dear)\s+(?:heer|mevrouw|meneer|dames\s+en\s+heren|gemeente|"
     r"medewerker|allen|mensen|team|sir|madam)(?:\s*(?:/|of|en|or)\s*(?:mevrouw|heer|meneer|"
     r"madam))?(?:\s+[A-Z][\w-]+)?"
-    r"|(?:(?:goede?|goeie?)n?(?:morgen|middag|avond|dag)|hallo+|hoi+|hoihoi|he+y+|hee+|hi|"
+    r"|(?:(?:goede?|goeie?)n?\s?(?:morgen|middag|avond|dag)|hallo+|hoi+|hoihoi|he+y+|hee+|hi|"
     r"hello|hellu|hai+|heuj|hej|moi|moin|yo+|guten\s+(?:tag|morgen|abend)|merhaba|selam|"
     r"dzie[nń]\s+dobry|bonjour|buenos\s+d[ií]as|hola)\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|"
     r"mevrouw|meneer)))"

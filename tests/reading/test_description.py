@@ -24,6 +24,10 @@ from bot.reading.description import (
     ("nee da klopt ni, het is een sluikstort met een zetel", "Het is een sluikstort met een zetel"),
     ("Goedemorgen,\nIk wil graag een melding doen: de stoeptegel voor nummer 12 ligt los.\n"
      "Met vriendelijke groet,\nJ. Jansen", "De stoeptegel voor nummer 12 ligt los."),
+    # round 93 (own try): the greeting with a space stayed in the crew's description
+    ("Goede dag. Ik wil melden dat de lampen in het park (Parkweg) al een week uit zijn.",
+     "De lampen in het park (Parkweg) al een week uit zijn."),
+    ("Goede morgen! de lamp is kapot", "De lamp is kapot"),
     ("Beste gemeente, ik wil melden dat de lantaarnpaal bij de speeltuin niet brandt. "
      "Alvast bedankt!", "De lantaarnpaal bij de speeltuin niet brandt."),
     ("Geachte heer/mevrouw, Ik wil even laten weten dat de container niet is geleegd. "
