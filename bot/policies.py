@@ -23,7 +23,7 @@ from rasa.core.policies.ted_policy import TEDPolicy as RasaTEDPolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecutionRejected, UserUttered
+from rasa.shared.core.events import ActionExecutionRejected, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
@@ -573,6 +573,31 @@ def _status_of_the_report_told(tracker: DialogueStateTracker, message: UserUtter
             and mentions_an_earlier_report(opening))
 
 
+# "die tegel", "dat", "mijn melding": the report the resident just filed.
+_POINTS_AT_THE_REPORT = re.compile(r"\b(?:die|dat|deze|het|er|mijn|m'?n|onze)\b", re.IGNORECASE)
+
+
+def _about_the_report_filed(tracker: DialogueStateTracker, reading: Reading) -> bool:
+    """A report was filed, and the message names no other problem than its kind."""
+    filed = _filed_last(tracker)
+    return bool(filed) and (reading.category is None or filed in (reading.category, True))
+
+
+def _filed_last(tracker: DialogueStateTracker) -> Any:
+    """The category of the report filed in this conversation (True when unknown), if no
+    new one started since; else False."""
+    filed = False
+    for event in reversed(tracker.events):
+        name = getattr(event, "action_name", None)
+        if filed and isinstance(event, SlotSet) and event.key == "report_category":
+            return event.value or True
+        if name == SUBMIT_ACTION:
+            filed = True
+        elif name == START_REPORT_ACTION:
+            return filed
+    return filed
+
+
 def _filed_with_priority(tracker: DialogueStateTracker) -> bool:
     """The report just filed went first ("Uw melding is ontvangen met voorrang")."""
     for event in reversed(tracker.events):
@@ -1083,6 +1108,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and reading.report_question and reading.location is None):
         return REPORT_QUESTION_ACTION  # "krijg ik bericht als het klaar is?" after filing
+    if (tracker.active_loop_name is None and reading.report_question and reading.location is None
+            and _about_the_report_filed(tracker, reading)
+            and _POINTS_AT_THE_REPORT.search(message.text or "")):
+        return REPORT_QUESTION_ACTION  # "hoe lang gaat dat nu duren voordat die tegel …" later
     if (not asked and tracker.active_loop_name is None and reading.report_question == "anonymous"
             and (intent.get("name") == COMPLAINT_INTENT
                  or _last_response(tracker) == "utter_answer_complaint")):

@@ -718,6 +718,29 @@ def test_a_report_message_naming_its_case_number_is_about_that_report():
     assert reading_route(tracker(START + [message])) == "action_report_status"
 
 
+_FILED_AND_CLOSED = START + [
+    said("losse tegel Kerkstraat 30", "report_pavement_road"),
+    ActionExecuted("action_start_report"), SlotSet("report_category", "report_pavement_road"),
+    ActionExecuted("report_form"), ActiveLoop("report_form"), ActionExecuted("action_listen"),
+    said("ja", "affirm"), ActionExecuted("action_submit_report"), ActiveLoop(None),
+    SlotSet("report_category", None), ActionExecuted("utter_anything_else"),
+    ActionExecuted("action_listen"), said("nee", "deny"), ActionExecuted("action_goodbye"),
+    ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent, about_it", [
+    ("hoe lang gaat dat nu duren voordat die tegel gemaakt is?", "report_pavement_road", True),
+    ("en kan ik er nog een foto van sturen?", "report_public_space_other", True),
+    ("mijn container is niet geleegd, hoe lang duurt het voor jullie komen?",
+     "report_waste_collection", False),
+])
+def test_a_question_about_the_report_filed_a_turn_ago_is_about_it(text, intent, about_it):
+    """Round 93 (own try): after filing and 'nee', the handling-time question started a new
+    report and asked 'Waar is het?'."""
+    route = reading_route(tracker(_FILED_AND_CLOSED + [said(text, intent)]))
+    assert (route == "action_answer_report_question") is about_it
+
+
 def _with_case_number(text: str, intent: str) -> UserUttered:
     message = said(text, intent)
     message.entities.append({"entity": "case_number", "value": "M-2026-000155"})  # the regex's
