@@ -338,6 +338,9 @@ def test_ordinary_messages_are_not_danger() -> None:
      "een beetje scheef", "emergency", "medical"),
     ("opa viel van de stoep en sindsdien spreekt hij onduidelijk", "emergency", "medical"),
     ("putdeksel weg stationsstraat", "hazard", "manhole"),
+    # own try, round 93: the water in one clause, the child in the next
+    ("het water in de vaart bij de brug, er drijft een kind", "emergency", "water"),
+    ("mijn buurman ligt al uren in zn tuin en doet niks", "emergency", "unconscious"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -443,6 +446,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "onze papegaai praat ineens heel raar",
     "de brievenbus hangt een beetje scheef sinds de storm",
     "de putdeksel weg gehaald voor werkzaamheden, er staan hekken omheen",
+    "er drijft een dode vis in de vijver, het stinkt",
+    "er drijft een winkelwagen in de gracht bij de brug",
+    "de buurman ligt in zijn tuin te zonnen",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
