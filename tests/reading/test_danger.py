@@ -341,6 +341,10 @@ def test_ordinary_messages_are_not_danger() -> None:
     # own try, round 93: the water in one clause, the child in the next
     ("het water in de vaart bij de brug, er drijft een kind", "emergency", "water"),
     ("mijn buurman ligt al uren in zn tuin en doet niks", "emergency", "unconscious"),
+    ("een oudere man zit in de war op de stoep en weet niet waar hij woont", "emergency",
+     "missing_person"),
+    ("the old man cant find his way home", "emergency", "missing_person"),
+    ("daar staat een boom op omvallen over de weg, het waait heel hard", "hazard", "tree"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -449,6 +453,8 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "er drijft een dode vis in de vijver, het stinkt",
     "er drijft een winkelwagen in de gracht bij de brug",
     "de buurman ligt in zijn tuin te zonnen",
+    "ik weet niet waar hij woont, maar zijn auto staat al weken voor mijn deur",
+    "mijn oma weet niet meer waar ze woont, ze is net verhuisd en ik wil haar adres doorgeven",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
