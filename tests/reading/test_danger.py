@@ -345,6 +345,13 @@ def test_ordinary_messages_are_not_danger() -> None:
      "missing_person"),
     ("the old man cant find his way home", "emergency", "missing_person"),
     ("daar staat een boom op omvallen over de weg, het waait heel hard", "hazard", "tree"),
+    ("er zijn jongeren met vuurwerk aan het gooien naar auto's op de parkweg", "emergency",
+     "crime"),
+    ("bij de school staat een man kinderen aan te spreken en ze mee te lokken naar zijn auto",
+     "emergency", "crime"),
+    ("er is een stuk van de gevel van de flat op de stoep gevallen", "hazard", "coming_down"),
+    ("het ijs op de vijver is gebroken en er is een hond doorheen gezakt, de eigenaar gaat er "
+     "achteraan", "emergency", "water"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)
@@ -455,6 +462,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "de buurman ligt in zijn tuin te zonnen",
     "ik weet niet waar hij woont, maar zijn auto staat al weken voor mijn deur",
     "mijn oma weet niet meer waar ze woont, ze is net verhuisd en ik wil haar adres doorgeven",
+    "vorig jaar gooiden ze vuurwerk naar auto's, kan de gemeente camera's ophangen?",
+    "de kinderen gooien stenen in de sloot",
+    "mijn hond is erachteraan gegaan in het park",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
