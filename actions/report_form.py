@@ -39,8 +39,9 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   unknown_street_slots, with_ack, with_number)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
+from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
-                                 is_dutch_landline,
+                                 asks_for_a_person, is_dutch_landline,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, wrong_part)
@@ -589,11 +590,43 @@ def _with_slots(events: List[EventType], slots: Dict[Text, Any]) -> List[EventTy
     return kept + [SlotSet(name, value) for name, value in slots.items()]
 
 
+# Intents that leave the form (the slot mappings' not_intent), when the model is sure of them.
+_EXIT_GUESSES = (COMPLAINT_INTENT, ASK_HUMAN_INTENT)
+
+
+def _answer_despite_the_intent(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
+    """The words answer the question although the model guessed a complaint or a wish for
+    a person ("mwah liever niet, ik krijg al zoveel mail" at the updates question): the
+    slot mapping skips those intents, so the answer is taken here (bot.policies routes the
+    message to the form)."""
+    intent = tracker.latest_message.get("intent") or {}
+    reading = reading_of(tracker)
+    if (tracker.get_slot("requested_slot") != slot or tracker.get_slot(slot) is not None
+            or intent.get("name") not in _EXIT_GUESSES
+            or (intent.get("confidence") or 0) >= SURE_INTENT or reading.danger
+            or asks_for_a_person(_text(tracker))
+            or not (reading.answer is not None or reading.email or reading.phone)):
+        return {}
+    return {slot: _text(tracker)}
+
+
 class ValidateReportForm(FormValidationAction):
     """Validates and normalises each answer; a bad answer is asked again in a focused way."""
 
     def name(self) -> Text:
         return "validate_report_form"
+
+    async def extract_report_updates(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                     domain: DomainDict) -> Dict[Text, Any]:
+        return _answer_despite_the_intent(tracker, "report_updates")
+
+    async def extract_report_contact(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                     domain: DomainDict) -> Dict[Text, Any]:
+        return _answer_despite_the_intent(tracker, "report_contact")
+
+    async def extract_report_confirmed(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> Dict[Text, Any]:
+        return _answer_despite_the_intent(tracker, "report_confirmed")
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:

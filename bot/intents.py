@@ -11,3 +11,4 @@ COMPLAINT_INTENT = "complaint"
 MONEY_WORRIES_INTENT = "money_worries"
 ASK_HUMAN_INTENT = "ask_human"
 QUESTION_INTENT = "municipal_question"  # a question for the knowledge base
+SURE_INTENT = 0.85  # below this the model's intent is a guess the words may overrule

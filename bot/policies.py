@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import TEXT
 
 from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
-                         UNSURE_INTENTS)
+                         SURE_INTENT, UNSURE_INTENTS)
 from bot.knowledge.articles import ARTICLE_ENTITY
 from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
                                    read_aspect, read_aspects, subject_words)
@@ -507,7 +507,6 @@ _YES_OR_NO_FIRST = re.compile(r"^\W*(?:nee+n?|nope|no|ja+|jawel|yes)\b[^.!?]*[.!
 # A message that carries on from the answer: "maar ik zit in Spanje", "but my flight …".
 _GOES_ON = re.compile(r"^\W*(?:(?:ja|ok|oke|okay|yes)\W+)?(?:maar|but|and|en)\b", re.IGNORECASE)
 # Below this the model's intent is a guess, when the reader does not confirm it.
-SURE_INTENT = 0.85
 
 
 def _sure(message: Any) -> bool:
@@ -1125,6 +1124,11 @@ def reading_route(tracker: DialogueStateTracker,
                      and _OFFER_WORDS.search(message.text or ""))):
         # not "laat maar geen berichten. ik wil gewoon weten of …": no updates, a question
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
+    if (asked in ANSWER_SLOTS and reading.answer is not None and not reading.danger
+            and intent.get("name") in (COMPLAINT_INTENT, ASK_HUMAN_INTENT)
+            and (intent.get("confidence") or 0) < SURE_INTENT
+            and not asks_for_a_person(message.text or "")):
+        return REPORT_FORM  # "mwah liever niet, ik krijg al zoveel mail": no complaint, a no
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question

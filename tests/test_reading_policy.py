@@ -423,6 +423,16 @@ def test_leaving_in_the_middle_of_a_report_is_no_answer_to_its_question(slot, te
         == route
 
 
+@pytest.mark.parametrize("text, intent, route", [
+    ("mwah liever niet, ik krijg al zoveel mail", "complaint", "report_form"),
+    ("nee, ik wil een mens spreken", "ask_human", None),
+])
+def test_an_unsure_complaint_at_the_updates_question_is_its_answer(text, intent, route):
+    """Own try, round 93: "mwah liever niet …" got the complaint answer mid-report."""
+    got = reading_route(tracker(_asked("report_updates") + [said(text, intent, 0.4)]))
+    assert (got == "report_form") is (route == "report_form")
+
+
 @pytest.mark.parametrize("intent", ["deny", "stop"])
 def test_someone_else_having_reported_it_ends_the_report(intent):
     """Round 65: taken as 'no updates', and the report went on."""

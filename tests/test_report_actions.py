@@ -2712,3 +2712,18 @@ def test_updates_and_a_street_told_at_the_summary_are_both_taken(dispatcher, dom
                                             "bij ons in de straat, banden lek.")
     assert result["report_updates"] is True and result["report_contact"] == "+31623456789"
     assert result["report_confirmed"] is None
+
+
+@pytest.mark.parametrize("text, intent, confidence, taken", [
+    ("mwah liever niet, ik krijg al zoveel mail", "complaint", 0.4, True),
+    ("dit is belachelijk, ik wil een klacht indienen", "complaint", 0.95, False),
+    ("nee, ik wil een mens spreken", "ask_human", 0.5, False),
+])
+def test_an_answer_the_model_took_for_a_complaint_is_the_answer(text, intent, confidence,
+                                                                taken, dispatcher, domain):
+    """Own try, round 93: the slot mapping skips a complaint, so the form refused the words
+    and the complaint answer came in the middle of the report."""
+    tracker = tracker_for(asking="report_updates", text=text, intent=intent)
+    tracker.latest_message["intent"]["confidence"] = confidence
+    extracted = run(ValidateReportForm().extract_report_updates(dispatcher, tracker, domain))
+    assert (extracted == {"report_updates": text}) is taken

@@ -394,6 +394,8 @@ _FILLER = frozenset(
     # "u mag het versturen", "ja dat is just" (Flemish), "ja whatever, versturen" (round 91)
     "mag mogen hem insturen inzenden verzenden verzend zenden just juust whatever boeit "
     "akkoord orde alright allright oki "
+    # "ja zo is ie goed", "zo kan ie weg": the report as it stands
+    "ie hij weg "
     # "o wacht, trouwens": a turn in the chat
     "wacht trouwens btw "
     # "zet je dat er even bij?": the request to add it

@@ -200,6 +200,7 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     "klopt. wanneer komen jullie?",
     # round 91: said back as "Ik heb bij uw melding gezet: u mag het versturen"
     "Dat is correct, u mag het versturen.", "ja dat is just", "ja whatever, versturen",
+    "ja zo is ie goed",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None
