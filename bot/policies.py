@@ -1326,6 +1326,10 @@ def reading_route(tracker: DialogueStateTracker,
         # "Iemand heeft een bank gedumpt op de hoek … Trouwens, hoe laat ik zelf grofvuil
         # ophalen?": the report, with the question answered beside it (round 77)
         return START_REPORT_ACTION
+    if (tracker.active_loop_name is None and intent.get("name") == "greeting"
+            and (intent.get("confidence") or 0) < SURE_INTENT and not reading.danger
+            and reading.question and is_question(message.text or "")):
+        return AS_QUESTION_ACTION  # "hoi, waar kan ik asbest kwijt?": the question, not a hello
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and reading.danger != "hazard"  # "btw there were used needles in the sandbox"
             and f"utter_answer_{reading.question}" in (answers or ())

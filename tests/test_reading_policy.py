@@ -433,6 +433,17 @@ def test_an_unsure_complaint_at_the_updates_question_is_its_answer(text, intent,
     assert (got == "report_form") is (route == "report_form")
 
 
+@pytest.mark.parametrize("text, confidence, answered", [
+    ("hoi, waar kan ik asbest kwijt?", 0.44, True),
+    ("hallo", 0.99, False),
+    ("goedemorgen! hoe gaat het?", 0.95, False),
+])
+def test_a_question_behind_a_hello_is_answered(text, confidence, answered):
+    """Own try, round 93: "hoi, waar kan ik asbest kwijt?" got only the greeting."""
+    route = reading_route(tracker(START + [said(text, "greeting", confidence)]))
+    assert (route == "action_answer_as_question") is answered
+
+
 @pytest.mark.parametrize("intent", ["deny", "stop"])
 def test_someone_else_having_reported_it_ends_the_report(intent):
     """Round 65: taken as 'no updates', and the report went on."""
