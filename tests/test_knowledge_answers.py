@@ -672,6 +672,11 @@ def test_an_english_question_for_one_detail_gets_that_detail(kb_url, dispatcher,
     ("how do I apply for help at home for my mother", "utter_kb_answer", "Wmo"),
     # no English text written for it yet: the Dutch article, said to be Dutch
     ("how do I register the death of my father", "utter_kb_detail_in_dutch", "overlijden"),
+    # a certificate is no event to register: "apostille on my birth certificate" (own try)
+    ("where can I get an apostille for my birth certificate?", "utter_kb_detail_in_dutch",
+     "rechtbank"),
+    ("I need a copy of our marriage certificate, we married here in 2015",
+     "utter_kb_detail_in_dutch", "getrouwd"),
     ("what is the meaning of life?", None, None),
 ])
 def test_an_english_question_gets_the_english_article_or_the_dutch_said_to_be_dutch(

@@ -935,6 +935,24 @@ def test_bulky_waste_that_was_not_collected_starts_a_report():
     assert reading_route(tracker(START + [said(question, "bulky_waste_pickup")])) is None
 
 
+@pytest.mark.parametrize("text", [
+    "grofvuil afspraak gemaakt en 25 euro betaald, maar er kwam niemand",
+    "de wagen voor onze oude kast is nooit langsgekomen",
+    "we paid for the bulky waste pickup but nobody showed up",
+])
+def test_a_crew_that_did_not_turn_up_for_bulky_waste_is_a_missed_pickup(text):
+    assert reading_route(tracker(START + [said(text, "bulky_waste_pickup")])) == \
+        "action_start_report"
+
+
+@pytest.mark.parametrize("text", [
+    "ik was niet thuis geweest, kan ik een nieuwe afspraak voor grofvuil maken?",
+    "komen ze ook op zaterdag grofvuil ophalen?",
+])
+def test_a_pickup_question_is_no_missed_pickup(text):
+    assert reading_route(tracker(START + [said(text, "bulky_waste_pickup")])) is None
+
+
 def test_all_well_after_the_112_answer_is_no_emergency_any_more():
     hurt = START + [said("mijn zoontje is van de schommel gevallen en bloedt", "out_of_scope"),
                     ActionExecuted("action_emergency"), ActionExecuted("action_listen")]

@@ -10,6 +10,13 @@ import re
 from typing import List, Tuple
 
 _GLOSSARY: Tuple[Tuple[str, str], ...] = (
+    # a certificate before the event it proves: "an apostille on my birth certificate" is no
+    # birth to register
+    (r"birth certificates?|certificates? of birth", "geboorteakte opvragen burgerlijke stand"),
+    (r"marriage certificates?|certificates? of marriage",
+     "huwelijksakte opvragen burgerlijke stand"),
+    (r"death certificates?|certificates? of death", "akte van overlijden opvragen"),
+    (r"apostille|legali[sz]\w*", "apostille"),
     (r"birth|born|newborn", "aangifte geboorte"),
     # an animal first: "a dead cat, do you scan it for a chip?" is no funeral (round 75)
     (r"dead (?:\w+ )?(?:cat|dog|bird|pigeon|fox|hedgehog|rabbit|deer|duck|swan|animal|pet)s?|"

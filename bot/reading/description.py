@@ -290,7 +290,11 @@ def _best(scores: Dict[str, float]) -> Optional[str]:
 
 _NOT_COLLECTED = re.compile(
     r"\bniet\s+(?:\w+\s+){0,2}(?:opgehaald|meegenomen|gehaald|geleegd)\b|\bvergeten\b"
-    r"|\b(?:staat|ligt|liggen|staan)\s+(?:er\s+)?(?:\w+\s+)?nog\b|\bnot\s+(?:been\s+)?collected\b")
+    r"|\b(?:staat|ligt|liggen|staan)\s+(?:er\s+)?(?:\w+\s+)?nog\b|\bnot\s+(?:been\s+)?collected\b"
+    # the crew did not turn up: "betaald maar ze zijn niet gekomen", "er kwam niemand"
+    r"|\b(?:niet|niemand|nooit)\s+(?:\w+\s+)?(?:gekomen|langsgekomen|langs\s+geweest|"
+    r"komen\s+opdagen|verschenen)\b|\bniemand\s+(?:\w+\s+)?geweest\b|\b(?:kwamen|kwam)\s+(?:ze\s+|er\s+)?(?:niet|niemand|nooit)\b"
+    r"|\b(?:never|nobody|no\s+one)\s+(?:came|showed\s+up)\b|\bdid\s*n[o']?t\s+(?:come|show\s+up)\b")
 
 
 # Someone else's furniture left in the street: "iemand heeft een bank gedumpt bij de glasbak".

@@ -12,6 +12,8 @@ from bot.knowledge.english import dutch_search_words
     ("how do I get a DigiD?", "DigiD aanvragen"),
     ("I forgot my digid password", "DigiD aanvragen"),
     ("can I register my move without digid?", "verhuizing doorgeven"),
+    ("the embassy wants a legalised copy of my birth certificate",
+     "geboorteakte opvragen burgerlijke stand apostille"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with
