@@ -229,6 +229,9 @@ DANGEROUS = ("hazard", "emergency")
 SAYS_BROKEN = ("report_pavement_road",)
 SURE_INTENT = 0.95  # above this the model's report kind stands against the words
 BULKY_CATEGORY = "bulky_waste_pickup"
+# Word categories that fit a report's category: "betaald maar ze zijn niet gekomen" reads as
+# waste, and a missed bulky-waste pickup is waste.
+_WORDS_THAT_FIT = {BULKY_CATEGORY: ("report_waste_collection",)}
 
 
 def _category(tracker: Tracker, reading: Reading) -> Text:
@@ -260,7 +263,7 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         acks.append(ack("utter_ack_harm"))
     elif quick_kind_of(reading.description or "") == OFFENSIVE_GRAFFITI:
         acks.append(ack("utter_ack_offensive_graffiti"))  # a swastika: not "dank u" (round 87)
-    elif reading.category in (None, category) and (
+    elif reading.category in (None, category, *_WORDS_THAT_FIT.get(category, ())) and (
             category not in SAYS_BROKEN or says_damage(reading.description or "")):
         acks.append(ack(f"utter_ack_{category}"))
     else:  # the words and the intent disagree, or nothing is broken: no guess about it

@@ -56,3 +56,106 @@ def undictated(text: str) -> str:
         return before + _SPOKEN[word.lower()]
 
     return _SPOKEN_WORD.sub(punctuation, text).strip()
+
+
+# --- word order: what a resident said after "... dat" -----------------------------------
+_PRONOUNS = {"er", "hij", "zij", "ze", "iemand", "men", "iets", "niemand"}
+_PRONOUNS_OR_DETERMINERS = {"het", "'t", "dit", "dat", "die"}
+_DETERMINERS = {"de", "het", "een", "die", "deze", "dat", "dit", "mijn", "m'n", "mn", "onze",
+                "ons", "zijn", "haar", "hun", "'t", "uw", "al", "alle", "twee", "drie"}
+# Words that may follow a short subject without being part of it.
+_AFTER_SUBJECT = {"ook", "al", "heel", "erg", "zo", "nu", "nog", "niet", "wel", "echt",
+                  "best", "van", "bij", "op", "in", "aan", "naast", "voor", "achter", "sinds",
+                  "steeds", "bijna", "ongeveer", "zeker", "daar", "hier", "er", "gisteren",
+                  "vandaag", "vaak", "soms", "dan", "weer", "alweer", "helemaal", "kapot",
+                  "los", "vol", "stuk", "om", "tegen", "langs", "onder", "boven", "midden",
+                  "nie", "ni", "nooit", "meer"}
+_SINGULAR_VERBS = {"is", "ligt", "staat", "zit", "hangt", "brandt", "knippert", "was", "heeft",
+                   "lekt", "stinkt", "groeit", "wordt", "blijft", "gaat", "doet", "werkt",
+                   "kan", "moet", "lag", "stond", "hing", "had", "loopt", "rijdt", "komt"}
+_PLURAL_VERBS = {"zijn", "liggen", "staan", "zitten", "hangen", "branden", "waren", "hebben",
+                 "worden", "gaan", "doen", "werken", "kunnen", "moeten", "lagen", "stonden",
+                 "hingen", "hadden", "lopen", "rijden", "komen", "lekken", "stinken", "groeien"}
+_FINITE_VERBS = _SINGULAR_VERBS | _PLURAL_VERBS
+# A participle closing a verb cluster: "gedumpt heeft", "heeft neergezet".
+_NON_FINITE = re.compile(r"^\w*ge\w+[dtn]$")
+
+
+def _follows_subject(word: str) -> bool:
+    return word in _AFTER_SUBJECT or word[:1].isdigit()
+
+
+_OBJECT_PRONOUNS = {"ons", "mij", "me", "hem", "haar", "hun", "jullie", "u"}
+_PREPOSITIONS = {"bij", "op", "in", "aan", "voor", "naast", "achter", "tegenover", "langs",
+                 "onder", "boven", "van", "nabij", "rond", "om"}
+
+
+def _finite_at_the_end(words: List[str]) -> Optional[int]:
+    """Where the finite verb of a subordinate clause stands: at the end, before a participle,
+    or before a place said after it ("… heeft gedumpt bij de kerk")."""
+    for at in range(len(words) - 1, 1, -1):
+        if words[at].lower() not in _FINITE_VERBS:
+            continue
+        tail = [word.lower() for word in words[at + 1:]]
+        if tail and _NON_FINITE.match(tail[0]):
+            tail = tail[1:]
+        return at if not tail or tail[0] in _PREPOSITIONS else None
+    return None
+
+
+def _with_its_place(words: List[str], length: int, verb_at: int) -> int:
+    """A subject with the place that belongs to it: "de boom bij de school"."""
+    at = length
+    if at >= verb_at or words[at].lower() not in _PREPOSITIONS:
+        return length
+    at += 1
+    if (at + 1 < verb_at and words[at].lower() in _OBJECT_PRONOUNS
+            and _follows_subject(words[at + 1].lower())):
+        return at + 1  # "de lamp bij ons nie doet"
+    if at < verb_at and words[at].lower() in _DETERMINERS | {"nr", "nummer", "huisnummer"}:
+        at += 1
+    at += 1
+    if at < verb_at and (words[at][:1].isdigit() or words[at].startswith("(")):
+        at += 1  # "voor nr 5", "in het park (Parkweg)"
+    return at if at < verb_at else length
+
+
+def _subject_length(words: List[str], verb: str) -> Optional[int]:
+    first, second = words[0].lower(), words[1].lower()
+    if first in _PRONOUNS:
+        return 1
+    if first in _PRONOUNS_OR_DETERMINERS and (
+            _follows_subject(second) or first in ("het", "'t", "dit", "dat")
+            and verb in _PLURAL_VERBS):
+        return 1  # "het veel scherven zijn": "het" is the subject, not an article
+    if first not in _DETERMINERS or len(words) < 4:
+        return None
+    if second.endswith("e") and not _follows_subject(words[2].lower()) and len(words) >= 5:
+        return 3  # "de grote boom bij de school omgevallen is"
+    return 2
+
+
+def main_clause_order(clause: str) -> str:
+    """'de lamp kapot is' → 'de lamp is kapot', 'er een tegel los ligt' → 'er ligt een tegel
+    los': the finite verb after a short subject. Anything else stays as it was said."""
+    words = clause.split()
+    if len(words) < 3:
+        return clause
+    at = _finite_at_the_end(words)
+    if at is None:
+        return clause
+    length = _subject_length(words, words[at].lower())
+    if length is None or at <= length:
+        return clause
+    if length > 1:
+        length = _with_its_place(words, length, at)
+    order = words[:length] + [words[at]] + words[length:at] + words[at + 1:]
+    return " ".join(order)
+
+
+def subordinate_as_main(text: str) -> str:
+    """The first clause of what followed "ik wil melden dat …" in main-clause order."""
+    found = re.match(r"[^.!?;,]+", text)
+    if found is None:
+        return text
+    return main_clause_order(found.group().strip()) + text[found.end():]

@@ -1182,6 +1182,15 @@ def test_a_missed_bulky_pickup_is_filed_as_one(dispatcher, domain):
     assert slots["report_location"] == "Julianastraat 11"
 
 
+def test_a_crew_that_never_came_for_paid_bulky_waste_is_acknowledged_as_such(dispatcher,
+                                                                              domain):
+    """Own try: "betaald maar ze zijn niet gekomen" reads as waste, the report as bulky
+    waste; the two fit, so no generic "dank u" but the bulky-waste acknowledgement."""
+    slots = start("we hebben voor het grofvuil betaald maar er is niemand geweest",
+                  "bulky_waste_pickup", dispatcher, domain)
+    assert [a["key"] for a in slots["report_ack"]] == ["utter_ack_bulky_waste_pickup"]
+
+
 def test_problems_called_one_while_giving_the_place_become_one_report(dispatcher, domain):
     text = ("aan het eind van de Beukenlaan, bij het bruggetje. En het is 1 stort hoor, "
             "niet 2 dingen")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from bot.knowledge.general import zipf
-from bot.text import sentences
+from bot.text import main_clause_order, sentences
 
 # --- contact details -------------------------------------------------------------------
 EMAIL_PATTERN = re.compile(
@@ -404,42 +404,6 @@ _FILLER = frozenset(
     "eindelijk gauw nou hè he mooi lekker gewoon meteen direct".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
-_PRONOUNS = {"er", "hij", "zij", "ze"}
-# Pronoun or determiner: "het is al weken zo" / "het gat is diep".
-_PRONOUNS_OR_DETERMINERS = {"het", "'t", "dit", "dat", "die"}
-_DETERMINERS = {"de", "het", "een", "die", "deze", "dat", "dit", "mijn", "m'n", "onze", "ons",
-                "zijn", "haar", "hun", "'t"}
-# Words that may follow a short subject without being part of it.
-_AFTER_SUBJECT = {"ook", "al", "heel", "erg", "zo", "nu", "nog", "niet", "wel", "echt",
-                  "best", "van", "bij", "op", "in", "aan", "naast", "voor", "achter", "sinds",
-                  "steeds", "bijna", "ongeveer", "zeker", "daar", "hier", "er", "gisteren",
-                  "vandaag", "vaak", "soms", "dan"}
-_FINITE_VERBS = {"is", "zijn", "ligt", "liggen", "staat", "staan", "zit", "zitten", "hangt",
-                 "hangen", "brandt", "branden", "knippert", "was", "waren", "heeft", "hebben",
-                 "lekt", "stinkt", "groeit", "wordt", "worden", "blijft", "gaat", "gaan"}
-
-
-def _follows_subject(word: str) -> bool:
-    return word in _AFTER_SUBJECT or word[:1].isdigit()
-
-
-def _main_clause_order(remark: str) -> str:
-    """'het gat 30 cm diep is' → 'het gat is 30 cm diep' for short, simple subjects."""
-    words = remark.split()
-    if len(words) < 3 or words[-1].lower() not in _FINITE_VERBS:
-        return remark
-    first, second = words[0].lower(), words[1].lower()
-    if first in _PRONOUNS or (first in _PRONOUNS_OR_DETERMINERS and _follows_subject(second)):
-        subject_length = 1
-    elif first in _DETERMINERS and _follows_subject(words[2].lower()):
-        subject_length = 2
-    else:
-        return remark
-    if len(words) - 1 <= subject_length:
-        return remark
-    return " ".join(words[:subject_length] + words[-1:] + words[subject_length:-1])
-
-
 # "…, zet da er nog bij aub", "…, wil je dat toevoegen?": the request, not the remark.
 _REQUEST_TAIL = re.compile(
     r"(?:zet|voeg|schrijf|noteer)\s+(?:(?:je|u|da|dat|het|dit|er|nog|ook|even|maar|ff)\s+)*"
@@ -500,7 +464,7 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
         if _ONLY_FRAME.match(sentence):
             continue  # "kunt u dat erbij zetten": the request itself
         if sentence and _has_content(sentence):
-            parts.append(_main_clause_order(sentence) if framed is not None else sentence)
+            parts.append(main_clause_order(sentence) if framed is not None else sentence)
     return parts, framed_any
 
 

@@ -29,6 +29,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 from rapidfuzz.distance import OSA
 
 from bot.reading.privacy import scrub
+from bot.text import subordinate_as_main
 from bot.reading.streets import STREET_ENDINGS, STREET_ENDINGS_WIDE
 
 PAVEMENT = "report_pavement_road"
@@ -514,7 +515,12 @@ def _strip_openers(text: str) -> str:
     while True:
         before = text
         for pattern in (_GREETING, _NOISE, *_PREAMBLES):
-            text = pattern.sub("", text, count=1).lstrip(" ,.;:!?-")
+            found = pattern.match(text)
+            if found is None or not found.group():
+                continue
+            text = text[found.end():].lstrip(" ,.;:!?-")
+            if found.group().rstrip().lower().endswith("dat"):
+                text = subordinate_as_main(text)  # "… melden dat de lamp kapot is"
         if text == before:
             return text
 

@@ -172,7 +172,7 @@ def test_more_about_the_same_thing_without_a_yes_is_a_remark(text: str, expected
     ("yes, but please add that the hole is deep", "the hole is deep"),
     ("ja, de lamp knippert ook", "de lamp knippert ook"),
     ("Aanvulling: mijn buurvrouw is ook gevallen", "mijn buurvrouw is ook gevallen"),
-    ("voeg nog toe dat de grote boom scheef staat", "de grote boom scheef staat"),
+    ("voeg nog toe dat de grote boom scheef staat", "de grote boom staat scheef"),
     ("Ja, het is goed zo. Kunt u ook doorgeven dat er een paaltje scheef staat?",
      "er staat een paaltje scheef"),
     ("Jazeker, maar het is nummer 14a", "het is nummer 14a"),

@@ -26,12 +26,12 @@ from bot.reading.description import (
      "Met vriendelijke groet,\nJ. Jansen", "De stoeptegel voor nummer 12 ligt los."),
     # round 93 (own try): the greeting with a space stayed in the crew's description
     ("Goede dag. Ik wil melden dat de lampen in het park (Parkweg) al een week uit zijn.",
-     "De lampen in het park (Parkweg) al een week uit zijn."),
+     "De lampen in het park (Parkweg) zijn al een week uit."),
     ("Goede morgen! de lamp is kapot", "De lamp is kapot"),
     ("Beste gemeente, ik wil melden dat de lantaarnpaal bij de speeltuin niet brandt. "
-     "Alvast bedankt!", "De lantaarnpaal bij de speeltuin niet brandt."),
+     "Alvast bedankt!", "De lantaarnpaal bij de speeltuin brandt niet."),
     ("Geachte heer/mevrouw, Ik wil even laten weten dat de container niet is geleegd. "
-     "Groetjes, Anja", "De container niet is geleegd."),
+     "Groetjes, Anja", "De container is niet geleegd."),
     ("Hallo daar mijn naam is Piet de Vries en er ligt een grote tak op het fietspad",
      "Er ligt een grote tak op het fietspad"),
     ("Dag! ja, de lamp knippert", "De lamp knippert"),
@@ -270,7 +270,7 @@ def test_a_message_without_keywords_is_one_other_problem() -> None:
 REAL_MESSAGES = [
     # text speak and chat noise
     ("ff melden dat de lamp bij ons nie doet, kerkweg 22, thx",
-     "De lamp bij ons nie doet, kerkweg 22"),
+     "De lamp bij ons doet nie, kerkweg 22"),
     ("hoi hoi, er staat een kliko midden op het fietspad sinds zaterdag. grtz",
      "Er staat een kliko midden op het fietspad sinds zaterdag."),
     ("Ff doorgeven: de glasbak bij de AH zit propvol en er staan zakken naast. Tnx!",
@@ -630,3 +630,28 @@ def test_another_thing_of_the_same_kind_at_its_own_spot_is_its_own_problem(text,
 def test_furniture_left_on_the_pavement_is_no_broken_pavement(text: str) -> None:
     """Round 93 (own try): "Vervelend dat de stoep of de weg kapot is" for a fridge."""
     assert category_of(text) == "report_public_space_other"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik wil melden dat de lamp kapot is", "De lamp is kapot"),
+    ("Ik wil u even laten weten dat er sinds gisteren een paaltje scheef staat",
+     "Er staat sinds gisteren een paaltje scheef"),
+    ("graag wil ik melden dat iemand een matras heeft neergezet achter de sporthal",
+     "Iemand heeft een matras neergezet achter de sporthal"),
+    ("ik meld dat de bankjes in het plantsoen vol met graffiti zitten",
+     "De bankjes in het plantsoen zitten vol met graffiti"),
+])
+def test_what_followed_melden_dat_is_said_in_main_clause_order(text: str,
+                                                                expected: str) -> None:
+    """Own try: "ik wil melden dat de lamp kapot is" reached the crew as "De lamp kapot is"."""
+    assert clean_description(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "de lamp bij de kerk brandt niet", "er ligt glas op het fietspad", "de tegel ligt los",
+    "het is al weken zo", "ze hebben de bank bij de school gedumpt",
+])
+def test_a_main_clause_keeps_its_order(text: str) -> None:
+    from bot.text import main_clause_order
+
+    assert main_clause_order(text) == text
