@@ -969,9 +969,9 @@ class ValidateReportForm(FormValidationAction):
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         place = reading.location
         current = tracker.get_slot("report_place")
-        if _names_another_problems_place(tracker):
-            return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
         other = _other_problem_named(tracker) if place and place.complete else None
+        if other is None and _names_another_problems_place(tracker):
+            return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
         if other is not None:  # "die tak is in de schoolstraat, bij het fietspad" (round 86)
             more = [dict(problem) for problem in tracker.get_slot("report_more_problems")]
             more[other]["place"] = place.as_dict()

@@ -325,8 +325,10 @@ def _first_place(reading: Reading, problems: List[Dict[Text, Any]]) -> Optional[
     voor Kerkstraat 5 ligt los")."""
     place = reading.location
     own = problems[0].get("place") if problems else None
-    if place and own and place.text.lower() not in problems[0]["text"].lower():
-        return Place.from_dict(own)
+    first = problems[0]["text"].lower() if problems else ""
+    if place and own and (place.text.lower() not in first or (
+            place.landmark and place.landmark.lower() not in first)):
+        return Place.from_dict(own)  # "… voor kerkstraat 5 … en … bij de school": not both
     return place
 
 

@@ -195,6 +195,18 @@ def test_the_first_problem_keeps_its_place_when_the_message_place_is_the_second(
     assert (second.street, second.house_number) == ("Kerkstraat", "5")
 
 
+def test_a_landmark_of_the_second_problem_is_not_added_to_the_first(dispatcher, domain):
+    """Own try: "Kerkstraat 5, bij de school" for a lamp, where the school was the tiles'."""
+    text = ("de lantaarnpaal voor kerkstraat 5 is kapot en er liggen ook stoeptegels los bij "
+            "de school in de schoolstraat")
+    slots = start(text, "report_pavement_road", dispatcher, domain)
+    assert slots["report_location"] == "Kerkstraat 5"
+    tracker = tracker_for(channel="webchat", slots={**slots, "report_updates": False})
+    first, second = new_reports(tracker)
+    assert "school" not in first.location_text.lower()
+    assert second.street == "Schoolstraat"
+
+
 @pytest.mark.parametrize(
     "channel, updates, expected_missing",
     [
@@ -2399,6 +2411,25 @@ def test_the_place_of_the_other_problem_does_not_move_this_one(dispatcher, domai
                                   "text": "De straatlantaarn voor Vondelstraat 22 knippert"}]})
     slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert slots.get("report_location", home.label) == "Rozenlaan 7"
+
+
+def test_a_house_number_for_the_other_problem_at_the_summary_goes_to_that_one(dispatcher,
+                                                                               domain):
+    """Own try: "nee de tegels zijn bij schoolstraat 12" named the tiles' own street, so it
+    was dropped and the resident was asked again what to change."""
+    lamp = read_message("kerkstraat 5").location
+    tiles = read_message("bij de school in de schoolstraat").location
+    text = "nee, die losse tegels liggen bij Schoolstraat 12"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={
+        "report_place": lamp.as_dict(), "report_location": lamp.label,
+        "report_description": "De lantaarnpaal voor kerkstraat 5 is kapot",
+        "report_category": "report_street_lighting",
+        "report_more_problems": [{"category": "report_pavement_road", "place": tiles.as_dict(),
+                                  "text": "Er liggen ook stoeptegels los bij de school"}]})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert slots.get("report_location", lamp.label) == "Kerkstraat 5"
+    moved = slots["report_more_problems"][0]["place"]
+    assert (moved["streets"], moved["house_number"]) == (["Schoolstraat"], "12")
 
 
 def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, domain):
