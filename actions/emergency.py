@@ -17,6 +17,7 @@ from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
 from actions.report_slots import HIGH_PRIORITY, added_to, is_description
 from bot.reading.answers import asks_about_acting, preferred_contact
+from bot.reading.money import money_trouble
 from bot.reading.questions import inside_the_home
 from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112, help_called,
                                 says_cannot_call, someone_may_be_inside, strong_gas,
@@ -56,6 +57,8 @@ OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_gas_street", "utter_
                     "utter_emergency_live_cable")
 OUTAGE_FOLLOWUP = "utter_emergency_followup_outage"
 OUTAGE_PERSON = "utter_emergency_outage_person"
+# Despair over debts: beside 113, the free debt help and a colleague to talk to.
+MONEY_HELP = "utter_answer_money_worries"
 
 
 def forget_unanswered_question(tracker: Tracker) -> List[EventType]:
@@ -102,6 +105,8 @@ class ActionEmergency(Action):
         utter(dispatcher, response)
         if not again and reading.danger == "gas" and someone_may_be_inside(text):
             utter(dispatcher, OUTAGE_PERSON)  # "… mijn buurvrouw doet niet open"
+        if not again and reading.danger_reason == "suicide" and money_trouble(text):
+            utter(dispatcher, MONEY_HELP)  # "de schulden … ik zie het niet meer zitten"
         if tracker.active_loop_name:
             kept = _answer_beside_the_danger(tracker, reading)
             utter(dispatcher, "utter_emergency_report_goes_on" if kept

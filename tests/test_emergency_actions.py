@@ -629,3 +629,18 @@ def test_the_report_after_a_chat_in_between_is_about_the_message_the_offer_was_f
     assert "stroomkabel" in slots["report_description"]
     assert slots["report_place"]["streets"] == ["Kerkstraat", "Schoolstraat"]
     assert slots["report_priority"] == "high"
+
+
+def test_despair_over_debts_gets_113_and_the_debt_help(dispatcher, domain):
+    """Own try: "de schulden … ik zie het niet meer zitten. waar kan ik hulp krijgen met
+    geld" got only the 113 text; the money question waited for another turn."""
+    text = ("de rekeningen stapelen zich op en de deurwaarder belt steeds, ik zie het echt "
+            "niet meer zitten")
+    run_emergency(text, dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_emergency_suicide", "utter_answer_money_worries"]
+
+
+def test_despair_without_money_gets_only_113(dispatcher, domain):
+    run_emergency("ik zie het niet meer zitten, ik wil er niet meer zijn", dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_suicide"]
