@@ -1365,6 +1365,15 @@ def reading_route(tracker: DialogueStateTracker,
             and (asks_about_the_service(message.text or "")
                                         or announces_a_question(message.text or ""))):
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
+    if (tracker.active_loop_name is None and not asked and not reading.danger
+            and intent.get("name") in PRODUCT_WORDS
+            and (intent.get("confidence") or 0) < SURE_INTENT
+            and not _names_the_product(intent.get("name"), message.text or "")
+            and not set(last_turn) & set(CONTEXT_ACTIONS)):
+        # a product the model only guessed and the words do not name ("ratten in de tuin …
+        # braakliggende terrein" as bulky waste): a problem told is reported, else searched
+        return START_REPORT_ACTION if reading.category and not reading.question \
+            else AS_QUESTION_ACTION
     if ((reading.question or intent.get("name") == FALLBACK_INTENT)
             and intent.get("name") in UNSURE_INTENTS and not asked and not reading.danger
             and _names_its_subject(message.text or "")

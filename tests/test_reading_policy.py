@@ -2476,3 +2476,18 @@ def test_reported_again_without_asking_how_far_is_still_a_report(text):
 def test_a_problem_told_with_a_request_to_act_on_it_is_reported(text, intent):
     """Round 91: both got "Daar heb ik geen antwoord op" / "Daar kan ik u niet mee helpen"."""
     assert reading_route(tracker(START + [said(text, intent, 0.5)])) == "action_start_report"
+
+
+@pytest.mark.parametrize("text, intent, route", [
+    ("we hebben ratten in de tuin gezien, komen vast van het braakliggende terrein ernaast",
+     "bulky_waste_pickup", "action_start_report"),
+    ("mijn dochter gaat trouwen in het buitenland, wat moeten we hier regelen", "parking_permit",
+     "action_answer_as_question"),
+])
+def test_a_product_the_model_only_guessed_and_the_words_do_not_name_is_not_answered(
+        text, intent, route):
+    """Own try: rats in the garden, taken for bulky waste at 0.43, got the bulky-waste
+    answer; a problem told is reported, a question goes to the knowledge base."""
+    assert reading_route(tracker(START + [said(text, intent, 0.43)])) == route
+    assert reading_route(tracker(START + [said("ik wil mijn oude bank laten ophalen",
+                                               "bulky_waste_pickup", 0.43)])) is None
