@@ -58,6 +58,19 @@ def undictated(text: str) -> str:
     return _SPOKEN_WORD.sub(punctuation, text).strip()
 
 
+# Names written one way whatever the resident typed: shops, services, abbreviations.
+KNOWN_FORMS = {word.lower(): word for word in """
+GFT PMD AH NS OV LED WC AED KPN ANWB BSN RET GVB HTM GGD HEMA Jumbo Lidl Aldi Albert Heijn
+Kruidvat Blokker Gamma Praxis Karwei Etos Dirk Vomar Coop
+""".split()}
+_A_KNOWN_FORM = re.compile(r"\b(?:" + "|".join(KNOWN_FORMS) + r")\b", re.IGNORECASE)
+
+
+def with_known_forms(text: str) -> str:
+    """"naast de jumbo" → "naast de Jumbo"."""
+    return _A_KNOWN_FORM.sub(lambda found: KNOWN_FORMS[found.group().lower()], text)
+
+
 # --- word order: what a resident said after "... dat" -----------------------------------
 _PRONOUNS = {"er", "hij", "zij", "ze", "iemand", "men", "iets", "niemand"}
 _PRONOUNS_OR_DETERMINERS = {"het", "'t", "dit", "dat", "die"}

@@ -259,7 +259,7 @@ def test_a_corrected_landmark_stays_on_the_street(dispatcher, domain):
     tracker = tracker_for(asking="report_updates", text=text, slots={
         "report_place": place, "report_location": "Stationsweg, bij de jumbo"})
     result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
-    assert result["report_location"] == "Stationsweg, de lidl"
+    assert result["report_location"] == "Stationsweg, de Lidl"
     assert result["report_place"]["streets"] == ["Stationsweg"]
 
 

@@ -29,7 +29,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 from rapidfuzz.distance import OSA
 
 from bot.reading.privacy import scrub
-from bot.text import subordinate_as_main
+from bot.text import KNOWN_FORMS as _KNOWN_FORMS, subordinate_as_main
 from bot.reading.streets import STREET_ENDINGS, STREET_ENDINGS_WIDE
 
 PAVEMENT = "report_pavement_road"
@@ -531,10 +531,6 @@ def _capitalise(text: str) -> str:
 
 # --- shouting: all capitals become sentence case ---------------------------------------
 # Names the crew should still read as names; street names are recognised by their ending.
-_KNOWN_FORMS = {word.lower(): word for word in """
-GFT PMD AH NS OV LED WC AED KPN ANWB BSN RET GVB HTM GGD HEMA Jumbo Lidl Aldi Albert Heijn
-Kruidvat Blokker Gamma Praxis Karwei Etos Dirk Vomar Coop
-""".split()}
 _STREET_END = re.compile(rf"\w{{3,}}(?:{STREET_ENDINGS_WIDE}|straatje|plantsoen|allee|markt|park)$",
                          re.IGNORECASE)
 _COMMON_PLACES = frozenset("""

@@ -20,6 +20,7 @@ from bot.reading.streets import (
     STREET_ENDINGS_WIDE, STREET_TYPES, StreetRegister, looks_like_street_type, street_key,
     street_type, strip_accents, title_case, word_key,
 )
+from bot.text import with_known_forms
 
 logger = logging.getLogger(__name__)
 
@@ -299,8 +300,8 @@ class Place:
     def label(self) -> str:
         """A short label to say back and store: 'Kerkstraat 14', 'hoek Kerkstraat en Molenweg'."""
         builder = _LABEL_BUILDERS.get(self.kind)
-        return _SPOT_OPENING.sub(lambda found: found.group().lower(),
-                                 builder(self) if builder else self.text)
+        return with_known_forms(_SPOT_OPENING.sub(lambda found: found.group().lower(),
+                                                  builder(self) if builder else self.text))
 
     def as_dict(self) -> Dict[str, Any]:
         """A JSON-able dict (streets as a list)."""
