@@ -1372,8 +1372,8 @@ def reading_route(tracker: DialogueStateTracker,
             and not set(last_turn) & set(CONTEXT_ACTIONS)):
         # a product the model only guessed and the words do not name ("ratten in de tuin …
         # braakliggende terrein" as bulky waste): a problem told is reported, else searched
-        return START_REPORT_ACTION if reading.category and not reading.question \
-            else AS_QUESTION_ACTION
+        return START_REPORT_ACTION if reading.category and (
+            not reading.question or _names_a_place(reading)) else AS_QUESTION_ACTION
     if ((reading.question or intent.get("name") == FALLBACK_INTENT)
             and intent.get("name") in UNSURE_INTENTS and not asked and not reading.danger
             and _names_its_subject(message.text or "")

@@ -52,6 +52,9 @@ SPECIFIC_MIN = 0.8         # an article is offered only when it has a question w
 # (0.325, 0.55, 0.18, 0.8) 0.002 and the old (…, 0.0) -0.044. The tie was broken for the
 # thresholds source (2) supports; source (2) itself (26 articles, only far-off unanswerables)
 # prefers no check (0.563 against 0.394). Numbers in bot/knowledge/README.md.
+# A title word this rare (in at most one other article) names the article when asked.
+TITLE_WORD_IDF = 4.9
+TITLE_ANSWER_SCORE = 0.3    # ... and the article fits well enough beside that word
 CHOOSE_MAX = 3             # at most this many buttons after "Bedoelt u …?"
 WHOLE_WEIGHT = 0.7         # n-grams: share of all the article's texts together (top-1 on (1)
 #                            0.53 -> 0.59 for 0 -> 0.7), the rest is its best single text
@@ -365,7 +368,20 @@ class Index:
 
     def answer_for(self, question: str) -> Decision:
         """Answer, let the resident choose among close articles, or say nothing fits."""
-        return decide(self.search(question, top=CHOOSE_MAX))
+        decision = decide(self.search(question, top=CHOOSE_MAX))
+        if (decision.kind == "choose" and len(decision.articles) == 1
+                and decision.scores[0] >= TITLE_ANSWER_SCORE
+                and self.named_in_the_title(question, decision.articles[0])):
+            # "ze heeft een traplift nodig" and the one article is "Woning aanpassen
+            # (traplift, douche)": no "Gaat uw vraag over dit onderwerp?"
+            return Decision("answer", decision.articles, decision.scores)
+        return decision
+
+    def named_in_the_title(self, question: str, article: Article) -> bool:
+        """The question has a rare word of the article's title in it."""
+        title = {stem(word) for word in tokens(article.title)}
+        asked = {stem(word) for word in tokens(question) if word not in _NEVER_THE_SUBJECT}
+        return any(self._idf.get(term, 0.0) >= TITLE_WORD_IDF for term in title & asked)
 
 
 # Who a question is about, or what to do with it, never what it is about ("mijn oma is

@@ -411,3 +411,26 @@ def test_who_or_what_to_do_is_never_the_unaddressed_subject(question, article):
     decision = index.answer_for(question)
     assert decision.kind != "none"
     assert any(article in found.id for found in decision.articles)
+
+
+@pytest.fixture(scope="module")
+def real_index() -> Index:
+    from bot.knowledge.evaluate import KNOWLEDGE_DIR
+
+    return Index([a for a in load_folder(KNOWLEDGE_DIR) if a.status == "published"])
+
+
+def test_one_close_article_whose_title_word_was_asked_is_answered(real_index):
+    """Own try: "ze heeft een traplift nodig denk ik. Waar moet ik beginnen?" got "Gaat uw
+    vraag over dit onderwerp?" with "Woning aanpassen (traplift, douche)" as the only button."""
+    decision = real_index.answer_for("Dag, mijn opa is 88 en komt zijn trap niet meer op. Hij "
+                                     "wil thuis blijven wonen. Kan hij een traplift krijgen of "
+                                     "moet hij die zelf betalen?")
+    assert decision.kind == "answer"
+    assert decision.articles[0].id == "woningaanpassing"
+
+
+def test_a_title_word_in_another_sense_does_not_answer(real_index):
+    decision = real_index.answer_for("ik heb een papier nodig dat ik hier woon voor mijn "
+                                     "werkgever")
+    assert decision.kind != "answer" or decision.articles[0].id != "oud-papier"
