@@ -35,15 +35,16 @@ NO_REPORT_REASONS = ("suicide", "jump_risk", "violence", "home_violence", "threa
                      "missing_person", "lost_person", "welfare")
 # Reasons with an answer of their own (another number beside 112, or what to do now).
 OWN_ANSWER_REASONS = ("suicide", "jump_risk", "home_violence", "missing_person", "lost_person",
-                      "welfare", "flooded_with_power", "co")
+                      "child_alone", "welfare", "flooded_with_power", "co")
 # Reasons whose follow-up has its own words: a way to write instead of calling, or (someone
 # who may jump) 112 rather than 113.
 OWN_FOLLOWUP = ("suicide", "jump_risk", "home_violence", "welfare")
 # Someone threatens the resident: not daring to call gets how to call anyway, quietly.
 THREAT_REASONS = ("violence", "home_violence", "threat", "crime")
 # What to do meanwhile, asked after the 112 answer: the advice for each danger reason.
-MEANWHILE = {"fire": "fire", "gas": "gas", "water": "water", "injured": "person",
-             "unconscious": "person", "medical": "person", "jump_risk": "jump_risk", "co": "co"}
+MEANWHILE = {"fire": "fire", "gas": "gas", "water": "water", "child_alone": "water",
+             "injured": "person", "unconscious": "person", "medical": "person",
+             "jump_risk": "jump_risk", "co": "co"}
 # Wires named beside a danger ("de draden hangen eruit"): stay away from them.
 WIRES = re.compile(r"\b(?:draad|draden|draadjes|kabel\w*|stroomdraad\w*|wires?|cables?)\b",
                    re.IGNORECASE)

@@ -305,6 +305,8 @@ def test_a_number_given_with_the_yes_completes_the_street_of_the_first_message(d
     ("mijn vader heeft alzheimer, hij is sinds een uur weg", "utter_emergency_missing_person"),
     ("bij de bushalte staat een oude man die niet weet waar hij woont",
      "utter_emergency_lost_person"),
+    ("er loopt een peuter helemaal alleen langs de vaart, ik zie geen moeder",
+     "utter_emergency_child_alone"),
     ("mijn buurvrouw van 90 doet al 2 dagen niet open, haar post stapelt zich op",
      "utter_emergency_welfare"),
 ])

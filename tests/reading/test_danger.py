@@ -340,6 +340,12 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("putdeksel weg stationsstraat", "hazard", "manhole"),
     # own try, round 93: the water in one clause, the child in the next
     ("het water in de vaart bij de brug, er drijft een kind", "emergency", "water"),
+    # round 95: a toddler alone at the water beside a broken fence got only the fence report
+    ("staat nu trouwens een klein jochie van een jaar of 3 in z'n eentje bij het water, zie "
+     "nergens ouders", "emergency", "child_alone"),
+    ("er zit een klein meisje bij de sloot, geen ouders te bekennen", "emergency",
+     "child_alone"),
+    ("a little boy is alone by the canal, no parents around", "emergency", "child_alone"),
     ("mijn buurman ligt al uren in zn tuin en doet niks", "emergency", "unconscious"),
     ("een oudere man zit in de war op de stoep en weet niet waar hij woont", "emergency",
      "lost_person"),
