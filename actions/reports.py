@@ -249,25 +249,30 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
     return category or GENERIC_CATEGORY
 
 
+def _plain_ack(category: Text, reading: Reading) -> Text:
+    """The acknowledgement of a report without danger or harm to a person."""
+    if reading.repeated:
+        return "utter_ack_again"
+    if reading.harm:
+        return "utter_ack_harm"
+    if quick_kind_of(reading.description or "") == OFFENSIVE_GRAFFITI:
+        return "utter_ack_offensive_graffiti"  # a swastika: not "dank u" (round 87)
+    if reading.category in (None, category, *_WORDS_THAT_FIT.get(category, ())) and (
+            category not in SAYS_BROKEN or says_damage(reading.description or "")):
+        return f"utter_ack_{category}"
+    return f"utter_ack_{GENERIC_CATEGORY}"  # the words and the intent disagree: no guess
+
+
 def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
                   more: List[Dict[Text, Text]], domain: DomainDict, contact_used: bool = False
                   ) -> List[Dict[Text, Any]]:
     acks = [ack("utter_ack_danger_check")] if reading.danger == "unsure" else []
-    if reading.danger in DANGEROUS:
-        acks += [ack(key) for key in hazard_acks(reading, domain)]
-    elif reading.injured:  # a pointer to the GP: the report itself heals nobody
+    if reading.injured:  # a pointer to the GP: the report itself heals nobody
         acks.append(ack("utter_ack_injured"))
-    elif reading.repeated:
-        acks.append(ack("utter_ack_again"))
-    elif reading.harm:
-        acks.append(ack("utter_ack_harm"))
-    elif quick_kind_of(reading.description or "") == OFFENSIVE_GRAFFITI:
-        acks.append(ack("utter_ack_offensive_graffiti"))  # a swastika: not "dank u" (round 87)
-    elif reading.category in (None, category, *_WORDS_THAT_FIT.get(category, ())) and (
-            category not in SAYS_BROKEN or says_damage(reading.description or "")):
-        acks.append(ack(f"utter_ack_{category}"))
-    else:  # the words and the intent disagree, or nothing is broken: no guess about it
-        acks.append(ack(f"utter_ack_{GENERIC_CATEGORY}"))
+    if reading.danger in DANGEROUS:  # the priority, also after "ze is gestruikeld"
+        acks += [ack(key) for key in hazard_acks(reading, domain)]
+    elif not reading.injured:
+        acks.append(ack(_plain_ack(category, reading)))
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and (place.complete or place.kind == "street" and not needs_number(

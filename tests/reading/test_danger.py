@@ -346,6 +346,13 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("er zit een klein meisje bij de sloot, geen ouders te bekennen", "emergency",
      "child_alone"),
     ("a little boy is alone by the canal, no parents around", "emergency", "child_alone"),
+    # round 96: harm told instead of named got 10 working days
+    ("KUIL IN HET FIETSPAD BIJ DE SCHOOL, ER ZIJN AL 2 FIETSERS ONDERUIT GEGAAN", "hazard",
+     "harm_told"),
+    ("dat verkeersbord hangt nu scheef over de stoep, vanochtend liep er bijna een kind tegenaan",
+     "hazard", "harm_told"),
+    ("die tak boven het fietspad hangt op hoofdhoogte", "hazard", "harm_told"),
+    ("dat paaltje staat zo raar, dat kan iemand in het donker raken", "hazard", "harm_told"),
     ("mijn buurman ligt al uren in zn tuin en doet niks", "emergency", "unconscious"),
     ("een oudere man zit in de war op de stoep en weet niet waar hij woont", "emergency",
      "lost_person"),
