@@ -815,6 +815,10 @@ def _emergency_answers_in_a_row(tracker: DialogueStateTracker) -> int:
     return count
 
 
+def _sure_intent(intent: Dict[str, Any]) -> bool:
+    return (intent.get("confidence") or 0.0) >= SURE_INTENT
+
+
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
                        active_loop: Optional[str], offered: bool, danger_told: bool) -> bool:
     """Right after the 112 answer, the resident is still in the emergency: whatever they say
@@ -836,9 +840,12 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"
     if _DOUBTS_112.search(text or ""):
         return False  # "waarom zegt u steeds 112?? het is een wespennest": the report goes on
-    if (intent.get("name") == MONEY_WORRIES_INTENT and money_trouble(text or "")
-            and _ASKS_FOR_HELP.search(text or "") and not _DESPAIR.search(text or "")
-            and not reading.alarm):
+    calm = not _DESPAIR.search(text or "") and not reading.alarm and not reading.urgent
+    if calm and (intent.get("name") == "ask_human" and _sure_intent(intent)
+                 or asks_for_a_person(text or "")):
+        return False  # after 113: "medewerker", "kan ik hier met iemand chatten?" (round 95)
+    if ((intent.get("name") == MONEY_WORRIES_INTENT or reading.question == MONEY_WORRIES_INTENT)
+            and money_trouble(text or "") and _ASKS_FOR_HELP.search(text or "") and calm):
         return False  # after 113: "en voor die schulden, kan iemand me helpen?" is answered
     if (_CALL_ME_BACK.search(text or "") and not _DESPAIR.search(text or "")
             and not reading.alarm and not reading.danger):

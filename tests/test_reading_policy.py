@@ -1639,6 +1639,23 @@ def test_after_the_113_answer_money_worries_and_a_person_are_answered():
         "action_emergency"
 
 
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("medewerker", "ask_human", 1.0),
+    ("ja dat snap ik. maar voor de schulden, kan ik hier met iemand chatten?", "ask_human",
+     0.57),
+    ("ok. en kan iemand van de gemeente mij dan via de chat helpen met de schulden?",
+     "nlu_fallback", 0.4),
+])
+def test_after_the_113_answer_a_wish_for_a_person_or_debt_help_leaves_the_113_loop(
+        text, intent, confidence):
+    """Round 95: three messages in a row, "medewerker" among them, got the 113 text again."""
+    crisis = START + [said("bellen durf ik niet zo. eerlijk gezegd zie ik het soms allemaal "
+                           "niet meer zitten, alles is beter dan dit", "municipal_question"),
+                      ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(crisis + [said(text, intent, confidence)])) != \
+        "action_emergency"
+
+
 def test_asking_why_112_after_the_112_answer_lets_the_report_go_on():
     text = "waarom zegt u steeds 112?? het is een wespennest"
     in_form = IN_FORM + [said("moet ik 112 bellen?"), ActionExecuted("action_emergency"),

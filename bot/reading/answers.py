@@ -690,7 +690,11 @@ def meant_for_a_colleague(text: str) -> bool:
 _A_PERSON = re.compile(
     r"\b(?:echte? mens|een mens|medewerker|iemand|collega|persoon) (?:\w+ ){0,2}?(?:spreken|"
     r"aan de lijn|aan de telefoon)\b"
-    r"|\b(?:talk|speak) to (?:a |an )?(?:real )?(?:human|person|agent|employee)\b",
+    # "kan ik hier met iemand chatten?" (round 95, after the 113 answer)
+    r"|\bmet (?:een )?(?:echte? )?(?:mens|medewerker|iemand|collega|persoon)\b(?: \w+){0,2}? "
+    r"(?:chatten|praten|spreken|appen)\b"
+    r"|\b(?:talk|speak|chat) (?:to|with) (?:a |an )?(?:real )?(?:human|person|agent|employee|"
+    r"someone)\b",
     re.IGNORECASE)
 
 
