@@ -20,9 +20,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.contact import callback_number, callback_time, register_left_message
-from actions.knowledge import side_answer
 from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
+from actions.topics import answer_beside
 from actions.base import utter
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
 from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
@@ -431,9 +431,8 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
         # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable
         told = ack("utter_ack_hazard_meanwhile")
         return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
-    answer = await side_answer(tracker, question, tracker.get_slot("report_description") or "")
-    told = (ack("utter_kb_detail", detail=answer[0], link=answer[1]) if answer
-            else ack("utter_ack_question_unanswered"))  # "waarom hangt daar geen camera?"
+    told = await answer_beside(tracker, question, tracker.get_slot("report_description") or "")
+    told = told or ack("utter_ack_question_unanswered")  # "waarom hangt daar geen camera?"
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 
 

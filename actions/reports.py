@@ -23,7 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.emergency import answered_before, hazard_acks
-from actions.knowledge import side_answer
+from actions.topics import answer_beside
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
                                   REPORT_SLOTS, is_misspelt_street, is_unknown_street,
@@ -402,10 +402,9 @@ class ActionStartReport(Action):
         found.update(shared_slots(tracker))
         question = question_beside_an_answer(text)
         if question and not reading.report_question and found.get("report_ack"):
-            answer = await side_answer(tracker, question)  # "Trouwens, hoe laat ik …?"
-            if answer:
-                found["report_ack"] = found["report_ack"] + [
-                    ack("utter_kb_detail", detail=answer[0], link=answer[1])]
+            told = await answer_beside(tracker, question)  # "Trouwens, hoe laat ik …?"
+            if told:
+                found["report_ack"] = found["report_ack"] + [told]
         return (reset_report_slots() + [SlotSet("emergency_report", None)]
                 + [SlotSet(slot, value) for slot, value in found.items()])
 

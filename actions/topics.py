@@ -25,7 +25,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
-from actions.report_slots import place_slots, with_number
+from actions.report_slots import ack, place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
                                    is_follow_up, read_aspects, single_aspect, subject_words)
@@ -651,6 +651,42 @@ def open_day_asked(text: Text, now: dt.datetime) -> Optional[Text]:
         if day in settings.opening_hours and any(word.startswith(stems) for word in words):
             return day  # "maandagavond", "mondays"
     return None
+
+
+# A question about opening hours: "is het gemeentehuis vrijdagmiddag open?"
+_HOURS_ASKED = re.compile(r"\b(?:open|dicht|gesloten|openingstijd\w*|hoe laat|bereikbaar|"
+                          r"opening hours|closed)\b", re.IGNORECASE)
+
+
+def hours_asked(text: Text) -> Optional[Dict[Text, Any]]:
+    """The answer to an opening-hours question for one day, asked beside a report ("… en is
+    het gemeentehuis vrijdagmiddag open?"): a response key and its values, or None."""
+    if not _HOURS_ASKED.search(text) or _OTHER_BUILDING.search(text):
+        return None
+    settings = profile()
+    english = False  # beside a report the side answers are Dutch (the articles are Dutch)
+    closed = closed_day_asked(text)
+    if closed:
+        return {"key": "utter_opening_hours_closed_day",
+                "values": {"day": settings.day_name(closed, english)}}
+    day = open_day_asked(text, settings.now())
+    if day is None:
+        return None
+    opens, closes = settings.opening_hours[day]
+    return {"key": "utter_opening_hours_day",
+            "values": {"day": settings.day_name(day, english), "open": opens.strftime("%H:%M"),
+                       "close": closes.strftime("%H:%M")}}
+
+
+async def answer_beside(tracker: Tracker, question: Text, about: Text = ""
+                        ) -> Optional[Dict[Text, Any]]:
+    """The acknowledgement that answers a question asked beside a report: the hours of the
+    day asked, else the knowledge base's sentences; None when neither answers it."""
+    hours = hours_asked(question)
+    if hours:
+        return hours
+    answer = await side_answer(tracker, question, about)
+    return ack("utter_kb_detail", detail=answer[0], link=answer[1]) if answer else None
 
 
 def _utter_day(dispatcher: CollectingDispatcher, day: Text, english: bool,

@@ -343,3 +343,14 @@ def test_a_question_about_another_topic_is_neither_the_problem_nor_its_descripti
     assert "papier" not in reading.description and reading.report_question is None
     alone = read_message("wanneer wordt het oud papier opgehaald?")
     assert alone.question == "waste_calendar" and "papier" in alone.description
+
+
+def test_a_question_about_the_town_hall_beside_a_report_stays_out_of_the_description():
+    """Round 95: "… matrassen enzo. en is het gemeentehuis vrijdagmiddag open?" reached the
+    crew's description."""
+    from bot.nlu.reader import read_message
+
+    reading = read_message("er staan 2 matrassen en een kast bij de glasbak aan de molenweg. "
+                           "en tot hoe laat is de balie op donderdag open?")
+    assert "balie" not in reading.description
+    assert "matrassen" in reading.description

@@ -2446,6 +2446,26 @@ def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, dom
     assert [item["key"] for item in events[-1]["value"]] == ["utter_ack_hazard_meanwhile"]
 
 
+@pytest.mark.parametrize("question, key", [
+    ("is het gemeentehuis donderdagavond ook open?", "utter_opening_hours_day"),
+    ("zijn jullie zaterdag open?", "utter_opening_hours_closed_day"),
+])
+def test_opening_hours_asked_beside_an_answer_get_the_hours_of_that_day(dispatcher, domain,
+                                                                         question, key):
+    """Round 95: "… en is het gemeentehuis vrijdagmiddag open?" beside a report got "zijn
+    open op deze tijden." without a single time."""
+    from actions.reading import response_text
+    from actions.report_form import _question_beside
+
+    text = f"nee hoeft niet. {question}"
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny", slots={
+        "report_description": "Grofvuil gedumpt", "report_location": "Kerkstraat 3"})
+    told = run(_question_beside(tracker, []))[-1]["value"][-1]
+    assert told["key"] == key
+    text = response_text(domain, key, tracker, **told["values"])
+    assert "{" not in text and ("uur" in text or "dicht" in text.lower()), text
+
+
 def test_a_question_about_the_report_itself_gets_no_article_beside_it(dispatcher, domain):
     """Round 81: "Wilt u dat er nog bij zetten?" got the street-light article."""
     from actions.report_form import _question_beside

@@ -443,6 +443,13 @@ def _strip_assent(text: str) -> str:
 
 
 # A question about the report itself, not more about the problem.
+# A question put to the bot: a question word or a verb first ("o en wanneer komt …?"), not
+# "it has a collar, maybe the owner is looking for it?".
+_ASKS_THE_BOT = re.compile(
+    r"^\W*(?:(?:o|oh|en|maar|ja|nog|trouwens|btw|and|but|also)\W+)*(?:wanneer|hoe|wat|waar|"
+    r"wie|waarom|welke?|hoeveel|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|wordt|"
+    r"worden|komt|komen|gaat|gaan|when|how|what|where|who|why|which|can|could|are|do|does|"
+    r"will|should)\b", re.IGNORECASE)
 _ASKS_ABOUT_IT = re.compile(
     r"^\W*(?:hoe|hoelang|wanneer|waarom|wat|wie|hoeveel|krijg|krijgen|komt|komen|duurt|"
     r"word|wordt|gaat|gaan|kan|kunt|kunnen|mag|weet|when|how|what|will|do|does)\b",
@@ -458,8 +465,11 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
         if framed is not None:
             sentence = sentence[framed.end():]
             framed_any = True
-        elif _is_question(sentence) and _ASKS_ABOUT_IT.match(sentence):
-            continue  # "ja dat klopt. hoe lang duurt het?": a question, answered when filed
+        elif _is_question(sentence) and (_ASKS_ABOUT_IT.match(sentence)
+                                         or _ASKS_THE_BOT.match(sentence)):
+            # "ja dat klopt. hoe lang duurt het?", "ja, verstuur. o en wanneer komt de groene
+            # bak weer?" (round 95): a question to the bot, answered beside it, no remark
+            continue
         sentence = _strip_thanks_tail(sentence).strip(" ,.;:!?-")
         if _ONLY_FRAME.match(sentence):
             continue  # "kunt u dat erbij zetten": the request itself

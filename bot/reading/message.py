@@ -92,12 +92,25 @@ def _someone_hurt(text: str) -> bool:
                for found in hurt)
 
 
+# A question about the municipality itself: its hours, its desk, its phone line.
+_ABOUT_US = re.compile(r"\b(?:gemeentehuis|stadhuis|balie|loket|openingstijd\w*|open|dicht|"
+                       r"gesloten|bereikbaar|telefoonnummer|town hall|opening hours)\b",
+                       re.IGNORECASE)
+
+
 def _without_questions_of_their_own(text: str) -> str:
     """The message without a question about another topic ("De lantaarnpaal … is kapot. En
     wanneer wordt het oud papier weer opgehaald?": the lamp is the problem, and the paper
     is no question about it); the whole text when nothing else is left."""
-    kept = [part for part in sentences(text)
+    parts = sentences(text)
+    kept = [part for part in parts
             if not (part.rstrip().endswith("?") and read_question(part) not in (None, QUESTION))]
+    if any(not part.rstrip().endswith("?") for part in kept):
+        # "… matrassen enzo. en is het gemeentehuis vrijdagmiddag open?" (round 95): a question
+        # that names no problem at all is no part of what the crew reads
+        kept = [part for part in kept
+                if not (part.rstrip().endswith("?") and category_of(part) is None
+                        and _ABOUT_US.search(part))]
     return " ".join(kept) if kept else text
 
 

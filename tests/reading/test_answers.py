@@ -400,3 +400,12 @@ def test_leaving_the_chat(text: str) -> None:
 ])
 def test_not_leaving_the_chat(text: str) -> None:
     assert not leaves_the_chat(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ja, verstuur. o en wanneer komt de groene bak weer hier?",
+    "ja hoor prima. En hoe laat is de milieustraat open?",
+])
+def test_a_question_put_to_the_bot_beside_a_yes_is_no_remark(text: str) -> None:
+    """Round 95: "Ik heb bij uw melding gezet: o en wanneer komt de groene bak weer hier."."""
+    assert read_addition(text) is None
