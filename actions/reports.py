@@ -34,7 +34,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPOR
                                   reset_report_slots, shared_slots, told_place_slots,
                                   with_number, WANTS_UPDATES)
 from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
-from actions.status import handling_days, handling_time_for
+from actions.status import STATUS_EXCHANGE_MESSAGES, handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.answers import leaves_the_chat, preferred_contact
@@ -92,8 +92,6 @@ def _before_the_clarifying_question(tracker: Tracker) -> Optional[Dict[Text, Any
 # How many earlier messages may hold the problem a bare "ik wil het melden" is about.
 EARLIER_TOLD = 3
 STATUS_ACTION = "action_report_status"
-# The resident's messages of a status exchange that may hold the problem and its place.
-STATUS_EXCHANGE_MESSAGES = 4
 
 
 def _told_in_the_status_question(tracker: Tracker) -> Optional[Tuple[Reading, Text]]:

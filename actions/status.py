@@ -185,10 +185,16 @@ def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]
     return street, category
 
 
+# The resident's messages of a status exchange that may hold the problem and its place.
+STATUS_EXCHANGE_MESSAGES = 4
+
+
 def _described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
     """The resident describes their report as another kind of problem than the report
     with this number ("een lantaarnpaal", and the number's report is about litter)."""
-    said = [e for e in tracker.events if e.get("event") == "user"][-2:]
+    # the whole exchange: "een losse stoeptegel …" two messages before "o sorry typfout,
+    # M-2026-000121" still says which report is theirs (round 95)
+    said = [e for e in tracker.events if e.get("event") == "user"][-STATUS_EXCHANGE_MESSAGES:]
     described = {Reading.from_entities((e.get("parse_data") or {}).get("entities")).category
                  for e in said} | {tracker.get_slot("report_category")}
     described.discard(None)

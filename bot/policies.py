@@ -1266,7 +1266,7 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and adds_to_a_report(message.text or "")):
         return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
-    if (before == STATUS_ACTION and tracker.active_loop_name is None
+    if (before in (STATUS_ACTION, STATUS_DISPUTED) and tracker.active_loop_name is None
             and (reading.category or reading.location or intent.get("name") in REPORT_INTENTS
                  or len((message.text or "").split()) <= SHORT_WISH_WORDS)
             and _REPORT_AGAIN.search(message.text or "")):

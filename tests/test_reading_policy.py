@@ -2508,3 +2508,15 @@ def test_a_product_the_model_only_guessed_and_the_words_do_not_name_is_not_answe
     assert reading_route(tracker(START + [said(text, intent, 0.43)])) == route
     assert reading_route(tracker(START + [said("ik wil mijn oude bank laten ophalen",
                                                "bulky_waste_pickup", 0.43)])) is None
+
+
+def test_reporting_again_after_a_disputed_status_starts_the_report():
+    """Round 95: "laat maar, ik meld hem gewoon opnieuw. die tegel ligt …" after "dan heb ik de
+    verkeerde melding gevonden" got the wrong report's status again."""
+    disputed = START + [said("afval?? nee het ging om een stoeptegel die los ligt bij de jumbo",
+                             "report_pavement_road"),
+                        ActionExecuted("action_status_disputed"), ActionExecuted("action_listen")]
+    text = ("laat maar, ik meld hem gewoon opnieuw. die tegel ligt voor de ingang van de jumbo "
+            "aan de stationsstraat")
+    assert reading_route(tracker(disputed + [said(text, "ask_report_status", 0.76)])) == \
+        "action_start_report"

@@ -469,6 +469,26 @@ def test_a_number_whose_report_is_about_something_else_tells_nothing_of_it(db_ur
     assert message["response"] != "utter_status_other_subject"  # nothing described: told
 
 
+def test_a_problem_described_earlier_in_the_exchange_still_rules_out_another_report(
+        db_url, dispatcher, domain):
+    """Round 95: a loose tile described two messages before "o sorry typfout, M-…" got the
+    status of someone else's waste report."""
+    report = file(db_url, sender=SOMEONE_ELSE, category="report_waste_collection")
+    described = "ik heb vorige maand een losse stoeptegel gemeld bij de bakker, hoe staat het?"
+    typo = f"o sorry typfout, {report.case_number}"
+    tracker = make_tracker("ask_report_status", typo, entities=[
+        {"entity": "case_number", "value": report.case_number}])
+    tracker.events = [
+        {"event": "user", "text": described, "parse_data": {
+            "entities": read_message(described).to_entities(described)}},
+        {"event": "bot", "text": "Welk meldingsnummer heeft u?"},
+        {"event": "user", "text": "wacht ik heb de mail gevonden, M-2026-999999"},
+        {"event": "bot", "text": "Die melding kan ik niet vinden."},
+        {"event": "user", "text": typo}]
+    message, _ = ask_with(dispatcher, domain, tracker)
+    assert message["response"] == "utter_status_other_subject"
+
+
 def test_the_report_just_made_is_the_senders_latest_not_a_number_said_before(db_url,
                                                                             dispatcher, domain):
     older = file(db_url, description="lamp brandt niet")

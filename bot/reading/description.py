@@ -383,6 +383,8 @@ _NOISE = re.compile(
     r"^(?:(?:ja|jaa|jawel|nee|neen|oke|oké|okee|ok|okay|ehm|eh|uhm|uh|hmm+|sorry|o\s+ja|oja|"
     r"oh|en|maar|pf+|zucht|jeetje|tja)\b(?!\s+dat\b)[\s,.!:;-]*|let\s+op\s*[:!]+\s*"
     r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*"
+    # "laat maar, ik meld hem gewoon opnieuw." (round 95): giving up on the old report
+    r"|laat\s+(?:maar|ook\s+maar|dan\s+maar)(?:\s+zitten)?\s*[,.!:;-]+\s*"
     r"|(?:dat|dit|zoals)\s+(?:zei|schreef|typte|vertelde)\s+ik\s+(?:toch|al|net|eerder|"
     r"hierboven)(?:\s+al)?\b[\s,.!:;-]*"
     # "nee aanpassen, het gaat om …": the wish to change, not the problem
@@ -738,7 +740,8 @@ _REPORTED_BEFORE = re.compile(
     rf"maal|\d+x|vorige|vorig|afgelopen|gisteren|geleden)\s+(?:{_HOW_OFTEN}\s+){{0,4}}?{_REPORTED}\b"
     rf"|\b{_REPORT}\s+(?:{_HOW_OFTEN}\s+){{0,3}}?(?:voor\s+)?de\s+{_ORDINAL}\s+keer\b"
     rf"|\b(?:de|mijn|onze)\s+{_ORDINAL}\s+melding\b|\b(?:eerdere|vorige)\s+melding(?:en)?\b"
-    r"|\bmeld\s+(?:ik\s+)?(?:(?:het|dit|dat|maar|toch|nu|u|jullie)\s+)*(?:weer|opnieuw|"
+    r"|\bmeld\s+(?:ik\s+)?(?:(?:het|dit|dat|die|hem|maar|toch|nu|u|jullie|gewoon|dan|wel|"
+    r"even|ff)\s+)*(?:weer|opnieuw|"
     r"nogmaals|wederom)(?:\s+eens)?\b"
     r"|\b(?:mijn|onze|de)\s+melding\s+van\s+(?:vorige|afgelopen|gisteren|vorig|\d+)",
     re.IGNORECASE)
@@ -891,7 +894,10 @@ def _reported_before(told: _Told) -> bool:
     about = _ABOUT_WHAT.match(after)
     if (about and not [word for word in _new_words(before) if not word.isdigit()]
             and len(_WORD.findall(after[about.end():])) >= 2):
-        told.body = _capitalise(after[about.end():].strip())
+        rest = after[about.end():].strip()
+        if about.group().strip().lower() == "dat":
+            rest = subordinate_as_main(rest)  # "ik meld opnieuw dat de lamp kapot is"
+        told.body = _capitalise(rest)
         told.marked = True
         return False
     if _new_words(before + " " + after):

@@ -381,7 +381,7 @@ REAL_MESSAGES = [
     ("Ik erger me kapot aan de hondenpoep op het grasveld, waar betalen we eigenlijk belasting "
      "voor?", "De hondenpoep op het grasveld."),
     ("Ik heb vorige week al gemeld dat de lamp op de hoek kapot is, maar er is nog steeds niets "
-     "gebeurd. Zo frustrerend.", "De lamp op de hoek kapot is (al vaker gemeld)."),
+     "gebeurd. Zo frustrerend.", "De lamp op de hoek is kapot (al vaker gemeld)."),
     ("Sorry dat ik weer stoor, maar de lamp is nog steeds kapot.",
      "De lamp is nog steeds kapot."),
     ("Ik meld het maar weer eens: de glasbak zit vol.", "De glasbak zit vol (al vaker gemeld)."),
