@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
 from actions.reading import channel_of, last_bot_response, previous_bot_action, reading_of
-from actions.report_slots import HIGH_PRIORITY
+from actions.report_slots import HIGH_PRIORITY, answer_kept_beside
 from actions.status import case_number_of
 from bot import settings
 from bot.klantcontacten import contactverzoek
@@ -96,6 +96,8 @@ class ActionContactHuman(OpeningHoursAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         now, municipality = self._now(), profile()
+        # "0612345678. EN GEEF ME NU EEN MENS" at the contact question: the number is kept
+        kept = answer_kept_beside(tracker, reading_of(tracker))
         if Reading.from_entities(tracker.latest_message.get("entities")).repeated:
             utter(dispatcher, "utter_ack_human_after_repeats")  # "al 3 keer gemeld, ik wil …"
         # "ik ben doof en kan niet bellen": the same answers without "or call us"
@@ -106,16 +108,16 @@ class ActionContactHuman(OpeningHoursAction):
                 utter(dispatcher, "utter_report_question_urgent_number")
             self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en",
                                 suffix=no_phone)
-            return []
+            return kept
         online = await asyncio.to_thread(colleagues_online, now)
         close = municipality.closing_time(now).strftime("%H:%M")
         if online == 0:
             utter(dispatcher, f"utter_contact_nobody_online{no_phone}", close=close)
-            return []
+            return kept
         utter(dispatcher, f"{self.open_response}{no_phone}", close=close)
         if online is not None:
             await asyncio.to_thread(join_queue, dispatcher, tracker, now)
-        return []
+        return kept
 
 
 def _urgent_now(tracker: Tracker) -> bool:

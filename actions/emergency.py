@@ -15,8 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
-from actions.report_slots import HIGH_PRIORITY, added_to, is_description
-from bot.reading.answers import asks_about_acting, preferred_contact
+from actions.report_slots import HIGH_PRIORITY, added_to, answer_kept_beside, is_description
+from bot.reading.answers import asks_about_acting
 from bot.reading.money import money_trouble
 from bot.reading.questions import inside_the_home
 from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112, help_called,
@@ -109,7 +109,7 @@ class ActionEmergency(Action):
         if not again and reading.danger_reason == "suicide" and money_trouble(text):
             utter(dispatcher, MONEY_HELP)  # "de schulden … ik zie het niet meer zitten"
         if tracker.active_loop_name:
-            kept = _answer_beside_the_danger(tracker, reading)
+            kept = answer_kept_beside(tracker, reading, _BY_THE_WAY)
             utter(dispatcher, "utter_emergency_report_goes_on" if kept
                   else "utter_emergency_report_continues")
             events = forget_unanswered_question(tracker) + kept + _into_the_report(tracker, reading)
@@ -122,23 +122,6 @@ class ActionEmergency(Action):
         return [SlotSet("emergency_report", {"text": message.get("text") or "",
                                              "entities": message.get("entities") or []}),
                 FollowupAction(OFFER_REPORT)]
-
-
-def _answer_beside_the_danger(tracker: Tracker, reading: Reading) -> List[EventType]:
-    """"ja is goed, 06…. trouwens ik ruik gas bij de buren": the answer to the updates
-    question is kept, and the report goes on with its next question (round 91)."""
-    requested = tracker.get_slot("requested_slot")
-    text = tracker.latest_message.get("text") or ""
-    contact = preferred_contact(text, reading.email, reading.phone)
-    if tracker.active_loop_name != "report_form":
-        return []
-    if requested == "report_contact" and contact:
-        return [SlotSet("report_contact", contact)]
-    answer = True if contact and reading.answer is None else reading.answer
-    if requested != "report_updates" or answer is None or not (contact or _BY_THE_WAY.search(text)):
-        return []
-    return [SlotSet("report_updates", answer)] + (
-        [SlotSet("report_contact", contact)] if answer and contact else [])
 
 
 def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:

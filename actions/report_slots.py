@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 
 from actions.reading import channel_of, reading_of
 from bot.profile import profile
+from bot.reading.answers import preferred_contact
 from bot.reading.callback import wants_callback
 from bot.reading.result import Reading
 from bot.reading.places import Place, names_the_whole_street, relation_to_number
@@ -366,3 +367,24 @@ def problem_named(texts: List[Text], said: Text) -> Optional[int]:
     named = [index for index, own in enumerate(words)
              if heard & own - set().union(*(words[:index] + words[index + 1:]))]
     return named[0] if len(named) == 1 else None
+
+
+def answer_kept_beside(tracker: Tracker, reading: Reading,
+                       by_the_way: Optional["re.Pattern[str]"] = None) -> List[EventType]:
+    """The answer to the form's contact or updates question in a message that is about
+    something else ("ja is goed, 06…. trouwens ik ruik gas", "0612345678. EN GEEF ME NU EEN
+    MENS"): kept, so the report goes on with its next question (rounds 91 and 95). A bare
+    yes or no counts only with the contact or with `by_the_way` in the text."""
+    requested = tracker.get_slot("requested_slot")
+    text = tracker.latest_message.get("text") or ""
+    contact = preferred_contact(text, reading.email, reading.phone)
+    if tracker.active_loop_name != "report_form":
+        return []
+    if requested == "report_contact" and contact:
+        return [SlotSet("report_contact", contact)]
+    answer = True if contact and reading.answer is None else reading.answer
+    if requested != "report_updates" or answer is None or not (
+            contact or by_the_way and by_the_way.search(text)):
+        return []
+    return [SlotSet("report_updates", answer)] + (
+        [SlotSet("report_contact", contact)] if answer and contact else [])

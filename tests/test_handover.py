@@ -45,6 +45,19 @@ def test_contact_human_starts_the_waiting(moment, response, dispatcher, domain, 
     assert events == []
 
 
+def test_a_number_given_with_the_wish_for_a_person_is_kept_for_the_report(dispatcher, domain):
+    """Round 95: "0612345678. EN GEEF ME NU EEN MENS" at the contact question lost the number
+    and the form asked for it again."""
+    text = "0612345678. EN GEEF ME NU EEN MENS"
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text),
+                           slots={"requested_slot": "report_contact", "report_updates": True},
+                           active_loop="report_form")
+    events = asyncio.run(ActionContactHuman(clock=lambda: SATURDAY_NIGHT).run(
+        dispatcher, tracker, domain))
+    assert {"event": "slot", "timestamp": None, "name": "report_contact",
+            "value": "+31612345678"} in events
+
+
 def test_a_person_asked_for_at_night_beside_a_hazard_first_gets_the_urgent_numbers(
         dispatcher, domain):
     text = "het water komt nu de gang in!! ik wil dat er iemand komt"
