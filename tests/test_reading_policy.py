@@ -2520,3 +2520,12 @@ def test_reporting_again_after_a_disputed_status_starts_the_report():
             "aan de stationsstraat")
     assert reading_route(tracker(disputed + [said(text, "ask_report_status", 0.76)])) == \
         "action_start_report"
+
+
+def test_a_missed_bin_told_in_flemish_with_questions_is_a_report():
+    """Round 96: "… gisteren nie geledigd in de Julianastraat. Wanneer komen ze nu terug? En
+    mag ik hem gewoon buiten laten staan?" got only a topic button."""
+    text = ("de grijze bak is vanmorgen ni geledigd, Kerkweg 8. komen ze nog terug? moet ik hem "
+            "laten staan?")
+    assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) == \
+        "action_start_report"

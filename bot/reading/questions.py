@@ -60,7 +60,7 @@ _QUESTION_PHRASE = re.compile(
 
 # --- what makes a message a report of something that went wrong ----------------------
 _MISSED = re.compile(
-    r"\bniet (?:\w+ ){0,3}?(?:geleegd|geledigd|opgehaald|leeg ?gemaakt|meegenomen|"
+    r"\b(?:niet|nie|ni) (?:\w+ ){0,3}?(?:geleegd|geledigd|opgehaald|leeg ?gemaakt|meegenomen|"
     r"langs ?geweest|langs ?gekomen|geweest|gekomen|gepasseerd|gebeurd)\b"
     r"|\b(?:not|never|wasn ?t|weren ?t|hasn ?t|haven ?t) (?:\w+ ){0,2}?(?:emptied|collected|"
     r"picked up)\b|\b(?:missed|skipped|forgot)\b")

@@ -32,6 +32,8 @@ _DURATION = re.compile(
     r"(?:dan |nou |nu |eindelijk |eens |precies )*"
     r"(?:iemand|jullie|ze|de gemeente|de buitendienst)\b"
     r"|\bbinnen hoeveel (?:dagen|tijd|weken)\b|\bhoeveel (?:dagen|weken|tijd) (?:duurt|kost)\b"
+    # "duurt het lang voor er iemand komt?" (round 95)
+    r"|(?<!waarom )\bduurt (?:het|dat|dit) (?:nog )?(?:lang|even)\b"
     r"|\buiterlijk wanneer\b|\bwanneer (?:dan |dus )?(?:precies|uiterlijk)\b"
     r"|\bop welke (?:dag|datum)\b|\bby when\b|\bwhat date\b"
     # "wordt hij morgen alsnog opgehaald?", "komen jullie hem nog legen?"
