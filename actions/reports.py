@@ -42,7 +42,8 @@ from bot.reading.description import (category_of, clean_description, names_only_
                                      says_damage, says_dumped)
 from bot.reading.questions import question_beside_an_answer, tells_something_wrong
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
-from bot.reading.report_questions import says_reported_before, wants_to_complain
+from bot.reading.report_questions import (read_report_question, says_reported_before,
+                                          wants_to_complain)
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
 from bot.reading.places import Place, at_home
@@ -387,6 +388,16 @@ def _updates_asked_for(tracker: Tracker, reading: Reading, text: Text) -> Dict[T
     return {"report_updates": True, "report_contact": contact}
 
 
+def _other_questions(question: Optional[Text], reading: Reading) -> Optional[Text]:
+    """The questions beside the report that are not about the report itself ("Wanneer komen
+    ze terug? En mag ik hem buiten laten staan?": the second; the first is answered with the
+    report's handling time)."""
+    if not question or not reading.report_question:
+        return question
+    rest = [part for part in sentences(question) if read_report_question(part) is None]
+    return " ".join(rest) or None
+
+
 class ActionStartReport(Action):
     """Starts a report and keeps whatever the first message already told us."""
 
@@ -398,9 +409,10 @@ class ActionStartReport(Action):
         reading, text = _source(tracker)
         found = start_slots(tracker, reading, text, domain)
         found.update(shared_slots(tracker))
-        question = question_beside_an_answer(text)
-        if question and not reading.report_question and found.get("report_ack"):
-            told = await answer_beside(tracker, question)  # "Trouwens, hoe laat ik …?"
+        question = _other_questions(question_beside_an_answer(text), reading)
+        if question and found.get("report_ack"):
+            told = await answer_beside(  # "Trouwens, hoe laat ik …?", "mag hij blijven staan?"
+                tracker, question, found.get("report_description") or "")
             if told:
                 found["report_ack"] = found["report_ack"] + [told]
         return (reset_report_slots() + [SlotSet("emergency_report", None)]

@@ -92,6 +92,22 @@ def _someone_hurt(text: str) -> bool:
                for found in hurt)
 
 
+def _question_asked(text: str) -> Optional[str]:
+    """The topic of the question in the message. When problems are told beside questions,
+    the questions say the topic ("… staan 3 vuilniszakken. tot hoe laat is het gemeentehuis
+    open?" is no question about the waste calendar, round 96's own try)."""
+    topic = read_question(text)
+    parts = sentences(text)
+    asked = [part for part in parts if part.rstrip().endswith("?")]
+    if topic in (None, QUESTION) or not asked or len(asked) == len(parts):
+        return topic
+    own = read_question(" ".join(asked))
+    if own not in (None, QUESTION):
+        return own
+    # "… 3 vuilniszakken. tot hoe laat is het gemeentehuis open?": about us, not the waste
+    return QUESTION if _ABOUT_US.search(" ".join(asked)) else topic
+
+
 # A question about the municipality itself: its hours, its desk, its phone line.
 _ABOUT_US = re.compile(r"\b(?:gemeentehuis|stadhuis|balie|loket|openingstijd\w*|open|dicht|"
                        r"gesloten|bereikbaar|telefoonnummer|town hall|opening hours)\b",
@@ -152,7 +168,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         injured=_someone_hurt(text),
         problems=tuple(_problem(p, register) for p in problems)
         if len(problems) > 1 else (),
-        question=read_question(text),
+        question=_question_asked(text),
         report_question=read_report_question(told),
         no_report=says_it_is_no_report(text),
         need=need_of(text),
