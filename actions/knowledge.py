@@ -536,7 +536,7 @@ def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     if decision.kind != ANSWERED:
         return None
     found = decision.articles[0]
-    return found if _names_any(found, words) else None
+    return found if names_any(found, words) else None
 
 
 MARGIN_BELOW = 0.05  # how far below an answer's score a titled choice may stay
@@ -558,7 +558,7 @@ def _about(article: Article) -> Text:
     return f"{article.title} {' '.join(article.questions)}"
 
 
-def _names_any(article: Article, words: Sequence[Text]) -> bool:
+def names_any(article: Article, words: Sequence[Text]) -> bool:
     """The article's title or questions hold one of the words (of 4 letters or more)."""
     about = _about(article)
     return any(shares_a_word(about, word) for word in words if len(word) >= 4)
@@ -667,7 +667,7 @@ def named_apart(own: Article, before: Optional[Article], named: Text) -> bool:
     mentions in its answer: "GEZONDHEIDSVERKLARING?? hoe lang duurt dat" after the licence
     answer that tells one is needed from 75."""
     words = named.split()
-    return before is not None and _names_any(own, words) and not _names_any(before, words)
+    return before is not None and names_any(own, words) and not names_any(before, words)
 
 
 def about_the_answer(before: Optional[Article], named: Text, text: Text) -> bool:

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
 from actions.contact import utter_open_or_closed
-from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer,
+from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer, names_any,
                                abroad_article,
                                answer_follow_up, answer_from_knowledge, answered_article,
                                article_for_intent, article_of_page, is_domain_answer,
@@ -27,8 +27,9 @@ from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import ack, place_slots, with_number
 from bot.knowledge.articles import Article
-from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asks_the_price,
-                                   is_follow_up, read_aspects, single_aspect, subject_words)
+from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
+                                   asks_the_price, is_follow_up, read_aspects, single_aspect,
+                                   subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
@@ -331,7 +332,11 @@ class ActionAnswerFollowUp(Action):
             before, own, related, sibling = None, None, None, None
         # a person the answer given is not about ("en voor mijn zoontje?"): their article
         detail = answered_in(before, text) if before and named and not related else None
-        if own is not None and own != before and named_apart(own, before, named):
+        # a subject only told beside the question ("…, we zijn gescheiden") is no subject
+        asked = asked_subject_words(text) or named
+        own = None if _told_beside(own, named, asked) else own
+        sibling = None if _told_beside(sibling, named, asked) else sibling
+        if own is not None and own != before and named_apart(own, before, asked):
             utter_article(dispatcher, tracker, own)  # a subject the answer only mentioned
         elif detail:
             utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
@@ -351,6 +356,13 @@ class ActionAnswerFollowUp(Action):
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
             return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []
+
+
+def _told_beside(article: Optional[Article], named: Text, asked: Text) -> bool:
+    """The message names the article's subject only where it tells something, not where it
+    asks ("moet mijn man ook tekenen, we zijn gescheiden": no divorce question)."""
+    return (article is not None and names_any(article, named.split())
+            and not names_any(article, asked.split()))
 
 
 def _has_details(article: Article, text: Text) -> bool:

@@ -957,3 +957,26 @@ def test_a_question_in_a_report_that_points_at_its_thing_is_read_with_it(
     assert "uitgezet" not in said and "huis" not in said
     assert dispatcher.messages[0]["response"] in ("utter_kb_detail",
                                                   "utter_question_unknown_in_report")
+
+
+def test_a_subject_only_told_beside_a_follow_up_question_is_not_its_subject(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round 95: "ze is 7. moet ze zelf mee komen? en moet mijn man ook tekenen, we zijn
+    gescheiden" after the child's passport got the divorce article, twice."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "mijn dochter heeft een paspoort nodig voor de vakantie",
+                                  "ze is 9. moet ze zelf mee komen? en moet haar vader ook "
+                                  "tekenen, we zijn gescheiden")
+    assert before.id == "paspoort-id-kaart-kind"
+    said = " ".join(str(m.get("answer") or m.get("detail") or m.get("link") or "")
+                    for m in messages)
+    assert messages and "scheid" not in said.lower()
+
+
+def test_a_child_named_with_its_need_gets_the_childs_article(kb_url, dispatcher, domain,
+                                                             monkeypatch):
+    """Round 95: "mijn dochter heeft een paspoort nodig" got the adult passport answer."""
+    from bot.knowledge.aspects import for_a_child
+
+    assert for_a_child("mijn zoon heeft een nieuwe id kaart nodig voor de schoolreis")
+    assert not for_a_child("mijn man heeft een nieuwe id kaart nodig")

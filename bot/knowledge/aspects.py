@@ -161,6 +161,11 @@ _FOR_A_CHILD = re.compile(
     r"\b(?:voor|van) (?:mijn|m'?n|mn|onze|ons|haar|zijn|het|de) (?:\w+ )?(?:kind|kinderen|"
     r"kindje|zoon\w*|dochter\w*|baby\w*|kleinkind\w*|pleegkind\w*)\b"
     r"|\b(?:kind|zoon|zoontje|dochter|dochtertje)s? (?:van|is) (?:pas |nog maar )?\d{1,2}\b"
+    # "mijn dochter heeft een paspoort nodig", "ze is 7. moet ze zelf mee?" (round 95)
+    r"|\b(?:mijn|m'?n|mn|onze|ons) (?:\w+ )?(?:kind|kindje|zoon\w*|dochter\w*|baby\w*) "
+    r"(?:heeft|moet|wil|krijgt|gaat|mag|had)\b"
+    r"|^\W*(?:ze|zij|hij) is (?:pas |nog maar )?(?:[1-9]|1[0-7])(?: jaar(?: oud)?)?\b"
+    r"(?! (?:uur|euro|km|kilometer|meter|minuten|dagen|weken))"
     r"|\bfor (?:my|our) (?:\w+ )?(?:son|daughter|child|children|kids?|baby)\b",
     re.IGNORECASE)
 
@@ -286,6 +291,20 @@ def subject_words(text: str) -> str:
 
 
 _QUESTION_PART = re.compile(r"[^?]*\?")
+# A clause that asks: a question mark, or a question word or verb first.
+_ASKING_CLAUSE = re.compile(
+    r"\?\s*$|^\W*(?:(?:en|maar|of|ook)\s+)?(?:moet|moeten|mag|mogen|kan|kun|kunt|kunnen|hoe|"
+    r"wat|waar|wanneer|wie|welke?|hoeveel|is|zijn|heb|hebt|heeft|krijg|krijgt|wordt|geldt)\b",
+    re.IGNORECASE)
+
+
+def asked_subject_words(text: str) -> str:
+    """The subject words of the clauses that ask something; a clause that only tells ("we
+    zijn gescheiden") names context, not the subject (round 95). All words when no clause
+    asks."""
+    clauses = [part for part in re.split(r"(?<=[.?!;,])\s+", text or "") if part.strip()]
+    asked = [part for part in clauses if _ASKING_CLAUSE.search(part)]
+    return subject_words(" ".join(asked)) if asked else subject_words(text)
 
 
 def is_follow_up(text: str) -> bool:
