@@ -1252,7 +1252,8 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
         same_thing = bool(groups and piece and not _ANOTHER_THING.match(piece)
                           and _the_same_thing(text[groups[-1][0].start:groups[-1][-1].end],
                                               piece))
-        effect = bool(groups and piece and _AN_EFFECT.match(piece) and not _ALSO.search(piece))
+        effect = bool(groups and piece and (_AN_EFFECT.match(piece) and not _ALSO.search(piece)
+                                            or _PESTS_AT_IT.match(piece)))
         if groups and (same_thing or effect or not elsewhere and not other_things
                        and not _starts_new_problem(totals[-1], clause)):
             groups[-1].append(clause)
@@ -1269,6 +1270,13 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
 _AN_EFFECT = re.compile(r"^\W*(?:en\s+)?(?:nu|daardoor|waardoor|hierdoor|zodat|met als gevolg|"
                         r"now|so now|because of (?:that|this)|as a result)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:ook|also|too)\b", re.IGNORECASE)
+# Pests drawn to what was told: "…, er zitten nu ook ratten bij" (round 96: two reports).
+_PESTS_AT_IT = re.compile(
+    r"^\W*(?:en\s+)?(?:er\s+)?(?:zitten|zit|lopen|loopt|komen|komt|scharrelen|kruipen)\s+"
+    r"(?:\w+\s+){0,3}?(?:ratten|rat|muizen|meeuwen|kraaien|maden|vliegen|ongedierte|wespen|"
+    r"duiven|vossen|kakkerlakken)\s+(?:\w+\s+){0,2}?(?:bij|omheen|in|tussen|op af|rond|"
+    r"eromheen|erbij|erin|ertussen)(?:\s+(?:die|dat|het|de|deze)\s+(?:zakken|vuilniszakken|"
+    r"stapel|berg|hoop|troep|rommel|afval|vuil|zooi))?\s*(?:[.,;!?]|$)", re.IGNORECASE)
 
 
 # "Hij hangt nog half aan de boom boven het fietspad": the thing just told, not another.

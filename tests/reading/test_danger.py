@@ -352,6 +352,11 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("dat verkeersbord hangt nu scheef over de stoep, vanochtend liep er bijna een kind tegenaan",
      "hazard", "harm_told"),
     ("die tak boven het fietspad hangt op hoofdhoogte", "hazard", "harm_told"),
+    # round 95: a corner named with a slash put the words too far apart
+    ("het stoplicht bij de molenweg/kerkstraat staat sinds vanmorgen op oranje te knipperen",
+     "hazard", "traffic_light"),
+    ("de verkeerslichten bij de school werken al de hele ochtend niet", "hazard",
+     "traffic_light"),
     ("dat paaltje staat zo raar, dat kan iemand in het donker raken", "hazard", "harm_told"),
     ("mijn buurman ligt al uren in zn tuin en doet niks", "emergency", "unconscious"),
     ("een oudere man zit in de war op de stoep en weet niet waar hij woont", "emergency",
@@ -377,6 +382,8 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "het brandt niet meer, de brandweer is al weg en alles is geblust",
     "de container brandt van de hitte in de zon?",
     "voordat er een ongeluk gebeurt moet hier een drempel komen",
+    # round 95: who tows a wreck is no alarm
+    "wordt dat wrak nou echt weggesleept? en wie doet dat, gemeente of politie?",
     "ik ruik geen gas meer, dank u",
     "",
     "   ",

@@ -601,6 +601,9 @@ def test_how_the_resident_weighs_it_is_left_to_the_crew(text, cleaned):
     ("AFVALBAKKEN BIJ DE JUMBO PUILEN WEER UIT. AL 3 DAGEN. OVERAL ZWERFVUIL EN MEEUWEN", 1),
     ("de lamp in de kerkstraat is kapot en de molenweg ligt vol gaten", 2),
     ("De lamp is kapot en er zit een gat in de weg", 2),
+    # round 96: rats at the pile of bags are the same problem; rats elsewhere are not
+    ("bij de glasbak staat een stapel vuilniszakken en daar lopen nu ook muizen omheen", 1),
+    ("de lantaarnpaal is kapot en er zitten ratten bij de containers op het marktplein", 2),
 ])
 def test_one_problem_told_in_several_clauses_is_one(text, count):
     """Rounds 75 and 76: a corner of two streets, a crack in the slide just named, and litter
