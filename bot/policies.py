@@ -48,7 +48,7 @@ from bot.reading.callback import wants_callback
 from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shaken, same_event,
                                 says_cannot_call, someone_may_be_inside, strong_gas,
                                 tells_a_sign_of_life, will_call)
-from bot.reading.description import says_dumped, says_not_collected
+from bot.reading.description import category_of, says_dumped, says_not_collected
 from bot.reading.not_helped import says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question,
@@ -871,6 +871,12 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     return intent.get("name") not in OFFER_ANSWER_INTENTS + REPORT_INTENTS
 
 
+def _tells_a_problem(text: str) -> bool:
+    """A sentence that is no question names a problem in public space."""
+    told = " ".join(part for part in sentences(text) if not part.rstrip().endswith("?"))
+    return bool(told) and category_of(told) is not None
+
+
 def _tells_a_problem_then_asks(text: str) -> bool:
     """A first sentence that tells something wrong, then a question of its own."""
     parts = sentences(text.strip())
@@ -1386,7 +1392,11 @@ def reading_route(tracker: DialogueStateTracker,
             and _names_its_subject(message.text or "")
             # not "de schommel is kapot … Trouwens, tot hoe laat is het gemeentehuis open?":
             # the report, with the question answered beside it (round 88)
-            and not (reading.category and tells_something_wrong(message.text or ""))):
+            and not (reading.category and (tells_something_wrong(message.text or "")
+                                           or reading.report_question
+                                           and _tells_a_problem(message.text or "")))):
+        # (nor "… berg vuilniszakken, er zitten ratten bij. Wanneer wordt dat opgeruimd?":
+        # a question about the handling of what is told, round 96)
         # a question the model could not place: the knowledge base ("wanneer zijn de
         # werkzaamheden op de molenweg nou eindelijk klaar?")
         return AS_QUESTION_ACTION

@@ -2529,3 +2529,12 @@ def test_a_missed_bin_told_in_flemish_with_questions_is_a_report():
             "laten staan?")
     assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) == \
         "action_start_report"
+
+
+def test_a_pile_of_bags_with_rats_and_when_it_is_cleared_is_a_report():
+    """Round 96: "… een hele berg vuilniszakken naast de container, er zitten nu ook ratten
+    bij. Wanneer wordt dat opgeruimd?" got "Daar kan ik u helaas niet mee helpen"."""
+    text = ("Goedemiddag, achter de sporthal liggen al dagen zakken afval naast de container en "
+            "er lopen ratten omheen. Wanneer wordt dat weggehaald?")
+    assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.4)])) == \
+        "action_start_report"

@@ -282,9 +282,14 @@ def _scores(text: str) -> Dict[str, float]:
 
 
 def _best(scores: Dict[str, float]) -> Optional[str]:
-    """The category with the highest score; None when there is none or a tie."""
+    """The category with the highest score; None when there is none or a tie, except waste
+    tied with "other": rubbish with what it draws or hides ("vuilniszakken … ratten",
+    "grof afval gedumpt … matrassen") is waste (round 96)."""
     ranked = sorted(scores.items(), key=lambda item: -item[1])
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+    tied = [category for category, score in ranked if score == ranked[0][1]]
+    if sorted(tied) == sorted([WASTE, OTHER]):
+        return WASTE
+    if not ranked or len(tied) > 1:
         return None
     return ranked[0][0]
 

@@ -658,3 +658,13 @@ def test_a_main_clause_keeps_its_order(text: str) -> None:
     from bot.text import main_clause_order
 
     assert main_clause_order(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "naast de ondergrondse container liggen vuilniszakken en er scharrelen ratten rond",
+    "iemand heeft grof afval gedumpt achter de sporthal, matrassen en een kast",
+])
+def test_rubbish_with_what_it_draws_is_waste(text: str) -> None:
+    """Round 96: bin bags with rats tied waste and "other", so no category, and the report
+    got "Daar kan ik u helaas niet mee helpen"."""
+    assert category_of(text) == WASTE
