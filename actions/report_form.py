@@ -44,7 +44,8 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  asks_for_a_person, is_dutch_landline,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
-                                 read_yes_no, says_it_is_one_problem, wrong_part)
+                                 read_yes_no, says_it_is_one_problem, swapped_word,
+                                 wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
 from bot.reading.description import category_of, clean_description
@@ -75,6 +76,7 @@ def _asked(tracker: Tracker, slot: Text) -> bool:
 
 
 GIVE_UP_TRIES = 2  # answers that were no place before a colleague is offered
+MIN_STREET_STEM = 4  # "Kerk|weg" and "Kerk|straat": the same name with another ending
 LAST_TRY = "utter_report_location_last_try"
 
 
@@ -182,12 +184,63 @@ def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:
         return None
     ruled_out = [name for name in corner.streets
                  if re.search(rf"\bniet (?:de |het )?{re.escape(name)}\b", text, re.IGNORECASE)]
+    if not ruled_out:  # "het is eigenlijk de stationsweg niet straat" (round 97)
+        ruled_out = [name for name in corner.streets if _same_stem(name, street.streets[0])]
     if len(ruled_out) != 1:
         return None
     kept = next(name for name in corner.streets if name != ruled_out[0])
     return dataclasses.replace(corner, streets=(kept, street.streets[0]),
                                text=f"{kept} en {street.streets[0]}", latitude=None,
                                longitude=None)
+
+
+def _same_stem(one: Text, other: Text) -> bool:
+    """"Stationsstraat" and "Stationsweg": one name with another ending, easily mixed up."""
+    stem = 0
+    while stem < min(len(one), len(other)) and one[stem].lower() == other[stem].lower():
+        stem += 1
+    return stem >= MIN_STREET_STEM
+
+
+def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
+    """The description with the word the resident took back replaced by the right one."""
+    swap = swapped_word(_text(tracker))
+    description = tracker.get_slot("report_description") or ""
+    if not swap or not re.search(rf"\b{re.escape(swap[0])}\b", description, re.IGNORECASE):
+        return None
+    return re.sub(rf"\b{re.escape(swap[0])}\b", swap[1].lower(), description,
+                  flags=re.IGNORECASE)
+
+
+def _answers_first(text: Text) -> bool:
+    """"hoeft niet. o het is de Julianastraat trouwens": a whole answer, then the place (a bare
+    "nee." may say no to the place the resident corrects next)."""
+    answer, rest = first_sentence(text)
+    return bool(rest) and read_yes_no(answer) is not None and not _BARE_NO.fullmatch(answer)
+
+
+_BARE_NO = re.compile(r"\W*(?:nee+n?|no+|neuh|nope)\W*", re.IGNORECASE)
+
+
+def _keeps_the_number(current: Dict[Text, Any], street: Place) -> bool:
+    """A street told for a postcode and number, or for a like-named street with a number."""
+    if not current.get("house_number") or current.get("house_number_to"):
+        return False
+    if current.get("kind") == "postcode":
+        return True
+    streets = current.get("streets") or ()
+    return (current.get("kind") == "address" and len(streets) == 1
+            and _same_stem(streets[0], street.streets[0]))
+
+
+def _number_on(street: Place, current: Place) -> Place:
+    """The street with the number (and its words: "ter hoogte van nr 41") of the place."""
+    told = current.text
+    for part in (current.postcode, *current.streets):
+        told = re.sub(re.escape(part or ""), "", told, flags=re.IGNORECASE) if part else told
+    told = told.strip(" ,.") or current.house_number
+    number = Place(kind="number", text=told, house_number=current.house_number)
+    return dataclasses.replace(with_number(street, number), postcode=current.postcode)
 
 
 def _without_noise(place: Place) -> Place:
@@ -823,8 +876,8 @@ class ValidateReportForm(FormValidationAction):
             # "it's not the waste, it's rats. Yes please keep me updated: a@b.nl", "nee er is
             # niemand gestoken. ja stuur me maar een mailtje: …": an address is a yes
             answer = True
-        if answer is False and reading.location and (_corrects_at_a_start(_text(tracker))
-                                                     or _another_street(tracker, reading)):
+        if (answer is False and reading.location and not _answers_first(_text(tracker))
+                and (_corrects_at_a_start(_text(tracker)) or _another_street(tracker, reading))):
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
                 return {"report_updates": None, **corrected}
@@ -837,7 +890,9 @@ class ValidateReportForm(FormValidationAction):
                                      or self._more_about_it_beside(tracker, reading) or {})}
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
-        if _corrects_the_place(tracker, reading):  # "… het is 18, niet 8. Ja, per sms"
+        if _corrects_the_place(tracker, reading) or (_answers_first(_text(tracker))
+                                                     and _another_street(tracker, reading)):
+            # "… het is 18, niet 8. Ja, per sms", "hoeft niet. o het is de Julianastraat"
             slots.update(self._correction(tracker, reading, None, only_place=True) or {})
         return slots
 
@@ -913,7 +968,9 @@ class ValidateReportForm(FormValidationAction):
                      ) -> Dict[Text, Any]:
         """"No, I DO want messages. My e-mail is …" at a summary without updates."""
         if not ((answer is not False or reading.email or reading.phone)
-                and self._wants_updates_now(tracker)):
+                and (self._wants_updates_now(tracker)
+                     or tracker.get_slot("report_updates") is not True
+                     and (reading.email or reading.phone) and reading.location is None)):
             return {}
         slots: Dict[Text, Any] = {"report_confirmed": None, "report_updates": True}
         if channel_of(tracker) not in CHANNELS_WITH_ADDRESS:  # else the chat is the way back
@@ -961,6 +1018,10 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": labelled, "report_more_problems": None,
                     "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
+        swapped = None if only_place else _with_word_swapped(tracker)
+        if swapped:  # "het is geen kat maar een vos. verder klopt het" (round 97)
+            return {"report_description": swapped, "report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_description_changed"))}
         if (not only_place and reading.addition and adds_to_a_report(_text(tracker))
                 and answer is not True):  # "ja, maar zet er ook bij …" is a yes with a remark
             # "… water in de kelder van nummer 14. kunt u dat erbij zetten": not a new place
@@ -1003,6 +1064,14 @@ class ValidateReportForm(FormValidationAction):
                     **with_ack(tracker, ack("utter_ack_place", place=kept.label))}
         if place and place.kind == "street" and current and current.get("kind") == "corner":
             place = _corner_with(Place.from_dict(current), place, _text(tracker)) or place
+        elif place and place.kind == "street" and current and current.get("kind") == "street":
+            # "nee de hoek met de molenweg dus" after the corner became one street (round 97)
+            place = _corner_with_the_street_asked(Place.from_dict(current), place,
+                                                  _text(tracker)) or place
+        if place and place.kind == "street" and current and _keeps_the_number(current, place):
+            # "o het is de Julianastraat trouwens" after "postcode 7462 KB, bij nr 41", "het
+            # is de Kerkweg" after "Kerkstraat 12": the number stays (round 97)
+            place = _number_on(place, Place.from_dict(current))
         if (place and place.kind == "street" and current and current.get("landmark")
                 and not current.get("house_number")):
             # "het is kerkweg niet kerkstraat": the spot ("voor de bakker") on the right street

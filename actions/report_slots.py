@@ -54,7 +54,8 @@ WANTS_UPDATES = re.compile(
     r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"
     r"laat (?:me|mij|het) (?:\w+ )?weten|hou(?:d|dt)? (?:me|mij)|"
     r"keep me (?:posted|updated|informed)|let me know|"
-    r"(?<!geen )(?:toch|wel|graag)(?: (?:toch|wel|graag|eigenlijk))* berichten|"
+    r"(?<!geen )(?:toch|wel|graag)(?: (?:toch|wel|graag|eigenlijk))* (?:een )?"
+    r"(?:bericht(?:en|je)?|mail(?:tje)?|sms(?:je)?)|"
     r"(?<!niet )(?<!not )(?<!n't )(?<!dont )(?:wil|want|would like) "
     r"(?:(?!geen\b|niet\b|no\b|not\b|any\b)\w+ )?(?:wel |graag |toch )?"
     r"(?:berichten|messages|updates|e-?mails?))\b", re.IGNORECASE)

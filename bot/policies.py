@@ -1138,10 +1138,17 @@ def reading_route(tracker: DialogueStateTracker,
         # not "laat maar geen berichten. ik wil gewoon weten of …": no updates, a question
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
     if (asked in ANSWER_SLOTS and reading.answer is not None and not reading.danger
-            and intent.get("name") in (COMPLAINT_INTENT, ASK_HUMAN_INTENT)
+            and (intent.get("name") in (COMPLAINT_INTENT, ASK_HUMAN_INTENT)
+                 or not (reading.question or is_question(message.text or "")))
             and (intent.get("confidence") or 0) < SURE_INTENT
             and not asks_for_a_person(message.text or "")):
-        return REPORT_FORM  # "mwah liever niet, ik krijg al zoveel mail": no complaint, a no
+        # "mwah liever niet, ik krijg al zoveel mail": no complaint, a no; "Dat zou ik op
+        # prijs stellen" (round 97) is no question about opening hours
+        return REPORT_FORM
+    if (asked in ANSWER_SLOTS and (reading.email or reading.phone) and not reading.danger
+            and not is_question(message.text or "") and not _has_case_number(message)
+            and not asks_for_a_person(message.text or "")):
+        return REPORT_FORM  # "U kunt mij bereiken via h.dewit@kpnmail.nl" (round 97): no hours
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question

@@ -2538,3 +2538,22 @@ def test_a_pile_of_bags_with_rats_and_when_it_is_cleared_is_a_report():
             "er lopen ratten omheen. Wanneer wordt dat weggehaald?")
     assert reading_route(tracker(START + [said(text, "nlu_fallback", 0.4)])) == \
         "action_start_report"
+
+
+@pytest.mark.parametrize("text", [
+    "Dat zou ik op prijs stellen. U kunt mij bereiken via h.dewit@kpnmail.nl. Bij voorbaat dank.",
+    "U kunt mij bereiken via h.dewit@kpnmail.nl",
+    "dat stel ik zeer op prijs",
+])
+def test_an_answer_at_the_updates_question_is_no_question_about_hours(text):
+    """Round 97: a polite yes with an e-mail address got the opening hours, twice."""
+    events = IN_FORM[:-2] + [SlotSet("requested_slot", "report_updates"),
+                             ActionExecuted("action_listen"), said(text, "opening_hours", 0.5)]
+    assert reading_route(tracker(events)) == "report_form"
+
+
+def test_a_question_at_the_updates_question_is_not_taken_as_its_answer():
+    text = "wanneer is het gemeentehuis open?"
+    events = IN_FORM[:-2] + [SlotSet("requested_slot", "report_updates"),
+                             ActionExecuted("action_listen"), said(text, "opening_hours", 0.6)]
+    assert reading_route(tracker(events)) != "report_form"

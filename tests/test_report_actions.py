@@ -1853,6 +1853,27 @@ def test_one_street_of_a_corner_corrected_keeps_the_other(dispatcher, domain):
     assert "Rozenlaan" in result["report_description"]
 
 
+def test_a_corner_street_corrected_to_a_like_name_keeps_the_other(dispatcher, domain):
+    """Round 97: "het is eigenlijk de stationsweg niet straat" about the corner of the
+    Molenweg and the Stationsstraat became the whole Stationsweg; "nee de hoek met de
+    molenweg dus" then became the whole Molenweg."""
+    opening = "gat in de weg op de hoek molenweg/stationstraat"
+    slots = {"report_description": opening, "report_category": "report_pavement_road",
+             "report_place": read_message(opening).place,
+             "report_location": "hoek Molenweg en Stationsstraat", "report_updates": False}
+    text = "oh wacht het is eigenlijk de stationsweg niet straat, sorry"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots=slots)
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "hoek Molenweg en Stationsweg"
+    one_street = {**slots, "report_place": read_message("Stationsweg").place,
+                  "report_location": "Stationsweg"}
+    text = "nee de hoek met de molenweg dus, anders vinden ze het niet"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots=one_street)
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_place"]["kind"] == "corner"
+    assert set(result["report_place"]["streets"]) == {"Molenweg", "Stationsweg"}
+
+
 @pytest.mark.parametrize("text, intent, advice", [
     # with children playing around the wires it is a live cable since round 66 (112 first)
     ("bij de speeltuin is het luikje van een lantaarnpaal eraf en er hangen draden uit",
@@ -2787,3 +2808,50 @@ def test_an_answer_the_model_took_for_a_complaint_is_the_answer(text, intent, co
     tracker.latest_message["intent"]["confidence"] = confidence
     extracted = run(ValidateReportForm().extract_report_updates(dispatcher, tracker, domain))
     assert (extracted == {"report_updates": text}) is taken
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("hm toch wel graag bericht eigenlijk. mijn mail is anouk.jansen@outlook.com",
+     "anouk.jansen@outlook.com"),
+    ("ja klopt. stuur wel een sms naar 0612345678", "+31612345678"),
+])
+def test_a_contact_told_at_a_summary_without_updates_asks_for_updates(text, contact,
+                                                                       dispatcher, domain):
+    """Round 97: "toch wel graag bericht eigenlijk. mijn mail is …" at the summary filed the
+    report without the e-mail address and added "bericht eigenlijk" to it."""
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Ratten bij de ondergrondse containers",
+        "report_location": "Lindelaan 3", "report_updates": False,
+        "report_category": "report_waste_collection"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True and result["report_contact"] == contact
+    assert result["report_confirmed"] is None
+    assert "report_description" not in result
+
+
+def test_a_word_taken_back_at_the_summary_is_replaced_in_the_description(dispatcher, domain):
+    """Round 97: "het is geen kat maar een vos. verder klopt het" got "Wat moet er anders?",
+    and the description typed again lost "in de berm" and "sinds gisteren"."""
+    description = "Dode kat in de berm, ligt er sinds gisteren"
+    text = "nee wacht, ik heb nog eens gekeken, het is geen kat maar een vos. verder klopt het"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": description, "report_location": "Kerkweg, tussen 12 en 16",
+        "report_category": "report_public_space_other", "report_updates": False})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_description"] == "Dode vos in de berm, ligt er sinds gisteren"
+    assert result["report_confirmed"] is None
+
+
+def test_a_postcode_place_corrected_with_a_street_keeps_its_number_and_the_no(dispatcher,
+                                                                             domain):
+    """Round 97: "hoeft niet. o het is de Julianastraat trouwens" dropped number 41 and asked
+    about updates again."""
+    opening = "er staat al weken een autowrak, postcode 7462 KB, ter hoogte van nr 41"
+    text = "hoeft niet. o het is de Julianastraat trouwens"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": opening, "report_category": "report_public_space_other",
+        "report_place": read_message(opening).place, "report_location": "7462 KB 41"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is False
+    assert result["report_place"]["streets"] == ["Julianastraat"]
+    assert result["report_place"]["house_number"] == "41"

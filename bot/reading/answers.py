@@ -237,6 +237,10 @@ _CUES: Tuple[Tuple[str, str], ...] = (
           rf"|ga{_W}(?:je|uw){_W}gang|(?<!\bik\s)ga{_W}maar(?:{_W}door)?|graag|mag{_W}(?:wel|hoor)|"
           rf"dat{_W}mag|geen{_W}(?:probleem|bezwaar)|please|go{_W}ahead|send{_W}it"),
     (YES, r"👍|👌|✅"),
+    # "Dat zou ik op prijs stellen", "dat stel ik zeer op prijs", "I'd appreciate that"
+    (YES, rf"(?:zou|zal|stel){_W}(?:ik{_W})?(?:(?:het|dat|dit|zeer|erg|heel|wel){_W})*"
+          rf"(?:op{_W}prijs{_W}stellen|op{_W}prijs|fijn{_W}vinden|waarderen)"
+          rf"|(?:would|i'?d){_W}(?:really{_W})?(?:appreciate|like){_W}(?:that|it)"),
     # "laat maar weten", "laat het me maar horen": a yes to messages
     (YES, rf"laat(?:{_W}(?:het|me|mij|ons|dat))*(?:{_W}maar)?(?:{_W}(?:het|me|mij|ons))*{_W}"
           r"(?:weten|horen)(?![\w-]*\s+of\b)"),
@@ -401,7 +405,9 @@ _FILLER = frozenset(
     # "zet je dat er even bij?": the request to add it
     "er bij erbij toe "
     # "ja eindelijk", "ja verstuur maar gauw": how the resident feels about sending it
-    "eindelijk gauw nou hè he mooi lekker gewoon meteen direct".split()
+    "eindelijk gauw nou hè he mooi lekker gewoon meteen direct "
+    # "U kunt mij bereiken via …. Bij voorbaat dank." (round 97): how, not what
+    "kunt kun bereiken bereikbaar via voorbaat".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 # "…, zet da er nog bij aub", "…, wil je dat toevoegen?": the request, not the remark.
@@ -1062,3 +1068,24 @@ _ASKS_ABOUT_ACTING = re.compile(r"\b(?:moet|mag|kan|kun|zal|zou|should|can|must)
 def asks_about_acting(text: str) -> bool:
     """What to do, or whether to do something oneself, in any words."""
     return asks_what_to_do(text) or bool(_ASKS_ABOUT_ACTING.search(text or ""))
+
+
+# "het is geen kat maar een vos", "niet de schommel maar de wip", "het is een vos, geen kat"
+_ART_ = r"(?:(?:een|de|het|a|an|the)\s+)?"
+_WORD_ = r"([^\W\d_]{3,})"
+_SWAPS = (
+    (re.compile(rf"\b(?:geen|niet|not|no)\s+{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_ART_}"
+                rf"{_WORD_}\b", re.IGNORECASE), 1, 2),
+    (re.compile(rf"\b(?:het|it)\s+(?:is|was|'s)\s+{_ART_}{_WORD_}\s*,\s*(?:geen|niet|not)\s+"
+                rf"{_ART_}{_WORD_}\b", re.IGNORECASE), 2, 1),
+)
+
+
+def swapped_word(text: str) -> Optional[Tuple[str, str]]:
+    """The word the resident takes back and the one that replaces it ("het is geen kat maar
+    een vos" → ("kat", "vos")), or None."""
+    for pattern, old, new in _SWAPS:
+        found = pattern.search(text or "")
+        if found and found.group(old).lower() != found.group(new).lower():
+            return found.group(old), found.group(new)
+    return None

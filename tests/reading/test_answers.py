@@ -13,6 +13,7 @@ from bot.reading.answers import (
     read_addition,
     read_contact,
     read_yes_no,
+    swapped_word,
     ends_the_chat,
     wrong_part,
 )
@@ -409,3 +410,21 @@ def test_not_leaving_the_chat(text: str) -> None:
 def test_a_question_put_to_the_bot_beside_a_yes_is_no_remark(text: str) -> None:
     """Round 95: "Ik heb bij uw melding gezet: o en wanneer komt de groene bak weer hier."."""
     assert read_addition(text) is None
+
+
+@pytest.mark.parametrize("text, swap", [
+    ("nee wacht, het is geen kat maar een vos. verder klopt het", ("kat", "vos")),
+    ("het is een fietspad, geen stoep", ("stoep", "fietspad")),
+    ("niet de schommel maar de wip is kapot", ("schommel", "wip")),
+    ("it's not a cat but a fox", ("cat", "fox")),
+    ("het is niet 8 maar 18", None),
+    ("ja klopt", None),
+])
+def test_a_word_taken_back_and_its_replacement(text, swap):
+    assert swapped_word(text) == swap
+
+
+@pytest.mark.parametrize("text", ["Dat zou ik op prijs stellen.", "dat stel ik zeer op prijs",
+                                  "I would appreciate that"])
+def test_polite_yes(text):
+    assert read_yes_no(text) is True
