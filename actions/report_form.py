@@ -547,7 +547,11 @@ def _corrects_the_place(tracker: Tracker, reading: Reading) -> bool:
     text = _text(tracker)
     if _OWN_ADDRESS.search(text):
         return False
-    number = (tracker.get_slot("report_place") or {}).get("house_number")
+    current = tracker.get_slot("report_place") or {}
+    number = current.get("house_number")
+    told = reading.location
+    if told is not None and told.kind == "number" and current.get("streets") and not number:
+        return True  # "JA. HET IS TROUWENS TEGENOVER NUMMER 30" on a street without one
     return bool(_PLACE_CORRECTION.search(text)
                 or _another_street(tracker, reading) and _corrects_at_a_start(text)
                 or number and corrected_number(text, number))

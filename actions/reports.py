@@ -173,8 +173,11 @@ def _with_place_told_before(tracker: Tracker, latest: Reading) -> Reading:
     """"Het gaat om die afgebroken tak, kunt u iemand sturen?" after a letter about that
     branch at "Lindelaan 5" that the bot took for a question: the place of that letter,
     when the latest message names none and no report was made of it."""
-    if latest.location is not None:
+    if latest.location is not None and latest.location.kind != "number":
         return latest
+    # after a status question the street may have come a few messages back ("lantaarn in de
+    # Vondelstraat gemeld" … "lamp voor nummer 9", round 97)
+    reach = STATUS_EXCHANGE_MESSAGES if previous_bot_action(tracker) == STATUS_ACTION else 2
     users = 0
     for event in reversed(tracker.events):
         if event.get("event") == "action" and event.get("name") in FORM_ACTIONS and users:
@@ -182,11 +185,16 @@ def _with_place_told_before(tracker: Tracker, latest: Reading) -> Reading:
         if event.get("event") != "user":
             continue
         users += 1
-        if users == 2:
-            earlier = Reading.from_entities((event.get("parse_data") or {}).get("entities"))
-            same = earlier.category and latest.category in (None, earlier.category)
-            known = earlier.location is not None and earlier.location.streets
-            return replace(latest, place=earlier.place) if same and known else latest
+        if users < 2:
+            continue
+        earlier = Reading.from_entities((event.get("parse_data") or {}).get("entities"))
+        same = earlier.category and latest.category in (None, earlier.category)
+        if same and earlier.location is not None and earlier.location.streets:
+            place = earlier.location if latest.location is None else with_number(
+                earlier.location, latest.location)  # "lamp voor nummer 9"
+            return replace(latest, place=place.as_dict())
+        if users >= reach:
+            return latest
     return latest
 
 

@@ -354,3 +354,13 @@ def test_a_question_about_the_town_hall_beside_a_report_stays_out_of_the_descrip
                            "en tot hoe laat is de balie op donderdag open?")
     assert "balie" not in reading.description
     assert "matrassen" in reading.description
+
+
+@pytest.mark.parametrize("intent", ["money_worries", "taxes"])
+def test_a_problem_told_with_its_place_the_model_took_for_money_is_a_report(intent):
+    """Round 97: an overgrown hedge in broken Dutch got "Daar heb ik zelf geen antwoord op"."""
+    text = ("hallo. heg van huis Beukenlaan is te groot, ik kan niet lopen op stoep met "
+            "kinderwagen. ik heb al 3 keer gemeld, niemand komt")
+    assert processed(text, intent).get(INTENT)["name"] == "report_public_space_other"
+    money = "ik kan de huur van mijn huis in de Kerkstraat niet meer betalen"
+    assert processed(money, "money_worries").get(INTENT)["name"] == "money_worries"

@@ -2173,6 +2173,22 @@ def test_the_place_of_a_report_already_made_is_not_taken_again(dispatcher, domai
     assert not slots.get("report_location")
 
 
+def test_a_report_again_after_a_status_question_keeps_the_street_told_there(dispatcher,
+                                                                           domain):
+    """Round 97: "dan meld ik het maar opnieuw. lamp voor nummer 9" after asking about a
+    lamp reported in the Vondelstraat got "Waar is het?"."""
+    text = "dan meld ik het maar opnieuw. lamp voor nummer 9, al ruim een week uit"
+    tracker = _after("nummer weet ik niet meer", "action_report_status", text,
+                     intent="report_street_lighting")
+    asked = "ik heb vorige week een kapotte lantaarn gemeld in de Vondelstraat, hoe staat het?"
+    tracker.events[:0] = [{"event": "user", "text": asked,
+                           "parse_data": {"entities": read_message(asked).to_entities(asked)}},
+                          {"event": "action", "name": "action_report_status"},
+                          {"event": "action", "name": "action_listen"}]
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert slots["report_location"] == "Vondelstraat 9"
+
+
 def _answered_after_kerkstraat(answer, dispatcher, domain):
     """The slots of `answer` to the house-number question that "Kerkstraat" brought."""
     form = ValidateReportForm()

@@ -216,6 +216,12 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if (intent_name == MONEY_WORRIES_INTENT and _COMPLAINS.search(text)
             and not money_trouble(text)):
         return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # "waar betaal ik belasting voor"
+    if (intent_name in (TAXES_INTENT, MONEY_WORRIES_INTENT) and reading.category
+            and reading.location is not None and not is_question(text)
+            and not about_money(text)):
+        # "heg van huis Beukenlaan is te groot, ik kan niet lopen op stoep met kinderwagen"
+        # (round 97: "Daar heb ik zelf geen antwoord op"): the problem told, a report
+        return {"name": reading.category, "confidence": 1.0}
     if intent_name == TAXES_INTENT and read_question(text) != TAXES_INTENT and not (
             _TAX_IN_ENGLISH.search(text)):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "plastiek, waar moet dat?"

@@ -1238,7 +1238,24 @@ class _Reading:
                 continue
             if _is_range(values[0], values[-1], same_side=False):
                 found.append(_Number(start, end, values[0], values[-1]))
+        found.extend(self._between_after_a_street())
         found.sort(key=lambda number: (number.start, -number.end))
+        return found
+
+    def _between_after_a_street(self) -> List[_Number]:
+        """'tussen kerkweg 12 en 16': the street told between "tussen" and its numbers."""
+        found = []
+        for street in self.streets:
+            before = street.start - (2 if self._lower(street.start - 1) == "de" else 1)
+            first, joint, last = street.end, street.end + 1, street.end + 2
+            if (self._lower(before) in ("tussen", "between") and self._lower(joint) in ("en", "and")
+                    and last < self.size
+                    and all(_HOUSE_NUMBER.fullmatch(self.texts[i]) for i in (first, last))
+                    and not self._not_a_house_number(last)
+                    and _is_range(self.texts[first].upper(), self.texts[last].upper(),
+                                  same_side=False)):
+                found.append(_Number(first, last + 1, self.texts[first].upper(),
+                                     self.texts[last].upper()))
         return found
 
     # -- landmarks -------------------------------------------------------------------

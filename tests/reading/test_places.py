@@ -253,6 +253,9 @@ def test_reads_a_road(text, road, label):
     ("De lampen in de Rozenlaan tussen nummer 2 en 10 zijn kapot", "Rozenlaan 2 t/m 10", "2",
      "10"),
     ("Kerkstraat van nummer 2 tot 8", "Kerkstraat 2 t/m 8", "2", "8"),
+    # round 97: the street told between "tussen" and its numbers
+    ("dode kat in de berm tussen kerkweg 12 en 16, ligt er sinds gisteren", "Kerkweg 12 t/m 16",
+     "12", "16"),
     ("the street light between numbers 12 and 14 on Kerkstraat is out", "Kerkstraat 12 t/m 14",
      "12", "14"),
     ("Dorpsstraat 10-20", "Dorpsstraat 10 t/m 20", "10", "20"),
