@@ -44,8 +44,8 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  asks_for_a_person, is_dutch_landline,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, preferred_contact, problems_to_keep,
-                                 read_yes_no, says_it_is_one_problem, swapped_word,
-                                 wrong_part)
+                                 read_yes_no, says_it_is_one_problem, says_nothing_to_change,
+                                 swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
 from bot.reading.description import category_of, clean_description
@@ -923,6 +923,8 @@ class ValidateReportForm(FormValidationAction):
         answer = answer_of(tracker, reading)
         if answer is None and reading.thanks:
             answer = True  # "dank u wel" at the summary means: send it
+        if answer is not True and says_nothing_to_change(_text(tracker)) and not reading.addition:
+            answer = True  # "er hoeft niks anders", "nee, verder niks" (round 95)
         new_contact = self._new_contact(tracker, reading)
         if new_contact:  # "liever een sms naar 06-… in plaats van mail"
             return {"report_confirmed": None, "report_updates": True,

@@ -1882,6 +1882,9 @@ def test_a_corner_street_corrected_to_a_like_name_keeps_the_other(dispatcher, do
      "report_public_space_other", "utter_hazard_advice_tree"),
     ("overal gebruikte spuiten in het gras bij de speeltuin Molenweg",
      "report_public_space_other", "utter_hazard_advice_needles"),
+    # round 97: no police advice for a sign on the carriageway
+    ("verkeersbord ligt op de weg bij rotonde hoofdstraat. auto's rijden er omheen",
+     "report_public_space_other", "utter_hazard_advice_sign"),
 ])
 def test_a_hazard_gets_what_to_do_now_beside_its_priority(text, intent, advice, dispatcher,
                                                         domain):
@@ -2871,3 +2874,15 @@ def test_a_postcode_place_corrected_with_a_street_keeps_its_number_and_the_no(di
     assert result["report_updates"] is False
     assert result["report_place"]["streets"] == ["Julianastraat"]
     assert result["report_place"]["house_number"] == "41"
+
+
+@pytest.mark.parametrize("text", [
+    "er hoeft niks anders. ik wil weten of iemand mijn eerdere meldingen heeft gelezen",
+    "nee hoor, verder niks"])
+def test_nothing_to_change_at_the_summary_sends_the_report(text, dispatcher, domain):
+    """Round 95: "er hoeft niks anders. …" at the summary threw the report away."""
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={
+        "report_description": "Losse stoeptegel", "report_location": "Kerkstraat 4",
+        "report_category": "report_pavement_road", "report_updates": False})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is True

@@ -1089,3 +1089,20 @@ def swapped_word(text: str) -> Optional[Tuple[str, str]]:
         if found and found.group(old).lower() != found.group(new).lower():
             return found.group(old), found.group(new)
     return None
+
+
+# "er hoeft niks anders", "verder niks", "nee, niets toe te voegen": at "Klopt dit?" the
+# summary stands (round 95 threw the report away)
+_NOTHING_TO_CHANGE = re.compile(
+    r"\b(?:hoeft|hoef|moet)\s+(?:er\s+)?(?:niks|niets|nix)\s+(?:meer\s+)?(?:anders|meer|bij|aan|"
+    r"veranderd|gewijzigd|aangepast)\b"
+    r"|\b(?:niks|niets|nix)\s+(?:meer\s+)?(?:aan\s+)?(?:te\s+)?(?:veranderen|wijzigen|aanpassen|"
+    r"toevoegen|toe\s+te\s+voegen|bij\s+te\s+zetten)\b"
+    r"|\bverder\s+(?:niks|niets|nix|is\s+(?:alles|het)\s+(?:goed|juist|correct))\b"
+    r"|\bnothing\s+(?:else\s+)?to\s+(?:add|change)\b|\bnothing\s+else\b",
+    re.IGNORECASE)
+
+
+def says_nothing_to_change(text: str) -> bool:
+    """The resident has nothing to change or add: the summary is right."""
+    return bool(_NOTHING_TO_CHANGE.search(text or "")) and not _WRONG.search(text or "")

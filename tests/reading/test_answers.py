@@ -13,6 +13,7 @@ from bot.reading.answers import (
     read_addition,
     read_contact,
     read_yes_no,
+    says_nothing_to_change,
     swapped_word,
     ends_the_chat,
     wrong_part,
@@ -428,3 +429,15 @@ def test_a_word_taken_back_and_its_replacement(text, swap):
                                   "I would appreciate that"])
 def test_polite_yes(text):
     assert read_yes_no(text) is True
+
+
+@pytest.mark.parametrize("text, nothing", [
+    ("er hoeft niks anders. ik wil weten of iemand mijn eerdere meldingen heeft gelezen", True),
+    ("nee hoor, verder niks", True),
+    ("nee, niets toe te voegen", True),
+    ("nothing else, thanks", True),
+    ("klopt niet, verder niks", False),
+    ("de plek moet anders", False),
+])
+def test_nothing_to_change_at_the_summary(text, nothing):
+    assert says_nothing_to_change(text) is nothing
