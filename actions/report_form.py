@@ -208,6 +208,9 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
     description = tracker.get_slot("report_description") or ""
     if not swap or not re.search(rf"\b{re.escape(swap[0])}\b", description, re.IGNORECASE):
         return None
+    told = reading_of(tracker).location
+    if told is not None and swap[1].lower() in told.text.lower():
+        return None  # "niet de hoofdstraat maar de stationsstraat": the place, corrected there
     return re.sub(rf"\b{re.escape(swap[0])}\b", swap[1].lower(), description,
                   flags=re.IGNORECASE)
 
@@ -647,7 +650,7 @@ def _with_slots(events: List[EventType], slots: Dict[Text, Any]) -> List[EventTy
 
 
 # Intents that leave the form (the slot mappings' not_intent), when the model is sure of them.
-_EXIT_GUESSES = (COMPLAINT_INTENT, ASK_HUMAN_INTENT)
+_EXIT_GUESSES = (COMPLAINT_INTENT, ASK_HUMAN_INTENT, "opening_hours")
 
 
 def _answer_despite_the_intent(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
@@ -661,8 +664,10 @@ def _answer_despite_the_intent(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
             or intent.get("name") not in _EXIT_GUESSES
             or (intent.get("confidence") or 0) >= SURE_INTENT or reading.danger
             or asks_for_a_person(_text(tracker))
-            or not (reading.answer is not None or reading.email or reading.phone)):
-        return {}
+            or not (reading.answer is not None or reading.email or reading.phone)
+            or intent.get("name") == "opening_hours" and (is_question(_text(tracker))
+                                                          or reading.question)):
+        return {}  # "Dat zou ik op prijs stellen. U kunt mij bereiken via …" is an answer
     return {slot: _text(tracker)}
 
 

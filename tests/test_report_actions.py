@@ -2818,6 +2818,10 @@ def test_updates_and_a_street_told_at_the_summary_are_both_taken(dispatcher, dom
     ("mwah liever niet, ik krijg al zoveel mail", "complaint", 0.4, True),
     ("dit is belachelijk, ik wil een klacht indienen", "complaint", 0.95, False),
     ("nee, ik wil een mens spreken", "ask_human", 0.5, False),
+    # round 97: a polite yes with an e-mail address got the opening hours, twice
+    ("Dat zou ik op prijs stellen. U kunt mij bereiken via h.dewit@kpnmail.nl. Bij voorbaat "
+     "dank.", "opening_hours", 0.5, True),
+    ("ja, maar wanneer is het gemeentehuis open?", "opening_hours", 0.6, False),
 ])
 def test_an_answer_the_model_took_for_a_complaint_is_the_answer(text, intent, confidence,
                                                                 taken, dispatcher, domain):
@@ -2886,3 +2890,14 @@ def test_nothing_to_change_at_the_summary_sends_the_report(text, dispatcher, dom
         "report_category": "report_pavement_road", "report_updates": False})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result["report_confirmed"] is True
+
+
+def test_a_street_taken_back_at_the_summary_is_a_place_correction(dispatcher, domain):
+    text = "nee wacht het is niet de hoofdstraat maar de stationsstraat, sorry"
+    opening = "afvalbak bij de bushalte hoofdstraat puilt uit"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": opening, "report_place": read_message(opening).place,
+        "report_location": "Hoofdstraat, bij de bushalte", "report_updates": False,
+        "report_category": "report_waste_collection"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"].startswith("Stationsstraat")
