@@ -1604,7 +1604,7 @@ class _Reading:
             return self._make("street", [(street.start, street.end)], [street])
         return self._make("landmark", [(street.start, street.end),
                                        (landmark.start, landmark.end)],
-                          [street], landmark=landmark.value)
+                          [street], landmark=_DANGLING_SIDE.sub("", landmark.value))
 
     def _best_landmark(self, level: int) -> Optional[_Phrase]:
         """The most telling landmark; one after a preposition wins over a bare one."""
@@ -1748,6 +1748,12 @@ _BARE_NUMBER_FILLER = frozenset({"het", "is", "was", "ja", "denk", "ik", "dus", 
                                  "nummer", "nr", "nr.", "huisnummer", "bij", "hoor", "oh",
                                  "o", "eh", "uh", "dat", "zo", "iets", "rond", "a", "b", "nee",
                                  "wacht", "sorry", "toch"})
+
+
+# "boven het fietspad in het park aan de kant [van de Parkweg]": with the street taken out,
+# the side it named is left hanging (round 97: "Parkweg, … in het park aan de kant")
+_DANGLING_SIDE = re.compile(r"(?<=\w)\s+(?:aan|op|in|bij)\s+(?:de|het)\s+(?:kant|zijde|zijkant|"
+                            r"rand|hoek|begin|eind|einde|uiteinde)$", re.IGNORECASE)
 
 
 def _is_range(low: str, high: str, same_side: bool = True) -> bool:

@@ -557,6 +557,12 @@ def test_a_public_spot_named_before_its_street_is_a_landmark_on_it(text, label):
     assert read(text).label == label
 
 
+def test_the_side_a_street_named_is_not_left_hanging_in_the_landmark():
+    """Round 97: "Waar: Parkweg, boven het fietspad in het park aan de kant"."""
+    text = "Er hangt een halve tak boven het fietspad in het park aan de kant van de Parkweg."
+    assert read(text).label == "Parkweg, boven het fietspad in het park"
+
+
 def test_a_spot_in_the_next_sentence_does_not_take_the_words_between():
     place = read_place("Op de Kerkstraat ligt een putdeksel naast de put, het gat is gewoon "
                        "open. Voor de kerk, bij het zebrapad.")
