@@ -1259,8 +1259,10 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
                                               piece))
         effect = bool(groups and piece and (_AN_EFFECT.match(piece) and not _ALSO.search(piece)
                                             or _PESTS_AT_IT.match(piece)))
+        other_kind = bool(groups and piece and not same_thing and not effect and _another_kind(
+            text[groups[-1][0].start:groups[-1][-1].end], piece))
         if groups and (same_thing or effect or not elsewhere and not other_things
-                       and not _starts_new_problem(totals[-1], clause)):
+                       and not other_kind and not _starts_new_problem(totals[-1], clause)):
             groups[-1].append(clause)
         else:
             groups.append([clause])
@@ -1268,6 +1270,36 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
         for category, score in clause.scores.items():
             totals[-1][category] += score
     return groups
+
+
+# Problems of one category that go to other crews: dog mess is cleaned, noise is
+# enforced, a broken bench or swing is repaired (round 97: one report with 10 days).
+_KINDS_OF_THEIR_OWN = {
+    "mess": frozenset({"hondenpoep", "poep", "hondenstront", "zwerfafval", "zwerfvuil",
+                       "litter"}),
+    "noise": frozenset({"herrie", "lawaai", "geluidsoverlast", "geluidshinder", "noise",
+                        "hangjongeren"}),
+}
+
+
+def _other_kinds(text: str) -> frozenset:
+    """The kinds of OTHER problem the text names: one of its own kinds, or "thing"."""
+    kinds = set()
+    for token in re.findall(r"[a-z][a-z']*", _normalise(text)):
+        found = _keyword_of(token)
+        if not found or found != (OTHER, STRONG):
+            continue
+        word = _keyword_word(token)
+        kinds.add(next((kind for kind, words in _KINDS_OF_THEIR_OWN.items() if word in words),
+                       "thing"))
+    return frozenset(kinds)
+
+
+def _another_kind(one: str, other: str) -> bool:
+    """"Het bankje is kapot en het ligt vol met hondenpoep": two crews, two reports."""
+    first, second = _other_kinds(one), _other_kinds(other)
+    return bool(first and second and not first & second
+                and (first | second) & set(_KINDS_OF_THEIR_OWN))
 
 
 # "De putjes zijn verstopt en nu staat het water tot aan de drempel": what the problem
@@ -1386,6 +1418,7 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
         category = _category_of_group(piece)
         same = next((i for i, p in enumerate(problems) if p.category == category
                      and not _other_places(place_of, p.text, piece)
+                     and not _another_kind(p.text, piece)
                      and not (_ANOTHER_THING.match(piece) and _names_other_things(p.text, piece))),
                     None)
         if same is None:

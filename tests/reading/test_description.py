@@ -166,6 +166,11 @@ def problems(text: str) -> List[Tuple[str, str]]:
     ("Sinds de werkzaamheden ligt de straat open en is de lantaarnpaal weggehaald",
      [(PAVEMENT, "Sinds de werkzaamheden ligt de straat open"),
       (LIGHTING, "Is de lantaarnpaal weggehaald")]),
+    # round 97: dog mess is cleaned by another crew than the one that repairs a bench
+    ("op het marktplein is het bankje bij de fontein kapot (plank eruit) en het ligt daar vol "
+     "met hondenpoep",
+     [(OTHER, "Op het marktplein is het bankje bij de fontein kapot (plank eruit)"),
+      (OTHER, "Het ligt daar vol met hondenpoep")]),
 ])
 def test_two_problems_are_split(text: str, expected: List[Tuple[str, str]]) -> None:
     assert problems(text) == expected
@@ -196,6 +201,8 @@ def test_announced_problems_are_split_without_a_verb(text: str,
     # round 91: what the problem causes is part of it
     "de putjes in de Rozenlaan zijn verstopt en nu staat het water tot aan onze drempel",
     "De boom is omgevallen, waardoor het fietspad helemaal geblokkeerd is",
+    "het bankje is kapot en beklad met graffiti",
+    "overal hondenpoep en zwerfafval in het park",
 ])
 def test_one_problem_without_an_announcement_stays_one(text: str) -> None:
     assert len(split_problems(text)) == 1
