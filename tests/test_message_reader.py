@@ -364,3 +364,17 @@ def test_a_problem_told_with_its_place_the_model_took_for_money_is_a_report(inte
     assert processed(text, intent).get(INTENT)["name"] == "report_public_space_other"
     money = "ik kan de huur van mijn huis in de Kerkstraat niet meer betalen"
     assert processed(money, "money_worries").get(INTENT)["name"] == "money_worries"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("Geachte heer, mevrouw, Vorige week was ik aan de balie voor een nieuw rijbewijs. De "
+     "medewerker die mij hielp was bijzonder onvriendelijk en liet mij lang wachten zonder "
+     "uitleg. Ik zou dit graag officieel onder de aandacht willen brengen. Kunt u mij "
+     "vertellen hoe ik dit het beste kan doen?", "nlu_fallback", "complaint"),
+    ("ik ben afgesnauwd door een ambtenaar aan de telefoon, waar kan ik dat kwijt",
+     "municipal_question", "complaint"),
+    ("hoe word ik medewerker bij de gemeente?", "municipal_question", "municipal_question"),
+])
+def test_how_staff_treated_the_resident_is_a_complaint(text, intent, expected):
+    """Round 95: a polite letter about an unfriendly employee got a bare refusal."""
+    assert processed(text, intent).get(INTENT)["name"] == expected

@@ -65,6 +65,19 @@ ABROAD = "buitenland"
 _NOT_ABROAD = frozenset({"nederland", "netherlands", "chili", "jersey", "guernsey", "man",
                          "isle of man", "chad", "turkey", "guinea", "jordan", "georgia"})
 _INFORMAL = ("amerika", "engeland", "schotland", "wales", "usa", "america", "england")
+# Cities residents name for "abroad" ("mijn tas is gestolen in barcelona"): capitals and
+# the usual holiday and family destinations, in Dutch and English spelling.
+_FOREIGN_CITIES = (
+    "barcelona", "madrid", "malaga", "benidorm", "alicante", "valencia", "sevilla", "ibiza",
+    "mallorca", "tenerife", "gran canaria", "lissabon", "lisbon", "porto", "faro", "parijs",
+    "paris", "berlijn", "berlin", "munchen", "munich", "keulen", "dusseldorf",
+    "londen", "london", "rome", "milaan", "milan", "venetie", "venice", "napels", "athene",
+    "athens", "kreta", "rhodos", "istanbul", "antalya", "izmir", "ankara", "alanya",
+    "bodrum", "marrakech", "casablanca", "tanger", "rabat", "nador", "agadir", "brussel",
+    "brussels", "antwerpen", "gent", "brugge", "praag", "prague", "wenen", "vienna",
+    "boedapest", "budapest", "warschau", "warsaw", "krakau", "krakow", "new york", "dubai",
+    "bali", "bangkok", "curacao", "bonaire", "aruba", "sint maarten", "paramaribo",
+)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +88,8 @@ def _countries() -> "re.Pattern[str]":
 
     names = {normalise(name) for language in ("nl", "en")
              for code, name in Locale(language).territories.items() if code.isalpha()}
-    names = sorted((names | set(_INFORMAL)) - _NOT_ABROAD, key=len, reverse=True)
+    names = sorted((names | set(_INFORMAL) | set(_FOREIGN_CITIES)) - _NOT_ABROAD, key=len,
+                   reverse=True)
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, names)))
 
 

@@ -114,6 +114,19 @@ _ASKS_SOMETHING = re.compile(r"\?|\b(?:wil|willen|zou|graag)\b(?: \w+){0,3} wete
                              r"\b(?:vraag|vraagje)\b", re.IGNORECASE)
 _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belachelijk|"
                         r"incompetent\w*|amateurs?|spuugzat|complain\w*)\b", re.IGNORECASE)
+# How staff treated the resident: "de medewerker die mij hielp was bijzonder onvriendelijk"
+# (round 95: a polite letter about it got "Daar kan ik u helaas niet mee helpen").
+_STAFF = (r"(?:medewerk\w*|ambtena\w*|baliemedewerk\w*|behandelaar|consulent\w*|"
+          r"de (?:dame|mevrouw|meneer|man|vrouw|jongen|meid) (?:aan|achter|bij) de (?:balie|telefoon)|"
+          r"employee|staff|clerk)")
+_TREATED_BADLY = (r"(?:onvriendelijk\w*|onbeschoft\w*|onbehoorlijk\w*|brutaal|grof|respectloos|"
+                  r"arrogant\w*|kortaf|afgesnauwd|afgeblaft|uitgelachen|genegeerd|afgescheept|"
+                  r"slecht (?:behandeld|geholpen|te woord gestaan)|niet netjes|rude|unfriendly|"
+                  r"disrespectful)")
+_STAFF_COMPLAINT = re.compile(
+    rf"\b{_STAFF}\b(?:\W+\w+){{0,12}}?\W+{_TREATED_BADLY}\b"
+    rf"|\b{_TREATED_BADLY}\b(?:\W+\w+){{0,8}}?\W+(?:door|by) (?:een |de |het )?{_STAFF}\b"
+    r"|\b(?:bejegening|behandeling door)\b", re.IGNORECASE)
 # "ik hoef geen collega", "niet met een medewerker": a person is not wanted.
 # The updates asked about: "geen berichten graag", "mail me maar".
 _ABOUT_UPDATES = re.compile(r"\b(?:geen |no )?(?:berichten|bericht|updates|mailtje|sms\w*)\b",
@@ -222,6 +235,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "heg van huis Beukenlaan is te groot, ik kan niet lopen op stoep met kinderwagen"
         # (round 97: "Daar heb ik zelf geen antwoord op"): the problem told, a report
         return {"name": reading.category, "confidence": 1.0}
+    if (intent_name in ("nlu_fallback", QUESTION_INTENT, "inform", "greeting")
+            and _STAFF_COMPLAINT.search(text) and not reading.category and not reading.danger):
+        return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # about how staff treated them
     if intent_name == TAXES_INTENT and read_question(text) != TAXES_INTENT and not (
             _TAX_IN_ENGLISH.search(text)):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "plastiek, waar moet dat?"

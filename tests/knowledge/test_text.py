@@ -11,12 +11,15 @@ from bot.knowledge.text import with_abroad
     ("we verhuizen naar de Verenigde Staten", "we verhuizen naar de buitenland"),
     ("rijbewijs uit België omwisselen", "rijbewijs uit buitenland omwisselen"),
     ("going to Spain with my ID card", "going to buitenland with my id card"),
+    # round 95: a holiday city is abroad too
+    ("tas gestolen in Barcelona", "tas gestolen in buitenland"),
 ])
 def test_a_country_becomes_abroad(text, expected):
     assert with_abroad(text) == expected
 
 
 @pytest.mark.parametrize("text", ["ik woon in Nederland", "chili con carne", "mijn man",
-                                  "paspoort aanvragen", "een jersey kwijt"])
+                                  "paspoort aanvragen", "een jersey kwijt",
+                                  "het luik van de lantaarnpaal", "that would be nice"])
 def test_no_country_leaves_the_question_as_it_is(text):
     assert with_abroad(text) == text
