@@ -370,7 +370,7 @@ def test_a_problem_told_with_its_place_the_model_took_for_money_is_a_report(inte
     ("Geachte heer, mevrouw, Vorige week was ik aan de balie voor een nieuw rijbewijs. De "
      "medewerker die mij hielp was bijzonder onvriendelijk en liet mij lang wachten zonder "
      "uitleg. Ik zou dit graag officieel onder de aandacht willen brengen. Kunt u mij "
-     "vertellen hoe ik dit het beste kan doen?", "nlu_fallback", "complaint"),
+     "vertellen hoe ik dit het beste kan doen?", "opening_hours", "complaint"),
     ("ik ben afgesnauwd door een ambtenaar aan de telefoon, waar kan ik dat kwijt",
      "municipal_question", "complaint"),
     ("hoe word ik medewerker bij de gemeente?", "municipal_question", "municipal_question"),

@@ -235,8 +235,9 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "heg van huis Beukenlaan is te groot, ik kan niet lopen op stoep met kinderwagen"
         # (round 97: "Daar heb ik zelf geen antwoord op"): the problem told, a report
         return {"name": reading.category, "confidence": 1.0}
-    if (intent_name in ("nlu_fallback", QUESTION_INTENT, "inform", "greeting")
-            and _STAFF_COMPLAINT.search(text) and not reading.category and not reading.danger):
+    if (intent_name not in REPORT_INTENTS + (COMPLAINT_INTENT, ASK_HUMAN_INTENT, STOP_INTENT)
+            and _STAFF_COMPLAINT.search(text) and not reading.category and not reading.danger
+            and not money_trouble(text)):
         return {"name": COMPLAINT_INTENT, "confidence": 1.0}  # about how staff treated them
     if intent_name == TAXES_INTENT and read_question(text) != TAXES_INTENT and not (
             _TAX_IN_ENGLISH.search(text)):
