@@ -215,6 +215,36 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
                   flags=re.IGNORECASE)
 
 
+def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
+    """The sentences of a remark that do not tell the place: more about the problem."""
+    if not reading.addition or reading.location is None:
+        return None
+    told = reading.location.text.lower()
+    kept = [part for part in split_sentences(reading.addition)
+            if told not in part.lower() and _states_a_detail(part)]
+    remark = " ".join(kept).strip()
+    return remark[0].upper() + remark[1:] if remark else None
+
+
+# "ik snap het niet", "wat bedoelt u?": about the chat, not a detail of the problem
+_ABOUT_THE_CHAT = re.compile(r"\b(?:snap|snapt|begrijp|begrijpt|understand|bedoel\w*|"
+                            r"zei|zeg|gezegd|vroeg|gevraagd|said|mean)\b", re.IGNORECASE)
+MIN_DETAIL_WORDS = 3
+
+
+def _states_a_detail(text: Text) -> bool:
+    """A plain statement of a few words, not about the chat: "staat er al weken"."""
+    return (len(text.split()) >= MIN_DETAIL_WORDS and not is_question(text)
+            and not _ABOUT_THE_CHAT.search(text) and is_description(text))
+
+
+def _a_detail(reading: Reading, text: Text, description: Text) -> bool:
+    """A plain statement at the summary that tells more about the problem."""
+    return (_states_a_detail(description) and not is_question(text) and not reading.question
+            and not reading.report_question and reading.location is None
+            and not _ABOUT_THE_CHAT.search(text))
+
+
 def _answers_first(text: Text) -> bool:
     """"hoeft niet. o het is de Julianastraat trouwens": a whole answer, then the place (a bare
     "nee." may say no to the place the resident corrects next)."""
@@ -1088,8 +1118,13 @@ class ValidateReportForm(FormValidationAction):
             # "het is kerkweg niet kerkstraat": the spot ("voor de bakker") on the right street
             place = _with_landmark(place, current["landmark"])
         if place and (place.complete or place.kind == "street"):
-            return {**place_slots(place), "report_confirmed": None,
-                    **_description_with_place(tracker, current, place),
+            described = _description_with_place(tracker, current, place)
+            remark = None if only_place else _remark_beside_the_place(reading)
+            if remark:  # "o dat is de beukenlaan trouwens. en er zitten ook brandnetels tussen"
+                described = {"report_description": added_to(described.get(
+                    "report_description") or tracker.get_slot("report_description") or "",
+                    remark)}
+            return {**place_slots(place), "report_confirmed": None, **described,
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
         if only_place:
             return None
@@ -1110,8 +1145,10 @@ class ValidateReportForm(FormValidationAction):
         if asked_what and answer is None or answer is False and reading.category:
             return {"report_description": description, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
-        if answer is None and (reading.category or reading.addition):
-            # "het zijn er twee", "is best diep trouwens": more about the problem
+        if answer is None and (reading.category or reading.addition
+                               or _a_detail(reading, _text(tracker), description)):
+            # "het zijn er twee", "is best diep trouwens", "geen kenteken. staat er al weken"
+            # (round 98: "Wat moet er anders?", then the detail was lost): more about it
             return {"report_description": self._added(tracker, reading.addition or description),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         return None

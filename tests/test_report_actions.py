@@ -2901,3 +2901,33 @@ def test_a_street_taken_back_at_the_summary_is_a_place_correction(dispatcher, do
         "report_category": "report_waste_collection"})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result["report_location"].startswith("Stationsstraat")
+
+
+def test_a_detail_told_at_the_summary_is_added_not_asked_what_to_change(dispatcher, domain):
+    """Round 98: "geen kenteken. staat er al weken" got "Wat moet er anders?", and the
+    resident's "ja" then filed the report without it."""
+    text = "geen kenteken. staat er al weken"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="report_public_space_other",
+                          slots={"report_description": "Autowrak",
+                                 "report_location": "Hoofdstraat 60 t/m 64",
+                                 "report_category": "report_public_space_other",
+                                 "report_updates": False})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "Geen kenteken" in result["report_description"]
+    assert result["report_confirmed"] is None
+
+
+def test_more_about_the_problem_beside_a_new_street_is_kept(dispatcher, domain):
+    """Round 98: "o dat is de beukenlaan trouwens. en er zitten ook brandnetels tussen"
+    changed the place and dropped the nettles (and the number)."""
+    opening = "heg groeit over het trottoir. postcode 7431 KL, bij nr 3"
+    text = "o dat is de beukenlaan trouwens. en er zitten ook brandnetels tussen"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Heg groeit over het trottoir",
+        "report_place": read_message(opening).place, "report_location": "7431 KL 3",
+        "report_category": "report_public_space_other", "report_updates": False})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_place"]["streets"] == ["Beukenlaan"]
+    assert result["report_place"]["house_number"] == "3"
+    assert "brandnetels" in result["report_description"]
+    assert "beukenlaan" not in result["report_description"].lower()
