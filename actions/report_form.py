@@ -1195,8 +1195,9 @@ class ValidateReportForm(FormValidationAction):
         """"yes. it has a collar, maybe the owner is looking for it? my email is …": what
         the resident tells about the thing itself beside the answer is added (round 87)."""
         told = clean_description(reading.addition or "")
-        if not told or not _SAME_THING.match(told) or reading.location:
-            return None
+        if not told or reading.location or not (_SAME_THING.match(told)
+                                                or adds_to_a_report(_text(tracker))):
+            return None  # "… kees.mulder@hotmail.com. en zet erbij dat ik een poepbak wil"
         return {"report_description": self._added(tracker, told),
                 **with_ack(tracker, ack("utter_ack_added"))}
 

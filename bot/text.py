@@ -72,7 +72,7 @@ def with_known_forms(text: str) -> str:
 
 
 # --- word order: what a resident said after "... dat" -----------------------------------
-_PRONOUNS = {"er", "hij", "zij", "ze", "iemand", "men", "iets", "niemand"}
+_PRONOUNS = {"er", "hij", "zij", "ze", "iemand", "men", "iets", "niemand", "ik", "wij", "we"}
 _PRONOUNS_OR_DETERMINERS = {"het", "'t", "dit", "dat", "die"}
 _DETERMINERS = {"de", "het", "een", "die", "deze", "dat", "dit", "mijn", "m'n", "mn", "onze",
                 "ons", "zijn", "haar", "hun", "'t", "uw", "al", "alle", "twee", "drie"}
@@ -85,10 +85,15 @@ _AFTER_SUBJECT = {"ook", "al", "heel", "erg", "zo", "nu", "nog", "niet", "wel", 
                   "nie", "ni", "nooit", "meer"}
 _SINGULAR_VERBS = {"is", "ligt", "staat", "zit", "hangt", "brandt", "knippert", "was", "heeft",
                    "lekt", "stinkt", "groeit", "wordt", "blijft", "gaat", "doet", "werkt",
-                   "kan", "moet", "lag", "stond", "hing", "had", "loopt", "rijdt", "komt"}
+                   "kan", "moet", "lag", "stond", "hing", "had", "loopt", "rijdt", "komt",
+                   "wil", "zal", "mag"}
 _PLURAL_VERBS = {"zijn", "liggen", "staan", "zitten", "hangen", "branden", "waren", "hebben",
                  "worden", "gaan", "doen", "werken", "kunnen", "moeten", "lagen", "stonden",
-                 "hingen", "hadden", "lopen", "rijden", "komen", "lekken", "stinken", "groeien"}
+                 "hingen", "hadden", "lopen", "rijden", "komen", "lekken", "stinken", "groeien",
+                 "willen", "zullen", "mogen"}
+# The finite verb of a cluster: "er een bordje moet komen" (not "komen").
+_MODALS = {"moet", "moeten", "kan", "kunnen", "wil", "willen", "zal", "zullen", "mag", "mogen",
+           "gaat", "gaan", "blijft"}
 _FINITE_VERBS = _SINGULAR_VERBS | _PLURAL_VERBS
 # A participle closing a verb cluster: "gedumpt heeft", "heeft neergezet".
 _NON_FINITE = re.compile(r"^\w*ge\w+[dtn]$")
@@ -112,6 +117,8 @@ def _finite_at_the_end(words: List[str]) -> Optional[int]:
         tail = [word.lower() for word in words[at + 1:]]
         if tail and _NON_FINITE.match(tail[0]):
             tail = tail[1:]
+        if at > 2 and words[at - 1].lower() in _MODALS and not tail:
+            return at - 1  # "… moet komen": the modal is the finite verb
         return at if not tail or tail[0] in _PREPOSITIONS else None
     return None
 

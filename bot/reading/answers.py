@@ -407,7 +407,9 @@ _FILLER = frozenset(
     # "ja eindelijk", "ja verstuur maar gauw": how the resident feels about sending it
     "eindelijk gauw nou hè he mooi lekker gewoon meteen direct "
     # "U kunt mij bereiken via …. Bij voorbaat dank." (round 97): how, not what
-    "kunt kun bereiken bereikbaar via voorbaat".split()
+    "kunt kun bereiken bereikbaar via voorbaat "
+    # "ze zullen het wel zien", "graag melden ja" (round 98): about sending it, no detail
+    "ze zullen zien melden".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 # "…, zet da er nog bij aub", "…, wil je dat toevoegen?": the request, not the remark.

@@ -441,3 +441,14 @@ def test_polite_yes(text):
 ])
 def test_nothing_to_change_at_the_summary(text, nothing):
     assert says_nothing_to_change(text) is nothing
+
+
+@pytest.mark.parametrize("text, addition", [
+    ("allez, verstuur dan maar, ze zullen het wel zien", None),
+    ("ja niemand gewond hoor, ik heb de kinderen binnen geroepen. Graag melden ja",
+     "niemand gewond hoor, ik heb de kinderen binnen geroepen"),
+    ("ja. kees@hotmail.com. en zet erbij dat ik een poepbak wil", "ik wil een poepbak"),
+])
+def test_words_about_sending_it_are_no_addition(text, addition):
+    """Round 98: "ze zullen het wel zien" and "melden ja" were added to the report."""
+    assert read_addition(text) == addition

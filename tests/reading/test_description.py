@@ -667,6 +667,17 @@ def test_a_main_clause_keeps_its_order(text: str) -> None:
     assert main_clause_order(text) == text
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ik een poepbak wil", "ik wil een poepbak"),
+    ("er een bordje moet komen", "er moet een bordje komen"),
+])
+def test_a_wish_after_dat_is_said_in_main_clause_order(text: str, expected: str) -> None:
+    """Round 98: "zet erbij dat ik een poepbak wil" was added as "Ik een poepbak wil"."""
+    from bot.text import main_clause_order
+
+    assert main_clause_order(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "naast de ondergrondse container liggen vuilniszakken en er scharrelen ratten rond",
     "iemand heeft grof afval gedumpt achter de sporthal, matrassen en een kast",
