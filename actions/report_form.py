@@ -226,6 +226,22 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     return remark[0].upper() + remark[1:] if remark else None
 
 
+# "ik weet het nummer niet zeker": about the place told, not about the problem
+_UNSURE_OF_THE_PLACE = re.compile(r"\b(?:nummer|huisnummer|adres|straat|naam|number|address)\b"
+                                  r"|\bniet (?:zeker|precies)\b|\bnot sure\b", re.IGNORECASE)
+
+
+def _detail_beside_the_place(reading: Reading, place: Place) -> Optional[Text]:
+    """What the answer to "Waar is het?" tells about the problem beside the place (round
+    98: "julianastraat 31. hij heeft een rood bandje om" lost the collar)."""
+    told = reading.description or ""
+    if (not told or place.text.lower() in told.lower() or reading.question
+            or not _states_a_detail(told) or _UNSURE_OF_THE_PLACE.search(told)
+            or place.landmark and place.landmark.lower() in told.lower()):
+        return None
+    return told
+
+
 # "ik snap het niet", "wat bedoelt u?": about the chat, not a detail of the problem
 _ABOUT_THE_CHAT = re.compile(r"\b(?:snap|snapt|begrijp|begrijpt|understand|bedoel\w*|"
                             r"zei|zeg|gezegd|vroeg|gevraagd|said|mean)\b", re.IGNORECASE)
@@ -773,6 +789,9 @@ class ValidateReportForm(FormValidationAction):
         joined = self.joined_problems(tracker)  # "aan het eind, en het is 1 stort hoor"
         if isinstance(found, Place):
             found = _without_noise(found)
+            detail = _detail_beside_the_place(reading, found)
+            if detail and not joined:  # "julianastraat 31. hij heeft een rood bandje om"
+                joined = {"report_description": self._added(tracker, detail)}
             return {**place_slots(found), **joined,
                     **with_ack(tracker, ack("utter_ack_place", place=found.label),
                                personal_data_ack(reading, tracker),

@@ -2931,3 +2931,22 @@ def test_more_about_the_problem_beside_a_new_street_is_kept(dispatcher, domain):
     assert result["report_place"]["house_number"] == "3"
     assert "brandnetels" in result["report_description"]
     assert "beukenlaan" not in result["report_description"].lower()
+
+
+@pytest.mark.parametrize("answer, kept", [
+    ("julianastraat 31. hij heeft een rood bandje om, is vast van iemand hier", "rood bandje"),
+    ("kerkstraat 4. ik weet het nummer niet zeker", None),
+    ("Kerkstraat 4 zei ik toch", None),
+])
+def test_a_detail_beside_the_place_is_added_to_the_description(answer, kept, dispatcher,
+                                                               domain):
+    """Round 98: "julianastraat 31. hij heeft een rood bandje om" lost the collar."""
+    tracker = tracker_for(asking="report_location", text=answer, slots={
+        "report_description": "Er ligt een dode kat op de stoep",
+        "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_location(answer, dispatcher, tracker, domain)
+    assert result["report_place"]["house_number"] in ("31", "4")
+    if kept:
+        assert kept in result["report_description"]
+    else:
+        assert "report_description" not in result
