@@ -231,6 +231,7 @@ _PATTERNS: Dict[str, List[List[Dict[str, Any]]]] = {
         [{"LOWER": {"IN": _NEAR_WORDS}}, _MAYBE_DOT, _MAYBE_NUMBER_WORD, _MAYBE_DOT, _NUM],
         [{"LOWER": "ter"}, {"LOWER": "hoogte"}, {"LOWER": "van"}, _MAYBE_NUMBER_WORD,
          _MAYBE_DOT, _NUM],
+        [{"LOWER": "overkant"}, {"LOWER": "van"}, _MAYBE_NUMBER_WORD, _MAYBE_DOT, _NUM],
         # a correction: "sorry, ik bedoel 48"
         [{"LOWER": {"IN": ["bedoel", "bedoelde", "bedoelt", "mean", "meant"]}},
          _MAYBE_NUMBER_WORD, _MAYBE_DOT, _NUM],
@@ -318,17 +319,24 @@ class Place:
         return cls(**values)
 
 
-# "tegenover nummer 22", "schuin tegenover 22": the place is not the number itself.
+# "tegenover nummer 22", "schuin tegenover 22", "aan de overkant van Wilhelminastraat 22":
+# the place is not the number itself.
 _RELATION_TO_NUMBER = re.compile(
-    r"\b(schuin tegenover|tegenover|naast|achter|opposite|next to|behind)\s+"
+    r"\b(schuin tegenover|tegenover|(?:aan de )?overkant van|naast|achter|opposite|next to|"
+    r"behind)\s+(?:(?:de|het|the)\s+)?(?:[^\W\d_][\w'-]*\s+){0,3}?"
     r"(?:(?:het |huis)?nummer|nr\.?|no\.?|number|huisnr\.?)?\s*(\d+\w?)\b", re.IGNORECASE)
+_RELATIONS_BEFORE = tuple(tuple(words.split()) for words in (
+    "schuin tegenover de", "schuin tegenover", "aan de overkant van de", "aan de overkant van",
+    "recht tegenover de", "recht tegenover", "tegenover de", "tegenover", "overkant van",
+    "opposite"))
 
 
 def relation_to_number(text: str, number: Optional[str]) -> Optional[str]:
     """The word that puts the place beside its house number ("tegenover"), if any."""
     for found in _RELATION_TO_NUMBER.finditer(text or ""):
         if number and found.group(2).lower() == number.lower():
-            return found.group(1).lower()
+            relation = found.group(1).lower()
+            return "tegenover" if "overkant" in relation else relation
     return None
 
 
@@ -1419,10 +1427,21 @@ class _Reading:
         verified = all(street.verified for street in streets)
         suggestion = next((street.suggestion for street in streets if street.suggestion), None)
         point = self._point(streets)
+        if kind == "address":
+            start = self._relation_before(start)  # "tegenover Wilhelminastraat 22"
         return Place(kind=kind, text=self._span_text(start, end),
                      streets=tuple(street.name for street in streets), verified=verified,
                      suggestion=suggestion, latitude=point[0] if point else None,
                      longitude=point[1] if point else None, **values)
+
+    def _relation_before(self, start: int) -> int:
+        """Where "tegenover", "schuin tegenover" or "aan de overkant van" before an address
+        starts, so the place is not the house itself (round 98)."""
+        for words in _RELATIONS_BEFORE:
+            begin = start - len(words)
+            if begin >= 0 and tuple(self._lower(begin + i) for i in range(len(words))) == words:
+                return begin
+        return start
 
     def _point(self, streets: Sequence[_Street]) -> Optional[Tuple[float, float]]:
         """The register point of the street; the midpoint of a corner; None if unverified."""

@@ -557,6 +557,21 @@ def test_a_public_spot_named_before_its_street_is_a_landmark_on_it(text, label):
     assert read(text).label == label
 
 
+@pytest.mark.parametrize("text, label", [
+    ("tegenover Wilhelminastraat 22, het transformatorhuisje",
+     "Wilhelminastraat, tegenover nummer 22"),
+    ("transformatorhuisje aan de overkant van Wilhelminastraat 22",
+     "Wilhelminastraat, tegenover nummer 22"),
+    ("schuin tegenover Lindelaan 3", "Lindelaan, schuin tegenover nummer 3"),
+    ("recht tegenover de Kerkstraat 5", "Kerkstraat, tegenover nummer 5"),
+    ("losse tegel voor Kerkstraat 5", "Kerkstraat 5"),
+])
+def test_opposite_an_address_is_not_the_house_itself(text, label):
+    """Round 98: "aan de overkant van 22" and "tegenover Wilhelminastraat 22" became number
+    22 itself, the neighbour's house."""
+    assert read(text).label == label
+
+
 def test_the_side_a_street_named_is_not_left_hanging_in_the_landmark():
     """Round 97: "Waar: Parkweg, boven het fietspad in het park aan de kant"."""
     text = "Er hangt een halve tak boven het fietspad in het park aan de kant van de Parkweg."
