@@ -1277,8 +1277,7 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
 _KINDS_OF_THEIR_OWN = {
     "mess": frozenset({"hondenpoep", "poep", "hondenstront", "zwerfafval", "zwerfvuil",
                        "litter"}),
-    "noise": frozenset({"herrie", "lawaai", "geluidsoverlast", "geluidshinder", "noise",
-                        "hangjongeren"}),
+    "noise": frozenset({"herrie", "lawaai", "geluidsoverlast", "geluidshinder", "noise"}),
 }
 
 
@@ -1290,6 +1289,8 @@ def _other_kinds(text: str) -> frozenset:
         if not found or found != (OTHER, STRONG):
             continue
         word = _keyword_word(token)
+        if word in _SURFACES:
+            continue  # "alles ligt op het gras": where it lies, no thing of its own
         kinds.add(next((kind for kind, words in _KINDS_OF_THEIR_OWN.items() if word in words),
                        "thing"))
     return frozenset(kinds)

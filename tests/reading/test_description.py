@@ -203,6 +203,7 @@ def test_announced_problems_are_split_without_a_verb(text: str,
     "De boom is omgevallen, waardoor het fietspad helemaal geblokkeerd is",
     "het bankje is kapot en beklad met graffiti",
     "overal hondenpoep en zwerfafval in het park",
+    "de hangjongeren hebben de prullenbak in het park weer leeggegooid, alles ligt op het gras",
 ])
 def test_one_problem_without_an_announcement_stays_one(text: str) -> None:
     assert len(split_problems(text)) == 1
