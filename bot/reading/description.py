@@ -416,7 +416,7 @@ _NOISE = re.compile(
     re.IGNORECASE)
 _EVEN = r"(?:even|ff|effe|efkes|eventjes)"
 _FILL = r"(?:\s+(?:graag|even|ff|effe|efkes|eens|nog|hierbij|bij\s+deze|u|jullie|bij\s+u|"
-_FILL += r"bij\s+jullie|er|wel|ook|gewoon|eventjes|snel|iets|wat))*"
+_FILL += r"bij\s+jullie|er|wel|ook|gewoon|eventjes|snel|iets|wat)\b)*"
 _ABOUT = r"(?:\s+(?:over|van|betreffende|omtrent|aangaande|m\.?b\.?t\.?|voor|om))?"
 _BY_THIS = r"(?:(?:(?:via|langs)\s+deze\s+weg|bij\s+deze|hierbij|graag)\s+)?"
 # "twee aparte meldingen", "een paar dingen": the resident announces more than one problem.
@@ -434,6 +434,9 @@ _PREAMBLES = tuple(re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"^{_BY_THIS}(?:ik\s+)?(?:wil|wilde|zou|wou)(?:\s+ik)?{_FILL}(?:\s+(?:willen|graag))?"
     r"\s+(?:(?:beleefd|vriendelijk)\s+)?(?:attenderen|wijzen|informeren|attent\s+maken)\s+"
     r"(?:op|over)\s+(?:het\s+volgende|iets|het\s+feit\s+dat)\s*[:.,-]?",
+    # "Graag wil ik uw aandacht vragen voor de speeltuin …" (round 98: "W aandacht vragen …")
+    rf"^{_BY_THIS}(?:ik\s+)?(?:wil|wilde|zou|wou)(?:\s+ik)?{_FILL}\s+(?:uw|jullie|de)\s+"
+    r"aandacht\s+(?:(?:willen|graag)\s+)?(?:vragen|vestigen|trekken)\s+(?:voor|op)\s+",
     # "Attenderen op het feit dat de lantaarnpaal …" (what is left of "Graag wil ik u …")
     r"^(?:u\s+)?(?:attenderen|wijzen)\s+op\s+het\s+feit\s+dat\s+",
     rf"^{_BY_THIS}(?:ik\s+|'k\s+)?(?:wil|wilde|zou|wou|kom|ga|moet)(?:\s+ik)?{_FILL}"

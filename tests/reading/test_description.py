@@ -644,6 +644,18 @@ def test_furniture_left_on_the_pavement_is_no_broken_pavement(text: str) -> None
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Geachte heer/mevrouw, Graag wil ik uw aandacht vragen voor de speeltuin aan de "
+     "Schoolstraat. Het touw van de schommel is gerafeld",
+     "De speeltuin aan de Schoolstraat. Het touw van de schommel is gerafeld"),
+    ("Ik wil graag uw aandacht vestigen op de losse tegels", "De losse tegels"),
+])
+def test_a_letters_request_for_attention_is_left_out_whole(text: str, expected: str) -> None:
+    """Round 98: "Graag wil ik uw aandacht vragen voor …" reached the crew as "W aandacht
+    vragen voor …"."""
+    assert clean_description(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("ik wil melden dat de lamp kapot is", "De lamp is kapot"),
     ("Ik wil u even laten weten dat er sinds gisteren een paaltje scheef staat",
      "Er staat sinds gisteren een paaltje scheef"),
