@@ -1124,10 +1124,15 @@ class ValidateReportForm(FormValidationAction):
                     **with_ack(tracker, ack("utter_ack_place", place=kept.label))}
         if place and place.kind == "street" and current and current.get("kind") == "corner":
             place = _corner_with(Place.from_dict(current), place, _text(tracker)) or place
-        elif place and place.kind == "street" and current and current.get("kind") == "street":
-            # "nee de hoek met de molenweg dus" after the corner became one street (round 97)
-            place = _corner_with_the_street_asked(Place.from_dict(current), place,
-                                                  _text(tracker)) or place
+        elif (place and place.kind == "street" and current
+              and current.get("kind") in ("street", "landmark")
+              and len(current.get("streets") or ()) == 1):
+            # "nee de hoek met de molenweg dus" after the corner became one street (round 97),
+            # "zet er wel kerkweg bij, anders zoeken ze het verkeerde kruispunt" (round 98)
+            corner = _corner_with_the_street_asked(Place.from_dict(current), place,
+                                                   _text(tracker)
+                                                   + " " + (current.get("landmark") or ""))
+            place = corner or place
         if place and place.kind == "street" and current and _keeps_the_number(current, place):
             # "o het is de Julianastraat trouwens" after "postcode 7462 KB, bij nr 41", "het
             # is de Kerkweg" after "Kerkstraat 12": the number stays (round 97)

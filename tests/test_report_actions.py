@@ -2950,3 +2950,17 @@ def test_a_detail_beside_the_place_is_added_to_the_description(answer, kept, dis
         assert kept in result["report_description"]
     else:
         assert "report_description" not in result
+
+
+def test_a_second_street_for_a_crossing_at_the_summary_makes_the_corner(dispatcher, domain):
+    """Round 98: "zet er wel kerkweg bij, anders zoeken ze het verkeerde kruispunt" replaced
+    the Stationsstraat by the Kerkweg."""
+    current = {"kind": "landmark", "text": "stationsstraat bij het kruispunt",
+               "streets": ["Stationsstraat"], "landmark": "bij het kruispunt"}
+    text = "zet er wel kerkweg bij, anders zoeken ze het verkeerde kruispunt"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "De verkeerslichten bij het kruispunt staan op zwart",
+        "report_place": current, "report_location": "Stationsstraat, bij het kruispunt",
+        "report_updates": False, "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "hoek Stationsstraat en Kerkweg"

@@ -124,6 +124,9 @@ feb mrt apr jun jul aug sep sept okt nov dec
 _CORNER_WORDS = ["hoek", "hoekje", "kruising", "kruispunt", "splitsing", "t-splitsing",
                  "y-splitsing", "rotonde", "rondpunt", "driesprong", "viersprong", "kruizing",
                  "corner", "junction", "crossing", "intersection", "crossroads", "roundabout"]
+# "… waar die de Kerkweg kruist", "waar de X en de Y elkaar kruisen": a corner told as a verb
+_CROSSES = frozenset({"kruist", "kruisen", "kruizen", "snijdt", "snijden", "crosses", "meet",
+                      "meets"})
 _WHOLE_WORDS = frozenset({"hele", "gehele", "heel", "volledige", "complete", "ganse"})
 _DETERMINERS = frozenset({"de", "het", "een", "'t", "t", "die", "dat", "deze", "dit", "mijn", "m'n",
                           "mn", "onze", "ons", "uw", "hun", "jullie", "zijn", "haar", "d'r"})
@@ -1504,6 +1507,9 @@ class _Reading:
             between = [word for word in between if word not in {"de", "het", "'t", "the"}]
             if any(word in _CORNER_WORDS for word in between) and len(between) <= 4:
                 return first, second, first.end
+            after = {self._lower(index) for index in range(second.end, second.end + 2)}
+            if after & _CROSSES and len(between) <= 4:
+                return first, second, None  # "stationsstraat, waar die de kerkweg kruist"
             keyword = next((k for k in keywords if first.start - 4 <= k < first.start), None)
             if between in (["/"], ["&"], ["x"], ["+"]):
                 return first, second, keyword

@@ -572,6 +572,14 @@ def test_opposite_an_address_is_not_the_house_itself(text, label):
     assert read(text).label == label
 
 
+@pytest.mark.parametrize("text", ["stationsstraat, waar die de kerkweg kruist",
+                                  "waar de stationsstraat en de kerkweg elkaar kruisen"])
+def test_a_corner_told_with_a_verb(text):
+    """Round 98: "stationsstraat, waar die de kerkweg kruist" became the whole street."""
+    place = read(text)
+    assert (place.kind, set(place.streets)) == ("corner", {"Stationsstraat", "Kerkweg"})
+
+
 def test_the_side_a_street_named_is_not_left_hanging_in_the_landmark():
     """Round 97: "Waar: Parkweg, boven het fietspad in het park aan de kant"."""
     text = "Er hangt een halve tak boven het fietspad in het park aan de kant van de Parkweg."
