@@ -55,10 +55,10 @@ from bot.reports.service import NewReport, file_report
 logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
 OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "clean_up",
-                     "duration", "faster", "enforcement", "safety", "other_party",
+                     "duration", "time_of_day", "faster", "enforcement", "safety", "other_party",
                      "urgent_number", "witness", "police_report", "reported_already")
 # Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
-_TIMED_QUESTIONS = ("duration", "faster")
+_TIMED_QUESTIONS = ("duration", "time_of_day", "faster")
 
 
 CLARIFYING_QUESTION = "utter_ask_affirmation"  # "Bedoelt u: …?" when the model was unsure

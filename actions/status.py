@@ -391,7 +391,7 @@ _PRIORITY_ASKED = re.compile(r"\b(?:op spoed|met spoed|spoed van maken|met voorr
 def _asks_when(tracker: Tracker) -> bool:
     """Right after a status: by when exactly?"""
     return (previous_bot_action(tracker) == "action_report_status"
-            and reading_of(tracker).report_question in ("duration", "faster"))
+            and reading_of(tracker).report_question in ("duration", "time_of_day", "faster"))
 
 
 def due_date(found: ReportStatus) -> dt.datetime:

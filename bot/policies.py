@@ -1301,13 +1301,13 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.location is None and _displeased_with_status(
                 message, intent.get("name"), reading, bool(tracker.get_slot(STATUS_ASKED_SLOT)))):
-        if reading.report_question in ("duration", "faster") or not (
+        if reading.report_question in ("duration", "time_of_day", "faster") or not (
                 _STILL_NOTHING.search(message.text or "") or _PUSHBACK.search(message.text or "")):
             # "kan het niet sneller?", "wanneer komen ze precies? al 2 weken donker": a question
             return STATUS_FASTER
         return COMPLAINT_ANSWER  # "al 3 weken, belachelijk": heard, not the status again
     if (before == STATUS_ACTION and tracker.active_loop_name is None
-            and reading.report_question in ("duration", "faster", "next_steps")):
+            and reading.report_question in ("duration", "time_of_day", "faster", "next_steps")):
         return STATUS_ACTION  # "en wanneer komt er dan iemand?" about the report just told
     if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
             and tracker.active_loop_name is None

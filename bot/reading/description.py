@@ -1296,6 +1296,8 @@ def _other_kinds(text: str) -> frozenset:
             continue  # "alles ligt op het gras": where it lies, no thing of its own
         kinds.add(next((kind for kind, words in _KINDS_OF_THEIR_OWN.items() if word in words),
                        "thing"))
+    if not kinds and _scores(text).get(OTHER):
+        kinds.add("thing")  # "ratten lopen rond bij de containers": a problem all the same
     return frozenset(kinds)
 
 

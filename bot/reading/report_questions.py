@@ -154,6 +154,11 @@ _DAMAGE = re.compile(
     # "geldt dat ook voor letsel?" (round 88)
     r"|\b(?:geldt|telt|kan|mag) (?:\w+ ){0,3}?(?:ook )?(?:voor|bij) (?:\w+ )?(?:letsel|blessure\w*|"
     r"verwonding\w*|een gebroken \w+)\b|\bletselschade\b")
+# "weet u ook hoe laat ze ongeveer komen? dan kan ik thuis blijven" (round 98)
+_TIME_OF_DAY = re.compile(
+    r"\bhoe ?laat (?:\w+ ){0,4}?(?:komt|komen|zijn|is|gaat|gaan|zal|zullen|kan|kunnen)\b"
+    r"|\b(?:welk|op welk|om welk) tijdstip\b|\bwelke (?:tijd|dag) (?:\w+ ){0,2}?(?:komt|komen)\b"
+    r"|\bwhat time (?:\w+ ){0,3}?(?:come|comes|arrive|arrives)\b", re.IGNORECASE)
 # "Moet ik erbij blijven?", "moet ik thuis zijn als ze komen?"
 _STAY = re.compile(
     r"\b(?:moet|moeten|hoef|hoeven|hoeft) (?:ik|we|wij|u|je) (?:\w+ ){0,3}?"
@@ -248,7 +253,7 @@ _KINDS = (("reported_already", _REPORTED_ALREADY), ("police_report", _POLICE_REP
           ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
           ("faster", _FASTER), ("filed", _FILED),
           ("damage", _DAMAGE), ("stay", _STAY),
-          ("duration", _DURATION),
+          ("time_of_day", _TIME_OF_DAY), ("duration", _DURATION),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),

@@ -166,6 +166,11 @@ def problems(text: str) -> List[Tuple[str, str]]:
     ("Sinds de werkzaamheden ligt de straat open en is de lantaarnpaal weggehaald",
      [(PAVEMENT, "Sinds de werkzaamheden ligt de straat open"),
       (LIGHTING, "Is de lantaarnpaal weggehaald")]),
+    # round 98: noise from a snack bar is enforced, not cleaned with the rats
+    ("bij de ondergrondse containers op het marktplein lopen ratten rond. en de afzuiging van "
+     "de snackbar daar maakt de hele nacht herrie",
+     [(OTHER, "Bij de ondergrondse containers op het marktplein lopen ratten rond."),
+      (OTHER, "De afzuiging van de snackbar daar maakt de hele nacht herrie")]),
     # round 97: dog mess is cleaned by another crew than the one that repairs a bench
     ("op het marktplein is het bankje bij de fontein kapot (plank eruit) en het ligt daar vol "
      "met hondenpoep",

@@ -8,6 +8,9 @@ from bot.reading.report_questions import (asks_about_an_earlier_report, mentions
                                           says_not_known, says_number_unknown)
 
 ASKED = {
+    # round 98: "Waar kan ik u mee helpen?" after a status answer
+    "time_of_day": ["ok. en weet u ook hoe laat ze ongeveer komen? dan kan ik thuis blijven",
+                    "hoe laat komt de monteur?", "what time will they come?"],
     "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
                  "How long will it take?",
                  "wanneer wordt het gerepareerd?", "binnen hoeveel dagen komen jullie?",
