@@ -331,6 +331,8 @@ class ActionReportStatus(Action):
         if found and _asks_when(tracker) and not found.urgent:  # "dus uiterlijk wanneer?"
             utter(dispatcher, "utter_status_due", case_number=found.case_number,
                   due=filed_on(due_date(found)))
+            if reading_of(tracker).report_question == "time_of_day":
+                utter(dispatcher, "utter_report_question_stay")  # "dan kan ik thuis blijven"
             return [SlotSet(ASKED_SLOT, False)]
         if found and _status_just_told(tracker, found.case_number):
             # "dat is NIET waar, moet ik het opnieuw melden?": not the same text again

@@ -580,3 +580,15 @@ def test_a_report_described_after_its_number_was_not_found_is_looked_up_by_place
     lead, status = dispatcher.messages
     assert (lead["response"], lead["street"]) == ("utter_status_found_by_place", "Kerkstraat")
     assert status["response"] == "utter_status_ingepland"
+
+
+def test_what_time_they_come_after_a_status_gets_the_last_day_and_no_need_to_stay(
+        db_url, dispatcher, domain):
+    """Round 98: "weet u ook hoe laat ze ongeveer komen? dan kan ik thuis blijven" after a
+    status got "Waar kan ik u mee helpen?"."""
+    report = file(db_url)
+    tracker = _after_a_status(report, "ok. en weet u ook hoe laat ze ongeveer komen? dan kan "
+                                      "ik thuis blijven")
+    asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_status_due",
+                                                            "utter_report_question_stay"]
