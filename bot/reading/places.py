@@ -642,7 +642,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None
     reading = _read(clean, register or StreetRegister.from_profile())
     if reading.place is None:
-        return None
+        return _english_spot_place(clean)
     if not reading.strong and _not_a_place_form(clean):
         return _place_before_the_question(clean, register)
     if (reading.place.kind == "number" and _A_REPORTS_NUMBER.search(clean)
@@ -712,6 +712,30 @@ def _with_english_spot(text: str, place: Place) -> Place:
     if found.group(3) and found.group(3).lower() in _ENGLISH_NOT_SPOT:
         spot = spot[:found.start(3) - found.start(1)].rstrip()
     return replace(place, kind="landmark", landmark=spot, text=f"{place.text}, {spot}")
+
+
+# Public spots in English ("behind the sports hall, next to the parking lot", round 98).
+_ENGLISH_CONCRETE = ("sports hall", "sports centre", "sports center", "playground", "school",
+                     "station", "train station", "railway station", "church", "mosque", "park",
+                     "bus stop", "parking lot", "car park", "parking garage", "supermarket",
+                     "library", "town hall", "city hall", "pond", "canal", "bridge",
+                     "roundabout", "swimming pool", "football field", "soccer field",
+                     "community centre", "community center", "market square", "cemetery",
+                     "petrol station", "gas station", "pharmacy", "bakery", "shop", "shops",
+                     "shopping centre", "shopping center", "bike shed", "bicycle parking")
+_ENGLISH_SPOT_PLACE = re.compile(
+    rf"\b{_ENGLISH_SPOT_WORDS}\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?:{'|'.join(sorted(map(re.escape, _ENGLISH_CONCRETE), key=len, reverse=True))})\b",
+    re.IGNORECASE)
+
+
+def _english_spot_place(text: str) -> Optional[Place]:
+    """A public spot told in English without a street: the place as a description."""
+    spots = [found.group() for found in _ENGLISH_SPOT_PLACE.finditer(text)]
+    if not spots:
+        return None
+    told = ", ".join(spots[:2])
+    return Place(kind="description", text=told, landmark=told)
 
 
 _NEXT_SPOT = re.compile(r"\s*,?\s*((?:bij|naast|tegenover|voor|achter)\s+(?:de|het)\s+(\w+))\b",

@@ -580,6 +580,19 @@ def test_a_corner_told_with_a_verb(text):
     assert (place.kind, set(place.streets)) == ("corner", {"Stationsstraat", "Kerkweg"})
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Hi, someone dumped an old mattress and a couch behind the sports hall, next to the "
+     "parking lot. Been there since the weekend",
+     "behind the sports hall, next to the parking lot"),
+    ("the light near the school is broken", "near the school"),
+    ("I am near the end of my patience", None),
+])
+def test_a_public_spot_told_in_english_without_a_street(text, label):
+    """Round 98: "behind the sports hall, next to the parking lot" got "Where is it?"."""
+    place = read_place(text, REGISTER)
+    assert (place.label if place else None) == label
+
+
 def test_the_side_a_street_named_is_not_left_hanging_in_the_landmark():
     """Round 97: "Waar: Parkweg, boven het fietspad in het park aan de kant"."""
     text = "Er hangt een halve tak boven het fietspad in het park aan de kant van de Parkweg."
