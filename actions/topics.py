@@ -690,6 +690,11 @@ def hours_asked(text: Text) -> Optional[Dict[Text, Any]]:
                        "close": closes.strftime("%H:%M")}}
 
 
+# Topics whose own answer is also the answer beside a report (round 98: the gft day asked
+# beside a bin not emptied was left unanswered).
+_SIDE_TOPICS = ("waste_calendar",)
+
+
 async def answer_beside(tracker: Tracker, question: Text, about: Text = ""
                         ) -> Optional[Dict[Text, Any]]:
     """The acknowledgement that answers a question asked beside a report: the hours of the
@@ -697,6 +702,8 @@ async def answer_beside(tracker: Tracker, question: Text, about: Text = ""
     hours = hours_asked(question)
     if hours:
         return hours
+    if read_question(question) in _SIDE_TOPICS:  # "wanneer komen ze nou voor de gft?"
+        return ack(f"utter_answer_{read_question(question)}")
     answer = await side_answer(tracker, question, about)
     return ack("utter_kb_detail", detail=answer[0], link=answer[1]) if answer else None
 

@@ -2964,3 +2964,14 @@ def test_a_second_street_for_a_crossing_at_the_summary_makes_the_corner(dispatch
         "report_updates": False, "report_category": "report_public_space_other"})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result["report_location"] == "hoek Stationsstraat en Kerkweg"
+
+
+def test_the_collection_day_asked_beside_a_bin_not_emptied_gets_the_calendar(dispatcher,
+                                                                             domain):
+    """Round 98: "… grijze kliko weer laten staan rozenlaan 7. wanneer komen ze nou
+    eigenlijk voor de gft?" left the gft question unanswered."""
+    text = ("ze hebben onze grijze kliko weer laten staan rozenlaan 7. wanneer komen ze nou "
+            "eigenlijk voor de gft?")
+    slots = start(text, "report_waste_collection", dispatcher, domain)
+    assert "utter_answer_waste_calendar" in [item["key"] for item in slots["report_ack"]]
+    assert slots["report_location"] == "Rozenlaan 7"
