@@ -251,7 +251,8 @@ MIN_DETAIL_WORDS = 3
 def _states_a_detail(text: Text) -> bool:
     """A plain statement of a few words, not about the chat: "staat er al weken"."""
     return (len(text.split()) >= MIN_DETAIL_WORDS and not is_question(text)
-            and not _ABOUT_THE_CHAT.search(text) and is_description(text))
+            and not _ABOUT_THE_CHAT.search(text) and is_description(text)
+            and not says_not_known(text))
 
 
 def _a_detail(reading: Reading, text: Text, description: Text) -> bool:
@@ -790,9 +791,9 @@ class ValidateReportForm(FormValidationAction):
         if isinstance(found, Place):
             found = _without_noise(found)
             detail = _detail_beside_the_place(reading, found)
-            if detail and not joined:  # "julianastraat 31. hij heeft een rood bandje om"
-                joined = {"report_description": self._added(tracker, detail)}
-            return {**place_slots(found), **joined,
+            told = ({"report_description": self._added(tracker, detail)}
+                    if detail and not joined else {})  # "julianastraat 31. hij heeft een …"
+            return {**place_slots(found), **joined, **told,
                     **with_ack(tracker, ack("utter_ack_place", place=found.label),
                                personal_data_ack(reading, tracker),
                                ack("utter_ack_one_report") if joined else None)}

@@ -703,7 +703,7 @@ async def answer_beside(tracker: Tracker, question: Text, about: Text = ""
     if hours:
         return hours
     if read_question(question) in _SIDE_TOPICS:  # "wanneer komen ze nou voor de gft?"
-        return ack(f"utter_answer_{read_question(question)}")
+        return ack(f"utter_side_{read_question(question)}")
     answer = await side_answer(tracker, question, about)
     return ack("utter_kb_detail", detail=answer[0], link=answer[1]) if answer else None
 

@@ -2973,5 +2973,20 @@ def test_the_collection_day_asked_beside_a_bin_not_emptied_gets_the_calendar(dis
     text = ("ze hebben onze grijze kliko weer laten staan rozenlaan 7. wanneer komen ze nou "
             "eigenlijk voor de gft?")
     slots = start(text, "report_waste_collection", dispatcher, domain)
-    assert "utter_answer_waste_calendar" in [item["key"] for item in slots["report_ack"]]
+    assert "utter_side_waste_calendar" in [item["key"] for item in slots["report_ack"]]
     assert slots["report_location"] == "Rozenlaan 7"
+
+
+def test_not_knowing_the_street_of_a_spot_adds_nothing_and_joins_nothing(dispatcher, domain):
+    """Own try: "no idea sorry" at "Do you know which street?" was added to the report and
+    answered with "Then I will make it one report"."""
+    spot = read_message("behind the sports hall, next to the parking lot").location
+    text = "no idea sorry"
+    tracker = tracker_for(asking="report_location", text=text, intent="deny", slots={
+        "report_description": "Someone dumped an old mattress and a couch",
+        "report_category": "report_public_space_other",
+        "report_place": {**spot.as_dict(), PENDING: True}, "report_location_tries": 1})
+    result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert result["report_location"]
+    assert "report_description" not in result
+    assert "utter_ack_one_report" not in [item["key"] for item in result.get("report_ack", [])]

@@ -97,5 +97,16 @@ def with_abroad(text: str) -> str:
     """The question with "buitenland" for another country's name: "is mijn ID-kaart
     geldig in Turkije?" asks what the articles about travel abroad answer, and no article
     names Turkey."""
-    replaced, found = _countries().subn(ABROAD, normalise(text))
+    plain = normalise(text)
+    moving = _MOVING.search(plain)
+    replaced, found = _countries().subn(
+        lambda name: ABROAD if moving or not _GOING_TO.search(plain[:name.start()])
+        else TRAVEL, plain)
     return replaced if found else text
+
+
+TRAVEL = "reis buitenland"
+# "ik vlieg overmorgen naar spanje": a trip, not being abroad; "we verhuizen naar de
+# Verenigde Staten" is abroad for good
+_GOING_TO = re.compile(r"\b(?:naar|to)\s+(?:de\s+|het\s+|the\s+)?$")
+_MOVING = re.compile(r"\b(?:verhuiz\w*|emigr\w*|wonen|woon|move|moving|live|werken|studeren)\b")

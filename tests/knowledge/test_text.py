@@ -10,7 +10,10 @@ from bot.knowledge.text import with_abroad
     ("Is mijn ID-kaart geldig in Turkije?", "is mijn id kaart geldig in buitenland"),
     ("we verhuizen naar de Verenigde Staten", "we verhuizen naar de buitenland"),
     ("rijbewijs uit België omwisselen", "rijbewijs uit buitenland omwisselen"),
-    ("going to Spain with my ID card", "going to buitenland with my id card"),
+    # a trip to a country is travel, not being abroad (round 95: a flight to Spain got the
+    # article for a passport lost abroad)
+    ("going to Spain with my ID card", "going to reis buitenland with my id card"),
+    ("ik vlieg overmorgen naar spanje", "ik vlieg overmorgen naar reis buitenland"),
     # round 95: a holiday city is abroad too
     ("tas gestolen in Barcelona", "tas gestolen in buitenland"),
 ])
