@@ -242,6 +242,9 @@ def _detail_beside_the_place(reading: Reading, place: Place) -> Optional[Text]:
     return told
 
 
+# "i literally said near the station", "dat zei ik toch": the spot again, no more questions
+_TOLD_BEFORE = re.compile(r"\b(?:(?:literally |already |just )?(?:said|told you)|zei ik|"
+                          r"zeg ik|heb ik (?:al|toch|net) gezegd|schreef ik)\b", re.IGNORECASE)
 # "ik snap het niet", "wat bedoelt u?": about the chat, not a detail of the problem
 _ABOUT_THE_CHAT = re.compile(r"\b(?:snap|snapt|begrijp|begrijpt|understand|bedoel\w*|"
                             r"zei|zeg|gezegd|vroeg|gevraagd|said|mean)\b", re.IGNORECASE)
@@ -252,7 +255,7 @@ def _states_a_detail(text: Text) -> bool:
     """A plain statement of a few words, not about the chat: "staat er al weken"."""
     return (len(text.split()) >= MIN_DETAIL_WORDS and not is_question(text)
             and not _ABOUT_THE_CHAT.search(text) and is_description(text)
-            and not says_not_known(text))
+            and not says_not_known(text) and not asks_for_a_person(text))
 
 
 def _a_detail(reading: Reading, text: Text, description: Text) -> bool:
@@ -870,7 +873,7 @@ class ValidateReportForm(FormValidationAction):
         corner = _corner_with_the_street_asked(pending, place, text)
         if corner is not None:
             return corner  # "Bij welk huisnummer in de Kerkstraat?" "op de hoek met de …"
-        if is_spot_only(place) and not pending and not tries:
+        if is_spot_only(place) and not pending and not tries and not _TOLD_BEFORE.search(text):
             return {**pending_slots(place, street_near_question(place)),
                     **with_ack(tracker, ack("utter_ack_place", place=place.label))}
         if place and place.complete:

@@ -381,6 +381,10 @@ def answer_kept_beside(tracker: Tracker, reading: Reading,
     contact = preferred_contact(text, reading.email, reading.phone)
     if tracker.active_loop_name != "report_form":
         return []
+    place = reading.location
+    if requested == "report_location" and place is not None and place.complete:
+        # "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN" (round 98): the place is kept
+        return [SlotSet(slot, value) for slot, value in place_slots(place).items()]
     if requested == "report_contact" and contact:
         return [SlotSet("report_contact", contact)]
     answer = True if contact and reading.answer is None else reading.answer

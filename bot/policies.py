@@ -1055,6 +1055,12 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked == "report_location" and reading.no_report and reading.question
             and reading.answer is not True):
         return NOT_A_REPORT_ACTION  # "er is niks mis ik wil weten wanneer …, molenweg 12"
+    if (asked and intent.get("name") == ASK_HUMAN_INTENT and not reading.danger
+            and asks_for_a_person(message.text or "")
+            and (asked == "report_location" or reading.answer is None)):
+        # "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN, NIET ZO'N ROBOT" (round 98): the wish
+        # heard, the place kept (actions.report_slots.answer_kept_beside)
+        return CONTACT_HUMAN_ACTION
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (not asked and intent.get("name") == STATUS_INTENT and not _has_case_number(message)
@@ -1139,7 +1145,9 @@ def reading_route(tracker: DialogueStateTracker,
         return NOT_A_REPORT_ACTION  # "gewoon een vraag": no report, the question answered
     if (asked in ANSWER_SLOTS and reading.answer is not None and not reading.danger
             and (intent.get("name") in (COMPLAINT_INTENT, ASK_HUMAN_INTENT)
-                 or not (reading.question or is_question(message.text or "")))
+                 or not (reading.question or is_question(message.text or "")
+                         or says_stop(message.text or "")
+                         or intent.get("name") == STOP_INTENT))
             and (intent.get("confidence") or 0) < SURE_INTENT
             and not asks_for_a_person(message.text or "")):
         # "mwah liever niet, ik krijg al zoveel mail": no complaint, a no; "Dat zou ik op

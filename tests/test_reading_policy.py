@@ -2557,3 +2557,29 @@ def test_a_question_at_the_updates_question_is_not_taken_as_its_answer():
     events = IN_FORM[:-2] + [SlotSet("requested_slot", "report_updates"),
                              ActionExecuted("action_listen"), said(text, "opening_hours", 0.6)]
     assert reading_route(tracker(events)) != "report_form"
+
+
+def _asking(slot: str, text: str, intent: str, confidence: float):
+    return tracker(IN_FORM[:-2] + [SlotSet("requested_slot", slot),
+                                   ActionExecuted("action_listen"),
+                                   said(text, intent, confidence)])
+
+
+def test_a_wish_for_a_person_beside_the_place_is_heard():
+    """Round 98: "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN, NIET ZO'N ROBOT" took the place
+    and put the wish in the report."""
+    text = "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN, NIET ZO'N ROBOT"
+    assert reading_route(_asking("report_location", text, "ask_human", 0.96)) == \
+        "action_contact_human"
+    assert reading_route(_asking("report_location", "Kerkweg 27", "ask_human", 0.5)) == \
+        "report_form"
+
+
+@pytest.mark.parametrize("text, intent, route", [
+    ("NEE niks versturen. stoppen", "stop", "action_not_a_report"),
+    ("nee dus niet versturen, de container is niet kapot. het is mijn pas. moet ik dan toch "
+     "een nieuwe aanvragen?", "report_waste_collection", "action_not_a_report"),
+])
+def test_not_sending_at_the_summary_stops_the_report(text, intent, route):
+    """Round 98: both were added to the report's description."""
+    assert reading_route(_asking("report_confirmed", text, intent, 0.82)) == route

@@ -1465,10 +1465,12 @@ def test_an_english_spot_is_taken_as_the_place(dispatcher, domain):
         text, dispatcher, _number_asked_for("Stationsweg", text), domain)
     assert result["report_location"].startswith("Stationsweg")
     assert "bus stop" in result["report_location"]
+    # a public spot without a street: kept, and its street asked once (as in Dutch)
     text = "right next to the bus stop, the one in front of the station"
     tracker = tracker_for(asking="report_location", text=text)
     result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
-    assert "bus stop" in result["report_location"]
+    assert "bus stop" in result["report_place"]["text"]
+    assert result["report_prompt"]["key"] == "utter_report_ask_street_near"
 
 
 def test_a_callback_asked_for_during_a_report_is_passed_on_and_the_report_goes_on(
@@ -2990,3 +2992,13 @@ def test_not_knowing_the_street_of_a_spot_adds_nothing_and_joins_nothing(dispatc
     assert result["report_location"]
     assert "report_description" not in result
     assert "utter_ack_one_report" not in [item["key"] for item in result.get("report_ack", [])]
+
+
+def test_the_place_beside_a_wish_for_a_person_is_kept(dispatcher, domain):
+    from actions.contact import ActionContactHuman
+
+    text = "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN, NIET ZO'N ROBOT"
+    tracker = tracker_for(asking="report_location", text=text, intent="ask_human", slots={
+        "report_description": "Weer niet geleegd", "report_category": "report_waste_collection"})
+    slots = slot_events(run(ActionContactHuman().run(dispatcher, tracker, domain)))
+    assert slots["report_location"] == "Kerkweg 27"

@@ -731,7 +731,8 @@ _ENGLISH_SPOT_PLACE = re.compile(
 
 def _english_spot_place(text: str) -> Optional[Place]:
     """A public spot told in English without a street: the place as a description."""
-    spots = [found.group() for found in _ENGLISH_SPOT_PLACE.finditer(text)]
+    spots = list(dict.fromkeys(found.group().lower()
+                               for found in _ENGLISH_SPOT_PLACE.finditer(text)))
     if not spots:
         return None
     told = ", ".join(spots[:2])
