@@ -209,7 +209,10 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
                                  or _told_before_the_request(tracker))
     if again:
         return again
-    if not stored:
+    if not stored and not (latest.category and latest.location is not None
+                           and is_description(latest.description)):
+        # not when the reply tells a problem and its place of its own ("nee wacht, ik zie m
+        # liggen. maar hij doet het niet bij de container op het marktplein", round 98)
         stored = _before_the_clarifying_question(tracker)
     if not stored:
         return _with_place_told_before(tracker, latest), text

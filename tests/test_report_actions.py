@@ -3002,3 +3002,18 @@ def test_the_place_beside_a_wish_for_a_person_is_kept(dispatcher, domain):
         "report_description": "Weer niet geleegd", "report_category": "report_waste_collection"})
     slots = slot_events(run(ActionContactHuman().run(dispatcher, tracker, domain)))
     assert slots["report_location"] == "Kerkweg 27"
+
+
+def test_a_reply_to_an_answer_that_tells_its_own_problem_and_place_is_the_report(dispatcher,
+                                                                                  domain):
+    """Round 98: after the waste-pass answer, "… hij doet het niet bij de ondergrondse
+    container op het marktplein" was filed as "Mijn afvalpas is kwijt, hoe kom ik aan een
+    nieuwe"."""
+    text = ("nee wacht, ik zie m net liggen. maar hij doet het niet bij de ondergrondse "
+            "container op het marktplein, klep gaat niet open")
+    tracker = _after("mijn afvalpas is kwijt, hoe kom ik aan een nieuwe", "action_answer_topic",
+                     text, intent="report_waste_collection")
+    tracker.events.insert(2, {"event": "bot", "text": "…",
+                              "metadata": {"utter_action": "utter_kb_answer"}})
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert "klep" in slots["report_description"]
