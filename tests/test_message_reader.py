@@ -374,6 +374,8 @@ def test_a_problem_told_with_its_place_the_model_took_for_money_is_a_report(inte
     ("ik ben afgesnauwd door een ambtenaar aan de telefoon, waar kan ik dat kwijt",
      "municipal_question", "complaint"),
     ("hoe word ik medewerker bij de gemeente?", "municipal_question", "municipal_question"),
+    ("gisteren werd ik aan de telefoon onbeschoft te woord gestaan door een medewerker. Waar "
+     "kan ik dit kwijt?", "complaint", "complaint"),
 ])
 def test_how_staff_treated_the_resident_is_a_complaint(text, intent, expected):
     """Round 95: a polite letter about an unfriendly employee got a bare refusal."""

@@ -287,7 +287,7 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             return {"name": YES_INTENT if reading.answer else NO_INTENT, "confidence": 1.0}
         return {"name": ANSWER_INTENT, "confidence": 1.0}
     if (intent_name == COMPLAINT_INTENT and is_question(text) and not _COMPLAINS.search(text)
-            and not _DISPLEASED.search(text)):
+            and not _DISPLEASED.search(text) and not _STAFF_COMPLAINT.search(text)):
         return {"name": QUESTION_INTENT, "confidence": 1.0}  # "moet de kliko binnen bij storm?"
     if intent_name == ASK_HUMAN_INTENT and not _A_PERSON_AT_ALL.search(text):
         if _ASKS_SOMETHING.search(text):  # "graag zou ik willen weten wanneer … snoeien"
