@@ -427,6 +427,12 @@ _A_DAY_OR_OPEN = re.compile(r"\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|
                             r"\bopeningstijd\w*|\bweekend\b", re.IGNORECASE)
 
 
+# "nee, de milieustraat. adres?" at "anything else?": a no, then a question of its own
+_NO_THEN_ASKS = re.compile(r"^\W*(?:nee+n?|no+|nope|neuh)\b(?=[^?]*\w[^?]*\?)"
+                           r"(?!.*\b(?:dank|bedankt|thanks|thank you|doei|dag|bye|tot ziens)\b)",
+                           re.IGNORECASE)
+
+
 def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
                       intent: Optional[str], message: Any, reading: Reading) -> bool:
     """"En hoe lang is die geldig?" right after an answer from the knowledge base, whatever
@@ -1092,6 +1098,12 @@ def reading_route(tracker: DialogueStateTracker,
     if asked and _a_question_of_its_own(message.text or "", intent.get("name"), reading,
                                         tracker.get_slot("report_description") or ""):
         return IN_REPORT_QUESTION_ACTION  # "gaan de lampen 's nachts uit?": answered, on we go
+    if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
+            and reading.answer is False and not reading.danger
+            and _NO_THEN_ASKS.match(message.text or "")):
+        # "no, the recycling centre. milieustraat? address?" (round 98: goodbye): the no is
+        # about the last answer, the question is new
+        return AS_QUESTION_ACTION
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and reading.category and reading.danger == "hazard"

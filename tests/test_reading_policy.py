@@ -2583,3 +2583,19 @@ def test_a_wish_for_a_person_beside_the_place_is_heard():
 def test_not_sending_at_the_summary_stops_the_report(text, intent, route):
     """Round 98: both were added to the report's description."""
     assert reading_route(_asking("report_confirmed", text, intent, 0.82)) == route
+
+
+@pytest.mark.parametrize("text, route", [
+    ("no, the recycling centre. milieustraat? address?", "action_answer_as_question"),
+    ("nee hoor, dank je", None),
+    ("nee", None),
+])
+def test_a_no_then_a_question_at_anything_else_is_the_question(text, route):
+    """Round 98: "no, the recycling centre. milieustraat? address?" got the goodbye."""
+    events = START + [said("wanneer is het gemeentehuis open", "opening_hours"),
+                      ActionExecuted("action_opening_hours"),
+                      BotUttered("…", metadata={"utter_action": "utter_anything_else"}),
+                      ActionExecuted("utter_anything_else"), ActionExecuted("action_listen"),
+                      said(text, "deny", 0.99)]
+    got = reading_route(tracker(events))
+    assert (got == "action_answer_as_question") is (route is not None)
