@@ -117,7 +117,8 @@ _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|ontevreden|boos|schand\w*|belach
 # How staff treated the resident: "de medewerker die mij hielp was bijzonder onvriendelijk"
 # (round 95: a polite letter about it got "Daar kan ik u helaas niet mee helpen").
 _STAFF = (r"(?:medewerk\w*|ambtena\w*|baliemedewerk\w*|behandelaar|consulent\w*|"
-          r"de (?:dame|mevrouw|meneer|man|vrouw|jongen|meid) (?:aan|achter|bij) de (?:balie|telefoon)|"
+          r"de (?:dame|mevrouw|meneer|man|vrouw|jongen|meid) (?:aan|achter|bij) de "
+          r"(?:balie|telefoon)|"
           r"employee|staff|clerk)")
 _TREATED_BADLY = (r"(?:onvriendelijk\w*|onbeschoft\w*|onbehoorlijk\w*|brutaal|grof|respectloos|"
                   r"arrogant\w*|kortaf|afgesnauwd|afgeblaft|uitgelachen|genegeerd|afgescheept|"

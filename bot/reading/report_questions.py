@@ -269,7 +269,8 @@ _NO_REPORT = re.compile(
     # "nee dus niet versturen, de container is niet kapot. het is mijn pas" (round 98)
     r"|(?<!\bnog )(?<!\bnu )\b(?:niet|niks|niets) (?:\w+ )?(?:versturen|verzenden|insturen|"
     r"doorsturen)\b(?! (?:naar|via|per|op)\b)"
-    r"|\b(?:de|het|die|dat) \w+ is (?:helemaal |eigenlijk |gewoon )?(?:niet|nie|ni) kapot\b(?!\s*,?\s*(?:maar|but)\b)"
+    r"|\b(?:de|het|die|dat) \w+ is (?:helemaal |eigenlijk |gewoon )?(?:niet|nie|ni) kapot\b"
+    r"(?!\s*,?\s*(?:maar|but)\b)"
     r"|\b(?:het|t|dit|dat) is geen (?:plek|plaats|locatie|adres)\b"
     r"|\bgaat niet over een (?:plek|straat)\b"
     r"|^(?:\w+ ){0,2}?(?:(?:het is|t is|is|was) )?(?:maar |gewoon |alleen |enkel |slechts )?"
