@@ -825,6 +825,13 @@ def _sure_intent(intent: Dict[str, Any]) -> bool:
     return (intent.get("confidence") or 0.0) >= SURE_INTENT
 
 
+# After the 113 answer: "ik doe niks hoor", "het gaat wel", "I won't do anything"
+_REASSURES = re.compile(r"\b(?:ik (?:doe|ga) (?:mezelf |mijzelf |me )?(?:niks|niets)(?: doen)?|"
+                        r"het gaat (?:wel|alweer|weer)|maak (?:je|u) (?:maar )?geen zorgen|"
+                        r"i won'?t do anything|i'?m (?:ok|okay|fine))\b", re.IGNORECASE)
+_ASKS_HOW = re.compile(r"\b(?:hoe|waar|wanneer|kan ik|moet ik|how|where|can i)\b", re.IGNORECASE)
+
+
 def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[str],
                        active_loop: Optional[str], offered: bool, danger_told: bool) -> bool:
     """Right after the 112 answer, the resident is still in the emergency: whatever they say
@@ -856,6 +863,9 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     if (_CALL_ME_BACK.search(text or "") and not _DESPAIR.search(text or "")
             and not reading.alarm and not reading.danger):
         return False  # after 113: "kan iemand van de gemeente mij bellen over die schulden?"
+    if (calm and _REASSURES.search(text or "") and not reading.danger
+            and ("?" in (text or "") or reading.question or _ASKS_HOW.search(text or ""))):
+        return False  # after 113: "ja ok. ik doe niks hoor. maar hoe moet dat dan zonder digid"
     if danger_told and tells_a_sign_of_life(text or "") and not _YES_TO_REPORT.search(text or ""):
         return True  # "ze is wel aanspreekbaar" about someone bleeding: not yet all well
     if _ALL_WELL.search(text or ""):

@@ -2599,3 +2599,18 @@ def test_a_no_then_a_question_at_anything_else_is_the_question(text, route):
                       said(text, "deny", 0.99)]
     got = reading_route(tracker(events))
     assert (got == "action_answer_as_question") is (route is not None)
+
+
+@pytest.mark.parametrize("text, again", [
+    ("ja ok. ik doe niks hoor. maar hoe moet dat dan zonder digid", False),
+    ("ik doe niks hoor. maar ik wil gewoon niet meer leven", True),
+])
+def test_reassured_after_the_113_answer_the_practical_question_is_answered(text, again):
+    """Round 98: "ja ok. ik doe niks hoor. maar hoe moet dat dan zonder digid" got 113
+    again."""
+    crisis = START + [said("elke dag een brief. soms denk ik dat het voor iedereen beter is als "
+                           "ik er niet meer ben. hoe vraag ik kwijtschelding aan zonder digid",
+                           "money_worries"),
+                      ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    got = reading_route(tracker(crisis + [said(text, "affirm", 0.41)]))
+    assert (got == "action_emergency") is again
