@@ -427,6 +427,10 @@ _A_DAY_OR_OPEN = re.compile(r"\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|
                             r"\bopeningstijd\w*|\bweekend\b", re.IGNORECASE)
 
 
+# "ok top. haar vader woont in breda, moet hij dan ook mee komen?": the answer heard, then
+# a question about it (round 98)
+_ACKNOWLEDGES = re.compile(r"^\W*(?:ok\w*|oke|oké|top|prima|fijn|duidelijk|helder|goed|super|"
+                           r"mooi|thanks|dank\w*|bedankt|alright|great)\b", re.IGNORECASE)
 # "nee, de milieustraat. adres?" at "anything else?": a no, then a question of its own
 _NO_THEN_ASKS = re.compile(r"^\W*(?:nee+n?|no+|nope|neuh)\b(?=[^?]*\w[^?]*\?)"
                            r"(?!.*\b(?:dank|bedankt|thanks|thank you|doei|dag|bye|tot ziens)\b)",
@@ -452,7 +456,7 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
     own_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)
                    and _sure(message) and _names_the_product(intent, text) and not told_before)
-    if (reading.answer is True and reading.addition
+    if ((reading.answer is True or _ACKNOWLEDGES.match(text)) and reading.addition
             and (is_question(reading.addition) or is_question(text))
             and _last_response(tracker) == ANYTHING_ELSE and not own_product):
         # (the reader's addition drops the question mark: "yes. opening hours? after 17?")

@@ -400,3 +400,24 @@ def test_the_question_of_a_follow_up_counts_before_the_words_around_it(
                                   "nieuwe auto. hoe zet ik het kenteken om?")
     assert before.id == "parkeervergunning-bewoners"
     assert "kenteken" in _told(messages) and "twee auto" not in _told(messages)
+
+
+def test_the_other_parent_asked_after_the_childs_passport_answer(kb_url, dispatcher,
+                                                                 domain):  # noqa: F811
+    """Round 98: "ok top. haar vader woont in breda, moet hij dan ook mee komen naar het
+    gemeentehuis?" right after the answer it is about got "Daar heb ik zelf geen antwoord op"."""
+    from actions.knowledge import answer_again
+
+    text = "ok top. haar vader woont in breda, moet hij dan ook mee komen naar het gemeentehuis?"
+    child = decide(kb_url, "mijn dochter van 11 heeft een paspoort nodig",
+                   "passport_id_appointment").articles[0]
+    answer_again(dispatcher, child, text)
+    assert "niet mee te komen" in dispatcher.messages[0]["detail"]
+    answered = START + [said("mijn dochter van 11 heeft een paspoort nodig",
+                             "passport_id_appointment"),
+                        ActionExecuted("action_answer_topic"),
+                        BotUttered("…", metadata={"utter_action": "utter_kb_answer"}),
+                        ActionExecuted("utter_anything_else"),
+                        BotUttered("…", metadata={"utter_action": "utter_anything_else"}),
+                        ActionExecuted("action_listen"), said(text, "municipal_question", 0.75)]
+    assert reading_route(tracker(answered)) == "action_answer_follow_up"
