@@ -402,8 +402,8 @@ def test_the_question_of_a_follow_up_counts_before_the_words_around_it(
     assert "kenteken" in _told(messages) and "twee auto" not in _told(messages)
 
 
-def test_the_other_parent_asked_after_the_childs_passport_answer(kb_url, dispatcher,
-                                                                 domain):  # noqa: F811
+def test_the_other_parent_asked_after_the_childs_passport_answer(
+        kb_url, dispatcher, domain):  # noqa: F811
     """Round 98: "ok top. haar vader woont in breda, moet hij dan ook mee komen naar het
     gemeentehuis?" right after the answer it is about got "Daar heb ik zelf geen antwoord op"."""
     from actions.knowledge import answer_again
