@@ -61,6 +61,8 @@ WANTS_UPDATES = re.compile(
     r"(?:berichten|messages|updates|e-?mails?))\b", re.IGNORECASE)
 # A yes in a later sentence ("nee er is niemand gestoken. ja stuur me maar een mailtje: …").
 YES_AFTER_ALL = re.compile(r"[.!?;]\s*(?:en\s+|maar\s+|and\s+|but\s+)?(?:ja|jawel|yes)\b"
+                           # "nee hoeft niet. o wacht toch wel, sms naar 06…" (round 99)
+                           r"|\btoch\s+(?:maar\s+)?wel\b|\bbij nader inzien\b"
                            r"|\b(?:mag|moogt|mogen|moogde|kunt|kan|kunnen)\s+(?:u\s+|ge\s+|gij\s+|"
                            r"je\s+|jullie\s+)?(?:me|mij)\s+(?:\w+\s+)?(?:mailen|e-?mailen|sms'?en|"
                            r"appen)\b", re.IGNORECASE)

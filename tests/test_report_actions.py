@@ -3017,3 +3017,14 @@ def test_a_reply_to_an_answer_that_tells_its_own_problem_and_place_is_the_report
                               "metadata": {"utter_action": "utter_kb_answer"}})
     slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
     assert "klep" in slots["report_description"]
+
+
+def test_a_no_then_a_change_of_mind_with_a_number_at_the_updates_question(dispatcher, domain):
+    """Round 99: "nee hoeft niet. o wacht toch wel, sms naar 06…" gave "U krijgt geen
+    berichten"."""
+    text = "nee hoeft niet. o wacht toch wel, sms naar 0611223344"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": "Open put op de stoep", "report_location": "Kerkstraat 4",
+        "report_category": "report_pavement_road"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is True and result["report_contact"] == "+31611223344"
