@@ -262,7 +262,7 @@ def _a_detail(reading: Reading, text: Text, description: Text) -> bool:
     """A plain statement at the summary that tells more about the problem."""
     return (_states_a_detail(description) and not is_question(text) and not reading.question
             and not reading.report_question and reading.location is None
-            and not _ABOUT_THE_CHAT.search(text))
+            and not _ABOUT_THE_CHAT.search(text))  # the whole message, not only its description
 
 
 def _answers_first(text: Text) -> bool:
@@ -289,8 +289,8 @@ def _keeps_the_number(current: Dict[Text, Any], street: Place) -> bool:
 def _number_on(street: Place, current: Place) -> Place:
     """The street with the number (and its words: "ter hoogte van nr 41") of the place."""
     told = current.text
-    for part in (current.postcode, *current.streets):
-        told = re.sub(re.escape(part or ""), "", told, flags=re.IGNORECASE) if part else told
+    for part in filter(None, (current.postcode, *current.streets)):
+        told = re.sub(re.escape(part), "", told, flags=re.IGNORECASE)
     told = told.strip(" ,.") or current.house_number
     number = Place(kind="number", text=told, house_number=current.house_number)
     return dataclasses.replace(with_number(street, number), postcode=current.postcode)
