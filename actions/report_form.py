@@ -226,6 +226,8 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     return remark[0].upper() + remark[1:] if remark else None
 
 
+# "oja, er ligt ook …": remembering it, not part of what is told
+_REMEMBERED = re.compile(r"^\W*(?:o\s*ja|oja|oh\s+ja|ah\s+ja|trouwens|btw)\b\W*", re.IGNORECASE)
 # "ik weet het nummer niet zeker": about the place told, not about the problem
 _UNSURE_OF_THE_PLACE = re.compile(r"\b(?:nummer|huisnummer|adres|straat|naam|number|address)\b"
                                   r"|\bniet (?:zeker|precies)\b|\bnot sure\b", re.IGNORECASE)
@@ -1170,6 +1172,11 @@ class ValidateReportForm(FormValidationAction):
         if answer is False and reading.addition:  # "nee. zet erbij: witte bus, rond 7 uur"
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
+        if asked_what and adds_more(_text(tracker)):
+            # "er ligt ook een oude koelkast tussen" at "Wat moet er anders?" (round 99: the
+            # mattress and chairs were gone): added, not instead
+            return {"report_description": self._added(tracker, description),
+                    "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         if asked_what and answer is None or answer is False and reading.category:
             return {"report_description": description, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
@@ -1223,7 +1230,11 @@ class ValidateReportForm(FormValidationAction):
         """"yes. it has a collar, maybe the owner is looking for it? my email is …": what
         the resident tells about the thing itself beside the answer is added (round 87)."""
         told = clean_description(reading.addition or "")
-        if not told or reading.location or not (_SAME_THING.match(told)
+        more = [_REMEMBERED.sub("", part) for part in split_sentences(told) if adds_more(part)]
+        if more and not _SAME_THING.match(told):
+            told = " ".join(more)  # "een sms naar 06…. oja er ligt ook een koelkast bij"
+            told = told[:1].upper() + told[1:]
+        if not told or reading.location or not (_SAME_THING.match(told) or more
                                                 or adds_to_a_report(_text(tracker))):
             return None  # "… kees.mulder@hotmail.com. en zet erbij dat ik een poepbak wil"
         return {"report_description": self._added(tracker, told),

@@ -3028,3 +3028,24 @@ def test_a_no_then_a_change_of_mind_with_a_number_at_the_updates_question(dispat
         "report_category": "report_pavement_road"})
     result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert result["report_updates"] is True and result["report_contact"] == "+31611223344"
+
+
+def test_more_told_with_ook_beside_the_updates_answer_or_at_what_to_change_is_added(
+        dispatcher, domain):
+    """Round 99: "… sms naar 06…. oja er ligt ook een koelkast bij" dropped the fridge, and
+    "er ligt ook een oude koelkast tussen" at "Wat moet er anders?" replaced the mattress."""
+    description = "Achter de jumbo heeft iemand een berg troep gedumpt, oude matras"
+    text = "ja stuur maar een sms naar 06-12345678. oja er ligt ook een koelkast bij"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_description": description, "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_description"] == description + ". Er ligt ook een koelkast bij"
+    text = "er ligt ook een oude koelkast tussen"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": description, "report_category": "report_public_space_other",
+        "report_location": "achter de Jumbo", "report_updates": False})
+    tracker.events.append({"event": "bot", "text": "Wat moet er anders?",
+                           "metadata": {"utter_action": "utter_report_what_to_change"}})
+    tracker.events.append(tracker.events.pop(-2))  # the resident's message comes last
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "matras" in result["report_description"] and "koelkast" in result["report_description"]
