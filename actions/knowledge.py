@@ -22,7 +22,7 @@ from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.general import zipf
-from bot.knowledge.text import ABROAD, LINK, normalise, with_abroad
+from bot.knowledge.text import ABROAD, LINK, abroad_now, normalise, with_abroad
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (OTHERS, answered_in, article_detail, asks_the_ordinary,
@@ -131,6 +131,10 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
             article = context_article(own, question, url) or own
         if for_a_child(question):  # "een paspoort aanvragen voor mijn dochter"
             article = _about_the_person(index, article, "kind", question) or article
+        if abroad_now(question) and not _speaks_of_abroad(article):
+            # "mn paspoort is gestolen in barcelona en we vliegen overmorgen terug" (rounds
+            # 95 and 99: the application at the town hall)
+            article = abroad_article(article, question, url) or article
         return retrieval.Decision(ANSWERED, (article,))
     if decision.kind == "none":
         _record_unanswered(tracker, intent, url)

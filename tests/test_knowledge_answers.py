@@ -980,3 +980,16 @@ def test_a_child_named_with_its_need_gets_the_childs_article(kb_url, dispatcher,
 
     assert for_a_child("mijn zoon heeft een nieuwe id kaart nodig voor de schoolreis")
     assert not for_a_child("mijn man heeft een nieuwe id kaart nodig")
+
+
+@pytest.mark.parametrize("text", [
+    "goedendag, mn paspoort is gestolen in barcelona en we vliegen overmorgen terug. wat nu??",
+    "ik zit in SPANJE, ik kan niet naar het gemeentehuis komen. hoe kom ik zonder paspoort "
+    "het vliegtuig in",
+])
+def test_a_passport_lost_while_abroad_gets_the_article_for_abroad(kb_url, text):
+    """Rounds 95 and 99: a passport stolen in Barcelona got the application at the town
+    hall, then the home visit for the ill."""
+    decision = decide(kb_url, text, "passport_id_appointment")
+    assert decision.kind == ANSWERED
+    assert "noodpaspoort" in decision.articles[0].answer

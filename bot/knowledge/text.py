@@ -105,6 +105,14 @@ def with_abroad(text: str) -> str:
     return replaced if found else text
 
 
+def abroad_now(text: str) -> bool:
+    """Another country or a foreign city named as where the resident is, not where they go:
+    "gestolen in barcelona", not "ik vlieg overmorgen naar spanje"."""
+    plain = normalise(text)
+    return any(not _GOING_TO.search(plain[:name.start()])
+               for name in _countries().finditer(plain))
+
+
 TRAVEL = "reis buitenland"
 # "ik vlieg overmorgen naar spanje": a trip, not being abroad; "we verhuizen naar de
 # Verenigde Staten" is abroad for good

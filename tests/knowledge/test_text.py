@@ -26,3 +26,15 @@ def test_a_country_becomes_abroad(text, expected):
                                   "het luik van de lantaarnpaal", "that would be nice"])
 def test_no_country_leaves_the_question_as_it_is(text):
     assert with_abroad(text) == text
+
+
+@pytest.mark.parametrize("text, now", [
+    ("mn paspoort is gestolen in barcelona en we vliegen overmorgen terug", True),
+    ("ik zit in SPANJE", True),
+    ("ik vlieg overmorgen naar spanje", False),
+    ("paspoort kwijt", False),
+])
+def test_abroad_now_is_where_the_resident_is_not_where_they_go(text, now):
+    from bot.knowledge.text import abroad_now
+
+    assert abroad_now(text) is now
