@@ -226,6 +226,10 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     return remark[0].upper() + remark[1:] if remark else None
 
 
+# "doe toch maar geen berichten", "geen updates zei ik": the updates taken back
+_NO_UPDATES = re.compile(r"\b(?:geen|no)\s+(?:berichten|bericht|updates?|mails?|e-?mails?|"
+                         r"sms(?:je|jes)?|messages)\b|\bhoef\w*\s+(?:\w+\s+)?geen\s+bericht",
+                         re.IGNORECASE)
 # "oja, er ligt ook …": remembering it, not part of what is told
 _REMEMBERED = re.compile(r"^\W*(?:o\s*ja|oja|oh\s+ja|ah\s+ja|trouwens|btw)\b\W*", re.IGNORECASE)
 # "ik weet het nummer niet zeker": about the place told, not about the problem
@@ -990,6 +994,10 @@ class ValidateReportForm(FormValidationAction):
             return {"report_confirmed": None, "report_updates": True,
                     "report_contact": new_contact,
                     **with_ack(tracker, ack("utter_ack_contact_changed"))}
+        if tracker.get_slot("report_updates") is True and _NO_UPDATES.search(_text(tracker)):
+            # "hmm doe toch maar geen berichten, verder klopt het" (round 100: "Wat moet er
+            # anders?" twice): no updates, the summary again to confirm
+            return {"report_updates": False, "report_contact": None, "report_confirmed": None}
         updates = self._updates_now(tracker, reading, answer)
         correction = self._correction(tracker, reading, answer)
         if correction:  # "toch wel graag berichten. 06…. en het is de Julianastraat": both

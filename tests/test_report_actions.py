@@ -3049,3 +3049,16 @@ def test_more_told_with_ook_beside_the_updates_answer_or_at_what_to_change_is_ad
     tracker.events.append(tracker.events.pop(-2))  # the resident's message comes last
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert "matras" in result["report_description"] and "koelkast" in result["report_description"]
+
+
+@pytest.mark.parametrize("text", ["hmm doe toch maar geen berichten, verder klopt het",
+                                  "geen berichten zei ik"])
+def test_updates_taken_back_at_the_summary_are_turned_off(text, dispatcher, domain):
+    """Round 100: both got "Wat moet er anders?" during a hazard report."""
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Verkeersbord ligt op de weg", "report_location": "Hoofdstraat",
+        "report_updates": True, "report_contact": "+31612345678",
+        "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result == {"report_updates": False, "report_contact": None,
+                      "report_confirmed": None}
