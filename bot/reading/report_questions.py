@@ -156,7 +156,7 @@ _DAMAGE = re.compile(
     r"verwonding\w*|een gebroken \w+)\b|\bletselschade\b")
 # "weet u ook hoe laat ze ongeveer komen? dan kan ik thuis blijven" (round 98)
 _TIME_OF_DAY = re.compile(
-    r"\bhoe ?laat (?:\w+ ){0,4}?(?:komt|komen|zijn|is|gaat|gaan|zal|zullen|kan|kunnen)\b"
+    r"\bhoe ?laat (?:\w+ ){0,4}?(?:komt|komen|gaat|gaan|zal|zullen)\b(?! (?:\w+ )?open\b)"
     r"|\b(?:welk|op welk|om welk) tijdstip\b|\bwelke (?:tijd|dag) (?:\w+ ){0,2}?(?:komt|komen)\b"
     r"|\bwhat time (?:\w+ ){0,3}?(?:come|comes|arrive|arrives)\b", re.IGNORECASE)
 # "Moet ik erbij blijven?", "moet ik thuis zijn als ze komen?"

@@ -72,6 +72,7 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
 
 
 @pytest.mark.parametrize("text", [
+    "hoe laat zijn jullie open?",
     "nee", "ja graag", "Kerkstraat 5", "de tegel ligt al weken los",
     "het duurt al veel te lang", "graag wel berichten", "mijn naam is Piet",
     "bel me maar op 0612345678", "de foto stuur ik morgen",
