@@ -434,6 +434,10 @@ class ActionAnswerAsQuestion(Action):
             # answer: the bulky waste question of the message before (round 86)
             utter(dispatcher, f"utter_answer_{left}")
             return []
+        topic = topic_response(tracker.latest_message.get("text"), domain)
+        if topic:  # "ik heb bijstand, kan ik iets regelen voor de gemeentebelasting?"
+            utter(dispatcher, topic)
+            return []
         intent = tracker.get_intent_of_latest_message()
         if intent in REPORT_INTENTS:  # "wanneer wordt de stoep bestraat?": or is it a report?
             utter(dispatcher, "utter_question_or_report", buttons=[

@@ -253,3 +253,15 @@ def test_a_question_the_safety_answer_interrupted_is_answered_when_asked_back(di
         {"event": "action", "name": "action_listen"}]
     run(ActionAnswerAsQuestion(), dispatcher, tracker, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_answer_bulky_waste_pickup"]
+
+
+def test_a_question_the_knowledge_base_misses_gets_its_topic_answer(dispatcher, domain,
+                                                                    no_knowledge):
+    """Round 100: "ik heb bijstand, kan ik iets regelen voor de gemeentebelasting?" got "Daar
+    kan ik u helaas niet mee helpen" although the topic (taxes) has an answer with a link."""
+    from actions.topics import ActionAnswerAsQuestion
+
+    text = "ik heb bijstand, kan ik iets regelen voor de gemeentebelasting?"
+    tracker = make_tracker("nlu_fallback", text, entities=read_message(text).to_entities(text))
+    run(ActionAnswerAsQuestion(), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_answer_taxes"]

@@ -584,7 +584,12 @@ _ACT_ON_IT = re.compile(
     r"(?:daar|er|hier) (?:\w+ )?(?:iets|wat) (?:\w+ )?aan doen\b|"
     r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
     r"(?:dat|dit|het|die|ze|dat ding|die troep) (?:\w+ )?(?:laten )?(?:wegkuisen|kuisen|weghalen|"
-    r"verwijderen|schoonmaken|opruimen|wegpoetsen|overschilderen|ophalen|maken|repareren)\b")
+    r"verwijderen|schoonmaken|opruimen|wegpoetsen|overschilderen|ophalen|maken|repareren)\b|"
+    # "dood kat op straat in de Tulpenhof. wie haalt weg?": who comes to act on it
+    r"\bwie (?:komt|gaat|moet|kan|zal) (?:(?:het|dat|dit|die|ze|hem) )?(?:weghalen|weg halen|"
+    r"opruimen|opvegen)\b|"
+    r"\bwie (?:haalt|ruimt|veegt) (?:(?:het|dat|dit|die|ze|hem) )?(?:weg|op)\b|"
+    r"\bwordt (?:het|dat|dit|die|ze|hij) (?:nog |ook )?(?:weggehaald|opgeruimd|verwijderd)\b")
 
 
 def asks_to_act_on_it(text: str) -> bool:

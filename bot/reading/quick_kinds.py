@@ -13,7 +13,7 @@ _ANIMALS = (r"(?:kat|poes|kater|hond|vos|vogel|duif|meeuw|kraai|egel|konijn|haas
             r"zwaan|reiger|rat|ree|das|marter|fazant|uil|muis|dier|beest|cat|dog|fox|bird|"
             r"pigeon|animal)(?:je|jes|en|s)?")
 _DEAD_ANIMAL = re.compile(
-    rf"\b(?:dode?|dooie?|doodgereden|overreden|aangereden|dead|roadkill)\s+(?:\w+\s+)?{_ANIMALS}\b"
+    rf"\b(?:dode?|dood|dooie?|doodgereden|overreden|aangereden|dead|roadkill)\s+(?:\w+\s+)?{_ANIMALS}\b"
     rf"|\b{_ANIMALS}\b(?:\s+\w+){{0,4}}\s+(?:dood|overreden|doodgereden|dead)\b"
     r"|\b(?:kadaver|kadavers|karkas|dierkadaver|dood\s+dier|dode\s+dieren)\b",
     re.IGNORECASE)

@@ -458,6 +458,7 @@ def test_split_problems_get_the_same_cleaning(text: str, expected: List[Tuple[st
     ("Er ligt een dode kat op de stoep", "dead_animal"),
     ("er ligt een duif dood midden op straat", "dead_animal"),
     ("Een overreden vos op de Molenweg", "dead_animal"),
+    ("dood kat op straat in de Tulpenhof", "dead_animal"),  # round 100: "dood" for "dode"
     ("er is een racistische tekst op de muur van de school gespoten", "offensive_graffiti"),
     ("iemand heeft een hakenkruis op het bushokje gezet", "offensive_graffiti"),
     ("er staan trouwens hakenkruizen op", "offensive_graffiti"),  # round 86: the plural

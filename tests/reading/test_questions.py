@@ -52,6 +52,10 @@ REPORTS = [
     "hoe meld ik een kapotte lantaarnpaal?",
     "lantaarnpaal kapot",
     "waarom wordt onze straat niet opgehaald??",
+    # who comes to clear what was just told: asking the municipality to act
+    "dood kat op straat bij nummer 5. wie haalt weg?",
+    "er ligt een dode duif voor de deur, wie ruimt dat op?",
+    "al een week een kapotte fiets tegen het hek, wordt die nog weggehaald?",
 ]
 
 
@@ -98,6 +102,9 @@ def test_a_report_with_a_question_mark_is_no_question(text):
     ("hoe vraag ik bijstand aan", "benefits"),
     ("hoe verleng ik mijn parkeervergunning?", "parking_permit"),
     ("wanneer komt het grofvuil", "bulky_waste_pickup"),
+    ("wie haalt mijn grofvuil op?", "bulky_waste_pickup"),  # no request to clear a street
+    ("wie haalt het oud papier op?", "waste_calendar"),
+    ("ik heb bijstand, kan ik iets regelen voor de gemeentebelasting?", "taxes"),
 ])
 def test_other_topics_the_bot_has_a_link_for(text, topic):
     assert read_question(text) == topic
