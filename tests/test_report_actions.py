@@ -2884,7 +2884,7 @@ def test_a_postcode_place_corrected_with_a_street_keeps_its_number_and_the_no(di
 
 @pytest.mark.parametrize("text", [
     "er hoeft niks anders. ik wil weten of iemand mijn eerdere meldingen heeft gelezen",
-    "nee hoor, verder niks"])
+    "nee hoor, verder niks", "De tekst zegt genoeg."])
 def test_nothing_to_change_at_the_summary_sends_the_report(text, dispatcher, domain):
     """Round 95: "er hoeft niks anders. …" at the summary threw the report away."""
     tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={

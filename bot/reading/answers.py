@@ -1101,7 +1101,11 @@ _NOTHING_TO_CHANGE = re.compile(
     r"|\b(?:niks|niets|nix)\s+(?:meer\s+)?(?:aan\s+)?(?:te\s+)?(?:veranderen|wijzigen|aanpassen|"
     r"toevoegen|toe\s+te\s+voegen|bij\s+te\s+zetten)\b"
     r"|\bverder\s+(?:niks|niets|nix|is\s+(?:alles|het)\s+(?:goed|juist|correct))\b"
-    r"|\bnothing\s+(?:else\s+)?to\s+(?:add|change)\b|\bnothing\s+else\b",
+    r"|\bnothing\s+(?:else\s+)?to\s+(?:add|change)\b|\bnothing\s+else\b"
+    # "De tekst zegt genoeg.", "zo is het duidelijk genoeg", "prima zo": it is right as it is
+    r"|\b(?:zegt|vertelt)\s+(?:het\s+|al\s+)?genoeg\b|(?<!niet\s)\b(?:duidelijk|compleet|"
+    r"volledig)\s+genoeg\b|\b(?:zo\s+is\s+(?:het|t)\s+(?:goed|prima|duidelijk)|(?:prima|"
+    r"goed)\s+zo|is\s+(?:t|het)\s+goed\s+zo)\b",
     re.IGNORECASE)
 
 

@@ -436,6 +436,9 @@ def test_polite_yes(text):
     ("nee hoor, verder niks", True),
     ("nee, niets toe te voegen", True),
     ("nothing else, thanks", True),
+    ("De tekst zegt genoeg.", True),  # round 100: stored as a remark
+    ("prima zo", True),
+    ("de omschrijving is niet duidelijk genoeg", False),
     ("klopt niet, verder niks", False),
     ("de plek moet anders", False),
 ])
