@@ -230,7 +230,8 @@ _REPORTED_ALREADY = re.compile(
 # municipality does against what is reported; not the resident's own fine.
 _ENFORCEMENT = re.compile(
     r"\b(?:handhav\w*|gehandhaafd|boa s?|boas|toezichthouders?|beboet|bekeuren|enforce\w*|"
-    r"fined)\b"
+    r"fined|weggesleept|wegslepen|wegsleept|sleept \w+ weg|afgesleept|getakeld|takelen|towed|"
+    r"tow \w+ away)\b"
     r"|\b(?:boete|boetes|bekeuring\w*)\b"
     # "wordt de eigenaar ingelicht?", "spreken jullie de bewoners aan?"
     r"|\b(?:wordt|worden) (?:de eigenaar|de eigenaren|de bewoner|de bewoners|de buren|"

@@ -36,7 +36,8 @@ ASKED = {
     "enforcement": ["wordt daar eigenlijk op gehandhaafd?", "boetes of zo?",
                     "komen er dan boa's langs?", "mag dat zomaar, om 6 uur s ochtends heien??",
                     "is dat wel toegestaan?", "will they be fined?",
-                    "wordt de eigenaar ingelicht?", "spreken jullie de bewoners aan?"],
+                    "wordt de eigenaar ingelicht?", "spreken jullie de bewoners aan?",
+                    "wordt hij dan weggesleept?", "gaan jullie die auto laten wegslepen?"],
     # round 87: reported already by someone else?
     "reported_already": ["Heeft iemand anders dit misschien al gemeld?",
                          "is het al eerder gemeld? Dan hoef ik niet dubbel te melden.",
