@@ -479,8 +479,8 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
             # bak weer?" (round 95): a question to the bot, answered beside it, no remark
             continue
         sentence = _strip_thanks_tail(sentence).strip(" ,.;:!?-")
-        if _ONLY_FRAME.match(sentence):
-            continue  # "kunt u dat erbij zetten": the request itself
+        if _ONLY_FRAME.match(sentence) or says_nothing_to_change(sentence):
+            continue  # "kunt u dat erbij zetten": the request itself; "het zegt genoeg"
         if sentence and _has_content(sentence):
             parts.append(main_clause_order(sentence) if framed is not None else sentence)
     return parts, framed_any

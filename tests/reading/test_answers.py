@@ -451,6 +451,7 @@ def test_nothing_to_change_at_the_summary(text, nothing):
     ("ja niemand gewond hoor, ik heb de kinderen binnen geroepen. Graag melden ja",
      "niemand gewond hoor, ik heb de kinderen binnen geroepen"),
     ("ja. kees@hotmail.com. en zet erbij dat ik een poepbak wil", "ik wil een poepbak"),
+    ("zo is het prima, het zegt genoeg", None),  # round 100: added after sending
 ])
 def test_words_about_sending_it_are_no_addition(text, addition):
     """Round 98: "ze zullen het wel zien" and "melden ja" were added to the report."""
