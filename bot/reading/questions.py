@@ -125,7 +125,11 @@ _NEW_PASS = re.compile(
     r"extra|tweede|opzeggen|kopen|krijgen|krijg|kost|kosten|halen|ophalen|aanmelden|"
     r"lost|new|stolen|replace\w*|another)\b")
 _NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)"
-                            r"|\bvervang\w*|\bomruil\w*")
+                            r"|\bvervang\w*|\bomruil\w*"
+                            # "kan daar niet eens een poepbak komen?": a wish for a new bin
+                            r"|\b(?:een|meer|extra|nog een) (?:\w+ )?\w*(?:bak|bakken|container|"
+                            r"containers)(?: \w+){0,3}? (?:komen|bijkomen|bij komen|geplaatst|"
+                            r"plaatsen|neerzetten|neergezet|ophangen|opgehangen)\b")
 # "nee geen grofvuil, ik bedoel de gewone vuilniszakken" (round 78)
 _NOT_BULKY = re.compile(
     r"\b(?:geen|niet|gene|no|not)\s+(?:over\s+|het\s+|de\s+)?grof ?(?:vuil|afval)")

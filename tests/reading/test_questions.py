@@ -254,3 +254,12 @@ def test_english_waste_calendar_questions_and_missed_bins(text, topic):
     ("de lamp voor mijn huis is kapot, wanneer komen jullie?", None)])
 def test_a_problem_inside_ones_home_is_a_question_not_a_street_report(text, topic):
     assert read_question(text) == topic
+
+
+@pytest.mark.parametrize("text", [
+    "overal hondenpoep in het park bij de vijver, kan daar niet eens een poepbak komen?",
+    "kunnen er meer glasbakken geplaatst worden in onze wijk?",
+])
+def test_a_wish_for_a_new_bin_is_no_calendar_question(text):
+    """Round 100: a wish for a dog-waste bin got the waste calendar."""
+    assert read_question(text) != "waste_calendar"
