@@ -1,6 +1,8 @@
-"""The resident's answer to a question asked with a status update: the municipality's
-"reactie gevraagd" question, or the KTO (satisfied?) after afgehandeld. bot.policies sends
-the next message here; bot.reports.answers queues it for Signalen."""
+"""The resident's words about a report already filed: an addition just after filing ("o
+het is bij nummer 20 trouwens"), or the answer to a question asked with a status update
+(the municipality's "reactie gevraagd" question, or the KTO after afgehandeld).
+bot.policies sends the message here; bot.reports.answers keeps it and queues it for
+Signalen."""
 from __future__ import annotations
 
 import asyncio
@@ -16,7 +18,8 @@ from actions.base import utter
 from actions.reading import channel_of, reading_of
 from actions.report_slots import answer_of
 from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
-from bot.reports.answers import KTO, REACTION, Question, queue_kto, queue_reaction
+from bot.reports.answers import (KTO, REACTION, Question, queue_addition, queue_kto,
+                                 queue_reaction)
 
 QUESTION_SLOT = "signalen_question"
 # A KTO answer of more words than a plain yes or no ("ja hoor") carries a remark.
@@ -101,3 +104,23 @@ class ActionTakeSignalenAnswer(Action):
         utter(dispatcher, "utter_report_kto_reopen" if satisfied is False
               else "utter_report_kto_thanks")
         return [SlotSet(QUESTION_SLOT, None)]
+
+
+class ActionAddToReport(Action):
+    """Adds what the resident tells just after filing to that report, and says so."""
+
+    def name(self) -> Text:
+        return "action_add_to_report"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        case_number = tracker.get_slot("report_case_number")
+        place = reading_of(tracker).location
+        added = bool(case_number) and await asyncio.to_thread(
+            queue_addition, case_number, tracker.sender_id,
+            tracker.latest_message.get("text") or "", place.text if place else "")
+        if added:
+            utter(dispatcher, "utter_report_addition_added", case_number=case_number)
+        else:
+            utter(dispatcher, "utter_report_addition_not_added")
+        return []

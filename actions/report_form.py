@@ -974,6 +974,11 @@ class ValidateReportForm(FormValidationAction):
             tracker, reading)
         if added:
             return {"report_contact": None, **added}
+        if reading.location and (_corrects_the_place(tracker, reading)
+                                 or _another_street(tracker, reading)):
+            corrected = self._correction(tracker, reading, None, only_place=True)
+            if corrected:  # "o het is bij nummer 20 trouwens": the place, then the address
+                return {"report_contact": None, **corrected}
         if answer_of(tracker, reading) is False:
             return {"report_contact": None, "report_updates": False}
         return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid"),

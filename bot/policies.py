@@ -217,6 +217,9 @@ SUBMIT_ACTION = "action_submit_report"
 # the resident's next message is its answer, whatever it seems to be.
 STATUS_UPDATE_ACTION = "action_report_status_update"
 SIGNALEN_ANSWER_ACTION = "action_take_signalen_answer"
+# "o het is bij nummer 20 trouwens" just after filing: added to the report filed.
+ADD_TO_REPORT_ACTION = "action_add_to_report"
+ADDITION_TURNS = 3  # how many resident messages after filing may still add to the report
 SIGNALEN_QUESTION = "signalen_question"
 NOT_HELPED_ACTION = "action_kb_not_helped"
 # Actions after which "daar heb ik niks aan" is about an answer from the knowledge base.
@@ -355,7 +358,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, STATUS_FASTER_URGENT, WHAT_I_CAN_DO,
                    HOW_I_AM, RESUME_ACTION, OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN,
-                   AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION)
+                   AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION, ADD_TO_REPORT_ACTION)
 UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -605,6 +608,37 @@ def _filed_last(tracker: DialogueStateTracker) -> Any:
         elif name == START_REPORT_ACTION:
             return filed
     return filed
+
+
+# "er is nog een lamp kapot", "ook een tegel los": another problem, a report of its own.
+_ANOTHER_ONE = re.compile(r"\b(?:nog (?:een|ene|1|eentje|iets)|ook (?:een|nog)|(?:een )?"
+                          r"andere?|tweede|another|also a)\b", re.IGNORECASE)
+
+
+def _messages_since_filing(tracker: DialogueStateTracker) -> int:
+    """How many messages the resident sent since the last report was filed (the latest
+    included); a large number when none was filed."""
+    count = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            count += 1
+        elif getattr(event, "action_name", None) == SUBMIT_ACTION:
+            return count
+    return 1_000
+
+
+def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
+                              message: Any) -> bool:
+    """Just after filing, a place or a remark about the same problem, and no question:
+    "o het is bij nummer 20 trouwens", "de lantaarnpaal is bij nummer 20"."""
+    text = message.text or ""
+    asks_to_add = bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
+    if (tracker.active_loop_name or reading.danger or reading.report_question
+            or (reading.question or is_question(text)) and not asks_to_add
+            or _has_case_number(message) or _messages_since_filing(tracker) > ADDITION_TURNS
+            or not _about_the_report_filed(tracker, reading) or _ANOTHER_ONE.search(text)):
+        return False
+    return asks_to_add or reading.place is not None and not reading.not_a_place
 
 
 def _filed_with_priority(tracker: DialogueStateTracker) -> bool:
@@ -1042,6 +1076,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and not reading.danger
             and not reading.phone and written_to_someone_close(message.text or "")):
         return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us
+    if _adds_to_the_report_filed(tracker, reading, message):
+        return ADD_TO_REPORT_ACTION  # "o het is bij nummer 20 trouwens": to the report filed
     if tracker.active_loop_name == REPORT_FORM and outside_the_municipality(
             message.text or "", profile().location.place):
         return OTHER_MUNICIPALITY_ACTION  # "het is in Amersfoort, niet Lindendal"

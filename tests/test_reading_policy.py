@@ -2614,3 +2614,41 @@ def test_reassured_after_the_113_answer_the_practical_question_is_answered(text,
                       ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
     got = reading_route(tracker(crisis + [said(text, "affirm", 0.41)]))
     assert (got == "action_emergency") is again
+
+
+FILED_LIGHT = START + [said("lantaarnpaal kapot in de kerkstraat", "report_street_lighting"),
+                       SlotSet("report_category", "report_street_lighting"),
+                       ActionExecuted("action_submit_report"),
+                       ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("o het is bij nummer 20 trouwens", "inform"),
+    ("de lantaarnpaal is bij nummer 20", "report_street_lighting"),
+    ("oh nee het is tegenover de bakker", "deny"),
+    ("kunnen jullie er ook bij zetten dat hij al een week knippert", "inform"),
+])
+def test_a_place_or_remark_just_after_filing_is_added_to_the_report(text, intent):
+    assert reading_route(tracker(FILED_LIGHT + [said(text, intent)])) == "action_add_to_report"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("er is ook nog een lantaarnpaal kapot bij nummer 20", "report_street_lighting"),
+    ("er ligt een losse tegel bij nummer 20", "report_pavement_road"),  # another problem
+    ("is het bij nummer 20 al gemeld?", "ask_report_status"),  # a question
+    ("bedankt!", "thank"),
+])
+def test_another_problem_or_a_question_after_filing_is_no_addition(text, intent):
+    assert reading_route(tracker(FILED_LIGHT + [said(text, intent)])) != "action_add_to_report"
+
+
+def test_a_place_long_after_filing_is_no_addition():
+    later_on = FILED_LIGHT + [said("hoe laat zijn jullie open", "opening_hours"),
+                              ActionExecuted("action_opening_hours"),
+                              ActionExecuted("action_listen"),
+                              said("en wanneer is het grofvuil", "bulky_waste_pickup"),
+                              ActionExecuted("action_listen"),
+                              said("ok dank", "thank"), ActionExecuted("action_listen")]
+    text = "de lantaarnpaal is bij nummer 20"
+    assert reading_route(tracker(later_on + [said(text, "report_street_lighting")])) != \
+        "action_add_to_report"

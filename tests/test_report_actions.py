@@ -711,6 +711,19 @@ def test_more_about_the_problem_at_the_contact_question_is_added(dispatcher, dom
     assert "klep" in result["report_description"]
 
 
+@pytest.mark.parametrize("text, label", [("o het is bij nummer 20 trouwens", "Kerkstraat 20"),
+                                         ("nee sorry, het is de Julianastraat", "Julianastraat")])
+def test_a_place_corrected_at_the_contact_question_is_the_place(dispatcher, domain, text, label):
+    """Round 103: the correction got "Dat is geen e-mailadres of telefoonnummer"."""
+    place = {"kind": "street", "text": "kerkstraat", "streets": ["Kerkstraat"]}
+    tracker = tracker_for(asking="report_contact", text=text,
+                          slots={"report_place": place, "report_location": "Kerkstraat"})
+    result = ValidateReportForm().validate_report_contact(text, dispatcher, tracker, domain)
+    assert result["report_contact"] is None and "report_prompt" not in result
+    assert result["report_location"].startswith(label)
+    assert [a["key"] for a in result["report_ack"]] == ["utter_ack_place_changed"]
+
+
 def test_contact_refused_means_no_updates(dispatcher, domain):
     result = ValidateReportForm().validate_report_contact(
         "nee", dispatcher, tracker_for(asking="report_contact", text="nee", intent="deny"), domain

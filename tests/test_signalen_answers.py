@@ -8,13 +8,15 @@ import datetime as dt
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.report_answers import ActionTakeSignalenAnswer, remark_of
+from actions.report_answers import ActionAddToReport, ActionTakeSignalenAnswer, remark_of
 from actions.reports import ActionReportStatusUpdate
 from bot.channel_store import RELEASED_HELD
 from bot.integrations.signalen import SignalenClient
 from bot.reports import answers
 from bot.reports import db as reports_db
-from bot.reports.answers import KTO, REACTION, Question, question_for, queue_kto, queue_reaction
+from bot.reports.answers import (KTO, REACTION, Question, question_for, queue_addition,
+                                 queue_kto, queue_reaction)
+from bot.reading.message import read_message
 from bot.reports.models import NEVER, OutboxItem, Report
 from bot.reports.outbox import deliver_due
 from bot.reports.service import NewReport, file_report
@@ -340,3 +342,64 @@ def test_a_retry_after_a_lost_answer_adds_no_note(db_url, signalen, client):
     assert signalen.history[report.signalen_id][-1] == ("reaction received", "Paal 12")
     assert not signalen.notes.get(report.signalen_id)
     assert _items(db_url, answers.SIGNALEN_REACTION) == [(True, False)]
+
+
+@pytest.fixture
+def notes_reach_signalen(monkeypatch):
+    monkeypatch.setattr("bot.reports.answers.answers_reach_signalen", lambda: True)
+
+
+def test_an_addition_after_filing_is_kept_and_becomes_a_note(db_url, signalen, client,
+                                                              notes_reach_signalen):
+    report = _filed(db_url, signalen, client)
+    assert queue_addition(report.case_number, SENDER, "o het is bij nummer 20 trouwens, "
+                          "groet Jan de Vries", "bij nummer 20", url=db_url)
+    stored = _stored(db_url, report.id)
+    assert stored.description == "lamp kapot\nAanvulling: o het is bij nummer 20 trouwens"
+    assert stored.location_text == "Kerkstraat 1 (Aanvulling: bij nummer 20)"
+    deliver_due(client, url=db_url)
+    note = signalen.notes[report.signalen_id][-1]
+    assert "bij nummer 20" in note and "Jan de Vries" not in note
+    assert not queue_addition(report.case_number, "telegram:1", "nummer 20", url=db_url), \
+        "only the conversation that filed it"
+
+
+def test_an_addition_waits_for_the_create_under_way(db_url, signalen, client,
+                                                     notes_reach_signalen):
+    new = NewReport(category="report_street_lighting", description="lamp kapot",
+                    location_text="Kerkstraat", channel="whatsapp", sender_id=SENDER)
+    report = file_report(new, url=db_url, forward=True)[0]
+    queue_addition(report.case_number, SENDER, "het is bij nummer 20", url=db_url)
+    signalen.fail_with = 503
+    deliver_due(client, url=db_url, now=later(1))
+    assert _items(db_url, answers.SIGNALEN_ADDITION) == [(False, False)], "tried again later"
+    signalen.fail_with = None
+    deliver_due(client, url=db_url, now=later(3600))
+    deliver_due(client, url=db_url, now=later(7200))
+    signal_id = _stored(db_url, report.id).signalen_id
+    assert "nummer 20" in signalen.signals[signal_id]["text"], "the create carried it"
+    assert _items(db_url, answers.SIGNALEN_ADDITION) == [(True, False)]
+
+
+def test_without_a_service_account_an_addition_stays_in_the_report(db_url, signalen, client,
+                                                                    monkeypatch):
+    monkeypatch.setattr("bot.reports.answers.answers_reach_signalen", lambda: False)
+    report = _filed(db_url, signalen, client)
+    assert queue_addition(report.case_number, SENDER, "bij nummer 20", url=db_url)
+    assert "bij nummer 20" in _stored(db_url, report.id).description
+    assert _items(db_url, answers.SIGNALEN_ADDITION) == []
+
+
+@pytest.mark.parametrize("stored, expected", [(True, "utter_report_addition_added"),
+                                              (False, "utter_report_addition_not_added")])
+def test_the_addition_action_passes_the_words_and_the_place(monkeypatch, dispatcher, domain,
+                                                            stored, expected):
+    calls = []
+    monkeypatch.setattr("actions.report_answers.queue_addition",
+                        lambda *args: calls.append(args) or stored)
+    text = "o het is bij nummer 20 trouwens"
+    tracker = make_tracker(intent="inform", text=text, entities=read_message(text).to_entities(
+        text), slots={"report_case_number": "M-2026-000001"})
+    asyncio.run(ActionAddToReport().run(dispatcher, tracker, domain))
+    assert calls == [("M-2026-000001", "test-sender", text, "bij nummer 20")]
+    assert [m["response"] for m in dispatcher.messages] == [expected]

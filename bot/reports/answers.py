@@ -15,7 +15,11 @@ do (Amsterdam/signals @ adbe8fc7):
   does for an unhappy answer, so staff decide to reopen. A signal that is no longer
   afgehandeld gets the note only (upstream's form also reopens only from afgehandeld).
 
-Both travel through the outbox (retried until Signalen takes them). Signalen allows
+- **An addition** just after filing ("o het is bij nummer 20 trouwens"): kept in the
+  report's description and location, and a note on the signal for staff (the public API
+  takes nothing after the create; a create still waiting carries the words itself).
+
+All travel through the outbox (retried until Signalen takes them). Signalen allows
 "reactie gevraagd" only for a reporter with an e-mail address; a resident who left none
 has the municipality's reply address there when `SIGNALEN_REPLY_ADDRESS` is set
 (`bot/reports/reply_address.py`), so Signalen's own mails go to that mailbox and the
@@ -43,7 +47,8 @@ REACTION = "reaction"
 KTO = "kto"
 SIGNALEN_REACTION = "signalen_reaction"
 SIGNALEN_KTO = "signalen_kto"
-KINDS = (SIGNALEN_REACTION, SIGNALEN_KTO)
+SIGNALEN_ADDITION = "signalen_addition"
+KINDS = (SIGNALEN_REACTION, SIGNALEN_KTO, SIGNALEN_ADDITION)
 DONE = "afgehandeld"
 # What staff read in Signalen (notes and status texts are for staff, not for residents).
 REACTION_NOTE = "Reactie van de melder via de chatbot (de melding wachtte niet meer op een " \
@@ -51,6 +56,9 @@ REACTION_NOTE = "Reactie van de melder via de chatbot (de melding wachtte niet m
 KTO_NOTE = "Tevredenheid (KTO) via de chatbot: {verdict}.{remark}"
 KTO_VERDICTS = {True: "tevreden", False: "niet tevreden", None: "geen ja of nee gegeven"}
 KTO_REMARK = "\nOpmerking van de melder: {remark}"
+ADDITION_NOTE = "Aanvulling van de melder via de chatbot, na het melden:\n{addition}"
+# How an addition is kept in the report store (the description and the location).
+ADDITION_LINE = "Aanvulling: {addition}"
 REOPEN_TEXT = "De melder is niet tevreden blijkt uit feedback via de chatbot. Zo nodig " \
               "heropenen.{remark}"
 
@@ -105,6 +113,26 @@ def queue_kto(case_number: str, sender_id: str, satisfied: Optional[bool], remar
                   {"satisfied": satisfied, "remark": _without_personal_data(remark)}, url)
 
 
+def queue_addition(case_number: str, sender_id: str, addition: str, place: str = "",
+                   url: str = DATABASE_URL) -> bool:
+    """Add what the resident told after filing to their report (`place`: the words that
+    name a place, also added to the location) and, when Signalen takes notes from this
+    bot, queue it as a note; False: no such report of this resident."""
+    addition = _without_personal_data(addition).strip()
+    with session(url) as db:
+        report = _report(db, case_number, sender_id)
+        if report is None or not addition:
+            return False
+        report.description = f"{report.description}\n{ADDITION_LINE.format(addition=addition)}"
+        if place:
+            added_place = ADDITION_LINE.format(addition=place)
+            report.location_text = f"{report.location_text} ({added_place})"
+        if answers_reach_signalen():
+            db.add(OutboxItem(kind=SIGNALEN_ADDITION, report_id=report.id,
+                              payload=json.dumps({"addition": addition})))
+    return True
+
+
 # Said to the municipality's staff in Signalen when an answer held nothing but personal data.
 ONLY_PERSONAL_DATA = "[het antwoord bevatte alleen persoonsgegevens; die zijn weggelaten]"
 
@@ -141,10 +169,14 @@ def deliver(item: OutboxItem, client: Optional[SignalenClient]) -> None:
         raise DeliveryError("no Signalen service account (SIGNALEN_URL, SIGNALEN_TOKEN)",
                             retry=False)
     number = item.report.signalen_number
-    if number is None:
-        raise DeliveryError(f"report {item.report.case_number} has no Signalen id", retry=False)
+    if number is None:  # an addition waits for the create still under way
+        raise DeliveryError(f"report {item.report.case_number} has no Signalen id",
+                            retry=item.kind == SIGNALEN_ADDITION)
     payload = json.loads(item.payload)
-    if item.kind == SIGNALEN_REACTION:
+    if item.kind == SIGNALEN_ADDITION:
+        client.add_note(number, ADDITION_NOTE.format(addition=payload["addition"]))
+        state = None
+    elif item.kind == SIGNALEN_REACTION:
         state = _send_reaction(client, number, payload["answer"])
     else:
         state = _send_kto(client, number, payload.get("satisfied"), payload.get("remark") or "")
