@@ -146,19 +146,26 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     return decision
 
 
+MAX_PARTS_ANSWERED = 2  # more answers in one turn than this is a wall of text
+
+
 def _answer_for_a_part(index: retrieval.Index, question: Text,
                        whole: retrieval.Decision) -> retrieval.Decision:
     """A long message whose words together fit no article well ("nee nu even niet. maar hoe
     zit het met bijstand, hoe vraag ik dat aan en hoe lang duurt het? de huur moet door"):
-    the answer to the first of its questions that one article answers; when the whole fit
-    none, else the first choice a question offers."""
+    the answers to its questions that one article each answers ("wanneer wordt de straat
+    geveegd? en wanneer snoeien jullie de bomen?": both); when none is, and the whole fit
+    none, the first choice a question offers."""
     parts = question_parts(question)
     if parts == [question.strip()]:
         return whole
     decisions = [index.answer_for(part) for part in parts]
-    answered = next((decision for decision in decisions if decision.kind == ANSWERED), None)
+    answered = {article.id: article for decision in decisions if decision.kind == ANSWERED
+                for article in decision.articles[:1]}
+    if answered:
+        return retrieval.Decision(ANSWERED, tuple(answered.values())[:MAX_PARTS_ANSWERED])
     offered = next((decision for decision in decisions if decision.kind == CHOICE), None)
-    return answered or (offered if whole.kind == "none" and offered else whole)
+    return offered if whole.kind == "none" and offered else whole
 
 
 def _answered_recently(tracker: Tracker, article: Article, url: str) -> bool:
@@ -798,7 +805,7 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     if _tells_a_loss(tracker, decision):  # "mijn man is vorige maand overleden en nu …"
         utter(dispatcher, "utter_ack_loss")
     if decision.kind == ANSWERED:
-        for article in decision.articles:  # more than one only when the resident chose them
+        for article in decision.articles:  # more than one: chosen, or one per question asked
             utter_article(dispatcher, tracker, article)
         return ANSWERED
     if (decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE

@@ -993,3 +993,13 @@ def test_a_passport_lost_while_abroad_gets_the_article_for_abroad(kb_url, text):
     decision = decide(kb_url, text, "passport_id_appointment")
     assert decision.kind == ANSWERED
     assert "noodpaspoort" in decision.articles[0].answer
+
+
+def test_two_questions_in_one_message_get_an_answer_each(kb_url):
+    """Round 102: the street sweeping and the neighbour's tree in one message got three
+    buttons about trees; the sweeping question was lost."""
+    decision = decide(kb_url, "wanneer komt de veegwagen bij ons? en hoe vaak maaien jullie "
+                      "het gras in het park?")
+    assert decision.kind == ANSWERED
+    assert [article.id for article in decision.articles] == ["straten-vegen",
+                                                             "gras-maaien-groen"]
