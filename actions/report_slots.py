@@ -18,6 +18,7 @@ from bot.reading.answers import preferred_contact
 from bot.reading.callback import wants_callback
 from bot.reading.result import Reading
 from bot.reading.places import Place, names_the_whole_street, relation_to_number
+from bot.reading.quick_kinds import DEAD_ANIMAL, quick_kind_of
 
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other")
@@ -137,6 +138,10 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         # "komt er vannacht nog iemand?", "moet ik er blijven staan?", "moet ik de politie
         # bellen?" about an open manhole or a fallen sign: safety first
         response += "_urgent"
+    if kind == "clean_up" and quick_kind_of(" ".join(
+            (tracker.get_slot("report_description") or "",
+             tracker.latest_message.get("text") or ""))) == DEAD_ANIMAL:
+        response += "_animal"  # "wie haalt die dode vos weg?": we do, do not touch it
     if kind == "filed" and not tracker.active_loop.get("name"):
         response += "_done"  # "is het nu gemeld?" right after it was sent
     return response

@@ -1975,6 +1975,19 @@ def test_who_to_call_about_an_urgent_report_gets_the_urgent_numbers(dispatcher, 
         "utter_report_question_phone"
 
 
+@pytest.mark.parametrize("description, expected", [
+    ("Dode vos op de stoep", "utter_report_question_clean_up_animal"),
+    ("Vuilniszakken naast de container", "utter_report_question_clean_up"),
+])
+def test_who_clears_a_dead_animal_gets_we_do_not_the_dumping_answer(description, expected):
+    """Round 101: "wie haalt die weg?" about a dead fox got only the thanks for reporting."""
+    from actions.report_slots import report_question_response
+
+    tracker = tracker_for(asking="report_updates", text="wie haalt die weg?",
+                          slots={"report_description": description})
+    assert report_question_response(tracker, "clean_up", urgent=False) == expected
+
+
 def test_whether_to_call_the_police_about_a_hazard_gets_yes_when_it_is_dangerous_now(
         dispatcher, domain):
     """Round 80: a fallen give-way sign at a fast crossing got the noise-at-night answer."""

@@ -185,6 +185,8 @@ _CLEAN_UP = re.compile(
     r"\b(?:moet|moeten|mag|kan|kun|hoef|hoeven|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
     r"(?:weghalen|weg halen|opruimen|wegbrengen|opvegen|opscheppen|schoonmaken|wegslepen)\b"
     r"|\b(?:ruimen|halen) jullie (?:\w+ ){0,2}?(?:op|weg)\b"
+    r"|\bwie (?:haalt|ruimt|veegt|komt)\b(?:\s+\w+){0,4}?\s+(?:weg|op|ophalen|opruimen|"
+    r"weghalen)\b"
     r"|\bshould (?:i|we) (?:\w+ )?(?:clean|clear|remove)\b", re.IGNORECASE)
 # About this chat itself: what is kept of it, who reads it, is it used to train an AI.
 _CHAT_PRIVACY = re.compile(

@@ -28,6 +28,9 @@ from bot.reading.description import (
     ("Goede dag. Ik wil melden dat de lampen in het park (Parkweg) al een week uit zijn.",
      "De lampen in het park (Parkweg) zijn al een week uit."),
     ("Goede morgen! de lamp is kapot", "De lamp is kapot"),
+    # session 36: the crew read the resident's question after the comma
+    ("Er ligt een dode vos op de stoep bij de beukenlaan 4, wie haalt die weg?",
+     "Er ligt een dode vos op de stoep bij de beukenlaan 4."),
     ("Beste gemeente, ik wil melden dat de lantaarnpaal bij de speeltuin niet brandt. "
      "Alvast bedankt!", "De lantaarnpaal bij de speeltuin brandt niet."),
     ("Geachte heer/mevrouw, Ik wil even laten weten dat de container niet is geleegd. "
