@@ -204,6 +204,7 @@ def _sibling(matches: Sequence[retrieval.Match], own: Article, question: Text = 
     """Within a product the intent already named, a more specific article of the same
     department that fits clearly better ("paspoort met spoed", "ID-kaart kwijtgespeeld"),
     among the question's `matches`."""
+    matches = [m for m in matches if not _abroad_unasked(m.article, own, question)]
     titled = _titled_sibling(matches, own, question)
     if titled is not None:  # "id kaart is gestolen … en is het gemeentehuis zaterdag open"
         return titled
@@ -216,6 +217,19 @@ def _sibling(matches: Sequence[retrieval.Match], own: Article, question: Text = 
     # the words do not fit the intent's article at all ("zoon geboren, waar aangeven?")
     off = own_score <= OFF_SCORE and top.score >= OFF_SIBLING_SCORE
     return top.article if clear or off else own
+
+
+def _abroad_unasked(article: Article, own: Article, question: Text) -> bool:
+    """An article about abroad for a question that names no other country ("net verhuisd
+    naar de julianastraat, moet ik me ergens inschrijven?" is no arrival from abroad)."""
+    return (bool(question) and _speaks_of_abroad(article) and not _speaks_of_abroad(own)
+            and ABROAD not in normalise(with_abroad(question))
+            and not _ABROAD_WORDS.search(question))
+
+
+_ABROAD_WORDS = re.compile(r"\b(?:buitenland\w*|abroad|nederland|netherlands|holland|"
+                           r"emigr\w*|immigr\w*|expat\w*|verblijfsvergunning|ind)\b",
+                           re.IGNORECASE)
 
 
 def _titled_sibling(matches: Sequence[retrieval.Match], own: Article, question: Text

@@ -1003,3 +1003,19 @@ def test_two_questions_in_one_message_get_an_answer_each(kb_url):
     assert decision.kind == ANSWERED
     assert [article.id for article in decision.articles] == ["straten-vegen",
                                                              "gras-maaien-groen"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hoi ik ben net verhuisd naar de julianastraat, moet ik me nog ergens inschrijven?",
+     "moving"),
+    ("ik kom uit polen en ga hier wonen, hoe schrijf ik me in?", "inschrijven-uit-buitenland"),
+])
+def test_a_move_within_the_country_gets_no_answer_about_arriving_from_abroad(kb_url, text,
+                                                                              expected):
+    """Session 36: "net verhuisd …, moet ik me inschrijven?" got "Komt u uit het buitenland
+    in Lindendal wonen?"."""
+    decision = decide(kb_url, text, "moving_address_change")
+    assert decision.kind == ANSWERED
+    article = decision.articles[0]
+    assert (article.intent == "moving_address_change" if expected == "moving"
+            else article.id == expected), article.id
