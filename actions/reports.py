@@ -259,8 +259,10 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
     return category or GENERIC_CATEGORY
 
 
-def _plain_ack(category: Text, reading: Reading) -> Text:
+def _plain_ack(category: Text, reading: Reading, reported_before: bool = False) -> Text:
     """The acknowledgement of a report without danger or harm to a person."""
+    if reported_before:  # "ik heb nu al 3x gemeld … er gebeurt NIKS": that, not the kind
+        return "utter_ack_reported_before"
     if reading.repeated:
         return "utter_ack_again"
     if reading.harm:
@@ -274,15 +276,15 @@ def _plain_ack(category: Text, reading: Reading) -> Text:
 
 
 def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
-                  more: List[Dict[Text, Text]], domain: DomainDict, contact_used: bool = False
-                  ) -> List[Dict[Text, Any]]:
+                  more: List[Dict[Text, Text]], domain: DomainDict, contact_used: bool = False,
+                  reported_before: bool = False) -> List[Dict[Text, Any]]:
     acks = [ack("utter_ack_danger_check")] if reading.danger == "unsure" else []
     if reading.injured:  # a pointer to the GP: the report itself heals nobody
         acks.append(ack("utter_ack_injured"))
     if reading.danger in DANGEROUS:  # the priority, also after "ze is gestruikeld"
         acks += [ack(key) for key in hazard_acks(reading, domain)]
     elif not reading.injured:
-        acks.append(ack(_plain_ack(category, reading)))
+        acks.append(ack(_plain_ack(category, reading, reported_before)))
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and (place.complete or place.kind == "street" and not needs_number(
@@ -379,7 +381,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
     slots.update(_updates_asked_for(tracker, reading, text))
     if description or "report_location" in slots:
         acks = _opening_acks(category, reading, place, problems[1:], domain,
-                             contact_used="report_updates" in slots)
+                             contact_used="report_updates" in slots,
+                             reported_before=bool(slots.get("report_repeated")))
         acks.append(_opening_question(tracker, reading, slots, domain))
         if previous_bot_action(tracker) in _HANDOVER_ACTIONS:  # "laat uw bericht achter"
             acks.insert(0, ack("utter_ack_report_instead_of_message"))

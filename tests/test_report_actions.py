@@ -1105,6 +1105,24 @@ def test_updates_asked_for_in_the_first_message_are_taken_with_the_address(dispa
 
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ik heb nu al 3x gemeld dat er een gat in de weg zit op de molenweg en er gebeurt NIKS. "
+     "belachelijk", "utter_ack_reported_before"),
+    ("ik heb het vorige week ook al gemeld, de tegel ligt nog steeds los in de kerkstraat",
+     "utter_ack_reported_before"),
+    ("er zit een gat in de weg op de molenweg", "utter_ack_report_pavement_road"),
+])
+def test_a_report_made_before_is_acknowledged_as_such(dispatcher, domain, text, expected):
+    """Session 36: "al 3x gemeld … er gebeurt NIKS" got only "Vervelend dat de stoep of de
+    weg kapot is."."""
+    tracker = make_tracker("report_pavement_road", text,
+                           entities=read_message(text).to_entities(text))
+    events = asyncio.run(ActionStartReport().run(dispatcher, tracker, domain))
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert [item["key"] for item in slots["report_ack"]][0] == expected
+    assert bool(slots.get("report_repeated")) == (expected == "utter_ack_reported_before")
+
+
 def test_a_new_description_at_the_updates_question_replaces_it(dispatcher, domain):
     text = "o wacht nee, het is eigenlijk een gat waar een paar tegels zijn weggezakt"
     result = ValidateReportForm().validate_report_updates(

@@ -766,7 +766,8 @@ ongelofelijk onacceptabel onaanvaardbaar onbegrijpelijk onvoorstelbaar ergerlijk
 frustrerend gefrustreerd frustratie zat spuugzat kotsbeu strontziek beu boos kwaad woedend
 pissig razend geïrriteerd geirriteerd teleurgesteld teleurstellend balen baal jammer pff pfff
 zucht grr jeetje godverdomme kut shit wtf omg serieus belasting belastinggeld dramatisch
-hopeloos walgelijk schaam gek
+hopeloos walgelijk schaam gek bespottelijk lachwekkend waanzin waanzinnig krankzinnig onzin
+schandelijk onbeschoft
 """.split())
 _ASKING = frozenset("""
 graag gelieve aub svp pls plz please alstublieft alsjeblieft zsm asap verzoek hopelijk

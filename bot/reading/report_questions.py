@@ -523,9 +523,10 @@ def said_age_days(text: str, today: Optional[dt.date] = None) -> Optional[int]:
 # Reported before and still not solved: "al drie keer gemeld", not the mere "weer" of
 # Reading.repeated (which also means weather).
 _REPORTED_BEFORE = re.compile(
-    r"\b(?:al (?:\w+ )?(?:keer|maal|x) (?:gemeld|gebeld|doorgegeven|gemaild|geklaagd)|"
+    r"\b(?:al (?:\w+ )?(?:keer|maal|x|\d+\s?x) (?:gemeld|gebeld|doorgegeven|gemaild|geklaagd)|"
     r"(?:eerder|vaker|al vaak|meerdere keren|zo vaak) (?:\w+ )?(?:gemeld|gebeld|doorgegeven)|"
-    r"zoveelste (?:keer|melding)|(?:reported|called) (?:\w+ ){0,3}(?:times|before|already))\b",
+    r"zoveelste (?:keer|melding)|ook al (?:eens )?(?:gemeld|gebeld|doorgegeven)|"
+    r"(?:reported|called) (?:\w+ ){0,3}(?:times|before|already))\b",
     re.IGNORECASE)
 # Asking again about a report already made: "dit is de DERDE keer dat ik contact opneem".
 _ASKED_BEFORE = re.compile(
