@@ -335,8 +335,17 @@ def answered_before(tracker: Tracker) -> bool:
                                             REPORT_HERE)
 
 
+# "hij ligt over de hele weg": the advice for what lies on the road, not "does it?"
+_ON_THE_ROAD = re.compile(r"\b(?:over|op|midden op) de (?:hele |halve )?(?:weg|rijbaan|rijweg)\b"
+                          r"|\b(?:blokkeert|verspert|versperd|geblokkeerd)\b"
+                          r"|\b(?:across|blocking) the (?:whole )?road\b", re.IGNORECASE)
+
+
 def hazard_acks(reading: Reading, domain: DomainDict) -> List[Text]:
     """The priority acknowledgement of a hazard, and what the resident can safely do now
     ("raak de draden niet aan") when the danger's reason has advice."""
+    responses = domain.get("responses", {})
     advice = f"utter_hazard_advice_{reading.danger_reason}"
-    return ["utter_ack_hazard"] + ([advice] if advice in domain.get("responses", {}) else [])
+    if f"{advice}_on_road" in responses and _ON_THE_ROAD.search(reading.description or ""):
+        advice += "_on_road"
+    return ["utter_ack_hazard"] + ([advice] if advice in responses else [])

@@ -646,3 +646,16 @@ def test_despair_over_debts_gets_113_and_the_debt_help(dispatcher, domain):
 def test_despair_without_money_gets_only_113(dispatcher, domain):
     run_emergency("ik zie het niet meer zitten, ik wil er niet meer zijn", dispatcher, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_suicide"]
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("er is een boom omgewaaid op de wilhelminastraat, hij ligt over de hele weg!!",
+     "utter_hazard_advice_tree_on_road"),
+    ("er is een grote tak afgebroken in het park aan de parkweg", "utter_hazard_advice_tree"),
+])
+def test_a_tree_said_to_lie_on_the_road_gets_the_police_without_asking_again(domain, text,
+                                                                             advice):
+    """Session 36: "hij ligt over de hele weg" was answered with "Ligt hij over de weg?"."""
+    from actions.emergency import hazard_acks
+
+    assert hazard_acks(read_message(text), domain) == ["utter_ack_hazard", advice]

@@ -906,9 +906,17 @@ def test_a_corner_is_never_of_one_street_with_itself(text):
     ("the whole street is flooded", True),
     ("er ligt een gat in onze straat", False),
     ("de lamp in de Kerkstraat is kapot", False),
+    ("er is een boom omgewaaid, hij ligt over de hele weg", False),  # across it
 ])
 def test_the_whole_street(text, whole):
     assert names_the_whole_street(text) is whole
+
+
+def test_a_tree_across_the_whole_road_is_somewhere_in_the_street():
+    """Session 36: "hij ligt over de hele weg" was said back as "hele Wilhelminastraat"."""
+    place = read_place("er is een boom omgewaaid op de wilhelminastraat, hij ligt over de "
+                       "hele weg!!", REGISTER)
+    assert place.kind == "street" and place.streets == ("Wilhelminastraat",)
 
 
 def test_a_spot_from_the_start_of_a_sentence_is_said_back_without_its_capital():
