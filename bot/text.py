@@ -124,7 +124,20 @@ def _finite_at_the_end(words: List[str]) -> Optional[int]:
 
 
 def _with_its_place(words: List[str], length: int, verb_at: int) -> int:
-    """A subject with the place that belongs to it: "de boom bij de school"."""
+    """A subject with the places that belong to it: "de boom bij de school", "de prullenbak
+    bij het bankje op het marktplein"."""
+    for _ in range(_PLACES_WITH_A_SUBJECT):
+        longer = _with_one_place(words, length, verb_at)
+        if longer == length:
+            break
+        length = longer
+    return length
+
+
+_PLACES_WITH_A_SUBJECT = 2
+
+
+def _with_one_place(words: List[str], length: int, verb_at: int) -> int:
     at = length
     if at >= verb_at or words[at].lower() not in _PREPOSITIONS:
         return length

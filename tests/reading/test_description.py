@@ -672,6 +672,9 @@ def test_a_letters_request_for_attention_is_left_out_whole(text: str, expected: 
      "Iemand heeft een matras neergezet achter de sporthal"),
     ("ik meld dat de bankjes in het plantsoen vol met graffiti zitten",
      "De bankjes in het plantsoen zitten vol met graffiti"),
+    # session 36: "De prullenbak bij het bankje zit op het marktplein helemaal overvol"
+    ("ik wilde even laten weten dat de prullenbak bij het bankje op het marktplein helemaal "
+     "overvol zit", "De prullenbak bij het bankje op het marktplein zit helemaal overvol"),
 ])
 def test_what_followed_melden_dat_is_said_in_main_clause_order(text: str,
                                                                 expected: str) -> None:
