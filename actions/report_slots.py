@@ -122,6 +122,12 @@ def description_of(reading: Reading, text: Text) -> Optional[Text]:
     return description if is_description(description) else None
 
 
+# What someone left behind, where post or a name inside tells enforcement whose it is.
+_LEFT_BY_SOMEONE = re.compile(r"\b(?:\w*zak(?:ken)?|afval|grofvuil|rommel|troep|rotzooi|spullen|"
+                              r"matras\w*|meubel\w*|bankstel|dozen|karton|puin|gedumpt|"
+                              r"gestort|dumping|bags?|rubbish|dumped)\b", re.IGNORECASE)
+
+
 def report_question_response(tracker: Tracker, kind: Optional[Text],
                              urgent: bool = True) -> Text:
     """The response to a question about the report ("kan ik een foto sturen?"); a photo
@@ -138,10 +144,12 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         # "komt er vannacht nog iemand?", "moet ik er blijven staan?", "moet ik de politie
         # bellen?" about an open manhole or a fallen sign: safety first
         response += "_urgent"
-    if kind == "clean_up" and quick_kind_of(" ".join(
-            (tracker.get_slot("report_description") or "",
-             tracker.latest_message.get("text") or ""))) == DEAD_ANIMAL:
+    told = " ".join((tracker.get_slot("report_description") or "",
+                     tracker.latest_message.get("text") or ""))
+    if kind == "clean_up" and quick_kind_of(told) == DEAD_ANIMAL:
         response += "_animal"  # "wie haalt die dode vos weg?": we do, do not touch it
+    elif kind == "clean_up" and _LEFT_BY_SOMEONE.search(told):
+        response += "_dumped"  # bags or furniture: a name or address in it helps enforcement
     if kind == "filed" and not tracker.active_loop.get("name"):
         response += "_done"  # "is het nu gemeld?" right after it was sent
     return response

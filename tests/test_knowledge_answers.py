@@ -1019,3 +1019,11 @@ def test_a_move_within_the_country_gets_no_answer_about_arriving_from_abroad(kb_
     article = decision.articles[0]
     assert (article.intent == "moving_address_change" if expected == "moving"
             else article.id == expected), article.id
+
+
+def test_no_tap_water_gets_the_water_company_not_a_bare_refusal(kb_url):
+    """Session 36: "geen water meer in de wijk" got "Daar heb ik zelf geen antwoord op"."""
+    decision = decide(kb_url, "Sinds gisteravond is er bij ons in de wijk geen water meer, "
+                      "weet u wat er aan de hand is?")
+    assert decision.kind == ANSWERED
+    assert "drinkwaterbedrijf" in decision.articles[0].answer

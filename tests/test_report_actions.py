@@ -1995,7 +1995,8 @@ def test_who_to_call_about_an_urgent_report_gets_the_urgent_numbers(dispatcher, 
 
 @pytest.mark.parametrize("description, expected", [
     ("Dode vos op de stoep", "utter_report_question_clean_up_animal"),
-    ("Vuilniszakken naast de container", "utter_report_question_clean_up"),
+    ("Vuilniszakken naast de container", "utter_report_question_clean_up_dumped"),
+    ("De vuilnisbak is kapot geschopt, glas ligt overal", "utter_report_question_clean_up"),
 ])
 def test_who_clears_a_dead_animal_gets_we_do_not_the_dumping_answer(description, expected):
     """Round 101: "wie haalt die weg?" about a dead fox got only the thanks for reporting."""

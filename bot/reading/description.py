@@ -165,6 +165,10 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:stoep|fietspad|trottoir|gras|voetpad|groen)|geparkeerd|parkeert|parkeren)": STRONG,
         r"(?:fout|verkeerd|dubbel|half)\s+geparkeerd": STRONG,
         r"(?:auto|brommer|fiets)wrak": STRONG,
+        # "2 fietsen zonder wielen tegen een lantaarnpaal": the bikes, not the lamp
+        r"(?:fiets|fietsen|bike|bikes)\s+(?:\w+\s+){0,3}?(?:zonder\s+(?:\w+\s+)?(?:wielen|wiel|"
+        r"voorwiel|achterwiel|zadel|ketting)|achtergelaten|verroest|without\s+wheels)":
+            STRONG + WEAK,
         r"parked\s+on\s+the\s+(?:pavement|sidewalk|cycle\s+path)": STRONG,
         # Rats seen or living somewhere are pest control, also beside the containers they
         # come to ("bij de containers zie ik ratten lopen"); rats drawn by a full bin are not.

@@ -487,6 +487,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "vorig jaar gooiden ze vuurwerk naar auto's, kan de gemeente camera's ophangen?",
     "de kinderen gooien stenen in de sloot",
     "mijn hond is erachteraan gegaan in het park",
+    # session 36: stung, not stabbed; housebound by the snow, not trapped
+    "er zit een wespennest bij de glijbaan, de kinderen worden gestoken",
+    "kunnen jullie de stoep sneeuwvrij maken? ik ben 82 en kan niet naar buiten",
 ])
 def test_not_danger(text: str) -> None:
     assert read_danger(text) is None
