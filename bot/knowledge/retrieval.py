@@ -422,6 +422,14 @@ def decide(matches: Sequence[Match], min_score: float = MIN_SCORE,
     if not matches or matches[0].score < min_score or matches[0].unaddressed:
         return Decision("none")
     best = matches[0].score
+    if best < answer_score and matches[0].specific < specific_min:
+        # "wanneer wordt onze straat gestrooid?": the sweeping article leads on "wanneer
+        # wordt onze straat", the gritting one close behind has the word that matters
+        close = [m for m in matches[:CHOOSE_MAX] if m.specific >= specific_min
+                 and m.score >= max(best - margin, min_score) and not m.unaddressed]
+        if close:
+            return Decision("choose", tuple(m.article for m in close),
+                            tuple(m.score for m in close))
     if best >= answer_score and matches[0].specific < specific_min:
         if matches[0].other_kind:
             return Decision("none")  # "inkomstenbelasting" is no dog tax

@@ -213,6 +213,8 @@ _SERVICE_QUESTION = re.compile(
     # "waarom betaald parkeren in onze straat?" (not "waarom wordt mijn bak niet geleegd")
     r"|^waarom (?:moet|moeten|betaal\w*|kost\w*|mag|mogen)\b"
     r"|^(?:hoe ?vaak|om de hoeveel|hoe laat|op welke dag|welke dag|in welke maand)\b"
+    # "wie maakt de stoep sneeuwvrij?": whose job it is (not "wie ruimt dat op?": act on it)
+    r"|^wie (?:maakt|moet|doet|veegt|strooit|schept|onderhoudt|is verantwoordelijk)\b"
     r"|^wanneer (?:\w+ ){0,2}?(?:wordt|worden|gaat|gaan|komt|komen|zal|zullen)\b"
     r"|^wanneer (?:is|zijn|begint|beginnen|start|starten) (?:\w+ ){0,8}?"
     r"(?:klaar|begonnen|beginnen|gestart|starten|af)\b"
@@ -236,10 +238,19 @@ _LAST_TIME_NOT_DONE = re.compile(r"\b(?:vorig jaar|vorige keer|vorige zomer|vori
                                  r"(?:\w+ ){0,3}?(?:niet|nooit) (?:\w+ ){0,2}?gebeurd\b")
 
 
+# "kunnen jullie de stoep voor mijn deur sneeuwvrij maken?": residents clear their own
+# doorstep; the answer says so (and who may help), no report.
+_OWN_DOORSTEP = re.compile(r"\bvoor (?:mijn|m n|mn|ons|onze) (?:huis|deur|voordeur|woning)\b")
+_SNOW_CLEARED = re.compile(r"\b(?:sneeuwvrij|ijsvrij|sneeuw (?:\w+ ){0,4}?(?:ruimen|scheppen|"
+                           r"vegen|weghalen|weg))\b")
+
+
 def asks_about_the_service(text: str) -> bool:
     """A question about how or when the municipality does its work ("hoe vaak wordt er
     gemaaid?"), not a report of something broken or missed that ends in a question."""
     plain = _LAST_TIME_NOT_DONE.sub(" ", _NOTHING_WRONG.sub(" ", _normalise(text)))
+    if _OWN_DOORSTEP.search(plain) and _SNOW_CLEARED.search(plain):
+        return True
     if any(p.search(plain) for p in (_BROKEN, _MISSED, _THERE_IS, _BACK_ON, _LASTS)):
         return False
     return any(_SERVICE_QUESTION.match(clause) for clause in _clauses(plain))

@@ -217,6 +217,11 @@ def test_a_common_word_is_not_mended_into_a_topic():
     ("waarom wordt mijn bak niet geleegd?", False),
     ("er ligt een boom op de weg, wat moet ik doen?", False),
     ("de lamp is kapot, wat moet ik doen", False),
+    # session 36: both started a report that asked where the snow was
+    ("wie maakt de stoep voor mijn huis sneeuwvrij? ik ben slecht ter been", True),
+    ("kunnen jullie de stoep voor mijn deur sneeuwvrij maken? ik ben 82", True),
+    ("er ligt sneeuw op het fietspad, wie ruimt dat?", False),
+    ("wie maakt de lamp weer, hij is kapot", False),
 ])
 def test_questions_about_the_service_are_not_reports(text, asks):
     from bot.reading.questions import asks_about_the_service
