@@ -824,8 +824,11 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
         return ANSWERED
     if (decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE
             and len(decision.articles) > 1):
-        # a good fit with close neighbours: its answer, and the others to choose from
+        # a good fit with close neighbours: its answer, and the others to choose from; not
+        # beside a death or another sensitive answer ("Scheiden" under the condolences)
         utter_article(dispatcher, tracker, decision.articles[0])
+        if decision.articles[0].sensitive:
+            return ANSWERED
         utter_choice(dispatcher, decision.articles[1:], "utter_kb_alternatives")
         return CHOICE
     first = decision.articles[0] if decision.articles else None

@@ -169,10 +169,39 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
 FORM_ACTIONS = ("report_form", "action_submit_report")
 
 
+# "o en de papierbak ernaast ook trouwens" just after filing: the place of that report.
+_AT_THE_SAME_PLACE = re.compile(r"\b(?:ernaast|daarnaast|er naast|daar naast|daar ook|ook daar|"
+                                r"hier ook|ook hier|(?:op )?dezelfde (?:plek|plaats)|"
+                                r"next to it|there too|same place)\b", re.IGNORECASE)
+SAME_PLACE_MESSAGES = 3  # how many messages after filing "ernaast" still means that place
+
+
+def _place_of_the_report_filed(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """The place of the report filed a few messages ago, if any."""
+    users, filed = 0, False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > SAME_PLACE_MESSAGES:
+                return None
+        elif event.get("event") == "action" and event.get("name") == "action_submit_report":
+            filed = True
+        elif filed and event.get("event") == "slot" and event.get("name") == "report_place":
+            if event.get("value"):
+                return event["value"]
+    return None
+
+
 def _with_place_told_before(tracker: Tracker, latest: Reading) -> Reading:
     """"Het gaat om die afgebroken tak, kunt u iemand sturen?" after a letter about that
     branch at "Lindelaan 5" that the bot took for a question: the place of that letter,
-    when the latest message names none and no report was made of it."""
+    when the latest message names none and no report was made of it. "De papierbak ernaast
+    ook" just after filing: the place of the report filed."""
+    if latest.location is None and _AT_THE_SAME_PLACE.search(
+            tracker.latest_message.get("text") or ""):
+        place = _place_of_the_report_filed(tracker)
+        if place:
+            return replace(latest, place=place)
     if latest.location is not None and latest.location.kind != "number":
         return latest
     # after a status question the street may have come a few messages back ("lantaarn in de

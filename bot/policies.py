@@ -755,8 +755,10 @@ def _displeased_with_status(message: Any, intent: Optional[str], reading: Readin
     text = message.text or ""
     if intent in REPORT_INTENTS + ("complaint",) and _STILL_NOTHING.search(text):
         return True
+    # (the model's intent varies with training: a knowledge question too, session 36)
     return (not number_asked
-            and intent in REPORT_INTENTS + UNSURE_INTENTS + ("complaint", STATUS_INTENT)
+            and intent in REPORT_INTENTS + UNSURE_INTENTS + ("complaint", STATUS_INTENT,
+                                                              QUESTION_INTENT)
             and not _has_case_number(message)
             and bool(_STILL_NOTHING.search(text) or _PUSHBACK.search(text)
                      or reading.report_question == "faster"))

@@ -172,6 +172,23 @@ def test_a_good_fit_with_close_neighbours_answers_and_offers_the_others(kb_url):
     assert [b["title"] for b in messages[1]["buttons"]] == [other.title]
 
 
+def test_a_sensitive_answer_gets_no_alternatives_beside_it(kb_url):
+    """Session 36: the answer about a father who died was followed by "Of bedoelt u iets
+    anders? [Scheiden] [Hondenbelasting]"."""
+    from bot.knowledge.store import published_articles
+
+    articles = {a.id: a for a in published_articles(kb_url)}
+    death = next(a for a in articles.values() if a.sensitive and "overl" in a.id)
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("municipal_question", "mijn vader is overleden, wat moet ik regelen?")
+    answer_from_knowledge(dispatcher, tracker,
+                          Decision(CHOICE, (death, articles["scheiden"]), (0.6, 0.5)))
+    assert "utter_kb_alternatives" not in [m["response"] for m in dispatcher.messages]
+    assert dispatcher.messages[-1]["response"].startswith("utter_kb_answer")
+
+
 def _after_answer(kb_url, first: str, follow_up: str):
     """A tracker whose bot answered `first` from the knowledge base; the resident asks on."""
     from rasa_sdk import Tracker

@@ -1282,8 +1282,9 @@ def test_pushback_after_a_status_the_model_could_not_place_is_still_heard():
     told = START + [said("hoe staat het met M-2026-000123", "ask_report_status"),
                     ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
     text = "belachelijk, dat duurt nu al veel te lang"
-    assert reading_route(tracker(told + [said(text, "nlu_fallback")])) == \
-        "action_answer_complaint"
+    for intent in ("nlu_fallback", "municipal_question"):  # session 36: a retrained model
+        assert reading_route(tracker(told + [said(text, intent, 1.0)])) == \
+            "action_answer_complaint", intent
 
 
 def test_a_service_question_about_a_hazard_is_answered_but_an_emergency_is_not():

@@ -1123,6 +1123,23 @@ def test_a_report_made_before_is_acknowledged_as_such(dispatcher, domain, text, 
     assert bool(slots.get("report_repeated")) == (expected == "utter_ack_reported_before")
 
 
+def test_another_problem_next_to_the_one_just_filed_keeps_its_place(dispatcher, domain):
+    """Session 36: "o en de papierbak ernaast ook trouwens" after the glass bin was filed
+    asked "Waar is het?"."""
+    place = read_message("de glasbak op het marktplein zit vol").place
+    text = "o en de papierbak ernaast ook trouwens"
+    tracker = make_tracker("report_waste_collection", text,
+                           entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [{"event": "user", "text": "de glasbak op het marktplein zit vol"},
+                          {"event": "slot", "name": "report_place", "value": place},
+                          {"event": "action", "name": "action_submit_report"},
+                          {"event": "slot", "name": "report_place", "value": None}]
+    events = asyncio.run(ActionStartReport().run(dispatcher, tracker, domain))
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["report_location"].startswith("Marktplein")
+    assert "papierbak" in slots["report_description"]
+
+
 def test_a_new_description_at_the_updates_question_replaces_it(dispatcher, domain):
     text = "o wacht nee, het is eigenlijk een gat waar een paar tegels zijn weggezakt"
     result = ValidateReportForm().validate_report_updates(
