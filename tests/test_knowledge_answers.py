@@ -1044,3 +1044,17 @@ def test_no_tap_water_gets_the_water_company_not_a_bare_refusal(kb_url):
                       "weet u wat er aan de hand is?")
     assert decision.kind == ANSWERED
     assert "drinkwaterbedrijf" in decision.articles[0].answer
+
+
+@pytest.mark.parametrize("text, article", [
+    ("mag ik vuurwerk afsteken met oud en nieuw in de straat?", "vuurwerk"),
+    ("waar kan ik straks mijn kerstboom kwijt?", "kerstboom-inleveren"),
+])
+def test_questions_of_the_season_get_their_article(kb_url, text, article):
+    """Session 36 (December): fireworks got "Daar kan ik u helaas niet mee helpen", the
+    Christmas tree the waste calendar."""
+    from bot.reading.questions import read_question
+
+    assert read_question(text) == "question", "no topic answer instead of the article"
+    decision = decide(kb_url, text)
+    assert decision.kind == ANSWERED and decision.articles[0].id == article

@@ -521,8 +521,8 @@ _OWN_STREET = re.compile(r"\b(?:in|op) (?:mijn|ons|onze|m n|mn) (?:straat|stoep|
 
 # "de hele straat ligt vol bladeren", "de straat is niet geveegd": the street as a whole.
 _WHOLE_STREET = re.compile(
-    r"\b(?<!over )(?:de |in de |door de |langs de )?(?<!over de )(?:hele|gehele|heel de|complete) "
-    r"(?:straat|laan|weg|"
+    r"\b(?:de |in de |door de |langs de |over de )?(?:hele|gehele|heel de|complete) "
+    r"(?:straat|laan|(?<!over de hele )(?<!over de gehele )weg|"
     r"[a-z]+(?:straat|laan|weg))\b|\boveral in (?:de|onze|mijn) (?:straat|buurt)\b"
     r"|\b(?:the )?whole (?:street|road)\b"
     r"|\b(?:niet|nooit|slecht) (?:\w+ )?(?:geveegd|gestrooid|sneeuwvrij gemaakt)\b",
@@ -1639,9 +1639,9 @@ class _Reading:
         if self._whole_start(street) < street.start:
             return True
         words = self.lowers
-        # not "de boom ligt over de hele weg": across it, somewhere in the street
+        # not "de boom ligt over de hele weg": across the road, somewhere in the street
         return any(word in _WHOLE_WORDS and following in {"straat", "weg", "laan"}
-                   and words[max(index - 2, 0):index] != ["over", "de"]
+                   and (following != "weg" or words[max(index - 2, 0):index] != ["over", "de"])
                    for index, (word, following) in enumerate(zip(words, words[1:])))
 
     def _whole_start(self, street: _Street) -> int:

@@ -537,8 +537,10 @@ def _waste_calendar(plain: str, text: str) -> bool:
     if (_WASTE.search(plain) and _WHICH_DAY_NOW.search(plain) and _DAY_CHANGED.search(plain)
             and is_question(text)):
         return True
-    # "de afvalkalender app werkt niet bij mij, welke dag is papier?": the app is no report
-    if _is_report(_APP_BROKEN.sub(" ", plain)) or _NEW_CONTAINER.search(plain):
+    # "de afvalkalender app werkt niet bij mij, welke dag is papier?": the app is no report;
+    # "waar kan ik mijn kerstboom kwijt?" has an article of its own (session 36)
+    if (_is_report(_APP_BROKEN.sub(" ", plain)) or _NEW_CONTAINER.search(plain)
+            or _CHRISTMAS_TREE.search(plain)):
         return False
     if _CALENDAR_ALONE.search(plain):
         return True
@@ -550,6 +552,7 @@ def _waste_calendar(plain: str, text: str) -> bool:
     return bool(asks and (_CALENDAR_HINT.search(plain) or _COLLECTING.search(plain)))
 
 
+_CHRISTMAS_TREE = re.compile(r"\bkerstbo\w+")
 _APP_BROKEN = re.compile(
     r"\b(?:afvalapp|afval ?app|app|afvalkalender|afvalwijzer|kalender|website|site|"
     r"milieuapp)\b(?: \w+){0,4} (?:werkt|doet|laadt) (?:\w+ )?(?:niet|nie|het niet)\b(?: meer)?"
