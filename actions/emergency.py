@@ -335,10 +335,16 @@ def answered_before(tracker: Tracker) -> bool:
                                             REPORT_HERE)
 
 
-# "hij ligt over de hele weg": the advice for what lies on the road, not "does it?"
-_ON_THE_ROAD = re.compile(r"\b(?:over|op|midden op) de (?:hele |halve )?(?:weg|rijbaan|rijweg)\b"
-                          r"|\b(?:blokkeert|verspert|versperd|geblokkeerd)\b"
-                          r"|\b(?:across|blocking) the (?:whole )?road\b", re.IGNORECASE)
+# Advice that fits what the resident already said: "hij ligt over de hele weg" (not "does it
+# lie on the road?"), "de putdeksel ligt los en rammelt" (no talk of a hole).
+_ADVICE_VARIANTS = (
+    ("_on_road", re.compile(r"\b(?:over|op|midden op) de (?:hele |halve )?(?:weg|rijbaan|"
+                            r"rijweg)\b|\b(?:blokkeert|verspert|versperd|geblokkeerd)\b"
+                            r"|\b(?:across|blocking) the (?:whole )?road\b", re.IGNORECASE)),
+    ("_loose", re.compile(r"^(?!.*\b(?:eraf|er af|weg|open|ontbreekt|mist|kwijt|naast het gat|"
+                          r"missing|off)\b).*\b(?:los|rammelt|rammelen|klappert|klapperen|"
+                          r"wiebelt|wiebelen|scheef|loose|rattles)\b", re.IGNORECASE)),
+)
 
 
 def hazard_acks(reading: Reading, domain: DomainDict) -> List[Text]:
@@ -346,6 +352,7 @@ def hazard_acks(reading: Reading, domain: DomainDict) -> List[Text]:
     ("raak de draden niet aan") when the danger's reason has advice."""
     responses = domain.get("responses", {})
     advice = f"utter_hazard_advice_{reading.danger_reason}"
-    if f"{advice}_on_road" in responses and _ON_THE_ROAD.search(reading.description or ""):
-        advice += "_on_road"
+    advice += next((suffix for suffix, told in _ADVICE_VARIANTS
+                    if f"{advice}{suffix}" in responses
+                    and told.search(reading.description or "")), "")
     return ["utter_ack_hazard"] + ([advice] if advice in responses else [])

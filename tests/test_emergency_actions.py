@@ -652,10 +652,13 @@ def test_despair_without_money_gets_only_113(dispatcher, domain):
     ("er is een boom omgewaaid op de wilhelminastraat, hij ligt over de hele weg!!",
      "utter_hazard_advice_tree_on_road"),
     ("er is een grote tak afgebroken in het park aan de parkweg", "utter_hazard_advice_tree"),
+    ("putdeksel ligt los op de hoek schoolstraat en lindelaan, rammelt als er een auto "
+     "overheen gaat", "utter_hazard_advice_manhole_loose"),
+    ("de putdeksel ligt eraf bij de school", "utter_hazard_advice_manhole"),
 ])
-def test_a_tree_said_to_lie_on_the_road_gets_the_police_without_asking_again(domain, text,
-                                                                             advice):
-    """Session 36: "hij ligt over de hele weg" was answered with "Ligt hij over de weg?"."""
+def test_the_hazard_advice_fits_what_the_resident_told(domain, text, advice):
+    """Session 36: "hij ligt over de hele weg" was answered with "Ligt hij over de weg?", a
+    loose rattling cover with advice about a hole."""
     from actions.emergency import hazard_acks
 
     assert hazard_acks(read_message(text), domain) == ["utter_ack_hazard", advice]
