@@ -44,6 +44,7 @@ CHAR_WEIGHT = 1.0          # share of the character n-gram score; the word score
 MIN_SCORE = 0.275          # below this nothing fits: "none"
 ANSWER_SCORE = 0.45        # the best article answers alone from this score ...
 MARGIN = 0.18              # ... when no other article is within this distance ("choose")
+SPECIFIC_BEHIND = 0.05     # a specific article this close behind a vaguer best is offered
 SPECIFIC_MIN = 0.8         # an article is offered only when it has a question word this
 #                            specific (share of the question's most specific word's weight).
 # Chosen with tune.py --leave-out --leave-article-out (each variant asked of an index without
@@ -426,7 +427,7 @@ def decide(matches: Sequence[Match], min_score: float = MIN_SCORE,
         # "wanneer wordt onze straat gestrooid?": the sweeping article leads on "wanneer
         # wordt onze straat", the gritting one close behind has the word that matters
         close = [m for m in matches[:CHOOSE_MAX] if m.specific >= specific_min
-                 and m.score >= max(best - margin, min_score) and not m.unaddressed]
+                 and m.score >= max(best - SPECIFIC_BEHIND, min_score) and not m.unaddressed]
         if close:
             return Decision("choose", tuple(m.article for m in close),
                             tuple(m.score for m in close))
