@@ -164,7 +164,7 @@ kruising kruispunt splitsing stoplicht stoplichten verkeerslicht verkeerslichten
 oversteekplaats glasbak papierbak container containers afvalcontainer textielcontainer
 kledingcontainer sporthal sportpark sportveld voetbalveld voetbalkooi trapveld gymzaal zwembad
 supermarkt winkel winkels winkelcentrum bakker bakkerij slager apotheek huisarts
-huisartsenpraktijk gezondheidscentrum tandarts ziekenhuis bibliotheek gemeentehuis stadhuis
+huisartsenpraktijk gezondheidscentrum tandarts ziekenhuis bibliotheek bieb gemeentehuis stadhuis
 raadhuis politiebureau brandweerkazerne kazerne buurthuis wijkcentrum dorpshuis
 gemeenschapshuis kinderopvang creche peuterspeelzaal begraafplaats kerkhof parkeerterrein
 parkeergarage fietsenstalling tankstation benzinestation pinautomaat geldautomaat fontein

@@ -932,3 +932,9 @@ def test_a_spot_from_the_start_of_a_sentence_is_said_back_without_its_capital():
 def test_a_shop_in_the_place_is_said_back_with_its_own_name(text, label):
     """Own try: "Ik noteer: Stationsweg, naast de jumbo"."""
     assert read(text).label == label
+
+
+def test_the_library_in_everyday_words_is_a_landmark():
+    """Session 36: "de glasbak bij de bieb op de stationsstraat" asked for a house number."""
+    place = read_place("de glasbak bij de bieb op de stationsstraat zit propvol", REGISTER)
+    assert place.kind == "landmark" and place.streets == ("Stationsstraat",)
