@@ -555,7 +555,8 @@ _COURTESY = frozenset(
     "top super prima ok oke oké okee ja jawel helemaal goed perfect fijn mooi hoor alvast heel "
     "erg zeer hartelijk vriendelijk veel nogmaals nog en voor de het hulp moeite info "
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
-    "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag".split()
+    "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
+    "wel".split()
 )
 
 

@@ -203,6 +203,8 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     # round 91: said back as "Ik heb bij uw melding gezet: u mag het versturen"
     "Dat is correct, u mag het versturen.", "ja dat is just", "ja whatever, versturen",
     "ja zo is ie goed",
+    # session 36: said back as "Ik heb bij uw melding gezet: Hartelijk dank voor uw hulp …"
+    "Ja, dat is juist. Hartelijk dank voor uw hulp en een fijne middag verder.",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None
@@ -211,7 +213,7 @@ def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "dank u wel", "top, bedankt!", "thanks", "doei", "fijne dag nog", "Dankjewel!! 😊",
     "Bedankt voor de snelle reactie, fijne avond", "houdoe", "Oké, dank je wel. Tot ziens!",
-    "Thank you so much", "Dag!",
+    "Thank you so much", "Dag!", "Hartelijk dank voor uw hulp en een fijne middag verder.",
 ])
 def test_thanks_or_goodbye(text: str) -> None:
     assert is_thanks_or_goodbye(text) is True
@@ -220,6 +222,7 @@ def test_thanks_or_goodbye(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "nee dank je", "no thanks", "dank u wel maar de lamp brandt nog steeds niet",
     "de lamp brandt de hele dag", "ja", "bedankt, wanneer komt er iemand kijken?", "",
+    "dank u, de lamp is verder wel kapot",
 ])
 def test_not_only_thanks(text: str) -> None:
     assert is_thanks_or_goodbye(text) is False
