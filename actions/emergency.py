@@ -337,7 +337,7 @@ def answered_before(tracker: Tracker) -> bool:
 
 # Advice that fits what the resident already said: "hij ligt over de hele weg" (not "does it
 # lie on the road?"), "de putdeksel ligt los en rammelt" (no talk of a hole).
-_ADVICE_VARIANTS = (
+ADVICE_VARIANTS = (
     ("_on_road", re.compile(r"\b(?:over|op|midden op) de (?:hele |halve )?(?:weg|rijbaan|"
                             r"rijweg)\b|\b(?:blokkeert|verspert|versperd|geblokkeerd)\b"
                             r"|\b(?:across|blocking) the (?:whole )?road\b", re.IGNORECASE)),
@@ -352,7 +352,7 @@ def hazard_acks(reading: Reading, domain: DomainDict) -> List[Text]:
     ("raak de draden niet aan") when the danger's reason has advice."""
     responses = domain.get("responses", {})
     advice = f"utter_hazard_advice_{reading.danger_reason}"
-    advice += next((suffix for suffix, told in _ADVICE_VARIANTS
+    advice += next((suffix for suffix, told in ADVICE_VARIANTS
                     if f"{advice}{suffix}" in responses
                     and told.search(reading.description or "")), "")
     return ["utter_ack_hazard"] + ([advice] if advice in responses else [])

@@ -220,9 +220,11 @@ def _sibling(matches: Sequence[retrieval.Match], own: Article, question: Text = 
 
 
 def _abroad_unasked(article: Article, own: Article, question: Text) -> bool:
-    """An article about abroad for a question that names no other country ("net verhuisd
-    naar de julianastraat, moet ik me ergens inschrijven?" is no arrival from abroad)."""
-    return (bool(question) and _speaks_of_abroad(article) and not _speaks_of_abroad(own)
+    """An article about abroad (its title says so) for a question that names no other
+    country ("net verhuisd naar de julianastraat, moet ik me ergens inschrijven?" is no
+    arrival from abroad)."""
+    return (bool(question) and ABROAD in normalise(article.title)
+            and ABROAD not in normalise(own.title)
             and ABROAD not in normalise(with_abroad(question))
             and not _ABROAD_WORDS.search(question))
 

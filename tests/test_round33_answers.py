@@ -82,7 +82,8 @@ def test_a_replaced_pass_gets_its_cost(kb_url, dispatcher, domain, monkeypatch):
     "wanneer halen jullie de kerstbomen op?",
 ])
 def test_christmas_trees_are_a_collection_question(text):
-    assert read_question(text) == "waste_calendar"
+    # session 36: the knowledge base's Christmas-tree article answers it, not the calendar
+    assert read_question(text) == "question"
 
 
 def test_an_overflowing_bin_in_flemish_is_a_report_with_its_street():
