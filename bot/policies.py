@@ -638,7 +638,11 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
             or _has_case_number(message) or _messages_since_filing(tracker) > ADDITION_TURNS
             or not _about_the_report_filed(tracker, reading) or _ANOTHER_ONE.search(text)):
         return False
-    return asks_to_add or reading.place is not None and not reading.not_a_place
+    if asks_to_add:
+        return True
+    # "gat in de weg bij Stationsstraat 9" once more: the report again, not an addition
+    return (reading.place is not None and not reading.not_a_place
+            and not tells_something_wrong(text))
 
 
 def _filed_with_priority(tracker: DialogueStateTracker) -> bool:

@@ -2638,6 +2638,7 @@ def test_a_place_or_remark_just_after_filing_is_added_to_the_report(text, intent
     ("er ligt een losse tegel bij nummer 20", "report_pavement_road"),  # another problem
     ("is het bij nummer 20 al gemeld?", "ask_report_status"),  # a question
     ("bedankt!", "thank"),
+    ("lantaarnpaal kapot in de kerkstraat", "report_street_lighting"),  # the report again
 ])
 def test_another_problem_or_a_question_after_filing_is_no_addition(text, intent):
     assert reading_route(tracker(FILED_LIGHT + [said(text, intent)])) != "action_add_to_report"
