@@ -50,9 +50,11 @@ from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
 from bot.reading.description import category_of, clean_description
 from bot.reading.quick_kinds import quick_kind_of
-from bot.reading.report_questions import says_not_known, wants_to_complain
+from bot.reading.report_questions import (says_not_known, told_after_not_knowing,
+                                          wants_to_complain)
 from bot.reading.result import Reading
-from bot.reading.places import (Place, corrected_number, is_chat_noise, read_place,
+from bot.reading.places import (Place, corrected_number, is_chat_noise,
+                                is_clearly_not_a_place, read_place,
                                 rules_out_number, without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
@@ -461,6 +463,13 @@ def _describes_a_spot(reading: Reading, text: Text) -> bool:
             and not reading.report_question and not is_question(text))
 
 
+def _with_more_words(spot: Place, more: Text) -> Place:
+    if not more or more.lower() in spot.text.lower():
+        return spot
+    return Place.from_dict({**spot.as_dict(), "text": f"{spot.text}, {more}",
+                            "landmark": f"{spot.landmark or spot.text}, {more}"})
+
+
 def _near(spot: Place, place: Optional[Place], reading: Reading, text: Text) -> Place:
     """The answer to "In welke straat is dat?" after a spot ("achter het station"): the
     street with the spot; without a street, the spot (with any words the resident added)."""
@@ -475,6 +484,11 @@ def _near(spot: Place, place: Optional[Place], reading: Reading, text: Text) -> 
         spots = ", ".join(part for part in (place.landmark, spot.text) if part)
         return Place.from_dict({**place.as_dict(), "landmark": spots,
                                 "text": f"{place.label}, {spot.text}"})
+    more = told_after_not_knowing(text)
+    if more and _describes_a_spot(dataclasses.replace(  # read apart from the "weet ik niet"
+            reading, not_a_place=is_clearly_not_a_place(more), question=None), more):
+        # "geen idee, het is bij het winkelcentrum": no street, but more about the spot
+        return _with_more_words(spot, without_chat_noise(more))
     if reading.answer is None and _describes_a_spot(reading, text):
         # "BIJ DE JUMBO ZEI IK. IEDEREEN WEET WAAR DE JUMBO IS": the spot the reader found
         more = place.text if place and place.kind == "description" else without_chat_noise(text)

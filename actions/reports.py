@@ -296,6 +296,8 @@ def _plain_ack(category: Text, reading: Reading, reported_before: bool = False) 
         return "utter_ack_again"
     if reading.harm:
         return "utter_ack_harm"
+    if reading.long_standing:
+        return "utter_ack_long_standing"
     if quick_kind_of(reading.description or "") == OFFENSIVE_GRAFFITI:
         return "utter_ack_offensive_graffiti"  # a swastika: not "dank u" (round 87)
     if reading.category in (None, category, *_WORDS_THAT_FIT.get(category, ())) and (

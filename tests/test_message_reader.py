@@ -334,6 +334,20 @@ def test_again_is_heard_but_not_in_the_weather_or_a_repair_asked_about(text, rep
     assert read_message(text).repeated is repeated
 
 
+@pytest.mark.parametrize("text, long_standing", [
+    ("Beste gemeente, al twee weken staat er een kapotte koelkast op de stoep", True),
+    ("de lamp bij de school is al maanden stuk", True),
+    ("sinds vorige week ligt er een tegel los", True),
+    ("the street light has been broken for weeks", True),
+    ("ik woon al 30 jaar in de kerkstraat en nog nooit zoveel rommel gezien", False),
+    ("ik heb het al lang geleden gemeld", False),
+    ("er ligt een tegel los", False),
+])
+def test_a_problem_that_lasts_long_is_heard(text, long_standing):
+    """Session 37: "al twee weken … een schandaal" got only "Dank u dat u dit laat weten."."""
+    assert read_message(text).long_standing is long_standing
+
+
 def test_a_question_about_another_topic_is_neither_the_problem_nor_its_description():
     """Round 93 (own try): a broken lamp told with "En wanneer wordt het oud papier weer
     opgehaald?" was filed as waste, with the question in the description."""

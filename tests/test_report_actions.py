@@ -1111,6 +1111,7 @@ def test_updates_asked_for_in_the_first_message_are_taken_with_the_address(dispa
     ("ik heb het vorige week ook al gemeld, de tegel ligt nog steeds los in de kerkstraat",
      "utter_ack_reported_before"),
     ("er zit een gat in de weg op de molenweg", "utter_ack_report_pavement_road"),
+    ("er zit al maanden een gat in de weg op de molenweg", "utter_ack_long_standing"),
 ])
 def test_a_report_made_before_is_acknowledged_as_such(dispatcher, domain, text, expected):
     """Session 36: "al 3x gemeld … er gebeurt NIKS" got only "Vervelend dat de stoep of de
@@ -2300,6 +2301,24 @@ def test_a_shouted_spot_with_a_remark_keeps_only_the_spot(dispatcher, domain):
         answer, dispatcher, tracker_for(asking="report_location", text=answer, slots={
             "report_place": spot, "report_location_tries": 1}), domain)
     assert result["report_location"].lower() == "op het bushokje, bij de jumbo"
+
+
+@pytest.mark.parametrize("answer, kept", [
+    ("geen idee, het is het winkelcentrum", "het winkelcentrum"),
+    ("nee weet ik niet maar het is naast de snackbar", "naast de snackbar"),
+    ("weet ik niet", None),
+])
+def test_more_about_the_spot_beside_not_knowing_the_street_is_kept(dispatcher, domain, answer,
+                                                                    kept):
+    """Session 37: "geen idee, het is het winkelcentrum" at "Weet u in welke straat dat is?"
+    lost the shopping centre."""
+    spot = {**read_message("bij de glasbak achter de Jumbo").location.as_dict(), PENDING: True}
+    result = ValidateReportForm().validate_report_location(
+        answer, dispatcher, tracker_for(asking="report_location", text=answer, slots={
+            "report_place": spot}), domain)
+    location = result["report_location"].lower()
+    assert location.startswith("bij de glasbak achter de jumbo")
+    assert (kept in location) if kept else location == "bij de glasbak achter de jumbo"
 
 
 def test_a_spot_shouted_apart_from_the_first_is_one_place(dispatcher, domain):

@@ -51,6 +51,25 @@ UNSURE_DANGER = "unsure"
 # Harm or strong feelings that deserve a word of sympathy (not an emergency).
 _HARM = re.compile(r"\b(gevallen|gestruikeld|struikelde|viel|onderuit|pijn|gebroken pols|"
                    r"geschrokken|bang|boos|woedend)\b", re.IGNORECASE)
+# It has been like this a long time ("al twee weken", "al maanden", "sinds vorige week",
+# "for weeks"): the acknowledgement says so. Not "al lang gemeld" (reported before).
+_LONG_STANDING = re.compile(
+    r"\b(?:al\s+(?:(?:een|twee|drie|vier|vijf|zes|\d+|paar|vele|meerdere|heel wat|ruim|"
+    r"bijna|meer dan)\s+)*(?:dagen|weken|maanden|jaren|jaar|tijden|week|maand)|"
+    r"al (?:heel |zo |best )?lang(?! geleden gemeld)(?= (?:kapot|stuk|zo|niet|uit|los|vol)\b|\W*$)|"
+    r"sinds (?:vorige|afgelopen|begin|eind|half) (?:week|maand|jaar|zomer|winter|herfst)|"
+    r"for (?:(?:two|three|several|a few|many|\d+)\s+)?(?:days|weeks|months|years|ages))\b",
+    re.IGNORECASE)
+# "ik woon hier al 30 jaar": how long the resident lives there, not how long the problem is.
+_ABOUT_THE_RESIDENT = re.compile(r"\b(?:woon|woont|wonen|werk|werkt|i(?:'ve| have) lived|live)\b"
+                                 r"\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+def _long_standing(text: str) -> bool:
+    return any(not _ABOUT_THE_RESIDENT.search(text[:found.start()])
+               for found in _LONG_STANDING.finditer(text))
+
+
 # Someone got hurt by it: the report gets priority (a crew looks within hours). A fall only
 # counts for a person ("ik ben … gevallen", "mijn moeder is gevallen"), not for a branch
 # that "is op de weg gevallen"; a sore body part only beside a fall.
@@ -165,6 +184,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         category=None if indoors else category_of(told),
         repeated=_happens_again(text),
         harm=bool(_HARM.search(text)),
+        long_standing=_long_standing(text),
         injured=_someone_hurt(text),
         problems=tuple(_problem(p, register) for p in problems)
         if len(problems) > 1 else (),

@@ -353,6 +353,20 @@ _NOT_KNOWN = re.compile(
     r"|\b(?:dont|do not|don t) (?:know|remember|have it)\b|\bno idea\b")
 
 
+# "Weet u in welke straat dat is?" "geen idee, het is het winkelcentrum": what follows.
+_NOT_KNOWN_FIRST = re.compile(
+    r"^\W*(?:(?:nee|neen|helaas|sorry)\W+)*(?:geen (?:flauw )?idee|weet ik (?:het )?niet"
+    r"(?: precies| zeker)?|ik weet (?:het )?niet(?: precies| zeker)?|"
+    r"no idea|i don'?t know|not sure)\b(?:\W+(?:maar|but)\b)?\W*"
+    r"(?:(?:het|dat|die|hij|ze|it)\s+(?:is|zit|ligt|staat|'s)\s+)?", re.IGNORECASE)
+
+
+def told_after_not_knowing(text: str) -> str:
+    """The words after "geen idee, …" at the start of an answer ("" without them)."""
+    found = _NOT_KNOWN_FIRST.match(text)
+    return text[found.end():].strip() if found else ""
+
+
 NOT_KNOWN_MAX_WORDS = 10  # longer, it is about something else ("weet ik niet, ik wil ...")
 
 
