@@ -348,6 +348,17 @@ def test_a_problem_that_lasts_long_is_heard(text, long_standing):
     assert read_message(text).long_standing is long_standing
 
 
+@pytest.mark.parametrize("text, category", [
+    ("veel ratten gezien bij de containers achter de flat op de vondelstraat",
+     "report_public_space_other"),
+    ("ik zie ratten bij de containers", "report_public_space_other"),
+    ("de container is vol en trekt ratten aan", "report_waste_collection"),
+])
+def test_rats_seen_are_pests_and_rats_drawn_by_a_full_bin_are_waste(text, category):
+    """Session 37: "veel ratten gezien bij de containers" got "iets mis met het afval"."""
+    assert read_message(text).category == category
+
+
 def test_a_question_about_another_topic_is_neither_the_problem_nor_its_description():
     """Round 93 (own try): a broken lamp told with "En wanneer wordt het oud papier weer
     opgehaald?" was filed as waste, with the question in the description."""

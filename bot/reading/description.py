@@ -173,7 +173,8 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         # Rats seen or living somewhere are pest control, also beside the containers they
         # come to ("bij de containers zie ik ratten lopen"); rats drawn by a full bin are not.
         r"(?:zie|zag|zien|gezien)\s+(?:\w+\s+){0,4}?(?:ratten|muizen|ongedierte)"
-        r"|(?:ratten|muizen)\s+(?:\w+\s+){0,2}?(?:lopen|rennen|zitten|wonen|nesten|nest|rond)"
+        r"|(?:ratten|muizen)\s+(?:\w+\s+){0,2}?(?:lopen|rennen|zitten|wonen|nesten|nest|rond|"
+        r"gezien|gespot|gesignaleerd)|(?:veel|heel veel|allemaal|steeds meer|grote)\s+ratten"
         r"|(?:lopen|rennen|zitten|scharrelen)\s+(?:\w+\s+){0,2}?(?:ratten|muizen)"
         r"|(?:last|overlast)\s+van\s+(?:\w+\s+)?(?:ratten|muizen|ongedierte)"
         r"|(?:ratten|muizen)plaag|rattennest|(?:rats|mice)\s+(?:\w+\s+)?(?:near|around|by|in|at|on|behind|under|everywhere)":
