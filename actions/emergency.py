@@ -338,6 +338,10 @@ def answered_before(tracker: Tracker) -> bool:
 # Advice that fits what the resident already said: "hij ligt over de hele weg" (not "does it
 # lie on the road?"), "de putdeksel ligt los en rammelt" (no talk of a hole).
 ADVICE_VARIANTS = (
+    # "er hangt een tak half los boven het fietspad": not lying on the road (yet)
+    ("_hanging", re.compile(r"\b(?:hangt|hangen|hangende|bungelt|bungelen|dreigt (?:\w+ )?(?:te )?"
+                            r"(?:vallen|breken|af te breken)|half (?:los|afgebroken|afgescheurd)|"
+                            r"hanging|dangling|about to fall)\b", re.IGNORECASE)),
     ("_on_road", re.compile(r"\b(?:over|op|midden op) de (?:hele |halve )?(?:weg|rijbaan|"
                             r"rijweg)\b|\b(?:blokkeert|verspert|versperd|geblokkeerd)\b"
                             r"|\b(?:across|blocking) the (?:whole )?road\b", re.IGNORECASE)),
