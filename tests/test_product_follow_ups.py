@@ -421,3 +421,16 @@ def test_the_other_parent_asked_after_the_childs_passport_answer(
                         BotUttered("…", metadata={"utter_action": "utter_anything_else"}),
                         ActionExecuted("action_listen"), said(text, "municipal_question", 0.75)]
     assert reading_route(tracker(answered)) == "action_answer_follow_up"
+
+
+def test_how_to_make_the_appointment_after_an_answer_is_that_products_appointment(
+        kb_url, monkeypatch, dispatcher, domain):  # noqa: F811
+    """Session 37: "hoe maak ik een afspraak" right after the bulky-waste answer got the
+    town hall's appointment article, not the bulky-waste pickup appointment."""
+    article, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                   "ik wil mijn oude bank als grofvuil laten ophalen",
+                                   "hoe maak ik een afspraak")
+    assert article.id == "grofvuil-ophalen"
+    assert messages[0]["response"] == "utter_kb_detail"
+    assert "afspraak" in messages[0]["detail"] and messages[0]["link"] == article.link
+    assert "geen computer?" in messages[0]["detail"], "'Bel dan …' keeps its condition"

@@ -85,7 +85,9 @@ _ASPECTS = (
         r"|\bwhat (?:do |should |must )?(?:i|we) (?:must |need to |have to |should )?bring\b"
         r"|\bwhat (?:documents|papers)\b", re.IGNORECASE)),
     (APPOINTMENT, re.compile(
-        r"\bafspraak\b|\bzomaar (?:langs|binnen)\w*|\bzonder afspraak\b|\binloop\w*"
+        r"\b(?:(?:maak|maakt|maken|plan|plannen|inplannen|boek|boeken|regel|regelen)\s+"
+        r"(?:ik |je |u |we )?(?:een |de |die )?)?afspraak\b(?:\s+(?:maken|inplannen|boeken|"
+        r"regelen|plannen))?|\bzomaar (?:langs|binnen)\w*|\bzonder afspraak\b|\binloop\w*"
         r"|\b(?:me|mij|ons|zich|je) (?:eerst |vooraf |wel |nog )?(?:aan ?melden|opgeven)\b"
         r"|\bappointment\b|\b(?:sign|register) up\b|\bjust walk in\b", re.IGNORECASE)),
     (HOURS, re.compile(
@@ -367,6 +369,8 @@ def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
 
 
 _POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan)\b")
+# "Heeft u geen computer? Bel dan 14 0571": the answer to the question before it
+_THEN_SECOND = re.compile(r"\w+ dan\b")
 
 
 def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
@@ -377,7 +381,8 @@ def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
     told = [n for n, sentence in enumerate(sentences) if wanted(sentence)]
     told += [n + 1 for n in told if sentences[n].endswith("?") and n + 1 < len(sentences)]
     # "Dat moet binnen 6 dagen." needs the sentence it points back to
-    told += [n - 1 for n in told if n > 0 and _POINTS_BACK.match(sentences[n])]
+    told += [n - 1 for n in told if n > 0 and (_POINTS_BACK.match(sentences[n]) or (
+        _THEN_SECOND.match(sentences[n]) and sentences[n - 1].endswith("?")))]
     return " ".join(sentences[n] for n in sorted(set(told))) or None
 
 
