@@ -38,6 +38,7 @@ from actions.status import STATUS_EXCHANGE_MESSAGES, handling_days, handling_tim
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.answers import leaves_the_chat, preferred_contact
+from bot.reading.callback import wants_callback
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
 from bot.reading.questions import question_beside_an_answer, tells_something_wrong
@@ -426,8 +427,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
 def _updates_asked_for(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
     """"Houd me op de hoogte via jan@…" in the first message: updates, to that address."""
     contact = preferred_contact(text, reading.email, reading.phone)
-    if not contact or not WANTS_UPDATES.search(text):
-        return {}
+    if not contact or not (WANTS_UPDATES.search(text) or reading.phone and wants_callback(text)):
+        return {}  # "bel me op 06…" beside a report: news about it by phone
     if channel_of(tracker) in CHANNELS_WITH_ADDRESS:
         return {"report_updates": True}
     return {"report_updates": True, "report_contact": contact}

@@ -703,6 +703,15 @@ def _only_an_answer(text: str, reading: Reading) -> bool:
     return reading.answer is True and len(text.split()) <= SHORT_ANSWER_WORDS
 
 
+def _a_report_with_a_number(message: UserUttered, reading: Reading) -> bool:
+    """"… de stoep bij Kerkweg 12 is verzakt. Bel me op 06…": a report, and the number for
+    news about it; not a request to be called instead of the chat."""
+    intent = (message.intent or {}).get("name")
+    return bool(reading.phone and intent in REPORT_INTENTS and reading.description
+                and (reading.place or reading.category)
+                and not wants_callback(reading.description))  # the call is not all it says
+
+
 def _callback_asked(tracker: DialogueStateTracker) -> bool:
     """Whether this handover began with a callback request ("kunt u mij terugbellen?"), so
     a number given later, after a first message about the subject, is its number."""
@@ -1090,7 +1099,7 @@ def reading_route(tracker: DialogueStateTracker,
     if tracker.active_loop_name == REPORT_FORM and sent_to_the_wrong_chat(message.text or ""):
         return STOP_ACTION  # "oeps verkeerde app sorry": the report it started stops
     if tracker.active_loop_name is None and not reading.danger and (
-            wants_callback(message.text or "")
+            wants_callback(message.text or "") and not _a_report_with_a_number(message, reading)
             or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
             and _NOT_IN_THE_CHAT.search(message.text or "")
             or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)

@@ -302,6 +302,18 @@ def test_a_callback_request_is_taken_whatever_its_subject(intent):
 
 
 
+def test_a_report_with_call_me_on_a_number_is_a_report_not_a_callback():
+    """Session 37: "… de stoep bij Kerkweg 12 is verzakt. Bel me op 0612345678." became a
+    callback request and the report was never made."""
+    text = ("Ik ben Jan de Vries, BSN 123456782, en wil melden dat de stoep bij Kerkweg 12 "
+            "verzakt is. Bel me op 0612345678.")
+    assert reading_route(tracker(START + [said(text, "report_pavement_road", 0.98)])) != \
+        "action_take_callback"
+    asked = said("kunt u mij terugbellen over de stoep? 0612345678", "report_pavement_road")
+    assert reading_route(tracker(START + [asked])) == "action_take_callback", \
+        "no problem told, no place: the call is what is asked"
+
+
 def _next(agent: Agent, events: List[Event]) -> str:
     state = DialogueStateTracker.from_events("reading-policy", events, agent.domain.slots)
     action, _ = agent.processor.predict_next_with_tracker_if_should(state)

@@ -1105,6 +1105,20 @@ def test_updates_asked_for_in_the_first_message_are_taken_with_the_address(dispa
 
 
 
+def test_call_me_on_a_number_beside_a_report_is_news_by_phone(dispatcher, domain):
+    """Session 37: the number was taken for a callback; now it is the way to hear back, and
+    only the name and BSN are said to be unneeded."""
+    text = ("Ik ben Jan de Vries, BSN 123456782, en wil melden dat de stoep bij Kerkweg 12 "
+            "verzakt is. Bel me op 0612345678.")
+    tracker = make_tracker("report_pavement_road", text,
+                           entities=read_message(text).to_entities(text))
+    events = asyncio.run(ActionStartReport().run(dispatcher, tracker, domain))
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["report_updates"] is True and slots["report_contact"] == "+31612345678"
+    assert "123456782" not in slots["report_description"]
+    assert "utter_ack_personal_data" in [item["key"] for item in slots["report_ack"]]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("ik heb nu al 3x gemeld dat er een gat in de weg zit op de molenweg en er gebeurt NIKS. "
      "belachelijk", "utter_ack_reported_before"),
