@@ -100,6 +100,8 @@ class ActionContactHuman(OpeningHoursAction):
         kept = answer_kept_beside(tracker, reading_of(tracker))
         if Reading.from_entities(tracker.latest_message.get("entities")).repeated:
             utter(dispatcher, "utter_ack_human_after_repeats")  # "al 3 keer gemeld, ik wil …"
+        if not _urgent_now(tracker):
+            await _not_ours_first(dispatcher, tracker)
         # "ik ben doof en kan niet bellen": the same answers without "or call us"
         no_phone = "_no_phone" if any(cannot_use_the_phone(text) for text in resident_texts(
             tracker)[:EARLIER_MESSAGES + 1]) else ""
@@ -118,6 +120,23 @@ class ActionContactHuman(OpeningHoursAction):
         if online is not None:
             await asyncio.to_thread(join_queue, dispatcher, tracker, now)
         return kept
+
+
+async def _not_ours_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"Ik wil iemand spreken over mijn huurtoeslag": first that Dienst Toeslagen handles it
+    (the article says where to go), then how to reach a colleague all the same."""
+    from actions.knowledge import not_ours_article
+
+    text = tracker.latest_message.get("text") or ""
+    try:
+        article = await asyncio.to_thread(not_ours_article, text)
+    except Exception:  # noqa: BLE001 - the handover goes on without it
+        logger.warning("Knowledge base lookup failed", exc_info=True)
+        return
+    if article is not None:
+        english = tracker.get_slot("language") == "en" and article.answer_en
+        utter(dispatcher, "utter_contact_not_ours",
+              answer=(article.answer_en if english else article.answer).strip())
 
 
 def _urgent_now(tracker: Tracker) -> bool:

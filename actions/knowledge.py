@@ -32,6 +32,7 @@ from bot.knowledge.aspects import (OTHERS, answered_in, article_detail, asks_the
                                    sentences_naming,
                                    shares_a_word, single_aspect, subject_words,
                                    together)
+from bot.reading.answers import subject_of_the_request
 from bot.reading.questions import (PRODUCT_WORDS, is_question, names_its_thing, question_parts,
                                    read_question, the_question)
 from bot.profile import profile
@@ -519,6 +520,28 @@ def _meanwhile_answer(decision: retrieval.Decision, text: Text) -> Optional[Arti
     if decision.kind == ANSWERED or decision.kind == CHOICE and asks:
         return decision.articles[0]
     return None
+
+
+# "Huurtoeslag regelt u niet bij de gemeente, maar bij Dienst Toeslagen": another
+# organisation's subject, said so in the answer's first sentence.
+_NOT_OURS = re.compile(r"\bniet (?:bij )?de gemeente\b", re.IGNORECASE)
+
+
+def not_ours_article(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
+    """The article of a subject another organisation handles, when the words name it in
+    the article's title ("ik wil iemand spreken over mijn huurtoeslag"). Blocking."""
+    subject = subject_of_the_request(text)
+    if subject == text:
+        return None  # no "iemand spreken over …": nothing to say before the handover
+    ensure_knowledge(url)
+    index = retrieval.live_index(url).current()
+    decision = index.answer_for(subject)
+    if decision.kind not in (ANSWERED, CHOICE):
+        return None
+    article = decision.articles[0]
+    first = " ".join(article.answer.split()).split(". ")[0]
+    named = decision.kind == ANSWERED or index.named_in_the_title(text, article)
+    return article if named and _NOT_OURS.search(first) else None
 
 
 def is_domain_answer(article: Article) -> bool:

@@ -58,6 +58,34 @@ def test_a_number_given_with_the_wish_for_a_person_is_kept_for_the_report(dispat
             "value": "+31612345678"} in events
 
 
+@pytest.mark.parametrize("text, article", [
+    ("ik wil iemand spreken over mijn huurtoeslag, die is gestopt", "huurtoeslag"),
+    ("kan ik iemand bellen over mijn aow", "aow-kinderbijslag-svb"),
+    ("ik wil iemand spreken over mijn paspoort", None),
+])
+def test_a_person_asked_about_another_organisations_subject_hears_where_to_go_first(
+        dispatcher, domain, monkeypatch, db_url, text, article):
+    """Session 36/37: "ik wil iemand spreken over mijn huurtoeslag" was only passed to a
+    colleague, without a word that Dienst Toeslagen handles it."""
+    from actions import knowledge
+    from bot.knowledge import KNOWLEDGE_DIR, store
+
+    store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
+    found = knowledge.not_ours_article
+    monkeypatch.setattr(knowledge, "not_ours_article", lambda words: found(words, db_url))
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text))
+    asyncio.run(ActionContactHuman(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
+                                                                     domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[-1] == "utter_contact_closed", "a colleague all the same"
+    if article is None:
+        assert "utter_contact_not_ours" not in responses
+        return
+    assert responses[0] == "utter_contact_not_ours"
+    expected = next(a for a in store.published_articles(db_url) if a.id == article)
+    assert dispatcher.messages[0]["answer"] == expected.answer.strip()
+
+
 def test_a_person_asked_for_at_night_beside_a_hazard_first_gets_the_urgent_numbers(
         dispatcher, domain):
     text = "het water komt nu de gang in!! ik wil dat er iemand komt"

@@ -722,6 +722,22 @@ def asks_for_a_person(text: str) -> bool:
     return bool(_A_PERSON.search(text or ""))
 
 
+_PERSON_ASKED = re.compile(
+    r"\b(?:iemand|medewerker|collega|mens|persoon|someone|person|agent)\b(?: \w+){0,2}? "
+    r"(?:spreken|bellen|praten|chatten|aan de lijn|aan de telefoon|talk|speak)\b", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:over|about)\s+(.+)$", re.IGNORECASE)
+
+
+def subject_of_the_request(text: str) -> str:
+    """What a request for a person is about: "ik wil iemand spreken over mijn huurtoeslag"
+    -> "mijn huurtoeslag"; the message without the request when it names no "over"."""
+    found = _PERSON_ASKED.search(text or "")
+    if found is None:
+        return text or ""
+    about = _ABOUT.search(text[found.end():])
+    return about.group(1) if about else f"{text[:found.start()]} {text[found.end():]}".strip()
+
+
 # "Nou ik ga maar", "ik moet weg", "I have to go": the resident leaves the chat.
 _LEAVING = re.compile(
     r"\bik\s+(?:ga|moet)\s+(?:nu\s+|maar\s+|zo\s+|even\s+|er\s+)*(?:weg|gaan|stoppen|vandoor)\b"
