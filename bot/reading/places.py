@@ -42,6 +42,7 @@ LABELS = {
     "between": "tussen {first} en {second}",
     "whole": "hele {street}",
     "number_range": "{number} t/m {to}",
+    "second_number": "ook nummer {number}",
 }
 
 # --- words ------------------------------------------------------------------------------
@@ -652,7 +653,31 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if reading.place.kind == "description" and _KIND_OF_HOME.search(reading.place.text):
         return None  # "ik woon in een koophuis": what kind of home, no place (round 83)
     place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
-    return _within_a_sentence(_with_next_spot(clean, place))
+    return _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
+
+
+# "stationsstraat 5 en bij nr 9 ook", "Kerkstraat 4 en 8, de tegels …": a second house
+# number on the same street; not "Kerkstraat 4 en 2 lampen" (a count).
+_SECOND_NUMBER = re.compile(
+    r"^\s*,?\s*(?:en|&|and)\s+(?:ook\s+)?(?:bij|voor|op|aan|at)?\s*(?:(?:de|het)\s+)?"
+    r"(?:(?!(?:huis)?nummer\b|nr\b|no\b)(?P<street>[^\W\d_][\w-]*)\s+)?"
+    r"(?:(?:huis)?nummer|nr\.?|no\.?)?\s*"
+    r"(?P<number>\d{1,4}[a-zA-Z]?)\b(?P<after>\s*(?:[.,!?;:]|$|\s+(?:ook|is|zijn|ligt|liggen|"
+    r"staat|staan|zit|zitten|trouwens|er|daar|want|maar|en|too|as well)\b))", re.IGNORECASE)
+
+
+def _with_second_number(text: str, place: Optional[Place]) -> Optional[Place]:
+    if place is None or place.kind != "address" or place.landmark or not place.house_number:
+        return place
+    at = text.lower().find(place.text.lower())
+    found = _SECOND_NUMBER.match(text[at + len(place.text):]) if at >= 0 else None
+    if found is None or found.group("number").upper() == place.house_number.upper():
+        return place
+    street = found.group("street")
+    if street and not (place.street or "").lower().startswith(street.lower()):
+        return place  # "Kerkstraat 4 en Molenweg 10": another street, not this one's number
+    return replace(place, landmark=LABELS["second_number"].format(
+        number=found.group("number").upper()))
 
 
 # "31. en ik wil niet alleen een melding …": the house number answered first, on its own

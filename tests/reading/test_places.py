@@ -938,3 +938,16 @@ def test_the_library_in_everyday_words_is_a_landmark():
     """Session 36: "de glasbak bij de bieb op de stationsstraat" asked for a house number."""
     place = read_place("de glasbak bij de bieb op de stationsstraat zit propvol", REGISTER)
     assert place.kind == "landmark" and place.streets == ("Stationsstraat",)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("stoeptegel los bij stationstraat 5 en bij nr 9 ook", "Stationsstraat 5, ook nummer 9"),
+    ("Kerkstraat 4 en 8, de tegels liggen los", "Kerkstraat 4, ook nummer 8"),
+    ("kerkstraat 4 en kerkstraat 10 ook", "Kerkstraat 4, ook nummer 10"),
+    ("kerkstraat 4 en 2 lampen zijn kapot", "Kerkstraat 4"),
+    ("Kerkstraat 4 en 5 meter verder", "Kerkstraat 4"),
+    ("Kerkstraat 4 en Molenweg 10", "Kerkstraat 4"),
+])
+def test_a_second_house_number_on_the_same_street_is_kept(text, label):
+    """Session 36/37: "stationstraat 5 en bij nr 9 ook" kept only number 5 in the place."""
+    assert read_place(text).label == label
