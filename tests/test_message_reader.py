@@ -405,3 +405,12 @@ def test_a_problem_told_with_its_place_the_model_took_for_money_is_a_report(inte
 def test_how_staff_treated_the_resident_is_a_complaint(text, intent, expected):
     """Round 95: a polite letter about an unfriendly employee got a bare refusal."""
     assert processed(text, intent).get(INTENT)["name"] == expected
+
+
+def test_who_pays_after_a_fall_is_a_question_not_the_description():
+    """Session 37: "… MIJN POLS IS GEBROKEN, WIE BETAALT DIT" went to the crew as the
+    description, and the question about the damage was never answered."""
+    reading = read_message("IK BEN GEVALLEN OVER EEN LOSSE TEGEL EN MIJN POLS IS GEBROKEN, "
+                           "WIE BETAALT DIT")
+    assert reading.report_question == "damage"
+    assert "betaalt" not in reading.description.lower() and "tegel" in reading.description

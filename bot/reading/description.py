@@ -804,6 +804,7 @@ aangepakt oppakken opgepakt afhandelen afgehandeld doorgeven doorgegeven melden 
 gebeld gemaild opnieuw nogmaals eerder vaker vorige vorig afgelopen week weken maand maanden
 jaar gisteren vandaag geleden een twee drie vier vijf tien meerdere super mega ontzettend zooo
 klaar normaal jaren tijd dag dagen nummer nr alsnog stoor storen haalt haal ruimt ruim weg
+betaalt vergoedt vergoeden aansprakelijk
 lastig lastigvallen hoop hopen hoopt vragen vraag verzoeken excuus
 can could would you someone please fix this that when will be fixed repair repaired come
 look sort out soon asap possible thanks thank it is the a do something about

@@ -151,6 +151,9 @@ _DAMAGE = re.compile(
     r"|\bdeclar(?:eren|eer)\b|\b(?:dokters|ziekenhuis|tandarts|reparatie)rekening\b"
     r"|^\W*(?:en |maar )?(?:die|de|mijn|m'n|mn) schade\b"
     r"|\bwho (?:will )?pays? for (?:the |my )?(?:damage|repair)\b"
+    # "IK BEN GEVALLEN … MIJN POLS IS GEBROKEN, WIE BETAALT DIT" (session 37)
+    r"|\b(?:gevallen|gestruikeld|gebroken|gewond|letsel|schade|kapot)\b.*\bwie (?:betaalt|vergoedt|"
+    r"is (?:hier |daar )?(?:nu )?aansprakelijk)\b"
     # "geldt dat ook voor letsel?" (round 88)
     r"|\b(?:geldt|telt|kan|mag) (?:\w+ ){0,3}?(?:ook )?(?:voor|bij) (?:\w+ )?(?:letsel|blessure\w*|"
     r"verwonding\w*|een gebroken \w+)\b|\bletselschade\b")
