@@ -7,7 +7,7 @@ are referred to by key.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -344,15 +344,18 @@ def asks_a_callback(tracker: Tracker) -> bool:
                 and wants_callback(tracker.latest_message.get("text") or ""))
 
 
-def personal_data_ack(reading: Reading, tracker: Optional[Tracker] = None
-                      ) -> Optional[Dict[Text, Any]]:
+def personal_data_ack(reading: Reading, tracker: Optional[Tracker] = None,
+                      used: Tuple[Text, ...] = ()) -> Optional[Dict[Text, Any]]:
     """"Uw naam, BSN of telefoonnummer is niet nodig; ik heb het weggelaten", unless the only
-    such data is a phone number given for a callback (passed on, not left out)."""
-    kinds = set(reading.personal_data)
+    such data is a phone number given for a callback (passed on, not left out), or the
+    contact (`used`) taken for news about the report."""
+    kinds = set(reading.personal_data) - set(used)
     if tracker is not None and asks_a_callback(tracker):
         kinds.discard("phone")
     if kinds == {"name"}:
         return ack("utter_ack_personal_data_name")  # not "BSN" when only a name was told
+    if kinds and kinds <= {"name", "bsn"}:
+        return ack("utter_ack_personal_data_bsn")  # not "telefoonnummer" when it is used
     return ack("utter_ack_personal_data") if kinds else None
 
 

@@ -323,8 +323,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
             place, reading.description or "")) and (
             not is_unknown_street(place) and not is_misspelt_street(place)):
         acks.append(ack("utter_ack_place", place=place.label))
-    other_data = set(reading.personal_data) - ({"email", "phone"} if contact_used else set())
-    return acks + ([personal_data_ack(reading)] if other_data else [])
+    told = personal_data_ack(reading, used=("email", "phone") if contact_used else ())
+    return acks + ([told] if told else [])
 
 
 def _opening_question(tracker: Tracker, reading: Reading, slots: Dict[Text, Any],
