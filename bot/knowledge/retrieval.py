@@ -80,6 +80,7 @@ PLACE_SUFFIXES = ("straat", "weg", "laan", "plein", "dijk", "kade", "singel", "g
 # the best article meets the question in one word only, a word other articles have too.
 # "openingstijden kringloopwinkel" is not about the town hall's hours. Measured in
 # bot/knowledge/README.md.
+NUMBER_SHARE = 0.3         # an unknown number weighs this share of the rarest word
 SUBJECT_SHARE = 0.99       # an unknown word this heavy (share of the rarest) is the subject
 
 
@@ -219,8 +220,11 @@ class Index:
         """The weight of a question word no article has. Without the articles to tell, an
         established Dutch word weighs by how rare it is in Dutch at large: "haar" or
         "volgens" say nothing of the subject, "bibliotheek" does; a number, a typo or a name
-        weighs as the rarest article word."""
-        if word.isdigit() or not self.established(word):
+        weighs as the rarest article word; but an age, a year or an amount ("mijn moeder van
+        90") tells who or when, not the subject."""
+        if word.isdigit():
+            return self._unknown_idf * NUMBER_SHARE
+        if not self.established(word):
             return self._unknown_idf
         frequency = general.zipf(word) or 0.0
         return self._unknown_idf * min(1.0, max(0.0, (COMMON_ZIPF - frequency)

@@ -118,6 +118,9 @@ lantaarnpalen lampen bomen takken zakken containers kliko's klikos gaten plekken
 meldingen
 """.split())
 _UNITS = _MEASURES | _COUNTED_THINGS
+# Street furniture with a number of its own: "lantaarnpaal 23", "paal nr 1045".
+_POLES = frozenset("""lantaarnpaal lantarenpaal lantaarn lichtmast lichtpaal mast paal
+lamppost lamp straatlamp""".split())
 _MONTHS = frozenset("""
 januari februari maart april mei juni juli augustus september oktober november december jan
 feb mrt apr jun jul aug sep sept okt nov dec
@@ -634,7 +637,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     """The place this text names; None when it names none (or is clearly not a place)."""
     corrected = _place_corrected_in(text or "", register)
     if corrected is not None:
-        return corrected
+        return _with_pole_number(text, corrected)
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_THEN.sub("", _NOT_THIS_BUT.sub("", text or "")))
     clean = _without_doubt(clean)
     clean = _without_home_number(clean)
@@ -653,7 +656,25 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if reading.place.kind == "description" and _KIND_OF_HOME.search(reading.place.text):
         return None  # "ik woon in een koophuis": what kind of home, no place (round 83)
     place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
-    return _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
+    place = _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
+    return _with_pole_number(clean, place)
+
+
+_POLE_NUMBER = re.compile(r"\b(lantaarnpaal|lantarenpaal|lichtmast|lichtpaal|mast|paal|"
+                          r"lamppost|straatlamp)\s*(?:nummer|nr\.?|no\.?|num)?\s*"
+                          r"(\d{1,5}[a-zA-Z]?)\b", re.IGNORECASE)
+
+
+def _with_pole_number(text: str, place: Optional[Place]) -> Optional[Place]:
+    """"lantaarnpaal nummer 23 in de molenweg": the pole's number tells the crew which one;
+    no house number needed."""
+    found = _POLE_NUMBER.search(text)
+    if place is None or found is None or place.kind not in ("street", "landmark"):
+        return place
+    if place.landmark and not place.landmark.lower().endswith(found.group(1).lower()):
+        return place  # "bij de school", with the pole named elsewhere: the school
+    return replace(place, kind="landmark",
+                   landmark=f"{found.group(1).lower()} {found.group(2).upper()}")
 
 
 # "stationsstraat 5 en bij nr 9 ook", "Kerkstraat 4 en 8, de tegels …": a second house
@@ -1266,7 +1287,10 @@ class _Reading:
         following = self._lower(index + 1).rstrip(".")
         if following in (_MEASURES if after_street else _UNITS) or following in _MONTHS:
             return True
-        return self._lower(index - 1) in {"om", "sinds", "omstreeks", "€", "eur", "euro"}
+        before = self._lower(index - 1).rstrip(".:")
+        if before in _POLES or before in _NUMBER_WORDS and self._lower(index - 2) in _POLES:
+            return True  # "lantaarnpaal nummer 23": the pole's own number, on the pole
+        return before in {"om", "sinds", "omstreeks", "€", "eur", "euro"}
 
     def _number_after(self, end: int) -> Optional[_Number]:
         """A house number right after a street: 'Kerkstraat 14', 'Kerkstraat, nr. 14'."""

@@ -951,3 +951,15 @@ def test_the_library_in_everyday_words_is_a_landmark():
 def test_a_second_house_number_on_the_same_street_is_kept(text, label):
     """Session 36/37: "stationstraat 5 en bij nr 9 ook" kept only number 5 in the place."""
     assert read_place(text).label == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("lantaarnpaal nummer 23 in de molenweg brandt overdag ook", "Molenweg, lantaarnpaal 23"),
+    ("de lamp van paal 1045 in de kerkstraat is kapot", "Kerkstraat, paal 1045"),
+    ("lichtmast nr. 12 op de parkweg", "Parkweg, lichtmast 12"),
+    ("lantaarnpaal bij kerkstraat 23 is kapot", "Kerkstraat 23"),
+])
+def test_a_lamp_posts_own_number_is_no_house_number(text, label):
+    """Session 37: "lantaarnpaal nummer 23 in de molenweg" was filed at Molenweg 23."""
+    place = read_place(text)
+    assert place.label == label and place.complete
