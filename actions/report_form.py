@@ -156,6 +156,11 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         # "op de dorpsstraat nummer 15 die ligt …" → "op de Dorpsstraat die ligt …": the
         # street stays in the sentence, the spot is on the Waar line
         return {"report_description": pattern.sub(new.streets[0], description)}
+    swapped = _with_street_swapped(description, old, new) if new.streets else {}
+    if swapped and new.kind == (old or {}).get("kind") == "landmark":
+        # "bij de bushalte op de Hoofdstraat is …" → "… op de Stationsweg is …": only the
+        # street was wrong, the sentence stays whole
+        return swapped
     if new.kind not in ("address", "street", "postcode"):
         # "op de muur van het gemeentehuis" -> a landmark: its words do not fit the
         # sentence, so the old place goes and the Waar line tells the new one

@@ -771,6 +771,21 @@ def test_a_typed_address_in_the_summary_corrects_the_place(dispatcher, domain, i
     assert result["report_ack"][0]["key"] == "utter_ack_place_changed"
 
 
+def test_another_street_for_a_spot_at_the_summary_keeps_the_sentence_whole(dispatcher,
+                                                                            domain):
+    """Session 37: "het is niet de hoofdstraat maar de stationsweg" left the crew "is het
+    glas van het bushokje kapot geslagen"."""
+    first = "Bij de bushalte op de Hoofdstraat is het glas van het bushokje kapot geslagen"
+    text = "oh wacht, het is niet de hoofdstraat maar de stationsweg, sorry"
+    place = read_message(first).location
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="inform", slots={
+        "report_description": first, "report_place": place.as_dict(),
+        "report_location": place.label})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Stationsweg, bij de bushalte"
+    assert result["report_description"] == first.replace("Hoofdstraat", "Stationsweg")
+
+
 def test_a_bare_no_at_the_summary_asks_what_to_change_only(dispatcher, domain):
     result = ValidateReportForm().validate_report_confirmed(
         "nee", dispatcher, tracker_for(asking="report_confirmed", text="nee", intent="deny"), domain
