@@ -1261,9 +1261,11 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
                              place_of, text[groups[-1][0].start:groups[-1][-1].end],
                              text[clause.start:clause.end]))
         piece = text[clause.start:clause.end] if text else ""
+        before = text[groups[-1][0].start:groups[-1][-1].end] if groups else ""
         other_things = bool(groups and not clause.around and _ANOTHER_THING.match(piece)
-                            and _names_other_things(
-                                text[groups[-1][0].start:groups[-1][-1].end], piece))
+                            and _names_other_things(before, piece, spot_needed=not (
+                                _category_of_group(before) == _category_of_group(piece)
+                                == OTHER)))
         same_thing = bool(groups and piece and not _ANOTHER_THING.match(piece)
                           and _the_same_thing(text[groups[-1][0].start:groups[-1][-1].end],
                                               piece))
@@ -1356,15 +1358,16 @@ def _the_same_thing(one: str, other: str) -> bool:
                for first in _things_named(one) for second in _things_named(other))
 
 
-def _names_other_things(one: str, other: str) -> bool:
+def _names_other_things(one: str, other: str, spot_needed: bool = True) -> bool:
     """"De grijze container is niet geleegd. Bovendien staat er een oude bank en een matras
     bij de glasbak": each names things the other does not, the second at a spot of its own,
     so two problems of one kind (round 86); not "De tegel ligt los. Verder is de stoep
-    verzakt"."""
+    verzakt". Public-space things differ enough without a spot ("de bladeren … Daarnaast
+    zijn de putten verstopt": other crews), unless `spot_needed`."""
     first, second = _things_named(one), _things_named(other)
     spots = {spot.lower() for spot in _A_SPOT.findall(other)} - {
         spot.lower() for spot in _A_SPOT.findall(one)}
-    return bool(first and second and not first & second and spots)
+    return bool(first and second and not first & second and (spots or not spot_needed))
 
 
 def _other_places(place_of: Callable[[str], Optional[str]], one: str, other: str) -> bool:
@@ -1432,7 +1435,8 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
         same = next((i for i, p in enumerate(problems) if p.category == category
                      and not _other_places(place_of, p.text, piece)
                      and not _another_kind(p.text, piece)
-                     and not (_ANOTHER_THING.match(piece) and _names_other_things(p.text, piece))),
+                     and not (_ANOTHER_THING.match(piece) and _names_other_things(
+                         p.text, piece, spot_needed=category != OTHER))),
                     None)
         if same is None:
             problems.append(Problem(category, piece))

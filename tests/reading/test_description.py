@@ -179,6 +179,10 @@ def problems(text: str) -> List[Tuple[str, str]]:
      "met hondenpoep",
      [(OTHER, "Op het marktplein is het bankje bij de fontein kapot (plank eruit)"),
       (OTHER, "Het ligt daar vol met hondenpoep")]),
+    # session 37: leaves and blocked drains go to other crews, told with "Daarnaast"
+    ("De bladeren zijn al weken niet opgeruimd. Daarnaast zijn de putten verstopt.",
+     [(OTHER, "De bladeren zijn al weken niet opgeruimd."),
+      (OTHER, "Daarnaast zijn de putten verstopt.")]),
 ])
 def test_two_problems_are_split(text: str, expected: List[Tuple[str, str]]) -> None:
     assert problems(text) == expected
