@@ -54,7 +54,7 @@ from bot.reading.report_questions import (says_not_known, told_after_not_knowing
                                           wants_to_complain)
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise,
-                                is_clearly_not_a_place, read_place,
+                                is_clearly_not_a_place, names_the_whole_street, read_place,
                                 rules_out_number, without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
@@ -880,6 +880,10 @@ class ValidateReportForm(FormValidationAction):
             return unknown_street_slots(place)  # "Eikenlaan 5": asked once, then taken
         if is_spot_only(pending):
             return _near(pending, place, reading, text)
+        if (pending and len(pending.streets) == 1 and not pending.house_number
+                and (place is None or not place.streets) and names_the_whole_street(text)):
+            # "Bij welk huisnummer?" "het gaat om de hele straat": the whole street
+            return dataclasses.replace(pending, kind="stretch", landmark=None, text=text)
         if place and place.kind == "number" and pending and (pending.streets
                                                              or pending.postcode):
             return with_number(pending, place)

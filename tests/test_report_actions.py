@@ -2351,6 +2351,19 @@ def test_more_about_the_spot_beside_not_knowing_the_street_is_kept(dispatcher, d
     assert (kept in location) if kept else location == "bij de glasbak achter de jumbo"
 
 
+@pytest.mark.parametrize("answer", ["het gaat om de hele straat", "de hele straat eigenlijk",
+                                    "overal in de straat"])
+def test_the_whole_street_at_the_number_question_is_the_whole_street(dispatcher, domain,
+                                                                     answer):
+    """Session 37: "het gaat om de hele straat" was stored as "Beukenlaan, het gaat om de
+    hele straat"."""
+    street = {**read_message("in de beukenlaan").location.as_dict(), PENDING: True}
+    result = ValidateReportForm().validate_report_location(
+        answer, dispatcher, tracker_for(asking="report_location", text=answer, slots={
+            "report_place": street}), domain)
+    assert result["report_location"] == "hele Beukenlaan"
+
+
 def test_a_spot_shouted_apart_from_the_first_is_one_place(dispatcher, domain):
     slots = start("WEER GRAFFITI OP HET BUSHOKJE!!! BIJ DE JUMBO", "report_public_space_other",
                   dispatcher, domain)
