@@ -28,8 +28,8 @@ from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import ack, place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
-                                   asks_the_price, is_follow_up, read_aspects, single_aspect,
-                                   subject_words)
+                                   asks_the_price, is_follow_up, read_aspects,
+                                   sentences_naming_rare_words, single_aspect, subject_words)
 from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
@@ -115,7 +115,7 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
         text = tracker.latest_message.get("text") or ""
         if intent in GENERIC_INTENTS or beyond_the_english_answers(text):
             return await _answer_in_dutch(dispatcher, tracker, intent)
-        return await _english_detail(dispatcher, tracker, text) if single_aspect(text) else None
+        return await _english_detail(dispatcher, tracker, text)
     try:
         earlier = await asyncio.to_thread(said_before, tracker)
         if earlier:
@@ -138,15 +138,20 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 async def _english_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
                           text: Text) -> Optional[List[Dict[Text, Any]]]:
-    """"how much does a passport cost?": what the product's English text says about it
-    (round 93: the general answer without the price); None when it says nothing."""
+    """"how much does a passport cost?", "… for my second car?": what the product's English
+    text says about it (round 93: the general answer without the price); None when it says
+    nothing."""
     try:
         article = await asyncio.to_thread(article_for_intent, tracker)
     except Exception:
         logger.exception("Knowledge base lookup failed")
         return None
     english = article.in_english() if article else None
-    detail = article_detail(english, single_aspect(text), text) if english else None
+    aspect = single_aspect(text)
+    if english is None:
+        return None
+    detail = (article_detail(english, aspect, text) if aspect
+              else sentences_naming_rare_words(english, text))  # "for my second car?"
     if not detail:
         return None
     utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)

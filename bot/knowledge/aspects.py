@@ -368,7 +368,7 @@ def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
     return _told(article, lambda sentence: bool(pattern.search(sentence)))
 
 
-_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan)\b")
+_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan|Then|That|This)\b")
 # "Heeft u geen computer? Bel dan 14 0571": the answer to the question before it
 _THEN_SECOND = re.compile(r"\w+ dan\b")
 
@@ -384,6 +384,29 @@ def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
     told += [n - 1 for n in told if n > 0 and (_POINTS_BACK.match(sentences[n]) or (
         _THEN_SECOND.match(sentences[n]) and sentences[n - 1].endswith("?")))]
     return " ".join(sentences[n] for n in sorted(set(told))) or None
+
+
+# Words of an English question that name no subject ("could", "there", "about").
+_ENGLISH_FUNCTION_WORDS = frozenset("""about also been could does doing from have having here
+into just like make many more much need only other should some than that their them then
+there these they this what when where which while will with would your please thanks thank
+hello dear good morning afternoon evening""".split())
+RARE_SENTENCES = 2  # a question word this few sentences of the answer name is specific
+
+
+def sentences_naming_rare_words(article: Article, question: str) -> Optional[str]:
+    """"Can I get a parking permit for my second car?": the sentences of the answer that
+    name a question word only they name ("… a second permit …"); None without such a word.
+    For a language without `aspects` (the English texts)."""
+    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+    words = [word for word in dict.fromkeys(re.findall(r"[a-z]{4,}", question.lower()))
+             if word not in _ENGLISH_FUNCTION_WORDS]
+    # the first sentence tells what the article is about ("… a parking permit …")
+    rare = [word for word in words if sentences and not shares_a_word(sentences[0], word)
+            and 0 < sum(shares_a_word(sentence, word) for sentence in sentences) <= RARE_SENTENCES]
+    if not rare:
+        return None
+    return _told(article, lambda sentence: any(shares_a_word(sentence, w) for w in rare))
 
 
 # A follow-up is about the article before when one of its sentences holds most of the

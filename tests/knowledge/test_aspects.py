@@ -9,7 +9,7 @@ from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, LATE, ONLINE, OTHERS,
                                    HOW, VALIDITY,
                                    article_detail, is_follow_up, read_aspect, read_aspects,
-                                   subject_words)
+                                   sentences_naming_rare_words, subject_words)
 
 
 def article(answer: str, cost=None) -> Article:
@@ -127,3 +127,22 @@ def test_what_to_bring_is_not_who_goes_along():
 def test_paying_in_parts_is_no_question_about_the_price(text, aspects):
     """Round 75: "en betalen in stukjes?" after the remission answer got "Gratis." twice."""
     assert read_aspects(text) == aspects
+
+
+PERMIT_EN = ("You apply for a parking permit online with DigiD. Is there no waiting list? Then "
+             "you usually get the permit within 5 working days. Do you have two cars? Then you "
+             "can often get a second permit too, but it costs more. Do you drive a lease car? "
+             "That is also possible. https://example.org/permit")
+
+
+@pytest.mark.parametrize("question, told", [
+    ("hello, can I get a parking permit for my second car?",
+     "Do you have two cars? Then you can often get a second permit too, but it costs more."),
+    ("can I get a permit for my lease car?",
+     "Do you drive a lease car? That is also possible."),
+    ("how do I get a parking permit?", None),  # the whole answer, not a part
+])
+def test_an_english_question_gets_the_sentences_only_it_names(question, told):
+    """Session 37: "… for my second car?" got the general permit answer without the second
+    car."""
+    assert sentences_naming_rare_words(article(PERMIT_EN), question) == told
