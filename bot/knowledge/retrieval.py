@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.knowledge import general
 from bot.knowledge.articles import Article
-from bot.knowledge.text import STOPWORDS, normalise, stem, tokens, with_abroad
+from bot.knowledge.text import STOPWORDS, normalise, stem, tokens, with_abroad, without_ages
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -80,7 +80,6 @@ PLACE_SUFFIXES = ("straat", "weg", "laan", "plein", "dijk", "kade", "singel", "g
 # the best article meets the question in one word only, a word other articles have too.
 # "openingstijden kringloopwinkel" is not about the town hall's hours. Measured in
 # bot/knowledge/README.md.
-NUMBER_SHARE = 0.3         # an unknown number weighs this share of the rarest word
 SUBJECT_SHARE = 0.99       # an unknown word this heavy (share of the rarest) is the subject
 
 
@@ -220,11 +219,8 @@ class Index:
         """The weight of a question word no article has. Without the articles to tell, an
         established Dutch word weighs by how rare it is in Dutch at large: "haar" or
         "volgens" say nothing of the subject, "bibliotheek" does; a number, a typo or a name
-        weighs as the rarest article word; but an age, a year or an amount ("mijn moeder van
-        90") tells who or when, not the subject."""
-        if word.isdigit():
-            return self._unknown_idf * NUMBER_SHARE
-        if not self.established(word):
+        weighs as the rarest article word (an age is left out before: `without_ages`)."""
+        if word.isdigit() or not self.established(word):
             return self._unknown_idf
         frequency = general.zipf(word) or 0.0
         return self._unknown_idf * min(1.0, max(0.0, (COMMON_ZIPF - frequency)
@@ -360,7 +356,7 @@ class Index:
 
     def search(self, question: str, top: int = 3) -> List[Match]:
         """The best `top` articles, best first."""
-        question = with_abroad(question)
+        question = without_ages(with_abroad(question))
         scores = self.scores(question)
         if not len(scores):
             return []

@@ -93,6 +93,18 @@ def _countries() -> "re.Pattern[str]":
     return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, names)))
 
 
+# "mijn moeder van 90", "ik ben 67", "zoon (8 jaar)": who it is about, never the subject.
+_AGE = re.compile(r"\b(?:(?:van|is|ben|bent|wordt|word|werd|aged?|of)\s+)?\d{1,3}\s*(?:jaar|jr|"
+                  r"years?)(?:\s+oud|\s+old)?\b|\b(?:van|is|ben|bent|wordt|word|werd)\s+\d{1,3}\b"
+                  r"(?!\s*(?:euro|eur|procent|%|cm|meter|m|km|kilo|kg|uur|minuten|dagen|weken|"
+                  r"maanden|x|keer))", re.IGNORECASE)
+
+
+def without_ages(text: str) -> str:
+    """The question without an age: a number weighs as the rarest word otherwise."""
+    return " ".join(_AGE.sub(" ", text).split())
+
+
 def with_abroad(text: str) -> str:
     """The question with "buitenland" for another country's name: "is mijn ID-kaart
     geldig in Turkije?" asks what the articles about travel abroad answer, and no article

@@ -38,3 +38,17 @@ def test_abroad_now_is_where_the_resident_is_not_where_they_go(text, now):
     from bot.knowledge.text import abroad_now
 
     assert abroad_now(text) is now
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("een ID-kaart voor mijn moeder van 90?", "een ID-kaart voor mijn moeder ?"),
+    ("mijn zoon is 8 jaar oud", "mijn zoon"),
+    ("de aanslag is 890 euro", "de aanslag is 890 euro"),
+    ("wat kost het voor 2 kinderen", "wat kost het voor 2 kinderen"),
+])
+def test_an_age_is_left_out_of_the_search(text, expected):
+    """Session 37: "mijn moeder van 90" made "90" the rarest word, and nothing was found."""
+    from bot.knowledge.text import without_ages
+
+    assert without_ages(text) == expected
