@@ -341,6 +341,7 @@ def test_again_is_heard_but_not_in_the_weather_or_a_repair_asked_about(text, rep
     ("the street light has been broken for weeks", True),
     ("ik woon al 30 jaar in de kerkstraat en nog nooit zoveel rommel gezien", False),
     ("ik heb het al lang geleden gemeld", False),
+    ("Hallo, ik woon in de Vondelstraat. Al een week ligt er een dode kat voor mijn deur.", True),
     ("er ligt een tegel los", False),
 ])
 def test_a_problem_that_lasts_long_is_heard(text, long_standing):

@@ -62,7 +62,7 @@ _LONG_STANDING = re.compile(
     re.IGNORECASE)
 # "ik woon hier al 30 jaar": how long the resident lives there, not how long the problem is.
 _ABOUT_THE_RESIDENT = re.compile(r"\b(?:woon|woont|wonen|werk|werkt|i(?:'ve| have) lived|live)\b"
-                                 r"\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+                                 r"[^\w.!?]+(?:\w+[^\w.!?]+){0,3}$", re.IGNORECASE)  # same sentence
 
 
 def _long_standing(text: str) -> bool:
