@@ -60,7 +60,8 @@ class ActionAnswerQuestion(Action):
 # Topics whose own answer only points to the website ("Op … leest u hoe u dat regelt"): a
 # question that asks more ("hoe ver van tevoren melden? kan het buiten in het park?") gets
 # the department's article when the knowledge base is sure of one (round 76).
-POINTER_TOPICS = ("wedding", "permit_question", "subsidies", "taxes", "fines", "benefits")
+POINTER_TOPICS = ("wedding", "permit_question", "subsidies", "taxes", "fines", "benefits",
+                  "waste_help")
 
 
 async def _the_article_itself(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

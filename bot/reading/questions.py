@@ -533,6 +533,12 @@ _DAY_CHANGED = re.compile(r"\b(?:niet meer op|sinds kort|veranderd|gewijzigd|nie
                           r"andere dag|verschoven|voortaan|changed)\b")
 
 
+def _waste_help(plain: str, text: str) -> bool:
+    """"Ik ben 79 en kan mijn container niet meer naar de straat brengen": help with the bin."""
+    return bool(_CANNOT_PUT_OUT.search(plain) and (_CONTAINER.search(plain)
+                                                   or _WASTE.search(plain)))
+
+
 def _waste_calendar(plain: str, text: str) -> bool:
     if (_WASTE.search(plain) and _WHICH_DAY_NOW.search(plain) and _DAY_CHANGED.search(plain)
             and is_question(text)):
@@ -540,7 +546,7 @@ def _waste_calendar(plain: str, text: str) -> bool:
     # "de afvalkalender app werkt niet bij mij, welke dag is papier?": the app is no report;
     # "waar kan ik mijn kerstboom kwijt?" has an article of its own (session 36)
     if (_is_report(_APP_BROKEN.sub(" ", plain)) or _NEW_CONTAINER.search(plain)
-            or _CHRISTMAS_TREE.search(plain)):
+            or _CHRISTMAS_TREE.search(plain) or _CANNOT_PUT_OUT.search(plain)):
         return False
     if _CALENDAR_ALONE.search(plain):
         return True
@@ -553,6 +559,10 @@ def _waste_calendar(plain: str, text: str) -> bool:
 
 
 _CHRISTMAS_TREE = re.compile(r"\bkerstbo\w+")
+# "ik kan mijn container niet meer naar de straat brengen": help asked, not the calendar
+_CANNOT_PUT_OUT = re.compile(
+    r"\b(?:niet|nie)\b(?: \w+){0,6} (?:naar|aan) de (?:straat|weg|stoep)\b(?: \w+){0,2}? "
+    r"(?:brengen|zetten|krijgen|rijden|sjouwen|trekken)\b|\bte zwaar\b")
 _APP_BROKEN = re.compile(
     r"\b(?:afvalapp|afval ?app|app|afvalkalender|afvalwijzer|kalender|website|site|"
     r"milieuapp)\b(?: \w+){0,4} (?:werkt|doet|laadt) (?:\w+ )?(?:niet|nie|het niet)\b(?: meer)?"
@@ -580,6 +590,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("waste_pass", _waste_pass),
     ("bulky_waste_pickup", _plain_topic(_BULKY, _NOT_BULKY)),
     ("bulky_waste_pickup", _gets_rid_of_something_big),
+    ("waste_help", _waste_help),
     ("waste_calendar", _waste_calendar),
     ("subsidies", _plain_topic(_SUBSIDIES)),
     ("care_at_home", _plain_topic(_CARE)),

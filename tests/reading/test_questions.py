@@ -83,6 +83,19 @@ def test_waste_pass_questions(text):
     assert read_question(text) == "waste_pass"
 
 
+@pytest.mark.parametrize("text, topic", [
+    ("beste mensen ik ben 79 en kan mijn container niet meer naar de straat brengen, kunnen "
+     "jullie hem ophalen bij de deur?", "waste_help"),
+    ("de kliko is te zwaar voor mij, kan iemand helpen?", "waste_help"),
+    ("mijn container is niet geleegd", None),
+    ("wanneer wordt het papier opgehaald?", "waste_calendar"),
+])
+def test_help_to_put_the_bin_out_is_no_calendar_question(text, topic):
+    """Session 37: "ik kan mijn container niet meer naar de straat brengen" got the waste
+    calendar."""
+    assert read_question(text) == topic
+
+
 @pytest.mark.parametrize("text", REPORTS)
 def test_a_report_with_a_question_mark_is_no_question(text):
     assert read_question(text) is None
