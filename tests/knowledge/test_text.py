@@ -52,3 +52,13 @@ def test_an_age_is_left_out_of_the_search(text, expected):
     from bot.knowledge.text import without_ages
 
     assert without_ages(text) == expected
+
+
+
+def test_spoken_forms_of_wanting_and_greeting_name_no_subject():
+    """Session 37: "goede morgen. ik wou vragen of er nog plek is op de begraafplaats" found
+    nothing: "wou" counted as a subject no article has."""
+    from bot.knowledge.text import tokens
+
+    assert tokens("goede morgen. ik wou vragen of er nog plek is op de begraafplaats") == [
+        "plek", "begraafplaats"]
