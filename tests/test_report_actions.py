@@ -786,6 +786,22 @@ def test_another_street_for_a_spot_at_the_summary_keeps_the_sentence_whole(dispa
     assert result["report_description"] == first.replace("Hoofdstraat", "Stationsweg")
 
 
+@pytest.mark.parametrize("answer", [
+    "Nee hoor, hoeft niet. Maar het is wel echt smerig, er liggen ook allemaal blikjes omheen",
+    "nee hoeft niet, er liggen ook blikjes omheen",
+])
+def test_more_about_the_problem_beside_no_updates_is_added(dispatcher, domain, answer):
+    """Session 37: the cans lying around the full bin, told beside "nee hoeft niet", were
+    lost."""
+    tracker = tracker_for(asking="report_updates", text=answer, intent="deny", slots={
+        "report_description": "De prullenbak bij het bushokje puilt uit",
+        "report_location": "Stationsweg, bij het bushokje"})
+    result = ValidateReportForm().validate_report_updates(answer, dispatcher, tracker, domain)
+    assert result["report_updates"] is False
+    assert "blikjes" in result["report_description"]
+    assert "hoeft" not in result["report_description"]
+
+
 def test_a_bare_no_at_the_summary_asks_what_to_change_only(dispatcher, domain):
     result = ValidateReportForm().validate_report_confirmed(
         "nee", dispatcher, tracker_for(asking="report_confirmed", text="nee", intent="deny"), domain

@@ -493,6 +493,13 @@ _ADDS_MORE = re.compile(r"^\W*(?:en\s+(?:er|ook|het|de|die)|ook|trouwens|verder|
                         r"daarnaast|bovendien|tevens|(?:o|oh|ah)\s+ja|oja|vergeten\s+te\s+"
                         r"(?:zeggen|melden)|nog\s+iets|and\s+(?:also|there)|also|by\s+the\s+way)"
                         r"\b", re.IGNORECASE)
+# After a no: "(hoeft niet,) er liggen ook blikjes omheen" is more about the problem.
+_ALSO = re.compile(r"\b(?:ook|also|too)\b", re.IGNORECASE)
+_ABOUT_NEWS = re.compile(r"\b(?:bericht\w*|mail\w*|sms\w*|updates?|nummer|telefoon\w*|"
+                         r"message\w*|contact)\b", re.IGNORECASE)
+_NO_NEED = re.compile(r"\b(?:hoeft|hoef|hoeven|nodig|wil|wilt|want|need)\b", re.IGNORECASE)
+_NO_NEED_FIRST = re.compile(r"^\W*(?:hoor\W+)?(?:dat\s+)?(?:hoeft|hoef|niet nodig|no need)\b"
+                            r"[^,.;]*[,.;]\s*", re.IGNORECASE)
 _ADDS_MORE_LATER = re.compile(r"\b(?:trouwens|btw|by\s+the\s+way|vergeten\s+te\s+(?:zeggen|"
                               r"melden))\b", re.IGNORECASE)
 
@@ -528,7 +535,11 @@ def read_addition(text: str) -> Optional[str]:
         parts, framed = _remark_parts(rest[:cue.start])
         parts = parts if framed else []
     if said_no and not framed:
-        return None  # "nee. zet erbij: witte bus" is a remark; "nee, de lamp" is not
+        # "nee. zet erbij: witte bus" is a remark; "nee, de lamp" is not; "nee hoeft niet.
+        # maar er liggen ook blikjes omheen" tells more about the problem
+        more = [_NO_NEED_FIRST.sub("", part) for part in parts
+                if _ALSO.search(part) and not _ABOUT_NEWS.search(part)]
+        return ". ".join(part for part in more if part and not _NO_NEED.search(part)) or None
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
         return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)
