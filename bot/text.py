@@ -148,6 +148,8 @@ def _with_one_place(words: List[str], length: int, verb_at: int) -> int:
     if at < verb_at and words[at].lower() in _DETERMINERS | {"nr", "nummer", "huisnummer"}:
         at += 1
     at += 1
+    while at < verb_at and words[at][:1].isupper() and words[at - 1][:1].isupper():
+        at += 1  # a name of more words: "bij de Albert Heijn"
     if at < verb_at and (words[at][:1].isdigit() or words[at].startswith("(")):
         at += 1  # "voor nr 5", "in het park (Parkweg)"
     return at if at < verb_at else length
@@ -178,8 +180,8 @@ def main_clause_order(clause: str) -> str:
     if at is None:
         return clause
     length = _subject_length(words, words[at].lower())
-    if length is None or at <= length:
-        return clause
+    if length is None or at <= length or words[length].lower() in ("en", "of"):
+        return clause  # "de bank en de tafel kapot zijn": two subjects, left as said
     if length > 1:
         length = _with_its_place(words, length, at)
     order = words[:length] + [words[at]] + words[length:at] + words[at + 1:]
@@ -191,4 +193,9 @@ def subordinate_as_main(text: str) -> str:
     found = re.match(r"[^.!?;,]+", text)
     if found is None:
         return text
+    before_and = re.match(r"(.+?)(?=\s+en\s)", found.group())
+    if before_and:  # "de glasbak vol zit en er staan dozen naast": the clause before "en"
+        turned = main_clause_order(before_and.group(1).strip())
+        if turned != before_and.group(1).strip():
+            return turned + text[before_and.end():]
     return main_clause_order(found.group().strip()) + text[found.end():]

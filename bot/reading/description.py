@@ -713,7 +713,8 @@ def _after_story(body: str) -> Optional[str]:
     rest = body[match.end():].strip(" ,:;-")
     if len(_WORD.findall(rest)) < 2 or _has_facts(body[:match.start()]):
         return None
-    return _er_first(rest)
+    turned = _er_first(rest)
+    return subordinate_as_main(turned) if turned == rest else turned  # "de bak vol zit"
 
 
 def _er_first(clause: str) -> str:
