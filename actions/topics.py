@@ -610,6 +610,11 @@ class ActionOpeningHours(ProfileAction):
         if building:  # "is de milieustraat zaterdag open?": never the town hall's hours
             await self._other_building(dispatcher, tracker, building.group())
             return []
+        holidays = profile().holidays_named(text, profile().now().date())
+        if holidays:  # "is het gemeentehuis open op 2e kerstdag?": no, first
+            utter(dispatcher, "utter_opening_hours_closed_day", day=_and_joined(
+                [holiday.name_en if english else holiday.name for holiday in holidays], english))
+            return await super().run(dispatcher, tracker, domain)
         day = closed_day_asked(text)
         if day:  # "is het gemeentehuis zaterdag open?": no, first
             utter(dispatcher, "utter_opening_hours_closed_day",
@@ -643,6 +648,12 @@ class ActionOpeningHours(ProfileAction):
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         return "utter_opening_hours"
+
+
+def _and_joined(names: List[Text], english: bool) -> Text:
+    """"eerste kerstdag en tweede kerstdag"."""
+    joint = " and " if english else " en "
+    return joint.join(dict.fromkeys(names))
 
 
 # Another building than the town hall, whose hours are its own (or an article's).

@@ -6,7 +6,7 @@ import logging
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -103,6 +103,21 @@ class ServiceNorms(BaseModel):
         return dt.timedelta(minutes=float(amount) * (60 if unit == "h" else 1))
 
 
+HOLIDAYS_AHEAD = 366  # a holiday named is the coming one
+
+
+class ClosedDay(BaseModel):
+    """A public holiday on which the town hall and the phone line are closed."""
+
+    date: dt.date
+    name: str  # "tweede kerstdag"
+    name_en: str
+    said: List[str]  # how residents name it: "2e kerstdag", "26 december", "boxing day"
+
+    class Config:
+        extra = "forbid"
+
+
 class Profile(BaseModel):
     """What makes the assistant belong to one municipality."""
 
@@ -119,6 +134,7 @@ class Profile(BaseModel):
     reports: ReportSettings
     location: LocationSettings
     service_norms: ServiceNorms = ServiceNorms()
+    closed_days: List[ClosedDay] = []
 
     class Config:
         extra = "forbid"
@@ -147,13 +163,27 @@ class Profile(BaseModel):
     def now(self) -> dt.datetime:
         return dt.datetime.now(ZoneInfo(self.timezone))
 
+    def hours_on(self, day: dt.date) -> Optional[Tuple[dt.time, dt.time]]:
+        """The opening hours on a date: none on a weekend day or a public holiday."""
+        if any(closed.date == day for closed in self.closed_days):
+            return None
+        return self.opening_hours.get(DAYS[day.weekday()])
+
     def is_open(self, moment: dt.datetime) -> bool:
-        hours = self.opening_hours.get(DAYS[moment.weekday()])
+        hours = self.hours_on(moment.date())
         return bool(hours) and hours[0] <= moment.time() < hours[1]
 
     def closing_time(self, moment: dt.datetime) -> Optional[dt.time]:
-        hours = self.opening_hours.get(DAYS[moment.weekday()])
+        hours = self.hours_on(moment.date())
         return hours[1] if hours else None
+
+    def holidays_named(self, text: str, today: dt.date) -> List[ClosedDay]:
+        """The coming closed days the text names ("2e kerstdag", "met de kerst": both)."""
+        plain = " ".join(re.findall(r"[a-z0-9']+", (text or "").lower()))
+        return [closed for closed in self.closed_days
+                if today <= closed.date <= today + dt.timedelta(days=HOLIDAYS_AHEAD)
+                and any(re.search(rf"\b{re.escape(words.lower())}\b", plain)
+                        for words in closed.said)]
 
     def office_time(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """How much of start..end falls within opening hours (both aware datetimes)."""
@@ -161,7 +191,7 @@ class Profile(BaseModel):
         start, end = start.astimezone(zone), end.astimezone(zone)
         total, day = dt.timedelta(), start.date()
         while day <= end.date():
-            hours = self.opening_hours.get(DAYS[day.weekday()])
+            hours = self.hours_on(day)
             if hours:
                 opens = dt.datetime.combine(day, hours[0], zone)
                 closes = dt.datetime.combine(day, hours[1], zone)
@@ -176,9 +206,9 @@ class Profile(BaseModel):
 
     def next_opening(self, moment: dt.datetime, english: bool = False) -> Tuple[str, dt.time]:
         """The day name and time at which the municipality next opens after `moment`."""
-        for offset in range(8):
+        for offset in range(14):
             day = moment.date() + dt.timedelta(days=offset)
-            hours = self.opening_hours.get(DAYS[day.weekday()])
+            hours = self.hours_on(day)
             # early on an opening day: "vanaf vandaag 08:30", not "vanaf maandag" on a Monday
             if hours and offset == 0 and moment.time() < hours[0]:
                 return ("today" if english else "vandaag"), hours[0]

@@ -58,6 +58,23 @@ def test_a_closed_day_asked_about_is_said_to_be_closed_first(dispatcher, domain,
     assert dispatcher.messages[0]["day"] == day
 
 
+@pytest.mark.parametrize("text, language, day", [
+    ("is het gemeentehuis open op 2e kerstdag?", "nl", "tweede kerstdag"),
+    ("are you open at christmas?", "en", "Christmas Day and Boxing Day"),
+])
+def test_a_public_holiday_asked_about_is_said_to_be_closed_first(dispatcher, domain,
+                                                                  monkeypatch, text, language,
+                                                                  day):
+    """Session 37: "open op 2e kerstdag?" got the week's hours without a word on the day."""
+    today = dt.datetime(2026, 12, 4, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: today)
+    tracker = make_tracker("opening_hours", text, slots={"language": language})
+    run(ActionOpeningHours(), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours_closed_day",
+                                                            "utter_opening_hours"]
+    assert dispatcher.messages[0]["day"] == day
+
+
 def test_an_open_day_asked_about_gets_that_days_hours(dispatcher, domain):
     run(ActionOpeningHours(), dispatcher, make_tracker("opening_hours", "open op maandag?"),
         domain)

@@ -104,3 +104,23 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
 def test_the_opening_hours_read_in_english_too():
     text = profile().opening_hours_text(english=True)
     assert text.startswith("Monday: 08:30 to 17:00") and "maandag" not in text
+
+
+def test_a_public_holiday_is_closed_and_the_next_opening_skips_it():
+    """Session 37: on Christmas Day the bot would have said that colleagues are there."""
+    christmas_morning = dt.datetime(2026, 12, 25, 10, 0, tzinfo=AMSTERDAM)  # a Friday
+    assert not profile().is_open(christmas_morning)
+    assert profile().closing_time(christmas_morning) is None
+    christmas_eve = dt.datetime(2026, 12, 24, 18, 0, tzinfo=AMSTERDAM)
+    assert profile().next_opening(christmas_eve) == ("maandag", dt.time(8, 30))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("is het gemeentehuis open op 2e kerstdag?", ["tweede kerstdag"]),
+    ("zijn jullie open met de kerst", ["eerste kerstdag", "tweede kerstdag"]),
+    ("are you open on boxing day?", ["tweede kerstdag"]),
+    ("is het gemeentehuis open op maandag", []),
+])
+def test_the_coming_holidays_a_question_names(text, names):
+    found = profile().holidays_named(text, dt.date(2026, 12, 4))
+    assert [holiday.name for holiday in found] == names
