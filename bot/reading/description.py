@@ -954,8 +954,8 @@ def _clean_sentences(text: str) -> str:
     """Stories, feelings, questions and requests out; the problem and its facts stay."""
     told = [_Told(body, end) for body, end in _sentences(text)]
     for sentence in told:  # "Ik ben 81 jaar en woon al 50 jaar in de Lindelaan.": not needed
-        sentence.dropped = bool(_ABOUT_MYSELF.match(sentence.body)) and not _scores(
-            sentence.body)
+        sentence.dropped = (bool(_ABOUT_MYSELF.match(sentence.body)) and not _scores(
+            sentence.body)) or bool(_ONLY_AN_ADDRESS.fullmatch(sentence.body.strip()))
     owed = [i for i, sentence in enumerate(told) if _reported_before(sentence)]
     for sentence in told:
         if sentence.dropped:
@@ -972,9 +972,15 @@ def _clean_sentences(text: str) -> str:
         sentence.dropped = sentence.dropped or not _has_facts(sentence.body)
     _drop_padding([sentence for sentence in told if not sentence.dropped])
     _settle_marker(told, owed)
-    return " ".join(sentence.text() for sentence in told if not sentence.dropped)
+    kept = [sentence.text() for sentence in told if not sentence.dropped]
+    # "… van de boom. mijn vrouw …": a sentence after a full stop starts with a capital
+    return " ".join(kept[:1] + [_capitalise(text) if before.endswith(".") else text
+                                for before, text in zip(kept, kept[1:])])
 
 
+# "… wortels van de boom. Rozenlaan 3. mijn vrouw …": the address alone is on the Waar line.
+_ONLY_AN_ADDRESS = re.compile(rf"[a-z][\w'-]*(?:{STREET_ENDINGS_WIDE})\s+\d{{1,4}}\s?[a-z]?",
+                              re.IGNORECASE)
 # The resident's own age or years at an address: personal, and nothing the crew needs.
 _ABOUT_MYSELF = re.compile(r"^(?:ik|wij|we)\s+(?:ben|zijn)\s+(?:al\s+)?\d{2,3}\s*(?:jaar|jr)\b"
                            r"|^(?:ik|wij|we)\s+(?:woon|wonen)\s+(?:hier\s+)?(?:al|sinds)\b",

@@ -720,3 +720,13 @@ def test_rubbish_with_what_it_draws_is_waste(text: str) -> None:
     """Round 96: bin bags with rats tied waste and "other", so no category, and the report
     got "Daar kan ik u helaas niet mee helpen"."""
     assert category_of(text) == WASTE
+
+
+
+def test_an_address_alone_between_sentences_goes_to_the_waar_line():
+    """Session 37: the crew read "… van de boom. Rozenlaan 3. mijn vrouw loopt …"."""
+    text = ("goedemiddag, de stoep voor mijn deur is helemaal opgebroken door de wortels van de "
+            "boom. Rozenlaan 3. mijn vrouw loopt met een rollator en kan er niet langs")
+    assert clean_description(text) == (
+        "De stoep voor mijn deur is helemaal opgebroken door de wortels van de boom. Mijn "
+        "vrouw loopt met een rollator en kan er niet langs")
