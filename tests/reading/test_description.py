@@ -730,3 +730,11 @@ def test_an_address_alone_between_sentences_goes_to_the_waar_line():
     assert clean_description(text) == (
         "De stoep voor mijn deur is helemaal opgebroken door de wortels van de boom. Mijn "
         "vrouw loopt met een rollator en kan er niet langs")
+
+
+
+def test_an_english_greeting_is_no_part_of_the_description():
+    """Session 37: the crew read "Good morning, a streetlight on Lindelaan …"."""
+    assert clean_description("Good morning, a streetlight on Lindelaan near number 9 has been "
+                             "flickering for weeks") == (
+        "A streetlight on Lindelaan near number 9 has been flickering for weeks")
