@@ -384,7 +384,7 @@ _GREETING = re.compile(
     r"madam))?(?:\s+[A-Z][\w-]+)?"
     r"|(?:(?:goede?|goeie?)n?\s?(?:morgen|middag|avond|dag)|hallo+|hoi+|hoihoi|he+y+|hee+|hi|"
     r"hello|hellu|hai+|heuj|hej|moi|moin|yo+|guten\s+(?:tag|morgen|abend)|merhaba|selam|"
-    r"good\s+(?:morning|afternoon|evening|day)|"
+    r"good\s+(?:morning|afternoon|evening)|"
     r"dzie[nń]\s+dobry|bonjour|buenos\s+d[ií]as|hola)\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|"
     r"mevrouw|meneer)))"
     r"(?:\s+(?:daar|allemaal|allen|gemeente(?:\s+(?-i:[A-Z])[\w-]+)?|there|all|team))*"
