@@ -1439,7 +1439,8 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.danger != "hazard"  # "btw there were used needles in the sandbox"
             and f"utter_answer_{reading.question}" in (answers or ())
             and not (reading.category and not is_question(message.text or "")
-                     and not _calendar_asked(reading, message.text or ""))
+                     and not _calendar_asked(reading, message.text or "")
+                     and reading.question != "street_wish")  # "graag een extra prullenbak"
             and not (asked in ANSWER_SLOTS and (reading.answer is not None or reading.email
                                                  or reading.phone))):
         # not "… ik kan er met mijn rolstoel niet langs" (a report), nor "ja ok verstuur

@@ -314,6 +314,17 @@ def test_a_report_with_call_me_on_a_number_is_a_report_not_a_callback():
         "no problem told, no place: the call is what is asked"
 
 
+@pytest.mark.parametrize("text", [
+    "er rijden steeds auto's veel te hard door de schoolstraat, kunnen er drempels komen?",
+    "wij willen graag een extra prullenbak in het park",
+])
+def test_a_wish_for_the_street_is_answered_not_filed(text):
+    """Session 37: a speed bump asked for was filed as a report for 10 days."""
+    asked = said(text, "report_public_space_other", 0.9)
+    assert reading_route(tracker(START + [asked]),
+                         answers=["utter_answer_street_wish"]) == "action_answer_question"
+
+
 def _next(agent: Agent, events: List[Event]) -> str:
     state = DialogueStateTracker.from_events("reading-policy", events, agent.domain.slots)
     action, _ = agent.processor.predict_next_with_tracker_if_should(state)

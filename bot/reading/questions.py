@@ -559,6 +559,15 @@ def _waste_calendar(plain: str, text: str) -> bool:
 
 
 _CHRISTMAS_TREE = re.compile(r"\bkerstbo\w+")
+# "kunnen er drempels komen?", "wij willen graag een extra prullenbak": a wish, no report
+_STREET_THINGS = (r"(?:verkeers)?drempel\w*|bankje\w*|zitbank\w*|prullenbak\w*|afvalbak\w*|"
+                  r"fietsenrek\w*|(?:honden)?poepbak\w*|speeltoestel\w*|bloembak\w*|zebrapad\w*|"
+                  r"oversteekplaats\w*")
+_WISH = re.compile(
+    rf"\b(?:{_STREET_THINGS})\b(?: \w+){{0,6}} (?:komen|bijkomen|erbij|plaatsen|neerzetten|"
+    r"aanleggen|geplaatst|aangelegd|aanvragen)\b"
+    rf"|\b(?:willen|wil|wilt|graag|wens\w*|verzoek|aanvragen|extra|meer)\b(?: \w+){{0,3}} "
+    rf"(?:{_STREET_THINGS})\b")
 # "ik kan mijn container niet meer naar de straat brengen": help asked, not the calendar
 _CANNOT_PUT_OUT = re.compile(
     r"\b(?:niet|nie)\b(?: \w+){0,6} (?:naar|aan) de (?:straat|weg|stoep)\b(?: \w+){0,2}? "
@@ -590,6 +599,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("waste_pass", _waste_pass),
     ("bulky_waste_pickup", _plain_topic(_BULKY, _NOT_BULKY)),
     ("bulky_waste_pickup", _gets_rid_of_something_big),
+    ("street_wish", _plain_topic(_WISH)),
     ("waste_help", _waste_help),
     ("waste_calendar", _waste_calendar),
     ("subsidies", _plain_topic(_SUBSIDIES)),

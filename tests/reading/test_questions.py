@@ -281,3 +281,18 @@ def test_a_problem_inside_ones_home_is_a_question_not_a_street_report(text, topi
 def test_a_wish_for_a_new_bin_is_no_calendar_question(text):
     """Round 100: a wish for a dog-waste bin got the waste calendar."""
     assert read_question(text) != "waste_calendar"
+
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("er rijden steeds auto's veel te hard door de schoolstraat, kunnen er drempels komen?",
+     "street_wish"),
+    ("kan er een bankje bij de bushalte op de kerkweg komen", "street_wish"),
+    ("wij willen graag een extra prullenbak in het park", "street_wish"),
+    ("de prullenbak in het park is vol", None),
+    ("het bankje bij de vijver is kapot", None),
+])
+def test_something_wished_for_in_the_street_is_no_report(text, topic):
+    """Session 37: "kunnen er drempels komen?" was filed as a report, while the knowledge
+    base says a speed bump is a wish sent in online."""
+    assert read_question(text) == topic
