@@ -436,6 +436,8 @@ _NOT_THIS_BUT = re.compile(r"\bniet\s+(?!alleen\b|enkel\b|zozeer\b|zo\b)"
                            re.IGNORECASE)
 
 
+_THE_NTH_TIME = re.compile(r"\bvoor\s+(?:de|het)\s+(?:\w+ste|\w+de|\d+e|zoveelste|laatste|eerste)"
+                           r"\s+(?:keer|maal)\b", re.IGNORECASE)
 _SHOUTED_SPOT = re.compile(r"\s*!+\s+(?=(?:bij|naast|tegenover|achter|voor|op|aan)\s+(?:de|het)\s)",
                            re.IGNORECASE)
 # "niet in de Julianastraat hoor, het is de school aan de Schoolstraat": the street denied,
@@ -643,6 +645,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     clean = _without_home_number(clean)
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
     clean = _SHOUTED_SPOT.sub(" ", clean)  # "OP HET BUSHOKJE!!! BIJ DE JUMBO": one place
+    clean = _THE_NTH_TIME.sub(" ", clean)  # "VOOR DE VIERDE KEER!!!": when, not where
     if not _has_words(clean):
         return None
     reading = _read(clean, register or StreetRegister.from_profile())

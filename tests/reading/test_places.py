@@ -963,3 +963,11 @@ def test_a_lamp_posts_own_number_is_no_house_number(text, label):
     """Session 37: "lantaarnpaal nummer 23 in de molenweg" was filed at Molenweg 23."""
     place = read_place(text)
     assert place.label == label and place.complete
+
+
+def test_the_nth_time_is_when_not_where():
+    """Helper round r43: "VOOR DE VIERDE KEER!!! DAT GAT IN DE WEG OP DE STATIONSWEG" was
+    filed at "Stationsweg, voor de vierde keer"."""
+    place = read_place("VOOR DE VIERDE KEER!!! DAT GAT IN DE WEG OP DE STATIONSWEG. WANNEER "
+                       "GAAN JULLIE DAT EENS MAKEN")
+    assert place.label == "Stationsweg"
