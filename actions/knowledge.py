@@ -37,7 +37,7 @@ from bot.reading.questions import (PRODUCT_WORDS, is_question, names_its_thing, 
                                    read_question, the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
-from bot.text import sentences, without_words
+from bot.text import first_sentence, sentences, without_words
 
 logger = logging.getLogger(__name__)
 
@@ -539,7 +539,7 @@ def not_ours_article(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     if decision.kind not in (ANSWERED, CHOICE):
         return None
     article = decision.articles[0]
-    first = " ".join(article.answer.split()).split(". ")[0]
+    first, _ = first_sentence(" ".join(article.answer.split()))
     named = decision.kind == ANSWERED or index.named_in_the_title(text, article)
     return article if named and _NOT_OURS.search(first) else None
 
