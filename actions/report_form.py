@@ -36,14 +36,15 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   prompt, shared_photo,
                                   shared_slots, street_near_question,
                                   street_suggestion_slots, told_place_slots,
-                                  unknown_street_slots, with_ack, with_number)
+                                  unknown_street_slots, with_ack, with_number, without_part)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                  asks_for_a_person, is_dutch_landline,
                                  declines_only_a_medium, labelled_description, only_tells_when,
-                                 part_to_change, preferred_contact, problems_to_keep,
+                                 part_to_change, part_to_remove, preferred_contact,
+                                 problems_to_keep,
                                  read_yes_no, says_it_is_one_problem, says_nothing_to_change,
                                  swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
@@ -1012,6 +1013,9 @@ class ValidateReportForm(FormValidationAction):
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         if tracker.get_slot("report_more_problems") and says_it_is_one_problem(_text(tracker)):
             return self._one_report(tracker)
+        left_out = self._left_out(tracker)
+        if left_out:
+            return left_out
         answer = answer_of(tracker, reading)
         if answer is None and reading.thanks:
             answer = True  # "dank u wel" at the summary means: send it
@@ -1048,6 +1052,34 @@ class ValidateReportForm(FormValidationAction):
                                                    addition=reading.addition)))
             return slots
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
+
+    @staticmethod
+    def _left_out(tracker: Tracker) -> Dict[Text, Any]:
+        """"bijna juist, maar 'belt ge mij dan' moet er niet bij": those words taken out, the
+        summary shown again (round r43: the remark was added and the report sent)."""
+        part = part_to_remove(_text(tracker))
+        if not part:
+            return {}
+        description = tracker.get_slot("report_description") or ""
+        place = Place.from_dict(tracker.get_slot("report_place") or {}) \
+            if tracker.get_slot("report_place") else None
+        if (not part.quoted and place and place.landmark and place.streets and re.search(
+                r"\b%s" % re.escape(part.words), place.landmark, re.IGNORECASE)):
+            # "haal die bakker eruit" about the spot "bij de bakker": the street stays
+            street = dataclasses.replace(place, kind="street", landmark=None,
+                                         text=place.streets[0])
+            told = " ".join(re.sub(re.escape(place.landmark), " ", description,
+                                   flags=re.IGNORECASE).split())
+            return {**place_slots(street), "report_confirmed": None,
+                    **({"report_description": told} if is_description(told) else {}),
+                    **with_ack(tracker, ack("utter_ack_problem_left_out"))}
+        kept = without_part(description, part)
+        if kept is None:  # "'belt ge mij dan' moet er niet bij" when it is not in it
+            return {"report_confirmed": None, **with_ack(tracker, ack("utter_ack_not_in_report"))}
+        if not is_description(kept):
+            return {}
+        return {"report_description": kept, "report_confirmed": None,
+                **with_ack(tracker, ack("utter_ack_problem_left_out"))}
 
     @staticmethod
     def joined_problems(tracker: Tracker) -> Dict[Text, Any]:

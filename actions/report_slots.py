@@ -14,11 +14,13 @@ from rasa_sdk.events import EventType, SlotSet
 
 from actions.reading import channel_of, reading_of
 from bot.profile import profile
-from bot.reading.answers import preferred_contact
+from bot.reading.answers import Removal, preferred_contact
 from bot.reading.callback import wants_callback
+from bot.reading.message import is_noise
 from bot.reading.result import Reading
 from bot.reading.places import Place, names_the_whole_street, relation_to_number
 from bot.reading.quick_kinds import DEAD_ANIMAL, quick_kind_of
+from bot.text import sentences as split_sentences
 
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other")
@@ -107,6 +109,31 @@ def added_to(description: Text, addition: Text) -> Text:
             [:MAX_DESCRIPTION])
 
 
+def without_part(description: Text, part: Removal) -> Optional[Text]:
+    """The description without what the resident asked to leave out; None when it is not
+    in it. Quoted words go, or their whole sentence when little else is in it; a part named
+    by a word ("die bakker") goes with its sentence, or its clause in a one-sentence text."""
+    parts = split_sentences(description or "")
+    if not part.quoted and len(parts) == 1:
+        parts = re.split(r"(?<=[,;])\s+|\s+(?=(?:en|and|maar|but)\s)", parts[0])
+    named = re.compile(r"\b%s\w*" % re.escape(part.words) if not part.quoted
+                       else re.escape(part.words), re.IGNORECASE)
+    kept, found = [], False
+    for sentence in parts:
+        at = named.search(sentence)
+        if at is None:
+            kept.append(sentence)
+            continue
+        found = True
+        rest = " ".join((sentence[:at.start()] + " " + sentence[at.end():]).split()).strip(" ,.")
+        words = len(re.findall(r"[^\W\d_]+", rest))
+        if part.quoted and words >= 4 and words > len(part.words.split()):
+            kept.append(rest + ".")
+    text = " ".join(kept).strip(" ,;")
+    text = re.sub(r"^(?:en|and|maar|but)\s+", "", text, flags=re.IGNORECASE)
+    return (text[:1].upper() + text[1:]) if found else None
+
+
 def is_description(text: Optional[Text]) -> bool:
     """True when the text says what is wrong, not only that the resident wants to report."""
     if not text or text.startswith("/"):
@@ -146,6 +173,8 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response += "_urgent"
     told = " ".join((tracker.get_slot("report_description") or "",
                      tracker.latest_message.get("text") or ""))
+    if kind in ("faster", "phone", "police", "urgent_number") and is_noise(told):
+        return "utter_report_question_noise_now"  # "KOMEN JULLIE VANNACHT NOG?" about noise
     if kind == "clean_up" and quick_kind_of(told) == DEAD_ANIMAL:
         response += "_animal"  # "wie haalt die dode vos weg?": we do, do not touch it
     elif kind == "clean_up" and _LEFT_BY_SOMEONE.search(told):

@@ -317,6 +317,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         acks += [ack(key) for key in hazard_acks(reading, domain)]
     elif not reading.injured:
         acks.append(ack(_plain_ack(category, reading, reported_before)))
+    if reading.noise_now and not reading.report_question:  # else its answer says it
+        acks.append(ack("utter_ack_noise_now"))
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and (place.complete or place.kind == "street" and not needs_number(
@@ -461,7 +463,10 @@ class ActionStartReport(Action):
                 tracker, question, found.get("report_description") or "")
             if told:
                 found["report_ack"] = found["report_ack"] + [told]
-        return (reset_report_slots() + [SlotSet("emergency_report", None)]
+        # a form left half-way in an earlier session leaves its question in requested_slot
+        # (slots carry over): the new report must not read this message as that answer
+        left_over = [] if tracker.active_loop_name else [SlotSet("requested_slot", None)]
+        return (reset_report_slots() + left_over + [SlotSet("emergency_report", None)]
                 + [SlotSet(slot, value) for slot, value in found.items()])
 
 

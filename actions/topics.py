@@ -34,7 +34,7 @@ from bot.intents import REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
-from bot.reading.not_helped import says_the_site_fails
+from bot.reading.not_helped import is_displeased, says_the_site_fails
 from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
 from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax,
@@ -805,7 +805,8 @@ class ActionGoodbye(Action):
             response = "utter_closing_nothing_asked"
         elif str(answer).startswith("utter_emergency"):  # not "fijn dat ik u kon helpen"
             response = "utter_closing_after_emergency"
-        elif was_helped(tracker.events):
+        elif was_helped(tracker.events) and not is_displeased(
+                tracker.latest_message.get("text") or ""):  # not "fijn" after "ongelooflijk dit"
             response = "utter_closing_helped"
         else:
             response = "utter_closing_not_helped"

@@ -33,6 +33,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot import inprocess_actions, rasa_speedups
 from bot.profile import profile
+from bot.reading.answers import read_yes_no
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +114,9 @@ def answer_as_its_button(tracker: Any) -> None:
     new intent (affirm, deny), ended the fallback and answered that: often with nothing."""
     message = tracker.latest_message
     button = _YES_NO.get(message.intent_name if message else None)
+    if button is None and message is not None:  # "ja dat bedoel ik" read as another intent
+        said = read_yes_no(message.text or "")
+        button = None if said is None else (0 if said else 1)
     asked = next((e for e in reversed(tracker.events) if isinstance(e, BotUttered)), None)
     if (button is None or asked is None
             or (asked.metadata or {}).get("utter_action") != AFFIRMATION_QUESTION):

@@ -16,7 +16,7 @@ from bot.knowledge import KNOWLEDGE_DIR, store, unanswered
 from bot.knowledge.models import UnansweredQuestion
 from bot.policies import reading_route
 from bot.reading.message import read_message
-from bot.reading.not_helped import says_not_helped
+from bot.reading.not_helped import is_displeased, says_not_helped
 from bot.reports.db import session
 from tests.conftest import dutch
 
@@ -40,6 +40,15 @@ def test_words_that_say_the_answer_did_not_help(text):
 ])
 def test_other_words_are_not_read_as_not_helped(text):
     assert not says_not_helped(text)
+
+
+@pytest.mark.parametrize("text, displeased", [
+    ("nee. ongelooflijk dit", True), ("belachelijk", True), ("this is ridiculous", True),
+    ("nee dank u, fijne dag", False), ("nee hoor, dat was het", False),
+])
+def test_a_goodbye_in_anger_is_displeased(text, displeased):
+    """Round r43: "ongelooflijk dit" got "Fijn dat ik u kon helpen"."""
+    assert is_displeased(text) is displeased
 
 
 # -- the reading policy ------------------------------------------------------------------

@@ -415,3 +415,15 @@ def test_who_pays_after_a_fall_is_a_question_not_the_description():
                            "WIE BETAALT DIT")
     assert reading.report_question == "damage"
     assert "betaalt" not in reading.description.lower() and "tegel" in reading.description
+
+
+@pytest.mark.parametrize("text, noise_now", [
+    ("de buren hebben een feest en de muziek staat keihard, het is 2 uur s nachts", True),
+    ("er is al de hele avond enorm lawaai van een scooter op de parkweg", True),
+    ("the neighbours are playing loud music right now", True),
+    ("elk weekend geluidsoverlast van de kroeg", False),
+    ("de lantaarnpaal is nu al een week kapot", False),
+])
+def test_noise_going_on_now_is_heard(text, noise_now):
+    """Rounds r43/r44: noise at night got 10 working days and no police number."""
+    assert read_message(text).noise_now is noise_now

@@ -207,7 +207,10 @@ _WRONG = re.compile(
     r"|\b(?:onjuist|incorrect)\b"
     r"|\bnot\s+(?:quite\s+|entirely\s+|really\s+)?(?:correct|right)\b"
     r"|\b(?:is|that's|thats|it's|its)\s+wrong\b|^\W*wrong\b"
-    r"|\b(?:is|staat|zijn|staan)\s+(?:helemaal\s+|er\s+|nog\s+)?fout\b|^\W*fout\b",
+    r"|\b(?:is|staat|zijn|staan)\s+(?:helemaal\s+|er\s+|nog\s+)?fout\b|^\W*fout\b"
+    # "bijna juist, maar …", "almost right, but …": something is still to change
+    r"|\bbijna\s+(?:goed|juist|correct|klopt|helemaal\s+goed)\b"
+    r"|\b(?:almost|nearly)\s+(?:right|correct)\b|\bop\s+(?:één|een)\s+(?:ding|dingetje|punt)\w*\s+na\b",
     re.IGNORECASE,
 )
 _CUES: Tuple[Tuple[str, str], ...] = (
@@ -320,13 +323,17 @@ _ENDS_WITH_SEND = re.compile(
     r"\W*$", re.IGNORECASE)
 
 
+def _calls_it_wrong(text: str) -> bool:
+    return bool(_WRONG.search(text) or _CALLS_WRONG.search(text))
+
+
 def read_yes_no(text: str) -> Optional[bool]:
     """True for yes, False for no, None when the text is neither (or a question)."""
     text = _without_contact((text or "").replace("’", "'"))
     remembering = _REMEMBERING.match(text)
     if remembering and text[remembering.end():].strip():
         text = text[remembering.end():]
-    if _WRONG.search(text):
+    if _calls_it_wrong(text):
         return False
     if _is_question(text) and not _PLAIN_ANSWER.match(text):
         return None
@@ -409,7 +416,9 @@ _FILLER = frozenset(
     # "U kunt mij bereiken via …. Bij voorbaat dank." (round 97): how, not what
     "kunt kun bereiken bereikbaar via voorbaat "
     # "ze zullen het wel zien", "graag melden ja" (round 98): about sending it, no detail
-    "ze zullen zien melden".split()
+    "ze zullen zien melden "
+    # "ja dat is goe" (Flemish), "close enough": assent, no detail
+    "goe goed's close enough".split()
 )
 _ADDITION_WORD = re.compile(r"[\w'-]+")
 # "…, zet da er nog bij aub", "…, wil je dat toevoegen?": the request, not the remark.
@@ -458,6 +467,9 @@ _ASKS_THE_BOT = re.compile(
     r"wie|waarom|welke?|hoeveel|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|wordt|"
     r"worden|komt|komen|gaat|gaan|when|how|what|where|who|why|which|can|could|are|do|does|"
     r"will|should)\b", re.IGNORECASE)
+# "belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?": a question about the chat
+# itself names the bot or the resident
+_TO_THE_BOT = re.compile(r"\b(?:u|jullie|ge|gij|gulle|je|jij|you|mij|me|ik|i)\b", re.IGNORECASE)
 _ASKS_ABOUT_IT = re.compile(
     r"^\W*(?:hoe|hoelang|wanneer|waarom|wat|wie|hoeveel|krijg|krijgen|komt|komen|duurt|"
     r"word|wordt|gaat|gaan|kan|kunt|kunnen|mag|weet|when|how|what|will|do|does)\b",
@@ -474,7 +486,8 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
             sentence = sentence[framed.end():]
             framed_any = True
         elif _is_question(sentence) and (_ASKS_ABOUT_IT.match(sentence)
-                                         or _ASKS_THE_BOT.match(sentence)):
+                                         or _ASKS_THE_BOT.match(sentence)
+                                         or _TO_THE_BOT.search(sentence)):
             # "ja dat klopt. hoe lang duurt het?", "ja, verstuur. o en wanneer komt de groene
             # bak weer?" (round 95): a question to the bot, answered beside it, no remark
             continue
@@ -557,7 +570,12 @@ _THANKS = re.compile(
     r"doei+|dooei|daa*g|tot\s+ziens|tot\s+later|tot\s+straks|tot\s+de\s+volgende\s+keer|"
     r"(?:fijne|prettige|goede|nog\s+een\s+fijne)\s+(?:dag|avond|middag|ochtend|morgen|weekend|"
     r"week|nacht|zondag|zaterdag)|goedendag|groetjes|groeten|mvg|bye|goodbye|cheers|ciao|"
-    r"houdoe|ajuus|adieu|salut|have\s+a\s+(?:nice|good|great)\s+(?:day|evening|weekend))"
+    r"houdoe|ajuus|adieu|salut|have\s+a\s+(?:nice|good|great)\s+(?:day|evening|weekend)|"
+    # thanks and goodnight in the languages residents also write in
+    r"welterusten|slaap\s+lekker|(?:nog\s+een\s+)?schone\s+dag|dziękuję|dziekuje|dzięki|dzieki|"
+    r"te[sş]ekk[uü]rler|te[sş]ekk[uü]r\s+ederim|sa[gğ]\s*ol|danke(?:\s+sch[oö]n)?|gracias|"
+    r"obrigad[oa]|grazie|shukran|choukran|sho?ukran|merci\s+beaucoup|good\s*night|"
+    r"gute\s+nacht|bonne\s+nuit)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -567,7 +585,8 @@ _COURTESY = frozenset(
     "erg zeer hartelijk vriendelijk veel nogmaals nog en voor de het hulp moeite info "
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
     "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
-    "wel".split()
+    "wel jongeman meneer mevrouw meid jongen beste lieve schat toppers topper "
+    "ederim çok cok bardzo".split()
 )
 
 
@@ -599,15 +618,22 @@ def is_thanks_or_goodbye(text: str) -> bool:
 _NO_AT_START = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop)\b", re.IGNORECASE)
 # Words beside "nee" and thanks that say there is nothing more ("nee verder niks, dank je").
 _NOTHING_MORE = frozenset(
-    "verder niks niets nothing else dat was het alles meer hoor wel zo nu even voorlopig "
-    "thats that's it all".split())
+    "verder niks niets niet nothing else dat da was het is alles meer hoor wel zo nu even "
+    "voorlopig that thats that's it all dag daag doei".split())
+
+
+# "nee dat was het", "nee, da was alles", "no that's all": nothing more, without thanks
+_THAT_WAS_ALL = re.compile(r"\b(?:(?:dat|da|dit|het)\s+(?:was|is)\s+(?:het|alles)|verder\s+(?:niks|"
+                           r"niets|niet)|that'?s\s+(?:it|all)|that\s+(?:was|is)\s+(?:it|all))\b",
+                           re.IGNORECASE)
 
 
 def says_no_thanks(text: str) -> bool:
     """"nee thx", "nee verder niks, dank je", "no thanks, that's all": nothing more is
     needed. A bare "nee" answers a question; "nee, maar …" asks something else."""
     text = (text or "").replace("’", "'")
-    if not _NO_AT_START.search(text) or not _THANKS.search(text):
+    if not _NO_AT_START.search(text) or not (_THANKS.search(text)
+                                             or _THAT_WAS_ALL.search(text)):
         return False
     rest = _THANKS.sub(" ", _NO_AT_START.sub(" ", text))
     return all(word.lower() in _COURTESY or word.lower() in _NOTHING_MORE
@@ -968,6 +994,43 @@ _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|d
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
 
 
+# "dat stuk 'belt ge mij dan' moet er niet bij", "haal 'Tamam' eruit", "remove 'thanks'"
+_QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['‘’\"“”]([^'‘’\"“”]{3,120}?)['‘’\"“”](?!\w)")
+_REMOVE = re.compile(
+    r"\b(?:moet|mag|hoeft|hoort)\s+(?:er\s+|daar\s+)?(?:\w+\s+)?(?:niet|nie|ni)\s+(?:bij|in|"
+    r"staan)\b|\b(?:eruit|er\s+uit|weg)\s+(?:halen|laten|doen)\b|\b(?:haal|laat|doe|schrap|"
+    r"verwijder)\b(?:\s+\S+){0,8}?\s+(?:weg|eruit|er\s+uit)\b|\b(?:weglaten|schrappen|"
+    r"verwijderen|remove|delete|leave\s+out|take\s+out|shouldn'?t\s+be\s+(?:there|in))\b",
+    re.IGNORECASE)
+
+
+# "haal die bakker eruit", "take the bin part out", "remove the bin bit": what, unquoted
+_REMOVE_NAMED = re.compile(
+    r"\b(?:haal|laat|doe|schrap|verwijder)\s+(?:(?:dat|het)\s+stuk(?:je)?\s+(?:over|met)\s+)?"
+    r"(?:(?:die|de|het|dat)\s+)?((?!(?:maar|even|alles|dit|dat|het|die|hem|toch|ook|nou)\b)"
+    r"[^\W\d_]{3,}(?:\s+(?!eruit|weg)[^\W\d_]{3,})?)\s+"
+    r"(?:eruit|er\s+uit|weg)\b"
+    r"|\b(?:take|leave)\s+(?:the\s+)?([^\W\d_]{3,})\s+(?:(?:part|bit|thing)\s+)?out\b"
+    r"|\bremove\s+(?:the\s+)?([^\W\d_]{3,})\s+(?:part|bit|thing)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Removal:
+    words: str
+    quoted: bool  # the exact words; else a word naming the part to leave out
+
+
+def part_to_remove(text: str) -> Optional[Removal]:
+    """What the resident wants out of the report, if they ask that: quoted words
+    ("'belt ge mij dan' moet er niet bij") or a part named ("haal die bakker eruit")."""
+    quoted = _QUOTED.search(text or "")
+    if quoted and _REMOVE.search(text):
+        return Removal(quoted.group(1).strip(), quoted=True)
+    named = _REMOVE_NAMED.search(text or "")
+    return Removal(next(group for group in named.groups() if group), quoted=False) \
+        if named else None
+
+
 def labelled_description(text: str) -> Optional[str]:
     """The description after the summary's "Wat:" label, or after "de omschrijving moet
     zijn:", when the resident used it."""
@@ -999,7 +1062,7 @@ _PARTS = (
 )
 
 
-_WRONG = re.compile(
+_CALLS_WRONG = re.compile(
     r"\b(?:klopt\s+(?:niet|niks|nie)|verkeerd\w*|fout\w*|niet\s+(?:goed|juist|correct)|"
     r"moet\s+anders|wrong|incorrect|not\s+right)\b", re.IGNORECASE)
 _PART_WORDS = (
@@ -1015,7 +1078,7 @@ _PART_WORDS = (
 
 def wrong_part(text: str) -> Optional[str]:
     """'Het adres klopt niet': the one part of the summary the resident calls wrong."""
-    if not _WRONG.search(text or ""):
+    if not _CALLS_WRONG.search(text or ""):
         return None
     named = [intent for intent, pattern in _PART_WORDS
              if any(not _SAID_RIGHT.match(text, found.end()) for found in pattern.finditer(text))]
@@ -1139,4 +1202,4 @@ _NOTHING_TO_CHANGE = re.compile(
 
 def says_nothing_to_change(text: str) -> bool:
     """The resident has nothing to change or add: the summary is right."""
-    return bool(_NOTHING_TO_CHANGE.search(text or "")) and not _WRONG.search(text or "")
+    return bool(_NOTHING_TO_CHANGE.search(text or "")) and not _calls_it_wrong(text or "")

@@ -65,6 +65,26 @@ _ABOUT_THE_RESIDENT = re.compile(r"\b(?:woon|woont|wonen|werk|werkt|i(?:'ve| hav
                                  r"[^\w.!?]+(?:\w+[^\w.!?]+){0,3}$", re.IGNORECASE)  # same sentence
 
 
+# Noise going on now ("de muziek staat keihard, het is 2 uur 's nachts"): the police can
+# send someone now (0900-8844), the municipality cannot.
+_NOISE = re.compile(
+    r"\b(?:lawaai\w*|herrie|geluidsoverlast|geluid|(?:keiharde?|harde|luide) muziek|muziek\w* "
+    r"(?:\w+ )?(?:keihard|hard|luid)|feest\w*|party|geschreeuw|gegil|gebonk|noise|loud music|"
+    r"partying)\b", re.IGNORECASE)
+_NOW = re.compile(
+    r"\b(?:nu|nou|op dit moment|vannacht|vanavond|'?s ?nachts|snachts|midden in de nacht|"
+    r"(?:al )?de hele (?:avond|nacht)|het is (?:al )?(?:\d{1,2}|een|twee|drie|vier) uur|"
+    r"nog steeds|al uren|right now|tonight|at night|now|still going)\b", re.IGNORECASE)
+
+
+def is_noise(text: str) -> bool:
+    return bool(_NOISE.search(text or ""))
+
+
+def is_noise_now(text: str) -> bool:
+    return is_noise(text) and bool(_NOW.search(text or ""))
+
+
 def _long_standing(text: str) -> bool:
     return any(not _ABOUT_THE_RESIDENT.search(text[:found.start()])
                for found in _LONG_STANDING.finditer(text))
@@ -185,6 +205,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         repeated=_happens_again(text),
         harm=bool(_HARM.search(text)),
         long_standing=_long_standing(text),
+        noise_now=is_noise_now(text),
         injured=_someone_hurt(text),
         problems=tuple(_problem(p, register) for p in problems)
         if len(problems) > 1 else (),

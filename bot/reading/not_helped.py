@@ -60,6 +60,19 @@ def says_not_helped(text: str) -> bool:
         head)
 
 
+# "nee. ongelooflijk dit", "belachelijk", "wat een waardeloze service": a goodbye in anger
+_DISPLEASED = re.compile(
+    r"\b(?:ongelooflijk|ongelofelijk|belachelijk|schandalig|schande|bespottelijk|waardeloos|"
+    r"waardeloze|slecht|slechte|triest|treurig|idioot|zielig|lachwekkend|onzin|bullshit|"
+    r"pff+|zucht|boeit\s+niet|laat\s+ook\s+maar|ridiculous|useless|pathetic|terrible|"
+    r"unbelievable|disgrace(?:ful)?|joke)\b", re.IGNORECASE)
+
+
+def is_displeased(text: str) -> bool:
+    """The message shows the resident is not content ("ongelooflijk dit")."""
+    return bool(_DISPLEASED.search(_head(text))) or says_not_helped(text)
+
+
 def says_the_site_fails(text: str) -> bool:
     """The link just given does not work for the resident ("die site doet het niet")."""
     return bool(_SITE_FAILS.search(_head(text)))

@@ -59,6 +59,10 @@ _FASTER = re.compile(
     r"(?: \w+){0,2} ?(?:\?|$)"
     # "kan er snel iemand komen?", "stuur snel een ploeg", "ik wil dat er iemand komt"
     r"|\bwil (?:dat )?er (?:nu |snel |meteen |vandaag )*iemand (?:\w+ )?komt\b"
+    # "KOMEN JULLIE VANNACHT NOG?", "kunnen jullie iemand sturen?"
+    r"|\b(?:komt|komen) (?:jullie|ze|u|er iemand) (?:\w+ )?(?:vandaag|vanavond|vannacht|"
+    r"meteen|direct|nu)\b|\b(?:kunnen|kunt|kan) (?:jullie|u|de gemeente) (?:nu |snel |meteen )*"
+    r"(?:iemand|een ploeg|een handhaver|een boa) (?:\w+ )?(?:sturen|langs\w*)\b"
     r"|\bstuur (?:nu |snel |meteen )*(?:iemand|een ploeg)\b"
     r"|\b(?:snel|vlug|gauw|rap|dringend) (?:iemand|een ploeg|een monteur|mensen)\b"
     r"|\b(?:iemand|een ploeg|jullie) (?:\w+ )?(?:snel|vlug|gauw|dringend) (?:komen|langs|"
@@ -106,6 +110,18 @@ _PHOTO = re.compile(
     r"toevoegen|doorsturen|uploaden|versturen|bijvoegen|sturen\?|\?)"
     r"|\bfoto\w*\b(?: \w+){0,4} (?:sturen|opsturen|meesturen|doorsturen|versturen)\b(?=.*\?)"
     r"|\b(?:can|may|should) i (?:\w+ ){0,2}?(?:send|add|upload) (?:a |the )?(?:photo|picture)")
+# "belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?", "how will you let me know?":
+# how the news about the report reaches the resident
+_HOW_UPDATES = re.compile(
+    r"\b(?:belt|bellen|mailt|mailen|sms't|smst|appt|appen) "
+    r"(?:ge|gij|u|jullie|je|men|ze|de gemeente) (?:mij|me|ons)(?: \w+)? ?"
+    r"(?:dan|op|terug|daarover)\b(?=[^.!]*\?)"
+    r"|\bkrijg (?:ik|ge|gij|je) (?:dan |daar |daarover |er )*(?:een |nog )?(?:e-?mail|mail|"
+    r"mailtje|sms|smsje|bericht|berichtje|telefoontje|brief)\b"
+    r"(?![^?]*\b(?:als|wanneer|zodra)\b)(?=[^.!]*\?)"
+    r"|\bhoe (?:hoor|krijg|weet) (?:ik|ge|je) (?:\w+ ){0,3}?(?:berichten|bericht|updates?|dat)\b"
+    r"(?=[^.!]*\?)"
+    r"|\b(?:how|will) (?:will )?you (?:contact|reach|call|email|e-mail|text|let) me\b")
 _PHONE = re.compile(
     # "kunt u mij bellen?" is a wish to be called, not a question which number to call
     r"\b(?:kan|mag|kun|kunt) (?:ik|je|u) (?!(?:mij|me|ons|m)\b)(?:\w+ ){0,3}?"
@@ -264,7 +280,7 @@ _KINDS = (("reported_already", _REPORTED_ALREADY), ("police_report", _POLICE_REP
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
           ("safety", _SAFETY), ("clean_up", _CLEAN_UP), ("other_party", _OTHER_PARTY),
-          ("next_steps", _NEXT_STEPS),
+          ("how_updates", _HOW_UPDATES), ("next_steps", _NEXT_STEPS),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)
 _NO_REPORT = re.compile(
@@ -294,11 +310,19 @@ _NO_REPORT = re.compile(
     r"i (?:do not|don t|dont) want to report)\b")
 
 
+_DEMANDS_SOMEONE = re.compile(
+    r"\bwil (?:dat )?er (?:nu |nou |snel |meteen |vandaag |vannacht |direct )+iemand "
+    r"(?:\w+ )?komt\b|\bstuur (?:nu |nou |snel |meteen |direct )+(?:iemand|een ploeg)\b"
+    r"|\bsend (?:someone|somebody) (?:now|right now|immediately)\b")
+
+
 def read_report_question(text: str) -> Optional[str]:
     """The kind of question about a report in `text`, or None."""
+    plain = _plain(text)
+    if _DEMANDS_SOMEONE.search(plain):
+        return "faster"  # "nee ik wil dat er NU iemand komt": asked, without a question mark
     if not is_question(text) and not re.search(r"\banoniem", text or "", re.IGNORECASE):
         return None
-    plain = _plain(text)
     for kind, pattern in _KINDS:
         if pattern.search(plain) and not (kind == "enforcement" and _OWN_FINE.search(plain)):
             return None if kind in _ABOUT_IT_ONLY and _names_a_topic(text) else kind

@@ -35,6 +35,7 @@ class Reading:
     category: Optional[str] = None
     repeated: bool = False
     harm: bool = False
+    noise_now: bool = False  # noise going on now: the police can send someone, we cannot
     long_standing: bool = False  # "al twee weken": it has been like this a long time
     injured: bool = False  # someone got hurt by it: the report gets priority
     problems: Tuple[Dict[str, str], ...] = ()

@@ -10,9 +10,11 @@ from bot.reading.answers import (
     is_thanks_or_goodbye,
     leaves_the_chat,
     normalise_phone,
+    part_to_remove,
     read_addition,
     read_contact,
     read_yes_no,
+    says_no_thanks,
     says_nothing_to_change,
     swapped_word,
     ends_the_chat,
@@ -459,3 +461,56 @@ def test_nothing_to_change_at_the_summary(text, nothing):
 def test_words_about_sending_it_are_no_addition(text, addition):
     """Round 98: "ze zullen het wel zien" and "melden ja" were added to the report."""
     assert read_addition(text) == addition
+
+
+@pytest.mark.parametrize("text", [
+    "bijna juist, maar dat stuk 'belt ge mij dan' moet er niet bij",
+    "almost right but the number is 14",
+    "klopt op één ding na: het is de Kerkweg",
+])
+def test_almost_right_is_no_yes(text):
+    """Round r43: "bijna juist, maar …" sent the report as it was."""
+    assert read_yes_no(text) is False
+
+
+@pytest.mark.parametrize("text, words, quoted", [
+    ("bijna juist, maar dat stuk 'belt ge mij dan' moet er niet bij", "belt ge mij dan", True),
+    ("haal 'Tamam' eruit aub", "Tamam", True),
+    ("bijna, maar haal die bakker eruit", "bakker", False),
+    ("ok but please take the bin part out", "bin", False),
+])
+def test_a_part_to_leave_out_is_read(text, words, quoted):
+    removal = part_to_remove(text)
+    assert removal is not None and (removal.words, removal.quoted) == (words, quoted)
+
+
+@pytest.mark.parametrize("text", ["laat maar weg", "doe maar weg", "het is 'de bakker' hoor",
+                                  "verstuur het maar"])
+def test_no_part_to_leave_out(text):
+    assert part_to_remove(text) is None
+
+
+@pytest.mark.parametrize("text, addition", [
+    ("ja dat is goe. belt ge mij dan of hoe gaat da?", None),  # round r43: a question
+    ("yes. dziękuję", None),
+    ("ja dat klopt, dank u wel jongeman", None),  # round r44
+    ("ja, en er ligt ook glas. kunt u dat erbij zetten?", "er ligt ook glas"),
+])
+def test_questions_and_thanks_are_no_remark(text, addition):
+    assert read_addition(text) == addition
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("nee dat was het", True), ("nee hoor, da was alles. dag!", True),
+    ("no that was it", True), ("nee verder niet", True),
+    ("nee, maar wanneer is het stadhuis open?", False), ("nee het is niet alles", False),
+])
+def test_nothing_more_without_thanks(text, expected):
+    """Rounds r43/r45: "nee dat was het" got "Waar kan ik u mee helpen?"."""
+    assert says_no_thanks(text) is expected
+
+
+@pytest.mark.parametrize("text", ["welterusten", "merci en nog een schone dag",
+                                  "ok teşekkürler, bedankt", "dziękuję bardzo", "top shukran"])
+def test_thanks_and_goodnight_in_other_words(text):
+    assert is_thanks_or_goodbye(text)

@@ -28,6 +28,8 @@ ASKED = {
              "zijn er kosten aan verbonden?", "do I have to pay?"],
     "anonymous": ["blijf ik anoniem?", "Krijgt de buurman te horen dat ik het gemeld heb?",
                   "wat doen jullie met mijn mailadres?", "is this anonymous?"],
+    "how_updates": ["belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?",
+                    "bellen jullie mij dan terug?", "how will you contact me?"],
     "next_steps": ["wat gebeurt er nu mee?", "komt er iemand kijken?",
                    "hoe weet ik of het gemaakt is?", "what happens next?",
                    "wordt de schommel dan meteen afgezet of zo?",
