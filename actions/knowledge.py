@@ -21,11 +21,12 @@ from actions.base import utter
 from actions.reading import channel_of, reading_of
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
+from bot.knowledge.english import dutch_search_words
 from bot.knowledge.general import zipf
 from bot.knowledge.text import ABROAD, LINK, abroad_now, normalise, with_abroad
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
-from bot.knowledge.aspects import (OTHERS, answered_in, article_detail, asks_the_ordinary,
+from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_the_ordinary,
                                    for_a_child,
                                    asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
@@ -900,21 +901,26 @@ def _clear_answer(decision: retrieval.Decision) -> retrieval.Decision:
     return decision if decision.kind == ANSWERED else retrieval.Decision("none")
 
 
-async def side_answer(tracker: Tracker, question: Text, about: Text = ""
-                      ) -> Optional[Tuple[Text, Text]]:
+_LEAD = re.compile(r"^\W*(?:(?:en|o|oh|ook|maar)\W+)?(?:trouwens|btw|by the way)\W+", re.IGNORECASE)
+
+
+async def side_answer(tracker: Tracker, question: Text, about: Text = "",
+                      intent: Text = "municipal_question") -> Optional[Tuple[Text, Text]]:
     """(detail, link) from the knowledge base for a question asked beside a report ("Trouwens,
-    hoe kan ik zelf grofvuil laten ophalen?"), or None (Dutch only: the articles are Dutch).
+    hoe kan ik zelf grofvuil laten ophalen?"), or None; in English the article's English
+    answer.
     `about`: the report's words, for a question that points at it ("moet ik hem laten
-    staan?")."""
-    if tracker.get_slot("language") == "en":
-        return None
-    asks = [the_question(question)]
+    staan?"); `intent`: the product the model heard in it, if any."""
+    english = tracker.get_slot("language") == "en"
+    asks = [dutch_search_words(question) if english else the_question(question)]
+    if not asks[0]:
+        return None  # English that names nothing the glossary knows
     if about and (_POINTS_AT_IT.search(question) or names_its_thing(question, about)):
         asks.append(f"{asks[0]} {about}")  # "moet ik hem laten staan?", "de kliko ook?"
     try:
         for text in asks:
             decision = _clear_answer(await asyncio.to_thread(
-                find_answer, tracker, "municipal_question", True, text=text))
+                find_answer, tracker, intent, True, text=text))
             if decision.kind == ANSWERED:
                 break
     except Exception:  # the knowledge base is down: the report goes on without it
@@ -923,6 +929,13 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = ""
     if decision.kind != ANSWERED:
         return None
     article = decision.articles[0]
+    asks_cost = single_aspect(_LEAD.sub("", question)) == COST  # the price only, not how
+    if english:  # the article's own English answer, or nothing in Dutch
+        cost = article.cost_en if asks_cost else None
+        detail = cost or (article.answer_en or "").replace(article.link, "").strip()
+        return (detail, article.link) if detail else None
+    if asks_cost and article.cost:  # "trouwens hoe duur is een parkeervergunning": the price
+        return article.cost, article.link
     # the sentences that answer it ("Laat de container aan de straat staan …"), else the
     # answer without its link (the detail's own words give the link); the SMS version only
     # on a short channel (round 87: "Regenpijp loskoppelen: soms subsidie." in the web chat)

@@ -41,11 +41,11 @@ from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
-                                 asks_for_a_person, is_dutch_landline,
+                                 asks_for_a_person, is_dutch_landline, is_only_contact,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, part_to_remove, preferred_contact,
-                                 problems_to_keep,
-                                 read_yes_no, says_it_is_one_problem, says_nothing_to_change,
+                                 problems_to_keep, read_contact, read_yes_no,
+                                 says_it_is_one_problem, says_nothing_to_change,
                                  swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
@@ -677,6 +677,21 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
+def contact_told_before(tracker: Tracker) -> Optional[Text]:
+    """The e-mail address or phone number told earlier in this report ("met Gerrit, 06-…"),
+    so a later "ja, hou me op de hoogte" does not ask for it again (round r46)."""
+    started = False  # the message that started the report comes before action_start_report
+    for event in reversed(tracker.events[:-1]):
+        if event.get("event") == "action" and event.get("name") == "action_start_report":
+            started = True
+        elif event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
+            told = read_contact(event.get("text") or "")
+            contact = preferred_contact(event["text"], told.email, told.phone)
+            if contact or started:
+                return contact
+    return None
+
+
 def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]:
     """"Alleen de ratten melden", "haal die brommers eruit": of the problems the bot split,
     only those the resident still wants; the first kept one becomes the report's own. "Het
@@ -968,6 +983,10 @@ class ValidateReportForm(FormValidationAction):
             # "it's not the waste, it's rats. Yes please keep me updated: a@b.nl", "nee er is
             # niemand gestoken. ja stuur me maar een mailtje: …": an address is a yes
             answer = True
+        text = _text(tracker)
+        if (answer is False and _corrects_at_a_start(text) and WANTS_UPDATES.search(text)
+                and not _NO_UPDATES.search(text)):
+            answer = True  # "oh nee wacht, het is 14, niet 12. en ja hou me op de hoogte"
         if (answer is False and reading.location and not _answers_first(_text(tracker))
                 and (_corrects_at_a_start(_text(tracker)) or _another_street(tracker, reading))):
             corrected = self._correction(tracker, reading, None, only_place=True)
@@ -980,6 +999,7 @@ class ValidateReportForm(FormValidationAction):
         slots: Dict[Text, Any] = {"report_updates": answer,
                                   **(self._another_problem_beside(tracker)
                                      or self._more_about_it_beside(tracker, reading) or {})}
+        contact = contact or (contact_told_before(tracker) if answer else None)
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
         if _corrects_the_place(tracker, reading) or (_answers_first(_text(tracker))
@@ -1031,6 +1051,8 @@ class ValidateReportForm(FormValidationAction):
             # anders?" twice): no updates, the summary again to confirm
             return {"report_updates": False, "report_contact": None, "report_confirmed": None}
         updates = self._updates_now(tracker, reading, answer)
+        if updates and is_only_contact(_text(tracker)):
+            return updates  # "berichten wel. 06-…" after "Wat moet er anders?" (round r46)
         correction = self._correction(tracker, reading, answer)
         if correction:  # "toch wel graag berichten. 06…. en het is de Julianastraat": both
             return {**correction, **updates}
@@ -1101,15 +1123,16 @@ class ValidateReportForm(FormValidationAction):
     def _updates_now(self, tracker: Tracker, reading: Reading, answer: Optional[bool]
                      ) -> Dict[Text, Any]:
         """"No, I DO want messages. My e-mail is …" at a summary without updates."""
-        if not ((answer is not False or reading.email or reading.phone)
+        if not ((answer is not False or reading.email or reading.phone
+                 or self._wants_updates_now(tracker))
                 and (self._wants_updates_now(tracker)
                      or tracker.get_slot("report_updates") is not True
                      and (reading.email or reading.phone) and reading.location is None)):
             return {}
         slots: Dict[Text, Any] = {"report_confirmed": None, "report_updates": True}
         if channel_of(tracker) not in CHANNELS_WITH_ADDRESS:  # else the chat is the way back
-            slots["report_contact"] = preferred_contact(_text(tracker), reading.email,
-                                                        reading.phone)
+            slots["report_contact"] = preferred_contact(
+                _text(tracker), reading.email, reading.phone) or contact_told_before(tracker)
         return slots
 
     @staticmethod

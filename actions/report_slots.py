@@ -383,6 +383,8 @@ def personal_data_ack(reading: Reading, tracker: Optional[Tracker] = None,
         kinds.discard("phone")
     if kinds == {"name"}:
         return ack("utter_ack_personal_data_name")  # not "BSN" when only a name was told
+    if kinds in ({"phone"}, {"name", "phone"}):  # kept for news if wanted (round r46)
+        return ack(f"utter_ack_personal_data_{'_'.join(sorted(kinds))}")
     if kinds and kinds <= {"name", "bsn"}:
         return ack("utter_ack_personal_data_bsn")  # not "telefoonnummer" when it is used
     return ack("utter_ack_personal_data") if kinds else None

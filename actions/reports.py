@@ -41,7 +41,8 @@ from bot.reading.answers import leaves_the_chat, preferred_contact
 from bot.reading.callback import wants_callback
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
-from bot.reading.questions import question_beside_an_answer, tells_something_wrong
+from bot.reading.questions import (question_beside_an_answer, questions_beside_a_report,
+                                  tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
 from bot.reading.report_questions import (read_report_question, says_reported_before,
                                           wants_to_complain)
@@ -279,6 +280,8 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
     category = REPORT_CATEGORIES.get(intent.get("name") or "")
     first = reading.problems[0].get("category") if len(reading.problems) > 1 else None
     words = first or reading.category  # two problems: the first one's own words
+    if words and questions_beside_a_report(tracker.latest_message.get("text") or ""):
+        return words  # "… nog een vraagske: kast laten ophalen?": the intent is the question's
     if category == BULKY_CATEGORY and says_dumped(tracker.latest_message.get("text") or ""):
         return words or GENERIC_CATEGORY  # someone else's sofa dumped: no missed pickup
     if category in (None, GENERIC_CATEGORY) and words:
@@ -457,10 +460,20 @@ class ActionStartReport(Action):
         reading, text = _source(tracker)
         found = start_slots(tracker, reading, text, domain)
         found.update(shared_slots(tracker))
-        question = _other_questions(question_beside_an_answer(text), reading)
+        beside = questions_beside_a_report(text)
+        question = _other_questions(beside or question_beside_an_answer(text), reading)
+        if beside and found.get("report_description"):  # the question is no part of the report
+            told = found["report_description"]
+            for asked in sentences(beside):
+                told = re.sub(re.escape(asked.strip()), " ", told, flags=re.IGNORECASE)
+            told = " ".join(told.split())
+            found["report_description"] = told if is_description(told) else \
+                found["report_description"]
         if question and found.get("report_ack"):
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
             told = await answer_beside(  # "Trouwens, hoe laat ik …?", "mag hij blijven staan?"
-                tracker, question, found.get("report_description") or "")
+                tracker, question, found.get("report_description") or "",
+                intent if beside and intent not in REPORT_INTENTS else "municipal_question")
             if told:
                 found["report_ack"] = found["report_ack"] + [told]
         # a form left half-way in an earlier session leaves its question in requested_slot

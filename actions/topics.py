@@ -715,8 +715,8 @@ def hours_asked(text: Text) -> Optional[Dict[Text, Any]]:
 _SIDE_TOPICS = ("waste_calendar",)
 
 
-async def answer_beside(tracker: Tracker, question: Text, about: Text = ""
-                        ) -> Optional[Dict[Text, Any]]:
+async def answer_beside(tracker: Tracker, question: Text, about: Text = "",
+                        intent: Text = "municipal_question") -> Optional[Dict[Text, Any]]:
     """The acknowledgement that answers a question asked beside a report: the hours of the
     day asked, else the knowledge base's sentences; None when neither answers it."""
     hours = hours_asked(question)
@@ -724,7 +724,7 @@ async def answer_beside(tracker: Tracker, question: Text, about: Text = ""
         return hours
     if read_question(question) in _SIDE_TOPICS:  # "wanneer komen ze nou voor de gft?"
         return ack(f"utter_side_{read_question(question)}")
-    answer = await side_answer(tracker, question, about)
+    answer = await side_answer(tracker, question, about, intent)
     return ack("utter_kb_detail", detail=answer[0], link=answer[1]) if answer else None
 
 

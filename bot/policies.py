@@ -56,14 +56,15 @@ from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question
                                   asks_about_the_question, asks_about_the_service,
                                   asks_for_a_container, asks_which_bin,
                                   asks_in_so_many_words, inside_the_home,
-                                  asks_if_open_now, is_question, question_parts, read_question,
+                                  asks_if_open_now, is_question, question_parts,
+                                  questions_beside_a_report, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report,
                                           asks_status_of_an_earlier_report,
                                           mentions_an_earlier_report,
                                           asks_about_the_report_just_made, disputes_the_report,
-                                          mentions_a_report, refuses_a_new_report,
-                                          says_not_known, says_number_unknown,
+                                          mentions_a_report, read_report_question,
+                                          refuses_a_new_report, says_not_known, says_number_unknown,
                                           says_reported_before, short_number)
 from bot.reading.result import Reading
 from bot.text import first_sentence, sentences
@@ -645,6 +646,20 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
             and not tells_something_wrong(text))
 
 
+def _a_report_beside_a_question(message: UserUttered, reading: Reading,
+                                intent: Optional[str]) -> bool:
+    """What is wrong and where, then a question about something else: the report starts and
+    the question is answered beside it (round r46: only the question was answered, and the
+    report was lost)."""
+    if intent in REPORT_INTENTS or not (reading.category and reading.location
+                                        and reading.location.streets):
+        return False
+    asked = questions_beside_a_report(message.text or "")
+    if not asked or read_report_question(asked) is not None:
+        return False  # a question about the report itself ("wat gebeurt er nu mee?")
+    return category_of((message.text or "").replace(asked, " ")) is not None
+
+
 def _filed_with_priority(tracker: DialogueStateTracker) -> bool:
     """The report just filed went first ("Uw melding is ontvangen met voorrang")."""
     for event in reversed(tracker.events):
@@ -1057,6 +1072,9 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") != "ask_human" and not _has_case_number(message)
             and asks_for_a_person(message.text or "")):
         return CONTACT_HUMAN_ACTION  # "… IK WIL NU EEN ECHT MENS SPREKEN": no number asked first
+    if (tracker.active_loop_name is None and not reading.danger
+            and _a_report_beside_a_question(message, reading, intent.get("name"))):
+        return START_REPORT_ACTION  # "auto op de stoep bij Beukenlaan 5. trouwens hoe duur is …"
     if (tracker.active_loop_name is None and reading.question == ANIMAL_IN_NEED
             and not reading.urgent):
         return QUESTION_ACTION  # "onze kat zit vast in de boom": 144, no report for 10 days

@@ -1609,7 +1609,7 @@ def test_a_phone_number_without_a_callback_request_is_still_left_out(dispatcher,
     text = "Parkweg 3, mijn nummer is 0571-223344"
     tracker = tracker_for(asking="report_location", text=text)
     slots = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
-    assert "utter_ack_personal_data" in [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_personal_data_phone" in [item["key"] for item in slots["report_ack"]]
     assert run(report_form._callback_beside(tracker, [])) == []
 
 
@@ -3209,3 +3209,29 @@ def test_updates_taken_back_at_the_summary_are_turned_off(text, dispatcher, doma
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result == {"report_updates": False, "report_contact": None,
                       "report_confirmed": None}
+
+
+def test_a_number_told_with_the_report_is_used_for_the_news_asked_later(dispatcher, domain):
+    """Round r46: "met Gerrit, 06-55512345. …" then "ja hou me op de hoogte" asked again."""
+    first = "Goedemorgen, met Gerrit Hofstra, 06-55512345. In de Lindelaan is een put verstopt"
+    text = "oh nee wacht, het is tegenover 14, niet 12. en ja hou me op de hoogte"
+    tracker = tracker_for(asking="report_updates", text=text, intent="deny",
+                          slots={"report_place": {"kind": "address", "text": "Lindelaan 12",
+                                                  "streets": ["Lindelaan"],
+                                                  "house_number": "12"}})
+    tracker.events[:0] = [{"event": "user", "text": "hallo, een vraag"},
+                          {"event": "user", "text": first},
+                          {"event": "action", "name": "action_start_report"}]
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True
+    assert slots.get("report_contact") == "+31655512345"
+
+
+def test_no_number_from_before_the_report_is_used(dispatcher, domain):
+    from actions.report_form import contact_told_before
+
+    tracker = tracker_for(asking="report_updates", text="ja graag")
+    tracker.events[:0] = [{"event": "user", "text": "mijn nummer is 06-55512345"},
+                          {"event": "user", "text": "lamp kapot"},
+                          {"event": "action", "name": "action_start_report"}]
+    assert contact_told_before(tracker) is None

@@ -392,7 +392,8 @@ _ONLY_FRAME = re.compile(rf"^(?:(?:{_FRAME_WORDS}|dat|that)\b[\s,]*)+$", re.IGNO
 _FILLER = frozenset(
     "graag via mail e-mail email emailen mailen bel bellen belt me mij maar op nummer "
     "telefoon telefoonnummer tel sms smsje sms'je whatsapp app appen mailadres e-mailadres "
-    "adres naar is mijn m'n mn updates update hoor prima wel dank je u bedankt ok oke oké "
+    "adres naar is mijn m'n mn updates update berichten bericht berichtje hoor prima wel dank "
+    "je u bedankt ok oke oké "
     "okee en of the please to at my call text per mobiel gsm dat het de ook nog even "
     "alsjeblieft alstublieft svp aub thanks thank you wel hier dit zijn zo klopt helemaal "
     "correct goed ja yes fijn top super perfect that's thats that it's its right fine exactly "

@@ -357,6 +357,29 @@ def question_beside_an_answer(text: str) -> str | None:
     return asked[-1] if asked else None
 
 
+# "trouwens", "nog een vraagske:", "btw quick question": a question of its own is coming
+_ANOTHER_QUESTION = re.compile(
+    r"^\W*(?:(?:en|o|oh|ah|ook)\W+)?(?:trouwens|btw|by the way|overigens|tevens|verder|"
+    r"(?:nog |ook |en )?(?:een |één )?(?:andere |tweede |kleine )?(?:vraag|vraagje|vraagske)|"
+    r"(?:quick |other |another |one more )?question)\b", re.IGNORECASE)
+
+
+def questions_beside_a_report(text: str) -> str | None:
+    """The questions told after a report in the same message ("auto op de stoep bij
+    Beukenlaan 5. trouwens hoe duur is een parkeervergunning"), or None: the first sentence
+    tells, and a later one asks (a question mark, or "trouwens" before a question)."""
+    sentences = [s for s in split_sentences(text) if s.strip()]
+    if len(sentences) < 2 or is_question(sentences[0]):
+        return None
+    asked = [s for s in sentences[1:] if "?" in s and is_question(s) or _announced_question(s)]
+    return " ".join(asked) or None
+
+
+def _announced_question(sentence: str) -> bool:
+    cue = _ANOTHER_QUESTION.match(sentence)
+    return bool(cue) and is_question(sentence[cue.end():].lstrip(" ,:;-"))
+
+
 # "… en waar kan ik mijn oude verf kwijt?": "en" that begins another question.
 _AND_ASKS = re.compile(rf"\s+(?:en|and)\s+(?=(?:{_PREPOSITION}\s)?{_QUESTION_WORD}\b"
                        rf"|{_VERB_FIRST}\s{_SUBJECT}\b)", re.IGNORECASE)
