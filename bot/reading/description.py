@@ -379,7 +379,8 @@ _SIGN_OFF = re.compile(
 _GREETING = re.compile(
     r"^(?:(?:beste|geachte)\s+(?:heer|meneer|mevrouw)\s*[,/]\s*(?:heer|meneer|mevrouw)\b[,.!:;]?"
     r"|(?:beste|geachte|lieve|dear)\b[^,.!?:;\n]{0,40}[,.!?:;\n]"
-    r"|(?:beste|geachte|dear)\s+(?:heer|mevrouw|meneer|dames\s+en\s+heren|gemeente|"
+    r"|(?:(?:zeer\s+)?beste|(?:zeer\s+)?geachte|dear)\s+(?:heer|mevrouw|meneer|"
+    r"dames\s+en\s+heren|gemeente|"
     r"medewerker|allen|mensen|team|sir|madam)(?:\s*(?:/|of|en|or)\s*(?:mevrouw|heer|meneer|"
     r"madam))?(?:\s+[A-Z][\w-]+)?"
     r"|(?:(?:goede?|goeie?)n?\s?(?:morgen|middag|avond|dag)|hallo+|hoi+|hoihoi|he+y+|hee+|hi|"
@@ -524,6 +525,24 @@ def _without_chat_noise(text: str) -> str:
     text = re.sub(r"[!?][!?1]*[!?]", lambda m: "?" if "?" in m.group() else "!", text)
     text = re.sub(r"\.{4,}", "...", text)
     return re.sub(r",{2,}", ",", text)
+
+
+# A letter's own opening sentence: "Hierbij wil ik, als oud-onderwijzer …, twee zaken onder
+# uw aandacht brengen." It names no problem (round r46: the whole letter was the description).
+_FRAMING = re.compile(
+    r"\b(?:onder\s+(?:uw|de|jullie)\s+aandacht|(?:uw|jullie)\s+aandacht\s+(?:vragen|vestigen)|"
+    r"attenderen|(?:een|twee|drie|2|3|enkele|een\s+paar)\s+(?:zaken|zaakjes|dingen|punten|"
+    r"meldingen|kwesties)|(?:een|de)\s+(?:volgende\s+)?zaak|het\s+volgende|iets\s+(?:melden|"
+    r"doorgeven)|(?:een\s+)?melding\s+(?:doen|maken))\b", re.IGNORECASE)
+
+
+def _without_framing(text: str) -> str:
+    """The text without opening sentences that only announce what is coming."""
+    while True:
+        first, _, rest = text.partition(". ")
+        if not rest or not _FRAMING.search(first) or _scores(first):
+            return text
+        text = rest.lstrip()
 
 
 def _strip_openers(text: str) -> str:
@@ -1097,7 +1116,7 @@ def clean_description(text: str) -> str:
     text = _HOME_ADDRESS.sub("", text)
     text = _ANONYMITY_WISH.sub("", text)
     text = _ABOUT_THE_CHAT.sub(" ", text)
-    text = _strip_openers(text)
+    text = _without_framing(_strip_openers(text))
     text = _unshouted(text, original)
     told = _er_first(_strip_openers(_clean_sentences(text)))
     told = _THANKS_SENTENCE.sub("", told)
@@ -1256,6 +1275,12 @@ def _starts_new_problem(group: Dict[str, float], clause: _Clause) -> bool:
     return any(score >= STRONG for score in group.values()) or clause.additive
 
 
+_NEXT_ONE = re.compile(r"^\W*(?:ten\s+(?:tweede|derde|vierde|slotte)|tweedens|derdens|"
+                       r"(?:het\s+)?(?:tweede|derde)\s+(?:punt|ding|probleem|zaak)|"
+                       r"secondly|thirdly|second(?:ly)?,|punt\s+(?:2|twee|3|drie))\b",
+                       re.IGNORECASE)
+
+
 def _group_clauses(clauses: List[_Clause], text: str = "",
                    place_of: Callable[[str], Optional[str]] = lambda _: None
                    ) -> List[List[_Clause]]:
@@ -1281,8 +1306,13 @@ def _group_clauses(clauses: List[_Clause], text: str = "",
                                             or _PESTS_AT_IT.match(piece)))
         other_kind = bool(groups and piece and not same_thing and not effect and _another_kind(
             text[groups[-1][0].start:groups[-1][-1].end], piece))
-        if groups and (same_thing or effect or not elsewhere and not other_things
-                       and not other_kind and not _starts_new_problem(totals[-1], clause)):
+        # "Ten tweede zit er in de Hoofdstraat, …, een gat": the next problem starts at the
+        # marker, though its words come later in the sentence (round r46)
+        next_one = bool(groups and piece and _NEXT_ONE.match(piece)
+                        and _strong_category(totals[-1]))
+        if groups and not next_one and (
+                same_thing or effect or not elsewhere and not other_things
+                and not other_kind and not _starts_new_problem(totals[-1], clause)):
             groups[-1].append(clause)
         else:
             groups.append([clause])

@@ -738,3 +738,15 @@ def test_an_english_greeting_is_no_part_of_the_description():
     assert clean_description("Good morning, a streetlight on Lindelaan near number 9 has been "
                              "flickering for weeks") == (
         "A streetlight on Lindelaan near number 9 has been flickering for weeks")
+
+
+def test_a_letter_with_two_problems_splits_at_its_second_point():
+    """Round r46: "Ten tweede zit er in de Hoofdstraat, ter hoogte van bakkerij Van Dam, een
+    gat" put the bakery at the first problem's corner."""
+    letter = ("Zeer geachte dames en heren, Hierbij wil ik, als oud-onderwijzer, twee zaken onder "
+              "uw aandacht brengen. Ten eerste is op de hoek van de Julianastraat en de "
+              "Wilhelminastraat het verkeersbord omgereden. Ten tweede zit er in de Hoofdstraat, "
+              "ter hoogte van bakkerij Van Dam, een flink gat in het fietspad.")
+    first, second = split_problems(letter)
+    assert "bakkerij" not in first.text and "Hoofdstraat" in second.text
+    assert "aandacht" not in first.text and "geachte" not in first.text.lower()
