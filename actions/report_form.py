@@ -677,6 +677,17 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
+# "nee niet tegenover 34, VOOR nummer 34", "het is NIET de hele kerkweg. kerkweg achter de
+# kerk": the place after the one ruled out (round r44: the first was kept)
+_NOT_THIS_BUT = re.compile(r"\bniet\s+[^,.;!?]+?(?:\s*[,;.!]+\s*(?:maar\s+)?|\s+maar\s+)(.+)$",
+                           re.IGNORECASE)
+
+
+def _the_place_meant(text: Text) -> Optional[Place]:
+    found = _NOT_THIS_BUT.search(text)
+    return read_place(found.group(1)) if found else None
+
+
 def contact_told_before(tracker: Tracker) -> Optional[Text]:
     """The e-mail address or phone number told earlier in this report ("met Gerrit, 06-…"),
     so a later "ja, hou me op de hoogte" does not ask for it again (round r46)."""
@@ -1085,11 +1096,13 @@ class ValidateReportForm(FormValidationAction):
         description = tracker.get_slot("report_description") or ""
         place = Place.from_dict(tracker.get_slot("report_place") or {}) \
             if tracker.get_slot("report_place") else None
-        if (not part.quoted and place and place.landmark and place.streets and re.search(
+        if (place and place.landmark and place.streets and re.search(
                 r"\b%s" % re.escape(part.words), place.landmark, re.IGNORECASE)):
             # "haal die bakker eruit" about the spot "bij de bakker": the street stays
-            street = dataclasses.replace(place, kind="street", landmark=None,
-                                         text=place.streets[0])
+            number = place.house_number
+            street = dataclasses.replace(  # the number stays: "Kerkstraat 3, aan de kerk"
+                place, kind="address" if number else "street", landmark=None,
+                text=f"{place.streets[0]} {number}" if number else place.streets[0])
             told = " ".join(re.sub(re.escape(place.landmark), " ", description,
                                    flags=re.IGNORECASE).split())
             return {**place_slots(street), "report_confirmed": None,
@@ -1184,7 +1197,7 @@ class ValidateReportForm(FormValidationAction):
             # "… water in de kelder van nummer 14. kunt u dat erbij zetten": not a new place
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
-        place = reading.location
+        place = _the_place_meant(_text(tracker)) or reading.location
         current = tracker.get_slot("report_place")
         other = _other_problem_named(tracker) if place and place.complete else None
         if other is None and _names_another_problems_place(tracker):

@@ -56,6 +56,9 @@ FILLER_WORDS = {
 WANTS_UPDATES = re.compile(
     r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"
     r"laat (?:me|mij|het) (?:\w+ )?weten|hou(?:d|dt)? (?:me|mij)|"
+    # "wacht eigenlijk wel, stuur me maar een sms" (round r49: sent without news)
+    r"(?:stuur|app|mail|sms) (?:me|mij) (?:maar |dan |toch |wel |even )*(?:een )?"
+    r"(?:sms\w*|mail\w*|e-?mail\w*|bericht\w*|appje)|"
     r"keep me (?:posted|updated|informed)|let me know|"
     r"(?<!geen )(?:toch|wel|graag)(?: (?:toch|wel|graag|eigenlijk))* (?:een )?"
     r"(?:bericht(?:en|je)?|mail(?:tje)?|sms(?:je)?)|"
@@ -210,6 +213,9 @@ def place_slots(place: Place) -> Dict[Text, Any]:
 PENDING = "pending"
 
 
+_AT_THE_NUMBER = re.compile(r"\b(?:voor|bij|op|aan|precies|zelf|in front of|at)\b", re.IGNORECASE)
+
+
 def with_number(street: Place, number: Place) -> Place:
     """The street (or postcode) with the number told apart ("nummer 17")."""
     kind = "address" if street.streets else "postcode"
@@ -219,6 +225,9 @@ def with_number(street: Place, number: Place) -> Place:
         text = re.sub(rf"\b{re.escape(old)}\b", number.house_number or "", street.text, count=1)
     if street.streets and relation_to_number(number.text, number.house_number):
         text = f"{street.streets[0]}, {number.text}"  # "het is tegenover 22, niet aan 22 zelf"
+    elif (street.streets and relation_to_number(street.text, old)
+          and _AT_THE_NUMBER.search(number.text)):
+        text = f"{street.streets[0]} {number.house_number}"  # "niet tegenover 34, VOOR 34"
     if street.streets and number.house_number_to:  # "nee, tussen 16 en 18"
         kind, text = "stretch", f"{street.streets[0]} {number.text}"
     elif street.streets and street.house_number_to:  # "4 t/m 22", then "nee, nummer 16"

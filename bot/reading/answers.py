@@ -323,6 +323,13 @@ _ENDS_WITH_SEND = re.compile(
     r"\W*$", re.IGNORECASE)
 
 
+# A later sentence that sends it: "laat maar. verstuur deze maar zo dan meld ik die andere
+# wel apart" (round r44: the report was stopped)
+_SENDS = re.compile(r"^\W*(?:(?:ok[eé]?|ja|nee|dan)\W+)?(?:verstuur|verzend|stuur (?:\w+ )?"
+                    r"(?:maar )?(?:op|door|in)\b|doe maar|send it|just send)\b"
+                    r"(?![^.!?]*\b(?:niet|nie|not|geen)\b)", re.IGNORECASE)
+
+
 def _calls_it_wrong(text: str) -> bool:
     return bool(_WRONG.search(text) or _CALLS_WRONG.search(text))
 
@@ -339,8 +346,8 @@ def read_yes_no(text: str) -> Optional[bool]:
         return None
     if _ONLY_ANNOUNCES_A_CHANGE.search(text):
         return None  # "ik wil juist iets toevoegen": what, is still to come
-    if _ENDS_WITH_SEND.search(text):
-        return True  # "LAAT MAAR. VERSTUUR": the last word counts
+    if _ENDS_WITH_SEND.search(text) or any(_SENDS.match(part) for part in sentences(text)[1:]):
+        return True  # "LAAT MAAR. VERSTUUR", "laat maar. verstuur deze maar zo dan …": sent
     text = _answering_sentence(text)
     cue = _first_cue(text)
     if cue is None or cue.kind == UNSURE:
@@ -989,6 +996,9 @@ _DESCRIPTION_SAYS = re.compile(
     rf"{_DESCRIPTION}\s+(?:in|naar|to|into)\b\s*:?\s*(.+)$"
     rf"|\b{_DESCRIPTION}\s+(?:klopt\s+(?:niet|nie)(?:\s+helemaal)?|is\s+(?:niet\s+goed|fout|"
     r"verkeerd|wrong|not\s+right|incorrect))\s*[,.:;!-]\s*(.+)$"
+    # "bij wat alleen de kapotte stoeptegel zetten aub" (round r48)
+    r"|\bbij\s+(?:wat|what)\s*:?\s*(?:alleen|enkel|only|gewoon)?\s*(.+?)\s+(?:zetten|neerzetten|"
+    r"schrijven|opschrijven|put)\b"
     # "daar staat nog steeds parkweg. maak er van: schommel in speeltuin …" (round 86)
     r"|\bmaak\s+(?:er|het|dat|daar)\s*(?:maar\s+)?van\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
@@ -999,7 +1009,8 @@ _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|d
 _QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['‘’\"“”]([^'‘’\"“”]{3,120}?)['‘’\"“”](?!\w)")
 _REMOVE = re.compile(
     r"\b(?:moet|mag|hoeft|hoort)\s+(?:er\s+|daar\s+)?(?:\w+\s+)?(?:niet|nie|ni)\s+(?:bij|in|"
-    r"staan)\b|\b(?:eruit|er\s+uit|weg)\s+(?:halen|laten|doen)\b|\b(?:haal|laat|doe|schrap|"
+    r"staan)\b|\b(?:moet|mag|kan)\s+(?:er\s+)?(?:\w+\s+)?(?:uit|eruit|weg|eraf)\b"
+    r"|\b(?:eruit|er\s+uit|weg)\s+(?:halen|laten|doen)\b|\b(?:haal|laat|doe|schrap|"
     r"verwijder)\b(?:\s+\S+){0,8}?\s+(?:weg|eruit|er\s+uit)\b|\b(?:weglaten|schrappen|"
     r"verwijderen|remove|delete|leave\s+out|take\s+out|shouldn'?t\s+be\s+(?:there|in))\b",
     re.IGNORECASE)
@@ -1007,12 +1018,14 @@ _REMOVE = re.compile(
 
 # "haal die bakker eruit", "take the bin part out", "remove the bin bit": what, unquoted
 _REMOVE_NAMED = re.compile(
-    r"\b(?:haal|laat|doe|schrap|verwijder)\s+(?:(?:dat|het)\s+stuk(?:je)?\s+(?:over|met)\s+)?"
+    r"\b(?:haal|laat|doe|schrap|verwijder)\s+(?:(?:dat|het|die|de)\s+(?:stuk(?:je)?|zin(?:netje)?|"
+    r"deel|gedeelte|regel|tekst)\s+(?:over|met)\s+)?"
     r"(?:(?:die|de|het|dat)\s+)?((?!(?:maar|even|alles|dit|dat|het|die|hem|toch|ook|nou)\b)"
-    r"[^\W\d_]{3,}(?:\s+(?!eruit|weg)[^\W\d_]{3,})?)\s+"
+    r"[^\W\d_]{3,}(?:\s+(?!eruit|weg)[^\W\d_]+){0,2})\s+"
     r"(?:eruit|er\s+uit|weg)\b"
     r"|\b(?:take|leave)\s+(?:the\s+)?([^\W\d_]{3,})\s+(?:(?:part|bit|thing)\s+)?out\b"
-    r"|\bremove\s+(?:the\s+)?([^\W\d_]{3,})\s+(?:part|bit|thing)\b", re.IGNORECASE)
+    r"|\b(?:remove|delete)\s+(?:the\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+"
+    r"(?:part|bit|thing|sentence)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1028,8 +1041,10 @@ def part_to_remove(text: str) -> Optional[Removal]:
     if quoted and _REMOVE.search(text):
         return Removal(quoted.group(1).strip(), quoted=True)
     named = _REMOVE_NAMED.search(text or "")
-    return Removal(next(group for group in named.groups() if group), quoted=False) \
-        if named else None
+    if not named:
+        return None
+    words = next(group for group in named.groups() if group).split()
+    return Removal(max(words, key=len), quoted=False)  # "het gemeentehuis en rijbewijs"
 
 
 def labelled_description(text: str) -> Optional[str]:

@@ -183,6 +183,7 @@ verzorgingsplaats appartementencomplex seniorencomplex verzorgingshuis bejaarden
 zorgcentrum sloot singel gracht dijk kapper kapsalon drogist fietsenmaker fietsenwinkel
 bloemist bloemenwinkel boekhandel dierenwinkel dierenarts fysiotherapeut postkantoor
 pakketpunt wasserette kinderdagverblijf kantoor garagebedrijf autogarage
+spoor spoorwegovergang spoorovergang overweg spoorbrug spoorlijn
 """.split())
 # Things along a street that pin a spot on it ("naast het hek", "bij de lantaarnpaal").
 _FEATURES = frozenset("""

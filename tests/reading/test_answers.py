@@ -514,3 +514,12 @@ def test_nothing_more_without_thanks(text, expected):
                                   "ok teşekkürler, bedankt", "dziękuję bardzo", "top shukran"])
 def test_thanks_and_goodnight_in_other_words(text):
     assert is_thanks_or_goodbye(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("laat maar. verstuur deze maar zo dan meld ik die andere wel apart", True),  # round r44
+    ("laat maar. verstuur maar niet", False),
+    ("laat maar", False),
+])
+def test_a_later_send_overrules_laat_maar(text, expected):
+    assert read_yes_no(text) is expected
