@@ -996,6 +996,7 @@ def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading,
             and not (reading.email or reading.phone or reading.place or reading.danger
                      or about_the_report)
             and intent in (QUESTION_INTENT, ANSWER_INTENT) + REPORT_INTENTS + UNSURE_INTENTS
+            + PRODUCT_INTENTS  # "Wat kost een paspoort eigenlijk?" (round r48: not answered)
             and not asks_about_the_question(text))
 
 
@@ -1096,7 +1097,7 @@ def reading_route(tracker: DialogueStateTracker,
                                                           SIGNALEN_ANSWER_ACTION):
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if (reading.language and reading.language not in UNDERSTOOD_LANGUAGES
-            and not is_only_a_farewell(message.text or "")
+            and not is_only_a_farewell(message.text or "") and not reading.thanks
             and not (tracker.active_loop_name and reading.answer is not None
                      and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)
             and not (reading.category and reading.location and reading.location.streets)):
@@ -1302,8 +1303,13 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and STOP_ACTION in last_turn
             and wants_the_report_after_all(message.text or "")):
         return RESUME_ACTION  # "hmm nee toch wel doen": the stopped report comes back
-    if tracker.active_loop_name is None and says_no_thanks(message.text or ""):
-        return GOODBYE_ACTION  # "nee thx" after the cost: done, not "waar kan ik u mee …"
+    if tracker.active_loop_name is None and (
+            says_no_thanks(message.text or "")
+            or reading.thanks and not reading.category and not reading.danger
+            and intent.get("name") not in ("thanks", "goodbye", "affirm")):
+        # "nee thx" after the cost: done, not "waar kan ik u mee …"; "dziekuje bardzo, do
+        # widzenia", "Hartelijk dank … en Gods zegen" (round r48: bulky waste, other language)
+        return GOODBYE_ACTION
     if (tracker.active_loop_name is None and not reading.danger and not reading.category
             and reading.location is None and not (message.text or "").rstrip().endswith("?")
             and not _has_case_number(message) and ends_the_chat(message.text or "")):

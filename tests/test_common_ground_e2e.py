@@ -193,7 +193,7 @@ def report_street_light_on_telegram(stack: Stack, telegram_standin, chat: int,
                           text=f"De lantaarnpaal bij {street} doet het al dagen niet")
     assert "foto" in asked[-1].lower(), asked
     asked = telegram_says(stack, telegram_standin, chat, photo=PHOTO_SIZES)
-    assert "horen hoe het verder gaat" in asked[-1], asked
+    assert "bericht als er iets verandert" in asked[-1], asked
     summary = telegram_says(stack, telegram_standin, chat, text="ja graag")
     assert "Klopt dit?" in summary[-1], summary
     return case_number_in(telegram_says(stack, telegram_standin, chat, text="ja klopt"))
@@ -288,7 +288,7 @@ def test_a_webcare_conversation_on_whatsapp_is_one_klantcontact_linked_to_its_za
     asked = whatsapp_says(zgw_stack, twilio_standin, resident,
                           "De straatlamp bij Julianastraat 9 doet het al dagen niet")
     assert "foto" in asked[-1], asked
-    assert "horen hoe het verder gaat" in whatsapp_says(zgw_stack, twilio_standin, resident,
+    assert "bericht als er iets verandert" in whatsapp_says(zgw_stack, twilio_standin, resident,
                                                         "nee, geen foto")[-1]
     assert "Klopt dit?" in whatsapp_says(zgw_stack, twilio_standin, resident, "nee hoor")[-1]
     case_number = case_number_in(whatsapp_says(zgw_stack, twilio_standin, resident, "klopt"))

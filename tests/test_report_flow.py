@@ -46,7 +46,7 @@ def test_loose_tile_with_address_asks_only_consent_and_summary(talk, stack, repo
                                                                 signalen_standin):
     sender = "report-tile"
     first = texts(talk(sender, "Er ligt een losse stoeptegel voor de deur van Dorpsstraat 12"))
-    assert "horen hoe het verder gaat" in first
+    assert "bericht als er iets verandert" in first
     assert "Ik noteer: Dorpsstraat 12." in first, "what was understood is said back"
     summary = texts(talk(sender, "nee"))
     assert "Dorpsstraat 12" in summary and "losse stoeptegel" in summary
@@ -81,7 +81,7 @@ def test_each_report_type_asks_where_when_it_is_missing(talk, stack, reports_db_
                                                         first_message, place):
     sender = f"report-{category}"
     assert "Waar is het?" in texts(talk(sender, first_message))
-    assert "horen hoe het verder gaat" in texts(talk(sender, place))
+    assert "bericht als er iets verandert" in texts(talk(sender, place))
     talk(sender, "nee dank je")
     assert CASE_NUMBER.search(texts(talk(sender, "ja klopt")))
     [report] = stored(reports_db_url, sender)
@@ -107,7 +107,7 @@ def test_a_street_the_register_lacks_is_asked_about_once_then_taken(talk, report
     sender = "report-unknown-street"
     talk(sender, "lantaarnpaal kapot")
     assert "Klopt die naam?" in texts(talk(sender, "Fantasiestraat 5"))
-    assert "horen hoe het verder gaat" in texts(talk(sender, "jawel, die straat bestaat echt"))
+    assert "bericht als er iets verandert" in texts(talk(sender, "jawel, die straat bestaat echt"))
     talk(sender, "nee")
     talk(sender, "ja")
     assert stored(reports_db_url, sender)[0].location_text == "Fantasiestraat 5"
@@ -143,7 +143,7 @@ def test_changing_the_mind_about_updates_in_the_summary(talk, reports_db_url):
     talk(sender, "zwerfvuil bij Parkweg 2")
     assert "geen berichten" in texts(talk(sender, "nee"))
     talk(sender, "nee")
-    assert "horen hoe het verder gaat" in texts(talk(sender, "/correct_updates"))
+    assert "bericht als er iets verandert" in texts(talk(sender, "/correct_updates"))
     talk(sender, "ja")
     assert "U krijgt berichten" in texts(talk(sender, "06-12345678"))
     talk(sender, "ja")

@@ -103,7 +103,7 @@ def test_every_process_restarts_mid_conversation(two_instances, trained_model):
     assert "Waar is het" in say("De lantaarnpaal is kapot")
     two_instances.stop()
     two_instances.start(trained_model, timeout=START_UP)
-    assert "horen hoe het verder gaat" in say("Kerkstraat 3"), "the form goes on"
+    assert "bericht als er iets verandert" in say("Kerkstraat 3"), "the form goes on"
 
 
 def test_database_down_loses_no_whatsapp_message(two_instances, services, twilio_standin):

@@ -85,7 +85,7 @@ def test_numbers_and_words_answer_buttons(telegram):
     chat = 7002
     telegram(update(chat, text="de lantaarnpaal in de Kerkstraat 3 is kapot"))
     asked = telegram(update(chat, text="geen foto"))
-    assert "horen hoe het verder gaat" in asked[-1]["text"]
+    assert "bericht als er iets verandert" in asked[-1]["text"]
     summary = telegram(update(chat, text="2"))
     assert "U krijgt geen berichten" in summary[-1]["text"]
 

@@ -188,7 +188,7 @@ def test_a_report_in_one_typed_sentence_per_answer_on_whatsapp(whatsapp, reports
     resident = "whatsapp:" + new_number()
     asked = whatsapp(resident, "De straatlamp bij Julianastraat 9 doet het al dagen niet")
     assert "Ik noteer: Julianastraat 9." in asked[-1] and "foto" in asked[-1]
-    assert "horen hoe het verder gaat" in whatsapp(resident, "nee, geen foto")[-1]
+    assert "bericht als er iets verandert" in whatsapp(resident, "nee, geen foto")[-1]
     assert "Klopt dit?" in whatsapp(resident, "nee hoor, hoeft niet")[-1]
     filed = whatsapp(resident, "klopt, dank u wel!")
     assert re.search(r"M-\d{4}-\d{6}", filed[0])

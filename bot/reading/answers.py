@@ -583,7 +583,8 @@ _THANKS = re.compile(
     r"welterusten|slaap\s+lekker|(?:nog\s+een\s+)?schone\s+dag|dziękuję|dziekuje|dzięki|dzieki|"
     r"te[sş]ekk[uü]rler|te[sş]ekk[uü]r\s+ederim|sa[gğ]\s*ol|danke(?:\s+sch[oö]n)?|gracias|"
     r"obrigad[oa]|grazie|shukran|choukran|sho?ukran|merci\s+beaucoup|good\s*night|"
-    r"gute\s+nacht|bonne\s+nuit)"
+    r"gute\s+nacht|bonne\s+nuit|gods?\s+zegen|god\s+bless(?:\s+you)?|salukes|do\s+widzenia|"
+    r"tsch[uü]ss?|au\s+revoir|g[uü]le\s+g[uü]le|ho[sş][cç]a\s*kal)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -594,7 +595,10 @@ _COURTESY = frozenset(
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
     "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
     "wel jongeman meneer mevrouw meid jongen beste lieve schat toppers topper "
-    "ederim çok cok bardzo".split()
+    "ederim çok cok bardzo habibi habibti "
+    # a goodbye in annoyance is still a goodbye ("zinloos dit… doei")
+    "zinloos waardeloos belachelijk ongelooflijk dit pff laat maar "
+    "dat was het".split()
 )
 
 
@@ -627,7 +631,7 @@ _NO_AT_START = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop)\b", re.IGNORECASE)
 # Words beside "nee" and thanks that say there is nothing more ("nee verder niks, dank je").
 _NOTHING_MORE = frozenset(
     "verder niks niets niet nothing else dat da was het is alles meer hoor wel zo nu even "
-    "voorlopig that thats that's it all dag daag doei".split())
+    "voorlopig that thats that's it all dag daag doei ok oke ik bel zelf morgen".split())
 
 
 # "nee dat was het", "nee, da was alles", "no that's all": nothing more, without thanks
