@@ -683,6 +683,12 @@ _NOT_THIS_BUT = re.compile(r"\bniet\s+[^,.;!?]+?(?:\s*[,;.!]+\s*(?:maar\s+)?|\s+
                            re.IGNORECASE)
 
 
+_POINT_SAYS = re.compile(r"\b(?:punt|nummer|melding|item)\s*\(?(1|2|3|een|één|twee|drie)\)?\s*"
+                         r"(?:moet|mag|hoort)\s+(?:zijn|worden|te\s+zijn)\s*:?\s*(.+)$"
+                         r"|^\W*\((1|2|3)\)\s*:?\s*(.+)$", re.IGNORECASE)
+_POINT_NUMBERS = {"1": 1, "een": 1, "één": 1, "2": 2, "twee": 2, "3": 3, "drie": 3}
+
+
 def _the_place_meant(text: Text) -> Optional[Place]:
     found = _NOT_THIS_BUT.search(text)
     return read_place(found.group(1)) if found else None
@@ -1044,7 +1050,8 @@ class ValidateReportForm(FormValidationAction):
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         if tracker.get_slot("report_more_problems") and says_it_is_one_problem(_text(tracker)):
             return self._one_report(tracker)
-        left_out = self._left_out(tracker)
+        left_out = self._left_out(tracker) or self._restated(tracker, reading) \
+            or self._point_restated(tracker)
         if left_out:
             return left_out
         answer = answer_of(tracker, reading)
@@ -1115,6 +1122,46 @@ class ValidateReportForm(FormValidationAction):
             return {}
         return {"report_description": kept, "report_confirmed": None,
                 **with_ack(tracker, ack("utter_ack_problem_left_out"))}
+
+    @staticmethod
+    def _restated(tracker: Tracker, reading: Reading) -> Dict[Text, Any]:
+        """"Ik wil twee meldingen: 1. lantaarn kapot voor Beukenlaan 23. 2. losse tegel op het
+        Marktplein": the problems told again at the summary, each with its place, replace
+        the ones understood (round r49: a lamp and a tile were lost in corrections)."""
+        problems = [dict(problem) for problem in reading.problems]
+        if len(problems) < 2 or not all(problem.get("place") for problem in problems):
+            return {}
+        place = Place.from_dict(problems[0]["place"])
+        if not (place.complete or place.kind == "street"):
+            return {}
+        more = [{**problem, "text": clean_description(problem["text"])}
+                for problem in problems[1:]]
+        told = split_sentences(clean_description(problems[0]["text"]))
+        while len(told) > 1 and category_of(told[0]) is None:
+            told = told[1:]  # "Nu staat alles fout. Ik wil twee meldingen." is no problem
+        return {**place_slots(place), "report_confirmed": None, "report_more_problems": more,
+                "report_description": " ".join(told),
+                **with_ack(tracker, ack("utter_ack_restated"))}
+
+    @staticmethod
+    def _point_restated(tracker: Tracker) -> Dict[Text, Any]:
+        """"Punt 1 moet zijn: bouwcontainer staat al drie weken op het trottoir": that
+        problem's description (round r49: read as Julianastraat 1)."""
+        found = _POINT_SAYS.search(_text(tracker))
+        more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+        if not found or not more:
+            return {}
+        index = _POINT_NUMBERS.get((found.group(1) or found.group(3)).lower(), 0) - 1
+        told = clean_description(found.group(2) or found.group(4))
+        if not 0 <= index <= len(more) or not is_description(told):
+
+            return {}
+        if index == 0:
+            return {"report_description": told, "report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_description_changed"))}
+        more[index - 1]["text"] = told
+        return {"report_more_problems": more, "report_confirmed": None,
+                **with_ack(tracker, ack("utter_ack_description_changed"))}
 
     @staticmethod
     def joined_problems(tracker: Tracker) -> Dict[Text, Any]:

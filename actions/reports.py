@@ -280,6 +280,8 @@ def _category(tracker: Tracker, reading: Reading) -> Text:
     category = REPORT_CATEGORIES.get(intent.get("name") or "")
     first = reading.problems[0].get("category") if len(reading.problems) > 1 else None
     words = first or reading.category  # two problems: the first one's own words
+    if category in REPORT_INTENTS and reading.noise_now:
+        return GENERIC_CATEGORY  # "brommers racen bij de speeltuin": no broken road (round r49)
     if words and questions_beside_a_report(tracker.latest_message.get("text") or ""):
         return words  # "… nog een vraagske: kast laten ophalen?": the intent is the question's
     if category == BULKY_CATEGORY and says_dumped(tracker.latest_message.get("text") or ""):

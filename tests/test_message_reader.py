@@ -427,3 +427,12 @@ def test_who_pays_after_a_fall_is_a_question_not_the_description():
 def test_noise_going_on_now_is_heard(text, noise_now):
     """Rounds r43/r44: noise at night got 10 working days and no police number."""
     assert read_message(text).noise_now is noise_now
+
+
+@pytest.mark.parametrize("text", [
+    "brommers racen rondjes bij de speeltuin, het is middernacht",
+    "er gaat al een uur een autoalarm af op het marktplein",
+])
+def test_other_noise_now_is_heard(text):
+    """Round r49: mopeds at midnight were a broken road, a car alarm a waste problem."""
+    assert read_message(text).noise_now
