@@ -237,6 +237,9 @@ _CUES: Tuple[Tuple[str, str], ...] = (
     (YES, rf"klopt|kloppen|correct|juist|precies|inderdaad|zeker|natuurlijk|uiteraard|"
           rf"prima|goed|top|perfect|super|akkoord|in{_W}orde|fijn|uitstekend|helemaal{_W}goed"),
     (YES, rf"doe{_W}maar|(?:verstuur|versturen|verzend|verzenden|stuur)(?:{_W}(?:het|maar))*"
+          # "Ach, verstuurt u het maar zo" (round r47: added as a remark, not sent)
+          rf"|(?:verstuurt|verzendt|stuurt){_W}(?:u|je|jij|jullie)(?:{_W}(?:het|hem|dan|toch))*"
+          rf"{_W}maar"
           rf"|ga{_W}(?:je|uw){_W}gang|(?<!\bik\s)ga{_W}maar(?:{_W}door)?|graag|mag{_W}(?:wel|hoor)|"
           rf"dat{_W}mag|geen{_W}(?:probleem|bezwaar)|please|go{_W}ahead|send{_W}it"),
     (YES, r"👍|👌|✅"),
@@ -424,7 +427,9 @@ _FILLER = frozenset(
     # "U kunt mij bereiken via …. Bij voorbaat dank." (round 97): how, not what
     "kunt kun bereiken bereikbaar via voorbaat "
     # "ze zullen het wel zien", "graag melden ja" (round 98): about sending it, no detail
-    "ze zullen zien melden "
+    "ze zullen zien melden 't t he hé da's das "
+    # "verstuurt u het maar zo, ik snap er niks van": about the chat
+    "snap snapt begrijp begrijpt niks niets van "
     # "ja dat is goe" (Flemish), "close enough": assent, no detail
     "goe goed's close enough".split()
 )
@@ -595,7 +600,7 @@ _COURTESY = frozenset(
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
     "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
     "wel jongeman meneer mevrouw meid jongen beste lieve schat toppers topper "
-    "ederim çok cok bardzo habibi habibti "
+    "ederim çok cok bardzo habibi habibti he hè hé "
     # a goodbye in annoyance is still a goodbye ("zinloos dit… doei")
     "zinloos waardeloos belachelijk ongelooflijk dit pff laat maar "
     "dat was het".split()
