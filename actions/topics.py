@@ -154,6 +154,8 @@ async def _english_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
               else sentences_naming_rare_words(english, text))  # "for my second car?"
     if not detail:
         return None
+    if not aspect and english.cost and asks_the_price(text) and english.cost not in detail:
+        detail = f"{detail} {english.cost}"  # "how do I get one and how much does it cost?"
     utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)
     return []
 

@@ -368,7 +368,7 @@ def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
     return _told(article, lambda sentence: bool(pattern.search(sentence)))
 
 
-_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan|Then|That|This)\b")
+_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan|Then|That|This|There|These|Those|It)\b")
 # "Heeft u geen computer? Bel dan 14 0571": the answer to the question before it
 _THEN_SECOND = re.compile(r"\w+ dan\b")
 
