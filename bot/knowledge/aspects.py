@@ -16,6 +16,12 @@ from bot.knowledge.articles import Article
 COST, VALIDITY, LATE, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOURS, WHERE, HOW = (
     "cost", "validity", "late", "duration", "online", "bring", "appointment", "others", "hours",
     "where", "how")
+
+_EVENING_OR_WEEKEND = (r"(?:zaterdag\w*|zondag\w*|weekend|s ?avonds|vanavond|avonds|saturday|"
+                       r"sunday|evening)")
+_A_VISIT = (r"(?:open|dicht|gesloten|terecht|langs\w*|bereikbaar|bellen|bel|afspraak\w*|"
+            r"ophalen|aanvragen|loket|balie|closed|call|visit|appointment|come)")
+
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
@@ -90,10 +96,12 @@ _ASPECTS = (
         r"regelen|plannen))?|\bzomaar (?:langs|binnen)\w*|\bzonder afspraak\b|\binloop\w*"
         r"|\b(?:me|mij|ons|zich|je) (?:eerst |vooraf |wel |nog )?(?:aan ?melden|opgeven)\b"
         r"|\bappointment\b|\b(?:sign|register) up\b|\bjust walk in\b", re.IGNORECASE)),
+    # a day or evening only with a visit or call ("ik vertrek zaterdag" is no hours question)
     (HOURS, re.compile(
-        r"\b(?:zaterdag\w*|zondag\w*|weekend|s ?avonds|vanavond|avonds|"
-        r"na (?:werktijd|het werk|vijven|zessen)|buiten (?:kantoortijd|werktijd)|openingstijd\w*|"
-        r"saturday|sunday|evening)\b",
+        r"\b(?:na (?:werktijd|het werk|vijven|zessen)|buiten (?:kantoortijd|werktijd)|"
+        r"openingstijd\w*)\b"
+        rf"|\b{_EVENING_OR_WEEKEND}\b(?=.*\b{_A_VISIT}\b)"
+        rf"|\b{_A_VISIT}\b(?=.*\b{_EVENING_OR_WEEKEND}\b)",
         re.IGNORECASE)),
     # "die koffieochtend, waar is die?": the place where it is
     (WHERE, re.compile(
