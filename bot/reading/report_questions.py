@@ -14,6 +14,7 @@ import unicodedata
 from typing import Optional
 
 from bot.reading.questions import QUESTION, is_question, read_question
+from bot.text import sentences
 
 _IT = r"(?:het|t|dat|dit|die|deze|zoiets|zo ?n melding|een melding|de melding|mijn melding|" \
       r"zo ?n reparatie|de reparatie)"
@@ -325,7 +326,10 @@ def read_report_question(text: str) -> Optional[str]:
         return None
     for kind, pattern in _KINDS:
         if pattern.search(plain) and not (kind == "enforcement" and _OWN_FINE.search(plain)):
-            return None if kind in _ABOUT_IT_ONLY and _names_a_topic(text) else kind
+            # the question's own sentence: "het is de grijze container. wanneer komen ze?" asks
+            # when the report is dealt with, not the waste calendar
+            asked = next((part for part in reversed(sentences(text)) if "?" in part), text)
+            return None if kind in _ABOUT_IT_ONLY and _names_a_topic(asked) else kind
     return None
 
 
