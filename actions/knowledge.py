@@ -303,7 +303,7 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     if _answered_just_before(tracker, article):
         answer_again(dispatcher, article, text)
         return
-    aspect = None if article.sensitive else single_aspect(text)
+    aspect = None if article.sensitive else single_aspect(_the_question_itself(text))
     detail = article_detail(article, aspect, text) if aspect else None
     if detail:
         utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=detail,
@@ -314,6 +314,15 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     utter(dispatcher, response, answer=(article.answer_sms if short else article.answer).strip())
     if article.cost and _asks_its_price(article, text):
         utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
+
+
+def _the_question_itself(text: Text) -> Text:
+    """"wij gaan in mei trouwen en verhuizen daarna. wat kost trouwen?": the one question
+    after what the resident tells (round r45: the whole wedding answer for its price)."""
+    parts = [part for part in sentences(text) if part.strip()]
+    if len(parts) > 1 and "?" in parts[-1] and not any("?" in part for part in parts[:-1]):
+        return parts[-1]
+    return text
 
 
 def _asks_its_price(article: Article, text: Text) -> bool:
