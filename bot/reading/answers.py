@@ -1005,7 +1005,9 @@ _DESCRIPTION_SAYS = re.compile(
     rf"{_DESCRIPTION}\s+(?:in|naar|to|into)\b\s*:?\s*(.+)$"
     rf"|\b{_DESCRIPTION}\s+(?:klopt\s+(?:niet|nie)(?:\s+helemaal)?|is\s+(?:niet\s+goed|fout|"
     r"verkeerd|wrong|not\s+right|incorrect))\s*[,.:;!-]\s*(.+)$"
-    # "bij wat alleen de kapotte stoeptegel zetten aub" (round r48)
+    # "Kunt u bij Wat niet gewoon zetten: stoeptegel los" (round r51), "bij wat alleen de
+    # kapotte stoeptegel zetten aub" (round r48)
+    r"|\bbij\s+(?:wat|what)\b[^:]{0,30}?(?:zetten|neerzetten|schrijven|opschrijven|put)\s*:\s*(.+)$"
     r"|\bbij\s+(?:wat|what)\s*:?\s*(?:alleen|enkel|only|gewoon)?\s*(.+?)\s+(?:zetten|neerzetten|"
     r"schrijven|opschrijven|put)\b"
     # "daar staat nog steeds parkweg. maak er van: schommel in speeltuin …" (round 86)
