@@ -26,6 +26,7 @@ from bot.reading.places import Place
 from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
 from bot.reading.questions import question_parts, read_question
+from bot.reading.report_questions import mentions_an_earlier_report
 
 logger = logging.getLogger(__name__)
 
@@ -173,7 +174,9 @@ class ActionNotAReport(Action):
             return events
         if asks_for_a_person(text):  # "there is no report!! stop. can I talk to a person"
             return events + [FollowupAction("action_contact_human")]
-        if tracker.latest_message.get("intent", {}).get("name") == STATUS_INTENT:
+        if (tracker.latest_message.get("intent", {}).get("name") == STATUS_INTENT
+                and (mentions_an_earlier_report(text) or _CASE_NUMBER.search(text))):
+            # not "nee ik wil nog geen melding maken, ik ga eerst aanbellen" (round r50)
             # "M-2026-000417, wat is de status daarvan?" / "alleen weten hoe het staat met mijn
             # oude melding": the status, not the knowledge base
             return events + [FollowupAction("action_report_status")]
@@ -190,6 +193,7 @@ class ActionNotAReport(Action):
         return events
 
 
+_CASE_NUMBER = re.compile(r"\bm\s?-?\s?20\d\d\s?-?\s?\d{3,}", re.IGNORECASE)
 _NO_REPORT_SUBJECT = re.compile(r"\b(?:dat|die|het|de|deze|the)\s+([^\W\d_]{3,}|\d+e)\s+is\s+"
                                 r"(?:\w+\s+)?geen\s+(?:melding|probleem)\b", re.IGNORECASE)
 

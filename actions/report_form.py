@@ -679,7 +679,7 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
 
 # "nee niet tegenover 34, VOOR nummer 34", "het is NIET de hele kerkweg. kerkweg achter de
 # kerk": the place after the one ruled out (round r44: the first was kept)
-_NOT_THIS_BUT = re.compile(r"\bniet\s+[^,.;!?]+?(?:\s*[,;.!]+\s*(?:maar\s+)?|\s+maar\s+)(.+)$",
+_NOT_THIS_BUT = re.compile(r"\bniet\s+([^,.;!?]+?)(?:\s*[,;.!]+\s*(?:maar\s+)?|\s+maar\s+)(.+)$",
                            re.IGNORECASE)
 
 
@@ -689,9 +689,13 @@ _POINT_SAYS = re.compile(r"\b(?:punt|nummer|melding|item)\s*\(?(1|2|3|een|één|
 _POINT_NUMBERS = {"1": 1, "een": 1, "één": 1, "2": 2, "twee": 2, "3": 3, "drie": 3}
 
 
-def _the_place_meant(text: Text) -> Optional[Place]:
+def _the_place_meant(text: Text, read: Optional[Place]) -> Optional[Place]:
+    """The place read from the message, unless that is the one ruled out ("niet tegenover
+    34"): then the place told after it."""
     found = _NOT_THIS_BUT.search(text)
-    return read_place(found.group(1)) if found else None
+    if not found or read is not None and read.text.lower() not in found.group(1).lower():
+        return read  # "'t is niet 41 maar 47, …": the reader already took 47
+    return read_place(found.group(2)) or read
 
 
 def contact_told_before(tracker: Tracker) -> Optional[Text]:
@@ -1244,7 +1248,7 @@ class ValidateReportForm(FormValidationAction):
             # "… water in de kelder van nummer 14. kunt u dat erbij zetten": not a new place
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
-        place = _the_place_meant(_text(tracker)) or reading.location
+        place = _the_place_meant(_text(tracker), reading.location)
         current = tracker.get_slot("report_place")
         other = _other_problem_named(tracker) if place and place.complete else None
         if other is None and _names_another_problems_place(tracker):

@@ -53,6 +53,7 @@ _FASTER = re.compile(
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
     r"|\bgraag (?:\w+ ){0,2}?(?:snel|vandaag|meteen)\b(?!.*\bniet\b)"
     r"|\b(?:can|could) (?:it|you) (?:\w+ ){0,3}?(?:faster|sooner|today)\b"
+    r"|\bhow (?:fast|soon|quickly) (?:will|can|does|do) (?:someone|somebody|you|they|anyone)\b"
     r"|\b(?:komt|komen) (?:er )?(?:vandaag|vanavond|vannacht|morgen|meteen|direct) (?:nog )?"
     r"iemand\b|\b(?:ook|nog) (?:vanavond|vannacht|vandaag)\s*\?"
     r"|\b(?:vanavond|vannacht) (?:nog )?iemand\b"
@@ -145,7 +146,11 @@ _WITNESS = re.compile(
 _URGENT_NUMBER = re.compile(
     r"\b(?:spoed|nood|storings|calamiteiten|alarm)(?:nummer|lijn)s?\b"
     r"|\b(?:nummer|lijn) (?:voor|bij) (?:spoed|noodgevallen|storingen)\b"
-    r"|\b(?:emergency|urgent|out of hours) (?:number|line)\b")
+    r"|\b(?:emergency|urgent|out of hours) (?:number|line)\b"
+    # "is there nobody I can call now?", "is er niemand die ik nu kan bellen?" (round r51)
+    r"|\b(?:is er|is there) (?:dan |then |really )?(?:niemand|nobody|no one|iemand|someone|"
+    r"anyone)\b"
+    r"(?: \w+){0,4} (?:bellen|call)\b|\bwho (?:else )?(?:can|should|do) i call\b")
 # "Moet ik niet het waterbedrijf bellen?", "moet ik de glasvezelfirma bellen ipv jullie?"
 _OTHER_PARTY = re.compile(
     r"\b(?:moet|kan|zal|moeten) (?:ik|we) (?:\w+ ){0,2}?(?:het|de|die|een) (?:\w+ )?(?:\w*bedrijf|"
@@ -429,7 +434,7 @@ def _plain(text: str) -> str:
 _EARLIER_REPORT = re.compile(
     r"\b(?:(?:ik|wij|we) meldden?|(?:(?:ik|wij|we) )?(?:heb|hebben|had|hadden) (?:\w+ ){0,7}?"
     r"(?:gemeld|doorgegeven|een melding (?:gedaan|gemaakt|ingediend))|(?:geleden|terug|"
-    r"al \w+ keer) (?:al )?(?:gemeld|doorgegeven)|mijn (?:vorige |eerdere )?melding|"
+    r"al \w+ keer) (?:al )?(?:gemeld|doorgegeven)|mijn (?:vorige |eerdere |oude |laatste )?melding|"
     r"i (?:already )?reported)\b")
 _HOW_FAR = re.compile(
     r"\b(?:is (?:er|daar|hier) al (?:iets |wat )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets |wat )?"
