@@ -84,6 +84,16 @@ class _Lexicon:
     alarm_ruled_out: Pattern[str]
 
 
+# Smoke that is steam from works, and a resident who will not call 112 because nothing is
+# wrong (round r52: "Bel nu 112" three times to an elderly resident).
+_RULED_OUT_BY = {
+    "fire": re.compile(r"\b(?:stoom|stoomt|waterdamp|verwarmingsbuizen|stadsverwarming|"
+                       r"warmtenet)\b"),
+    "asks_112": re.compile(r"\b(?:ga|hoef|hoeft) (?:\w+ )?(?:geen |niet )?112 (?:\w+ )?(?:niet )?"
+                           r"(?:te )?bellen\b|\b(?:niets|niks) aan de hand\b"),
+}
+
+
 def read_danger(text: str) -> Optional[Danger]:
     """The most urgent danger the text describes, or None for an ordinary message."""
     clauses = _clauses(text or "")
@@ -92,6 +102,9 @@ def read_danger(text: str) -> Optional[Danger]:
     whole = " . ".join(clauses)
     lexicon = _lexicon()
     for rule in lexicon.rules:
+        if rule.reason in _RULED_OUT_BY and _RULED_OUT_BY[rule.reason].search(whole) and not (
+                _FIRE_SPREADS.search(whole)):
+            continue
         if _fires(rule, clauses, whole, lexicon):
             logger.debug("Danger %s/%s in a message", rule.kind, rule.reason)
             return Danger(rule.kind, rule.reason)

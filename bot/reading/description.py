@@ -533,7 +533,12 @@ _FRAMING = re.compile(
     r"\b(?:onder\s+(?:uw|de|jullie)\s+aandacht|(?:uw|jullie)\s+aandacht\s+(?:vragen|vestigen)|"
     r"attenderen|(?:een|twee|drie|2|3|enkele|een\s+paar)\s+(?:zaken|zaakjes|dingen|punten|"
     r"meldingen|kwesties)|(?:een|de)\s+(?:volgende\s+)?zaak|het\s+volgende|iets\s+(?:melden|"
-    r"doorgeven)|(?:een\s+)?melding\s+(?:doen|maken))\b", re.IGNORECASE)
+    r"doorgeven)|(?:een\s+)?melding\s+(?:doen|maken)"
+    # "I just moved here.", "Ik woon hier pas.": about the resident (round r52: "What: I just
+    # moved here.")
+    r"|(?:i|we)\s+(?:just\s+|recently\s+)?(?:moved|live|am\s+new|are\s+new)|ik\s+(?:woon|ben)\s+"
+    r"(?:hier\s+)?(?:pas|net|sinds\s+kort|nieuw)|(?:wij|we)\s+(?:wonen|zijn)\s+(?:hier\s+)?"
+    r"(?:pas|net|sinds\s+kort|nieuw))\b", re.IGNORECASE)
 
 
 def _without_framing(text: str) -> str:
