@@ -1098,6 +1098,7 @@ def reading_route(tracker: DialogueStateTracker,
         return SIGNALEN_ANSWER_ACTION  # "de lamp hangt boven de stoep": the answer, no report
     if (reading.language and reading.language not in UNDERSTOOD_LANGUAGES
             and not is_only_a_farewell(message.text or "") and not reading.thanks
+            and not says_no_thanks(message.text or "")  # "nee dziękuję, doei" (round r52)
             and not (tracker.active_loop_name and reading.answer is not None
                      and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)
             and not (reading.category and reading.location and reading.location.streets)):

@@ -80,6 +80,9 @@ _ANONYMOUS = re.compile(
     r"dat ik (?:het )?(?:heb )?gemeld|wie (?:het )?(?:heeft )?gemeld|wie het meldt)\b"
     r"|\b(?:mijn naam|mijn gegevens) (?:\w+ ){0,3}?(?:doorgegeven|gedeeld|bekend|gebruikt|zien)\b"
     r"|\bzonder (?:mijn )?naam\b"
+    # "do you need my name?", "moet ik mijn naam opgeven?" (round r52: no answer)
+    r"|\b(?:need|want|have) my (?:name|details)\b"
+    r"|\bmijn (?:naam|gegevens) (?:\w+ )?(?:nodig|opgeven|geven|doorgeven|noemen)\b"
     r"|\b(?:ziet|zien|weet|weten|hoort|horen|krijgt|krijgen)\b(?: \w+){0,5}? "
     r"(?:wie ik ben|wie (?:dit|het|dat) (?:\w+ )?(?:meldde|meldt|gemeld|was|heeft gedaan)|"
     r"dat ik (?:het|dit|dat) (?:was|meldde|heb gemeld|gemeld heb|heb gedaan|ben))\b"

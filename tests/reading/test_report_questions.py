@@ -26,7 +26,7 @@ ASKED = {
                "10 werkdagen is te laat. kan het niet voor zondag? er kan echt iemand vallen"],
     "cost": ["wat kost dat?", "is dat gratis?", "moet ik daarvoor betalen?",
              "zijn er kosten aan verbonden?", "do I have to pay?"],
-    "anonymous": ["blijf ik anoniem?", "Krijgt de buurman te horen dat ik het gemeld heb?",
+    "anonymous": ["blijf ik anoniem?", "do you need my name?", "moet ik mijn naam opgeven?", "Krijgt de buurman te horen dat ik het gemeld heb?",
                   "wat doen jullie met mijn mailadres?", "is this anonymous?"],
     "how_updates": ["belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?",
                     "bellen jullie mij dan terug?", "how will you contact me?"],
