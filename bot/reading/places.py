@@ -706,7 +706,11 @@ def _with_second_number(text: str, place: Optional[Place]) -> Optional[Place]:
 
 
 # "31. en ik wil niet alleen een melding …": the house number answered first, on its own
-_NUMBER_FIRST = re.compile(r"^\W*\d{1,4}[a-zA-Z]?\s*[.!,]\s")
+# "bij nummer 7, tegenover de kerk. en ik heb het al twee keer eerder gemeld" (round r52):
+# the place comes first, the report is told after it
+_NUMBER_FIRST = re.compile(r"^\W*\d{1,4}[a-zA-Z]?\s*[.!,]\s|^\W*(?:(?:bij|voor|tegenover|naast|"
+                           r"op|aan)\s+)?(?:huis)?(?:nummer|nr\.?)\s*\d{1,3}[a-zA-Z]?\b",
+                           re.IGNORECASE)
 
 
 _KIND_OF_HOME = re.compile(r"\b(?:koophuis|huurhuis|koopwoning|huurwoning|appartement|"

@@ -971,3 +971,10 @@ def test_the_nth_time_is_when_not_where():
     place = read_place("VOOR DE VIERDE KEER!!! DAT GAT IN DE WEG OP DE STATIONSWEG. WANNEER "
                        "GAAN JULLIE DAT EENS MAKEN")
     assert place.label == "Stationsweg"
+
+
+def test_a_number_told_before_an_earlier_report_is_the_place():
+    """Round r52: "bij nummer 7, …. en ik heb het al twee keer eerder gemeld" was asked again."""
+    place = read_place("bij nummer 7, tegenover de kerk. en ik heb het al twee keer eerder gemeld")
+    assert place is not None and place.house_number == "7"
+    assert read_place("ik heb dat toch al gemeld? nummer 1638") is None
