@@ -603,7 +603,7 @@ _COURTESY = frozenset(
     "ederim çok cok bardzo habibi habibti he hè hé "
     # a goodbye in annoyance is still a goodbye ("zinloos dit… doei")
     "zinloos waardeloos belachelijk ongelooflijk dit pff laat maar "
-    "dat was het".split()
+    "dat was het alles".split()
 )
 
 
@@ -636,7 +636,8 @@ _NO_AT_START = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop)\b", re.IGNORECASE)
 # Words beside "nee" and thanks that say there is nothing more ("nee verder niks, dank je").
 _NOTHING_MORE = frozenset(
     "verder niks niets niet nothing else dat da was het is alles meer hoor wel zo nu even "
-    "voorlopig that thats that's it all dag daag doei ok oke ik bel zelf morgen".split())
+    "voorlopig that thats that's it all dag daag doei ok oke ik bel zelf morgen ga die wel "
+    "dan bellen 0800 14 0571 112 0900 8844 even".split())
 
 
 # "nee dat was het", "nee, da was alles", "no that's all": nothing more, without thanks
