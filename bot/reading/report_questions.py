@@ -126,7 +126,15 @@ _HOW_UPDATES = re.compile(
     r"(?![^?]*\b(?:als|wanneer|zodra)\b)(?=[^.!]*\?)"
     r"|\bhoe (?:hoor|krijg|weet) (?:ik|ge|je) (?:\w+ ){0,3}?(?:berichten|bericht|updates?|dat)\b"
     r"(?=[^.!]*\?)"
-    r"|\b(?:how|will) (?:will )?you (?:contact|reach|call|email|e-mail|text|let) me\b")
+    r"|\b(?:how|will) (?:will )?you (?:contact|reach|call|email|e-mail|text|let) me\b"
+    # "Moet ik dan mijn telefoonnummer geven?" (round r51: the opening hours)
+    r"|\bmoet ik (?:\w+ )?(?:mijn |een )?(?:telefoonnummer|nummer|e-?mail\w*|mailadres) "
+    r"(?:\w+ )?(?:geven|opgeven|doorgeven)\b")
+# "wat bedoelt u met 2 dingen?" after "U noemt 2 dingen" (round r51: no answer)
+_TWO_REPORTS = re.compile(
+    r"\b(?:wat|hoe) bedoel\w* (?:u|je|jij|jullie) (?:\w+ )?(?:met )?(?:2|twee|drie|3|aparte?) "
+    r"(?:dingen|meldingen|zaken|problemen)\b|\bwhy (?:two|2|separate) reports\b"
+    r"|\bwaarom (?:2|twee|aparte) meldingen\b")
 _PHONE = re.compile(
     # "kunt u mij bellen?" is a wish to be called, not a question which number to call
     r"\b(?:kan|mag|kun|kunt) (?:ik|je|u) (?!(?:mij|me|ons|m)\b)(?:\w+ ){0,3}?"
@@ -289,7 +297,8 @@ _KINDS = (("reported_already", _REPORTED_ALREADY), ("police_report", _POLICE_REP
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
           ("safety", _SAFETY), ("clean_up", _CLEAN_UP), ("other_party", _OTHER_PARTY),
-          ("how_updates", _HOW_UPDATES), ("next_steps", _NEXT_STEPS),
+          ("how_updates", _HOW_UPDATES), ("two_reports", _TWO_REPORTS),
+          ("next_steps", _NEXT_STEPS),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)
 _NO_REPORT = re.compile(
