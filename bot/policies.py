@@ -1073,6 +1073,9 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") != "ask_human" and not _has_case_number(message)
             and asks_for_a_person(message.text or "")):
         return CONTACT_HUMAN_ACTION  # "… IK WIL NU EEN ECHT MENS SPREKEN": no number asked first
+    if (tracker.active_loop_name is None and not reading.danger and reading.noise_now
+            and reading.report_question in ("faster", "phone", "police", "urgent_number")):
+        return REPORT_QUESTION_ACTION  # "it's 2am and they're blasting music, who do I call??"
     if (tracker.active_loop_name is None and not reading.danger
             and _a_report_beside_a_question(message, reading, intent.get("name"))):
         return START_REPORT_ACTION  # "auto op de stoep bij Beukenlaan 5. trouwens hoe duur is …"

@@ -87,8 +87,12 @@ class _Lexicon:
 # Smoke that is steam from works, and a resident who will not call 112 because nothing is
 # wrong (round r52: "Bel nu 112" three times to an elderly resident).
 _RULED_OUT_BY = {
+    # smoke of a wood stove, without flames or sparks (round r55: "rook uit de schoorsteen
+    # van de buren, is dat brand of normaal?" got "Bel nu 112" twice)
     "fire": re.compile(r"\b(?:stoom|stoomt|waterdamp|verwarmingsbuizen|stadsverwarming|"
-                       r"warmtenet)\b"),
+                       r"warmtenet)\b|^(?!.*\b(?:vlam\w*|vonk\w*|vuur|schoorsteenbrand|fik|"
+                       r"brandt|flames?|sparks?)\b).*\b(?:houtkachel\w*|kachel|open haard|"
+                       r"schoorsteen\w*|chimney|wood ?stove)\b"),
     "asks_112": re.compile(r"\b(?:ga|hoef|hoeft) (?:\w+ )?(?:geen |niet )?112 (?:\w+ )?(?:niet )?"
                            r"(?:te )?bellen\b|\b(?:niets|niks) aan de hand\b"),
 }
@@ -111,6 +115,11 @@ def read_danger(text: str) -> Optional[Danger]:
     return None
 
 
+_FEARED = re.compile(r"\b(?:het wordt|wordt (?:nog )?een keer|gaat (?:nog )?een keer|gebeurt nog|"
+                     r"straks|voordat|anders|kans op|risico op|bang voor)\b")
+_ONLY_FEARED = frozenset({"ongeluk", "ongeval", "aanrijding"})
+
+
 def sounds_alarming(text: str) -> bool:
     """Whether the text holds a word that may mean danger (the `alarm` list), rules or not."""
     lexicon = _lexicon()
@@ -129,7 +138,12 @@ def sounds_alarming(text: str) -> bool:
         for words in ordinary:
             if not spreads:  # "de rook van hun houtkachel"
                 clause = words.sub(" ", clause)
-        return bool(lexicon.alarm.search(clause)) and not _about_the_past(clause, lexicon)
+        found = lexicon.alarm.search(clause)
+        if found is None or _about_the_past(clause, lexicon):
+            return False
+        # "het wordt een keer een ongeluk" (round r53: 112): feared, not happening
+        before = clause[:found.start()].split()[-_SPECULATION_WINDOW:]
+        return not (_FEARED.search(" ".join(before)) and found.group().lower() in _ONLY_FEARED)
 
     return any(alarming(clause) for clause in clauses)
 

@@ -72,12 +72,14 @@ _NOISE = re.compile(
     r"(?:\w+ )?(?:keihard|hard|luid)|feest\w*|party|geschreeuw|gegil|gebonk|noise|loud music|"
     r"partying|(?:auto|huis|inbraak)?alarm\w* (?:\w+ ){0,3}(?:af|loeit|loeien|blijft|gaat)|"
     r"(?:brommers?|scooters?|motoren|motors|crossmotoren|quads?) (?:\w+ ){0,4}(?:racen|scheuren|"
-    r"rondjes|crossen|toeteren)|blaf\w*|geblaf)\b", re.IGNORECASE)
+    r"rondjes|crossen|toeteren)|blaf\w*|geblaf|vuurwerk|knallen|fireworks|blasting|blaring|"
+    r"(?:music|bass) (?:\w+ )?(?:so |really |very )?loud)\b", re.IGNORECASE)
 _NOW = re.compile(
     r"\b(?:nu|nou|op dit moment|vannacht|vanavond|'?s ?nachts|snachts|midden in de nacht|"
     r"(?:al )?de hele (?:avond|nacht)|het is (?:al )?(?:\d{1,2}|een|twee|drie|vier) uur|"
     r"middernacht|al (?:een|twee|drie|\d+) uur|"
-    r"nog steeds|al uren|right now|tonight|at night|now|still going)\b", re.IGNORECASE)
+    r"nog steeds|al uren|right now|tonight|at night|now|still going|\d{1,2} ?(?:am|pm)|"
+    r"middle of the night)\b", re.IGNORECASE)
 
 
 def is_noise(text: str) -> bool:
