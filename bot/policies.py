@@ -655,8 +655,8 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
                                         and reading.location.streets):
         return False
     asked = questions_beside_a_report(message.text or "")
-    if not asked or read_report_question(asked) is not None:
-        return False  # a question about the report itself ("wat gebeurt er nu mee?")
+    if not asked or all(read_report_question(part) is not None for part in sentences(asked)):
+        return False  # only questions about the report itself ("wat gebeurt er nu mee?")
     return category_of((message.text or "").replace(asked, " ")) is not None
 
 

@@ -1452,11 +1452,20 @@ def _joined(first: str, second: str) -> str:
 _ITEM = re.compile(r"(?:^|\s)\(?([1-9])[.)]\s+")
 
 
+# "maak er 2 meldingen van. 1 auto van goghstraat, 2 kapot hek schoolstraat" (round r54: read
+# as Van Goghstraat 2): bare list numbers, only after the resident announced several
+_LOOSE_ITEM = re.compile(r"(?:^|(?<=[.:;,])\s*|\s)([1-9])\s+(?=[^\W\d_]{3,})")
+
+
 def _numbered_as_sentences(text: str) -> str:
     numbers = [int(found.group(1)) for found in _ITEM.finditer(text)]
-    if numbers[:2] != [1, 2]:
-        return text
-    return _ITEM.sub(lambda found: ". ", text).lstrip(". ")
+    if numbers[:2] == [1, 2]:
+        return _ITEM.sub(lambda found: ". ", text).lstrip(". ")
+    announced = _ANNOUNCES_SEVERAL.search(text)
+    rest = text[announced.end():] if announced else ""
+    if [int(found.group(1)) for found in _LOOSE_ITEM.finditer(rest)][:2] == [1, 2]:
+        return f"{text[:announced.end()]}. {_LOOSE_ITEM.sub(lambda found: '. ', rest)}"
+    return text
 
 
 def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda _: None

@@ -359,7 +359,10 @@ def question_beside_an_answer(text: str) -> str | None:
 
 # "trouwens", "nog een vraagske:", "btw quick question": a question of its own is coming
 _ANOTHER_QUESTION = re.compile(
-    r"^\W*(?:(?:en|o|oh|ah|ook)\W+)?(?:trouwens|btw|by the way|overigens|tevens|verder|"
+    r"^\W*(?:(?:en|o|oh|ah|ook)\W+)?(?:trouwens|btw|by the way|overigens|tevens|verder|daarnaast|"
+    r"bovendien|ook|also|"
+    # "Daarnaast zou ik graag weten of …" (round r54: the letter was turned away)
+    r"(?:ik )?(?:zou|wil|wilde) (?:ik )?(?:graag |ook |nog )*weten|"
     r"(?:nog |ook |en )?(?:een |één )?(?:andere |tweede |kleine )?(?:vraag|vraagje|vraagske)|"
     r"(?:quick |other |another |one more )?question)\b", re.IGNORECASE)
 

@@ -750,3 +750,11 @@ def test_a_letter_with_two_problems_splits_at_its_second_point():
     first, second = split_problems(letter)
     assert "bakkerij" not in first.text and "Hoofdstraat" in second.text
     assert "aandacht" not in first.text and "geachte" not in first.text.lower()
+
+
+def test_bare_list_numbers_after_an_announcement_split_the_problems():
+    """Round r54: "ik heb 2 dingen: 1 lamp …, 2 losse tegel …" was one report."""
+    first, second = split_problems("ik heb 2 dingen: 1 lamp kapot kerkstraat 4, 2 losse tegel "
+                                   "molenweg 3")
+    assert "lamp" in first.text.lower() and "tegel" in second.text.lower()
+    assert len(split_problems("er zijn 2 lampen kapot bij kerkstraat 4")) == 1

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.questions import QUESTION, TOPICS, is_question, read_question, the_question
+from bot.reading.questions import (QUESTION, TOPICS, is_question, questions_beside_a_report,
+                                  read_question, the_question)
 
 WASTE_CALENDAR = [
     "wanneer wordt de groene kliko geleegd",
@@ -296,3 +297,12 @@ def test_something_wished_for_in_the_street_is_no_report(text, topic):
     """Session 37: "kunnen er drempels komen?" was filed as a report, while the knowledge
     base says a speed bump is a wish sent in online."""
     assert read_question(text) == topic
+
+
+def test_a_letter_asks_beside_its_report():
+    """Round r54: a letter about dog mess with a parking question was turned away."""
+    letter = ("Hierbij wil ik mijn beklag doen over de hondenpoep op het grasveld tegenover "
+              "Wilhelminastraat 4. Kan de gemeente daar niet eens een bordje neerzetten? "
+              "Daarnaast zou ik graag weten of ik nog recht heb op een gratis parkeervergunning.")
+    asked = questions_beside_a_report(letter)
+    assert asked is not None and "parkeervergunning" in asked and "hondenpoep" not in asked
