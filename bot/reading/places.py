@@ -585,7 +585,8 @@ _CORRECTED_HERE = re.compile(
     r"[.,!;]\s*(?:o+h?\s+|of\s+)?(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|correctie|wacht)\b"
     r"[\s,!.]*"
     r"(?:(?:o+h?\s*)?nee+\b[\s,!.]*|sorry\b[\s,!.]*|wacht\b[\s,!.]*)*"
-    r"(?:het\s+is|is\s+het|ik\s+bedoel(?:de)?|bedoel(?:de)?)\b", re.IGNORECASE)
+    r"(?:(?:het\s+is|is\s+het|'?t\s+is|tis|ik\s+bedoel(?:de)?|bedoel(?:de)?)\b"
+    r"|(?=(?:tegenover|naast|nummer|nr)\b))", re.IGNORECASE)
 
 
 # "NIET DE KERKSTRAAT!!! hoek marktplein en stationsstraat": what follows is the place.
@@ -625,6 +626,8 @@ def _place_corrected_in(text: str, register: Optional[StreetRegister]) -> Option
     if place is None or place.streets:
         return place
     before = read_place(text[:len(text) - len(corrected)], register)
+    if before is not None and before.kind == place.kind == "number":
+        return place  # "tegenover nummer 12. oh wacht nee, tis tegenover 14" (round r53)
     if before is None or before.kind not in ("address", "street") or not before.streets:
         return None
     if place.kind == "number":

@@ -978,3 +978,11 @@ def test_a_number_told_before_an_earlier_report_is_the_place():
     place = read_place("bij nummer 7, tegenover de kerk. en ik heb het al twee keer eerder gemeld")
     assert place is not None and place.house_number == "7"
     assert read_place("ik heb dat toch al gemeld? nummer 1638") is None
+
+
+@pytest.mark.parametrize("text, number", [
+    ("tegenover nummer 12. oh wacht nee, tis tegenover 14", "14"),  # round r53
+    ("kerkweg 12. sorry, nummer 14", "14"),
+])
+def test_a_number_corrected_in_the_same_message(text, number):
+    assert read_place(text).house_number == number
