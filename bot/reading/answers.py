@@ -637,7 +637,7 @@ _NO_AT_START = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop)\b", re.IGNORECASE)
 _NOTHING_MORE = frozenset(
     "verder niks niets niet nothing else dat da was het is alles meer hoor wel zo nu even "
     "voorlopig that thats that's it all dag daag doei ok oke ik bel zelf morgen ga die wel "
-    "dan bellen 0800 14 0571 112 0900 8844 even".split())
+    "dan bellen 0800 14 0571 112 0900 8844 even hoef hoeft nodig".split())
 
 
 # "nee dat was het", "nee, da was alles", "no that's all": nothing more, without thanks
