@@ -365,6 +365,8 @@ UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
                    "parking_permit", "bulky_waste_pickup", "opening_hours", "taxes",
                    "permit_question", "money_worries")
+# Product questions answered inside a report; the opening hours keep their own action.
+_ANSWERED_IN_A_REPORT = tuple(intent for intent in PRODUCT_INTENTS if intent != "opening_hours")
 # A question the model was unsure of but guessed a product for ("onze zoon is gisteren
 # geboren, hoe moet ik hem aangeven", guessed a move): the knowledge base, not "Bedoelt u …?".
 _ASKED_ABOUT_A_PRODUCT = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -996,7 +998,7 @@ def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading,
             and not (reading.email or reading.phone or reading.place or reading.danger
                      or about_the_report)
             and intent in (QUESTION_INTENT, ANSWER_INTENT) + REPORT_INTENTS + UNSURE_INTENTS
-            + PRODUCT_INTENTS  # "Wat kost een paspoort eigenlijk?" (round r48: not answered)
+            + _ANSWERED_IN_A_REPORT  # "Wat kost een paspoort eigenlijk?" (round r48)
             and not asks_about_the_question(text))
 
 
