@@ -19,7 +19,7 @@ from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answ
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named,
                                   report_question_response, reset_report_slots)
-from actions.status import find_report, handling_time_for, normalise_case_number
+from actions.status import CASE_NUMBER, find_report, handling_time_for, normalise_case_number
 from actions.topics import answer_other_questions
 from bot.intents import STATUS_INTENT
 from bot.reading.places import Place
@@ -175,7 +175,7 @@ class ActionNotAReport(Action):
         if asks_for_a_person(text):  # "there is no report!! stop. can I talk to a person"
             return events + [FollowupAction("action_contact_human")]
         if (tracker.latest_message.get("intent", {}).get("name") == STATUS_INTENT
-                and (mentions_an_earlier_report(text) or _CASE_NUMBER.search(text))):
+                and (mentions_an_earlier_report(text) or CASE_NUMBER.search(text))):
             # not "nee ik wil nog geen melding maken, ik ga eerst aanbellen" (round r50)
             # "M-2026-000417, wat is de status daarvan?" / "alleen weten hoe het staat met mijn
             # oude melding": the status, not the knowledge base
@@ -193,7 +193,6 @@ class ActionNotAReport(Action):
         return events
 
 
-_CASE_NUMBER = re.compile(r"\bm\s?-?\s?20\d\d\s?-?\s?\d{3,}", re.IGNORECASE)
 _NO_REPORT_SUBJECT = re.compile(r"\b(?:dat|die|het|de|deze|the)\s+([^\W\d_]{3,}|\d+e)\s+is\s+"
                                 r"(?:\w+\s+)?geen\s+(?:melding|probleem)\b", re.IGNORECASE)
 

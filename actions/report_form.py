@@ -1054,10 +1054,10 @@ class ValidateReportForm(FormValidationAction):
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         if tracker.get_slot("report_more_problems") and says_it_is_one_problem(_text(tracker)):
             return self._one_report(tracker)
-        left_out = self._left_out(tracker) or self._restated(tracker, reading) \
+        rewritten = self._left_out(tracker) or self._restated(tracker, reading) \
             or self._point_restated(tracker)
-        if left_out:
-            return left_out
+        if rewritten:
+            return rewritten
         answer = answer_of(tracker, reading)
         if answer is None and reading.thanks:
             answer = True  # "dank u wel" at the summary means: send it
@@ -1158,7 +1158,6 @@ class ValidateReportForm(FormValidationAction):
         index = _POINT_NUMBERS.get((found.group(1) or found.group(3)).lower(), 0) - 1
         told = clean_description(found.group(2) or found.group(4))
         if not 0 <= index <= len(more) or not is_description(told):
-
             return {}
         if index == 0:
             return {"report_description": told, "report_confirmed": None,
