@@ -55,8 +55,8 @@ from bot.reading.report_questions import (says_not_known, told_after_not_knowing
                                           wants_to_complain)
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise,
-                                is_clearly_not_a_place, names_the_whole_street, read_place,
-                                rules_out_number, without_chat_noise)
+                                is_clearly_not_a_place, names_the_whole_street, place_meant,
+                                read_place, rules_out_number, without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
                                   question_beside_an_answer)
@@ -677,25 +677,10 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
-# "nee niet tegenover 34, VOOR nummer 34", "het is NIET de hele kerkweg. kerkweg achter de
-# kerk": the place after the one ruled out (round r44: the first was kept)
-_NOT_THIS_BUT = re.compile(r"\bniet\s+([^,.;!?]+?)(?:\s*[,;.!]+\s*(?:maar\s+)?|\s+maar\s+)(.+)$",
-                           re.IGNORECASE)
-
-
 _POINT_SAYS = re.compile(r"\b(?:punt|nummer|melding|item)\s*\(?(1|2|3|een|één|twee|drie)\)?\s*"
                          r"(?:moet|mag|hoort)\s+(?:zijn|worden|te\s+zijn)\s*:?\s*(.+)$"
                          r"|^\W*\((1|2|3)\)\s*:?\s*(.+)$", re.IGNORECASE)
 _POINT_NUMBERS = {"1": 1, "een": 1, "één": 1, "2": 2, "twee": 2, "3": 3, "drie": 3}
-
-
-def _the_place_meant(text: Text, read: Optional[Place]) -> Optional[Place]:
-    """The place read from the message, unless that is the one ruled out ("niet tegenover
-    34"): then the place told after it."""
-    found = _NOT_THIS_BUT.search(text)
-    if not found or read is not None and read.text.lower() not in found.group(1).lower():
-        return read  # "'t is niet 41 maar 47, …": the reader already took 47
-    return read_place(found.group(2)) or read
 
 
 def contact_told_before(tracker: Tracker) -> Optional[Text]:
@@ -1247,7 +1232,7 @@ class ValidateReportForm(FormValidationAction):
             # "… water in de kelder van nummer 14. kunt u dat erbij zetten": not a new place
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
-        place = _the_place_meant(_text(tracker), reading.location)
+        place = place_meant(_text(tracker), reading.location)
         current = tracker.get_slot("report_place")
         other = _other_problem_named(tracker) if place and place.complete else None
         if other is None and _names_another_problems_place(tracker):

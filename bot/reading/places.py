@@ -723,6 +723,21 @@ _A_REPORTS_NUMBER = re.compile(r"\b(?:gemeld|melding\w*|meldnummer|zaaknummer|ca
                                r"reported)\b", re.IGNORECASE)
 
 
+# "nee niet tegenover 34, VOOR nummer 34", "het is NIET de hele kerkweg. kerkweg achter de
+# kerk": the part ruled out, then the place meant (round r44: the first was kept)
+_RULED_OUT_THEN = re.compile(r"\bniet\s+([^,.;!?]+?)(?:\s*[,;.!]+\s*(?:maar\s+)?|\s+maar\s+)(.+)$",
+                             re.IGNORECASE)
+
+
+def place_meant(text: str, read: Optional[Place]) -> Optional[Place]:
+    """The place read from a correction, unless that is the one it rules out ("niet
+    tegenover 34, voor 34"): then the place told after it."""
+    found = _RULED_OUT_THEN.search(text or "")
+    if not found or read is not None and read.text.lower() not in found.group(1).lower():
+        return read  # "'t is niet 41 maar 47, …": the reader already took 47
+    return read_place(found.group(2)) or read
+
+
 def place_key(text: str, register: Optional[StreetRegister] = None) -> Optional[str]:
     """What tells one place in a message from another: its streets, or a public spot
     ("bij het station"); None for a spot any street has ("boven het fietspad", "midden op

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from bot.reading.places import (Place, corrected_number, is_clearly_not_a_place,
+from bot.reading.places import (Place, corrected_number, is_clearly_not_a_place, place_meant,
                                  names_the_whole_street, read_place,
                                  without_chat_noise)
 from bot.reading.streets import StreetRegister, is_typing_slip
@@ -986,3 +986,17 @@ def test_a_number_told_before_an_earlier_report_is_the_place():
 ])
 def test_a_number_corrected_in_the_same_message(text, number):
     assert read_place(text).house_number == number
+
+
+@pytest.mark.parametrize("text, label", [
+    ("nee niet tegenover 34, voor nummer 34 in de kerkstraat", "Kerkstraat 34"),
+    ("het is NIET de hele kerkweg. kerkweg achter de kerk", "Kerkweg, achter de kerk"),
+])
+def test_a_correction_means_the_place_after_the_one_ruled_out(text, label):
+    place = place_meant(text, read_place(text))
+    assert place is not None and label.lower() in place.label.lower()
+
+
+def test_a_correction_that_rules_out_another_place_keeps_the_place_read():
+    text = "niet 41 maar 47, kerkstraat"
+    assert place_meant(text, read_place(text)) == read_place(text)
