@@ -38,7 +38,8 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  asks_for_a_person, asks_if_it_arrives,
                                  ends_the_chat, is_only_a_farewell, is_only_an_ok,
                                  labelled_description, leaves_the_chat, says_no_thanks,
-                                 meant_for_a_colleague, says_stop, sent_to_the_wrong_chat,
+                                 meant_for_a_colleague, problems_to_keep, says_stop,
+                                 sent_to_the_wrong_chat,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
 from bot.reading.money import money_trouble
@@ -755,6 +756,14 @@ def _has_case_number(message: Any) -> bool:
     return any(e.get("entity") == "case_number" for e in message.entities)
 
 
+def _keeps_some_problems(tracker: DialogueStateTracker, message: Any) -> bool:
+    """"Laat maar, alleen de auto": of the problems split, the resident keeps some."""
+    more = tracker.get_slot("report_more_problems") or []
+    texts = [tracker.get_slot("report_description") or ""] + [
+        problem.get("text", "") for problem in more]
+    return bool(more) and problems_to_keep(message.text or "", texts) is not None
+
+
 def _names_a_place(reading: Reading) -> bool:
     place = reading.location
     return bool(place and place.complete and place.kind != "description")
@@ -1267,6 +1276,8 @@ def reading_route(tracker: DialogueStateTracker,
         return STOP_ACTION  # "Nou ik ga maar. Dag": not the answer; told nothing was sent
     if asked and _REPORTED_BY_SOMEONE_ELSE.search(message.text or ""):
         return STOP_ACTION  # "laat maar, mijn buurman heeft het al gemeld": not twice
+    if asked and intent.get("name") == STOP_INTENT and _keeps_some_problems(tracker, message):
+        return REPORT_FORM  # "pff laat maar. stuur alleen de auto dan" (round r54: all stopped)
     if asked and intent.get("name") == STOP_INTENT and (
             reading.answer is True or not says_stop(message.text or "")):
         return REPORT_FORM  # "laat maar gewoon versturen": a yes; no stop word: no stop

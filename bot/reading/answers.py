@@ -934,8 +934,8 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     if len(problems) < 2:
         return None
     for found in _KEEP_ONLY.finditer(text or ""):
-        if not _is_a_name_for_a_problem(found.group(1)):
-            continue
+        if found.group(1).lower() in _LITTLE_WORDS:
+            continue  # "alleen als het klaar is"; a common noun may name one ("alleen de auto")
         kept = _the_one_named(found.group(1), problems)
         if kept is not None:
             return [kept]

@@ -165,6 +165,11 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:stoep|fietspad|trottoir|gras|voetpad|groen)|geparkeerd|parkeert|parkeren)": STRONG,
         r"(?:fout|verkeerd|dubbel|half)\s+geparkeerd": STRONG,
         r"(?:auto|brommer|fiets)wrak": STRONG,
+        # an abandoned vehicle: "een auto zonder kentekenplaten, ramen ingeslagen" (round r54)
+        r"(?:auto|busje|bestelbus|caravan|aanhanger|aanhangwagen|camper|scooter|brommer|car|van)"
+        r"s?\s+(?:\w+\s+){0,3}?(?:zonder|without)\s+(?:\w+\s+)?(?:kenteken\w*|nummerpla\w*|"
+        r"nummerbord\w*|platen|wielen|number\s+plates?|plates|wheels)"
+        r"|(?:achtergelaten|verlaten|abandoned)\s+(?:auto|busje|caravan|car|van)": STRONG,
         # "2 fietsen zonder wielen tegen een lantaarnpaal": the bikes, not the lamp
         r"(?:fiets|fietsen|bike|bikes)\s+(?:\w+\s+){0,3}?(?:zonder\s+(?:\w+\s+)?(?:wielen|wiel|"
         r"voorwiel|achterwiel|zadel|ketting)|achtergelaten|verroest|without\s+wheels)":
@@ -1457,15 +1462,16 @@ _ITEM = re.compile(r"(?:^|\s)\(?([1-9])[.)]\s+")
 _LOOSE_ITEM = re.compile(r"(?:^|(?<=[.:;,])\s*|\s)([1-9])\s+(?=[^\W\d_]{3,})")
 
 
-def _numbered_as_sentences(text: str) -> str:
-    numbers = [int(found.group(1)) for found in _ITEM.finditer(text)]
-    if numbers[:2] == [1, 2]:
-        return _ITEM.sub(lambda found: ". ", text).lstrip(". ")
+def _numbered_items(text: str) -> List[str]:
+    """The items of a numbered list ("1. losse tegel 2. lamp kapot"), each one problem;
+    [] when the message holds no such list."""
+    if [int(found.group(1)) for found in _ITEM.finditer(text)][:2] == [1, 2]:
+        return _ITEM.split(text)[2::2]
     announced = _ANNOUNCES_SEVERAL.search(text)
     rest = text[announced.end():] if announced else ""
     if [int(found.group(1)) for found in _LOOSE_ITEM.finditer(rest)][:2] == [1, 2]:
-        return f"{text[:announced.end()]}. {_LOOSE_ITEM.sub(lambda found: '. ', rest)}"
-    return text
+        return _LOOSE_ITEM.split(rest)[2::2]
+    return []
 
 
 def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda _: None
@@ -1474,7 +1480,10 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
     `place_of` names the place a piece tells: two problems of one kind at two places
     ("ratten bij de school in de Schoolstraat, en bij het station een omgevallen boom")
     stay two."""
-    description = clean_description(_numbered_as_sentences(text))
+    items = [item for item in map(clean_description, _numbered_items(text)) if item]
+    if len(items) > 1:
+        return [Problem(_category_of_group(item), item) for item in items]
+    description = clean_description(text)
     if not description:
         return []
     clauses = _clauses(description, bool(_ANNOUNCES_SEVERAL.search(text)))

@@ -292,6 +292,18 @@ def test_a_choice_between_problems_needs_two():
     assert problems_to_keep("alleen de ratten", RATS_AND_MOPEDS[:1]) is None
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("pff laat maar. stuur alleen de auto dan", [0]),  # a common noun names one (round r54)
+    ("alleen het hek", [1]),
+    ("alleen als het vandaag kan", None),
+])
+def test_an_everyday_word_chooses_the_problem_it_names(text, kept):
+    from bot.reading.answers import problems_to_keep
+
+    assert problems_to_keep(text, ["Auto zonder kenteken in de Van Goghstraat",
+                                   "Kapot hek bij het fietsenhok"]) == kept
+
+
 @pytest.mark.parametrize("text, already", [
     ("nee, haal die brommers eruit, alleen de ratten", True),
     ("haal de ratten eruit", False),

@@ -194,7 +194,12 @@ def test_two_problems_are_split(text: str, expected: List[Tuple[str, str]]) -> N
      [(PAVEMENT, "Een losse stoeptegel op de Dorpsstraat 5"),
       (LIGHTING, "Een kapotte lantaarnpaal op het Marktplein")]),
     ("Ik heb 2 meldingen. 1) losse tegel Dorpsstraat 5 2) lamp kapot Marktplein",
-     [(PAVEMENT, "Losse tegel Dorpsstraat 5."), (LIGHTING, "Lamp kapot Marktplein")]),
+     [(PAVEMENT, "Losse tegel Dorpsstraat 5"), (LIGHTING, "Lamp kapot Marktplein")]),
+    # bare list numbers after the announcement; "1 auto" is no house number (round r54)
+    ("maak er 2 meldingen van aub. 1 auto zonder kenteken van goghstraat, 2 kapot hek "
+     "fietsenhok schoolstraat",
+     [(OTHER, "Auto zonder kenteken van goghstraat"),
+      (OTHER, "Kapot hek fietsenhok schoolstraat")]),
     ("twee dingen: de kliko is niet geleegd en een straatlamp die niet brandt",
      [(WASTE, "De kliko is niet geleegd"), (LIGHTING, "Een straatlamp die niet brandt")]),
 ])
