@@ -39,6 +39,7 @@ from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.answers import leaves_the_chat, preferred_contact
 from bot.reading.callback import wants_callback
+from bot.reading.danger import blocks_the_way
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
 from bot.reading.questions import (question_beside_an_answer, questions_beside_a_report,
@@ -641,12 +642,15 @@ class ActionSubmitReport(Action):
         days = max(handling_days(report.category, report.description) for report in reports)
         first = filed[0].case_number
         numbers = ", ".join(report.case_number for report in filed)
+        hours = (settings.blocked_way_handling_hours
+                 if any(blocks_the_way(report.description) for report in reports)
+                 else settings.hazard_handling_hours)  # "hele weg dicht": not 24 hours
         if tracker.get_slot("report_priority") == HIGH_PRIORITY and len(filed) > 1:
             utter(dispatcher, "utter_report_filed_urgent_more", case_numbers=numbers,
-                  handling_hours=settings.hazard_handling_hours)  # every number, not the first
+                  handling_hours=hours)  # every number, not the first
         elif tracker.get_slot("report_priority") == HIGH_PRIORITY:
             utter(dispatcher, "utter_report_filed_urgent", case_number=first,
-                  handling_hours=settings.hazard_handling_hours)
+                  handling_hours=hours)
         elif len(filed) > 1:
             utter(dispatcher, "utter_report_filed_more", handling_days=days, case_numbers=numbers)
         else:

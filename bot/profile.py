@@ -30,6 +30,7 @@ class ReportSettings(BaseModel):
     handling_days: Dict[str, int]
     # A hazard in public space (an open manhole, a fallen sign) is handled within hours.
     hazard_handling_hours: int = 24
+    blocked_way_handling_hours: int = 4
     signalen_categories: Dict[str, str]
 
     class Config:

@@ -70,6 +70,10 @@ def test_the_reading_is_stored_as_entities():
     ("hoe staat het met mijn melding over de graffiti?", "ask_report_status",
      "ask_report_status"),
     ("graffiti M-2026-000123", "ask_report_status", "ask_report_status"),
+    # a remark and a goodbye is no status question (round r53)
+    ("ok dus 4 weken ervoor. had je ook gewoon kunnen zeggen haha. doei", "ask_report_status",
+     "goodbye"),
+    ("hoe staat het met mijn melding? doei", "ask_report_status", "ask_report_status"),
     ("hou maar op, de lamp in de Kerkstraat doet het weer", "stop", "stop"),
     # a yes the model took for wanting a person, with no word for one
     ("ja verstuur maar, jullie vinden m wel", "ask_human", "affirm"),

@@ -22,7 +22,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
-from bot.reading.answers import chooses_among_problems, is_only_a_farewell, is_only_contact
+from bot.reading.answers import (chooses_among_problems, is_only_a_farewell, is_only_contact,
+                                 leaves_the_chat)
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of, says_dumped, says_not_collected
 from bot.reading.message import read_message
@@ -266,6 +267,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "weet ik niet zei ik toch": no stop
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
+    if (intent_name == STATUS_INTENT and not has_case_number and leaves_the_chat(text)
+            and not is_question(text) and not mentions_a_report(text)):
+        # "had je ook gewoon kunnen zeggen haha. doei" (round r53: "Welk meldingsnummer?")
+        return {"name": GOODBYE_INTENT, "confidence": 1.0}
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}
     if (intent_name in TOWN_HALL_INTENTS and _TOWN_HALL.search(text)

@@ -282,6 +282,26 @@ def will_call(text: str) -> bool:
     return bool(_WILL_CALL.search(text or ""))
 
 
+# "boom over de hele molenweg, hele weg dicht", "je kunt er niet langs": a way blocked, which
+# a crew clears the same day, not within the hazard's usual hours (round r53)
+_BLOCKS_THE_WAY = re.compile(
+    r"\b(?:(?:de )?hele (?:weg|straat|rijbaan|fietspad|baan)|(?:weg|straat|rijbaan|fietspad|"
+    r"doorgang)) (?:is |zit |ligt )?(?:helemaal |compleet |volledig |gewoon )?(?:dicht|"
+    r"versperd|geblokkeerd|afgesloten)\b"
+    r"|\b(?:over|dwars over|op) (?:de|het) (?:hele|volledige) (?:weg|straat|rijbaan|fietspad)\b"
+    r"|\b(?:blokkeert|verspert|versperren|blokkeren) (?:de|het) (?:hele )?(?:weg|straat|rijbaan|"
+    r"fietspad|doorgang)\b"
+    r"|\b(?:kan|kun|kunt|kunnen) (?:je|u|er|niemand|auto s|autos|de bus)? ?(?:er )?(?:niet|nie|"
+    r"geen kant) (?:meer )?(?:door|langs|doorheen|op of neer)\b(?! (?:de|het|een|mijn)\b)"
+    r"|\b(?:road|street|path) (?:is )?(?:completely |fully )?(?:blocked|closed)\b"
+    r"|\bblocking the (?:whole )?(?:road|street|path)\b", re.IGNORECASE)
+
+
+def blocks_the_way(text: str) -> bool:
+    """"De hele weg is dicht": a road or path is blocked for everyone."""
+    return bool(_BLOCKS_THE_WAY.search(fold(text or "")))
+
+
 # "ze is wel aanspreekbaar", "hij ademt nog", "ze zegt dat het wel gaat": a sign of life
 # about someone hurt, which is no all-clear.
 _SIGN_OF_LIFE = re.compile(

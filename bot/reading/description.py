@@ -929,6 +929,12 @@ class _Told:
         return body + self.end
 
 
+# "al gebeld" when the fire brigade is there: help was called, the report is new (round r55)
+_CALLED_FOR_HELP = re.compile(r"\bgebeld\b", re.IGNORECASE)
+_EMERGENCY_SERVICE = re.compile(r"\b(?:112|brandweer|politie|ambulance|ziekenwagen|"
+                                r"hulpdiensten|fire brigade|police)\b", re.IGNORECASE)
+
+
 def _reported_before(told: _Told) -> bool:
     """Handle "ik heb dit al drie keer gemeld": keep the problem it names, if any.
 
@@ -986,7 +992,12 @@ def _clean_sentences(text: str) -> str:
     for sentence in told:  # "Ik ben 81 jaar en woon al 50 jaar in de Lindelaan.": not needed
         sentence.dropped = (bool(_ABOUT_MYSELF.match(sentence.body)) and not _scores(
             sentence.body)) or bool(_ONLY_AN_ADDRESS.fullmatch(sentence.body.strip()))
+    called = [bool(_CALLED_FOR_HELP.search(sentence.body)) for sentence in told]
     owed = [i for i, sentence in enumerate(told) if _reported_before(sentence)]
+    if _EMERGENCY_SERVICE.search(text):  # "al gebeld. brandweer is er al": help, not us
+        owed = [i for i in owed if not called[i]]
+        for i, sentence in enumerate(told):
+            sentence.marked = sentence.marked and not called[i]
     for sentence in told:
         if sentence.dropped:
             continue

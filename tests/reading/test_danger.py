@@ -834,3 +834,17 @@ def test_an_accident_feared_is_no_crash_and_a_sign_knocked_down_is_a_hazard(text
     its colour in brackets got no priority."""
     found = read_danger(text)
     assert (found.reason if found else None) == reason
+
+
+@pytest.mark.parametrize("text, blocked", [
+    ("boom is gevallen op de molenweg, hele weg dicht. bij de molen", True),
+    ("er ligt een tak over de hele weg", True),
+    ("auto's kunnen er niet door", True),
+    ("a tree is blocking the road", True),
+    ("er hangt een tak boven het fietspad", False),
+    ("ik kan niet door de deur", False),
+])
+def test_a_blocked_way_is_read(text, blocked):
+    from bot.reading.danger import blocks_the_way
+
+    assert blocks_the_way(text) is blocked

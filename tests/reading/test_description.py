@@ -416,6 +416,9 @@ REAL_MESSAGES = [
      "Dat gat in het fietspad er nog steeds zit (al vaker gemeld)"),
     ("de lamp die ik eerder had gemeld is nu helemaal uit",
      "De lamp die ik eerder had gemeld is nu helemaal uit"),
+    # help called is no earlier report (round r55)
+    ("al gebeld. brandweer is er al. container is wel helemaal kapot nu",
+     "Brandweer is er al. Container is wel helemaal kapot nu"),
 ]
 NOT_A_PROBLEM = ["Belachelijk!!!", "wanneer komen jullie nou eens??", "ik ben het zo zat 😡",
                  "thx, doei!", "Ik heb al drie keer gebeld!", "hoi hoi :)",
