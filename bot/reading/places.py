@@ -132,6 +132,8 @@ _CORNER_WORDS = ["hoek", "hoekje", "kruising", "kruispunt", "splitsing", "t-spli
 _CROSSES = frozenset({"kruist", "kruisen", "kruizen", "snijdt", "snijden", "crosses", "meet",
                       "meets"})
 _WHOLE_WORDS = frozenset({"hele", "gehele", "heel", "volledige", "complete", "ganse"})
+# "hele weg dicht": the road is closed there, which says nothing of where (round r55)
+_CLOSED = frozenset({"dicht", "versperd", "geblokkeerd", "afgesloten", "blocked"})
 _DETERMINERS = frozenset({"de", "het", "een", "'t", "t", "die", "dat", "deze", "dit", "mijn", "m'n",
                           "mn", "onze", "ons", "uw", "hun", "jullie", "zijn", "haar", "d'r"})
 _PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "voor", "achter", "in", "op", "aan",
@@ -1717,6 +1719,7 @@ class _Reading:
         # not "de boom ligt over de hele weg": across the road, somewhere in the street
         return any(word in _WHOLE_WORDS and following in {"straat", "weg", "laan"}
                    and (following != "weg" or words[max(index - 2, 0):index] != ["over", "de"])
+                   and not _CLOSED & set(words[index + 2:index + 4])
                    for index, (word, following) in enumerate(zip(words, words[1:])))
 
     def _whole_start(self, street: _Street) -> int:

@@ -275,6 +275,12 @@ def test_reads_a_stretch(text, label, number, to):
     assert place.complete
 
 
+def test_a_road_closed_is_no_whole_street():
+    """Round r55: "hele weg dicht" became "hele Molenweg", and the mill was lost."""
+    place = read("boom is gevallen op de molenweg, hele weg dicht. bij de molen")
+    assert (place.kind, place.label) == ("landmark", "Molenweg, bij de molen")
+
+
 @pytest.mark.parametrize("text", [
     "bij de speeltuin achter de school",
     "in het park bij de grote vijver",
