@@ -20,7 +20,7 @@ from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
 from bot.profile import profile
-from bot.reading.answers import only_announces_an_addition, read_contact
+from bot.reading.answers import as_written_at_home, only_announces_an_addition, read_contact
 from bot.reading.callback import preferred_time, wants_callback
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.result import Reading
@@ -211,11 +211,11 @@ class ActionTakeCallback(OpeningHoursAction):
             utter(dispatcher, "utter_callback_number_again" if asked
                   else "utter_callback_ask_number")
             return []
-        when = callback_time(tracker)
+        when, shown = callback_time(tracker), as_written_at_home(phone)
         if when:
-            utter(dispatcher, "utter_callback_taken_when", phone=phone, when=when)
+            utter(dispatcher, "utter_callback_taken_when", phone=shown, when=when)
         else:
-            self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", phone=phone)
+            self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", phone=shown)
         if contactverzoek.enabled():
             await asyncio.to_thread(register_left_message, tracker, phone, when)
         return []

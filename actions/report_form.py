@@ -44,8 +44,8 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, part_to_remove, preferred_contact,
-                                 problems_to_keep, read_contact, read_yes_no,
-                                 says_it_is_one_problem, says_nothing_to_change,
+                                 as_written_at_home, problems_to_keep, read_contact,
+                                 read_yes_no, says_it_is_one_problem, says_nothing_to_change,
                                  swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
@@ -673,7 +673,7 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
         return []
     if contactverzoek.enabled():
         await asyncio.to_thread(register_left_message, tracker, phone, callback_time(tracker))
-    taken = ack("utter_callback_taken_in_report", phone=phone)
+    taken = ack("utter_callback_taken_in_report", phone=as_written_at_home(phone))
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
@@ -1459,10 +1459,11 @@ def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
         return response_text(domain, "utter_report_summary_anonymous", tracker)
     contact = tracker.get_slot("report_contact")
     if is_dutch_landline(contact):
-        return response_text(domain, "utter_report_summary_landline", tracker, contact=contact)
+        return response_text(domain, "utter_report_summary_landline", tracker,
+                             contact=as_written_at_home(contact))
     if contact:
         return response_text(domain, "utter_report_summary_updates_to", tracker,
-                             contact=contact)
+                             contact=as_written_at_home(contact))
     return response_text(domain, "utter_report_summary_updates", tracker)
 
 

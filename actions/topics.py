@@ -69,7 +69,7 @@ NOT_HELPED = {
 NEUTRAL = {
     "utter_anything_else", "utter_ask_what_else", "utter_thanks", "utter_greeting",
     "utter_glad_to_help", "utter_goodbye", "utter_closing_helped", "utter_closing_not_helped",
-    "utter_closing_nothing_asked",
+    "utter_closing_nothing_asked", "utter_closing_after_report",
     "utter_iamabot", "utter_no_text", "utter_kb_alternatives", "utter_report_was_a_question",
 }
 # Part of the day by hour: [start, end) -> key of the wish response.
@@ -767,6 +767,18 @@ def was_helped(events: List[Dict[Text, Any]]) -> bool:
             and not str(response).startswith("utter_ask_"))
 
 
+def filed_a_report(events: List[Dict[Text, Any]]) -> bool:
+    """Whether a report was filed in this session (round r56: "Sorry that I could not help
+    you well" after the report went in and a side question had no answer)."""
+    for event in reversed(events):
+        if event.get("event") == "session_started":
+            return False
+        if event.get("event") == "bot" and str((event.get("metadata") or {}).get(
+                "utter_action") or "").startswith("utter_report_filed"):
+            return True
+    return False
+
+
 def last_answer(events: List[Dict[Text, Any]]) -> Optional[Text]:
     """The bot's last real answer in this session (prompts and closings skipped; "" for a
     colleague's message); None when it gave none (only a greeting)."""
@@ -810,6 +822,8 @@ class ActionGoodbye(Action):
         elif was_helped(tracker.events) and not is_displeased(
                 tracker.latest_message.get("text") or ""):  # not "fijn" after "ongelooflijk dit"
             response = "utter_closing_helped"
+        elif filed_a_report(tracker.events):  # the report went in; a later question did not
+            response = "utter_closing_after_report"
         else:
             response = "utter_closing_not_helped"
         wish = response_text(domain, f"utter_wish_{day_part(self._now())}", tracker)

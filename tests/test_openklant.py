@@ -510,7 +510,7 @@ def test_a_callback_request_is_confirmed_with_its_number_and_passed_on(openklant
     text = "kunt u mij terugbellen over de WOZ-waarde? 06 12345678"
     [said] = callback(text, "webchat")
     assert (said["response"], said["phone"], said["next_day"]) == (
-        "utter_callback_taken_closed", "+31612345678", "maandag")
+        "utter_callback_taken_closed", "0612345678", "maandag")
     assert deliver(db_url) == 1
     [task] = openklant.all("internetaken")
     assert "Terugbelverzoek: bel de inwoner op +31612345678" in task["toelichting"]
@@ -539,7 +539,7 @@ def test_a_whatsapp_resident_is_called_back_on_the_number_they_write_from(openkl
                    "whatsapp")
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionTakeCallback(clock=lambda: SUNDAY_AFTERNOON).run(dispatcher, tracker, {}))
-    assert dispatcher.messages[0]["phone"] == "+31687654321"
+    assert dispatcher.messages[0]["phone"] == "0687654321"
 
 
 def test_a_callback_number_given_on_its_own_is_passed_on(openklant, db_url):
@@ -564,7 +564,7 @@ def test_a_callback_time_given_before_the_number_is_kept_and_said_back(openklant
     asyncio.run(ActionTakeCallback(clock=lambda: SUNDAY_AFTERNOON).run(dispatcher, tracker, {}))
     [said] = dispatcher.messages
     assert (said["response"], said["phone"], said["when"]) == (
-        "utter_callback_taken_when", "+31301234567", "morgen na 14 uur")
+        "utter_callback_taken_when", "0301234567", "morgen na 14 uur")
     assert deliver(db_url) == 1
     [task] = openklant.all("internetaken")
     assert contactverzoek.CALLBACK_WHEN.format(when="morgen na 14 uur") in task["toelichting"]

@@ -230,6 +230,16 @@ def test_goodbye_after_a_failure_offers_a_colleague_with_a_wish_for_the_night(di
     assert message["phone"] == profile().phone
 
 
+def test_goodbye_after_a_report_and_an_unanswered_question_thanks_for_the_report(dispatcher,
+                                                                                 domain):
+    """Round r56: "Sorry that I could not help you well" right after the report went in."""
+    tracker = tracker_with([bot("utter_report_filed"), bot("utter_anything_else"),
+                            user("who owns the bus shelter?"), bot("utter_out_of_scope"),
+                            user("no thats all")])
+    run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
+    assert only_response(dispatcher)["response"] == "utter_closing_after_report"
+
+
 @pytest.mark.parametrize("hour, part", [(14, "afternoon"), (20, "evening")])
 def test_goodbye_wishes_follow_the_clock(hour, part, dispatcher, domain):
     run(ActionGoodbye(clock=at(hour)), dispatcher, tracker_with([]), domain)

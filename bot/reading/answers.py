@@ -64,6 +64,14 @@ def normalise_phone(raw: str) -> Optional[str]:
     return "+" + digits
 
 
+def as_written_at_home(contact: Optional[str]) -> Optional[str]:
+    """A Dutch number the way residents write it ("+31345612387" → "0345612387", round r56:
+    "wat is dat +31?"); e-mail addresses and foreign numbers as they are."""
+    if contact and contact.startswith("+31") and contact[3:].isdigit():
+        return "0" + contact[3:]
+    return contact
+
+
 def is_dutch_landline(phone: Optional[str]) -> bool:
     """A Dutch number no text message reaches: not a mobile (+316) or a machine number
     (+3197). "0345-612873" is passed on for a call, never promised messages (round 80)."""
@@ -472,21 +480,10 @@ def _strip_assent(text: str) -> str:
         text = stripped
 
 
-# A question about the report itself, not more about the problem.
-# A question put to the bot: a question word or a verb first ("o en wanneer komt …?"), not
-# "it has a collar, maybe the owner is looking for it?".
-_ASKS_THE_BOT = re.compile(
-    r"^\W*(?:(?:o|oh|en|maar|ja|nog|trouwens|btw|and|but|also)\W+)*(?:wanneer|hoe|wat|waar|"
-    r"wie|waarom|welke?|hoeveel|kan|kun|kunt|kunnen|mag|mogen|moet|moeten|is|zijn|wordt|"
-    r"worden|komt|komen|gaat|gaan|when|how|what|where|who|why|which|can|could|are|do|does|"
-    r"will|should)\b", re.IGNORECASE)
-# "belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?": a question about the chat
-# itself names the bot or the resident
-_TO_THE_BOT = re.compile(r"\b(?:u|jullie|ge|gij|gulle|je|jij|you|mij|me|ik|i)\b", re.IGNORECASE)
-_ASKS_ABOUT_IT = re.compile(
-    r"^\W*(?:hoe|hoelang|wanneer|waarom|wat|wie|hoeveel|krijg|krijgen|komt|komen|duurt|"
-    r"word|wordt|gaat|gaan|kan|kunt|kunnen|mag|weet|when|how|what|will|do|does)\b",
-    re.IGNORECASE)
+# A guess told as a question is more about the problem: "it has a collar, maybe the owner is
+# looking for it?"; any other question is put to the bot.
+_A_GUESS = re.compile(r"\b(?:misschien|wellicht|mogelijk|denk ik|maybe|perhaps|probably)\b",
+                      re.IGNORECASE)
 
 
 def _remark_parts(text: str) -> Tuple[List[str], bool]:
@@ -498,11 +495,9 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
         if framed is not None:
             sentence = sentence[framed.end():]
             framed_any = True
-        elif _is_question(sentence) and (_ASKS_ABOUT_IT.match(sentence)
-                                         or _ASKS_THE_BOT.match(sentence)
-                                         or _TO_THE_BOT.search(sentence)):
-            # "ja dat klopt. hoe lang duurt het?", "ja, verstuur. o en wanneer komt de groene
-            # bak weer?" (round 95): a question to the bot, answered beside it, no remark
+        elif _is_question(sentence) and not _A_GUESS.search(sentence):
+            # "ja dat klopt. hoe lang duurt het?", "ja goed. en de container, laten staan?"
+            # (rounds 95, r56): a question to the bot, answered beside it, no remark
             continue
         sentence = _strip_thanks_tail(sentence).strip(" ,.;:!?-")
         if _ONLY_FRAME.match(sentence) or says_nothing_to_change(sentence):

@@ -766,8 +766,9 @@ _ENGLISH_NOT_SPOT = frozenset("and is are was there it with on in at of but whic
                               "when near way my our your his her their".split())
 _ENGLISH_SPOT_BEFORE = (rf"\b({_ENGLISH_SPOT_WORDS} (?:(?:the|a|an) )?([a-z]+)(?: ([a-z]+))?)"
                         r"\s*,?\s+(?:on|in|at|along|of)\s+(?:the\s+)?")
-_ENGLISH_SPOT_AFTER = re.compile(
-    rf"\s*,?\s*({_ENGLISH_SPOT_WORDS} (?:(?:the|a|an) )?([a-z]+)(?: ([a-z]+))?)\b", re.IGNORECASE)
+_ENGLISH_SPOT_AFTER = re.compile(  # "on Stationsweg, the one right opposite the station"
+    rf"\s*,?\s*(?:the one (?:that is |which is |that s )?)?"
+    rf"({_ENGLISH_SPOT_WORDS} (?:(?:the|a|an) )?([a-z]+)(?: ([a-z]+))?)\b", re.IGNORECASE)
 
 
 def _with_english_spot(text: str, place: Place) -> Place:

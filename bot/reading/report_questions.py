@@ -53,6 +53,9 @@ _FASTER = re.compile(
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
     r"|\bgraag (?:\w+ ){0,2}?(?:snel|vandaag|meteen)\b(?!.*\bniet\b)"
     r"|\b(?:can|could) (?:it|you) (?:\w+ ){0,3}?(?:faster|sooner|today)\b"
+    # "kan iemand NU komen??" (round r56: the answer about calling instead)
+    r"|\b(?:kan|kunnen|kunt) (?:er )?(?:iemand|jullie|u|een ploeg|de gemeente) (?:\w+ ){0,2}?"
+    r"(?:nu|meteen|direct|snel|zsm|vandaag|vanavond) (?:\w+ )?(?:komen|langskomen|kijken)\b"
     # "is it possible to do it today?", "could someone come today please" (round r54)
     r"|\b(?:is it possible|any chance|(?:can|could) (?:someone|somebody|anyone|a crew)) "
     r"(?:\w+ ){0,5}?(?:faster|sooner|today|tonight|tomorrow|right away|asap)\b"

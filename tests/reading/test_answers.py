@@ -424,6 +424,8 @@ def test_not_leaving_the_chat(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "ja, verstuur. o en wanneer komt de groene bak weer hier?",
     "ja hoor prima. En hoe laat is de milieustraat open?",
+    "ja goed. en de container, laten staan?",  # round r56
+    "ja is goed. maar mijn vraag over het inschrijven?",
 ])
 def test_a_question_put_to_the_bot_beside_a_yes_is_no_remark(text: str) -> None:
     """Round 95: "Ik heb bij uw melding gezet: o en wanneer komt de groene bak weer hier."."""
@@ -535,3 +537,7 @@ def test_thanks_and_goodnight_in_other_words(text):
 ])
 def test_a_later_send_overrules_laat_maar(text, expected):
     assert read_yes_no(text) is expected
+
+
+def test_a_guess_told_as_a_question_is_a_remark() -> None:
+    assert read_addition("ja klopt. hij heeft een halsband, misschien zoekt de eigenaar hem?")

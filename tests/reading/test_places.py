@@ -779,6 +779,8 @@ def test_a_spot_without_a_street_keeps_the_residents_whole_description(text, lab
     ("the lamp on Kerkstraat by the way is broken", None),
     ("big hole in road, Kerkstraat in front of school", "in front of school"),
     ("broken lamp on Kerkstraat near my house", None),
+    ("graffiti on the bus shelter on Stationsweg, the one right opposite the train station",
+     "right opposite the train station"),  # round r56: a house number was asked
 ])
 def test_an_english_spot_after_a_street_is_its_landmark(text, spot):
     place = read(text)

@@ -22,7 +22,7 @@ ASKED = {
                "kan het vanavond nog afgezet worden?",
                "kan het niet wat sneller?", "het is dringend, kan het vandaag nog?",
                "kunnen jullie met spoed komen?", "could you do it faster?",
-               "a kid could get hurt, is it possible to do it today?",
+               "a kid could get hurt, is it possible to do it today?", "kan iemand NU komen??",
                "gaat ge da rap weghalen? morgen is 't schoolfeest",
                "10 werkdagen is te laat. kan het niet voor zondag? er kan echt iemand vallen"],
     "cost": ["wat kost dat?", "is dat gratis?", "moet ik daarvoor betalen?",
