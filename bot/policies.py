@@ -1274,10 +1274,14 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked and asked != "report_confirmed" and leaves_the_chat(message.text or "")
             and reading.answer is None and not (reading.place or reading.phone or reading.email)):
         return STOP_ACTION  # "Nou ik ga maar. Dag": not the answer; told nothing was sent
+    if asked and _keeps_some_problems(tracker, message) and (
+            intent.get("name") == STOP_INTENT
+            or _REPORTED_BY_SOMEONE_ELSE.search(message.text or "")):
+        # "pff laat maar. stuur alleen de auto dan" (round r54), "laat die graffiti maar
+        # zitten, mijn buurman heeft dat al gemeld" (round r58): the other problem stays
+        return REPORT_FORM
     if asked and _REPORTED_BY_SOMEONE_ELSE.search(message.text or ""):
         return STOP_ACTION  # "laat maar, mijn buurman heeft het al gemeld": not twice
-    if asked and intent.get("name") == STOP_INTENT and _keeps_some_problems(tracker, message):
-        return REPORT_FORM  # "pff laat maar. stuur alleen de auto dan" (round r54: all stopped)
     if asked and intent.get("name") == STOP_INTENT and (
             reading.answer is True or not says_stop(message.text or "")):
         return REPORT_FORM  # "laat maar gewoon versturen": a yes; no stop word: no stop

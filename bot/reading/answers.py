@@ -923,6 +923,10 @@ def _the_one_named(word: str, problems: List[str]) -> Optional[int]:
     return named[0] if len(named) == 1 else None
 
 
+_NOT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:niet|nie|not)\b(?!\s+(?:de|het|die|dat|the|a|an)\b)",
+                        re.IGNORECASE)
+
+
 def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     """Which of the split problems the resident still wants reported ("alleen de ratten",
     "die brommers niet"), by their place in `problems`; None when they did not choose."""
@@ -932,6 +936,9 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
         if found.group(1).lower() in _LITTLE_WORDS:
             continue  # "alleen als het klaar is"; a common noun may name one ("alleen de auto")
         kept = _the_one_named(found.group(1), problems)
+        if kept is not None and _NOT_AFTER.match(text, found.end()):
+            # "de lantaarnpaal wel, alleen de graffiti niet" (round r58: the graffiti kept)
+            return [index for index in range(len(problems)) if index != kept]
         if kept is not None:
             return [kept]
     dropped = {index for word in _dropped_words(text) for index in _all_named(word, problems)}
@@ -1007,7 +1014,14 @@ _DESCRIPTION_SAYS = re.compile(
     r"|\bbij\s+(?:wat|what)\s*:?\s*(?:alleen|enkel|only|gewoon)?\s*(.+?)\s+(?:zetten|neerzetten|"
     r"schrijven|opschrijven|put)\b"
     # "daar staat nog steeds parkweg. maak er van: schommel in speeltuin …" (round 86)
-    r"|\bmaak\s+(?:er|het|dat|daar)\s*(?:maar\s+)?van\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
+    r"|\bmaak\s+(?:er|het|dat|daar)\s*(?:maar\s+)?van\s*:\s*(.+)$"
+    # "the what is wrong. it should say …", "the What still says Thanks. please change it
+    # to: …" (round r58: sent as a yes, the instruction added to the report)
+    r"|\b(?:wat|what)\s+(?:is\s+(?:wrong|not\s+right|incorrect|fout|niet\s+goed)|klopt\s+"
+    r"(?:niet|nie)|(?:still\s+)?says\b[^.!?]*|staat\s+(?:nog\s+)?(?:steeds\s+)?[^.!?]*)"
+    r"[\s.,;:!-]+(?:it\s+should\s+(?:say|be|read)|(?:please\s+)?(?:change|make)\s+it\s+"
+    r"(?:to|into)|het\s+moet\s+zijn|er\s+moet\s+staan|maak\s+er\s+van|verander\s+het\s+in)"
+    r"\s*:?\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
 

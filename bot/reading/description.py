@@ -807,7 +807,7 @@ schandelijk onbeschoft
 """.split())
 _ASKING = frozenset("""
 graag gelieve aub svp pls plz please alstublieft alsjeblieft zsm asap verzoek hopelijk
-bedankt dank dankjewel dankuwel thx tnx merci sorry excuus
+bedankt dank dankjewel dankuwel thx tnx merci sorry excuus thanks thank ok okay oke
 """.split())
 # A clause of padding words only, with one of these, asks to act: "snel komen!".
 _ACTIONS = frozenset("""

@@ -296,6 +296,8 @@ def test_a_choice_between_problems_needs_two():
     ("pff laat maar. stuur alleen de auto dan", [0]),  # a common noun names one (round r54)
     ("alleen het hek", [1]),
     ("alleen als het vandaag kan", None),
+    ("de auto wil ik wel melden, alleen het hek niet", [0]),  # round r58: the other kept
+    ("alleen het hek niet de auto", [1]),
 ])
 def test_an_everyday_word_chooses_the_problem_it_names(text, kept):
     from bot.reading.answers import problems_to_keep
@@ -541,3 +543,16 @@ def test_a_later_send_overrules_laat_maar(text, expected):
 
 def test_a_guess_told_as_a_question_is_a_remark() -> None:
     assert read_addition("ja klopt. hij heeft een halsband, misschien zoekt de eigenaar hem?")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("the place is fine now but the What still says Thanks. please change it to: street lamp "
+     "flickering on and off all night", "street lamp flickering on and off all night"),
+    ("no, the what is wrong. it should say the street lamp keeps flickering at night",
+     "the street lamp keeps flickering at night"),
+])
+def test_a_description_corrected_in_english_is_read(text, said) -> None:
+    """Round r58: "the What still says Thanks. please change it to: …" was sent as a yes."""
+    from bot.reading.answers import labelled_description
+
+    assert labelled_description(text) == said

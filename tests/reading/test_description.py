@@ -423,7 +423,7 @@ REAL_MESSAGES = [
 NOT_A_PROBLEM = ["Belachelijk!!!", "wanneer komen jullie nou eens??", "ik ben het zo zat 😡",
                  "thx, doei!", "Ik heb al drie keer gebeld!", "hoi hoi :)",
                  "kan iemand mij terugbellen", "IK BEN HET ZAT, NIEMAND DOET IETS",
-                 "al 3 keer gemeld en nog steeds niks gedaan!!"]
+                 "al 3 keer gemeld en nog steeds niks gedaan!!", "ok thanks"]
 
 
 @pytest.mark.parametrize("text, expected", REAL_MESSAGES)
