@@ -43,7 +43,7 @@ from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
                                  declines_only_a_medium, labelled_description, only_tells_when,
-                                 part_to_change, part_to_remove, preferred_contact,
+                                 part_to_change, part_to_remove, preferred_contact, Removal,
                                  as_written_at_home, problems_to_keep, read_contact,
                                  read_yes_no, says_it_is_one_problem, says_nothing_to_change,
                                  swapped_word, wrong_part)
@@ -1105,12 +1105,27 @@ class ValidateReportForm(FormValidationAction):
                     **({"report_description": told} if is_description(told) else {}),
                     **with_ack(tracker, ack("utter_ack_problem_left_out"))}
         kept = without_part(description, part)
+        more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+        if kept is None and more:  # "haal die zin over de brommers weg" from report (2)
+            return ValidateReportForm._left_out_of_another(tracker, part, more)
         if kept is None:  # "'belt ge mij dan' moet er niet bij" when it is not in it
             return {"report_confirmed": None, **with_ack(tracker, ack("utter_ack_not_in_report"))}
         if not is_description(kept):
             return {}
         return {"report_description": kept, "report_confirmed": None,
                 **with_ack(tracker, ack("utter_ack_problem_left_out"))}
+
+    @staticmethod
+    def _left_out_of_another(tracker: Tracker, part: Removal,
+                             more: List[Dict[Text, Any]]) -> Dict[Text, Any]:
+        """The words taken out of the other report that holds them (round r58)."""
+        for problem in more:
+            kept = without_part(problem.get("text") or "", part)
+            if kept is not None and is_description(kept):
+                problem["text"] = kept
+                return {"report_more_problems": more, "report_confirmed": None,
+                        **with_ack(tracker, ack("utter_ack_problem_left_out"))}
+        return {"report_confirmed": None, **with_ack(tracker, ack("utter_ack_not_in_report"))}
 
     @staticmethod
     def _restated(tracker: Tracker, reading: Reading) -> Dict[Text, Any]:

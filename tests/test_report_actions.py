@@ -297,6 +297,20 @@ def test_more_told_at_the_summary_is_added_to_the_description(dispatcher, domain
     assert result["report_confirmed"] is None
 
 
+def test_a_sentence_taken_out_of_the_second_report_is_not_sent(dispatcher, domain):
+    """Round r58: "haal nu alleen nog die zin over de brommers weg aub" filed both reports
+    with the instruction added to them."""
+    text = "plek is nu goed. haal nu alleen nog die zin over de brommers weg aub"
+    second = {"category": "report_public_space_other", "text": (
+        "Een putdeksel ligt half naast de put. Verder elke nacht brommers die hard rijden")}
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "De straatlantaarn doet het niet meer",
+        "report_location": "Rozenlaan 5", "report_more_problems": [second]})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is None
+    assert result["report_more_problems"][0]["text"] == "Een putdeksel ligt half naast de put."
+
+
 def test_a_new_description_at_the_summary_leaves_out_that_it_was_wrong(dispatcher, domain):
     text = "nee da klopt ni, het is een sluikstort met vuilzakken, een zetel en een frigo"
     tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={

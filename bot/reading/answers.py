@@ -1039,7 +1039,9 @@ _REMOVE = re.compile(
 
 # "haal die bakker eruit", "take the bin part out", "remove the bin bit": what, unquoted
 _REMOVE_NAMED = re.compile(
-    r"\b(?:haal|laat|doe|schrap|verwijder)\s+(?:(?:dat|het|die|de)\s+(?:stuk(?:je)?|zin(?:netje)?|"
+    # "haal nu alleen nog die zin over de brommers weg aub" (round r58: sent as a yes)
+    r"\b(?:haal|laat|doe|schrap|verwijder)\s+(?:(?:nu|dan|alleen|nog|even|ook|wel|toch)\s+){0,4}"
+    r"(?:(?:dat|het|die|de)\s+(?:stuk(?:je)?|zin(?:netje)?|"
     r"deel|gedeelte|regel|tekst)\s+(?:over|met)\s+)?"
     r"(?:(?:die|de|het|dat)\s+)?((?!(?:maar|even|alles|dit|dat|het|die|hem|toch|ook|nou)\b)"
     r"[^\W\d_]{3,}(?:\s+(?!eruit|weg)[^\W\d_]+){0,2})\s+"
