@@ -176,7 +176,8 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response += "_urgent"
     told = " ".join((tracker.get_slot("report_description") or "",
                      tracker.latest_message.get("text") or ""))
-    if kind in ("faster", "phone", "police", "urgent_number") and is_noise(told):
+    if kind in ("faster", "phone", "police", "urgent_number", "safety") and is_noise(told):
+        # "what can I do?" about music playing now: not "keep people away from it" (r58)
         return "utter_report_question_noise_now"  # "KOMEN JULLIE VANNACHT NOG?" about noise
     if kind == "clean_up" and quick_kind_of(told) == DEAD_ANIMAL:
         response += "_animal"  # "wie haalt die dode vos weg?": we do, do not touch it

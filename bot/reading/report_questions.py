@@ -96,7 +96,11 @@ _ANONYMOUS = re.compile(
     r"|\b(?:wil|wilt) niet dat (?:ze|hij|zij|de buren|de buurman|de buurvrouw) (?:\w+ ){0,3}?"
     r"(?:weten|merken|zien|horen)\b"
     r"|\bwat (?:doen|doet) (?:jullie|u|de gemeente) (?:\w+ ){0,2}?(?:met )?mijn "
-    r"(?:gegevens|e-?mail\w*|mailadres|nummer|telefoonnummer)\b|\banonymous\b")
+    r"(?:gegevens|e-?mail\w*|mailadres|nummer|telefoonnummer)\b|\banonymous\b"
+    # "Will the neighbours see that it was me who reported this?" (round r58: no answer)
+    r"|\b(?:will|would|do|does|can) (?:the|my|our|they|he|she) (?:\w+ )?(?:see|know|find out|"
+    r"hear|learn)\b(?: \w+){0,4}? (?:it was me|i (?:reported|made|called)|who (?:reported|made|"
+    r"called))\b|\b(?:my name|my details) (?:\w+ ){0,3}?(?:shared|passed on|given|shown)\b")
 _NEXT_STEPS = re.compile(
     r"\bwat (?:gebeurt|gebeuren|doen|doet|gaat) (?:\w+ ){0,3}?(?:er )?(?:nu|daarna|hierna|mee|"
     r"ermee|met (?:mijn|de|deze) melding)\b"
