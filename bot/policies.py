@@ -463,8 +463,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
     own_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)
                    and _sure(message) and _names_the_product(intent, text) and not told_before)
-    if ((reading.answer is True or _ACKNOWLEDGES.match(text)) and reading.addition
-            and (is_question(reading.addition) or is_question(text))
+    if ((reading.answer is True or _ACKNOWLEDGES.match(text))
+            and (reading.addition or len(sentences(text)) > 1)  # a question is no remark
+            and (is_question(reading.addition or "") or is_question(text))
             and _last_response(tracker) == ANYTHING_ELSE and not own_product):
         # (the reader's addition drops the question mark: "yes. opening hours? after 17?")
         return True  # "ok en het is een leaseauto, kan dat ook" at "anything else?"
@@ -1484,6 +1485,12 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) < SURE_INTENT and not reading.danger
             and reading.question and is_question(message.text or "")):
         return AS_QUESTION_ACTION  # "hoi, waar kan ik asbest kwijt?": the question, not a hello
+    if (tracker.active_loop_name is None and reading.question and not reading.danger
+            and intent.get("name") in REPORT_INTENTS
+            and _a_report_beside_a_question(message, reading, None)):
+        # "the street lamp on Stationsweg has been flickering … also quick question, when is
+        # the green bin collected?" (round r58: only the calendar was answered)
+        return START_REPORT_ACTION
     if (reading.question and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
             and reading.danger != "hazard"  # "btw there were used needles in the sandbox"
             and f"utter_answer_{reading.question}" in (answers or ())

@@ -325,6 +325,16 @@ def test_a_wish_for_the_street_is_answered_not_filed(text):
                          answers=["utter_answer_street_wish"]) == "action_answer_question"
 
 
+def test_a_report_with_a_question_about_something_else_starts_the_report():
+    """Round r58: "the street lamp on stationsweg … also quick question, when is the green
+    bin collected here?" got only the waste calendar; the lamp was lost."""
+    text = ("the street lamp outside my house on stationsweg has been flickering all night for "
+            "a week. also quick question, when is the green bin collected here?")
+    asked = said(text, "report_street_lighting", 0.74)
+    assert reading_route(tracker(START + [asked]),
+                         answers=["utter_answer_waste_calendar"]) == "action_start_report"
+
+
 def _next(agent: Agent, events: List[Event]) -> str:
     state = DialogueStateTracker.from_events("reading-policy", events, agent.domain.slots)
     action, _ = agent.processor.predict_next_with_tracker_if_should(state)
