@@ -154,7 +154,7 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:dode?|dooie?)\s+(?:kat|hond|vogel|duif|rat|egel|dier|vos|meeuw|konijn|eend)": STRONG,
         r"dead\s+(?:cat|dog|bird|pigeon|rat|hedgehog|animal|fox|seagull|rabbit|duck)": STRONG,
         r"(?:kei|knoei|snoei)?(?:harde|luide)\s+(?:muziek|bas|beats)": STRONG,
-        r"loud\s+music": STRONG,
+        r"loud\s+music": STRONG, r"full\s+blast|noisy\s+(?:neighbou?rs?|party)": STRONG,
         # "de muziek van het café op het Marktplein staat tot diep in de nacht keihard aan"
         r"muziek\s+(?:\w+\s+){0,12}?(?:te\s+)?(?:kei|knoei|snoei|veel\s+te\s+)?(?:hard|luid)\b":
             STRONG,

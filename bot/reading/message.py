@@ -73,7 +73,8 @@ _NOISE = re.compile(
     r"partying|(?:auto|huis|inbraak)?alarm\w* (?:\w+ ){0,3}(?:af|loeit|loeien|blijft|gaat)|"
     r"(?:brommers?|scooters?|motoren|motors|crossmotoren|quads?) (?:\w+ ){0,4}(?:racen|scheuren|"
     r"rondjes|crossen|toeteren)|blaf\w*|geblaf|vuurwerk|knallen|fireworks|blasting|blaring|"
-    r"(?:music|bass) (?:\w+ )?(?:so |really |very )?loud)\b", re.IGNORECASE)
+    r"(?:music|bass) (?:\w+ )?(?:so |really |very )?loud|full blast|noisy|loud (?:music|party|"
+    r"bass|speakers?))\b", re.IGNORECASE)
 _NOW = re.compile(
     r"\b(?:nu|nou|op dit moment|vannacht|vanavond|'?s ?nachts|snachts|midden in de nacht|"
     r"(?:al )?de hele (?:avond|nacht)|het is (?:al )?(?:\d{1,2}|een|twee|drie|vier) uur|"

@@ -93,7 +93,8 @@ _BROKEN = re.compile(
 _WASTE = re.compile(
     r"(?:afval|vuil|kliko|container|gft|pmd|papier(?!en)|karton|plastic|glas|textiel|snoei|"
     r"groenbak|kerstbo\w+|\bbak\b|\bbakken\b|\w+bak\b|\w+bakken\b|\bzakken\b|\bvuilniszak|ophaaldienst|"
-    r"\bgarbage\b|\brubbish\b|\btrash\b|\bwaste\b|\bbins?\b|\brecycling\b)")
+    r"\bgarbage\b|\brubbish\b|\btrash\b|\bwaste\b|\bbins?\b|\brecycling\b|\bpaper\b|"
+    r"\bcardboard\b)")
 _CALENDAR_ALONE = re.compile(
     r"(?:afvalkalender|afvalwijzer|afvalapp|ophaalkalender|ophalingskalender|ophaaldag|"
     r"ophaaldata|ophaalschema|ophaalrooster|ophaaldatum|ophaalmoment|waste calendar|"

@@ -70,6 +70,7 @@ def test_waste_calendar_questions(text):
      "waste_calendar"),
     ("and when do they collect the trash on my street? paper and plastic?", "waste_calendar"),
     ("waste calendar", "waste_calendar"),
+    ("by the way, which day do you pick up the paper?", "waste_calendar"),  # round r58
     # round 88: a new collection day asked, not a bin left full
     ("Sinds kort wordt de groene bak niet meer op dinsdag geleegd maar ik weet niet op welke "
      "dag dan wel. Kunt u mij zeggen welke dag dat nu is?", "waste_calendar"),
