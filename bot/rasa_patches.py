@@ -10,16 +10,19 @@ An action endpoint with the URL `inprocess:` runs the custom actions in the Rasa
 gets the in-process endpoint, and the actions are imported when the model is loaded.
 
 A typed "ja, dat klopt" or "nee hoor" to the fallback's "Bedoelt u: …?" counts as its Ja
-or Nee button; Rasa would take it for a new intent and often answer nothing.
+or Nee button; Rasa would take it for a new intent and often answer nothing. A button's
+title typed ("ja bezwaar maken dus") counts as that button.
 Changes that only save CPU are in bot/rasa_speedups.py.
 """
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import json
 import logging
 import os
-from typing import Any, Awaitable, Callable, List, Optional
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 import aiohttp
 import rasa.core.actions.action as rasa_action
@@ -27,13 +30,13 @@ from rasa.core.actions.two_stage_fallback import TwoStageFallbackAction
 import rasa.core.run as rasa_run
 import rasa.utils.endpoints
 from rasa.core.processor import ActionLimitReached, MessageProcessor
-from rasa.shared.core.events import BotUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.exceptions import RasaException
 from rasa.utils.endpoints import EndpointConfig
 
 from bot import inprocess_actions, rasa_speedups
 from bot.profile import profile
-from bot.reading.answers import read_yes_no
+from bot.reading.answers import read_yes_no, typed_choice
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +88,11 @@ _rasa_predict_next = MessageProcessor.predict_next_with_tracker_if_should
 
 async def _run_bounded_prediction_loop(self: MessageProcessor, *args: Any, **kwargs: Any
                                        ) -> Any:
-    """Rasa's prediction loop for one message, counting the actions it predicts."""
+    """Rasa's prediction loop for one message, counting the actions it predicts; a button
+    title typed counts as that button."""
+    tracker = kwargs.get("tracker") or (args[1] if len(args) > 1 else None)
+    if tracker is not None:
+        answer_as_the_button_typed(tracker)
     counted = _predicted.set([0])
     try:
         return await _rasa_prediction_loop(self, *args, **kwargs)
@@ -106,6 +113,42 @@ def _predict_next_bounded(self: MessageProcessor, tracker: Any) -> Any:
 AFFIRMATION_QUESTION = "utter_ask_affirmation"  # "Bedoelt u: …?" with the buttons Ja and Nee
 _YES_NO = {"affirm": 0, "deny": 1}
 _rasa_fallback_is_done = TwoStageFallbackAction.is_done
+
+
+def answer_as_the_button_typed(tracker: Any) -> None:
+    """"ja bezwaar maken dus" after the buttons of the last answer: the message counts as the
+    button whose title it types (its intent and entities), as if it had been pressed."""
+    message = tracker.latest_message
+    if message is None or (message.text or "").startswith("/"):
+        return
+    buttons = _buttons_of_the_last_turn(tracker)
+    choice = typed_choice(message.text or "", [str(b.get("title") or "") for b in buttons])
+    found = _PAYLOAD.match(str(buttons[choice].get("payload") or "")) if choice is not None \
+        else None
+    if found is None:
+        return
+    try:
+        values = json.loads(found.group(2) or "{}")
+    except ValueError:
+        return
+    entities = [{"entity": name, "value": value, "start": 0, "end": 0}
+                for name, value in values.items()]
+    message.intent = message.parse_data["intent"] = {"name": found.group(1), "confidence": 1.0}
+    message.entities = message.parse_data["entities"] = entities
+
+
+_PAYLOAD = re.compile(r"^/([\w-]+)(\{.*\})?$", re.DOTALL)
+
+
+def _buttons_of_the_last_turn(tracker: Any) -> List[Dict[str, Any]]:
+    """The buttons of the bot's messages since the resident's message before this one."""
+    buttons: List[Dict[str, Any]] = []
+    for event in reversed(list(tracker.events)[:-1]):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            buttons = list(event.data.get("buttons") or []) + buttons
+    return buttons
 
 
 def answer_as_its_button(tracker: Any) -> None:

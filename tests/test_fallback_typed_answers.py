@@ -52,3 +52,33 @@ def test_other_answers_and_other_questions_keep_their_intent():
     tracker = _asked_back("nee", "deny", asked="utter_ask_report_updates")
     rasa_patches.answer_as_its_button(tracker)
     assert tracker.latest_message.intent_name == "deny"
+
+
+def _offered(answer: str) -> DialogueStateTracker:
+    buttons = [{"title": "Dit helpt me niet", "payload": "Dit helpt me niet"},
+               {"title": "Bezwaar maken tegen een belastingaanslag",
+                "payload": '/municipal_question{"kb_article":"bezwaar-aanslag"}'}]
+    return DialogueStateTracker.from_events("r2", [
+        ActionExecuted("action_listen"),
+        UserUttered("kan ik bezwaar maken?", {"name": "taxes", "confidence": 0.9}),
+        BotUttered("Met de afvalstoffenheffing betaalt u …"),
+        BotUttered("Of bedoelt u iets anders?", {"buttons": buttons}),
+        ActionExecuted("action_listen"),
+        UserUttered(answer, {"name": "affirm", "confidence": 0.6}),
+    ])
+
+
+def test_a_button_title_typed_is_that_button():
+    """Round r57: "ja bezwaar maken dus" got "Waar kan ik u mee helpen?"."""
+    tracker = _offered("ja bezwaar maken dus")
+    rasa_patches.answer_as_the_button_typed(tracker)
+    assert tracker.latest_message.intent_name == "municipal_question"
+    assert tracker.latest_message.entities == [
+        {"entity": "kb_article", "value": "bezwaar-aanslag", "start": 0, "end": 0}]
+
+
+@pytest.mark.parametrize("answer", ["ja", "hoe maak ik bezwaar?", "dit helpt me niet"])
+def test_other_words_after_buttons_keep_their_reading(answer):
+    tracker = _offered(answer)
+    rasa_patches.answer_as_the_button_typed(tracker)
+    assert tracker.latest_message.intent_name == "affirm"

@@ -74,6 +74,11 @@ def test_the_reading_is_stored_as_entities():
     ("ok dus 4 weken ervoor. had je ook gewoon kunnen zeggen haha. doei", "ask_report_status",
      "goodbye"),
     ("hoe staat het met mijn melding? doei", "ask_report_status", "ask_report_status"),
+    ("nou, daar heb ik niet veel aan. ik schrijf wel een brief. goedendag",
+     "report_public_space_other", "goodbye"),  # round r57: a waste report started
+    ("ja verstuur maar. doei", "affirm", "affirm"),
+    ("de lamp bij Kerkstraat 4 is kapot. doei", "report_street_lighting",
+     "report_street_lighting"),
     ("hou maar op, de lamp in de Kerkstraat doet het weer", "stop", "stop"),
     # a yes the model took for wanting a person, with no word for one
     ("ja verstuur maar, jullie vinden m wel", "ask_human", "affirm"),

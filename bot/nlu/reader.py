@@ -53,6 +53,10 @@ _A_STOP_THAT_IS_A_THING = re.compile(r"\b(?:bus|tram|metro|train)\s*stops?\b|\bs
                                      re.IGNORECASE)
 
 GOODBYE_INTENT, THANKS_INTENT = "goodbye", "thanks"
+# Intents whose words stand even when the message ends with a goodbye
+_NOT_A_GOODBYE = (GOODBYE_INTENT, THANKS_INTENT, COMPLAINT_INTENT, ASK_HUMAN_INTENT,
+                  MONEY_WORRIES_INTENT, STOP_INTENT, YES_INTENT, NO_INTENT, ANSWER_INTENT,
+                  "greeting")
 # The reader's question topics that are an intent of their own (bot.reading.questions); the
 # waste calendar keeps the waste intent, the other topics are municipal questions.
 # A question on a topic that names the report category of its own field ("die past niet in
@@ -267,9 +271,13 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "weet ik niet zei ik toch": no stop
     if is_only_a_farewell(text) and intent_name not in (GOODBYE_INTENT, THANKS_INTENT):
         return {"name": GOODBYE_INTENT, "confidence": 1.0}  # "doeidoei" is no report
-    if (intent_name == STATUS_INTENT and not has_case_number and leaves_the_chat(text)
-            and not is_question(text) and not mentions_a_report(text)):
-        # "had je ook gewoon kunnen zeggen haha. doei" (round r53: "Welk meldingsnummer?")
+    if (intent_name not in _NOT_A_GOODBYE and not has_case_number and leaves_the_chat(text)
+            and not is_question(text) and not mentions_a_report(text) and not reading.danger
+            and not reading.category and reading.location is None
+            and (reading.answer is None or intent_name == STATUS_INTENT)
+            and not (reading.email or reading.phone)):
+        # "had je ook gewoon kunnen zeggen haha. doei" (round r53: "Welk meldingsnummer?"),
+        # "ik stuur wel een brief. goedendag" (round r57: a waste report started)
         return {"name": GOODBYE_INTENT, "confidence": 1.0}
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}

@@ -72,6 +72,32 @@ def as_written_at_home(contact: Optional[str]) -> Optional[str]:
     return contact
 
 
+# "ja bezwaar maken dus", "die over de WOZ": the lead and tail words around a button typed
+_CHOICE_LEAD = re.compile(r"^\W*(?:(?:ja|jawel|jazeker|yes|graag|dus|die|dat|deze|de|het|over|"
+                          r"ik bedoel|bedoel ik|i mean|the|that one|that)\b\W*)+", re.IGNORECASE)
+_CHOICE_TAIL = re.compile(r"(?:\W+(?:dus|graag|bedoel ik|please|aub|ajb|alstublieft))+\W*$",
+                          re.IGNORECASE)
+MAX_CHOICE_WORDS = 8
+
+
+def typed_choice(text: str, titles: List[str]) -> Optional[int]:
+    """"ja bezwaar maken dus" to the buttons "Bezwaar maken tegen een belastingaanslag" and
+    "Dit helpt me niet": the one title that holds every word typed (round r57: "Waar kan
+    ik u mee helpen?"); None when none or several do, or the message asks something."""
+    said = _CHOICE_TAIL.sub("", _CHOICE_LEAD.sub("", text or ""))
+    words = re.findall(r"[^\W\d_]{3,}", said.lower())
+    if not words or len(said.split()) > MAX_CHOICE_WORDS or "?" in (text or ""):
+        return None
+    fits = [index for index, title in enumerate(titles)
+            if all(_in_title(word, title) for word in words)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _in_title(word: str, title: str) -> bool:
+    stem = word[:max(4, len(word) - 2)]
+    return any(token.startswith(stem) for token in re.findall(r"[\w-]+", title.lower()))
+
+
 def is_dutch_landline(phone: Optional[str]) -> bool:
     """A Dutch number no text message reaches: not a mobile (+316) or a machine number
     (+3197). "0345-612873" is passed on for a call, never promised messages (round 80)."""
@@ -654,6 +680,7 @@ def says_no_thanks(text: str) -> bool:
 
 
 _BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes|"
+                         r"goedendag|salukes|houdoe|ajuus|adieu|mvg|"
                          r"(?:fijne|prettige|goede|fijn|prettig) (?:dag|avond|middag|weekend)"
                          r"(?: nog)?)\W*$", re.IGNORECASE)
 _NOTHING_NEEDED = re.compile(

@@ -194,11 +194,16 @@ _KEYWORDS: List[Tuple[str, str, float]] = sorted(
      for word, weight in words.items()),
     key=lambda item: -len(item[0]))
 _INFLECTIONS = ("", "s", "en", "n", "e", "je", "jes", "tje", "tjes", "'s")
-_NOT_KEYWORDS = frozenset({"tegelijk", "tegelijkertijd", "wegens", "weggegooid", "gatenkaas",
-                           "lampion", "losgeld", "bakker", "bakkerij", "gratis", "lossen",
-                           "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje",
-                           "afgebroken", "struikelen", "struikelt", "struikelde",
-                           "struikelden", "gestruikeld", "struikelpartij"})
+_NOT_KEYWORDS = frozenset({
+    # products and bills, not problems in the street (round r57: a tax question and a waste
+    # pass asked for were filed as waste reports)
+    "afvalstoffenheffing", "afvalheffing", "rioolheffing", "afvalpas", "afvalpassen",
+    "afvalkalender", "afvalwijzer", "afvalapp",
+    "tegelijk", "tegelijkertijd", "wegens", "weggegooid", "gatenkaas",
+    "lampion", "losgeld", "bakker", "bakkerij", "gratis", "lossen",
+    "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje",
+    "afgebroken", "struikelen", "struikelt", "struikelde",
+    "struikelden", "gestruikeld", "struikelpartij"})
 
 
 def _inflected_forms() -> Dict[str, Tuple[str, float]]:
