@@ -143,10 +143,12 @@ _PAYLOAD = re.compile(r"^/([\w-]+)(\{.*\})?$", re.DOTALL)
 def _buttons_of_the_last_turn(tracker: Any) -> List[Dict[str, Any]]:
     """The buttons of the bot's messages since the resident's message before this one."""
     buttons: List[Dict[str, Any]] = []
-    for event in reversed(list(tracker.events)[:-1]):
-        if isinstance(event, UserUttered):
+    users = 0  # this message first (its slot events may follow it), then the one before
+    for event in reversed(tracker.events):
+        users += isinstance(event, UserUttered)
+        if users > 1:
             break
-        if isinstance(event, BotUttered):
+        if users and isinstance(event, BotUttered):
             buttons = list(event.data.get("buttons") or []) + buttons
     return buttons
 

@@ -6,7 +6,8 @@ import asyncio
 import pytest
 from rasa.core.actions.two_stage_fallback import TwoStageFallbackAction
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
+from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered, SlotSet,
+                                      UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import rasa_patches
@@ -65,6 +66,7 @@ def _offered(answer: str) -> DialogueStateTracker:
         BotUttered("Of bedoelt u iets anders?", {"buttons": buttons}),
         ActionExecuted("action_listen"),
         UserUttered(answer, {"name": "affirm", "confidence": 0.6}),
+        SlotSet("language", "nl"),  # the slots a message sets come after it
     ])
 
 
