@@ -133,8 +133,16 @@ def answer_as_the_button_typed(tracker: Any) -> None:
         return
     entities = [{"entity": name, "value": value, "start": 0, "end": 0}
                 for name, value in values.items()]
-    message.intent = message.parse_data["intent"] = {"name": found.group(1), "confidence": 1.0}
+    _read_as(message, {"name": found.group(1), "confidence": 1.0})
     message.entities = message.parse_data["entities"] = entities
+
+
+def _read_as(message: UserUttered, meant: Dict[str, Any]) -> None:
+    """The message's intent is `meant`, also first in its ranking (which actions read)."""
+    message.intent = message.parse_data["intent"] = meant
+    message.parse_data["intent_ranking"] = [meant] + [
+        other for other in message.parse_data.get("intent_ranking") or []
+        if other.get("name") != meant["name"]]
 
 
 _PAYLOAD = re.compile(r"^/([\w-]+)(\{.*\})?$", re.DOTALL)
@@ -168,8 +176,8 @@ def answer_as_its_button(tracker: Any) -> None:
         return
     buttons = asked.data.get("buttons") or []
     if len(buttons) == 2:
-        meant = {"name": str(buttons[button].get("payload", "")).lstrip("/"), "confidence": 1.0}
-        message.intent = message.parse_data["intent"] = meant
+        _read_as(message, {"name": str(buttons[button].get("payload", "")).lstrip("/"),
+                           "confidence": 1.0})
 
 
 async def _fallback_is_done(self: TwoStageFallbackAction, output_channel: Any, nlg: Any,

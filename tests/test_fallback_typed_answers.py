@@ -65,7 +65,8 @@ def _offered(answer: str) -> DialogueStateTracker:
         BotUttered("Met de afvalstoffenheffing betaalt u …"),
         BotUttered("Of bedoelt u iets anders?", {"buttons": buttons}),
         ActionExecuted("action_listen"),
-        UserUttered(answer, {"name": "affirm", "confidence": 0.6}),
+        UserUttered(answer, {"name": "affirm", "confidence": 0.6},
+                    parse_data={"intent_ranking": [{"name": "affirm", "confidence": 0.6}]}),
         SlotSet("language", "nl"),  # the slots a message sets come after it
     ])
 
@@ -75,6 +76,7 @@ def test_a_button_title_typed_is_that_button():
     tracker = _offered("ja bezwaar maken dus")
     rasa_patches.answer_as_the_button_typed(tracker)
     assert tracker.latest_message.intent_name == "municipal_question"
+    assert tracker.latest_message.parse_data["intent_ranking"][0]["name"] == "municipal_question"
     assert tracker.latest_message.entities == [
         {"entity": "kb_article", "value": "bezwaar-aanslag", "start": 0, "end": 0}]
 
