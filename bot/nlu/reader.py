@@ -274,7 +274,6 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if (intent_name not in _NOT_A_GOODBYE and not has_case_number and leaves_the_chat(text)
             and not is_question(text) and not mentions_a_report(text) and not reading.danger
             and not reading.category and reading.location is None
-            and (reading.answer is None or intent_name == STATUS_INTENT)
             and not (reading.email or reading.phone)):
         # "had je ook gewoon kunnen zeggen haha. doei" (round r53: "Welk meldingsnummer?"),
         # "ik stuur wel een brief. goedendag" (round r57: a waste report started)
