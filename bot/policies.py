@@ -398,7 +398,7 @@ def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: 
     said = (answer.text or "") if answer else ""
     told = said.lower() + " " + re.sub(r"\s+te\s+", "", said.lower())  # "uit te schrijven"
     named = [found.group(0) for found in re.finditer(r"\w+", text)
-             if len(found.group(0)) >= 6 and PRODUCT_WORDS[intent].search(found.group(0))]
+             if len(found.group(0)) >= 5 and PRODUCT_WORDS[intent].search(found.group(0))]
     return bool(named) and all(word.lower() in told for word in named)
 
 

@@ -2690,3 +2690,20 @@ def test_a_place_long_after_filing_is_no_addition():
     text = "de lantaarnpaal is bij nummer 20"
     assert reading_route(tracker(later_on + [said(text, "report_street_lighting")])) != \
         "action_add_to_report"
+
+
+def test_a_fine_named_in_the_moving_answer_is_asked_about_the_move():
+    """Round r57: "krijg ik nu een boete?" after the moving answer got the parking fine."""
+    answered = START + [said("ik ben vorige week verhuisd, hoe geef ik dat door?",
+                             "moving_address_change"),
+                        ActionExecuted("action_answer_topic"),
+                        BotUttered("Geef uw nieuwe adres zelf online door met DigiD. Wacht u te "
+                                   "lang, dan kunt u een boete krijgen.",
+                                   metadata={"utter_action": "utter_kb_answer"}),
+                        ActionExecuted("utter_anything_else"),
+                        BotUttered("Kan ik u nog ergens anders mee helpen?",
+                                   metadata={"utter_action": "utter_anything_else"}),
+                        ActionExecuted("action_listen")]
+    text = "het was 9 dagen geleden eigenlijk. krijg ik nu een boete?"
+    assert reading_route(tracker(answered + [said(text, "parking_permit", 0.8)])) == \
+        "action_answer_follow_up"
