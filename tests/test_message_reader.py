@@ -77,6 +77,9 @@ def test_the_reading_is_stored_as_entities():
     ("nou, daar heb ik niet veel aan. ik schrijf wel een brief. goedendag",
      "report_public_space_other", "goodbye"),  # round r57: a waste report started
     ("ja verstuur maar. doei", "affirm", "affirm"),
+    ("Dan bel ik morgen wel even. Bedankt voor de moeite en een prettige avond gewenst. "
+     "Hoogachtend, mevr. Bakker", "thanks", "goodbye"),  # round r57
+    ("bedankt!", "thanks", "thanks"),
     ("de lamp bij Kerkstraat 4 is kapot. doei", "report_street_lighting",
      "report_street_lighting"),
     ("hou maar op, de lamp in de Kerkstraat doet het weer", "stop", "stop"),

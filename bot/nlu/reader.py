@@ -23,7 +23,7 @@ from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONE
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
 from bot.reading.answers import (chooses_among_problems, is_only_a_farewell, is_only_contact,
-                                 leaves_the_chat)
+                                 leaves_the_chat, signs_off)
 from bot.reading.language import warm_up as warm_up_language
 from bot.reading.description import category_of, says_dumped, says_not_collected
 from bot.reading.message import read_message
@@ -277,6 +277,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not (reading.email or reading.phone)):
         # "had je ook gewoon kunnen zeggen haha. doei" (round r53: "Welk meldingsnummer?"),
         # "ik stuur wel een brief. goedendag" (round r57: a waste report started)
+        return {"name": GOODBYE_INTENT, "confidence": 1.0}
+    if intent_name == THANKS_INTENT and (leaves_the_chat(text) or signs_off(text)) and not (
+            is_question(text) or reading.category or reading.location is not None):
+        # "Bedankt voor de moeite, een prettige avond. Hoogachtend, mevr. Bakker" (round r57:
+        # "Graag gedaan! Kan ik u nog ergens mee helpen?"): the resident closes the chat
         return {"name": GOODBYE_INTENT, "confidence": 1.0}
     if reading.answer is True and (reading.email or reading.phone) and _STARTS_WITH_YES.match(text):
         return {"name": YES_INTENT, "confidence": 1.0}

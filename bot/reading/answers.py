@@ -822,12 +822,23 @@ _LEAVING = re.compile(
     r"|\bi\s+(?:have|need|got)\s+to\s+go\b|\bi'?m\s+(?:off|leaving)\b", re.IGNORECASE)
 
 
+# "Bedankt voor de moeite. Hoogachtend, mevr. Bakker" (round r57): a letter's sign-off
+_SIGNED_OFF = re.compile(r"\b(?:hoogachtend|(?:met )?vriendelijke groet(?:en)?|met een "
+                         r"vriendelijke groet|mvg|kind regards|best regards|yours sincerely)"
+                         r"\b(?:\W+[\w.-]+){0,4}\W*$", re.IGNORECASE)
+
+
 def leaves_the_chat(text: str) -> bool:
     """"Nou ik ga maar. Dag", "ik moet weg, doei": the resident goes, mid-conversation.
     Thanks alone ("bedankt") is no leaving: it closes what was answered."""
     text = (text or "").replace("’", "'")
     return bool(_LEAVING.search(text) or _BYE_AT_END.search(text)
                 or is_only_a_farewell(text))
+
+
+def signs_off(text: str) -> bool:
+    """"… Hoogachtend, mevr. Bakker": the message ends with a letter's greeting."""
+    return bool(_SIGNED_OFF.search(text or ""))
 
 
 def says_stop(text: str) -> bool:
