@@ -118,8 +118,8 @@ _rasa_fallback_is_done = TwoStageFallbackAction.is_done
 def answer_as_the_button_typed(tracker: Any) -> None:
     """"ja bezwaar maken dus" after the buttons of the last answer: the message counts as the
     button whose title it types (its intent and entities), as if it had been pressed."""
-    message = tracker.latest_message
-    if message is None or (message.text or "").startswith("/"):
+    message = getattr(tracker, "latest_message", None)
+    if not isinstance(message, UserUttered) or (message.text or "").startswith("/"):
         return
     buttons = _buttons_of_the_last_turn(tracker)
     choice = typed_choice(message.text or "", [str(b.get("title") or "") for b in buttons])
