@@ -92,7 +92,7 @@ _RULED_OUT_BY = {
     "fire": re.compile(r"\b(?:stoom|stoomt|waterdamp|verwarmingsbuizen|stadsverwarming|"
                        r"warmtenet)\b|^(?!.*\b(?:vlam\w*|vonk\w*|vuur|schoorsteenbrand|fik|"
                        r"brandt|flames?|sparks?)\b).*\b(?:houtkachel\w*|kachel|open haard|"
-                       r"schoorsteen\w*|chimney|wood ?stove)\b"),
+                       r"schoorsteen\w*|chimney|wood ?stove|stove|fireplace|wood burner)\b"),
     "asks_112": re.compile(r"\b(?:ga|hoef|hoeft) (?:\w+ )?(?:geen |niet )?112 (?:\w+ )?(?:niet )?"
                            r"(?:te )?bellen\b|\b(?:niets|niks) aan de hand\b"),
 }
@@ -150,9 +150,11 @@ def sounds_alarming(text: str) -> bool:
 
 # Smoke from a stove is ordinary, unless the fire spreads or an alarm goes off.
 _FIRE_SPREADS = re.compile(
-    r"\b(?:vat|vatte|vatten) vlam\b|\b(?:slaat|sloeg|slaan) over\b|\bin de fik\b|\bin brand\b"
+    r"\b(?:vat|vatte|vatten) vlam\b|\b(?:slaat|sloeg|slaan) over\b|\bin de fik\b"
     r"|\balarm\w*|\brookmelder\w*|\bonder (?:de|onze|mijn) deur\b|\bcatch(?:es|ing)? fire\b"
-    r"|\bon fire\b")
+    # not "Nothing is on fire, it's just the smoke" (round r61: 112 four times)
+    r"|(?<!nothing is )(?<!not )(?<!nothing s )(?<!isnt )(?<!nothing )\bon fire\b"
+    r"|(?<!niet )(?<!niks )(?<!niets )(?<!geen )\bin brand\b")
 
 
 # After the 112 answer: "ik durf niet te bellen, hij hoort me", "I can't call".
