@@ -70,6 +70,10 @@ def test_the_reading_is_stored_as_entities():
     ("hoe staat het met mijn melding over de graffiti?", "ask_report_status",
      "ask_report_status"),
     ("graffiti M-2026-000123", "ask_report_status", "ask_report_status"),
+    # to notify of a wedding is no report to look up (round r59)
+    ("we gaan in mei trouwen, hoe ver van tevoren moeten we dat melden?", "ask_report_status",
+     "municipal_question"),
+    ("is mijn melding over de lamp al opgepakt?", "ask_report_status", "ask_report_status"),
     # a remark and a goodbye is no status question (round r53)
     ("ok dus 4 weken ervoor. had je ook gewoon kunnen zeggen haha. doei", "ask_report_status",
      "goodbye"),

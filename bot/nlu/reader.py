@@ -29,7 +29,7 @@ from bot.reading.description import category_of, says_dumped, says_not_collected
 from bot.reading.message import read_message
 from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
-from bot.reading.questions import (is_question, read_question, rules_out_bulky_waste,
+from bot.reading.questions import (QUESTION, is_question, read_question, rules_out_bulky_waste,
                                   rules_out_the_product)
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
                                           says_not_known)
@@ -320,6 +320,11 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and not has_case_number):
         # "kom eens kijken aan de Vondelstraat, de gevel is vol graffiti": a new report
         return {"name": reading.category, "confidence": 1.0}
+    if (intent_name == STATUS_INTENT and not has_case_number and reading.question
+            and reading.question != QUESTION and not asks_about_an_earlier_report(text)):
+        # "we willen trouwen, moeten we da lang op voorhand melden?" (round r59: "Welk
+        # meldingsnummer heeft u?"): to notify is no report to look up
+        return {"name": TOPIC_INTENTS.get(reading.question, QUESTION_INTENT), "confidence": 1.0}
     if intent_name in REPORT_INTENTS + UNSURE_INTENTS and asks_about_an_earlier_report(text):
         # "heb vorige week het gedumpte afval gemeld, wordt er nog iets mee gedaan?"
         return {"name": STATUS_INTENT, "confidence": 1.0}
