@@ -196,6 +196,8 @@ _TOLD_AS_BEFORE = re.compile(
     re.IGNORECASE)
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
+# "dag", "GOEDENDAG.": a hello at the start, a goodbye after an answer
+_ONLY_DAG = re.compile(r"^\W*(?:goeden?dag|dag|daag|dagdag|dag hoor)\W*$", re.IGNORECASE)
 WRONG_CHAT_ACTION = "utter_wrong_chat"
 CONTACT_HUMAN_ACTION = "action_contact_human"
 # The complaint answer ends with "Wilt u nu eerst met een medewerker praten?"
@@ -1329,6 +1331,10 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):
         return GOODBYE_ACTION  # "nee hoor" to "Waar kan ik u mee helpen?" (round r54)
+    if (tracker.active_loop_name is None and intent.get("name") == "greeting"
+            and _ONLY_DAG.match(message.text or "")
+            and _last_response(tracker) in (ANYTHING_ELSE, "utter_ask_what_else")):
+        return GOODBYE_ACTION  # "GOEDENDAG" after "Kan ik u nog ergens mee helpen?" (r59)
     if tracker.active_loop_name is None and (
             says_no_thanks(message.text or "")
             or reading.thanks and not reading.category and not reading.danger

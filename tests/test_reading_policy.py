@@ -2707,3 +2707,10 @@ def test_a_fine_named_in_the_moving_answer_is_asked_about_the_move():
     text = "het was 9 dagen geleden eigenlijk. krijg ik nu een boete?"
     assert reading_route(tracker(answered + [said(text, "parking_permit", 0.8)])) == \
         "action_answer_follow_up"
+
+
+@pytest.mark.parametrize("text, expected", [("GOEDENDAG", "action_goodbye"),
+                                            ("dag.", "action_goodbye")])
+def test_dag_after_anything_else_is_a_goodbye(text, expected):
+    """Round r59: "GOEDENDAG" and "DAG." after an answer started the welcome again."""
+    assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "greeting")])) == expected

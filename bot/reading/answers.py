@@ -680,7 +680,7 @@ def says_no_thanks(text: str) -> bool:
 
 
 _BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes|"
-                         r"goedendag|salukes|houdoe|ajuus|adieu|mvg|"
+                         r"(?<=[.,!?] )goedendag|salukes|houdoe|ajuus|adieu|mvg|"
                          r"(?:fijne|prettige|goede|fijn|prettig) (?:dag|avond|middag|weekend)"
                          r"(?: nog)?)\W*$", re.IGNORECASE)
 _NOTHING_NEEDED = re.compile(
