@@ -351,6 +351,8 @@ def read_report_question(text: str) -> Optional[str]:
         return "faster"  # "nee ik wil dat er NU iemand komt": asked, without a question mark
     if not is_question(text) and not re.search(r"\banoniem", text or "", re.IGNORECASE):
         return None
+    if _A_DOCUMENT.search(plain):
+        return None  # "wat moet ik doen nu mijn paspoort kwijt is?" (round r61: the safety text)
     for kind, pattern in _KINDS:
         if pattern.search(plain) and not (kind == "enforcement" and _OWN_FINE.search(plain)):
             # the question's own sentence: "het is de grijze container. wanneer komen ze?" asks
@@ -358,6 +360,12 @@ def read_report_question(text: str) -> Optional[str]:
             asked = next((part for part in reversed(sentences(text)) if "?" in part), text)
             return None if kind in _ABOUT_IT_ONLY and _names_a_topic(asked) else kind
     return None
+
+
+# A question about one's own documents is no question about a report in the street.
+_A_DOCUMENT = re.compile(r"\b(?:paspoort\w*|id ?kaart\w*|id-kaart\w*|identiteitskaart\w*|"
+                         r"identiteitsbewijs\w*|rijbewijs\w*|reisdocument\w*|passports?|"
+                         r"driving licen[cs]e|id cards?)\b")
 
 
 # "Wat kost het om grofvuil op te laten halen?" asks the price of another product.

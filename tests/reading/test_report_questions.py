@@ -315,3 +315,13 @@ def test_a_short_case_number_in_a_short_message(text, number):
     from bot.reading.report_questions import short_number
 
     assert short_number(text) == number
+
+
+@pytest.mark.parametrize("text", [
+    "wat moet ik doen nu mijn paspoort KWIJT is?",
+    "mijn rijbewijs is zoek, moet ik dat bij de politie of bij jullie melden?",
+])
+def test_a_question_about_ones_own_document_is_no_report_question(text):
+    """Round r61: after a report, "wat moet ik doen nu mijn paspoort kwijt is?" got the
+    report's safety text twice."""
+    assert read_report_question(text) is None
