@@ -44,8 +44,9 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, part_to_remove, preferred_contact, Removal,
-                                 as_written_at_home, problems_to_keep, read_contact,
-                                 read_yes_no, says_it_is_one_problem, says_nothing_to_change,
+                                 as_written_at_home, asks_a_change, problems_to_keep,
+                                 read_contact, read_yes_no, says_it_is_one_problem,
+                                 says_nothing_to_change,
                                  swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
@@ -1073,6 +1074,8 @@ class ValidateReportForm(FormValidationAction):
                     **({"report_description": self._added(tracker, reading.addition)}
                        if reading.addition else {}),
                     **with_ack(tracker, ack("utter_ack_hazard"))}
+        if answer is True and asks_a_change(_text(tracker)) and not _SENT.search(_text(tracker)):
+            answer = None  # "De plaats is nu goed, dank u. Maar … graag weglaten" (round r60)
         if answer is True:
             slots: Dict[Text, Any] = {"report_confirmed": True}
             if reading.addition:  # "yes but please add that it has a red collar": said back

@@ -3249,3 +3249,16 @@ def test_no_number_from_before_the_report_is_used(dispatcher, domain):
                           {"event": "user", "text": "lamp kapot"},
                           {"event": "action", "name": "action_start_report"}]
     assert contact_told_before(tracker) is None
+
+
+@pytest.mark.parametrize("text", [
+    "De plaats is nu goed, dank u. Maar de zin over het dak van de buren graag weglaten",
+    "ok thanks, but please change the text",
+])
+def test_thanks_beside_a_change_asked_is_no_yes(dispatcher, domain, text):
+    """Round r60: "… dank u. Maar de zin … graag weglaten" sent the report as a thank-you."""
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "De lamp brandt niet. Het dak van de buren lekt ook al jaren.",
+        "report_location": "Kerkweg 3"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is None

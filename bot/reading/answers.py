@@ -1084,6 +1084,13 @@ _REMOVE_NAMED = re.compile(
     r"(?:(?:die|de|het|dat)\s+)?((?!(?:maar|even|alles|dit|dat|het|die|hem|toch|ook|nou)\b)"
     r"[^\W\d_]{3,}(?:\s+(?!eruit|weg)[^\W\d_]+){0,2})\s+"
     r"(?:eruit|er\s+uit|weg)\b"
+    # "de zin over mijn vrouw graag weglaten" (round r60: sent as a thank-you yes)
+    r"|\b(?:de|het|die|dat)\s+(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte|regel)\s+(?:over|met)\s+"
+    r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+"
+    r"(?:\w+\s+){0,2}?(?:weglaten|weg\s+laten|eruit|er\s+uit|schrappen|verwijderen|weg)\b"
+    # "please remove the part about me not speaking dutch" (round r60: the branch went)
+    r"|\b(?:remove|delete|take\s+out|leave\s+out|drop)\s+the\s+(?:part|bit|sentence|line)\s+"
+    r"(?:about|with|where)\s+((?:[^\W\d_]+\s+){0,4}[^\W\d_]{3,})\b"
     r"|\b(?:take|leave)\s+(?:the\s+)?([^\W\d_]{3,})\s+(?:(?:part|bit|thing)\s+)?out\b"
     r"|\b(?:remove|delete)\s+(?:the\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+"
     r"(?:part|bit|thing|sentence)\b", re.IGNORECASE)
@@ -1105,7 +1112,8 @@ def part_to_remove(text: str) -> Optional[Removal]:
     if not named:
         return None
     words = next(group for group in named.groups() if group).split()
-    return Removal(max(words, key=len), quoted=False)  # "het gemeentehuis en rijbewijs"
+    word = max(words, key=len)  # "het gemeentehuis en rijbewijs"
+    return Removal(re.sub(r"(?<=\w{4})ing$", "", word), quoted=False)  # "speaking": "speak…"
 
 
 def labelled_description(text: str) -> Optional[str]:
@@ -1275,6 +1283,18 @@ _NOTHING_TO_CHANGE = re.compile(
     r"volledig)\s+genoeg\b|\b(?:zo\s+is\s+(?:het|t)\s+(?:goed|prima|duidelijk)|(?:prima|"
     r"goed)\s+zo|is\s+(?:t|het)\s+goed\s+zo)\b",
     re.IGNORECASE)
+
+
+# "Maar de zin … graag weglaten", "please change the text": a change asked, never a yes
+_ASKS_A_CHANGE = re.compile(
+    r"\b(?:weglaten|weg\s+laten|eruit\s+(?:halen|laten)|schrappen|verwijder\w*|aanpassen|"
+    r"veranderen|wijzigen|moet\s+(?:er\s+)?(?:uit|anders)|remove|delete|leave\s+out|take\s+out|"
+    r"change\s+(?:it|the)|should\s+(?:say|be))\b", re.IGNORECASE)
+
+
+def asks_a_change(text: str) -> bool:
+    """"De plaats is nu goed, dank u. Maar de zin … graag weglaten": something to change."""
+    return bool(_ASKS_A_CHANGE.search(text or "")) and not says_nothing_to_change(text)
 
 
 def says_nothing_to_change(text: str) -> bool:
