@@ -328,6 +328,13 @@ def _is_question(text: str) -> bool:
 _REMEMBERING = re.compile(r"^\W*(?:(?:o|oh|ah|a)\s+ja|oja|oh\s+ya)\b[\s,.!:;-]*", re.IGNORECASE)
 
 
+# "oh wacht nee, het is nummer 14", "nee sorry, tis de kerkweg": a no that corrects a place
+_CORRECTS_FIRST = re.compile(r"^\W*(?:(?:o|oh|oeps)\W+)?(?:wacht\W+)?(?:nee|neen|nope)\W+"
+                             r"(?:sorry\W+)?(?:het is|'t is|tis|het was|ik bedoel|bedoel)\b",
+                             re.IGNORECASE)
+_ANSWER_FIRST = re.compile(r"^\W*(?:en\s+)?(?:ja|jawel|nee|neen|graag|yes|no)\b", re.IGNORECASE)
+
+
 # "ik wil juist iets toevoegen", "mag ik nog wat veranderen?" with nothing after it.
 _ONLY_ANNOUNCES_A_CHANGE = re.compile(
     r"\b(?:wil|mag|kan|moet|wou)\s+(?:ik\s+)?(?:\w+\s+){0,2}?(?:iets|wat)\s+(?:toevoegen|"
@@ -377,6 +384,13 @@ def read_yes_no(text: str) -> Optional[bool]:
     remembering = _REMEMBERING.match(text)
     if remembering and text[remembering.end():].strip():
         text = text[remembering.end():]
+    parts = sentences(text)
+    if len(parts) > 1 and _CORRECTS_FIRST.match(parts[0]) and _ANSWER_FIRST.match(parts[1]):
+        # "oh wacht nee het is nummer 14 sorry. en ja stuur maar bericht" (round r60): the
+        # "nee" corrects the place; the answer is the sentence after it
+        later = read_yes_no(" ".join(parts[1:]))
+        if later is not None:
+            return later
     if _calls_it_wrong(text):
         return False
     if _is_question(text) and not _PLAIN_ANSWER.match(text):

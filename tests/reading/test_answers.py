@@ -556,3 +556,10 @@ def test_a_description_corrected_in_english_is_read(text, said) -> None:
     from bot.reading.answers import labelled_description
 
     assert labelled_description(text) == said
+
+
+def test_a_no_that_corrects_the_place_is_not_the_answer() -> None:
+    """Round r60: "oh wacht nee het is nummer 14 sorry. en ja stuur maar bericht" gave no
+    messages."""
+    assert read_yes_no("oh wacht nee het is nummer 14 sorry. en ja stuur maar bericht") is True
+    assert read_yes_no("nee het is nummer 14") is False
