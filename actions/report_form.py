@@ -57,7 +57,8 @@ from bot.reading.report_questions import (says_not_known, told_after_not_knowing
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise,
                                 is_clearly_not_a_place, names_the_whole_street, place_meant,
-                                read_place, rules_out_number, without_chat_noise)
+                                read_place, rules_out_number, told_of_the_past,
+                                without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
                                   question_beside_an_answer)
@@ -1251,6 +1252,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         place = place_meant(_text(tracker), reading.location)
+        if place is not None and told_of_the_past(_text(tracker), place):
+            place = None  # "Vorig jaar heeft het bij de Kerkstraat een maand geduurd"
         current = tracker.get_slot("report_place")
         other = _other_problem_named(tracker) if place and place.complete else None
         if other is None and _names_another_problems_place(tracker):

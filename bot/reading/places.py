@@ -740,6 +740,23 @@ def place_meant(text: str, read: Optional[Place]) -> Optional[Place]:
     return read_place(found.group(2)) or read
 
 
+# "Vorig jaar heeft het bij de Kerkstraat ruim een maand geduurd" (round r60: the place
+# became the Kerkstraat): a place in a story of the past is no new place
+_THE_PAST = re.compile(r"\b(?:vorig jaar|vorige (?:keer|week|maand|winter|zomer)|destijds|"
+                       r"in het verleden|jaren geleden|last (?:year|time|week|month)|"
+                       r"years ago)\b", re.IGNORECASE)
+_A_CORRECTION = re.compile(r"\b(?:niet|nee|bedoel|moet|is het|het is|tis|not|mean)\b",
+                           re.IGNORECASE)
+
+
+def told_of_the_past(text: str, place: Place) -> bool:
+    """Whether the sentence that names `place` tells of the past, without correcting."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text or ""):
+        if place.text and place.text.lower() in sentence.lower():
+            return bool(_THE_PAST.search(sentence)) and not _A_CORRECTION.search(sentence)
+    return False
+
+
 def place_key(text: str, register: Optional[StreetRegister] = None) -> Optional[str]:
     """What tells one place in a message from another: its streets, or a public spot
     ("bij het station"); None for a spot any street has ("boven het fietspad", "midden op

@@ -1008,3 +1008,13 @@ def test_a_correction_means_the_place_after_the_one_ruled_out(text, label):
 def test_a_correction_that_rules_out_another_place_keeps_the_place_read():
     text = "niet 41 maar 47, kerkstraat"
     assert place_meant(text, read_place(text)) == read_place(text)
+
+
+def test_a_place_in_a_story_of_the_past_is_no_new_place():
+    """Round r60: "Vorig jaar heeft het bij de Kerkstraat een maand geduurd" moved the report."""
+    from bot.reading.places import told_of_the_past
+
+    story = "hoe lang duurt zoiets? Vorig jaar heeft het bij de Kerkstraat een maand geduurd."
+    assert told_of_the_past(story, read_place(story))
+    fix = "nee, het is de Kerkweg. Vorig jaar was het de Kerkstraat niet"
+    assert not told_of_the_past(fix, read_place(fix))
