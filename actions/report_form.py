@@ -50,7 +50,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
-from bot.reading.description import category_of, clean_description
+from bot.reading.description import category_of, clean_description, split_problems
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (says_not_known, told_after_not_knowing,
                                           wants_to_complain)
@@ -679,6 +679,12 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
+# "kan dat een aparte melding", "ik wil 2 meldingen", "splits het in twee"
+_SEPARATE = re.compile(r"\b(?:aparte?|losse|tweede|2|twee) melding(?:en)?\b|\bapart (?:melden|houden|"
+                       r"doen)\b|\bsplits\w*\b|\bsplit (?:it|them)\b|\bin twee(?:en|ën)?\b"
+                       r"|\b(?:two|2|separate) reports?\b", re.IGNORECASE)
+
+
 _POINT_SAYS = re.compile(r"\b(?:punt|nummer|melding|item)\s*\(?(1|2|3|een|één|twee|drie)\)?\s*"
                          r"(?:moet|mag|hoort)\s+(?:zijn|worden|te\s+zijn)\s*:?\s*(.+)$"
                          r"|^\W*\((1|2|3)\)\s*:?\s*(.+)$", re.IGNORECASE)
@@ -1042,7 +1048,7 @@ class ValidateReportForm(FormValidationAction):
         if tracker.get_slot("report_more_problems") and says_it_is_one_problem(_text(tracker)):
             return self._one_report(tracker)
         rewritten = self._left_out(tracker) or self._restated(tracker, reading) \
-            or self._point_restated(tracker)
+            or self._point_restated(tracker) or self._split_on_request(tracker, reading)
         if rewritten:
             return rewritten
         answer = answer_of(tracker, reading)
@@ -1149,6 +1155,26 @@ class ValidateReportForm(FormValidationAction):
             told = told[1:]  # "Nu staat alles fout. Ik wil twee meldingen." is no problem
         return {**place_slots(place), "report_confirmed": None, "report_more_problems": more,
                 "report_description": " ".join(told),
+                **with_ack(tracker, ack("utter_ack_restated"))}
+
+    @staticmethod
+    def _split_on_request(tracker: Tracker, reading: Reading) -> Dict[Text, Any]:
+        """"… de stoeptegels liggen ook scheef. kan dat een aparte melding", "splits het in
+        twee": the problems told so far become one report each (round r60: the tiles were
+        added to the lamp, and "splits het in twee" became the description)."""
+        text = _text(tracker)
+        if not _SEPARATE.search(text) or tracker.get_slot("report_more_problems"):
+            return {}
+        told = " ".join(part for part in split_sentences(reading.addition or "")
+                        if not _SEPARATE.search(part))
+        description = added_to(tracker.get_slot("report_description") or "", told) \
+            if told else tracker.get_slot("report_description") or ""
+        problems = split_problems(description)
+        if len(problems) < 2:
+            return {}
+        return {"report_description": problems[0].text, "report_confirmed": None,
+                "report_more_problems": [{"category": problem.category, "text": problem.text}
+                                         for problem in problems[1:]],
                 **with_ack(tracker, ack("utter_ack_restated"))}
 
     @staticmethod

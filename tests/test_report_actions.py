@@ -3262,3 +3262,21 @@ def test_thanks_beside_a_change_asked_is_no_yes(dispatcher, domain, text):
         "report_location": "Kerkweg 3"})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result["report_confirmed"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "oja en de stoeptegels daar naast liggen ook heel scheef. kan dat een aparte melding",
+    "splits het in twee aub",
+])
+def test_two_reports_asked_at_the_summary_split_the_problems(dispatcher, domain, text):
+    """Round r60: the tiles were added to the lamp's report, and "splits het in twee" became
+    its description."""
+    lamp = "De straatlamp voor Vondelstraat 14 knippert de hele nacht"
+    told = lamp if "stoeptegels" in text else lamp + ". De stoeptegels ernaast liggen scheef"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": told, "report_location": "Vondelstraat 14"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_confirmed"] is None
+    assert "lamp" in result["report_description"] and "stoep" not in result[
+        "report_description"]
+    assert [p["category"] for p in result["report_more_problems"]] == ["report_pavement_road"]
