@@ -1067,6 +1067,10 @@ _DESCRIPTION_SAYS = re.compile(
     r"schrijven|opschrijven|put)\b"
     # "daar staat nog steeds parkweg. maak er van: schommel in speeltuin …" (round 86)
     r"|\bmaak\s+(?:er|het|dat|daar)\s*(?:maar\s+)?van\s*:\s*(.+)$"
+    # "change the text please: …", "verander de tekst aub: …", "pas de omschrijving aan: …"
+    # (round r61: sent without a new check)
+    rf"|\b(?:change|update|fix|verander|wijzig|pas)\s+(?:de\s+|het\s+|the\s+)?{_DESCRIPTION}"
+    r"(?:\s+\w+){0,2}?\s*:\s*(.+)$"
     # "the what is wrong. it should say …", "the What still says Thanks. please change it
     # to: …" (round r58: sent as a yes, the instruction added to the report)
     r"|\b(?:wat|what)\s+(?:is\s+(?:wrong|not\s+right|incorrect|fout|niet\s+goed)|klopt\s+"
@@ -1302,7 +1306,8 @@ _NOTHING_TO_CHANGE = re.compile(
 # "Maar de zin … graag weglaten", "please change the text": a change asked, never a yes
 _ASKS_A_CHANGE = re.compile(
     r"\b(?:weglaten|weg\s+laten|eruit\s+(?:halen|laten)|schrappen|verwijder\w*|aanpassen|"
-    r"veranderen|wijzigen|moet\s+(?:er\s+)?(?:uit|anders)|remove|delete|leave\s+out|take\s+out|"
+    r"veranderen|wijzigen|verander|wijzig|moet\s+(?:er\s+)?(?:uit|anders)|remove|delete|"
+    r"leave\s+out|take\s+out|"
     r"change\s+(?:it|the)|should\s+(?:say|be))\b", re.IGNORECASE)
 
 

@@ -550,6 +550,9 @@ def test_a_guess_told_as_a_question_is_a_remark() -> None:
      "flickering on and off all night", "street lamp flickering on and off all night"),
     ("no, the what is wrong. it should say the street lamp keeps flickering at night",
      "the street lamp keeps flickering at night"),
+    ("change the text please: loud engines every night from the garage",  # round r61
+     "loud engines every night from the garage"),
+    ("verander de tekst aub: er staat een auto op de stoep", "er staat een auto op de stoep"),
 ])
 def test_a_description_corrected_in_english_is_read(text, said) -> None:
     """Round r58: "the What still says Thanks. please change it to: …" was sent as a yes."""
