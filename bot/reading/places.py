@@ -1632,7 +1632,7 @@ class _Reading:
             if after & _CROSSES and len(between) <= 4:
                 return first, second, None  # "stationsstraat, waar die de kerkweg kruist"
             keyword = next((k for k in keywords if first.start - 4 <= k < first.start), None)
-            if between in (["/"], ["&"], ["x"], ["+"]):
+            if between in (["/"], ["&"], ["x"], ["+"], ["-"], ["–"]):  # "schoolstraat - kerkweg"
                 return first, second, keyword
             if keyword is not None and between in ([], ["en"], [","], ["met"], ["and"],
                                                    ["with"]):

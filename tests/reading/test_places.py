@@ -1018,3 +1018,9 @@ def test_a_place_in_a_story_of_the_past_is_no_new_place():
     assert told_of_the_past(story, read_place(story))
     fix = "nee, het is de Kerkweg. Vorig jaar was het de Kerkstraat niet"
     assert not told_of_the_past(fix, read_place(fix))
+
+
+def test_a_crossing_told_with_a_dash_is_a_corner():
+    """Round r61: "het kruispunt schoolstraat - kerkweg" asked for a house number."""
+    place = read("ik wil iets kwijt over het kruispunt schoolstraat - kerkweg")
+    assert (place.kind, place.label) == ("corner", "hoek Schoolstraat en Kerkweg")
