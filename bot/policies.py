@@ -35,12 +35,12 @@ from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordin
                                    read_aspect, read_aspects, subject_words)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
-                                 asks_for_a_person, asks_if_it_arrives,
-                                 ends_the_chat, is_only_a_farewell, is_only_an_ok,
-                                 labelled_description, leaves_the_chat, says_no_thanks,
-                                 meant_for_a_colleague, problems_to_keep, says_stop,
-                                 sent_to_the_wrong_chat,
-                                 wants_the_report_after_all, written_to_someone_close)
+                                 asks_for_a_person, asks_if_it_arrives, ends_the_chat,
+                                 ends_with_thanks, is_only_a_farewell, is_only_an_ok,
+                                 labelled_description, leaves_the_chat, meant_for_a_colleague,
+                                 problems_to_keep, says_no_thanks, says_stop,
+                                 sent_to_the_wrong_chat, wants_the_report_after_all,
+                                 written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
@@ -1331,6 +1331,12 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):
         return GOODBYE_ACTION  # "nee hoor" to "Waar kan ik u mee helpen?" (round r54)
+    if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
+            and ends_with_thanks(message.text or "") and not is_question(message.text or "")
+            and not (reading.category or reading.danger or reading.question)):
+        # "ok duidelijk, ik wacht eerst even af. thanks!" to "Kan ik u nog ergens mee
+        # helpen?" (round r61: read as a yes, "Waar kan ik u mee helpen?")
+        return GOODBYE_ACTION
     if (tracker.active_loop_name is None and intent.get("name") == "greeting"
             and _ONLY_DAG.match(message.text or "")
             and _last_response(tracker) in (ANYTHING_ELSE, "utter_ask_what_else")):

@@ -2714,3 +2714,14 @@ def test_a_fine_named_in_the_moving_answer_is_asked_about_the_move():
 def test_dag_after_anything_else_is_a_goodbye(text, expected):
     """Round r59: "GOEDENDAG" and "DAG." after an answer started the welcome again."""
     assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "greeting")])) == expected
+
+
+def test_thanks_with_a_remark_at_anything_else_closes():
+    """Round r61: "ok duidelijk, ik wacht eerst even of de bakker hem heeft. thanks!" was read
+    as a yes to "Kan ik u nog ergens mee helpen?"."""
+    text = "ok duidelijk, ik wacht eerst even af of de buurman hem heeft. thanks!"
+    assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "affirm")])) == \
+        "action_goodbye"
+    asked = "ok thanks. en hoe laat zijn jullie open?"
+    assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(asked, "affirm")])) != \
+        "action_goodbye"

@@ -667,6 +667,12 @@ def is_thanks_or_goodbye(text: str) -> bool:
     return all(word.lower() in _COURTESY for word in re.findall(r"[^\W\d_]+|\d+", rest))
 
 
+def ends_with_thanks(text: str) -> bool:
+    """"ok duidelijk, ik wacht eerst even af. thanks!": the last sentence only thanks."""
+    parts = sentences(text or "")
+    return bool(parts) and is_thanks_or_goodbye(parts[-1])
+
+
 _NO_AT_START = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop)\b", re.IGNORECASE)
 # Words beside "nee" and thanks that say there is nothing more ("nee verder niks, dank je").
 _NOTHING_MORE = frozenset(
