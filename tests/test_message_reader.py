@@ -452,3 +452,14 @@ def test_noise_going_on_now_is_heard(text, noise_now):
 def test_other_noise_now_is_heard(text):
     """Round r49: mopeds at midnight were a broken road, a car alarm a waste problem."""
     assert read_message(text).noise_now
+
+
+def test_ones_own_lost_licence_is_no_street_report():
+    """Round r61: "mijn rijbewijs is weg, … bij de bakker laten vallen" became a pavement
+    report at the baker's."""
+    from bot.reading.message import read_message
+
+    text = ("ik schrok me kapot, mijn rijbewijs is weg. denk dat ik hem bij de slager op de "
+            "kerkweg heb laten vallen. is er een plek voor gevonden voorwerpen?")
+    assert read_message(text).category is None
+    assert read_message("de stoep is kapot, mijn telefoon viel bijna").category is not None

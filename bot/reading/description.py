@@ -333,6 +333,22 @@ _OWN_PLAN = re.compile(r"\b(?:ik|wij|we)\b(?: \w+){0,3} (?:kan|mag|wil|moet|kunn
                        r"|\b(?:kan|mag|wil|moet) (?:ik|wij|we)\b")
 
 
+# "mijn rijbewijs is weg, denk dat ik hem bij de bakker heb laten vallen" (round r61: a
+# pavement report at the baker's): one's own things lost are no problem in the street
+_OWN_THINGS = (r"(?:paspoort|id ?kaart|id-kaart|identiteitskaart|identiteitsbewijs|rijbewijs|"
+               r"reisdocument|portemonnee|portemonnaie|pinpas|bankpas|sleutel|sleutels|"
+               r"telefoon|mobiel|tas|handtas|passport|wallet|keys|driving licen[cs]e)")
+_LOST_OWN = re.compile(
+    rf"\b(?:mijn|m n|mn|onze|ons|zijn|haar|my|our)\s+(?:\w+\s+)?{_OWN_THINGS}\b(?:\s+\w+){{0,4}}?"
+    r"\s+(?:kwijt|weg|verloren|gestolen|zoek|laten vallen|lost|stolen|missing)\b"
+    rf"|\b(?:kwijt|verloren|lost)\s+(?:\w+\s+)?(?:mijn|m n|mn|my)\s+{_OWN_THINGS}\b", re.IGNORECASE)
+
+
+def lost_own_things(text: str) -> bool:
+    """"Mijn rijbewijs is weg": the resident lost something of their own."""
+    return bool(_LOST_OWN.search(text or ""))
+
+
 def says_dumped(text: str) -> bool:
     """Someone else's bulky waste left in public space: a report of dumping, not a pickup
     ("iemand heeft een bank gedumpt"; not "mag ik mijn bank daar neerzetten?")."""

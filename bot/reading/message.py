@@ -13,7 +13,8 @@ from typing import Any, Dict, Optional
 
 from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
 from bot.reading.danger import read_danger, sounds_alarming
-from bot.reading.description import Problem, category_of, clean_description, split_problems
+from bot.reading.description import (Problem, category_of, clean_description, lost_own_things,
+                                     split_problems)
 from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
 from bot.reading.places import is_clearly_not_a_place, place_key, read_place
@@ -185,7 +186,8 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     place = read_place(text, register) or read_place(_ANSWER_FIRST.sub("", text), register)
     contact = read_contact(text)
     _, personal = scrub(text)
-    indoors = inside_the_home(text)  # a leak at home is no report for the street
+    # a leak at home, or one's own lost licence, is no report for the street
+    indoors = inside_the_home(text) or lost_own_things(text)
     told = _without_questions_of_their_own(text)
     problems = [] if indoors else split_problems(text, lambda piece: place_key(piece, register))
     language = detect_language(text)
