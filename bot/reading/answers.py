@@ -452,7 +452,7 @@ _FILLER = frozenset(
     "telefoon telefoonnummer tel sms smsje sms'je whatsapp app appen mailadres e-mailadres "
     "adres naar is mijn m'n mn updates update berichten bericht berichtje hoor prima wel dank "
     "je u bedankt ok oke oké "
-    "okee en of the please to at my call text per mobiel gsm dat het de ook nog even "
+    "okee en of the please to at my call text per mobiel gsm dat da het de ook nog even merci "
     "alsjeblieft alstublieft svp aub thanks thank you wel hier dit zijn zo klopt helemaal "
     "correct goed ja yes fijn top super perfect that's thats that it's its right fine exactly "
     "indeed sure good great precies inderdaad juist zeker alles allemaal nu "

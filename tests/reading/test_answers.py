@@ -566,3 +566,8 @@ def test_a_no_that_corrects_the_place_is_not_the_answer() -> None:
     messages."""
     assert read_yes_no("oh wacht nee het is nummer 14 sorry. en ja stuur maar bericht") is True
     assert read_yes_no("nee het is nummer 14") is False
+
+
+def test_a_flemish_yes_is_no_remark() -> None:
+    """Round r64: "ja, da klopt. merci!" gave "Ik heb bij uw melding gezet: da klopt."."""
+    assert read_addition("ja, da klopt. merci!") is None
