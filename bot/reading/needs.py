@@ -97,6 +97,16 @@ _CARER_WORN_OUT = re.compile(
 # Not a worry about a person: "verward" about a letter or a rule.
 _NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app|"
                            r"afvalkalender)\b", re.IGNORECASE)
+_NOT_LONELY = re.compile(r"\b(?:niet|nie|geen|helemaal niet)\s+(?:\w+\s+)?eenzaam\w*|\bnot\s+"
+                         r"lonely\b", re.IGNORECASE)
+_SAYS_LONELY = re.compile(r"\b(?<!niet )(?<!geen )eenzaam\w*|\blonely\b|\bvoel\s+(?:me|mij)\s+"
+                          r"(?:\w+\s+)?alleen\b", re.IGNORECASE)
+# A concrete request beside living alone: the request is what is asked
+_ASKS_FOR_SOMETHING = re.compile(
+    r"\b(?:traplift\w*|woningaanpassing\w*|aanpassing\w*|rolstoel\w*|scootmobiel\w*|"
+    r"huishoudelijke hulp|hulp in (?:de |het )?huis\w*|paspoort\w*|rijbewijs\w*|vergunning\w*|"
+    r"belasting\w*|aanslag\w*|uitkering\w*|afvalpas\w*|parkeer\w*|verhuiz\w*)\b",
+    re.IGNORECASE)
 
 NEEDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("nachtopvang", _SHELTER),
@@ -116,6 +126,11 @@ def need_of(text: str) -> Optional[str]:
             if article == "zorgen-om-iemand" and _NOT_A_PERSON.search(text):
                 continue
             if article == "dreigende-huisuitzetting" and _A_THING_ON_THE_STREET.search(text):
+                continue
+            if article == "eenzaamheid" and (_NOT_LONELY.search(text) or (
+                    _ASKS_FOR_SOMETHING.search(text) and not _SAYS_LONELY.search(text))):
+                # "ik ben niet eenzaam hoor"; "ik woon sinds de dood van mijn vrouw alleen …
+                # iets met een traplift?" (round r64: the Luisterlijn twice)
                 continue
             return article
     return None

@@ -38,6 +38,10 @@ def test_an_acute_need_names_its_article(text, article):
 
 
 @pytest.mark.parametrize("text", [
+    # round r64: living alone told beside a request, or loneliness denied, is no need
+    "ik woon sinds de dood van mijn vrouw alleen en de trap wordt zwaar, hoe krijg ik een "
+    "traplift?",
+    "ik ben niet eenzaam hoor, het gaat mij om de trap",
     "mijn auto staat op straat",
     "ik zorg voor mijn moeder, kan ik een parkeerkaart voor haar krijgen?",
     "ik zorg voor de kliko's, maar ze worden niet meer op tijd geleegd",
