@@ -463,3 +463,12 @@ def test_ones_own_lost_licence_is_no_street_report():
             "kerkweg heb laten vallen. is er een plek voor gevonden voorwerpen?")
     assert read_message(text).category is None
     assert read_message("de stoep is kapot, mijn telefoon viel bijna").category is not None
+
+
+def test_a_bare_number_of_a_second_problem_is_on_the_street_named():
+    """Round r64: "Waar: (2) 3" without the street."""
+    from bot.reading.message import read_message
+
+    reading = read_message("de kerkweg ligt vol zwerfvuil en de lantaarnpaal bij nr 9 is stuk")
+    places = [problem.get("place", {}).get("text") for problem in reading.problems]
+    assert "Kerkweg 9" in places

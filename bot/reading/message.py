@@ -17,7 +17,7 @@ from bot.reading.description import (Problem, category_of, clean_description, lo
                                      split_problems)
 from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
-from bot.reading.places import is_clearly_not_a_place, place_key, read_place
+from bot.reading.places import Place, is_clearly_not_a_place, place_key, read_place
 from bot.reading.privacy import scrub
 from bot.reading.questions import QUESTION, inside_the_home, read_question
 from bot.reading.report_questions import read_report_question, says_it_is_no_report
@@ -122,12 +122,20 @@ _FALL = re.compile(r"\b(?:gevallen|viel|onderuit|gestruikeld|struikelde|botste|a
                    r"(?:fiets|scooter|brommer|step))\b", re.IGNORECASE)
 
 
-def _problem(problem: Problem, register: Optional[StreetRegister]) -> Dict[str, Any]:
+def _problem(problem: Problem, register: Optional[StreetRegister],
+             street: Optional[str] = None) -> Dict[str, Any]:
     """One problem of several, with the place it names itself, if any ("een losse tegel op
-    de Dorpsstraat 5 en een kapotte lamp op het Marktplein": two places)."""
+    de Dorpsstraat 5 en een kapotte lamp op het Marktplein": two places). A bare number is
+    on the street the message names ("beukenlaan … de lantaarnpaal bij nr 3", round r64)."""
     own = read_place(problem.text, register)
+    if own is not None and own.kind == "number" and street:
+        own = read_place(f"{street} {own.house_number}", register) or own
     return {"category": problem.category, "text": problem.text,
             **({"place": own.as_dict()} if own else {})}
+
+
+def _the_one_street(place: Optional[Place]) -> Optional[str]:
+    return place.streets[0] if place is not None and len(place.streets) == 1 else None
 
 
 def _someone_hurt(text: str) -> bool:
@@ -215,7 +223,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         long_standing=_long_standing(text),
         noise_now=is_noise_now(text),
         injured=_someone_hurt(text),
-        problems=tuple(_problem(p, register) for p in problems)
+        problems=tuple(_problem(p, register, _the_one_street(place)) for p in problems)
         if len(problems) > 1 else (),
         question=_question_asked(text),
         report_question=read_report_question(told),
