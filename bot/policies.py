@@ -50,7 +50,7 @@ from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shak
                                 says_cannot_call, someone_may_be_inside, strong_gas,
                                 tells_a_sign_of_life, will_call)
 from bot.reading.description import category_of, says_dumped, says_not_collected
-from bot.reading.not_helped import says_not_helped
+from bot.reading.not_helped import is_displeased, says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question,
                                   asks_a_topic_of_its_own, asks_to_act_on_it,
@@ -1331,6 +1331,11 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):
         return GOODBYE_ACTION  # "nee hoor" to "Waar kan ik u mee helpen?" (round r54)
+    if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
+            and reading.answer is False and is_displeased(message.text or "")
+            and not is_question(message.text or "")
+            and not (reading.category or reading.danger or reading.question or reading.location)):
+        return GOODBYE_ACTION  # "nee laat maar. belachelijk gewoon" (round r62)
     if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
             and ends_with_thanks(message.text or "") and not is_question(message.text or "")
             and not (reading.category or reading.danger or reading.question)):

@@ -2725,3 +2725,13 @@ def test_thanks_with_a_remark_at_anything_else_closes():
     asked = "ok thanks. en hoe laat zijn jullie open?"
     assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(asked, "affirm")])) != \
         "action_goodbye"
+
+
+@pytest.mark.parametrize("text, intent, closes", [
+    ("neee thx!! xx", "deny", True),  # round r62: "Sorry, dat begreep ik niet goed"
+    ("nee laat maar. belachelijk gewoon", "stop", True),  # round r62: "Waar kan ik …?"
+    ("nee, ik heb nog een vraag", "deny", False),
+])
+def test_no_thanks_or_a_displeased_no_at_anything_else_closes(text, intent, closes):
+    route = reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, intent)]))
+    assert (route == "action_goodbye") is closes

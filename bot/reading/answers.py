@@ -631,6 +631,7 @@ _THANKS = re.compile(
 # Words that may stand beside thanks without making it more than thanks.
 _COURTESY = frozenset(
     "top super prima ok oke oké okee ja jawel helemaal goed perfect fijn mooi hoor alvast heel "
+    "x xx xxx "
     "erg zeer hartelijk vriendelijk veel nogmaals nog en voor de het hulp moeite info "
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
     "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
@@ -678,7 +679,7 @@ _NO_AT_START = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop)\b", re.IGNORECASE)
 _NOTHING_MORE = frozenset(
     "verder niks niets niet nothing else dat da was het is alles meer hoor wel zo nu even "
     "voorlopig that thats that's it all dag daag doei ok oke ik bel zelf morgen ga die wel "
-    "dan bellen 0800 14 0571 112 0900 8844 even hoef hoeft nodig".split())
+    "dan bellen 0800 14 0571 112 0900 8844 even hoef hoeft nodig x xx xxx".split())
 
 
 # "nee dat was het", "nee, da was alles", "no that's all": nothing more, without thanks
