@@ -57,7 +57,7 @@ from bot.reading.report_questions import (says_not_known, told_after_not_knowing
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise,
                                 is_clearly_not_a_place, names_the_whole_street, place_meant,
-                                read_place, rules_out_number, told_of_the_past,
+                                read_place, rules_out_number, told_in_passing,
                                 without_chat_noise)
 from bot.reading.streets import strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
@@ -680,9 +680,9 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
 
 
 # "kan dat een aparte melding", "ik wil 2 meldingen", "splits het in twee"
-_SEPARATE = re.compile(r"\b(?:aparte?|losse|tweede|2|twee) melding(?:en)?\b|\bapart (?:melden|houden|"
-                       r"doen)\b|\bsplits\w*\b|\bsplit (?:it|them)\b|\bin twee(?:en|ën)?\b"
-                       r"|\b(?:two|2|separate) reports?\b", re.IGNORECASE)
+_SEPARATE = re.compile(r"\b(?:aparte?|losse|tweede|2|twee) melding(?:en)?\b"
+                       r"|\bapart (?:melden|houden|doen)\b|\bsplits\w*\b|\bsplit (?:it|them)\b"
+                       r"|\bin twee(?:en|ën)?\b|\b(?:two|2|separate) reports?\b", re.IGNORECASE)
 
 
 _POINT_SAYS = re.compile(r"\b(?:punt|nummer|melding|item)\s*\(?(1|2|3|een|één|twee|drie)\)?\s*"
@@ -1278,7 +1278,7 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": self._added(tracker, reading.addition),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         place = place_meant(_text(tracker), reading.location)
-        if place is not None and told_of_the_past(_text(tracker), place):
+        if place is not None and told_in_passing(_text(tracker), place):
             place = None  # "Vorig jaar heeft het bij de Kerkstraat een maand geduurd"
         current = tracker.get_slot("report_place")
         other = _other_problem_named(tracker) if place and place.complete else None

@@ -749,11 +749,19 @@ _A_CORRECTION = re.compile(r"\b(?:niet|nee|bedoel|moet|is het|het is|tis|not|mea
                            re.IGNORECASE)
 
 
-def told_of_the_past(text: str, place: Place) -> bool:
-    """Whether the sentence that names `place` tells of the past, without correcting."""
+# "wanneer komen ze het gft ophalen? ik woon zelf op de kerkweg" (round r62: the report moved
+# to the Kerkweg): where the resident lives, told beside a question
+_OWN_HOME = re.compile(r"\b(?:ik woon|wij wonen|we wonen|woon (?:zelf|ik)|mijn (?:eigen )?adres|"
+                       r"bij mij (?:thuis|in de straat)|i live)\b", re.IGNORECASE)
+
+
+def told_in_passing(text: str, place: Place) -> bool:
+    """Whether the sentence that names `place` tells of the past or of the resident's own
+    home, without correcting the report's place."""
     for sentence in re.split(r"(?<=[.!?])\s+", text or ""):
         if place.text and place.text.lower() in sentence.lower():
-            return bool(_THE_PAST.search(sentence)) and not _A_CORRECTION.search(sentence)
+            return (bool(_THE_PAST.search(sentence) or _OWN_HOME.search(sentence))
+                    and not _A_CORRECTION.search(sentence))
     return False
 
 

@@ -1012,15 +1012,23 @@ def test_a_correction_that_rules_out_another_place_keeps_the_place_read():
 
 def test_a_place_in_a_story_of_the_past_is_no_new_place():
     """Round r60: "Vorig jaar heeft het bij de Kerkstraat een maand geduurd" moved the report."""
-    from bot.reading.places import told_of_the_past
+    from bot.reading.places import told_in_passing
 
     story = "hoe lang duurt zoiets? Vorig jaar heeft het bij de Kerkstraat een maand geduurd."
-    assert told_of_the_past(story, read_place(story))
+    assert told_in_passing(story, read_place(story))
     fix = "nee, het is de Kerkweg. Vorig jaar was het de Kerkstraat niet"
-    assert not told_of_the_past(fix, read_place(fix))
+    assert not told_in_passing(fix, read_place(fix))
 
 
 def test_a_crossing_told_with_a_dash_is_a_corner():
     """Round r61: "het kruispunt schoolstraat - kerkweg" asked for a house number."""
     place = read("ik wil iets kwijt over het kruispunt schoolstraat - kerkweg")
     assert (place.kind, place.label) == ("corner", "hoek Schoolstraat en Kerkweg")
+
+
+def test_the_residents_own_street_told_beside_a_question_is_no_new_place():
+    """Round r62: "ik woon zelf op de kerkweg" moved a pothole report to the Kerkweg."""
+    from bot.reading.places import told_in_passing
+
+    told = "wanneer komen ze hier het gft ophalen? ik woon zelf op de kerkweg"
+    assert told_in_passing(told, read_place(told))
