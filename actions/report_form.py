@@ -45,6 +45,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, part_to_remove, preferred_contact, Removal,
                                  as_written_at_home, asks_a_change, problems_to_keep,
+                                 split_problem_texts,
                                  read_contact, read_yes_no, says_it_is_one_problem,
                                  says_nothing_to_change,
                                  swapped_word, wrong_part)
@@ -734,7 +735,7 @@ def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]
         return left_out if at_summary and already_left_out(text, description) else {}
     problems = [{"text": description, "category": tracker.get_slot("report_category")}] + list(
         more)
-    kept = problems_to_keep(text, [problem.get("text", "") for problem in problems])
+    kept = problems_to_keep(text, split_problem_texts(description, more))
     if not kept:
         return {}
     first = problems[kept[0]]

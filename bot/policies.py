@@ -38,7 +38,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
                                  labelled_description, leaves_the_chat, meant_for_a_colleague,
-                                 problems_to_keep, says_no_thanks, says_stop,
+                                 problems_to_keep, says_no_thanks, split_problem_texts, says_stop,
                                  sent_to_the_wrong_chat, wants_the_report_after_all,
                                  written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
@@ -761,9 +761,8 @@ def _has_case_number(message: Any) -> bool:
 
 def _keeps_some_problems(tracker: DialogueStateTracker, message: Any) -> bool:
     """"Laat maar, alleen de auto": of the problems split, the resident keeps some."""
-    more = tracker.get_slot("report_more_problems") or []
-    texts = [tracker.get_slot("report_description") or ""] + [
-        problem.get("text", "") for problem in more]
+    more = tracker.get_slot("report_more_problems")
+    texts = split_problem_texts(tracker.get_slot("report_description"), more)
     return bool(more) and problems_to_keep(message.text or "", texts) is not None
 
 

@@ -986,6 +986,11 @@ _NOT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:niet|nie|not)\b(?!\s+(?:de|het|die|da
                         re.IGNORECASE)
 
 
+def split_problem_texts(description: Optional[str], more: Optional[List[dict]]) -> List[str]:
+    """The texts of the problems the bot split: the report's own first, then the others."""
+    return [description or ""] + [problem.get("text", "") for problem in more or []]
+
+
 def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     """Which of the split problems the resident still wants reported ("alleen de ratten",
     "die brommers niet"), by their place in `problems`; None when they did not choose."""

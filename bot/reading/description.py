@@ -335,9 +335,10 @@ _OWN_PLAN = re.compile(r"\b(?:ik|wij|we)\b(?: \w+){0,3} (?:kan|mag|wil|moet|kunn
 
 # "mijn rijbewijs is weg, denk dat ik hem bij de bakker heb laten vallen" (round r61: a
 # pavement report at the baker's): one's own things lost are no problem in the street
-_OWN_THINGS = (r"(?:paspoort|id ?kaart|id-kaart|identiteitskaart|identiteitsbewijs|rijbewijs|"
-               r"reisdocument|portemonnee|portemonnaie|pinpas|bankpas|sleutel|sleutels|"
-               r"telefoon|mobiel|tas|handtas|passport|wallet|keys|driving licen[cs]e)")
+DOCUMENT_WORDS = (r"(?:paspoort|id ?kaart|id-kaart|identiteitskaart|identiteitsbewijs|rijbewijs|"
+                  r"reisdocument|passports?|driving licen[cs]e|id cards?)")
+_OWN_THINGS = (rf"(?:{DOCUMENT_WORDS}|portemonnee|portemonnaie|pinpas|bankpas|sleutel|sleutels|"
+               r"telefoon|mobiel|tas|handtas|wallet|keys)")
 _LOST_OWN = re.compile(
     rf"\b(?:mijn|m n|mn|onze|ons|zijn|haar|my|our)\s+(?:\w+\s+)?{_OWN_THINGS}\b(?:\s+\w+){{0,4}}?"
     r"\s+(?:kwijt|weg|verloren|gestolen|zoek|laten vallen|lost|stolen|missing)\b"

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from typing import Optional
 
+from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.questions import QUESTION, is_question, read_question
 from bot.text import sentences
 
@@ -363,9 +364,7 @@ def read_report_question(text: str) -> Optional[str]:
 
 
 # A question about one's own documents is no question about a report in the street.
-_A_DOCUMENT = re.compile(r"\b(?:paspoort\w*|id ?kaart\w*|id-kaart\w*|identiteitskaart\w*|"
-                         r"identiteitsbewijs\w*|rijbewijs\w*|reisdocument\w*|passports?|"
-                         r"driving licen[cs]e|id cards?)\b")
+_A_DOCUMENT = re.compile(rf"\b{DOCUMENT_WORDS}\w*\b")
 
 
 # "Wat kost het om grofvuil op te laten halen?" asks the price of another product.
