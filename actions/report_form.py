@@ -604,9 +604,30 @@ def _other_problem_named(tracker: Tracker) -> Optional[int]:
     more = tracker.get_slot("report_more_problems") or []
     if not more:
         return None
-    texts = [tracker.get_slot("report_description") or ""] + [p.get("text") or "" for p in more]
-    named = problem_named(texts, _text(tracker))
+    named = problem_named(split_problem_texts(tracker.get_slot("report_description"), more),
+                          _text(tracker))
     return named - 1 if named else None
+
+
+def _other_problem_renumbered(tracker: Tracker) -> Dict[Text, Any]:
+    """"Oh nee het is nummer 14, niet 12" when 12 is the number of a problem the bot split
+    off, not of the report's own place: that problem's place and text get the new number."""
+    more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+    own = (tracker.get_slot("report_place") or {}).get("house_number")
+    text = _text(tracker)
+    for problem in more:
+        old = Place.from_dict(problem["place"]) if problem.get("place") else None
+        if old is None or not old.house_number or old.house_number == own:
+            continue
+        number = corrected_number(text, old.house_number)
+        if number and rules_out_number(text, old.house_number):
+            new = with_number(old, Place(kind="number", text=number, house_number=number))
+            problem["place"] = new.as_dict()
+            problem["text"] = re.sub(re.escape(old.text), new.label, problem.get("text") or "",
+                                     flags=re.IGNORECASE) if old.text else problem.get("text")
+            return {"report_more_problems": more,
+                    **with_ack(tracker, ack("utter_ack_place_changed", place=new.label))}
+    return {}
 
 
 def _without_a_place_asked_about(reading: Reading, text: Text) -> Reading:
@@ -1281,6 +1302,9 @@ class ValidateReportForm(FormValidationAction):
         place = place_meant(_text(tracker), reading.location)
         if place is not None and told_in_passing(_text(tracker), place):
             place = None  # "Vorig jaar heeft het bij de Kerkstraat een maand geduurd"
+        renumbered = _other_problem_renumbered(tracker)
+        if renumbered:  # "het is nummer 14, niet 12" where 12 was the other problem's number
+            return {**renumbered, "report_confirmed": None}
         current = tracker.get_slot("report_place")
         other = _other_problem_named(tracker) if place and place.complete else None
         if other is None and _names_another_problems_place(tracker):
