@@ -42,8 +42,8 @@ from bot.reading.callback import wants_callback
 from bot.reading.danger import blocks_the_way
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
-from bot.reading.questions import (question_beside_an_answer, questions_beside_a_report,
-                                  tells_something_wrong)
+from bot.reading.questions import (product_asked, question_beside_an_answer,
+                                   questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
 from bot.reading.report_questions import (read_report_question, says_reported_before,
                                           wants_to_complain)
@@ -476,7 +476,8 @@ class ActionStartReport(Action):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             told = await answer_beside(  # "Trouwens, hoe laat ik …?", "mag hij blijven staan?"
                 tracker, question, found.get("report_description") or "",
-                intent if beside and intent not in REPORT_INTENTS else "municipal_question")
+                intent if beside and intent not in REPORT_INTENTS
+                else product_asked(question) or "municipal_question")
             if told:
                 found["report_ack"] = found["report_ack"] + [told]
         # a form left half-way in an earlier session leaves its question in requested_slot

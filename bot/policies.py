@@ -657,13 +657,26 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     """What is wrong and where, then a question about something else: the report starts and
     the question is answered beside it (round r46: only the question was answered, and the
     report was lost)."""
-    if intent in REPORT_INTENTS or not (reading.category and reading.location
-                                        and reading.location.streets):
-        return False
-    asked = questions_beside_a_report(message.text or "")
-    if not asked or all(read_report_question(part) is not None for part in sentences(asked)):
+    text = message.text or ""
+    asked_first = is_question((sentences(text) or [""])[0])
+    if intent in REPORT_INTENTS or not reading.category or not asked_first and not (
+            reading.location and reading.location.streets):
+        return False  # (a problem told after a question is meant as a report, place or not)
+    asked = questions_beside_a_report(text)
+    if not asked or all(read_report_question(part) is not None and not (
+            asked_first and _asks_of_its_own_subject(part)) for part in sentences(asked)):
         return False  # only questions about the report itself ("wat gebeurt er nu mee?")
-    return category_of((message.text or "").replace(asked, " ")) is not None
+    return category_of(text.replace(asked, " ")) is not None
+
+
+def _asks_of_its_own_subject(question: str) -> bool:
+    """"Hoe laat gaat de milieustraat open?" asks when or what of something it names;
+    "wanneer komen ze precies?" and "kan ik een foto toevoegen?" ask about the report."""
+    return (read_report_question(question) in _ALSO_OF_A_PRODUCT
+            and any(len(word) >= 5 for word in subject_words(question).split()))
+
+
+_ALSO_OF_A_PRODUCT = ("time_of_day", "duration", "cost")
 
 
 def _filed_with_priority(tracker: DialogueStateTracker) -> bool:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from collections.abc import Callable
 
 from bot.knowledge.general import zipf
+from bot.reading.description import category_of
 from bot.reading.money import money_trouble
 from bot.text import sentences as split_sentences
 
@@ -373,10 +374,26 @@ def questions_beside_a_report(text: str) -> str | None:
     Beukenlaan 5. trouwens hoe duur is een parkeervergunning"), or None: the first sentence
     tells, and a later one asks (a question mark, or "trouwens" before a question)."""
     sentences = [s for s in split_sentences(text) if s.strip()]
-    if len(sentences) < 2 or is_question(sentences[0]):
+    if len(sentences) < 2:
         return None
+    if is_question(sentences[0]):
+        return _questions_before_a_report(sentences)
     asked = [s for s in sentences[1:] if "?" in s and is_question(s) or _announced_question(s)]
     return " ".join(asked) or None
+
+
+def _questions_before_a_report(sentences: list[str]) -> str | None:
+    """"Wanneer is het milieupark open? En trouwens de lantaarnpaal bij ons doet het niet":
+    questions that name no problem, then a problem told (round r66 of session 40: the
+    question was lost in the report)."""
+    # asked in the words of a question, not only with a question mark ("postcode weet ik
+    # niet precies, 3582?")
+    asked = [s for s in sentences if "?" in s and is_question(s.replace("?", " "))]
+    told = " ".join(s for s in sentences if s not in asked)
+    if (not asked or any(category_of(s) for s in asked) or not told
+            or category_of(told) is None):
+        return None  # "is het normaal dat de lantaarnpaal al een week uit is? …": the report
+    return " ".join(asked)
 
 
 def _announced_question(sentence: str) -> bool:
@@ -427,6 +444,13 @@ _RULED_OUT = re.compile(
     r"(?:^\W*(?:nee+n?|no)\W+(?:\w+\W+)?(?:geen|niet|not|no)\s+"
     r"|\b(?:vroeg|vraag|bedoel\w*|gaat|ging|asked|mean)\b(?:\s+\S+){0,3}?\s+(?:niet|geen|not)\s+)"
     r"(\S+(?:\s+\S+){0,2})", re.IGNORECASE)
+
+
+def product_asked(question: str) -> str | None:
+    """The one product a question names by its words ("hoeveel kost een paspoort?" →
+    passport_id_appointment), or None when it names none or several."""
+    named = [intent for intent, words in PRODUCT_WORDS.items() if words.search(question or "")]
+    return named[0] if len(named) == 1 else None
 
 
 def rules_out_the_product(text: str, intent: str) -> bool:
