@@ -407,8 +407,11 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
     if description and names_only_a_place(description):
         description = None  # "stoep": what is wrong with it is asked first
     if description and reading.report_question in OPENING_QUESTIONS:
+        # the questions go, not what they tell ("Er drijven 3 dode zwanen in de vijver, is
+        # dat vogelgriep??" stays; round r67 of session 40 kept only "moeten we 112 bellen")
         statements = " ".join(part for part in sentences(description)
-                              if not part.rstrip().endswith("?"))
+                              if category_of(part) or not (part.rstrip().endswith("?")
+                                                           or read_report_question(part)))
         description = statements if is_description(statements) else description
     if description:
         slots["report_description"] = description

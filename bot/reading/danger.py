@@ -20,6 +20,8 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.reading.quick_kinds import DEAD_ANIMAL, quick_kind_of
+
 logger = logging.getLogger(__name__)
 
 WORDS_FILE = Path(__file__).with_name("danger_words.yml")
@@ -94,8 +96,18 @@ _RULED_OUT_BY = {
                        r"brandt|flames?|sparks?)\b).*\b(?:houtkachel\w*|kachel|open haard|"
                        r"schoorsteen\w*|chimney|wood ?stove|stove|fireplace|wood burner)\b"),
     "asks_112": re.compile(r"\b(?:ga|hoef|hoeft) (?:\w+ )?(?:geen |niet )?112 (?:\w+ )?(?:niet )?"
-                           r"(?:te )?bellen\b|\b(?:niets|niks) aan de hand\b"),
+                           r"(?:te )?bellen\b|\b(?:niets|niks) aan de hand\b"
+                           # "echt 112 bellen voor dode zwanen? … er is niemand ziek hoor"
+                           # (round r67 of session 40: 112 twice for two dead swans)
+                           r"|\b(?:niemand|nobody|no one|noone) (?:is |was |wordt )?(?:\w+ )?"
+                           r"(?:ziek|gewond|in gevaar|hurt|sick|injured|in danger)\b"
+                           r"|\b(?:echt|really) 112\b"),
 }
+
+
+_SOMEONE_HURT = re.compile(r"\b(?:bloedt|bloeden|gewond\w*|bewusteloos|ademt|onwel|gevallen|"
+                           r"ziek|benauwd|flauwgevallen|bleeding|unconscious|injured|hurt|"
+                           r"breathing|fainted|collapsed)\b")
 
 
 def read_danger(text: str) -> Optional[Danger]:
@@ -109,6 +121,9 @@ def read_danger(text: str) -> Optional[Danger]:
         if rule.reason in _RULED_OUT_BY and _RULED_OUT_BY[rule.reason].search(whole) and not (
                 _FIRE_SPREADS.search(whole)):
             continue
+        if (rule.reason == "asks_112" and quick_kind_of(whole) == DEAD_ANIMAL
+                and not _SOMEONE_HURT.search(whole)):
+            continue  # "dode zwanen, vogelgriep? moet ik 112 bellen?": we remove them
         if _fires(rule, clauses, whole, lexicon):
             logger.debug("Danger %s/%s in a message", rule.kind, rule.reason)
             return Danger(rule.kind, rule.reason)

@@ -151,8 +151,13 @@ _PHRASES: Dict[str, Dict[str, float]] = {
             STRONG,
         r"illega(?:al|le)\s+(?:afval|gestort|dump)": STRONG, r"hangt\s+over": STRONG,
         r"dog\s+(?:poo|poop|mess)": STRONG, r"fly[\s-]?tipping": STRONG,
-        r"(?:dode?|dooie?)\s+(?:kat|hond|vogel|duif|rat|egel|dier|vos|meeuw|konijn|eend)": STRONG,
-        r"dead\s+(?:cat|dog|bird|pigeon|rat|hedgehog|animal|fox|seagull|rabbit|duck)": STRONG,
+        # "2 dode zwanen in de vijver" (round r67 of session 40: no category, out of scope)
+        r"(?:dode?|dooie?)\s+(?:kat(?:ten)?|poes|hond(?:en)?|vogels?|duif|duiven|rat(?:ten)?|"
+        r"egels?|dier(?:en)?|vos(?:sen)?|meeuw(?:en)?|konijn(?:en)?|eend(?:en|je|jes)?|zwaan|"
+        r"zwanen|reigers?|gans|ganzen|vis(?:sen)?|ree|reeen|reeën|kraai(?:en)?|mol(?:len)?|"
+        r"muis|muizen|haas|hazen|das(?:sen)?|marter)": STRONG,
+        r"dead\s+(?:cats?|dogs?|birds?|pigeons?|rats?|hedgehogs?|animals?|fox(?:es)?|seagulls?|"
+        r"rabbits?|ducks?|swans?|geese|goose|fish|deer|herons?|crows?|badgers?)": STRONG,
         r"(?:kei|knoei|snoei)?(?:harde|luide)\s+(?:muziek|bas|beats)": STRONG,
         r"loud\s+music": STRONG, r"full\s+blast|noisy\s+(?:neighbou?rs?|party)": STRONG,
         # "de muziek van het café op het Marktplein staat tot diep in de nacht keihard aan"

@@ -229,8 +229,9 @@ _SERVICE_QUESTION = re.compile(
 
 # A problem told beside the question: "er ligt overal glas", "wanneer gaat de lamp weer
 # aan?", "dat al 2 weken op straat ligt".
-_THERE_IS = re.compile(r"\ber (?:ligt|liggen|lag|staat|staan|hangt|hangen|zit|zitten|lekt|"
-                       r"stroomt|groeit|drijft)\b")
+_THERE_IS = re.compile(r"\ber (?:ligt|liggen|lag|lagen|staat|staan|stond|stonden|hangt|hangen|"
+                       r"zit|zitten|lekt|lekken|stroomt|groeit|groeien|drijft|drijven|loopt|"
+                       r"lopen)\b")
 _BACK_ON = re.compile(r"\bweer (?:aan|aangezet|gemaakt|gerepareerd|hersteld|werkt|brandt|"
                       r"opgehaald|geleegd|open)\b")
 _LASTS = re.compile(r"\bal (?:dagen|weken|een week|twee|drie|vier|\d+)\b")

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_ANIMALS = (r"(?:kat|poes|kater|hond|vos|vogel|duif|meeuw|kraai|egel|konijn|haas|eend|gans|"
+_ANIMALS = (r"(?:(?:kat|poes|kater|hond|vos|vogel|duif|meeuw|kraai|egel|konijn|haas|eend|gans|"
             r"zwaan|reiger|rat|ree|das|marter|fazant|uil|muis|dier|beest|cat|dog|fox|bird|"
-            r"pigeon|animal)(?:je|jes|en|s)?")
+            r"pigeon|animal|swan|duck)(?:je|jes|en|s)?"
+            # plurals that change the stem: "2 dode zwanen" (round r67 of session 40)
+            r"|zwanen|ganzen|duiven|katten|vossen|ratten|hazen|dassen|muizen|reeën|reeen|geese)")
 _DEAD_ANIMAL = re.compile(
     rf"\b(?:dode?|dood|dooie?|doodgereden|overreden|aangereden|dead|roadkill)\s+(?:\w+\s+)?{_ANIMALS}\b"
     rf"|\b{_ANIMALS}\b(?:\s+\w+){{0,4}}\s+(?:dood|overreden|doodgereden|dead)\b"

@@ -225,7 +225,9 @@ _SAFETY = re.compile(
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg (?:\w+ )?(?:halen|houden|sturen)\b"
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg(?:halen|houden|sturen)\b"
     r"|\b(?:moet|kan|zal) (?:ik|we) (?:het|de|dat|die) (?:\w+ )?(?:afzetten|afsluiten|afschermen)\b"
-    r"|\bis it (?:safe|dangerous)\b|\bwhat (?:should|can|do) (?:i|we) do\b")
+    r"|\bis it (?:safe|dangerous)\b|\bwhat (?:should|can|do) (?:i|we) do\b"
+    # "moet ik 112 bellen??" about something the danger reader found no danger in
+    r"|\b(?:moet|moeten|moest|should|must|do) (?:ik|we|wij|i) (?:\w+ )?112\b")
 # "Moet ik die zakken zelf weghalen of doen jullie dat?": whether to clear it up oneself;
 # after `_SAFETY`, which takes "moet ik de kinderen daar weghalen?".
 _CLEAN_UP = re.compile(
