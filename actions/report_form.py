@@ -60,7 +60,7 @@ from bot.reading.places import (Place, corrected_number, is_chat_noise,
                                 is_clearly_not_a_place, names_the_whole_street, place_meant,
                                 read_place, rules_out_number, told_in_passing,
                                 without_chat_noise)
-from bot.reading.streets import strip_accents
+from bot.reading.streets import StreetRegister, strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
                                   question_beside_an_answer)
 from bot.text import first_sentence, sentences as split_sentences
@@ -186,6 +186,20 @@ def _with_street_swapped(description: Text, old: Optional[Dict[Text, Any]],
     if not pattern.search(description):
         return {}
     return {"report_description": pattern.sub(new.streets[0], description)}
+
+
+def _wrong_street_in_description(tracker: Tracker, current: Dict[Text, Any]) -> Dict[Text, Any]:
+    """"Er staat nog steeds beukenlaan in. LINDELAAN": another street the resident names that
+    the description still has becomes the place's street there (round r65 of session 40)."""
+    description = tracker.get_slot("report_description") or ""
+    register = StreetRegister.from_profile()
+    for word in dict.fromkeys(re.findall(r"[\w'-]+", _text(tracker).lower())):
+        name = register.exact(word)
+        if name and name not in (current.get("streets") or []) and re.search(
+                rf"\b{re.escape(name)}\b", description, re.IGNORECASE):
+            return _with_street_swapped(description, {"streets": [name]},
+                                        Place.from_dict(current))
+    return {}
 
 
 def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:
@@ -873,6 +887,11 @@ class ValidateReportForm(FormValidationAction):
             detail = _detail_beside_the_place(reading, found)
             told = ({"report_description": self._added(tracker, detail)}
                     if detail and not joined else {})  # "julianastraat 31. hij heeft een …"
+            pending = pending_place(tracker)
+            # "ik bedoel de LINDELAAN niet de beukenlaan": the description follows (round r65)
+            told.update(_with_street_swapped(
+                told.get("report_description") or tracker.get_slot("report_description") or "",
+                pending.as_dict() if pending else None, found))
             return {**place_slots(found), **joined, **told,
                     **with_ack(tracker, ack("utter_ack_place", place=found.label),
                                personal_data_ack(reading, tracker),
@@ -1337,7 +1356,7 @@ class ValidateReportForm(FormValidationAction):
                 and tuple(current.get("streets") or ()) == place.streets):
             # "allee, de Parkweg heb ik toch gezegd": the street again keeps its spot and number
             kept = Place.from_dict(current)
-            return {"report_confirmed": None,
+            return {"report_confirmed": None, **_wrong_street_in_description(tracker, current),
                     **with_ack(tracker, ack("utter_ack_place", place=kept.label))}
         if place and place.kind == "street" and current and current.get("kind") == "corner":
             place = _corner_with(Place.from_dict(current), place, _text(tracker)) or place

@@ -451,6 +451,14 @@ _NOT_THIS_THEN = re.compile(r"\bniet\s+(?:(?:bij|aan|op|in|voor|naast|tegenover)
                             re.IGNORECASE)
 
 
+# "er staat nog steeds beukenlaan in. LINDELAAN" (round r65 of session 40: the place moved
+# back to the Beukenlaan): the name still written is the wrong one.
+_STILL_WRITTEN = re.compile(
+    r"\b(?:er\s+)?staat\s+(?:er\s+)?(?:nog\s+)?(?:steeds|altijd)\s+(?:de\s+|het\s+)?"
+    r"[\w'-]+(?:\s+(?:in|bij|daar))?\b"
+    r"|\b(?:it\s+)?still\s+says\s+(?:the\s+)?[\w'-]+\b", re.IGNORECASE)
+
+
 # "ik bedoel de Julianastraat, niet de Schoolstraat": the street meant, without the other.
 _MEANT_NOT_THAT = re.compile(r"(\b(?:ik\s+)?bedoel(?:de|t)?\s+(?:\w+\s+){0,3}?[\w'-]+)\s*,?\s+"
                              r"niet\s+(?:de\s+|het\s+)?[\w'-]+", re.IGNORECASE)
@@ -647,6 +655,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if corrected is not None:
         return _with_pole_number(text, corrected)
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_THEN.sub("", _NOT_THIS_BUT.sub("", text or "")))
+    clean = _STILL_WRITTEN.sub(" ", clean)
     clean = _without_doubt(clean)
     clean = _without_home_number(clean)
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
