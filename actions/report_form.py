@@ -12,7 +12,7 @@ import dataclasses
 import logging
 import re
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -742,6 +742,24 @@ def contact_told_before(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:en\s+)?|\s+en\s+(?=(?:er|het|de|die|ook|nu)\b)", re.IGNORECASE)
+
+
+def _clauses_of(description: Text) -> List[Tuple[int, Text]]:
+    """The clauses of a description with the number of their sentence: "…, het stinkt en er
+    lopen nu ook ratten rond" has the rats in a clause of their own (round r67)."""
+    return [(number, clause.strip()) for number, sentence in enumerate(split_sentences(description))
+            for clause in _CLAUSE_BREAK.split(sentence) if clause.strip()]
+
+
+def _joined_clauses(parts: List[Tuple[int, Text]]) -> Text:
+    """The clauses kept, each sentence's own joined with commas."""
+    sentences: Dict[int, List[Text]] = {}
+    for number, clause in parts:
+        sentences.setdefault(number, []).append(clause.rstrip(" .,;"))
+    return " ".join(", ".join(clauses) + "." for clauses in sentences.values())
+
+
 def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]:
     """"Alleen de ratten melden", "haal die brommers eruit": of the problems the bot split,
     only those the resident still wants; the first kept one becomes the report's own. "Het
@@ -761,11 +779,11 @@ def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]
     left_out = {**again, "report_ack": [ack("utter_ack_problem_left_out")]}
     if not more and not at_summary:
         return {}
-    if not more:  # one report at the summary: its sentences are the parts one may leave out
-        sentences = split_sentences(description)
-        kept = problems_to_keep(text, sentences)
+    if not more:  # one report at the summary: its clauses are the parts one may leave out
+        parts = _clauses_of(description)
+        kept = problems_to_keep(text, [clause for _, clause in parts])
         if kept:
-            return {"report_description": " ".join(sentences[index] for index in kept),
+            return {"report_description": _joined_clauses([parts[index] for index in kept]),
                     **left_out}
         return left_out if at_summary and already_left_out(text, description) else {}
     problems = [{"text": description, "category": tracker.get_slot("report_category")}] + list(
@@ -1067,14 +1085,18 @@ class ValidateReportForm(FormValidationAction):
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         reading = reading_of(tracker)
         contact = preferred_contact(_text(tracker), reading.email, reading.phone)
+        corrects = bool(reading.location) and (_corrects_the_place(tracker, reading)
+                                               or _another_street(tracker, reading))
         if contact:  # a valid address wins over whatever intent the model saw in it
-            return {"report_contact": contact}
+            # "ria@… o en het is tegenover nummer 14, niet 12" (round r67 of session 40)
+            corrected = self._correction(tracker, reading, None, only_place=True) \
+                if corrects else None
+            return {"report_contact": contact, **(corrected or {})}
         added = None if reading.answer is not None else self._more_about_the_problem(
             tracker, reading)
         if added:
             return {"report_contact": None, **added}
-        if reading.location and (_corrects_the_place(tracker, reading)
-                                 or _another_street(tracker, reading)):
+        if corrects:
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o het is bij nummer 20 trouwens": the place, then the address
                 return {"report_contact": None, **corrected}
@@ -1086,8 +1108,16 @@ class ValidateReportForm(FormValidationAction):
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
-        if tracker.get_slot("report_more_problems") and says_it_is_one_problem(_text(tracker)):
+        more = tracker.get_slot("report_more_problems")
+        if more and says_it_is_one_problem(_text(tracker)):
             return self._one_report(tracker)
+        description = tracker.get_slot("report_description")
+        parts = split_problem_texts(description, more) if more else [
+            clause for _, clause in _clauses_of(description or "")]
+        if problems_to_keep(_text(tracker), parts) is not None:
+            # "goed zo. die ratten laat u toch maar weg" (round r67 of session 40: both sent):
+            # no yes; the problems kept are chosen after the validation (_kept_problems)
+            return {"report_confirmed": None}
         rewritten = self._left_out(tracker) or self._restated(tracker, reading) \
             or self._point_restated(tracker) or self._split_on_request(tracker, reading)
         if rewritten:

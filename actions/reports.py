@@ -389,6 +389,16 @@ def _first_place(reading: Reading, problems: List[Dict[Text, Any]]) -> Optional[
     return place
 
 
+def _without_questions(told: Text) -> Text:
+    """The questions go, not what they tell: "Er drijven 3 dode zwanen in de vijver, is dat
+    vogelgriep??" stays, "Mag dat eigenlijk zomaar?" goes (round r67 of session 40: only
+    "moeten we 112 bellen" was kept, and a split problem kept the question)."""
+    statements = " ".join(part for part in sentences(told)
+                          if category_of(part) or not (part.rstrip().endswith("?")
+                                                       or read_report_question(part)))
+    return statements if is_description(statements) else told
+
+
 def start_slots(tracker: Tracker, reading: Reading, text: Text,
                 domain: DomainDict) -> Dict[Text, Any]:
     """Everything the first message already told: what, where, how urgent."""
@@ -407,15 +417,11 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
     if description and names_only_a_place(description):
         description = None  # "stoep": what is wrong with it is asked first
     if description and reading.report_question in OPENING_QUESTIONS:
-        # the questions go, not what they tell ("Er drijven 3 dode zwanen in de vijver, is
-        # dat vogelgriep??" stays; round r67 of session 40 kept only "moeten we 112 bellen")
-        statements = " ".join(part for part in sentences(description)
-                              if category_of(part) or not (part.rstrip().endswith("?")
-                                                           or read_report_question(part)))
-        description = statements if is_description(statements) else description
+        description = _without_questions(description)
     if description:
         slots["report_description"] = description
-        slots["report_more_problems"] = problems[1:] or None
+        slots["report_more_problems"] = [{**problem, "text": _without_questions(problem["text"])}
+                                         for problem in problems[1:]] or None
     slots.update(told_place_slots(place, text))
     if reading.danger in DANGEROUS or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY

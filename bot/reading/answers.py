@@ -948,7 +948,11 @@ _DROP = re.compile(
     # "…, die brommers niet (melden) hoor": a clause of its own, not "ik zie de lamp niet"
     r"|(?:^|[,.;!]\s*|\b(?:maar|en|but)\s+)(?:de|het|die|dat|the)\s+([\w'-]+)\s+(?:niet|"
     r"hoeft\s+niet|hoeven\s+niet|mag\s+weg|mogen\s+weg|kan\s+weg|kunnen\s+weg|not)"
-    r"(?:\s+(?:melden|hoor|graag|aub|svp|please))*\s*(?:[,.;!]|$)", re.IGNORECASE)
+    r"(?:\s+(?:melden|hoor|graag|aub|svp|please))*\s*(?:[,.;!]|$)"
+    # "die ratten laat u toch maar weg" (round r67 of session 40: sent as a yes)
+    r"|(?:^|[,.;!]\s*|\b(?:maar|en)\s+)(?:de|het|die|dat)\s+([\w'-]+)\s+(?:laat|haal|doe|schrap)"
+    r"\s+(?:(?:u|je|jij|jullie|ik|toch|maar|even|nou|dan|wel|er)\s+){0,4}(?:weg|eruit|uit|eraf)\b",
+    re.IGNORECASE)
 _MIN_STEM = 3
 COMMON_WORD_ZIPF = 5.0  # "als", "mijn", "een": never what a problem is called
 
