@@ -105,7 +105,8 @@ _SPOT_PHRASE = re.compile(r"\b(?:bij|naast|tegenover|achter|langs|near|next to)\
                           r"(?:de|het|een|die|dat|the)?\s*[\w'-]+", re.IGNORECASE)
 
 
-_POWER = re.compile(r"\b(?:\w*kabels?|\w*draad|\w*draden|stroom\w*|elektri\w*|bedrading)\b",
+_POWER = re.compile(r"\b(?:\w*kabels?|\w*draad(?:je|jes)?|\w*draden|stroom\w*|elektri\w*|"
+                    r"bedrading)\b",
                     re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;:!?]|\b(?:punt|komma)\b", re.IGNORECASE)  # spoken ones too
 
@@ -547,6 +548,7 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
 _SENT = re.compile(r"\b(?:verstuur\w*|versturen|stuur\w*|verzend\w*|klopt|send)\b", re.IGNORECASE)
 # "Wilt u dat er nog bij zetten?", "staat dat er nu ook in?": about the report itself, which
 # the form handles; no article (round 81: the street-light article answered it).
+_I_DO = re.compile(r"\b(?:moet|kan|zal|mag|moeten|kunnen) (?:ik|we|wij)\b", re.IGNORECASE)
 _ABOUT_THE_REPORT = re.compile(
     r"\b(?:er\s*bij|erin|er in|bij)\s+(?:zetten|schrijven|vermelden|doen|noteren|staan|staat)\b"
     r"|\b(?:toevoegen|aanpassen|veranderen|wijzigen|vermelden|noteren)\b"
@@ -560,26 +562,44 @@ def _a_topic_of_its_own(tracker: Tracker) -> bool:
     return asks_a_topic_of_its_own(_text(tracker), tracker.get_slot("report_description") or "")
 
 
+def _question_before_an_answer(text: Text) -> Optional[Text]:
+    """"Moet ik er iets bij zetten, een lint? en nee hoeft geen bericht": the question first,
+    then the answer (round r65 of session 40: the question went unanswered)."""
+    parts = [part for part in split_sentences(text) if part.strip()]
+    asked = [index for index, part in enumerate(parts) if part.rstrip().endswith("?")]
+    if not asked or asked[-1] == len(parts) - 1:
+        return None
+    answer = " ".join(parts[asked[-1] + 1:])
+    return parts[asked[-1]] if read_yes_no(answer) is not None else None
+
+
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
     of its own beside it gets the knowledge base's answer in the same reply (Dutch only:
     the articles are Dutch)."""
     reading = reading_of(tracker)
-    question = question_beside_an_answer(_text(tracker))
+    question = question_beside_an_answer(_text(tracker)) or _question_before_an_answer(
+        _text(tracker))
     asked = tracker.get_slot("requested_slot")
     answered = (reading.answer is not None or (asked == "report_location" and reading.place)
                 or (asked == "report_updates" and (reading.email or reading.phone)))
     if (not asked or not answered or not question
             or (reading.report_question and not _a_topic_of_its_own(tracker))
-            or tracker.get_slot("language") == "en" or _ABOUT_THE_REPORT.search(question)
+            or tracker.get_slot("language") == "en"
+            # (not "moet ik er iets bij zetten, een lint?": what to do there, round r65)
+            or _ABOUT_THE_REPORT.search(question) and not _I_DO.search(question)
             or wants_callback(question)):
         return []  # "Kunt u mij misschien bellen?": the callback beside it, not an article
     if (tracker.get_slot("report_priority") == HIGH_PRIORITY and asks_about_acting(question)
-            and not _a_topic_of_its_own(tracker)  # "… mijn paspoort verloopt, moet ik …?"
-            and not _POWER.search(f"{tracker.get_slot('report_description')} {_text(tracker)}")):
-        # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable
-        told = ack("utter_ack_hazard_meanwhile")
-        return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
+            and not _a_topic_of_its_own(tracker)):  # "… mijn paspoort verloopt, moet ik …?"
+        # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable, of any
+        # of the problems told (round r65 of session 40: the wires were the second one)
+        told = " ".join(split_problem_texts(tracker.get_slot("report_description"),
+                                            tracker.get_slot("report_more_problems"))
+                        + [_text(tracker)])
+        meanwhile = ack("utter_report_question_safety" if _POWER.search(told)
+                        else "utter_ack_hazard_meanwhile")
+        return [SlotSet("report_ack", _acks_after(tracker, events) + [meanwhile])]
     told = await answer_beside(tracker, question, tracker.get_slot("report_description") or "")
     told = told or ack("utter_ack_question_unanswered")  # "waarom hangt daar geen camera?"
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]

@@ -126,12 +126,22 @@ def _problem(problem: Problem, register: Optional[StreetRegister],
              street: Optional[str] = None) -> Dict[str, Any]:
     """One problem of several, with the place it names itself, if any ("een losse tegel op
     de Dorpsstraat 5 en een kapotte lamp op het Marktplein": two places). A bare number is
-    on the street the message names ("beukenlaan … de lantaarnpaal bij nr 3", round r64)."""
+    on the street the message names ("beukenlaan … de lantaarnpaal bij nr 3", round r64), and
+    so is a spot without a street of its own."""
     own = read_place(problem.text, register)
     if own is not None and own.kind == "number" and street:
         own = read_place(f"{street} {own.house_number}", register) or own
+    elif (own is not None and not own.streets and own.kind in ("description", "landmark")
+          and street and not _AT_HOME.search(own.text)):
+        # "bij die lantaarnpaal ernaast" (round r65 of session 40: no street); not "voor mijn
+        # deur", the resident's home address
+        own = read_place(f"{street}, {own.text}", register) or own
     return {"category": problem.category, "text": problem.text,
             **({"place": own.as_dict()} if own else {})}
+
+
+_AT_HOME = re.compile(r"\b(?:mijn|m'?n|onze?|my|our)\b|\bin (?:de|het) (?:straat|buurt)\b",
+                      re.IGNORECASE)
 
 
 def _the_one_street(place: Optional[Place]) -> Optional[str]:
