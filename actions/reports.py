@@ -10,6 +10,7 @@ pin without words arrives as /share_photo or /share_location. The form itself is
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from concurrent.futures import ThreadPoolExecutor
 import logging
 import re
@@ -39,7 +40,7 @@ from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.answers import leaves_the_chat, preferred_contact
 from bot.reading.callback import wants_callback
-from bot.reading.danger import blocks_the_way
+from bot.reading.danger import blocks_the_way, read_danger
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
 from bot.reading.questions import (product_asked, question_beside_an_answer,
@@ -655,7 +656,15 @@ class ActionSubmitReport(Action):
         hours = (settings.blocked_way_handling_hours
                  if any(blocks_the_way(report.description) for report in reports)
                  else settings.hazard_handling_hours)  # "hele weg dicht": not 24 hours
-        if tracker.get_slot("report_priority") == HIGH_PRIORITY and len(filed) > 1:
+        urgent = [report.case_number for report, told in zip(filed, reports)
+                  if told.priority == HIGH_PRIORITY]
+        if urgent and len(urgent) < len(filed):  # the wires go first, the bench not
+            ordinary = [told for told in reports if told.priority != HIGH_PRIORITY]
+            utter(dispatcher, "utter_report_filed_mixed", case_numbers=numbers,
+                  urgent_numbers=", ".join(urgent), handling_hours=hours,
+                  handling_days=max(handling_days(told.category, told.description)
+                                    for told in ordinary))
+        elif tracker.get_slot("report_priority") == HIGH_PRIORITY and len(filed) > 1:
             utter(dispatcher, "utter_report_filed_urgent_more", case_numbers=numbers,
                   handling_hours=hours)  # every number, not the first
         elif tracker.get_slot("report_priority") == HIGH_PRIORITY:
@@ -718,7 +727,25 @@ def new_reports(tracker: Tracker) -> List[NewReport]:
                       description=problem.get("text", ""),
                       **{**common, **_own_place(problem, place)})
             for problem in slot("report_more_problems") or []]
-    return [first] + more
+    return _own_priorities([first] + more)
+
+
+def _own_priorities(reports: List[NewReport]) -> List[NewReport]:
+    """Of several reports that went first, those that tell no danger themselves do not ("het
+    bankje is beklad … en bij de lantaarnpaal hangen draadjes uit": the wires only); all
+    stay first when none tells it alone (the danger was said later)."""
+    if len(reports) < 2 or reports[0].priority != HIGH_PRIORITY:
+        return reports
+    dangerous = [_tells_danger(report.description) for report in reports]
+    if not any(dangerous):
+        return reports
+    return [report if danger else dataclasses.replace(report, priority="normal")
+            for report, danger in zip(reports, dangerous)]
+
+
+def _tells_danger(description: Text) -> bool:
+    found = read_danger(description)
+    return found is not None and found.kind in DANGEROUS
 
 
 def _own_place(problem: Dict[Text, Any], shared: Optional[Place]) -> Dict[Text, Any]:

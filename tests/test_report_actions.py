@@ -164,6 +164,18 @@ def test_two_problems_at_two_places_keep_their_own_place(dispatcher, domain):
     assert second.latitude is not None
 
 
+def test_of_split_reports_only_the_dangerous_one_goes_first(dispatcher, domain):
+    """Round r65 of session 40: a bench with marker went first beside open wires."""
+    text = ("het bankje bij de speeltuin in de Schoolstraat is beklad met stift, en bij de "
+            "lantaarnpaal ernaast is het luikje eraf en hangen er draadjes uit")
+    slots = start(text, "report_public_space_other", dispatcher, domain)
+    assert slots["report_priority"] == "high"
+    tracker = tracker_for(channel="webchat", slots={**slots, "report_updates": False})
+    bench, wires = new_reports(tracker)
+    assert (bench.priority, wires.priority) == ("normal", "high")
+    assert "Schoolstraat" in wires.location_text, "the spot is on the message's street"
+
+
 def test_a_report_after_the_handover_offer_says_why_it_becomes_a_report(dispatcher, domain):
     text = "mijn buurman zet zijn afval altijd naast de container bij Kerkstraat 4"
     tracker = tracker_for(text, intent="report_waste_collection")
@@ -2440,13 +2452,20 @@ def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
     monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
     tracker = make_tracker("affirm", "ja", slots={
         "report_category": "report_public_space_other", "report_priority": "high",
-        "report_description": "schommel kapot", "report_location": "Marktplein",
+        "report_description": "de schommel hangt aan één ketting, er kan zo een kind af vallen",
+        "report_location": "Marktplein",
         "report_more_problems": [{"category": "report_pavement_road",
                                   "text": "putdeksel weg op de Hoofdstraat"}]})
     asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
     [said] = dispatcher.messages
     assert said["response"] == "utter_report_filed_urgent_more"
     assert said["case_numbers"] == "M-2026-000010, M-2026-000011"
+    dispatcher.messages.clear()  # a swing only broken does not go first beside the manhole
+    tracker.slots["report_description"] = "schommel kapot"
+    asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    [said] = dispatcher.messages
+    assert said["response"] == "utter_report_filed_mixed"
+    assert said["urgent_numbers"] == "M-2026-000011"
 
 
 def test_a_question_beside_the_updates_answer_is_no_new_description(dispatcher, domain):
