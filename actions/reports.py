@@ -688,8 +688,8 @@ class ActionSubmitReport(Action):
 def _location_text(place: Optional[Place], label: Text) -> Text:
     """The label, plus the resident's own words about the place when they add something."""
     words = " ".join((place.text if place else "").replace("(", " ").replace(")", " ").split())
-    if not words or _plain_words(words) <= _plain_words(label):
-        return label
+    if not words or _plain_words(words) <= _plain_words(label) or re.search(r"[.!?]\s", words):
+        return label  # not "(Rozenlaan. Sinds enige tijd staat de stoeprand voor nummer 17)"
     return f"{label} ({words})"
 
 

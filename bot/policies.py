@@ -66,6 +66,7 @@ from bot.reading.report_questions import (asks_about_an_earlier_report,
                                           asks_about_the_report_just_made, disputes_the_report,
                                           mentions_a_report, read_report_question,
                                           refuses_a_new_report, says_not_known, says_number_unknown,
+                                          tells_a_new_problem,
                                           says_reported_before, short_number)
 from bot.reading.result import Reading
 from bot.text import first_sentence, sentences
@@ -659,6 +660,8 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     report was lost)."""
     text = message.text or ""
     asked_first = is_question((sentences(text) or [""])[0])
+    if mentions_an_earlier_report(text):
+        return False  # "ik heb … een gat gemeld. weet u hoe het daarmee staat?" (round r67)
     if intent in REPORT_INTENTS or not reading.category or not asked_first and not (
             reading.location and reading.location.streets):
         return False  # (a problem told after a question is meant as a report, place or not)
@@ -1591,6 +1594,10 @@ def reading_route(tracker: DialogueStateTracker,
             and not _has_case_number(message) and not is_question(message.text or "")
             and not asks_about_an_earlier_report(message.text or "")):
         return START_REPORT_ACTION  # "klacht over geluid van het café": a nuisance told
+    if (tracker.active_loop_name is None and name == STATUS_INTENT
+            and reading.category and reading.location and reading.danger != "emergency"
+            and not _has_case_number(message) and tells_a_new_problem(message.text or "")):
+        return START_REPORT_ACTION  # a letter about a raised tile read as a status question
     if (tracker.active_loop_name is None and name == BULKY_INTENT
             and (says_not_collected(message.text or "") or says_dumped(message.text or ""))):
         return START_REPORT_ACTION  # "ons grofvuil is niet opgehaald", "een bank gedumpt"

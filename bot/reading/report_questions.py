@@ -463,14 +463,14 @@ def _plain(text: str) -> str:
 
 
 _EARLIER_REPORT = re.compile(
-    r"\b(?:(?:ik|wij|we) meldden?|(?:(?:ik|wij|we) )?(?:heb|hebben|had|hadden) (?:\w+ ){0,7}?"
+    r"\b(?:(?:ik|wij|we) meldden?|(?:(?:ik|wij|we) )?(?:heb|hebben|had|hadden) (?:\w+ ){0,10}?"
     r"(?:gemeld|doorgegeven|een melding (?:gedaan|gemaakt|ingediend))|(?:geleden|terug|"
     r"al \w+ keer) (?:al )?(?:gemeld|doorgegeven)|mijn (?:vorige |eerdere |oude |laatste )?melding|"
     r"i (?:already )?reported)\b")
 _HOW_FAR = re.compile(
     r"\b(?:is (?:er|daar|hier) al (?:iets |wat )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets |wat )?"
     r"(?:mee )?(?:gedaan|gebeurd|opgelost|"
-    r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe ver|wanneer (?:wordt|komt|komen|gaat)|"
+    r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe het (?:\w+ )?staat|hoe ver|wanneer (?:wordt|komt|komen|gaat)|"
     r"nog (?:niks|niets) (?:gehoord|gebeurd)|(?:er )?is (?:nog )?(?:niks|niets) (?:mee )?"
     r"(?:gebeurd|gedaan)|(?:wordt|gebeurt) er (?:nog )?(?:iets|wat|niks|"
     r"niets)|nog steeds (?:niks|niets|niet|hetzelfde)|staat (?:er|het) nog steeds|"
@@ -494,6 +494,7 @@ def asks_about_the_report_just_made(text: str) -> bool:
 # Asked outright how far it is, not only told it is still there ("nog steeds niks").
 _ASKS_HOW_FAR = re.compile(
     r"\b(?:is (?:er|daar|hier) al (?:iets |wat )?(?:mee )?(?:gedaan|gebeurd)|hoe staat het|"
+    r"hoe het (?:\w+ )?staat|"
     r"hoe ver (?:is|zijn|staat)|is (?:er|daar) al iemand (?:geweest|naar (?:gaan )?kijken)|"
     r"al (?:iets|wat) (?:over )?bekend|any news|has anything been done)\b")
 
@@ -508,6 +509,17 @@ def asks_status_of_an_earlier_report(text: str) -> bool:
 def mentions_an_earlier_report(text: str) -> bool:
     """"ik heb vorige week al gemeld dat …", "mijn eerdere melding"."""
     return bool(_EARLIER_REPORT.search(_plain(text)))
+
+
+def tells_a_new_problem(text: str) -> bool:
+    """"… een stoeptegel staat omhoog. Zou u daar iemand naar willen laten kijken?": a problem
+    told without an earlier report, a number or a question how far it is (round r67 of
+    session 40: a letter read as a status question)."""
+    plain = _plain(text)
+    return not (_EARLIER_REPORT.search(plain) or _HOW_FAR.search(plain)
+                or _ASKS_HOW_FAR.search(plain) or _NUMBER_UNKNOWN.search(plain)
+                or re.search(r"\b(?:meldings|zaak|referentie)(?:nummer|nr)\b"
+                             r"|\b(?:mijn|onze|die|de|deze) meldingen?\b", plain))
 
 
 def asks_about_an_earlier_report(text: str) -> bool:
