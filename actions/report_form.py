@@ -44,7 +44,8 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, part_to_remove, preferred_contact, Removal,
-                                 as_written_at_home, asks_a_change, problems_to_keep,
+                                 as_written_at_home, asks_a_change, drops_what_is_not_there,
+                                 problems_to_keep,
                                  split_problem_texts,
                                  read_contact, read_yes_no, says_it_is_one_problem,
                                  says_nothing_to_change,
@@ -780,6 +781,20 @@ def _joined_clauses(parts: List[Tuple[int, Text]]) -> Text:
     return " ".join(", ".join(clauses) + "." for clauses in sentences.values())
 
 
+def _chooses_problems(tracker: Tracker, clauses: bool = False) -> bool:
+    """"Laat die vuilbakskes maar vallen, 't is alleen die put": the resident chooses among the
+    problems told (with `clauses`, among the clauses of one report too); the choice is made
+    after the validation (_kept_problems), so the words are no addition nor a plain yes."""
+    description, text = tracker.get_slot("report_description") or "", _text(tracker)
+    more = tracker.get_slot("report_more_problems")
+    if more:
+        return problems_to_keep(text, split_problem_texts(description, more)) is not None
+    if drops_what_is_not_there(text, description):
+        return True  # chosen already: slot extraction runs the validation once before
+    return clauses and problems_to_keep(
+        text, [clause for _, clause in _clauses_of(description)]) is not None
+
+
 def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]:
     """"Alleen de ratten melden", "haal die brommers eruit": of the problems the bot split,
     only those the resident still wants; the first kept one becomes the report's own. "Het
@@ -1065,7 +1080,8 @@ class ValidateReportForm(FormValidationAction):
         if described:
             return {"report_updates": None, **described}
         contact = preferred_contact(_text(tracker), reading.email, reading.phone)
-        added = None if reading.answer is not None or contact else self._more_about_the_problem(
+        added = None if reading.answer is not None or contact or _chooses_problems(
+            tracker) else self._more_about_the_problem(
             tracker, reading)  # "Weer? Het is de eerste keer. … mijn mail, dat is …": a yes
         if added:  # "en er zitten ook ratten": added, then the same question
             return {"report_updates": None, **added}
@@ -1090,7 +1106,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
         slots: Dict[Text, Any] = {"report_updates": answer,
-                                  **(self._another_problem_beside(tracker)
+                                  **({} if _chooses_problems(tracker)  # chosen after it
+                                     else self._another_problem_beside(tracker)
                                      or self._more_about_it_beside(tracker, reading) or {})}
         contact = contact or (contact_told_before(tracker) if answer else None)
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
@@ -1131,10 +1148,7 @@ class ValidateReportForm(FormValidationAction):
         more = tracker.get_slot("report_more_problems")
         if more and says_it_is_one_problem(_text(tracker)):
             return self._one_report(tracker)
-        description = tracker.get_slot("report_description")
-        parts = split_problem_texts(description, more) if more else [
-            clause for _, clause in _clauses_of(description or "")]
-        if problems_to_keep(_text(tracker), parts) is not None:
+        if _chooses_problems(tracker, clauses=True):
             # "goed zo. die ratten laat u toch maar weg" (round r67 of session 40: both sent):
             # no yes; the problems kept are chosen after the validation (_kept_problems)
             return {"report_confirmed": None}
@@ -1339,8 +1353,8 @@ class ValidateReportForm(FormValidationAction):
         """"O wacht, het is eigenlijk een gat": a new description, whatever was asked."""
         text = _text(tracker)
         if not (_corrects_at_a_start(text) and reading.category and not reading.location
-                and not reading.report_question):
-            return None
+                and not reading.report_question) or _chooses_problems(tracker):
+            return None  # (not "ah wacht, … laat dat maar vallen, 't is alleen die put")
         description = description_of(reading, text)
         if not description or not is_description(description) or is_question(description):
             return None  # "… En wanneer is de pmd eigenlijk?": a question, not the problem

@@ -1049,6 +1049,13 @@ def _dropped_words(text: str) -> List[str]:
     return single + about
 
 
+def drops_what_is_not_there(text: str, description: str) -> bool:
+    """"Laat die vuilbak maar vallen" about a description without the bin: the resident
+    leaves out a problem that was taken out already."""
+    dropped = _dropped_words(text)
+    return bool(dropped) and not any(_names(word, description) for word in dropped)
+
+
 def already_left_out(text: str, description: str) -> bool:
     """"Haal die brommers eruit" about a description without brommers, or "alleen de ratten"
     about one that is only about rats: what the resident asks is already so."""

@@ -470,7 +470,8 @@ _EARLIER_REPORT = re.compile(
 _HOW_FAR = re.compile(
     r"\b(?:is (?:er|daar|hier) al (?:iets |wat )?(?:mee )?(?:gedaan|gebeurd)|al (?:iets |wat )?"
     r"(?:mee )?(?:gedaan|gebeurd|opgelost|"
-    r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe het (?:\w+ )?staat|hoe ver|wanneer (?:wordt|komt|komen|gaat)|"
+    r"gemaakt|gerepareerd|opgeruimd)|hoe staat het|hoe het (?:\w+ )?staat|hoe ver|"
+    r"wanneer (?:wordt|komt|komen|gaat)|"
     r"nog (?:niks|niets) (?:gehoord|gebeurd)|(?:er )?is (?:nog )?(?:niks|niets) (?:mee )?"
     r"(?:gebeurd|gedaan)|(?:wordt|gebeurt) er (?:nog )?(?:iets|wat|niks|"
     r"niets)|nog steeds (?:niks|niets|niet|hetzelfde)|staat (?:er|het) nog steeds|"
