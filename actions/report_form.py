@@ -62,7 +62,7 @@ from bot.reading.places import (Place, corrected_number, is_chat_noise,
                                 read_place, rules_out_number, told_in_passing,
                                 without_chat_noise)
 from bot.reading.streets import StreetRegister, strip_accents
-from bot.reading.questions import (asks_a_topic_of_its_own, is_question,
+from bot.reading.questions import (asks_a_topic_of_its_own, is_question, product_asked,
                                   question_beside_an_answer)
 from bot.text import first_sentence, sentences as split_sentences
 
@@ -576,8 +576,8 @@ def _question_before_an_answer(text: Text) -> Optional[Text]:
 
 async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
-    of its own beside it gets the knowledge base's answer in the same reply (Dutch only:
-    the articles are Dutch)."""
+    of its own beside it gets the knowledge base's answer in the same reply (in English the
+    article's English text: "yes send it. and what does the permit cost?", round r66)."""
     reading = reading_of(tracker)
     question = question_beside_an_answer(_text(tracker)) or _question_before_an_answer(
         _text(tracker))
@@ -586,7 +586,6 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
                 or (asked == "report_updates" and (reading.email or reading.phone)))
     if (not asked or not answered or not question
             or (reading.report_question and not _a_topic_of_its_own(tracker))
-            or tracker.get_slot("language") == "en"
             # (not "moet ik er iets bij zetten, een lint?": what to do there, round r65)
             or _ABOUT_THE_REPORT.search(question) and not _I_DO.search(question)
             or wants_callback(question)):
@@ -601,7 +600,8 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
         meanwhile = ack("utter_report_question_safety" if _POWER.search(told)
                         else "utter_ack_hazard_meanwhile")
         return [SlotSet("report_ack", _acks_after(tracker, events) + [meanwhile])]
-    told = await answer_beside(tracker, question, tracker.get_slot("report_description") or "")
+    told = await answer_beside(tracker, question, tracker.get_slot("report_description") or "",
+                               product_asked(question) or "municipal_question")
     told = told or ack("utter_ack_question_unanswered")  # "waarom hangt daar geen camera?"
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 

@@ -379,8 +379,23 @@ def questions_beside_a_report(text: str) -> str | None:
         return None
     if is_question(sentences[0]):
         return _questions_before_a_report(sentences)
-    asked = [s for s in sentences[1:] if "?" in s and is_question(s) or _announced_question(s)]
-    return " ".join(asked) or None
+    asked = [index for index, s in enumerate(sentences) if index and (
+        "?" in s and is_question(s) or _announced_question(s))]
+    return " ".join(_with_its_subject(sentences, index) for index in asked) or None
+
+
+def _with_its_subject(sentences: list[str], index: int) -> str:
+    """"We need a parking permit for our car. How do I apply?": a question that names no
+    product, with the sentence before it that does (round r66 of session 40)."""
+    asked, before = sentences[index], sentences[index - 1]
+    if _names_a_product(asked) or not _names_a_product(before) or "?" in before or category_of(
+            before):
+        return asked
+    return f"{before} {asked}"
+
+
+def _names_a_product(text: str) -> bool:
+    return any(words.search(text) for words in PRODUCT_WORDS.values())
 
 
 def _questions_before_a_report(sentences: list[str]) -> str | None:

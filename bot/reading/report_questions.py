@@ -374,7 +374,17 @@ _ABOUT_IT_ONLY = ("cost", "duration")
 
 
 def _names_a_topic(text: str) -> bool:
-    return read_question(text) not in (None, QUESTION)
+    """"Wat kost een nieuwe afvalpas?", "what does the parking permit cost?": a product's
+    price, not the report's (round r66 of session 40: "Making a report is free")."""
+    return read_question(text) not in (None, QUESTION) or bool(_PRODUCT_NAMED.search(text))
+
+
+# Products and fees a price question names (not "ophalen" or "betalen", said of reports too).
+_PRODUCT_NAMED = re.compile(
+    r"\b(?:parkeer\w*|\w*vergunning\w*|permit|parking|paspoort\w*|passport|id[- ]?kaart\w*|"
+    r"identiteitskaart\w*|rijbewijs\w*|driving licen[cs]e|\w*pas|pasje|\w*belasting\w*|tax|"
+    r"leges|uittreksel\w*|akte\w*|huwelijk\w*|trouwen|partnerschap\w*|hond|honden)\b",
+    re.IGNORECASE)
 
 
 def says_it_is_no_report(text: str) -> bool:
