@@ -24,7 +24,12 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"dog|pet)", "dood dier chip"),
     (r"death|died|dead|passed away|funeral", "overlijden"),
     (r"marry|married|marriage|wedding|registered partnership", "trouwen"),
-    (r"(?:moved|moving|came|come) (?:\w+ ){0,2}?(?:from|to the netherlands|here from)|"
+    # (not "i come from Rotterdam": a move within the country, round r66 of session 40)
+    (r"(?:moved|moving|came|come) (?:\w+ ){0,2}?(?:from|to the netherlands|here from)"
+     r"(?! (?:rotterdam|amsterdam|utrecht|den haag|the hague|eindhoven|groningen|tilburg|"
+     r"almere|breda|nijmegen|arnhem|haarlem|enschede|apeldoorn|amersfoort|zwolle|leiden|"
+     r"maastricht|dordrecht|zoetermeer|delft|another (?:dutch )?(?:city|town|municipality)|"
+     r"(?:a|an) (?:\w+ )?(?:city|town|village) in)\b)|"
      r"from abroad|first registration|register (?:as a )?(?:new )?resident|bsn",
      "inschrijven uit het buitenland"),
     # DigiD itself asked for ("how do I get a DigiD?"), not a move done with it (round 90)
@@ -68,10 +73,15 @@ _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 
 
+# "no not abroad, i come from Rotterdam" (round r66 of session 40: the abroad answer twice)
+_NOT_SO = re.compile(r"\b(?:not|no|never)\s+(?:from\s+)?(?:abroad|foreign|outside\s+the\s+"
+                     r"netherlands)\b", re.IGNORECASE)
+
+
 def dutch_search_words(text: str) -> str:
     """The Dutch words for what an English question is about, or "" when it names nothing
     the glossary knows."""
-    found, rest = [], text or ""
+    found, rest = [], _NOT_SO.sub(" ", text or "")
     for pattern, dutch in _PATTERNS:
         if pattern.search(rest):
             found.append(dutch)

@@ -649,7 +649,10 @@ _FAREWELL = re.compile(
     r"bye(?:\s*bye)?|goodbye|ciao|houdoe|ajuus|adieu|salut|doei\s+doei|"
     # a visitor's own goodbye ("Nein danke, tschüss"): a goodbye, not another language
     r"tsch[uü]ss?|auf\s+wiedersehen|au\s+revoir|adi[oó]s|arrivederci|do\s+widzenia|"
-    r"ho[sş][cç]a\s*kal|g[uü]le\s+g[uü]le|nein(?:\s+danke)?|danke(?:\s+sch[oö]n)?|merci)(?![\w-])",
+    r"ho[sş][cç]a\s*kal|g[uü]le\s+g[uü]le|nein(?:\s+danke)?|danke(?:\s+sch[oö]n)?|merci|"
+    # "dziekuje, to wszystko. bye", "tamam teşekkürler, iyi günler" (round r66 of session 40)
+    r"dzi[eę]kuj[eę](?:\s+bardzo)?|to\s+wszystko|te[sş]ekk[uü]r(?:ler|\s+ederim)?|sa[gğ]\s*ol|"
+    r"iyi\s+g[uü]nler|gracias|obrigad[oa]|grazie|spasibo)(?![\w-])",
     re.IGNORECASE)
 
 
