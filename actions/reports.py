@@ -24,6 +24,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.emergency import answered_before, hazard_acks
+from actions.knowledge import previous_article
 from actions.topics import answer_beside
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
@@ -336,12 +337,37 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
     return acks + ([told] if told else [])
 
 
+def _price_of_the_product_answered(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """"En hoeveel moet ik dan betalen per jaar? … hondenpoep op de stoep" right after the
+    dog-tax answer: the tax's price, not that a report is free (round r66 of session 40)."""
+    asked = [part for part in sentences(tracker.latest_message.get("text") or "")
+             if read_report_question(part) == "cost"]
+    if not asked or any(_NAMES_THE_REPORT.search(part) for part in asked):
+        return None
+    try:
+        article = previous_article(tracker)
+    except Exception:  # the knowledge base is down: the report's own answer
+        logger.exception("Knowledge base lookup failed")
+        return None
+    english = tracker.get_slot("language") == "en"
+    price = article and (article.cost_en if english else article.cost)
+    return ack("utter_kb_detail", detail=price, link=article.link) if price else None
+
+
+_NAMES_THE_REPORT = re.compile(r"\b(?:meld\w*|gemeld|report\w*|opruim\w*|weghal\w*|"
+                               r"weg\s+te\s+halen|ophal\w*|op\s+te\s+halen)\b", re.IGNORECASE)
+
+
 def _opening_question(tracker: Tracker, reading: Reading, slots: Dict[Text, Any],
                       domain: DomainDict) -> Optional[Dict[Text, Any]]:
     """"Kliko niet geleegd, kan ik niet gewoon iemand bellen?": that answer comes first."""
     kind = reading.report_question
     if kind not in OPENING_QUESTIONS:
         return None
+    if kind == "cost":
+        price = _price_of_the_product_answered(tracker)
+        if price:
+            return price
     urgent = slots.get("report_priority") == HIGH_PRIORITY
     response = report_question_response(tracker, kind, urgent)
     if kind not in _TIMED_QUESTIONS:
@@ -688,7 +714,8 @@ class ActionSubmitReport(Action):
 def _location_text(place: Optional[Place], label: Text) -> Text:
     """The label, plus the resident's own words about the place when they add something."""
     words = " ".join((place.text if place else "").replace("(", " ").replace(")", " ").split())
-    if not words or _plain_words(words) <= _plain_words(label) or re.search(r"[.!?]\s", words):
+    if (not words or _plain_words(words) <= _plain_words(label) or re.search(r"[.!?]\s", words)
+            or category_of(words)):
         return label  # not "(Rozenlaan. Sinds enige tijd staat de stoeprand voor nummer 17)"
     return f"{label} ({words})"
 

@@ -148,6 +148,8 @@ IN_REPORT_QUESTION_ACTION = "action_answer_in_report"
 MIN_SUBJECT_WORDS = 6
 # Actions that may answer with an article of the knowledge base.
 KNOWLEDGE_ACTIONS = ("action_answer_topic", "action_out_of_scope", FOLLOW_UP_ACTION)
+# The actions that answer about a product: a price asked next is about it.
+_PRODUCT_ANSWERS = ("action_answer_topic", FOLLOW_UP_ACTION, QUESTION_ACTION, AS_QUESTION_ACTION)
 REPORT_FORM = "report_form"
 BULKY_INTENT = "bulky_waste_pickup"
 # Form questions whose answer the classifier may mistake for a status question.
@@ -654,7 +656,7 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
 
 
 def _a_report_beside_a_question(message: UserUttered, reading: Reading,
-                                intent: Optional[str]) -> bool:
+                                intent: Optional[str], after_an_answer: bool = False) -> bool:
     """What is wrong and where, then a question about something else: the report starts and
     the question is answered beside it (round r46: only the question was answered, and the
     report was lost)."""
@@ -662,12 +664,17 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     asked_first = is_question((sentences(text) or [""])[0])
     if mentions_an_earlier_report(text):
         return False  # "ik heb … een gat gemeld. weet u hoe het daarmee staat?" (round r67)
-    if intent in REPORT_INTENTS or not reading.category or not asked_first and not (
-            reading.location and reading.location.streets):
+    placed = bool(reading.location and reading.location.streets)
+    if (intent in REPORT_INTENTS and not after_an_answer or not reading.category
+            or not asked_first and not placed):
         return False  # (a problem told after a question is meant as a report, place or not)
     asked = questions_beside_a_report(text)
+    # ("en wat moet ik daar per jaar voor betalen?" right after the dog-tax answer asks the
+    # tax's price, round r66 of session 40)
     if not asked or all(read_report_question(part) is not None and not (
-            asked_first and _asks_of_its_own_subject(part)) for part in sentences(asked)):
+            asked_first and _asks_of_its_own_subject(part)
+            or after_an_answer and read_report_question(part) in _ALSO_OF_A_PRODUCT)
+            for part in sentences(asked)):
         return False  # only questions about the report itself ("wat gebeurt er nu mee?")
     return category_of(text.replace(asked, " ")) is not None
 
@@ -1106,7 +1113,8 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.report_question in ("faster", "phone", "police", "urgent_number")):
         return REPORT_QUESTION_ACTION  # "it's 2am and they're blasting music, who do I call??"
     if (tracker.active_loop_name is None and not reading.danger
-            and _a_report_beside_a_question(message, reading, intent.get("name"))):
+            and _a_report_beside_a_question(message, reading, intent.get("name"),
+                                            bool(set(last_turn) & set(_PRODUCT_ANSWERS)))):
         return START_REPORT_ACTION  # "auto op de stoep bij Beukenlaan 5. trouwens hoe duur is …"
     if (tracker.active_loop_name is None and reading.question == ANIMAL_IN_NEED
             and not reading.urgent):

@@ -615,7 +615,7 @@ _CHAT_TURN = re.compile(r"^\W*(?:(?:o|oh)\s+)?wacht\b[\s,!]*|[\s,]*\b(?:trouwens
 _THANKS = re.compile(
     r"(?<![\w'-])(?:hartelijk(?:\s+|e\s+)?dank|dank\s*(?:je|jullie|u|uw|jij)?(?:\s*wel)?|"
     r"dankjewel|dankuwel|dankje|bedankt|thanks?|thank\s+you|thx|tnx|ty|merci|"
-    r"doei+|dooei|daa*g|tot\s+ziens|tot\s+later|tot\s+straks|tot\s+de\s+volgende\s+keer|"
+    r"doei+|dooei|daa*g|tot\s+ziens|tot\s+later|tot\s+straks|tot\s+de\s+volgende(?:\s+keer)?|"
     r"(?:fijne|prettige|goede|nog\s+een\s+fijne)\s+(?:dag|avond|middag|ochtend|morgen|weekend|"
     r"week|nacht|zondag|zaterdag)|goedendag|groetjes|groeten|mvg|bye|goodbye|cheers|ciao|"
     r"houdoe|ajuus|adieu|salut|have\s+a\s+(?:nice|good|great)\s+(?:day|evening|weekend)|"

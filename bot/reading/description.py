@@ -428,7 +428,12 @@ _GREETING = re.compile(
     re.IGNORECASE)
 _NOISE = re.compile(
     r"^(?:(?:ja|jaa|jawel|nee|neen|oke|oké|okee|ok|okay|ehm|eh|uhm|uh|hmm+|sorry|o\s+ja|oja|"
-    r"oh|en|maar|pf+|zucht|jeetje|tja)\b(?!\s+dat\b)[\s,.!:;-]*|let\s+op\s*[:!]+\s*"
+    r"oh|en|maar|pf+|zucht|jeetje|tja|en\s+nog\s+iets|nog\s+iets|allee|awel|amai)\b"
+    r"(?!\s+dat\b)[\s,.!:;-]*"
+    # "trouwens in de Lindelaan ligt …", not "verder brandt de lamp …" (the verb would lead)
+    r"|(?:trouwens|btw|overigens|verder|daarnaast|ook\s+nog)\b[\s,:;-]*"
+    r"(?=(?:in|op|bij|aan|de|het|een|er|voor|achter|naast|tegenover|ons|onze|mijn)\b)"
+    r"|let\s+op\s*[:!]+\s*"
     r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*"
     # "laat maar, ik meld hem gewoon opnieuw." (round 95): giving up on the old report
     r"|laat\s+(?:maar|ook\s+maar|dan\s+maar)(?:\s+zitten)?\s*[,.!:;-]+\s*"
