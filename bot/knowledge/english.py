@@ -37,6 +37,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"digid|digid(?: \w+){0,3}? (?:password|activation|code|not working|doesn'?t work|"
      r"blocked|expired)", "DigiD aanvragen"),
     (r"moving|move|moved|new address|relocat\w*", "verhuizing doorgeven"),
+    # "my son lost his ID card", "the card is LOST" (round r70 of session 40: the travel text)
+    (r"(?:lost|stolen|missing|gone|can'?t find|cannot find)(?: \w+){0,4}? (?:passports?|id cards?|"
+     r"identity cards?)|(?:passports?|id cards?|identity cards?|card)(?: \w+){0,3}? (?:is |was |"
+     r"got |has been )?(?:lost|stolen|missing|gone)", "paspoort of ID-kaart kwijt of gestolen"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),
     (r"(?:exchange|swap|convert|foreign|polish|spanish|german|belgian) (?:\w+ ){0,2}?"

@@ -164,13 +164,24 @@ _HELP_WORD = (r"(?:help|hilfe|pomocy|pomoc|yard[ıi]m|au secours|socorro|ayuda|a
 # An ambulance, the police, fire or blood named in the languages residents write most:
 # "ambulans lazım", "potrzebna karetka", "Feuer!", "كسر وينزف".
 _EMERGENCY_WORD = (r"\b(?:ambulans\w*|ambulance|ambulanz|krankenwagen|notarzt|karetk\w*|"
-                   r"pogotowi\w*|polis\w*|policj\w*|polizei|yang[ıi]n|po[żz]ar\w*|feuer|"
+                   r"pogotowi\w*|yang[ıi]n|po[żz]ar\w*|feuer|"
                    r"kan[ıi]yor|krwawi\w*|blutet|bleed\w*|112)\b|إسعاف|شرطة|حريق|ينزف|"
                    r"скорая|скорую|пожар|полици\w*|кровь|кровоточ\w*")
 _CRY = re.compile(rf"^\W*{_HELP_WORD}(?!\w)|(?<!\w){_HELP_WORD}\s*!|\bimdat\b|النجدة|ساعدوني|!!"
                   rf"|{_EMERGENCY_WORD}", re.IGNORECASE)
 
 
+# The police named: a cry, unless the message is about a lost document ("mój syn zgubił
+# dowód osobisty … czy muszę zgłosić to na policję?", round r70 of session 40).
+_POLICE_WORD = re.compile(r"\b(?:polis\w*|policj\w*|polizei|police)\b|شرطة|полици\w*",
+                          re.IGNORECASE)
+_DOCUMENT = re.compile(r"\b(?:dow[óo]d\w*|paszport\w*|kimli[gğk]\w*|pasaport\w*|ausweis\w*|"
+                       r"reisepass\w*|passport\w*|id card\w*|paspoort\w*|id-?kaart\w*|"
+                       r"rijbewijs\w*|prawo jazdy|ehliyet\w*|f[üu]hrerschein\w*)\b", re.IGNORECASE)
+
+
 def cries_for_help(text: str) -> bool:
     """Whether a message in any language calls for help ("Hilfe! Ein Kind …")."""
-    return bool(_CRY.search(text or ""))
+    text = text or ""
+    return bool(_CRY.search(text)) or bool(_POLICE_WORD.search(text)
+                                           and not _DOCUMENT.search(text))
