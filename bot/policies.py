@@ -704,6 +704,11 @@ def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
     return (last.metadata or {}).get("utter_action") if last else None
 
 
+# "Where do I report that?", "kan ik dat ergens melden?": the report is wanted.
+_WHERE_TO_REPORT = re.compile(
+    r"\b(?:can|could|may) i (?:\w+ ){0,2}?(?:report|file|make)\b|\b(?:where|who) (?:do|can|should) "
+    r"i (?:\w+ ){0,2}?report\b|\b(?:kan|mag|moet) ik (?:\w+ ){0,3}?(?:melden|aangeven|doorgeven)\b"
+    r"|\b(?:waar|bij wie) (?:kan|moet) ik (?:\w+ ){0,3}?(?:melden|aangeven)\b", re.IGNORECASE)
 # After the complaint answer: "kan ik het niet gewoon hier in de chat doen?"
 _HERE_IN_THE_CHAT = re.compile(r"\b(?:hier|in (?:de|deze) chat|via (?:de|deze) chat|here|"
                                r"in this chat)\b.*\b(?:doen|indienen|kwijt|vertellen|zeggen|"
@@ -1599,9 +1604,13 @@ def reading_route(tracker: DialogueStateTracker,
             and not PRODUCT_WORDS[name].search(message.text or "")):
         return START_REPORT_ACTION  # "die troep achter de kerk opruimen" is no parking permit
     if (tracker.active_loop_name is None and name == COMPLAINT_INTENT and reading.category
-            and not _has_case_number(message) and not is_question(message.text or "")
+            and not _has_case_number(message)
+            and (not is_question(message.text or "") or _WHERE_TO_REPORT.search(
+                message.text or "") or _HERE_IN_THE_CHAT.search(message.text or ""))
             and not asks_about_an_earlier_report(message.text or "")):
-        return START_REPORT_ACTION  # "klacht over geluid van het café": a nuisance told
+        # "klacht over geluid van het café": a nuisance told; "I want to file a complaint
+        # about fireworks noise. Is that possible in this chat?" (round r70 of session 40)
+        return START_REPORT_ACTION
     if (tracker.active_loop_name is None and name == STATUS_INTENT
             and reading.category and reading.location and reading.danger != "emergency"
             and not _has_case_number(message) and tells_a_new_problem(message.text or "")):

@@ -72,7 +72,8 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
 # Topics inside a product whose English answer does not cover them: the Dutch article is
 # better than the product's English answer ("exchange my Polish licence" is no renewal).
 _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtschelding",
-                               "parkeren thuiszorg mantelzorg")
+                               "parkeren thuiszorg mantelzorg",
+                               "paspoort of ID-kaart kwijt of gestolen")
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 

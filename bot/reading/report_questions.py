@@ -675,6 +675,15 @@ _WANTS_TO_COMPLAIN = re.compile(
     r"|\bofficiële klacht\b|\bfile a complaint\b|\bmake a complaint\b", re.IGNORECASE)
 
 
+# "a complaint about fireworks noise from teenagers": about others, not about us (round r70)
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:complaint|klacht\w*)\s+(?:\w+\s+){0,3}?(?:about|over)\s+(?:the\s+|de\s+|het\s+|mijn\s+|"
+    r"my\s+|onze?\s+|our\s+)?(?:\w+\s+)?(?:noise|fireworks?|neighbou?rs?|teenagers?|youths?|kids|"
+    r"party|music|dogs?|lawaai|geluid|herrie|vuurwerk|buren|buurman|buurvrouw|jongeren|jeugd|"
+    r"hangjongeren|muziek|feest|honden?|overlast)\b", re.IGNORECASE)
+
+
 def wants_to_complain(text: str) -> bool:
-    """The resident wants to file a complaint ("en ik wil een klacht indienen")."""
-    return bool(_WANTS_TO_COMPLAIN.search(text or ""))
+    """The resident wants to file a complaint about the municipality ("en ik wil een klacht
+    indienen"), not one about a nuisance by others."""
+    return bool(_WANTS_TO_COMPLAIN.search(text or "")) and not _ABOUT_OTHERS.search(text or "")
