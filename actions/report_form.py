@@ -1107,6 +1107,7 @@ class ValidateReportForm(FormValidationAction):
                     "report_prompt": prompt("utter_report_updates_unclear")}
         slots: Dict[Text, Any] = {"report_updates": answer,
                                   **({} if _chooses_problems(tracker)  # chosen after it
+                                     or _corrects_the_place(tracker, reading)  # a place, below
                                      else self._another_problem_beside(tracker)
                                      or self._more_about_it_beside(tracker, reading) or {})}
         contact = contact or (contact_told_before(tracker) if answer else None)
@@ -1394,6 +1395,9 @@ class ValidateReportForm(FormValidationAction):
             return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
         if other is not None:  # "die tak is in de schoolstraat, bij het fietspad" (round 86)
             more = [dict(problem) for problem in tracker.get_slot("report_more_problems")]
+            if not place.streets and current and len(current.get("streets") or []) == 1:
+                # "de tegel … is bij de bushalte verderop": on the street told (round r68)
+                place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
             more[other]["place"] = place.as_dict()
             return {"report_more_problems": more, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}

@@ -427,8 +427,15 @@ def problem_named(texts: List[Text], said: Text) -> Optional[int]:
     words = [{word.lower() for word in _TOPIC_WORD.findall(text)} for text in texts]
     heard = {word.lower() for word in _TOPIC_WORD.findall(said)} - _NOT_TOPIC
     named = [index for index, own in enumerate(words)
-             if heard & own - set().union(*(words[:index] + words[index + 1:]))]
+             if any(_has_word(own, word) and not any(
+                 _has_word(other, word) for other in words[:index] + words[index + 1:])
+                    for word in heard)]
     return named[0] if len(named) == 1 else None
+
+
+def _has_word(words: set, word: Text) -> bool:
+    """The word, or a compound with it as its head ("tegel" in "stoeptegel", round r68)."""
+    return word in words or len(word) >= 4 and any(own.endswith(word) for own in words)
 
 
 def answer_kept_beside(tracker: Tracker, reading: Reading,

@@ -963,8 +963,10 @@ COMMON_WORD_ZIPF = 5.0  # "als", "mijn", "een": never what a problem is called
 def _names(word: str, problem: str) -> bool:
     """Whether `word` ("brommers", "rat") names something in the problem's words."""
     stem = word.lower()[:max(_MIN_STEM, len(word) - 2)]
+    # a compound's head names it too: "tegel" the "stoeptegel" (round r68 of session 40)
     return len(word) >= _MIN_STEM and any(
-        token.startswith(stem) for token in re.findall(r"[\w'-]+", problem.lower()))
+        token.startswith(stem) or len(word) >= 4 and token.endswith(word.lower())
+        for token in re.findall(r"[\w'-]+", problem.lower()))
 
 
 _ORDINALS = {"eerste": 0, "1e": 0, "first": 0, "tweede": 1, "2e": 1, "second": 1,
@@ -989,6 +991,9 @@ def _the_one_named(word: str, problems: List[str]) -> Optional[int]:
     return named[0] if len(named) == 1 else None
 
 
+_WHERE_IT_IS = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:is|ligt|liggen|staat|staan|zit|zitten|hangt)"
+                          r"\s+(?:\w+\s+)?(?:bij|op|in|aan|voor|tegenover|naast|achter|verderop)\b",
+                          re.IGNORECASE)
 _NOT_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:niet|nie|not)\b(?!\s+(?:de|het|die|dat|the|a|an)\b)",
                         re.IGNORECASE)
 
@@ -1006,6 +1011,8 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     for found in _KEEP_ONLY.finditer(text or ""):
         if found.group(1).lower() in _LITTLE_WORDS:
             continue  # "alleen als het klaar is"; a common noun may name one ("alleen de auto")
+        if _WHERE_IT_IS.match(text, found.end()):
+            continue  # "alleen de losse tegel is bij de bushalte": where it is (round r68)
         kept = _the_one_named(found.group(1), problems)
         if kept is not None and _NOT_AFTER.match(text, found.end()):
             # "de lantaarnpaal wel, alleen de graffiti niet" (round r58: the graffiti kept)

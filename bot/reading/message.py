@@ -152,7 +152,9 @@ def _someone_hurt(text: str) -> bool:
     """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
     hurt = list(_INJURED.finditer(text)) + (list(_SORE.finditer(text)) if _FALL.search(text)
                                             else [])
-    return any(not re.search(r"\b(?:bijna|haast|nearly|almost)\b", found.group(), re.IGNORECASE)
+    # "bijna gevallen", "waar ik bijna over struikelde": the words just before count too
+    return any(not re.search(r"\b(?:bijna|haast|nearly|almost)\b",
+                             text[max(0, found.start() - 20):found.end()], re.IGNORECASE)
                for found in hurt)
 
 
