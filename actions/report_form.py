@@ -644,6 +644,10 @@ def _other_problem_named(tracker: Tracker) -> Optional[int]:
     return named - 1 if named else None
 
 
+_LEADING_NUMBER = re.compile(r"^\W*(?:(?:huis)?nummer\s*|nr\.?\s*)?(\d{1,4}[a-zA-Z]?)\s*[.,;]\s+\S",
+                             re.IGNORECASE)
+
+
 def _other_problem_renumbered(tracker: Tracker) -> Dict[Text, Any]:
     """"Oh nee het is nummer 14, niet 12" when 12 is the number of a problem the bot split
     off, not of the report's own place: that problem's place and text get the new number."""
@@ -933,11 +937,20 @@ class ValidateReportForm(FormValidationAction):
         if pin:  # a photo instead of the place: keep it, ask for the place again
             return {**pin, "report_location": None}
         reading, text = reading_of(tracker), _text(tracker)
+        pending, first = pending_place(tracker), _LEADING_NUMBER.match(text)
+        if first and pending and pending.streets and not pending.house_number:
+            # "31. en dat plastic ligt overal tussen 20 en 40": the number asked, then more
+            # about the problem (round r70 of session 40: "Kerkweg 20 t/m 40")
+            reading = dataclasses.replace(reading, place=Place(
+                kind="number", text=first.group(1), house_number=first.group(1)).as_dict())
         found = self._resolve(tracker, reading, text)
         joined = self.joined_problems(tracker)  # "aan het eind, en het is 1 stort hoor"
         if isinstance(found, Place):
             found = _without_noise(found)
             detail = _detail_beside_the_place(reading, found)
+            if detail and first:  # "31. en dat plastic …": the number is the place's
+                detail = detail[first.end() - 1:] if detail.startswith(text[:first.end() - 1]) \
+                    else detail
             told = ({"report_description": self._added(tracker, detail)}
                     if detail and not joined else {})  # "julianastraat 31. hij heeft een …"
             pending = pending_place(tracker)
