@@ -25,6 +25,7 @@ from actions.questions import hazard_heard, report_question_answer
 from actions.topics import answer_beside
 from actions.base import utter
 from actions.reading import channel_of, last_bot_response, reading_of, response_text
+from actions.status import handling_time_for
 from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
                                   HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
                                   UNKNOWN_STREET_QUESTION, WANTS_UPDATES, ack,
@@ -63,6 +64,7 @@ from bot.reading.places import (Place, corrected_number, is_chat_noise,
                                 without_chat_noise)
 from bot.reading.streets import StreetRegister, strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question, product_asked,
+                                  read_question,
                                   question_beside_an_answer)
 from bot.text import first_sentence, sentences as split_sentences
 
@@ -549,6 +551,9 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
 _SENT = re.compile(r"\b(?:verstuur\w*|versturen|stuur\w*|verzend\w*|klopt|send)\b", re.IGNORECASE)
 # "Wilt u dat er nog bij zetten?", "staat dat er nu ook in?": about the report itself, which
 # the form handles; no article (round 81: the street-light article answered it).
+WASTE_COLLECTION = "report_waste_collection"
+_THE_BIN = re.compile(r"\b(?:die|de|deze|onze|mijn|m'?n)\s+(?:\w+\s+)?(?:bak|container|kliko|"
+                      r"minicontainer)\b|\b(?:hem|ie)\b", re.IGNORECASE)
 _I_DO = re.compile(r"\b(?:moet|kan|zal|mag|moeten|kunnen) (?:ik|we|wij)\b", re.IGNORECASE)
 _ABOUT_THE_REPORT = re.compile(
     r"\b(?:er\s*bij|erin|er in|bij)\s+(?:zetten|schrijven|vermelden|doen|noteren|staan|staat)\b"
@@ -574,7 +579,8 @@ def _question_before_an_answer(text: Text) -> Optional[Text]:
     return parts[asked[-1]] if read_yes_no(answer) is not None else None
 
 
-async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+async def _question_beside(tracker: Tracker, events: List[EventType],
+                           domain: DomainDict) -> List[EventType]:
     """"Nee hoeft niet. Gaan de lampen 's nachts uit?": the answer is taken, and a question
     of its own beside it gets the knowledge base's answer in the same reply (in English the
     article's English text: "yes send it. and what does the permit cost?", round r66)."""
@@ -600,6 +606,13 @@ async def _question_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
         meanwhile = ack("utter_report_question_safety" if _POWER.search(told)
                         else "utter_ack_hazard_meanwhile")
         return [SlotSet("report_ack", _acks_after(tracker, events) + [meanwhile])]
+    if (read_question(question) == "waste_calendar" and _THE_BIN.search(question)
+            and tracker.get_slot("report_category") == WASTE_COLLECTION):
+        # "wanneer komen ze die bak nou legen?" about the bin reported: the report's time
+        told = ack("utter_report_question_duration", handling_time=handling_time_for(
+            WASTE_COLLECTION, tracker.get_slot("report_priority") == HIGH_PRIORITY, domain,
+            tracker, tracker.get_slot("report_description")))
+        return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
     told = await answer_beside(tracker, question, tracker.get_slot("report_description") or "",
                                product_asked(question) or "municipal_question")
     told = told or ack("utter_ack_question_unanswered")  # "waarom hangt daar geen camera?"
@@ -892,7 +905,7 @@ class ValidateReportForm(FormValidationAction):
         events = await super().get_validation_events(dispatcher, tracker, domain)
         events = _with_slots(events, _kept_problems(tracker, events))
         events = events + _said_on_the_side(tracker, events, domain)
-        events = events + await _question_beside(tracker, events)
+        events = events + await _question_beside(tracker, events, domain)
         return events + await _callback_beside(tracker, events)
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,

@@ -2664,7 +2664,7 @@ def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, dom
     tracker = tracker_for(asking="report_updates", text=text, intent="affirm", slots={
         "report_priority": "high", "report_description": "Open put voor de school",
         "report_location": "Schoolstraat"})
-    events = run(_question_beside(tracker, []))
+    events = run(_question_beside(tracker, [], domain))
     assert [item["key"] for item in events[-1]["value"]] == ["utter_ack_hazard_meanwhile"]
 
 
@@ -2682,7 +2682,7 @@ def test_opening_hours_asked_beside_an_answer_get_the_hours_of_that_day(dispatch
     text = f"nee hoeft niet. {question}"
     tracker = tracker_for(asking="report_updates", text=text, intent="deny", slots={
         "report_description": "Grofvuil gedumpt", "report_location": "Kerkstraat 3"})
-    told = run(_question_beside(tracker, []))[-1]["value"][-1]
+    told = run(_question_beside(tracker, [], domain))[-1]["value"][-1]
     assert told["key"] == key
     text = response_text(domain, key, tracker, **told["values"])
     assert "{" not in text and ("uur" in text or "dicht" in text.lower()), text
@@ -2696,7 +2696,7 @@ def test_a_question_about_the_report_itself_gets_no_article_beside_it(dispatcher
             "zetten?")
     tracker = tracker_for(asking="report_confirmed", text=text, intent="affirm", slots={
         "report_description": "De lantaarnpaal brandt niet", "report_location": "Kerkstraat 3"})
-    assert run(_question_beside(tracker, [])) == []
+    assert run(_question_beside(tracker, [], domain)) == []
 
 
 def test_add_this_please_at_the_summary_adds_and_keeps_the_description(dispatcher, domain):

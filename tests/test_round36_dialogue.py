@@ -137,18 +137,18 @@ def _kb_in_the_report_form(kb_url, monkeypatch):  # noqa: F811
 
 
 def test_a_question_beside_an_answer_in_a_report_gets_its_answer_too(kb_url,  # noqa: F811
-                                                                      monkeypatch):
+                                                                      monkeypatch, domain):
     from actions import report_form
     from tests.test_report_actions import tracker_for
 
     _kb_in_the_report_form(kb_url, monkeypatch)
     text = "nee hoeft niet. gaan de lampen op straat 's nachts uit?"
     tracker = tracker_for(text=text, intent="deny", asking="report_updates")
-    [told] = asyncio.run(report_form._question_beside(tracker, []))
+    [told] = asyncio.run(report_form._question_beside(tracker, [], domain))
     [item] = told["value"]
     assert item["key"] == "utter_kb_detail" and "donker" in item["values"]["detail"]
-    assert asyncio.run(report_form._question_beside(
-        tracker_for(text="nee hoeft niet", intent="deny", asking="report_updates"), [])) == []
+    plain_no = tracker_for(text="nee hoeft niet", intent="deny", asking="report_updates")
+    assert asyncio.run(report_form._question_beside(plain_no, [], domain)) == []
 
 
 def test_a_shaken_witness_after_help_came_gets_aftercare():
@@ -163,7 +163,7 @@ def test_a_shaken_witness_after_help_came_gets_aftercare():
 
 
 def test_a_question_beside_the_place_about_the_reports_subject_is_answered(kb_url,  # noqa: F811
-                                                                            monkeypatch):
+                                                                            monkeypatch, domain):
     from actions import report_form
     from tests.test_report_actions import tracker_for
 
@@ -171,7 +171,7 @@ def test_a_question_beside_the_place_about_the_reports_subject_is_answered(kb_ur
     text = "molenweg 8. moet ik hem laten staan?"
     tracker = tracker_for(text=text, asking="report_location",
                           slots={"report_description": "Groene bak is weer niet geleegd"})
-    [told] = asyncio.run(report_form._question_beside(tracker, []))
+    [told] = asyncio.run(report_form._question_beside(tracker, [], domain))
     detail = told["value"][0]["values"]["detail"]
     assert "aan de straat staan" in detail and "http" not in detail
 
