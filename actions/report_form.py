@@ -657,8 +657,8 @@ def _other_problem_named(tracker: Tracker) -> Optional[int]:
     return named - 1 if named else None
 
 
-_LEADING_NUMBER = re.compile(r"^\W*(?:(?:huis)?nummer\s*|nr\.?\s*)?(\d{1,4}[a-zA-Z]?)\s*[.,;]\s+\S",
-                             re.IGNORECASE)
+_LEADING_NUMBER = re.compile(
+    r"^\W*(?:(?:huis)?nummer\s*|nr\.?\s*)?(\d{1,4}[a-zA-Z]?)\s*[.,;]\s+(?=\S)", re.IGNORECASE)
 
 
 def _other_problem_renumbered(tracker: Tracker) -> Dict[Text, Any]:
@@ -804,12 +804,18 @@ def _chooses_problems(tracker: Tracker, clauses: bool = False) -> bool:
     after the validation (_kept_problems), so the words are no addition nor a plain yes."""
     description, text = tracker.get_slot("report_description") or "", _text(tracker)
     more = tracker.get_slot("report_more_problems")
-    if more:
-        return problems_to_keep(text, split_problem_texts(description, more)) is not None
-    if drops_what_is_not_there(text, description):
+    if not more and drops_what_is_not_there(text, description):
         return True  # chosen already: slot extraction runs the validation once before
-    return clauses and problems_to_keep(
-        text, [clause for _, clause in _clauses_of(description)]) is not None
+    return bool(more or clauses) and problems_to_keep(
+        text, _choosable_parts(description, more)) is not None
+
+
+def _choosable_parts(description: Text, more: Optional[List[Dict[Text, Any]]]) -> List[Text]:
+    """What the resident may keep or leave out: the problems the bot split, or, with one
+    problem, the clauses of its description."""
+    if more:
+        return split_problem_texts(description, more)
+    return [clause for _, clause in _clauses_of(description)]
 
 
 def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]:
@@ -831,16 +837,15 @@ def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]
     left_out = {**again, "report_ack": [ack("utter_ack_problem_left_out")]}
     if not more and not at_summary:
         return {}
+    kept = problems_to_keep(text, _choosable_parts(description, more))
     if not more:  # one report at the summary: its clauses are the parts one may leave out
-        parts = _clauses_of(description)
-        kept = problems_to_keep(text, [clause for _, clause in parts])
         if kept:
+            parts = _clauses_of(description)
             return {"report_description": _joined_clauses([parts[index] for index in kept]),
                     **left_out}
         return left_out if at_summary and already_left_out(text, description) else {}
     problems = [{"text": description, "category": tracker.get_slot("report_category")}] + list(
         more)
-    kept = problems_to_keep(text, split_problem_texts(description, more))
     if not kept:
         return {}
     first = problems[kept[0]]
@@ -962,8 +967,7 @@ class ValidateReportForm(FormValidationAction):
             found = _without_noise(found)
             detail = _detail_beside_the_place(reading, found)
             if detail and first:  # "31. en dat plastic …": the number is the place's
-                detail = detail[first.end() - 1:] if detail.startswith(text[:first.end() - 1]) \
-                    else detail
+                detail = _LEADING_NUMBER.sub("", detail, count=1)
             told = ({"report_description": self._added(tracker, detail)}
                     if detail and not joined else {})  # "julianastraat 31. hij heeft een …"
             pending = pending_place(tracker)

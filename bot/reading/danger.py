@@ -121,8 +121,7 @@ def read_danger(text: str) -> Optional[Danger]:
         if rule.reason in _RULED_OUT_BY and _RULED_OUT_BY[rule.reason].search(whole) and not (
                 _FIRE_SPREADS.search(whole)):
             continue
-        if (rule.reason == "asks_112" and quick_kind_of(whole) == DEAD_ANIMAL
-                and not _SOMEONE_HURT.search(whole)):
+        if rule.reason == "asks_112" and _only_a_dead_animal(whole):
             continue  # "dode zwanen, vogelgriep? moet ik 112 bellen?": we remove them
         if _fires(rule, clauses, whole, lexicon):
             logger.debug("Danger %s/%s in a message", rule.kind, rule.reason)
@@ -130,6 +129,13 @@ def read_danger(text: str) -> Optional[Danger]:
     return None
 
 
+def _only_a_dead_animal(whole: str) -> bool:
+    """"2 dode zwanen in de vijver, vogelgriep? moet ik 112 bellen??" (round r67 of session 40):
+    a dead animal is removed by the municipality; no 112 unless someone is hurt or ill."""
+    return quick_kind_of(whole) == DEAD_ANIMAL and not _SOMEONE_HURT.search(whole)
+
+
+_ALARM_ABOUT_AN_ANIMAL = re.compile(r"\b(?:112|gevaar|gevaarlijk|noodgeval|danger|emergency)\b")
 _FEARED = re.compile(r"\b(?:het wordt|wordt (?:nog )?een keer|gaat (?:nog )?een keer|gebeurt nog|"
                      r"straks|voordat|anders|kans op|risico op|bang voor)\b")
 _ONLY_FEARED = frozenset({"ongeluk", "ongeval", "aanrijding"})
@@ -147,6 +153,8 @@ def sounds_alarming(text: str) -> bool:
     # The context that makes a word ordinary may be in another sentence: "Mijn moeder redt
     # het niet meer met het huishouden. Zij heeft hulp nodig."
     ordinary = [words for words, when in lexicon.alarm_ordinary if when.search(whole)]
+    if _only_a_dead_animal(whole):
+        ordinary.append(_ALARM_ABOUT_AN_ANIMAL)
 
     def alarming(clause: str) -> bool:
         clause = _NOBODY.sub(" ", clause)

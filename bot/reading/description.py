@@ -29,6 +29,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 from rapidfuzz.distance import OSA
 
 from bot.reading.privacy import scrub
+from bot.reading.quick_kinds import ANIMALS
 from bot.text import KNOWN_FORMS as _KNOWN_FORMS, subordinate_as_main
 from bot.reading.streets import STREET_ENDINGS, STREET_ENDINGS_WIDE
 
@@ -152,12 +153,7 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"illega(?:al|le)\s+(?:afval|gestort|dump)": STRONG, r"hangt\s+over": STRONG,
         r"dog\s+(?:poo|poop|mess)": STRONG, r"fly[\s-]?tipping": STRONG,
         # "2 dode zwanen in de vijver" (round r67 of session 40: no category, out of scope)
-        r"(?:dode?|dooie?)\s+(?:kat(?:ten)?|poes|hond(?:en)?|vogels?|duif|duiven|rat(?:ten)?|"
-        r"egels?|dier(?:en)?|vos(?:sen)?|meeuw(?:en)?|konijn(?:en)?|eend(?:en|je|jes)?|zwaan|"
-        r"zwanen|reigers?|gans|ganzen|vis(?:sen)?|ree|reeen|reeën|kraai(?:en)?|mol(?:len)?|"
-        r"muis|muizen|haas|hazen|das(?:sen)?|marter)": STRONG,
-        r"dead\s+(?:cats?|dogs?|birds?|pigeons?|rats?|hedgehogs?|animals?|fox(?:es)?|seagulls?|"
-        r"rabbits?|ducks?|swans?|geese|goose|fish|deer|herons?|crows?|badgers?)": STRONG,
+        rf"(?:dode?|dooie?|dead)\s+{ANIMALS}": STRONG,
         r"(?:kei|knoei|snoei)?(?:harde|luide)\s+(?:muziek|bas|beats)": STRONG,
         r"loud\s+music": STRONG, r"full\s+blast|noisy\s+(?:neighbou?rs?|party)": STRONG,
         # "de muziek van het café op het Marktplein staat tot diep in de nacht keihard aan"
@@ -340,8 +336,12 @@ _OWN_PLAN = re.compile(r"\b(?:ik|wij|we)\b(?: \w+){0,3} (?:kan|mag|wil|moet|kunn
 
 # "mijn rijbewijs is weg, denk dat ik hem bij de bakker heb laten vallen" (round r61: a
 # pavement report at the baker's): one's own things lost are no problem in the street
-DOCUMENT_WORDS = (r"(?:paspoort|id ?kaart|id-kaart|identiteitskaart|identiteitsbewijs|rijbewijs|"
-                  r"reisdocument|passports?|driving licen[cs]e|id cards?)")
+# (also in the languages newcomers write: "dowód", "kimlik", "Ausweis")
+DOCUMENT_WORDS = (r"(?:paspoort\w*|id ?kaart\w*|id-kaart\w*|identiteitskaart\w*|"
+                  r"identiteitsbewijs\w*|rijbewijs\w*|reisdocument\w*|passports?|"
+                  r"driving licen[cs]e|id cards?|"
+                  r"dow[óo]d\w*|paszport\w*|prawo jazdy|kimli[gğk]\w*|pasaport\w*|ehliyet\w*|"
+                  r"ausweis\w*|reisepass\w*|f[üu]hrerschein\w*)")
 _OWN_THINGS = (rf"(?:{DOCUMENT_WORDS}|portemonnee|portemonnaie|pinpas|bankpas|sleutel|sleutels|"
                r"telefoon|mobiel|tas|handtas|wallet|keys)")
 _LOST_OWN = re.compile(

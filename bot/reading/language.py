@@ -15,6 +15,7 @@ from typing import Dict, Optional, Tuple
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
+from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.streets import STREET_ENDINGS
 
 logger = logging.getLogger(__name__)
@@ -175,9 +176,7 @@ _CRY = re.compile(rf"^\W*{_HELP_WORD}(?!\w)|(?<!\w){_HELP_WORD}\s*!|\bimdat\b|ا
 # dowód osobisty … czy muszę zgłosić to na policję?", round r70 of session 40).
 _POLICE_WORD = re.compile(r"\b(?:polis\w*|policj\w*|polizei|police)\b|شرطة|полици\w*",
                           re.IGNORECASE)
-_DOCUMENT = re.compile(r"\b(?:dow[óo]d\w*|paszport\w*|kimli[gğk]\w*|pasaport\w*|ausweis\w*|"
-                       r"reisepass\w*|passport\w*|id card\w*|paspoort\w*|id-?kaart\w*|"
-                       r"rijbewijs\w*|prawo jazdy|ehliyet\w*|f[üu]hrerschein\w*)\b", re.IGNORECASE)
+_DOCUMENT = re.compile(rf"\b{DOCUMENT_WORDS}\b", re.IGNORECASE)
 
 
 def cries_for_help(text: str) -> bool:

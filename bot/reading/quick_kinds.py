@@ -9,14 +9,18 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_ANIMALS = (r"(?:(?:kat|poes|kater|hond|vos|vogel|duif|meeuw|kraai|egel|konijn|haas|eend|gans|"
-            r"zwaan|reiger|rat|ree|das|marter|fazant|uil|muis|dier|beest|cat|dog|fox|bird|"
-            r"pigeon|animal|swan|duck)(?:je|jes|en|s)?"
-            # plurals that change the stem: "2 dode zwanen" (round r67 of session 40)
-            r"|zwanen|ganzen|duiven|katten|vossen|ratten|hazen|dassen|muizen|reeën|reeen|geese)")
+# The animals found dead in the street, in the forms residents write (also for the category
+# words of bot/reading/description.py and the danger reader).
+ANIMALS = (r"(?:(?:kat|poes|kater|hond|vos|vogel|duif|meeuw|kraai|egel|konijn|haas|eend|gans|"
+           r"zwaan|reiger|rat|ree|das|marter|fazant|uil|muis|dier|beest|vis|mol|cat|dog|fox|"
+           r"bird|pigeon|animal|swan|duck|hedgehog|seagull|rabbit|heron|crow|badger|"
+           r"fish)(?:je|jes|en|s|es)?"
+           # plurals that change the stem: "2 dode zwanen" (round r67 of session 40)
+           r"|zwanen|ganzen|duiven|katten|vossen|ratten|hazen|dassen|muizen|vissen|mollen|"
+           r"reeën|reeen|geese|goose|deer)")
 _DEAD_ANIMAL = re.compile(
-    rf"\b(?:dode?|dood|dooie?|doodgereden|overreden|aangereden|dead|roadkill)\s+(?:\w+\s+)?{_ANIMALS}\b"
-    rf"|\b{_ANIMALS}\b(?:\s+\w+){{0,4}}\s+(?:dood|overreden|doodgereden|dead)\b"
+    rf"\b(?:dode?|dood|dooie?|doodgereden|overreden|aangereden|dead|roadkill)\s+(?:\w+\s+)?{ANIMALS}\b"
+    rf"|\b{ANIMALS}\b(?:\s+\w+){{0,4}}\s+(?:dood|overreden|doodgereden|dead)\b"
     r"|\b(?:kadaver|kadavers|karkas|dierkadaver|dood\s+dier|dode\s+dieren)\b",
     re.IGNORECASE)
 _OFFENSIVE = re.compile(

@@ -366,7 +366,7 @@ def read_report_question(text: str) -> Optional[str]:
 
 
 # A question about one's own documents is no question about a report in the street.
-_A_DOCUMENT = re.compile(rf"\b{DOCUMENT_WORDS}\w*\b")
+_A_DOCUMENT = re.compile(rf"\b{DOCUMENT_WORDS}\b", re.IGNORECASE)
 
 
 # "Wat kost het om grofvuil op te laten halen?" asks the price of another product.
@@ -381,9 +381,9 @@ def _names_a_topic(text: str) -> bool:
 
 # Products and fees a price question names (not "ophalen" or "betalen", said of reports too).
 _PRODUCT_NAMED = re.compile(
-    r"\b(?:parkeer\w*|\w*vergunning\w*|permit|parking|paspoort\w*|passport|id[- ]?kaart\w*|"
-    r"identiteitskaart\w*|rijbewijs\w*|driving licen[cs]e|\w*pas|pasje|\w*belasting\w*|tax|"
-    r"leges|uittreksel\w*|akte\w*|huwelijk\w*|trouwen|partnerschap\w*|hond|honden)\b",
+    rf"\b(?:{DOCUMENT_WORDS}|parkeer\w*|\w*vergunning\w*|permit|parking|\w*pas|pasje|"
+    r"\w*belasting\w*|tax|leges|uittreksel\w*|akte\w*|huwelijk\w*|trouwen|partnerschap\w*|"
+    r"hond|honden)\b",
     re.IGNORECASE)
 
 
