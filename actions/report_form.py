@@ -53,7 +53,8 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
-from bot.reading.description import category_of, clean_description, split_problems
+from bot.reading.description import (category_of, clean_description, names_another_problem,
+                                     split_problems)
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (says_not_known, told_after_not_knowing,
                                           wants_to_complain)
@@ -1221,6 +1222,9 @@ class ValidateReportForm(FormValidationAction):
             answer = None  # "De plaats is nu goed, dank u. Maar … graag weglaten" (round r60)
         if answer is True:
             slots: Dict[Text, Any] = {"report_confirmed": True}
+            if reading.addition and names_another_problem(
+                    reading.addition, tracker.get_slot("report_category")):
+                return slots  # a report of its own, started after this one is sent
             if reading.addition:  # "yes but please add that it has a red collar": said back
                 slots["report_description"] = self._added(tracker, reading.addition)
                 slots.update(with_ack(tracker, ack("utter_ack_added_when_sent",

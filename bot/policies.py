@@ -46,10 +46,11 @@ from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
-from bot.reading.danger import (ONE_ACCIDENT, a_new_danger, help_called, is_shaken, same_event,
-                                says_cannot_call, someone_may_be_inside, strong_gas,
-                                tells_a_sign_of_life, will_call)
-from bot.reading.description import category_of, says_dumped, says_not_collected
+from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger, help_called,
+                                is_shaken, same_event, says_cannot_call, someone_may_be_inside,
+                                strong_gas, tells_a_sign_of_life, will_call)
+from bot.reading.description import (category_of, names_another_problem, says_dumped,
+                                     says_not_collected)
 from bot.reading.not_helped import is_displeased, says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question,
@@ -300,6 +301,14 @@ _DOUBTS_112 = re.compile(
     r"(?:steeds |telkens |weer |nou |nu |toch |de hele tijd )*(?:over )?112\b"
     r"|\b(?:hoeft|hoef) (?:\w+ ){0,2}(?:geen|niet) 112\b|\bniet (?:iets )?voor 112\b"
     r"|\bwhy (?:do|are|does) (?:you|it) (?:\w+ ){0,3}112\b", re.IGNORECASE)
+# "Meneer, er is GEEN geweld. Mijn vrouw is gevallen en heeft hulp nodig bij het douchen"
+# (round r72 of session 41): the emergency answer was a misunderstanding.
+_MISHEARD = re.compile(
+    r"\b(?:er is|het is|het gaat (?:hier )?om) (?:helemaal )?geen (?:noodgeval|brand)\b"
+    r"|\bdaar gaat het (?:\w+ )?niet (?:om|over)\b"
+    r"|\b(?:ik begrijp|snap) (?:u|je|jou|jullie) niet\b|\b(?:u|je) begrijpt (?:me|mij) niet\b"
+    r"|\bdat (?:bedoel|vroeg) ik (?:helemaal )?niet\b|\bnot what i (?:meant|asked)\b",
+    re.IGNORECASE)
 # After the 113 answer: help with the money asked for, without despair told again.
 _ASKS_FOR_HELP = re.compile(r"\?|\b(?:help\w*|hulp|schuldhulp\w*|regelen)\b", re.IGNORECASE)
 # "kan iemand mij terugbellen over de schulden?": a call back from the municipality.
@@ -679,6 +688,15 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     return category_of(text.replace(asked, " ")) is not None
 
 
+def _another_problem_beside_the_yes(tracker: DialogueStateTracker) -> bool:
+    """The yes that sent the report told another kind of problem too (the form left it out
+    of the report sent)."""
+    reading = Reading.from_entities(tracker.latest_message.entities)
+    filed = _filed_last(tracker)
+    return (reading.answer is True and bool(reading.addition) and isinstance(filed, str)
+            and names_another_problem(reading.addition, filed))
+
+
 def _asks_of_its_own_subject(question: str) -> bool:
     """"Hoe laat gaat de milieustraat open?" asks when or what of something it names;
     "wanneer komen ze precies?" and "kan ik een foto toevoegen?" ask about the report."""
@@ -960,7 +978,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return False  # "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"
     if reading.urgent or says_cannot_call(text or ""):
         return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"
-    if _DOUBTS_112.search(text or ""):
+    if (_DOUBTS_112.search(text or "") or _MISHEARD.search(text or "")
+            or VIOLENCE_DENIED.search(text or "")):
         return False  # "waarom zegt u steeds 112?? het is een wespennest": the report goes on
     calm = not _DESPAIR.search(text or "") and not reading.alarm and not reading.urgent
     if calm and (intent.get("name") == "ask_human" and _sure_intent(intent)
@@ -1258,7 +1277,7 @@ def reading_route(tracker: DialogueStateTracker,
         # message already passed on, not the handover text again (round 88)
         return TAKE_MESSAGE_ACTION
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
-            and reading.location is None and not reading.danger
+            and not (reading.location and reading.location.streets) and not reading.danger
             and not _has_case_number(message)
             and (_HANDLING_TIME_QUESTIONED.search(message.text or "")
                  or _PUSHBACK.search(message.text or ""))):
@@ -1656,6 +1675,9 @@ class ReadingPolicy(Policy):
             action: Optional[str] = "action_listen"
         elif tracker.latest_action_name == START_REPORT_ACTION and not tracker.active_loop_name:
             action = REPORT_FORM
+        elif tracker.latest_action_name == SUBMIT_ACTION and _another_problem_beside_the_yes(
+                tracker):
+            action = START_REPORT_ACTION  # "ja. en m'n container is ook niet geleegd"
         elif (tracker.latest_action_name == IN_REPORT_QUESTION_ACTION
               and tracker.active_loop_name == REPORT_FORM):
             action = REPORT_FORM  # the report's question again, after the answer

@@ -24,7 +24,7 @@ _A_VISIT = (r"(?:open|dicht|gesloten|terecht|langs\w*|bereikbaar|bellen|bel|afsp
 
 _ASPECTS = (
     (COST, re.compile(
-        r"\b(?:wat|hoeveel) (?:\w+ ){0,2}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
+        r"\b(?:wat|hoeveel) (?:[\w'’]+ ){0,3}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
         r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bbeta(?:a)?l\w*|\bgratis\b"
         r"|\bhoeveel (?:euro|geld)\b|\bleges\b"
         r"|\bhoeveel (?:is|zijn|wordt|bedraagt) (?:dat|het|dit)\b"

@@ -86,6 +86,14 @@ class _Lexicon:
     alarm_ruled_out: Pattern[str]
 
 
+# "Huiselijk geweld?? Daar gaat het helemaal niet om." after a list of topics (round r72 of
+# session 41: the Veilig Thuis answer three times to a question about home care)
+VIOLENCE_DENIED = re.compile(
+    r"\bgeweld\W+(?:\w+\W+)?daar gaat het (?:\w+ )?niet (?:om|over)\b"
+    r"|\b(?:er is|het is|het gaat (?:hier )?om) (?:helemaal )?geen (?:huiselijk )?geweld\b"
+    r"|\bgaat (?:helemaal )?niet (?:om|over) (?:huiselijk )?geweld\b"
+    r"|\bnot about (?:domestic )?violence\b", re.IGNORECASE)
+_VIOLENCE_WORDS = re.compile(r"\b(?:huiselijk )?geweld\b|\b(?:domestic )?violence\b")
 # Smoke that is steam from works, and a resident who will not call 112 because nothing is
 # wrong (round r52: "Bel nu 112" three times to an elderly resident).
 _RULED_OUT_BY = {
@@ -102,6 +110,7 @@ _RULED_OUT_BY = {
                            r"|\b(?:niemand|nobody|no one|noone) (?:is |was |wordt )?(?:\w+ )?"
                            r"(?:ziek|gewond|in gevaar|hurt|sick|injured|in danger)\b"
                            r"|\b(?:echt|really) 112\b"),
+    "home_violence": VIOLENCE_DENIED,
 }
 
 
@@ -155,6 +164,8 @@ def sounds_alarming(text: str) -> bool:
     ordinary = [words for words, when in lexicon.alarm_ordinary if when.search(whole)]
     if _only_a_dead_animal(whole):
         ordinary.append(_ALARM_ABOUT_AN_ANIMAL)
+    if VIOLENCE_DENIED.search(whole):
+        ordinary.append(_VIOLENCE_WORDS)
 
     def alarming(clause: str) -> bool:
         clause = _NOBODY.sub(" ", clause)

@@ -396,6 +396,18 @@ def category_of(text: str) -> Optional[str]:
     return _best(_scores(clean_description(text) or text or ""))
 
 
+GENERAL_CATEGORY = "report_public_space_other"
+
+
+def names_another_problem(text: str, category: Optional[str]) -> bool:
+    """"ja. en m'n container is ook nog steeds niet geleegd" at the summary of a street-light
+    report (round r71 of session 41): words beside a yes that tell a problem of another kind,
+    a report of its own rather than more about this one."""
+    told = category_of(text or "")
+    return (told is not None and category is not None
+            and GENERAL_CATEGORY not in (told, category) and told != category)
+
+
 # --- the clean description -------------------------------------------------------------
 # Sign-offs: everything from them on goes. The short ones only count after a full stop
 # or comma ("… los. Groetjes, Anja"), not inside a sentence ("de groeten van mijn buurman");

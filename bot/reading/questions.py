@@ -193,7 +193,12 @@ _SUBSIDIES = re.compile(r"(?:subsidie|subsidies)")
 # Care at home for oneself or a relative ("mijn moeder kan niet meer zelf douchen en de trap
 # op, kan ze hulp krijgen?"): a question for the Wmo, never a report for the street.
 _CARE = re.compile(r"\b(?:wmo|thuiszorg|mantelzorg\w*|huishoudelijke hulp|"
-                   r"hulp (?:\w+ )?(?:in|bij) (?:het |de )?(?:huis|huishoud\w*)|hulp thuis|"
+                   r"hulp (?:\w+ )?(?:in|bij) (?:het |de )?(?:huis|huishoud\w*)|"
+                   r"hulp (?:\w+ )?thuis|"
+                   # "ze kan niet meer goed koken en boodschappen doen" (round r72 of session 41)
+                   r"(?:kan|kunnen|lukt|gaat) (?:\w+ ){0,3}?niet (?:meer|zo goed) (?:\w+ ){0,2}?"
+                   r"(?:koken|boodschappen|huishouden|schoonmaken|poetsen|douchen|wassen)|"
+                   r"hulp (?:\w+ )?(?:met|bij) (?:het )?(?:koken|boodschappen|douchen|wassen)|"
                    r"thuishulp|het huishouden (?:te )?doen|douchen|"
                    r"wassen en aankleden|aankleden|traplift\w*|"
                    r"trap (?:niet )?(?:meer )?op|scootmobiel\w*|woningaanpassing\w*)\b")

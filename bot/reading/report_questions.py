@@ -52,6 +52,9 @@ _FASTER = re.compile(
     r"morgen|vanavond|vannacht|"
     r"meteen|direct|nu meteen|zo snel mogelijk|met spoed|voorrang)\b"
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
+    # "ik wil alleen weten of het sneller kan" (round r71 of session 41)
+    r"|\bof (?:het|dat|dit|dat niet|het niet) (?:\w+ )?(?:sneller|eerder) "
+    r"(?:kan|gaat|mogelijk is)\b"
     r"|\bgraag (?:\w+ ){0,2}?(?:snel|vandaag|meteen)\b(?!.*\bniet\b)"
     r"|\b(?:can|could) (?:it|you) (?:\w+ ){0,3}?(?:faster|sooner|today)\b"
     # "kan iemand NU komen??" (round r56: the answer about calling instead)
