@@ -39,8 +39,8 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
                                  labelled_description, leaves_the_chat, meant_for_a_colleague,
                                  problems_to_keep, says_no_thanks, split_problem_texts, says_stop,
-                                 sent_to_the_wrong_chat, wants_the_report_after_all,
-                                 written_to_someone_close)
+                                 sent_to_the_wrong_chat, thanks_and_goes,
+                                 wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
@@ -166,6 +166,13 @@ _REPORTED_BY_SOMEONE_ELSE = re.compile(
     r"|\b(?:is|was) (?:al|allang) (?:gemeld|doorgegeven) (?:door|van) (?:mijn|de|een|iemand)\b",
     re.IGNORECASE)
 # Words that do throw the report away, also at an optional question.
+# "oh wacht ik zie de wagen net komen! laat die melding maar zitten" (round r71 of session 41:
+# read as a status question, and the updates asked again)
+_CANCELS_THE_REPORT = re.compile(
+    r"\blaat (?:die |de |deze |mijn |m'?n |het )?melding (?:dan )?(?:maar )?(?:zitten|vallen|weg)\b"
+    r"|\b(?:vergeet|annuleer|cancel|schrap|stop) (?:die |de |deze |mijn |m'?n )?melding\b"
+    r"|\b(?:hoeft|hoef) (?:\w+ )?geen melding (?:meer )?(?:van )?(?:te )?(?:maken|worden)?\b",
+    re.IGNORECASE)
 _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|cancel)\b",
                           re.IGNORECASE)
 # Where a message about danger the reader could not place tends to land: with alarm words,
@@ -714,6 +721,12 @@ def _filed_with_priority(tracker: DialogueStateTracker) -> bool:
         if name.startswith("utter_report_filed"):
             return name.startswith("utter_report_filed_urgent")
     return False
+
+
+def _bot_asked(tracker: DialogueStateTracker) -> bool:
+    """The bot's latest message ends with a question ("Wilt u een collega spreken?")."""
+    last = _last_bot_message(tracker)
+    return bool(last and (last.text or "").rstrip().endswith("?"))
 
 
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
@@ -1318,6 +1331,8 @@ def reading_route(tracker: DialogueStateTracker,
             and not is_question(message.text or "") and not _has_case_number(message)
             and not asks_for_a_person(message.text or "")):
         return REPORT_FORM  # "U kunt mij bereiken via h.dewit@kpnmail.nl" (round 97): no hours
+    if asked and _CANCELS_THE_REPORT.search(message.text or "") and not reading.danger:
+        return STOP_ACTION  # "laat die melding maar zitten, sorry", whatever the model heard
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):
         return REPORT_FORM  # no case number: an answer to the question, not a status question
@@ -1396,7 +1411,11 @@ def reading_route(tracker: DialogueStateTracker,
     if tracker.active_loop_name is None and (
             says_no_thanks(message.text or "")
             or reading.thanks and not reading.category and not reading.danger
-            and intent.get("name") not in ("thanks", "goodbye", "affirm")):
+            and intent.get("name") not in ("thanks", "goodbye", "affirm")
+            or thanks_and_goes(message.text or "")
+            and intent.get("name") not in ("thanks", "goodbye")
+            and (not _bot_asked(tracker) or _last_response(tracker) == ANYTHING_ELSE)
+            and not (reading.category or reading.danger or reading.question or reading.location)):
         # "nee thx" after the cost: done, not "waar kan ik u mee …"; "dziekuje bardzo, do
         # widzenia", "Hartelijk dank … en Gods zegen" (round r48: bulky waste, other language)
         return GOODBYE_ACTION
@@ -1694,6 +1713,9 @@ class ReadingPolicy(Policy):
         elif (tracker.latest_action_name == STOP_ACTION
               and leaves_the_chat(tracker.latest_message.text or "")):
             action = "action_listen"  # "Nou ik ga maar. Dag": no "anything else?" after it
+        elif (tracker.latest_action_name == STOP_ACTION and not tracker.active_loop_name
+              and (tracker.latest_message.intent or {}).get("name") not in ("stop", "opt_out")):
+            action = ANYTHING_ELSE  # as after a stop the model heard, not a fallback
         elif tracker.latest_action_name == "action_listen":
             action = reading_route(tracker, domain.responses)
         else:

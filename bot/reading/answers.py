@@ -671,6 +671,25 @@ def is_thanks_or_goodbye(text: str) -> bool:
     return all(word.lower() in _COURTESY for word in re.findall(r"[^\W\d_]+|\d+", rest))
 
 
+# What the resident will do now, beside thanks: "ok dank u, ik maak afspraak", "Oké, dan bel
+# ik eens. Bedankt en nog een schone dag!" (round r72 of session 41: a fallback, the answer
+# again)
+_WILL_DO = frozenset(
+    "ik dan bel bellen ga gaan maak maken een afspraak kijk kijken even eens op de site "
+    "website wel zelf morgen straks later politie nummer doe regel zo is i'll i will call make "
+    "an appointment check the then".split())
+
+
+def thanks_and_goes(text: str) -> bool:
+    """Thanks, and at most what the resident will do now; no question."""
+    text = (text or "").replace("’", "'")
+    if not _THANKS.search(text) or "?" in text:
+        return False
+    rest = _THANKS.sub(" ", text)
+    return all(word.lower() in _COURTESY or word.lower() in _WILL_DO
+               for word in re.findall(r"[^\W\d_]+(?:'\w+)?|\d+", rest))
+
+
 def ends_with_thanks(text: str) -> bool:
     """"ok duidelijk, ik wacht eerst even af. thanks!": the last sentence only thanks."""
     parts = sentences(text or "")

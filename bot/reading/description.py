@@ -217,7 +217,8 @@ def _inflected_forms() -> Dict[str, Tuple[str, float]]:
 
 _FORMS = _inflected_forms()
 _FLEMISH_AND_SHORT = {"ni": "niet", "nie": "niet", "'t": "het", "t": "het", "da": "dat",
-                      "nt": "niet"}
+                      "nt": "niet", "marcheert": "werkt", "marcheren": "werken",
+                      "marcheerde": "werkte", "ne": "een"}
 
 
 def _normalise(text: str) -> str:
@@ -470,6 +471,8 @@ _NOISE = re.compile(
     r"(?:english|engels)\s*\?+\s*"
     # "sorry my Dutch is not so good.": about the resident's Dutch (round 80)
     r"|(?:sorry,?\s+)?(?:my\s+dutch\s+is\s+not\s+(?:so\s+|very\s+)?good|"
+    r"i\s+(?:don'?t|do\s+not|cannot|can'?t)\s+speak\s+(?:any\s+|much\s+)?dutch|"
+    r"ik\s+spreek\s+(?:geen|niet\s+goed|weinig|een\s+beetje|beetje)\s+nederlands|"
     r"mijn\s+nederlands\s+is\s+niet\s+(?:zo\s+|heel\s+|erg\s+)?goed|"
     r"sorry\s+voor\s+mijn\s+(?:slechte\s+)?nederlands)\s*[.!,:;-]+\s*)",
     re.IGNORECASE)
@@ -1570,8 +1573,9 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
 # A question about what will be done is no problem of its own: "Weet u of die stoep binnenkort
 # opnieuw gelegd wordt?" (round 80).
 _ASKS_WHAT_HAPPENS = re.compile(
-    r"\W*(?:en |maar )?(?:weet u|weten jullie|wordt|worden|komt|komen|gaat|gaan|wanneer|kunt u|"
-    r"kunnen jullie|zal|zullen|hoe lang|will|when|is it going)\b[^?]*\?\W*$", re.IGNORECASE)
+    r"\W*(?:en |maar |and |also |and also )?(?:weet u|weten jullie|wordt|worden|komt|komen|gaat|"
+    r"gaan|wanneer|kunt u|kunnen jullie|zal|zullen|hoe lang|hoelang|will|when|is it going|"
+    r"how long|how soon|do you|can you|could you)\b[^?]*\?\W*$", re.IGNORECASE)
 
 
 # What the resident did about it is no problem of its own: "ik heb er een vuilniszak naast

@@ -65,7 +65,11 @@ _DISPLEASED = re.compile(
     r"\b(?:ongelooflijk|ongelofelijk|belachelijk|schandalig|schande|bespottelijk|waardeloos|"
     r"waardeloze|slecht|slechte|triest|treurig|idioot|zielig|lachwekkend|onzin|bullshit|"
     r"pff+|zucht|boeit\s+niet|laat\s+ook\s+maar|ridiculous|useless|pathetic|terrible|"
-    r"unbelievable|disgrace(?:ful)?|joke)\b", re.IGNORECASE)
+    r"unbelievable|disgrace(?:ful)?|joke)\b"
+    # "laat maar. doei", "dat beantwoordt mijn vraag niet echt maar ok" (round r72 of session
+    # 41: "Fijn dat ik u kon helpen" to both)
+    r"|^\W*laat\s+maar\b|\bbeantwoord\w*\s+(?:\w+\s+){0,2}?(?:vraag\s+)?niet\b"
+    r"|\b(?:doesn.?t|does not|didn.?t|did not) answer\b", re.IGNORECASE)
 
 
 def is_displeased(text: str) -> bool:
