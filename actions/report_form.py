@@ -1136,16 +1136,19 @@ class ValidateReportForm(FormValidationAction):
             corrected = self._correction(tracker, reading, None, only_place=True)
             return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
-        slots: Dict[Text, Any] = {"report_updates": answer,
-                                  **({} if _chooses_problems(tracker)  # chosen after it
-                                     or _corrects_the_place(tracker, reading)  # a place, below
-                                     else self._another_problem_beside(tracker)
-                                     or self._more_about_it_beside(tracker, reading) or {})}
+        beside = ({} if _chooses_problems(tracker)  # chosen after it
+                  or _corrects_the_place(tracker, reading)  # a place, below
+                  else self._another_problem_beside(tracker)
+                  or self._more_about_it_beside(tracker, reading) or {})
+        slots: Dict[Text, Any] = {"report_updates": answer, **beside}
         contact = contact or (contact_told_before(tracker) if answer else None)
         if answer and contact and channel_of(tracker) not in CHANNELS_WITH_ADDRESS:
             slots["report_contact"] = contact
-        if _corrects_the_place(tracker, reading) or (_answers_first(_text(tracker))
-                                                     and _another_street(tracker, reading)):
+        if _corrects_the_place(tracker, reading) or (
+                _answers_first(_text(tracker)) and _another_street(tracker, reading)
+                # "ja mail maar. trouwens, … de hele kerkstraat ligt vol (bladeren)": the
+                # place of the other problem, not a new one for this (round r71 of session 41)
+                and "report_more_problems" not in beside):
             # "… het is 18, niet 8. Ja, per sms", "hoeft niet. o het is de Julianastraat"
             slots.update(self._correction(tracker, reading, None, only_place=True) or {})
         return slots
@@ -1424,12 +1427,18 @@ class ValidateReportForm(FormValidationAction):
         if renumbered:  # "het is nummer 14, niet 12" where 12 was the other problem's number
             return {**renumbered, "report_confirmed": None}
         current = tracker.get_slot("report_place")
-        other = _other_problem_named(tracker) if place and place.complete else None
+        other = _other_problem_named(tracker) if place and (
+            place.complete or place.kind == "number") else None
         if other is None and _names_another_problems_place(tracker):
             return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
         if other is not None:  # "die tak is in de schoolstraat, bij het fietspad" (round 86)
             more = [dict(problem) for problem in tracker.get_slot("report_more_problems")]
-            if not place.streets and current and len(current.get("streets") or []) == 1:
+            own = more[other].get("place") or current
+            if place.kind == "number" and own and own.get("streets"):
+                # "Ons portiek is bij nummer 45" when the tiles are "bij de ingang van ons
+                # portiek" (round r71 of session 41: the drain's number was changed)
+                place = with_number(_street_of(Place.from_dict(own)), place)
+            elif not place.streets and current and len(current.get("streets") or []) == 1:
                 # "de tegel … is bij de bushalte verderop": on the street told (round r68)
                 place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
             more[other]["place"] = place.as_dict()
@@ -1553,7 +1562,14 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": self._added(tracker, told),
                     **with_ack(tracker, ack("utter_ack_added"))}
         more = list(tracker.get_slot("report_more_problems") or [])
-        more.append({"text": told, "category": category})
+        # "trouwens, ruimen jullie ook de bladeren op? de hele kerkstraat ligt vol": the place
+        # told is this problem's (round r71 of session 41)
+        problem: Dict[Text, Any] = {"text": told, "category": category}
+        place = reading_of(tracker).location
+        if place is not None and place.streets and place.as_dict() != tracker.get_slot(
+                "report_place"):
+            problem["place"] = place.as_dict()
+        more.append(problem)
         return {"report_more_problems": more,
                 **with_ack(tracker, ack("utter_ack_two_problems", count=len(more) + 1))}
 

@@ -410,6 +410,7 @@ _TOPIC_WORD = re.compile(r"[^\W\d_]{3,}")
 _NOT_TOPIC = frozenset("""
 die dat deze het een ook nog wel niet maar daar hier bij van voor naast tegenover achter
 aan op in is zijn staat ligt hangt zit was the this that and also geen melding meldingen
+nummer huisnummer number
 """.split())
 _ORDINALS = ((0, re.compile(r"\b(?:eerste|1e|1ste|nummer 1|nr\.? ?1|first)\b|\(1\)", re.I)),
              (1, re.compile(r"\b(?:tweede|2e|2de|nummer 2|nr\.? ?2|second)\b|\(2\)", re.I)),

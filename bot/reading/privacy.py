@@ -195,6 +195,7 @@ _SIGN_OFF = re.compile(
     r"(?:kind|best|warm)\s+regards|regards|cheers|liefs|(?:alvast\s+)?bedankt|"
     r"bij\s+voorbaat\s+dank|dank\s+(?:u|je)\s+wel|thanks)(?![\w'])[\s,:;-]*(?:(?:van|from)\s+)?",
     re.IGNORECASE)
+_SIGNED_JUST_BEFORE = re.compile(rf"(?:{_SIGN_OFF.pattern})$", re.IGNORECASE)
 _CLAUSE_BOUNDARY = re.compile(r"(?:^|[\n.!?,;:(])\s*$")
 
 
@@ -284,7 +285,12 @@ def _names(text: str) -> Iterator[_Finding]:
         span = _read_name(text, match.end(), lenient=False)
         if span:
             framed = _framed(text, "name", match.start(), span[1], _TITLE_FRAME)
-            yield _Finding(PersonalData("name", *span), framed.cut_start, span[1])
+            # "ik ben mevrouw Bos" goes whole; "het huis van de familie De Wit (nummer 31)"
+            # keeps "de familie", so the sentence still reads (round r71 of session 41)
+            whole = (framed.cut_start < match.start()
+                     or _SIGNED_JUST_BEFORE.search(text[:match.start()]))
+            cut = framed.cut_start if whole else span[0]
+            yield _Finding(PersonalData("name", *span), cut, span[1])
     for match in _RELATION.finditer(text):
         span = _read_name(text, match.end(), lenient=False)
         if span:
