@@ -36,9 +36,26 @@ def normalise(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", folded.lower()).split())
 
 
+# Documents named in the languages newcomers mix into their Dutch ("ik ben mijn paszport
+# verloren", round r72 of session 41), in the words of the articles; on normalised text.
+FOREIGN_DOCUMENTS = (
+    (re.compile(r"\b(?:paszport\w*|pasaport\w*|reisepass\w*)\b"), "paspoort"),
+    (re.compile(r"\b(?:dowod\w*(?: osobist\w*)?|kimlik\w*|ausweis\w*|personalausweis\w*)\b"),
+     "id kaart"),
+    (re.compile(r"\b(?:prawo jazdy|ehliyet\w*|fuhrerschein\w*)\b"), "rijbewijs"),
+)
+
+
+def with_dutch_documents(normalised: str) -> str:
+    """Normalised text with foreign document words in Dutch ("paszport" → "paspoort")."""
+    for pattern, dutch in FOREIGN_DOCUMENTS:
+        normalised = pattern.sub(dutch, normalised)
+    return normalised
+
+
 def tokens(text: str) -> List[str]:
     """The normalised words of a text, stopwords left out."""
-    return [t for t in normalise(text).split()
+    return [t for t in with_dutch_documents(normalise(text)).split()
             if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 

@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
                          QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
                          UNSURE_INTENTS)
+from bot.knowledge.text import normalise, with_dutch_documents
 from bot.reading.answers import (chooses_among_problems, is_only_a_farewell, is_only_contact,
                                  leaves_the_chat, signs_off)
 from bot.reading.language import warm_up as warm_up_language
@@ -65,6 +66,9 @@ _SAME_FIELD = {"bulky_waste_pickup": "report_waste_collection"}
 BULKY_INTENT = "bulky_waste_pickup"
 # A lost card heard as a lost ID card: the reader knows it is the waste pass (round 79).
 _DOCUMENT_INTENTS = ("passport_id_appointment", "driving_licence")
+# The product of each document word bot.knowledge.text writes foreign documents as.
+_DOCUMENT_INTENT_OF = {"paspoort": "passport_id_appointment",
+                       "id kaart": "passport_id_appointment", "rijbewijs": "driving_licence"}
 # A plain answer as a sentence of its own, then a question about something else.
 _ASIDE_INTENTS = ("opening_hours", QUESTION_INTENT)
 _ANSWER_THEN_ASKS = re.compile(
@@ -344,6 +348,14 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and len(without_chat_noise(text).split()) <= len(reading.location.text.split()) + 1
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
+    if intent_name in UNSURE_INTENTS + _DOCUMENT_INTENTS:
+        # "ik ben mijn paszport verloren … wat moet ik doen?" (round r72 of session 41): the
+        # model unsure, or unsure enough for the fallback to take over
+        dutch = with_dutch_documents(normalise(text))
+        named = {intent for word, intent in _DOCUMENT_INTENT_OF.items()
+                 if dutch != normalise(text) and word in dutch}
+        if len(named) == 1 and intent_name in UNSURE_INTENTS + tuple(named):
+            return {"name": named.pop(), "confidence": 1.0}
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
     if intent_name in _BULKY_MISHEARD and _FURNITURE_PICKUP.search(text) and not (
             _REGISTERING.search(text) or says_dumped(text) or says_not_collected(text)):

@@ -103,6 +103,15 @@ def _english_by_small_words(text: str) -> bool:
     return len(words & _ENGLISH_ONLY) >= MIN_ENGLISH_WORDS and not words & _DUTCH_ONLY
 
 
+# A message in another language with this many Dutch small words is read as Dutch.
+MIN_DUTCH_WORDS = 4
+
+
+def _dutch_by_small_words(text: str) -> bool:
+    words = {word.lower() for word in _LATIN_WORD.findall(text)}
+    return len(words & _DUTCH_ONLY) >= MIN_DUTCH_WORDS
+
+
 def _latin_language(text: str) -> Optional[str]:
     if len(_LATIN_WORD.findall(text)) < MIN_LATIN_WORDS:
         return None
@@ -119,6 +128,8 @@ def _latin_language(text: str) -> Optional[str]:
         return "en"  # "noise nuisance report": English words the detector took for French
     if code != "nl" and dict(confidences).get("nl", 0.0) >= DUTCH_DOUBT:
         return None
+    if code not in ("nl", "en") and _dutch_by_small_words(text):
+        return None  # "dzien dobry, ik ben mijn paszport verloren … wat moet ik doen?" (r72)
     return code
 
 
