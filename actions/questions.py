@@ -62,7 +62,7 @@ class ActionAnswerQuestion(Action):
 # question that asks more ("hoe ver van tevoren melden? kan het buiten in het park?") gets
 # the department's article when the knowledge base is sure of one (round 76).
 POINTER_TOPICS = ("wedding", "permit_question", "subsidies", "taxes", "fines", "benefits",
-                  "waste_help", "street_wish", "care_at_home")
+                  "waste_help", "street_wish", "care_at_home", "death")
 
 
 async def _the_article_itself(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

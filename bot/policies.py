@@ -369,6 +369,7 @@ WEATHER = "utter_weather"
 THE_TIME = "action_tell_the_time"
 OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
 ANIMAL_IN_NEED = "animal_in_need"  # a question topic (bot.reading.questions): call 144
+DEATH_TOPIC = "death"  # a question topic: someone close has died
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
 # Questions about the resident's own data or loss, answered wherever they come.
@@ -1220,6 +1221,8 @@ def reading_route(tracker: DialogueStateTracker,
         return NOT_A_REPORT_ACTION  # "M-2026-000417, wat is de status daarvan?": not a new one
     if asked and reading.need and not reading.category and not reading.danger:
         return IN_REPORT_QUESTION_ACTION  # "ik ben soms zo eenzaam": its route, then the report
+    if asked and reading.question == DEATH_TOPIC and not reading.danger:
+        return NOT_A_REPORT_ACTION  # "ik meld niks, mijn moeder is dood" (round r74)
     if (asked == "report_location" and reading.no_report and reading.question
             and reading.answer is not True):
         return NOT_A_REPORT_ACTION  # "er is niks mis ik wil weten wanneer …, molenweg 12"
@@ -1377,6 +1380,11 @@ def reading_route(tracker: DialogueStateTracker,
             and not _the_message_itself(tracker, message.text or "", intent.get("name"))
             or _NO_COLLEAGUE.search(message.text or "")):
         return TAKE_MESSAGE_ACTION
+    if (tracker.active_loop_name is None and reading.question == DEATH_TOPIC
+            and not reading.danger and f"utter_answer_{DEATH_TOPIC}" in (answers or ())):
+        # "mijn moeder is vannacht overleden in het verpleeghuis aan de parkweg" (round r74
+        # of session 41): never a report at the Parkweg
+        return QUESTION_ACTION
     if (tracker.active_loop_name is None and reading.need
             and not (intent.get("name") in REPORT_INTENTS and reading.category)):
         return NEED_ACTION  # "geen eten meer, het is zaterdag": tonight's route, not a product
@@ -1412,7 +1420,8 @@ def reading_route(tracker: DialogueStateTracker,
             says_no_thanks(message.text or "")
             or reading.thanks and not reading.category and not reading.danger
             and intent.get("name") not in ("thanks", "goodbye", "affirm")
-            or thanks_and_goes(message.text or "")
+            or (thanks_and_goes(message.text or "") or ends_with_thanks(message.text or "")
+                and not is_question(message.text or ""))
             and intent.get("name") not in ("thanks", "goodbye")
             and (not _bot_asked(tracker) or _last_response(tracker) == ANYTHING_ELSE)
             and not (reading.category or reading.danger or reading.question or reading.location)):

@@ -104,6 +104,9 @@ _WANTS_A_PERSON = re.compile(
     r"doorverbind\w*|i want|i'd like|i would like|can i (?:talk|speak)|let me (?:talk|speak))\b"
     r".*\b(?:mens|persoon|medewerker|iemand|collega|human|person|agent|someone)\b",
     re.IGNORECASE)
+# A person itself, not "iemand" ("kan ik iemand inhuren voor de tuin?").
+_A_PERSON = re.compile(r"\b(?:mens|persoon|medewerker|collega|human|person|agent)\b",
+                       re.IGNORECASE)
 # Words that ask who or what the bot is: without one, "bot_challenge" is a misreading.
 _ABOUT_THE_BOT = re.compile(
     r"\b(?:bot|robot|chatbot|mens|computer\w*|medewerker|persoon|programma|machine|ai|chatgpt|"
@@ -348,6 +351,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and len(without_chat_noise(text).split()) <= len(reading.location.text.split()) + 1
             and not _SAYS_STOP.search(text)):
         return {"name": ANSWER_INTENT, "confidence": 1.0}  # "9, zei ik al": the number asked
+    if intent_name in UNSURE_INTENTS and _WANTS_A_PERSON.search(text) and _A_PERSON.search(text):
+        # "WAT EEN ONZIN. geef me gewoon een mens" (round r74 of session 41: "Daar kan ik u
+        # helaas niet mee helpen")
+        return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}
     if intent_name in UNSURE_INTENTS + _DOCUMENT_INTENTS:
         # "ik ben mijn paszport verloren … wat moet ik doen?" (round r72 of session 41): the
         # model unsure, or unsure enough for the fallback to take over

@@ -636,7 +636,7 @@ _COURTESY = frozenset(
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
     "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
     "wel jongeman meneer mevrouw meid jongen beste lieve schat toppers topper "
-    "ederim çok cok bardzo habibi habibti he hè hé "
+    "ederim çok cok bardzo habibi habibti he hè hé allez allee awel amai "
     # a goodbye in annoyance is still a goodbye ("zinloos dit… doei")
     "zinloos waardeloos belachelijk ongelooflijk dit pff laat maar "
     "dat was het alles".split()

@@ -202,6 +202,15 @@ _CARE = re.compile(r"\b(?:wmo|thuiszorg|mantelzorg\w*|huishoudelijke hulp|"
                    r"thuishulp|het huishouden (?:te )?doen|douchen|"
                    r"wassen en aankleden|aankleden|traplift\w*|"
                    r"trap (?:niet )?(?:meer )?op|scootmobiel\w*|woningaanpassing\w*)\b")
+# Someone close has died: "mijn moeder is vannacht overleden in het verpleeghuis aan de
+# parkweg" (round r74 of session 41: taken for a street report at the Parkweg)
+_DEATH = re.compile(
+    r"\b(?:mijn|m'?n|mn|onze|ons|zijn|haar|my|our)\s+(?:\w+\s+)?(?:moeder|vader|ma|pa|mama|papa|"
+    r"man|vrouw|partner|vriend|vriendin|oma|opa|zoon|dochter|broer|zus|zuster|kind|baby|"
+    r"schoonmoeder|schoonvader|tante|oom|echtgeno(?:ot|te)|mother|father|mum|mom|dad|husband|"
+    r"wife|son|daughter|brother|sister|grandmother|grandfather)\s+(?:\w+\s+){0,6}?"
+    r"(?:overleden|gestorven|(?:is|was)\s+dood|doodgegaan|heengegaan|ingeslapen|died|passed\s+away)\b"
+    r"|\b(?:overlijden|overleden)\s+(?:van|aangeven|melden|doorgeven)\b")
 _BENEFITS = re.compile(
     r"(?:bijstand|uitkering|\bwmo\b|toeslag|participatiewet|huishoudelijke hulp|"
     r"hulp in (?:het|de) huishouden|scootmobiel|rolstoel|minimaregeling|stadspas|"
@@ -666,6 +675,7 @@ def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable
 
 
 _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
+    ("death", lambda plain, text: bool(_DEATH.search(plain))),
     ("money_worries", _money_worries),
     ("animal_in_need", _animal_in_need),
     ("waste_pass", _waste_pass),
