@@ -110,11 +110,13 @@ class ActionContactHuman(OpeningHoursAction):
                 utter(dispatcher, "utter_report_question_urgent_number")
             self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en",
                                 suffix=no_phone)
+            _crisis_line_again(dispatcher, tracker)
             return kept
         online = await asyncio.to_thread(colleagues_online, now)
         close = municipality.closing_time(now).strftime("%H:%M")
         if online == 0:
             utter(dispatcher, f"utter_contact_nobody_online{no_phone}", close=close)
+            _crisis_line_again(dispatcher, tracker)
             return kept
         utter(dispatcher, f"{self.open_response}{no_phone}", close=close)
         if online is not None:
@@ -137,6 +139,18 @@ async def _not_ours_first(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         english = tracker.get_slot("language") == "en" and article.answer_en
         utter(dispatcher, "utter_contact_not_ours",
               answer=(article.answer_en if english else article.answer).strip())
+
+
+# The answers to despair: when no colleague can take over now, 113 is said again.
+_CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
+
+
+def _crisis_line_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """After despair was told, "Onze collega's zijn er nu niet" is not the last word: the
+    113 line that is there day and night (round r74 of session 41)."""
+    if any((event.get("metadata") or {}).get("utter_action") in _CRISIS_ANSWERS
+           for event in tracker.events if event.get("event") == "bot"):
+        utter(dispatcher, "utter_emergency_followup_suicide")
 
 
 def _urgent_now(tracker: Tracker) -> bool:

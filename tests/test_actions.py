@@ -130,6 +130,21 @@ def test_a_resident_who_cannot_call_is_not_told_to_call(dispatcher, domain, monk
     assert "{phone}" not in str(domain["responses"][response])
 
 
+def test_no_colleague_after_despair_names_the_113_line_again(dispatcher, domain):
+    """Round r74 of session 41: "Onze collega's zijn er nu niet" was the last word after a
+    resident told of despair."""
+    saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
+    tracker = make_tracker("ask_human", "ja graag")
+    tracker.events.insert(0, {"event": "bot", "text": "Is er nu gevaar? …",
+                              "metadata": {"utter_action": "utter_emergency_suicide"}})
+    run(ActionContactHuman(clock=lambda: saturday), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_contact_closed", "utter_emergency_followup_suicide"]
+    dispatcher.messages.clear()
+    run(ActionContactHuman(clock=lambda: saturday), dispatcher, make_tracker("ask_human"), domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_contact_closed"]
+
+
 def test_contact_human_in_english_names_the_day_in_english(dispatcher, domain):
     saturday = dt.datetime(2026, 11, 28, 22, 0, tzinfo=AMSTERDAM)
     tracker = make_tracker("ask_human", "I want to talk to a person", slots={"language": "en"})
