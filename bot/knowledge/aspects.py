@@ -296,10 +296,15 @@ def subject_words(text: str) -> str:
     de milieustraat?" → "milieustraat"; "wat moet ik meenemen?" → ""."""
     for _, pattern in _ASPECTS:
         text = pattern.sub(" ", text or "")
+    text = _UNIT.sub(" ", text)
     words = re.findall(r"[a-zà-ü]{3,}", text.lower())
     return " ".join(word for word in words if word not in _FUNCTION_WORDS)
 
 
+# "hoeveel kost dat per jaar": the unit of a price or a time, no subject (round r74 of
+# session 41: the dog tax offered for the parking permit's price)
+_UNIT = re.compile(r"\b(?:per|a|an)\s+(?:jaar|maand|week|dag|keer|stuk|persoon|auto|kind|year|"
+                   r"month|week|day|time|person|car|child)\b", re.IGNORECASE)
 _QUESTION_PART = re.compile(r"[^?]*\?")
 # A clause that asks: a question mark, or a question word or verb first.
 _ASKING_CLAUSE = re.compile(
