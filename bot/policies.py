@@ -693,7 +693,10 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
             or after_an_answer and read_report_question(part) in _ALSO_OF_A_PRODUCT)
             for part in sentences(asked)):
         return False  # only questions about the report itself ("wat gebeurt er nu mee?")
-    return category_of(text.replace(asked, " ")) is not None
+    # what is told besides every question ("… en krijg ik dan ook een nieuwe kliko of hoe
+    # werkt dat met afval hier" asks, round r72 of session 41)
+    told = " ".join(part for part in sentences(text.replace(asked, " ")) if not is_question(part))
+    return category_of(told) is not None
 
 
 def _another_problem_beside_the_yes(tracker: DialogueStateTracker) -> bool:

@@ -675,8 +675,8 @@ def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable
 
 
 _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
+    ("money_worries", _money_worries),  # "mijn man is overleden en nu heb ik geen inkomen"
     ("death", lambda plain, text: bool(_DEATH.search(plain))),
-    ("money_worries", _money_worries),
     ("animal_in_need", _animal_in_need),
     ("waste_pass", _waste_pass),
     ("bulky_waste_pickup", _plain_topic(_BULKY, _NOT_BULKY)),
