@@ -165,7 +165,6 @@ _REPORTED_BY_SOMEONE_ELSE = re.compile(
     r"(?:\w+ )?(?:al|ook al|allang|net|vanochtend|gisteren) (?:\w+ )?(?:gemeld|doorgegeven)\b"
     r"|\b(?:is|was) (?:al|allang) (?:gemeld|doorgegeven) (?:door|van) (?:mijn|de|een|iemand)\b",
     re.IGNORECASE)
-# Words that do throw the report away, also at an optional question.
 # "oh wacht ik zie de wagen net komen! laat die melding maar zitten" (round r71 of session 41:
 # read as a status question, and the updates asked again)
 _CANCELS_THE_REPORT = re.compile(
@@ -173,6 +172,7 @@ _CANCELS_THE_REPORT = re.compile(
     r"|\b(?:vergeet|annuleer|cancel|schrap|stop) (?:die |de |deze |mijn |m'?n )?melding\b"
     r"|\b(?:hoeft|hoef) (?:\w+ )?geen melding (?:meer )?(?:van )?(?:te )?(?:maken|worden)?\b",
     re.IGNORECASE)
+# Words that do throw the report away, also at an optional question.
 _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|cancel)\b",
                           re.IGNORECASE)
 # Where a message about danger the reader could not place tends to land: with alarm words,

@@ -358,9 +358,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
     if intent_name in UNSURE_INTENTS + _DOCUMENT_INTENTS:
         # "ik ben mijn paszport verloren … wat moet ik doen?" (round r72 of session 41): the
         # model unsure, or unsure enough for the fallback to take over
-        dutch = with_dutch_documents(normalise(text))
+        plain = normalise(text)
+        dutch = with_dutch_documents(plain)
         named = {intent for word, intent in _DOCUMENT_INTENT_OF.items()
-                 if dutch != normalise(text) and word in dutch}
+                 if word in dutch} if dutch != plain else set()
         if len(named) == 1 and intent_name in UNSURE_INTENTS + tuple(named):
             return {"name": named.pop(), "confidence": 1.0}
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
