@@ -727,6 +727,25 @@ def _filed_with_priority(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+def _a_remark_after_an_answer(tracker: DialogueStateTracker, message: UserUttered,
+                              reading: Reading, intent: Dict[str, Any],
+                              last_turn: Tuple[str, ...]) -> bool:
+    """"zo. dat had je ook meteen kunnen zeggen" right after an answer, heard as a report
+    the model was unsure of: no problem, no place, no question (round r72 of session 41:
+    "Waar is het?")."""
+    text = message.text or ""
+    return (tracker.active_loop_name is None and bool(set(last_turn) & set(ANSWERING_ACTIONS))
+            and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
+            and (intent.get("confidence") or 0) < SURE_INTENT
+            and not (reading.category or reading.location or reading.danger or reading.question
+                     or reading.report_question or reading.need)
+            and not is_question(text) and not tells_something_wrong(text)
+            and len(text.split()) <= SHORT_REMARK_WORDS)
+
+
+SHORT_REMARK_WORDS = 10
+
+
 def _bot_asked(tracker: DialogueStateTracker) -> bool:
     """The bot's latest message ends with a question ("Wilt u een collega spreken?")."""
     last = _last_bot_message(tracker)
@@ -1580,6 +1599,8 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) < SURE_INTENT and not reading.danger
             and reading.question and is_question(message.text or "")):
         return AS_QUESTION_ACTION  # "hoi, waar kan ik asbest kwijt?": the question, not a hello
+    if _a_remark_after_an_answer(tracker, message, reading, intent, last_turn):
+        return ANYTHING_ELSE  # "zo. dat had je ook meteen kunnen zeggen" is no report (r72)
     if (tracker.active_loop_name is None and reading.question and not reading.danger
             and intent.get("name") in REPORT_INTENTS
             and _a_report_beside_a_question(message, reading, None)):

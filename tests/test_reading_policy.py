@@ -2735,3 +2735,23 @@ def test_thanks_with_a_remark_at_anything_else_closes():
 def test_no_thanks_or_a_displeased_no_at_anything_else_closes(text, intent, closes):
     route = reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, intent)]))
     assert (route == "action_goodbye") is closes
+
+
+_ANSWERED = START + [said("wat kost een parkeervergunning?", "parking_permit"),
+                     ActionExecuted("action_answer_topic"),
+                     BotUttered("Ongeveer €100 per jaar.",
+                                metadata={"utter_action": "utter_kb_answer"}),
+                     ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("zo. dat had je ook meteen kunnen zeggen", "report_pavement_road"),
+    ("pff wat een gedoe allemaal", "nlu_fallback")])
+def test_a_remark_after_an_answer_is_no_report(text, intent):
+    """Round r72 of session 41: "zo. dat had je ook meteen kunnen zeggen" got "Waar is het?"."""
+    assert reading_route(tracker(_ANSWERED + [said(text, intent, 0.51)])) == "utter_anything_else"
+
+
+def test_a_problem_told_after_an_answer_still_starts_its_report():
+    told = said("en de stoeptegel voor mijn deur ligt los", "report_pavement_road", 0.6)
+    assert reading_route(tracker(_ANSWERED + [told])) != "utter_anything_else"
