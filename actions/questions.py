@@ -27,6 +27,7 @@ from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
 from bot.reading.questions import question_parts, read_question
 from bot.reading.report_questions import mentions_an_earlier_report
+from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +123,14 @@ def _with_the_filed_report(tracker: Tracker) -> Dict[Text, Any]:
     return slots
 
 
+def _hazard_told(tracker: Tracker) -> bool:
+    """A hazard in public space told in this conversation, outside a report ("nu ligt het
+    half op de rijbaan" after a status answer): questions about it get the urgent answer."""
+    return not tracker.active_loop_name and any(
+        Reading.from_entities((event.get("parse_data") or {}).get("entities")).danger == "hazard"
+        for event in tracker.events if event.get("event") == "user")
+
+
 class ActionAnswerReportQuestion(Action):
     """A question about the report being made ("hoe lang duurt dat?", "is het gratis?"):
     the answer, then the report goes on with the question it had asked."""
@@ -135,7 +144,7 @@ class ActionAnswerReportQuestion(Action):
         slots = tracker.slots if tracker.active_loop_name else await asyncio.to_thread(
             _with_the_filed_report, tracker)
         answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
-            slots.get("report_priority") == HIGH_PRIORITY))
+            slots.get("report_priority") == HIGH_PRIORITY) or _hazard_told(tracker))
         if answer is None:
             return []
         for key in hazard_acks(reading_of(tracker), domain) if raised else ():

@@ -917,6 +917,13 @@ def _had_the_crisis_answer(tracker: DialogueStateTracker) -> bool:
                for event in tracker.events)
 
 
+def _hazard_told_before(tracker: DialogueStateTracker) -> bool:
+    """An earlier message told of a hazard in public space ("nu ligt het half op de rijbaan")."""
+    return any(type(event).__name__ == "UserUttered" and event is not tracker.latest_message
+               and Reading.from_entities(event.entities).danger == "hazard"
+               for event in tracker.events)
+
+
 def _first_danger(tracker: DialogueStateTracker) -> Optional[str]:
     """The reason of the first urgent danger the resident told before the latest message."""
     for event in tracker.events:
@@ -1162,6 +1169,11 @@ def reading_route(tracker: DialogueStateTracker,
             if "?" not in (message.text or ""):
                 return CALLED_NO_REPORT_ACTION  # "ik heb 113 gebeld": good, no repair offer
             # "ik heb 113 gebeld. kan de gemeente helpen met mijn schulden?": answered below
+    elif (tracker.active_loop_name is None and reading.danger == "unsure"
+          and reading.report_question == "police" and _hazard_told_before(tracker)):
+        # "moet ik nou de politie bellen of komen jullie vandaag nog?" about the branch on the
+        # road told before (round r71 of session 41: "Is er nu gevaar? Bel 112" again)
+        return REPORT_QUESTION_ACTION
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (
             tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")):
         return EMERGENCY_ACTION  # not again when the report retells the accident help is at

@@ -2755,3 +2755,16 @@ def test_a_remark_after_an_answer_is_no_report(text, intent):
 def test_a_problem_told_after_an_answer_still_starts_its_report():
     told = said("en de stoeptegel voor mijn deur ligt los", "report_pavement_road", 0.6)
     assert reading_route(tracker(_ANSWERED + [told])) != "utter_anything_else"
+
+
+def test_asking_whether_to_call_the_police_about_a_hazard_told_is_its_answer_not_112_again():
+    """Round r71 of session 41: "moet ik nou de politie bellen of komen jullie vandaag nog?"
+    about a branch half on the road got "Is er nu gevaar? Bel 112" once more."""
+    events = START + [said("dat weet ik. maar intussen is er nog een stuk van de boom afgebroken "
+                           "en nu ligt het half op de rijbaan. kunt u dat erbij zetten?",
+                           "ask_report_status"),
+                      ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    asked = said("maandag?? het is gevaarlijk zegt u zelf. moet ik nou de politie bellen of "
+                 "komen jullie vandaag nog?", "municipal_question", 0.5)
+    assert reading_route(tracker(events + [asked])) == "action_answer_report_question"
+    assert reading_route(tracker(START + [asked])) != "action_answer_report_question"
