@@ -718,7 +718,9 @@ def _another_street(tracker: Tracker, reading: Reading) -> bool:
     current = tracker.get_slot("report_place") or {}
     place = reading.location
     return bool(place and place.streets and place.verified
-                and list(place.streets) != list(current.get("streets") or []))
+                and list(place.streets) != list(current.get("streets") or [])
+                # "… wanneer is het papier weer bij ons, wij wonen in de rozenlaan" (r73)
+                and not told_in_passing(_text(tracker), place))
 
 
 def _ran_this_turn(tracker: Tracker, action: Text) -> bool:
