@@ -49,7 +49,12 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      "buitenlands rijbewijs omwisselen"),
     (r"driv(?:ing|er'?s) licen[cs]e", "rijbewijs"),
     (r"parking permits?", "parkeervergunning"),
-    (r"bulky waste|furniture|sofa|couch|mattress", "grofvuil"),
+    # "where can I bring an old fridge? Is there a recycling place?" (round r75 of session 41)
+    (r"recycling (?:place|centre|center|park|station|yard)|environment(?:al)? park|"
+     r"milieupark|milieustraat|waste (?:park|depot|station|yard)|(?:the|a) tip|dump site",
+     "milieustraat"),
+    (r"bulky waste|furniture|sofa|couch|mattress|fridge|freezer|washing machine|appliances?",
+     "grofvuil"),
     (r"waste calendar|bin day|collection day", "afvalkalender"),
     # remission before taxes: "how does kwijtschelding work, do I qualify?" (round 86)
     (r"kwijtschelding|remission|tax relief|(?:can'?t|cannot|unable to) (?:\w+ ){0,2}?pay "
