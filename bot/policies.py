@@ -1542,7 +1542,10 @@ def reading_route(tracker: DialogueStateTracker,
         return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
     if (before in (STATUS_ACTION, STATUS_DISPUTED) and tracker.active_loop_name is None
             and (reading.category or reading.location or intent.get("name") in REPORT_INTENTS
-                 or len((message.text or "").split()) <= SHORT_WISH_WORDS)
+                 or len((message.text or "").split()) <= SHORT_WISH_WORDS
+                 # "ja meld het dan maar opnieuw. maar dan wil ik wel dat het deze keer echt
+                 # gemaakt wordt" (round r75 of session 41: "Waar kan ik u mee helpen?")
+                 or reading.answer is True)
             and _REPORT_AGAIN.search(message.text or "")):
         # "doe maar opnieuw melden. de lamp bij 30 …", "geen nummer, ik wil een nieuwe melding
         # doen over die fietsen": reported

@@ -2768,3 +2768,14 @@ def test_asking_whether_to_call_the_police_about_a_hazard_told_is_its_answer_not
                  "komen jullie vandaag nog?", "municipal_question", 0.5)
     assert reading_route(tracker(events + [asked])) == "action_answer_report_question"
     assert reading_route(tracker(START + [asked])) != "action_answer_report_question"
+
+
+def test_yes_report_it_again_after_a_status_not_found_starts_the_report():
+    """Round r75 of session 41: a long yes to "U kunt het probleem ook opnieuw melden" got
+    "Waar kan ik u mee helpen?"."""
+    events = START + [said("het gat zit er nog steeds, bij de stationsweg ter hoogte van de "
+                           "fietsenstalling", "ask_report_status"),
+                      ActionExecuted("action_report_status"), ActionExecuted("action_listen"),
+                      said("ja meld het dan maar opnieuw. maar dan wil ik wel dat het deze keer "
+                           "echt gemaakt wordt", "affirm", 0.6)]
+    assert reading_route(tracker(events)) == "action_start_report"
