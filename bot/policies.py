@@ -1256,6 +1256,11 @@ def reading_route(tracker: DialogueStateTracker,
     if asked and reading.need and not reading.category and not reading.danger:
         return IN_REPORT_QUESTION_ACTION  # "ik ben soms zo eenzaam": its route, then the report
     if asked and reading.question == DEATH_TOPIC and not reading.danger:
+        if tracker.get_slot("report_category"):
+            # "hoeft niet. maar … mijn vrouw is in januari overleden, moet ik dan nog steeds
+            # het bedrag voor twee personen betalen?" beside a lamp report (round r76): its
+            # answer, and the report goes on
+            return IN_REPORT_QUESTION_ACTION
         return NOT_A_REPORT_ACTION  # "ik meld niks, mijn moeder is dood" (round r74)
     if (asked == "report_location" and reading.no_report and reading.question
             and reading.answer is not True):
