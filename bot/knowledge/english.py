@@ -51,7 +51,7 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"parking permits?", "parkeervergunning"),
     # "where can I bring an old fridge? Is there a recycling place?" (round r75 of session 41)
     (r"recycling (?:place|centre|center|park|station|yard)|environment(?:al)? park|"
-     r"milieupark|milieustraat|waste (?:park|depot|station|yard)|(?:the|a) tip|dump site",
+     r"milieupark|milieustraat|waste (?:park|depot|station|yard)|dump site",
      "milieustraat"),
     (r"bulky waste|furniture|sofa|couch|mattress|fridge|freezer|washing machine|appliances?",
      "grofvuil"),
