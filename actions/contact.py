@@ -16,6 +16,7 @@ from actions.reading import channel_of, last_bot_response, previous_bot_action, 
 from actions.report_slots import HIGH_PRIORITY, answer_kept_beside
 from actions.status import case_number_of
 from bot import settings
+from bot.intents import CRISIS_AGAIN, CRISIS_ANSWERS
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
@@ -141,16 +142,12 @@ async def _not_ours_first(dispatcher: CollectingDispatcher, tracker: Tracker) ->
               answer=(article.answer_en if english else article.answer).strip())
 
 
-# The answers to despair: when no colleague can take over now, 113 is said again.
-_CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
-
-
 def _crisis_line_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """After despair was told, "Onze collega's zijn er nu niet" is not the last word: the
     113 line that is there day and night (round r74 of session 41)."""
-    if any((event.get("metadata") or {}).get("utter_action") in _CRISIS_ANSWERS
+    if any((event.get("metadata") or {}).get("utter_action") in CRISIS_ANSWERS
            for event in tracker.events if event.get("event") == "bot"):
-        utter(dispatcher, "utter_emergency_followup_suicide")
+        utter(dispatcher, CRISIS_AGAIN)
 
 
 def _urgent_now(tracker: Tracker) -> bool:

@@ -1,4 +1,4 @@
-"""Intent names the reader, the policies and the actions agree on."""
+"""Intent and response names the reader, the policies and the actions agree on."""
 
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other", "report_bulky_missed")
@@ -12,3 +12,6 @@ MONEY_WORRIES_INTENT = "money_worries"
 ASK_HUMAN_INTENT = "ask_human"
 QUESTION_INTENT = "municipal_question"  # a question for the knowledge base
 SURE_INTENT = 0.85  # below this the model's intent is a guess the words may overrule
+# The answers to despair (113); the second is also said when it comes up again.
+CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
+CRISIS_AGAIN = "utter_emergency_followup_suicide"

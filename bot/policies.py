@@ -27,9 +27,9 @@ from rasa.shared.core.events import ActionExecutionRejected, SlotSet, UserUttere
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
-from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
-                         QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
-                         SURE_INTENT, UNSURE_INTENTS)
+from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, CRISIS_AGAIN,
+                         CRISIS_ANSWERS, MONEY_WORRIES_INTENT, QUESTION_INTENT, REPORT_INTENTS,
+                         STATUS_INTENT, STOP_INTENT, SURE_INTENT, UNSURE_INTENTS)
 from bot.knowledge.articles import ARTICLE_ENTITY
 from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
                                    read_aspect, read_aspects, subject_words)
@@ -184,9 +184,6 @@ OFFER_ANSWER_INTENTS = ("affirm", "deny", "thanks", "goodbye", "stop")
 OFFER_REPORT_ACTION = "utter_emergency_offer_report"
 CALLED_112_ACTION = "utter_emergency_called"
 CALLED_NO_REPORT_ACTION = "utter_emergency_called_no_report"
-# Despair again later in a conversation that had the 113 answer: 113's chat, at once.
-CRISIS_ANSWERS = ("utter_emergency_suicide", "utter_emergency_followup_suicide")
-CRISIS_AGAIN = "utter_emergency_followup_suicide"
 REPORT_HERE_ACTION = "utter_emergency_report_here"
 AFTERCARE_ACTION = "utter_emergency_aftercare"
 WITNESS_ACTION = "utter_emergency_witness"

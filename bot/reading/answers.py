@@ -664,11 +664,19 @@ def is_only_a_farewell(text: str) -> bool:
 
 def is_thanks_or_goodbye(text: str) -> bool:
     """True when the text only thanks or says goodbye ("top, bedankt!", "fijne dag nog")."""
+    return _thanks_and_only(text, _COURTESY, _WORD)
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_WORD_WITH_APOSTROPHE = re.compile(r"[^\W\d_]+(?:'\w+)?|\d+")  # "i'll"
+
+
+def _thanks_and_only(text: str, allowed: frozenset, word: "re.Pattern[str]") -> bool:
+    """Thanks, and besides it only `allowed` words."""
     text = (text or "").replace("’", "'")
     if not _THANKS.search(text):
         return False
-    rest = _THANKS.sub(" ", text)
-    return all(word.lower() in _COURTESY for word in re.findall(r"[^\W\d_]+|\d+", rest))
+    return all(found.lower() in allowed for found in word.findall(_THANKS.sub(" ", text)))
 
 
 # What the resident will do now, beside thanks: "ok dank u, ik maak afspraak", "Oké, dan bel
@@ -682,12 +690,8 @@ _WILL_DO = frozenset(
 
 def thanks_and_goes(text: str) -> bool:
     """Thanks, and at most what the resident will do now; no question."""
-    text = (text or "").replace("’", "'")
-    if not _THANKS.search(text) or "?" in text:
-        return False
-    rest = _THANKS.sub(" ", text)
-    return all(word.lower() in _COURTESY or word.lower() in _WILL_DO
-               for word in re.findall(r"[^\W\d_]+(?:'\w+)?|\d+", rest))
+    return "?" not in (text or "") and _thanks_and_only(text, _COURTESY | _WILL_DO,
+                                                         _WORD_WITH_APOSTROPHE)
 
 
 def ends_with_thanks(text: str) -> bool:
