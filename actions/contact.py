@@ -20,6 +20,7 @@ from bot.intents import CRISIS_AGAIN, CRISIS_ANSWERS
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
+from bot.knowledge.english import dutch_search_words
 from bot.profile import profile
 from bot.reading.answers import as_written_at_home, only_announces_an_addition, read_contact
 from bot.reading.callback import preferred_time, wants_callback
@@ -193,8 +194,7 @@ class ActionTakeMessage(OpeningHoursAction):
             utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
         else:
             self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
-        if not english:
-            await answer_meanwhile(dispatcher, tracker)
+        await answer_meanwhile(dispatcher, tracker)
         number = case_number_of(tracker) if addition else None
         if contactverzoek.enabled():  # the addition with the report it is for
             await asyncio.to_thread(register_left_message, tracker, None, None,
@@ -313,15 +313,24 @@ async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -
     need not wait for it."""
     from actions.knowledge import meanwhile_articles
 
+    english = tracker.get_slot("language") == "en"
     text = tracker.latest_message.get("text") or ""
+    if english:  # "what is the municipal tax for?" (round r76 of session 41: only passed on)
+        text = dutch_search_words(text)
+        if not text:
+            return
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "bot"]
     try:
         articles = await asyncio.to_thread(meanwhile_articles, text, said)
     except Exception:  # noqa: BLE001 - the message is passed on all the same
         logger.warning("Knowledge base lookup failed", exc_info=True)
         return
+    told = " ".join(" ".join(line.split()) for line in said)
     for article in articles:
-        utter(dispatcher, "utter_kb_meanwhile", answer=article.answer.strip())
+        answer = article.answer_en if english and article.answer_en else article.answer
+        if " ".join(answer.split()) not in told:
+            utter(dispatcher, "utter_kb_meanwhile_in_dutch" if english and not article.answer_en
+                  else "utter_kb_meanwhile", answer=answer.strip())
 
 
 def resident_texts(tracker: Tracker) -> List[str]:

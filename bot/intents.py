@@ -4,6 +4,8 @@ REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_str
                   "report_public_space_other", "report_bulky_missed")
 # Intents that say the model did not recognise the message.
 UNSURE_INTENTS = ("nlu_fallback", "out_of_scope")
+# Below this the FallbackClassifier (config.yml) makes any intent nlu_fallback.
+FALLBACK_THRESHOLD = 0.4
 ANSWER_INTENT = "inform"  # an answer to a question nobody asked: "Schoolstraat 3"
 STATUS_INTENT = "ask_report_status"
 STOP_INTENT = "stop"

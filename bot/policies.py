@@ -37,6 +37,7 @@ from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
+                                 is_thanks_or_goodbye,
                                  labelled_description, leaves_the_chat, meant_for_a_colleague,
                                  problems_to_keep, says_no_thanks, split_problem_texts, says_stop,
                                  sent_to_the_wrong_chat, thanks_and_goes,
@@ -1239,8 +1240,10 @@ def reading_route(tracker: DialogueStateTracker,
     if before in PASSED_ON_ACTIONS and tracker.active_loop_name is None and not reading.danger:
         if asks_about_the_wait(message.text or "") or asks_if_it_arrives(message.text or ""):
             return WHEN_ACTION  # "wordt het wel echt vandaag?": when, nothing passed on again
-        if is_only_an_ok(message.text or ""):
-            return HANDOVER_OK_ACTION  # "ok": heard, no new message for the colleague
+        if is_only_an_ok(message.text or "") or is_thanks_or_goodbye(message.text or ""):
+            # "ok", "Alright. Thank you dear, goodbye." (round r76 of session 41: "added to
+            # your message"): heard, no new message for the colleague
+            return HANDOVER_OK_ACTION
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked and reading.no_report and refuses_a_new_report(message.text or ""):
         return NOT_A_REPORT_ACTION  # "stop. ik wil GEEN nieuwe melding", even with a place

@@ -191,6 +191,30 @@ def test_a_message_the_knowledge_base_can_answer_gets_that_answer_meanwhile(
         assert dispatcher.messages[1]["answer"] == "De voedselbank kan u helpen."
 
 
+def test_an_english_question_while_waiting_gets_the_english_answer(db_url, monkeypatch,
+                                                                   dispatcher, domain):
+    """Round r76 of session 41: "what is the municipal tax for?" was only passed on."""
+    from actions.knowledge import meanwhile_articles
+    from bot.knowledge import KNOWLEDGE_DIR, store
+
+    store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
+    asked = []
+
+    def articles(text, said):
+        asked.append(text)
+        return meanwhile_articles(text, said, db_url)
+
+    monkeypatch.setattr("actions.knowledge.meanwhile_articles", articles)
+    tracker = make_tracker("taxes", "what is the municipal tax for?", slots={"language": "en"})
+    asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
+                                                                    domain))
+    assert asked == ["aanslag gemeentelijke belastingen"]  # in the articles' words
+    article = store.current_article("aanslag-gemeentelijke-belastingen", db_url)
+    response = "utter_kb_meanwhile" if article.answer_en else "utter_kb_meanwhile_in_dutch"
+    answer = next(m for m in dispatcher.messages if m["response"] == response)
+    assert answer["answer"] == (article.answer_en or article.answer).strip()
+
+
 def test_while_waiting_a_debt_question_gets_the_debt_help_article_once(db_url):
     from actions.knowledge import meanwhile_articles
     from bot.knowledge import KNOWLEDGE_DIR, store

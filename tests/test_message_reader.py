@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.intents import FALLBACK_THRESHOLD
 from bot.nlu.reader import MessageReader
 from bot.reading.message import read_message
 from bot.reading.result import Reading
@@ -16,12 +19,12 @@ from bot.text import undictated
 CASE_NUMBER = re.compile(r"M-\d{4}-\d{6}")
 
 
-def processed(text: str, intent: str = "inform") -> Message:
+def processed(text: str, intent: str = "inform", confidence: float = 0.7) -> Message:
     """The message as MessageReader gets it: with the case number the pipeline's
     RegexEntityExtractor found (here only the canonical M-YYYY-NNNNNN form)."""
     found = [{"entity": "case_number", "value": m.group(), "start": m.start(), "end": m.end()}
              for m in CASE_NUMBER.finditer(text)]
-    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": 0.7},
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": confidence},
                             ENTITIES: found})
     MessageReader().process([message])
     return message
@@ -297,6 +300,21 @@ def test_a_new_report_stays_a_report(text):
 def test_a_topic_the_reader_is_sure_of_is_the_intent_instead_of_a_guessed_report(
         text, intent, expected):
     assert processed(text, intent).get(INTENT)["name"] == expected
+
+
+def test_a_document_in_other_words_is_its_product_when_the_model_guessed():
+    # Flemish "reispas" (round r76 of session 41: read as a move, then "niet helpen")
+    text = "mijn reispas is binnenkort vervallen, hoe moet ik dat doen?"
+    assert processed(text, "moving_address_change", 0.3).get(INTENT)["name"] == (
+        "passport_id_appointment")
+    assert processed(text, "moving_address_change", 0.9).get(INTENT)["name"] == (
+        "moving_address_change")
+
+
+def test_the_fallback_threshold_is_the_one_the_pipeline_uses():
+    pipeline = yaml.safe_load(Path("config.yml").read_text())["pipeline"]
+    fallback = next(part for part in pipeline if part["name"] == "FallbackClassifier")
+    assert fallback["threshold"] == FALLBACK_THRESHOLD
 
 
 def test_a_message_for_a_named_colleague_is_a_person_asked_for_whatever_the_subject():

@@ -1470,6 +1470,13 @@ def test_what_time_after_a_callback_is_when(text):
         "action_tell_when"
 
 
+@pytest.mark.parametrize("text, intent", [("Alright. Thank you dear, goodbye.", "goodbye"),
+                                          ("oke dank u wel, tot maandag dan", "thanks")])
+def test_a_goodbye_after_a_callback_is_heard_not_passed_on(text, intent):
+    # round r76 of session 41: "I have added this to your message for my colleague"
+    assert reading_route(tracker(AFTER_CALLBACK + [said(text, intent)])) == "utter_handover_ok"
+
+
 def test_asking_when_after_a_callback_is_answered_not_passed_on_again():
     text = "dank u. wordt het wel echt vandaag?"
     assert reading_route(tracker(AFTER_CALLBACK + [said(text, "ask_report_status")])) == \

@@ -62,6 +62,12 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      "kwijtschelding"),
     (r"parking (?:\w+ ){0,3}?(?:home care|carers?|caregivers?|nurses?)|(?:home care|carers?|"
      r"caregivers?|nurses?) (?:\w+ ){0,3}?park\w*", "parkeren thuiszorg mantelzorg"),
+    (r"(?:objection|object|appeal)\w* (?:\w+ ){0,4}?(?:woz|valuation|property value)",
+     "bezwaar maken tegen de woz waarde"),
+    (r"woz(?: value)?|property value|valuation", "woz waarde"),
+    (r"payment plan|pay (?:\w+ ){0,4}?in (?:instal+ments|parts|terms)", "betalingsregeling"),
+    (r"(?:municipal|council|local|property) tax\w*|tax (?:bill|assessment)", "aanslag "
+     "gemeentelijke belastingen"),
     (r"taxes|tax", "belasting"),
     (r"benefits?|welfare|social assistance", "bijstand uitkering"),
     (r"debts?|can'?t pay|cannot pay", "schulden geldzorgen"),

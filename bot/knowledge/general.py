@@ -72,6 +72,15 @@ def available() -> bool:
     return _load() is not None
 
 
+ESTABLISHED_ZIPF = 3.0  # general Dutch words this frequent are no typos of another word
+
+
+def is_established_word(word: str) -> bool:
+    """Whether a normalised word is an established Dutch word ("vervallen", not a typo of
+    "overvallen"); False without wordfreq."""
+    return (zipf(word) or 0.0) >= ESTABLISHED_ZIPF
+
+
 def zipf(word: str) -> Optional[float]:
     """The Zipf frequency of a normalised word in general Dutch (0: rarer than MIN_ZIPF or
     not a word at all), or None when wordfreq is not installed."""

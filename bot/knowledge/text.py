@@ -39,17 +39,26 @@ def normalise(text: str) -> str:
 # Documents named in the languages newcomers mix into their Dutch ("ik ben mijn paszport
 # verloren", round r72 of session 41), in the words of the articles; on normalised text.
 FOREIGN_DOCUMENTS = (
-    (re.compile(r"\b(?:paszport\w*|pasaport\w*|reisepass\w*)\b"), "paspoort"),
+    (re.compile(r"\b(?:paszport\w*|pasaport\w*|reisepass\w*|reispas\w*)\b"), "paspoort"),
     (re.compile(r"\b(?:dowod\w*(?: osobist\w*)?|kimlik\w*|ausweis\w*|personalausweis\w*)\b"),
      "id kaart"),
     (re.compile(r"\b(?:prawo jazdy|ehliyet\w*|fuhrerschein\w*)\b"), "rijbewijs"),
 )
 
 
+# A document "vervalt" in Flanders where it "verloopt" here (round r76 of session 41: "mijn
+# reispas is binnenkort vervallen"); a "vervallen" house stays one.
+_DOCUMENT = re.compile(r"\b(?:paspoort|id kaart|rijbewijs)\b")
+_EXPIRES_IN_FLEMISH = re.compile(r"\bvervalt\b|\bvervallen\b")
+
+
 def with_dutch_documents(normalised: str) -> str:
     """Normalised text with foreign document words in Dutch ("paszport" → "paspoort")."""
     for pattern, dutch in FOREIGN_DOCUMENTS:
         normalised = pattern.sub(dutch, normalised)
+    if _DOCUMENT.search(normalised):
+        normalised = _EXPIRES_IN_FLEMISH.sub(
+            lambda found: "verloopt" if found.group() == "vervalt" else "verlopen", normalised)
     return normalised
 
 

@@ -19,9 +19,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, MONEY_WORRIES_INTENT,
-                         QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT, STOP_INTENT,
-                         UNSURE_INTENTS)
+from bot.intents import (ANSWER_INTENT, ASK_HUMAN_INTENT, COMPLAINT_INTENT, FALLBACK_THRESHOLD,
+                         MONEY_WORRIES_INTENT, QUESTION_INTENT, REPORT_INTENTS, STATUS_INTENT,
+                         STOP_INTENT, UNSURE_INTENTS)
 from bot.knowledge.text import normalise, with_dutch_documents
 from bot.reading.answers import (chooses_among_problems, is_only_a_farewell, is_only_contact,
                                  leaves_the_chat, signs_off)
@@ -217,7 +217,8 @@ _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|af
 
 
 def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
-                   has_case_number: bool = False) -> Optional[Dict[Text, Any]]:
+                   has_case_number: bool = False, confidence: float = 1.0
+                   ) -> Optional[Dict[Text, Any]]:
     """An e-mail address or phone number on its own is an answer, and a yes that carries
     one is a yes ("ja, bel me op 06 …"), whatever the classifier made of the words (it
     once read a common mail provider's name as "stop")."""
@@ -355,14 +356,15 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "WAT EEN ONZIN. geef me gewoon een mens" (round r74 of session 41: "Daar kan ik u
         # helaas niet mee helpen")
         return {"name": ASK_HUMAN_INTENT, "confidence": 1.0}
-    if intent_name in UNSURE_INTENTS + _DOCUMENT_INTENTS:
+    unsure = intent_name in UNSURE_INTENTS or confidence < FALLBACK_THRESHOLD
+    if unsure or intent_name in _DOCUMENT_INTENTS:
         # "ik ben mijn paszport verloren … wat moet ik doen?" (round r72 of session 41): the
         # model unsure, or unsure enough for the fallback to take over
         plain = normalise(text)
         dutch = with_dutch_documents(plain)
         named = {intent for word, intent in _DOCUMENT_INTENT_OF.items()
                  if word in dutch} if dutch != plain else set()
-        if len(named) == 1 and intent_name in UNSURE_INTENTS + tuple(named):
+        if len(named) == 1 and (unsure or intent_name in named):
             return {"name": named.pop(), "confidence": 1.0}
     topic_intent = TOPIC_INTENTS.get(reading.question or "")
     if intent_name in _BULKY_MISHEARD and _FURNITURE_PICKUP.search(text) and not (
@@ -439,8 +441,9 @@ class MessageReader(GraphComponent):
             message.set(ENTITIES, found + reading.to_entities(text), add_to_output=True)
             # the case number as the pipeline's RegexEntityExtractor found it
             numbered = any(entity.get("entity") == "case_number" for entity in found)
-            answer = _answer_intent(text, reading, (message.get(INTENT) or {}).get("name"),
-                                    numbered)
+            intent = message.get(INTENT) or {}
+            answer = _answer_intent(text, reading, intent.get("name"), numbered,
+                                    intent.get("confidence", 1.0))
             if answer:
                 message.set(INTENT, answer, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [answer], add_to_output=True)

@@ -635,7 +635,7 @@ _COURTESY = frozenset(
     "erg zeer hartelijk vriendelijk veel nogmaals nog en voor de het hulp moeite info "
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
     "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
-    "wel jongeman meneer mevrouw meid jongen beste lieve schat toppers topper "
+    "wel jongeman meneer mevrouw meid jongen beste lieve schat toppers topper alright dear "
     "ederim çok cok bardzo habibi habibti he hè hé allez allee awel amai "
     # a goodbye in annoyance is still a goodbye ("zinloos dit… doei")
     "zinloos waardeloos belachelijk ongelooflijk dit pff laat maar "
@@ -645,7 +645,8 @@ _COURTESY = frozenset(
 
 # Farewell words only ("doeidoei", "daaag", "tot ziens!"): a goodbye, never a report.
 _FAREWELL = re.compile(
-    r"(?<![\w'-])(?:(?:doei+)+|dooei|doeg|daa+g|tot\s+(?:ziens|later|straks|de\s+volgende\s+keer)|"
+    r"(?<![\w'-])(?:(?:doei+)+|dooei|doeg|daa+g|tot\s+(?:ziens|later|straks|de\s+volgende\s+keer|"
+    r"(?:maan|dins|woens|donder|vrij|zater|zon)dag|morgen)(?:\s+dan)?|"
     r"bye(?:\s*bye)?|goodbye|ciao|houdoe|ajuus|adieu|salut|doei\s+doei|"
     # a visitor's own goodbye ("Nein danke, tschüss"): a goodbye, not another language
     r"tsch[uü]ss?|auf\s+wiedersehen|au\s+revoir|adi[oó]s|arrivederci|do\s+widzenia|"
@@ -663,8 +664,10 @@ def is_only_a_farewell(text: str) -> bool:
 
 
 def is_thanks_or_goodbye(text: str) -> bool:
-    """True when the text only thanks or says goodbye ("top, bedankt!", "fijne dag nog")."""
-    return _thanks_and_only(text, _COURTESY, _WORD)
+    """True when the text only thanks or says goodbye ("top, bedankt!", "fijne dag nog",
+    "Alright. Thank you dear, goodbye.")."""
+    return is_only_a_farewell(text) or _thanks_and_only(
+        _FAREWELL.sub(" ", (text or "").replace("’", "'")), _COURTESY, _WORD)
 
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")

@@ -30,7 +30,13 @@ _ASKS = re.compile(
     r"|\bterug\s*gebeld\s+(?:te\s+)?worden\b"
     r"|\b(?:u|jullie|iemand|een\s+collega)\s+(?:kunt|kan|kunnen|mag|mogen)\s+(?:me|mij|ons)\s+"
     r"(?:\w+\s+){0,2}?(?:bellen|terugbellen)\b"
-    r"|\bcall\s+me\s+(?:back|on|at)\b|\bgive\s+me\s+a\s+(?:call|ring)\b|\bring\s+me\s+back\b",
+    # "kunnen jullie bellen? 0571-234567" (round r76 of session 41)
+    r"|\b(?:kunnen|kunt|kan|willen|wilt)\s+(?:jullie|u|iemand)\s+(?:\w+\s+)?(?:op)?bellen\s*\?"
+    r"|\b(?:call|phone|ring)\s+me\s+(?:back|on|at|instead)\b|\bgive\s+me\s+a\s+(?:call|ring)\b"
+    r"|\bring\s+me\s+back\b|\bplease\s+(?:call|phone|ring)\s+me\b"
+    # "Could someone phone me instead?" (round r76 of session 41: "a colleague answers here")
+    r"|\b(?:can|could|would|will)\s+(?:someone|somebody|anyone|you|a\s+colleague)\s+"
+    r"(?:please\s+)?(?:call|phone|ring)\s+(?:me|us)\b",
     re.IGNORECASE)
 _NOT_A_REQUEST = re.compile(
     r"\b(?:niet|nooit|nog\s+steeds\s+niet)\s+(?:\w+\s+)?teruggebeld\b|\bbeloofd\w*\s+(?:\w+\s+){0,4}?terug"

@@ -20,6 +20,7 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.knowledge.general import is_established_word
 from bot.reading.quick_kinds import DEAD_ANIMAL, quick_kind_of
 
 logger = logging.getLogger(__name__)
@@ -411,7 +412,8 @@ def _correct(word: str) -> str:
     lexicon = _lexicon()
     if word in lexicon.spelling:
         return lexicon.spelling[word]
-    if len(word) < _MIN_TYPO_LENGTH or word in lexicon.not_typos or word.isdigit():
+    if len(word) < _MIN_TYPO_LENGTH or word in lexicon.not_typos or word.isdigit() \
+            or is_established_word(word):   # "vervallen" is no "overvallen" (round r77)
         return word
     found = process.extractOne(word, lexicon.typo_targets, scorer=OSA.distance,
                                score_cutoff=1)

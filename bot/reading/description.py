@@ -278,6 +278,10 @@ def _after_preposition(tokens: List[str], index: int) -> bool:
                              and before[0] in _LOCATIVE and before[1] in ("de", "het", "een"))
 
 
+# "ik bin 76" is Frisian or German for "I am", not a bin (round r77).
+_VERB_AFTER = {"bin": frozenset({"ik", "ich"})}
+
+
 def _scores(text: str) -> Dict[str, float]:
     normalised = _normalise(text)
     scores: Dict[str, float] = defaultdict(float)
@@ -285,6 +289,8 @@ def _scores(text: str) -> Dict[str, float]:
     tokens = re.findall(r"[a-z][a-z']*", normalised)
     for index, token in enumerate(tokens):
         found = _keyword_of(token)
+        if found and index and tokens[index - 1] in _VERB_AFTER.get(token, ()):
+            continue
         if found and token in _SURFACES and _after_preposition(tokens, index):
             found = (found[0], WEAK)  # "alles ligt op het gras": where, not what
         if found and found[1] >= STRONG:
@@ -342,7 +348,7 @@ DOCUMENT_WORDS = (r"(?:paspoort\w*|id ?kaart\w*|id-kaart\w*|identiteitskaart\w*|
                   r"identiteitsbewijs\w*|rijbewijs\w*|reisdocument\w*|passports?|"
                   r"driving licen[cs]e|id cards?|"
                   r"dow[óo]d\w*|paszport\w*|prawo jazdy|kimli[gğk]\w*|pasaport\w*|ehliyet\w*|"
-                  r"ausweis\w*|reisepass\w*|f[üu]hrerschein\w*)")
+                  r"ausweis\w*|reisepass\w*|reispas\w*|f[üu]hrerschein\w*)")
 _OWN_THINGS = (rf"(?:{DOCUMENT_WORDS}|portemonnee|portemonnaie|pinpas|bankpas|sleutel|sleutels|"
                r"telefoon|mobiel|tas|handtas|wallet|keys)")
 _LOST_OWN = re.compile(

@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Callable
 
-from bot.knowledge.general import zipf
+from bot.knowledge.general import is_established_word
 from bot.reading.description import category_of
 from bot.reading.money import money_trouble
 from bot.text import sentences as split_sentences
@@ -750,19 +750,12 @@ def _clauses(plain: str) -> list[str]:
 
 def _mend(word: str) -> str:
     """A misspelt known word (one letter off, or two swapped) becomes the known word."""
-    if len(word) < 5 or word in _VOCABULARY or _common(word):
+    if len(word) < 5 or word in _VOCABULARY or is_established_word(word):
         return word  # "trouwens" is a word of its own, not "trouwen" misspelt
     for known in _VOCABULARY:
         if abs(len(known) - len(word)) <= 1 and _one_edit(word, known):
             return known
     return word
-
-
-COMMON_ZIPF = 3.0  # general Dutch words this frequent are no typos
-
-
-def _common(word: str) -> bool:
-    return (zipf(word) or 0.0) >= COMMON_ZIPF
 
 
 def _one_edit(a: str, b: str) -> bool:

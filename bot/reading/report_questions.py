@@ -340,6 +340,9 @@ _NO_REPORT = re.compile(
     r"(?:alleen |gewoon |graag )?weten|ik (?:heb|had) (?:een |n )?vraag|ik (?:vroeg|vraag))\b"
     # "ik wil alleen iets weten", not "ja. en ik wil weten waarom er niks gedaan is"
     r"|\bik (?:wil|wilde) (?:(?:alleen|maar|gewoon|enkel) (?:iets )?(?:vragen|weten)|iets vragen)\b"
+    # "WAT? ik meld niks, ik wil weten of …" (round r76 of session 41)
+    r"|\bik (?:meld|meldde) (?:\w+ )?(?:niks|niets)\b(?! (?:meer|anders)\b)"
+    r"|\bik (?:heb|had) (?:\w+ )?(?:niks|niets) (?:te )?melden\b"
     r"|\b(?:not a report|no report|i (?:just |only )?(?:have|had) a question|"
     r"i (?:do not|don t|dont) want to report)\b")
 

@@ -216,6 +216,7 @@ def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     "dank u wel", "top, bedankt!", "thanks", "doei", "fijne dag nog", "Dankjewel!! 😊",
     "Bedankt voor de snelle reactie, fijne avond", "houdoe", "Oké, dank je wel. Tot ziens!",
     "Thank you so much", "Dag!", "Hartelijk dank voor uw hulp en een fijne middag verder.",
+    "Alright. Thank you dear, goodbye.", "oke dank u wel, tot maandag dan",
 ])
 def test_thanks_or_goodbye(text: str) -> None:
     assert is_thanks_or_goodbye(text) is True
@@ -224,7 +225,7 @@ def test_thanks_or_goodbye(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "nee dank je", "no thanks", "dank u wel maar de lamp brandt nog steeds niet",
     "de lamp brandt de hele dag", "ja", "bedankt, wanneer komt er iemand kijken?", "",
-    "dank u, de lamp is verder wel kapot",
+    "dank u, de lamp is verder wel kapot", "tot morgen, de lamp is nog kapot",
 ])
 def test_not_only_thanks(text: str) -> None:
     assert is_thanks_or_goodbye(text) is False

@@ -14,6 +14,8 @@ from bot.reading.callback import preferred_time, wants_callback
     "Ik wil graag teruggebeld worden morgenochtend tussen 9 en 10 op 0346 - 27 18 90",
     "u kunt me bellen op 0687654321, liefst na 3 uur smiddags",
     "kan iemand van de gemeente mij opbellen over huishoudelijke hulp via de wmo?",
+    "Could someone phone me instead? 0612345678", "please ring me, I can't type well",
+    "ik heb geen email, kunnen jullie bellen? 0571-234567",
 ])
 def test_a_callback_request_is_read(text):
     assert wants_callback(text)
@@ -25,7 +27,7 @@ def test_a_callback_request_is_read(text):
     "wat is jullie telefoonnummer", "i called yesterday", "ik wil niet gebeld worden",
     "ik word liever niet gebeld", "u zou mij terugbellen, dat is nooit gebeurd",
     "jullie zouden me terugbellen maar dat is niet gebeurd", "please don't call me",
-    "call me Jan",
+    "call me Jan", "kunt u bellen naar de politie?", "could you call the police?",
     # round 86: a complaint about callbacks promised and never made
     "2x gebeld over de lantaarnpaal, 2x beloofd dat ze terugbellen, nooit gebeurd",
     "ze hebben beloofd dat ze mij zouden terugbellen",

@@ -139,6 +139,7 @@ def test_category_by_keywords_with_compounds_typos_flemish_and_english(
 @pytest.mark.parametrize("text", [
     "wanneer komen jullie?", "het is al weken zo", "De tegelijk gebelde buurman", "",
     "De boom heeft de lantaarnpaal geraakt",
+    "Myn rydbewiis ferrint takom moanne en ik bin 76.",  # Frisian "I am", no bin (r76)
 ])
 def test_category_is_none_when_unclear(text: str) -> None:
     assert category_of(text) is None

@@ -110,6 +110,9 @@ def test_answers_and_statements_are_no_questions_about_the_report(text):
     ("er is niks kapot. er staat een auto fout geparkeerd", False),
     # round 89
     ("Ik wil geen formulier en geen nieuwe melding, ik wil gewoon een mens spreken", True),
+    # round r76 of session 41
+    ("WAT? ik meld niks, ik wil weten of ik naar de dokter moet", True),
+    ("ik heb niks te melden hoor", True), ("ik meld niks meer, er gebeurt toch niks", False),
 ])
 def test_saying_it_is_no_report(text, expected):
     assert says_it_is_no_report(text) is expected
