@@ -40,7 +40,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   unknown_street_slots, with_ack, with_number, without_part)
 from bot.klantcontacten import contactverzoek
 from bot.profile import profile
-from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, SURE_INTENT
+from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
                                  declines_only_a_medium, labelled_description, only_tells_when,
@@ -869,7 +869,7 @@ def _with_slots(events: List[EventType], slots: Dict[Text, Any]) -> List[EventTy
 
 
 # Intents that leave the form (the slot mappings' not_intent), when the model is sure of them.
-_EXIT_GUESSES = (COMPLAINT_INTENT, ASK_HUMAN_INTENT, "opening_hours")
+_EXIT_GUESSES = (COMPLAINT_INTENT, ASK_HUMAN_INTENT, OPENING_HOURS_INTENT)
 
 
 def _answer_despite_the_intent(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
@@ -884,7 +884,7 @@ def _answer_despite_the_intent(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
             or (intent.get("confidence") or 0) >= SURE_INTENT or reading.danger
             or asks_for_a_person(_text(tracker))
             or not (reading.answer is not None or reading.email or reading.phone)
-            or intent.get("name") == "opening_hours" and (is_question(_text(tracker))
+            or intent.get("name") == OPENING_HOURS_INTENT and (is_question(_text(tracker))
                                                           or reading.question)):
         return {}  # "Dat zou ik op prijs stellen. U kunt mij bereiken via …" is an answer
     return {slot: _text(tracker)}

@@ -30,7 +30,7 @@ from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
                                    asks_the_price, is_follow_up, read_aspects,
                                    sentences_naming_rare_words, single_aspect, subject_words)
-from bot.intents import REPORT_INTENTS
+from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
@@ -188,10 +188,12 @@ MAX_OTHER_QUESTIONS = 2  # answers added for the other questions of one message
 
 
 async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 parts: Optional[List[Text]] = None) -> None:
+                                 parts: Optional[List[Text]] = None,
+                                 leave_out: Optional[Text] = None) -> None:
     """"Hoeveel kost een paspoort en waar kan ik mijn oude verf kwijt?": after the answer
     to one question, the knowledge base's answers to the others it is sure of (`parts`:
-    the questions not answered yet, when the caller knows which one it answered)."""
+    the questions not answered yet, when the caller knows which one it answered; `leave_out`:
+    the intent whose articles the caller answers itself)."""
     only_sure = False
     if parts is None:
         text = tracker.latest_message.get("text") or ""
@@ -211,9 +213,11 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
     except Exception:
         logger.exception("Knowledge base lookup failed")
         return
-    for article, question in others.sure[:MAX_OTHER_QUESTIONS]:
+    sure = [(article, question) for article, question in others.sure
+            if leave_out is None or article.intent != leave_out]
+    for article, question in sure[:MAX_OTHER_QUESTIONS]:
         utter_article(dispatcher, tracker, article, question)
-    if others.unsure and len(others.sure) < MAX_OTHER_QUESTIONS and not only_sure:
+    if others.unsure and len(sure) < MAX_OTHER_QUESTIONS and not only_sure:
         # "wat kost een id kaart?" beside the licence question: asked, not dropped
         articles, question = others.unsure[0]
         utter(dispatcher, "utter_kb_choose_other", question=question.strip(),
@@ -247,8 +251,12 @@ class ActionAnswerTopic(ProfileAction):
         hurt_first(dispatcher, tracker)
         events = await self._answer(dispatcher, tracker, domain)
         if not any(event.get("event") == "followup" for event in events):
-            await answer_other_questions(dispatcher, tracker)
-            if _asks_when_to_come(tracker):  # "kan ik mijn paspoort ook op zaterdag ophalen"
+            when_to_come = _asks_when_to_come(tracker)
+            # the hours once, from the opening hours action (round r78: twice, as an article
+            # and as the action's list)
+            await answer_other_questions(dispatcher, tracker,
+                                         leave_out=OPENING_HOURS_INTENT if when_to_come else None)
+            if when_to_come:  # "kan ik mijn paspoort ook op zaterdag ophalen"
                 events = events + await ActionOpeningHours().run(dispatcher, tracker, domain)
         return events
 
@@ -642,7 +650,7 @@ class ActionOpeningHours(ProfileAction):
             logger.exception("Knowledge base lookup failed")
             decision = None
         found = decision.articles[0] if decision and decision.articles else None
-        if found is not None and found.intent != "opening_hours" and (
+        if found is not None and found.intent != OPENING_HOURS_INTENT and (
                 decision.kind == ANSWERED or place.lower() in found.title.lower()):
             utter_article(dispatcher, tracker, found)
         else:

@@ -12,6 +12,7 @@ STOP_INTENT = "stop"
 COMPLAINT_INTENT = "complaint"
 MONEY_WORRIES_INTENT = "money_worries"
 ASK_HUMAN_INTENT = "ask_human"
+OPENING_HOURS_INTENT = "opening_hours"
 QUESTION_INTENT = "municipal_question"  # a question for the knowledge base
 SURE_INTENT = 0.85  # below this the model's intent is a guess the words may overrule
 # The answers to despair (113); the second is also said when it comes up again.

@@ -378,6 +378,9 @@ def _calls_it_wrong(text: str) -> bool:
     return bool(_WRONG.search(text) or _CALLS_WRONG.search(text))
 
 
+_YES_OR_NO = re.compile(r"\b(?:ja of nee|ja of neen|yes or no)\b", re.IGNORECASE)
+
+
 def read_yes_no(text: str) -> Optional[bool]:
     """True for yes, False for no, None when the text is neither (or a question)."""
     text = _without_contact((text or "").replace("’", "'"))
@@ -393,6 +396,8 @@ def read_yes_no(text: str) -> Optional[bool]:
             return later
     if _calls_it_wrong(text):
         return False
+    if _YES_OR_NO.search(text):
+        return None  # "Just yes or no please": asks for an answer, gives none (round r76)
     if _is_question(text) and not _PLAIN_ANSWER.match(text):
         return None
     if _ONLY_ANNOUNCES_A_CHANGE.search(text):

@@ -40,7 +40,9 @@ _NOT_HELPED = re.compile(
     rf"|\b(?:je|jij|u)\s+(?:snapt|begrijpt|snap|begrijp)\s+(?:er\s+|het\s+)?(?:echt\s+|gewoon\s+)?"
     rf"(?:niks|niets|niet)\b"
     rf"|\b(?:that|this|it)\s+(?:did\s+not|didn'?t|does\s+not|doesn'?t)\s+help\b"
-    rf"|\bnot\s+(?:helpful|what\s+i\s+(?:asked|meant|mean))\b",
+    rf"|\bnot\s+(?:helpful|what\s+i\s+(?:asked|meant|mean))\b"
+    # "Just yes or no please" (round r76 of session 41: read as a yes to "anything else?")
+    rf"|\b(?:ja\s+of\s+nee|ja\s+of\s+neen|yes\s+or\s+no)\b",
     re.IGNORECASE)
 _ASKS_MORE = re.compile(r"\b(?:helpt|hielp)\s+het\s+(?:als|om|wanneer)\b", re.IGNORECASE)
 

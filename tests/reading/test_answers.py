@@ -144,7 +144,8 @@ def test_no(text: str) -> None:
     "wat bedoelt u?", "kerkstraat 14", "hoe lang duurt het?", "weet ik niet", "dank u wel",
     "is het goed als ik een foto stuur?", "klopt het adres wel?", "misschien",
     "ge moet ne keer komen kijken", "", "   ", "de lamp is nog steeds kapot",
-    "klopt dat?", "is dat correct?", "Nou ik ga maar. Dag",
+    "klopt dat?", "is dat correct?", "Nou ik ga maar. Dag", "Just yes or no please",
+    "gewoon ja of nee graag",
 ])
 def test_neither_yes_nor_no(text: str) -> None:
     assert read_yes_no(text) is None
