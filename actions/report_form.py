@@ -1654,14 +1654,29 @@ class AskReportSlot(Action, ABC):
                   "ack": acknowledged, "what": what_text(tracker),
                   "report_location": where_text(tracker),
                   "updates": updates_text(tracker, domain)}
-        dispatcher.utter_message(response=chosen.get("key") or f"utter_ask_{self.slot}",
-                                 **values)
+        key = chosen.get("key") or f"utter_ask_{self.slot}"
+        dispatcher.utter_message(response=key, buttons=self.buttons(tracker, key), **values)
         return [SlotSet("report_prompt", None), SlotSet("report_ack", None)]
+
+    def buttons(self, tracker: Tracker, key: Text) -> List[Dict[Text, Any]]:
+        """Buttons beside the question's own."""
+        return []
 
     def open_question(self, tracker: Tracker) -> Dict[Text, Any]:
         """The question still open for this slot when no follow-up was chosen (after a
         question in between); nothing means the form's own question."""
         return {}
+
+
+def filed_place(tracker: Tracker) -> Optional[Text]:
+    """Where the last report filed in this conversation was, if one was filed."""
+    place = filed = None
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == "report_location":
+            place = event.get("value") or place
+        elif event.get("event") == "action" and event.get("name") == "action_submit_report":
+            filed = place
+    return filed
 
 
 def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
@@ -1684,6 +1699,14 @@ class AskReportDescription(AskReportSlot):
 
 class AskReportLocation(AskReportSlot):
     slot = "report_location"
+
+    def buttons(self, tracker: Tracker, key: Text) -> List[Dict[Text, Any]]:
+        """"o en er steekt daar ook een pin uit" just after a report (round r78): the place
+        of the report filed in this conversation, one tap away."""
+        place = filed_place(tracker)
+        if key != "utter_ask_report_location" or not place:
+            return []
+        return [{"title": place, "payload": place}]
 
     def open_question(self, tracker: Tracker) -> Dict[Text, Any]:
         """"Bij welk huisnummer in de Kerkstraat?" again after "hoe lang duurt het?", not

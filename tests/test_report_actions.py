@@ -860,6 +860,19 @@ def test_an_answer_on_the_side_is_its_own_message_before_the_question(dispatcher
     assert "Kerkstraat 14" in question["ack"] and "Grofvuil" not in question["ack"]
 
 
+def test_a_second_report_offers_the_place_of_the_report_filed(dispatcher, domain):
+    """Round r78: "o en er steekt daar nu ook een pin uit" just after filing."""
+    tracker = tracker_for()
+    run(AskReportLocation().run(dispatcher, tracker, domain))
+    assert not dispatcher.messages[-1].get("buttons")
+    tracker.events[:0] = [{"event": "slot", "name": "report_location", "value": "Kerkstraat 8"},
+                          {"event": "action", "name": "action_submit_report"},
+                          {"event": "slot", "name": "report_location", "value": None}]
+    run(AskReportLocation().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[-1]["buttons"] == [{"title": "Kerkstraat 8",
+                                                   "payload": "Kerkstraat 8"}]
+
+
 def test_a_focused_prompt_replaces_the_generic_question(dispatcher, domain):
     prompt = {"key": "utter_report_ask_house_number", "values": {"street": "Kerkstraat"}}
     run(AskReportLocation().run(dispatcher, tracker_for(slots={"report_prompt": prompt}), domain))
