@@ -311,6 +311,15 @@ def test_a_document_in_other_words_is_its_product_when_the_model_guessed():
         "moving_address_change")
 
 
+def test_a_place_the_model_hardly_took_for_a_complaint_is_an_answer():
+    # round r78: "Wat vervelend dat u niet tevreden bent" in the middle of a report
+    text = "weet ik niet precies, bij het hek van het schoolplein"
+    assert processed(text, "complaint", 0.41).get(INTENT)["name"] == "inform"
+    assert processed(text, "complaint", 0.9).get(INTENT)["name"] == "complaint"
+    assert processed("belachelijk, bij het hek van de school al weken", "complaint",
+                     0.41).get(INTENT)["name"] == "complaint"
+
+
 def test_the_fallback_threshold_is_the_one_the_pipeline_uses():
     pipeline = yaml.safe_load(Path("config.yml").read_text())["pipeline"]
     fallback = next(part for part in pipeline if part["name"] == "FallbackClassifier")

@@ -211,6 +211,8 @@ _WORRIED = re.compile(r"\b(?:zorgen|zorg|krap|moeite|lukt (?:\w+ )?(?:niet|nie)|
                       re.IGNORECASE)
 # Topics whose plain question is no money trouble ("moet hij gemeentebelasting betalen?").
 _PLAIN_MONEY_TOPICS = ("taxes", "benefits", "subsidies", "parking_permit", "fines")
+# Below this the model's guess gives way to what the reader is sure of.
+WEAK_CONFIDENCE = 0.6
 _STOPS_THE_REPORT = re.compile(r"\b(?:melding|meldingen|annule\w*|vergeet het|afbreken|"
                                r"(?:niet|niks|toch niet) (?:meer )?melden|cancel)\b",
                                re.IGNORECASE)
@@ -286,6 +288,13 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "had je ook gewoon kunnen zeggen haha. doei" (round r53: "Welk meldingsnummer?"),
         # "ik stuur wel een brief. goedendag" (round r57: a waste report started)
         return {"name": GOODBYE_INTENT, "confidence": 1.0}
+    if (intent_name == COMPLAINT_INTENT and confidence < WEAK_CONFIDENCE
+            and reading.location is not None and not reading.danger and "?" not in text
+            and not category_of(text.replace(reading.location.text, " "))  # "het hek" there
+            and not _COMPLAINS.search(text)):
+        # "weet ik niet precies, bij het hek van het schoolplein" (round r78: the complaint
+        # answer in the middle of a report): a place, the model hardly sure of a complaint
+        return {"name": ANSWER_INTENT, "confidence": 1.0}
     if intent_name == THANKS_INTENT and (leaves_the_chat(text) or signs_off(text)) and not (
             is_question(text) or reading.category or reading.location is not None):
         # "Bedankt voor de moeite, een prettige avond. Hoogachtend, mevr. Bakker" (round r57:
