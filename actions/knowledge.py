@@ -34,8 +34,8 @@ from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, as
                                    shares_a_word, single_aspect, subject_words,
                                    together)
 from bot.reading.answers import subject_of_the_request
-from bot.reading.questions import (PRODUCT_WORDS, is_question, names_its_thing, question_parts,
-                                   read_question, the_question)
+from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
+                                   names_its_thing, question_parts, read_question, the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import first_sentence, sentences, without_words
@@ -920,6 +920,8 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = "",
     answer.
     `about`: the report's words, for a question that points at it ("moet ik hem laten
     staan?"); `intent`: the product the model heard in it, if any."""
+    if asks_to_act_on_it(question):
+        return None  # "kan de gemeente daar iets aan doen?": the report is the answer (r78)
     english = tracker.get_slot("language") == "en"
     asks = [dutch_search_words(question) if english else the_question(question)]
     if not asks[0]:

@@ -703,6 +703,9 @@ TOPICS = tuple(topic for topic, _ in _TOPICS) + (QUESTION,)
 _ACT_ON_IT = re.compile(
     r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
     r"(?:daar|er|hier) (?:\w+ )?(?:iets|wat) (?:\w+ )?aan doen\b|"
+    # "doen jullie daar wat aan??" (round r78)
+    r"\bdoe[nt]? (?:de gemeente|jullie|u|iemand|je|ge) (?:daar|er|hier|dat) (?:\w+ )?(?:iets|wat|"
+    r"niks|niets) aan\b|"
     r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
     r"(?:dat|dit|het|die|ze|dat ding|die troep) (?:\w+ )?(?:laten )?(?:wegkuisen|kuisen|weghalen|"
     r"verwijderen|schoonmaken|opruimen|wegpoetsen|overschilderen|ophalen|maken|repareren)\b|"
