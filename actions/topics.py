@@ -37,8 +37,8 @@ from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.not_helped import is_displeased, says_the_site_fails
 from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
-from bot.reading.questions import (QUESTION, announces_a_question, names_a_tax,
-                                   question_parts, read_question, the_question)
+from bot.reading.questions import (QUESTION, announces_a_question, asks_to_act_on_it,
+                                   names_a_tax, question_parts, read_question, the_question)
 
 logger = logging.getLogger(__name__)
 
@@ -481,6 +481,8 @@ class ActionAnswerInReport(Action):
         need = reading_of(tracker).need
         if need:  # "ik ben soms zo eenzaam": the route for it, then the report
             await utter_need(dispatcher, tracker, need)
+        elif asks_to_act_on_it(text):  # "kunnen jullie nou die paal komen weghalen?" (r76)
+            utter(dispatcher, "utter_report_acts_on_it")
         else:
             # an article only when one clearly fits, read with the report when the question
             # points at it (round 88: "heeft ie een chip? dan weet de eigenaar het" beside a

@@ -2586,6 +2586,18 @@ def test_a_number_corrected_beside_a_question_in_a_report_is_kept(dispatcher, do
     assert said[0] == "utter_ack_place_changed"
 
 
+def test_asked_to_act_in_a_report_the_report_is_the_answer(dispatcher, domain, no_knowledge):
+    """Round r76: "kunnen jullie nou die paal komen weghalen of afzetten?" at the summary
+    got "Op die vraag heb ik geen antwoord"."""
+    from actions.topics import ActionAnswerInReport
+
+    text = "er is geen politie hier. kunnen jullie nou die paal komen weghalen of afzetten?"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="municipal_question")
+    run(ActionAnswerInReport().run(dispatcher, tracker, domain))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_report_acts_on_it",
+                                                                 "utter_report_continue"]
+
+
 def test_another_street_told_as_a_correction_beside_yes_moves_the_report(dispatcher, domain):
     """Round 75: "eigenlijk is de ingang … aan de Van Goghstraat … Ja hou me op de hoogte"
     kept the report on the Vondelstraat."""

@@ -707,8 +707,9 @@ _ACT_ON_IT = re.compile(
     r"\bdoe[nt]? (?:de gemeente|jullie|u|iemand|je|ge) (?:daar|er|hier|dat) (?:\w+ )?(?:iets|wat|"
     r"niks|niets) aan\b|"
     r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
-    r"(?:dat|dit|het|die|ze|dat ding|die troep) (?:\w+ )?(?:laten )?(?:wegkuisen|kuisen|weghalen|"
-    r"verwijderen|schoonmaken|opruimen|wegpoetsen|overschilderen|ophalen|maken|repareren)\b|"
+    r"(?:nou |nu |even |dan )?(?:dat|dit|het|die|ze|dat ding|die troep) (?:\w+ )?"
+    r"(?:laten |komen )?(?:wegkuisen|kuisen|weghalen|verwijderen|schoonmaken|opruimen|"
+    r"wegpoetsen|overschilderen|ophalen|maken|repareren|afzetten|vastzetten)\b|"
     # "dood kat op straat in de Tulpenhof. wie haalt weg?": who comes to act on it
     r"\bwie (?:komt|gaat|moet|kan|zal) (?:(?:het|dat|dit|die|ze|hem) )?(?:weghalen|weg halen|"
     r"opruimen|opvegen)\b|"
