@@ -360,8 +360,10 @@ def read_report_question(text: str) -> Optional[str]:
         return "faster"  # "nee ik wil dat er NU iemand komt": asked, without a question mark
     if not is_question(text) and not re.search(r"\banoniem", text or "", re.IGNORECASE):
         return None
-    if _A_DOCUMENT.search(plain):
-        return None  # "wat moet ik doen nu mijn paspoort kwijt is?" (round r61: the safety text)
+    if _A_DOCUMENT.search(plain) or _BUSINESS_WASTE.search(plain):
+        # "wat moet ik doen nu mijn paspoort kwijt is?" (round r61: the safety text); "wie
+        # haalt mijn bedrijfsafval op?" (round r81: "laat het liggen, wij ruimen het op")
+        return None
     for kind, pattern in _KINDS:
         if pattern.search(plain) and not (kind == "enforcement" and _OWN_FINE.search(plain)):
             # the question's own sentence: "het is de grijze container. wanneer komen ze?" asks
@@ -371,6 +373,11 @@ def read_report_question(text: str) -> Optional[str]:
     return None
 
 
+# The waste of one's own business: a company collects it, no report about the street.
+_BUSINESS_WASTE = re.compile(
+    r"\bbedrijfsafval\b|\bafval van (?:mijn|onze|ons|de) (?:winkel|zaak|bedrijf|restaurant|"
+    r"kapsalon|kantoor|praktijk)\b|\bvuilniszakken van (?:mijn|onze|de) (?:winkel|zaak)\b"
+    r"|\btrade waste\b|\bbusiness waste\b")
 # A question about one's own documents is no question about a report in the street.
 _A_DOCUMENT = re.compile(rf"\b{DOCUMENT_WORDS}\b", re.IGNORECASE)
 

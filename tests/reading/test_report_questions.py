@@ -99,6 +99,16 @@ def test_answers_and_statements_are_no_questions_about_the_report(text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("BEDRIJFSafval. van mijn winkel. wie haalt dat op, jullie of moet ik zelf iets regelen?",
+     None),
+    ("moet ik het afval van mijn kapsalon zelf wegbrengen?", None),
+    ("wie haalt die troep op?", "clean_up")])
+def test_a_question_about_ones_business_waste_is_no_report_question(text, expected):
+    """Round r81: "laat het liggen, wij ruimen het op" to a shop owner's waste question."""
+    assert read_report_question(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Ik heb een vraag, ik wil niets melden.", True), ("gewoon een vraag", True),
     ("het is maar een vraag hoor", True), ("ik wil niks melden", True),
     ("I just have a question", True), ("ik wil alleen iets weten", True),
