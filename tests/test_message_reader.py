@@ -320,6 +320,13 @@ def test_a_place_the_model_hardly_took_for_a_complaint_is_an_answer():
                      0.41).get(INTENT)["name"] == "complaint"
 
 
+def test_a_question_about_business_waste_is_a_question_not_a_report():
+    # round r81: "Waar is het?" to a shop owner asking who collects the shop's waste
+    text = "wanneer wordt het bedrijfsafval hier opgehaald, mijn container puilt uit"
+    assert processed(text, "report_waste_collection", 0.9).get(INTENT)["name"] == (
+        "municipal_question")
+
+
 def test_the_fallback_threshold_is_the_one_the_pipeline_uses():
     pipeline = yaml.safe_load(Path("config.yml").read_text())["pipeline"]
     fallback = next(part for part in pipeline if part["name"] == "FallbackClassifier")

@@ -32,8 +32,8 @@ from bot.reading.money import about_money, money_trouble
 from bot.reading.places import warm_up as warm_up_places, without_chat_noise
 from bot.reading.questions import (QUESTION, is_question, read_question, rules_out_bulky_waste,
                                   rules_out_the_product)
-from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
-                                          says_not_known)
+from bot.reading.report_questions import (about_business_waste, asks_about_an_earlier_report,
+                                          mentions_a_report, says_not_known)
 from bot.reading.result import Reading
 
 logger = logging.getLogger(__name__)
@@ -295,6 +295,10 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
         # "weet ik niet precies, bij het hek van het schoolplein" (round r78: the complaint
         # answer in the middle of a report): a place, the model hardly sure of a complaint
         return {"name": ANSWER_INTENT, "confidence": 1.0}
+    if intent_name in REPORT_INTENTS and about_business_waste(text) and not reading.danger:
+        # "wanneer wordt het bedrijfsafval opgehaald, mijn container puilt uit" (round r81):
+        # a company collects it; the articles say so
+        return {"name": QUESTION_INTENT, "confidence": 1.0}
     if intent_name == THANKS_INTENT and (leaves_the_chat(text) or signs_off(text)) and not (
             is_question(text) or reading.category or reading.location is not None):
         # "Bedankt voor de moeite, een prettige avond. Hoogachtend, mevr. Bakker" (round r57:
