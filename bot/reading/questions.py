@@ -44,7 +44,8 @@ _SUBJECT = (r"(?:ik|u|je|jij|jullie|ge|gij|men|we|wij|het|t|de|er|mijn|mn|m n|on
             r"dit|dat|die|deze|iemand|daar|hier|iets|alle|elke|uw|een|hij|zij|ze|zijn|haar|hun)")
 _CLAUSE_QUESTION = re.compile(
     rf"^(?:(?:{_PREPOSITION}\s)?{_QUESTION_WORD}\b(?!\s+een\b)"   # "wat een rommel!" is no question
-    rf"|{_VERB_FIRST}\s{_SUBJECT}\b"
+    # "weet ik niet precies, bij het hek" (round r78) answers; "weet ik of …" asks
+    rf"|(?!weet ik (?:het |dat )?(?:niet|nie|ni|veel)\b){_VERB_FIRST}\s{_SUBJECT}\b"
     r"|(?:kunde|kande|moogde|weetde|zijde|zidde|hebde|kunt ge|kan ge|weet ge|moet ge))")
 _QUESTION_PHRASE = re.compile(
     r"\bwil(?:de)? (?:\w+ )?weten (?:of|wat|hoe|waar|wanneer|welke|wie|waarom|hoeveel)\b|"
