@@ -1114,7 +1114,7 @@ class ValidateReportForm(FormValidationAction):
             return {"report_updates": None, **described}
         contact = preferred_contact(_text(tracker), reading.email, reading.phone)
         added = None if reading.answer is not None or contact or _chooses_problems(
-            tracker) else self._more_about_the_problem(
+            tracker) or _number_corrected(tracker) else self._more_about_the_problem(
             tracker, reading)  # "Weer? Het is de eerste keer. … mijn mail, dat is …": a yes
         if added:  # "en er zitten ook ratten": added, then the same question
             return {"report_updates": None, **added}
@@ -1395,6 +1395,8 @@ class ValidateReportForm(FormValidationAction):
         if not (_corrects_at_a_start(text) and reading.category and not reading.location
                 and not reading.report_question) or _chooses_problems(tracker):
             return None  # (not "ah wacht, … laat dat maar vallen, 't is alleen die put")
+        if _number_corrected(tracker):
+            return None  # "oh wait, it's number 14, not 12. the light is …" (round r81)
         description = description_of(reading, text)
         if not description or not is_description(description) or is_question(description):
             return None  # "… En wanneer is de pmd eigenlijk?": a question, not the problem
@@ -1666,6 +1668,13 @@ class AskReportSlot(Action, ABC):
         """The question still open for this slot when no follow-up was chosen (after a
         question in between); nothing means the form's own question."""
         return {}
+
+
+def _number_corrected(tracker: Tracker) -> bool:
+    """"oh wait, it's number 14, not 12": the house number of the place corrected."""
+    current = tracker.get_slot("report_place") or {}
+    return bool(current.get("house_number")
+                and corrected_number(_text(tracker), current["house_number"]))
 
 
 def filed_place(tracker: Tracker) -> Optional[Text]:

@@ -275,6 +275,20 @@ def test_a_corrected_landmark_stays_on_the_street(dispatcher, domain):
     assert result["report_place"]["streets"] == ["Stationsweg"]
 
 
+def test_a_number_corrected_in_english_at_the_updates_question_moves_the_report(dispatcher,
+                                                                                domain):
+    """Round r81: "I have changed the description", and the report stayed at number 12."""
+    text = "oh wait sorry, it's number 14, not 12. the light is between my shop and the bike shop"
+    place = read_message("broken streetlight on the Lindelaan 12").place
+    tracker = tracker_for(asking="report_updates", text=text, intent="report_street_lighting",
+                          slots={"report_place": place, "report_location": "Lindelaan 12",
+                                 "report_description": "broken streetlight on the Lindelaan 12",
+                                 "language": "en"})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Lindelaan 14" and result["report_updates"] is None
+    assert "report_description" not in result or "Wait" not in result["report_description"]
+
+
 @pytest.mark.parametrize("typed, cleared", [("De plek", "report_location"),
                                             ("wat er aan de hand is", "report_description"),
                                             ("Berichten wel of niet", "report_updates")])
