@@ -284,6 +284,12 @@ def handling_time_for(category: Optional[Text], urgent: bool, domain: DomainDict
                          handling_days=handling_days(category, description))
 
 
+# "hoe staat het met mn melding van die step, nummer 3473" (round r77: the sender's latest
+# report, 3474, was told): the short number said as the report's number.
+_NAMES_ITS_NUMBER = re.compile(r"\b(?:meldings?nummer|nummer|nr|number|no)\.?:?\s*\d{3,6}\b",
+                               re.IGNORECASE)
+
+
 class ActionReportStatus(Action):
     """Tells the status of a report; asks for the case number when it cannot find one."""
 
@@ -295,7 +301,8 @@ class ActionReportStatus(Action):
         text = tracker.latest_message.get("text")
         asked = tracker.get_slot(ASKED_SLOT) or (previous_bot_action(tracker) == self.name()
                                                  and reading_of(tracker).location is None)
-        guessed = None if normalise_case_number(text) or not asked else short_case_number(text)
+        guessed = None if normalise_case_number(text) or not (
+            asked or _NAMES_ITS_NUMBER.search(text or "")) else short_case_number(text)
         just_made = asks_about_the_report_just_made(text or "")  # the sender's latest
         no_number = says_number_unknown(text or "")  # "die andere, zonder nummer"
         number = None if guessed or just_made or no_number else case_number_of(tracker)

@@ -127,6 +127,16 @@ def test_without_a_number_the_latest_report_of_this_conversation(db_url, dispatc
     assert message["handling_time"] == "binnen 2 werkdagen"
 
 
+def test_a_short_number_named_in_the_question_is_that_report(db_url, dispatcher, domain):
+    """Round r77: "… die step, nummer 3473" got the status of the newer report 3474."""
+    first = file(db_url, place="Dorpsstraat 2")
+    file(db_url, category="report_waste_collection", place="Molenweg 3")
+    number = int(first.case_number.rsplit("-", 1)[1])
+    message, _ = ask(dispatcher, domain,
+                     f"ey hoe staat het met mn melding van die step, nummer {number:04d}")
+    assert message["case_number"] == first.case_number
+
+
 def test_a_hazard_is_promised_in_hours_also_when_asked_later(db_url, dispatcher, domain):
     report = file(db_url, category="report_public_space_other", priority="high",
                   description="putdeksel ligt open")
