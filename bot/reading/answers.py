@@ -606,9 +606,19 @@ def read_addition(text: str) -> Optional[str]:
         more = [_NO_NEED_FIRST.sub("", part) for part in parts
                 if _ALSO.search(part) and not _ABOUT_NEWS.search(part)]
         return ". ".join(part for part in more if part and not _NO_NEED.search(part)) or None
+    parts = [part for part in parts if re.search(r"\w", _ONLY_ASSENT.sub(" ", part))]
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
         return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)
+
+
+# "ok close enough, send it", "goed genoeg, verstuur maar" (round r81: "I added to your
+# report: close enough, send it"): assent, no remark.
+_ONLY_ASSENT = re.compile(
+    r"\b(?:close|good) enough\b|\b(?:goed )?genoeg\b|\bprima zo\b|\b(?:just |please )?send it\b"
+    r"(?: (?:now|please|then))?|\b(?:ver)?stuur (?:het |hem |deze |die )?(?:maar|dan|nu)\b"
+    r"|\b(?:dan |het )?(?:is het )?goed zo\b|\bthat'?s fine\b|\bwhatever\b|\blaat maar\b",
+    re.IGNORECASE)
 
 
 # "o wacht", "trouwens": a turn in the chat, not part of the remark.

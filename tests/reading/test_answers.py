@@ -208,6 +208,8 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     "ja zo is ie goed",
     # session 36: said back as "Ik heb bij uw melding gezet: Hartelijk dank voor uw hulp …"
     "Ja, dat is juist. Hartelijk dank voor uw hulp en een fijne middag verder.",
+    # round r81: "I added to your report: close enough, send it."
+    "ok close enough, send it", "ok goed genoeg, verstuur maar",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None
