@@ -1187,6 +1187,7 @@ def clean_description(text: str) -> str:
     Cached: the reader, `category_of` and `split_problems` clean the same message."""
     original = text or ""
     text = _without_chat_noise(_lines_as_sentences(original))
+    text = after_a_turn_to_something_else(text)
     text = _SIGN_OFF.sub("", text)
     text, _ = scrub(text)
     text = _HOW_TO_REACH_ME.sub(" ", text)
@@ -1202,6 +1203,22 @@ def clean_description(text: str) -> str:
     # Nothing left: only greetings, feelings or questions, unless it did name a problem.
     text = _THANKS_SENTENCE.sub("", text)
     return _finish(text) if _scores(text) else ""
+
+
+# "laat ook maar, ik sta al op de markt in deventer. wel iets anders: die wegwerkers …"
+# (round r81: all of it in the report): what comes after the turn is what is reported.
+_SOMETHING_ELSE = re.compile(r"\b(?:wel |nog |ook )?(?:iets|wat) anders\s*[:!]|\bander punt\s*:"
+                             r"|\bsomething else\s*:", re.IGNORECASE)
+
+
+MIN_TURNED_WORDS = 3
+
+
+def after_a_turn_to_something_else(text: str) -> str:
+    """The text after "wel iets anders:", when something is told there; else all of it."""
+    turns = list(_SOMETHING_ELSE.finditer(text))
+    rest = text[turns[-1].end():] if turns else ""
+    return rest if len(rest.split()) >= MIN_TURNED_WORDS else text
 
 
 # --- one problem or more ---------------------------------------------------------------

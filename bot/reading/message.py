@@ -13,8 +13,8 @@ from typing import Any, Dict, Optional
 
 from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
 from bot.reading.danger import read_danger, sounds_alarming
-from bot.reading.description import (Problem, category_of, clean_description, lost_own_things,
-                                     split_problems)
+from bot.reading.description import (Problem, after_a_turn_to_something_else, category_of,
+                                     clean_description, lost_own_things, split_problems)
 from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
 from bot.reading.places import Place, is_clearly_not_a_place, place_key, read_place
@@ -206,7 +206,11 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         return Reading()
     danger = read_danger(text)
     # "nee, het is nummer 21": the place after a no, which alone reads as a refusal
-    place = read_place(text, register) or read_place(_ANSWER_FIRST.sub("", text), register)
+    # "… op de markt in deventer. wel iets anders: … dorpsstraat … nr 3": the place of what
+    # comes after the turn (round r81: "Dorpsstraat 3, op de markt")
+    turned = after_a_turn_to_something_else(text)
+    place = (turned != text and read_place(turned, register)) or read_place(text, register) \
+        or read_place(_ANSWER_FIRST.sub("", text), register)
     contact = read_contact(text)
     _, personal = scrub(text)
     # a leak at home, or one's own lost licence, is no report for the street

@@ -767,3 +767,16 @@ def test_bare_list_numbers_after_an_announcement_split_the_problems():
                                    "molenweg 3")
     assert "lamp" in first.text.lower() and "tegel" in second.text.lower()
     assert len(split_problems("er zijn 2 lampen kapot bij kerkstraat 4")) == 1
+
+
+def test_what_comes_after_a_turn_to_something_else_is_the_report():
+    """Round r81: "ik sta al op de markt in deventer" stayed in the report and its place."""
+    from bot.reading.message import read_message
+
+    text = ("laat ook maar, ik sta al op de markt in deventer. wel iets anders: die wegwerkers "
+            "op de dorpsstraat hebben hun puin voor mijn garagedeur gestort, nr 3.")
+    reading = read_message(text)
+    assert "deventer" not in reading.description.lower()
+    assert reading.description.startswith("Die wegwerkers")
+    assert reading.location.label == "Dorpsstraat 3"
+    assert clean_description("iets anders: kapot") == "Iets anders: kapot"
