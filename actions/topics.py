@@ -174,14 +174,22 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     if decision.kind != ANSWERED:
         return None
-    article = decision.articles[0]
+    _utter_for_english(dispatcher, decision.articles[0], tracker.latest_message.get("text") or "")
+    return []
+
+
+def _utter_for_english(dispatcher: CollectingDispatcher, article: Article, text: Text) -> None:
+    """The article's English answer, with its price when asked ("how do I apply and what
+    does it cost?", round r81); without one, the Dutch text said to be Dutch."""
     english = article.in_english()
-    if english:  # written in English by the department
-        utter(dispatcher, "utter_kb_answer", answer=english.answer)
-    else:
+    if english is None:
         utter(dispatcher, "utter_kb_detail_in_dutch", detail=without_links(article.answer),
               link=article.link)
-    return []
+        return
+    utter(dispatcher, "utter_kb_answer", answer=english.answer)  # written by the department
+    if english.cost and asks_the_price(text):
+        utter(dispatcher, "utter_kb_detail_english_text", detail=english.cost,
+              link=article.link)
 
 
 MAX_OTHER_QUESTIONS = 2  # answers added for the other questions of one message
@@ -397,6 +405,15 @@ async def _follow_up_in_english(dispatcher: CollectingDispatcher, tracker: Track
     except Exception:
         logger.exception("Knowledge base lookup failed")
         article = None
+    subject = dutch_search_words(text)  # "is there a desk for entrepreneurs?" (round r81)
+    try:
+        own = await asyncio.to_thread(own_subject, subject) if subject else None
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        own = None
+    if own is not None and own != article:
+        _utter_for_english(dispatcher, own, text)
+        return []
     english = article.in_english() if article else None
     details = [article_detail(english or article, aspect, text)
                for aspect in read_aspects(text)] if article else []

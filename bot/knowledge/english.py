@@ -68,6 +68,13 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"payment plan|pay (?:\w+ ){0,4}?in (?:instal+ments|parts|terms)", "betalingsregeling"),
     (r"(?:municipal|council|local|property) tax\w*|tax (?:bill|assessment)", "aanslag "
      "gemeentelijke belastingen"),
+    (r"(?:market )?stall|(?:weekly )?market pitch|food ?truck|"
+     r"street vendor", "standplaats marktkraam"),
+    (r"(?:desk|counter|office|someone|contact) for (?:entrepreneurs|business(?:es| owners)?)|"
+     r"entrepreneurs?|business owners?|start(?:ing)? a business", "ondernemersloket"),
+    (r"(?:business|trade|commercial|shop|restaurant) waste|waste (?:of|from) my "
+     r"(?:shop|business|restaurant|salon)", "bedrijfsafval"),
+    (r"terrace", "terras"),
     (r"taxes|tax", "belasting"),
     (r"benefits?|welfare|social assistance", "bijstand uitkering"),
     (r"debts?|can'?t pay|cannot pay", "schulden geldzorgen"),
