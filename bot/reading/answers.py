@@ -397,7 +397,7 @@ def read_yes_no(text: str) -> Optional[bool]:
     if _calls_it_wrong(text):
         return False
     if _YES_OR_NO.search(text):
-        return None  # "Just yes or no please": asks for an answer, gives none (round r76)
+        return None  # "Just yes or no please": asks for an answer, gives none (session 41)
     if _is_question(text) and not _PLAIN_ANSWER.match(text):
         return None
     if _ONLY_ANNOUNCES_A_CHANGE.search(text):

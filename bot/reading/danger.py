@@ -413,7 +413,7 @@ def _correct(word: str) -> str:
     if word in lexicon.spelling:
         return lexicon.spelling[word]
     if len(word) < _MIN_TYPO_LENGTH or word in lexicon.not_typos or word.isdigit() \
-            or is_established_word(word):   # "vervallen" is no "overvallen" (round r77)
+            or is_established_word(word):  # "vervallen" is no "overvallen" (round r76, session 41)
         return word
     found = process.extractOne(word, lexicon.typo_targets, scorer=OSA.distance,
                                score_cutoff=1)

@@ -278,7 +278,7 @@ def _after_preposition(tokens: List[str], index: int) -> bool:
                              and before[0] in _LOCATIVE and before[1] in ("de", "het", "een"))
 
 
-# "ik bin 76" is Frisian or German for "I am", not a bin (round r77).
+# "ik bin 76" is Frisian or German for "I am", not a bin (round r76 of session 41).
 _VERB_AFTER = {"bin": frozenset({"ik", "ich"})}
 
 

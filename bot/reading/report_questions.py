@@ -378,6 +378,8 @@ _BUSINESS_WASTE = re.compile(
     r"\bbedrijfsafval\b|\bafval van (?:mijn|onze|ons|de) (?:winkel|zaak|bedrijf|restaurant|"
     r"kapsalon|kantoor|praktijk)\b|\bvuilniszakken van (?:mijn|onze|de) (?:winkel|zaak)\b"
     r"|\btrade waste\b|\bbusiness waste\b")
+
+
 def about_business_waste(text: str) -> bool:
     """"wanneer wordt het bedrijfsafval opgehaald?": one's own business waste."""
     return bool(_BUSINESS_WASTE.search(_plain(text)))
