@@ -13,6 +13,7 @@ returns an empty prediction when the rule is certain. TED trained on user text
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import weakref
 from typing import Any, Callable, Dict, Optional, Tuple
@@ -657,6 +658,9 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
     """Just after filing, a place or a remark about the same problem, and no question:
     "o het is bij nummer 20 trouwens", "de lantaarnpaal is bij nummer 20"."""
     text = message.text or ""
+    if reading.location and not category_of(text.replace(reading.location.text, " ")):
+        # "vlak bij het hek van het schoolplein": the fence is where, not what (round r78)
+        reading = dataclasses.replace(reading, category=None)
     asks_to_add = bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
     if (tracker.active_loop_name or reading.danger or reading.report_question
             or (reading.question or is_question(text)) and not asks_to_add
