@@ -921,7 +921,8 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = "",
     `about`: the report's words, for a question that points at it ("moet ik hem laten
     staan?"); `intent`: the product the model heard in it, if any."""
     if asks_to_act_on_it(question):
-        return None  # "kan de gemeente daar iets aan doen?": the report is the answer (r78)
+        # "kan de gemeente daar iets aan doen?": the report is the answer (own try, session 42)
+        return None
     english = tracker.get_slot("language") == "en"
     asks = [dutch_search_words(question) if english else the_question(question)]
     if not asks[0]:

@@ -1710,8 +1710,8 @@ class AskReportLocation(AskReportSlot):
     slot = "report_location"
 
     def buttons(self, tracker: Tracker, key: Text) -> List[Dict[Text, Any]]:
-        """"o en er steekt daar ook een pin uit" just after a report (round r78): the place
-        of the report filed in this conversation, one tap away."""
+        """"o en er steekt daar ook een pin uit" just after a report (own try, session 42):
+        the place of the report filed in this conversation, one tap away."""
         place = filed_place(tracker)
         if key != "utter_ask_report_location" or not place:
             return []

@@ -260,8 +260,8 @@ class ActionAnswerTopic(ProfileAction):
         events = await self._answer(dispatcher, tracker, domain)
         if not any(event.get("event") == "followup" for event in events):
             when_to_come = _asks_when_to_come(tracker)
-            # the hours once, from the opening hours action (round r78: twice, as an article
-            # and as the action's list)
+            # the hours once, from the opening hours action (own try, session 42: twice, as an
+            # article and as the action's list)
             await answer_other_questions(dispatcher, tracker,
                                          leave_out=OPENING_HOURS_INTENT if when_to_come else None)
             if when_to_come:  # "kan ik mijn paspoort ook op zaterdag ophalen"

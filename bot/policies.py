@@ -659,7 +659,7 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
     "o het is bij nummer 20 trouwens", "de lantaarnpaal is bij nummer 20"."""
     text = message.text or ""
     if reading.location and not category_of(text.replace(reading.location.text, " ")):
-        # "vlak bij het hek van het schoolplein": the fence is where, not what (round r78)
+        # "vlak bij het hek van het schoolplein": the fence is where, not what (own try, session 42)
         reading = dataclasses.replace(reading, category=None)
     asks_to_add = bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
     if (tracker.active_loop_name or reading.danger or reading.report_question

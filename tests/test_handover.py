@@ -208,7 +208,7 @@ def test_an_english_question_while_waiting_gets_the_english_answer(db_url, monke
     tracker = make_tracker("taxes", "what is the municipal tax for?", slots={"language": "en"})
     asyncio.run(ActionTakeMessage(clock=lambda: SATURDAY_NIGHT).run(dispatcher, tracker,
                                                                     domain))
-    assert asked == ["aanslag gemeentelijke belastingen"]  # in the articles' words
+    assert asked == ["aanslag gemeentelijke belastingen ozb"]  # in the articles' words
     article = store.current_article("aanslag-gemeentelijke-belastingen", db_url)
     response = "utter_kb_meanwhile" if article.answer_en else "utter_kb_meanwhile_in_dutch"
     answer = next(m for m in dispatcher.messages if m["response"] == response)

@@ -921,7 +921,7 @@ def test_a_side_question_naming_the_reports_thing_is_read_with_the_report(kb_url
 @pytest.mark.parametrize("question, about", [
     ("Kunt u mij misschien bellen?", "De lantaarnpaal tegenover mijn huis brandt niet"),
     ("Zijn dat dan 2 nummers?", "Graffiti op het bushokje"),
-    # round r78: the objection to a felling permit beside a dark park
+    # own try, session 42: the objection to a felling permit beside a dark park
     ("kan de gemeente daar iets aan doen?", "Het is superdonker in het park bij de Parkweg")])
 def test_a_side_question_no_article_clearly_fits_gets_none(kb_url, monkeypatch, question, about):
     """Round 83: "Kunt u mij misschien bellen?" beside the updates answer got the eviction

@@ -312,7 +312,7 @@ def test_a_document_in_other_words_is_its_product_when_the_model_guessed():
 
 
 def test_a_place_the_model_hardly_took_for_a_complaint_is_an_answer():
-    # round r78: "Wat vervelend dat u niet tevreden bent" in the middle of a report
+    # own try, session 42: "Wat vervelend dat u niet tevreden bent" in the middle of a report
     text = "weet ik niet precies, bij het hek van het schoolplein"
     assert processed(text, "complaint", 0.41).get(INTENT)["name"] == "inform"
     assert processed(text, "complaint", 0.9).get(INTENT)["name"] == "complaint"

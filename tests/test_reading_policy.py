@@ -2672,7 +2672,7 @@ FILED_LIGHT = START + [said("lantaarnpaal kapot in de kerkstraat", "report_stree
     ("de lantaarnpaal is bij nummer 20", "report_street_lighting"),
     ("oh nee het is tegenover de bakker", "deny"),
     ("kunnen jullie er ook bij zetten dat hij al een week knippert", "inform"),
-    # round r78: the fence is where, not a new problem
+    # own try, session 42: the fence is where, not a new problem
     ("weet ik niet precies, vlak bij het hek van het schoolplein", "report_public_space_other"),
 ])
 def test_a_place_or_remark_just_after_filing_is_added_to_the_report(text, intent):

@@ -875,7 +875,7 @@ def test_an_answer_on_the_side_is_its_own_message_before_the_question(dispatcher
 
 
 def test_a_second_report_offers_the_place_of_the_report_filed(dispatcher, domain):
-    """Round r78: "o en er steekt daar nu ook een pin uit" just after filing."""
+    """Own try, session 42: "o en er steekt daar nu ook een pin uit" just after filing."""
     tracker = tracker_for()
     run(AskReportLocation().run(dispatcher, tracker, domain))
     assert not dispatcher.messages[-1].get("buttons")

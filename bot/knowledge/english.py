@@ -67,7 +67,7 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"woz(?: value)?|property value|valuation", "woz waarde"),
     (r"payment plan|pay (?:\w+ ){0,4}?in (?:instal+ments|parts|terms)", "betalingsregeling"),
     (r"(?:municipal|council|local|property) tax\w*|tax (?:bill|assessment)", "aanslag "
-     "gemeentelijke belastingen"),
+     "gemeentelijke belastingen ozb"),
     (r"(?:market )?stall|(?:weekly )?market pitch|food ?truck|"
      r"street vendor", "standplaats marktkraam"),
     (r"(?:desk|counter|office|someone|contact) for (?:entrepreneurs|business(?:es| owners)?)|"

@@ -292,8 +292,8 @@ def _answer_intent(text: Text, reading: Reading, intent_name: Optional[Text],
             and reading.location is not None and not reading.danger and "?" not in text
             and not category_of(text.replace(reading.location.text, " "))  # "het hek" there
             and not _COMPLAINS.search(text)):
-        # "weet ik niet precies, bij het hek van het schoolplein" (round r78: the complaint
-        # answer in the middle of a report): a place, the model hardly sure of a complaint
+        # "weet ik niet precies, bij het hek van het schoolplein" (own try, session 42: the
+        # complaint answer in the middle of a report): a place, the model hardly sure of one
         return {"name": ANSWER_INTENT, "confidence": 1.0}
     if intent_name in REPORT_INTENTS and about_business_waste(text) and not reading.danger:
         # "wanneer wordt het bedrijfsafval opgehaald, mijn container puilt uit" (round r81):

@@ -44,7 +44,7 @@ _SUBJECT = (r"(?:ik|u|je|jij|jullie|ge|gij|men|we|wij|het|t|de|er|mijn|mn|m n|on
             r"dit|dat|die|deze|iemand|daar|hier|iets|alle|elke|uw|een|hij|zij|ze|zijn|haar|hun)")
 _CLAUSE_QUESTION = re.compile(
     rf"^(?:(?:{_PREPOSITION}\s)?{_QUESTION_WORD}\b(?!\s+een\b)"   # "wat een rommel!" is no question
-    # "weet ik niet precies, bij het hek" (round r78) answers; "weet ik of …" asks
+    # "weet ik niet precies, bij het hek" (own try, session 42) answers; "weet ik of …" asks
     rf"|(?!weet ik (?:het |dat )?(?:niet|nie|ni|veel)\b){_VERB_FIRST}\s{_SUBJECT}\b"
     r"|(?:kunde|kande|moogde|weetde|zijde|zidde|hebde|kunt ge|kan ge|weet ge|moet ge))")
 _QUESTION_PHRASE = re.compile(
@@ -704,7 +704,7 @@ TOPICS = tuple(topic for topic, _ in _TOPICS) + (QUESTION,)
 _ACT_ON_IT = re.compile(
     r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
     r"(?:daar|er|hier) (?:\w+ )?(?:iets|wat) (?:\w+ )?aan doen\b|"
-    # "doen jullie daar wat aan??" (round r78)
+    # "doen jullie daar wat aan??" (own try, session 42)
     r"\bdoe[nt]? (?:de gemeente|jullie|u|iemand|je|ge) (?:daar|er|hier|dat) (?:\w+ )?(?:iets|wat|"
     r"niks|niets) aan\b|"
     r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
