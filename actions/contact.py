@@ -6,13 +6,14 @@ import asyncio
 import datetime as dt
 import logging
 from abc import ABC, abstractmethod
-from typing import Any, List, Optional
+from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
-from actions.reading import channel_of, last_bot_response, previous_bot_action, reading_of
+from actions.reading import (channel_of, last_bot_response, previous_bot_action, reading_of,
+                             resident_texts)
 from actions.report_slots import HIGH_PRIORITY, answer_kept_beside
 from actions.status import case_number_of
 from bot import settings
@@ -331,15 +332,6 @@ async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -
         if " ".join(answer.split()) not in told:
             utter(dispatcher, "utter_kb_meanwhile_in_dutch" if english and not article.answer_en
                   else "utter_kb_meanwhile", answer=answer.strip())
-
-
-def resident_texts(tracker: Tracker) -> List[str]:
-    """The resident's messages, newest first (what they typed, not a button's payload)."""
-    texts = []
-    for event in reversed(tracker.events):
-        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
-            texts.append((event.get("metadata") or {}).get("typed") or event.get("text") or "")
-    return texts
 
 
 def left_subject(tracker: Tracker, url: str) -> Subject:

@@ -19,9 +19,9 @@ from actions.report_slots import HIGH_PRIORITY, added_to, answer_kept_beside, is
 from bot.reading.answers import asks_about_acting
 from bot.reading.money import money_trouble
 from bot.reading.questions import inside_the_home
-from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112, help_called,
-                                says_cannot_call, someone_may_be_inside, strong_gas,
-                                tells_a_sign_of_life)
+from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112,
+                                cannot_use_the_phone, help_called, is_deaf, says_cannot_call,
+                                someone_may_be_inside, strong_gas, tells_a_sign_of_life)
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
 
@@ -54,7 +54,8 @@ NOT_CALLED = re.compile(r"\b(?:nog )?niet (?:\w+ )?gebeld\b|\bnog niemand gebeld
 CALLED_WHAT_TO_DO = "utter_emergency_called_what_to_do"
 # Dangers whose "waarom 112?" has its own why (fire spreads, gas indoors can explode).
 WHY_112_REASONS = ("fire", "gas")
-OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_gas_street", "utter_emergency_power",
+OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_gas_street",
+                    "utter_emergency_gas_strong", "utter_emergency_power",
                     "utter_emergency_live_cable")
 OUTAGE_FOLLOWUP = "utter_emergency_followup_outage"
 OUTAGE_PERSON = "utter_emergency_outage_person"
@@ -103,7 +104,11 @@ class ActionEmergency(Action):
             response = SAFE_PLACE  # "politie komt. waar kan ik heen vannacht?"
         if response == "utter_emergency_followup" and _called_before(tracker):
             response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
+        if again and _no_phone(text, response):
+            response = NO_PHONE  # "ik ZEI ik kan NIET bellen" (round r83): not the same text
         utter(dispatcher, response)
+        if not again and is_deaf(text) and reading.urgent:
+            utter(dispatcher, NO_PHONE)  # "… ze is 88. ik ben doof": the way without a phone
         if not again and reading.danger == "gas" and someone_may_be_inside(text):
             utter(dispatcher, OUTAGE_PERSON)  # "… mijn buurvrouw doet niet open"
         if not again and reading.danger_reason == "suicide" and money_trouble(text):
@@ -179,12 +184,34 @@ def _response(reading: Reading, again: bool, text: Text = "",
         return "utter_emergency_asks_112"  # "moet ik 112 bellen?": yes when people are in danger
     if reading.danger == "gas" and gas_outdoors(text, reading):
         return GAS_STREET  # "sterke gaslucht in de Hoofdstraat": no "go outside"
+    if reading.danger == "gas" and strong_gas(text) and _INDOORS.search(text):
+        return GAS_STRONG  # "het stinkt heel erg naar gas in het trappenhuis": 112 now
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
     return "utter_emergency_unsure"  # alarm words, also beside a hazard
 
 
 DOUBT_HURT = "utter_emergency_doubt_hurt"
+NO_PHONE = "utter_emergency_no_phone"
+GAS_STRONG = "utter_emergency_gas_strong"
+_INDOORS = re.compile(r"\b(?:binnen|in huis|thuis|trappenhuis|portiek|hal|gang|keuken|kelder|"
+                      r"woonkamer|slaapkamer|badkamer|galerij|lift|flat|woning|appartement|"
+                      r"inside|indoors|stairwell|hallway|kitchen|basement|flat|apartment)\b",
+                      re.IGNORECASE)
+# Despair and violence at home have their own ways to write (113's chat, Veilig Thuis).
+_OWN_WAYS_TO_WRITE = tuple(f"utter_emergency_followup_{reason}" for reason in
+                           ("suicide", "jump_risk", "home_violence"))
+# Not daring to call (a threat, fear) gets how to call anyway, unless the resident is deaf.
+_HOW_TO_CALL_ANYWAY = ("utter_emergency_cannot_call", "utter_emergency_cannot_call_other")
+
+
+def _no_phone(text: Text, response: Text) -> bool:
+    """"ik ben doof", "ik kan NIET bellen" after a 112 answer: the way without a phone."""
+    if response in _OWN_WAYS_TO_WRITE:
+        return False
+    if response in _HOW_TO_CALL_ANYWAY:
+        return is_deaf(text)
+    return cannot_use_the_phone(text)
 GAS_CALL = "utter_emergency_meanwhile_gas_call"
 SAFE_PLACE = "utter_emergency_home_violence_safe_place"
 # After violence at home: where to go tonight, a shelter.
@@ -315,7 +342,7 @@ def _told_strong_gas(tracker: Tracker) -> bool:
 def _gas_answered(tracker: Tracker) -> bool:
     """The gas answer (not power or a cable) was given in this conversation."""
     return any((e.get("metadata") or {}).get("utter_action") in ("utter_emergency_gas",
-                                                                  GAS_STREET)
+                                                                  GAS_STREET, GAS_STRONG)
                for e in tracker.events if e.get("event") == "bot")
 
 

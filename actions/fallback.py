@@ -1,6 +1,8 @@
 """The two-stage fallback in Dutch: ask back with a description, then hand over."""
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -8,7 +10,11 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
+from actions.knowledge import fallback_articles, utter_choice
 from actions.reading import response_text
+from bot.knowledge.articles import choice_payload
+
+logger = logging.getLogger(__name__)
 
 FALLBACK_INTENT = "nlu_fallback"
 ASKED_BACK = ("utter_ask_affirmation", "utter_ask_rephrase")
@@ -23,6 +29,26 @@ def _candidate_intent(tracker: Tracker, domain: Dict[Text, Any]) -> Optional[Tex
     return None
 
 
+async def _asked_about_articles(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"Bedoelt u: Gehandicaptenparkeerkaart?" when the knowledge base fairly surely knows
+    what a Dutch message the model could not place is about."""
+    if tracker.get_slot("language") == "en":
+        return False  # English is searched with the glossary's Dutch words, elsewhere
+    try:
+        articles = await asyncio.to_thread(fallback_articles,
+                                           tracker.latest_message.get("text") or "")
+    except Exception:  # the knowledge base is down: the model's guess remains
+        logger.warning("Knowledge base not asked at a fallback", exc_info=True)
+        return False
+    if len(articles) == 1:
+        utter(dispatcher, "utter_ask_affirmation_article", title=articles[0].title,
+              buttons=[{"title": "Ja", "payload": choice_payload(articles[0].id)},
+                       {"title": "Nee", "payload": "/out_of_scope"}])
+    elif articles:
+        utter_choice(dispatcher, articles)
+    return bool(articles)
+
+
 class ActionDefaultAskAffirmation(Action):
     """Asks "Bedoelt u …?" with a plain-language description of the best guess."""
 
@@ -32,6 +58,8 @@ class ActionDefaultAskAffirmation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if await _asked_about_articles(dispatcher, tracker):
+            return []
         intent = _candidate_intent(tracker, domain)
         if intent is None:
             dispatcher.utter_message(response="utter_ask_rephrase")

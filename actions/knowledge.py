@@ -18,7 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
-from actions.reading import channel_of, reading_of
+from actions.reading import channel_of, reading_of, resident_texts
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.english import dutch_search_words
@@ -34,6 +34,7 @@ from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, as
                                    shares_a_word, single_aspect, subject_words,
                                    together)
 from bot.reading.answers import subject_of_the_request
+from bot.reading.danger import cannot_use_the_phone
 from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
                                    names_its_thing, question_parts, read_question, the_question)
 from bot.profile import profile
@@ -45,6 +46,8 @@ logger = logging.getLogger(__name__)
 SHORT_CHANNELS = ("sms",)  # channels that get an article's short answer when it has one
 ANSWERED, CHOICE = "answer", "choose"
 FOLLOW_UP_TURNS = 3  # how many of the resident's turns back a follow-up may reach
+FALLBACK_GUESS_SCORE = 0.5  # from this score retrieval's guess is asked back at a fallback
+NO_PHONE_TURNS = 4  # how many of the resident's messages back "ik ben doof" still counts
 # A sibling article wins over the intent's own from this score and lead (_sibling).
 SIBLING_SEARCH, SIBLING_SCORE, SIBLING_MARGIN = 8, 0.38, 0.08
 OFF_SCORE, OFF_SIBLING_SCORE = 0.15, 0.3  # ... or when the own article does not fit at all
@@ -166,8 +169,18 @@ def _answer_for_a_part(index: retrieval.Index, question: Text,
                 for article in decision.articles[:1]}
     if answered:
         return retrieval.Decision(ANSWERED, tuple(answered.values())[:MAX_PARTS_ANSWERED])
-    offered = next((decision for decision in decisions if decision.kind == CHOICE), None)
+    offered = next((decision for part, decision in zip(parts, decisions)
+                    if decision.kind == CHOICE and _names_a_subject(part)), None)
     return offered if whole.kind == "none" and offered else whole
+
+
+GENERIC_ZIPF = 5.0  # words this common in Dutch ("gemeente", "helpen") name no subject
+
+
+def _names_a_subject(part: Text) -> bool:
+    """"kan de gemeente helpen?" names nothing to choose articles by (round r83: work, debts
+    and a street party offered for a grab rail); "wat kost een paspoort?" does."""
+    return any((zipf(word) or 0) < GENERIC_ZIPF for word in subject_words(part).split())
 
 
 def _answered_recently(tracker: Tracker, article: Article, url: str) -> bool:
@@ -311,9 +324,17 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
         return
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
     response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
-    utter(dispatcher, response, answer=(article.answer_sms if short else article.answer).strip())
+    answer = (article.answer_sms if short else article.answer).strip()
+    utter(dispatcher, response, answer=answer)
     if article.cost and _asks_its_price(article, text):
         utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
+    if profile().phone in answer and _cannot_phone(tracker):
+        utter(dispatcher, "utter_kb_no_phone")
+
+
+def _cannot_phone(tracker: Tracker) -> bool:
+    """The resident said lately that calling is no way for them ("ik ben doof")."""
+    return any(cannot_use_the_phone(text) for text in resident_texts(tracker)[:NO_PHONE_TURNS])
 
 
 def _the_question_itself(text: Text) -> Text:
@@ -489,12 +510,24 @@ def record_not_helped(tracker: Tracker, article: Optional[Article], question: Te
         logger.warning("Answer that did not help not recorded", exc_info=True)
 
 
+def fallback_articles(text: Text, url: str = DATABASE_URL) -> Tuple[Article, ...]:
+    """The articles retrieval fairly surely finds for a message the model could not place
+    ("gehandicapte kaart aanvrage hoe", round r83: asked back as a parking permit). Blocking."""
+    ensure_knowledge(url)
+    decision = retrieval.live_index(url).current().answer_for(text)
+    if decision.kind in (ANSWERED, CHOICE) and decision.scores \
+            and decision.scores[0] >= FALLBACK_GUESS_SCORE:
+        return decision.articles
+    return ()
+
+
 def choice_buttons(articles: Sequence[Article]) -> List[Dict[Text, Text]]:
     """A button per article; tapping one answers with that article."""
     return [{"title": a.title, "payload": choice_payload(a.id)} for a in articles]
 
 
 MEANWHILE_MIN_WORDS = 6
+MEANWHILE_CHOICE_SCORE = 0.35  # an unasked article while waiting fits at least this well
 
 
 def meanwhile_articles(text: Text, said: Sequence[Text] = (),
@@ -525,8 +558,10 @@ def _meanwhile_answer(decision: retrieval.Decision, text: Text) -> Optional[Arti
     # a choice only for money worries, a question with a subject of its own (not "hallo? is
     # er iemand?" or "duurt het nog lang?"), or one candidate for a question ("en die
     # termijnen dan??")
+    # ... and a close fit ("is het nu bij de melding gezet of niet?" is no eviction, round r86)
     asks = read_question(text) == "money_worries" or is_question(text) and (
-        len(text.split()) >= MEANWHILE_MIN_WORDS or len(decision.articles) == 1)
+        len(text.split()) >= MEANWHILE_MIN_WORDS or len(decision.articles) == 1) and (
+        decision.scores[0] >= MEANWHILE_CHOICE_SCORE if decision.scores else False)
     if decision.kind == ANSWERED or decision.kind == CHOICE and asks:
         return decision.articles[0]
     return None

@@ -66,3 +66,12 @@ def response_text(domain: Dict[Text, Any], key: Text, tracker: Tracker, **values
     filled = {**profile().template_vars(), **tracker.current_slot_values(), **values}
     return _PLACEHOLDER.sub(lambda m: str(filled.get(m.group(1), m.group(0))),
                             chosen.get("text", ""))
+
+
+def resident_texts(tracker: Tracker) -> List[str]:
+    """The resident's messages, newest first (what they typed, not a button's payload)."""
+    texts = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and not (event.get("text") or "").startswith("/"):
+            texts.append((event.get("metadata") or {}).get("typed") or event.get("text") or "")
+    return texts

@@ -241,17 +241,28 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
     told = reading_of(tracker).location
     if told is not None and swap[1].lower() in told.text.lower():
         return None  # "niet de hoofdstraat maar de stationsstraat": the place, corrected there
+    streets = (tracker.get_slot("report_place") or {}).get("streets") or []
+    if swap[0].lower() in (street.lower() for street in streets):
+        return None  # "niet de beatrixstraat maar de hoek met de emmastraat" (round r85)
     return re.sub(rf"\b{re.escape(swap[0])}\b", swap[1].lower(), description,
                   flags=re.IGNORECASE)
 
 
+_RULES_OUT = re.compile(r"\bniet (?:de|het|op|in|bij|aan)\b", re.IGNORECASE)
+
+
 def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     """The sentences of a remark that do not tell the place: more about the problem."""
-    if not reading.addition or reading.location is None:
+    told_more = reading.addition or reading.description
+    if not told_more or reading.location is None:
         return None
     told = reading.location.text.lower()
-    kept = [part for part in split_sentences(reading.addition)
-            if told not in part.lower() and _states_a_detail(part)]
+    # "het is niet de beatrixstraat maar … emmastraat. en er zijn eigenlijk 2 palen kapot"
+    parts = split_sentences(told_more)
+    if not reading.addition and len(parts) < 2:
+        return None
+    kept = [part for part in parts
+            if told not in part.lower() and not _RULES_OUT.search(part) and _states_a_detail(part)]
     remark = " ".join(kept).strip()
     return remark[0].upper() + remark[1:] if remark else None
 

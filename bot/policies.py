@@ -48,9 +48,10 @@ from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
-from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger, help_called,
-                                is_shaken, same_event, says_cannot_call, someone_may_be_inside,
-                                strong_gas, tells_a_sign_of_life, will_call)
+from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
+                                cannot_use_the_phone, help_called, is_shaken, same_event,
+                                someone_may_be_inside, strong_gas, tells_a_sign_of_life,
+                                will_call)
 from bot.reading.description import (category_of, names_another_problem, says_dumped,
                                      says_not_collected)
 from bot.reading.not_helped import is_displeased, says_not_helped
@@ -306,6 +307,7 @@ _DOUBTS_112 = re.compile(
     r"\bwaarom (?:zegt|noemt|begint|heeft|geeft) (?:u|je|jij|jullie|ie|hij) (?:het )?"
     r"(?:steeds |telkens |weer |nou |nu |toch |de hele tijd )*(?:over )?112\b"
     r"|\b(?:hoeft|hoef) (?:\w+ ){0,2}(?:geen|niet) 112\b|\bniet (?:iets )?voor 112\b"
+    r"|\bgeen 112 nodig\b|\b112 (?:is )?niet nodig\b|\bno need (?:for|to call) 112\b"
     r"|\bwhy (?:do|are|does) (?:you|it) (?:\w+ ){0,3}112\b", re.IGNORECASE)
 # "Meneer, er is GEEN geweld. Mijn vrouw is gevallen en heeft hulp nodig bij het douchen"
 # (round r72 of session 41): the emergency answer was a misunderstanding.
@@ -337,6 +339,8 @@ _ALL_WELL = re.compile(r"\b(?:is|zijn|gaat|voelt zich|lijkt) (?:(?!niet|nie|geen
                        r"\b(?:is|are|seems) (?:ok|okay|fine|alright)\b"
                        r"|\b(?:niet|geen|not|no) (?:meer )?(?:in )?(?:gevaar|danger)\b"
                        r"|\bgeen (?:nood|noodgeval)\b|\bno emergency\b"
+                       # "nee niemand ligt hulpeloos, ze zijn gewoon irritant" (round r87)
+                       r"|\b(?:niemand|niet) (?:\w+ )?(?:ligt |is )?hulpeloos\b"
                        r"|\bniet (?:dat )?(?:het |dit )?een noodgeval\b"
                        # "ik ben er nu niet hoor", "er is niemand in dat huis" (round 77)
                        r"|\bik ben (?:er|daar) (?:nu |helemaal )?niet\b"
@@ -754,6 +758,25 @@ def _bot_asked(tracker: DialogueStateTracker) -> bool:
     return bool(last and (last.text or "").rstrip().endswith("?"))
 
 
+# "kan ik mailen of whatsappen?", "of een tolk?": another way than the phone asked
+_ASKS_ANOTHER_WAY = re.compile(r"\b(?:mail\w*|e-?mail\w*|whatsapp\w*|schrijven|brief|tolk\w*|"
+                               r"chatten|sms\w*|write|interpreter|text)\b", re.IGNORECASE)
+
+
+def _told_to_phone(tracker: DialogueStateTracker) -> bool:
+    """The bot's last turn told the resident to call the municipality."""
+    users = 0
+    for event in reversed(tracker.events):
+        kind = type(event).__name__
+        if kind == "UserUttered":
+            users += 1
+            if users > 1:
+                return False
+        elif kind == "BotUttered" and profile().phone in (event.text or ""):
+            return True
+    return False
+
+
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
     """The name of the bot's latest response ("utter_report_offer_colleague")."""
     last = _last_bot_message(tracker)
@@ -1021,8 +1044,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     if offered and not reading.urgent and (_YES_TO_REPORT.search(text or "")
                                            or _WANTS_TO_REPORT.search(text or "")):
         return False  # "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"
-    if reading.urgent or says_cannot_call(text or ""):
-        return True  # "ik durf niet te bellen, hij hoort me": never "anything else?"
+    if reading.urgent or cannot_use_the_phone(text or ""):
+        return True  # "ik durf niet te bellen, hij hoort me", "ik ben doof": never "anything else?"
     if (_DOUBTS_112.search(text or "") or _MISHEARD.search(text or "")
             or VIOLENCE_DENIED.search(text or "")):
         return False  # "waarom zegt u steeds 112?? het is een wespennest": the report goes on
@@ -1183,6 +1206,12 @@ def reading_route(tracker: DialogueStateTracker,
             and intent.get("name") != "ask_human" and not _has_case_number(message)
             and asks_for_a_person(message.text or "")):
         return CONTACT_HUMAN_ACTION  # "… IK WIL NU EEN ECHT MENS SPREKEN": no number asked first
+    if (tracker.active_loop_name is None and not reading.danger
+            and before not in EMERGENCY_ACTIONS and cannot_use_the_phone(message.text or "")
+            and (_told_to_phone(tracker) or _ASKS_ANOTHER_WAY.search(message.text or ""))):
+        # "IK KAN NIET BELLEN. ik ben DOOF" after "bel 14 0571" (round r87 of session 43):
+        # a colleague in the chat, not "anything else?"
+        return CONTACT_HUMAN_ACTION
     if (tracker.active_loop_name is None and not reading.danger and reading.noise_now
             and reading.report_question in ("faster", "phone", "police", "urgent_number")):
         return REPORT_QUESTION_ACTION  # "it's 2am and they're blasting music, who do I call??"

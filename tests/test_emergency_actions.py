@@ -580,7 +580,8 @@ def test_gas_with_a_neighbour_not_opening_gets_112_for_her_at_once(dispatcher, d
     text = "ik ruik een hele sterke gaslucht in het trappenhuis, mijn buurvrouw doet niet open"
     run_emergency(text, dispatcher, domain)
     responses = [m["response"] for m in dispatcher.messages]
-    assert responses[:2] == ["utter_emergency_gas", "utter_emergency_outage_person"]
+    # a strong smell indoors: go out and call 112 at once (round r85 of session 43)
+    assert responses[:2] == ["utter_emergency_gas_strong", "utter_emergency_outage_person"]
 
 
 def test_gas_with_a_worried_neighbour_gets_the_gas_answer_and_112_for_her(dispatcher, domain):
@@ -588,7 +589,8 @@ def test_gas_with_a_worried_neighbour_gets_the_gas_answer_and_112_for_her(dispat
             "open, ik maak me zorgen wat moet ik doen")
     run_emergency(text, dispatcher, domain)
     responses = [m["response"] for m in dispatcher.messages]
-    assert responses[:2] == ["utter_emergency_gas", "utter_emergency_outage_person"]
+    # a strong smell indoors: go out and call 112 at once (round r85 of session 43)
+    assert responses[:2] == ["utter_emergency_gas_strong", "utter_emergency_outage_person"]
 
 
 def test_a_new_danger_after_the_112_answer_gets_its_own_answer(dispatcher, domain):
@@ -668,3 +670,21 @@ def test_the_hazard_advice_fits_what_the_resident_told(domain, text, advice):
     acks = hazard_acks(read_message(text), domain)
     assert acks[0] == "utter_ack_hazard"
     assert advice in acks if advice else not acks[1:] or not acks[1].endswith("_hanging")
+
+
+def test_a_strong_gas_smell_indoors_is_112_at_once(dispatcher, domain):
+    """Round r85 of session 43: "heel erg" in the stairwell got 112 only "if it is strong"."""
+    run_emergency("het stinkt heel erg naar gas in het trappenhuis", dispatcher, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency_gas_strong"
+
+
+def test_a_faint_gas_smell_indoors_gets_the_general_gas_answer(dispatcher, domain):
+    run_emergency("ik ruik een beetje gas in de keuken", dispatcher, domain)
+    assert dispatcher.messages[0]["response"] == "utter_emergency_gas"
+
+
+def test_a_deaf_resident_after_the_112_answer_gets_the_way_without_a_phone(dispatcher, domain):
+    """Round r83 of session 43: "ik ben doof" twice got the same welfare text twice."""
+    tracker = _after_the_gas_answer("ik kan niet bellen, ik ben doof")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_no_phone"]

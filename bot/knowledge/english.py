@@ -24,6 +24,12 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"dog|pet)", "dood dier chip"),
     (r"death|died|dead|passed away|funeral", "overlijden"),
     (r"marry|married|marriage|wedding|registered partnership", "trouwen"),
+    (r"\bdogs? (?:\w+ ){0,3}?(?:bit|bites|bitten|attacked|attacks)|bitten by (?:a |the |\w+ )?dog|"
+     r"dog bites?|(?:dangerous|aggressive|vicious) dogs?",
+     "gebeten door een hond gevaarlijke hond"),
+    # one's own number looked for, not a first registration (session 43)
+    (r"(?:where|find|lost|forgot|forgotten|don'?t know|what is|what'?s)(?: [\w']+){0,4}? "
+     r"(?:bsn|citizen service number|burgerservicenummer)", "waar vind ik mijn bsn"),
     # (not "i come from Rotterdam": a move within the country, round r66 of session 40)
     (r"(?:moved|moving|came|come) (?:\w+ ){0,2}?(?:from|to the netherlands|here from)"
      r"(?! (?:rotterdam|amsterdam|utrecht|den haag|the hague|eindhoven|groningen|tilburg|"
@@ -41,6 +47,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:lost|stolen|missing|gone|can'?t find|cannot find)(?: \w+){0,4}? (?:passports?|id cards?|"
      r"identity cards?)|(?:passports?|id cards?|identity cards?|card)(?: \w+){0,3}? (?:is |was |"
      r"got |has been )?(?:lost|stolen|missing|gone)", "paspoort of ID-kaart kwijt of gestolen"),
+    # a child's own document, not the birth: "passport for my 5 month old baby" (round r84)
+    (r"(?:passports?|id cards?)(?: [\w'-]+){0,5}? (?:baby|babies|child|children|kids?|son|"
+     r"daughter|newborn|infant|toddler)s?\b|\b(?:baby|child|children|kids?|son|daughter|newborn|"
+     r"infant)(?:'s|s')?(?: [\w'-]+){0,3}? (?:passports?|id cards?)", "paspoort of ID-kaart kind"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),
     (r"(?:exchange|swap|convert|foreign|polish|spanish|german|belgian) (?:\w+ ){0,2}?"
@@ -62,6 +72,14 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      "kwijtschelding"),
     (r"parking (?:\w+ ){0,3}?(?:home care|carers?|caregivers?|nurses?)|(?:home care|carers?|"
      r"caregivers?|nurses?) (?:\w+ ){0,3}?park\w*", "parkeren thuiszorg mantelzorg"),
+    # "black mould in my rented flat, the landlord ignores me" (round r87 of session 43)
+    (r"mou?ld\w*|damp (?:walls?|flat|house|home|apartment)|leak\w* (?:\w+ ){0,3}?(?:flat|house|"
+     r"home|apartment|roof|ceiling)|landlord|huurcommissie|rent tribunal",
+     "schimmel gebreken huurwoning verhuurder"),
+    # "Support for caregivers" (round r83 of session 43: the passport answer)
+    (r"(?:informal |family )?(?:carers?|caregivers?|caregiving)|respite(?: care)?|"
+     r"(?:care|caring|look) (?:\w+ ){0,2}?(?:for|after) (?:my|our) (?:\w+ ){0,2}?(?:father|mother|"
+     r"dad|mum|mom|parents?|husband|wife|partner|son|daughter|child)", "mantelzorg ondersteuning"),
     (r"(?:objection|object|appeal)\w* (?:\w+ ){0,4}?(?:woz|valuation|property value)",
      "bezwaar maken tegen de woz waarde"),
     (r"woz(?: value)?|property value|valuation", "woz waarde"),
@@ -91,7 +109,11 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
 # better than the product's English answer ("exchange my Polish licence" is no renewal).
 _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtschelding",
                                "parkeren thuiszorg mantelzorg",
-                               "paspoort of ID-kaart kwijt of gestolen")
+                               "paspoort of ID-kaart kwijt of gestolen",
+                               # "we just moved here from Toronto, how do we register?" (r84)
+                               "inschrijven uit het buitenland", "waar vind ik mijn bsn",
+                               "paspoort of ID-kaart kind", "mantelzorg ondersteuning",
+                               "schimmel gebreken huurwoning verhuurder")
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 

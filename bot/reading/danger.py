@@ -195,9 +195,11 @@ _FIRE_SPREADS = re.compile(
 # After the 112 answer: "ik durf niet te bellen, hij hoort me", "I can't call".
 _CANNOT_CALL = re.compile(
     r"\b(?:durf|kan|kun|mag|lukt)\s+(?:\w+\s+){0,2}?(?:niet|nie|geen)\s+(?:\w+\s+)?(?:te\s+)?"
-    r"(?:bellen|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij)\b"
+    r"(?:bellen|belle|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij)\b"
     r"|\bcan'?t\s+(?:call|talk|speak)\b|\bcannot\s+(?:call|talk|speak)\b"
     r"|\b(?:afraid|scared)\s+to\s+call\b"
+    # "iedereen zegt bel 14 0571 en dat kan ik niet"
+    r"|\bbel\w*\b(?: \S+){0,4} (?:en|maar) (?:dat|wat) (?:kan|lukt) (?:ik|me|mij) (?:niet|nie)\b"
     # "113 bellen durf ik niet", "bellen lukt me niet"
     r"|\b(?:bellen|praten|telefoneren)\s+(?:durf|kan|kun|lukt)\s+(?:ik|me|mij)?\s*(?:niet|nie)\b",
     re.IGNORECASE)
@@ -211,9 +213,14 @@ def says_cannot_call(text: str) -> bool:
     return bool(_CANNOT_CALL.search((text or "").replace("’", "'")))
 
 
+def is_deaf(text: str) -> bool:
+    """The resident says they are deaf, hard of hearing or cannot speak."""
+    return bool(_DEAF.search(text or ""))
+
+
 def cannot_use_the_phone(text: str) -> bool:
     """Calling is no way for this resident: they cannot now, or they are deaf."""
-    return says_cannot_call(text) or bool(_DEAF.search(text or ""))
+    return says_cannot_call(text) or is_deaf(text)
 
 
 # "nou dit IS gevaarlijk": the resident says the thing reported is dangerous.
@@ -293,7 +300,11 @@ _ASKS_WHAT_TO_CALL = re.compile(r"\b(?:welke? (?:nummer|van de twee)|moet ik (?:
                                 re.IGNORECASE)
 # "ik ruik heel sterk gas", "het sist": a strong gas smell, for which 112 comes first.
 _STRONG_GAS = re.compile(r"(?<!niet )(?<!niet zo )(?<!nie )\bsterk\w*|"
-                         r"\b(?:sist|sissen|sissend|gesis|hiss\w*)\b|(?<!not )\bstrong\b",
+                         r"\b(?:sist|sissen|sissend|gesis|hiss\w*)\b|(?<!not )\bstrong\b"
+                         # "het stinkt heel erg naar gas" (round r85 of session 43)
+                         r"|(?<!niet )(?<!nie )\b(?:heel|echt|zo|super|ontzettend) erg\b"
+                         r"|\b(?:enorm\w*|ontzettend|verschrikkelijk\w*|heftig\w*|overweldigend)"
+                         r"\b|\b(?:really|very) bad\b|\boverpowering\b",
                          re.IGNORECASE)
 
 
@@ -364,7 +375,8 @@ _SOMEONE_INSIDE = re.compile(
     r"\b(?:hij|zij|ze|buurvrouw|buurman|buren|oma|opa|moeder|vader|mevrouw|meneer|iemand|"
     r"kinderen|kind)\b(?: (?!niemand\b)\w+){0,4} (?:(?:doet|doen|deed) (?:\w+ ){0,2}(?:niet|nie) "
     r"open|reageert (?:\w+ )?(?:niet|nie)|(?:is|zijn|zit|zitten|ligt|liggen) (?:\w+ ){0,2}"
-    r"(?:nog )?binnen|(?:is|voelt zich|wordt) (?:\w+ )?(?:onwel|duizelig|misselijk|flauw\w*))\b"
+    r"(?:nog )?(?:binnen|boven)|(?:is|voelt zich|wordt) (?:\w+ )?(?:onwel|duizelig|misselijk|"
+    r"flauw\w*))\b"
     r"|\b(?:doesnt|does not|wont) (?:open|answer)\b|\bstill inside\b"
     # "moet ik haar deur openbreken?": someone is inside whom the resident wants to reach
     r"|\b(?:deur|raam|ruit) (?:\w+ ){0,2}(?:open ?breken|openbreken|intrappen|forceren|"

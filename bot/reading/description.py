@@ -94,6 +94,8 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "struik": STRONG, "struiken": STRONG, "heg": STRONG, "gras": STRONG,
         "bladeren": STRONG, "omgewaaid": STRONG, "omgevallen": STRONG, "gladheid": STRONG,
         "litter": STRONG,
+        # "die hond loopt elke dag los" is no loose tile (round r84)
+        "loslopend": STRONG, "loslopende": STRONG,
         "tree": STRONG, "branch": STRONG, "bench": STRONG, "playground": STRONG,
         "sewer": STRONG, "blocked": STRONG, "dumped": STRONG, "wesp": STRONG,
         "wespennest": STRONG, "eikenprocessierups": STRONG, "afvalwater": STRONG,
@@ -134,6 +136,10 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:aarde|stik|pik)donker": STRONG, r"light\s+(?:is\s+)?(?:out|off|broken)": STRONG,
     },
     OTHER: {
+        # "die hond loopt elke dag los" is no loose tile (round r84 of session 43)
+        r"\b(?:hond|honden|dog|dogs)\W+(?:\w+\s+){0,4}?(?:loopt|lopen|liep|runs?|running)\s+"
+        r"(?:\w+\s+){0,3}?(?:los|loose)\b": STRONG,
+        r"\b(?:loopt|lopen|liep)\s+(?:\w+\s+)?(?:hond|honden)\s+(?:\w+\s+){0,2}?los\b": STRONG,
         # furniture or an appliance left out on the street: "er staat al 2 weken een kapotte
         # koelkast op de stoep" is no broken pavement
         r"(?:staat|staan|ligt|liggen|stond|lag|gezet|neergezet|gedumpt)\s+(?:\w+\s+){0,5}?"
@@ -446,7 +452,7 @@ _GREETING = re.compile(
     r"[\s,.!:;-]*",
     re.IGNORECASE)
 _NOISE = re.compile(
-    r"^(?:(?:ja|jaa|jawel|nee|neen|oke|oké|okee|ok|okay|ehm|eh|uhm|uh|hmm+|sorry|o\s+ja|oja|"
+    r"^(?:(?:ja|jaa|jawel|nee|neen|nie|oke|oké|okee|ok|okay|ehm|eh|uhm|uh|hmm+|sorry|o\s+ja|oja|"
     r"oh|en|maar|pf+|zucht|jeetje|tja|en\s+nog\s+iets|nog\s+iets|allee|awel|amai)\b"
     r"(?!\s+dat\b)[\s,.!:;-]*"
     # "trouwens in de Lindelaan ligt …", not "verder brandt de lamp …" (the verb would lead)
@@ -547,6 +553,13 @@ _ABOUT_THE_CHAT = re.compile(
     r"|\bare\s+you\s+(?:a\s+)?(?:real\s+)?(?:person|human|robot|bot)\b"
     r"|\byou\s+(?:did\s*n[o']?t|have\s*n[o']?t)\s+answer(?:ed)?\s+my\s+question\b)"
     r"[^.!?]*[.!?]*",
+    re.IGNORECASE)
+# "No dutch.", "sorry mijn nederlands is niet goed, …": about the language, not the problem
+# (round r85); only that clause goes.
+_ABOUT_THE_LANGUAGE = re.compile(
+    r"(?:^|(?<=[.!?,]))[^.!?,]*?(?:\b(?:no|not|little|bad|my)\s+dutch\b|\b(?:speak|write)\s+"
+    r"(?:\w+\s+)?dutch\b|\b(?:geen|weinig|slecht|mijn)\s+nederlands\b|\bspreek\s+(?:\w+\s+)?"
+    r"nederlands\b)(?:(?!\s(?:maar|but)\s)[^.!?,])*[.!?,]*\s*(?:(?:maar|but)\s+)?",
     re.IGNORECASE)
 _THANKS_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]))\s*(?:(?:alvast|bij\s+voorbaat)\s+)?(?:hartelijk\s+)?(?:bedankt|dank\s+"
@@ -1193,7 +1206,7 @@ def clean_description(text: str) -> str:
     text = _HOW_TO_REACH_ME.sub(" ", text)
     text = _HOME_ADDRESS.sub("", text)
     text = _ANONYMITY_WISH.sub("", text)
-    text = _ABOUT_THE_CHAT.sub(" ", text)
+    text = _ABOUT_THE_LANGUAGE.sub(" ", _ABOUT_THE_CHAT.sub(" ", text))
     text = _without_framing(_strip_openers(text))
     text = _unshouted(text, original)
     told = _er_first(_strip_openers(_clean_sentences(text)))

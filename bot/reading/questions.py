@@ -709,8 +709,12 @@ _ACT_ON_IT = re.compile(
     r"niks|niets) aan\b|"
     r"\b(?:kan|kunnen|kunt|wil|willen|zou|zouden) (?:de gemeente|jullie|u|iemand|je|ge) "
     r"(?:nou |nu |even |dan )?(?:dat|dit|het|die|ze|dat ding|die troep) (?:\w+ )?"
-    r"(?:laten |komen )?(?:wegkuisen|kuisen|weghalen|verwijderen|schoonmaken|opruimen|"
-    r"wegpoetsen|overschilderen|ophalen|maken|repareren|afzetten|vastzetten)\b|"
+    r"(?:laten |komen )?(?:wegkuisen|kuisen|opkuisen|weghalen|verwijderen|schoonmaken|opruimen|"
+    r"wegpoetsen|overschilderen|ophalen|maken|repareren|afzetten|vastzetten|vervangen)\b|"
+    # "kunt ge dat komen opkuisen?", "kan iemand komen opruimen" (round r85 of session 43)
+    r"\b(?:kan|kunnen|kunt|kunde|wil|willen) (?:de gemeente |jullie |u |iemand |je |ge )?"
+    r"(?:dat |da |dit |het |die |ze )?(?:nou |nu |even |dan )?komen (?:\w+ )?(?:wegkuisen|kuisen|"
+    r"opkuisen|weghalen|opruimen|ophalen|repareren|maken|vervangen|afzetten)\b|"
     # "dood kat op straat in de Tulpenhof. wie haalt weg?": who comes to act on it
     r"\bwie (?:komt|gaat|moet|kan|zal) (?:(?:het|dat|dit|die|ze|hem) )?(?:weghalen|weg halen|"
     r"opruimen|opvegen)\b|"

@@ -14,6 +14,15 @@ from bot.knowledge.english import dutch_search_words
     ("can I register my move without digid?", "verhuizing doorgeven"),
     ("the embassy wants a legalised copy of my birth certificate",
      "geboorteakte opvragen burgerlijke stand apostille"),
+    ("where can I find my BSN number? I need it for my new job", "waar vind ik mijn bsn"),
+    ("how do I get a BSN, I just arrived from Spain", "inschrijven uit het buitenland"),
+    ("we need a passport for our 5 month old baby, does she have to come?",
+     "paspoort of ID-kaart kind"),
+    ("there is black mould everywhere in my flat and the landlord ignores me",
+     "schimmel gebreken huurwoning verhuurder"),
+    ("Support for caregivers", "mantelzorg ondersteuning"),
+    ("a dog bit my daughter in the park, what should I do",
+     "gebeten door een hond gevaarlijke hond"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with

@@ -848,3 +848,44 @@ def test_a_blocked_way_is_read(text, blocked):
     from bot.reading.danger import blocks_the_way
 
     assert blocks_the_way(text) is blocked
+
+
+@pytest.mark.parametrize("text, alarming", [
+    # round r84 of session 43: a small bite already seen to, and English "doesn't help"
+    ("niet heel erg bloed, klein wond. ik ga naar huisarts. maar ik wil die hond melden", False),
+    ("geen 112 nodig. ik wil de loslopende hond melden", False),
+    ("sorry that doesnt help. can i just book the appointment here?", False),
+    ("can you help me with a question about my passport", False),
+    ("hij bloedt heel erg", True),
+    ("please help, my neighbour is bleeding", True),
+])
+def test_a_small_wound_or_an_unhelpful_answer_is_no_alarm(text, alarming):
+    assert sounds_alarming(text) is alarming
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("er liggen nog resten vuurwerk bij het speelpleintje waar de kinderen mee spelen",
+     "fireworks"),
+    ("er ligt een niet afgegane vuurwerkbom voor ons huis", "fireworks"),
+    ("the whole street is flooded after the rain, water almost at my door", "flooding"),
+    ("water is coming into our house from the street", "flooding"),
+])
+def test_leftover_fireworks_and_water_at_the_door_are_hazards(text, reason):
+    assert read_danger(text) == Danger("hazard", reason)
+
+
+def test_fireworks_asked_about_or_swept_up_are_no_hazard():
+    assert read_danger("mag ik vuurwerk afsteken op oudejaarsavond") is None
+    assert read_danger("er ligt nog veel vuurwerkafval op straat") is None
+
+
+@pytest.mark.parametrize("text, cannot", [
+    ("ik kan niet belle ik ben doof", True),
+    ("iedereen zegt bel 14 0571 en dat kan ik niet . hoe dan", True),
+    ("ik ben slechthorend", True),
+    ("ik bel morgen wel, dat kan ik niet nu", False),
+    ("bel me maar", False),
+])
+def test_who_cannot_use_the_phone(text, cannot):
+    from bot.reading.danger import cannot_use_the_phone
+    assert cannot_use_the_phone(text) is cannot

@@ -780,3 +780,25 @@ def test_what_comes_after_a_turn_to_something_else_is_the_report():
     assert reading.description.startswith("Die wegwerkers")
     assert reading.location.label == "Dorpsstraat 3"
     assert clean_description("iets anders: kapot") == "Iets anders: kapot"
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    # round r85 of session 43: "No dutch." was filed as part of the flooding
+    ("No dutch. After the rain the whole street is flooded, water almost to my door",
+     "After the rain the whole street is flooded, water almost to my door"),
+    ("I speak no Dutch, there is a hole in the road", "There is a hole in the road"),
+    ("mijn nederlands is slecht maar er ligt glas op het fietspad",
+     "Er ligt glas op het fietspad"),
+    ("de nederlandse vlag op het gemeentehuis is gescheurd",
+     "De nederlandse vlag op het gemeentehuis is gescheurd"),
+])
+def test_a_remark_about_the_language_is_left_out(text, cleaned):
+    assert clean_description(text) == cleaned
+
+
+@pytest.mark.parametrize("text", [
+    "maar ik wil melden die hond, loopt elke dag los daar",
+    "er loopt een hond los in het park",
+])
+def test_a_loose_dog_is_no_loose_tile(text):
+    assert category_of(text) == "report_public_space_other"

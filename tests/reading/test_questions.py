@@ -307,3 +307,15 @@ def test_a_letter_asks_beside_its_report():
               "Daarnaast zou ik graag weten of ik nog recht heb op een gratis parkeervergunning.")
     asked = questions_beside_a_report(letter)
     assert asked is not None and "parkeervergunning" in asked and "hondenpoep" not in asked
+
+
+@pytest.mark.parametrize("text, asks", [
+    # round r85 of session 43: a Flemish request to clean up got the fireworks rules
+    ("allee, kunt ge dat komen opkuisen?", True),
+    ("kunde da komen opkuisen", True),
+    ("kunnen jullie die bank komen ophalen", True),
+    ("kan ik zelf komen ophalen?", False),
+])
+def test_asking_the_municipality_to_come_and_act(text, asks):
+    from bot.reading.questions import asks_to_act_on_it
+    assert asks_to_act_on_it(text) is asks
