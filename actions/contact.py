@@ -15,7 +15,7 @@ from actions.base import ProfileAction, utter
 from actions.reading import (channel_of, last_bot_response, previous_bot_action, reading_of,
                              resident_texts)
 from actions.report_slots import HIGH_PRIORITY, answer_kept_beside
-from actions.status import case_number_of
+from actions.status import case_number_of, find_report, tell_status
 from bot import settings
 from bot.intents import CRISIS_AGAIN, CRISIS_ANSWERS
 from bot.klantcontacten import contactverzoek
@@ -26,6 +26,7 @@ from bot.profile import profile
 from bot.reading.answers import as_written_at_home, only_announces_an_addition, read_contact
 from bot.reading.callback import preferred_time, wants_callback
 from bot.reading.danger import cannot_use_the_phone
+from bot.reading.report_questions import asks_how_far
 from bot.reading.result import Reading
 from actions.webcare import colleagues_online, join_queue
 
@@ -195,12 +196,38 @@ class ActionTakeMessage(OpeningHoursAction):
             utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
         else:
             self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
+        await _status_beside(dispatcher, tracker, domain, text)
         await answer_meanwhile(dispatcher, tracker)
         number = case_number_of(tracker) if addition else None
         if contactverzoek.enabled():  # the addition with the report it is for
             await asyncio.to_thread(register_left_message, tracker, None, None,
                                     f"{number}: {text}" if number else None)
         return []
+
+
+async def _status_beside(dispatcher: CollectingDispatcher, tracker: Tracker,
+                         domain: dict[str, Any], text: str) -> None:
+    """"M-2026-000001: nu ligt er ook glas. wat is de status?": the message goes to the
+    colleague and the status is told now, not left for Monday (round r86 of session 43)."""
+    number = case_number_of(tracker)
+    if not number or not asks_how_far(text) or _status_told_this_turn(tracker):
+        return
+    try:
+        found = await asyncio.to_thread(find_report, number, tracker.sender_id)
+    except Exception:  # the store is down: the colleague answers
+        logger.warning("Status beside a message not found", exc_info=True)
+        return
+    if found is not None:
+        tell_status(dispatcher, found, domain, tracker)
+
+
+def _status_told_this_turn(tracker: Tracker) -> bool:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_report_status":
+            return True
+    return False
 
 
 class ActionTakeCallback(OpeningHoursAction):

@@ -527,7 +527,7 @@ def choice_buttons(articles: Sequence[Article]) -> List[Dict[Text, Text]]:
 
 
 MEANWHILE_MIN_WORDS = 6
-MEANWHILE_CHOICE_SCORE = 0.35  # an unasked article while waiting fits at least this well
+MEANWHILE_CHOICE_SCORE = 0.3  # an unasked article while waiting fits at least this well
 
 
 def meanwhile_articles(text: Text, said: Sequence[Text] = (),

@@ -249,6 +249,10 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
 
 
 _RULES_OUT = re.compile(r"\bniet (?:de|het|op|in|bij|aan)\b", re.IGNORECASE)
+# "in de omschrijving staat nog steeds schoolstraat", "het huisnummer klopt niet"
+_ABOUT_THE_SUMMARY = re.compile(r"\b(?:omschrijving|beschrijving|huisnummer|nummer|adres|straat|"
+                                r"plek|klopt|staat nog|description|address|number)\b",
+                                re.IGNORECASE)
 
 
 def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
@@ -262,7 +266,8 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     if not reading.addition and len(parts) < 2:
         return None
     kept = [part for part in parts
-            if told not in part.lower() and not _RULES_OUT.search(part) and _states_a_detail(part)]
+            if told not in part.lower() and not _RULES_OUT.search(part) and _states_a_detail(part)
+            and (reading.addition or not _ABOUT_THE_SUMMARY.search(part))]
     remark = " ".join(kept).strip()
     return remark[0].upper() + remark[1:] if remark else None
 
@@ -641,7 +646,10 @@ _SAME_THING = re.compile(
 _PLACE_CORRECTION = re.compile(r"\b(?:ik bedoel\w*|bedoelde|vergis\w*|vergist|"
                                r"niet (?:op |bij |aan )?(?:nummer |nr\.? )?\d+\w?|i mean|"
                                r"niet (?:de |het |op de )?"
-                               r"\w+(?:straat|weg|laan|plein|singel|dijk))\b",
+                               r"\w+(?:straat|weg|laan|plein|singel|dijk)"
+                               # "actually wait, its not stationsweg" (round r86 of session 43)
+                               r"|(?:it'?s|it is|its) not (?:on |at |in |the )?"
+                               r"\w+(?:straat|weg|laan|plein|singel|dijk|street|road))\b",
                                re.IGNORECASE)
 _OWN_ADDRESS = re.compile(r"\b(?:mijn (?:adres|woonadres|huisadres)|ik woon|my address)\b",
                           re.IGNORECASE)

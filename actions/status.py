@@ -18,7 +18,7 @@ from typing import List, Optional, Text, Tuple
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy import func
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from actions.base import ProfileAction, utter
 from actions.reading import previous_bot_action, reading_of, response_text
-from actions.report_slots import HIGH_PRIORITY
+from actions.report_slots import HIGH_PRIORITY, is_description
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (asks_about_the_report_just_made, asks_again,
@@ -350,6 +350,10 @@ class ActionReportStatus(Action):
             if not tracker.active_loop_name and asks_again(
                     tracker.latest_message.get("text") or ""):
                 utter(dispatcher, "utter_status_offer_colleague")  # "de DERDE keer!!"
+            if not tracker.active_loop_name and tells_more_than_the_status(text or ""):
+                # "nu ligt er ook glas onder de bank. wat is de status?" (round r86 of
+                # session 43): the status now, and what is new for the colleague
+                return [SlotSet(ASKED_SLOT, False), FollowupAction(TAKE_MESSAGE)]
             return [SlotSet(ASKED_SLOT, False)]
         in_form = bool(tracker.active_loop_name)  # the place there is the new report's
         street, category = (place_asked_about(tracker)
@@ -370,6 +374,23 @@ class ActionReportStatus(Action):
             utter(dispatcher, "utter_status_not_found_by_place", street=street)
             return [SlotSet(ASKED_SLOT, False)]  # looked for by its place: no number asked
         return not_found(dispatcher, tracker, number or guessed)
+
+
+TAKE_MESSAGE = "action_take_message"
+# "nu ligt er ook glas", "het stinkt inmiddels": something new about the report
+_NEW_NOW = re.compile(r"\b(?:ook|nu|inmiddels|intussen|erger|weer|also|now)\b", re.IGNORECASE)
+_ABOUT_THE_REPORT = re.compile(r"\b(?:gemeld|melding\w*|meldingsnummer|nummer|reported|report)\b",
+                               re.IGNORECASE)
+MIN_NEWS_WORDS = 3
+_PARTS = re.compile(r"(?<=[.!?:])\s+")  # "over melding M-…: inmiddels ligt er ook glas"
+
+
+def tells_more_than_the_status(text: Text) -> bool:
+    """A statement beside the status question that tells something new about the problem."""
+    return any(_NEW_NOW.search(part) and is_description(part)
+               and len(part.split()) >= MIN_NEWS_WORDS
+               for part in _PARTS.split(text) if "?" not in part
+               and not normalise_case_number(part) and not _ABOUT_THE_REPORT.search(part))
 
 
 def _not_found_just_now(tracker: Tracker, case_number: Text) -> bool:

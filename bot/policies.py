@@ -64,7 +64,7 @@ from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question
                                   asks_if_open_now, is_question, question_parts,
                                   questions_beside_a_report, read_question,
                                   tells_something_wrong)
-from bot.reading.report_questions import (asks_about_an_earlier_report,
+from bot.reading.report_questions import (asks_about_an_earlier_report, asks_how_far,
                                           asks_status_of_an_earlier_report,
                                           mentions_an_earlier_report,
                                           asks_about_the_report_just_made, disputes_the_report,
@@ -758,6 +758,7 @@ def _bot_asked(tracker: DialogueStateTracker) -> bool:
     return bool(last and (last.text or "").rstrip().endswith("?"))
 
 
+SHORT_NO_PHONE_WORDS = 12  # "IK KAN NIET BELLEN. ik ben DOOF" says only that
 # "kan ik mailen of whatsappen?", "of een tolk?": another way than the phone asked
 _ASKS_ANOTHER_WAY = re.compile(r"\b(?:mail\w*|e-?mail\w*|whatsapp\w*|schrijven|brief|tolk\w*|"
                                r"chatten|sms\w*|write|interpreter|text)\b", re.IGNORECASE)
@@ -1202,13 +1203,18 @@ def reading_route(tracker: DialogueStateTracker,
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (
             tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")):
         return EMERGENCY_ACTION  # not again when the report retells the accident help is at
+    if (tracker.active_loop_name is None and before == STATUS_ACTION and not reading.danger
+            and not _has_case_number(message) and asks_how_far(message.text or "")):
+        return STATUS_ACTION  # "maar is er al iemand geweest?" after the status (round r86)
     if (tracker.active_loop_name is None and not reading.danger
             and intent.get("name") != "ask_human" and not _has_case_number(message)
             and asks_for_a_person(message.text or "")):
         return CONTACT_HUMAN_ACTION  # "… IK WIL NU EEN ECHT MENS SPREKEN": no number asked first
     if (tracker.active_loop_name is None and not reading.danger
             and before not in EMERGENCY_ACTIONS and cannot_use_the_phone(message.text or "")
-            and (_told_to_phone(tracker) or _ASKS_ANOTHER_WAY.search(message.text or ""))):
+            and (_told_to_phone(tracker) or _ASKS_ANOTHER_WAY.search(message.text or "")
+                 or len((message.text or "").split()) <= SHORT_NO_PHONE_WORDS
+                 and _last_bot_message(tracker) is not None)):
         # "IK KAN NIET BELLEN. ik ben DOOF" after "bel 14 0571" (round r87 of session 43):
         # a colleague in the chat, not "anything else?"
         return CONTACT_HUMAN_ACTION

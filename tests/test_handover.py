@@ -436,3 +436,13 @@ def test_no_report_and_a_person_asked_for_goes_to_the_person(dispatcher, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_was_a_question"]
     assert events[-1] == {"event": "followup", "name": "action_contact_human",
                           "timestamp": None}
+
+
+def test_while_waiting_a_question_about_the_message_gets_no_unrelated_article(db_url):
+    """Round r86 of session 43: "gezet" in "is het bij de melding gezet?" brought the text on
+    being evicted ("uit huis gezet")."""
+    from actions.knowledge import meanwhile_articles
+    from bot.knowledge import KNOWLEDGE_DIR, store
+
+    store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
+    assert meanwhile_articles("is het nu bij de melding gezet of niet?", [], db_url) == []

@@ -198,6 +198,9 @@ _CANNOT_CALL = re.compile(
     r"(?:bellen|belle|praten|telefoneren)\b|\b(?:hij|zij|ze|die)\s+hoort\s+(?:me|mij)\b"
     r"|\bcan'?t\s+(?:call|talk|speak)\b|\bcannot\s+(?:call|talk|speak)\b"
     r"|\b(?:afraid|scared)\s+to\s+call\b"
+    # "bellen gaat lastig", "telefoneren lukt slecht" (round r87 of session 43)
+    r"|\b(?:bellen|telefoneren|de telefoon)\s+(?:gaat|lukt|is)\s+(?:\w+\s+)?(?:lastig|moeilijk|"
+    r"slecht|niet|nie)\b"
     # "iedereen zegt bel 14 0571 en dat kan ik niet"
     r"|\bbel\w*\b(?: \S+){0,4} (?:en|maar) (?:dat|wat) (?:kan|lukt) (?:ik|me|mij) (?:niet|nie)\b"
     # "113 bellen durf ik niet", "bellen lukt me niet"
@@ -205,7 +208,10 @@ _CANNOT_CALL = re.compile(
     re.IGNORECASE)
 # "ik ben doof", "slechthorend": the phone is no way, also outside an emergency.
 _DEAF = re.compile(r"(?<!niet )(?<!nie )\b(?:doof|dove|slechthorend\w*|gebarentaal|spraakbeperking|"
-                   r"deaf|hard of hearing)\b", re.IGNORECASE)
+                   r"deaf|hard of hearing)\b|\bhoor (?:heel |erg |zo )?slecht\b"
+                   r"|\bhoor (?:\w+ )?(?:niks|niets|bijna niks) (?:\w+ )?(?:aan|door|op|met) "
+                   r"de telefoon\b"
+                   r"|\bslecht(?:e)? gehoor\b", re.IGNORECASE)
 
 
 def says_cannot_call(text: str) -> bool:

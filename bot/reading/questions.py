@@ -278,6 +278,13 @@ _ANNOUNCED = re.compile(r"^(?:\w+ ){0,3}?(?:ik |wij |we )?(?:heb|hebben|had) "
                         r"(?:een |nog een |even een )?(?:vraag|vraagje|vragen)\b")
 
 
+# "kan ik hier ook een vraag stellen?": whether asking is possible, no question yet
+_ASKS_TO_ASK = re.compile(r"\b(?:kan|mag|kun) (?:ik|je|u) (?:hier |ook |u |jullie |via deze chat |"
+                          r"in deze chat )*(?:een |iets |wat )?(?:vraag|vraagje|vragen) "
+                          r"(?:stellen|vragen)\W*$"
+                          r"|\bcan i ask (?:you )?(?:a |some )?questions?\W*$")
+
+
 # "Kan ik NU nog bellen of niet?", "is de telefoon nu open?": open right now, not the hours.
 _OPEN_NOW = re.compile(
     r"\b(?:kan|kun|mag) (?:ik|je|u) (?:\w+ ){0,2}?(?:nu|nou|op dit moment|vanavond) (?:\w+ ){0,2}?"
@@ -297,6 +304,8 @@ def announces_a_question(text: str) -> bool:
     asked (no question mark, no question word after the announcement)."""
     plain = _normalise(text)
     clauses = _clauses(plain)
+    if _ASKS_TO_ASK.search(plain) and not _is_report(plain):
+        return True  # "ik ben doof, kan ik hier ook een vraag stellen?" (round r87)
     announced = [n for n, clause in enumerate(clauses) if _ANNOUNCED.match(clause)]
     return bool(announced) and "?" not in text and not _is_report(plain) and not any(
         _CLAUSE_QUESTION.match(clause) for clause in clauses[announced[0] + 1:])

@@ -530,6 +530,19 @@ _ASKS_HOW_FAR = re.compile(
     r"al (?:iets|wat) (?:over )?bekend|any news|has anything been done)\b")
 
 
+# "wat is de status?", "kunt u niet gewoon zeggen of het al gemaakt is?" (round r86)
+_ASKS_THE_STATUS = re.compile(
+    r"\b(?:wat is de |de )?status\b|\bof (?:het|die|hij|ze|dat) al (?:\w+ )?(?:gemaakt|gedaan|"
+    r"opgelost|gerepareerd|opgeruimd|weggehaald|geleegd) (?:is|zijn|wordt)\b|\bstand van zaken\b"
+    r"|\bwhat(?: i|')s the status\b")
+
+
+def asks_how_far(text: str) -> bool:
+    """The resident asks outright how far a report is ("is er al iemand geweest?")."""
+    plain = _plain(text)
+    return bool(_ASKS_HOW_FAR.search(plain) or _ASKS_THE_STATUS.search(plain))
+
+
 def asks_status_of_an_earlier_report(text: str) -> bool:
     """"ik heb vorige week al gemeld dat … is daar al iets mee gedaan?": whatever the
     problem's words make the classifier think, the resident asks how far it is."""

@@ -889,3 +889,13 @@ def test_fireworks_asked_about_or_swept_up_are_no_hazard():
 def test_who_cannot_use_the_phone(text, cannot):
     from bot.reading.danger import cannot_use_the_phone
     assert cannot_use_the_phone(text) is cannot
+
+
+@pytest.mark.parametrize("text, cannot", [
+    ("bellen gaat lastig zei ik toch", True),
+    ("ik hoor slecht aan de telefoon", True),
+    ("ik hoor niks meer van mijn melding", False),
+])
+def test_hearing_badly_on_the_phone_is_no_way_to_call(text, cannot):
+    from bot.reading.danger import cannot_use_the_phone
+    assert cannot_use_the_phone(text) is cannot

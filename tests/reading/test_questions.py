@@ -319,3 +319,14 @@ def test_a_letter_asks_beside_its_report():
 def test_asking_the_municipality_to_come_and_act(text, asks):
     from bot.reading.questions import asks_to_act_on_it
     assert asks_to_act_on_it(text) is asks
+
+
+@pytest.mark.parametrize("text, announces", [
+    # round r87 of session 43: a report started ("Waar is het?")
+    ("ik ben doof, kan ik hier ook een vraag stellen?", True),
+    ("can I ask a question?", True),
+    ("kan ik een vraag stellen over mijn paspoort?", False),
+])
+def test_asking_whether_one_may_ask_announces_a_question(text, announces):
+    from bot.reading.questions import announces_a_question
+    assert announces_a_question(text) is announces
