@@ -665,6 +665,19 @@ def _names_another_problems_place(tracker: Tracker) -> bool:
                for street in (problem.get("place") or {}).get("streets") or [])
 
 
+def _one_problem_rewritten(tracker: Tracker, description: Text) -> Dict[Text, Any]:
+    """A new text for the split-off problem it names ("nee aanpassen, de tegels zijn omhoog
+    gedrukt door wortels" when the report holds a lamp and loose tiles: round r86 of session
+    43 replaced the lamp); {} when it names the first problem or none."""
+    more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+    named = problem_named(split_problem_texts(tracker.get_slot("report_description"), more),
+                          description) if more else None
+    if not named:
+        return {}
+    more[named - 1]["text"] = description
+    return {"report_more_problems": more}
+
+
 def _other_problem_named(tracker: Tracker) -> Optional[int]:
     """Which problem the bot split off a correction names ("die tak is ook in de
     schoolstraat" beside a full paper container): its index in report_more_problems; None
@@ -1542,6 +1555,10 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": self._added(tracker, description),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         if asked_what and answer is None or answer is False and reading.category:
+            rewritten = _one_problem_rewritten(tracker, description)
+            if rewritten:  # "… de tegels zijn omhoog gedrukt" beside a lamp: the tiles only
+                return {**rewritten, "report_confirmed": None,
+                        **with_ack(tracker, ack("utter_ack_description_changed"))}
             return {"report_description": description, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
         if answer is None and (reading.category or reading.addition
