@@ -21,6 +21,7 @@ from bot.reading.money import money_trouble
 from bot.reading.questions import inside_the_home
 from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112,
                                 cannot_use_the_phone, help_called, is_deaf, says_cannot_call,
+                                says_found,
                                 someone_may_be_inside, strong_gas, tells_a_sign_of_life)
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -98,6 +99,8 @@ class ActionEmergency(Action):
         if again and _asks_112_for_strong_gas(tracker, text) and not asks_why_112(text):
             own, meanwhile = None, GAS_CALL
         response = own or meanwhile or outage or _response(reading, again, text, earlier)
+        if again and earlier in _MISSING_REASONS and says_found(text) and not reading.urgent:
+            response = FOUND  # "gevonden!!": glad, and tell 112 he is found (round r88)
         if again and _in_doubt_about_someone_hurt(text, reading, earlier):
             response = DOUBT_HURT  # "ze is wel aanspreekbaar": 112 when in doubt, else the GP
         if again and earlier == "home_violence" and _WHERE_TO_GO.search(text):
@@ -193,6 +196,8 @@ def _response(reading: Reading, again: bool, text: Text = "",
 
 DOUBT_HURT = "utter_emergency_doubt_hurt"
 NO_PHONE = "utter_emergency_no_phone"
+FOUND = "utter_emergency_found"
+_MISSING_REASONS = ("missing_person", "lost_person", "child_alone")
 GAS_STRONG = "utter_emergency_gas_strong"
 _INDOORS = re.compile(r"\b(?:binnen|in huis|thuis|trappenhuis|portiek|hal|gang|keuken|kelder|"
                       r"woonkamer|slaapkamer|badkamer|galerij|lift|flat|woning|appartement|"

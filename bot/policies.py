@@ -44,14 +44,15 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  sent_to_the_wrong_chat, thanks_and_goes,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
+from bot.reading.message import is_neighbour_nuisance
 from bot.reading.money import money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_use_the_phone, help_called, is_shaken, same_event,
-                                someone_may_be_inside, strong_gas, tells_a_sign_of_life,
-                                will_call)
+                                says_found, someone_may_be_inside, strong_gas,
+                                tells_a_sign_of_life, will_call)
 from bot.reading.description import (category_of, names_another_problem, says_dumped,
                                      says_not_collected)
 from bot.reading.not_helped import is_displeased, says_not_helped
@@ -1037,6 +1038,8 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "0800 gebeld. de mevrouw van 4 hoog kan de trap niet af. moet ik 112 bellen?"
     if someone_may_be_inside(text or ""):
         return True  # "de buurvrouw van boven doet niet open": never a report form
+    if says_found(text or "") and not reading.urgent:
+        return True  # "gevonden!! hij stond bij de kaasboer": tell 112, no report (round r88)
     if help_called(text or ""):
         return False
     asked = " ".join(part for part in sentences(text) if part.rstrip().endswith("?"))
@@ -1221,6 +1224,13 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and not reading.danger and reading.noise_now
             and reading.report_question in ("faster", "phone", "police", "urgent_number")):
         return REPORT_QUESTION_ACTION  # "it's 2am and they're blasting music, who do I call??"
+    if (tracker.active_loop_name is None and not reading.danger
+            and reading.report_question in (None, "safety")  # not "blijft dat anoniem?"
+            and intent.get("name") != ASK_HUMAN_INTENT and not reading.noise_now
+            and not (reading.location and reading.location.streets)
+            and is_neighbour_nuisance(message.text or "")):
+        # (noise going on now, or at an address, stays a report with the police's number)
+        return AS_QUESTION_ACTION  # "de bovenburen maken elke nacht herrie": no "Waar is het?"
     if (tracker.active_loop_name is None and not reading.danger
             and _a_report_beside_a_question(message, reading, intent.get("name"),
                                             bool(set(last_turn) & set(_PRODUCT_ANSWERS)))):
@@ -1753,6 +1763,14 @@ def reading_route(tracker: DialogueStateTracker,
             or name in UNSURE_INTENTS + (ANSWER_INTENT,) and not reading.question
             and (reading.category or _names_a_place(reading))):
         return START_REPORT_ACTION  # the words name a problem in public space
+    if (tracker.active_loop_name is None and not reading.danger and not reading.category
+            and name in REPORT_INTENTS and reading.question and reading.location is None
+            and before in (None, "action_listen", "action_session_start")
+            and not _has_case_number(message) and is_question(message.text or "")
+            and not tells_something_wrong(message.text or "")):
+        # "waar moeten de luiers van de baby in?" as the opening (round r89 of session 43):
+        # nothing is wrong and nowhere is named, so no report
+        return AS_QUESTION_ACTION
     return None
 
 

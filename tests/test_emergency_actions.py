@@ -688,3 +688,19 @@ def test_a_deaf_resident_after_the_112_answer_gets_the_way_without_a_phone(dispa
     tracker = _after_the_gas_answer("ik kan niet bellen, ik ben doof")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_no_phone"]
+
+
+def test_a_missing_child_found_gets_tell_112_not_a_report(dispatcher, domain):
+    """Round r88 of session 43: "gevonden!! hij stond bij de kaasboer" started a report."""
+    first = "help ik kan mijn zoontje van 3 niet meer vinden op de markt"
+    text = "gevonden!! hij stond bij de kaasboer"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "action", "name": "action_emergency"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_emergency_emergency"}},
+        {"event": "action", "name": "action_listen"}]
+    events = asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_found"]
+    assert events == []

@@ -798,7 +798,9 @@ def test_a_long_message_is_answered_by_its_question(kb_url):
             "duurt het voor ik geld krijg? de huur moet gewoon door")
     decision = decide(kb_url, text)
     assert decision.kind in (ANSWERED, CHOICE)
-    assert [article.id for article in decision.articles] == ["bijstand-aanvragen"]
+    # the work-finding help may come beside it, at the edge of a choice as articles are added
+    assert decision.articles[0].id == "bijstand-aanvragen"
+    assert {a.id for a in decision.articles} <= {"bijstand-aanvragen", "re-integratie-werk"}
 
 
 def test_a_death_is_not_offered_beside_a_birth(kb_url):

@@ -2789,3 +2789,31 @@ def test_yes_report_it_again_after_a_status_not_found_starts_the_report():
                       said("ja meld het dan maar opnieuw. maar dan wil ik wel dat het deze keer "
                            "echt gemaakt wordt", "affirm", 0.6)]
     assert reading_route(tracker(events)) == "action_start_report"
+
+
+@pytest.mark.parametrize("text, intent", [
+    # round r87 of session 43: "Waar is het?" for noise at home
+    ("de bovenburen maken elke nacht herrie tot 3 uur, ik ben er kapot van",
+     "report_public_space_other"),
+    ("the neighbours play loud music every night until 2, what can I do?", "opening_hours"),
+    # round r89: a question about waste sorting, nothing wrong and nowhere named
+    ("waar moeten de luiers van de baby in, en kattenbakkorrels?", "report_public_space_other"),
+])
+def test_nuisance_at_home_and_a_question_without_a_problem_are_answered_not_reported(text,
+                                                                                      intent):
+    assert reading_route(tracker(START + [said(text, intent)])) == "action_answer_as_question"
+
+
+def test_a_problem_in_the_street_beside_a_question_is_still_a_report():
+    text = "de lamp voor nummer 12 doet het niet, wanneer komen jullie?"
+    assert reading_route(tracker(START + [said(text, "report_street_lighting")])) != \
+        "action_answer_as_question"
+
+
+def test_deaf_after_an_answer_that_says_call_us_gets_a_colleague():
+    answered = START + [said("hoe vraag ik huishoudelijke hulp aan?", "municipal_question"),
+                        ActionExecuted("action_answer_topic"),
+                        BotUttered("… Meld u aan bij het Wmo-loket: bel 14 0571. …"),
+                        ActionExecuted("action_listen")]
+    assert reading_route(tracker(answered + [said("IK KAN NIET BELLEN. ik ben DOOF")])) == \
+        "action_contact_human"

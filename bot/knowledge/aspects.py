@@ -25,7 +25,10 @@ _A_VISIT = (r"(?:open|dicht|gesloten|terecht|langs\w*|bereikbaar|bellen|bel|afsp
 _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:[\w'’]+ ){0,3}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
-        r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bbeta(?:a)?l\w*|\bgratis\b"
+        r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bgratis\b"
+        # not a payment plan: "betallings regelling hoe?" (round r89 of session 43: "Gratis.")
+        r"|(?<!termijnen )(?<!delen )\bbeta(?:a)?l(?!\w*\s?rege?l)(?!\w* in (?:\w+ )?"
+        r"(?:termijnen|delen))\w*"
         r"|\bhoeveel (?:euro|geld)\b|\bleges\b"
         r"|\bhoeveel (?:is|zijn|wordt|bedraagt) (?:dat|het|dit)\b"
         r"|\bhow much\b|\bcosts?\b|\bprice\b|\bfree\b", re.IGNORECASE)),

@@ -53,6 +53,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"infant)(?:'s|s')?(?: [\w'-]+){0,3}? (?:passports?|id cards?)", "paspoort of ID-kaart kind"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),
+    # "i have polish rijbewijs, must i change to dutch?" (round r89 of session 43)
+    (r"(?:polish|spanish|german|belgian|romanian|bulgarian|italian|portuguese|french|foreign|eu)"
+     r" (?:\w+ ){0,2}?rijbewijs|rijbewijs (?:\w+ ){0,4}?(?:change|swap|exchange|convert)",
+     "buitenlands rijbewijs omwisselen"),
     (r"(?:exchange|swap|convert|foreign|polish|spanish|german|belgian) (?:\w+ ){0,2}?"
      r"driv(?:ing|er'?s) licen[cs]e|driv(?:ing|er'?s) licen[cs]e (?:\w+ ){0,3}?(?:from abroad|"
      r"from another country|exchange)|(?:exchange|swap) (?:\w+ ){0,2}?licen[cs]e",
@@ -65,6 +69,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      "milieustraat"),
     (r"bulky waste|furniture|sofa|couch|mattress|fridge|freezer|washing machine|appliances?",
      "grofvuil"),
+    # "which bin for nappies?" (round r89 of session 43)
+    (r"(?:which|what) (?:\w+ )?bin|nappies|diapers|cat litter|residual waste|grey bin|"
+     r"(?:sort|separate|separating|sorting) (?:\w+ ){0,2}?(?:waste|rubbish|garbage|trash)",
+     "welk afval in welke bak restafval"),
     (r"waste calendar|bin day|collection day", "afvalkalender"),
     # remission before taxes: "how does kwijtschelding work, do I qualify?" (round 86)
     (r"kwijtschelding|remission|tax relief|(?:can'?t|cannot|unable to) (?:\w+ ){0,2}?pay "
@@ -72,6 +80,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      "kwijtschelding"),
     (r"parking (?:\w+ ){0,3}?(?:home care|carers?|caregivers?|nurses?)|(?:home care|carers?|"
      r"caregivers?|nurses?) (?:\w+ ){0,3}?park\w*", "parkeren thuiszorg mantelzorg"),
+    # "the neighbours play loud music every night" (round r87 of session 43)
+    (r"neighbou?rs?(?: [\w']+){0,5}? (?:noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
+     r"fight\w*|barking|weed)|(?:noise|noisy|loud music|barking)(?: [\w']+){0,5}? neighbou?rs?",
+     "burenoverlast buurtbemiddeling"),
     # "black mould in my rented flat, the landlord ignores me" (round r87 of session 43)
     (r"mou?ld\w*|damp (?:walls?|flat|house|home|apartment)|leak\w* (?:\w+ ){0,3}?(?:flat|house|"
      r"home|apartment|roof|ceiling)|landlord|huurcommissie|rent tribunal",
@@ -113,7 +125,8 @@ _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtscheldi
                                # "we just moved here from Toronto, how do we register?" (r84)
                                "inschrijven uit het buitenland", "waar vind ik mijn bsn",
                                "paspoort of ID-kaart kind", "mantelzorg ondersteuning",
-                               "schimmel gebreken huurwoning verhuurder")
+                               "schimmel gebreken huurwoning verhuurder",
+                               "burenoverlast buurtbemiddeling")
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 

@@ -371,6 +371,19 @@ def tells_a_sign_of_life(text: str) -> bool:
     return bool(_SIGN_OF_LIFE.search(text or ""))
 
 
+# "gevonden!! hij stond bij de kaasboer", "we have him": the missing person is back
+_FOUND = re.compile(r"\b(?:gevonden|terecht|teruggevonden|is (?:weer )?terug|zijn (?:weer )?terug|"
+                    r"(?:found|have) (?:him|her|them)|(?:he|she) is back|is found)\b",
+                    re.IGNORECASE)
+
+
+def says_found(text: str) -> bool:
+    """The person who was missing is found ("gevonden!!"), not "nog niet gevonden"."""
+    found = _FOUND.search(text or "")
+    return bool(found) and not re.search(r"\b(?:nog niet|niet|nog steeds niet|not yet|not)\s*$",
+                                         (text or "")[:found.start()], re.IGNORECASE)
+
+
 def strong_gas(text: str) -> bool:
     """The gas smell is strong or it hisses ("het is echt sterk")."""
     return bool(_STRONG_GAS.search(text or ""))

@@ -95,6 +95,29 @@ def is_noise_now(text: str) -> bool:
     return is_noise(text) and bool(_NOW.search(text or ""))
 
 
+# Nuisance from the people next door, at home: not a job for the outdoor crew but for
+# talking, Buurtbemiddeling or the police (round r87 of session 43: "Waar is het?").
+_NEIGHBOURS = re.compile(r"\b(?:buren|bovenburen|onderburen|benedenburen|achterburen|buurman|"
+                         r"buurvrouw|buurjongen|bovenbuurman|bovenbuurvrouw|onderbuurman|"
+                         r"onderbuurvrouw|neighbou?rs?)\b", re.IGNORECASE)
+_AT_HOME_NUISANCE = re.compile(
+    r"\b(?:herrie|lawaai\w*|geluid\w*|muziek|feest\w*|ruzie\w*|schreeuw\w*|gebonk|bonken|"
+    r"geblaf|blaft|blaffen|wiet|overlast|noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
+    r"fight\w*|barking)\b", re.IGNORECASE)
+# ... unless it is out on the street: "de buren maken lawaai met hun scooter in het park"
+_OUT_ON_THE_STREET = re.compile(r"\b(?:scooters?|brommers?|motoren|auto'?s?|boot|warmtepomp|"
+                                r"park|straat|stoep|plein|speeltuin|street|park)\b",
+                                re.IGNORECASE)
+
+
+def is_neighbour_nuisance(text: str) -> bool:
+    """Noise or a quarrel with the neighbours at home ("de bovenburen maken elke nacht
+    herrie"), not something out on the street."""
+    text = text or ""
+    return bool(_NEIGHBOURS.search(text) and _AT_HOME_NUISANCE.search(text)
+                and not _OUT_ON_THE_STREET.search(text))
+
+
 def _long_standing(text: str) -> bool:
     return any(not _ABOUT_THE_RESIDENT.search(text[:found.start()])
                for found in _LONG_STANDING.finditer(text))
@@ -155,8 +178,10 @@ def _someone_hurt(text: str) -> bool:
     """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
     hurt = list(_INJURED.finditer(text)) + (list(_SORE.finditer(text)) if _FALL.search(text)
                                             else [])
-    # "bijna gevallen", "waar ik bijna over struikelde": the words just before count too
-    return any(not re.search(r"\b(?:bijna|haast|nearly|almost)\b",
+    # "bijna gevallen", "waar ik bijna over struikelde", "niemand is gewond" (round r89 of
+    # session 43: advice to see a doctor): the words just before count too
+    return any(not re.search(r"\b(?:bijna|haast|nearly|almost|niemand|geen|nobody|no one|"
+                             r"not|niet)\b",
                              text[max(0, found.start() - 20):found.end()], re.IGNORECASE)
                for found in hurt)
 

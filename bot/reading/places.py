@@ -1888,6 +1888,10 @@ class _Reading:
         only "bij de sporthal"; the first place word of its clause, and the clause before
         when that is a place phrase too."""
         clause = self._clause_start(start)
+        # "op kot voor mijn stage en ge moet weten dat de straatlamp aan het fietspad …"
+        # (round r89 of session 43): the spot is told after the last joining word
+        joined = [index for index in range(clause, start) if self.lowers[index] in _JOINERS]
+        clause = joined[-1] + 1 if joined else clause
         begin = next((index for index in range(clause, start)
                       if self.lowers[index] in _PLACE_LEAD), start)
         if all(self.lowers[index] in _DISTANCE or self.lowers[index].isdigit()
@@ -1905,6 +1909,8 @@ class _Reading:
         return index
 
 
+# Words that begin a clause of their own inside a sentence: a spot starts after them.
+_JOINERS = frozenset({"dat", "omdat", "want", "maar", "terwijl", "zodat", "because", "that"})
 # The words a description of a spot starts with ("op het fietspad", "langs de vaart").
 _PLACE_LEAD = frozenset({"op", "in", "langs", "naast", "achter", "voor", "tegenover", "bij",
                          "na", "richting", "aan", "onder", "over", "tussen", "vlakbij"})

@@ -899,3 +899,23 @@ def test_who_cannot_use_the_phone(text, cannot):
 def test_hearing_badly_on_the_phone_is_no_way_to_call(text, cannot):
     from bot.reading.danger import cannot_use_the_phone
     assert cannot_use_the_phone(text) is cannot
+
+
+@pytest.mark.parametrize("text, found", [
+    ("gevonden!! hij stond bij de kaasboer", True),
+    ("found him, thank god", True),
+    ("we hebben hem nog niet gevonden", False),
+])
+def test_a_missing_person_found(text, found):
+    from bot.reading.danger import says_found
+    assert says_found(text) is found
+
+
+@pytest.mark.parametrize("text, reason", [
+    # round r88 of session 43: both missed mid-conversation or in Flemish
+    ("hij ligt op een auto. er zit volgens mij nog iemand in, ik hoor roepen", "trapped"),
+    ("er ligt een zatte mens in een portiek, t vriest dat het kraakt. hij reageert nog wel een "
+     "beetje", "medical"),
+])
+def test_someone_calling_under_a_tree_or_barely_reacting_in_the_cold(text, reason):
+    assert read_danger(text) == Danger("emergency", reason)

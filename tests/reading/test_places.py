@@ -1032,3 +1032,11 @@ def test_the_residents_own_street_told_beside_a_question_is_no_new_place():
 
     told = "wanneer komen ze hier het gft ophalen? ik woon zelf op de kerkweg"
     assert told_in_passing(told, read_place(told))
+
+
+def test_a_spot_is_told_after_the_last_joining_word():
+    """Round r89 of session 43: "op kot voor mijn stage en ge moet weten dat de straatlamp …"
+    was filed as the place."""
+    place = read_place("ik zit hier op kot voor mijn stage en ge moet weten dat de straatlamp "
+                       "aan het fietspad achter het station al een week niet meer brandt")
+    assert place is not None and place.text == "aan het fietspad achter het station"
