@@ -85,8 +85,8 @@ class ActionEmergency(Action):
         if (again and reading.urgent and a_new_danger(reading.danger_reason, earlier, text)
                 and not asks_about_acting(text)):
             again, earlier = False, None  # "… en een vent met een mes": the new danger's answer
-        meanwhile = _meanwhile(text, reading, earlier, _gas_in_the_street(tracker)) if again \
-            else None
+        meanwhile = _meanwhile(text, reading, earlier, _gas_in_the_street(tracker),
+                               _vehicle_on_fire(tracker)) if again else None
         outage = _outage_followup(tracker, text) if (
             again and (not reading.urgent or reading.danger_reason == "asks_112")
             and not (asks_why_112(text) and earlier in WHY_112_REASONS)) else None
@@ -187,7 +187,7 @@ def _response(reading: Reading, again: bool, text: Text = "",
         return "utter_emergency_asks_112"  # "moet ik 112 bellen?": yes when people are in danger
     if reading.danger == "gas" and gas_outdoors(text, reading):
         return GAS_STREET  # "sterke gaslucht in de Hoofdstraat": no "go outside"
-    if reading.danger == "gas" and strong_gas(text) and _INDOORS.search(text):
+    if reading.danger == "gas" and strong_gas(text) and _indoors(text):
         return GAS_STRONG  # "het stinkt heel erg naar gas in het trappenhuis": 112 now
     if reading.urgent:
         return f"utter_emergency_{reading.danger}"
@@ -199,10 +199,6 @@ NO_PHONE = "utter_emergency_no_phone"
 FOUND = "utter_emergency_found"
 _MISSING_REASONS = ("missing_person", "lost_person", "child_alone")
 GAS_STRONG = "utter_emergency_gas_strong"
-_INDOORS = re.compile(r"\b(?:binnen|in huis|thuis|trappenhuis|portiek|hal|gang|keuken|kelder|"
-                      r"woonkamer|slaapkamer|badkamer|galerij|lift|flat|woning|appartement|"
-                      r"inside|indoors|stairwell|hallway|kitchen|basement|flat|apartment)\b",
-                      re.IGNORECASE)
 # Despair and violence at home have their own ways to write (113's chat, Veilig Thuis).
 _OWN_WAYS_TO_WRITE = tuple(f"utter_emergency_followup_{reason}" for reason in
                            ("suicide", "jump_risk", "home_violence"))
@@ -243,7 +239,7 @@ def _earlier_reason(tracker: Tracker) -> Optional[Text]:
 
 
 def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text],
-               in_the_street: bool = False) -> Optional[Text]:
+               in_the_street: bool = False, vehicle_fire: bool = False) -> Optional[Text]:
     """"Moet ik de buurman waarschuwen?" after the fire answer, "moet ik naar hem toe?" about
     a child by the water: what to do meanwhile for that danger; after "112 is gebeld" without
     advice of its own: stay safe and follow the operator."""
@@ -253,6 +249,8 @@ def _meanwhile(text: Text, reading: Reading, earlier: Optional[Text],
         return "utter_emergency_meanwhile_cable"  # "moet ik die draden opzij leggen?": no
     reason = reading.danger_reason if reading.danger_reason in MEANWHILE else earlier
     advice = MEANWHILE.get(reason or "")
+    if advice == "fire" and vehicle_fire and _TO_ONES_OWN.search(text):
+        return "utter_emergency_meanwhile_fire_outside"  # "mag ik mijn auto wegrijden?": no
     if advice == "gas" and in_the_street:
         return "utter_emergency_meanwhile_gas_street"  # "moet ik zeggen dat ze niet roken?"
     if advice == "gas" and help_called(text):
@@ -289,6 +287,25 @@ def gas_outdoors(text: Text, reading: Optional[Reading] = None) -> bool:
 
 def _indoors(text: Text) -> bool:
     return inside_the_home(text) or bool(_INDOORS.search(text))
+
+
+# A car, a container or a bin on fire outdoors (round r88 of session 43: house-fire advice
+# for "mag ik mijn auto wegrijden?").
+_VEHICLE_OR_BIN = re.compile(r"\b(?:auto|auto's|autos|wagen|busje|bus|vrachtwagen|scooter|"
+                             r"brommer|motor|container|kliko|vuilnisbak|prullenbak|afvalbak|"
+                             r"car|van|bin|dumpster)\b", re.IGNORECASE)
+
+
+# "mag ik mijn auto wegrijden?", "kan ik er dichterbij?": going to one's own things
+_TO_ONES_OWN = re.compile(r"\b(?:wegrijden|weg rijden|weghalen|weg halen|verzetten|wegzetten|"
+                          r"verplaatsen|ophalen|dichterbij|ernaartoe|er naartoe|erheen|move|"
+                          r"drive (?:it )?away|get (?:my|our) car)\b", re.IGNORECASE)
+
+
+def _vehicle_on_fire(tracker: Tracker) -> bool:
+    said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return any(_VEHICLE_OR_BIN.search(text) for text in said) and not any(
+        _indoors(text) for text in said)
 
 
 def _gas_in_the_street(tracker: Tracker) -> bool:

@@ -252,7 +252,9 @@ _SHOULD_REPORT = re.compile(
 _NOT_IN_THE_CHAT = re.compile(
     r"\b(?:zit|ben|kijk)\b(?: \w+){0,3} niet (?:\w+ ){0,3}(?:in (?:deze|de) chat|achter de "
     r"(?:computer|pc|laptop)|hier|online|op mijn telefoon)\b|\bkijk hier niet (?:meer|vaak)\b|"
-    r"\bniet (?:de hele dag )?(?:online|in de chat)\b"
+    # (not "kan ik niet online een afspraak maken?": a question, round r91 of session 43)
+    r"\bniet (?:de hele dag )?(?:online|in de chat)\b(?! (?:een |mijn |het |de )?(?:afspraak|"
+    r"aanvra\w*|maken|regelen|doen|melden|betalen|inschrijven|doorgeven))"
     # "ik ga nu slapen en sluit mijn laptop, hoe krijg ik dan het antwoord?"
     r"|\b(?:sluit|sluiten|klap|doe|zet) (?:\w+ ){0,2}(?:laptop|computer|pc|telefoon|chat|app|"
     r"browser)\b(?: \w+){0,2} (?:dicht|uit|af)?|\bsluit (?:de|deze|mijn) (?:chat|laptop|app)\b"
@@ -290,7 +292,8 @@ _NO_INTERNET = re.compile(
 _STILL_NOTHING = re.compile(
     r"\b(?:nog steeds|nog altijd|nog (?:niks|niets)|gebeurt (?:er )?(?:niks|niets)|er is "
     r"(?:niks|niets) gebeurd|(?:al|nu al) (?:\d+|een paar|twee|drie|vier|vijf|zes) (?:dagen|"
-    r"weken|maanden)|nog niet (?:gemaakt|opgelost|gerepareerd|opgeruimd|weggehaald)|"
+    r"weken|maanden)|(?:al|nu al) (?:ruim |meer dan |bijna )?een (?:week|maand)|"
+    r"nog niet (?:gemaakt|opgelost|gerepareerd|opgeruimd|weggehaald)|"
     r"nothing (?:has )?happened|still (?:not|broken|there))\b", re.IGNORECASE)
 # The handling time just told, questioned: "10 werkdagen?? voor ratten?", "zo lang??".
 _HANDLING_TIME_QUESTIONED = re.compile(
@@ -765,6 +768,13 @@ _ASKS_ANOTHER_WAY = re.compile(r"\b(?:mail\w*|e-?mail\w*|whatsapp\w*|schrijven|b
                                r"chatten|sms\w*|write|interpreter|text)\b", re.IGNORECASE)
 
 
+def _said_no_phone(tracker: DialogueStateTracker) -> bool:
+    """The resident said in this conversation that calling is no way for them ("ik ben
+    doof"): never a callback (round r91 of session 43 asked a deaf woman for her number)."""
+    return any(type(event).__name__ == "UserUttered" and cannot_use_the_phone(event.text or "")
+               for event in tracker.events)
+
+
 def _told_to_phone(tracker: DialogueStateTracker) -> bool:
     """The bot's last turn told the resident to call the municipality."""
     users = 0
@@ -911,6 +921,7 @@ def _displeased_with_status(message: Any, intent: Optional[str], reading: Readin
                                                               QUESTION_INTENT)
             and not _has_case_number(message)
             and bool(_STILL_NOTHING.search(text) or _PUSHBACK.search(text)
+                     or _HANDLING_TIME_QUESTIONED.search(text)  # "binnen 24 uur?" (r90)
                      or reading.report_question == "faster"))
 
 
@@ -1277,7 +1288,8 @@ def reading_route(tracker: DialogueStateTracker,
         return OTHER_MUNICIPALITY_ACTION  # "het is in Amersfoort, niet Lindendal"
     if tracker.active_loop_name == REPORT_FORM and sent_to_the_wrong_chat(message.text or ""):
         return STOP_ACTION  # "oeps verkeerde app sorry": the report it started stops
-    if tracker.active_loop_name is None and not reading.danger and (
+    if tracker.active_loop_name is None and not reading.danger and not _said_no_phone(
+            tracker) and (
             wants_callback(message.text or "") and not _a_report_with_a_number(message, reading)
             or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
             and _NOT_IN_THE_CHAT.search(message.text or "")

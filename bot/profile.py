@@ -107,6 +107,13 @@ class ServiceNorms(BaseModel):
 HOLIDAYS_AHEAD = 366  # a holiday named is the coming one
 
 
+class WaterCompany(BaseModel):
+    """The drinking water company of the area and its fault line (day and night)."""
+
+    name: str
+    phone: str
+
+
 class ClosedDay(BaseModel):
     """A public holiday on which the town hall and the phone line are closed."""
 
@@ -136,6 +143,7 @@ class Profile(BaseModel):
     location: LocationSettings
     service_norms: ServiceNorms = ServiceNorms()
     closed_days: List[ClosedDay] = []
+    water_company: Optional[WaterCompany] = None
 
     class Config:
         extra = "forbid"
@@ -237,9 +245,21 @@ class Profile(BaseModel):
             "opening_hours": self.opening_hours_text(),
             "opening_hours_en": self.opening_hours_text(english=True),
             "time_now": _hhmm(self.now().time()),
+            **self._water_fault_line(),
         }
         values.update({f"link_{key}": url for key, url in self.links.items()})
         return values
+
+
+    def _water_fault_line(self) -> Dict[str, str]:
+        """Who to call about a burst water main: the company by name and number when the
+        profile has it, else where residents find the number."""
+        company = self.water_company
+        if company is None:
+            return {"water_fault": "uw drinkwaterbedrijf. Dat nummer staat op uw waterrekening",
+                    "water_fault_en": "your drinking water company; it is on your water bill"}
+        return {"water_fault": f"{company.name}: {company.phone}, dag en nacht",
+                "water_fault_en": f"{company.name}: {company.phone}, day and night"}
 
 
 def _hhmm(moment: dt.time) -> str:

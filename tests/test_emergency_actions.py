@@ -704,3 +704,19 @@ def test_a_missing_child_found_gets_tell_112_not_a_report(dispatcher, domain):
     events = asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_found"]
     assert events == []
+
+
+def test_a_car_on_fire_gets_stay_away_from_your_own_car(dispatcher, domain):
+    """Round r88 of session 43: "mag ik mijn auto wegrijden?" got the house-fire advice."""
+    first = "er staat een auto in brand op de parkeerplaats bij de sporthal"
+    text = "ja ja gebeld maar mijn auto staat ernaast, mag ik die wegrijden?"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
+    tracker.events[:0] = [
+        {"event": "user", "text": first,
+         "parse_data": {"entities": read_message(first).to_entities(first)}},
+        {"event": "action", "name": "action_emergency"},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_emergency_fire"}},
+        {"event": "action", "name": "action_listen"}]
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_emergency_meanwhile_fire_outside"]

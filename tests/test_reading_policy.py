@@ -2817,3 +2817,15 @@ def test_deaf_after_an_answer_that_says_call_us_gets_a_colleague():
                         ActionExecuted("action_listen")]
     assert reading_route(tracker(answered + [said("IK KAN NIET BELLEN. ik ben DOOF")])) == \
         "action_contact_human"
+
+
+def test_a_handling_time_questioned_after_the_status_is_heard_not_a_menu():
+    """Round r90 of session 43: "binnen 24 uur? het is al een week!" got the "I cannot help"
+    menu."""
+    told = START + [said("hoe staat het met M-2026-000001", "ask_report_status"),
+                    ActionExecuted("action_report_status"),
+                    BotUttered("Uw melding … meestal binnen 24 uur."),
+                    ActionExecuted("action_listen")]
+    text = "binnen 24 uur? het is al een week! straks valt er weer iemand"
+    assert reading_route(tracker(told + [said(text, "out_of_scope")])) in (
+        "action_answer_complaint", "action_status_faster")

@@ -62,6 +62,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"from another country|exchange)|(?:exchange|swap) (?:\w+ ){0,2}?licen[cs]e",
      "buitenlands rijbewijs omwisselen"),
     (r"driv(?:ing|er'?s) licen[cs]e", "rijbewijs"),
+    # "Can she get a disabled parking card?" (round r90 of session 43: "I cannot help")
+    (r"(?:disabled|disability|handicapped|blue) (?:\w+ )?(?:parking )?(?:card|permit|badge)s?|"
+     r"parking (?:card|permit|badge)s? for (?:the )?(?:disabled|handicapped)",
+     "gehandicaptenparkeerkaart"),
     (r"parking permits?", "parkeervergunning"),
     # "where can I bring an old fridge? Is there a recycling place?" (round r75 of session 41)
     (r"recycling (?:place|centre|center|park|station|yard)|environment(?:al)? park|"
@@ -126,7 +130,7 @@ _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtscheldi
                                "inschrijven uit het buitenland", "waar vind ik mijn bsn",
                                "paspoort of ID-kaart kind", "mantelzorg ondersteuning",
                                "schimmel gebreken huurwoning verhuurder",
-                               "burenoverlast buurtbemiddeling")
+                               "burenoverlast buurtbemiddeling", "gehandicaptenparkeerkaart")
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 
