@@ -42,8 +42,7 @@ async def _asked_about_articles(dispatcher: CollectingDispatcher, tracker: Track
         return False
     if len(articles) == 1:
         utter(dispatcher, "utter_ask_affirmation_article", title=articles[0].title,
-              buttons=[{"title": "Ja", "payload": choice_payload(articles[0].id)},
-                       {"title": "Nee", "payload": "/out_of_scope"}])
+              article_payload=choice_payload(articles[0].id))
     elif articles:
         utter_choice(dispatcher, articles)
     return bool(articles)

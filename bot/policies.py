@@ -1288,15 +1288,14 @@ def reading_route(tracker: DialogueStateTracker,
         return OTHER_MUNICIPALITY_ACTION  # "het is in Amersfoort, niet Lindendal"
     if tracker.active_loop_name == REPORT_FORM and sent_to_the_wrong_chat(message.text or ""):
         return STOP_ACTION  # "oeps verkeerde app sorry": the report it started stops
-    if tracker.active_loop_name is None and not reading.danger and not _said_no_phone(
-            tracker) and (
+    if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "") and not _a_report_with_a_number(message, reading)
             or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
             and _NOT_IN_THE_CHAT.search(message.text or "")
             or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)
             or before == CALLBACK_ACTION and not reading.phone
             and _last_response(tracker) == CALLBACK_NUMBER_QUESTION
-            and _only_an_answer(message.text or "", reading)):
+            and _only_an_answer(message.text or "", reading)) and not _said_no_phone(tracker):
         return CALLBACK_ACTION  # "kunt u mij terugbellen?": the number, then passed on
     if before in PASSED_ON_ACTIONS and tracker.active_loop_name is None and not reading.danger:
         if asks_about_the_wait(message.text or "") or asks_if_it_arrives(message.text or ""):

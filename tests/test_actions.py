@@ -164,6 +164,18 @@ def test_ask_affirmation_describes_the_best_guess(dispatcher, domain):
     assert message["topic"] == dutch(domain, "utter_topic_report_street_lighting")["text"]
 
 
+def test_ask_affirmation_offers_the_article_the_knowledge_base_is_sure_of(dispatcher, domain):
+    """Round r83 of session 43: "gehandicapte kaart aanvrage hoe" was asked back as a
+    parking permit."""
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4},
+               {"name": "parking_permit", "confidence": 0.35}]
+    tracker = make_tracker("nlu_fallback", "gehandicapte kaart aanvrage hoe", ranking)
+    run(ActionDefaultAskAffirmation(), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_ask_affirmation_article"
+    assert "gehandicaptenparkeerkaart" in message["article_payload"]
+
+
 def test_ask_affirmation_does_not_ask_about_small_talk(dispatcher, domain):
     ranking = [{"name": "nlu_fallback", "confidence": 0.4},
                {"name": "greeting", "confidence": 0.3}]

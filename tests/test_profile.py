@@ -85,6 +85,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "handling_time",                   # filled by action_answer_report_question
         "answer",                          # a knowledge-base article (actions/knowledge.py)
         "detail", "link", "title",         # what an article says to a follow-up question
+        "article_payload",                 # the article asked back at a fallback
         "day", "open",                     # a day asked about (action_opening_hours)
         "phone",                           # the number to call back (action_take_callback)
         "when",                            # the callback time the resident named

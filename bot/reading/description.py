@@ -1601,8 +1601,12 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
         else:  # the same problem again, further on: one report
             problems[same] = Problem(category, _joined(problems[same].text, piece))
     if len(problems) > 1 and _DUMPING_WORDS.search(description) and {
-            p.category for p in problems} <= _DUMPING_KINDS:
-        problems = []  # "vuilniszakken en een oude kast gedumpt": one pile, one report
+            p.category for p in problems} <= _DUMPING_KINDS and not any(
+            _other_places(place_of, one.text, other.text)
+            for one, other in zip(problems, problems[1:])):
+        # "vuilniszakken en een oude kast gedumpt": one pile, one report; not rats at the
+        # Jumbo beside a sofa dumped behind the Aldi (round r85 of session 43)
+        problems = []
     return problems or [Problem(_category_of_group(description), description)]
 
 

@@ -802,3 +802,15 @@ def test_a_remark_about_the_language_is_left_out(text, cleaned):
 ])
 def test_a_loose_dog_is_no_loose_tile(text):
     assert category_of(text) == "report_public_space_other"
+
+
+def test_things_dumped_at_two_places_are_two_reports():
+    """Round r85 of session 43: rats at the Jumbo and a sofa dumped behind the Aldi became one
+    report (the one-pile rule for dumping)."""
+    from bot.reading.places import place_key
+
+    text = ("bij de containers van de jumbo lopen ratten rond en er staat ook al een week een "
+            "bank gedumpt achter de aldi")
+    assert len(split_problems(text, place_key)) == 2
+    assert len(split_problems("er zijn vuilniszakken en een oude kast gedumpt achter de aldi",
+                              place_key)) == 1
