@@ -690,17 +690,23 @@ def test_a_deaf_resident_after_the_112_answer_gets_the_way_without_a_phone(dispa
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_no_phone"]
 
 
-def test_a_missing_child_found_gets_tell_112_not_a_report(dispatcher, domain):
-    """Round r88 of session 43: "gevonden!! hij stond bij de kaasboer" started a report."""
-    first = "help ik kan mijn zoontje van 3 niet meer vinden op de markt"
-    text = "gevonden!! hij stond bij de kaasboer"
+def _after_a_danger_told(first: str, text: str, answer: str):
+    """A tracker where `first` (read, with its danger) got `answer`, and `text` comes next."""
     tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
     tracker.events[:0] = [
         {"event": "user", "text": first,
          "parse_data": {"entities": read_message(first).to_entities(first)}},
         {"event": "action", "name": "action_emergency"},
-        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_emergency_emergency"}},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": answer}},
         {"event": "action", "name": "action_listen"}]
+    return tracker
+
+
+def test_a_missing_child_found_gets_tell_112_not_a_report(dispatcher, domain):
+    """Round r88 of session 43: "gevonden!! hij stond bij de kaasboer" started a report."""
+    tracker = _after_a_danger_told("help ik kan mijn zoontje van 3 niet meer vinden op de markt",
+                                   "gevonden!! hij stond bij de kaasboer",
+                                   "utter_emergency_emergency")
     events = asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_found"]
     assert events == []
@@ -708,15 +714,9 @@ def test_a_missing_child_found_gets_tell_112_not_a_report(dispatcher, domain):
 
 def test_a_car_on_fire_gets_stay_away_from_your_own_car(dispatcher, domain):
     """Round r88 of session 43: "mag ik mijn auto wegrijden?" got the house-fire advice."""
-    first = "er staat een auto in brand op de parkeerplaats bij de sporthal"
-    text = "ja ja gebeld maar mijn auto staat ernaast, mag ik die wegrijden?"
-    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
-    tracker.events[:0] = [
-        {"event": "user", "text": first,
-         "parse_data": {"entities": read_message(first).to_entities(first)}},
-        {"event": "action", "name": "action_emergency"},
-        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_emergency_fire"}},
-        {"event": "action", "name": "action_listen"}]
+    tracker = _after_a_danger_told(
+        "er staat een auto in brand op de parkeerplaats bij de sporthal",
+        "ja ja gebeld maar mijn auto staat ernaast, mag ik die wegrijden?", "utter_emergency_fire")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_emergency_meanwhile_fire_outside"]

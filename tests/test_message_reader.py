@@ -506,3 +506,14 @@ def test_a_bare_number_of_a_second_problem_is_on_the_street_named():
     reading = read_message("de kerkweg ligt vol zwerfvuil en de lantaarnpaal bij nr 9 is stuk")
     places = [problem.get("place", {}).get("text") for problem in reading.problems]
     assert "Kerkweg 9" in places
+
+
+@pytest.mark.parametrize("text, injured", [
+    # round r89 of session 43: "niemand is gewond" got advice to see a doctor
+    ("ik heb geen 112 gebeld, niemand is gewond. ik wil de omgereden lantaarnpaal melden",
+     False),
+    ("hij is niet gewond, maar de paal ligt op de stoep", False),
+    ("ik kon niet opstaan, ik ben gevallen over een losse tegel", True),
+])
+def test_nobody_hurt_is_no_injury(text, injured):
+    assert read_message(text).injured is injured

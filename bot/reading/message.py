@@ -178,11 +178,12 @@ def _someone_hurt(text: str) -> bool:
     """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
     hurt = list(_INJURED.finditer(text)) + (list(_SORE.finditer(text)) if _FALL.search(text)
                                             else [])
-    # "bijna gevallen", "waar ik bijna over struikelde", "niemand is gewond" (round r89 of
-    # session 43: advice to see a doctor): the words just before count too
-    return any(not re.search(r"\b(?:bijna|haast|nearly|almost|niemand|geen|nobody|no one|"
-                             r"not|niet)\b",
+    # "bijna gevallen", "waar ik bijna over struikelde", "niemand is gewond", "niet gewond"
+    # (round r89 of session 43: advice to see a doctor): the words just before count too
+    return any(not re.search(r"\b(?:bijna|haast|nearly|almost|niemand|nobody|no one)\b",
                              text[max(0, found.start() - 20):found.end()], re.IGNORECASE)
+               and not re.search(r"\b(?:niet|geen|not|no)\s+$", text[:found.start()],
+                                 re.IGNORECASE)
                for found in hurt)
 
 
