@@ -151,10 +151,18 @@ _FEARED = re.compile(r"\b(?:het wordt|wordt (?:nog )?een keer|gaat (?:nog )?een 
 _ONLY_FEARED = frozenset({"ongeluk", "ongeval", "aanrijding"})
 
 
+# "dorpsstraat ter hoogte van nr 112", "Kerkweg 112a": a house number, not the emergency
+# number (round r93 of session 43: "Bel 112" for a dead cat)
+_HOUSE_NUMBER_112 = re.compile(
+    r"\b(?:nr|nummer|huisnummer|no|number|hoogte van|\w+(?:straat|weg|laan|plein|singel|dijk|"
+    r"kade|hof|gracht|pad|steeg|dreef|markt|park|baan|veld|straatje))\.?\s+112(?:\s?[a-z])?\b",
+    re.IGNORECASE)
+
+
 def sounds_alarming(text: str) -> bool:
     """Whether the text holds a word that may mean danger (the `alarm` list), rules or not."""
     lexicon = _lexicon()
-    clauses = _clauses(text or "")
+    clauses = _clauses(_HOUSE_NUMBER_112.sub(" ", text or ""))
     whole = " . ".join(clauses)
     if lexicon.alarm_ruled_out.search(whole):
         return False

@@ -919,3 +919,13 @@ def test_a_missing_person_found(text, found):
 ])
 def test_someone_calling_under_a_tree_or_barely_reacting_in_the_cold(text, reason):
     assert read_danger(text) == Danger("emergency", reason)
+
+
+@pytest.mark.parametrize("text, alarming", [
+    # round r93 of session 43: a house number 112 got "Is er nu gevaar? Bel 112"
+    ("dorpsstraat ter hoogte van nr 112. hij heeft een halsbandje om, rood", False),
+    ("er ligt een dode kat voor Kerkweg 112a", False),
+    ("help, bel 112", True),
+])
+def test_house_number_112_is_no_alarm(text, alarming):
+    assert sounds_alarming(text) is alarming
