@@ -5,10 +5,13 @@ launcher, `make train` and the test suite all share the same cached model.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Iterable, List
 
@@ -44,22 +47,37 @@ def model_path() -> Path:
 
 
 def ensure_model() -> Path:
-    """Return the trained model for the current content, training it when missing."""
+    """Return the trained model for the current content, training it when missing.
+
+    Several instances may start at once on one models folder: a lock lets one of them
+    train while the others wait, and the model appears under its name only when complete.
+    """
     path = model_path()
     if path.exists():
         logger.info("Model is up to date: %s", path)
         return path
-    logger.info("Training a new model: %s", path)
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
-    command = [
-        sys.executable, "-m", "rasa", "train",
-        "--config", str(CONFIG_FILE), "--domain", str(DOMAIN_DIR), "--data", str(DATA_DIR),
-        "--out", str(MODELS_DIR), "--fixed-model-name", path.name[: -len(".tar.gz")],
-    ]
-    subprocess.run(command, cwd=ROOT, check=True)
-    if not path.exists():
-        raise RuntimeError(f"rasa train finished but {path} was not written")
+    with open(MODELS_DIR / ".train.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            _train_into(path)
     return path
+
+
+def _train_into(path: Path) -> None:
+    logger.info("Training a new model: %s", path)
+    name = path.name[: -len(".tar.gz")]
+    with tempfile.TemporaryDirectory(dir=MODELS_DIR, prefix=".training-") as scratch:
+        command = [
+            sys.executable, "-m", "rasa", "train",
+            "--config", str(CONFIG_FILE), "--domain", str(DOMAIN_DIR), "--data", str(DATA_DIR),
+            "--out", scratch, "--fixed-model-name", name,
+        ]
+        subprocess.run(command, cwd=ROOT, check=True)
+        trained = Path(scratch) / path.name
+        if not trained.exists():
+            raise RuntimeError(f"rasa train finished but {trained} was not written")
+        os.replace(trained, path)
 
 
 if __name__ == "__main__":
