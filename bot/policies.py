@@ -41,7 +41,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  is_thanks_or_goodbye,
                                  labelled_description, leaves_the_chat, meant_for_a_colleague,
                                  problems_to_keep, says_no_thanks, split_problem_texts, says_stop,
-                                 sent_to_the_wrong_chat, thanks_and_goes,
+                                 sent_to_the_wrong_chat, tells_news_since, thanks_and_goes,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
 from bot.reading.message import is_neighbour_nuisance
@@ -680,6 +680,15 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
     # "gat in de weg bij Stationsstraat 9" once more: the report again, not an addition
     return (reading.place is not None and not reading.not_a_place
             and not tells_something_wrong(text))
+
+
+def _news_since_the_status(message: Any, reading: Reading) -> bool:
+    """What changed about the problem whose status was just told, at no other place."""
+    text = message.text or ""
+    return (tells_news_since(text) and not reading.danger and not _has_case_number(message)
+            and not (reading.location and reading.location.streets)
+            and not _STILL_NOTHING.search(text) and not _PUSHBACK.search(text)
+            and (bool(reading.category) or tells_something_wrong(text)))
 
 
 def _a_report_beside_a_question(message: UserUttered, reading: Reading,
@@ -1603,8 +1612,10 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.report_question == "photo"):
         return REPORT_QUESTION_ACTION  # "kan ik nog een foto toevoegen?": how, on this channel
     if (before == STATUS_ACTION and tracker.active_loop_name is None
-            and adds_to_a_report(message.text or "")):
-        return TAKE_MESSAGE_ACTION  # "zet er ook bij dat het de groene bak is": for that report
+            and (adds_to_a_report(message.text or "") or _news_since_the_status(message, reading))):
+        # "zet er ook bij dat het de groene bak is", "er staan inmiddels ook een koelkast en
+        # ratten" (round r93 of session 43: a new report): for the report just told
+        return TAKE_MESSAGE_ACTION
     if (before in (STATUS_ACTION, STATUS_DISPUTED) and tracker.active_loop_name is None
             and (reading.category or reading.location or intent.get("name") in REPORT_INTENTS
                  or len((message.text or "").split()) <= SHORT_WISH_WORDS

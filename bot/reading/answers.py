@@ -1299,7 +1299,13 @@ _ADD_TO_REPORT = re.compile(
     r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
     r"|\ber (?:moet|mag) (?:ook |nog |wel )*bij\b"
     r"|\b(?:zet|schrijf|noteer|vermeld) (?:er |het )?(?:ook |nog |even |wel )*(?:bij|erbij)\b"
+    r"|\b(?:zet|schrijf|noteer|vermeld)\b(?: \w+){1,6}? er ?(?:dan |ook |nog |even |wel |maar )*"
+    r"bij\b"
     r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
+# "het is inmiddels erger, er liggen nu ook ratten": news about the problem since it was told.
+_NEWS_SINCE = re.compile(
+    r"\b(?:inmiddels|intussen|ondertussen|nu ook|erger|steeds meer|er (?:\w+ ){0,3}(?:ook|nog) "
+    r"(?:bij|meer)|now also|worse)\b", re.IGNORECASE)
 # "Toch maar niet doen", "doe maar toch niet": the stop stands.
 _NOT_AFTER_ALL = re.compile(r"\btoch\b(?: \w+){0,2} (?:niet|geen)\b|\b(?:niet|geen)\b(?: \w+){0,2} "
                             r"toch\b|\bnot after all\b", re.IGNORECASE)
@@ -1323,6 +1329,11 @@ def wants_the_report_after_all(text: str) -> bool:
 def adds_to_a_report(text: str) -> bool:
     """"Kunnen jullie er ook bij zetten dat …": more for a report already made."""
     return bool(_ADD_TO_REPORT.search(text or ""))
+
+
+def tells_news_since(text: str) -> bool:
+    """"Er liggen inmiddels ook ratten": a statement of what changed, not a question."""
+    return "?" not in (text or "") and bool(_NEWS_SINCE.search(text or ""))
 
 
 def asks_what_to_do(text: str) -> bool:

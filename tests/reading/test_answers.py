@@ -5,6 +5,7 @@ import pytest
 
 from bot.reading.answers import (
     Contact,
+    adds_to_a_report,
     only_tells_when,
     is_dutch_landline,
     is_thanks_or_goodbye,
@@ -17,6 +18,7 @@ from bot.reading.answers import (
     says_no_thanks,
     says_nothing_to_change,
     swapped_word,
+    tells_news_since,
     ends_the_chat,
     wrong_part,
 )
@@ -575,3 +577,22 @@ def test_a_no_that_corrects_the_place_is_not_the_answer() -> None:
 def test_a_flemish_yes_is_no_remark() -> None:
     """Round r64: "ja, da klopt. merci!" gave "Ik heb bij uw melding gezet: da klopt."."""
     assert read_addition("ja, da klopt. merci!") is None
+
+
+@pytest.mark.parametrize("text", [
+    "zet die koelkast en de ratten er dan wel bij",
+    "kunt u er nog bij zetten dat het de groene bak is",
+    "noteer het matras er ook maar bij",
+])
+def test_asking_to_add_to_a_report(text):
+    assert adds_to_a_report(text)
+
+
+@pytest.mark.parametrize("text, news", [
+    ("er liggen inmiddels ook ratten", True),
+    ("het gat is een stuk erger geworden", True),
+    ("is het inmiddels klaar?", False),  # a question about the status
+    ("zet maar niks", False),
+])
+def test_news_since_the_status(text, news):
+    assert tells_news_since(text) is news
