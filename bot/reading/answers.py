@@ -1354,9 +1354,12 @@ def asks_about_acting(text: str) -> bool:
 # "het is geen kat maar een vos", "niet de schommel maar de wip", "het is een vos, geen kat"
 _ART_ = r"(?:(?:een|de|het|a|an|the)\s+)?"
 _WORD_ = r"([^\W\d_]{3,})"
+# "geen bank maar een matras en 2 stoelen": the replacement may be a short list of things
+_MORE_THINGS_ = (r"(?:(?:\s*,\s*|\s+(?:en|and|&)\s+)(?:\d+|een|twee|drie|vier|vijf|wat|"
+                 r"a|two|three|some)\s+[^\W\d_]{3,}){0,3}")
 _SWAPS = (
     (re.compile(rf"\b(?:geen|niet|not|no)\s+{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_ART_}"
-                rf"{_WORD_}\b", re.IGNORECASE), 1, 2),
+                rf"([^\W\d_]{{3,}}{_MORE_THINGS_})\b", re.IGNORECASE), 1, 2),
     (re.compile(rf"\b(?:het|it)\s+(?:is|was|'s)\s+{_ART_}{_WORD_}\s*,\s*(?:geen|niet|not)\s+"
                 rf"{_ART_}{_WORD_}\b", re.IGNORECASE), 2, 1),
 )

@@ -445,6 +445,9 @@ def test_a_question_put_to_the_bot_beside_a_yes_is_no_remark(text: str) -> None:
     ("het is een fietspad, geen stoep", ("stoep", "fietspad")),
     ("niet de schommel maar de wip is kapot", ("schommel", "wip")),
     ("it's not a cat but a fox", ("cat", "fox")),
+    ("het is geen bank maar een matras en 2 stoelen, naast de glasbak",
+     ("bank", "matras en 2 stoelen")),  # round r93 of session 43 kept only the mattress
+    ("geen kat maar een vos en die ligt er al dagen", ("kat", "vos")),
     ("het is niet 8 maar 18", None),
     ("ja klopt", None),
 ])
