@@ -198,7 +198,17 @@ def _described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
     described = {Reading.from_entities((e.get("parse_data") or {}).get("entities")).category
                  for e in said} | {tracker.get_slot("report_category")}
     described.discard(None)
-    return bool(described) and found.category not in described
+    return bool(described) and not any(_same_kind(found.category, told) for told in described)
+
+
+# Dumped rubbish is waste to one resident and "iets op straat" to another (own try,
+# session 44: "rommel naast hun huis" was not the report about a dumped mattress)
+_KINDS_MIXED_UP = ({"report_waste_collection", "report_public_space_other"},
+                   {"report_waste_collection", "bulky_waste_pickup"})
+
+
+def _same_kind(category: Optional[Text], told: Text) -> bool:
+    return category == told or any({category, told} == pair for pair in _KINDS_MIXED_UP)
 
 
 def _about_an_earlier_report(tracker: Tracker) -> bool:

@@ -1244,9 +1244,15 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and not reading.danger and reading.noise_now
             and reading.report_question in ("faster", "phone", "police", "urgent_number")):
         return REPORT_QUESTION_ACTION  # "it's 2am and they're blasting music, who do I call??"
+    if (tracker.active_loop_name is None and not reading.danger and _has_case_number(message)
+            and asks_how_far(message.text or "") and not adds_to_a_report(message.text or "")):
+        # "mijn buren hebben al eens gemeld dat …, nr M-2026-000004, weet u hoever dat is"
+        # (own try, session 44: a new report asked "Waar is het?")
+        return STATUS_ACTION
     if (tracker.active_loop_name is None and not reading.danger
             and reading.report_question in (None, "safety")  # not "blijft dat anoniem?"
             and intent.get("name") != ASK_HUMAN_INTENT and not reading.noise_now
+            and not _has_case_number(message)  # the neighbour's report: its status below
             and not (reading.location and reading.location.streets)
             and is_neighbour_nuisance(message.text or "")):
         # (noise going on now, or at an address, stays a report with the police's number)

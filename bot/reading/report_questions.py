@@ -526,7 +526,8 @@ def asks_about_the_report_just_made(text: str) -> bool:
 _ASKS_HOW_FAR = re.compile(
     r"\b(?:is (?:er|daar|hier) al (?:iets |wat )?(?:mee )?(?:gedaan|gebeurd)|hoe staat het|"
     r"hoe het (?:\w+ )?staat|"
-    r"hoe ver (?:is|zijn|staat)|is (?:er|daar) al iemand (?:geweest|naar (?:gaan )?kijken)|"
+    r"hoe ?ver (?:\w+ )?(?:is|zijn|staat)|"
+    r"is (?:er|daar) al iemand (?:geweest|naar (?:gaan )?kijken)|"
     r"al (?:iets|wat) (?:over )?bekend|any news|has anything been done)\b")
 
 
