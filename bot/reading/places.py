@@ -182,6 +182,7 @@ industrieterrein sportschool tennisbaan skatebaan ijsbaan markt dierenweide volk
 milieustraat afvalstraat milieupark wasstraat
 volkstuinen dorpsplein kerkplein stationsplein afslag afrit uitrit carpoolplaats
 verzorgingsplaats appartementencomplex seniorencomplex verzorgingshuis bejaardenhuis
+bejaardentehuis verpleeghuis woonzorgcentrum seniorenflat wooncomplex zorginstelling
 zorgcentrum sloot singel gracht dijk kapper kapsalon drogist fietsenmaker fietsenwinkel
 bloemist bloemenwinkel boekhandel dierenwinkel dierenarts fysiotherapeut postkantoor
 pakketpunt wasserette kinderdagverblijf kantoor garagebedrijf autogarage
@@ -1252,10 +1253,19 @@ class _Reading:
         numbered = self._house_number_at(index + 1) is not None or self._number_soon_after(index)
         if key in _COMMON_PLACES and not (named or numbered):
             return False
+        if not numbered and self._names_a_building(index):
+            return False  # "achter bejaardentehuis de Zonnehof": the home's name, no street
         if kind in _WEAK_TYPES:  # "Vlinderhof bij de speeltuin" as the whole answer too
             return named or numbered or (self._capitalised(index)
                                          and self._place_follows(index + 1))
         return True
+
+    def _names_a_building(self, index: int) -> bool:
+        """The word is the name of the public spot right before it ("zwembad de Wetering",
+        "basisschool De Regenboog", "sporthal Zuiderpark")."""
+        before = index - 1 if self._lower(index - 1) in {"de", "het", "'t"} else index
+        return before > 0 and _noun_level(self._lower(before - 1)) == CONCRETE \
+            and self._lower(before - 1) not in _BRANDS
 
     def _number_soon_after(self, index: int) -> bool:
         """'schoolpad ter hoogte van nr 12', 'vogelpad bij nummer 3': a house number after
@@ -1543,6 +1553,9 @@ class _Reading:
         lower = self._lower(index)
         if lower in _BRANDS:
             return True
+        if lower in {"de", "het", "'t"}:  # "zwembad de Wetering"
+            return (index + 1 < self.size and index + 1 not in streets
+                    and self._capitalised(index + 1) and self._lower(index + 1) not in _STOP)
         if not self._capitalised(index):
             return False
         if lower in _CONNECTORS:

@@ -299,6 +299,24 @@ def test_a_concrete_public_spot_is_a_complete_description(text):
     assert place.streets == () and place.landmark and place.landmark in text
 
 
+@pytest.mark.parametrize("text, landmark", [
+    ("achter bejaardentehuis de Zonnehof ligt een hoop puin",
+     "achter bejaardentehuis de Zonnehof"),
+    ("de lamp bij de ingang van het zwembad de Wetering is kapot",
+     "bij de ingang van het zwembad de Wetering"),
+    ("voor sporthal De Weide ligt glas", "voor sporthal De Weide"),
+])
+def test_a_named_building_is_a_spot_not_an_unknown_street(text, landmark):
+    """Round r83 of session 43: "Ik ken de straat 'Zonnehof' niet" for an old people's home."""
+    place = read(text)
+    assert place.kind == "description" and place.complete
+    assert place.streets == () and place.landmark == landmark
+
+
+def test_a_building_name_before_a_house_number_is_still_a_street():
+    assert read("bij het zwembad, Zonnehof 12").streets == ("Zonnehof",)
+
+
 @pytest.mark.parametrize("text", [
     "bij mij voor de deur", "De lantaarnpaal voor mijn huis is kapot", "op het fietspad",
     "ik woon aan het eind van de straat",
