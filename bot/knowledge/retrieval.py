@@ -356,7 +356,7 @@ class Index:
 
     def search(self, question: str, top: int = 3) -> List[Match]:
         """The best `top` articles, best first."""
-        question = without_ages(with_abroad(question))
+        question = self.rejoined(without_ages(with_abroad(question)))
         scores = self.scores(question)
         if not len(scores):
             return []
@@ -366,6 +366,25 @@ class Index:
         unaddressed = self.unaddressed(question, best)
         return [Match(self.articles[n], float(scores[n]), float(specific[n]), kind, away)
                 for n, kind, away in zip(best, other, unaddressed)]
+
+    def rejoined(self, question: str) -> str:
+        """A compound written as two words made one again when only together they are an
+        article word ("betallings regelling" -> "betallingsregelling", a typo of it)."""
+        words = normalise(question).split()
+        out: List[str] = []
+        for word in words:
+            if out and self._joins(out[-1], word):
+                out[-1] += word
+            else:
+                out.append(word)
+        return " ".join(out)
+
+    def _joins(self, left: str, right: str) -> bool:
+        if min(len(left), len(right)) < PART_MIN or left in STOPWORDS or right in STOPWORDS:
+            return False
+        if stem(left) in self._idf and stem(right) in self._idf:
+            return False  # two words the articles have: "paspoort kwijt"
+        return stem(left + right) in self._idf
 
     def answer_for(self, question: str) -> Decision:
         """Answer, let the resident choose among close articles, or say nothing fits."""

@@ -70,6 +70,19 @@ def test_compounds(index, question, article):
     assert (decision.kind, ids(decision)) == ("answer", [article])
 
 
+@pytest.mark.parametrize("question, article", [
+    ("grof vuil", "grofvuil"),
+    ("parkeer vergunnig aanvragen", "parkeervergunning"),  # split and misspelt
+])
+def test_a_compound_written_as_two_words(index, question, article):
+    assert ids(index.answer_for(question))[:1] == [article]
+
+
+def test_only_words_that_are_one_article_word_together_are_joined(index):
+    assert index.rejoined("Paspoort kwijt!") == "paspoort kwijt"
+    assert index.rejoined("grof vuil laten ophalen") == "grofvuil laten ophalen"
+
+
 def test_compound_parts_are_found_for_words_no_article_has(index):
     assert index._char_text("ik wil een grofvuilafspraak") == (
         "ik wil een grofvuilafspraak grofvuil afspraak")
