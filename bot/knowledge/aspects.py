@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Optional
 
+from bot.knowledge import general
 from bot.knowledge.articles import Article
 
 COST, VALIDITY, LATE, DURATION, ONLINE, BRING, APPOINTMENT, OTHERS, HOURS, WHERE, HOW = (
@@ -296,12 +297,23 @@ can does you for nieuw nieuwe new
 
 def subject_words(text: str) -> str:
     """What a follow-up names besides the aspect it asks about: "wat moet ik meenemen naar
-    de milieustraat?" → "milieustraat"; "wat moet ik meenemen?" → ""."""
+    de milieustraat?" → "milieustraat"; "wat moet ik meenemen?" → ""; "wat is DigiD?" →
+    "digid" (the word asked to be explained is the subject, even an aspect's word)."""
+    defined = [word.lower() for word in _DEFINED.findall(text or "")
+               if (general.zipf(word.lower()) or 0.0) < DEFINED_ZIPF]  # not "wat is de prijs"
     for _, pattern in _ASPECTS:
         text = pattern.sub(" ", text or "")
     text = _UNIT.sub(" ", text)
-    words = re.findall(r"[a-zà-ü]{3,}", text.lower())
-    return " ".join(word for word in words if word not in _FUNCTION_WORDS)
+    words = defined + re.findall(r"[a-zà-ü]{3,}", text.lower())
+    return " ".join(dict.fromkeys(word for word in words if word not in _FUNCTION_WORDS))
+
+
+# "wat is digid eigenlijk", "wat betekent kwijtschelding": the word to be explained, when it
+# is a rare one (DigiD 3.1, paspoort 4.3), not "wat is de prijs" (5.3)
+DEFINED_ZIPF = 4.5
+_DEFINED = re.compile(r"\b(?:wat (?:is|zijn|betekent|betekend|bedoel(?:t|en)? (?:\w+ )?met)|"
+                      r"what(?: is|'s| does)) (?:een |de |het |a |an |the )?([a-zà-ü]{3,})",
+                      re.IGNORECASE)
 
 
 # "hoeveel kost dat per jaar": the unit of a price or a time, no subject (round r74 of
