@@ -1242,8 +1242,11 @@ def reading_route(tracker: DialogueStateTracker,
         # a colleague in the chat, not "anything else?"
         return CONTACT_HUMAN_ACTION
     if (tracker.active_loop_name is None and not reading.danger and reading.noise_now
-            and reading.report_question in ("faster", "phone", "police", "urgent_number")):
-        return REPORT_QUESTION_ACTION  # "it's 2am and they're blasting music, who do I call??"
+            and reading.report_question in ("faster", "phone", "police", "urgent_number",
+                                            "safety")):
+        # "it's 2am and they're blasting music, who do I call??", "wat kan ik doen tegen de
+        # buren die nu al uren keihard muziek draaien" (own try, session 44: two articles)
+        return REPORT_QUESTION_ACTION
     if (tracker.active_loop_name is None and not reading.danger and _has_case_number(message)
             and asks_how_far(message.text or "") and not adds_to_a_report(message.text or "")):
         # "mijn buren hebben al eens gemeld dat …, nr M-2026-000004, weet u hoever dat is"
