@@ -514,8 +514,11 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
         return not _has_case_number(message) and not mentions_a_report(text)
-    if english and intent in PRODUCT_INTENTS:
-        return False  # "how do I get a driving licence?": its own English answer
+    if english and intent in PRODUCT_INTENTS and (
+            intent not in PRODUCT_WORDS or _names_the_product(intent, text)):
+        # "how do I get a driving licence?": its own English answer; not "can i make the
+        # appointment online" after the registration answer (own try, session 44: passports)
+        return False
     # not "en nu is de stoep ook nog kapot?"; but "kost dat iets? en hoe lang duurt het,
     # want mijn vuilniszakken stapelen zich op" asks about the answer first (round 87)
     return intent not in KEEP_INTENTS and not (
