@@ -224,6 +224,16 @@ def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:
                                longitude=None)
 
 
+_PLACE_LEAD = re.compile(r"\b(?:het is|is het|dat is|bij|in|op|aan|de|het|t|at|in|on|the|"
+                         r"hier|daar|ergens)\b|[^\w\s]", re.IGNORECASE)
+
+
+def _only_the_place(text: Text, place: Place) -> bool:
+    """The message says where and nothing else ("bij de kerkstraat", "op de Molenweg")."""
+    rest = re.sub(re.escape(place.text), " ", text or "", flags=re.IGNORECASE)
+    return rest != (text or "") and not _PLACE_LEAD.sub(" ", rest).strip()
+
+
 def _same_stem(one: Text, other: Text) -> bool:
     """"Stationsstraat" and "Stationsweg": one name with another ending, easily mixed up."""
     stem = 0
@@ -968,6 +978,8 @@ class ValidateReportForm(FormValidationAction):
         if place and not tracker.get_slot("report_location"):
             extras.update(told_place_slots(place, _text(tracker)))  # "de lamp in de Beukenlaan"
         description = description_of(reading, _text(tracker))
+        if place and _only_the_place(_text(tracker), place):
+            description = None  # "bij de kerkstraat" to "Wat wilt u melden?": kept, asked again
         if description:
             acks = [ack(f"utter_ack_{tracker.get_slot('report_category')}")
                     if not extras else None, personal_data_ack(reading, tracker)]
