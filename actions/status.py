@@ -30,8 +30,8 @@ from actions.report_slots import HIGH_PRIORITY, is_description
 from bot.profile import profile
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (asks_about_the_report_just_made, asks_again,
-                                          mentions_a_report, said_age_days,
-                                          says_number_unknown, short_number)
+                                          mentions_a_report, reported_by_someone_else,
+                                          said_age_days, says_number_unknown, short_number)
 from bot.reading.result import Reading
 from bot.reports.db import ensure_schema, session
 from bot.reports.models import Report
@@ -325,6 +325,8 @@ class ActionReportStatus(Action):
                                             category=described)
             if found and guessed:  # "802" may be someone else's: never its place
                 found = dataclasses.replace(found, place=None)
+            if found and reported_by_someone_else(text or ""):  # "De melding", not "Uw"
+                found = dataclasses.replace(found, own=False)
         except Exception:  # the store is down: say so, keep the conversation
             logger.exception("Report status lookup failed for conversation %s",
                              tracker.sender_id[:4] + "…")

@@ -721,3 +721,19 @@ def wants_to_complain(text: str) -> bool:
     """The resident wants to file a complaint about the municipality ("en ik wil een klacht
     indienen"), not one about a nuisance by others."""
     return bool(_WANTS_TO_COMPLAIN.search(text or "")) and not _ABOUT_OTHERS.search(text or "")
+
+
+# "namens mijn buurman", "mijn buren hebben gemeld", "my neighbour reported it"
+_SOMEONE_ELSES = re.compile(
+    r"\bnamens\b|\bvoor (?:mijn|m'?n|onze) (?:\w+ )?(?:buurman|buurvrouw|buren|moeder|vader|oma|"
+    r"opa|vriend\w*)\b|\b(?:mijn|m'?n|onze|de) (?:\w+ )?(?:buurman|buurvrouw|buren|moeder|vader|"
+    r"oma|opa|man|vrouw|vriend\w*|neighbou?rs?)\b(?: \w+){0,4} (?:heeft|hebben|had|hadden|has|"
+    r"have) (?:\w+ ){0,6}?(?:gemeld|melding|reported)"
+    r"|\b(?:my|our) (?:\w+ )?(?:neighbou?rs?|mother|father|husband|wife) (?:\w+ )?reported\b",
+    re.IGNORECASE)
+
+
+def reported_by_someone_else(text: str) -> bool:
+    """The resident asks about a report someone else made ("namens mijn buurman")."""
+    return bool(_SOMEONE_ELSES.search(text or ""))
+

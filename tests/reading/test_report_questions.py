@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bot.reading.report_questions import (asks_about_an_earlier_report, mentions_a_report,
-                                          read_report_question, says_it_is_no_report,
+                                          read_report_question, reported_by_someone_else,
+                                          says_it_is_no_report,
                                           says_not_known, says_number_unknown)
 
 ASKED = {
@@ -338,3 +339,14 @@ def test_a_question_about_ones_own_document_is_no_report_question(text):
     """Round r61: after a report, "wat moet ik doen nu mijn paspoort kwijt is?" got the
     report's safety text twice."""
     assert read_report_question(text) is None
+
+
+@pytest.mark.parametrize("text, theirs", [
+    ("ik vraag het namens mijn buurman, nummer M-2026-000004", True),
+    ("mijn buren hebben al eens gemeld dat er rommel ligt", True),
+    ("my neighbour reported it last week, any news?", True),
+    ("ik heb gemeld dat mijn buurman overlast geeft", False),
+    ("hoe staat het met mijn melding", False),
+])
+def test_a_report_someone_else_made(text, theirs):
+    assert reported_by_someone_else(text) is theirs
