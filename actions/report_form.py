@@ -513,6 +513,7 @@ def _corner_with_the_street_asked(pending: Optional[Place], place: Optional[Plac
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
     """A free description of the place, when nothing better came (second try on)."""
     return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
+            and not (reading.email or reading.phone)  # "my email is …" (own try, session 44)
             and reading.language in (None, "nl", "en") and not reading.question
             and not reading.report_question and not is_question(text))
 

@@ -838,16 +838,20 @@ _ENGLISH_CONCRETE = ("sports hall", "sports centre", "sports center", "playgroun
                      "community centre", "community center", "market square", "cemetery",
                      "petrol station", "gas station", "pharmacy", "bakery", "shop", "shops",
                      "shopping centre", "shopping center", "bike shed", "bicycle parking")
+# "at the playground behind the Jumbo" (own try, session 44: "Where is it?"); a shop's name
+# after a spot word, or "at"/"in" a public spot
 _ENGLISH_SPOT_PLACE = re.compile(
-    rf"\b{_ENGLISH_SPOT_WORDS}\s+(?:the\s+|a\s+|an\s+)?"
-    rf"(?:{'|'.join(sorted(map(re.escape, _ENGLISH_CONCRETE), key=len, reverse=True))})\b",
+    rf"\b(?:{_ENGLISH_SPOT_WORDS}|at|in|on)\s+(?:the\s+|a\s+|an\s+)?"
+    rf"(?:{'|'.join(sorted(map(re.escape, _ENGLISH_CONCRETE), key=len, reverse=True))})\b"
+    rf"|\b{_ENGLISH_SPOT_WORDS}\s+(?:the\s+)?"
+    rf"(?:{'|'.join(sorted(map(re.escape, _BRANDS), key=len, reverse=True))})\b",
     re.IGNORECASE)
 
 
 def _english_spot_place(text: str) -> Optional[Place]:
     """A public spot told in English without a street: the place as a description."""
-    spots = list(dict.fromkeys(found.group().lower()
-                               for found in _ENGLISH_SPOT_PLACE.finditer(text)))
+    spots = list({found.group().lower(): found.group()
+                  for found in _ENGLISH_SPOT_PLACE.finditer(text)}.values())
     if not spots:
         return None
     told = ", ".join(spots[:2])

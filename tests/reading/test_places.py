@@ -1058,3 +1058,13 @@ def test_a_spot_is_told_after_the_last_joining_word():
     place = read_place("ik zit hier op kot voor mijn stage en ge moet weten dat de straatlamp "
                        "aan het fietspad achter het station al een week niet meer brandt")
     assert place is not None and place.text == "aan het fietspad achter het station"
+
+
+@pytest.mark.parametrize("text, landmark", [
+    ("there is a needle in the sandpit at the playground behind the Jumbo",
+     "at the playground, behind the Jumbo"),
+    ("glass on the bike path next to the Lidl", "next to the Lidl"),
+])
+def test_an_english_spot_by_a_public_place_or_a_shop(text, landmark):
+    place = read(text)
+    assert place.kind == "description" and place.landmark == landmark
