@@ -36,6 +36,7 @@ from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordin
                                    read_aspect, read_aspects, subject_words)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
+                                 asks_beside_a_stop_word,
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
                                  is_thanks_or_goodbye,
@@ -594,6 +595,8 @@ def _model_unsure(message: Any, intent: Optional[str]) -> bool:
     if intent in PRODUCT_WORDS and confidence < SURE_INTENT and not _names_the_product(
             intent, text):
         return True  # "hij is GESTOLEN, ik heb geen oude meer om mee te nemen" as bulky waste
+    if intent == STOP_INTENT and confidence < SURE_INTENT and asks_beside_a_stop_word(text):
+        return True  # "hoeft dat niet met de computer?" after an answer (own try, session 44)
     return bool(read_aspect(text)) and confidence < SURE_INTENT and intent not in KEEP_INTENTS
 
 

@@ -2829,3 +2829,13 @@ def test_a_handling_time_questioned_after_the_status_is_heard_not_a_menu():
     text = "binnen 24 uur? het is al een week! straks valt er weer iemand"
     assert reading_route(tracker(told + [said(text, "out_of_scope")])) in (
         "action_answer_complaint", "action_status_faster")
+
+
+def test_a_question_the_model_took_for_stop_follows_up_on_the_answer():
+    """Own try, session 44: "hoeft dat niet met de computer?" got only "anything else?"."""
+    answered = START + [said("mijn man is overleden, wat moet ik regelen", "municipal_question"),
+                        ActionExecuted("action_answer_question"), ActionExecuted("action_listen")]
+    asked = answered + [said("hoeft dat niet met de computer?", "stop", 0.66)]
+    assert reading_route(tracker(asked)) == "action_answer_follow_up"
+    stopped = answered + [said("laat maar?", "stop", 0.66)]
+    assert reading_route(tracker(stopped)) != "action_answer_follow_up"

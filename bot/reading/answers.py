@@ -911,6 +911,13 @@ def says_stop(text: str) -> bool:
     return bool(_STOP_WORDS.search(text or ""))
 
 
+def asks_beside_a_stop_word(text: str) -> bool:
+    """A question that has a stop word in it but asks more ("hoeft dat niet met de
+    computer?"), not "laat maar?"."""
+    rest = _STOP_WORDS.sub(" ", text or "")
+    return "?" in (text or "") and len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2
+
+
 def asks_if_it_arrives(text: str) -> bool:
     """A question whether the message left really reaches a person."""
     return bool(_WHETHER_IT_ARRIVES.search(text or ""))
