@@ -510,7 +510,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     if own_product:
         return False
-    if not (is_follow_up(text) or told_before and "?" in text or _POINTS_BACK.search(text)) \
+    if not (is_follow_up(text) or told_before and "?" in text or _POINTS_BACK.search(text)
+            or _ABOUT_IT.match(text)) \
             and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
@@ -532,6 +533,11 @@ _POINTS_BACK = re.compile(r"(?:^|[.!?]\s+)(?:en\s+)?(?:die|dat|deze|those|these)
                           re.IGNORECASE)
 
 
+# "kan dat ook op een andere locatie?", "geldt dat ook voor mijn zoon": a yes or no about
+# what was just answered (own try, session 44: "Daar heb ik zelf geen antwoord op")
+_ABOUT_IT = re.compile(r"^\W*(?:en\s+|maar\s+|o+k\W+)?(?:kan|kun|kunt|mag|moet|hoeft|geldt|is|"
+                       r"werkt|gaat)\s+(?:dat|het|die|dit)\s+(?:dan\s+|eigenlijk\s+)?(?:ook|wel|"
+                       r"nog|alleen)\b", re.IGNORECASE)
 # "Doe maar opnieuw melden", "dan meld ik het wel opnieuw", "maak maar een nieuwe melding".
 _REPORT_AGAIN = re.compile(r"\b(?:opnieuw|nog een keer|nogmaals|weer) (?:\w+ )?melden\b"
                            r"|\bmeld (?:ik |ik het |het )?(?:\w+ ){0,2}(?:opnieuw|nog een keer)\b"

@@ -487,6 +487,11 @@ def sentences_naming(article: Article, words: str) -> Optional[str]:
     """The one or two sentences of the article that hold the follow-up's single own word
     ("hoeveel getuigen?" after the wedding answer), or None."""
     named = [word for word in dict.fromkeys(words.split()) if len(word) >= RARE_WORD_LENGTH]
+    if len(named) > 1:  # "op een andere locatie dan het gemeentehuis": the word the answer
+        # names in a sentence or two ("locatie"), not the ones it names often or never
+        sentences = _SENTENCE.split(" ".join(article.answer.split()))
+        named = [word for word in named if 0 < sum(
+            shares_a_word(sentence, word) for sentence in sentences) <= RARE_WORD_SENTENCES]
     if len(named) != 1:
         return None
     told = _told(article, lambda sentence: shares_a_word(sentence, named[0]))
