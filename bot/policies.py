@@ -601,6 +601,8 @@ def _model_unsure(message: Any, intent: Optional[str]) -> bool:
     if intent in PRODUCT_WORDS and confidence < SURE_INTENT and not _names_the_product(
             intent, text):
         return True  # "hij is GESTOLEN, ik heb geen oude meer om mee te nemen" as bulky waste
+    if intent in ("goodbye", "thanks") and is_question(text) and not is_only_a_farewell(text):
+        return True  # "tot wanneer kan dat" after the WOZ answer (own try, session 44)
     if intent == STOP_INTENT and confidence < SURE_INTENT and asks_beside_a_stop_word(text):
         return True  # "hoeft dat niet met de computer?" after an answer (own try, session 44)
     return bool(read_aspect(text)) and confidence < SURE_INTENT and intent not in KEEP_INTENTS

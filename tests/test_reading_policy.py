@@ -2839,3 +2839,13 @@ def test_a_question_the_model_took_for_stop_follows_up_on_the_answer():
     assert reading_route(tracker(asked)) == "action_answer_follow_up"
     stopped = answered + [said("laat maar?", "stop", 0.66)]
     assert reading_route(tracker(stopped)) != "action_answer_follow_up"
+
+
+def test_a_question_the_model_took_for_a_goodbye_follows_up_on_the_answer():
+    """Own try, session 44: "tot wanneer kan dat" after the WOZ answer got "Tot ziens!"."""
+    answered = START + [said("bezwaar tegen mijn WOZ waarde", "taxes"),
+                        ActionExecuted("action_answer_question"), ActionExecuted("action_listen")]
+    asked = answered + [said("tot wanneer kan dat", "goodbye", 0.95)]
+    assert reading_route(tracker(asked)) == "action_answer_follow_up"
+    leaving = answered + [said("ok dank je, tot ziens", "goodbye", 0.95)]
+    assert reading_route(tracker(leaving)) != "action_answer_follow_up"
