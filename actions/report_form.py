@@ -59,7 +59,7 @@ from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (says_not_known, told_after_not_knowing,
                                           wants_to_complain)
 from bot.reading.result import Reading
-from bot.reading.places import (Place, corrected_number, is_chat_noise,
+from bot.reading.places import (Place, corrected_number, is_chat_noise, names_a_spot,
                                 is_clearly_not_a_place, names_the_whole_street, place_meant,
                                 read_place, rules_out_number, told_in_passing,
                                 without_chat_noise)
@@ -514,6 +514,7 @@ def _describes_a_spot(reading: Reading, text: Text) -> bool:
     """A free description of the place, when nothing better came (second try on)."""
     return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
             and not (reading.email or reading.phone)  # "my email is …" (own try, session 44)
+            and names_a_spot(text)  # not "die was vol"
             and reading.language in (None, "nl", "en") and not reading.question
             and not reading.report_question and not is_question(text))
 

@@ -201,6 +201,9 @@ _WITNESS = re.compile(r"\b(?:kenteken\w*|nummerbord|dader\w*|doorgereden|doorger
                       re.IGNORECASE)
 COMPLAINT_ANSWER = "action_answer_complaint"
 # The report is told as one made before: "ging over …", "3 weken geleden", "in de mail".
+# "over de glasbak", "het ging over die lamp": which report, told by its subject
+_ABOUT_A_SUBJECT = re.compile(r"^\W*(?:(?:het |hij |die |t )?(?:ging|gaat|was) )?(?:over|about)\b",
+                              re.IGNORECASE)
 _TOLD_AS_BEFORE = re.compile(
     r"\b(?:ging|gaat|was)\s+(?:\w+\s+)?(?:over|om)\b|\bgeleden\b|\b(?:vorige|afgelopen)\s+"
     r"(?:week|maand|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
@@ -829,6 +832,7 @@ _HERE_IN_THE_CHAT = re.compile(r"\b(?:hier|in (?:de|deze) chat|via (?:de|deze) c
                                r"opschrijven|schrijven|do|make|file)\b|\b(?:doen|indienen)\b"
                                r".*\b(?:hier|in (?:de|deze) chat)\b", re.IGNORECASE)
 FALLBACK_INTENT = "nlu_fallback"
+UNCLEAR_ACTION = "action_default_fallback"  # "I do not understand", the message reverted
 
 
 def _best_guess(message: UserUttered) -> Optional[str]:
@@ -852,8 +856,8 @@ def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str]
         # "ja, het gat is zeker 15 cm diep": yes, it is dangerous, not a new report (round 81)
         return CONTACT_HUMAN_ACTION
     short = len(text.split()) <= SHORT_ANSWER_WORDS and "?" not in text
-    if (intent in ("deny", "thanks", "goodbye") or reading.answer is False) and short \
-            and not _BUT.search(text):
+    if (intent in ("deny", "thanks") or intent == "goodbye" and _a_farewell(text, reading)
+            or reading.answer is False) and short and not _BUT.search(text):
         return GOODBYE_ACTION
     return None  # "nee, maar wanneer wordt het gemaakt?": the question is answered
 
@@ -1604,6 +1608,11 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and intent.get("name") in UNSURE_INTENTS
             and asks_about_an_earlier_report(message.text or "")):
         return STATUS_ACTION  # "ik heb vorige week iets gemeld, is er al iets mee gedaan?"
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS
+            and mentions_an_earlier_report(message.text or "") and not reading.category
+            and reading.location is None and not reading.danger
+            and not tells_something_wrong(message.text or "")):
+        return STATUS_ACTION  # "ik had iets gemeld" (own try, session 44: "Waar is het?")
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and asks_status_of_an_earlier_report(message.text or "")):
         return STATUS_ACTION  # "ik heb vorige week al gemeld dat … is daar al iets mee gedaan?"
@@ -1649,6 +1658,13 @@ def reading_route(tracker: DialogueStateTracker,
         # "doe maar opnieuw melden. de lamp bij 30 …", "geen nummer, ik wil een nieuwe melding
         # doen over die fietsen": reported
         return START_REPORT_ACTION
+    if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
+            and tracker.active_loop_name is None and not reading.danger
+            and (_ABOUT_A_SUBJECT.match(message.text or "")
+                 or _TOLD_AS_BEFORE.search(message.text or ""))):
+        # "over de glasbak", "vorige week" to "Welk meldingsnummer heeft u?" (own try,
+        # session 44: a new report): which report it was
+        return STATUS_ACTION
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and not _has_case_number(message) and reading.category and reading.location
             and _TOLD_AS_BEFORE.search(message.text or "")):
@@ -1816,7 +1832,16 @@ def reading_route(tracker: DialogueStateTracker,
         # "waar moeten de luiers van de baby in?" as the opening (round r89 of session 43):
         # nothing is wrong and nowhere is named, so no report
         return AS_QUESTION_ACTION
+    if (tracker.active_loop_name is None and name == "goodbye" and not reading.danger
+            and (intent.get("confidence") or 0.0) < SURE_INTENT
+            and not _a_farewell(message.text or "", reading)):
+        return UNCLEAR_ACTION  # "die was vol" as a goodbye (own try, session 44): asked back
     return None
+
+
+def _a_farewell(text: str, reading: Reading) -> bool:
+    """The words say goodbye or thanks, whatever the model heard."""
+    return reading.thanks or is_thanks_or_goodbye(text) or is_only_a_farewell(text)
 
 
 @DefaultV1Recipe.register(

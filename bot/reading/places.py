@@ -496,6 +496,21 @@ def without_chat_noise(text: str) -> str:
     return _cleaned(text) or text.strip()
 
 
+# Words that say where beside the prepositions and spots ("halverwege", "near", "corner").
+_WHERE_WORDS = frozenset("""halverwege midden ingang uitgang near behind opposite next outside
+across between along at on in corner street road path square park station school""".split())
+
+
+def names_a_spot(text: str) -> bool:
+    """Some word of the text says where: a preposition of place or a spot ("achter de
+    school", "bij het hek"); not "die was vol" (own try, session 44: stored as the place)."""
+    for word in re.findall(r"[^\W\d_]+", (text or "").lower()):
+        if (word in _PREPOSITIONS and word not in {"van", "via"} or word in _WHERE_WORDS
+                or _noun_level(word) is not None):
+            return True
+    return False
+
+
 def is_chat_noise(text: str) -> bool:
     """Only "denk ik", "oh maybe it's", "zei ik toch": no place words at all."""
     return bool(text.strip()) and not _cleaned(text)

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from bot.reading.places import (Place, corrected_number, is_clearly_not_a_place, place_meant,
-                                 names_the_whole_street, read_place,
+                                 names_a_spot, names_the_whole_street, read_place,
                                  without_chat_noise)
 from bot.reading.streets import StreetRegister, is_typing_slip
 
@@ -1068,3 +1068,13 @@ def test_a_spot_is_told_after_the_last_joining_word():
 def test_an_english_spot_by_a_public_place_or_a_shop(text, landmark):
     place = read(text)
     assert place.kind == "description" and place.landmark == landmark
+
+
+@pytest.mark.parametrize("text, where", [
+    ("die was vol", False), ("vorige week", False), ("geen idee", False),
+    ("bij het hek naast de ingang", True), ("ergens halverwege", True),
+    ("the big tree near the pond", True),
+])
+def test_some_word_says_where(text, where):
+    """Own try, session 44: "die was vol" at the second where-question became the place."""
+    assert names_a_spot(text) is where
