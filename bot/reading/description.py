@@ -106,6 +106,10 @@ _WORDS: Dict[str, Dict[str, float]] = {
         # traffic lights are road furniture, not street lighting ("het stoplicht is uit")
         "verkeerslicht": STRONG, "verkeerslichten": STRONG, "stoplicht": STRONG,
         "stoplichten": STRONG, "trafficlight": STRONG,
+        # a bus shelter and loose glass on the street (own try, session 44: joined with the
+        # full bin beside it into one report)
+        "bushokje": STRONG, "abri": STRONG, "wachthuisje": STRONG, "glasscherven": STRONG,
+        "scherven": STRONG,
     },
 }
 # Phrases, matched on the normalised text.
