@@ -2831,21 +2831,18 @@ def test_a_handling_time_questioned_after_the_status_is_heard_not_a_menu():
         "action_answer_complaint", "action_status_faster")
 
 
-def test_a_question_the_model_took_for_stop_follows_up_on_the_answer():
-    """Own try, session 44: "hoeft dat niet met de computer?" got only "anything else?"."""
-    answered = START + [said("mijn man is overleden, wat moet ik regelen", "municipal_question"),
-                        ActionExecuted("action_answer_question"), ActionExecuted("action_listen")]
-    asked = answered + [said("hoeft dat niet met de computer?", "stop", 0.66)]
-    assert reading_route(tracker(asked)) == "action_answer_follow_up"
-    stopped = answered + [said("laat maar?", "stop", 0.66)]
-    assert reading_route(tracker(stopped)) != "action_answer_follow_up"
+ANSWERED = START + [said("bezwaar tegen mijn WOZ waarde", "taxes"),
+                    ActionExecuted("action_answer_question"), ActionExecuted("action_listen")]
 
 
-def test_a_question_the_model_took_for_a_goodbye_follows_up_on_the_answer():
-    """Own try, session 44: "tot wanneer kan dat" after the WOZ answer got "Tot ziens!"."""
-    answered = START + [said("bezwaar tegen mijn WOZ waarde", "taxes"),
-                        ActionExecuted("action_answer_question"), ActionExecuted("action_listen")]
-    asked = answered + [said("tot wanneer kan dat", "goodbye", 0.95)]
-    assert reading_route(tracker(asked)) == "action_answer_follow_up"
-    leaving = answered + [said("ok dank je, tot ziens", "goodbye", 0.95)]
-    assert reading_route(tracker(leaving)) != "action_answer_follow_up"
+@pytest.mark.parametrize("text, intent, confidence, follows_up", [
+    # own tries, session 44: "anything else?" and "Tot ziens!" instead of an answer
+    ("hoeft dat niet met de computer?", "stop", 0.66, True),
+    ("laat maar?", "stop", 0.66, False),
+    ("tot wanneer kan dat", "goodbye", 0.95, True),
+    ("ok dank je, tot ziens", "goodbye", 0.95, False),
+])
+def test_a_question_the_model_took_for_stop_or_goodbye_follows_up_on_the_answer(
+        text, intent, confidence, follows_up):
+    route = reading_route(tracker(ANSWERED + [said(text, intent, confidence)]))
+    assert (route == "action_answer_follow_up") is follows_up
