@@ -224,7 +224,7 @@ def _corner_with(corner: Place, street: Place, text: Text) -> Optional[Place]:
                                longitude=None)
 
 
-_PLACE_LEAD = re.compile(r"\b(?:het is|is het|dat is|bij|in|op|aan|de|het|t|at|in|on|the|"
+_PLACE_LEAD = re.compile(r"\b(?:het is|is het|dat is|bij|in|op|aan|de|het|t|at|on|the|"
                          r"hier|daar|ergens)\b|[^\w\s]", re.IGNORECASE)
 
 
