@@ -1834,14 +1834,16 @@ def reading_route(tracker: DialogueStateTracker,
         return AS_QUESTION_ACTION
     if (tracker.active_loop_name is None and name == "goodbye" and not reading.danger
             and (intent.get("confidence") or 0.0) < SURE_INTENT
-            and not _a_farewell(message.text or "", reading)):
+            and not _a_farewell(message.text or "", reading)
+            and (tells_something_wrong(message.text or "") or reading.category)):
         return UNCLEAR_ACTION  # "die was vol" as a goodbye (own try, session 44): asked back
     return None
 
 
 def _a_farewell(text: str, reading: Reading) -> bool:
     """The words say goodbye or thanks, whatever the model heard."""
-    return reading.thanks or is_thanks_or_goodbye(text) or is_only_a_farewell(text)
+    return (reading.thanks or is_thanks_or_goodbye(text) or is_only_a_farewell(text)
+            or is_only_an_ok(text))
 
 
 @DefaultV1Recipe.register(
