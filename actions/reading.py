@@ -31,6 +31,16 @@ def previous_bot_action(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+def ran_this_turn(tracker: Tracker, action: Text) -> bool:
+    """Whether `action` ran since the resident's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == action:
+            return True
+    return False
+
+
 def last_bot_response(tracker: Tracker) -> Optional[Text]:
     """The name of the bot's latest response ("utter_callback_ask_number")."""
     for event in reversed(tracker.events):

@@ -1,25 +1,35 @@
 """The resident's words about a report already filed: an addition just after filing ("o
-het is bij nummer 20 trouwens"), or the answer to a question asked with a status update
-(the municipality's "reactie gevraagd" question, or the KTO after afgehandeld).
+het is bij nummer 20 trouwens"), news that its problem is over ("hij is al gerepareerd"),
+or the answer to a question asked with a status update (the municipality's "reactie
+gevraagd" question, or the KTO after afgehandeld).
 bot.policies sends the message here; bot.reports.answers keeps it and queues it for
 Signalen."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
+from actions.contact import register_left_message
 from actions.reading import channel_of, reading_of
 from actions.report_slots import answer_of
+from actions.status import case_number_of, described_otherwise, find_report, normalise_case_number
 from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
-from bot.reports.answers import (KTO, REACTION, Question, queue_addition, queue_kto,
-                                 queue_reaction)
+from bot.klantcontacten import contactverzoek
+from bot.reading.description import category_of
+from bot.reading.questions import tells_something_wrong
+from bot.reading.report_questions import told_beside_the_solved
+from bot.reports.answers import (KTO, REACTION, SOLVED_LINE, Question, queue_addition,
+                                 queue_kto, queue_reaction)
+
+logger = logging.getLogger(__name__)
 
 QUESTION_SLOT = "signalen_question"
 # A KTO answer of more words than a plain yes or no ("ja hoor") carries a remark.
@@ -124,3 +134,71 @@ class ActionAddToReport(Action):
         else:
             utter(dispatcher, "utter_report_addition_not_added")
         return []
+
+
+# How far back a case number told by the bot (a status answer) counts as the one meant.
+RECENT_BOT_MESSAGES = 4
+
+
+class ActionReportSolved(Action):
+    """"Hij is al gerepareerd, die melding kan weg": heard, and passed on with the report
+    (its description, and a note in Signalen) so nobody goes out for nothing. A report of
+    another conversation, or none found, goes to a colleague as a message. A new problem
+    told beside it ("maar nu zit er een kuil") starts a report of its own."""
+
+    def name(self) -> Text:
+        return "action_report_solved"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        found = await _the_report_meant(tracker)
+        if found is None:
+            utter(dispatcher, "utter_report_solved_passed_on")
+            await _pass_on(tracker, None, text)
+        else:
+            utter(dispatcher, "utter_report_solved", case_number=found.case_number)
+            await _pass_on(tracker, found.case_number, text)
+        if _a_new_problem(told_beside_the_solved(text)):
+            utter(dispatcher, "utter_report_solved_and_new")
+            return [FollowupAction("action_start_report")]
+        return []
+
+
+def _a_new_problem(told: Text) -> bool:
+    return bool(told) and (tells_something_wrong(told) or category_of(told) is not None)
+
+
+async def _the_report_meant(tracker: Tracker) -> Optional[Any]:
+    """The report by the number in the message or just told, if it is about what the
+    resident describes; None when there is none or the store is down."""
+    number = case_number_of(tracker) or _number_told_by_the_bot(tracker)
+    if not number:
+        return None
+    try:
+        found = await asyncio.to_thread(find_report, number, tracker.sender_id)
+    except Exception:  # noqa: BLE001 - the colleague looks it up
+        logger.warning("Report of a solved problem not found", exc_info=True)
+        return None
+    if found is None or described_otherwise(tracker, found):
+        return None  # another subject's number: not that report closed by mistake
+    return found
+
+
+def _number_told_by_the_bot(tracker: Tracker) -> Optional[Text]:
+    """The case number of the status just told (looked up by its place or the sender)."""
+    said = [event.get("text") for event in tracker.events if event.get("event") == "bot"]
+    for text in reversed(said[-RECENT_BOT_MESSAGES:]):
+        found = normalise_case_number(text)
+        if found:
+            return found
+    return None
+
+
+async def _pass_on(tracker: Tracker, case_number: Optional[Text], text: Text) -> None:
+    """On the resident's own report: kept with it; otherwise a message for a colleague."""
+    kept = bool(case_number) and await asyncio.to_thread(
+        queue_addition, case_number, tracker.sender_id, SOLVED_LINE.format(text=text))
+    if not kept and contactverzoek.enabled():
+        await asyncio.to_thread(register_left_message, tracker, None, None,
+                                f"{case_number}: {text}" if case_number else None)

@@ -24,7 +24,8 @@ from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
 from actions.topics import answer_beside
 from actions.base import utter
-from actions.reading import channel_of, last_bot_response, reading_of, response_text
+from actions.reading import (channel_of, last_bot_response, ran_this_turn, reading_of,
+                             response_text)
 from actions.status import handling_time_for
 from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
                                   HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
@@ -560,7 +561,7 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     answer is taken, and the question beside it answered (or the danger heard) in the same
     reply instead of being lost."""
     if (not tracker.get_slot("requested_slot") or _text(tracker).startswith("/")
-            or _ran_this_turn(tracker, "action_answer_report_question")):
+            or ran_this_turn(tracker, "action_answer_report_question")):
         return []  # a button, or the question was answered already
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
     raised = hazard_heard(tracker, slots)
@@ -767,16 +768,6 @@ def _another_street(tracker: Tracker, reading: Reading) -> bool:
                 and not told_in_passing(_text(tracker), place))
 
 
-def _ran_this_turn(tracker: Tracker, action: Text) -> bool:
-    """Whether `action` ran since the resident's latest message."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "action" and event.get("name") == action:
-            return True
-    return False
-
-
 def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, Any]]:
     """The acknowledgements pending once `events` are applied."""
     for event in reversed(events):
@@ -871,7 +862,7 @@ def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]
     is maar 1 ding hoor, alleen de glijbaan" joins them instead (round 75)."""
     text, description = _text(tracker), tracker.get_slot("report_description") or ""
     more = tracker.get_slot("report_more_problems")
-    if (text.startswith("/") or not description or _ran_this_turn(tracker, "action_start_report")
+    if (text.startswith("/") or not description or ran_this_turn(tracker, "action_start_report")
             or tracker.get_slot("requested_slot") == "report_description"):
         return {}  # the message the problems come from chooses none ("fietsen zonder wielen")
     if more and says_it_is_one_problem(text):

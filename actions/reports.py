@@ -26,7 +26,7 @@ from actions.base import utter
 from actions.emergency import answered_before, hazard_acks
 from actions.knowledge import previous_article
 from actions.topics import answer_beside
-from actions.reading import channel_of, previous_bot_action, reading_of
+from actions.reading import channel_of, previous_bot_action, ran_this_turn, reading_of
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
                                   REPORT_SLOTS, is_misspelt_street, is_unknown_street,
                                   cleared_for,
@@ -47,7 +47,8 @@ from bot.reading.description import (category_of, clean_description, names_only_
 from bot.reading.questions import (product_asked, question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
-from bot.reading.report_questions import (read_report_question, says_reported_before,
+from bot.reading.report_questions import (read_report_question, says_it_is_solved,
+                                          says_reported_before, told_beside_the_solved,
                                           wants_to_complain)
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -147,6 +148,8 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
     resident's earlier message (its clauses that name a problem, not "ik zie nooit iemand"),
     not the request itself."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
+    if ran_this_turn(tracker, SOLVED_ACTION):
+        return _beside_the_solved(latest, text)
     if not _is_a_bare_request(text):
         return None
     since_filed: List[Dict[Text, Any]] = []
@@ -264,6 +267,24 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
                      place=place.as_dict() if place else first.place,
                      category=latest.category or first.category)
     return merged, told
+
+
+SOLVED_ACTION = "action_report_solved"
+
+
+def _beside_the_solved(reading: Reading, text: Text) -> Tuple[Reading, Text]:
+    """"De boom is weggehaald, maar er zit nu een gat": the report is of the new problem
+    only; the one that is over is no part of it, nor is its danger."""
+    told = told_beside_the_solved(text)
+    kept = [problem for problem in reading.problems if not says_it_is_solved(problem["text"])]
+    danger = read_danger(told)
+    first = kept[0] if kept else {}
+    return replace(reading, description=clean_description(told) or None,
+                   category=first.get("category") or category_of(told) or reading.category,
+                   problems=tuple(kept) if len(kept) > 1 else (),
+                   place=first.get("place") or reading.place,
+                   danger=danger.kind if danger else None,
+                   danger_reason=danger.reason if danger else None), told
 
 
 # A report after the 112 answer ("de kabel geeft vonken") or of a hazard goes first.

@@ -189,7 +189,7 @@ def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]
 STATUS_EXCHANGE_MESSAGES = 4
 
 
-def _described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
+def described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
     """The resident describes their report as another kind of problem than the report
     with this number ("een lantaarnpaal", and the number's report is about litter)."""
     # the whole exchange: "een losse stoeptegel …" two messages before "o sorry typfout,
@@ -335,7 +335,7 @@ class ActionReportStatus(Action):
         if (found and not (number or guessed) and no_number
                 and _status_just_told(tracker, found.case_number)):
             found = None  # "mijn andere melding, zonder nummer": not the one just told
-        if found and found.place is None and _described_otherwise(tracker, found):
+        if found and found.place is None and described_otherwise(tracker, found):
             utter(dispatcher, "utter_status_other_subject", case_number=found.case_number)
             return [SlotSet(ASKED_SLOT, False)]  # someone else's report: nothing of it told
         if found and _asks_about_news(tracker):  # "krijg ik een mail als het klaar is?"

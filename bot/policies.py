@@ -71,7 +71,8 @@ from bot.reading.report_questions import (asks_about_an_earlier_report, asks_how
                                           mentions_an_earlier_report,
                                           asks_about_the_report_just_made, disputes_the_report,
                                           mentions_a_report, read_report_question,
-                                          refuses_a_new_report, says_not_known, says_number_unknown,
+                                          refuses_a_new_report, says_it_is_solved,
+                                          says_not_known, says_number_unknown,
                                           tells_a_new_problem,
                                           says_reported_before, short_number)
 from bot.reading.result import Reading
@@ -233,6 +234,7 @@ SHORT_WISH_WORDS = 8  # "pff. dan maar opnieuw melden": only the wish, the repor
 SHORT_ANSWER_WORDS = 4
 NEED_ACTION = "action_answer_need"
 SUBMIT_ACTION = "action_submit_report"
+SOLVED_ACTION = "action_report_solved"
 # A status update that asked the municipality's question or the KTO (slot SIGNALEN_QUESTION):
 # the resident's next message is its answer, whatever it seems to be.
 STATUS_UPDATE_ACTION = "action_report_status_update"
@@ -393,7 +395,8 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    TAKE_SATISFACTION_ACTION, CALLBACK_ACTION, STATUS_DISPUTED, WHEN_ACTION,
                    HANDOVER_OK_ACTION, STATUS_FASTER, STATUS_FASTER_URGENT, WHAT_I_CAN_DO,
                    HOW_I_AM, RESUME_ACTION, OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN,
-                   AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION, ADD_TO_REPORT_ACTION)
+                   AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION, ADD_TO_REPORT_ACTION,
+                   SOLVED_ACTION)
 UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -697,6 +700,21 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
     # "gat in de weg bij Stationsstraat 9" once more: the report again, not an addition
     return (reading.place is not None and not reading.not_a_place
             and not tells_something_wrong(text))
+
+
+# After these the resident's report is in play: "de hekken zijn weg, bedankt" is about it.
+_ABOUT_THE_REPORT_TOLD = (STATUS_ACTION, STATUS_DISPUTED, STATUS_FASTER, COMPLAINT_ANSWER,
+                          SUBMIT_ACTION)
+
+
+def _says_its_report_is_solved(tracker: DialogueStateTracker, message: Any, reading: Reading,
+                               last_turn: Tuple[str, ...]) -> bool:
+    """The problem of a report this resident named, or was just told about, is over."""
+    text = message.text or ""
+    if tracker.active_loop_name or reading.urgent or not says_it_is_solved(text):
+        return False
+    return (_has_case_number(message) or mentions_an_earlier_report(text)
+            or bool(set(last_turn) & set(_ABOUT_THE_REPORT_TOLD)))
 
 
 def _news_since_the_status(message: Any, reading: Reading) -> bool:
@@ -1244,6 +1262,10 @@ def reading_route(tracker: DialogueStateTracker,
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (
             tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")):
         return EMERGENCY_ACTION  # not again when the report retells the accident help is at
+    if _says_its_report_is_solved(tracker, message, reading, last_turn):
+        # "hij is al gerepareerd, die melding kan weg" (round r96: a new report, or the
+        # complaints form): passed on with that report
+        return SOLVED_ACTION
     if (tracker.active_loop_name is None and before == STATUS_ACTION and not reading.danger
             and not _has_case_number(message) and asks_how_far(message.text or "")):
         return STATUS_ACTION  # "maar is er al iemand geweest?" after the status (round r86)

@@ -2846,3 +2846,31 @@ def test_a_question_the_model_took_for_stop_or_goodbye_follows_up_on_the_answer(
         text, intent, confidence, follows_up):
     route = reading_route(tracker(ANSWERED + [said(text, intent, confidence)]))
     assert (route == "action_answer_follow_up") is follows_up
+
+
+STATUS_TOLD = START + [said("hoe staat het met M-2026-000800", "ask_report_status"),
+                       ActionExecuted("action_report_status"),
+                       BotUttered("Uw melding M-2026-000800 over een kapotte stoep is "
+                                  "binnengekomen."),
+                       ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("events, text, intent", [
+    (STATUS_TOLD, "de hekken zijn weg, bedankt", "thanks"),
+    (STATUS_TOLD, "ja maar het is dus al opgelost he. er moet niemand meer komen", "complaint"),
+    (START, "melding M-2026-000003 mag dicht, gat is gemaakt", "ask_report_status"),
+    (START, "ik heb vorige week iets gemeld over hekken maar die zijn al weggehaald, dus "
+            "hoeft niet meer", "report_pavement_road"),
+])
+def test_a_report_whose_problem_is_over_is_passed_on_as_solved(events, text, intent):
+    """Round r96: "hij is al gerepareerd, die melding kan weg" got a new report or the
+    complaints form."""
+    message = said(text, intent)
+    if "M-2026" in text:
+        message.entities.append({"entity": "case_number", "value": "M-2026-000003"})  # the regex's
+    assert reading_route(tracker(events + [message])) == "action_report_solved"
+
+
+def test_solved_words_without_a_report_in_play_are_no_solved_report():
+    assert reading_route(tracker(START + [said("de bank in het park is weg", "report_public_"
+                                               "space_other")])) != "action_report_solved"

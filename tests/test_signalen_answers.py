@@ -6,10 +6,11 @@ import asyncio
 import datetime as dt
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.report_answers import ActionAddToReport, ActionTakeSignalenAnswer, remark_of
 from actions.reports import ActionReportStatusUpdate
+from actions.status import normalise_case_number
 from bot.channel_store import RELEASED_HELD
 from bot.integrations.signalen import SignalenClient
 from bot.reports import answers
@@ -403,3 +404,60 @@ def test_the_addition_action_passes_the_words_and_the_place(monkeypatch, dispatc
     asyncio.run(ActionAddToReport().run(dispatcher, tracker, domain))
     assert calls == [("M-2026-000001", "test-sender", text, "bij nummer 20")]
     assert [m["response"] for m in dispatcher.messages] == [expected]
+
+
+@pytest.fixture
+def solved_store(db_url, monkeypatch):
+    """The action's report lookups and additions on this test's store."""
+    monkeypatch.setattr("actions.status.DATABASE_URL", db_url)
+    monkeypatch.setattr("actions.report_answers.queue_addition",
+                        lambda *args: queue_addition(*args, url=db_url))
+    monkeypatch.setattr("actions.status.default_client", lambda: None)  # no Signalen here
+    return db_url
+
+
+def _solved(dispatcher, domain, text, sender="test-sender"):
+    from actions.report_answers import ActionReportSolved
+
+    entities = read_message(text).to_entities(text)
+    number = normalise_case_number(text)
+    if number:
+        entities.append({"entity": "case_number", "value": number})
+    tracker = make_tracker(intent="inform", text=text, entities=entities)
+    tracker.events[-1]["parse_data"] = {"entities": entities}
+    tracker.sender_id = sender
+    return asyncio.run(ActionReportSolved().run(dispatcher, tracker, domain))
+
+
+def _own_report(db_url, category="report_pavement_road", sender="test-sender") -> Report:
+    new = NewReport(category=category, description="hekken op de stoep",
+                    location_text="Dorpsstraat 12", channel="rest", sender_id=sender)
+    return file_report(new, url=db_url)[0]
+
+
+def test_a_report_said_to_be_solved_keeps_the_words_for_staff(solved_store, dispatcher,
+                                                                domain):
+    report = _own_report(solved_store)
+    events = _solved(dispatcher, domain, f"melding {report.case_number} mag dicht, de hekken "
+                                         "zijn weg")
+    assert events == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved"]
+    assert dispatcher.messages[0]["case_number"] == report.case_number
+    assert "Volgens de melder is het opgelost" in _stored(solved_store, report.id).description
+
+
+def test_a_solved_report_of_another_subject_is_not_named(solved_store, dispatcher, domain):
+    report = _own_report(solved_store, category="report_waste_collection")
+    _solved(dispatcher, domain, f"de lantaarnpaal van melding {report.case_number} doet het "
+                                "weer")
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved_passed_on"]
+    assert "opgelost" not in _stored(solved_store, report.id).description
+
+
+def test_a_new_problem_beside_the_solved_one_starts_a_report(solved_store, dispatcher, domain):
+    report = _own_report(solved_store)
+    events = _solved(dispatcher, domain, f"melding {report.case_number} mag dicht, de hekken "
+                                         "zijn weg. maar nu ligt er een losse stoeptegel")
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved",
+                                                            "utter_report_solved_and_new"]
+    assert events == [FollowupAction("action_start_report")]

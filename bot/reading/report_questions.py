@@ -494,7 +494,8 @@ def _plain(text: str) -> str:
 
 _EARLIER_REPORT = re.compile(
     r"\b(?:(?:ik|wij|we) meldden?|(?:(?:ik|wij|we) )?(?:heb|hebben|had|hadden) (?:\w+ ){0,10}?"
-    r"(?:gemeld|doorgegeven|een melding (?:gedaan|gemaakt|ingediend))|(?:geleden|terug|"
+    r"(?:gemeld|doorgegeven|(?:een |de |die |mijn )?melding (?:[\w-]+ ){0,2}?(?:gedaan|gemaakt|"
+    r"ingediend))|(?:geleden|terug|"
     r"al \w+ keer) (?:al )?(?:gemeld|doorgegeven)|mijn (?:vorige |eerdere |oude |laatste )?melding|"
     r"i (?:already )?reported)\b")
 _HOW_FAR = re.compile(
@@ -737,3 +738,81 @@ def reported_by_someone_else(text: str) -> bool:
     """The resident asks about a report someone else made ("namens mijn buurman")."""
     return bool(_SOMEONE_ELSES.search(text or ""))
 
+
+
+# "hij is al gerepareerd", "de hekken zijn weg", "melding M-… mag dicht": the problem of a
+# report is over. Not "is nog steeds niet gemaakt", "er is een melding gemaakt", nor "voordat
+# het gemaakt is" (a wait, not news).
+_OVER = (r"(?:opgelost|gerepareerd|gemaakt|hersteld|weggehaald|opgeruimd|opgehaald|geleegd|"
+         r"gemaaid|gesnoeid|verwijderd|vervangen|dichtgemaakt|dichtgegooid|gedicht|gefikst|"
+         r"schoongemaakt|rechtgezet|teruggezet|weggesleept|verdwenen|weg|klaar|in orde)")
+_NOT_IN_THE_GAP = (r"(?!(?:niet|nie|ni|nog|geen|niets|niks|nooit|steeds|melding\w*|klacht\w*|"
+                   r"afspraak|foto|nummer|fout|kapot|stuk|los)\b)")
+_SOLVED = re.compile(
+    rf"\b(?:is|zijn|werd|werden|was|waren)\b(?: {_NOT_IN_THE_GAP}\w+){{0,5}}? {_OVER}\b"
+    rf"|\b(?:hebben|heeft|hebt)\b (?:ze |jullie |ze het |het |hem |die |m )?(?:al |inmiddels |"
+    rf"intussen |ondertussen |gisteren |vandaag |eindelijk )*{_OVER}\b"
+    r"|\b(?:melding|dossier|zaak|ticket)\b(?: \w+){0,3} (?:mag|kan|mogen|kunnen|moogt|kunt|moet)"
+    r"(?: \w+){0,2} (?:dicht|weg|gesloten|afgesloten|sluiten|afsluiten|vervallen|ingetrokken|"
+    r"intrekken|verwijderd|verwijderen|worden gesloten|worden afgesloten)\b"
+    r"|\b(?:mag|moogt|kunt|kan|mogen|kunnen) (?:\w+ )?(?:dat|die|de|het|mijn|deze) "
+    r"(?:dossier|melding|zaak) (?:\w+ )?(?:afsluiten|sluiten|intrekken|verwijderen|dichtdoen)\b"
+    r"|\b(?:hoeft|hoeven) (?:\w+ )?niet meer\b|\b(?:hoeft|moet) (?:er )?niemand meer (?:te )?"
+    r"(?:komen|langs)\b|\bniet meer nodig\b"
+    r"|\b(?:doet|doen|werkt|werken|brandt|branden|brand) (?:het |ie |hij |ze )?(?:\w+ )?weer\b"
+    r"(?! (?:niet|nie|ni|kapot|stuk|uit)\b)"
+    r"|\bis (?:\w+ )?weer (?:heel|goed|gemaakt|in orde|schoon|leeg|normaal)\b"
+    r"|\b(?:has|have|had|was|were|is|are|got) (?:been )?(?:already |now |finally )?"
+    r"(?:fixed|repaired|removed|cleaned up|cleared|solved|resolved|emptied|taken away|sorted|"
+    r"gone)\b|\b(?:already|now) (?:fixed|repaired|gone|solved|sorted)\b"
+    r"|\bcan be closed\b|\bclose (?:the|my) (?:report|ticket|case)\b|\bno longer needed\b"
+    r"|\b(?:works|working) again\b")
+# "wanneer is het gemaakt", "laat het weten als het weg is": a wait, not news
+_WAITING_FOR_IT = re.compile(r"\b(?:voordat|voor|totdat|tot|wanneer|zodra|als|of|hoe ?lang|"
+                             r"when|until|before|if|whether)\b(?: \w+){0,4} (?:is|zijn|wordt|"
+                             r"worden|was|has|have|is)\b")
+
+
+def says_it_is_solved(text: str) -> bool:
+    """The resident tells that the problem of a report is over ("hij is al gerepareerd, die
+    melding kan weg", "de hekken zijn weg, bedankt", "already fixed"); a question whether
+    it is ("is het al opgelost?") is not."""
+    for part in sentences(text or ""):
+        plain = _plain(part)
+        found = _SOLVED.search(plain)
+        if found is None or "?" in plain and not re.search(r"\b(?:melding|dossier|zaak)\b",
+                                                         plain):
+            continue
+        if (_WAITING_FOR_IT.search(plain[:found.end()]) or _CLAUSE_ASKS.match(plain)
+                or _OWN_THING_GONE.search(plain)):
+            continue
+        return True
+    return False
+
+
+# "mijn paspoort is weg": lost, not solved
+_OWN_THING_GONE = re.compile(r"\b(?:mijn|mn|m n|onze|ons|my|our) \w+ (?:is|zijn|was|is now) "
+                             r"(?:\w+ )?(?:weg|verdwenen|gone)\b")
+# "is het al opgelost", "zijn ze al geweest": a question without its question mark
+_CLAUSE_ASKS = re.compile(r"^(?:is|zijn|wordt|worden|heeft|hebben|hebt|komt|komen) "
+                          r"(?:het|hij|ie|die|ze|er|de|dat|jullie|u)\b")
+
+
+# "…is weggehaald, maar er zit nu een kuil": what comes after the turn is something else
+_TURN = re.compile(r"\b(?:maar|wel|alleen|echter|but|however)\b", re.IGNORECASE)
+
+
+def told_beside_the_solved(text: str) -> str:
+    """What the message tells besides the problem that is over: its other sentences (not
+    those about the earlier report itself), and what follows "maar" or "wel" in the
+    sentence that says it is over."""
+    told = []
+    for part in sentences(text or ""):
+        if not says_it_is_solved(part):
+            if not mentions_an_earlier_report(part):
+                told.append(part)
+            continue
+        turn = _TURN.search(part)
+        if turn and not says_it_is_solved(part[turn.end():]):
+            told.append(part[turn.end():])
+    return " ".join(piece.strip() for piece in told if piece.strip())

@@ -57,6 +57,8 @@ KTO_NOTE = "Tevredenheid (KTO) via de chatbot: {verdict}.{remark}"
 KTO_VERDICTS = {True: "tevreden", False: "niet tevreden", None: "geen ja of nee gegeven"}
 KTO_REMARK = "\nOpmerking van de melder: {remark}"
 ADDITION_NOTE = "Aanvulling van de melder via de chatbot, na het melden:\n{addition}"
+# What the resident said when telling the problem is over ("hij is al gerepareerd").
+SOLVED_LINE = "Volgens de melder is het opgelost: {text}"
 # How an addition is kept in the report store (the description and the location).
 ADDITION_LINE = "Aanvulling: {addition}"
 REOPEN_TEXT = "De melder is niet tevreden blijkt uit feedback via de chatbot. Zo nodig " \

@@ -1,5 +1,6 @@
 """When a conversation needs a person: the resident asked for one, complained, left a
-message for a colleague, the bot failed twice in a row, or the resident sounds frustrated."""
+message for a colleague, said a report can be closed, the bot failed twice in a row, or the
+resident sounds frustrated."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,8 @@ from typing import List, Optional
 REASONS = {"ask_human": "vroeg om een medewerker", "complaint": "klacht",
            "message_left": "bericht achtergelaten",
            "bot_failed": "bot begreep het twee keer niet", "frustration": "frustratie",
-           "transferred": "overgedragen aan een team"}
+           "transferred": "overgedragen aan een team",
+           "report_solved": "meldt dat een melding is opgelost"}
 PREVIEW_CHARS = 200
 FRUSTRATION = re.compile(
     r"\b(al (twee|drie|3|2|vier|zo vaak|weken|maanden) (keer|x)|nu al|alweer|belachelijk|"
@@ -16,6 +18,7 @@ FRUSTRATION = re.compile(
     r"ik word gek|niemand helpt|van het kastje naar de muur)\b", re.IGNORECASE)
 ACTION_REASONS = {"action_contact_human": "ask_human", "action_take_message": "message_left",
                   "action_take_callback": "message_left",
+                  "action_report_solved": "report_solved",
                   "action_default_fallback": "bot_failed"}
 FALLBACK_ACTIONS = ("action_default_ask_affirmation", "action_default_fallback")
 

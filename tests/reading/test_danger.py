@@ -583,6 +583,16 @@ def test_a_street_lamp_that_does_not_burn_is_no_alarm():
 
 
 @pytest.mark.parametrize("text", [
+    "de lantaarnpaal op de hoek Kerkstraat/Molenweg brand al weken niet, ik durf s avonds niet "
+    "meer naar buiten",
+    "straatlamp brand nog steeds niet",
+])
+def test_brand_for_brandt_said_of_a_light_is_no_fire(text):
+    assert read_message(text).danger is None
+    assert read_danger("het licht ging uit en toen brand in de meterkast").kind == "emergency"
+
+
+@pytest.mark.parametrize("text", [
     "Op de Kerkstraat ligt een putdeksel naast de put, het gat is gewoon open.",
     "het voorrangsbord op de kruising beukenlaan schoolstraat is omgewaaid en ligt in de berm",
     "het verkeersbord ligt op de grond",

@@ -350,3 +350,41 @@ def test_a_question_about_ones_own_document_is_no_report_question(text):
 ])
 def test_a_report_someone_else_made(text, theirs):
     assert reported_by_someone_else(text) is theirs
+
+
+@pytest.mark.parametrize("text, solved", [
+    ("de hekken zijn weg, bedankt", True),
+    ("nee je snapt me niet. hij is al gerepareerd. die melding kan weg", True),
+    ("ze zijn vanmorgen weggehaald, ge moogt dat dossier afsluiten. merci!", True),
+    ("ja maar het is dus al opgelost he. er moet niemand meer komen", True),
+    ("the bin was emptied this morning, you can close my report", True),
+    ("de lamp doet het weer", True),
+    ("is het al opgelost?", False),
+    ("is het al opgelost", False),
+    ("de lamp is nog steeds niet gemaakt", False),
+    ("er is al een melding gemaakt over de lamp", False),
+    ("hoe lang duurt het voordat de lamp is gemaakt", False),
+    ("laat het weten als het weg is", False),
+    ("ik wil weten of het al gemaakt is", False),
+    ("mijn paspoort is weg", False),
+    ("de lamp doet het weer niet", False),
+])
+def test_the_problem_of_a_report_is_over(text, solved):
+    """Round r96: "hij is al gerepareerd, die melding kan weg" started a new report."""
+    from bot.reading.report_questions import says_it_is_solved
+
+    assert says_it_is_solved(text) is solved
+
+
+@pytest.mark.parametrize("text, beside", [
+    ("de hekken zijn weg, bedankt", ""),
+    ("melding M-2026-000003 mag dicht, gat is gemaakt. wel staan de hekken er nog",
+     "wel staan de hekken er nog"),
+    ("de boom is weggehaald, maar er zit nu een grote kuil", "er zit nu een grote kuil"),
+    ("Ik heb melding M-2026-500463 gedaan over de boom. Die is weggehaald. Nu zit er een gat.",
+     "Nu zit er een gat."),
+])
+def test_what_is_told_beside_the_problem_that_is_over(text, beside):
+    from bot.reading.report_questions import told_beside_the_solved
+
+    assert told_beside_the_solved(text) == beside
