@@ -72,7 +72,8 @@ def with_known_forms(text: str) -> str:
 
 
 # --- word order: what a resident said after "... dat" -----------------------------------
-_PRONOUNS = {"er", "hij", "zij", "ze", "iemand", "men", "iets", "niemand", "ik", "wij", "we"}
+_PRONOUNS = {"er", "hij", "ie", "zij", "ze", "iemand", "men", "iets", "niemand", "ik", "wij",
+             "we"}
 _PRONOUNS_OR_DETERMINERS = {"het", "'t", "dit", "dat", "die"}
 _DETERMINERS = {"de", "het", "een", "die", "deze", "dat", "dit", "mijn", "m'n", "mn", "onze",
                 "ons", "zijn", "haar", "hun", "'t", "uw", "al", "alle", "twee", "drie"}
@@ -170,9 +171,16 @@ def _subject_length(words: List[str], verb: str) -> Optional[int]:
     return 2
 
 
+_AND_THAT = re.compile(r"\s*,?\s+en\s+dat\s+", re.IGNORECASE)
+
+
 def main_clause_order(clause: str) -> str:
     """'de lamp kapot is' → 'de lamp is kapot', 'er een tegel los ligt' → 'er ligt een tegel
-    los': the finite verb after a short subject. Anything else stays as it was said."""
+    los': the finite verb after a short subject. Anything else stays as it was said. Two
+    clauses joined by "en dat" are turned each ("het vuilniszakken zijn en dat het stinkt")."""
+    joined = _AND_THAT.split(clause)
+    if len(joined) > 1:
+        return " en ".join(main_clause_order(part) for part in joined)
     words = clause.split()
     if len(words) < 3:
         return clause

@@ -814,3 +814,16 @@ def test_things_dumped_at_two_places_are_two_reports():
     assert len(split_problems(text, place_key)) == 2
     assert len(split_problems("er zijn vuilniszakken en een oude kast gedumpt achter de aldi",
                               place_key)) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round r96: "Het vuilniszakken stinkt zijn en dat het", "Ie groter is"
+    ("nee er moet bij dat het vuilniszakken zijn en dat het stinkt",
+     "het zijn vuilniszakken en het stinkt"),
+    ("zet er bij dat ie groter is", "ie is groter"),
+])
+def test_an_addition_told_as_a_subordinate_clause_reads_as_said(text: str,
+                                                                expected: str) -> None:
+    from bot.reading.answers import read_addition
+
+    assert read_addition(text) == expected
