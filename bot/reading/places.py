@@ -109,6 +109,7 @@ _MEASURES = frozenset("""
 uur u uurtje uren minuut minuten min seconden sec dag dagen dagje week weken maand maanden jaar
 jaren jr keer x maal meter m cm mm km kilometer euro eur € procent % graden kilo kg liter
 centimeter nachten avonden ochtenden weekenden 's s'avonds s'ochtends 's-avonds keren
+hour hours minute minutes day days weeks month months year years times nights euros percent
 """.split())
 # Things counted: "3 tegels los" is an amount, but "Wilhelminastraat 22 stoeptegels liggen
 # scheef" is an address (a number right after a street is its house number).
@@ -853,13 +854,13 @@ _ENGLISH_CONCRETE = ("sports hall", "sports centre", "sports center", "playgroun
                      "community centre", "community center", "market square", "cemetery",
                      "petrol station", "gas station", "pharmacy", "bakery", "shop", "shops",
                      "shopping centre", "shopping center", "bike shed", "bicycle parking")
+_BRAND = rf"(?:{'|'.join(sorted(map(re.escape, _BRANDS), key=len, reverse=True))})"
 # "at the playground behind the Jumbo" (own try, session 44: "Where is it?"); a shop's name
 # after a spot word, or "at"/"in" a public spot
 _ENGLISH_SPOT_PLACE = re.compile(
     rf"\b(?:{_ENGLISH_SPOT_WORDS}|at|in|on)\s+(?:the\s+|a\s+|an\s+)?"
     rf"(?:{'|'.join(sorted(map(re.escape, _ENGLISH_CONCRETE), key=len, reverse=True))})\b"
-    rf"|\b{_ENGLISH_SPOT_WORDS}\s+(?:the\s+)?"
-    rf"(?:{'|'.join(sorted(map(re.escape, _BRANDS), key=len, reverse=True))})\b",
+    rf"|\b{_ENGLISH_SPOT_WORDS}\s+(?:the\s+)?{_BRAND}(?:\s+{_BRAND})?\b",  # "Albert Heijn"
     re.IGNORECASE)
 
 

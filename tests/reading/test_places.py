@@ -1064,6 +1064,8 @@ def test_a_spot_is_told_after_the_last_joining_word():
     ("there is a needle in the sandpit at the playground behind the Jumbo",
      "at the playground, behind the Jumbo"),
     ("glass on the bike path next to the Lidl", "next to the Lidl"),
+    # round r96: "behind the Albert"
+    ("there is a big hole in the road behind the Albert Heijn", "behind the Albert Heijn"),
 ])
 def test_an_english_spot_by_a_public_place_or_a_shop(text, landmark):
     place = read(text)
@@ -1078,3 +1080,9 @@ def test_an_english_spot_by_a_public_place_or_a_shop(text, landmark):
 def test_some_word_says_where(text, where):
     """Own try, session 44: "die was vol" at the second where-question became the place."""
     assert names_a_spot(text) is where
+
+
+def test_an_english_duration_after_a_street_is_no_house_number():
+    """Round r96: "2 weeks ago" gave house number 2."""
+    assert read("lamp broken on Kerkstraat, 2 weeks already").house_number is None
+    assert read("lamp broken on Kerkstraat 2").house_number == "2"
