@@ -497,8 +497,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     # "en hebben ze daar betaald parkeren?" after moving: its own product
     told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
-    own_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)
-                   and _sure(message) and _names_the_product(intent, text) and not told_before)
+    another_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)
+                       and _names_the_product(intent, text) and not told_before)
+    own_product = another_product and _sure(message)
     if ((reading.answer is True or _ACKNOWLEDGES.match(text))
             and (reading.addition or len(sentences(text)) > 1)  # a question is no remark
             and (is_question(reading.addition or "") or is_question(text))
@@ -508,10 +509,12 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     english = tracker.get_slot("language") == "en"
     unsure = (_model_unsure(message, intent) and intent != STATUS_INTENT
               and not reading.danger and not reading.category and not money_trouble(text))
-    if unsure and not english and (reading.question or "?" in text
+    if unsure and not english and not another_product and (reading.question or "?" in text
                                    or read_aspect(text) or asks_the_ordinary(text)
                                    or _REFERS_BACK.search(text)):
-        return True  # "hij is GESTOLEN" after the passport answer: read with that answer
+        # "hij is GESTOLEN" after the passport answer: read with that answer; not "trouwens
+        # we gaan verhuizen …" after the licence answer (round r95: the emigration answer)
+        return True
     if not set(last_turn) & set(ANSWERING_ACTIONS):
         return False
     if own_product:

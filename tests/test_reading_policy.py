@@ -2874,3 +2874,16 @@ def test_a_report_whose_problem_is_over_is_passed_on_as_solved(events, text, int
 def test_solved_words_without_a_report_in_play_are_no_solved_report():
     assert reading_route(tracker(START + [said("de bank in het park is weg", "report_public_"
                                                "space_other")])) != "action_report_solved"
+
+
+def test_another_product_named_after_an_answer_is_no_follow_up_however_unsure():
+    """Round r95: "trouwens we gaan verhuizen … moet ik dat ook doorgeven" after the
+    licence answer was read with that answer and got the emigration text."""
+    licence = START + [said("mn rijbewijs is verlopen, hoe verleng ik m", "driving_licence"),
+                       ActionExecuted("action_answer_topic"), ActionExecuted("action_listen")]
+    text = ("ok. trouwens we gaan verhuizen van de Berkenlaan naar de Populierenweg hier in "
+            "het dorp, moet ik dat ook doorgeven of gaat dat vanzelf")
+    assert reading_route(tracker(licence + [said(text, "moving_address_change", 0.58)])) != \
+        "action_answer_follow_up"
+    assert reading_route(tracker(licence + [said("kosten?", "nlu_fallback", 0.4)])) == \
+        "action_answer_follow_up"
