@@ -642,7 +642,7 @@ RARE_ZIPF = 3.5  # a word less frequent than this names a subject ("kwijtscheldi
 def _titled_alone(articles: Sequence[Article], words: Sequence[Text]) -> bool:
     """Only the first article's title holds a subject word that is no everyday word
     ("kwijtschelding"; not "afspraak", which many questions have)."""
-    rare = [word for word in words if len(word) >= 5 and (zipf(word) or 0.0) < RARE_ZIPF]
+    rare = [word for word in words if _rare(word)]
 
     def titled(article: Article) -> bool:
         return any(shares_a_word(article.title, word) for word in rare)
@@ -763,7 +763,17 @@ def named_apart(own: Article, before: Optional[Article], named: Text) -> bool:
     mentions in its answer: "GEZONDHEIDSVERKLARING?? hoe lang duurt dat" after the licence
     answer that tells one is needed from 75."""
     words = named.split()
-    return before is not None and names_any(own, words) and not names_any(before, words)
+    if before is None or not names_any(own, words):
+        return False
+    # "ik verhuis niet. bezoekersvergunning, wat kost dat?" after the resident's permit
+    # (round r95): a rare word only `own` is about, whatever else the question names
+    return not names_any(before, words) or any(
+        _rare(word) and names_any(own, [word]) and not names_any(before, [word])
+        for word in words)
+
+
+def _rare(word: Text) -> bool:
+    return len(word) >= 5 and (zipf(word) or 0.0) < RARE_ZIPF
 
 
 def about_the_answer(before: Optional[Article], named: Text, text: Text) -> bool:
