@@ -376,7 +376,8 @@ def answer_again(dispatcher: CollectingDispatcher, article: Article, text: Text)
     never the same text again."""
     aspect = read_aspect(text)
     detail = together(article, sentences_about(article, subject_words(text)),
-                      article_detail(article, aspect, text) if aspect else None)
+                      article_detail(article, aspect, text) if aspect else None) or (
+        sentences_naming(article, subject_words(text)))  # "dus krijg ik een boete of niet"
     if detail:
         utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
     else:

@@ -485,18 +485,21 @@ RARE_WORD_LENGTH, RARE_WORD_SENTENCES = 5, 2
 
 
 def sentences_naming(article: Article, words: str) -> Optional[str]:
-    """The one or two sentences of the article that hold the follow-up's single own word
-    ("hoeveel getuigen?" after the wedding answer), or None."""
+    """The one or two sentences of the article that hold the follow-up's own word
+    ("hoeveel getuigen?" after the wedding answer), or three for two such words; None
+    when there are more."""
     named = [word for word in dict.fromkeys(words.split()) if len(word) >= RARE_WORD_LENGTH]
     if len(named) > 1:  # "op een andere locatie dan het gemeentehuis": the word the answer
         # names in a sentence or two ("locatie"), not the ones it names often or never
         sentences = _SENTENCE.split(" ".join(article.answer.split()))
         named = [word for word in named if 0 < sum(
             shares_a_word(sentence, word) for sentence in sentences) <= RARE_WORD_SENTENCES]
-    if len(named) != 1:
+    if not named:
         return None
-    told = _told(article, lambda sentence: shares_a_word(sentence, named[0]))
-    return told if told and len(_SENTENCE.split(told)) <= RARE_WORD_SENTENCES else None
+    # "krijg ik een boete als ik vandaag parkeer?": the few sentences that hold those words
+    most = RARE_WORD_SENTENCES if len(named) == 1 else RARE_WORD_SENTENCES + 1
+    told = _told(article, lambda sentence: any(shares_a_word(sentence, word) for word in named))
+    return told if told and len(_SENTENCE.split(told)) <= most else None
 
 
 def sentences_about(article: Article, words: str) -> Optional[str]:
