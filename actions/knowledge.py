@@ -23,7 +23,8 @@ from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.english import dutch_search_words
 from bot.knowledge.general import zipf
-from bot.knowledge.text import ABROAD, LINK, abroad_now, normalise, with_abroad
+from bot.knowledge.text import (ABROAD, LINK, abroad_now, another_countrys_document, normalise,
+                                with_abroad)
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_the_ordinary,
@@ -136,7 +137,9 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
             article = context_article(own, question, url) or own
         if for_a_child(question):  # "een paspoort aanvragen voor mijn dochter"
             article = _about_the_person(index, article, "kind", question) or article
-        if abroad_now(question) and not _speaks_of_abroad(article):
+        if another_countrys_document(_as_asked(tracker, question)):  # "mijn Poolse paspoort"
+            article = _embassy_article(index, article, question) or article
+        elif abroad_now(question) and not _speaks_of_abroad(article):
             # "mn paspoort is gestolen in barcelona en we vliegen overmorgen terug" (rounds
             # 95 and 99: the application at the town hall)
             article = abroad_article(article, question, url) or article
@@ -317,7 +320,8 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
         answer_again(dispatcher, article, text)
         return
     aspect = None if article.sensitive else single_aspect(_the_question_itself(text))
-    detail = article_detail(article, aspect, text) if aspect else None
+    detail = (article_detail(article, aspect, text) if aspect
+              else None if article.sensitive else _what_the_question_names(article, text))
     if detail:
         utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=detail,
               link=article.link)
@@ -331,6 +335,21 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     if (profile().phone in answer or article.sensitive) and _cannot_phone(tracker):
         # (the sensitive answer's own line says "Bel 14 0571" too)
         utter(dispatcher, "utter_kb_no_phone")
+
+
+NAMED_ZIPF = 4.5  # "boete" (4.3) names what is asked; "straat" (5.0) does not
+
+
+def _what_the_question_names(article: Article, text: Text) -> Optional[Text]:
+    """"… staat nog op het oude kenteken. KRIJG IK NU EEN BOETE??": the one question names
+    a word besides the article's subject that its answer holds in a sentence or two; those
+    sentences answer it, not the whole article (round r95: answers too long for a phone)."""
+    asked = question_parts(text)
+    if len(asked) != 1:
+        return None
+    words = [word for word in subject_words(asked[0]).split()
+             if not shares_a_word(article.title, word) and (zipf(word) or 0.0) < NAMED_ZIPF]
+    return sentences_naming(article, " ".join(words)) if words else None
 
 
 def _cannot_phone(tracker: Tracker) -> bool:
@@ -724,6 +743,25 @@ def abroad_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opti
                                                          top=SIBLING_SEARCH)
     return next((m.article for m in matches if m.article.department == before.department
                  and _speaks_of_abroad(m.article)), None)
+
+
+EMBASSY = "ambassade"
+
+
+def _as_asked(tracker: Tracker, question: Text) -> Text:
+    """The question, and in English also as typed (its Dutch search words lose "Polish")."""
+    if tracker.get_slot("language") != "en":
+        return question
+    return f"{question} {tracker.latest_message.get('text') or ''}"
+
+
+def _embassy_article(index: retrieval.Index, article: Article, question: Text
+                     ) -> Optional[Article]:
+    """The article of the same department that sends a foreign document to the embassy."""
+    matches = index.search(f"{question} {EMBASSY}", top=SIBLING_SEARCH)
+    return next((m.article for m in matches if m.article.department == article.department
+                 and EMBASSY in normalise(f"{m.article.title} {m.article.answer}")
+                 and not _speaks_of_abroad(m.article)), None)
 
 
 def _speaks_of_abroad(article: Article) -> bool:

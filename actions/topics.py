@@ -32,6 +32,7 @@ from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_sub
                                    sentences_naming_rare_words, single_aspect, subject_words)
 from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
+from bot.knowledge.text import another_countrys_document
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.not_helped import is_displeased, says_the_site_fails
@@ -113,7 +114,8 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     if tracker.get_slot("language") == "en":  # products have answers in English
         text = tracker.latest_message.get("text") or ""
-        if intent in GENERIC_INTENTS or beyond_the_english_answers(text):
+        if (intent in GENERIC_INTENTS or beyond_the_english_answers(text)
+                or another_countrys_document(text)):  # "my polish passport": the embassy
             return await _answer_in_dutch(dispatcher, tracker, intent)
         return await _english_detail(dispatcher, tracker, text)
     try:

@@ -152,6 +152,32 @@ def abroad_now(text: str) -> bool:
                for name in _countries().finditer(plain))
 
 
+# A passport or ID card of another country: the embassy's, not ours ("mijn Poolse paspoort
+# verloopt", "I am Polish, can i renew my passport at the gemeente?", round r95).
+_TRAVEL_DOCUMENT = re.compile(r"\b(?:pas+p\w*|reispas|id ?kaart|identiteitskaart|"
+                              r"identiteitsbewijs|passport|id card|identity card)\b")
+_NATIONALITY = re.compile(
+    r"\b(?:pools|poolse|polish|turks|turkse|turkish|marokkaans|marokkaanse|moroccan|syrisch|"
+    r"syrische|syrian|duits|duitse|german|belgisch|belgische|belgian|roemeens|roemeense|"
+    r"romanian|bulgaars|bulgaarse|bulgarian|oekraiens|oekraiense|ukrainian|spaans|spaanse|"
+    r"spanish|italiaans|italiaanse|italian|portugees|portugese|portuguese|frans|franse|french|"
+    r"brits|britse|british|amerikaans|amerikaanse|american|indiaas|indiase|indian|chinees|"
+    r"chinese|surinaams|surinaamse|eritrees|eritrese|eritrean|afghaans|afghaanse|afghan|"
+    r"irakees|irakese|iraqi|iraans|iraanse|iranian|somalisch|somalische|somali|hongaars|"
+    r"hongaarse|hungarian|litouws|litouwse|lithuanian|grieks|griekse|greek|kroatisch|"
+    r"kroatische|croatian|servisch|servische|serbian|russisch|russische|russian|buitenlands|"
+    r"buitenlandse|foreign)\b"
+    r"|\b(?:van|uit) (?:mijn|ons|m n|mn) (?:eigen )?(?:land|thuisland)\b|\bmy (?:own |home )?"
+    r"country\b|\b(?:niet|geen) (?:de )?nederlands\w* nationaliteit\b|\bgeen nederlander\b"
+    r"|\b(?:not|no|dont have|do not have) (?:the )?dutch (?:nationality|citizenship)\b")
+
+
+def another_countrys_document(text: str) -> bool:
+    """The question is about a passport or ID card of another country than this one."""
+    plain = normalise(text)
+    return bool(_TRAVEL_DOCUMENT.search(plain) and _NATIONALITY.search(plain))
+
+
 TRAVEL = "reis buitenland"
 # "ik vlieg overmorgen naar spanje": a trip, not being abroad; "we verhuizen naar de
 # Verenigde Staten" is abroad for good

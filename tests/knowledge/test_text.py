@@ -62,3 +62,19 @@ def test_spoken_forms_of_wanting_and_greeting_name_no_subject():
 
     assert tokens("goede morgen. ik wou vragen of er nog plek is op de begraafplaats") == [
         "plek", "begraafplaats"]
+
+
+@pytest.mark.parametrize("text, foreign", [
+    ("ok english. I am Polish, my polish passport expires in may", True),
+    ("mijn Turkse paspoort is verlopen, kan dat bij jullie?", True),
+    ("kan ik bij jullie een paspoort van mijn eigen land aanvragen", True),
+    ("ik heb niet de Nederlandse nationaliteit, hoe krijg ik een ID-kaart", True),
+    ("mijn paspoort verloopt, we gaan naar Turkije", False),
+    ("ik ben Pools en wil een parkeervergunning", False),
+    ("hoe vraag ik een paspoort aan voor mijn zoon", False),
+])
+def test_a_document_of_another_country(text, foreign):
+    """Round r95: a Polish passport was sent to the town hall, then to naturalisation."""
+    from bot.knowledge.text import another_countrys_document
+
+    assert another_countrys_document(text) is foreign
