@@ -338,6 +338,10 @@ def asked_subject_words(text: str) -> str:
     return subject_words(" ".join(asked)) if asked else subject_words(text)
 
 
+# An asking clause before the comma of what the resident goes on to tell.
+_FIRST_CLAUSE = re.compile(r"\s*([^,;.?!]+?)\s*[,;]\s+\S")
+
+
 def is_follow_up(text: str) -> bool:
     """A short question about an aspect, or one that adds a subject ("en asbest?"), that
     leans on what was said before; "en voor mijn kinderen? die zijn 6 en 9, moeten die ook
@@ -346,6 +350,10 @@ def is_follow_up(text: str) -> bool:
     if (len(parts) > 1 or parts and parts[0] != (text or "").strip()) and any(
             is_follow_up(part) for part in parts):
         return True
+    first = _FIRST_CLAUSE.match(text or "")
+    if first and read_aspect(first.group(1)) and not subject_words(first.group(1)) and len(
+            first.group(1).split()) <= MAX_FOLLOW_UP_WORDS:
+        return True  # "hoe lang duurt t, moet dinsdag beginnen als vrijwilliger" (round r95)
     if read_aspect(text) is not None:
         few = len(subject_words(text).split()) <= MAX_FOLLOW_UP_SUBJECT_WORDS
         return (len((text or "").split()) <= MAX_FOLLOW_UP_WORDS

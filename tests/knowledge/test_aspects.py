@@ -94,6 +94,8 @@ def test_a_follow_up_may_go_on_after_its_first_short_question():
     assert is_follow_up("hoeveel is dat per jaar dan")
     assert not is_follow_up("hoe laat? en wat moet ik doen als ik een nieuwe lantaarnpaal "
                             "in de straat wil hebben?")
+    # round r95: a short aspect question, then what the resident tells about themselves
+    assert is_follow_up("hoe lang duurt t, moet dinsdag beginnen als vrijwilliger bij voetbalclub")
 
 
 def test_what_to_pay_asks_the_price():
