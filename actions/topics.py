@@ -28,6 +28,7 @@ from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import ack, place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
+                                   told_to_those_without_digid,
                                    asks_the_price, is_follow_up, read_aspects,
                                    sentences_naming_rare_words, single_aspect, subject_words)
 from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
@@ -603,6 +604,10 @@ class ActionNoInternet(ProfileAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        told = await self._told_in_the_answer(tracker, domain)
+        if told is not None:  # "ik woon in antwerpen en heb geen digid" after the wedding answer
+            utter(dispatcher, "utter_kb_detail", detail=told[0], link=told[1])
+            return []
         events = await super().run(dispatcher, tracker, domain)
         intent = tracker.get_intent_of_latest_message()
         named = [word for word in subject_words(tracker.latest_message.get("text") or "").split()
@@ -619,6 +624,20 @@ class ActionNoInternet(ProfileAction):
             if topic:
                 utter(dispatcher, topic)
         return events
+
+    async def _told_in_the_answer(self, tracker: Tracker, domain: Dict[Text, Any]
+                                  ) -> Optional[Tuple[Text, Text]]:
+        """The answer just given's own way for those without DigiD, and its link; None when
+        it has none (round r95: "get DigiD" to a Belgian)."""
+        if self.response_for(tracker, domain) != "utter_no_digid":
+            return None
+        try:
+            before = await asyncio.to_thread(previous_article, tracker)
+        except Exception:
+            logger.warning("Previous article not found", exc_info=True)
+            return None
+        told = told_to_those_without_digid(before) if before is not None else None
+        return (told, before.link) if told else None
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         text = tracker.latest_message.get("text") or ""

@@ -510,6 +510,15 @@ def sentences_naming(article: Article, words: str) -> Optional[str]:
     return told if told and len(_SENTENCE.split(told)) <= most else None
 
 
+_NO_DIGID = re.compile(r"\bgeen digid\b", re.IGNORECASE)
+
+
+def told_to_those_without_digid(article: Article) -> Optional[str]:
+    """What the article says to someone without DigiD ("Woont een van u in het buitenland
+    en heeft die geen DigiD? Dan doet de partner die hier woont de melding …"), or None."""
+    return _told(article, lambda sentence: bool(_NO_DIGID.search(sentence)))
+
+
 def sentences_about(article: Article, words: str) -> Optional[str]:
     """The article's sentences that answer a follow-up naming these words, or None."""
     named = [word for word in dict.fromkeys(words.split()) if len(word) >= 4]
