@@ -121,7 +121,7 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         best = decision.articles[0] if decision.kind == ANSWERED or alone_in_department \
             else None
         sure = best is not None and best.intent in (None, intent)
-        if not sure and _unsure_and_off(tracker, index, question, own, decision):
+        if not sure and _unsure_and_off(tracker, index, question, own, decision, url):
             # "zoon geboren, hoe lang heb ik?" as a move: which one, or honestly none
             if decision.kind != CHOICE:
                 return retrieval.Decision(NOT_THE_PRODUCT)
@@ -197,15 +197,26 @@ NOT_THE_PRODUCT = "not_the_product"  # a decision: the words are about something
 
 
 def _unsure_and_off(tracker: Tracker, index: retrieval.Index, question: Text, own: Article,
-                    decision: retrieval.Decision) -> bool:
-    """The model was unsure of the product, its article does not fit the words at all, and
-    retrieval offers a choice without it or nothing: that, not the product's answer."""
+                    decision: retrieval.Decision, url: str = DATABASE_URL) -> bool:
+    """The model was unsure of the product (or sure, but the words never name it), its
+    article does not fit the words at all, and retrieval offers a choice without it or
+    nothing: that, not the product's answer."""
     confidence = ((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
-    if confidence >= UNSURE_PRODUCT or decision.kind == ANSWERED or own in decision.articles:
+    if decision.kind == ANSWERED or own in decision.articles:
         return False
+    if confidence >= UNSURE_PRODUCT and (_names_its_product(own, question)
+                                         or _answered_recently(tracker, own, url)):
+        return False  # "moet mijn vriendin dat apart doen?" right after the moving answer
     own_fit = next((m.score for m in index.search(question, top=SIBLING_SEARCH)
                     if m.article.id == own.id), 0.0)
+    # a sure model whose product the words never name ("moet ik mijn kat laten chippen en
+    # registreren?" as a move, round r95) counts for no more than an unsure one
     return own_fit <= OFF_SCORE
+
+
+def _names_its_product(own: Article, question: Text) -> bool:
+    words = PRODUCT_WORDS.get(own.intent or "")
+    return words is None or bool(words.search(question))
 
 
 def _without_place(tracker: Tracker) -> Text:

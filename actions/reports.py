@@ -44,7 +44,7 @@ from bot.reading.callback import wants_callback
 from bot.reading.danger import blocks_the_way, read_danger
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
-from bot.reading.questions import (product_asked, question_beside_an_answer,
+from bot.reading.questions import (is_question, product_asked, question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
 from bot.reading.report_questions import (read_report_question, says_it_is_solved,
@@ -525,7 +525,11 @@ class ActionStartReport(Action):
         if beside and found.get("report_description"):  # the question is no part of the report
             told = found["report_description"]
             for asked in sentences(beside):
-                told = re.sub(re.escape(asked.strip()), " ", told, flags=re.IGNORECASE)
+                # "er ligt weer glas bij de glasbak, kan ik dat ook melden?": the clause that
+                # tells stays (round r102: the description became "Top.")
+                kept = ", ".join(clause for clause in re.split(r",\s+", asked.strip())
+                                 if not is_question(clause))
+                told = re.sub(re.escape(asked.strip()), f" {kept} ", told, flags=re.IGNORECASE)
             told = " ".join(told.split())
             found["report_description"] = told if is_description(told) else \
                 found["report_description"]

@@ -33,7 +33,7 @@ from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_sub
                                    sentences_naming_rare_words, single_aspect, subject_words)
 from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
-from bot.knowledge.text import another_countrys_document
+from bot.knowledge.text import ABROAD, abroad_now, another_countrys_document, with_abroad
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.not_helped import is_displeased, says_the_site_fails
@@ -116,7 +116,8 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
     if tracker.get_slot("language") == "en":  # products have answers in English
         text = tracker.latest_message.get("text") or ""
         if (intent in GENERIC_INTENTS or beyond_the_english_answers(text)
-                or another_countrys_document(text)):  # "my polish passport": the embassy
+                or another_countrys_document(text)  # "my polish passport": the embassy
+                or with_abroad(text) != text):  # "moving back to Canada" (round r101)
             return await _answer_in_dutch(dispatcher, tracker, intent)
         return await _english_detail(dispatcher, tracker, text)
     try:
@@ -155,21 +156,29 @@ async def _english_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     detail = (article_detail(english, aspect, text) if aspect
               else sentences_naming_rare_words(english, text))  # "for my second car?"
-    if not detail:
-        return None
+    if not detail or _ENGLISH_ABROAD.search(detail) and with_abroad(text) == text:
+        return None  # "moving from Amsterdam, how do I register?" is no arrival from abroad
     if not aspect and english.cost and asks_the_price(text) and english.cost not in detail:
         detail = f"{detail} {english.cost}"  # "how do I get one and how much does it cost?"
     utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)
     return []
 
 
+LEAVING = "vertrek"  # the articles' word for leaving the country
+_ENGLISH_ABROAD = re.compile(r"\babroad\b|\banother country\b", re.IGNORECASE)
+
+
 async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
                            intent: Text) -> Optional[List[Dict[Text, Any]]]:
     """An English question the knowledge base answers: its Dutch article, said to be Dutch
     ("my son is born yesterday, how to register birth?"); None when it has none."""
-    words = dutch_search_words(tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    words = dutch_search_words(text)
     if not words:
         return None
+    if with_abroad(text) != text and ABROAD not in words.split():
+        # "moving back to Canada" leaves for abroad; "I live in Canada now" is there
+        words = f"{words} {ABROAD}" if abroad_now(text) else f"{words} {LEAVING} {ABROAD}"
     try:
         decision = await asyncio.to_thread(find_answer, tracker, intent, False, text=words)
     except Exception:

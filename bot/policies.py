@@ -753,7 +753,15 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     # what is told besides every question ("… en krijg ik dan ook een nieuwe kliko of hoe
     # werkt dat met afval hier" asks, round r72 of session 41)
     told = " ".join(part for part in sentences(text.replace(asked, " ")) if not is_question(part))
+    if _OWN_THINGS.match(told) and not tells_something_wrong(told):
+        return False  # "hoeveel stuks mag ik neerzetten? ik heb een bank en 2 matrassen" (r102)
     return category_of(told) is not None
+
+
+# What the resident has, told beside a question about getting rid of it: no problem outside.
+_OWN_THINGS = re.compile(r"^\W*(?:en\s+)?(?:ik|wij|we)\s+(?:heb|hebben|hebt)\s+(?:hier\s+)?"
+                         r"(?:een|1|2|3|4|5|twee|drie|vier|vijf|nog|wat|oude?|ook)\b",
+                         re.IGNORECASE)
 
 
 def _another_problem_beside_the_yes(tracker: DialogueStateTracker) -> bool:
@@ -1698,7 +1706,10 @@ def reading_route(tracker: DialogueStateTracker,
         # (round 86: it started a new report)
         return STATUS_ACTION
     if (before == STATUS_ACTION and tracker.active_loop_name is None
-            and reading.danger == "hazard" and not _has_case_number(message)):
+            and reading.danger == "hazard" and not _has_case_number(message)
+            and not (reading.danger_reason == "near_miss" and reading.report_question)):
+        # (not "binnen 24 uur, ook vannacht? er zijn al twee fietsers bijna gevallen": a near
+        # miss told as the reason for a question about the report is that question)
         # "10 werkdagen?? er ligt een koelkast naast de schommels, daar kunnen kinderen in
         # kruipen!" about the report just told: passed on to go first (round 86)
         return TAKE_MESSAGE_ACTION

@@ -2887,3 +2887,13 @@ def test_another_product_named_after_an_answer_is_no_follow_up_however_unsure():
         "action_answer_follow_up"
     assert reading_route(tracker(licence + [said("kosten?", "nlu_fallback", 0.4)])) == \
         "action_answer_follow_up"
+
+
+def test_own_things_listed_beside_a_question_are_no_report():
+    """Round r102: "hoeveel stuks mag ik neerzetten? ik heb een bank 2 matrassen en een hoop
+    tuinafval" after the bulky-waste answer asked "Waar is het?"."""
+    bulky = START + [said("grofvuil laten ophalen hoe werkt dat", "bulky_waste_pickup"),
+                     ActionExecuted("action_answer_topic"), ActionExecuted("action_listen")]
+    text = "hoeveel stuks mag ik neerzetten? ik heb een bank 2 matrassen en een hoop tuinafval"
+    assert reading_route(tracker(bulky + [said(text, "nlu_fallback", 0.4)])) != \
+        "action_start_report"

@@ -506,8 +506,14 @@ def sentences_naming(article: Article, words: str) -> Optional[str]:
         return None
     # "krijg ik een boete als ik vandaag parkeer?": the few sentences that hold those words
     most = RARE_WORD_SENTENCES if len(named) == 1 else RARE_WORD_SENTENCES + 1
-    told = _told(article, lambda sentence: any(shares_a_word(sentence, word) for word in named))
-    return told if told and len(_SENTENCE.split(told)) <= most else None
+
+    def holds(sentence: str) -> bool:
+        return any(shares_a_word(sentence, word) for word in named)
+
+    sentences = _SENTENCE.split(" ".join(article.answer.split()))
+    if sum(map(holds, sentences)) > most:
+        return None
+    return _told(article, holds)  # with the answer to a sentence that asks
 
 
 _NO_DIGID = re.compile(r"\bgeen digid\b", re.IGNORECASE)

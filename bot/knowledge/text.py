@@ -141,7 +141,8 @@ def with_abroad(text: str) -> str:
     replaced, found = _countries().subn(
         lambda name: ABROAD if moving or not _GOING_TO.search(plain[:name.start()])
         else TRAVEL, plain)
-    return replaced if found else text
+    # "in spanje (barcelona)": one abroad, not two that outweigh the rest of the question
+    return _REPEATED_ABROAD.sub(ABROAD, replaced) if found else text
 
 
 def abroad_now(text: str) -> bool:
@@ -179,6 +180,7 @@ def another_countrys_document(text: str) -> bool:
 
 
 TRAVEL = "reis buitenland"
+_REPEATED_ABROAD = re.compile(rf"\b{ABROAD}(?: {ABROAD}\b)+")
 # "ik vlieg overmorgen naar spanje": a trip, not being abroad; "we verhuizen naar de
 # Verenigde Staten" is abroad for good
 _GOING_TO = re.compile(r"\b(?:naar|to)\s+(?:de\s+|het\s+|the\s+)?$")

@@ -463,6 +463,9 @@ _NOISE = re.compile(
     r"|(?:trouwens|btw|overigens|verder|daarnaast|ook\s+nog)\b[\s,:;-]*"
     r"(?=(?:in|op|bij|aan|de|het|een|er|voor|achter|naast|tegenover|ons|onze|mijn)\b)"
     r"|let\s+op\s*[:!]+\s*"
+    # "top. o en er ligt nu weer glas …" after an answer (round r102: the description "Top.")
+    r"|(?:top|super|prima|mooi|fijn|perfect|helder|duidelijk|thanks|thx|merci|bedankt|"
+    r"dank\s*je(?:\s+wel)?)\s*[.!,]+\s*|o\s+(?=en\b)"
     r"|(?:nou|zo|dus|even|nogmaals|(?:ff|effe|even)(?:\s+(?:snel|kort))?|snel|kort)\s*[,.!:;-]+\s*"
     # "laat maar, ik meld hem gewoon opnieuw." (round 95): giving up on the old report
     r"|laat\s+(?:maar|ook\s+maar|dan\s+maar)(?:\s+zitten)?\s*[,.!:;-]+\s*"

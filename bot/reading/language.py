@@ -94,13 +94,14 @@ _ENGLISH_ONLY = frozenset("the my we want to get was not how do you your can ple
 _DUTCH_ONLY = frozenset("de het een ik je jij niet van op met voor dat die wat hoe waar "
                         "wanneer mijn onze zijn er ook nog maar naar bij aan graag u".split())
 MIN_ENGLISH_WORDS = 2
+SURE_ENGLISH_WORDS = 4  # this many English small words and no Dutch one: English, whatever
 SURE_OTHER = 0.8  # below this, a third language with English close behind is English
 ENGLISH_DOUBT = 0.2
 
 
-def _english_by_small_words(text: str) -> bool:
+def _english_by_small_words(text: str, least: int = MIN_ENGLISH_WORDS) -> bool:
     words = {word.lower() for word in _LATIN_WORD.findall(text)}
-    return len(words & _ENGLISH_ONLY) >= MIN_ENGLISH_WORDS and not words & _DUTCH_ONLY
+    return len(words & _ENGLISH_ONLY) >= least and not words & _DUTCH_ONLY
 
 
 # A message in another language with this many Dutch small words is read as Dutch.
@@ -120,6 +121,8 @@ def _latin_language(text: str) -> Optional[str]:
         return None
     if confidences[0][0] == "en" and _english_by_small_words(text):
         return "en"
+    if _english_by_small_words(text, SURE_ENGLISH_WORDS):
+        return "en"  # "I am moving to Lindendal from Amsterdam, how do I …": the names read Dutch
     code, confidence = confidences[0]
     if confidence < MIN_CONFIDENCE:
         return None

@@ -16,6 +16,8 @@ from bot.knowledge.text import with_abroad
     ("ik vlieg overmorgen naar spanje", "ik vlieg overmorgen naar reis buitenland"),
     # round 95: a holiday city is abroad too
     ("tas gestolen in Barcelona", "tas gestolen in buitenland"),
+    # round r102: "spanje (barcelona)" twice abroad outweighed the passport (a move answered)
+    ("paspoort gestolen in spanje (barcelona)", "paspoort gestolen in buitenland"),
 ])
 def test_a_country_becomes_abroad(text, expected):
     assert with_abroad(text) == expected

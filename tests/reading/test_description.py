@@ -827,3 +827,14 @@ def test_an_addition_told_as_a_subordinate_clause_reads_as_said(text: str,
     from bot.reading.answers import read_addition
 
     assert read_addition(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round r102: "top. o en er ligt nu wel weer een hoop glas …" became "Top."
+    ("top. o en er ligt nu wel weer een hoop glas bij de glasbak",
+     "Er ligt nu wel weer een hoop glas bij de glasbak"),
+    ("super, er ligt glas op het fietspad", "Er ligt glas op het fietspad"),
+    ("top idee maar de lamp is kapot", "Top idee maar de lamp is kapot"),
+])
+def test_an_assent_before_the_report_is_no_part_of_it(text: str, expected: str) -> None:
+    assert clean_description(text) == expected
