@@ -509,6 +509,14 @@ def _other_questions(question: Optional[Text], reading: Reading) -> Optional[Tex
     return " ".join(rest) or None
 
 
+def _what_it_tells(asked: Text) -> Text:
+    """The clauses of a question sentence that tell rather than ask ("er ligt weer glas bij
+    de glasbak, kan ik dat ook melden?"); "" when it only asks."""
+    clauses = re.split(r",\s+", asked.strip())
+    told = [clause for clause in clauses if not is_question(clause)]
+    return ", ".join(told) if len(told) < len(clauses) else ""
+
+
 class ActionStartReport(Action):
     """Starts a report and keeps whatever the first message already told us."""
 
@@ -527,9 +535,8 @@ class ActionStartReport(Action):
             for asked in sentences(beside):
                 # "er ligt weer glas bij de glasbak, kan ik dat ook melden?": the clause that
                 # tells stays (round r102: the description became "Top.")
-                kept = ", ".join(clause for clause in re.split(r",\s+", asked.strip())
-                                 if not is_question(clause))
-                told = re.sub(re.escape(asked.strip()), f" {kept} ", told, flags=re.IGNORECASE)
+                told = re.sub(re.escape(asked.strip()), f" {_what_it_tells(asked)} ", told,
+                              flags=re.IGNORECASE)
             told = " ".join(told.split())
             found["report_description"] = told if is_description(told) else \
                 found["report_description"]

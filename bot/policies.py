@@ -1806,6 +1806,8 @@ def reading_route(tracker: DialogueStateTracker,
         return AS_QUESTION_ACTION  # "wegwerkzaamheden" right after "Wat wilt u weten?"
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and reading.danger in (None, "hazard") and not reading.urgent
+            # not "… liggen injectienaalden!! wat moet ik doen" (round r100: no answer)
+            and not (reading.danger and asks_about_acting(message.text or ""))
             and (asks_about_the_service(message.text or "")
                                         or announces_a_question(message.text or ""))):
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report

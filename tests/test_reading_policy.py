@@ -2897,3 +2897,12 @@ def test_own_things_listed_beside_a_question_are_no_report():
     text = "hoeveel stuks mag ik neerzetten? ik heb een bank 2 matrassen en een hoop tuinafval"
     assert reading_route(tracker(bulky + [said(text, "nlu_fallback", 0.4)])) != \
         "action_start_report"
+
+
+def test_a_hazard_with_what_should_i_do_is_a_report_not_a_question():
+    """Round r100: needles in a sandbox and "wat moet ik doen" got "Daar heb ik geen
+    antwoord op"."""
+    text = ("in de zandbak van het speelveldje aan de Vlierstraat liggen injectienaalden!! mn "
+            "dochter had er bijna een vast. wat moet ik doen, ze heeft zich niet geprikt")
+    assert reading_route(tracker(START + [said(text, "report_public_space_other", 1.0)])) != \
+        "action_answer_as_question"

@@ -1200,6 +1200,13 @@ _HOW_TO_REACH_ME = re.compile(
     re.IGNORECASE)
 
 
+# "…, kan ik dat ook meteen melden?" after what is wrong: the request, not the problem
+_ASKS_TO_REPORT_IT = re.compile(
+    r"\s*[,;]\s*(?:kan|mag|kun|moet|wil) (?:ik|je|u|we|jij) (?:dat|dit|het|die|deze) "
+    r"(?:\w+ ){0,3}?(?:melden|doorgeven|aangeven|laten weten)\s*\?*(?=\s|$)",
+    re.IGNORECASE)
+
+
 @lru_cache(maxsize=512)
 def clean_description(text: str) -> str:
     """The description for the field crew: facts only, no personal data; "" when none.
@@ -1211,6 +1218,8 @@ def clean_description(text: str) -> str:
     text = _SIGN_OFF.sub("", text)
     text, _ = scrub(text)
     text = _HOW_TO_REACH_ME.sub(" ", text)
+    text = _ASKS_TO_REPORT_IT.sub(lambda asked: "." if asked.string[asked.end():].strip() else "",
+                                  text)
     text = _HOME_ADDRESS.sub("", text)
     text = _ANONYMITY_WISH.sub("", text)
     text = _ABOUT_THE_LANGUAGE.sub(" ", _ABOUT_THE_CHAT.sub(" ", text))

@@ -838,3 +838,9 @@ def test_an_addition_told_as_a_subordinate_clause_reads_as_said(text: str,
 ])
 def test_an_assent_before_the_report_is_no_part_of_it(text: str, expected: str) -> None:
     assert clean_description(text) == expected
+
+
+def test_asking_to_report_it_is_no_part_of_the_description() -> None:
+    """Round r102: "…, kan ik dat ook meteen melden?" was filed with the glass."""
+    assert clean_description("er liggen glasscherven naast de glasbak, kan ik dat ook meteen "
+                             "melden?") == "Er liggen glasscherven naast de glasbak"
