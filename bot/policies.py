@@ -1539,6 +1539,13 @@ def reading_route(tracker: DialogueStateTracker,
         # "nou dan meld ik het maar opnieuw. schommel kapot", "Dan meld ik het hier: …",
         # "Hallo? Ik wil gewoon een melding doen." (round 83): the report, not passed on
         return START_REPORT_ACTION
+    if (before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
+            and tracker.active_loop_name is None and not _has_case_number(message)
+            and reading.report_question in ("safety", "phone", "urgent_number", "police")
+            and (reading.danger == "hazard" or _hazard_told_before(tracker))):
+        # "moet ik er nou een lint omheen zetten?", "moet ik niet iemand bellen?" about a
+        # hazard passed on (round r102: "Ik heb dit bij uw bericht voor de collega gezet")
+        return REPORT_QUESTION_ACTION
     if before in HANDOVER_ACTIONS and (reading.phone or reading.email
                                        or intent.get("name") == STATUS_INTENT):
         return TAKE_MESSAGE_ACTION  # "melding 859 over de boom, bel me op 06…": the message

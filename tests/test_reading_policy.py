@@ -2906,3 +2906,16 @@ def test_a_hazard_with_what_should_i_do_is_a_report_not_a_question():
             "dochter had er bijna een vast. wat moet ik doen, ze heeft zich niet geprikt")
     assert reading_route(tracker(START + [said(text, "report_public_space_other", 1.0)])) != \
         "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text", [
+    "en moet ik er nou een lint omheen zetten of zo? het is echt diep",
+    "Dus er kijkt pas maandag iemand naar? Moet ik niet iemand bellen?"])
+def test_a_safety_question_about_a_hazard_passed_on_is_answered(text):
+    """Round r102: every question after a hazard passed on got "Ik heb dit bij uw bericht
+    voor de collega gezet"."""
+    passed = START + [said("het nummer klopt. en een fietser is er gister bijna in het gat "
+                           "gevallen", "inform"),
+                      ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(passed + [said(text, "inform")])) == \
+        "action_answer_report_question"

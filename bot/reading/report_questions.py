@@ -157,7 +157,8 @@ _PHONE = re.compile(
     r"|\btelefoonnummer van (?:jullie|de gemeente|u)\b"
     r"|\b(?:can i|could i) (?:\w+ ){0,2}?(?:call|phone)\b"
     # "moet ik nog iemand anders bellen?", "wie moet ik bellen"
-    r"|\bmoet ik (?:nog |dan |nu |ook )*(?:iemand|wie|een ander|instantie)\b(?: \w+)? bellen\b"
+    r"|\bmoet ik (?:nog |dan |nu |ook |niet |toch )*(?:iemand|wie|een ander|instantie)\b(?: \w+)? "
+    r"bellen\b"
     r"|\bwie (?:moet|kan|mag) ik (?:\w+ )?bellen\b")
 # "Wat doe ik met dat kenteken?", "ik weet wie het gedumpt heeft": what a witness saw of
 # whoever caused it.
@@ -228,6 +229,11 @@ _SAFETY = re.compile(
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg (?:\w+ )?(?:halen|houden|sturen)\b"
     r"|\b(?:kinderen|kids|mensen|iedereen) (?:\w+ ){0,3}?weg(?:halen|houden|sturen)\b"
     r"|\b(?:moet|kan|zal) (?:ik|we) (?:het|de|dat|die) (?:\w+ )?(?:afzetten|afsluiten|afschermen)\b"
+    # "moet ik er nou een lint omheen zetten of zo?" (round r102: "bij uw bericht gezet")
+    r"|\b(?:moet|kan|zal|mag) (?:ik|we) (?:er |daar )?(?:nou |nu |zelf |dan |even )*"
+    r"(?:een |iets |wat )?"
+    r"(?:lint|linten|hek|hekje|pion|pionnen|paaltje|bord|bordje|iets|wat|tape)\b(?: \w+){0,2} "
+    r"(?:omheen|bij|neer|voor|om|op) ?(?:zetten|leggen|plaatsen|hangen|spannen)\b"
     r"|\bis it (?:safe|dangerous)\b|\bwhat (?:should|can|do) (?:i|we) do\b"
     # "moet ik 112 bellen??" about something the danger reader found no danger in
     r"|\b(?:moet|moeten|moest|should|must|do) (?:ik|we|wij|i) (?:\w+ )?112\b")
