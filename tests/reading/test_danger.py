@@ -939,3 +939,11 @@ def test_someone_calling_under_a_tree_or_barely_reacting_in_the_cold(text, reaso
 ])
 def test_house_number_112_is_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming
+
+
+def test_falling_into_water_is_the_water_edge_not_a_hole():
+    """Round r100: a wobbly fence along the pond got the advice about a hole in the road."""
+    found = read_danger("is het hek langs het water he, kleine kinderen kunnen er zo in vallen")
+    assert (found.kind, found.reason) == ("hazard", "water_edge")
+    assert read_danger("er zit een gat in de stoep, er kan zo iemand in vallen").reason == \
+        "manhole"
