@@ -692,7 +692,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None  # "ik woon in een koophuis": what kind of home, no place (round 83)
     place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
     place = _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
-    return _with_pole_number(clean, place)
+    return _with_pole_number(clean, _with_comma_spot(clean, place))
 
 
 _POLE_NUMBER = re.compile(r"\b(lantaarnpaal|lantarenpaal|lichtmast|lichtpaal|mast|paal|"
@@ -816,7 +816,7 @@ rondpunt stoplicht stoplichten verkeerslicht verkeerslichten""".split())
 
 
 _ENGLISH_SPOT_WORDS = (r"(?:right |just )?(?:next to|near|opposite|in front of|behind|outside|"
-                       r"across from|close to|by)")
+                       r"across from|close to|by|along)")
 _ENGLISH_NOT_SPOT = frozenset("and is are was there it with on in at of but which that where "
                               "when near way my our your his her their".split())
 _ENGLISH_SPOT_BEFORE = (rf"\b({_ENGLISH_SPOT_WORDS} (?:(?:the|a|an) )?([a-z]+)(?: ([a-z]+))?)"
@@ -853,7 +853,9 @@ _ENGLISH_CONCRETE = ("sports hall", "sports centre", "sports center", "playgroun
                      "roundabout", "swimming pool", "football field", "soccer field",
                      "community centre", "community center", "market square", "cemetery",
                      "petrol station", "gas station", "pharmacy", "bakery", "shop", "shops",
-                     "shopping centre", "shopping center", "bike shed", "bicycle parking")
+                     "shopping centre", "shopping center", "bike shed", "bicycle parking",
+                     "windmill", "mill", "bike path", "cycle path", "footpath", "lake")
+_ENGLISH_SPOT_NOUNS = frozenset(word for spot in _ENGLISH_CONCRETE for word in spot.split())
 _BRAND = rf"(?:{'|'.join(sorted(map(re.escape, _BRANDS), key=len, reverse=True))})"
 # "at the playground behind the Jumbo" (own try, session 44: "Where is it?"); a shop's name
 # after a spot word, or "at"/"in" a public spot
@@ -870,7 +872,7 @@ def _english_spot_place(text: str) -> Optional[Place]:
                   for found in _ENGLISH_SPOT_PLACE.finditer(text)}.values())
     if not spots:
         return None
-    told = ", ".join(spots[:2])
+    told = ", ".join(spots[:3])
     return Place(kind="description", text=told, landmark=told)
 
 
@@ -886,6 +888,28 @@ def _next_spot(text: str, place: Place) -> Optional[str]:
     if not found or _noun_level(found.group(2).lower()) not in (CONCRETE, FEATURE):
         return None
     return None if found.group(1).lower() in (place.landmark or "").lower() else found.group(1)
+
+
+# ", bij de brug naast molen De Hoop" after a spot: the spot told further (round r100: only
+# "langs de vaart" was kept of "fietspad langs de vaart, bij de brug naast molen De Hoop")
+_COMMA_SPOT = re.compile(
+    r"\s*,\s*((?:bij|naast|achter|tegenover|voor|langs|aan|vlakbij|near|next to|by|at|behind|"
+    r"opposite|along|in front of)\s+(?:(?:de|het|een|the|a|an)\s+)?(\w+)[^,.!?;]{0,40}?)"
+    r"(?=\s*(?:[,.!?;]|$))", re.IGNORECASE)
+
+
+def _with_comma_spot(text: str, place: Optional[Place]) -> Optional[Place]:
+    """A spot without a street, and the spot told after a comma beside it."""
+    if place is None or place.kind != "description" or place.streets:
+        return place
+    at = text.lower().find(place.text.lower())
+    found = _COMMA_SPOT.match(text, at + len(place.text)) if at >= 0 else None
+    if found is None or not (_noun_level(found.group(2).lower()) in (CONCRETE, FEATURE)
+                             or found.group(2).lower() in _ENGLISH_SPOT_NOUNS):
+        return place
+    spot = found.group(1)
+    return replace(place, text=f"{place.text}, {spot}",
+                   landmark=f"{place.landmark or place.text}, {spot}")
 
 
 def _with_next_spot(text: str, place: Place) -> Place:

@@ -1063,7 +1063,10 @@ def test_a_spot_is_told_after_the_last_joining_word():
 @pytest.mark.parametrize("text, landmark", [
     ("there is a needle in the sandpit at the playground behind the Jumbo",
      "at the playground, behind the Jumbo"),
-    ("glass on the bike path next to the Lidl", "next to the Lidl"),
+    ("glass on the bike path next to the Lidl", "on the bike path, next to the Lidl"),
+    # round r100: "near the bridge" was all that was kept
+    ("there's a manhole cover missing on the bike path along the canal, near the bridge by the "
+     "windmill", "on the bike path, along the canal, near the bridge"),
     # round r96: "behind the Albert"
     ("there is a big hole in the road behind the Albert Heijn", "behind the Albert Heijn"),
 ])
@@ -1086,3 +1089,15 @@ def test_an_english_duration_after_a_street_is_no_house_number():
     """Round r96: "2 weeks ago" gave house number 2."""
     assert read("lamp broken on Kerkstraat, 2 weeks already").house_number is None
     assert read("lamp broken on Kerkstraat 2").house_number == "2"
+
+
+@pytest.mark.parametrize("text, told", [
+    # round r100: "langs de vaart" and "bij de vijver in het park" were all that was kept
+    ("fietspad langs de vaart, bij de brug naast molen De Hoop",
+     "langs de vaart, bij de brug naast molen De Hoop"),
+    ("bij de vijver in het park, achter de sporthal",
+     "bij de vijver in het park, achter de sporthal"),
+    ("bij de school, in de ochtend", "bij de school"),
+])
+def test_a_spot_told_on_after_a_comma_is_kept(text, told):
+    assert read(text).text == told
