@@ -1504,6 +1504,12 @@ class ValidateReportForm(FormValidationAction):
             place = with_number(Place.from_dict(current), place)
         if place and place.kind == "description" and current and current.get("streets"):
             place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
+        elif (place and place.kind == "description" and current and current.get("text")
+              and adds_to_a_report(_text(tracker))
+              and place.text.lower() not in current["text"].lower()):
+            # "zet er wel bij: achter de sporthal" (round r100: the pond was replaced)
+            told = f"{current['text']}, {place.text}"
+            place = dataclasses.replace(place, text=told, landmark=told)
         if (place and place.kind == "street" and current and answer is not False
                 and tuple(current.get("streets") or ()) == place.streets):
             # "allee, de Parkweg heb ik toch gezegd": the street again keeps its spot and number
