@@ -189,6 +189,16 @@ def place_asked_about(tracker: Tracker) -> Tuple[Optional[Text], Optional[Text]]
 STATUS_EXCHANGE_MESSAGES = 4
 
 
+def _kind_told(tracker: Tracker) -> Optional[Text]:
+    """The kind of problem the resident named in the last few messages, if any."""
+    said = [e for e in tracker.events if e.get("event") == "user"][-STATUS_EXCHANGE_MESSAGES:]
+    for event in reversed(said):
+        category = Reading.from_entities((event.get("parse_data") or {}).get("entities")).category
+        if category:
+            return category
+    return None
+
+
 def described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
     """The resident describes their report as another kind of problem than the report
     with this number ("een lantaarnpaal", and the number's report is about litter)."""
@@ -385,7 +395,7 @@ class ActionReportStatus(Action):
         if street and previous_bot_action(tracker) == "action_report_status":
             utter(dispatcher, "utter_status_not_found_by_place", street=street)
             return [SlotSet(ASKED_SLOT, False)]  # looked for by its place: no number asked
-        return not_found(dispatcher, tracker, number or guessed)
+        return not_found(dispatcher, tracker, number or guessed, domain)
 
 
 TAKE_MESSAGE = "action_take_message"
@@ -453,12 +463,21 @@ def _asks_about_news(tracker: Tracker) -> bool:
 
 
 def not_found(dispatcher: CollectingDispatcher, tracker: Tracker,
-              number: Optional[Text]) -> List[EventType]:
-    """An unknown number: check it. No number: ask for it once, then point to a person."""
+              number: Optional[Text], domain: Optional[DomainDict] = None) -> List[EventType]:
+    """An unknown number: check it. No number: ask for it once, then point to a person; a
+    question how long such a report takes is answered for the kind of problem told."""
     in_form = bool(tracker.active_loop_name)
     if number:
         utter(dispatcher, "utter_status_unknown_number", case_number=number)
         return [SlotSet(ASKED_SLOT, not in_form)]
+    category = _kind_told(tracker)
+    if (not in_form and domain is not None and category
+            and reading_of(tracker).report_question == "duration"):
+        # "ok dan bel ik wel. hoelang duurt zoiets normaal eigenlijk?" (round r102: the
+        # number asked again): how long such a report usually takes
+        utter(dispatcher, "utter_report_question_duration",
+              handling_time=handling_time_for(category, False, domain, tracker))
+        return [SlotSet(ASKED_SLOT, False)]
     if in_form:
         utter(dispatcher, "utter_status_ask_number_later")
         return [SlotSet(ASKED_SLOT, False)]
