@@ -276,7 +276,9 @@ def single_aspect(text: str) -> Optional[str]:
 _LEANS_BACK = re.compile(r"\b(?:kost|kosten|duurt|is|zijn|mag|moet|kan|gaat|werkt)\s+"
                          r"(?:het|dat|die|dit|hij|ie)\b(?!\s+(?:om|als|wanneer)\b)"
                          r"|\b(?:ermee|erbij|ervoor|daarmee|daarvoor|daarbij)\b"
-                         r"|\ber (?:\w+ ){0,2}?(?:mee|voor|bij)\b", re.IGNORECASE)
+                         r"|\ber (?:\w+ ){0,2}?(?:mee|voor|bij)\b"
+                         # "how much does it cost and how long does it take" (round r102)
+                         r"|\b(?:does|do|is|will|can|would) (?:it|that|this)\b", re.IGNORECASE)
 # "En asbest?", "ook voor een scooter?": a short question that adds a subject to the answer.
 _AND_ALSO = re.compile(r"^\W*(?:en|ook|and|maar|en ook)\s+(?:(?:voor|met|van|bij)\s+)?"
                        r"(?:(?:een|de|het|mijn|m'n)\s+)?([a-zà-ü-]{4,})(?:\s+[a-zà-ü-]+)?\s*\?+\s*$",

@@ -17,6 +17,9 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      "huwelijksakte opvragen burgerlijke stand"),
     (r"death certificates?|certificates? of death", "akte van overlijden opvragen"),
     (r"apostille|legali[sz]\w*", "apostille"),
+    # round r102: "I need a VOG for my new job at a daycare" had no answer
+    (r"\bvog\b|certificates? of (?:good )?conduct|good conduct|criminal record (?:check|"
+     r"certificate)|background check", "verklaring omtrent het gedrag vog"),
     (r"birth|born|newborn", "aangifte geboorte"),
     # an animal first: "a dead cat, do you scan it for a chip?" is no funeral (round 75)
     (r"dead (?:\w+ )?(?:cat|dog|bird|pigeon|fox|hedgehog|rabbit|deer|duck|swan|animal|pet)s?|"

@@ -23,6 +23,9 @@ from bot.knowledge.english import dutch_search_words
     ("Support for caregivers", "mantelzorg ondersteuning"),
     ("a dog bit my daughter in the park, what should I do",
      "gebeten door een hond gevaarlijke hond"),
+    # round r102: "I do not have an answer to that" to a VOG for a new job
+    ("I need a certificate of conduct for my new job at a daycare",
+     "verklaring omtrent het gedrag vog"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with
