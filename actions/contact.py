@@ -187,6 +187,9 @@ class ActionTakeMessage(OpeningHoursAction):
             advice = f"utter_hazard_advice_{reading.danger_reason}"
             if advice in domain.get("responses", {}):
                 utter(dispatcher, advice)
+            elif not profile().is_open(self._now()):
+                # a colleague reads it only on Monday (round r101): the day-and-night numbers
+                utter(dispatcher, "utter_report_question_urgent_number")
         text = tracker.latest_message.get("text") or ""
         if only_announces_an_addition(text):  # "ik wil iets toevoegen aan melding M-…"
             utter(dispatcher, "utter_addition_ask")

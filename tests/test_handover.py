@@ -446,3 +446,16 @@ def test_while_waiting_a_question_about_the_message_gets_no_unrelated_article(db
 
     store.seed_from_yaml(KNOWLEDGE_DIR, db_url)
     assert meanwhile_articles("is het nu bij de melding gezet of niet?", [], db_url) == []
+
+
+@pytest.mark.parametrize("clock, numbers", [(SATURDAY_NIGHT, True), (MONDAY_MORNING, False)])
+def test_a_hazard_passed_on_while_closed_gets_the_day_and_night_numbers(
+        monkeypatch, dispatcher, domain, clock, numbers):
+    """Round r101: a hole a cyclist nearly fell into was read "vanaf maandag 08:30"."""
+    monkeypatch.setattr("actions.knowledge.meanwhile_articles", lambda text, said: [])
+    text = "mijn buurman is er gisteren met de fiets bijna in gevallen"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text))
+    asyncio.run(ActionTakeMessage(clock=lambda: clock).run(dispatcher, tracker, domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_ack_hazard_passed_on"
+    assert ("utter_report_question_urgent_number" in responses) is numbers
