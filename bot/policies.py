@@ -710,6 +710,11 @@ _ABOUT_THE_REPORT_TOLD = (STATUS_ACTION, STATUS_DISPUTED, STATUS_FASTER, COMPLAI
                           SUBMIT_ACTION)
 
 
+# Status answers that told no report: what follows is no news about one.
+_NO_REPORT_TOLD = ("utter_status_other_subject", "utter_status_unknown_number",
+                   "utter_status_number_missing", "utter_status_ask_number")
+
+
 def _says_its_report_is_solved(tracker: DialogueStateTracker, message: Any, reading: Reading,
                                last_turn: Tuple[str, ...]) -> bool:
     """The problem of a report this resident named, or was just told about, is over."""
@@ -1714,7 +1719,11 @@ def reading_route(tracker: DialogueStateTracker,
         return STATUS_ACTION
     if (before == STATUS_ACTION and tracker.active_loop_name is None
             and reading.danger == "hazard" and not _has_case_number(message)
-            and not (reading.danger_reason == "near_miss" and reading.report_question)):
+            and not (reading.danger_reason == "near_miss" and reading.report_question)
+            # not a hazard at a street named now, or after no report was told (round r103:
+            # "er ligt een boom over de weg … aan de Molenweg" passed on to Monday)
+            and not (reading.location and reading.location.streets)
+            and _last_response(tracker) not in _NO_REPORT_TOLD):
         # (not "binnen 24 uur, ook vannacht? er zijn al twee fietsers bijna gevallen": a near
         # miss told as the reason for a question about the report is that question)
         # "10 werkdagen?? er ligt een koelkast naast de schommels, daar kunnen kinderen in

@@ -2919,3 +2919,14 @@ def test_a_safety_question_about_a_hazard_passed_on_is_answered(text):
                       ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
     assert reading_route(tracker(passed + [said(text, "inform")])) == \
         "action_answer_report_question"
+
+
+def test_a_hazard_at_a_street_named_after_a_status_is_a_new_report():
+    """Round r103: "er ligt een boom over de weg … aan de Molenweg" after a status answer
+    was passed on to a colleague who reads it on Monday."""
+    told = START + [said("melding M-2026-000008 mag dicht", "inform"),
+                    ActionExecuted("action_report_status"), ActionExecuted("action_listen")]
+    text = ("hallo er ligt een boom over de weg bij de rotonde bij de Jumbo aan de Molenweg, "
+            "auto's kunnen er niet langs")
+    assert reading_route(tracker(told + [said(text, "report_tree", 0.9)])) != \
+        "action_take_message"
