@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import utter
 from actions.contact import register_left_message
-from actions.reading import channel_of, reading_of
+from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import answer_of
 from actions.status import case_number_of, described_otherwise, find_report, normalise_case_number
 from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
@@ -152,6 +152,9 @@ class ActionReportSolved(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
+        if previous_bot_action(tracker) == self.name():
+            utter(dispatcher, "utter_report_solved_again")  # "kunt u hem afsluiten?"
+            return []
         found = await _the_report_meant(tracker)
         if found is None:
             utter(dispatcher, "utter_report_solved_passed_on")

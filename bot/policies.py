@@ -707,7 +707,7 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
 
 # After these the resident's report is in play: "de hekken zijn weg, bedankt" is about it.
 _ABOUT_THE_REPORT_TOLD = (STATUS_ACTION, STATUS_DISPUTED, STATUS_FASTER, COMPLAINT_ANSWER,
-                          SUBMIT_ACTION)
+                          SUBMIT_ACTION, SOLVED_ACTION)
 
 
 # Status answers that told no report: what follows is no news about one.

@@ -2930,3 +2930,11 @@ def test_a_hazard_at_a_street_named_after_a_status_is_a_new_report():
             "auto's kunnen er niet langs")
     assert reading_route(tracker(told + [said(text, "report_tree", 0.9)])) != \
         "action_take_message"
+
+
+def test_asked_to_close_it_after_the_solved_answer_stays_with_the_solved_report():
+    solved = START + [said("de put is gisteren gemaakt, die melding kan dicht", "inform"),
+                      ActionExecuted("action_report_solved"), ActionExecuted("action_listen")]
+    text = "ja maar hij is dus al gemaakt, kunt u hem afsluiten?"
+    assert reading_route(tracker(solved + [said(text, "ask_report_status", 0.5)])) == \
+        "action_report_solved"

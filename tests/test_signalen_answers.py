@@ -461,3 +461,16 @@ def test_a_new_problem_beside_the_solved_one_starts_a_report(solved_store, dispa
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved",
                                                             "utter_report_solved_and_new"]
     assert events == [FollowupAction("action_start_report")]
+
+
+def test_asked_again_to_close_it_the_solved_report_is_not_passed_on_twice(solved_store,
+                                                                           dispatcher, domain):
+    from actions.report_answers import ActionReportSolved
+
+    text = "ja maar hij is dus al gemaakt, kunt u hem afsluiten?"
+    tracker = make_tracker(intent="inform", text=text)
+    tracker.events[:0] = [{"event": "user", "text": "de put is gemaakt, die melding kan dicht"},
+                          {"event": "action", "name": "action_report_solved"},
+                          {"event": "action", "name": "action_listen"}]
+    assert asyncio.run(ActionReportSolved().run(dispatcher, tracker, domain)) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved_again"]

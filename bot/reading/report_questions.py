@@ -764,6 +764,8 @@ _SOLVED = re.compile(
     r"intrekken|verwijderd|verwijderen|worden gesloten|worden afgesloten)\b"
     r"|\b(?:mag|moogt|kunt|kan|mogen|kunnen) (?:\w+ )?(?:dat|die|de|het|mijn|deze) "
     r"(?:dossier|melding|zaak) (?:\w+ )?(?:afsluiten|sluiten|intrekken|verwijderen|dichtdoen)\b"
+    r"|\b(?:kunt|kan|kunnen|wilt|wil) (?:u|je|jullie) (?:hem|die|het|deze|dat|m|de melding) "
+    r"(?:\w+ )?(?:afsluiten|sluiten|dichtzetten|dichtdoen|intrekken)\b"
     r"|\b(?:hoeft|hoeven) (?:\w+ )?niet meer\b|\b(?:hoeft|moet) (?:er )?niemand meer (?:te )?"
     r"(?:komen|langs)\b|\bniet meer nodig\b"
     r"|\b(?:doet|doen|werkt|werken|brandt|branden|brand) (?:het |ie |hij |ze )?(?:\w+ )?weer\b"
@@ -787,8 +789,7 @@ def says_it_is_solved(text: str) -> bool:
     for part in sentences(text or ""):
         plain = _plain(part)
         found = _SOLVED.search(plain)
-        if found is None or "?" in plain and not re.search(r"\b(?:melding|dossier|zaak)\b",
-                                                         plain):
+        if found is None or "?" in plain and not _CLOSE_ASKED.search(plain):
             continue
         if (_WAITING_FOR_IT.search(plain[:found.end()]) or _CLAUSE_ASKS.match(plain)
                 or _OWN_THING_GONE.search(plain)):
@@ -797,6 +798,9 @@ def says_it_is_solved(text: str) -> bool:
     return False
 
 
+# "kunt u hem afsluiten?", "mag die melding dicht?": a question that asks to close it
+_CLOSE_ASKED = re.compile(r"\b(?:melding|dossier|zaak|afsluiten|sluiten|dichtzetten|"
+                          r"intrekken)\b")
 # "mijn paspoort is weg": lost, not solved
 _OWN_THING_GONE = re.compile(r"\b(?:mijn|mn|m n|onze|ons|my|our) \w+ (?:is|zijn|was|is now) "
                              r"(?:\w+ )?(?:weg|verdwenen|gone)\b")
