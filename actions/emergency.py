@@ -6,6 +6,7 @@ the message reader found urgent danger, also in the middle of a report.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
@@ -17,10 +18,12 @@ from actions.base import utter
 from actions.reading import previous_bot_action, reading_of
 from actions.report_slots import HIGH_PRIORITY, added_to, answer_kept_beside, is_description
 from bot.reading.answers import asks_about_acting
+from bot.reading.description import category_of, clean_description
 from bot.reading.money import money_trouble
 from bot.reading.questions import inside_the_home
 from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112,
-                                cannot_use_the_phone, help_called, is_deaf, says_cannot_call,
+                                cannot_use_the_phone, help_called, is_deaf, read_danger,
+                                says_cannot_call,
                                 says_found,
                                 someone_may_be_inside, strong_gas, tells_a_sign_of_life)
 from bot.reading.result import Reading
@@ -29,6 +32,8 @@ from bot.text import sentences, without_words
 
 # Asked after the emergency answer when there is something for the municipality to fix.
 OFFER_REPORT = "utter_emergency_offer_report"
+# Dangers the grid operator handles, not the municipality: a report is only of what else is told.
+NOT_OURS_DANGERS = ("gas", "power")
 CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
 REPORT_HERE = "utter_emergency_report_here"  # "moet ik het ook bij jullie melden?"
 # Danger to a person with nothing in public space to repair.
@@ -122,6 +127,16 @@ class ActionEmergency(Action):
                   else "utter_emergency_report_continues")
             events = forget_unanswered_question(tracker) + kept + _into_the_report(tracker, reading)
             return events + [FollowupAction(tracker.active_loop_name)] if kept else events
+        other = None if again or reading.danger_reason in NO_REPORT_REASONS else (
+            _another_problem(reading))
+        if other is not None and (not reading.category or reading.danger in NOT_OURS_DANGERS):
+            # "ik ruik gas bij de speeltuin … ook staat daar een lantaarnpaal scheef" (round
+            # r100: the lamp was never mentioned): that one is offered as the report
+            utter(dispatcher, "utter_emergency_other_problem", problem=other.description)
+            return [SlotSet("emergency_report", {"text": other.description,
+                                                 "entities": other.to_entities(
+                                                     other.description or "")}),
+                    FollowupAction(OFFER_REPORT)]
         if again or not reading.category or reading.danger_reason in NO_REPORT_REASONS:
             return []  # someone hurt or threatened, or no danger after all: no report offer
         if not (reading.urgent or reading.danger == "hazard"):
@@ -130,6 +145,22 @@ class ActionEmergency(Action):
         return [SlotSet("emergency_report", {"text": message.get("text") or "",
                                              "entities": message.get("entities") or []}),
                 FollowupAction(OFFER_REPORT)]
+
+
+def _another_problem(reading: Reading) -> Optional[Reading]:
+    """A problem for the municipality told beside the danger, as a reading of its own."""
+    told = reading.problems or tuple({"text": part, "category": category_of(part)}
+                                     for part in sentences(reading.description or ""))
+    for problem in told:
+        danger = read_danger(problem["text"])
+        if problem.get("category") and (danger is None or danger.kind == "hazard"):
+            # (a leaning lamp is a hazard of its own: its report goes first)
+            return replace(reading, description=clean_description(problem["text"])
+                           or problem["text"], category=problem["category"],
+                           problems=(), danger=danger.kind if danger else None,
+                           danger_reason=danger.reason if danger else None, alarm=False,
+                           place=problem.get("place") or reading.place)
+    return None
 
 
 def _into_the_report(tracker: Tracker, reading: Reading) -> List[EventType]:

@@ -720,3 +720,22 @@ def test_a_car_on_fire_gets_stay_away_from_your_own_car(dispatcher, domain):
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_emergency_meanwhile_fire_outside"]
+
+
+def test_another_problem_beside_gas_is_offered_as_the_report(dispatcher, domain):
+    """Round r100: gas at a playground and a leaning lamp: only the gas was answered."""
+    import asyncio
+
+    from actions.emergency import ActionEmergency
+    from bot.reading.message import read_message
+    from tests.conftest import make_tracker
+
+    text = ("hallo ik ruik al de hele ochtend gas bij het speeltuintje aan de Rozenlaan, is dat "
+            "normaal? ook staat daar een lantaarnpaal scheef")
+    tracker = make_tracker("report_public_space_other", text,
+                           entities=read_message(text).to_entities(text))
+    events = asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[-1] == "utter_emergency_other_problem"
+    stored = next(e for e in events if e.get("name") == "emergency_report")["value"]
+    assert "lantaarnpaal" in stored["text"] and "gas" not in stored["text"]
