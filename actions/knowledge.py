@@ -128,7 +128,7 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
             return decision if allow_choice else retrieval.Decision(ANSWERED,
                                                                     decision.articles[:1])
         matches = [] if sure else index.search(question, top=SIBLING_SEARCH)
-        both = _two_siblings(matches, own)
+        both = _two_siblings(matches, own, question)
         if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
             return retrieval.Decision(ANSWERED, both)
         article = best if sure else _sibling(matches, own, question)
@@ -293,20 +293,22 @@ def _clauses_naming(question: Text, own: Article) -> List[Text]:
 TITLED_SLACK = 0.05
 
 
-def _two_siblings(matches: Sequence[retrieval.Match], own: Article
+def _two_siblings(matches: Sequence[retrieval.Match], own: Article, question: Text
                   ) -> Optional[Tuple[Article, Article]]:
     """Two more specific articles of the product that fit the question about equally well and
     both clearly better than the product's own ("help mn paspoort is gestolen en ik vlieg
-    overmorgen": lost or stolen, and the rush application; round 80)."""
-    if len(matches) < 2:
-        return None
-    first, second = matches[0], matches[1]
+    overmorgen": lost or stolen, and the rush application; round 80). Of three such articles,
+    the one whose title names the question's own word ("gestolen") is kept."""
     own_score = next((m.score for m in matches if m.article.id == own.id), 0.0)
-    siblings = all(m.article.id != own.id and m.article.department == own.department
-                   and m.article.intent in (None, own.intent) for m in (first, second))
-    close = first.score - second.score <= TWO_SIBLINGS_MARGIN
-    clear = second.score >= OFF_SIBLING_SCORE and second.score - own_score >= SIBLING_MARGIN
-    return (first.article, second.article) if siblings and close and clear else None
+    close = [m for m in matches[:3]
+             if m.article.id != own.id and m.article.department == own.department
+             and m.article.intent in (None, own.intent)
+             and matches[0].score - m.score <= TWO_SIBLINGS_MARGIN
+             and m.score >= OFF_SIBLING_SCORE and m.score - own_score >= SIBLING_MARGIN]
+    if len(close) < 2 or close[0] is not matches[0] or close[1] is not matches[1]:
+        return None
+    titled = _titled_sibling(close[1:], own, question)
+    return close[0].article, titled or close[1].article
 
 
 def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> None:
