@@ -93,7 +93,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "contact",                         # the summary's e-mail address or phone number
         "question",                        # the municipality's (action_report_status_update)
         "position", "minutes",             # a place in the queue (actions/webcare.py)
-        "problem",                         # another problem told beside a danger (actions/emergency.py)
+        "problem",                         # told beside a danger (actions/emergency.py)
     }
     used = set()
     for variations in domain["responses"].values():
