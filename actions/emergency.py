@@ -35,6 +35,8 @@ OFFER_REPORT = "utter_emergency_offer_report"
 # Dangers the grid operator handles, not the municipality: a report is only of what else is told.
 NOT_OURS_DANGERS = ("gas", "power")
 CALLED_112 = "utter_emergency_called"  # "ik heb 112 gebeld": the offer stands
+CALLED_FIRST = "utter_emergency_called_first"  # called before writing: the offer follows
+CALLED_NO_REPORT = "utter_emergency_called_no_report"
 REPORT_HERE = "utter_emergency_report_here"  # "moet ik het ook bij jullie melden?"
 # Danger to a person with nothing in public space to repair.
 NO_REPORT_REASONS = ("suicide", "jump_risk", "violence", "home_violence", "threat", "crime",
@@ -112,6 +114,10 @@ class ActionEmergency(Action):
             response = SAFE_PLACE  # "politie komt. waar kan ik heen vannacht?"
         if response == "utter_emergency_followup" and _called_before(tracker):
             response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
+        if not answered_before(tracker) and reading.danger == "emergency" and help_called(text):
+            # "ik heb net 112 gebeld want er lag een man op straat, moet ik nog iets doen bij
+            # jullie?" (round r105 of session 45: "Bel nu 112")
+            response = CALLED_FIRST if _offers_a_report(reading) else CALLED_NO_REPORT
         if again and _no_phone(text, response):
             response = NO_PHONE  # "ik ZEI ik kan NIET bellen" (round r83): not the same text
         utter(dispatcher, response)
@@ -137,14 +143,18 @@ class ActionEmergency(Action):
                                                  "entities": other.to_entities(
                                                      other.description or "")}),
                     FollowupAction(OFFER_REPORT)]
-        if again or not reading.category or reading.danger_reason in NO_REPORT_REASONS:
+        if again or not _offers_a_report(reading):
             return []  # someone hurt or threatened, or no danger after all: no report offer
-        if not (reading.urgent or reading.danger == "hazard"):
-            return []
         message = tracker.latest_message
         return [SlotSet("emergency_report", {"text": message.get("text") or "",
                                              "entities": message.get("entities") or []}),
                 FollowupAction(OFFER_REPORT)]
+
+
+def _offers_a_report(reading: Reading) -> bool:
+    """Something in public space to repair beside the danger: the report is offered."""
+    return (bool(reading.category) and reading.danger_reason not in NO_REPORT_REASONS
+            and (reading.urgent or reading.danger == "hazard"))
 
 
 def _another_problem(reading: Reading) -> Optional[Reading]:

@@ -739,3 +739,19 @@ def test_another_problem_beside_gas_is_offered_as_the_report(dispatcher, domain)
     assert responses[-1] == "utter_emergency_other_problem"
     stored = next(e for e in events if e.get("name") == "emergency_report")["value"]
     assert "lantaarnpaal" in stored["text"] and "gas" not in stored["text"]
+
+
+def test_112_called_before_writing_is_not_told_to_call_again(dispatcher, domain):
+    """Round r105 of session 45: "ik heb 112 gebeld … moet ik nog iets doen bij jullie?" got
+    "Bel nu 112"."""
+    events = run_emergency("ik heb net 112 gebeld want er lag een man op straat bij de "
+                           "kerkstraat, moet ik nog iets doen bij jullie?", dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_called_no_report"]
+    assert events == []
+
+
+def test_112_called_for_a_crash_into_a_lamp_post_still_offers_the_report(dispatcher, domain):
+    events = run_emergency("auto tegen een lantaarnpaal gereden, bestuurder gewond, ambulance "
+                           "is onderweg. de paal hangt scheef", dispatcher, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_called_first"]
+    assert events[-1]["name"] == "utter_emergency_offer_report"

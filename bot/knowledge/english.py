@@ -54,6 +54,12 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:passports?|id cards?)(?: [\w'-]+){0,5}? (?:baby|babies|child|children|kids?|son|"
      r"daughter|newborn|infant|toddler)s?\b|\b(?:baby|child|children|kids?|son|daughter|newborn|"
      r"infant)(?:'s|s')?(?: [\w'-]+){0,3}? (?:passports?|id cards?)", "paspoort of ID-kaart kind"),
+    # "I need an emergency passport, my flight is on friday" (round r104 of session 45: the
+    # ordinary application, after "Call 112 now")
+    (r"(?:emergency|urgent\w*|quick\w*|fast|express|rush)(?: [\w'-]+){0,3}? (?:passports?|"
+     r"id cards?|identity cards?|travel documents?)|(?:passports?|id cards?|identity cards?)"
+     r"(?: [\w'-]+){0,4}? (?:urgent\w*|quick\w*|fast|in a hurry|asap|in time|before (?:my|our|"
+     r"the) (?:flight|trip))", "paspoort spoed"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),
     # "i have polish rijbewijs, must i change to dutch?" (round r89 of session 43)
@@ -128,7 +134,7 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
 # better than the product's English answer ("exchange my Polish licence" is no renewal).
 _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtschelding",
                                "parkeren thuiszorg mantelzorg",
-                               "paspoort of ID-kaart kwijt of gestolen",
+                               "paspoort of ID-kaart kwijt of gestolen", "paspoort spoed",
                                # "we just moved here from Toronto, how do we register?" (r84)
                                "inschrijven uit het buitenland", "waar vind ik mijn bsn",
                                "paspoort of ID-kaart kind", "mantelzorg ondersteuning",
