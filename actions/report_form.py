@@ -1444,6 +1444,8 @@ class ValidateReportForm(FormValidationAction):
                     only_place: bool = False) -> Optional[Dict[Text, Any]]:
         """A new place, or a new description after 'what should change?'."""
         labelled = None if only_place else labelled_description(_text(tracker))
+        if labelled and read_place(labelled) is not None and category_of(labelled) is None:
+            labelled = None  # "nee er moet staan Kerkstraat 12": the place, told below
         if labelled and is_description(labelled) and adds_more(labelled):
             # "de omschrijving, er staat ook een frigo": added to it, not instead of it
             return {"report_description": self._added(tracker, labelled),

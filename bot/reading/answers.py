@@ -1158,6 +1158,10 @@ _DESCRIPTION_SAYS = re.compile(
     r"(?:niet|nie)|(?:still\s+)?says\b[^.!?]*|staat\s+(?:nog\s+)?(?:steeds\s+)?[^.!?]*)"
     r"[\s.,;:!-]+(?:it\s+should\s+(?:say|be|read)|(?:please\s+)?(?:change|make)\s+it\s+"
     r"(?:to|into)|het\s+moet\s+zijn|er\s+moet\s+staan|maak\s+er\s+van|verander\s+het\s+in)"
+    r"\s*:?\s*(.+)$"
+    # "nee er moet staan dat de tegel omhoog steekt" (round r104 of session 45: kept whole)
+    r"|^\W*(?:(?:nee|neen|no|nope|sorry|klopt\s+niet)\W+)?(?:er|daar)\s+(?:moet|hoort|mag)\s+"
+    r"(?:\w+\s+)?staan\s*:?\s*(.+)$|^\W*(?:(?:no|nope|sorry)\W+)?it\s+should\s+(?:say|read)"
     r"\s*:?\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _NOTHING_ELSE = re.compile(r"[\s.,;!]*\b(?:verder\s+(?:niks|niets)|meer\s+niet|dat\s+is\s+"
                            r"alles|that\s*'?s\s+all|nothing\s+else)\b\W*$", re.IGNORECASE)
@@ -1227,8 +1231,9 @@ def labelled_description(text: str) -> Optional[str]:
 
 
 # "… is wrong, it should say a mattress", "… klopt niet, er moet staan: een matras".
-_SAYS_LEAD = re.compile(r"^\W*(?:it|this|that|het|dat|er)\s+(?:should|must|moet|hoort\s+te)\s+"
-                        r"(?:say|be|read|zijn|staan)\b\s*:?\s*(?:dat\s+|that\s+)?", re.IGNORECASE)
+_SAYS_LEAD = re.compile(r"^\W*(?:(?:it|this|that|het|dat|er)\s+(?:should|must|moet|hoort\s+te)\s+"
+                        r"(?:say|be|read|zijn|staan)\b\s*:?\s*)?(?:dat\s+|that\s+)?",
+                        re.IGNORECASE)
 
 
 # The part of a report to change, typed after "Wat moet er anders?" ("de plek").

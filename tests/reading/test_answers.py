@@ -346,6 +346,12 @@ def test_the_description_the_resident_dictates_is_taken_without_its_label():
     assert labelled_description("de omschrijving klopt niet, er moet staan: een matras") == \
         "een matras"
     assert labelled_description("de omschrijving klopt niet") is None
+    # round r104 of session 45: "Wat: Er moet staan dat de tegel …"
+    assert labelled_description("nee er moet staan dat de tegel omhoog steekt") == \
+        "de tegel omhoog steekt"
+    assert labelled_description("no, it should say that the bin is broken") == \
+        "the bin is broken"
+    assert labelled_description("er staat een tak op de weg") is None
 
 
 @pytest.mark.parametrize("text, resumes", [
