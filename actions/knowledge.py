@@ -23,8 +23,8 @@ from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.english import dutch_search_words
 from bot.knowledge.general import zipf
-from bot.knowledge.text import (ABROAD, LINK, abroad_now, another_countrys_document, normalise,
-                                with_abroad)
+from bot.knowledge.text import (ABROAD, LINK, abroad_now, about_living_abroad,
+                                another_countrys_document, lives_abroad, normalise, with_abroad)
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_the_ordinary,
@@ -127,7 +127,10 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
                 return retrieval.Decision(NOT_THE_PRODUCT)
             return decision if allow_choice else retrieval.Decision(ANSWERED,
                                                                     decision.articles[:1])
-        matches = [] if sure else index.search(question, top=SIBLING_SEARCH)
+        if sure and not _fits_where_they_live(best, question):
+            best, sure = None, False  # "paspoort gestolen in barcelona": no life abroad
+        matches = [] if sure else [m for m in index.search(question, top=SIBLING_SEARCH)
+                                   if _fits_where_they_live(m.article, question)]
         both = _two_siblings(matches, own, question)
         if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
             return retrieval.Decision(ANSWERED, both)
@@ -755,7 +758,14 @@ def abroad_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opti
     matches = retrieval.live_index(url).current().search(f"{before.title} {text}",
                                                          top=SIBLING_SEARCH)
     return next((m.article for m in matches if m.article.department == before.department
-                 and _speaks_of_abroad(m.article)), None)
+                 and _speaks_of_abroad(m.article) and _fits_where_they_live(m.article, text)),
+                None)
+
+
+def _fits_where_they_live(article: Article, question: Text) -> bool:
+    """An article for residents living abroad only for a question that says so ("ik woon in
+    Portugal"), not for a passport stolen on holiday in Barcelona."""
+    return not about_living_abroad(article.title) or lives_abroad(question)
 
 
 EMBASSY = "ambassade"

@@ -1062,3 +1062,17 @@ def test_questions_of_the_season_get_their_article(kb_url, text, article):
     assert read_question(text) == "question", "no topic answer instead of the article"
     decision = decide(kb_url, text)
     assert decision.kind == ANSWERED and decision.articles[0].id == article
+
+
+@pytest.mark.parametrize("text, article", [
+    ("ik woon nu in portugal en mijn paspoort is bijna verlopen, kan ik die verlengen?",
+     "paspoort-wonen-buitenland"),
+    ("I live in Spain, where can I renew my Dutch passport?", "paspoort-wonen-buitenland"),
+    ("paspoort gestolen in barcelona", "paspoort-id-kaart-kwijt"),
+    ("mijn paspoort verloopt en ik wil het verlengen", "paspoort-id-kaart-aanvragen"),
+])
+def test_living_abroad_is_not_a_trip_abroad(kb_url, text, article):
+    """Round r104 of session 45: renewing a passport while living abroad got the driving
+    licence and the lost passport; a passport stolen on holiday is no life abroad."""
+    decision = decide(kb_url, text, "passport_id_appointment")
+    assert decision.kind == ANSWERED and decision.articles[0].id == article

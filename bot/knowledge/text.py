@@ -132,6 +132,27 @@ def without_ages(text: str) -> str:
     return " ".join(_AGE.sub(" ", text).split())
 
 
+# Living abroad ("ik woon sinds 2019 in Duitsland", "I live in Spain", "geëmigreerd") rather
+# than being abroad for a while ("gestolen in Barcelona", "op vakantie in Turkije").
+_LIVES_ABROAD = re.compile(r"\b(?:woon|woont|wonen|woonde|woonachtig|live|lives|living|"
+                           r"verhuisd|moved|emigr\w*|geemigreerd|expat\w*)\b")
+_ABOUT_LIVING = re.compile(r"\b(?:woont|wonen|emigr\w*)\b")
+
+
+def lives_abroad(text: str) -> bool:
+    """The resident lives in another country, or names living there, not a trip."""
+    plain = normalise(text)
+    return bool(_LIVES_ABROAD.search(plain)) and (
+        ABROAD in plain or ABROAD in with_abroad(plain) or "abroad" in plain
+        or bool(re.search(r"\bemigr|\bgeemigreerd\b|\bexpat", plain)))
+
+
+def about_living_abroad(title: str) -> bool:
+    """An article for residents who live abroad (its title says so)."""
+    plain = normalise(title)
+    return ABROAD in plain and bool(_ABOUT_LIVING.search(plain))
+
+
 def with_abroad(text: str) -> str:
     """The question with "buitenland" for another country's name: "is mijn ID-kaart
     geldig in Turkije?" asks what the articles about travel abroad answer, and no article
