@@ -30,7 +30,8 @@ from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
                                    told_to_those_without_digid,
                                    asks_the_price, is_follow_up, read_aspects,
-                                   sentences_naming_rare_words, single_aspect, subject_words)
+                                   sentences_naming, sentences_naming_rare_words, single_aspect,
+                                   subject_words)
 from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import ABROAD, abroad_now, another_countrys_document, with_abroad
@@ -40,7 +41,8 @@ from bot.reading.not_helped import is_displeased, says_the_site_fails
 from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
 from bot.reading.questions import (QUESTION, announces_a_question, asks_to_act_on_it,
-                                   names_a_tax, question_parts, read_question, the_question)
+                                   names_a_tax, question_parts, read_question, the_question,
+                                   then_question)
 
 logger = logging.getLogger(__name__)
 
@@ -365,6 +367,10 @@ class ActionAnswerFollowUp(Action):
         except Exception:
             logger.exception("Knowledge base lookup failed")
             before, own, related, sibling = None, None, None, None
+        leaning = before and then_question(text) and sentences_naming(before, named)
+        if leaning:  # "ik sta niet ingeschreven, hoe moet dat dan?": what the answer says of it
+            utter(dispatcher, "utter_kb_detail", detail=leaning, link=before.link)
+            return []
         # a person the answer given is not about ("en voor mijn zoontje?"): their article
         detail = answered_in(before, text) if before and named and not related else None
         # a subject only told beside the question ("…, we zijn gescheiden") is no subject

@@ -58,7 +58,7 @@ from bot.reading.description import (category_of, names_another_problem, says_du
                                      says_not_collected)
 from bot.reading.not_helped import is_displeased, says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
-from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question,
+from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question, then_question,
                                   asks_a_topic_of_its_own, asks_to_act_on_it,
                                   asks_about_the_question, asks_about_the_service,
                                   asks_for_a_container, asks_which_bin,
@@ -499,7 +499,7 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     told_before = intent in PRODUCT_WORDS and _named_in_the_last_answer(tracker, intent, text)
     another_product = (intent in PRODUCT_WORDS and intent != _previous_intent(tracker)
                        and _names_the_product(intent, text) and not told_before)
-    own_product = another_product and _sure(message)
+    own_product = another_product and _sure(message) and not _asks_then_of_the_answer(text, intent)
     if ((reading.answer is True or _ACKNOWLEDGES.match(text))
             and (reading.addition or len(sentences(text)) > 1)  # a question is no remark
             and (is_question(reading.addition or "") or is_question(text))
@@ -520,7 +520,7 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     if own_product:
         return False
     if not (is_follow_up(text) or told_before and "?" in text or _POINTS_BACK.search(text)
-            or _ABOUT_IT.match(text)) \
+            or _ABOUT_IT.match(text) or _asks_then_of_the_answer(text, intent)) \
             and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
@@ -535,6 +535,14 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     return intent not in KEEP_INTENTS and not (
         intent in REPORT_INTENTS and reading.category and not adds_a_subject(text)
         and not read_aspect(first_sentence(text)[0]) and not _POINTS_BACK.search(text))
+
+
+def _asks_then_of_the_answer(text: str, intent: Optional[str]) -> bool:
+    """The message ends in a "then"-question with no product of its own in it: the product's
+    words only tell the resident's situation."""
+    then = then_question(text)
+    words = PRODUCT_WORDS.get(intent or "")
+    return bool(then) and words is not None and not words.search(then)
 
 
 # "dat zei je net al. en die tegels??": the thing the resident asked about before (round 87)

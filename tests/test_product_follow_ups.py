@@ -434,3 +434,20 @@ def test_how_to_make_the_appointment_after_an_answer_is_that_products_appointmen
     assert messages[0]["response"] == "utter_kb_detail"
     assert "afspraak" in messages[0]["detail"] and messages[0]["link"] == article.link
     assert "geen computer?" in messages[0]["detail"], "'Bel dan …' keeps its condition"
+
+
+def test_a_then_question_after_telling_ones_situation_gets_the_answers_own_sentence(
+        kb_url, dispatcher, domain, monkeypatch):  # noqa: F811
+    """Round r104 of session 45: "ik woon in belgie en sta niet ingeschreven in nederland, hoe
+    moet dat dan" after the VOG answer got the registration from abroad (its words are a
+    move's words); the VOG answer tells what to do then."""
+    follow_up = "ik woon in belgie en sta niet ingeschreven in nederland, hoe moet dat dan"
+    events = START + [said("hoe vraag ik een vog aan", "municipal_question"),
+                      ActionExecuted("action_answer_topic"), BotUttered("Een VOG is …"),
+                      ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(events + [said(follow_up, "moving_address_change", 0.99)])) \
+        == "action_answer_follow_up"
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "hoe vraag ik een "
+                                  "vog aan", follow_up)
+    assert before.id == "verklaring-omtrent-gedrag"
+    assert messages[0]["response"] == "utter_kb_detail" and "Justis" in messages[0]["detail"]

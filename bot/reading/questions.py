@@ -809,3 +809,18 @@ def asks_a_topic_of_its_own(text: str, about: str) -> bool:
 
 # Products that are never a report's own subject.
 _DOCUMENTS = ("passport_id_appointment", "driving_licence")
+
+
+# "ik woon in belgie en sta niet ingeschreven, hoe moet dat dan?" after the VOG answer (round
+# r104 of session 45: the registration answer): what the resident tells, then a question
+# that leans on the answer given ("hoe moet dat dan", "wat moet ik dan doen").
+_THEN_QUESTION = re.compile(r"(?:^|[,.;:!?]\s*|\s(?:en|maar)\s)((?:hoe|wat|kan|mag|moet|waar|"
+                            r"wanneer)\s+(?:\w+\s+){0,3}?(?:dan|dus)\b[^,.;:!?]*)\??\W*$",
+                            re.IGNORECASE)
+
+
+def then_question(text: str) -> str | None:
+    """The closing "then"-question of a message that first tells the resident's situation
+    ("…, hoe moet dat dan?"), or None."""
+    found = _THEN_QUESTION.search(text or "")
+    return found.group(1) if found and found.start(1) > 0 else None
