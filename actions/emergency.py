@@ -114,7 +114,8 @@ class ActionEmergency(Action):
             response = SAFE_PLACE  # "politie komt. waar kan ik heen vannacht?"
         if response == "utter_emergency_followup" and _called_before(tracker):
             response = CALLED_WHAT_TO_DO  # "hij gaat kopje onder" after "ik heb gebeld"
-        if not answered_before(tracker) and reading.danger == "emergency" and help_called(text):
+        if (not answered_before(tracker) and help_called(text)
+                and (reading.urgent or reading.danger == "unsure" or reading.alarm)):
             # "ik heb net 112 gebeld want er lag een man op straat, moet ik nog iets doen bij
             # jullie?" (round r105 of session 45: "Bel nu 112")
             response = CALLED_FIRST if _offers_a_report(reading) else CALLED_NO_REPORT

@@ -167,6 +167,9 @@ async def _english_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 
 LEAVING = "vertrek"  # the articles' word for leaving the country
+# "my flight to Canada is on friday" (own try, session 46: the emigration answer) is a trip
+_A_TRIP = re.compile(r"\b(?:flight|fly|flying|holiday|vacation|trip|travel\w*|visit\w*)\b",
+                     re.IGNORECASE)
 _ENGLISH_ABROAD = re.compile(r"\babroad\b|\banother country\b", re.IGNORECASE)
 
 
@@ -178,8 +181,9 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
     words = dutch_search_words(text)
     if not words:
         return None
-    if with_abroad(text) != text and ABROAD not in words.split():
-        # "moving back to Canada" leaves for abroad; "I live in Canada now" is there
+    if with_abroad(text) != text and ABROAD not in words.split() and not _A_TRIP.search(text):
+        # "moving back to Canada" leaves for abroad; "I live in Canada now" is there; "my
+        # flight to Canada" is neither
         words = f"{words} {ABROAD}" if abroad_now(text) else f"{words} {LEAVING} {ABROAD}"
     try:
         decision = await asyncio.to_thread(find_answer, tracker, intent, False, text=words)

@@ -1585,6 +1585,10 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and STOP_ACTION in last_turn
             and wants_the_report_after_all(message.text or "")):
         return RESUME_ACTION  # "hmm nee toch wel doen": the stopped report comes back
+    if (tracker.active_loop_name is None and _last_response(tracker) == CALLED_NO_REPORT_ACTION
+            and reading.answer is False and len((message.text or "").split()) <= 3
+            and not (reading.category or reading.danger or reading.question)):
+        return GOODBYE_ACTION  # "nee" to "Goed dat u heeft gebeld. … Kan ik u nog ergens mee …?"
     if (tracker.active_loop_name is None and _last_response(tracker) == "utter_ask_what_else"
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):

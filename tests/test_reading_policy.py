@@ -2938,3 +2938,15 @@ def test_asked_to_close_it_after_the_solved_answer_stays_with_the_solved_report(
     text = "ja maar hij is dus al gemaakt, kunt u hem afsluiten?"
     assert reading_route(tracker(solved + [said(text, "ask_report_status", 0.5)])) == \
         "action_report_solved"
+
+
+def test_no_to_the_question_after_good_that_you_called_says_goodbye():
+    """Own try, session 46: "nee" to "Goed dat u heeft gebeld. … Kan ik u nog ergens mee
+    helpen?" got "Waar kan ik u mee helpen?"."""
+    events = START + [said("ik heb zojuist 112 gebeld, er was een fietser gevallen, hij bloedde. "
+                           "hoeft er bij jullie nog iets?", "report_public_space_other", 1.0),
+                      ActionExecuted("action_emergency"),
+                      BotUttered("…", metadata={
+                          "utter_action": "utter_emergency_called_no_report"}),
+                      ActionExecuted("action_listen"), said("nee", "deny", 1.0)]
+    assert reading_route(tracker(events)) == "action_goodbye"

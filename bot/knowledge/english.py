@@ -60,6 +60,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"id cards?|identity cards?|travel documents?)|(?:passports?|id cards?|identity cards?)"
      r"(?: [\w'-]+){0,4}? (?:urgent\w*|quick\w*|fast|in a hurry|asap|in time|before (?:my|our|"
      r"the) (?:flight|trip))", "paspoort spoed"),
+    # "can I travel to Turkey with my ID card?": the travel article, not emigration
+    (r"(?:travel\w*|trip|holiday|vacation|fly|flight)(?: [\w'-]+){0,5}? (?:with|on) "
+     r"(?:my |an? |the |our )?(?:id cards?|identity cards?)|(?:id cards?|identity cards?)"
+     r"(?: [\w'-]+){0,4}? (?:enough|valid|travel\w*|trip|holiday)", "reizen met ID-kaart"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),
     # "i have polish rijbewijs, must i change to dutch?" (round r89 of session 43)
@@ -135,6 +139,7 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
 _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtschelding",
                                "parkeren thuiszorg mantelzorg",
                                "paspoort of ID-kaart kwijt of gestolen", "paspoort spoed",
+                               "reizen met ID-kaart",
                                # "we just moved here from Toronto, how do we register?" (r84)
                                "inschrijven uit het buitenland", "waar vind ik mijn bsn",
                                "paspoort of ID-kaart kind", "mantelzorg ondersteuning",
