@@ -198,7 +198,9 @@ class ActionTakeMessage(OpeningHoursAction):
         if previous_bot_action(tracker) == self.name() and not addition:
             utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
         else:
-            self.utter_by_hours(dispatcher, english, suffix="_callback" if called_back else "")
+            suffix = ("_callback" if called_back
+                      else "_hazard" if reading.danger == "hazard" else "")
+            self.utter_by_hours(dispatcher, english, suffix=suffix)
         await _status_beside(dispatcher, tracker, domain, text)
         await answer_meanwhile(dispatcher, tracker)
         number = case_number_of(tracker) if addition else None

@@ -276,7 +276,8 @@ def test_a_hazard_left_as_a_message_is_acknowledged_with_its_advice(dispatcher, 
     run(contact.ActionTakeMessage(), dispatcher, tracker, domain)
     responses = [message["response"] for message in dispatcher.messages]
     assert responses[:2] == ["utter_ack_hazard_passed_on", "utter_hazard_advice_fridge"]
-    assert responses[2].startswith("utter_message_taken")
+    # the when only: "ik heb uw bericht doorgegeven" is not said twice (own try, session 46)
+    assert responses[2] in ("utter_message_taken_open_hazard", "utter_message_taken_closed_hazard")
 
 
 def test_a_question_the_safety_answer_interrupted_is_answered_when_asked_back(dispatcher,
