@@ -1605,6 +1605,9 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
         piece = _problem_text(description, group)
         if not piece or _only_own_doing(piece) or _ASKS_WHAT_HAPPENS.match(piece):
             continue
+        if problems and _AT_THE_LAST.match(piece):  # "… zakken met afval. er zitten ratten aan"
+            problems[-1] = Problem(problems[-1].category, _joined(problems[-1].text, piece))
+            continue
         category = _category_of_group(piece)
         same = next((i for i, p in enumerate(problems) if p.category == category
                      and not _other_places(place_of, p.text, piece)
@@ -1624,6 +1627,13 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
         # Jumbo beside a sofa dumped behind the Aldi (round r85 of session 43)
         problems = []
     return problems or [Problem(_category_of_group(description), description)]
+
+
+# What sits at, in or on the thing just told, by "er … aan/in/op" without a noun of its own:
+# "een hoop zakken met afval, … en er zitten ratten aan" is one report (own try, session 46).
+_AT_THE_LAST = re.compile(r"\W*(?:en |ook )?(?:er |daar )(?:zit|zitten|zat|zaten|lopen|loopt|"
+                          r"kruipen|krioelen|vliegen|komen|hangen)\b(?: \w+){1,3} (?:aan|in|op|"
+                          r"bij|omheen|tussen|onder|naast)\W*$", re.IGNORECASE)
 
 
 # A question about what will be done is no problem of its own: "Weet u of die stoep binnenkort
