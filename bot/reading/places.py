@@ -558,7 +558,9 @@ _WHOLE_STREET = re.compile(
     r"\b(?:de |in de |door de |langs de |over de )?(?:hele|gehele|heel de|complete) "
     r"(?:straat|laan|(?<!over de hele )(?<!over de gehele )weg|"
     r"[a-z]+(?:straat|laan|weg))\b|\boveral in (?:de|onze|mijn) (?:straat|buurt)\b"
-    r"|\b(?:the )?whole (?:street|road)\b"
+    r"|\b(?:the )?whole (?:street|road|neighbou?rhood|area)\b"
+    # "de straatverlichting in de hele wijk rond de Beukenlaan is uit" (own try, session 46)
+    r"|\b(?:hele|gehele|heel de|complete) (?:wijk|buurt|dorp|woonwijk)\b"
     r"|\b(?:niet|nooit|slecht) (?:\w+ )?(?:geveegd|gestrooid|sneeuwvrij gemaakt)\b",
     re.IGNORECASE)
 

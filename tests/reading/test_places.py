@@ -934,6 +934,8 @@ def test_a_corner_is_never_of_one_street_with_itself(text):
     ("de lamp in de Kerkstraat is kapot", False),
     ("er is een boom omgewaaid, hij ligt over de hele weg", False),  # across it
     ("er ligt vuurwerkafval over de hele straat bij ons", True),
+    ("de straatverlichting in de hele wijk rond de Beukenlaan is uit", True),
+    ("the lights in the whole neighbourhood are out", True),
 ])
 def test_the_whole_street(text, whole):
     assert names_the_whole_street(text) is whole
