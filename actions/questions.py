@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import re
 from typing import Any, Dict, List, Mapping, Optional, Text
@@ -15,13 +14,17 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.contact import pass_on_instead
 from actions.emergency import forget_unanswered_question, hazard_acks
-from actions.knowledge import ANSWERED, CHOICE, answer_from_knowledge, find_answer, side_answer
+from actions.knowledge import (ANSWERED, CHOICE, answer_from_knowledge, article_of_page,
+                               find_answer, side_answer)
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named,
                                   report_question_response, reset_report_slots)
 from actions.status import CASE_NUMBER, find_report, handling_time_for, normalise_case_number
 from actions.topics import answer_other_questions
 from bot.intents import STATUS_INTENT
+from bot.knowledge import retrieval
+from bot.knowledge.articles import Article
+from bot.profile import profile
 from bot.reading.places import Place
 from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
@@ -44,7 +47,8 @@ class ActionAnswerQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         topic = reading_of(tracker).question
-        if topic in POINTER_TOPICS and await _the_article_itself(dispatcher, tracker):
+        if topic in POINTER_TOPICS and await _the_article_itself(dispatcher, tracker, domain,
+                                                                 topic):
             return forget_unanswered_question(tracker)
         response = f"utter_answer_{topic}"
         if response not in domain.get("responses", {}):
@@ -66,21 +70,43 @@ POINTER_TOPICS = ("wedding", "permit_question", "subsidies", "taxes", "fines", "
                   "waste_help", "street_wish", "care_at_home", "death")
 
 
-async def _the_article_itself(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+async def _the_article_itself(dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict, topic: Text) -> bool:
     if tracker.get_slot("language") == "en":
         return False
     try:
-        decision = await asyncio.to_thread(find_answer, tracker, "municipal_question", False,
+        decision = await asyncio.to_thread(find_answer, tracker, "municipal_question", True,
                                            text=tracker.latest_message.get("text") or "")
+        own = await asyncio.to_thread(_topic_article, domain, topic)
     except Exception:  # the knowledge base is down: the topic's own answer
         logger.exception("Knowledge base lookup failed")
         return False
-    if decision.kind == CHOICE and len(decision.articles) == 1:
-        # one article offered for a topic the reader is sure of: that article answers
-        decision = dataclasses.replace(decision, kind=ANSWERED)
+    if (own is not None and decision.articles
+            and all(article.department != own.department for article in decision.articles)):
+        # "mijn man is overleden, waar lever ik zijn paspoort in? ook heb ik vragen over de
+        # belasting" (own try, session 46: only the tourist tax): the topic's own article,
+        # and beside it only an article the knowledge base is sure of
+        sure = decision.articles[:1] if decision.kind == ANSWERED else ()
+        decision = retrieval.Decision(ANSWERED, (own,) + sure)
+    if decision.kind == CHOICE:
+        # an article offered for a topic the reader is sure of: the first one answers
+        decision = retrieval.Decision(ANSWERED, decision.articles[:1])
     if decision.kind != ANSWERED:
         return False
     return answer_from_knowledge(dispatcher, tracker, decision) == ANSWERED
+
+
+_LINK_PLACEHOLDER = re.compile(r"\{(link_\w+)\}")
+
+
+def _topic_article(domain: DomainDict, topic: Text) -> Optional[Article]:
+    """The knowledge base's article about the page the topic's own answer links to."""
+    links = profile().template_vars()
+    for variant in domain.get("responses", {}).get(f"utter_answer_{topic}", []):
+        found = _LINK_PLACEHOLDER.search(variant.get("text") or "")
+        if found and found.group(1) in links:
+            return article_of_page(str(links[found.group(1)]))
+    return None
 
 
 def hazard_heard(tracker: Tracker, slots: Mapping[Text, Any]) -> List[EventType]:

@@ -1076,3 +1076,25 @@ def test_living_abroad_is_not_a_trip_abroad(kb_url, text, article):
     licence and the lost passport; a passport stolen on holiday is no life abroad."""
     decision = decide(kb_url, text, "passport_id_appointment")
     assert decision.kind == ANSWERED and decision.articles[0].id == article
+
+
+def test_a_topic_told_with_a_vague_side_question_gets_its_own_article(kb_url, dispatcher,
+                                                                      domain, monkeypatch):
+    """Own try, session 46: a widow asking where to hand in her husband's passport, "ook heb
+    ik vragen over de belasting", got only the tourist tax."""
+    import actions.questions as questions
+    from actions import knowledge
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(questions, "article_of_page",
+                        lambda link: knowledge.article_of_page(link, kb_url))
+    monkeypatch.setattr(questions, "find_answer", lambda tracker, intent, choice, text=None:
+                        knowledge.find_answer(tracker, intent, choice, kb_url, text))
+    text = ("Geachte heer, mevrouw. Mijn man is vorige maand overleden. Ik moet zijn paspoort "
+            "inleveren maar ik weet niet waar. Ook heb ik vragen over de belasting.")
+    tracker = make_tracker("passport_id_appointment", text,
+                           entities=read_message(text).to_entities(text))
+    asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    answers = [message.get("answer") or "" for message in dispatcher.messages]
+    assert any("inleveren bij het gemeentehuis" in answer for answer in answers)
+    assert not any("toerist" in answer for answer in answers)
