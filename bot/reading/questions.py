@@ -430,7 +430,8 @@ def _questions_before_a_report(sentences: list[str]) -> str | None:
     # niet precies, 3582?")
     asked = [s for s in sentences if "?" in s and is_question(s.replace("?", " "))]
     told = " ".join(s for s in sentences if s not in asked)
-    if (not asked or any(category_of(s) for s in asked) or not told
+    # (a question of an information topic stays one: "wanneer wordt het gft opgehaald?")
+    if (not asked or any(category_of(s) and read_question(s) is None for s in asked) or not told
             or category_of(told) is None):
         return None  # "is het normaal dat de lantaarnpaal al een week uit is? …": the report
     return " ".join(asked)

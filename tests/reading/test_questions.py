@@ -330,3 +330,14 @@ def test_asking_the_municipality_to_come_and_act(text, asks):
 def test_asking_whether_one_may_ask_announces_a_question(text, announces):
     from bot.reading.questions import announces_a_question
     assert announces_a_question(text) is announces
+
+
+@pytest.mark.parametrize("text, asked", [
+    # own try, session 46: the calendar question before a broken bin was lost in the report
+    ("Wanneer wordt het gft opgehaald in de Julianastraat? En mijn groene container is kapot, "
+     "het deksel is eraf", "Wanneer wordt het gft opgehaald in de Julianastraat?"),
+    # a question that tells the problem is the report itself
+    ("is het normaal dat de lantaarnpaal al een week uit is? hij staat bij nummer 4", None),
+])
+def test_an_information_question_before_a_report_stays_a_question(text, asked):
+    assert questions_beside_a_report(text) == asked
