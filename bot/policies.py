@@ -466,6 +466,11 @@ def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
     return tuple(actions)
 
 
+# Words of a question about the opening hours: "ben je morgen open?", "hoe laat kan ik bellen?"
+_ABOUT_HOURS = re.compile(r"\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|\b(?:open|dicht|"
+                          r"gesloten|openingstijd\w*|tijden|hoe laat|bereikbaar|"
+                          r"vandaag|morgen|weekend|avond\w*|feestdag\w*|kerst\w*|\d+ uur|"
+                          r"opening|closed|hours|today|tomorrow|when)\b", re.IGNORECASE)
 _A_DAY_OR_OPEN = re.compile(r"\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|\bopen\b|"
                             r"\bopeningstijd\w*|\bweekend\b", re.IGNORECASE)
 
@@ -1903,6 +1908,12 @@ def reading_route(tracker: DialogueStateTracker,
             and not _a_farewell(message.text or "", reading)
             and (tells_something_wrong(message.text or "") or reading.category)):
         return UNCLEAR_ACTION  # "die was vol" as a goodbye (own try, session 44): asked back
+    if (tracker.active_loop_name is None and name == "opening_hours" and not reading.danger
+            and (intent.get("confidence") or 0.0) < SURE_INTENT
+            and not _ABOUT_HOURS.search(message.text or "")):
+        # "mijn buurman zet steeds zijn kliko op mijn stoep …" as opening hours at 0.46 (own
+        # try, session 46: the opening hours)
+        return AS_QUESTION_ACTION
     return None
 
 

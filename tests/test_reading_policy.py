@@ -2950,3 +2950,13 @@ def test_no_to_the_question_after_good_that_you_called_says_goodbye():
                           "utter_action": "utter_emergency_called_no_report"}),
                       ActionExecuted("action_listen"), said("nee", "deny", 1.0)]
     assert reading_route(tracker(events)) == "action_goodbye"
+
+
+@pytest.mark.parametrize("text, route", [
+    # own try, session 46: neighbours' nuisance heard as opening hours at 0.46
+    ("mijn buurman zet steeds zijn kliko op mijn stoep en laat zijn hond in mijn tuin poepen, "
+     "kunnen jullie daar wat aan doen", "action_answer_as_question"),
+    ("zijn jullie morgen open?", None),  # an hours question stays one
+])
+def test_an_unsure_opening_hours_guess_without_a_word_of_hours_is_a_question(text, route):
+    assert reading_route(tracker(START + [said(text, "opening_hours", 0.46)])) == route
