@@ -13,7 +13,7 @@ from functools import lru_cache
 from collections.abc import Callable
 
 from bot.knowledge.general import is_established_word
-from bot.reading.description import category_of
+from bot.reading.description import category_of, says_damage
 from bot.reading.money import money_trouble
 from bot.text import sentences as split_sentences
 
@@ -430,9 +430,12 @@ def _questions_before_a_report(sentences: list[str]) -> str | None:
     # niet precies, 3582?")
     asked = [s for s in sentences if "?" in s and is_question(s.replace("?", " "))]
     told = " ".join(s for s in sentences if s not in asked)
-    # (a question of an information topic stays one: "wanneer wordt het gft opgehaald?")
-    if (not asked or any(category_of(s) and read_question(s) is None for s in asked) or not told
-            or category_of(told) is None):
+    # (a question of an information topic stays one beside damage: "wanneer wordt het gft
+    # opgehaald? En mijn groene container is kapot"; not "wie haalt het bedrijfsafval op? de
+    # container zit propvol", which asks about what it tells)
+    if (not asked or not told or category_of(told) is None
+            or any(category_of(s) and (read_question(s) is None or not says_damage(told))
+                   for s in asked)):
         return None  # "is het normaal dat de lantaarnpaal al een week uit is? …": the report
     return " ".join(asked)
 

@@ -338,6 +338,9 @@ def test_asking_whether_one_may_ask_announces_a_question(text, announces):
      "het deksel is eraf", "Wanneer wordt het gft opgehaald in de Julianastraat?"),
     # a question that tells the problem is the report itself
     ("is het normaal dat de lantaarnpaal al een week uit is? hij staat bij nummer 4", None),
+    # asks about what it tells: no report beside it
+    ("wie haalt eigenlijk het bedrijfsafval van mijn kapsalon op? de container zit propvol",
+     None),
 ])
 def test_an_information_question_before_a_report_stays_a_question(text, asked):
     assert questions_beside_a_report(text) == asked
