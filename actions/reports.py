@@ -48,7 +48,8 @@ from bot.reading.questions import (is_question, product_asked, question_beside_a
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
 from bot.reading.report_questions import (read_report_question, says_it_is_solved,
-                                          says_reported_before, told_beside_the_solved,
+                                          says_reported_before, tells_own_damage,
+                                          told_beside_the_solved,
                                           wants_to_complain)
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -733,14 +734,21 @@ class ActionSubmitReport(Action):
         else:
             utter(dispatcher, "utter_report_filed_updates" if reports[0].wants_updates
                   else "utter_report_filed", case_number=first, handling_days=days)
-        for item in tracker.get_slot("report_ack") or []:  # "Ja, verstuur. Gaan de lampen …?"
+        acks = tracker.get_slot("report_ack") or []
+        for item in acks:  # "Ja, verstuur. Gaan de lampen …?"
             if not item["key"].startswith(_TOLD_AT_FILING):  # not the handling time twice
                 utter(dispatcher, item["key"], **item["values"])
+        if (tells_own_damage(" ".join(report.description for report in reports))
+                and DAMAGE_ANSWER not in [item["key"] for item in acks]):
+            utter(dispatcher, DAMAGE_ANSWER)  # "mijn band is lek gereden": the claim is theirs
         events = reset_report_slots() + [SlotSet("report_case_number", first)]
         if tracker.get_slot("report_repeated"):  # instead of "Kan ik u nog ergens mee helpen?"
             utter(dispatcher, "utter_report_offer_colleague")
             return events + [FollowupAction("action_listen")]
         return events
+
+
+DAMAGE_ANSWER = "utter_report_question_damage"
 
 
 def _location_text(place: Optional[Place], label: Text) -> Text:

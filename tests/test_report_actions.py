@@ -3338,3 +3338,20 @@ def test_two_reports_asked_at_the_summary_split_the_problems(dispatcher, domain,
     assert "lamp" in result["report_description"] and "stoep" not in result[
         "report_description"]
     assert [p["category"] for p in result["report_more_problems"]] == ["report_pavement_road"]
+
+
+@pytest.mark.parametrize("description, told", [
+    ("Diep gat in de weg bij de rotonde, mijn band is lek gereden", True),
+    ("There is a big pothole near the roundabout, my bike tire burst yesterday", True),
+    ("Diep gat in de weg bij de rotonde", False),
+])
+def test_damage_to_the_residents_own_things_gets_the_claim_after_filing(
+        monkeypatch, dispatcher, domain, description, told):
+    """Own try, session 46: a burst tyre told with the pothole was filed without a word
+    about holding the municipality liable."""
+    tracker = make_tracker("affirm", "ja", slots={"report_category": "report_pavement_road",
+                                                  "report_description": description,
+                                                  "report_location": "Molenweg"})
+    _submitted(monkeypatch, dispatcher, domain, tracker, 9)
+    responses = [message["response"] for message in dispatcher.messages]
+    assert ("utter_report_question_damage" in responses) is told

@@ -827,3 +827,20 @@ def told_beside_the_solved(text: str) -> str:
         if turn and not says_it_is_solved(part[turn.end():]):
             told.append(part[turn.end():])
     return " ".join(piece.strip() for piece in told if piece.strip())
+
+
+# Damage to the resident's own things told with the report ("mijn band is lek gereden in dat
+# gat", "my bike tire burst"): the damage claim is theirs to know about (own try, session 46).
+_OWN_DAMAGE = re.compile(
+    r"\b(?:mijn|mn|m'n|onze|ons|zijn|zn|haar|my|our|his|her)\s+(?:\w+\s+){0,2}?(?:band|banden|"
+    r"velg|velgen|fiets|auto|wagen|scooter|brommer|bumper|wiel|voorwiel|achterwiel|spatbord|"
+    r"tire|tyre|tires|tyres|wheel|rim|bike|car)\b(?:\s+\w+){0,4}?\s+(?:lek|kapot|stuk|"
+    r"beschadigd|gebroken|verbogen|krom|burst|punctured|flat|damaged|broken|bent)\b"
+    r"|\b(?:lekke band|band (?:is )?lek|schade aan (?:mijn|mn|m'n|onze|de) (?:\w+ )?(?:fiets|auto|"
+    r"wagen|scooter|band|velg)|damage to (?:my|our|the) (?:bike|car|tyre|tire|scooter)|"
+    r"(?:tire|tyre) (?:\w+ )?(?:burst|punctured|went flat))\b", re.IGNORECASE)
+
+
+def tells_own_damage(text: str) -> bool:
+    """The resident tells that their bike, car or tyre was damaged by the problem."""
+    return bool(_OWN_DAMAGE.search(text or ""))
