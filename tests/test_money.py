@@ -14,6 +14,10 @@ from bot.reading.questions import read_question
     "we komen niet meer rond sinds mijn man ziek is",
     "I have debts and need help",
     "ik heb ook geen idee of ik de huur nog wel kan betalen van alleen mijn AOW",
+    # own try, session 46: income that did not come, with the rent to pay
+    "Mijn uitkering is nog niet gestort en ik moet de huur betalen, ik weet niet meer wat ik "
+    "moet doen",
+    "my benefits have not been paid this month",
 ])
 def test_money_trouble_is_read(text):
     assert money_trouble(text)
@@ -29,6 +33,7 @@ def test_money_trouble_is_read(text):
     "ik weet niet of we met pin kunnen betalen bij de balie",
     # round 88: German for sorry, and guilt
     "Guten Tag, entschuldigung, ik spreek een beetje Nederlands.", "ik voel me schuldig",
+    "wordt mijn uitkering niet gekort als ik vrijwilligerswerk doe?",
 ])
 def test_no_money_trouble(text):
     assert not money_trouble(text)

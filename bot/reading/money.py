@@ -30,6 +30,11 @@ _TROUBLE = re.compile(
     r"\b(?:gas|stroom|energie|water) (?:\w+ ){0,3}afgesloten\b(?=.*\b(?:betaal\w*|betaald|"
     r"rekening\w*|leverancier|energiebedrijf|schuld\w*)\b)|"
     r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b|"
+    # "mijn uitkering is nog niet gestort en ik moet de huur betalen" (own try, session 46:
+    # a link to the benefits page)
+    r"\b(?:uitkering|bijstand|loon|salaris|toeslag\w*|aow|pensioen|benefits?|wages?)\b"
+    r"(?: \w+){0,4} (?:niet|nie|nog niet|nooit|not|never) (?:\w+ ){0,2}(?:gestort|betaald|"
+    r"binnen|overgemaakt|ontvangen|gekomen|uitbetaald|paid|arrived|come)\b|"
     # "geen idee of ik de huur nog wel kan betalen van alleen mijn AOW" (round 69)
     r"\b(?:weet niet|geen idee|twijfel|bang) of (?:ik|we|wij) "
     r"(?:de |het |mijn |onze |dat |die |alles )?(?:\w+ )?(?:nog )?(?:wel )?(?:kan|kunnen) "
