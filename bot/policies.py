@@ -382,6 +382,7 @@ WEATHER = "utter_weather"
 THE_TIME = "action_tell_the_time"
 OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
 ANIMAL_IN_NEED = "animal_in_need"  # a question topic (bot.reading.questions): call 144
+WATER_OUTAGE = "water_outage"  # a question topic: the drinking-water company's fault number
 DEATH_TOPIC = "death"  # a question topic: someone close has died
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
 STOP_ACTION, RESUME_ACTION = "action_stop_report", "action_resume_report"
@@ -1333,6 +1334,9 @@ def reading_route(tracker: DialogueStateTracker,
             and _a_report_beside_a_question(message, reading, intent.get("name"),
                                             bool(set(last_turn) & set(_PRODUCT_ANSWERS)))):
         return START_REPORT_ACTION  # "auto op de stoep bij Beukenlaan 5. trouwens hoe duur is …"
+    if (tracker.active_loop_name is None and reading.question == WATER_OUTAGE
+            and not reading.urgent):
+        return QUESTION_ACTION  # "al 3 dagen geen water uit de kraan": the water company
     if (tracker.active_loop_name is None and reading.question == ANIMAL_IN_NEED
             and not reading.urgent):
         return QUESTION_ACTION  # "onze kat zit vast in de boom": 144, no report for 10 days

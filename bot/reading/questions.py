@@ -688,7 +688,21 @@ def _plain_topic(pattern: re.Pattern[str], *unless: re.Pattern[str]) -> Callable
     return reads
 
 
+# No or bad water from the tap: the drinking-water company's, not a report for the street
+# ("er is bij ons al 3 dagen geen water uit de kraan", own try, session 46).
+_NO_TAP_WATER = re.compile(
+    r"\b(?:geen|nauwelijks|weinig|bruin|vies|troebel)\w* (?:\w+ ){0,2}water\b(?: \w+){0,4} "
+    r"(?:uit de kraan|uit (?:onze|mijn|de) kranen)\b|"
+    r"\b(?:kraan|kranen)\b(?: \w+){0,5} (?:geen|niks|niets|nauwelijks|bruin|vies) (?:\w+ )?"
+    r"water\b|\bgeen (?:drink|kraan|leiding)water\b|"
+    r"\b(?:kraanwater|drinkwater|leidingwater) (?:\w+ ){0,3}(?:bruin|vies|troebel|stinkt|weg)\b|"
+    r"\b(?:geen|lage|weinig) waterdruk\b|\bwaterdruk (?:\w+ ){0,3}(?:weg|laag|slecht)\b|"
+    r"\bno (?:tap |running |drinking )?water\b(?: \w+){0,4} (?:from|in|out of) (?:the |our |my )?"
+    r"taps?\b|\b(?:tap|taps) (?:\w+ ){0,3}no water\b")
+
+
 _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
+    ("water_outage", lambda plain, text: bool(_NO_TAP_WATER.search(plain))),
     ("money_worries", _money_worries),  # "mijn man is overleden en nu heb ik geen inkomen"
     ("death", lambda plain, text: bool(_DEATH.search(plain))),
     ("animal_in_need", _animal_in_need),

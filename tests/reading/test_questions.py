@@ -344,3 +344,14 @@ def test_asking_whether_one_may_ask_announces_a_question(text, announces):
 ])
 def test_an_information_question_before_a_report_stays_a_question(text, asked):
     assert questions_beside_a_report(text) == asked
+
+
+@pytest.mark.parametrize("text, topic", [
+    # own try, session 46: no tap water started a street report
+    ("er is bij ons in de straat al 3 dagen geen water uit de kraan", "water_outage"),
+    ("het kraanwater is bruin sinds vanochtend", "water_outage"),
+    ("we have no water from the tap since this morning", "water_outage"),
+    ("er staat water op de weg bij de Kerkstraat", None),
+])
+def test_no_tap_water_is_the_water_companys(text, topic):
+    assert read_question(text) == topic
