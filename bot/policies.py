@@ -467,6 +467,12 @@ def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
     return tuple(actions)
 
 
+# The neighbours' own tree or hedge: "de boom van de buren", "de buurman heeft een heg".
+_NEIGHBOURS_GREEN = re.compile(
+    r"\b(?:boom|bomen|heg|haag|struik\w*|takken|tak|klimop|coniferen?)\b(?: \w+){0,2} "
+    r"(?:van|bij) (?:de|mijn|onze|m[ij]?n) (?:buren|buurman|buurvrouw|achterburen)\b"
+    r"|\b(?:de|mijn|onze|m[ij]?n) (?:buren|buurman|buurvrouw|achterburen) (?:heeft|hebben)\b"
+    r"(?: \w+){0,3} (?:boom|bomen|heg|haag|struik\w*|coniferen?)\b", re.IGNORECASE)
 # Words of a question about the opening hours: "ben je morgen open?", "hoe laat kan ik bellen?"
 _ABOUT_HOURS = re.compile(r"\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|\b(?:open|dicht|"
                           r"gesloten|openingstijd\w*|tijden|hoe laat|bereikbaar|"
@@ -1912,6 +1918,12 @@ def reading_route(tracker: DialogueStateTracker,
             and not _a_farewell(message.text or "", reading)
             and (tells_something_wrong(message.text or "") or reading.category)):
         return UNCLEAR_ACTION  # "die was vol" as a goodbye (own try, session 44): asked back
+    if (tracker.active_loop_name is None and name in REPORT_INTENTS and not reading.danger
+            and reading.location is None and is_question(message.text or "")
+            and _NEIGHBOURS_GREEN.search(message.text or "")):
+        # "de buren hebben een boom die over ons dak hangt, mogen jullie die snoeien?" (own
+        # try, session 46: a report form): a tree in a garden is no report for the street
+        return AS_QUESTION_ACTION
     if (tracker.active_loop_name is None and name == "opening_hours" and not reading.danger
             and (intent.get("confidence") or 0.0) < SURE_INTENT
             and not _ABOUT_HOURS.search(message.text or "")):

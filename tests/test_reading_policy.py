@@ -2960,3 +2960,14 @@ def test_no_to_the_question_after_good_that_you_called_says_goodbye():
 ])
 def test_an_unsure_opening_hours_guess_without_a_word_of_hours_is_a_question(text, route):
     assert reading_route(tracker(START + [said(text, "opening_hours", 0.46)])) == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # own try, session 46: the neighbours' tree became a report form
+    ("de buren hebben een boom die over ons dak hangt, mogen jullie die snoeien?",
+     "action_answer_as_question"),
+    ("de boom van de buren is op de stoep gevallen bij de Kerkstraat", None),  # a report
+])
+def test_the_neighbours_tree_asked_about_is_a_question(text, route):
+    found = reading_route(tracker(START + [said(text, "report_public_space_other", 1.0)]))
+    assert (found == "action_answer_as_question") is (route is not None)
