@@ -1073,6 +1073,13 @@ _LABELLED_MESSAGE = re.compile(r"^\W*(?:(?:my |mijn )?(?:message|bericht|vraag|q
                                re.IGNORECASE)
 
 
+# "its about my parking fine, I think it is wrong", "het gaat over mijn WOZ" right after asking
+# for a person (own try, session 46: the permit's answer): what the message is about
+_WHAT_IT_IS_ABOUT = re.compile(r"^\W*(?:(?:it'?s|its|it is|this is|het gaat|t gaat|gaat|het is)"
+                               r" (?:about|over|om|regarding)|(?:about|over|regarding) (?:my|mijn)"
+                               r")\b", re.IGNORECASE)
+
+
 # "… graag status. groet K. Bakker": a message signed for the colleague (round 81)
 _SIGNED = re.compile(r"\b(?:groet(?:en|jes)?|mvg|m\.v\.g\.?|vr\.? ?gr\.?|regards)\b\W+\S+"
                      r"(?:\s+\S+){0,2}\W*$", re.IGNORECASE)
@@ -1082,7 +1089,7 @@ def _the_message_itself(tracker: DialogueStateTracker, text: str, intent: Option
     """After "laat hier uw bericht achter": the message, labelled so, or about the subject the
     bot had answered before the resident asked for a person (round 80: the same moving text
     a third time instead of passing the question on)."""
-    if _LABELLED_MESSAGE.match(text) or _SIGNED.search(text):
+    if _LABELLED_MESSAGE.match(text) or _SIGNED.search(text) or _WHAT_IT_IS_ABOUT.match(text):
         return True
     if intent in ("stop", "goodbye", "thanks"):
         return False

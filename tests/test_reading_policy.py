@@ -2971,3 +2971,13 @@ def test_an_unsure_opening_hours_guess_without_a_word_of_hours_is_a_question(tex
 def test_the_neighbours_tree_asked_about_is_a_question(text, route):
     found = reading_route(tracker(START + [said(text, "report_public_space_other", 1.0)]))
     assert (found == "action_answer_as_question") is (route is not None)
+
+
+def test_what_the_message_is_about_after_asking_for_a_person_is_the_message():
+    """Own try, session 46: "its about my parking fine, I think it is wrong" after the
+    handover text got the parking permit's answer."""
+    events = START + [said("hi can i talk to a real person please", "ask_human", 0.99),
+                      ActionExecuted("action_contact_human"), ActionExecuted("action_listen"),
+                      said("its about my parking fine, I think it is wrong", "parking_permit",
+                           0.87)]
+    assert reading_route(tracker(events)) == "action_take_message"
