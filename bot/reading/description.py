@@ -382,7 +382,8 @@ def says_dumped(text: str) -> bool:
 # Words that tell something is broken or damaged, not only in the way or dirty.
 _DAMAGE = re.compile(
     r"\b(?:kapot\w*|stuk|los|losse|losliggend\w*|loszittend\w*|gat|gaten|gaatje\w*|scheur\w*|"
-    r"verzakt\w*|verzakking\w*|ingezakt|omhoog\w*|opgedrukt|wortel\w*|hobbel\w*|kuil\w*|"
+    r"verzakt\w*|verzakking\w*|ingezakt|omhoog\w*|opgedrukt|opgewipt\w*|opgeduwd|wortel\w*|"
+    r"hobbel\w*|kuil\w*|"
     r"oneffen\w*|beschadig\w*|gebroken|afgebroken|brokkel\w*|afgebrokkeld|uitsteekt|steekt uit|"
     r"wiebel\w*|scheef|schuin|broken|loose|holes?|potholes?|cracks?|cracked|damaged|uneven)\b")
 
@@ -1217,6 +1218,7 @@ def clean_description(text: str) -> str:
     text = after_a_turn_to_something_else(text)
     text = _SIGN_OFF.sub("", text)
     text, _ = scrub(text)
+    text = _OWN_AGE.sub(" ", text)
     text = _HOW_TO_REACH_ME.sub(" ", text)
     text = _ASKS_TO_REPORT_IT.sub(lambda asked: "." if asked.string[asked.end():].strip() else "",
                                   text)
@@ -1232,6 +1234,12 @@ def clean_description(text: str) -> str:
     # Nothing left: only greetings, feelings or questions, unless it did name a problem.
     text = _THANKS_SENTENCE.sub("", text)
     return _finish(text) if _scores(text) else ""
+
+
+# The resident's own age left as a sentence of its own after the name went ("Ik ben mevrouw
+# De Vries, 78 jaar." became "78 jaar.", own try, session 46): not for the field crew.
+_OWN_AGE = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:ik ben |en |,\s*)?\d{1,3} ?(?:jaar|jr)(?: oud)?"
+                      r"\s*[.!?]+(?=\s|$)", re.IGNORECASE)
 
 
 # "laat ook maar, ik sta al op de markt in deventer. wel iets anders: die wegwerkers …"

@@ -413,8 +413,8 @@ def _with_its_subject(sentences: list[str], index: int) -> str:
     product, with the sentence before it that does (round r66 of session 40)."""
     asked, before = sentences[index], sentences[index - 1]
     if _names_a_product(asked) or not _names_a_product(before) or "?" in before or category_of(
-            before):
-        return asked
+            before) or says_damage(before):
+        return asked  # (not "bij het bankje … zijn tegels opgewipt": a problem, own try s46)
     return f"{before} {asked}"
 
 

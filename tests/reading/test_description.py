@@ -95,6 +95,11 @@ from bot.reading.description import (
      "Er ligt een persoon op straat die niet beweegt."),
     ("De medewerker is niet gekomen, de lamp is nog stuk.",
      "De medewerker is niet gekomen, de lamp is nog stuk."),
+    # own try, session 46: "Wat: 78 jaar." after the name went
+    ("Goedendag. Ik ben mevrouw De Vries, 78 jaar. Bij het bankje tegenover de kerk zijn "
+     "twee stoeptegels opgewipt. Hoogachtend",
+     "Bij het bankje tegenover de kerk zijn twee stoeptegels opgewipt."),
+    ("de boom is 40 jaar oud en staat scheef", "De boom is 40 jaar oud en staat scheef"),
 ])
 def test_clean_description_keeps_only_the_facts(text: str, expected: str) -> None:
     assert clean_description(text) == expected
