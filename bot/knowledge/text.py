@@ -62,9 +62,22 @@ def with_dutch_documents(normalised: str) -> str:
     return normalised
 
 
+# A dead animal by its own name ("een dode reiger in de sloot"): the articles say "dier".
+_DEAD_ANIMAL = re.compile(
+    r"\b(?:dode|dood|doodgereden|doodgebeten|kadaver|overleden|dead)\b(?: \w+){0,2} (?:egels?|vos|"
+    r"vossen|reigers?|duif|duiven|eend|eenden|zwaan|zwanen|konijn\w*|haas|hazen|ree|reeen|meeuw\w*|"
+    r"kraai\w*|ekster\w*|merel\w*|mus|mussen|vogel\w*|rat|ratten|muis|muizen|mol|mollen|das|marter|"
+    r"kat|katten|poes|hond|fret|cavia|uil|fazant|gans|ganzen|kip|kippen|hert|vis|vissen)\b")
+
+
+def with_animal_kind(normalised: str) -> str:
+    """Normalised text with "dier" beside a dead animal named by its kind."""
+    return f"{normalised} dier" if _DEAD_ANIMAL.search(normalised) else normalised
+
+
 def tokens(text: str) -> List[str]:
     """The normalised words of a text, stopwords left out."""
-    return [t for t in with_dutch_documents(normalise(text)).split()
+    return [t for t in with_animal_kind(with_dutch_documents(normalise(text))).split()
             if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 

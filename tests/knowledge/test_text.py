@@ -80,3 +80,11 @@ def test_a_document_of_another_country(text, foreign):
     from bot.knowledge.text import another_countrys_document
 
     assert another_countrys_document(text) is foreign
+
+
+def test_a_dead_animal_named_by_its_kind_is_searched_as_an_animal():
+    """Own try, session 46: "een dode egel in mijn tuin" found no article ("dier")."""
+    from bot.knowledge.text import tokens
+
+    assert "dier" in tokens("wat moet ik doen met een dode egel in mijn tuin")
+    assert "dier" not in tokens("er zit een egel in mijn tuin")
