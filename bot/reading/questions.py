@@ -93,7 +93,8 @@ _BROKEN = re.compile(
 
 # --- topics ---------------------------------------------------------------------------
 _WASTE = re.compile(
-    r"(?:afval|vuil|kliko|container|gft|pmd|papier(?!en)|karton|plastic|glas|textiel|snoei|"
+    r"(?:afval|vuil|kliko|container|gft|pmd|papier(?!en)|karton|plastic|glas|textiel|"
+    r"snoei(?:afval|hout|sel)|"
     r"groenbak|kerstbo\w+|\bbak\b|\bbakken\b|\w+bak\b|\w+bakken\b|\bzakken\b|\bvuilniszak|ophaaldienst|"
     r"\bgarbage\b|\brubbish\b|\btrash\b|\bwaste\b|\bbins?\b|\brecycling\b|\bpaper\b|"
     r"\bcardboard\b)")

@@ -355,3 +355,11 @@ def test_an_information_question_before_a_report_stays_a_question(text, asked):
 ])
 def test_no_tap_water_is_the_water_companys(text, topic):
     assert read_question(text) == topic
+
+
+def test_pruning_a_tree_is_no_waste_collection():
+    """Own try, session 46: "kan de gemeente die boom niet komen snoeien?" got the waste
+    calendar ("snoei" was read as garden waste)."""
+    assert read_question("mijn buurman heeft een boom die over onze schuur hangt, kan de "
+                         "gemeente die niet komen snoeien?") != "waste_calendar"
+    assert read_question("wanneer wordt het snoeiafval opgehaald?") == "waste_calendar"
