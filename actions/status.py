@@ -214,7 +214,10 @@ def described_otherwise(tracker: Tracker, found: ReportStatus) -> bool:
 # Dumped rubbish is waste to one resident and "iets op straat" to another (own try,
 # session 44: "rommel naast hun huis" was not the report about a dumped mattress)
 _KINDS_MIXED_UP = ({"report_waste_collection", "report_public_space_other"},
-                   {"report_waste_collection", "bulky_waste_pickup"})
+                   {"report_waste_collection", "bulky_waste_pickup"},
+                   # glass or a branch on the bike path is the road to one resident and "iets
+                   # op straat" to another (own try, session 46: "gaat over iets anders")
+                   {"report_pavement_road", "report_public_space_other"})
 
 
 def _same_kind(category: Optional[Text], told: Text) -> bool:

@@ -602,3 +602,15 @@ def test_what_time_they_come_after_a_status_gets_the_last_day_and_no_need_to_sta
     asyncio.run(ActionReportStatus().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == ["utter_status_due",
                                                             "utter_report_question_stay"]
+
+
+@pytest.mark.parametrize("filed, told, other", [
+    # own try, session 46: glass on the bike path filed as "iets op straat", asked as the road
+    ("report_public_space_other", "report_pavement_road", False),
+    ("report_waste_collection", "report_public_space_other", False),
+    ("report_public_space_other", "report_street_lighting", True),
+])
+def test_a_report_described_as_a_kind_often_mixed_up_is_the_same_report(filed, told, other):
+    from actions.status import _same_kind
+
+    assert _same_kind(filed, told) is not other
