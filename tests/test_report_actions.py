@@ -3343,6 +3343,8 @@ def test_two_reports_asked_at_the_summary_split_the_problems(dispatcher, domain,
 @pytest.mark.parametrize("description, told", [
     ("Diep gat in de weg bij de rotonde, mijn band is lek gereden", True),
     ("There is a big pothole near the roundabout, my bike tire burst yesterday", True),
+    ("De vuilniswagen rijdt elke week tegen mijn auto. Mijn spiegel is nu kapot.", True),
+    ("De verkeersspiegel bij de bocht is kapot", False),
     ("Diep gat in de weg bij de rotonde", False),
 ])
 def test_damage_to_the_residents_own_things_gets_the_claim_after_filing(

@@ -834,6 +834,7 @@ def told_beside_the_solved(text: str) -> str:
 _OWN_DAMAGE = re.compile(
     r"\b(?:mijn|mn|m'n|onze|ons|zijn|zn|haar|my|our|his|her)\s+(?:\w+\s+){0,2}?(?:band|banden|"
     r"velg|velgen|fiets|auto|wagen|scooter|brommer|bumper|wiel|voorwiel|achterwiel|spatbord|"
+    r"spiegel|zijspiegel|autospiegel|lak|"
     r"tire|tyre|tires|tyres|wheel|rim|bike|car)\b(?:\s+\w+){0,4}?\s+(?:lek|kapot|stuk|"
     r"beschadigd|gebroken|verbogen|krom|burst|punctured|flat|damaged|broken|bent)\b"
     r"|\b(?:lekke band|band (?:is )?lek|schade aan (?:mijn|mn|m'n|onze|de) (?:\w+ )?(?:fiets|auto|"
