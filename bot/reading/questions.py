@@ -667,7 +667,12 @@ _WISH = re.compile(
 # "ik kan mijn container niet meer naar de straat brengen": help asked, not the calendar
 _CANNOT_PUT_OUT = re.compile(
     r"\b(?:niet|nie)\b(?: \w+){0,6} (?:naar|aan) de (?:straat|weg|stoep)\b(?: \w+){0,2}? "
-    r"(?:brengen|zetten|krijgen|rijden|sjouwen|trekken)\b|\bte zwaar\b")
+    r"(?:brengen|zetten|krijgen|rijden|sjouwen|trekken)\b|\bte zwaar\b"
+    # "kan niet meer zelf haar vuilniszakken naar de container brengen" (own try, session 46:
+    # a report form)
+    r"|\b(?:kan|kunnen|kun|lukt)\b(?: \w+){0,3} (?:niet|nie)\b(?: \w+){0,6} naar de "
+    r"(?:\w+)?(?:container|bak|kliko)\b(?: \w+){0,2}? (?:brengen|krijgen|sjouwen|tillen|"
+    r"lopen)\b")
 _APP_BROKEN = re.compile(
     r"\b(?:afvalapp|afval ?app|app|afvalkalender|afvalwijzer|kalender|website|site|"
     r"milieuapp)\b(?: \w+){0,4} (?:werkt|doet|laadt) (?:\w+ )?(?:niet|nie|het niet)\b(?: meer)?"

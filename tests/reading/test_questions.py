@@ -363,3 +363,13 @@ def test_pruning_a_tree_is_no_waste_collection():
     assert read_question("mijn buurman heeft een boom die over onze schuur hangt, kan de "
                          "gemeente die niet komen snoeien?") != "waste_calendar"
     assert read_question("wanneer wordt het snoeiafval opgehaald?") == "waste_calendar"
+
+
+@pytest.mark.parametrize("text, topic", [
+    # own try, session 46: an elderly mother who cannot carry her bags got a report form
+    ("mijn moeder van 90 kan niet meer zelf haar vuilniszakken naar de container brengen, "
+     "kan daar iets voor geregeld worden?", "waste_help"),
+    ("ik kan mijn zak niet in de container krijgen want hij zit vast", None),
+])
+def test_not_able_to_bring_the_bags_to_the_container_is_waste_help(text, topic):
+    assert (read_question(text) == "waste_help") is (topic is not None)
