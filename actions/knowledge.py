@@ -883,7 +883,8 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
         if article is None:
             if decision.kind == CHOICE and subject_words(part) and not any(
                     _told(candidate, said) or (intent and candidate.intent == intent)
-                    for candidate in decision.articles) and not _detail_told(part, said):
+                    for candidate in decision.articles) and not _detail_told(part, said) \
+                    and not _leans_on_the_answer(part, said):
                 unsure.append((decision.articles, part))
             continue
         if (intent and article.intent == intent) or _told(article, said) \
@@ -909,6 +910,14 @@ def _detail_told(part: Text, said: Text) -> bool:
     told = _DETAIL_IN_ANSWER.get(single_aspect(part) or "")
     return (told is not None and set(subject_words(part).split()) <= _PROCEDURE_WORDS
             and bool(told.search(said)))
+
+
+def _leans_on_the_answer(part: Text, said: Text) -> bool:
+    """"… en kan mijn man het ook ophalen?" beside the passport answer that says who may
+    collect it (own try, session 46: "Grofvuil laten ophalen?" offered): the question points
+    back at the product and its words are in the answer given."""
+    return bool(_POINTS_AT_IT.search(part)) and any(
+        shares_a_word(said, word) for word in subject_words(part).split() if len(word) >= 5)
 
 
 def _told(article: Article, said: Text) -> bool:

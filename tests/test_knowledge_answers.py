@@ -1098,3 +1098,14 @@ def test_a_topic_told_with_a_vague_side_question_gets_its_own_article(kb_url, di
     answers = [message.get("answer") or "" for message in dispatcher.messages]
     assert any("inleveren bij het gemeentehuis" in answer for answer in answers)
     assert not any("toerist" in answer for answer in answers)
+
+
+def test_a_side_question_that_leans_on_the_answer_given_gets_no_choice(kb_url):
+    """Own try, session 46: "… en kan mijn man het ook ophalen?" beside the passport answer
+    (which says who may collect it) was offered the bulky-waste pick-up."""
+    from actions.knowledge import other_questions
+
+    passport = decide(kb_url, "paspoort aanvragen", "passport_id_appointment").articles[0]
+    found = other_questions(["kan mijn man het ook ophalen?"], passport.answer,
+                            "passport_id_appointment", kb_url, "passport_id_appointment")
+    assert found.unsure == [] and found.sure == []
