@@ -916,6 +916,12 @@ def _colleague_offer_answer(tracker: DialogueStateTracker, intent: Optional[str]
     return None  # "nee, maar wanneer wordt het gemaakt?": the question is answered
 
 
+# "nee", "ok dan", "oké", "prima": the whole message, nothing asked or told.
+_A_BARE_NO_OR_OK = re.compile(
+    r"^\s*(?:nee+|neen|nope|no|ok+|oke+|oké|okay|okee|prima|goed|top|helder|duidelijk|"
+    r"aha|ah|oh|hmm+|jammer)(?: (?:dan|hoor|zo|dus))?\s*[.!]*\s*$", re.IGNORECASE)
+
+
 _BUT = re.compile(r"\b(?:maar|wel|but)\b", re.IGNORECASE)
 
 
@@ -1615,6 +1621,11 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):
         return GOODBYE_ACTION  # "nee hoor" to "Waar kan ik u mee helpen?" (round r54)
+    if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
+            and _last_response(tracker) != ANYTHING_ELSE
+            and _A_BARE_NO_OR_OK.match(message.text or "")
+            and not (reading.category or reading.danger or reading.question or reading.location)):
+        return ANYTHING_ELSE  # "nee" or "ok dan" to an answer with a report offer: not "Waar …?"
     if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
             and reading.answer is False and is_displeased(message.text or "")
             and not is_question(message.text or "")

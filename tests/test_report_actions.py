@@ -3357,3 +3357,14 @@ def test_damage_to_the_residents_own_things_gets_the_claim_after_filing(
     _submitted(monkeypatch, dispatcher, domain, tracker, 9)
     responses = [message["response"] for message in dispatcher.messages]
     assert ("utter_report_question_damage" in responses) is told
+
+
+@pytest.mark.parametrize("text", [
+    "De lantaarnpaal op de hoek van de Kerkstraat is kapot, is dat al bekend?",
+    "de lamp in de Kerkstraat is stuk. weten jullie dit al?",
+])
+def test_whether_it_is_known_is_answered_with_the_report(text, dispatcher, domain):
+    """Session 47: "is dat al bekend?" went unanswered."""
+    slots = start(text, "report_street_lighting", dispatcher, domain)
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_report_question_reported_already" in keys

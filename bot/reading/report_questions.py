@@ -284,6 +284,12 @@ _REPORTED_ALREADY = re.compile(
     r"(?:al |eerder |reeds )+(?:\w+ )?(?:gemeld|doorgegeven)\b"
     r"|\b(?:is|was|werd) (?:het|dit|dat|die|deze|hij|ze)(?: \w+){0,2}? (?:al |eerder |reeds |"
     r"eens )+(?:door iemand (?:anders )?)?(?:gemeld|doorgegeven)\b"
+    # "is dat al bekend?", "weten jullie dit al?", "is het bij jullie bekend?"
+    r"|\b(?:is|was) (?:het|dit|dat|die|deze|hij|ze)(?: \w+){0,3}? (?:al |ook al |reeds )?"
+    r"bekend\b(?! (?:terrein|persoon|gezicht|probleem)\b)"
+    r"|\b(?:weten|weet) (?:jullie|de gemeente|u|julle)(?: dit| dat| het)? "
+    r"(?:al|ook al|eigenlijk al)\b"
+    r"|\b(?:is|are) (?:it|this|that) (?:already )?known\b"
     r"|\b(?:has|have) (?:someone|anyone|somebody)(?: else)? (?:already )?reported\b"
     r"|\b(?:is|was|has) (?:it|this|that) (?:already )?(?:been )?reported (?:already|before)\b")
 # "Wordt daar op gehandhaafd?", "boetes of zo?", "mag dat zomaar, om 6 uur heien?": what the
