@@ -28,7 +28,7 @@ from bot.knowledge.text import (ABROAD, LINK, abroad_now, about_living_abroad,
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_the_ordinary,
-                                   for_a_child,
+                                   for_a_child, lead_for_the_product,
                                    asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    sentences_naming,
@@ -343,6 +343,11 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
               link=article.link)
         return
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
+    lead = None if short else lead_for_the_product(article, _the_question_itself(text))
+    if lead:
+        utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=lead,
+              link=article.link)
+        return
     response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
     answer = (article.answer_sms if short else article.answer).strip()
     utter(dispatcher, response, answer=answer)

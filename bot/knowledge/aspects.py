@@ -535,3 +535,41 @@ def sentences_about(article: Article, words: str) -> Optional[str]:
     needed = max(MIN_SHARED_WORDS, round(MIN_SHARED_SHARE * len(named) + 0.49))
     return _told(article, lambda sentence: sum(shares_a_word(sentence, w) for w in named)
                  >= needed)
+
+
+# A long answer to a question that names only its product ("hoe vraag ik een
+# parkeervergunning aan?") opens with its core; the rest stays one follow-up away (round
+# r105: 150 words in two bubbles on a phone).
+LONG_ANSWER_WORDS, LEAD_WORDS = 70, 45
+_REQUEST_WORDS = frozenset("""info informatie regelen aanvragen aanvraag doen weten
+graag vragen laten over""".split())
+_OPENING_TELLS = {"how", "online"}
+# "we gaan volgend jaar trouwen": when it happens names no part of the answer
+_WHEN = re.compile(
+    r"\b(?:(?:volgend\w*|komend\w*|deze|dit|next|this) (?:jaar|maand|week|zomer|winter|"
+    r"voorjaar|najaar|year|month|week|summer)|binnenkort|soon|(?:in|eind|begin) (?:januari|"
+    r"februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b",
+    re.IGNORECASE)  # "hoe vraag ik … aan?": what an answer's opening tells
+
+
+def lead_for_the_product(article: Article, question: str) -> Optional[str]:
+    """The opening sentences (about LEAD_WORDS words, never ending on a question) of a long
+    answer, when every rare word of the question is in the article's title or that opening;
+    None otherwise (the whole answer holds what the question names)."""
+    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+    if article.sensitive or sum(len(s.split()) for s in sentences) <= LONG_ANSWER_WORDS:
+        return None
+    lead: List[str] = []
+    for n, sentence in enumerate(sentences):
+        with_answer = sentences[n:n + 2] if sentence.endswith("?") else [sentence]
+        if lead and not lead[-1].endswith("?") and len(
+                " ".join(lead + with_answer).split()) > LEAD_WORDS:
+            break  # (a question only with its answer: "Woont u elders? Dan …")
+        lead.append(sentence)
+    told = f"{article.title} {' '.join(lead)}"
+    named = [word for word in subject_words(_WHEN.sub(" ", question)).split()
+             if word not in _REQUEST_WORDS]
+    if (question.count("?") > 1 or set(read_aspects(question)) - _OPENING_TELLS
+            or any(not shares_a_word(told, word) for word in named)):
+        return None
+    return " ".join(lead)

@@ -8,7 +8,8 @@ import pytest
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, LATE, ONLINE, OTHERS,
                                    HOW, VALIDITY,
-                                   article_detail, is_follow_up, read_aspect, read_aspects,
+                                   article_detail, is_follow_up, lead_for_the_product,
+                                   read_aspect, read_aspects,
                                    sentences_naming_rare_words, subject_words)
 
 
@@ -148,3 +149,32 @@ def test_an_english_question_gets_the_sentences_only_it_names(question, told):
     """Session 37: "… for my second car?" got the general permit answer without the second
     car."""
     assert sentences_naming_rare_words(article(PERMIT_EN), question) == told
+
+
+PERMIT = ("Een vergunning vraagt u online aan met DigiD. Daar ziet u ook wat het kost en of er "
+          "een wachtlijst is. Is er geen wachtlijst? Dan heeft u de vergunning meestal binnen "
+          "5 werkdagen. Voor uw bezoek is er een aparte bezoekersvergunning. Heeft u twee "
+          "auto's? Dan kunt u vaak ook een tweede vergunning krijgen, maar die is duurder. Rijdt "
+          "u een leaseauto? Dan kan het ook. Voeg dan een verklaring van uw werkgever toe. "
+          "Verhuist u? Uw vergunning hoort bij uw adres en gaat niet vanzelf mee. Vraag voor uw "
+          "nieuwe adres een nieuwe vergunning aan. Uw oude vergunning stopt dan. https://l")
+
+
+@pytest.mark.parametrize("question", ["hoe vraag ik een vergunning aan?", "vergunning aanvragen",
+                                      "ik wil graag info over de vergunning"])
+def test_a_question_naming_only_the_product_gets_a_long_answers_opening(question):
+    lead = lead_for_the_product(article(PERMIT), question)
+    assert lead is not None and lead.startswith("Een vergunning vraagt u online aan")
+    assert "leaseauto" not in lead and not lead.endswith("?")
+
+
+@pytest.mark.parametrize("question", ["kan ik een vergunning krijgen voor mijn leaseauto?",
+                                      "wat kost een vergunning?",
+                                      "hoe vraag ik een vergunning aan? en voor mijn tweede auto?"])
+def test_a_question_naming_more_than_the_opening_tells_gets_no_opening(question):
+    assert lead_for_the_product(article(PERMIT), question) is None
+
+
+def test_a_short_answer_has_no_opening_of_its_own():
+    assert lead_for_the_product(article("Een vergunning vraagt u online aan."),
+                                "hoe vraag ik een vergunning aan?") is None
