@@ -15,7 +15,7 @@ from actions.base import ProfileAction, utter
 from actions.reading import (channel_of, last_bot_response, previous_bot_action, reading_of,
                              resident_texts)
 from actions.report_slots import HIGH_PRIORITY, answer_kept_beside
-from actions.status import case_number_of, find_report, tell_status
+from actions.status import case_number_of, danger_now_told, find_report, tell_status
 from bot import settings
 from bot.intents import CRISIS_AGAIN, CRISIS_ANSWERS
 from bot.klantcontacten import contactverzoek
@@ -182,12 +182,16 @@ class ActionTakeMessage(OpeningHoursAction):
         reading = Reading.from_entities(tracker.latest_message.get("entities"))
         if "bsn" in reading.personal_data:
             utter(dispatcher, "utter_bsn_not_needed")  # it is left out of what is passed on
-        if reading.danger == "hazard":  # "er ligt een koelkast, kinderen kunnen erin kruipen"
+        hazard = reading.danger == "hazard" or bool(case_number_of(tracker)) and danger_now_told(
+            tracker)  # "M-…: nu is mijn buurvrouw erover gevallen"
+        if hazard:  # "er ligt een koelkast, kinderen kunnen erin kruipen"
+            if reading.injured:
+                utter(dispatcher, "utter_ack_injured")
             utter(dispatcher, "utter_ack_hazard_passed_on")  # about a report filed already
             advice = f"utter_hazard_advice_{reading.danger_reason}"
             if advice in domain.get("responses", {}):
                 utter(dispatcher, advice)
-            elif not profile().is_open(self._now()):
+            elif reading.danger == "hazard" and not profile().is_open(self._now()):
                 # a colleague reads it only on Monday (round r101): the day-and-night numbers
                 utter(dispatcher, "utter_report_question_urgent_number")
         text = tracker.latest_message.get("text") or ""
@@ -199,7 +203,7 @@ class ActionTakeMessage(OpeningHoursAction):
             utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
         else:
             suffix = ("_callback" if called_back
-                      else "_hazard" if reading.danger == "hazard" else "")
+                      else "_hazard" if hazard else "")
             self.utter_by_hours(dispatcher, english, suffix=suffix)
         await _status_beside(dispatcher, tracker, domain, text)
         await answer_meanwhile(dispatcher, tracker)

@@ -28,6 +28,7 @@ from actions.base import ProfileAction, utter
 from actions.reading import previous_bot_action, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY, is_description
 from bot.profile import profile
+from bot.reading.danger import says_it_is_dangerous
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (asks_about_the_report_just_made, asks_again,
                                           mentions_a_report, reported_by_someone_else,
@@ -370,6 +371,10 @@ class ActionReportStatus(Action):
             # "dat is NIET waar, moet ik het opnieuw melden?": not the same text again
             utter(dispatcher, "utter_status_offer_colleague")
             return [SlotSet(ASKED_SLOT, False)]
+        if found and not (found.urgent or tracker.active_loop_name) and danger_now_told(tracker):
+            # "M-…: het wordt nu echt gevaarlijk, mijn buurvrouw is gevallen" (round r104):
+            # passed on for priority, not "binnen 10 werkdagen"
+            return [SlotSet(ASKED_SLOT, False), FollowupAction(TAKE_MESSAGE)]
         if found:
             tell_status(dispatcher, found, domain, tracker)
             if not tracker.active_loop_name and asks_again(
@@ -408,6 +413,13 @@ _ABOUT_THE_REPORT = re.compile(r"\b(?:gemeld|melding\w*|meldingsnummer|nummer|re
                                re.IGNORECASE)
 MIN_NEWS_WORDS = 3
 _PARTS = re.compile(r"(?<=[.!?:])\s+")  # "over melding M-…: inmiddels ligt er ook glas"
+
+
+def danger_now_told(tracker: Tracker) -> bool:
+    """The latest message tells that it is dangerous now or that someone got hurt."""
+    reading = reading_of(tracker)
+    return (reading.danger == "hazard" or reading.injured
+            or says_it_is_dangerous(tracker.latest_message.get("text") or ""))
 
 
 def tells_more_than_the_status(text: Text) -> bool:

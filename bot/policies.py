@@ -1587,6 +1587,9 @@ def reading_route(tracker: DialogueStateTracker,
         # "moet ik er nou een lint omheen zetten?", "moet ik niet iemand bellen?" about a
         # hazard passed on (round r102: "Ik heb dit bij uw bericht voor de collega gezet")
         return REPORT_QUESTION_ACTION
+    if (before == TAKE_MESSAGE_ACTION and tracker.active_loop_name is None
+            and _A_BARE_NO_OR_OK.match(message.text or "")):
+        return ANYTHING_ELSE  # "nee" after the message was passed on: nothing to add to it
     if before in HANDOVER_ACTIONS and (reading.phone or reading.email
                                        or intent.get("name") == STATUS_INTENT):
         return TAKE_MESSAGE_ACTION  # "melding 859 over de boom, bel me op 06…": the message

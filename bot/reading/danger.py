@@ -239,7 +239,11 @@ def cannot_use_the_phone(text: str) -> bool:
 
 # "nou dit IS gevaarlijk": the resident says the thing reported is dangerous.
 _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor\b|\bdangerous\b"
-                        r"|\bunsafe\b|\bniet (?:echt |zo |helemaal |meer )?veilig\b|\bnot safe\b")
+                        r"|\bunsafe\b|\bniet (?:echt |zo |helemaal |meer )?veilig\b|\bnot safe\b"
+                        # "daar breekt nog iemand zijn nek": someone will get hurt
+                        r"|\b(?:breekt|breken) (?:\w+ ){0,2}?(?:iemand|een kind|er een|mensen) "
+                        r"(?:\w+ )?(?:nek|been|benen|enkel|heup|pols)\b"
+                        r"|\b(?:someone|somebody) (?:will|is going to) (?:get hurt|break)\b")
 _RULED_OUT = re.compile(r"\b(?:niet|nie|geen|nooit|not|never)\b(?: \w+){0,2} (?:levens)?"
                         r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)"
                         # "Gevaarlijk is het niet"

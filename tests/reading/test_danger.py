@@ -621,6 +621,10 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     # round 81: a request for priority with its reason
     ("kan er iets met voorrang gebeuren want over de weg rijden is niet echt veilig", True),
     ("is het niet veilig?", False),
+    # session 47: someone will get hurt
+    ("er zit een gat van 20 cm, daar breekt nog iemand zijn nek", True),
+    ("someone is going to get hurt there", True),
+    ("breekt er een kind zijn been?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous
