@@ -416,10 +416,12 @@ _PARTS = re.compile(r"(?<=[.!?:])\s+")  # "over melding M-…: inmiddels ligt er
 
 
 def danger_now_told(tracker: Tracker) -> bool:
-    """The latest message tells that it is dangerous now or that someone got hurt."""
+    """The latest message tells that it is dangerous now or that someone got hurt; not a
+    hazard reported before ("ik had een omgewaaide boom doorgegeven, hoe staat het?")."""
     reading = reading_of(tracker)
-    return (reading.danger == "hazard" or reading.injured
-            or says_it_is_dangerous(tracker.latest_message.get("text") or ""))
+    text = tracker.latest_message.get("text") or ""
+    return (reading.injured or says_it_is_dangerous(text)
+            or reading.danger == "hazard" and bool(_NEW_NOW.search(text)))
 
 
 def tells_more_than_the_status(text: Text) -> bool:

@@ -692,9 +692,29 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         return None  # "ik heb dat toch al gemeld? nummer 1638": the report's number
     if reading.place.kind == "description" and _KIND_OF_HOME.search(reading.place.text):
         return None  # "ik woon in een koophuis": what kind of home, no place (round 83)
-    place = _with_english_spot(clean, _with_spot_on_street(clean, reading.place))
+    place = _square_by_its_short_name(reading.place, register or StreetRegister.from_profile())
+    place = _with_english_spot(clean, _with_spot_on_street(clean, place))
     place = _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
     return _with_pole_number(clean, _with_comma_spot(clean, place))
+
+
+# "bij de Markt", "op het Stadhuis": a square named without its "plein".
+_SHORT_SQUARE = re.compile(r"^(?:bij|op|aan|naast|voor|achter|tegenover|at|on)\s+(?:de|het|'t|the)"
+                           r"\s+([a-zà-ü]{3,})$", re.IGNORECASE)
+SQUARE = "plein"
+
+
+def _square_by_its_short_name(place: Place, register: StreetRegister) -> Place:
+    """"bij de Markt" where the register has a Marktplein: that square (a round of session
+    45 asked which street it was)."""
+    found = _SHORT_SQUARE.match(place.landmark or "") if place.kind == "description" else None
+    name = found and (register.exact(found.group(1) + SQUARE)
+                      or register.exact(found.group(1) + "s" + SQUARE))
+    if not name:
+        return place
+    latitude, longitude = register.point(name) or (None, None)
+    return replace(place, kind="street", streets=(name,), landmark=None,
+                   latitude=latitude, longitude=longitude)
 
 
 _POLE_NUMBER = re.compile(r"\b(lantaarnpaal|lantarenpaal|lichtmast|lichtpaal|mast|paal|"

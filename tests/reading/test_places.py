@@ -1103,3 +1103,16 @@ def test_an_english_duration_after_a_street_is_no_house_number():
 ])
 def test_a_spot_told_on_after_a_comma_is_kept(text, told):
     assert read(text).text == told
+
+
+@pytest.mark.parametrize("text", ["de lantaarnpaal bij de Markt doet het niet",
+                                  "op de markt ligt overal glas"])
+def test_a_square_named_without_its_plein_is_that_square(text):
+    """Session 47 (open in issue 13): "bij de Markt" was asked which street it was."""
+    place = read(text)
+    assert place.streets == ("Marktplein",) and place.latitude is not None
+
+
+def test_a_landmark_that_is_no_short_square_stays_a_landmark():
+    place = read("er ligt glas bij de kerk")
+    assert place.streets == () and place.landmark == "bij de kerk"
