@@ -145,25 +145,35 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
 async def _english_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
                           text: Text) -> Optional[List[Dict[Text, Any]]]:
     """"how much does a passport cost?", "… for my second car?": what the product's English
-    text says about it (round 93: the general answer without the price); None when it says
-    nothing."""
+    text says about it (round 93: the general answer without the price), or else what the
+    article just answered says ("and how long before I get my BSN?" after registering from
+    abroad, own try of session 47: the whole answer again); None when neither says it."""
     try:
-        article = await asyncio.to_thread(article_for_intent, tracker)
+        own = await asyncio.to_thread(article_for_intent, tracker)
+        before = await asyncio.to_thread(previous_article, tracker)
     except Exception:
         logger.exception("Knowledge base lookup failed")
         return None
-    english = article.in_english() if article else None
-    aspect = single_aspect(text)
+    for article in dict.fromkeys(a for a in (own, before) if a is not None):
+        detail = _english_detail_of(article, text)
+        if detail:
+            utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)
+            return []
+    return None
+
+
+def _english_detail_of(article: Article, text: Text) -> Optional[Text]:
+    english = article.in_english()
     if english is None:
         return None
-    detail = (article_detail(english, aspect, text) if aspect
-              else sentences_naming_rare_words(english, text))  # "for my second car?"
+    aspect = single_aspect(text)
+    detail = ((article_detail(english, aspect, text) if aspect else None)
+              or sentences_naming_rare_words(english, text))  # "for my second car?"
     if not detail or _ENGLISH_ABROAD.search(detail) and with_abroad(text) == text:
         return None  # "moving from Amsterdam, how do I register?" is no arrival from abroad
     if not aspect and english.cost and asks_the_price(text) and english.cost not in detail:
         detail = f"{detail} {english.cost}"  # "how do I get one and how much does it cost?"
-    utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)
-    return []
+    return detail
 
 
 LEAVING = "vertrek"  # the articles' word for leaving the country
@@ -192,7 +202,13 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     if decision.kind != ANSWERED:
         return None
-    _utter_for_english(dispatcher, decision.articles[0], tracker.latest_message.get("text") or "")
+    article = decision.articles[0]
+    before = await asyncio.to_thread(previous_article, tracker)
+    detail = _english_detail_of(article, text) if before and before.id == article.id else None
+    if detail:  # "and how long before I get my BSN?" after that answer: not all of it again
+        utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)
+        return []
+    _utter_for_english(dispatcher, article, text)
     return []
 
 

@@ -433,12 +433,16 @@ hello dear good morning afternoon evening""".split())
 RARE_SENTENCES = 2  # a question word this few sentences of the answer name is specific
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{3}\b")  # "BSN", "VOG", "WOZ"
+
+
 def sentences_naming_rare_words(article: Article, question: str) -> Optional[str]:
     """"Can I get a parking permit for my second car?": the sentences of the answer that
     name a question word only they name ("… a second permit …"); None without such a word.
     For a language without `aspects` (the English texts)."""
     sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
-    words = [word for word in dict.fromkeys(re.findall(r"[a-z]{4,}", question.lower()))
+    words = [word for word in dict.fromkeys(re.findall(r"[a-z]{4,}", question.lower())
+                                            + _ACRONYM.findall(question))
              if word not in _ENGLISH_FUNCTION_WORDS]
     # the first sentence tells what the article is about ("… a parking permit …")
     rare = [word for word in words if sentences and not shares_a_word(sentences[0], word)
