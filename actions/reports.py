@@ -341,6 +341,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
                   more: List[Dict[Text, Text]], domain: DomainDict, contact_used: bool = False,
                   reported_before: bool = False) -> List[Dict[Text, Any]]:
     acks = [ack("utter_ack_danger_check")] if reading.danger == "unsure" else []
+    if reading.language not in (None, "nl", "en"):  # "chciałbym zgłosić … na Rozenlaan 5"
+        acks.insert(0, ack("utter_ack_other_language"))
     if reading.injured:  # a pointer to the GP: the report itself heals nobody
         acks.append(ack("utter_ack_injured"))
     if reading.danger in DANGEROUS:  # the priority, also after "ze is gestruikeld"

@@ -288,7 +288,7 @@ _REPORTED_ALREADY = re.compile(
     r"|\b(?:is|was) (?:het|dit|dat|die|deze|hij|ze)(?: \w+){0,3}? (?:al |ook al |reeds )?"
     r"bekend\b(?! (?:terrein|persoon|gezicht|probleem)\b)"
     r"|\b(?:weten|weet) (?:jullie|de gemeente|u|julle)(?: dit| dat| het)? "
-    r"(?:al|ook al|eigenlijk al)\b"
+    r"(?:al|ook al|eigenlijk al)\b(?! \w)"  # not "weten jullie al wanneer ze komen?"
     r"|\b(?:is|are) (?:it|this|that) (?:already )?known\b"
     r"|\b(?:has|have) (?:someone|anyone|somebody)(?: else)? (?:already )?reported\b"
     r"|\b(?:is|was|has) (?:it|this|that) (?:already )?(?:been )?reported (?:already|before)\b")
