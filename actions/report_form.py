@@ -28,7 +28,8 @@ from actions.reading import (channel_of, last_bot_response, ran_this_turn, readi
                              response_text)
 from actions.status import handling_time_for
 from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
-                                  HIGH_PRIORITY, MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
+                                  HIGH_PRIORITY, HOME_ADDRESS_QUESTION, MAX_DESCRIPTION, NO_PHOTO,
+                                  YES_AFTER_ALL,
                                   UNKNOWN_STREET_QUESTION, WANTS_UPDATES, ack,
                                   answer_of, asks_a_callback, cleared_for, description_of,
                                   is_description, is_misspelt_street, is_spot_only,
@@ -61,7 +62,8 @@ from bot.reading.report_questions import (says_not_known, told_after_not_knowing
                                           wants_to_complain)
 from bot.reading.result import Reading
 from bot.reading.places import (Place, corrected_number, is_chat_noise, names_a_spot,
-                                is_clearly_not_a_place, names_the_whole_street, place_meant,
+                                is_clearly_not_a_place, names_only_the_home, names_the_whole_street,
+                                place_meant,
                                 read_place, rules_out_number, told_in_passing,
                                 without_chat_noise)
 from bot.reading.streets import StreetRegister, strip_accents
@@ -1096,6 +1098,8 @@ class ValidateReportForm(FormValidationAction):
         corner = _corner_with_the_street_asked(pending, place, text)
         if corner is not None:
             return corner  # "Bij welk huisnummer in de Kerkstraat?" "op de hoek met de …"
+        if names_only_the_home(place) and not pending and not tries:
+            return {"report_prompt": prompt(HOME_ADDRESS_QUESTION)}  # "voor mn huis"
         if is_spot_only(place) and not pending and not tries and not _TOLD_BEFORE.search(text):
             return {**pending_slots(place, street_near_question(place)),
                     **with_ack(tracker, ack("utter_ack_place", place=place.label))}

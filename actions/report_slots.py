@@ -18,7 +18,8 @@ from bot.reading.answers import Removal, preferred_contact
 from bot.reading.callback import wants_callback
 from bot.reading.message import is_noise
 from bot.reading.result import Reading
-from bot.reading.places import Place, names_the_whole_street, relation_to_number
+from bot.reading.places import (Place, names_only_the_home, names_the_whole_street,
+                                relation_to_number)
 from bot.reading.quick_kinds import DEAD_ANIMAL, quick_kind_of
 from bot.text import sentences as split_sentences
 
@@ -214,6 +215,7 @@ def place_slots(place: Place) -> Dict[Text, Any]:
 
 
 PENDING = "pending"
+HOME_ADDRESS_QUESTION = "utter_report_ask_home_address"
 
 
 _AT_THE_NUMBER = re.compile(r"\b(?:voor|bij|op|aan|precies|zelf|in front of|at)\b", re.IGNORECASE)
@@ -278,6 +280,8 @@ def told_place_slots(place: Optional[Place], text: Text = "") -> Dict[Text, Any]
         return unknown_street_slots(place)
     if place.kind in ("street", "postcode") and needs_number(place, text):
         return pending_slots(place, number_question(place))
+    if names_only_the_home(place):  # "de lamp voor mijn huis": the address is asked
+        return {"report_prompt": prompt(HOME_ADDRESS_QUESTION)}
     if is_spot_only(place):
         return pending_slots(place, street_near_question(place))
     if place.complete or place.kind == "street":

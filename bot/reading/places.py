@@ -570,6 +570,12 @@ def names_the_whole_street(text: str) -> bool:
     return bool(_WHOLE_STREET.search(text or ""))
 
 
+def names_only_the_home(place: Optional["Place"]) -> bool:
+    """"voor mn huis", "in onze straat": the resident's home or street, without its name."""
+    return (place is not None and place.kind == "description" and not place.streets
+            and bool(_AT_HOME.fullmatch(place.text) or _OWN_STREET.fullmatch(place.text)))
+
+
 def at_home(spot: "Place", text: str, told: Optional["Place"]) -> bool:
     """A spot without a street that is the resident's home or street ("voor mijn deur",
     "in onze straat") in a message that says they live at the place told."""

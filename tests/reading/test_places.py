@@ -1116,3 +1116,11 @@ def test_a_square_named_without_its_plein_is_that_square(text):
 def test_a_landmark_that_is_no_short_square_stays_a_landmark():
     place = read("er ligt glas bij de kerk")
     assert place.streets == () and place.landmark == "bij de kerk"
+
+
+@pytest.mark.parametrize("text, home", [("voor mn huis", True), ("bij ons voor de deur", True),
+                                        ("in onze straat", True), ("bij de bakker", False),
+                                        ("voor mijn huis op de Kerkweg 8", False)])
+def test_a_place_that_names_only_the_home(text, home):
+    from bot.reading.places import names_only_the_home
+    assert names_only_the_home(read(text)) is home
