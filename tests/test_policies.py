@@ -1,10 +1,12 @@
-"""bot.policies: TED is left out when a rule decides, and the chosen action is the same."""
+"""bot.policies: TED and the memoization are left out when a rule decides, and the chosen
+action is the same."""
 from __future__ import annotations
 
 from typing import List, Tuple
 
 import pytest
 from rasa.core.agent import Agent
+from rasa.core.policies.memoization import MemoizationPolicy as RasaMemoizationPolicy
 from rasa.core.policies.ted_policy import TEDPolicy as RasaTEDPolicy
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -35,32 +37,36 @@ CONVERSATIONS = {
 
 
 
-def _predict(agent: Agent, events: List[Event]) -> Tuple[str, str, int]:
-    """The chosen action, the policy that chose it and how often TED ran."""
+def _predict(agent: Agent, events: List[Event], counted: type = RasaTEDPolicy
+             ) -> Tuple[str, str, int]:
+    """The chosen action, the policy that chose it and how often `counted` (Rasa's own
+    policy class) ran."""
     calls = []
-    original = RasaTEDPolicy.predict_action_probabilities
+    original = counted.predict_action_probabilities
 
     def counting(self, *args, **kwargs):
         calls.append(1)
         return original(self, *args, **kwargs)
 
-    RasaTEDPolicy.predict_action_probabilities = counting
+    counted.predict_action_probabilities = counting
     try:
         tracker = DialogueStateTracker.from_events("policy-test", events,
                                                    agent.domain.slots)
         action, prediction = agent.processor.predict_next_with_tracker_if_should(tracker)
     finally:
-        RasaTEDPolicy.predict_action_probabilities = original
+        counted.predict_action_probabilities = original
     return action.name(), prediction.policy_name, len(calls)
 
 
-@pytest.mark.parametrize("name, ted_runs", [("rule", 0), ("form", 0), ("no rule", 1)])
-def test_ted_runs_only_when_no_rule_decides(agent, monkeypatch, name, ted_runs):
-    action, policy, calls = _predict(agent, CONVERSATIONS[name])
-    assert calls == ted_runs
+@pytest.mark.parametrize("counted", [RasaTEDPolicy, RasaMemoizationPolicy])
+@pytest.mark.parametrize("name, runs", [("rule", 0), ("form", 0), ("no rule", 1)])
+def test_ted_and_memoization_run_only_when_no_rule_decides(agent, monkeypatch, name, runs,
+                                                           counted):
+    action, policy, calls = _predict(agent, CONVERSATIONS[name], counted)
+    assert calls == runs
     monkeypatch.setattr(bot.policies, "_rule_decides", lambda prediction, tracker: False)
-    assert _predict(agent, CONVERSATIONS[name])[:2] == (action, policy)  # same choice
-    assert _predict(agent, CONVERSATIONS[name])[2] == 1
+    assert _predict(agent, CONVERSATIONS[name], counted)[:2] == (action, policy)  # same
+    assert _predict(agent, CONVERSATIONS[name], counted)[2] == 1
 
 
 def test_expected_actions(agent):
