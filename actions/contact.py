@@ -182,8 +182,9 @@ class ActionTakeMessage(OpeningHoursAction):
         reading = Reading.from_entities(tracker.latest_message.get("entities"))
         if "bsn" in reading.personal_data:
             utter(dispatcher, "utter_bsn_not_needed")  # it is left out of what is passed on
-        hazard = reading.danger == "hazard" or bool(case_number_of(tracker)) and danger_now_told(
-            tracker)  # "M-…: nu is mijn buurvrouw erover gevallen"
+        # (or about an earlier report: "M-…: nu is mijn buurvrouw erover gevallen")
+        hazard = reading.danger == "hazard" or (bool(case_number_of(tracker))
+                                                and danger_now_told(tracker))
         if hazard:  # "er ligt een koelkast, kinderen kunnen erin kruipen"
             if reading.injured:
                 utter(dispatcher, "utter_ack_injured")
