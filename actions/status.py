@@ -29,6 +29,7 @@ from actions.reading import previous_bot_action, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY, is_description
 from bot.profile import profile
 from bot.reading.danger import says_it_is_dangerous
+from bot.reading.not_helped import is_displeased
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (asks_about_the_report_just_made, asks_again,
                                           mentions_a_report, reported_by_someone_else,
@@ -498,12 +499,29 @@ def not_found(dispatcher: CollectingDispatcher, tracker: Tracker,
     if in_form:
         utter(dispatcher, "utter_status_ask_number_later")
         return [SlotSet(ASKED_SLOT, False)]
+    if not tracker.get_slot(ASKED_SLOT) and waited_too_long(tracker):
+        utter(dispatcher, "utter_status_ack_waiting")  # "al 3 weken niks gehoord" (round r104)
     if tracker.get_slot(ASKED_SLOT) or says_number_unknown(
             tracker.latest_message.get("text") or ""):
         utter(dispatcher, "utter_status_number_missing")
         return [SlotSet(ASKED_SLOT, False)]
     utter(dispatcher, "utter_status_ask_number")
     return [SlotSet(ASKED_SLOT, True)]
+
+
+# "waarom duurt het zo lang", "nog steeds niks gehoord", "hij doet het nog steeds niet"
+_WAITED = re.compile(r"\bwaarom duurt\b|\bzo (?:ontzettend |verschrikkelijk )?lang\b"
+                     r"|\b(?:nog steeds|nog altijd)\b|\b(?:niks|niets) (?:meer )?(?:van \w+ )?"
+                     r"gehoord\b|\bstill (?:not|nothing|no)\b|\bso long\b|\bnever heard\b",
+                     re.IGNORECASE)
+
+
+def waited_too_long(tracker: Tracker) -> bool:
+    """The resident says the report takes too long or the problem is still there."""
+    text = tracker.latest_message.get("text") or ""
+    reading = reading_of(tracker)
+    return reading.long_standing or reading.repeated or bool(_WAITED.search(text)) or (
+        is_displeased(text))
 
 
 class ActionStatusDisputed(ProfileAction):

@@ -1645,11 +1645,15 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):
         return GOODBYE_ACTION  # "nee hoor" to "Waar kan ik u mee helpen?" (round r54)
-    if (tracker.active_loop_name is None and set(last_turn) & set(ANSWERING_ACTIONS)
-            and _last_response(tracker) != ANYTHING_ELSE
+    if (tracker.active_loop_name is None
+            and (set(last_turn) & set(ANSWERING_ACTIONS)
+                 and _last_response(tracker) != ANYTHING_ELSE
+                 or _last_response(tracker) == "utter_status_number_missing")
             and _A_BARE_NO_OR_OK.match(message.text or "")
             and not (reading.category or reading.danger or reading.question or reading.location)):
-        return ANYTHING_ELSE  # "nee" or "ok dan" to an answer with a report offer: not "Waar …?"
+        # "nee" or "ok dan" to an answer with a report offer, or to "Zonder meldingsnummer …
+        # opnieuw melden?": not "Waar kan ik u mee helpen?"
+        return ANYTHING_ELSE
     if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
             and reading.answer is False and is_displeased(message.text or "")
             and not is_question(message.text or "")
