@@ -28,7 +28,7 @@ from bot.knowledge.text import (ABROAD, LINK, abroad_now, about_living_abroad,
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
 from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_the_ordinary,
-                                   for_a_child, lead_for_the_product,
+                                   for_a_child, lead_for_the_product, mirrored_question,
                                    asks_the_price,
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    sentences_naming,
@@ -337,7 +337,8 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
         return
     aspect = None if article.sensitive else single_aspect(_the_question_itself(text))
     detail = (article_detail(article, aspect, text) if aspect
-              else None if article.sensitive else _what_the_question_names(article, text))
+              else None if article.sensitive else _what_the_question_names(article, text)
+              or mirrored_question(article, text))  # "rijbewijs verlopen, mag ik nog rijden"
     if detail:
         utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=detail,
               link=article.link)

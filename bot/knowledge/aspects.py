@@ -577,3 +577,36 @@ def lead_for_the_product(article: Article, question: str) -> Optional[str]:
             or any(not shares_a_word(told, word) for word in named)):
         return None
     return " ".join(lead)
+
+
+# Words of an article's own question that say nothing of the resident's situation.
+_QUESTION_FILLER = frozenset("heeft hebt bent wilt wordt zijn uw zelf".split())
+MIN_MIRRORED_WORDS = 2
+
+
+def mirrored_question(article: Article, text: str) -> Optional[str]:
+    """"mn rijbewijs is verlopen kan ik nog rijden": the article asks the resident's own
+    situation ("Is uw rijbewijs verlopen? Dan mag u niet rijden …"); that question with its
+    answer, after the article's first sentence. None when no question of the article has at
+    least MIN_MIRRORED_WORDS words, all of them in the text."""
+    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+
+    def mirrors(sentence: str) -> bool:
+        words = [word for word in re.findall(r"[a-zà-ü]{4,}", sentence.lower())
+                 if word not in _FUNCTION_WORDS and word not in _QUESTION_FILLER]
+        return (sentence.endswith("?") and len(words) >= MIN_MIRRORED_WORDS
+                and all(shares_a_word(text, word) for word in words))
+
+    asked = [n for n, sentence in enumerate(sentences) if n and mirrors(sentence)]
+    if not asked:
+        return None
+    told = {0, 1} if sentences[0].endswith("?") else {0}
+    for n in asked:  # the question, its answer, and a sentence that goes on with that answer
+        told.update(m for m in (n, n + 1) if m < len(sentences))
+        if n + 2 < len(sentences) and _GOES_ON.search(sentences[n + 2]):
+            told.add(n + 2)  # "… Dan kunt u toch hier trouwen. De melding doet u dan …"
+    return " ".join(sentences[n] for n in sorted(told))
+
+
+# A sentence that goes on with the answer before it: "U krijgt dan geld terug …".
+_GOES_ON = re.compile(r"^(?:Dat|Dit|Die|Daar\w*|Dan)\b|^[^?]*\bdan\b[^?]*[.!]$")

@@ -9,6 +9,7 @@ from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, LATE, ONLINE, OTHERS,
                                    HOW, VALIDITY,
                                    article_detail, is_follow_up, lead_for_the_product,
+                                   mirrored_question,
                                    read_aspect, read_aspects,
                                    sentences_naming_rare_words, subject_words)
 
@@ -178,3 +179,24 @@ def test_a_question_naming_more_than_the_opening_tells_gets_no_opening(question)
 def test_a_short_answer_has_no_opening_of_its_own():
     assert lead_for_the_product(article("Een vergunning vraagt u online aan."),
                                 "hoe vraag ik een vergunning aan?") is None
+
+
+LICENCE = ("Uw rijbewijs verlengen doet u bij de gemeente. Maak een afspraak. Is uw rijbewijs "
+           "verlopen? Dan mag u niet rijden tot u het nieuwe heeft. Vanaf 75 jaar heeft u eerst "
+           "een Gezondheidsverklaring nodig. Woont u in het buitenland? Dan kan het niet hier. "
+           "U vraagt het dan aan in het land waar u woont. https://l")
+
+
+def test_the_articles_own_question_of_the_residents_situation_is_answered_with_its_answer():
+    told = mirrored_question(article(LICENCE), "mn rijbewijs is verlopen kan ik nog rijden")
+    assert told == ("Uw rijbewijs verlengen doet u bij de gemeente. Is uw rijbewijs verlopen? "
+                    "Dan mag u niet rijden tot u het nieuwe heeft.")
+
+
+def test_an_answer_goes_on_in_the_sentence_that_says_dan():
+    told = mirrored_question(article(LICENCE), "ik woon in het buitenland, kan ik hier verlengen?")
+    assert told is not None and told.endswith("U vraagt het dan aan in het land waar u woont.")
+
+
+def test_no_question_of_the_article_mirrors_a_plain_question():
+    assert mirrored_question(article(LICENCE), "hoe verleng ik mijn rijbewijs?") is None
