@@ -138,7 +138,12 @@ _INJURED = re.compile(
     r"(?:gevallen|gestruikeld|onderuit\s+gegaan)|"
     r"gestruikeld|struikelde|gewond|geblesseerd|bloedde|bloedt|hechtingen|"
     r"eerste\s+hulp|gebroken\s+(?:pols|arm|been|enkel|heup|neus|tand|rib(?:ben)?)|"
-    r"verstuikt\w*|snee\s+in|got\s+hurt|injured|fell\s+over)\b", re.IGNORECASE)
+    r"verstuikt\w*|snee\s+in|got\s+hurt|injured|"
+    # "my son fell off his bike", not "a big tree just fell over" (round r106)
+    r"(?:i|he|she|someone|somebody|(?:my|a|an|the|our)\s+(?:\w+\s+)?(?:son|daughter|child|"
+    r"kid|man|woman|lady|cyclist|pedestrian|neighbour|neighbor|mother|father|mum|mom|dad|"
+    r"husband|wife|friend|boy|girl))\s+(?:\w+\s+)?(?:fell|tripped|slipped))\b",
+    re.IGNORECASE)
 _SORE = re.compile(r"\b(?:(?:pols|enkel|knie|arm|been|voet|hand|hoofd|heup|rug|schouder|kin|"
                    r"elleboog|vinger|duim)\s+(?:is|zijn|doet|staat)\s+(?:\w+\s+)?"
                    r"(?:dik|opgezwollen|gezwollen|blauw|zeer|pijn|open)|pijn\s+aan\s+(?:mijn|"

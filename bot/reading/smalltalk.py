@@ -35,7 +35,9 @@ def asks_how_the_bot_is(text: str) -> bool:
     return _short(text) and bool(_HOW_ARE_YOU.search(text or ""))
 
 
-_WEATHER = re.compile(r"\b(?:weer|weerbericht|weersverwachting|regen\w*|zonnig|graden|"
+# (not "wanneer komen ze weer langs?": again, round r106)
+_WEATHER = re.compile(r"\b(?:(?:het|wat voor|mooi|lekker|slecht) weer(?! \w+ (?:langs|terug|"
+                      r"ophalen|legen))|weerbericht|weersverwachting|regen\w*|zonnig|graden|"
                       r"weather|forecast)\b", re.IGNORECASE)
 _ASKING = re.compile(r"\?|^\W*(?:wat|hoe|wordt|gaat|komt|krijgen|what|how|will|is it)\b",
                      re.IGNORECASE)

@@ -951,3 +951,13 @@ def test_falling_into_water_is_the_water_edge_not_a_hole():
     assert (found.kind, found.reason) == ("hazard", "water_edge")
     assert read_danger("er zit een gat in de stoep, er kan zo iemand in vallen").reason == \
         "manhole"
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("a big tree just fell over on the road near the train station", False),
+    ("my son fell off his bike because of the hole", True),
+    ("mijn moeder is over die tegel gestruikeld", True),
+])
+def test_a_tree_that_fell_over_hurt_nobody(text, injured):
+    """Round r106 (session 47): "I hope it heals soon" for a fallen tree."""
+    assert read_message(text).injured is injured

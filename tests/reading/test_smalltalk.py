@@ -72,3 +72,12 @@ def test_the_time_action_fills_in_the_time(dispatcher, domain):
                                                                  "het"), domain))
     [said] = dispatcher.messages
     assert said["response"] == "utter_the_time" and len(said["time_now"]) == 5
+
+
+@pytest.mark.parametrize("text, weather", [("wanneer komen ze dan wel weer langs?", False),
+                                           ("hoe is het weer morgen?", True),
+                                           ("wordt het mooi weer zaterdag?", True)])
+def test_again_is_no_weather(text, weather):
+    """Round r106 (session 47): "wanneer komen ze dan wel weer langs?" got the KNMI link."""
+    from bot.reading.smalltalk import asks_about_the_weather
+    assert asks_about_the_weather(text) is weather
