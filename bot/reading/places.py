@@ -882,6 +882,7 @@ _ENGLISH_CONCRETE = ("sports hall", "sports centre", "sports center", "playgroun
                      "community centre", "community center", "market square", "cemetery",
                      "petrol station", "gas station", "pharmacy", "bakery", "shop", "shops",
                      "shopping centre", "shopping center", "bike shed", "bicycle parking",
+                     "bike parking", "bike racks", "bike rack", "bicycle racks", "bus station",
                      "windmill", "mill", "bike path", "cycle path", "footpath", "lake")
 _ENGLISH_SPOT_NOUNS = frozenset(word for spot in _ENGLISH_CONCRETE for word in spot.split())
 _BRAND = rf"(?:{'|'.join(sorted(map(re.escape, _BRANDS), key=len, reverse=True))})"
