@@ -60,6 +60,7 @@ _TIME = re.compile(
     rf"\b(?:(?:volgende|komende|next)\s+(?:week|{_DAY})|{_DAY})"
     r"(?:\s*(?:ochtend|middag|avond|morning|afternoon|evening))?\b"
     r"|(?:'s|s)\s*(?:ochtends|morgens|middags|avonds)\b|\bvan(?:ochtend|morgen|middag|avond)\b"
+    r"|\b(?:overdag|during the day)\b"
     r"|\b(?:in\s+de|na\s+de|voor\s+de|in\s+the)\s+(?:ochtend|middag|lunch|morning|afternoon)\b"
     rf"|\b(?:tussen|between)\s+{_HOUR}\s*(?:en|and|-)\s*{_HOUR}"
     rf"|\b(?:na|voor|vanaf|om|rond|tegen|after|before|from|at|around)\s+{_HOUR}",
@@ -70,10 +71,22 @@ def preferred_time(text: str) -> Optional[str]:
     """When the resident wants to be called, as they wrote it ("morgen tussen 10 en 12");
     None when they name no day or time."""
     parts = [" ".join(match.group().split()) for match in _TIME.finditer(text or "")
-             if not _PAST.search(text[:match.start()])
+             if not _PAST.search(text[:match.start()]) and not _ruled_out(text, match)
              and not (_EARLIER_TODAY.fullmatch(match.group().strip())
                       and _said_of_the_past(_sentence_around(text, match.start())))]
     return " ".join(dict.fromkeys(parts)) or None  # "morgen … het liefst morgen": once
+
+
+# "ik zit maandag niet achter de computer", "ik zei niet 's avonds" (round r106): no wish.
+_NOT_NEAR = re.compile(r"\b(?:niet|not|nooit|never)\b", re.IGNORECASE)
+NOT_NEAR_WORDS = 3
+
+
+def _ruled_out(text: str, match: "re.Match[str]") -> bool:
+    """A "niet" within a few words of the time, in its clause."""
+    before = re.split(r"[,.;!?]", text[:match.start()])[-1].split()[-NOT_NEAR_WORDS:]
+    after = re.split(r"[,.;!?]", text[match.end():])[0].split()[:NOT_NEAR_WORDS]
+    return bool(_NOT_NEAR.search(" ".join(before + after)))
 
 
 # "Ik was vanochtend aan de balie": a part of today names when something happened when its

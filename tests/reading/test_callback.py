@@ -79,3 +79,14 @@ def test_a_named_or_pointed_at_colleague_calling_is_a_callback(text):
 
 def test_a_time_said_twice_is_told_once():
     assert preferred_time("kan iemand mij morgen bellen? het liefst morgen") == "morgen"
+
+
+@pytest.mark.parametrize("text, when", [
+    ("hier? ik zit maandag niet achter de computer hoor. kunnen ze niet bellen?", None),
+    ("ik zei niet s avonds, overdag is prima", "overdag"),
+    ("bel me liefst s avonds", "s avonds"),
+])
+def test_a_time_said_with_not_is_no_wish(text, when):
+    """Round r106 (session 47): "ik zit maandag niet achter de computer" became the time."""
+    from bot.reading.callback import preferred_time
+    assert preferred_time(text) == when
