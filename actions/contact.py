@@ -26,7 +26,7 @@ from bot.profile import profile
 from bot.reading.answers import as_written_at_home, only_announces_an_addition, read_contact
 from bot.reading.callback import preferred_time, wants_callback
 from bot.reading.danger import cannot_use_the_phone
-from bot.reading.report_questions import asks_how_far
+from bot.reading.report_questions import asks_how_far, mentions_a_report
 from bot.reading.result import Reading
 from actions.webcare import colleagues_online, join_queue
 
@@ -353,6 +353,8 @@ async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -
 
     english = tracker.get_slot("language") == "en"
     text = tracker.latest_message.get("text") or ""
+    if mentions_a_report(text):
+        return  # "… gemeld … M-…: het ligt er nog steeds": about that report, no article (r107)
     if english:  # "what is the municipal tax for?" (round r76 of session 41: only passed on)
         text = dutch_search_words(text)
         if not text:

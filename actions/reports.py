@@ -63,9 +63,10 @@ logger = logging.getLogger(__name__)
 # Questions in the first message answered before the report's own question.
 OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "clean_up",
                      "duration", "time_of_day", "faster", "enforcement", "safety", "other_party",
-                     "urgent_number", "witness", "police_report", "reported_already")
+                     "urgent_number", "witness", "police_report", "reported_already",
+                     "bin_inside")
 # Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
-_TIMED_QUESTIONS = ("duration", "time_of_day", "faster")
+_TIMED_QUESTIONS = ("duration", "time_of_day", "faster", "bin_inside")
 
 
 CLARIFYING_QUESTION = "utter_ask_affirmation"  # "Bedoelt u: …?" when the model was unsure

@@ -313,9 +313,18 @@ _ENFORCEMENT = re.compile(
 _OWN_FINE = re.compile(r"\b(?:ik|mijn|mn|m n|me|my|i|je|jij|u)\b"
                        r"(?: (?!buurman|buurvrouw|buren|buurjongen|neighbour)\w+){0,4} "
                        r"(?:boete|bekeuring)")
+# "mag de container weer naar binnen?", "mag ik hem binnenhalen?" beside a bin not emptied
+# (round r106: the moving answer about containers).
+_BIN_INSIDE = re.compile(
+    r"\b(?:mag|moet|kan|kun|kunnen|mogen|moeten)\b(?: \w+){0,3}? (?:de |mijn |onze |die )?"
+    r"(?:container|kliko|bak|afvalbak|minicontainer|hem|hij|ie)(?: \w+)? (?:weer |terug |alvast )?"
+    r"(?:naar binnen|binnen (?:zetten|halen|nemen)|binnen(?=\s*[?.!]|\s*$)|binnenzetten|"
+    r"binnenhalen)\b"
+    r"|\b(?:can|should|may) i (?:take|bring|put) (?:it|the bin|my bin) (?:back )?(?:in|inside)\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
-_KINDS = (("reported_already", _REPORTED_ALREADY), ("police_report", _POLICE_REPORT),
+_KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
+          ("police_report", _POLICE_REPORT),
           ("police", _POLICE),
           ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
           ("faster", _FASTER), ("filed", _FILED),
@@ -761,7 +770,8 @@ _OVER = (r"(?:opgelost|gerepareerd|gemaakt|hersteld|weggehaald|opgeruimd|opgehaa
 _NOT_IN_THE_GAP = (r"(?!(?:niet|nie|ni|nog|geen|niets|niks|nooit|steeds|melding\w*|klacht\w*|"
                    r"afspraak|foto|nummer|fout|kapot|stuk|los)\b)")
 _SOLVED = re.compile(
-    rf"\b(?:is|zijn|werd|werden|was|waren)\b(?: {_NOT_IN_THE_GAP}\w+){{0,5}}? {_OVER}\b"
+    rf"(?<!niet )(?<!nie )(?<!nog )\b(?:is|zijn|werd|werden|was|waren)\b"
+    rf"(?: {_NOT_IN_THE_GAP}\w+){{0,5}}? {_OVER}\b"
     rf"|\b(?:hebben|heeft|hebt)\b (?:ze |jullie |ze het |het |hem |die |m )?(?:al |inmiddels |"
     rf"intussen |ondertussen |gisteren |vandaag |eindelijk )*{_OVER}\b"
     r"|(?:\b(?:melding|dossier|zaak|ticket)\b|\bm-?\d{4}-?\d{3,6}\b)(?: \w+){0,3} "
@@ -791,7 +801,11 @@ _WAITING_FOR_IT = re.compile(r"\b(?:voordat|voor|totdat|tot|wanneer|zodra|als|of
 def says_it_is_solved(text: str) -> bool:
     """The resident tells that the problem of a report is over ("hij is al gerepareerd, die
     melding kan weg", "de hekken zijn weg, bedankt", "already fixed"); a question whether
-    it is ("is het al opgelost?") is not."""
+    it is ("is het al opgelost?") is not, nor a message that says it is still there ("…
+    niet is opgehaald. Het ligt er vandaag nog steeds", round r107: "Fijn dat het is
+    opgelost!")."""
+    if _STILL_THERE.search(_plain(text or "")):
+        return False
     for part in sentences(text or ""):
         plain = _plain(part)
         found = _SOLVED.search(plain)

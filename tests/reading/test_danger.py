@@ -961,3 +961,11 @@ def test_falling_into_water_is_the_water_edge_not_a_hole():
 def test_a_tree_that_fell_over_hurt_nobody(text, injured):
     """Round r106 (session 47): "I hope it heals soon" for a fallen tree."""
     assert read_message(text).injured is injured
+
+
+def test_by_mistake_is_no_accident_and_a_wire_hanging_down_is_live():
+    """Rounds r107 and r108 (session 47): "per ongeluk" asked about danger; "er hangt een
+    draad naar beneden" by a fallen tree was never addressed."""
+    assert read_message("mijn melding is per ongeluk op klaar gezet").danger is None
+    reading = read_message("er is een boom op de weg gevallen en er hangt een draad naar beneden")
+    assert (reading.danger, reading.danger_reason) == ("emergency", "live_cable")

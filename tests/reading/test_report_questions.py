@@ -388,3 +388,26 @@ def test_what_is_told_beside_the_problem_that_is_over(text, beside):
     from bot.reading.report_questions import told_beside_the_solved
 
     assert told_beside_the_solved(text) == beside
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb vorige week gemeld dat mijn grofvuil niet is opgehaald, nummer M-2026-000001. "
+    "Het ligt er vandaag nog steeds.",
+    "mijn melding M-2026-000001 is per ongeluk op klaar gezet maar het grofvuil ligt er nog",
+])
+def test_still_there_is_not_solved(text):
+    """Round r107 (session 47): "Fijn dat het is opgelost!" to a report still not done."""
+    from bot.reading.report_questions import says_it_is_solved
+    assert not says_it_is_solved(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("mag de container weer naar binnen?", "bin_inside"),
+    ("de kliko is niet geleegd, mag ik hem weer binnenhalen?", "bin_inside"),
+    ("can i take the bin back in?", "bin_inside"),
+    ("mag ik mijn fiets daar laten staan?", None),
+])
+def test_whether_the_bin_may_go_back_inside(text, kind):
+    """Round r106 (session 47): it got the moving answer about containers."""
+    from bot.reading.report_questions import read_report_question
+    assert read_report_question(text) == kind
