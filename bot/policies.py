@@ -47,7 +47,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
 from bot.reading.message import is_neighbour_nuisance
-from bot.reading.money import money_trouble
+from bot.reading.money import asks_to_pay_in_parts, money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
@@ -1841,6 +1841,10 @@ def reading_route(tracker: DialogueStateTracker,
             and not money_trouble(message.text or "") and tracker.active_loop_name is None
             and f"utter_answer_{reading.question}" in (answers or ())):
         return QUESTION_ACTION  # "kan ik hulp krijgen in huis?" heard as money worries
+    if (intent.get("name") == MONEY_WORRIES_INTENT and tracker.active_loop_name is None
+            and asks_to_pay_in_parts(message.text or "") and not money_trouble(
+                message.text or "")):
+        return AS_QUESTION_ACTION  # "en als ik het niet in 1 keer kan betalen?" (round r107)
     if (tracker.active_loop_name is None and _last_response(tracker) == COMPLAINT_OFFER
             and _YES_FIRST.match(message.text or "") and reading.answer is not False):
         return CONTACT_HUMAN_ACTION  # "JA. EN NIET WEER ZO N FORMULIER" (round 77)

@@ -40,8 +40,13 @@ _TROUBLE = re.compile(
     r"(?:de |het |mijn |onze |dat |die |alles )?(?:\w+ )?(?:nog )?(?:wel )?(?:kan|kunnen) "
     r"(?:\w+ )?betalen\b")
 # "geen geldzorgen", "geen schulden of problemen": said to rule money trouble out.
+# "als ik het niet in 1 keer kan betalen?" (round r107: the money-worries answer in a loop):
+# paying in parts, a payment plan.
+_IN_PARTS = re.compile(r"\bniet (?:in )?(?:1|een|ineens|in een keer)(?: keer)? (?:\w+ )?"
+                       r"(?:kan |kunnen )?betalen\b|\bin (?:termijnen|delen|stukjes|gedeeltes)\b"
+                       r"|\bin (?:installments|instalments|parts)\b")
 _NO_TROUBLE = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
-                         r"(?:probleem|problemen)\b|\bniet over geld\b")
+                         rf"(?:probleem|problemen)\b|\bniet over geld\b|{_IN_PARTS.pattern}")
 
 
 def _plain(text: str) -> str:
@@ -59,3 +64,8 @@ def money_trouble(text: str) -> bool:
     """The message speaks of money trouble (and does not rule it out)."""
     plain = _plain(text)
     return bool(_TROUBLE.search(plain)) and not _NO_TROUBLE.search(plain)
+
+
+def asks_to_pay_in_parts(text: str) -> bool:
+    """"kan ik het in termijnen betalen?", "als ik het niet in 1 keer kan betalen"."""
+    return bool(_IN_PARTS.search(_plain(text)))

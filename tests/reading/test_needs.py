@@ -78,3 +78,14 @@ def test_every_need_has_a_published_article():
 ])
 def test_neglect_and_confusion_need_a_person(text):
     assert need_of(text) is None
+
+
+@pytest.mark.parametrize("text, in_parts, trouble", [
+    ("en als ik het niet in 1 keer kan betalen?", True, False),
+    ("nee ik heb geen geldzorgen ik wil gewoon in termijnen betalen", True, False),
+    ("ik kan de huur niet betalen", False, True),
+])
+def test_paying_in_parts_is_no_money_trouble(text, in_parts, trouble):
+    """Round r107 (session 47): the money-worries answer in a loop."""
+    from bot.reading.money import asks_to_pay_in_parts, money_trouble
+    assert (asks_to_pay_in_parts(text), money_trouble(text)) == (in_parts, trouble)
