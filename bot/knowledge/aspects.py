@@ -412,11 +412,16 @@ _POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan|Then|That|This|There|Thes
 _THEN_SECOND = re.compile(r"\w+ dan\b")
 
 
+def _answer_sentences(article: Article) -> List[str]:
+    """The sentences of the article's answer, without the one with its link."""
+    return [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+
+
 def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
     """The wanted sentences of the article's answer, without its link; a wanted question
     keeps the sentence that answers it ("Valt de laatste dag in het weekend? Dan mag het
     de eerste werkdag daarna.")."""
-    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+    sentences = _answer_sentences(article)
     told = [n for n, sentence in enumerate(sentences) if wanted(sentence)]
     told += [n + 1 for n in told if sentences[n].endswith("?") and n + 1 < len(sentences)]
     # "Dat moet binnen 6 dagen." needs the sentence it points back to
@@ -440,7 +445,7 @@ def sentences_naming_rare_words(article: Article, question: str) -> Optional[str
     """"Can I get a parking permit for my second car?": the sentences of the answer that
     name a question word only they name ("… a second permit …"); None without such a word.
     For a language without `aspects` (the English texts)."""
-    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+    sentences = _answer_sentences(article)
     words = [word for word in dict.fromkeys(re.findall(r"[a-z]{4,}", question.lower())
                                             + _ACRONYM.findall(question))
              if word not in _ENGLISH_FUNCTION_WORDS]
@@ -547,20 +552,20 @@ def sentences_about(article: Article, words: str) -> Optional[str]:
 LONG_ANSWER_WORDS, LEAD_WORDS = 70, 45
 _REQUEST_WORDS = frozenset("""info informatie regelen aanvragen aanvraag doen weten
 graag vragen laten over""".split())
-_OPENING_TELLS = {"how", "online"}
+_OPENING_TELLS = {"how", "online"}  # "hoe vraag ik … aan?": what an answer's opening tells
 # "we gaan volgend jaar trouwen": when it happens names no part of the answer
 _WHEN = re.compile(
     r"\b(?:(?:volgend\w*|komend\w*|deze|dit|next|this) (?:jaar|maand|week|zomer|winter|"
     r"voorjaar|najaar|year|month|week|summer)|binnenkort|soon|(?:in|eind|begin) (?:januari|"
     r"februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b",
-    re.IGNORECASE)  # "hoe vraag ik … aan?": what an answer's opening tells
+    re.IGNORECASE)
 
 
 def lead_for_the_product(article: Article, question: str) -> Optional[str]:
     """The opening sentences (about LEAD_WORDS words, never ending on a question) of a long
     answer, when every rare word of the question is in the article's title or that opening;
     None otherwise (the whole answer holds what the question names)."""
-    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+    sentences = _answer_sentences(article)
     if article.sensitive or sum(len(s.split()) for s in sentences) <= LONG_ANSWER_WORDS:
         return None
     lead: List[str] = []
@@ -589,7 +594,7 @@ def mirrored_question(article: Article, text: str) -> Optional[str]:
     situation ("Is uw rijbewijs verlopen? Dan mag u niet rijden …"); that question with its
     answer, after the article's first sentence. None when no question of the article has at
     least MIN_MIRRORED_WORDS words, all of them in the text."""
-    sentences = [s for s in _SENTENCE.split(" ".join(article.answer.split())) if "http" not in s]
+    sentences = _answer_sentences(article)
 
     def mirrors(sentence: str) -> bool:
         words = [word for word in re.findall(r"[a-zà-ü]{4,}", sentence.lower())
