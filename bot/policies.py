@@ -115,15 +115,16 @@ class RulePolicy(RasaRulePolicy):
         return prediction
 
 
-def _rule_prediction(policy: Policy, tracker: DialogueStateTracker, domain: Domain,
-                     rule_only_data: Optional[dict]) -> Optional[PolicyPrediction]:
-    """The RulePolicy's prediction for this tracker (computed once), None without one."""
+def _decided_by_a_rule(policy: Policy, tracker: DialogueStateTracker, domain: Domain,
+                       rule_only_data: Optional[dict]) -> bool:
+    """The RulePolicy of the same model (its prediction computed once per tracker state)
+    decides this turn, so another policy's prediction cannot win."""
     reference = _RULE_POLICIES.get(policy._model_storage)
     rule_policy = reference() if reference else None
     if rule_policy is None:
-        return None
-    return rule_policy.predict_action_probabilities(tracker, domain,
-                                                    rule_only_data=rule_only_data)
+        return False
+    return _rule_decides(rule_policy.predict_action_probabilities(
+        tracker, domain, rule_only_data=rule_only_data), tracker)
 
 
 @DefaultV1Recipe.register(
@@ -136,8 +137,7 @@ class MemoizationPolicy(RasaMemoizationPolicy):
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: Optional[dict] = None,
                                      **kwargs: Any) -> PolicyPrediction:
-        rule = _rule_prediction(self, tracker, domain, rule_only_data)
-        if rule is not None and _rule_decides(rule, tracker):
+        if _decided_by_a_rule(self, tracker, domain, rule_only_data):
             return self._prediction(self._default_predictions(domain))
         return super().predict_action_probabilities(tracker, domain,
                                                     rule_only_data=rule_only_data, **kwargs)
@@ -152,9 +152,8 @@ class TEDPolicy(RasaTEDPolicy):
                                      rule_only_data: Optional[dict] = None,
                                      precomputations: Any = None,
                                      **kwargs: Any) -> PolicyPrediction:
-        rule = (None if TEXT in self.fake_features
-                else _rule_prediction(self, tracker, domain, rule_only_data))
-        if rule is not None and _rule_decides(rule, tracker):
+        if TEXT not in self.fake_features and _decided_by_a_rule(self, tracker, domain,
+                                                                 rule_only_data):
             return self._prediction(self._default_predictions(domain))
         return super().predict_action_probabilities(
             tracker, domain, rule_only_data=rule_only_data, precomputations=precomputations,
