@@ -163,6 +163,14 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         return _with_street_swapped(description, old, new)
     if new.kind == "corner":  # "op de Rozenlaan" → "op de hoek Lindelaan en Rozenlaan"
         return {"report_description": pattern.sub(new.label, description)}
+    old_spot = (old or {}).get("landmark") or ""
+    if (new.landmark and len(old_spot) > 2 and list(new.streets) == list(old["streets"] or [])
+            and re.search(re.escape(old_spot), description, re.IGNORECASE)):
+        # "bij de lidl op de Dorpsstraat ligt …", "niet bij de lidl maar bij de Jumbo" →
+        # "Bij de Jumbo op de Dorpsstraat ligt …" (round r108: "Dorpsstraat ligt …")
+        swapped = re.sub(re.escape(old_spot), new.landmark, description, count=1,
+                         flags=re.IGNORECASE)
+        return {"report_description": swapped[:1].upper() + swapped[1:]}
     if (new.kind not in ("address", "street", "postcode") and new.streets
             and list(new.streets[:1]) == list((old or {}).get("streets") or [])[:1]):
         # "op de dorpsstraat nummer 15 die ligt …" → "op de Dorpsstraat die ligt …": the

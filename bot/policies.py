@@ -390,8 +390,10 @@ KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 # The queue news (bot.webcare.waiting_news) comes between the handover and the message.
 WHEN_ACTION = "action_tell_when"
 HANDOVER_OK_ACTION = "utter_handover_ok"
+TYPE_THE_MESSAGE = "utter_handover_type_message"  # "ok" to "laat hier uw bericht achter"
+MENU_RESPONSE = "utter_greeting"  # "menu": what the bot can do, with its buttons
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION, CALLBACK_ACTION,
-                    "action_tell_waiting", WHEN_ACTION, HANDOVER_OK_ACTION)
+                    "action_tell_waiting", WHEN_ACTION, HANDOVER_OK_ACTION, TYPE_THE_MESSAGE)
 # After these something was passed on: "wordt het vandaag?" asks when, "ok" is heard.
 PASSED_ON_ACTIONS = (TAKE_MESSAGE_ACTION, CALLBACK_ACTION, WHEN_ACTION, HANDOVER_OK_ACTION)
 # After a colleague finished: a message holding a score answers "hoe tevreden bent u?".
@@ -417,7 +419,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    HANDOVER_OK_ACTION, STATUS_FASTER, STATUS_FASTER_URGENT, WHAT_I_CAN_DO,
                    HOW_I_AM, RESUME_ACTION, OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN,
                    AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION, ADD_TO_REPORT_ACTION,
-                   SOLVED_ACTION)
+                   SOLVED_ACTION, TYPE_THE_MESSAGE, MENU_RESPONSE)
 UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -593,9 +595,14 @@ _REPORT_AGAIN = re.compile(r"\b(?:opnieuw|nog een keer|nogmaals|weer) (?:\w+ )?m
                            r"|\bnieuwe melding (?:maken|doen|aanmaken)\b", re.IGNORECASE)
 # The resident wants to report it here and now, not leave a message for a colleague.
 _REPORT_HERE = re.compile(r"\bdan meld ik (?:het|dat|dit) (?:hier|zelf|nu|maar)\b"
-                          r"|\bik wil (?:gewoon |nu |alleen |toch )*(?:een )?melding "
-                          r"(?:doen|maken)\b"
-                          r"|\bi (?:just )?want to (?:make a )?report\b", re.IGNORECASE)
+                          r"|\bik wil (?:gewoon |nu |alleen |toch |het |dat |dit )*(?:een )?"
+                          r"(?:melding (?:doen|maken)|melden)\b"
+                          r"|\bi (?:just |only )?(?:want|wanna|would like) to (?:make a |file a )?"
+                          r"report\b", re.IGNORECASE)
+# "menu", "begin opnieuw": what the bot can do, whatever came before.
+_ASKS_FOR_THE_MENU = re.compile(r"^\W*(?:menu|hoofdmenu|keuzemenu|opties|start|begin opnieuw|"
+                                r"opnieuw beginnen|opnieuw|restart|start over|main menu|"
+                                r"options)\W*$", re.IGNORECASE)
 # "kan je dan in ieder geval melden dat mijn bak vol staat": a report asked for, when the
 # words name a problem (round 87)
 _ASKS_TO_REPORT = re.compile(r"\b(?:kan|kun|kunt|wil|wilt|zou|zoudt)\s+(?:je|jij|u|jullie|ge)\s+"
@@ -1271,6 +1278,8 @@ def reading_route(tracker: DialogueStateTracker,
     # problem in public space (then the report starts with the 112 question).
     last_turn = _actions_of_last_turn(tracker)
     before = last_turn[0] if last_turn else None  # the bot's last action (None after a hand back)
+    if tracker.active_loop_name is None and _ASKS_FOR_THE_MENU.match(message.text or ""):
+        return MENU_RESPONSE  # "menu", "opnieuw beginnen": also out of a message left (r109)
     if (before not in EMERGENCY_ACTIONS and not reading.urgent
             and _DESPAIR_AGAIN.search(message.text or "") and _had_the_crisis_answer(tracker)):
         return CRISIS_AGAIN  # "morgen is te laat misschien" after the handover: 113 again
@@ -1434,6 +1443,9 @@ def reading_route(tracker: DialogueStateTracker,
             # "ok", "Alright. Thank you dear, goodbye." (round r76 of session 41: "added to
             # your message"): heard, no new message for the colleague
             return HANDOVER_OK_ACTION
+    if (before == CONTACT_HUMAN_ACTION and tracker.active_loop_name is None
+            and not reading.danger and is_only_an_ok(message.text or "")):
+        return TYPE_THE_MESSAGE  # "ok" is no message for the colleague (round r109)
     asked = tracker.get_slot("requested_slot") if tracker.active_loop_name == REPORT_FORM else None
     if asked and reading.no_report and refuses_a_new_report(message.text or ""):
         return NOT_A_REPORT_ACTION  # "stop. ik wil GEEN nieuwe melding", even with a place
@@ -1517,6 +1529,15 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.report_question not in ABOUT_THE_RESIDENT
             and _names_its_subject(message.text or "")):
         return AS_QUESTION_ACTION  # "wanneer gaat de gemeente snoeien?" is no status question
+    if before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS and (
+            reading.category and (_REPORT_AGAIN.search(message.text or "")
+                                  or _REPORT_HERE.search(message.text or "")
+                                  or _ASKS_TO_REPORT.search(message.text or ""))
+            or _REPORT_HERE.search(message.text or "")):
+        # "nou dan meld ik het maar opnieuw. schommel kapot", "Dan meld ik het hier: …",
+        # "Hallo? Ik wil gewoon een melding doen." (round 83), "forget the person then. i just want to report the noise now" (round
+        # r109): the report, not passed on
+        return START_REPORT_ACTION
     if before in PASSED_ON_ACTIONS and intent.get("name") == ASK_HUMAN_INTENT:
         # "ik had toch al gevraagd om een medewerker. zet dit er dan bij": added to the
         # message already passed on, not the handover text again (round 88)
@@ -1592,14 +1613,6 @@ def reading_route(tracker: DialogueStateTracker,
     if (before == TAKE_MESSAGE_ACTION and tracker.active_loop_name is None
             and _last_response(tracker) == "utter_addition_ask" and not reading.urgent):
         return TAKE_MESSAGE_ACTION  # what to add to the earlier report, not a new report
-    if before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS and (
-            reading.category and (_REPORT_AGAIN.search(message.text or "")
-                                  or _REPORT_HERE.search(message.text or "")
-                                  or _ASKS_TO_REPORT.search(message.text or ""))
-            or _REPORT_HERE.search(message.text or "")):
-        # "nou dan meld ik het maar opnieuw. schommel kapot", "Dan meld ik het hier: …",
-        # "Hallo? Ik wil gewoon een melding doen." (round 83): the report, not passed on
-        return START_REPORT_ACTION
     if (before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
             and tracker.active_loop_name is None and not _has_case_number(message)
             and reading.report_question in ("safety", "phone", "urgent_number", "police")

@@ -245,11 +245,23 @@ class Profile(BaseModel):
             "opening_hours": self.opening_hours_text(),
             "opening_hours_en": self.opening_hours_text(english=True),
             "time_now": _hhmm(self.now().time()),
+            **self._phone_hours(),
             **self._water_fault_line(),
         }
         values.update({f"link_{key}": url for key, url in self.links.items()})
         return values
 
+
+    def _phone_hours(self) -> Dict[str, str]:
+        """The phone number with when it is answered again, outside opening hours: "bel
+        {phone_hours}" then reads "bel 14 0571 (maandag vanaf 08:30 uur)"."""
+        now = self.now()
+        if self.is_open(now):
+            return {"phone_hours": self.phone, "phone_hours_en": self.phone}
+        day, opens = self.next_opening(now)
+        day_en, _ = self.next_opening(now, english=True)
+        return {"phone_hours": f"{self.phone} ({day} vanaf {_hhmm(opens)} uur)",
+                "phone_hours_en": f"{self.phone} ({day_en} from {_hhmm(opens)})"}
 
     def _water_fault_line(self) -> Dict[str, str]:
         """Who to call about a burst water main: the company by name and number when the

@@ -126,3 +126,18 @@ def test_a_public_holiday_is_closed_and_the_next_opening_skips_it():
 def test_the_coming_holidays_a_question_names(text, names):
     found = profile().holidays_named(text, dt.date(2026, 12, 4))
     assert [holiday.name for holiday in found] == names
+
+
+def test_the_phone_number_says_when_it_is_answered_outside_opening_hours(monkeypatch):
+    """Round r107 (session 47): "bel 14 0571" on a Saturday evening, with nobody there."""
+    municipality = profile()
+    zone = ZoneInfo(municipality.timezone)
+    saturday_evening = dt.datetime(2026, 12, 5, 19, 0, tzinfo=zone)
+    monday_morning = dt.datetime(2026, 12, 7, 10, 0, tzinfo=zone)
+    monkeypatch.setattr(type(municipality), "now", lambda self: saturday_evening)
+    closed = municipality.template_vars()
+    day, opens = municipality.next_opening(saturday_evening)
+    assert closed["phone_hours"] == f"{municipality.phone} ({day} vanaf {opens:%H:%M} uur)"
+    assert closed["phone_hours_en"].startswith(f"{municipality.phone} (Monday from ")
+    monkeypatch.setattr(type(municipality), "now", lambda self: monday_morning)
+    assert municipality.template_vars()["phone_hours"] == municipality.phone

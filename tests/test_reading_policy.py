@@ -1459,6 +1459,24 @@ def test_a_message_about_someone_close_is_not_a_wrong_chat(text):
     assert reading_route(tracker(START + [said(text, "out_of_scope")])) != "utter_wrong_chat"
 
 
+def test_ok_to_leave_a_message_asks_for_it_and_a_report_wish_leaves_the_handover():
+    """Round r109: "ok" became the message, and "forget the person then. i just want to
+    report the noise now", "stop", "menu" were all added to it, a dead end."""
+    handed_over = START + [said("i want to talk to a person", "ask_human"),
+                           ActionExecuted("action_contact_human"),
+                           ActionExecuted("action_listen")]
+    assert reading_route(tracker(handed_over + [said("ok", "affirm")])) \
+        == "utter_handover_type_message"
+    typed = handed_over + [said("ok", "affirm"), ActionExecuted("utter_handover_type_message"),
+                           ActionExecuted("action_listen")]
+    assert reading_route(tracker(typed + [said("de buren maken elke nacht herrie")])) \
+        == "action_take_message"
+    report = said("forget the person then. i just want to report the noise now", "ask_human",
+                  0.51)
+    assert reading_route(tracker(typed + [report])) == "action_start_report"
+    assert reading_route(tracker(typed + [said("menu", "nlu_fallback")])) == "utter_greeting"
+
+
 AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_human"),
                           ActionExecuted("action_take_callback"), ActionExecuted("action_listen")]
 

@@ -133,7 +133,7 @@ def test_waste_answers_use_their_links(domain):
 
 def test_money_worries_offer_a_colleague_now(domain):
     answer = dutch(domain, "utter_answer_money_worries")
-    assert "{phone}" in answer["text"] and "{link_debt_help}" in answer["text"]
+    assert "{phone_hours}" in answer["text"] and "{link_debt_help}" in answer["text"]
     assert [b["payload"] for b in answer["buttons"]] == ["/ask_human", "/deny"]
 
 
@@ -154,7 +154,7 @@ def test_out_of_scope_points_to_website_and_phone(dispatcher, domain):
     assert message["response"] == "utter_out_of_scope"
     assert message["website"] == profile().website and message["phone"] == profile().phone
     variation = dutch(domain, "utter_out_of_scope")
-    assert "{website}" in variation["text"] and "{phone}" in variation["text"]
+    assert "{website}" in variation["text"] and "{phone_hours}" in variation["text"]
     assert {b["payload"] for b in variation["buttons"]} == {"/report_public_space_other",
                                                             "/ask_human"}
 
@@ -255,7 +255,7 @@ def test_closings_are_honest_and_say_goodbye(domain):
     not_helped = dutch(domain, "utter_closing_not_helped")["text"]
     assert "{wish}" in helped and "{wish}" in not_helped
     assert "kon helpen" in helped and "Tot ziens" in helped and "Tot ziens" in not_helped
-    assert "{phone}" in not_helped and "Fijn dat" not in not_helped
+    assert "{phone_hours}" in not_helped and "Fijn dat" not in not_helped
 
 
 def test_rules_close_with_action_goodbye_and_answer_out_of_scope_by_action():

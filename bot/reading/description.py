@@ -1229,6 +1229,8 @@ def clean_description(text: str) -> str:
     text = _unshouted(text, original)
     told = _er_first(_strip_openers(_clean_sentences(text)))
     told = _THANKS_SENTENCE.sub("", told)
+    unasked = _TRAILING_QUESTION.sub("", told)
+    told = unasked if _scores(unasked) else told
     if _HAS_WORD.search(_tidy(told)):
         return _finish(told)
     # Nothing left: only greetings, feelings or questions, unless it did name a problem.
@@ -1240,6 +1242,13 @@ def clean_description(text: str) -> str:
 # De Vries, 78 jaar." became "78 jaar.", own try, session 46): not for the field crew.
 _OWN_AGE = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:ik ben |en |,\s*)?\d{1,3} ?(?:jaar|jr)(?: oud)?"
                       r"\s*[.!?]+(?=\s|$)", re.IGNORECASE)
+
+
+# "de prullenbak is vol hoe lang duurt t": a question typed on after the problem without a
+# stop (round r108: in the description); a question of its own sentence goes elsewhere.
+_TRAILING_QUESTION = re.compile(
+    r"[\s,]+(?:en\s+|maar\s+)?(?:hoe\s*lang|wanneer|how\s+long|when)\s+(?:duurt|dure|gaat|"
+    r"komt|komen|wordt|worden|zijn|is|will|does|do)\b[^.!]*\??\s*$", re.IGNORECASE)
 
 
 # "laat ook maar, ik sta al op de markt in deventer. wel iets anders: die wegwerkers …"

@@ -174,7 +174,7 @@ supermarkt winkel winkels winkelcentrum bakker bakkerij slager apotheek huisarts
 huisartsenpraktijk gezondheidscentrum tandarts ziekenhuis bibliotheek bieb gemeentehuis stadhuis
 raadhuis politiebureau brandweerkazerne kazerne buurthuis wijkcentrum dorpshuis
 gemeenschapshuis kinderopvang creche peuterspeelzaal begraafplaats kerkhof parkeerterrein
-parkeergarage fietsenstalling tankstation benzinestation pinautomaat geldautomaat fontein
+parkeergarage parking fietsenstalling tankstation benzinestation pinautomaat geldautomaat fontein
 standbeeld monument molen kinderboerderij hondenuitlaatplaats hondenveld grasveld bos
 plantsoen restaurant cafe cafetaria snackbar friettent frituur frietkot frietkraam frietzaak
 snackbarretje shoarmazaak kebabzaak lunchroom ijssalon pizzeria hotel museum theater bioscoop
@@ -1636,9 +1636,13 @@ class _Reading:
         return lower not in _STOP
 
     def _chain(self, end: int, level: int, streets: set) -> Tuple[int, int]:
-        """'bij de speeltuin' + 'achter de school' + 'van ...': one phrase."""
-        while end < self.size and self._lower(end) in _CHAIN_PREPOSITIONS:
-            head = self._head(end + 1, streets, True)
+        """'bij de speeltuin' + 'achter de school' + 'van ...': one phrase, also across a
+        comma ('de sporthal, bij de parking')."""
+        while True:
+            link = end + 1 if end < self.size and self.texts[end] == "," else end
+            if link >= self.size or self._lower(link) not in _CHAIN_PREPOSITIONS:
+                break
+            head = self._head(link + 1, streets, True)
             if head is None:
                 break
             end, next_level = head

@@ -321,9 +321,16 @@ _BIN_INSIDE = re.compile(
     r"(?:naar binnen|binnen (?:zetten|halen|nemen)|binnen(?=\s*[?.!]|\s*$)|binnenzetten|"
     r"binnenhalen)\b"
     r"|\b(?:can|should|may) i (?:take|bring|put) (?:it|the bin|my bin) (?:back )?(?:in|inside)\b")
+# "moet ik het opnieuw melden als hij over een week nog kapot is?"
+_REPORT_AGAIN = re.compile(
+    r"\b(?:moet|moeten|kan|kun|mag|hoef|hoeven)\s+(?:ik|we|wij|je)\s+(?:\w+ ){0,3}?"
+    r"(?:opnieuw|nog een ?keer|nog eens|nogmaals|weer)\s+(?:\w+ ){0,2}?(?:(?:te )?melden|doorgeven|"
+    r"door te geven|een melding (?:maken|doen|indienen)|bellen)\b"
+    r"|\b(?:should|do|must|have to) (?:i|we) (?:\w+ )?report (?:it|this|that) again\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
+          ("report_again", _REPORT_AGAIN),
           ("police_report", _POLICE_REPORT),
           ("police", _POLICE),
           ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),

@@ -411,3 +411,16 @@ def test_whether_the_bin_may_go_back_inside(text, kind):
     """Round r106 (session 47): it got the moving answer about containers."""
     from bot.reading.report_questions import read_report_question
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("moet ik het opnieuw melden als hij over een week nog kapot is?", "report_again"),
+    ("moet ik dan nog een keer een melding maken?", "report_again"),
+    ("hoef ik het niet nog eens door te geven?", "report_again"),
+    ("should I report it again next week?", "report_again"),
+    ("ik heb het vorige week ook al gemeld", None),
+])
+def test_whether_to_report_it_again(text, kind):
+    """Round r106 (session 47): "moet ik opnieuw melden?" beside an answer was dropped."""
+    from bot.reading.report_questions import read_report_question
+    assert read_report_question(text) == kind
