@@ -1535,8 +1535,8 @@ def reading_route(tracker: DialogueStateTracker,
                                   or _ASKS_TO_REPORT.search(message.text or ""))
             or _REPORT_HERE.search(message.text or "")):
         # "nou dan meld ik het maar opnieuw. schommel kapot", "Dan meld ik het hier: …",
-        # "Hallo? Ik wil gewoon een melding doen." (round 83), "forget the person then. i just want to report the noise now" (round
-        # r109): the report, not passed on
+        # "Hallo? Ik wil gewoon een melding doen." (round 83), "forget the person then. i
+        # just want to report the noise now" (round r109): the report, not passed on
         return START_REPORT_ACTION
     if before in PASSED_ON_ACTIONS and intent.get("name") == ASK_HUMAN_INTENT:
         # "ik had toch al gevraagd om een medewerker. zet dit er dan bij": added to the
