@@ -134,6 +134,14 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     """"Kerkstraat 14" in the description becomes the corrected place, so the field crew
     does not read the old number there."""
     description = tracker.get_slot("report_description") or ""
+    old_spot = (old or {}).get("landmark") or ""
+    if (new.landmark and len(old_spot) > 2 and list(new.streets) == list(old["streets"] or [])
+            and re.search(re.escape(old_spot), description, re.IGNORECASE)):
+        # "bij de lidl op de Dorpsstraat ligt …", "niet bij de lidl maar bij de Jumbo" →
+        # "Bij de Jumbo op de Dorpsstraat ligt …" (round r108: "Dorpsstraat ligt …")
+        swapped = re.sub(re.escape(old_spot), new.landmark, description, count=1,
+                         flags=re.IGNORECASE)
+        return {"report_description": swapped[:1].upper() + swapped[1:]}
     before = (old or {}).get("text") or (old or {}).get("label") or ""
     if len(before) < 3 or not re.search(re.escape(before), description, re.IGNORECASE):
         return _with_street_swapped(description, old, new)
@@ -163,14 +171,6 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         return _with_street_swapped(description, old, new)
     if new.kind == "corner":  # "op de Rozenlaan" → "op de hoek Lindelaan en Rozenlaan"
         return {"report_description": pattern.sub(new.label, description)}
-    old_spot = (old or {}).get("landmark") or ""
-    if (new.landmark and len(old_spot) > 2 and list(new.streets) == list(old["streets"] or [])
-            and re.search(re.escape(old_spot), description, re.IGNORECASE)):
-        # "bij de lidl op de Dorpsstraat ligt …", "niet bij de lidl maar bij de Jumbo" →
-        # "Bij de Jumbo op de Dorpsstraat ligt …" (round r108: "Dorpsstraat ligt …")
-        swapped = re.sub(re.escape(old_spot), new.landmark, description, count=1,
-                         flags=re.IGNORECASE)
-        return {"report_description": swapped[:1].upper() + swapped[1:]}
     if (new.kind not in ("address", "street", "postcode") and new.streets
             and list(new.streets[:1]) == list((old or {}).get("streets") or [])[:1]):
         # "op de dorpsstraat nummer 15 die ligt …" → "op de Dorpsstraat die ligt …": the
@@ -765,6 +765,8 @@ def _corrects_the_place(tracker: Tracker, reading: Reading) -> bool:
         return True  # "JA. HET IS TROUWENS TEGENOVER NUMMER 30" on a street without one
     return bool(_PLACE_CORRECTION.search(text)
                 or _another_street(tracker, reading) and _corrects_at_a_start(text)
+                # "wait, actually its … in front of the kapper, not the AH. and no updates"
+                or told is not None and told.kind == "description" and _corrects_at_a_start(text)
                 or number and corrected_number(text, number))
 
 
@@ -1179,6 +1181,8 @@ class ValidateReportForm(FormValidationAction):
                 and not _NO_UPDATES.search(text)):
             answer = True  # "oh nee wacht, het is 14, niet 12. en ja hou me op de hoogte"
         if (answer is False and reading.location and not _answers_first(_text(tracker))
+                and not _NO_UPDATES.search(text)  # "wait, … in front of the kapper. and no
+                # updates needed" (round r109: asked again)
                 and (_corrects_at_a_start(_text(tracker)) or _another_street(tracker, reading))):
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again

@@ -115,8 +115,11 @@ def _told_in_the_status_question(tracker: Tracker) -> Optional[Tuple[Reading, Te
     said = [e for e in tracker.events if e.get("event") == "user"][-STATUS_EXCHANGE_MESSAGES - 1:-1]
     readings = [(Reading.from_entities((e.get("parse_data") or {}).get("entities")),
                  e.get("text") or "") for e in reversed(said)]
-    told = next(((r, t) for r, t in reversed(readings)
-                 if r.category and is_description(r.description)), None)
+    # the latest problem told: "… container gemeld, nummer M-…" and then "ik had ook een
+    # lantaarnpaal gemeld, nummer weet ik niet": the lamp is what "Opnieuw melden" is about
+    # (round r110: the container's words were filed as the lamp's report)
+    told = next(((r, t) for r, t in readings if r.category and is_description(r.description)),
+                None)
     if told is None:
         return None
     first, text = told

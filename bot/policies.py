@@ -553,6 +553,11 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     if own_product:
         return False
+    if (intent in REPORT_INTENTS and not (reading.category or reading.danger)
+            and is_question(text) and not mentions_a_report(text)):
+        # "ik woon bij mijn vriend, is dat probleem? en is al 2 weken, krijg ik boete?" after
+        # the registration answer: no problem in the street told (round r110: a report)
+        return True
     if not (is_follow_up(text) or told_before and "?" in text or _POINTS_BACK.search(text)
             or _ABOUT_IT.match(text) or _asks_then_of_the_answer(text, intent)) \
             and not (english and intent in UNSURE_INTENTS and "?" in text):

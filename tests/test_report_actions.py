@@ -3368,3 +3368,24 @@ def test_whether_it_is_known_is_answered_with_the_report(text, dispatcher, domai
     slots = start(text, "report_street_lighting", dispatcher, domain)
     keys = [item["key"] for item in slots["report_ack"]]
     assert "utter_report_question_reported_already" in keys
+
+
+def test_report_again_after_two_status_questions_takes_the_latest_problem(dispatcher, domain):
+    """Round r110: a container asked about by number, then a lamp without a number; "Opnieuw
+    melden" filed the container's words as the lamp's report, under waste."""
+    container = ("Ik heb vorige week de kapotte groene container gemeld, nummer M-2026-000001. "
+                 "De deksel ligt nog steeds in de tuin")
+    lamp = ("ok. en ik had vorige maand ook een kapotte lantaarnpaal gemeld bij de hoek "
+            "kerkstraat/molenweg maar ik weet het nummer niet meer. hij is nog steeds kapot")
+    tracker = tracker_for("/report_public_space_other", intent="report_public_space_other")
+    asked = []
+    for text in (container, lamp):
+        asked += [{"event": "user", "text": text,
+                   "parse_data": {"entities": read_message(text).to_entities(text)}},
+                  {"event": "action", "name": "action_report_status"},
+                  {"event": "action", "name": "action_listen"}]
+    tracker.events[:0] = asked
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert "lantaarnpaal" in slots["report_description"]
+    assert "container" not in slots["report_description"]
+    assert slots["report_category"] == "report_street_lighting"

@@ -883,14 +883,21 @@ _ENGLISH_CONCRETE = ("sports hall", "sports centre", "sports center", "playgroun
                      "petrol station", "gas station", "pharmacy", "bakery", "shop", "shops",
                      "shopping centre", "shopping center", "bike shed", "bicycle parking",
                      "bike parking", "bike racks", "bike rack", "bicycle racks", "bus station",
-                     "windmill", "mill", "bike path", "cycle path", "footpath", "lake")
+                     "windmill", "mill", "bike path", "cycle path", "footpath", "lake",
+                     "hairdresser", "hairdressers", "barber", "butcher", "cafe", "restaurant",
+                     "snack bar", "hotel", "bank", "post office", "kiosk", "entrance",
+                     "crossing", "zebra crossing", "traffic lights", "bus shelter",
+                     "other side of the road", "other side of the street")
+# "in front of the kapper": a Dutch spot word in an English sentence is a spot too.
+_DUTCH_SPOT_IN_ENGLISH = r"(?:" + "|".join(sorted(_CONCRETE, key=len, reverse=True)) + r")"
 _ENGLISH_SPOT_NOUNS = frozenset(word for spot in _ENGLISH_CONCRETE for word in spot.split())
 _BRAND = rf"(?:{'|'.join(sorted(map(re.escape, _BRANDS), key=len, reverse=True))})"
 # "at the playground behind the Jumbo" (own try, session 44: "Where is it?"); a shop's name
 # after a spot word, or "at"/"in" a public spot
 _ENGLISH_SPOT_PLACE = re.compile(
     rf"\b(?:{_ENGLISH_SPOT_WORDS}|at|in|on)\s+(?:the\s+|a\s+|an\s+)?"
-    rf"(?:{'|'.join(sorted(map(re.escape, _ENGLISH_CONCRETE), key=len, reverse=True))})\b"
+    rf"(?:{'|'.join(sorted(map(re.escape, _ENGLISH_CONCRETE), key=len, reverse=True))}"
+    rf"|{_DUTCH_SPOT_IN_ENGLISH})\b"
     rf"|\b{_ENGLISH_SPOT_WORDS}\s+(?:the\s+)?{_BRAND}(?:\s+{_BRAND})?\b",  # "Albert Heijn"
     re.IGNORECASE)
 

@@ -969,3 +969,13 @@ def test_by_mistake_is_no_accident_and_a_wire_hanging_down_is_live():
     assert read_message("mijn melding is per ongeluk op klaar gezet").danger is None
     reading = read_message("er is een boom op de weg gevallen en er hangt een draad naar beneden")
     assert (reading.danger, reading.danger_reason) == ("emergency", "live_cable")
+
+
+@pytest.mark.parametrize("text, hazard", [
+    ("het stoplicht op de kruising nieuweweg rijksstraatweg doet het al 3 dagen niet", True),
+    ("het stoplicht staat al drie dagen op rood, mensen rijden er gewoon door", True),
+    ("HET STOPLICHT STAAT VEEL TE LANG OP ROOD VOOR FIETSERS", False),
+])
+def test_a_traffic_light_out_for_days_is_a_hazard(text, hazard):
+    """Round r109: a dead traffic light with near-accidents got "binnen 10 werkdagen"."""
+    assert (read_danger(text) is not None and read_danger(text).kind == "hazard") is hazard

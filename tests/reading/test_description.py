@@ -851,3 +851,15 @@ def test_asking_to_report_it_is_no_part_of_the_description() -> None:
     """Round r102: "…, kan ik dat ook meteen melden?" was filed with the glass."""
     assert clean_description("er liggen glasscherven naast de glasbak, kan ik dat ook meteen "
                              "melden?") == "Er liggen glasscherven naast de glasbak"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("de prullenbak is vol hoe lang duurt t", "De prullenbak is vol"),
+    ("er ligt glas op het fietspad wanneer komen jullie?", "Er ligt glas op het fietspad"),
+    ("de lamp brandt overdag en gaat uit wanneer het donker is",
+     "De lamp brandt overdag en gaat uit wanneer het donker is"),
+])
+def test_a_question_typed_on_after_the_problem_leaves_the_description(text, kept):
+    """Round r108: "hoe lang duurt t" reached the field crew."""
+    from bot.reading.description import clean_description
+    assert clean_description(text) == kept

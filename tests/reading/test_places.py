@@ -1124,3 +1124,16 @@ def test_a_landmark_that_is_no_short_square_stays_a_landmark():
 def test_a_place_that_names_only_the_home(text, home):
     from bot.reading.places import names_only_the_home
     assert names_only_the_home(read(text)) is home
+
+
+@pytest.mark.parametrize("text, told", [
+    ("de sporthal, bij de parking", "de sporthal, bij de parking"),
+    ("de speeltuin, naast de school", "de speeltuin, naast de school"),
+    ("bij de kerk, in de ochtend", "bij de kerk"),
+    ("wait, its on the other side of the road, in front of the kapper",
+     "on the other side of the road, in front of the kapper"),
+])
+def test_a_spot_told_on_after_a_comma_is_one_place(text, told):
+    """Rounds r108 and r109: "de sporthal, bij de parking" was the sports-hall rental, "in
+    front of the kapper" no place at all."""
+    assert read_place(text).text == told
