@@ -74,6 +74,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"driv(?:ing|er'?s) licen[cs]e|driv(?:ing|er'?s) licen[cs]e (?:\w+ ){0,3}?(?:from abroad|"
      r"from another country|exchange)|(?:exchange|swap) (?:\w+ ){0,2}?licen[cs]e",
      "buitenlands rijbewijs omwisselen"),
+    # "do i need a medical check because of my age?" (round r110: the urgent fee)
+    (r"medical (?:check|exam\w*|examination|test|certificate|declaration)|health "
+     r"(?:check|declaration|certificate)|\bcbr\b|(?:over|above|aged?|turn\w*) 7\d\b",
+     "rijbewijs gezondheidsverklaring keuring 75 jaar"),
     (r"driv(?:ing|er'?s) licen[cs]e", "rijbewijs"),
     # "Can she get a disabled parking card?" (round r90 of session 43: "I cannot help")
     (r"(?:disabled|disability|handicapped|blue) (?:\w+ )?(?:parking )?(?:card|permit|badge)s?|"

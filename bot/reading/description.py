@@ -346,7 +346,12 @@ _DUMPED = re.compile(
     r"achtergelaten|neergegooid)\b|\bsomeone (?:has )?dumped\b|\b(?:was|were|been) dumped\b"
     # "bij glasbak molenweg matras en meubels gedumpt" (round r58: the pickup answer)
     r"|\b(?:matras\w*|meubel\w*|bank|banken|kast\w*|stoel\w*|bankstel|koelkast|afval|"
-    r"vuilniszak\w*|troep|rommel|spullen)\b(?: \w+){0,3} (?:gedumpt|gedumped|dumped)\b")
+    r"vuilniszak\w*|troep|rommel|spullen)\b(?: \w+){0,3} (?:gedumpt|gedumped|dumped)\b"
+    # "bij container op parkeerplaats Lidl veel vuilnis zakken naast" (round r109: the
+    # pickup answer): waste put beside a container is someone's dumping
+    r"|\b(?:vuilnis ?zak\w*|zakken|afval|troep|rommel|matras\w*|spullen)\b(?: \w+){0,4} naast\b"
+    r"(?! (?:mijn|ons|onze|m[ij]?n) )"
+    r"|\bnaast (?:de |het )?(?:container\w*|glasbak\w*|papierbak\w*|ondergrondse \w+)\b")
 _OWN_PLAN = re.compile(r"\b(?:ik|wij|we)\b(?: \w+){0,3} (?:kan|mag|wil|moet|kunnen|mogen|willen)\b"
                        r"|\b(?:kan|mag|wil|moet) (?:ik|wij|we)\b")
 

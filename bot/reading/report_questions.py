@@ -245,7 +245,9 @@ _CLEAN_UP = re.compile(
     r"|\b(?:ruimen|halen) jullie (?:\w+ ){0,2}?(?:op|weg)\b"
     r"|\bwie (?:haalt|ruimt|veegt|komt)\b(?:\s+\w+){0,4}?\s+(?:weg|op|ophalen|opruimen|"
     r"weghalen)\b"
-    r"|\bshould (?:i|we) (?:\w+ )?(?:clean|clear|remove)\b", re.IGNORECASE)
+    r"|\bwie (?:moet|gaat|zal|mag)\b(?:\s+\w+){0,3}?\s+(?:weg ?halen|opruimen|ophalen|opvegen)\b"
+    r"|\bshould (?:i|we) (?:\w+ )?(?:clean|clear|remove)\b|\bwho (?:will|should|must|has to) "
+    r"(?:\w+ )?(?:clean|clear|remove|pick)\b", re.IGNORECASE)
 # About this chat itself: what is kept of it, who reads it, is it used to train an AI.
 _CHAT_PRIVACY = re.compile(
     r"\bwat (?:doen|doet|gebeurt) (?:jullie|u|er|de gemeente) (?:\w+ ){0,2}?met "

@@ -26,6 +26,9 @@ from bot.knowledge.english import dutch_search_words
     # round r102: "I do not have an answer to that" to a VOG for a new job
     ("I need a certificate of conduct for my new job at a daycare",
      "verklaring omtrent het gedrag vog"),
+    # round r110: the urgent fee to a 72-year-old asking about the medical check
+    ("do i need a medical check because of my age?",
+     "rijbewijs gezondheidsverklaring keuring 75 jaar"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with

@@ -863,3 +863,16 @@ def test_a_question_typed_on_after_the_problem_leaves_the_description(text, kept
     """Round r108: "hoe lang duurt t" reached the field crew."""
     from bot.reading.description import clean_description
     assert clean_description(text) == kept
+
+
+@pytest.mark.parametrize("text, dumped", [
+    ("bij container op parkeerplaats Lidl veel vuilnis zakken naast. stinkt heel. ook matras",
+     True),
+    ("er staan steeds zakken naast de glasbak", True),
+    ("mag ik mijn matras naast de container zetten?", False),
+    ("wanneer halen jullie mijn grofvuil op?", False),
+])
+def test_waste_beside_a_container_is_dumping(text, dumped):
+    """Round r109 (and r108): bags beside the Lidl's container got the pickup answer."""
+    from bot.reading.description import says_dumped
+    assert says_dumped(text) is dumped

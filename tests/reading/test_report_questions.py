@@ -424,3 +424,11 @@ def test_whether_to_report_it_again(text, kind):
     """Round r106 (session 47): "moet ik opnieuw melden?" beside an answer was dropped."""
     from bot.reading.report_questions import read_report_question
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text", ["wie moet weg halen?", "wie gaat dat opruimen?",
+                                  "who will clean this up?"])
+def test_who_clears_it_is_the_clean_up_question(text):
+    """Round r109: "wie moet weg halen?" beside dumped bags was dropped."""
+    from bot.reading.report_questions import read_report_question
+    assert read_report_question(text) == "clean_up"
