@@ -342,7 +342,8 @@ def _answers_first(text: Text) -> bool:
     """"hoeft niet. o het is de Julianastraat trouwens": a whole answer, then the place (a bare
     "nee." may say no to the place the resident corrects next)."""
     answer, rest = first_sentence(text)
-    return bool(rest) and read_yes_no(answer) is not None and not _BARE_NO.fullmatch(answer)
+    return (bool(rest) and read_yes_no(answer) is not None and not _BARE_NO.fullmatch(answer)
+            and not _corrects_at_a_start(answer))  # "oh nee wacht het is nummer 16, niet 14."
 
 
 _BARE_NO = re.compile(r"\W*(?:nee+n?|no+|neuh|nope)\W*", re.IGNORECASE)
@@ -1186,6 +1187,11 @@ class ValidateReportForm(FormValidationAction):
                 and (_corrects_at_a_start(_text(tracker)) or _another_street(tracker, reading))):
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
+                remark = _remark_beside_the_place(reading)
+                if remark:  # "… het is nummer 16, niet 14. en er zitten ook doornen aan"
+                    corrected["report_description"] = added_to(corrected.get(
+                        "report_description") or tracker.get_slot("report_description") or "",
+                        remark)
                 return {"report_updates": None, **corrected}
         if answer is None:
             corrected = self._correction(tracker, reading, None, only_place=True)

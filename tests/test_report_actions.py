@@ -289,6 +289,20 @@ def test_a_number_corrected_in_english_at_the_updates_question_moves_the_report(
     assert "report_description" not in result or "Wait" not in result["report_description"]
 
 
+def test_a_number_corrected_with_oh_nee_keeps_the_updates_question_and_the_remark(dispatcher,
+                                                                                 domain):
+    """Round r109: "oh nee wacht het is nummer 16, niet 14. en er zitten ook doornen aan"
+    was a no to updates, and the thorns were lost."""
+    told = "de heg op de Lindelaan 14 groeit over de stoep"
+    text = "oh nee wacht het is nummer 16, niet 14. en er zitten ook doornen aan"
+    tracker = tracker_for(asking="report_updates", text=text, slots={
+        "report_place": read_message(told).place, "report_location": "Lindelaan 14",
+        "report_description": told})
+    result = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert result["report_location"] == "Lindelaan 16" and result["report_updates"] is None
+    assert "doornen" in result["report_description"]
+
+
 @pytest.mark.parametrize("typed, cleared", [("De plek", "report_location"),
                                             ("wat er aan de hand is", "report_description"),
                                             ("Berichten wel of niet", "report_updates")])

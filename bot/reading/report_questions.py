@@ -143,7 +143,12 @@ _HOW_UPDATES = re.compile(
     r"|\b(?:how|will) (?:will )?you (?:contact|reach|call|email|e-mail|text|let) me\b"
     # "Moet ik dan mijn telefoonnummer geven?" (round r51: the opening hours)
     r"|\bmoet ik (?:\w+ )?(?:mijn |een )?(?:telefoonnummer|nummer|e-?mail\w*|mailadres) "
-    r"(?:\w+ )?(?:geven|opgeven|doorgeven)\b")
+    r"(?:\w+ )?(?:geven|opgeven|doorgeven)\b"
+    # "kan dat via whatsapp?" at the updates question (round r109: no answer)
+    r"|\b(?:kan|kun|kunt|mag|gaat) (?:dat|het|dit|die|ik|u|je|jullie) (?:\w+ )?(?:ook )?(?:via|per|"
+    r"met|over) (?:whatsapp|de app|app|sms|telegram|messenger)\b(?=[^.!]*\?)"
+    r"|\b(?:can|could) (?:you|i|it|that|this) (?:\w+ ){0,2}(?:be )?(?:via|by|on|through|over) "
+    r"(?:whatsapp|sms|text message|telegram|messenger)\b")
 # "wat bedoelt u met 2 dingen?" after "U noemt 2 dingen" (round r51: no answer)
 _TWO_REPORTS = re.compile(
     r"\b(?:wat|hoe) bedoel\w* (?:u|je|jij|jullie) (?:\w+ )?(?:met )?(?:2|twee|drie|3|aparte?) "
