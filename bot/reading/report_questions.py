@@ -818,7 +818,7 @@ def says_it_is_solved(text: str) -> bool:
     it is ("is het al opgelost?") is not, nor a message that says it is still there ("…
     niet is opgehaald. Het ligt er vandaag nog steeds", round r107: "Fijn dat het is
     opgelost!")."""
-    if _STILL_THERE.search(_plain(text or "")):
+    if _STILL_THERE.search(_plain(text or "")) or _WORSE.search(_plain(text or "")):
         return False
     for part in sentences(text or ""):
         plain = _plain(part)
@@ -832,6 +832,14 @@ def says_it_is_solved(text: str) -> bool:
     return False
 
 
+# "nu is de deksel helemaal weg en er zit een open gat in de weg!" (round r111: "Fijn dat
+# het is opgelost!"): worse, or a part of the street gone, is no solution
+_WORSE = re.compile(
+    r"\b(?:erger|slechter|gevaarlijk\w*|levensgevaarlijk|open (?:gat|put|riool)|gat in|"
+    r"nu (?:ook|zelfs)|helemaal kapot|dangerous|worse|open hole)\b"
+    r"|\b(?:deksel|putdeksel|rooster|afdekking|afdekplaat|bord|verkeersbord|"
+    r"reling|leuning|cover|sign|railing)\w*(?: \w+){0,2} (?:is|zijn|was|waren)(?: \w+){0,2} "
+    r"(?:weg|verdwenen|gestolen|gone|missing|stolen)\b")
 # "kunt u hem afsluiten?", "mag die melding dicht?": a question that asks to close it
 _CLOSE_ASKED = re.compile(r"\b(?:melding|dossier|zaak|afsluiten|sluiten|dichtzetten|"
                           r"intrekken)\b")

@@ -487,8 +487,7 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "vorig jaar gooiden ze vuurwerk naar auto's, kan de gemeente camera's ophangen?",
     "de kinderen gooien stenen in de sloot",
     "mijn hond is erachteraan gegaan in het park",
-    # session 36: stung, not stabbed; housebound by the snow, not trapped
-    "er zit een wespennest bij de glijbaan, de kinderen worden gestoken",
+    # session 36: housebound by the snow, not trapped
     "kunnen jullie de stoep sneeuwvrij maken? ik ben 82 en kan niet naar buiten",
 ])
 def test_not_danger(text: str) -> None:
@@ -979,3 +978,21 @@ def test_by_mistake_is_no_accident_and_a_wire_hanging_down_is_live():
 def test_a_traffic_light_out_for_days_is_a_hazard(text, hazard):
     """Round r109: a dead traffic light with near-accidents got "binnen 10 werkdagen"."""
     assert (read_danger(text) is not None and read_danger(text).kind == "hazard") is hazard
+
+
+@pytest.mark.parametrize("text", [
+    "er zit een wespennest bij de glijbaan, de kinderen worden gestoken",  # stung, not stabbed
+    "there is a wasps nest under the slide in the playground",
+])
+def test_a_wasps_nest_where_children_play_is_a_hazard_not_an_emergency(text):
+    """Round r111: a wasps' nest under the slide got "binnen 10 werkdagen"."""
+    assert (read_danger(text).kind, read_danger(text).reason) == ("hazard", "wasps")
+
+
+@pytest.mark.parametrize("text", [
+    "the footbridge over the canal near the town hall is full of ice, I slipped and fell",
+    "de voetgangersbrug bij het gemeentehuis is spiegelglad",
+])
+def test_ice_on_a_bridge_is_a_slippery_hazard(text):
+    """Round r111: ice on a footbridge got "Do you mean waste collection?"."""
+    assert read_danger(text).reason == "slippery"
