@@ -136,6 +136,8 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     description = tracker.get_slot("report_description") or ""
     old_spot = (old or {}).get("landmark") or ""
     if (new.landmark and len(old_spot) > 2 and list(new.streets) == list(old["streets"] or [])
+            and new.landmark.lower() != old_spot.lower()
+            and old.get("house_number") == new.house_number
             and re.search(re.escape(old_spot), description, re.IGNORECASE)):
         # "bij de lidl op de Dorpsstraat ligt …", "niet bij de lidl maar bij de Jumbo" →
         # "Bij de Jumbo op de Dorpsstraat ligt …" (round r108: "Dorpsstraat ligt …")
