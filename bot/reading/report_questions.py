@@ -52,6 +52,8 @@ _FASTER = re.compile(
     r"morgen|vanavond|vannacht|"
     r"meteen|direct|nu meteen|zo snel mogelijk|met spoed|voorrang)\b"
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
+    # "24 uur?? dat is te lang, de draden liggen op het fietspad" (round r111: a new place)
+    r"|\b(?:is|duurt|duren)\s+(?:\w+\s+)?(?:veel |echt |wel |veels |veul )?te lang\b|\btoo long\b"
     # "ik wil alleen weten of het sneller kan" (round r71 of session 41)
     r"|\bof (?:het|dat|dit|dat niet|het niet) (?:\w+ )?(?:sneller|eerder) "
     r"(?:kan|gaat|mogelijk is)\b"

@@ -440,3 +440,11 @@ def test_updates_on_another_channel_is_the_how_updates_question(text):
     """Round r109: "kan dat via whatsapp?" at the updates question had no answer."""
     from bot.reading.report_questions import read_report_question
     assert read_report_question(text) == "how_updates"
+
+
+@pytest.mark.parametrize("text", ["24 uur?? dat is te lang de draden liggen echt op het fietspad",
+                                  "10 werkdagen? dat duurt veel te lang!"])
+def test_too_long_is_a_question_about_speed(text):
+    """Round r111: "dat is te lang … op het fietspad" moved the report to the cycle path."""
+    from bot.reading.report_questions import read_report_question
+    assert read_report_question(text) == "faster"
