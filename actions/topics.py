@@ -37,6 +37,7 @@ from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import ABROAD, abroad_now, another_countrys_document, with_abroad
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
+from bot.reading.dates import date_named
 from bot.reading.not_helped import is_displeased, says_the_site_fails
 from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
@@ -700,6 +701,10 @@ class ActionOpeningHours(ProfileAction):
             utter(dispatcher, "utter_opening_hours_closed_day", day=_and_joined(
                 [holiday.name_en if english else holiday.name for holiday in holidays], english))
             return await super().run(dispatcher, tracker, domain)
+        date = date_named(text, profile().now().date())
+        if date is not None:  # "en op oudejaarsdag?", "31 december?" (round r112)
+            _utter_date(dispatcher, date, english)
+            return []
         day = closed_day_asked(text)
         if day:  # "is het gemeentehuis zaterdag open?": no, first
             utter(dispatcher, "utter_opening_hours_closed_day",
@@ -824,6 +829,23 @@ def _utter_day(dispatcher: CollectingDispatcher, day: Text, english: bool,
         utter(dispatcher, "utter_opening_hours_late_day",
               day=settings.day_name(late, english),
               close=settings.opening_hours[late][1].strftime("%H:%M"))
+
+
+def _utter_date(dispatcher: CollectingDispatcher, date: dt.date, english: bool) -> None:
+    """The hours on that date: closed, or open from … to …, with the date named."""
+    settings = profile()
+    name = f"{settings.day_name(DAYS[date.weekday()], english)} {date.day} " + (
+        date.strftime("%B") if english else _DUTCH_MONTHS[date.month - 1])
+    hours = settings.hours_on(date)
+    if hours is None:
+        utter(dispatcher, "utter_opening_hours_closed_day", day=name)
+        return
+    utter(dispatcher, "utter_opening_hours_day", day=name, open=hours[0].strftime("%H:%M"),
+          close=hours[1].strftime("%H:%M"))
+
+
+_DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                 "september", "oktober", "november", "december")
 
 
 def closed_day_asked(text: Text) -> Optional[Text]:

@@ -14,6 +14,7 @@ returns an empty prediction when the rule is certain. TED trained on user text
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import weakref
 from typing import Any, Callable, Dict, Optional, Tuple
@@ -51,6 +52,7 @@ from bot.reading.money import asks_to_pay_in_parts, money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback
+from bot.reading.dates import date_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_use_the_phone, help_called, is_shaken, same_event,
                                 says_found, someone_may_be_inside, strong_gas,
@@ -1422,6 +1424,11 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and not reading.danger
             and asks_if_open_now(message.text or "")):
         return OPENING_HOURS_ACTION  # "kan ik NU bellen of niet?": yes or no, then when
+    if (tracker.active_loop_name is None and OPENING_HOURS_ACTION in last_turn
+            and len((message.text or "").split()) <= SHORT_ANSWER_WORDS + 2
+            and (date_named(message.text or "", dt.date.today())
+                 or _A_DAY_OR_OPEN.search(message.text or ""))):
+        return OPENING_HOURS_ACTION  # "en 31 december?", "en op oudejaarsdag?" (round r112)
     if (tracker.active_loop_name is None and not reading.danger
             and not reading.phone and written_to_someone_close(message.text or "")):
         return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us

@@ -1477,6 +1477,16 @@ def test_ok_to_leave_a_message_asks_for_it_and_a_report_wish_leaves_the_handover
     assert reading_route(tracker(typed + [said("menu", "nlu_fallback")])) == "utter_greeting"
 
 
+def test_a_date_after_the_opening_hours_asks_its_hours():
+    """Round r112: "en 31 december?" got the fallback, "en op oudejaarsdag?" bulky waste."""
+    asked = START + [said("zijn jullie open op tweede kerstdag?", "opening_hours"),
+                     ActionExecuted("action_opening_hours"), ActionExecuted("utter_anything_else"),
+                     ActionExecuted("action_listen")]
+    for text, intent in (("en 31 december?", "nlu_fallback"),
+                         ("en op oudejaarsdag?", "bulky_waste_pickup")):
+        assert reading_route(tracker(asked + [said(text, intent, 0.6)])) == "action_opening_hours"
+
+
 AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_human"),
                           ActionExecuted("action_take_callback"), ActionExecuted("action_listen")]
 

@@ -1,0 +1,20 @@
+"""A calendar date named in a message (round r112: "en 31 december?" was not understood)."""
+import datetime as dt
+
+import pytest
+
+from bot.reading.dates import date_named
+
+TODAY = dt.date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("en 31 december?", dt.date(2026, 12, 31)),
+    ("zijn jullie open op oudejaarsdag", dt.date(2026, 12, 31)),
+    ("open on 2 jan?", dt.date(2027, 1, 2)),  # past this year: next year
+    ("en kerstavond", dt.date(2026, 12, 24)),
+    ("31 februari", None),
+    ("ik woon op nummer 31", None),
+])
+def test_a_date_is_read_as_the_next_one(text, date):
+    assert date_named(text, TODAY) == date
