@@ -244,8 +244,17 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
         # "gemeente open hoe laat? ik wil id kaart nieuw": one question beside a request
         only_sure = len(parts) == 1 and _asked_beside(text, parts[0])
         parts = parts if len(parts) >= 2 or only_sure else []
-    if not parts or tracker.active_loop.get("name") or tracker.get_slot("language") == "en":
+    if not parts or tracker.active_loop.get("name"):
         return
+    if tracker.get_slot("language") == "en":
+        # "i lost my card for the containers, how do i get a new one? and when is the paper
+        # collected?" (round r112: only the calendar): the parts the glossary knows, searched
+        # in Dutch, and only the articles it is sure of (a choice would show Dutch words)
+        text = tracker.latest_message.get("text") or ""
+        parts = [words for words in (_english_words_of(part, text) for part in parts) if words]
+        only_sure = True
+        if not parts:
+            return
     said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
                     for value in message.values() if isinstance(value, str))
     intent = tracker.get_intent_of_latest_message()
@@ -259,12 +268,22 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
     sure = [(article, question) for article, question in others.sure
             if leave_out is None or article.intent != leave_out]
     for article, question in sure[:MAX_OTHER_QUESTIONS]:
-        utter_article(dispatcher, tracker, article, question)
+        if tracker.get_slot("language") == "en":
+            _utter_for_english(dispatcher, article, question)
+        else:
+            utter_article(dispatcher, tracker, article, question)
     if others.unsure and len(sure) < MAX_OTHER_QUESTIONS and not only_sure:
         # "wat kost een id kaart?" beside the licence question: asked, not dropped
         articles, question = others.unsure[0]
         utter(dispatcher, "utter_kb_choose_other", question=question.strip(),
               buttons=choice_buttons(articles))
+
+
+def _english_words_of(part: Text, text: Text) -> Text:
+    """The Dutch search words of an English question, read with what the message told
+    before it when the question alone names nothing ("my bin pass is gone. where do i get a
+    new one?")."""
+    return dutch_search_words(part) or dutch_search_words(text[:text.find(part)] + part)
 
 
 def _asked_beside(text: Text, question: Text) -> bool:

@@ -94,7 +94,13 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:which|what) (?:\w+ )?bin|nappies|diapers|cat litter|residual waste|grey bin|"
      r"(?:sort|separate|separating|sorting) (?:\w+ ){0,2}?(?:waste|rubbish|garbage|trash)",
      "welk afval in welke bak restafval"),
-    (r"waste calendar|bin day|collection day", "afvalkalender"),
+    # "i lost my card for the waste containers" (round r112: only the calendar was answered)
+    (r"(?:waste|rubbish|container|bin|garbage) (?:pass|card)|(?:card|pass) (?:\w+ ){0,2}?for "
+     r"(?:the )?(?:\w+ )?(?:containers?|bins?)", "afvalpas kwijt"),
+    (r"waste calendar|bin day|collection day|(?:paper|cardboard|plastic|glass|pmd|gft|garden "
+     r"waste|green bin) (?:\w+ ){0,2}?(?:collected|collection|picked up|pick ?up)|when (?:\w+ )"
+     r"{0,3}(?:paper|cardboard|plastic|green bin) (?:\w+ )?collected|(?:pick\w* ?up|collect\w*) "
+     r"(?:the )?(?:paper|cardboard|plastic|glass|green bin|gft|pmd)", "afvalkalender"),
     # remission before taxes: "how does kwijtschelding work, do I qualify?" (round 86)
     (r"kwijtschelding|remission|tax relief|(?:can'?t|cannot|unable to) (?:\w+ ){0,2}?pay "
      r"(?:\w+ ){0,3}?tax\w*|(?:exempt\w*|waive\w*) (?:\w+ ){0,3}?tax\w*",

@@ -29,6 +29,9 @@ from bot.knowledge.english import dutch_search_words
     # round r110: the urgent fee to a 72-year-old asking about the medical check
     ("do i need a medical check because of my age?",
      "rijbewijs gezondheidsverklaring keuring 75 jaar"),
+    # round r112: the waste pass beside the paper collection was not answered
+    ("i lost my card for the waste containers, how do i get a new one?", "afvalpas kwijt"),
+    ("and when is the paper collected?", "afvalkalender"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with
