@@ -377,10 +377,27 @@ _ASKED_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# "WACHTEN JULLIE TOT ER EEN DOOD KIND LIGT???" (round r113: the dead-animal article): anger,
+# not a question to answer with an article
+_RHETORICAL = re.compile(
+    r"\b(?:wachten|wacht) (?:jullie|u|de gemeente|ze|men) (?:\w+ ){0,3}?(?:tot|totdat|op)\b"
+    r"|\bmoet(?:en)? (?:er )?(?:eerst|pas) (?:\w+ ){0,4}?(?:iemand|een kind|een ongeluk|doden|"
+    r"gewonden|dood|gebeuren|vallen|verongelukken)\b"
+    r"|\b(?:hoe vaak|hoeveel keer) (?:moet|moeten) (?:ik|we|wij) (?:\w+ ){0,3}?(?:nog )?(?:bellen|"
+    r"melden|mailen|klagen)\b|\bwaar betaal ik (?:\w+ )?belasting voor\b"
+    r"|\b(?:waiting|wait) (?:for|until) (?:someone|somebody|a child|a kid) (?:\w+ ){0,2}?(?:dies|"
+    r"gets hurt|is killed|gets killed)\b", re.IGNORECASE)
+
+
+def is_rhetorical(text: str) -> bool:
+    """A question that voices anger ("moet er eerst een kind onder een auto komen?")."""
+    return bool(_RHETORICAL.search(text or ""))
+
+
 def question_beside_an_answer(text: str) -> str | None:
     """The question sentence after an answer ("nee hoeft niet. gaan de lampen 's nachts
     uit?" → the lamps), or None when the message is one sentence or asks nothing."""
-    sentences = [s for s in split_sentences(text) if s.strip()]
+    sentences = [s for s in split_sentences(text) if s.strip() and not is_rhetorical(s)]
     asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and is_question(s)]
     return asked[-1] if asked else None
 
@@ -404,7 +421,7 @@ def questions_beside_a_report(text: str) -> str | None:
         return None
     if is_question(sentences[0]):
         return _questions_before_a_report(sentences)
-    asked = [index for index, s in enumerate(sentences) if index and (
+    asked = [index for index, s in enumerate(sentences) if index and not is_rhetorical(s) and (
         "?" in s and is_question(s) or _announced_question(s))]
     return " ".join(_with_its_subject(sentences, index) for index in asked) or None
 

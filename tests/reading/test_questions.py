@@ -373,3 +373,15 @@ def test_pruning_a_tree_is_no_waste_collection():
 ])
 def test_not_able_to_bring_the_bags_to_the_container_is_waste_help(text, topic):
     assert (read_question(text) == "waste_help") is (topic is not None)
+
+
+@pytest.mark.parametrize("text, rhetorical", [
+    ("WACHTEN JULLIE TOT ER EEN DOOD KIND LIGT???", True),
+    ("moet er eerst een ongeluk gebeuren?", True),
+    ("hoe vaak moet ik dit nog melden?", True),
+    ("wanneer wordt de container geleegd?", False),
+])
+def test_an_angry_question_is_not_one_to_answer(text, rhetorical):
+    """Round r113: "wachten jullie tot er een dood kind ligt???" got the dead-animal article."""
+    from bot.reading.questions import is_rhetorical
+    assert is_rhetorical(text) is rhetorical
