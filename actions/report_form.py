@@ -1598,8 +1598,9 @@ class ValidateReportForm(FormValidationAction):
                         **with_ack(tracker, ack("utter_ack_description_changed"))}
             return {"report_description": description, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
-        if answer is None and (reading.category or reading.addition
-                               or _a_detail(reading, _text(tracker), description)):
+        if answer is None and not asks_a_callback(tracker) and (
+                reading.category or reading.addition
+                or _a_detail(reading, _text(tracker), description)):
             # "het zijn er twee", "is best diep trouwens", "geen kenteken. staat er al weken"
             # (round 98: "Wat moet er anders?", then the detail was lost): more about it
             return {"report_description": self._added(tracker, reading.addition or description),

@@ -3403,3 +3403,16 @@ def test_report_again_after_two_status_questions_takes_the_latest_problem(dispat
     assert "lantaarnpaal" in slots["report_description"]
     assert "container" not in slots["report_description"]
     assert slots["report_category"] == "report_street_lighting"
+
+
+def test_a_callback_asked_at_the_summary_is_not_added_to_the_description(dispatcher, domain):
+    """Round r113: "bericht voor de collega: bel mij maandag terug op 06…" was added to what
+    the field crew reads, phone number and all."""
+    told = "de oversteekplaats bij de hoek molenweg kerkstraat is gevaarlijk"
+    text = "bericht voor de collega: bel mij maandag terug op 0687654321 over die oversteek"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_place": read_message(told).place, "report_location": "hoek Molenweg en Kerkstraat",
+        "report_description": told, "report_updates": False})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert "0687654321" not in (result.get("report_description") or "")
+    assert "terug" not in (result.get("report_description") or "")

@@ -1201,6 +1201,10 @@ _HOW_TO_REACH_ME = re.compile(
     r"(?:kunt|kan|kunnen)\s+(?:u|je|jullie))\s+(?:mij|me|ons)\s+(?:\w+\s+){0,2}?(?:bellen|mailen|"
     r"bereiken|appen|sms'?en)\b[^.!?,;]*"
     r"|(?:^|(?<=[.!?,;]))\s*(?:(?:en|maar)\s+)?bel\s+(?:me|mij)\s+(?:gerust|maar|even)\b[^.!?,;]*"
+    # "bericht voor de collega: bel mij maandag terug op …" (round r113: in the description)
+    r"|(?:^|(?<=[.!?,;:]))\s*(?:(?:en|maar)\s+)?(?:graag\s+)?bel\s+(?:me|mij|ons)\s+(?:\w+\s+){0,3}?"
+    r"terug\b[^.!?;]*|\b(?:een\s+)?bericht\s+voor\s+(?:de|een|uw|jullie)\s+(?:collega|medewerker)"
+    r"\w*\s*:?"
     r"|(?:^|(?<=[.!?,;]))\s*(?:(?:en|maar)\s+)?ik\s+heb\s+geen\s+(?:computer|internet|e-?mail|"
     r"mailadres|smartphone)\b[^.!?,;]*",
     re.IGNORECASE)
