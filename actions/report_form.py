@@ -773,6 +773,13 @@ def _corrects_the_place(tracker: Tracker, reading: Reading) -> bool:
                 or number and corrected_number(text, number))
 
 
+def _another_place(tracker: Tracker) -> bool:
+    """The message names a complete place other than the report's."""
+    told = reading_of(tracker).location
+    current = tracker.get_slot("report_place") or {}
+    return bool(told and told.complete and told.text.lower() != (current.get("text") or "").lower())
+
+
 def _another_street(tracker: Tracker, reading: Reading) -> bool:
     """"Nee, het is WILHELMINAstraat 5": a known street other than the report's."""
     current = tracker.get_slot("report_place") or {}
@@ -857,6 +864,8 @@ def _chooses_problems(tracker: Tracker, clauses: bool = False) -> bool:
     after the validation (_kept_problems), so the words are no addition nor a plain yes."""
     description, text = tracker.get_slot("report_description") or "", _text(tracker)
     more = tracker.get_slot("report_more_problems")
+    if _corrects_at_a_start(text) and _another_place(tracker):
+        return False  # "wait actually … in front of Schoolstraat 14, not really the corner"
     if not more and drops_what_is_not_there(text, description):
         return True  # chosen already: slot extraction runs the validation once before
     return bool(more or clauses) and problems_to_keep(
@@ -1303,7 +1312,9 @@ class ValidateReportForm(FormValidationAction):
         """"bijna juist, maar 'belt ge mij dan' moet er niet bij": those words taken out, the
         summary shown again (round r43: the remark was added and the report sent)."""
         part = part_to_remove(_text(tracker))
-        if not part:
+        if not part or _corrects_at_a_start(_text(tracker)) and _another_place(tracker):
+            # "wait actually its a bit further, in front of Schoolstraat 14, not really the
+            # corner" (round r113: "Fine, I leave that out"): a new place, below
             return {}
         description = tracker.get_slot("report_description") or ""
         place = Place.from_dict(tracker.get_slot("report_place") or {}) \

@@ -123,9 +123,11 @@ _PASS = re.compile(
     r"\b(?:waste|garbage|trash|rubbish|bin|container|recycling) (?:access )?(?:card|pass|key)s?\b)")
 _LOOSE_PASS = re.compile(
     r"\bpasje\b|\b(?:mijn|mn|de|een|nieuwe?|onze|die|deze|het|uw) "
-    r"(?:pas|passen|kaart|kaartje|sleutel)\b")
+    r"(?:pas|passen|kaart|kaartje|sleutel)\b"
+    # "ik ben pas kwijt van container" (round r114: a report about the waste)
+    r"|\bpas (?:kwijt|weg|verloren|gestolen)\b|\bpas (?:van|voor) (?:de |het )?(?:container|afval)")
 _NEW_PASS = re.compile(
-    r"\b(?:kwijt\w*|verloren|verlopen|gestolen|nieuwe?|aanvragen|aanvraag|vervangen|"
+    r"\b(?:kwijt\w*|verloren|verlopen|gestolen|zoek|weg|nieuwe?|aanvragen|aanvraag|vervangen|"
     r"extra|tweede|opzeggen|kopen|krijgen|krijg|kost|kosten|halen|ophalen|aanmelden|"
     r"lost|new|stolen|replace\w*|another)\b")
 _NEW_CONTAINER = re.compile(r"\bnieuwe? (?:\w+ )?(?:container|kliko|bak)"

@@ -30,6 +30,8 @@ WASTE_CALENDAR = [
 
 WASTE_PASS = [
     "afvalpas kwijt",
+    "goedemiddag ik ben pas kwijt van container. hoe ik nieuw krijgen",  # round r114
+    "mn pasje voor de container is weg",
     "I lost my waste card for the underground container, how do I get a new one?",
     "hoe krijg ik een nieuwe milieupas",
     "mijn afvalpas is gestolen",
