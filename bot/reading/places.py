@@ -1976,8 +1976,16 @@ class _Reading:
         if landmark.level != CONCRETE:
             return self._make("description", [(landmark.start, landmark.end)], landmark=None)
         start = self._description_start(landmark.start)
-        return self._make("description", [(start, landmark.end)],
-                          landmark=self._span_text(start, landmark.end))
+        place = self._make("description", [(start, landmark.end)],
+                           landmark=self._span_text(start, landmark.end))
+        other = next((phrase for phrase in self.landmarks if phrase.level == CONCRETE
+                      and not phrase.bare and phrase.start > landmark.end), None)
+        if other is None:
+            return place
+        # "fietspad langs de vaart geblokkeerd door bouwhekken, tussen de brug en de rotonde
+        # bij de mcdonalds" (round r113: only "langs de vaart" was kept): both spots
+        told = f"{place.text}, {self._span_text(other.start, other.end)}"
+        return replace(place, text=told, landmark=told)
 
     def _description_start(self, start: int) -> int:
         """Where the resident's description of a spot without a street begins: "op het

@@ -122,8 +122,9 @@ _NEXT_STEPS = re.compile(
     r"of)\b|\bwill (?:i|we) (?:get|hear|be told)\b(?: \w+){0,4}? (?:when|if|once)\b")
 # "is het nu gemeld of niet?", "is mijn melding al verstuurd?"
 _FILED = re.compile(
-    r"\bis (?:het|die|dat|deze|mijn melding|de melding|hij) (?:nu |al |dan |wel |eigenlijk )*"
-    r"(?:gemeld|doorgegeven|verstuurd|verzonden|aangekomen|ontvangen|binnen)\b"
+    r"\bis (?:het|die|dat|deze|mijn melding|de melding|hij) (?:nu |nou |al |dan |wel |eigenlijk |"
+    r"echt |ook )*(?:gemeld|doorgegeven|doorgestuurd|opgestuurd|ingediend|verstuurd|verzonden|"
+    r"aangekomen|ontvangen|binnen)\b"
     r"|\b(?:has|is) (?:it|my report|the report) (?:been )?(?:reported|sent|filed|received)\b")
 _PHOTO = re.compile(
     r"\b(?:kan|mag|moet|kun|kunt|wil|zal) (?:ik|je|u|we) (?:\w+ ){0,3}?(?:foto|fotos|foto s|"

@@ -448,3 +448,10 @@ def test_too_long_is_a_question_about_speed(text):
     """Round r111: "dat is te lang … op het fietspad" moved the report to the cycle path."""
     from bot.reading.report_questions import read_report_question
     assert read_report_question(text) == "faster"
+
+
+@pytest.mark.parametrize("text", ["is dat nou doorgestuurd?", "is het nu echt verstuurd?"])
+def test_whether_it_was_sent_is_the_filed_question(text):
+    """Round r113: "Is dat nou doorgestuurd?" got "Daar kan ik u helaas niet mee helpen"."""
+    from bot.reading.report_questions import read_report_question
+    assert read_report_question(text) == "filed"
