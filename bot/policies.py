@@ -1649,6 +1649,12 @@ def reading_route(tracker: DialogueStateTracker,
         # "mijn moeder is vannacht overleden in het verpleeghuis aan de parkweg" (round r74
         # of session 41): never a report at the Parkweg
         return QUESTION_ACTION
+    if (tracker.active_loop_name is None and reading.question == MONEY_WORRIES_INTENT
+            and not reading.danger and not reading.need
+            and intent.get("name") not in REPORT_INTENTS + KEEP_INTENTS):
+        # "ze gaan mijn stroom afsluiten volgende week …" read as a municipal question (round
+        # r114: a choice of keeping chickens and tree felling): the money-worries answer
+        return QUESTION_ACTION
     if (tracker.active_loop_name is None and reading.need
             and not (intent.get("name") in REPORT_INTENTS and reading.category)):
         return NEED_ACTION  # "geen eten meer, het is zaterdag": tonight's route, not a product

@@ -18,6 +18,8 @@ from bot.reading.questions import read_question
     "Mijn uitkering is nog niet gestort en ik moet de huur betalen, ik weet niet meer wat ik "
     "moet doen",
     "my benefits have not been paid this month",
+    # round r114 (session 48): chickens and tree felling were offered
+    "ze gaan mijn stroom afsluiten volgende week. kan de gemeente dat tegenhouden?",
 ])
 def test_money_trouble_is_read(text):
     assert money_trouble(text)

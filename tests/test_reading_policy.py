@@ -1487,6 +1487,14 @@ def test_a_date_after_the_opening_hours_asks_its_hours():
         assert reading_route(tracker(asked + [said(text, intent, 0.6)])) == "action_opening_hours"
 
 
+def test_a_power_cut_off_for_money_is_money_worries_whatever_the_model_guessed():
+    """Round r114: a choice of keeping chickens and tree felling for a power cut-off."""
+    text = ("ze gaan mijn stroom afsluiten volgende week. kan de gemeente dat tegenhouden? en "
+            "kan ik bijstand krijgen ik ben mijn baan kwijt")
+    assert reading_route(tracker(START + [said(text, "municipal_question", 0.76)])) \
+        == "action_answer_question"
+
+
 AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_human"),
                           ActionExecuted("action_take_callback"), ActionExecuted("action_listen")]
 

@@ -29,6 +29,10 @@ _TROUBLE = re.compile(
     r"rood (?:staan|sta) op (?:mijn|onze|de) (?:bank|rekening)|"
     r"\b(?:gas|stroom|energie|water) (?:\w+ ){0,3}afgesloten\b(?=.*\b(?:betaal\w*|betaald|"
     r"rekening\w*|leverancier|energiebedrijf|schuld\w*)\b)|"
+    # "ze gaan mijn stroom afsluiten volgende week" (round r114: chickens and tree felling)
+    r"\b(?:mijn|ons|onze|m[ij]?n) (?:gas|stroom|energie|water|elektra)\b(?: \w+){0,3} "
+    r"(?:afsluiten|afgesloten|dichtdraaien|dichtgedraaid)\b|\b(?:afsluiten|dichtdraaien) (?:van )?"
+    r"(?:mijn|ons|onze) (?:gas|stroom|energie|water)\b|"
     r"\bniet (?:meer )?(?:kan |kunnen )?betalen\b|\bkan (?:\w+ ){1,6}?niet (?:meer )?betalen\b|"
     # "mijn uitkering is nog niet gestort en ik moet de huur betalen" (own try, session 46:
     # a link to the benefits page)
