@@ -392,6 +392,12 @@ KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 # The queue news (bot.webcare.waiting_news) comes between the handover and the message.
 WHEN_ACTION = "action_tell_when"
 HANDOVER_OK_ACTION = "utter_handover_ok"
+ANONYMOUS_HELP = "utter_emergency_anonymous"  # afraid the neighbours learn who called
+_VIOLENCE_REASONS = ("violence", "home_violence", "threat")
+_AFRAID_TO_BE_KNOWN = re.compile(
+    r"\banoniem\w*|\banonymous\w*|\bdurf (?:\w+ ){0,2}niet\b|\bbang (?:\w+ ){0,4}(?:weten|merken|"
+    r"zien|horen)\b|\b(?:weten|merken) (?:ze|zij|hij) (?:\w+ ){0,3}(?:dat ik|wie)\b|\bafraid\b|"
+    r"\bscared\b|\bdon'?t dare\b", re.IGNORECASE)
 TYPE_THE_MESSAGE = "utter_handover_type_message"  # "ok" to "laat hier uw bericht achter"
 MENU_RESPONSE = "utter_greeting"  # "menu": what the bot can do, with its buttons
 HANDOVER_ACTIONS = ("action_contact_human", TAKE_MESSAGE_ACTION, CALLBACK_ACTION,
@@ -421,7 +427,7 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    HANDOVER_OK_ACTION, STATUS_FASTER, STATUS_FASTER_URGENT, WHAT_I_CAN_DO,
                    HOW_I_AM, RESUME_ACTION, OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN,
                    AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION, ADD_TO_REPORT_ACTION,
-                   SOLVED_ACTION, TYPE_THE_MESSAGE, MENU_RESPONSE)
+                   SOLVED_ACTION, TYPE_THE_MESSAGE, MENU_RESPONSE, ANONYMOUS_HELP)
 UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -1290,6 +1296,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (before not in EMERGENCY_ACTIONS and not reading.urgent
             and _DESPAIR_AGAIN.search(message.text or "") and _had_the_crisis_answer(tracker)):
         return CRISIS_AGAIN  # "morgen is te laat misschien" after the handover: 113 again
+    if (before in EMERGENCY_ACTIONS and _first_danger(tracker) in _VIOLENCE_REASONS
+            and _AFRAID_TO_BE_KNOWN.search(message.text or "")):
+        return ANONYMOUS_HELP  # "ik durf niet te bellen, dan weten ze dat ik het was" (r114)
     if before in EMERGENCY_ACTIONS:
         if (tracker.active_loop_name is None and not reading.urgent
                 and _SHOULD_REPORT.search(message.text or "")
