@@ -237,7 +237,7 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
     to one question, the knowledge base's answers to the others it is sure of (`parts`:
     the questions not answered yet, when the caller knows which one it answered; `leave_out`:
     the intent whose articles the caller answers itself)."""
-    only_sure = False
+    only_sure, given = False, parts is not None
     if parts is None:
         text = tracker.latest_message.get("text") or ""
         parts = question_parts(text)
@@ -253,8 +253,8 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
         text = tracker.latest_message.get("text") or ""
         parts = [words for words in (_english_words_of(part, text) for part in parts) if words]
         only_sure = True
-        if not parts:
-            return
+        if not parts or not given and len(set(parts)) < 2:
+            return  # one subject asked in several ways: its answer is given already
     said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
                     for value in message.values() if isinstance(value, str))
     intent = tracker.get_intent_of_latest_message()

@@ -392,6 +392,7 @@ KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 # The queue news (bot.webcare.waiting_news) comes between the handover and the message.
 WHEN_ACTION = "action_tell_when"
 HANDOVER_OK_ACTION = "utter_handover_ok"
+MONEY_ANSWER = "utter_answer_money_worries"  # ends with "Wilt u nu met een collega praten?"
 ANONYMOUS_HELP = "utter_emergency_anonymous"  # afraid the neighbours learn who called
 _VIOLENCE_REASONS = ("violence", "home_violence", "threat")
 _AFRAID_TO_BE_KNOWN = re.compile(
@@ -1658,9 +1659,14 @@ def reading_route(tracker: DialogueStateTracker,
         # "mijn moeder is vannacht overleden in het verpleeghuis aan de parkweg" (round r74
         # of session 41): never a report at the Parkweg
         return QUESTION_ACTION
+    if (tracker.active_loop_name is None and _last_response(tracker) == MONEY_ANSWER
+            and reading.answer is not None and not reading.question
+            and len((message.text or "").split()) <= SHORT_ANSWER_WORDS):
+        # "ja" to "Wilt u nu met een collega praten?", whichever action gave that answer
+        return CONTACT_HUMAN_ACTION if reading.answer else ANYTHING_ELSE
     if (tracker.active_loop_name is None and reading.question == MONEY_WORRIES_INTENT
             and not reading.danger and not reading.need
-            and intent.get("name") not in REPORT_INTENTS + KEEP_INTENTS):
+            and intent.get("name") not in REPORT_INTENTS + KEEP_INTENTS + (MONEY_WORRIES_INTENT,)):
         # "ze gaan mijn stroom afsluiten volgende week …" read as a municipal question (round
         # r114: a choice of keeping chickens and tree felling): the money-worries answer
         return QUESTION_ACTION

@@ -1213,7 +1213,10 @@ _HOW_TO_REACH_ME = re.compile(
 # "…, kan ik dat ook meteen melden?" after what is wrong: the request, not the problem
 _ASKS_TO_REPORT_IT = re.compile(
     r"\s*[,;]\s*(?:kan|mag|kun|moet|wil) (?:ik|je|u|we|jij) (?:dat|dit|het|die|deze) "
-    r"(?:\w+ ){0,3}?(?:melden|doorgeven|aangeven|laten weten)\s*\?*(?=\s|$)",
+    r"(?:\w+ ){0,3}?(?:melden|doorgeven|aangeven|laten weten)\s*\?*(?=\s|$)"
+    # "er ligt een plank los van het bankje, dat wil ik ook melden" (round r113)
+    r"|\s*[,;]\s*(?:dat|dit|die|het) (?:wil|wou|moet) ik (?:\w+ ){0,2}?(?:melden|doorgeven)"
+    r"\s*[.!]*(?=\s|$)",
     re.IGNORECASE)
 
 

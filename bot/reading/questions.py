@@ -215,6 +215,10 @@ _DEATH = re.compile(
     r"wife|son|daughter|brother|sister|grandmother|grandfather)\s+(?:\w+\s+){0,6}?"
     r"(?:overleden|gestorven|(?:is|was)\s+dood|doodgegaan|heengegaan|ingeslapen|died|passed\s+away)\b"
     r"|\b(?:overlijden|overleden)\s+(?:van|aangeven|melden|doorgeven)\b")
+# "mijn man is vorig jaar gestorven en nu moet de zetel weg" (round r115: what to do after a
+# death at home): told as the reason, not a death to arrange now
+_LONG_AGO = re.compile(r"\b(?:vorig|vorige|afgelopen|een|twee|drie|\d+) (?:jaar|jaren|maanden)\b"
+                       r"(?: geleden)?|\blast year\b|\byears? ago\b|\bjaar geleden\b")
 _BENEFITS = re.compile(
     r"(?:bijstand|uitkering|\bwmo\b|toeslag|participatiewet|huishoudelijke hulp|"
     r"hulp in (?:het|de) huishouden|scootmobiel|rolstoel|minimaregeling|stadspas|"
@@ -487,7 +491,7 @@ PRODUCT_WORDS = {
         r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b|betal",
         re.IGNORECASE),
     "passport_id_appointment": re.compile(
-        r"pas+p|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
+        r"pas+p|reispas|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
     "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
     "moving_address_change": re.compile(
         r"verhui|adres|inschrijv|uitschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
@@ -729,7 +733,7 @@ _NO_TAP_WATER = re.compile(
 _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("water_outage", lambda plain, text: bool(_NO_TAP_WATER.search(plain))),
     ("money_worries", _money_worries),  # "mijn man is overleden en nu heb ik geen inkomen"
-    ("death", lambda plain, text: bool(_DEATH.search(plain))),
+    ("death", lambda plain, text: bool(_DEATH.search(plain)) and not _LONG_AGO.search(plain)),
     ("animal_in_need", _animal_in_need),
     ("waste_pass", _waste_pass),
     ("bulky_waste_pickup", _plain_topic(_BULKY, _NOT_BULKY)),

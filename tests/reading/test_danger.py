@@ -996,3 +996,12 @@ def test_a_wasps_nest_where_children_play_is_a_hazard_not_an_emergency(text):
 def test_ice_on_a_bridge_is_a_slippery_hazard(text):
     """Round r111: ice on a footbridge got "Do you mean waste collection?"."""
     assert read_danger(text).reason == "slippery"
+
+
+def test_a_loose_dog_attacking_now_is_an_emergency_and_a_bite_told_after_is_not():
+    """Round r116: a dog that had just bitten a boy and growled at everyone got "Is er nu
+    gevaar voor mensen?" with the street question."""
+    now = read_danger("HELP er loopt een grote hond los in het speeltuintje, hij heeft net een "
+                      "jongetje gebeten en gromt naar iedereen!!")
+    assert (now.kind, now.reason) == ("emergency", "dog_attack")
+    assert read_danger("een hond heeft mijn dochter gebeten in het park, wat moet ik doen") is None

@@ -387,3 +387,12 @@ def test_an_angry_question_is_not_one_to_answer(text, rhetorical):
     """Round r113: "wachten jullie tot er een dood kind ligt???" got the dead-animal article."""
     from bot.reading.questions import is_rhetorical
     assert is_rhetorical(text) is rhetorical
+
+
+def test_a_death_long_ago_told_as_the_reason_is_no_death_to_arrange():
+    """Round r115: "mijn man is vorig jaar gestorven en nu moet de zetel weg" got what to do
+    after a death at home."""
+    from bot.reading.questions import read_question
+    assert read_question("Mijn man is vorig jaar gestorven en nu moet de zetel weg. Hoe moet "
+                         "dat?") != "death"
+    assert read_question("mijn moeder is vannacht overleden, wat moet ik regelen") == "death"
