@@ -491,7 +491,8 @@ PRODUCT_WORDS = {
         r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b|betal",
         re.IGNORECASE),
     "passport_id_appointment": re.compile(
-        r"pas+p|reispas|pasfoto|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card", re.IGNORECASE),
+        r"pas+p|reispas|pasfoto|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card",
+        re.IGNORECASE),
     "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
     "moving_address_change": re.compile(
         r"verhui|adres|inschrijv|uitschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
