@@ -392,6 +392,8 @@ KEEP_INTENTS = ("ask_human", "ask_report_status", "stop")
 # The queue news (bot.webcare.waiting_news) comes between the handover and the message.
 WHEN_ACTION = "action_tell_when"
 HANDOVER_OK_ACTION = "utter_handover_ok"
+CALENDAR_ANSWER = "utter_answer_waste_calendar"
+CALENDAR_POSTCODE = "utter_waste_calendar_postcode"  # a postcode typed after the calendar link
 MONEY_ANSWER = "utter_answer_money_worries"  # ends with "Wilt u nu met een collega praten?"
 ANONYMOUS_HELP = "utter_emergency_anonymous"  # afraid the neighbours learn who called
 _VIOLENCE_REASONS = ("violence", "home_violence", "threat")
@@ -428,7 +430,8 @@ READING_ACTIONS = (EMERGENCY_ACTION, OTHER_LANGUAGE_ACTION, QUESTION_ACTION, WRO
                    HANDOVER_OK_ACTION, STATUS_FASTER, STATUS_FASTER_URGENT, WHAT_I_CAN_DO,
                    HOW_I_AM, RESUME_ACTION, OTHER_MUNICIPALITY_ACTION, CRISIS_AGAIN,
                    AFTERCARE_ACTION, WEATHER, THE_TIME, WITNESS_ACTION, ADD_TO_REPORT_ACTION,
-                   SOLVED_ACTION, TYPE_THE_MESSAGE, MENU_RESPONSE, ANONYMOUS_HELP)
+                   SOLVED_ACTION, TYPE_THE_MESSAGE, MENU_RESPONSE, ANONYMOUS_HELP,
+                   CALENDAR_POSTCODE)
 UNDERSTOOD_LANGUAGES = SPOKEN_LANGUAGES
 # Questions about a product: during a report they get the product's answer, not the report's.
 PRODUCT_INTENTS = ("passport_id_appointment", "driving_licence", "moving_address_change",
@@ -908,6 +911,20 @@ def _told_to_phone(tracker: DialogueStateTracker) -> bool:
         elif kind == "BotUttered" and profile().phone in (event.text or ""):
             return True
     return False
+
+
+def _responses_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
+    """The names of the bot's responses since the resident's message before the latest."""
+    names, seen_user = [], False
+    for event in reversed(tracker.events):
+        kind = type(event).__name__
+        if kind == "UserUttered":
+            if seen_user:
+                break
+            seen_user = True
+        elif seen_user and kind == "BotUttered":
+            names.append((event.metadata or {}).get("utter_action") or "")
+    return tuple(names)
 
 
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
@@ -1659,6 +1676,12 @@ def reading_route(tracker: DialogueStateTracker,
         # "mijn moeder is vannacht overleden in het verpleeghuis aan de parkweg" (round r74
         # of session 41): never a report at the Parkweg
         return QUESTION_ACTION
+    if (tracker.active_loop_name is None and CALENDAR_ANSWER in _responses_of_last_turn(tracker)
+            and reading.location is not None and reading.location.postcode
+            and not (reading.category and reading.description and len(
+                (message.text or "").split()) > SHORT_ANSWER_WORDS)):
+        # "7412 KD 23" after the calendar link (round r115: a waste report at that postcode)
+        return CALENDAR_POSTCODE
     if (tracker.active_loop_name is None and _last_response(tracker) == MONEY_ANSWER
             and reading.answer is not None and not reading.question
             and len((message.text or "").split()) <= SHORT_ANSWER_WORDS):

@@ -1495,6 +1495,16 @@ def test_a_power_cut_off_for_money_is_money_worries_whatever_the_model_guessed()
         == "action_answer_question"
 
 
+def test_a_postcode_after_the_calendar_link_is_not_a_report():
+    """Round r115: "7412 KD 23" after the calendar link became a waste report there."""
+    asked = START + [said("wanneer wordt gft opgehaald", "report_waste_collection"),
+                     ActionExecuted("action_answer_question"),
+                     BotUttered("…", metadata={"utter_action": "utter_answer_waste_calendar"}),
+                     ActionExecuted("action_listen")]
+    assert reading_route(tracker(asked + [said("7412 KD 23", "report_waste_collection", 0.6)])) \
+        == "utter_waste_calendar_postcode"
+
+
 AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_human"),
                           ActionExecuted("action_take_callback"), ActionExecuted("action_listen")]
 
