@@ -394,6 +394,15 @@ WHEN_ACTION = "action_tell_when"
 HANDOVER_OK_ACTION = "utter_handover_ok"
 CALENDAR_ANSWER = "utter_answer_waste_calendar"
 CALENDAR_POSTCODE = "utter_waste_calendar_postcode"  # a postcode typed after the calendar link
+# A complaint about how someone of the municipality treated the resident ("de mevrouw aan de
+# balie was onbeschoft en stuurde me weg", round r118: asked "Waar is het?" four times)
+_ABOUT_STAFF = re.compile(
+    r"\b(?:medewerk\w*|mevrouw|meneer|dame|heer|ambtena\w*|baliemedewerk\w*|employee|staff|clerk|"
+    r"lady|man|vrouw)\b(?: \w+){0,3} (?:aan|achter|bij|op|at|behind) (?:de |het |the )?(?:balie|"
+    r"loket|telefoon|desk|counter|gemeentehuis|stadhuis|town hall)\b"
+    r"|\b(?:medewerk\w*|ambtena\w*|baliemedewerk\w*|employee|staff|clerk)\b(?: \w+){0,4} "
+    r"(?:was|is|deed|sprak|reageerde)\b(?: \w+){0,2} (?:onbeschoft|onvriendelijk|onbeleefd|"
+    r"brutaal|grof|rude|unfriendly|impolite)\b", re.IGNORECASE)
 MONEY_ANSWER = "utter_answer_money_worries"  # ends with "Wilt u nu met een collega praten?"
 ANONYMOUS_HELP = "utter_emergency_anonymous"  # afraid the neighbours learn who called
 _VIOLENCE_REASONS = ("violence", "home_violence", "threat")
@@ -2004,7 +2013,7 @@ def reading_route(tracker: DialogueStateTracker,
             and not PRODUCT_WORDS[name].search(message.text or "")):
         return START_REPORT_ACTION  # "die troep achter de kerk opruimen" is no parking permit
     if (tracker.active_loop_name is None and name == COMPLAINT_INTENT and reading.category
-            and not _has_case_number(message)
+            and not _has_case_number(message) and not _ABOUT_STAFF.search(message.text or "")
             and (not is_question(message.text or "") or _WHERE_TO_REPORT.search(
                 message.text or "") or _HERE_IN_THE_CHAT.search(message.text or ""))
             and not asks_about_an_earlier_report(message.text or "")):

@@ -1505,6 +1505,16 @@ def test_a_postcode_after_the_calendar_link_is_not_a_report():
         == "utter_waste_calendar_postcode"
 
 
+def test_a_complaint_about_staff_is_no_report():
+    """Round r118: "de mevrouw aan de balie … stuurde me weg" was a report about a road."""
+    text = ("IK WIL EEN KLACHT INDIENEN OVER DE MEVROUW AAN DE BALIE GISTEREN. ZE WAS "
+            "ONBESCHOFT EN STUURDE ME WEG TERWIJL IK EEN AFSPRAAK HAD")
+    assert reading_route(tracker(START + [said(text, "complaint", 0.99)])) != "action_start_report"
+    tiles = "ik wil een klacht indienen, de stoeptegels bij de bakker liggen al maanden los"
+    assert reading_route(tracker(START + [said(tiles, "complaint", 0.99)])) \
+        == "action_start_report"
+
+
 AFTER_CALLBACK = START + [said("kunt u mij terugbellen op 0611223344?", "ask_human"),
                           ActionExecuted("action_take_callback"), ActionExecuted("action_listen")]
 
