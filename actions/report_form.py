@@ -306,15 +306,44 @@ _UNSURE_OF_THE_PLACE = re.compile(r"\b(?:nummer|huisnummer|adres|straat|naam|num
                                   r"|\bniet (?:zeker|precies)\b|\bnot sure\b", re.IGNORECASE)
 
 
-def _detail_beside_the_place(reading: Reading, place: Place) -> Optional[Text]:
+def _detail_beside_the_place(reading: Reading, place: Place,
+                             description: Text = "") -> Optional[Text]:
     """What the answer to "Waar is het?" tells about the problem beside the place (round
-    98: "julianastraat 31. hij heeft een rood bandje om" lost the collar)."""
+    98: "julianastraat 31. hij heeft een rood bandje om" lost the collar; round r117:
+    "hakenkruis en scheldwoorden in de fietstunnel …" after "graffiti" lost the swastika)."""
     told = reading.description or ""
+    before = _words_before_the_place(told, place)
+    if before and _tells_more(before, description):
+        return before
     if (not told or place.text.lower() in told.lower() or reading.question
             or not _states_a_detail(told) or _UNSURE_OF_THE_PLACE.search(told)
-            or place.landmark and place.landmark.lower() in told.lower()):
-        return None
+            or place.landmark and place.landmark.lower() in told.lower()
+            or description and not _tells_more(told, description)):
+        return None  # "de lamp staat voor …" after "de lamp is kapot": nothing new
     return told
+
+
+def _tells_more(told: Text, description: Text) -> bool:
+    """A word of some length that neither the description has nor only says where it is."""
+    return any(len(word) >= 4 and word.lower() not in _ONLY_WHERE
+               and word.lower() not in description.lower() for word in re.findall(r"\w+", told))
+
+
+# Words that only say where something is ("de lamp staat voor …"): no detail of their own.
+_ONLY_WHERE = frozenset("staat staan ligt liggen zit zitten hangt hangen bevindt gebeurt "
+                        "gaat over deze daar hier vlakbij voor achter naast tegenover onder "
+                        "boven tussen langs bij".split())
+
+
+def _words_before_the_place(told: Text, place: Place) -> Optional[Text]:
+    """"hakenkruis en scheldwoorden" of "hakenkruis en scheldwoorden in de fietstunnel": what
+    the sentence names before the place, when it is a few words that tell something."""
+    at = told.lower().find(place.text.lower())
+    before = told[:at].strip(" ,.;:-") if at > 0 else ""
+    if len(before.split()) < 2 or not is_description(before) or is_question(before) \
+            or _ABOUT_THE_CHAT.search(before) or says_not_known(before):
+        return None
+    return before[:1].upper() + before[1:]
 
 
 # "i literally said near the station", "dat zei ik toch": the spot again, no more questions
@@ -1029,7 +1058,8 @@ class ValidateReportForm(FormValidationAction):
         joined = self.joined_problems(tracker)  # "aan het eind, en het is 1 stort hoor"
         if isinstance(found, Place):
             found = _without_noise(found)
-            detail = _detail_beside_the_place(reading, found)
+            detail = _detail_beside_the_place(reading, found,
+                                              tracker.get_slot("report_description") or "")
             if detail and first:  # "31. en dat plastic …": the number is the place's
                 detail = _LEADING_NUMBER.sub("", detail, count=1)
             told = ({"report_description": self._added(tracker, detail)}
@@ -1044,7 +1074,12 @@ class ValidateReportForm(FormValidationAction):
                                personal_data_ack(reading, tracker),
                                ack("utter_ack_one_report") if joined else None)}
         tries = int(tracker.get_slot("report_location_tries") or 0)
-        return {"report_location": None, "report_location_tries": tries + 1, **joined, **found}
+        detail = _detail_beside_the_place(reading, reading.location,
+                                          tracker.get_slot("report_description") or "") \
+            if reading.location is not None and not joined else None
+        told = {"report_description": self._added(tracker, detail)} if detail else {}
+        return {"report_location": None, "report_location_tries": tries + 1, **joined, **found,
+                **told}  # "hakenkruis en … in de fietstunnel" before "in welke straat?"
 
     def _resolve(self, tracker: Tracker, reading: Reading, text: Text) -> Any:
         """The place, or the slots that ask a focused follow-up question."""

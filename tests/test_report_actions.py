@@ -3416,3 +3416,18 @@ def test_a_callback_asked_at_the_summary_is_not_added_to_the_description(dispatc
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert "0687654321" not in (result.get("report_description") or "")
     assert "terug" not in (result.get("report_description") or "")
+
+
+def test_what_the_where_answer_names_before_the_place_is_added(dispatcher, domain):
+    """Round r117: "graffiti", then "hakenkruis en scheldwoorden in de fietstunnel …": the
+    swastika was lost and the report got 10 working days."""
+    text = "hakenkruis en scheldwoorden in de fietstunnel onder het spoor bij de sporthal"
+    tracker = tracker_for(asking="report_location", text=text,
+                          slots={"report_description": "Graffiti"})
+    result = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert "Hakenkruis en scheldwoorden" in result["report_description"]
+    told = "de lamp staat voor Kerkstraat 5"
+    tracker = tracker_for(asking="report_location", text=told,
+                          slots={"report_description": "De lamp is kapot"})
+    result = ValidateReportForm().validate_report_location(told, dispatcher, tracker, domain)
+    assert "report_description" not in result  # nothing new before the place
