@@ -337,10 +337,18 @@ _REPORT_AGAIN = re.compile(
     r"(?:opnieuw|nog een ?keer|nog eens|nogmaals|weer)\s+(?:\w+ ){0,2}?(?:(?:te )?melden|doorgeven|"
     r"door te geven|een melding (?:maken|doen|indienen)|bellen)\b"
     r"|\b(?:should|do|must|have to) (?:i|we) (?:\w+ )?report (?:it|this|that) again\b")
+# "HEBBEN JULLIE MIJN VORIGE MELDINGEN?" while a new report is made (round r117: "Wat moet er
+# anders?")
+_EARLIER_REPORTS = re.compile(
+    r"\b(?:hebben|heeft|hebt|zien|ziet|kennen) (?:jullie|u|je|de gemeente) (?:\w+ )?"
+    r"(?:mijn|onze|die) (?:vorige|eerdere|andere|oude) meldingen?\b"
+    r"|\b(?:zijn|is) (?:mijn|onze|die) (?:vorige|eerdere|andere) meldingen? (?:\w+ ){0,2}?"
+    r"(?:aangekomen|ontvangen|binnen|gezien)\b"
+    r"|\bdid you (?:get|receive|see) my (?:earlier|previous|other) reports?\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
-          ("report_again", _REPORT_AGAIN),
+          ("report_again", _REPORT_AGAIN), ("earlier_reports", _EARLIER_REPORTS),
           ("police_report", _POLICE_REPORT),
           ("police", _POLICE),
           ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),

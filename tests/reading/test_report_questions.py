@@ -455,3 +455,12 @@ def test_whether_it_was_sent_is_the_filed_question(text):
     """Round r113: "Is dat nou doorgestuurd?" got "Daar kan ik u helaas niet mee helpen"."""
     from bot.reading.report_questions import read_report_question
     assert read_report_question(text) == "filed"
+
+
+@pytest.mark.parametrize("text", ["je geeft geen antwoord. HEBBEN JULLIE MIJN VORIGE MELDINGEN?",
+                                  "zijn mijn eerdere meldingen wel aangekomen?"])
+def test_whether_earlier_reports_arrived_is_asked(text):
+    """Round r117: "HEBBEN JULLIE MIJN VORIGE MELDINGEN?" at the summary got "Wat moet er
+    anders?"."""
+    from bot.reading.report_questions import read_report_question
+    assert read_report_question(text) == "earlier_reports"
