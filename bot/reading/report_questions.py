@@ -231,6 +231,11 @@ _SAFETY = re.compile(
     r"zolang |dan )*(?:iets|wat) doen\b(?! om\b)"
     r"|\bwat (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |ondertussen |intussen |"
     r"zolang |dan )*doen\b"
+    # "en als die tak valt voor ze komen, wat moet mijn dochter dan doen?" (round r117)
+    r"|\bwat (?:moet|kan|moeten|kunnen) (?:mijn|onze|de) (?:\w+ )?(?:dochter|zoon|kinderen|kind|"
+    r"man|vrouw|buren|buurman|buurvrouw|moeder|vader) (?:nu |dan |zolang )*doen\b"
+    r"|\b(?:als|wanneer) (?:die|de|het|dat|hij) (?:\w+ )?(?:valt|omvalt|afbreekt|breekt|"
+    r"instort|naar beneden komt)\b(?: \w+){0,5} wat (?:moet|moeten|doe|doen)\b"
     r"|\bis (?:het|dat|dit|die|t) (?:\w+ ){0,2}?(?:gevaarlijk|veilig)\b"
     r"|\b(?:staat|zit) (?:er|daar|die|het|dat|t) (?:\w+ ){0,2}?stroom op\b"
     r"|\baan (?:te )?raken\b|\baanraken\b"

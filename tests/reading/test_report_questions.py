@@ -464,3 +464,11 @@ def test_whether_earlier_reports_arrived_is_asked(text):
     anders?"."""
     from bot.reading.report_questions import read_report_question
     assert read_report_question(text) == "earlier_reports"
+
+
+def test_what_a_child_should_do_if_it_falls_is_the_safety_question():
+    """Round r117: "en als die tak valt voor ze komen, wat moet mijn dochter dan doen?" got
+    "Daar kan ik u helaas niet mee helpen"."""
+    from bot.reading.report_questions import read_report_question
+    assert read_report_question("en als die tak valt voor ze komen, wat moet mijn dochter dan "
+                                "doen?") == "safety"
