@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 import weakref
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, Optional, Tuple
 
 from rasa.core.policies.memoization import MemoizationPolicy as RasaMemoizationPolicy
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -494,20 +494,27 @@ def _names_the_product(intent: Optional[str], text: str) -> bool:
     return True
 
 
-def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
-    """The bot's actions between the resident's last two messages, the latest first."""
-    actions, seen_user = [], False
+def _events_of_last_turn(tracker: DialogueStateTracker) -> Iterator[Any]:
+    """The events between the resident's last two messages, the latest first (none across
+    a restart or a conversation resumed by a colleague)."""
+    seen_user = False
     for event in reversed(tracker.events):
         kind = type(event).__name__
         if kind == "UserUttered":
             if seen_user:
-                break
+                return
             seen_user = True
         elif kind in ("ConversationResumed", "Restarted"):
-            break
-        elif seen_user and kind == "ActionExecuted" and event.action_name != "action_listen":
-            actions.append(event.action_name)
-    return tuple(actions)
+            return
+        elif seen_user:
+            yield event
+
+
+def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
+    """The bot's actions between the resident's last two messages, the latest first."""
+    return tuple(event.action_name for event in _events_of_last_turn(tracker)
+                 if type(event).__name__ == "ActionExecuted"
+                 and event.action_name != "action_listen")
 
 
 # The neighbours' own tree or hedge: "de boom van de buren", "de buurman heeft een heg".
@@ -923,17 +930,10 @@ def _told_to_phone(tracker: DialogueStateTracker) -> bool:
 
 
 def _responses_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
-    """The names of the bot's responses since the resident's message before the latest."""
-    names, seen_user = [], False
-    for event in reversed(tracker.events):
-        kind = type(event).__name__
-        if kind == "UserUttered":
-            if seen_user:
-                break
-            seen_user = True
-        elif seen_user and kind == "BotUttered":
-            names.append((event.metadata or {}).get("utter_action") or "")
-    return tuple(names)
+    """The names of the bot's responses between the resident's last two messages."""
+    return tuple((event.metadata or {}).get("utter_action") or ""
+                 for event in _events_of_last_turn(tracker)
+                 if type(event).__name__ == "BotUttered")
 
 
 def _last_response(tracker: DialogueStateTracker) -> Optional[str]:
