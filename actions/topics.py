@@ -853,18 +853,13 @@ def _utter_day(dispatcher: CollectingDispatcher, day: Text, english: bool,
 def _utter_date(dispatcher: CollectingDispatcher, date: dt.date, english: bool) -> None:
     """The hours on that date: closed, or open from … to …, with the date named."""
     settings = profile()
-    name = f"{settings.day_name(DAYS[date.weekday()], english)} {date.day} " + (
-        date.strftime("%B") if english else _DUTCH_MONTHS[date.month - 1])
+    name = settings.date_name(date, english)
     hours = settings.hours_on(date)
     if hours is None:
         utter(dispatcher, "utter_opening_hours_closed_day", day=name)
         return
     utter(dispatcher, "utter_opening_hours_day", day=name, open=hours[0].strftime("%H:%M"),
           close=hours[1].strftime("%H:%M"))
-
-
-_DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                 "september", "oktober", "november", "december")
 
 
 def closed_day_asked(text: Text) -> Optional[Text]:

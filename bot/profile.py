@@ -137,6 +137,7 @@ class Profile(BaseModel):
     timezone: str
     opening_hours: Dict[str, Tuple[dt.time, dt.time]]
     day_names: Dict[str, str]
+    month_names: List[str]  # January first, as residents read them ("31 december")
     opening_hours_line: str
     links: Dict[str, HttpUrl]
     reports: ReportSettings
@@ -160,6 +161,12 @@ class Profile(BaseModel):
                 raise ValueError(f"unknown day '{day}', use one of {', '.join(DAYS)}")
             if start >= end:
                 raise ValueError(f"{day}: opening time must be before closing time")
+        return value
+
+    @validator("month_names")
+    def _twelve_months(cls, value: List[str]) -> List[str]:
+        if len(value) != 12:
+            raise ValueError(f"12 month names, January first; found {len(value)}")
         return value
 
     @validator("day_names")
@@ -208,6 +215,11 @@ class Profile(BaseModel):
                 total += max(overlap, dt.timedelta())
             day += dt.timedelta(days=1)
         return total
+
+    def date_name(self, date: dt.date, english: bool = False) -> str:
+        """How a date is named to the resident: "donderdag 31 december"."""
+        month = date.strftime("%B") if english else self.month_names[date.month - 1]
+        return f"{self.day_name(DAYS[date.weekday()], english)} {date.day} {month}"
 
     def day_name(self, day: str, english: bool = False) -> str:
         """How a day ("sat") is named to the resident: the profile's words, or English."""

@@ -141,3 +141,11 @@ def test_the_phone_number_says_when_it_is_answered_outside_opening_hours(monkeyp
     assert closed["phone_hours_en"].startswith(f"{municipality.phone} (Monday from ")
     monkeypatch.setattr(type(municipality), "now", lambda self: monday_morning)
     assert municipality.template_vars()["phone_hours"] == municipality.phone
+
+
+def test_a_date_is_named_with_the_profiles_day_and_month_names(tmp_path):
+    """"en 31 december?" after the opening hours (round r112): the date said back in words."""
+    assert profile().date_name(dt.date(2026, 12, 31)) == "donderdag 31 december"
+    assert profile().date_name(dt.date(2026, 12, 31), english=True) == "Thursday 31 December"
+    with pytest.raises(ProfileError):
+        load_profile(_write_profile(tmp_path, month_names=["januari"]))
