@@ -295,6 +295,17 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     return remark[0].upper() + remark[1:] if remark else None
 
 
+def _with_the_remark(tracker: Tracker, slots: Dict[Text, Any],
+                     reading: Reading) -> Dict[Text, Any]:
+    """The slots of a corrected place, with the remark told beside it added to the
+    description (the corrected description when the slots have one)."""
+    remark = _remark_beside_the_place(reading)
+    if not remark:
+        return slots
+    told = slots.get("report_description") or tracker.get_slot("report_description") or ""
+    return {**slots, "report_description": added_to(told, remark)}
+
+
 # "doe toch maar geen berichten", "geen updates zei ik": the updates taken back
 _NO_UPDATES = re.compile(r"\b(?:geen|no)\s+(?:berichten|bericht|updates?|mails?|e-?mails?|"
                          r"sms(?:je|jes)?|messages)\b|\bhoef\w*\s+(?:\w+\s+)?geen\s+bericht",
@@ -802,11 +813,13 @@ def _corrects_the_place(tracker: Tracker, reading: Reading) -> bool:
                 or number and corrected_number(text, number))
 
 
-def _another_place(tracker: Tracker) -> bool:
-    """The message names a complete place other than the report's."""
+def _moves_the_report(tracker: Tracker) -> bool:
+    """"wait actually its a bit further, in front of Schoolstraat 14, not really the corner":
+    a correction that names a complete place other than the report's."""
     told = reading_of(tracker).location
     current = tracker.get_slot("report_place") or {}
-    return bool(told and told.complete and told.text.lower() != (current.get("text") or "").lower())
+    return bool(_corrects_at_a_start(_text(tracker)) and told and told.complete
+                and told.text.lower() != (current.get("text") or "").lower())
 
 
 def _another_street(tracker: Tracker, reading: Reading) -> bool:
@@ -893,8 +906,8 @@ def _chooses_problems(tracker: Tracker, clauses: bool = False) -> bool:
     after the validation (_kept_problems), so the words are no addition nor a plain yes."""
     description, text = tracker.get_slot("report_description") or "", _text(tracker)
     more = tracker.get_slot("report_more_problems")
-    if _corrects_at_a_start(text) and _another_place(tracker):
-        return False  # "wait actually … in front of Schoolstraat 14, not really the corner"
+    if _moves_the_report(tracker):
+        return False  # "… in front of Schoolstraat 14, not really the corner": a place
     if not more and drops_what_is_not_there(text, description):
         return True  # chosen already: slot extraction runs the validation once before
     return bool(more or clauses) and problems_to_keep(
@@ -1233,12 +1246,8 @@ class ValidateReportForm(FormValidationAction):
                 and (_corrects_at_a_start(_text(tracker)) or _another_street(tracker, reading))):
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o wacht, nee sorry, het is de bibliotheek": asked again
-                remark = _remark_beside_the_place(reading)
-                if remark:  # "… het is nummer 16, niet 14. en er zitten ook doornen aan"
-                    corrected["report_description"] = added_to(corrected.get(
-                        "report_description") or tracker.get_slot("report_description") or "",
-                        remark)
-                return {"report_updates": None, **corrected}
+                # "… het is nummer 16, niet 14. en er zitten ook doornen aan": both
+                return {"report_updates": None, **_with_the_remark(tracker, corrected, reading)}
         if answer is None:
             corrected = self._correction(tracker, reading, None, only_place=True)
             return {"report_updates": None, **(corrected or {}),
@@ -1347,10 +1356,8 @@ class ValidateReportForm(FormValidationAction):
         """"bijna juist, maar 'belt ge mij dan' moet er niet bij": those words taken out, the
         summary shown again (round r43: the remark was added and the report sent)."""
         part = part_to_remove(_text(tracker))
-        if not part or _corrects_at_a_start(_text(tracker)) and _another_place(tracker):
-            # "wait actually its a bit further, in front of Schoolstraat 14, not really the
-            # corner" (round r113: "Fine, I leave that out"): a new place, below
-            return {}
+        if not part or _moves_the_report(tracker):
+            return {}  # "not really the corner" (round r113: "Fine, I leave that out")
         description = tracker.get_slot("report_description") or ""
         place = Place.from_dict(tracker.get_slot("report_place") or {}) \
             if tracker.get_slot("report_place") else None
@@ -1609,11 +1616,8 @@ class ValidateReportForm(FormValidationAction):
             place = _with_landmark(place, current["landmark"])
         if place and (place.complete or place.kind == "street"):
             described = _description_with_place(tracker, current, place)
-            remark = None if only_place else _remark_beside_the_place(reading)
-            if remark:  # "o dat is de beukenlaan trouwens. en er zitten ook brandnetels tussen"
-                described = {"report_description": added_to(described.get(
-                    "report_description") or tracker.get_slot("report_description") or "",
-                    remark)}
+            if not only_place:  # "o dat is de beukenlaan trouwens. en er zitten ook brandnetels"
+                described = _with_the_remark(tracker, described, reading)
             return {**place_slots(place), "report_confirmed": None, **described,
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
         if only_place:

@@ -394,15 +394,6 @@ WHEN_ACTION = "action_tell_when"
 HANDOVER_OK_ACTION = "utter_handover_ok"
 CALENDAR_ANSWER = "utter_answer_waste_calendar"
 CALENDAR_POSTCODE = "utter_waste_calendar_postcode"  # a postcode typed after the calendar link
-# A complaint about how someone of the municipality treated the resident ("de mevrouw aan de
-# balie was onbeschoft en stuurde me weg", round r118: asked "Waar is het?" four times)
-_ABOUT_STAFF = re.compile(
-    r"\b(?:medewerk\w*|mevrouw|meneer|dame|heer|ambtena\w*|baliemedewerk\w*|employee|staff|clerk|"
-    r"lady|man|vrouw)\b(?: \w+){0,3} (?:aan|achter|bij|op|at|behind) (?:de |het |the )?(?:balie|"
-    r"loket|telefoon|desk|counter|gemeentehuis|stadhuis|town hall)\b"
-    r"|\b(?:medewerk\w*|ambtena\w*|baliemedewerk\w*|employee|staff|clerk)\b(?: \w+){0,4} "
-    r"(?:was|is|deed|sprak|reageerde)\b(?: \w+){0,2} (?:onbeschoft|onvriendelijk|onbeleefd|"
-    r"brutaal|grof|rude|unfriendly|impolite)\b", re.IGNORECASE)
 MONEY_ANSWER = "utter_answer_money_worries"  # ends with "Wilt u nu met een collega praten?"
 ANONYMOUS_HELP = "utter_emergency_anonymous"  # afraid the neighbours learn who called
 _VIOLENCE_REASONS = ("violence", "home_violence", "threat")
@@ -947,6 +938,15 @@ _WHERE_TO_REPORT = re.compile(
     r"\b(?:can|could|may) i (?:\w+ ){0,2}?(?:report|file|make)\b|\b(?:where|who) (?:do|can|should) "
     r"i (?:\w+ ){0,2}?report\b|\b(?:kan|mag|moet) ik (?:\w+ ){0,3}?(?:melden|aangeven|doorgeven)\b"
     r"|\b(?:waar|bij wie) (?:kan|moet) ik (?:\w+ ){0,3}?(?:melden|aangeven)\b", re.IGNORECASE)
+# A complaint about how someone of the municipality treated the resident ("de mevrouw aan de
+# balie was onbeschoft en stuurde me weg", round r118: asked "Waar is het?" four times)
+_ABOUT_STAFF = re.compile(
+    r"\b(?:medewerk\w*|mevrouw|meneer|dame|heer|ambtena\w*|baliemedewerk\w*|employee|staff|clerk|"
+    r"lady|man|vrouw)\b(?: \w+){0,3} (?:aan|achter|bij|op|at|behind) (?:de |het |the )?(?:balie|"
+    r"loket|telefoon|desk|counter|gemeentehuis|stadhuis|town hall)\b"
+    r"|\b(?:medewerk\w*|ambtena\w*|baliemedewerk\w*|employee|staff|clerk)\b(?: \w+){0,4} "
+    r"(?:was|is|deed|sprak|reageerde)\b(?: \w+){0,2} (?:onbeschoft|onvriendelijk|onbeleefd|"
+    r"brutaal|grof|rude|unfriendly|impolite)\b", re.IGNORECASE)
 # After the complaint answer: "kan ik het niet gewoon hier in de chat doen?"
 _HERE_IN_THE_CHAT = re.compile(r"\b(?:hier|in (?:de|deze) chat|via (?:de|deze) chat|here|"
                                r"in this chat)\b.*\b(?:doen|indienen|kwijt|vertellen|zeggen|"

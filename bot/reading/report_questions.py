@@ -834,7 +834,8 @@ def says_it_is_solved(text: str) -> bool:
     it is ("is het al opgelost?") is not, nor a message that says it is still there ("…
     niet is opgehaald. Het ligt er vandaag nog steeds", round r107: "Fijn dat het is
     opgelost!")."""
-    if _STILL_THERE.search(_plain(text or "")) or _WORSE.search(_plain(text or "")):
+    whole = _plain(text or "")
+    if _STILL_THERE.search(whole) or _WORSE.search(whole):
         return False
     for part in sentences(text or ""):
         plain = _plain(part)
