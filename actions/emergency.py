@@ -22,9 +22,9 @@ from bot.reading.description import category_of, clean_description
 from bot.reading.money import money_trouble
 from bot.reading.questions import inside_the_home
 from bot.reading.danger import (SOMEONE_HURT, a_new_danger, asks_why_112,
-                                cannot_use_the_phone, help_called, is_deaf, read_danger,
-                                says_cannot_call,
-                                says_found,
+                                cannot_reach_0800, cannot_use_the_phone, help_called,
+                                is_deaf, read_danger, says_cannot_call, says_found,
+                                says_not_gas,
                                 someone_may_be_inside, strong_gas, tells_a_sign_of_life)
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
@@ -67,6 +67,8 @@ OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_gas_street",
                     "utter_emergency_live_cable")
 OUTAGE_FOLLOWUP = "utter_emergency_followup_outage"
 OUTAGE_PERSON = "utter_emergency_outage_person"
+NO_0800 = "utter_emergency_outage_no_0800"
+NOT_GAS = "utter_emergency_not_gas"
 # Despair over debts: beside 113, the free debt help and a colleague to talk to.
 MONEY_HELP = "utter_answer_money_worries"
 
@@ -121,6 +123,12 @@ class ActionEmergency(Action):
             response = CALLED_FIRST if _offers_a_report(reading) else CALLED_NO_REPORT
         if again and _no_phone(text, response):
             response = NO_PHONE  # "ik ZEI ik kan NIET bellen" (round r83): not the same text
+        not_gas = again and _gas_answered(tracker) and says_not_gas(text) and not strong_gas(text)
+        if not_gas:
+            response = NOT_GAS  # "nee geen 112!! het is riool stank denk ik"
+        elif again and response in OUTAGE_RESPONSES + (OUTAGE_FOLLOWUP,) and (
+                cannot_reach_0800(text)):
+            response = NO_0800  # "i have a belgian sim card. 0800 does not work here"
         utter(dispatcher, response)
         if not again and is_deaf(text) and reading.urgent:
             utter(dispatcher, NO_PHONE)  # "… ze is 88. ik ben doof": the way without a phone
@@ -144,12 +152,18 @@ class ActionEmergency(Action):
                                                  "entities": other.to_entities(
                                                      other.description or "")}),
                     FollowupAction(OFFER_REPORT)]
+        if not_gas:
+            return _offer_report_of(tracker.latest_message)  # the sewer: a report
         if again or not _offers_a_report(reading):
             return []  # someone hurt or threatened, or no danger after all: no report offer
-        message = tracker.latest_message
-        return [SlotSet("emergency_report", {"text": message.get("text") or "",
-                                             "entities": message.get("entities") or []}),
-                FollowupAction(OFFER_REPORT)]
+        return _offer_report_of(tracker.latest_message)
+
+
+def _offer_report_of(message: dict) -> List[EventType]:
+    """Offer to report what the message told, once everyone is safe."""
+    return [SlotSet("emergency_report", {"text": message.get("text") or "",
+                                         "entities": message.get("entities") or []}),
+            FollowupAction(OFFER_REPORT)]
 
 
 def _offers_a_report(reading: Reading) -> bool:

@@ -244,6 +244,27 @@ def test_someone_who_may_be_inside_after_the_gas_answer_gets_112(dispatcher, dom
     assert "112" in str(domain["responses"]["utter_emergency_outage_person"])
 
 
+def test_a_smell_taken_back_as_the_sewer_gets_measure_when_in_doubt_and_a_report_offer(
+        dispatcher, domain):
+    """Round r122 of session 49: "nee geen 112!! het is riool stank denk ik. niet gas" got the
+    same gas answer three times."""
+    text = "nee geen 112!! het is riool stank denk ik. niet gas. kan gemeente riool kijken?"
+    tracker = _after_the_gas_answer(text, first="ik ruik gas in huis denk ik")
+    events = asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_not_gas"]
+    assert events[-1]["name"] == "utter_emergency_offer_report"
+    assert events[0]["value"]["text"] == text
+
+
+def test_an_outage_number_that_does_not_work_from_this_phone_gets_112(dispatcher, domain):
+    """Round r122 of session 49: "i have a belgian sim card. 0800 does not work here" got
+    "call 0800-9009" four times."""
+    tracker = _after_the_gas_answer("i have a belgian sim card. 0800 does not work here. what now",
+                                    "utter_emergency_live_cable")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_outage_no_0800"]
+
+
 def test_after_the_power_answer_nobody_is_told_about_gas(dispatcher, domain):
     tracker = _after_the_gas_answer("mijn buurvrouw doet niet open", "utter_emergency_power")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))

@@ -1923,7 +1923,11 @@ def test_a_yes_at_anything_else_that_asks_something_is_that_question(text, route
      "beneden, komt de gemeente met een hoogwerker? of moet ik de brandweer bellen",
      "action_answer_question"),
     ("er zit een gewonde zwaan op de weg bij de rotonde", "action_answer_question"),
+    # round r120 of session 49: an ill stray cat got "Waar is het?"
+    ("hallo, bij ons achter loopt al een week een zwerfkat, die is broodmager en loopt mank",
+     "action_answer_question"),
     ("er ligt een dode kat op de stoep bij Kerkstraat 5", None),
+    ("er ligt een dode zwerfkat in de berm, die ziet er ziek uit", None),
 ])
 def test_an_animal_in_need_gets_144_not_a_report(text, route):
     assert read_message(text).urgent is False

@@ -21,6 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge.general import is_established_word
+from bot.reading.questions import animal_in_need
 from bot.reading.quick_kinds import DEAD_ANIMAL, quick_kind_of
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,8 @@ def read_danger(text: str) -> Optional[Danger]:
             continue
         if rule.reason == "asks_112" and _only_a_dead_animal(whole):
             continue  # "dode zwanen, vogelgriep? moet ik 112 bellen?": we remove them
+        if rule.reason in _ANIMAL_MAY_HAVE and _only_an_animal_in_need(text, whole):
+            continue  # "an injured cat …, its bleeding from its leg": 144, not 112
         if _fires(rule, clauses, whole, lexicon):
             logger.debug("Danger %s/%s in a message", rule.kind, rule.reason)
             return Danger(rule.kind, rule.reason)
@@ -143,6 +146,28 @@ def _only_a_dead_animal(whole: str) -> bool:
     """"2 dode zwanen in de vijver, vogelgriep? moet ik 112 bellen??" (round r67 of session 40):
     a dead animal is removed by the municipality; no 112 unless someone is hurt or ill."""
     return quick_kind_of(whole) == DEAD_ANIMAL and not _SOMEONE_HURT.search(whole)
+
+
+# Reasons an animal may give as well as a person: bleeding, injured, "112?".
+_ANIMAL_MAY_HAVE = ("injured", "asks_112")
+# The resident hurt by it ("de hond heeft mij gebeten, het bloedt"): a person after all.
+_THE_RESIDENT_HURT = re.compile(r"\b(?:ik|mij|me|mijn|mn|i|my|we|wij|ons|onze|us|our)\b"
+                                r"(?: \w+){0,4} (?:gewond\w*|bloed\w*|hurt|bleeding|injured)\b"
+                                r"|\b(?:gebeten|gebeet|bijt|beet|bit|bitten|aangevallen|"
+                                r"attacked)\b")
+
+
+@lru_cache(maxsize=1)
+def _person_named() -> Pattern[str]:
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    return re.compile(r"\b%s\b" % _alternation(raw["words"]["person"]))
+
+
+def _only_an_animal_in_need(text: str, whole: str) -> bool:
+    """An animal hurt, ill or stuck, and no person: the national number for animals, 144
+    (round r120 of session 49: "Call 112 now" four times for a bleeding cat)."""
+    return (animal_in_need(text) and not _person_named().search(whole)
+            and not _THE_RESIDENT_HURT.search(whole))
 
 
 _ALARM_ABOUT_AN_ANIMAL = re.compile(r"\b(?:112|gevaar|gevaarlijk|noodgeval|danger|emergency)\b")
@@ -235,6 +260,39 @@ def is_deaf(text: str) -> bool:
 def cannot_use_the_phone(text: str) -> bool:
     """Calling is no way for this resident: they cannot now, or they are deaf."""
     return says_cannot_call(text) or is_deaf(text)
+
+
+# "i have a belgian sim card. 0800 does not work here" (round r122 of session 49: the outage
+# number four times): a free 0800 number cannot be reached from every phone; 112 can.
+_NO_0800 = re.compile(
+    r"\b0800\b(?:[\s\w-]{0,14}) (?:werkt|lukt|gaat|doet)\w* (?:\w+ )?(?:niet|nie)\b"
+    r"|\b0800\b(?:[\s\w-]{0,14}) (?:does ?n[o']?t|did ?n[o']?t|wont|won't|will not|can ?n[o']?t)"
+    r" (?:work|connect|go through)\b|\b(?:buitenlands\w*|belgisch\w*|duits\w*|engels\w*|"
+    r"foreign|belgian|german|english|uk|prepaid) (?:sim\w*|nummer|telefoon|phone|number)\b"
+    r"|\b(?:kan|kun|krijg) (?:ik )?(?:geen|niet) (?:\w+ )?0800\b|\bcannot (?:call|reach) 0800\b",
+    re.IGNORECASE)
+
+
+def cannot_reach_0800(text: str) -> bool:
+    """The outage number does not work from the resident's phone (a foreign SIM)."""
+    return bool(_NO_0800.search((text or "").replace("’", "'")))
+
+
+# "nee geen 112!! het is riool stank denk ik. niet gas" (round r122 of session 49: the gas
+# answer three times): the resident thinks the smell is the sewer, not gas.
+_NOT_GAS = re.compile(
+    r"\b(?:niet|geen|nie|not|no)(?: \w+)? gas\b|\bgas is (?:het )?(?:niet|nie)\b"
+    r"|\b(?:riool|rioollucht|rioolstank|riolering|put|afvoer|sifon|sewer|sewage|drain)\w*\b"
+    r"(?: \w+){0,2} (?:stank|lucht|stinkt|ruikt|smell\w*|stink\w*)\b"
+    r"|\b(?:stank|lucht|smell\w*)(?: \w+){0,2} (?:van|uit|of|from) (?:het |de |the )?"
+    r"(?:riool|put|afvoer|sewer|"
+    r"drain)\w*\b|\briool ?stank\b|\b(?:het|it) (?:is|s) (?:\w+ )?(?:riool|the sewer|sewage)\b",
+    re.IGNORECASE)
+
+
+def says_not_gas(text: str) -> bool:
+    """The resident takes the gas smell back: it is the sewer, or not gas."""
+    return bool(_NOT_GAS.search(text or ""))
 
 
 # "nou dit IS gevaarlijk": the resident says the thing reported is dangerous.

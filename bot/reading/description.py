@@ -93,6 +93,12 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "bord": STRONG, "verkeersbord": STRONG, "paaltje": STRONG, "hek": STRONG,
         "struik": STRONG, "struiken": STRONG, "heg": STRONG, "gras": STRONG,
         "bladeren": STRONG, "omgewaaid": STRONG, "omgevallen": STRONG, "gladheid": STRONG,
+        # ice on the road is for the gritters, not waste (round r122 of session 49: "the salt
+        # truck" was a waste report with 2 working days)
+        "spiegelglad": STRONG, "ijzel": STRONG, "ijs": STRONG, "bevroren": STRONG,
+        "strooien": STRONG, "gestrooid": STRONG, "strooiwagen": STRONG, "pekel": STRONG,
+        "ice": STRONG, "icy": STRONG, "slippery": STRONG, "grit": STRONG, "gritter": STRONG,
+        "gritting": STRONG, "gritted": STRONG,
         "litter": STRONG,
         # "die hond loopt elke dag los" is no loose tile (round r84)
         "loslopend": STRONG, "loslopende": STRONG,

@@ -83,6 +83,8 @@ _NOW = re.compile(
     r"\b(?:nu|nou|op dit moment|vannacht|vanavond|'?s ?nachts|snachts|midden in de nacht|"
     r"(?:al )?de hele (?:avond|nacht)|het is (?:al )?(?:\d{1,2}|een|twee|drie|vier) uur|"
     r"middernacht|al (?:een|twee|drie|\d+) uur|"
+    # it comes back every night: the police can come when it does
+    r"(?:elke|iedere) (?:avond|nacht)|(?:al )?de hele dag|every (?:night|evening)|"
     r"nog steeds|al uren|right now|tonight|at night|now|still going|\d{1,2} ?(?:am|pm)|"
     r"middle of the night)\b", re.IGNORECASE)
 

@@ -617,20 +617,26 @@ def _money_worries(plain: str, text: str) -> bool:
 
 # A live animal in need: stuck, hurt or ill ("de kat zit al 2 dagen in de boom", "gewonde
 # zwaan op de weg"). A dead animal is a report for the municipality; this is for 144.
-_ANIMAL_WORDS = (r"(?:kat|katje|kitten|poes|poesje|kater|hond|hondje|puppy|dier|diertje|vogel|"
-                 r"vogeltje|eend|eendje|eenden|zwaan|duif|egel|konijn|vos|ree|reiger|meeuw|uil|"
+_ANIMAL_WORDS = (r"(?:zwerf|straat)?(?:kat|katje|kitten|poes|poesje|kater|hond|hondje|puppy|dier|"
+                 r"diertje|vogel|vogeltje|eend|eendje|eenden|zwaan|duif|egel|konijn|vos|ree|reiger|meeuw|uil|"
                  r"cat|dog|bird|duck|swan|hedgehog|animal)s?")
 _IN_NEED = re.compile(
-    rf"\b{_ANIMAL_WORDS}\b(?: \w+){{0,8}} (?:vast|klem|in (?:de|een) (?:\w+ )?boom|op het dak|"
+    rf"\b{_ANIMAL_WORDS}\b(?: \w+| ,){{0,9}} (?:vast|klem|in (?:de|een) (?:\w+ )?boom|op het dak|"
     r"in (?:de|een) (?:put|sloot|gat|schoorsteen|goot)|in nood|gewond|aangereden|verdrinkt|"
+    r"(?:erg |heel )?ziek|mank|bloedt|broodmager|uitgehongerd|sick|limping|bleeding|"
     r"kan niet (?:meer )?(?:naar beneden|eruit|weg|los|vliegen|lopen)|durft niet (?:meer )?"
     r"(?:naar beneden|eruit)|stuck|injured|trapped|up a tree)\b"
-    rf"|\b(?:gewonde|aangereden|zieke|injured|hurt) {_ANIMAL_WORDS}\b")
+    rf"|\b(?:gewonde|aangereden|zieke|injured|hurt|sick) {_ANIMAL_WORDS}\b")
 _DEAD = re.compile(r"\b(?:dood|dode|dooie|kadaver|overleden|gestorven|dead)\b")
 
 
 def _animal_in_need(plain: str, text: str) -> bool:
     return bool(_IN_NEED.search(plain)) and not _DEAD.search(plain)
+
+
+def animal_in_need(text: str) -> bool:
+    """A live animal hurt, ill or stuck ("gewonde zwaan op de weg"): for 144."""
+    return _animal_in_need(_normalise(text), text)
 
 
 def _waste_pass(plain: str, text: str) -> bool:
