@@ -850,6 +850,9 @@ def _utter_day(dispatcher: CollectingDispatcher, day: Text, english: bool,
               close=settings.opening_hours[late][1].strftime("%H:%M"))
 
 
+_WEEK_AND_HOLIDAYS = 14  # the next open day is within this many days
+
+
 def _utter_date(dispatcher: CollectingDispatcher, date: dt.date, english: bool) -> None:
     """The hours on that date: closed, or open from … to …, with the date named."""
     settings = profile()
@@ -857,6 +860,10 @@ def _utter_date(dispatcher: CollectingDispatcher, date: dt.date, english: bool) 
     hours = settings.hours_on(date)
     if hours is None:
         utter(dispatcher, "utter_opening_hours_closed_day", day=name)
+        after = next((date + dt.timedelta(days=days) for days in range(1, _WEEK_AND_HOLIDAYS)
+                      if settings.hours_on(date + dt.timedelta(days=days))), None)
+        if after is not None:  # "morgen?" on a Saturday: closed, and open again on Monday
+            _utter_date(dispatcher, after, english)
         return
     utter(dispatcher, "utter_opening_hours_day", day=name, open=hours[0].strftime("%H:%M"),
           close=hours[1].strftime("%H:%M"))

@@ -75,6 +75,24 @@ def test_a_public_holiday_asked_about_is_said_to_be_closed_first(dispatcher, dom
     assert dispatcher.messages[0]["day"] == day
 
 
+@pytest.mark.parametrize("text, language", [
+    ("EN IS HET GEMEENTEHUIS MORGEN OPEN?", "nl"),
+    ("can i come tomorrow without appointment?", "en"),
+])
+def test_tomorrow_closed_is_said_with_the_next_open_day(dispatcher, domain, monkeypatch, text,
+                                                         language):
+    """Round r121 of session 49: "morgen open?" on a Saturday got the week's hours and no word
+    that Sunday is closed."""
+    saturday = dt.datetime(2026, 12, 5, 20, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: saturday)
+    tracker = make_tracker("opening_hours", text, slots={"language": language})
+    run(ActionOpeningHours(), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_opening_hours_closed_day",
+                                                            "utter_opening_hours_day"]
+    assert [m["day"].split()[0].lower() for m in dispatcher.messages] == (
+        ["zondag", "maandag"] if language == "nl" else ["sunday", "monday"])
+
+
 def test_an_open_day_asked_about_gets_that_days_hours(dispatcher, domain):
     run(ActionOpeningHours(), dispatcher, make_tracker("opening_hours", "open op maandag?"),
         domain)

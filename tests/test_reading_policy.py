@@ -1983,6 +1983,17 @@ def test_the_handling_time_questioned_after_filing_gets_why_and_a_colleague(text
     assert reading_route(tracker(filed + [said(text, intent)])) == "utter_status_faster"
 
 
+@pytest.mark.parametrize("text", ["is ie nu echt verstuurd? en wanneer wordt ie gemaakt",
+                                  "is nu gestuurd? wanneer komen ze maken?"])
+def test_is_it_sent_and_when_right_after_filing_is_about_that_report(text):
+    """Round r119 of session 49: "Daar kan ik u helaas niet mee helpen" after filing."""
+    filed = START + [said("de lamp in de schoolstraat 12 doet het niet", "report_street_lighting"),
+                     ActionExecuted("action_submit_report"), ActionExecuted("utter_anything_else"),
+                     ActionExecuted("action_listen")]
+    assert reading_route(tracker(filed + [said(text, "ask_report_status", 0.84)])) == \
+        "action_answer_report_question"
+
+
 def test_yes_it_is_dangerous_after_the_faster_answer_goes_to_a_colleague():
     """Round 81: "ja, het gat is zeker 15 cm diep" to "Is het gevaarlijk? … Wilt u een collega
     spreken?" started a new report that asked where the hole was, three times."""

@@ -1,4 +1,4 @@
-"""A calendar date named in a message: "31 december", "oudejaarsdag", "on 24 Dec".
+"""A calendar date named in a message: "31 december", "oudejaarsdag", "on 24 Dec", "morgen".
 
 Used for the opening hours of a date that is no public holiday ("zijn jullie open op
 oudejaarsdag?"); the holidays themselves are the profile's `closed_days`.
@@ -22,9 +22,18 @@ _NAMED = ((re.compile(r"\b(?:oudejaars\w*|oud en nieuw|new year'?s eve)\b"), (12
           (re.compile(r"\b(?:kerstavond|christmas eve)\b"), (12, 24)))
 
 
+# Days counted from today: "is het gemeentehuis morgen open?" on a Saturday (round r121 of
+# session 49: the whole week's hours, no word that Sunday is closed).
+_FROM_TODAY = ((re.compile(r"\b(?:overmorgen|day after tomorrow)\b"), 2),
+               (re.compile(r"\b(?:morgen|tomorrow)\b"), 1))
+
+
 def date_named(text: str, today: dt.date) -> Optional[dt.date]:
     """The next date on or after `today` that the text names, or None."""
     plain = (text or "").lower()
+    ahead = next((days for pattern, days in _FROM_TODAY if pattern.search(plain)), None)
+    if ahead is not None:
+        return today + dt.timedelta(days=ahead)
     found = _DAY_MONTH.search(plain)
     month_day = (_MONTHS[found.group(2)], int(found.group(1))) if found else next(
         (month_day for pattern, month_day in _NAMED if pattern.search(plain)), None)

@@ -528,7 +528,10 @@ _REPORT_WORDS = re.compile(
     r"\b(?:meld\w*|gemeld\w*|gemaild|doorga\w*|doorgegeven|aangegeven|klacht\w*|zaak\w*|"
     r"al (?:iets )?(?:gebeurd|gedaan|gemaakt|gerepareerd|opgelost|opgeruimd|weggehaald)|"
     r"nog steeds|nog (?:niks|niets|altijd)|opgelost|hoe staat het|stand van zaken|status|"
-    r"ermee|reported|report|complaint|case)\b")
+    r"ermee|reported|report|complaint|case|"
+    # "is ie nu echt verstuurd?" right after filing (round r119 of session 49: no answer)
+    r"(?:is|zijn) (?:\w+ ){0,3}(?:verstuurd|verzonden|gestuurd|doorgestuurd|aangekomen|"
+    r"ontvangen)|(?:was|is) it (?:\w+ )?(?:sent|received))\b")
 
 
 def mentions_a_report(text: str) -> bool:

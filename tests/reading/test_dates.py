@@ -15,6 +15,9 @@ TODAY = dt.date(2026, 12, 5)
     ("en kerstavond", dt.date(2026, 12, 24)),
     ("31 februari", None),
     ("ik woon op nummer 31", None),
+    ("IS HET GEMEENTEHUIS MORGEN OPEN?", dt.date(2026, 12, 6)),
+    ("and the day after tomorrow?", dt.date(2026, 12, 7)),
+    ("goedemorgen, zijn jullie open?", None),
 ])
 def test_a_date_is_read_as_the_next_one(text, date):
     assert date_named(text, TODAY) == date
