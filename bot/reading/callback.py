@@ -41,15 +41,22 @@ _ASKS = re.compile(
 _NOT_A_REQUEST = re.compile(
     r"\b(?:niet|nooit|nog\s+steeds\s+niet)\s+(?:\w+\s+)?teruggebeld\b|\bbeloofd\w*\s+(?:\w+\s+){0,4}?terug"
     r"|\bniet\s+(?:\w+\s+){0,2}?(?:gebeld|bellen|terugbellen)\b|\bliever\s+niet\b"
+    r"|\bbel\w*\s+(?:me|mij|ons)\s+(?:dan\s+)?(?:niet|nie)\b"
     r"|\b(?:zou|zouden)\s+(?:\w+\s+){0,3}?terug\s*bell\w*\b.*\b(?:nooit|niet|niks|geen)\b"
     r"|\bdidn'?t\s+call\s+me\b|\bnever\s+called\b|\bdon'?t\s+call\b|\bdo\s+not\s+call\b",
     re.IGNORECASE)
 
 
+# "Kunt u mij niet gewoon even terugbellen?": a request asked as a question, not a refusal.
+_CANNOT_YOU = re.compile(r"\b(?:kunt|kan|kun|kunnen|zou|zouden|wil|wilt|willen)\s+(?:u|je|jij|"
+                         r"jullie|iemand|er\s+niet\s+iemand)\s+(?:me|mij|ons)\s+niet\b",
+                         re.IGNORECASE)
+
+
 def wants_callback(text: str) -> bool:
     """Whether the resident asks to be called back."""
     plain = (text or "").replace("’", "'")
-    return bool(_ASKS.search(plain)) and not _NOT_A_REQUEST.search(plain)
+    return bool(_ASKS.search(plain)) and not _NOT_A_REQUEST.search(_CANNOT_YOU.sub(" ", plain))
 
 
 _HOUR = r"\d{1,2}(?:[:.]\d{2})?(?![\d-])(?!\s*(?:meter|m|cm|km|mm)\b)(?:\s*(?:uur|u|am|pm)\b)?"

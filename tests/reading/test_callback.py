@@ -10,6 +10,8 @@ from bot.reading.callback import preferred_time, wants_callback
     "ik wil graag gebeld worden over de kapvergunning", "BEL ME TERUG", "terug bellen graag",
     "can someone call me back please", "give me a call on 0612345678", "belt u mij terug?",
     "kan iemand van de gemeente me even bellen",
+    # a request asked as "can't you …?" (round r119 of session 49)
+    "Kunt u mij niet gewoon even terugbellen als het gemaakt wordt? mijn nummer is 06-12345678",
     "Ik heb al drie keer gebeld en niemand belt terug. Ik wil nu echt dat iemand mij belt.",
     "Ik wil graag teruggebeld worden morgenochtend tussen 9 en 10 op 0346 - 27 18 90",
     "u kunt me bellen op 0687654321, liefst na 3 uur smiddags",
@@ -25,7 +27,7 @@ def test_a_callback_request_is_read(text):
     "bel 112", "moet ik de politie bellen?", "ik heb gisteren al gebeld",
     "ik ben nog steeds niet teruggebeld!", "ze hebben beloofd terug te bellen maar niks",
     "wat is jullie telefoonnummer", "i called yesterday", "ik wil niet gebeld worden",
-    "ik word liever niet gebeld", "u zou mij terugbellen, dat is nooit gebeurd",
+    "ik word liever niet gebeld", "bel me niet terug", "u zou mij terugbellen, dat is nooit gebeurd",
     "jullie zouden me terugbellen maar dat is niet gebeurd", "please don't call me",
     "call me Jan", "kunt u bellen naar de politie?", "could you call the police?",
     # round 86: a complaint about callbacks promised and never made
