@@ -68,6 +68,13 @@ OUTAGE_RESPONSES = ("utter_emergency_gas", "utter_emergency_gas_street",
 OUTAGE_FOLLOWUP = "utter_emergency_followup_outage"
 OUTAGE_PERSON = "utter_emergency_outage_person"
 NO_0800 = "utter_emergency_outage_no_0800"
+GAS_WHICH = "utter_emergency_gas_which_number"
+# After these the outage number stays the advice too.
+OUTAGE_FOLLOWUPS = (OUTAGE_FOLLOWUP, "utter_emergency_meanwhile_gas_street",
+                    "utter_emergency_meanwhile_gas_call", "utter_emergency_meanwhile_gas_outside",
+                    NO_0800, GAS_WHICH)
+# Both numbers named: the resident is confused which one to call.
+_WHICH_NUMBER = re.compile(r"(?=.*\b0800\b)(?=.*\b112\b)", re.DOTALL)
 NOT_GAS = "utter_emergency_not_gas"
 # Despair over debts: beside 113, the free debt help and a colleague to talk to.
 MONEY_HELP = "utter_answer_money_worries"
@@ -126,7 +133,7 @@ class ActionEmergency(Action):
         not_gas = again and _gas_answered(tracker) and says_not_gas(text) and not strong_gas(text)
         if not_gas:
             response = NOT_GAS  # "nee geen 112!! het is riool stank denk ik"
-        elif again and response in OUTAGE_RESPONSES + (OUTAGE_FOLLOWUP,) and (
+        elif again and response in OUTAGE_RESPONSES + OUTAGE_FOLLOWUPS and (
                 cannot_reach_0800(text)):
             response = NO_0800  # "i have a belgian sim card. 0800 does not work here"
         utter(dispatcher, response)
@@ -393,9 +400,11 @@ def _outage_followup(tracker: Tracker, text: Text) -> Optional[Text]:
     ("welk nummer moet ik dan bellen?"), said short rather than the whole text again; someone
     who may be inside and not coming out ("de buurvrouw doet niet open") is 112 now."""
     said = _last_emergency_answer(tracker, skip=(OFFER_REPORT,))
-    if said not in OUTAGE_RESPONSES + (OUTAGE_FOLLOWUP,):
+    if said not in OUTAGE_RESPONSES + OUTAGE_FOLLOWUPS:
         return None
     gas = _gas_answered(tracker)
+    if gas and _WHICH_NUMBER.search(text):
+        return GAS_WHICH  # "net zei je nog 0800-9009 en nu weer 112?" (round r123)
     if gas and someone_may_be_inside(text):
         return OUTAGE_PERSON
     if gas and _gas_in_the_street(tracker):
@@ -417,10 +426,12 @@ def _told_strong_gas(tracker: Tracker) -> bool:
                if e.get("event") == "user")
 
 
+_GAS_ANSWERS = ("utter_emergency_gas", "utter_emergency_meanwhile_gas")  # every gas answer
+
+
 def _gas_answered(tracker: Tracker) -> bool:
     """The gas answer (not power or a cable) was given in this conversation."""
-    return any((e.get("metadata") or {}).get("utter_action") in ("utter_emergency_gas",
-                                                                  GAS_STREET, GAS_STRONG)
+    return any(str((e.get("metadata") or {}).get("utter_action")).startswith(_GAS_ANSWERS)
                for e in tracker.events if e.get("event") == "bot")
 
 

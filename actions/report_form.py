@@ -310,6 +310,11 @@ def _with_the_remark(tracker: Tracker, slots: Dict[Text, Any],
 _NO_UPDATES = re.compile(r"\b(?:geen|no)\s+(?:berichten|bericht|updates?|mails?|e-?mails?|"
                          r"sms(?:je|jes)?|messages)\b|\bhoef\w*\s+(?:\w+\s+)?geen\s+bericht",
                          re.IGNORECASE)
+# At the updates question, a no and then "send it": no news, and the report may go.
+_NO_UPDATES_BUT_SEND = re.compile(
+    r"^\W*(?:nee|neen|nope|no|nah)\b(?:\W+\w+){0,3}?\W+(?:verstuur|versturen|stuur|send|submit)\b"
+    r"|(?:" + _NO_UPDATES.pattern + r")(?:\W+\w+){0,3}?\W+(?:verstuur|versturen|stuur|send|"
+    r"submit)\b", re.IGNORECASE)
 # "oja, er ligt ook …": remembering it, not part of what is told
 _REMEMBERED = re.compile(r"^\W*(?:o\s*ja|oja|oh\s+ja|ah\s+ja|trouwens|btw)\b\W*", re.IGNORECASE)
 # "ik weet het nummer niet zeker": about the place told, not about the problem
@@ -1230,6 +1235,8 @@ class ValidateReportForm(FormValidationAction):
         if added:  # "en er zitten ook ratten": added, then the same question
             return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)
+        if answer is True and not contact and _NO_UPDATES_BUT_SEND.search(_text(tracker)):
+            answer = False  # "no message. just send", "nee hoor, verstuur maar" (round r119)
         if contact and (answer is None or WANTS_UPDATES.search(_text(tracker))
                         or YES_AFTER_ALL.search(_text(tracker))
                         or declines_only_a_medium(_text(tracker))):

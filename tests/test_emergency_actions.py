@@ -265,6 +265,17 @@ def test_an_outage_number_that_does_not_work_from_this_phone_gets_112(dispatcher
     assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_outage_no_0800"]
 
 
+def test_both_numbers_asked_about_after_the_street_gas_advice_gets_which_one_when(dispatcher,
+                                                                                  domain):
+    """Round r123 of session 49: "net zei je nog 0800-9009 en nu weer 112?" got "Bel nu 112"
+    three times for a faint smell outside."""
+    tracker = _after_the_gas_answer("net zei je nog 0800-9009 en nu weer 112?",
+                                    "utter_emergency_meanwhile_gas_street",
+                                    first="IK RUIK GAS OP HET MARKTPLEIN BIJ DE FONTEIN")
+    asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_emergency_gas_which_number"]
+
+
 def test_after_the_power_answer_nobody_is_told_about_gas(dispatcher, domain):
     tracker = _after_the_gas_answer("mijn buurvrouw doet niet open", "utter_emergency_power")
     asyncio.run(ActionEmergency().run(dispatcher, tracker, domain))

@@ -1928,6 +1928,10 @@ def test_a_yes_at_anything_else_that_asks_something_is_that_question(text, route
      "action_answer_question"),
     ("er ligt een dode kat op de stoep bij Kerkstraat 5", None),
     ("er ligt een dode zwerfkat in de berm, die ziet er ziek uit", None),
+    # round r123 of session 49: "Bel eerst 112" to the question for the animal ambulance
+    ("112 voor een kat? is er geen dierenambulance?", "action_answer_question"),
+    ("bij de buren staat al dagen een magere hond aan de ketting in de vorst, wat kan ik doen?",
+     "action_answer_question"),
 ])
 def test_an_animal_in_need_gets_144_not_a_report(text, route):
     assert read_message(text).urgent is False

@@ -722,6 +722,10 @@ def test_a_typo_in_a_known_street_is_corrected_or_asked(dispatcher, domain):
         ("yes please, call me on 06-12345678", True, "+31612345678"),
         ("nee hoor, hoeft niet", False, None),
         ("Neen, dank u", False, None),
+        # a no to news, then "send it" (round r119 of session 49: asked for an address)
+        ("no message. just send", False, None),
+        ("nee hoor, verstuur maar", False, None),
+        ("ja graag, verstuur maar", True, None),
     ],
 )
 def test_updates_answer_is_read_whole(dispatcher, domain, text, updates, contact):

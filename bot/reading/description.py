@@ -95,9 +95,9 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "bladeren": STRONG, "omgewaaid": STRONG, "omgevallen": STRONG, "gladheid": STRONG,
         # ice on the road is for the gritters, not waste (round r122 of session 49: "the salt
         # truck" was a waste report with 2 working days)
-        "spiegelglad": STRONG, "ijzel": STRONG, "ijs": STRONG, "bevroren": STRONG,
-        "strooien": STRONG, "gestrooid": STRONG, "strooiwagen": STRONG, "pekel": STRONG,
-        "ice": STRONG, "icy": STRONG, "slippery": STRONG, "grit": STRONG, "gritter": STRONG,
+        # ("ijs", "ice" and "icy" are phrases below: "rijbewijs", "police", "policy")
+        "spiegelglad": STRONG, "ijzel": STRONG, "bevroren": STRONG, "strooien": STRONG,
+        "gestrooid": STRONG, "strooiwagen": STRONG, "slippery": STRONG, "gritter": STRONG,
         "gritting": STRONG, "gritted": STRONG,
         "litter": STRONG,
         # "die hond loopt elke dag los" is no loose tile (round r84)
@@ -146,6 +146,7 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         r"(?:aarde|stik|pik)donker": STRONG, r"light\s+(?:is\s+)?(?:out|off|broken)": STRONG,
     },
     OTHER: {
+        r"\b(?:ijs|ice|icy|black\s+ice)\b": STRONG,
         # "die hond loopt elke dag los" is no loose tile (round r84 of session 43)
         r"\b(?:hond|honden|dog|dogs)\W+(?:\w+\s+){0,4}?(?:loopt|lopen|liep|runs?|running)\s+"
         r"(?:\w+\s+){0,3}?(?:los|loose)\b": STRONG,

@@ -624,14 +624,25 @@ _IN_NEED = re.compile(
     rf"\b{_ANIMAL_WORDS}\b(?: \w+| ,){{0,9}} (?:vast|klem|in (?:de|een) (?:\w+ )?boom|op het dak|"
     r"in (?:de|een) (?:put|sloot|gat|schoorsteen|goot)|in nood|gewond|aangereden|verdrinkt|"
     r"(?:erg |heel )?ziek|mank|bloedt|broodmager|uitgehongerd|sick|limping|bleeding|"
+    # neglect is for 144 too: "een magere hond aan de ketting in de vorst" (round r123)
+    r"verwaarloos\w*|mishandel\w*|vastgeketend|aan (?:de|een) ketting|chained|neglected|"
+    r"mistreated|abused|starving|"
     r"kan niet (?:meer )?(?:naar beneden|eruit|weg|los|vliegen|lopen)|durft niet (?:meer )?"
     r"(?:naar beneden|eruit)|stuck|injured|trapped|up a tree)\b"
     rf"|\b(?:gewonde|aangereden|zieke|injured|hurt|sick) {_ANIMAL_WORDS}\b")
 _DEAD = re.compile(r"\b(?:dood|dode|dooie|kadaver|overleden|gestorven|dead)\b")
 
 
+# "112 voor een kat? is er geen dierenambulance?" (round r123 of session 49: "Bel eerst 112")
+_ANIMAL_HELP = re.compile(r"\b(?:dierenambulance|dieren ?ambulance|dierenpolitie|red een dier|"
+                          r"animal ambulance|animal rescue|rspca)\b|\b144\b")
+
+
 def _animal_in_need(plain: str, text: str) -> bool:
-    return bool(_IN_NEED.search(plain)) and not _DEAD.search(plain)
+    if _DEAD.search(plain):
+        return False
+    return bool(_IN_NEED.search(plain)) or bool(_ANIMAL_HELP.search(plain)
+                                                and "?" in plain)
 
 
 def animal_in_need(text: str) -> bool:

@@ -147,6 +147,11 @@ _HOW_UPDATES = re.compile(
     # "Moet ik dan mijn telefoonnummer geven?" (round r51: the opening hours)
     r"|\bmoet ik (?:\w+ )?(?:mijn |een )?(?:telefoonnummer|nummer|e-?mail\w*|mailadres) "
     r"(?:\w+ )?(?:geven|opgeven|doorgeven)\b"
+    # "hoe bedoel je bericht? via whatsapp ofzo?" (round r119 of session 49: asked again)
+    r"|\bwat (?:voor|bedoel\w*) (?:\w+ )?(?:een )?(?:bericht|berichten|berichtje)\b"
+    r"|\bhoe bedoel\w* (?:\w+ )?(?:bericht|berichten|berichtje|updates?)\b"
+    r"|\bvia (?:whatsapp|de app|app|sms|mail|e-?mail|telegram|messenger) (?:of ?zo|ofzo|of zo iets|"
+    r"or something)\b|\bwhat (?:kind of )?(?:message|messages|updates?) do you mean\b"
     # "kan dat via whatsapp?" at the updates question (round r109: no answer)
     r"|\b(?:kan|kun|kunt|mag|gaat) (?:dat|het|dit|die|ik|u|je|jullie) (?:\w+ )?(?:ook )?(?:via|per|"
     r"met|over) (?:whatsapp|de app|app|sms|telegram|messenger)\b(?=[^.!]*\?)"

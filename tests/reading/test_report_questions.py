@@ -435,7 +435,8 @@ def test_who_clears_it_is_the_clean_up_question(text):
 
 
 @pytest.mark.parametrize("text", ["kan dat via whatsapp?", "kunt u het ook per sms?",
-                                  "can you do that via whatsapp?"])
+                                  "can you do that via whatsapp?",
+                                  "hoe bedoel je bericht? via whatsapp ofzo?"])
 def test_updates_on_another_channel_is_the_how_updates_question(text):
     """Round r109: "kan dat via whatsapp?" at the updates question had no answer."""
     from bot.reading.report_questions import read_report_question
