@@ -27,7 +27,8 @@ def test_a_callback_request_is_read(text):
     "bel 112", "moet ik de politie bellen?", "ik heb gisteren al gebeld",
     "ik ben nog steeds niet teruggebeld!", "ze hebben beloofd terug te bellen maar niks",
     "wat is jullie telefoonnummer", "i called yesterday", "ik wil niet gebeld worden",
-    "ik word liever niet gebeld", "bel me niet terug", "u zou mij terugbellen, dat is nooit gebeurd",
+    "ik word liever niet gebeld", "bel me niet terug",
+    "u zou mij terugbellen, dat is nooit gebeurd",
     "jullie zouden me terugbellen maar dat is niet gebeurd", "please don't call me",
     "call me Jan", "kunt u bellen naar de politie?", "could you call the police?",
     # round 86: a complaint about callbacks promised and never made
