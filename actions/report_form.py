@@ -845,12 +845,21 @@ def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, An
     return list(tracker.get_slot("report_ack") or [])
 
 
+_CALL_BACK = re.compile(r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+"
+                        r"(?:\w+\s+)?terug\b|\b(?:call|ring|phone)\s+(?:me|us)\s+back\b",
+                        re.IGNORECASE)
+
+
 async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[EventType]:
     """"Parkweg 3. Ik wil graag dat iemand mij belt op 0571…" during a report: the callback
-    is passed on and confirmed before the next question, and the report goes on."""
-    if (tracker.get_slot("requested_slot") in (None, "report_updates", "report_contact")
-            or not asks_a_callback(tracker)):
-        return []  # "kunt u mij bellen? 0345…" asked about updates: the number for them
+    is passed on and confirmed before the next question, and the report goes on. At the
+    updates question only a call back is one ("kunnen jullie mij niet even terugbellen?
+    06…", round r124 of session 49); "kunt u mij bellen? 0345…" is how news may come."""
+    asked = tracker.get_slot("requested_slot")
+    if asked is None or not asks_a_callback(tracker) or (
+            asked in ("report_updates", "report_contact")
+            and not _CALL_BACK.search(tracker.latest_message.get("text") or "")):
+        return []
     phone = callback_number(tracker)
     if phone is None:
         return []

@@ -1475,6 +1475,10 @@ def reading_route(tracker: DialogueStateTracker,
         return OTHER_MUNICIPALITY_ACTION  # "het is in Amersfoort, niet Lindendal"
     if tracker.active_loop_name == REPORT_FORM and sent_to_the_wrong_chat(message.text or ""):
         return STOP_ACTION  # "oeps verkeerde app sorry": the report it started stops
+    if (tracker.active_loop_name == REPORT_FORM and reading.phone and not reading.danger
+            and wants_callback(message.text or "")):
+        return REPORT_FORM  # "kunnen jullie mij niet even terugbellen? 06…": the form passes
+        # the callback on and goes on (round r124 of session 49: the closed-hours text)
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "") and not _a_report_with_a_number(message, reading)
             or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS

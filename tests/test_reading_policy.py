@@ -1943,6 +1943,16 @@ def test_a_person_hurt_by_an_animal_is_no_animal_in_need():
     assert read_message(text).question != "animal_in_need"
 
 
+def test_a_call_back_with_a_number_in_a_report_stays_in_the_report():
+    """Round r124 of session 49: the closed-hours text, and the callback went nowhere."""
+    asking = START + [said("de lamp bij kerkstraat 5 is kapot", "report_street_lighting"),
+                      ActionExecuted("action_start_report"), ActionExecuted("report_form"),
+                      ActiveLoop("report_form"), SlotSet("requested_slot", "report_updates"),
+                      ActionExecuted("action_listen")]
+    text = "kunnen jullie mij niet even terugbellen? 0612345678"
+    assert reading_route(tracker(asking + [said(text, "ask_human", 0.99)])) == "report_form"
+
+
 @pytest.mark.parametrize("text, route", [
     ("zei ik toch, voor de kapper. nummer weet ik niet, 20 nogwat", "report_form"),
     ("laat maar, ik bel wel", "action_stop_report"),

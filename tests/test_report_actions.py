@@ -1674,6 +1674,26 @@ def test_call_me_at_the_updates_question_is_the_number_for_updates_not_a_callbac
     assert slots["report_updates"] is True and slots["report_contact"] == "+31345612345"
 
 
+def test_a_call_back_asked_at_the_updates_question_is_passed_on_and_gets_the_news_too(
+        dispatcher, domain, monkeypatch):
+    """Round r124 of session 49: "kunnen jullie mij niet even terugbellen? 06…" got the
+    closed-hours text and the wish went nowhere."""
+    from actions import report_form
+
+    passed_on = []
+    monkeypatch.setattr(report_form.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(report_form, "register_left_message",
+                        lambda tracker, phone, when: passed_on.append(phone))
+    text = "kunnen jullie mij niet even terugbellen? 0612345678"
+    tracker = tracker_for(asking="report_updates", text=text, intent="ask_human")
+    tracker.events[0]["parse_data"] = {"entities": tracker.latest_message["entities"]}
+    events = run(report_form._callback_beside(tracker, []))
+    assert passed_on == ["+31612345678"]
+    assert slot_events(events)["report_ack"][-1]["key"] == "utter_callback_taken_in_report"
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True and slots["report_contact"] == "+31612345678"
+
+
 def test_a_phone_number_without_a_callback_request_is_still_left_out(dispatcher, domain):
     from actions import report_form
 

@@ -357,6 +357,14 @@ _EARLIER_REPORTS = re.compile(
     r"|\bdid you (?:get|receive|see) my (?:earlier|previous|other) reports?\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
+# "moet ik dat echt allemaal invullen? kan da nie gewoon zo?" (round r124 of session 49: the
+# divorce article): why the questions, and how many are still to come.
+_WHY_QUESTIONS = re.compile(
+    r"\bmoet ik (?:dat|dit|het|die|alles) (?:\w+ ){0,2}?(?:invullen|beantwoorden)\b"
+    r"|\bkan (?:da|dat|het|dit) (?:nie|niet) (?:gewoon )?zo\b"
+    r"|\bwaarom (?:al )?(?:die|deze|zoveel|zo veel) vragen\b|\bhoeveel vragen (?:nog|komen)\b"
+    r"|\bwhy (?:all )?(?:these|those|so many) questions\b"
+    r"|\bdo i (?:really )?have to (?:answer|fill)")
 _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("report_again", _REPORT_AGAIN), ("earlier_reports", _EARLIER_REPORTS),
           ("police_report", _POLICE_REPORT),
@@ -370,7 +378,7 @@ _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
           ("safety", _SAFETY), ("clean_up", _CLEAN_UP), ("other_party", _OTHER_PARTY),
           ("how_updates", _HOW_UPDATES), ("two_reports", _TWO_REPORTS),
-          ("next_steps", _NEXT_STEPS),
+          ("next_steps", _NEXT_STEPS), ("why_questions", _WHY_QUESTIONS),
           ("phone", _PHONE))
 KINDS = tuple(kind for kind, _ in _KINDS)
 _NO_REPORT = re.compile(

@@ -36,6 +36,8 @@ ASKED = {
     "how_updates": ["belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?",
                     "bellen jullie mij dan terug?", "how will you contact me?",
                     "Moet ik dan mijn telefoonnummer geven?"],
+    "why_questions": ["moet ik dat echt allemaal invullen? kan da nie gewoon zo?",
+                      "why so many questions?"],
     "next_steps": ["wat gebeurt er nu mee?", "komt er iemand kijken?",
                    "hoe weet ik of het gemaakt is?", "what happens next?",
                    "wordt de schommel dan meteen afgezet of zo?",
