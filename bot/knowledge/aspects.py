@@ -54,7 +54,10 @@ _ASPECTS = (
         # when in time: "moet dat voor de verhuizing of erna?", "wanneer moet ik dat doen?"
         r"|\bwanneer (?:moet|moeten|kan|kunnen|mag|mogen) (?:ik|we|wij|u|je)\b"
         r"|\bvoor of na\b|\b(?:voor|vóór) (?:de|het) \w+ (?:\w+ )?of (?:erna|daarna|na)\b"
-        r"|\bvan ?tevoren\b",
+        r"|\bvan ?tevoren\b"
+        # "kan ik die vergunning morgen al gebruiken?" (round r121 of session 49: the surname)
+        r"|\b(?:morgen|vandaag|meteen|direct|gelijk) al\b|\bal (?:morgen|meteen|direct)\b"
+        r"|\b(?:right away|straight away|immediately)\b",
         re.IGNORECASE)),
     (ONLINE, re.compile(
         r"\bonline\b|\bvia (?:internet|de website|de site|digid|de computer|de app)\b"
@@ -87,6 +90,12 @@ _ASPECTS = (
         r"|\b(?:kan|mag|kunnen|mogen) (?:de |haar |zijn |hun |mijn |m'n |mn |onze )?(?:oma|opa|"
         r"tante|oom|grootouders?|grootmoeder|grootvader|oppas|buurvrouw|buurman|iemand anders|"
         r"een ander)\b(?: \w+){0,6} (?:mee ?(?:gaan|komen)|gaan|komen|langs ?komen)\b"
+        # "mijn broer kan doen aangifte?", "kan zij er ook een krijgen?" (round r121 of
+        # session 49: no answer)
+        r"|\b(?:mijn|m'n|mn|onze|ons) (?:broer|zus|vader|moeder|zoon|dochter|vriend\w*|vrouw|"
+        r"man|partner|oma|opa|buurvrouw|buurman|schoonmoeder|schoonvader) (?:kan|mag|kunnen|"
+        r"mogen|moet) (?:\w+ ){0,3}?(?:doen|aangifte|ophalen|aanvragen|regelen|melden|komen|"
+        r"tekenen)\b|\b(?:kan|mag|krijgt) (?:zij|hij|ze) (?:er )?ook (?:er )?(?:een|eentje)\b"
         # "mag onze dochter het voor ons doorgeven?"
         r"|\b(?:kan|mag|kunnen|mogen) (?:onze|ons|m'n|mn|mijn) (?:\w+ ){1,2}(?:\w+ ){0,5}?"
         r"voor (?:ons|mij|me)\b", re.IGNORECASE)),

@@ -22,7 +22,7 @@ wil wilde willen wilt word wordt worden zal ze zijn zo zou zouden you your my i
 geen meer nog niks vraag vraagje vragen nodig dank bedankt aub svp please thanks hey
 mn zn dr ipv evt mss idd tis da ge gij trouwens overigens btw
 wou wouden wilden effe efkes gaarne goede morgen middag
-allemaal gewoon echt ofzo nie
+allemaal echt ofzo nie
 """.split())
 
 # Suffixes stripped (longest first) so that inflected forms share a stem; both the articles

@@ -34,6 +34,10 @@ def article(answer: str, cost=None) -> Article:
     ("kan mn broer hem ophalen", OTHERS), ("En kan ik als oma de aanvraag doen?", OTHERS),
     ("wat vindt u van het weer?", None), ("en hoe lang is die geldig?", VALIDITY),
     ("wanneer verloopt hij", VALIDITY),
+    # round r121 of session 49: a surname article and "no answer"
+    ("kan ik die vergunning morgen al gebruiken als ik vandaag aanvraag?", DURATION),
+    ("mijn broer kan doen aangifte?", OTHERS),
+    ("mijn vriendin heeft ook een auto. kan zij er ook een krijgen?", OTHERS),
 ])
 def test_the_aspect_asked(text, aspect):
     assert read_aspect(text) == aspect
