@@ -473,6 +473,21 @@ def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: 
     return bool(named) and all(word.lower() in told for word in named)
 
 
+# "de melding" the last answer itself told of: "Doe eerst een melding voorgenomen huwelijk"
+_MELDING = re.compile(r"\bmelding\b", re.IGNORECASE)
+_ONLY_THE_MELDING = re.compile(r"\b(?:gemeld|meldingsnummer|klacht|nog steeds|status|opgelost)\b"
+                               r"|\bM-\d", re.IGNORECASE)
+
+
+def _the_melding_of_the_answer(tracker: DialogueStateTracker, text: str) -> bool:
+    """"wat moeten we meenemen voor de melding" after the wedding answer that tells to do a
+    "melding voorgenomen huwelijk" (round r121 of session 49: "Welk meldingsnummer?")."""
+    if not _MELDING.search(text) or _ONLY_THE_MELDING.search(text):
+        return False
+    answer = _last_bot_message(tracker, lambda name: name in KB_ANSWERS)
+    return bool(answer and _MELDING.search(answer.text or ""))
+
+
 def _names_the_product(intent: Optional[str], text: str) -> bool:
     """A product question ("wat kost een paspoort?") rather than a question about the
     report that the model took for one ("moet ik hier iets voor betalen?" as taxes)."""
@@ -582,7 +597,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
             and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
-        return not _has_case_number(message) and not mentions_a_report(text)
+        return not _has_case_number(message) and (not mentions_a_report(text)
+                                                   or _the_melding_of_the_answer(tracker, text))
     if english and intent in PRODUCT_INTENTS and (
             intent not in PRODUCT_WORDS or _names_the_product(intent, text)):
         # "how do I get a driving licence?": its own English answer; not "can i make the

@@ -1873,6 +1873,24 @@ def test_a_guess_at_a_colleague_right_after_an_answer_is_a_follow_up():
                                                   0.6)])) != "action_answer_follow_up"
 
 
+def test_the_melding_the_answer_told_of_is_a_follow_up_not_a_status_question():
+    """Round r121 of session 49: "wat moeten we meenemen voor de melding" after the wedding
+    answer ("Doe eerst een melding voorgenomen huwelijk") asked for a case number."""
+    from rasa.shared.core.events import BotUttered
+
+    answered = START + [said("we gaan trouwen in juni, hoe werkt dat?", "municipal_question"),
+                        ActionExecuted("action_answer_question"),
+                        BotUttered("Doe eerst een melding voorgenomen huwelijk of partnerschap.",
+                                   metadata={"utter_action": "utter_kb_answer"}),
+                        ActionExecuted("utter_anything_else"), ActionExecuted("action_listen")]
+    text = "wat moeten we meenemen voor de melding"
+    assert reading_route(tracker(answered + [said(text, "ask_report_status", 0.63)])) == \
+        "action_answer_follow_up"
+    status = "hoe staat het met mijn melding van de lamp?"
+    assert reading_route(tracker(answered + [said(status, "ask_report_status", 0.9)])) != \
+        "action_answer_follow_up"
+
+
 def test_help_at_home_heard_as_money_worries_gets_the_care_answer():
     text = "Kan ik misschien hulp krijgen in huis? Ik red het niet meer alleen"
     assert reading_route(tracker(START + [said(text, "money_worries", 0.6)]),
