@@ -436,7 +436,17 @@ def _told(article: Article, wanted: Callable[[str], bool]) -> Optional[str]:
     # "Dat moet binnen 6 dagen." needs the sentence it points back to
     told += [n - 1 for n in told if n > 0 and (_POINTS_BACK.match(sentences[n]) or (
         _THEN_SECOND.match(sentences[n]) and sentences[n - 1].endswith("?")))]
+    told += [n - 1 for n in told if n > 0 and _QUESTION_POINTING_BACK.match(sentences[n])]
+    # "… Dan kan Buurtbemiddeling helpen. Twee vrijwilligers praten dan met u …": what it is
+    told += [n + 1 for n in told if n + 1 < len(sentences) and not sentences[n].endswith("?")
+             and _GOES_ON_ABOUT_IT.match(sentences[n + 1])]
     return " ".join(sentences[n] for n in sorted(set(told))) or None
+
+
+# "Lukt dat niet? Dan kan Buurtbemiddeling helpen." needs what "dat" is (round r120 of
+# session 49: the fragment alone); "Twee vrijwilligers praten dan met u" tells what it is.
+_QUESTION_POINTING_BACK = re.compile(r"^\w+ (?:dat|dit|die|het) (?:\w+ )?(?:niet|nie)\?$")
+_GOES_ON_ABOUT_IT = re.compile(r"^(?:\w+ ){1,3}dan\b(?!.*\?$)")
 
 
 # Words of an English question that name no subject ("could", "there", "about").

@@ -108,7 +108,8 @@ _CALENDAR_HINT = re.compile(
     r"aan de beurt|buiten zetten|buitenzetten|aan de straat zetten|aan de weg zetten|"
     r"feestdag\w*|kerst\w*|pasen|paasdag|paasmaandag|pinkster\w*|hemelvaart\w*|"
     r"koningsdag|nieuwjaar\w*|oud en nieuw|oudjaar\w*|morgen|overmorgen|volgende week|"
-    r"which day|what day|which days|normally|usually|"
+    r"which day|what day|which days|normally|usually|goes? out|put out|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|"
     r"deze week|elke week|om de week|om de twee weken|"
     r"(?:maan|dins|woens|donder|vrij|zater|zon)dag(?:ochtend|morgen|middag|avond|nacht|s)?|"
     r"20\d\d)\b")
@@ -691,8 +692,16 @@ def _waste_calendar(plain: str, text: str) -> bool:
         return False
     # A statement that names a day ("elke week ligt er weer afval …") is no calendar
     # question; a short query ("ophaaldagen gft 2027") is.
-    asks = is_question(text) or len(plain.split()) <= 6
+    asks = is_question(text) or len(plain.split()) <= 6 or bool(_DONT_KNOW_WHICH.search(plain))
     return bool(asks and (_CALENDAR_HINT.search(plain) or _COLLECTING.search(plain)))
+
+
+# "ik weet niet meer welke bak er maandag aan de straat moet" asks without a question mark
+# (round r125 of session 49: "Vervelend dat er iets mis is met het afval")
+_DONT_KNOW_WHICH = re.compile(
+    r"\b(?:weet|wist) (?:ik |je )?(?:\w+ )?(?:niet|nie)(?: meer)? (?:welke|wanneer|wat voor|"
+    r"hoe laat)\b|\bben (?:\w+ )?vergeten (?:welke|wanneer)\b"
+    r"|\b(?:don t|dont|do not) (?:know|remember) (?:which|when)\b")
 
 
 _CHRISTMAS_TREE = re.compile(r"\bkerstbo\w+")

@@ -204,3 +204,16 @@ def test_an_answer_goes_on_in_the_sentence_that_says_dan():
 
 def test_no_question_of_the_article_mirrors_a_plain_question():
     assert mirrored_question(article(LICENCE), "hoe verleng ik mijn rijbewijs?") is None
+
+
+def test_a_sentence_named_keeps_what_it_points_back_to_and_what_it_is():
+    """Round r120 of session 49: "wat is buurtbemiddeling?" got "Lukt dat niet? Dan kan
+    Buurtbemiddeling helpen." alone."""
+    from bot.knowledge.aspects import sentences_naming
+
+    mediation = article("Heeft u last van uw buren? Praat er eerst rustig met ze over. Lukt dat "
+                        "niet? Dan kan Buurtbemiddeling helpen. Twee vrijwilligers praten dan "
+                        "met u en uw buren. Aanmelden kan online. https://x.nl")
+    assert sentences_naming(mediation, "buurtbemiddeling") == (
+        "Praat er eerst rustig met ze over. Lukt dat niet? Dan kan Buurtbemiddeling helpen. "
+        "Twee vrijwilligers praten dan met u en uw buren.")

@@ -7,6 +7,9 @@ from bot.reading.questions import (QUESTION, TOPICS, is_question, questions_besi
                                   read_question, the_question)
 
 WASTE_CALENDAR = [
+    # asked without a question mark (round r125 of session 49: "iets mis met het afval")
+    "ik weet niet meer welke bak er maandag aan de straat moet",
+    "which bin goes out on monday?",
     "wanneer wordt de groene kliko geleegd",
     "welke dag komt het oud papier",
     "ophaaldagen afval 2027?",
