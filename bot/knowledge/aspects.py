@@ -416,7 +416,8 @@ def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:
     return _told(article, lambda sentence: bool(pattern.search(sentence)))
 
 
-_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan|Then|That|This|There|These|Those|It)\b")
+_POINTS_BACK = re.compile(r"(?:Dat|Dit|Die|Daar\w*|Dan|Zij|Then|That|This|There|These|Those|It"
+                          r"|They)\b")
 # "Heeft u geen computer? Bel dan 14 0571": the answer to the question before it
 _THEN_SECOND = re.compile(r"\w+ dan\b")
 

@@ -136,6 +136,8 @@ def read_danger(text: str) -> Optional[Danger]:
             continue  # "dode zwanen, vogelgriep? moet ik 112 bellen?": we remove them
         if rule.reason in _ANIMAL_MAY_HAVE and _only_an_animal_in_need(text, whole):
             continue  # "an injured cat …, its bleeding from its leg": 144, not 112
+        if rule.kind == "gas" and _the_sewer_not_gas(text or ""):
+            continue
         if _fires(rule, clauses, whole, lexicon):
             logger.debug("Danger %s/%s in a message", rule.kind, rule.reason)
             return Danger(rule.kind, rule.reason)
@@ -286,8 +288,19 @@ _NOT_GAS = re.compile(
     r"(?: \w+){0,2} (?:stank|lucht|stinkt|ruikt|smell\w*|stink\w*)\b"
     r"|\b(?:stank|lucht|smell\w*)(?: \w+){0,2} (?:van|uit|of|from) (?:het |de |the )?"
     r"(?:riool|put|afvoer|sewer|"
-    r"drain)\w*\b|\briool ?stank\b|\b(?:het|it) (?:is|s) (?:\w+ )?(?:riool|the sewer|sewage)\b",
+    r"drain)\w*\b|\briool ?stank\b|\b(?:het|it) (?:is|s) (?:\w+ )?(?:riool|the sewer|sewage)\b"
+    r"|\b(?:ruikt|stinkt|rook|stonk|smells?|smelled)\b(?:[ ,]+\w+){0,6} (?:naar|like|of) "
+    r"(?:het |de |the |a )?(?:riool|wc|toilet|sewer|sewage|drain)\b",
     re.IGNORECASE)
+# "gas" said and not taken back: "ik ruik gas, of is het riool?" stays gas, safety first
+_GAS_SAID = re.compile(r"(?<!niet )(?<!geen )(?<!nie )(?<!not )(?<!no )\b(?:gas|gaslucht|gaslek)\b",
+                       re.IGNORECASE)
+
+
+def _the_sewer_not_gas(text: str) -> bool:
+    """"een vieze lucht in huis … meer naar riool denk ik" (round r126 of session 49: "Ga nu
+    naar buiten" to a widow of 82): a sewer smell, no gas named."""
+    return says_not_gas(text) and not _GAS_SAID.search(text)
 
 
 def says_not_gas(text: str) -> bool:
