@@ -869,6 +869,10 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
 
 
+# "het bord staat scheef en de put ernaast is verstopt": where a second problem begins
+_AND_ANOTHER = re.compile(r"\s*(?:[,;.]\s*|\s+)(?:en|and)\s+"
+                          r"(?=(?:de|het|een|er|ook|the|a|there)\b)", re.IGNORECASE)
+MIN_PROBLEM_WORDS = 3
 # "kan dat een aparte melding", "ik wil 2 meldingen", "splits het in twee"
 _SEPARATE = re.compile(r"\b(?:aparte?|losse|tweede|2|twee) melding(?:en)?\b"
                        r"|\bapart (?:melden|houden|doen)\b|\bsplits\w*\b|\bsplit (?:it|them)\b"
@@ -1444,12 +1448,17 @@ class ValidateReportForm(FormValidationAction):
                         if not _SEPARATE.search(part))
         description = added_to(tracker.get_slot("report_description") or "", told) \
             if told else tracker.get_slot("report_description") or ""
-        problems = split_problems(description)
+        problems = [(problem.category, problem.text) for problem in split_problems(description)]
+        if len(problems) < 2:  # asked for, so also two of one kind: "bord scheef en put verstopt"
+            category = tracker.get_slot("report_category")
+            problems = [(category, part) for part in _AND_ANOTHER.split(description, maxsplit=1)
+                        if len(part.split()) >= MIN_PROBLEM_WORDS]
         if len(problems) < 2:
             return {}
-        return {"report_description": problems[0].text, "report_confirmed": None,
-                "report_more_problems": [{"category": problem.category, "text": problem.text}
-                                         for problem in problems[1:]],
+        first = problems[0][1]
+        return {"report_description": first[:1].upper() + first[1:], "report_confirmed": None,
+                "report_more_problems": [{"category": kind, "text": text[:1].upper() + text[1:]}
+                                         for kind, text in problems[1:]],
                 **with_ack(tracker, ack("utter_ack_restated"))}
 
     @staticmethod

@@ -2136,11 +2136,12 @@ def test_no_with_something_to_add_at_the_summary_adds_it(dispatcher, domain):
     assert "kenteken begon met VT" in result["report_description"]
 
 
-def test_eindelijk_beside_the_yes_adds_nothing(dispatcher, domain):
-    tracker = tracker_for(asking="report_confirmed", text="ja eindelijk. verstuur", slots={
+@pytest.mark.parametrize("text", ["ja eindelijk. verstuur",
+                                  "yes finally. send"])  # round r127 of session 49
+def test_eindelijk_beside_the_yes_adds_nothing(dispatcher, domain, text):
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
         "report_description": "De tegel ligt los", "report_category": "report_pavement_road"})
-    result = ValidateReportForm().validate_report_confirmed("ja eindelijk. verstuur",
-                                                            dispatcher, tracker, domain)
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result == {"report_confirmed": True}
 
 
@@ -3376,6 +3377,18 @@ def test_two_reports_asked_at_the_summary_split_the_problems(dispatcher, domain,
     assert "lamp" in result["report_description"] and "stoep" not in result[
         "report_description"]
     assert [p["category"] for p in result["report_more_problems"]] == ["report_pavement_road"]
+
+
+def test_two_reports_asked_for_two_problems_of_one_kind_split_them(dispatcher, domain):
+    """Round r127 of session 49: "ik wil er liever 2 meldingen van maken" became the
+    description, in place of the sign and the drain."""
+    text = "ik wil er liever 2 meldingen van maken"
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "Het verkeersbord staat scheef en de put ernaast is verstopt",
+        "report_location": "Kerkstraat 5", "report_category": "report_public_space_other"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_description"] == "Het verkeersbord staat scheef"
+    assert [p["text"] for p in result["report_more_problems"]] == ["De put ernaast is verstopt"]
 
 
 @pytest.mark.parametrize("description, told", [

@@ -476,7 +476,7 @@ _FILLER = frozenset(
     # "zet je dat er even bij?": the request to add it
     "er bij erbij toe "
     # "ja eindelijk", "ja verstuur maar gauw": how the resident feels about sending it
-    "eindelijk gauw nou hè he mooi lekker gewoon meteen direct "
+    "eindelijk gauw nou hè he mooi lekker gewoon meteen direct finally at last "
     # "U kunt mij bereiken via …. Bij voorbaat dank." (round 97): how, not what
     "kunt kun bereiken bereikbaar via voorbaat "
     # "ze zullen het wel zien", "graag melden ja" (round 98): about sending it, no detail
