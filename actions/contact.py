@@ -321,6 +321,19 @@ def callback_time(tracker: Tracker) -> Optional[str]:
     return None
 
 
+async def pass_on_callback(tracker: Tracker) -> Optional[dict]:
+    """A callback asked for beside a report ("Zou iemand mij willen terugbellen? 06…"):
+    passed on as a contactverzoek, and the acknowledgement said before the next question;
+    None without a number."""
+    phone = callback_number(tracker)
+    if phone is None:
+        return None
+    if contactverzoek.enabled():
+        await asyncio.to_thread(register_left_message, tracker, phone, callback_time(tracker))
+    return {"key": "utter_callback_taken_in_report",
+            "values": {"phone": as_written_at_home(phone) or ""}}
+
+
 def callback_number(tracker: Tracker) -> Optional[str]:
     """The newest phone number the resident gave in this conversation, else the number a
     WhatsApp or SMS resident writes from; None when there is neither."""

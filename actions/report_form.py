@@ -7,7 +7,6 @@ start of the next question (`report_ack`).
 """
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import logging
 import re
@@ -19,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.contact import callback_number, callback_time, register_left_message
+from actions.contact import pass_on_callback
 from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
 from actions.topics import answer_beside
@@ -40,7 +39,6 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   shared_slots, street_near_question,
                                   street_suggestion_slots, told_place_slots,
                                   unknown_street_slots, with_ack, with_number, without_part)
-from bot.klantcontacten import contactverzoek
 from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
@@ -860,13 +858,8 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
             asked in ("report_updates", "report_contact")
             and not _CALL_BACK.search(tracker.latest_message.get("text") or "")):
         return []
-    phone = callback_number(tracker)
-    if phone is None:
-        return []
-    if contactverzoek.enabled():
-        await asyncio.to_thread(register_left_message, tracker, phone, callback_time(tracker))
-    taken = ack("utter_callback_taken_in_report", phone=as_written_at_home(phone))
-    return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])]
+    taken = await pass_on_callback(tracker)
+    return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])] if taken else []
 
 
 # "het bord staat scheef en de put ernaast is verstopt": where a second problem begins

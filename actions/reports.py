@@ -23,6 +23,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
+from actions.contact import pass_on_callback
 from actions.emergency import answered_before, hazard_acks
 from actions.knowledge import previous_article
 from actions.topics import answer_beside
@@ -547,6 +548,12 @@ class ActionStartReport(Action):
             told = " ".join(told.split())
             found["report_description"] = told if is_description(told) else \
                 found["report_description"]
+        if question and wants_callback(question) and reading.phone:
+            # "… Zou iemand mij willen terugbellen? Mijn nummer is 06…" in the opening letter
+            # (round r127 of session 49: "Is bellen moeilijk voor u?"): passed on, no article
+            taken = await pass_on_callback(tracker)
+            found["report_ack"] = found.get("report_ack", []) + ([taken] if taken else [])
+            question = None
         if question and found.get("report_ack"):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             told = await answer_beside(  # "Trouwens, hoe laat ik …?", "mag hij blijven staan?"

@@ -1641,11 +1641,11 @@ def test_an_english_spot_is_taken_as_the_place(dispatcher, domain):
 
 def test_a_callback_asked_for_during_a_report_is_passed_on_and_the_report_goes_on(
         dispatcher, domain, monkeypatch):
-    from actions import report_form
+    from actions import contact, report_form
 
     passed_on = []
-    monkeypatch.setattr(report_form.contactverzoek, "enabled", lambda: True)
-    monkeypatch.setattr(report_form, "register_left_message",
+    monkeypatch.setattr(contact.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(contact, "register_left_message",
                         lambda tracker, phone, when: passed_on.append((phone, when)))
     text = "Parkweg 3, dat schreef ik toch al. Ik wil graag dat iemand mij belt op 0571-223344"
     tracker = tracker_for(asking="report_location", text=text)
@@ -1661,11 +1661,31 @@ def test_a_callback_asked_for_during_a_report_is_passed_on_and_the_report_goes_o
                         "values": {"phone": "0571223344"}}  # as the resident writes it
 
 
+def test_a_callback_asked_in_the_opening_letter_is_passed_on_not_answered(dispatcher, domain,
+                                                                           monkeypatch):
+    """Round r127 of session 49: "Zou iemand mij willen terugbellen? Mijn nummer is 06…" in a
+    letter about a street light got the article "Is bellen moeilijk voor u?"."""
+    from actions import contact
+
+    passed_on = []
+    monkeypatch.setattr(contact.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(contact, "register_left_message",
+                        lambda tracker, phone, when: passed_on.append(phone))
+    text = ("Geachte heer/mevrouw, de lantaarnpaal voor Julianastraat 14 is al een week kapot. "
+            "Zou iemand mij willen terugbellen? Mijn nummer is 06-12345678.")
+    tracker = tracker_for(text, intent="report_street_lighting")
+    tracker.events[0]["parse_data"] = {"entities": tracker.latest_message["entities"]}
+    slots = slot_events(run(ActionStartReport().run(dispatcher, tracker, domain)))
+    assert passed_on == ["+31612345678"]
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_callback_taken_in_report" in keys and "utter_kb_detail" not in keys
+
+
 def test_call_me_at_the_updates_question_is_the_number_for_updates_not_a_callback(
         dispatcher, domain, monkeypatch):
-    from actions import report_form
+    from actions import contact, report_form
 
-    monkeypatch.setattr(report_form.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(contact.contactverzoek, "enabled", lambda: True)
     text = ("Ja dat zou ik fijn vinden. Ik heb geen email, kunt u mij bellen? "
             "Mijn nummer is 0345-612345.")
     tracker = tracker_for(asking="report_updates", text=text, intent="affirm")
@@ -1678,11 +1698,11 @@ def test_a_call_back_asked_at_the_updates_question_is_passed_on_and_gets_the_new
         dispatcher, domain, monkeypatch):
     """Round r124 of session 49: "kunnen jullie mij niet even terugbellen? 06…" got the
     closed-hours text and the wish went nowhere."""
-    from actions import report_form
+    from actions import contact, report_form
 
     passed_on = []
-    monkeypatch.setattr(report_form.contactverzoek, "enabled", lambda: True)
-    monkeypatch.setattr(report_form, "register_left_message",
+    monkeypatch.setattr(contact.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(contact, "register_left_message",
                         lambda tracker, phone, when: passed_on.append(phone))
     text = "kunnen jullie mij niet even terugbellen? 0612345678"
     tracker = tracker_for(asking="report_updates", text=text, intent="ask_human")
