@@ -56,7 +56,8 @@ _ASPECTS = (
         r"|\bvoor of na\b|\b(?:voor|vóór) (?:de|het) \w+ (?:\w+ )?of (?:erna|daarna|na)\b"
         r"|\bvan ?tevoren\b"
         # "kan ik die vergunning morgen al gebruiken?" (round r121 of session 49: the surname)
-        r"|\b(?:morgen|vandaag|meteen|direct|gelijk) al\b|\bal (?:morgen|meteen|direct)\b"
+        r"|\b(?:morgen|vandaag|meteen|direct|gelijk) al (?:\w+ )?(?:gebruiken|klaar|hebben|"
+        r"rijden|parkeren|ophalen|geldig)\b"
         r"|\b(?:right away|straight away|immediately)\b",
         re.IGNORECASE)),
     (ONLINE, re.compile(
