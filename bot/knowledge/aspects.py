@@ -408,8 +408,25 @@ def article_detail(article: Article, aspect: str, text: str = "") -> Optional[st
         return article.cost.strip()
     if aspect == OTHERS and person_of(text) != "kind":
         aspect = ADULTS  # "kan mijn man het ophalen?": not the sentences about ages
+    if aspect == BRING:
+        return _to_bring(article, text)
     pattern = _ABOUT.get(aspect)
     return _sentences(article, pattern) if pattern else None
+
+
+_COLLECTING = re.compile(r"\bophaal\w*|\bophal\w*|\bafhal\w*|\b(?:op|af) te halen\b"
+                         r"|\bcollect\w*|\bpick(?:s|ing)? (?:it |them )?up\b", re.IGNORECASE)
+_SOMEONE_ELSE = re.compile(r"\b(?:zij|ze|hij|she|he|iemand anders|someone else)\b", re.IGNORECASE)
+
+
+def _to_bring(article: Article, text: str) -> Optional[str]:
+    """What to bring: to collect it for someone ("wat moet zij dan meenemen?" after "mag mijn
+    vrouw het ophalen?"), or to apply (round r125 of session 49: the applicant's list for
+    the wife who collects); all of it when the article does not tell them apart."""
+    collecting = bool(_COLLECTING.search(text) or _SOMEONE_ELSE.search(text))
+    told = _told(article, lambda sentence: bool(_ABOUT[BRING].search(sentence))
+                 and bool(_COLLECTING.search(sentence)) == collecting)
+    return told or _sentences(article, _ABOUT[BRING])
 
 
 def _sentences(article: Article, pattern: "re.Pattern[str]") -> Optional[str]:

@@ -217,3 +217,15 @@ def test_a_sentence_named_keeps_what_it_points_back_to_and_what_it_is():
     assert sentences_naming(mediation, "buurtbemiddeling") == (
         "Praat er eerst rustig met ze over. Lukt dat niet? Dan kan Buurtbemiddeling helpen. "
         "Twee vrijwilligers praten dan met u en uw buren.")
+
+
+@pytest.mark.parametrize("question, told", [
+    ("wat moet zij dan meenemen", "Wie het voor u ophaalt, neemt een eigen ID-kaart mee."),
+    ("wat moet ik meenemen", "Neem een pasfoto en uw oude paspoort mee."),
+])
+def test_what_to_bring_to_collect_it_for_someone_is_not_the_applicants_list(question, told):
+    """Round r125 of session 49: the wife who collects the passport got the applicant's list."""
+    passport = article("Maak een afspraak. Neem een pasfoto en uw oude paspoort mee. Kunt u het "
+                       "niet zelf ophalen? Dan mag een ander dat doen. Wie het voor u ophaalt, "
+                       "neemt een eigen ID-kaart mee. https://x.nl")
+    assert article_detail(passport, BRING, question) == told
