@@ -23,7 +23,7 @@ from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.english import dutch_search_words
 from bot.knowledge.general import zipf
-from bot.knowledge.text import (ABROAD, LINK, abroad_now, about_living_abroad,
+from bot.knowledge.text import (ABROAD, LINK, STOPWORDS, abroad_now, about_living_abroad,
                                 another_countrys_document, lives_abroad, normalise, with_abroad)
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
@@ -464,6 +464,9 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
         return None, "", None
     ensure_knowledge(url)
     articles = retrieval.live_index(url).current().articles
+    named = _title_named_earlier(asked, articles, tracker.latest_message.get("text") or "")
+    if named is not None:
+        return named
     for question, intent, turn in asked:  # the most recent answer first
         found = _articles_in(turn, articles)
         if found:
@@ -475,6 +478,23 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
                             or a.id == ARTICLE_OF_ANSWER.get(topic)), None)
                 return own or _as_article(topic, text), question, intent
     return None, asked[0][0], asked[0][1]
+
+
+def _title_named_earlier(asked: Sequence[Tuple[Text, Optional[Text], List[Tuple[Text, Text]]]],
+                         articles: Sequence[Article], text: Text
+                         ) -> Optional[Tuple[Article, Text, Optional[Text]]]:
+    """"kost dat doorgeven iets?" after the moving answer and then the parking one: the
+    earlier article whose title the follow-up names and the latest's does not (round r125
+    of session 49: the parking permit's price)."""
+    given = [(found[0], question, intent) for question, intent, turn in asked
+             for found in [_articles_in(turn, articles)] if found]
+    if len(given) < 2:
+        return None
+    words = [word for word in re.findall(r"\w{5,}", text.lower()) if word not in STOPWORDS]
+    if any(shares_a_word(given[0][0].title, word) for word in words):
+        return None
+    return next((item for item in given[1:]
+                 if any(shares_a_word(item[0].title, word) for word in words)), None)
 
 
 def _articles_in(turn: List[Tuple[Text, Text]], articles: Sequence[Article]) -> List[Article]:

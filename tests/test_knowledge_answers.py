@@ -1109,3 +1109,25 @@ def test_a_side_question_that_leans_on_the_answer_given_gets_no_choice(kb_url):
     found = other_questions(["kan mijn man het ook ophalen?"], passport.answer,
                             "passport_id_appointment", kb_url, "passport_id_appointment")
     assert found.unsure == [] and found.sure == []
+
+
+def test_a_follow_up_naming_the_earlier_answers_title_is_about_that_one(kb_url):
+    """Round r125 of session 49: "kost dat doorgeven iets?" after the moving answer and then
+    the parking one got the parking permit's price."""
+    from rasa_sdk import Tracker
+
+    from actions.knowledge import answered_article
+
+    moving = decide(kb_url, "verhuizing doorgeven").articles[0]
+    parking = decide(kb_url, "parkeervergunning aanvragen").articles[0]
+    follow_up = "kost dat doorgeven iets?"
+    events = [{"event": "user", "text": "wij gaan verhuizen"},
+              {"event": "bot", "text": moving.answer.strip()},
+              {"event": "user", "text": "en onze parkeervergunning?"},
+              {"event": "bot", "text": parking.answer.strip()},
+              {"event": "user", "text": follow_up}]
+    message = {"intent": {"name": "nlu_fallback"}, "text": follow_up, "entities": []}
+    tracker = Tracker("s", {}, message, events, False, None, {}, "action_listen")
+    assert answered_article(tracker, kb_url)[0].id == moving.id
+    message["text"] = events[-1]["text"] = "en wat kost die?"
+    assert answered_article(tracker, kb_url)[0].id == parking.id
