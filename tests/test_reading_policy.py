@@ -1948,6 +1948,7 @@ def test_a_yes_at_anything_else_that_asks_something_is_that_question(text, route
     ("er ligt een dode zwerfkat in de berm, die ziet er ziek uit", None),
     # round r123 of session 49: "Bel eerst 112" to the question for the animal ambulance
     ("112 voor een kat? is er geen dierenambulance?", "action_answer_question"),
+    ("verwaarloosde hond, wie moet ik bellen", "action_answer_question"),
     ("bij de buren staat al dagen een magere hond aan de ketting in de vorst, wat kan ik doen?",
      "action_answer_question"),
 ])

@@ -151,7 +151,7 @@ def _only_a_dead_animal(whole: str) -> bool:
 
 
 # Reasons an animal may give as well as a person: bleeding, injured, "112?".
-_ANIMAL_MAY_HAVE = ("injured", "asks_112")
+_ANIMAL_MAY_HAVE = ("injured", "asks_112", "crash", "trapped")
 # The resident hurt by it ("de hond heeft mij gebeten, het bloedt"): a person after all.
 _THE_RESIDENT_HURT = re.compile(r"\b(?:ik|mij|me|mijn|mn|i|my|we|wij|ons|onze|us|our)\b"
                                 r"(?: \w+){0,4} (?:gewond\w*|bloed\w*|hurt|bleeding|injured)\b"
@@ -166,10 +166,21 @@ def _person_named() -> Pattern[str]:
 
 
 def _only_an_animal_in_need(text: str, whole: str) -> bool:
-    """An animal hurt, ill or stuck, and no person: the national number for animals, 144
-    (round r120 of session 49: "Call 112 now" four times for a bleeding cat)."""
-    return (animal_in_need(text) and not _person_named().search(whole)
-            and not _THE_RESIDENT_HURT.search(whole))
+    """An animal hurt, ill or stuck, and no person hurt: the national number for animals,
+    144 (round r120 of session 49: "Call 112 now" four times for a bleeding cat; round r128:
+    112 for "een kat vast in de boom van de buren")."""
+    return (animal_in_need(text) and not _THE_RESIDENT_HURT.search(whole)
+            and not any(_person_named().search(_OWNERS_AND_HELPERS.sub(" ", clause))
+                        and _A_PERSON_HURT.search(clause) for clause in whole.split(" . ")))
+
+
+# People named only as owner or helper: "de boom van de buren", "iemand van de gemeente"
+_OWNERS_AND_HELPERS = re.compile(r"\b(?:iemand )?(?:van|bij|naar|aan|voor) (?:de |het |mijn |m n |"
+                                 r"mn |onze |ons |een |die |zijn |haar |the |my |our )?\w+")
+# What happens to a person in a clause beside an animal: "een fietser is aangereden"
+_A_PERSON_HURT = re.compile(r"\b(?:gewond\w*|bloed\w*|bewusteloos|onwel|gevallen|aangereden|"
+                            r"geraakt|gebeten|ademt|reageert|ligt|klem|ongeluk|aanrijding|hurt|"
+                            r"injured|bleeding|bitten|hit|unconscious|fell|fallen|lying|trapped)\b")
 
 
 _ALARM_ABOUT_AN_ANIMAL = re.compile(r"\b(?:112|gevaar|gevaarlijk|noodgeval|danger|emergency)\b")

@@ -619,7 +619,7 @@ def _money_worries(plain: str, text: str) -> bool:
 # A live animal in need: stuck, hurt or ill ("de kat zit al 2 dagen in de boom", "gewonde
 # zwaan op de weg"). A dead animal is a report for the municipality; this is for 144.
 _ANIMAL_WORDS = (r"(?:zwerf|straat)?(?:kat|katje|kitten|poes|poesje|kater|hond|hondje|puppy|dier|"
-                 r"diertje|vogel|vogeltje|eend|eendje|eenden|zwaan|duif|egel|konijn|vos|ree|reiger|meeuw|uil|"
+                 r"diertje|beest|beestje|vogel|vogeltje|eend|eendje|eenden|zwaan|duif|egel|konijn|vos|ree|reiger|meeuw|uil|"
                  r"cat|dog|bird|duck|swan|hedgehog|animal)s?")
 _IN_NEED = re.compile(
     rf"\b{_ANIMAL_WORDS}\b(?: \w+| ,){{0,9}} (?:vast|klem|in (?:de|een) (?:\w+ )?boom|op het dak|"
@@ -629,8 +629,10 @@ _IN_NEED = re.compile(
     r"verwaarloos\w*|mishandel\w*|vastgeketend|aan (?:de|een) ketting|chained|neglected|"
     r"mistreated|abused|starving|"
     r"kan niet (?:meer )?(?:naar beneden|eruit|weg|los|vliegen|lopen)|durft niet (?:meer )?"
-    r"(?:naar beneden|eruit)|stuck|injured|trapped|up a tree)\b"
-    rf"|\b(?:gewonde|aangereden|zieke|injured|hurt|sick) {_ANIMAL_WORDS}\b")
+    r"(?:naar beneden|eruit)|stuck|injured|trapped|up a tree|hit by a (?:car|bike|bus)|"
+    r"run over)\b"
+    rf"|\b(?:gewonde|aangereden|zieke|verwaarloosde|mishandelde|uitgehongerde|injured|hurt|"
+    rf"sick|neglected|starving) {_ANIMAL_WORDS}\b")
 _DEAD = re.compile(r"\b(?:dood|dode|dooie|kadaver|overleden|gestorven|dead)\b")
 
 
