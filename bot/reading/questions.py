@@ -496,7 +496,9 @@ PRODUCT_WORDS = {
         re.IGNORECASE),
     "driving_licence": re.compile(r"rijbewijs|rijbew|licen[cs]e|\bcbr\b", re.IGNORECASE),
     "moving_address_change": re.compile(
-        r"verhui|adres|inschrijv|uitschrijv|\bmove|moving|address|wonen", re.IGNORECASE),
+        # not "can i move it off the road?" about a hurt cat (round r128 of session 49)
+        r"verhui|adres|inschrijv|uitschrijv|\bmov(?:e|es|ed|ing)\b(?!\s+(?:it|him|her|them|this|"
+        r"that)\b)|address|wonen", re.IGNORECASE),
     "permit_question": re.compile(
         r"vergunning|ontheffing|bouw|dakkapel|schutting|kappen|evenement|permit",
         re.IGNORECASE),

@@ -399,3 +399,13 @@ def test_a_death_long_ago_told_as_the_reason_is_no_death_to_arrange():
     assert read_question("Mijn man is vorig jaar gestorven en nu moet de zetel weg. Hoe moet "
                          "dat?") != "death"
     assert read_question("mijn moeder is vannacht overleden, wat moet ik regelen") == "death"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("can i move it off the road meanwhile?", False),  # a hurt cat (round r128 of session 49)
+    ("we are moving to lindendal next month", True),
+    ("how do i move my registration here?", True),
+])
+def test_moving_something_is_not_moving_house(text, names):
+    from bot.reading.questions import PRODUCT_WORDS
+    assert bool(PRODUCT_WORDS["moving_address_change"].search(text)) is names
