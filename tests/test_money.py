@@ -8,6 +8,7 @@ from bot.reading.questions import read_question
 
 @pytest.mark.parametrize("text", [
     "ik heb een huurachterstand van drie maanden",
+    "mijn schulden worden me te veel",
     "Wij staan al maanden rood en de deurwaarder belt",
     "het gas wordt morgen afgesloten omdat ik de rekening niet kan betalen",
     "ik kan de rekeningen niet meer betalen",
@@ -31,6 +32,9 @@ def test_money_trouble_is_read(text):
     "het water is afgesloten in onze straat, hoe lang duurt dat nog?",
     "het verkeerslicht blijft op rood staan",
     "ik heb geen schulden of problemen, maar wel een klacht over de belasting",
+    # whose fault, not a debt (round r130 of session 49)
+    "ik heb schimmel in huis. huisbaas zegt is jouw schuld, jij niet lucht. is waar?",
+    "het is de schuld van de verhuurder",
     "geen geldzorgen hoor, alleen een vraag over de WOZ",
     "ik weet niet of we met pin kunnen betalen bij de balie",
     # round 88: German for sorry, and guilt

@@ -20,7 +20,12 @@ _ABOUT_MONEY = re.compile(
 # gas or power cut off for not paying, not a road that is closed ("afgesloten").
 _TROUBLE = re.compile(
     # not "Entschuldigung", "verontschuldigen" or "schuldig" (round 88)
-    r"(?<!ont)(?<!ent)schuld(?!ig)|geldzorg|geld ?problem|financiele problem|geen geld|"
+    # not "de huisbaas zegt is jouw schuld" (round r130 of session 49: money worries for
+    # mould): whose fault, not a debt
+    r"(?<!ont)(?<!ent)schuld(?=en|hulp|eiser|sanering|bemiddel)|(?<!ont)(?<!ent)(?<!jouw )"
+    r"(?<!mijn )(?<!uw )(?<!zijn )(?<!haar )(?<!onze )(?<!jullie )(?<!hun )(?<!eigen )"
+    r"schuld(?!ig|en|hulp|eiser|sanering|bemiddel)(?! van)|"
+    r"geldzorg|geld ?problem|financiele problem|geen geld|"
     r"geen inkomen|"
     r"zonder inkomen|achterstand|voedselbank|deurwaarder|incasso|rondkomen|budgetcoach|"
     r"\bniet (?:meer )?rond\b|\bdebts?\b|"

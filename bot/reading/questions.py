@@ -173,7 +173,9 @@ _TAXES = re.compile(
     r"(?:belasting|\bwoz\b|woz-|afvalstoffenheffing|rioolheffing|heffing|"
     # "de aanslag", not the grime on a sign ("onleesbaar door groene aanslag")
     r"(?<!door )(?<!groene )(?<!vuile )(?<!zwarte )\baanslag(?! op\b)|"
-    r"\bozb\b|kwijtschelding|aanslagbiljet)")
+    r"\bozb\b|kwijtschelding|aanslagbiljet|"
+    # "How do I file my income tax return?" (round r130 of session 49: the moving answer)
+    r"\bincome tax|\btax return|\btaxes\b|\bmunicipal tax|\bproperty tax|\bwaste levy)")
 _PARKING = re.compile(
     r"(?:parkeervergunning|bewonersvergunning|bezoekersvergunning|\bparkeerkaart|"
     r"parkeer vergunning|vergunning (?:\w+ ){0,4}parkeren|parkeren (?:\w+ ){0,3}vergunning|"

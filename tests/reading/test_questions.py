@@ -112,6 +112,7 @@ def test_a_report_with_a_question_mark_is_no_question(text):
     ("ik wil trouwen op het stadhuis", "wedding"),
     ("hoe hoog is mijn WOZ-waarde", "taxes"),
     ("vraagje over de afvalstoffenheffing", "taxes"),
+    ("How do I file my income tax return? Does the municipality do this?", "taxes"),
     ("ik kan mijn aanslag niet betalen", "money_worries"),
     ("ik heb schulden en weet niet wat ik moet doen", "money_worries"),
     ("subsidie aanvragen voor mijn vereniging", "subsidies"),
