@@ -45,7 +45,9 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:get|apply for|request|obtain|make|create|activate|lost|forgot|reset)(?: \w+){0,3}? "
      r"digid|digid(?: \w+){0,3}? (?:password|activation|code|not working|doesn'?t work|"
      r"blocked|expired)", "DigiD aanvragen"),
-    (r"moving|move|moved|new address|relocat\w*", "verhuizing doorgeven"),
+    # not "can i move it off the road?" about a hurt cat (round r128 of session 49)
+    (r"moving|move(?!\s+(?:it|him|her|them|this|that)\b)|moved|new address|relocat\w*",
+     "verhuizing doorgeven"),
     # "my son lost his ID card", "the card is LOST" (round r70 of session 40: the travel text)
     (r"(?:lost|stolen|missing|gone|can'?t find|cannot find)(?: \w+){0,4}? (?:passports?|id cards?|"
      r"identity cards?)|(?:passports?|id cards?|identity cards?|card)(?: \w+){0,3}? (?:is |was |"

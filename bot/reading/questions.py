@@ -592,8 +592,11 @@ def read_question(text: str) -> str | None:
     for topic, reads in _TOPICS:
         if reads(plain, text):
             return topic
-    if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)):
-        return QUESTION  # a leak in one's own home is no report for the street
+    if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)
+                              or _A_STRAY_ALIVE.search(plain) and not _DEAD.search(plain)):
+        # a leak in one's own home is no report for the street, nor a stray cat in the
+        # garden ("al een week een zwerfkat, mag ik die houden?", round r130 of session 49)
+        return QUESTION
     return None
 
 
@@ -643,6 +646,11 @@ _DEAD = re.compile(r"\b(?:dood|dode|dooie|kadaver|overleden|gestorven|dead)\b")
 # "112 voor een kat? is er geen dierenambulance?" (round r123 of session 49: "Bel eerst 112")
 _ANIMAL_HELP = re.compile(r"\b(?:dierenambulance|dieren ?ambulance|dierenpolitie|red een dier|"
                           r"animal ambulance|animal rescue|rspca)\b|\b144\b")
+
+
+_A_STRAY_ALIVE = re.compile(r"\bzwerf(?:kat|katten|hond|honden|dier|dieren|poes)\b|\bgevonden "
+                            r"(?:kat|hond|poes|dier)\b|\b(?:kat|hond|poes|dier) gevonden\b"
+                            r"|\bstray (?:cat|dog|animal)s?\b|\bfound a (?:cat|dog)\b")
 
 
 def _animal_in_need(plain: str, text: str) -> bool:

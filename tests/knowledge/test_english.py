@@ -12,6 +12,7 @@ from bot.knowledge.english import dutch_search_words
     ("how do I get a DigiD?", "DigiD aanvragen"),
     ("I forgot my digid password", "DigiD aanvragen"),
     ("can I register my move without digid?", "verhuizing doorgeven"),
+    ("can i move it off the road meanwhile?", ""),  # a hurt cat (round r128 of session 49)
     ("the embassy wants a legalised copy of my birth certificate",
      "geboorteakte opvragen burgerlijke stand apostille"),
     ("where can I find my BSN number? I need it for my new job", "waar vind ik mijn bsn"),

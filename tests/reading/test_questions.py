@@ -410,3 +410,12 @@ def test_a_death_long_ago_told_as_the_reason_is_no_death_to_arrange():
 def test_moving_something_is_not_moving_house(text, names):
     from bot.reading.questions import PRODUCT_WORDS
     assert bool(PRODUCT_WORDS["moving_address_change"].search(text)) is names
+
+
+@pytest.mark.parametrize("text", [
+    "er loopt al een week een zwerfkat in mijn tuin, mag ik die zelf houden?",
+    "ik heb een hond gevonden, wat moet ik doen?",
+])
+def test_a_living_stray_animal_is_a_question_not_a_report(text):
+    """Round r130 of session 49: "Waar is het?" for a stray cat the resident wants to keep."""
+    assert read_question(text) == "question"
