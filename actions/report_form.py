@@ -29,7 +29,7 @@ from actions.status import handling_time_for
 from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
                                   HIGH_PRIORITY, HOME_ADDRESS_QUESTION, MAX_DESCRIPTION, NO_PHOTO,
                                   YES_AFTER_ALL,
-                                  UNKNOWN_STREET_QUESTION, WANTS_UPDATES, ack,
+                                  UNKNOWN_STREET_QUESTION, NO_UPDATES, WANTS_UPDATES, ack,
                                   answer_of, asks_a_callback, cleared_for, description_of,
                                   is_description, is_misspelt_street, is_spot_only,
                                   is_unknown_street, needs_number, number_question,
@@ -304,15 +304,11 @@ def _with_the_remark(tracker: Tracker, slots: Dict[Text, Any],
     return {**slots, "report_description": added_to(told, remark)}
 
 
-# "doe toch maar geen berichten", "geen updates zei ik": the updates taken back
-_NO_UPDATES = re.compile(r"\b(?:geen|no)\s+(?:berichten|bericht|updates?|mails?|e-?mails?|"
-                         r"sms(?:je|jes)?|messages)\b|\bhoef\w*\s+(?:\w+\s+)?geen\s+bericht",
-                         re.IGNORECASE)
 # At the updates question, a no and then "send it": no news, and the report may go.
+_SEND = r"(?:verstuur|versturen|(?:door|op|in)?stur(?:en)?|stuur|send|submit)\b"
 _NO_UPDATES_BUT_SEND = re.compile(
-    r"^\W*(?:nee|neen|nope|no|nah)\b(?:\W+\w+){0,3}?\W+(?:verstuur|versturen|stuur|send|submit)\b"
-    r"|(?:" + _NO_UPDATES.pattern + r")(?:\W+\w+){0,3}?\W+(?:verstuur|versturen|stuur|send|"
-    r"submit)\b", re.IGNORECASE)
+    r"^\W*(?:nee|neen|nope|no|nah)\b(?:\W+\w+){0,3}?\W+" + _SEND
+    + r"|(?:" + NO_UPDATES.pattern + r")(?:\W+\w+){0,3}?\W+" + _SEND, re.IGNORECASE)
 # "oja, er ligt ook …": remembering it, not part of what is told
 _REMEMBERED = re.compile(r"^\W*(?:o\s*ja|oja|oh\s+ja|ah\s+ja|trouwens|btw)\b\W*", re.IGNORECASE)
 # "ik weet het nummer niet zeker": about the place told, not about the problem
@@ -1251,10 +1247,10 @@ class ValidateReportForm(FormValidationAction):
             answer = True
         text = _text(tracker)
         if (answer is False and _corrects_at_a_start(text) and WANTS_UPDATES.search(text)
-                and not _NO_UPDATES.search(text)):
+                and not NO_UPDATES.search(text)):
             answer = True  # "oh nee wacht, het is 14, niet 12. en ja hou me op de hoogte"
         if (answer is False and reading.location and not _answers_first(_text(tracker))
-                and not _NO_UPDATES.search(text)  # "wait, … in front of the kapper. and no
+                and not NO_UPDATES.search(text)  # "wait, … in front of the kapper. and no
                 # updates needed" (round r109: asked again)
                 and (_corrects_at_a_start(_text(tracker)) or _another_street(tracker, reading))):
             corrected = self._correction(tracker, reading, None, only_place=True)
@@ -1330,7 +1326,7 @@ class ValidateReportForm(FormValidationAction):
             return {"report_confirmed": None, "report_updates": True,
                     "report_contact": new_contact,
                     **with_ack(tracker, ack("utter_ack_contact_changed"))}
-        if tracker.get_slot("report_updates") is True and _NO_UPDATES.search(_text(tracker)):
+        if tracker.get_slot("report_updates") is True and NO_UPDATES.search(_text(tracker)):
             # "hmm doe toch maar geen berichten, verder klopt het" (round 100: "Wat moet er
             # anders?" twice): no updates, the summary again to confirm
             return {"report_updates": False, "report_contact": None, "report_confirmed": None}

@@ -53,6 +53,10 @@ FILLER_WORDS = {
 }
 
 
+# "doe toch maar geen berichten", "geen updates zei ik", "GEEN UPDATES NODIG": no news
+NO_UPDATES = re.compile(r"\b(?:geen|no)\s+(?:berichten|bericht|updates?|mails?|e-?mails?|"
+                        r"sms(?:je|jes)?|messages?)\b|\bhoef\w*\s+(?:\w+\s+)?geen\s+bericht",
+                        re.IGNORECASE)
 # The resident asks for news: "houd me op de hoogte via …", "ja graag updates".
 WANTS_UPDATES = re.compile(
     r"\b(?:op de hoogte|updates?|bericht(?:en)? (?:sturen|krijgen|ontvangen)|mail (?:me|mij)|"

@@ -35,7 +35,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPOR
                                   is_description, needs_number, personal_data_ack,
                                   report_question_response,
                                   reset_report_slots, shared_slots, told_place_slots,
-                                  with_number, WANTS_UPDATES)
+                                  with_number, NO_UPDATES, WANTS_UPDATES)
 from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
 from actions.status import STATUS_EXCHANGE_MESSAGES, handling_days, handling_time_for
 from bot.integrations.pdok import resolve, resolve_pin
@@ -500,6 +500,8 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
 def _updates_asked_for(tracker: Tracker, reading: Reading, text: Text) -> Dict[Text, Any]:
     """"Houd me op de hoogte via jan@…" in the first message: updates, to that address."""
     contact = preferred_contact(text, reading.email, reading.phone)
+    if not contact and NO_UPDATES.search(text):
+        return {"report_updates": False}  # "GEEN UPDATES NODIG GEWOON DOORSTUREN" (r129)
     if not contact or not (WANTS_UPDATES.search(text) or reading.phone and wants_callback(text)):
         return {}  # "bel me op 06…" beside a report: news about it by phone
     if channel_of(tracker) in CHANNELS_WITH_ADDRESS:

@@ -725,6 +725,7 @@ def test_a_typo_in_a_known_street_is_corrected_or_asked(dispatcher, domain):
         # a no to news, then "send it" (round r119 of session 49: asked for an address)
         ("no message. just send", False, None),
         ("nee hoor, verstuur maar", False, None),
+        ("GEEN UPDATES NODIG GEWOON DOORSTUREN", False, None),
         ("ja graag, verstuur maar", True, None),
     ],
 )
@@ -1205,6 +1206,19 @@ def test_updates_asked_for_in_the_first_message_are_taken_with_the_address(dispa
     assert "utter_ack_personal_data" not in acks, "the address is used, not thrown away"
     assert "utter_ack_again" not in acks, "nothing says it happened before"
 
+
+
+def test_no_updates_said_in_the_first_message_is_not_asked_again(dispatcher, domain):
+    """Round r129 of session 49: "GEEN UPDATES NODIG GEWOON DOORSTUREN" and then "Wilt u een
+    bericht als er iets verandert?"."""
+    text = ("GLAS OP HET SCHOOLPLEIN VAN DE SCHOOLSTRAAT 3, KINDEREN SPELEN ER. GEEN UPDATES "
+            "NODIG GEWOON DOORSTUREN")
+    tracker = make_tracker("report_public_space_other", text,
+                           entities=read_message(text).to_entities(text))
+    events = asyncio.run(ActionStartReport().run(dispatcher, tracker, domain))
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["report_updates"] is False
+    assert "updates" not in slots["report_description"].lower()
 
 
 def test_call_me_on_a_number_beside_a_report_is_news_by_phone(dispatcher, domain):

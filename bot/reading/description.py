@@ -574,6 +574,14 @@ _ABOUT_THE_CHAT = re.compile(
     r"|\byou\s+(?:did\s*n[o']?t|have\s*n[o']?t)\s+answer(?:ed)?\s+my\s+question\b)"
     r"[^.!?]*[.!?]*",
     re.IGNORECASE)
+# "GEEN UPDATES NODIG GEWOON DOORSTUREN", "no updates needed, just send it": about the
+# report's news and sending, not the problem (round r129 of session 49); that clause goes.
+_ABOUT_THE_NEWS = re.compile(
+    r"(?:^|(?<=[.!?,]))[^.!?,]*?\b(?:geen|no)\s+(?:updates?|berichten|bericht|sms(?:je)?|"
+    r"mail(?:tje)?|messages?)\b(?:\s+(?:nodig|needed|hoeven|hoeft|please|graag))?"
+    r"(?:[\s,]+(?:gewoon|just|maar|dan)?\s*(?:(?:door|op|in)?sturen|versturen|verstuur|"
+    r"send(?:\s+it)?|submit)(?:\s+(?:maar|please|aub|graag))?)?[\s.!?,]*",
+    re.IGNORECASE)
 # "No dutch.", "sorry mijn nederlands is niet goed, …": about the language, not the problem
 # (round r85); only that clause goes.
 _ABOUT_THE_LANGUAGE = re.compile(
@@ -1243,7 +1251,7 @@ def clean_description(text: str) -> str:
                                   text)
     text = _HOME_ADDRESS.sub("", text)
     text = _ANONYMITY_WISH.sub("", text)
-    text = _ABOUT_THE_LANGUAGE.sub(" ", _ABOUT_THE_CHAT.sub(" ", text))
+    text = _ABOUT_THE_NEWS.sub(" ", _ABOUT_THE_LANGUAGE.sub(" ", _ABOUT_THE_CHAT.sub(" ", text)))
     text = _without_framing(_strip_openers(text))
     text = _unshouted(text, original)
     told = _er_first(_strip_openers(_clean_sentences(text)))
