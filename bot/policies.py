@@ -65,7 +65,7 @@ from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question
                                   asks_a_topic_of_its_own, asks_to_act_on_it,
                                   asks_about_the_question, asks_about_the_service,
                                   asks_for_a_container, asks_which_bin,
-                                  asks_in_so_many_words, inside_the_home,
+                                  a_stray_alive, asks_in_so_many_words, inside_the_home,
                                   asks_if_open_now, is_question, question_parts,
                                   questions_beside_a_report, read_question,
                                   tells_something_wrong)
@@ -1976,8 +1976,10 @@ def reading_route(tracker: DialogueStateTracker,
         return QUESTION_ACTION
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and reading.question and not reading.category and not reading.danger
-            and inside_the_home(message.text or "")):
-        return AS_QUESTION_ACTION  # "schimmel in mijn badkamer, de huisbaas doet niks"
+            and (inside_the_home(message.text or "") or a_stray_alive(message.text or ""))):
+        # "schimmel in mijn badkamer, de huisbaas doet niks", "al een week een zwerfkat in
+        # mijn tuin, mag ik die houden?" (round r130 of session 49: "Waar is het?")
+        return AS_QUESTION_ACTION
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
             and not reading.danger and (asks_for_a_container(message.text or "")
                                         or asks_which_bin(message.text or ""))):

@@ -3085,3 +3085,10 @@ def test_what_the_message_is_about_after_asking_for_a_person_is_the_message():
                       said("its about my parking fine, I think it is wrong", "parking_permit",
                            0.87)]
     assert reading_route(tracker(events)) == "action_take_message"
+
+
+def test_a_living_stray_cat_in_the_garden_is_a_question_not_a_report():
+    """Round r130 of session 49: "Waar is het?" for a stray cat the resident wants to keep."""
+    text = "er loopt al een week een zwerfkat in mijn tuin, mag ik die zelf houden?"
+    assert reading_route(tracker(START + [said(text, "report_public_space_other", 1.0)])) == \
+        "action_answer_as_question"

@@ -593,7 +593,7 @@ def read_question(text: str) -> str | None:
         if reads(plain, text):
             return topic
     if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)
-                              or _A_STRAY_ALIVE.search(plain) and not _DEAD.search(plain)):
+                              or a_stray_alive(text)):
         # a leak in one's own home is no report for the street, nor a stray cat in the
         # garden ("al een week een zwerfkat, mag ik die houden?", round r130 of session 49)
         return QUESTION
@@ -651,6 +651,12 @@ _ANIMAL_HELP = re.compile(r"\b(?:dierenambulance|dieren ?ambulance|dierenpolitie
 _A_STRAY_ALIVE = re.compile(r"\bzwerf(?:kat|katten|hond|honden|dier|dieren|poes)\b|\bgevonden "
                             r"(?:kat|hond|poes|dier)\b|\b(?:kat|hond|poes|dier) gevonden\b"
                             r"|\bstray (?:cat|dog|animal)s?\b|\bfound a (?:cat|dog)\b")
+
+
+def a_stray_alive(text: str) -> bool:
+    """A living stray or found animal ("er loopt een zwerfkat in mijn tuin"): no report."""
+    plain = _normalise(text)
+    return bool(_A_STRAY_ALIVE.search(plain)) and not _DEAD.search(plain)
 
 
 def _animal_in_need(plain: str, text: str) -> bool:
