@@ -55,7 +55,10 @@ FILLER_WORDS = {
 
 # "doe toch maar geen berichten", "geen updates zei ik", "GEEN UPDATES NODIG": no news
 NO_UPDATES = re.compile(r"\b(?:geen|no)\s+(?:berichten|bericht|updates?|mails?|e-?mails?|"
-                        r"sms(?:je|jes)?|messages?)\b|\bhoef\w*\s+(?:\w+\s+)?geen\s+bericht",
+                        r"sms(?:je|jes)?|messages?)\b|\bhoef\w*\s+(?:\w+\s+)?geen\s+bericht"
+                        # "ach die smsjes hoeven niet hoor" (round r129 of session 49)
+                        r"|\b(?:berichten|berichtjes|updates|sms(?:je|jes)?|mails|mailtjes)\s+"
+                        r"(?:\w+\s+)?(?:hoeven|hoeft)\s+niet\b",
                         re.IGNORECASE)
 # The resident asks for news: "houd me op de hoogte via …", "ja graag updates".
 WANTS_UPDATES = re.compile(

@@ -3502,3 +3502,15 @@ def test_what_the_where_answer_names_before_the_place_is_added(dispatcher, domai
                           slots={"report_description": "De lamp is kapot"})
     result = ValidateReportForm().validate_report_location(told, dispatcher, tracker, domain)
     assert "report_description" not in result  # nothing new before the place
+
+
+@pytest.mark.parametrize("text", ["hmm doe toch maar geen berichten, verder klopt het",
+                                  "ach die smsjes hoeven niet hoor. verder is het goed"])
+def test_no_news_after_all_at_the_summary_turns_the_news_off(dispatcher, domain, text):
+    """Round r129 of session 49: "die smsjes hoeven niet hoor" sent the report with texts on."""
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": "De stoeprand is afgebrokkeld", "report_location": "Kerkstraat 3",
+        "report_updates": True, "report_contact": "+31611223344"})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_updates"] is False and result["report_contact"] is None
+    assert result["report_confirmed"] is None
