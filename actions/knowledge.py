@@ -37,7 +37,8 @@ from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, as
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
-                                   names_its_thing, question_parts, read_question, the_question)
+                                   names_its_thing, question_parts, read_question,
+                                   rules_out_the_product, the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import first_sentence, sentences, without_words
@@ -677,6 +678,25 @@ def article_for_intent(tracker: Tracker, url: str = DATABASE_URL) -> Optional[Ar
         if found is not None:
             return found
     return None
+
+
+def named_product_article(before: Optional[Article], text: Text,
+                          url: str = DATABASE_URL) -> Optional[Article]:
+    """"parkeervergunning nieuwstraat hoeveel kost?" after the moving answer: the article of
+    the one product the question names by its words, when that is not the answer's own
+    (round r131 of session 49: "Gratis.", the cost of reporting a move). Blocking."""
+    if before is None:
+        return None
+    ensure_knowledge(url)
+    articles = retrieval.live_index(url).current().articles
+    # named where it asks, not told beside it ("… wat kost het? ik heb geen auto")
+    asked = " ".join(part for part in sentences(text) if "?" in part) or text
+    named = [intent for intent, words in PRODUCT_WORDS.items() if words.search(asked)
+             and not rules_out_the_product(text, intent)]
+    own = [article for intent in named for article in articles if article.intent == intent]
+    if len(own) != 1 or before.intent in named:
+        return None
+    return own[0]
 
 
 def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:

@@ -19,7 +19,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                answer_follow_up, answer_from_knowledge, answered_article,
                                article_for_intent, article_of_page, is_domain_answer,
                                choice_buttons, context_article, earlier_in_the_turn,
-                               find_answer, other_articles,
+                               find_answer, named_product_article, other_articles,
                                other_questions, own_subject, previous_article,
                                named_apart, record_not_helped, related_article, side_answer,
                                utter_article)
@@ -399,6 +399,8 @@ class ActionAnswerFollowUp(Action):
             if before is not None and not _has_details(before, text):
                 others = await asyncio.to_thread(earlier_in_the_turn, tracker, before)
                 before = next((other for other in others if _has_details(other, text)), before)
+            # "parkeervergunning … hoeveel kost?" after the moving answer: that product's
+            before = await asyncio.to_thread(named_product_article, before, text) or before
             named = subject_words(text)  # "wat moet ik meenemen?" names nothing new
             own = await asyncio.to_thread(own_subject, text) if named else None
             related = before and (await asyncio.to_thread(abroad_article, before, text)

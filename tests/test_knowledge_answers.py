@@ -1131,3 +1131,20 @@ def test_a_follow_up_naming_the_earlier_answers_title_is_about_that_one(kb_url):
     assert answered_article(tracker, kb_url)[0].id == moving.id
     message["text"] = events[-1]["text"] = "en wat kost die?"
     assert answered_article(tracker, kb_url)[0].id == parking.id
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("parkeervergunning nieuwstraat hoeveel kost?", "parkeervergunning-bewoners"),
+    ("IK GA NIET VERHUIZEN. tweede auto op zelfde adres, kan dat en wat kost dat",
+     "parkeervergunning-bewoners"),
+    ("kost dat doorgeven iets?", None),
+    ("en wat kost het? ik heb geen auto", None),  # told beside the question, not asked
+])
+def test_a_follow_up_naming_another_product_is_about_that_product(kb_url, text, expected):
+    """Round r131 of session 49: "parkeervergunning … hoeveel kost?" after the moving answer
+    got "Gratis.", the cost of reporting a move."""
+    from actions.knowledge import named_product_article
+
+    moving = decide(kb_url, "verhuizing doorgeven").articles[0]
+    found = named_product_article(moving, text, kb_url)
+    assert (found.id if found else None) == expected

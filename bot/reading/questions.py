@@ -516,8 +516,8 @@ PRODUCT_WORDS = {
 # the few words after the negation name the product the model heard.
 _RULED_OUT = re.compile(
     r"(?:^\W*(?:nee+n?|no)\W+(?:\w+\W+)?(?:geen|niet|not|no)\s+"
-    r"|\b(?:vroeg|vraag|bedoel\w*|gaat|ging|asked|mean)\b(?:\s+\S+){0,3}?\s+(?:niet|geen|not)\s+)"
-    r"(\S+(?:\s+\S+){0,2})", re.IGNORECASE)
+    r"|\b(?:vroeg|vraag|bedoel\w*|gaat|ging|ga|asked|mean|am)\b(?:\s+\S+){0,3}?\s+(?:niet|geen|not)\s+)"
+    r"([^\s.!?,;]+(?:[ \t]+[^\s.!?,;]+){0,2})", re.IGNORECASE)  # within its sentence
 
 
 def product_asked(question: str) -> str | None:
@@ -629,7 +629,7 @@ _ANIMAL_WORDS = (r"(?:zwerf|straat)?(?:kat|katje|kitten|poes|poesje|kater|hond|h
                  r"diertje|beest|beestje|vogel|vogeltje|eend|eendje|eenden|zwaan|duif|egel|konijn|vos|ree|reiger|meeuw|uil|"
                  r"cat|dog|bird|duck|swan|hedgehog|animal)s?")
 _IN_NEED = re.compile(
-    rf"\b{_ANIMAL_WORDS}\b(?: \w+| ,){{0,9}} (?:vast|klem|in (?:de|een) (?:\w+ )?boom|op het dak|"
+    rf"\b{_ANIMAL_WORDS}\b(?: \w+| ,){{0,12}} (?:vast|klem|in (?:de|een) (?:\w+ )?boom|op het dak|"
     r"in (?:de|een) (?:put|sloot|gat|schoorsteen|goot)|in nood|gewond|aangereden|verdrinkt|"
     r"(?:erg |heel )?ziek|mank|bloedt|broodmager|uitgehongerd|sick|limping|bleeding|"
     # neglect is for 144 too: "een magere hond aan de ketting in de vorst" (round r123)
