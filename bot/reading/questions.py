@@ -604,7 +604,9 @@ def read_question(text: str) -> str | None:
 _INDOORS = re.compile(r"\b(?:(?:in|binnen in) (?:mijn|m n|mn|ons|onze|het) (?:huis|woning|"
                       r"huurhuis|huurwoning|appartement|badkamer|keuken|slaapkamer|kamer)|"
                       r"verhuurder|huisbaas|huurbaas|woningcorporatie|woonstichting|"
-                      r"huurcommissie|landlord)\b")
+                      r"huurcommissie|landlord|"
+                      # the heating at home (round r133 of session 49: money worries, a report)
+                      r"cv ?ketel|cv-ketel|chauffage|verwarming|boiler|heating|woningbouw\w*)\b")
 
 
 def inside_the_home(text: str) -> bool:
