@@ -1975,8 +1975,9 @@ def reading_route(tracker: DialogueStateTracker,
         # maar. en de pmd ophaaldag?" at the summary (the yes, the question beside it)
         return QUESTION_ACTION
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
-            and reading.question and not reading.category and not reading.danger
-            and (inside_the_home(message.text or "") or a_stray_alive(message.text or ""))):
+            and not reading.category and not reading.danger
+            and (inside_the_home(message.text or "")  # also told without a question mark
+                 or reading.question and a_stray_alive(message.text or ""))):
         # "schimmel in mijn badkamer, de huisbaas doet niks", "al een week een zwerfkat in
         # mijn tuin, mag ik die houden?" (round r130 of session 49: "Waar is het?")
         return AS_QUESTION_ACTION

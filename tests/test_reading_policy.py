@@ -3092,3 +3092,11 @@ def test_a_living_stray_cat_in_the_garden_is_a_question_not_a_report():
     text = "er loopt al een week een zwerfkat in mijn tuin, mag ik die zelf houden?"
     assert reading_route(tracker(START + [said(text, "report_public_space_other", 1.0)])) == \
         "action_answer_as_question"
+
+
+def test_broken_heating_in_a_rented_home_told_without_a_question_is_no_street_report():
+    """Round r133 of session 49: "de chauffage is kapot in mijn huurhuis" got "iets mis met
+    het afval" and "Waar is het?"."""
+    text = "de chauffage is kapot in mijn huurhuis, t is hier amper 14 graden"
+    assert reading_route(tracker(START + [said(text, "report_waste_collection", 0.6)])) == \
+        "action_answer_as_question"
