@@ -691,12 +691,17 @@ def named_product_article(before: Optional[Article], text: Text,
     articles = retrieval.live_index(url).current().articles
     # named where it asks, not told beside it ("… wat kost het? ik heb geen auto")
     asked = " ".join(part for part in sentences(text) if "?" in part) or text
+    # not one the answer itself speaks of ("… moet ik zijn paspoort inleveren?" after the
+    # death answer that tells what to do with the passport), unless its price is asked: the
+    # answer's own price is its own product's
     named = [intent for intent, words in PRODUCT_WORDS.items() if words.search(asked)
              and not rules_out_the_product(text, intent)]
-    own = [article for intent in named for article in articles if article.intent == intent]
-    if len(own) != 1 or before.intent in named:
+    if before.intent in named:
         return None
-    return own[0]
+    costs = COST in read_aspects(text)
+    own = [article for intent in named for article in articles if article.intent == intent
+           and (costs or not PRODUCT_WORDS[intent].search(before.answer))]
+    return own[0] if len(own) == 1 else None
 
 
 def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
