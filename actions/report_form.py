@@ -68,7 +68,7 @@ from bot.reading.streets import StreetRegister, strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question, product_asked,
                                   read_question,
                                   question_beside_an_answer)
-from bot.text import first_sentence, sentences as split_sentences
+from bot.text import capitalised, first_sentence, sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
 MAX_PLACE_WORDS = 5  # longer, a place's words are a street and a number told apart
@@ -141,7 +141,7 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         # "Bij de Jumbo op de Dorpsstraat ligt …" (round r108: "Dorpsstraat ligt …")
         swapped = re.sub(re.escape(old_spot), new.landmark, description, count=1,
                          flags=re.IGNORECASE)
-        return {"report_description": swapped[:1].upper() + swapped[1:]}
+        return {"report_description": capitalised(swapped)}
     before = (old or {}).get("text") or (old or {}).get("label") or ""
     if len(before) < 3 or not re.search(re.escape(before), description, re.IGNORECASE):
         return _with_street_swapped(description, old, new)
@@ -290,7 +290,7 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
             if told not in part.lower() and not _RULES_OUT.search(part) and _states_a_detail(part)
             and (reading.addition or not _ABOUT_THE_SUMMARY.search(part))]
     remark = " ".join(kept).strip()
-    return remark[0].upper() + remark[1:] if remark else None
+    return capitalised(remark) if remark else None
 
 
 def _with_the_remark(tracker: Tracker, slots: Dict[Text, Any],
@@ -353,7 +353,7 @@ def _words_before_the_place(told: Text, place: Place) -> Optional[Text]:
     if len(before.split()) < 2 or not is_description(before) or is_question(before) \
             or _ABOUT_THE_CHAT.search(before) or says_not_known(before):
         return None
-    return before[:1].upper() + before[1:]
+    return capitalised(before)
 
 
 # "i literally said near the station", "dat zei ik toch": the spot again, no more questions
@@ -1444,9 +1444,8 @@ class ValidateReportForm(FormValidationAction):
                         if len(part.split()) >= MIN_PROBLEM_WORDS]
         if len(problems) < 2:
             return {}
-        first = problems[0][1]
-        return {"report_description": first[:1].upper() + first[1:], "report_confirmed": None,
-                "report_more_problems": [{"category": kind, "text": text[:1].upper() + text[1:]}
+        return {"report_description": capitalised(problems[0][1]), "report_confirmed": None,
+                "report_more_problems": [{"category": kind, "text": capitalised(text)}
                                          for kind, text in problems[1:]],
                 **with_ack(tracker, ack("utter_ack_restated"))}
 
@@ -1723,7 +1722,7 @@ class ValidateReportForm(FormValidationAction):
         more = [_REMEMBERED.sub("", part) for part in split_sentences(told) if adds_more(part)]
         if more and not _SAME_THING.match(told):
             told = " ".join(more)  # "een sms naar 06…. oja er ligt ook een koelkast bij"
-            told = told[:1].upper() + told[1:]
+            told = capitalised(told)
         if not told or reading.location or not (_SAME_THING.match(told) or more
                                                 or adds_to_a_report(_text(tracker))):
             return None  # "… kees.mulder@hotmail.com. en zet erbij dat ik een poepbak wil"

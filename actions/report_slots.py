@@ -21,7 +21,7 @@ from bot.reading.result import Reading
 from bot.reading.places import (Place, names_only_the_home, names_the_whole_street,
                                 relation_to_number)
 from bot.reading.quick_kinds import DEAD_ANIMAL, quick_kind_of
-from bot.text import sentences as split_sentences
+from bot.text import capitalised, sentences as split_sentences
 
 REPORT_INTENTS = ("report_pavement_road", "report_waste_collection", "report_street_lighting",
                   "report_public_space_other")
@@ -142,7 +142,7 @@ def without_part(description: Text, part: Removal) -> Optional[Text]:
             kept.append(rest + ".")
     text = " ".join(kept).strip(" ,;")
     text = re.sub(r"^(?:en|and|maar|but)\s+", "", text, flags=re.IGNORECASE)
-    return (text[:1].upper() + text[1:]) if found else None
+    return capitalised(text) if found else None
 
 
 def is_description(text: Optional[Text]) -> bool:

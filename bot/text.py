@@ -27,6 +27,11 @@ def without_words(text: str, words: Iterable[Optional[str]]) -> str:
     return text
 
 
+def capitalised(text: str) -> str:
+    """The text with its first letter upper case ("losse tegel" → "Losse tegel")."""
+    return text[:1].upper() + text[1:]
+
+
 def has_words(text: Optional[str]) -> bool:
     """True when the text has at least one letter or digit, in any script."""
     return bool(_WORD_CHARACTER.search(text or ""))

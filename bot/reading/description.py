@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 
 from bot.reading.privacy import scrub
 from bot.reading.quick_kinds import ANIMALS
-from bot.text import KNOWN_FORMS as _KNOWN_FORMS, subordinate_as_main
+from bot.text import KNOWN_FORMS as _KNOWN_FORMS, capitalised, subordinate_as_main
 from bot.reading.streets import STREET_ENDINGS, STREET_ENDINGS_WIDE
 
 PAVEMENT = "report_pavement_road"
@@ -667,10 +667,6 @@ def _strip_openers(text: str) -> str:
             return text
 
 
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 # --- shouting: all capitals become sentence case ---------------------------------------
 # Names the crew should still read as names; street names are recognised by their ending.
 _STREET_END = re.compile(rf"\w{{3,}}(?:{STREET_ENDINGS_WIDE}|straatje|plantsoen|allee|markt|park)$",
@@ -719,7 +715,7 @@ def _lower_case(word: str, forms: Dict[str, str]) -> str:
     if low in _KNOWN_FORMS:
         return _KNOWN_FORMS[low]
     if _STREET_END.match(low) and low not in _COMMON_PLACES:
-        return _capitalise(low)
+        return capitalised(low)
     return low
 
 
@@ -752,7 +748,7 @@ def _unshouted(text: str, original: str) -> str:
             else:
                 new = _lower_case(word, forms)
             if _starts_sentence(text, match.start()):
-                new = _capitalise(new)
+                new = capitalised(new)
             pieces.append(text[position:match.start()] + new)
             position = match.end()
     return "".join(pieces) + text[position:]
@@ -1046,7 +1042,7 @@ def _reported_before(told: _Told) -> bool:
         rest = after[about.end():].strip()
         if about.group().strip().lower() == "dat":
             rest = subordinate_as_main(rest)  # "ik meld opnieuw dat de lamp kapot is"
-        told.body = _capitalise(rest)
+        told.body = capitalised(rest)
         told.marked = True
         return False
     if _new_words(before + " " + after):
@@ -1076,7 +1072,7 @@ def _drop_report_clause(told: _Told, match: re.Match) -> None:
             return
         if i == 0:
             rest = _JOINER.sub("", told.body[next_begin:])
-            told.body = _capitalise(rest) if told.body[:1].isupper() else rest
+            told.body = capitalised(rest) if told.body[:1].isupper() else rest
         else:
             told.body = told.body[:spans[i - 1][1]] + told.body[end:]
         told.marked = True
@@ -1100,10 +1096,10 @@ def _clean_sentences(text: str) -> str:
             continue
         rest = _after_story(sentence.body)
         if rest is not None:
-            sentence.body, sentence.story = _capitalise(rest), True
+            sentence.body, sentence.story = capitalised(rest), True
         lead = _FEELING_LEAD.match(sentence.body)
         if lead and len(_WORD.findall(sentence.body[lead.end():])) >= 2:
-            sentence.body = _capitalise(sentence.body[lead.end():])
+            sentence.body = capitalised(sentence.body[lead.end():])
             sentence.end = "." if sentence.end.startswith("?") else sentence.end
     first_story = next((i for i, sentence in enumerate(told) if sentence.story), None)
     for sentence in told[:first_story or 0]:
@@ -1112,7 +1108,7 @@ def _clean_sentences(text: str) -> str:
     _settle_marker(told, owed)
     kept = [sentence.text() for sentence in told if not sentence.dropped]
     # "… van de boom. mijn vrouw …": a sentence after a full stop starts with a capital
-    return " ".join(kept[:1] + [_capitalise(text) if before.endswith(".") else text
+    return " ".join(kept[:1] + [capitalised(text) if before.endswith(".") else text
                                 for before, text in zip(kept, kept[1:])])
 
 
@@ -1147,7 +1143,7 @@ def _drop_padding(told: List[_Told]) -> None:
         if kept[0] is not sentence.clauses[0]:
             first = _JOINER.sub("", kept[0][1].strip())
             if sentence.body[:1].isupper():
-                first = _capitalise(first)
+                first = capitalised(first)
             kept[0] = ("", first, kept[0][2])
         sentence.clauses = kept
 
@@ -1198,7 +1194,7 @@ def _tidy(text: str) -> str:
 
 def _finish(text: str) -> str:
     text = _tidy(text)
-    return _capitalise(text) if _HAS_WORD.search(text) else ""
+    return capitalised(text) if _HAS_WORD.search(text) else ""
 
 
 # "…, wonend Rozenlaan 19": where the resident lives is theirs, not the problem's (round 78)
@@ -1602,7 +1598,7 @@ def _problem_text(text: str, group: List[_Clause]) -> str:
     """The words of one problem, cleaned like a whole description (so cleaning them again
     changes nothing)."""
     piece = text[group[0].start:group[-1].end]
-    piece = _capitalise(_CONNECTOR.sub("", piece.strip()).strip(" ,;:-"))
+    piece = capitalised(_CONNECTOR.sub("", piece.strip()).strip(" ,;:-"))
     return clean_description(piece) or piece
 
 
