@@ -465,11 +465,14 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
         return None, "", None
     ensure_knowledge(url)
     articles = retrieval.live_index(url).current().articles
-    named = _title_named_earlier(asked, articles, tracker.latest_message.get("text") or "")
+    turns = [(question, intent, turn, _articles_in(turn, articles))
+             for question, intent, turn in asked]
+    named = _title_named_earlier([(found[0], question, intent)
+                                  for question, intent, _, found in turns if found],
+                                 tracker.latest_message.get("text") or "")
     if named is not None:
         return named
-    for question, intent, turn in asked:  # the most recent answer first
-        found = _articles_in(turn, articles)
+    for question, intent, turn, found in turns:  # the most recent answer first
         if found:
             return found[0], question, intent
         for response, text in turn:  # a product answer of the domain (bulky waste, debts)
@@ -481,14 +484,12 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
     return None, asked[0][0], asked[0][1]
 
 
-def _title_named_earlier(asked: Sequence[Tuple[Text, Optional[Text], List[Tuple[Text, Text]]]],
-                         articles: Sequence[Article], text: Text
+def _title_named_earlier(given: Sequence[Tuple[Article, Text, Optional[Text]]], text: Text
                          ) -> Optional[Tuple[Article, Text, Optional[Text]]]:
-    """"kost dat doorgeven iets?" after the moving answer and then the parking one: the
-    earlier article whose title the follow-up names and the latest's does not (round r125
-    of session 49: the parking permit's price)."""
-    given = [(found[0], question, intent) for question, intent, turn in asked
-             for found in [_articles_in(turn, articles)] if found]
+    """"kost dat doorgeven iets?" after the moving answer and then the parking one: of the
+    articles given (newest first, with the message each answered), the earlier one whose
+    title the follow-up names and the latest's does not (round r125 of session 49: the
+    parking permit's price)."""
     if len(given) < 2:
         return None
     words = [word for word in re.findall(r"\w{5,}", text.lower()) if word not in STOPWORDS]
