@@ -86,6 +86,7 @@ class _Lexicon:
     alarm: Pattern[str]
     alarm_ordinary: Tuple[Tuple[Pattern[str], Pattern[str]], ...]
     alarm_ruled_out: Pattern[str]
+    person: Pattern[str]  # the `person` words of danger_words.yml
 
 
 # "Huiselijk geweld?? Daar gaat het helemaal niet om." after a list of topics (round r72 of
@@ -159,18 +160,12 @@ _THE_RESIDENT_HURT = re.compile(r"\b(?:ik|mij|me|mijn|mn|i|my|we|wij|ons|onze|us
                                 r"attacked)\b")
 
 
-@lru_cache(maxsize=1)
-def _person_named() -> Pattern[str]:
-    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
-    return re.compile(r"\b%s\b" % _alternation(raw["words"]["person"]))
-
-
 def _only_an_animal_in_need(text: str, whole: str) -> bool:
     """An animal hurt, ill or stuck, and no person hurt: the national number for animals,
     144 (round r120 of session 49: "Call 112 now" four times for a bleeding cat; round r128:
     112 for "een kat vast in de boom van de buren")."""
     return (animal_in_need(text) and not _THE_RESIDENT_HURT.search(whole)
-            and not any(_person_named().search(_OWNERS_AND_HELPERS.sub(" ", clause))
+            and not any(_lexicon().person.search(_OWNERS_AND_HELPERS.sub(" ", clause))
                         and _A_PERSON_HURT.search(clause) for clause in whole.split(" . ")))
 
 
@@ -646,6 +641,7 @@ def _lexicon() -> _Lexicon:
         alarm_ordinary=tuple((re.compile(item["words"]), re.compile(item["when"]))
                              for item in raw["alarm_ordinary"]),
         alarm_ruled_out=re.compile(raw["alarm_ruled_out"]),
+        person=re.compile(rf"\b{words['person']}\b"),
         **cues,
     )
 
