@@ -93,14 +93,15 @@ def is_noise(text: str) -> bool:
 
 # Fireworks every evening, weeks before New Year's Eve: not allowed, so the police can come
 # when it goes off (round r120 of session 49: a report "within 10 working days" only).
-_FIREWORKS_AGAIN = re.compile(r"\b(?:vuurwerk\w*|fireworks?)\b(?=.*\b(?:elke|iedere|every|de hele)"
-                              r" (?:avond|nacht|dag|night|evening|day)\b)|\b(?:elke|iedere|every|"
-                              r"de hele) (?:avond|nacht|dag|night|evening|day)\b(?=.*\b(?:vuurwerk"
-                              r"\w*|fireworks?)\b)", re.IGNORECASE | re.DOTALL)
+_FIREWORKS = re.compile(r"\b(?:vuurwerk\w*|fireworks?)\b", re.IGNORECASE)
+_EVERY_EVENING = re.compile(r"\b(?:elke|iedere|every|de hele) (?:avond|nacht|dag|night|evening|"
+                            r"day)\b", re.IGNORECASE)
 
 
 def is_noise_now(text: str) -> bool:
-    return is_noise(text) and bool(_NOW.search(text or "") or _FIREWORKS_AGAIN.search(text or ""))
+    text = text or ""
+    return is_noise(text) and bool(_NOW.search(text) or _FIREWORKS.search(text)
+                                   and _EVERY_EVENING.search(text))
 
 
 # Nuisance from the people next door, at home: not a job for the outdoor crew but for
