@@ -1213,10 +1213,7 @@ def test_no_updates_said_in_the_first_message_is_not_asked_again(dispatcher, dom
     bericht als er iets verandert?"."""
     text = ("GLAS OP HET SCHOOLPLEIN VAN DE SCHOOLSTRAAT 3, KINDEREN SPELEN ER. GEEN UPDATES "
             "NODIG GEWOON DOORSTUREN")
-    tracker = make_tracker("report_public_space_other", text,
-                           entities=read_message(text).to_entities(text))
-    events = asyncio.run(ActionStartReport().run(dispatcher, tracker, domain))
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    slots = start(text, "report_public_space_other", dispatcher, domain)
     assert slots["report_updates"] is False
     assert "updates" not in slots["report_description"].lower()
 
