@@ -848,14 +848,17 @@ async def _callback_beside(tracker: Tracker, events: List[EventType]) -> List[Ev
     """"Parkweg 3. Ik wil graag dat iemand mij belt op 0571…" during a report: the callback
     is passed on and confirmed before the next question, and the report goes on. At the
     updates question only a call back is one ("kunnen jullie mij niet even terugbellen?
-    06…", round r124 of session 49); "kunt u mij bellen? 0345…" is how news may come."""
+    06…", round r124 of session 49); "kunt u mij bellen? 0345…" is how news may come,
+    unless the opening asked a callback without a number (`report_callback`)."""
     asked = tracker.get_slot("requested_slot")
-    if asked is None or not asks_a_callback(tracker) or (
-            asked in ("report_updates", "report_contact")
+    wished = bool(tracker.get_slot("report_callback") and reading_of(tracker).phone)
+    if asked is None or not (asks_a_callback(tracker) or wished) or (
+            asked in ("report_updates", "report_contact") and not wished
             and not _CALL_BACK.search(tracker.latest_message.get("text") or "")):
         return []
-    taken = await pass_on_callback(tracker)
-    return [SlotSet("report_ack", _acks_after(tracker, events) + [taken])] if taken else []
+    taken = await pass_on_callback(tracker)  # the callback asked in the opening: its number
+    return [SlotSet("report_ack", _acks_after(tracker, events) + [taken]),
+            SlotSet("report_callback", False)] if taken else []
 
 
 # "het bord staat scheef en de put ernaast is verstopt": where a second problem begins
@@ -1226,6 +1229,8 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_updates(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is True and not _asked(tracker, "report_updates"):
+            return {"report_updates": True}  # set from the first message, already read
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         described = self._described_again(tracker, reading)
         if described:

@@ -41,14 +41,15 @@ from actions.status import STATUS_EXCHANGE_MESSAGES, handling_days, handling_tim
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.answers import leaves_the_chat, preferred_contact
-from bot.reading.callback import wants_callback
+from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.danger import blocks_the_way, read_danger
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      says_damage, says_dumped)
 from bot.reading.questions import (is_question, product_asked, question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
-from bot.reading.report_questions import (read_report_question, says_it_is_solved,
+from bot.reading.report_questions import (asks_to_have_it_reported, read_report_question,
+                                          says_it_is_solved,
                                           says_reported_before, tells_own_damage,
                                           told_beside_the_solved,
                                           wants_to_complain)
@@ -156,7 +157,8 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
     if ran_this_turn(tracker, SOLVED_ACTION):
         return _beside_the_solved(latest, text)
-    if not _is_a_bare_request(text):
+    asks_it = asks_to_have_it_reported(text) and not (latest.location and latest.location.streets)
+    if not (_is_a_bare_request(text) or asks_it):  # "is het nou gemeld of niet?" asks it too
         return None
     since_filed: List[Dict[Text, Any]] = []
     for event in tracker.events:  # a problem already filed is not told again
@@ -175,6 +177,8 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
         clauses = [c for c in _CLAUSE_OF.split(told) if category_of(c)] or [told]
         description = ", ".join(c.strip(" .,;") for c in clauses)
         place = latest.location or earlier.location
+        if place and place.kind == "number" and earlier.location and earlier.location.streets:
+            place = with_number(earlier.location, place)  # "is die bij nummer 12 nu gemeld?"
         return replace(earlier, description=description, problems=(),
                        place=place.as_dict() if place else None), description
     return None
@@ -509,6 +513,23 @@ def _updates_asked_for(tracker: Tracker, reading: Reading, text: Text) -> Dict[T
     return {"report_updates": True, "report_contact": contact}
 
 
+async def _callback_with_the_report(tracker: Tracker, found: Dict[Text, Any]
+                                    ) -> Dict[Text, Any]:
+    """"… Zou iemand mij willen terugbellen? Mijn nummer is 06…" in the opening letter
+    (round r127 of session 49): passed on beside the report. Without a number known (round
+    r131: the lamp was never reported, only the callback): the report first, and the
+    contact question asks the number the callback goes to."""
+    acks = list(found.get("report_ack") or [])
+    told = without_the_callback(found.get("report_description") or "")
+    # the crew needs the problem, not the request
+    changed = {"report_description": told} if is_description(told) else {}
+    taken = await pass_on_callback(tracker)
+    if taken:
+        return {**changed, "report_ack": acks + [taken]}
+    return {**changed, "report_ack": acks + [ack("utter_ack_callback_after_report")],
+            "report_callback": True, "report_updates": True}
+
+
 def _other_questions(question: Optional[Text], reading: Reading) -> Optional[Text]:
     """The questions beside the report that are not about the report itself ("Wanneer komen
     ze terug? En mag ik hem buiten laten staan?": the second; the first is answered with the
@@ -550,12 +571,10 @@ class ActionStartReport(Action):
             told = " ".join(told.split())
             found["report_description"] = told if is_description(told) else \
                 found["report_description"]
-        if question and wants_callback(question) and reading.phone:
-            # "… Zou iemand mij willen terugbellen? Mijn nummer is 06…" in the opening letter
-            # (round r127 of session 49: "Is bellen moeilijk voor u?"): passed on, no article
-            taken = await pass_on_callback(tracker)
-            found["report_ack"] = found.get("report_ack", []) + ([taken] if taken else [])
-            question = None
+        if wants_callback(text):
+            found.update(await _callback_with_the_report(tracker, found))
+            if question and wants_callback(question):
+                question = None  # passed on, no article ("Is bellen moeilijk voor u?")
         if question and found.get("report_ack"):
             intent = (tracker.latest_message.get("intent") or {}).get("name")
             told = await answer_beside(  # "Trouwens, hoe laat ik …?", "mag hij blijven staan?"

@@ -51,7 +51,7 @@ from bot.reading.message import is_neighbour_nuisance
 from bot.reading.money import asks_to_pay_in_parts, money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
                                    asks_the_time, asks_what_the_bot_can_do)
-from bot.reading.callback import wants_callback
+from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.dates import date_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_use_the_phone, help_called, is_shaken, same_event,
@@ -70,6 +70,7 @@ from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question
                                   questions_beside_a_report, read_question,
                                   tells_something_wrong)
 from bot.reading.report_questions import (asks_about_an_earlier_report, asks_how_far,
+                                          asks_to_have_it_reported,
                                           asks_status_of_an_earlier_report,
                                           mentions_an_earlier_report,
                                           asks_about_the_report_just_made, disputes_the_report,
@@ -1013,13 +1014,18 @@ def _only_an_answer(text: str, reading: Reading) -> bool:
     return reading.answer is True and len(text.split()) <= SHORT_ANSWER_WORDS
 
 
-def _a_report_with_a_number(message: UserUttered, reading: Reading) -> bool:
+_PROBLEM_WORDS = 3  # "lamp is kapot": fewer words beside the call tell no problem
+
+
+def _a_report_beside_the_call(message: UserUttered, reading: Reading) -> bool:
     """"… de stoep bij Kerkweg 12 is verzakt. Bel me op 06…": a report, and the number for
-    news about it; not a request to be called instead of the chat."""
+    news about it; "… brandt de lantaarnpaal voor nummer 12 niet meer … als iemand mij even
+    terugbelt" (round r131 of session 49: only the callback was passed on): a report, and
+    the callback beside it. Not a request to be called instead of the chat."""
     intent = (message.intent or {}).get("name")
-    return bool(reading.phone and intent in REPORT_INTENTS and reading.description
-                and (reading.place or reading.category)
-                and not wants_callback(reading.description))  # the call is not all it says
+    told = without_the_callback(reading.description or "")  # the call is not all it says
+    return bool(intent in REPORT_INTENTS and len(told.split()) >= _PROBLEM_WORDS
+                and (reading.place if not reading.phone else reading.place or reading.category))
 
 
 def _callback_asked(tracker: DialogueStateTracker) -> bool:
@@ -1129,6 +1135,13 @@ def _hazard_told_before(tracker: DialogueStateTracker) -> bool:
     """An earlier message told of a hazard in public space ("nu ligt het half op de rijbaan")."""
     return any(type(event).__name__ == "UserUttered" and event is not tracker.latest_message
                and Reading.from_entities(event.entities).danger == "hazard"
+               for event in tracker.events)
+
+
+def _a_problem_told(tracker: DialogueStateTracker) -> bool:
+    """A message of this conversation told a problem in public space."""
+    return any(type(event).__name__ == "UserUttered"
+               and Reading.from_entities(event.entities).category
                for event in tracker.events)
 
 
@@ -1496,7 +1509,7 @@ def reading_route(tracker: DialogueStateTracker,
         return REPORT_FORM  # "kunnen jullie mij niet even terugbellen? 06…": the form passes
         # the callback on and goes on (round r124 of session 49: the closed-hours text)
     if tracker.active_loop_name is None and not reading.danger and (
-            wants_callback(message.text or "") and not _a_report_with_a_number(message, reading)
+            wants_callback(message.text or "") and not _a_report_beside_the_call(message, reading)
             or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
             and _NOT_IN_THE_CHAT.search(message.text or "")
             or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)
@@ -1601,10 +1614,13 @@ def reading_route(tracker: DialogueStateTracker,
             reading.category and (_REPORT_AGAIN.search(message.text or "")
                                   or _REPORT_HERE.search(message.text or "")
                                   or _ASKS_TO_REPORT.search(message.text or ""))
-            or _REPORT_HERE.search(message.text or "")):
+            or _REPORT_HERE.search(message.text or "")
+            or asks_to_have_it_reported(message.text or "") and not _has_case_number(message)
+            and tracker.active_loop_name is None and _a_problem_told(tracker)):
         # "nou dan meld ik het maar opnieuw. schommel kapot", "Dan meld ik het hier: …",
         # "Hallo? Ik wil gewoon een melding doen." (round 83), "forget the person then. i
-        # just want to report the noise now" (round r109): the report, not passed on
+        # just want to report the noise now" (round r109), "is het nou gemeld of niet"
+        # (round r131 of session 49): the report, not passed on
         return START_REPORT_ACTION
     if before in PASSED_ON_ACTIONS and intent.get("name") == ASK_HUMAN_INTENT:
         # "ik had toch al gevraagd om een medewerker. zet dit er dan bij": added to the

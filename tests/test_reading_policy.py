@@ -3100,3 +3100,37 @@ def test_broken_heating_in_a_rented_home_told_without_a_question_is_no_street_re
     text = "de chauffage is kapot in mijn huurhuis, t is hier amper 14 graden"
     assert reading_route(tracker(START + [said(text, "report_waste_collection", 0.6)])) == \
         "action_answer_as_question"
+
+
+def test_a_report_with_a_callback_but_no_number_is_a_report():
+    """Round r131 of session 49: the callback was passed on and the street light never
+    reported."""
+    text = ("Geachte heer, mevrouw, sinds een week brandt de lantaarnpaal voor Julianastraat 12 "
+            "niet meer. Ik zou het zeer op prijs stellen als iemand mij even terugbelt.")
+    assert reading_route(tracker(START + [said(text, "report_street_lighting", 0.99)])) != \
+        "action_take_callback"
+
+
+@pytest.mark.parametrize("text", [
+    "maandag?? dan ligt ie er nog steeds. is het nou gemeld of niet",
+    "laat dat bellen maar zitten. meld gewoon die tak, fietsers moeten eromheen",
+    "Dank u. Maar wordt de lamp nu ook gemaakt of moet ik dat apart doorgeven?",
+    "Wilt u de lamp dan alstublieft ook als melding doorgeven",
+])
+def test_asking_for_the_report_after_a_message_was_passed_on_starts_it(text):
+    """Round r131 of session 49: each of these was added to the message for Monday."""
+    told = said("er ligt een tak over de stoep op de stationsweg, kan iemand mij bellen",
+                "report_public_space_other")
+    passed = START + [told, ActionExecuted("action_contact_human"),
+                      ActionExecuted("action_listen"), said("ok dan"),
+                      ActionExecuted("action_take_message"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(passed + [said(text, "ask_report_status")])) == \
+        "action_start_report"
+
+
+def test_asking_whether_it_is_reported_when_no_problem_was_told_is_no_report():
+    nothing_told = START + [said("ik wil een medewerker", "ask_human"),
+                            ActionExecuted("action_contact_human"),
+                            ActionExecuted("action_listen")]
+    asked = said("is het nou gemeld of niet", "ask_report_status")
+    assert reading_route(tracker(nothing_told + [asked])) != "action_start_report"

@@ -3511,3 +3511,43 @@ def test_no_news_after_all_at_the_summary_turns_the_news_off(dispatcher, domain,
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert result["report_updates"] is False and result["report_contact"] is None
     assert result["report_confirmed"] is None
+
+
+def test_a_callback_asked_beside_a_report_without_a_number_asks_it_at_the_contact_question(
+        dispatcher, domain, monkeypatch):
+    """Round r131 of session 49: a letter about a street light that asked to be called back,
+    with no number, became a callback only; the light was never reported."""
+    from actions import contact, report_form
+
+    passed_on = []
+    monkeypatch.setattr(contact.contactverzoek, "enabled", lambda: True)
+    monkeypatch.setattr(contact, "register_left_message",
+                        lambda tracker, phone, when: passed_on.append(phone))
+    text = ("Sinds een week brandt de lantaarnpaal voor Julianastraat 12 niet meer. Ik zou het "
+            "op prijs stellen als iemand mij even terugbelt.")
+    slots = start(text, "report_street_lighting", dispatcher, domain)
+    assert passed_on == [], "no number known yet"
+    assert slots["report_callback"] is True and slots["report_updates"] is True
+    assert "terugbelt" not in slots["report_description"]
+    assert "lantaarnpaal" in slots["report_description"]
+    keys = [item["key"] for item in slots["report_ack"]]
+    assert "utter_ack_callback_after_report" in keys
+    answer = "Ja graag telefonisch, mijn nummer is 0612345678"
+    tracker = tracker_for(answer, intent="affirm", asking="report_contact",
+                          slots={"report_callback": True})
+    tracker.events[0]["parse_data"] = {"entities": tracker.latest_message["entities"]}
+    events = slot_events(run(report_form._callback_beside(tracker, [])))
+    assert passed_on == ["+31612345678"]
+    assert events["report_callback"] is False
+    assert events["report_ack"][-1]["key"] == "utter_callback_taken_in_report"
+    without = tracker_for(answer, intent="affirm", asking="report_contact")
+    assert run(report_form._callback_beside(without, [])) == [], \
+        "a number for news is no callback when none was asked"
+
+
+def test_updates_wished_in_the_opening_are_not_asked_again_when_the_form_starts(dispatcher,
+                                                                                domain):
+    text = "Sinds een week brandt de lantaarnpaal voor Julianastraat 12 niet meer."
+    slots = ValidateReportForm().validate_report_updates(True, dispatcher,
+                                                         tracker_for(text), domain)
+    assert slots == {"report_updates": True}

@@ -113,6 +113,11 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"neighbou?rs?(?: [\w']+){0,5}? (?:noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
      r"fight\w*|barking|weed)|(?:noise|noisy|loud music|barking)(?: [\w']+){0,5}? neighbou?rs?",
      "burenoverlast buurtbemiddeling"),
+    # fireworks kept or sold by someone (session 50), before the rules for the turn of the year
+    (r"(?:illegal|heavy|boxes of|store\w*|stor(?:ing|es)|keeps?|kept|sell\w*|sold)(?: [\w']+){0,5}?"
+     r" fireworks|fireworks(?: [\w']+){0,5}? (?:shed|garage|stored|storage|illegal|sold|selling)",
+     "zwaar illegaal vuurwerk opgeslagen schuur"),
+    (r"fireworks?|new year'?s eve", "vuurwerk"),
     # "black mould in my rented flat, the landlord ignores me" (round r87 of session 43)
     (r"mou?ld\w*|damp (?:walls?|flat|house|home|apartment)|leak\w* (?:\w+ ){0,3}?(?:flat|house|"
      r"home|apartment|roof|ceiling)|landlord|huurcommissie|rent tribunal",

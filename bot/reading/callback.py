@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.text import sentences
+
 # Who may call: "iemand", "u", "een collega", "die collega", "mevrouw Jansen".
 _CALLER = (r"(?:iemand(?:\s+van\s+(?:de\s+|het\s+)?\w+)?|jullie|u|(?:een|die|de|deze|uw|jullie)"
            r"\s+(?:collega|medewerker|ambtenaar|mevrouw|meneer)|(?:mevrouw|meneer|mw\.?|dhr\.?)"
@@ -57,6 +59,12 @@ def wants_callback(text: str) -> bool:
     """Whether the resident asks to be called back."""
     plain = (text or "").replace("’", "'")
     return bool(_ASKS.search(plain)) and not _NOT_A_REQUEST.search(_CANNOT_YOU.sub(" ", plain))
+
+
+def without_the_callback(text: str) -> str:
+    """The text without its sentences that ask for a call back ("… is kapot. Kan iemand mij
+    even terugbellen?": "… is kapot.")."""
+    return " ".join(part.strip() for part in sentences(text) if not wants_callback(part))
 
 
 _HOUR = r"\d{1,2}(?:[:.]\d{2})?(?![\d-])(?!\s*(?:meter|m|cm|km|mm)\b)(?:\s*(?:uur|u|am|pm)\b)?"

@@ -180,8 +180,11 @@ _A_PERSON_HURT = re.compile(r"\b(?:gewond\w*|bloed\w*|bewusteloos|onwel|gevallen
 
 _ALARM_ABOUT_AN_ANIMAL = re.compile(r"\b(?:112|gevaar|gevaarlijk|noodgeval|danger|emergency)\b")
 _FEARED = re.compile(r"\b(?:het wordt|wordt (?:nog )?een keer|gaat (?:nog )?een keer|gebeurt nog|"
-                     r"straks|voordat|anders|kans op|risico op|bang voor)\b")
-_ONLY_FEARED = frozenset({"ongeluk", "ongeval", "aanrijding"})
+                     r"straks|voordat|anders|kans op|risico op|bang voor|bang dat|"
+                     r"afraid)\b")
+# "ik ben bang dat het ontploft" about fireworks kept in a shed: feared, not happening
+_ONLY_FEARED = frozenset({"ongeluk", "ongeval", "aanrijding", "ontploft", "ontploffen",
+                          "explodeert", "exploderen", "explode"})
 
 
 # "dorpsstraat ter hoogte van nr 112", "Kerkweg 112a": a house number, not the emergency

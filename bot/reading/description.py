@@ -221,7 +221,8 @@ _NOT_KEYWORDS = frozenset({
     "lampion", "losgeld", "bakker", "bakkerij", "gratis", "lossen",
     "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje",
     "afgebroken", "struikelen", "struikelt", "struikelde",
-    "struikelden", "gestruikeld", "struikelpartij"})
+    "struikelden", "gestruikeld", "struikelpartij",
+    "garage", "garages"})  # one letter from "garbage": fireworks sold from a garage
 
 
 def _inflected_forms() -> Dict[str, Tuple[str, float]]:

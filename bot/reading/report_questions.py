@@ -547,6 +547,24 @@ _REPORT_WORDS = re.compile(
     r"ontvangen)|(?:was|is) it (?:\w+ )?(?:sent|received))\b")
 
 
+# After a message or a callback was passed on, about a problem told: "is het nou gemeld of
+# niet", "moet ik dat apart doorgeven?", "wilt u de lamp ook als melding doorgeven", "meld
+# gewoon die tak" (round r131 of session 49: each was added to the message for Monday).
+_WANTS_IT_REPORTED = re.compile(
+    r"\b(?:is|wordt|werd) (?:\w+ ){0,4}?gemeld (?:\?|of niet\b)"
+    r"|\b(?:apart|aparte?|zelf|los) (?:\w+ )?(?:doorgeven|melden|melding)\b"
+    r"|\bals (?:een )?melding (?:\w+ )?(?:doorgeven|doorsturen|doen|maken|sturen|indienen)\b"
+    r"|\bmeld (?!ik\b|we\b|wij\b)(?:\w+ ){0,2}?(?:die|de|het|dat|dit|deze|hem)\b(?! al\b)"
+    r"|\bmaak (?:er )?(?:\w+ ){0,2}?melding van\b"
+    r"|\bkrijg ik (?:er )?(?:een |geen )?(?:meldings|zaak)?nummer\b"
+    r"|\b(?:is|was) it (?:\w+ )?reported\b|\bjust report\b")
+
+
+def asks_to_have_it_reported(text: str) -> bool:
+    """The resident asks that what they told be a report, or whether it is one yet."""
+    return bool(_WANTS_IT_REPORTED.search(_plain(text)))
+
+
 def mentions_a_report(text: str) -> bool:
     """"Hoe staat het met mijn melding?" names a report; "wanneer gaan jullie snoeien?"
     does not, whatever the classifier thinks."""

@@ -560,6 +560,9 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     # round 80: haste, not shooting
     ("kunnen jullie een beetje opschieten? schiet nou maar op", False),
     ("dat schiet niet op zo, al twee weken", False),
+    # session 50: fireworks kept in a shed, feared to explode: the police, not 112
+    ("mijn buurman heeft een schuur vol zwaar vuurwerk, ik ben bang dat het ontploft", False),
+    ("er is net iets ontploft in de schuur van de buren", True),
 ])
 def test_danger_ruled_out_in_words_is_no_alarm(text, alarming):
     assert sounds_alarming(text) is alarming

@@ -876,3 +876,9 @@ def test_waste_beside_a_container_is_dumping(text, dumped):
     """Round r109 (and r108): bags beside the Lidl's container got the pickup answer."""
     from bot.reading.description import says_dumped
     assert says_dumped(text) is dumped
+
+
+def test_a_garage_is_no_garbage():
+    """Session 50: fireworks sold from a garage were read as a waste report."""
+    assert category_of("er wordt in de garage naast ons illegaal vuurwerk verkocht") is None
+    assert category_of("de garbage is niet opgehaald") == "report_waste_collection"
