@@ -1325,8 +1325,12 @@ def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading,
     about_the_report = (reading.report_question and not asks_a_topic_of_its_own(text, about)
                         # "kun je er nog bij zetten dat het een rode kater is?" (round 89)
                         or bool(reading.addition) and adds_to_a_report(text))
+    place = reading.location
+    # "mag ik hem zelf in de container gooien?" (round r128 of session 49): no place told
+    a_place = bool(place and (place.streets or place.house_number or place.postcode
+                              or not text.rstrip().endswith("?")))
     return (reading.question is not None and "?" in text and reading.answer is None
-            and not (reading.email or reading.phone or reading.place or reading.danger
+            and not (reading.email or reading.phone or a_place or reading.danger
                      or about_the_report)
             and intent in (QUESTION_INTENT, ANSWER_INTENT) + REPORT_INTENTS + UNSURE_INTENTS
             + _ANSWERED_IN_A_REPORT  # "Wat kost een paspoort eigenlijk?" (round r48)

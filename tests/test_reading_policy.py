@@ -3134,3 +3134,12 @@ def test_asking_whether_it_is_reported_when_no_problem_was_told_is_no_report():
                             ActionExecuted("action_listen")]
     asked = said("is het nou gemeld of niet", "ask_report_status")
     assert reading_route(tracker(nothing_told + [asked])) != "action_start_report"
+
+
+def test_a_question_in_a_report_that_names_a_thing_not_a_place_is_answered():
+    """Round r128 of session 49: "mag ik hem zelf in de container gooien?" held the
+    'place' "in de container" and got the updates question again."""
+    at_updates = IN_FORM[:-1] + [SlotSet("requested_slot", "report_updates"),
+                                 ActionExecuted("action_listen")]
+    asked = said("mag ik hem zelf in de container gooien?", "report_waste_collection")
+    assert reading_route(tracker(at_updates + [asked])) == "action_answer_in_report"

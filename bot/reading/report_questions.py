@@ -144,6 +144,12 @@ _HOW_UPDATES = re.compile(
     r"|\bhoe (?:hoor|krijg|weet) (?:ik|ge|je) (?:\w+ ){0,3}?(?:berichten|bericht|updates?|dat)\b"
     r"(?=[^.!]*\?)"
     r"|\b(?:how|will) (?:will )?you (?:contact|reach|call|email|e-mail|text|let) me\b"
+    # "word ik dan gebeld?" at the updates question (round r129 of session 49: the handover)
+    r"|\b(?:word|wordt|worden) (?:ik|we|wij) (?:dan |nog |ook |straks |daarover |wel |"
+    r"eigenlijk )*(?:terug ?)?gebeld\b(?=[^.!]*\?)"
+    r"|\b(?:gaan|gaat) (?:jullie|u|iemand|de gemeente) (?:mij|me|ons) (?:dan |ook |nog |"
+    r"daarover )*(?:terug)?bellen\b(?=[^.!]*\?)"
+    r"|\b(?:will|do|would) (?:you|they|someone) (?:\w+ )?call me\b(?=[^.!]*\?)"
     # "Moet ik dan mijn telefoonnummer geven?" (round r51: the opening hours)
     r"|\bmoet ik (?:\w+ )?(?:mijn |een )?(?:telefoonnummer|nummer|e-?mail\w*|mailadres) "
     r"(?:\w+ )?(?:geven|opgeven|doorgeven)\b"
