@@ -269,6 +269,32 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
                   flags=re.IGNORECASE)
 
 
+def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
+    """"nee sorry is niet jumbo, is lidl" (round r129 of session 49): the spot the resident
+    takes back in the report's place, replaced, with the street and its point kept; {} when
+    the message swaps no word of the place (a street is corrected as a place of its own)."""
+    swap = swapped_word(_text(tracker))
+    current = tracker.get_slot("report_place") or {}
+    told = reading_of(tracker).location
+    if told is not None and told.streets:
+        return {}  # "niet het gemeentehuis maar de bibliotheek aan de Schoolstraat": a place
+    if not swap or not current.get("text") or swap[0].lower() in (
+            street.lower() for street in current.get("streets") or []):
+        return {}
+    taken_back = re.compile(rf"\b{re.escape(swap[0])}\b", re.IGNORECASE)
+    if not taken_back.search(current["text"]):
+        return {}
+    right = swap[1] if swap[1] != swap[1].lower() else capitalised(swap[1])
+    place = Place.from_dict({**current, "text": taken_back.sub(right, current["text"]),
+                             "landmark": taken_back.sub(right, current.get("landmark") or "")
+                             or None})
+    described = tracker.get_slot("report_description") or ""
+    told = {"report_description": taken_back.sub(right, described)} if taken_back.search(
+        described) else {}  # "glas bij de jumbo": the description names the spot too
+    return {**place_slots(place), **told, "report_confirmed": None,
+            **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
+
+
 _RULES_OUT = re.compile(r"\bniet (?:de|het|op|in|bij|aan)\b", re.IGNORECASE)
 # "in de omschrijving staat nog steeds schoolstraat", "het huisnummer klopt niet"
 _ABOUT_THE_SUMMARY = re.compile(r"\b(?:omschrijving|beschrijving|huisnummer|nummer|adres|straat|"
@@ -1231,6 +1257,9 @@ class ValidateReportForm(FormValidationAction):
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if value is True and not _asked(tracker, "report_updates"):
             return {"report_updates": True}  # set from the first message, already read
+        moved = _place_word_swapped(tracker)
+        if moved:
+            return {"report_updates": None, **moved}
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         described = self._described_again(tracker, reading)
         if described:
@@ -1285,6 +1314,9 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_contact(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        moved = _place_word_swapped(tracker)
+        if moved:
+            return {"report_contact": None, **moved}
         reading = reading_of(tracker)
         contact = preferred_contact(_text(tracker), reading.email, reading.phone)
         corrects = bool(reading.location) and (_corrects_the_place(tracker, reading)
@@ -1309,6 +1341,9 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        moved = _place_word_swapped(tracker)
+        if moved:
+            return moved
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
         more = tracker.get_slot("report_more_problems")
         if more and says_it_is_one_problem(_text(tracker)):

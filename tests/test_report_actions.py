@@ -3551,3 +3551,29 @@ def test_updates_wished_in_the_opening_are_not_asked_again_when_the_form_starts(
     slots = ValidateReportForm().validate_report_updates(True, dispatcher,
                                                          tracker_for(text), domain)
     assert slots == {"report_updates": True}
+
+
+@pytest.mark.parametrize("slot, text", [
+    ("report_updates", "nee sorry is niet jumbo, is lidl"),
+    ("report_confirmed", "oh wacht, het is bij de lidl, niet bij de jumbo"),
+    ("report_contact", "niet bij de jumbo maar bij de lidl"),
+])
+def test_a_spot_taken_back_is_replaced_in_the_place_and_the_question_asked_again(
+        slot, text, dispatcher, domain):
+    """Round r129 of session 49: "is niet jumbo, is lidl" kept the Jumbo in the report."""
+    told = "er ligt veel glas op de stoep bij de jumbo op het marktplein"
+    place = read_message(told).location
+    tracker = tracker_for(text, intent="deny", asking=slot, slots={
+        "report_place": place.as_dict(), "report_location": place.label,
+        "report_description": told})
+    slots = getattr(ValidateReportForm(), f"validate_{slot}")(text, dispatcher, tracker, domain)
+    assert "Lidl" in slots["report_place"]["text"] and "umbo" not in slots["report_place"]["text"]
+    assert slots["report_place"]["streets"] == ["Marktplein"]
+    assert "Lidl" in slots["report_description"]
+    assert slots.get(slot) is None, "the question is asked again, not answered by the 'nee'"
+    unrelated = tracker_for("het is geen kat maar een vos", intent="deny", asking=slot, slots={
+        "report_place": place.as_dict(), "report_location": place.label,
+        "report_description": told})
+    kept = getattr(ValidateReportForm(), f"validate_{slot}")(
+        "het is geen kat maar een vos", dispatcher, unrelated, domain)
+    assert "report_place" not in kept

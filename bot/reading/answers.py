@@ -1369,11 +1369,16 @@ _WORD_ = r"([^\W\d_]{3,})"
 # "geen bank maar een matras en 2 stoelen": the replacement may be a short list of things
 _MORE_THINGS_ = (r"(?:(?:\s*,\s*|\s+(?:en|and|&)\s+)(?:\d+|een|twee|drie|vier|vijf|wat|"
                  r"a|two|three|some)\s+[^\W\d_]{3,}){0,3}")
+# "niet bij de jumbo maar bij de lidl": a spot named after its preposition
+_AT_ = r"(?:(?:bij|at|in|op|voor|naast|tegenover)\s+)?"
 _SWAPS = (
-    (re.compile(rf"\b(?:geen|niet|not|no)\s+{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_ART_}"
-                rf"([^\W\d_]{{3,}}{_MORE_THINGS_})\b", re.IGNORECASE), 1, 2),
-    (re.compile(rf"\b(?:het|it)\s+(?:is|was|'s)\s+{_ART_}{_WORD_}\s*,\s*(?:geen|niet|not)\s+"
-                rf"{_ART_}{_WORD_}\b", re.IGNORECASE), 2, 1),
+    (re.compile(rf"\b(?:geen|niet|not|no)\s+{_AT_}{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_AT_}"
+                rf"{_ART_}([^\W\d_]{{3,}}{_MORE_THINGS_})\b", re.IGNORECASE), 1, 2),
+    # "is niet jumbo, is lidl" (round r129 of session 49: the Jumbo stayed in the report)
+    (re.compile(rf"\b(?:geen|niet|not)\s+{_AT_}{_ART_}{_WORD_}\s*[,.]\s*(?:(?:het|t|it)\s+)?"
+                rf"(?:is|'s)\s+{_AT_}{_ART_}([^\W\d_]{{3,}})\b", re.IGNORECASE), 1, 2),
+    (re.compile(rf"\b(?:het|it)\s+(?:is|was|'s)\s+{_AT_}{_ART_}{_WORD_}\s*,\s*(?:geen|niet|not)"
+                rf"\s+{_AT_}{_ART_}{_WORD_}\b", re.IGNORECASE), 2, 1),
 )
 
 
