@@ -557,6 +557,8 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     text = message.text or ""
     if tracker.active_loop_name is not None or not set(last_turn) & set(CONTEXT_ACTIONS):
         return False
+    if asks_for_a_person(text):
+        return False  # "laat maar. mag ik een medewerker" (round r135 of session 50)
     if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
         return False  # an article chosen with a button: its answer, not a detail of another
     if (intent == "opening_hours" and _sure(message) and _A_DAY_OR_OPEN.search(text)
@@ -852,7 +854,7 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
 
 
 # What the resident has, told beside a question about getting rid of it: no problem outside.
-_OWN_THINGS = re.compile(r"^\W*(?:en\s+)?(?:ik|wij|we)\s+(?:heb|hebben|hebt)\s+(?:hier\s+)?"
+_OWN_THINGS = re.compile(r"^\W*(?:en\s+)?(?:(?:ik|wij|we)\s+)?(?:heb|hebben|hebt)\s+(?:hier\s+)?"
                          r"(?:een|1|2|3|4|5|twee|drie|vier|vijf|nog|wat|oude?|ook)\b",
                          re.IGNORECASE)
 
@@ -1298,6 +1300,9 @@ def _tells_a_problem_then_asks(text: str) -> bool:
     """A first sentence that tells something wrong, then a question of its own."""
     parts = sentences(text.strip())
     return (len(parts) >= 2 and not parts[0].endswith("?")
+            # "ik ga verhuizen en heb een oude zetel en een kapotte diepvries. kunnen jullie
+            # dat komen ophalen?" (round r135 of session 50): own things, not the street's
+            and not any(_OWN_THINGS.match(part) for part in re.split(r",|\ben\b", parts[0]))
             and any(part.endswith("?") for part in parts[1:])
             and (says_dumped(parts[0]) or tells_something_wrong(parts[0])))
 

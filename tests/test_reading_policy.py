@@ -3143,3 +3143,21 @@ def test_a_question_in_a_report_that_names_a_thing_not_a_place_is_answered():
                                  ActionExecuted("action_listen")]
     asked = said("mag ik hem zelf in de container gooien?", "report_waste_collection")
     assert reading_route(tracker(at_updates + [asked])) == "action_answer_in_report"
+
+
+def test_a_person_asked_for_after_an_answer_is_handed_over_not_a_follow_up():
+    """Round r135 of session 50: "laat maar. mag ik een medewerker" after the bulky-waste
+    answer got "Dat staat niet in mijn informatie over grofvuil"."""
+    answered = START + [said("hoe laat ik grofvuil ophalen?", "bulky_waste_pickup", 0.99),
+                        ActionExecuted("action_answer_question"),
+                        ActionExecuted("action_listen")]
+    asked = said("laat maar. mag ik een medewerker", "ask_human", 0.81)
+    assert reading_route(tracker(answered + [asked])) != "action_answer_follow_up"
+
+
+def test_own_things_to_be_collected_are_no_report_of_something_dumped():
+    """Round r135 of session 50: a sofa and freezer still in the house became a report."""
+    text = ("ik ga verhuizen en heb een oude zetel en een kapotte diepvries. kunnen jullie dat "
+            "komen ophalen aan de molenweg 3?")
+    assert reading_route(tracker(START + [said(text, "bulky_waste_pickup", 0.98)])) != \
+        "action_start_report"

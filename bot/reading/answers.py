@@ -855,7 +855,11 @@ _A_PERSON = re.compile(
     r"|\bmet (?:een )?(?:echte? )?(?:mens|medewerker|iemand|collega|persoon)\b(?: \w+){0,2}? "
     r"(?:chatten|praten|spreken|appen)\b"
     r"|\b(?:talk|speak|chat) (?:to|with) (?:a |an )?(?:real )?(?:human|person|agent|employee|"
-    r"someone)\b",
+    r"someone)\b"
+    # "laat maar. mag ik een medewerker" (round r135 of session 50: the bulky-waste answer)
+    r"|\b(?:mag|kan|kun|wil|wilde) ik (?:nu |even |graag |toch |dan )*(?:met )?(?:een |de )?"
+    r"(?:echte? )?(?:medewerker|mens|collega)\b(?!\s+(?:vragen|laten|langs|sturen))"
+    r"|^\W*(?:een |de )?(?:echte? )?(?:medewerker|mens)\W*(?:graag|aub|alstublieft|please)?\W*$",
     re.IGNORECASE)
 
 

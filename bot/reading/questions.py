@@ -505,10 +505,11 @@ PRODUCT_WORDS = {
         r"vergunning|ontheffing|bouw|dakkapel|schutting|kappen|evenement|permit",
         re.IGNORECASE),
     "bulky_waste_pickup": re.compile(
-        # not "kan mijn zoon het ophalen?" after the licence answer: collecting that
+        # not "kan mijn zoon het ophalen?" after the licence answer, nor "kan ik dat bij het
+        # gemeentehuis gewoon ophalen?" after the death certificate (round r135): collecting that
         r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|opgehaald|bulky|"
-        r"(?<!\bhet )(?<!\bhem )(?<!\bdie )(?<!\bdat )ophal|"
-        r"furniture|sofa|mattress", re.IGNORECASE),
+        r"\A(?!.*\b(?:het|hem|die|dat|deze|ze)\b(?:\s+\w+){0,5}?\s+ophal)(?=.*ophal)|"
+        r"furniture|sofa|mattress", re.IGNORECASE | re.DOTALL),
 }
 
 

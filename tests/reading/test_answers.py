@@ -605,3 +605,12 @@ def test_asking_to_add_to_a_report(text):
 ])
 def test_news_since_the_status(text, news):
     assert tells_news_since(text) is news
+
+
+@pytest.mark.parametrize("text, person", [
+    ("laat maar. mag ik een medewerker", True), ("medewerker aub", True),
+    ("mag ik een medewerker vragen of hij langs komt", False)])
+def test_a_person_asked_for_in_few_words(text, person):
+    from bot.reading.answers import asks_for_a_person
+
+    assert asks_for_a_person(text) is person

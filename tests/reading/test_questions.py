@@ -419,3 +419,13 @@ def test_moving_something_is_not_moving_house(text, names):
 def test_a_living_stray_animal_is_a_question_not_a_report(text):
     """Round r130 of session 49: "Waar is het?" for a stray cat the resident wants to keep."""
     assert read_question(text) == "question"
+
+
+def test_collecting_a_certificate_is_no_bulky_waste():
+    """Round r135 of session 50: "kan ik dat bij het gemeentehuis gewoon ophalen?" after the
+    death certificate got the bulky-waste answer."""
+    from bot.reading.questions import PRODUCT_WORDS
+
+    words = PRODUCT_WORDS["bulky_waste_pickup"]
+    assert not words.search("kan ik dat bij het gemeentehuis gewoon ophalen morgen?")
+    assert words.search("kunnen jullie mijn oude spullen komen ophalen?")
