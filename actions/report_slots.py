@@ -174,7 +174,8 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
     iets doen?" about something that is no danger gets "nothing to do"."""
     response = f"utter_report_question_{kind}"
     if kind == "photo" and channel_of(tracker) not in CHANNELS_WITH_MEDIA:
-        response += "_not_here"
+        # where else it can go, only when the municipality has a WhatsApp number (round r134)
+        response += "_whatsapp" if profile().whatsapp else "_not_here"
     if kind == "safety" and not urgent:
         response += "_not_urgent"
     if kind == "phone" and urgent:  # "wie kan ik bellen dan?" about an open manhole at night

@@ -145,6 +145,8 @@ class Profile(BaseModel):
     service_norms: ServiceNorms = ServiceNorms()
     closed_days: List[ClosedDay] = []
     water_company: Optional[WaterCompany] = None
+    # The WhatsApp number residents may write to (photos too); none: not mentioned
+    whatsapp: Optional[str] = None
 
     class Config:
         extra = "forbid"
@@ -254,6 +256,7 @@ class Profile(BaseModel):
             "phone": self.phone,
             "crisis_phone": self.crisis_phone,
             "website": self.website,
+            "whatsapp": self.whatsapp or "",
             "opening_hours": self.opening_hours_text(),
             "opening_hours_en": self.opening_hours_text(english=True),
             "time_now": _hhmm(self.now().time()),

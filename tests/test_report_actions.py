@@ -3577,3 +3577,17 @@ def test_a_spot_taken_back_is_replaced_in_the_place_and_the_question_asked_again
     kept = getattr(ValidateReportForm(), f"validate_{slot}")(
         "het is geen kat maar een vos", dispatcher, unrelated, domain)
     assert "report_place" not in kept
+
+
+def test_a_photo_from_the_web_chat_is_sent_to_the_municipality_s_whatsapp_number_when_it_has_one(
+        dispatcher, domain, monkeypatch):
+    """Round r134 of session 50: "Via WhatsApp kan dat wel", and no number to send it to."""
+    from actions.questions import ActionAnswerReportQuestion
+    from bot.profile import profile
+
+    monkeypatch.setattr(profile(), "whatsapp", "06 12345678")
+    tracker = tracker_for("kan ik een foto sturen?", asking="report_location", channel="webchat")
+    run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_report_question_photo_whatsapp"
+    text = domain["responses"]["utter_report_question_photo_whatsapp"][-1]["text"]
+    assert "{whatsapp}" in text
