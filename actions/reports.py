@@ -360,6 +360,8 @@ def _opening_acks(category: Text, reading: Reading, place: Optional[Place],
         acks.append(ack(_plain_ack(category, reading, reported_before)))
     if reading.noise_now and not reading.report_question:  # else its answer says it
         acks.append(ack("utter_ack_noise_now"))
+    elif reading.blocked_in:  # "auto van buurman staat voor mijn uitrit": the police now
+        acks.append(ack("utter_ack_blocked_in"))
     if more:
         acks.append(ack("utter_ack_two_problems", count=len(more) + 1))
     if place and (place.complete or place.kind == "street" and not needs_number(

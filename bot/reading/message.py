@@ -104,6 +104,23 @@ def is_noise_now(text: str) -> bool:
                                    and _EVERY_EVENING.search(text))
 
 
+# A car in front of one's own driveway or door: the police can fine or tow it now, the
+# municipality's report only helps when it happens often (round r136 of session 50).
+_BLOCKED_IN = re.compile(
+    r"\b(?:auto|wagen|busje|bus|bestelbus|camionette|camper|vrachtwagen|car|van)\b(?: [\w']+){0,8}?"
+    r" (?:voor|in front of|blocking|blokkeert|verspert) (?:(?:mijn|onze|ons|my|our) (?:\w+ )?"
+    r"(?:uitrit|inrit|oprit|garage|garagedeur|poort|deur|driveway|garage door|gate)|(?:de|the) "
+    r"(?:uitrit|inrit|oprit|garagedeur|driveway))\b"
+    r"|\b(?:kan|kunnen|can) (?:ik|we|wij|i) (?:\w+ ){0,3}?(?:er )?niet (?:meer )?(?:uit|weg|in)\b"
+    r"(?=.*\b(?:auto|wagen|busje|geparkeerd|parkeert|car|parked)\b)",
+    re.IGNORECASE)
+
+
+def is_blocked_in(text: str) -> bool:
+    """"de auto van de buurman staat voor mijn uitrit": someone is kept from driving out."""
+    return bool(_BLOCKED_IN.search(text or ""))
+
+
 # Nuisance from the people next door, at home: not a job for the outdoor crew but for
 # talking, Buurtbemiddeling or the police (round r87 of session 43: "Waar is het?").
 _NEIGHBOURS = re.compile(r"\b(?:buren|bovenburen|onderburen|benedenburen|achterburen|buurman|"
@@ -281,6 +298,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         harm=bool(_HARM.search(text)),
         long_standing=_long_standing(text),
         noise_now=is_noise_now(text),
+        blocked_in=is_blocked_in(text),
         injured=_someone_hurt(text),
         problems=tuple(_problem(p, register, _the_one_street(place)) for p in problems)
         if len(problems) > 1 else (),

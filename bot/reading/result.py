@@ -36,6 +36,7 @@ class Reading:
     repeated: bool = False
     harm: bool = False
     noise_now: bool = False  # noise going on now: the police can send someone, we cannot
+    blocked_in: bool = False  # a car blocks a driveway or door: the police can act now
     long_standing: bool = False  # "al twee weken": it has been like this a long time
     injured: bool = False  # someone got hurt by it: the report gets priority
     problems: Tuple[Dict[str, str], ...] = ()
