@@ -3591,3 +3591,13 @@ def test_a_photo_from_the_web_chat_is_sent_to_the_municipality_s_whatsapp_number
     assert dispatcher.messages[0]["response"] == "utter_report_question_photo_whatsapp"
     text = domain["responses"]["utter_report_question_photo_whatsapp"][-1]["text"]
     assert "{whatsapp}" in text
+
+
+def test_a_car_blocking_the_driveway_now_gets_the_police_beside_the_report(dispatcher, domain):
+    """Round r136 of session 50: a car in front of the driveway got 10 working days only."""
+    slots = start("auto van buurman staat altijd voor mijn uitrit, nu ook weer. kerkstraat 4",
+                  "report_public_space_other", dispatcher, domain)
+    assert "utter_ack_blocked_in" in [item["key"] for item in slots["report_ack"]]
+    other = start("de auto voor de deur van de bakker staat al weken stil met een lekke band. "
+                  "kerkstraat 4", "report_public_space_other", dispatcher, domain)
+    assert "utter_ack_blocked_in" not in [item["key"] for item in other["report_ack"]]

@@ -382,6 +382,9 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "het brandt niet meer, de brandweer is al weg en alles is geblust",
     "de container brandt van de hitte in de zon?",
     "voordat er een ongeluk gebeurt moet hier een drempel komen",
+    # round r137 of session 50: "Call 112 now" for a car in front of a driveway
+    "no danger. a car is parked in front of my driveway, i cannot get out. Stationsweg 22",
+    "er staat een auto voor mijn uitrit, ik kan er niet uit",
     # round 95: who tows a wreck is no alarm
     "wordt dat wrak nou echt weggesleept? en wie doet dat, gemeente of politie?",
     "ik ruik geen gas meer, dank u",
