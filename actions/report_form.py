@@ -643,7 +643,9 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
         return []  # a button, or the question was answered already
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
     raised = hazard_heard(tracker, slots)
-    answer = None if _a_topic_of_its_own(tracker) else report_question_answer(
+    sent_now = slots.get("report_confirmed") is True and reading_of(
+        tracker).report_question == "filed"  # "ja dat klopt. is het nu gemeld?" (r139)
+    answer = None if _a_topic_of_its_own(tracker) or sent_now else report_question_answer(
         tracker, domain, slots, urgent=bool(raised) or (
             slots.get("report_priority") == HIGH_PRIORITY))
     hazard = hazard_acks(reading_of(tracker), domain) if raised else []

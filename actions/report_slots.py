@@ -189,7 +189,7 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
     if kind in ("faster", "phone", "police", "urgent_number", "safety") and is_noise(told):
         # "what can I do?" about music playing now: not "keep people away from it" (r58)
         return "utter_report_question_noise_now"  # "KOMEN JULLIE VANNACHT NOG?" about noise
-    if kind in ("clean_up", "safety") and quick_kind_of(told) == DEAD_ANIMAL:
+    if kind in ("clean_up", "safety", "move_it") and quick_kind_of(told) == DEAD_ANIMAL:
         # "wie haalt die dode vos weg?", "moet ik 112 bellen?" about dead swans: we remove it,
         # do not touch it
         return "utter_report_question_clean_up_animal"

@@ -3601,3 +3601,21 @@ def test_a_car_blocking_the_driveway_now_gets_the_police_beside_the_report(dispa
     other = start("de auto voor de deur van de bakker staat al weken stil met een lekke band. "
                   "kerkstraat 4", "report_public_space_other", dispatcher, domain)
     assert "utter_ack_blocked_in" not in [item["key"] for item in other["report_ack"]]
+
+
+def test_is_it_sent_with_the_yes_at_the_summary_gets_the_filing_not_not_yet(dispatcher, domain):
+    """Round r139 of session 50: "ja dat klopt. is het nu gemeld?" got the case number and
+    then "Nog niet. Ik heb nog één vraag."."""
+    from actions import report_form
+
+    text = "ja dat klopt. is het nu gemeld?"
+    tracker = tracker_for(text, intent="affirm", asking="report_confirmed")
+    sent = report_form._said_on_the_side(
+        tracker, [{"event": "slot", "name": "report_confirmed", "value": True}], domain)
+    assert not any(item.get("key") == "utter_report_question_filed"
+                   for event in sent if event.get("name") == "report_ack"
+                   for item in event["value"])
+    asked = tracker_for("is het nu gemeld?", intent="ask_report_status", asking="report_updates")
+    kept = report_form._said_on_the_side(asked, [], domain)
+    assert any(item.get("key") == "utter_report_question_filed"
+               for event in kept if event.get("name") == "report_ack" for item in event["value"])

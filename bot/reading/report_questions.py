@@ -263,6 +263,18 @@ _SAFETY = re.compile(
     r"|\b(?:moet|moeten|moest|should|must|do) (?:ik|we|wij|i) (?:\w+ )?112\b")
 # "Moet ik die zakken zelf weghalen of doen jullie dat?": whether to clear it up oneself;
 # after `_SAFETY`, which takes "moet ik de kinderen daar weghalen?".
+# "mag ik die matras zelf naar de kant schuiven?", "mag mijn kleinzoon hem wegzagen?" (round
+# r139 of session 50: "Op die vraag heb ik geen antwoord" four times)
+_MOVE_IT = re.compile(
+    r"\b(?:mag|moet|kan|kun|mogen|moeten|kunnen)\s(?:ik|we|wij|je|mijn\s\w+|onze\s\w+)\s"
+    r"(?:\w+\s){0,4}?(?:(?:naar\s|aan\s)?(?:de\s)?(?:kant|opzij|berm)\s(?:\w+\s)?"
+    r"(?:schuiven|leggen|zetten|slepen|trekken|halen|duwen)|van\s(?:de\s)?(?:weg|straat|stoep|"
+    r"fietspad|rijbaan)\s(?:\w+\s)?(?:halen|slepen|trekken|schuiven|tillen|afhalen)"
+    r"|wegzagen|weg\szagen|zagen|zelf\s(?:\w+\s){0,2}?verplaatsen|rechtzetten|recht\szetten"
+    r"|opzij\s\w+)\b"
+    r"|\b(?:can|may|should)\s(?:i|we)\s(?:\w+\s)?(?:move|drag|push|saw|shift)\s(?:it|this|"
+    r"that|them|the\s\w+)\b",
+    re.IGNORECASE)
 _CLEAN_UP = re.compile(
     r"\b(?:moet|moeten|mag|kan|kun|hoef|hoeven|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
     r"(?:weghalen|weg halen|opruimen|wegbrengen|opvegen|opscheppen|schoonmaken|wegslepen)\b"
@@ -382,7 +394,7 @@ _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
-          ("safety", _SAFETY), ("clean_up", _CLEAN_UP), ("other_party", _OTHER_PARTY),
+          ("move_it", _MOVE_IT), ("safety", _SAFETY), ("clean_up", _CLEAN_UP), ("other_party", _OTHER_PARTY),
           ("how_updates", _HOW_UPDATES), ("two_reports", _TWO_REPORTS),
           ("next_steps", _NEXT_STEPS), ("why_questions", _WHY_QUESTIONS),
           ("phone", _PHONE))
