@@ -276,7 +276,8 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
     swap = swapped_word(_text(tracker))
     current = tracker.get_slot("report_place") or {}
     told = reading_of(tracker).location
-    if told is not None and told.streets:
+    if told is not None and told.streets and list(told.streets) != list(
+            current.get("streets") or []):
         return {}  # "niet het gemeentehuis maar de bibliotheek aan de Schoolstraat": a place
     if not swap or not current.get("text") or swap[0].lower() in (
             street.lower() for street in current.get("streets") or []):

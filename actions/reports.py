@@ -44,7 +44,7 @@ from bot.reading.answers import leaves_the_chat, preferred_contact
 from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.danger import blocks_the_way, read_danger
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
-                                     says_damage, says_dumped)
+                                     says_damage, says_dumped, says_not_collected)
 from bot.reading.questions import (is_question, product_asked, question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
@@ -340,6 +340,9 @@ def _plain_ack(category: Text, reading: Reading, reported_before: bool = False) 
         return "utter_ack_long_standing"
     if quick_kind_of(reading.description or "") == OFFENSIVE_GRAFFITI:
         return "utter_ack_offensive_graffiti"  # a swastika: not "dank u" (round 87)
+    if category == BULKY_CATEGORY and reading.category and not says_not_collected(
+            reading.description or ""):
+        return f"utter_ack_{reading.category}"  # a sofa left at the glass bank: not "not collected"
     if reading.category in (None, category, *_WORDS_THAT_FIT.get(category, ())) and (
             category not in SAYS_BROKEN or says_damage(reading.description or "")):
         return f"utter_ack_{category}"

@@ -1970,6 +1970,15 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and _last_response(tracker) == COMPLAINT_OFFER
             and _YES_FIRST.match(message.text or "") and reading.answer is not False):
         return CONTACT_HUMAN_ACTION  # "JA. EN NIET WEER ZO N FORMULIER" (round 77)
+    if (tracker.active_loop_name is None and intent.get("name") == BULKY_INTENT
+            and (intent.get("confidence") or 0) < SURE_INTENT and reading.category
+            and reading.location is not None and reading.location.streets
+            and not (reading.question or is_question(message.text or ""))
+            and not any(_OWN_THINGS.match(part)
+                        for part in re.split(r",|\ben\b", message.text or ""))):
+        # "bank en matras bij de glasbak bij de jumbo op de stationsweg" (round r139 of
+        # session 50): left in the street, not a pickup asked for
+        return START_REPORT_ACTION
     if (tracker.active_loop_name is None and reading.location is not None and not reading.danger
             and intent.get("name") in REPORT_INTENTS + UNSURE_INTENTS + (BULKY_INTENT,)
             and _tells_a_problem_then_asks(message.text or "")):

@@ -3161,3 +3161,13 @@ def test_own_things_to_be_collected_are_no_report_of_something_dumped():
             "komen ophalen aan de molenweg 3?")
     assert reading_route(tracker(START + [said(text, "bulky_waste_pickup", 0.98)])) != \
         "action_start_report"
+
+
+def test_bulky_things_told_at_a_spot_in_the_street_are_a_report_not_the_pickup_article():
+    """Round r139 of session 50: "bank en matras bij de glasbak bij de jumbo op de
+    stationsweg" got the article on having bulky waste collected."""
+    left = said("bank en matras bij de glasbak bij de jumbo op de stationsweg",
+                "bulky_waste_pickup", 0.6)
+    assert reading_route(tracker(START + [left])) == "action_start_report"
+    own = said("ik heb een oude bank en een matras, stationsweg 3", "bulky_waste_pickup", 0.6)
+    assert reading_route(tracker(START + [own])) != "action_start_report"

@@ -3557,6 +3557,7 @@ def test_updates_wished_in_the_opening_are_not_asked_again_when_the_form_starts(
     ("report_updates", "nee sorry is niet jumbo, is lidl"),
     ("report_confirmed", "oh wacht, het is bij de lidl, niet bij de jumbo"),
     ("report_contact", "niet bij de jumbo maar bij de lidl"),
+    ("report_updates", "o wacht nee sorry niet de jumbo, de lidl. op het marktplein"),
 ])
 def test_a_spot_taken_back_is_replaced_in_the_place_and_the_question_asked_again(
         slot, text, dispatcher, domain):

@@ -1378,6 +1378,9 @@ _AT_ = r"(?:(?:bij|at|in|op|voor|naast|tegenover)\s+)?"
 _SWAPS = (
     (re.compile(rf"\b(?:geen|niet|not|no)\s+{_AT_}{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_AT_}"
                 rf"{_ART_}([^\W\d_]{{3,}}{_MORE_THINGS_})\b", re.IGNORECASE), 1, 2),
+    # "niet de jumbo, de lidl" (round r139 of session 50): the right one after a comma
+    (re.compile(rf"\b(?:niet|not)\s+{_AT_}(?:de|het|the)\s+{_WORD_}\s*,\s*(?:maar\s+|but\s+)?"
+                rf"{_AT_}(?:de|het|the)\s+([^\W\d_]{{3,}})\b", re.IGNORECASE), 1, 2),
     # "is niet jumbo, is lidl" (round r129 of session 49: the Jumbo stayed in the report)
     (re.compile(rf"\b(?:geen|niet|not)\s+{_AT_}{_ART_}{_WORD_}\s*[,.]\s*(?:(?:het|t|it)\s+)?"
                 rf"(?:is|'s)\s+{_AT_}{_ART_}([^\W\d_]{{3,}})\b", re.IGNORECASE), 1, 2),
