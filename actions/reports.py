@@ -576,7 +576,9 @@ class ActionStartReport(Action):
             told = " ".join(told.split())
             found["report_description"] = told if is_description(told) else \
                 found["report_description"]
-        if wants_callback(text):
+        if (wants_callback(question) if reading.phone and question else
+                wants_callback(text) and not reading.phone):
+            # ("… verzakt. Bel me op 06…" is the number for news about it, not a callback)
             found.update(await _callback_with_the_report(tracker, found))
             if question and wants_callback(question):
                 question = None  # passed on, no article ("Is bellen moeilijk voor u?")

@@ -49,7 +49,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
 from bot.reading.language import SPOKEN_LANGUAGES
 from bot.reading.message import is_neighbour_nuisance
 from bot.reading.money import asks_to_pay_in_parts, money_trouble
-from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is,
+from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is, asks_if_a_bot,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.dates import date_named
@@ -1948,6 +1948,10 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.category and "?" not in (message.text or "")
             and _WANTS_TO_REPORT.search(message.text or "")):
         return START_REPORT_ACTION  # "ok dan wil ik wel de ratten bij nummer 40 melden"
+    if (intent.get("name") == "bot_challenge" and tracker.active_loop_name is None
+            and is_question(message.text or "") and not asks_if_a_bot(message.text or "")):
+        # "kan ik het aanvragen zonder computer, ik ben 78" (round r138 of session 50)
+        return FOLLOW_UP_ACTION if set(last_turn) & set(CONTEXT_ACTIONS) else AS_QUESTION_ACTION
     asks_on = _only_questions(message.text or "")
     if follow_up or (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
                      and not (reading.danger or reading.location)

@@ -3171,3 +3171,12 @@ def test_bulky_things_told_at_a_spot_in_the_street_are_a_report_not_the_pickup_a
     assert reading_route(tracker(START + [left])) == "action_start_report"
     own = said("ik heb een oude bank en een matras, stationsweg 3", "bulky_waste_pickup", 0.6)
     assert reading_route(tracker(START + [own])) != "action_start_report"
+
+
+def test_a_question_that_says_how_old_one_is_is_no_question_whether_we_are_a_bot():
+    """Round r138 of session 50: "kan ik het aanvragen zonder computer, ik ben 78" got "Ik ben
+    een digitale assistent, geen mens"."""
+    asked = said("kan ik het aanvragen zonder computer, ik ben 78?", "bot_challenge", 0.7)
+    assert reading_route(tracker(START + [asked])) == "action_answer_as_question"
+    challenge = said("ben je een robot?", "bot_challenge", 0.99)
+    assert reading_route(tracker(START + [challenge])) is None

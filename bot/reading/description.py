@@ -222,7 +222,8 @@ _NOT_KEYWORDS = frozenset({
     "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje",
     "afgebroken", "struikelen", "struikelt", "struikelde",
     "struikelden", "gestruikeld", "struikelpartij",
-    "garage", "garages"})  # one letter from "garbage": fireworks sold from a garage
+    "garage", "garages",  # one letter from "garbage": fireworks sold from a garage
+    "take", "takes", "taking"})  # "how long does it take" is no branch ("tak") (r138)
 
 
 def _inflected_forms() -> Dict[str, Tuple[str, float]]:

@@ -57,3 +57,16 @@ _THE_TIME = re.compile(r"^\W*(?:(?:en|weet (?:je|u)|zeg|trouwens)\W+)*"
 def asks_the_time(text: str) -> bool:
     """"hoe laat is het eigenlijk?": the time, not a link."""
     return bool(_THE_TIME.match((text or "").strip()))
+
+
+# "ben je een robot?", "praat ik met een mens?", "are you a bot?": not "ik ben 78" beside a
+# question about a permit (round r138 of session 50: "Ik ben een digitale assistent").
+_ASKS_IF_A_BOT = re.compile(
+    r"\b(?:ben|bent|is)\s+(?:je|jij|u|dit|dat|het)\b|\b(?:praat|chat|spreek)\s+ik\b"
+    r"|\b(?:robot|bot|chatbot|computer ?programma|echt(?:e)? mens|mens of|ai)\b\W*\??\W*$"
+    r"|\bare you\b|\bis this\b|\bam i (?:talking|chatting|speaking)\b", re.IGNORECASE)
+
+
+def asks_if_a_bot(text: str) -> bool:
+    """Whether the message asks if the resident is talking to a bot or a person."""
+    return bool(_ASKS_IF_A_BOT.search(text or ""))

@@ -882,3 +882,9 @@ def test_a_garage_is_no_garbage():
     """Session 50: fireworks sold from a garage were read as a waste report."""
     assert category_of("er wordt in de garage naast ons illegaal vuurwerk verkocht") is None
     assert category_of("de garbage is niet opgehaald") == "report_waste_collection"
+
+
+def test_how_long_does_it_take_names_no_branch():
+    """Round r138 of session 50: a passport question in English became a street report."""
+    assert category_of("how long does it take, I'm only there for 10 days") is None
+    assert category_of("er ligt een tak op de stoep") is not None
