@@ -1948,6 +1948,9 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.category and "?" not in (message.text or "")
             and _WANTS_TO_REPORT.search(message.text or "")):
         return START_REPORT_ACTION  # "ok dan wil ik wel de ratten bij nummer 40 melden"
+    if (tracker.active_loop_name is None and reading.blocked_in and not reading.danger
+            and intent.get("name") in PRODUCT_INTENTS):
+        return AS_QUESTION_ACTION  # "a car is parked in front of my driveway": not the permit
     if (intent.get("name") == "bot_challenge" and tracker.active_loop_name is None
             and is_question(message.text or "") and not asks_if_a_bot(message.text or "")):
         # "kan ik het aanvragen zonder computer, ik ben 78" (round r138 of session 50)

@@ -3180,3 +3180,10 @@ def test_a_question_that_says_how_old_one_is_is_no_question_whether_we_are_a_bot
     assert reading_route(tracker(START + [asked])) == "action_answer_as_question"
     challenge = said("ben je een robot?", "bot_challenge", 0.99)
     assert reading_route(tracker(START + [challenge])) is None
+
+
+def test_a_car_blocking_the_driveway_is_answered_not_given_the_permit():
+    """Round r137 of session 50: the parking-permit answer, then 112."""
+    asked = said("no danger. a car is parked in front of my driveway, i cannot get out",
+                 "parking_permit", 0.8)
+    assert reading_route(tracker(START + [asked])) == "action_answer_as_question"

@@ -113,6 +113,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"neighbou?rs?(?: [\w']+){0,5}? (?:noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
      r"fight\w*|barking|weed)|(?:noise|noisy|loud music|barking)(?: [\w']+){0,5}? neighbou?rs?",
      "burenoverlast buurtbemiddeling"),
+    # "a car is parked in front of my driveway" (round r137 of session 50: the permit answer)
+    (r"(?:park\w*|car|van)(?: [\w']+){0,6}? (?:in front of|blocking|blocks) (?:my|our|the) "
+     r"(?:driveway|garage|gate|exit)|(?:driveway|garage door)(?: [\w']+){0,4}? block\w*",
+     "auto voor mijn uitrit foutparkeren wegslepen"),
     # fireworks kept or sold by someone (session 50), before the rules for the turn of the year
     (r"(?:illegal|heavy|boxes of|store\w*|stor(?:ing|es)|keeps?|kept|sell\w*|sold)(?: [\w']+){0,5}?"
      r" fireworks|fireworks(?: [\w']+){0,5}? (?:shed|garage|stored|storage|illegal|sold|selling)",
