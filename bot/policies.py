@@ -47,7 +47,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  sent_to_the_wrong_chat, tells_news_since, thanks_and_goes,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
-from bot.reading.message import is_neighbour_nuisance
+from bot.reading.message import is_neighbour_nuisance, is_the_neighbours_green
 from bot.reading.money import asks_to_pay_in_parts, money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is, asks_if_a_bot,
                                    asks_the_time, asks_what_the_bot_can_do)
@@ -198,7 +198,8 @@ _REPORTED_BY_SOMEONE_ELSE = re.compile(
 # read as a status question, and the updates asked again)
 _CANCELS_THE_REPORT = re.compile(
     r"\blaat (?:die |de |deze |mijn |m'?n |het )?melding (?:dan )?(?:maar )?(?:zitten|vallen|weg)\b"
-    r"|\b(?:vergeet|annuleer|cancel|schrap|stop) (?:die |de |deze |mijn |m'?n )?melding\b"
+    r"|\b(?:vergeet|annuleer|cancel|schrap|stop) (?:maar |nou |dan )?(?:met )?(?:die |de |deze |"
+    r"mijn |m'?n )?melding\b"
     r"|\b(?:hoeft|hoef) (?:\w+ )?geen melding (?:meer )?(?:van )?(?:te )?(?:maken|worden)?\b",
     re.IGNORECASE)
 # Words that do throw the report away, also at an optional question.
@@ -1451,6 +1452,9 @@ def reading_route(tracker: DialogueStateTracker,
         # "mijn buren hebben al eens gemeld dat …, nr M-2026-000004, weet u hoever dat is"
         # (own try, session 44: a new report asked "Waar is het?")
         return STATUS_ACTION
+    if (tracker.active_loop_name is None and reading.danger != "emergency"
+            and not _has_case_number(message) and is_the_neighbours_green(message.text or "")):
+        return AS_QUESTION_ACTION  # "de populier van de buren is te hoog": between neighbours
     if (tracker.active_loop_name is None and not reading.danger
             and reading.report_question in (None, "safety")  # not "blijft dat anoniem?"
             and intent.get("name") != ASK_HUMAN_INTENT and not reading.noise_now
@@ -1563,6 +1567,10 @@ def reading_route(tracker: DialogueStateTracker,
         # "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN, NIET ZO'N ROBOT" (round 98): the wish
         # heard, the place kept (actions.report_slots.answer_kept_beside)
         return CONTACT_HUMAN_ACTION
+    if asked and _CANCELS_THE_REPORT.search(message.text or "") and not reading.danger:
+        # "stop maar met de melding. kapvergunning boom in tuin" (round r137 of session 50:
+        # "in tuin" became the place): no report, and the question beside it answered
+        return NOT_A_REPORT_ACTION if reading.question else STOP_ACTION
     if asked == "report_location" and reading.place:
         return REPORT_FORM  # a place answers "where?", whatever intent the words suggest
     if (not asked and intent.get("name") == STATUS_INTENT and not _has_case_number(message)

@@ -3187,3 +3187,20 @@ def test_a_car_blocking_the_driveway_is_answered_not_given_the_permit():
     asked = said("no danger. a car is parked in front of my driveway, i cannot get out",
                  "parking_permit", 0.8)
     assert reading_route(tracker(START + [asked])) == "action_answer_as_question"
+
+
+def test_stop_the_report_beside_a_place_stops_it_and_answers_the_question():
+    """Round r137 of session 50: "stop maar met de melding. kapvergunning boom in tuin" took
+    "in tuin" as the place and went on."""
+    asked = said("stop maar met de melding. kapvergunning boom in tuin", "permit_question")
+    assert reading_route(tracker(IN_FORM + [asked])) == "action_not_a_report"
+
+
+@pytest.mark.parametrize("text, question", [
+    ("de populier van de buren in de wilhelminastraat is heel hoog en gevaarlijk", True),
+    ("the tree of my neighbour hangs over my garden, can I cut the branches?", True),
+    ("de heg van de buren hangt zo ver over de stoep dat ik er niet langs kan", False)])
+def test_the_neighbours_tree_is_between_neighbours_unless_over_public_ground(text, question):
+    """Round r137 of session 50: a poplar in the neighbours' garden became a report."""
+    route = reading_route(tracker(START + [said(text, "report_public_space_other", 0.9)]))
+    assert (route == "action_answer_as_question") is question

@@ -113,6 +113,9 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"neighbou?rs?(?: [\w']+){0,5}? (?:noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
      r"fight\w*|barking|weed)|(?:noise|noisy|loud music|barking)(?: [\w']+){0,5}? neighbou?rs?",
      "burenoverlast buurtbemiddeling"),
+    # "the tree of my neighbour hangs over my garden" (round r137 of session 50: a report)
+    (r"(?:tree|hedge|branches|bush)\w*(?: [\w']+){0,3}? (?:of|from) (?:my|our|the) neighbou?rs?|"
+     r"neighbou?r'?s'? (?:tree|hedge|branches|bush)", "boom heg van de buren takken over mijn tuin"),
     # "a car is parked in front of my driveway" (round r137 of session 50: the permit answer)
     (r"(?:park\w*|car|van)(?: [\w']+){0,6}? (?:in front of|blocking|blocks) (?:my|our|the) "
      r"(?:driveway|garage|gate|exit)|(?:driveway|garage door)(?: [\w']+){0,4}? block\w*",

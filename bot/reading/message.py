@@ -144,6 +144,24 @@ def is_neighbour_nuisance(text: str) -> bool:
                 and not _OUT_ON_THE_STREET.search(text))
 
 
+# The neighbours' own tree or hedge over one's garden or too tall: between neighbours, not
+# the municipality's crew (round r137 of session 50: a report for a poplar in a garden);
+# over the pavement or the street it is a report ("de heg van de buren hangt over de stoep").
+_GREEN = re.compile(r"\b(?:boom|bomen|populier\w*|conifeer|coniferen|heg|haag|struik\w*|takken|"
+                    r"tak|tree|trees|hedge|branches)\b", re.IGNORECASE)
+_OVER_PUBLIC_GROUND = re.compile(r"\b(?:stoep|trottoir|fietspad|voetpad|weg|straat|rijbaan|"
+                                 r"lantaarn\w*|bord|pavement|sidewalk|road|street|path)\b",
+                                 re.IGNORECASE)
+
+
+def is_the_neighbours_green(text: str) -> bool:
+    """"de populier van de buren is heel hoog", "the tree of my neighbour hangs over my
+    garden": their tree or hedge, not over public ground."""
+    text = text or ""
+    return bool(_NEIGHBOURS.search(text) and _GREEN.search(text)
+                and not _OVER_PUBLIC_GROUND.search(text))
+
+
 def _long_standing(text: str) -> bool:
     return any(not _ABOUT_THE_RESIDENT.search(text[:found.start()])
                for found in _LONG_STANDING.finditer(text))
