@@ -115,7 +115,8 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      "burenoverlast buurtbemiddeling"),
     # "the tree of my neighbour hangs over my garden" (round r137 of session 50: a report)
     (r"(?:tree|hedge|branches|bush)\w*(?: [\w']+){0,3}? (?:of|from) (?:my|our|the) neighbou?rs?|"
-     r"neighbou?r'?s'? (?:tree|hedge|branches|bush)", "boom heg van de buren takken over mijn tuin"),
+     r"neighbou?r'?s'? (?:tree|hedge|branches|bush)",
+     "boom heg van de buren takken over mijn tuin"),
     # "a car is parked in front of my driveway" (round r137 of session 50: the permit answer)
     (r"(?:park\w*|car|van)(?: [\w']+){0,6}? (?:in front of|blocking|blocks) (?:my|our|the) "
      r"(?:driveway|garage|gate|exit)|(?:driveway|garage door)(?: [\w']+){0,4}? block\w*",
