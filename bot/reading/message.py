@@ -128,7 +128,7 @@ _NEIGHBOURS = re.compile(r"\b(?:buren|bovenburen|onderburen|benedenburen|achterb
                          r"onderbuurvrouw|neighbou?rs?)\b", re.IGNORECASE)
 _AT_HOME_NUISANCE = re.compile(
     r"\b(?:herrie|lawaai\w*|geluid\w*|muziek|feest\w*|ruzie\w*|schreeuw\w*|gebonk|bonken|"
-    r"geblaf|blaft|blaffen|wiet|overlast|noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
+    r"geblaf|blaf\w*|wiet|overlast|noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
     r"fight\w*|barking)\b", re.IGNORECASE)
 # ... unless it is out on the street: "de buren maken lawaai met hun scooter in het park"
 _OUT_ON_THE_STREET = re.compile(r"\b(?:scooters?|brommers?|motoren|auto'?s?|boot|warmtepomp|"
