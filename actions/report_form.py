@@ -18,7 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.contact import pass_on_callback
+from actions.contact import callback_number, pass_on_callback
 from actions.emergency import hazard_acks
 from actions.questions import hazard_heard, report_question_answer
 from actions.topics import answer_beside
@@ -868,6 +868,10 @@ def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, An
     return list(tracker.get_slot("report_ack") or [])
 
 
+# "hetzelfde nummer als ik net gaf", "zelfde nummer", "same number": the phone told before
+_THE_SAME_NUMBER = re.compile(r"\b(?:(?:het)?zelfde|dezelfde|same)\s+(?:\w+\s+)?(?:nummer|number)\b"
+                              r"|\b(?:dat|dit|mijn) nummer (?:van|dat ik) (?:net|eerder|daarnet)\b",
+                              re.IGNORECASE)
 _CALL_BACK = re.compile(r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+"
                         r"(?:\w+\s+)?terug\b|\b(?:call|ring|phone)\s+(?:me|us)\s+back\b",
                         re.IGNORECASE)
@@ -1322,6 +1326,8 @@ class ValidateReportForm(FormValidationAction):
             return {"report_contact": None, **moved}
         reading = reading_of(tracker)
         contact = preferred_contact(_text(tracker), reading.email, reading.phone)
+        if contact is None and _THE_SAME_NUMBER.search(_text(tracker)):
+            contact = callback_number(tracker)  # "zelfde nummer als ik net gaf" (r131, r142)
         corrects = bool(reading.location) and (_corrects_the_place(tracker, reading)
                                                or _another_street(tracker, reading))
         if contact:  # a valid address wins over whatever intent the model saw in it

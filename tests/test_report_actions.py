@@ -3620,3 +3620,14 @@ def test_is_it_sent_with_the_yes_at_the_summary_gets_the_filing_not_not_yet(disp
     kept = report_form._said_on_the_side(asked, [], domain)
     assert any(item.get("key") == "utter_report_question_filed"
                for event in kept if event.get("name") == "report_ack" for item in event["value"])
+
+
+def test_the_same_number_at_the_contact_question_is_the_number_told_before(dispatcher, domain):
+    """Rounds r131 and r142 of session 50: "hetzelfde nummer als ik net gaf" was refused."""
+    tracker = tracker_for("hetzelfde nummer als ik net gaf", asking="report_contact")
+    earlier = "kan iemand mij bellen? 0687654321"
+    tracker.events[:0] = [{"event": "user", "text": earlier, "parse_data": {
+        "entities": read_message(earlier).to_entities(earlier)}}]
+    slots = ValidateReportForm().validate_report_contact(
+        "hetzelfde nummer als ik net gaf", dispatcher, tracker, domain)
+    assert slots["report_contact"] == "+31687654321"

@@ -382,6 +382,8 @@ def test_single_cases(text: str, kind: str, reason: str) -> None:
     "het brandt niet meer, de brandweer is al weg en alles is geblust",
     "de container brandt van de hitte in de zon?",
     "voordat er een ongeluk gebeurt moet hier een drempel komen",
+    # round r140 of session 50: an idiom, 112 first for a letter about fireworks
+    "mijn vrouw schrikt zich elke keer een ongeluk en ons hondje is doodsbang",
     # round r137 of session 50: "Call 112 now" for a car in front of a driveway
     "no danger. a car is parked in front of my driveway, i cannot get out. Stationsweg 22",
     "er staat een auto voor mijn uitrit, ik kan er niet uit",
