@@ -775,6 +775,13 @@ def _messages_since_filing(tracker: DialogueStateTracker) -> int:
     return 1_000
 
 
+# "het is molenweg 15 niet 5. kan dat nog aangepast worden?" (round r142 of session 50)
+_ASKS_TO_CHANGE = re.compile(r"\b(?:kan|kunt|kun|mag|can)\s+(?:dat|het|u|je|jullie|dit|it|you)\s+"
+                             r"(?:\w+\s+){0,2}?(?:aangepast|veranderd|gewijzigd|verbeterd|"
+                             r"aanpassen|veranderen|wijzigen|verbeteren|change|correct|fix)\b",
+                             re.IGNORECASE)
+
+
 def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
                               message: Any) -> bool:
     """Just after filing, a place or a remark about the same problem, and no question:
@@ -783,7 +790,8 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
     if reading.location and not category_of(text.replace(reading.location.text, " ")):
         # "vlak bij het hek van het schoolplein": the fence is where, not what (own try, session 42)
         reading = dataclasses.replace(reading, category=None)
-    asks_to_add = bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
+    asks_to_add = (bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
+                   or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text)))
     if (tracker.active_loop_name or reading.danger or reading.report_question
             or (reading.question or is_question(text)) and not asks_to_add
             or _has_case_number(message) or _messages_since_filing(tracker) > ADDITION_TURNS

@@ -3204,3 +3204,11 @@ def test_the_neighbours_tree_is_between_neighbours_unless_over_public_ground(tex
     """Round r137 of session 50: a poplar in the neighbours' garden became a report."""
     route = reading_route(tracker(START + [said(text, "report_public_space_other", 0.9)]))
     assert (route == "action_answer_as_question") is question
+
+
+def test_a_place_corrected_just_after_filing_with_a_question_goes_to_that_report():
+    """Round r142 of session 50: "het is kerkstraat 14 niet 4. kan dat nog aangepast
+    worden?" got passport and stair-lift buttons."""
+    text = "het is kerkstraat 14 niet 4. kan dat nog aangepast worden?"
+    assert reading_route(tracker(FILED + [said(text, "municipal_question", 0.5)])) == \
+        "action_add_to_report"
