@@ -697,12 +697,26 @@ def named_product_article(before: Optional[Article], text: Text,
     # answer's own price is its own product's
     named = [intent for intent, words in PRODUCT_WORDS.items() if words.search(asked)
              and not rules_out_the_product(text, intent)]
-    if before.intent in named:
+    if before.intent in named or _names_its_title(before, asked):
         return None
     costs = COST in read_aspects(text)
     own = [article for intent in named for article in articles if article.intent == intent
            and (costs or not PRODUCT_WORDS[intent].search(before.answer))]
     return own[0] if len(own) == 1 else None
+
+
+# Title words that say what is done, not with what: "Paspoort of ID-kaart aanvragen".
+_WHAT_IS_DONE = frozenset("""aanvragen vernieuwen verlengen doorgeven regelen wijzigen
+aanpassen ophalen betalen melden maken opvragen inleveren omwisselen indienen""".split())
+
+
+def _names_its_title(article: Article, text: Text) -> bool:
+    """"wat kost die mantelzorgvergunning?" after "Parkeren voor thuiszorg en mantelzorg": a
+    word of the question holds a word of the answer's title (round r141 of session 50: the
+    price of the residents' permit)."""
+    title = [word for word in re.findall(r"\w{5,}", article.title.lower())
+             if word not in _WHAT_IS_DONE]
+    return any(word in asked for asked in re.findall(r"\w{5,}", text.lower()) for word in title)
 
 
 def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:

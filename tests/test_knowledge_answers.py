@@ -1148,3 +1148,15 @@ def test_a_follow_up_naming_another_product_is_about_that_product(kb_url, text, 
     moving = decide(kb_url, "verhuizing doorgeven").articles[0]
     found = named_product_article(moving, text, kb_url)
     assert (found.id if found else None) == expected
+
+
+def test_a_follow_up_naming_the_answer_s_own_subject_stays_with_that_answer(kb_url):
+    """Round r141 of session 50: "wat kost die mantelzorgvergunning?" after the answer about
+    parking for carers got the price of the residents' permit."""
+    from actions.knowledge import named_product_article
+
+    carers = decide(kb_url, "Is er een parkeerregeling voor mantelzorgers?").articles[0]
+    assert carers.id == "parkeren-zorg"
+    assert named_product_article(carers, "wat kost die mantelzorgvergunning?", kb_url) is None
+    found = named_product_article(carers, "en wat kost een bezoekersvergunning?", kb_url)
+    assert found is not None and found.id != "parkeren-zorg"
