@@ -1467,7 +1467,8 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.report_question in (None, "safety")  # not "blijft dat anoniem?"
             and intent.get("name") != ASK_HUMAN_INTENT and not reading.noise_now
             and not _has_case_number(message)  # the neighbour's report: its status below
-            and not (reading.location and reading.location.streets)
+            and not (reading.location and reading.location.streets
+                     and not is_question(message.text or ""))  # "woon in de nieuwstraat …?"
             and is_neighbour_nuisance(message.text or "")):
         # (noise going on now, or at an address, stays a report with the police's number)
         return AS_QUESTION_ACTION  # "de bovenburen maken elke nacht herrie": no "Waar is het?"

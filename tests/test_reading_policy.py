@@ -3212,3 +3212,12 @@ def test_a_place_corrected_just_after_filing_with_a_question_goes_to_that_report
     text = "het is kerkstraat 14 niet 4. kan dat nog aangepast worden?"
     assert reading_route(tracker(FILED + [said(text, "municipal_question", 0.5)])) == \
         "action_add_to_report"
+
+
+def test_a_neighbour_quarrel_asked_about_with_one_s_own_street_is_a_question():
+    """Round r140 of session 50: "woon 1 jaar in nieuwstraat. buurman is altijd boos omdat
+    mijn kinderen spelen … krijg ik boete?" became a noise report against her own street."""
+    text = ("hallo ik ben uit syrie, woon 1 jaar in nieuwstraat. buurman is altijd boos omdat "
+            "mijn kinderen spelen in tuin, hij zegt te veel lawaai. krijg ik boete? ik ben bang")
+    assert reading_route(tracker(START + [said(text, "report_public_space_other", 0.8)])) == \
+        "action_answer_as_question"
