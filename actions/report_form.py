@@ -1877,7 +1877,10 @@ def filed_place(tracker: Tracker) -> Optional[Text]:
 def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
     """Anonymous, or updates: with the e-mail address or number they go to, if one was given."""
     if tracker.get_slot("report_updates") is not True:
-        return response_text(domain, "utter_report_summary_anonymous", tracker)
+        # a callback passed on (`report_callback` False) is no anonymous report (round r142)
+        return response_text(domain, "utter_report_summary_callback"
+                             if tracker.get_slot("report_callback") is False
+                             else "utter_report_summary_anonymous", tracker)
     contact = tracker.get_slot("report_contact")
     if is_dutch_landline(contact):
         return response_text(domain, "utter_report_summary_landline", tracker,

@@ -529,8 +529,8 @@ async def _callback_with_the_report(tracker: Tracker, found: Dict[Text, Any]
     # the crew needs the problem, not the request
     changed = {"report_description": told} if is_description(told) else {}
     taken = await pass_on_callback(tracker)
-    if taken:
-        return {**changed, "report_ack": acks + [taken]}
+    if taken:  # (False: the callback is passed on)
+        return {**changed, "report_ack": acks + [taken], "report_callback": False}
     return {**changed, "report_ack": acks + [ack("utter_ack_callback_after_report")],
             "report_callback": True, "report_updates": True}
 

@@ -1690,6 +1690,7 @@ def test_a_callback_asked_in_the_opening_letter_is_passed_on_not_answered(dispat
     assert passed_on == ["+31612345678"]
     keys = [item["key"] for item in slots["report_ack"]]
     assert "utter_callback_taken_in_report" in keys and "utter_kb_detail" not in keys
+    assert slots["report_callback"] is False, "passed on: the summary is not 'anonymous'"
 
 
 def test_call_me_at_the_updates_question_is_the_number_for_updates_not_a_callback(
@@ -3631,3 +3632,14 @@ def test_the_same_number_at_the_contact_question_is_the_number_told_before(dispa
     slots = ValidateReportForm().validate_report_contact(
         "hetzelfde nummer als ik net gaf", dispatcher, tracker, domain)
     assert slots["report_contact"] == "+31687654321"
+
+
+def test_the_summary_after_a_callback_was_passed_on_does_not_call_the_report_anonymous(domain):
+    """Round r142 of session 50: "We vragen niet wie u bent" after a call was promised."""
+    from actions.report_form import updates_text
+
+    called = tracker_for("nee", asking="report_confirmed",
+                         slots={"report_updates": False, "report_callback": False})
+    assert "terug" in updates_text(called, domain)
+    plain = tracker_for("nee", asking="report_confirmed", slots={"report_updates": False})
+    assert "wie u bent" in updates_text(plain, domain)
