@@ -1035,7 +1035,9 @@ def _a_report_beside_the_call(message: UserUttered, reading: Reading) -> bool:
     the callback beside it. Not a request to be called instead of the chat."""
     intent = (message.intent or {}).get("name")
     told = without_the_callback(reading.description or "")  # the call is not all it says
-    return bool(intent in REPORT_INTENTS and len(told.split()) >= _PROBLEM_WORDS
+    return bool(intent in REPORT_INTENTS + (ASK_HUMAN_INTENT,)
+                and (intent != ASK_HUMAN_INTENT or reading.category)
+                and len(told.split()) >= _PROBLEM_WORDS
                 and (reading.place if not reading.phone else reading.place or reading.category))
 
 
@@ -1530,6 +1532,12 @@ def reading_route(tracker: DialogueStateTracker,
             and wants_callback(message.text or "")):
         return REPORT_FORM  # "kunnen jullie mij niet even terugbellen? 06…": the form passes
         # the callback on and goes on (round r124 of session 49: the closed-hours text)
+    if (tracker.active_loop_name is None and reading.danger in (None, "hazard")
+            and intent.get("name") == ASK_HUMAN_INTENT and wants_callback(message.text or "")
+            and _a_report_beside_the_call(message, reading)):
+        # "wilt u mij terugbellen … er ligt een grote tak op de stoep in de Kerkstraat" (round
+        # r142 of session 50: 112 and "leave your message"): the report, the call beside it
+        return START_REPORT_ACTION
     if tracker.active_loop_name is None and not reading.danger and (
             wants_callback(message.text or "") and not _a_report_beside_the_call(message, reading)
             or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
