@@ -238,6 +238,11 @@ _STAY = re.compile(
 # "Moet ik zelf iets doen? Staat daar stroom op?", "moet ik de kinderen weghalen?": what to do
 # meanwhile, to be safe.
 _SAFETY = re.compile(
+    # "is da gevaarlijk of ni?", "kan het gevaarlijk zijn?" (round r145 of session 50: the
+    # dog-bite article for "gevaarlijk")
+    r"\b(?:is|zijn) (?:da|dat|het|dit|t|die|ze|deze) (?:nou |nu |echt |wel |niet )?gevaarlijk\b"
+    r"|\bkan (?:da|dat|het|dit|die) (?:\w+ )?gevaarlijk (?:zijn|worden)\b"
+    r"|\b(?:is|are) (?:it|that|this|they) (?:\w+ )?dangerous\b|"
     r"\b(?:moet|moeten|kan|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |verder |ondertussen |intussen |"
     r"zolang |dan )*(?:iets|wat) doen\b(?! om\b)"
     r"|\bwat (?:moet|kan|moeten|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |ondertussen |intussen |"

@@ -372,6 +372,11 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("er is een stuk van de gevel van de flat op de stoep gevallen", "hazard", "coming_down"),
     ("het ijs op de vijver is gebroken en er is een hond doorheen gezakt, de eigenaar gaat er "
      "achteraan", "emergency", "water"),
+    # round r145 of session 50: bare wires at a school got 10 working days; a smell asked
+    # about as gas got "Is er nu gevaar? Bel 112" in a loop
+    ("bij de basisschool steekt een kapotte kabel uit de grond met blote koperdraden",
+     "emergency", "live_cable"),
+    ("het stinkt naar rotte eieren bij de putten in de kerkstraat, is het gas?", "gas", "gas"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)

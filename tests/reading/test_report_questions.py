@@ -75,7 +75,7 @@ ASKED = {
                  "ruimen jullie het op?", "should I clean it up myself?",
                  "er ligt een dode egel bij de schoolstraat, wie haalt die weg?",
                  "wie komt die troep nou eens opruimen?"],
-    "safety": ["moet ik de kinderen daar weghalen?"],
+    "safety": ["is da gevaarlijk of ni?", "kan het gevaarlijk zijn, ja of nee?", "moet ik de kinderen daar weghalen?"],
     "remove_data": ["kunnen jullie mijn nummer weghalen?", "verwijder mijn gegevens aub?",
                     "can you delete my number?"],
     "phone": ["moet ik nog iemand anders bellen? het vonkt nu wat vaker", "wie moet ik bellen?",
