@@ -417,6 +417,7 @@ WEATHER = "utter_weather"
 THE_TIME = "action_tell_the_time"
 OPENING_HOURS_ACTION, ANYTHING_ELSE = "action_opening_hours", "utter_anything_else"
 ANIMAL_IN_NEED = "animal_in_need"  # a question topic (bot.reading.questions): call 144
+FIREWORKS_KEPT = "fireworks_kept"  # a question topic: the police or Meld Misdaad Anoniem
 WATER_OUTAGE = "water_outage"  # a question topic: the drinking-water company's fault number
 DEATH_TOPIC = "death"  # a question topic: someone close has died
 OTHER_MUNICIPALITY_ACTION = "action_other_municipality"
@@ -1123,7 +1124,7 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
     """Danger to people, or alarm words the danger rules could not place: 112 first."""
     if reading.urgent or reading.danger == "hazard" and reading.alarm:
         return True  # "putdeksel weg, er is een kind in gevallen en hij bloedt"
-    if reading.danger != "unsure" or reading.question == ANIMAL_IN_NEED:
+    if reading.danger != "unsure" or reading.question in (ANIMAL_IN_NEED, FIREWORKS_KEPT):
         return False  # "de kat zit in de boom, moet ik de brandweer bellen?": 144
     if reading.report_question == "police" and active_loop is not None:
         return False  # "kan de politie niet langskomen?" in a report: its answer names 112 too
@@ -1484,6 +1485,9 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and reading.question == ANIMAL_IN_NEED
             and not reading.urgent):
         return QUESTION_ACTION  # "onze kat zit vast in de boom": 144, no report for 10 days
+    if (tracker.active_loop_name is None and reading.question == FIREWORKS_KEPT
+            and not reading.urgent):
+        return AS_QUESTION_ACTION  # "a LOT of fireworks in his garden shed": the police
     if (tracker.active_loop_name is None and _last_response(tracker) == ONE_ARTICLE_OFFERED
             and (intent.get("name") == "affirm" or reading.answer is True
                  and len((message.text or "").split()) <= SHORT_ANSWER_WORDS)):

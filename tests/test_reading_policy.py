@@ -3221,3 +3221,15 @@ def test_a_neighbour_quarrel_asked_about_with_one_s_own_street_is_a_question():
             "mijn kinderen spelen in tuin, hij zegt te veel lawaai. krijg ik boete? ik ben bang")
     assert reading_route(tracker(START + [said(text, "report_public_space_other", 0.8)])) == \
         "action_answer_as_question"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("my neighbour has a LOT of fireworks in his garden shed, boxes of it. i am worried it "
+     "will explode. what should i do?", "permit_question"),
+    ("mijn buurman heeft dozen vol vuurwerk in zijn schuur staan, zwaar spul. hij verkoopt het "
+     "ook aan jongens uit de buurt. is dat niet gevaarlijk?", "report_waste_collection"),
+])
+def test_fireworks_kept_by_someone_are_answered_with_the_police_not_a_report(text, intent):
+    """Rounds r140 and r143 of session 50: a waste report, a permit and a driving licence."""
+    assert reading_route(tracker(START + [said(text, intent, 0.8)])) == \
+        "action_answer_as_question"

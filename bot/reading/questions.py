@@ -780,11 +780,22 @@ _NO_TAP_WATER = re.compile(
     r"taps?\b|\b(?:tap|taps) (?:\w+ ){0,3}no water\b")
 
 
+# Heavy fireworks kept or sold by someone: the police or Meld Misdaad Anoniem, not a report
+# for the street crew, nor a permit (round r143 of session 50: the driving-licence answer).
+_FIREWORKS_KEPT = re.compile(
+    r"\b(?:vuurwerk\w*|cobra\w*|fireworks?)\b(?: \w+){0,8}? (?:schuur\w*|garage|kelder|zolder|"
+    r"opgeslagen|opslaan|opslag|bewaart|bewaard|verkoopt|verkocht|shed|stored|storage|sells|sold)\b"
+    r"|\b(?:schuur\w*|garage|kelder|zolder|opslag|slaat|bewaart|verkoopt|shed|stores|keeps|sells)"
+    r"\b(?: \w+){0,8}? (?:vuurwerk\w*|cobra\w*|fireworks?)\b"
+    r"|\b(?:illegaal|illegale|zwaar|zware|illegal|heavy) (?:\w+ )?(?:vuurwerk|fireworks?)\b")
+
+
 _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("water_outage", lambda plain, text: bool(_NO_TAP_WATER.search(plain))),
     ("money_worries", _money_worries),  # "mijn man is overleden en nu heb ik geen inkomen"
     ("death", lambda plain, text: bool(_DEATH.search(plain)) and not _LONG_AGO.search(plain)),
     ("animal_in_need", _animal_in_need),
+    ("fireworks_kept", lambda plain, text: bool(_FIREWORKS_KEPT.search(plain))),
     ("waste_pass", _waste_pass),
     ("bulky_waste_pickup", _plain_topic(_BULKY, _NOT_BULKY)),
     ("bulky_waste_pickup", _gets_rid_of_something_big),
