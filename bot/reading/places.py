@@ -78,6 +78,8 @@ speelplein parkeerplein speelpark attractiepark grasveld speelveld sportveld voe
 trapveld hondenveld ijsveld achterhof voorhof stuwdam supermarkt weekmarkt jaarmarkt
 rommelmarkt kerstmarkt vlooienmarkt zeedijk rivierdijk scheepswerf boerenerf storing verkering
 doorweg halfweg milieustraat afvalstraat wasstraat autowasstraat spoorweg vaarweg waterweg
+afslaan aanslaan doorslaan inslaan omslaan opslaan uitslaan neerslaan dichtslaan vastslaan
+kapotslaan wegslaan terugslaan overslaan
 """.split())
 # Common places that are a street only when written as a name ("het Stationsplein").
 _COMMON_PLACES = frozenset("""

@@ -1137,3 +1137,11 @@ def test_a_spot_told_on_after_a_comma_is_one_place(text, told):
     """Rounds r108 and r109: "de sporthal, bij de parking" was the sports-hall rental, "in
     front of the kapper" no place at all."""
     assert read_place(text).text == told
+
+
+def test_a_verb_ending_like_a_lane_is_no_street():
+    """Round r145 of session 50: "mag ik die tak er zelf afslaan?" → "Ik ken de straat
+    'Afslaan' niet"."""
+    from bot.reading.message import read_message
+
+    assert read_message("mag ik die tak er zelf afslaan met een bezemsteel?").location is None
