@@ -209,6 +209,9 @@ _OTHER_PARTY = re.compile(
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
+    # "kan ik de gemeente laten betalen voor mijn jas?" (round r144 of session 50: money
+    # worries), "wie betaalt mijn gescheurde jas?"
+    r"|\b(?:laten|laat) (?:betalen|vergoeden)\b|\bwie betaalt (?:nu |dan )?(?:mijn|onze) \w+"
     r"|\b(?:krijg|krijgen|kan|kun|kunt|wordt|worden) (?:\w+ ){0,5}?(?:vergoed|verhalen|"
     r"claimen)\b"
     r"|\b(?:betaalt|betalen|vergoedt|vergoeden) (?:\w+ ){0,3}?(?:de |mijn |die )?(?:schade|"
