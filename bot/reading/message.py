@@ -136,12 +136,15 @@ _OUT_ON_THE_STREET = re.compile(r"\b(?:scooters?|brommers?|motoren|auto'?s?|boot
                                 re.IGNORECASE)
 
 
+def _about_the_neighbours(text: str, what: re.Pattern, unless: re.Pattern) -> bool:
+    text = text or ""
+    return bool(_NEIGHBOURS.search(text) and what.search(text) and not unless.search(text))
+
+
 def is_neighbour_nuisance(text: str) -> bool:
     """Noise or a quarrel with the neighbours at home ("de bovenburen maken elke nacht
     herrie"), not something out on the street."""
-    text = text or ""
-    return bool(_NEIGHBOURS.search(text) and _AT_HOME_NUISANCE.search(text)
-                and not _OUT_ON_THE_STREET.search(text))
+    return _about_the_neighbours(text, _AT_HOME_NUISANCE, _OUT_ON_THE_STREET)
 
 
 # The neighbours' own tree or hedge over one's garden or too tall: between neighbours, not
@@ -157,9 +160,7 @@ _OVER_PUBLIC_GROUND = re.compile(r"\b(?:stoep|trottoir|fietspad|voetpad|weg|stra
 def is_the_neighbours_green(text: str) -> bool:
     """"de populier van de buren is heel hoog", "the tree of my neighbour hangs over my
     garden": their tree or hedge, not over public ground."""
-    text = text or ""
-    return bool(_NEIGHBOURS.search(text) and _GREEN.search(text)
-                and not _OVER_PUBLIC_GROUND.search(text))
+    return _about_the_neighbours(text, _GREEN, _OVER_PUBLIC_GROUND)
 
 
 def _long_standing(text: str) -> bool:
