@@ -1271,7 +1271,8 @@ class ValidateReportForm(FormValidationAction):
         described = self._described_again(tracker, reading)
         if described:
             return {"report_updates": None, **described}
-        contact = preferred_contact(_text(tracker), reading.email, reading.phone)
+        contact = preferred_contact(_text(tracker), reading.email, reading.phone) or (
+            callback_number(tracker) if _THE_SAME_NUMBER.search(_text(tracker)) else None)
         added = None if reading.answer is not None or contact or _chooses_problems(
             tracker) or _number_corrected(tracker) else self._more_about_the_problem(
             tracker, reading)  # "Weer? Het is de eerste keer. … mijn mail, dat is …": a yes

@@ -518,6 +518,7 @@ def test_a_bare_number_of_a_second_problem_is_on_the_street_named():
     ("ik kon niet opstaan, ik ben gevallen over een losse tegel", True),
     # round r142 of session 50: a sign that fell over got "hope you get better"
     ("hallo ik wil melden verkeerbord is om gevallen nieuwstraat. ligt op fietspad", False),
+    ("er liggen tegels los op de stoep, mn moeder struikelde er bijna over", False),
 ])
 def test_nobody_hurt_is_no_injury(text, injured):
     assert read_message(text).injured is injured

@@ -3643,3 +3643,14 @@ def test_the_summary_after_a_callback_was_passed_on_does_not_call_the_report_ano
     assert "terug" in updates_text(called, domain)
     plain = tracker_for("nee", asking="report_confirmed", slots={"report_updates": False})
     assert "wie u bent" in updates_text(plain, domain)
+
+
+def test_the_same_number_at_the_updates_question_is_a_yes_with_that_number(dispatcher, domain):
+    """Round r146 of session 50: "zelfde nummer als net" was asked again twice."""
+    tracker = tracker_for("zelfde nummer als net", asking="report_updates")
+    earlier = "bel me maar op 0612345678"
+    tracker.events[:0] = [{"event": "user", "text": earlier, "parse_data": {
+        "entities": read_message(earlier).to_entities(earlier)}}]
+    slots = ValidateReportForm().validate_report_updates(
+        "zelfde nummer als net", dispatcher, tracker, domain)
+    assert slots["report_updates"] is True and slots["report_contact"] == "+31612345678"

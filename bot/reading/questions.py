@@ -491,7 +491,8 @@ def question_parts(text: str) -> list[str]:
 PRODUCT_WORDS = {
     "parking_permit": re.compile(
         r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
-        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b|betal",
+        # (not "betalen": "is het gratis of moet ik betalen?" after the birth answer, r147)
+        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b",
         re.IGNORECASE),
     "passport_id_appointment": re.compile(
         r"pas+p|reispas|pasfoto|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card",
