@@ -131,7 +131,14 @@ _PHOTO = re.compile(
     r"fotootje|plaatje|afbeelding|beeld|filmpje)\b(?: \w+){0,3}? ?(?:sturen|opsturen|meesturen|"
     r"toevoegen|doorsturen|uploaden|versturen|bijvoegen|sturen\?|\?)"
     r"|\bfoto\w*\b(?: \w+){0,4} (?:sturen|opsturen|meesturen|doorsturen|versturen)\b(?=.*\?)"
-    r"|\b(?:can|may|should) i (?:\w+ ){0,2}?(?:send|add|upload) (?:a |the )?(?:photo|picture)")
+    r"|\b(?:can|may|should) i (?:\w+ ){0,2}?(?:send|add|upload) (?:a |the )?(?:photo|picture)"
+    # "foto kan?", "en de foto?", "waar kan ik die naartoe sturen?" about a photo, "what about
+    # the photo??" (rounds r134 and r146 of session 50: no answer three times)
+    r"|^\W*(?:en |and )?(?:de |een |the |a )?(?:foto|fotos|photo|picture)\W*"
+    r"(?:kan|dan|ook)?\W*\?"
+    r"|\b(?:foto|fotos|photo|picture)\b(?=.*\b(?:waar|hoe|mailen|sturen|send|where)\b)(?=.*\?)"
+    r"|\bwhat about the (?:photo|picture)\b|\b(?:send|sturen) (?:\w+ )?(?:the |de )?(?:photo|foto)\b"
+    r"(?=.*\b(?:where|waar)\b)")
 # "belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?", "how will you let me know?":
 # how the news about the report reaches the resident
 _HOW_UPDATES = re.compile(
