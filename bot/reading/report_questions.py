@@ -136,7 +136,8 @@ _PHOTO = re.compile(
     # the photo??" (rounds r134 and r146 of session 50: no answer three times)
     r"|^\W*(?:en |and )?(?:de |een |the |a )?(?:foto|fotos|photo|picture)\W*"
     r"(?:kan|dan|ook)?\W*\?"
-    r"|\b(?:foto|fotos|photo|picture)\b(?=.*\b(?:waar|hoe|mailen|sturen|send|where)\b)(?=.*\?)"
+    r"|\b(?:foto|fotos|photo|picture)\b(?=.*\b(?:waar|hoe|mailen|sturen|send|where)\b)"
+    r"(?=.*\?)"
     r"|\bwhat about the (?:photo|picture)\b|\b(?:send|sturen) (?:\w+ )?(?:the |de )?(?:photo|foto)\b"
     r"(?=.*\b(?:where|waar)\b)")
 # "belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?", "how will you let me know?":
