@@ -138,8 +138,8 @@ _PHOTO = re.compile(
     r"(?:kan|dan|ook)?\W*\?"
     r"|\b(?:foto|fotos|photo|picture)\b(?=.*\b(?:waar|hoe|mailen|sturen|send|where)\b)"
     r"(?=.*\?)"
-    r"|\bwhat about the (?:photo|picture)\b|\b(?:send|sturen) (?:\w+ )?(?:the |de )?(?:photo|foto)\b"
-    r"(?=.*\b(?:where|waar)\b)")
+    r"|\bwhat about the (?:photo|picture)\b"
+    r"|\b(?:send|sturen) (?:\w+ )?(?:the |de )?(?:photo|foto)\b(?=.*\b(?:where|waar)\b)")
 # "belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?", "how will you let me know?":
 # how the news about the report reaches the resident
 _HOW_UPDATES = re.compile(
