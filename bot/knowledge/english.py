@@ -111,7 +111,8 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"caregivers?|nurses?) (?:\w+ ){0,3}?park\w*", "parkeren thuiszorg mantelzorg"),
     # "the neighbours play loud music every night" (round r87 of session 43)
     (r"neighbou?rs?(?: [\w']+){0,5}? (?:noise|noisy|loud|music|part(?:y|ies)|shout\w*|"
-     r"fight\w*|barking|weed)|(?:noise|noisy|loud music|barking)(?: [\w']+){0,5}? neighbou?rs?",
+     r"fight\w*|barking|weed|drill\w*|hammer\w*|renovat\w*)|(?:noise|noisy|loud music|"
+     r"barking)(?: [\w']+){0,5}? neighbou?rs?|\bmediat(?:or|ion)\b",
      "burenoverlast buurtbemiddeling"),
     # "the tree of my neighbour hangs over my garden" (round r137 of session 50: a report)
     (r"(?:tree|hedge|branches|bush)\w*(?: [\w']+){0,3}? (?:of|from) (?:my|our|the) neighbou?rs?|"
