@@ -3233,3 +3233,25 @@ def test_fireworks_kept_by_someone_are_answered_with_the_police_not_a_report(tex
     """Rounds r140 and r143 of session 50: a waste report, a permit and a driving licence."""
     assert reading_route(tracker(START + [said(text, intent, 0.8)])) == \
         "action_answer_as_question"
+
+
+def test_every_question_the_model_learned_as_a_bot_challenge_is_read_as_one():
+    """The reading route sends a bot_challenge that asks no such thing to the knowledge base
+    ("kan ik het aanvragen zonder computer, ik ben 78"): the training examples stay read as
+    questions about the bot."""
+    from pathlib import Path
+
+    import yaml
+
+    from bot.reading.questions import is_question
+    from bot.reading.smalltalk import asks_if_a_bot
+
+    nlu = Path(__file__).resolve().parent.parent / "data" / "nlu"
+    examples = [line.lstrip("- ").strip()
+                for path in nlu.glob("*.yml")
+                for item in yaml.safe_load(path.read_text()).get("nlu", [])
+                if item.get("intent") == "bot_challenge"
+                for line in item["examples"].splitlines()]
+    missed = [text for text in examples if text and is_question(text)
+              and not asks_if_a_bot(text)]
+    assert examples and missed == []

@@ -63,7 +63,8 @@ def asks_the_time(text: str) -> bool:
 # question about a permit (round r138 of session 50: "Ik ben een digitale assistent").
 _ASKS_IF_A_BOT = re.compile(
     r"\b(?:ben|bent|is)\s+(?:je|jij|u|dit|dat|het)\b|\b(?:praat|chat|spreek)\s+ik\b"
-    r"|\b(?:robot|bot|chatbot|computer ?programma|echt(?:e)? mens|mens of|ai)\b\W*\??\W*$"
+    r"|\b(?:robot|bot|chatbot|computerprogramma|ai|human|machine|automatic)\b"
+    r"|\b(?:echte?|een) (?:mens|persoon|person)\b|\bmet een computer\b|\bare these\b"
     r"|\bare you\b|\bis this\b|\bam i (?:talking|chatting|speaking)\b", re.IGNORECASE)
 
 
