@@ -290,9 +290,10 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
                              "landmark": taken_back.sub(right, current.get("landmark") or "")
                              or None})
     described = tracker.get_slot("report_description") or ""
-    told = {"report_description": taken_back.sub(right, described)} if taken_back.search(
-        described) else {}  # "glas bij de jumbo": the description names the spot too
-    return {**place_slots(place), **told, "report_confirmed": None,
+    # "glas bij de jumbo": the description names the spot too
+    description = ({"report_description": taken_back.sub(right, described)}
+                   if taken_back.search(described) else {})
+    return {**place_slots(place), **description, "report_confirmed": None,
             **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
 
 
@@ -872,6 +873,15 @@ def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, An
 _THE_SAME_NUMBER = re.compile(r"\b(?:(?:het)?zelfde|dezelfde|same)\s+(?:\w+\s+)?(?:nummer|number)\b"
                               r"|\b(?:dat|dit|mijn) nummer (?:van|dat ik) (?:net|eerder|daarnet)\b",
                               re.IGNORECASE)
+def _contact_given(tracker: Tracker, reading: Reading) -> Optional[Text]:
+    """The e-mail address or phone number in the answer, or the phone number told before when
+    the answer says "hetzelfde nummer" (rounds r131, r142 and r146 of session 50)."""
+    contact = preferred_contact(_text(tracker), reading.email, reading.phone)
+    if contact is None and _THE_SAME_NUMBER.search(_text(tracker)):
+        return callback_number(tracker)
+    return contact
+
+
 _CALL_BACK = re.compile(r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+"
                         r"(?:\w+\s+)?terug\b|\b(?:call|ring|phone)\s+(?:me|us)\s+back\b",
                         re.IGNORECASE)
@@ -1271,8 +1281,7 @@ class ValidateReportForm(FormValidationAction):
         described = self._described_again(tracker, reading)
         if described:
             return {"report_updates": None, **described}
-        contact = preferred_contact(_text(tracker), reading.email, reading.phone) or (
-            callback_number(tracker) if _THE_SAME_NUMBER.search(_text(tracker)) else None)
+        contact = _contact_given(tracker, reading)
         added = None if reading.answer is not None or contact or _chooses_problems(
             tracker) or _number_corrected(tracker) else self._more_about_the_problem(
             tracker, reading)  # "Weer? Het is de eerste keer. … mijn mail, dat is …": a yes
@@ -1326,9 +1335,7 @@ class ValidateReportForm(FormValidationAction):
         if moved:
             return {"report_contact": None, **moved}
         reading = reading_of(tracker)
-        contact = preferred_contact(_text(tracker), reading.email, reading.phone)
-        if contact is None and _THE_SAME_NUMBER.search(_text(tracker)):
-            contact = callback_number(tracker)  # "zelfde nummer als ik net gaf" (r131, r142)
+        contact = _contact_given(tracker, reading)
         corrects = bool(reading.location) and (_corrects_the_place(tracker, reading)
                                                or _another_street(tracker, reading))
         if contact:  # a valid address wins over whatever intent the model saw in it

@@ -869,6 +869,11 @@ _OWN_THINGS = re.compile(r"^\W*(?:en\s+)?(?:(?:ik|wij|we)\s+)?(?:heb|hebben|hebt
                          re.IGNORECASE)
 
 
+def _tells_own_things(text: str) -> bool:
+    """A clause tells what the resident has ("… en heb een oude zetel"), not the street's."""
+    return any(_OWN_THINGS.match(part) for part in re.split(r",|\ben\b", text))
+
+
 def _another_problem_beside_the_yes(tracker: DialogueStateTracker) -> bool:
     """The yes that sent the report told another kind of problem too (the form left it out
     of the report sent)."""
@@ -1314,7 +1319,7 @@ def _tells_a_problem_then_asks(text: str) -> bool:
     return (len(parts) >= 2 and not parts[0].endswith("?")
             # "ik ga verhuizen en heb een oude zetel en een kapotte diepvries. kunnen jullie
             # dat komen ophalen?" (round r135 of session 50): own things, not the street's
-            and not any(_OWN_THINGS.match(part) for part in re.split(r",|\ben\b", parts[0]))
+            and not _tells_own_things(parts[0])
             and any(part.endswith("?") for part in parts[1:])
             and (says_dumped(parts[0]) or tells_something_wrong(parts[0])))
 
@@ -2010,8 +2015,7 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) < SURE_INTENT and reading.category
             and reading.location is not None and reading.location.streets
             and not (reading.question or is_question(message.text or ""))
-            and not any(_OWN_THINGS.match(part)
-                        for part in re.split(r",|\ben\b", message.text or ""))):
+            and not _tells_own_things(message.text or "")):
         # "bank en matras bij de glasbak bij de jumbo op de stationsweg" (round r139 of
         # session 50): left in the street, not a pickup asked for
         return START_REPORT_ACTION

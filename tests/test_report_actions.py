@@ -3623,17 +3623,6 @@ def test_is_it_sent_with_the_yes_at_the_summary_gets_the_filing_not_not_yet(disp
                for event in kept if event.get("name") == "report_ack" for item in event["value"])
 
 
-def test_the_same_number_at_the_contact_question_is_the_number_told_before(dispatcher, domain):
-    """Rounds r131 and r142 of session 50: "hetzelfde nummer als ik net gaf" was refused."""
-    tracker = tracker_for("hetzelfde nummer als ik net gaf", asking="report_contact")
-    earlier = "kan iemand mij bellen? 0687654321"
-    tracker.events[:0] = [{"event": "user", "text": earlier, "parse_data": {
-        "entities": read_message(earlier).to_entities(earlier)}}]
-    slots = ValidateReportForm().validate_report_contact(
-        "hetzelfde nummer als ik net gaf", dispatcher, tracker, domain)
-    assert slots["report_contact"] == "+31687654321"
-
-
 def test_the_summary_after_a_callback_was_passed_on_does_not_call_the_report_anonymous(domain):
     """Round r142 of session 50: "We vragen niet wie u bent" after a call was promised."""
     from actions.report_form import updates_text
@@ -3645,12 +3634,17 @@ def test_the_summary_after_a_callback_was_passed_on_does_not_call_the_report_ano
     assert "wie u bent" in updates_text(plain, domain)
 
 
-def test_the_same_number_at_the_updates_question_is_a_yes_with_that_number(dispatcher, domain):
-    """Round r146 of session 50: "zelfde nummer als net" was asked again twice."""
-    tracker = tracker_for("zelfde nummer als net", asking="report_updates")
-    earlier = "bel me maar op 0612345678"
+@pytest.mark.parametrize("slot, answer", [
+    ("report_contact", "hetzelfde nummer als ik net gaf"),  # rounds r131 and r142 of session 50
+    ("report_updates", "zelfde nummer als net"),  # round r146: asked again twice
+])
+def test_the_same_number_is_the_phone_number_told_before(slot, answer, dispatcher, domain):
+    tracker = tracker_for(answer, asking=slot)
+    earlier = "kan iemand mij bellen? 0687654321"
     tracker.events[:0] = [{"event": "user", "text": earlier, "parse_data": {
         "entities": read_message(earlier).to_entities(earlier)}}]
-    slots = ValidateReportForm().validate_report_updates(
-        "zelfde nummer als net", dispatcher, tracker, domain)
-    assert slots["report_updates"] is True and slots["report_contact"] == "+31612345678"
+    slots = getattr(ValidateReportForm(), f"validate_{slot}")(answer, dispatcher, tracker,
+                                                               domain)
+    assert slots["report_contact"] == "+31687654321"
+    if slot == "report_updates":
+        assert slots["report_updates"] is True
