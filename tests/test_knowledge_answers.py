@@ -619,7 +619,8 @@ def test_an_english_follow_up_is_about_the_answer_given_not_an_earlier_intent(
     message = _english_follow_up(kb_url, dispatcher, domain, monkeypatch, events,
                                  "how long do I have to object?")
     assert message["link"] == "https://www.lindendal.nl/parkeerboete"
-    assert "6 weken" in message["detail"]
+    assert message["response"] == "utter_kb_detail_english_text"
+    assert "6 weeks" in message["detail"]
 
 
 @pytest.mark.parametrize("before, follow_up, expected", [
@@ -687,16 +688,15 @@ def test_an_english_question_for_one_detail_gets_that_detail(kb_url, dispatcher,
 @pytest.mark.parametrize("text, response, article_word", [
     ("my son is born yesterday. how to register birth?", "utter_kb_answer", "birth"),
     ("how do I apply for help at home for my mother", "utter_kb_answer", "Wmo"),
-    # no English text written for it yet: the Dutch article, said to be Dutch
-    ("how do I register the death of my father", "utter_kb_detail_in_dutch", "overlijden"),
+    ("how do I register the death of my father", "utter_kb_answer", "funeral director"),
     # a certificate is no event to register: "apostille on my birth certificate" (own try)
-    ("where can I get an apostille for my birth certificate?", "utter_kb_detail_in_dutch",
-     "rechtbank"),
+    ("where can I get an apostille for my birth certificate?", "utter_kb_answer",
+     "rechtbank (court)"),
     ("I need a copy of our marriage certificate, we married here in 2015",
-     "utter_kb_detail_in_dutch", "getrouwd"),
+     "utter_kb_answer", "certificate (akte)"),
     ("what is the meaning of life?", None, None),
 ])
-def test_an_english_question_gets_the_english_article_or_the_dutch_said_to_be_dutch(
+def test_an_english_question_gets_the_english_article(
         kb_url, dispatcher, domain, monkeypatch, text, response, article_word):
     first = _answered_in_english(kb_url, dispatcher, domain, monkeypatch, text,
                                  "municipal_question")
@@ -707,6 +707,24 @@ def test_an_english_question_gets_the_english_article_or_the_dutch_said_to_be_du
         assert article_word in first["detail"] and "http" not in first["detail"]
     else:
         assert first["response"] not in ("utter_kb_detail_in_dutch", "utter_kb_answer")
+
+
+def test_an_article_without_english_text_is_given_in_dutch_said_to_be_dutch(dispatcher):
+    """A department may publish an article before its English text is written."""
+    from dataclasses import replace
+
+    from actions.topics import _utter_for_english
+    from bot.knowledge.articles import load_file
+
+    from bot.settings import ROOT
+
+    [article] = [a for a in load_file(ROOT / "knowledge" / "burgerzaken.yml")
+                 if a.id == "overlijden-aangeven"]
+    _utter_for_english(dispatcher, replace(article, answer_en=None, cost_en=None),
+                       "how do I register a death?")
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_kb_detail_in_dutch"
+    assert "uitvaartondernemer" in message["detail"] and "http" not in message["detail"]
 
 
 def test_exchanging_a_foreign_licence_in_english_gets_that_article_not_the_renewal(
