@@ -591,6 +591,28 @@ def _corner_with_the_street_asked(pending: Optional[Place], place: Optional[Plac
     return corner if corner is not None and corner.kind == "corner" else None
 
 
+def _with_another_problem(tracker: Tracker, told: Text, category: Text) -> Dict[Text, Any]:
+    """The problem told beside this report added as one of its own, with its own place when
+    the message names one ("op de hoek met de Molenweg": the corner with the report's street).
+    "trouwens, ruimen jullie ook de bladeren op? de hele kerkstraat ligt vol": the place told
+    is this problem's (round r71 of session 41)."""
+    more = list(tracker.get_slot("report_more_problems") or [])
+    problem: Dict[Text, Any] = {"text": told, "category": category}
+    current = tracker.get_slot("report_place")
+    place = reading_of(tracker).location
+    if current and place is not None and place.kind == "street":
+        place = _corner_with_the_street_asked(Place.from_dict(current), place,
+                                              _text(tracker)) or place
+    elif current and current.get("streets") and place is not None and place.kind == "number":
+        # "de stoeptegel bij nummer 6 ligt ook los": on the report's street
+        place = with_number(_street_of(Place.from_dict(current)), place)
+    if place is not None and place.streets and place.as_dict() != current:
+        problem["place"] = place.as_dict()
+    more.append(problem)
+    return {"report_more_problems": more,
+            **with_ack(tracker, ack("utter_ack_two_problems", count=len(more) + 1))}
+
+
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
     """A free description of the place, when nothing better came (second try on)."""
     return (not reading.not_a_place and len(text.split()) >= MIN_DESCRIPTION_WORDS
@@ -733,6 +755,8 @@ async def _question_beside(tracker: Tracker, events: List[EventType],
 
 # "It is not across the whole road, only the bike path", "de straat is de Beukenlaan": more
 # about the problem already told, not a problem of its own (round 80).
+# "o en de lamp doet het ook niet": one more problem told
+_ONE_MORE = re.compile(r"\b(?:ook|nog|daarnaast|bovendien|also|too|as well)\b", re.IGNORECASE)
 _SAME_THING = re.compile(
     r"^\W*(?:(?:het|hij|ie|ze|zij|die|dat|deze|it|that|this|they)\s+(?:is|ligt|zit|staat|hangt|"
     r"was|lag|zat|stond|lijkt|blokkeert|zijn|liggen|zitten|staan|heeft|hebben|are|lies|"
@@ -1281,6 +1305,9 @@ class ValidateReportForm(FormValidationAction):
         described = self._described_again(tracker, reading)
         if described:
             return {"report_updates": None, **described}
+        second = self._second_problem_told(tracker, reading)
+        if second:
+            return {"report_updates": None, **second}
         contact = _contact_given(tracker, reading)
         added = None if reading.answer is not None or contact or _chooses_problems(
             tracker) or _number_corrected(tracker) else self._more_about_the_problem(
@@ -1343,8 +1370,9 @@ class ValidateReportForm(FormValidationAction):
             corrected = self._correction(tracker, reading, None, only_place=True) \
                 if corrects else None
             return {"report_contact": contact, **(corrected or {})}
-        added = None if reading.answer is not None else self._more_about_the_problem(
-            tracker, reading)
+        added = None if reading.answer is not None else (
+            self._second_problem_told(tracker, reading)
+            or self._more_about_the_problem(tracker, reading))
         if added:
             return {"report_contact": None, **added}
         if corrects:
@@ -1369,6 +1397,9 @@ class ValidateReportForm(FormValidationAction):
             # "goed zo. die ratten laat u toch maar weg" (round r67 of session 40: both sent):
             # no yes; the problems kept are chosen after the validation (_kept_problems)
             return {"report_confirmed": None}
+        second = self._second_problem_told(tracker, reading)
+        if second:
+            return {"report_confirmed": None, **second}
         rewritten = self._left_out(tracker) or self._restated(tracker, reading) \
             or self._point_restated(tracker) or self._split_on_request(tracker, reading)
         if rewritten:
@@ -1759,17 +1790,26 @@ class ValidateReportForm(FormValidationAction):
         if category == tracker.get_slot("report_category") or _SAME_THING.match(told):
             return {"report_description": self._added(tracker, told),
                     **with_ack(tracker, ack("utter_ack_added"))}
-        more = list(tracker.get_slot("report_more_problems") or [])
-        # "trouwens, ruimen jullie ook de bladeren op? de hele kerkstraat ligt vol": the place
-        # told is this problem's (round r71 of session 41)
-        problem: Dict[Text, Any] = {"text": told, "category": category}
-        place = reading_of(tracker).location
-        if place is not None and place.streets and place.as_dict() != tracker.get_slot(
-                "report_place"):
-            problem["place"] = place.as_dict()
-        more.append(problem)
-        return {"report_more_problems": more,
-                **with_ack(tracker, ack("utter_ack_two_problems", count=len(more) + 1))}
+        return _with_another_problem(tracker, told, category)
+
+    @staticmethod
+    def _second_problem_told(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
+        """"o en de lantaarnpaal op de hoek met de molenweg doet het ook niet" where the
+        updates, the contact or the summary was asked: a problem of another kind told as one
+        more ("ook", "nog"), a report of its own; not a new place for this one (own try,
+        session 51: the tile report was filed at the lamp's street)."""
+        text = _text(tracker)
+        if (text.startswith("/") or reading.answer is not None or not _ONE_MORE.search(text)
+                or _corrects_at_a_start(text) or _PLACE_CORRECTION.search(text)):
+            return None
+        told = clean_description(text)
+        if not told or told.rstrip().endswith("?") or _SAME_THING.match(told):
+            return None
+        category = category_of(_SPOT_PHRASE.sub(" ", told))
+        if not names_another_problem(told, tracker.get_slot("report_category")) or (
+                category is None):
+            return None
+        return _with_another_problem(tracker, told, category)
 
     def _more_about_it_beside(self, tracker: Tracker, reading: Reading
                               ) -> Optional[Dict[Text, Any]]:

@@ -44,7 +44,8 @@ from bot.reading.answers import leaves_the_chat, preferred_contact
 from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.danger import blocks_the_way, read_danger
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
-                                     says_damage, says_dumped, says_not_collected)
+                                     new_problem_after_never_mind, says_damage, says_dumped,
+                                     says_not_collected)
 from bot.reading.questions import (is_question, product_asked, question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
@@ -53,6 +54,7 @@ from bot.reading.report_questions import (asks_to_have_it_reported, read_report_
                                           says_reported_before, tells_own_damage,
                                           told_beside_the_solved,
                                           wants_to_complain)
+from bot.reading.message import read_message
 from bot.reading.result import Reading
 from bot.text import sentences, without_words
 from bot.reading.places import Place, at_home
@@ -155,6 +157,10 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
     resident's earlier message (its clauses that name a problem, not "ik zie nooit iemand"),
     not the request itself."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
+    instead = new_problem_after_never_mind(text, tracker.get_slot("report_category")) \
+        if tracker.get_slot("report_description") else None
+    if instead:  # "laat maar, hij is toch geleegd. maar …": the new problem only
+        return read_message(instead), instead
     if ran_this_turn(tracker, SOLVED_ACTION):
         return _beside_the_solved(latest, text)
     asks_it = asks_to_have_it_reported(text) and not (latest.location and latest.location.streets)
@@ -250,6 +256,10 @@ def _source(tracker: Tracker) -> Tuple[Reading, Text]:
     together with what the answer to the report offer adds ("ja, ze struikelde over een
     tegel"), or the message a clarifying question asked about."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
+    instead = new_problem_after_never_mind(text, tracker.get_slot("report_category")) \
+        if tracker.get_slot("report_description") else None
+    if instead:  # "laat maar, hij is toch geleegd. maar …": the new problem only
+        return read_message(instead), instead
     # the message the report offer was made for comes first ("Ja, melden" after the cable)
     stored = tracker.get_slot("emergency_report") if answered_before(tracker) else None
     again = None if stored else (_told_in_the_status_question(tracker)
@@ -563,6 +573,11 @@ class ActionStartReport(Action):
                   domain: DomainDict) -> List[EventType]:
         reading, text = _source(tracker)
         found = start_slots(tracker, reading, text, domain)
+        if text != tracker.latest_message.get("text") and tracker.active_loop_name and (
+                new_problem_after_never_mind(tracker.latest_message.get("text") or "",
+                                             tracker.get_slot("report_category"))):
+            found["report_ack"] = [ack("utter_ack_report_dropped")] + list(
+                found.get("report_ack") or [])
         found.update(shared_slots(tracker))
         beside = questions_beside_a_report(text)
         question = _other_questions(beside or question_beside_an_answer(text), reading)

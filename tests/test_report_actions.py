@@ -2359,6 +2359,69 @@ def test_another_problem_after_the_answer_to_the_updates_question_is_not_lost(di
     assert [a["key"] for a in slots["report_ack"]][-1] == "utter_ack_two_problems"
 
 
+@pytest.mark.parametrize("asking, slot", [("report_updates", "report_updates"),
+                                           ("report_contact", "report_contact"),
+                                           ("report_confirmed", "report_confirmed")])
+def test_a_second_problem_told_mid_report_is_its_own_report_not_a_new_place(
+        dispatcher, domain, asking, slot):
+    """Own try, session 51: "o en de lantaarnpaal op de hoek met de molenweg doet het ook
+    niet" at the updates question moved the tile report to the Molenweg."""
+    text = "o en de lantaarnpaal op de hoek met de molenweg doet het ook niet"
+    kerkstraat = Place(kind="address", text="Kerkstraat 8", streets=("Kerkstraat",),
+                       house_number="8").as_dict()
+    tracker = tracker_for(text, asking=asking, slots={
+        "report_description": "Er ligt een losse stoeptegel", "report_place": kerkstraat,
+        "report_category": "report_pavement_road", "report_updates": True})
+    validate = getattr(ValidateReportForm(), f"validate_{asking}")
+    slots = validate(text, dispatcher, tracker, domain)
+    assert slots[slot] is None and "report_place" not in slots
+    assert "report_description" not in slots
+    [lamp] = slots["report_more_problems"]
+    assert lamp["category"] == "report_street_lighting" and "lantaarnpaal" in lamp["text"]
+    assert lamp["place"]["kind"] == "corner"
+    assert set(lamp["place"]["streets"]) == {"Kerkstraat", "Molenweg"}
+
+
+def test_a_second_problem_at_a_number_is_on_the_reports_street(dispatcher, domain):
+    text = "laat maar. o en de stoeptegel bij nummer 6 ligt ook los"
+    molenweg = Place(kind="address", text="Molenweg 4", streets=("Molenweg",),
+                     house_number="4").as_dict()
+    tracker = tracker_for(text, asking="report_updates", slots={
+        "report_description": "Lamp kapot", "report_place": molenweg,
+        "report_category": "report_street_lighting"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    [tile] = slots["report_more_problems"]
+    assert tile["place"]["streets"] == ["Molenweg"] and tile["place"]["house_number"] == "6"
+
+
+def test_a_place_correction_mid_report_is_still_a_correction(dispatcher, domain):
+    text = "o nee wacht, het is niet de kerkstraat maar de molenweg 8"
+    kerkstraat = Place(kind="address", text="Kerkstraat 8", streets=("Kerkstraat",),
+                       house_number="8").as_dict()
+    tracker = tracker_for(text, asking="report_updates", slots={
+        "report_description": "De lantaarnpaal doet het ook niet", "report_place": kerkstraat,
+        "report_category": "report_street_lighting"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert not slots.get("report_more_problems")
+    assert slots["report_place"]["streets"] == ["Molenweg"]
+
+
+def test_a_report_dropped_for_another_problem_starts_that_one(dispatcher, domain):
+    """Own try, session 51: "laat maar, hij is toch geleegd. maar …" kept the container
+    report and gave it the bench's place."""
+    text = ("laat maar, ik zie dat hij toch geleegd is. maar er staat wel een kapot bankje in "
+            "het park aan de molenweg")
+    slots = start(text, "report_public_space_other", dispatcher, domain,
+                  asking="report_updates", slots={
+                      "report_description": "Container niet geleegd",
+                      "report_category": "report_waste_collection"})
+    assert "bankje" in slots["report_description"]
+    assert "geleegd" not in slots["report_description"]
+    assert slots["report_category"] == "report_public_space_other"
+    assert slots["report_place"]["streets"] == ["Molenweg"]
+    assert slots["report_ack"][0]["key"] == "utter_ack_report_dropped"
+
+
 def test_an_address_for_updates_after_a_remark_is_the_yes_not_more_about_the_problem(
         dispatcher, domain):
     """Round 80: "Ik heb het toegevoegd" and the same question again; the address was lost."""

@@ -1707,3 +1707,39 @@ _DUMPING_WORDS = re.compile(r"\b(?:gedumpt|gedumped|dumping|dumpen|gestort|neerg
                             r"achtergelaten|neergezet|neergekwakt|dumped|fly-?tipp\w*)\b",
                             re.IGNORECASE)
 _DUMPING_KINDS = {"report_waste_collection", "report_public_space_other", "report_bulky_missed"}
+
+
+# "laat maar, ik zie dat hij toch geleegd is": the report being made is not needed any more.
+# A bare "laat maar" declines the offer asked (updates, a photo); it drops the report only
+# when the same words say why ("hij is toch geleegd", "is al opgelost").
+_NEVER_MIND = re.compile(
+    r"^\W*(?:(?:o+h?|ah|nee|sorry|oeps)\W+)*(?:(?P<weak>laat (?:ook |dat |die |het )?maar)\b|"
+    r"vergeet (?:het|dat|die|dit|maar)\b|(?:dat|die|het) hoeft (?:al )?niet meer\b|"
+    r"never ?mind\b|forget (?:it|that)\b)",
+    re.IGNORECASE)
+_NOT_NEEDED = re.compile(
+    r"\b(?:toch|al|alweer|inmiddels|already|now)\b(?:\s+\S+){0,4}?\s+(?:geleegd|gemaakt|"
+    r"opgelost|weg|opgeruimd|gerepareerd|hersteld|gedaan|in orde|emptied|fixed|gone|"
+    r"works|werkt|brandt|doet het)\b|\bwerkt (?:weer|toch)\b|\bdoet het (?:weer|toch)\b|"
+    r"\bniet meer nodig\b|\bmelding\b",
+    re.IGNORECASE)
+_PART = re.compile(r"(?<=[.!?])\s+|[,;]\s*(?=(?:maar|but)\b)")
+_CONTRAST = re.compile(r"^\W*(?:(?:maar|but|en|and)\W+)+", re.IGNORECASE)
+
+
+def new_problem_after_never_mind(text: str, category: Optional[str]) -> Optional[str]:
+    """"laat maar, ik zie dat hij toch geleegd is. maar er staat wel een kapot bankje in het
+    park": the report being made is dropped and a problem of another kind told; its words
+    (from the first part about it on), else None."""
+    never_mind = _NEVER_MIND.search(text or "")
+    if not never_mind:
+        return None
+    parts = [part for part in _PART.split(text) if part.strip()]
+    for at, part in enumerate(parts[1:], 1):
+        told = category_of(part)
+        if told is not None and told != category:
+            if never_mind.group("weak") and not _NOT_NEEDED.search(" ".join(parts[:at])):
+                return None  # "laat maar. de lamp is ook kapot": no to the offer, and more
+            rest = _CONTRAST.sub("", " ".join(parts[at:])).strip()
+            return capitalised(rest) if rest else None
+    return None

@@ -13,6 +13,7 @@ from bot.reading.description import (
     WASTE,
     category_of,
     clean_description,
+    new_problem_after_never_mind,
     says_dumped,
     split_problems,
 )
@@ -888,3 +889,24 @@ def test_how_long_does_it_take_names_no_branch():
     """Round r138 of session 50: a passport question in English became a street report."""
     assert category_of("how long does it take, I'm only there for 10 days") is None
     assert category_of("er ligt een tak op de stoep") is not None
+
+
+@pytest.mark.parametrize("text, category, expected", [
+    ("laat maar, ik zie dat hij toch geleegd is. maar er staat wel een kapot bankje in het "
+     "park", "report_waste_collection", "Er staat wel een kapot bankje in het park"),
+    ("never mind, the light works again. but there is a big pothole on the molenweg",
+     "report_street_lighting", "There is a big pothole on the molenweg"),
+    # the same kind of problem again, or nothing new: no new report
+    ("laat maar, hij is al geleegd", "report_waste_collection", None),
+    ("laat maar, de container is toch geleegd. maar de gft bak is ook niet geleegd",
+     "report_waste_collection", None),
+    ("laat maar", "report_waste_collection", None),
+    # a bare "laat maar" declines the offer asked; the lamp is one more problem
+    ("laat maar. o en de lantaarnpaal is ook kapot", "report_waste_collection", None),
+    ("vergeet het maar. de lantaarnpaal is kapot", "report_waste_collection",
+     "De lantaarnpaal is kapot"),
+    # no never-mind: more about this report, read elsewhere
+    ("ja graag. er ligt ook glas op het fietspad", "report_waste_collection", None),
+])
+def test_a_new_problem_after_a_never_mind(text, category, expected):
+    assert new_problem_after_never_mind(text, category) == expected
