@@ -136,6 +136,8 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
             return retrieval.Decision(ANSWERED, both)
         article = best if sure else _sibling(matches, own, question)
+        if article.id == own.id and not sure:
+            article = _sibling_of_its_question(index, own, question) or article
         if article.id == own.id and _answered_recently(tracker, own, url):
             # "en kan ik ook met spoed?" right after the passport answer: the article it names
             article = context_article(own, question, url) or own
@@ -250,6 +252,23 @@ def _sibling(matches: Sequence[retrieval.Match], own: Article, question: Text = 
     # the words do not fit the intent's article at all ("zoon geboren, waar aangeven?")
     off = own_score <= OFF_SCORE and top.score >= OFF_SIBLING_SCORE
     return top.article if clear or off else own
+
+
+def _sibling_of_its_question(index: retrieval.Index, own: Article, question: Text
+                             ) -> Optional[Article]:
+    """A letter whose words together fit nothing well, with a question sentence that fits a
+    more specific article ("… mijn kleinzoon komt op bezoek met de auto … Bestaat er iets
+    voor bezoek?": the visitor's permit, round r150 of session 51)."""
+    parts = question_parts(question)
+    if parts == [question.strip()]:
+        return None
+    for part in parts:
+        matches = [m for m in index.search(part, top=SIBLING_SEARCH)
+                   if _fits_where_they_live(m.article, part)]
+        found = _sibling(matches, own, part)
+        if found.id != own.id:
+            return found
+    return None
 
 
 def _abroad_unasked(article: Article, own: Article, question: Text) -> bool:
@@ -739,6 +758,7 @@ def own_subject(text: Text, url: str = DATABASE_URL) -> Optional[Article]:
 
 MARGIN_BELOW = 0.05  # how far below an answer's score a titled choice may stay
 RARE_ZIPF = 3.5  # a word less frequent than this names a subject ("kwijtschelding": 2.7)
+COMMON_ZIPF = 6.0  # a word this frequent names none ("maken": 6.1, "doen": 6.1)
 
 
 def _titled_alone(articles: Sequence[Article], words: Sequence[Text]) -> bool:
@@ -875,7 +895,10 @@ def _new_words(before: Article, other: Article, text: Text) -> List[Text]:
     does not hold ("gestolen" after the passport answer)."""
     about = _about(other)
     return [word for word in subject_words(text).split()
-            if shares_a_word(about, word) and not shares_a_word(before.answer, word)]
+            if shares_a_word(about, word) and not shares_a_word(before.answer, word)
+            # "hoe lang heb ik om bezwaar te maken" after the objection answer ("Maak …
+            # bezwaar"): "maken" tells no subject (round r150 of session 51: WOZ objection)
+            and (zipf(word) or 0.0) < COMMON_ZIPF]
 
 
 def _product_article(index: retrieval.Index, variant: Article) -> Optional[Article]:

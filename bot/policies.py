@@ -57,7 +57,8 @@ from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_use_the_phone, help_called, is_shaken, same_event,
                                 says_found, someone_may_be_inside, strong_gas,
                                 tells_a_sign_of_life, will_call)
-from bot.reading.description import (category_of, names_another_problem, says_dumped,
+from bot.reading.description import (category_of, names_another_problem,
+                                     new_problem_after_never_mind, says_dumped,
                                      says_not_collected)
 from bot.reading.not_helped import is_displeased, says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
@@ -1593,6 +1594,11 @@ def reading_route(tracker: DialogueStateTracker,
         # "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN, NIET ZO'N ROBOT" (round 98): the wish
         # heard, the place kept (actions.report_slots.answer_kept_beside)
         return CONTACT_HUMAN_ACTION
+    if asked and not reading.danger and new_problem_after_never_mind(
+            message.text or "", tracker.get_slot("report_category")):
+        # "laat maar, hij is toch geleegd. maar er staat wel een kapot bankje in het park"
+        # (own try, session 51: the container report got the bench's place): a new report
+        return START_REPORT_ACTION
     if asked and _CANCELS_THE_REPORT.search(message.text or "") and not reading.danger:
         # "stop maar met de melding. kapvergunning boom in tuin" (round r137 of session 50:
         # "in tuin" became the place): no report, and the question beside it answered
@@ -2103,7 +2109,9 @@ def reading_route(tracker: DialogueStateTracker,
     rest = _YES_OR_NO_FIRST.sub("", message.text or "", count=1)
     if (tracker.active_loop_name is None and intent.get("name") in ("deny", "affirm")
             and rest != (message.text or "") and not reading.danger and _names_its_subject(rest)):
-        return AS_QUESTION_ACTION  # "nee geen klacht. ik wil gewoon weten hoeveel spullen …"
+        # "nee geen klacht. ik wil gewoon weten hoeveel spullen …"; after an answer, about it:
+        # "no not lost. i never have one. … is it cost money?" (round r150 of session 51)
+        return FOLLOW_UP_ACTION if set(last_turn) & set(CONTEXT_ACTIONS) else AS_QUESTION_ACTION
     name = intent.get("name")
     if (tracker.active_loop_name is None and name in PRODUCT_WORDS and reading.category
             and reading.location is not None and reading.location.streets

@@ -628,6 +628,10 @@ def test_an_english_follow_up_is_about_the_answer_given_not_an_earlier_intent(
     ("rijbewijs-aanvragen-verlengen", "ja maar het is wel een belgisch rijbewijs he, gaat dat "
      "dan ook zo?", "rijbewijs-omwisselen"),
     ("paspoort-id-kaart-aanvragen", "moet ik een pasfoto meenemen?", None),
+    # "maken" names no subject: the objection answer given holds it (round r150 of session
+    # 51: the WOZ objection)
+    ("bezwaar-aanslag", "ik KAN het wel betalen maar het klopt niet. hoe lang heb ik om "
+     "bezwaar te maken", None),
 ])
 def test_a_follow_up_naming_what_a_sibling_article_is_about_gets_that_article(
         kb_url, before, follow_up, expected):

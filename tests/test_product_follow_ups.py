@@ -280,7 +280,11 @@ def test_a_question_said_to_be_one_is_answered_not_reported(text, asked):
                                   "en die extra groene bak dan?",
                                   "onze kliko is gestolen na het legen, hoe krijg ik een nieuwe",
                                   "hallo ik wil graag een nieuwe groene container want die van "
-                                  "ons is gestolen", "ik heb een nieuwe kliko nodig"])
+                                  "ons is gestolen", "ik heb een nieuwe kliko nodig",
+                                  # the pass for the containers (round r150 of session 51)
+                                  "hello. i move to lindendal 2 week ago. how i get the pass "
+                                  "for the garbage container?",
+                                  "ik woon hier net, hoe kan ik een afvalpas aanvragen?"])
 def test_asking_for_a_bin_is_a_question_not_a_report(text):
     assert reading_route(tracker(START + [said(text, "report_waste_collection", 1.0)])) == \
         "action_answer_as_question"
@@ -451,3 +455,15 @@ def test_a_then_question_after_telling_ones_situation_gets_the_answers_own_sente
                                   "vog aan", follow_up)
     assert before.id == "verklaring-omtrent-gedrag"
     assert messages[0]["response"] == "utter_kb_detail" and "Justis" in messages[0]["detail"]
+
+
+def test_the_question_sentence_of_a_letter_picks_the_more_specific_article(kb_url):  # noqa: F811
+    """Round r150 of session 51: a letter about the grandson's parking got the resident's
+    permit and its price; its question asks for something for visitors."""
+    letter = ("Geachte heer/mevrouw, mijn kleinzoon komt iedere woensdag bij mij op bezoek met "
+              "de auto. Hij moet dan steeds parkeergeld betalen. Bestaat er iets voor bezoek? "
+              "Met vriendelijke groet, mevrouw Jansen")
+    assert decide(kb_url, letter, "parking_permit").articles[0].id == "bezoekersvergunning"
+    plain = "Hoe vraag ik een parkeervergunning aan voor mijn eigen auto?"
+    assert decide(kb_url, plain, "parking_permit").articles[0].id == \
+        "parkeervergunning-bewoners"

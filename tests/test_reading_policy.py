@@ -2242,6 +2242,18 @@ def test_a_yes_or_no_followed_by_a_question_of_its_own_gets_the_question_answere
     assert reading_route(tracker(events), set()) == "action_answer_as_question"
 
 
+def test_a_no_followed_by_a_question_after_an_answer_asks_about_that_answer():
+    """Round r150 of session 51: "no not lost. i never have one. … is it cost money?" after
+    the waste pass answer got "Sorry, I cannot help you with that"."""
+    answered = START + [said("how i get the pass for the garbage container?",
+                             "report_waste_collection"),
+                        ActionExecuted("action_answer_as_question"),
+                        ActionExecuted("action_listen")]
+    text = "no not lost. i never have one. new house. is it cost money?"
+    assert reading_route(tracker(answered + [said(text, "deny", 0.73)]), set()) == \
+        "action_answer_follow_up"
+
+
 @pytest.mark.parametrize("text", ["nee dank u", "nee. hoe lang duurt mijn melding nog?"])
 def test_a_plain_no_or_a_question_about_a_report_is_not_sent_to_the_knowledge_base(text):
     events = START + [said("die site doet het niet", "complaint"),
@@ -3116,6 +3128,11 @@ def test_a_report_with_a_callback_but_no_number_is_a_report():
     "laat dat bellen maar zitten. meld gewoon die tak, fietsers moeten eromheen",
     "Dank u. Maar wordt de lamp nu ook gemaakt of moet ik dat apart doorgeven?",
     "Wilt u de lamp dan alstublieft ook als melding doorgeven",
+    # round r149 of session 51: the same line three times
+    "hallo?? kunt u er niet gewoon een melding van maken",
+    "kan ik het niet gewoon opnieuw melden dan?",
+    "can i report it again?",
+    "so is it reported now or not?? i want to make a new report please",
 ])
 def test_asking_for_the_report_after_a_message_was_passed_on_starts_it(text):
     """Round r131 of session 49: each of these was added to the message for Monday."""

@@ -28,7 +28,8 @@ _ASPECTS = (
         r"\b(?:wat|hoeveel) (?:[\w'’]+ ){0,3}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
         r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bgratis\b"
         # not a payment plan: "betallings regelling hoe?" (round r89 of session 43: "Gratis.")
-        r"|(?<!termijnen )(?<!delen )\bbeta(?:a)?l(?!\w*\s?rege?l)(?!\w* in (?:\w+ )?"
+        # nor "ik KAN het wel betalen maar het klopt niet" (round r150 of session 51)
+        r"|(?<!termijnen )(?<!delen )(?<!wel )\bbeta(?:a)?l(?!\w*\s?rege?l)(?!\w* in (?:\w+ )?"
         r"(?:termijnen|delen))\w*"
         r"|\bhoeveel (?:euro|geld)\b|\bleges\b"
         r"|\bhoeveel (?:is|zijn|wordt|bedraagt) (?:dat|het|dit)\b"

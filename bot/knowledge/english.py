@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+from bot.text import sentences
+
+MOVING = "verhuizing doorgeven"
+
 _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     # a certificate before the event it proves: "an apostille on my birth certificate" is no
     # birth to register
@@ -47,7 +51,7 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"blocked|expired)", "DigiD aanvragen"),
     # not "can i move it off the road?" about a hurt cat (round r128 of session 49)
     (r"moving|move(?!\s+(?:it|him|her|them|this|that)\b)|moved|new address|relocat\w*",
-     "verhuizing doorgeven"),
+     MOVING),
     # "my son lost his ID card", "the card is LOST" (round r70 of session 40: the travel text)
     (r"(?:lost|stolen|missing|gone|can'?t find|cannot find)(?: \w+){0,4}? (?:passports?|id cards?|"
      r"identity cards?)|(?:passports?|id cards?|identity cards?|card)(?: \w+){0,3}? (?:is |was |"
@@ -183,12 +187,24 @@ _NOT_SO = re.compile(r"\b(?:not|no|never)\s+(?:from\s+)?(?:abroad|foreign|outsid
 def dutch_search_words(text: str) -> str:
     """The Dutch words for what an English question is about, or "" when it names nothing
     the glossary knows."""
+    found = _glossary_words(text)
+    asked = " ".join(part for part in sentences(text or "") if "?" in part)
+    if MOVING in found and asked and asked != text:
+        in_the_question = _glossary_words(asked)
+        if in_the_question and MOVING not in in_the_question:
+            # "i move to lindendal 2 week ago. how i get the pass for the garbage container?"
+            # (round r150 of session 51: the moving text): the move only says why
+            found.remove(MOVING)
+    return " ".join(found)
+
+
+def _glossary_words(text: str) -> List[str]:
     found, rest = [], _NOT_SO.sub(" ", text or "")
     for pattern, dutch in _PATTERNS:
         if pattern.search(rest):
             found.append(dutch)
             rest = pattern.sub(" ", rest)  # "dead cat" is not read again as "dead"
-    return " ".join(dict.fromkeys(found))
+    return list(dict.fromkeys(found))
 
 
 def beyond_the_english_answers(text: str) -> bool:

@@ -546,7 +546,11 @@ _CONTAINER_REQUEST = re.compile(
     r"|\b(?:container|kliko|minicontainer|bak)\w* (?:\w+ ){0,5}?(?:aanvragen|aan te vragen|"
     r"bestellen|omruilen|ruilen|gestolen|gejat|verdwenen|kwijt)\b"
     r"|\b(?:gestolen|verdwenen) (?:\w+ ){0,2}?(?:container|kliko|minicontainer|bak)\b"
-    r"|\b(?:my|our|the) (?:\w+ )?(?:bin|container) (?:\w+ ){0,2}?(?:stolen|missing)\b")
+    r"|\b(?:my|our|the) (?:\w+ )?(?:bin|container) (?:\w+ ){0,2}?(?:stolen|missing)\b"
+    # the pass that opens the containers (round r150 of session 51: a report form)
+    r"|\b(?:afval|milieu|container)pas\w* (?:\w+ ){0,3}?(?:aanvragen|krijgen|nodig|gekregen)\b"
+    r"|\b(?:get|apply for|need|never (?:got|had|have)) (?:a |the |my |one )?(?:\w+ )?(?:pass|card) "
+    r"(?:for|of) (?:the )?(?:garbage|waste|rubbish|trash|bin|container)")
 _COLLECTION_PROBLEM = re.compile(r"\b(?:vol|overvol|geleegd|geledigd|opgehaald|stinkt|"
                                  r"ligt|liggen|naast|emptied)\b")
 

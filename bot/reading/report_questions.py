@@ -85,6 +85,8 @@ _COST = re.compile(
     rf"\bwat kost {_IT}\b|\bkost {_IT} (?:\w+ ){{0,2}}?(?:geld|iets|wat)\b"
     r"|\b(?:moet|moeten) (?:ik|we|wij) (?:\w+ ){0,3}?(?:betalen|voor betalen)\b"
     r"|\bis (?:het|dat|melden|een melding) (?:\w+ ){0,1}?gratis\b|\bkosten (?:aan )?verbonden\b"
+    # broken Dutch: "ik moet betalen?", "kost geld?" (round r149 of session 51)
+    r"|\bik moet (?:\w+ )?betalen\s*\?|(?:^|[.,!?]\s*)(?:dat |het )?kost (?:geld|iets)\s*\?"
     r"|\bwhat does it cost\b|\bdo i (?:have to )?pay\b|\bis it free\b")
 _ANONYMOUS = re.compile(
     r"\banoniem\w*\b"
@@ -464,12 +466,23 @@ def read_report_question(text: str) -> Optional[str]:
         # haalt mijn bedrijfsafval op?" (round r81: "laat het liggen, wij ruimen het op")
         return None
     for kind, pattern in _KINDS:
+        if kind in _ABOUT_THE_THING and _OWN_WASTE.search(plain):
+            return None  # "ik heb zelf ook snoeiafval in de tuin, mag dat in de groene bak?"
         if pattern.search(plain) and not (kind == "enforcement" and _OWN_FINE.search(plain)):
             # the question's own sentence: "het is de grijze container. wanneer komen ze?" asks
             # when the report is dealt with, not the waste calendar
             asked = next((part for part in reversed(sentences(text)) if "?" in part), text)
             return None if kind in _ABOUT_IT_ONLY and _names_a_topic(asked) else kind
     return None
+
+
+# Whether to move or clean up the thing reported; not what to do with one's own waste
+# (round r149 of session 51: "Laat het liggen, wij ruimen het op" to garden cuttings).
+_ABOUT_THE_THING = ("move_it", "clean_up")
+_OWN_WASTE = re.compile(
+    r"\b(?:ik|wij|we) (?:heb|hebben) zelf\b|\b(?:mijn|onze|ons) eigen\b"
+    r"|\b(?:in|uit|van) (?:mijn|onze|ons) (?:\w+ )?(?:tuin|achtertuin|voortuin|schuur|huis)\b"
+    r"|\bin de (?:groene|grijze|blauwe|gft|eigen) ?(?:bak|container|kliko)\b")
 
 
 # The waste of one's own business: a company collects it, no report about the street.
@@ -592,7 +605,11 @@ _WANTS_IT_REPORTED = re.compile(
     r"|\bmeld (?!ik\b|we\b|wij\b)(?:\w+ ){0,2}?(?:die|de|het|dat|dit|deze|hem)\b(?! al\b)"
     r"|\bmaak (?:er )?(?:\w+ ){0,2}?melding van\b"
     r"|\bkrijg ik (?:er )?(?:een |geen )?(?:meldings|zaak)?nummer\b"
-    r"|\b(?:is|was) it (?:\w+ )?reported\b|\bjust report\b")
+    # "kunt u er niet gewoon een melding van maken", "kan ik het niet opnieuw melden dan?",
+    # "can i report it again?", "i want to make a new report" (round r149 of session 51)
+    r"|\bmelding van maken\b|\b(?:opnieuw|nog een keer|nog eens|weer) (?:\w+ )?melden\b"
+    r"|\breport (?:it|this|that) (?:again|now)\b|\b(?:make|file|do) a (?:new )?report\b"
+    r"|\b(?:is|was) (?:\w+ ){0,3}?reported\b|\bjust report\b")
 
 
 def asks_to_have_it_reported(text: str) -> bool:

@@ -131,6 +131,9 @@ def test_what_to_bring_is_not_who_goes_along():
     ("en betalen in stukjes? elke maand", []),
     ("kan ik een betalingsregeling krijgen", []),
     ("wat kost het?", ["cost"]),
+    # able to pay, asking how long to object (round r150 of session 51)
+    ("ik KAN het wel betalen maar het klopt niet. hoe lang heb ik om bezwaar te maken",
+     ["duration"]),
 ])
 def test_paying_in_parts_is_no_question_about_the_price(text, aspects):
     """Round 75: "en betalen in stukjes?" after the remission answer got "Gratis." twice."""

@@ -33,6 +33,10 @@ from bot.knowledge.english import dutch_search_words
     # round r112: the waste pass beside the paper collection was not answered
     ("i lost my card for the waste containers, how do i get a new one?", "afvalpas kwijt"),
     ("and when is the paper collected?", "afvalkalender"),
+    # a move told only as why (round r150 of session 51: the moving text to a new resident)
+    ("hello. i move to lindendal 2 week ago. how i get the pass for the garbage container?",
+     "afvalpas kwijt"),
+    ("we moved last week. how do i register?", "verhuizing doorgeven"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with

@@ -27,7 +27,9 @@ ASKED = {
                "gaat ge da rap weghalen? morgen is 't schoolfeest",
                "10 werkdagen is te laat. kan het niet voor zondag? er kan echt iemand vallen"],
     "cost": ["wat kost dat?", "is dat gratis?", "moet ik daarvoor betalen?",
-             "zijn er kosten aan verbonden?", "do I have to pay?"],
+             "zijn er kosten aan verbonden?", "do I have to pay?",
+             # broken Dutch (round r149 of session 51)
+             "wat betekent bericht? ik moet betalen?", "kost geld?"],
     "anonymous": ["blijf ik anoniem?", "do you need my name?", "moet ik mijn naam opgeven?",
                   "Krijgt de buurman te horen dat ik het gemeld heb?",
                   "wat doen jullie met mijn mailadres?", "is this anonymous?",
@@ -104,6 +106,12 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
     "wat kost het om grofvuil op te laten halen? ik heb een oude bank",
     "hoe lang duurt het voordat mijn parkeervergunning er is?",
     "Ja dat zou ik fijn vinden. Ik heb geen email, kunt u mij bellen? Mijn nummer is 0345-612345.",
+    # one's own waste, not the thing reported (round r149 of session 51: "Laat het liggen,
+    # wij ruimen het op")
+    "ik heb zelf ook snoeiafval in de tuin liggen, mag dat in de groene bak of moet ik dat "
+    "wegbrengen?",
+    "moet ik de takken uit mijn tuin zelf wegbrengen?",
+    "het paspoort kost geld?",
 ])
 def test_answers_and_statements_are_no_questions_about_the_report(text):
     assert read_report_question(text) is None
