@@ -26,7 +26,8 @@ from rasa.core.policies.ted_policy import TEDPolicy as RasaTEDPolicy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecutionRejected, SlotSet, UserUttered
+from rasa.shared.core.events import (ActionExecuted, ActionExecutionRejected, SlotSet,
+                                     UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
@@ -2171,6 +2172,21 @@ def _a_farewell(text: str, reading: Reading) -> bool:
             or is_only_an_ok(text))
 
 
+ASK_BACK_LOOP = "action_two_stage_fallback"
+DEACTIVATE_LOOP = "action_deactivate_loop"
+
+
+def _after_the_latest_message(tracker: DialogueStateTracker) -> bool:
+    """Only the loop was ended since the resident's latest message."""
+    since = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted):
+            since.append(event.action_name)
+    return since == [DEACTIVATE_LOOP]
+
+
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class ReadingPolicy(Policy):
@@ -2224,6 +2240,14 @@ class ReadingPolicy(Policy):
               and (tracker.latest_message.intent or {}).get("name") not in ("stop", "opt_out")):
             action = ANYTHING_ELSE  # as after a stop the model heard, not a fallback
         elif tracker.latest_action_name == "action_listen":
+            action = reading_route(tracker, domain.responses)
+            if action and tracker.active_loop_name == ASK_BACK_LOOP and action != ASK_BACK_LOOP:
+                # the ask-back loop ends first, its own route follows: left active, it took the
+                # next clear message as the answer and reverted it without end (round r151
+                # of session 51: the resident got no reply)
+                action = DEACTIVATE_LOOP
+        elif (tracker.latest_action_name == DEACTIVATE_LOOP
+              and tracker.events and _after_the_latest_message(tracker)):
             action = reading_route(tracker, domain.responses)
         else:
             action = None
