@@ -2175,6 +2175,35 @@ def test_after_the_form_rejected_the_words_the_other_policies_decide(tmp_path):
     assert max(after.probabilities) == 0.0
 
 
+def test_the_ask_back_loop_ends_before_another_route_answers(tmp_path):
+    """Round r151 of session 51: a question answered while "Do you mean …?" was still
+    active left the loop on; the next clear message was reverted without end (no reply)."""
+    from rasa.engine.graph import ExecutionContext
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActiveLoop
+
+    from bot.policies import ReadingPolicy, reading_route
+    from tests.conftest import DOMAIN_DIR
+
+    policy = ReadingPolicy(ReadingPolicy.get_default_config(), LocalModelStorage(tmp_path),
+                           Resource("reading"), ExecutionContext(None))
+    domain = Domain.load(str(DOMAIN_DIR))
+    asked_back = START + [said("we need an ID card for her, going to Belgium", "nlu_fallback", 0.4),
+                          ActionExecuted("action_two_stage_fallback"),
+                          ActiveLoop("action_two_stage_fallback"), ActionExecuted("action_listen"),
+                          said("does she have to come with us to the appointment?",
+                               "nlu_fallback", 0.4)]
+    route = reading_route(tracker(asked_back), domain.responses)
+    assert route == "action_answer_as_question"
+    first = policy.predict_action_probabilities(tracker(asked_back), domain)
+    assert first.probabilities[domain.index_for_action("action_deactivate_loop")] == 1.0
+    ended = asked_back + [ActionExecuted("action_deactivate_loop"), ActiveLoop(None)]
+    then = policy.predict_action_probabilities(tracker(ended), domain)
+    assert then.probabilities[domain.index_for_action(route)] == 1.0
+
+
 @pytest.mark.parametrize("text, intent, listens", [
     ("Nou ik ga maar. Dag", "goodbye", True), ("laat maar", "stop", False)])
 def test_after_a_report_left_the_bot_waits_without_asking_anything_else(tmp_path, text, intent,
