@@ -181,6 +181,19 @@ LEAVING = "vertrek"  # the articles' word for leaving the country
 # "my flight to Canada is on friday" (own try, session 46: the emigration answer) is a trip
 _A_TRIP = re.compile(r"\b(?:flight|fly|flying|holiday|vacation|trip|travel\w*|visit\w*)\b",
                      re.IGNORECASE)
+# a travel document for a country named: a trip ("we need an ID card for her, we are going
+# to Belgium in January": round r151 of session 51 got the emigration answer)
+_TRAVEL_DOCUMENT = re.compile(r"\b(?:passports?|id[- ]?cards?|identity cards?)\b", re.IGNORECASE)
+_TO_LIVE = re.compile(r"\b(?:live|living|move|moving|moved|emigrat\w*|settle\w*|for good)\b",
+                      re.IGNORECASE)
+
+
+def _a_trip(text: Text) -> bool:
+    """The country named is travelled to, not moved to."""
+    return bool(_A_TRIP.search(text)
+                or _TRAVEL_DOCUMENT.search(text) and not _TO_LIVE.search(text))
+
+
 _ENGLISH_ABROAD = re.compile(r"\babroad\b|\banother country\b", re.IGNORECASE)
 
 
@@ -192,7 +205,7 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
     words = dutch_search_words(text)
     if not words:
         return None
-    if with_abroad(text) != text and ABROAD not in words.split() and not _A_TRIP.search(text):
+    if with_abroad(text) != text and ABROAD not in words.split() and not _a_trip(text):
         # "moving back to Canada" leaves for abroad; "I live in Canada now" is there; "my
         # flight to Canada" is neither
         words = f"{words} {ABROAD}" if abroad_now(text) else f"{words} {LEAVING} {ABROAD}"

@@ -693,6 +693,9 @@ def test_an_english_question_for_one_detail_gets_that_detail(kb_url, dispatcher,
     ("my son is born yesterday. how to register birth?", "utter_kb_answer", "birth"),
     ("how do I apply for help at home for my mother", "utter_kb_answer", "Wmo"),
     ("how do I register the death of my father", "utter_kb_answer", "funeral director"),
+    # a trip with the child's ID card, no emigration (round r151 of session 51)
+    ("Hello, my daughter is 6 and we need an ID card for her, we are going to Belgium in "
+     "January", "utter_kb_answer", "Your child comes with you"),
     # a certificate is no event to register: "apostille on my birth certificate" (own try)
     ("where can I get an apostille for my birth certificate?", "utter_kb_answer",
      "rechtbank (court)"),

@@ -79,6 +79,10 @@ _ASPECTS = (
         r"(?:vrouw|man|partner|vriend\w*|kind\w*|zoon\w*|dochter\w*|gezin)\b"
         r"|\b(?:geldt|gaat|werkt) (?:dat|dit|het) ook voor\b|\bfor my (?:wife|husband|"
         r"partner|child\w*|kids|son|daughter)\b"
+        # "can i do it for both of us?", "does she have to come with us?" (round r151)
+        r"|\bfor (?:the )?(?:both|two) of us\b|\bfor us both\b|\bfor (?:the )?whole family\b"
+        r"|\b(?:does|do|must|should) (?:she|he|they|my \w+|the child) (?:have to |need to )?"
+        r"(?:come|be there)\b"
         # who has to come, or whether someone else may do it for them
         r"|\b(?:moet|moeten|hoeft|hoeven) (?:ze|hij|zij|het kind|mijn \w+) (?:zelf )?(?:ook )?"
         r"(?:mee ?(?:komen|gaan)?|langs ?komen|aanwezig zijn)\b"
@@ -141,37 +145,47 @@ _ABOUT = {
     COST: re.compile(r"€|\beuro\b|\bgratis\b|\bkost\w*|\bbetaal\w*|\btarie\w+|\bprijs"
                      r"|\bfree\b|\bcosts?\b|\bpay\w*|\bfee\b|\bprice\b",
                      re.IGNORECASE),
-    VALIDITY: re.compile(r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bmag u (?:niet|nog)\b",
+    VALIDITY: re.compile(r"\bgeldig\w*|\bverloopt\b|\bverlopen\b|\bmag u (?:niet|nog)\b"
+                         r"|\bvalid\b|\bexpires?\b",
                          re.IGNORECASE),
     DURATION: re.compile(_TIME_WORDS, re.IGNORECASE),
     # the deadline and what to do after it ("Te laat? Geef het dan alsnog door.")
-    LATE: re.compile(_TIME_WORDS + r"|\bte laat\b|\balsnog\b|\bboete\w*", re.IGNORECASE),
+    LATE: re.compile(_TIME_WORDS + r"|\bte laat\b|\balsnog\b|\bboete\w*|\btoo late\b|\bfine\b",
+                     re.IGNORECASE),
     ONLINE: re.compile(r"\bonline\b|\bdigid\b|\bwebsite\b|\binternet\b|\bdigitaal\b|\bin person\b"
-                       r"|\bzelf (?:langs|mee)\w*|\blangskomen\b|\blangs\b|\bgemeentehuis\b",
+                       r"|\bzelf (?:langs|mee)\w*|\blangskomen\b|\blangs\b|\bgemeentehuis\b"
+                       r"|\btown hall\b",
                        re.IGNORECASE),
     # not "Verhuist er iemand anders mee?": going along is not bringing
     BRING: re.compile(r"\bneem\w*|(?<!\bverhuist )(?<!\bverhuizen )(?<!\bgaat )(?<!\bgaan )"
                       r"(?<!\bkomt )(?<!\bkomen )(?<!\banders )\bmee\b|\bnodig\b|\bpasfoto\b"
                       r"|\bidentiteitsbewijs\b|\bbewijs\b|\bbring\b|\bphoto\b|\bneed\b",
                       re.IGNORECASE),
-    APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*|\bappointment\b",
+    APPOINTMENT: re.compile(r"\bafspraak\b|\blangs\w*|\bbalie\b|\binloop\w*|\bappointment\b"
+                            r"|\btown hall\b|\bdesk\b|\bin person\b|\bcomes? with you\b",
                             re.IGNORECASE),
     HOURS: re.compile(r"\b(?:open|dicht|gesloten|zaterdag|zondag|weekend|feestdag\w*|"
-                      r"avond\w*)\b", re.IGNORECASE),
+                      r"avond\w*|closed|saturday|sunday|evenings?|holidays?)\b", re.IGNORECASE),
     WHERE: re.compile(r"\b(?:adres|gemeentehuis|milieustraat|buurthuis|wijkcentrum|bibliotheek|"
-                       r"loket|balie|stadhuis)\b|\b[A-Z]\w+(?:straat|weg|laan|plein|hof) \d",
+                       r"loket|balie|stadhuis|address|town hall|recycling centre|desk)\b"
+                       r"|\b[A-Z]\w+(?:straat|weg|laan|plein|hof) \d",
                        re.IGNORECASE),
-    HOW: re.compile(r"\b(?:vraag|maak|ga|bel|meld|kies|vul|regel|doe)\b|\bonline\b|\bdigid\b",
+    HOW: re.compile(r"\b(?:vraag|maak|ga|bel|meld|kies|vul|regel|doe|apply|make|call|"
+                    r"report|fill in|choose)\b|\bonline\b|\bdigid\b",
                     re.IGNORECASE),
     OTHERS: re.compile(r"\bkind\w*|\bjonger dan\b|\bonder de \d+|\bouder\w*|\bpartner\b"
                        r"|\bzelf (?:op|langs|mee)\b|\biemand anders\b|\bmachtig\w*"
                        r"|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bvoor elk\w*|\bper persoon\b"
-                       r"|\b\d+ jaar\b", re.IGNORECASE),
+                       r"|\b\d+ jaar\b|\bchild\w*|\bsomeone else\b|\bauthori[sz]\w*"
+                       r"|\bfamily\b|\beveryone\b|\bper person\b"
+                       r"|\b(?:aged )?\d+ (?:and over|years?)\b|\bunder \d+\b|\bcomes? with you\b",
+                       re.IGNORECASE),
 }
 # Another adult (a partner, someone who collects it): who may do it, without ages.
 ADULTS = "adults"
 _ABOUT[ADULTS] = re.compile(r"\bpartner\b|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bper persoon\b"
-                            r"|\bzelf (?:op|langs|mee)\w*|\biemand anders\b|\bmachtig\w*",
+                            r"|\bzelf (?:op|langs|mee)\w*|\biemand anders\b|\bmachtig\w*"
+                            r"|\bsomeone else\b|\bauthori[sz]\w*|\bfamily\b|\beveryone\b",
                             re.IGNORECASE)
 # Who else a follow-up asks about, as the word the articles use for them.
 _PEOPLE = (

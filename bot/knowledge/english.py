@@ -25,6 +25,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"\bvog\b|certificates? of (?:good )?conduct|good conduct|criminal record (?:check|"
      r"certificate)|background check", "verklaring omtrent het gedrag vog"),
     (r"birth|born|newborn", "aangifte geboorte"),
+    # a short stay: the RNI, not the registration as a resident (round r151 of session 51)
+    (r"\brni\b|non-?residents?|(?:stay\w*|here|work\w*|living) (?:\w+ ){0,2}?(?:for )?"
+     r"(?:only |just )?(?:[1-3]|one|two|three|a few|a couple of) months|less than (?:4|four) "
+     r"months|short stay", "korter dan 4 maanden RNI niet-ingezetene"),
     # an animal first: "a dead cat, do you scan it for a chip?" is no funeral (round 75)
     (r"dead (?:\w+ )?(?:cat|dog|bird|pigeon|fox|hedgehog|rabbit|deer|duck|swan|animal|pet)s?|"
      r"(?:cat|dog|pet)s? (?:\w+ ){0,3}(?:chip|microchip)|(?:chip|microchip) (?:\w+ ){0,3}(?:cat|"
@@ -42,7 +46,11 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"(?! (?:rotterdam|amsterdam|utrecht|den haag|the hague|eindhoven|groningen|tilburg|"
      r"almere|breda|nijmegen|arnhem|haarlem|enschede|apeldoorn|amersfoort|zwolle|leiden|"
      r"maastricht|dordrecht|zoetermeer|delft|another (?:dutch )?(?:city|town|municipality)|"
-     r"(?:a|an) (?:\w+ )?(?:city|town|village) in)\b)|"
+     r"(?:a|an) (?:\w+ )?(?:city|town|village) in|"
+     # a street or a home in town: "we moved from the Kerkstraat to …" (round r151 of
+     # session 51: the arrival from abroad)
+     r"(?:the )?\w*(?:straat|weg|laan|plein|singel|dijk|kade|hof|street|road|avenue)|"
+     r"(?:our|my|the|an?) (?:old |other |previous )?(?:house|home|flat|apartment|address))\b)|"
      r"from abroad|first registration|register (?:as a )?(?:new )?resident|bsn",
      "inschrijven uit het buitenland"),
     # DigiD itself asked for ("how do I get a DigiD?"), not a move done with it (round 90)
@@ -59,7 +67,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     # a child's own document, not the birth: "passport for my 5 month old baby" (round r84)
     (r"(?:passports?|id cards?)(?: [\w'-]+){0,5}? (?:baby|babies|child|children|kids?|son|"
      r"daughter|newborn|infant|toddler)s?\b|\b(?:baby|child|children|kids?|son|daughter|newborn|"
-     r"infant)(?:'s|s')?(?: [\w'-]+){0,3}? (?:passports?|id cards?)", "paspoort of ID-kaart kind"),
+     r"infant)(?:'s|s')?(?: [\w'-]+){0,3}? (?:passports?|id cards?)"
+     # "my daughter is 6 and we need an ID card for her" (round r151 of session 51)
+     r"|\b(?:baby|child|kids?|son|daughter|newborn|infant)\b(?: [\w'-]+){0,8}? (?:passports?|"
+     r"id cards?) for (?:her|him|them)\b", "paspoort of ID-kaart kind"),
     # "I need an emergency passport, my flight is on friday" (round r104 of session 45: the
     # ordinary application, after "Call 112 now")
     (r"(?:emergency|urgent\w*|quick\w*|fast|express|rush)(?: [\w'-]+){0,3}? (?:passports?|"

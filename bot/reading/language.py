@@ -51,6 +51,14 @@ _NOISE = (
                re.IGNORECASE),                                 # street names
     re.compile(r"[\d+()\-/.:,]*\d[\d+()\-/.:,]*"),             # numbers, phone numbers, dates
 )
+# The Dutch names of things an English resident meets in letters and on the website: an
+# English message that uses them is still English ("what is the afvalstoffenheffing part?"
+# was read as Dutch: round r151 of session 51).
+_DUTCH_TERMS = re.compile(
+    r"\b(?:afvalstoffenheffing|rioolheffing|onroerendezaakbelasting|ozb|woz\w*|digid|bsn|"
+    r"burgerservicenummer|gemeente\w*|afvalpas|kliko\w*|milieustraat|grofvuil|\w*toeslag|"
+    r"bijstand\w*|uitkering|wmo|aanslag\w*|bezwaar\w*|\w*vergunning|uittreksel|brp|rni|gft|"
+    r"pmd|restafval|huisarts\w*|kwijtschelding|leges|afspraak|loket)\b", re.IGNORECASE)
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’-][A-Za-z\u00C0-\u024F]+)*")
 
 _lock = threading.Lock()
@@ -63,9 +71,12 @@ def detect_language(text: str) -> Optional[str]:
     script = main_script(cleaned)
     if script is None:
         return None
-    if script == "latin":
-        return _latin_language(cleaned)
-    return _script_language(cleaned, SCRIPT_LANGUAGES[script])
+    if script != "latin":
+        return _script_language(cleaned, SCRIPT_LANGUAGES[script])
+    found = _latin_language(cleaned)
+    if found != "en" and _english_by_small_words(cleaned) and _DUTCH_TERMS.search(cleaned):
+        return _latin_language(" ".join(_DUTCH_TERMS.sub(" ", cleaned).split())) or found
+    return found
 
 
 def strip_noise(text: str) -> str:

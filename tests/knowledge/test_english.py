@@ -37,6 +37,12 @@ from bot.knowledge.english import dutch_search_words
     ("hello. i move to lindendal 2 week ago. how i get the pass for the garbage container?",
      "afvalpas kwijt"),
     ("we moved last week. how do i register?", "verhuizing doorgeven"),
+    ("Hello, my daughter is 6 and we need an ID card for her, we are going to Belgium in "
+     "January", "paspoort of ID-kaart kind"),
+    ("hi, we moved from the Kerkstraat to the Wilhelminastraat last week, do I need to tell you "
+     "or does it go automatically?", "verhuizing doorgeven"),
+    # a stay of a few months: the RNI (round r151 of session 51: "register within 5 days")
+    ("i only stay 3 months, do i need to register?", "korter dan 4 maanden RNI niet-ingezetene"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with

@@ -26,6 +26,9 @@ MESSAGES = [
     ("allee, die vuilniszakken liggen hier al drie dagen", "nl"),
     ("de parkeermeter doet het niet, wat nu", "nl"),
     ("hoi, is het gemeentehuis morgen open?", "nl"),
+    # an English message with the Dutch name of a tax (round r151 of session 51)
+    ("what is the afvalstoffenheffing part of the bill, I live alone", "en"),
+    ("I got the aanslag, what is this?", "en"),
     ("mn buurman zet altijd zn kliko voor mijn deur", "nl"),
     ("ok cool, dank je wel voor je hulp", "nl"),
     ("Ik heb een vraag over mijn parkeervergunning, zie https://example.nl/vergunning", "nl"),
