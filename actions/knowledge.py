@@ -136,9 +136,10 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
             return retrieval.Decision(ANSWERED, both)
         article = best if sure else _sibling(matches, own, question)
-        if article.id == own.id and not sure:
+        recently = _answered_recently(tracker, own, url)
+        if article.id == own.id and not sure and not recently:
             article = _sibling_of_its_question(index, own, question) or article
-        if article.id == own.id and _answered_recently(tracker, own, url):
+        if article.id == own.id and recently:
             # "en kan ik ook met spoed?" right after the passport answer: the article it names
             article = context_article(own, question, url) or own
         if for_a_child(question):  # "een paspoort aanvragen voor mijn dochter"

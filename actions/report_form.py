@@ -591,6 +591,21 @@ def _corner_with_the_street_asked(pending: Optional[Place], place: Optional[Plac
     return corner if corner is not None and corner.kind == "corner" else None
 
 
+def _another_problem_at(tracker: Tracker, detail: Text, place: Place) -> Dict[Text, Any]:
+    """A problem of another kind told as one more beside the place asked for ("ter hoogte
+    van nr 14. o en de lantaarnpaal daar doet het ook al een week niet"): a report of its own
+    at that place, not words added to this one (round r152 of session 51)."""
+    told = clean_description(detail)
+    category = category_of(_SPOT_PHRASE.sub(" ", told or ""))
+    if (not told or category is None or not _ONE_MORE.search(detail)
+            or told.rstrip().endswith("?")
+            or not names_another_problem(told, tracker.get_slot("report_category"))):
+        return {}
+    more = list(tracker.get_slot("report_more_problems") or [])
+    more.append({"text": capitalised(told), "category": category, "place": place.as_dict()})
+    return {"report_more_problems": more}
+
+
 def _with_another_problem(tracker: Tracker, told: Text, category: Text) -> Dict[Text, Any]:
     """The problem told beside this report added as one of its own, with its own place when
     the message names one ("op de hoek met de Molenweg": the corner with the report's street).
@@ -1152,6 +1167,10 @@ class ValidateReportForm(FormValidationAction):
                                               tracker.get_slot("report_description") or "")
             if detail and first:  # "31. en dat plastic …": the number is the place's
                 detail = _LEADING_NUMBER.sub("", detail, count=1)
+            other = _another_problem_at(tracker, detail, found) if detail and not joined \
+                else {}
+            if other:  # "nr 14. o en de lantaarnpaal daar doet het ook niet" (round r152)
+                detail = None
             told = ({"report_description": self._added(tracker, detail)}
                     if detail and not joined else {})  # "julianastraat 31. hij heeft een …"
             pending = pending_place(tracker)
@@ -1159,10 +1178,13 @@ class ValidateReportForm(FormValidationAction):
             told.update(_with_street_swapped(
                 told.get("report_description") or tracker.get_slot("report_description") or "",
                 pending.as_dict() if pending else None, found))
-            return {**place_slots(found), **joined, **told,
+            return {**place_slots(found), **joined, **told, **other,
                     **with_ack(tracker, ack("utter_ack_place", place=found.label),
                                personal_data_ack(reading, tracker),
-                               ack("utter_ack_one_report") if joined else None)}
+                               ack("utter_ack_one_report") if joined else None,
+                               ack("utter_ack_two_problems",
+                                   count=len(other["report_more_problems"]) + 1)
+                               if other else None)}
         tries = int(tracker.get_slot("report_location_tries") or 0)
         detail = _detail_beside_the_place(reading, reading.location,
                                           tracker.get_slot("report_description") or "") \

@@ -2394,6 +2394,23 @@ def test_a_second_problem_at_a_number_is_on_the_reports_street(dispatcher, domai
     assert tile["place"]["streets"] == ["Molenweg"] and tile["place"]["house_number"] == "6"
 
 
+def test_a_second_problem_beside_the_place_asked_is_its_own_report(dispatcher, domain):
+    """Round r152 of session 51: "ter hoogte van nr 14 ongeveer. o en de lantaarnpaal daar
+    doet het ook al een week niet" put the lamp into the tile report's description."""
+    text = "ter hoogte van nr 14 ongeveer. o en de lantaarnpaal daar doet het ook al een week niet"
+    pending = {**read_message("Kerkstraat").location.as_dict(), PENDING: True}
+    tracker = tracker_for(text, asking="report_location", slots={
+        "report_description": "Er ligt een stoeptegel los", "report_place": pending,
+        "report_category": "report_pavement_road"})
+    slots = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert slots["report_place"]["house_number"] == "14"
+    assert "lantaarnpaal" not in (slots.get("report_description") or "")
+    [lamp] = slots["report_more_problems"]
+    assert lamp["category"] == "report_street_lighting"
+    assert lamp["place"]["streets"] == ["Kerkstraat"]
+    assert "utter_ack_two_problems" in [a["key"] for a in slots["report_ack"]]
+
+
 def test_a_place_correction_mid_report_is_still_a_correction(dispatcher, domain):
     text = "o nee wacht, het is niet de kerkstraat maar de molenweg 8"
     kerkstraat = Place(kind="address", text="Kerkstraat 8", streets=("Kerkstraat",),

@@ -1713,13 +1713,15 @@ _DUMPING_KINDS = {"report_waste_collection", "report_public_space_other", "repor
 # A bare "laat maar" declines the offer asked (updates, a photo); it drops the report only
 # when the same words say why ("hij is toch geleegd", "is al opgelost").
 _NEVER_MIND = re.compile(
-    r"^\W*(?:(?:o+h?|ah|nee|sorry|oeps)\W+)*(?:(?P<weak>laat (?:ook |dat |die |het )?maar)\b|"
+    r"^\W*(?:(?:o+h?|ah|nee|sorry|oeps)\W+)*(?:laat (?:maar zitten|(?:die|de|het|dat) \w+ maar "
+    r"(?:zitten|weg))\b|(?P<weak>laat (?:ook |dat |die |het )?maar)\b|"
     r"vergeet (?:het|dat|die|dit|maar)\b|(?:dat|die|het) hoeft (?:al )?niet meer\b|"
     r"never ?mind\b|forget (?:it|that)\b)",
     re.IGNORECASE)
 _NOT_NEEDED = re.compile(
-    r"\b(?:toch|al|alweer|inmiddels|already|now)\b(?:\s+\S+){0,4}?\s+(?:geleegd|gemaakt|"
-    r"opgelost|weg|opgeruimd|gerepareerd|hersteld|gedaan|in orde|emptied|fixed|gone|"
+    r"\b(?:toch|al|alweer|inmiddels|net|already|now)\b(?:\s+\S+){0,4}?\s+(?:geleegd|gemaakt|"
+    r"opgelost|weg|weggehaald|opgehaald|opgeruimd|gerepareerd|hersteld|gedaan|in orde|"
+    r"emptied|fixed|gone|"
     r"works|werkt|brandt|doet het)\b|\bwerkt (?:weer|toch)\b|\bdoet het (?:weer|toch)\b|"
     r"\bniet meer nodig\b|\bmelding\b",
     re.IGNORECASE)

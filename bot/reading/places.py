@@ -619,7 +619,9 @@ _SPOT_BEFORE = re.compile(r"\b(?:bij|naast|langs|tegenover|achter|in)\s+(?:de|he
 # "…aan de Vondelstraat. Ohnee sorry, het is de speeltuin aan de Van Goghstraat": the
 # resident corrects the place within the message; what follows the correction counts.
 _CORRECTED_HERE = re.compile(
-    r"[.,!;]\s*(?:o+h?\s+|of\s+)?(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|correctie|wacht)\b"
+    # "… tegenover de frituur. ah nee wacht, het is …" (round r152 of session 51)
+    r"[.,!;]\s*(?:o+h?\s+|a+h\s+|e+h\s+|of\s+)?(?:(?:o+h?\s*)?nee+|oh\s+nee|oeps|sorry|"
+    r"correctie|wacht)\b"
     r"[\s,!.]*"
     r"(?:(?:o+h?\s*)?nee+\b[\s,!.]*|sorry\b[\s,!.]*|wacht\b[\s,!.]*)*"
     r"(?:(?:het\s+is|is\s+het|'?t\s+is|tis|ik\s+bedoel(?:de)?|bedoel(?:de)?)\b"

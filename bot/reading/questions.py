@@ -147,8 +147,12 @@ _RID_OF = re.compile(r"\b(?:hoe (?:kom|raak) (?:ik|je|we) (?:\w+ ){0,6}?(?:af|kw
                      r"|waar (?:kan|moet|mag) (?:ik|je|we) (?:\w+ ){0,6}?"
                      r"(?:kwijt|heen|naartoe|naar toe|laten)|weg ?gooien|weg ?doen|afvoeren"
                      r"|laten ophalen|get rid of|throw away)\b")
-_BIG_THINGS = re.compile(r"\b(?:bank|bankstel|sofa|fauteuil|matras\w*|kast\w*|bed|bedden|"
-                         r"koelkast\w*|vriezer\w*|diepvries\w*|wasmachine\w*|droger|meubel\w*|"
+# a cupboard, not the cabinet of the power or phone company (round r149 of session 51: the
+# bulky waste answer to graffiti on "de Stedin-kast")
+_FURNITURE_KAST = ("(?<!stedin)(?<!stedin-)(?<!stroom)(?<!verdeel)(?<!meter)(?<!kpn)(?<!kpn-)"
+                   "(?<!schakel)(?<!elektriciteits)(?<!telecom)(?<!glasvezel)kast")
+_BIG_THINGS = re.compile(rf"\b(?:bank|bankstel|sofa|fauteuil|matras\w*|{_FURNITURE_KAST}\w*|"
+                         r"bed|bedden|koelkast\w*|vriezer\w*|diepvries\w*|wasmachine\w*|droger|meubel\w*|"
                          r"stoel\w*|tafel\w*|tapijt\w*|vloerkleed\w*|couch|mattress|fridge|"
                          r"furniture)\b")
 
@@ -508,7 +512,8 @@ PRODUCT_WORDS = {
     "bulky_waste_pickup": re.compile(
         # not "kan mijn zoon het ophalen?" after the licence answer, nor "kan ik dat bij het
         # gemeentehuis gewoon ophalen?" after the death certificate (round r135): collecting that
-        r"grof|bank|matras|kast|koelkast|wasmachine|meubel|milieustraat|opgehaald|bulky|"
+        rf"grof|bank|matras|{_FURNITURE_KAST}|koelkast|wasmachine|meubel|milieustraat|"
+        r"opgehaald|bulky|"
         r"\A(?!.*\b(?:het|hem|die|dat|deze|ze)\b(?:\s+\w+){0,5}?\s+ophal)(?=.*ophal)|"
         r"furniture|sofa|mattress", re.IGNORECASE | re.DOTALL),
 }

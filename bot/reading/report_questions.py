@@ -127,7 +127,11 @@ _FILED = re.compile(
     r"\bis (?:het|die|dat|deze|mijn melding|de melding|hij) (?:nu |nou |al |dan |wel |eigenlijk |"
     r"echt |ook )*(?:gemeld|doorgegeven|doorgestuurd|opgestuurd|ingediend|verstuurd|verzonden|"
     r"aangekomen|ontvangen|binnen)\b"
-    r"|\b(?:has|is) (?:it|my report|the report) (?:been )?(?:reported|sent|filed|received)\b")
+    r"|\b(?:has|is) (?:it|my report|the report) (?:been )?(?:reported|sent|filed|received)\b"
+    # "kunt u er niet gewoon een melding van maken" while the report is being made (round
+    # r149 of session 51: the article about primary schools)
+    r"|\b(?:kunt|kun|kan|wil|wilt|kunnen) (?:u|je|jij|jullie) (?:er )?(?:\w+ ){0,3}?"
+    r"(?:een )?melding (?:van )?maken\b|\bcan you (?:just )?(?:make|file) a report\b")
 _PHOTO = re.compile(
     r"\b(?:kan|mag|moet|kun|kunt|wil|zal) (?:ik|je|u|we) (?:\w+ ){0,3}?(?:foto|fotos|foto s|"
     r"fotootje|plaatje|afbeelding|beeld|filmpje)\b(?: \w+){0,3}? ?(?:sturen|opsturen|meesturen|"
@@ -946,9 +950,13 @@ _WORSE = re.compile(
 # "kunt u hem afsluiten?", "mag die melding dicht?": a question that asks to close it
 _CLOSE_ASKED = re.compile(r"\b(?:melding|dossier|zaak|afsluiten|sluiten|dichtzetten|"
                           r"intrekken)\b")
-# "mijn paspoort is weg": lost, not solved
+# "mijn paspoort is weg": lost, not solved; nor "weet het nummer niet meer, mail is weg"
+# (round r152 of session 51: "Fijn dat het is opgelost!", and the report was to be closed)
 _OWN_THING_GONE = re.compile(r"\b(?:mijn|mn|m n|onze|ons|my|our) \w+ (?:is|zijn|was|is now) "
-                             r"(?:\w+ )?(?:weg|verdwenen|gone)\b")
+                             r"(?:\w+ )?(?:weg|verdwenen|gone)\b"
+                             r"|\b(?:e-?mail|mail|mailtje|brief|nummer|meldingsnummer|sms|"
+                             r"bericht|berichtje|bevestiging|papiertje|briefje|email)\w* "
+                             r"(?:is|zijn|was|ben ik) (?:\w+ )?(?:weg|verdwenen|kwijt|gone)\b")
 # "is het al opgelost", "zijn ze al geweest": a question without its question mark
 _CLAUSE_ASKS = re.compile(r"^(?:is|zijn|wordt|worden|heeft|hebben|hebt|komt|komen) "
                           r"(?:het|hij|ie|die|ze|er|de|dat|jullie|u)\b")

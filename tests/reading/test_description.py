@@ -905,6 +905,10 @@ def test_how_long_does_it_take_names_no_branch():
     ("laat maar. o en de lantaarnpaal is ook kapot", "report_waste_collection", None),
     ("vergeet het maar. de lantaarnpaal is kapot", "report_waste_collection",
      "De lantaarnpaal is kapot"),
+    # round r152 of session 51: both were filed
+    ("laat maar zitten die fiets, is net weggehaald zie ik. maar er zit wel een groot gat in "
+     "de weg op de molenweg", "report_public_space_other",
+     "Er zit wel een groot gat in de weg op de molenweg"),
     # no never-mind: more about this report, read elsewhere
     ("ja graag. er ligt ook glas op het fietspad", "report_waste_collection", None),
 ])

@@ -695,6 +695,9 @@ def test_the_kind_of_home_is_no_place(text):
     ("Kerkstraat 4 lamp doet het niet. Wacht, het is paal 12", "Kerkstraat, paal 12"),
     ("afval gedumpt op de Vlierhof. of nee sorry het is de Vlinderhof, bij het speeltuintje",
      "Vlinderhof, bij het speeltuintje"),
+    # round r152 of session 51: "Schoolstraat, in de dorpsstraat, tegenover de frituur, …"
+    ("bank gedumpt in de dorpsstraat, tegenover de frituur. ah nee wacht, het is eigenlijk om "
+     "de hoek, in de schoolstraat naast de glasbak", "Schoolstraat, naast de glasbak"),
 ])
 def test_a_place_corrected_within_the_message_is_the_corrected_one(text, label):
     assert read(text).label == label

@@ -429,3 +429,15 @@ def test_collecting_a_certificate_is_no_bulky_waste():
     words = PRODUCT_WORDS["bulky_waste_pickup"]
     assert not words.search("kan ik dat bij het gemeentehuis gewoon ophalen morgen?")
     assert words.search("kunnen jullie mijn oude spullen komen ophalen?")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("de graffiti is van de Stedin-kast, dat is toch niet van jullie?", False),
+    ("de stroomkast op de hoek staat open", False),
+    ("kunnen jullie mijn oude kledingkast ophalen", True),
+    ("een kast en een bed moeten weg", True),
+])
+def test_a_power_or_phone_cabinet_is_no_bulky_waste(text, names):
+    """Round r149 of session 51: graffiti on "de Stedin-kast" got the bulky waste answer."""
+    from bot.reading.questions import PRODUCT_WORDS
+    assert bool(PRODUCT_WORDS["bulky_waste_pickup"].search(text)) is names

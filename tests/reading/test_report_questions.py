@@ -182,6 +182,7 @@ def test_a_status_question_names_a_report(text, expected):
     ("hallo?? is het nu gemeld of niet", "filed"),
     ("is mijn melding al verstuurd?", "filed"),
     ("has it been reported?", "filed"),
+    ("hallo?? kunt u er niet gewoon een melding van maken", "filed"),  # round r149, session 51
 ])
 def test_anonymity_and_news_afterwards_are_questions_about_the_report(text, kind):
     assert read_report_question(text) == kind
@@ -386,6 +387,8 @@ def test_a_report_someone_else_made(text, theirs):
     ("ik wil weten of het al gemaakt is", False),
     ("mijn paspoort is weg", False),
     ("de lamp doet het weer niet", False),
+    # round r152 of session 51: the resident's mail is gone, not the problem
+    ("weet het nummer niet meer, mail is weg. kunt u niet zoeken op julianastraat?", False),
 ])
 def test_the_problem_of_a_report_is_over(text, solved):
     """Round r96: "hij is al gerepareerd, die melding kan weg" started a new report."""
