@@ -131,8 +131,10 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         if sure and not _fits_where_they_live(best, question):
             best, sure = None, False  # "paspoort gestolen in barcelona": no life abroad
         matches = [] if sure else [m for m in index.search(question, top=SIBLING_SEARCH)
-                                   if _fits_where_they_live(m.article, question)]
-        both = _two_siblings(matches, own, question)
+                                   if _fits_where_they_live(m.article, question)
+                                   and not _loss_unasked(m.article, question)]
+        # "mijn dochter … heeft nog geen paspoort": the child's own article, below
+        both = None if for_a_child(question) else _two_siblings(matches, own, question)
         if both:  # "paspoort gestolen en ik vlieg overmorgen": stolen, and with speed
             return retrieval.Decision(ANSWERED, both)
         article = best if sure else _sibling(matches, own, question)
@@ -143,7 +145,12 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
             # "en kan ik ook met spoed?" right after the passport answer: the article it names
             article = context_article(own, question, url) or own
         if for_a_child(question):  # "een paspoort aanvragen voor mijn dochter"
-            article = _about_the_person(index, article, "kind", question) or article
+            child = _about_the_person(index, article, "kind", question)
+            if child is not None and child.id == article.id != own.id:
+                # "… mee naar turkije, ze heeft nog geen paspoort": travelling says nothing
+                # of children, the product's own article for a child does (round r150)
+                child = _about_the_person(index, own, "kind", question) or child
+            article = child or article
         if another_countrys_document(_as_asked(tracker, question)):  # "mijn Poolse paspoort"
             article = _embassy_article(index, article, question) or article
         elif abroad_now(question) and not _speaks_of_abroad(article):
@@ -270,6 +277,20 @@ def _sibling_of_its_question(index: retrieval.Index, own: Article, question: Tex
         if found.id != own.id:
             return found
     return None
+
+
+# An article only about a lost or stolen document ("Paspoort of ID-kaart kwijt of gestolen")
+_LOST_ONLY = re.compile(r"\b(?:kwijt|gestolen)\b(?!.*\b(?:kapot|nog niet|niet ontvangen|nieuw)\b)",
+                        re.IGNORECASE)
+_LOST_SAID = re.compile(r"\b(?:kwijt\w*|verlo?ren|verloor|gestolen|gejat|gepikt|weg|zoek|"
+                        r"lost|stolen|missing|can'?t find|cannot find)\b", re.IGNORECASE)
+
+
+def _loss_unasked(article: Article, question: Text) -> bool:
+    """An article about a lost document for a question that tells no loss ("mijn dochter gaat
+    mee naar Turkije, ze heeft nog geen paspoort": round r150 of session 51 got the lost
+    passport abroad)."""
+    return bool(_LOST_ONLY.search(article.title) and not _LOST_SAID.search(question))
 
 
 def _abroad_unasked(article: Article, own: Article, question: Text) -> bool:

@@ -467,3 +467,15 @@ def test_the_question_sentence_of_a_letter_picks_the_more_specific_article(kb_ur
     plain = "Hoe vraag ik een parkeervergunning aan voor mijn eigen auto?"
     assert decide(kb_url, plain, "parking_permit").articles[0].id == \
         "parkeervergunning-bewoners"
+
+
+def test_a_childs_first_passport_for_a_holiday_is_the_childs_article(kb_url):  # noqa: F811
+    """Round r150 of session 51: no loss was told, yet the lost passport abroad and the
+    divorce article came first."""
+    text = ("hallo, ik ben gescheiden en mijn dochter van 7 gaat met mij mee naar turkije in de "
+            "meivakantie. ze heeft nog geen paspoort. hoe regel ik dat?")
+    assert [a.id for a in decide(kb_url, text, "passport_id_appointment").articles] == \
+        ["paspoort-id-kaart-kind"]
+    stolen = "help mn paspoort is gestolen en ik vlieg overmorgen"
+    assert "paspoort-id-kaart-kwijt" in [
+        a.id for a in decide(kb_url, stolen, "passport_id_appointment").articles]
