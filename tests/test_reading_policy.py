@@ -104,6 +104,10 @@ def test_a_calendar_question_with_a_report_intent_is_answered_not_filed():
     ("waar moet ik mijn oude verf laten", True),
     ("de plastic bak is niet geleegd", False),
     ("mijn pmd container is vol, welke dag komen jullie", False),
+    # in English (round r153 of session 51: a report was started twice)
+    ("and the glass? grey bin or not", True),
+    ("where do i throw away empty wine bottles", True),
+    ("the green bin is broken, where do i put my bags", False),
 ])
 def test_which_bin_a_kind_of_waste_goes_in_is_answered_not_reported(text, answered):
     """Round 80: "plastic afval welke bak" started a report, twice."""

@@ -12,6 +12,8 @@ from typing import List, Tuple
 from bot.text import sentences
 
 MOVING = "verhuizing doorgeven"
+CHILD_DOCUMENT = "paspoort of ID-kaart kind"
+BIRTH = "aangifte geboorte"
 
 _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     # a certificate before the event it proves: "an apostille on my birth certificate" is no
@@ -24,7 +26,7 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     # round r102: "I need a VOG for my new job at a daycare" had no answer
     (r"\bvog\b|certificates? of (?:good )?conduct|good conduct|criminal record (?:check|"
      r"certificate)|background check", "verklaring omtrent het gedrag vog"),
-    (r"birth|born|newborn", "aangifte geboorte"),
+    (r"birth|born|newborn", BIRTH),
     # a short stay: the RNI, not the registration as a resident (round r151 of session 51)
     (r"\brni\b|non-?residents?|(?:stay\w*|here|work\w*|living) (?:\w+ ){0,2}?(?:for )?"
      r"(?:only |just )?(?:[1-3]|one|two|three|a few|a couple of) months|less than (?:4|four) "
@@ -70,7 +72,7 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"infant)(?:'s|s')?(?: [\w'-]+){0,3}? (?:passports?|id cards?)"
      # "my daughter is 6 and we need an ID card for her" (round r151 of session 51)
      r"|\b(?:baby|child|kids?|son|daughter|newborn|infant)\b(?: [\w'-]+){0,8}? (?:passports?|"
-     r"id cards?) for (?:her|him|them)\b", "paspoort of ID-kaart kind"),
+     r"id cards?) for (?:her|him|them)\b", CHILD_DOCUMENT),
     # "I need an emergency passport, my flight is on friday" (round r104 of session 45: the
     # ordinary application, after "Call 112 now")
     (r"(?:emergency|urgent\w*|quick\w*|fast|express|rush)(?: [\w'-]+){0,3}? (?:passports?|"
@@ -192,7 +194,11 @@ _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
 
 # "no not abroad, i come from Rotterdam" (round r66 of session 40: the abroad answer twice)
 _NOT_SO = re.compile(r"\b(?:not|no|never)\s+(?:from\s+)?(?:abroad|foreign|outside\s+the\s+"
-                     r"netherlands)\b", re.IGNORECASE)
+                     r"netherlands)\b"
+                     # "no?? not naturalisation. ID CARD for my 4 year old kid" (round r153)
+                     r"|\b(?:not|no)\W+(?:a\s+|the\s+)?(?:naturali[sz]ation|citizenship|"
+                     r"nationality|emigration|moving|parking|birth)\b", re.IGNORECASE)
+_REGISTER = re.compile(r"\b(?:regist\w*|declar\w*|report\w*|certificate)\b", re.IGNORECASE)
 
 
 def dutch_search_words(text: str) -> str:
@@ -206,6 +212,8 @@ def dutch_search_words(text: str) -> str:
             # "i move to lindendal 2 week ago. how i get the pass for the garbage container?"
             # (round r150 of session 51: the moving text): the move only says why
             found.remove(MOVING)
+    if CHILD_DOCUMENT in found and BIRTH in found and not _REGISTER.search(text or ""):
+        found.remove(BIRTH)  # "Does the baby need a passport? She was born here." (round r155)
     return " ".join(found)
 
 

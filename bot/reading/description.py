@@ -1739,9 +1739,15 @@ def new_problem_after_never_mind(text: str, category: Optional[str]) -> Optional
     parts = [part for part in _PART.split(text) if part.strip()]
     for at, part in enumerate(parts[1:], 1):
         told = category_of(part)
-        if told is not None and told != category:
-            if never_mind.group("weak") and not _NOT_NEEDED.search(" ".join(parts[:at])):
-                return None  # "laat maar. de lamp is ook kapot": no to the offer, and more
-            rest = _CONTRAST.sub("", " ".join(parts[at:])).strip()
-            return capitalised(rest) if rest else None
+        if told is None:
+            continue
+        over = _NOT_NEEDED.search(" ".join(parts[:at]))
+        if never_mind.group("weak") and not over:
+            return None  # "laat maar. de lamp is ook kapot": no to the offer, and more
+        if told == category and not over:
+            continue  # "vergeet het, de tegel ligt ook nog scheef": more about this one
+        # "LAAT MAAR HET ZAKT AL WEG. maar er ligt wel een dode kat …": the first is over, so
+        # a problem of the same kind is a new one (round r154 of session 51)
+        rest = _CONTRAST.sub("", " ".join(parts[at:])).strip()
+        return capitalised(rest) if rest else None
     return None

@@ -557,7 +557,8 @@ _CONTAINER_REQUEST = re.compile(
     r"|\b(?:get|apply for|need|never (?:got|had|have)) (?:a |the |my |one )?(?:\w+ )?(?:pass|card) "
     r"(?:for|of) (?:the )?(?:garbage|waste|rubbish|trash|bin|container)")
 _COLLECTION_PROBLEM = re.compile(r"\b(?:vol|overvol|geleegd|geledigd|opgehaald|stinkt|"
-                                 r"ligt|liggen|naast|emptied)\b")
+                                 r"ligt|liggen|naast|emptied|kapot|stuk|broken|damaged|full|"
+                                 r"stolen|missing)\b")
 
 
 def asks_for_a_container(text: str) -> bool:
@@ -579,7 +580,14 @@ _WHICH_BIN = re.compile(
     rf"|\b{_WASTE_KIND}\b(?: \w+){{0,2}} (?:mag|moet|kan) (?:\w+ ){{0,2}}(?:in|bij) (?:de |het )?"
     r"(?:\w+ )?(?:bak|container|kliko|restafval|gft|pmd)\b(?: \w+){0,2} (?:of niet|ja of nee)\b"
     rf"|\b(?:waar|where) (?:moet|mag|kan|laat|gooi|doe|do|does|should) (?:ik |je |i )?"
-    rf"(?:\w+ ){{0,2}}{_WASTE_KIND}\b")
+    rf"(?:\w+ ){{0,2}}{_WASTE_KIND}\b"
+    # in English: "and the glass? grey bin or not", "where do i throw away empty wine bottles"
+    # (round r153 of session 51: a report was started twice)
+    r"|\b(?:glass|bottles?|jars?|plastic|paper|cardboard|cans?|batter(?:y|ies)|nappies|diapers|"
+    r"garden waste|food waste|oil|clothes)\b(?: \S+){0,3}? (?:grey|gray|green|blue|black|"
+    r"orange) (?:bin|container)\b(?: or not)?"
+    r"|\bwhere (?:do|can|should|must) (?:i|we|you) (?:\w+ ){0,3}?(?:throw|put|bring|leave|"
+    r"dump)\b|\b(?:which|what) (?:bin|container)\b")
 
 
 def asks_which_bin(text: str) -> bool:

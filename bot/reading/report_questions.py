@@ -130,8 +130,9 @@ _FILED = re.compile(
     r"|\b(?:has|is) (?:it|my report|the report) (?:been )?(?:reported|sent|filed|received)\b"
     # "kunt u er niet gewoon een melding van maken" while the report is being made (round
     # r149 of session 51: the article about primary schools)
-    r"|\b(?:kunt|kun|kan|wil|wilt|kunnen) (?:u|je|jij|jullie) (?:er )?(?:\w+ ){0,3}?"
-    r"(?:een )?melding (?:van )?maken\b|\bcan you (?:just )?(?:make|file) a report\b")
+    # (not "wilt u daar een aparte melding van maken": another problem, a report of its own)
+    r"|\b(?:kunt|kun|kan|kunnen) (?:u|je|jij|jullie) er (?:niet )?(?:gewoon |even |nou )*"
+    r"(?:een )?melding van maken\b|\bcan you (?:just )?(?:make|file) a report\b")
 _PHOTO = re.compile(
     r"\b(?:kan|mag|moet|kun|kunt|wil|zal) (?:ik|je|u|we) (?:\w+ ){0,3}?(?:foto|fotos|foto s|"
     r"fotootje|plaatje|afbeelding|beeld|filmpje)\b(?: \w+){0,3}? ?(?:sturen|opsturen|meesturen|"
@@ -394,7 +395,11 @@ _EARLIER_REPORTS = re.compile(
     r"(?:mijn|onze|die) (?:vorige|eerdere|andere|oude) meldingen?\b"
     r"|\b(?:zijn|is) (?:mijn|onze|die) (?:vorige|eerdere|andere) meldingen? (?:\w+ ){0,2}?"
     r"(?:aangekomen|ontvangen|binnen|gezien)\b"
-    r"|\bdid you (?:get|receive|see) my (?:earlier|previous|other) reports?\b")
+    r"|\bdid you (?:get|receive|see) my (?:earlier|previous|other) reports?\b"
+    # "wat is er met mijn vorige melding gebeurd?" in the middle of a new one (round r154 of
+    # session 51: "Dat is geen e-mailadres" three times)
+    r"|\b(?:met|van|over) (?:mijn|onze|die|de) (?:vorige|eerdere|oude|eerste|andere) melding\b"
+    r"|\b(?:to|with|of) my (?:earlier|previous|last|other|first) report\b")
 # Ordered: "wanneer komt er iemand, kan het vandaag nog?" is about being faster;
 # "moet ik de reparatie van mijn fiets zelf betalen?" is about damage, not the report's cost.
 # "moet ik dat echt allemaal invullen? kan da nie gewoon zo?" (round r124 of session 49: the

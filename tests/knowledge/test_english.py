@@ -43,6 +43,9 @@ from bot.knowledge.english import dutch_search_words
      "or does it go automatically?", "verhuizing doorgeven"),
     # a stay of a few months: the RNI (round r151 of session 51: "register within 5 days")
     ("i only stay 3 months, do i need to register?", "korter dan 4 maanden RNI niet-ingezetene"),
+    # rounds r153 and r155 of session 51: naturalisation and the birth instead of the ID card
+    ("no?? not naturalisation. ID CARD for my 4 year old kid", "paspoort of ID-kaart kind"),
+    ("Does the baby need a passport? She was born here.", "paspoort of ID-kaart kind"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with

@@ -898,8 +898,11 @@ def test_how_long_does_it_take_names_no_branch():
      "report_street_lighting", "There is a big pothole on the molenweg"),
     # the same kind of problem again, or nothing new: no new report
     ("laat maar, hij is al geleegd", "report_waste_collection", None),
+    # the first one is over: another of the same kind is a new report (round r154)
     ("laat maar, de container is toch geleegd. maar de gft bak is ook niet geleegd",
-     "report_waste_collection", None),
+     "report_waste_collection", "De gft bak is ook niet geleegd"),
+    ("O LAAT MAAR HET ZAKT AL WEG. maar er ligt wel een dode kat midden op de weg, kan die weg?",
+     "report_public_space_other", "Er ligt wel een dode kat midden op de weg, kan die weg?"),
     ("laat maar", "report_waste_collection", None),
     # a bare "laat maar" declines the offer asked; the lamp is one more problem
     ("laat maar. o en de lantaarnpaal is ook kapot", "report_waste_collection", None),

@@ -111,6 +111,8 @@ def test_the_kind_of_question_about_the_report_is_read(kind, text):
     "ik heb zelf ook snoeiafval in de tuin liggen, mag dat in de groene bak of moet ik dat "
     "wegbrengen?",
     "moet ik de takken uit mijn tuin zelf wegbrengen?",
+    # another problem to be reported apart, not this report
+    "o ja, en een stuk verderop is de stoep verzakt. wilt u daar een aparte melding van maken",
     "het paspoort kost geld?",
 ])
 def test_answers_and_statements_are_no_questions_about_the_report(text):
@@ -480,7 +482,11 @@ def test_whether_it_was_sent_is_the_filed_question(text):
 
 
 @pytest.mark.parametrize("text", ["je geeft geen antwoord. HEBBEN JULLIE MIJN VORIGE MELDINGEN?",
-                                  "zijn mijn eerdere meldingen wel aangekomen?"])
+                                  "zijn mijn eerdere meldingen wel aangekomen?",
+                                  # round r154 of session 51, at the contact question
+                                  "wat is er met mijn vorige melding gebeurd dan? nummer heb ik "
+                                  "niet, was telefonisch",
+                                  "what happened to my previous report?"])
 def test_whether_earlier_reports_arrived_is_asked(text):
     """Round r117: "HEBBEN JULLIE MIJN VORIGE MELDINGEN?" at the summary got "Wat moet er
     anders?"."""
