@@ -36,6 +36,7 @@ from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, as
                                    together)
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
+from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
                                    names_its_thing, question_parts, read_question,
                                    rules_out_the_product, the_question)
@@ -106,8 +107,10 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     chosen = tuple(a for a in index.articles if a.id in ids)
     if chosen:  # a button, or "allebei" at a choice: every article chosen
         return retrieval.Decision(ANSWERED, chosen)
-    question = text or _without_place(tracker)
+    question = _without_place(tracker, text)
     decision = index.answer_for(question)
+    if decision.articles and _lost_document_unnamed(decision.articles[0], question):
+        decision = retrieval.Decision("none")
     own = next((a for a in index.articles if intent and a.intent == intent), None)
     if own is None and decision.kind != ANSWERED:
         decision = _answer_for_a_part(index, question, decision)
@@ -233,10 +236,12 @@ def _names_its_product(own: Article, question: Text) -> bool:
     return words is None or bool(words.search(question))
 
 
-def _without_place(tracker: Tracker) -> Text:
-    """The latest message without the streets and number it names: "komen er werkzaamheden
-    in de Kerkweg?" is about road works, and a street name is a rare word to retrieval."""
-    text = tracker.latest_message.get("text") or ""
+def _without_place(tracker: Tracker, text: Optional[Text] = None) -> Text:
+    """The latest message (or the part of it asked) without the streets and number it names:
+    "komen er werkzaamheden in de Kerkweg?" is about road works, and a street name is a rare
+    word to retrieval ("onze grijze container is gestolen … voor Dorpsstraat 8" found no
+    article: round r157 of session 51)."""
+    text = text if text is not None else tracker.latest_message.get("text") or ""
     place = reading_of(tracker).location
     if place is not None and place.verified:  # "milieustraat" is no street of the register
         text = without_words(text, (*place.streets, place.house_number))
@@ -279,11 +284,20 @@ def _sibling_of_its_question(index: retrieval.Index, own: Article, question: Tex
     return None
 
 
+_A_DOCUMENT = re.compile(rf"\b{DOCUMENT_WORDS}|\bpas\b|\bpasje\b|\bpassport|\bid\b|\blicen[cs]e",
+                         re.IGNORECASE)
 # An article only about a lost or stolen document ("Paspoort of ID-kaart kwijt of gestolen")
 _LOST_ONLY = re.compile(r"\b(?:kwijt|gestolen)\b(?!.*\b(?:kapot|nog niet|niet ontvangen|nieuw)\b)",
                         re.IGNORECASE)
 _LOST_SAID = re.compile(r"\b(?:kwijt\w*|verlo?ren|verloor|gestolen|gejat|gepikt|weg|zoek|"
                         r"lost|stolen|missing|can'?t find|cannot find)\b", re.IGNORECASE)
+
+
+def _lost_document_unnamed(article: Article, question: Text) -> bool:
+    """The article about a lost document for a question that names no document ("moet ik
+    aangifte doen bij de politie?" about a stolen bin: round r157 of session 51 got the
+    lost passport abroad)."""
+    return bool(_LOST_ONLY.search(article.title)) and not _A_DOCUMENT.search(question)
 
 
 def _loss_unasked(article: Article, question: Text) -> bool:

@@ -851,13 +851,16 @@ def _other_problem_renumbered(tracker: Tracker) -> Dict[Text, Any]:
 
 def _without_a_place_asked_about(reading: Reading, text: Text) -> Reading:
     """"Wat is die straat bij die postcode, is dat de Kerkstraat?": a question about a
-    street, no correction of the report's place (round 76)."""
+    street, no correction of the report's place (round 76); also asked without its question
+    mark ("en moet ik het nou ook nog bij de school zeggen of doen jullie dat", round r156
+    of session 51: the place became "bij de school")."""
     place = reading.location
     if place is None or not place.text:
         return reading
     for part in split_sentences(text):
-        if (place.text.lower() in part.lower() and part.rstrip().endswith("?")
-                and not _corrects_at_a_start(part)):
+        if (place.text.lower() in part.lower()
+                and (part.rstrip().endswith("?") or is_question(part))
+                and not _corrects_at_a_start(part) and not _PLACE_CORRECTION.search(part)):
             return dataclasses.replace(reading, place=None)
     return reading
 

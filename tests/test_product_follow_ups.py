@@ -479,3 +479,24 @@ def test_a_childs_first_passport_for_a_holiday_is_the_childs_article(kb_url):  #
     stolen = "help mn paspoort is gestolen en ik vlieg overmorgen"
     assert "paspoort-id-kaart-kwijt" in [
         a.id for a in decide(kb_url, stolen, "passport_id_appointment").articles]
+
+
+def test_a_police_report_without_a_document_is_no_lost_passport(kb_url):  # noqa: F811
+    """Round r157 of session 51: "moet ik aangifte doen bij de politie?" about a stolen bin
+    got the lost passport abroad."""
+    assert decide(kb_url, "moet ik aangifte doen bij de politie?").kind == "none"
+    assert decide(kb_url, "ik ben mijn rijbewijs kwijt").articles[0].id == "rijbewijs-kwijt"
+
+
+def test_the_street_named_is_no_subject_for_the_knowledge_base(kb_url):  # noqa: F811
+    """Round r157 of session 51: "… onze grijze container is gestolen … voor Dorpsstraat 8"
+    as a question found no article: the street was the rarest word."""
+    from actions.knowledge import find_answer
+    from tests.conftest import make_tracker
+
+    text = ("goedemiddag, onze grijze container is gestolen. hij stond gisteren nog aan de "
+            "straat voor Dorpsstraat 8")
+    tracker = make_tracker("report_waste_collection", text,
+                           entities=read_message(text).to_entities(text))
+    decision = find_answer(tracker, "report_waste_collection", True, kb_url, text)
+    assert decision.articles and decision.articles[0].id == "container-kapot-nieuw"

@@ -2411,6 +2411,21 @@ def test_a_second_problem_beside_the_place_asked_is_its_own_report(dispatcher, d
     assert "utter_ack_two_problems" in [a["key"] for a in slots["report_ack"]]
 
 
+@pytest.mark.parametrize("asking", ["report_updates", "report_confirmed"])
+def test_a_question_naming_a_spot_is_no_new_place(dispatcher, domain, asking):
+    """Round r156 of session 51: "en moet ik het nou ook nog bij de school zeggen of doen
+    jullie dat" moved the report to "Kerkstraat, bij de school"."""
+    text = "en moet ik het nou ook nog bij de school zeggen of doen jullie dat"
+    kerkstraat = Place(kind="address", text="Kerkstraat 8", streets=("Kerkstraat",),
+                       house_number="8").as_dict()
+    tracker = tracker_for(text, asking=asking, slots={
+        "report_description": "Losse draden uit een kastje", "report_place": kerkstraat,
+        "report_category": "report_public_space_other", "report_updates": False})
+    slots = getattr(ValidateReportForm(), f"validate_{asking}")(text, dispatcher, tracker,
+                                                                 domain)
+    assert "report_place" not in slots or slots["report_place"] == kerkstraat
+
+
 def test_a_place_correction_mid_report_is_still_a_correction(dispatcher, domain):
     text = "o nee wacht, het is niet de kerkstraat maar de molenweg 8"
     kerkstraat = Place(kind="address", text="Kerkstraat 8", streets=("Kerkstraat",),

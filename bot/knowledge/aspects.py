@@ -533,10 +533,41 @@ def together(article: Article, *details: Optional[str]) -> Optional[str]:
     return " ".join(sorted(sentences, key=order.__getitem__)) or None
 
 
+# "o ja ik ben 76 trouwens, maakt dat uit?": an age told, for what the answer says of ages
+_AGE_TOLD = re.compile(r"\b(?:ik ben|ben ik|hij is|zij is|ze is|i am|i'm|he is|she is|"
+                       r"(?:mijn|my|onze|our) \w+ (?:is|wordt|turns))\s+"
+                       r"(?:nu |al |bijna |net )?\d{1,3}\b(?!\s*(?:%|euro|uur|minuten|km|meter|"
+                       r"weken|week|dagen|dag|maanden|maand|keer|x|days?|weeks?|months?|times))"
+                       r"|\b\d{1,3}\s+(?:jaar|years?)\s+(?:oud|old)\b", re.IGNORECASE)
+_AGE_SENTENCE = re.compile(r"\b(?:vanaf|tot|onder|boven|jonger dan|ouder dan|from|under|over|"
+                           r"aged|age)\s+(?:de\s+)?\d{1,3}\b|\b\d{1,3}\s+(?:jaar|years?)\s+"
+                           r"(?:en|or|and)\s+(?:ouder|older|jonger|younger|over)\b",
+                           re.IGNORECASE)
+MAX_AGE_SENTENCES = 2
+
+
+def age_detail(article: Article, text: str) -> Optional[str]:
+    """What the article says about ages, when the follow-up tells one (round r156 of session
+    51: "ik ben 76 trouwens, maakt dat uit?" after the licence answer got no answer)."""
+    if not _AGE_TOLD.search(text or ""):
+        return None
+    said = [part for part in _SENTENCE.split(" ".join(article.answer.split()))
+            if _AGE_SENTENCE.search(part)]
+    return " ".join(said[:MAX_AGE_SENTENCES]) or None
+
+
 def answered_in(article: Article, text: str) -> Optional[str]:
     """The article's sentences that hold a follow-up's own words, with what it says about
     the aspects asked ("3 weken geleden verhuisd, te laat?": the deadline and what to do
     after it), or None when no sentence holds its words."""
+    aged, rest = age_detail(article, text), _answered_in(article, text)
+    if aged and not rest:  # "hoe lang duurt het? ik ben 72, moet ik naar de dokter?": both
+        rest = together(article, *(article_detail(article, aspect, text)
+                                   for aspect in read_aspects(text)))
+    return together(article, aged, rest)
+
+
+def _answered_in(article: Article, text: str) -> Optional[str]:
     parts = [part for part in _SENTENCE.split(text or "") if part.strip()]
     about = together(article, *(sentences_about(article, subject_words(part))
                                 for part in ([text] + parts if len(parts) > 1 else [text])))

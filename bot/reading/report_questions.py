@@ -543,7 +543,10 @@ _NUMBER_UNKNOWN = re.compile(
     r"|\b(?:lost|forgot) (?:the |my )?(?:report |case )?number\b"
     # "kunt u niet zoeken op mijn adres kerkweg 8?" (round 81): by place, not by that number
     r"|\b(?:zoek|zoeken|opzoeken|kijken|search|look) (?:\w+ ){0,2}?(?:op|bij|by|for) "
-    r"(?:mijn |het |de |my |the )?(?:adres|straat|straatnaam|plek|address|street)\b")
+    r"(?:mijn |het |de |my |the )?(?:adres|straat|straatnaam|plek|address|street)\b"
+    # "kunt u niet gewoon op adres zoeken?" (round r156 of session 51: the moving answer)
+    r"|\b(?:op|via|met) (?:mijn |het |de )?(?:adres|straat|straatnaam|postcode) (?:\w+ )?"
+    r"(?:zoeken|opzoeken|vinden|terugvinden|nakijken)\b")
 
 
 # "stop. ik wil GEEN nieuwe melding, de lantaarnpaal tegenover 14, wat is de status": the

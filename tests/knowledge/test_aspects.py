@@ -232,3 +232,19 @@ def test_what_to_bring_to_collect_it_for_someone_is_not_the_applicants_list(ques
                        "niet zelf ophalen? Dan mag een ander dat doen. Wie het voor u ophaalt, "
                        "neemt een eigen ID-kaart mee. https://x.nl")
     assert article_detail(passport, BRING, question) == told
+
+
+@pytest.mark.parametrize("text, said", [
+    ("o ja ik ben 76 trouwens, maakt dat uit?", "Vanaf 75 jaar"),
+    ("mijn vader is 80, maakt dat iets uit?", "Vanaf 75 jaar"),
+    ("hoe lang duurt het?", None),
+])
+def test_an_age_told_after_an_answer_gets_what_it_says_of_ages(text, said):
+    """Round r156 of session 51: "ik ben 76 trouwens, maakt dat uit?" after the licence
+    answer got "Daar heb ik zelf geen antwoord op"."""
+    from bot.knowledge.aspects import age_detail
+
+    licence = article("Uw rijbewijs verlengt u bij de gemeente. Het is meestal na 5 werkdagen "
+                      "klaar. Vanaf 75 jaar heeft u eerst een Gezondheidsverklaring nodig.")
+    found = age_detail(licence, text)
+    assert (found.startswith(said) if said else found is None)

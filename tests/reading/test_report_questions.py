@@ -158,6 +158,8 @@ def test_saying_it_is_no_report(text, expected):
     # round 81: looked for by the place instead
     ("kunt u niet zoeken op mijn adres kerkweg 8?", True), ("zoek maar op de straat", True),
     ("ik zoek het adres van het gemeentehuis", False),
+    ("geen idee, heb ik niet meer. kunt u niet gewoon op adres zoeken?", True),  # round r156
+    ("kan ik mijn nieuwe adres online doorgeven?", False),
 ])
 def test_saying_the_report_number_is_unknown(text, expected):
     assert says_number_unknown(text) is expected
