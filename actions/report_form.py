@@ -1674,7 +1674,7 @@ class ValidateReportForm(FormValidationAction):
             return {**renumbered, "report_confirmed": None}
         current = tracker.get_slot("report_place")
         other = _other_problem_named(tracker) if place and (
-            place.complete or place.kind == "number") else None
+            place.complete or place.kind == "number" or place.streets) else None
         if other is None and _names_another_problems_place(tracker):
             return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
         if other is not None:  # "die tak is in de schoolstraat, bij het fietspad" (round 86)

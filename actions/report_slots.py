@@ -430,6 +430,10 @@ _ORDINALS = ((0, re.compile(r"\b(?:eerste|1e|1ste|nummer 1|nr\.? ?1|first)\b|\(1
              (2, re.compile(r"\b(?:derde|3e|3de|nummer 3|nr\.? ?3|third)\b|\(3\)", re.I)))
 
 
+_RULED_OUT = re.compile(r"\b(?:niet|not|geen)\s+(?:(?:op|in|bij|aan|on|at|in)\s+)?"
+                        r"(?:(?:de|het|het|the)\s+)?[\w'-]+", re.IGNORECASE)
+
+
 def problem_named(texts: List[Text], said: Text) -> Optional[int]:
     """Which of the problems (their `texts`, the first report first) a message names: by
     its place in the list ("dat 2e", "(2)") or by a word only that problem has ("die tak",
@@ -439,6 +443,9 @@ def problem_named(texts: List[Text], said: Text) -> Optional[int]:
     if len(ordinal) == 1:
         return ordinal[0]
     words = [{word.lower() for word in _TOPIC_WORD.findall(text)} for text in texts]
+    # "dat paaltje is niet op het marktplein maar …": the place ruled out names no problem
+    # (round r159 of session 51: the manhole cover's report was moved instead)
+    said = _RULED_OUT.sub(" ", said)
     heard = {word.lower() for word in _TOPIC_WORD.findall(said)} - _NOT_TOPIC
     named = [index for index, own in enumerate(words)
              if any(_has_word(own, word) and not any(

@@ -2426,6 +2426,25 @@ def test_a_question_naming_a_spot_is_no_new_place(dispatcher, domain, asking):
     assert "report_place" not in slots or slots["report_place"] == kerkstraat
 
 
+def test_a_place_correction_at_the_summary_for_the_second_problem_is_no_yes(dispatcher, domain):
+    """Round r159 of session 51: "dat paaltje is eigenlijk niet op het marktplein maar al in
+    de kerkstraat, juist om de hoek" sent both reports ("juist" read as a yes)."""
+    text = ("dat paaltje is eigenlijk niet op het marktplein maar al in de kerkstraat, juist om "
+            "de hoek")
+    square = read_message("op het marktplein").location.as_dict()
+    tracker = tracker_for(text, asking="report_confirmed", slots={
+        "report_description": "Er ligt een putdeksel los op het marktplein",
+        "report_place": square, "report_category": "report_pavement_road",
+        "report_updates": False, "report_more_problems": [
+            {"text": "Er is ook een paaltje omgereden op het fietspad",
+             "category": "report_public_space_other"}]})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert slots["report_confirmed"] is None
+    assert "report_place" not in slots  # the manhole cover stays on the square
+    [post] = slots["report_more_problems"]
+    assert post["place"]["streets"] == ["Kerkstraat"]
+
+
 def test_a_place_correction_mid_report_is_still_a_correction(dispatcher, domain):
     text = "o nee wacht, het is niet de kerkstraat maar de molenweg 8"
     kerkstraat = Place(kind="address", text="Kerkstraat 8", streets=("Kerkstraat",),

@@ -268,7 +268,11 @@ _CUES: Tuple[Tuple[str, str], ...] = (
     (YES, r"ja+(?:ja+)*|jawel|jazeker|jawohl|jep+|jup+|yes+|yep+|yup+|yeah|yea|sure|tamam|evet|oui|"
           r"of course|absolutely|exactly|indeed|alright|all right|right|fine|ok|okay|"
           r"ok[eé]+|okido|okidoki|oki|oukee"),
-    (YES, rf"klopt|kloppen|correct|juist|precies|inderdaad|zeker|natuurlijk|uiteraard|"
+    # not "… maar al in de kerkstraat, juist om de hoek" (round r159 of session 51: a place
+    # correction at the summary sent the report): "juist" and "precies" say where there
+    (YES, rf"klopt|kloppen|correct|(?:juist|precies)(?!{_W}(?:om|op|in|bij|aan|achter|naast|"
+          rf"voor|tegenover|daar|hier|ernaast|erachter|waar|toen|de|het|een|dat|die))|"
+          rf"inderdaad|zeker|natuurlijk|uiteraard|"
           rf"prima|goed|top|perfect|super|akkoord|in{_W}orde|fijn|uitstekend|helemaal{_W}goed"),
     (YES, rf"doe{_W}maar|(?:verstuur|versturen|verzend|verzenden|stuur)(?:{_W}(?:het|maar))*"
           # "Ach, verstuurt u het maar zo" (round r47: added as a remark, not sent)

@@ -127,7 +127,8 @@ _FILED = re.compile(
     r"\bis (?:het|die|dat|deze|mijn melding|de melding|hij) (?:nu |nou |al |dan |wel |eigenlijk |"
     r"echt |ook )*(?:gemeld|doorgegeven|doorgestuurd|opgestuurd|ingediend|verstuurd|verzonden|"
     r"aangekomen|ontvangen|binnen)\b"
-    r"|\b(?:has|is) (?:it|my report|the report) (?:been )?(?:reported|sent|filed|received)\b"
+    r"|\b(?:has|is) (?:it|my report|the report|that|this) (?:really |now |already |actually )*"
+    r"(?:been )?(?:reported|sent|filed|received)\b"
     # "kunt u er niet gewoon een melding van maken" while the report is being made (round
     # r149 of session 51: the article about primary schools)
     # (not "wilt u daar een aparte melding van maken": another problem, a report of its own)
@@ -259,6 +260,10 @@ _SAFETY = re.compile(
     # "is da gevaarlijk of ni?", "kan het gevaarlijk zijn?" (round r145 of session 50: the
     # dog-bite article for "gevaarlijk")
     r"\b(?:is|zijn) (?:da|dat|het|dit|t|die|ze|deze) (?:nou |nu |echt |wel |niet )?gevaarlijk\b"
+    # "mag ik vragen of da gevaarlijk is met die ratten?", "… veel water op straat. is
+    # gevaarlijk?" (round r159 of session 51: the dog-bite text, twice)
+    r"|\bof (?:da|dat|het|dit|t|die|ze|deze) (?:\w+ )?gevaarlijk (?:is|zijn|kan zijn)\b"
+    r"|\b(?:is |zijn )?gevaarlijk \?"
     r"|\bkan (?:da|dat|het|dit|die) (?:\w+ )?gevaarlijk (?:zijn|worden)\b"
     r"|\b(?:is|are) (?:it|that|this|they) (?:\w+ )?dangerous\b|"
     r"\b(?:moet|moeten|kan|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |verder |ondertussen |intussen |"

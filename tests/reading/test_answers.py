@@ -148,6 +148,9 @@ def test_no(text: str) -> None:
     "ge moet ne keer komen kijken", "", "   ", "de lamp is nog steeds kapot",
     "klopt dat?", "is dat correct?", "Nou ik ga maar. Dag", "Just yes or no please",
     "gewoon ja of nee graag",
+    # "juist" and "precies" saying where (round r159 of session 51: the report was sent)
+    "dat paaltje is niet op het marktplein maar in de kerkstraat, juist om de hoek",
+    "precies op de hoek van de kerkstraat",
 ])
 def test_neither_yes_nor_no(text: str) -> None:
     assert read_yes_no(text) is None

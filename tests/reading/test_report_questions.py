@@ -80,7 +80,10 @@ ASKED = {
                  "ruimen jullie het op?", "should I clean it up myself?",
                  "er ligt een dode egel bij de schoolstraat, wie haalt die weg?",
                  "wie komt die troep nou eens opruimen?"],
-    "safety": ["is da gevaarlijk of ni?", "kan het gevaarlijk zijn, ja of nee?",
+    "safety": ["mag ik vragen of da gevaarlijk is met die ratten? want ik heb er gisteren "
+               "eentje zien lopen",
+               "er komt water uit de grond, veel water op straat. is gevaarlijk?",
+               "is da gevaarlijk of ni?", "kan het gevaarlijk zijn, ja of nee?",
                "moet ik de kinderen daar weghalen?"],
     "remove_data": ["kunnen jullie mijn nummer weghalen?", "verwijder mijn gegevens aub?",
                     "can you delete my number?"],
@@ -186,6 +189,7 @@ def test_a_status_question_names_a_report(text, expected):
     ("hallo?? is het nu gemeld of niet", "filed"),
     ("is mijn melding al verstuurd?", "filed"),
     ("has it been reported?", "filed"),
+    ("so is it really reported now? the hole is dangerous", "filed"),  # round r159, session 51
     ("hallo?? kunt u er niet gewoon een melding van maken", "filed"),  # round r149, session 51
 ])
 def test_anonymity_and_news_afterwards_are_questions_about_the_report(text, kind):
