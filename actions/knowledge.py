@@ -389,7 +389,7 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     see `answer_again`."""
     text = text or tracker.latest_message.get("text") or ""
     if _answered_just_before(tracker, article):
-        answer_again(dispatcher, article, text)
+        answer_again(dispatcher, tracker, article, text)
         return
     aspect = None if article.sensitive else single_aspect(_the_question_itself(text))
     detail = (article_detail(article, aspect, text) if aspect
@@ -466,7 +466,8 @@ def _answered_just_before(tracker: Tracker, article: Article) -> bool:
     return before is not None and before.id == article.id
 
 
-def answer_again(dispatcher: CollectingDispatcher, article: Article, text: Text) -> None:
+def answer_again(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
+                 text: Text) -> None:
     """A question that leads to the article just given ("moet ik mijn kinderen apart
     inschrijven?" after the moving answer): what the article says about its words or the
     detail it asks for, else honestly that the answer is not in it, with link and phone;
@@ -477,6 +478,23 @@ def answer_again(dispatcher: CollectingDispatcher, article: Article, text: Text)
         sentences_naming(article, subject_words(text)))  # "dus krijg ik een boete of niet"
     if detail:
         utter(dispatcher, "utter_kb_detail", detail=detail, link=article.link)
+    else:
+        _another_or_unknown(dispatcher, tracker, article, text)
+
+
+OTHER_ARTICLE_SCORE = 0.33  # "kan ik op zaterdag langskomen met mijn buurman?" (0.28): no
+
+
+def _another_or_unknown(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
+                        text: Text) -> None:
+    """The one other article the words fit ("en de huurachterstand dan? 2 maanden. ben bang
+    dat ik eruit moet" after the money answer: the threatened eviction, round r158 of session
+    51), else honestly that the answer given does not say it."""
+    ensure_knowledge()
+    decision = retrieval.live_index(DATABASE_URL).current().answer_for(text)
+    if (len(decision.articles) == 1 and decision.articles[0].id != article.id
+            and decision.scores[0] >= OTHER_ARTICLE_SCORE):
+        utter_article(dispatcher, tracker, decision.articles[0])
     else:
         utter(dispatcher, "utter_kb_detail_unknown", title=article.title.lower(),
               link=article.link)
@@ -1066,8 +1084,7 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
         if None in details:  # "waar is die en wat kost het?": the price, and not the place
             utter(dispatcher, "utter_kb_detail_partly_unknown")
     else:
-        utter(dispatcher, "utter_kb_detail_unknown", title=article.title.lower(),
-              link=article.link)
+        _another_or_unknown(dispatcher, tracker, article, text)
 
 
 def utter_choice(dispatcher: CollectingDispatcher, articles: tuple,

@@ -432,6 +432,9 @@ class ActionAnswerFollowUp(Action):
         asked = asked_subject_words(text) or named
         own = None if _told_beside(own, named, asked) else own
         sibling = None if _told_beside(sibling, named, asked) else sibling
+        if (own is not None and sibling is not None and before is not None
+                and own.department != before.department and names_any(sibling, asked.split())):
+            own = None  # "komen jullie aan huis?" after the passport: its home visit (r158)
         if own is not None and own != before and named_apart(own, before, asked):
             utter_article(dispatcher, tracker, own)  # a subject the answer only mentioned
         elif detail:

@@ -415,6 +415,7 @@ def _utter_again(kb_url, monkeypatch, first: str, follow_up: str):
 
     monkeypatch.setattr(knowledge, "previous_article",
                         lambda t: knowledge.answered_article(t, kb_url)[0])
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
     article, tracker = _after_answer(kb_url, first, follow_up)
     dispatcher = CollectingDispatcher()
     knowledge.utter_article(dispatcher, tracker, article)
@@ -1188,3 +1189,17 @@ def test_a_follow_up_naming_the_answer_s_own_subject_stays_with_that_answer(kb_u
     assert named_product_article(carers, "wat kost die mantelzorgvergunning?", kb_url) is None
     found = named_product_article(carers, "en wat kost een bezoekersvergunning?", kb_url)
     assert found is not None and found.id != "parkeren-zorg"
+
+
+@pytest.mark.parametrize("first, follow_up, said", [
+    # round r158 of session 51: the social team's home visit, and "not in my information"
+    ("ik ben 81 en mijn paspoort is verlopen. hoe vraag ik een nieuwe aan?",
+     "ik kan moeilijk lopen. komen jullie aan huis?", "bij u thuis"),
+    ("ik heb een aanslag afvalstoffenheffing gekregen, hoe zit dat?",
+     "en de huurachterstand dan? 2 maanden. ben bang dat ik eruit moet", "uit uw huis gezet"),
+])
+def test_a_follow_up_the_answer_does_not_hold_gets_the_article_its_words_fit(
+        kb_url, dispatcher, domain, monkeypatch, first, follow_up, said):
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up)
+    told = " ".join(str(m.get("answer") or m.get("detail") or "") for m in messages)
+    assert said in told, messages

@@ -12,6 +12,7 @@ from bot.reading.message import read_message
 from bot.reading.questions import read_question
 from tests.test_knowledge_answers import (  # noqa: F401
     _after_answer, _follow_up, decide, kb_url)
+from tests.conftest import make_tracker
 from tests.test_reading_policy import START, said, tracker
 
 
@@ -49,7 +50,8 @@ def test_a_partner_question_after_the_moving_answer_gets_its_partner_sentence(
 
     moving = decide(kb_url, "we gaan verhuizen, hoe geef ik dat door",
                     "moving_address_change").articles[0]
-    answer_again(dispatcher, moving, "moet mijn vriendin dat apart doen?")
+    answer_again(dispatcher, make_tracker("inform", "moet mijn vriendin dat apart doen?"),
+                 moving, "moet mijn vriendin dat apart doen?")
     assert dispatcher.messages[0]["response"] == "utter_kb_detail"
     assert "partner" in dispatcher.messages[0]["detail"]
 
@@ -415,7 +417,7 @@ def test_the_other_parent_asked_after_the_childs_passport_answer(
     text = "ok top. haar vader woont in breda, moet hij dan ook mee komen naar het gemeentehuis?"
     child = decide(kb_url, "mijn dochter van 11 heeft een paspoort nodig",
                    "passport_id_appointment").articles[0]
-    answer_again(dispatcher, child, text)
+    answer_again(dispatcher, make_tracker("inform", text), child, text)
     assert "niet mee te komen" in dispatcher.messages[0]["detail"]
     answered = START + [said("mijn dochter van 11 heeft een paspoort nodig",
                              "passport_id_appointment"),
