@@ -484,6 +484,11 @@ async def _follow_up_in_english(dispatcher: CollectingDispatcher, tracker: Track
     subject = dutch_search_words(text)  # "is there a desk for entrepreneurs?" (round r81)
     try:
         own = await asyncio.to_thread(own_subject, subject) if subject else None
+        if (own is None and subject and article is not None
+                and not names_any(article, subject.split())):
+            # "what is the deadline for an objection?" after the payment plan: the objection
+            # article of that department (round r160 of session 51: the 10 months again)
+            own = await asyncio.to_thread(context_article, article, subject)
     except Exception:
         logger.exception("Knowledge base lookup failed")
         own = None

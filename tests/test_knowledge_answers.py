@@ -1203,3 +1203,23 @@ def test_a_follow_up_the_answer_does_not_hold_gets_the_article_its_words_fit(
     _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up)
     told = " ".join(str(m.get("answer") or m.get("detail") or "") for m in messages)
     assert said in told, messages
+
+
+def test_an_english_follow_up_about_another_subject_gets_that_article_of_the_department(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round r160 of session 51: "what is the deadline for an objection?" after the payment
+    plan answer got the payment plan's 10 months."""
+    from actions import knowledge, topics
+    from bot.knowledge.store import published_articles
+
+    monkeypatch.setattr(topics, "own_subject", lambda text: knowledge.own_subject(text, kb_url))
+    monkeypatch.setattr(topics, "context_article",
+                        lambda before, text: knowledge.context_article(before, text, kb_url))
+    plan = next(a for a in published_articles(kb_url)
+                if a.id == "betalingsregeling-belastingen")
+    events = [{"event": "user", "text": "can I pay it in monthly parts?"},
+              {"event": "bot", "text": plan.answer_en.strip(),
+               "metadata": {"utter_action": "utter_kb_answer"}}]
+    said = _english_follow_up(kb_url, dispatcher, domain, monkeypatch, events,
+                              "what is the deadline for an objection?")
+    assert "6 weeks" in (said.get("answer") or said.get("detail") or "")

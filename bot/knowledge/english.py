@@ -155,7 +155,11 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:objection|object|appeal)\w* (?:\w+ ){0,4}?(?:woz|valuation|property value)",
      "bezwaar maken tegen de woz waarde"),
     (r"woz(?: value)?|property value|valuation", "woz waarde"),
-    (r"payment plan|pay (?:\w+ ){0,4}?in (?:instal+ments|parts|terms)", "betalingsregeling"),
+    # "can I pay it in monthly parts?" (round r160 of session 51: no detail)
+    (r"payment plan|pay (?:\w+ ){0,4}?in (?:\w+ )?(?:instal+ments|parts|terms)|instal+ments",
+     "betalingsregeling"),
+    (r"(?:object|objection|appeal)\b(?! to (?:the )?(?:woz|property|valuation))",
+     "bezwaar maken"),
     (r"(?:municipal|council|local|property) tax\w*|tax (?:bill|assessment)", "aanslag "
      "gemeentelijke belastingen ozb"),
     (r"(?:market )?stall|(?:weekly )?market pitch|food ?truck|"

@@ -105,7 +105,9 @@ _CALENDAR_ALONE = re.compile(
     r"|\b(?:which|what) days? (?:is|are) (?:the )?pick ?ups?\b)")
 _CALENDAR_HINT = re.compile(
     r"\b(?:kalender|rooster|schema|welke dag|welke dagen|welke datum|hoe laat|"
-    r"aan de beurt|buiten zetten|buitenzetten|aan de straat zetten|aan de weg zetten|"
+    # "wanneer moet ik de grijze bak buiten zet?" in broken Dutch (round r160 of session 51)
+    r"aan de beurt|buiten (?:zetten|zet)|buitenzetten|aan de straat (?:zetten|zet)|"
+    r"aan de weg zetten|"
     r"feestdag\w*|kerst\w*|pasen|paasdag|paasmaandag|pinkster\w*|hemelvaart\w*|"
     r"koningsdag|nieuwjaar\w*|oud en nieuw|oudjaar\w*|morgen|overmorgen|volgende week|"
     r"which day|what day|which days|normally|usually|goes? out|put out|"

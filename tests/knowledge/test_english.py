@@ -46,6 +46,9 @@ from bot.knowledge.english import dutch_search_words
     # rounds r153 and r155 of session 51: naturalisation and the birth instead of the ID card
     ("no?? not naturalisation. ID CARD for my 4 year old kid", "paspoort of ID-kaart kind"),
     ("Does the baby need a passport? She was born here.", "paspoort of ID-kaart kind"),
+    # round r160 of session 51: "I do not have that detail" to the tax bill's follow-ups
+    ("can I pay it in monthly parts?", "betalingsregeling"),
+    ("what is the deadline for that objection?", "bezwaar maken"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with

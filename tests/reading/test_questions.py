@@ -7,6 +7,8 @@ from bot.reading.questions import (QUESTION, TOPICS, is_question, questions_besi
                                   read_question, the_question)
 
 WASTE_CALENDAR = [
+    # broken Dutch (round r160 of session 51: a report about "ik nieuw hier van syrie")
+    "hallo ik nieuw hier van syrie, wanneer moet ik de grijze bak buiten zet? mijn buurman boos",
     # asked without a question mark (round r125 of session 49: "iets mis met het afval")
     "ik weet niet meer welke bak er maandag aan de straat moet",
     "which bin goes out on monday?",
