@@ -490,8 +490,15 @@ def _another_or_unknown(dispatcher: CollectingDispatcher, tracker: Tracker, arti
     """The one other article the words fit ("en de huurachterstand dan? 2 maanden. ben bang
     dat ik eruit moet" after the money answer: the threatened eviction, round r158 of session
     51), else honestly that the answer given does not say it."""
-    ensure_knowledge()
-    decision = retrieval.live_index(DATABASE_URL).current().answer_for(text)
+    reading = reading_of(tracker)
+    if (tracker.active_loop.get("name") or reading.category or reading.danger
+            or reading.report_question or read_aspects(text)):
+        # "het water staat nu ook tegen de voordeur, kan het sneller?": more about a report,
+        # no other article (round r161 of session 51: the eviction article)
+        decision = retrieval.Decision("none")
+    else:
+        ensure_knowledge()
+        decision = retrieval.live_index(DATABASE_URL).current().answer_for(text)
     if (len(decision.articles) == 1 and decision.articles[0].id != article.id
             and decision.scores[0] >= OTHER_ARTICLE_SCORE):
         utter_article(dispatcher, tracker, decision.articles[0])

@@ -1223,3 +1223,13 @@ def test_an_english_follow_up_about_another_subject_gets_that_article_of_the_dep
     said = _english_follow_up(kb_url, dispatcher, domain, monkeypatch, events,
                               "what is the deadline for an objection?")
     assert "6 weeks" in (said.get("answer") or said.get("detail") or "")
+
+
+def test_a_question_about_the_same_thing_never_gets_an_unrelated_article(kb_url, monkeypatch):
+    """Round r161 of session 51: "het water staat nu ook tegen de voordeur … kan het
+    sneller?" about a blocked drain got the article about a threatened eviction."""
+    _, messages = _utter_again(kb_url, monkeypatch, "de put voor ons huis is verstopt",
+                               "het water staat nu ook tegen haar voordeur en ze kan er niet "
+                               "uit, kan het sneller?")
+    told = " ".join(str(m.get("answer") or m.get("detail") or "") for m in messages)
+    assert "uit uw huis gezet" not in told
