@@ -591,16 +591,26 @@ def _corner_with_the_street_asked(pending: Optional[Place], place: Optional[Plac
     return corner if corner is not None and corner.kind == "corner" else None
 
 
+def _one_more_of_another_kind(tracker: Tracker, text: Text) -> Optional[Tuple[Text, Text]]:
+    """A problem of another kind than the report's, told as one more ("o en de lantaarnpaal
+    doet het ook niet"): its clean words and category, else None."""
+    told = clean_description(text)
+    if not told or told.rstrip().endswith("?") or not _ONE_MORE.search(text):
+        return None
+    category = category_of(_SPOT_PHRASE.sub(" ", told))
+    if category is None or not names_another_problem(told, tracker.get_slot("report_category")):
+        return None
+    return told, category
+
+
 def _another_problem_at(tracker: Tracker, detail: Text, place: Place) -> Dict[Text, Any]:
     """A problem of another kind told as one more beside the place asked for ("ter hoogte
     van nr 14. o en de lantaarnpaal daar doet het ook al een week niet"): a report of its own
     at that place, not words added to this one (round r152 of session 51)."""
-    told = clean_description(detail)
-    category = category_of(_SPOT_PHRASE.sub(" ", told or ""))
-    if (not told or category is None or not _ONE_MORE.search(detail)
-            or told.rstrip().endswith("?")
-            or not names_another_problem(told, tracker.get_slot("report_category"))):
+    found = _one_more_of_another_kind(tracker, detail)
+    if found is None:
         return {}
+    told, category = found
     more = list(tracker.get_slot("report_more_problems") or [])
     more.append({"text": capitalised(told), "category": category, "place": place.as_dict()})
     return {"report_more_problems": more}
@@ -1824,17 +1834,13 @@ class ValidateReportForm(FormValidationAction):
         more ("ook", "nog"), a report of its own; not a new place for this one (own try,
         session 51: the tile report was filed at the lamp's street)."""
         text = _text(tracker)
-        if (text.startswith("/") or reading.answer is not None or not _ONE_MORE.search(text)
+        if (text.startswith("/") or reading.answer is not None
                 or _corrects_at_a_start(text) or _PLACE_CORRECTION.search(text)):
             return None
-        told = clean_description(text)
-        if not told or told.rstrip().endswith("?") or _SAME_THING.match(told):
+        found = _one_more_of_another_kind(tracker, text)
+        if found is None or _SAME_THING.match(found[0]):
             return None
-        category = category_of(_SPOT_PHRASE.sub(" ", told))
-        if not names_another_problem(told, tracker.get_slot("report_category")) or (
-                category is None):
-            return None
-        return _with_another_problem(tracker, told, category)
+        return _with_another_problem(tracker, *found)
 
     def _more_about_it_beside(self, tracker: Tracker, reading: Reading
                               ) -> Optional[Dict[Text, Any]]:

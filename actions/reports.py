@@ -157,10 +157,6 @@ def _told_before_the_request(tracker: Tracker) -> Optional[Tuple[Reading, Text]]
     resident's earlier message (its clauses that name a problem, not "ik zie nooit iemand"),
     not the request itself."""
     latest, text = reading_of(tracker), tracker.latest_message.get("text") or ""
-    instead = new_problem_after_never_mind(text, tracker.get_slot("report_category")) \
-        if tracker.get_slot("report_description") else None
-    if instead:  # "laat maar, hij is toch geleegd. maar …": the new problem only
-        return read_message(instead), instead
     if ran_this_turn(tracker, SOLVED_ACTION):
         return _beside_the_solved(latest, text)
     asks_it = asks_to_have_it_reported(text) and not (latest.location and latest.location.streets)

@@ -1731,8 +1731,9 @@ _CONTRAST = re.compile(r"^\W*(?:(?:maar|but|en|and)\W+)+", re.IGNORECASE)
 
 def new_problem_after_never_mind(text: str, category: Optional[str]) -> Optional[str]:
     """"laat maar, ik zie dat hij toch geleegd is. maar er staat wel een kapot bankje in het
-    park": the report being made is dropped and a problem of another kind told; its words
-    (from the first part about it on), else None."""
+    park": the report being made is dropped and another problem told (of another kind, or of
+    the same kind once the first is said to be over); its words from the first part about it
+    on, else None."""
     never_mind = _NEVER_MIND.search(text or "")
     if not never_mind:
         return None
