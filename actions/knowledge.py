@@ -153,6 +153,9 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
                 # "… mee naar turkije, ze heeft nog geen paspoort": travelling says nothing
                 # of children, the product's own article for a child does (round r150)
                 child = _about_the_person(index, own, "kind", question) or child
+            if sure and child is not None and child.id != article.id != own.id:
+                # "met spoed een paspoort voor mijn dochter": the rush, and what a child needs
+                return retrieval.Decision(ANSWERED, (article, child))
             article = child or article
         if another_countrys_document(_as_asked(tracker, question)):  # "mijn Poolse paspoort"
             article = _embassy_article(index, article, question) or article
@@ -866,7 +869,9 @@ def _about_the_person(index: retrieval.Index, before: Article, person: Text,
     fitting = [n for n, article in enumerate(index.articles)
                if article.department == before.department and about_person[n] > 0
                and with_subject[n] >= RELATED_SCORE]
-    best = max(fitting, key=lambda n: with_subject[n], default=None)
+    # an article whose title names them is about them; travelling only mentions children
+    titled = [n for n in fitting if shares_a_word(index.articles[n].title, person)]
+    best = max(titled or fitting, key=lambda n: with_subject[n], default=None)
     return index.articles[best] if best is not None else None
 
 

@@ -185,6 +185,8 @@ async def _the_report_meant(tracker: Tracker) -> Optional[Any]:
         return None
     if found is None or described_otherwise(tracker, found):
         return None  # another subject's number: not that report closed by mistake
+    if found.updates is None:
+        return None  # filed from another conversation: a number alone closes nothing
     return found
 
 

@@ -474,3 +474,12 @@ def test_asked_again_to_close_it_the_solved_report_is_not_passed_on_twice(solved
                           {"event": "action", "name": "action_listen"}]
     assert asyncio.run(ActionReportSolved().run(dispatcher, tracker, domain)) == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved_again"]
+
+
+def test_a_report_of_another_conversation_is_not_closed_by_its_number(solved_store,
+                                                                       dispatcher, domain):
+    """A neighbour who knows only the case number passes it on; the report stays open."""
+    report = _own_report(solved_store, category="report_waste_collection", sender="neighbour")
+    _solved(dispatcher, domain, f"melding {report.case_number}: de container is opgehaald")
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved_passed_on"]
+    assert "opgelost" not in _stored(solved_store, report.id).description
