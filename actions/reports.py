@@ -781,6 +781,10 @@ class ActionSubmitReport(Action):
         elif tracker.get_slot("report_priority") == HIGH_PRIORITY:
             utter(dispatcher, "utter_report_filed_urgent", case_number=first,
                   handling_hours=hours)
+        elif len(filed) > 1 and len({handling_days(told.category, told.description)
+                                     for told in reports}) > 1:
+            utter(dispatcher, "utter_report_filed_more_each",
+                  handled=_each_handling_time(filed, reports, domain, tracker))
         elif len(filed) > 1:
             utter(dispatcher, "utter_report_filed_more", handling_days=days, case_numbers=numbers)
         else:
@@ -801,6 +805,15 @@ class ActionSubmitReport(Action):
 
 
 DAMAGE_ANSWER = "utter_report_question_damage"
+
+
+def _each_handling_time(filed: List[Any], reports: List[NewReport], domain: DomainDict,
+                        tracker: Tracker) -> Text:
+    """"M-…-1 binnen 2 werkdagen, M-…-2 binnen 10 werkdagen": each report's own time."""
+    return ", ".join(
+        f"{report.case_number} "
+        f"{handling_time_for(told.category, False, domain, tracker, told.description)}"
+        for report, told in zip(filed, reports))
 
 
 def _location_text(place: Optional[Place], label: Text) -> Text:

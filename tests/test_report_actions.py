@@ -2680,6 +2680,31 @@ def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
     assert said["urgent_numbers"] == "M-2026-000011"
 
 
+def test_two_reports_with_different_handling_times_tell_each(monkeypatch, dispatcher, domain):
+    """A container (2 working days) and a bench (10): not "both within 10" (round r163)."""
+    import actions.reports as report_actions
+
+    class One:
+        id, case_number, wants_updates = 10, "M-2026-000010", False
+
+    class Two:
+        id, case_number, wants_updates = 11, "M-2026-000011", False
+
+    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
+    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [One(), Two()])
+    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    tracker = make_tracker("affirm", "ja", slots={
+        "report_category": "report_waste_collection",
+        "report_description": "de container is niet geleegd", "report_location": "Dorpsstraat 4",
+        "report_more_problems": [{"category": "report_public_space_other",
+                                  "text": "het bankje bij de bushalte is kapot"}]})
+    asyncio.run(report_actions.ActionSubmitReport().run(dispatcher, tracker, domain))
+    [said] = dispatcher.messages
+    assert said["response"] == "utter_report_filed_more_each"
+    assert said["handled"] == ("M-2026-000010 binnen 2 werkdagen, "
+                               "M-2026-000011 binnen 10 werkdagen")
+
+
 def test_a_question_beside_the_updates_answer_is_no_new_description(dispatcher, domain):
     text = ("ja graag, via mail: lies.peeters@telenet.be. En wanneer is de volgende ophaling "
             "van het pmd eigenlijk?")
