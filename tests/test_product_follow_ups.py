@@ -350,6 +350,15 @@ def test_a_product_asked_for_a_child_gets_the_childs_article(kb_url, text,  # no
     assert decide(kb_url, text, "passport_id_appointment").articles[0].id == expected
 
 
+def test_a_rush_for_a_child_gets_the_rush_and_the_childs_article(kb_url):  # noqa: F811
+    """Session 52: "met spoed een paspoort voor mijn dochter" got the travel article (it
+    mentions children); the rush, and what a child's application needs."""
+    found = decide(kb_url, "ik moet met spoed een paspoort voor mijn dochter, we gaan over 5 "
+                           "dagen op vakantie", "passport_id_appointment")
+    assert [article.id for article in found.articles] == ["paspoort-spoed",
+                                                          "paspoort-id-kaart-kind"]
+
+
 @pytest.mark.parametrize("text", [
     "en mijn zoontje is 4, heeft die ook een eigen paspoort nodig of kan die op de mijne?",
     "en voor mijn dochter?"])
