@@ -27,9 +27,9 @@ from bot.knowledge.text import (ABROAD, LINK, STOPWORDS, abroad_now, about_livin
                                 another_countrys_document, lives_abroad, normalise, with_abroad)
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
-from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_the_ordinary,
-                                   for_a_child, lead_for_the_product, mirrored_question,
-                                   asks_the_price,
+from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_for_oneself,
+                                   asks_the_ordinary, asks_the_price, for_a_child,
+                                   lead_for_the_product, mirrored_question,
                                    person_of, read_aspect, read_aspects, sentences_about,
                                    sentences_naming,
                                    shares_a_word, single_aspect, subject_words,
@@ -882,7 +882,8 @@ def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
     ordinary one (then the answer given is left out)."""
     ensure_knowledge(url)
     index = retrieval.live_index(url).current()
-    if asks_the_ordinary(text):
+    if asks_the_ordinary(text) or asks_for_oneself(text) and shares_a_word(before.title,
+                                                                            "kind"):
         return _product_article(index, before)
     matches = index.search(f"{before.title} {text}", top=SIBLING_SEARCH)
     fitting = [m for m in matches if m.article.department == before.department]

@@ -29,7 +29,7 @@ from actions.report_slots import ack, place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
                                    told_to_those_without_digid,
-                                   asks_the_price, is_follow_up, read_aspects,
+                                   asks_for_oneself, asks_the_price, is_follow_up, read_aspects,
                                    sentences_naming, sentences_naming_rare_words, single_aspect,
                                    subject_words)
 from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
@@ -427,7 +427,10 @@ class ActionAnswerFollowUp(Action):
             utter(dispatcher, "utter_kb_detail", detail=leaning, link=before.link)
             return []
         # a person the answer given is not about ("en voor mijn zoontje?"): their article
-        detail = answered_in(before, text) if before and named and not related else None
+        # ... and the resident's own after a child's answer ("en mijn eigen paspoort?") too
+        for_oneself = sibling is not None and asks_for_oneself(text)
+        detail = (answered_in(before, text) if before and named and not (related or for_oneself)
+                  else None)
         # a subject only told beside the question ("…, we zijn gescheiden") is no subject
         asked = asked_subject_words(text) or named
         own = None if _told_beside(own, named, asked) else own

@@ -511,3 +511,15 @@ def test_the_street_named_is_no_subject_for_the_knowledge_base(kb_url):  # noqa:
                            entities=read_message(text).to_entities(text))
     decision = find_answer(tracker, "report_waste_collection", True, kb_url, text)
     assert decision.articles and decision.articles[0].id == "container-kapot-nieuw"
+
+
+@pytest.mark.parametrize("follow_up", ["en mijn eigen paspoort dan? ik ben 41",
+                                       "is 5 werkdagen ook voor mij of alleen voor haar"])
+def test_the_residents_own_after_the_childs_answer_gets_the_ordinary_article(
+        kb_url, monkeypatch, dispatcher, domain, follow_up):  # noqa: F811
+    """Round r162: "en mijn eigen paspoort dan? ik ben 41" got the child's text again."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "Paspoort of ID-kaart voor uw kind", follow_up)
+    assert before.id == "paspoort-id-kaart-kind"
+    told = " ".join(m.get("text") or m.get("detail") or m.get("answer") or "" for m in messages)
+    assert messages and "kind" not in told.lower()

@@ -272,6 +272,20 @@ def asks_the_ordinary(text: str) -> bool:
     return bool(_ORDINARY.search(text or ""))
 
 
+# "en mijn eigen paspoort dan? ik ben 41" after the child's passport answer: the resident's
+# own, the product's ordinary article.
+_ONESELF = re.compile(r"\b(?:mijn eigen|m n eigen|mn eigen|voor mezelf|voor mijzelf|voor mij zelf|"
+                      r"ikzelf|ik zelf|ook voor mij|voor mij ook|for myself|my own|for me too)\b"
+                      r"|\b(?:ik ben|i am|i m|im) (?:1[89]|[2-9]\d)\b"
+                      r"(?! (?:weken|maanden|dagen|weeks|months|days)\b)",
+                      re.IGNORECASE)
+
+
+def asks_for_oneself(text: str) -> bool:
+    """The question is about the resident themselves (their own, their adult age)."""
+    return bool(_ONESELF.search(text or ""))
+
+
 # A first question that asks only what something costs or how long it takes or lasts gets
 # that detail, not the whole answer ("wat kost een paspoort?"). "Mijn paspoort is verlopen,
 # wat nu?" asks what to do, so validity only counts with "hoe lang" or "tot wanneer".
