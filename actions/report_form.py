@@ -1473,6 +1473,10 @@ class ValidateReportForm(FormValidationAction):
             answer = None  # "De plaats is nu goed, dank u. Maar … graag weglaten" (round r60)
         if answer is True:
             slots: Dict[Text, Any] = {"report_confirmed": True}
+            if (tracker.get_slot("report_priority") != HIGH_PRIORITY
+                    and says_it_is_dangerous(_text(tracker))):
+                # "ja versturen. maar dit IS toch gevaarlijk??" (round r162): sent, with priority
+                slots["report_priority"] = HIGH_PRIORITY
             if reading.addition and names_another_problem(
                     reading.addition, tracker.get_slot("report_category")):
                 return slots  # a report of its own, started after this one is sent

@@ -3131,7 +3131,8 @@ def test_a_swastika_is_acknowledged_as_hurtful_not_with_a_plain_thank_you(dispat
 
 @pytest.mark.parametrize("text, sent", [
     ("nou ja kinderen klimmen er wel op en het kan omvallen denk ik. dus ja gevaarlijk", False),
-    ("ja klopt, verstuur maar. het is wel gevaarlijk", True)])
+    ("ja klopt, verstuur maar. het is wel gevaarlijk", True),
+    ("ja versturen. maar dit IS toch gevaarlijk?? 10 dagen is veel te lang", True)])
 def test_yes_it_is_dangerous_at_the_summary_raises_priority_before_sending(text, sent,
                                                                            dispatcher, domain):
     """Round 87: "dus ja gevaarlijk" sent the report without priority being said first."""
@@ -3140,8 +3141,7 @@ def test_yes_it_is_dangerous_at_the_summary_raises_priority_before_sending(text,
         "report_category": "report_public_space_other"})
     result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert (result["report_confirmed"] is True) is sent
-    if not sent:
-        assert result["report_priority"] == "high"
+    assert result["report_priority"] == "high"  # sent or asked again: with priority
 
 
 def test_a_passport_question_beside_a_hazard_report_is_no_question_about_acting():

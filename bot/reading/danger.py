@@ -336,12 +336,19 @@ _ASKS = re.compile(r"^\W*(?:(?:en|maar|dus|nou|want|of)\s+)?(?:is|zijn|kan|kun|m
                    r"hoe|wat|waarom|wanneer|gaat|are|can|should|is it)\b")
 
 
+# "maar dit IS toch gevaarlijk??", "dat is toch niet veilig!?": said with a question mark
+_RHETORICAL = re.compile(r"^\W*(?:(?:en|maar|dus|nou)\s+)?(?:dit|dat|het|dat ding|die|deze)\s+"
+                         r"(?:is|zijn)\s+(?:\w+\s+)?toch\b|\btoch\s+(?:echt\s+|wel\s+)?"
+                         r"(?:levens)?(?:gevaarlijk|onveilig|niet veilig)")
+
+
 def says_it_is_dangerous(text: str) -> bool:
     """The resident says (not asks) that it is dangerous: "dit IS gevaarlijk", "onveilig
     voor de kinderen"; not "is het gevaarlijk?", not "niet gevaarlijk"."""
     # "kan het met voorrang, want over de weg rijden is niet veilig": the reason is said
     for sentence in re.split(r"(?<=[.!?])\s+|\n|,?\s+(?:want|omdat|because)\s+", fold(text or "")):
-        if sentence.rstrip().endswith("?") or _ASKS.match(sentence):
+        if _ASKS.match(sentence) or (sentence.rstrip().endswith("?")
+                                     and not _RHETORICAL.search(sentence)):
             continue
         if _DANGEROUS.search(sentence) and not _RULED_OUT.search(sentence):
             return True

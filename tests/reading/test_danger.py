@@ -637,6 +637,11 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     ("er zit een gat van 20 cm, daar breekt nog iemand zijn nek", True),
     ("someone is going to get hurt there", True),
     ("breekt er een kind zijn been?", False),
+    # round r162 of session 52: said with "toch" and question marks
+    ("ja versturen. maar dit IS toch gevaarlijk?? 10 dagen is veel te lang", True),
+    ("dat is toch niet veilig voor die kinderen?!", True),
+    ("is het toch gevaarlijk?", False),
+    ("het is toch niet gevaarlijk?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous
