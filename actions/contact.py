@@ -183,8 +183,9 @@ class ActionTakeMessage(OpeningHoursAction):
         if "bsn" in reading.personal_data:
             utter(dispatcher, "utter_bsn_not_needed")  # it is left out of what is passed on
         # (or about an earlier report: "M-…: nu is mijn buurvrouw erover gevallen")
-        hazard = reading.danger == "hazard" or (bool(case_number_of(tracker))
-                                                and danger_now_told(tracker))
+        filed = case_number_of(tracker) or tracker.get_slot("report_case_number")
+        about_filed = bool(filed) and danger_now_told(tracker)
+        hazard = reading.danger == "hazard" or about_filed
         if hazard:  # "er ligt een koelkast, kinderen kunnen erin kruipen"
             if reading.injured:
                 utter(dispatcher, "utter_ack_injured")
@@ -208,7 +209,7 @@ class ActionTakeMessage(OpeningHoursAction):
             self.utter_by_hours(dispatcher, english, suffix=suffix)
         await _status_beside(dispatcher, tracker, domain, text)
         await answer_meanwhile(dispatcher, tracker)
-        number = case_number_of(tracker) if addition else None
+        number = case_number_of(tracker) if addition else filed if about_filed else None
         if contactverzoek.enabled():  # the addition with the report it is for
             await asyncio.to_thread(register_left_message, tracker, None, None,
                                     f"{number}: {text}" if number else None)

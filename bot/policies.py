@@ -56,7 +56,7 @@ from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.dates import date_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_use_the_phone, help_called, is_shaken, same_event,
-                                says_found, someone_may_be_inside, strong_gas,
+                                says_found, says_it_is_dangerous, someone_may_be_inside, strong_gas,
                                 tells_a_sign_of_life, will_call)
 from bot.reading.description import (category_of, names_another_problem,
                                      new_problem_after_never_mind, says_dumped,
@@ -1676,6 +1676,13 @@ def reading_route(tracker: DialogueStateTracker,
         # "ik had toch al gevraagd om een medewerker. zet dit er dan bij": added to the
         # message already passed on, not the handover text again (round 88)
         return TAKE_MESSAGE_ACTION
+    if (tracker.active_loop_name is None and not reading.danger and reading.location is None
+            and _messages_since_filing(tracker) <= ADDITION_TURNS
+            and _about_the_report_filed(tracker, reading) and not _filed_with_priority(tracker)
+            and says_it_is_dangerous(message.text or "")):
+        # "ik zeg het je toch al. het is gevaarlijk. kinderen lopen er langs" just after filing
+        # (round r162: a new report of that sentence): passed on for priority
+        return TAKE_MESSAGE_ACTION
     if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
             and not (reading.location and reading.location.streets) and not reading.danger
             and not _has_case_number(message)
@@ -2138,6 +2145,13 @@ def reading_route(tracker: DialogueStateTracker,
             or name in UNSURE_INTENTS + (ANSWER_INTENT,) and not reading.question
             and (reading.category or _names_a_place(reading))):
         return START_REPORT_ACTION  # the words name a problem in public space
+    if (tracker.active_loop_name is None and name == QUESTION_INTENT and reading.category
+            and reading.location is not None and not reading.question
+            and not is_question(message.text or "")
+            and tells_something_wrong(message.text or "")):
+        # "hoek schoolstraat/molenweg staat een verkeersbord heel scheef. daar lopen elke
+        # ochtend kinderen langs" read as a question (session 52): "Daar heb ik geen antwoord op"
+        return START_REPORT_ACTION
     if (tracker.active_loop_name is None and not reading.danger and not reading.category
             and name in REPORT_INTENTS and reading.question and reading.location is None
             and before in (None, "action_listen", "action_session_start")

@@ -459,3 +459,15 @@ def test_a_hazard_passed_on_while_closed_gets_the_day_and_night_numbers(
     responses = [m["response"] for m in dispatcher.messages]
     assert responses[0] == "utter_ack_hazard_passed_on"
     assert ("utter_report_question_urgent_number" in responses) is numbers
+
+
+def test_danger_said_about_the_report_just_filed_is_passed_on_as_a_hazard(
+        monkeypatch, dispatcher, domain):
+    """Round r162: "het is gevaarlijk, kinderen lopen er langs" just after filing: passed on
+    with the report's number, so a colleague can give it priority."""
+    monkeypatch.setattr("actions.knowledge.meanwhile_articles", lambda text, said: [])
+    text = "ik zeg het je toch al. het is gevaarlijk. kinderen lopen er langs"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text),
+                           slots={"report_case_number": "M-2026-000002"})
+    asyncio.run(ActionTakeMessage(clock=lambda: MONDAY_MORNING).run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_ack_hazard_passed_on"

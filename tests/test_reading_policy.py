@@ -3305,3 +3305,26 @@ def test_every_question_the_model_learned_as_a_bot_challenge_is_read_as_one():
     missed = [text for text in examples if text and is_question(text)
               and not asks_if_a_bot(text)]
     assert examples and missed == []
+
+
+@pytest.mark.parametrize("text, route", [
+    ("goedemorgen, hoek schoolstraat/molenweg staat een verkeersbord heel scheef. daar lopen "
+     "elke ochtend kinderen langs naar school", "action_start_report"),
+    ("bij de molenweg staat een bord dat de weg dicht is, klopt dat", None)])
+def test_a_problem_with_its_place_read_as_a_question_is_reported(text, route):
+    """Session 52: a crooked sign at a corner read as a knowledge question got "Daar heb ik
+    zelf geen antwoord op"; a question about a sign stays a question."""
+    assert reading_route(tracker(START + [said(text, "municipal_question", 0.83)])) == route
+
+
+def test_danger_said_just_after_filing_is_passed_on_not_a_new_report():
+    """Round r162: "ik zeg het je toch al. het is gevaarlijk. kinderen lopen er langs" after
+    the sign was filed with 10 working days started a report of that sentence."""
+    events = START + [said("het verkeersbord op de hoek staat scheef", "report_public_space_other"),
+                      SlotSet("report_category", "report_public_space_other"),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000002"),
+                      ActionExecuted("action_listen")]
+    text = "ik zeg het je toch al. het is gevaarlijk. kinderen lopen er langs"
+    assert reading_route(tracker(events + [said(text, "report_pavement_road", 0.49)])) == \
+        "action_take_message"

@@ -323,7 +323,11 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         # "daar breekt nog iemand zijn nek": someone will get hurt
                         r"|\b(?:breekt|breken) (?:\w+ ){0,2}?(?:iemand|een kind|er een|mensen) "
                         r"(?:\w+ )?(?:nek|been|benen|enkel|heup|pols)\b"
-                        r"|\b(?:someone|somebody) (?:will|is going to) (?:get hurt|break)\b")
+                        r"|\b(?:someone|somebody) (?:will|is going to) (?:get hurt|break)\b"
+                        # "dat is wel erg lang, ik kan vallen" (round r162 of session 52)
+                        r"|\b(?:ik|iemand|een kind|kinderen|mensen|er) (?:kan|kunnen) (?:zo |"
+                        r"makkelijk |echt )?(?:vallen|struikelen|over vallen)\b"
+                        r"|\b(?:i|someone) (?:could|can|might) (?:easily )?(?:fall|trip)\b")
 _RULED_OUT = re.compile(r"\b(?:niet|nie|geen|nooit|not|never)\b(?: \w+){0,2} (?:levens)?"
                         r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)"
                         # "Gevaarlijk is het niet"

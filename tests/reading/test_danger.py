@@ -642,6 +642,8 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     ("dat is toch niet veilig voor die kinderen?!", True),
     ("is het toch gevaarlijk?", False),
     ("het is toch niet gevaarlijk?", False),
+    ("U schreef 10 werkdagen. Dat is wel erg lang, ik kan vallen. Kan het niet eerder?", True),
+    ("kan ik vallen als ik erover loop?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous
