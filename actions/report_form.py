@@ -753,8 +753,11 @@ async def _question_beside(tracker: Tracker, events: List[EventType],
             or (reading.report_question and not _a_topic_of_its_own(tracker))
             # (not "moet ik er iets bij zetten, een lint?": what to do there, round r65)
             or _ABOUT_THE_REPORT.search(question) and not _I_DO.search(question)
-            or wants_callback(question)):
-        return []  # "Kunt u mij misschien bellen?": the callback beside it, not an article
+            or wants_callback(question)
+            or asked == "report_updates" and _BY_WHICH_WAY.search(question)):
+        # "Kunt u mij misschien bellen?": the callback beside it, not an article; "ik heb
+        # geen email. Kan het per telefoon?" is how the news comes (round r162: lost property)
+        return []
     if (tracker.get_slot("report_priority") == HIGH_PRIORITY and asks_about_acting(question)
             and not _a_topic_of_its_own(tracker)):  # "… mijn paspoort verloopt, moet ik …?"
         # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable, of any
@@ -776,6 +779,11 @@ async def _question_beside(tracker: Tracker, events: List[EventType],
                                product_asked(question) or "municipal_question")
     told = told or ack("utter_ack_question_unanswered")  # "waarom hangt daar geen camera?"
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
+
+
+_BY_WHICH_WAY = re.compile(r"\b(?:per|via|by|met|over de|op mijn|on my|through) (?:de |een |the )?"
+                          r"(?:telefoon|telefoonnummer|mobiel|sms|sms'je|whatsapp|app|appje|brief|"
+                          r"post|mail|e-?mail|phone|text|letter|message)\b", re.IGNORECASE)
 
 
 # "It is not across the whole road, only the bike path", "de straat is de Beukenlaan": more

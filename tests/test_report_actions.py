@@ -2917,6 +2917,17 @@ def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, dom
     assert [item["key"] for item in events[-1]["value"]] == ["utter_ack_hazard_meanwhile"]
 
 
+def test_how_the_news_comes_beside_the_updates_answer_gets_no_article(dispatcher, domain):
+    """Round r162: "Ja graag, maar ik heb geen email. Kan het per telefoon? Mijn nummer is
+    06…" got the text on lost property."""
+    from actions.report_form import _question_beside
+
+    text = "Ja graag, maar ik heb geen email. Kan het per telefoon? Mijn nummer is 0612345678"
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm", slots={
+        "report_description": "Losse stoeptegels", "report_location": "Julianastraat"})
+    assert run(_question_beside(tracker, [], domain)) == []
+
+
 @pytest.mark.parametrize("question, key", [
     ("is het gemeentehuis donderdagavond ook open?", "utter_opening_hours_day"),
     ("zijn jullie zaterdag open?", "utter_opening_hours_closed_day"),
