@@ -1157,12 +1157,16 @@ def _tells_a_loss(tracker: Tracker, decision: retrieval.Decision) -> bool:
     """A death told beside the question, the answer not saying it already, and not said
     before in this conversation (round 93, own try: a widow's dog-tax question got only
     buttons)."""
+    return (decision.kind in (ANSWERED, CHOICE) and tells_a_loss(tracker)
+            and not any(article.sensitive and _LOSS.search(f"{article.title} {article.id}")
+                        for article in decision.articles[:1]))
+
+
+def tells_a_loss(tracker: Tracker) -> bool:
+    """The latest message tells of a death, and the bot has not said its condolences yet."""
     said = [event.get("metadata", {}).get("utter_action") for event in tracker.events
             if event.get("event") == "bot"]
-    return (decision.kind in (ANSWERED, CHOICE)
-            and bool(_LOSS.search(tracker.latest_message.get("text") or ""))
-            and not any(article.sensitive and _LOSS.search(f"{article.title} {article.id}")
-                        for article in decision.articles[:1])
+    return (bool(_LOSS.search(tracker.latest_message.get("text") or ""))
             and "utter_ack_loss" not in said)
 
 

@@ -15,7 +15,7 @@ from actions.base import utter
 from actions.contact import pass_on_instead
 from actions.emergency import forget_unanswered_question, hazard_acks
 from actions.knowledge import (ANSWERED, CHOICE, answer_from_knowledge, article_of_page,
-                               find_answer, side_answer)
+                               find_answer, side_answer, tells_a_loss)
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named,
                                   report_question_response, reset_report_slots)
@@ -53,6 +53,8 @@ class ActionAnswerQuestion(Action):
         response = f"utter_answer_{topic}"
         if response not in domain.get("responses", {}):
             response = "utter_out_of_scope"
+        if topic != "death" and tells_a_loss(tracker):  # "mijn man is onlangs overleden …"
+            utter(dispatcher, "utter_ack_loss")
         utter(dispatcher, response)
         # "Wanneer wordt het oud papier opgehaald? En waar krijg ik een nieuwe afvalpas?":
         # the question the topic did not answer too (round 86)

@@ -1233,3 +1233,21 @@ def test_a_question_about_the_same_thing_never_gets_an_unrelated_article(kb_url,
                                "uit, kan het sneller?")
     told = " ".join(str(m.get("answer") or m.get("detail") or "") for m in messages)
     assert "uit uw huis gezet" not in told
+
+
+def test_a_death_told_beside_a_topic_question_gets_condolences_first(
+        kb_url, dispatcher, domain, monkeypatch):
+    """Round r162: the widow clearing the attic; condolences, then the bulky waste answer."""
+    from actions import knowledge, questions, topics
+    from bot.reading.message import read_message
+
+    monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
+                        knowledge.other_questions(parts, said, i, kb_url, product))
+    text = ("Mijn man is onlangs overleden en ik ga de zolder opruimen. Kan de gemeente de oude "
+            "bank bij mij thuis komen ophalen?")
+    tracker = make_tracker("report_public_space_other", text,
+                           entities=read_message(text).to_entities(text))
+    asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages][:2] == [
+        "utter_ack_loss", "utter_answer_bulky_waste_pickup"]

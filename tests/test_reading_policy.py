@@ -3328,3 +3328,17 @@ def test_danger_said_just_after_filing_is_passed_on_not_a_new_report():
     text = "ik zeg het je toch al. het is gevaarlijk. kinderen lopen er langs"
     assert reading_route(tracker(events + [said(text, "report_pavement_road", 0.49)])) == \
         "action_take_message"
+
+
+def test_clearing_out_after_a_death_is_the_bulky_waste_question():
+    """Round r162: a widow clearing the attic ("mijn man is onlangs overleden ... kan de
+    gemeente dat bij mij thuis komen ophalen?") got the text on a death at home."""
+    text = ("Goedendag. Mijn man is onlangs overleden en ik ga de zolder opruimen. Er staat een "
+            "oude bank, een matras en een kapotte wasmachine. Kan de gemeente dat bij mij thuis "
+            "komen ophalen, wat kost dat en hoe lang moet ik daarop wachten?")
+    assert read_message(text).question == "bulky_waste_pickup"
+    answers = {"utter_answer_bulky_waste_pickup", "utter_answer_death"}
+    assert reading_route(tracker(START + [said(text, "report_public_space_other", 0.99)]),
+                         answers) == "action_answer_question"
+    assert read_message("mijn vader is vannacht overleden, wat moet ik nu doen?").question == \
+        "death"

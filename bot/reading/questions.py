@@ -148,7 +148,10 @@ _BULKY = re.compile(r"(?:grof ?vuil|grof ?afval|grof huisvuil|grove? (?:\w+ )?af
 _RID_OF = re.compile(r"\b(?:hoe (?:kom|raak) (?:ik|je|we) (?:\w+ ){0,6}?(?:af|kwijt)"
                      r"|waar (?:kan|moet|mag) (?:ik|je|we) (?:\w+ ){0,6}?"
                      r"(?:kwijt|heen|naartoe|naar toe|laten)|weg ?gooien|weg ?doen|afvoeren"
-                     r"|laten ophalen|get rid of|throw away)\b")
+                     r"|laten ophalen|get rid of|throw away"
+                     # "kan de gemeente dat bij mij thuis komen ophalen" (round r162)
+                     r"|(?:komen|komt|kom) (?:\w+ )?op ?halen|bij (?:mij|ons) (?:thuis )?"
+                     r"(?:\w+ ){0,2}op ?halen|come and (?:pick|collect)|pick (?:it |them )?up)\b")
 # a cupboard, not the cabinet of the power or phone company (round r149 of session 51: the
 # bulky waste answer to graffiti on "de Stedin-kast")
 _FURNITURE_KAST = ("(?<!stedin)(?<!stedin-)(?<!stroom)(?<!verdeel)(?<!meter)(?<!kpn)(?<!kpn-)"
@@ -228,6 +231,11 @@ _DEATH = re.compile(
 # death at home): told as the reason, not a death to arrange now
 _LONG_AGO = re.compile(r"\b(?:vorig|vorige|afgelopen|een|twee|drie|\d+) (?:jaar|jaren|maanden)\b"
                        r"(?: geleden)?|\blast year\b|\byears? ago\b|\bjaar geleden\b")
+# "mijn man is onlangs overleden en ik ga de zolder opruimen ... de bank ophalen?" (round
+# r162 of session 52: the text on a death at home): clearing out is the question
+_CLEARING_OUT = re.compile(r"\b(?:opruimen|leeghalen|leegruimen|ontruimen|uitruimen|grofvuil|"
+                           r"matras|wasmachine|bankstel|zolder|inboedel|clear out|clearing out|"
+                           r"bulky waste|mattress)\b")
 _BENEFITS = re.compile(
     r"(?:bijstand|uitkering|\bwmo\b|toeslag|participatiewet|huishoudelijke hulp|"
     r"hulp in (?:het|de) huishouden|scootmobiel|rolstoel|minimaregeling|stadspas|"
@@ -813,7 +821,8 @@ _FIREWORKS_KEPT = re.compile(
 _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("water_outage", lambda plain, text: bool(_NO_TAP_WATER.search(plain))),
     ("money_worries", _money_worries),  # "mijn man is overleden en nu heb ik geen inkomen"
-    ("death", lambda plain, text: bool(_DEATH.search(plain)) and not _LONG_AGO.search(plain)),
+    ("death", lambda plain, text: bool(_DEATH.search(plain)) and not _LONG_AGO.search(plain)
+     and not _CLEARING_OUT.search(plain)),
     ("animal_in_need", _animal_in_need),
     ("fireworks_kept", lambda plain, text: bool(_FIREWORKS_KEPT.search(plain))),
     ("waste_pass", _waste_pass),
