@@ -1827,7 +1827,11 @@ class ValidateReportForm(FormValidationAction):
         if not rest or read_yes_no(answer) is None:
             return None
         told = clean_description(rest)  # "…, gaat dat sneller?": the question beside goes
-        if not told or told.rstrip().endswith("?"):
+        # "nee. moet ik nou echt de politie bellen? hij ligt op de stoep" (round r162): only
+        # what is told, not the question, can be a problem
+        told = " ".join(part for part in split_sentences(told)
+                        if not (part.rstrip().endswith("?") or is_question(part)))
+        if not told:
             return None
         category = category_of(_SPOT_PHRASE.sub(" ", told))
         if category is None and quick_kind_of(told):  # "er staan trouwens hakenkruizen op"

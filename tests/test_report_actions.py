@@ -3798,3 +3798,18 @@ def test_the_same_number_is_the_phone_number_told_before(slot, answer, dispatche
     assert slots["report_contact"] == "+31687654321"
     if slot == "report_updates":
         assert slots["report_updates"] is True
+
+
+def test_a_question_and_more_about_it_beside_the_updates_answer_is_no_second_problem(
+        dispatcher, domain):
+    """Round r162: "nee. moet ik nou echt de politie bellen? hij ligt op de stoep niet op de
+    weg" about a fallen branch became a second report of those words."""
+    text = "nee. moet ik nou echt de politie bellen? hij ligt op de stoep niet op de weg"
+    tracker = tracker_for(asking="report_updates", text=text, intent="report_pavement_road",
+                          slots={"report_category": "report_public_space_other",
+                                 "report_description": "Er ligt een grote tak over de stoep",
+                                 "report_location": "Beatrixlaan"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is False
+    assert not slots.get("report_more_problems")
+    assert "politie" not in slots.get("report_description", "")
