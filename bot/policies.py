@@ -761,6 +761,26 @@ def _filed_last(tracker: DialogueStateTracker) -> Any:
     return filed
 
 
+def _streets_filed(tracker: DialogueStateTracker) -> set:
+    """The streets of the place of the report filed last (lower case; empty when unknown)."""
+    filed = False
+    for event in reversed(tracker.events):
+        if filed and isinstance(event, SlotSet) and event.key == "report_place" and event.value:
+            return {street.lower() for street in event.value.get("streets") or []}
+        if getattr(event, "action_name", None) == SUBMIT_ACTION:
+            filed = True
+    return set()
+
+
+def _a_problem_elsewhere(tracker: DialogueStateTracker, reading: Reading) -> bool:
+    """A problem told at another street than the report just filed: "er ligt een open
+    putdeksel op het marktplein" after loose stones in the Kerkstraat (session 52: added to
+    that report)."""
+    streets = {street.lower() for street in (reading.place or {}).get("streets") or []}
+    filed = _streets_filed(tracker)
+    return bool(reading.category and streets and filed and not streets & filed)
+
+
 # "er is nog een lamp kapot", "ook een tegel los": another problem, a report of its own.
 _ANOTHER_ONE = re.compile(r"\b(?:nog (?:een|ene|1|eentje|iets)|ook (?:een|nog)|(?:een )?"
                           r"andere?|tweede|another|also a)\b", re.IGNORECASE)
@@ -798,7 +818,8 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
     if (tracker.active_loop_name or reading.danger or reading.report_question
             or (reading.question or is_question(text)) and not asks_to_add
             or _has_case_number(message) or _messages_since_filing(tracker) > ADDITION_TURNS
-            or not _about_the_report_filed(tracker, reading) or _ANOTHER_ONE.search(text)):
+            or not _about_the_report_filed(tracker, reading) or _ANOTHER_ONE.search(text)
+            or _a_problem_elsewhere(tracker, reading) and not asks_to_add):
         return False
     if asks_to_add:
         return True

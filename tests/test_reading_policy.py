@@ -3342,3 +3342,20 @@ def test_clearing_out_after_a_death_is_the_bulky_waste_question():
                          answers) == "action_answer_question"
     assert read_message("mijn vader is vannacht overleden, wat moet ik nu doen?").question == \
         "death"
+
+
+def test_a_problem_at_another_street_after_filing_is_no_addition():
+    """Session 52: "er ligt een open putdeksel op het marktplein" right after loose stones in
+    the Kerkstraat were filed was added to that report (and the addition failed)."""
+    events = START + [said("stenen los op de kerkstraat 3", "report_pavement_road"),
+                      SlotSet("report_category", "report_pavement_road"),
+                      SlotSet("report_place", {"kind": "address", "streets": ["Kerkstraat"],
+                                               "house_number": "3"}),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000002"),
+                      ActionExecuted("action_listen")]
+    elsewhere = "er ligt een open putdeksel op het marktplein bij de frituur"
+    assert reading_route(tracker(events + [said(elsewhere, "report_public_space_other", 0.7)])) \
+        != "action_add_to_report"
+    same = "o het is bij nummer 5 trouwens"
+    assert reading_route(tracker(events + [said(same, "inform")])) == "action_add_to_report"
