@@ -65,9 +65,8 @@ from bot.reading.places import (Place, corrected_number, is_chat_noise, names_a_
                                 read_place, rules_out_number, told_in_passing,
                                 without_chat_noise)
 from bot.reading.streets import StreetRegister, strip_accents
-from bot.reading.questions import (asks_a_topic_of_its_own, is_question, product_asked,
-                                  read_question,
-                                  question_beside_an_answer)
+from bot.reading.questions import (asks_a_topic_of_its_own, is_question, is_rhetorical,
+                                   product_asked, question_beside_an_answer, read_question)
 from bot.text import capitalised, first_sentence, sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
@@ -731,7 +730,8 @@ def _question_before_an_answer(text: Text) -> Optional[Text]:
     """"Moet ik er iets bij zetten, een lint? en nee hoeft geen bericht": the question first,
     then the answer (round r65 of session 40: the question went unanswered)."""
     parts = [part for part in split_sentences(text) if part.strip()]
-    asked = [index for index, part in enumerate(parts) if part.rstrip().endswith("?")]
+    asked = [index for index, part in enumerate(parts)
+             if part.rstrip().endswith("?") and not is_rhetorical(part)]  # "wat denk je zelf?"
     if not asked or asked[-1] == len(parts) - 1:
         return None
     answer = " ".join(parts[asked[-1] + 1:])

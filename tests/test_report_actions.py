@@ -3813,3 +3813,13 @@ def test_a_question_and_more_about_it_beside_the_updates_answer_is_no_second_pro
     assert slots["report_updates"] is False
     assert not slots.get("report_more_problems")
     assert "politie" not in slots.get("report_description", "")
+
+
+def test_an_angry_question_before_the_yes_gets_no_answer_of_its_own(dispatcher, domain):
+    """Round r163: "wat denk je zelf? natuurlijk wil ik weten wanneer jullie komen" got "Op
+    uw vraag heb ik geen antwoord"."""
+    from actions.report_form import _question_before_an_answer
+
+    assert _question_before_an_answer("wat denk je zelf? natuurlijk wil ik weten wanneer "
+                                      "jullie komen") is None
+    assert _question_before_an_answer("moet ik er iets bij zetten? en nee hoeft geen bericht")

@@ -406,6 +406,8 @@ _RHETORICAL = re.compile(
     r"\b(?:wachten|wacht) (?:jullie|u|de gemeente|ze|men) (?:\w+ ){0,3}?(?:tot|totdat|op)\b"
     r"|\bmoet(?:en)? (?:er )?(?:eerst|pas) (?:\w+ ){0,4}?(?:iemand|een kind|een ongeluk|doden|"
     r"gewonden|dood|gebeuren|vallen|verongelukken)\b"
+    # "wat denk je zelf? natuurlijk wil ik weten wanneer jullie komen" (round r163)
+    r"|\bwat (?:denk|dacht|denkt) (?:je|jij|u|jullie) (?:zelf|nou|nu)\b|\bwhat do you think\b"
     r"|\b(?:hoe vaak|hoeveel keer) (?:moet|moeten) (?:ik|we|wij) (?:\w+ ){0,3}?(?:nog )?(?:bellen|"
     r"melden|mailen|klagen)\b|\bwaar betaal ik (?:\w+ )?belasting voor\b"
     r"|\b(?:waiting|wait) (?:for|until) (?:someone|somebody|a child|a kid) (?:\w+ ){0,2}?(?:dies|"

@@ -388,6 +388,7 @@ def test_not_able_to_bring_the_bags_to_the_container_is_waste_help(text, topic):
     ("moet er eerst een ongeluk gebeuren?", True),
     ("hoe vaak moet ik dit nog melden?", True),
     ("wanneer wordt de container geleegd?", False),
+    ("wat denk je zelf? natuurlijk wil ik weten wanneer jullie komen", True),  # round r163
 ])
 def test_an_angry_question_is_not_one_to_answer(text, rhetorical):
     """Round r113: "wachten jullie tot er een dood kind ligt???" got the dead-animal article."""
