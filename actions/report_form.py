@@ -59,6 +59,7 @@ from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (says_not_known, told_after_not_knowing,
                                           wants_to_complain)
 from bot.reading.result import Reading
+from bot.knowledge.aspects import shares_a_word
 from bot.reading.places import (Place, corrected_number, is_chat_noise, names_a_spot,
                                 is_clearly_not_a_place, names_only_the_home, names_the_whole_street,
                                 place_meant,
@@ -588,6 +589,46 @@ def _corner_with_the_street_asked(pending: Optional[Place], place: Optional[Plac
     other = next((street for street in place.streets if street not in pending.streets), None)
     corner = read_place(f"hoek {pending.streets[0]} en {other}") if other else None
     return corner if corner is not None and corner.kind == "corner" else None
+
+
+# "de auto staat voor nummer 23, het afval ligt bij de albert heijn": one place per clause
+_PLACE_CLAUSE = re.compile(r"[.;!?]+\s*|,\s*|\s+(?:en|and|maar|but)\s+(?=(?:de|het|die|dat|"
+                           r"dit|the|that|this|een|a)\b)", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"[a-zà-ü]{3,}")
+_NOT_A_THING = frozenset(("staat", "staan", "ligt", "liggen", "zit", "zitten", "hangt", "voor",
+                          "bij", "naast", "tegenover", "nummer", "straat", "het", "de", "die",
+                          "dat", "is", "are", "the", "and", "next", "front", "number", "near",
+                          "opposite", "achter", "aan", "op", "van", "een"))
+
+
+def _places_per_problem(tracker: Tracker, text: Text) -> Optional[Dict[Text, Any]]:
+    """Two problems told, and the answer to "waar?" gives each its own place ("de auto staat
+    voor nummer 23, het afval ligt bij de albert heijn op de stationsweg", round r163: one
+    place made of both): the first problem's place, and the other's with it."""
+    more = tracker.get_slot("report_more_problems") or []
+    if not more or any(problem.get("place") for problem in more):
+        return None
+    problems = [tracker.get_slot("report_description") or ""] + [
+        problem.get("text") or "" for problem in more]
+    pending = pending_place(tracker)
+    found: Dict[int, Place] = {}
+    for clause in _PLACE_CLAUSE.split(text):
+        place = read_place(clause)
+        if place is not None and place.kind == "number" and pending and pending.streets:
+            place = with_number(_street_of(pending), place)  # "voor nummer 23" on its street
+        if place is None or not place.streets:
+            continue
+        words = [word for word in _CLAUSE_WORD.findall(clause.lower())
+                 if word not in _NOT_A_THING and word not in place.text.lower()]
+        named = [index for index, problem in enumerate(problems)
+                 if any(shares_a_word(problem, word) for word in words)]
+        if len(named) == 1 and named[0] not in found:
+            found[named[0]] = place
+    if len(found) != len(problems):
+        return None
+    return {**place_slots(found[0]),
+            "report_more_problems": [{**problem, "place": found[index].as_dict()}
+                                     for index, problem in enumerate(more, 1)]}
 
 
 def _one_more_of_another_kind(tracker: Tracker, text: Text) -> Optional[Tuple[Text, Text]]:
@@ -1174,6 +1215,11 @@ class ValidateReportForm(FormValidationAction):
         if pin:  # a photo instead of the place: keep it, ask for the place again
             return {**pin, "report_location": None}
         reading, text = reading_of(tracker), _text(tracker)
+        each = _places_per_problem(tracker, text)
+        if each:
+            return {**each, **with_ack(tracker, ack("utter_ack_place", place=" en ".join(
+                [each["report_location"]] + [Place.from_dict(problem["place"]).label
+                                             for problem in each["report_more_problems"]])))}
         pending, first = pending_place(tracker), _LEADING_NUMBER.match(text)
         if first and pending and pending.streets and not pending.house_number:
             # "31. en dat plastic ligt overal tussen 20 en 40": the number asked, then more

@@ -761,6 +761,12 @@ def _filed_last(tracker: DialogueStateTracker) -> Any:
     return filed
 
 
+# "nee, ik hoef geen medewerker te spreken": no wish for a person
+_NO_PERSON = re.compile(r"\b(?:geen|niet|no|not|dont|don't|never)\b(?: \w+){0,3} (?:medewerker|"
+                        r"mens|persoon|iemand|collega|person|human|agent|someone)\b",
+                        re.IGNORECASE)
+
+
 def _streets_filed(tracker: DialogueStateTracker) -> set:
     """The streets of the place of the report filed last (lower case; empty when unknown)."""
     filed = False
@@ -1610,9 +1616,12 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked == "report_location" and reading.no_report and reading.question
             and reading.answer is not True):
         return NOT_A_REPORT_ACTION  # "er is niks mis ik wil weten wanneer …, molenweg 12"
-    if (asked and intent.get("name") == ASK_HUMAN_INTENT and not reading.danger
-            and asks_for_a_person(message.text or "")
-            and (asked == "report_location" or reading.answer is None)):
+    if (asked and intent.get("name") in (ASK_HUMAN_INTENT,) + UNSURE_INTENTS
+            and not reading.danger and asks_for_a_person(message.text or "")
+            and (asked == "report_location" or reading.answer is None
+                 or not _NO_PERSON.search(message.text or ""))):
+        # ("is wrong!! albert heijn is NOT wilhelminastraat. i want talk to person", round
+        # r163: the no to the updates question was taken, the wish not heard)
         # "KERKWEG 27. EN IK WIL NU EEN MENS SPREKEN, NIET ZO'N ROBOT" (round 98): the wish
         # heard, the place kept (actions.report_slots.answer_kept_beside)
         return CONTACT_HUMAN_ACTION

@@ -76,7 +76,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "topic", "intent",                 # filled by action_default_ask_affirmation
         "street", "place", "postcode",     # filled by validate_report_form
         "case_number", "handling_days",    # filled by action_submit_report
-        "handling_hours", "case_numbers", "urgent_numbers",
+        "handling_hours", "case_numbers", "urgent_numbers", "handled",
         "ack", "what", "count", "updates",  # filled by the report form's questions
         "addition",                        # what the resident added when the report was sent
         "wish",                            # filled by action_goodbye

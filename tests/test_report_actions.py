@@ -3823,3 +3823,20 @@ def test_an_angry_question_before_the_yes_gets_no_answer_of_its_own(dispatcher, 
     assert _question_before_an_answer("wat denk je zelf? natuurlijk wil ik weten wanneer "
                                       "jullie komen") is None
     assert _question_before_an_answer("moet ik er iets bij zetten? en nee hoeft geen bericht")
+
+
+def test_two_problems_each_get_the_place_told_for_them(dispatcher, domain):
+    """Round r163: "auto staat voor nummer 23. afval is bij AH stationsweg" became one place,
+    "Wilhelminastraat 23, Stationsweg 23, bij AH"."""
+    text = "de auto staat voor nummer 23, het afval ligt bij de albert heijn op de stationsweg"
+    tracker = tracker_for(asking="report_location", text=text, slots={
+        "report_category": "report_public_space_other",
+        "report_description": "Er staat al 2 weken een auto zonder wielen in de wilhelminastraat",
+        "report_more_problems": [{"text": "Er ligt afval naast de glasbak",
+                                  "category": "report_waste_collection"}],
+        "report_place": {"kind": "street", "text": "wilhelminastraat",
+                         "streets": ["Wilhelminastraat"], "pending": True}})
+    slots = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)
+    assert slots["report_location"] == "Wilhelminastraat 23"
+    other = slots["report_more_problems"][0]["place"]
+    assert other["streets"] == ["Stationsweg"] and "Albert Heijn" in other["text"].title()
