@@ -606,7 +606,7 @@ def _places_per_problem(tracker: Tracker, text: Text) -> Optional[Dict[Text, Any
     voor nummer 23, het afval ligt bij de albert heijn op de stationsweg", round r163: one
     place made of both): the first problem's place, and the other's with it."""
     more = tracker.get_slot("report_more_problems") or []
-    if not more or any(problem.get("place") for problem in more):
+    if not more:
         return None
     problems = [tracker.get_slot("report_description") or ""] + [
         problem.get("text") or "" for problem in more]

@@ -3833,7 +3833,9 @@ def test_two_problems_each_get_the_place_told_for_them(dispatcher, domain):
         "report_category": "report_public_space_other",
         "report_description": "Er staat al 2 weken een auto zonder wielen in de wilhelminastraat",
         "report_more_problems": [{"text": "Er ligt afval naast de glasbak",
-                                  "category": "report_waste_collection"}],
+                                  "category": "report_waste_collection",
+                                  "place": {"kind": "landmark", "text": "wilhelminastraat, "
+                                            "naast de glasbak", "streets": ["Wilhelminastraat"]}}],
         "report_place": {"kind": "street", "text": "wilhelminastraat",
                          "streets": ["Wilhelminastraat"], "pending": True}})
     slots = ValidateReportForm().validate_report_location(text, dispatcher, tracker, domain)

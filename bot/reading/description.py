@@ -186,8 +186,12 @@ _PHRASES: Dict[str, Dict[str, float]] = {
         # an abandoned vehicle: "een auto zonder kentekenplaten, ramen ingeslagen" (round r54)
         r"(?:auto|busje|bestelbus|caravan|aanhanger|aanhangwagen|camper|scooter|brommer|car|van)"
         r"s?\s+(?:\w+\s+){0,3}?(?:zonder|without)\s+(?:\w+\s+)?(?:kenteken\w*|nummerpla\w*|"
-        r"nummerbord\w*|platen|wielen|number\s+plates?|plates|wheels)"
-        r"|(?:achtergelaten|verlaten|abandoned)\s+(?:auto|busje|caravan|car|van)": STRONG,
+        r"nummerbord\w*|platen|wielen|banden|ruiten|number\s+plates?|plates|wheels|tyres|tires)"
+        r"|(?:achtergelaten|verlaten|abandoned)\s+(?:auto|busje|caravan|car|van)"
+        # "een auto op blokken", "lekke banden en al maanden niet weggereden"
+        r"|(?:auto|busje|caravan|aanhanger|car|van)s?\s+(?:\w+\s+){0,3}?(?:op\s+(?:blokken|"
+        r"stenen)|met\s+(?:vier\s+|4\s+)?lekke\s+banden|al\s+(?:\w+\s+)?(?:weken|maanden)\s+"
+        r"niet\s+(?:\w+\s+)?(?:gereden|weggereden|verplaatst))": STRONG,
         # "2 fietsen zonder wielen tegen een lantaarnpaal": the bikes, not the lamp
         r"(?:fiets|fietsen|bike|bikes)\s+(?:\w+\s+){0,3}?(?:zonder\s+(?:\w+\s+)?(?:wielen|wiel|"
         r"voorwiel|achterwiel|zadel|ketting)|achtergelaten|verroest|without\s+wheels)":

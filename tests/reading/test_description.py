@@ -136,6 +136,9 @@ def test_clean_description_is_empty_when_nothing_is_described(text: str) -> None
     ("auto staat al 3 dagen half op de stoep, rolstoel kan er niet langs", OTHER),
     ("de auto reed over de stoep en nu is de tegel kapot", PAVEMENT),
     ("de muziek van het cafe op het plein staat tot diep in de nacht keihard aan", OTHER),
+    # session 52: an abandoned car told by its tyres or blocks
+    ("sinds vorige week staat er een auto zonder banden in de wilhelminastraat", OTHER),
+    ("er staat een auto op blokken bij de kerk", OTHER),
 ])
 def test_category_by_keywords_with_compounds_typos_flemish_and_english(
         text: str, category: str) -> None:
