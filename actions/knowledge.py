@@ -1084,20 +1084,51 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look."""
     text = tracker.latest_message.get("text") or ""
-    details = [article_detail(article, aspect, text) for aspect in read_aspects(text)]
+    aspects = read_aspects(text)
+    details = [article_detail(article, aspect, text) for aspect in aspects]
+    # "wat is het normale bedrag dan?" after the lost passport (round r162): the product's
+    missing = [aspect for aspect, detail in zip(aspects, details)
+               if detail is None or _POINTS_ELSEWHERE.search(detail)]
+    product = _product_told(article, missing, text) if len(missing) == len(aspects) else None
+    if product is not None:
+        details = [detail for detail in details if detail is not None]
     if details:  # "wat kost dat? en kan ik morgen al terecht": the part without an aspect too
         details += [sentences_naming(article, subject_words(part)) for part in question_parts(text)
                     if not read_aspects(part) and subject_words(part)]
-    told = together(article, *details)
-    if not told:  # "en hoeveel getuigen mogen er dan bij?": the sentence about them
+    told = together(article, *details) if details or product is None else ""
+    if not told and product is None:  # "en hoeveel getuigen mogen er dan bij?": about them
         told = together(article, *(sentences_naming(article, subject_words(part))
                                    for part in question_parts(text) or [text]))
     if told:  # "hoeveel dagen en hoeveel euro?": both
         utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
         if None in details:  # "waar is die en wat kost het?": the price, and not the place
             utter(dispatcher, "utter_kb_detail_partly_unknown")
-    else:
+    if product is not None:
+        utter(dispatcher, "utter_kb_answer_detail", title=product[0].title,
+              detail=product[1], link=product[0].link)
+    elif not told:
         _another_or_unknown(dispatcher, tracker, article, text)
+
+
+# "Een nieuw document kost het normale bedrag": the amount is in the product's own article
+_POINTS_ELSEWHERE = re.compile(r"\b(?:normale|gewone|standaard)\s+(?:bedrag|prijs|tarief|kosten)\b"
+                               r"|\b(?:normal|usual|standard)\s+(?:price|fee|amount)\b",
+                               re.IGNORECASE)
+
+
+def _product_told(article: Article, aspects: List[Text], text: Text
+                  ) -> Optional[Tuple[Article, Text]]:
+    """What the product's own article says of the aspects a variant of it leaves out: the
+    price of a passport after the lost-passport answer; None when it says nothing either."""
+    if not aspects or article.intent:
+        return None
+    ensure_knowledge()
+    product = _product_article(retrieval.live_index(DATABASE_URL).current(), article)
+    if product is None or not any(shares_a_word(article.title, word)
+                                  for word in product.title.split() if len(word) >= 5):
+        return None  # a product of its own title's, not just of the same department
+    told = together(product, *(article_detail(product, aspect, text) for aspect in aspects))
+    return (product, told) if told else None
 
 
 def utter_choice(dispatcher: CollectingDispatcher, articles: tuple,

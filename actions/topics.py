@@ -31,7 +31,7 @@ from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_sub
                                    told_to_those_without_digid,
                                    asks_for_oneself, asks_the_price, is_follow_up, read_aspects,
                                    sentences_naming, sentences_naming_rare_words, single_aspect,
-                                   subject_words)
+                                   subject_words, together)
 from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import ABROAD, abroad_now, another_countrys_document, with_abroad
@@ -448,7 +448,10 @@ class ActionAnswerFollowUp(Action):
             if before is not None and before.cost and asks_the_price(text) and _ALSO.search(text):
                 # "wat kost dat? en voor mijn dochter ook?": the resident's own price first
                 utter(dispatcher, "utter_kb_detail", detail=before.cost.strip(), link=before.link)
-            utter_article(dispatcher, tracker, related or sibling)
+            if related is not None:  # "geldt dat ook voor mijn zoontje?": the whole article
+                utter_article(dispatcher, tracker, related)
+            else:
+                _article_or_its_detail(dispatcher, tracker, sibling, text)
         elif before is not None and HOURS in read_aspects(text) and not article_detail(
                 before, HOURS, text) and not _THEY_COME.search(text):
             # "kan dat ook op zaterdag?": when we are open (not "kunnen jullie zaterdag komen?")
@@ -458,6 +461,19 @@ class ActionAnswerFollowUp(Action):
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
             return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []
+
+
+def _article_or_its_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
+                           article: Article, text: Text) -> None:
+    """"wat is dan het normale bedrag?" after the lost passport: the product's price, under
+    its title; the whole article when the question asks no detail it has."""
+    aspects = read_aspects(text)
+    if not aspects or not _has_details(article, text):
+        utter_article(dispatcher, tracker, article)
+        return
+    told = together(article, *(article_detail(article, aspect, text) for aspect in aspects))
+    utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=told,
+          link=article.link)
 
 
 def _told_beside(article: Optional[Article], named: Text, asked: Text) -> bool:

@@ -523,3 +523,17 @@ def test_the_residents_own_after_the_childs_answer_gets_the_ordinary_article(
     assert before.id == "paspoort-id-kaart-kind"
     told = " ".join(m.get("text") or m.get("detail") or m.get("answer") or "" for m in messages)
     assert messages and "kind" not in told.lower()
+
+
+@pytest.mark.parametrize("follow_up", [
+    "wat is het normale bedrag dan. ik ben 34. en spoed kost hoeveel extra",
+    "wat is dan het normale bedrag?"])
+def test_a_price_the_variant_leaves_to_the_product_comes_from_the_product(
+        kb_url, monkeypatch, dispatcher, domain, follow_up):  # noqa: F811
+    """Round r162: "wat is het normale bedrag dan? en spoed kost hoeveel extra" after the
+    lost-passport answer ("kost het normale bedrag") got "Dat staat niet in mijn informatie"."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "Paspoort of ID-kaart kwijt of gestolen", follow_up)
+    assert before.id == "paspoort-id-kaart-kwijt"
+    told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
+    assert "€85" in told and "€60" in told

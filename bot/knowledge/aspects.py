@@ -32,6 +32,8 @@ _ASPECTS = (
         r"|(?<!termijnen )(?<!delen )(?<!wel )\bbeta(?:a)?l(?!\w*\s?rege?l)(?!\w* in (?:\w+ )?"
         r"(?:termijnen|delen))\w*"
         r"|\bhoeveel (?:euro|geld)\b|\bleges\b"
+        # "wat is het normale bedrag dan", "spoed kost hoeveel extra" (round r162)
+        r"|\bwat is (?:\w+ )?(?:het|dat|de) (?:\w+ )?(?:bedrag|prijs)\b|\bkost\w* hoeveel\b"
         r"|\bhoeveel (?:is|zijn|wordt|bedraagt) (?:dat|het|dit)\b"
         r"|\bhow much\b|\bcosts?\b|\bprice\b|\bfree\b", re.IGNORECASE)),
     # before DURATION: "hoe lang is die geldig?" asks how long it lasts, not how long it takes
