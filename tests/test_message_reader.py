@@ -263,6 +263,8 @@ def test_a_dictated_report_keeps_no_spoken_punctuation() -> None:
     ("er is gisteren een fietser in het gat gevallen", True),
     ("ben van mijn fiets gegaan door dat gat, mijn pols is dik en doet zeer", True),
     ("ik ben door dat gat van mijn fiets gevallen, mijn pols is dik", True),
+    # Flemish "bijkans" is "bijna" (round r164 of session 52: "Moet een dokter ernaar kijken?")
+    ("Mijn vrouw is er gisteren bijkans in gestruikeld.", False),
 ])
 def test_someone_hurt_is_read_apart_from_feelings(text: str, injured: bool) -> None:
     assert read_message(text).injured is injured

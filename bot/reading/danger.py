@@ -572,9 +572,10 @@ def _fires(rule: _Rule, clauses: List[str], whole: str, lexicon: _Lexicon) -> bo
     return False
 
 
-# "… vorige week over gevallen met haar rollator. pols gebroken": a few words after a past
+# "… vorige week over gevallen met haar rollator. pols gebroken", "…, ze heeft haar pols
+# gebroken" (round r164 of session 52): a few words after a past
 # event are about that event, unless they say now (round 80).
-_FOLLOW_ON_WORDS = 4
+_FOLLOW_ON_WORDS = 6
 _NOW = re.compile(r"\b(?:nu|net|zojuist|zonet|now|just)\b")
 
 

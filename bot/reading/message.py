@@ -232,7 +232,8 @@ def _someone_hurt(text: str) -> bool:
     # "bijna gevallen", "waar ik bijna over struikelde", "niemand is gewond", "niet gewond"
     # (round r89 of session 43: advice to see a doctor): the words just before count too
     # ("… struikelde er bijna over": the word may follow too, round r146 of session 50)
-    return any(not re.search(r"\b(?:bijna|haast|nearly|almost|niemand|nobody|no one)\b",
+    return any(not re.search(r"\b(?:bijna|bijkans|haast|zowat|nearly|almost|niemand|nobody|"
+                             r"no one)\b",
                              text[max(0, found.start() - 20):found.end() + 10], re.IGNORECASE)
                and not re.search(r"\b(?:niet|geen|not|no)\s+$", text[:found.start()],
                                  re.IGNORECASE)
