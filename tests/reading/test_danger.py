@@ -644,6 +644,7 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     ("het is toch niet gevaarlijk?", False),
     ("U schreef 10 werkdagen. Dat is wel erg lang, ik kan vallen. Kan het niet eerder?", True),
     ("kan ik vallen als ik erover loop?", False),
+    ("best diep hoor, zo 15 cm. als je daar in het donker in rijdt lig je op je bek", True),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous
