@@ -183,6 +183,7 @@ _INJURED = re.compile(
     rf"(?:is|zijn|was|waren)\s+(?:er\s+)?(?:\w+\s+)?{_PERSON}\s+(?:\w+\s+){{0,6}}?"
     r"(?:(?<!\bom\s)gevallen|gestruikeld|onderuit\s+gegaan)|"
     r"gestruikeld|struikelde|gewond|geblesseerd|bloedde|bloedt|hechtingen|"
+    r"bloed\s+(?:nog\s+)?(?:best\s+|heel\s+|erg\s+)?(?:veel|erg|flink|hard)|"
     r"eerste\s+hulp|gebroken\s+(?:pols|arm|been|enkel|heup|neus|tand|rib(?:ben)?)|"
     r"verstuikt\w*|snee\s+in|got\s+hurt|injured|"
     # "my son fell off his bike", not "a big tree just fell over" (round r106)
