@@ -67,7 +67,8 @@ from bot.reading.places import (Place, corrected_number, is_chat_noise, names_a_
                                 without_chat_noise)
 from bot.reading.streets import StreetRegister, strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question, is_rhetorical,
-                                   product_asked, question_beside_an_answer, read_question)
+                                   product_asked, question_beside_an_answer, read_question,
+                                   tells_something_wrong)
 from bot.text import capitalised, first_sentence, sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
@@ -1592,7 +1593,11 @@ class ValidateReportForm(FormValidationAction):
         Marktplein": the problems told again at the summary, each with its place, replace
         the ones understood (round r49: a lamp and a tile were lost in corrections)."""
         problems = [dict(problem) for problem in reading.problems]
-        if len(problems) < 2 or not all(problem.get("place") for problem in problems):
+        if len(problems) < 2 or not all(problem.get("place") and tells_something_wrong(
+                problem["text"]) for problem in problems):
+            # "container is niet julianastraat, is wilhelminastraat. ik woon julianastraat
+            # maar container om de hoek" (round r164: both reports replaced by these words, the
+            # fallen sign lost) tells where, not two problems
             return {}
         place = Place.from_dict(problems[0]["place"])
         if not (place.complete or place.kind == "street"):

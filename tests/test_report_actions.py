@@ -3842,3 +3842,28 @@ def test_two_problems_each_get_the_place_told_for_them(dispatcher, domain):
     assert slots["report_location"] == "Wilhelminastraat 23"
     other = slots["report_more_problems"][0]["place"]
     assert other["streets"] == ["Stationsweg"] and "Albert Heijn" in other["text"].title()
+
+
+def test_a_place_corrected_at_the_summary_keeps_both_reports(dispatcher, domain):
+    """Round r164: "container is niet julianastraat, is wilhelminastraat. ik woon
+    julianastraat maar container om de hoek" replaced both reports by these words; the
+    fallen sign was lost."""
+    text = ("nee wacht sorry. container is niet julianastraat, is wilhelminastraat. ik woon "
+            "julianastraat maar container om de hoek")
+    sign = "Ook beatrixlaan hoek met school de bord van straat is om gevallen"
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="report_waste_collection",
+                          slots={"report_category": "report_waste_collection",
+                                 "report_description": "Veel vuilniszakken naast de container",
+                                 "report_location": "Julianastraat",
+                                 "report_place": {"kind": "street", "text": "julianastraat",
+                                                  "streets": ["Julianastraat"]},
+                                 "report_more_problems": [{
+                                     "text": sign, "category": "report_public_space_other",
+                                     "place": {"kind": "street", "text": "beatrixlaan",
+                                               "streets": ["Beatrixlaan"]}}]})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert slots.get("report_confirmed") is not True
+    more = slots.get("report_more_problems", tracker.get_slot("report_more_problems"))
+    assert more and more[0]["text"] == sign
+    assert slots["report_location"] == "Wilhelminastraat"
+    assert slots.get("report_description", "").startswith("Veel vuilniszakken")
