@@ -1076,6 +1076,13 @@ def _a_report_beside_the_call(message: UserUttered, reading: Reading) -> bool:
                 and (reading.place if not reading.phone else reading.place or reading.category))
 
 
+def _about_the_report_just_filed(tracker: DialogueStateTracker, reading: Reading) -> bool:
+    """"EN IK WIL DAT IEMAND MIJ MAANDAG BELT OVER DIE LAMP. 0575…" right after the lamp was
+    filed (round r164: a new lamp report): about that report, no new place named."""
+    return (reading.place is None and _messages_since_filing(tracker) <= ADDITION_TURNS
+            and _about_the_report_filed(tracker, reading))
+
+
 def _callback_asked(tracker: DialogueStateTracker) -> bool:
     """Whether this handover began with a callback request ("kunt u mij terugbellen?"), so
     a number given later, after a first message about the subject, is its number."""
@@ -1577,7 +1584,9 @@ def reading_route(tracker: DialogueStateTracker,
         # r142 of session 50: 112 and "leave your message"): the report, the call beside it
         return START_REPORT_ACTION
     if tracker.active_loop_name is None and not reading.danger and (
-            wants_callback(message.text or "") and not _a_report_beside_the_call(message, reading)
+            wants_callback(message.text or "") and (
+                not _a_report_beside_the_call(message, reading)
+                or _about_the_report_just_filed(tracker, reading))
             or before in HANDOVER_ACTIONS + PASSED_ON_ACTIONS
             and _NOT_IN_THE_CHAT.search(message.text or "")
             or reading.phone and before in HANDOVER_ACTIONS and _callback_asked(tracker)

@@ -3359,3 +3359,17 @@ def test_a_problem_at_another_street_after_filing_is_no_addition():
         != "action_add_to_report"
     same = "o het is bij nummer 5 trouwens"
     assert reading_route(tracker(events + [said(same, "inform")])) == "action_add_to_report"
+
+
+def test_a_callback_about_the_report_just_filed_is_a_callback_not_a_new_report():
+    """Round r164: "EN IK WIL DAT IEMAND MIJ MAANDAG BELT OVER DIE LAMP. 0575123456" right
+    after the lamp was filed started a new lamp report ("Waar is het?")."""
+    events = START + [said("de lantaarn in de dorpsstraat 4 doet het niet",
+                           "report_street_lighting"),
+                      SlotSet("report_category", "report_street_lighting"),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000012"),
+                      ActionExecuted("action_listen")]
+    text = "EN IK WIL DAT IEMAND MIJ MAANDAG BELT OVER DIE LAMP. 0575123456. J. DE BOER"
+    assert reading_route(tracker(events + [said(text, "report_street_lighting", 0.8)])) == \
+        "action_take_callback"
