@@ -124,7 +124,7 @@ class ActionAddToReport(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        case_number = tracker.get_slot("report_case_number")
+        case_number = _the_report_added_to(tracker)
         place = reading_of(tracker).location
         added = bool(case_number) and await asyncio.to_thread(
             queue_addition, case_number, tracker.sender_id,
@@ -134,6 +134,37 @@ class ActionAddToReport(Action):
         else:
             utter(dispatcher, "utter_report_addition_not_added")
         return []
+
+
+# "bij de tweede melding": which of the reports filed together
+_ORDINALS = (re.compile(r"\b(?:eerste|1e|1ste|first)\b", re.IGNORECASE),
+             re.compile(r"\b(?:tweede|2e|2de|second)\b", re.IGNORECASE),
+             re.compile(r"\b(?:derde|3e|3de|third)\b", re.IGNORECASE))
+
+
+def _the_report_added_to(tracker: Tracker) -> Optional[Text]:
+    """The report an addition after filing is for: of several filed together the one the
+    message names by its number or its place in the row ("bij de tweede melding zetten",
+    round r164: it went to the first); else the first."""
+    filed = _numbers_filed_last(tracker)
+    named = case_number_of(tracker)
+    if named in filed:
+        return named
+    text = tracker.latest_message.get("text") or ""
+    for index, ordinal in enumerate(_ORDINALS[:len(filed)]):
+        if ordinal.search(text):
+            return filed[index]
+    return tracker.get_slot("report_case_number")
+
+
+def _numbers_filed_last(tracker: Tracker) -> List[Text]:
+    """The case numbers in the bot's last message that told reports were filed."""
+    for event in reversed(tracker.events):
+        action = (event.get("metadata") or {}).get("utter_action") or ""
+        if event.get("event") == "bot" and action.startswith("utter_report_filed"):
+            return [normalise_case_number(found.group(0)) for found in
+                    re.finditer(r"\bM-20\d\d-\d{6}\b", event.get("text") or "")]
+    return []
 
 
 # How far back a case number told by the bot (a status answer) counts as the one meant.

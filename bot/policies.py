@@ -811,6 +811,19 @@ _ASKS_TO_CHANGE = re.compile(r"\b(?:kan|kunt|kun|mag|can)\s+(?:dat|het|u|je|jull
                              re.IGNORECASE)
 
 
+# "het is niet het Stationsplein maar de Stationsweg", "de plaats klopt niet. het moet zijn:
+# bushalte Stationsweg" (round r164 of session 52: a fallback, then only the status)
+_PLACE_FIXED = re.compile(r"\bniet (?:het |de |op de |op het |aan de |in de |bij de )?\w+ maar\b"
+                          r"|\b(?:plaats|plek|adres|straat)\b(?: \w+){0,3} (?:klopt niet|is fout)\b"
+                          r"|\bmoet zijn\b|\bnot (?:the |on |at )?\w+ but\b", re.IGNORECASE)
+
+
+def _names_another_number(tracker: DialogueStateTracker, message: Any) -> bool:
+    """The message names a case number other than the report just filed."""
+    named = [e.get("value") for e in message.entities if e.get("entity") == "case_number"]
+    return bool(named) and tracker.get_slot("report_case_number") not in named
+
+
 def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
                               message: Any) -> bool:
     """Just after filing, a place or a remark about the same problem, and no question:
@@ -820,12 +833,15 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
         # "vlak bij het hek van het schoolplein": the fence is where, not what (own try, session 42)
         reading = dataclasses.replace(reading, category=None)
     asks_to_add = (bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
-                   or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text)))
+                   or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text)
+                                                            or _PLACE_FIXED.search(text)))
     if (tracker.active_loop_name or reading.danger or reading.report_question
             or (reading.question or is_question(text)) and not asks_to_add
-            or _has_case_number(message) or _messages_since_filing(tracker) > ADDITION_TURNS
-            or not _about_the_report_filed(tracker, reading) or _ANOTHER_ONE.search(text)
-            or _a_problem_elsewhere(tracker, reading) and not asks_to_add):
+            or _names_another_number(tracker, message)
+            or _messages_since_filing(tracker) > ADDITION_TURNS
+            or not _about_the_report_filed(tracker, reading)
+            or (_ANOTHER_ONE.search(text)  # not "bij de tweede melding zetten": asked to add
+                or _a_problem_elsewhere(tracker, reading)) and not asks_to_add):
         return False
     if asks_to_add:
         return True

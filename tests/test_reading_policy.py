@@ -3373,3 +3373,21 @@ def test_a_callback_about_the_report_just_filed_is_a_callback_not_a_new_report()
     text = "EN IK WIL DAT IEMAND MIJ MAANDAG BELT OVER DIE LAMP. 0575123456. J. DE BOER"
     assert reading_route(tracker(events + [said(text, "report_street_lighting", 0.8)])) == \
         "action_take_callback"
+
+
+@pytest.mark.parametrize("text", [
+    "Excuus, ik moet iets verbeteren. Het is niet het Stationsplein maar de bushalte aan de "
+    "Stationsweg, bij het station. Wilt u dat bij de tweede melding zetten?",
+    "Ja maar dat adres is fout. Kunt u het veranderen in Stationsweg?"])
+def test_a_place_corrected_after_filing_is_added_to_the_report(text):
+    """Round r164: a place corrected after filing got "Sorry, dat begreep ik niet goed", and
+    with its case number only the status."""
+    events = START + [said("tak hangt laag bij de bushalte op het stationsplein",
+                           "report_public_space_other"),
+                      SlotSet("report_category", "report_public_space_other"),
+                      SlotSet("report_place", {"kind": "landmark", "streets": ["Stationsplein"]}),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000015"),
+                      ActionExecuted("action_listen")]
+    assert reading_route(tracker(events + [said(text, "nlu_fallback", 0.3)])) == \
+        "action_add_to_report"

@@ -406,6 +406,24 @@ def test_the_addition_action_passes_the_words_and_the_place(monkeypatch, dispatc
     assert [m["response"] for m in dispatcher.messages] == [expected]
 
 
+def test_an_addition_for_the_second_report_filed_goes_to_the_second(monkeypatch, dispatcher,
+                                                                     domain):
+    """Round r164: "Het is niet het Stationsplein maar de bushalte aan de Stationsweg. Wilt u
+    dat bij de tweede melding zetten?" after two reports were filed."""
+    calls = []
+    monkeypatch.setattr("actions.report_answers.queue_addition",
+                        lambda *args: calls.append(args) or True)
+    text = ("Het is niet het Stationsplein maar de bushalte aan de Stationsweg. Wilt u dat bij "
+            "de tweede melding zetten?")
+    tracker = make_tracker(intent="inform", text=text, entities=read_message(text).to_entities(
+        text), slots={"report_case_number": "M-2026-000014"})
+    tracker.events[:0] = [{"event": "bot", "text": "Dank u wel! Uw meldingen zijn ontvangen "
+                           "met voorrang: M-2026-000014, M-2026-000015.",
+                           "metadata": {"utter_action": "utter_report_filed_urgent_more"}}]
+    asyncio.run(ActionAddToReport().run(dispatcher, tracker, domain))
+    assert calls[0][0] == "M-2026-000015"
+
+
 @pytest.fixture
 def solved_store(db_url, monkeypatch):
     """The action's report lookups and additions on this test's store."""

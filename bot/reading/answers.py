@@ -1321,7 +1321,10 @@ _ADD_TO_REPORT = re.compile(
     r"|\b(?:zet|schrijf|noteer|vermeld) (?:er |het )?(?:ook |nog |even |wel )*(?:bij|erbij)\b"
     r"|\b(?:zet|schrijf|noteer|vermeld)\b(?: \w+){1,6}? er ?(?:dan |ook |nog |even |wel |maar )*"
     r"bij\b"
-    r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b", re.IGNORECASE)
+    r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b"
+    # "Wilt u dat bij de tweede melding zetten?" (round r164 of session 52)
+    r"|\b(?:dat|dit|het) (?:\w+ )?bij (?:de|die|mijn|uw) (?:\w+ )?melding (?:\w+ )?(?:zetten|"
+    r"schrijven|vermelden|aanpassen|veranderen)\b", re.IGNORECASE)
 # "het is inmiddels erger, er liggen nu ook ratten": news about the problem since it was told.
 _NEWS_SINCE = re.compile(
     r"\b(?:inmiddels|intussen|ondertussen|nu ook|erger|steeds meer|er (?:\w+ ){0,3}(?:ook|nog) "
