@@ -325,7 +325,7 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         r"(?:\w+ )?(?:nek|been|benen|enkel|heup|pols)\b"
                         r"|\b(?:someone|somebody) (?:will|is going to) (?:get hurt|break)\b"
                         # "als je daar in het donker in rijdt lig je op je bek" (round r164)
-                        r"|\blig (?:je|jij|ik|u) (?:\w+ )?(?:op je|op (?:je|uw|mijn) )?(?:bek|smoel|"
+                        r"|\blig (?:je|jij|ik|u) (?:\w+ )?(?:op (?:je|uw|mijn) )?(?:bek|smoel|"
                         r"gezicht|snufferd|muil)\b|\bbreek (?:je|jij|ik|u) (?:je|uw|mijn) nek\b"
                         # "dat is wel erg lang, ik kan vallen" (round r162 of session 52)
                         r"|\b(?:ik|iemand|een kind|kinderen|mensen|er) (?:kan|kunnen) (?:zo |"
