@@ -108,6 +108,9 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if chosen:  # a button, or "allebei" at a choice: every article chosen
         return retrieval.Decision(ANSWERED, chosen)
     question = _without_place(tracker, text)
+    left = _article_on_what_is_left(index, question)
+    if left is not None:  # "zijn paspoort, zijn rijbewijs … wat moet ik daarmee doen?"
+        return retrieval.Decision(ANSWERED, (left,))
     decision = index.answer_for(question)
     if decision.articles and _lost_document_unnamed(decision.articles[0], question):
         decision = retrieval.Decision("none")
@@ -172,6 +175,30 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     if decision.kind == CHOICE and not allow_choice:
         return retrieval.Decision(ANSWERED, decision.articles[:1])
     return decision
+
+
+# "nu vind ik in zijn la nog zijn paspoort, zijn rijbewijs en de invalidenkaart" after a
+# death (round r165 of session 52: how to apply for a passport, then fingerprints)
+_WHAT_IS_LEFT = re.compile(
+    r"\b(?:zijn|haar|z n|zn|d r|dr|his|her|the deceased s)\s+(?:oude\s+)?(?:paspoort|id ?kaart|"
+    r"identiteitskaart|rijbewijs|parkeerkaart|invalidenkaart|gehandicaptenparkeerkaart|"
+    r"parkeervergunning|documenten|papieren|passport|driving licen[cs]e|id card|documents)\b"
+    r"|\b(?:van|of) (?:de|mijn|onze|my|our|the) (?:\w+ )?(?:overledene|overleden \w+|late \w+)\b",
+    re.IGNORECASE)
+_THE_DECEASED = "overledene"
+
+
+def _article_on_what_is_left(index: retrieval.Index, question: Text) -> Optional[Article]:
+    """A death told and the deceased's documents asked about: the article that says what to
+    do with them (the one whose answer speaks of the deceased and fits the question best)."""
+    plain = normalise(question)
+    if not (_LOSS.search(question) and _WHAT_IS_LEFT.search(plain)):
+        return None
+    scores = index.scores(question)
+    about = [n for n, article in enumerate(index.articles)
+             if shares_a_word(article.answer, _THE_DECEASED)]
+    best = max(about, key=lambda n: scores[n], default=None)
+    return index.articles[best] if best is not None else None
 
 
 MAX_PARTS_ANSWERED = 2  # more answers in one turn than this is a wall of text

@@ -537,3 +537,15 @@ def test_a_price_the_variant_leaves_to_the_product_comes_from_the_product(
     assert before.id == "paspoort-id-kaart-kwijt"
     told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
     assert "€85" in told and "€60" in told
+
+
+@pytest.mark.parametrize("text", [
+    "Geachte heer, mevrouw, Mijn man is op 3 maart na een lang ziekbed overleden. Nu vind ik in "
+    "zijn la nog zijn paspoort, zijn rijbewijs en de invalidenkaart. Wat moet ik daarmee doen?",
+    "mijn moeder is overleden, moet haar paspoort terug naar de gemeente?"])
+def test_the_documents_of_someone_who_died_get_the_article_on_what_to_do(kb_url,  # noqa: F811
+                                                                       text):
+    """Round r165: a widow with her husband's passport and licence got how to apply for a
+    passport, and later "we nemen uw vingerafdrukken"."""
+    assert decide(kb_url, text, "passport_id_appointment").articles[0].id == \
+        "overlijden-aangeven"
