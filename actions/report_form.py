@@ -1878,12 +1878,15 @@ class ValidateReportForm(FormValidationAction):
         if not rest or read_yes_no(answer) is None:
             return None
         told = clean_description(rest)  # "…, gaat dat sneller?": the question beside goes
-        # "nee. moet ik nou echt de politie bellen? hij ligt op de stoep" (round r162): only
-        # what is told, not the question, can be a problem
-        told = " ".join(part for part in split_sentences(told)
-                        if not (part.rstrip().endswith("?") or is_question(part)))
-        if not told:
+        if not told or told.rstrip().endswith("?"):
             return None
+        statements = [part for part in split_sentences(told)
+                      if not (part.rstrip().endswith("?") or is_question(part))]
+        if statements and _SAME_THING.match(statements[0]):
+            # "nee. moet ik nou echt de politie bellen? hij ligt op de stoep" (round r162):
+            # more about this problem beside a question, not a problem of its own
+            return {"report_description": self._added(tracker, " ".join(statements)),
+                    **with_ack(tracker, ack("utter_ack_added"))}
         category = category_of(_SPOT_PHRASE.sub(" ", told))
         if category is None and quick_kind_of(told):  # "er staan trouwens hakenkruizen op"
             category = tracker.get_slot("report_category")
