@@ -931,7 +931,11 @@ def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Opt
 def abroad_article(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     """"Is dat paspoort ook geldig in Turkije?" after the passport answer: a country named,
     so the article of the same department about abroad that fits best, when the answer
-    given says nothing about abroad."""
+    given says nothing about abroad. "En het belgisch paspoort voor hem, kan dat bij jullie?"
+    after the birth answer (round r165): the embassy's."""
+    if another_countrys_document(text) and EMBASSY not in normalise(before.answer):
+        ensure_knowledge(url)
+        return _embassy_article(retrieval.live_index(url).current(), before, text)
     if with_abroad(text) == text or _speaks_of_abroad(before):
         return None
     ensure_knowledge(url)

@@ -549,3 +549,16 @@ def test_the_documents_of_someone_who_died_get_the_article_on_what_to_do(kb_url,
     passport, and later "we nemen uw vingerafdrukken"."""
     assert decide(kb_url, text, "passport_id_appointment").articles[0].id == \
         "overlijden-aangeven"
+
+
+def test_another_countrys_passport_after_the_birth_answer_goes_to_the_embassy(kb_url):  # noqa: F811
+    """Round r165: "en het belgisch paspoort voor hem, kan dat bij jullie?" after the birth
+    answer got "Komt u langs? Neem dan uw eigen paspoort mee"."""
+    from actions.knowledge import abroad_article
+
+    birth = decide(kb_url, "hoe doe ik aangifte van de geboorte van mijn zoon?",
+                   "municipal_question").articles[0]
+    assert birth.id == "geboorteaangifte"
+    found = abroad_article(birth, "en het belgisch paspoort voor hem, kan dat bij jullie?",
+                           kb_url)
+    assert found is not None and found.id == "paspoort-ander-land"
