@@ -133,6 +133,8 @@ class Profile(BaseModel):
     short_name: str
     phone: str
     crisis_phone: str  # day and night: no food, no bed, an eviction, worries about someone
+    # The number that works from abroad (a 14 + area code number does not); told in English
+    phone_abroad: Optional[str] = None
     website: HttpUrl
     timezone: str
     opening_hours: Dict[str, Tuple[dt.time, dt.time]]
@@ -271,12 +273,14 @@ class Profile(BaseModel):
         """The phone number with when it is answered again, outside opening hours: "bel
         {phone_hours}" then reads "bel 14 0571 (maandag vanaf 08:30 uur)"."""
         now = self.now()
+        abroad = f", from abroad {self.phone_abroad}" if self.phone_abroad else ""
         if self.is_open(now):
-            return {"phone_hours": self.phone, "phone_hours_en": self.phone}
+            return {"phone_hours": self.phone,
+                    "phone_hours_en": f"{self.phone} ({abroad[2:]})" if abroad else self.phone}
         day, opens = self.next_opening(now)
         day_en, _ = self.next_opening(now, english=True)
         return {"phone_hours": f"{self.phone} ({day} vanaf {_hhmm(opens)} uur)",
-                "phone_hours_en": f"{self.phone} ({day_en} from {_hhmm(opens)})"}
+                "phone_hours_en": f"{self.phone} ({day_en} from {_hhmm(opens)}{abroad})"}
 
     def _water_fault_line(self) -> Dict[str, str]:
         """Who to call about a burst water main: the company by name and number when the

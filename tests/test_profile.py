@@ -143,6 +143,19 @@ def test_the_phone_number_says_when_it_is_answered_outside_opening_hours(monkeyp
     assert municipality.template_vars()["phone_hours"] == municipality.phone
 
 
+def test_english_speakers_get_the_number_that_works_from_abroad(monkeypatch):
+    """Round r165: "14 0571 doesnt work from canada. what number do I call?"."""
+    municipality = profile()
+    assert municipality.phone_abroad and municipality.phone_abroad.startswith("+31")
+    for moment in (dt.datetime(2026, 12, 5, 19, 0), dt.datetime(2026, 12, 7, 10, 0)):
+        zone = ZoneInfo(municipality.timezone)
+        monkeypatch.setattr(type(municipality), "now",
+                            lambda self, at=moment.replace(tzinfo=zone): at)
+        told = municipality.template_vars()
+        assert municipality.phone_abroad in told["phone_hours_en"]
+        assert municipality.phone_abroad not in told["phone_hours"]
+
+
 def test_a_date_is_named_with_the_profiles_day_and_month_names(tmp_path):
     """"en 31 december?" after the opening hours (round r112): the date said back in words."""
     assert profile().date_name(dt.date(2026, 12, 31)) == "donderdag 31 december"
