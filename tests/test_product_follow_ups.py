@@ -562,3 +562,16 @@ def test_another_countrys_passport_after_the_birth_answer_goes_to_the_embassy(kb
     found = abroad_article(birth, "en het belgisch paspoort voor hem, kan dat bij jullie?",
                            kb_url)
     assert found is not None and found.id == "paspoort-ander-land"
+
+
+def test_the_family_of_a_newcomer_is_answered_from_the_registration_article(
+        kb_url, monkeypatch, dispatcher, domain):  # noqa: F811
+    """Round r165: "moeten de kindjes ook mee naar de afspraak? en hebben we een huwelijksakte
+    nodig" after registering from abroad got the article on requesting certificates."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "Inschrijven als u uit het buitenland komt",
+                                  "moeten de kindjes ook mee naar de afspraak? en hebben we een "
+                                  "huwelijksakte nodig")
+    assert before.id == "inschrijven-uit-buitenland"
+    told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
+    assert "ook de kinderen" in told and "huwelijksakte" in told

@@ -110,6 +110,8 @@ _ASPECTS = (
     (BRING, re.compile(
         r"\bmee ?(?:nemen|brengen)\b|\bwat (?:heb|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,2}?"
         r"(?:nodig|bij me hebben|hebben)\b|\bwelke (?:papieren|documenten|stukken|spullen)\b"
+        # "wat nodig?", "wat papieren nodig?" in a few words (round r165 of session 52)
+        r"|\bwat (?:\w+ )?nodig\b(?! (?:is|zijn|heeft|hebben) (?:om|voor) te\b)"
         r"|\bwhat (?:do |should |must )?(?:i|we) (?:must |need to |have to |should )?bring\b"
         r"|\bwhat (?:documents|papers)\b", re.IGNORECASE)),
     (APPOINTMENT, re.compile(
