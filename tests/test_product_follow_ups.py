@@ -575,3 +575,19 @@ def test_the_family_of_a_newcomer_is_answered_from_the_registration_article(
     assert before.id == "inschrijven-uit-buitenland"
     told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
     assert "ook de kinderen" in told and "huwelijksakte" in told
+
+
+@pytest.mark.parametrize("follow_up, said", [
+    ("we hebben allebei het gezag over de kinderen. mag ik ze gewoon op mijn adres inschrijven "
+     "of moet mijn ex toestemming geven?", "toestemming van die ouder"),
+    ("en moet hij zelf nog iets doorgeven? hij blijft gewoon wonen", "hoeft zelf niets"),
+    ("kunt u de verhuizing voor mij doorgeven?", "niet voor u doorgeven")])
+def test_moving_out_with_the_children_after_a_divorce(kb_url, monkeypatch, dispatcher,
+                                                      domain, follow_up, said):  # noqa: F811
+    """Round r165: the other parent's consent got "Uw partner en kinderen … geeft u in
+    dezelfde melding door", and "moet hij zelf nog iets doorgeven?" got "Ik kan de verhuizing
+    niet voor u doorgeven"."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain,
+                                  "Verhuizing doorgeven", follow_up)
+    assert before.id == "verhuizing-doorgeven"
+    assert said in " ".join(m.get("detail") or "" for m in messages)
