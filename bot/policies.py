@@ -1641,8 +1641,7 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked == "report_location" and reading.no_report and reading.question
             and reading.answer is not True):
         return NOT_A_REPORT_ACTION  # "er is niks mis ik wil weten wanneer …, molenweg 12"
-    if (asked and intent.get("name") in (ASK_HUMAN_INTENT,) + UNSURE_INTENTS
-            and not reading.danger and asks_for_a_person(message.text or "")
+    if (asked and not reading.danger and asks_for_a_person(message.text or "")
             and (asked == "report_location" or reading.answer is None
                  or not _NO_PERSON.search(message.text or ""))):
         # ("is wrong!! albert heijn is NOT wilhelminastraat. i want talk to person", round

@@ -3391,3 +3391,15 @@ def test_a_place_corrected_after_filing_is_added_to_the_report(text):
                       ActionExecuted("action_listen")]
     assert reading_route(tracker(events + [said(text, "nlu_fallback", 0.3)])) == \
         "action_add_to_report"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Mag ik nog vragen of ik ook iemand van de gemeente persoonlijk kan spreken?",
+     "report_pavement_road"),
+    ("is wrong!! albert heijn is NOT wilhelminastraat. i want talk to person", "nlu_fallback")])
+def test_a_person_asked_for_in_a_report_is_heard_whatever_the_intent(text, intent):
+    """Rounds r163 and r164: the wish for a person in the middle of a report was not heard
+    (safety advice; the no to the updates question taken)."""
+    events = IN_FORM[:-2] + [SlotSet("requested_slot", "report_updates"),
+                             ActionExecuted("action_listen")]
+    assert reading_route(tracker(events + [said(text, intent, 0.6)])) == "action_contact_human"

@@ -853,7 +853,9 @@ def meant_for_a_colleague(text: str) -> bool:
 
 
 _A_PERSON = re.compile(
-    r"\b(?:echte? mens|een mens|medewerker|iemand|collega|persoon) (?:\w+ ){0,2}?(?:spreken|"
+    # ("mag ik iemand van de gemeente persoonlijk spreken?", "kan ik morgen iemand van de
+    # gemeente aan de lijn krijgen?", round r164 of session 52)
+    r"\b(?:echte? mens|een mens|medewerker|iemand|collega|persoon) (?:\w+ ){0,5}?(?:spreken|"
     r"aan de lijn|aan de telefoon)\b"
     # "kan ik hier met iemand chatten?" (round 95, after the 113 answer)
     r"|\bmet (?:een )?(?:echte? )?(?:mens|medewerker|iemand|collega|persoon)\b(?: \w+){0,2}? "

@@ -612,7 +612,11 @@ def test_news_since_the_status(text, news):
 
 @pytest.mark.parametrize("text, person", [
     ("laat maar. mag ik een medewerker", True), ("medewerker aub", True),
-    ("mag ik een medewerker vragen of hij langs komt", False)])
+    ("mag ik een medewerker vragen of hij langs komt", False),
+    # round r164 of session 52: asked within a longer sentence
+    ("Mag ik nog vragen of ik ook iemand van de gemeente persoonlijk kan spreken?", True),
+    ("kan ik morgen iemand van de gemeente aan de lijn krijgen?", True),
+    ("ik heb al iemand van de gemeente gesproken", False)])
 def test_a_person_asked_for_in_few_words(text, person):
     from bot.reading.answers import asks_for_a_person
 
