@@ -582,8 +582,8 @@ def test_the_family_of_a_newcomer_is_answered_from_the_registration_article(
      "of moet mijn ex toestemming geven?", "toestemming van die ouder"),
     ("en moet hij zelf nog iets doorgeven? hij blijft gewoon wonen", "hoeft zelf niets"),
     ("kunt u de verhuizing voor mij doorgeven?", "niet voor u doorgeven")])
-def test_moving_out_with_the_children_after_a_divorce(kb_url, monkeypatch, dispatcher,
-                                                      domain, follow_up, said):  # noqa: F811
+def test_moving_out_with_the_children_after_a_divorce(kb_url, monkeypatch,  # noqa: F811
+                                                      dispatcher, domain, follow_up, said):
     """Round r165: the other parent's consent got "Uw partner en kinderen … geeft u in
     dezelfde melding door", and "moet hij zelf nog iets doorgeven?" got "Ik kan de verhuizing
     niet voor u doorgeven"."""
