@@ -460,7 +460,7 @@ _FILLER = frozenset(
     "graag via mail e-mail email emailen mailen bel bellen belt me mij maar op nummer "
     "telefoon telefoonnummer tel sms smsje sms'je whatsapp app appen mailadres e-mailadres "
     "adres naar is mijn m'n mn updates update berichten bericht berichtje hoor prima wel dank "
-    "je u bedankt ok oke oké "
+    "je u bedankt ok oke oké ist is 't t "
     "okee en of the please to at my call text per mobiel gsm dat da het de ook nog even merci "
     "alsjeblieft alstublieft svp aub thanks thank you wel hier dit zijn zo klopt helemaal "
     "correct goed ja yes fijn top super perfect that's thats that it's its right fine exactly "

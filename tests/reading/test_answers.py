@@ -491,6 +491,7 @@ def test_nothing_to_change_at_the_summary(text, nothing):
      "niemand gewond hoor, ik heb de kinderen binnen geroepen"),
     ("ja. kees@hotmail.com. en zet erbij dat ik een poepbak wil", "ik wil een poepbak"),
     ("zo is het prima, het zegt genoeg", None),  # round 100: added after sending
+    ("ja ist goed", None),  # Flemish "it is fine" (round r163 of session 52: a note)
 ])
 def test_words_about_sending_it_are_no_addition(text, addition):
     """Round 98: "ze zullen het wel zien" and "melden ja" were added to the report."""
