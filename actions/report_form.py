@@ -1295,6 +1295,11 @@ class ValidateReportForm(FormValidationAction):
         again = same or _names_again(text, pending)
         if checked and again and _called_an_area(tracker, pending.streets[0]):
             return pending_slots(pending, prompt(LAST_TRY))  # "de wijk De Eikenhof": a street?
+        corner = _corner_with_the_street_asked(pending, place, text) if checked else None
+        if corner is not None:
+            # "its definitely beatrixlaan, but the school is on the corner with the schoolstraat"
+            # (round r163: the whole sentence stored as the place)
+            return self._street_or_ask(corner)
         if checked and said_yes and place and place.streets and not again:
             # "ja de naam klopt, een nieuwe wijk achter de Beukenlaan": the street named at
             # the question stays; the known street tells where it is

@@ -580,6 +580,20 @@ def test_yes_to_the_unknown_street_keeps_it_beside_the_known_street_it_lies_behi
     assert second["report_place"]["streets"] == ["Eikenhof"]
 
 
+@pytest.mark.parametrize("text", [
+    "ja het is echt de beatrixlaan, de school staat op de hoek met de schoolstraat",
+    "hmm its definitely beatrixlaan, but the school is on the corner with the schoolstraat"])
+def test_yes_to_the_unknown_street_with_a_corner_is_that_corner(dispatcher, domain, text):
+    """Round r163: the whole answer was stored as the place ("Beatrixlaan, hmm its
+    definitely beatrixlaan, but the school is on the corner …")."""
+    first = ValidateReportForm().validate_report_location(
+        "Beatrixlaan", dispatcher, tracker_for(asking="report_location", text="Beatrixlaan"),
+        domain)
+    second = ValidateReportForm().validate_report_location(
+        text, dispatcher, _after_the_unknown_street_question(text, first["report_place"]), domain)
+    assert second["report_location"] == "hoek Beatrixlaan en Schoolstraat"
+
+
 def test_an_unknown_street_in_the_first_message_is_asked_about(dispatcher, domain):
     slots = start("Bankje kapot in de Eikenlaan 5", "report_public_space_other", dispatcher,
                   domain)
