@@ -2664,7 +2664,8 @@ def test_is_it_reported_gets_not_yet_in_the_form_and_its_number_after(dispatcher
     assert "{report_case_number}" in dutch(domain, after)["text"]
 
 
-def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
+def _filing_two(monkeypatch):
+    """The submit action's module, filing any two reports as M-2026-000010 and -000011."""
     import actions.reports as report_actions
 
     class One:
@@ -2676,6 +2677,11 @@ def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
     monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
     monkeypatch.setattr(report_actions, "_file_all", lambda reports: [One(), Two()])
     monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    return report_actions
+
+
+def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
+    report_actions = _filing_two(monkeypatch)
     tracker = make_tracker("affirm", "ja", slots={
         "report_category": "report_public_space_other", "report_priority": "high",
         "report_description": "de schommel hangt aan één ketting, er kan zo een kind af vallen",
@@ -2696,17 +2702,7 @@ def test_two_urgent_reports_tell_both_numbers(monkeypatch, dispatcher, domain):
 
 def test_two_reports_with_different_handling_times_tell_each(monkeypatch, dispatcher, domain):
     """A container (2 working days) and a bench (10): not "both within 10" (round r163)."""
-    import actions.reports as report_actions
-
-    class One:
-        id, case_number, wants_updates = 10, "M-2026-000010", False
-
-    class Two:
-        id, case_number, wants_updates = 11, "M-2026-000011", False
-
-    monkeypatch.setattr(report_actions, "with_register_address", lambda reports: reports)
-    monkeypatch.setattr(report_actions, "_file_all", lambda reports: [One(), Two()])
-    monkeypatch.setattr(report_actions, "forward_in_background", lambda ids: None)
+    report_actions = _filing_two(monkeypatch)
     tracker = make_tracker("affirm", "ja", slots={
         "report_category": "report_waste_collection",
         "report_description": "de container is niet geleegd", "report_location": "Dorpsstraat 4",
