@@ -818,6 +818,22 @@ _PLACE_FIXED = re.compile(r"\bniet (?:het |de |op de |op het |aan de |in de |bij
                           r"|\bmoet zijn\b|\bnot (?:the |on |at )?\w+ but\b", re.IGNORECASE)
 
 
+# "voor die melding", "bij mijn melding": the report itself named
+_THE_REPORT_NAMED = re.compile(r"\b(?:die|de|mijn|m n|mn|uw|deze|that|my|the) (?:\w+ )?"
+                               r"(?:melding|report)\b", re.IGNORECASE)
+
+
+def _number_filed(tracker: DialogueStateTracker) -> Optional[str]:
+    """The house number of the place of the report filed last, if it had one."""
+    filed = False
+    for event in reversed(tracker.events):
+        if filed and isinstance(event, SlotSet) and event.key == "report_place" and event.value:
+            return event.value.get("house_number")
+        if getattr(event, "action_name", None) == SUBMIT_ACTION:
+            filed = True
+    return None
+
+
 def _names_another_number(tracker: DialogueStateTracker, message: Any) -> bool:
     """The message names a case number other than the report just filed."""
     named = [e.get("value") for e in message.entities if e.get("entity") == "case_number"]
@@ -834,7 +850,16 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
         reading = dataclasses.replace(reading, category=None)
     asks_to_add = (bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
                    or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text)
-                                                            or _PLACE_FIXED.search(text)))
+                                                            or _PLACE_FIXED.search(text))
+                   # "OEPS HET GAT IS BIJ NUMMER 21 NIET 12." (round r166: a new report)
+                   or bool(corrected_number(text, _number_filed(tracker))))
+    if (not tracker.active_loop_name and not reading.urgent and adds_to_a_report(text)
+            and _messages_since_filing(tracker) <= ADDITION_TURNS
+            and not _names_another_number(tracker, message)
+            and (_THE_REPORT_NAMED.search(text) or _has_case_number(message))):
+        # "nog iets erbij voor die melding: …", "het is een aanvulling op M-…" (round r166:
+        # "paal" and "straatverlichting" started reports of street lighting)
+        return True
     if (tracker.active_loop_name or reading.danger or reading.report_question
             or (reading.question or is_question(text)) and not asks_to_add
             or _names_another_number(tracker, message)

@@ -3403,3 +3403,23 @@ def test_a_person_asked_for_in_a_report_is_heard_whatever_the_intent(text, inten
     events = IN_FORM[:-2] + [SlotSet("requested_slot", "report_updates"),
                              ActionExecuted("action_listen")]
     assert reading_route(tracker(events + [said(text, intent, 0.6)])) == "action_contact_human"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("OEPS HET GAT IS BIJ NUMMER 21 NIET 12.", None),
+    ("nog iets erbij voor die melding: ik heb de paal nu zelf tegen de muur gezet", None),
+    ("straatverlichting?? nee het is een aanvulling op M-2026-000008", "M-2026-000008")])
+def test_a_correction_or_addition_just_after_filing_goes_to_that_report(text, number):
+    """Round r166: each of these started a new report (one of street lighting), the
+    priority report kept the wrong house number."""
+    events = START + [said("gat in de weg dorpsstraat 12", "report_pavement_road"),
+                      SlotSet("report_category", "report_pavement_road"),
+                      SlotSet("report_place", {"kind": "address", "streets": ["Dorpsstraat"],
+                                               "house_number": "12"}),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000008"),
+                      ActionExecuted("action_listen")]
+    message = said(text, "report_street_lighting", 0.6)
+    if number:
+        message.entities.append({"entity": "case_number", "value": number})
+    assert reading_route(tracker(events + [message])) == "action_add_to_report"

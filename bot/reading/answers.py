@@ -1324,6 +1324,9 @@ _ADD_TO_REPORT = re.compile(
     r"|\b(?:zet|schrijf|noteer|vermeld)\b(?: \w+){1,6}? er ?(?:dan |ook |nog |even |wel |maar )*"
     r"bij\b"
     r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b"
+    # "nog iets erbij voor die melding", "een aanvulling op M-…" (round r166 of session 52)
+    r"|\b(?:erbij|toevoeging|aanvulling) (?:voor|bij|op|aan) (?:die|de|mijn|uw|m n|mn) melding\b"
+    r"|\baanvulling op\b"
     # "Wilt u dat bij de tweede melding zetten?" (round r164 of session 52)
     r"|\b(?:dat|dit|het) (?:\w+ )?bij (?:de|die|mijn|uw) (?:\w+ )?melding (?:\w+ )?(?:zetten|"
     r"schrijven|vermelden|aanpassen|veranderen)\b", re.IGNORECASE)
