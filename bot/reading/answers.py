@@ -408,6 +408,12 @@ def read_yes_no(text: str) -> Optional[bool]:
         return None  # "ik wil juist iets toevoegen": what, is still to come
     if _ENDS_WITH_SEND.search(text) or any(_SENDS.match(part) for part in sentences(text)[1:]):
         return True  # "LAAT MAAR. VERSTUUR", "laat maar. verstuur deze maar zo dan …": sent
+    if (len(parts) > 1 and _is_question(parts[0]) and not _PLAIN_ANSWER.match(parts[0])
+            and not any(_PLAIN_ANSWER.match(part) or _starts_with_a_cue(part)
+                        for part in parts[1:])):
+        # "Krijg ik dan een telefoontje of een sms? Ik kan niet zo goed sms lezen" (round
+        # r166: sent, and "sms lezen" added): a question first, and no answer after it
+        return None
     text = _answering_sentence(text)
     cue = _first_cue(text)
     if cue is None or cue.kind == UNSURE:
@@ -417,6 +423,12 @@ def read_yes_no(text: str) -> Optional[bool]:
         if later is not None and later.kind == NO:
             return False
     return cue.kind == YES
+
+
+def _starts_with_a_cue(part: str) -> bool:
+    """"ok dat is goed", "prima": the sentence opens with a yes or a no."""
+    cue = _first_cue(part)
+    return cue is not None and not part[:cue.start].strip(" ,.!")
 
 
 def _answering_sentence(text: str) -> str:

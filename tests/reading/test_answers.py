@@ -151,6 +151,8 @@ def test_no(text: str) -> None:
     # "juist" and "precies" saying where (round r159 of session 51: the report was sent)
     "dat paaltje is niet op het marktplein maar in de kerkstraat, juist om de hoek",
     "precies op de hoek van de kerkstraat",
+    # a question, then no answer (round r166 of session 52: the report was sent)
+    "Krijg ik dan een telefoontje of een sms? Ik kan niet zo goed sms lezen",
 ])
 def test_neither_yes_nor_no(text: str) -> None:
     assert read_yes_no(text) is None
