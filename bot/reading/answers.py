@@ -248,7 +248,7 @@ _WRONG = re.compile(
     re.IGNORECASE,
 )
 _CUES: Tuple[Tuple[str, str], ...] = (
-    (NO, r"nee+n?|neej|nein|nope+|nah|no+|nay|nooit|never|verkeerd"),
+    (NO, r"(?:nee){2,}|nee+n?|neej|nein|nope+|nah|no+|nay|nooit|never|verkeerd"),
     (NO, rf"(?:hoeft|hoef(?:{_W}ik)?)(?:{_W}(?:echt|eigenlijk|verder))?{_W}(?:niet|geen)"),
     # "ik zei toch al dat dat niet hoeft"
     (NO, rf"(?:dat|het){_W}(?:echt{_W}|helemaal{_W})?niet{_W}(?:hoeft|hoef|nodig{_W}is)"),

@@ -137,6 +137,7 @@ def test_yes(text: str) -> None:
     "oke gebeld. nee geen berichten", "ok, nee hoor", "prima, hoeft niet", "ok dan niet",
     "laat maar, stuur maar niet", "nee laat maar", "laat maar zitten",
     "ik vind het prima. nee hoor, geen berichten",
+    "neenee",  # Flemish (round r166 of session 52)
 ])
 def test_no(text: str) -> None:
     assert read_yes_no(text) is False
