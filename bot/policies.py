@@ -1858,10 +1858,12 @@ def reading_route(tracker: DialogueStateTracker,
         # of session 41): never a report at the Parkweg
         return QUESTION_ACTION
     if (tracker.active_loop_name is None and CALENDAR_ANSWER in _responses_of_last_turn(tracker)
-            and reading.location is not None and reading.location.postcode
+            and reading.location is not None
+            and (reading.location.postcode or reading.location.streets and not reading.category)
             and not (reading.category and reading.description and len(
                 (message.text or "").split()) > SHORT_ANSWER_WORDS)):
-        # "7412 KD 23" after the calendar link (round r115: a waste report at that postcode)
+        # "7412 KD 23" after the calendar link (round r115: a waste report at that postcode);
+        # "molenweg 8" too (round r169 of session 52: a report at that address)
         return CALENDAR_POSTCODE
     if (tracker.active_loop_name is None and _last_response(tracker) == MONEY_ANSWER
             and reading.answer is not None and not reading.question

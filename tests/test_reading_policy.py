@@ -1499,14 +1499,19 @@ def test_a_power_cut_off_for_money_is_money_worries_whatever_the_model_guessed()
         == "action_answer_question"
 
 
-def test_a_postcode_after_the_calendar_link_is_not_a_report():
-    """Round r115: "7412 KD 23" after the calendar link became a waste report there."""
+@pytest.mark.parametrize("text", ["7412 KD 23", "molenweg 8"])
+def test_a_postcode_after_the_calendar_link_is_not_a_report(text):
+    """Round r115: "7412 KD 23" after the calendar link became a waste report there; round
+    r169 of session 52: "molenweg 8" too."""
     asked = START + [said("wanneer wordt gft opgehaald", "report_waste_collection"),
                      ActionExecuted("action_answer_question"),
                      BotUttered("…", metadata={"utter_action": "utter_answer_waste_calendar"}),
                      ActionExecuted("action_listen")]
-    assert reading_route(tracker(asked + [said("7412 KD 23", "report_waste_collection", 0.6)])) \
+    assert reading_route(tracker(asked + [said(text, "report_waste_collection", 0.6)])) \
         == "utter_waste_calendar_postcode"
+    told = "molenweg 8, de container is niet geleegd en staat nog vol"
+    assert reading_route(tracker(asked + [said(told, "report_waste_collection", 0.9)])) \
+        != "utter_waste_calendar_postcode"
 
 
 def test_a_complaint_about_staff_is_no_report():
