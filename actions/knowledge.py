@@ -996,7 +996,11 @@ def _new_words(before: Article, other: Article, text: Text) -> List[Text]:
             if shares_a_word(about, word) and not shares_a_word(before.answer, word)
             # "hoe lang heb ik om bezwaar te maken" after the objection answer ("Maak …
             # bezwaar"): "maken" tells no subject (round r150 of session 51: WOZ objection)
-            and (zipf(word) or 0.0) < COMMON_ZIPF]
+            and (zipf(word) or 0.0) < COMMON_ZIPF and word not in _NO_SUBJECT]
+
+
+# "wat kost dat allemaal bij elkaar?" after the passport answer: no divorce ("uit elkaar")
+_NO_SUBJECT = frozenset(("elkaar", "allemaal", "eigenlijk", "samen", "allebei", "beide"))
 
 
 def _product_article(index: retrieval.Index, variant: Article) -> Optional[Article]:

@@ -591,3 +591,13 @@ def test_moving_out_with_the_children_after_a_divorce(kb_url, monkeypatch,  # no
                                   "Verhuizing doorgeven", follow_up)
     assert before.id == "verhuizing-doorgeven"
     assert said in " ".join(m.get("detail") or "" for m in messages)
+
+
+def test_what_it_all_costs_together_is_no_divorce(kb_url):  # noqa: F811
+    """Round r169: "wat kost dat allemaal bij elkaar eigenlijk" after the passport answer got
+    the divorce article ("uit elkaar")."""
+    from actions.knowledge import context_article
+
+    passport = decide(kb_url, "ik wil een paspoort aanvragen", "passport_id_appointment")
+    assert context_article(passport.articles[0], "wat kost dat allemaal bij elkaar eigenlijk",
+                           kb_url) is None
