@@ -129,6 +129,8 @@ class ActionAddToReport(Action):
         added = bool(case_number) and await asyncio.to_thread(
             queue_addition, case_number, tracker.sender_id,
             tracker.latest_message.get("text") or "", place.text if place else "")
+        if added and reading_of(tracker).danger == "hazard":
+            utter(dispatcher, "utter_ack_hazard_passed_on")  # a colleague gives it priority
         if added:
             utter(dispatcher, "utter_report_addition_added", case_number=case_number)
         else:

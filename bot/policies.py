@@ -860,11 +860,15 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
         # "nog iets erbij voor die melding: …", "het is een aanvulling op M-…" (round r166:
         # "paal" and "straatverlichting" started reports of street lighting)
         return True
-    if (tracker.active_loop_name or reading.danger or reading.report_question
+    if (tracker.active_loop_name or reading.report_question
+            # "o wacht vergeten te zeggen, er ligt ook glas … op het fietspad" (round r168): a
+            # hazard asked to be added is added, and passed on for priority
+            or reading.danger and not (reading.danger == "hazard" and asks_to_add)
             or (reading.question or is_question(text)) and not asks_to_add
             or _names_another_number(tracker, message)
             or _messages_since_filing(tracker) > ADDITION_TURNS
-            or not _about_the_report_filed(tracker, reading)
+            or not (_about_the_report_filed(tracker, reading)
+                    or asks_to_add and reading.place is None)  # "vergeten te zeggen, …"
             or (_ANOTHER_ONE.search(text)  # not "bij de tweede melding zetten": asked to add
                 or _a_problem_elsewhere(tracker, reading)) and not asks_to_add):
         return False

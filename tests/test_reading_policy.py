@@ -3428,3 +3428,19 @@ def test_a_correction_or_addition_just_after_filing_goes_to_that_report(text, nu
     if number:
         message.entities.append({"entity": "case_number", "value": number})
     assert reading_route(tracker(events + [message])) == "action_add_to_report"
+
+
+def test_glass_forgotten_just_after_filing_is_added_to_that_report():
+    """Round r168: "o wacht vergeten te zeggen, er ligt ook glas van een kapotte fles naast,
+    op het fietspad" became a new report (of the road, 10 working days)."""
+    events = START + [said("de container bij de flat op de molenweg zit vol",
+                           "report_waste_collection"),
+                      SlotSet("report_category", "report_waste_collection"),
+                      SlotSet("report_place", {"kind": "landmark", "streets": ["Molenweg"]}),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000007"),
+                      ActionExecuted("action_listen")]
+    text = ("o wacht vergeten te zeggen, er ligt ook glas van een kapotte fles naast, op het "
+            "fietspad")
+    assert reading_route(tracker(events + [said(text, "report_public_space_other", 0.6)])) == \
+        "action_add_to_report"

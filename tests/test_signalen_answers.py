@@ -501,3 +501,15 @@ def test_a_report_of_another_conversation_is_not_closed_by_its_number(solved_sto
     _solved(dispatcher, domain, f"melding {report.case_number}: de container is opgehaald")
     assert [m["response"] for m in dispatcher.messages] == ["utter_report_solved_passed_on"]
     assert "opgelost" not in _stored(solved_store, report.id).description
+
+
+def test_a_hazard_added_after_filing_is_passed_on_for_priority(monkeypatch, dispatcher, domain):
+    """Round r168: glass on the cycle path added to the report just filed."""
+    monkeypatch.setattr("actions.report_answers.queue_addition", lambda *args: True)
+    text = ("o wacht vergeten te zeggen, er ligt ook glas van een kapotte fles naast, op het "
+            "fietspad")
+    tracker = make_tracker(intent="inform", text=text, entities=read_message(text).to_entities(
+        text), slots={"report_case_number": "M-2026-000007"})
+    asyncio.run(ActionAddToReport().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == ["utter_ack_hazard_passed_on",
+                                                            "utter_report_addition_added"]
