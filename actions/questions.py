@@ -19,7 +19,8 @@ from actions.knowledge import (ANSWERED, CHOICE, answer_from_knowledge, article_
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named,
                                   report_question_response, reset_report_slots)
-from actions.status import CASE_NUMBER, find_report, handling_time_for, normalise_case_number
+from actions.status import (CASE_NUMBER, find_report, handling_time_for,
+                            normalise_case_number, numbers_filed_last)
 from actions.topics import answer_other_questions
 from bot.intents import STATUS_INTENT
 from bot.knowledge import retrieval
@@ -28,6 +29,7 @@ from bot.profile import profile
 from bot.reading.places import Place
 from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
+from bot.reading.description import category_of
 from bot.reading.questions import question_parts, read_question
 from bot.reading.report_questions import mentions_an_earlier_report
 from bot.reading.result import Reading
@@ -137,18 +139,30 @@ def _with_the_filed_report(tracker: Tracker) -> Dict[Text, Any]:
     """After filing, the report just filed answers "hoe lang duurt het?" (its kind and
     priority), not an empty form's default."""
     slots = dict(tracker.slots)
-    case_number = tracker.get_slot("report_case_number")
-    if not case_number or slots.get("report_category"):
+    numbers = numbers_filed_last(tracker) or [tracker.get_slot("report_case_number")]
+    if not numbers[0] or slots.get("report_category"):
         return slots
     try:
-        filed = find_report(case_number, tracker.sender_id)
+        reports = [report for report in (find_report(number, tracker.sender_id)
+                                         for number in numbers) if report is not None]
     except Exception:  # noqa: BLE001 - the default handling time is still an answer
         logger.warning("Filed report not found for its handling time", exc_info=True)
         return slots
+    filed = _the_one_asked_about(reports, tracker.latest_message.get("text") or "")
     if filed is not None:
         slots.update(report_category=filed.category, report_description=filed.description,
-                     report_priority=HIGH_PRIORITY if filed.urgent else None)
+                     report_priority=HIGH_PRIORITY if filed.urgent else None,
+                     filed_found=True)
     return slots
+
+
+def _the_one_asked_about(reports: List[Any], text: Text) -> Optional[Any]:
+    """Of the reports filed together, the one the question names ("hoe lang duurt het voordat
+    de lamp gerepareerd wordt?" after the tiles and the lamp, round r168: the tiles' 24
+    hours); else the first."""
+    named = category_of(text)
+    return next((report for report in reports if named and report.category == named),
+                reports[0] if reports else None)
 
 
 def _hazard_told(tracker: Tracker) -> bool:
@@ -171,8 +185,10 @@ class ActionAnswerReportQuestion(Action):
         raised = hazard_heard(tracker, tracker.slots) if tracker.active_loop_name else []
         slots = tracker.slots if tracker.active_loop_name else await asyncio.to_thread(
             _with_the_filed_report, tracker)
+        # (a hazard told earlier in the chat is not the report just asked about)
         answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
-            slots.get("report_priority") == HIGH_PRIORITY) or _hazard_told(tracker))
+            slots.get("report_priority") == HIGH_PRIORITY) or (
+            _hazard_told(tracker) and not slots.get("filed_found")))
         if answer is None:
             return []
         for key in hazard_acks(reading_of(tracker), domain) if raised else ():

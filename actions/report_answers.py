@@ -20,7 +20,8 @@ from actions.base import utter
 from actions.contact import register_left_message
 from actions.reading import channel_of, previous_bot_action, reading_of
 from actions.report_slots import answer_of
-from actions.status import case_number_of, described_otherwise, find_report, normalise_case_number
+from actions.status import (case_number_of, described_otherwise, find_report,
+                            normalise_case_number, numbers_filed_last)
 from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
 from bot.klantcontacten import contactverzoek
 from bot.reading.description import category_of
@@ -148,7 +149,7 @@ def _the_report_added_to(tracker: Tracker) -> Optional[Text]:
     """The report an addition after filing is for: of several filed together the one the
     message names by its number or its place in the row ("bij de tweede melding zetten",
     round r164: it went to the first); else the first."""
-    filed = _numbers_filed_last(tracker)
+    filed = numbers_filed_last(tracker)
     named = case_number_of(tracker)
     if named in filed:
         return named
@@ -157,16 +158,6 @@ def _the_report_added_to(tracker: Tracker) -> Optional[Text]:
         if ordinal.search(text):
             return filed[index]
     return tracker.get_slot("report_case_number")
-
-
-def _numbers_filed_last(tracker: Tracker) -> List[Text]:
-    """The case numbers in the bot's last message that told reports were filed."""
-    for event in reversed(tracker.events):
-        action = (event.get("metadata") or {}).get("utter_action") or ""
-        if event.get("event") == "bot" and action.startswith("utter_report_filed"):
-            return [normalise_case_number(found.group(0)) for found in
-                    re.finditer(r"\bM-20\d\d-\d{6}\b", event.get("text") or "")]
-    return []
 
 
 # How far back a case number told by the bot (a status answer) counts as the one meant.

@@ -74,6 +74,16 @@ class ReportStatus:
     updates: Optional[bool] = False
 
 
+def numbers_filed_last(tracker: Tracker) -> List[Text]:
+    """The case numbers in the bot's last message that told reports were filed."""
+    for event in reversed(tracker.events):
+        action = (event.get("metadata") or {}).get("utter_action") or ""
+        if event.get("event") == "bot" and action.startswith("utter_report_filed"):
+            return [normalise_case_number(found.group(0)) for found in
+                    re.finditer(r"\bM-20\d\d-\d{6}\b", event.get("text") or "")]
+    return []
+
+
 def normalise_case_number(text: Optional[Text]) -> Optional[Text]:
     """The first case number in the text as M-YYYY-NNNNNN, or None."""
     match = CASE_NUMBER.search(text or "")

@@ -3877,3 +3877,30 @@ def test_a_place_corrected_at_the_summary_keeps_both_reports(dispatcher, domain)
     assert more and more[0]["text"] == sign
     assert slots["report_location"] == "Wilhelminastraat"
     assert slots.get("report_description", "").startswith("Veel vuilniszakken")
+
+
+def test_how_long_after_filing_two_reports_is_the_time_of_the_one_named(dispatcher, domain,
+                                                                         monkeypatch):
+    """Round r168: "hoe lang duurt het voordat de lamp gerepareerd wordt?" after the tiles
+    (priority) and the lamp were filed got "binnen 24 uur"."""
+    import datetime as dt
+
+    from actions.questions import ActionAnswerReportQuestion
+    from actions.status import ReportStatus
+
+    filed = {"M-2026-000010": ReportStatus("M-2026-000010", "report_pavement_road", "m",
+                                           dt.datetime(2026, 12, 6), urgent=True,
+                                           description="losse tegels, mijn buurvrouw viel"),
+             "M-2026-000011": ReportStatus("M-2026-000011", "report_street_lighting", "m",
+                                           dt.datetime(2026, 12, 6),
+                                           description="de lantaarnpaal doet het niet")}
+    monkeypatch.setattr("actions.questions.find_report", lambda number, sender: filed[number])
+    text = "hoe lang duurt het voordat de lamp gerepareerd wordt?"
+    tracker = make_tracker("inform", text, entities=read_message(text).to_entities(text),
+                           slots={"report_case_number": "M-2026-000010"})
+    tracker.events[:0] = [{"event": "bot", "text": "Dank u wel! Uw meldingen zijn ontvangen: "
+                           "M-2026-000010, M-2026-000011.",
+                           "metadata": {"utter_action": "utter_report_filed_mixed"}}]
+    run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
+    said = " ".join(str(value) for message in dispatcher.messages for value in message.values())
+    assert "5 werkdagen" in said and "24 uur" not in said
