@@ -524,3 +524,14 @@ def test_a_bare_number_of_a_second_problem_is_on_the_street_named():
 ])
 def test_nobody_hurt_is_no_injury(text, injured):
     assert read_message(text).injured is injured
+
+
+@pytest.mark.parametrize("text, language", [
+    ("bij de albert heijn op de stationsweg", None),
+    ("its at the stationsweg near the albert heijn", None),
+    ("de lantaarnpaal op de kerkstraat 5 is kapot", "nl"),
+])
+def test_a_place_alone_says_nothing_of_the_residents_language(text, language):
+    """Round r168 of session 52: an English resident's "bij de albert heijn" turned the chat
+    into Dutch."""
+    assert read_message(text).language == language

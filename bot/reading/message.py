@@ -226,6 +226,24 @@ def _the_one_street(place: Optional[Place]) -> Optional[str]:
     return place.streets[0] if place is not None and len(place.streets) == 1 else None
 
 
+# Words around a place that say nothing of the resident's language ("bij de", "op de")
+_PLACE_FILLER = re.compile(r"\b(?:bij|op|aan|in|de|het|een|van|voor|naast|tegenover|hoek|en|"
+                           r"nummer|nr|t|the|at|on|near|in|number|corner|of|and)\b",
+                           re.IGNORECASE)
+_WORD_OF = re.compile(r"[^\W\d_]+")
+
+
+def _only_the_place(text: str, place: Optional[Place]) -> bool:
+    """"bij de albert heijn op de stationsweg" from an English resident: Dutch street and shop
+    names, no sign of the resident's language (round r168: the bot went on in Dutch)."""
+    if place is None:
+        return False
+    of_the_place = set(_WORD_OF.findall(place.text.lower()))
+    rest = [word for word in _WORD_OF.findall(_PLACE_FILLER.sub(" ", text.lower()))
+            if word not in of_the_place]
+    return len(rest) <= 1
+
+
 def _someone_hurt(text: str) -> bool:
     """"Mijn moeder is gestruikeld", not "ik ben bijna gevallen"."""
     hurt = list(_INJURED.finditer(text)) + (list(_SORE.finditer(text)) if _FALL.search(text)
@@ -297,7 +315,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     indoors = inside_the_home(text) or lost_own_things(text)
     told = _without_questions_of_their_own(text)
     problems = [] if indoors else split_problems(text, lambda piece: place_key(piece, register))
-    language = detect_language(text)
+    language = None if _only_the_place(text, place) else detect_language(text)
     # "bij de brandweerkazerne" is a place, not an alarm; in a language the bot does not
     # read, its Dutch and English alarm words misread ("çöp" as "cop"): a cry for help
     # there is heard by the other-language answer (bot/reading/language.cries_for_help)
