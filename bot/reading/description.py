@@ -356,7 +356,9 @@ _DUMPED = re.compile(
     # "bank en matras op straat, niet van mij" (round 91): someone else's
     r"|\b(?:is|zijn|het|die|dat|dit)? ?niet van (?:mij|ons)\b|\bnot (?:mine|ours)\b"
     r"|\b(?:is|zijn|wordt|worden|werd|werden|ligt|liggen|staat|staan) (?:\w+ ){0,3}?(?:gedumpt|"
-    r"achtergelaten|neergegooid)\b|\bsomeone (?:has )?dumped\b|\b(?:was|were|been) dumped\b"
+    r"achtergelaten|neergegooid)\b|\b(?:someone|somebody|people|they) (?:has |have )?dumped\b"
+    r"|\b(?:was|were|been) dumped\b|\bnot (?:my|our) (?:\w+ )?(?:mattress|sofa|couch|stuff|"
+    r"rubbish|furniture)\b"
     # "bij glasbak molenweg matras en meubels gedumpt" (round r58: the pickup answer)
     r"|\b(?:matras\w*|meubel\w*|bank|banken|kast\w*|stoel\w*|bankstel|koelkast|afval|"
     r"vuilniszak\w*|troep|rommel|spullen)\b(?: \w+){0,3} (?:gedumpt|gedumped|dumped)\b"

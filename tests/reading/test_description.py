@@ -548,6 +548,9 @@ def test_dumping_is_someone_elses_not_the_residents_own_plan() -> None:
     assert not says_dumped("wij hebben de bank buiten gezet maar hij is niet opgehaald")
     assert not says_dumped("Ik wil mijn oude bank laten ophalen, of kan ik die zelf dumpen?")
     assert not says_dumped("Mag ik een matras bij de container neerzetten of is dat illegaal?")
+    # round r170 of session 52: twice the text on booking one's own pickup
+    assert says_dumped("no it's not MY mattress, somebody dumped it")
+    assert not says_dumped("can i dump my mattress at the recycling centre")
 
 
 def test_a_thing_put_outside_but_not_collected_is_still_a_problem() -> None:
