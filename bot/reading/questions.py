@@ -217,7 +217,13 @@ _CARE = re.compile(r"\b(?:wmo|thuiszorg|mantelzorg\w*|huishoudelijke hulp|"
                    r"hulp (?:\w+ )?(?:met|bij) (?:het )?(?:koken|boodschappen|douchen|wassen)|"
                    r"thuishulp|het huishouden (?:te )?doen|douchen|"
                    r"wassen en aankleden|aankleden|traplift\w*|"
-                   r"trap (?:niet )?(?:meer )?op|scootmobiel\w*|woningaanpassing\w*)\b")
+                   r"trap (?:niet )?(?:meer )?op|scootmobiel\w*|woningaanpassing\w*|"
+                   # "ze kan niet meer goed lopen en de trap is een probleem" (round r171)
+                   r"(?:de )?trap (?:is|wordt) (?:een )?(?:probleem|te zwaar|te moeilijk|lastig)|"
+                   r"(?:kan|kunnen) (?:\w+ ){0,2}?niet (?:meer|zo) (?:goed )?(?:lopen|traplopen)|"
+                   r"slecht ter been)\b")
+# "kan niet meer goed lopen, kan hij een gehandicaptenparkeerkaart krijgen?": the card's
+_PARKING_CARD = re.compile(r"parkeerkaart|parkeervergunning|gehandicaptenparkeer|invalidenkaart")
 # Someone close has died: "mijn moeder is vannacht overleden in het verpleeghuis aan de
 # parkweg" (round r74 of session 41: taken for a street report at the Parkweg)
 _DEATH = re.compile(
@@ -834,7 +840,7 @@ _TOPICS: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("waste_help", _waste_help),
     ("waste_calendar", _waste_calendar),
     ("subsidies", _plain_topic(_SUBSIDIES)),
-    ("care_at_home", _plain_topic(_CARE)),
+    ("care_at_home", _plain_topic(_CARE, _PARKING_CARD)),
     ("fines", _plain_topic(_FINES, _FINE_FOR_OTHERS)),
     ("taxes", _plain_topic(_TAXES)),
     ("parking_permit", _plain_topic(_PARKING)),

@@ -444,3 +444,14 @@ def test_a_power_or_phone_cabinet_is_no_bulky_waste(text, names):
     """Round r149 of session 51: graffiti on "de Stedin-kast" got the bulky waste answer."""
     from bot.reading.questions import PRODUCT_WORDS
     assert bool(PRODUCT_WORDS["bulky_waste_pickup"].search(text)) is names
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("mijn moeder is 84 en woont alleen. ze kan niet meer goed lopen en de trap is een "
+     "probleem. kan de gemeente iets doen?", "care_at_home"),
+    ("mijn vader kan niet meer goed lopen, kan hij een gehandicaptenparkeerkaart krijgen?",
+     "question"),
+])
+def test_not_walking_well_at_home_is_care_at_home_not_the_parking_card(text, topic):
+    """Round r171 of session 52: "Daar kan ik u helaas niet mee helpen" for a Wmo question."""
+    assert read_question(text) == topic
