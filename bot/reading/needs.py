@@ -94,6 +94,11 @@ _CARER_WORN_OUT = re.compile(
     r"|.*\b(?:uitgeput|overbelast\w*|opgebrand|doodmoe|burn-?out)\b|.*\bben\s+(?:helemaal\s+)?op\b"
     r"|.*\btrek\s+(?:het|dit)\s+niet\b|.*\bworn\s+out\b|.*\bexhausted\b)",
     re.IGNORECASE | re.DOTALL)
+# "wie moet dat aanvragen, ik of zij? ze is wat verward soms" (round r171 of session 52: the
+# crisis route): a trait told beside a question, not a person in trouble now
+_MILDLY_CONFUSED = re.compile(r"\b(?:wat|beetje|soms|af en toe|wel eens|weleens|licht|"
+                              r"een tikje)\s+(?:\w+\s+)?verward\b|\bverward\s+soms\b",
+                              re.IGNORECASE)
 # Not a worry about a person: "verward" about a letter or a rule.
 _NOT_A_PERSON = re.compile(r"\b(?:brief|formulier|regels?|website|site|aanslag|app|"
                            r"afvalkalender)\b", re.IGNORECASE)
@@ -123,7 +128,8 @@ def need_of(text: str) -> Optional[str]:
     text = " ".join((text or "").replace("’", "'").split())
     for article, pattern in NEEDS:
         if pattern.search(text):
-            if article == "zorgen-om-iemand" and _NOT_A_PERSON.search(text):
+            if article == "zorgen-om-iemand" and (_NOT_A_PERSON.search(text)
+                                                  or _MILDLY_CONFUSED.search(text)):
                 continue
             if article == "dreigende-huisuitzetting" and _A_THING_ON_THE_STREET.search(text):
                 continue

@@ -59,6 +59,8 @@ def test_an_acute_need_names_its_article(text, article):
     "ik woon alleen, krijg ik korting op de afvalstoffenheffing?",
     "mijn vader is overleden, ik woon nu alleen in zijn huis, moet ik iets doen?",
     "ik praat er met niemand over", "ik ben gewoon alleen thuis tot 5 uur, kan de monteur komen",
+    # round r171 of session 52: a trait beside a question about care at home
+    "wie moet dat aanvragen, ik of zij? ze is wat verward soms",
 ])
 def test_everyday_messages_name_no_need(text):
     assert need_of(text) is None
