@@ -228,6 +228,9 @@ _DAMAGE = re.compile(
     # "kan ik de gemeente laten betalen voor mijn jas?" (round r144 of session 50: money
     # worries), "wie betaalt mijn gescheurde jas?"
     r"|\b(?:laten|laat) (?:betalen|vergoeden)\b|\bwie betaalt (?:nu |dan )?(?:mijn|onze) \w+"
+    # "wie betaalt de huisarts eigenlijk" after a child was hurt on a slide (round r166)
+    r"|\bwie betaalt (?:nu |dan )?(?:de|het) (?:huisarts|dokter|ziekenhuis|eerste hulp|"
+    r"tandarts|fysio\w*|schade|reparatie)\b"
     r"|\b(?:krijg|krijgen|kan|kun|kunt|wordt|worden) (?:\w+ ){0,5}?(?:vergoed|verhalen|"
     r"claimen)\b"
     r"|\b(?:betaalt|betalen|vergoedt|vergoeden) (?:\w+ ){0,3}?(?:de |mijn |die )?(?:schade|"
@@ -473,7 +476,8 @@ def read_report_question(text: str) -> Optional[str]:
     plain = _plain(text)
     if _DEMANDS_SOMEONE.search(plain):
         return "faster"  # "nee ik wil dat er NU iemand komt": asked, without a question mark
-    if not is_question(text) and not re.search(r"\banoniem", text or "", re.IGNORECASE):
+    if (not is_question(text) and not re.search(r"\banoniem", text or "", re.IGNORECASE)
+            and not _DAMAGE.search(plain)):  # "ik vroeg waar ik schade kan claimen" (r171)
         return None
     if _A_DOCUMENT.search(plain) or _BUSINESS_WASTE.search(plain):
         # "wat moet ik doen nu mijn paspoort kwijt is?" (round r61: the safety text); "wie

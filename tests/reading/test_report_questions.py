@@ -72,7 +72,9 @@ ASKED = {
                "kan ik jullie aansprakelijk stellen?", "who pays for the damage?",
                "kan ik de doktersrekening bij jullie declareren?", "EN MIJN SCHADE??",
                "Geldt dat ook voor letsel? Hij heeft zijn pols gebroken",
-               "IK BEN GEVALLEN OVER EEN LOSSE TEGEL EN MIJN POLS IS GEBROKEN, WIE BETAALT DIT"],
+               "IK BEN GEVALLEN OVER EEN LOSSE TEGEL EN MIJN POLS IS GEBROKEN, WIE BETAALT DIT",
+               # session 52 (rounds r166, r171)
+               "wie betaalt de huisarts eigenlijk", "ja maar ik vroeg waar ik schade kan claimen"],
     "stay": ["moet ik erbij blijven?", "moet ik thuis zijn als ze komen?",
              "hoef ik niet te wachten?", "do I have to stay there?"],
     "clean_up": ["moet ik die zakken zelf weghalen of doen jullie dat?",
