@@ -208,10 +208,17 @@ _NATIONALITY = re.compile(
     r"|\b(?:not|no|dont have|do not have) (?:the )?dutch (?:nationality|citizenship)\b")
 
 
+# "hij heeft enkel een belgische identiteitskaart, is da genoeg?" (round r171 of session 52:
+# sent to the embassy): the document used here as proof of identity, not renewed
+_USED_AS_IT_IS = re.compile(r"\b(?:genoeg|voldoende|volstaat|enough|sufficient|good enough)\b")
+
+
 def another_countrys_document(text: str) -> bool:
-    """The question is about a passport or ID card of another country than this one."""
+    """The question is about getting a passport or ID card of another country than this one
+    (not about using one here)."""
     plain = normalise(text)
-    return bool(_TRAVEL_DOCUMENT.search(plain) and _NATIONALITY.search(plain))
+    return bool(_TRAVEL_DOCUMENT.search(plain) and _NATIONALITY.search(plain)
+                and not _USED_AS_IT_IS.search(plain))
 
 
 TRAVEL = "reis buitenland"
