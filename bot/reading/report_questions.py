@@ -30,6 +30,9 @@ _DURATION = re.compile(
     r"|\bhoe ?snel (?:\w+ ){0,3}?(?:wordt|worden|komt|komen|gaat|gaan|is|zijn|kunnen|kan|pakken)\b"
     r"|\bwanneer (?:\w+ ){0,4}?(?:gemaakt|opgelost|gerepareerd|hersteld|vervangen|"
     r"opgeruimd|weggehaald|geleegd|opgepakt|gedaan|klaar|gefikst|verholpen)\b"
+    # "glas wanneer weg? vandaag?" (round r173 of session 52: the food bank)
+    r"|\bwanneer (?:is |zijn |wordt |worden )?(?:(?!(?:gaan|gaat|ga|ben|bent|zijn)\b)\w+ ){0,2}?"
+    r"weg\b"
     r"|\bwanneer (?:precies |ongeveer |dan |nou )?(?:komt|komen|gaat|gaan) (?:er )?"
     r"(?:dan |nou |nu |eindelijk |eens |precies )*"
     r"(?:iemand|jullie|ze|de gemeente|de buitendienst)\b"

@@ -12,7 +12,8 @@ ASKED = {
     # round 98: "Waar kan ik u mee helpen?" after a status answer
     "time_of_day": ["ok. en weet u ook hoe laat ze ongeveer komen? dan kan ik thuis blijven",
                     "hoe laat komt de monteur?", "what time will they come?"],
-    "duration": ["hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
+    "duration": ["glas wanneer weg? vandaag?",  # round r173 of session 52: the food bank
+                 "hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
                  "How long will it take?",
                  "wanneer wordt het gerepareerd?", "binnen hoeveel dagen komen jullie?",
                  "en wanneer komt er iemand?", "Wordt er vandaag nog gestrooid?",
