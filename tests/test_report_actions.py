@@ -3904,3 +3904,17 @@ def test_how_long_after_filing_two_reports_is_the_time_of_the_one_named(dispatch
     run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
     said = " ".join(str(value) for message in dispatcher.messages for value in message.values())
     assert "5 werkdagen" in said and "24 uur" not in said
+
+
+def test_almost_right_at_the_summary_corrects_the_place_and_asks_again(dispatcher, domain):
+    """Round r173: "Het klopt bijna. De vuilnisbak staat op de hoek …" sent the report with
+    the wrong place."""
+    text = ("Het klopt bijna. De vuilnisbak staat op de hoek van de Wilhelminastraat en de "
+            "Julianastraat, niet midden in de Julianastraat.")
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_category": "report_waste_collection",
+        "report_description": "De vuilnisbak puilt uit", "report_location": "Julianastraat",
+        "report_place": {"kind": "street", "text": "julianastraat", "streets": ["Julianastraat"]}})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert slots["report_confirmed"] is None
+    assert slots["report_location"] == "hoek Wilhelminastraat en Julianastraat"

@@ -244,6 +244,8 @@ _WRONG = re.compile(
     r"|\b(?:is|staat|zijn|staan)\s+(?:helemaal\s+|er\s+|nog\s+)?fout\b|^\W*fout\b"
     # "bijna juist, maar …", "almost right, but …": something is still to change
     r"|\bbijna\s+(?:goed|juist|correct|klopt|helemaal\s+goed)\b"
+    # "Het klopt bijna. De vuilnisbak staat op de hoek …" (round r173 of session 52: sent)
+    r"|\b(?:klopt|is\s+het|is\s+goed)\s+bijna\b|^\W*bijna\b"
     r"|\b(?:almost|nearly)\s+(?:right|correct)\b|\bop\s+(?:één|een)\s+(?:ding|dingetje|punt)\w*\s+na\b",
     re.IGNORECASE,
 )

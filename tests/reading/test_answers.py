@@ -138,6 +138,7 @@ def test_yes(text: str) -> None:
     "laat maar, stuur maar niet", "nee laat maar", "laat maar zitten",
     "ik vind het prima. nee hoor, geen berichten",
     "neenee",  # Flemish (round r166 of session 52)
+    "Het klopt bijna. De vuilnisbak staat op de hoek, niet midden in de straat.",  # r173
 ])
 def test_no(text: str) -> None:
     assert read_yes_no(text) is False
