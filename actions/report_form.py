@@ -43,6 +43,7 @@ from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
+                                 prefers_a_call,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  part_to_change, part_to_remove, preferred_contact, Removal,
                                  as_written_at_home, asks_a_change, drops_what_is_not_there,
@@ -1410,6 +1411,8 @@ class ValidateReportForm(FormValidationAction):
         if added:  # "en er zitten ook ratten": added, then the same question
             return {"report_updates": None, **added}
         answer = answer_of(tracker, reading)
+        if answer is None and prefers_a_call(_text(tracker)):
+            answer = True  # "ik kan niet zo goed sms lezen, liefst even bellen" (round r172)
         if answer is True and not contact and _NO_UPDATES_BUT_SEND.search(_text(tracker)):
             answer = False  # "no message. just send", "nee hoor, verstuur maar" (round r119)
         if contact and (answer is None or WANTS_UPDATES.search(_text(tracker))

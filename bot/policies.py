@@ -39,7 +39,7 @@ from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordin
                                    read_aspect, read_aspects, subject_words)
 from bot.profile import profile
 from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
-                                 asks_beside_a_stop_word,
+                                 asks_beside_a_stop_word, prefers_a_call,
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
                                  is_thanks_or_goodbye,
@@ -1670,6 +1670,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (asked == "report_location" and reading.no_report and reading.question
             and reading.answer is not True):
         return NOT_A_REPORT_ACTION  # "er is niks mis ik wil weten wanneer …, molenweg 12"
+    if asked == "report_updates" and not reading.danger and prefers_a_call(message.text or ""):
+        return REPORT_FORM  # "liefst even bellen": news by phone, the form asks the number
     if (asked and not reading.danger and asks_for_a_person(message.text or "")
             and (asked == "report_location" or reading.answer is None
                  or not _NO_PERSON.search(message.text or ""))):

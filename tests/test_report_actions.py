@@ -3918,3 +3918,22 @@ def test_almost_right_at_the_summary_corrects_the_place_and_asks_again(dispatche
     slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
     assert slots["report_confirmed"] is None
     assert slots["report_location"] == "hoek Wilhelminastraat en Julianastraat"
+
+
+def test_news_by_phone_preferred_at_the_updates_question_is_a_yes(dispatcher, domain):
+    """Round r172: "Berichten? Ik kan niet zo goed sms lezen, liefst even bellen." got 112
+    and "our colleagues are not here"."""
+    from rasa.shared.core.events import ActionExecuted, SlotSet
+
+    from bot.policies import reading_route
+    from tests.test_reading_policy import IN_FORM, said, tracker as policy_tracker
+
+    text = "Berichten? Ik kan niet zo goed sms lezen, liefst even bellen."
+    events = IN_FORM[:-2] + [SlotSet("requested_slot", "report_updates"),
+                             ActionExecuted("action_listen")]
+    assert reading_route(policy_tracker(events + [said(text, "ask_human", 0.98)])) == \
+        "report_form"
+    tracker = tracker_for(asking="report_updates", text=text, intent="ask_human", slots={
+        "report_description": "Losse tegels", "report_location": "Julianastraat"})
+    slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
+    assert slots["report_updates"] is True

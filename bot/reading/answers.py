@@ -883,6 +883,20 @@ _A_PERSON = re.compile(
     re.IGNORECASE)
 
 
+# "Berichten? Ik kan niet zo goed sms lezen, liefst even bellen" at the updates question
+# (round r172 of session 52: 112 and "our colleagues are not here"): news, by phone
+_BY_PHONE = re.compile(r"\b(?:liefst|liever|het liefst|graag|bij voorkeur)\s+(?:\w+\s+){0,2}?"
+                       r"(?:bellen|gebeld|telefonisch|per telefoon|via de telefoon|"
+                       r"een telefoontje)\b"
+                       r"|\b(?:rather|prefer(?:ably)?)\s+(?:\w+\s+){0,2}?(?:a\s+)?(?:call|phone)\b",
+                       re.IGNORECASE)
+
+
+def prefers_a_call(text: str) -> bool:
+    """The resident would rather be phoned than read a message."""
+    return bool(_BY_PHONE.search(text or ""))
+
+
 def asks_for_a_person(text: str) -> bool:
     """"IK WIL NU EEN ECHT MENS SPREKEN GEEN ROBOT": a person, whatever else the message says."""
     return bool(_A_PERSON.search(text or ""))
