@@ -9,6 +9,7 @@ from abc import ABC, abstractmethod
 from typing import Any, Optional
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
@@ -23,7 +24,8 @@ from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
 from bot.knowledge.english import dutch_search_words
 from bot.profile import profile
-from bot.reading.answers import as_written_at_home, only_announces_an_addition, read_contact
+from bot.reading.answers import (as_written_at_home, asks_for_a_person, only_announces_an_addition,
+                                 prefers_a_call, read_contact)
 from bot.reading.callback import preferred_time, wants_callback
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.report_questions import asks_how_far, mentions_a_report
@@ -99,6 +101,12 @@ class ActionContactHuman(OpeningHoursAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if (tracker.get_slot("requested_slot") == "report_updates" and prefers_a_call(text)
+                and not asks_for_a_person(text)):
+            # "Ik kan niet zo goed sms lezen, liefst even bellen" (round r172): news by phone,
+            # the report goes on and asks the number; no handover
+            return [SlotSet("report_updates", True)]
         now, municipality = self._now(), profile()
         # "0612345678. EN GEEF ME NU EEN MENS" at the contact question: the number is kept
         kept = answer_kept_beside(tracker, reading_of(tracker))

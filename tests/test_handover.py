@@ -471,3 +471,18 @@ def test_danger_said_about_the_report_just_filed_is_passed_on_as_a_hazard(
                            slots={"report_case_number": "M-2026-000002"})
     asyncio.run(ActionTakeMessage(clock=lambda: MONDAY_MORNING).run(dispatcher, tracker, domain))
     assert dispatcher.messages[0]["response"] == "utter_ack_hazard_passed_on"
+
+
+def test_news_by_phone_preferred_during_a_report_is_no_handover(dispatcher, domain):
+    """Round r172: "Berichten? Ik kan niet zo goed sms lezen, liefst even bellen." at the
+    updates question (read as asking for a person) got "our colleagues are not here"."""
+    from actions.contact import ActionContactHuman
+
+    text = "Berichten? Ik kan niet zo goed sms lezen, liefst even bellen."
+    tracker = make_tracker("ask_human", text, entities=read_message(text).to_entities(text),
+                           slots={"requested_slot": "report_updates"})
+    events = asyncio.run(ActionContactHuman(clock=lambda: MONDAY_MORNING).run(
+        dispatcher, tracker, domain))
+    assert dispatcher.messages == []
+    assert events == [{"event": "slot", "timestamp": None, "name": "report_updates",
+                       "value": True}]
