@@ -227,7 +227,7 @@ _PARKING_CARD = re.compile(r"parkeerkaart|parkeervergunning|gehandicaptenparkeer
 # Someone close has died: "mijn moeder is vannacht overleden in het verpleeghuis aan de
 # parkweg" (round r74 of session 41: taken for a street report at the Parkweg)
 _DEATH = re.compile(
-    r"\b(?:mijn|m'?n|mn|onze|ons|zijn|haar|my|our)\s+(?:\w+\s+)?(?:moeder|vader|ma|pa|mama|papa|"
+    r"\b(?:mijn|mijne|mijnen|m'?n|mn|onze|ons|zijn|haar|my|our)\s+(?:\w+\s+)?(?:moeder|vader|ma|pa|mama|papa|"
     r"man|vrouw|partner|vriend|vriendin|oma|opa|zoon|dochter|broer|zus|zuster|kind|baby|"
     r"schoonmoeder|schoonvader|tante|oom|echtgeno(?:ot|te)|mother|father|mum|mom|dad|husband|"
     r"wife|son|daughter|brother|sister|grandmother|grandfather)\s+(?:\w+\s+){0,6}?"

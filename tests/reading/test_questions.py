@@ -455,3 +455,9 @@ def test_a_power_or_phone_cabinet_is_no_bulky_waste(text, names):
 def test_not_walking_well_at_home_is_care_at_home_not_the_parking_card(text, topic):
     """Round r171 of session 52: "Daar kan ik u helaas niet mee helpen" for a Wmo question."""
     assert read_question(text) == topic
+
+
+def test_a_death_told_in_flemish_is_the_death_topic():
+    """Round r174 of session 52: "mijne man is vorige week gestorven" got a dead end."""
+    assert read_question("mijne man is vorige week gestorven in Antwerpen, wat moet ik hier "
+                         "regelen?") == "death"
