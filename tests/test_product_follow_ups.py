@@ -601,3 +601,15 @@ def test_what_it_all_costs_together_is_no_divorce(kb_url):  # noqa: F811
     passport = decide(kb_url, "ik wil een paspoort aanvragen", "passport_id_appointment")
     assert context_article(passport.articles[0], "wat kost dat allemaal bij elkaar eigenlijk",
                            kb_url) is None
+
+
+def test_a_babys_nationality_after_the_birth_answer_is_no_naturalisation(
+        kb_url, monkeypatch, dispatcher, domain):  # noqa: F811
+    """Round r174: "does she get dutch nationality" after the birth answer got the text on
+    naturalisation (5 years in the Netherlands, the inburgeringsexamen)."""
+    before, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, "Geboorte aangeven",
+                                  "krijgt mijn dochter dan de nederlandse nationaliteit? haar "
+                                  "moeder is nederlands")
+    assert before.id == "geboorteaangifte"
+    told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
+    assert "meestal ook Nederlander" in told and "inburgering" not in told
