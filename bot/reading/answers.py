@@ -888,7 +888,9 @@ _A_PERSON = re.compile(
 _BY_PHONE = re.compile(r"\b(?:liefst|liever|het liefst|graag|bij voorkeur)\s+(?:\w+\s+){0,2}?"
                        r"(?:bellen|gebeld|telefonisch|per telefoon|via de telefoon|"
                        r"een telefoontje)\b"
-                       r"|\b(?:rather|prefer(?:ably)?)\s+(?:\w+\s+){0,2}?(?:a\s+)?(?:call|phone)\b",
+                       r"|\b(?:rather|prefer(?:ably)?)\s+(?:\w+\s+){0,2}?(?:a\s+)?(?:call|phone)\b"
+                       # "berichten?? ik wil GEBELD worden" (round r175)
+                       r"|\bwil\s+(?:(?!niet\b|geen\b)\w+\s+)?gebeld\s+worden\b",
                        re.IGNORECASE)
 
 

@@ -626,3 +626,14 @@ def test_a_person_asked_for_in_few_words(text, person):
     from bot.reading.answers import asks_for_a_person
 
     assert asks_for_a_person(text) is person
+
+
+@pytest.mark.parametrize("text, call", [
+    ("Berichten? Ik kan niet zo goed sms lezen, liefst even bellen.", True),
+    ("berichten?? ik wil GEBELD worden.", True),  # round r175 of session 52
+    ("ik wil niet gebeld worden, mail maar", False),
+    ("ja graag per mail", False)])
+def test_news_by_phone_preferred(text, call):
+    from bot.reading.answers import prefers_a_call
+
+    assert prefers_a_call(text) is call
