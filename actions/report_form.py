@@ -1311,6 +1311,9 @@ class ValidateReportForm(FormValidationAction):
             # het winkelcentrum": the resident knows the street; taken as they write it
             own = place if same and place.house_number else pending
             spot = place.landmark if same else _clause_naming(text, place.text) if place else None
+            if spot:  # "Jazeker, de Nieuwstraat, die loopt van …": the street not twice
+                spot = re.sub(rf"^\W*(?:de |het )?{re.escape(pending.streets[0])}\W*", "",
+                              without_chat_noise(spot), flags=re.IGNORECASE) or None
             own = _with_landmark(own, spot) if spot else own
             return self._street_or_ask(_as_own_words(own))
         if is_unknown_street(place) and not checked:

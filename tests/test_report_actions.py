@@ -594,6 +594,19 @@ def test_yes_to_the_unknown_street_with_a_corner_is_that_corner(dispatcher, doma
     assert second["report_location"] == "hoek Beatrixlaan en Schoolstraat"
 
 
+def test_yes_to_the_unknown_street_keeps_no_chat_words_in_the_place(dispatcher, domain):
+    """Round r175: "Nieuwstraat, Jazeker, de Nieuwstraat, die loopt van de bibliotheek naar
+    het marktplein" as the place."""
+    first = ValidateReportForm().validate_report_location(
+        "Nieuwstraat", dispatcher, tracker_for(asking="report_location", text="Nieuwstraat"),
+        domain)
+    text = "Jazeker, de Nieuwstraat, die loopt van de bibliotheek naar het marktplein"
+    second = ValidateReportForm().validate_report_location(
+        text, dispatcher, _after_the_unknown_street_question(text, first["report_place"]), domain)
+    assert second["report_location"] == ("Nieuwstraat, die loopt van de bibliotheek naar het "
+                                         "marktplein")
+
+
 def test_an_unknown_street_in_the_first_message_is_asked_about(dispatcher, domain):
     slots = start("Bankje kapot in de Eikenlaan 5", "report_public_space_other", dispatcher,
                   domain)

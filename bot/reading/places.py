@@ -473,6 +473,7 @@ _CHAT_NOISE = re.compile(
     r"^(?:(?:i\s+(?:already\s+)?told\s+you|as\s+i\s+said|zoals\s+(?:ik\s+)?(?:al\s+)?"
     r"(?:zei|zeg|gezegd)|ik\s+zei\s+(?:het\s+)?(?:toch|al)|dat\s+zei\s+ik\s+(?:toch|al)|"
     r"dat\s+heb\s+ik\s+(?:toch\s+)?al\s+gezegd|nogmaals|again|nee|no|ja|yes|oké|oke|ok|"
+    r"jazeker|ja\s+zeker|jawel|inderdaad|klopt|"  # "Jazeker, de Nieuwstraat, …" (round r175)
     r"o+h?|sorry|excuus|oeps|ik\s+bedoel(?:de)?|bedoel\s+ik|maybe(?:\s+it(?:'|’)?s)?|"
     r"i\s+think(?:\s+it(?:'|’)?s)?|misschien|volgens\s+mij)\b"
     r"[\s,.:;!?-]*)+", re.IGNORECASE)
