@@ -767,23 +767,12 @@ _NO_PERSON = re.compile(r"\b(?:geen|niet|no|not|dont|don't|never)\b(?: \w+){0,3}
                         re.IGNORECASE)
 
 
-def _streets_filed(tracker: DialogueStateTracker) -> set:
-    """The streets of the place of the report filed last (lower case; empty when unknown)."""
-    filed = False
-    for event in reversed(tracker.events):
-        if filed and isinstance(event, SlotSet) and event.key == "report_place" and event.value:
-            return {street.lower() for street in event.value.get("streets") or []}
-        if getattr(event, "action_name", None) == SUBMIT_ACTION:
-            filed = True
-    return set()
-
-
 def _a_problem_elsewhere(tracker: DialogueStateTracker, reading: Reading) -> bool:
     """A problem told at another street than the report just filed: "er ligt een open
     putdeksel op het marktplein" after loose stones in the Kerkstraat (session 52: added to
     that report)."""
     streets = {street.lower() for street in (reading.place or {}).get("streets") or []}
-    filed = _streets_filed(tracker)
+    filed = {street.lower() for street in _place_filed(tracker).get("streets") or []}
     return bool(reading.category and streets and filed and not streets & filed)
 
 
@@ -823,15 +812,15 @@ _THE_REPORT_NAMED = re.compile(r"\b(?:die|de|mijn|m n|mn|uw|deze|that|my|the) (?
                                r"(?:melding|report)\b", re.IGNORECASE)
 
 
-def _number_filed(tracker: DialogueStateTracker) -> Optional[str]:
-    """The house number of the place of the report filed last, if it had one."""
+def _place_filed(tracker: DialogueStateTracker) -> Dict[str, Any]:
+    """The place (slot value) of the report filed last; empty when unknown."""
     filed = False
     for event in reversed(tracker.events):
         if filed and isinstance(event, SlotSet) and event.key == "report_place" and event.value:
-            return event.value.get("house_number")
+            return event.value
         if getattr(event, "action_name", None) == SUBMIT_ACTION:
             filed = True
-    return None
+    return {}
 
 
 def _names_another_number(tracker: DialogueStateTracker, message: Any) -> bool:
@@ -852,7 +841,7 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
                    or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text)
                                                             or _PLACE_FIXED.search(text))
                    # "OEPS HET GAT IS BIJ NUMMER 21 NIET 12." (round r166: a new report)
-                   or bool(corrected_number(text, _number_filed(tracker))))
+                   or bool(corrected_number(text, _place_filed(tracker).get("house_number"))))
     if (not tracker.active_loop_name and not reading.urgent and adds_to_a_report(text)
             and _messages_since_filing(tracker) <= ADDITION_TURNS
             and not _names_another_number(tracker, message)
