@@ -3444,3 +3444,14 @@ def test_glass_forgotten_just_after_filing_is_added_to_that_report():
             "fietspad")
     assert reading_route(tracker(events + [said(text, "report_public_space_other", 0.6)])) == \
         "action_add_to_report"
+
+
+def test_which_bin_for_what_is_a_question_not_a_waste_report():
+    """Round r177: "en afval, welke bak voor wat?" from a newcomer opened the waste form."""
+    answers = {"utter_answer_waste_help", "utter_answer_waste_calendar"}
+    assert reading_route(tracker(START + [said("en afval, welke bak voor wat?",
+                                               "report_waste_collection", 0.8)]),
+                         answers) == "action_answer_as_question"
+    told = "de grijze container is niet geleegd, welke dag komen jullie?"
+    assert reading_route(tracker(START + [said(told, "report_waste_collection", 0.8)]),
+                         answers) != "action_answer_as_question"
