@@ -974,6 +974,11 @@ _CLOSE_ASKED = re.compile(r"\b(?:melding|dossier|zaak|afsluiten|sluiten|dichtzet
 # (round r152 of session 51: "Fijn dat het is opgelost!", and the report was to be closed)
 _OWN_THING_GONE = re.compile(r"\b(?:mijn|mn|m n|onze|ons|my|our) \w+ (?:is|zijn|was|is now) "
                              r"(?:\w+ )?(?:weg|verdwenen|gone)\b"
+                             # "mijn fiets is vorig jaar ook weggehaald bij het station"
+                             # (round r176: the report just filed was closed)
+                             r"|\b(?:mijn|mn|m n|onze|ons|my|our) \w+ (?:is|zijn|was|werd) "
+                             r"(?:\w+ ){0,4}(?:weggehaald|opgehaald|meegenomen|weggesleept|"
+                             r"verwijderd|removed|taken away|towed)\b"
                              r"|\b(?:e-?mail|mail|mailtje|brief|nummer|meldingsnummer|sms|"
                              r"bericht|berichtje|bevestiging|papiertje|briefje|email)\w* "
                              r"(?:is|zijn|was|ben ik) (?:\w+ )?(?:weg|verdwenen|kwijt|gone)\b")

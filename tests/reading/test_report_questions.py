@@ -400,6 +400,9 @@ def test_a_report_someone_else_made(text, theirs):
     ("de lamp doet het weer niet", False),
     # round r152 of session 51: the resident's mail is gone, not the problem
     ("weet het nummer niet meer, mail is weg. kunt u niet zoeken op julianastraat?", False),
+    # round r176 of session 52: one's own bike taken away, not the report's wrecks
+    ("mijn fiets is vorig jaar ook weggehaald bij het station, waar kan ik die ophalen", False),
+    ("de fietswrakken zijn weggehaald, bedankt", True),
 ])
 def test_the_problem_of_a_report_is_over(text, solved):
     """Round r96: "hij is al gerepareerd, die melding kan weg" started a new report."""
