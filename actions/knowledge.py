@@ -1121,10 +1121,13 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
     text = tracker.latest_message.get("text") or ""
     aspects = read_aspects(text)
     details = [article_detail(article, aspect, text) for aspect in aspects]
-    # "wat is het normale bedrag dan?" after the lost passport (round r162): the product's
-    missing = [aspect for aspect, detail in zip(aspects, details)
-               if detail is None or _POINTS_ELSEWHERE.search(detail)]
-    product = _product_told(article, missing, text) if len(missing) == len(aspects) else None
+    # "wat is het normale bedrag dan?" after the lost passport (round r162): the product's;
+    # only when the answer itself points there (a variant without a price of its own may
+    # cost something else: the embassy's passport, a business permit, round r179)
+    elsewhere = [aspect for aspect, detail in zip(aspects, details)
+                 if detail is not None and _POINTS_ELSEWHERE.search(detail)]
+    product = (_product_told(article, elsewhere, text)
+               if elsewhere and len(elsewhere) == len(aspects) else None)
     if product is not None:
         details = [detail for detail in details if detail is not None]
     if details:  # "wat kost dat? en kan ik morgen al terecht": the part without an aspect too
@@ -1145,6 +1148,9 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
         _another_or_unknown(dispatcher, tracker, article, text)
 
 
+# What a title says is done with a product, not which product it is
+_TITLE_VERBS = frozenset(("aanvragen", "regelen", "melden", "doorgeven", "verlengen", "ophalen",
+                          "krijgen", "betalen", "inleveren", "wijzigen", "aanpassen", "opvragen"))
 # "Een nieuw document kost het normale bedrag": the amount is in the product's own article
 _POINTS_ELSEWHERE = re.compile(r"\b(?:normale|gewone|standaard)\s+(?:bedrag|prijs|tarief|kosten)\b"
                                r"|\b(?:normal|usual|standard)\s+(?:price|fee|amount)\b",
@@ -1160,8 +1166,11 @@ def _product_told(article: Article, aspects: List[Text], text: Text
     ensure_knowledge()
     product = _product_article(retrieval.live_index(DATABASE_URL).current(), article)
     if product is None or not any(shares_a_word(article.title, word)
-                                  for word in product.title.split() if len(word) >= 5):
-        return None  # a product of its own title's, not just of the same department
+                                  for word in product.title.split()
+                                  if len(word) >= 5 and word.lower() not in _TITLE_VERBS):
+        # a product of its own title's, not just of the same department ("Respijtzorg
+        # aanvragen" is no variant of "Parkeervergunning aanvragen", round r179: its price)
+        return None
     told = together(product, *(article_detail(product, aspect, text) for aspect in aspects))
     return (product, told) if told else None
 

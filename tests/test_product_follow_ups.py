@@ -613,3 +613,16 @@ def test_a_babys_nationality_after_the_birth_answer_is_no_naturalisation(
     assert before.id == "geboorteaangifte"
     told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
     assert "meestal ook Nederlander" in told and "inburgering" not in told
+
+
+@pytest.mark.parametrize("first, follow_up", [
+    ("Steun voor mantelzorgers", "wat krijg je dan, geld of een bon? en wat kost die "
+                                   "respijtzorg"),
+    ("Paspoort van een ander land (via de ambassade)", "wat kost dat?")])
+def test_a_price_the_answer_does_not_have_is_not_another_products(
+        kb_url, monkeypatch, dispatcher, domain, first, follow_up):  # noqa: F811
+    """Round r179: "wat kost die respijtzorg" got the parking permit's €100 (a product of the
+    same department whose title also ends in "aanvragen")."""
+    _, messages = _follow_up(kb_url, monkeypatch, dispatcher, domain, first, follow_up)
+    told = " ".join(m.get("detail") or m.get("answer") or "" for m in messages)
+    assert "€100" not in told and "€85" not in told

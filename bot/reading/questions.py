@@ -514,7 +514,8 @@ PRODUCT_WORDS = {
     "parking_permit": re.compile(
         r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
         # (not "betalen": "is het gratis of moet ik betalen?" after the birth answer, r147)
-        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon\b",
+        # (a ticket, not a voucher: "geld of een bon?" for carers, round r179 of session 52)
+        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon (?:gekregen|gehad|op|onder)\b",
         re.IGNORECASE),
     "passport_id_appointment": re.compile(
         r"pas+p|reispas|pasfoto|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card",
