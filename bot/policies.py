@@ -330,7 +330,10 @@ _STILL_NOTHING = re.compile(
 # The handling time just told, questioned: "10 werkdagen?? voor ratten?", "zo lang??".
 _HANDLING_TIME_QUESTIONED = re.compile(
     r"\b\d+ (?:werk)?(?:dagen|weken|uur)\s*\?|\b(?:tien|twee|drie|vijf) (?:werk)?(?:dagen|"
-    r"weken)\s*\?|\bzo lang\s*\?|\b\d+ (?:working )?days\s*\?", re.IGNORECASE)
+    r"weken)\s*\?|\bzo lang\s*\?|\b\d+ (?:working )?days\s*\?"
+    # "24 uur is lang. vannacht fietsers vallen misschien" (round r178 of session 52)
+    r"|\b(?:\d+|tien|twee|drie|vijf) (?:werk)?(?:dagen|weken|uur) (?:is|duurt) (?:wel |erg |heel "
+    r"|best |nogal )?(?:lang|te lang)\b", re.IGNORECASE)
 # Displeasure with a status just told: answered as a complaint, not with the status again.
 _PUSHBACK = re.compile(
     r"\b(?:belachelijk|schandalig|schande|onacceptabel|onzin|(?:veel|echt|zo|veels) te lang|"

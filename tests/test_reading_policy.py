@@ -3455,3 +3455,18 @@ def test_which_bin_for_what_is_a_question_not_a_waste_report():
     told = "de grijze container is niet geleegd, welke dag komen jullie?"
     assert reading_route(tracker(START + [said(told, "report_waste_collection", 0.8)]),
                          answers) != "action_answer_as_question"
+
+
+def test_24_hours_is_long_after_a_priority_report_gets_what_to_do_meanwhile():
+    """Round r178: "24 uur is lang. vannacht fietsers vallen misschien" after an open manhole
+    was filed with priority got only "Kan ik u nog ergens anders mee helpen?"."""
+    events = START + [said("er ligt geen deksel op de put op het fietspad bij het station",
+                           "report_pavement_road"),
+                      SlotSet("report_category", "report_pavement_road"),
+                      ActionExecuted("action_submit_report"),
+                      BotUttered("…", metadata={"utter_action": "utter_report_filed_urgent"}),
+                      SlotSet("report_case_number", "M-2026-000007"),
+                      ActionExecuted("action_listen")]
+    text = "24 uur is lang. vannacht fietsers vallen misschien"
+    assert reading_route(tracker(events + [said(text, "inform", 0.6)])) == \
+        "utter_status_faster_urgent"
