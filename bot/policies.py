@@ -846,8 +846,10 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
         # "vlak bij het hek van het schoolplein": the fence is where, not what (own try, session 42)
         reading = dataclasses.replace(reading, category=None)
     asks_to_add = (bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
-                   or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text)
-                                                            or _PLACE_FIXED.search(text))
+                   or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text))
+                   # "het is niet de jumbo maar de lidl, zelfde straat" (round r178): a spot
+                   # without a street of its own corrected
+                   or bool(_PLACE_FIXED.search(text))
                    # "OEPS HET GAT IS BIJ NUMMER 21 NIET 12." (round r166: a new report)
                    or bool(corrected_number(text, _place_filed(tracker).get("house_number"))))
     if (not tracker.active_loop_name and not reading.urgent and adds_to_a_report(text)

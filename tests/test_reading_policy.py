@@ -3470,3 +3470,18 @@ def test_24_hours_is_long_after_a_priority_report_gets_what_to_do_meanwhile():
     text = "24 uur is lang. vannacht fietsers vallen misschien"
     assert reading_route(tracker(events + [said(text, "inform", 0.6)])) == \
         "utter_status_faster_urgent"
+
+
+def test_a_spot_corrected_just_after_filing_is_added_to_that_report():
+    """Round r178: "het is niet de jumbo maar de lidl, zelfde straat" after filing became a
+    waste report ("Kerkstraat, bij de Jumbo, bij de Lidl, bij de Jumbo")."""
+    events = START + [said("de lantaarnpaal in de kerkstraat bij de jumbo doet het niet",
+                           "report_street_lighting"),
+                      SlotSet("report_category", "report_street_lighting"),
+                      SlotSet("report_place", {"kind": "landmark", "streets": ["Kerkstraat"]}),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000001"),
+                      ActionExecuted("action_listen")]
+    text = "oh wacht sorry het is niet de jumbo maar de lidl, die zit een stukje verder"
+    assert reading_route(tracker(events + [said(text, "report_waste_collection", 0.6)])) == \
+        "action_add_to_report"
