@@ -279,8 +279,10 @@ class Profile(BaseModel):
                     "phone_hours_en": f"{self.phone} ({abroad[2:]})" if abroad else self.phone}
         day, opens = self.next_opening(now)
         day_en, _ = self.next_opening(now, english=True)
-        return {"phone_hours": f"{self.phone} ({day} vanaf {_hhmm(opens)} uur)",
-                "phone_hours_en": f"{self.phone} ({day_en} from {_hhmm(opens)}{abroad})"}
+        # "weer bereikbaar": "(maandag vanaf 08:30 uur)" was read as "only on Mondays" (r179)
+        return {"phone_hours": f"{self.phone} (weer bereikbaar vanaf {day} {_hhmm(opens)} uur)",
+                "phone_hours_en": f"{self.phone} (open again from {day_en} {_hhmm(opens)}"
+                                  f"{abroad})"}
 
     def _water_fault_line(self) -> Dict[str, str]:
         """Who to call about a burst water main: the company by name and number when the

@@ -137,8 +137,9 @@ def test_the_phone_number_says_when_it_is_answered_outside_opening_hours(monkeyp
     monkeypatch.setattr(type(municipality), "now", lambda self: saturday_evening)
     closed = municipality.template_vars()
     day, opens = municipality.next_opening(saturday_evening)
-    assert closed["phone_hours"] == f"{municipality.phone} ({day} vanaf {opens:%H:%M} uur)"
-    assert closed["phone_hours_en"].startswith(f"{municipality.phone} (Monday from ")
+    assert closed["phone_hours"] == (f"{municipality.phone} (weer bereikbaar vanaf {day} "
+                                     f"{opens:%H:%M} uur)")
+    assert closed["phone_hours_en"].startswith(f"{municipality.phone} (open again from Monday ")
     monkeypatch.setattr(type(municipality), "now", lambda self: monday_morning)
     assert municipality.template_vars()["phone_hours"] == municipality.phone
 
