@@ -512,7 +512,8 @@ def question_parts(text: str) -> list[str]:
 # only guessed ("die troep achter de kerk opruimen" is no parking permit).
 PRODUCT_WORDS = {
     "parking_permit": re.compile(
-        r"parke|vergunning|kenteken|\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
+        # (not "ze kan geen auto meer rijden, is er een taxi voor ouderen?", round r179)
+        r"parke|vergunning|kenteken|(?<!geen )\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
         # (not "betalen": "is het gratis of moet ik betalen?" after the birth answer, r147)
         # (a ticket, not a voucher: "geld of een bon?" for carers, round r179 of session 52)
         r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon (?:gekregen|gehad|op|onder)\b",

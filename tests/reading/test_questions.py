@@ -461,3 +461,14 @@ def test_a_death_told_in_flemish_is_the_death_topic():
     """Round r174 of session 52: "mijne man is vorige week gestorven" got a dead end."""
     assert read_question("mijne man is vorige week gestorven in Antwerpen, wat moet ik hier "
                          "regelen?") == "death"
+
+
+def test_no_car_names_no_parking_permit():
+    """Round r179 of session 52: "ze kan geen auto meer rijden, is er zoiets als een buspas of
+    taxi voor ouderen?" got the text on a parking fine."""
+    from bot.reading.questions import product_asked
+
+    assert product_asked("ze kan geen auto meer rijden, is er zoiets als een buspas of taxi "
+                         "voor ouderen?") is None
+    assert product_asked("mag mijn auto voor de deur?") == \
+        "parking_permit"
