@@ -810,11 +810,6 @@ _PLACE_FIXED = re.compile(r"\bniet (?:het |de |op de |op het |aan de |in de |bij
                           r"|\bmoet zijn\b|\bnot (?:the |on |at )?\w+ but\b", re.IGNORECASE)
 
 
-# "welke bak voor wat?", "in welke container hoort plastic?": how to sort, not a report
-_WHICH_BIN = re.compile(r"\bwelke (?:bak|container|kliko)\b|\bin welke (?:bak|container|kliko)\b"
-                        r"|\bwhich (?:bin|container)\b", re.IGNORECASE)
-
-
 # "voor die melding", "bij mijn melding": the report itself named
 _THE_REPORT_NAMED = re.compile(r"\b(?:die|de|mijn|m n|mn|uw|deze|that|my|the) (?:\w+ )?"
                                r"(?:melding|report)\b", re.IGNORECASE)
@@ -2238,9 +2233,7 @@ def reading_route(tracker: DialogueStateTracker,
         # "hoek schoolstraat/molenweg staat een verkeersbord heel scheef. daar lopen elke
         # ochtend kinderen langs" read as a question (session 52): "Daar heb ik geen antwoord op"
         return START_REPORT_ACTION
-    if (tracker.active_loop_name is None and not reading.danger
-            # (also "en afval, welke bak voor wat?", round r177: a waste form for a newcomer)
-            and (not reading.category or _WHICH_BIN.search(message.text or ""))
+    if (tracker.active_loop_name is None and not reading.danger and not reading.category
             and name in REPORT_INTENTS and reading.question and reading.location is None
             and before in (None, "action_listen", "action_session_start")
             and not _has_case_number(message) and is_question(message.text or "")

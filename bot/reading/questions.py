@@ -607,7 +607,9 @@ _WHICH_BIN = re.compile(
     r"garden waste|food waste|oil|clothes)\b(?: \S+){0,3}? (?:grey|gray|green|blue|black|"
     r"orange) (?:bin|container)\b(?: or not)?"
     r"|\bwhere (?:do|can|should|must) (?:i|we|you) (?:\w+ ){0,3}?(?:throw|put|bring|leave|"
-    r"dump)\b|\b(?:which|what) (?:bin|container)\b")
+    r"dump)\b|\b(?:which|what) (?:bin|container)\b"
+    # "en afval, welke bak voor wat?" from a newcomer (round r177 of session 52)
+    r"|\b(?:welke|wat voor) (?:bak|container|kliko)\w* (?:is )?(?:voor wat|waarvoor)\b")
 
 
 def asks_which_bin(text: str) -> bool:
