@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from typing import Any, Dict, List, Mapping, Optional, Text
+from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -135,25 +135,24 @@ def report_question_answer(tracker: Tracker, domain: DomainDict, slots: Mapping[
         slots.get("report_category"), urgent, domain, tracker, slots.get("report_description")))
 
 
-def _with_the_filed_report(tracker: Tracker) -> Dict[Text, Any]:
+def _with_the_filed_report(tracker: Tracker) -> Tuple[Dict[Text, Any], bool]:
     """After filing, the report just filed answers "hoe lang duurt het?" (its kind and
-    priority), not an empty form's default."""
+    priority), not an empty form's default; with whether a filed report was found."""
     slots = dict(tracker.slots)
     numbers = numbers_filed_last(tracker) or [tracker.get_slot("report_case_number")]
     if not numbers[0] or slots.get("report_category"):
-        return slots
+        return slots, False
     try:
         reports = [report for report in (find_report(number, tracker.sender_id)
                                          for number in numbers) if report is not None]
     except Exception:  # noqa: BLE001 - the default handling time is still an answer
         logger.warning("Filed report not found for its handling time", exc_info=True)
-        return slots
+        return slots, False
     filed = _the_one_asked_about(reports, tracker.latest_message.get("text") or "")
     if filed is not None:
         slots.update(report_category=filed.category, report_description=filed.description,
-                     report_priority=HIGH_PRIORITY if filed.urgent else None,
-                     filed_found=True)
-    return slots
+                     report_priority=HIGH_PRIORITY if filed.urgent else None)
+    return slots, filed is not None
 
 
 def _the_one_asked_about(reports: List[Any], text: Text) -> Optional[Any]:
@@ -183,12 +182,12 @@ class ActionAnswerReportQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         raised = hazard_heard(tracker, tracker.slots) if tracker.active_loop_name else []
-        slots = tracker.slots if tracker.active_loop_name else await asyncio.to_thread(
-            _with_the_filed_report, tracker)
+        slots, found = (tracker.slots, False) if tracker.active_loop_name else (
+            await asyncio.to_thread(_with_the_filed_report, tracker))
         # (a hazard told earlier in the chat is not the report just asked about)
         answer = report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
             slots.get("report_priority") == HIGH_PRIORITY) or (
-            _hazard_told(tracker) and not slots.get("filed_found")))
+            _hazard_told(tracker) and not found))
         if answer is None:
             return []
         for key in hazard_acks(reading_of(tracker), domain) if raised else ():
