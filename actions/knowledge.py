@@ -1128,12 +1128,10 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                  if detail is not None and _POINTS_ELSEWHERE.search(detail)]
     product = (_product_told(article, elsewhere, text)
                if elsewhere and len(elsewhere) == len(aspects) else None)
-    if product is not None:
-        details = [detail for detail in details if detail is not None]
     if details:  # "wat kost dat? en kan ik morgen al terecht": the part without an aspect too
         details += [sentences_naming(article, subject_words(part)) for part in question_parts(text)
                     if not read_aspects(part) and subject_words(part)]
-    told = together(article, *details) if details or product is None else ""
+    told = together(article, *details)
     if not told and product is None:  # "en hoeveel getuigen mogen er dan bij?": about them
         told = together(article, *(sentences_naming(article, subject_words(part))
                                    for part in question_parts(text) or [text]))
