@@ -1,6 +1,7 @@
 """The CPU savings in bot/rasa_speedups.py give the answers Rasa's own code gives."""
 import asyncio
 import dataclasses
+import json
 import threading
 from pathlib import Path
 from typing import Any, Dict, List
@@ -219,19 +220,34 @@ def _call(action: str, domain: Dict[str, Any] = DOMAIN) -> Dict[str, Any]:
     {"domain": DOMAIN, "next_action": "a"},  # the domain not last
     {"domain": DOMAIN}, {"next_action": "a", "domain": "not a dict"}, [1, 2], "text", None,
 ])
-def test_json_body_is_what_aiohttp_sends(value: Any) -> None:
-    import json
+def test_json_body_is_the_json_value_aiohttp_sends(value: Any) -> None:
+    assert json.loads(rasa_speedups.json_body(value)) == json.loads(json.dumps(value))
+    assert json.loads(rasa_speedups.json_body(value)) == json.loads(json.dumps(value))  # cached
 
-    assert rasa_speedups.json_body(value) == json.dumps(value).encode("utf-8")
-    assert rasa_speedups.json_body(value) == json.dumps(value).encode("utf-8")  # cached
+
+class NotJson:
+    pass
+
+
+@pytest.mark.parametrize("value", [
+    {"a": 0.1, "b": 1 / 3, "c": 1e300, "d": -5e-324, "e": 12345678901234567890},
+    {"tekst": "é € \u2028 / \" \\ \n", 2: "int key", True: "bool key", None: "null key"},
+    {"nan": float("nan")},
+])
+def test_json_text_writes_what_json_writes(value: Any) -> None:
+    written = json.loads(rasa_speedups.json_text(value))
+    assert json.dumps(written) == json.dumps(json.loads(json.dumps(value)))
+
+
+def test_json_text_refuses_what_json_refuses() -> None:
+    with pytest.raises(TypeError):
+        rasa_speedups.json_text({"event": NotJson()})
 
 
 def test_json_body_follows_another_domain() -> None:
-    import json
-
     other = {**DOMAIN, "responses": {}}
     rasa_speedups.json_body(_call("a"))
-    assert rasa_speedups.json_body(_call("a", other)) == json.dumps(_call("a", other)).encode()
+    assert json.loads(rasa_speedups.json_body(_call("a", other))) == _call("a", other)
 
 
 def _serve_recorder(seen: list) -> Any:
@@ -287,8 +303,10 @@ def test_shared_session_sends_what_rasa_sends() -> None:
     seen, answers = asyncio.run(run())
     assert answers[0] == answers[1] == answers[2] == {"events": [], "responses": []}
     rasa_call, shared_call, shared_again = seen[:3]
-    for field in ("body", "query", "type", "auth", "extra", "cookie"):
+    for field in ("query", "type", "auth", "extra", "cookie"):
         assert rasa_call[field] == shared_call[field] == shared_again[field], field
+    assert json.loads(rasa_call["body"]) == json.loads(shared_call["body"]) \
+        == json.loads(shared_again["body"])
     assert rasa_call["cookie"] is None
     assert shared_call["peer"] == shared_again["peer"]  # one connection, kept open
     assert seen[3]["body"] == seen[4]["body"] == b"" and seen[3]["type"] == seen[4]["type"]
@@ -330,6 +348,49 @@ def test_applied_events_of_a_capped_history_follow_the_newest_event() -> None:
         tracker.update(event)
         assert rasa_speedups._cached_applied_events(tracker) == \
             rasa_speedups._rasa_applied_events(tracker)
+
+
+def _tracker_state(tracker: DialogueStateTracker) -> Dict[str, Any]:
+    """Everything a tracker holds, slots by their attributes (not the speed-ups' caches)."""
+    state = {key: value for key, value in vars(tracker).items() if not key.startswith("_ga_")}
+    state["events"] = [id(event) for event in tracker.events]
+    state["slots"] = {name: (type(slot), dict(vars(slot))) for name, slot in tracker.slots.items()}
+    state["latest_action"] = dict(tracker.latest_action)
+    state["active_loop"] = tracker.active_loop and dataclasses.asdict(tracker.active_loop)
+    return state
+
+
+def _histories() -> List[list]:
+    from rasa.shared.core.events import (BotUttered, ConversationPaused, ConversationResumed,
+                                         LoopInterrupted, SlotSet)
+
+    events = _conversation_events()
+    more = [BotUttered("Waar?"), SlotSet("t", "Kerkstraat 12"), SlotSet("b", True),
+            ConversationPaused(), LoopInterrupted(True), ConversationResumed(),
+            SlotSet("l", [2, 3])]
+    return [events[:end] for end in range(len(events) + 1)] + [events[:8] + more]
+
+
+@pytest.mark.parametrize("history", _histories())
+def test_tracker_copy_is_the_replayed_copy(history: list) -> None:
+    tracker = DialogueStateTracker.from_events("kopie", history, _slots())
+    tracker.model_id, tracker.assistant_id = "model", "gemeente"
+    ours, rasas = rasa_speedups._copy_tracker(tracker), rasa_speedups._rasa_tracker_copy(tracker)
+    assert _tracker_state(ours) == _tracker_state(rasas)
+    assert ours.current_state() == rasas.current_state()
+
+
+def test_changing_a_tracker_copy_leaves_the_tracker_as_it_was() -> None:
+    from rasa.shared.core.events import ActiveLoop, SlotSet
+
+    tracker = DialogueStateTracker.from_events("kopie", _conversation_events()[:9], _slots())
+    before = _tracker_state(tracker)
+    copied = rasa_speedups._copy_tracker(tracker)
+    copied.update(SlotSet("t", "anders"))
+    copied.active_loop.rejected = True
+    copied.latest_action["action_name"] = "changed"
+    copied.update(ActiveLoop(None))
+    assert _tracker_state(tracker) == before
 
 
 def _slots() -> list:
@@ -494,8 +555,6 @@ def test_possible_rules_are_the_ones_rasa_finds(agent: Agent) -> None:
 
 
 def test_rule_values_are_checked_as_rasa_checks_them() -> None:
-    import json
-
     from rasa.core.policies.rule_policy import RulePolicy
 
     rule = json.dumps([{"prev_action": {"action_name": "action_listen"},
@@ -542,8 +601,6 @@ class Found:
 
 
 def test_action_call_body_is_what_rasa_sends(agent: Agent) -> None:
-    import json
-
     action = RemoteAction("action_start_report", agent.processor.action_endpoint)
     for tracker in _trackers_for_action_calls(agent):
         loop = tracker.active_loop
@@ -555,7 +612,7 @@ def test_action_call_body_is_what_rasa_sends(agent: Agent) -> None:
         ours = rasa_speedups._action_call_format(action, tracker, agent.domain)
         rasas = rasa_speedups._rasa_action_call_format(action, tracker, agent.domain)
         assert json.dumps(ours) == json.dumps(rasas)
-        assert rasa_speedups.json_body(ours) == json.dumps(rasas).encode("utf-8")
+        assert json.loads(rasa_speedups.json_body(ours)) == json.loads(json.dumps(rasas))
 
 
 def test_slots_are_written_out_only_for_a_written_debug_line(
