@@ -129,10 +129,22 @@ def report_question_answer(tracker: Tracker, domain: DomainDict, slots: Mapping[
     made ("hoe lang duurt dat?"), with the handling time it will get; None if none asked."""
     kind = reading_of(tracker).report_question
     response = report_question_response(tracker, kind, urgent) if kind else None
+    if kind == "two_reports":
+        response += _how_many_reports(tracker, slots)
     if response not in domain.get("responses", {}):
         return None
     return ack(response, handling_time=handling_time_for(
         slots.get("report_category"), urgent, domain, tracker, slots.get("report_description")))
+
+
+def _how_many_reports(tracker: Tracker, slots: Mapping[Text, Any]) -> Text:
+    """The variant of the answer to "worden het 2 meldingen?": more than one problem told
+    (as it is), a report of its own after one filed earlier, or one report."""
+    if tracker.active_loop_name:
+        if slots.get("report_more_problems"):
+            return ""
+        return "_separate" if numbers_filed_last(tracker) else "_one"
+    return "" if len(numbers_filed_last(tracker)) > 1 else "_one"
 
 
 def _with_the_filed_report(tracker: Tracker) -> Tuple[Dict[Text, Any], bool]:

@@ -202,8 +202,18 @@ _CANCELS_THE_REPORT = re.compile(
     r"\blaat (?:die |de |deze |mijn |m'?n |het )?melding (?:dan )?(?:maar )?(?:zitten|vallen|weg)\b"
     r"|\b(?:vergeet|annuleer|cancel|schrap|stop) (?:maar |nou |dan )?(?:met )?(?:die |de |deze |"
     r"mijn |m'?n )?melding\b"
-    r"|\b(?:hoeft|hoef) (?:\w+ )?geen melding (?:meer )?(?:van )?(?:te )?(?:maken|worden)?\b",
+    r"|\b(?:hoeft|hoef) (?:\w+ )?geen melding (?:meer )?(?:van )?(?:te )?(?:maken|worden)?\b"
+    # "ik wil de melding intrekken, het is al opgelost" (round r184 of session 53)
+    r"|\bmelding (?:\w+ )?(?:intrekken|annuleren|schrappen|weghalen|verwijderen)\b"
+    r"|\b(?:trek|haal) (?:ik )?(?:de |die |mijn |m'?n )?melding (?:\w+ )?(?:in|weg)\b",
     re.IGNORECASE)
+# "de buurman heeft hem al aan de kant gesleept. hoeft dus niet meer eigenlijk, sorry!"
+# (round r184 of session 53: the summary was shown): no longer needed, because it is done
+_NO_LONGER_NEEDED = re.compile(r"\b(?:hoeft|hoef) (?:dus |eigenlijk |al |toch |nu )*niet meer\b"
+                               r"|\bniet meer nodig\b|\bno longer needed\b", re.IGNORECASE)
+_ALREADY_DONE = re.compile(r"\b(?:opgelost|opgeruimd|weggehaald|aan de kant|opzij|gerepareerd|"
+                           r"geregeld|weggesleept|already (?:fixed|gone|cleared|removed))\b",
+                           re.IGNORECASE)
 # Words that do throw the report away, also at an optional question.
 _ENDS_REPORT = re.compile(r"\b(?:stop\w*|annule\w*|afbreken|vergeet het|melding|cancel)\b",
                           re.IGNORECASE)
@@ -1365,6 +1375,10 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
         return True  # "ze is wel aanspreekbaar" about someone bleeding: not yet all well
     if _ALL_WELL.search(text or ""):
         return False  # "hij is ok, maar die plank moet gerepareerd"
+    if not (danger_told or reading.alarm) and reading.question not in (None, QUESTION):
+        # after an alarm word alone, "kan ik ergens ondersteuning krijgen als mantelzorger?"
+        # (round r183 of session 53: 112 twice) is the answer to "is het geen noodgeval?"
+        return False
     if reading.question not in (None, QUESTION) + _STAYS_WITH_THE_EMERGENCY and not (
             reading.alarm or asks_about_acting(text or "")):
         return False  # "ok ik bel ze. en die papier ophaaldag?": that question is answered
@@ -1804,7 +1818,11 @@ def reading_route(tracker: DialogueStateTracker,
             and not is_question(message.text or "") and not _has_case_number(message)
             and not asks_for_a_person(message.text or "")):
         return REPORT_FORM  # "U kunt mij bereiken via h.dewit@kpnmail.nl" (round 97): no hours
-    if asked and _CANCELS_THE_REPORT.search(message.text or "") and not reading.danger:
+    if asked and not reading.danger and (
+            _CANCELS_THE_REPORT.search(message.text or "")
+            or _NO_LONGER_NEEDED.search(message.text or "")
+            and (_ALREADY_DONE.search(message.text or "")
+                 or says_it_is_solved(_NO_LONGER_NEEDED.sub(" ", message.text or "")))):
         return STOP_ACTION  # "laat die melding maar zitten, sorry", whatever the model heard
     if (asked in ANSWER_SLOTS and intent.get("name") == STATUS_INTENT
             and not _has_case_number(message)):

@@ -3485,3 +3485,22 @@ def test_a_spot_corrected_just_after_filing_is_added_to_that_report():
     text = "oh wacht sorry het is niet de jumbo maar de lidl, die zit een stukje verder"
     assert reading_route(tracker(events + [said(text, "report_waste_collection", 0.6)])) == \
         "action_add_to_report"
+
+
+def test_after_only_an_alarm_word_a_care_question_is_answered():
+    """Round r183 of session 53: "Bel nu 112" twice to a carer asking for support."""
+    text = "en kan ik ergens ondersteuning krijgen als mantelzorger? ik loop op mijn tandvlees"
+    assert reading_route(tracker(AFTER_ALARM_WORD + [said(text, "municipal_question")])) \
+        != "action_emergency"
+
+
+@pytest.mark.parametrize("text, stops", [
+    # round r184 of session 53: the summary was shown, then "nee niet versturen" was misread
+    ("ow wacht ik zie net dat de buurman hem al aan de kant heeft gesleept. hoeft dus niet "
+     "meer eigenlijk, sorry!", True),
+    ("ik wil de melding intrekken, het is al opgelost", True),
+    ("nee hoeft niet meer", False),  # no news: no longer needed, said of the messages
+])
+def test_a_report_no_longer_needed_because_it_is_done_stops(text, stops):
+    route = reading_route(tracker(_asked("report_updates") + [said(text, "deny")]))
+    assert (route == "action_stop_report") is stops

@@ -3950,3 +3950,32 @@ def test_news_by_phone_preferred_at_the_updates_question_is_a_yes(dispatcher, do
         "report_description": "Losse tegels", "report_location": "Julianastraat"})
     slots = ValidateReportForm().validate_report_updates(text, dispatcher, tracker, domain)
     assert slots["report_updates"] is True
+
+
+@pytest.mark.parametrize("more, response", [
+    ([], "utter_report_question_two_reports_one"),
+    ([{"description": "De lantaarnpaal is kapot.", "category": "openbare-verlichting"}],
+     "utter_report_question_two_reports"),
+])
+def test_whether_it_becomes_two_reports_is_answered_by_the_problems_told(more, response,
+                                                                          dispatcher, domain):
+    from actions.questions import ActionAnswerReportQuestion
+
+    tracker = tracker_for("worden het 2 meldingen?", asking="report_updates",
+                          slots={"report_more_problems": more,
+                                 "report_description": "Er ligt een losse stoeptegel."})
+    run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [response, "utter_report_continue"]
+
+
+def test_whether_a_report_after_one_filed_is_a_separate_one_is_answered_yes(dispatcher,
+                                                                            domain):
+    from actions.questions import ActionAnswerReportQuestion
+
+    tracker = tracker_for("Maar wordt dit nu een aparte melding?", asking="report_updates",
+                          slots={"report_description": "De prullenbak is overvol."})
+    tracker.events.insert(0, {"event": "bot", "text": "Het nummer is M-2026-000004.",
+                              "metadata": {"utter_action": "utter_report_filed"}})
+    run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_report_question_two_reports_separate", "utter_report_continue"]

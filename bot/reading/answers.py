@@ -330,6 +330,13 @@ def _is_question(text: str) -> bool:
     return text.rstrip().endswith("?")
 
 
+# "en hoe lang duurt snoeien ongeveer": asked without a question mark
+_ASKED_WITHOUT_MARK = re.compile(
+    r"^\W*(?:(?:en|maar|and|but)\s+)?(?:hoe (?:lang|snel|laat)|wanneer|waarom|hoeveel|"
+    r"how (?:long|fast|soon|quickly)|when (?:will|do|does|is|are)|why (?:is|does|do|did))\b",
+    re.IGNORECASE)
+
+
 # "O ja, het stinkt ook": remembering something, not a yes.
 _REMEMBERING = re.compile(r"^\W*(?:(?:o|oh|ah|a)\s+ja|oja|oh\s+ya)\b[\s,.!:;-]*", re.IGNORECASE)
 
@@ -558,9 +565,11 @@ def _remark_parts(text: str) -> Tuple[List[str], bool]:
         if framed is not None:
             sentence = sentence[framed.end():]
             framed_any = True
-        elif _is_question(sentence) and not _A_GUESS.search(sentence):
+        elif (_is_question(sentence) or _ASKED_WITHOUT_MARK.match(sentence)) \
+                and not _A_GUESS.search(sentence):
             # "ja dat klopt. hoe lang duurt het?", "ja goed. en de container, laten staan?"
-            # (rounds 95, r56): a question to the bot, answered beside it, no remark
+            # (rounds 95, r56), also without its "?" ("en hoe lang duurt snoeien ongeveer",
+            # round r182 of session 53): a question to the bot, answered beside it, no remark
             continue
         sentence = _strip_thanks_tail(sentence).strip(" ,.;:!?-")
         if _ONLY_FRAME.match(sentence) or says_nothing_to_change(sentence):

@@ -330,7 +330,10 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         # "dat is wel erg lang, ik kan vallen" (round r162 of session 52)
                         r"|\b(?:ik|iemand|een kind|kinderen|mensen|er) (?:kan|kunnen) (?:zo |"
                         r"makkelijk |echt )?(?:vallen|struikelen|over vallen)\b"
-                        r"|\b(?:i|someone) (?:could|can|might) (?:easily )?(?:fall|trip)\b")
+                        r"|\b(?:i|someone) (?:could|can|might) (?:easily )?(?:fall|trip)\b"
+                        # "kinderen kan snijden" about glass (session 53)
+                        r"|\b(?:iemand|een kind|kinderen|kids|mensen|er) (?:kan|kunnen) (?:zich |"
+                        r"zichzelf )?(?:zo |makkelijk |echt )?(?:snijden|aan snijden|verwonden)\b")
 _RULED_OUT = re.compile(r"\b(?:niet|nie|geen|nooit|not|never)\b(?: \w+){0,2} (?:levens)?"
                         r"(?:gevaarlijk|onveilig|gevaar|dangerous|unsafe)"
                         # "Gevaarlijk is het niet"
@@ -353,7 +356,10 @@ def says_it_is_dangerous(text: str) -> bool:
     """The resident says (not asks) that it is dangerous: "dit IS gevaarlijk", "onveilig
     voor de kinderen"; not "is het gevaarlijk?", not "niet gevaarlijk"."""
     # "kan het met voorrang, want over de weg rijden is niet veilig": the reason is said
-    for sentence in re.split(r"(?<=[.!?])\s+|\n|,?\s+(?:want|omdat|because)\s+", fold(text or "")):
+    # "glas is gevaarlijk, kan voorrang?": said, then asked
+    for sentence in re.split(r"(?<=[.!?])\s+|\n|,?\s+(?:want|omdat|because)\s+"
+                             r"|,\s+(?=(?:kan|kunt|kunnen|mag|wil|wilt|graag|can|could|please)\b)",
+                             fold(text or "")):
         if _ASKS.match(sentence) or (sentence.rstrip().endswith("?")
                                      and not _RHETORICAL.search(sentence)):
             continue

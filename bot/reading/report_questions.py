@@ -186,7 +186,17 @@ _HOW_UPDATES = re.compile(
 _TWO_REPORTS = re.compile(
     r"\b(?:wat|hoe) bedoel\w* (?:u|je|jij|jullie) (?:\w+ )?(?:met )?(?:2|twee|drie|3|aparte?) "
     r"(?:dingen|meldingen|zaken|problemen)\b|\bwhy (?:two|2|separate) reports\b"
-    r"|\bwaarom (?:2|twee|aparte) meldingen\b")
+    r"|\bwaarom (?:2|twee|aparte) meldingen\b"
+    # "worden het 2 meldingen?", "krijg ik twee nummers?" (session 53: the question was
+    # asked again without an answer)
+    r"|\b(?:worden|wordt|zijn|is|krijg|krijgen)\b(?: \w+){0,3} (?:2|twee|drie|3|aparte|losse|"
+    r"meerdere) (?:aparte |losse )?(?:meldingen|meldingsnummers|nummers)\b"
+    r"|\b(?:1|een|één) (?:melding|nummer) of (?:2|twee|meer)\b"
+    # "wordt dit nu een aparte melding?", "of moet dat apart?" (round r182 of session 53)
+    r"|\b(?:worden|wordt|is|krijg|krijgt)\b(?: \w+){0,3} (?:een )?(?:aparte|losse|nieuwe|"
+    r"tweede|eigen) (?:melding|meldingsnummer|nummer)\b|\bmoet (?:dat|dit|die|het) apart\b"
+    r"|\b(?:one|1) report or (?:two|2)\b|\b(?:is|will) (?:that|this|it) (?:be )?(?:two|2|"
+    r"separate) reports\b")
 _PHONE = re.compile(
     # "kunt u mij bellen?" is a wish to be called, not a question which number to call
     r"\b(?:kan|mag|kun|kunt) (?:ik|je|u) (?!(?:mij|me|ons|m)\b)(?:\w+ ){0,3}?"

@@ -645,6 +645,11 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     ("U schreef 10 werkdagen. Dat is wel erg lang, ik kan vallen. Kan het niet eerder?", True),
     ("kan ik vallen als ik erover loop?", False),
     ("best diep hoor, zo 15 cm. als je daar in het donker in rijdt lig je op je bek", True),
+    # round r182 of session 53: said in broken Dutch, then asked
+    ("10 dagen voor glas?? kinderen kan snijden. kan sneller?", True),
+    ("nee ik heb al gemeld! nummer 8. glas is gevaarlijk, kan voorrang?", True),
+    ("is het gevaarlijk, kan ik er langs?", False),
+    ("kan een kind zich snijden aan dat glas?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous
@@ -792,6 +797,24 @@ def test_a_threat_at_the_door_and_someone_sad_on_a_bridge(text, reason):
 ])
 def test_help_at_home_and_police_that_do_nothing_sound_no_alarm(text):
     assert not sounds_alarming(text)
+
+
+@pytest.mark.parametrize("text", [
+    # round r183 of session 53: "in huis" was read as the place and left out, and with it
+    # the words that make "hulp nodig" care at home
+    "geld? nee daar gaat het niet om. ze heeft hulp nodig in huis",
+    # round r184: a request for priority, a branch moved aside
+    "kunt u het niet spoed maken of iemand bellen die het kan afzetten?",
+    "ow wacht ik zie net door het raam dat de buurman hem al aan de kant heeft gesleept. "
+    "hoeft dus niet meer eigenlijk, sorry!",
+])
+def test_care_at_home_priority_and_a_branch_moved_aside_are_no_alarm(text):
+    reading = read_message(text)
+    assert reading.danger is None and not reading.alarm
+
+
+def test_someone_dragged_inside_still_sounds_an_alarm():
+    assert read_message("hij heeft haar aan haar haren naar binnen gesleept").alarm
 
 
 @pytest.mark.parametrize("text, called", [
