@@ -189,7 +189,10 @@ _ABOUT = {
 ADULTS = "adults"
 _ABOUT[ADULTS] = re.compile(r"\bpartner\b|\bgezin\w*|\bechtgeno\w*|\biedereen\b|\bper persoon\b"
                             r"|\bzelf (?:op|langs|mee)\w*|\biemand anders\b|\bmachtig\w*"
-                            r"|\bsomeone else\b|\bauthori[sz]\w*|\bfamily\b|\beveryone\b",
+                            r"|\bsomeone else\b|\bauthori[sz]\w*|\bfamily\b|\beveryone\b"
+                            # "Een familielid mag dat ook voor u doen" (round r183 of session
+                            # 53: "mag ik dat voor haar doen?" was not in the information)
+                            r"|\bfamilieli\w*|\bmantelzorger\w*|\bnamens\b|\bvoor u doen\b",
                             re.IGNORECASE)
 # Who else a follow-up asks about, as the word the articles use for them.
 _PEOPLE = (

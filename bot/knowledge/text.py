@@ -153,9 +153,17 @@ _LIVES_ABROAD = re.compile(r"\b(?:woon|woont|wonen|woonde|woonachtig|live|lives|
 _ABOUT_LIVING = re.compile(r"\b(?:woont|wonen|emigr\w*)\b")
 
 
+# "vader woont marokko", "my ex lives in Poland": someone else lives there, not the resident
+# (round r183 of session 53: the embassy for a mother who lives here)
+_SOMEONE_ELSE_LIVES = re.compile(
+    r"\b(?:vader|moeder|ex|exman|exvrouw|ouder|man|vrouw|partner|vriend|vriendin|zoon|dochter|"
+    r"broer|zus|opa|oma|familie|hij|zij|father|mother|dad|mum|mom|husband|wife|he|she)\b"
+    r"(?: \w+){0,2} (?:woont|woonde|wonen|lives|lived|living)\b(?: \w+){0,3}")
+
+
 def lives_abroad(text: str) -> bool:
     """The resident lives in another country, or names living there, not a trip."""
-    plain = normalise(text)
+    plain = _SOMEONE_ELSE_LIVES.sub(" ", normalise(text))
     return bool(_LIVES_ABROAD.search(plain)) and (
         ABROAD in plain or ABROAD in with_abroad(plain) or "abroad" in plain
         or bool(re.search(r"\bemigr|\bgeemigreerd\b|\bexpat", plain)))
@@ -173,9 +181,14 @@ def with_abroad(text: str) -> str:
     names Turkey."""
     plain = normalise(text)
     moving = _MOVING.search(plain)
-    replaced, found = _countries().subn(
-        lambda name: ABROAD if moving or not _GOING_TO.search(plain[:name.start()])
-        else TRAVEL, plain)
+    elsewhere = [found.span() for found in _SOMEONE_ELSE_LIVES.finditer(plain)]
+
+    def instead(name: re.Match) -> str:
+        if any(start <= name.start() < end for start, end in elsewhere):
+            return " "  # "vader woont marokko": where the father lives, not the question's
+        return ABROAD if moving or not _GOING_TO.search(plain[:name.start()]) else TRAVEL
+
+    replaced, found = _countries().subn(instead, plain)
     # "in spanje (barcelona)": one abroad, not two that outweigh the rest of the question
     return _REPEATED_ABROAD.sub(ABROAD, replaced) if found else text
 

@@ -214,6 +214,11 @@ _CARE = re.compile(r"\b(?:wmo|thuiszorg|mantelzorg\w*|huishoudelijke hulp|"
                    # "ze kan niet meer goed koken en boodschappen doen" (round r72 of session 41)
                    r"(?:kan|kunnen|lukt|gaat) (?:\w+ ){0,3}?niet (?:meer|zo goed) (?:\w+ ){0,2}?"
                    r"(?:koken|boodschappen|huishouden|schoonmaken|poetsen|douchen|wassen)|"
+                   # "redt het niet meer met boodschappen en schoonmaken" (round r183 of
+                   # session 53: the money-worries answer)
+                   r"(?:redt|red|redden|redde) (?:het|zich) (?:\w+ ){0,2}?niet meer (?:\w+ ){0,2}?"
+                   r"(?:koken|boodschappen|huishouden|schoonmaken|poetsen|douchen|wassen|"
+                   r"alleen|thuis|in huis)|"
                    r"hulp (?:\w+ )?(?:met|bij) (?:het )?(?:koken|boodschappen|douchen|wassen)|"
                    r"thuishulp|het huishouden (?:te )?doen|douchen|"
                    r"wassen en aankleden|aankleden|traplift\w*|"

@@ -95,6 +95,14 @@ def test_whether_to_pay_is_answered_by_the_sentences_about_paying_not_the_price(
         "U betaalt een eigen bijdrage."
 
 
+def test_whether_someone_may_do_it_for_another_is_answered_by_the_family_sentence():
+    """Round r183 of session 53: "mag ik dat voor haar doen?" was not in the information."""
+    care = article("Meld u aan bij het Wmo-loket. Een familielid mag dat ook voor u doen. "
+                   "Binnen 2 weken belt een consulent.")
+    assert article_detail(care, OTHERS, "mag ik dat voor haar doen? ze hoort slecht") == \
+        "Een familielid mag dat ook voor u doen."
+
+
 def test_a_follow_up_may_go_on_after_its_first_short_question():
     assert is_follow_up("en voor mijn kinderen? die zijn 6 en 9, moeten die ook mee komen?")
     assert is_follow_up("hoeveel is dat per jaar dan")

@@ -451,6 +451,9 @@ def test_a_power_or_phone_cabinet_is_no_bulky_waste(text, names):
      "probleem. kan de gemeente iets doen?", "care_at_home"),
     ("mijn vader kan niet meer goed lopen, kan hij een gehandicaptenparkeerkaart krijgen?",
      "question"),
+    # round r183 of session 53: the money-worries answer
+    ("mn moeder (84) woont alleen en redt het niet meer met boodschappen en schoonmaken. "
+     "wat kan de gemeente doen", "care_at_home"),
 ])
 def test_not_walking_well_at_home_is_care_at_home_not_the_parking_card(text, topic):
     """Round r171 of session 52: "Daar kan ik u helaas niet mee helpen" for a Wmo question."""
