@@ -141,8 +141,9 @@ def _how_many_reports(tracker: Tracker, slots: Mapping[Text, Any]) -> Text:
     """The variant of the answer to "worden het 2 meldingen?": more than one problem told
     (as it is), a report of its own after one filed earlier, or one report."""
     if tracker.active_loop_name:
-        if slots.get("report_more_problems"):
-            return ""
+        if slots.get("report_more_problems") or len(reading_of(tracker).problems) > 1:
+            return ""  # (also "twee dingen: 1) lantaarn kapot, 2) zitbank kapot. worden da
+            # nu twee meldingen of één?", round r185 of session 53: "Nee, het is één melding")
         return "_separate" if numbers_filed_last(tracker) else "_one"
     return "" if len(numbers_filed_last(tracker)) > 1 else "_one"
 

@@ -1064,6 +1064,8 @@ def _chooses_problems(tracker: Tracker, clauses: bool = False) -> bool:
     more = tracker.get_slot("report_more_problems")
     if _moves_the_report(tracker):
         return False  # "… in front of Schoolstraat 14, not really the corner": a place
+    if adds_to_a_report(text):
+        return False  # "alleen graag erbij zetten: …" adds, chooses nothing (round r185)
     if not more and drops_what_is_not_there(text, description):
         return True  # chosen already: slot extraction runs the validation once before
     return bool(more or clauses) and problems_to_keep(
@@ -1087,6 +1089,8 @@ def _kept_problems(tracker: Tracker, events: List[EventType]) -> Dict[Text, Any]
     if (text.startswith("/") or not description or ran_this_turn(tracker, "action_start_report")
             or tracker.get_slot("requested_slot") == "report_description"):
         return {}  # the message the problems come from chooses none ("fietsen zonder wielen")
+    if adds_to_a_report(text):
+        return {}  # "Alleen graag erbij zetten: …" (see _chooses_problems)
     if more and says_it_is_one_problem(text):
         if tracker.get_slot("requested_slot") in ("report_location", "report_confirmed"):
             return {}  # those steps join them beside their own answer

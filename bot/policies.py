@@ -780,6 +780,14 @@ _NO_PERSON = re.compile(r"\b(?:geen|niet|no|not|dont|don't|never)\b(?: \w+){0,3}
                         re.IGNORECASE)
 
 
+def _a_place_of_its_own(reading: Reading) -> bool:
+    """A street, a landmark or a number named; not "op de weg" ("zet er ook bij dat de
+    haaientanden op de weg daar bijna weg zijn", round r182 of session 53: a new report)."""
+    place = reading.place or {}
+    return bool(place.get("streets") or place.get("landmark") or place.get("house_number")
+                or place.get("postcode") or place.get("latitude"))
+
+
 def _a_problem_elsewhere(tracker: DialogueStateTracker, reading: Reading) -> bool:
     """A problem told at another street than the report just filed: "er ligt een open
     putdeksel op het marktplein" after loose stones in the Kerkstraat (session 52: added to
@@ -872,7 +880,7 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
             or _names_another_number(tracker, message)
             or _messages_since_filing(tracker) > ADDITION_TURNS
             or not (_about_the_report_filed(tracker, reading)
-                    or asks_to_add and reading.place is None)  # "vergeten te zeggen, …"
+                    or asks_to_add and not _a_place_of_its_own(reading))  # "vergeten te zeggen, …"
             or (_ANOTHER_ONE.search(text)  # not "bij de tweede melding zetten": asked to add
                 or _a_problem_elsewhere(tracker, reading)) and not asks_to_add):
         return False

@@ -3504,3 +3504,23 @@ def test_after_only_an_alarm_word_a_care_question_is_answered():
 def test_a_report_no_longer_needed_because_it_is_done_stops(text, stops):
     route = reading_route(tracker(_asked("report_updates") + [said(text, "deny")]))
     assert (route == "action_stop_report") is stops
+
+
+def test_zet_er_ook_bij_a_turn_after_filing_is_added_to_that_report():
+    """Round r182 of session 53: "zet er ook bij dat de haaientanden op de weg daar bijna weg
+    zijn" after a question about the stop sign just filed became a new report."""
+    events = START + [said("STOPBORD LIGT PLAT OP DE GROND HOEK DORPSSTRAAT NIEUWSTRAAT",
+                           "report_public_space_other"),
+                      SlotSet("report_category", "report_public_space_other"),
+                      SlotSet("report_place", {"kind": "corner",
+                                               "streets": ["Dorpsstraat", "Nieuwstraat"]}),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000009"),
+                      ActionExecuted("action_listen"),
+                      said("24 uur?? kan er niet vandaag iemand komen?", "complaint"),
+                      ActionExecuted("action_answer_report_question"),
+                      ActionExecuted("action_listen")]
+    text = ("ok. zet er ook bij dat de haaientanden op de weg daar bijna weg zijn, dus je ziet "
+            "helemaal niet dat je voorrang moet geven")
+    assert reading_route(tracker(events + [said(text, "report_pavement_road", 0.7)])) == \
+        "action_add_to_report"

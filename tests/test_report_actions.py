@@ -3979,3 +3979,16 @@ def test_whether_a_report_after_one_filed_is_a_separate_one_is_answered_yes(disp
     run(ActionAnswerReportQuestion().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages] == [
         "utter_report_question_two_reports_separate", "utter_report_continue"]
+
+
+def test_only_asking_to_add_something_keeps_the_whole_description(dispatcher, domain):
+    """Round r185 of session 53: "Alleen graag erbij zetten: bellen na 11 uur" left only
+    "Ik wil het graag melden." of the letter in the report."""
+    text = "Er hoeft niets anders. Alleen graag erbij zetten: bellen na 11 uur 's ochtends."
+    description = ("Op de hoek liggen meerdere stoeptegels scheef omhoog. Mijn buurvrouw is "
+                   "daar bijna over gestruikeld. Ik wil het graag melden")
+    tracker = tracker_for(asking="report_confirmed", text=text, slots={
+        "report_description": description})
+    slots = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert slots["report_description"].startswith(description)
+    assert "11 uur" in slots["report_description"]

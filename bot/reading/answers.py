@@ -470,6 +470,9 @@ _FRAME = re.compile(
     rf"^(?:(?:{_FRAME_WORDS})\b[\s,]*){{1,10}}(?:dat|that)\b[\s,:]*"
     r"|^(?:aanvulling|opmerking|toevoeging|p\.?s\.?|n\.?b\.?|note)\s*[:.,-]\s*"
     r"|^(?:zet|voeg|schrijf) (?:er |het )?(?:ook |nog )*(?:bij|erbij|toe|erbij)\s*[:,-]\s*"
+    # "Alleen graag erbij zetten: bellen na 11 uur" (round r185 of session 53)
+    r"|^(?:alleen |nog |wel |ook |graag |even )*(?:erbij|er bij|bij) (?:zetten|schrijven|"
+    r"vermelden|noteren)\s*[:,-]\s*"
     # "ik zie dat er niet bij staat dat je er via het steegje komt" (round 69)
     r"|^(?:ik zie (?:nu |wel )?(?:dat )?)?(?:er|het) (?:staat )?(?:nog |helemaal )?"
     r"(?:niet|nergens) (?:bij|in)(?: staat)? (?:dat|that)\b[\s,:]*",

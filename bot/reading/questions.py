@@ -457,8 +457,9 @@ def questions_beside_a_report(text: str) -> str | None:
         return None
     if is_question(sentences[0]):
         return _questions_before_a_report(sentences)
+    # ("kunnen jullie dat opruimen?", "is dat iets voor jullie?": the report answers it)
     asked = [index for index, s in enumerate(sentences) if index and not is_rhetorical(s) and (
-        "?" in s and is_question(s) or _announced_question(s))]
+        "?" in s and is_question(s) or _announced_question(s)) and not asks_to_act_on_it(s)]
     return " ".join(_with_its_subject(sentences, index) for index in asked) or None
 
 
@@ -882,7 +883,12 @@ _ACT_ON_IT = re.compile(
     r"\bwie (?:komt|gaat|moet|kan|zal) (?:(?:het|dat|dit|die|ze|hem) )?(?:weghalen|weg halen|"
     r"opruimen|opvegen)\b|"
     r"\bwie (?:haalt|ruimt|veegt) (?:(?:het|dat|dit|die|ze|hem) )?(?:weg|op)\b|"
-    r"\bwordt (?:het|dat|dit|die|ze|hij) (?:nog |ook )?(?:weggehaald|opgeruimd|verwijderd)\b")
+    r"\bwordt (?:het|dat|dit|die|ze|hij) (?:nog |ook )?(?:weggehaald|opgeruimd|verwijderd)\b|"
+    # "is dat ook iets voor jullie?" after an overgrown corner (round r182 of session 53:
+    # the parking article answered it)
+    r"\b(?:is|zijn) (?:dat|dit|het|die|zoiets|zo iets) (?:ook |nou |nu )?(?:iets )?(?:voor|van) "
+    r"(?:jullie|u|de gemeente|gemeente)\b|\bhoort (?:dat|dit|het|die) (?:ook )?bij (?:jullie|de "
+    r"gemeente)\b|\bis (?:this|that) (?:something )?for (?:you|the municipality)\b")
 
 
 def asks_to_act_on_it(text: str) -> bool:

@@ -195,6 +195,9 @@ _TWO_REPORTS = re.compile(
     # "wordt dit nu een aparte melding?", "of moet dat apart?" (round r182 of session 53)
     r"|\b(?:worden|wordt|is|krijg|krijgt)\b(?: \w+){0,3} (?:een )?(?:aparte|losse|nieuwe|"
     r"tweede|eigen) (?:melding|meldingsnummer|nummer)\b|\bmoet (?:dat|dit|die|het) apart\b"
+    # "is dit nu bij die eerste melding of een nieuwe?", "een nieuwe melding of die oude?"
+    r"|\b(?:nieuwe|aparte|andere) melding of (?:bij )?(?:die|de) (?:oude|eerste|vorige)\b"
+    r"|\bbij (?:die|de) (?:eerste|vorige|oude|andere) melding of (?:een )?(?:nieuwe|aparte)\b"
     r"|\b(?:one|1) report or (?:two|2)\b|\b(?:is|will) (?:that|this|it) (?:be )?(?:two|2|"
     r"separate) reports\b")
 _PHONE = re.compile(

@@ -805,6 +805,12 @@ def test_help_at_home_and_police_that_do_nothing_sound_no_alarm(text):
     "geld? nee daar gaat het niet om. ze heeft hulp nodig in huis",
     # round r184: a request for priority, a branch moved aside
     "kunt u het niet spoed maken of iemand bellen die het kan afzetten?",
+    # round r185: a polite request for haste in a letter
+    "Op de hoek liggen tegels scheef omhoog. Zou u hier met enige spoed naar willen laten "
+    "kijken? Met vriendelijke groet",
+    # round r186: a stroke that was, and care at home asked for
+    "hallo. mijn man hij heeft beroerte gehad. nu rolstoel. onze huis trap heel moeilijk, "
+    "douche boven. kan gemeente helpen voor traplift of iets?",
     "ow wacht ik zie net door het raam dat de buurman hem al aan de kant heeft gesleept. "
     "hoeft dus niet meer eigenlijk, sorry!",
 ])
