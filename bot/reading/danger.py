@@ -328,8 +328,11 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         r"|\blig (?:je|jij|ik|u) (?:\w+ )?(?:op (?:je|uw|mijn) )?(?:bek|smoel|"
                         r"gezicht|snufferd|muil)\b|\bbreek (?:je|jij|ik|u) (?:je|uw|mijn) nek\b"
                         # "dat is wel erg lang, ik kan vallen" (round r162 of session 52)
-                        r"|\b(?:ik|iemand|een kind|kinderen|mensen|er) (?:kan|kunnen) (?:zo |"
+                        r"|\b(?:ik|iemand|een kind|kinderen|mensen|er|fietser|fietsers|een fietser|"
+                        r"voetganger|voetgangers|ouderen|scooter|scooters) (?:kan|kunnen) (?:zo |"
                         r"makkelijk |echt )?(?:vallen|struikelen|over vallen)\b"
+                        # "vandaag bijna ongeluk" (round r187 of session 53: 10 working days)
+                        r"|\bbijna (?:een )?(?:ongeluk|ongeval|aanrijding|accident)\b"
                         r"|\b(?:i|someone) (?:could|can|might) (?:easily )?(?:fall|trip)\b"
                         # "kinderen kan snijden" about glass (session 53)
                         r"|\b(?:iemand|een kind|kinderen|kids|mensen|er) (?:kan|kunnen) (?:zich |"

@@ -46,6 +46,10 @@ _DURATION = re.compile(
     rf"(?:\w+ ){{0,2}}?(?:{_DONE}|legen|ophalen|halen|maken|repareren|opruimen|weghalen|"
     r"strooien|vegen|snoeien|maaien)\b"
     r"|\bhow long\b|\bwhen will (?:it|you|someone)\b"
+    # "nee. HOE LANG??" (round r185 of session 53: "Op uw vraag heb ik geen antwoord")
+    r"|\bhoe ?lang(?: (?:nog|dan|nou|ongeveer|wel|eigenlijk))?\s*\W*$"
+    r"|\b(?:going to be|will it be|be) (?:fixed|repaired|sorted|cleared|done) "
+    r"(?:today|tonight|tomorrow|soon|this week)\b"
     # "strooien jullie nou wel of niet?": whether and when the team comes
     r"|\b(?:strooien|strooit|vegen|veegt|maaien|maait|snoeien|snoeit|legen|leegt) "
     r"(?:jullie|ze|de gemeente)\b(?=.*\?)")
@@ -198,6 +202,8 @@ _TWO_REPORTS = re.compile(
     # "is dit nu bij die eerste melding of een nieuwe?", "een nieuwe melding of die oude?"
     r"|\b(?:nieuwe|aparte|andere) melding of (?:bij )?(?:die|de) (?:oude|eerste|vorige)\b"
     r"|\bbij (?:die|de) (?:eerste|vorige|oude|andere) melding of (?:een )?(?:nieuwe|aparte)\b"
+    r"|\bsame report or (?:a )?(?:new|separate|another) (?:one|report)\b"
+    r"|\b(?:a )?(?:new|separate) report or (?:the )?same (?:one)?\b"
     r"|\b(?:one|1) report or (?:two|2)\b|\b(?:is|will) (?:that|this|it) (?:be )?(?:two|2|"
     r"separate) reports\b")
 _PHONE = re.compile(

@@ -650,6 +650,9 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     ("nee ik heb al gemeld! nummer 8. glas is gevaarlijk, kan voorrang?", True),
     ("is het gevaarlijk, kan ik er langs?", False),
     ("kan een kind zich snijden aan dat glas?", False),
+    # round r187 of session 53
+    ("10 dagen?? gat is groot, fietser kan vallen, vandaag bijna ongeluk", True),
+    ("kan een fietser daar vallen?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous

@@ -13,6 +13,8 @@ ASKED = {
     "time_of_day": ["ok. en weet u ook hoe laat ze ongeveer komen? dan kan ik thuis blijven",
                     "hoe laat komt de monteur?", "what time will they come?"],
     "duration": ["glas wanneer weg? vandaag?",  # round r173 of session 52: the food bank
+                 "nee. HOE LANG??", "en hoelang",  # round r185 of session 53
+                 "is this going to be fixed today? its rush hour soon",
                  "hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
                  "How long will it take?",
                  "wanneer wordt het gerepareerd?", "binnen hoeveel dagen komen jullie?",
@@ -41,7 +43,8 @@ ASKED = {
                     "Maar wordt dit nu een aparte melding?",
                     "Zou u dat ook bij de melding kunnen voegen, of moet dat apart?",
                     "is dit nu bij die eerste melding of een nieuwe?",
-                    "is dit nou een nieuwe melding of die oude?"],
+                    "is dit nou een nieuwe melding of die oude?",
+                    "same report or new one?"],
     "move_it": ["mag ik die matras zelf naar de kant schuiven?", "can i move it myself?",
                 "Maar mag mijn kleinzoon hem nu wegzagen of niet?",
                 "MAG IK HET BORD ZELF VAN DE WEG HALEN?"],
