@@ -26,7 +26,7 @@ from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
 from bot.klantcontacten import contactverzoek
 from bot.reading.description import category_of
 from bot.reading.questions import tells_something_wrong
-from bot.reading.report_questions import told_beside_the_solved
+from bot.reading.report_questions import told_beside_the_solved, withdraws_a_report
 from bot.reports.answers import (KTO, REACTION, SOLVED_LINE, Question, queue_addition,
                                  queue_kto, queue_reaction)
 
@@ -184,7 +184,8 @@ class ActionReportSolved(Action):
             utter(dispatcher, "utter_report_solved_passed_on")
             await _pass_on(tracker, None, text)
         else:
-            utter(dispatcher, "utter_report_solved", case_number=found.case_number)
+            utter(dispatcher, "utter_report_withdrawn" if withdraws_a_report(text)
+                  else "utter_report_solved", case_number=found.case_number)
             await _pass_on(tracker, found.case_number, text)
         if _a_new_problem(told_beside_the_solved(text)):
             utter(dispatcher, "utter_report_solved_and_new")

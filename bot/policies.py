@@ -78,6 +78,7 @@ from bot.reading.report_questions import (asks_about_an_earlier_report, asks_how
                                           asks_about_the_report_just_made, disputes_the_report,
                                           mentions_a_report, read_report_question,
                                           refuses_a_new_report, says_it_is_solved,
+                                          asks_it_is_closed,
                                           says_not_known, says_number_unknown,
                                           tells_a_new_problem,
                                           says_reported_before, short_number)
@@ -1539,6 +1540,9 @@ def reading_route(tracker: DialogueStateTracker,
         # "hij is al gerepareerd, die melding kan weg" (round r96: a new report, or the
         # complaints form): passed on with that report
         return SOLVED_ACTION
+    if (tracker.active_loop_name is None and before == SOLVED_ACTION and not reading.danger
+            and asks_it_is_closed(message.text or "")):
+        return SOLVED_ACTION  # "DUS ER KOMT NIEMAND? ZEKER WETEN?" (r187): yes, passed on
     if (tracker.active_loop_name is None and before == STATUS_ACTION and not reading.danger
             and not _has_case_number(message) and asks_how_far(message.text or "")):
         return STATUS_ACTION  # "maar is er al iemand geweest?" after the status (round r86)

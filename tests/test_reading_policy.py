@@ -3094,6 +3094,16 @@ def test_asked_to_close_it_after_the_solved_answer_stays_with_the_solved_report(
         "action_report_solved"
 
 
+@pytest.mark.parametrize("text", ["DUS ER KOMT NIEMAND DAT SCHOONMAKEN? ZEKER WETEN?",
+                                  "MELDING M-2026-000009, IS DIE NU INGETROKKEN OF NIET"])
+def test_asked_whether_it_is_closed_after_taking_it_back_stays_with_that_report(text):
+    """Round r187 of session 53: a Wmo link about cleaning, then "we gaan ermee aan de slag"."""
+    taken_back = START + [said("KAN IK DIE MELDING INTREKKEN???", "inform"),
+                          ActionExecuted("action_report_solved"), ActionExecuted("action_listen")]
+    assert reading_route(tracker(taken_back + [said(text, "municipal_question", 0.5)])) == \
+        "action_report_solved"
+
+
 def test_no_to_the_question_after_good_that_you_called_says_goodbye():
     """Own try, session 46: "nee" to "Goed dat u heeft gebeld. … Kan ik u nog ergens mee
     helpen?" got "Waar kan ik u mee helpen?"."""

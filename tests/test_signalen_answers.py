@@ -464,6 +464,15 @@ def test_a_report_said_to_be_solved_keeps_the_words_for_staff(solved_store, disp
     assert "Volgens de melder is het opgelost" in _stored(solved_store, report.id).description
 
 
+def test_a_report_taken_back_is_said_to_be_withdrawn_not_solved(solved_store, dispatcher,
+                                                                 domain):
+    """Round r187 of session 53: "Fijn dat het is opgelost!" to a mural taken back."""
+    report = _own_report(solved_store)
+    _solved(dispatcher, domain, f"melding {report.case_number}: het zijn geen hekken maar een "
+                                "kunstwerk, kan ik die melding intrekken?")
+    assert [m["response"] for m in dispatcher.messages] == ["utter_report_withdrawn"]
+
+
 def test_a_solved_report_of_another_subject_is_not_named(solved_store, dispatcher, domain):
     report = _own_report(solved_store, category="report_waste_collection")
     _solved(dispatcher, domain, f"de lantaarnpaal van melding {report.case_number} doet het "

@@ -957,6 +957,33 @@ _WAITING_FOR_IT = re.compile(r"\b(?:voordat|voor|totdat|tot|wanneer|zodra|als|of
                              r"worden|was|has|have|is)\b")
 
 
+# "KAN IK DIE MELDING INTREKKEN???", "het was een vergissing" (round r187 of session 53:
+# "Fijn dat het is opgelost!" about a mural reported as graffiti)
+_WITHDRAWS = re.compile(r"\bintrek\w*|\btrek (?:ik |hem |die |de |mijn |m n )?(?:melding )?"
+                        r"(?:\w+ )?in\b"
+                        r"|\bvergissing\b|\bannuleer\w*|\bannuleren\b|\bcancel\w*|\bwithdraw\w*"
+                        r"|\bby mistake\b|\bper ongeluk gemeld\b")
+
+
+def withdraws_a_report(text: str) -> bool:
+    """The resident takes a report back rather than telling it is solved."""
+    return bool(_WITHDRAWS.search(_plain(text or "")))
+
+
+# "DUS ER KOMT NIEMAND? ZEKER WETEN?", "is die nu ingetrokken of niet" after the report was
+# taken back or told solved: asked whether it is closed
+_ASKS_IT_IS_CLOSED = re.compile(
+    r"\b(?:komt|komen) (?:er )?(?:dan |nu |dus |echt )?niemand\b|\bzeker weten\b"
+    r"|\b(?:is|wordt) (?:die|hij|het|ie|de melding|mijn melding) (?:nu |dan |echt |wel )?"
+    r"(?:ingetrokken|gesloten|afgesloten|geannuleerd|dicht|weg)\b"
+    r"|\b(?:ingetrokken|afgesloten|gesloten|geannuleerd) of niet\b"
+    r"|\bnobody (?:will )?come|\bis it (?:closed|cancelled|withdrawn)\b")
+
+
+def asks_it_is_closed(text: str) -> bool:
+    return bool(_ASKS_IT_IS_CLOSED.search(_plain(text or "")))
+
+
 def says_it_is_solved(text: str) -> bool:
     """The resident tells that the problem of a report is over ("hij is al gerepareerd, die
     melding kan weg", "de hekken zijn weg, bedankt", "already fixed"); a question whether
