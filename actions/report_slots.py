@@ -167,6 +167,13 @@ _LEFT_BY_SOMEONE = re.compile(r"\b(?:\w*zak(?:ken)?|afval|grofvuil|rommel|troep|
                               r"gestort|dumping|bags?|rubbish|dumped)\b", re.IGNORECASE)
 
 
+_OUR_NUMBER = re.compile(r"\b(?:telefoon)?nummer van (?:de gemeente|jullie|het gemeentehuis|u)\b"
+                         r"|\b(?:de gemeente|jullie|iemand van de gemeente) (?:\w+ )?bellen\b"
+                         r"|\bgewoon (?:iemand |jullie |u )?bellen\b"
+                         r"|\b(?:municipality|council)(?:'?s)? (?:phone )?number\b",
+                         re.IGNORECASE)
+
+
 def report_question_response(tracker: Tracker, kind: Optional[Text],
                              urgent: bool = True) -> Text:
     """The response to a question about the report ("kan ik een foto sturen?"); a photo
@@ -178,7 +185,10 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response += "_whatsapp" if profile().whatsapp else "_not_here"
     if kind == "safety" and not urgent:
         response += "_not_urgent"
-    if kind == "phone" and urgent:  # "wie kan ik bellen dan?" about an open manhole at night
+    if kind == "phone" and urgent and not _OUR_NUMBER.search(
+            tracker.latest_message.get("text") or ""):
+        # "wie kan ik bellen dan?" about an open manhole at night; not "WAT IS HET
+        # TELEFOONNUMMER VAN DE GEMEENTE" (round r190 of session 53: the police twice)
         response = "utter_report_question_urgent_number"
     if kind in ("faster", "stay", "police") and urgent:
         # "komt er vannacht nog iemand?", "moet ik er blijven staan?", "moet ik de politie

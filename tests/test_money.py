@@ -35,6 +35,9 @@ def test_money_trouble_is_read(text):
     # whose fault, not a debt (round r130 of session 49)
     "ik heb schimmel in huis. huisbaas zegt is jouw schuld, jij niet lucht. is waar?",
     "het is de schuld van de verhuurder",
+    # round r188 of session 53: blame for a hole, then the money answer echoed back
+    "maar als er vannacht iemand in valt is het jullie schuld he",
+    "HUH geldzorgen?? ik heb het over het gat in de stoep",
     "geen geldzorgen hoor, alleen een vraag over de WOZ",
     "ik weet niet of we met pin kunnen betalen bij de balie",
     # round 88: German for sorry, and guilt
@@ -43,6 +46,11 @@ def test_money_trouble_is_read(text):
 ])
 def test_no_money_trouble(text):
     assert not money_trouble(text)
+
+
+def test_blame_is_no_word_about_money():
+    assert not about_money("maar als er vannacht iemand in valt is het jullie schuld he")
+    assert about_money("mijn schuld is 5000 euro")
 
 
 def test_a_closed_road_is_not_a_money_question():

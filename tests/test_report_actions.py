@@ -2215,6 +2215,17 @@ def test_who_to_call_about_an_urgent_report_gets_the_urgent_numbers(dispatcher, 
         "utter_report_question_phone"
 
 
+@pytest.mark.parametrize("text", ["WAT IS HET TELEFOONNUMMER VAN DE GEMEENTE",
+                                  "KAN IK NIET GEWOON IEMAND BELLEN??"])
+def test_the_municipalitys_number_asked_in_an_urgent_report_is_given(dispatcher, domain, text):
+    """Round r190 of session 53: the police number twice, 14 0571 never."""
+    from actions.report_slots import report_question_response
+
+    tracker = tracker_for(asking="report_updates", text=text)
+    assert report_question_response(tracker, "phone", urgent=True) == \
+        "utter_report_question_phone"
+
+
 @pytest.mark.parametrize("description, expected", [
     ("Dode vos op de stoep", "utter_report_question_clean_up_animal"),
     ("Vuilniszakken naast de container", "utter_report_question_clean_up_dumped"),

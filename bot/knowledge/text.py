@@ -156,8 +156,9 @@ _ABOUT_LIVING = re.compile(r"\b(?:woont|wonen|emigr\w*)\b")
 # "vader woont marokko", "my ex lives in Poland": someone else lives there, not the resident
 # (round r183 of session 53: the embassy for a mother who lives here)
 _SOMEONE_ELSE_LIVES = re.compile(
-    r"\b(?:vader|moeder|ex|exman|exvrouw|ouder|man|vrouw|partner|vriend|vriendin|zoon|dochter|"
-    r"broer|zus|opa|oma|familie|hij|zij|father|mother|dad|mum|mom|husband|wife|he|she)\b"
+    r"\b(?:vader|moeder|papa|pappa|mama|mamma|pa|ma|ex|exman|exvrouw|ouder|man|vrouw|partner|"
+    r"vriend|vriendin|zoon|dochter|broer|zus|opa|oma|familie|hij|zij|father|mother|dad|daddy|"
+    r"mum|mummy|mom|husband|wife|he|she)\b"
     r"(?: \w+){0,2} (?:woont|woonde|wonen|lives|lived|living)\b(?: \w+){0,3}")
 
 
@@ -179,16 +180,14 @@ def with_abroad(text: str) -> str:
     """The question with "buitenland" for another country's name: "is mijn ID-kaart
     geldig in Turkije?" asks what the articles about travel abroad answer, and no article
     names Turkey."""
-    plain = normalise(text)
+    # "vader woont marokko": where the father lives, not what the question is about
+    plain = _SOMEONE_ELSE_LIVES.sub(
+        lambda said: said.group(0).split()[0] if _countries().search(said.group(0))
+        else said.group(0), normalise(text))
     moving = _MOVING.search(plain)
-    elsewhere = [found.span() for found in _SOMEONE_ELSE_LIVES.finditer(plain)]
-
-    def instead(name: re.Match) -> str:
-        if any(start <= name.start() < end for start, end in elsewhere):
-            return " "  # "vader woont marokko": where the father lives, not the question's
-        return ABROAD if moving or not _GOING_TO.search(plain[:name.start()]) else TRAVEL
-
-    replaced, found = _countries().subn(instead, plain)
+    replaced, found = _countries().subn(
+        lambda name: ABROAD if moving or not _GOING_TO.search(plain[:name.start()])
+        else TRAVEL, plain)
     # "in spanje (barcelona)": one abroad, not two that outweigh the rest of the question
     return _REPEATED_ABROAD.sub(ABROAD, replaced) if found else text
 

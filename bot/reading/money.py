@@ -10,7 +10,10 @@ import unicodedata
 # Any word about money: without one, "money_worries" is a guess, not the message
 # ("mijn man is vannacht overleden, wat moet ik regelen?").
 _ABOUT_MONEY = re.compile(
-    r"\b(?:\w*geld\w*|\w*schuld\w*|rood|huur\w*|\w*rekening\w*|\w*betal\w*|"
+    # (not "het is jullie schuld", round r188 of session 53: whose fault, not a debt)
+    r"\b(?:\w*geld\w*|(?<!jullie )(?<!jouw )(?<!uw )(?<!mijn )(?<!zijn )(?<!haar )(?<!hun )"
+    r"(?<!onze )(?<!eigen )(?<!ont)(?<!ent)schuld(?!ig)\w*(?! van)|\w+schuld\w*|rood|huur\w*|"
+    r"\w*rekening\w*|\w*betal\w*|"
     r"rond ?(?:te )?komen|krap|\w*inkomen|inkomsten|\w*uitkering\w*|bijstand\w*|\w*toeslag\w*|"
     r"incasso\w*|deurwaarder\w*|\w*achterstand\w*|armoede|\w*lening\w*|loon|salaris|"
     r"boodschappen|eten|euro|kosten|aanmaning\w*|voedselbank\w*|budget\w*|financ\w*|minima|"
@@ -54,7 +57,9 @@ _TROUBLE = re.compile(
 _IN_PARTS = re.compile(r"\bniet (?:in )?(?:1|een|ineens|in een keer)(?: keer)? (?:\w+ )?"
                        r"(?:kan |kunnen )?betalen\b|\bin (?:termijnen|delen|stukjes|gedeeltes)\b"
                        r"|\bin (?:installments|instalments|parts)\b")
-_NO_TROUBLE = re.compile(r"\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
+_NO_TROUBLE = re.compile(r"\b(?:huh|hoezo|wat|what)\W+(?:geldzorgen|schulden|money)\W*\?"
+                         r"|\bgeldzorgen\s*\?{2,}"
+                         r"|\bgeen (?:geld)?zorgen\b|\bgeen (?:geld|schulden)\b(?: \w+)? "
                          rf"(?:probleem|problemen)\b|\bniet over geld\b|{_IN_PARTS.pattern}")
 
 

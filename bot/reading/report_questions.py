@@ -262,8 +262,11 @@ _DAMAGE = re.compile(
     r"|\bdeclar(?:eren|eer)\b|\b(?:dokters|ziekenhuis|tandarts|reparatie)rekening\b"
     r"|^\W*(?:en |maar )?(?:die|de|mijn|m'n|mn) schade\b"
     r"|\bwho (?:will )?pays? for (?:the |my )?(?:damage|repair)\b"
+    r"|\b(?:broke|broken|damaged|fell|crashed)\b.*\bwho (?:will )?pays?\b"
     # "IK BEN GEVALLEN … MIJN POLS IS GEBROKEN, WIE BETAALT DIT" (session 37)
-    r"|\b(?:gevallen|gestruikeld|gebroken|gewond|letsel|schade|kapot)\b.*\bwie (?:betaalt|vergoedt|"
+    # ("zoon heeft pijn arm en fiets kapot. wie betaal fiets?", round r185 of session 53)
+    r"|\b(?:gevallen|gestruikeld|gebroken|gewond|letsel|schade|kapot)\b.*\bwie (?:betaalt|betaal|"
+    r"vergoedt|"
     r"is (?:hier |daar )?(?:nu )?aansprakelijk)\b"
     # "geldt dat ook voor letsel?" (round 88)
     r"|\b(?:geldt|telt|kan|mag) (?:\w+ ){0,3}?(?:ook )?(?:voor|bij) (?:\w+ )?(?:letsel|blessure\w*|"

@@ -77,6 +77,8 @@ ASKED = {
               "mag ik er een foto van sturen?", "ik heb een fotootje, zal ik die opsturen?",
               "can I send a picture?"],
     "damage": ["kan ik de gemeente laten betalen voor mijn jas?",
+               "zoon heeft pijn arm en fiets kapot. wie betaal fiets?",  # round r185
+               "my son fell and his bike is broken, who pays?",
                "krijg ik de schade aan mijn band vergoed?", "wie betaalt mijn kapotte velg?",
                "moet ik de reparatie van mijn fiets zelf betalen?",
                "kan ik jullie aansprakelijk stellen?", "who pays for the damage?",
