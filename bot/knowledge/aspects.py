@@ -208,6 +208,8 @@ _FOR_A_CHILD = re.compile(
     r"\b(?:voor|van) (?:mijn|m'?n|mn|onze|ons|haar|zijn|het|de) (?:\w+ )?(?:kind|kinderen|"
     r"kindje|zoon\w*|dochter\w*|baby\w*|kleinkind\w*|pleegkind\w*)\b"
     r"|\b(?:kind|zoon|zoontje|dochter|dochtertje)s? (?:van|is) (?:pas |nog maar )?\d{1,2}\b"
+    # "mijn zoon 10 jaar heeft …" in broken Dutch (round r189 of session 53: the embassy)
+    r"|\b(?:kind|zoon|zoontje|dochter|dochtertje) \(?\d{1,2}\)?(?: jaar)?\b"
     # "mijn dochter heeft een paspoort nodig", "ze is 7. moet ze zelf mee?" (round 95)
     r"|\b(?:mijn|m'?n|mn|onze|ons) (?:\w+ )?(?:kind|kindje|zoon\w*|dochter\w*|baby\w*) "
     r"(?:heeft|moet|wil|krijgt|gaat|mag|had)\b"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.text import with_abroad
+from bot.knowledge.text import lives_abroad, with_abroad
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -90,3 +90,20 @@ def test_a_dead_animal_named_by_its_kind_is_searched_as_an_animal():
 
     assert "dier" in tokens("wat moet ik doen met een dode egel in mijn tuin")
     assert "dier" not in tokens("er zit een egel in mijn tuin")
+
+
+@pytest.mark.parametrize("text", [
+    "goedemiddag ik wil paspoort voor mijn zoon hij 14 jaar. vader woont marokko wij zijn "
+    "gescheiden. vader moet komen?",
+    "mijn zoon 10 jaar heeft id kaart nodig. papa woont in marokko. kan ik alleen aanvragen?",
+    "my ex lives in Poland, can I get a passport for our daughter?",
+])
+def test_a_parent_who_lives_abroad_does_not_make_the_resident_live_abroad(text):
+    """Rounds r183 and r189 of session 53: a mother who lives here sent to the embassy."""
+    assert not lives_abroad(text)
+    assert "buitenland" not in with_abroad(text)
+
+
+def test_the_resident_who_lives_abroad_still_does():
+    assert lives_abroad("ik woon sinds 2019 in duitsland, kan ik mijn paspoort verlengen?")
+    assert lives_abroad("wij wonen in belgie en willen ons paspoort vernieuwen")
