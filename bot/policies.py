@@ -206,6 +206,10 @@ _CANCELS_THE_REPORT = re.compile(
     r"|\b(?:hoeft|hoef) (?:\w+ )?geen melding (?:meer )?(?:van )?(?:te )?(?:maken|worden)?\b"
     # "ik wil de melding intrekken, het is al opgelost" (round r184 of session 53)
     r"|\bmelding (?:\w+ )?(?:intrekken|annuleren|schrappen|weghalen|verwijderen)\b"
+    # "laat maar zo, ik bel maandag wel" at a summary that was wrong (round r188 of session
+    # 53: both reports were sent): given up, not a yes
+    r"|\blaat (?:maar|het) (?:zo|zitten)?\W+(?:\w+\W+){0,2}ik (?:bel|ga) (?:\w+ )?(?:wel |zelf |"
+    r"zo )?(?:bellen|maandag|morgen|later|wel|zelf)\b"
     r"|\b(?:trek|haal) (?:ik )?(?:de |die |mijn |m'?n )?melding (?:\w+ )?(?:in|weg)\b",
     re.IGNORECASE)
 # "de buurman heeft hem al aan de kant gesleept. hoeft dus niet meer eigenlijk, sorry!"

@@ -3534,3 +3534,19 @@ def test_zet_er_ook_bij_a_turn_after_filing_is_added_to_that_report():
             "helemaal niet dat je voorrang moet geven")
     assert reading_route(tracker(events + [said(text, "report_pavement_road", 0.7)])) == \
         "action_add_to_report"
+
+
+def test_giving_up_at_a_wrong_summary_stops_rather_than_sends():
+    """Round r188 of session 53: "laat maar zo, ik bel maandag wel" sent two reports with
+    the places the resident had just said were wrong."""
+    route = reading_route(tracker(_asked("report_confirmed")
+                                  + [said("laat maar zo, ik bel maandag wel", "affirm")]))
+    assert route == "action_stop_report"
+
+
+def test_a_grandmothers_report_told_solved_is_passed_on_not_reported_again():
+    """Round r190 of session 53: "Vervelend dat het weer gebeurt… Bij welk huisnummer"."""
+    text = ("ze heeft vanochtend een melding gedaan over de lantaarnpaal maar die doet het "
+            "gewoon weer lol. mag weg dus")
+    assert reading_route(tracker(START + [said(text, "report_street_lighting", 0.8)])) == \
+        "action_report_solved"

@@ -1391,8 +1391,12 @@ _DOUBTS_REPORTING = re.compile(r"\b(?:moet|moeten|zal|kan) (?:ik|we) (?:\w+ ){0,
 
 
 def wants_the_report_after_all(text: str) -> bool:
-    """"Hmm nee, toch wel doen" right after stopping; not "toch maar niet"."""
-    return (bool(_RESUME.search(text or "")) and not _NOT_AFTER_ALL.search(text or "")
+    """"Hmm nee, toch wel doen" right after stopping; not "toch maar niet". The last word
+    counts: "hmm nee toch niet, … dus toch wel melden dat wrak" (round r190 of session 53:
+    the goodbye)."""
+    resumes = [found.start() for found in _RESUME.finditer(text or "")]
+    not_after_all = [found.start() for found in _NOT_AFTER_ALL.finditer(text or "")]
+    return (bool(resumes) and (not not_after_all or resumes[-1] > not_after_all[-1])
             and not _DOUBTS_REPORTING.search(text or ""))
 
 

@@ -676,7 +676,10 @@ def _plain(text: str) -> str:
 
 
 _EARLIER_REPORT = re.compile(
-    r"\b(?:(?:ik|wij|we) meldden?|(?:(?:ik|wij|we) )?(?:heb|hebben|had|hadden) (?:\w+ ){0,10}?"
+    # (also someone else's: "ze heeft vanochtend een melding gedaan over de lantaarnpaal",
+    # round r190 of session 53: a grandson telling it works again got a new report)
+    r"\b(?:(?:ik|wij|we) meldden?|(?:(?:(?:ik|wij|we) )?(?:heb|hebben|had|hadden)|(?:ze|zij|hij|"
+    r"oma|opa|mijn (?:oma|opa|moeder|vader|buurman|buurvrouw)) heeft) (?:\w+ ){0,10}?"
     r"(?:gemeld|doorgegeven|(?:een |de |die |mijn )?melding (?:[\w-]+ ){0,2}?(?:gedaan|gemaakt|"
     r"ingediend))|(?:geleden|terug|"
     r"al \w+ keer) (?:al )?(?:gemeld|doorgegeven)|mijn (?:vorige |eerdere |oude |laatste )?melding|"

@@ -368,6 +368,10 @@ def test_the_description_the_resident_dictates_is_taken_without_its_label():
     ("WAT?? IK ZEI VERSTUUR", True),
     ("toch wel, ik wil het toch zelf melden, dan weet ik zeker dat het gebeurt", True),
     ("ik wil het toch maar niet melden", False),
+    # round r190 of session 53: the last word counts
+    ("hmm nee toch niet, de conciërge is al een half jaar weg daar. dus toch wel melden dat "
+     "wrak", True),
+    ("ik wilde het toch wel melden, maar nee toch maar niet", False),
 ])
 def test_wanting_the_stopped_report_after_all(text, resumes):
     from bot.reading.answers import wants_the_report_after_all
