@@ -159,7 +159,7 @@ _SOMEONE_ELSE_LIVES = re.compile(
     r"\b(?:vader|moeder|papa|pappa|mama|mamma|pa|ma|ex|exman|exvrouw|ouder|man|vrouw|partner|"
     r"vriend|vriendin|zoon|dochter|broer|zus|opa|oma|familie|hij|zij|father|mother|dad|daddy|"
     r"mum|mummy|mom|husband|wife|he|she)\b"
-    r"(?: \w+){0,2} (?:woont|woonde|wonen|lives|lived|living)\b(?: \w+){0,3}")
+    r"(?: \w+){0,2} (?:woont|woon|woonde|wonen|lives|lived|living|live)\b(?: \w+){0,3}")
 
 
 def lives_abroad(text: str) -> bool:

@@ -302,7 +302,11 @@ def _after_preposition(tokens: List[str], index: int) -> bool:
 
 
 # "ik bin 76" is Frisian or German for "I am", not a bin (round r76 of session 41).
-_VERB_AFTER = {"bin": frozenset({"ik", "ich"})}
+# ("als 't maar weg is", "het moet weg": away, not a road; round r190 of session 53)
+_VERB_AFTER = {"bin": frozenset({"ik", "ich"}),
+               "weg": frozenset({"is", "zijn", "moet", "moeten", "maar", "snel", "al",
+                                 "helemaal", "mag", "mogen", "kan", "gaat", "ging", "was",
+                                 "waren", "eindelijk", "zo", "t", "nog"})}
 
 
 def _scores(text: str) -> Dict[str, float]:

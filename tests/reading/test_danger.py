@@ -814,6 +814,9 @@ def test_help_at_home_and_police_that_do_nothing_sound_no_alarm(text):
     # round r186: a stroke that was, and care at home asked for
     "hallo. mijn man hij heeft beroerte gehad. nu rolstoel. onze huis trap heel moeilijk, "
     "douche boven. kan gemeente helpen voor traplift of iets?",
+    # round r192: the same in English (112 four times, then first aid)
+    "my father in law had a stroke and after the stroke he is in a wheelchair now. can the "
+    "municipality pay for a stairlift??",
     "ow wacht ik zie net door het raam dat de buurman hem al aan de kant heeft gesleept. "
     "hoeft dus niet meer eigenlijk, sorry!",
 ])

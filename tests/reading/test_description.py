@@ -923,3 +923,14 @@ def test_how_long_does_it_take_names_no_branch():
 ])
 def test_a_new_problem_after_a_never_mind(text, category, expected):
     assert new_problem_after_never_mind(text, category) == expected
+
+
+@pytest.mark.parametrize("text, category", [
+    ("als 't maar weg is", None),  # round r190 of session 53: a second report of it
+    ("het moet vandaag nog weg", None),
+    ("de weg is kapot", "report_pavement_road"),
+    ("gat in de weg", "report_pavement_road"),
+])
+def test_weg_as_away_names_no_road(text, category):
+    from bot.reading.description import category_of
+    assert category_of(text) == category
