@@ -46,6 +46,9 @@ _DURATION = re.compile(
     rf"(?:\w+ ){{0,2}}?(?:{_DONE}|legen|ophalen|halen|maken|repareren|opruimen|weghalen|"
     r"strooien|vegen|snoeien|maaien)\b"
     r"|\bhow long\b|\bwhen will (?:it|you|someone)\b"
+    # "hoeveel dagen?", "gat repareren, hoe lang wachten?" (round r191 of session 53)
+    r"|^\W*(?:en |dus )?hoeveel (?:dagen|weken|werkdagen|tijd)\s*\W*$"
+    r"|\bhoe ?lang (?:\w+ )?wachten\b"
     # "nee. HOE LANG??" (round r185 of session 53: "Op uw vraag heb ik geen antwoord")
     r"|\bhoe ?lang(?: (?:nog|dan|nou|ongeveer|wel|eigenlijk))?\s*\W*$"
     r"|\b(?:going to be|will it be|be) (?:fixed|repaired|sorted|cleared|done) "

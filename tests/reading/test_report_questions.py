@@ -14,6 +14,7 @@ ASKED = {
                     "hoe laat komt de monteur?", "what time will they come?"],
     "duration": ["glas wanneer weg? vandaag?",  # round r173 of session 52: the food bank
                  "nee. HOE LANG??", "en hoelang",  # round r185 of session 53
+                 "hoeveel dagen?", "gat repareren, hoe lang wachten?",  # round r191
                  "is this going to be fixed today? its rush hour soon",
                  "hoe lang duurt dat eigenlijk?", "HOELANG GAAT DAT DUREN",
                  "How long will it take?",
