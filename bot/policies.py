@@ -1800,8 +1800,13 @@ def reading_route(tracker: DialogueStateTracker,
         if _filed_with_priority(tracker):
             return STATUS_FASTER_URGENT  # "Binnen 24 uur? De kinderen komen over een half uur"
         return STATUS_FASTER  # "10 werkdagen?? voor ratten?" after filing: why, and a colleague
-    if (tracker.active_loop_name is None and SUBMIT_ACTION in last_turn
-            and reading.report_question and reading.location is None):
+    if (tracker.active_loop_name is None and reading.report_question and reading.location is None
+            and (SUBMIT_ACTION in last_turn
+                 # "gat repareren, hoe lang wachten?" after "hoeveel dagen?" was answered
+                 # (round r191 of session 53: a new report of the same hole)
+                 or REPORT_QUESTION_ACTION in last_turn
+                 and _messages_since_filing(tracker) <= ADDITION_TURNS
+                 and _about_the_report_filed(tracker, reading))):
         return REPORT_QUESTION_ACTION  # "krijg ik bericht als het klaar is?" after filing
     if (tracker.active_loop_name is None and reading.report_question and reading.location is None
             and _about_the_report_filed(tracker, reading)

@@ -3550,3 +3550,22 @@ def test_a_grandmothers_report_told_solved_is_passed_on_not_reported_again():
             "gewoon weer lol. mag weg dus")
     assert reading_route(tracker(START + [said(text, "report_street_lighting", 0.8)])) == \
         "action_report_solved"
+
+
+def test_a_second_question_about_the_report_just_filed_starts_no_new_report():
+    """Round r191 of session 53: "gat repareren, hoe lang wachten?" after "hoeveel dagen?"
+    was answered became a new report of the same hole."""
+    events = START + [said("groot gat in de weg op de kerkstraat bij nummer 3",
+                           "report_pavement_road"),
+                      SlotSet("report_category", "report_pavement_road"),
+                      SlotSet("report_place", {"kind": "address", "streets": ["Kerkstraat"],
+                                               "house_number": "3"}),
+                      ActionExecuted("action_submit_report"),
+                      SlotSet("report_case_number", "M-2026-000001"),
+                      ActionExecuted("action_listen"),
+                      said("hoeveel dagen?", "out_of_scope", 0.99),
+                      ActionExecuted("action_answer_report_question"),
+                      ActionExecuted("action_listen")]
+    text = "gat repareren, hoe lang wachten?"
+    assert reading_route(tracker(events + [said(text, "report_pavement_road", 1.0)])) == \
+        "action_answer_report_question"
