@@ -206,6 +206,8 @@ _CANCELS_THE_REPORT = re.compile(
     r"|\b(?:hoeft|hoef) (?:\w+ )?geen melding (?:meer )?(?:van )?(?:te )?(?:maken|worden)?\b"
     # "ik wil de melding intrekken, het is al opgelost" (round r184 of session 53)
     r"|\bmelding (?:\w+ )?(?:intrekken|annuleren|schrappen|weghalen|verwijderen)\b"
+    # "hm actually forget it, cancel this" (round r196 of session 53: read as an address)
+    r"|\b(?:forget|cancel) (?:it|this|that|the report|my report)\b"
     # "laat maar zo, ik bel maandag wel" at a summary that was wrong (round r188 of session
     # 53: both reports were sent): given up, not a yes
     r"|\blaat (?:maar|het) (?:zo|zitten)?\W+(?:\w+\W+){0,2}ik (?:bel|ga) (?:\w+ )?(?:wel |zelf |"
@@ -362,7 +364,11 @@ _DOUBTS_112 = re.compile(
     r"(?:steeds |telkens |weer |nou |nu |toch |de hele tijd )*(?:over )?112\b"
     r"|\b(?:hoeft|hoef) (?:\w+ ){0,2}(?:geen|niet) 112\b|\bniet (?:iets )?voor 112\b"
     r"|\bgeen 112 nodig\b|\b112 (?:is )?niet nodig\b|\bno need (?:for|to call) 112\b"
-    r"|\bwhy (?:do|are|does) (?:you|it) (?:\w+ ){0,3}112\b", re.IGNORECASE)
+    r"|\bwhy (?:do|are|does) (?:you|it) (?:\w+ ){0,3}112\b"
+    # "112 bellen voor een tak??" (round r194 of session 53: "Bel nu 112" again)
+    r"|\b112 (?:bellen |call(?:ing)? )?(?:voor|for) (?:een|de|het|die|dat|a|the) \w+\s*\?"
+    r"|\b(?:call|bellen) 112 (?:for|voor) (?:een|de|het|die|dat|a|the) \w+\s*\?",
+    re.IGNORECASE)
 # "Meneer, er is GEEN geweld. Mijn vrouw is gevallen en heeft hulp nodig bij het douchen"
 # (round r72 of session 41): the emergency answer was a misunderstanding.
 _MISHEARD = re.compile(

@@ -3569,3 +3569,20 @@ def test_a_second_question_about_the_report_just_filed_starts_no_new_report():
     text = "gat repareren, hoe lang wachten?"
     assert reading_route(tracker(events + [said(text, "report_pavement_road", 1.0)])) == \
         "action_answer_report_question"
+
+
+def test_doubting_112_for_a_branch_gets_no_112_again():
+    """Round r194 of session 53: "Bel nu 112" again to "112 bellen voor een tak??"."""
+    branch = START + [said("er hangt een grote tak half los boven het fietspad bij de school, "
+                           "die kan zo naar beneden komen", "report_public_space_other"),
+                      ActionExecuted("action_emergency"), ActionExecuted("action_listen")]
+    text = ("ja niemand geraakt maar het hangt er echt gevaarlijk, 112 bellen voor een tak?? "
+            "ik wil dat jullie iemand sturen")
+    assert reading_route(tracker(branch + [said(text, "complaint")])) != "action_emergency"
+
+
+def test_cancel_this_in_english_stops_the_report():
+    """Round r196 of session 53: "hm actually forget it, cancel this" read as an address."""
+    route = reading_route(tracker(_asked("report_contact")
+                                  + [said("hm actually forget it, cancel this", "deny")]))
+    assert route == "action_stop_report"

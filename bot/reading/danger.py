@@ -112,7 +112,10 @@ _RULED_OUT_BY = {
                            # (round r67 of session 40: 112 twice for two dead swans)
                            r"|\b(?:niemand|nobody|no one|noone) (?:is |was |wordt )?(?:\w+ )?"
                            r"(?:ziek|gewond|in gevaar|hurt|sick|injured|in danger)\b"
-                           r"|\b(?:echt|really) 112\b"),
+                           r"|\b(?:echt|really) 112\b"
+                           # "112 bellen voor een tak??" (round r194 of session 53)
+                           r"|\b112 (?:bellen |call(?:ing)? )?(?:voor|for) (?:een|de|het|die|dat|a|"
+                           r"the) \w+(?= \.|\s*\?|$)"),
     "home_violence": VIOLENCE_DENIED,
 }
 
@@ -333,6 +336,10 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         r"makkelijk |echt )?(?:vallen|struikelen|over vallen)\b"
                         # "vandaag bijna ongeluk" (round r187 of session 53: 10 working days)
                         r"|\bbijna (?:een )?(?:ongeluk|ongeval|aanrijding|accident)\b"
+                        # "ik viel er bijna in" (round r194: no priority)
+                        r"|\b(?:ik|hij|zij|ze|iemand|er|mijn \w+) (?:viel|vielen|ging|struikelde|"
+                        r"reed|fietste) (?:er |bijna er )?(?:bijna|haast|net niet) "
+                        r"(?:in|over|onderuit|tegenaan|af)\b"
                         r"|\b(?:i|someone) (?:could|can|might) (?:easily )?(?:fall|trip)\b"
                         # "kinderen kan snijden" about glass (session 53)
                         r"|\b(?:iemand|een kind|kinderen|kids|mensen|er) (?:kan|kunnen) (?:zich |"

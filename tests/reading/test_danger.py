@@ -653,6 +653,9 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     # round r187 of session 53
     ("10 dagen?? gat is groot, fietser kan vallen, vandaag bijna ongeluk", True),
     ("kan een fietser daar vallen?", False),
+    # round r194 of session 53
+    ("ja dat zeg ik toch, ik viel er bijna in. het is zeker 10 cm diep", True),
+    ("viel je er bijna in?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous
