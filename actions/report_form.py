@@ -112,6 +112,9 @@ _SPOT_PHRASE = re.compile(r"\b(?:bij|naast|tegenover|achter|langs|near|next to)\
                           r"(?:de|het|een|die|dat|the)?\s*[\w'-]+", re.IGNORECASE)
 
 
+_MARKABLE = re.compile(r"\b(?:gat|gaten|kuil\w*|put|putdeksel\w*|deksel|rooster|tegel|tegels|"
+                       r"stoeptegel\w*|verzakking|verzakt|hole|holes|pothole\w*|manhole|"
+                       r"drain cover|tiles?)\b", re.IGNORECASE)
 _POWER = re.compile(r"\b(?:\w*kabels?|\w*draad(?:je|jes)?|\w*draden|stroom\w*|elektri\w*|"
                     r"bedrading)\b",
                     re.IGNORECASE)
@@ -808,8 +811,11 @@ async def _question_beside(tracker: Tracker, events: List[EventType],
         told = " ".join(split_problem_texts(tracker.get_slot("report_description"),
                                             tracker.get_slot("report_more_problems"))
                         + [_text(tracker)])
-        meanwhile = ack("utter_report_question_safety" if _POWER.search(told)
-                        else "utter_ack_hazard_meanwhile")
+        # marking it with a chair or a bag fits a hole or a loose tile, never a junction
+        # with its lights out (round r197 of session 53) or a tree's roots
+        meanwhile = ack("utter_ack_hazard_meanwhile"
+                        if _MARKABLE.search(told) and not _POWER.search(told)
+                        else "utter_report_question_safety")
         return [SlotSet("report_ack", _acks_after(tracker, events) + [meanwhile])]
     if (read_question(question) == "waste_calendar" and _THE_BIN.search(question)
             and tracker.get_slot("report_category") == WASTE_COLLECTION):

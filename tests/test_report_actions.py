@@ -2951,6 +2951,21 @@ def test_what_to_do_meanwhile_beside_a_hazard_gets_safety_advice(dispatcher, dom
     assert [item["key"] for item in events[-1]["value"]] == ["utter_ack_hazard_meanwhile"]
 
 
+def test_traffic_lights_out_get_keep_away_not_mark_it_with_a_chair(dispatcher, domain):
+    """Round r197 of session 53: "Kunt u het veilig markeren, bijvoorbeeld met … een stoel?"
+    about traffic lights flashing at a junction."""
+    from actions.report_form import _question_beside
+
+    text = ("Ja prima. Moet ik er zelf iets overheen leggen of bij blijven staan tot er iemand "
+            "komt? 06-12345678 is mijn nummer")
+    tracker = tracker_for(asking="report_updates", text=text, intent="affirm", slots={
+        "report_priority": "high",
+        "report_description": "De verkeerslichten op het kruispunt knipperen oranje",
+        "report_location": "Molenweg"})
+    events = run(_question_beside(tracker, [], domain))
+    assert [item["key"] for item in events[-1]["value"]] == ["utter_report_question_safety"]
+
+
 def test_how_the_news_comes_beside_the_updates_answer_gets_no_article(dispatcher, domain):
     """Round r162: "Ja graag, maar ik heb geen email. Kan het per telefoon? Mijn nummer is
     06…" got the text on lost property."""
