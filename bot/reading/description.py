@@ -222,6 +222,8 @@ _NOT_KEYWORDS = frozenset({
     "afvalstoffenheffing", "afvalheffing", "rioolheffing", "afvalpas", "afvalpassen",
     "afvalkalender", "afvalwijzer", "afvalapp",
     "tegelijk", "tegelijkertijd", "wegens", "weggegooid", "gatenkaas",
+    # "haar parkeervergunning moet ook stoppen" (round r198 of session 53: a street report)
+    "stoppen", "stopt", "stopte", "gestopt",
     "lampion", "losgeld", "bakker", "bakkerij", "gratis", "lossen",
     "weggehaald", "wegwezen", "boomgaard", "hekel", "bordje",
     "afgebroken", "struikelen", "struikelt", "struikelde",

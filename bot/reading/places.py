@@ -55,7 +55,8 @@ niet wel geen al nog ook heel erg zeer weer nu dan als wat wie waar hoe welke gr
 a.u.b. alstublieft svp nummer nr nr. huisnummer hoek kruising splitsing kruispunt hele gehele
 straat weg laan richting thv t.h.v t.h.v. hoogte vlakbij nabij rond ongeveer dus want omdat
 sinds meer veel gemeente beste geachte hallo hoi goedemorgen goedemiddag goedenavond dag
-""".split())
+vandaag morgen gisteren vanavond vannacht meteen direct snel eindelijk toch gewoon echt
+""".split())  # ("ik wil dat het VANDAAG weg is": no "Vandaagweg", round r197 of session 53)
 _CONNECTORS = frozenset({"van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "la", "le",
                          "von", "vd", "v.d."})
 # Words that open a street name: "Burgemeester de Withlaan", "Oude Kerkweg".

@@ -930,6 +930,8 @@ def test_a_new_problem_after_a_never_mind(text, category, expected):
     ("het moet vandaag nog weg", None),
     ("de weg is kapot", "report_pavement_road"),
     ("gat in de weg", "report_pavement_road"),
+    # round r198 of session 53: a permit to stop, not a pavement
+    ("en haar parkeervergunning moet ook stoppen", None),
 ])
 def test_weg_as_away_names_no_road(text, category):
     from bot.reading.description import category_of

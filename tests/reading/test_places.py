@@ -1148,3 +1148,12 @@ def test_a_verb_ending_like_a_lane_is_no_street():
     from bot.reading.message import read_message
 
     assert read_message("mag ik die tak er zelf afslaan met een bezemsteel?").location is None
+
+
+def test_a_time_word_before_weg_is_no_street():
+    """Round r197 of session 53: "ik wil dat het VANDAAG weg is" gave "Vandaagweg"."""
+    from bot.reading.message import read_message
+
+    reading = read_message("tegenover de kerk. en ik wil dat het VANDAAG weg is, kan het met "
+                           "spoed?")
+    assert not (reading.place or {}).get("streets")
