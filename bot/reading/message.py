@@ -321,8 +321,8 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     # there is heard by the other-language answer (bot/reading/language.cries_for_help)
     # (and the place's words still count as context: "ze heeft hulp nodig in huis", round
     # r183 of session 53, is care at home, not a cry for help)
-    alarm = (language is None or language in SPOKEN_LANGUAGES) and sounds_alarming(
-        text.replace(place.text, " ") if place else text) and sounds_alarming(text)
+    alarm = (language is None or language in SPOKEN_LANGUAGES) and sounds_alarming(text) and (
+        place is None or sounds_alarming(text.replace(place.text, " ")))
     return Reading(
         danger=danger.kind if danger else (UNSURE_DANGER if alarm else None),
         danger_reason=danger.reason if danger else None,
