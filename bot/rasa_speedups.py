@@ -6,9 +6,7 @@ Each change keeps Rasa's behaviour and was found with a profile of `make bench`:
   checks the schema against the meta-schema, then tries every event against all 23
   event schemas (`oneOf`). Here a function built once from the schema
   (bot/json_schema_check.py) says whether a response is valid; only an invalid one goes
-  through `jsonschema` for its error, and there each event is checked against the one
-  event schema its name points to (each of them fixes its own `event` name, so at most
-  one can match: the same answer).
+  through `jsonschema`, for Rasa's own error.
 - Event classes: Rasa finds the class of each stored event by walking every
   subclass of `Event` (with an `inspect.isabstract` call each); here a table does.
 - The model graph: Rasa hands each run of it to dask's synchronous scheduler, which
@@ -152,45 +150,9 @@ def _validator(schema: Dict[str, Any]) -> Any:
     return validator_class(schema)
 
 
-def event_schemas_by_name(event_schema: Dict[str, Any]) -> Optional[Dict[str, Any]]:
-    """The `oneOf` branches of Rasa's event schema by the event name each one fixes,
-    or None when a branch fixes no name or two branches fix the same one."""
-    names = [branch.get("properties", {}).get("event", {}).get("const")
-             for branch in event_schema.get("oneOf", [])]
-    if None in names or len(set(names)) != len(names):
-        return None
-    return dict(zip(names, event_schema["oneOf"]))
-
-
-def response_errors(schema: Dict[str, Any]) -> Validate:
-    """All validation errors of an action server response under `schema`."""
-    events = schema["properties"]["events"]["items"]
-    branches = event_schemas_by_name(events)
-    if branches is None:
-        return _validator(schema).iter_errors
-    without_branches = copy.deepcopy(schema)
-    del without_branches["properties"]["events"]["items"]["oneOf"]
-    outer = _validator(without_branches)
-    by_name = {name: _validator(branch) for name, branch in branches.items()}
-
-    def errors(result: Any) -> Iterator[ValidationError]:
-        outer_errors = list(outer.iter_errors(result))
-        if outer_errors:
-            yield from outer_errors
-            return
-        for event in result.get("events") or []:
-            branch = by_name.get(event["event"])
-            if branch is None:
-                yield ValidationError(f"{event!r} is not valid under any of the given schemas")
-            else:
-                yield from branch.iter_errors(event)
-
-    return errors
-
-
 @lru_cache(maxsize=1)
 def _action_response_errors() -> Validate:
-    return response_errors(rasa_action.RemoteAction.action_response_format_spec())
+    return _validator(rasa_action.RemoteAction.action_response_format_spec()).iter_errors
 
 
 @lru_cache(maxsize=1)

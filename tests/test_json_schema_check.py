@@ -108,3 +108,12 @@ def test_keywords_as_jsonschema_judges_them(schema: Dict[str, Any], value: Any,
                                             valid: bool) -> None:
     assert validator_for(schema)(schema).is_valid(value) is valid
     assert compile_check(schema)(value) is valid
+
+
+def test_branches_without_distinct_names_are_checked_in_full() -> None:
+    """Two branches fixing the same event name both match: `oneOf` fails, as in jsonschema."""
+    schema = {"type": "object", "properties": {"events": {"type": "array", "items": {
+        "oneOf": [{"properties": {"event": {"const": "a"}}},
+                  {"properties": {"event": {"const": "a"}}}]}}}}
+    value = {"events": [{"event": "a"}]}
+    assert compile_check(schema)(value) is validator_for(schema)(schema).is_valid(value) is False
