@@ -464,6 +464,10 @@ ADVICE_VARIANTS = (
     ("_loose", re.compile(r"^(?!.*\b(?:eraf|er af|weg|open|ontbreekt|mist|kwijt|naast het gat|"
                           r"missing|off)\b).*\b(?:los|rammelt|rammelen|klappert|klapperen|"
                           r"wiebelt|wiebelen|scheef|loose|rattles)\b", re.IGNORECASE)),
+    # water in a cellar or a house, not only on the road: the on-call service
+    ("_home", re.compile(r"\b(?:kelder\w*|huis|huizen|woning\w*|souterrain|keuken|gang|hal|"
+                         r"woonkamer|garage|binnen|basement|cellar|house|home|kitchen)\b",
+                         re.IGNORECASE)),
 )
 
 

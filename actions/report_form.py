@@ -637,15 +637,37 @@ def _places_per_problem(tracker: Tracker, text: Text) -> Optional[Dict[Text, Any
 
 
 def _one_more_of_another_kind(tracker: Tracker, text: Text) -> Optional[Tuple[Text, Text]]:
-    """A problem of another kind than the report's, told as one more ("o en de lantaarnpaal
-    doet het ook niet"): its clean words and category, else None."""
+    """A problem of another kind than the report's, or of any kind at a street of its own,
+    told as one more ("o en de lantaarnpaal doet het ook niet"): its clean words and
+    category, else None."""
     told = clean_description(text)
     if not told or told.rstrip().endswith("?") or not _ONE_MORE.search(text):
         return None
     category = category_of(_SPOT_PHRASE.sub(" ", told))
-    if category is None or not names_another_problem(told, tracker.get_slot("report_category")):
+    if category is None or not (names_another_problem(told, tracker.get_slot("report_category"))
+                                or _told_elsewhere(tracker, text)):
         return None
     return told, category
+
+
+def _told_elsewhere(tracker: Tracker, text: Text) -> bool:
+    """"o en er ligt ook een omgewaaid bord op de schoolstraat" beside a report on the
+    Molenweg: one more thing at a street the report does not have, not a correction of its
+    place (round r197 of session 53: the sign report was moved to the school)."""
+    place = reading_of(tracker).location
+    streets = {street.lower() for street in
+               (tracker.get_slot("report_place") or {}).get("streets") or ()}
+    if not (place and place.verified and place.streets and streets) or streets & {
+            street.lower() for street in place.streets}:
+        return False
+    if _corrects_at_a_start(text) or _PLACE_CORRECTION.search(text):
+        return False
+    for part in split_sentences(text):
+        told = _CONNECTOR.sub("", part)
+        if (place.text.lower() in part.lower() and _ONE_MORE.search(part)
+                and not _SAME_THING.match(told) and category_of(_SPOT_PHRASE.sub(" ", told))):
+            return True
+    return False
 
 
 def _another_problem_at(tracker: Tracker, detail: Text, place: Place) -> Dict[Text, Any]:
@@ -839,6 +861,7 @@ _BY_WHICH_WAY = re.compile(r"\b(?:per|via|by|met|over de|op mijn|on my|through) 
 # about the problem already told, not a problem of its own (round 80).
 # "o en de lamp doet het ook niet": one more problem told
 _ONE_MORE = re.compile(r"\b(?:ook|nog|daarnaast|bovendien|also|too|as well)\b", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^\W*(?:(?:o|oh|oja|o ja|en|and|maar|trouwens|btw)\b\W*)+", re.IGNORECASE)
 _SAME_THING = re.compile(
     r"^\W*(?:(?:het|hij|ie|ze|zij|die|dat|deze|it|that|this|they)\s+(?:is|ligt|zit|staat|hangt|"
     r"was|lag|zat|stond|lijkt|blokkeert|zijn|liggen|zitten|staan|heeft|hebben|are|lies|"
@@ -967,7 +990,8 @@ def _another_street(tracker: Tracker, reading: Reading) -> bool:
     return bool(place and place.streets and place.verified
                 and list(place.streets) != list(current.get("streets") or [])
                 # "… wanneer is het papier weer bij ons, wij wonen in de rozenlaan" (r73)
-                and not told_in_passing(_text(tracker), place))
+                and not told_in_passing(_text(tracker), place)
+                and not _told_elsewhere(tracker, _text(tracker)))
 
 
 def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, Any]]:
@@ -1913,7 +1937,8 @@ class ValidateReportForm(FormValidationAction):
             category = tracker.get_slot("report_category")
         if category is None:
             return None
-        if category == tracker.get_slot("report_category") or _SAME_THING.match(told):
+        if (category == tracker.get_slot("report_category") or _SAME_THING.match(told)) \
+                and not _told_elsewhere(tracker, told):
             return {"report_description": self._added(tracker, told),
                     **with_ack(tracker, ack("utter_ack_added"))}
         return _with_another_problem(tracker, told, category)

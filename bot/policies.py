@@ -1756,6 +1756,16 @@ def reading_route(tracker: DialogueStateTracker,
         # "no, the recycling centre. milieustraat? address?" (round 98: goodbye): the no is
         # about the last answer, the question is new
         return AS_QUESTION_ACTION
+    if (tracker.active_loop_name is None and reading.danger == "hazard"
+            and not (reading.location and reading.location.streets)
+            and not _has_case_number(message)
+            and _messages_since_filing(tracker) <= ADDITION_TURNS
+            and _about_the_report_filed(tracker, reading)
+            and (_HANDLING_TIME_QUESTIONED.search(message.text or "")
+                 or _PUSHBACK.search(message.text or ""))):
+        # "10 WERKDAGEN?? de kelder loopt NU vol" just after the flooding was filed (round
+        # r199 of session 53: "Daar kan ik u helaas niet mee helpen")
+        return STATUS_FASTER_URGENT if _filed_with_priority(tracker) else TAKE_MESSAGE_ACTION
     follow_up = _asks_a_follow_up(tracker, last_turn, intent.get("name"), message, reading)
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and reading.category and reading.danger == "hazard"

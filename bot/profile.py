@@ -147,6 +147,8 @@ class Profile(BaseModel):
     service_norms: ServiceNorms = ServiceNorms()
     closed_days: List[ClosedDay] = []
     water_company: Optional[WaterCompany] = None
+    # day and night: the street problems that cannot wait (water into homes, a deep hole)
+    on_call_phone: Optional[str] = None
     # The WhatsApp number residents may write to (photos too); none: not mentioned
     whatsapp: Optional[str] = None
 
@@ -264,6 +266,7 @@ class Profile(BaseModel):
             "time_now": _hhmm(self.now().time()),
             **self._phone_hours(),
             **self._water_fault_line(),
+            **self._on_call_line(),
         }
         values.update({f"link_{key}": url for key, url in self.links.items()})
         return values
@@ -293,6 +296,16 @@ class Profile(BaseModel):
                     "water_fault_en": "your drinking water company; it is on your water bill"}
         return {"water_fault": f"{company.name}: {company.phone}, dag en nacht",
                 "water_fault_en": f"{company.name}: {company.phone}, day and night"}
+
+    def _on_call_line(self) -> Dict[str, str]:
+        """Who to call about a street problem that cannot wait for the next working day: the
+        on-call service when the profile has one, else the phone line with its hours."""
+        if self.on_call_phone is None:
+            hours = self._phone_hours()
+            return {"on_call": hours["phone_hours"], "on_call_en": hours["phone_hours_en"]}
+        return {"on_call": f"de storingsdienst van de gemeente: {self.on_call_phone}, dag en nacht",
+                "on_call_en": f"the municipality's on-call service: {self.on_call_phone}, "
+                              "day and night"}
 
 
 def _hhmm(moment: dt.time) -> str:

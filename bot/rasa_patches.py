@@ -11,7 +11,8 @@ gets the in-process endpoint, and the actions are imported when the model is loa
 
 A typed "ja, dat klopt" or "nee hoor" to the fallback's "Bedoelt u: …?" counts as its Ja
 or Nee button; Rasa would take it for a new intent and often answer nothing. A button's
-title typed ("ja bezwaar maken dus") counts as that button.
+title typed ("ja bezwaar maken dus") counts as that button. A response a policy predicts
+directly gets the profile's values for its placeholders, as the actions' responses do.
 Changes that only save CPU are in bot/rasa_speedups.py.
 """
 from __future__ import annotations
@@ -58,6 +59,20 @@ async def _run_or_apologise(self: rasa_action.RemoteAction, output_channel: Any,
         message = await nlg.generate(APOLOGY, tracker, output_channel.name(),
                                      **profile().template_vars())
         return [rasa_action.create_bot_utterance(message)] if message else []
+
+
+async def _respond_with_profile(self: rasa_action.ActionBotResponse, output_channel: Any,
+                                nlg: Any, tracker: Any, domain: Any) -> List[Any]:
+    """Rasa's ActionBotResponse.run, with the profile's values ({phone_hours}, {on_call})
+    for the placeholders of a response a policy predicts directly."""
+    message = await nlg.generate(self.utter_action, tracker, output_channel.name(),
+                                 domain_responses=domain.responses, **profile().template_vars())
+    if message is None:
+        if not self.silent_fail:
+            logger.error("Couldn't create message for response '%s'.", self.utter_action)
+        return []
+    message["utter_action"] = self.utter_action
+    return [rasa_action.create_bot_utterance(message)]
 
 
 def _init_with_in_process_endpoint(self: rasa_action.RemoteAction, name: str,
@@ -192,6 +207,7 @@ def apply() -> None:
     rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT
     rasa_action.RemoteAction.run = _run_or_apologise
     rasa_action.RemoteAction.__init__ = _init_with_in_process_endpoint
+    rasa_action.ActionBotResponse.run = _respond_with_profile
     rasa_run.load_agent_on_start = _loading_actions(rasa_run.load_agent_on_start)
     MessageProcessor._run_prediction_loop = _run_bounded_prediction_loop
     MessageProcessor.predict_next_with_tracker_if_should = _predict_next_bounded

@@ -177,7 +177,8 @@ _HOW_UPDATES = re.compile(
     r"daarover )*(?:terug)?bellen\b(?=[^.!]*\?)"
     r"|\b(?:will|do|would) (?:you|they|someone) (?:\w+ )?call me\b(?=[^.!]*\?)"
     # "Moet ik dan mijn telefoonnummer geven?" (round r51: the opening hours)
-    r"|\bmoet ik (?:\w+ )?(?:mijn |een )?(?:telefoonnummer|nummer|e-?mail\w*|mailadres) "
+    r"|\bmoet ik (?:\w+ )?(?:(?:mijn|mn|m'n|m n|me|een|ons|uw) )?"
+    r"(?:telefoonnummer|nummer|06|e-?mail\w*|mailadres|adres) "
     r"(?:\w+ )?(?:geven|opgeven|doorgeven)\b"
     # "hoe bedoel je bericht? via whatsapp ofzo?" (round r119 of session 49: asked again)
     r"|\bwat (?:voor|bedoel\w*) (?:\w+ )?(?:een )?(?:bericht|berichten|berichtje)\b"

@@ -52,7 +52,9 @@ ASKED = {
     "how_updates": ["belt ge mij dan of hoe gaat da?", "krijg ik dan een mail?",
                     "bellen jullie mij dan terug?", "how will you contact me?",
                     "Moet ik dan mijn telefoonnummer geven?", "word ik dan gebeld?",
-                    "gaan jullie mij daarover bellen?"],
+                    "gaan jullie mij daarover bellen?",
+                    # round r197 of session 53: "Op die vraag heb ik geen antwoord"
+                    "hoezo, moet ik dan mn nummer geven?", "moet ik m'n 06 doorgeven"],
     "why_questions": ["moet ik dat echt allemaal invullen? kan da nie gewoon zo?",
                       "why so many questions?"],
     "next_steps": ["wat gebeurt er nu mee?", "komt er iemand kijken?",
