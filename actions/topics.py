@@ -42,8 +42,8 @@ from bot.reading.not_helped import is_displeased, says_the_site_fails
 from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
 from bot.reading.questions import (QUESTION, announces_a_question, asks_to_act_on_it,
-                                   names_a_tax, question_parts, read_question, the_question,
-                                   then_question)
+                                   names_a_tax, other_product_named, question_parts,
+                                   read_question, the_question, then_question)
 
 logger = logging.getLogger(__name__)
 
@@ -109,8 +109,8 @@ def said_before(tracker: Tracker) -> Optional[Tuple[Text, Text]]:
 
 
 async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
-                           intent: Optional[Text] = None, text: Optional[Text] = None
-                           ) -> Optional[List[Dict[Text, Any]]]:
+                           intent: Optional[Text] = None, text: Optional[Text] = None,
+                           other_product: bool = True) -> Optional[List[Dict[Text, Any]]]:
     """The knowledge base's answer (to `text`, default the latest message) and its events,
     or None when it has none (or is down)."""
     intent = intent or tracker.get_intent_of_latest_message()
@@ -134,6 +134,10 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
         logger.exception("Knowledge base lookup failed")
         return None
     if decision.kind == NOT_THE_PRODUCT:  # no product answer to a question about another
+        other = other_product_named(text or tracker.latest_message.get("text") or "", intent)
+        if other_product and other in KNOWLEDGE_INTENTS:  # the product the words name after
+            # all (session 54: a passport renewed from Portugal, heard as a move)
+            return await knowledge_answer(dispatcher, tracker, other, text, other_product=False)
         utter(dispatcher, "utter_answer_municipal_question")
         return []
     kind = answer_from_knowledge(dispatcher, tracker, decision)

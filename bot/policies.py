@@ -1952,7 +1952,7 @@ def reading_route(tracker: DialogueStateTracker,
             and not (reading.category or reading.danger or reading.question)):
         return GOODBYE_ACTION  # "nee hoor" to "Waar kan ik u mee helpen?" (round r54)
     if (tracker.active_loop_name is None
-            and (set(last_turn) & set(ANSWERING_ACTIONS)
+            and (set(last_turn) & set(CONTEXT_ACTIONS)  # "nee" to "… of vraag een collega"
                  and _last_response(tracker) != ANYTHING_ELSE
                  or _last_response(tracker) == "utter_status_number_missing")
             and _A_BARE_NO_OR_OK.match(message.text or "")

@@ -88,6 +88,10 @@ _BROKEN = re.compile(
     # "graffiti gespoten op de schoolmuur, 't is echt nie proper meer" (round 82)
     r"graffiti|beklad\w*|bekrast|vernield|vernielingen|vandal\w*|smerig|troep|rommel|"
     r"nie(?:t)? proper|"
+    # "een tak hangt zo laag dat vrachtwagens ertegenaan rijden", "de heg groeit over de stoep"
+    r"(?:hangt|hangen|hing|hingen) (?:zo |te |veel te |erg |heel )?laag|overwoekerd|overgroeid|"
+    r"groeit over|groeien over|ertegenaan|tegenaan (?:rijden|rijdt|lopen|loopt|botsen)|"
+    r"blokkeert|verspert|versperd|"
     # in English: "the swing at the playground is broken, the chain is hanging loose" (round 83)
     r"broken|damaged|loose|overflowing|dumped|fallen|not working|(?:does|is)\s?n.?t working)\b")
 
@@ -557,6 +561,14 @@ def product_asked(question: str) -> str | None:
     """The one product a question names by its words ("hoeveel kost een paspoort?" →
     passport_id_appointment), or None when it names none or several."""
     named = [intent for intent, words in PRODUCT_WORDS.items() if words.search(question or "")]
+    return named[0] if len(named) == 1 else None
+
+
+def other_product_named(question: str, heard: str) -> str | None:
+    """The one product other than the one heard that a question names ("wij wonen in
+    Portugal … het paspoort … verlengen" heard as a move: the passport), or None."""
+    named = [intent for intent, words in PRODUCT_WORDS.items()
+             if intent != heard and words.search(question or "")]
     return named[0] if len(named) == 1 else None
 
 
