@@ -475,3 +475,26 @@ def test_no_car_names_no_parking_permit():
                          "voor ouderen?") is None
     assert product_asked("mag mijn auto voor de deur?") == \
         "parking_permit"
+
+
+@pytest.mark.parametrize("text, heard, other", [
+    # session 54: a passport renewed from Portugal, heard as a move
+    ("Beste, wij wonen al jaren in Portugal en het paspoort van mijn vrouw verloopt. Kunnen "
+     "wij dat bij u verlengen?", "moving_address_change", "passport_id_appointment"),
+    ("mijn rijbewijs verloopt, kan ik dat hier verlengen", "passport_id_appointment",
+     "driving_licence"),
+    ("wij wonen in Spanje", "moving_address_change", None),  # only the product heard
+])
+def test_the_one_other_product_a_question_names(text, heard, other):
+    from bot.reading.questions import other_product_named
+    assert other_product_named(text, heard) == other
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Een grote tak voor nummer 5 hangt zo laag dat vrachtwagens ertegenaan rijden", True),
+    ("de heg is helemaal overwoekerd", True),
+    ("mag ik een boom in mijn tuin kappen", False),
+])
+def test_a_branch_hanging_too_low_tells_something_wrong(text, wrong):
+    from bot.reading.questions import tells_something_wrong
+    assert tells_something_wrong(text) is wrong
