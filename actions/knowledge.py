@@ -38,8 +38,8 @@ from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
-                                   names_its_thing, question_parts, read_question,
-                                   rules_out_the_product, the_question)
+                                   names_its_thing, product_asked, question_parts,
+                                   read_question, rules_out_the_product, the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
 from bot.text import first_sentence, sentences, without_words
@@ -240,6 +240,7 @@ def _answered_recently(tracker: Tracker, article: Article, url: str) -> bool:
 
 
 UNSURE_PRODUCT = 0.8  # below this the model's product counts for less than the words
+NAMED_PRODUCT = 0.5  # ... unless the words name that product and no other
 NOT_THE_PRODUCT = "not_the_product"  # a decision: the words are about something else
 
 
@@ -254,6 +255,9 @@ def _unsure_and_off(tracker: Tracker, index: retrieval.Index, question: Text, ow
     if confidence >= UNSURE_PRODUCT and (_names_its_product(own, question)
                                          or _answered_recently(tracker, own, url)):
         return False  # "moet mijn vriendin dat apart doen?" right after the moving answer
+    if (confidence >= NAMED_PRODUCT and PRODUCT_WORDS.get(own.intent or "")
+            and product_asked(question) == own.intent):
+        return False  # "id kaart voor mijn dochter … haar vader wil niet tekenen" (r202)
     own_fit = next((m.score for m in index.search(question, top=SIBLING_SEARCH)
                     if m.article.id == own.id), 0.0)
     # a sure model whose product the words never name ("moet ik mijn kat laten chippen en

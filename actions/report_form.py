@@ -653,7 +653,8 @@ def _one_more_of_another_kind(tracker: Tracker, text: Text) -> Optional[Tuple[Te
 def _told_elsewhere(tracker: Tracker, text: Text) -> bool:
     """"o en er ligt ook een omgewaaid bord op de schoolstraat" beside a report on the
     Molenweg: one more thing at a street the report does not have, not a correction of its
-    place (round r197 of session 53: the sign report was moved to the school)."""
+    place (round r197 of session 53: the sign report was moved to the school; round r201 of
+    session 54: "ja stuur. o en … op de dorpsstraat bij de kerk een put zonder deksel")."""
     place = reading_of(tracker).location
     streets = {street.lower() for street in
                (tracker.get_slot("report_place") or {}).get("streets") or ()}
@@ -664,7 +665,8 @@ def _told_elsewhere(tracker: Tracker, text: Text) -> bool:
         return False
     for part in split_sentences(text):
         told = _CONNECTOR.sub("", part)
-        if (place.text.lower() in part.lower() and _ONE_MORE.search(part)
+        if (place.text.lower() in part.lower()
+                and (_ONE_MORE.search(part) or _CONNECTOR.match(part))
                 and not _SAME_THING.match(told) and category_of(_SPOT_PHRASE.sub(" ", told))):
             return True
     return False
@@ -1556,6 +1558,10 @@ class ValidateReportForm(FormValidationAction):
         updates = self._updates_now(tracker, reading, answer)
         if updates and is_only_contact(_text(tracker)):
             return updates  # "berichten wel. 06-…" after "Wat moet er anders?" (round r46)
+        if answer is True and _told_elsewhere(tracker, _text(tracker)):
+            beside = self._another_problem_beside(tracker) or {}
+            if "report_more_problems" in beside:  # both shown, then both sent
+                return {"report_confirmed": None, **beside}
         correction = self._correction(tracker, reading, answer)
         if correction:  # "toch wel graag berichten. 06…. en het is de Julianastraat": both
             return {**correction, **updates}
@@ -1938,7 +1944,7 @@ class ValidateReportForm(FormValidationAction):
         if category is None:
             return None
         if (category == tracker.get_slot("report_category") or _SAME_THING.match(told)) \
-                and not _told_elsewhere(tracker, told):
+                and not _told_elsewhere(tracker, _text(tracker)):
             return {"report_description": self._added(tracker, told),
                     **with_ack(tracker, ack("utter_ack_added"))}
         return _with_another_problem(tracker, told, category)

@@ -41,7 +41,8 @@ from bot.reading.dates import date_named
 from bot.reading.not_helped import is_displeased, says_the_site_fails
 from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
-from bot.reading.questions import (QUESTION, announces_a_question, asks_to_act_on_it,
+from bot.reading.questions import (QUESTION, announces_a_question, asks_only_the_link,
+                                   asks_to_act_on_it,
                                    names_a_tax, other_product_named, question_parts,
                                    read_question, the_question, then_question)
 
@@ -409,6 +410,11 @@ class ActionAnswerFollowUp(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if asks_only_the_link(text):  # "TE LANG. gewoon link"
+            before = await asyncio.to_thread(previous_article, tracker)
+            if before is not None and before.link:
+                utter(dispatcher, "utter_kb_link", link=before.link)
+                return []
         if tracker.get_slot("language") == "en":  # the articles are Dutch
             return await _follow_up_in_english(dispatcher, tracker, domain, text)
         try:

@@ -42,7 +42,7 @@ from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about
                                  asks_beside_a_stop_word, prefers_a_call,
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
-                                 is_thanks_or_goodbye,
+                                 is_thanks_or_goodbye, sounds_like_a_goodbye,
                                  labelled_description, leaves_the_chat, meant_for_a_colleague,
                                  problems_to_keep, says_no_thanks, split_problem_texts, says_stop,
                                  sent_to_the_wrong_chat, tells_news_since, thanks_and_goes,
@@ -55,9 +55,10 @@ from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is, 
 from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.dates import date_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
-                                cannot_use_the_phone, help_called, is_shaken, same_event,
-                                says_found, says_it_is_dangerous, someone_may_be_inside, strong_gas,
-                                tells_a_sign_of_life, will_call)
+                                cannot_reach_0800, cannot_use_the_phone, help_called, is_shaken,
+                                same_event, says_found, says_it_is_dangerous,
+                                someone_may_be_inside, strong_gas, tells_a_sign_of_life,
+                                will_call)
 from bot.reading.description import (category_of, names_another_problem,
                                      new_problem_after_never_mind, says_dumped,
                                      says_not_collected)
@@ -66,7 +67,7 @@ from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question, then_question,
                                   asks_a_topic_of_its_own, asks_to_act_on_it,
                                   asks_about_the_question, asks_about_the_service,
-                                  asks_for_a_container, asks_which_bin,
+                                  asks_for_a_container, asks_which_bin, asks_only_the_link,
                                   a_stray_alive, asks_in_so_many_words, inside_the_home,
                                   asks_if_open_now, is_question, question_parts,
                                   questions_beside_a_report, read_question,
@@ -587,6 +588,10 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False
     if asks_for_a_person(text):
         return False  # "laat maar. mag ik een medewerker" (round r135 of session 50)
+    if thanks_and_goes(text):
+        return False  # "ok dank u, ik maak afspraak": thanks and a plan, no question
+    if asks_only_the_link(text):
+        return True  # "TE LANG. gewoon link": the answer's link
     if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
         return False  # an article chosen with a button: its answer, not a detail of another
     if (intent == "opening_hours" and _sure(message) and _A_DAY_OR_OPEN.search(text)
@@ -1372,8 +1377,10 @@ def _emergency_goes_on(reading: Reading, intent: Dict[str, Any], text: Optional[
     if offered and not reading.urgent and (_YES_TO_REPORT.search(text or "")
                                            or _WANTS_TO_REPORT.search(text or "")):
         return False  # "ja ik sta er nu bij en hou de kinderen weg. meld het maar ja"
-    if reading.urgent or cannot_use_the_phone(text or ""):
-        return True  # "ik durf niet te bellen, hij hoort me", "ik ben doof": never "anything else?"
+    if reading.urgent or cannot_use_the_phone(text or "") or cannot_reach_0800(text or ""):
+        # "ik durf niet te bellen, hij hoort me", "ik ben doof", "0800 does not work here":
+        # never "anything else?"
+        return True
     if (_DOUBTS_112.search(text or "") or _MISHEARD.search(text or "")
             or VIOLENCE_DENIED.search(text or "")):
         return False  # "waarom zegt u steeds 112?? het is een wespennest": the report goes on
@@ -1947,6 +1954,12 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):
         return GOODBYE_ACTION  # "nee" to "Goed dat u heeft gebeld. … Kan ik u nog ergens mee …?"
+    if (tracker.active_loop_name is None and intent.get("name") == "goodbye"
+            and _last_response(tracker) in _NO_REPORT_TOLD
+            and not sounds_like_a_goodbye(message.text or "")):
+        # "over de glasbak" … "die was vol" after "Zonder meldingsnummer … opnieuw melden?":
+        # the problem told again, no goodbye
+        return START_REPORT_ACTION
     if (tracker.active_loop_name is None and _last_response(tracker) == "utter_ask_what_else"
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):

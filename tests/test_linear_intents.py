@@ -63,3 +63,13 @@ def test_a_message_without_text_keeps_its_intent(tmp_path):
     message = _message("", [("greeting", 0.9)])
     _trained(tmp_path).process([message])
     assert message.get("intent") == {"name": "greeting", "confidence": 0.9}
+
+
+def test_sharpening_keeps_the_order_and_raises_the_top(tmp_path):
+    diet = [("taxes", 0.6), ("report_pavement_road", 0.4)]
+    plain, sharp = _message("aanslag", diet), _message("aanslag", diet)
+    _trained(tmp_path / "a", sharpness=1.0).process([plain])
+    _trained(tmp_path / "b", sharpness=2.0).process([sharp])
+    assert [e["name"] for e in sharp.get("intent_ranking")] == [
+        e["name"] for e in plain.get("intent_ranking")]
+    assert sharp.get("intent")["confidence"] > plain.get("intent")["confidence"]

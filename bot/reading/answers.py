@@ -774,6 +774,15 @@ def says_no_thanks(text: str) -> bool:
                for word in re.findall(r"[^\W\d_]+(?:'s)?|\d+", rest))
 
 
+def sounds_like_a_goodbye(text: str) -> bool:
+    """Thanks, a farewell or "dat was het", and nothing else: the model's goodbye is
+    believed ("die was vol" read as a goodbye is not one, round 54 of the suite)."""
+    text = (text or "").replace("’", "'")
+    return (is_thanks_or_goodbye(text) or bool(_THAT_WAS_ALL.search(text))
+            or all(word.lower() in _COURTESY or word.lower() in _NOTHING_MORE
+                   for word in re.findall(r"[^\W\d_]+(?:'s)?|\d+", text)))
+
+
 _BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes|"
                          r"(?<=[.,!?] )goedendag|salukes|houdoe|ajuus|adieu|mvg|"
                          r"(?:fijne|prettige|goede|fijn|prettig) (?:dag|avond|middag|weekend)"

@@ -123,6 +123,8 @@ _PHRASES: Dict[str, Dict[str, float]] = {
     PAVEMENT: {
         r"lig(?:t|gen)\s+(?:\w+\s+){0,3}?(?:los|open|scheef|omhoog)": STRONG,
         r"put\s+in\s+(?:de|het)\s+(?:weg|straat|baan|voetpad|stoep)": STRONG,
+        # "een put zonder deksel", "de put is open" (round r201 of session 54)
+        r"\bput\s+(?:zonder\s+deksel|(?:is|ligt|staat)\s+open)|\bopen\s+put\b": STRONG,
         r"gat\s+in": STRONG, r"(?:hole|crack)s?\s+in\s+the\s+(?:road|pavement|street)": STRONG,
         r"loose\s+(?:tile|paving)": STRONG,
         # a surface in a bad state: "de stoep ligt er ook slecht bij", "fietspad vol gaten"

@@ -526,7 +526,9 @@ PRODUCT_WORDS = {
         r"parke|vergunning|kenteken|(?<!geen )\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
         # (not "betalen": "is het gratis of moet ik betalen?" after the birth answer, r147)
         # (a ticket, not a voucher: "geld of een bon?" for carers, round r179 of session 52)
-        r"laadpa|camper|\bbus(?:je)?\b|bekeuring|boete|\bbon (?:gekregen|gehad|op|onder)\b",
+        # (a fine alone names no parking: "verhuisd vorige maand, krijg ik nu boete?" after
+        # the moving answer, round r200 of session 54: the parking permit's fine)
+        r"laadpa|camper|\bbus(?:je)?\b|parkeerbon|\bbon (?:gekregen|gehad|op|onder)\b",
         re.IGNORECASE),
     "passport_id_appointment": re.compile(
         r"pas+p|reispas|pasfoto|\bid\b|id-?kaart|identiteit|reisdoc|passport|\bid card",
@@ -562,6 +564,21 @@ def product_asked(question: str) -> str | None:
     passport_id_appointment), or None when it names none or several."""
     named = [intent for intent, words in PRODUCT_WORDS.items() if words.search(question or "")]
     return named[0] if len(named) == 1 else None
+
+
+# "TE LANG. gewoon link", "stuur me de link maar", "just the link please" (round r200 of
+# session 54: "Kan ik u nog ergens mee helpen?" without a link)
+_ONLY_THE_LINK = re.compile(
+    r"\b(?:gewoon|alleen|alleen maar|enkel|stuur|geef|just|only|send)\s+(?:me\s+|mij\s+)?"
+    r"(?:de\s+|die\s+|een\s+|the\s+|a\s+)?(?:link|url|linkje)\b"
+    r"|\b(?:link|linkje|url)\s+(?:graag|aub|pls|please|svp)\b"
+    r"|^\W*(?:de\s+|the\s+)?(?:link|linkje)\W*$",
+    re.IGNORECASE)
+
+
+def asks_only_the_link(text: str) -> bool:
+    """The resident wants the answer's link instead of its text."""
+    return bool(_ONLY_THE_LINK.search(text or ""))
 
 
 def other_product_named(question: str, heard: str) -> str | None:

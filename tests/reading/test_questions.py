@@ -498,3 +498,13 @@ def test_the_one_other_product_a_question_names(text, heard, other):
 def test_a_branch_hanging_too_low_tells_something_wrong(text, wrong):
     from bot.reading.questions import tells_something_wrong
     assert tells_something_wrong(text) is wrong
+
+
+@pytest.mark.parametrize("text, only_link", [
+    ("TE LANG. gewoon link", True), ("stuur me de link maar", True),
+    ("just the link please", True), ("link", True),
+    ("de link werkt niet", False), ("wat kost het", False),
+])
+def test_asking_only_for_the_link(text, only_link):
+    from bot.reading.questions import asks_only_the_link
+    assert asks_only_the_link(text) is only_link
