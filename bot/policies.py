@@ -1958,8 +1958,8 @@ def reading_route(tracker: DialogueStateTracker,
             and _last_response(tracker) in _NO_REPORT_TOLD
             and not sounds_like_a_goodbye(message.text or "")):
         # "over de glasbak" … "die was vol" after "Zonder meldingsnummer … opnieuw melden?":
-        # the problem told again, no goodbye
-        return START_REPORT_ACTION
+        # more about the earlier report, no goodbye
+        return STATUS_ACTION
     if (tracker.active_loop_name is None and _last_response(tracker) == "utter_ask_what_else"
             and reading.answer is False and len((message.text or "").split()) <= 3
             and not (reading.category or reading.danger or reading.question)):
