@@ -255,8 +255,7 @@ def _unsure_and_off(tracker: Tracker, index: retrieval.Index, question: Text, ow
     if confidence >= UNSURE_PRODUCT and (_names_its_product(own, question)
                                          or _answered_recently(tracker, own, url)):
         return False  # "moet mijn vriendin dat apart doen?" right after the moving answer
-    if (confidence >= NAMED_PRODUCT and PRODUCT_WORDS.get(own.intent or "")
-            and product_asked(question) == own.intent):
+    if confidence >= NAMED_PRODUCT and own.intent and product_asked(question) == own.intent:
         return False  # "id kaart voor mijn dochter … haar vader wil niet tekenen" (r202)
     own_fit = next((m.score for m in index.search(question, top=SIBLING_SEARCH)
                     if m.article.id == own.id), 0.0)

@@ -43,7 +43,7 @@ from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
 from bot.reading.questions import (QUESTION, announces_a_question, asks_only_the_link,
                                    asks_to_act_on_it,
-                                   names_a_tax, other_product_named, question_parts,
+                                   names_a_tax, product_asked, question_parts,
                                    read_question, the_question, then_question)
 
 logger = logging.getLogger(__name__)
@@ -135,7 +135,8 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
         logger.exception("Knowledge base lookup failed")
         return None
     if decision.kind == NOT_THE_PRODUCT:  # no product answer to a question about another
-        other = other_product_named(text or tracker.latest_message.get("text") or "", intent)
+        # "wij wonen in Portugal … het paspoort … verlengen" heard as a move: the passport
+        other = product_asked(text or tracker.latest_message.get("text") or "", besides=intent)
         if other_product and other in KNOWLEDGE_INTENTS:  # the product the words name after
             # all (session 54: a passport renewed from Portugal, heard as a move)
             return await knowledge_answer(dispatcher, tracker, other, text, other_product=False)

@@ -559,10 +559,11 @@ _RULED_OUT = re.compile(
     r"([^\s.!?,;]+(?:[ \t]+[^\s.!?,;]+){0,2})", re.IGNORECASE)  # within its sentence
 
 
-def product_asked(question: str) -> str | None:
-    """The one product a question names by its words ("hoeveel kost een paspoort?" →
-    passport_id_appointment), or None when it names none or several."""
-    named = [intent for intent, words in PRODUCT_WORDS.items() if words.search(question or "")]
+def product_asked(question: str, besides: str | None = None) -> str | None:
+    """The one product (other than `besides`) a question names by its words ("hoeveel kost
+    een paspoort?" → passport_id_appointment), or None when it names none or several."""
+    named = [intent for intent, words in PRODUCT_WORDS.items()
+             if intent != besides and words.search(question or "")]
     return named[0] if len(named) == 1 else None
 
 
@@ -579,14 +580,6 @@ _ONLY_THE_LINK = re.compile(
 def asks_only_the_link(text: str) -> bool:
     """The resident wants the answer's link instead of its text."""
     return bool(_ONLY_THE_LINK.search(text or ""))
-
-
-def other_product_named(question: str, heard: str) -> str | None:
-    """The one product other than the one heard that a question names ("wij wonen in
-    Portugal … het paspoort … verlengen" heard as a move: the passport), or None."""
-    named = [intent for intent, words in PRODUCT_WORDS.items()
-             if intent != heard and words.search(question or "")]
-    return named[0] if len(named) == 1 else None
 
 
 def rules_out_the_product(text: str, intent: str) -> bool:

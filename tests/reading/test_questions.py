@@ -486,8 +486,8 @@ def test_no_car_names_no_parking_permit():
     ("wij wonen in Spanje", "moving_address_change", None),  # only the product heard
 ])
 def test_the_one_other_product_a_question_names(text, heard, other):
-    from bot.reading.questions import other_product_named
-    assert other_product_named(text, heard) == other
+    from bot.reading.questions import product_asked
+    assert product_asked(text, besides=heard) == other
 
 
 @pytest.mark.parametrize("text, wrong", [
