@@ -34,7 +34,8 @@ URGENT_KINDS = ("emergency", "gas", "power")
 
 # Brackets hold an aside ("mijn moeder (83) is gevallen"): they are no clause break.
 # "maar" as "only" ("hangt nog maar aan één ketting") is no clause break either.
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,|(?<!\snog)\s(?:maar|but|doch|want)\s"
+# "max 3,5 ton" is one number, not a clause break.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|(?<!\d),|,(?!\d)|(?<!\snog)\s(?:maar|but|doch|want)\s"
                            r"(?!(?:een|1|één|twee|2|half|even|net|zo)\b)")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)['’`´](?=\w)")
 _REPEATED_LETTER = re.compile(r"([^\W\d_])\1{2,}")
