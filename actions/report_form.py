@@ -49,7 +49,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  as_written_at_home, asks_a_change, drops_what_is_not_there,
                                  problems_to_keep,
                                  split_problem_texts,
-                                 read_contact, read_yes_no, says_it_is_one_problem,
+                                 read_contact, read_yes_no, says_it_is_one_problem, says_send_it,
                                  says_nothing_to_change,
                                  swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
@@ -1516,7 +1516,8 @@ class ValidateReportForm(FormValidationAction):
             corrected = self._correction(tracker, reading, None, only_place=True)
             if corrected:  # "o het is bij nummer 20 trouwens": the place, then the address
                 return {"report_contact": None, **corrected}
-        if answer_of(tracker, reading) is False:
+        if answer_of(tracker, reading) is False or says_send_it(_text(tracker)):
+            # "nee joh, verstuur maar gewoon": no news, the report goes as it is
             return {"report_contact": None, "report_updates": False}
         return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid"),
                 **with_ack(tracker, personal_data_ack(reading, tracker))}

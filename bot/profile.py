@@ -287,6 +287,12 @@ class Profile(BaseModel):
                 "phone_hours_en": f"{self.phone} (open again from {day_en} {_hhmm(opens)}"
                                   f"{abroad})"}
 
+    def own_numbers(self) -> List[str]:
+        """The phone numbers the assistant tells residents, as written in the profile."""
+        company = self.water_company.phone if self.water_company else None
+        return [number for number in (self.phone, self.phone_abroad, self.crisis_phone,
+                                      self.on_call_phone, company) if number]
+
     def _water_fault_line(self) -> Dict[str, str]:
         """Who to call about a burst water main: the company by name and number when the
         profile has it, else where residents find the number."""

@@ -185,8 +185,10 @@ def with_abroad(text: str) -> str:
         lambda said: said.group(0).split()[0] if _countries().search(said.group(0))
         else said.group(0), normalise(text))
     moving = _MOVING.search(plain)
+    within = _WITHIN_TOWN.search(plain)
     replaced, found = _countries().subn(
-        lambda name: ABROAD if moving or not _GOING_TO.search(plain[:name.start()])
+        lambda name: "" if within and _FROM.search(plain[:name.start()])
+        else ABROAD if moving or not _GOING_TO.search(plain[:name.start()])
         else TRAVEL, plain)
     # "in spanje (barcelona)": one abroad, not two that outweigh the rest of the question
     return _REPEATED_ABROAD.sub(ABROAD, replaced) if found else text
@@ -238,4 +240,11 @@ _REPEATED_ABROAD = re.compile(rf"\b{ABROAD}(?: {ABROAD}\b)+")
 # "ik vlieg overmorgen naar spanje": a trip, not being abroad; "we verhuizen naar de
 # Verenigde Staten" is abroad for good
 _GOING_TO = re.compile(r"\b(?:naar|to)\s+(?:de\s+|het\s+|the\s+)?$")
+# "ik kom uit polen. nu verhuis ik naar een ander huis in de stad" (round r203 of session 54:
+# the answer about emigrating): where someone comes from, when the move is within the town
+_FROM = re.compile(r"\b(?:uit|from)\s+(?:de\s+|het\s+|the\s+)?$")
+_WITHIN_TOWN = re.compile(r"\b(?:binnen (?:de|deze|onze|dezelfde) (?:stad|gemeente|plaats|dorp)|"
+                          r"(?:zelfde|dezelfde) (?:stad|plaats|gemeente|dorp)|"
+                          r"ander(?:e)? (?:huis|adres|straat|woning|flat|appartement) (?:in|hier)|"
+                          r"within (?:the )?(?:town|city|municipality)|same (?:town|city))\b")
 _MOVING = re.compile(r"\b(?:verhuiz\w*|emigr\w*|wonen|woon|move|moving|live|werken|studeren)\b")

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from functools import lru_cache
+from typing import FrozenSet, List, Optional, Tuple
 
 from bot.knowledge.general import zipf
+from bot.profile import profile
 from bot.text import main_clause_order, sentences
 
 # --- contact details -------------------------------------------------------------------
@@ -168,11 +170,19 @@ def find_emails(text: str) -> List[Tuple[int, int]]:
     return sorted(written + loose)
 
 
+@lru_cache(maxsize=1)
+def _own_numbers() -> FrozenSet[str]:
+    return frozenset(filter(None, (phone_in(number) for number in profile().own_numbers())))
+
+
 def find_phones(text: str) -> List[Tuple[int, int]]:
-    """Spans of the phone numbers in the text (those that normalise)."""
+    """Spans of the phone numbers in the text (those that normalise), leaving out the
+    municipality's own ("ik heb 0571 20 40 60 al gebeld", round r204 of session 54: the crisis
+    line kept as the resident's number)."""
     written = [match.span() for match in PHONE_PATTERN.finditer(text or "")
                if normalise_phone(match.group())]
-    return written or _spoken_phones(text or "")
+    return [span for span in written or _spoken_phones(text or "")
+            if phone_in(text[slice(*span)]) not in _own_numbers()]
 
 
 _CORRECTION = re.compile(r"\b(?:typfout|tikfout|oeps|sorry|nee|bedoel\w*|moet zijn|"
@@ -370,7 +380,9 @@ def only_announces_an_addition(text: str) -> bool:
 # "laat maar. VERSTUUR", "nee laat maar, stuur het maar op", "Ach, laat maar. Verstuur het
 # maar zo, ik begrijp het niet meer": the report is to go after all.
 _ENDS_WITH_SEND = re.compile(
-    r"(?:^|[.!?,;]\s*)(?:ok[eé]?\s+|ja\s+|nee\s+)?(?:verstuur|versturen|"
+    # "niemand gewond nee. gewoon versturen dan" (round r204 of session 54: "Wat moet er anders?")
+    r"(?:^|[.!?,;]\s*)(?:ok[eé]?\s+|ja\s+|nee\s+)?(?:(?:gewoon|dan|toch|alsnog|maar)\s+)?"
+    r"(?:verstuur|versturen|"
     r"stuur (?:het |hem |'m )?(?:maar )?(?:op|door|weg|in)|doe maar|send it|just send it)\b"
     r"(?:\s+(?:het|hem|maar|nou|dan|"
     r"toch|wel|gewoon|aub|please|now|zo|alsnog))*"
@@ -385,6 +397,12 @@ _ENDS_WITH_SEND = re.compile(
 _SENDS = re.compile(r"^\W*(?:(?:ok[eé]?|ja|nee|dan)\W+)?(?:verstuur|verzend|stuur (?:\w+ )?"
                     r"(?:maar )?(?:op|door|in)\b|doe maar|send it|just send)\b"
                     r"(?![^.!?]*\b(?:niet|nie|not|geen)\b)", re.IGNORECASE)
+
+
+def says_send_it(text: str) -> bool:
+    """"gewoon versturen dan", "laat maar. verstuur deze maar zo": the report is to go now."""
+    return bool(_ENDS_WITH_SEND.search(text)
+                or any(_SENDS.match(part) for part in sentences(text)[1:]))
 
 
 def _calls_it_wrong(text: str) -> bool:
@@ -415,7 +433,7 @@ def read_yes_no(text: str) -> Optional[bool]:
         return None
     if _ONLY_ANNOUNCES_A_CHANGE.search(text):
         return None  # "ik wil juist iets toevoegen": what, is still to come
-    if _ENDS_WITH_SEND.search(text) or any(_SENDS.match(part) for part in sentences(text)[1:]):
+    if says_send_it(text):
         return True  # "LAAT MAAR. VERSTUUR", "laat maar. verstuur deze maar zo dan …": sent
     if (len(parts) > 1 and _is_question(parts[0]) and not _PLAIN_ANSWER.match(parts[0])
             and not any(_PLAIN_ANSWER.match(part) or _starts_with_a_cue(part)

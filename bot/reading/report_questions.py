@@ -237,7 +237,22 @@ _URGENT_NUMBER = re.compile(
     # "is there nobody I can call now?", "is er niemand die ik nu kan bellen?" (round r51)
     r"|\b(?:is er|is there) (?:dan |then |really )?(?:niemand|nobody|no one|iemand|someone|"
     r"anyone)\b"
-    r"(?: \w+){0,4} (?:bellen|call)\b|\bwho (?:else )?(?:can|should|do) i call\b")
+    r"(?: \w+){0,4} (?:bellen|call)\b|\bwho (?:else )?(?:can|should|do) i call\b"
+    # "should i call that number now or is this chat enough?", "er is toch wel een nooddienst
+    # of zo?", "moet ik die storingsdienst nou bellen of niet?" (round r205 of session 55:
+    # "a colleague reads this from Monday" three times about sewage at a playground)
+    r"|\b(?:nooddienst|storingsdienst|piketdienst|wachtdienst|on[ -]?call)\w*\b"
+    r"|\b(?:is|isn.?t) (?:this|the) chat (?:not )?enough\b|\b(?:is )?(?:deze|dit|de) chat "
+    r"(?:niet )?(?:genoeg|voldoende)\b"
+    r"|\b(?:waarom|why) (?:moet|should|do|must) (?:ik|i) (?:\w+ ){0,2}(?:bellen|call)\b"
+    r"|\b(?:pas|only|not until) (?:op |on )?(?:maandag|dinsdag|morgen|monday|tomorrow) "
+    r"(?:\w+ )?(?:gelezen|read)\b")
+# "moet ik nou bellen of niet?", "do i need to call?": after the other party is asked about
+_SHOULD_CALL = re.compile(
+    r"(?<!wie )\b(?:moet|moeten|hoef|hoeft|zal|zou) (?:ik|we|wij) (?!(?:\w+ ){0,3}?iemand\b)"
+    r"(?:\w+ ){0,3}?(?:nu |dan |nou |toch |echt |zelf )*(?:bellen|opbellen)\b(?! om\b)(?=.*\?)"
+    r"|\b(?:should|do|must|shall) (?:i|we) (?:\w+ ){0,2}(?:call|phone|ring)\b"
+    r"|\bneed to (?:call|phone|ring)\b")
 # "Moet ik niet het waterbedrijf bellen?", "moet ik de glasvezelfirma bellen ipv jullie?"
 _OTHER_PARTY = re.compile(
     r"\b(?:moet|kan|zal|moeten) (?:ik|we) (?:\w+ ){0,2}?(?:het|de|die|een) (?:\w+ )?(?:\w*bedrijf|"
@@ -459,11 +474,11 @@ _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
           ("move_it", _MOVE_IT), ("safety", _SAFETY), ("clean_up", _CLEAN_UP),
-          ("other_party", _OTHER_PARTY),
+          ("other_party", _OTHER_PARTY), ("urgent_number", _SHOULD_CALL),
           ("how_updates", _HOW_UPDATES), ("two_reports", _TWO_REPORTS),
           ("next_steps", _NEXT_STEPS), ("why_questions", _WHY_QUESTIONS),
           ("phone", _PHONE))
-KINDS = tuple(kind for kind, _ in _KINDS)
+KINDS = tuple(dict.fromkeys(kind for kind, _ in _KINDS))
 _NO_REPORT = re.compile(
     r"\b(?:ik )?(?:wil|wilde|hoef|hoeft) (?:\w+ ){0,2}?(?:niets|niks|geen|helemaal niets|"
     r"helemaal niks) (?:\w+ ){0,2}?(?:melden|melding\w*|doorgeven)\b"

@@ -17,6 +17,7 @@ from bot.reading.answers import (
     read_yes_no,
     says_no_thanks,
     says_nothing_to_change,
+    says_send_it,
     swapped_word,
     tells_news_since,
     ends_the_chat,
@@ -79,6 +80,21 @@ def test_dutch_numbers_are_normalised_and_belgian_ones_kept(text: str, phone: st
 ])
 def test_no_phone_number_in_other_numbers(text: str) -> None:
     assert read_contact(text).phone is None
+
+
+def test_the_municipalitys_own_number_is_no_residents_number() -> None:
+    from bot.profile import profile
+    crisis = profile().crisis_phone
+    assert read_contact(f"ik heb {crisis} al gebeld, niemand neemt op").phone is None
+    assert read_contact(f"{crisis} werkt niet, bel mij op 0612345678").phone == "+31612345678"
+
+
+@pytest.mark.parametrize("text, sends", [
+    ("niemand gewond nee. gewoon versturen dan", True), ("nee joh, verstuur maar gewoon", True),
+    ("nee, niet versturen", False), ("nee dan niet versturen", False)])
+def test_send_it_beside_a_no_about_something_else(text: str, sends: bool) -> None:
+    assert says_send_it(text) is sends
+    assert read_yes_no(text) is sends
 
 
 def test_both_contact_details_in_one_sentence() -> None:

@@ -346,7 +346,12 @@ def test_a_fine_for_the_neighbour_is_about_enforcement_not_ones_own_fine(text, k
 
 
 @pytest.mark.parametrize("text", ["24 uur?? dan gebeuren er ongelukken. is er geen spoednummer?",
-                                  "is there an emergency number for this?"])
+                                  "is there an emergency number for this?",
+                                  # session 55 (round r205): whether to phone after all
+                                  "is er dan geen storingsdienst die vanavond kan komen?",
+                                  "moet ik nou zelf nog bellen of niet?",
+                                  "do we have to ring anyone, or does this chat do?",
+                                  "wordt dit dan pas maandag gelezen?"])
 def test_a_question_for_an_urgent_number_is_its_own_kind(text):
     assert read_report_question(text) == "urgent_number"
 
@@ -526,3 +531,12 @@ def test_what_a_child_should_do_if_it_falls_is_the_safety_question():
     from bot.reading.report_questions import read_report_question
     assert read_report_question("en als die tak valt voor ze komen, wat moet mijn dochter dan "
                                 "doen?") == "safety"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("moet ik bellen om een afspraak te maken?", None),
+    ("moet ik het waterbedrijf bellen?", "other_party"),
+    ("kan ik u bellen?", "phone"),
+])
+def test_phoning_for_something_else_is_no_urgent_number_question(text, kind):
+    assert read_report_question(text) == kind
