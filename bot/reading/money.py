@@ -80,8 +80,9 @@ def about_money(text: str) -> bool:
 _TAX_BILL = re.compile(r"\b(?:aanslag\w*|gemeentelijke belasting\w*|gemeentebelasting\w*|"
                        r"afvalstoffenheffing|rioolheffing|ozb|waterschapsbelasting|"
                        r"kwijtschelding)\b")
-_MORE_TROUBLE = re.compile(r"schuld|deurwaarder|achterstand|voedselbank|afgesloten|afsluiten|"
-                           r"incasso|rood|huur|eten|boodschappen|debt")
+_MORE_TROUBLE = re.compile(r"\b(?:\w*schuld\w*|deurwaarder\w*|\w*achterstand\w*|voedselbank|"
+                           r"afgesloten|afsluiten|incasso\w*|rood|huur\w*|eten|boodschappen|"
+                           r"debts?)\b")
 
 
 def money_trouble(text: str) -> bool:
