@@ -172,6 +172,19 @@ def _urgent_now(tracker: Tracker) -> bool:
         for event in tracker.events if event.get("event") == "user")
 
 
+# Questions in a message left out of hours that ask for someone before a colleague reads it.
+_CANNOT_WAIT = ("urgent_number", "faster", "phone")
+
+
+def _urgent_number_out_of_hours(dispatcher: CollectingDispatcher, reading: Reading,
+                                now: Any) -> None:
+    """"kan er vanavond niet iemand een hek omheen zetten?", "er is toch wel een nooddienst?"
+    while nobody reads the chat (round r205 of session 55: "a colleague reads it Monday" three
+    times about a hole on a school route): the numbers that are there day and night."""
+    if reading.report_question in _CANNOT_WAIT and not profile().is_open(now):
+        utter(dispatcher, "utter_report_question_urgent_number")
+
+
 class ActionTakeMessage(OpeningHoursAction):
     """Acknowledges a message the resident left for a colleague, and registers it as a
     contactverzoek for the department that owns its subject (bot.klantcontacten)."""
@@ -204,6 +217,8 @@ class ActionTakeMessage(OpeningHoursAction):
             elif reading.danger == "hazard" and not profile().is_open(self._now()):
                 # a colleague reads it only on Monday (round r101): the day-and-night numbers
                 utter(dispatcher, "utter_report_question_urgent_number")
+        else:
+            _urgent_number_out_of_hours(dispatcher, reading, self._now())
         text = tracker.latest_message.get("text") or ""
         if only_announces_an_addition(text):  # "ik wil iets toevoegen aan melding M-…"
             utter(dispatcher, "utter_addition_ask")
@@ -290,6 +305,8 @@ class ActionTellWhen(OpeningHoursAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         kind = "callback" if _last_handover(tracker) == "action_take_callback" else "message"
+        _urgent_number_out_of_hours(
+            dispatcher, Reading.from_entities(tracker.latest_message.get("entities")), self._now())
         self.utter_by_hours(dispatcher, tracker.get_slot("language") == "en", f"when_{kind}")
         return []
 

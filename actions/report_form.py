@@ -302,7 +302,11 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
             **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
 
 
-_RULES_OUT = re.compile(r"\bniet (?:de|het|op|in|bij|aan)\b", re.IGNORECASE)
+_RULES_OUT = re.compile(r"\b(?:niet|nie) (?:de|het|op|in|bij|aan)\b", re.IGNORECASE)
+# "allez wacht, 't is eigenlijk nie op de molenweg, 't is … in de stationsweg" (round r205
+# of session 55: the correction added to the description): words that correct the place
+_CORRECTS_THE_PLACE = re.compile(r"\b(?:wacht|eigenlijk|sorry|oeps|bedoel\w*|verkeerd)\b",
+                                 re.IGNORECASE)
 # "in de omschrijving staat nog steeds schoolstraat", "het huisnummer klopt niet"
 _ABOUT_THE_SUMMARY = re.compile(r"\b(?:omschrijving|beschrijving|huisnummer|nummer|adres|straat|"
                                 r"plek|klopt|staat nog|description|address|number)\b",
@@ -384,7 +388,8 @@ def _words_before_the_place(told: Text, place: Place) -> Optional[Text]:
     at = told.lower().find(place.text.lower())
     before = told[:at].strip(" ,.;:-") if at > 0 else ""
     if len(before.split()) < 2 or not is_description(before) or is_question(before) \
-            or _ABOUT_THE_CHAT.search(before) or says_not_known(before):
+            or _ABOUT_THE_CHAT.search(before) or says_not_known(before) \
+            or _RULES_OUT.search(before) or _CORRECTS_THE_PLACE.search(before):
         return None
     return capitalised(before)
 
@@ -1587,7 +1592,9 @@ class ValidateReportForm(FormValidationAction):
             if reading.addition and names_another_problem(
                     reading.addition, tracker.get_slot("report_category")):
                 return slots  # a report of its own, started after this one is sent
-            if reading.addition:  # "yes but please add that it has a red collar": said back
+            if reading.addition and not WANTS_UPDATES.search(reading.addition):
+                # "yes but please add that it has a red collar": said back; not "maar ik wil
+                # wel graag weten wanneer het klaar is" with news already asked for
                 slots["report_description"] = self._added(tracker, reading.addition)
                 slots.update(with_ack(tracker, ack("utter_ack_added_when_sent",
                                                    addition=reading.addition)))

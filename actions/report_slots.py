@@ -69,6 +69,11 @@ WANTS_UPDATES = re.compile(
     r"(?:stuur|app|mail|sms) (?:me|mij) (?:maar |dan |toch |wel |even )*(?:een )?"
     r"(?:sms\w*|mail\w*|e-?mail\w*|bericht\w*|appje)|"
     r"keep me (?:posted|updated|informed)|let me know|"
+    # "maar ik wil wel graag horen wanneer het gemaakt wordt hoor" (round r205 of session 55:
+    # sent without news)
+    r"(?:wil|wilde|zou) (?:\w+ )?(?:wel |graag |toch |nog )*(?:horen|weten) (?:\w+ )?wanneer "
+    r"(?:\w+ ){1,4}(?:gemaakt|klaar|opgelost|gerepareerd|hersteld|verholpen|opgeruimd|gedaan)|"
+    r"(?:like|want) to (?:hear|know) when (?:\w+ ){1,3}(?:fixed|repaired|done|solved)|"
     r"(?<!geen )(?:toch|wel|graag)(?: (?:toch|wel|graag|eigenlijk))* (?:een )?"
     r"(?:bericht(?:en|je)?|mail(?:tje)?|sms(?:je)?)|"
     r"(?<!niet )(?<!not )(?<!n't )(?<!dont )(?:wil|want|would like) "

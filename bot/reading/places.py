@@ -450,9 +450,11 @@ _SHOUTED_SPOT = re.compile(r"\s*!+\s+(?=(?:bij|naast|tegenover|achter|voor|op|aa
                            re.IGNORECASE)
 # "niet in de Julianastraat hoor, het is de school aan de Schoolstraat": the street denied,
 # then the one meant.
-_NOT_THIS_THEN = re.compile(r"\bniet\s+(?:(?:bij|aan|op|in|voor|naast|tegenover)\s+)?"
+# (Flemish "'t is eigenlijk nie op de molenweg, 't is juist om de hoek, in de stationsweg",
+# round r205 of session 55: the Molenweg kept)
+_NOT_THIS_THEN = re.compile(r"\b(?:niet|nie)\s+(?:(?:bij|aan|op|in|voor|naast|tegenover)\s+)?"
                             r"(?:de\s+|het\s+)?[\w'-]+(?:\s+hoor)?\s*[,.;]\s+"
-                            r"(?=(?:het|t|dat|die|hij|ze)\s+(?:is|zit|ligt|staat|was)\b)",
+                            r"(?=(?:het|'?t|dat|die|hij|ze)\s+(?:is|zit|ligt|staat|was)\b)",
                             re.IGNORECASE)
 
 

@@ -262,7 +262,14 @@ _OTHER_PARTY = re.compile(
     r"|\b(?:moet|moeten|zal) (?:ik|we) (?:\w+ ){0,3}?(?:dat |het |de )?(?:0800\w*|storingsnummer)"
     r"(?: nummer)? (?:\w+ )?bellen\b"
     r"|\bof (?:geeft|geven|regelt|regelen) (?:u|jullie|de gemeente) (?:het|dat|dit)(?: \w+)? "
-    r"door\b")
+    r"door\b"
+    # "Kunt u het dan doorgeven aan de netbeheerder?" (round r205 of session 55: "a colleague
+    # can tell you, call 14 0571 from Monday")
+    r"|\b(?:kunt|kan|kunnen|wilt|willen|will|can|could) (?:u|jullie|je|de gemeente|you) "
+    r"(?:\w+ ){0,3}(?:doorgeven|melden|waarschuwen|inlichten|bellen|pass|tell|call|inform)"
+    r"(?: \w+)? (?:aan |on to |to )?(?:de |het |the )?(?:\w*bedrijf|netbeheerder|"
+    r"storingsdienst|energieleverancier|politie|brandweer|waterbedrijf|grid operator|"
+    r"police|utility)\b")
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
