@@ -214,7 +214,7 @@ def _answer_for_a_part(index: retrieval.Index, question: Text,
     parts = question_parts(question)
     if parts == [question.strip()]:
         return whole
-    decisions = [index.answer_for(part) for part in parts]
+    decisions = [index.answer_for(_with_what_it_leans_on(part, question)) for part in parts]
     answered = {article.id: article for decision in decisions if decision.kind == ANSWERED
                 for article in decision.articles[:1]}
     if answered:
@@ -222,6 +222,22 @@ def _answer_for_a_part(index: retrieval.Index, question: Text,
     offered = next((decision for part, decision in zip(parts, decisions)
                     if decision.kind == CHOICE and _names_a_subject(part)), None)
     return offered if whole.kind == "none" and offered else whole
+
+
+# "moet ik dat doorgeven": a short question about what the sentence before it told
+_LEANS_ON = re.compile(r"\b(?:dat|dit|het|die|daar\w*)\b", re.IGNORECASE)
+MAX_LEANING_WORDS = 6
+
+
+def _with_what_it_leans_on(part: Text, question: Text) -> Text:
+    """"wij gaan verhuizen, zelfde dorp. moet ik dat doorgeven?": the question with the
+    statement before it, when it is short and points back (round r206 of session 55: the
+    benefits' changes for "moet ik dat doorgeven")."""
+    at = question.find(part)
+    if at <= 0 or len(part.split()) > MAX_LEANING_WORDS or not _LEANS_ON.search(part):
+        return part
+    told = [sentence for sentence in sentences(question[:at]) if not is_question(sentence)]
+    return f"{told[-1]} {part}" if told else part
 
 
 GENERIC_ZIPF = 5.0  # words this common in Dutch ("gemeente", "helpen") name no subject
@@ -803,8 +819,11 @@ def named_product_article(before: Optional[Article], text: Text,
         return None
     ensure_knowledge(url)
     articles = retrieval.live_index(url).current().articles
-    # named where it asks, not told beside it ("… wat kost het? ik heb geen auto")
-    asked = " ".join(part for part in sentences(text) if "?" in part) or text
+    # named where it asks, not told beside it ("… wat kost het? ik heb geen auto"; "hoe lang
+    # duurt het. ik moet maandag werken met de auto" after the driving licence, round r206 of
+    # session 55: the parking permit's handling time)
+    asked = (" ".join(part for part in sentences(text) if "?" in part)
+             or " ".join(part for part in sentences(text) if is_question(part)) or text)
     # not one the answer itself speaks of ("… moet ik zijn paspoort inleveren?" after the
     # death answer that tells what to do with the passport), unless its price is asked: the
     # answer's own price is its own product's
@@ -1050,12 +1069,14 @@ class OtherAnswers(NamedTuple):
 
 
 def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
-                    url: str = DATABASE_URL, product: Optional[Text] = None) -> OtherAnswers:
+                    url: str = DATABASE_URL, product: Optional[Text] = None,
+                    message: Text = "") -> OtherAnswers:
     """The articles the knowledge base is sure of for the separate questions of a message,
     with each question, leaving out the product of the intent and what `said` holds (the
     answers given to the message already); a question it is unsure of, with the articles to
     choose from, so it is not dropped. A question that only asks a detail ("en wat kost
-    een nieuwe?") is about the message's `product` (its intent). Blocking."""
+    een nieuwe?") is about the message's `product` (its intent); one that points back ("moet
+    ik dat doorgeven?") is read with the sentence of the `message` before it. Blocking."""
     ensure_knowledge(url)
     index = retrieval.live_index(url).current()
     own = next((a for a in index.articles if product and a.intent == product), None)
@@ -1069,7 +1090,7 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
                                   for sentence in sentences(detail)):
                 found.append((own, part))
             continue
-        decision = index.answer_for(part)
+        decision = index.answer_for(_with_what_it_leans_on(part, message))
         # a product's own article that fits well is its answer, as its intent would give
         fits = decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE \
             and decision.articles[0].intent is not None

@@ -21,7 +21,8 @@ from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named
                                   report_question_response, reset_report_slots)
 from actions.status import (CASE_NUMBER, find_report, handling_time_for,
                             normalise_case_number, numbers_filed_last)
-from actions.topics import answer_other_questions
+from actions.topics import (GENERIC_QUESTION, MONEY_WORRIES, TAX_RELIEF_QUESTION,
+                            answer_other_questions, knowledge_answer)
 from bot.intents import STATUS_INTENT
 from bot.knowledge import retrieval
 from bot.knowledge.articles import Article
@@ -30,7 +31,7 @@ from bot.reading.places import Place
 from bot.reading.answers import asks_for_a_person, meant_for_a_colleague
 from bot.reading.danger import says_it_is_dangerous
 from bot.reading.description import category_of
-from bot.reading.questions import question_parts, read_question
+from bot.reading.questions import names_a_tax, question_parts, read_question
 from bot.reading.report_questions import mentions_an_earlier_report
 from bot.reading.result import Reading
 
@@ -57,6 +58,10 @@ class ActionAnswerQuestion(Action):
             response = "utter_out_of_scope"
         if topic != "death" and tells_a_loss(tracker):  # "mijn man is onlangs overleden …"
             utter(dispatcher, "utter_ack_loss")
+        if topic == MONEY_WORRIES and names_a_tax(tracker.latest_message.get("text") or ""):
+            # "bovenaan staat aanslag gemeentelijke belastingen. ik heb geen geld" (round r206
+            # of session 55: the money worries answer twice, remission never named)
+            await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, TAX_RELIEF_QUESTION)
         utter(dispatcher, response)
         # "Wanneer wordt het oud papier opgehaald? En waar krijg ik een nieuwe afvalpas?":
         # the question the topic did not answer too (round 86)

@@ -280,7 +280,8 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
     try:  # a product the domain answered (bulky waste) has no article text in `said`
         others = await asyncio.to_thread(other_questions, parts, said,
                                          None if intent in KNOWLEDGE_INTENTS else intent,
-                                         product=intent)
+                                         product=intent,
+                                         message=tracker.latest_message.get("text") or "")
     except Exception:
         logger.exception("Knowledge base lookup failed")
         return

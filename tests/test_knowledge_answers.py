@@ -765,8 +765,9 @@ def test_each_question_of_a_message_gets_its_answer(kb_url, dispatcher, domain, 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
     monkeypatch.setattr(topics, "previous_article",
                         lambda t: knowledge.previous_article(t, kb_url))
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
-                        knowledge.other_questions(parts, said, i, kb_url, product))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None,
+                        message="": knowledge.other_questions(parts, said, i, kb_url, product,
+                                                              message))
     tracker = make_tracker(intent, text)
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
     told = [" ".join(str(v) for v in m.values()) for m in dispatcher.messages]
@@ -782,8 +783,9 @@ def test_a_question_the_knowledge_base_is_unsure_of_is_asked_not_dropped(
     from actions import knowledge, topics
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
-                        knowledge.other_questions(parts, said, i, kb_url, product))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None,
+                        message="": knowledge.other_questions(parts, said, i, kb_url, product,
+                                                              message))
     tracker = make_tracker("driving_licence", "hoi, wat kost een id kaart? en kan ik ook "
                                               "mijn rijbewijs verlengen bij jullie")
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
@@ -799,8 +801,9 @@ def test_one_question_gets_one_answer(kb_url, dispatcher, domain, monkeypatch):
     from actions import knowledge, topics
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
-                        knowledge.other_questions(parts, said, i, kb_url, product))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None,
+                        message="": knowledge.other_questions(parts, said, i, kb_url, product,
+                                                              message))
     tracker = make_tracker("passport_id_appointment",
                            "hoe lang duurt een paspoort en wat kost het?")
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
@@ -813,8 +816,9 @@ def test_a_detail_the_answer_told_already_is_not_told_again(kb_url, dispatcher, 
     from actions import knowledge, topics
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
-                        knowledge.other_questions(parts, said, i, kb_url, product))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None,
+                        message="": knowledge.other_questions(parts, said, i, kb_url, product,
+                                                              message))
     tracker = make_tracker("driving_licence", "hoeveel kost een rijbewijs en hoe lang duurt het?")
     asyncio.run(topics.ActionAnswerTopic().run(dispatcher, tracker, domain))
     details = [m["detail"] for m in dispatcher.messages if m["response"] == "utter_kb_detail"]
@@ -899,8 +903,9 @@ def test_a_detail_asked_beside_the_products_answer_that_gives_it_offers_no_choic
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
     monkeypatch.setattr(topics, "previous_article",
                         lambda t: knowledge.previous_article(t, kb_url))
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
-                        knowledge.other_questions(parts, said, i, kb_url, product))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None,
+                        message="": knowledge.other_questions(parts, said, i, kb_url, product,
+                                                              message))
     text = ("Goedenavond, wij willen een dakkapel plaatsen aan de achterkant van ons huis. "
             "Hebben we daar een vergunning voor nodig? En hoe lang duurt zo'n aanvraag "
             "ongeveer?")
@@ -973,8 +978,9 @@ def test_a_question_beside_a_topic_the_reader_answers_gets_its_answer(
     from bot.reading.message import read_message
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
-                        knowledge.other_questions(parts, said, i, kb_url, product))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None,
+                        message="": knowledge.other_questions(parts, said, i, kb_url, product,
+                                                              message))
     text = ("Wanneer wordt het oud papier opgehaald in de Kerkstraat? En waar kan ik een "
             "nieuwe afvalpas krijgen?")
     tracker = make_tracker("report_waste_collection", text,
@@ -1242,8 +1248,9 @@ def test_a_death_told_beside_a_topic_question_gets_condolences_first(
     from bot.reading.message import read_message
 
     monkeypatch.setattr(knowledge, "DATABASE_URL", kb_url)
-    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None:
-                        knowledge.other_questions(parts, said, i, kb_url, product))
+    monkeypatch.setattr(topics, "other_questions", lambda parts, said, i, product=None,
+                        message="": knowledge.other_questions(parts, said, i, kb_url, product,
+                                                              message))
     text = ("Mijn man is onlangs overleden en ik ga de zolder opruimen. Kan de gemeente de oude "
             "bank bij mij thuis komen ophalen?")
     tracker = make_tracker("report_public_space_other", text,

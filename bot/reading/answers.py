@@ -347,6 +347,11 @@ _ASKED_WITHOUT_MARK = re.compile(
     re.IGNORECASE)
 
 
+# "kan het sneller of niet", "is dat ook online": asked without a question mark
+_ASKS_WHETHER = re.compile(r"^\W*(?:(?:en|maar)\s+)?(?:kan|kunnen|kunt|mag|moet|is|gaat|wordt)\s+"
+                           r"(?:het|dat|dit|er|jullie|u|ik)\b", re.IGNORECASE)
+
+
 # "O ja, het stinkt ook": remembering something, not a yes.
 _REMEMBERING = re.compile(r"^\W*(?:(?:o|oh|ah|a)\s+ja|oja|oh\s+ya)\b[\s,.!:;-]*", re.IGNORECASE)
 
@@ -993,8 +998,12 @@ def says_stop(text: str) -> bool:
 def asks_beside_a_stop_word(text: str) -> bool:
     """A question that has a stop word in it but asks more ("hoeft dat niet met de
     computer?"), not "laat maar?"."""
-    rest = _STOP_WORDS.sub(" ", text or "")
-    return "?" in (text or "") and len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2
+    text = text or ""
+    rest = _STOP_WORDS.sub(" ", text)
+    if not _STOP_WORDS.search(text) and (_is_question(text) or _ASKED_WITHOUT_MARK.match(text)
+                                         or _ASKS_WHETHER.match(text)):
+        return True  # "KAN HET SNELLER OF NIET" (round r206 of session 55): no stop word at all
+    return "?" in text and len(re.findall(r"[^\W\d_]{3,}", rest)) >= 2
 
 
 def asks_if_it_arrives(text: str) -> bool:

@@ -74,22 +74,9 @@ def about_money(text: str) -> bool:
     return bool(_ABOUT_MONEY.search(plain) or _TROUBLE.search(plain))
 
 
-# "aanslag gemeentelijke belastingen. ik heb geen geld" (round r206 of session 55: the money
-# worries answer twice to a resident on benefits): remission (kwijtschelding) answers it,
-# unless there is more trouble than the one bill.
-_TAX_BILL = re.compile(r"\b(?:aanslag\w*|gemeentelijke belasting\w*|gemeentebelasting\w*|"
-                       r"afvalstoffenheffing|rioolheffing|ozb|waterschapsbelasting|"
-                       r"kwijtschelding)\b")
-_MORE_TROUBLE = re.compile(r"\b(?:\w*schuld\w*|deurwaarder\w*|\w*achterstand\w*|voedselbank|"
-                           r"afgesloten|afsluiten|incasso\w*|rood|huur\w*|eten|boodschappen|"
-                           r"debts?)\b")
-
-
 def money_trouble(text: str) -> bool:
     """The message speaks of money trouble (and does not rule it out)."""
     plain = _plain(text)
-    if _TAX_BILL.search(plain) and not _MORE_TROUBLE.search(plain):
-        return False
     return bool(_TROUBLE.search(plain)) and not _NO_TROUBLE.search(plain)
 
 
