@@ -670,9 +670,13 @@ def _told_elsewhere(tracker: Tracker, text: Text) -> bool:
         return False
     for part in split_sentences(text):
         told = _CONNECTOR.sub("", part)
-        if (place.text.lower() in part.lower()
-                and (_ONE_MORE.search(part) or _CONNECTOR.match(part))
-                and not _SAME_THING.match(told) and category_of(_SPOT_PHRASE.sub(" ", told))):
+        if place.text.lower() not in part.lower() or _SAME_THING.match(told):
+            continue
+        category = category_of(_SPOT_PHRASE.sub(" ", told))
+        # "het afval ligt op de hoek van de kerkstraat en de schoolstraat" beside the branch
+        # on the Molenweg (round r203 of session 54: the branch moved to the rubbish's corner)
+        if category and (_ONE_MORE.search(part) or _CONNECTOR.match(part) or names_another_problem(
+                told, tracker.get_slot("report_category"))):
             return True
     return False
 

@@ -1677,7 +1677,7 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
             problems[same] = Problem(category, _joined(problems[same].text, piece))
     if len(problems) > 1 and _DUMPING_WORDS.search(description) and {
             p.category for p in problems} <= _DUMPING_KINDS and not any(
-            _other_places(place_of, one.text, other.text)
+            _other_places(place_of, one.text, other.text) or _FURTHER_ON.search(other.text)
             for one, other in zip(problems, problems[1:])):
         # "vuilniszakken en een oude kast gedumpt": one pile, one report; not rats at the
         # Jumbo beside a sofa dumped behind the Aldi (round r85 of session 43)
@@ -1721,6 +1721,11 @@ _DUMPING_WORDS = re.compile(r"\b(?:gedumpt|gedumped|dumping|dumpen|gestort|neerg
                             r"achtergelaten|neergezet|neergekwakt|dumped|fly-?tipp\w*)\b",
                             re.IGNORECASE)
 _DUMPING_KINDS = {"report_waste_collection", "report_public_space_other", "report_bulky_missed"}
+# "een tak op het fietspad, en verderop is ook een berg afval gedumpt" (round r203 of session
+# 54): somewhere else, so no one pile
+_FURTHER_ON = re.compile(r"\b(?:verderop|verder op|een stuk(?:je)? verder|even verder|"
+                         r"aan de overkant|om de hoek|further (?:on|down|up)|down the road)\b",
+                         re.IGNORECASE)
 
 
 # "laat maar, ik zie dat hij toch geleegd is": the report being made is not needed any more.
