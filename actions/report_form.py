@@ -670,7 +670,10 @@ def _told_elsewhere(tracker: Tracker, text: Text) -> bool:
         return False
     for part in split_sentences(text):
         told = _CONNECTOR.sub("", part)
-        if place.text.lower() not in part.lower() or _SAME_THING.match(told):
+        named = part.lower()
+        if not (place.text.lower() in named or any(street.lower() in named
+                                                    for street in place.streets)) \
+                or _SAME_THING.match(told):
             continue
         category = category_of(_SPOT_PHRASE.sub(" ", told))
         # "het afval ligt op de hoek van de kerkstraat en de schoolstraat" beside the branch
@@ -692,6 +695,16 @@ def _another_problem_at(tracker: Tracker, detail: Text, place: Place) -> Dict[Te
     more = list(tracker.get_slot("report_more_problems") or [])
     more.append({"text": capitalised(told), "category": category, "place": place.as_dict()})
     return {"report_more_problems": more}
+
+
+def _problem_told_elsewhere(tracker: Tracker, text: Text) -> Dict[Text, Any]:
+    """A problem of its own at a street the report does not have, told instead of an answer:
+    a report of its own there, not the report moved (`_told_elsewhere`)."""
+    told = clean_description(text)
+    if not told or not _told_elsewhere(tracker, text):
+        return {}
+    category = category_of(_SPOT_PHRASE.sub(" ", told))
+    return _with_another_problem(tracker, told, category) if category else {}
 
 
 def _with_another_problem(tracker: Tracker, told: Text, category: Text) -> Dict[Text, Any]:
@@ -1482,6 +1495,9 @@ class ValidateReportForm(FormValidationAction):
                 # "… het is nummer 16, niet 14. en er zitten ook doornen aan": both
                 return {"report_updates": None, **_with_the_remark(tracker, corrected, reading)}
         if answer is None:
+            elsewhere = _problem_told_elsewhere(tracker, text)
+            if elsewhere:  # "de glasbak op de dorpsstraat zit propvol" beside a lamp report
+                return {"report_updates": None, **elsewhere}
             corrected = self._correction(tracker, reading, None, only_place=True)
             return {"report_updates": None, **(corrected or {}),
                     "report_prompt": prompt("utter_report_updates_unclear")}
