@@ -29,6 +29,7 @@ from actions.reading import previous_bot_action, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY, is_description
 from bot.profile import profile
 from bot.reading.danger import says_it_is_dangerous
+from bot.reading.description import CATEGORIES, category_of
 from bot.reading.not_helped import is_displeased
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (asks_about_the_report_just_made, asks_again,
@@ -289,10 +290,21 @@ def tell_status(dispatcher: CollectingDispatcher, found: ReportStatus, domain: D
     if response not in domain.get("responses", {}):
         response = "utter_status_other"
     whose = "utter_status_report_own" if found.own else "utter_status_report_other"
+    subject = subject_of(found, domain, tracker)
     utter(dispatcher, response, case_number=found.case_number,
           report=response_text(domain, whose, tracker),
-          subject=subject_of(found, domain, tracker), filed_on=filed_on(found.filed_at),
+          subject=subject, filed_on=filed_on(found.filed_at),
           handling_time=handling_time(found, domain, tracker))
+    if _about_something_else(tracker.latest_message.get("text") or "", found):
+        utter(dispatcher, "utter_status_check_the_number", subject=subject)
+
+
+def _about_something_else(text: Text, found: ReportStatus) -> bool:
+    """"M-…: about a broken bench in the park" for a report about the pavement (round r208 of
+    session 55: the pavement's status told without a word): the resident names a problem of
+    another kind than the report with that number."""
+    named = category_of(_CASE_NUMBER_WORDS.sub(" ", text))
+    return bool(named and found.category in CATEGORIES and named != found.category)
 
 
 def handling_time(found: ReportStatus, domain: DomainDict, tracker: Tracker) -> Text:
@@ -317,6 +329,9 @@ def handling_time_for(category: Optional[Text], urgent: bool, domain: DomainDict
                              handling_hours=settings.hazard_handling_hours)
     return response_text(domain, "utter_status_within_days", tracker,
                          handling_days=handling_days(category, description))
+
+
+_CASE_NUMBER_WORDS = re.compile(r"\b(?:M-?\d{4}-?\d+|melding\w*|nummer|report)\b", re.IGNORECASE)
 
 
 # "hoe staat het met mn melding van die step, nummer 3473" (round r77: the sender's latest

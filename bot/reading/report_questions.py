@@ -183,6 +183,11 @@ _HOW_UPDATES = re.compile(
     # "hoe bedoel je bericht? via whatsapp ofzo?" (round r119 of session 49: asked again)
     r"|\bwat (?:voor|bedoel\w*) (?:\w+ )?(?:een )?(?:bericht|berichten|berichtje)\b"
     r"|\bhoe bedoel\w* (?:\w+ )?(?:bericht|berichten|berichtje|updates?)\b"
+    # "wat is berichten? sms?", "kan het per brief?" (round r208 of session 55: no answer)
+    r"|\bwat (?:is|zijn|betekent) (?:een )?(?:bericht|berichten|berichtje|updates?)\b"
+    r"|\b(?:kan|mag|kunt|kunnen) (?:het|dat|dit|u|jullie|ik) (?:\w+ ){0,2}(?:per|via|met een) "
+    r"(?:brief|post)\b(?=[^.!]*\?)|\b(?:per|via|met de) (?:brief|post)\b(?=[^.!]*\?)"
+    r"|\b(?:een |per )?brief (?:kan|mag) (?:dus |ook |echt )?(?:niet|ook|wel)\b(?=[^.!]*\?)"
     r"|\bvia (?:whatsapp|de app|app|sms|mail|e-?mail|telegram|messenger) (?:of ?zo|ofzo|of zo iets|"
     r"or something)\b|\bwhat (?:kind of )?(?:message|messages|updates?) do you mean\b"
     # "kan dat via whatsapp?" at the updates question (round r109: no answer)

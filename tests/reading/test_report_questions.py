@@ -540,3 +540,9 @@ def test_what_a_child_should_do_if_it_falls_is_the_safety_question():
 ])
 def test_phoning_for_something_else_is_no_urgent_number_question(text, kind):
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text", ["wat is berichten? sms?", "Een brief kan dus niet?",
+                                  "kunt u mij dat per post sturen?"])
+def test_what_news_is_and_news_by_post_are_asked_about_the_updates(text):
+    assert read_report_question(text) == "how_updates"
