@@ -240,6 +240,16 @@ def _with_what_it_leans_on(part: Text, question: Text) -> Text:
     return f"{told[-1]} {part}" if told else part
 
 
+# "wat moet ik (allemaal) regelen?": asks what to do about what the message told
+_PLANNING_WORDS = frozenset("allemaal alles regelen doen geregeld nodig eigenlijk precies nu dan "
+                            "zoal".split())
+
+
+def _asks_nothing_in_particular(part: Text) -> bool:
+    return (set(subject_words(part).split()) <= _PLANNING_WORDS and not read_aspects(part)
+            and not single_aspect(part))
+
+
 GENERIC_ZIPF = 5.0  # words this common in Dutch ("gemeente", "helpen") name no subject
 
 
@@ -325,6 +335,9 @@ def _sibling_of_its_question(index: retrieval.Index, own: Article, question: Tex
     if parts == [question.strip()]:
         return None
     for part in parts:
+        if _asks_nothing_in_particular(part):
+            continue  # "MIJN RIJBEWIJS VERLOOPT … WAT MOET IK REGELEN" (round r207 of session
+            # 55: the divorce, which "regelt u niet bij de gemeente")
         matches = [m for m in index.search(part, top=SIBLING_SEARCH)
                    if _fits_where_they_live(m.article, part)]
         found = _sibling(matches, own, part)
@@ -924,6 +937,26 @@ def _about_the_person(index: retrieval.Index, before: Article, person: Text,
     return index.articles[best] if best is not None else None
 
 
+def sibling_that_tells(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
+    """"hoelang duurt dat bij het cbr dan" after the licence answer, whose sentence about the
+    CBR says nothing of how long (round r207 of session 55: the licence's 5 working days): the
+    article of the same department that names the words asked and tells what is asked."""
+    named = [word for word in subject_words(text).split() if (zipf(word) or 0) < GENERIC_ZIPF]
+    aspects = read_aspects(text)
+    if not named or not aspects or any(
+            word in (article_detail(before, aspect, text) or "").lower()
+            for aspect in aspects for word in named):
+        return None
+    ensure_knowledge(url)
+    for article in retrieval.live_index(url).current().articles:
+        body = " ".join((article.title, article.answer, *article.questions)).lower()
+        if (article.id != before.id and article.department == before.department
+                and all(word in body for word in named)
+                and all(article_detail(article, aspect, text) for aspect in aspects)):
+            return article
+    return None
+
+
 def context_article(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     """The article of the same department that a follow-up read together with the answer
     given fits best, when that is another one: "hij is gestolen" after the passport answer
@@ -1083,6 +1116,8 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
     found: List[Tuple[Article, Text]] = []
     unsure: List[Tuple[Tuple[Article, ...], Text]] = []
     for part in parts:
+        if _asks_nothing_in_particular(part):
+            continue  # "… ik word 75. wat moet ik allemaal regelen": the divorce (r207)
         aspect = single_aspect(part) if not subject_words(part) else None
         if aspect and own is not None:
             detail = article_detail(own, aspect, part)

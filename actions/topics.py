@@ -22,6 +22,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                find_answer, named_product_article, other_articles,
                                other_questions, own_subject, previous_article,
                                named_apart, record_not_helped, related_article, side_answer,
+                               sibling_that_tells,
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
@@ -446,7 +447,8 @@ class ActionAnswerFollowUp(Action):
         # a subject only told beside the question ("…, we zijn gescheiden") is no subject
         asked = asked_subject_words(text) or named
         own = None if _told_beside(own, named, asked) else own
-        sibling = None if _told_beside(sibling, named, asked) else sibling
+        sibling = None if _told_beside(sibling, named, asked) or (
+            before is not None and _points_back(before, text)) else sibling
         if (own is not None and sibling is not None and before is not None
                 and own.department != before.department and names_any(sibling, asked.split())):
             own = None  # "komen jullie aan huis?" after the passport: its home visit (r158)
@@ -469,7 +471,11 @@ class ActionAnswerFollowUp(Action):
             # "kan dat ook op zaterdag?": when we are open (not "kunnen jullie zaterdag komen?")
             return await ActionOpeningHours().run(dispatcher, tracker, domain)
         elif before is not None:
-            answer_follow_up(dispatcher, tracker, before)
+            telling = await asyncio.to_thread(sibling_that_tells, before, text)
+            if telling is not None:
+                _article_or_its_detail(dispatcher, tracker, telling, text)
+            else:
+                answer_follow_up(dispatcher, tracker, before)
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
             return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []
@@ -486,6 +492,18 @@ def _article_or_its_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
     told = together(article, *(article_detail(article, aspect, text) for aspect in aspects))
     utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=told,
           link=article.link)
+
+
+# "en wat kost die verklaring?" after the CBR's Gezondheidsverklaring (round r207 of session
+# 55: the price of a certificate of conduct, the VOG)
+_THAT_ONE = re.compile(r"\b(?:die|dat|deze|dit|that|this)\s+([^\W\d_]{4,})\b", re.IGNORECASE)
+
+
+def _points_back(before: Article, text: Text) -> bool:
+    """The question names, with "die"/"dat", a word of the answer just given (also inside
+    one of its compounds)."""
+    told = f"{before.title} {before.answer}".lower()
+    return any(found.group(1).lower() in told for found in _THAT_ONE.finditer(text))
 
 
 def _told_beside(article: Optional[Article], named: Text, asked: Text) -> bool:

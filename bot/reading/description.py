@@ -311,6 +311,11 @@ _VERB_AFTER = {"bin": frozenset({"ik", "ich"}),
                "weg": frozenset({"is", "zijn", "moet", "moeten", "maar", "snel", "al",
                                  "helemaal", "mag", "mogen", "kan", "gaat", "ging", "was",
                                  "waren", "eindelijk", "zo", "t", "nog"})}
+# "een kapotte matras die weg moet(en)" (round r207 of session 55: a pavement report): the
+# word before a verb that says it has to go
+_VERB_NEXT = {"weg": frozenset({"moet", "moeten", "mag", "mogen", "kan", "kunnen", "halen",
+                                "gooien", "brengen", "doen", "hebben", "willen", "wil"})}
+_THE_ROAD = frozenset({"de", "deze", "hele", "onze", "op", "over", "langs", "the"})
 
 
 def _scores(text: str) -> Dict[str, float]:
@@ -321,6 +326,9 @@ def _scores(text: str) -> Dict[str, float]:
     for index, token in enumerate(tokens):
         found = _keyword_of(token)
         if found and index and tokens[index - 1] in _VERB_AFTER.get(token, ()):
+            continue
+        if (found and index + 1 < len(tokens) and tokens[index + 1] in _VERB_NEXT.get(token, ())
+                and not (index and tokens[index - 1] in _THE_ROAD)):
             continue
         if found and token in _SURFACES and _after_preposition(tokens, index):
             found = (found[0], WEAK)  # "alles ligt op het gras": where, not what
