@@ -1486,6 +1486,11 @@ class ValidateReportForm(FormValidationAction):
         if (answer is False and _corrects_at_a_start(text) and WANTS_UPDATES.search(text)
                 and not NO_UPDATES.search(text)):
             answer = True  # "oh nee wacht, het is 14, niet 12. en ja hou me op de hoogte"
+        swapped = _with_word_swapped(tracker) if answer is not True else None
+        if swapped:  # "(oh nee) niet vol, hij is kapot" (round r208 of session 55: lost); the
+            # no takes the word back, so the updates are asked again
+            return {"report_updates": None, "report_description": swapped,
+                    **with_ack(tracker, ack("utter_ack_description_changed"))}
         if (answer is False and reading.location and not _answers_first(_text(tracker))
                 and not NO_UPDATES.search(text)  # "wait, … in front of the kapper. and no
                 # updates needed" (round r109: asked again)

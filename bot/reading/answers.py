@@ -1469,6 +1469,8 @@ _MORE_THINGS_ = (r"(?:(?:\s*,\s*|\s+(?:en|and|&)\s+)(?:\d+|een|twee|drie|vier|vi
                  r"a|two|three|some)\s+[^\W\d_]{3,}){0,3}")
 # "niet bij de jumbo maar bij de lidl": a spot named after its preposition
 _AT_ = r"(?:(?:bij|at|in|op|voor|naast|tegenover)\s+)?"
+_STATES = (r"kapot|stuk|leeg|los|omgevallen|omver|gebroken|verdwenen|gestolen|scheef|open|"
+           r"dicht|beschadigd|verbogen|vernield|broken|empty|gone|stolen")
 _SWAPS = (
     (re.compile(rf"\b(?:geen|niet|not|no)\s+{_AT_}{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_AT_}"
                 rf"{_ART_}([^\W\d_]{{3,}}{_MORE_THINGS_})\b", re.IGNORECASE), 1, 2),
@@ -1480,6 +1482,11 @@ _SWAPS = (
                 rf"(?:is|'s)\s+{_AT_}{_ART_}([^\W\d_]{{3,}})\b", re.IGNORECASE), 1, 2),
     (re.compile(rf"\b(?:het|it)\s+(?:is|was|'s)\s+{_AT_}{_ART_}{_WORD_}\s*,\s*(?:geen|niet|not)"
                 rf"\s+{_AT_}{_ART_}{_WORD_}\b", re.IGNORECASE), 2, 1),
+    # "sorry niet vol, hij is kapot", "nee niet vol!! kapot" (round r208 of session 55: the
+    # full bin stayed in the report of a broken one)
+    (re.compile(rf"\b(?:niet|not)\s+{_WORD_}\s*[,.!]+\s*(?:(?:hij|het|t|ze|zij|die|it)\s+)?"
+                rf"(?:(?:is|zijn|'s)\s+)?(?:gewoon\s+|helemaal\s+)?({_STATES})\b",
+                re.IGNORECASE), 1, 2),
 )
 
 
