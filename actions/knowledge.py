@@ -220,7 +220,7 @@ def _answer_for_a_part(index: retrieval.Index, question: Text,
     if answered:
         return retrieval.Decision(ANSWERED, tuple(answered.values())[:MAX_PARTS_ANSWERED])
     offered = next((decision for part, decision in zip(parts, decisions)
-                    if decision.kind == CHOICE and _names_a_subject(part)), None)
+                    if decision.kind == CHOICE and names_a_subject(part)), None)
     return offered if whole.kind == "none" and offered else whole
 
 
@@ -253,7 +253,7 @@ def _asks_nothing_in_particular(part: Text) -> bool:
 GENERIC_ZIPF = 5.0  # words this common in Dutch ("gemeente", "helpen") name no subject
 
 
-def _names_a_subject(part: Text) -> bool:
+def names_a_subject(part: Text) -> bool:
     """"kan de gemeente helpen?" names nothing to choose articles by (round r83: work, debts
     and a street party offered for a grab rail); "wat kost een paspoort?" does."""
     return any((zipf(word) or 0) < GENERIC_ZIPF for word in subject_words(part).split())
@@ -937,11 +937,29 @@ def _about_the_person(index: retrieval.Index, before: Article, person: Text,
     return index.articles[best] if best is not None else None
 
 
+def article_of_what_is_asked(before: Article, text: Text,
+                             url: str = DATABASE_URL) -> Optional[Article]:
+    """"ok afspraak maken hoe?" after the DigiD answer, which says nothing of appointments
+    (round r210 of session 55: "Dat staat niet in mijn informatie over digid"): the article
+    retrieval finds well for the words alone, when its title names one of them."""
+    ensure_knowledge(url)
+    decision = retrieval.live_index(url).current().answer_for(text)
+    if not decision.articles or decision.scores[0] < retrieval.ANSWER_SCORE:
+        return None
+    top = decision.articles[0]
+    title = top.title.lower()
+    named = any(word in title for word in re.findall(r"[^\W\d_]{4,}", text.lower()))
+    return top if named and top.id != before.id else None
+
+
 def sibling_that_tells(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     """"hoelang duurt dat bij het cbr dan" after the licence answer, whose sentence about the
     CBR says nothing of how long (round r207 of session 55: the licence's 5 working days): the
     article of the same department that names the words asked and tells what is asked."""
-    named = [word for word in subject_words(text).split() if (zipf(word) or 0) < GENERIC_ZIPF]
+    # the words of the sentence that asks it: not "ik ben 72, moet ik naar de dokter" beside
+    # "hoe lang duurt het?" (the licence's own answer, round 34)
+    asking = " ".join(part for part in (question_parts(text) or [text]) if read_aspects(part))
+    named = [word for word in subject_words(asking).split() if (zipf(word) or 0) < GENERIC_ZIPF]
     aspects = read_aspects(text)
     if not named or not aspects or any(
             word in (article_detail(before, aspect, text) or "").lower()

@@ -22,7 +22,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                find_answer, named_product_article, other_articles,
                                other_questions, own_subject, previous_article,
                                named_apart, record_not_helped, related_article, side_answer,
-                               sibling_that_tells,
+                               sibling_that_tells, article_of_what_is_asked, names_a_subject,
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
@@ -435,6 +435,9 @@ class ActionAnswerFollowUp(Action):
         except Exception:
             logger.exception("Knowledge base lookup failed")
             before, own, related, sibling = None, None, None, None
+        if own is not None and own != before and _asks_what_it_is(own, text):
+            utter_article(dispatcher, tracker, own)  # "wat is digid?" after the moving answer
+            return []
         leaning = before and then_question(text) and sentences_naming(before, named)
         if leaning:  # "ik sta niet ingeschreven, hoe moet dat dan?": what the answer says of it
             utter(dispatcher, "utter_kb_detail", detail=leaning, link=before.link)
@@ -472,8 +475,13 @@ class ActionAnswerFollowUp(Action):
             return await ActionOpeningHours().run(dispatcher, tracker, domain)
         elif before is not None:
             telling = await asyncio.to_thread(sibling_that_tells, before, text)
+            asked_elsewhere = None if telling or names_a_subject(text) or any(
+                article_detail(before, aspect, text) for aspect in read_aspects(text)) else (
+                await asyncio.to_thread(article_of_what_is_asked, before, text))
             if telling is not None:
                 _article_or_its_detail(dispatcher, tracker, telling, text)
+            elif asked_elsewhere is not None:
+                utter_article(dispatcher, tracker, asked_elsewhere)
             else:
                 answer_follow_up(dispatcher, tracker, before)
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
@@ -497,6 +505,20 @@ def _article_or_its_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
 # "en wat kost die verklaring?" after the CBR's Gezondheidsverklaring (round r207 of session
 # 55: the price of a certificate of conduct, the VOG)
 _THAT_ONE = re.compile(r"\b(?:die|dat|deze|dit|that|this)\s+([^\W\d_]{4,})\b", re.IGNORECASE)
+
+
+# "digid ik heb niet. wat is digid?" after the moving answer (round r210 of session 55: the
+# moving answer again, twice): what the word is, which its own article tells
+_WHAT_IS = re.compile(r"\b(?:wat|wat voor iets) (?:is|betekent|zijn) (?:een |de |het |dat |die )?"
+                      r"([^\W\d_]{3,})\b|\bwhat (?:is|does) (?:a |an |the )?([^\W\d_]{3,})\b",
+                      re.IGNORECASE)
+
+
+def _asks_what_it_is(article: Article, text: Text) -> bool:
+    """The question asks what a word is that the article's title names."""
+    title = article.title.lower()
+    return any((found.group(1) or found.group(2) or "").lower() in title
+               for found in _WHAT_IS.finditer(text))
 
 
 def _points_back(before: Article, text: Text) -> bool:
@@ -723,6 +745,10 @@ _NO_COMPUTER = re.compile(r"\bgeen\s+(?:internet|computer|pc|laptop|smartphone)|
                           re.IGNORECASE)
 
 
+_WHAT_IS_DIGID = re.compile(r"\bwat (?:is|betekent) (?:dat |die |een |het )?digi ?d\b|\bwhat is "
+                            r"(?:a |the )?digi ?d\b", re.IGNORECASE)
+
+
 class ActionNoInternet(ProfileAction):
     """"Ik heb geen internet, kunt u het niet gewoon zeggen?": another way than a link."""
 
@@ -733,6 +759,9 @@ class ActionNoInternet(ProfileAction):
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         told = await self._told_in_the_answer(tracker, domain)
         if told is not None:  # "ik woon in antwerpen en heb geen digid" after the wedding answer
+            if _WHAT_IS_DIGID.search(tracker.latest_message.get("text") or ""):
+                # "ik heb geen digid, wat is digid?" (round r210 of session 55): what it is too
+                await knowledge_answer(dispatcher, tracker, GENERIC_QUESTION, "Wat is DigiD?")
             utter(dispatcher, "utter_kb_detail", detail=told[0], link=told[1])
             return []
         events = await super().run(dispatcher, tracker, domain)

@@ -318,8 +318,15 @@ _VERB_NEXT = {"weg": frozenset({"moet", "moeten", "mag", "mogen", "kan", "kunnen
 _THE_ROAD = frozenset({"de", "deze", "hele", "onze", "op", "over", "langs", "the"})
 
 
+# "het wordt al donker", "nu het zo donker wordt" (rounds r205 and r209 of session 55: street
+# lighting for a burst main and a second report): the time of day, not a dark street
+_DUSK = re.compile(r"\b(?:wordt|word|werd|worden) (?:het |t )?(?:al |zo |bijna |nu |straks |"
+                   r"ook )*donker\b|\bdonker (?:wordt|word|werd)\b|\b(?:het|t) is al donker\b"
+                   r"|\b(?:getting|gets|got) dark\b")
+
+
 def _scores(text: str) -> Dict[str, float]:
-    normalised = _normalise(text)
+    normalised = _DUSK.sub(" ", _normalise(text))
     scores: Dict[str, float] = defaultdict(float)
     weak: Dict[str, float] = defaultdict(float)
     tokens = re.findall(r"[a-z][a-z']*", normalised)

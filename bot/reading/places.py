@@ -817,6 +817,15 @@ _OWN_HOME = re.compile(r"\b(?:ik woon|wij wonen|we wonen|woon (?:zelf|ik)|mijn (
                        r"bij mij (?:thuis|in de straat)|i live)\b", re.IGNORECASE)
 
 
+# An address written on something found (an envelope in dumped rubbish): whose it may be, not
+# where the problem is.
+_WRITTEN_ON_IT = re.compile(r"\b(?:op|in) (?:de|het|een|die|dat) (?:\w+ )?(?:envelop\w*|brief|"
+                            r"brieven|doos|dozen|pakket\w*|label|sticker|adressticker|"
+                            r"rekening|papier\w*|post|folder\w*|envelope|letter|parcel|box)"
+                            r"\b(?: \w+){0,3} (?:staat|stond|stonden|staan|zag ik|lees ik|says|"
+                            r"said)\b|\b(?:geadresseerd|addressed) aan\b", re.IGNORECASE)
+
+
 def told_in_passing(text: str, place: Place) -> bool:
     """Whether the sentence that names `place` tells of the past or of the resident's own
     home, without correcting the report's place."""
@@ -826,6 +835,8 @@ def told_in_passing(text: str, place: Place) -> bool:
             # weer bij ons, wij wonen in de rozenlaan" corrects nothing (round r73 of session 41)
             clause = next((part for part in re.split(r"[,;]\s*", sentence)
                            if place.text.lower() in part.lower()), sentence)
+            if _WRITTEN_ON_IT.search(sentence):
+                return True  # "op de envelop staat Nieuwstraat 8" (round r209 of session 55)
             return (bool(_THE_PAST.search(sentence) or _OWN_HOME.search(sentence))
                     and not _A_CORRECTION.search(clause))
     return False

@@ -247,6 +247,9 @@ _URGENT_NUMBER = re.compile(
     # of zo?", "moet ik die storingsdienst nou bellen of niet?" (round r205 of session 55:
     # "a colleague reads this from Monday" three times about sewage at a playground)
     r"|\b(?:nooddienst|storingsdienst|piketdienst|wachtdienst|on[ -]?call)\w*\b"
+    # "Is er ook een nummer dat ik vanavond kan bellen als het erger wordt?" (round r210)
+    r"|\b(?:nummer|telefoonnummer|number)\b(?: \w+){0,5} (?:vanavond|vannacht|s avonds|s nachts|"
+    r"in het weekend|buiten kantoortijd|tonight|at night|this weekend)\b(?=[^.!]*\?)"
     r"|\b(?:is|isn.?t) (?:this|the) chat (?:not )?enough\b|\b(?:is )?(?:deze|dit|de) chat "
     r"(?:niet )?(?:genoeg|voldoende)\b"
     r"|\b(?:waarom|why) (?:moet|should|do|must) (?:ik|i) (?:\w+ ){0,2}(?:bellen|call)\b"
