@@ -837,6 +837,14 @@ def named_product_article(before: Optional[Article], text: Text,
     # session 55: the parking permit's handling time)
     asked = (" ".join(part for part in sentences(text) if "?" in part)
              or " ".join(part for part in sentences(text) if is_question(part)) or text)
+    # "hoe lang duurt zoiets gemiddeld, ze slaapt nu beneden op de bank" after the home
+    # adaptation answer (round r212 of session 55: the bulky waste's waiting time)
+    # ... but "tweede auto op zelfde adres, kan dat en wat kost dat": what the question
+    # points back to comes before it
+    clauses = re.split(r"[,;]\s*", asked)
+    kept = [clause for n, clause in enumerate(clauses) if is_question(clause) or any(
+        is_question(later) and _LEANS_ON.search(later) for later in clauses[n + 1:])]
+    asked = " ".join(kept) or asked
     # not one the answer itself speaks of ("… moet ik zijn paspoort inleveren?" after the
     # death answer that tells what to do with the passport), unless its price is asked: the
     # answer's own price is its own product's
@@ -952,6 +960,10 @@ def article_of_what_is_asked(before: Article, text: Text,
     return top if named and top.id != before.id else None
 
 
+_A_NEW_ONE = re.compile(r"\b(?:een nieuwe?|nieuw exemplaar|met spoed|spoed\w*|a new one)\b",
+                       re.IGNORECASE)
+
+
 def sibling_that_tells(before: Article, text: Text, url: str = DATABASE_URL) -> Optional[Article]:
     """"hoelang duurt dat bij het cbr dan" after the licence answer, whose sentence about the
     CBR says nothing of how long (round r207 of session 55: the licence's 5 working days): the
@@ -961,15 +973,21 @@ def sibling_that_tells(before: Article, text: Text, url: str = DATABASE_URL) -> 
     asking = " ".join(part for part in (question_parts(text) or [text]) if read_aspects(part))
     named = [word for word in subject_words(asking).split() if (zipf(word) or 0) < GENERIC_ZIPF]
     aspects = read_aspects(text)
-    if not named or not aspects or any(
-            word in (article_detail(before, aspect, text) or "").lower()
-            for aspect in aspects for word in named):
+    if not aspects or any(word in (article_detail(before, aspect, text) or "").lower()
+                          for aspect in aspects for word in named):
         return None
+    if not named and (all(article_detail(before, aspect, text) for aspect in aspects)
+                      or not _A_NEW_ONE.search(text)):
+        return None
+    # nothing named: "hoe snel heb ik een nieuwe? kan het met spoed" after the stolen licence,
+    # which says nothing of it: the article of the same product (a title word shared) that does
+    product = re.findall(r"[^\W\d_]{5,}", before.title.lower())[:1]  # "Rijbewijs kwijt …"
     ensure_knowledge(url)
     for article in retrieval.live_index(url).current().articles:
         body = " ".join((article.title, article.answer, *article.questions)).lower()
-        if (article.id != before.id and article.department == before.department
-                and all(word in body for word in named)
+        about = (all(word in body for word in named) if named
+                 else any(word in article.title.lower() for word in product))
+        if (article.id != before.id and article.department == before.department and about
                 and all(article_detail(article, aspect, text) for aspect in aspects)):
             return article
     return None

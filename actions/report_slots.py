@@ -16,6 +16,7 @@ from actions.reading import channel_of, reading_of
 from bot.profile import profile
 from bot.reading.answers import Removal, preferred_contact
 from bot.reading.callback import wants_callback
+from bot.reading.danger import read_danger
 from bot.reading.message import is_noise
 from bot.reading.result import Reading
 from bot.reading.places import (Place, names_only_the_home, names_the_whole_street,
@@ -179,6 +180,20 @@ _OUR_NUMBER = re.compile(r"\b(?:telefoon)?nummer van (?:de gemeente|jullie|het g
                          re.IGNORECASE)
 
 
+_INTO_A_HOME = re.compile(r"\b(?:huis|huizen|woning\w*|kelder\w*|binnen|drempel\w*|voordeur|"
+                         r"gang|house|home|basement|door)\b", re.IGNORECASE)
+
+
+def _water_advice(told: Text) -> Optional[Text]:
+    """The advice of a water hazard told: the flood reaching a home, sewage, a burst main."""
+    danger = read_danger(told)
+    if danger is None or danger.reason not in ("flooding", "sewage", "water_main"):
+        return None
+    if danger.reason == "flooding" and _INTO_A_HOME.search(told):
+        return "utter_hazard_advice_flooding_home"
+    return f"utter_hazard_advice_{danger.reason}"
+
+
 def report_question_response(tracker: Tracker, kind: Optional[Text],
                              urgent: bool = True) -> Text:
     """The response to a question about the report ("kan ik een foto sturen?"); a photo
@@ -201,6 +216,9 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response += "_urgent"
     told = " ".join((tracker.get_slot("report_description") or "",
                      tracker.latest_message.get("text") or ""))
+    water = _water_advice(told) if kind == "safety" and urgent else None
+    if water:  # "wat moet ik doen als het water mijn huis in komt?" (round r211 of session 55:
+        return water  # the gas and power text): what to do about the water, and who to call
     if kind in ("faster", "phone", "police", "urgent_number", "safety") and is_noise(told):
         # "what can I do?" about music playing now: not "keep people away from it" (r58)
         return "utter_report_question_noise_now"  # "KOMEN JULLIE VANNACHT NOG?" about noise
