@@ -458,6 +458,14 @@ _NOT_THIS_THEN = re.compile(r"\b(?:niet|nie)\s+(?:(?:bij|aan|op|in|voor|naast|te
                             re.IGNORECASE)
 
 
+# "its not in front of the AH, its more across the street by the bus stop" (round r211 of
+# session 55: "in front of the AH" kept): the spot an English correction rules out
+_NOT_THIS_IN_ENGLISH = re.compile(
+    r"\bnot\s+(?:(?:in front of|at|by|near|next to|opposite|behind|outside)\s+)?(?:the\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+)?\s*[,.;!]+\s*(?=(?:it\s*'?s|it is|its|but|across|opposite|on|at|"
+    r"by|near|next)\b)", re.IGNORECASE)
+
+
 # "er staat nog steeds beukenlaan in. LINDELAAN" (round r65 of session 40: the place moved
 # back to the Beukenlaan): the name still written is the wrong one.
 _STILL_WRITTEN = re.compile(
@@ -688,6 +696,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if corrected is not None:
         return _with_pole_number(text, corrected)
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_THEN.sub("", _NOT_THIS_BUT.sub("", text or "")))
+    clean = _NOT_THIS_IN_ENGLISH.sub("", clean)
     clean = _STILL_WRITTEN.sub(" ", clean)
     clean = _without_doubt(clean)
     clean = _without_home_number(clean)
