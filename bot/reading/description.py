@@ -1281,6 +1281,7 @@ def clean_description(text: str) -> str:
     text = _ABOUT_THE_NEWS.sub(" ", _ABOUT_THE_LANGUAGE.sub(" ", _ABOUT_THE_CHAT.sub(" ", text)))
     text = _without_framing(_strip_openers(text))
     text = _unshouted(text, original)
+    text = _without_own_circumstances(text)
     told = _er_first(_strip_openers(_clean_sentences(text)))
     told = _THANKS_SENTENCE.sub("", told)
     unasked = _TRAILING_QUESTION.sub("", told)
@@ -1290,6 +1291,23 @@ def clean_description(text: str) -> str:
     # Nothing left: only greetings, feelings or questions, unless it did name a problem.
     text = _THANKS_SENTENCE.sub("", text)
     return _finish(text) if _scores(text) else ""
+
+
+# "Ik zit in de bijstand", "mijn man is in april overleden", "ik wil hulp bij het huishouden"
+# beside a street problem (round r214 of session 55: in the report for the field crew): the
+# resident's own circumstances, sensitive and not the crew's business, when the sentence
+# tells nothing of the problem itself
+_OWN_CIRCUMSTANCES = re.compile(
+    r"\b(?:ik|wij|we|mijn|mn|m'n|onze|ons|my|i)\b.*\b(?:bijstand\w*|uitkering\w*|schulden|"
+    r"kwijtschelding|belastingaanslag|aanslag|overleden|weduwe|weduwnaar|huishoudelijke hulp|"
+    r"hulp (?:bij|in) het huishouden|hulp in huis|wmo|mantelzorg\w*|dementie|depressie|kanker|"
+    r"chemo|benefits|passed away|widow\w*)\b", re.IGNORECASE)
+
+
+def _without_own_circumstances(text: str) -> str:
+    kept = [sentence for sentence in _SENTENCE_END.split(text)
+            if not (_OWN_CIRCUMSTANCES.search(sentence) and not _scores(sentence))]
+    return " ".join(kept) if kept else text
 
 
 # The resident's own age left as a sentence of its own after the name went ("Ik ben mevrouw
