@@ -303,7 +303,7 @@ def _about_something_else(text: Text, found: ReportStatus) -> bool:
     """"M-…: about a broken bench in the park" for a report about the pavement (round r208 of
     session 55: the pavement's status told without a word): the resident names a problem of
     another kind than the report with that number."""
-    named = category_of(_CASE_NUMBER_WORDS.sub(" ", text))
+    named = category_of(CASE_NUMBER.sub(" ", text))
     return bool(named and found.category in CATEGORIES and named != found.category)
 
 
@@ -329,9 +329,6 @@ def handling_time_for(category: Optional[Text], urgent: bool, domain: DomainDict
                              handling_hours=settings.hazard_handling_hours)
     return response_text(domain, "utter_status_within_days", tracker,
                          handling_days=handling_days(category, description))
-
-
-_CASE_NUMBER_WORDS = re.compile(r"\b(?:M-?\d{4}-?\d+|melding\w*|nummer|report)\b", re.IGNORECASE)
 
 
 # "hoe staat het met mn melding van die step, nummer 3473" (round r77: the sender's latest
