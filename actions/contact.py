@@ -117,6 +117,12 @@ class ActionContactHuman(OpeningHoursAction):
         # "ik ben doof en kan niet bellen": the same answers without "or call us"
         no_phone = "_no_phone" if any(cannot_use_the_phone(text) for text in resident_texts(
             tracker)[:EARLIER_MESSAGES + 1]) else ""
+        if no_phone and tracker.get_slot("requested_slot") and not asks_for_a_person(text):
+            # in a report: no phone is needed, and "leave your message" would cut across it
+            utter(dispatcher, "utter_report_question_urgent_number_no_phone"
+                  if _urgent_now(tracker) and not municipality.is_open(now)
+                  else "utter_report_no_phone_needed")
+            return kept
         if not municipality.is_open(now):
             if _urgent_now(tracker):  # "het water komt de gang in, ik wil dat er iemand komt"
                 utter(dispatcher, "utter_report_question_urgent_number")

@@ -51,7 +51,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  split_problem_texts,
                                  read_contact, read_yes_no, says_it_is_one_problem, says_send_it,
                                  says_nothing_to_change,
-                                 swapped_word, wrong_part)
+                                 restated_problem, swapped_word, wrong_part)
 from bot.reading.callback import wants_callback
 from bot.reading.danger import says_it_is_dangerous
 from bot.reading.description import (category_of, clean_description, names_another_problem,
@@ -119,6 +119,16 @@ _POWER = re.compile(r"\b(?:\w*kabels?|\w*draad(?:je|jes)?|\w*draden|stroom\w*|el
                     r"bedrading)\b",
                     re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;:!?]|\b(?:punt|komma)\b", re.IGNORECASE)  # spoken ones too
+
+
+def _without_the_correction(text: Text) -> Text:
+    """"Pardon, ik vergis me, het zijn de verkeerslichten. Die knipperen …" without the
+    clauses that only say a mistake was made (round r216: in the description)."""
+    clauses = [part for part in re.split(r"(?<=[,.!?;])\s+", text or "") if part.strip()]
+    while len(clauses) > 1 and CORRECTS.search(clauses[0]) and len(clauses[0].split()) <= 5 \
+            and category_of(clauses[0]) is None:
+        clauses = clauses[1:]
+    return capitalised(" ".join(clauses).strip()) if clauses else text
 
 
 def _corrects_at_a_start(text: Text) -> bool:
@@ -262,7 +272,7 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
     """The description with the word the resident took back replaced by the right one."""
     swap = swapped_word(_text(tracker))
     description = tracker.get_slot("report_description") or ""
-    if not swap or not re.search(rf"\b{re.escape(swap[0])}\b", description, re.IGNORECASE):
+    if not swap:
         return None
     told = reading_of(tracker).location
     if told is not None and swap[1].lower() in told.text.lower():
@@ -270,6 +280,13 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
     streets = (tracker.get_slot("report_place") or {}).get("streets") or []
     if swap[0].lower() in (street.lower() for street in streets):
         return None  # "niet de beatrixstraat maar de hoek met de emmastraat" (round r85)
+    restated = restated_problem(_text(tracker))
+    if restated and category_of(restated) is not None:
+        # "ik bedoel niet de lantaarn maar het stoplicht. dat knippert alleen nog oranje"
+        # (round r216 of session 56: the whole message with its apology became the description)
+        return capitalised(restated)
+    if not re.search(rf"\b{re.escape(swap[0])}\b", description, re.IGNORECASE):
+        return None
     return re.sub(rf"\b{re.escape(swap[0])}\b", swap[1].lower(), description,
                   flags=re.IGNORECASE)
 
@@ -283,7 +300,10 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
     told = reading_of(tracker).location
     if told is not None and told.streets and list(told.streets) != list(
             current.get("streets") or []):
-        return {}  # "niet het gemeentehuis maar de bibliotheek aan de Schoolstraat": a place
+        # "niet het gemeentehuis maar de bibliotheek aan de Schoolstraat": a place; "het is
+        # niet de jumbo maar de lidl. die zit aan de wilhelminastraat" (round r216): both
+        return {} if told.landmark else _spot_on_another_street(tracker, swap, current,
+                                                                 told.streets[0])
     if not swap or not current.get("text") or swap[0].lower() in (
             street.lower() for street in current.get("streets") or []):
         return {}
@@ -299,6 +319,30 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
     description = ({"report_description": taken_back.sub(right, described)}
                    if taken_back.search(described) else {})
     return {**place_slots(place), **description, "report_confirmed": None,
+            **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
+
+
+def _spot_on_another_street(tracker: Tracker, swap: Optional[Tuple[str, str]],
+                            current: Dict[Text, Any], street: Text) -> Dict[Text, Any]:
+    """The spot taken back in the place's landmark replaced, on the street now told."""
+    landmark = current.get("landmark") or ""
+    if not swap or not re.search(rf"\b{re.escape(swap[0])}\b", landmark, re.IGNORECASE):
+        return {}
+    right = swap[1] if swap[1] != swap[1].lower() else capitalised(swap[1])
+    spot = re.sub(rf"\b{re.escape(swap[0])}\b", right, landmark, flags=re.IGNORECASE)
+    place = read_place(f"{spot} aan de {street}")
+    if place is None or not place.landmark:
+        return {}
+    # "… en er ligt ook nog een matras naast": what else is there, added
+    more = [part for part in split_sentences(_text(tracker))
+            if adds_more(part) and not re.search(rf"\b{re.escape(swap[0])}\b", part, re.I)]
+    description = re.sub(rf"\b{re.escape(swap[0])}\b", right,
+                         tracker.get_slot("report_description") or "", flags=re.IGNORECASE)
+    for old in current.get("streets") or []:  # "glas achter de Jumbo aan de Stationsweg"
+        description = re.sub(rf"\b{re.escape(old)}\b", street, description, flags=re.I)
+    if more:
+        description = added_to(description, clean_description(" ".join(more)))
+    return {**place_slots(place), "report_confirmed": None, "report_description": description,
             **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
 
 
@@ -1789,12 +1833,15 @@ class ValidateReportForm(FormValidationAction):
     def _described_again(tracker: Tracker, reading: Reading) -> Optional[Dict[Text, Any]]:
         """"O wacht, het is eigenlijk een gat": a new description, whatever was asked."""
         text = _text(tracker)
-        if not (_corrects_at_a_start(text) and reading.category and not reading.location
-                and not reading.report_question) or _chooses_problems(tracker):
+        if not (_corrects_at_a_start(text) and (reading.category or reading.danger == "hazard")
+                and not reading.location and not reading.report_question) or _chooses_problems(
+                tracker):
             return None  # (not "ah wacht, … laat dat maar vallen, 't is alleen die put")
         if _number_corrected(tracker):
             return None  # "oh wait, it's number 14, not 12. the light is …" (round r81)
-        description = description_of(reading, text)
+        restated = restated_problem(text)
+        description = (capitalised(restated) if restated and category_of(restated)
+                       else _without_the_correction(description_of(reading, text)))
         if not description or not is_description(description) or is_question(description):
             return None  # "… En wanneer is de pmd eigenlijk?": a question, not the problem
         return {"report_description": description,

@@ -90,8 +90,8 @@ YES_AFTER_ALL = re.compile(r"[.!?;]\s*(?:en\s+|maar\s+|and\s+|but\s+)?(?:ja|jawe
 
 
 # The resident corrects what they said about the problem: "eigenlijk is het de schommel".
-CORRECTS = re.compile(r"\b(?:eigenlijk|ik bedoel\w*|bedoelde|sorry|oeps|foutje|vergist|niet de|"
-                      r"zei ik|schreef ik|wacht|niet \d+\w?|i mean|actually|i said)\b",
+CORRECTS = re.compile(r"\b(?:eigenlijk|ik bedoel\w*|bedoelde|sorry|oeps|foutje|vergist|vergis|"
+                      r"niet de|zei ik|schreef ik|wacht|niet \d+\w?|i mean|actually|i said)\b",
                       re.IGNORECASE)
 
 

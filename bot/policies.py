@@ -38,8 +38,8 @@ from bot.knowledge.articles import ARTICLE_ENTITY
 from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
                                    read_aspect, read_aspects, subject_words)
 from bot.profile import profile
-from bot.reading.answers import (adds_to_a_report, asks_about_acting, asks_about_the_wait,
-                                 asks_beside_a_stop_word, prefers_a_call,
+from bot.reading.answers import (adds_more, adds_to_a_report, asks_about_acting,
+                                 asks_about_the_wait, asks_beside_a_stop_word, prefers_a_call,
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
                                  is_thanks_or_goodbye, sounds_like_a_goodbye,
@@ -293,6 +293,7 @@ ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION, QUESTION_ACTION, NO
                                          NEED_ACTION)
 # Actions after which a message the model could not place is read with the answer given.
 CONTEXT_ACTIONS = ANSWERING_ACTIONS + (NOT_HELPED_ACTION,)
+_ALSO = re.compile(r"\b(?:ook|also|too)\b", re.IGNORECASE)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
@@ -874,7 +875,9 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
     if reading.location and not category_of(text.replace(reading.location.text, " ")):
         # "vlak bij het hek van het schoolplein": the fence is where, not what (own try, session 42)
         reading = dataclasses.replace(reading, category=None)
-    asks_to_add = (bool(reading.addition) and adds_to_a_report(text)  # "kunt u erbij zetten …"
+    # "kunt u erbij zetten …", "de prullenbak ernaast is ook omgetrapt, zet dat er ff bij"
+    asks_to_add = ((bool(reading.addition) or adds_more(text) or bool(_ALSO.search(text)))
+                   and adds_to_a_report(text)
                    or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text))
                    # "het is niet de jumbo maar de lidl, zelfde straat" (round r178): a spot
                    # without a street of its own corrected
@@ -1574,6 +1577,12 @@ def reading_route(tracker: DialogueStateTracker,
                  and _last_bot_message(tracker) is not None)):
         # "IK KAN NIET BELLEN. ik ben DOOF" after "bel 14 0571" (round r87 of session 43):
         # a colleague in the chat, not "anything else?"
+        return CONTACT_HUMAN_ACTION
+    if (tracker.active_loop_name == REPORT_FORM and not reading.urgent
+            and cannot_use_the_phone(message.text or "") and reading.answer is None
+            and not (reading.phone or reading.email or reading.location)):
+        # "ik ben doof dus bellen gaat niet" in a report (session 56: the opening hours):
+        # no phone is needed, the report goes on
         return CONTACT_HUMAN_ACTION
     if (tracker.active_loop_name is None and not reading.danger and reading.noise_now
             and reading.report_question in ("faster", "phone", "police", "urgent_number",

@@ -1397,9 +1397,12 @@ _RESUME = re.compile(
 # more for that report, passed on to the colleague who handles it, never a new report.
 _ADD_TO_REPORT = re.compile(
     r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
+    # "kunt ge dat er nog bijzetten?" (round r215 of session 56: the dog-bite article)
+    r"|\b(?:er ?)?bij(?:zetten|schrijven|voegen|vermelden)\b"
     r"|\ber (?:moet|mag) (?:ook |nog |wel )*bij\b"
     r"|\b(?:zet|schrijf|noteer|vermeld) (?:er |het )?(?:ook |nog |even |wel )*(?:bij|erbij)\b"
-    r"|\b(?:zet|schrijf|noteer|vermeld)\b(?: \w+){1,6}? er ?(?:dan |ook |nog |even |wel |maar )*"
+    r"|\b(?:zet|schrijf|noteer|vermeld)\b(?: \w+){1,6}? er ?(?:dan |ook |nog |even |ff |effe |"
+    r"eventjes |wel |maar )*"
     r"bij\b"
     r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b"
     # "nog iets erbij voor die melding", "een aanvulling op M-…" (round r166 of session 52)
@@ -1469,17 +1472,20 @@ _MORE_THINGS_ = (r"(?:(?:\s*,\s*|\s+(?:en|and|&)\s+)(?:\d+|een|twee|drie|vier|vi
                  r"a|two|three|some)\s+[^\W\d_]{3,}){0,3}")
 # "niet bij de jumbo maar bij de lidl": a spot named after its preposition
 _AT_ = r"(?:(?:bij|at|in|op|voor|naast|tegenover)\s+)?"
+# "het is een losse stoeptegel": the thing, not its adjective
+_ADJ_ = r"(?:[^\W\d_]{3,}e\s+(?!(?:die|dat|en|of|op|in|bij|aan|is)\b)(?=[^\W\d_]{3,}))?"
 _STATES = (r"kapot|stuk|leeg|los|omgevallen|omver|gebroken|verdwenen|gestolen|scheef|open|"
            r"dicht|beschadigd|verbogen|vernield|broken|empty|gone|stolen")
 _SWAPS = (
-    (re.compile(rf"\b(?:geen|niet|not|no)\s+{_AT_}{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_AT_}"
-                rf"{_ART_}([^\W\d_]{{3,}}{_MORE_THINGS_})\b", re.IGNORECASE), 1, 2),
+    (re.compile(rf"\b(?:geen|gene|genen|niet|nie|not|no)\s+{_AT_}{_ART_}{_WORD_}\s*,?\s+(?:maar|but)\s+{_AT_}"
+                rf"{_ART_}{_ADJ_}([^\W\d_]{{3,}}{_MORE_THINGS_})\b", re.IGNORECASE), 1, 2),
     # "niet de jumbo, de lidl" (round r139 of session 50): the right one after a comma
     (re.compile(rf"\b(?:niet|not)\s+{_AT_}(?:de|het|the)\s+{_WORD_}\s*,\s*(?:maar\s+|but\s+)?"
                 rf"{_AT_}(?:de|het|the)\s+([^\W\d_]{{3,}})\b", re.IGNORECASE), 1, 2),
     # "is niet jumbo, is lidl" (round r129 of session 49: the Jumbo stayed in the report)
-    (re.compile(rf"\b(?:geen|niet|not)\s+{_AT_}{_ART_}{_WORD_}\s*[,.]\s*(?:(?:het|t|it)\s+)?"
-                rf"(?:is|'s)\s+{_AT_}{_ART_}([^\W\d_]{{3,}})\b", re.IGNORECASE), 1, 2),
+    (re.compile(rf"\b(?:geen|gene|genen|niet|nie|not)\s+{_AT_}{_ART_}{_WORD_}\s*[,.]\s*"
+                rf"(?:(?:het|t|'t|it)\s+)?(?:is|'s)\s+{_AT_}{_ART_}{_ADJ_}([^\W\d_]{{3,}})\b",
+                re.IGNORECASE), 1, 2),
     (re.compile(rf"\b(?:het|it)\s+(?:is|was|'s)\s+{_AT_}{_ART_}{_WORD_}\s*,\s*(?:geen|niet|not)"
                 rf"\s+{_AT_}{_ART_}{_WORD_}\b", re.IGNORECASE), 2, 1),
     # "sorry niet vol, hij is kapot", "nee niet vol!! kapot" (round r208 of session 55: the
@@ -1497,6 +1503,37 @@ def swapped_word(text: str) -> Optional[Tuple[str, str]]:
         found = pattern.search(text or "")
         if found and found.group(old).lower() != found.group(new).lower():
             return found.group(old), found.group(new)
+    return None
+
+
+# "ik bedoel niet de lantaarn maar het stoplicht. dat knippert alleen nog oranje": what the
+# resident says the problem is, from the thing named instead; "het stoplicht. dat" is one
+# sentence about it
+_AFTER_THE_NEW_THING = re.compile(r"^\s*[.!]+\s+(?=(?:dat|die|hij|ze|het|it|they)\b)",
+                                  re.IGNORECASE)
+MIN_RESTATED_WORDS = 3  # beyond the thing itself: "een vos. verder klopt het" restates nothing
+
+
+def restated_problem(text: str) -> Optional[str]:
+    """The problem told again after a word taken back ("het is gene put, het is een
+    stoeptegel die los ligt en omhoog steekt" → "een stoeptegel die los ligt en omhoog
+    steekt"), or None when only the word is swapped ("het is geen kat maar een vos")."""
+    for pattern, old, new in _SWAPS:
+        found = pattern.search(text or "")
+        if not found or found.group(old).lower() == found.group(new).lower():
+            continue
+        start = found.start(new)
+        article = re.search(r"\b(?:een|de|het|a|an|the)\s+(?:[^\W\d_]+e\s+)?$", text[:start],
+                            re.IGNORECASE)
+        thing = found.group(new) + " "
+        rest = _AFTER_THE_NEW_THING.sub(", ", text[found.end(new):], count=1)
+        told = re.split(r"(?<=[.!?])\s+", rest.strip(), maxsplit=1)[0] if not rest.startswith(
+            ",") else rest
+        told = re.split(r"(?<=[.!?])\s+(?!(?:dat|die|hij|ze)\b)", told, maxsplit=1)[0]
+        if len(re.findall(r"[^\W\d_]+", told)) < MIN_RESTATED_WORDS:
+            return None
+        return re.sub(r"\s+,", ",", (article.group(0) if article else "") + thing
+                      + told.strip()).strip(" ,")
     return None
 
 

@@ -313,9 +313,23 @@ _TIME_OF_DAY = re.compile(
 # "Moet ik erbij blijven?", "moet ik thuis zijn als ze komen?"
 _STAY = re.compile(
     r"\b(?:moet|moeten|hoef|hoeven|hoeft) (?:ik|we|wij|u|je) (?:\w+ ){0,3}?"
-    r"(?:(?:erbij|er bij|er|daar|hier|thuis|ter plekke|bij de \w+) (?:te )?(?:blijven|zijn|"
-    r"wachten|staan)|(?:te )?wachten|aanwezig)\b"
+    r"(?:(?:erbij|er bij|er|daar|hier|thuis|ter plekke|bij (?:de|die|dat|het) \w+) (?:te )?"
+    r"(?:blijven|zijn|wachten|staan)|(?:te )?wachten|aanwezig|blijven (?:staan|wachten))\b"
     r"|\bdo i (?:have|need) to (?:stay|wait|be (?:at )?(?:home|there))\b")
+# "Is graffiti eigenlijk wel iets voor de gemeente?", "doen jullie dat wel?": whether the
+# resident is at the right address (round r211 of session 55: read as the place).
+_OURS = re.compile(
+    r"\b(?:is|zijn) (?:\w+ ){1,5}?(?:eigenlijk |wel |nou |ook |echt )*iets (?:voor|van) "
+    r"(?:de gemeente|jullie|u)\b"
+    r"|\b(?:is|zijn) (?:dit|dat|het|da|t) (?:eigenlijk |wel |nou |ook |echt )*(?:jullie|uw|"
+    r"van de gemeente|de gemeente haar) (?:taak|werk|afdeling|zaak|pakkie an)\b"
+    r"|\b(?:ben|zit) ik (?:hier |bij jullie |bij u )?(?:wel )?(?:aan het |op het )?"
+    r"(?:goede|juiste) (?:adres|plek|loket)\b"
+    r"|\b(?:doen|regelen|ruimen|maken) (?:jullie|julle|u|de gemeente) (?:dat|dit|zoiets|da) "
+    r"(?:eigenlijk |wel |ook |nou )*(?:\w+ )?\?"
+    r"|\bis (?:this|that|it|graffiti) (?:\w+ ){0,2}(?:something )?for (?:the|you|your)"
+    r"(?: municipality| council| city)?\b|\bis (?:this|that) your job\b"
+    r"|\b(?:am i|i am) (?:at |in )?the right (?:place|address)\b", re.IGNORECASE)
 # "Moet ik zelf iets doen? Staat daar stroom op?", "moet ik de kinderen weghalen?": what to do
 # meanwhile, to be safe.
 _SAFETY = re.compile(
@@ -489,7 +503,7 @@ _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
           ("move_it", _MOVE_IT), ("safety", _SAFETY), ("clean_up", _CLEAN_UP),
-          ("other_party", _OTHER_PARTY), ("urgent_number", _SHOULD_CALL),
+          ("other_party", _OTHER_PARTY), ("urgent_number", _SHOULD_CALL), ("ours", _OURS),
           ("how_updates", _HOW_UPDATES), ("two_reports", _TWO_REPORTS),
           ("next_steps", _NEXT_STEPS), ("why_questions", _WHY_QUESTIONS),
           ("phone", _PHONE))

@@ -18,6 +18,7 @@ from bot.reading.answers import (
     says_no_thanks,
     says_nothing_to_change,
     says_send_it,
+    restated_problem,
     swapped_word,
     tells_news_since,
     ends_the_chat,
@@ -486,6 +487,19 @@ def test_a_question_put_to_the_bot_beside_a_yes_is_no_remark(text: str) -> None:
 ])
 def test_a_word_taken_back_and_its_replacement(text, swap):
     assert swapped_word(text) == swap
+
+
+@pytest.mark.parametrize("text, told", [
+    # round r216 of session 56: the whole message with its apology became the description
+    ("sorry mijn fout, het is gene put, het is een losse stoeptegel die omhoog steekt",
+     "een losse stoeptegel die omhoog steekt"),
+    ("ik bedoelde niet de lamp maar het stoplicht. dat staat de hele tijd op oranje",
+     "het stoplicht, dat staat de hele tijd op oranje"),
+    ("het is geen kat maar een vos. verder klopt het", None),  # only the word
+    ("niet de schommel maar de wip", None),
+])
+def test_the_problem_told_again_after_a_word_taken_back(text, told):
+    assert restated_problem(text) == told
 
 
 @pytest.mark.parametrize("text", ["Dat zou ik op prijs stellen.", "dat stel ik zeer op prijs",

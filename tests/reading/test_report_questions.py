@@ -337,6 +337,19 @@ def test_who_else_to_call_and_closing_off_the_path(text, kind):
 
 
 @pytest.mark.parametrize("text, kind", [
+    # round r211 of session 55 and r216 of session 56: read as the place
+    ("zijn stickers op een lantaarnpaal eigenlijk wel iets voor de gemeente?", "ours"),
+    ("ben ik hier wel aan het juiste adres hiervoor?", "ours"),
+    ("is that even something for the council?", "ours"),
+    ("moet ik dan bij die bank blijven wachten?", "stay"),
+    ("moet ik blijven staan tot ze er zijn?", "stay"),
+    ("is dat nu gevaarlijk?", "safety"),
+])
+def test_whether_it_is_ours_and_whether_to_stay(text, kind):
+    assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
     ("kunnen jullie mijn buurman een boete geven? die zet z'n busje elke dag op de stoep",
      "enforcement"),
     ("krijg ik een boete als mijn kliko te vroeg buiten staat", None),
