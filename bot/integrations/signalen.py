@@ -25,6 +25,17 @@ adbe8fc77af20db807dff5322096e15d6a5b26de (v2.50.12, 2026-07-07):
   is sent as upstream's own questionnaire does (`questionnaires/services/reaction_request.py`:
   state `reaction received`, the answer as text); an unhappy KTO answer as upstream's
   feedback form does (`feedback/rest_framework/serializers.py`: `reopen requested`).
+- `private/signals/{id}/reporters/` (`views/signals/private/signal_reporters.py`,
+  `serializers/signal_reporter.py`, `signals/models/reporter.py`, ADR
+  `docs/adr/0004-reporter_updates.md`): a contact added after filing. POST `email`,
+  `phone` (≤ 17) and the required `sharing_allowed` make a new reporter that replaces the
+  current one as a whole; a new e-mail address waits (`verification_email_sent`) until the
+  resident follows the link Signalen mails to it (`EMAIL_VERIFICATION_TOKEN_HOURS_VALID`,
+  24 h by default), a changed phone number with the same or no e-mail is `approved` at
+  once, no change is `cancelled`; an earlier request still waiting is cancelled. GET lists
+  the signal's reporters, oldest first. Both need `sia_can_view_contact_details` and
+  `sia_can_view_all_categories` (or a department that sees the signal's category),
+  `generics/permissions.py` `ReporterPermission`; not `sia_write`.
 
 CLI: `python -m bot.integrations.signalen check` (`make check-signalen`) compares the
 profile's `reports.signalen_categories` with the live categories endpoint, and says
@@ -59,6 +70,12 @@ REACTION_RECEIVED = "reaction received"
 REOPEN_REQUESTED = "reopen requested"
 MAX_STATUS_TEXT = 10000  # Status.text
 MAX_NOTE_TEXT = 3000     # Note.text
+MAX_PHONE = 17           # Reporter.phone
+REPORTERS = "reporters/"  # under private/signals/{id}/
+# A reporter's states (`signals/models/reporter.py`, a django-fsm state machine).
+REPORTER_APPROVED = "approved"
+REPORTER_VERIFYING = "verification_email_sent"
+REPORTER_CANCELLED = "cancelled"
 IMAGE_MIME_TYPES = ("image/jpeg", "image/png", "image/gif")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 DEFAULT_RETRY_AFTER = 60.0
@@ -123,6 +140,27 @@ class SignalState:
     private: bool
     text: str = ""                # the status text (private API): "reactie gevraagd"'s question
     number: Optional[int] = None  # Signalen's `id` (private API), for PATCHing the signal
+
+
+@dataclass(frozen=True)
+class SignalReporter:
+    """One reporter of a signal (`SignalReporterSerializer`); the signal's current one is
+    the newest `approved`, a new e-mail address waits until `expires`."""
+
+    id: int
+    email: Optional[str]
+    phone: Optional[str]
+    state: str
+    expires: Optional[dt.datetime] = None
+
+    def holds(self, email: Optional[str], phone: Optional[str]) -> bool:
+        """Whether this reporter has exactly this e-mail address and phone number."""
+        return (self.email or None, self.phone or None) == (email or None, phone or None)
+
+    def waiting(self, now: dt.datetime) -> bool:
+        """A new e-mail address whose link the resident can still follow (`now` in UTC)."""
+        return (self.state == REPORTER_VERIFYING and self.expires is not None
+                and self.expires > now.replace(tzinfo=dt.timezone.utc))
 
 
 class SignalenClient:
@@ -229,6 +267,32 @@ class SignalenClient:
         """A note on the signal, for staff (PATCH private/signals/{id})."""
         self._patch(number, {"notes": [{"text": text[:MAX_NOTE_TEXT]}]})
 
+    def reporters(self, number: int) -> List[SignalReporter]:
+        """Every reporter the signal had, oldest first (GET private/signals/{id}/reporters/)."""
+        self._need_service_account()
+        url: Optional[str] = f"{self.base_url}{PRIVATE_SIGNALS}{number}/{REPORTERS}"
+        found: List[SignalReporter] = []
+        while url:
+            body = self._request("GET", url)
+            found += [_signal_reporter(row) for row in body.get("results") or []]
+            url = ((body.get("_links") or {}).get("next") or {}).get("href")
+        return sorted(found, key=lambda reporter: reporter.id)
+
+    def add_reporter(self, number: int, email: Optional[str], phone: Optional[str],
+                     sharing_allowed: bool = False) -> SignalReporter:
+        """A new reporter for the signal (POST private/signals/{id}/reporters/), the whole
+        contact; the answer's state says whether Signalen took it (`approved`), mailed a
+        link to confirm the e-mail address first, or saw no change (`cancelled`)."""
+        self._need_service_account()
+        if email and not valid_email(email):
+            raise SignalenRefused(400, "email: not an address Signalen accepts")
+        if phone and len(phone) > MAX_PHONE:
+            raise SignalenRefused(400, f"phone: longer than {MAX_PHONE} characters")
+        body = {"email": email or None, "phone": phone or None,
+                "sharing_allowed": sharing_allowed}
+        return _signal_reporter(self._request(
+            "POST", f"{self.base_url}{PRIVATE_SIGNALS}{number}/{REPORTERS}", json=body))
+
     def _patch(self, number: int, body: Dict[str, Any]) -> None:
         self._need_service_account()
         self._request("PATCH", f"{self.base_url}{PRIVATE_SIGNALS}{number}", json=body)
@@ -333,6 +397,23 @@ def _private_state(row: Dict[str, Any]) -> SignalState:
     return SignalState(str(status.get("state", "")), str(status.get("state_display", "")),
                        private=True, text=str(status.get("text") or ""),
                        number=row.get("id"))
+
+
+def _signal_reporter(row: Dict[str, Any]) -> SignalReporter:
+    """A `SignalReporterSerializer` answer; one without `id` or `state` is unreadable."""
+    try:
+        expires = row.get("email_verification_token_expires")
+        return SignalReporter(int(row["id"]), row.get("email") or None,
+                              row.get("phone") or None, str(row["state"]),
+                              _moment(expires) if expires else None)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise SignalenUnavailable("Signalen's reporter answer cannot be read")
+
+
+def _moment(value: str) -> dt.datetime:
+    """An ISO 8601 time from DRF, aware (a naive one is taken as UTC)."""
+    moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 # The reporter's e-mail is a Django `EmailField` (`signals/models/reporter.py`, Django

@@ -44,7 +44,7 @@ from bot.integrations.media import fetch_media
 from bot.integrations.pdok import HouseNumber
 from bot.klantcontacten import delivery as openklant
 from bot.reports.models import CHANNEL_MESSAGE, HELD, NEVER, OutboxItem, Report, utcnow
-from bot.reports.reply_address import reply_address
+from bot.reports import reporter
 from bot.reports.service import REPORT_CREATES, SIGNALEN_CREATE, ZGW_CREATE
 from bot.reports.status import RESIDENT_UPDATE, set_status
 from bot.reports.zgw_status import ZGW_NOTIFICATION
@@ -89,7 +89,7 @@ def signal_payload(report: Report, client: SignalenClient) -> Dict[str, Any]:
         "text": signal_text(report),
         "location": location,
         "category": {"sub_category": client.category_url(_slug(report.category))},
-        "reporter": _reporter(report, client),
+        "reporter": reporter.for_create(report, client),
         "incident_date_start": report.created_at.replace(tzinfo=dt.timezone.utc).isoformat(),
         "source": "online",
     }
@@ -107,29 +107,6 @@ def signal_text(report: Report) -> str:
     """Description, place and our case number (how a lost create is found again), ≤ 3000."""
     tail = f"\n\nLocatie: {report.location_text}\n{CASE_MARKER}{report.case_number}"
     return report.description[:MAX_TEXT - len(tail)] + tail[:MAX_TEXT]
-
-
-def _reporter(report: Report, client: SignalenClient) -> Dict[str, Any]:
-    """Anonymous unless the resident asked for updates; then the contact they gave, and
-    without an e-mail of theirs the municipality's reply address when there is one (so
-    staff can ask a question, `bot.reports.reply_address`)."""
-    if not report.wants_updates:
-        return {}
-    reporter: Dict[str, Any] = {"sharing_allowed": False}
-    email = report.contact_email or reply_address(report.case_number, bool(client.token))
-    if email:
-        reporter["email"] = email
-    phone = report.contact_phone or _channel_phone(report)
-    if phone:
-        reporter["phone"] = phone[:17]
-    return reporter
-
-
-def _channel_phone(report: Report) -> Optional[str]:
-    """The number a WhatsApp or SMS resident writes from (Telegram and web chat have none)."""
-    if report.channel in ("whatsapp", "sms") and report.sender_id:
-        return report.sender_id.split(":", 1)[-1]
-    return None
 
 
 def _address(report: Report, house: HouseNumber, place: str) -> Dict[str, Any]:
@@ -174,6 +151,8 @@ def _deliver(item: OutboxItem, client: Optional[SignalenClient], now: dt.datetim
         return _tell_resident(item.report)
     if item.kind in answers.KINDS:
         return answers.deliver(item, client)
+    if item.kind == reporter.SIGNALEN_REPORTER:
+        return reporter.deliver(item, client)
     if item.kind == ZGW_NOTIFICATION:
         from bot.reports.zgw_status import receive
 
@@ -228,6 +207,7 @@ def _create(item: OutboxItem, report: Report, client: SignalenClient, now: dt.da
             item.uncertain_at = now
         raise
     _keep_signal(url, report, created, "m")
+    reporter.queue_if_changed(url, report.id, payload["reporter"], client)
 
 
 def _keep_signal(url: str, report: Report, signal: CreatedSignal, state: Optional[str]) -> None:

@@ -1,18 +1,23 @@
 """Filing a report: committed locally first, with a case number, then queued for the back
-end the municipality chose (REPORTS_BACKEND: Signalen or a ZGW case system)."""
+end the municipality chose (REPORTS_BACKEND: Signalen or a ZGW case system); and a contact
+for updates the resident adds afterwards (`add_contact`)."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot import settings
+from bot.integrations.signalen import valid_email
 from bot.reports.db import session
 from bot.reports.models import OutboxItem, Report, utcnow
+from bot.reports.reporter import SIGNALEN_REPORTER
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -105,3 +110,90 @@ def file_report(new: NewReport, url: str = DATABASE_URL,
 def _find(key: str, url: str) -> Optional[Report]:
     with session(url) as db:
         return db.query(Report).filter_by(idempotency_key=key).one_or_none()
+
+
+# What a phone number may carry that no back end needs ("06-1234 5678").
+PHONE_SEPARATORS = re.compile(r"[\s\-.()/]")
+
+
+def add_contact(case_number: str, sender_id: str, email: Optional[str] = None,
+                phone: Optional[str] = None, url: str = DATABASE_URL) -> Optional[Report]:
+    """Give a report filed earlier an e-mail address and/or phone number for updates
+    (`wants_updates`; the other contact is kept); only the conversation that filed it may.
+
+    Returns None for a case number this conversation did not file (or one anonymised);
+    else the report, and the back office learns it: a create still waiting carries it; a
+    signal already in Signalen gets a new reporter through the outbox
+    (`bot.reports.reporter`; a new e-mail address only after the resident follows the link
+    Signalen mails, see `confirmation_mailed`); otherwise it is only kept here, and logged
+    (no service account, a zaak already made: the Zaken API cannot change its rol, no
+    back end). ValueError: neither given, or an e-mail address Signalen would refuse.
+    """
+    email, phone = _contact_given(email, phone)
+    with session(url) as db:
+        report = (db.query(Report).filter(Report.case_number == case_number,
+                                          Report.sender_id == sender_id)
+                  .with_for_update().one_or_none())
+        if report is None or report.anonymised_at is not None:
+            logger.warning("No report %s of this conversation: contact not added", case_number)
+            return None
+        report.wants_updates = True
+        report.contact_email = email or report.contact_email
+        report.contact_phone = phone or report.contact_phone
+        _pass_on_contact(db, report)
+    return report
+
+
+def confirmation_mailed(report: Report, email: Optional[str]) -> bool:
+    """Whether Signalen mails `email`, given to `add_contact` for this report, a link to
+    confirm it before using it: the report was in Signalen already (an address Signalen
+    has for it already is not mailed again)."""
+    return bool(email and report.signalen_id and settings.SIGNALEN_URL
+                and settings.SIGNALEN_TOKEN)
+
+
+def _contact_given(email: Optional[str], phone: Optional[str]) -> Tuple[Optional[str],
+                                                                        Optional[str]]:
+    email = (email or "").strip() or None
+    phone = PHONE_SEPARATORS.sub("", phone or "") or None
+    if not (email or phone):
+        raise ValueError("add_contact needs an e-mail address or a phone number")
+    if email and not valid_email(email):
+        raise ValueError("not an e-mail address Signalen accepts")
+    return email, phone
+
+
+def _pass_on_contact(db: Session, report: Report) -> None:
+    """Queue what tells the back office; log where the contact stays only here."""
+    if report.signalen_id is not None:
+        _queue_for_signalen(db, report)
+    elif report.zaak_url is not None:
+        logger.warning("Report %s: contact added after its zaak was made; the Zaken API "
+                       "cannot change a rol (only create and destroy), so the zaak keeps "
+                       "the one it has unless its delivery had not made it yet; kept in the "
+                       "report store", report.case_number)
+    elif _create_waiting(db, report.id):
+        logger.info("Report %s: contact added before delivery; the create carries it",
+                    report.case_number)
+    else:
+        logger.warning("Report %s: contact added; no back end gets reports, it is kept in "
+                       "the report store only", report.case_number)
+
+
+def _queue_for_signalen(db: Session, report: Report) -> None:
+    """A new reporter for the signal, through the outbox; not without a service account."""
+    if settings.SIGNALEN_URL and settings.SIGNALEN_TOKEN:
+        db.add(OutboxItem(kind=SIGNALEN_REPORTER, report_id=report.id))
+        logger.info("Report %s: contact added; reporter update for Signalen queued",
+                    report.case_number)
+    else:
+        logger.warning("Report %s: contact added after it reached Signalen; without a "
+                       "service account (SIGNALEN_TOKEN) Signalen cannot be told, it is "
+                       "kept in the report store only", report.case_number)
+
+
+def _create_waiting(db: Session, report_id: int) -> bool:
+    """The report's create is still in the outbox (due, retried or a dead letter)."""
+    return db.query(OutboxItem.id).filter(
+        OutboxItem.report_id == report_id, OutboxItem.kind.in_(REPORT_CREATES),
+        OutboxItem.delivered_at.is_(None)).first() is not None

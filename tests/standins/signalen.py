@@ -31,12 +31,19 @@ Mirrors Amsterdam/signals at commit adbe8fc77af20db807dff5322096e15d6a5b26de (v2
   like `signals/throttling.py` (default 60/hour) with 429 and `Retry-After`.
 - categories: `signalen_categories.json`, from `signals/fixtures/categories.json` with
   migration 0051's rename applied; state changes follow `signals/workflow.py`.
+- a signal's reporters (`private/signals/{id}/reporters/`, POST and GET, and the public
+  `reporter/verify-email` the resident's link leads to): `signalen_reporters.py`, which
+  names the files it mirrors. The signal's reporter (for `reaction requested` and the
+  private rows, unmasked only with `sia_can_view_contact_details` as
+  `serializers/nested/reporter.py` does) is its newest approved one.
 
 Faults for tests: `fail_with` (every request answers that status), `lose_answers` (that
 many creates are stored, then the connection is dropped without an answer),
 `answer_delay` (seconds to wait after storing a signal before answering).
 `set_state(signal_id, state, text)` is staff's status change for tests (checked as the
-PATCH checks it); `notes`/`history` per signal_id show what the bot sent.
+PATCH checks it); `notes`/`history` per signal_id show what the bot sent; `reporters`
+holds every signal's reporters, the mails Signalen sent (`reporters.mails`) and
+`reporters.token_for(email)`, the link's token a resident would follow.
 """
 from __future__ import annotations
 
@@ -52,6 +59,8 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
 from tests.standins.base import StandIn, StandInHandler
+from tests.standins.signalen_reporters import (ALL_CATEGORIES, CONTACT_DETAILS, Reporters,
+                                               TemplateMissing, reporter_errors)
 
 CATEGORIES_FILE = Path(__file__).with_name("signalen_categories.json")
 CREATE_FIELDS = {"source", "text", "text_extra", "location", "category", "reporter",
@@ -109,12 +118,17 @@ ALLOWED = {
 SERVICE_ACCOUNT = frozenset({"sia_read", "sia_write", "sia_signal_change_status",
                              "sia_signal_create_note"})
 PRIVATE_DETAIL = re.compile(r"/signals/v1/private/signals/(\d+)/?")
+PRIVATE_REPORTERS = re.compile(r"/signals/v1/private/signals/(\d+)/reporters/?")
+VERIFY_EMAIL = "/signals/v1/public/reporter/verify-email"
+FRONTEND_URL = "https://meldingen.lindendal.nl"
+NOT_AUTHENTICATED = "Authenticatiegegevens zijn niet opgegeven."
+NOT_FOUND = "Niet gevonden."
 # PrivateSignalSerializerDetail's writable fields the stand-in does not model.
 UNMODELLED_PATCH = {"location", "category", "reporter", "priority", "type", "source", "text",
                     "text_extra", "extra_properties", "incident_date_start",
                     "incident_date_end", "directing_departments", "routing_departments",
                     "assigned_user_email"}
-NO_PERMISSION = "U heeft geen toestemming om deze actie uit te voeren."
+NO_PERMISSION = "Je hebt geen toestemming om deze actie uit te voeren."  # DRF 3.15.2 nl
 MAX_LENGTH = "Zorg ervoor dat dit veld niet meer dan {n} karakters bevat."
 # Reporter.email is a Django EmailField (`signals/models/reporter.py`, max_length 254),
 # checked by Django 4.2's EmailValidator: a dot-atom user part (its quoted form and IP
@@ -342,7 +356,55 @@ class SignalenHandler(StandInHandler):
         match = PRIVATE_DETAIL.fullmatch(path)
         if match:
             return self._private_get(int(match.group(1)))
+        match = PRIVATE_REPORTERS.fullmatch(path)
+        if match:
+            return self._list_reporters(int(match.group(1)), query)
         self.send(404, {"detail": "Niet gevonden."})
+
+    def _reporters_of(self, number: int) -> Optional[str]:
+        """ReporterPermission after the bearer token: the signal_id, or None when refused
+        (the answer is sent)."""
+        permissions = self.standin.permissions
+        if not self._authenticated():
+            self.send(401, {"detail": NOT_AUTHENTICATED})
+        elif CONTACT_DETAILS not in permissions:
+            self.send(403, {"detail": NO_PERMISSION})
+        elif self.standin.by_number(number) is None:
+            self.send(404, {"detail": NOT_FOUND})
+        elif ALL_CATEGORIES not in permissions:
+            self.send(403, {"detail": NO_PERMISSION})
+        else:
+            return self.standin.by_number(number)
+        return None
+
+    def _list_reporters(self, number: int, query: Dict[str, str]) -> None:
+        signal_id = self._reporters_of(number)
+        if signal_id is not None:
+            self.send(*self.standin.list_reporters(signal_id, query.get("state"), self.path))
+
+    def _add_reporter(self, number: int) -> None:
+        signal_id = self._reporters_of(number)
+        if signal_id is None:
+            return
+        body = self._json_body()
+        if body is not None:
+            self.send(*self.standin.add_reporter(signal_id, body[0]))
+
+    def _verify_email(self) -> None:
+        body = self._json_body()
+        if body is not None:
+            self.send(*self.standin.verify_email(body[0]))
+
+    def _json_body(self) -> Optional[Tuple[Any]]:
+        """(the parsed JSON body,), or None when a 415 or 400 was answered."""
+        if self.headers.get("Content-Type", "").split(";")[0] != "application/json":
+            self.send(415, {"detail": "Niet-ondersteund mediatype in verzoek."})
+            return None
+        try:
+            return (json.loads(self.body()),)
+        except ValueError:
+            self.send(400, {"detail": "JSON parse error"})
+            return None
 
     def _private_get(self, number: int) -> None:
         """GET private/signals/{id}: PrivateSignalSerializerDetail, service account only."""
@@ -372,6 +434,11 @@ class SignalenHandler(StandInHandler):
             return
         if path == "/signals/v1/public/signals/":
             return self._create()
+        if path == VERIFY_EMAIL:
+            return self._verify_email()
+        match = PRIVATE_REPORTERS.fullmatch(path)
+        if match:
+            return self._add_reporter(int(match.group(1)))
         match = re.fullmatch(r"/signals/v1/public/signals/([-\w]+)/attachments/?", path)
         if match:
             return self._attach(match.group(1))
@@ -476,6 +543,7 @@ class SignalenStandIn(StandIn):
         self.signals: Dict[str, Dict[str, Any]] = {}   # signal_id → the request body
         self.records: Dict[str, Dict[str, Any]] = {}   # signal_id → id, state, dates
         self.attachments: Dict[str, List[bytes]] = {}
+        self.reporters = Reporters(FRONTEND_URL)
         self.requests = 0
         self.throttle_rate = throttle_rate
         self.token = token
@@ -495,7 +563,7 @@ class SignalenStandIn(StandIn):
         with self._lock:
             record = self.records[signal_id]
             errors = status_errors({"state": state, "text": text, **status}, record["state"],
-                                   self.signals[signal_id].get("reporter") or {})
+                                   self.reporters.current(signal_id))
             if errors:
                 raise ValueError(f"{record['state']} → {state}: {errors}")
             self._set(signal_id, state, text)
@@ -524,7 +592,7 @@ class SignalenStandIn(StandIn):
             errors = note_errors(body["notes"]) if "notes" in body else {}
             if not errors and "status" in body:
                 errors = status_errors(body["status"], record["state"],
-                                       self.signals[signal_id].get("reporter") or {})
+                                       self.reporters.current(signal_id))
             if errors:
                 return 400, errors
             for note in body.get("notes") or []:
@@ -564,6 +632,7 @@ class SignalenStandIn(StandIn):
             signal_id = str(uuid.uuid4())
             created = now_iso()
             self.signals[signal_id] = body
+            self.reporters.original(signal_id, body.get("reporter") or {})
             self.records[signal_id] = {"id": len(self.records) + 1, "state": "m",
                                        "status_text": "", "created_at": created,
                                        "updated_at": created}
@@ -604,7 +673,7 @@ class SignalenStandIn(StandIn):
         main_slug, sub_slug = CATEGORY_PATH.match(
             urlsplit(body["category"].get("sub_category") or body["category"]["category_url"])
             .path).groups()
-        reporter = body.get("reporter") or {}
+        reporter = self._reporter_row(signal_id)
         return {"_links": {"self": {"href": f"{self.url}/signals/v1/private/signals/"
                                             f"{record['id']}"}},
                 "_display": f"SIG-{record['id']}", "id": record["id"], "signal_id": signal_id,
@@ -616,12 +685,45 @@ class SignalenStandIn(StandIn):
                            "user": "medewerker@gemeente.nl", "state": record["state"],
                            "state_display": STATE_DISPLAY[record["state"]],
                            "extra_properties": None, "created_at": record["updated_at"]},
-                "reporter": {"email": "*****" if reporter.get("email") else "",
-                             "phone": "*****" if reporter.get("phone") else "",
-                             "sharing_allowed": bool(reporter.get("sharing_allowed"))},
+                "reporter": reporter,
                 "priority": {"priority": "normal", "created_by": None}, "notes": [],
                 "directing_departments": [],
                 "created_at": record["created_at"], "updated_at": record["updated_at"]}
+
+    def _reporter_row(self, signal_id: str) -> Dict[str, Any]:
+        """_NestedReporterModelSerializer: masked without sia_can_view_contact_details."""
+        reporter = self.reporters.current(signal_id)
+        shown = {key: reporter[key] or "" for key in ("email", "phone")}
+        if CONTACT_DETAILS not in self.permissions:
+            shown = {key: "*****" if value else "" for key, value in shown.items()}
+        return {**shown, "sharing_allowed": bool(reporter["sharing_allowed"])}
+
+    # Reporters (signalen_reporters.py) ---------------------------------------------
+    def add_reporter(self, signal_id: str, body: Any) -> Tuple[Any, ...]:
+        """POST private/signals/{id}/reporters/: (HTTP status, answer)."""
+        errors, data = reporter_errors(body, email_errors)
+        if errors:
+            return 400, errors
+        with self._lock:
+            try:
+                made = self.reporters.add(signal_id, data)
+            except TemplateMissing:  # Django's page for an unhandled exception
+                return 500, b"<h1>Server Error (500)</h1>", "text/html"
+            self.records[signal_id]["updated_at"] = now_iso()
+            return 201, self.reporters.detail(made)
+
+    def list_reporters(self, signal_id: str, state: Optional[str],
+                       path: str) -> Tuple[int, Any]:
+        with self._lock:
+            return self.reporters.listing(signal_id, state, f"{self.url}{path}")
+
+    def verify_email(self, body: Any) -> Tuple[int, Any]:
+        """POST public/reporter/verify-email, as Signalen's frontend sends it."""
+        with self._lock:
+            status, answer, signal_id = self.reporters.verify(body)
+            if signal_id is not None:
+                self.records[signal_id]["updated_at"] = now_iso()
+            return status, answer
 
     def private_detail(self, signal_id: str) -> Dict[str, Any]:
         return self._private_detail(signal_id, self.records[signal_id])
