@@ -24,9 +24,11 @@ from actions.status import (case_number_of, described_otherwise, find_report,
                             normalise_case_number, numbers_filed_last)
 from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
 from bot.klantcontacten import contactverzoek
+from bot.reading.answers import Contact, as_written_at_home, read_contact
 from bot.reading.description import category_of
 from bot.reading.questions import tells_something_wrong
 from bot.reading.report_questions import told_beside_the_solved, withdraws_a_report
+from bot.reports.service import add_contact, confirmation_mailed
 from bot.reports.answers import (KTO, REACTION, SOLVED_LINE, Question, queue_addition,
                                  queue_kto, queue_reaction)
 
@@ -126,6 +128,9 @@ class ActionAddToReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         case_number = _the_report_added_to(tracker)
+        contact = read_contact(tracker.latest_message.get("text") or "")
+        if contact.email or contact.phone:
+            return await _contact_added(dispatcher, tracker, case_number, contact)
         place = reading_of(tracker).location
         added = bool(case_number) and await asyncio.to_thread(
             queue_addition, case_number, tracker.sender_id,
@@ -137,6 +142,25 @@ class ActionAddToReport(Action):
         else:
             utter(dispatcher, "utter_report_addition_not_added")
         return []
+
+
+async def _contact_added(dispatcher: CollectingDispatcher, tracker: Tracker,
+                         case_number: Optional[Text], contact: Contact) -> List[EventType]:
+    """"krijg ik nou wel bericht? mijn mail is …" just after filing (round r205 of session
+    55: a dead end): the e-mail address or number on that report, for its updates."""
+    try:
+        report = case_number and await asyncio.to_thread(
+            add_contact, case_number, tracker.sender_id, contact.email, contact.phone)
+    except ValueError:  # an address the back office would refuse
+        report = None
+    if not report:
+        utter(dispatcher, "utter_report_addition_not_added")
+        return []
+    utter(dispatcher, "utter_report_contact_added", case_number=case_number,
+          contact=as_written_at_home(contact.email or contact.phone))
+    if confirmation_mailed(report, contact.email):
+        utter(dispatcher, "utter_report_contact_confirm_link")
+    return []
 
 
 # "bij de tweede melding": which of the reports filed together

@@ -51,9 +51,10 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  split_problem_texts,
                                  read_contact, read_yes_no, says_it_is_one_problem, says_send_it,
                                  says_nothing_to_change,
-                                 restated_problem, swapped_word, wrong_part)
-from bot.reading.callback import wants_callback
-from bot.reading.danger import says_it_is_dangerous
+                                 restated_problem, swapped_word, wrong_part,
+                                 as_belgian_mobile, says_belgian)
+from bot.reading.callback import call_time_wished, says_no_calls, wants_callback
+from bot.reading.danger import is_deaf, says_it_is_dangerous
 from bot.reading.description import (category_of, clean_description, names_another_problem,
                                      split_problems)
 from bot.reading.quick_kinds import quick_kind_of
@@ -320,6 +321,16 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
                    if taken_back.search(described) else {})
     return {**place_slots(place), **description, "report_confirmed": None,
             **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
+
+
+def _number_said_belgian(tracker: Tracker) -> Dict[Text, Any]:
+    """"dat is geen vaste lijn hé, het is mijn gsm. ik woon in Belgie" about the number
+    taken as Dutch (round r215 of session 56: added to the description): the Belgian one."""
+    number = as_belgian_mobile(tracker.get_slot("report_contact"))
+    if not number or reading_of(tracker).phone or not says_belgian(_text(tracker)):
+        return {}
+    return {"report_confirmed": None, "report_contact": number,
+            **with_ack(tracker, ack("utter_ack_contact_changed"))}
 
 
 def _spot_on_another_street(tracker: Tracker, swap: Optional[Tuple[str, str]],
@@ -1062,6 +1073,30 @@ def _another_street(tracker: Tracker, reading: Reading) -> bool:
                 and not _told_elsewhere(tracker, _text(tracker)))
 
 
+WISHES_SLOT = "report_contact_wishes"
+
+
+def _contact_wishes_heard(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+    """"niet bellen, ik ben doof", "na 18u, overdag neem ik niet op": kept with the report and
+    said back (round r215 of session 56: never kept, so a colleague might call a deaf man)."""
+    text = _text(tracker)
+    if text.startswith("/"):
+        return []
+    wishes = dict(tracker.get_slot(WISHES_SLOT) or {})
+    told: List[Dict[Text, Any]] = []
+    if says_no_calls(text) or is_deaf(text):
+        wishes["no_calls"] = True
+        told.append(ack("utter_ack_wish_no_calls"))
+    when = call_time_wished(text)
+    if when and not wishes.get("no_calls"):
+        wishes["call_time"] = when
+        told.append(ack("utter_ack_wish_call_time", call_time=when))
+    if not told:
+        return []
+    return [SlotSet(WISHES_SLOT, wishes),
+            SlotSet("report_ack", _acks_after(tracker, events) + told)]
+
+
 def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, Any]]:
     """The acknowledgements pending once `events` are applied."""
     for event in reversed(events):
@@ -1240,7 +1275,9 @@ def _answer_despite_the_intent(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
     reading = reading_of(tracker)
     if (tracker.get_slot("requested_slot") != slot or tracker.get_slot(slot) is not None
             or intent.get("name") not in _EXIT_GUESSES
-            or (intent.get("confidence") or 0) >= SURE_INTENT or reading.danger
+            or (intent.get("confidence") or 0) >= SURE_INTENT and not says_no_calls(
+                _text(tracker))  # "ja graag maar niet bellen want ik ben doof" (r215)
+            or reading.danger
             or asks_for_a_person(_text(tracker))
             or not (reading.answer is not None or reading.email or reading.phone)
             or intent.get("name") == OPENING_HOURS_INTENT and (is_question(_text(tracker))
@@ -1273,6 +1310,7 @@ class ValidateReportForm(FormValidationAction):
         events = _with_slots(events, _kept_problems(tracker, events))
         events = events + _said_on_the_side(tracker, events, domain)
         events = events + await _question_beside(tracker, events, domain)
+        events = events + _contact_wishes_heard(tracker, events)
         return events + await _callback_beside(tracker, events)
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
@@ -1522,7 +1560,11 @@ class ValidateReportForm(FormValidationAction):
             answer = False  # "no message. just send", "nee hoor, verstuur maar" (round r119)
         if contact and (answer is None or WANTS_UPDATES.search(_text(tracker))
                         or YES_AFTER_ALL.search(_text(tracker))
-                        or declines_only_a_medium(_text(tracker))):
+                        or declines_only_a_medium(_text(tracker))
+                        # "ja. mijn nummer 06…. maar bellen moeilijk voor mij" (round r215):
+                        # the no is about calling
+                        or read_yes_no(first_sentence(_text(tracker))[0]) is True
+                        or says_no_calls(_text(tracker))):
             # "it's not the waste, it's rats. Yes please keep me updated: a@b.nl", "nee er is
             # niemand gestoken. ja stuur me maar een mailtje: …": an address is a yes
             answer = True
@@ -1598,7 +1640,7 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        moved = _place_word_swapped(tracker)
+        moved = _place_word_swapped(tracker) or _number_said_belgian(tracker)
         if moved:
             return moved
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))

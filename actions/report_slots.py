@@ -41,7 +41,7 @@ REPORT_SLOTS = ("report_category", "report_description", "report_more_problems",
                 "report_location", "report_place", "report_latitude", "report_longitude",
                 "report_priority", "report_repeated", "report_callback", "report_photo",
                 "report_updates", "report_contact", "report_confirmed", "report_ack",
-                "report_prompt")
+                "report_prompt", "report_contact_wishes")
 # Words that say *that* someone wants to report, not *what*: a message of only these
 # is not a description.
 FILLER_WORDS = {

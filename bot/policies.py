@@ -867,6 +867,20 @@ def _names_another_number(tracker: DialogueStateTracker, message: Any) -> bool:
     return bool(named) and tracker.get_slot("report_case_number") not in named
 
 
+def _contact_for_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
+                                  message: Any) -> bool:
+    """Just after filing, an e-mail address or number for its updates ("krijg ik nou wel
+    bericht? mijn mail is …", round r205 of session 55: "Daar kan ik u niet mee helpen");
+    not a callback asked, a danger or another report's number."""
+    text = message.text or ""
+    return (not tracker.active_loop_name and bool(reading.email or reading.phone)
+            and not reading.danger and not wants_callback(text)
+            and bool(tracker.get_slot("report_case_number"))
+            and _messages_since_filing(tracker) <= ADDITION_TURNS
+            and not _names_another_number(tracker, message)
+            and not _a_report_beside_the_call(message, reading))
+
+
 def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
                               message: Any) -> bool:
     """Just after filing, a place or a remark about the same problem, and no question:
@@ -1657,6 +1671,8 @@ def reading_route(tracker: DialogueStateTracker,
     if (tracker.active_loop_name is None and not reading.danger
             and not reading.phone and written_to_someone_close(message.text or "")):
         return WRONG_CHAT_ACTION  # "schat, neem jij de boodschappen mee? xx": not for us
+    if _contact_for_the_report_filed(tracker, reading, message):
+        return ADD_TO_REPORT_ACTION  # "krijg ik nou wel bericht? mijn mail is …"
     if _adds_to_the_report_filed(tracker, reading, message):
         return ADD_TO_REPORT_ACTION  # "o het is bij nummer 20 trouwens": to the report filed
     if tracker.active_loop_name == REPORT_FORM and outside_the_municipality(

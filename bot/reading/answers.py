@@ -198,13 +198,25 @@ def read_contact(text: str) -> Contact:
     which = -1 if _CORRECTION.search(text) else 0
     email = email_in(text[slice(*emails[which])]) if emails else None
     phone = phone_in(text[slice(*phones[which])]) if phones else None
-    if phone and _BELGIAN.search(text) and phone.startswith("+314"):
+    if phone and says_belgian(text) and phone.startswith("+314"):
         phone = "+324" + phone[4:]  # "0475 12 34 56, ne Belgische gsm" (round 83)
     return Contact(email=email, phone=phone)
 
 
-# A Belgian mobile written the Belgian way (04..): said to be Belgian, or a "gsm".
-_BELGIAN = re.compile(r"\b(?:belgisch\w*|belgi[eë]|gsm)\b", re.IGNORECASE)
+# A Belgian mobile written the Belgian way (04..): said to be Belgian, or a "gsm", or in the
+# Belgian notation "0497/55.66.77" (round r215 of session 56: taken for a Dutch landline).
+_BELGIAN = re.compile(r"\b(?:belgisch\w*|belgi[eë]|gsm)\b"
+                      r"|\b04\d{2}\s*/\s*\d{2}[.\s]\d{2}[.\s]\d{2}\b", re.IGNORECASE)
+
+
+def says_belgian(text: str) -> bool:
+    """The number is a Belgian mobile: said so, or written the Belgian way."""
+    return bool(_BELGIAN.search(text or ""))
+
+
+def as_belgian_mobile(phone: Optional[str]) -> Optional[str]:
+    """A number read as Dutch (+314…) as the Belgian mobile it is (+324…); None if no 04…."""
+    return "+324" + phone[4:] if phone and phone.startswith("+314") else None
 
 
 # "u kunt mij bellen op 06… of mailen naar …. Telefonisch heeft mijn voorkeur."

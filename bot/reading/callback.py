@@ -127,3 +127,31 @@ def _sentence_around(text: str, at: int) -> str:
 # "sinds zondag", "vorige week dinsdag": when something happened, not when to call.
 _PAST = re.compile(r"\b(?:sinds|vorige|afgelopen|gisteren|al|since|last)\s+(?:\w+\s+)?$",
                    re.IGNORECASE)
+
+
+# "niet bellen want ik ben doof, alleen sms", "bellen heeft geen zin", "text only please": news
+# and questions in writing (round r215 of session 56: never kept, so someone might call).
+_NO_CALLS = re.compile(
+    r"\bniet (?:op)?bellen\b|\bgeen (?:telefoon|bellen|telefoontjes)\b"
+    r"|\bbellen (?:\w+ ){0,2}(?:heeft geen zin|lukt (?:me |mij )?niet|gaat niet|kan (?:ik )?niet|"
+    r"is (?:\w+ )?(?:moeilijk|lastig)|moeilijk|lastig)\b"
+    r"|\b(?:alleen|enkel|liefst|liever) (?:via |per |een |met )?(?:sms\w*|mail\w*|e-?mail\w*|"
+    r"whatsapp\w*|appen|app|schriftelijk)\b"
+    r"|\b(?:do not|don'?t|dont|please do not|no) (?:phone |ring )?call(?:s|ing)?(?: me)?\b"
+    r"|\b(?:text|sms|email|e-mail) only\b|\bonly (?:by |via )?(?:text|sms|email|e-mail|whatsapp)\b",
+    re.IGNORECASE)
+_NOT_REACHABLE = re.compile(r"\bneem (?:ik )?(?:\w+ )?niet op\b|\bbereikbaar\b|\breachable\b",
+                            re.IGNORECASE)
+
+
+def says_no_calls(text: str) -> bool:
+    """The resident asks not to be phoned: news and questions in writing only."""
+    return bool(_NO_CALLS.search(text or ""))
+
+
+def call_time_wished(text: str) -> Optional[str]:
+    """When the resident can be phoned, said beside a call or a number ("na 18u, overdag neem
+    ik niet op"); None when no call is spoken of."""
+    if not (_CALL_WORD.search(text or "") or _NOT_REACHABLE.search(text or "")):
+        return None
+    return preferred_time(text)

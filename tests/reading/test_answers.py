@@ -117,6 +117,15 @@ def test_a_belgian_mobile_written_the_belgian_way_stays_belgian() -> None:
     assert read_contact("bel me op 0475 123456").phone == "+31475123456"
 
 
+@pytest.mark.parametrize("text, phone", [
+    # round r215 of session 56: the Belgian notation was taken for a Dutch landline (Eersel)
+    ("mijn nummer: 0497/55.66.77", "+32497556677"),
+    ("0497-556677", "+31497556677"),  # a Dutch landline, written the Dutch way
+])
+def test_a_belgian_mobile_in_the_belgian_notation(text, phone):
+    assert read_contact(text).phone == phone
+
+
 def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     assert normalise_phone("+31 6 1234567") is None
     assert normalise_phone("061234567") is None

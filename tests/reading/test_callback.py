@@ -93,3 +93,27 @@ def test_a_time_said_with_not_is_no_wish(text, when):
     """Round r106 (session 47): "ik zit maandag niet achter de computer" became the time."""
     from bot.reading.callback import preferred_time
     assert preferred_time(text) == when
+
+
+@pytest.mark.parametrize("text, no_calls", [
+    # round r215 of session 56: never kept, so a colleague might phone a deaf man
+    ("ja graag maar niet bellen want ik ben doof. alleen mail of sms aub", True),
+    ("06-12345678 maar dan alleen sms he, bellen heeft geen zin", True),
+    ("bellen is lastig voor mij, liever whatsapp", True),
+    ("text only please", True),
+    ("ja graag, bel me maar", False),
+    ("de lamp is niet kapot, hij knippert", False),
+])
+def test_no_calls_wished(text, no_calls):
+    from bot.reading.callback import says_no_calls
+    assert says_no_calls(text) is no_calls
+
+
+@pytest.mark.parametrize("text, when", [
+    ("en weten ze dat het na 6 uur moet? overdag neem ik niet op", "na 6 uur"),
+    ("bel me terug, liefst na 18u", "na 18u"),
+    ("de lamp gaat pas na 6 uur aan", None),  # no call spoken of
+])
+def test_a_time_to_be_called_only_beside_a_call(text, when):
+    from bot.reading.callback import call_time_wished
+    assert call_time_wished(text) == when
