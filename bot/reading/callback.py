@@ -133,6 +133,9 @@ _PAST = re.compile(r"\b(?:sinds|vorige|afgelopen|gisteren|al|since|last)\s+(?:\w
 # and questions in writing (round r215 of session 56: never kept, so someone might call).
 _NO_CALLS = re.compile(
     r"\bniet (?:op)?bellen\b|\bgeen (?:telefoon|bellen|telefoontjes)\b"
+    # "nee laat dat bellen maar, mijn telefoon ligt overdag in een kluisje" (round r217: read
+    # as "call me during the day")
+    r"|\blaat (?:dat |het |dat hele |maar )?(?:bellen|telefoneren) (?:maar )?(?:zitten|achterwege)?"
     r"|\bbellen (?:\w+ ){0,2}(?:heeft geen zin|lukt (?:me |mij )?niet|gaat niet|kan (?:ik )?niet|"
     r"is (?:\w+ )?(?:moeilijk|lastig)|moeilijk|lastig)\b"
     r"|\b(?:alleen|enkel|liefst|liever) (?:via |per |een |met )?(?:sms\w*|mail\w*|e-?mail\w*|"

@@ -101,6 +101,7 @@ def test_a_time_said_with_not_is_no_wish(text, when):
     ("06-12345678 maar dan alleen sms he, bellen heeft geen zin", True),
     ("bellen is lastig voor mij, liever whatsapp", True),
     ("text only please", True),
+    ("hmm nee laat dat bellen maar, mijn telefoon ligt overdag in een kluisje", True),
     ("ja graag, bel me maar", False),
     ("de lamp is niet kapot, hij knippert", False),
 ])
