@@ -1090,7 +1090,7 @@ def _contact_wishes_heard(tracker: Tracker, events: List[EventType]) -> List[Eve
     when = call_time_wished(text)
     if when and not wishes.get("no_calls"):
         wishes["call_time"] = when
-        told.append(ack("utter_ack_wish_call_time", call_time=when))
+        told.append(ack("utter_ack_wish_call_time", when=when))
     if not told:
         return []
     return [SlotSet(WISHES_SLOT, wishes),
