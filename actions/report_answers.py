@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.contact import register_left_message
 from actions.reading import channel_of, previous_bot_action, reading_of
-from actions.report_slots import answer_of
+from actions.report_slots import answer_of, report_question_response
 from actions.status import (case_number_of, described_otherwise, find_report,
                             normalise_case_number, numbers_filed_last)
 from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
@@ -141,6 +141,10 @@ class ActionAddToReport(Action):
             utter(dispatcher, "utter_report_addition_added", case_number=case_number)
         else:
             utter(dispatcher, "utter_report_addition_not_added")
+        kind = reading_of(tracker).report_question
+        beside = report_question_response(tracker, kind, urgent=False) if kind else None
+        if beside in domain.get("responses", {}):  # "… Kan ik ook een foto sturen?" (r217)
+            utter(dispatcher, beside)
         return []
 
 

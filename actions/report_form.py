@@ -316,11 +316,53 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
                              "landmark": taken_back.sub(right, current.get("landmark") or "")
                              or None})
     described = tracker.get_slot("report_description") or ""
+    one = _one_of_the_problems_moved(tracker, swap[0], current, place, right)
+    if one:
+        return one
     # "glas bij de jumbo": the description names the spot too
     description = ({"report_description": taken_back.sub(right, described)}
                    if taken_back.search(described) else {})
     return {**place_slots(place), **description, "report_confirmed": None,
             **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
+
+
+def _one_of_the_problems_moved(tracker: Tracker, old_spot: Text, current: Dict[Text, Any],
+                               place: Place, right: Text) -> Dict[Text, Any]:
+    """"dat bankje staat niet bij de fontein maar bij de bushalte. de prullenbak wel bij de
+    fontein" with two problems split (round r217 of session 56, and r208–r211: both moved):
+    only the problem the correcting sentence names gets the new place; {} when it names
+    none or both."""
+    more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+    clause = next((part for part in split_sentences(_text(tracker))
+                   if re.search(rf"\b{re.escape(old_spot)}\b", part, re.IGNORECASE)), "")
+    if not more or not clause:
+        return {}
+    texts = [tracker.get_slot("report_description") or ""] + [p.get("text", "") for p in more]
+    spot_words = _words(current.get("text") or "") | _words(place.text or "")
+    named = [index for index, text in enumerate(texts)
+             if _names_a_thing_of(clause, text, texts, spot_words)]
+    if len(named) != 1:
+        return {}
+    ack_place = with_ack(tracker, ack("utter_ack_place_changed", place=place.label))
+    swapped = re.sub(rf"\b{re.escape(old_spot)}\b", right, texts[named[0]], flags=re.I)
+    if named[0] > 0:
+        more[named[0] - 1].update(place=place.as_dict(), text=swapped)
+        return {"report_more_problems": more, "report_confirmed": None, **ack_place}
+    for problem in more:
+        problem.setdefault("place", current)  # the others stay where they were
+    return {**place_slots(place), "report_description": swapped,
+            "report_more_problems": more, "report_confirmed": None, **ack_place}
+
+
+def _words(text: Text) -> set:
+    return set(re.findall(r"[^\W\d_]{4,}", text.lower()))
+
+
+def _names_a_thing_of(clause: Text, text: Text, texts: List[Text], spot_words: set) -> bool:
+    """The clause names a thing of this problem's text that no other problem names (the
+    words of the place itself left out)."""
+    others = set().union(*(_words(other) for other in texts if other is not text))
+    return bool(_words(clause) & (_words(text) - others - spot_words))
 
 
 def _number_said_belgian(tracker: Tracker) -> Dict[Text, Any]:

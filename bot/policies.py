@@ -867,6 +867,12 @@ def _names_another_number(tracker: DialogueStateTracker, message: Any) -> bool:
     return bool(named) and tracker.get_slot("report_case_number") not in named
 
 
+def _names_the_report_filed(tracker: DialogueStateTracker, message: Any) -> bool:
+    """The message names the case number of the report filed in this conversation."""
+    named = [e.get("value") for e in message.entities if e.get("entity") == "case_number"]
+    return bool(named) and tracker.get_slot("report_case_number") in named
+
+
 def _contact_for_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
                                   message: Any) -> bool:
     """Just after filing, an e-mail address or number for its updates ("krijg ik nou wel
@@ -899,7 +905,10 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
                    # "OEPS HET GAT IS BIJ NUMMER 21 NIET 12." (round r166: a new report)
                    or bool(corrected_number(text, _place_filed(tracker).get("house_number"))))
     if (not tracker.active_loop_name and not reading.urgent and adds_to_a_report(text)
-            and _messages_since_filing(tracker) <= ADDITION_TURNS
+            and (_messages_since_filing(tracker) <= ADDITION_TURNS
+                 # "Aanvulling op melding M-…: het zijn drie fietswrakken" later in the chat
+                 # (round r217 of session 56: "a colleague reads it Monday")
+                 or _names_the_report_filed(tracker, message))
             and not _names_another_number(tracker, message)
             and (_THE_REPORT_NAMED.search(text) or _has_case_number(message))):
         # "nog iets erbij voor die melding: …", "het is een aanvulling op M-…" (round r166:

@@ -1409,6 +1409,10 @@ _RESUME = re.compile(
 # more for that report, passed on to the colleague who handles it, never a new report.
 _ADD_TO_REPORT = re.compile(
     r"\ber ?(?:ook |nog )?bij (?:zetten|schrijven|vermelden|doen)\b|\b(?:toevoegen|aanvull\w*)\b"
+    # "nog iets vergeten bij mijn melding van zojuist: …", "heeft u dat er nog bij gezet?"
+    # (round r217 of session 56: only the photo question beside it was answered)
+    r"|\b(?:nog )?iets vergeten (?:bij|in|over|voor|te zeggen over) (?:mijn|de|die|uw) melding\b"
+    r"|\ber ?(?:ook |nog )?bij ?ge(?:zet|schreven|voegd)\b"
     # "kunt ge dat er nog bijzetten?" (round r215 of session 56: the dog-bite article)
     r"|\b(?:er ?)?bij(?:zetten|schrijven|voegen|vermelden)\b"
     r"|\ber (?:moet|mag) (?:ook |nog |wel )*bij\b"

@@ -106,13 +106,15 @@ _ANONYMOUS = re.compile(
     r"|\bzonder (?:mijn )?naam\b"
     # "do you need my name?", "moet ik mijn naam opgeven?" (round r52: no answer)
     r"|\b(?:need|want|have) my (?:name|details)\b"
-    r"|\bmijn (?:naam|gegevens) (?:\w+ )?(?:nodig|opgeven|geven|doorgeven|noemen)\b"
+    r"|\b(?:mijn|mn|m n|me) (?:naam|gegevens) (?:\w+ )?(?:nodig|opgeven|geven|doorgeven|noemen)\b"
+    # "wil niet dat die gasten weten dat ik t gemeld heb" (round r217 of session 56)
+    r"|\b(?:weten|merken|horen|zien) dat ik (?:t|het|dit|dat) (?:gemeld|doorgegeven) (?:heb|had)\b"
     r"|\b(?:ziet|zien|weet|weten|hoort|horen|krijgt|krijgen)\b(?: \w+){0,5}? "
     r"(?:wie ik ben|wie (?:dit|het|dat) (?:\w+ )?(?:meldde|meldt|gemeld|was|heeft gedaan)|"
     r"dat ik (?:het|dit|dat) (?:was|meldde|heb gemeld|gemeld heb|heb gedaan|ben))\b"
     # "moet ik de buren hun adres geven? ik wil niet dat ze weten dat ik het ben"
-    r"|\b(?:wil|wilt) niet dat (?:ze|hij|zij|de buren|de buurman|de buurvrouw) (?:\w+ ){0,3}?"
-    r"(?:weten|merken|zien|horen)\b"
+    r"|\b(?:wil|wilt) niet dat (?:ze|hij|zij|die \w+|de buren|de buurman|de buurvrouw) "
+    r"(?:\w+ ){0,3}?(?:weten|merken|zien|horen)\b"
     r"|\bwat (?:doen|doet) (?:jullie|u|de gemeente) (?:\w+ ){0,2}?(?:met )?mijn "
     r"(?:gegevens|e-?mail\w*|mailadres|nummer|telefoonnummer)\b|\banonymous\b"
     # "Will the neighbours see that it was me who reported this?" (round r58: no answer)
