@@ -618,7 +618,7 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
         if found:
             return found[0], question, intent
         for response, text in turn:  # a product answer of the domain (bulky waste, debts)
-            if response.startswith(DOMAIN_ANSWER):
+            if response.startswith(DOMAIN_ANSWER) and response not in NO_ANSWERS:
                 topic = response[len(DOMAIN_ANSWER):]
                 own = next((a for a in articles if a.intent == topic
                             or a.id == ARTICLE_OF_ANSWER.get(topic)), None)
@@ -673,6 +673,9 @@ def earlier_in_the_turn(tracker: Tracker, article: Article, url: str = DATABASE_
 _LOSS = re.compile(r"\b(?:overleden|overleed|gestorven|overlijden|dood ?gegaan|heengegaan|"
                    r"passed away|died)\b", re.IGNORECASE)
 DOMAIN_ANSWER = "utter_answer_"
+# "Daar heb ik zelf geen antwoord op": no answer, so a follow-up reaches past it to the
+# article before ("wat kost dat" after "ik woon zelf niet in jullie gemeente", round r218)
+NO_ANSWERS = ("utter_answer_municipal_question",)
 THIS_SUBJECT = "dit onderwerp"  # "Dat staat niet in mijn informatie over dit onderwerp"
 
 

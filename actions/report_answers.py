@@ -19,12 +19,13 @@ from rasa_sdk.types import DomainDict
 from actions.base import utter
 from actions.contact import register_left_message
 from actions.reading import channel_of, previous_bot_action, reading_of
-from actions.report_slots import answer_of, report_question_response
+from actions.report_slots import CALL_TIME_LINE, answer_of, report_question_response
 from actions.status import (case_number_of, described_otherwise, find_report,
                             normalise_case_number, numbers_filed_last)
 from bot.channel_store import HOLDING_CHANNELS, RELEASED_HELD
 from bot.klantcontacten import contactverzoek
 from bot.reading.answers import Contact, as_written_at_home, read_contact
+from bot.reading.callback import call_time_wished
 from bot.reading.description import category_of
 from bot.reading.questions import tells_something_wrong
 from bot.reading.report_questions import told_beside_the_solved, withdraws_a_report
@@ -128,9 +129,18 @@ class ActionAddToReport(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         case_number = _the_report_added_to(tracker)
-        contact = read_contact(tracker.latest_message.get("text") or "")
+        text = tracker.latest_message.get("text") or ""
+        contact = read_contact(text)
         if contact.email or contact.phone:
             return await _contact_added(dispatcher, tracker, case_number, contact)
+        when = call_time_wished(text)
+        if when:  # "na 3 uur is goed" after the callback was passed on (round r217 c4)
+            added = bool(case_number) and await asyncio.to_thread(
+                queue_addition, case_number, tracker.sender_id,
+                CALL_TIME_LINE.format(call_time=when))
+            utter(dispatcher, "utter_ack_wish_call_time" if added
+                  else "utter_report_addition_not_added", when=when)
+            return []
         place = reading_of(tracker).location
         added = bool(case_number) and await asyncio.to_thread(
             queue_addition, case_number, tracker.sender_id,

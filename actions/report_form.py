@@ -875,11 +875,15 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     """"Nee hoeft niet. Kan ik die band vergoed krijgen?", "nee. er kan iemand in vallen": the
     answer is taken, and the question beside it answered (or the danger heard) in the same
     reply instead of being lost."""
-    if (not tracker.get_slot("requested_slot") or _text(tracker).startswith("/")
-            or ran_this_turn(tracker, "action_answer_report_question")):
-        return []  # a button, or the question was answered already
+    if not tracker.get_slot("requested_slot") or _text(tracker).startswith("/"):
+        return []  # a button
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
     raised = hazard_heard(tracker, slots)
+    if ran_this_turn(tracker, "action_answer_report_question"):
+        # the question was answered already; a danger told beside it still raises the
+        # priority ("10 WERKDAGEN?? er kan iemand in vallen en zijn nek breken", round r219)
+        return raised + ([SlotSet("report_ack", _acks_after(tracker, events) + [
+            ack(key) for key in hazard_acks(reading_of(tracker), domain)])] if raised else [])
     sent_now = slots.get("report_confirmed") is True and reading_of(
         tracker).report_question == "filed"  # "ja dat klopt. is het nu gemeld?" (r139)
     answer = None if _a_topic_of_its_own(tracker) or sent_now else report_question_answer(

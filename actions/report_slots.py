@@ -243,6 +243,19 @@ def prompt(key: Text, **values: Any) -> Dict[Text, Any]:
     return ack(key, **values)
 
 
+# How the resident wants to be reached, for the colleague who handles the report (staff text).
+NO_CALLS_LINE = "Contact: niet bellen (de melder kan niet bellen); alleen sms of e-mail."
+CALL_TIME_LINE = "Contact: liefst bellen {call_time}."
+
+
+def with_contact_wishes(description: Text, wishes: Optional[Dict[Text, Any]]) -> Text:
+    """The description with the resident's wishes about being reached, when told."""
+    lines = ([NO_CALLS_LINE] if (wishes or {}).get("no_calls") else []) + (
+        [CALL_TIME_LINE.format(call_time=wishes["call_time"])]
+        if (wishes or {}).get("call_time") else [])
+    return "\n".join([description, *lines]) if lines else description
+
+
 def with_ack(tracker: Tracker, *items: Dict[Text, Any]) -> Dict[Text, Any]:
     """The report_ack slot with these acknowledgements added to the ones still pending."""
     pending: List[Dict[Text, Any]] = list(tracker.get_slot("report_ack") or [])

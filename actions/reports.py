@@ -33,7 +33,7 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPOR
                                   cleared_for,
                                   HIGH_PRIORITY, NO_PHOTO, REPORT_CATEGORIES, ack, description_of,
                                   is_description, needs_number, personal_data_ack,
-                                  report_question_response,
+                                  report_question_response, with_contact_wishes,
                                   reset_report_slots, shared_slots, told_place_slots,
                                   with_number, NO_UPDATES, WANTS_UPDATES)
 from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
@@ -829,19 +829,6 @@ def _plain_words(text: Text) -> set:
     return set(re.findall(r"\w+", text.lower()))
 
 
-# How the resident wants to be reached, for the colleague who handles the report (staff text).
-_NO_CALLS_LINE = "Contact: niet bellen (de melder kan niet bellen); alleen sms of e-mail."
-_CALL_TIME_LINE = "Contact: liefst bellen {call_time}."
-
-
-def _with_contact_wishes(description: Text, wishes: Optional[Dict[Text, Any]]) -> Text:
-    """The description with the resident's wishes about being reached, when told."""
-    lines = ([_NO_CALLS_LINE] if (wishes or {}).get("no_calls") else []) + (
-        [_CALL_TIME_LINE.format(call_time=wishes["call_time"])]
-        if (wishes or {}).get("call_time") else [])
-    return "\n".join([description, *lines]) if lines else description
-
-
 def new_reports(tracker: Tracker) -> List[NewReport]:
     """The report as the form collected it, one per problem; contact only with consent."""
     slot = tracker.get_slot
@@ -867,10 +854,10 @@ def new_reports(tracker: Tracker) -> List[NewReport]:
     )
     category = slot("report_category") or GENERIC_CATEGORY
     wishes = slot("report_contact_wishes")
-    first = NewReport(category=category, description=_with_contact_wishes(
+    first = NewReport(category=category, description=with_contact_wishes(
         slot("report_description") or "", wishes), **common)
     more = [NewReport(category=problem.get("category") or category,
-                      description=_with_contact_wishes(problem.get("text", ""), wishes),
+                      description=with_contact_wishes(problem.get("text", ""), wishes),
                       **{**common, **_own_place(problem, place)})
             for problem in slot("report_more_problems") or []]
     return _own_priorities([first] + more)

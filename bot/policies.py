@@ -52,7 +52,7 @@ from bot.reading.message import is_neighbour_nuisance, is_the_neighbours_green
 from bot.reading.money import asks_to_pay_in_parts, money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is, asks_if_a_bot,
                                    asks_the_time, asks_what_the_bot_can_do)
-from bot.reading.callback import wants_callback, without_the_callback
+from bot.reading.callback import call_time_wished, wants_callback, without_the_callback
 from bot.reading.dates import date_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_reach_0800, cannot_use_the_phone, help_called, is_shaken,
@@ -294,6 +294,8 @@ ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION, QUESTION_ACTION, NO
 # Actions after which a message the model could not place is read with the answer given.
 CONTEXT_ACTIONS = ANSWERING_ACTIONS + (NOT_HELPED_ACTION,)
 _ALSO = re.compile(r"\b(?:ook|also|too)\b", re.IGNORECASE)
+_NO_FIRST = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop|niet|nothing|niks|niets)\b",
+                       re.IGNORECASE)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
@@ -873,14 +875,31 @@ def _names_the_report_filed(tracker: DialogueStateTracker, message: Any) -> bool
     return bool(named) and tracker.get_slot("report_case_number") in named
 
 
+def _callback_passed_on(tracker: DialogueStateTracker) -> bool:
+    """A callback was passed on in this conversation ("Ik heb doorgegeven dat u teruggebeld
+    wilt worden op …"), alone or with a report."""
+    for event in tracker.events:
+        said = [item.get("key", "") for item in event.value or [] if isinstance(item, dict)] \
+            if isinstance(event, SlotSet) and event.key == "report_ack" else [
+                (getattr(event, "metadata", None) or {}).get("utter_action") or ""]
+        if any(key.startswith("utter_callback_taken") for key in said):
+            return True
+    return False
+
+
 def _contact_for_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
                                   message: Any) -> bool:
     """Just after filing, an e-mail address or number for its updates ("krijg ik nou wel
     bericht? mijn mail is …", round r205 of session 55: "Daar kan ik u niet mee helpen");
     not a callback asked, a danger or another report's number."""
     text = message.text or ""
-    return (not tracker.active_loop_name and bool(reading.email or reading.phone)
-            and not reading.danger and not wants_callback(text)
+    return (not tracker.active_loop_name
+            # "na 3 uur is goed" after the callback was passed on (round r217 of session 56:
+            # the opening hours)
+            and bool(reading.email or reading.phone or call_time_wished(text))
+            and not reading.danger
+            and not (wants_callback(text) and not (call_time_wished(text)
+                                                   and _callback_passed_on(tracker)))
             and bool(tracker.get_slot("report_case_number"))
             and _messages_since_filing(tracker) <= ADDITION_TURNS
             and not _names_another_number(tracker, message)
@@ -2007,6 +2026,14 @@ def reading_route(tracker: DialogueStateTracker,
         # "nee" or "ok dan" to an answer with a report offer, or to "Zonder meldingsnummer …
         # opnieuw melden?": not "Waar kan ik u mee helpen?"
         return ANYTHING_ELSE
+    if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
+            and intent.get("name") == "deny" and not _NO_FIRST.match(message.text or "")
+            and len((message.text or "").split()) >= MIN_SUBJECT_WORDS
+            and not (reading.category or reading.danger)
+            and not ends_the_chat(message.text or "")):
+        # "i have not worked 6 months yet, so no WW i think. i live alone …" to "Can I help
+        # you with anything else?" (round r218 of session 56: "Goodbye!"): it goes on
+        return FOLLOW_UP_ACTION
     if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
             and reading.answer is False and is_displeased(message.text or "")
             and not is_question(message.text or "")

@@ -152,9 +152,23 @@ def says_no_calls(text: str) -> bool:
     return bool(_NO_CALLS.search(text or ""))
 
 
+# A call to the resident, not one the resident makes ("should i call vitens or you?", round
+# r219 of session 56: "called around 30").
+_CALL_TO_ME = re.compile(
+    r"\bbel\w* (?:\w+ )?(?:me|mij)\b|\b(?:call|ring|phone) me\b|\bgebeld\b|\bterug ?bel\w*"
+    r"|\b(?:wanneer|hoe laat) (?:\w+ )?bellen\b|\bbellen (?:ze|jullie|u)\b"
+    r"|\bbelt (?:u|jullie|iemand|ze|de gemeente)\b|\bwhen (?:will|do) (?:you|they) call\b")
+# "overdag werk ik, na 17 uur ben ik thuis": the part of the day the resident is away is no
+# time to call
+_AWAY = re.compile(r"\b(?:werk|werken|werkt|ben ik (?:niet|weg|aan het werk)|neem ik (?:\w+ )?"
+                   r"niet op|kan ik niet|at work|i work)\b", re.IGNORECASE)
+
+
 def call_time_wished(text: str) -> Optional[str]:
-    """When the resident can be phoned, said beside a call or a number ("na 18u, overdag neem
-    ik niet op"); None when no call is spoken of."""
-    if not (_CALL_WORD.search(text or "") or _NOT_REACHABLE.search(text or "")):
+    """When the resident can be phoned, said beside a call to them ("na 18u, overdag neem ik
+    niet op"); None when no call to them is spoken of."""
+    if not (_CALL_TO_ME.search(text or "") or _NOT_REACHABLE.search(text or "")):
         return None
-    return preferred_time(text)
+    free = " , ".join(part for part in re.split(r"[,.;!?]", text or "")
+                      if not _AWAY.search(part))
+    return preferred_time(free)

@@ -327,6 +327,10 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         # "daar breekt nog iemand zijn nek": someone will get hurt
                         r"|\b(?:breekt|breken) (?:\w+ ){0,2}?(?:iemand|een kind|er een|mensen) "
                         r"(?:\w+ )?(?:nek|been|benen|enkel|heup|pols)\b"
+                        # "er kan iemand op de fiets in vallen en zijn nek breken" (round r219)
+                        r"|\b(?:kan|kunnen) (?:er )?(?:iemand|een kind|kinderen|mensen|een fietser|"
+                        r"fietsers)\b(?: \w+){0,4} (?:in |over |af )?(?:vallen|struikelen|"
+                        r"verongelukken)\b|\b(?:zijn|haar|je|z n) nek (?:breken|breekt)\b"
                         r"|\b(?:someone|somebody) (?:will|is going to) (?:get hurt|break)\b"
                         # "als je daar in het donker in rijdt lig je op je bek" (round r164)
                         r"|\blig (?:je|jij|ik|u) (?:\w+ )?(?:op (?:je|uw|mijn) )?(?:bek|smoel|"
@@ -368,7 +372,10 @@ def says_it_is_dangerous(text: str) -> bool:
     voor de kinderen"; not "is het gevaarlijk?", not "niet gevaarlijk"."""
     # "kan het met voorrang, want over de weg rijden is niet veilig": the reason is said
     # "glas is gevaarlijk, kan voorrang?": said, then asked
+    # "waarom zo laat, er kan een kind in vallen": a question, then a statement (round r219)
     for sentence in re.split(r"(?<=[.!?])\s+|\n|,?\s+(?:want|omdat|because)\s+"
+                             r"|,\s+(?=(?:er|iemand|een kind|kinderen|mensen|fietsers?)\s+"
+                             r"(?:kan|kunnen|gaat|gaan|valt|vallen)\b)"
                              r"|,\s+(?=(?:kan|kunt|kunnen|mag|wil|wilt|graag|can|could|please)\b)",
                              fold(text or "")):
         if _ASKS.match(sentence) or (sentence.rstrip().endswith("?")

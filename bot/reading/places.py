@@ -1463,7 +1463,9 @@ class _Reading:
                 return base, end + 2, other
             return f"{base}-{other.upper()}", end + 2, None
         if end < self.size and re.fullmatch(r"[a-zA-Z]", self.texts[end]) \
-                and self.lowers[end] not in {"u", "n", "e", "s", "t", "x", "m"}:
+                and self.lowers[end] not in {"u", "n", "e", "s", "t", "x", "m"} \
+                and not (self.lowers[end] == "i" and self._lower(end + 1).isalpha()):
+            # (not "around number 30 i guess", round r219 of session 56: "30I")
             return base + self.texts[end].upper(), end + 1, None
         return base, end, None
 

@@ -62,6 +62,8 @@ _FASTER = re.compile(
     r"morgen|vanavond|vannacht|"
     r"meteen|direct|nu meteen|zo snel mogelijk|met spoed|voorrang)\b"
     r"|\b(?:sneller|spoed|voorrang|urgent)\b(?=.*\?)"
+    # "pas over 10 werkdagen?? waarom zo laat" (round r219 of session 56: no answer)
+    r"|\bwaarom (?:\w+ )?(?:zo|pas|zolang) (?:laat|lang)\b"
     # "24 uur?? dat is te lang, de draden liggen op het fietspad" (round r111: a new place)
     r"|\b(?:is|duurt|duren)\s+(?:\w+\s+)?(?:veel |echt |wel |veels |veul )?te lang\b|\btoo long\b"
     # "ik wil alleen weten of het sneller kan" (round r71 of session 41)
@@ -76,6 +78,12 @@ _FASTER = re.compile(
     r"|\b(?:is it possible|any chance|(?:can|could) (?:someone|somebody|anyone|a crew)) "
     r"(?:\w+ ){0,5}?(?:faster|sooner|today|tonight|tomorrow|right away|asap)\b"
     r"|\bhow (?:fast|soon|quickly) (?:will|can|does|do) (?:someone|somebody|you|they|anyone)\b"
+    # "is the municipality coming tonight??", "wordt het vannacht nog afgezet?" (round r219 of
+    # session 56: "call 14 0571 from Monday")
+    r"|\b(?:is|are) (?:someone|somebody|anyone|the municipality|the council|you|they|a team|"
+    r"a crew) (?:\w+ )?coming (?:\w+ )?(?:tonight|today|now|soon|tomorrow)\b"
+    r"|\b(?:wordt|worden) (?:het|dat|die|ze|hij) (?:\w+ )?(?:vannacht|vanavond|vandaag) (?:nog )?"
+    r"(?:afgezet|gemaakt|opgeruimd|weggehaald|gerepareerd|dichtgemaakt|opgelost)\b"
     r"|\b(?:komt|komen) (?:er )?(?:vandaag|vanavond|vannacht|morgen|meteen|direct) (?:nog )?"
     r"iemand\b|\b(?:ook|nog) (?:vanavond|vannacht|vandaag)\s*\?"
     r"|\b(?:vanavond|vannacht) (?:nog )?iemand\b"
@@ -190,6 +198,14 @@ _HOW_UPDATES = re.compile(
     r"|\b(?:kan|mag|kunt|kunnen) (?:het|dat|dit|u|jullie|ik) (?:\w+ ){0,2}(?:per|via|met een) "
     r"(?:brief|post)\b(?=[^.!]*\?)|\b(?:per|via|met de) (?:brief|post)\b(?=[^.!]*\?)"
     r"|\b(?:een |per )?brief (?:kan|mag) (?:dus |ook |echt )?(?:niet|ook|wel)\b(?=[^.!]*\?)"
+    # "Kunt u mij een brief sturen?", "dus ik hoor helemaal niets?" (round r217 of session
+    # 56: the complaints procedure)
+    r"|\b(?:kunt|kan|kunnen|wilt|willen) (?:er )?(?:niet )?(?:u|jullie|iemand|de gemeente) "
+    r"(?:mij |me |ons )?(?:dan |niet |ook |even |toch |gewoon )*(?:een )?(?:brief|briefje|kaartje|"
+    r"kaart) "
+    r"(?:\w+ )?(?:sturen|schrijven|versturen)\b"
+    r"|\b(?:(?:hoor|krijg|weet) ik|ik (?:hoor|krijg|weet)) (?:dan |dus |straks )*(?:helemaal |"
+    r"eigenlijk |verder )*(?:niets|niks)\b(?=[^.!]*\?)"
     r"|\bvia (?:whatsapp|de app|app|sms|mail|e-?mail|telegram|messenger) (?:of ?zo|ofzo|of zo iets|"
     r"or something)\b|\bwhat (?:kind of )?(?:message|messages|updates?) do you mean\b"
     # "kan dat via whatsapp?" at the updates question (round r109: no answer)
@@ -283,6 +299,8 @@ _OTHER_PARTY = re.compile(
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
+    # "en je zegt niks over mijn schade" (round r219 of session 56: no answer)
+    r"|\b(?:niks|niets|nothing) (?:\w+ ){0,2}(?:over|about) (?:mijn|de|my|the) (?:schade|damage)\b"
     # "kan ik de gemeente laten betalen voor mijn jas?" (round r144 of session 50: money
     # worries), "wie betaalt mijn gescheurde jas?"
     r"|\b(?:laten|laat) (?:betalen|vergoeden)\b|\bwie betaalt (?:nu |dan )?(?:mijn|onze) \w+"

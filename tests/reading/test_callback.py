@@ -118,3 +118,15 @@ def test_no_calls_wished(text, no_calls):
 def test_a_time_to_be_called_only_beside_a_call(text, when):
     from bot.reading.callback import call_time_wished
     assert call_time_wished(text) == when
+
+
+@pytest.mark.parametrize("text, when", [
+    # round r219 of session 56: "I have put with your report that you prefer to be called
+    # around 30" (a house number, and the resident's own call)
+    ("its not 30I, just around 30. so who do I call FIRST, vitens or you?", None),
+    # the part of the day the resident is away is no time to call
+    ("wanneer bellen ze dan? overdag werk ik, na 17 uur ben ik thuis", "na 17 uur"),
+])
+def test_only_a_call_to_the_resident_names_a_time(text, when):
+    from bot.reading.callback import call_time_wished
+    assert call_time_wished(text) == when

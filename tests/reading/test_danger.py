@@ -656,6 +656,10 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     # round r194 of session 53
     ("ja dat zeg ik toch, ik viel er bijna in. het is zeker 10 cm diep", True),
     ("viel je er bijna in?", False),
+    # round r219 of session 56: a question, then what can happen
+    ("pas over 10 werkdagen?? waarom zo laat, er kan een kind in vallen", True),
+    ("10 WERKDAGEN?? er kan iemand op de fiets in vallen en zijn nek breken", True),
+    ("kan er iemand in vallen?", False),
 ])
 def test_the_resident_saying_it_is_dangerous(text, said):
     from bot.reading.danger import says_it_is_dangerous

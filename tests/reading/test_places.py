@@ -337,6 +337,12 @@ def test_a_bare_house_number(text, number):
     assert not place.complete
 
 
+def test_an_english_i_after_a_number_is_no_addition():
+    """Round r219 of session 56: "around number 30 i guess" became "Julianastraat 30I"."""
+    assert read("Wilhelminastraat, around number 30 i guess").house_number == "30"
+    assert read("Kerkstraat 14 a").house_number == "14A"
+
+
 @pytest.mark.parametrize("text, street", [
     ("Er ligt een tegel los in de Kerkstraat", "Kerkstraat"),
     ("op het Marktplein", "Marktplein"),

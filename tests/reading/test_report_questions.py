@@ -343,6 +343,14 @@ def test_who_else_to_call_and_closing_off_the_path(text, kind):
     ("is that even something for the council?", "ours"),
     ("moet ik dan bij die bank blijven wachten?", "stay"),
     ("moet ik blijven staan tot ze er zijn?", "stay"),
+    # round r219 of session 56
+    ("is the municipality coming tonight??", "faster"),
+    ("wordt het nou vannacht nog afgezet of niet", "faster"),
+    ("pas over 10 werkdagen?? waarom zo laat", "faster"),
+    ("zijn jullie gek. en je zegt niks over mijn schade", "damage"),
+    ("Kunt u mij een brief sturen? Ik heb geen e-mail.", "how_updates"),
+    ("moet ik mn naam ook geven? wil niet dat die gasten weten dat ik t gemeld heb",
+     "anonymous"),
     ("is dat nu gevaarlijk?", "safety"),
 ])
 def test_whether_it_is_ours_and_whether_to_stay(text, kind):
