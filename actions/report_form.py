@@ -2170,6 +2170,15 @@ def where_text(tracker: Tracker) -> Text:
     return _numbered([shared] + places)
 
 
+_CORNER = re.compile(r"\bhoek (.+?) en (.+?)(?=$|,| \()")
+
+
+def in_english(label: Text) -> Text:
+    """A place label as an English resident reads it: "hoek Kerkstraat en Molenweg" →
+    "corner of Kerkstraat and Molenweg" (street names stay as they are)."""
+    return _CORNER.sub(r"corner of \1 and \2", label or "")
+
+
 def _own_place_label(problem: Dict[Text, Any]) -> Optional[Text]:
     return Place.from_dict(problem["place"]).label if problem.get("place") else None
 
@@ -2201,7 +2210,11 @@ class AskReportSlot(Action, ABC):
                   domain: DomainDict) -> List[EventType]:
         chosen = tracker.get_slot("report_prompt") or self.open_question(tracker)
         acknowledged = ""
+        english = tracker.get_slot("language") == "en"
         for item in tracker.get_slot("report_ack") or []:
+            if english and item["values"].get("place"):  # "corner of …", not "hoek … en …"
+                item = {**item, "values": {**item["values"],
+                                           "place": in_english(item["values"]["place"])}}
             text = response_text(domain, item["key"], tracker, **item["values"]).strip()
             if len(text) > LONG_ACK:  # an answer on the side: its own message, then the question
                 utter(dispatcher, item["key"], **item["values"])
@@ -2209,7 +2222,8 @@ class AskReportSlot(Action, ABC):
                 acknowledged += f"{text} "
         values = {**profile().template_vars(), **chosen.get("values", {}),
                   "ack": acknowledged, "what": what_text(tracker),
-                  "report_location": where_text(tracker),
+                  "report_location": in_english(where_text(tracker)) if english
+                  else where_text(tracker),
                   "updates": updates_text(tracker, domain)}
         key = chosen.get("key") or f"utter_ask_{self.slot}"
         dispatcher.utter_message(response=key, buttons=self.buttons(tracker, key), **values)

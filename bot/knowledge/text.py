@@ -23,6 +23,7 @@ geen meer nog niks vraag vraagje vragen nodig dank bedankt aub svp please thanks
 mn zn dr ipv evt mss idd tis da ge gij trouwens overigens btw
 wou wouden wilden effe efkes gaarne goede morgen middag
 allemaal echt ofzo nie
+gevaarlijk gevaarlijke toch
 """.split())
 
 # Suffixes stripped (longest first) so that inflected forms share a stem; both the articles

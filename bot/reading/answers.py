@@ -1184,11 +1184,15 @@ def _is_a_name_for_a_problem(word: str) -> bool:
     ("alleen als het klaar is", "zonder mijn naam")."""
     if word.lower() in _ORDINALS:
         return True
+    if _A_STREET_NAME.search(word):
+        return False  # "schoolstraat, not kerkstraat" corrects the place (round r220)
     common = zipf(word.lower())
     return (word.isalpha() and len(word) >= _MIN_STEM
             and (common is None or common < COMMON_WORD_ZIPF))
 
 
+_A_STREET_NAME = re.compile(r"(?:straat|weg|laan|plein|singel|dijk|kade|gracht|steeg|hof|"
+                            r"dreef|baan|markt)$", re.IGNORECASE)
 _LITTLE_WORDS = frozenset("mijn mijne jouw zijn haar onze uw hun die dat dit deze het een "
                           "van met voor over naar bij als maar ook nog wel niet wat".split())
 # "haal dat over mijn man en de rekeningen er maar uit": a part named by what it is about.
