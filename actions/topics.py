@@ -403,6 +403,13 @@ def english_link(tracker: Tracker, domain: Dict[Text, Any]) -> Text:
     return str(profile().website)
 
 
+# "Zij had ook een gehandicaptenparkeerkaart. Wat gebeurt daarmee?" after the death
+# answer (round r218 of session 56: how to apply for one): what the answer says of it
+_ASKS_WHAT_BECOMES_OF = re.compile(
+    r"\bwat (?:gebeurt|moet ik|doe ik|doen we) (?:er |nu |dan )*(?:daar|hier)?mee\b"
+    r"|\bwat gebeurt (?:er )?(?:nu |dan )?met\b|\bwhat happens (?:to|with)\b", re.IGNORECASE)
+
+
 class ActionAnswerFollowUp(Action):
     """"En wat kost het?" right after an answer from the knowledge base: about that
     article, unless the question names a subject of its own ("wat kost een rijbewijs?")."""
@@ -438,7 +445,8 @@ class ActionAnswerFollowUp(Action):
         if own is not None and own != before and _asks_what_it_is(own, text):
             utter_article(dispatcher, tracker, own)  # "wat is digid?" after the moving answer
             return []
-        leaning = before and then_question(text) and sentences_naming(before, named)
+        leaning = before and (then_question(text) or _ASKS_WHAT_BECOMES_OF.search(text)) \
+            and sentences_naming(before, named)
         if leaning:  # "ik sta niet ingeschreven, hoe moet dat dan?": what the answer says of it
             utter(dispatcher, "utter_kb_detail", detail=leaning, link=before.link)
             return []
