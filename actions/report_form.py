@@ -1155,13 +1155,30 @@ def _acks_after(tracker: Tracker, events: List[EventType]) -> List[Dict[Text, An
 _THE_SAME_NUMBER = re.compile(r"\b(?:(?:het)?zelfde|dezelfde|same)\s+(?:\w+\s+)?(?:nummer|number)\b"
                               r"|\b(?:dat|dit|mijn) nummer (?:van|dat ik) (?:net|eerder|daarnet)\b",
                               re.IGNORECASE)
+# "zelfde mailadres als net", "same email as before" (rounds r215 and r220 of session 56)
+_THE_SAME_ADDRESS = re.compile(r"\b(?:(?:het)?zelfde|dezelfde|same)\s+(?:\w+\s+)?(?:e-?mail\w*|"
+                               r"mail\w*|adres|address)\b", re.IGNORECASE)
+
+
 def _contact_given(tracker: Tracker, reading: Reading) -> Optional[Text]:
-    """The e-mail address or phone number in the answer, or the phone number told before when
-    the answer says "hetzelfde nummer" (rounds r131, r142 and r146 of session 50)."""
+    """The e-mail address or phone number in the answer, or the one told before when the
+    answer says "hetzelfde nummer" or "zelfde mailadres als net" (rounds r131, r142 and r146
+    of session 50; r215 and r220 of session 56)."""
     contact = preferred_contact(_text(tracker), reading.email, reading.phone)
+    if contact is None and _THE_SAME_ADDRESS.search(_text(tracker)):
+        return _contact_told_before(tracker, email=True)
     if contact is None and _THE_SAME_NUMBER.search(_text(tracker)):
-        return callback_number(tracker)
+        return _contact_told_before(tracker, email=False) or callback_number(tracker)
     return contact
+
+
+def _contact_told_before(tracker: Tracker, email: bool) -> Optional[Text]:
+    """The e-mail address (or phone number) the resident gave for an earlier report."""
+    for event in reversed(tracker.events):
+        value = event.get("value") if event.get("event") == "slot" else None
+        if event.get("name") == "report_contact" and value and ("@" in value) == email:
+            return value
+    return None
 
 
 _CALL_BACK = re.compile(r"\bterug\s*(?:te\s+)?bel\w*|\bterugbel\w*|\bbel\w*\s+(?:me|mij|ons)\s+"

@@ -45,7 +45,7 @@ from bot.reading.callback import wants_callback, without_the_callback
 from bot.reading.danger import blocks_the_way, read_danger
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      new_problem_after_never_mind, says_damage, says_dumped,
-                                     says_not_collected)
+                                     further_on, says_not_collected)
 from bot.reading.questions import (is_question, product_asked, question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
@@ -494,6 +494,9 @@ def start_slots(tracker: Tracker, reading: Reading, text: Text,
         slots["report_more_problems"] = [{**problem, "text": _without_questions(problem["text"])}
                                          for problem in problems[1:]] or None
     slots.update(told_place_slots(place, text))
+    if slots.get("report_more_problems") and slots.get("report_place"):
+        slots["report_more_problems"] = _further_on(slots["report_more_problems"],
+                                                    slots["report_place"])
     if reading.danger in DANGEROUS or reading.urgent or reading.injured:  # someone got hurt
         slots["report_priority"] = HIGH_PRIORITY
     if says_reported_before(text):
@@ -827,6 +830,19 @@ def _location_text(place: Optional[Place], label: Text) -> Text:
 
 def _plain_words(text: Text) -> set:
     return set(re.findall(r"\w+", text.lower()))
+
+
+def _further_on(problems: List[Dict[Text, Any]], shared: Dict[Text, Any]
+                ) -> List[Dict[Text, Any]]:
+    """"… En verderop hangen er takken zo laag …" (round r217 of session 56: filed at the
+    corner of the tiles): a problem told as a bit further on, without a place of its own,
+    is placed there in words, beside the place told (its point stays the same)."""
+    label = Place.from_dict(shared).label
+    return [problem if problem.get("place") or not further_on(problem.get("text", "")) else {
+        **problem, "place": {**shared, "kind": "description", "house_number": None,
+                             "landmark": None,
+                             "text": f"{further_on(problem['text'])}, bij {label}"}}
+        for problem in problems]
 
 
 def new_reports(tracker: Tracker) -> List[NewReport]:

@@ -1301,7 +1301,11 @@ _OWN_CIRCUMSTANCES = re.compile(
     r"\b(?:ik|wij|we|mijn|mn|m'n|onze|ons|my|i)\b.*\b(?:bijstand\w*|uitkering\w*|schulden|"
     r"kwijtschelding|belastingaanslag|aanslag|overleden|weduwe|weduwnaar|huishoudelijke hulp|"
     r"hulp (?:bij|in) het huishouden|hulp in huis|wmo|mantelzorg\w*|dementie|depressie|kanker|"
-    r"chemo|benefits|passed away|widow\w*)\b", re.IGNORECASE)
+    r"chemo|benefits|passed away|widow\w*)\b"
+    # "ik woon hier nog maar sinds kort (van Gent afkomstig)" (round r217 of session 56)
+    r"|\b(?:ik|wij|we) (?:woon|wonen) (?:hier )?(?:nog )?(?:maar )?(?:sinds kort|pas|net)\b"
+    r"|\b(?:ik|wij|we) (?:ben|zijn) (?:hier )?(?:net )?(?:nieuw|pas komen wonen|net komen wonen)\b",
+    re.IGNORECASE)
 
 
 def _without_own_circumstances(text: str) -> str:
@@ -1759,6 +1763,13 @@ _DUMPING_KINDS = {"report_waste_collection", "report_public_space_other", "repor
 _FURTHER_ON = re.compile(r"\b(?:verderop|verder op|een stuk(?:je)? verder|even verder|"
                          r"aan de overkant|om de hoek|further (?:on|down|up)|down the road)\b",
                          re.IGNORECASE)
+
+
+def further_on(text: str) -> Optional[str]:
+    """"verderop", "aan de overkant": the words that put a problem a bit away from the place
+    told, or None."""
+    found = _FURTHER_ON.search(text or "")
+    return found.group(0).lower() if found else None
 
 
 # "laat maar, ik zie dat hij toch geleegd is": the report being made is not needed any more.

@@ -360,6 +360,8 @@ _SAFETY = re.compile(
     # gevaarlijk?" (round r159 of session 51: the dog-bite text, twice)
     r"|\bof (?:da|dat|het|dit|t|die|ze|deze) (?:\w+ )?gevaarlijk (?:is|zijn|kan zijn)\b"
     r"|\b(?:is |zijn )?gevaarlijk \?"
+    # "is gevaarlijk ja?" in broken Dutch (round r222 of session 56: no answer)
+    r"|\bis (?:dit |dat |het )?gevaarlijk\b(?=[^.!]*\?)"
     r"|\bkan (?:da|dat|het|dit|die) (?:\w+ )?gevaarlijk (?:zijn|worden)\b"
     r"|\b(?:is|are) (?:it|that|this|they) (?:\w+ )?dangerous\b|"
     r"\b(?:moet|moeten|kan|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |verder |ondertussen |intussen |"

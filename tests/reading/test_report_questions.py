@@ -345,6 +345,7 @@ def test_who_else_to_call_and_closing_off_the_path(text, kind):
     ("moet ik blijven staan tot ze er zijn?", "stay"),
     # round r219 of session 56
     ("is the municipality coming tonight??", "faster"),
+    ("is kruispunt bij school. is gevaarlijk ja?", "safety"),
     ("wordt het nou vannacht nog afgezet of niet", "faster"),
     ("pas over 10 werkdagen?? waarom zo laat", "faster"),
     ("zijn jullie gek. en je zegt niks over mijn schade", "damage"),
