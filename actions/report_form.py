@@ -1119,6 +1119,17 @@ def _another_street(tracker: Tracker, reading: Reading) -> bool:
                 and not _told_elsewhere(tracker, _text(tracker)))
 
 
+# "ik geef mijn mailadres later wel door", "moment, ik zoek het op", "can I send it later?"
+_GIVES_IT_LATER = re.compile(
+    r"\b(?:later|straks|zo meteen|morgen)\b(?: \w+){0,3} (?:door(?:geven|sturen)?|geven|sturen|"
+    r"opzoeken|doorgeven)\b|\b(?:door|geven|sturen|doorgeven)\b(?: \w+){0,2} (?:later|straks)\b"
+    r"|^\W*(?:\w+ ){0,3}(?:later|straks)\W*$|\b(?:send|give) (?:it|them|you) (?:\w+ )?later\b",
+    re.IGNORECASE)
+# "momentje, ik zoek het op": the address is coming, the question waits
+_LOOKS_IT_UP = re.compile(r"\b(?:ik )?(?:zoek|zoeken|kijk|kijken) (?:het |dat |hem )?(?:even |effe "
+                          r")?(?:op|na)\b|\b(?:let me|i ll|i will) (?:look|check)\b|"
+                          r"^\W*(?:momentje|moment|ogenblik|effe wachten|even wachten)\W*$",
+                          re.IGNORECASE)
 WISHES_SLOT = "report_contact_wishes"
 
 
@@ -1698,6 +1709,13 @@ class ValidateReportForm(FormValidationAction):
         if answer_of(tracker, reading) is False or says_send_it(_text(tracker)):
             # "nee joh, verstuur maar gewoon": no news, the report goes as it is
             return {"report_contact": None, "report_updates": False}
+        if _LOOKS_IT_UP.search(_text(tracker)):
+            return {"report_contact": None, "report_prompt": prompt("utter_report_contact_wait")}
+        if _GIVES_IT_LATER.search(_text(tracker)):
+            # "ik geef mijn mailadres later wel door" (round r222 of session 56: "Dat is geen
+            # e-mailadres" twice): sent now, and the address can follow in this chat
+            return {"report_contact": None, "report_updates": False,
+                    **with_ack(tracker, ack("utter_ack_contact_later"))}
         return {"report_contact": None, "report_prompt": prompt("utter_report_contact_invalid"),
                 **with_ack(tracker, personal_data_ack(reading, tracker))}
 
