@@ -2293,7 +2293,17 @@ def filed_place(tracker: Tracker) -> Optional[Text]:
 
 
 def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
-    """Anonymous, or updates: with the e-mail address or number they go to, if one was given."""
+    """Anonymous, or updates: with the e-mail address or number they go to, if one was
+    given; and how the resident wants to be reached, when told ("we bellen u niet")."""
+    wishes = tracker.get_slot(WISHES_SLOT) or {}
+    told = (response_text(domain, "utter_report_summary_no_calls", tracker)
+            if wishes.get("no_calls") else
+            response_text(domain, "utter_report_summary_call_time", tracker,
+                          when=wishes["call_time"]) if wishes.get("call_time") else "")
+    return f"{_updates_only_text(tracker, domain)} {told}".strip()
+
+
+def _updates_only_text(tracker: Tracker, domain: DomainDict) -> Text:
     if tracker.get_slot("report_updates") is not True:
         # a callback passed on (`report_callback` False) is no anonymous report (round r142)
         return response_text(domain, "utter_report_summary_callback"

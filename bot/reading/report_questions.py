@@ -296,6 +296,13 @@ _OTHER_PARTY = re.compile(
     r"(?: \w+)? (?:aan |on to |to )?(?:de |het |the )?(?:\w*bedrijf|netbeheerder|"
     r"storingsdienst|energieleverancier|politie|brandweer|waterbedrijf|grid operator|"
     r"police|utility)\b")
+# "DUS MOET IK NOU VITENS BELLEN OF DOEN JULLIE DAT?", "so who do I call first, vitens or
+# the on-call number?" (rounds r219 and r222 of session 56: the list of three numbers)
+_A_COMPANY = (r"(?:vitens|evides|dunea|waternet|pwn|oasen|wml|wmd|brabant water|het waterbedrijf|"
+              r"the water company|liander|enexis|stedin)")
+_THE_COMPANY_OR_US = re.compile(
+    rf"\b(?:bellen|bel|call|phone|ring)\b(?: \w+){{0,4}} {_A_COMPANY}\b(?=[^.!]*\?)"
+    rf"|\b{_A_COMPANY} (?:\w+ )?(?:bellen|call)\b(?=[^.!]*\?)", re.IGNORECASE)
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
@@ -517,6 +524,7 @@ _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("report_again", _REPORT_AGAIN), ("earlier_reports", _EARLIER_REPORTS),
           ("police_report", _POLICE_REPORT),
           ("police", _POLICE),
+          ("other_party", _THE_COMPANY_OR_US),
           ("urgent_number", _URGENT_NUMBER), ("witness", _WITNESS),
           ("faster", _FASTER), ("filed", _FILED),
           ("damage", _DAMAGE), ("stay", _STAY),
