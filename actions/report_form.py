@@ -132,6 +132,14 @@ def _without_the_correction(text: Text) -> Text:
     return capitalised(" ".join(clauses).strip()) if clauses else text
 
 
+def _problem_told_again(text: Text) -> Optional[Text]:
+    """"ik bedoel niet de lantaarn maar het stoplicht. dat knippert alleen nog oranje" (round
+    r216 of session 56: the whole message with its apology became the description): the
+    problem as told again, when what follows the word taken back tells one."""
+    restated = restated_problem(text)
+    return capitalised(restated) if restated and category_of(restated) is not None else None
+
+
 def _corrects_at_a_start(text: Text) -> bool:
     """"O wacht, het is eigenlijk een gat": the correction word opens a sentence, not "ik
     denk dat ik het weet eigenlijk, er hangen altijd gasten bij de bankjes" (round 75)."""
@@ -281,11 +289,9 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
     streets = (tracker.get_slot("report_place") or {}).get("streets") or []
     if swap[0].lower() in (street.lower() for street in streets):
         return None  # "niet de beatrixstraat maar de hoek met de emmastraat" (round r85)
-    restated = restated_problem(_text(tracker))
-    if restated and category_of(restated) is not None:
-        # "ik bedoel niet de lantaarn maar het stoplicht. dat knippert alleen nog oranje"
-        # (round r216 of session 56: the whole message with its apology became the description)
-        return capitalised(restated)
+    restated = _problem_told_again(_text(tracker))
+    if restated:
+        return restated
     if not re.search(rf"\b{re.escape(swap[0])}\b", description, re.IGNORECASE):
         return None
     return re.sub(rf"\b{re.escape(swap[0])}\b", swap[1].lower(), description,
@@ -303,20 +309,19 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
             current.get("streets") or []):
         # "niet het gemeentehuis maar de bibliotheek aan de Schoolstraat": a place; "het is
         # niet de jumbo maar de lidl. die zit aan de wilhelminastraat" (round r216): both
-        return {} if told.landmark else _spot_on_another_street(tracker, swap, current,
-                                                                 told.streets[0])
+        return {} if told.landmark or not swap else _spot_on_another_street(
+            tracker, swap, current, told.streets[0])
     if not swap or not current.get("text") or swap[0].lower() in (
             street.lower() for street in current.get("streets") or []):
         return {}
-    taken_back = re.compile(rf"\b{re.escape(swap[0])}\b", re.IGNORECASE)
+    taken_back, right = _as_word(swap[0]), _as_written(swap[1])
     if not taken_back.search(current["text"]):
         return {}
-    right = swap[1] if swap[1] != swap[1].lower() else capitalised(swap[1])
     place = Place.from_dict({**current, "text": taken_back.sub(right, current["text"]),
                              "landmark": taken_back.sub(right, current.get("landmark") or "")
                              or None})
     described = tracker.get_slot("report_description") or ""
-    one = _one_of_the_problems_moved(tracker, swap[0], current, place, right)
+    one = _one_of_the_problems_moved(tracker, taken_back, current, place, right)
     if one:
         return one
     # "glas bij de jumbo": the description names the spot too
@@ -326,15 +331,26 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
             **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
 
 
-def _one_of_the_problems_moved(tracker: Tracker, old_spot: Text, current: Dict[Text, Any],
-                               place: Place, right: Text) -> Dict[Text, Any]:
+def _as_word(word: Text) -> "re.Pattern[str]":
+    """A pattern for the word as a whole word, in any case."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
+def _as_written(word: Text) -> Text:
+    """The word that replaces one taken back, capitalised when it names a spot ("lidl")."""
+    return word if word != word.lower() else capitalised(word)
+
+
+def _one_of_the_problems_moved(tracker: Tracker, taken_back: "re.Pattern[str]",
+                               current: Dict[Text, Any], place: Place,
+                               right: Text) -> Dict[Text, Any]:
     """"dat bankje staat niet bij de fontein maar bij de bushalte. de prullenbak wel bij de
     fontein" with two problems split (round r217 of session 56, and r208–r211: both moved):
     only the problem the correcting sentence names gets the new place; {} when it names
     none or both."""
     more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
     clause = next((part for part in split_sentences(_text(tracker))
-                   if re.search(rf"\b{re.escape(old_spot)}\b", part, re.IGNORECASE)), "")
+                   if taken_back.search(part)), "")
     if not more or not clause:
         return {}
     texts = [tracker.get_slot("report_description") or ""] + [p.get("text", "") for p in more]
@@ -344,7 +360,7 @@ def _one_of_the_problems_moved(tracker: Tracker, old_spot: Text, current: Dict[T
     if len(named) != 1:
         return {}
     ack_place = with_ack(tracker, ack("utter_ack_place_changed", place=place.label))
-    swapped = re.sub(rf"\b{re.escape(old_spot)}\b", right, texts[named[0]], flags=re.I)
+    swapped = taken_back.sub(right, texts[named[0]])
     if named[0] > 0:
         more[named[0] - 1].update(place=place.as_dict(), text=swapped)
         return {"report_more_problems": more, "report_confirmed": None, **ack_place}
@@ -375,24 +391,22 @@ def _number_said_belgian(tracker: Tracker) -> Dict[Text, Any]:
             **with_ack(tracker, ack("utter_ack_contact_changed"))}
 
 
-def _spot_on_another_street(tracker: Tracker, swap: Optional[Tuple[str, str]],
+def _spot_on_another_street(tracker: Tracker, swap: Tuple[str, str],
                             current: Dict[Text, Any], street: Text) -> Dict[Text, Any]:
     """The spot taken back in the place's landmark replaced, on the street now told."""
     landmark = current.get("landmark") or ""
-    if not swap or not re.search(rf"\b{re.escape(swap[0])}\b", landmark, re.IGNORECASE):
+    taken_back, right = _as_word(swap[0]), _as_written(swap[1])
+    if not taken_back.search(landmark):
         return {}
-    right = swap[1] if swap[1] != swap[1].lower() else capitalised(swap[1])
-    spot = re.sub(rf"\b{re.escape(swap[0])}\b", right, landmark, flags=re.IGNORECASE)
-    place = read_place(f"{spot} aan de {street}")
+    place = read_place(f"{taken_back.sub(right, landmark)} aan de {street}")
     if place is None or not place.landmark:
         return {}
     # "… en er ligt ook nog een matras naast": what else is there, added
     more = [part for part in split_sentences(_text(tracker))
-            if adds_more(part) and not re.search(rf"\b{re.escape(swap[0])}\b", part, re.I)]
-    description = re.sub(rf"\b{re.escape(swap[0])}\b", right,
-                         tracker.get_slot("report_description") or "", flags=re.IGNORECASE)
+            if adds_more(part) and not taken_back.search(part)]
+    description = taken_back.sub(right, tracker.get_slot("report_description") or "")
     for old in current.get("streets") or []:  # "glas achter de Jumbo aan de Stationsweg"
-        description = re.sub(rf"\b{re.escape(old)}\b", street, description, flags=re.I)
+        description = _as_word(old).sub(street, description)
     if more:
         description = added_to(description, clean_description(" ".join(more)))
     return {**place_slots(place), "report_confirmed": None, "report_description": description,
@@ -879,20 +893,18 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
         return []  # a button
     slots = {**tracker.slots, **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
     raised = hazard_heard(tracker, slots)
-    if ran_this_turn(tracker, "action_answer_report_question"):
-        # the question was answered already; a danger told beside it still raises the
-        # priority ("10 WERKDAGEN?? er kan iemand in vallen en zijn nek breken", round r219)
-        return raised + ([SlotSet("report_ack", _acks_after(tracker, events) + [
-            ack(key) for key in hazard_acks(reading_of(tracker), domain)])] if raised else [])
+    # the question answered already by its own action: only a danger told beside it is
+    # still heard ("10 WERKDAGEN?? er kan iemand in vallen en zijn nek breken", round r219)
+    answered = ran_this_turn(tracker, "action_answer_report_question")
     sent_now = slots.get("report_confirmed") is True and reading_of(
         tracker).report_question == "filed"  # "ja dat klopt. is het nu gemeld?" (r139)
-    answer = None if _a_topic_of_its_own(tracker) or sent_now else report_question_answer(
-        tracker, domain, slots, urgent=bool(raised) or (
+    answer = None if answered or _a_topic_of_its_own(tracker) or sent_now else \
+        report_question_answer(tracker, domain, slots, urgent=bool(raised) or (
             slots.get("report_priority") == HIGH_PRIORITY))
     hazard = hazard_acks(reading_of(tracker), domain) if raised else []
     items = [ack(key) for key in hazard] + ([answer] if answer else [])
-    if wants_to_complain(_text(tracker)):  # "ja. en ik wil een klacht indienen" (round 86)
-        items.append(ack("utter_ack_complaint_in_report"))
+    if not answered and wants_to_complain(_text(tracker)):  # "ja. en ik wil een klacht
+        items.append(ack("utter_ack_complaint_in_report"))  # indienen" (round 86)
     if not items:
         return raised
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]
@@ -1962,9 +1974,8 @@ class ValidateReportForm(FormValidationAction):
             return None  # (not "ah wacht, … laat dat maar vallen, 't is alleen die put")
         if _number_corrected(tracker):
             return None  # "oh wait, it's number 14, not 12. the light is …" (round r81)
-        restated = restated_problem(text)
-        description = (capitalised(restated) if restated and category_of(restated)
-                       else _without_the_correction(description_of(reading, text)))
+        description = _problem_told_again(text) or _without_the_correction(
+            description_of(reading, text))
         if not description or not is_description(description) or is_question(description):
             return None  # "… En wanneer is de pmd eigenlijk?": a question, not the problem
         return {"report_description": description,
@@ -2296,10 +2307,12 @@ def updates_text(tracker: Tracker, domain: DomainDict) -> Text:
     """Anonymous, or updates: with the e-mail address or number they go to, if one was
     given; and how the resident wants to be reached, when told ("we bellen u niet")."""
     wishes = tracker.get_slot(WISHES_SLOT) or {}
-    told = (response_text(domain, "utter_report_summary_no_calls", tracker)
-            if wishes.get("no_calls") else
-            response_text(domain, "utter_report_summary_call_time", tracker,
-                          when=wishes["call_time"]) if wishes.get("call_time") else "")
+    told = ""
+    if wishes.get("no_calls"):
+        told = response_text(domain, "utter_report_summary_no_calls", tracker)
+    elif wishes.get("call_time"):
+        told = response_text(domain, "utter_report_summary_call_time", tracker,
+                             when=wishes["call_time"])
     return f"{_updates_only_text(tracker, domain)} {told}".strip()
 
 

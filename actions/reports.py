@@ -838,11 +838,13 @@ def _further_on(problems: List[Dict[Text, Any]], shared: Dict[Text, Any]
     corner of the tiles): a problem told as a bit further on, without a place of its own,
     is placed there in words, beside the place told (its point stays the same)."""
     label = Place.from_dict(shared).label
-    return [problem if problem.get("place") or not further_on(problem.get("text", "")) else {
-        **problem, "place": {**shared, "kind": "description", "house_number": None,
-                             "landmark": None,
-                             "text": f"{further_on(problem['text'])}, bij {label}"}}
-        for problem in problems]
+    placed = []
+    for problem in problems:
+        words = None if problem.get("place") else further_on(problem.get("text", ""))
+        placed.append({**problem, "place": {**shared, "kind": "description", "house_number": None,
+                                            "landmark": None, "text": f"{words}, bij {label}"}}
+                      if words else problem)
+    return placed
 
 
 def new_reports(tracker: Tracker) -> List[NewReport]:

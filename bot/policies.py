@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 import weakref
-from typing import Any, Callable, Dict, Iterator, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from rasa.core.policies.memoization import MemoizationPolicy as RasaMemoizationPolicy
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -38,7 +38,7 @@ from bot.knowledge.articles import ARTICLE_ENTITY
 from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
                                    read_aspect, read_aspects, subject_words)
 from bot.profile import profile
-from bot.reading.answers import (adds_more, adds_to_a_report, asks_about_acting,
+from bot.reading.answers import (adds_more, adds_to_a_report, asks_about_acting, says_also,
                                  asks_about_the_wait, asks_beside_a_stop_word, prefers_a_call,
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
@@ -293,7 +293,6 @@ ANSWERING_ACTIONS = KNOWLEDGE_ACTIONS + (AS_QUESTION_ACTION, QUESTION_ACTION, NO
                                          NEED_ACTION)
 # Actions after which a message the model could not place is read with the answer given.
 CONTEXT_ACTIONS = ANSWERING_ACTIONS + (NOT_HELPED_ACTION,)
-_ALSO = re.compile(r"\b(?:ook|also|too)\b", re.IGNORECASE)
 _NO_FIRST = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop|niet|nothing|niks|niets)\b",
                        re.IGNORECASE)
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
@@ -863,26 +862,33 @@ def _place_filed(tracker: DialogueStateTracker) -> Dict[str, Any]:
     return {}
 
 
+def _case_numbers_named(message: Any) -> List[str]:
+    return [e.get("value") for e in message.entities if e.get("entity") == "case_number"]
+
+
 def _names_another_number(tracker: DialogueStateTracker, message: Any) -> bool:
     """The message names a case number other than the report just filed."""
-    named = [e.get("value") for e in message.entities if e.get("entity") == "case_number"]
+    named = _case_numbers_named(message)
     return bool(named) and tracker.get_slot("report_case_number") not in named
 
 
 def _names_the_report_filed(tracker: DialogueStateTracker, message: Any) -> bool:
     """The message names the case number of the report filed in this conversation."""
-    named = [e.get("value") for e in message.entities if e.get("entity") == "case_number"]
-    return bool(named) and tracker.get_slot("report_case_number") in named
+    return tracker.get_slot("report_case_number") in _case_numbers_named(message)
+
+
+CALLBACK_TAKEN = "utter_callback_taken"  # the responses that say a callback was passed on
 
 
 def _callback_passed_on(tracker: DialogueStateTracker) -> bool:
     """A callback was passed on in this conversation ("Ik heb doorgegeven dat u teruggebeld
     wilt worden op …"), alone or with a report."""
     for event in tracker.events:
-        said = [item.get("key", "") for item in event.value or [] if isinstance(item, dict)] \
-            if isinstance(event, SlotSet) and event.key == "report_ack" else [
-                (getattr(event, "metadata", None) or {}).get("utter_action") or ""]
-        if any(key.startswith("utter_callback_taken") for key in said):
+        if isinstance(event, SlotSet) and event.key == "report_ack":  # said with a question
+            said = [item.get("key", "") for item in event.value or [] if isinstance(item, dict)]
+        else:
+            said = [(getattr(event, "metadata", None) or {}).get("utter_action") or ""]
+        if any(key.startswith(CALLBACK_TAKEN) for key in said):
             return True
     return False
 
@@ -893,13 +899,13 @@ def _contact_for_the_report_filed(tracker: DialogueStateTracker, reading: Readin
     bericht? mijn mail is …", round r205 of session 55: "Daar kan ik u niet mee helpen");
     not a callback asked, a danger or another report's number."""
     text = message.text or ""
+    # "na 3 uur is goed" after the callback was passed on (round r217 of session 56: the
+    # opening hours)
+    call_time = bool(call_time_wished(text))
     return (not tracker.active_loop_name
-            # "na 3 uur is goed" after the callback was passed on (round r217 of session 56:
-            # the opening hours)
-            and bool(reading.email or reading.phone or call_time_wished(text))
+            and bool(reading.email or reading.phone or call_time)
             and not reading.danger
-            and not (wants_callback(text) and not (call_time_wished(text)
-                                                   and _callback_passed_on(tracker)))
+            and not (wants_callback(text) and not (call_time and _callback_passed_on(tracker)))
             and bool(tracker.get_slot("report_case_number"))
             and _messages_since_filing(tracker) <= ADDITION_TURNS
             and not _names_another_number(tracker, message)
@@ -915,7 +921,7 @@ def _adds_to_the_report_filed(tracker: DialogueStateTracker, reading: Reading,
         # "vlak bij het hek van het schoolplein": the fence is where, not what (own try, session 42)
         reading = dataclasses.replace(reading, category=None)
     # "kunt u erbij zetten …", "de prullenbak ernaast is ook omgetrapt, zet dat er ff bij"
-    asks_to_add = ((bool(reading.addition) or adds_more(text) or bool(_ALSO.search(text)))
+    asks_to_add = ((bool(reading.addition) or adds_more(text) or says_also(text))
                    and adds_to_a_report(text)
                    or reading.location is not None and bool(_ASKS_TO_CHANGE.search(text))
                    # "het is niet de jumbo maar de lidl, zelfde straat" (round r178): a spot
@@ -1224,7 +1230,7 @@ def _names_its_subject(text: str) -> bool:
 
 
 def _has_case_number(message: Any) -> bool:
-    return any(e.get("entity") == "case_number" for e in message.entities)
+    return bool(_case_numbers_named(message))
 
 
 def _keeps_some_problems(tracker: DialogueStateTracker, message: Any) -> bool:

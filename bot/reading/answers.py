@@ -646,6 +646,11 @@ def declines_only_a_medium(text: str) -> bool:
     return rest != (text or "") and read_yes_no(rest) is not False
 
 
+def says_also(text: str) -> bool:
+    """"ook", "also", "too" anywhere: something more than what was told."""
+    return bool(_ALSO.search(text or ""))
+
+
 def adds_more(text: str) -> bool:
     """"Er staat ook nog een frigo bij": more about the problem, not a new description."""
     return bool(_ADDS_MORE.match(text or ""))

@@ -148,8 +148,12 @@ def confirmation_mailed(report: Report, email: Optional[str]) -> bool:
     """Whether Signalen mails `email`, given to `add_contact` for this report, a link to
     confirm it before using it: the report was in Signalen already (an address Signalen
     has for it already is not mailed again)."""
-    return bool(email and report.signalen_id and settings.SIGNALEN_URL
-                and settings.SIGNALEN_TOKEN)
+    return bool(email and report.signalen_id and _signalen_takes_reporters())
+
+
+def _signalen_takes_reporters() -> bool:
+    """A reporter can be changed in Signalen: its address and a service account are set."""
+    return bool(settings.SIGNALEN_URL and settings.SIGNALEN_TOKEN)
 
 
 def _contact_given(email: Optional[str], phone: Optional[str]) -> Tuple[Optional[str],
@@ -182,7 +186,7 @@ def _pass_on_contact(db: Session, report: Report) -> None:
 
 def _queue_for_signalen(db: Session, report: Report) -> None:
     """A new reporter for the signal, through the outbox; not without a service account."""
-    if settings.SIGNALEN_URL and settings.SIGNALEN_TOKEN:
+    if _signalen_takes_reporters():
         db.add(OutboxItem(kind=SIGNALEN_REPORTER, report_id=report.id))
         logger.info("Report %s: contact added; reporter update for Signalen queued",
                     report.case_number)
