@@ -40,10 +40,10 @@ CALLED_NO_REPORT = "utter_emergency_called_no_report"
 REPORT_HERE = "utter_emergency_report_here"  # "moet ik het ook bij jullie melden?"
 # Danger to a person with nothing in public space to repair.
 NO_REPORT_REASONS = ("suicide", "jump_risk", "violence", "home_violence", "threat", "crime",
-                     "missing_person", "lost_person", "welfare")
+                     "missing_person", "lost_person", "welfare", "hurt_at_home")
 # Reasons with an answer of their own (another number beside 112, or what to do now).
 OWN_ANSWER_REASONS = ("suicide", "jump_risk", "home_violence", "missing_person", "lost_person",
-                      "child_alone", "welfare", "flooded_with_power", "co")
+                      "child_alone", "welfare", "flooded_with_power", "co", "hurt_at_home")
 # Reasons whose follow-up has its own words: a way to write instead of calling, or (someone
 # who may jump) 112 rather than 113.
 OWN_FOLLOWUP = ("suicide", "jump_risk", "home_violence", "welfare")

@@ -114,6 +114,9 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     decision = index.answer_for(question)
     if decision.articles and _lost_document_unnamed(decision.articles[0], question):
         decision = retrieval.Decision("none")
+    loss = None if decision.kind == ANSWERED else _the_loss_told(index, question)
+    if loss is not None:  # a long letter about a husband who died (round r223: "Daar kan ik
+        return retrieval.Decision(ANSWERED, (loss,))  # u helaas niet mee helpen")
     own = next((a for a in index.articles if intent and a.intent == intent), None)
     if own is None and decision.kind != ANSWERED:
         decision = _answer_for_a_part(index, question, decision)
@@ -188,6 +191,16 @@ _WHAT_IS_LEFT = re.compile(
 _THE_DECEASED = "overledene"
 
 
+def _the_loss_told(index: retrieval.Index, question: Text) -> Optional[Article]:
+    """The article about a death that fits a message telling one best, even when its words
+    are too many for a sure fit."""
+    if not _LOSS.search(question):
+        return None
+    best = index.search(question, top=1)
+    return best[0].article if best and _LOSS.search(
+        f"{best[0].article.title} {best[0].article.id}") else None
+
+
 def _article_on_what_is_left(index: retrieval.Index, question: Text) -> Optional[Article]:
     """A death told and the deceased's documents asked about: the article that says what to
     do with them (the one whose answer speaks of the deceased and fits the question best)."""
@@ -195,8 +208,8 @@ def _article_on_what_is_left(index: retrieval.Index, question: Text) -> Optional
     if not (_LOSS.search(question) and _WHAT_IS_LEFT.search(plain)):
         return None
     scores = index.scores(question)
-    about = [n for n, article in enumerate(index.articles)
-             if shares_a_word(article.answer, _THE_DECEASED)]
+    about = [n for n, article in enumerate(index.articles)  # the word itself, not "overleden"
+             if re.search(rf"\b{_THE_DECEASED}\b", article.answer, re.IGNORECASE)]
     best = max(about, key=lambda n: scores[n], default=None)
     return index.articles[best] if best is not None else None
 
@@ -1164,7 +1177,8 @@ def other_questions(parts: Sequence[Text], said: Text, intent: Optional[Text],
                                   for sentence in sentences(detail)):
                 found.append((own, part))
             continue
-        decision = index.answer_for(_with_what_it_leans_on(part, message))
+        decision = without_eviction_untold(
+            index.answer_for(_with_what_it_leans_on(part, message)), part)
         # a product's own article that fits well is its answer, as its intent would give
         fits = decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE \
             and decision.articles[0].intent is not None
@@ -1214,8 +1228,9 @@ def _told(article: Article, said: Text) -> bool:
 
 
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
-                     article: Article) -> None:
-    """"En wat kost het?" after an article: what it says about that, or where to look."""
+                     article: Article, titled: bool = False) -> None:
+    """"En wat kost het?" after an article: what it says about that, or where to look;
+    `titled`: under the article's title (it is not the one just answered)."""
     text = tracker.latest_message.get("text") or ""
     aspects = read_aspects(text)
     details = [article_detail(article, aspect, text) for aspect in aspects]
@@ -1234,7 +1249,11 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
         told = together(article, *(sentences_naming(article, subject_words(part))
                                    for part in question_parts(text) or [text]))
     if told:  # "hoeveel dagen en hoeveel euro?": both
-        utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
+        if titled:
+            utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=told,
+                  link=article.link)
+        else:
+            utter(dispatcher, "utter_kb_detail", detail=told, link=article.link)
         if None in details:  # "waar is die en wat kost het?": the price, and not the place
             utter(dispatcher, "utter_kb_detail_partly_unknown")
     if product is not None:
@@ -1288,10 +1307,31 @@ def without_loss_unasked(decision: retrieval.Decision, text: Text) -> retrieval.
     return retrieval.Decision(CHOICE, tuple(a for a, _ in kept), tuple(s for _, s in kept))
 
 
+# An eviction is only answered when the message speaks of one: "kan die vergunning op mijn
+# naam gezet worden?" is none (round r223 of session 57: "Dreigt u uit uw huis gezet …?")
+_EVICTION_ARTICLE = "dreigende-huisuitzetting"
+_SPEAKS_OF_EVICTION = re.compile(
+    r"\b(?:uit (?:\w+ )?(?:huis|woning)|op straat|huisuitzetting|uitzetting|uitgezet|ontruim\w*|"
+    r"huurachterstand|deurwaarder|dakloos|evict\w*)\b", re.IGNORECASE)
+
+
+def without_eviction_untold(decision: retrieval.Decision, text: Text) -> retrieval.Decision:
+    """The decision without the eviction article when the message speaks of none."""
+    if _SPEAKS_OF_EVICTION.search(text or "") or not any(
+            article.id == _EVICTION_ARTICLE for article in decision.articles):
+        return decision
+    kept = [n for n, article in enumerate(decision.articles) if article.id != _EVICTION_ARTICLE]
+    if not kept:
+        return retrieval.Decision("none")
+    return retrieval.Decision(decision.kind, tuple(decision.articles[n] for n in kept),
+                              tuple(decision.scores[n] for n in kept) if decision.scores else ())
+
+
 def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
                           decision: retrieval.Decision) -> Optional[Text]:
     """Utters the decision; returns its kind, or None when the knowledge base had nothing."""
-    decision = without_loss_unasked(decision, tracker.latest_message.get("text") or "")
+    text = tracker.latest_message.get("text") or ""
+    decision = without_eviction_untold(without_loss_unasked(decision, text), text)
     if decision.kind in (ANSWERED, CHOICE) and "bsn" in reading_of(tracker).personal_data:
         utter(dispatcher, "utter_bsn_not_needed")  # "mijn bsn is …, ligt mijn paspoort klaar?"
     if _tells_a_loss(tracker, decision):  # "mijn man is vorige maand overleden en nu …"
@@ -1312,7 +1352,7 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     first = decision.articles[0] if decision.articles else None
     if (decision.kind == CHOICE and first.sensitive
             and (len(decision.articles) == 1 or _LOSS.search(f"{first.title} {first.id}"))
-            and _LOSS.search(tracker.latest_message.get("text") or "")):
+            and _LOSS.search(text)):
         # "mijn vader is vannacht overleden": the answer with condolences, not "is this it?"
         # nor a choice beside the regiotaxi
         utter_article(dispatcher, tracker, decision.articles[0])

@@ -428,20 +428,26 @@ class ActionAnswerFollowUp(Action):
         if tracker.get_slot("language") == "en":  # the articles are Dutch
             return await _follow_up_in_english(dispatcher, tracker, domain, text)
         try:
-            before = await asyncio.to_thread(previous_article, tracker)
+            before = answered = await asyncio.to_thread(previous_article, tracker)
             if before is not None and not _has_details(before, text):
                 others = await asyncio.to_thread(earlier_in_the_turn, tracker, before)
                 before = next((other for other in others if _has_details(other, text)), before)
             # "parkeervergunning … hoeveel kost?" after the moving answer: that product's
-            before = await asyncio.to_thread(named_product_article, before, text) or before
+            product = await asyncio.to_thread(named_product_article, before, text)
+            before = product or before
             named = subject_words(text)  # "wat moet ik meenemen?" names nothing new
             own = await asyncio.to_thread(own_subject, text) if named else None
-            related = before and (await asyncio.to_thread(abroad_article, before, text)
-                                  or await asyncio.to_thread(related_article, before, text))
-            sibling = before and await asyncio.to_thread(context_article, before, text)
+            # the product the question names is its subject, not a sibling that tells more
+            # ("wat betaal ik zelf voor een vergunning voor mijn eigen auto?", r223)
+            looks_around = before is not None and product is None
+            related = (await asyncio.to_thread(abroad_article, before, text)
+                       or await asyncio.to_thread(related_article, before, text)
+                       ) if looks_around else None
+            sibling = (await asyncio.to_thread(context_article, before, text)
+                       if looks_around else None)
         except Exception:
             logger.exception("Knowledge base lookup failed")
-            before, own, related, sibling = None, None, None, None
+            before = answered = product = own = related = sibling = None
         if own is not None and own != before and _asks_what_it_is(own, text):
             utter_article(dispatcher, tracker, own)  # "wat is digid?" after the moving answer
             return []
@@ -482,7 +488,8 @@ class ActionAnswerFollowUp(Action):
             # "kan dat ook op zaterdag?": when we are open (not "kunnen jullie zaterdag komen?")
             return await ActionOpeningHours().run(dispatcher, tracker, domain)
         elif before is not None:
-            telling = await asyncio.to_thread(sibling_that_tells, before, text)
+            telling = None if product is not None else await asyncio.to_thread(
+                sibling_that_tells, before, text)
             asked_elsewhere = None if telling or names_a_subject(text) or any(
                 article_detail(before, aspect, text) for aspect in read_aspects(text)) else (
                 await asyncio.to_thread(article_of_what_is_asked, before, text))
@@ -490,8 +497,8 @@ class ActionAnswerFollowUp(Action):
                 _article_or_its_detail(dispatcher, tracker, telling, text)
             elif asked_elsewhere is not None:
                 utter_article(dispatcher, tracker, asked_elsewhere)
-            else:
-                answer_follow_up(dispatcher, tracker, before)
+            else:  # another product's price names that product ("… voor mezelf?", r223)
+                answer_follow_up(dispatcher, tracker, before, titled=before is not answered)
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
             return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []

@@ -65,7 +65,7 @@ from bot.reading.description import (category_of, names_another_problem,
 from bot.reading.not_helped import is_displeased, says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question, then_question,
-                                  asks_a_topic_of_its_own, asks_to_act_on_it,
+                                  asks_a_topic_of_its_own, asks_to_put_something, asks_to_act_on_it,
                                   asks_about_the_question, asks_about_the_service,
                                   asks_for_a_container, asks_which_bin, asks_only_the_link,
                                   a_stray_alive, asks_in_so_many_words, inside_the_home,
@@ -298,8 +298,10 @@ _NO_FIRST = re.compile(r"^\W*(?:nee+|neen|no|nope|nah|nop|niet|nothing|niks|niet
 # "Moet ik het ook bij jullie melden?" right after an emergency answer.
 _SHOULD_REPORT = re.compile(
     r"\b(?:moet|moeten|kan|kun|kunt|hoef|hoeft|hoeven|zal)\s+(?:ik|we|wij|u|je)\s+(?:\w+\s+){0,7}?"
-    r"(?:melden|doorgeven|laten weten|inlichten|informeren)\b|\bshould i (?:also )?report\b"
-    r"|\bdo i (?:also )?(?:have|need) to report\b", re.IGNORECASE)
+    r"(?:melden|doorgeven|laten weten|inlichten|informeren)\b"
+    # "do I need report to gemeente also?" (round r224 of session 57: read as a status question)
+    r"|\b(?:do|must|should|shall) i (?:also |still )?(?:need (?:to )?|have to |must )?"
+    r"(?:also )?(?:make |file )?(?:a )?report\b", re.IGNORECASE)
 # After a message left: "ik zit niet de hele dag in deze chat": a call back, not "answers here".
 _NOT_IN_THE_CHAT = re.compile(
     r"\b(?:zit|ben|kijk)\b(?: \w+){0,3} niet (?:\w+ ){0,3}(?:in (?:deze|de) chat|achter de "
@@ -631,7 +633,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         # the registration answer: no problem in the street told (round r110: a report)
         return True
     if not (is_follow_up(text) or told_before and "?" in text or _POINTS_BACK.search(text)
-            or _ABOUT_IT.match(text) or _asks_then_of_the_answer(text, intent)) \
+            or _ABOUT_IT.match(text) or _asks_then_of_the_answer(text, intent)
+            or _CHECKS_THE_ANSWER.search(text)
+            or intent not in PRODUCT_WORDS and then_question(text)) \
             and not (english and intent in UNSURE_INTENTS and "?" in text):
         return False  # in English any question the model cannot place: the product's page
     if intent == STATUS_INTENT:
@@ -660,6 +664,14 @@ def _asks_then_of_the_answer(text: str, intent: Optional[str]) -> bool:
 # "dat zei je net al. en die tegels??": the thing the resident asked about before (round 87)
 _POINTS_BACK = re.compile(r"(?:^|[.!?]\s+)(?:en\s+)?(?:die|dat|deze|those|these)\s+\w+\s*\?+\s*$",
                           re.IGNORECASE)
+
+
+# "de begrafenisondernemer doet de aangifte, klopt dat?" after the answer about a death: the
+# resident checks what they heard against the answer (round r221 of session 56)
+_CHECKS_THE_ANSWER = re.compile(
+    r"(?:\bklopt (?:dat|het|dit)(?: wel)?|\bis dat (?:zo|waar|juist|correct)|\bheb ik dat goed"
+    r"(?: begrepen)?|\bbegrijp ik (?:dat|het) goed|,\s*toch|\bis that (?:right|correct|true)"
+    r"|,\s*right)\s*\?+\s*$", re.IGNORECASE)
 
 
 # "kan dat ook op een andere locatie?", "geldt dat ook voor mijn zoon": a yes or no about
@@ -2261,6 +2273,12 @@ def reading_route(tracker: DialogueStateTracker,
         return AS_QUESTION_ACTION  # "hoi, waar kan ik asbest kwijt?": the question, not a hello
     if _a_remark_after_an_answer(tracker, message, reading, intent, last_turn):
         return ANYTHING_ELSE  # "zo. dat had je ook meteen kunnen zeggen" is no report (r72)
+    if (tracker.active_loop_name is None and reading.question and not reading.danger
+            and intent.get("name") in REPORT_INTENTS
+            and asks_to_put_something(message.text or "")):
+        # "mn container zit vol. kan ik mn zak gewoon naast de container zetten" asks whether
+        # it may, no report (round r223 of session 57: "Ik noteer: Molenweg, naast de container")
+        return AS_QUESTION_ACTION
     if (tracker.active_loop_name is None and reading.question and not reading.danger
             and intent.get("name") in REPORT_INTENTS
             and _a_report_beside_a_question(message, reading, None)):

@@ -540,9 +540,20 @@ MIN_SHARED_WORDS, MIN_SHARED_SHARE = 2, 0.6
 
 
 def shares_a_word(sentence: str, word: str) -> bool:
-    """The word, or a form of it ("inleveren"/"inlevert"), is in the sentence."""
+    """The word, or a form of it ("inleveren"/"inlevert"; "uitschrijven"/"uit te
+    schrijven"), is in the sentence."""
     stem = word[:max(4, len(word) - 3)]
-    return re.search(rf"\b{re.escape(stem)}", sentence, re.IGNORECASE) is not None
+    if re.search(rf"\b{re.escape(stem)}", sentence, re.IGNORECASE):
+        return True
+    split = _SEPARABLE.match(word.lower())
+    return split is not None and re.search(
+        rf"\b{split.group(1)} te {re.escape(split.group(2)[:max(4, len(split.group(2)) - 3)])}",
+        sentence, re.IGNORECASE) is not None
+
+
+# A separable verb's prefix ("moet ik me uitschrijven?" / "u hoeft zich niet uit te schrijven")
+_SEPARABLE = re.compile(r"^(uit|in|door|op|aan|af|mee|terug|over|om|weg|langs|na|toe|vast|bij)"
+                        r"(\w{5,}en)$")
 
 
 def together(article: Article, *details: Optional[str]) -> Optional[str]:
@@ -610,16 +621,27 @@ def _answered_in(article: Article, text: str) -> Optional[str]:
 RARE_WORD_LENGTH, RARE_WORD_SENTENCES = 5, 2
 
 
+# The word the answers use for a resident's own one: "als mijn vriendin bij me intrekt met
+# haar auto?" (partner, round r223), "de begrafenisondernemer doet de aangifte?" (r221)
+_ANSWERS_SAY = ((re.compile(r"\b(?:vriend|vriendin|vriendje|man|vrouw|echtgeno(?:o|)te?|"
+                            r"wederhelft|husband|wife|girlfriend|boyfriend|spouse)\b"), "partner"),
+                (re.compile(r"\b(?:begrafenis|uitvaart|funeral|undertaker)"), "uitvaartondernemer"))
+
+
 def sentences_naming(article: Article, words: str) -> Optional[str]:
     """The one or two sentences of the article that hold the follow-up's own word
     ("hoeveel getuigen?" after the wedding answer), or three for two such words; None
-    when there are more."""
+    when there are more. A word the answers say otherwise counts as theirs too."""
+    words = " ".join([words] + [said for own, said in _ANSWERS_SAY if own.search(words)])
     named = [word for word in dict.fromkeys(words.split()) if len(word) >= RARE_WORD_LENGTH]
+    sentences = _SENTENCE.split(" ".join(article.answer.split()))
     if len(named) > 1:  # "op een andere locatie dan het gemeentehuis": the word the answer
         # names in a sentence or two ("locatie"), not the ones it names often or never
-        sentences = _SENTENCE.split(" ".join(article.answer.split()))
-        named = [word for word in named if 0 < sum(
-            shares_a_word(sentence, word) for sentence in sentences) <= RARE_WORD_SENTENCES]
+        counts = {word: sum(shares_a_word(sentence, word) for sentence in sentences)
+                  for word in named}
+        named = [word for word in named if 0 < counts[word] <= RARE_WORD_SENTENCES]
+        if not named:  # "de uitvaartondernemer doet de aangifte?": where both words are
+            return _sentences_naming_all(article, [w for w, n in counts.items() if n])
     if not named:
         return None
     # "krijg ik een boete als ik vandaag parkeer?": the few sentences that hold those words
@@ -628,10 +650,22 @@ def sentences_naming(article: Article, words: str) -> Optional[str]:
     def holds(sentence: str) -> bool:
         return any(shares_a_word(sentence, word) for word in named)
 
-    sentences = _SENTENCE.split(" ".join(article.answer.split()))
     if sum(map(holds, sentences)) > most:
         return None
     return _told(article, holds)  # with the answer to a sentence that asks
+
+
+def _sentences_naming_all(article: Article, named: List[str]) -> Optional[str]:
+    """The one or two sentences that hold every one of two or more words the answer names
+    often, each on its own."""
+    if len(named) < 2:
+        return None
+
+    def holds(sentence: str) -> bool:
+        return all(shares_a_word(sentence, word) for word in named)
+
+    found = sum(map(holds, _SENTENCE.split(" ".join(article.answer.split()))))
+    return _told(article, holds) if 0 < found <= RARE_WORD_SENTENCES else None
 
 
 _NO_DIGID = re.compile(r"\bgeen digid\b", re.IGNORECASE)

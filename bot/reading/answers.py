@@ -676,10 +676,18 @@ def read_addition(text: str) -> Optional[str]:
         more = [_NO_NEED_FIRST.sub("", part) for part in parts
                 if _ALSO.search(part) and not _ABOUT_NEWS.search(part)]
         return ". ".join(part for part in more if part and not _NO_NEED.search(part)) or None
-    parts = [part for part in parts if re.search(r"\w", _ONLY_ASSENT.sub(" ", part))]
+    parts = [part for part in parts if re.search(r"\w", _ONLY_ASSENT.sub(" ", part))
+             and not _ABOUT_THE_CONTACT.search(part)]
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
         return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)
+
+
+# "ja dat is goed, mijn kleinzoon heeft mij een email gegeven: …" (round r224 of session 57:
+# added to the description): about the address given, not the problem
+_ABOUT_THE_CONTACT = re.compile(
+    r"\b(?:e-?mail\w*|mailadres\w*|mail|mailtje|telefoonnummer|mobiele nummer|gsm-?nummer|"
+    r"mijn nummer|my number|phone number)\b", re.IGNORECASE)
 
 
 # "ok close enough, send it", "goed genoeg, verstuur maar" (round r81: "I added to your
@@ -1159,8 +1167,8 @@ def split_problem_texts(description: Optional[str], more: Optional[List[dict]]) 
 def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     """Which of the split problems the resident still wants reported ("alleen de ratten",
     "die brommers niet"), by their place in `problems`; None when they did not choose."""
-    if len(problems) < 2:
-        return None
+    if len(problems) < 2 or _A_SENTENCE_ABOUT.search(text or ""):
+        return None  # "haal die zin over mijn kleinzoon weg": words, not a whole problem
     for found in _KEEP_ONLY.finditer(text or ""):
         if found.group(1).lower() in _LITTLE_WORDS:
             continue  # "alleen als het klaar is"; a common noun may name one ("alleen de auto")
@@ -1200,6 +1208,9 @@ _A_STREET_NAME = re.compile(r"(?:straat|weg|laan|plein|singel|dijk|kade|gracht|s
                             r"dreef|baan|markt)$", re.IGNORECASE)
 _LITTLE_WORDS = frozenset("mijn mijne jouw zijn haar onze uw hun die dat dit deze het een "
                           "van met voor over naar bij als maar ook nog wel niet wat".split())
+# (round r224 of session 57: the whole report about the tiles was dropped)
+_A_SENTENCE_ABOUT = re.compile(r"\b(?:zin|zinnetje|stuk|stukje|gedeelte|woorden|sentence|"
+                               r"bit|part)\s+(?:over|about)\b", re.IGNORECASE)
 # "haal dat over mijn man en de rekeningen er maar uit": a part named by what it is about.
 _DROP_ABOUT = re.compile(
     r"\b(?:haal|laat|doe|schrap)\s+(?:dat|het|die|de)\s+(?:stuk\s+|stukje\s+|deel\s+|zin\s+|"

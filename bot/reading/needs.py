@@ -41,6 +41,12 @@ _EVICTION = re.compile(
     r"|\bdeurwaarder\b(?:\s+\w+){0,6}\s+(?:huis|woning|ontruim\w*)\b"
     r"|\b(?:evicted|eviction)\b",
     re.IGNORECASE)
+# "Ik word helemaal niet uit mijn huis gezet, het is ons eigen huis" (round r223 of session 57:
+# the eviction answer again)
+_NOT_EVICTED = re.compile(
+    r"\b(?:niet|nooit)\b(?:\s+\w+){0,2}\s+(?:uit\s+(?:mijn|ons|m[n']|het|zijn|haar|onze)\s+"
+    r"(?:huis|woning)|op\s+straat)\s+(?:\w+\s+){0,2}(?:ge)?zet\w*\b|\bnot\s+(?:being\s+)?evicted\b",
+    re.IGNORECASE)
 # "kan ik de auto op straat zetten?": a thing put in the street, not a resident evicted.
 _A_THING_ON_THE_STREET = re.compile(
     r"\b(?:auto|wagen|fiets|scooter|brommer|container|kliko|bak|afval\w*|vuilniszak\w*|"
@@ -131,7 +137,8 @@ def need_of(text: str) -> Optional[str]:
             if article == "zorgen-om-iemand" and (_NOT_A_PERSON.search(text)
                                                   or _MILDLY_CONFUSED.search(text)):
                 continue
-            if article == "dreigende-huisuitzetting" and _A_THING_ON_THE_STREET.search(text):
+            if article == "dreigende-huisuitzetting" and (_A_THING_ON_THE_STREET.search(text)
+                                                          or _NOT_EVICTED.search(text)):
                 continue
             if article == "eenzaamheid" and (_NOT_LONELY.search(text) or (
                     _ASKS_FOR_SOMETHING.search(text) and not _SAYS_LONELY.search(text))):

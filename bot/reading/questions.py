@@ -463,8 +463,18 @@ def questions_beside_a_report(text: str) -> str | None:
         return _questions_before_a_report(sentences)
     # ("kunnen jullie dat opruimen?", "is dat iets voor jullie?": the report answers it)
     asked = [index for index, s in enumerate(sentences) if index and not is_rhetorical(s) and (
-        "?" in s and is_question(s) or _announced_question(s)) and not asks_to_act_on_it(s)]
+        "?" in s and is_question(s) or _announced_question(s) or _WANTS_TO_KNOW.search(s))
+        and not asks_to_act_on_it(s)]
     return " ".join(_with_its_subject(sentences, index) for index in asked) or None
+
+
+# A question asked in other words: "Tevens zou ik graag willen weten of ik een vergunning
+# nodig heb …" (round r224 of session 57: never answered beside the report)
+_WANTS_TO_KNOW = re.compile(
+    r"\b(?:wil(?:de)? (?:\w+ ){0,2}weten|zou (?:ik )?(?:\w+ ){0,2}willen weten|graag weten|"
+    r"vroeg (?:ik )?me (?:\w+ )?af|vraag (?:ik )?me (?:\w+ )?af|would like to know|wonder(?:ed)?)"
+    r" (?:of|wat|hoe|waar|wanneer|welke|wie|hoeveel|waarom|if|whether|what|how|where|when)\b",
+    re.IGNORECASE)
 
 
 def _with_its_subject(sentences: list[str], index: int) -> str:
@@ -662,11 +672,23 @@ def read_question(text: str) -> str | None:
         if reads(plain, text):
             return topic
     if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)
-                              or a_stray_alive(text)):
+                              or a_stray_alive(text) or _MAY_I_PUT.search(plain)):
         # a leak in one's own home is no report for the street, nor a stray cat in the
         # garden ("al een week een zwerfkat, mag ik die houden?", round r130 of session 49)
         return QUESTION
     return None
+
+
+# Whether the resident may put their own things somewhere: "kan ik ondertussen mn zak gewoon
+# naast de container zetten" (round r223 of session 57: a report of dumped waste)
+_MAY_I_PUT = re.compile(r"\b(?:mag|mogen|kan|kun|kunnen|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,10}"
+                        r"(?:zetten|neerzetten|leggen|neerleggen|plaatsen|laten staan|"
+                        r"achterlaten)\b")
+
+
+def asks_to_put_something(text: str) -> bool:
+    """The resident asks whether they may put their own things somewhere."""
+    return is_question(text) and bool(_MAY_I_PUT.search(_normalise(text)))
 
 
 # Inside one's home, or about the landlord: nothing for the municipality's outdoor crew.

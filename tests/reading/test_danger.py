@@ -377,6 +377,11 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("bij de basisschool steekt een kapotte kabel uit de grond met blote koperdraden",
      "emergency", "live_cable"),
     ("het stinkt naar rotte eieren bij de putten in de kerkstraat, is het gas?", "gas", "gas"),
+    # round r223 of session 57: pain now after a fall at home, the doctor closed ("from Monday")
+    ("mijn man is vanochtend in de keuken uitgegleden en nu doet zijn knie zo'n pijn, de "
+     "huisartsenpraktijk is gesloten", "emergency", "hurt_at_home"),
+    ("my mum slipped on the stairs at home and her wrist hurts a lot", "emergency",
+     "hurt_at_home"),
 ])
 def test_single_cases(text: str, kind: str, reason: str) -> None:
     assert read_danger(text) == Danger(kind, reason)

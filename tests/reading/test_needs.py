@@ -61,6 +61,8 @@ def test_an_acute_need_names_its_article(text, article):
     "ik praat er met niemand over", "ik ben gewoon alleen thuis tot 5 uur, kan de monteur komen",
     # round r171 of session 52: a trait beside a question about care at home
     "wie moet dat aanvragen, ik of zij? ze is wat verward soms",
+    # round r223 of session 57: an eviction denied
+    "we worden helemaal niet uit ons huis gezet hoor, het is een koophuis",
 ])
 def test_everyday_messages_name_no_need(text):
     assert need_of(text) is None

@@ -508,3 +508,22 @@ def test_a_branch_hanging_too_low_tells_something_wrong(text, wrong):
 def test_asking_only_for_the_link(text, only_link):
     from bot.reading.questions import asks_only_the_link
     assert asks_only_the_link(text) is only_link
+
+
+@pytest.mark.parametrize("text, asks", [
+    # round r223 of session 57: whether one may put one's own things somewhere is a question
+    ("mijn kliko is vol. mag ik de zakken dan naast de ondergrondse container leggen", True),
+    ("kunnen we de fietsen voor de deur laten staan", True),
+    ("er staan al weken zakken naast de container", False),
+])
+def test_asking_to_put_something_somewhere(text, asks):
+    from bot.reading.questions import asks_to_put_something
+    assert asks_to_put_something(text) is asks
+
+
+def test_a_question_in_other_words_beside_a_report_is_asked():
+    """Round r224 of session 57: "Tevens zou ik graag willen weten of …" was never answered."""
+    from bot.reading.questions import questions_beside_a_report
+    text = ("Er hangt een tak over het fietspad bij de school. Verder wil ik graag weten of ik "
+            "een vergunning nodig heb voor de eik in mijn voortuin.")
+    assert "vergunning" in (questions_beside_a_report(text) or "")
