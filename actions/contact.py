@@ -233,14 +233,17 @@ class ActionTakeMessage(OpeningHoursAction):
         if previous_bot_action(tracker) == self.name() and not addition:
             utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
         else:
-            suffix = ("_callback" if called_back
+            # "bereikbaar op 06…, liefst na 15u" in the message: the colleague calls, not
+            # "answers here" (round r223 of session 57)
+            suffix = ("_callback" if called_back or reading.phone
                       else "_hazard" if hazard else "")
             self.utter_by_hours(dispatcher, english, suffix=suffix)
         await _status_beside(dispatcher, tracker, domain, text)
         await answer_meanwhile(dispatcher, tracker)
         number = case_number_of(tracker) if addition else filed if about_filed else None
         if contactverzoek.enabled():  # the addition with the report it is for
-            await asyncio.to_thread(register_left_message, tracker, None, None,
+            await asyncio.to_thread(register_left_message, tracker, reading.phone,
+                                    preferred_time(text) if reading.phone else None,
                                     f"{number}: {text}" if number else None)
         return []
 

@@ -590,7 +590,9 @@ def detail_opening(article: Article) -> Text:
 # Domain answers to a question the reader found, and the article that tells the same ("KOST
 # DAT GELD?" after the waste-pass answer: the pass's price, round 81).
 ARTICLE_OF_ANSWER = {"waste_pass": "afvalpas-kwijt", "waste_calendar": "afvalkalender",
-                     "wedding": "trouwen-partnerschap"}
+                     "wedding": "trouwen-partnerschap",
+                     # "komt er iemand langs? en kost het iets?" (round r223 of session 57)
+                     "care_at_home": "wmo-hulp-huishouden"}
 
 
 def answered_article(tracker: Tracker, url: str = DATABASE_URL
@@ -665,6 +667,21 @@ def _articles_in(turn: List[Tuple[Text, Text]], articles: Sequence[Article]) -> 
                                          or detail_opening(article) in text):
                 found.append(article)
     return found
+
+
+def articles_given(tracker: Tracker, url: str = DATABASE_URL) -> List[Article]:
+    """The articles the bot answered with in the last few turns, the newest first."""
+    said: List[Tuple[Text, Text]] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > FOLLOW_UP_TURNS + 1:
+                break
+        elif event.get("event") == "bot" and users:
+            said.append(("", " ".join((event.get("text") or "").split())))
+    ensure_knowledge(url)
+    return _articles_in(said, retrieval.live_index(url).current().articles)
 
 
 def earlier_in_the_turn(tracker: Tracker, article: Article, url: str = DATABASE_URL
@@ -764,7 +781,7 @@ def meanwhile_articles(text: Text, said: Sequence[Text] = (),
     told = " ".join(" ".join(s.split()) for s in said)
     found: List[Article] = []
     for asked in dict.fromkeys([text] + question_parts(text)):
-        decision = index.answer_for(asked)
+        decision = without_eviction_untold(index.answer_for(asked), asked)
         # a question of the message only when retrieval is sure of it
         article = _meanwhile_answer(decision, asked) if asked == text else (
             decision.articles[0] if decision.kind == ANSWERED else None)
@@ -1224,7 +1241,11 @@ def _leans_on_the_answer(part: Text, said: Text) -> bool:
 
 
 def _told(article: Article, said: Text) -> bool:
-    return article.title in said or " ".join(article.answer.split()) in said
+    """The article's title or one of its answers (the English one too: round r225 of
+    session 57 gave it twice in one turn) is in what was said."""
+    return article.title in said or any(
+        " ".join(answer.split()) in said for answer in (article.answer, article.answer_en)
+        if answer)
 
 
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -1312,7 +1333,7 @@ def without_loss_unasked(decision: retrieval.Decision, text: Text) -> retrieval.
 _EVICTION_ARTICLE = "dreigende-huisuitzetting"
 _SPEAKS_OF_EVICTION = re.compile(
     r"\b(?:uit (?:\w+ )?(?:huis|woning)|op straat|huisuitzetting|uitzetting|uitgezet|ontruim\w*|"
-    r"huurachterstand|deurwaarder|dakloos|evict\w*)\b", re.IGNORECASE)
+    r"huurachterstand|huur|dakloos|evict\w*)\b", re.IGNORECASE)
 
 
 def without_eviction_untold(decision: retrieval.Decision, text: Text) -> retrieval.Decision:

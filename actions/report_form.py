@@ -211,7 +211,18 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         without = " ".join(pattern.sub(" ", description).split()).strip(" ,")
         if is_description(without):
             return {"report_description": without}
-    return {"report_description": pattern.sub(new.label, description)}
+    return {"report_description": _without_the_old_spot(pattern.sub(new.label, description),
+                                                        old_spot, new)}
+
+
+def _without_the_old_spot(description: Text, old_spot: Text, new: Place) -> Text:
+    """"Op de Molenweg 2, bij de slager, bij de bakker, is …" when the bakery was taken back
+    for the butcher's (round r226 of session 57): the old spot leaves the sentence."""
+    if not (new.landmark and len(old_spot) > 2 and old_spot.lower() != new.landmark.lower()):
+        return description
+    without = re.sub(rf",?\s*{re.escape(old_spot)}\s*(?=[,.;]|$)", "", description,
+                     count=1, flags=re.IGNORECASE)
+    return without if is_description(without) else description
 
 
 def _with_street_swapped(description: Text, old: Optional[Dict[Text, Any]],
@@ -286,7 +297,14 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
     told = reading_of(tracker).location
     if told is not None and swap[1].lower() in told.text.lower():
         return None  # "niet de hoofdstraat maar de stationsstraat": the place, corrected there
-    streets = (tracker.get_slot("report_place") or {}).get("streets") or []
+    current = tracker.get_slot("report_place") or {}
+    if (told is not None and told.house_number and told.streets
+            and (told.house_number, list(told.streets))
+            != (current.get("house_number"), list(current.get("streets") or []))):
+        # "niet bij de apotheek, het is bij de kapper, Dorpsstraat 20": a new address, read
+        # as the place (own try, session 57: "voor de kapper" in Wat, the old place in Waar)
+        return None
+    streets = current.get("streets") or []
     if swap[0].lower() in (street.lower() for street in streets):
         return None  # "niet de beatrixstraat maar de hoek met de emmastraat" (round r85)
     restated = _problem_told_again(_text(tracker))

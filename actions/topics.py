@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import ProfileAction, utter
 from actions.contact import utter_open_or_closed
 from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer, names_any,
-                               abroad_article,
+                               abroad_article, articles_given,
                                answer_follow_up, answer_from_knowledge, answered_article,
                                article_for_intent, article_of_page, is_domain_answer,
                                choice_buttons, context_article, earlier_in_the_turn,
@@ -31,15 +31,16 @@ from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
                                    told_to_those_without_digid,
                                    asks_for_oneself, asks_the_price, is_follow_up, read_aspects,
-                                   sentences_naming, sentences_naming_rare_words, single_aspect,
-                                   subject_words, together)
+                                   sentences_naming, sentences_naming_rare_words, shares_a_word,
+                                   single_aspect, subject_words, together)
 from bot.intents import OPENING_HOURS_INTENT, REPORT_INTENTS
 from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import ABROAD, abroad_now, another_countrys_document, with_abroad
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.dates import date_named
-from bot.reading.not_helped import is_displeased, says_the_site_fails
+from bot.reading.not_helped import (is_displeased, says_a_question_unanswered,
+                                    says_the_site_fails)
 from bot.reading.places import Place, corrected_number
 from bot.reading.result import Reading
 from bot.reading.questions import (QUESTION, announces_a_question, asks_only_the_link,
@@ -419,6 +420,13 @@ class ActionAnswerFollowUp(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        events = await self._answer(dispatcher, tracker, domain)
+        if tracker.get_slot("language") != "en":
+            await _the_other_parts(dispatcher, tracker)
+        return events
+
+    async def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
         if asks_only_the_link(text):  # "TE LANG. gewoon link"
             before = await asyncio.to_thread(previous_article, tracker)
@@ -427,6 +435,9 @@ class ActionAnswerFollowUp(Action):
                 return []
         if tracker.get_slot("language") == "en":  # the articles are Dutch
             return await _follow_up_in_english(dispatcher, tracker, domain, text)
+        if says_a_question_unanswered(text) and await _answered_from_before(dispatcher, tracker,
+                                                                              text):
+            return []  # "maar die boete vraag heb je niet beantwoord" (round r225)
         try:
             before = answered = await asyncio.to_thread(previous_article, tracker)
             if before is not None and not _has_details(before, text):
@@ -502,6 +513,50 @@ class ActionAnswerFollowUp(Action):
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
             return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []
+
+
+async def _the_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """"ok maar boete of niet? en dat erkennen, kan dat tegelijk?": after the answer to one
+    question of a follow-up, what the article answered before says of each other question
+    whose words the answer just given does not hold (round r225 of session 57: the fine was
+    asked three times)."""
+    parts = question_parts(tracker.latest_message.get("text") or "")
+    if len(parts) < 2 or not dispatcher.messages:
+        return
+    try:
+        before = await asyncio.to_thread(previous_article, tracker)
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        return
+    said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
+                    for value in message.values() if isinstance(value, str))
+    for part in parts if before is not None else []:
+        words = subject_words(part)
+        detail = sentences_naming(before, words) if words else None
+        if detail and not any(shares_a_word(said, word) for word in words.split()
+                              if len(word) >= 5):
+            utter(dispatcher, "utter_kb_answer_detail", title=before.title, detail=detail,
+                  link=before.link)
+            said += f" {detail}"
+
+
+async def _answered_from_before(dispatcher: CollectingDispatcher, tracker: Tracker,
+                                text: Text) -> bool:
+    """What an article given in the last turns says of the word of a question the resident
+    says is still open, under its title; False when none of them names it."""
+    try:
+        given = await asyncio.to_thread(articles_given, tracker)
+    except Exception:
+        logger.exception("Knowledge base lookup failed")
+        return False
+    words = subject_words(text)
+    for article in given:
+        detail = sentences_naming(article, words)
+        if detail:
+            utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=detail,
+                  link=article.link)
+            return True
+    return False
 
 
 def _article_or_its_detail(dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -62,7 +62,7 @@ from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
 from bot.reading.description import (category_of, names_another_problem,
                                      new_problem_after_never_mind, says_dumped,
                                      says_not_collected)
-from bot.reading.not_helped import is_displeased, says_not_helped
+from bot.reading.not_helped import is_displeased, says_a_question_unanswered, says_not_helped
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question, then_question,
                                   asks_a_topic_of_its_own, asks_to_put_something, asks_to_act_on_it,
@@ -2052,6 +2052,10 @@ def reading_route(tracker: DialogueStateTracker,
         # "i have not worked 6 months yet, so no WW i think. i live alone …" to "Can I help
         # you with anything else?" (round r218 of session 56: "Goodbye!"): it goes on
         return FOLLOW_UP_ACTION
+    if (tracker.active_loop_name is None and says_a_question_unanswered(message.text or "")
+            and not (reading.category or reading.danger)
+            and set(_actions_of_last_turn(tracker)) & set(ANSWERING_ACTIONS)):
+        return FOLLOW_UP_ACTION  # "maar die boete vraag heb je niet beantwoord" (round r225)
     if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
             and reading.answer is False and is_displeased(message.text or "")
             and not is_question(message.text or "")

@@ -1260,3 +1260,15 @@ def test_a_death_told_beside_a_topic_question_gets_condolences_first(
     asyncio.run(questions.ActionAnswerQuestion().run(dispatcher, tracker, domain))
     assert [m["response"] for m in dispatcher.messages][:2] == [
         "utter_ack_loss", "utter_answer_bulky_waste_pickup"]
+
+
+def test_an_english_answer_said_already_is_told(kb_url):  # noqa: F811
+    """Round r225 of session 57: two questions answered by one article got its English
+    answer twice in one turn."""
+    from actions.knowledge import _told
+
+    article = decide(kb_url, "ik kom uit het buitenland in Lindendal wonen").articles[0]
+    assert article.answer_en
+    said = "Hello. " + " ".join(article.answer_en.split()) + " Can I help you?"
+    assert _told(article, said)
+    assert not _told(article, "Hello. Can I help you?")

@@ -161,6 +161,22 @@ def without_ages(text: str) -> str:
     return " ".join(_AGE.sub(" ", text).split())
 
 
+# When something happened is no subject: "onze dochter is zaterdag geboren, hoe geef ik haar
+# aan" is no question about Saturday's opening hours (own try, session 57), unless the
+# question asks when we are open.
+_DAY = re.compile(r"\b(?:(?:afgelopen|vorige|vorig|deze|komende|volgende|op)\s+)?(?:maandag|"
+                  r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|weekend)\b", re.IGNORECASE)
+_ASKS_WHEN_OPEN = re.compile(r"\b(?:open|dicht|gesloten|openingstijd\w*|geopend|bereikbaar|"
+                             r"hoe laat|tot hoe laat|terecht|langskomen|langs komen|balie|"
+                             r"loket|afspraak|opening hours|closed)\b", re.IGNORECASE)
+
+
+def without_days(text: str) -> str:
+    """The question without the day something happened on, unless it asks when we are
+    open."""
+    return text if _ASKS_WHEN_OPEN.search(text) else " ".join(_DAY.sub(" ", text).split())
+
+
 # Living abroad ("ik woon sinds 2019 in Duitsland", "I live in Spain", "geëmigreerd") rather
 # than being abroad for a while ("gestolen in Barcelona", "op vakantie in Turkije").
 _LIVES_ABROAD = re.compile(r"\b(?:woon|woont|wonen|woonde|woonachtig|live|lives|living|"

@@ -17,7 +17,9 @@ _FOOD = re.compile(
     r"|\b(?:niks|niets|nix)\s+(?:meer\s+)?(?:te|om\s+te)\s+eten\b"
     r"|\bhonger\b(?!\s+naar)|\b(?:lege|leeg)\s+koelkast\b|\bkoelkast\s+is\s+leeg\b"
     r"|\b(?:al|sinds)\s+(?:\w+\s+){0,2}(?:dagen|dag)\s+(?:\w+\s+){0,2}niet\s+(?:\w+\s+)?gegeten\b"
-    r"|\bno\s+food\b|\bnothing\s+to\s+eat\b|\bhungry\b|\bcant\s+afford\s+food\b",
+    r"|\bno\s+food\b|\bnothing\s+to\s+eat\b|\bhungry\b|\bcant\s+afford\s+food\b"
+    # "is er ook iets zoals voedselbank hier? deze week is het echt krap" (round r223)
+    r"|\b(?:voedselbank|voedselpakket\w*|food\s*bank)\b",
     re.IGNORECASE)
 _SHELTER = re.compile(
     r"\bgeen\s+(?:\w+\s+)?(?:slaapplek|slaapplaats|onderdak|dak\s+boven\s+(?:mijn|ons|m[n'])\s+hoofd|"

@@ -86,3 +86,17 @@ def says_the_site_fails(text: str) -> bool:
 
 def _head(text: str) -> str:
     return " ".join((text or "").split()[:MAX_WORDS]).replace("’", "'")
+
+
+# "maar die boete vraag heb je niet beantwoord haha" (round r225 of session 57: "Fijn dat ik u
+# kon helpen"): a question of before is still open, named
+_UNANSWERED = re.compile(
+    r"\b(?:vraag|vragen|vraagje)\b(?:\s+\w+){0,4}?\s+(?:nog\s+)?(?:niet|nie|ni)\s+beantwoord\b"
+    r"|\b(?:nog\s+)?(?:geen|gn)\s+antwoord\s+(?:\w+\s+){0,2}?op\s+(?:mijn|de|die|m[n'])\b"
+    r"|\b(?:did\s*n[o']?t|have\s*n[o']?t|has\s*n[o']?t)\s+answer(?:ed)?\s+(?:my|the|that)\b",
+    re.IGNORECASE)
+
+
+def says_a_question_unanswered(text: str) -> bool:
+    """The resident says a question they asked before was not answered."""
+    return bool(_UNANSWERED.search(text or ""))

@@ -313,10 +313,10 @@ _DAMAGE = re.compile(
     r"|\b(?:laten|laat) (?:betalen|vergoeden)\b|\bwie betaalt (?:nu |dan )?(?:mijn|onze) \w+"
     # "wie betaalt de huisarts eigenlijk" after a child was hurt on a slide (round r166)
     r"|\bwie betaalt (?:nu |dan )?(?:de|het) (?:huisarts|dokter|ziekenhuis|eerste hulp|"
-    r"tandarts|fysio\w*|schade|reparatie)\b"
+    r"tandarts|fysio\w*|\w*schade|reparatie)\b"
     r"|\b(?:krijg|krijgen|kan|kun|kunt|wordt|worden) (?:\w+ ){0,5}?(?:vergoed|verhalen|"
     r"claimen)\b"
-    r"|\b(?:betaalt|betalen|vergoedt|vergoeden) (?:\w+ ){0,3}?(?:de |mijn |die )?(?:schade|"
+    r"|\b(?:betaalt|betalen|vergoedt|vergoeden) (?:\w+ ){0,3}?(?:de |mijn |die )?(?:\w*schade|"
     r"reparatie|fiets|auto|band|velg|bril|telefoon|rekening)\b"
     r"|\b(?:schade|reparatie|fiets|auto|band|velg|bril|telefoon)\b(?: \w+){0,3} (?:zelf )?"
     r"(?:betalen|vergoed|verhalen|claimen|betaald)\b"
@@ -403,11 +403,22 @@ _MOVE_IT = re.compile(
     r"(?:\w+\s){0,4}?(?:(?:naar\s|aan\s)?(?:de\s)?(?:kant|opzij|berm)\s(?:\w+\s)?"
     r"(?:schuiven|leggen|zetten|slepen|trekken|halen|duwen)|van\s(?:de\s)?(?:weg|straat|stoep|"
     r"fietspad|rijbaan)\s(?:\w+\s)?(?:halen|slepen|trekken|schuiven|tillen|afhalen)"
-    r"|wegzagen|weg\szagen|zagen|zelf\s(?:\w+\s){0,2}?verplaatsen|rechtzetten|recht\szetten"
+    r"|wegzagen|weg\szagen|zagen|afzagen|af\szagen|zelf\s(?:\w+\s){0,2}?verplaatsen|rechtzetten|"
+    r"recht\szetten"
     r"|opzij\s\w+)\b"
     r"|\b(?:can|may|should)\s(?:i|we)\s(?:\w+\s)?(?:move|drag|push|saw|shift)\s(?:it|this|"
     r"that|them|the\s\w+)\b",
     re.IGNORECASE)
+# "mag ik er zelf iets overheen leggen?" at an open manhole (round r226 of session 57: asked
+# three times, then stored in the report)
+_MARK_IT = re.compile(
+    r"\b(?:mag|moet|kan|kun|mogen|moeten|kunnen|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,4}?"
+    r"(?:er|daar)\s(?:\w+\s){0,3}?(?:overheen|over|op|omheen|voor|bij|naast)\s"
+    r"(?:\w+\s)?(?:leggen|zetten|plaatsen|neerleggen|neerzetten)\b"
+    r"|\b(?:mag|moet|kan|kun|mogen|moeten|kunnen)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
+    r"(?:markeren|afschermen|afdekken|dichtleggen)\b"
+    r"|\b(?:can|may|should)\s(?:i|we)\s(?:\w+\s){0,2}?(?:cover|mark|block\soff|put\s\w+\s"
+    r"(?:over|on|around))\b", re.IGNORECASE)
 _CLEAN_UP = re.compile(
     r"\b(?:moet|moeten|mag|kan|kun|hoef|hoeven|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
     r"(?:weghalen|weg halen|opruimen|wegbrengen|opvegen|opscheppen|schoonmaken|wegslepen)\b"
@@ -532,7 +543,8 @@ _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
-          ("move_it", _MOVE_IT), ("safety", _SAFETY), ("clean_up", _CLEAN_UP),
+          ("move_it", _MOVE_IT), ("mark_it", _MARK_IT), ("safety", _SAFETY),
+          ("clean_up", _CLEAN_UP),
           ("other_party", _OTHER_PARTY), ("urgent_number", _SHOULD_CALL), ("ours", _OURS),
           ("how_updates", _HOW_UPDATES), ("two_reports", _TWO_REPORTS),
           ("next_steps", _NEXT_STEPS), ("why_questions", _WHY_QUESTIONS),

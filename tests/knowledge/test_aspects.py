@@ -256,3 +256,20 @@ def test_an_age_told_after_an_answer_gets_what_it_says_of_ages(text, said):
                       "klaar. Vanaf 75 jaar heeft u eerst een Gezondheidsverklaring nodig.")
     found = age_detail(licence, text)
     assert (found.startswith(said) if said else found is None)
+
+
+def test_a_word_the_answers_say_otherwise_and_a_separable_verb():
+    """Round r223 of session 57: "mijn vriendin" is the answers' "partner", "uitschrijven"
+    their "uit te schrijven", and two words named often meet in one sentence."""
+    from bot.knowledge.aspects import sentences_naming, shares_a_word
+    told = article("Kom met uw paspoort. Heeft uw partner een tweede auto? Dan betaalt u "
+                   "meer. Uw oude gemeente hoort het vanzelf. U hoeft zich niet uit te "
+                   "schrijven.")
+    assert "partner" in (sentences_naming(told, "vriendin intrekt") or "")
+    assert shares_a_word("U hoeft zich niet uit te schrijven.", "uitschrijven")
+    assert not shares_a_word("U schrijft zich in.", "uitschrijven")
+    often = article("De uitvaartondernemer doet de aangifte. Dat moet snel. Bel een "
+                    "uitvaartondernemer. De aangifte is gratis. Wij doen de aangifte door. "
+                    "De uitvaartondernemer komt langs.")
+    assert sentences_naming(often, "begrafenisondernemer aangifte") == \
+        "De uitvaartondernemer doet de aangifte."

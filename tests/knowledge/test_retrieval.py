@@ -447,3 +447,12 @@ def test_a_title_word_in_another_sense_does_not_answer(real_index):
     decision = real_index.answer_for("ik heb een papier nodig dat ik hier woon voor mijn "
                                      "werkgever")
     assert decision.kind != "answer" or decision.articles[0].id != "oud-papier"
+
+
+def test_a_compound_unknown_to_the_articles_stands_for_its_last_part():
+    """Session 57: "achtertuin" (no article has it) is a "tuin", not the question's rarest
+    word; a made-up first part is no Dutch word."""
+    from pathlib import Path
+    real = Index(load_folder(Path(__file__).resolve().parents[2] / "knowledge"))
+    assert [term for term, _ in real._expand("achtertuin")] == [stem("tuin")]
+    assert not real._expand("xqzvtuin")

@@ -107,3 +107,14 @@ def test_a_parent_who_lives_abroad_does_not_make_the_resident_live_abroad(text):
 def test_the_resident_who_lives_abroad_still_does():
     assert lives_abroad("ik woon sinds 2019 in duitsland, kan ik mijn paspoort verlengen?")
     assert lives_abroad("wij wonen in belgie en willen ons paspoort vernieuwen")
+
+
+def test_the_day_something_happened_and_a_tree_by_its_kind():
+    """Session 57: "is zaterdag geboren" is no question about Saturday's opening hours; a
+    "berk" is searched as a "boom"."""
+    from bot.knowledge.text import as_tree, without_days
+    assert without_days("onze dochter is zaterdag geboren") == "onze dochter is geboren"
+    assert without_days("is het gemeentehuis zaterdag open") == \
+        "is het gemeentehuis zaterdag open"
+    assert as_tree("de berk in de tuin") == "de boom in de tuin"
+    assert as_tree("de beukenlaan") == "de beukenlaan"

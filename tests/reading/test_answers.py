@@ -680,3 +680,21 @@ def test_news_by_phone_preferred(text, call):
     from bot.reading.answers import prefers_a_call
 
     assert prefers_a_call(text) is call
+
+
+@pytest.mark.parametrize("text, remark", [
+    # round r224 of session 57: words about the e-mail address given are no remark
+    ("ja dat is goed, mijn kleinzoon heeft mij een email gegeven: oma@example.nl", None),
+    ("ja hoor, dit is mijn mailadres: a@example.nl. er liggen ook scherven",
+     "er liggen ook scherven"),
+])
+def test_what_is_said_about_the_contact_is_no_remark(text, remark):
+    assert read_addition(text) == remark
+
+
+def test_a_sentence_about_something_is_no_problem_left_out():
+    """Round r224 of session 57: "haal die zin over mijn kleinzoon weg" dropped a report."""
+    from bot.reading.answers import problems_to_keep
+    problems = ["de tegels liggen scheef. mijn kleinzoon helpt me", "de heg hangt over de stoep"]
+    assert problems_to_keep("haal die zin over mijn kleinzoon weg", problems) is None
+    assert problems_to_keep("haal de heg er maar uit", problems) == [0]

@@ -93,3 +93,11 @@ def test_paying_in_parts_is_no_money_trouble(text, in_parts, trouble):
     """Round r107 (session 47): the money-worries answer in a loop."""
     from bot.reading.money import asks_to_pay_in_parts, money_trouble
     assert (asks_to_pay_in_parts(text), money_trouble(text)) == (in_parts, trouble)
+
+
+def test_unanswered_question_is_said():
+    """Round r225 of session 57: "maar die boete vraag heb je niet beantwoord" was a goodbye."""
+    from bot.reading.not_helped import says_a_question_unanswered
+    assert says_a_question_unanswered("top dank. maar die boete vraag heb je niet beantwoord")
+    assert says_a_question_unanswered("you didn't answer my question about the fee")
+    assert not says_a_question_unanswered("dank u, alles is beantwoord")

@@ -568,3 +568,15 @@ def test_phoning_for_something_else_is_no_urgent_number_question(text, kind):
                                   "kunt u mij dat per post sturen?"])
 def test_what_news_is_and_news_by_post_are_asked_about_the_updates(text):
     assert read_report_question(text) == "how_updates"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # round r226 of session 57: covering or marking a hole oneself, sawing a branch off
+    ("mag ik er zelf iets overheen leggen?", "mark_it"),
+    ("kan ik er een pion bij zetten?", "mark_it"),
+    ("mag ik de tak zelf afzagen?", "move_it"),
+    ("wie betaalt de waterschade als het binnenkomt?", "damage"),
+    ("mag ik mijn kliko op straat zetten?", None),
+])
+def test_doing_something_oneself_and_damage(text, kind):
+    assert read_report_question(text) == kind
