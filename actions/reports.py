@@ -37,7 +37,8 @@ from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPOR
                                   reset_report_slots, shared_slots, told_place_slots,
                                   with_number, NO_UPDATES, WANTS_UPDATES)
 from actions.report_answers import KTO_QUESTION, REACTION_QUESTION, asked
-from actions.status import STATUS_EXCHANGE_MESSAGES, handling_days, handling_time_for
+from actions.status import (STATUS_EXCHANGE_MESSAGES, handling_days, handling_time_for,
+                             normalise_case_number)
 from bot.integrations.pdok import resolve, resolve_pin
 from bot.profile import profile
 from bot.reading.answers import leaves_the_chat, preferred_contact
@@ -49,7 +50,8 @@ from bot.reading.description import (category_of, clean_description, names_only_
 from bot.reading.questions import (is_question, product_asked, question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
-from bot.reading.report_questions import (asks_to_have_it_reported, read_report_question,
+from bot.reading.report_questions import (asks_about_an_earlier_report,
+                                          asks_to_have_it_reported, read_report_question,
                                           says_it_is_solved,
                                           says_reported_before, tells_own_damage,
                                           told_beside_the_solved,
@@ -554,6 +556,17 @@ def _other_questions(question: Optional[Text], reading: Reading) -> Optional[Tex
     return " ".join(rest) or None
 
 
+STATUS_AFTER_REPORT = "status_after_report"
+
+
+def _status_asked_beside(text: Text) -> bool:
+    """A sentence of the message that starts a report asks about an earlier report without
+    its number (round r226 of session 57)."""
+    parts = sentences(text)
+    return len(parts) > 1 and not normalise_case_number(text) and any(
+        asks_about_an_earlier_report(part) for part in parts)
+
+
 def _what_it_tells(asked: Text) -> Text:
     """The clauses of a question sentence that tell rather than ask ("er ligt weer glas bij
     de glasbak, kan ik dat ook melden?"); "" when it only asks."""
@@ -604,11 +617,15 @@ class ActionStartReport(Action):
                 else product_asked(question) or "municipal_question")
             if told:
                 found["report_ack"] = found["report_ack"] + [told]
+        later = _status_asked_beside(text)
+        if later and found.get("report_ack") is not None:  # the new problem first
+            found["report_ack"] = [ack("utter_ack_status_later")] + list(found["report_ack"])
         # a form left half-way in an earlier session leaves its question in requested_slot
         # (slots carry over): the new report must not read this message as that answer
         left_over = [] if tracker.active_loop_name else [SlotSet("requested_slot", None)]
         return (reset_report_slots() + left_over + [SlotSet("emergency_report", None)]
-                + [SlotSet(slot, value) for slot, value in found.items()])
+                + [SlotSet(slot, value) for slot, value in found.items()]
+                + [SlotSet(STATUS_AFTER_REPORT, later or None)])
 
 
 class ActionCorrectReport(Action):
@@ -801,6 +818,10 @@ class ActionSubmitReport(Action):
                 and DAMAGE_ANSWER not in [item["key"] for item in acks]):
             utter(dispatcher, DAMAGE_ANSWER)  # "mijn band is lek gereden": the claim is theirs
         events = reset_report_slots() + [SlotSet("report_case_number", first)]
+        if tracker.get_slot(STATUS_AFTER_REPORT):  # "… en hoe staat het met mijn melding?"
+            utter(dispatcher, "utter_status_after_report")
+            return events + [SlotSet(STATUS_AFTER_REPORT, None),
+                             SlotSet("status_number_asked", True), FollowupAction("action_listen")]
         if tracker.get_slot("report_repeated"):  # instead of "Kan ik u nog ergens mee helpen?"
             utter(dispatcher, "utter_report_offer_colleague")
             return events + [FollowupAction("action_listen")]

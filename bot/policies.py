@@ -57,8 +57,8 @@ from bot.reading.dates import date_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_reach_0800, cannot_use_the_phone, help_called, is_shaken,
                                 same_event, says_found, says_it_is_dangerous,
-                                someone_may_be_inside, strong_gas, tells_a_sign_of_life,
-                                will_call)
+                                read_danger, someone_may_be_inside, strong_gas,
+                                tells_a_sign_of_life, will_call)
 from bot.reading.description import (category_of, names_another_problem,
                                      new_problem_after_never_mind, says_dumped,
                                      says_not_collected)
@@ -651,6 +651,15 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
     return intent not in KEEP_INTENTS and not (
         intent in REPORT_INTENTS and reading.category and not adds_a_subject(text)
         and not read_aspect(first_sentence(text)[0]) and not _POINTS_BACK.search(text))
+
+
+def _a_hazard_told_apart(text: str) -> bool:
+    """A sentence tells a danger now without speaking of a report, and another one asks
+    about a report."""
+    parts = sentences(text)
+    return any(read_danger(part) is not None and not _NAMES_A_REPORT.search(part)
+               and not says_reported_before(part) for part in parts) and any(
+        _NAMES_A_REPORT.search(part) for part in parts)
 
 
 def _asks_then_of_the_answer(text: str, intent: Optional[str]) -> bool:
@@ -1852,6 +1861,12 @@ def reading_route(tracker: DialogueStateTracker,
             and not says_reported_before(message.text or "")):
         return START_REPORT_ACTION  # "tak ligt er nog steeds, iemand gaat er ook tegenaan"
     if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
+            and reading.danger == "hazard" and not _has_case_number(message)
+            and _a_hazard_told_apart(message.text or "")):
+        # "er is net een boom omgewaaid over het fietspad … o en hoe staat het met mijn
+        # melding van vorige week?" (round r226 of session 57: "Welk meldingsnummer?" first)
+        return START_REPORT_ACTION
+    if (tracker.active_loop_name is None and intent.get("name") == STATUS_INTENT
             and reading.category and asks_to_act_on_it(message.text or "")
             and before != STATUS_ACTION and not _has_case_number(message)
             and not _NAMES_A_REPORT.search(message.text or "")
@@ -2178,6 +2193,11 @@ def reading_route(tracker: DialogueStateTracker,
         # "doe maar opnieuw melden. de lamp bij 30 …", "geen nummer, ik wil een nieuwe melding
         # doen over die fietsen": reported
         return START_REPORT_ACTION
+    if (before == SUBMIT_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
+            and tracker.active_loop_name is None and not reading.danger):
+        # the earlier report asked about beside the one just filed (round r226 of session
+        # 57): whatever the resident says of it now is looked up
+        return STATUS_ACTION
     if (before == STATUS_ACTION and tracker.get_slot(STATUS_ASKED_SLOT)
             and tracker.active_loop_name is None and not reading.danger
             and (_ABOUT_A_SUBJECT.match(message.text or "")

@@ -20,7 +20,8 @@ from bot.reading.needs import need_of
 from bot.reading.places import Place, is_clearly_not_a_place, place_key, read_place
 from bot.reading.privacy import scrub
 from bot.reading.questions import QUESTION, inside_the_home, read_question
-from bot.reading.report_questions import read_report_question, says_it_is_no_report
+from bot.reading.report_questions import (asks_about_an_earlier_report, read_report_question,
+                                          says_it_is_no_report)
 from bot.reading.result import Reading
 from bot.reading.streets import StreetRegister
 from bot.text import sentences, undictated
@@ -297,6 +298,15 @@ def _without_questions_of_their_own(text: str) -> str:
     return " ".join(kept) if kept else text
 
 
+def _without_status_questions(text: str) -> str:
+    """The message without its sentences that ask about an earlier report ("… boom over het
+    fietspad. o en hoe staat het met mijn melding van vorige week?" is one problem, round
+    r226 of session 57: the status question became a second report); the whole text when
+    nothing else is left."""
+    kept = [part for part in sentences(text) if not asks_about_an_earlier_report(part)]
+    return " ".join(kept) if kept else text
+
+
 def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:
     """Read `text` once: everything the dialogue may need from it."""
     text = undictated(" ".join((text or "").split()))
@@ -313,8 +323,9 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
     _, personal = scrub(text)
     # a leak at home, or one's own lost licence, is no report for the street
     indoors = inside_the_home(text) or lost_own_things(text)
-    told = _without_questions_of_their_own(text)
-    problems = [] if indoors else split_problems(text, lambda piece: place_key(piece, register))
+    told = _without_questions_of_their_own(_without_status_questions(text))
+    problems = [] if indoors else split_problems(_without_status_questions(text),
+                                                 lambda piece: place_key(piece, register))
     language = None if _only_the_place(text, place) else detect_language(text)
     # "bij de brandweerkazerne" is a place, not an alarm; in a language the bot does not
     # read, its Dutch and English alarm words misread ("çöp" as "cop"): a cry for help

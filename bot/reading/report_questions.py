@@ -404,6 +404,8 @@ _MOVE_IT = re.compile(
     r"(?:schuiven|leggen|zetten|slepen|trekken|halen|duwen)|van\s(?:de\s)?(?:weg|straat|stoep|"
     r"fietspad|rijbaan)\s(?:\w+\s)?(?:halen|slepen|trekken|schuiven|tillen|afhalen)"
     r"|wegzagen|weg\szagen|zagen|afzagen|af\szagen|zelf\s(?:\w+\s){0,2}?verplaatsen|rechtzetten|"
+    # "mag ik die putdeksel zelf terugleggen?" (round r228 of session 57: asked four times)
+    r"terugleggen|terug\sleggen|terugzetten|terug\szetten|terugschuiven|terug\sschuiven|"
     r"recht\szetten"
     r"|opzij\s\w+)\b"
     r"|\b(?:can|may|should)\s(?:i|we)\s(?:\w+\s)?(?:move|drag|push|saw|shift)\s(?:it|this|"
