@@ -1267,7 +1267,10 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                     if not read_aspects(part) and subject_words(part)]
     told = together(article, *details)
     if not told and product is None:  # "en hoeveel getuigen mogen er dan bij?": about them
-        told = together(article, *(sentences_naming(article, subject_words(part))
+        # ... or about what the message told before it asks ("ik heb een leaseauto vd zaak,
+        # staat niet op mijn naam. kan dat wel?", round r227 of session 57)
+        told = together(article, *(sentences_naming(article, subject_words(part)
+                                                    or subject_words(text))
                                    for part in question_parts(text) or [text]))
     if told:  # "hoeveel dagen en hoeveel euro?": both
         if titled:

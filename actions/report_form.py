@@ -27,8 +27,8 @@ from actions.reading import (channel_of, last_bot_response, ran_this_turn, readi
                              response_text)
 from actions.status import handling_time_for
 from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH_MEDIA, CORRECTS,
-                                  HIGH_PRIORITY, HOME_ADDRESS_QUESTION, MAX_DESCRIPTION, NO_PHOTO,
-                                  YES_AFTER_ALL,
+                                  meanwhile_advice, HIGH_PRIORITY, HOME_ADDRESS_QUESTION,
+                                  MAX_DESCRIPTION, NO_PHOTO, YES_AFTER_ALL,
                                   UNKNOWN_STREET_QUESTION, NO_UPDATES, WANTS_UPDATES, ack,
                                   answer_of, asks_a_callback, cleared_for, description_of,
                                   is_description, is_misspelt_street, is_spot_only,
@@ -113,12 +113,6 @@ _SPOT_PHRASE = re.compile(r"\b(?:bij|naast|tegenover|achter|langs|near|next to)\
                           r"(?:de|het|een|die|dat|the)?\s*[\w'-]+", re.IGNORECASE)
 
 
-_MARKABLE = re.compile(r"\b(?:gat|gaten|kuil\w*|put|putdeksel\w*|deksel|rooster|tegel|tegels|"
-                       r"stoeptegel\w*|verzakking|verzakt|hole|holes|pothole\w*|manhole|"
-                       r"drain cover|tiles?)\b", re.IGNORECASE)
-_POWER = re.compile(r"\b(?:\w*kabels?|\w*draad(?:je|jes)?|\w*draden|stroom\w*|elektri\w*|"
-                    r"bedrading)\b",
-                    re.IGNORECASE)
 _CLAUSE = re.compile(r"[.,;:!?]|\b(?:punt|komma)\b", re.IGNORECASE)  # spoken ones too
 
 
@@ -985,14 +979,7 @@ async def _question_beside(tracker: Tracker, events: List[EventType],
             and not _a_topic_of_its_own(tracker)):  # "… mijn paspoort verloopt, moet ik …?"
         # "moet ik er iets overheen leggen?" (round 77); never "mark it" for a cable, of any
         # of the problems told (round r65 of session 40: the wires were the second one)
-        told = " ".join(split_problem_texts(tracker.get_slot("report_description"),
-                                            tracker.get_slot("report_more_problems"))
-                        + [_text(tracker)])
-        # marking it with a chair or a bag fits a hole or a loose tile, never a junction
-        # with its lights out (round r197 of session 53) or a tree's roots
-        meanwhile = ack("utter_ack_hazard_meanwhile"
-                        if _MARKABLE.search(told) and not _POWER.search(told)
-                        else "utter_report_question_safety")
+        meanwhile = ack(meanwhile_advice(tracker))
         return [SlotSet("report_ack", _acks_after(tracker, events) + [meanwhile])]
     if (read_question(question) == "waste_calendar" and _THE_BIN.search(question)
             and tracker.get_slot("report_category") == WASTE_COLLECTION):

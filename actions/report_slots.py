@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 
 from actions.reading import channel_of, reading_of
 from bot.profile import profile
-from bot.reading.answers import Removal, preferred_contact
+from bot.reading.answers import Removal, preferred_contact, split_problem_texts
 from bot.reading.callback import wants_callback
 from bot.reading.danger import read_danger
 from bot.reading.message import is_noise
@@ -230,7 +230,36 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
         response += "_dumped"  # bags or furniture: a name or address in it helps enforcement
     if kind == "filed" and not tracker.active_loop.get("name"):
         response += "_done"  # "is het nu gemeld?" right after it was sent
+    if kind == "other_party" and _POWER_OR_GAS.search(told):
+        # "moet ik de netbeheerder zelf bellen?" about a bare cable (round r228 of session 57:
+        # the water company first)
+        response += "_power"
     return response
+
+
+# A cable, electricity or gas in the report: the grid operator is the other party.
+_POWER_OR_GAS = re.compile(r"\b(?:kabel\w*|draad|draden|stroom\w*|elektri\w*|netbeheerder|"
+                           r"liander|stedin|enexis|gas\w*|cable|wires?|power|electric\w*)\b",
+                           re.IGNORECASE)
+
+
+_MARKABLE = re.compile(r"\b(?:gat|gaten|kuil\w*|put|putdeksel\w*|deksel|rooster|tegel|tegels|"
+                       r"stoeptegel\w*|verzakking|verzakt|hole|holes|pothole\w*|manhole|"
+                       r"drain cover|tiles?)\b", re.IGNORECASE)
+_POWER = re.compile(r"\b(?:\w*kabels?|\w*draad(?:je|jes)?|\w*draden|stroom\w*|elektri\w*|"
+                    r"bedrading)\b",
+                    re.IGNORECASE)
+
+
+def meanwhile_advice(tracker: Tracker) -> Text:
+    """What to do meanwhile, asked about a hazard ("moet ik er iets overheen leggen?"):
+    marking it with a chair or a bag fits a hole or a loose tile, never a junction with its
+    lights out (round r197 of session 53), a cable (r65 of session 40) or a tree's roots."""
+    told = " ".join(split_problem_texts(tracker.get_slot("report_description"),
+                                        tracker.get_slot("report_more_problems"))
+                    + [tracker.latest_message.get("text") or ""])
+    return ("utter_ack_hazard_meanwhile" if _MARKABLE.search(told) and not _POWER.search(told)
+            else "utter_report_question_safety")
 
 
 def ack(key: Text, **values: Any) -> Dict[Text, Any]:

@@ -564,7 +564,7 @@ def _status_asked_beside(text: Text) -> bool:
     its number (round r226 of session 57)."""
     parts = sentences(text)
     return len(parts) > 1 and not normalise_case_number(text) and any(
-        asks_about_an_earlier_report(part) for part in parts)
+        is_question(part) and asks_about_an_earlier_report(part) for part in parts)
 
 
 def _what_it_tells(asked: Text) -> Text:

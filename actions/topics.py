@@ -26,7 +26,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
-from actions.report_slots import ack, place_slots, with_number
+from actions.report_slots import HIGH_PRIORITY, ack, meanwhile_advice, place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
                                    told_to_those_without_digid,
@@ -38,6 +38,7 @@ from bot.knowledge.english import beyond_the_english_answers, dutch_search_words
 from bot.knowledge.text import ABROAD, abroad_now, another_countrys_document, with_abroad
 from bot.knowledge.text import without_links
 from bot.profile import DAYS, ENGLISH_DAYS, profile
+from bot.reading.answers import asks_about_acting
 from bot.reading.dates import date_named
 from bot.reading.not_helped import (is_displeased, says_a_question_unanswered,
                                     says_the_site_fails)
@@ -521,8 +522,10 @@ async def _the_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker) -
     whose words the answer just given does not hold (round r225 of session 57: the fine was
     asked three times)."""
     parts = question_parts(tracker.latest_message.get("text") or "")
-    if len(parts) < 2 or not dispatcher.messages:
-        return
+    if len(parts) < 2 or not dispatcher.messages or any(
+            message.get("response") == "utter_kb_detail_partly_unknown"
+            for message in dispatcher.messages):
+        return  # (the answer already said which part it cannot answer)
     try:
         before = await asyncio.to_thread(previous_article, tracker)
     except Exception:
@@ -722,6 +725,9 @@ class ActionAnswerInReport(Action):
             await utter_need(dispatcher, tracker, need)
         elif asks_to_act_on_it(text):  # "kunnen jullie nou die paal komen weghalen?" (r76)
             utter(dispatcher, "utter_report_acts_on_it")
+        elif (tracker.get_slot("report_priority") == HIGH_PRIORITY
+              and asks_about_acting(text)):  # "kan ik er een stoel bij zetten?" (round r226)
+            utter(dispatcher, meanwhile_advice(tracker))
         else:
             # an article only when one clearly fits, read with the report when the question
             # points at it (round 88: "heeft ie een chip? dan weet de eigenaar het" beside a

@@ -507,6 +507,13 @@ def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: 
     return bool(named) and all(word.lower() in told for word in named)
 
 
+# "een bericht achterlaten voor mevrouw Kramer", "kunt u een boodschap doorgeven aan …"
+_LEAVES_A_MESSAGE = re.compile(
+    r"\b(?:bericht|berichtje|boodschap)\s+(?:\w+\s+){0,2}?(?:achterlaten|achter\s+laten|"
+    r"doorgeven|geven)\s+(?:aan|voor)\b|\b(?:bericht|berichtje|boodschap)\s+voor\s+(?:mevrouw|"
+    r"meneer|mw|dhr|de\s+heer|collega)\b|\bleave\s+a\s+message\s+for\b", re.IGNORECASE)
+
+
 # "de melding" the last answer itself told of: "Doe eerst een melding voorgenomen huwelijk"
 _MELDING = re.compile(r"\bmelding\b", re.IGNORECASE)
 _ONLY_THE_MELDING = re.compile(r"\b(?:gemeld|meldingsnummer|klacht|nog steeds|status|opgelost)\b"
@@ -1034,7 +1041,18 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     told = " ".join(part for part in sentences(text.replace(asked, " ")) if not is_question(part))
     if _OWN_THINGS.match(told) and not tells_something_wrong(told):
         return False  # "hoeveel stuks mag ik neerzetten? ik heb een bank en 2 matrassen" (r102)
+    if _OWN_PLANS.search(told):
+        return False  # "… de berk in de achtertuin laten kappen want de wortels drukken de
+        # schuur omhoog. Heb ik een vergunning nodig?" (round r227 of session 57: a report)
     return category_of(told) is not None
+
+
+# The resident's own plans or property, told beside a question about them.
+_OWN_PLANS = re.compile(
+    r"\b(?:wij|we|ik)\s+(?:willen|wil|gaan|ga|zijn\s+van\s+plan|ben\s+van\s+plan|overwegen)\s+"
+    r"(?:\w+\s+){0,8}?(?:plaatsen|bouwen|kappen|verbouwen|aanleggen|laten\s+\w+|maken|zetten)\b"
+    r"|\b(?:mijn|onze|ons|eigen)\s+(?:eigen\s+)?(?:achtertuin|voortuin|tuin|schuur|oprit)\b"
+    r"|\bin\s+(?:de|mijn|onze)\s+(?:achter|voor)tuin\b", re.IGNORECASE)
 
 
 # What the resident has, told beside a question about getting rid of it: no problem outside.
@@ -1562,6 +1580,12 @@ def reading_route(tracker: DialogueStateTracker,
     before = last_turn[0] if last_turn else None  # the bot's last action (None after a hand back)
     if tracker.active_loop_name is None and _ASKS_FOR_THE_MENU.match(message.text or ""):
         return MENU_RESPONSE  # "menu", "opnieuw beginnen": also out of a message left (r109)
+    if (tracker.active_loop_name is None and not (reading.danger or reading.alarm)
+            and before not in HANDOVER_ACTIONS and _LEAVES_A_MESSAGE.search(message.text or "")):
+        # "Ik zou graag een bericht achterlaten voor mevrouw Kramer van groenbeheer. Zij …"
+        # (round r228 of session 57: "Welk meldingsnummer heeft u?"): the message, passed on
+        told = len(sentences(message.text or "")) > 1
+        return TAKE_MESSAGE_ACTION if told else CONTACT_HUMAN_ACTION
     if (before not in EMERGENCY_ACTIONS and not reading.urgent
             and _DESPAIR_AGAIN.search(message.text or "") and _had_the_crisis_answer(tracker)):
         return CRISIS_AGAIN  # "morgen is te laat misschien" after the handover: 113 again

@@ -619,6 +619,7 @@ def _answered_in(article: Article, text: str) -> Optional[str]:
 
 
 RARE_WORD_LENGTH, RARE_WORD_SENTENCES = 5, 2
+COMMON_NAMED_ZIPF = 4.5  # "naam", "staat" (5+) are named beside a rarer word, not asked
 
 
 # The word the answers use for a resident's own one: "als mijn vriendin bij me intrekt met
@@ -642,6 +643,10 @@ def sentences_naming(article: Article, words: str) -> Optional[str]:
         named = [word for word in named if 0 < counts[word] <= RARE_WORD_SENTENCES]
         if not named:  # "de uitvaartondernemer doet de aangifte?": where both words are
             return _sentences_naming_all(article, [w for w, n in counts.items() if n])
+        # "leaseauto … staat niet op mijn naam": the rare word, not "staat" and "naam" beside
+        # it (round r227 of session 57: four sentences)
+        rare = [word for word in named if (general.zipf(word) or 0.0) < COMMON_NAMED_ZIPF]
+        named = rare or named
     if not named:
         return None
     # "krijg ik een boete als ik vandaag parkeer?": the few sentences that hold those words

@@ -19,7 +19,7 @@ from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
 from bot.reading.places import Place, is_clearly_not_a_place, place_key, read_place
 from bot.reading.privacy import scrub
-from bot.reading.questions import QUESTION, inside_the_home, read_question
+from bot.reading.questions import QUESTION, inside_the_home, is_question, read_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, read_report_question,
                                           says_it_is_no_report)
 from bot.reading.result import Reading
@@ -303,7 +303,8 @@ def _without_status_questions(text: str) -> str:
     fietspad. o en hoe staat het met mijn melding van vorige week?" is one problem, round
     r226 of session 57: the status question became a second report); the whole text when
     nothing else is left."""
-    kept = [part for part in sentences(text) if not asks_about_an_earlier_report(part)]
+    kept = [part for part in sentences(text)
+            if not (is_question(part) and asks_about_an_earlier_report(part))]
     return " ".join(kept) if kept else text
 
 

@@ -411,16 +411,6 @@ _MOVE_IT = re.compile(
     r"|\b(?:can|may|should)\s(?:i|we)\s(?:\w+\s)?(?:move|drag|push|saw|shift)\s(?:it|this|"
     r"that|them|the\s\w+)\b",
     re.IGNORECASE)
-# "mag ik er zelf iets overheen leggen?" at an open manhole (round r226 of session 57: asked
-# three times, then stored in the report)
-_MARK_IT = re.compile(
-    r"\b(?:mag|moet|kan|kun|mogen|moeten|kunnen|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,4}?"
-    r"(?:er|daar)\s(?:\w+\s){0,3}?(?:overheen|over|op|omheen|voor|bij|naast)\s"
-    r"(?:\w+\s)?(?:leggen|zetten|plaatsen|neerleggen|neerzetten)\b"
-    r"|\b(?:mag|moet|kan|kun|mogen|moeten|kunnen)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
-    r"(?:markeren|afschermen|afdekken|dichtleggen)\b"
-    r"|\b(?:can|may|should)\s(?:i|we)\s(?:\w+\s){0,2}?(?:cover|mark|block\soff|put\s\w+\s"
-    r"(?:over|on|around))\b", re.IGNORECASE)
 _CLEAN_UP = re.compile(
     r"\b(?:moet|moeten|mag|kan|kun|hoef|hoeven|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
     r"(?:weghalen|weg halen|opruimen|wegbrengen|opvegen|opscheppen|schoonmaken|wegslepen)\b"
@@ -545,8 +535,7 @@ _KINDS = (("bin_inside", _BIN_INSIDE), ("reported_already", _REPORTED_ALREADY),
           ("cost", _COST),
           ("chat_privacy", _CHAT_PRIVACY), ("remove_data", _REMOVE_DATA),
           ("anonymous", _ANONYMOUS), ("photo", _PHOTO), ("enforcement", _ENFORCEMENT),
-          ("move_it", _MOVE_IT), ("mark_it", _MARK_IT), ("safety", _SAFETY),
-          ("clean_up", _CLEAN_UP),
+          ("move_it", _MOVE_IT), ("safety", _SAFETY), ("clean_up", _CLEAN_UP),
           ("other_party", _OTHER_PARTY), ("urgent_number", _SHOULD_CALL), ("ours", _OURS),
           ("how_updates", _HOW_UPDATES), ("two_reports", _TWO_REPORTS),
           ("next_steps", _NEXT_STEPS), ("why_questions", _WHY_QUESTIONS),

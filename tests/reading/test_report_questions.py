@@ -571,9 +571,8 @@ def test_what_news_is_and_news_by_post_are_asked_about_the_updates(text):
 
 
 @pytest.mark.parametrize("text, kind", [
-    # round r226 of session 57: covering or marking a hole oneself, sawing a branch off
-    ("mag ik er zelf iets overheen leggen?", "mark_it"),
-    ("kan ik er een pion bij zetten?", "mark_it"),
+    # round r226 of session 57: sawing a branch off, putting a drain cover back, water damage
+    ("mag ik die putdeksel zelf terugleggen?", "move_it"),
     ("mag ik de tak zelf afzagen?", "move_it"),
     ("wie betaalt de waterschade als het binnenkomt?", "damage"),
     ("mag ik mijn kliko op straat zetten?", None),
