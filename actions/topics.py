@@ -252,6 +252,12 @@ def _utter_for_english(dispatcher: CollectingDispatcher, article: Article, text:
 MAX_OTHER_QUESTIONS = 2  # answers added for the other questions of one message
 
 
+def said_this_turn(dispatcher: CollectingDispatcher) -> Text:
+    """Every text the bot has said so far in this turn, its spaces made single."""
+    return " ".join(" ".join(str(value).split()) for message in dispatcher.messages
+                    for value in message.values() if isinstance(value, str))
+
+
 async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Tracker,
                                  parts: Optional[List[Text]] = None,
                                  leave_out: Optional[Text] = None) -> None:
@@ -277,8 +283,7 @@ async def answer_other_questions(dispatcher: CollectingDispatcher, tracker: Trac
         only_sure = True
         if not parts or not given and len(set(parts)) < 2:
             return  # one subject asked in several ways: its answer is given already
-    said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
-                    for value in message.values() if isinstance(value, str))
+    said = said_this_turn(dispatcher)
     intent = tracker.get_intent_of_latest_message()
     try:  # a product the domain answered (bulky waste) has no article text in `said`
         others = await asyncio.to_thread(other_questions, parts, said,
@@ -531,8 +536,7 @@ async def _the_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker) -
     except Exception:
         logger.exception("Knowledge base lookup failed")
         return
-    said = " ".join(" ".join(str(value).split()) for message in dispatcher.messages
-                    for value in message.values() if isinstance(value, str))
+    said = said_this_turn(dispatcher)
     for part in parts if before is not None else []:
         words = subject_words(part)
         detail = sentences_naming(before, words) if words else None
