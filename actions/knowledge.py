@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import re
 import threading
-from typing import Dict, List, NamedTuple, Optional, Sequence, Text, Tuple
+from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -595,6 +595,24 @@ ARTICLE_OF_ANSWER = {"waste_pass": "afvalpas-kwijt", "waste_calendar": "afvalkal
                      "care_at_home": "wmo-hulp-huishouden"}
 
 
+def _earlier_turns(tracker: Tracker) -> Iterator[Tuple[Dict[Text, Any], List[Tuple[Text, Text]]]]:
+    """The resident's messages before the latest one (at most FOLLOW_UP_TURNS, the newest
+    first), each with the bot's replies to it as (response name, text)."""
+    said: List[Tuple[Text, Text]] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if users:
+                yield event, said
+            users += 1
+            if users > FOLLOW_UP_TURNS:
+                return
+            said = []
+        elif event.get("event") == "bot" and users:
+            said.append(((event.get("metadata") or {}).get("utter_action") or "",
+                         " ".join((event.get("text") or "").split())))
+
+
 def answered_article(tracker: Tracker, url: str = DATABASE_URL
                      ) -> Tuple[Optional[Article], Text, Optional[Text]]:
     """The article the bot answered with in the last few turns (a follow-up may follow a
@@ -603,21 +621,9 @@ def answered_article(tracker: Tracker, url: str = DATABASE_URL
     product's article, or (without one) as an article of its own words, so a follow-up
     never reaches past it. Without such an answer: (None, the resident's message before
     the latest, its intent)."""
-    asked: List[Tuple[Text, Optional[Text], List[Tuple[Text, Text]]]] = []  # newest first
-    said: List[Tuple[Text, Text]] = []  # (response name, text) of the bot in one turn
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users > FOLLOW_UP_TURNS + 1:
-                break
-            if users > 1:
-                intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-                asked.append((event.get("text") or "", intent, said))
-            said = []
-        elif event.get("event") == "bot" and users:
-            said.append(((event.get("metadata") or {}).get("utter_action") or "",
-                         " ".join((event.get("text") or "").split())))
+    asked = [(event.get("text") or "",
+              ((event.get("parse_data") or {}).get("intent") or {}).get("name"), said)
+             for event, said in _earlier_turns(tracker)]
     if not asked:
         return None, "", None
     ensure_knowledge(url)
@@ -671,15 +677,7 @@ def _articles_in(turn: List[Tuple[Text, Text]], articles: Sequence[Article]) -> 
 
 def articles_given(tracker: Tracker, url: str = DATABASE_URL) -> List[Article]:
     """The articles the bot answered with in the last few turns, the newest first."""
-    said: List[Tuple[Text, Text]] = []
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users > FOLLOW_UP_TURNS + 1:
-                break
-        elif event.get("event") == "bot" and users:
-            said.append(("", " ".join((event.get("text") or "").split())))
+    said = [pair for _, turn in _earlier_turns(tracker) for pair in turn]
     ensure_knowledge(url)
     return _articles_in(said, retrieval.live_index(url).current().articles)
 

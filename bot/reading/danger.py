@@ -623,7 +623,17 @@ def _counts(rule: _Rule, clause: str, found: re.Match, lexicon: _Lexicon,
     speculation_window = " ".join(before[-_SPECULATION_WINDOW:])
     if lexicon.speculation.search(speculation_window):
         return False
-    return not past
+    return not past or _now_after_the_past(clause[:found.start()], lexicon)
+
+
+# "mijn vuilnisbak is gisteren niet geleegd en o ja nu ruik ik ineens gas": a word of now
+# between the past time and the trigger starts a new event.
+_NOW_AGAIN = re.compile(r"\b(?:nu|zojuist|zonet|ineens|opeens|plotseling|right now|suddenly)\b")
+
+
+def _now_after_the_past(before: str, lexicon: _Lexicon) -> bool:
+    times = [found.end() for found in lexicon.past_time.finditer(before)]
+    return bool(times) and any(now.start() > times[-1] for now in _NOW_AGAIN.finditer(before))
 
 
 # Right after the trigger: "het brandt nu niet meer", "het bloeden is gestopt": it is over;

@@ -550,8 +550,19 @@ def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None
     assert not wrong
 
 
+def test_unseen_street_hazards_are_reported_first_and_send_no_one_to_112() -> None:
+    """An open manhole or a tree across the cycle path: high priority, not "Bel nu 112"."""
+    readings = [read_danger(text) for text in UNSEEN["hazard"]]
+    assert not [text for text, found in zip(UNSEEN["hazard"], readings) if found and found.urgent]
+    assert sum(1 for found in readings if found and found.kind == "hazard") >= 0.7 * len(readings)
+
+
 @pytest.mark.parametrize("text, alarming", [
     ("er ligt een boom over de weg, niemand gewond gelukkig", False),
+    # session 58, batch 3: anger and a slipping wheel are no explosion or shooting
+    ("ALS IK NOG 1 KEER EEN PARKEERBON KRIJG DAN ONTPLOF IK ECHT", False),
+    ("rooster van de goot ligt los, je fietswiel schiet er zo in", False),
+    ("ik hoorde net een harde knal en nu is de gasfles ontploft", True),
     ("geen gewonden, wel veel glas op straat", False),
     ("niet iets voor 112 hoor, maar de reling zit los", False),
     ("er is iemand gewond geraakt door een tak", True),
