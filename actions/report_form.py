@@ -847,9 +847,27 @@ def _with_another_problem(tracker: Tracker, told: Text, category: Text) -> Dict[
         place = with_number(_street_of(Place.from_dict(current)), place)
     if place is not None and place.streets and place.as_dict() != current:
         problem["place"] = place.as_dict()
+    named = problem_named(split_problem_texts(tracker.get_slot("report_description"), more),
+                          told)
+    if named and more[named - 1].get("category") == category:
+        return _about_a_problem_told(tracker, more, named - 1, problem)
     more.append(problem)
     return {"report_more_problems": more,
             **with_ack(tracker, ack("utter_ack_two_problems", count=len(more) + 1))}
+
+
+def _about_a_problem_told(tracker: Tracker, more: List[Dict[Text, Any]], index: int,
+                          told: Dict[Text, Any]) -> Dict[Text, Any]:
+    """"Kleine aanvulling: de lantaarnpaal staat voor nummer 27, niet voor 23" beside a
+    report split in tiles and a lamp (round r230 of session 58: a third report): the lamp's
+    own place, or more words about it; no new report."""
+    more = [dict(problem) for problem in more]
+    if told.get("place"):
+        more[index]["place"] = told["place"]
+        return {"report_more_problems": more, **with_ack(tracker, ack(
+            "utter_ack_place_changed", place=Place.from_dict(told["place"]).label))}
+    more[index]["text"] = added_to(more[index].get("text") or "", told["text"])
+    return {"report_more_problems": more, **with_ack(tracker, ack("utter_ack_added"))}
 
 
 def _describes_a_spot(reading: Reading, text: Text) -> bool:
@@ -1241,8 +1259,11 @@ _SEPARATE = re.compile(r"\b(?:aparte?|losse|tweede|2|twee) melding(?:en)?\b"
                        r"|\bin twee(?:en|ën)?\b|\b(?:two|2|separate) reports?\b", re.IGNORECASE)
 
 
-_POINT_SAYS = re.compile(r"\b(?:punt|nummer|melding|item)\s*\(?(1|2|3|een|één|twee|drie)\)?\s*"
-                         r"(?:moet|mag|hoort)\s+(?:zijn|worden|te\s+zijn)\s*:?\s*(.+)$"
+# "punt 1 moet zijn: …", "bij 2 moet alleen staan: …" (round r230)
+_POINT_SAYS = re.compile(r"(?:\b(?:bij\s+)?(?:punt|nummer|melding|item)\s*|\bbij\s+|^\W*)"
+                         r"\(?(1|2|3|een|één|twee|drie)\)?\s*(?:moet|mag|hoort)\s+(?:er\s+)?"
+                         r"(?:alleen\s+|enkel\s+|gewoon\s+)?(?:zijn|worden|te\s+zijn|staan|komen"
+                         r"|te\s+staan)\s*:?\s*(?:dat\s+)?(.+)$"
                          r"|^\W*\((1|2|3)\)\s*:?\s*(.+)$", re.IGNORECASE)
 _POINT_NUMBERS = {"1": 1, "een": 1, "één": 1, "2": 2, "twee": 2, "3": 3, "drie": 3}
 

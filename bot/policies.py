@@ -211,7 +211,9 @@ _CANCELS_THE_REPORT = re.compile(
     r"|\b(?:forget|cancel) (?:it|this|that|the report|my report)\b"
     # "laat maar zo, ik bel maandag wel" at a summary that was wrong (round r188 of session
     # 53: both reports were sent): given up, not a yes
-    r"|\blaat (?:maar|het) (?:zo|zitten)?\W+(?:\w+\W+){0,2}ik (?:bel|ga) (?:\w+ )?(?:wel |zelf |"
+    # "Laat u maar, ik bel morgen wel" (round r230 of session 58: "Wat moet er anders?")
+    r"|\blaat (?:u |je |jij |ook )?(?:maar|het)(?: zo| zitten)?\W+(?:\w+\W+){0,2}ik (?:bel|ga) "
+    r"(?:\w+ )?(?:wel |zelf |"
     r"zo )?(?:bellen|maandag|morgen|later|wel|zelf)\b"
     r"|\b(?:trek|haal) (?:ik )?(?:de |die |mijn |m'?n )?melding (?:\w+ )?(?:in|weg)\b",
     re.IGNORECASE)

@@ -1115,7 +1115,12 @@ _DROP = re.compile(
     r"(?:\s+(?:melden|hoor|graag|aub|svp|please))*\s*(?:[,.;!]|$)"
     # "die ratten laat u toch maar weg" (round r67 of session 40: sent as a yes)
     r"|(?:^|[,.;!]\s*|\b(?:maar|en)\s+)(?:de|het|die|dat)\s+([\w'-]+)\s+(?:laat|haal|doe|schrap)"
-    r"\s+(?:(?:u|je|jij|jullie|ik|toch|maar|even|nou|dan|wel|er)\s+){0,4}(?:weg|eruit|uit|eraf)\b",
+    r"\s+(?:(?:u|je|jij|jullie|ik|toch|maar|even|nou|dan|wel|er)\s+){0,4}(?:weg|eruit|uit|eraf)\b"
+    # "mag de derde (alstublieft) weg?", "de derde is geen aparte melding" (round r230)
+    rf"|\b(?:mag|kan|moet)\s+{_ART}([\w'-]+)\s+(?:(?:alstublieft|alsjeblieft|aub|svp|even|er|dan|"
+    r"wel|ook|nog|gewoon|toch)\s+){0,3}(?:weg|eruit|uit|eraf)\b"
+    rf"|\b{_ART}([\w'-]+)\s+(?:is|was)\s+(?:\w+\s+){0,2}geen\s+(?:aparte|eigen|losse|nieuwe|tweede|"
+    r"derde)\s+melding\b",
     re.IGNORECASE)
 _MIN_STEM = 3
 COMMON_WORD_ZIPF = 5.0  # "als", "mijn", "een": never what a problem is called
@@ -1152,6 +1157,8 @@ def _the_one_named(word: str, problems: List[str]) -> Optional[int]:
     return named[0] if len(named) == 1 else None
 
 
+_AND_ORDINALS = re.compile(r"(?:\s*(?:,|en|and|&)\s*(?:de\s+|het\s+|the\s+)?"
+                           r"(?:eerste|tweede|derde|first|second|third))+\b", re.IGNORECASE)
 _WHERE_IT_IS = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:is|ligt|liggen|staat|staan|zit|zitten|hangt)"
                           r"\s+(?:\w+\s+)?(?:bij|op|in|aan|voor|tegenover|naast|achter|verderop)\b",
                           re.IGNORECASE)
@@ -1164,17 +1171,41 @@ def split_problem_texts(description: Optional[str], more: Optional[List[dict]]) 
     return [description or ""] + [problem.get("text", "") for problem in more or []]
 
 
+# "Mag punt 3 weg?", "haal (2) eruit", "melding 3 is geen aparte melding": the numbers the
+# summary shows before the problems, said as the ordinals the readers below know (round r230)
+_NUMBERED = re.compile(r"\b(?:punt(?:en)?|melding(?:en)?|items?|points?|numbers?|nummers?)\s*"
+                       r"\(?[123]\)?(?:\s*(?:,|en|and|&)\s*\(?[123]\)?)*(?!\s*[\d,.-])"
+                       r"|\([123]\)", re.IGNORECASE)
+_ORDINAL_OF = {"1": "eerste", "2": "tweede", "3": "derde"}
+
+
+def numbered_as_ordinals(text: str) -> str:
+    """"mag punt 3 weg" → "mag derde weg", "alleen punt 1 en 2" → "alleen eerste en tweede"."""
+    def ordinals(found: re.Match) -> str:
+        return re.sub(r"\(?([123])\)?", lambda digit: _ORDINAL_OF[digit.group(1)],
+                      re.sub(r"^\w+\s*", "", found.group(0)) if found.group(0)[0].isalpha()
+                      else found.group(0))
+    return _NUMBERED.sub(ordinals, text or "")
+
+
 def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
     """Which of the split problems the resident still wants reported ("alleen de ratten",
-    "die brommers niet"), by their place in `problems`; None when they did not choose."""
+    "die brommers niet", "mag punt 3 weg?"), by their place in `problems`; None when they
+    did not choose."""
     if len(problems) < 2 or _A_SENTENCE_ABOUT.search(text or ""):
         return None  # "haal die zin over mijn kleinzoon weg": words, not a whole problem
+    text = numbered_as_ordinals(text)
     for found in _KEEP_ONLY.finditer(text or ""):
         if found.group(1).lower() in _LITTLE_WORDS:
             continue  # "alleen als het klaar is"; a common noun may name one ("alleen de auto")
         if _WHERE_IT_IS.match(text, found.end()):
             continue  # "alleen de losse tegel is bij de bushalte": where it is (round r68)
         kept = _the_one_named(found.group(1), problems)
+        more = _AND_ORDINALS.match(text, found.end())
+        if kept is not None and more:  # "alleen punt 1 en 2"
+            return sorted({kept} | {_ORDINALS[word.lower()] for word in
+                                    re.findall(r"\w+", more.group(0))
+                                    if _ORDINALS.get(word.lower(), 9) < len(problems)})
         if kept is not None and _NOT_AFTER.match(text, found.end()):
             # "de lantaarnpaal wel, alleen de graffiti niet" (round r58: the graffiti kept)
             return [index for index in range(len(problems)) if index != kept]
@@ -1188,8 +1219,9 @@ def problems_to_keep(text: str, problems: List[str]) -> Optional[List[int]]:
 
 def chooses_among_problems(text: str) -> bool:
     """"Doe alleen dat glas maar, die fiets laat maar zitten": a choice of what to report."""
+    text = numbered_as_ordinals(text)
     return any(_is_a_name_for_a_problem(found.group(1)) for found in _KEEP_ONLY.finditer(
-        text or "")) or bool(_dropped_words(text))
+        text)) or bool(_dropped_words(text))
 
 
 def _is_a_name_for_a_problem(word: str) -> bool:
@@ -1218,9 +1250,21 @@ _DROP_ABOUT = re.compile(
     r"maar\s+weg|weg|eraf)\b", re.IGNORECASE)
 
 
+# "derde hoeft niet", "tweede mag weg", "derde was een aanvulling van mij" (the numbers said
+# as ordinals by numbered_as_ordinals; round r230: "punt 3 was slechts een verduidelijking")
+_DROP_ORDINAL = re.compile(
+    r"\b((?:(?:eerste|tweede|derde|first|second|third)\s*(?:,|en|and|&)\s*)*"
+    r"(?:eerste|tweede|derde|first|second|third))\s+(?:(?:mag|mogen|kan|moet|hoeft|hoeven|can|"
+    r"may)\s+(?:er\s+)?(?:\w+\s+)?(?:weg|eruit|uit|niet|vervallen|go|be\s+removed)\b|(?:niet|weg|"
+    r"eruit|not)\b|(?:is|was)\b[^.?!]{0,60}?\b(?:geen\s+(?:aparte|eigen|losse)\s+melding|"
+    r"verduidelijking|aanvulling|toelichting|uitleg))", re.IGNORECASE)
+
+
 def _dropped_words(text: str) -> List[str]:
     single = [word for found in _DROP.finditer(text or "") for word in found.groups()
               if word and _is_a_name_for_a_problem(word)]
+    single += [word for found in _DROP_ORDINAL.finditer(text or "")
+               for word in re.findall(r"\w+", found.group(1)) if word.lower() in _ORDINALS]
     about = [word for found in _DROP_ABOUT.finditer(text or "")
              for word in found.group(1).split()
              if len(word) >= _MIN_STEM and word.lower() not in _LITTLE_WORDS]

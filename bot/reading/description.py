@@ -299,6 +299,12 @@ _SURFACES = frozenset({"gras", "grasveld", "berm", "plantsoen", "speeltuin", "pa
 _LOCATIVE = frozenset({"op", "in", "over", "naast", "langs", "bij", "door", "onder"})
 
 
+def _is_surface(token: str) -> bool:
+    """"speeltuin", also as "speeltuintje" (round r230 of session 58: a lamp there was
+    "other")."""
+    return token in _SURFACES or re.sub(r"t?je$", "", token) in _SURFACES
+
+
 def _after_preposition(tokens: List[str], index: int) -> bool:
     before = tokens[max(0, index - 2):index]
     return bool(before) and (before[-1] in _LOCATIVE or len(before) == 2
@@ -337,7 +343,7 @@ def _scores(text: str) -> Dict[str, float]:
         if (found and index + 1 < len(tokens) and tokens[index + 1] in _VERB_NEXT.get(token, ())
                 and not (index and tokens[index - 1] in _THE_ROAD)):
             continue
-        if found and token in _SURFACES and _after_preposition(tokens, index):
+        if found and _is_surface(token) and _after_preposition(tokens, index):
             found = (found[0], WEAK)  # "alles ligt op het gras": where, not what
         if found and found[1] >= STRONG:
             scores[found[0]] += found[1]
@@ -1284,7 +1290,8 @@ def clean_description(text: str) -> str:
     text = _without_own_circumstances(text)
     told = _er_first(_strip_openers(_clean_sentences(text)))
     told = _THANKS_SENTENCE.sub("", told)
-    unasked = _TRAILING_QUESTION.sub("", told)
+    unasked = _OWN_QUESTION.sub(lambda asked: ". " if asked.string[asked.end():].strip() else "",
+                                _TRAILING_QUESTION.sub("", told))
     told = unasked if _scores(unasked) else told
     if _HAS_WORD.search(_tidy(told)):
         return _finish(told)
@@ -1325,6 +1332,13 @@ _OWN_AGE = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:ik ben |en |,\s*)?\d{1,3} ?(?:j
 _TRAILING_QUESTION = re.compile(
     r"[\s,]+(?:en\s+|maar\s+)?(?:hoe\s*lang|wanneer|how\s+long|when)\s+(?:duurt|dure|gaat|"
     r"komt|komen|wordt|worden|zijn|is|will|does|do)\b[^.!]*\??\s*$", re.IGNORECASE)
+
+
+# "de container is niet geleegd, moet ik hem laten staan? en de lamp …" (round r230 of
+# session 58): what the resident asks about their own doing is no fact for the field crew
+_OWN_QUESTION = re.compile(r"(?:\s*[,;]\s*|(?<=[.!?])\s*|^\s*)(?:en\s+|maar\s+)?(?:moet|mag|kan|"
+                           r"kun|moeten|mogen|kunnen|should|can|may)\s+(?:ik|we|wij|i)\b[^.!?]*\?\s*",
+                           re.IGNORECASE)
 
 
 # "laat ook maar, ik sta al op de markt in deventer. wel iets anders: die wegwerkers …"

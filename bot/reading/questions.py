@@ -672,7 +672,7 @@ def read_question(text: str) -> str | None:
         if reads(plain, text):
             return topic
     if is_question(text) and (not _is_report(plain) or _INDOORS.search(plain)
-                              or a_stray_alive(text) or _MAY_I_PUT.search(plain)):
+                              or a_stray_alive(text) or _puts_own_things(plain)):
         # a leak in one's own home is no report for the street, nor a stray cat in the
         # garden ("al een week een zwerfkat, mag ik die houden?", round r130 of session 49)
         return QUESTION
@@ -684,6 +684,19 @@ def read_question(text: str) -> str | None:
 _MAY_I_PUT = re.compile(r"\b(?:mag|mogen|kan|kun|kunnen|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,10}"
                         r"(?:zetten|neerzetten|leggen|neerleggen|plaatsen|laten staan|"
                         r"achterlaten)\b")
+
+
+# "container … is niet geleegd, moet ik hem laten staan?" (round r230 of session 58): what to
+# do with the thing reported, a report beside a question
+_LEAVE_THE_REPORTED = re.compile(r"\b(?:mag|moet|kan) (?:ik|we|wij) (?:hem|het|die|ze|deze|de "
+                                 r"(?:\w+ )?(?:container|bak|kliko|\w+bak))(?: \w+){0,3} "
+                                 r"(?:laten staan|buiten laten staan)\b")
+
+
+def _puts_own_things(plain: str) -> bool:
+    leave = _LEAVE_THE_REPORTED.search(plain)
+    return bool(_MAY_I_PUT.search(plain)) and not (
+        leave and _is_report(f"{plain[:leave.start()]} {plain[leave.end():]}"))
 
 
 def asks_to_put_something(text: str) -> bool:

@@ -494,7 +494,12 @@ _BIN_INSIDE = re.compile(
     r"(?:container|kliko|bak|afvalbak|minicontainer|hem|hij|ie)(?: \w+)? (?:weer |terug |alvast )?"
     r"(?:naar binnen|binnen (?:zetten|halen|nemen)|binnen(?=\s*[?.!]|\s*$)|binnenzetten|"
     r"binnenhalen)\b"
-    r"|\b(?:can|should|may) i (?:take|bring|put) (?:it|the bin|my bin) (?:back )?(?:in|inside)\b")
+    # "moet ik hem laten staan?" after a bin not emptied (round r230 of session 58)
+    # (the bin told before; "moet ik de container buiten laten staan?" alone is a question)
+    r"|\b(?:mag|moet|kan|kun|kunnen|mogen|moeten) (?:ik|we|wij) (?:hem|ze)(?: \w+){0,2}? "
+    r"(?:laten staan|buiten laten staan|laten buiten staan)\b"
+    r"|\b(?:can|should|may) i (?:take|bring|put) (?:it|the bin|my bin) (?:back )?(?:in|inside)\b"
+    r"|\b(?:can|should|may) i leave it (?:out|outside|on the street)\b")
 # "moet ik het opnieuw melden als hij over een week nog kapot is?"
 _REPORT_AGAIN = re.compile(
     r"\b(?:moet|moeten|kan|kun|mag|hoef|hoeven)\s+(?:ik|we|wij|je)\s+(?:\w+ ){0,3}?"

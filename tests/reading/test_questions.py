@@ -527,3 +527,16 @@ def test_a_question_in_other_words_beside_a_report_is_asked():
     text = ("Er hangt een tak over het fietspad bij de school. Verder wil ik graag weten of ik "
             "een vergunning nodig heb voor de eik in mijn voortuin.")
     assert "vergunning" in (questions_beside_a_report(text) or "")
+
+
+@pytest.mark.parametrize("text, question", [
+    # round r230 of session 58: what to do with the bin reported is a question beside a report
+    ("container bij de kerkweg 8 is niet geleegd, moet ik hem laten staan?", None),
+    ("de gft bak is niet geleegd in de rozenlaan, mag ik hem buiten laten staan?", None),
+    # one's own things put somewhere stay a question
+    ("mijn kliko is vol. mag ik de zakken dan naast de ondergrondse container leggen", "question"),
+    ("moet ik de container buiten laten staan?", "question"),
+])
+def test_leaving_the_reported_bin_out_is_asked_beside_the_report(text, question):
+    from bot.reading.questions import read_question
+    assert read_question(text) == question

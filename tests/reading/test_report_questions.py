@@ -481,6 +481,10 @@ def test_still_there_is_not_solved(text):
     ("mag de container weer naar binnen?", "bin_inside"),
     ("de kliko is niet geleegd, mag ik hem weer binnenhalen?", "bin_inside"),
     ("can i take the bin back in?", "bin_inside"),
+    # round r230 of session 58: whether to leave the bin out
+    ("container bij de kerkweg 8 is niet geleegd, moet ik hem laten staan?", "bin_inside"),
+    ("the bin was not emptied. should i leave it out?", "bin_inside"),
+    ("mag ik de zakken ernaast laten staan?", None),
     ("mag ik mijn fiets daar laten staan?", None),
 ])
 def test_whether_the_bin_may_go_back_inside(text, kind):
