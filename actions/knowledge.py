@@ -127,7 +127,9 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         # context ("moet mijn vriendin dat apart doen?" after the moving answer)
         alone_in_department = (decision.kind == CHOICE and len(decision.articles) == 1
                                and decision.articles[0].department == own.department
-                               and not _answered_recently(tracker, own, url))
+                               and not _answered_recently(tracker, own, url)
+                               and not _another_product_than_named(decision.articles[0],
+                                                                   intent, question))
         best = decision.articles[0] if decision.kind == ANSWERED or alone_in_department \
             else None
         sure = best is not None and best.intent in (None, intent)
@@ -270,6 +272,17 @@ def names_a_subject(part: Text) -> bool:
     """"kan de gemeente helpen?" names nothing to choose articles by (round r83: work, debts
     and a street party offered for a grab rail); "wat kost een paspoort?" does."""
     return any((zipf(word) or 0) < GENERIC_ZIPF for word in subject_words(part).split())
+
+
+def _another_product_than_named(article: Article, intent: Optional[Text], question: Text
+                                ) -> bool:
+    """"ons zoontje van 5 moet een id kaart hebben" heard as the birth article, the only
+    candidate of the passport's department (round r229 of session 58: "Van harte
+    gefeliciteerd!"): the question names the intent's product, the article's title and
+    questions do not."""
+    words = PRODUCT_WORDS.get(intent or "")
+    return bool(words and words.search(question)
+                and not words.search(" ".join((article.title,) + tuple(article.questions))))
 
 
 def _answered_recently(tracker: Tracker, article: Article, url: str) -> bool:
@@ -1270,6 +1283,12 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
         told = together(article, *(sentences_naming(article, subject_words(part)
                                                     or subject_words(text))
                                    for part in question_parts(text) or [text]))
+    if told and _only_repeats(tracker, told):
+        # "moet mijn man ook mee? we zijn gescheiden … hij woont in breda" got "Uw kind komt
+        # zelf mee" again (round r229 of session 58): the sentences of its own words, if new;
+        # the same again only for what was asked by its aspect ("wat kost het ook alweer?")
+        own = together(article, sentences_naming(article, subject_words(text)))
+        told = own if own and not _only_repeats(tracker, own) else told if aspects else None
     if told:  # "hoeveel dagen en hoeveel euro?": both
         if titled:
             utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=told,
@@ -1283,6 +1302,16 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
               detail=product[1], link=product[0].link)
     elif not told:
         _another_or_unknown(dispatcher, tracker, article, text)
+
+
+def _only_repeats(tracker: Tracker, told: Text) -> bool:
+    """Every sentence of `told` is in the bot's answer to the message before: the question
+    asks what that answer does not say ("moet ik nog iets extra meenemen?" got "U doet
+    aangifte binnen 3 dagen" again, round r229 of session 58)."""
+    before = next(_earlier_turns(tracker), None)
+    said = " ".join(text for _, text in before[1]) if before else ""
+    return bool(said) and all(sentence in said for sentence in
+                              re.split(r"(?<=[.!?])\s+", " ".join(told.split())) if sentence)
 
 
 # What a title says is done with a product, not which product it is

@@ -608,7 +608,13 @@ _ABOUT_THE_CHAT = re.compile(
     r"robot|bot|computer|medewerker)\b|\b(?:je|jij|u|ge|gij)\s+(?:hebt|heeft|heb|hebde)\s+"
     r"(?:\w+\s+){0,2}?(?:vraag|vragen)\s+(?:\w+\s+){0,2}?(?:niet|nie|ni)\s+beantwoord\b"
     r"|\bare\s+you\s+(?:a\s+)?(?:real\s+)?(?:person|human|robot|bot)\b"
-    r"|\byou\s+(?:did\s*n[o']?t|have\s*n[o']?t)\s+answer(?:ed)?\s+my\s+question\b)"
+    r"|\byou\s+(?:did\s*n[o']?t|have\s*n[o']?t)\s+answer(?:ed)?\s+my\s+question\b"
+    # "Mijn kleinzoon heeft mij geleerd hoe ik dit berichtje kan sturen, dus u moet het mij
+    # vergeven als …" (round r229 of session 58: a report of its own)
+    r"|\b(?:heeft|hebben|heb)\s+(?:mij|me|ons)\s+(?:\w+\s+){0,3}?(?:geleerd|uitgelegd|laten zien|"
+    r"geholpen)\b[^.!?]*?\b(?:bericht\w*|chat\w*|sturen|typen|appen|computer|telefoon|tablet)\b"
+    r"|\b(?:vergeven|vergeef|excuseer)\b[^.!?]*?\b(?:niet\s+(?:\w+\s+)?goed\s+gaat|fout\w*|"
+    r"typfout\w*|spelfout\w*|handig)\b)"
     r"[^.!?]*[.!?]*",
     re.IGNORECASE)
 # "GEEN UPDATES NODIG GEWOON DOORSTUREN", "no updates needed, just send it": about the

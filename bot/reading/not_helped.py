@@ -93,7 +93,13 @@ def _head(text: str) -> str:
 _UNANSWERED = re.compile(
     r"\b(?:vraag|vragen|vraagje)\b(?:\s+\w+){0,4}?\s+(?:nog\s+)?(?:niet|nie|ni)\s+beantwoord\b"
     r"|\b(?:nog\s+)?(?:geen|gn)\s+antwoord\s+(?:\w+\s+){0,2}?op\s+(?:mijn|de|die|m[n'])\b"
-    r"|\b(?:did\s*n[o']?t|have\s*n[o']?t|has\s*n[o']?t)\s+answer(?:ed)?\s+(?:my|the|that)\b",
+    r"|\b(?:did\s*n[o']?t|have\s*n[o']?t|has\s*n[o']?t)\s+answer(?:ed)?\s+(?:my|the|that)\b"
+    # "ja dat snap ik maar mijn vraag was of mijn ex ook toestemming moet geven?" (round r229
+    # of session 58: the permit answer)
+    r"|\b(?:mijn|m[n']|de)\s+vraag\s+was\s+(?:(?:eigenlijk|juist|nou)\s*)?(?:of\b|:|hoe\b|wat\b|"
+    r"waar\b|wie\b|wanneer\b)|\bdat\s+was\s+(?:mijn|m[n'])\s+vraag\s+(?:niet|nie)\b"
+    r"|\bik\s+vroeg\s+(?:eigenlijk\s+|juist\s+)?(?:of|hoe|wat|waar|wie|wanneer)\b"
+    r"|\bmy\s+question\s+was\b|\bthat\s+(?:was|is)\s*n[o']?t\s+(?:my|what\s+i)\b",
     re.IGNORECASE)
 
 

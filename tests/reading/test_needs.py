@@ -101,3 +101,8 @@ def test_unanswered_question_is_said():
     assert says_a_question_unanswered("top dank. maar die boete vraag heb je niet beantwoord")
     assert says_a_question_unanswered("you didn't answer my question about the fee")
     assert not says_a_question_unanswered("dank u, alles is beantwoord")
+    # round r229 of session 58: the question said again, "mijn vraag was of …"
+    assert says_a_question_unanswered("ja dat snap ik maar mijn vraag was of mijn ex ook "
+                                      "toestemming moet geven?")
+    assert says_a_question_unanswered("dat was mijn vraag niet")
+    assert not says_a_question_unanswered("de vraag was moeilijk")
