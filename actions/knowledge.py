@@ -37,6 +37,7 @@ from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, as
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.description import DOCUMENT_WORDS
+from bot.reading.report_questions import read_report_question
 from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
                                    names_its_thing, product_asked, question_parts,
                                    read_question, rules_out_the_product, the_question)
@@ -1451,6 +1452,23 @@ def _clear_answer(decision: retrieval.Decision) -> retrieval.Decision:
 _LEAD = re.compile(r"^\W*(?:(?:en|o|oh|ook|maar)\W+)?(?:trouwens|btw|by the way)\W+", re.IGNORECASE)
 
 
+def _of_the_answer_before(tracker: Tracker, question: Text) -> Optional[Tuple[Text, Text]]:
+    """"hoeveel duurder is die 2e dan? oh en trouwens, de parkeerautomaat …" after the
+    permit answer (round r229 of session 58: only the report): what the article answered
+    just before says of the aspect asked, under its title; None when the question names
+    another product or no aspect."""
+    aspects = read_aspects(question)
+    if (not aspects or product_asked(question) is not None
+            or read_report_question(question) is not None):  # "hoe lang duurt het?": the report's
+        return None
+    before = next(_earlier_turns(tracker), None)
+    article, answered, _ = answered_article(tracker)
+    if article is None or before is None or answered != (before[0].get("text") or ""):
+        return None  # only the answer just given
+    told = together(article, *(article_detail(article, aspect, question) for aspect in aspects))
+    return (f"{detail_opening(article)}{told}", article.link) if told else None
+
+
 async def side_answer(tracker: Tracker, question: Text, about: Text = "",
                       intent: Text = "municipal_question") -> Optional[Tuple[Text, Text]]:
     """(detail, link) from the knowledge base for a question asked beside a report ("Trouwens,
@@ -1462,6 +1480,9 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = "",
         # "kan de gemeente daar iets aan doen?": the report is the answer (own try, session 42)
         return None
     english = tracker.get_slot("language") == "en"
+    earlier = None if english else _of_the_answer_before(tracker, question)
+    if earlier is not None:
+        return earlier
     asks = [dutch_search_words(question) if english else the_question(question)]
     if not asks[0]:
         return None  # English that names nothing the glossary knows

@@ -546,6 +546,9 @@ async def _callback_with_the_report(tracker: Tracker, found: Dict[Text, Any]
             "report_callback": True, "report_updates": True}
 
 
+_LEADING_CONNECTOR = re.compile(r"^\W*(?:(?:en|maar|and|but|o|oh|ok|oke)\b\W*)+", re.IGNORECASE)
+
+
 def _other_questions(question: Optional[Text], reading: Reading) -> Optional[Text]:
     """The questions beside the report that are not about the report itself ("Wanneer komen
     ze terug? En mag ik hem buiten laten staan?": the second; the first is answered with the
@@ -598,9 +601,13 @@ class ActionStartReport(Action):
             for asked in sentences(beside):
                 # "er ligt weer glas bij de glasbak, kan ik dat ook melden?": the clause that
                 # tells stays (round r102: the description became "Top.")
-                told = re.sub(re.escape(asked.strip()), f" {_what_it_tells(asked)} ", told,
+                # (the description dropped the connector: "en is die tweede duurder?")
+                core = _LEADING_CONNECTOR.sub("", asked.strip())
+                told = re.sub(re.escape(core), f" {_what_it_tells(asked)} ", told,
                               flags=re.IGNORECASE)
-            told = " ".join(told.split())
+            # ("hoeveel duurder is die 2e? oh en trouwens, de parkeerautomaat …": the opener
+            # that was inside the message is at the start now, round r229 of session 58)
+            told = clean_description(" ".join(told.split())) or " ".join(told.split())
             found["report_description"] = told if is_description(told) else \
                 found["report_description"]
         if (wants_callback(question) if reading.phone and question else

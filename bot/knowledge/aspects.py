@@ -27,6 +27,8 @@ _ASPECTS = (
     (COST, re.compile(
         r"\b(?:wat|hoeveel) (?:[\w'’]+ ){0,3}?kost\w*|\bkost (?:het|dat|dit|die|zo ?n|een)\b"
         r"|\bkosten\b|\bprijs\w*|\btarie\w+|\bhoe ?duur\b|\bgratis\b"
+        # "hoeveel duurder is die 2e?", "is die goedkoper?" (round r229 of session 58)
+        r"|\b(?:hoeveel |veel |is (?:die|dat|het|de) (?:\w+ )?)(?:duurder|goedkoper)\b"
         # not a payment plan: "betallings regelling hoe?" (round r89 of session 43: "Gratis.")
         # nor "ik KAN het wel betalen maar het klopt niet" (round r150 of session 51)
         r"|(?<!termijnen )(?<!delen )(?<!wel )\bbeta(?:a)?l(?!\w*\s?rege?l)(?!\w* in (?:\w+ )?"

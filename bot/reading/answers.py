@@ -277,8 +277,10 @@ _CUES: Tuple[Tuple[str, str], ...] = (
     # "ik zei toch al dat dat niet hoeft"
     (NO, rf"(?:dat|het){_W}(?:echt{_W}|helemaal{_W})?niet{_W}(?:hoeft|hoef|nodig{_W}is)"),
     (NO, rf"(?:liever|graag|echt){_W}niet|niet{_W}nodig|no{_W}need|not{_W}really"),
-    (NO, rf"niet{_W}(?:goed|ok|ok[eé]+|akkoord|in{_W}orde|doen|versturen|verzenden|sturen|"
+    (NO, rf"niet{_W}(?:goed|ok|ok[eé]+|akkoord|in{_W}orde|versturen|verzenden|sturen|"
          r"helemaal|echt)"),
+    # not "2 palen … die het niet doen" (round r229 of session 58): lamps that do not work
+    (NO, rf"(?<!\bhet )(?<!\bt )niet{_W}doen"),
     (NO, rf"geen{_W}(?:behoefte|interesse|updates?|berichten|bericht|mail|e-?mails?|contact|"
          r"sms(?:je)?|nodig)"),
     (NO, rf"(?:ik{_W})?wil(?:{_W}(?:liever|eigenlijk|dus|toch))?{_W}(?:geen|niet)"),
@@ -668,7 +670,8 @@ def read_addition(text: str) -> Optional[str]:
     opening_no = said_no and cue is not None and cue.start == 0
     parts, framed = _remark_parts(rest[cue.end:] if said_yes or opening_no else rest)
     if said_yes and not parts and cue.start > 0:  # "zet u dat er nog bij? Dan is het goed."
-        parts, framed = _remark_parts(rest[:cue.start])
+        # "…, al een week. verder klopt het" (round r229 of session 58: "… verder.")
+        parts, framed = _remark_parts(_THE_REST_IS.sub("", rest[:cue.start]))
         parts = parts if framed else []
     if said_no and not framed:
         # "nee. zet erbij: witte bus" is a remark; "nee, de lamp" is not; "nee hoeft niet.
@@ -681,6 +684,11 @@ def read_addition(text: str) -> Optional[str]:
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
         return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)
+
+
+_THE_REST_IS = re.compile(r"[\s,.;]*\b(?:en\s+)?(?:verder|voor\s+de\s+rest|de\s+rest|overigens|"
+                          r"for\s+the\s+rest|otherwise)(?:\s+(?:is|zijn|was|alles|het|it|"
+                          r"everything)){0,3}\s*$", re.IGNORECASE)
 
 
 # "ja dat is goed, mijn kleinzoon heeft mij een email gegeven: …" (round r224 of session 57:

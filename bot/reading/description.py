@@ -90,6 +90,9 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "gespoten": STRONG, "beklad": STRONG, "bekladding": STRONG, "bekladt": STRONG,
         "bekrast": STRONG, "kladderij": STRONG, "gekalkt": STRONG, "geklad": STRONG,
         "getagd": STRONG, "spuitbus": STRONG, "hangjongeren": STRONG,
+        # street furniture that takes money (round r229 of session 58: "slikt geen pasjes")
+        "parkeerautomaat": STRONG, "parkeermeter": STRONG, "betaalautomaat": STRONG,
+        "parkeerpaal": STRONG, "oplaadpaal": STRONG, "laadpaal": STRONG,
         "bord": STRONG, "verkeersbord": STRONG, "paaltje": STRONG, "hek": STRONG,
         "struik": STRONG, "struiken": STRONG, "heg": STRONG, "gras": STRONG,
         "bladeren": STRONG, "omgewaaid": STRONG, "omgevallen": STRONG, "gladheid": STRONG,

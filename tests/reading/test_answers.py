@@ -220,6 +220,9 @@ def test_more_about_the_same_thing_without_a_yes_is_a_remark(text: str, expected
     # the yes after the request (round 69)
     ("Ik zie dat er niet bij staat dat het gat 30 cm diep is, wilt u dat er nog bij zetten? "
      "Dan is het goed.", "het gat is 30 cm diep"),
+    # "verder klopt het" after the remark (round r229 of session 58: "… verder.")
+    ("zet erbij dat de paal scheef staat, verder is alles goed", "de paal staat scheef"),
+    ("add that it is near the school, otherwise it is correct", "it is near the school"),
 ])
 def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expected: str) -> None:
     assert read_addition(text) == expected
