@@ -168,12 +168,26 @@ def test_a_question_beside_the_place_about_the_reports_subject_is_answered(kb_ur
     from tests.test_report_actions import tracker_for
 
     _kb_in_the_report_form(kb_url, monkeypatch)
-    text = "molenweg 8. moet ik hem laten staan?"
+    text = "molenweg 8. moet hij buiten blijven staan?"
     tracker = tracker_for(text=text, asking="report_location",
                           slots={"report_description": "Groene bak is weer niet geleegd"})
     [told] = asyncio.run(report_form._question_beside(tracker, [], domain))
     detail = told["value"][0]["values"]["detail"]
     assert "aan de straat staan" in detail and "http" not in detail
+
+
+def test_leaving_the_bin_out_is_the_report_question_not_a_second_answer(kb_url,  # noqa: F811
+                                                                         monkeypatch, domain):
+    """Session 58: "moet ik hem laten staan?" is the bin question of the report (its own
+    answer with the handling time), so no article is added beside it."""
+    from actions import report_form
+    from tests.test_report_actions import tracker_for
+
+    _kb_in_the_report_form(kb_url, monkeypatch)
+    tracker = tracker_for(text="molenweg 8. moet ik hem laten staan?", asking="report_location",
+                          slots={"report_description": "Groene bak is weer niet geleegd"})
+    assert report_form.reading_of(tracker).report_question == "bin_inside"
+    assert asyncio.run(report_form._question_beside(tracker, [], domain)) == []
 
 
 def test_a_complaint_to_make_in_the_chat_is_taken_as_a_message():

@@ -1363,6 +1363,10 @@ _REMOVE_NAMED = re.compile(
     r"|\b(?:de|het|die|dat)\s+(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte|regel)\s+(?:over|met)\s+"
     r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+"
     r"(?:\w+\s+){0,2}?(?:weglaten|weg\s+laten|eruit|er\s+uit|schrappen|verwijderen|weg)\b"
+    # "Het stuk over de huishoudelijke hulp hoort er eigenlijk niet bij" (round r231)
+    r"|\b(?:de|het|die|dat)\s+(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte|regel)\s+over\s+"
+    r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+(?:hoort|hoeft|"
+    r"moet)\s+er\s+(?:\w+\s+)?(?:niet|nie)\s+(?:bij|in)\b"
     # "please remove the part about me not speaking dutch" (round r60: the branch went)
     r"|\b(?:remove|delete|take\s+out|leave\s+out|drop)\s+the\s+(?:part|bit|sentence|line)\s+"
     r"(?:about|with|where)\s+((?:[^\W\d_]+\s+){0,4}[^\W\d_]{3,})\b"
@@ -1388,7 +1392,8 @@ def part_to_remove(text: str) -> Optional[Removal]:
         return None
     words = next(group for group in named.groups() if group).split()
     word = max(words, key=len)  # "het gemeentehuis en rijbewijs"
-    return Removal(re.sub(r"(?<=\w{4})ing$", "", word), quoted=False)  # "speaking": "speak…"
+    # "speaking": "speak…"; "huishoudelijke": "huishoud…" (the letter said "huishouding")
+    return Removal(re.sub(r"(?<=\w{4})(?:elijke|elijk|ingen|ing)$", "", word), quoted=False)
 
 
 def labelled_description(text: str) -> Optional[str]:

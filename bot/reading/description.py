@@ -550,7 +550,7 @@ _NOISE = re.compile(
     re.IGNORECASE)
 _EVEN = r"(?:even|ff|effe|efkes|eventjes)"
 _FILL = r"(?:\s+(?:graag|even|ff|effe|efkes|eens|nog|hierbij|bij\s+deze|u|jullie|bij\s+u|"
-_FILL += r"bij\s+jullie|er|wel|ook|gewoon|eventjes|snel|iets|wat)\b)*"
+_FILL += r"bij\s+jullie|er|wel|ook|gewoon|eventjes|snel|iets|wat|beleefd|vriendelijk)\b)*"
 _ABOUT = r"(?:\s+(?:over|van|betreffende|omtrent|aangaande|m\.?b\.?t\.?|voor|om))?"
 _BY_THIS = r"(?:(?:(?:via|langs)\s+deze\s+weg|bij\s+deze|hierbij|graag)\s+)?"
 # "twee aparte meldingen", "een paar dingen": the resident announces more than one problem.
@@ -617,7 +617,10 @@ _ABOUT_THE_CHAT = re.compile(
     r"|\b(?:heeft|hebben|heb)\s+(?:mij|me|ons)\s+(?:\w+\s+){0,3}?(?:geleerd|uitgelegd|laten zien|"
     r"geholpen)\b[^.!?]*?\b(?:bericht\w*|chat\w*|sturen|typen|appen|computer|telefoon|tablet)\b"
     r"|\b(?:vergeven|vergeef|excuseer)\b[^.!?]*?\b(?:niet\s+(?:\w+\s+)?goed\s+gaat|fout\w*|"
-    r"typfout\w*|spelfout\w*|handig)\b)"
+    r"typfout\w*|spelfout\w*|handig)\b"
+    # "Mijn buurvrouw zegt dat ik het via de computer moet melden, dus …" (round r231)
+    r"|\b(?:via|met|op) (?:de|het|deze|die) (?:computer|internet|website|chat|app|laptop|"
+    r"tablet)\b[^.!?]*?\b(?:melden|doen|sturen|schrijven|doorgeven|typen|laten weten)\b)"
     r"[^.!?]*[.!?]*",
     re.IGNORECASE)
 # "GEEN UPDATES NODIG GEWOON DOORSTUREN", "no updates needed, just send it": about the
@@ -1320,7 +1323,13 @@ _OWN_CIRCUMSTANCES = re.compile(
     r"chemo|benefits|passed away|widow\w*)\b"
     # "ik woon hier nog maar sinds kort (van Gent afkomstig)" (round r217 of session 56)
     r"|\b(?:ik|wij|we) (?:woon|wonen) (?:hier )?(?:nog )?(?:maar )?(?:sinds kort|pas|net)\b"
-    r"|\b(?:ik|wij|we) (?:ben|zijn) (?:hier )?(?:net )?(?:nieuw|pas komen wonen|net komen wonen)\b",
+    r"|\b(?:ik|wij|we) (?:ben|zijn) (?:hier )?(?:net )?(?:nieuw|pas komen wonen|net komen wonen)\b"
+    # "Ik ben mevrouw …, 84 jaar oud, en woon al 52 jaar aan de Dorpsstraat", "hulp in de
+    # huishouding", a question of its own in a letter (round r231 of session 58)
+    r"|\b(?:woon|wonen) (?:hier )?(?:al )?(?:\d+|ruim \d+|vele|veel) jaar\b|\b\d{2,3} jaar oud\b"
+    r"|\bhulp in de huishouding\b|\bhuishoudelijke hulp\b|\bin aanmerking (?:kom|komen)\b"
+    r"|^\W*(?:(?:tevens|ook|verder|daarnaast|en)\s+)?(?:wil|wilde|zou|wou) ik (?:u |jullie )?"
+    r"(?:\w+ ){0,2}(?:vragen|weten) (?:of|hoe|wat|wanneer|waar|welke)\b",
     re.IGNORECASE)
 
 

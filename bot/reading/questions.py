@@ -471,7 +471,8 @@ def questions_beside_a_report(text: str) -> str | None:
 # A question asked in other words: "Tevens zou ik graag willen weten of ik een vergunning
 # nodig heb …" (round r224 of session 57: never answered beside the report)
 _WANTS_TO_KNOW = re.compile(
-    r"\b(?:wil(?:de)? (?:\w+ ){0,2}weten|zou (?:ik )?(?:\w+ ){0,2}willen weten|graag weten|"
+    r"\b(?:wil(?:de)? (?:\w+ ){0,2}(?:weten|vragen)|zou (?:ik )?(?:\w+ ){0,2}willen "
+    r"(?:weten|vragen)|graag weten|"
     r"vroeg (?:ik )?me (?:\w+ )?af|vraag (?:ik )?me (?:\w+ )?af|would like to know|wonder(?:ed)?)"
     r" (?:of|wat|hoe|waar|wanneer|welke|wie|hoeveel|waarom|if|whether|what|how|where|when)\b",
     re.IGNORECASE)
