@@ -1266,6 +1266,10 @@ _POINT_SAYS = re.compile(r"(?:\b(?:bij\s+)?(?:punt|nummer|melding|item)\s*|\bbij
                          r"|te\s+staan)\s*:?\s*(?:dat\s+)?(.+)$"
                          r"|^\W*\((1|2|3)\)\s*:?\s*(.+)$", re.IGNORECASE)
 _POINT_NUMBERS = {"1": 1, "een": 1, "één": 1, "2": 2, "twee": 2, "3": 3, "drie": 3}
+_POINT_ADDS = re.compile(r"\b(?:zet\s+)?bij\s+(?:punt\s+|melding\s+|nummer\s+)?\(?(1|2|3|een|één|"
+                         r"twee|drie)\)?\s+(?:(?:nog|ook|graag|even|wel|maar)\s+)*(?:erbij|toevoegen|"
+                         r"bijzetten|bij\s+zetten|aanvullen|zetten)\s*:?\s*(?:dat\s+)?(.+)$",
+                         re.IGNORECASE)
 
 
 def contact_told_before(tracker: Tracker) -> Optional[Text]:
@@ -1774,7 +1778,8 @@ class ValidateReportForm(FormValidationAction):
         if second:
             return {"report_confirmed": None, **second}
         rewritten = self._left_out(tracker) or self._restated(tracker, reading) \
-            or self._point_restated(tracker) or self._split_on_request(tracker, reading)
+            or self._point_added(tracker) or self._point_restated(tracker) \
+            or self._split_on_request(tracker, reading)
         if rewritten:
             return rewritten
         answer = answer_of(tracker, reading)
@@ -1923,6 +1928,26 @@ class ValidateReportForm(FormValidationAction):
                 "report_more_problems": [{"category": kind, "text": capitalised(text)}
                                          for kind, text in problems[1:]],
                 **with_ack(tracker, ack("utter_ack_restated"))}
+
+    @staticmethod
+    def _point_added(tracker: Tracker) -> Dict[Text, Any]:
+        """"bij 1 nog erbij: is wel 20 cm diep" (round r231 of session 58: read as house
+        number 1): the words added to that problem."""
+        found = _POINT_ADDS.search(_text(tracker))
+        more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+        if not found or not more:
+            return {}
+        index = _POINT_NUMBERS[found.group(1).lower()] - 1
+        told = clean_description(found.group(2)) or found.group(2).strip(" .")
+        if not 0 <= index <= len(more) or not told:
+            return {}
+        if index == 0:
+            return {"report_description": added_to(
+                tracker.get_slot("report_description") or "", told), "report_confirmed": None,
+                **with_ack(tracker, ack("utter_ack_added"))}
+        more[index - 1]["text"] = added_to(more[index - 1].get("text") or "", told)
+        return {"report_more_problems": more, "report_confirmed": None,
+                **with_ack(tracker, ack("utter_ack_added"))}
 
     @staticmethod
     def _point_restated(tracker: Tracker) -> Dict[Text, Any]:

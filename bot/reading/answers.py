@@ -789,7 +789,9 @@ def _thanks_and_only(text: str, allowed: frozenset, word: "re.Pattern[str]") -> 
 _WILL_DO = frozenset(
     "ik dan bel bellen ga gaan maak maken een afspraak kijk kijken even eens op de site "
     "website wel zelf morgen straks later politie nummer doe regel zo is i'll i will call make "
-    "an appointment check the then".split())
+    "an appointment check the then "
+    # "nee merci, ik bel wel voor een afspraak" (round r231 of session 58: not understood)
+    "nee neen no nope nah".split())
 
 
 def thanks_and_goes(text: str) -> bool:
@@ -1345,7 +1347,10 @@ _REMOVE = re.compile(
     r"\b(?:moet|mag|hoeft|hoort)\s+(?:er\s+|daar\s+)?(?:\w+\s+)?(?:niet|nie|ni)\s+(?:bij|in|"
     r"staan)\b|\b(?:moet|mag|kan)\s+(?:er\s+)?(?:\w+\s+)?(?:uit|eruit|weg|eraf)\b"
     r"|\b(?:eruit|er\s+uit|weg)\s+(?:halen|laten|doen)\b|\b(?:haal|laat|doe|schrap|"
-    r"verwijder)\b(?:\s+\S+){0,8}?\s+(?:weg|eruit|er\s+uit)\b|\b(?:weglaten|schrappen|"
+    r"verwijder)\b(?:\s+\S+){0,8}?\s+(?:weg|eruit|er\s+(?:maar\s+|even\s+|nou\s+)?uit)\b"
+    # "zonder die zin 'dat was veel tekst' aub" (round r231 of session 58: the description)
+    r"|\bzonder\s+(?:die|de|dat|het)\s+(?:zin(?:netje)?|stuk(?:je)?|woorden|tekst|regel)\b"
+    r"|\b(?:weglaten|schrappen|"
     r"verwijderen|remove|delete|leave\s+out|take\s+out|shouldn'?t\s+be\s+(?:there|in))\b",
     re.IGNORECASE)
 

@@ -618,6 +618,10 @@ _ABOUT_THE_CHAT = re.compile(
     r"geholpen)\b[^.!?]*?\b(?:bericht\w*|chat\w*|sturen|typen|appen|computer|telefoon|tablet)\b"
     r"|\b(?:vergeven|vergeef|excuseer)\b[^.!?]*?\b(?:niet\s+(?:\w+\s+)?goed\s+gaat|fout\w*|"
     r"typfout\w*|spelfout\w*|handig)\b"
+    # "amai, dat was veel tekst" (round r231 of session 58): about the bot's answer
+    r"|\b(?:dat|dit|het)\s+(?:was|is)\s+(?:(?:wel|echt|zeg|nogal|zeer|erg)\s+)?(?:veel|te\s+veel|"
+    r"erg\s+veel|een\s+hoop|lang|te\s+lang)\s+(?:tekst|om\s+te\s+lezen|info|informatie)\b"
+    r"|\b(?:that|this)\s+(?:was|is)\s+a\s+lot\s+(?:of\s+)?(?:text|to\s+read)\b"
     # "Mijn buurvrouw zegt dat ik het via de computer moet melden, dus …" (round r231)
     r"|\b(?:via|met|op) (?:de|het|deze|die) (?:computer|internet|website|chat|app|laptop|"
     r"tablet)\b[^.!?]*?\b(?:melden|doen|sturen|schrijven|doorgeven|typen|laten weten)\b)"

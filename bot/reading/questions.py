@@ -1022,11 +1022,18 @@ def asks_a_topic_of_its_own(text: str, about: str) -> bool:
         return False
     topic = read_question(question)
     return topic not in (None, QUESTION) or any(
-        PRODUCT_WORDS[document].search(question) for document in _DOCUMENTS)
+        PRODUCT_WORDS[document].search(question) for document in _DOCUMENTS) or bool(
+        _OWN_AFFAIRS.search(question))
 
 
 # Products that are never a report's own subject.
 _DOCUMENTS = ("passport_id_appointment", "driving_licence")
+# ... nor one's registration, income or care: "ik kom uit belgie, moet ik dan zelf een
+# afspraak maken om mij in te schrijven?" beside a broken swing (round r231 of session 58:
+# the hazard's safety advice)
+_OWN_AFFAIRS = re.compile(r"inschrijv|uitschrijv|(?:in|uit) te schrijven|verhui[sz]|\bbsn\b|digid|"
+                          r"\btrouwen|geboorte|"
+                          r"uitkering|bijstand|\bwmo\b|toeslag", re.IGNORECASE)
 
 
 # "ik woon in belgie en sta niet ingeschreven, hoe moet dat dan?" after the VOG answer (round
