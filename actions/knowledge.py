@@ -1286,10 +1286,9 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                                    for part in question_parts(text) or [text]))
     if told and _only_repeats(tracker, told):
         # "moet mijn man ook mee? we zijn gescheiden … hij woont in breda" got "Uw kind komt
-        # zelf mee" again (round r229 of session 58): the sentences of its own words, if new;
-        # the same again only for what was asked by its aspect ("wat kost het ook alweer?")
+        # zelf mee" again (round r229 of session 58): the sentences of its own words, if new
         own = together(article, sentences_naming(article, subject_words(text)))
-        told = own if own and not _only_repeats(tracker, own) else told if aspects else None
+        told = own if own and not _only_repeats(tracker, own) else told
     if told:  # "hoeveel dagen en hoeveel euro?": both
         if titled:
             utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=told,
@@ -1306,9 +1305,7 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 
 def _only_repeats(tracker: Tracker, told: Text) -> bool:
-    """Every sentence of `told` is in the bot's answer to the message before: the question
-    asks what that answer does not say ("moet ik nog iets extra meenemen?" got "U doet
-    aangifte binnen 3 dagen" again, round r229 of session 58)."""
+    """Every sentence of `told` is in the bot's answer to the message before."""
     before = next(_earlier_turns(tracker), None)
     said = " ".join(text for _, text in before[1]) if before else ""
     return bool(said) and all(sentence in said for sentence in

@@ -515,7 +515,7 @@ def _after_the_unknown_street_question(text, pending,
                                       asked="utter_report_street_unknown"):
     tracker = tracker_for(asking="report_location", text=text,
                           slots={"report_place": pending, "report_location_tries": 1})
-    tracker.events.insert(0, {"event": "bot", "text": "Ik kan 'Eikenlaan' niet vinden",
+    tracker.events.insert(0, {"event": "bot", "text": "Ik kan 'Zonnehof' niet vinden",
                               "metadata": {"utter_action": asked}})
     return tracker
 
@@ -524,7 +524,7 @@ def test_an_unknown_street_is_checked_then_taken_when_the_resident_insists(dispa
                                                                           domain):
     form = ValidateReportForm()
     first = form.validate_report_location(
-        "Eikenlaan 7", dispatcher, tracker_for(asking="report_location", text="Eikenlaan 7"),
+        "Zonnehof 7", dispatcher, tracker_for(asking="report_location", text="Zonnehof 7"),
         domain)
     assert first["report_location"] is None
     assert first["report_prompt"]["key"] == "utter_report_street_unknown"
@@ -532,12 +532,12 @@ def test_an_unknown_street_is_checked_then_taken_when_the_resident_insists(dispa
     yes = "jawel, die bestaat echt"
     taken = form.validate_report_location(
         yes, dispatcher, _after_the_unknown_street_question(yes, pending), domain)
-    assert taken["report_location"] == "Eikenlaan 7"
+    assert taken["report_location"] == "Zonnehof 7"
     assert taken["report_place"]["verified"] is False
     again = form.validate_report_location(
-        "Eikenlaan 7", dispatcher, _after_the_unknown_street_question("Eikenlaan 7", pending),
+        "Zonnehof 7", dispatcher, _after_the_unknown_street_question("Zonnehof 7", pending),
         domain)
-    assert again["report_location"] == "Eikenlaan 7"  # named again: the resident knows it
+    assert again["report_location"] == "Zonnehof 7"  # named again: the resident knows it
 
 
 @pytest.mark.parametrize("text, location", [
@@ -560,7 +560,7 @@ def test_an_unknown_street_named_again_is_taken_with_the_spot_told(text, locatio
 
 def test_a_known_street_after_the_unknown_one_is_taken(dispatcher, domain):
     first = ValidateReportForm().validate_report_location(
-        "Eikenlaan 5", dispatcher, tracker_for(asking="report_location", text="Eikenlaan 5"),
+        "Zonnehof 5", dispatcher, tracker_for(asking="report_location", text="Zonnehof 5"),
         domain)
     text = "oh sorry ik bedoel de Beukenlaan 5"
     second = ValidateReportForm().validate_report_location(
@@ -608,7 +608,7 @@ def test_yes_to_the_unknown_street_keeps_no_chat_words_in_the_place(dispatcher, 
 
 
 def test_an_unknown_street_in_the_first_message_is_asked_about(dispatcher, domain):
-    slots = start("Bankje kapot in de Eikenlaan 5", "report_public_space_other", dispatcher,
+    slots = start("Bankje kapot in de Zonnehof 5", "report_public_space_other", dispatcher,
                   domain)
     assert slots["report_prompt"]["key"] == "utter_report_street_unknown"
     assert slots.get("report_location") is None
@@ -2315,7 +2315,7 @@ def test_a_spot_answers_the_house_number_question_in_a_postcode(dispatcher, doma
                                     "I think it's on Beukenlaan? not sure"])
 def test_a_hedge_beside_the_street_is_not_stored_as_the_spot(dispatcher, domain, answer):
     first = ValidateReportForm().validate_report_location(
-        "Eikenlaan", dispatcher, tracker_for(asking="report_location", text="Eikenlaan"),
+        "Zonnehof", dispatcher, tracker_for(asking="report_location", text="Zonnehof"),
         domain)
     second = ValidateReportForm().validate_report_location(
         answer, dispatcher, _after_the_unknown_street_question(answer, first["report_place"]),

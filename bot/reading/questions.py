@@ -1032,7 +1032,7 @@ _DOCUMENTS = ("passport_id_appointment", "driving_licence")
 # afspraak maken om mij in te schrijven?" beside a broken swing (round r231 of session 58:
 # the hazard's safety advice)
 _OWN_AFFAIRS = re.compile(r"inschrijv|uitschrijv|(?:in|uit) te schrijven|verhui[sz]|\bbsn\b|digid|"
-                          r"\btrouwen|geboorte|"
+                          r"\btrouwen\b|geboorte|"
                           r"uitkering|bijstand|\bwmo\b|toeslag", re.IGNORECASE)
 
 
