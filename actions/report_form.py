@@ -584,6 +584,53 @@ _ANY_STREET_SPOT = re.compile(r"(?:op|in|aan|langs) (?:de |het )?(?:straat|stoep
                               r"grond|berm|kant van de weg)", re.IGNORECASE)
 
 
+# "bij 2 moet het zijn: de bushalte …", "melding 1 is hoek Kerkstraat/Schoolstraat", "1: …"
+# at a summary of several problems: the numbers the summary shows, not house numbers
+_ITEM = re.compile(r"\b(?:(?:bij|voor|van)\s+)?(?:punt|melding|item)\s*\(?([123])\)?"
+                   r"(?!\s*[\d,.-])|\bbij\s+\(?([123])\)?(?!\s*[\d,.-])(?!\s*(?:meter|m|cm|uur|dagen|weken)\b)"
+                   r"|(?:^|[.;]\s*)\(?([123])\)?\s*[:)]", re.IGNORECASE)
+_ITEM_LEAD = re.compile(r"^\W*(?:(?:moet|mag)\s+(?:het|er|dat)?\s*(?:zijn|staan|worden)|is\s+het|"
+                        r"het\s+is|is\s+gewoon|is|staat|ligt|zit)?\W*", re.IGNORECASE)
+_RULED_OUT_SPOT = re.compile(r",?\s*\bniet\s+(?:die|de|het|dat|bij|op|aan|in)\b[^,.;]*",
+                             re.IGNORECASE)
+
+
+def _places_per_item(tracker: Tracker) -> Dict[Text, Any]:
+    """"bij 2 moet het zijn: de bushalte aan de kant van de fietsenstalling … en bij 1 is het
+    de paal voor de bakker" at a summary of two problems (round r232 of session 58: read as
+    Kerkstraat 2): each problem named by its number gets the place told for it."""
+    more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+    text = _text(tracker)
+    found = list(_ITEM.finditer(text)) if more else []
+    if not found:
+        return {}
+    slots: Dict[Text, Any] = {}
+    labels = []
+    for at, after in zip(found, found[1:] + [None]):
+        index = int(next(group for group in at.groups() if group)) - 1
+        told = _RULED_OUT_SPOT.sub("", _ITEM_LEAD.sub("", text[at.end():after.start()
+                                                              if after else len(text)]))
+        place = read_place(told.strip(" .,;:")) if index <= len(more) else None
+        own = (tracker.get_slot("report_place") if index == 0
+               else more[index - 1].get("place") or tracker.get_slot("report_place"))
+        if place is None or not (place.streets or place.landmark) or not own:
+            continue
+        if not place.streets:  # "de paal voor de bakker": on the problem's own street
+            base, spot = Place.from_dict(own), place.landmark or ""
+            place = (Place.from_dict({**base.as_dict(), "landmark": spot})
+                     if base.kind == "corner" else _with_landmark(_street_of(base), spot))
+        labels.append(place.label)
+        if index == 0:
+            slots.update(place_slots(place))
+        else:
+            more[index - 1]["place"] = place.as_dict()
+            slots["report_more_problems"] = more
+    if not labels:
+        return {}
+    return {**slots, "report_confirmed": None,
+            **with_ack(tracker, ack("utter_ack_place_changed", place=" en ".join(labels)))}
+
+
 def _with_landmark(street: Place, text: Text) -> Place:
     return Place.from_dict({**street.as_dict(), "kind": "landmark", "landmark": text,
                             "text": f"{street.text}, {text}"})
@@ -1763,7 +1810,8 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        moved = _place_word_swapped(tracker) or _number_said_belgian(tracker)
+        moved = (_places_per_item(tracker) or _place_word_swapped(tracker)
+                 or _number_said_belgian(tracker))
         if moved:
             return moved
         reading = _without_a_place_asked_about(reading_of(tracker), _text(tracker))
