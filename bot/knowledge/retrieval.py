@@ -416,8 +416,19 @@ class Index:
     def named_in_the_title(self, question: str, article: Article) -> bool:
         """The question has a rare word of the article's title in it."""
         title = {stem(word) for word in tokens(article.title)}
-        asked = {stem(word) for word in tokens(question) if word not in _NEVER_THE_SUBJECT}
-        return any(self._idf.get(term, 0.0) >= TITLE_WORD_IDF for term in title & asked)
+        words = tokens(question)
+        asked = {stem(word) for word in words if word not in _NEVER_THE_SUBJECT}
+        told = {stem(_TITLE_FORM[word]) for word in words if word in _TITLE_FORM}
+        return bool(title & told) or any(self._idf.get(term, 0.0) >= TITLE_WORD_IDF
+                                         for term in title & asked)
+
+
+# The event as residents tell it, and the noun a title names it by: "onze zoon is gisteren
+# geboren" names "Geboorte aangeven" (round r232 of session 58: "Gaat uw vraag over dit
+# onderwerp?" with the one article)
+_TITLE_FORM = {"geboren": "geboorte", "bevallen": "geboorte", "overleden": "overlijden",
+               "gestorven": "overlijden", "verhuisd": "verhuizing", "verhuizen": "verhuizing",
+               "getrouwd": "trouwen", "gescheiden": "scheiding"}
 
 
 # Who a question is about, or what to do with it, never what it is about ("mijn oma is

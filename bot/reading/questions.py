@@ -534,7 +534,9 @@ def question_parts(text: str) -> list[str]:
 PRODUCT_WORDS = {
     "parking_permit": re.compile(
         # (not "ze kan geen auto meer rijden, is er een taxi voor ouderen?", round r179)
-        r"parke|vergunning|kenteken|(?<!geen )\bauto|wagen|bezoek|\bpark(?:ing)?\b|permit|\bcar\b|"
+        # ("automatisch een bsn" is no car, round r232 of session 58)
+        r"parke|vergunning|kenteken|(?<!geen )\bauto(?!mat)|wagen|bezoek|\bpark(?:ing)?\b|permit|"
+        r"\bcar\b|"
         # (not "betalen": "is het gratis of moet ik betalen?" after the birth answer, r147)
         # (a ticket, not a voucher: "geld of een bon?" for carers, round r179 of session 52)
         # (a fine alone names no parking: "verhuisd vorige maand, krijg ik nu boete?" after

@@ -443,6 +443,18 @@ def test_one_close_article_whose_title_word_was_asked_is_answered(real_index):
     assert decision.articles[0].id == "woningaanpassing"
 
 
+@pytest.mark.parametrize("question", [
+    "onze dochter is zaterdag geboren, hoe geef ik haar aan bij de gemeente",
+    "Onze zoon is gisteren geboren in het ziekenhuis in Deventer. Waar moeten we hem aangeven, "
+    "hier of in Deventer?",
+])
+def test_the_event_told_names_the_title(real_index, question):
+    """Session 58 (round r232): "… is gisteren geboren" got "Gaat uw vraag over dit onderwerp?"
+    with "Geboorte aangeven" as the only button."""
+    decision = real_index.answer_for(question)
+    assert decision.kind == "answer" and decision.articles[0].id == "geboorteaangifte"
+
+
 def test_a_title_word_in_another_sense_does_not_answer(real_index):
     decision = real_index.answer_for("ik heb een papier nodig dat ik hier woon voor mijn "
                                      "werkgever")
