@@ -56,7 +56,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
 from bot.reading.callback import call_time_wished, says_no_calls, wants_callback
 from bot.reading.danger import is_deaf, says_it_is_dangerous
 from bot.reading.description import (category_of, clean_description, names_another_problem,
-                                     split_problems)
+                                     only_own_doing, split_problems)
 from bot.reading.quick_kinds import quick_kind_of
 from bot.reading.report_questions import (says_not_known, told_after_not_knowing,
                                           wants_to_complain)
@@ -629,6 +629,15 @@ def _places_per_item(tracker: Tracker) -> Dict[Text, Any]:
         return {}
     return {**slots, "report_confirmed": None,
             **with_ack(tracker, ack("utter_ack_place_changed", place=" en ".join(labels)))}
+
+
+def _named_elsewhere(part: Removal, description: Text, more: List[Dict[Text, Any]]) -> bool:
+    """The words the part was named by are in another problem's text, not this one's."""
+    if not part.phrase:
+        return False
+    phrase = re.compile(r"\b%s\b" % re.escape(part.phrase), re.IGNORECASE)
+    return not phrase.search(description) and any(phrase.search(problem.get("text") or "")
+                                                  for problem in more)
 
 
 def _with_landmark(street: Place, text: Text) -> Place:
@@ -1908,6 +1917,9 @@ class ValidateReportForm(FormValidationAction):
                     **with_ack(tracker, ack("utter_ack_problem_left_out"))}
         kept = without_part(description, part)
         more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
+        if kept is not None and more and _named_elsewhere(part, description, more):
+            kept = None  # "delete the sentence about my bike" when (2) is "I put my bike …" and
+            # (1) says "the bike path" (round r232 of session 58: (1) lost its first sentence)
         if kept is None and more:  # "haal die zin over de brommers weg" from report (2)
             return ValidateReportForm._left_out_of_another(tracker, part, more)
         if kept is None:  # "'belt ge mij dan' moet er niet bij" when it is not in it
@@ -1925,7 +1937,10 @@ class ValidateReportForm(FormValidationAction):
             kept = without_part(problem.get("text") or "", part)
             if kept is not None and is_description(kept):
                 problem["text"] = kept
-                return {"report_more_problems": more, "report_confirmed": None,
+            elif kept is not None:  # all of that problem's words: the problem goes
+                more.remove(problem)
+            if kept is not None:
+                return {"report_more_problems": more or None, "report_confirmed": None,
                         **with_ack(tracker, ack("utter_ack_problem_left_out"))}
         return {"report_confirmed": None, **with_ack(tracker, ack("utter_ack_not_in_report"))}
 
@@ -2256,8 +2271,10 @@ class ValidateReportForm(FormValidationAction):
             category = tracker.get_slot("report_category")
         if category is None:
             return None
-        if (category == tracker.get_slot("report_category") or _SAME_THING.match(told)) \
-                and not _told_elsewhere(tracker, _text(tracker)):
+        if (category == tracker.get_slot("report_category") or _SAME_THING.match(told)
+                or only_own_doing(told)) and not _told_elsewhere(tracker, _text(tracker)):
+            # ("i put my bike next to it with the light on for now": what the resident did
+            # about it, round r232 of session 58: a report of its own)
             return {"report_description": self._added(tracker, told),
                     **with_ack(tracker, ack("utter_ack_added"))}
         return _with_another_problem(tracker, told, category)

@@ -1184,7 +1184,7 @@ def split_problem_texts(description: Optional[str], more: Optional[List[dict]]) 
 # "Mag punt 3 weg?", "haal (2) eruit", "melding 3 is geen aparte melding": the numbers the
 # summary shows before the problems, said as the ordinals the readers below know (round r230)
 _NUMBERED = re.compile(r"\b(?:punt(?:en)?|melding(?:en)?|items?|points?|numbers?|nummers?)\s*"
-                       r"\(?[123]\)?(?:\s*(?:,|en|and|&)\s*\(?[123]\)?)*(?!\s*[\d,.-])"
+                       r"\(?[123]\)?(?:\s*(?:,|en|and|&)\s*\(?[123]\)?)*(?!\s*(?:\d|-|[,.]\s*\d))"
                        r"|\([123]\)", re.IGNORECASE)
 _ORDINAL_OF = {"1": "eerste", "2": "tweede", "3": "derde"}
 
@@ -1270,10 +1270,17 @@ _DROP_ORDINAL = re.compile(
     r"verduidelijking|aanvulling|toelichting|uitleg))", re.IGNORECASE)
 
 
+# "remove number 2", "verwijder punt 3" (round r232 of session 58: house number 2)
+_REMOVE_ORDINAL = re.compile(r"\b(?:remove|delete|drop|schrap|verwijder)\s+(?:the\s+|de\s+|het\s+)?"
+                             r"((?:(?:eerste|tweede|derde|first|second|third)\s*(?:,|en|and|&)\s*)*"
+                             r"(?:eerste|tweede|derde|first|second|third))\b", re.IGNORECASE)
+
+
 def _dropped_words(text: str) -> List[str]:
     single = [word for found in _DROP.finditer(text or "") for word in found.groups()
               if word and _is_a_name_for_a_problem(word)]
-    single += [word for found in _DROP_ORDINAL.finditer(text or "")
+    single += [word for pattern in (_DROP_ORDINAL, _REMOVE_ORDINAL)
+               for found in pattern.finditer(text or "")
                for word in re.findall(r"\w+", found.group(1)) if word.lower() in _ORDINALS]
     about = [word for found in _DROP_ABOUT.finditer(text or "")
              for word in found.group(1).split()
@@ -1384,6 +1391,7 @@ _REMOVE_NAMED = re.compile(
 class Removal:
     words: str
     quoted: bool  # the exact words; else a word naming the part to leave out
+    phrase: str = ""  # the words it was named by ("my bike"), when more than that word
 
 
 def part_to_remove(text: str) -> Optional[Removal]:
@@ -1398,7 +1406,8 @@ def part_to_remove(text: str) -> Optional[Removal]:
     words = next(group for group in named.groups() if group).split()
     word = max(words, key=len)  # "het gemeentehuis en rijbewijs"
     # "speaking": "speak…"; "huishoudelijke": "huishoud…" (the letter said "huishouding")
-    return Removal(re.sub(r"(?<=\w{4})(?:elijke|elijk|ingen|ing)$", "", word), quoted=False)
+    return Removal(re.sub(r"(?<=\w{4})(?:elijke|elijk|ingen|ing)$", "", word), quoted=False,
+                   phrase=" ".join(words) if len(words) > 1 else "")
 
 
 def labelled_description(text: str) -> Optional[str]:

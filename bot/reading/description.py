@@ -55,6 +55,10 @@ _WORDS: Dict[str, Dict[str, float]] = {
         "stoep": WEAK, "trottoir": WEAK, "voetpad": WEAK, "fietspad": WEAK, "weg": WEAK,
         "rijbaan": WEAK, "stenen": WEAK, "steen": WEAK, "sidewalk": WEAK, "road": WEAK,
         "los": WEAK, "losse": WEAK, "wegmarkering": STRONG, "stoepen": WEAK,
+        # English words for the street's surface (round r232 of session 58: a missing
+        # manhole cover was street lighting, "the light on" beside it)
+        "manhole": STRONG, "tile": STRONG, "tiles": STRONG, "paving": STRONG,
+        "kerb": STRONG, "curb": STRONG, "potholes": STRONG,
     },
     WASTE: {
         "container": STRONG, "kliko": STRONG, "klikko": STRONG, "minicontainer": STRONG,
@@ -1392,10 +1396,6 @@ _CLAUSE_BREAK = re.compile(
 _CONNECTOR = re.compile(r"^(?:(?:en|and|maar|but|o\s+ja|oja|oh|ten\s+(?:eerste|tweede|derde)|"
                         r"firstly|secondly)\b[\s,]*)+", re.IGNORECASE)
 # "Ik heb er een tak in gezet zodat fietsers het zien": the resident's own doing, no problem.
-_OWN_DOING = re.compile(r"^\W*(?:en\s+)?(?:ik|wij|we|i)\s+(?:(?:heb|hebben|had|hadden|have)\s+"
-                        r"(?:\w+\s+){0,5}?(?:gezet|neergezet|gelegd|neergelegd|geplaatst|"
-                        r"gehangen|afgezet|opgeruimd|weggehaald|placed|put)|zette|zetten|legde|"
-                        r"legden)\b", re.IGNORECASE)
 _A_PROBLEM_OF_ITS_OWN = re.compile(r"\b(?:niet|kapot|stuk|weg|los|gebroken|maar)\b",
                                    re.IGNORECASE)
 _ONLY_FOR_NOW = re.compile(r"\bmaar (?:dat|het|die|hij|ze) (?:\w+ ){0,2}?(?:houdt|helpt|"
@@ -1732,7 +1732,7 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
     problems: List[Problem] = []
     for group in _group_clauses(clauses, description, place_of):
         piece = _problem_text(description, group)
-        if not piece or _only_own_doing(piece) or _ASKS_WHAT_HAPPENS.match(piece):
+        if not piece or only_own_doing(piece) or _ASKS_WHAT_HAPPENS.match(piece):
             continue
         if problems and _AT_THE_LAST.match(piece):  # "… zakken met afval. er zitten ratten aan"
             problems[-1] = Problem(problems[-1].category, _joined(problems[-1].text, piece))
@@ -1778,11 +1778,16 @@ _ASKS_WHAT_HAPPENS = re.compile(
 _OWN_DOING = re.compile(
     r"\W*(?:en |maar )?(?:ik|wij|we) (?:heb|hebben|had|hadden) (?:er |het |zelf |al |toen )*"
     r"(?:\w+ ){0,4}(?:gezet|neergezet|gelegd|neergelegd|geplaatst|gebeld|gemeld|gedaan|"
-    r"opgeruimd|weggehaald|weggelegd|afgezet|afgedekt|gemaakt|gestuurd|geprobeerd)\b",
+    r"opgeruimd|weggehaald|weggelegd|afgezet|afgedekt|gemaakt|gestuurd|geprobeerd|gehangen)\b"
+    r"|\W*(?:en )?(?:ik|wij|we) (?:zette|zetten|legde|legden)\b"
+    # "i put my bike next to it with the light on for now" (round r232 of session 58: a
+    # report of its own)
+    r"|\W*(?:and |but )?(?:i|we)(?:'ve| have)? (?:\w+ ){0,2}?(?:put|placed|set|left|moved|"
+    r"marked|covered|called|reported)\b",
     re.IGNORECASE)
 
 
-def _only_own_doing(piece: str) -> bool:
+def only_own_doing(piece: str) -> bool:
     """"Ik heb er een vuilniszak naast gezet", not "ik heb de kliko buiten gezet maar die is
     niet geleegd"."""
     return bool(_OWN_DOING.match(piece)) and not (says_not_collected(piece)
