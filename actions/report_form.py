@@ -45,7 +45,8 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
                                  prefers_a_call,
                                  declines_only_a_medium, labelled_description, only_tells_when,
-                                 part_to_change, part_to_remove, preferred_contact, Removal,
+                                 last_sentences_to_remove, part_to_change, part_to_remove,
+                                 preferred_contact, Removal,
                                  as_written_at_home, asks_a_change, drops_what_is_not_there,
                                  problems_to_keep,
                                  split_problem_texts,
@@ -1897,10 +1898,15 @@ class ValidateReportForm(FormValidationAction):
     def _left_out(tracker: Tracker) -> Dict[Text, Any]:
         """"bijna juist, maar 'belt ge mij dan' moet er niet bij": those words taken out, the
         summary shown again (round r43: the remark was added and the report sent)."""
+        last = last_sentences_to_remove(_text(tracker))
+        description = tracker.get_slot("report_description") or ""
+        kept_first = " ".join(split_sentences(description)[:-last]) if last else ""
+        if last and not tracker.get_slot("report_more_problems") and is_description(kept_first):
+            return {"report_description": kept_first, "report_confirmed": None,
+                    **with_ack(tracker, ack("utter_ack_problem_left_out"))}
         part = part_to_remove(_text(tracker))
         if not part or _moves_the_report(tracker):
             return {}  # "not really the corner" (round r113: "Fine, I leave that out")
-        description = tracker.get_slot("report_description") or ""
         place = Place.from_dict(tracker.get_slot("report_place") or {}) \
             if tracker.get_slot("report_place") else None
         if (place and place.landmark and place.streets and re.search(

@@ -1185,7 +1185,8 @@ def split_problem_texts(description: Optional[str], more: Optional[List[dict]]) 
 # summary shows before the problems, said as the ordinals the readers below know (round r230)
 _NUMBERED = re.compile(r"\b(?:punt(?:en)?|melding(?:en)?|items?|points?|numbers?|nummers?)\s*"
                        r"\(?[123]\)?(?:\s*(?:,|en|and|&)\s*\(?[123]\)?)*(?!\s*(?:\d|-|[,.]\s*\d))"
-                       r"|\([123]\)", re.IGNORECASE)
+                       r"|\([123]\)|^\W*[123](?=\s+(?:mag|mogen|moet|moeten|kan|hoeft|hoort)\b)",
+                       re.IGNORECASE)
 _ORDINAL_OF = {"1": "eerste", "2": "tweede", "3": "derde"}
 
 
@@ -1266,7 +1267,7 @@ _DROP_ORDINAL = re.compile(
     r"\b((?:(?:eerste|tweede|derde|first|second|third)\s*(?:,|en|and|&)\s*)*"
     r"(?:eerste|tweede|derde|first|second|third))\s+(?:(?:mag|mogen|kan|moet|hoeft|hoeven|can|"
     r"may)\s+(?:er\s+)?(?:\w+\s+)?(?:weg|eruit|uit|niet|vervallen|go|be\s+removed)\b|(?:niet|weg|"
-    r"eruit|not)\b|(?:is|was)\b[^.?!]{0,60}?\b(?:geen\s+(?:aparte|eigen|losse)\s+melding|"
+    r"weghalen|wegdoen|eruit|not)\b|(?:is|was)\b[^.?!]{0,60}?\b(?:geen\s+(?:aparte|eigen|losse)\s+melding|"
     r"verduidelijking|aanvulling|toelichting|uitleg))", re.IGNORECASE)
 
 
@@ -1372,13 +1373,18 @@ _REMOVE_NAMED = re.compile(
     r"[^\W\d_]{3,}(?:\s+(?!eruit|weg)[^\W\d_]+){0,2})\s+"
     r"(?:eruit|er\s+uit|weg)\b"
     # "de zin over mijn vrouw graag weglaten" (round r60: sent as a thank-you yes)
-    r"|\b(?:de|het|die|dat)\s+(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte|regel)\s+(?:over|met)\s+"
+    # ("de eerste zin over mijn kleindochter weghalen", "de laatste zin over mijn paspoort mag
+    # eruit", round r233 of session 58)
+    r"|\b(?:de|het|die|dat)\s+(?:(?:eerste|laatste|tweede)\s+)?(?:zin(?:netje)?|stuk(?:je)?|deel|"
+    r"gedeelte|regel)\s+(?:over|met)\s+"
     r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+"
-    r"(?:\w+\s+){0,2}?(?:weglaten|weg\s+laten|eruit|er\s+uit|schrappen|verwijderen|weg)\b"
-    # "Het stuk over de huishoudelijke hulp hoort er eigenlijk niet bij" (round r231)
-    r"|\b(?:de|het|die|dat)\s+(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte|regel)\s+over\s+"
+    r"(?:\w+\s+){0,2}?(?:weglaten|weg\s+laten|weghalen|weg\s+halen|wegdoen|eruit|er\s+uit|"
+    r"schrappen|verwijderen|weg)\b"
+    # "Het stuk over de huishoudelijke hulp hoort er eigenlijk niet bij" (round r231), "Dat
+    # over mijn kleindochter hoeft er niet bij" (round r233)
+    r"|\b(?:de|het|die|dat)\s+(?:(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte|regel)\s+)?over\s+"
     r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+(?:hoort|hoeft|"
-    r"moet)\s+er\s+(?:\w+\s+)?(?:niet|nie)\s+(?:bij|in)\b"
+    r"moet|mag)\s+er\s+(?:\w+\s+)?(?:niet|nie)\s+(?:bij|in)\b"
     # "please remove the part about me not speaking dutch" (round r60: the branch went)
     r"|\b(?:remove|delete|take\s+out|leave\s+out|drop)\s+the\s+(?:part|bit|sentence|line)\s+"
     r"(?:about|with|where)\s+((?:[^\W\d_]+\s+){0,4}[^\W\d_]{3,})\b"
@@ -1408,6 +1414,26 @@ def part_to_remove(text: str) -> Optional[Removal]:
     # "speaking": "speak…"; "huishoudelijke": "huishoud…" (the letter said "huishouding")
     return Removal(re.sub(r"(?<=\w{4})(?:elijke|elijk|ingen|ing)$", "", word), quoted=False,
                    phrase=" ".join(words) if len(words) > 1 else "")
+
+
+# "haal de laatste 2 zinnen weg", "de laatste zin mag eruit" (round r233 of session 58: the
+# description became "Haal de laatste 2 zinnen weg")
+_LAST_SENTENCES = re.compile(
+    r"\b(?:haal|schrap|verwijder|doe)\s+(?:(?:dan|maar|even|nog)\s+)*(?:de|die)\s+laatste\s+"
+    r"(?:(\d|twee|drie)\s+)?zin(?:nen|netje)?\s+(?:maar\s+)?(?:weg|eruit|er\s+uit)\b"
+    r"|\b(?:de|die)\s+laatste\s+(?:(\d|twee|drie)\s+)?zin(?:nen|netje)?\s+(?:mag|mogen|moet|moeten|"
+    r"kan|kunnen|hoeft|hoeven)\s+(?:er\s*uit|eruit|weg|er\s+niet\s+bij)\b"
+    r"|\b(?:remove|delete)\s+the\s+last\s+(?:(\d|two|three)\s+)?sentences?\b", re.IGNORECASE)
+_COUNT_WORDS = {"twee": 2, "two": 2, "drie": 3, "three": 3}
+
+
+def last_sentences_to_remove(text: str) -> int:
+    """How many sentences at the end of the report the resident wants out; 0 for none."""
+    found = _LAST_SENTENCES.search(text or "")
+    if not found:
+        return 0
+    told = next((group for group in found.groups() if group), "1")
+    return int(told) if told.isdigit() else _COUNT_WORDS.get(told.lower(), 1)
 
 
 def labelled_description(text: str) -> Optional[str]:
