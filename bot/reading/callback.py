@@ -157,7 +157,10 @@ def says_no_calls(text: str) -> bool:
 _CALL_TO_ME = re.compile(
     r"\bbel\w* (?:\w+ )?(?:me|mij)\b|\b(?:call|ring|phone) me\b|\bgebeld\b|\bterug ?bel\w*"
     r"|\b(?:wanneer|hoe laat) (?:\w+ )?bellen\b|\bbellen (?:ze|jullie|u)\b"
-    r"|\bbelt (?:u|jullie|iemand|ze|de gemeente)\b|\bwhen (?:will|do) (?:you|they) call\b")
+    r"|\bbelt (?:u|jullie|iemand|ze|de gemeente)\b|\bwhen (?:will|do) (?:you|they) call\b"
+    # "Liefst na 10 uur 's ochtends bellen", "graag bellen na 10 uur" (round r233 of session 58)
+    r"|(?i:\b(?:liefst|graag|liever|best|pas)\s+(?:\w+\s+|'s\s+){0,5}?bellen\b)"
+    r"|\bbellen\s+(?:na|voor|tussen|vanaf|rond|om)\b")
 # "overdag werk ik, na 17 uur ben ik thuis": the part of the day the resident is away is no
 # time to call
 _AWAY = re.compile(r"\b(?:werk|werken|werkt|ben ik (?:niet|weg|aan het werk)|neem ik (?:\w+ )?"

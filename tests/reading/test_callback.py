@@ -114,6 +114,11 @@ def test_no_calls_wished(text, no_calls):
     ("en weten ze dat het na 6 uur moet? overdag neem ik niet op", "na 6 uur"),
     ("bel me terug, liefst na 18u", "na 18u"),
     ("de lamp gaat pas na 6 uur aan", None),  # no call spoken of
+    # round r233 of session 58: the call wished without "me"
+    ("0571-233419, dat is een vast nummer. Liefst na 10 uur 's ochtends bellen.",
+     "na 10 uur 's ochtends"),
+    ("Wilt u erbij zetten: graag bellen na 10 uur 's ochtends", "na 10 uur 's ochtends"),
+    ("ik moet straks nog bellen met de huisarts", None),
 ])
 def test_a_time_to_be_called_only_beside_a_call(text, when):
     from bot.reading.callback import call_time_wished
