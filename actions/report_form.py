@@ -1323,6 +1323,9 @@ _POINT_SAYS = re.compile(r"(?:\b(?:bij\s+)?(?:punt|nummer|melding|item)\s*|\bbij
                          r"|te\s+staan)\s*:?\s*(?:dat\s+)?(.+)$"
                          r"|^\W*\((1|2|3)\)\s*:?\s*(.+)$", re.IGNORECASE)
 _POINT_NUMBERS = {"1": 1, "een": 1, "één": 1, "2": 2, "twee": 2, "3": 3, "drie": 3}
+_POINT_WRONG = re.compile(r"\b(?:nr|nummer|punt|melding)\.?\s*\(?([123])\)?\s+(?:klopt|is)\s+"
+                          r"(?:niet|nie|fout)\b(?:\s+(?:helemaal|goed|echt))?\W+(.{8,})$",
+                          re.IGNORECASE)
 _POINT_ADDS = re.compile(r"\b(?:zet\s+)?bij\s+(?:punt\s+|melding\s+|nummer\s+)?\(?(1|2|3|een|één|"
                          r"twee|drie)\)?\s+(?:(?:nog|ook|graag|even|wel|maar)\s+)*(?:erbij|toevoegen|"
                          r"bijzetten|bij\s+zetten|aanvullen|zetten)\s*:?\s*(?:dat\s+)?(.+)$",
@@ -2001,11 +2004,12 @@ class ValidateReportForm(FormValidationAction):
     @staticmethod
     def _point_added(tracker: Tracker) -> Dict[Text, Any]:
         """"bij 1 nog erbij: is wel 20 cm diep" (round r231 of session 58: read as house
-        number 1): the words added to that problem."""
-        found = _POINT_ADDS.search(_text(tracker))
+        number 1), "nr 2 klopt niet helemaal, het zijn vuilniszakken" (round r234: Molenweg
+        2): the words added to that problem."""
+        found = _POINT_ADDS.search(_text(tracker)) or _POINT_WRONG.search(_text(tracker))
         more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
-        if not found or not more:
-            return {}
+        if not found or not more or read_place(found.group(2)) is not None:
+            return {}  # ("nr 2 klopt niet, het is Kerkweg 4": a place, read elsewhere)
         index = _POINT_NUMBERS[found.group(1).lower()] - 1
         told = clean_description(found.group(2)) or found.group(2).strip(" .")
         if not 0 <= index <= len(more) or not told:

@@ -1370,15 +1370,16 @@ _REMOVE_NAMED = re.compile(
     r"(?:(?:dat|het|die|de)\s+(?:stuk(?:je)?|zin(?:netje)?|"
     r"deel|gedeelte|regel|tekst)\s+(?:over|met)\s+)?"
     r"(?:(?:die|de|het|dat)\s+)?((?!(?:maar|even|alles|dit|dat|het|die|hem|toch|ook|nou)\b)"
-    r"[^\W\d_]{3,}(?:\s+(?!eruit|weg)[^\W\d_]+){0,2})\s+"
-    r"(?:eruit|er\s+uit|weg)\b"
+    r"[^\W\d_]{3,}(?:\s+(?!eruit|weg|er\b)[^\W\d_]+){0,2})\s+"
+    r"(?:eruit|er\s+(?:maar\s+|even\s+|ff\s+|nou\s+)?uit|weg)\b"
     # "de zin over mijn vrouw graag weglaten" (round r60: sent as a thank-you yes)
     # ("de eerste zin over mijn kleindochter weghalen", "de laatste zin over mijn paspoort mag
     # eruit", round r233 of session 58)
     r"|\b(?:de|het|die|dat)\s+(?:(?:eerste|laatste|tweede)\s+)?(?:zin(?:netje)?|stuk(?:je)?|deel|"
     r"gedeelte|regel)\s+(?:over|met)\s+"
     r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+"
-    r"(?:\w+\s+){0,2}?(?:weglaten|weg\s+laten|weghalen|weg\s+halen|wegdoen|eruit|er\s+uit|"
+    r"(?:\w+\s+){0,2}?(?:weglaten|weg\s+laten|weghalen|weg\s+halen|wegdoen|eruit|"
+    r"er\s+(?:maar\s+|even\s+|ff\s+|nou\s+)?uit|"
     r"schrappen|verwijderen|weg)\b"
     # "Het stuk over de huishoudelijke hulp hoort er eigenlijk niet bij" (round r231), "Dat
     # over mijn kleindochter hoeft er niet bij" (round r233)

@@ -129,6 +129,11 @@ _MONTHS = frozenset("""
 januari februari maart april mei juni juli augustus september oktober november december jan
 feb mrt apr jun jul aug sep sept okt nov dec
 """.split())
+# Words of a time of day or a call before "tussen 10 en 12": hours, not house numbers.
+_TIME_OF_DAY_WORDS = frozenset("""ochtends middags avonds ochtend middag avond morgens smorgens
+sochtends smiddags savonds uur bel bellen belt gebeld terugbellen tijd morning afternoon
+evening call""".split())
+
 _CORNER_WORDS = ["hoek", "hoekje", "kruising", "kruispunt", "splitsing", "t-splitsing",
                  "y-splitsing", "rotonde", "rondpunt", "driesprong", "viersprong", "kruizing",
                  "corner", "junction", "crossing", "intersection", "crossroads", "roundabout"]
@@ -1507,13 +1512,19 @@ class _Reading:
         for start, end in self._spans("STRETCH"):
             values = [self.texts[index].upper() for index in range(start, end)
                       if _HOUSE_NUMBER.fullmatch(self.texts[index])]
-            if len(values) < 2 or self._not_a_house_number(end - 1):
+            if len(values) < 2 or self._not_a_house_number(end - 1) or self._of_a_time(start):
                 continue
             if _is_range(values[0], values[-1], same_side=False):
                 found.append(_Number(start, end, values[0], values[-1]))
         found.extend(self._between_after_a_street())
         found.sort(key=lambda number: (number.start, -number.end))
         return found
+
+    def _of_a_time(self, start: int) -> bool:
+        """"liefst 's ochtends tussen 10 en 12" (round r234 of session 58: Lindelaan 10 t/m
+        12): hours of the day, said right after a time of day or a call."""
+        before = {self._lower(index) for index in range(max(0, start - 4), start)}
+        return bool(before & _TIME_OF_DAY_WORDS)
 
     def _between_after_a_street(self) -> List[_Number]:
         """'tussen kerkweg 12 en 16': the street told between "tussen" and its numbers."""
