@@ -730,12 +730,16 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
 _SHORT_SQUARE = re.compile(r"^(?:bij|op|aan|naast|voor|achter|tegenover|at|on)\s+(?:de|het|'t|the)"
                            r"\s+([a-zà-ü]{3,})$", re.IGNORECASE)
 SQUARE = "plein"
+_BUILDINGS = frozenset("station kerk school stadhuis gemeentehuis bibliotheek ziekenhuis "
+                       "sporthal zwembad moskee".split())
 
 
 def _square_by_its_short_name(place: Place, register: StreetRegister) -> Place:
     """"bij de Markt" where the register has a Marktplein: that square (a round of session
     45 asked which street it was)."""
     found = _SHORT_SQUARE.match(place.landmark or "") if place.kind == "description" else None
+    if found and found.group(1).lower() in _BUILDINGS:
+        return place  # "achter het station" is no Stationsplein, "de kerk" no Kerkplein
     name = found and (register.exact(found.group(1) + SQUARE)
                       or register.exact(found.group(1) + "s" + SQUARE))
     if not name:
