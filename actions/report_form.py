@@ -588,9 +588,11 @@ _ANY_STREET_SPOT = re.compile(r"(?:op|in|aan|langs) (?:de |het )?(?:straat|stoep
 # "bij 2 moet het zijn: de bushalte …", "melding 1 is hoek Kerkstraat/Schoolstraat", "1: …"
 # at a summary of several problems: the numbers the summary shows, not house numbers
 _ITEM = re.compile(r"\b(?:(?:bij|voor|van)\s+)?(?:punt|melding|item)\s*\(?([123])\)?"
-                   r"(?!\s*[\d,.-])|\bbij\s+\(?([123])\)?(?!\s*[\d,.-])(?!\s*(?:meter|m|cm|uur|dagen|weken)\b)"
+                   r"(?!\s*[\d,.-])|\b(?:nr|nummer)\.?\s*([123])\s+(?=klopt\s+(?:niet|nie)\b)|\bbij\s+\(?([123])\)?(?!\s*[\d,.-])(?!\s*(?:meter|m|cm|uur|dagen|weken)\b)"
                    r"|(?:^|[.;]\s*)\(?([123])\)?\s*[:)]", re.IGNORECASE)
 _ITEM_LEAD = re.compile(r"^\W*(?:(?:moet|mag)\s+(?:het|er|dat)?\s*(?:zijn|staan|worden)|is\s+het|"
+                        r"klopt\s+(?:niet|nie)(?:\s+helemaal)?\W+(?:(?:dat|het|die)\s+\w+\s+"
+                        r"(?:ligt|staat|zit|is)\s+)?|"
                         r"het\s+is|is\s+gewoon|is|staat|ligt|zit)?\W*", re.IGNORECASE)
 _RULED_OUT_SPOT = re.compile(r",?\s*\bniet\s+(?:die|de|het|dat|bij|op|aan|in)\b[^,.;]*",
                              re.IGNORECASE)

@@ -1115,6 +1115,7 @@ _KEEP_ONLY = re.compile(
     re.IGNORECASE)
 _DROP = re.compile(
     rf"\b(?:haal|laat|doe|schrap|remove|drop)\s+{_ART}([\w'-]+)\s+(?:er\s*uit|weg|eraf|"
+    r"er\s+(?:nog\s+|maar\s+|even\s+|ff\s+)?af|"
     r"er\s+(?:maar\s+|even\s+|nou\s+)?uit|maar\s+weg|maar\s+zitten|vallen|out)\b"
     # "zonder de brommers", not "een auto zonder kenteken" (what the thing is like)
     rf"|(?:^|[,.;:!]\s*|\b(?:maar|dan|graag|alleen)\s+)(?:zonder|without|behalve|not)\s+{_ART}"
@@ -1386,6 +1387,9 @@ _REMOVE_NAMED = re.compile(
     r"|\b(?:de|het|die|dat)\s+(?:(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte|regel)\s+)?over\s+"
     r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+(?:hoort|hoeft|"
     r"moet|mag)\s+er\s+(?:\w+\s+)?(?:niet|nie)\s+(?:bij|in)\b"
+    # "ja maar zonder die zin over de container" (round r235 of session 58: sent as a yes)
+    r"|\bzonder\s+(?:die|de|dat|het)\s+(?:zin(?:netje)?|stuk(?:je)?|deel|gedeelte)\s+over\s+"
+    r"(?:(?:mijn|de|het|die|dat|een)\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\b"
     # "please remove the part about me not speaking dutch" (round r60: the branch went)
     r"|\b(?:remove|delete|take\s+out|leave\s+out|drop)\s+the\s+(?:part|bit|sentence|line)\s+"
     r"(?:about|with|where)\s+((?:[^\W\d_]+\s+){0,4}[^\W\d_]{3,})\b"

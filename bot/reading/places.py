@@ -1065,8 +1065,14 @@ _SAID_TO_BE_WRONG = re.compile(
     re.IGNORECASE)
 
 
+# "stationsplein i think, in front of the bike parking" (session 58: the spot was lost once
+# the street was known): a hedge between the street and its spot
+_HEDGE = re.compile(r"\s+\b(?:i think|i guess|i believe|denk ik|geloof ik|volgens mij|dacht ik)\b"
+                    r"(?=\s*[,.;])", re.IGNORECASE)
+
+
 def _without_doubt(text: str) -> str:
-    return _UNSURE.sub(" ", _SAID_TO_BE_WRONG.sub(" ", text))
+    return _HEDGE.sub("", _UNSURE.sub(" ", _SAID_TO_BE_WRONG.sub(" ", text)))
 
 
 def is_clearly_not_a_place(text: str, register: Optional[StreetRegister] = None) -> bool:
