@@ -157,6 +157,11 @@ def test_ordinary_messages_are_not_danger() -> None:
     ("kan de gemeente mijn kat ophalen als ik er straks niet meer ben. ik heb alles al opgeruimd "
      "en geregeld", "emergency", "suicide"),
     ("stoplicht op de kruising staat op alle kanten op groen?!", "hazard", "traffic_light"),
+    # round r234 of session 58: the verb first, after a place
+    ("Op de kruising bij de kerk doet het verkeerslicht voor voetgangers het niet meer sinds "
+     "vanmiddag.", "hazard", "traffic_light"),
+    ("Daarnaast hangt er bij de bushalte een tak half los uit de boom boven het fietspad.",
+     "hazard", "tree"),
     ("het water staat tot aan de knie en er staan autos vast", "hazard", "flooding"),
     # round 68: sparks after "straks", power on the street, a man in the cold, a child hit
     ("na de storm hangt er een draad van de lantaarnpaal naar beneden. er komen straks "
