@@ -588,7 +588,9 @@ _ANY_STREET_SPOT = re.compile(r"(?:op|in|aan|langs) (?:de |het )?(?:straat|stoep
 # "bij 2 moet het zijn: de bushalte …", "melding 1 is hoek Kerkstraat/Schoolstraat", "1: …"
 # at a summary of several problems: the numbers the summary shows, not house numbers
 _ITEM = re.compile(r"\b(?:(?:bij|voor|van)\s+)?(?:punt|melding|item)\s*\(?([123])\)?"
-                   r"(?!\s*[\d,.-])|\b(?:nr|nummer)\.?\s*([123])\s+(?=klopt\s+(?:niet|nie)\b)|\bbij\s+\(?([123])\)?(?!\s*[\d,.-])(?!\s*(?:meter|m|cm|uur|dagen|weken)\b)"
+                   r"(?!\s*[\d,.-])"
+                   r"|\b(?:nr|nummer)\.?\s*([123])\s+(?=klopt\s+(?:niet|nie)\b)"
+                   r"|\bbij\s+\(?([123])\)?(?!\s*[\d,.-])(?!\s*(?:meter|m|cm|uur|dagen|weken)\b)"
                    r"|(?:^|[.;]\s*)\(?([123])\)?\s*[:)]", re.IGNORECASE)
 _ITEM_LEAD = re.compile(r"^\W*(?:(?:moet|mag)\s+(?:het|er|dat)?\s*(?:zijn|staan|worden)|is\s+het|"
                         r"klopt\s+(?:niet|nie)(?:\s+helemaal)?\W+(?:(?:dat|het|die)\s+\w+\s+"
