@@ -489,7 +489,9 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
               link=article.link)
         return
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
-    lead = None if short else lead_for_the_product(article, _the_question_itself(text))
+    # what the message tells counts too: "staat nog op naam van mijn vader die overleden is.
+    # kan die op mijn naam?" (the sentence about a permit in a dead person's name)
+    lead = None if short else lead_for_the_product(article, text)
     if lead:
         utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=lead,
               link=article.link)
@@ -1304,10 +1306,15 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
         _another_or_unknown(dispatcher, tracker, article, text)
 
 
+def said_just_before(tracker: Tracker) -> Text:
+    """The bot's messages in answer to the resident's message before the latest."""
+    before = next(_earlier_turns(tracker), None)
+    return " ".join(text for _, text in before[1]) if before else ""
+
+
 def _only_repeats(tracker: Tracker, told: Text) -> bool:
     """Every sentence of `told` is in the bot's answer to the message before."""
-    before = next(_earlier_turns(tracker), None)
-    said = " ".join(text for _, text in before[1]) if before else ""
+    said = said_just_before(tracker)
     return bool(said) and all(sentence in said for sentence in
                               re.split(r"(?<=[.!?])\s+", " ".join(told.split())) if sentence)
 

@@ -21,6 +21,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                choice_buttons, context_article, earlier_in_the_turn,
                                find_answer, named_product_article, other_articles,
                                other_questions, own_subject, previous_article,
+                               said_just_before,
                                named_apart, record_not_helped, related_article, side_answer,
                                sibling_that_tells, article_of_what_is_asked, names_a_subject,
                                utter_article)
@@ -29,6 +30,7 @@ from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY, ack, meanwhile_advice, place_slots, with_number
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (HOURS, answered_in, article_detail, asked_subject_words,
+                                   details_besides,
                                    told_to_those_without_digid,
                                    asks_for_oneself, asks_the_price, is_follow_up, read_aspects,
                                    sentences_naming, sentences_naming_rare_words, shares_a_word,
@@ -108,7 +110,12 @@ def said_before(tracker: Tracker) -> Optional[Tuple[Text, Text]]:
     before = previous_article(tracker)
     # "en kan ik ook met spoed? mijn paspoort is verlopen": what is asked, not what is told
     asked = " ".join(question_parts(text)) or text
-    detail = answered_in(before, asked) if before else None
+    if before is None:
+        return None
+    # the rest of an answer given only in part: "… moeten we iets meenemen? en krijgt ze dan
+    # een bsn?" after the opening of the birth answer (session 59)
+    detail = answered_in(before, asked) or details_besides(before, text,
+                                                           said_just_before(tracker))
     return (detail, before.link) if detail else None
 
 

@@ -495,7 +495,8 @@ NEW_TOPIC_INTENTS = REPORT_INTENTS + ("stop", "goodbye", "thanks", "ask_human", 
 
 # Words without which a message is not about the product the model named, when the reader
 # sees a problem in a street instead ("die troep achter de kerk op de Kerkstraat opruimen").
-KB_ANSWERS = ("utter_kb_answer", "utter_kb_answer_sensitive")
+# (a long answer opens under its title: utter_kb_answer_detail)
+KB_ANSWERS = ("utter_kb_answer", "utter_kb_answer_sensitive", "utter_kb_answer_detail")
 
 
 def _named_in_the_last_answer(tracker: DialogueStateTracker, intent: str, text: str) -> bool:

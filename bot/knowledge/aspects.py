@@ -9,7 +9,7 @@ honest "that is not in my information" with the article's link.
 from __future__ import annotations
 
 import re
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Set
 
 from bot.knowledge import general
 from bot.knowledge.articles import Article
@@ -694,10 +694,11 @@ def sentences_about(article: Article, words: str) -> Optional[str]:
                  >= needed)
 
 
-# A long answer to a question that names only its product ("hoe vraag ik een
-# parkeervergunning aan?") opens with its core; the rest stays one follow-up away (round
-# r105: 150 words in two bubbles on a phone).
-LONG_ANSWER_WORDS, LEAD_WORDS = 70, 45
+# A long answer opens with its core; the rest stays one follow-up away (round r105: 150
+# words in two bubbles on a phone; session 59: the whole birth article, three bubbles, for
+# "waar doe ik aangifte, ze is in het ziekenhuis in Utrecht geboren"). An answer of up to
+# FOCUS_FROM_WORDS words is whole when the question names more than its opening.
+LONG_ANSWER_WORDS, FOCUS_FROM_WORDS, LEAD_WORDS, FOCUSED_WORDS = 70, 100, 45, 110
 _REQUEST_WORDS = frozenset("""info informatie regelen aanvragen aanvraag doen weten
 graag vragen laten over""".split())
 _OPENING_TELLS = {"how", "online"}  # "hoe vraag ik … aan?": what an answer's opening tells
@@ -707,28 +708,81 @@ _WHEN = re.compile(
     r"voorjaar|najaar|year|month|week|summer)|binnenkort|soon|(?:in|eind|begin) (?:januari|"
     r"februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b",
     re.IGNORECASE)
+FEW_SENTENCES = 4  # a word more sentences hold is what much of the answer is about
+EVERYDAY_ZIPF = 5.6  # "stad" (5.7), "huis" (5.7) name no part of an answer; "auto" (5.5) does
+# "een ander huis in hetzelfde dorp" names no "andere ouder" nor "hetzelfde adres"
+_VAGUE = frozenset("""ander andere anders hetzelfde zelfde dezelfde kant stuk keer krijgt
+kreeg""".split())
 
 
 def lead_for_the_product(article: Article, question: str) -> Optional[str]:
-    """The opening sentences (about LEAD_WORDS words, never ending on a question) of a long
-    answer, when every rare word of the question is in the article's title or that opening;
-    None otherwise (the whole answer holds what the question names)."""
+    """A long answer's opening sentences (about LEAD_WORDS words, never ending on a
+    question) with what it says of the aspects the question asks and of the words it names
+    besides the opening; None for a short answer, or when what is asked fills much of it."""
     sentences = _answer_sentences(article)
-    if article.sensitive or sum(len(s.split()) for s in sentences) <= LONG_ANSWER_WORDS:
+    words = sum(len(s.split()) for s in sentences)
+    if article.sensitive or words <= LONG_ANSWER_WORDS:
         return None
+    lead = _opening(sentences)
+    named = _named_besides(question, f"{article.title} {lead}")
+    aspects = set(read_aspects(question)) - _OPENING_TELLS
+    if (named or aspects) and words <= FOCUS_FROM_WORDS or any(
+            _held(sentences, word) > FEW_SENTENCES for word in named):
+        return None
+    answer = together(article, lead, *_details(article, question, aspects, named)) or lead
+    return answer if len(answer.split()) <= FOCUSED_WORDS else None
+
+
+MIN_WORDS_HELD = 2
+
+
+def details_besides(article: Article, question: str, said: str) -> Optional[str]:
+    """"we zijn niet getrouwd, hij heeft haar al erkend. moeten we iets meenemen? en krijgt
+    ze dan een bsn?" after the opening of the birth answer: what the rest of the article
+    says of the aspects asked and of the words named besides what was said, when it holds
+    at least MIN_WORDS_HELD of those words, each in a few sentences; else None."""
+    sentences = _answer_sentences(article)
+    held = [word for word in _named_besides(question, f"{article.title} {said}")
+            if 0 < _held(sentences, word) <= FEW_SENTENCES]
+    if len(held) < MIN_WORDS_HELD:
+        return None
+    aspects = set(read_aspects(question)) - _OPENING_TELLS
+    return together(article, *_details(article, question, aspects, held))
+
+
+def _named_besides(question: str, told: str) -> List[str]:
+    """The words the question names that `told` does not hold, without the everyday ones."""
+    return [word for word in subject_words(_WHEN.sub(" ", question)).split()
+            if word not in _REQUEST_WORDS and word not in _VAGUE
+            and not shares_a_word(told, word) and (general.zipf(word) or 0.0) < EVERYDAY_ZIPF]
+
+
+def _held(sentences: List[str], word: str) -> int:
+    return sum(shares_a_word(sentence, word) for sentence in sentences)
+
+
+def _details(article: Article, question: str, aspects: Set[str], named: List[str]
+             ) -> List[Optional[str]]:
+    """What the article says of each aspect, and the sentences (with their answers) that
+    hold the named words: the rare ones if any ("we zijn niet getrouwd": all three about
+    parents not married)."""
+    details = [article_detail(article, aspect, question) for aspect in aspects]
+    if named:
+        details.append(sentences_naming(article, " ".join(named)) or _told(
+            article, lambda sentence: any(shares_a_word(sentence, word) for word in named)))
+    return details
+
+
+def _opening(sentences: List[str]) -> str:
+    """The first sentences up to about LEAD_WORDS words; a question only with its answer
+    ("Woont u elders? Dan …")."""
     lead: List[str] = []
     for n, sentence in enumerate(sentences):
         with_answer = sentences[n:n + 2] if sentence.endswith("?") else [sentence]
         if lead and not lead[-1].endswith("?") and len(
                 " ".join(lead + with_answer).split()) > LEAD_WORDS:
-            break  # (a question only with its answer: "Woont u elders? Dan …")
+            break
         lead.append(sentence)
-    told = f"{article.title} {' '.join(lead)}"
-    named = [word for word in subject_words(_WHEN.sub(" ", question)).split()
-             if word not in _REQUEST_WORDS]
-    if (question.count("?") > 1 or set(read_aspects(question)) - _OPENING_TELLS
-            or any(not shares_a_word(told, word) for word in named)):
-        return None
     return " ".join(lead)
 
 

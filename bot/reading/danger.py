@@ -386,7 +386,11 @@ def says_it_is_dangerous(text: str) -> bool:
     return False
 
 
-_HELP_CALLED = re.compile(r"\b(?:112|ambulance|politie|brandweer|hulp|hulpdiensten|police|help|"
+# "help er komt rook uit …" is a cry, not help that comes (batch 4 of session 59)
+_HELP_CALLED = re.compile(r"\b(?:de )?hulp (?:is|komt) (?:al |nu )?(?:onderweg|er|hier|gebeld|"
+                         r"ter plaatse|eraan)\b|\bhelp (?:is (?:on (?:its|the) way|here|coming)"
+                         r"|has (?:arrived|come)|arrived|came)\b|"
+                         r"\b(?:112|ambulance|politie|brandweer|hulpdiensten|police|"
                          r"fire brigade|paramedics)\b.{0,30}\b(?:"
                          r"gebeld|onderweg|er al|is er|zijn er|is hier|zijn hier|ter plaatse|"
                          r"komt|komen|geweest|gekomen|aangekomen|gebracht|geholpen|meegenomen|"
@@ -638,7 +642,9 @@ def _now_after_the_past(before: str, lexicon: _Lexicon) -> bool:
 
 # Right after the trigger: "het brandt nu niet meer", "het bloeden is gestopt": it is over;
 # but "er zit een fietser onder die niet meer opstaat" is worse, not over.
-_NO_LONGER = re.compile(r"^(?: \w+){0,4} (?:is |zijn )?(?:gestopt|opgehouden|voorbij|geblust)\b"
+# ("er dreef net iemand voorbij in de rivier" floats past: only "is voorbij" is over)
+_NO_LONGER = re.compile(r"^(?: \w+){0,4} (?:(?:is |zijn )?(?:gestopt|opgehouden|geblust)|"
+                        r"(?:is|zijn) (?:al )?voorbij)\b"
                         r"|^(?: \w+){0,2} (?:niet|niks|niets|nie|geen) meer\b"
                         r"(?! (?:op|opstaat|opstaan|overeind|beweegt|bewegen|reageert|reageren|"
                         r"ademt|ademen|wakker|praat|bij|los|vrij|weg|eruit|uit)\b)"

@@ -184,11 +184,35 @@ def test_a_question_naming_only_the_product_gets_a_long_answers_opening(question
     assert "leaseauto" not in lead and not lead.endswith("?")
 
 
-@pytest.mark.parametrize("question", ["kan ik een vergunning krijgen voor mijn leaseauto?",
-                                      "wat kost een vergunning?",
-                                      "hoe vraag ik een vergunning aan? en voor mijn tweede auto?"])
-def test_a_question_naming_more_than_the_opening_tells_gets_no_opening(question):
-    assert lead_for_the_product(article(PERMIT), question) is None
+@pytest.mark.parametrize("question, told", [
+    ("kan ik een vergunning krijgen voor mijn leaseauto?", "Rijdt u een leaseauto?"),
+    ("hoe vraag ik een vergunning aan? en voor mijn tweede auto?", "Heeft u twee auto's?"),
+    ("we gaan verhuizen, wat gebeurt er met mijn vergunning?", "Verhuist u?")])
+def test_a_question_naming_more_than_the_opening_gets_the_opening_and_what_it_names(question,
+                                                                                   told):
+    lead = lead_for_the_product(article(PERMIT), question)
+    assert lead.startswith("Een vergunning vraagt u online aan") and told in lead
+    others = {"leaseauto": "Rijdt u een leaseauto?", "tweede auto": "Heeft u twee auto's?",
+              "verhuizen": "Verhuist u?"}
+    assert not [sentence for words, sentence in others.items()
+                if sentence != told and sentence in lead]
+
+
+def test_a_question_whose_words_the_answer_does_not_hold_gets_only_the_opening():
+    lead = lead_for_the_product(article(PERMIT), "ik heb een camper, hoe vraag ik dat aan?")
+    assert lead == ("Een vergunning vraagt u online aan met DigiD. Daar ziet u ook wat het kost "
+                    "en of er een wachtlijst is. Is er geen wachtlijst? Dan heeft u de "
+                    "vergunning meestal binnen 5 werkdagen. Voor uw bezoek is er een aparte "
+                    "bezoekersvergunning.")
+
+
+def test_what_is_asked_filling_most_of_the_answer_gets_the_whole_answer():
+    lease = " ".join(f"Voor een leaseauto van {kind} geldt dat u een verklaring van uw "
+                     "werkgever of van de leasemaatschappij meestuurt, met het kenteken, de "
+                     "begindatum en de einddatum van het contract erbij." for kind in
+                     ("een werkgever", "een uitzendbureau", "een eigen bedrijf", "de overheid"))
+    long = article(f"{PERMIT.removesuffix(' https://l')} {lease} https://l")
+    assert lead_for_the_product(long, "kan ik een vergunning krijgen voor mijn leaseauto?") is None
 
 
 def test_a_short_answer_has_no_opening_of_its_own():
