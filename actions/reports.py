@@ -621,7 +621,7 @@ class ActionStartReport(Action):
             told = await answer_beside(  # "Trouwens, hoe laat ik …?", "mag hij blijven staan?"
                 tracker, question, found.get("report_description") or "",
                 intent if beside and intent not in REPORT_INTENTS
-                else product_asked(question) or "municipal_question")
+                else product_asked(question) or "municipal_question", text)
             if told:
                 found["report_ack"] = found["report_ack"] + [told]
         later = _status_asked_beside(text)

@@ -45,6 +45,7 @@ from bot.reading.dates import date_named
 from bot.reading.not_helped import (is_displeased, says_a_question_unanswered,
                                     says_the_site_fails)
 from bot.reading.places import Place, corrected_number
+from bot.reading.money import money_trouble
 from bot.reading.result import Reading
 from bot.reading.questions import (QUESTION, announces_a_question, asks_only_the_link,
                                    asks_to_act_on_it,
@@ -1013,14 +1014,18 @@ _SIDE_TOPICS = ("waste_calendar",)
 
 
 async def answer_beside(tracker: Tracker, question: Text, about: Text = "",
-                        intent: Text = "municipal_question") -> Optional[Dict[Text, Any]]:
+                        intent: Text = "municipal_question", message: Text = ""
+                        ) -> Optional[Dict[Text, Any]]:
     """The acknowledgement that answers a question asked beside a report: the hours of the
-    day asked, else the knowledge base's sentences; None when neither answers it."""
+    day asked, else the knowledge base's sentences; None when neither answers it.
+    `message`: the whole message, for what the question leans on ("… daar iets mee?")."""
     hours = hours_asked(question)
     if hours:
         return hours
     if read_question(question) in _SIDE_TOPICS:  # "wanneer komen ze nou voor de gft?"
         return ack(f"utter_side_{read_question(question)}")
+    if money_trouble(f"{message} {question}"):  # "ik heb wat rekeningen achter, kan de
+        return ack("utter_side_money_worries")  # gemeente daar iets mee?" (round r236)
     answer = await side_answer(tracker, question, about, intent)
     return ack("utter_kb_detail", detail=answer[0], link=answer[1]) if answer else None
 

@@ -7,6 +7,10 @@ from bot.reading.questions import read_question
 
 
 @pytest.mark.parametrize("text", [
+    # round r236: bills behind, told beside a street light
+    "ik heb sinds ik mijn baan kwijt ben wat rekeningen achter, energie en zorgverzekering",
+    "we hebben 2 maanden huur achter",
+    "ik loop achter met de huur",
     "ik heb een huurachterstand van drie maanden",
     "mijn schulden worden me te veel",
     "Wij staan al maanden rood en de deurwaarder belt",
@@ -28,6 +32,7 @@ def test_money_trouble_is_read(text):
 
 
 @pytest.mark.parametrize("text", [
+    "de rekening ligt achter de kast",
     "de weg is afgesloten bij de Kerkstraat",
     "het water is afgesloten in onze straat, hoe lang duurt dat nog?",
     "het verkeerslicht blijft op rood staan",

@@ -708,7 +708,7 @@ _WHEN = re.compile(
     r"voorjaar|najaar|year|month|week|summer)|binnenkort|soon|(?:in|eind|begin) (?:januari|"
     r"februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b",
     re.IGNORECASE)
-FEW_SENTENCES = 4  # a word more sentences hold is what much of the answer is about
+FEW_SENTENCES = 4  # a word more sentences hold is what the answer is about
 EVERYDAY_ZIPF = 5.6  # "stad" (5.7), "huis" (5.7) name no part of an answer; "auto" (5.5) does
 # "een ander huis in hetzelfde dorp" names no "andere ouder" nor "hetzelfde adres"
 _VAGUE = frozenset("""ander andere anders hetzelfde zelfde dezelfde kant stuk keer krijgt
@@ -718,16 +718,17 @@ kreeg""".split())
 def lead_for_the_product(article: Article, question: str) -> Optional[str]:
     """A long answer's opening sentences (about LEAD_WORDS words, never ending on a
     question) with what it says of the aspects the question asks and of the words it names
-    besides the opening; None for a short answer, or when what is asked fills much of it."""
+    besides the opening; None for a short answer, or when that makes it long anyway."""
     sentences = _answer_sentences(article)
     words = sum(len(s.split()) for s in sentences)
     if article.sensitive or words <= LONG_ANSWER_WORDS:
         return None
     lead = _opening(sentences)
-    named = _named_besides(question, f"{article.title} {lead}")
+    # a word most sentences hold is the answer's subject ("mijn kind is geboren"), like its title
+    named = [word for word in _named_besides(question, f"{article.title} {lead}")
+             if _held(sentences, word) <= FEW_SENTENCES]
     aspects = set(read_aspects(question)) - _OPENING_TELLS
-    if (named or aspects) and words <= FOCUS_FROM_WORDS or any(
-            _held(sentences, word) > FEW_SENTENCES for word in named):
+    if (named or aspects) and words <= FOCUS_FROM_WORDS:
         return None
     answer = together(article, lead, *_details(article, question, aspects, named)) or lead
     return answer if len(answer.split()) <= FOCUSED_WORDS else None

@@ -28,6 +28,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from rapidfuzz.distance import OSA
 
+from bot.reading.money import money_trouble
 from bot.reading.privacy import scrub
 from bot.reading.quick_kinds import ANIMALS
 from bot.text import KNOWN_FORMS as _KNOWN_FORMS, capitalised, subordinate_as_main
@@ -1343,7 +1344,8 @@ _OWN_CIRCUMSTANCES = re.compile(
 
 def _without_own_circumstances(text: str) -> str:
     kept = [sentence for sentence in _SENTENCE_END.split(text)
-            if not (_OWN_CIRCUMSTANCES.search(sentence) and not _scores(sentence))]
+            if not ((_OWN_CIRCUMSTANCES.search(sentence) or money_trouble(sentence))
+                    and not _scores(sentence))]
     return " ".join(kept) if kept else text
 
 

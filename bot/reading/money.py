@@ -31,6 +31,11 @@ _TROUBLE = re.compile(
     r"geldzorg|geld ?problem|financiele problem|geen geld|"
     r"geen inkomen|"
     r"zonder inkomen|achterstand|voedselbank|deurwaarder|incasso|rondkomen|budgetcoach|"
+    # "ik heb wat rekeningen achter, energie en zorgverzekering" (round r236: the tree-felling
+    # objection), "ik loop achter met de huur"
+    r"\b(?:heb|hebben|had|hadden)\b(?: \w+){0,8} (?:rekening\w*|huur|betaling\w*|premie\w*|"
+    r"termijn\w*) (?:\w+ ){0,2}achter\b|"
+    r"\bachter (?:met|op) (?:\w+ ){0,2}(?:huur|rekening\w*|betaling\w*|premie\w*|energie\w*)\b|"
     r"\bniet (?:meer )?rond\b|\bdebts?\b|"
     r"\b(?:ik|we|wij|zij|hij) (?:\w+ ){0,2}(?:sta|staan|stond|stonden) (?:\w+ ){0,2}rood\b|"
     r"\b(?:ik|we|wij) (?:\w+ ){0,3}rood (?:sta|staan)\b|"

@@ -8,7 +8,8 @@ import pytest
 from bot.knowledge.articles import Article
 from bot.knowledge.aspects import (APPOINTMENT, BRING, COST, DURATION, LATE, ONLINE, OTHERS,
                                    HOW, VALIDITY,
-                                   article_detail, is_follow_up, lead_for_the_product,
+                                   article_detail, details_besides, is_follow_up,
+                                   lead_for_the_product,
                                    mirrored_question,
                                    read_aspect, read_aspects,
                                    sentences_naming_rare_words, subject_words)
@@ -206,13 +207,29 @@ def test_a_question_whose_words_the_answer_does_not_hold_gets_only_the_opening()
                     "bezoekersvergunning.")
 
 
-def test_what_is_asked_filling_most_of_the_answer_gets_the_whole_answer():
+def test_a_word_most_of_the_answer_holds_is_its_subject_and_asks_nothing_more():
+    cars = " ".join(f"Voor een {kind} auto geldt dat u het kenteken meestuurt." for kind in
+                    ("rode", "blauwe", "groene", "gele", "witte"))
+    long = article(f"{PERMIT.removesuffix(' https://l')} {cars} https://l")
+    lead = lead_for_the_product(long, "ik heb een auto, hoe vraag ik een vergunning aan?")
+    assert lead.startswith("Een vergunning vraagt u online aan") and "rode auto" not in lead
+
+
+def test_what_is_asked_making_the_answer_long_anyway_gets_the_whole_answer():
     lease = " ".join(f"Voor een leaseauto van {kind} geldt dat u een verklaring van uw "
                      "werkgever of van de leasemaatschappij meestuurt, met het kenteken, de "
                      "begindatum en de einddatum van het contract erbij." for kind in
-                     ("een werkgever", "een uitzendbureau", "een eigen bedrijf", "de overheid"))
+                     ("een werkgever", "een uitzendbureau", "een eigen bedrijf"))
     long = article(f"{PERMIT.removesuffix(' https://l')} {lease} https://l")
     assert lead_for_the_product(long, "kan ik een vergunning krijgen voor mijn leaseauto?") is None
+
+
+def test_a_follow_up_gets_the_rest_of_an_answer_given_in_part():
+    given = lead_for_the_product(article(PERMIT), "hoe vraag ik een vergunning aan?")
+    rest = details_besides(article(PERMIT), "ik rijd een leaseauto en ga verhuizen, kan dat?",
+                           given)
+    assert "Rijdt u een leaseauto?" in rest and "Verhuist u?" in rest and given not in rest
+    assert details_besides(article(PERMIT), "en voor een camper?", given) is None
 
 
 def test_a_short_answer_has_no_opening_of_its_own():

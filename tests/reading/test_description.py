@@ -101,6 +101,10 @@ from bot.reading.description import (
      "twee stoeptegels opgewipt. Hoogachtend",
      "Bij het bankje tegenover de kerk zijn twee stoeptegels opgewipt."),
     ("de boom is 40 jaar oud en staat scheef", "De boom is 40 jaar oud en staat scheef"),
+    # round r236: one's own bills are no part of a street light report
+    ("de lantaarnpaal bij het speeltuintje doet het al een week niet. en nog iets, ik heb "
+     "sinds ik mijn baan kwijt ben wat rekeningen achter.",
+     "De lantaarnpaal bij het speeltuintje doet het al een week niet."),
 ])
 def test_clean_description_keeps_only_the_facts(text: str, expected: str) -> None:
     assert clean_description(text) == expected
