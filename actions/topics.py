@@ -43,7 +43,7 @@ from bot.profile import DAYS, ENGLISH_DAYS, profile
 from bot.reading.answers import asks_about_acting
 from bot.reading.dates import date_named
 from bot.reading.not_helped import (is_displeased, says_a_question_unanswered,
-                                    says_the_site_fails)
+                                    says_the_site_fails, will_call_us)
 from bot.reading.places import Place, corrected_number
 from bot.reading.money import money_trouble
 from bot.reading.result import Reading
@@ -1117,6 +1117,10 @@ def day_part(moment: dt.datetime) -> Text:
     return next(part for start, end, part in DAY_PARTS if start <= moment.hour < end)
 
 
+_GIVES_UP = re.compile(r"\blaat\s+(?:maar|ook\s+maar|dan\s+maar|het\s+maar)\b|\bnever\s?mind\b",
+                      re.IGNORECASE)
+
+
 class ActionGoodbye(Action):
     """Closes the conversation: glad to have helped, or where to get help after all,
     with a wish for the part of the day. `clock` can be injected for tests."""
@@ -1134,12 +1138,16 @@ class ActionGoodbye(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         answer = last_answer(tracker.events)
+        text = tracker.latest_message.get("text") or ""
         if answer is None:  # "wilde alleen kijken of dit werkt. doei"
             response = "utter_closing_nothing_asked"
         elif str(answer).startswith("utter_emergency"):  # not "fijn dat ik u kon helpen"
             response = "utter_closing_after_emergency"
-        elif was_helped(tracker.events) and not is_displeased(
-                tracker.latest_message.get("text") or ""):  # not "fijn" after "ongelooflijk dit"
+        elif will_call_us(text) and not says_a_question_unanswered(text):
+            response = "utter_closing_will_call"  # "nee dank u, ik bel morgen wel"
+        elif was_helped(tracker.events) and not is_displeased(text) and not (
+                says_a_question_unanswered(text) or _GIVES_UP.search(text)):
+            # not "fijn" after "ongelooflijk dit", "da's ni mijn vraag", "laat maar" (r237)
             response = "utter_closing_helped"
         elif filed_a_report(tracker.events):  # the report went in; a later question did not
             response = "utter_closing_after_report"

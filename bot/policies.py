@@ -62,7 +62,8 @@ from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
 from bot.reading.description import (category_of, names_another_problem,
                                      new_problem_after_never_mind, says_dumped,
                                      says_not_collected)
-from bot.reading.not_helped import is_displeased, says_a_question_unanswered, says_not_helped
+from bot.reading.not_helped import (is_displeased, says_a_question_unanswered, says_not_helped,
+                                    will_call_us)
 from bot.reading.places import corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question, then_question,
                                   asks_a_topic_of_its_own, asks_to_put_something, asks_to_act_on_it,
@@ -2095,6 +2096,7 @@ def reading_route(tracker: DialogueStateTracker,
         # you with anything else?" (round r218 of session 56: "Goodbye!"): it goes on
         return FOLLOW_UP_ACTION
     if (tracker.active_loop_name is None and says_a_question_unanswered(message.text or "")
+            and not will_call_us(message.text or "")  # "da's ni mijn vraag. ik bel wel. salut"
             and not (reading.category or reading.danger)
             and set(_actions_of_last_turn(tracker)) & set(ANSWERING_ACTIONS)):
         return FOLLOW_UP_ACTION  # "maar die boete vraag heb je niet beantwoord" (round r225)
@@ -2103,6 +2105,10 @@ def reading_route(tracker: DialogueStateTracker,
             and not is_question(message.text or "")
             and not (reading.category or reading.danger or reading.question or reading.location)):
         return GOODBYE_ACTION  # "nee laat maar. belachelijk gewoon" (round r62)
+    if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
+            and intent.get("name") == "stop" and len((message.text or "").split()) <= 4
+            and not (reading.category or reading.danger or reading.question or reading.location)):
+        return GOODBYE_ACTION  # "nee laat maar" (round r237: the same question again)
     if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
             and ends_with_thanks(message.text or "") and not is_question(message.text or "")
             and not (reading.category or reading.danger or reading.question)):

@@ -2885,6 +2885,13 @@ def test_dag_after_anything_else_is_a_goodbye(text, expected):
     assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "greeting")])) == expected
 
 
+@pytest.mark.parametrize("text, expected", [("nee laat maar", "action_goodbye"),
+                                            ("laat maar zitten", "action_goodbye")])
+def test_a_short_stop_at_anything_else_is_a_goodbye(text, expected):
+    """Round r237: "nee laat maar" got "Kan ik u nog ergens mee helpen?" again."""
+    assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "stop")])) == expected
+
+
 def test_thanks_with_a_remark_at_anything_else_closes():
     """Round r61: "ok duidelijk, ik wacht eerst even of de bakker hem heeft. thanks!" was read
     as a yes to "Kan ik u nog ergens mee helpen?"."""

@@ -42,8 +42,8 @@ def user(text: str = "nee") -> dict:
     return {"event": "user", "text": text}
 
 
-def tracker_with(events) -> Tracker:
-    message = {"intent": {"name": "deny", "confidence": 0.9}, "text": "nee", "entities": []}
+def tracker_with(events, text: str = "nee") -> Tracker:
+    message = {"intent": {"name": "deny", "confidence": 0.9}, "text": text, "entities": []}
     return Tracker("test-sender", {}, message, events, False, None, {}, "action_listen")
 
 
@@ -242,6 +242,21 @@ def test_goodbye_after_a_report_and_an_unanswered_question_thanks_for_the_report
                             user("no thats all")])
     run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
     assert only_response(dispatcher)["response"] == "utter_closing_after_report"
+
+
+@pytest.mark.parametrize("text, response", [
+    # round r237: "Fijn dat ik u kon helpen" after a resident said they were not helped
+    ("allee, da's ni mijn vraag. ik bel wel. salut", "utter_closing_not_helped"),
+    ("nee laat maar", "utter_closing_not_helped"),
+    ("no, I'll call. thanks", "utter_closing_will_call"),
+    ("nee dank u, ik bel morgen wel", "utter_closing_will_call"),
+    ("nee dank je, doei!", "utter_closing_helped"),
+])
+def test_goodbye_hears_what_the_resident_says_of_the_help(text, response, dispatcher, domain):
+    tracker = tracker_with([bot("utter_answer_parking_permit"), bot("utter_anything_else"),
+                            user(text)], text)
+    run(ActionGoodbye(clock=at(9)), dispatcher, tracker, domain)
+    assert only_response(dispatcher)["response"] == response
 
 
 @pytest.mark.parametrize("hour, part", [(14, "afternoon"), (20, "evening")])

@@ -99,10 +99,24 @@ _UNANSWERED = re.compile(
     r"|\b(?:mijn|m[n']|de)\s+vraag\s+was\s+(?:(?:eigenlijk|juist|nou)\s*)?(?:of\b|:|hoe\b|wat\b|"
     r"waar\b|wie\b|wanneer\b)|\bdat\s+was\s+(?:mijn|m[n'])\s+vraag\s+(?:niet|nie)\b"
     r"|\bik\s+vroeg\s+(?:eigenlijk\s+|juist\s+)?(?:of|hoe|wat|waar|wie|wanneer)\b"
-    r"|\bmy\s+question\s+was\b|\bthat\s+(?:was|is)\s*n[o']?t\s+(?:my|what\s+i)\b",
+    r"|\bmy\s+question\s+was\b|\bthat\s+(?:was|is)\s*n[o']?t\s+(?:my|what\s+i)\b"
+    # "allee, da's ni mijn vraag. ik bel wel" (round r237)
+    r"|\b(?:dat\s+is|da'?s|dit\s+is|is)\s+(?:niet|nie|ni|geen)\s+(?:mijn|m[n'])\s+vraag\b",
     re.IGNORECASE)
 
 
 def says_a_question_unanswered(text: str) -> bool:
     """The resident says a question they asked before was not answered."""
     return bool(_UNANSWERED.search(text or ""))
+
+
+# "ik bel wel", "dan bel ik morgen wel", "no, I'll call": the resident goes to the phone.
+_WILL_CALL_US = re.compile(
+    r"\b(?:ik|we|wij)\s+bel(?:len)?\s+(?:\w+\s+){0,2}?(?:wel|zelf|morgen|maandag|straks)\b"
+    r"|\bdan\s+bel(?:len)?\s+(?:ik|we|wij)\b|\bbel\s+(?:ik\s+)?(?:morgen|straks|zelf)\s+wel\b"
+    r"|\bi(?:'ll|\s+will)\s+(?:just\s+)?(?:call|phone|ring)\b", re.IGNORECASE)
+
+
+def will_call_us(text: str) -> bool:
+    """The resident says they will phone instead ("nee, ik bel wel", "I'll call")."""
+    return bool(_WILL_CALL_US.search(text or ""))

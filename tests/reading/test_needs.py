@@ -100,9 +100,18 @@ def test_unanswered_question_is_said():
     from bot.reading.not_helped import says_a_question_unanswered
     assert says_a_question_unanswered("top dank. maar die boete vraag heb je niet beantwoord")
     assert says_a_question_unanswered("you didn't answer my question about the fee")
+    assert says_a_question_unanswered("allee, da's ni mijn vraag. ik bel wel")  # round r237
+    assert not says_a_question_unanswered("dat is mijn vraag: kan ik langskomen?")
     assert not says_a_question_unanswered("dank u, alles is beantwoord")
     # round r229 of session 58: the question said again, "mijn vraag was of …"
     assert says_a_question_unanswered("ja dat snap ik maar mijn vraag was of mijn ex ook "
                                       "toestemming moet geven?")
     assert says_a_question_unanswered("dat was mijn vraag niet")
     assert not says_a_question_unanswered("de vraag was moeilijk")
+
+
+def test_going_to_phone_is_read() -> None:
+    from bot.reading.not_helped import will_call_us
+    assert will_call_us("nee dank u, ik bel morgen wel") and will_call_us("no, I'll call")
+    assert will_call_us("ok dan bel ik ze")
+    assert not will_call_us("wilt u mij bellen?") and not will_call_us("kan ik bellen?")
