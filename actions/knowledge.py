@@ -471,7 +471,7 @@ def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> No
 
 
 def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
-                  text: Optional[Text] = None) -> None:
+                  text: Optional[Text] = None, beside: Sequence[Article] = ()) -> None:
     """The article's answer to `text` (default the latest message; short on SMS); a
     sensitive subject also offers a colleague. A short question about its cost or how long
     it takes gets only that, with the link. The same answer is never given twice in a row:
@@ -491,7 +491,9 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
     # what the message tells counts too: "staat nog op naam van mijn vader die overleden is.
     # kan die op mijn naam?" (the sentence about a permit in a dead person's name)
-    lead = None if short else lead_for_the_product(article, text)
+    elsewhere = " ".join(f"{other.title} {other.answer}" for other in beside
+                         if other.id != article.id)
+    lead = None if short else lead_for_the_product(article, text, elsewhere)
     if lead:
         utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=lead,
               link=article.link)
@@ -1394,7 +1396,7 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
         utter(dispatcher, "utter_ack_loss")
     if decision.kind == ANSWERED:
         for article in decision.articles:  # more than one: chosen, or one per question asked
-            utter_article(dispatcher, tracker, article)
+            utter_article(dispatcher, tracker, article, beside=decision.articles)
         return ANSWERED
     if (decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE
             and len(decision.articles) > 1):

@@ -715,10 +715,12 @@ _VAGUE = frozenset("""ander andere anders hetzelfde zelfde dezelfde kant stuk ke
 kreeg""".split())
 
 
-def lead_for_the_product(article: Article, question: str) -> Optional[str]:
+def lead_for_the_product(article: Article, question: str, elsewhere: str = "") -> Optional[str]:
     """A long answer's opening sentences (about LEAD_WORDS words, never ending on a
     question) with what it says of the aspects the question asks and of the words it names
-    besides the opening; None for a short answer, or when that makes it long anyway."""
+    besides the opening; None for a short answer, for a question about something it holds
+    nowhere (unless `elsewhere`, the other answers given beside it, holds it), or when that
+    makes it long anyway."""
     sentences = _answer_sentences(article)
     words = sum(len(s.split()) for s in sentences)
     if article.sensitive or words <= LONG_ANSWER_WORDS:
@@ -728,10 +730,23 @@ def lead_for_the_product(article: Article, question: str) -> Optional[str]:
     named = [word for word in _named_besides(question, f"{article.title} {lead}")
              if _held(sentences, word) <= FEW_SENTENCES]
     aspects = set(read_aspects(question)) - _OPENING_TELLS
-    if (named or aspects) and words <= FOCUS_FROM_WORDS:
+    held_anywhere = sentences + [article.cost or "", elsewhere]
+    if (named or aspects) and words <= FOCUS_FROM_WORDS or _asks_what_it_cannot_find(
+            held_anywhere, question, named):
         return None
     answer = together(article, lead, *_details(article, question, aspects, named)) or lead
     return answer if len(answer.split()) <= FOCUSED_WORDS else None
+
+
+_PARTICIPLE = re.compile(r"^ge\w+(?:[dt]|en)$")  # "gezet", "geboren": no subject of their own
+
+
+def _asks_what_it_cannot_find(sentences: List[str], question: str, named: List[str]) -> bool:
+    """"… kan het ook buiten, in het park?": a word the question asks about that no
+    sentence holds, so which part answers it is unknown: the whole answer, not a part."""
+    asked = set(asked_subject_words(question).split())
+    return any(word in asked and len(word) >= 4 and not _PARTICIPLE.match(word)
+               and not _held(sentences, word) for word in named)
 
 
 MIN_WORDS_HELD = 2
