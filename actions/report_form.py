@@ -1892,7 +1892,10 @@ class ValidateReportForm(FormValidationAction):
             if reading.addition and names_another_problem(
                     reading.addition, tracker.get_slot("report_category")):
                 return slots  # a report of its own, started after this one is sent
-            if reading.addition and not WANTS_UPDATES.search(reading.addition):
+            asked = question_beside_an_answer(_text(tracker))
+            if (reading.addition and not WANTS_UPDATES.search(reading.addition)
+                    and not (asked and _words(asked) & _words(reading.addition))):
+                # (a question beside the yes is answered, not added: _question_beside)
                 # "yes but please add that it has a red collar": said back; not "maar ik wil
                 # wel graag weten wanneer het klaar is" with news already asked for
                 slots["report_description"] = self._added(tracker, reading.addition)

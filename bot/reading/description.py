@@ -620,9 +620,10 @@ _ABOUT_THE_CHAT = re.compile(
     # "Mijn kleinzoon heeft mij geleerd hoe ik dit berichtje kan sturen, dus u moet het mij
     # vergeven als …" (round r229 of session 58: a report of its own)
     r"|\b(?:heeft|hebben|heb)\s+(?:mij|me|ons)\s+(?:\w+\s+){0,3}?(?:geleerd|uitgelegd|laten zien|"
-    r"geholpen)\b[^.!?]*?\b(?:bericht\w*|chat\w*|sturen|typen|appen|computer|telefoon|tablet)\b"
-    r"|\b(?:vergeven|vergeef|excuseer)\b[^.!?]*?\b(?:niet\s+(?:\w+\s+)?goed\s+gaat|fout\w*|"
-    r"typfout\w*|spelfout\w*|handig)\b"
+    r"geholpen)\b[^.!?]*?\b(?:bericht\w*|chat\w*|sturen|typen|appen|computer|telefoon|tablet|"
+    r"(?:dit|dat|het)\s+werkt)\b"  # "… heeft mij geleerd hoe dit werkt" (round r237)
+    r"|\b(?:vergeven|vergeef|excuseer|excuses|sorry)\b[^.!?]*?\b(?:niet\s+(?:\w+\s+)?goed\s+"
+    r"gaat|fout\w*|typfout\w*|spelfout\w*|handig)\b"
     # "amai, dat was veel tekst" (round r231 of session 58): about the bot's answer
     r"|\b(?:dat|dit|het)\s+(?:was|is)\s+(?:(?:wel|echt|zeg|nogal|zeer|erg)\s+)?(?:veel|te\s+veel|"
     r"erg\s+veel|een\s+hoop|lang|te\s+lang)\s+(?:tekst|om\s+te\s+lezen|info|informatie)\b"

@@ -844,6 +844,14 @@ _WRITTEN_ON_IT = re.compile(r"\b(?:op|in) (?:de|het|een|die|dat) (?:\w+ )?(?:env
                             r"said)\b|\b(?:geadresseerd|addressed) aan\b", re.IGNORECASE)
 
 
+# The resident's own errand at a place, asked: "of ik die in het gemeentehuis kan halen",
+# "kan ik hem bij de balie ophalen?" names where to go, not where the problem is.
+_OWN_ERRAND = re.compile(
+    r"\b(?:of|kan|mag|moet|kun|waar)\s+(?:ik|we|wij|je)\b.*\b(?:halen|ophalen|afhalen|kopen|"
+    r"krijgen|aanvragen|langskomen|langs\s+komen|inleveren|betalen|terecht|afspraak|tekenen)\b",
+    re.IGNORECASE)
+
+
 def told_in_passing(text: str, place: Place) -> bool:
     """Whether the sentence that names `place` tells of the past or of the resident's own
     home, without correcting the report's place."""
@@ -855,6 +863,8 @@ def told_in_passing(text: str, place: Place) -> bool:
                            if place.text.lower() in part.lower()), sentence)
             if _WRITTEN_ON_IT.search(sentence):
                 return True  # "op de envelop staat Nieuwstraat 8" (round r209 of session 55)
+            if _OWN_ERRAND.search(clause) and not _A_CORRECTION.search(clause):
+                return True  # "of ik die in het gemeentehuis kan halen" (round r237)
             return (bool(_THE_PAST.search(sentence) or _OWN_HOME.search(sentence))
                     and not _A_CORRECTION.search(clause))
     return False

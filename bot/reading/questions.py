@@ -438,7 +438,9 @@ def question_beside_an_answer(text: str) -> str | None:
     """The question sentence after an answer ("nee hoeft niet. gaan de lampen 's nachts
     uit?" → the lamps), or None when the message is one sentence or asks nothing."""
     sentences = [s for s in split_sentences(text) if s.strip() and not is_rhetorical(s)]
-    asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and is_question(s)]
+    # ("ja dat klopt. maar ik bedoelde wat de verklaring kost", round r237: a remark added)
+    asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and is_question(s)
+             or _WANTS_TO_KNOW.search(s)]
     return asked[-1] if asked else None
 
 
@@ -473,7 +475,8 @@ def questions_beside_a_report(text: str) -> str | None:
 _WANTS_TO_KNOW = re.compile(
     r"\b(?:wil(?:de)? (?:\w+ ){0,2}(?:weten|vragen)|zou (?:ik )?(?:\w+ ){0,2}willen "
     r"(?:weten|vragen)|graag weten|"
-    r"vroeg (?:ik )?me (?:\w+ )?af|vraag (?:ik )?me (?:\w+ )?af|would like to know|wonder(?:ed)?)"
+    r"vroeg (?:ik )?me (?:\w+ )?af|vraag (?:ik )?me (?:\w+ )?af|would like to know|wonder(?:ed)?|"
+    r"(?:ik|wij|we) bedoel(?:de|den)?)"  # "maar ik bedoelde wat … kost" (round r237)
     r" (?:of|wat|hoe|waar|wanneer|welke|wie|hoeveel|waarom|if|whether|what|how|where|when)\b",
     re.IGNORECASE)
 

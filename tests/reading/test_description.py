@@ -101,6 +101,9 @@ from bot.reading.description import (
      "twee stoeptegels opgewipt. Hoogachtend",
      "Bij het bankje tegenover de kerk zijn twee stoeptegels opgewipt."),
     ("de boom is 40 jaar oud en staat scheef", "De boom is 40 jaar oud en staat scheef"),
+    # round r237: how the letter came to be written
+    ("Mijn kleindochter heeft mij geleerd hoe dit werkt, dus excuses als het niet helemaal goed "
+     "gaat. De bank bij de bushalte is kapot.", "De bank bij de bushalte is kapot."),
     # round r236: one's own bills are no part of a street light report
     ("de lantaarnpaal bij het speeltuintje doet het al een week niet. en nog iets, ik heb "
      "sinds ik mijn baan kwijt ben wat rekeningen achter.",

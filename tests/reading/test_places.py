@@ -1049,6 +1049,18 @@ def test_a_place_in_a_story_of_the_past_is_no_new_place():
     assert not told_in_passing(fix, read_place(fix))
 
 
+@pytest.mark.parametrize("text, passing", [
+    # round r237: an errand asked, not the report's place
+    ("Maar ik bedoelde wat de verklaring kost en of ik die in het gemeentehuis kan halen", True),
+    ("kan ik de nieuwe pas bij de milieustraat ophalen?", True),
+    ("nee het is niet bij de kerk maar bij het gemeentehuis", False),
+])
+def test_a_place_of_ones_own_errand_is_no_new_place(text, passing):
+    from bot.reading.places import told_in_passing
+
+    assert told_in_passing(text, read_place(text)) is passing
+
+
 def test_a_crossing_told_with_a_dash_is_a_corner():
     """Round r61: "het kruispunt schoolstraat - kerkweg" asked for a house number."""
     place = read("ik wil iets kwijt over het kruispunt schoolstraat - kerkweg")
