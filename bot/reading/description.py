@@ -1658,9 +1658,16 @@ def _names_other_things(one: str, other: str, spot_needed: bool = True) -> bool:
     verzakt". Public-space things differ enough without a spot ("de bladeren … Daarnaast
     zijn de putten verstopt": other crews), unless `spot_needed`."""
     first, second = _things_named(one), _things_named(other)
+    if first & _GREENERY and second and second <= _GREENERY:
+        return False  # "de struiken … Ook de takken hangen over het pad": one overgrowth
     spots = {spot.lower() for spot in _A_SPOT.findall(other)} - {
         spot.lower() for spot in _A_SPOT.findall(one)}
     return bool(first and second and not first & second and (spots or not spot_needed))
+
+
+# What grows over a path is pruned by one crew (round r240: bushes and branches, 2 reports).
+_GREENERY = frozenset("""struik struiken takken tak heg heggen haag hagen begroeiing bosjes
+onkruid brandnetels bramen klimop beplanting groen""".split())
 
 
 def _other_places(place_of: Callable[[str], Optional[str]], one: str, other: str) -> bool:

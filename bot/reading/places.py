@@ -710,7 +710,14 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     clean = _THE_NTH_TIME.sub(" ", clean)  # "VOOR DE VIERDE KEER!!!": when, not where
     if not _has_words(clean):
         return None
-    reading = _read(clean, register or StreetRegister.from_profile())
+    register = register or StreetRegister.from_profile()
+    introduced = _without_introduction(clean)
+    reading = _read(introduced, register) if introduced != clean else None
+    if reading is not None and reading.place is not None and reading.place.kind != "number":
+        clean = introduced  # "… en woon al sinds 1971 aan de Molenweg. … bij de watertoren"
+        # (a bare "voor nummer 12" after it is on the home street)
+    else:
+        reading = _read(clean, register)
     if reading.place is None:
         return _english_spot_place(clean)
     if not reading.strong and _not_a_place_form(clean):
@@ -724,6 +731,19 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     place = _with_english_spot(clean, _with_spot_on_street(clean, place))
     place = _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
     return _with_pole_number(clean, _with_comma_spot(clean, place))
+
+
+# A letter's introduction of the writer and their home: "Mijn naam is …, ik ben 84 jaar en
+# woon al sinds 1971 aan de Molenweg." (round r240: the report went to the Molenweg)
+_INTRODUCTION = re.compile(
+    r"[^.!?]*\bwo(?:on|ont|nen)\b[^.!?]*\b(?:sinds (?:\d{4}|jaar en dag)|al (?:\d+|vele|ruim \d+) "
+    r"jaar|\d+ jaar oud|mijn naam)\b[^.!?]*[.!?]?"
+    r"|[^.!?]*\b(?:mijn naam is|ik ben \d+ jaar)\b[^.!?]*\bwo(?:on|nen)\b[^.!?]*[.!?]?",
+    re.IGNORECASE)
+
+
+def _without_introduction(text: str) -> str:
+    return " ".join(_INTRODUCTION.sub(" ", text).split())
 
 
 # "bij de Markt", "op het Stadhuis": a square named without its "plein".
