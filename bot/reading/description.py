@@ -1537,15 +1537,19 @@ _NEXT_ONE = re.compile(r"^\W*(?:ten\s+(?:tweede|derde|vierde|slotte)|tweedens|de
 
 
 def _group_clauses(clauses: List[_Clause], text: str = "",
-                   place_of: Callable[[str], Optional[str]] = lambda _: None
-                   ) -> List[List[_Clause]]:
+                   place_of: Callable[[str], Optional[str]] = lambda _: None,
+                   several: bool = False) -> List[List[_Clause]]:
+    """`several`: the message says it tells more than one thing ("2 dingen: …"), so a
+    problem at another place is another problem even when its words are weak ones (round
+    r240: a loose railing and a car without plates in one report)."""
+    named = _best if several else _strong_category
     groups: List[List[_Clause]] = []
     totals: List[Dict[str, float]] = []
     for clause in clauses:
         # a problem told at each of two places: two groups (read only when it may matter)
-        elsewhere = bool(groups and text and _strong_category(clause.scores) and not clause.around
+        elsewhere = bool(groups and text and named(clause.scores) and not clause.around
                          and not _REFERS_BACK.match(text[clause.start:clause.end])
-                         and _strong_category(totals[-1]) and _other_places(
+                         and named(totals[-1]) and _other_places(
                              place_of, text[groups[-1][0].start:groups[-1][-1].end],
                              text[clause.start:clause.end]))
         piece = text[clause.start:clause.end] if text else ""
@@ -1738,9 +1742,10 @@ def split_problems(text: str, place_of: Callable[[str], Optional[str]] = lambda 
     description = clean_description(text)
     if not description:
         return []
-    clauses = _clauses(description, bool(_ANNOUNCES_SEVERAL.search(text)))
+    several = bool(_ANNOUNCES_SEVERAL.search(text))
+    clauses = _clauses(description, several)
     problems: List[Problem] = []
-    for group in _group_clauses(clauses, description, place_of):
+    for group in _group_clauses(clauses, description, place_of, several):
         piece = _problem_text(description, group)
         if not piece or only_own_doing(piece) or _ASKS_WHAT_HAPPENS.match(piece):
             continue

@@ -9,7 +9,7 @@ back with `Reading.from_entities`.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Sequence
 
 from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
 from bot.reading.danger import read_danger, sounds_alarming
@@ -202,11 +202,16 @@ _FALL = re.compile(r"\b(?:gevallen|viel|onderuit|gestruikeld|struikelde|botste|a
 
 
 def _problem(problem: Problem, register: Optional[StreetRegister],
-             street: Optional[str] = None) -> Dict[str, Any]:
+             street: Optional[str] = None, later: Sequence[Problem] = ()) -> Dict[str, Any]:
     """One problem of several, with the place it names itself, if any ("een losse tegel op
     de Dorpsstraat 5 en een kapotte lamp op het Marktplein": two places). A bare number is
     on the street the message names ("beukenlaan … de lantaarnpaal bij nr 3", round r64), and
-    so is a spot without a street of its own."""
+    so is a spot without a street of its own, unless a problem told after it names that
+    street ("de brug bij de molen …, en in de Julianastraat bij nr 14 een auto", round r240;
+    a street told before carries on: "… aan de Vondelstraat, en bij de lichtmast daarnaast").
+    `later`: the problems told after this one."""
+    if street and any(street.lower() in other.text.lower() for other in later):
+        street = None
     own = read_place(problem.text, register)
     if own is not None and own.kind == "number" and street:
         own = read_place(f"{street} {own.house_number}", register) or own
@@ -355,7 +360,8 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         noise_now=is_noise_now(text),
         blocked_in=is_blocked_in(text),
         injured=_someone_hurt(text),
-        problems=tuple(_problem(p, register, _the_one_street(place)) for p in problems)
+        problems=tuple(_problem(p, register, _the_one_street(place), problems[n + 1:])
+                       for n, p in enumerate(problems))
         if len(problems) > 1 else (),
         question=_question_asked(text),
         report_question=read_report_question(told),
