@@ -1517,6 +1517,7 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = "",
     # answer without its link (the detail's own words give the link); the SMS version only
     # on a short channel (round 87: "Regenpijp loskoppelen: soms subsidie." in the web chat)
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
-    detail = answered_in(article, text) or (article.answer_sms if short else article.answer
-                                            ).replace(article.link, "").strip()
+    detail = answered_in(article, text) or (None if short else lead_for_the_product(
+        article, text)) or (article.answer_sms if short else article.answer
+                            ).replace(article.link, "").strip()
     return detail, article.link

@@ -47,7 +47,8 @@ from bot.reading.danger import blocks_the_way, read_danger
 from bot.reading.description import (category_of, clean_description, names_only_a_place,
                                      new_problem_after_never_mind, says_damage, says_dumped,
                                      further_on, says_not_collected)
-from bot.reading.questions import (is_question, product_asked, question_beside_an_answer,
+from bot.reading.questions import (asks_a_topic_of_its_own, is_question, product_asked,
+                                   question_beside_an_answer,
                                    questions_beside_a_report, tells_something_wrong)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
 from bot.reading.report_questions import (asks_about_an_earlier_report,
@@ -555,7 +556,10 @@ def _other_questions(question: Optional[Text], reading: Reading) -> Optional[Tex
     report's handling time)."""
     if not question or not reading.report_question:
         return question
-    rest = [part for part in sentences(question) if read_report_question(part) is None]
+    # ("bovendien wil ik weten wanneer het grofvuil weer wordt opgehaald" beside a manhole
+    # cover asks of other things, round r239)
+    rest = [part for part in sentences(question) if read_report_question(part) is None
+            or asks_a_topic_of_its_own(part, reading.description or "")]
     return " ".join(rest) or None
 
 

@@ -712,7 +712,7 @@ FEW_SENTENCES = 4  # a word more sentences hold is what the answer is about
 EVERYDAY_ZIPF = 5.6  # "stad" (5.7), "huis" (5.7) name no part of an answer; "auto" (5.5) does
 # "een ander huis in hetzelfde dorp" names no "andere ouder" nor "hetzelfde adres"
 _VAGUE = frozenset("""ander andere anders hetzelfde zelfde dezelfde kant stuk keer krijgt
-kreeg""".split())
+kreeg bovendien trouwens daarnaast tevens verder eigenlijk""".split())
 
 
 def lead_for_the_product(article: Article, question: str, elsewhere: str = "") -> Optional[str]:
@@ -738,7 +738,9 @@ def lead_for_the_product(article: Article, question: str, elsewhere: str = "") -
     return answer if len(answer.split()) <= FOCUSED_WORDS else None
 
 
-_PARTICIPLE = re.compile(r"^ge\w+(?:[dt]|en)$")  # "gezet", "geboren": no subject of their own
+# "gezet", "geboren", "opgehaald": no subject of their own
+_PARTICIPLE = re.compile(r"^(?:op|af|uit|in|aan|weg|mee|terug|door|over|om|na|toe|bij|vast|langs)?"
+                         r"ge\w+(?:[dt]|en)$")
 
 
 def _asks_what_it_cannot_find(sentences: List[str], question: str, named: List[str]) -> bool:

@@ -28,6 +28,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from rapidfuzz.distance import OSA
 
+from bot.reading.asking import WANTS_TO_KNOW
 from bot.reading.money import money_trouble
 from bot.reading.privacy import scrub
 from bot.reading.quick_kinds import ANIMALS
@@ -1337,16 +1338,21 @@ _OWN_CIRCUMSTANCES = re.compile(
     # "Ik ben mevrouw …, 84 jaar oud, en woon al 52 jaar aan de Dorpsstraat", "hulp in de
     # huishouding", a question of its own in a letter (round r231 of session 58)
     r"|\b(?:woon|wonen) (?:hier )?(?:al )?(?:\d+|ruim \d+|vele|veel) jaar\b|\b\d{2,3} jaar oud\b"
-    r"|\bhulp in de huishouding\b|\bhuishoudelijke hulp\b|\bin aanmerking (?:kom|komen)\b"
-    r"|^\W*(?:(?:tevens|ook|verder|daarnaast|en)\s+)?(?:wil|wilde|zou|wou) ik (?:u |jullie )?"
-    r"(?:\w+ ){0,2}(?:vragen|weten) (?:of|hoe|wat|wanneer|waar|welke)\b",
+    r"|\bhulp in de huishouding\b|\bhuishoudelijke hulp\b|\bin aanmerking (?:kom|komen)\b",
     re.IGNORECASE)
+
+
+# A sentence that is a question in other words: "Bovendien wil ik weten wanneer het grofvuil
+# weer wordt opgehaald." (round r239: a report of its own at the school)
+_ASKS_IN_OTHER_WORDS = re.compile(
+    r"^\W*(?:(?:tevens|ook|verder|daarnaast|bovendien|en|maar|o|oh)\s+)?(?:(?:ik|wij|we)\s+)?"
+    rf"(?:{WANTS_TO_KNOW.pattern})", re.IGNORECASE)
 
 
 def _without_own_circumstances(text: str) -> str:
     kept = [sentence for sentence in _SENTENCE_END.split(text)
             if not ((_OWN_CIRCUMSTANCES.search(sentence) or money_trouble(sentence))
-                    and not _scores(sentence))]
+                    and not _scores(sentence) or _ASKS_IN_OTHER_WORDS.match(sentence))]
     return " ".join(kept) if kept else text
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from collections.abc import Callable
 
 from bot.knowledge.general import is_established_word
+from bot.reading.asking import wants_to_know
 from bot.reading.description import category_of, says_damage
 from bot.reading.money import money_trouble
 from bot.text import sentences as split_sentences
@@ -440,7 +441,7 @@ def question_beside_an_answer(text: str) -> str | None:
     sentences = [s for s in split_sentences(text) if s.strip() and not is_rhetorical(s)]
     # ("ja dat klopt. maar ik bedoelde wat de verklaring kost", round r237: a remark added)
     asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and is_question(s)
-             or _WANTS_TO_KNOW.search(s)]
+             or wants_to_know(s)]
     return asked[-1] if asked else None
 
 
@@ -465,20 +466,11 @@ def questions_beside_a_report(text: str) -> str | None:
         return _questions_before_a_report(sentences)
     # ("kunnen jullie dat opruimen?", "is dat iets voor jullie?": the report answers it)
     asked = [index for index, s in enumerate(sentences) if index and not is_rhetorical(s) and (
-        "?" in s and is_question(s) or _announced_question(s) or _WANTS_TO_KNOW.search(s))
+        "?" in s and is_question(s) or _announced_question(s) or wants_to_know(s))
         and not asks_to_act_on_it(s)]
     return " ".join(_with_its_subject(sentences, index) for index in asked) or None
 
 
-# A question asked in other words: "Tevens zou ik graag willen weten of ik een vergunning
-# nodig heb …" (round r224 of session 57: never answered beside the report)
-_WANTS_TO_KNOW = re.compile(
-    r"\b(?:wil(?:de)? (?:\w+ ){0,2}(?:weten|vragen)|zou (?:ik )?(?:\w+ ){0,2}willen "
-    r"(?:weten|vragen)|graag weten|"
-    r"vroeg (?:ik )?me (?:\w+ )?af|vraag (?:ik )?me (?:\w+ )?af|would like to know|wonder(?:ed)?|"
-    r"(?:ik|wij|we) bedoel(?:de|den)?)"  # "maar ik bedoelde wat … kost" (round r237)
-    r" (?:of|wat|hoe|waar|wanneer|welke|wie|hoeveel|waarom|if|whether|what|how|where|when)\b",
-    re.IGNORECASE)
 
 
 def _with_its_subject(sentences: list[str], index: int) -> str:

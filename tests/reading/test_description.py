@@ -101,6 +101,9 @@ from bot.reading.description import (
      "twee stoeptegels opgewipt. Hoogachtend",
      "Bij het bankje tegenover de kerk zijn twee stoeptegels opgewipt."),
     ("de boom is 40 jaar oud en staat scheef", "De boom is 40 jaar oud en staat scheef"),
+    # round r239: a question in other words is no part of the report
+    ("Er ligt een putdeksel los bij de school. Bovendien wil ik weten wanneer het grofvuil "
+     "weer wordt opgehaald.", "Er ligt een putdeksel los bij de school."),
     # round r237: how the letter came to be written
     ("Mijn kleindochter heeft mij geleerd hoe dit werkt, dus excuses als het niet helemaal goed "
      "gaat. De bank bij de bushalte is kapot.", "De bank bij de bushalte is kapot."),
