@@ -55,7 +55,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  restated_problem, swapped_word, wrong_part,
                                  as_belgian_mobile, says_belgian)
 from bot.reading.callback import call_time_wished, says_no_calls, wants_callback
-from bot.reading.danger import is_deaf, says_it_is_dangerous
+from bot.reading.danger import is_deaf, on_call_unreached, says_it_is_dangerous
 from bot.reading.description import (category_of, clean_description, names_another_problem,
                                      only_own_doing, split_problems)
 from bot.reading.quick_kinds import quick_kind_of
@@ -996,6 +996,8 @@ def _said_on_the_side(tracker: Tracker, events: List[EventType],
     items = [ack(key) for key in hazard] + ([answer] if answer else [])
     if not answered and wants_to_complain(_text(tracker)):  # "ja. en ik wil een klacht
         items.append(ack("utter_ack_complaint_in_report"))  # indienen" (round 86)
+    if on_call_unreached(_text(tracker)):
+        items.append(ack("utter_ack_on_call_unreached"))  # "… maar die neemt niet op" (r239)
     if not items:
         return raised
     return raised + [SlotSet("report_ack", _acks_after(tracker, events) + items)]

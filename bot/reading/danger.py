@@ -288,6 +288,20 @@ _NO_0800 = re.compile(
     re.IGNORECASE)
 
 
+# "IK HEB DE STORINGSDIENST AL GEBELD MAAR DIE NEEMT NIET OP" (round r239): the on-call line
+# did not answer, and the danger is still there.
+_ON_CALL_UNREACHED = re.compile(
+    r"\b(?:storingsdienst|storingsnummer|noodnummer|dat nummer|die|ze|niemand|nobody|no one)\b"
+    r"(?: \w+){0,3} (?:neemt|nemen|nam|namen|answers?|picks? up) (?:\w+ )?(?:niet|nie|geen) ?op\b"
+    r"|\b(?:neemt|nam) (?:niemand|er niemand) op\b|\bgeen gehoor\b|\bkrijg (?:\w+ )?niemand\b"
+    r"|\b(?:nobody|no one) (?:answers|answered|picks up|picked up)\b", re.IGNORECASE)
+
+
+def on_call_unreached(text: str) -> bool:
+    """The resident called the on-call line (or a number given) and nobody answered."""
+    return bool(_ON_CALL_UNREACHED.search(text or ""))
+
+
 def cannot_reach_0800(text: str) -> bool:
     """The outage number does not work from the resident's phone (a foreign SIM)."""
     return bool(_NO_0800.search((text or "").replace("’", "'")))

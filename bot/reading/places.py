@@ -713,9 +713,10 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     register = register or StreetRegister.from_profile()
     introduced = _without_introduction(clean)
     reading = _read(introduced, register) if introduced != clean else None
-    if reading is not None and reading.place is not None and reading.place.kind != "number":
+    if (reading is not None and reading.place is not None and reading.place.kind != "number"
+            and not _AT_ONES_HOME.search(reading.place.text)):
         clean = introduced  # "… en woon al sinds 1971 aan de Molenweg. … bij de watertoren"
-        # (a bare "voor nummer 12" after it is on the home street)
+        # (a bare "voor nummer 12" or "voor mijn deur" after it is at the home)
     else:
         reading = _read(clean, register)
     if reading.place is None:
@@ -740,6 +741,9 @@ _INTRODUCTION = re.compile(
     r"jaar|\d+ jaar oud|mijn naam)\b[^.!?]*[.!?]?"
     r"|[^.!?]*\b(?:mijn naam is|ik ben \d+ jaar)\b[^.!?]*\bwo(?:on|nen)\b[^.!?]*[.!?]?",
     re.IGNORECASE)
+
+
+_AT_ONES_HOME = re.compile(r"\b(?:mijn|m'?n|onze?|ons|my|our)\b", re.IGNORECASE)
 
 
 def _without_introduction(text: str) -> str:

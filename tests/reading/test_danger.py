@@ -1089,3 +1089,15 @@ def test_a_loose_dog_attacking_now_is_an_emergency_and_a_bite_told_after_is_not(
                       "jongetje gebeten en gromt naar iedereen!!")
     assert (now.kind, now.reason) == ("emergency", "dog_attack")
     assert read_danger("een hond heeft mijn dochter gebeten in het park, wat moet ik doen") is None
+
+
+@pytest.mark.parametrize("text, unreached", [
+    ("IK HEB DE STORINGSDIENST AL GEBELD MAAR DIE NEEMT NIET OP", True),  # round r239
+    ("ik krijg geen gehoor op dat nummer", True),
+    ("I called but nobody answers", True),
+    ("de storingsdienst komt er zo aan", False),
+    ("neem ik het op met de buren?", False),
+])
+def test_an_on_call_line_that_does_not_answer_is_heard(text, unreached):
+    from bot.reading.danger import on_call_unreached
+    assert on_call_unreached(text) is unreached
