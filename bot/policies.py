@@ -1529,6 +1529,8 @@ def _tells_a_problem_then_asks(text: str) -> bool:
             # "ik ga verhuizen en heb een oude zetel en een kapotte diepvries. kunnen jullie
             # dat komen ophalen?" (round r135 of session 50): own things, not the street's
             and not _tells_own_things(parts[0])
+            and not _THE_CALENDAR_ITSELF.search(parts[0])  # "Die afvalkalender krijg ik niet
+            # open. Kunt u niet gewoon zeggen wanneer …?" (round r241): no street problem
             and any(part.endswith("?") for part in parts[1:])
             and (says_dumped(parts[0]) or tells_something_wrong(parts[0])))
 
@@ -1544,8 +1546,15 @@ def _only_questions(text: str) -> bool:
 def _calendar_asked(reading: Reading, text: str) -> bool:
     """"PAPIER ophaaldag kerkweg 22", "I lost my waste card": the collection day or a new pass
     asked without a question mark, with nothing said to be wrong (rounds 75 and 76)."""
+    # (what is wrong with the calendar itself is no problem in the street: "Die afvalkalender
+    # krijg ik niet open. … wanneer komt de groene bak? Wij wonen Lindelaan 8", round r241)
+    told = " ".join(part for part in sentences(text) if not _THE_CALENDAR_ITSELF.search(part))
     return (reading.question in ("waste_calendar", "waste_pass")
-            and not tells_something_wrong(text))
+            and not tells_something_wrong(told or text))
+
+
+_THE_CALENDAR_ITSELF = re.compile(r"\b(?:afvalkalender|kalender|afvalapp|app|website|site|link)\b",
+                                  re.IGNORECASE)
 
 
 def _a_question_of_its_own(text: str, intent: Optional[str], reading: Reading,

@@ -2892,6 +2892,15 @@ def test_a_short_stop_at_anything_else_is_a_goodbye(text, expected):
     assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "stop")])) == expected
 
 
+def test_a_calendar_that_will_not_open_and_the_day_asked_is_a_question():
+    """Round r241: "Die afvalkalender krijg ik niet open … wanneer komt de groene bak? Wij
+    wonen Lindelaan 8" started a waste report."""
+    text = ("Die afvalkalender krijg ik niet open op mijn telefoon. Kunt u niet gewoon zeggen "
+            "wanneer de groene bak komt? Wij wonen Lindelaan 8")
+    assert reading_route(tracker(START + [said(text, "report_waste_collection")])) != \
+        "action_start_report"
+
+
 def test_thanks_with_a_remark_at_anything_else_closes():
     """Round r61: "ok duidelijk, ik wacht eerst even of de bakker hem heeft. thanks!" was read
     as a yes to "Kan ik u nog ergens mee helpen?"."""

@@ -431,9 +431,13 @@ def _calls_it_wrong(text: str) -> bool:
 _YES_OR_NO = re.compile(r"\b(?:ja of nee|ja of neen|yes or no)\b", re.IGNORECASE)
 
 
+# "Nou ja laat maar, ik vraag het de buurvrouw wel" (round r241): resignation, not a yes
+_RESIGNED = re.compile(r"\b(?:nou|ach|och|tja|nja|enfin) ja\b", re.IGNORECASE)
+
+
 def read_yes_no(text: str) -> Optional[bool]:
     """True for yes, False for no, None when the text is neither (or a question)."""
-    text = _without_contact((text or "").replace("’", "'"))
+    text = _RESIGNED.sub(" ", _without_contact((text or "").replace("’", "'")))
     remembering = _REMEMBERING.match(text)
     if remembering and text[remembering.end():].strip():
         text = text[remembering.end():]

@@ -701,3 +701,13 @@ def test_a_sentence_about_something_is_no_problem_left_out():
     problems = ["de tegels liggen scheef. mijn kleinzoon helpt me", "de heg hangt over de stoep"]
     assert problems_to_keep("haal die zin over mijn kleinzoon weg", problems) is None
     assert problems_to_keep("haal de heg er maar uit", problems) == [0]
+
+
+@pytest.mark.parametrize("text, answer", [
+    # round r241: resignation is no yes
+    ("Er is niks mis met het afval, ik wil alleen weten welke dag. Nou ja laat maar", False),
+    ("ach ja, laat maar zitten", False),
+    ("nou ja, doe maar ja", True),
+])
+def test_resignation_is_no_yes(text, answer):
+    assert read_yes_no(text) is answer
