@@ -1849,7 +1849,8 @@ def reading_route(tracker: DialogueStateTracker,
             and (reading.category or reading.location)
             and _WANTS_TO_REPORT.search(message.text or "")):
         return START_REPORT_ACTION  # "ik wil een melding doen. in de … staan fietsen": new
-    if (asked and reading.report_question
+    if (asked and reading.report_question and not reading.no_report  # "Ik wil niks melden
+            # hoor, ik vroeg alleen naar de kaart. Hoe lang duurt zo'n keuring?" (round r241)
             and not _names_the_product(intent.get("name"), message.text or "")
             and not asks_a_topic_of_its_own(message.text or "",
                                             tracker.get_slot("report_description") or "")):

@@ -2892,6 +2892,16 @@ def test_a_short_stop_at_anything_else_is_a_goodbye(text, expected):
     assert reading_route(tracker(ASKED_ANYTHING_ELSE + [said(text, "stop")])) == expected
 
 
+def test_no_report_wanted_with_a_question_of_time_stops_the_form():
+    """Round r241: "Ik wil niks melden hoor, ik vroeg alleen naar de kaart. Hoe lang duurt
+    zo'n keuring?" got the report's handling time and "Dan gaan we verder met uw melding"."""
+    text = ("Wat noteert u precies? Ik wil niks melden hoor, ik vroeg alleen naar de kaart. "
+            "Hoe lang duurt zo'n keuring en wat kost het?")
+    asked = IN_FORM + [SlotSet("requested_slot", "report_updates")]
+    assert reading_route(tracker(asked + [said(text, "municipal_question")])) == \
+        "action_not_a_report"
+
+
 def test_a_calendar_that_will_not_open_and_the_day_asked_is_a_question():
     """Round r241: "Die afvalkalender krijg ik niet open … wanneer komt de groene bak? Wij
     wonen Lindelaan 8" started a waste report."""
