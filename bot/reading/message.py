@@ -17,7 +17,8 @@ from bot.reading.description import (Problem, after_a_turn_to_something_else, ca
                                      clean_description, lost_own_things, split_problems)
 from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
-from bot.reading.places import Place, is_clearly_not_a_place, place_key, read_place
+from bot.reading.places import (AT_ONES_HOME, Place, is_clearly_not_a_place, place_key,
+                                read_place)
 from bot.reading.privacy import scrub
 from bot.reading.questions import QUESTION, inside_the_home, is_question, read_question
 from bot.reading.report_questions import (asks_about_an_earlier_report, read_report_question,
@@ -216,16 +217,12 @@ def _problem(problem: Problem, register: Optional[StreetRegister],
     if own is not None and own.kind == "number" and street:
         own = read_place(f"{street} {own.house_number}", register) or own
     elif (own is not None and not own.streets and own.kind in ("description", "landmark")
-          and street and not _AT_HOME.search(own.text)):
+          and street and not AT_ONES_HOME.search(own.text)):
         # "bij die lantaarnpaal ernaast" (round r65 of session 40: no street); not "voor mijn
         # deur", the resident's home address
         own = read_place(f"{street}, {own.text}", register) or own
     return {"category": problem.category, "text": problem.text,
             **({"place": own.as_dict()} if own else {})}
-
-
-_AT_HOME = re.compile(r"\b(?:mijn|m'?n|onze?|my|our)\b|\bin (?:de|het) (?:straat|buurt)\b",
-                      re.IGNORECASE)
 
 
 def _the_one_street(place: Optional[Place]) -> Optional[str]:

@@ -714,7 +714,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     introduced = _without_introduction(clean)
     reading = _read(introduced, register) if introduced != clean else None
     if (reading is not None and reading.place is not None and reading.place.kind != "number"
-            and not _AT_ONES_HOME.search(reading.place.text)):
+            and not AT_ONES_HOME.search(reading.place.text)):
         clean = introduced  # "… en woon al sinds 1971 aan de Molenweg. … bij de watertoren"
         # (a bare "voor nummer 12" or "voor mijn deur" after it is at the home)
     else:
@@ -743,7 +743,9 @@ _INTRODUCTION = re.compile(
     re.IGNORECASE)
 
 
-_AT_ONES_HOME = re.compile(r"\b(?:mijn|m'?n|onze?|ons|my|our)\b", re.IGNORECASE)
+# "voor mijn deur", "in de straat": at the resident's own home
+AT_ONES_HOME = re.compile(r"\b(?:mijn|m'?n|onze?|my|our)\b|\bin (?:de|het) (?:straat|buurt)\b",
+                          re.IGNORECASE)
 
 
 def _without_introduction(text: str) -> str:
