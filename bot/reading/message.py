@@ -271,8 +271,11 @@ def _question_asked(text: str) -> Optional[str]:
     asked = [part for part in parts if part.rstrip().endswith("?")]
     if topic is None and asked and len(asked) < len(parts):
         # "Die afvalkalender krijg ik niet open. Kunt u niet gewoon zeggen wanneer de groene
-        # bak komt? Wij wonen Lindelaan 8" (round r241: a waste report): what is asked
-        return read_question(" ".join(asked))
+        # bak komt? Wij wonen Lindelaan 8" (round r241: a waste report): what is asked, when
+        # it names a topic (not "Kunnen jullie da eens komen ledigen?" after a full bin)
+        own = read_question(" ".join(asked))
+        if own not in (None, QUESTION):
+            return own
     if topic in (None, QUESTION) or not asked or len(asked) == len(parts):
         return topic
     own = read_question(" ".join(asked))
