@@ -340,8 +340,11 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
     # "glas bij de jumbo": the description names the spot too
     description = ({"report_description": taken_back.sub(right, described)}
                    if taken_back.search(described) else {})
-    return {**place_slots(place), **description, "report_confirmed": None,
-            **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
+    # "niet bij de bakker maar bij de slager. en de paal staat ook scheef": the remark too
+    return _with_the_remark(tracker, {
+        **place_slots(place), **description, "report_confirmed": None,
+        **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))},
+        reading_of(tracker))
 
 
 def _as_word(word: Text) -> "re.Pattern[str]":
@@ -445,6 +448,8 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     told = reading.location.text.lower()
     # "het is niet de beatrixstraat maar … emmastraat. en er zijn eigenlijk 2 palen kapot"
     parts = split_sentences(told_more)
+    if len(parts) < 2:  # "niet bij 12 maar bij 21, en het zijn eigenlijk twee tegels"
+        parts = [clause for _, clause in _clauses_of(told_more)]
     if not reading.addition and len(parts) < 2:
         return None
     kept = [part for part in parts

@@ -3424,6 +3424,29 @@ def test_more_about_the_problem_beside_a_new_street_is_kept(dispatcher, domain):
     assert "beukenlaan" not in result["report_description"].lower()
 
 
+@pytest.mark.parametrize("opening, text, kept, left", [
+    ("er ligt een losse stoeptegel op de Lindelaan bij nummer 12",
+     "het is niet bij 12 maar bij 21, en het zijn eigenlijk twee tegels die omhoog staan",
+     "twee tegels", "niet bij 12"),
+    ("lantaarnpaal kapot op de molenweg bij de bakker",
+     "het is niet bij de bakker maar bij de slager. en de paal staat ook scheef",
+     "scheef", "bakker"),
+])
+def test_a_remark_beside_a_corrected_place_is_added_to_the_description(
+        opening, text, kept, left, dispatcher, domain):
+    """Session 60: a place and the problem corrected at once changed only the place (a
+    number in one sentence with the remark; a spot swapped for another)."""
+    place = read_message(opening).location
+    tracker = tracker_for(asking="report_confirmed", text=text, intent="deny", slots={
+        "report_description": opening.capitalize(), "report_place": place.as_dict(),
+        "report_location": place.label, "report_category": "report_street_lighting",
+        "report_updates": False})
+    result = ValidateReportForm().validate_report_confirmed(text, dispatcher, tracker, domain)
+    assert result["report_place"] != place.as_dict()
+    assert kept in result["report_description"]
+    assert left not in result["report_description"]
+
+
 @pytest.mark.parametrize("answer, kept", [
     ("julianastraat 31. hij heeft een rood bandje om, is vast van iemand hier", "rood bandje"),
     ("kerkstraat 4. ik weet het nummer niet zeker", None),
