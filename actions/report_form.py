@@ -146,6 +146,11 @@ _HOME_BEFORE = re.compile(r"\b(?:woon|wonen|woont|wonend|adres|live|address|(?:m
                           re.IGNORECASE)
 
 
+# "op het fietspad" holds the spot "fietspad": "na de rotonde" cannot take its place there
+_SPOT_LEAD = re.compile(r"^(?:bij|naast|tegenover|voor|achter|op|in|aan|langs|onder|boven|"
+                        r"richting|na|voorbij|ter|tussen|vlak)\b", re.IGNORECASE)
+
+
 def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
                             new: Place) -> Dict[Text, Any]:
     """"Kerkstraat 14" in the description becomes the corrected place, so the field crew
@@ -155,6 +160,7 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
     if (new.landmark and len(old_spot) > 2 and list(new.streets) == list(old["streets"] or [])
             and new.landmark.lower() != old_spot.lower()
             and old.get("house_number") == new.house_number
+            and bool(_SPOT_LEAD.match(old_spot)) == bool(_SPOT_LEAD.match(new.landmark))
             and re.search(re.escape(old_spot), description, re.IGNORECASE)):
         # "bij de lidl op de Dorpsstraat ligt …", "niet bij de lidl maar bij de Jumbo" →
         # "Bij de Jumbo op de Dorpsstraat ligt …" (round r108: "Dorpsstraat ligt …")
@@ -655,6 +661,21 @@ def _with_landmark(street: Place, text: Text) -> Place:
                             "text": f"{street.text}, {text}"})
 
 
+# "richting sportpark, na de rotonde" after "Molenweg, fietspad": where on the path told
+_REFINES = re.compile(r"^\W*(?:richting|na|voorbij|ter hoogte van|thv|tussen|halverwege|"
+                      r"vlak (?:voor|na|bij)|aan het (?:begin|eind|einde))\b", re.IGNORECASE)
+
+
+def _spot_refined(current: Dict[Text, Any], told: Text, text: Text) -> Text:
+    """The spot told after the spot noted: where on it when it only refines it, else
+    instead of it ("niet bij de bakker maar bij de slager")."""
+    noted = current.get("landmark") or ""
+    if (noted and _REFINES.match(told) and told.lower() not in noted.lower()
+            and not CORRECTS.search(text) and not _RULES_OUT.search(text)):
+        return f"{noted}, {told}"
+    return told
+
+
 def _street_of(place: Place) -> Place:
     """Only the street(s) of a place: 'Stationsweg, bij de jumbo' → 'Stationsweg'."""
     return Place(kind="street", text=" en ".join(place.streets), streets=place.streets,
@@ -1080,6 +1101,9 @@ async def _question_beside(tracker: Tracker, events: List[EventType],
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 
 
+_ABOUT_THE_NEWS = re.compile(r"\b(?:sms\w*|e-?mail\w*|mail\w*|bericht\w*|bel\w*|telefo\w*|"
+                            r"nummer|whatsapp|app\w*|gsm|mobiel\w*|text|phone|message\w*)\b",
+                            re.IGNORECASE)
 _BY_WHICH_WAY = re.compile(r"\b(?:per|via|by|met|over de|op mijn|on my|through) (?:de |een |the )?"
                           r"(?:telefoon|telefoonnummer|mobiel|sms|sms'je|whatsapp|app|appje|brief|"
                           r"post|mail|e-?mail|phone|text|letter|message)\b", re.IGNORECASE)
@@ -1862,7 +1886,7 @@ class ValidateReportForm(FormValidationAction):
         new_contact = self._new_contact(tracker, reading)
         if new_contact:  # "liever een sms naar 06-… in plaats van mail"
             return {"report_confirmed": None, "report_updates": True,
-                    "report_contact": new_contact,
+                    "report_contact": new_contact, **self._detail_beside_the_contact(tracker),
                     **with_ack(tracker, ack("utter_ack_contact_changed"))}
         if tracker.get_slot("report_updates") is True and NO_UPDATES.search(_text(tracker)):
             # "hmm doe toch maar geen berichten, verder klopt het" (round 100: "Wat moet er
@@ -2184,7 +2208,8 @@ class ValidateReportForm(FormValidationAction):
         if place and place.kind == "number" and current:
             place = with_number(Place.from_dict(current), place)
         if place and place.kind == "description" and current and current.get("streets"):
-            place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
+            place = _with_landmark(_street_of(Place.from_dict(current)),
+                                   _spot_refined(current, place.text, _text(tracker)))
         elif (place and place.kind == "description" and current and current.get("text")
               and adds_to_a_report(_text(tracker))
               and place.text.lower() not in current["text"].lower()):
@@ -2258,6 +2283,14 @@ class ValidateReportForm(FormValidationAction):
             return {"report_description": self._added(tracker, reading.addition or description),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         return None
+
+    def _detail_beside_the_contact(self, tracker: Tracker) -> Dict[Text, Any]:
+        """"Bijna. Het zijn twee kolken, … En liever een sms: 06-…" (round r245: only the
+        contact changed): the detail about the problem is added too."""
+        told = reading_of(tracker).description or ""  # without the address or number
+        details = [part for part in split_sentences(told) if _states_a_detail(part)
+                   and not _ABOUT_THE_NEWS.search(part)]
+        return {"report_description": self._added(tracker, " ".join(details))} if details else {}
 
     def _more_about_the_problem(self, tracker: Tracker, reading: Reading
                                 ) -> Optional[Dict[Text, Any]]:

@@ -48,7 +48,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, asks_about_acting,
                                  sent_to_the_wrong_chat, tells_news_since, thanks_and_goes,
                                  wants_the_report_after_all, written_to_someone_close)
 from bot.reading.language import SPOKEN_LANGUAGES
-from bot.reading.message import is_neighbour_nuisance, is_the_neighbours_green
+from bot.reading.message import UNSURE_DANGER, is_neighbour_nuisance, is_the_neighbours_green
 from bot.reading.money import asks_to_pay_in_parts, money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is, asks_if_a_bot,
                                    asks_the_time, asks_what_the_bot_can_do)
@@ -57,7 +57,7 @@ from bot.reading.dates import date_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_reach_0800, cannot_use_the_phone, help_called, is_shaken,
                                 same_event, says_found, says_it_is_dangerous,
-                                read_danger, someone_may_be_inside, strong_gas,
+                                read_danger, someone_may_be_inside, sounds_alarming, strong_gas,
                                 tells_a_sign_of_life, will_call)
 from bot.reading.description import (category_of, names_another_problem,
                                      new_problem_after_never_mind, says_dumped,
@@ -1342,6 +1342,13 @@ def _needs_112(reading: Reading, intent: Dict[str, Any], active_loop: Optional[s
                                      or intent.get("name") in MISREAD_DANGER_INTENTS)
 
 
+def _the_house_number_112(tracker: DialogueStateTracker, reading: Reading, text: str) -> bool:
+    """"112 zei ik toch" where the report's house number is 112: the number, no alarm."""
+    place = tracker.get_slot("report_place") or {}
+    return (reading.danger == UNSURE_DANGER and (place.get("house_number") or "") == "112"
+            and not sounds_alarming(re.sub(r"\b112\b", " ", text)))
+
+
 # A danger told as happening now is never a retelling.
 _NOW = re.compile(r"\b(?:nu|net|zojuist|ineens|opeens|op dit moment|help|right now)\b",
                   re.IGNORECASE)
@@ -1660,7 +1667,8 @@ def reading_route(tracker: DialogueStateTracker,
         # road told before (round r71 of session 41: "Is er nu gevaar? Bel 112" again)
         return REPORT_QUESTION_ACTION
     elif _needs_112(reading, intent, tracker.active_loop_name) and not (
-            tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")):
+            tracker.active_loop_name and _retold_after_help(tracker, reading, message.text or "")
+            or _the_house_number_112(tracker, reading, message.text or "")):
         return EMERGENCY_ACTION  # not again when the report retells the accident help is at
     if _says_its_report_is_solved(tracker, message, reading, last_turn):
         # "hij is al gerepareerd, die melding kan weg" (round r96: a new report, or the

@@ -186,6 +186,9 @@ def main_clause_order(clause: str) -> str:
     joined = _AND_THAT.split(clause)
     if len(joined) > 1:
         return " en ".join(main_clause_order(part) for part in joined)
+    head, comma, tail = clause.partition(", ")
+    if tail and main_clause_order(head) != head:  # "het om twee kolken gaat, aan weerszijden"
+        return main_clause_order(head) + comma + tail
     words = clause.split()
     if len(words) < 3:
         return clause

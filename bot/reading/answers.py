@@ -418,9 +418,16 @@ _SENDS = re.compile(r"^\W*(?:(?:ok[eé]?|ja|nee|dan)\W+)?(?:verstuur|verzend|stu
                     r"(?![^.!?]*\b(?:niet|nie|not|geen)\b)", re.IGNORECASE)
 
 
+# "laat maar ja verstuur" (round r245: the priority report was stopped): the change is
+# dropped, the report goes
+_DROPS_IT_AND_SENDS = re.compile(r"\blaat (?:maar|dat|het)\b\W+(?:(?:ja|ok[eé]?|oke|prima|goed)"
+                                 r"\W+)?(?:gewoon\s+|maar\s+)?(?:verstuur|versturen|verzenden|"
+                                 r"send)\b(?![^.!?]*\b(?:niet|nie|not|geen)\b)", re.IGNORECASE)
+
+
 def says_send_it(text: str) -> bool:
     """"gewoon versturen dan", "laat maar. verstuur deze maar zo": the report is to go now."""
-    return bool(_ENDS_WITH_SEND.search(text)
+    return bool(_ENDS_WITH_SEND.search(text) or _DROPS_IT_AND_SENDS.search(text)
                 or any(_SENDS.match(part) for part in sentences(text)[1:]))
 
 
@@ -454,8 +461,10 @@ def read_yes_no(text: str) -> Optional[bool]:
         return None  # "Just yes or no please": asks for an answer, gives none (session 41)
     if _is_question(text) and not _PLAIN_ANSWER.match(text):
         return None
-    if _ONLY_ANNOUNCES_A_CHANGE.search(text):
-        return None  # "ik wil juist iets toevoegen": what, is still to come
+    if _ONLY_ANNOUNCES_A_CHANGE.search(text) or _LEFT_OUT.search(text):
+        # "ik wil juist iets toevoegen": what, is still to come; "het nummer is goed, maar u
+        # heeft niet opgeschreven dat …": added, and the summary shown again
+        return None
     if says_send_it(text):
         return True  # "LAAT MAAR. VERSTUUR", "laat maar. verstuur deze maar zo dan …": sent
     if (len(parts) > 1 and _is_question(parts[0]) and not _PLAIN_ANSWER.match(parts[0])
@@ -507,8 +516,17 @@ _FRAME_WORDS = (
     r"like|bijzetten|bijschrijven|erbij zetten|daarbij|tevens|doorgeven|door|geven|opschrijven|"
     r"aub|a\.u\.b|alstublieft|alsjeblieft|svp|pls|ff|effe"
 )
+# "u heeft niet opgeschreven dat het om twee kolken gaat" (round r245: taken for a yes and
+# sent): something the summary lacks, to be added and shown again
+_LEFT_OUT_FRAME = (r"(?:u|je|jij|jullie|ge)\s+(?:heeft|hebt|heb|hebben)\s+(?:\w+\s+)?(?:niet|nog "
+                   r"niet|nergens)\s+(?:op\w*|ge|bij\w*)?(?:geschreven|genoteerd|vermeld|gezet|"
+                   r"gemeld|opgenomen)\s+(?:dat|that)\b"
+                   r"|(?:u|je|jij|ge)\s+(?:bent|ben|zijt)\s+(?:\w+\s+)?vergeten\s+(?:\w+\s+){0,3}?"
+                   r"(?:dat|that)\b|(?:u|je|jij)\s+vergeet\s+(?:\w+\s+)?(?:dat|that)\b"
+                   r"|you\s+(?:forgot|did\s*n[o']?t\s+(?:write|put|note))\s+(?:\w+\s+){0,3}?that\b")
+_LEFT_OUT = re.compile(rf"\b(?:{_LEFT_OUT_FRAME})", re.IGNORECASE)
 _FRAME = re.compile(
-    rf"^(?:(?:{_FRAME_WORDS})\b[\s,]*){{1,10}}(?:dat|that)\b[\s,:]*"
+    rf"^(?:(?:{_FRAME_WORDS})\b[\s,]*){{1,10}}(?:dat|that)\b[\s,:]*|^(?:{_LEFT_OUT_FRAME})[\s,:]*"
     r"|^(?:aanvulling|opmerking|toevoeging|p\.?s\.?|n\.?b\.?|note)\s*[:.,-]\s*"
     r"|^(?:zet|voeg|schrijf) (?:er |het )?(?:ook |nog )*(?:bij|erbij|toe|erbij)\s*[:,-]\s*"
     # "Alleen graag erbij zetten: bellen na 11 uur" (round r185 of session 53)

@@ -199,10 +199,24 @@ _HOUSE_NUMBER_112 = re.compile(
     re.IGNORECASE)
 
 
+# "allez, 112 zei ik toch. Dorpsstraat 112", "112 is ons huisnummer" (round r245: "Bel 112" for
+# a cellar under water): where 112 is the house number, a bare 112 is that number too
+_112_IS_THE_HOUSE = re.compile(r"\b112\b(?:\W+\w+){0,4}?\W+(?:huisnummer|house number|adres)\b",
+                               re.IGNORECASE)
+_BARE_112 = re.compile(r"(?<!\w)(?<!bel )(?<!bellen )(?<!call )112(?!\s*(?:bellen|gebeld|bel|"
+                       r"call|called)\b)(?!\w)", re.IGNORECASE)
+
+
+def _without_112_as_a_house_number(text: str) -> str:
+    if _HOUSE_NUMBER_112.search(text) or _112_IS_THE_HOUSE.search(text):
+        return _BARE_112.sub(" ", _HOUSE_NUMBER_112.sub(" ", text))
+    return text
+
+
 def sounds_alarming(text: str) -> bool:
     """Whether the text holds a word that may mean danger (the `alarm` list), rules or not."""
     lexicon = _lexicon()
-    clauses = _clauses(_HOUSE_NUMBER_112.sub(" ", text or ""))
+    clauses = _clauses(_without_112_as_a_house_number(text or ""))
     whole = " . ".join(clauses)
     if lexicon.alarm_ruled_out.search(whole):
         return False

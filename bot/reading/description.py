@@ -616,6 +616,13 @@ _ABOUT_THE_CHAT = re.compile(
     r"medewerker)\b|\bpraat\s+ik\s+(?:nu\s+)?met\s+(?:een\s+)?(?:echte?\s+)?(?:persoon|mens|"
     r"robot|bot|computer|medewerker)\b|\b(?:je|jij|u|ge|gij)\s+(?:hebt|heeft|heb|hebde)\s+"
     r"(?:\w+\s+){0,2}?(?:vraag|vragen)\s+(?:\w+\s+){0,2}?(?:niet|nie|ni)\s+beantwoord\b"
+    # "U geeft geen antwoord op mijn vraag", "nu is t nog gekker", "Anders gaan uw mensen
+    # bij de verkeerde boom kijken" (round r245: added to the report for the field crew)
+    r"|\b(?:je|jij|u|ge|gij)\s+(?:geeft|geef|gaf|geeft\s+u)\s+(?:\w+\s+)?(?:geen|nooit|niet)\s+"
+    r"(?:\w+\s+)?antwoord\b|\bnu\s+is\s+(?:het|t|'t)\s+(?:nog\s+)?(?:gekker|erger|raarder|"
+    r"vreemder|slechter)\b|\b(?:dat|dit)\s+snapt\s+(?:toch\s+)?niemand\b"
+    r"|\banders\s+(?:gaan|zoeken|kijken|komen|vinden|staan)\s+(?:uw|jullie|de|ze)\b[^.!?]*?"
+    r"\b(?:verkeerde?|niks|niets|nooit)\b"
     r"|\bare\s+you\s+(?:a\s+)?(?:real\s+)?(?:person|human|robot|bot)\b"
     r"|\byou\s+(?:did\s*n[o']?t|have\s*n[o']?t)\s+answer(?:ed)?\s+my\s+question\b"
     # "Mijn kleinzoon heeft mij geleerd hoe ik dit berichtje kan sturen, dus u moet het mij
@@ -656,6 +663,12 @@ _THANKS_SENTENCE = re.compile(
     re.IGNORECASE)
 _HAS_WORD = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def without_chat_remarks(text: str) -> str:
+    """The text without what is said to the bot about the chat ("U geeft geen antwoord op
+    mijn vraag"), for a remark added to a report."""
+    return " ".join(_ABOUT_THE_CHAT.sub(" ", text or "").split())
 
 
 def _lines_as_sentences(text: str) -> str:

@@ -14,7 +14,8 @@ from typing import Any, Dict, Optional, Sequence
 from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
 from bot.reading.danger import read_danger, sounds_alarming
 from bot.reading.description import (Problem, after_a_turn_to_something_else, category_of,
-                                     clean_description, lost_own_things, split_problems)
+                                     clean_description, lost_own_things, split_problems,
+                                     without_chat_remarks)
 from bot.reading.language import SPOKEN_LANGUAGES, detect_language
 from bot.reading.needs import need_of
 from bot.reading.places import (AT_ONES_HOME, Place, is_clearly_not_a_place, place_key,
@@ -43,8 +44,14 @@ _REPEATED = re.compile(
 _WHEN_ASKED = re.compile(r"^\W*(?:en |and )?(?:wanneer|hoe laat|welke dag|when)\b", re.IGNORECASE)
 
 
+# "nu met dat donkere weer" (round r245: "Vervelend dat het weer gebeurt"): the weather
+_WEATHER = re.compile(r"\b(?:donker|slecht|nat|koud|guur|stormachtig|herfstig|regenachtig|"
+                      r"winters|mooi|warm|heet|droog|grijs|rot|vies|somber|wisselvallig|"
+                      r"glad|mistig|heerlijk|lekker)(?:e|te|ge)?\s+weer\b", re.IGNORECASE)
+
+
 def _happens_again(text: str) -> bool:
-    return any(_REPEATED.search(sentence) for sentence in sentences(text)
+    return any(_REPEATED.search(_WEATHER.sub(" ", sentence)) for sentence in sentences(text)
                if not _WHEN_ASKED.match(sentence))
 
 
@@ -354,7 +361,7 @@ def read_message(text: str, register: Optional[StreetRegister] = None) -> Readin
         phone=contact.phone,
         answer=read_yes_no(text),
         thanks=is_thanks_or_goodbye(text),
-        addition=read_addition(text),
+        addition=without_chat_remarks(read_addition(text) or "").strip(" .,") or None,
         personal_data=tuple(personal),
         description=clean_description(told) or None,
         category=None if indoors else category_of(told),

@@ -147,7 +147,7 @@ _DETERMINERS = frozenset({"de", "het", "een", "'t", "t", "die", "dat", "deze", "
                           "mn", "onze", "ons", "uw", "hun", "jullie", "zijn", "haar", "d'r"})
 _PREPOSITIONS = frozenset({"bij", "tegenover", "naast", "voor", "achter", "in", "op", "aan",
                            "onder", "boven", "langs", "nabij", "rond", "rondom", "tussen",
-                           "vlakbij", "dichtbij", "richting", "voorbij", "thv", "t.h.v",
+                           "vlakbij", "dichtbij", "richting", "voorbij", "na", "thv", "t.h.v",
                            "t.h.v.", "achterin", "vooraan", "achteraan", "tov", "t.o.v.", "t/o",
                            "t.o.", "van",
                            "nabij", "ggo", "via"})
@@ -166,7 +166,8 @@ _CHAIN_PREPOSITIONS = frozenset({"van", "bij", "achter", "naast", "tegenover", "
 _ADVERBS = frozenset({"vlak", "net", "schuin", "recht", "pal", "direct", "precies", "ongeveer",
                       "ergens"})
 _BRANDS = frozenset("""
-jumbo ah albert heijn lidl aldi plus coop spar dirk hema kruidvat action etos blokker mcdonalds
+jumbo ah albert heijn hein heyn appie lidl aldi plus coop spar dirk hema kruidvat action etos
+blokker mcdonalds
 mcdonald's gamma praxis karwei vomar hoogvliet deka dekamarkt ikea bruna primera zeeman wibra
 shell esso texaco tinq tango kfc delhaize colruyt carrefour
 """.split())

@@ -711,3 +711,21 @@ def test_a_sentence_about_something_is_no_problem_left_out():
 ])
 def test_resignation_is_no_yes(text, answer):
     assert read_yes_no(text) is answer
+
+
+@pytest.mark.parametrize("text, added", [
+    ("Het telefoonnummer is goed, maar u heeft niet opgeschreven dat het om twee kolken gaat, "
+     "aan weerszijden van het zebrapad.", "het gaat om twee kolken"),
+    ("ja maar u bent vergeten dat het gat heel diep is", "het gat is heel diep"),
+])
+def test_a_detail_the_summary_left_out_is_added_and_no_yes(text, added):
+    """Round r245 of session 60: "… is goed, maar u heeft niet opgeschreven dat …" was a yes
+    (sent before the resident saw the change)."""
+    assert read_yes_no(text) is None
+    assert read_addition(text).startswith(added)
+
+
+def test_laat_maar_then_send_sends():
+    """Round r244 of session 60: "laat maar ja verstuur" stopped a priority report."""
+    assert says_send_it("laat maar ja verstuur")
+    assert not says_send_it("laat maar, verstuur het niet")

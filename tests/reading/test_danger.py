@@ -1101,3 +1101,24 @@ def test_a_loose_dog_attacking_now_is_an_emergency_and_a_bite_told_after_is_not(
 def test_an_on_call_line_that_does_not_answer_is_heard(text, unreached):
     from bot.reading.danger import on_call_unreached
     assert on_call_unreached(text) is unreached
+
+
+@pytest.mark.parametrize("text, alarming", [
+    ("allez, 112 zei ik toch. Dorpsstraat 112, rijhuis tegenover de frituur", False),
+    ("euh nee, geen noodgeval hé, 112 is ons huisnummer.", False),
+    ("Kerkstraat 112, er ligt iemand bewusteloos, bel 112", True),
+    ("112 zei ik toch", True),  # alone it is read with the report's number (policies)
+])
+def test_112_beside_the_house_number_112_is_that_number(text, alarming):
+    """Round r245 of session 60: the house number told again got "Bel 112"."""
+    assert sounds_alarming(text) is alarming
+
+
+def test_the_weather_is_no_repeat_and_a_remark_to_the_bot_no_addition():
+    """Round r245 of session 60: "nu met dat donkere weer" got "Vervelend dat het weer
+    gebeurt"; "U geeft geen antwoord op mijn vraag" was added to the report."""
+    assert not read_message("de lantaren doet t niet meer, nu met dat donkere weer zie je de "
+                            "fietsers bijna niet").repeated
+    assert read_message("de lamp is alweer kapot, met dat gure weer").repeated
+    told = read_message("ja verstuur. U geeft geen antwoord op mijn vraag. Betaalt de gemeente?")
+    assert told.answer is True and told.addition is None
