@@ -538,6 +538,13 @@ _ABOUT_THE_CHAT = re.compile(r"\b(?:snap|snapt|begrijp|begrijpt|understand|bedoe
 MIN_DETAIL_WORDS = 3
 
 
+def _heard_as_a_complaint(tracker: Tracker) -> bool:
+    """"auto's rijden erover hij klappert heel hard" in the form, heard as a complaint (the
+    policy routes it here only without words of a complaint): more about the problem."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return intent == COMPLAINT_INTENT and _states_a_detail(_text(tracker))
+
+
 def _states_a_detail(text: Text) -> bool:
     """A plain statement of a few words, not about the chat: "staat er al weken"."""
     return (len(text.split()) >= MIN_DETAIL_WORDS and not is_question(text)
@@ -1484,6 +1491,9 @@ def _answer_despite_the_intent(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
     message to the form)."""
     intent = tracker.latest_message.get("intent") or {}
     reading = reading_of(tracker)
+    if (tracker.get_slot("requested_slot") == slot and tracker.get_slot(slot) is None
+            and not reading.danger and reading.answer is None and _heard_as_a_complaint(tracker)):
+        return {slot: _text(tracker)}  # "auto's rijden erover hij klappert heel hard"
     if (tracker.get_slot("requested_slot") != slot or tracker.get_slot(slot) is not None
             or intent.get("name") not in _EXIT_GUESSES
             or (intent.get("confidence") or 0) >= SURE_INTENT and not says_no_calls(
@@ -2300,7 +2310,8 @@ class ValidateReportForm(FormValidationAction):
         description = description_of(reading, _text(tracker))
         if only_tells_when(_text(tracker)) and reading.location is None:
             description = _text(tracker)  # "vanochtend om 7 uur": when, kept with the problem
-        elif not (description and (reading.category or reading.addition)
+        elif not (description and (reading.category or reading.addition
+                                   or _heard_as_a_complaint(tracker))
                   and is_description(description)
                   and reading.location is None and not reading.question):
             return None

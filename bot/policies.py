@@ -359,6 +359,11 @@ _HANDLING_TIME_QUESTIONED = re.compile(
     # "24 uur is lang. vannacht fietsers vallen misschien" (round r178 of session 52)
     r"|\b(?:\d+|tien|twee|drie|vijf) (?:werk)?(?:dagen|weken|uur) (?:is|duurt) (?:wel |erg |heel "
     r"|best |nogal )?(?:lang|te lang)\b", re.IGNORECASE)
+# Words of a complaint about the municipality's service (not about the problem told).
+_COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|klaag\w*|beklag\w*|ontevreden|niet tevreden|"
+                        r"complain\w*|complaint|slechte (?:service|behandeling)|onbeschoft\w*|"
+                        r"waardeloos|waardeloze|onacceptabel|schandalig|belachelijk)\b",
+                        re.IGNORECASE)
 # Displeasure with a status just told: answered as a complaint, not with the status again.
 _PUSHBACK = re.compile(
     r"\b(?:belachelijk|schandalig|schande|onacceptabel|onzin|(?:veel|echt|zo|veels) te lang|"
@@ -1989,6 +1994,12 @@ def reading_route(tracker: DialogueStateTracker,
             and not asks_for_a_person(message.text or "")):
         # "mwah liever niet, ik krijg al zoveel mail": no complaint, a no; "Dat zou ik op
         # prijs stellen" (round 97) is no question about opening hours
+        return REPORT_FORM
+    if (asked and intent.get("name") == COMPLAINT_INTENT and not reading.danger
+            and not _COMPLAINS.search(message.text or "") and not _PUSHBACK.search(
+                message.text or "") and not is_question(message.text or "")):
+        # "auto's rijden erover hij klappert heel hard" (round r244: the complaints procedure
+        # for a loose manhole cover): more about the problem, no complaint about the service
         return REPORT_FORM
     if (asked in ANSWER_SLOTS and (reading.email or reading.phone) and not reading.danger
             and not is_question(message.text or "") and not _has_case_number(message)
