@@ -42,6 +42,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
 from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
+                                 complains,
                                  asks_for_a_person, is_dutch_landline, is_only_contact,
                                  prefers_a_call,
                                  declines_only_a_medium, labelled_description, only_tells_when,
@@ -542,7 +543,8 @@ def _heard_as_a_complaint(tracker: Tracker) -> bool:
     """"auto's rijden erover hij klappert heel hard" in the form, heard as a complaint (the
     policy routes it here only without words of a complaint): more about the problem."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return intent == COMPLAINT_INTENT and _states_a_detail(_text(tracker))
+    return (intent == COMPLAINT_INTENT and not complains(_text(tracker))
+            and _states_a_detail(_text(tracker)))
 
 
 def _states_a_detail(text: Text) -> bool:

@@ -38,7 +38,8 @@ from bot.knowledge.articles import ARTICLE_ENTITY
 from bot.knowledge.aspects import (HOURS, OTHERS, adds_a_subject, asks_the_ordinary, is_follow_up,
                                    read_aspect, read_aspects, subject_words)
 from bot.profile import profile
-from bot.reading.answers import (adds_more, adds_to_a_report, asks_about_acting, says_also,
+from bot.reading.answers import (adds_more, adds_to_a_report, asks_about_acting, complains,
+                                 says_also,
                                  asks_about_the_wait, asks_beside_a_stop_word, prefers_a_call,
                                  asks_for_a_person, asks_if_it_arrives, ends_the_chat,
                                  ends_with_thanks, is_only_a_farewell, is_only_an_ok,
@@ -359,11 +360,6 @@ _HANDLING_TIME_QUESTIONED = re.compile(
     # "24 uur is lang. vannacht fietsers vallen misschien" (round r178 of session 52)
     r"|\b(?:\d+|tien|twee|drie|vijf) (?:werk)?(?:dagen|weken|uur) (?:is|duurt) (?:wel |erg |heel "
     r"|best |nogal )?(?:lang|te lang)\b", re.IGNORECASE)
-# Words of a complaint about the municipality's service (not about the problem told).
-_COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|klaag\w*|beklag\w*|ontevreden|niet tevreden|"
-                        r"complain\w*|complaint|slechte (?:service|behandeling)|onbeschoft\w*|"
-                        r"waardeloos|waardeloze|onacceptabel|schandalig|belachelijk)\b",
-                        re.IGNORECASE)
 # Displeasure with a status just told: answered as a complaint, not with the status again.
 _PUSHBACK = re.compile(
     r"\b(?:belachelijk|schandalig|schande|onacceptabel|onzin|(?:veel|echt|zo|veels) te lang|"
@@ -1996,7 +1992,7 @@ def reading_route(tracker: DialogueStateTracker,
         # prijs stellen" (round 97) is no question about opening hours
         return REPORT_FORM
     if (asked and intent.get("name") == COMPLAINT_INTENT and not reading.danger
-            and not _COMPLAINS.search(message.text or "") and not _PUSHBACK.search(
+            and not complains(message.text or "") and not _PUSHBACK.search(
                 message.text or "") and not is_question(message.text or "")):
         # "auto's rijden erover hij klappert heel hard" (round r244: the complaints procedure
         # for a loose manhole cover): more about the problem, no complaint about the service

@@ -1729,3 +1729,15 @@ def asks_a_change(text: str) -> bool:
 def says_nothing_to_change(text: str) -> bool:
     """The resident has nothing to change or add: the summary is right."""
     return bool(_NOTHING_TO_CHANGE.search(text or "")) and not _calls_it_wrong(text or "")
+
+
+# Words of a complaint about the municipality's service (not about the problem told).
+_COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|klaag\w*|beklag\w*|ontevreden|niet tevreden|"
+                        r"complain\w*|complaint|slechte (?:service|behandeling)|onbeschoft\w*|"
+                        r"waardeloos|waardeloze|onacceptabel|schandalig|belachelijk)\b",
+                        re.IGNORECASE)
+
+
+def complains(text: str) -> bool:
+    """Words of a complaint about the service ("ik wil een klacht indienen")."""
+    return bool(_COMPLAINS.search(text or ""))
