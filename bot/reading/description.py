@@ -509,7 +509,11 @@ _GREETING = re.compile(
     r"|(?:(?:goede?|goeie?)n?\s?(?:morgen|middag|avond|dag)|hallo+|hoi+|hoihoi|he+y+|hee+|hi|"
     r"hello|hellu|hai+|heuj|hej|moi|moin|yo+|guten\s+(?:tag|morgen|abend)|merhaba|selam|"
     r"good\s+(?:morning|afternoon|evening)|"
-    r"dzie[nń]\s+dobry|bonjour|buenos\s+d[ií]as|hola)\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|"
+    r"dzie[nń]\s+dobry|bonjour|buenos\s+d[ií]as|hola"
+    # "gelukkig nieuwjaar eerst maar eh.." (round r246 of session 60: in the description)
+    r"|(?:gelukkig|zalig|happy)\s+(?:nieuwjaar|new\s+year)(?:\s+(?:eerst|allemaal|nog)"
+    r"(?:\s+maar)?(?:\s+eh+)?)?|(?:fijne|prettige|vrolijke|merry)\s+(?:feestdagen|kerst(?:dagen)?|"
+    r"christmas))\b|dag(?=\s*(?:[,.!:;]|$|gemeente|allemaal|"
     r"mevrouw|meneer)))"
     r"(?:\s+(?:daar|allemaal|allen|gemeente(?:\s+(?-i:[A-Z])[\w-]+)?|there|all|team))*"
     r"[\s,.!:;-]*",

@@ -107,8 +107,17 @@ _EVERY_EVENING = re.compile(r"\b(?:elke|iedere|every|de hele) (?:avond|nacht|dag
                             r"day)\b", re.IGNORECASE)
 
 
+# "vannacht hebben ze de container opgeblazen met vuurwerk" (round r246 of session 60: "Is het
+# lawaai er nu? Bel de politie"): the damage it left, not the noise
+_DAMAGE_DONE = re.compile(r"\b(?:opgeblazen|kapot\w*|gesmolten|vernield|verbrand|uitgebrand|"
+                          r"aan diggelen|aan gruzelementen|gesloopt|zwartgeblakerd|blown up|"
+                          r"destroyed|damaged|melted|burnt|burned)\b", re.IGNORECASE)
+
+
 def is_noise_now(text: str) -> bool:
     text = text or ""
+    if _DAMAGE_DONE.search(text) and not is_noise(_FIREWORKS.sub(" ", text)):
+        return False
     return is_noise(text) and bool(_NOW.search(text) or _FIREWORKS.search(text)
                                    and _EVERY_EVENING.search(text))
 

@@ -1122,3 +1122,28 @@ def test_the_weather_is_no_repeat_and_a_remark_to_the_bot_no_addition():
     assert read_message("de lamp is alweer kapot, met dat gure weer").repeated
     told = read_message("ja verstuur. U geeft geen antwoord op mijn vraag. Betaalt de gemeente?")
     assert told.answer is True and told.addition is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gisteren ben ik op weg naar de apotheek uitgegleden op het trottoir van de Stationsweg. "
+     "Het was daar erg glad, er was niet gestrooid. Ik heb mijn pols gebroken en zit nu in het "
+     "gips. Moet de gemeente de kosten vergoeden?", "hazard"),
+    ("The footpath to the bike parking is a sheet of ice, nobody has gritted it.", "hazard"),
+    ("HET FIETSPAD LIGT ER AL 3 DAGEN ONDER 10 CM SNEEUW", "hazard"),
+    ("mijn buurman is net gevallen op het ijs en zijn been is gebroken", "emergency"),
+    ("de vloer in de hal is zo glad gepoetst", None),
+])
+def test_ice_and_snow_on_a_path_are_hazards_and_a_treated_fall_no_emergency(text, kind):
+    """Round r246 of session 60: "Bel nu 112" for a fall of yesterday (in plaster now); ice
+    in English and snow on a cycle path got ten working days."""
+    found = read_message(text).danger
+    assert found == kind
+
+
+def test_fireworks_damage_of_last_night_is_no_noise_now():
+    """Round r246 of session 60: a container blown up last night got "Is het lawaai er nu?
+    Bel dan de politie"."""
+    told = read_message("vannacht hebben ze de ondergrondse container bij de Jumbo opgeblazen "
+                        "met vuurwerk, helemaal zwart en gesmolten")
+    assert not told.noise_now
+    assert read_message("ze steken nu al de hele avond vuurwerk af, keiharde knallen").noise_now
