@@ -481,21 +481,20 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
         answer_again(dispatcher, tracker, article, text)
         return
     aspect = None if article.sensitive else single_aspect(_the_question_itself(text))
-    detail = (article_detail(article, aspect, text) if aspect
-              else None if article.sensitive else _what_the_question_names(article, text)
-              or mirrored_question(article, text))  # "rijbewijs verlopen, mag ik nog rijden"
-    if detail:
-        utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=detail,
-              link=article.link)
-        return
     short = channel_of(tracker) in SHORT_CHANNELS and article.answer_sms
     # what the message tells counts too: "staat nog op naam van mijn vader die overleden is.
     # kan die op mijn naam?" (the sentence about a permit in a dead person's name)
     elsewhere = " ".join(f"{other.title} {other.answer}" for other in beside
                          if other.id != article.id)
-    lead = None if short else lead_for_the_product(article, text, elsewhere)
-    if lead:
-        utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=lead,
+    # a long answer opens with its core before the sentences naming what is asked (round
+    # r246 of session 60: "moet ik de stoep vegen?" got only "U bent niet verplicht om te
+    # vegen")
+    lead = None if short or aspect else lead_for_the_product(article, text, elsewhere)
+    detail = (article_detail(article, aspect, text) if aspect else lead
+              or (None if article.sensitive else _what_the_question_names(article, text)
+                  or mirrored_question(article, text)))  # "rijbewijs verlopen, mag ik rijden"
+    if detail:
+        utter(dispatcher, "utter_kb_answer_detail", title=article.title, detail=detail,
               link=article.link)
         return
     response = "utter_kb_answer_sensitive" if article.sensitive else "utter_kb_answer"
