@@ -15,7 +15,8 @@ from actions.base import utter
 from actions.contact import pass_on_instead
 from actions.emergency import forget_unanswered_question, hazard_acks
 from actions.knowledge import (ANSWERED, CHOICE, answer_from_knowledge, article_of_page,
-                               find_answer, side_answer, tells_a_loss)
+                               fallback_articles, find_answer, side_answer, tells_a_loss,
+                               utter_article)
 from actions.reading import reading_of
 from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named,
                                   report_question_response, reset_report_slots)
@@ -110,8 +111,13 @@ _LINK_PLACEHOLDER = re.compile(r"\{(link_\w+)\}")
 
 def _topic_article(domain: DomainDict, topic: Text) -> Optional[Article]:
     """The knowledge base's article about the page the topic's own answer links to."""
+    return _linked_article(domain, f"utter_answer_{topic}")
+
+
+def _linked_article(domain: DomainDict, key: Text) -> Optional[Article]:
+    """The knowledge base's article about the page a response links to. Blocking."""
     links = profile().template_vars()
-    for variant in domain.get("responses", {}).get(f"utter_answer_{topic}", []):
+    for variant in domain.get("responses", {}).get(key, []):
         found = _LINK_PLACEHOLDER.search(variant.get("text") or "")
         if found and found.group(1) in links:
             return article_of_page(str(links[found.group(1)]))
@@ -190,6 +196,20 @@ def _hazard_told(tracker: Tracker) -> bool:
         for event in tracker.events if event.get("event") == "user")
 
 
+async def _article_instead_of_the_same_answer(tracker: Tracker, domain: DomainDict, key: Text
+                                              ) -> Optional[Article]:
+    """A question about the report asked again after its answer ("moet ik eerst naar mijn
+    eigen verzekeraar of meteen jullie aansprakelijk stellen?" after the damage answer,
+    round r247: the same answer three times): the knowledge base's article, if it has one."""
+    said = any(event.get("event") == "bot" and (event.get("metadata") or {}).get(
+        "utter_action") == key for event in tracker.events)
+    if not said:
+        return None
+    found = await asyncio.to_thread(fallback_articles, tracker.latest_message.get("text") or "")
+    # else the article on the page the answer links to ("{link_damage}": the damage claim)
+    return found[0] if found else await asyncio.to_thread(_linked_article, domain, key)
+
+
 class ActionAnswerReportQuestion(Action):
     """A question about the report being made ("hoe lang duurt dat?", "is het gratis?"):
     the answer, then the report goes on with the question it had asked."""
@@ -210,7 +230,11 @@ class ActionAnswerReportQuestion(Action):
             return []
         for key in hazard_acks(reading_of(tracker), domain) if raised else ():
             utter(dispatcher, key)  # "… er kan iemand in vallen"
-        utter(dispatcher, answer["key"], **answer["values"])
+        article = await _article_instead_of_the_same_answer(tracker, domain, answer["key"])
+        if article is not None:
+            utter_article(dispatcher, tracker, article)
+        else:
+            utter(dispatcher, answer["key"], **answer["values"])
         if not tracker.active_loop_name:
             # "kan het niet sneller? en hoe staat het met M-2026-002075?": both answered
             named = normalise_case_number(tracker.latest_message.get("text"))

@@ -306,6 +306,9 @@ _THE_COMPANY_OR_US = re.compile(
 # "Krijg ik mijn band vergoed?", "wie betaalt de schade aan mijn auto?"
 _DAMAGE = re.compile(
     r"\b(?:schadevergoeding|schadeclaim|aansprakelijk\w*|compensation|compensate|liable)\b"
+    # "moet ik eerst bij mijn eigen verzekering aankloppen of bij jullie?" (round r247)
+    r"|\b(?:mijn|m'?n|onze|eigen|my|own) (?:eigen )?(?:verzekering|verzekeraar|insurance|"
+    r"insurer)\b(?=[^.!]*(?:\?|\bof\b|\bor\b))"
     # "en je zegt niks over mijn schade" (round r219 of session 56: no answer)
     r"|\b(?:niks|niets|nothing) (?:\w+ ){0,2}(?:over|about) (?:mijn|de|my|the) (?:schade|damage)\b"
     # "kan ik de gemeente laten betalen voor mijn jas?" (round r144 of session 50: money

@@ -583,3 +583,12 @@ def test_what_news_is_and_news_by_post_are_asked_about_the_updates(text):
 ])
 def test_doing_something_oneself_and_damage(text, kind):
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "en moet ik eerst bij mijn eigen verzekering aankloppen of bij jullie?",
+    "my own insurance or you first?",
+])
+def test_own_insurance_or_the_municipality_is_a_damage_question(text):
+    """Round r247 of session 60: the question whether to go to one's own insurer first."""
+    assert read_report_question(text) == "damage"
