@@ -18,7 +18,7 @@ from actions.reading import (channel_of, last_bot_response, previous_bot_action,
 from actions.report_slots import HIGH_PRIORITY, answer_kept_beside
 from actions.status import case_number_of, danger_now_told, find_report, tell_status
 from bot import settings
-from bot.intents import CRISIS_AGAIN, CRISIS_ANSWERS
+from bot.intents import ASK_HUMAN_INTENT, CRISIS_AGAIN, CRISIS_ANSWERS
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
@@ -231,7 +231,9 @@ class ActionTakeMessage(OpeningHoursAction):
             return []
         addition = last_bot_response(tracker) == "utter_addition_ask"
         if previous_bot_action(tracker) == self.name() and not addition:
-            utter(dispatcher, "utter_message_added")  # not the whole text again (round 86)
+            _utter_added(dispatcher, tracker, text)  # not the whole text again (round 86)
+        elif called_back and _asks_for_a_person(tracker, text):
+            utter(dispatcher, "utter_message_waiting_call_now")
         else:
             # "bereikbaar op 06…, liefst na 15u" in the message: the colleague calls, not
             # "answers here" (round r223 of session 57)
@@ -246,6 +248,27 @@ class ActionTakeMessage(OpeningHoursAction):
                                     preferred_time(text) if reading.phone else None,
                                     f"{number}: {text}" if number else None)
         return []
+
+
+def _utter_added(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+    """A further message to the one left: added to it. "Heeft u mijn nummer … en dat het
+    donderdag na 14.00 uur moet?" is told what was passed on, and a wish for a person the
+    number to call now (round r244: "Ik heb dit bij uw bericht voor de collega gezet" four
+    times, also for "Een medewerker spreken")."""
+    number = callback_number(tracker) if "?" in text else None
+    if number:
+        when = next(filter(None, (preferred_time(said) for said in resident_texts(tracker))), None)
+        utter(dispatcher, "utter_message_callback_noted", callback=as_written_at_home(number),
+              when=f", {when}" if when else "")
+    elif _asks_for_a_person(tracker, text):
+        utter(dispatcher, "utter_message_waiting_call_now")
+    else:
+        utter(dispatcher, "utter_message_added")
+
+
+def _asks_for_a_person(tracker: Tracker, text: str) -> bool:
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return asks_for_a_person(text) or intent == ASK_HUMAN_INTENT
 
 
 async def _status_beside(dispatcher: CollectingDispatcher, tracker: Tracker,
