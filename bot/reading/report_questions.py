@@ -265,6 +265,11 @@ _URGENT_NUMBER = re.compile(
     # of zo?", "moet ik die storingsdienst nou bellen of niet?" (round r205 of session 55:
     # "a colleague reads this from Monday" three times about sewage at a playground)
     r"|\b(?:nooddienst|storingsdienst|piketdienst|wachtdienst|on[ -]?call)\w*\b"
+    # "is er geen nummer dat ik nu kan bellen dan?" after a hazard report (round r248 of
+    # session 60: the queue for a colleague, till 17:00)
+    r"|\b(?:geen|(?:is er|is there) (?:een|any|a|ander)) (?:ander )?"
+    r"(?:nummer|telefoonnummer|number)\b(?: \w+){0,3} (?:ik|je|we|i) (?:\w+ )?"
+    r"(?:nu|meteen|direct|now|right now) (?:\w+ )?(?:kan |kun |can )?(?:bellen|call)\b"
     # "Is er ook een nummer dat ik vanavond kan bellen als het erger wordt?" (round r210)
     r"|\b(?:nummer|telefoonnummer|number)\b(?: \w+){0,5} (?:vanavond|vannacht|s avonds|s nachts|"
     r"in het weekend|buiten kantoortijd|tonight|at night|this weekend)\b(?=[^.!]*\?)"

@@ -132,10 +132,24 @@ def is_typing_slip(typed: str, meant: str) -> bool:
     replaced by another ('berkenlaan' for 'beukenlaan')."""
     operations = Levenshtein.editops(typed, meant)
     replaced = [operation.src_pos for operation in operations if operation.tag == "replace"]
+    if _linking_letter_only(typed, meant, operations):
+        return False  # 'Lindenlaan' beside the register's 'Lindelaan': maybe another street
     if not replaced:
         return True
     return len(operations) == 2 and len(replaced) == 2 and replaced[1] == replaced[0] + 1 \
         and typed[replaced[0]] == meant[replaced[1]] and typed[replaced[1]] == meant[replaced[0]]
+
+
+def _linking_letter_only(typed: str, meant: str, operations: list) -> bool:
+    """The names differ only in an 'n' or 's' right before the street type ('Lindenlaan',
+    'Lindelaan'; 'Rozenstraat', 'Rozestraat'): both are common names (round r248 of
+    session 60: 'Lindenlaan' silently became 'Lindelaan', four times)."""
+    if len(operations) != 1 or operations[0].tag not in ("insert", "delete"):
+        return False
+    longer, position = ((typed, operations[0].src_pos) if operations[0].tag == "delete"
+                        else (meant, operations[0].dest_pos))
+    kind = street_type(meant) or ""
+    return longer[position] in "ns" and bool(kind) and longer[position + 1:] == kind
 
 
 def _same_type(key: str, register_key: str) -> bool:
