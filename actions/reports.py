@@ -826,7 +826,8 @@ class ActionSubmitReport(Action):
             if not item["key"].startswith(_TOLD_AT_FILING):  # not the handling time twice
                 utter(dispatcher, item["key"], **item["values"])
         if (tells_own_damage(" ".join(report.description for report in reports))
-                and DAMAGE_ANSWER not in [item["key"] for item in acks]):
+                and DAMAGE_ANSWER not in [item["key"] for item in acks]
+                and not _damage_told(tracker)):
             utter(dispatcher, DAMAGE_ANSWER)  # "mijn band is lek gereden": the claim is theirs
         events = reset_report_slots() + [SlotSet("report_case_number", first)]
         if tracker.get_slot(STATUS_AFTER_REPORT):  # "… en hoe staat het met mijn melding?"
@@ -840,6 +841,15 @@ class ActionSubmitReport(Action):
 
 
 DAMAGE_ANSWER = "utter_report_question_damage"
+
+
+def _damage_told(tracker: Tracker) -> bool:
+    """The damage claim was told in this conversation already (round r247 of session 60:
+    three times), by its own answer or the knowledge base's article on it."""
+    return any(event.get("event") == "bot" and (
+        (event.get("metadata") or {}).get("utter_action") == DAMAGE_ANSWER
+        or str(profile().template_vars().get("link_damage")) in (event.get("text") or ""))
+        for event in tracker.events)
 
 
 def _each_handling_time(filed: List[Any], reports: List[NewReport], domain: DomainDict,

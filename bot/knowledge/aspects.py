@@ -712,7 +712,11 @@ FEW_SENTENCES = 4  # a word more sentences hold is what the answer is about
 EVERYDAY_ZIPF = 5.6  # "stad" (5.7), "huis" (5.7) name no part of an answer; "auto" (5.5) does
 # "een ander huis in hetzelfde dorp" names no "andere ouder" nor "hetzelfde adres"
 _VAGUE = frozenset("""ander andere anders hetzelfde zelfde dezelfde kant stuk keer krijgt
-kreeg bovendien trouwens daarnaast tevens verder eigenlijk""".split())
+kreeg bovendien trouwens daarnaast tevens verder eigenlijk
+hoi hallo hey hi hoihoi goedemorgen goedemiddag goedenavond groetjes
+gister gisteren eergisteren vandaag vanochtend vanmorgen vanmiddag vanavond vannacht morgen
+overmorgen zojuist""".split())  # greetings and days: round r249 of session 60 ("hoi ons
+# kindje is gister geboren, hoe doe ik aangifte" got one sentence about the BSN)
 
 
 def lead_for_the_product(article: Article, question: str, elsewhere: str = "") -> Optional[str]:

@@ -132,7 +132,7 @@ def test_invalid_postcodes_are_not_postcodes(text):
     ("KERKSTRAAT", "Kerkstraat"), ("Stationstraat", "Stationsstraat"), ("kerkstr", "Kerkstraat"),
     ("Kekrstraat", "Kerkstraat"), ("kerkweg", "Kerkweg"), ("stationsweg", "Stationsweg"),
     ("Stationsstr.", "Stationsstraat"), ("wilhelminastr", "Wilhelminastraat"),
-    ("lindenlaan", "Lindelaan"), ("de Kerkstraat", "Kerkstraat"), ("Beukelaan", "Beukenlaan"),
+    ("de Kerkstraat", "Kerkstraat"), ("Beukelaan", "Beukenlaan"),
 ])
 def test_register_finds_the_street_despite_typos(words, street):
     match = REGISTER.find(words)
@@ -1175,3 +1175,11 @@ def test_a_time_word_before_weg_is_no_street():
     reading = read_message("tegenover de kerk. en ik wil dat het VANDAAG weg is, kan het met "
                            "spoed?")
     assert not (reading.place or {}).get("streets")
+
+
+def test_a_linking_letter_more_than_the_register_is_asked_about():
+    """Round r248 of session 60: 'Lindenlaan' silently became the register's 'Lindelaan'
+    (four times); both are common names. 'Beukelaan' for 'Beukenlaan' is still a slip."""
+    match = REGISTER.find("lindenlaan")
+    assert match is not None and match.name == "Lindelaan" and not match.sure
+    assert REGISTER.find("Beukelaan").sure
