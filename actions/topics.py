@@ -76,6 +76,10 @@ NOT_HELPED = {
     "utter_answer_municipal_question", "utter_report_stopped", "utter_report_not_saved",
     "utter_technical_problem", "utter_contact_open", "utter_contact_closed",
     "utter_answer_money_worries", "utter_kb_choose", "utter_ask_question",
+    # "I do not have that detail in my information", then "No, thank you" (round r249 of
+    # session 60: "I am glad I could help")
+    "utter_kb_detail_unknown", "utter_kb_detail_english", "utter_kb_not_helped",
+    "utter_ack_question_unanswered",
 }
 # Bot responses that say nothing about whether the resident was helped.
 NEUTRAL = {

@@ -205,6 +205,9 @@ def test_out_of_scope_question_without_a_topic_is_still_out_of_scope(dispatcher,
       bot("utter_answer_driving_licence"), user()], True),
     ([bot("utter_answer_driving_licence"), {"event": "session_started"}, user("doei")], False),
     ([{"event": "bot", "text": "Ik zoek het voor u uit. ^AB", "metadata": {}}, user()], True),
+    # round r249 of session 60: "I do not have that detail", "No, thank you": not helped
+    ([bot("utter_kb_detail_english"), user("No, thank you")], False),
+    ([bot("utter_kb_detail_unknown"), bot("utter_anything_else"), user()], False),
 ])
 def test_was_helped_reads_the_last_real_answer(events, helped):
     assert was_helped(events) is helped
