@@ -94,6 +94,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "question",                        # the municipality's (action_report_status_update)
         "position", "minutes",             # a place in the queue (actions/webcare.py)
         "problem",                         # told beside a danger (actions/emergency.py)
+        "callback",                        # the number a callback goes to (actions/contact.py)
     }
     used = set()
     for variations in domain["responses"].values():

@@ -422,6 +422,10 @@ _MOVE_IT = re.compile(
 _CLEAN_UP = re.compile(
     r"\b(?:moet|moeten|mag|kan|kun|hoef|hoeven|zal)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?"
     r"(?:weghalen|weg halen|opruimen|wegbrengen|opvegen|opscheppen|schoonmaken|wegslepen)\b"
+    # "moet ik die kolk zelf kuisen?", "moet ik da zelf doen?" (round r248 of session 60: a
+    # text about decision deadlines)
+    r"|\b(?:moet|moeten|mag|hoef|hoeven)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?zelf\s(?:\w+\s)?"
+    r"(?:proper maken|kuisen|schoon maken|schoonmaken|vrijmaken|leeghalen|ontstoppen)\b"
     r"|\b(?:ruimen|halen) jullie (?:\w+ ){0,2}?(?:op|weg)\b"
     r"|\bwie (?:haalt|ruimt|veegt|komt)\b(?:\s+\w+){0,4}?\s+(?:weg|op|ophalen|opruimen|"
     r"weghalen)\b"
@@ -576,7 +580,10 @@ _NO_REPORT = re.compile(
     r"|\ber is (?:niks|niets) (?:mis|aan de hand|kapot)\b(?: \w+){0,3}? (?:ik (?:wil|wilde) "
     r"(?:alleen |gewoon |graag )?weten|ik (?:heb|had) (?:een |n )?vraag|ik (?:vroeg|vraag))\b"
     # "ik wil alleen iets weten", not "ja. en ik wil weten waarom er niks gedaan is"
-    r"|\bik (?:wil|wilde) (?:(?:alleen|maar|gewoon|enkel) (?:iets )?(?:vragen|weten)|iets vragen)\b"
+    # ("ik wil gewoon weten of ik die kolk zelf moet kuisen" asks beside the report, round
+    # r248 of session 60: the report was dropped)
+    r"|\bik (?:wil|wilde) (?:(?:(?:alleen|enkel) (?:iets )?|(?:maar|gewoon) iets )"
+    r"(?:vragen|weten)|(?:maar |gewoon )?(?:vragen|iets vragen))\b"
     # "WAT? ik meld niks, ik wil weten of …" (round r76 of session 41)
     r"|\bik (?:meld|meldde) (?:\w+ )?(?:niks|niets)\b(?! (?:meer|anders)\b)"
     r"|\bik (?:heb|had) (?:\w+ )?(?:niks|niets) (?:te )?melden\b"

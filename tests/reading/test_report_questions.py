@@ -592,3 +592,13 @@ def test_doing_something_oneself_and_damage(text, kind):
 def test_own_insurance_or_the_municipality_is_a_damage_question(text):
     """Round r247 of session 60: the question whether to go to one's own insurer first."""
     assert read_report_question(text) == "damage"
+
+
+@pytest.mark.parametrize("text", [
+    "Moet ik dat zelf proper maken of is da voor de gemeente?",
+    "moet ik die kolk zelf kuisen?",
+])
+def test_whether_to_clean_it_oneself_is_a_clean_up_question(text):
+    """Round r248 of session 60: a Flemish "moet ik da zelf kuisen?" beside a blocked drain
+    got a text about decision deadlines."""
+    assert read_report_question(text) == "clean_up"
