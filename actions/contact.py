@@ -22,6 +22,7 @@ from bot.intents import ASK_HUMAN_INTENT, CRISIS_AGAIN, CRISIS_ANSWERS
 from bot.klantcontacten import contactverzoek
 from bot.klantcontacten.kanalen import way_back
 from bot.klantcontacten.subjects import Subject, subject_of
+from bot.knowledge.aspects import lead_for_the_product
 from bot.knowledge.english import dutch_search_words
 from bot.profile import profile
 from bot.reading.answers import (as_written_at_home, asks_for_a_person, only_announces_an_addition,
@@ -438,7 +439,8 @@ async def answer_meanwhile(dispatcher: CollectingDispatcher, tracker: Tracker) -
         return
     told = " ".join(" ".join(line.split()) for line in said)
     for article in articles:
-        answer = article.answer_en if english and article.answer_en else article.answer
+        answer = article.answer_en if english and article.answer_en else (
+            lead_for_the_product(article, text) or article.answer)  # long: its core
         if " ".join(answer.split()) not in told:
             utter(dispatcher, "utter_kb_meanwhile_in_dutch" if english and not article.answer_en
                   else "utter_kb_meanwhile", answer=answer.strip())

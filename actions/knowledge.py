@@ -27,7 +27,8 @@ from bot.knowledge.text import (ABROAD, LINK, STOPWORDS, abroad_now, about_livin
                                 another_countrys_document, lives_abroad, normalise, with_abroad)
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
-from bot.knowledge.aspects import (COST, OTHERS, answered_in, article_detail, asks_for_oneself,
+from bot.knowledge.aspects import (COST, OTHERS, WHAT_IS_DONE, answered_in, article_detail,
+                                   asks_for_oneself,
                                    asks_the_ordinary, asks_the_price, for_a_child,
                                    lead_for_the_product, mirrored_question,
                                    person_of, read_aspect, read_aspects, sentences_about,
@@ -817,7 +818,11 @@ def _meanwhile_answer(decision: retrieval.Decision, text: Text) -> Optional[Arti
     asks = read_question(text) == "money_worries" or is_question(text) and (
         len(text.split()) >= MEANWHILE_MIN_WORDS or len(decision.articles) == 1) and (
         decision.scores[0] >= MEANWHILE_CHOICE_SCORE if decision.scores else False)
-    if decision.kind == ANSWERED or decision.kind == CHOICE and asks:
+    # "parkeervergunning kenteken wijzigen" (round r250 of session 60: only "added to your
+    # message"): a good fit whose title the words name
+    named = (decision.kind == CHOICE and decision.scores[0] >= retrieval.ANSWER_SCORE
+             and _names_its_title(decision.articles[0], text))
+    if decision.kind == ANSWERED or decision.kind == CHOICE and (asks or named):
         return decision.articles[0]
     return None
 
@@ -907,16 +912,12 @@ def named_product_article(before: Optional[Article], text: Text,
 
 
 # Title words that say what is done, not with what: "Paspoort of ID-kaart aanvragen".
-_WHAT_IS_DONE = frozenset("""aanvragen vernieuwen verlengen doorgeven regelen wijzigen
-aanpassen ophalen betalen melden maken opvragen inleveren omwisselen indienen""".split())
-
-
 def _names_its_title(article: Article, text: Text) -> bool:
     """"wat kost die mantelzorgvergunning?" after "Parkeren voor thuiszorg en mantelzorg": a
     word of the question holds a word of the answer's title (round r141 of session 50: the
     price of the residents' permit)."""
     title = [word for word in re.findall(r"\w{5,}", article.title.lower())
-             if word not in _WHAT_IS_DONE]
+             if word not in WHAT_IS_DONE]
     return any(word in asked for asked in re.findall(r"\w{5,}", text.lower()) for word in title)
 
 

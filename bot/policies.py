@@ -1805,7 +1805,8 @@ def reading_route(tracker: DialogueStateTracker,
     if before in PASSED_ON_ACTIONS and tracker.active_loop_name is None and not reading.danger:
         if asks_about_the_wait(message.text or "") or asks_if_it_arrives(message.text or ""):
             return WHEN_ACTION  # "wordt het wel echt vandaag?": when, nothing passed on again
-        if is_only_an_ok(message.text or "") or is_thanks_or_goodbye(message.text or ""):
+        if (is_only_an_ok(message.text or "") or is_thanks_or_goodbye(message.text or "")
+                or leaves_the_chat(message.text or "")):  # "… hoor ik het morgen wel. doei"
             # "ok", "Alright. Thank you dear, goodbye." (round r76 of session 41: "added to
             # your message"): heard, no new message for the colleague
             return HANDOVER_OK_ACTION

@@ -747,12 +747,19 @@ _PARTICIPLE = re.compile(r"^(?:op|af|uit|in|aan|weg|mee|terug|door|over|om|na|to
                          r"ge\w+(?:[dt]|en)$")
 
 
+# What is done with a product, in other words than its answer's ("kenteken wijzigen" where
+# the answer says "doorgeven"): no subject of its own (round r250 of session 60)
+WHAT_IS_DONE = frozenset("""aanvragen vernieuwen verlengen doorgeven regelen wijzigen
+aanpassen ophalen betalen melden maken opvragen inleveren omwisselen indienen veranderen
+""".split())
+
+
 def _asks_what_it_cannot_find(sentences: List[str], question: str, named: List[str]) -> bool:
     """"… kan het ook buiten, in het park?": a word the question asks about that no
     sentence holds, so which part answers it is unknown: the whole answer, not a part."""
     asked = set(asked_subject_words(question).split())
     return any(word in asked and len(word) >= 4 and not _PARTICIPLE.match(word)
-               and not _held(sentences, word) for word in named)
+               and word not in WHAT_IS_DONE and not _held(sentences, word) for word in named)
 
 
 MIN_WORDS_HELD = 2
