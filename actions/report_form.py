@@ -436,7 +436,8 @@ def _spot_on_another_street(tracker: Tracker, swap: Tuple[str, str],
             **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}
 
 
-_RULES_OUT = re.compile(r"\b(?:niet|nie) (?:de|het|op|in|bij|aan)\b", re.IGNORECASE)
+_RULES_OUT = re.compile(r"\b(?:niet|nie) (?:de|het|op|in|bij|aan|tegenover|naast|voor|achter)\b",
+                        re.IGNORECASE)
 # "allez wacht, 't is eigenlijk nie op de molenweg, 't is … in de stationsweg" (round r205
 # of session 55: the correction added to the description): words that correct the place
 _CORRECTS_THE_PLACE = re.compile(r"\b(?:wacht|eigenlijk|sorry|oeps|bedoel\w*|verkeerd)\b",
@@ -610,6 +611,9 @@ _ANY_STREET_SPOT = re.compile(r"(?:op|in|aan|langs) (?:de |het )?(?:straat|stoep
 _ITEM = re.compile(r"\b(?:(?:bij|voor|van)\s+)?(?:punt|melding|item)\s*\(?([123])\)?"
                    r"(?!\s*[\d,.-])"
                    r"|\b(?:nr|nummer)\.?\s*([123])\s+(?=klopt\s+(?:niet|nie)\b)"
+                   # "Bij nummer 2 een kleine correctie: …" (round r250 of session 60)
+                   r"|\bbij\s+(?:nr|nummer)\.?\s*([123])\s+(?=een\s+(?:kleine\s+)?(?:correctie|"
+                   r"aanpassing|fout\w*)|(?:moet|klopt|is\s+het)\b|:)"
                    r"|\bbij\s+\(?([123])\)?(?!\s*[\d,.-])(?!\s*(?:meter|m|cm|uur|dagen|weken)\b)"
                    r"|(?:^|[.;]\s*)\(?([123])\)?\s*[:)]", re.IGNORECASE)
 _ITEM_LEAD = re.compile(r"^\W*(?:(?:moet|mag)\s+(?:het|er|dat)?\s*(?:zijn|staan|worden)|is\s+het|"
@@ -633,22 +637,28 @@ def _places_per_item(tracker: Tracker) -> Dict[Text, Any]:
     labels = []
     for at, after in zip(found, found[1:] + [None]):
         index = int(next(group for group in at.groups() if group)) - 1
-        told = _RULED_OUT_SPOT.sub("", _ITEM_LEAD.sub("", text[at.end():after.start()
-                                                              if after else len(text)]))
+        said = _ITEM_LEAD.sub("", text[at.end():after.start() if after else len(text)])
+        told = _RULED_OUT_SPOT.sub("", said)
         place = read_place(told.strip(" .,;:")) if index <= len(more) else None
         own = (tracker.get_slot("report_place") if index == 0
                else more[index - 1].get("place") or tracker.get_slot("report_place"))
         if place is None or not (place.streets or place.landmark) or not own:
             continue
         if not place.streets:  # "de paal voor de bakker": on the problem's own street
-            base, spot = Place.from_dict(own), place.landmark or ""
-            place = (Place.from_dict({**base.as_dict(), "landmark": spot})
-                     if base.kind == "corner" else _with_landmark(_street_of(base), spot))
+            place = _spot_on(Place.from_dict(own), place.landmark or "")
         labels.append(place.label)
+        swap = swapped_word(said)  # "ter hoogte van de Lidl, niet de Jumbo": its text too
         if index == 0:
             slots.update(place_slots(place))
+            described = tracker.get_slot("report_description") or ""
+            if swap and _as_word(swap[0]).search(described):
+                slots["report_description"] = _as_word(swap[0]).sub(_as_written(swap[1]),
+                                                                     described)
         else:
             more[index - 1]["place"] = place.as_dict()
+            described = more[index - 1].get("text") or ""
+            if swap and _as_word(swap[0]).search(described):
+                more[index - 1]["text"] = _as_word(swap[0]).sub(_as_written(swap[1]), described)
             slots["report_more_problems"] = more
     if not labels:
         return {}
@@ -663,6 +673,14 @@ def _named_elsewhere(part: Removal, description: Text, more: List[Dict[Text, Any
     phrase = re.compile(r"\b%s\b" % re.escape(part.phrase), re.IGNORECASE)
     return not phrase.search(description) and any(phrase.search(problem.get("text") or "")
                                                   for problem in more)
+
+
+def _spot_on(base: Place, spot: Text) -> Place:
+    """The spot told on the place's street, or at its corner ("hoek Kerkstraat en Molenweg,
+    voor de deur van de kapper": the corner kept, round r250 of session 60)."""
+    if base.kind == "corner":
+        return Place.from_dict({**base.as_dict(), "landmark": spot})
+    return _with_landmark(_street_of(base), spot)
 
 
 def _with_landmark(street: Place, text: Text) -> Place:
@@ -2220,8 +2238,8 @@ class ValidateReportForm(FormValidationAction):
         if place and place.kind == "number" and current:
             place = with_number(Place.from_dict(current), place)
         if place and place.kind == "description" and current and current.get("streets"):
-            place = _with_landmark(_street_of(Place.from_dict(current)),
-                                   _spot_refined(current, place.text, _text(tracker)))
+            place = _spot_on(Place.from_dict(current),
+                             _spot_refined(current, place.text, _text(tracker)))
         elif (place and place.kind == "description" and current and current.get("text")
               and adds_to_a_report(_text(tracker))
               and place.text.lower() not in current["text"].lower()):

@@ -180,7 +180,8 @@ def test_a_message_the_knowledge_base_can_answer_gets_that_answer_meanwhile(
         monkeypatch, dispatcher, domain, found, expected):
     from types import SimpleNamespace
 
-    food = SimpleNamespace(answer="De voedselbank kan u helpen. ")
+    food = SimpleNamespace(answer="De voedselbank kan u helpen. ", answer_en=None,
+                           title="Voedselbank", sensitive=False, cost=None)
     monkeypatch.setattr("actions.knowledge.meanwhile_articles",
                         lambda text, said: [food] if found and "eten" in text else [])
     tracker = make_tracker("money_worries", "ik heb vanavond geen eten meer in huis")

@@ -1631,7 +1631,7 @@ _WORD_ = r"([^\W\d_]{3,})"
 _MORE_THINGS_ = (r"(?:(?:\s*,\s*|\s+(?:en|and|&)\s+)(?:\d+|een|twee|drie|vier|vijf|wat|"
                  r"a|two|three|some)\s+[^\W\d_]{3,}){0,3}")
 # "niet bij de jumbo maar bij de lidl": a spot named after its preposition
-_AT_ = r"(?:(?:bij|at|in|op|voor|naast|tegenover)\s+)?"
+_AT_ = r"(?:(?:bij|at|in|op|voor|naast|tegenover|ter hoogte van|t\.?h\.?v\.?)\s+)?"
 # "het is een losse stoeptegel": the thing, not its adjective
 _ADJ_ = r"(?:[^\W\d_]{3,}e\s+(?!(?:die|dat|en|of|op|in|bij|aan|is)\b)(?=[^\W\d_]{3,}))?"
 _STATES = (r"kapot|stuk|leeg|los|omgevallen|omver|gebroken|verdwenen|gestolen|scheef|open|"
@@ -1661,9 +1661,16 @@ def swapped_word(text: str) -> Optional[Tuple[str, str]]:
     een vos" → ("kat", "vos")), or None."""
     for pattern, old, new in _SWAPS:
         found = pattern.search(text or "")
-        if found and found.group(old).lower() != found.group(new).lower():
+        if (found and found.group(old).lower() != found.group(new).lower()
+                and not _A_SIDE_OF_IT.match(found.group(new))):
             return found.group(old), found.group(new)
     return None
+
+
+# "niet tegenover de bakker maar ernaast" (round r250 of session 60: "tegenover de ernaast"):
+# another side of the same spot, no word in its place
+_A_SIDE_OF_IT = re.compile(r"^(?:er|daar)(?:naast|achter|voor|tegenover|bij|onder|boven|in|op|"
+                           r"aan|langs|tussen)$", re.IGNORECASE)
 
 
 # "ik bedoel niet de lantaarn maar het stoplicht. dat knippert alleen nog oranje": what the
