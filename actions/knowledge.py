@@ -503,7 +503,9 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     utter(dispatcher, response, answer=answer)
     if article.cost and _asks_its_price(article, text):
         utter(dispatcher, "utter_kb_detail", detail=article.cost.strip(), link=article.link)
-    if (profile().phone in answer or article.sensitive) and _cannot_phone(tracker):
+    if ((profile().phone in answer or article.sensitive) and _cannot_phone(tracker)
+            and not any(message.get("response") == "utter_kb_no_phone"
+                        for message in dispatcher.messages)):  # once for two answers
         # (the sensitive answer's own line says "Bel 14 0571" too)
         utter(dispatcher, "utter_kb_no_phone")
 

@@ -1687,7 +1687,11 @@ def reading_route(tracker: DialogueStateTracker,
         return CONTACT_HUMAN_ACTION  # "… IK WIL NU EEN ECHT MENS SPREKEN": no number asked first
     if (tracker.active_loop_name is None and not reading.danger
             and before not in EMERGENCY_ACTIONS and cannot_use_the_phone(message.text or "")
-            and (_told_to_phone(tracker) or _ASKS_ANOTHER_WAY.search(message.text or "")
+            # not "nee nu even niet, ik durf niet te bellen. kan ik een uitkering krijgen?"
+            # at "Wilt u nu met een collega praten?" (round r253 of session 60: the queue)
+            and (_told_to_phone(tracker) and reading.answer is not False
+                 and not is_question(message.text or "")
+                 or _ASKS_ANOTHER_WAY.search(message.text or "")
                  or len((message.text or "").split()) <= SHORT_NO_PHONE_WORDS
                  and _last_bot_message(tracker) is not None)):
         # "IK KAN NIET BELLEN. ik ben DOOF" after "bel 14 0571" (round r87 of session 43):
