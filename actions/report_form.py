@@ -64,11 +64,10 @@ from bot.reading.report_questions import (says_not_known, told_after_not_knowing
                                           wants_to_complain)
 from bot.reading.result import Reading
 from bot.knowledge.aspects import shares_a_word
-from bot.reading.places import (Place, corrected_number, is_chat_noise, names_a_spot,
-                                is_clearly_not_a_place, names_only_the_home, names_the_whole_street,
-                                place_meant,
-                                read_place, rules_out_number, told_in_passing,
-                                without_chat_noise)
+from bot.reading.places import (PLACE_LEAD, Place, corrected_number, is_chat_noise,
+                                is_clearly_not_a_place, names_a_spot, names_only_the_home,
+                                names_the_whole_street, place_meant, read_place,
+                                rules_out_number, told_in_passing, without_chat_noise)
 from bot.reading.streets import StreetRegister, strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question, is_rhetorical,
                                    product_asked, question_beside_an_answer, read_question,
@@ -148,8 +147,8 @@ _HOME_BEFORE = re.compile(r"\b(?:woon|wonen|woont|wonend|adres|live|address|(?:m
 
 
 # "op het fietspad" holds the spot "fietspad": "na de rotonde" cannot take its place there
-_SPOT_LEAD = re.compile(r"^(?:bij|naast|tegenover|voor|achter|op|in|aan|langs|onder|boven|"
-                        r"richting|na|voorbij|ter|tussen|vlak)\b", re.IGNORECASE)
+_SPOT_LEAD = re.compile(r"^(?:%s)\b" % "|".join(sorted(PLACE_LEAD | {"boven", "voorbij", "ter",
+                                                                       "vlak"})), re.IGNORECASE)
 
 
 def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
@@ -340,18 +339,25 @@ def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
     place = Place.from_dict({**current, "text": taken_back.sub(right, current["text"]),
                              "landmark": taken_back.sub(right, current.get("landmark") or "")
                              or None})
-    described = tracker.get_slot("report_description") or ""
     one = _one_of_the_problems_moved(tracker, taken_back, current, place, right)
     if one:
         return one
     # "glas bij de jumbo": the description names the spot too
-    description = ({"report_description": taken_back.sub(right, described)}
-                   if taken_back.search(described) else {})
+    swapped = _with_word_swapped_in(tracker.get_slot("report_description"), swap)
+    description = {"report_description": swapped} if swapped else {}
     # "niet bij de bakker maar bij de slager. en de paal staat ook scheef": the remark too
     return _with_the_remark(tracker, {
         **place_slots(place), **description, "report_confirmed": None,
         **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))},
         reading_of(tracker))
+
+
+def _with_word_swapped_in(text: Optional[Text],
+                          swap: Optional[Tuple[str, str]]) -> Optional[Text]:
+    """The text with the word taken back replaced by the right one; None when it is not in it."""
+    if not swap or not text or not _as_word(swap[0]).search(text):
+        return None
+    return _as_word(swap[0]).sub(_as_written(swap[1]), text)
 
 
 def _as_word(word: Text) -> "re.Pattern[str]":
@@ -650,15 +656,14 @@ def _places_per_item(tracker: Tracker) -> Dict[Text, Any]:
         swap = swapped_word(said)  # "ter hoogte van de Lidl, niet de Jumbo": its text too
         if index == 0:
             slots.update(place_slots(place))
-            described = tracker.get_slot("report_description") or ""
-            if swap and _as_word(swap[0]).search(described):
-                slots["report_description"] = _as_word(swap[0]).sub(_as_written(swap[1]),
-                                                                     described)
+            described = _with_word_swapped_in(tracker.get_slot("report_description"), swap)
+            if described:
+                slots["report_description"] = described
         else:
             more[index - 1]["place"] = place.as_dict()
-            described = more[index - 1].get("text") or ""
-            if swap and _as_word(swap[0]).search(described):
-                more[index - 1]["text"] = _as_word(swap[0]).sub(_as_written(swap[1]), described)
+            described = _with_word_swapped_in(more[index - 1].get("text"), swap)
+            if described:
+                more[index - 1]["text"] = described
             slots["report_more_problems"] = more
     if not labels:
         return {}

@@ -2086,13 +2086,13 @@ class _Reading:
         joined = [index for index in range(clause, start) if self.lowers[index] in _JOINERS]
         clause = joined[-1] + 1 if joined else clause
         begin = next((index for index in range(clause, start)
-                      if self.lowers[index] in _PLACE_LEAD), start)
+                      if self.lowers[index] in PLACE_LEAD), start)
         if all(self.lowers[index] in _DISTANCE or self.lowers[index].isdigit()
                for index in range(clause, begin)):
             begin = clause  # "ongeveer 200 meter na de rotonde"
         if begin == clause and clause > 1 and self.texts[clause - 1] == ",":
             before = self._clause_start(clause - 1)
-            if self.lowers[before] in _PLACE_LEAD:
+            if self.lowers[before] in PLACE_LEAD:
                 return before
         return begin
 
@@ -2105,8 +2105,8 @@ class _Reading:
 # Words that begin a clause of their own inside a sentence: a spot starts after them.
 _JOINERS = frozenset({"dat", "omdat", "want", "maar", "terwijl", "zodat", "because", "that"})
 # The words a description of a spot starts with ("op het fietspad", "langs de vaart").
-_PLACE_LEAD = frozenset({"op", "in", "langs", "naast", "achter", "voor", "tegenover", "bij",
-                         "na", "richting", "aan", "onder", "over", "tussen", "vlakbij"})
+PLACE_LEAD = frozenset({"op", "in", "langs", "naast", "achter", "voor", "tegenover", "bij",
+                        "na", "richting", "aan", "onder", "over", "tussen", "vlakbij"})
 _DISTANCE = frozenset({"ongeveer", "zo'n", "zon", "circa", "ca", "een", "paar", "meter", "m",
                        "km", "honderd", "tientallen", "stuk", "100", "about", "meters"})
 # Words with which residents correct themselves mid-message ("oh nee wacht, het is 14").
