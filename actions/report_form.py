@@ -43,7 +43,8 @@ from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                  complains,
-                                 asks_for_a_person, is_dutch_landline, is_only_contact,
+                                 asks_for_a_person, is_about_being_reached, is_dutch_landline,
+                                 is_only_contact,
                                  prefers_a_call,
                                  declines_only_a_medium, labelled_description, only_tells_when,
                                  last_sentences_to_remove, part_to_change, part_to_remove,
@@ -1133,9 +1134,6 @@ async def _question_beside(tracker: Tracker, events: List[EventType],
     return [SlotSet("report_ack", _acks_after(tracker, events) + [told])]
 
 
-_ABOUT_THE_NEWS = re.compile(r"\b(?:sms\w*|e-?mail\w*|mail\w*|bericht\w*|bel\w*|telefo\w*|"
-                            r"nummer|whatsapp|app\w*|gsm|mobiel\w*|text|phone|message\w*)\b",
-                            re.IGNORECASE)
 _BY_WHICH_WAY = re.compile(r"\b(?:per|via|by|met|over de|op mijn|on my|through) (?:de |een |the )?"
                           r"(?:telefoon|telefoonnummer|mobiel|sms|sms'je|whatsapp|app|appje|brief|"
                           r"post|mail|e-?mail|phone|text|letter|message)\b", re.IGNORECASE)
@@ -2324,7 +2322,7 @@ class ValidateReportForm(FormValidationAction):
         contact changed): the detail about the problem is added too."""
         told = reading_of(tracker).description or ""  # without the address or number
         details = [part for part in split_sentences(told) if _states_a_detail(part)
-                   and not _ABOUT_THE_NEWS.search(part)]
+                   and not is_about_being_reached(part)]
         return {"report_description": self._added(tracker, " ".join(details))} if details else {}
 
     def _more_about_the_problem(self, tracker: Tracker, reading: Reading

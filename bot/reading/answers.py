@@ -650,8 +650,6 @@ _ADDS_MORE = re.compile(r"^\W*(?:en\s+(?:er|ook|het|de|die)|ook|trouwens|verder|
                         r"\b", re.IGNORECASE)
 # After a no: "(hoeft niet,) er liggen ook blikjes omheen" is more about the problem.
 _ALSO = re.compile(r"\b(?:ook|also|too)\b", re.IGNORECASE)
-_ABOUT_NEWS = re.compile(r"\b(?:bericht\w*|mail\w*|sms\w*|updates?|nummer|telefoon\w*|"
-                         r"message\w*|contact)\b", re.IGNORECASE)
 _NO_NEED = re.compile(r"\b(?:hoeft|hoef|hoeven|nodig|wil|wilt|want|need)\b", re.IGNORECASE)
 _NO_NEED_FIRST = re.compile(r"^\W*(?:hoor\W+)?(?:dat\s+)?(?:hoeft|hoef|niet nodig|no need)\b"
                             r"[^,.;]*[,.;]\s*", re.IGNORECASE)
@@ -668,6 +666,19 @@ def declines_only_a_medium(text: str) -> bool:
     """The no in the text is only about a way to be reached ("ik heb geen e-mail")."""
     rest = _NO_MEDIUM.sub(" ", text or "")
     return rest != (text or "") and read_yes_no(rest) is not False
+
+
+# "liever een sms", "hoeft geen bericht": about being reached, not about the problem. Whole
+# words only: "belangrijk", "appartement" and "nummer 14" are no way to be reached.
+_ABOUT_BEING_REACHED = re.compile(
+    r"\b(?:e-?mail\w*|mail\w*|sms\w*|bericht\w*|updates?|nummer(?!\s*\d{1,4}(?!\d))|telefo\w*|whatsapp|"
+    r"app(?:je|jes|en)?|gsm\w*|mobiel\w*|contact|(?:terug)?bel(?:len|t)?|gebeld|text|phone|"
+    r"message\w*)\b", re.IGNORECASE)
+
+
+def is_about_being_reached(text: str) -> bool:
+    """The text is about how the resident is reached (a number, e-mail, sms, updates)."""
+    return bool(_ABOUT_BEING_REACHED.search(text or ""))
 
 
 def says_also(text: str) -> bool:
@@ -699,25 +710,26 @@ def read_addition(text: str) -> Optional[str]:
         # "nee. zet erbij: witte bus" is a remark; "nee, de lamp" is not; "nee hoeft niet.
         # maar er liggen ook blikjes omheen" tells more about the problem
         more = [_NO_NEED_FIRST.sub("", part) for part in parts
-                if _ALSO.search(part) and not _ABOUT_NEWS.search(part)]
+                if _ALSO.search(part) and not is_about_being_reached(part)]
         return ". ".join(part for part in more if part and not _NO_NEED.search(part)) or None
     parts = [part for part in parts if re.search(r"\w", _ONLY_ASSENT.sub(" ", part))
-             and not _ABOUT_THE_CONTACT.search(part)]
+             and not _NAMES_A_CONTACT_DETAIL.search(part)]
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):
         return None  # without a yes, only "voeg toe dat …" or "en ook …" is a remark
     return ". ".join(parts)
 
 
+# "ja dat is goed, mijn kleinzoon heeft mij een email gegeven: …" (round r224 of session 57:
+# added to the description): about the address given. "graag erbij: bellen na 11 uur" is a
+# remark for the crew, so this is narrower than is_about_being_reached.
+_NAMES_A_CONTACT_DETAIL = re.compile(
+    r"\b(?:e-?mail\w*|mailadres\w*|mail|mailtje|telefoonnummer|mobiele nummer|gsm-?nummer|"
+    r"mijn nummer|my number|phone number)\b", re.IGNORECASE)
+
+
 _THE_REST_IS = re.compile(r"[\s,.;]*\b(?:en\s+)?(?:verder|voor\s+de\s+rest|de\s+rest|overigens|"
                           r"for\s+the\s+rest|otherwise)(?:\s+(?:is|zijn|was|alles|het|it|"
                           r"everything)){0,3}\s*$", re.IGNORECASE)
-
-
-# "ja dat is goed, mijn kleinzoon heeft mij een email gegeven: …" (round r224 of session 57:
-# added to the description): about the address given, not the problem
-_ABOUT_THE_CONTACT = re.compile(
-    r"\b(?:e-?mail\w*|mailadres\w*|mail|mailtje|telefoonnummer|mobiele nummer|gsm-?nummer|"
-    r"mijn nummer|my number|phone number)\b", re.IGNORECASE)
 
 
 # "ok close enough, send it", "goed genoeg, verstuur maar" (round r81: "I added to your

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.reading.answers import (
+    is_about_being_reached,
     Contact,
     adds_to_a_report,
     only_tells_when,
@@ -729,3 +730,16 @@ def test_laat_maar_then_send_sends():
     """Round r244 of session 60: "laat maar ja verstuur" stopped a priority report."""
     assert says_send_it("laat maar ja verstuur")
     assert not says_send_it("laat maar, verstuur het niet")
+
+
+@pytest.mark.parametrize("text, reached", [
+    ("En liever een sms", True),
+    ("bel me maar na vijven", True),
+    ("hoeft geen bericht", True),
+    ("mijn nummer is veranderd", True),
+    ("Het is belangrijk want er spelen kinderen", False),
+    ("het water staat in de kelder van nummer 14", False),
+    ("het appartement ernaast heeft het ook", False),
+])
+def test_being_reached_is_read_by_whole_words(text, reached):
+    assert is_about_being_reached(text) is reached
