@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ProfileAction, utter
 from actions.reading import (channel_of, last_bot_response, previous_bot_action, reading_of,
-                             resident_texts)
+                             resident_texts, responses_said)
 from actions.report_slots import HIGH_PRIORITY, answer_kept_beside
 from actions.status import case_number_of, danger_now_told, find_report, tell_status
 from bot import settings
@@ -163,8 +163,7 @@ async def _not_ours_first(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 def _crisis_line_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """After despair was told, "Onze collega's zijn er nu niet" is not the last word: the
     113 line that is there day and night (round r74 of session 41)."""
-    if any((event.get("metadata") or {}).get("utter_action") in CRISIS_ANSWERS
-           for event in tracker.events if event.get("event") == "bot"):
+    if responses_said(tracker) & set(CRISIS_ANSWERS):
         utter(dispatcher, CRISIS_AGAIN)
 
 

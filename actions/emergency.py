@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import utter
-from actions.reading import previous_bot_action, reading_of
+from actions.reading import previous_bot_action, reading_of, responses_said
 from actions.report_slots import HIGH_PRIORITY, added_to, answer_kept_beside, is_description
 from bot.reading.answers import asks_about_acting
 from bot.reading.description import category_of, clean_description
@@ -374,9 +374,7 @@ def _vehicle_on_fire(tracker: Tracker) -> bool:
 def _gas_in_the_street(tracker: Tracker) -> bool:
     said = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
     return any(_IN_THE_STREET.search(text) for text in said) and not any(
-        _indoors(text) for text in said) or any(
-        (e.get("metadata") or {}).get("utter_action") == GAS_STREET
-        for e in tracker.events if e.get("event") == "bot")
+        _indoors(text) for text in said) or GAS_STREET in responses_said(tracker)
 
 
 def _called_before(tracker: Tracker) -> bool:

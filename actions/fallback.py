@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
 from actions.knowledge import fallback_articles, utter_choice
-from actions.reading import response_text
+from actions.reading import response_text, responses_said
 from bot.knowledge.articles import choice_payload
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,6 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         # "Nog steeds" only when the bot already asked back in this session.
-        asked_before = any(event.get("event") == "bot" and (event.get("metadata") or {}).get(
-            "utter_action") in ASKED_BACK for event in tracker.events_after_latest_restart())
+        asked_before = bool(responses_said(tracker, since_restart=True) & set(ASKED_BACK))
         utter(dispatcher, "utter_default" if asked_before else "utter_default_first")
         return [UserUtteranceReverted()]

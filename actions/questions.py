@@ -17,7 +17,7 @@ from actions.emergency import forget_unanswered_question, hazard_acks
 from actions.knowledge import (ANSWERED, CHOICE, answer_from_knowledge, article_of_page,
                                fallback_articles, find_answer, side_answer, tells_a_loss,
                                utter_article)
-from actions.reading import reading_of
+from actions.reading import reading_of, responses_said
 from actions.report_slots import (HIGH_PRIORITY, ack, place_slots, problem_named,
                                   report_question_response, reset_report_slots)
 from actions.status import (CASE_NUMBER, find_report, handling_time_for,
@@ -201,9 +201,7 @@ async def _article_instead_of_the_same_answer(tracker: Tracker, domain: DomainDi
     """A question about the report asked again after its answer ("moet ik eerst naar mijn
     eigen verzekeraar of meteen jullie aansprakelijk stellen?" after the damage answer,
     round r247: the same answer three times): the knowledge base's article, if it has one."""
-    said = any(event.get("event") == "bot" and (event.get("metadata") or {}).get(
-        "utter_action") == key for event in tracker.events)
-    if not said:
+    if key not in responses_said(tracker):
         return None
     found = await asyncio.to_thread(fallback_articles, tracker.latest_message.get("text") or "")
     # else the article on the page the answer links to ("{link_damage}": the damage claim)

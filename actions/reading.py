@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Tracker
 
@@ -47,6 +47,13 @@ def last_bot_response(tracker: Tracker) -> Optional[Text]:
         if event.get("event") == "bot":
             return (event.get("metadata") or {}).get("utter_action")
     return None
+
+
+def responses_said(tracker: Tracker, since_restart: bool = False) -> Set[Text]:
+    """The names of the responses the bot gave in this conversation."""
+    events = tracker.events_after_latest_restart() if since_restart else tracker.events
+    return {(event.get("metadata") or {}).get("utter_action") for event in events
+            if event.get("event") == "bot"} - {None}
 
 
 def channel_of(tracker: Tracker) -> Text:

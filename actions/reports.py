@@ -27,7 +27,8 @@ from actions.contact import pass_on_callback
 from actions.emergency import answered_before, hazard_acks
 from actions.knowledge import previous_article
 from actions.topics import answer_beside
-from actions.reading import channel_of, previous_bot_action, ran_this_turn, reading_of
+from actions.reading import (channel_of, previous_bot_action, ran_this_turn, reading_of,
+                             responses_said)
 from actions.report_slots import (CHANNELS_WITH_ADDRESS, GENERIC_CATEGORY, REPORT_INTENTS,
                                   REPORT_SLOTS, is_misspelt_street, is_unknown_street,
                                   cleared_for,
@@ -846,9 +847,9 @@ DAMAGE_ANSWER = "utter_report_question_damage"
 def _damage_told(tracker: Tracker) -> bool:
     """The damage claim was told in this conversation already (round r247 of session 60:
     three times), by its own answer or the knowledge base's article on it."""
-    return any(event.get("event") == "bot" and (
-        (event.get("metadata") or {}).get("utter_action") == DAMAGE_ANSWER
-        or str(profile().template_vars().get("link_damage")) in (event.get("text") or ""))
+    link = str(profile().template_vars().get("link_damage"))
+    return DAMAGE_ANSWER in responses_said(tracker) or any(
+        event.get("event") == "bot" and link in (event.get("text") or "")
         for event in tracker.events)
 
 
