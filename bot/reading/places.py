@@ -1250,11 +1250,11 @@ class _Reading:
         return index == 0 or self.texts[index - 1] in {".", "!", "?", ":", ";", "…"}
 
     def _span_text(self, start: int, end: int) -> str:
-        """The resident's words for a span; a shouted message's in small letters (the
-        streets in it are stored with the register's spelling)."""
+        """The resident's words for a span; a shouted message's or span's in small letters
+        (the streets in it are stored with the register's spelling)."""
         stop = self.offsets[end - 1] + len(self.texts[end - 1])
         span = self.text[self.offsets[start]:stop].strip(" ,;:")
-        return span.lower() if self.shouting else span
+        return span.lower() if self.shouting or _is_shouting(span) else span
 
     # -- postcodes -------------------------------------------------------------------
     def _postcodes(self) -> List[_Phrase]:

@@ -87,7 +87,8 @@ _BROKEN = re.compile(
     r"gedumpt|dumpt|dumping|achtergelaten|niet van mij|niet van ons|overlast|gevaarlijk|"
     r"niet (?:meer )?(?:gebruiken|openen|open)|"
     # "graffiti gespoten op de schoolmuur, 't is echt nie proper meer" (round 82)
-    r"graffiti|beklad\w*|bekrast|vernield|vernielingen|vandal\w*|smerig|troep|rommel|"
+    r"graffiti|beklad\w*|bekrast|vernield|vernielingen|vandal\w*|smerig|troep|rommel|bende|"
+    r"zooi|smeerboel|puinhoop|"
     r"nie(?:t)? proper|"
     # "een tak hangt zo laag dat vrachtwagens ertegenaan rijden", "de heg groeit over de stoep"
     r"(?:hangt|hangen|hing|hingen) (?:zo |te |veel te |erg |heel )?laag|overwoekerd|overgroeid|"
@@ -290,6 +291,9 @@ _THERE_IS = re.compile(r"\ber (?:ligt|liggen|lag|lagen|staat|staan|stond|stonden
 _BACK_ON = re.compile(r"\bweer (?:aan|aangezet|gemaakt|gerepareerd|hersteld|werkt|brandt|"
                       r"opgehaald|geleegd|open)\b")
 _LASTS = re.compile(r"\bal (?:dagen|weken|een week|twee|drie|vier|\d+)\b")
+# "wanneer gaat de gemeente hier eens wat aan doen??": a call to act on it, not how we work
+_CALL_TO_ACT = re.compile(r"\b(?:gemeente|jullie|u|ze|iemand|ge)(?: \w+){0,4}? (?:iets|wat) aan "
+                          r"(?:doen|gedaan)\b")
 _NOTHING_WRONG = re.compile(r"\b(?:niks|niets|nergens|geen) (?:\w+ )?(?:kapot|stuk|mis)\b")
 # "(wanneer gaat u snoeien?) vorig jaar is dit niet gebeurd": last time, not a miss to report
 _LAST_TIME_NOT_DONE = re.compile(r"\b(?:vorig jaar|vorige keer|vorige zomer|vorig seizoen) "
@@ -309,7 +313,7 @@ def asks_about_the_service(text: str) -> bool:
     plain = _LAST_TIME_NOT_DONE.sub(" ", _NOTHING_WRONG.sub(" ", _normalise(text)))
     if _OWN_DOORSTEP.search(plain) and _SNOW_CLEARED.search(plain):
         return True
-    if any(p.search(plain) for p in (_BROKEN, _MISSED, _THERE_IS, _BACK_ON, _LASTS)):
+    if any(p.search(plain) for p in (_BROKEN, _MISSED, _THERE_IS, _BACK_ON, _LASTS, _CALL_TO_ACT)):
         return False
     return any(_SERVICE_QUESTION.match(clause) for clause in _clauses(plain))
 

@@ -245,6 +245,10 @@ def test_a_common_word_is_not_mended_into_a_topic():
     ("kunnen jullie de stoep voor mijn deur sneeuwvrij maken? ik ben 82", True),
     ("er ligt sneeuw op het fietspad, wie ruimt dat?", False),
     ("wie maakt de lamp weer, hij is kapot", False),
+    # round r254: the report was dropped for the dog-tax article
+    ("HET IS WEER EEN BENDE MET HONDENPOEP OP HET GRASVELD!!! wanneer gaat de gemeente hier "
+     "eens wat aan doen?? en waarom betalen wij hondenbelasting", False),
+    ("wanneer gaan jullie daar nou eens iets aan doen", False),
 ])
 def test_questions_about_the_service_are_not_reports(text, asks):
     from bot.reading.questions import asks_about_the_service
