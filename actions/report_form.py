@@ -68,7 +68,8 @@ from bot.knowledge.aspects import shares_a_word
 from bot.reading.places import (PLACE_LEAD, Place, corrected_number, is_chat_noise,
                                 is_clearly_not_a_place, names_a_spot, names_only_the_home,
                                 names_the_whole_street, place_meant, read_place,
-                                rules_out_number, told_in_passing, without_chat_noise)
+                                rules_out_number, told_in_passing, what_is_meant,
+                                without_chat_noise)
 from bot.reading.streets import StreetRegister, strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question, is_rhetorical,
                                    product_asked, question_beside_an_answer, read_question,
@@ -772,6 +773,22 @@ def _spot_near(text: Text, place: Place) -> Text:
 
 _DANGLING = re.compile(r"(?:\s+(?:aan|bij|op|in|van|naar|langs|de|het|een|t|'t|is|zit|ligt|"
                        r"staat|zijn|on|at|near|by|the|it's|its|is))+\s*$", re.IGNORECASE)
+
+
+def _toward_another_street(pending: Optional[Place], place: Optional[Place],
+                           text: Text) -> Optional[Place]:
+    """"de paal erna, richting het fietspad naar de Molenweg" at "Bij welk huisnummer in de
+    Dorpsstraat?" (round r254 of session 61: filed at the Molenweg): the way the spot points,
+    on the street asked."""
+    if not (pending and len(pending.streets) == 1 and not pending.house_number and place
+            and place.kind == "street" and place.streets[0] != pending.streets[0]):
+        return None
+    if not re.search(rf"\b(?:richting|naar|towards)\s+(?:\w+\s+){{0,4}}?"
+                     rf"{re.escape(place.streets[0])}\b", text, re.IGNORECASE):
+        return None
+    sentences = [part for part in split_sentences(text) if _folded(place.streets[0])
+                 in _folded(part)]
+    return _with_landmark(pending, what_is_meant(sentences[-1] if sentences else text))
 
 
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
@@ -1737,6 +1754,9 @@ class ValidateReportForm(FormValidationAction):
             return place
         if place and place.kind == "postcode":
             return self._street_or_ask(place)
+        toward = _toward_another_street(pending, place, text)
+        if toward is not None:
+            return toward
         if place and place.kind == "street":
             beside = _words_beside(text, place.text)
             if beside:  # "Stationsweg, bij het bushokje": the street and a spot on it

@@ -65,7 +65,7 @@ from bot.reading.description import (category_of, names_another_problem,
                                      says_not_collected)
 from bot.reading.not_helped import (is_displeased, says_a_question_unanswered, says_not_helped,
                                     will_call_us)
-from bot.reading.places import corrected_number, outside_the_municipality
+from bot.reading.places import AT_ONES_HOME, corrected_number, outside_the_municipality
 from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question, then_question,
                                   asks_a_topic_of_its_own, asks_to_put_something, asks_to_act_on_it,
                                   asks_about_the_question, asks_about_the_service,
@@ -1029,7 +1029,10 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     asked_first = is_question((sentences(text) or [""])[0])
     if mentions_an_earlier_report(text):
         return False  # "ik heb … een gat gemeld. weet u hoe het daarmee staat?" (round r67)
-    placed = bool(reading.location and reading.location.streets)
+    place = reading.location
+    # a street, or a public spot ("next to the bike parking at the train station", round r254)
+    placed = bool(place and (place.streets or place.landmark
+                             and not AT_ONES_HOME.search(place.landmark)))
     if (intent in REPORT_INTENTS and not after_an_answer or not reading.category
             or not asked_first and not placed):
         return False  # (a problem told after a question is meant as a report, place or not)

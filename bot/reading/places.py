@@ -467,9 +467,10 @@ _NOT_THIS_THEN = re.compile(r"\b(?:niet|nie)\s+(?:(?:bij|aan|op|in|voor|naast|te
 # "its not in front of the AH, its more across the street by the bus stop" (round r211 of
 # session 55: "in front of the AH" kept): the spot an English correction rules out
 _NOT_THIS_IN_ENGLISH = re.compile(
-    r"\bnot\s+(?:(?:in front of|at|by|near|next to|opposite|behind|outside)\s+)?(?:the\s+)?"
-    r"[\w'-]+(?:\s+[\w'-]+)?\s*[,.;!]+\s*(?=(?:it\s*'?s|it is|its|but|across|opposite|on|at|"
-    r"by|near|next)\b)", re.IGNORECASE)
+    r"\bnot\s+(?:(?:in front of|at|by|near|next to|opposite|behind|outside|on|in)\s+)?"
+    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*[,.;!]+\s*(?=(?:it\s*'?s|it is|its|but|across|"
+    # "the bin is not on Dorpsstraat, that's where I live" (round r254 of session 61)
+    r"opposite|on|at|by|near|next|that\s*'?s|that is)\b)", re.IGNORECASE)
 
 
 # "er staat nog steeds beukenlaan in. LINDELAAN" (round r65 of session 40: the place moved
@@ -515,6 +516,21 @@ _INNER_NOISE = re.compile(r"[\s,]*\b(?:zei\s+ik\s+toch(?:\s+al)?|zoals\s+ik\s+al
 def without_chat_noise(text: str) -> str:
     """The place words without "I told you," or "zoals ik al zei" before, after or in them."""
     return _cleaned(text) or text.strip()
+
+
+# "oh wacht sorry het is …", "I mean …": what follows is the place meant
+_MEANT_LEAD = re.compile(r"\b(?:wacht|sorry|oeps|bedoel|bedoelde|correctie|i mean)\b[\s,.:!]*"
+                         r"(?:(?:het is|'t is|tis|it'?s|it is|ik bedoel)\s+)?", re.IGNORECASE)
+
+
+def what_is_meant(text: str) -> str:
+    """The words of the place meant after a self-correction ("oh wacht sorry het is niet die
+    bij de brug zelf maar de paal erna" gives "de paal erna"); else the words themselves."""
+    clean = _NOT_THIS_BUT.sub("", text or "")
+    found = list(_MEANT_LEAD.finditer(clean))
+    if found and found[-1].end() < len(clean):
+        clean = clean[found[-1].end():]
+    return without_chat_noise(clean).strip(" ,.;:")
 
 
 # Words that say where beside the prepositions and spots ("halverwege", "near", "corner").
@@ -714,6 +730,8 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     register = register or StreetRegister.from_profile()
     introduced = _without_introduction(clean)
     reading = _read(introduced, register) if introduced != clean else None
+    if reading is not None and reading.place is None and _english_spot_place(introduced):
+        return _english_spot_place(introduced)  # "… at the train station. I just moved to …"
     if (reading is not None and reading.place is not None and reading.place.kind != "number"
             and not AT_ONES_HOME.search(reading.place.text)):
         clean = introduced  # "… en woon al sinds 1971 aan de Molenweg. … bij de watertoren"
@@ -740,7 +758,10 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
 _INTRODUCTION = re.compile(
     r"[^.!?]*\bwo(?:on|ont|nen)\b[^.!?]*\b(?:sinds (?:\d{4}|jaar en dag)|al (?:\d+|vele|ruim \d+) "
     r"jaar|\d+ jaar oud|mijn naam)\b[^.!?]*[.!?]?"
-    r"|[^.!?]*\b(?:mijn naam is|ik ben \d+ jaar)\b[^.!?]*\bwo(?:on|nen)\b[^.!?]*[.!?]?",
+    r"|[^.!?]*\b(?:mijn naam is|ik ben \d+ jaar)\b[^.!?]*\bwo(?:on|nen)\b[^.!?]*[.!?]?"
+    # "I just moved to Dorpsstraat", "Dorpsstraat, daar woon ik" (round r254 of session 61)
+    r"|[^.!?]*\b(?:verhuisd naar|(?:just |recently )?moved to|daar woon ik|daar wonen we|"
+    r"that\s*'?s where (?:i|we) live)\b[^.!?]*[.!?]?",
     re.IGNORECASE)
 
 
@@ -859,7 +880,10 @@ _A_CORRECTION = re.compile(r"\b(?:niet|nee|bedoel|moet|is het|het is|tis|not|mea
 # "wanneer komen ze het gft ophalen? ik woon zelf op de kerkweg" (round r62: the report moved
 # to the Kerkweg): where the resident lives, told beside a question
 _OWN_HOME = re.compile(r"\b(?:ik woon|wij wonen|we wonen|woon (?:zelf|ik)|mijn (?:eigen )?adres|"
-                       r"bij mij (?:thuis|in de straat)|i live)\b", re.IGNORECASE)
+                       r"bij mij (?:thuis|in de straat)|i live|"
+                       # "I just moved to Dorpsstraat" (round r254 of session 61)
+                       r"(?:ben|zijn|is) (?:\w+ ){0,2}?verhuisd|(?:i|we) (?:just |recently )?"
+                       r"moved)\b", re.IGNORECASE)
 
 
 # An address written on something found (an envelope in dumped rubbish): whose it may be, not

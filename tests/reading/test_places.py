@@ -917,6 +917,24 @@ def test_a_home_told_to_introduce_oneself_after_the_spot_is_not_the_place():
     assert home.house_number == "14"
 
 
+@pytest.mark.parametrize("text, street, spot", [
+    # round r254 of session 61: the bin was asked a house number on the new home's street
+    ("The public trash bin next to the bike parking at the train station is overflowing. "
+     "Also how do I get a parking permit? I just moved to Dorpsstraat.", None, "bike parking"),
+    ("de prullenbak bij het station puilt uit. ik ben net verhuisd naar de Dorpsstraat, hoe "
+     "vraag ik een parkeervergunning aan?", None, "station"),
+    ("No no, the bin is not on Dorpsstraat, that's where I live. The bin is at Stationsplein, "
+     "next to the bike parking.", "Stationsplein", "bike parking"),
+    # the home is the place when nothing else is
+    ("ik ben net verhuisd naar de Dorpsstraat 12 en de stoeptegel voor de deur ligt los",
+     "Dorpsstraat", None),
+])
+def test_a_new_home_told_beside_the_spot_is_not_the_place(text, street, spot):
+    place = read_place(text, REGISTER)
+    assert (place.streets[0] if place.streets else None) == street
+    assert spot is None or spot in place.text
+
+
 def test_a_house_number_answered_first_stands_apart_from_the_rest():
     """Round 88: "31. en ik wil niet alleen een melding, ik wil dat iemand me terugbelt" lost
     the 31 (the word "melding" made it a report's number)."""
