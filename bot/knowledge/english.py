@@ -83,6 +83,13 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:travel\w*|trip|holiday|vacation|fly|flight)(?: [\w'-]+){0,5}? (?:with|on) "
      r"(?:my |an? |the |our )?(?:id cards?|identity cards?)|(?:id cards?|identity cards?)"
      r"(?: [\w'-]+){0,4}? (?:enough|valid|travel\w*|trip|holiday)", "reizen met ID-kaart"),
+    # "travelling in Thailand … my passport expires on 20 july", "embassy yes or no?" (round
+    # r255 of session 61: "You must come to the town hall" three times)
+    (r"(?=[\s\S]*\b(?:abroad|travel\w*|holiday|vacation|trip|overseas|fly|flight)\b)[\s\S]*?"
+     r"(?:passports?|id cards?)(?: [\w'-]+){0,4}? (?:expir\w*|runs? out|ran out)|"
+     r"(?:passports?|id cards?|renew\w*)(?: [\w'-]+){0,6}? (?:embass\w*|consulat\w*)|"
+     r"(?:embass\w*|consulat\w*)(?: [\w'-]+){0,6}? (?:passports?|id cards?)",
+     "paspoort kwijt of verlopen op reis noodpaspoort"),
     (r"passports?", "paspoort"),
     (r"id cards?|identity cards?", "ID-kaart"),
     # "i have polish rijbewijs, must i change to dutch?" (round r89 of session 43)

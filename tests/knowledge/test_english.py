@@ -49,6 +49,11 @@ from bot.knowledge.english import dutch_search_words
     # round r160 of session 51: "I do not have that detail" to the tax bill's follow-ups
     ("can I pay it in monthly parts?", "betalingsregeling"),
     ("what is the deadline for that objection?", "bezwaar maken"),
+    # round r255 of session 61: "You must come to the town hall" to a resident abroad
+    ("I am on a trip in Peru and my passport expires next month, what now?",
+     "paspoort kwijt of verlopen op reis noodpaspoort"),
+    ("can I renew my passport at the consulate in Sydney?",
+     "paspoort kwijt of verlopen op reis noodpaspoort"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with
