@@ -1147,3 +1147,17 @@ def test_fireworks_damage_of_last_night_is_no_noise_now():
                         "met vuurwerk, helemaal zwart en gesmolten")
     assert not told.noise_now
     assert read_message("ze steken nu al de hele avond vuurwerk af, keiharde knallen").noise_now
+
+
+@pytest.mark.parametrize("text, urgent", [
+    # round r257 of session 61: a broken street lamp got "Bel nu 112" twice
+    ("ik vind het werkelijk een noodsituatie. de straatlantaarn is uit. er wordt in de buurt "
+     "ingebroken, las ik in het huis-aan-huisblad", False),
+    ("Moet ik 112 bellen voor een lantaarnpaal? Er is geen inbraak gebeurd hoor", False),
+    ("er wordt nu ingebroken bij de buren", True),
+    # round r256: burnt out last night
+    ("bij de school staat een prullenbak in de fik geweest, helemaal gesmolten", False),
+    ("de prullenbak bij de school staat in de fik", True),
+])
+def test_fear_opinion_and_a_fire_that_is_over_are_no_emergency(text, urgent):
+    assert (read_danger(text) or Danger("none", "")).urgent is urgent
