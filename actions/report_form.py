@@ -1201,15 +1201,20 @@ def _one_problem_rewritten(tracker: Tracker, description: Text) -> Dict[Text, An
     return {"report_more_problems": more}
 
 
-def _other_problem_named(tracker: Tracker) -> Optional[int]:
+def _other_problem_named(tracker: Tracker, place: Optional[Place] = None) -> Optional[int]:
     """Which problem the bot split off a correction names ("die tak is ook in de
     schoolstraat" beside a full paper container): its index in report_more_problems; None
-    when it names the first problem, several or none."""
+    when it names the first problem, several or none. With the `place` told, the sentence
+    that tells it counts ("De apotheek en het bankje zijn in de Schoolstraat. De tegels
+    kloppen wel", round r256 of session 61: both named, so it was sent as a yes)."""
     more = tracker.get_slot("report_more_problems") or []
     if not more:
         return None
-    named = problem_named(split_problem_texts(tracker.get_slot("report_description"), more),
-                          _text(tracker))
+    texts = split_problem_texts(tracker.get_slot("report_description"), more)
+    told = [part for part in split_sentences(_text(tracker))
+            if place is not None and place.streets and _folded(place.streets[0]) in _folded(part)]
+    named = (problem_named(texts, told[0]) if len(told) == 1 else None) or problem_named(
+        texts, _text(tracker))
     return named - 1 if named else None
 
 
@@ -2226,7 +2231,7 @@ class ValidateReportForm(FormValidationAction):
         if renumbered:  # "het is nummer 14, niet 12" where 12 was the other problem's number
             return {**renumbered, "report_confirmed": None}
         current = tracker.get_slot("report_place")
-        other = _other_problem_named(tracker) if place and (
+        other = _other_problem_named(tracker, place) if place and (
             place.complete or place.kind == "number" or place.streets) else None
         if other is None and _names_another_problems_place(tracker):
             return None  # "de lantaarn is in de Vondelstraat bij nummer 22": already its own
@@ -2240,6 +2245,9 @@ class ValidateReportForm(FormValidationAction):
             elif not place.streets and current and len(current.get("streets") or []) == 1:
                 # "de tegel … is bij de bushalte verderop": on the street told (round r68)
                 place = _with_landmark(_street_of(Place.from_dict(current)), place.text)
+            elif place.kind == "street" and own and own.get("landmark"):
+                # "het bankje is in de Schoolstraat, niet in de Dorpsstraat": the spot moves along
+                place = _with_landmark(place, own["landmark"])
             more[other]["place"] = place.as_dict()
             return {"report_more_problems": more, "report_confirmed": None,
                     **with_ack(tracker, ack("utter_ack_place_changed", place=place.label))}

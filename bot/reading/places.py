@@ -464,6 +464,12 @@ _NOT_THIS_THEN = re.compile(r"\b(?:niet|nie)\s+(?:(?:bij|aan|op|in|voor|naast|te
                             re.IGNORECASE)
 
 
+# "het bushokje is in de Lindelaan, niet in de Molenweg" (round r256 of session 61: "niet in
+# de Molenweg" became the spot): a place ruled out after the one meant
+_NOT_THERE_AFTER = re.compile(r",?\s*(?:en\s+|dus\s+|maar\s+)?(?:niet|nie)\s+(?:in|op|aan|bij)\s+"
+                              r"(?:de\s+|het\s+)?[\w'-]+(?=\s*(?:[.!?;]|$))", re.IGNORECASE)
+
+
 # "its not in front of the AH, its more across the street by the bus stop" (round r211 of
 # session 55: "in front of the AH" kept): the spot an English correction rules out
 _NOT_THIS_IN_ENGLISH = re.compile(
@@ -718,7 +724,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if corrected is not None:
         return _with_pole_number(text, corrected)
     clean = _MEANT_NOT_THAT.sub(r"\1", _NOT_THIS_THEN.sub("", _NOT_THIS_BUT.sub("", text or "")))
-    clean = _NOT_THIS_IN_ENGLISH.sub("", clean)
+    clean = _NOT_THIS_IN_ENGLISH.sub("", _NOT_THERE_AFTER.sub("", clean))
     clean = _STILL_WRITTEN.sub(" ", clean)
     clean = _without_doubt(clean)
     clean = _without_home_number(clean)

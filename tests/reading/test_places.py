@@ -1201,3 +1201,10 @@ def test_a_linking_letter_more_than_the_register_is_asked_about():
     match = REGISTER.find("lindenlaan")
     assert match is not None and match.name == "Lindelaan" and not match.sure
     assert REGISTER.find("Beukelaan").sure
+
+
+def test_a_street_ruled_out_after_the_one_meant_is_no_spot():
+    """Round r256 of session 61: "niet in de Molenweg" became the spot on the Lindelaan."""
+    place = read_place("Het bushokje en de bakker zijn in de Lindelaan, niet in de Molenweg. De "
+                       "tegel klopt wel.", REGISTER)
+    assert place.streets == ("Lindelaan",) and "Molenweg" not in place.text
