@@ -1457,6 +1457,15 @@ def _clear_answer(decision: retrieval.Decision) -> retrieval.Decision:
     return decision if decision.kind == ANSWERED else retrieval.Decision("none")
 
 
+def _one_of(choice: retrieval.Decision, with_context: retrieval.Decision) -> retrieval.Decision:
+    """The article the question with the report's words clearly points to, if it was one of
+    the close ones; else none."""
+    clear = _clear_answer(with_context)
+    if clear.kind == ANSWERED and clear.articles[0].id in {a.id for a in choice.articles}:
+        return clear
+    return retrieval.Decision("none")
+
+
 _LEAD = re.compile(r"^\W*(?:(?:en|o|oh|ook|maar)\W+)?(?:trouwens|btw|by the way)\W+", re.IGNORECASE)
 
 
@@ -1498,10 +1507,15 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = "",
         asks.append(f"{asks[0]} {about}")  # "moet ik hem laten staan?", "de kliko ook?"
     try:
         for text in asks:
-            decision = _clear_answer(await asyncio.to_thread(
-                find_answer, tracker, intent, True, text=text))
+            found = await asyncio.to_thread(find_answer, tracker, intent, True, text=text)
+            decision = _clear_answer(found)
             if decision.kind == ANSWERED:
                 break
+        if decision.kind != ANSWERED and found.kind == CHOICE and about:
+            # "mogen wij zelf strooien?" beside an icy path: the report tells which of the
+            # close articles is meant (round r257 of session 61: the scattering of ashes)
+            decision = _one_of(found, await asyncio.to_thread(
+                find_answer, tracker, intent, True, text=f"{asks[0]} {about}"))
     except Exception:  # the knowledge base is down: the report goes on without it
         logger.exception("Knowledge base lookup failed")
         return None

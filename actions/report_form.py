@@ -401,6 +401,15 @@ def _one_of_the_problems_moved(tracker: Tracker, taken_back: "re.Pattern[str]",
             "report_more_problems": more, "report_confirmed": None, **ack_place}
 
 
+def _said_after(text: Text, asked: Optional[Text], addition: Text) -> bool:
+    """The addition follows the question in the message: it tells about the question ("ja
+    verstuur. mogen wij zelf strooien? we hebben zout", round r257 of session 61)."""
+    if not asked:
+        return False
+    question, told = text.lower().find(asked.lower()), text.lower().find(addition[:20].lower())
+    return 0 <= question < told
+
+
 def _words(text: Text) -> set:
     return set(re.findall(r"[^\W\d_]{4,}", text.lower()))
 
@@ -1983,7 +1992,8 @@ class ValidateReportForm(FormValidationAction):
                 return slots  # a report of its own, started after this one is sent
             asked = question_beside_an_answer(_text(tracker))
             if (reading.addition and not WANTS_UPDATES.search(reading.addition)
-                    and not (asked and _words(asked) & _words(reading.addition))):
+                    and not (asked and _words(asked) & _words(reading.addition))
+                    and not _said_after(_text(tracker), asked, reading.addition)):
                 # (a question beside the yes is answered, not added: _question_beside)
                 # "yes but please add that it has a red collar": said back; not "maar ik wil
                 # wel graag weten wanneer het klaar is" with news already asked for

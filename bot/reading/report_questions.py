@@ -45,6 +45,10 @@ _DURATION = re.compile(
     rf"|\b(?:wordt|worden|komt|komen|gaat|gaan|zal|zullen) (?:\w+ ){{0,4}}?(?:alsnog|nog) "
     rf"(?:\w+ ){{0,2}}?(?:{_DONE}|legen|ophalen|halen|maken|repareren|opruimen|weghalen|"
     r"strooien|vegen|snoeien|maaien)\b"
+    # "wanneer maken ze?", "hoe snel repareren jullie het?" (round r256 of session 61: WOZ)
+    r"|\b(?:wanneer|hoe ?snel) (?:\w+ )?(?:maken|repareren|herstellen|fiksen|maakt|repareert) "
+    r"(?:ze|jullie|u|de gemeente|de buitendienst|ge)(?: (?:het|hem|dat|die|dit|em|nou|dan))*"
+    r"\s*(?:[?.!,]|$)"
     r"|\bhow long\b|\bwhen will (?:it|you|someone)\b"
     # "hoeveel dagen?", "gat repareren, hoe lang wachten?" (round r191 of session 53)
     r"|^\W*(?:en |dus )?hoeveel (?:dagen|weken|werkdagen|tijd)\s*\W*$"

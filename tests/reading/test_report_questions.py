@@ -21,7 +21,9 @@ ASKED = {
                  "wanneer wordt het gerepareerd?", "binnen hoeveel dagen komen jullie?",
                  "en wanneer komt er iemand?", "Wordt er vandaag nog gestrooid?",
                  "wordt het pad nog geveegd?", "strooien jullie nou wel of niet?",
-                 "duurt het lang voor er iemand komt? het is best donker hier"],
+                 "duurt het lang voor er iemand komt? het is best donker hier",
+                 # round r256 of session 61: the WOZ objection answered it
+                 "ja. 0687654321. wanneer maken ze?", "hoe snel repareren jullie het?"],
     "faster": ["binnen 24 uur, ook vannacht? het is pikdonker", "komt er vannacht nog iemand?",
                "maar kan er snel iemand komen? straks valt er een kind in",
                "kan het vanavond nog afgezet worden?",
