@@ -83,7 +83,7 @@ from bot.reading.report_questions import (asks_about_an_earlier_report, asks_how
                                           refuses_a_new_report, says_it_is_solved,
                                           asks_it_is_closed,
                                           says_not_known, says_number_unknown,
-                                          tells_a_new_problem,
+                                          tells_a_new_problem, tells_a_new_problem_beside,
                                           says_reported_before, short_number)
 from bot.reading.result import Reading
 from bot.text import first_sentence, sentences
@@ -2458,9 +2458,14 @@ def reading_route(tracker: DialogueStateTracker,
         # about fireworks noise. Is that possible in this chat?" (round r70 of session 40)
         return START_REPORT_ACTION
     if (tracker.active_loop_name is None and name == STATUS_INTENT
-            and reading.category and reading.location and reading.danger != "emergency"
-            and not _has_case_number(message) and tells_a_new_problem(message.text or "")):
-        return START_REPORT_ACTION  # a letter about a raised tile read as a status question
+            and (reading.category or reading.problems) and reading.location
+            and reading.danger != "emergency"
+            and not _has_case_number(message) and (
+                tells_a_new_problem(message.text or "")
+                or tells_a_new_problem_beside(message.text or ""))):
+        # a letter about a raised tile read as a status question; a new problem beside an
+        # earlier report: the new one is made, the earlier one comes with it
+        return START_REPORT_ACTION
     if (tracker.active_loop_name is None and name == BULKY_INTENT
             and (says_not_collected(message.text or "") or says_dumped(message.text or ""))):
         return START_REPORT_ACTION  # "ons grofvuil is niet opgehaald", "een bank gedumpt"

@@ -13,7 +13,8 @@ import re
 import unicodedata
 from typing import Optional
 
-from bot.reading.description import DOCUMENT_WORDS
+from bot.reading.description import DOCUMENT_WORDS, category_of
+from bot.reading.places import read_place
 from bot.reading.questions import QUESTION, is_question, read_question
 from bot.text import sentences
 
@@ -857,6 +858,19 @@ def tells_a_new_problem(text: str) -> bool:
                 or _ASKS_HOW_FAR.search(plain) or _NUMBER_UNKNOWN.search(plain)
                 or re.search(r"\b(?:meldings|zaak|referentie)(?:nummer|nr)\b"
                              r"|\b(?:mijn|onze|die|de|deze) meldingen?\b", plain))
+
+
+def tells_a_new_problem_beside(text: str) -> bool:
+    """A problem and its place told in sentences of their own beside an earlier report ("Ten
+    eerste brandt de lantaarnpaal op de hoek Molenweg en Kerkstraat niet. … In september heb
+    ik al gemeld dat …", round r259 of session 61: only the old report's number was asked)."""
+    parts = sentences(text or "")
+    own = [part for part in parts if tells_a_new_problem(part)]
+    if not own or len(own) == len(parts):
+        return False
+    told = " ".join(own)
+    place = read_place(told)
+    return category_of(told) is not None and place is not None and bool(place.streets)
 
 
 def asks_about_an_earlier_report(text: str) -> bool:

@@ -604,3 +604,16 @@ def test_whether_to_clean_it_oneself_is_a_clean_up_question(text):
     """Round r248 of session 60: a Flemish "moet ik da zelf kuisen?" beside a blocked drain
     got a text about decision deadlines."""
     assert read_report_question(text) == "clean_up"
+
+
+@pytest.mark.parametrize("text, beside", [
+    # round r259 of session 61: only the old report's number was asked
+    ("Ten eerste brandt de lantaarnpaal op de hoek Molenweg en Kerkstraat al een week niet. In "
+     "september heb ik al gemeld dat de tegels omhoog staan. Er is nooit iets mee gedaan.", True),
+    ("ik heb vorige week al gemeld dat de lamp in de Kerkstraat kapot is. is er al iets mee "
+     "gedaan?", False),
+    ("Ik heb 3 weken geleden een gat in de Molenweg gemeld. Hoe staat het daarmee?", False),
+])
+def test_a_new_problem_beside_an_earlier_report(text, beside):
+    from bot.reading.report_questions import tells_a_new_problem_beside
+    assert tells_a_new_problem_beside(text) is beside
