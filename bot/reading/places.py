@@ -736,8 +736,9 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     register = register or StreetRegister.from_profile()
     introduced = _without_introduction(clean)
     reading = _read(introduced, register) if introduced != clean else None
-    if reading is not None and reading.place is None and _english_spot_place(introduced):
-        return _english_spot_place(introduced)  # "… at the train station. I just moved to …"
+    spot = _english_spot_place(introduced) if reading and reading.place is None else None
+    if spot is not None:
+        return spot  # "… at the train station. I just moved to …"
     if (reading is not None and reading.place is not None and reading.place.kind != "number"
             and not AT_ONES_HOME.search(reading.place.text)):
         clean = introduced  # "… en woon al sinds 1971 aan de Molenweg. … bij de watertoren"

@@ -864,6 +864,9 @@ def tells_a_new_problem_beside(text: str) -> bool:
     """A problem and its place told in sentences of their own beside an earlier report ("Ten
     eerste brandt de lantaarnpaal op de hoek Molenweg en Kerkstraat niet. … In september heb
     ik al gemeld dat …", round r259 of session 61: only the old report's number was asked)."""
+    plain = _plain(text)
+    if _HOW_FAR.search(plain) or _ASKS_HOW_FAR.search(plain) or _NUMBER_UNKNOWN.search(plain):
+        return False  # "… doorgegeven. weet u hoe het daarmee staat?": the status asked
     parts = sentences(text or "")
     own = [part for part in parts if tells_a_new_problem(part)]
     if not own or len(own) == len(parts):

@@ -613,6 +613,8 @@ def test_whether_to_clean_it_oneself_is_a_clean_up_question(text):
     ("ik heb vorige week al gemeld dat de lamp in de Kerkstraat kapot is. is er al iets mee "
      "gedaan?", False),
     ("Ik heb 3 weken geleden een gat in de Molenweg gemeld. Hoe staat het daarmee?", False),
+    ("ik had een paar weken geleden een omgewaaide boom in het park aan de parkweg doorgegeven. "
+     "weet u hoe het daarmee staat? het mailtje met het nummer heb ik niet meer", False),
 ])
 def test_a_new_problem_beside_an_earlier_report(text, beside):
     from bot.reading.report_questions import tells_a_new_problem_beside
