@@ -1511,11 +1511,13 @@ async def side_answer(tracker: Tracker, question: Text, about: Text = "",
             decision = _clear_answer(found)
             if decision.kind == ANSWERED:
                 break
-        if decision.kind != ANSWERED and found.kind == CHOICE and about:
+        with_about = f"{asks[0]} {about}"
+        if (decision.kind != ANSWERED and found.kind == CHOICE and about
+                and with_about not in asks):  # (not searched again when the loop did)
             # "mogen wij zelf strooien?" beside an icy path: the report tells which of the
             # close articles is meant (round r257 of session 61: the scattering of ashes)
             decision = _one_of(found, await asyncio.to_thread(
-                find_answer, tracker, intent, True, text=f"{asks[0]} {about}"))
+                find_answer, tracker, intent, True, text=with_about))
     except Exception:  # the knowledge base is down: the report goes on without it
         logger.exception("Knowledge base lookup failed")
         return None

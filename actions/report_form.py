@@ -795,9 +795,13 @@ def _toward_another_street(pending: Optional[Place], place: Optional[Place],
     if not re.search(rf"\b(?:richting|naar|towards)\s+(?:\w+\s+){{0,4}}?"
                      rf"{re.escape(place.streets[0])}\b", text, re.IGNORECASE):
         return None
-    sentences = [part for part in split_sentences(text) if _folded(place.streets[0])
-                 in _folded(part)]
+    sentences = _sentences_naming(text, place.streets[0])
     return _with_landmark(pending, what_is_meant(sentences[-1] if sentences else text))
+
+
+def _sentences_naming(text: Text, street: Text) -> List[Text]:
+    """The sentences of the text that name the street, in any spelling of its case."""
+    return [part for part in split_sentences(text) if _folded(street) in _folded(part)]
 
 
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
@@ -1220,8 +1224,8 @@ def _other_problem_named(tracker: Tracker, place: Optional[Place] = None) -> Opt
     if not more:
         return None
     texts = split_problem_texts(tracker.get_slot("report_description"), more)
-    told = [part for part in split_sentences(_text(tracker))
-            if place is not None and place.streets and _folded(place.streets[0]) in _folded(part)]
+    told = (_sentences_naming(_text(tracker), place.streets[0])
+            if place is not None and place.streets else [])
     named = (problem_named(texts, told[0]) if len(told) == 1 else None) or problem_named(
         texts, _text(tracker))
     return named - 1 if named else None
