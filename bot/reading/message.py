@@ -275,7 +275,18 @@ def _someone_hurt(text: str) -> bool:
                              text[max(0, found.start() - 20):found.end() + 10], re.IGNORECASE)
                and not re.search(r"\b(?:niet|geen|not|no)\s+$", text[:found.start()],
                                  re.IGNORECASE)
+               and not (_MANY_TIMES.search(text[max(0, found.start() - 40):found.start()])
+                        and not _A_WOUND.search(found.group()))
                for found in hurt)
+
+
+# "er zijn al meerdere kinderen over gestruikeld" (batch 6 of session 62): others, over time,
+# is why the report is urgent, not someone to wish a quick recovery
+_MANY_TIMES = re.compile(r"\b(?:meerdere|verschillende|regelmatig|vaak|vaker|telkens|steeds|"
+                         r"al (?:een paar|heel wat|wat|veel|zoveel|twee|drie|\d+)|several|"
+                         r"many|often|a few)\b", re.IGNORECASE)
+_A_WOUND = re.compile(r"gewond|bloed|gebroken|hechting|verstuikt|snee|injured|hurt",
+                      re.IGNORECASE)
 
 
 def _question_asked(text: str) -> Optional[str]:

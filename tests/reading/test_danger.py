@@ -550,8 +550,11 @@ def test_unseen_danger_gets_112_from_the_rules_or_the_alarm_words() -> None:
 
 
 def test_unseen_ordinary_messages_with_alarming_words_are_no_emergency() -> None:
-    wrong = [(text, read_danger(text)) for text in UNSEEN["none"]
-             if (read_danger(text) or Danger("none", "")).urgent]
+    """No alarm; a resident who asks whether to call 112 gets that question answered (112 when
+    people are in danger, else the report), which is no alarm either."""
+    wrong = [(text, found) for text in UNSEEN["none"]
+             for found in [read_danger(text) or Danger("none", "")]
+             if found.urgent and not (found.reason == "asks_112" and "112" in text)]
     assert not wrong
 
 
