@@ -570,6 +570,12 @@ def _actions_of_last_turn(tracker: DialogueStateTracker) -> Tuple[str, ...]:
 
 
 # The neighbours' own tree or hedge: "de boom van de buren", "de buurman heeft een heg".
+# "do I need a skip permit for a container in front of my house?" (round r258 of session
+# 61: a waste report): permission asked, nothing told as wrong
+_ASKS_PERMISSION = re.compile(
+    r"\b(?:vergunning\w*|ontheffing\w*|permits?|licen[cs]es?|allowed|(?:do|does) (?:i|we) "
+    r"need|(?:can|may|could) (?:i|we) (?:put|place|park|leave|have)|mag (?:ik|ik er|je)|"
+    r"mogen (?:we|wij|ik))\b", re.IGNORECASE)
 _NEIGHBOURS_GREEN = re.compile(
     r"\b(?:boom|bomen|heg|haag|struik\w*|takken|tak|klimop|coniferen?)\b(?: \w+){0,2} "
     r"(?:van|bij) (?:de|mijn|onze|m[ij]?n) (?:buren|buurman|buurvrouw|achterburen)\b"
@@ -2489,6 +2495,11 @@ def reading_route(tracker: DialogueStateTracker,
         # "waar moeten de luiers van de baby in?" as the opening (round r89 of session 43):
         # nothing is wrong and nowhere is named, so no report
         return AS_QUESTION_ACTION
+    if (tracker.active_loop_name is None and name in REPORT_INTENTS and not reading.danger
+            and not (reading.location and reading.location.streets)
+            and is_question(message.text or "") and _ASKS_PERMISSION.search(message.text or "")
+            and not tells_something_wrong(message.text or "")):
+        return AS_QUESTION_ACTION  # "do I need a skip permit for a container …?"
     if (tracker.active_loop_name is None and name == "goodbye" and not reading.danger
             and (intent.get("confidence") or 0.0) < SURE_INTENT
             and not _a_farewell(message.text or "", reading)

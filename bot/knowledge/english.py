@@ -109,6 +109,11 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:disabled|disability|handicapped|blue) (?:\w+ )?(?:parking )?(?:card|permit|badge)s?|"
      r"parking (?:card|permit|badge)s? for (?:the )?(?:disabled|handicapped)",
      "gehandicaptenparkeerkaart"),
+    # a skip before the permit: "a skip permit for in front of my house" is no parking permit
+    # (round r259 of session 61)
+    (r"(?:an?|the|builder'?s?|my|our) skips?|skip (?:permit|bin|container|hire)s?|dumpsters?|"
+     r"(?:building|construction|rubble|renovation) (?:waste )?containers?",
+     "container op straat vergunning bouwcontainer"),
     (r"parking permits?", "parkeervergunning"),
     # "where can I bring an old fridge? Is there a recycling place?" (round r75 of session 41)
     (r"recycling (?:place|centre|center|park|station|yard)|environment(?:al)? park|"
@@ -198,7 +203,8 @@ _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtscheldi
                                "inschrijven uit het buitenland", "waar vind ik mijn bsn",
                                "paspoort of ID-kaart kind", "mantelzorg ondersteuning",
                                "schimmel gebreken huurwoning verhuurder",
-                               "burenoverlast buurtbemiddeling", "gehandicaptenparkeerkaart")
+                               "burenoverlast buurtbemiddeling", "gehandicaptenparkeerkaart",
+                               "container op straat vergunning bouwcontainer")
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 

@@ -33,6 +33,10 @@ from bot.knowledge.english import dutch_search_words
     # round r112: the waste pass beside the paper collection was not answered
     ("i lost my card for the waste containers, how do i get a new one?", "afvalpas kwijt"),
     ("and when is the paper collected?", "afvalkalender"),
+    # a skip is no parking permit (round r258 of session 61)
+    ("do I need a skip permit for a container in front of my house?",
+     "container op straat vergunning bouwcontainer"),
+    ("I have a parking permit for my street", "parkeervergunning"),
     # a move told only as why (round r150 of session 51: the moving text to a new resident)
     ("hello. i move to lindendal 2 week ago. how i get the pass for the garbage container?",
      "afvalpas kwijt"),
