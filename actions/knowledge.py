@@ -38,6 +38,7 @@ from bot.knowledge.aspects import (COST, OTHERS, WHAT_IS_DONE, answered_in, arti
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.description import DOCUMENT_WORDS
+from bot.reading.loss import LOSS as _LOSS, tells_a_death
 from bot.reading.report_questions import read_report_question
 from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
                                    names_its_thing, product_asked, question_parts,
@@ -718,8 +719,6 @@ def earlier_in_the_turn(tracker: Tracker, article: Article, url: str = DATABASE_
     return [other for other in found if other.id != article.id] if article in found else []
 
 
-_LOSS = re.compile(r"\b(?:overleden|overleed|gestorven|overlijden|dood ?gegaan|heengegaan|"
-                   r"passed away|died)\b", re.IGNORECASE)
 DOMAIN_ANSWER = "utter_answer_"
 # "Daar heb ik zelf geen antwoord op": no answer, so a follow-up reaches past it to the
 # article before ("wat kost dat" after "ik woon zelf niet in jullie gemeente", round r218)
@@ -1412,7 +1411,7 @@ def answer_from_knowledge(dispatcher: CollectingDispatcher, tracker: Tracker,
     first = decision.articles[0] if decision.articles else None
     if (decision.kind == CHOICE and first.sensitive
             and (len(decision.articles) == 1 or _LOSS.search(f"{first.title} {first.id}"))
-            and _LOSS.search(text)):
+            and tells_a_death(text)):
         # "mijn vader is vannacht overleden": the answer with condolences, not "is this it?"
         # nor a choice beside the regiotaxi
         utter_article(dispatcher, tracker, decision.articles[0])
@@ -1437,7 +1436,7 @@ def tells_a_loss(tracker: Tracker) -> bool:
     """The latest message tells of a death, and the bot has not said its condolences yet."""
     said = [event.get("metadata", {}).get("utter_action") for event in tracker.events
             if event.get("event") == "bot"]
-    return (bool(_LOSS.search(tracker.latest_message.get("text") or ""))
+    return (tells_a_death(tracker.latest_message.get("text") or "")
             and "utter_ack_loss" not in said)
 
 

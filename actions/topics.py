@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import ProfileAction, utter
 from actions.contact import utter_open_or_closed
 from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answer, names_any,
+                               tells_a_loss,
                                abroad_article, articles_given,
                                answer_follow_up, answer_from_knowledge, answered_article,
                                article_for_intent, article_of_page, is_domain_answer,
@@ -339,6 +340,13 @@ def hurt_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     reading = reading_of(tracker)
     if reading.injured and not reading.danger and not tracker.active_loop.get("name"):
         utter(dispatcher, "utter_ack_injured")
+
+
+def condolences_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A death told beside a question the bot cannot answer ("mijn vrouw is vorig jaar
+    overleden … hoe krijg ik dat geld terug", round r260 of session 62): condolences first."""
+    if tells_a_loss(tracker):
+        utter(dispatcher, "utter_ack_loss")
 
 
 class ActionAnswerTopic(ProfileAction):
@@ -719,6 +727,7 @@ class ActionAnswerAsQuestion(Action):
                 {"title": response_text(domain, "utter_kb_colleague_button", tracker),
                  "payload": "/ask_human"}])
         else:
+            condolences_first(dispatcher, tracker)
             utter(dispatcher, "utter_out_of_scope")
         return []
 
@@ -815,6 +824,7 @@ class ActionOutOfScope(ProfileAction):
         events = await knowledge_answer(dispatcher, tracker)
         if events is not None:
             return events
+        condolences_first(dispatcher, tracker)
         return await super().run(dispatcher, tracker, domain)
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
@@ -928,7 +938,9 @@ class ActionOpeningHours(ProfileAction):
                                  "utter_opening_hours_now_closed", english)
             return []
         if day is None:
-            return await super().run(dispatcher, tracker, domain)
+            events = await super().run(dispatcher, tracker, domain)
+            _utter_days_changed(dispatcher, english)
+            return events
         _utter_day(dispatcher, day, english, evening=bool(_EVENING.search(text)))
         return []
 
@@ -950,6 +962,20 @@ class ActionOpeningHours(ProfileAction):
 
     def response_for(self, tracker: Tracker, domain: Dict[Text, Any]) -> Text:
         return "utter_opening_hours"
+
+
+def _utter_days_changed(dispatcher: CollectingDispatcher, english: bool) -> None:
+    """The week's hours say nothing of Christmas: the holidays and the short days of the next
+    two weeks (round r261 of session 62: "open van 08:30 tot 20:00 uur" on Christmas Eve)."""
+    settings = profile()
+    closed, short = settings.days_changed(settings.now().date())
+    if closed:
+        utter(dispatcher, "utter_opening_hours_holidays", days=_and_joined(
+            [settings.date_name(day.date, english) for day in closed], english))
+    for close in dict.fromkeys(day.hours[1] for day in short):
+        utter(dispatcher, "utter_opening_hours_short_days", close=close.strftime("%H:%M"),
+              days=_and_joined([settings.date_name(day.date, english) for day in short
+                                if day.hours[1] == close], english))
 
 
 def _and_joined(names: List[Text], english: bool) -> Text:

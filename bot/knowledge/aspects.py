@@ -236,10 +236,17 @@ def person_of(text: str) -> Optional[str]:
     "partner" for anyone who does it for the resident ("kan mijn zoon het voor mij doen?")."""
     if _ON_MY_BEHALF.search(text or ""):
         return "partner"
+    told = _NONE_OF_THEM.sub(" ", text or "")
     for word, pattern in _PEOPLE:
-        if pattern.search(text or ""):
+        if pattern.search(told):
             return word
     return None
+
+
+# "bro ik heb geen kind lol" (round r260 of session 62: the child's passport again)
+_NONE_OF_THEM = re.compile(r"\b(?:geen|no|not an?|niet een|zonder|without)\s+(?:\w+\s+)?"
+                           r"(?:kind\w*|kinderen|kids?|children|child|partner|vrouw|man|wife|"
+                           r"husband)\b", re.IGNORECASE)
 
 
 # A follow-up is short, or names few words besides the aspect it asks about ("ben ik te laat
