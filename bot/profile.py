@@ -126,6 +126,21 @@ class ClosedDay(BaseModel):
         extra = "forbid"
 
 
+class ShortDay(BaseModel):
+    """A day on which the town hall and the phone line keep other hours ("kerstavond")."""
+
+    date: dt.date
+    name: str
+    name_en: str
+    hours: Tuple[dt.time, dt.time]
+
+    class Config:
+        extra = "forbid"
+
+
+CHANGES_AHEAD = 14  # the general opening hours name the changed days of the next two weeks
+
+
 class Profile(BaseModel):
     """What makes the assistant belong to one municipality."""
 
@@ -146,6 +161,7 @@ class Profile(BaseModel):
     location: LocationSettings
     service_norms: ServiceNorms = ServiceNorms()
     closed_days: List[ClosedDay] = []
+    short_days: List[ShortDay] = []
     water_company: Optional[WaterCompany] = None
     # day and night: the street problems that cannot wait (water into homes, a deep hole)
     on_call_phone: Optional[str] = None
@@ -189,7 +205,17 @@ class Profile(BaseModel):
         """The opening hours on a date: none on a weekend day or a public holiday."""
         if any(closed.date == day for closed in self.closed_days):
             return None
-        return self.opening_hours.get(DAYS[day.weekday()])
+        short = next((short for short in self.short_days if short.date == day), None)
+        return short.hours if short else self.opening_hours.get(DAYS[day.weekday()])
+
+    def days_changed(self, today: dt.date) -> Tuple[List[ClosedDay], List[ShortDay]]:
+        """The holidays and the short days of the next two weeks, in date order."""
+        last = today + dt.timedelta(days=CHANGES_AHEAD)
+        return ([closed for closed in sorted(self.closed_days, key=lambda day: day.date)
+                 if today <= closed.date <= last and DAYS[closed.date.weekday()]
+                 in self.opening_hours],
+                [short for short in sorted(self.short_days, key=lambda day: day.date)
+                 if today <= short.date <= last])
 
     def is_open(self, moment: dt.datetime) -> bool:
         hours = self.hours_on(moment.date())

@@ -38,11 +38,35 @@ def test_answer_topic_without_an_answer_asks_what_else(dispatcher, domain):
     assert [m["response"] for m in dispatcher.messages] == ["utter_ask_what_else"]
 
 
-def test_opening_hours_lists_every_open_day(dispatcher, tracker, domain):
+def test_opening_hours_lists_every_open_day(dispatcher, tracker, domain, monkeypatch):
+    ordinary_week = dt.datetime(2026, 11, 16, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: ordinary_week)
     run(ActionOpeningHours(), dispatcher, tracker, domain)
     [message] = dispatcher.messages
     assert message["response"] == "utter_opening_hours"
     assert message["opening_hours"].count("\n") == len(profile().opening_hours) - 1
+
+
+def test_the_weeks_hours_before_christmas_name_the_holiday_and_the_short_days(
+        dispatcher, tracker, domain, monkeypatch):
+    """Round r261 of session 62: "open van 08:30 tot 20:00 uur" on Christmas Eve."""
+    before_christmas = dt.datetime(2026, 12, 17, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: before_christmas)
+    run(ActionOpeningHours(), dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_opening_hours", "utter_opening_hours_holidays", "utter_opening_hours_short_days"]
+    assert dispatcher.messages[1]["days"] == "vrijdag 25 december"
+    assert dispatcher.messages[2]["days"] == "donderdag 24 december en donderdag 31 december"
+    assert dispatcher.messages[2]["close"] == "16:00"
+
+
+def test_christmas_eve_asked_about_gets_its_short_hours(dispatcher, domain, monkeypatch):
+    before_christmas = dt.datetime(2026, 12, 17, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: before_christmas)
+    tracker = make_tracker("opening_hours", "zijn jullie op kerstavond open?")
+    run(ActionOpeningHours(), dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert (message["response"], message["close"]) == ("utter_opening_hours_day", "16:00")
 
 
 @pytest.mark.parametrize("text, language, day", [
