@@ -42,6 +42,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
 from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
+                                colour_swapped,
                                  complains,
                                  asks_for_a_person, is_about_being_reached, is_dutch_landline,
                                  is_only_contact,
@@ -293,8 +294,8 @@ def _same_stem(one: Text, other: Text) -> bool:
 
 def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
     """The description with the word the resident took back replaced by the right one."""
-    swap = swapped_word(_text(tracker))
     description = tracker.get_slot("report_description") or ""
+    swap = swapped_word(_text(tracker)) or colour_swapped(_text(tracker), description)
     if not swap:
         return None
     told = reading_of(tracker).location
@@ -315,8 +316,10 @@ def _with_word_swapped(tracker: Tracker) -> Optional[Text]:
         return restated
     if not re.search(rf"\b{re.escape(swap[0])}\b", description, re.IGNORECASE):
         return None
-    return re.sub(rf"\b{re.escape(swap[0])}\b", swap[1].lower(), description,
-                  flags=re.IGNORECASE)
+    new = swap[1].lower()
+    return re.sub(rf"\b{re.escape(swap[0])}\b",
+                  lambda old: new.capitalize() if old.group()[0].isupper() else new,
+                  description, flags=re.IGNORECASE)
 
 
 def _place_word_swapped(tracker: Tracker) -> Dict[Text, Any]:
@@ -1856,8 +1859,10 @@ class ValidateReportForm(FormValidationAction):
             answer = True  # "oh nee wacht, het is 14, niet 12. en ja hou me op de hoogte"
         swapped = _with_word_swapped(tracker) if answer is not True else None
         if swapped:  # "(oh nee) niet vol, hij is kapot" (round r208 of session 55: lost); the
-            # no takes the word back, so the updates are asked again
-            return {"report_updates": None, "report_description": swapped,
+            # no takes the word back, so the updates are asked again, unless the message
+            # says no to them too ("… het is de blauwe. en nee hoeft geen bericht")
+            return {"report_updates": False if NO_UPDATES.search(text) else None,
+                    "report_description": swapped,
                     **with_ack(tracker, ack("utter_ack_description_changed"))}
         if (answer is False and reading.location and not _answers_first(_text(tracker))
                 and not NO_UPDATES.search(text)  # "wait, … in front of the kapper. and no

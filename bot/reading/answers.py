@@ -1760,3 +1760,23 @@ _COMPLAINS = re.compile(r"\b(?:klacht\w*|klagen|klaag\w*|beklag\w*|ontevreden|ni
 def complains(text: str) -> bool:
     """Words of a complaint about the service ("ik wil een klacht indienen")."""
     return bool(_COMPLAINS.search(text or ""))
+
+
+# "oh wacht sorry het is de blauwe, papier. groene was vorige week" (round r260 of session
+# 62: the green bin stayed in the report): the colour names the bin, so another colour told
+# with a correction replaces it
+_COLOUR = re.compile(r"\b(groen|grijs|grijz|blauw|geel|gel|oranj|bruin|zwart|rood|rod|paars|wit)"
+                     r"(?:e|en)?\b", re.IGNORECASE)
+_CORRECTING = re.compile(r"\b(?:wacht|sorry|sry|oeps|oops|bedoel\w*|vergis\w*|foutje|correctie|"
+                         r"nee|niet|geen)\b", re.IGNORECASE)
+
+
+def colour_swapped(text: str, description: str) -> Optional[Tuple[str, str]]:
+    """The colour of the description the resident corrects and the one told instead, or None."""
+    if not _CORRECTING.search(text or ""):
+        return None
+    had = {found.group(1).lower(): found.group() for found in _COLOUR.finditer(description or "")}
+    told = [found for found in _COLOUR.finditer(text or "") if found.group(1).lower() not in had]
+    if len(had) != 1 or not told:
+        return None
+    return next(iter(had.values())), told[0].group().lower()

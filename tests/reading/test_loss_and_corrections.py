@@ -28,3 +28,15 @@ def test_a_death_is_told_not_denied_or_supposed(text, told):
 ])
 def test_someone_denied_is_not_asked_about(text, person):
     assert person_of(text) == person
+
+
+@pytest.mark.parametrize("text, swap", [
+    ("oh wacht sorry het is de blauwe, papier. groene was vorige week", ("Groene", "blauwe")),
+    ("nee de grijze", ("Groene", "grijze")),
+    ("ja graag, de blauwe ook", None),  # no correction: an addition
+    ("nee, het was gisteren", None),
+])
+def test_another_bin_colour_told_as_a_correction(text, swap):
+    from bot.reading.answers import colour_swapped
+
+    assert colour_swapped(text, "Groene bak is weer niet geleegd") == swap
