@@ -217,8 +217,10 @@ def with_abroad(text: str) -> str:
         else said.group(0), normalise(text))
     moving = _MOVING.search(plain)
     within = _WITHIN_TOWN.search(plain)
+    arriving = _COMING_HERE.search(plain)
     replaced, found = _countries().subn(
         lambda name: "" if within and _FROM.search(plain[:name.start()])
+        else ARRIVING if arriving and _FROM_THERE.search(plain[:name.start()])
         else ABROAD if moving or not _GOING_TO.search(plain[:name.start()])
         else TRAVEL, plain)
     # "in spanje (barcelona)": one abroad, not two that outweigh the rest of the question
@@ -278,4 +280,12 @@ _WITHIN_TOWN = re.compile(r"\b(?:binnen (?:de|deze|onze|dezelfde) (?:stad|gemeen
                           r"(?:zelfde|dezelfde) (?:stad|plaats|gemeente|dorp)|"
                           r"ander(?:e)? (?:huis|adres|straat|woning|flat|appartement) (?:in|hier)|"
                           r"within (?:the )?(?:town|city|municipality)|same (?:town|city))\b")
+# "wij verhuizen van België naar hier", "we komen van Gent en gaan ons hier vestigen" (round
+# r262 of session 62: twice the answer about leaving the country): coming to live here
+ARRIVING = "uit het buitenland hier komen wonen nieuwe inwoner"
+_FROM_THERE = re.compile(r"\b(?:uit|van|vanuit|from)\s+(?:de\s+|het\s+|the\s+)?$")
+_COMING_HERE = re.compile(r"\b(?:naar (?:hier|nederland|lindendal|jullie|deze gemeente|jullie "
+                          r"gemeente)|(?:hier|bij jullie) (?:komen |gaan )?(?:wonen|vestigen)|"
+                          r"ons (?:hier )?(?:vestigen|inschrijven)|to the netherlands|"
+                          r"(?:live|move|moving) here)\b")
 _MOVING = re.compile(r"\b(?:verhuiz\w*|emigr\w*|wonen|woon|move|moving|live|werken|studeren)\b")

@@ -18,6 +18,11 @@ from bot.knowledge.text import lives_abroad, with_abroad
     ("tas gestolen in Barcelona", "tas gestolen in buitenland"),
     # round r102: "spanje (barcelona)" twice abroad outweighed the passport (a move answered)
     ("paspoort gestolen in spanje (barcelona)", "paspoort gestolen in buitenland"),
+    # coming to live here from abroad (round r262 of session 62: the emigration answer twice)
+    ("wij verhuizen van België naar hier",
+     "wij verhuizen van uit het buitenland hier komen wonen nieuwe inwoner naar hier"),
+    ("we komen van Gent en gaan ons hier vestigen",
+     "we komen van uit het buitenland hier komen wonen nieuwe inwoner en gaan ons hier vestigen"),
 ])
 def test_a_country_becomes_abroad(text, expected):
     assert with_abroad(text) == expected
