@@ -728,6 +728,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     clean = _STILL_WRITTEN.sub(" ", clean)
     clean = _without_doubt(clean)
     clean = _without_home_number(clean)
+    clean = _WHO_DID_IT.sub(" ", clean)  # "ik weet wie het is, die van nummer 12": no place
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
     clean = _SHOUTED_SPOT.sub(" ", clean)  # "OP HET BUSHOKJE!!! BIJ DE JUMBO": one place
     clean = _THE_NTH_TIME.sub(" ", clean)  # "VOOR DE VIERDE KEER!!!": when, not where
@@ -770,6 +771,16 @@ _INTRODUCTION = re.compile(
     r"|[^.!?]*\b(?:verhuisd naar|(?:just |recently )?moved to|daar woon ik|daar wonen we|"
     r"that\s*'?s where (?:i|we) live)\b[^.!?]*[.!?]?",
     re.IGNORECASE)
+
+
+# The one who did it and where they live: "ik weet ook wie het is, die van nummer 12 van de
+# Lindelaan" (round r262 of session 62: the dumping was filed at the neighbour's door)
+_WHO_DID_IT = re.compile(
+    r"\b(?:ik weet (?:ook |wel |precies |heus )?wie (?:het|dat|die|ze) (?:is|zijn|doet|doen|was|"
+    r"waren|deed|dumpt|gedaan heeft|heeft gedaan)|de (?:dader|daders|schuldige|vervuiler)s? "
+    r"(?:is|zijn|woont|wonen|komt|komen)|(?:het|ze|die|dat) (?:is|zijn|komt|komen) (?:van|bij) "
+    r"(?:de )?(?:buren|bewoners|bewoner|mensen) (?:van|op)|i know who (?:did it|it is|does it))"
+    r"\b[^.!?]*[.!?]?", re.IGNORECASE)
 
 
 # "voor mijn deur", "in de straat": at the resident's own home
