@@ -445,8 +445,18 @@ def question_beside_an_answer(text: str) -> str | None:
     sentences = [s for s in split_sentences(text) if s.strip() and not is_rhetorical(s)]
     # ("ja dat klopt. maar ik bedoelde wat de verklaring kost", round r237: a remark added)
     asked = [s for s in sentences[1:] if s.rstrip().endswith("?") and is_question(s)
-             or wants_to_know(s)]
+             or wants_to_know(s) or _ASKED_WITHOUT_A_MARK.match(s)]
     return asked[-1] if asked else None
+
+
+# "nee hoeft niet. wanneer halen jullie de kerstbomen op trouwens" (round r262 of session 62:
+# dropped): a question word and a verb right after it ask, also without a question mark
+_ASKED_WITHOUT_A_MARK = re.compile(
+    r"^(?!.*\b(?:toch|gedoe|zonde|jammer|raar|vreemd|belachelijk)\b)"
+    r"\W*(?:(?:en|o|oh|btw|trouwens|ook|nog)\W+)*(?:wanneer|hoe ?laat|hoe ?lang|hoeveel|"
+    r"welke dag|waar|wat|hoe)\s+(?:kan|kun|kunnen|moet|moeten|mag|mogen|is|zijn|gaat|gaan|"
+    r"komt|komen|halen|haalt|wordt|worden|kost|kosten|duurt|doe|doen|krijg|krijgen)\b",
+    re.IGNORECASE)
 
 
 # "trouwens", "nog een vraagske:", "btw quick question": a question of its own is coming
