@@ -114,6 +114,11 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:an?|the|builder'?s?|my|our) skips?|skip (?:permit|bin|container|hire)s?|dumpsters?|"
      r"(?:building|construction|rubble|renovation) (?:waste )?containers?",
      "container op straat vergunning bouwcontainer"),
+    # "Can they get a visitor parking permit?" (round r262 of session 62: "I do not have the
+    # answer", then the resident's permit price)
+    (r"visitors?'? (?:parking )?(?:permits?|passes|pass|tickets?|cards?)|(?:permits?|parking) "
+     r"for (?:my |our |the )?(?:visitors|guests|parents|family)|guest parking",
+     "bezoekersvergunning parkeren bezoek"),
     (r"parking permits?", "parkeervergunning"),
     # "where can I bring an old fridge? Is there a recycling place?" (round r75 of session 41)
     (r"recycling (?:place|centre|center|park|station|yard)|environment(?:al)? park|"
@@ -204,7 +209,8 @@ _BEYOND_THE_ENGLISH_ANSWERS = ("buitenlands rijbewijs omwisselen", "kwijtscheldi
                                "paspoort of ID-kaart kind", "mantelzorg ondersteuning",
                                "schimmel gebreken huurwoning verhuurder",
                                "burenoverlast buurtbemiddeling", "gehandicaptenparkeerkaart",
-                               "container op straat vergunning bouwcontainer")
+                               "container op straat vergunning bouwcontainer",
+                               "bezoekersvergunning parkeren bezoek")
 _PATTERNS: List[Tuple["re.Pattern[str]", str]] = [
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), dutch) for words, dutch in _GLOSSARY]
 

@@ -37,6 +37,9 @@ from bot.knowledge.english import dutch_search_words
     ("do I need a skip permit for a container in front of my house?",
      "container op straat vergunning bouwcontainer"),
     ("I have a parking permit for my street", "parkeervergunning"),
+    # round r262 of session 62: the resident's permit price for the parents' visit
+    ("my parents visit for 3 weeks. Can they get a visitor parking permit?",
+     "bezoekersvergunning parkeren bezoek"),
     # a move told only as why (round r150 of session 51: the moving text to a new resident)
     ("hello. i move to lindendal 2 week ago. how i get the pass for the garbage container?",
      "afvalpas kwijt"),
