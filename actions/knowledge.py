@@ -37,6 +37,7 @@ from bot.knowledge.aspects import (COST, OTHERS, WHAT_IS_DONE, answered_in, arti
                                    together)
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
+from bot.reading.dates import date_applied, document_named
 from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.loss import LOSS as _LOSS, tells_a_death
 from bot.reading.report_questions import read_report_question
@@ -474,6 +475,34 @@ def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> No
 
 def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
                   text: Optional[Text] = None, beside: Sequence[Article] = ()) -> None:
+    """The article's answer (see `_utter_the_article`), and when the resident named the day
+    of the application, the day it is ready."""
+    _utter_the_article(dispatcher, tracker, article, text, beside)
+    utter_ready_day(dispatcher, tracker, text)
+
+
+def utter_ready_day(dispatcher: CollectingDispatcher, tracker: Tracker,
+                    text: Optional[Text] = None, about: Text = "") -> bool:
+    """"ik heb op 26 november een paspoort aangevraagd. wanneer kan ik die ophalen?" (round
+    r261 of session 62: "ongeveer 5 werkdagen" three times): the day it is ready, worked out;
+    `about`: the answer before, for "ik heb hem vrijdag aangevraagd". True when said."""
+    settings = profile()
+    text = text or tracker.latest_message.get("text") or ""
+    days = settings.ready_after.get(document_named(text) or document_named(about) or "")
+    today = settings.now().date()
+    applied = date_applied(text, today) if days else None
+    if applied is None or any(str(message.get("response", "")).startswith("utter_ready_")
+                              for message in dispatcher.messages):
+        return False
+    english = tracker.get_slot("language") == "en"
+    ready = settings.working_days_after(applied, days)
+    utter(dispatcher, "utter_ready_passed" if ready <= today else "utter_ready_on",
+          applied=settings.date_name(applied, english), day=settings.date_name(ready, english))
+    return True
+
+
+def _utter_the_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
+                       text: Optional[Text] = None, beside: Sequence[Article] = ()) -> None:
     """The article's answer to `text` (default the latest message; short on SMS); a
     sensitive subject also offers a colleague. A short question about its cost or how long
     it takes gets only that, with the link. The same answer is never given twice in a row:
@@ -1268,7 +1297,16 @@ def _told(article: Article, said: Text) -> bool:
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article, titled: bool = False) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look;
-    `titled`: under the article's title (it is not the one just answered)."""
+    `titled`: under the article's title (it is not the one just answered). The day it is
+    ready when the resident names the day of the application."""
+    if utter_ready_day(dispatcher, tracker, about=article.title) and not read_aspects(
+            tracker.latest_message.get("text") or ""):
+        return  # "ik heb hem vrijdag aangevraagd": that day is the answer
+    _answer_the_follow_up(dispatcher, tracker, article, titled)
+
+
+def _answer_the_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          article: Article, titled: bool = False) -> None:
     text = tracker.latest_message.get("text") or ""
     aspects = read_aspects(text)
     details = [article_detail(article, aspect, text) for aspect in aspects]

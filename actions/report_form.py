@@ -2402,7 +2402,6 @@ class ValidateReportForm(FormValidationAction):
         if not statements:
             return None  # "nee hoeft niet. wanneer halen jullie de kerstbomen op trouwens"
             # (round r262 of session 62: a second report): a question, answered apart
-        told = " ".join(statements)
         if _SAME_THING.match(statements[0]):
             # "nee. moet ik nou echt de politie bellen? hij ligt op de stoep" (round r162):
             # more about this problem beside a question, not a problem of its own

@@ -54,7 +54,7 @@ from bot.reading.money import asks_to_pay_in_parts, money_trouble
 from bot.reading.smalltalk import (asks_about_the_weather, asks_how_the_bot_is, asks_if_a_bot,
                                    asks_the_time, asks_what_the_bot_can_do)
 from bot.reading.callback import call_time_wished, wants_callback, without_the_callback
-from bot.reading.dates import date_named
+from bot.reading.dates import date_applied, date_named, document_named
 from bot.reading.danger import (ONE_ACCIDENT, VIOLENCE_DENIED, a_new_danger,
                                 cannot_reach_0800, cannot_use_the_phone, help_called, is_shaken,
                                 same_event, says_found, says_it_is_dangerous,
@@ -614,6 +614,9 @@ def _asks_a_follow_up(tracker: DialogueStateTracker, last_turn: Tuple[str, ...],
         return False  # "ok dank u, ik maak afspraak": thanks and a plan, no question
     if asks_only_the_link(text):
         return True  # "TE LANG. gewoon link": the answer's link
+    if (date_applied(text, profile().now().date()) and not document_named(text)
+            and not reading.category):
+        return True  # "ik heb hem vrijdag aangevraagd" after the licence answer: when ready
     if any(entity.get("entity") == ARTICLE_ENTITY for entity in message.entities or []):
         return False  # an article chosen with a button: its answer, not a detail of another
     if (intent == "opening_hours" and _sure(message) and _A_DAY_OR_OPEN.search(text)

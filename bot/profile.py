@@ -162,6 +162,8 @@ class Profile(BaseModel):
     service_norms: ServiceNorms = ServiceNorms()
     closed_days: List[ClosedDay] = []
     short_days: List[ShortDay] = []
+    # Working days from the application until a document can be collected, per document
+    ready_after: Dict[str, int] = {}
     water_company: Optional[WaterCompany] = None
     # day and night: the street problems that cannot wait (water into homes, a deep hole)
     on_call_phone: Optional[str] = None
@@ -207,6 +209,13 @@ class Profile(BaseModel):
             return None
         short = next((short for short in self.short_days if short.date == day), None)
         return short.hours if short else self.opening_hours.get(DAYS[day.weekday()])
+
+    def working_days_after(self, day: dt.date, count: int) -> dt.date:
+        """The `count`-th day after `day` on which the town hall is open."""
+        while count > 0:
+            day += dt.timedelta(days=1)
+            count -= 1 if self.hours_on(day) else 0
+        return day
 
     def days_changed(self, today: dt.date) -> Tuple[List[ClosedDay], List[ShortDay]]:
         """The holidays and the short days of the next two weeks, in date order."""

@@ -352,3 +352,30 @@ def test_a_question_the_knowledge_base_misses_gets_its_topic_answer(dispatcher, 
     tracker = make_tracker("nlu_fallback", text, entities=read_message(text).to_entities(text))
     run(ActionAnswerAsQuestion(), dispatcher, tracker, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_answer_taxes"]
+
+
+@pytest.mark.parametrize("text, response, day", [
+    # round r261 of session 62: "ongeveer 5 werkdagen" three times, never "dan is het klaar"
+    ("ik heb op dinsdag 26 november een paspoort aangevraagd. wanneer kan ik die ophalen?",
+     "utter_ready_passed", "donderdag 3 december"),
+    ("ik heb gisteren een paspoort aangevraagd, wanneer is hij klaar?", "utter_ready_on",
+     "vrijdag 11 december"),
+])
+def test_the_day_a_document_is_ready_is_worked_out_from_the_day_applied(
+        dispatcher, monkeypatch, text, response, day):
+    from actions.knowledge import utter_ready_day
+
+    monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: monday)
+    utter_ready_day(dispatcher, make_tracker("passport_id_appointment", text))
+    utter_ready_day(dispatcher, make_tracker("passport_id_appointment", text))
+    [message] = dispatcher.messages  # said once
+    assert (message["response"], message["day"]) == (response, day)
+
+
+def test_no_ready_day_without_the_day_applied(dispatcher):
+    from actions.knowledge import utter_ready_day
+
+    utter_ready_day(dispatcher, make_tracker("passport_id_appointment",
+                                             "hoe lang duurt een paspoort?"))
+    assert not dispatcher.messages

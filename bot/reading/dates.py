@@ -47,3 +47,59 @@ def date_named(text: str, today: dt.date) -> Optional[dt.date]:
         if day >= today:
             return day
     return None
+
+
+# "ik heb vorige week (dinsdag 26 nov) een paspoort aangevraagd", "aangevraagd op 12 juni":
+# the day the resident applied, to tell when it is ready (round r261 of session 62: "ongeveer
+# 5 werkdagen" again, never "dan is het nu klaar")
+_APPLIED = re.compile(r"\b(?:aangevraagd|aanvraag (?:gedaan|ingediend)|heb (?:ik )?(?:\w+ ){0,4}"
+                      r"aangevraagd|applied|afspraak gehad|foto'?s? (?:laten )?maken)\b")
+_WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+             "zaterdag": 5, "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2,
+             "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAY = re.compile(r"\b(?:(vorige week|vorige|afgelopen|last) )?(" + "|".join(_WEEKDAYS)
+                      + r")\b")
+_DAYS_AGO = ((re.compile(r"\b(?:eergisteren|day before yesterday)\b"), 2),
+             (re.compile(r"\b(?:gisteren|yesterday)\b"), 1),
+             (re.compile(r"\b(?:vandaag|vanochtend|vanmorgen|today|this morning)\b"), 0))
+
+
+def date_applied(text: str, today: dt.date) -> Optional[dt.date]:
+    """The past day on which the text says the resident applied, or None."""
+    plain = (text or "").lower()
+    if not _APPLIED.search(plain):
+        return None
+    found = _DAY_MONTH.search(plain)
+    if found:
+        for year in (today.year, today.year - 1):
+            try:
+                day = dt.date(year, _MONTHS[found.group(2)], int(found.group(1)))
+            except ValueError:
+                return None
+            if day <= today:
+                return day
+        return None
+    ago = next((days for pattern, days in _DAYS_AGO if pattern.search(plain)), None)
+    if ago is not None:
+        return today - dt.timedelta(days=ago)
+    weekday = _WEEKDAY.search(plain)
+    if weekday is None:
+        return None
+    back = (today.weekday() - _WEEKDAYS[weekday.group(2)]) % 7 or 7
+    if weekday.group(1) == "vorige week" and back <= today.weekday():
+        back += 7  # on a Thursday, "vorige week dinsdag" is nine days ago
+    return today - dt.timedelta(days=back)
+
+
+# The document an application was for: its name in the profile's `ready_after`.
+_DOCUMENTS = (("rijbewijs", re.compile(r"\b(?:rijbewijs\w*|driving licen[cs]e)\b")),
+              ("id-kaart", re.compile(r"\b(?:id ?-?kaart\w*|identiteitskaart\w*|id cards?)\b")),
+              ("paspoort", re.compile(r"\b(?:paspoort\w*|passports?|reispas\w*)\b")))
+
+
+def document_named(text: str) -> Optional[str]:
+    """"paspoort", "id-kaart" or "rijbewijs": the first of them the text names, or None."""
+    plain = (text or "").lower()
+    found = [(match.start(), name) for name, pattern in _DOCUMENTS
+             for match in [pattern.search(plain)] if match]
+    return min(found)[1] if found else None

@@ -40,3 +40,18 @@ def test_another_bin_colour_told_as_a_correction(text, swap):
     from bot.reading.answers import colour_swapped
 
     assert colour_swapped(text, "Groene bak is weer niet geleegd") == swap
+
+
+@pytest.mark.parametrize("text, applied", [
+    ("ik heb vorige week (dinsdag 26 nov) een nieuw paspoort aangevraagd", "2026-11-26"),
+    ("aangevraagd op 12 juni", "2026-06-12"),
+    ("ik heb hem vorige week dinsdag aangevraagd", "2026-12-01"),
+    ("wanneer is mijn paspoort klaar", None),
+])
+def test_the_day_the_resident_applied(text, applied):
+    import datetime as dt
+
+    from bot.reading.dates import date_applied
+
+    found = date_applied(text, dt.date(2026, 12, 7))
+    assert (found.isoformat() if found else None) == applied
