@@ -748,7 +748,11 @@ def _names_again(text: Text, pending: Optional[Place]) -> bool:
     """The street just doubted is named again ("vlierstraat!!! ik woon er al 30 jaar")."""
     if pending is None or not pending.streets:
         return False
-    return _folded(pending.streets[0]) in _folded(text)
+    name, told = _folded(pending.streets[0]), _folded(text)
+    # not "het is de schoolstraat niet schoolweg" (round r263 of session 62: Schoolweg kept)
+    taken_back = re.sub(rf"\b(?:niet|geen|not|nie)\s+(?:(?:in|op|aan|bij)\s+)?(?:de\s+|het\s+)?"
+                        rf"{re.escape(name)}\b", " ", told)
+    return name in taken_back
 
 
 def _called_an_area(tracker: Tracker, name: Text) -> bool:
@@ -807,12 +811,18 @@ def _sentences_naming(text: Text, street: Text) -> List[Text]:
     return [part for part in split_sentences(text) if _folded(street) in _folded(part)]
 
 
+# What the resident rules out beside the street: ", niet de schoolweg", "niet bij nummer 3"
+_TAKEN_BACK = re.compile(r"[,\s]*\b(?:niet|nie|geen|not)\s+(?:(?:in|op|aan|bij)\s+)?"
+                         r"(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+\w?)?\s*$", re.IGNORECASE)
+
+
 def _words_beside(text: Text, street: Text) -> Optional[Text]:
     """What the resident said besides the street name, in the sentence that names it, when
     it names a spot ("Stationsweg, bij het bushokje"); not the sentences around it ("het is
     een park geen straat.. ingang aan de parkweg" gives "ingang aan de parkweg")."""
     sentences = [part for part in re.split(r"[.!?;]+", text) if _folded(street) in _folded(part)]
     sentence = sentences[0] if sentences else text
+    sentence = _TAKEN_BACK.sub("", sentence)  # ", niet de schoolweg" (round r263, session 62)
     found = re.search(re.escape(street), sentence, re.IGNORECASE)
     before, after = (sentence[:found.start()], sentence[found.end():]) if found else (sentence, "")
     for rest in (after, _DANGLING.sub("", before)):  # "… de Kerkstraat bij de bakker"

@@ -466,8 +466,12 @@ _NOT_THIS_THEN = re.compile(r"\b(?:niet|nie)\s+(?:(?:bij|aan|op|in|voor|naast|te
 
 # "het bushokje is in de Lindelaan, niet in de Molenweg" (round r256 of session 61: "niet in
 # de Molenweg" became the spot): a place ruled out after the one meant
-_NOT_THERE_AFTER = re.compile(r",?\s*(?:en\s+|dus\s+|maar\s+)?(?:niet|nie)\s+(?:in|op|aan|bij)\s+"
-                              r"(?:de\s+|het\s+)?[\w'-]+(?=\s*(?:[.!?;]|$))", re.IGNORECASE)
+_NOT_THERE_AFTER = re.compile(r",?\s*(?:en\s+|dus\s+|maar\s+)?(?:niet|nie)\s+"
+                              r"(?:(?:in|op|aan|bij)\s+(?:de\s+|het\s+)?[\w'-]+|(?:de\s+|het\s+)?[\w'-]+(?:straat|weg|"
+                              r"laan|plein|singel|dijk|kade|hof|pad|steeg|gracht))"
+                              # "het is de schoolstraat, niet de schoolweg" (round r263 of
+                              # session 62: "niet de schoolweg" kept as the spot)
+                              r"(?=\s*(?:[.!?;]|$))", re.IGNORECASE)
 
 
 # "its not in front of the AH, its more across the street by the bus stop" (round r211 of
