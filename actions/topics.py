@@ -980,8 +980,9 @@ def _utter_days_changed(dispatcher: CollectingDispatcher, english: bool) -> None
 
 def _and_joined(names: List[Text], english: bool) -> Text:
     """"eerste kerstdag en tweede kerstdag"."""
-    joint = " and " if english else " en "
-    return joint.join(dict.fromkeys(names))
+    names = list(dict.fromkeys(names))
+    last = " and " if english else " en "
+    return last.join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
 
 
 # Another building than the town hall, whose hours are its own (or an article's).
@@ -1025,6 +1026,16 @@ def hours_asked(text: Text) -> Optional[Dict[Text, Any]]:
         return None
     settings = profile()
     english = False  # beside a report the side answers are Dutch (the articles are Dutch)
+    holidays = settings.holidays_named(text, settings.now().date())
+    if holidays:  # "… wanneer is het gemeentehuis open tussen kerst en oud en nieuw?" (r263)
+        return {"key": "utter_opening_hours_closed_day", "values": {"day": _and_joined(
+            [holiday.name for holiday in holidays], english)}}
+    date = date_named(text, settings.now().date())
+    hours = settings.hours_on(date) if date else None
+    if hours:  # "is het op 31 december open?"
+        return {"key": "utter_opening_hours_day",
+                "values": {"day": settings.date_name(date, english),
+                           "open": hours[0].strftime("%H:%M"), "close": hours[1].strftime("%H:%M")}}
     closed = closed_day_asked(text)
     if closed:
         return {"key": "utter_opening_hours_closed_day",

@@ -379,3 +379,17 @@ def test_no_ready_day_without_the_day_applied(dispatcher):
     utter_ready_day(dispatcher, make_tracker("passport_id_appointment",
                                              "hoe lang duurt een paspoort?"))
     assert not dispatcher.messages
+
+
+def test_holiday_hours_asked_beside_a_report_are_answered(monkeypatch):
+    """Round r263 of session 62: "wanneer is het gemeentehuis open tussen kerst en oud en
+    nieuw?" beside the summary got "Op uw vraag heb ik geen antwoord"."""
+    from actions.topics import hours_asked
+
+    before_christmas = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: before_christmas)
+    holidays = hours_asked("wanneer is het gemeentehuis open tussen kerst en oud en nieuw?")
+    assert holidays == {"key": "utter_opening_hours_closed_day", "values": {
+        "day": "eerste kerstdag, tweede kerstdag en nieuwjaarsdag"}}
+    eve = hours_asked("en is het gemeentehuis op 31 december open?")
+    assert eve["values"]["close"] == "16:00"

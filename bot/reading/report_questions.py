@@ -432,7 +432,8 @@ _CLEAN_UP = re.compile(
     r"|\b(?:moet|moeten|mag|hoef|hoeven)\s(?:ik|we|wij|je)\s(?:\w+\s){0,3}?zelf\s(?:\w+\s)?"
     r"(?:proper maken|kuisen|schoon maken|schoonmaken|vrijmaken|leeghalen|ontstoppen)\b"
     # (not "wanneer halen jullie de kerstbomen op": a day asked, round r262 of session 62)
-    r"|(?<!wanneer )(?<!welke dag )\b(?:ruimen|halen) jullie (?:\w+ ){0,2}?(?:op|weg)\b"
+    r"|(?<!wanneer )(?<!wanner )(?<!wnnr )(?<!wnr )(?<!welke dag )\b(?:ruimen|halen) jullie "
+    r"(?:\w+ ){0,2}?(?:op|weg)\b"
     r"|\bwie (?:haalt|ruimt|veegt|komt)\b(?:\s+\w+){0,4}?\s+(?:weg|op|ophalen|opruimen|"
     r"weghalen)\b"
     r"|\bwie (?:moet|gaat|zal|mag)\b(?:\s+\w+){0,3}?\s+(?:weg ?halen|opruimen|ophalen|opvegen)\b"
