@@ -743,3 +743,15 @@ def test_laat_maar_then_send_sends():
 ])
 def test_being_reached_is_read_by_whole_words(text, reached):
     assert is_about_being_reached(text) is reached
+
+
+@pytest.mark.parametrize("text, swap", [
+    ("oh wacht sorry het is de blauwe, papier. groene was vorige week", ("Groene", "blauwe")),
+    ("nee de grijze", ("Groene", "grijze")),
+    ("ja graag, de blauwe ook", None),  # no correction: an addition
+    ("nee, het was gisteren", None),
+])
+def test_another_bin_colour_told_as_a_correction(text, swap):
+    from bot.reading.answers import colour_swapped
+
+    assert colour_swapped(text, "Groene bak is weer niet geleegd") == swap

@@ -21,3 +21,16 @@ TODAY = dt.date(2026, 12, 5)
 ])
 def test_a_date_is_read_as_the_next_one(text, date):
     assert date_named(text, TODAY) == date
+
+
+@pytest.mark.parametrize("text, applied", [
+    ("ik heb vorige week (dinsdag 26 nov) een nieuw paspoort aangevraagd", "2026-11-26"),
+    ("aangevraagd op 12 juni", "2026-06-12"),
+    ("ik heb hem vorige week dinsdag aangevraagd", "2026-12-01"),
+    ("wanneer is mijn paspoort klaar", None),
+])
+def test_the_day_the_resident_applied(text, applied):
+    from bot.reading.dates import date_applied
+
+    found = date_applied(text, dt.date(2026, 12, 7))
+    assert (found.isoformat() if found else None) == applied
