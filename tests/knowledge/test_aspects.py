@@ -314,3 +314,14 @@ def test_a_word_the_answers_say_otherwise_and_a_separable_verb():
                     "De uitvaartondernemer komt langs.")
     assert sentences_naming(often, "begrafenisondernemer aangifte") == \
         "De uitvaartondernemer doet de aangifte."
+
+
+@pytest.mark.parametrize("text, person", [
+    ("bro ik heb geen kind lol. ik vroeg of id kaart genoeg is voor turkije", None),
+    ("en voor mijn zoontje?", "kind"),
+    ("we hebben geen kinderen, alleen mijn vrouw gaat mee", "partner"),
+])
+def test_someone_denied_is_not_asked_about(text, person):
+    from bot.knowledge.aspects import person_of
+
+    assert person_of(text) == person

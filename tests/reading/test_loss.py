@@ -1,7 +1,6 @@
 """Condolences only for a death the resident tells of."""
 import pytest
 
-from bot.knowledge.aspects import person_of
 from bot.reading.loss import tells_a_death
 
 
@@ -19,12 +18,3 @@ from bot.reading.loss import tells_a_death
 ])
 def test_a_death_is_told_not_denied_or_supposed(text, told):
     assert tells_a_death(text) is told
-
-
-@pytest.mark.parametrize("text, person", [
-    ("bro ik heb geen kind lol. ik vroeg of id kaart genoeg is voor turkije", None),
-    ("en voor mijn zoontje?", "kind"),
-    ("we hebben geen kinderen, alleen mijn vrouw gaat mee", "partner"),
-])
-def test_someone_denied_is_not_asked_about(text, person):
-    assert person_of(text) == person
