@@ -623,7 +623,9 @@ def read_report_question(text: str) -> Optional[str]:
             # the question's own sentence: "het is de grijze container. wanneer komen ze?" asks
             # when the report is dealt with, not the waste calendar
             asked = next((part for part in reversed(sentences(text)) if "?" in part), text)
-            return None if kind in _ABOUT_IT_ONLY and _names_a_topic(asked) else kind
+            every_question = " ".join(part for part in sentences(text) if "?" in part)
+            return None if kind in _ABOUT_IT_ONLY and (
+                _names_a_topic(asked) or _names_a_topic(every_question)) else kind
     return None
 
 
@@ -666,7 +668,10 @@ def _names_a_topic(text: str) -> bool:
 _PRODUCT_NAMED = re.compile(
     rf"\b(?:{DOCUMENT_WORDS}|parkeer\w*|\w*vergunning\w*|permit|parking|\w*pas|pasje|"
     r"\w*belasting\w*|tax|leges|uittreksel\w*|akte\w*|huwelijk\w*|trouwen|partnerschap\w*|"
-    r"hond|honden)\b",
+    r"hond|honden|"
+    # "ik heb oude bank (sofa) en kast, hoe kan ik die weg doen? kost geld?" (round r264 of
+    # session 62: "Een melding doen is gratis")
+    r"grofvuil|sofa|bankstel|matras\w*|koelkast|wasmachine|meubel\w*|kast|kasten|oude bank)\b",
     re.IGNORECASE)
 
 

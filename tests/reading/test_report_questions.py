@@ -619,3 +619,11 @@ def test_whether_to_clean_it_oneself_is_a_clean_up_question(text):
 def test_a_new_problem_beside_an_earlier_report(text, beside):
     from bot.reading.report_questions import tells_a_new_problem_beside
     assert tells_a_new_problem_beside(text) is beside
+
+
+def test_the_price_of_bulky_waste_is_no_question_about_the_report():
+    """Round r264 of session 62: "Een melding doen is gratis" to a sofa and a cupboard."""
+    assert read_report_question(
+        "ja ik heb oude bank (sofa) en kast, hoe kan ik die weg doen? kost geld?") is None
+    assert read_report_question(
+        "de kast staat al een week op de stoep. kost het geld om te melden?") == "cost"
