@@ -750,6 +750,9 @@ def test_being_reached_is_read_by_whole_words(text, reached):
     ("nee de grijze", ("Groene", "grijze")),
     ("ja graag, de blauwe ook", None),  # no correction: an addition
     ("nee, het was gisteren", None),
+    # round r265 of session 62: a brown sofa told beside the yes made the bin brown
+    ("ja verstuur. oja en er ligt al een week een kapotte bank (zo'n bruine leren) op de "
+     "stoep bij nr 30, niet van mij", None),
 ])
 def test_another_bin_colour_told_as_a_correction(text, swap):
     from bot.reading.answers import colour_swapped
