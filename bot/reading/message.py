@@ -34,7 +34,8 @@ from bot.text import sentences, undictated
 _REPEATED = re.compile(
     r"\b(alweer|(?<!dit )(?<!het )(?<!slecht )(?<!mooi )(?<!slechte )(?<!door )(?<!zulk )"
     # "het bord zwaait heen en weer" (round r265 of session 62: "Vervelend dat het weer gebeurt")
-    r"(?<!warm )(?<!nat )(?<!heen en )weer(?! (?:is|was|wordt|werd|binnen|buiten|terug|thuis|open|dicht|"
+    r"(?<!warm )(?<!nat )(?<!heen en )weer"
+    r"(?! (?:is|was|wordt|werd|binnen|buiten|terug|thuis|open|dicht|"
     # "moet ik hem weer binnen zetten?" (round r71 of session 41: "Vervelend dat het weer
     # gebeurt")
     r"naar (?:binnen|buiten|huis))\b)|opnieuw(?! (?:gelegd|bestraat|aangelegd|"
