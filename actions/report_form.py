@@ -1985,12 +1985,11 @@ class ValidateReportForm(FormValidationAction):
             beside = self._another_problem_beside(tracker) or {}
             if "report_more_problems" in beside:  # both shown, then both sent
                 return {"report_confirmed": None, **beside}
-        if (answer is True and reading.addition and _SENT.search(_text(tracker))
-                and names_another_problem(reading.addition, tracker.get_slot("report_category"))):
-            # "ja verstuur. oja en er ligt al een week een kapotte bank … bij nr 30" (round
-            # r265 of session 62: the bin moved to the sofa's number): sent, the sofa next
-            return {"report_confirmed": True}
-        correction = self._correction(tracker, reading, answer)
+        another = (answer is True and reading.addition and _SENT.search(_text(tracker))
+                   and names_another_problem(reading.addition, tracker.get_slot("report_category")))
+        # "ja verstuur. oja en er ligt al een week een kapotte bank … bij nr 30" (round r265 of
+        # session 62: the bin moved to the sofa's number): no correction; sent, the sofa next
+        correction = None if another else self._correction(tracker, reading, answer)
         if correction:  # "toch wel graag berichten. 06…. en het is de Julianastraat": both
             return {**correction, **updates}
         if updates:

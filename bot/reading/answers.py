@@ -1769,11 +1769,11 @@ def complains(text: str) -> bool:
 _COLOUR = re.compile(r"\b(groen|grijs|grijz|blauw|geel|gel|oranj|bruin|zwart|rood|rod|paars|wit)"
                      r"(?:e|en)?\b", re.IGNORECASE)
 _BIN = r"(?:bak|container|kliko|minicontainer|afvalbak|vuilnisbak|ton)"
+_COLOURED = r"(?:groen|grijz|blauw|gel|oranj|bruin|zwart|rod|paars|witt)e"  # "de blauwe"
 _COLOUR_AS_THE_BIN = re.compile(
-    r"\b(?:het is|is het|was|bedoel(?: ik)?|nee|de)\s+(?:de\s+)?"
-    r"((?:groen|grijz|blauw|gel|oranj|bruin|zwart|rod|paars|witt)e)\b"
+    rf"\b(?:het is|is het|was|bedoel(?: ik)?|nee|de)\s+(?:de\s+)?({_COLOURED})\b"
     rf"(?=\s*(?:[,.!?;]|$|{_BIN}\b|van\b|met\b|papier|gft|pmd|plastic|rest))"
-    rf"|\b((?:groen|grijz|blauw|gel|oranj|bruin|zwart|rod|paars|witt)e)\s+{_BIN}\b",
+    rf"|\b({_COLOURED})\s+{_BIN}\b",
     re.IGNORECASE)
 _CORRECTING = re.compile(r"\b(?:wacht|sorry|sry|oeps|oops|bedoel\w*|vergis\w*|foutje|correctie|"
                          r"het is de|is het de)\b|^\W*nee\b", re.IGNORECASE)
@@ -1784,9 +1784,9 @@ def colour_swapped(text: str, description: str) -> Optional[Tuple[str, str]]:
     if not _CORRECTING.search(text or ""):
         return None
     had = {found.group(1).lower(): found.group() for found in _COLOUR.finditer(description or "")}
-    told = [(found.group(1) or found.group(2)) for found in _COLOUR_AS_THE_BIN.finditer(text or "")]
-    told = [colour for colour in told
-            if _COLOUR.match(colour) and _COLOUR.match(colour).group(1).lower() not in had]
+    told = [colour.group() for found in _COLOUR_AS_THE_BIN.finditer(text or "")
+            for colour in [_COLOUR.match(found.group(1) or found.group(2))]
+            if colour and colour.group(1).lower() not in had]  # ("witte" is no colour stem)
     if len(had) != 1 or not told:
         return None
     return next(iter(had.values())), told[0].lower()

@@ -14,7 +14,7 @@ _DENIED = re.compile(r"\b(?:niemand|nobody|no one|niet|nie|geen|not|never|nooit)
                      r"\W*$", re.IGNORECASE)
 _SUPPOSED = re.compile(r"\b(?:als|indien|stel|wanneer|mocht|if|when|in case|once)\b"
                        r"(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
-_ASKED_OF_SOMEONE_ELSE = re.compile(r"^\W*(?:is|zijn|was|waren|is|has|have|did)\b",
+_ASKED_OF_SOMEONE_ELSE = re.compile(r"^\W*(?:is|zijn|was|waren|has|have|did)\b",
                                     re.IGNORECASE)
 
 
