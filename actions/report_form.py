@@ -983,6 +983,22 @@ def _another_problem_at(tracker: Tracker, detail: Text, place: Place) -> Dict[Te
     return {"report_more_problems": more}
 
 
+# "en er ligt glas onder de glijbaan": something more there, told at a spot of its own
+_MORE_THERE = re.compile(r"^(?:er|there) (?:ligt|liggen|staat|staan|zit|zitten|hangt|hangen|"
+                         r"is|zijn|are)\b", re.IGNORECASE)
+
+
+def _more_at_a_spot(reading: Reading, text: Text) -> bool:
+    """"en er ligt glas onder de glijbaan" while the updates were asked about a broken swing
+    (round r267 of session 63: the report moved under the slide): more told at a spot
+    without a street of its own is more about the report, its place stays. A correction cue
+    ("nee, het is niet bij de schommel maar …") is a correction."""
+    place = reading.location
+    return (place is not None and place.kind == "description" and not place.streets
+            and bool(_MORE_THERE.match(_CONNECTOR.sub("", text)))
+            and not _corrects_at_a_start(text) and not _PLACE_CORRECTION.search(text))
+
+
 def _problem_told_elsewhere(tracker: Tracker, text: Text) -> Dict[Text, Any]:
     """A problem of its own at a street the report does not have, told instead of an answer:
     a report of its own there, not the report moved (`_told_elsewhere`)."""
@@ -2397,7 +2413,8 @@ class ValidateReportForm(FormValidationAction):
         elif not (description and (reading.category or reading.addition
                                    or _heard_as_a_complaint(tracker))
                   and is_description(description)
-                  and reading.location is None and not reading.question):
+                  and (reading.location is None or _more_at_a_spot(reading, _text(tracker)))
+                  and not reading.question):
             return None
         return {"report_description": self._added(tracker, description),
                 **with_ack(tracker, ack("utter_ack_added"))}

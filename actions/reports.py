@@ -608,8 +608,9 @@ class ActionStartReport(Action):
                 # tells stays (round r102: the description became "Top.")
                 # (the description dropped the connector: "en is die tweede duurder?")
                 core = _LEADING_CONNECTOR.sub("", asked.strip())
-                told = re.sub(re.escape(core), f" {_what_it_tells(asked)} ", told,
-                              flags=re.IGNORECASE)
+                # ("… al n week donker. en hoe krijg ik …": not "donker. En", round r266)
+                told = re.sub(r"(?:\b(?:en|maar|and|but|o|oh|ok|oke)\W+)*" + re.escape(core),
+                              f" {_what_it_tells(asked)} ", told, flags=re.IGNORECASE)
             # ("hoeveel duurder is die 2e? oh en trouwens, de parkeerautomaat …": the opener
             # that was inside the message is at the start now, round r229 of session 58)
             told = clean_description(" ".join(told.split())) or " ".join(told.split())

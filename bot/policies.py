@@ -262,7 +262,8 @@ _TOLD_AS_BEFORE = re.compile(
 NO_INTERNET_ACTION = "action_no_internet"
 GOODBYE_ACTION = "action_goodbye"
 # "dag", "GOEDENDAG.": a hello at the start, a goodbye after an answer
-_ONLY_DAG = re.compile(r"^\W*(?:goeden?dag|dag|daag|dagdag|dag hoor)\W*$", re.IGNORECASE)
+_ONLY_DAG = re.compile(r"^\W*(?:goeden?dag|goede?n?(?:avond|middag|nacht)|goeienavond|dag|daag|"
+                       r"dagdag|dag hoor)\W*$", re.IGNORECASE)
 WRONG_CHAT_ACTION = "utter_wrong_chat"
 CONTACT_HUMAN_ACTION = "action_contact_human"
 # The complaint answer ends with "Wilt u nu eerst met een medewerker praten?"
@@ -1041,7 +1042,11 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     place = reading.location
     # a street, or a public spot ("next to the bike parking at the train station", round r254)
     placed = bool(place and (place.streets or place.landmark
-                             and not AT_ONES_HOME.search(place.landmark)))
+                             and not AT_ONES_HOME.search(place.landmark)
+                             # "lantaarnpaal doet t niet bij t speeltuintje achter de jumbo, al
+                             # n week donker. en hoe krijg ik een parkeervergunning" (r266)
+                             or place.kind == "description"
+                             and tells_something_wrong((sentences(text) or [""])[0])))
     if (intent in REPORT_INTENTS and not after_an_answer or not reading.category
             or not asked_first and not placed):
         return False  # (a problem told after a question is meant as a report, place or not)
@@ -1061,6 +1066,9 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     if _OWN_PLANS.search(told):
         return False  # "… de berk in de achtertuin laten kappen want de wortels drukken de
         # schuur omhoog. Heb ik een vergunning nodig?" (round r227 of session 57: a report)
+    if _OWN_LOSS.search(told):
+        return False  # "I lost my waste pass for the container on Stationsplein. How do I
+        # get a new one?" (round r266 of session 63: "I have noted: Stationsplein")
     return category_of(told) is not None
 
 
@@ -1070,6 +1078,15 @@ _OWN_PLANS = re.compile(
     r"(?:\w+\s+){0,8}?(?:plaatsen|bouwen|kappen|verbouwen|aanleggen|laten\s+\w+|maken|zetten)\b"
     r"|\b(?:mijn|onze|ons|eigen)\s+(?:eigen\s+)?(?:achtertuin|voortuin|tuin|schuur|oprit)\b"
     r"|\bin\s+(?:de|mijn|onze)\s+(?:achter|voor)tuin\b", re.IGNORECASE)
+
+
+# Something of the resident's own that is lost or stolen: no problem outside.
+_OWN_LOSS = re.compile(
+    r"\b(?:ik ben|we zijn|wij zijn|ben) (?:mijn|m'?n|mn|onze|ons) (?:\w+ ){0,2}?kwijt\b"
+    r"|\b(?:mijn|m'?n|mn|onze|ons) (?:\w+ ){0,2}?(?:is|zijn|raakte|raakten) (?:\w+ )?"
+    r"(?:kwijt|gestolen|verloren)\b"
+    r"|\b(?:i|we) (?:have |'ve )?(?:lost|can'?t find|cannot find) (?:my|our)\b"
+    r"|\b(?:my|our) (?:\w+ ){0,2}?(?:is|was|got) (?:lost|stolen)\b", re.IGNORECASE)
 
 
 # What the resident has, told beside a question about getting rid of it: no problem outside.

@@ -130,6 +130,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:which|what) (?:\w+ )?bin|nappies|diapers|cat litter|residual waste|grey bin|"
      r"(?:sort|separate|separating|sorting) (?:\w+ ){0,2}?(?:waste|rubbish|garbage|trash)",
      "welk afval in welke bak restafval"),
+    # "can I put my garbage bag next to the container?" (round r266 of session 63: "I do not
+    # have an answer to that")
+    (r"(?:bags?|rubbish|garbage|trash|waste) (?:\w+ ){0,2}?(?:next to|beside|by|outside|near) "
+     r"(?:it\b|(?:the |a )?(?:\w+ )?(?:container|bin)s?)", "vuilniszak naast de container zetten"),
     # "i lost my card for the waste containers" (round r112: only the calendar was answered)
     (r"(?:waste|rubbish|container|bin|garbage) (?:pass|card)|(?:card|pass) (?:\w+ ){0,2}?for "
      r"(?:the )?(?:\w+ )?(?:containers?|bins?)", "afvalpas kwijt"),

@@ -755,6 +755,11 @@ _THANKS = re.compile(
     r"week|nacht|zondag|zaterdag)|goedendag|groetjes|groeten|mvg|bye|goodbye|cheers|ciao|"
     r"houdoe|ajuus|adieu|salut|have\s+a\s+(?:nice|good|great)\s+(?:day|evening|weekend)|"
     # thanks and goodnight in the languages residents also write in
+    # praise is thanks ("hartelijk dank, u heeft mij goed geholpen": round r266, a complaint)
+    r"(?:(?:u|je|jij|jullie)\s+(?:heeft|hebt|heb|hebben)\s+(?:mij|me|ons)\s+)?"
+    r"(?:heel\s+|erg\s+|echt\s+|zeer\s+|super\s+)?(?:goed|fijn|prima|top|snel|vriendelijk)\s+"
+    r"geholpen|(?:ik\s+ben\s+)?(?:juist\s+|heel\s+|erg\s+|zeer\s+)?tevreden|"
+    r"(?:very|really|so|super)\s+helpful|helped\s+(?:me\s+)?(?:a\s+lot|so\s+much)|"
     r"welterusten|slaap\s+lekker|(?:nog\s+een\s+)?schone\s+dag|dziękuję|dziekuje|dzięki|dzieki|"
     r"te[sş]ekk[uü]rler|te[sş]ekk[uü]r\s+ederim|sa[gğ]\s*ol|danke(?:\s+sch[oö]n)?|gracias|"
     r"obrigad[oa]|grazie|shukran|choukran|sho?ukran|merci\s+beaucoup|good\s*night|"
@@ -769,8 +774,9 @@ _COURTESY = frozenset(
     "x xx xxx "
     "erg zeer hartelijk vriendelijk veel nogmaals nog en voor de het hulp moeite info "
     "informatie snelle reactie antwoord a lot so much very great cool many for your help the "
-    "you all jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
-    "wel jongeman meneer mevrouw meid jongen beste lieve schat toppers topper alright dear "
+    "you all were jullie u je allemaal klopt gemeente geweldig duidelijk fijne dag uw een verder "
+    "wel ah nou zo goedenavond goedemiddag goedenacht goeienavond jongeman jongedame of "
+    "meneer mevrouw meid jongen beste lieve schat toppers topper alright dear "
     "ederim çok cok bardzo habibi habibti he hè hé allez allee awel amai "
     # a goodbye in annoyance is still a goodbye ("zinloos dit… doei")
     "zinloos waardeloos belachelijk ongelooflijk dit pff laat maar "
@@ -876,11 +882,13 @@ def sounds_like_a_goodbye(text: str) -> bool:
 
 
 _BYE_AT_END = re.compile(r"(?:^|[\s.,!])(?:doei+|doeg|dag|daag|bye|tot ziens|ciao|groetjes|"
-                         r"(?<=[.,!?] )goedendag|salukes|houdoe|ajuus|adieu|mvg|"
+                         r"(?<=[.,!?] )(?:goedendag|goede?n?(?:avond|middag|nacht)|goeienavond)|"
+                         r"salukes|houdoe|ajuus|adieu|mvg|"
                          r"(?:fijne|prettige|goede|fijn|prettig) (?:dag|avond|middag|weekend)"
                          r"(?: nog)?)\W*$", re.IGNORECASE)
 _NOTHING_NEEDED = re.compile(
-    r"\b(?:eigenlijk (?:niks|niets)|(?:niks|niets) hoor|laat maar(?! \w*(?:weten|horen|zien))|"
+    r"\b(?:eigenlijk (?:niks|niets)|(?:niks|niets) hoor|geen klacht(?:en)?|no complaints?|"
+    r"laat maar(?! \w*(?:weten|horen|zien))|"
     r"(?:even |alleen |gewoon )?"
     r"(?:kijken|testen|proberen) of (?:dit|het|deze chat|de chat|dit ding) (?:\w+ )?werkt)\b",
     re.IGNORECASE)

@@ -352,8 +352,11 @@ def _scores(text: str) -> Dict[str, float]:
         if (found and index + 1 < len(tokens) and tokens[index + 1] in _VERB_NEXT.get(token, ())
                 and not (index and tokens[index - 1] in _THE_ROAD)):
             continue
-        if found and _is_surface(token) and _after_preposition(tokens, index):
-            found = (found[0], WEAK)  # "alles ligt op het gras": where, not what
+        if found and _after_preposition(tokens, index) and (
+                _is_surface(token) or any(scores.values())):
+            # "alles ligt op het gras", "de lamp bij het bankje is kapot" (round r266 of
+            # session 63: a tie, no category): where, not what
+            found = (found[0], WEAK)
         if found and found[1] >= STRONG:
             scores[found[0]] += found[1]
         elif found:  # places and vague words: several of them still name no problem

@@ -134,7 +134,9 @@ _LOOSE_PASS = re.compile(
     r"\bpasje\b|\b(?:mijn|mn|de|een|nieuwe?|onze|die|deze|het|uw) "
     r"(?:pas|passen|kaart|kaartje|sleutel)\b"
     # "ik ben pas kwijt van container" (round r114: a report about the waste)
-    r"|\bpas (?:kwijt|weg|verloren|gestolen)\b|\bpas (?:van|voor) (?:de |het )?(?:container|afval)")
+    r"|\bpas (?:kwijt|weg|verloren|gestolen)\b|\bpas (?:van|voor) (?:de |het )?(?:container|afval)"
+    # "I lost my card for the underground bins" (round r266 of session 63)
+    r"|\b(?:my|our|the|a|new) (?:card|pass|key)\b")
 _NEW_PASS = re.compile(
     r"\b(?:kwijt\w*|verloren|verlopen|gestolen|zoek|weg|nieuwe?|aanvragen|aanvraag|vervangen|"
     r"extra|tweede|opzeggen|kopen|krijgen|krijg|kost|kosten|halen|ophalen|aanmelden|"
@@ -480,11 +482,19 @@ def questions_beside_a_report(text: str) -> str | None:
         return _questions_before_a_report(sentences)
     # ("kunnen jullie dat opruimen?", "is dat iets voor jullie?": the report answers it)
     asked = [index for index, s in enumerate(sentences) if index and not is_rhetorical(s) and (
-        "?" in s and is_question(s) or _announced_question(s) or wants_to_know(s))
+        ("?" in s or _OPENS_WITH_A_QUESTION.match(s)) and is_question(s)
+        or _announced_question(s) or wants_to_know(s))
         and not asks_to_act_on_it(s)]
     return " ".join(_with_its_subject(sentences, index) for index in asked) or None
 
 
+
+
+# "… al n week donker. en hoe krijg ik een parkeervergunning": a question without its mark
+# ("… en waarom betalen wij eigenlijk hondenbelasting" grumbles: "waarom" needs its mark)
+_OPENS_WITH_A_QUESTION = re.compile(
+    rf"^\W*(?:(?:en|maar|o|oh|oja|trouwens|btw)\W+)*(?!waarom\b){_QUESTION_WORD}\s+(?:\w+\s+)?"
+    rf"(?:{_SUBJECT}|{_VERB_FIRST})\b", re.IGNORECASE)
 
 
 def _with_its_subject(sentences: list[str], index: int) -> str:
@@ -544,7 +554,9 @@ PRODUCT_WORDS = {
     "parking_permit": re.compile(
         # (not "ze kan geen auto meer rijden, is er een taxi voor ouderen?", round r179)
         # ("automatisch een bsn" is no car, round r232 of session 58)
-        r"parke|vergunning|kenteken|(?<!geen )\bauto(?!mat)|wagen|bezoek|\bpark(?:ing)?\b|permit|"
+        # (not "wanneer komt de strooiwagen?", round r265: a car, not a gritter)
+        r"parke|vergunning|kenteken|(?<!geen )\bauto(?!mat)|\bwagen|\bbezoek|\bpark(?:ing)?\b|"
+        r"permit|"
         r"\bcar\b|"
         # (not "betalen": "is het gratis of moet ik betalen?" after the birth answer, r147)
         # (a ticket, not a voucher: "geld of een bon?" for carers, round r179 of session 52)
@@ -586,6 +598,12 @@ def product_asked(question: str, besides: str | None = None) -> str | None:
     een paspoort?" → passport_id_appointment), or None when it names none or several."""
     named = [intent for intent, words in PRODUCT_WORDS.items()
              if intent != besides and words.search(question or "")]
+    if len(named) > 1:  # "parkeervergunning": the word's head, not the "vergunning" in it;
+        # "mijn paspoort ophalen": the passport, not a bare "ophalen" (round r263)
+        named = [intent for intent in named if any(
+            found.end() > found.start()
+            and (not found.start() or not question[found.start() - 1].isalpha())
+            for found in PRODUCT_WORDS[intent].finditer(question))]
     return named[0] if len(named) == 1 else None
 
 
@@ -695,7 +713,10 @@ def read_question(text: str) -> str | None:
 # naast de container zetten" (round r223 of session 57: a report of dumped waste)
 _MAY_I_PUT = re.compile(r"\b(?:mag|mogen|kan|kun|kunnen|moet|moeten) (?:ik|we|wij) (?:\w+ ){0,10}"
                         r"(?:zetten|neerzetten|leggen|neerleggen|plaatsen|laten staan|"
-                        r"achterlaten)\b")
+                        r"achterlaten)\b"
+                        # "can I put my garbage bag next to the container?" (round r266)
+                        r"|\b(?:can|may|could|should) (?:i|we) (?:\w+ ){0,2}?(?:put|leave|place|"
+                        r"drop|set) (?:\w+ ){0,8}?(?:next to|beside|by|near|on|in front of)\b")
 
 
 # "container … is niet geleegd, moet ik hem laten staan?" (round r230 of session 58): what to
@@ -997,6 +1018,8 @@ def _clauses(plain: str) -> list[str]:
 
 def _mend(word: str) -> str:
     """A misspelt known word (one letter off, or two swapped) becomes the known word."""
+    if word == "t":
+        return "het"  # "lantaarnpaal doet t niet", "doet 't niet" (round r266 of session 63)
     if len(word) < 5 or word in _VOCABULARY or is_established_word(word):
         return word  # "trouwens" is a word of its own, not "trouwen" misspelt
     for known in _VOCABULARY:

@@ -758,3 +758,23 @@ def test_another_bin_colour_told_as_a_correction(text, swap):
     from bot.reading.answers import colour_swapped
 
     assert colour_swapped(text, "Groene bak is weer niet geleegd") == swap
+
+
+# Round r266 of session 63: praise was read as a complaint, and "goedenavond" at the end
+# of a message is a goodbye.
+@pytest.mark.parametrize("text, thanks", [
+    ("hartelijk dank jongeman of jongedame, u heeft mij goed geholpen", True),
+    ("thanks, you were very helpful", True),
+    ("ah zo, nou ik ben heel tevreden. goedenavond", True),
+    ("dank u, maar u heeft mij niet geholpen", False),
+    ("ik ben niet tevreden", False),
+    ("goedenavond", False),  # a hello as much as a goodbye
+])
+def test_praise_is_thanks(text, thanks):
+    assert is_thanks_or_goodbye(text) is thanks
+
+
+def test_no_complaint_and_an_evening_goodbye_ends_the_chat():
+    from bot.reading.answers import ends_the_chat
+    assert ends_the_chat("nee hoor ik ben juist tevreden! geen klacht. goedenavond")
+    assert not ends_the_chat("goedenavond, de lamp bij mijn huis is kapot")

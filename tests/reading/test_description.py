@@ -946,3 +946,13 @@ def test_a_new_problem_after_a_never_mind(text, category, expected):
 def test_weg_as_away_names_no_road(text, category):
     from bot.reading.description import category_of
     assert category_of(text) == category
+
+
+# Round r266 of session 63: a thing named after a place word is where, not what ("de lamp
+# bij het bankje": a tie between lighting and furniture, so no category at all).
+@pytest.mark.parametrize("text", [
+    "de lamp bij het bankje is kapot",
+    "lamp bij het bankje achter de bibliotheek doet t al dagen niet",
+])
+def test_what_is_named_after_a_place_word_is_where(text):
+    assert category_of(text) == LIGHTING

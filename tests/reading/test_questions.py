@@ -544,3 +544,32 @@ def test_a_question_in_other_words_beside_a_report_is_asked():
 def test_leaving_the_reported_bin_out_is_asked_beside_the_report(text, question):
     from bot.reading.questions import read_question
     assert read_question(text) == question
+
+
+# Session 63 (rounds r263–r267): a product word inside another word names no product, and
+# a question after a report needs no question mark when a question word opens it.
+@pytest.mark.parametrize("text, product", [
+    ("en hoe krijg ik een parkeervergunning", "parking_permit"),  # not the "vergunning" in it
+    ("ik moet mijn paspoort ophalen, moet ik een afspraak maken?", "passport_id_appointment"),
+    ("wanneer komt de strooiwagen?", None),  # a gritter is no car
+    ("mijn wagen staat op de stoep, krijg ik een bon?", "parking_permit"),
+    ("kan het grofvuil ophalen", "bulky_waste_pickup"),
+])
+def test_the_product_a_question_names(text, product):
+    from bot.reading.questions import product_asked
+    assert product_asked(text) == product
+
+
+def test_a_question_word_opens_a_question_beside_a_report_without_its_mark():
+    told = "de lamp doet t al een week niet bij het speeltuintje. en hoe vraag ik een pasje aan"
+    assert questions_beside_a_report(told) == "en hoe vraag ik een pasje aan"
+    grumble = "hondenpoep overal op het veldje. en waarom betalen wij eigenlijk hondenbelasting"
+    assert questions_beside_a_report(grumble) is None
+
+
+@pytest.mark.parametrize("text", [
+    "hello, I lost my card for the underground bins at the Marktplein, where do I get one?",
+    "ik ben mijn afvalpas kwijt, hoe kom ik aan een nieuwe?",
+])
+def test_a_lost_card_for_the_bins_asks_for_a_new_pass(text):
+    assert read_question(text) == "waste_pass"
