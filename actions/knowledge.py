@@ -1181,11 +1181,11 @@ def _product_article(index: retrieval.Index, variant: Article) -> Optional[Artic
                  and m.article.intent and m.article.department == variant.department), None)
 
 
-def named_apart(own: Article, before: Optional[Article], named: Text) -> bool:
+def named_apart(own: Article, before: Optional[Article], named: Text, said: Text = "") -> bool:
     """The question names what `own` is about (its title or questions), which `before` only
     mentions in its answer: "GEZONDHEIDSVERKLARING?? hoe lang duurt dat" after the licence
     answer that tells one is needed from 75."""
-    words = named.split()
+    words = _words_beyond_the_answer(own, before, named, said)
     if before is None or not names_any(own, words):
         return False
     # "ik verhuis niet. bezoekersvergunning, wat kost dat?" after the resident's permit
@@ -1193,6 +1193,40 @@ def named_apart(own: Article, before: Optional[Article], named: Text) -> bool:
     return not names_any(before, words) or any(
         _rare(word) and names_any(own, [word]) and not names_any(before, [word])
         for word in words)
+
+
+def names_beyond_the_answer(own: Article, before: Optional[Article], named: Text,
+                            said: Text = "") -> bool:
+    """The question names `own` by words of its own, not only by words taken from the
+    answer just given (`said`: the bot's words of the turn before) or by an adjective of
+    `own`'s title without its noun."""
+    return names_any(own, _words_beyond_the_answer(own, before, named, said))
+
+
+def _words_beyond_the_answer(own: Article, before: Optional[Article], named: Text,
+                             said: Text) -> List[Text]:
+    told = f"{before.answer if before else ''} {said}"
+    return [word for word in named.split() if (zipf(word) or 0.0) < COMMON_ZIPF
+            and not _echoes(told, word) and not _only_as_its_modifier(own, word)]
+
+
+ECHO_ZIPF = 4.0  # an everyday word taken from the answer just given points back at it
+
+
+def _echoes(told: Text, word: Text) -> bool:
+    """"stopt automatisch?" after "Uw oude vergunning stopt dan" (round r263 of session 62:
+    the direct debit that "stops"): an everyday word of the answer just given asks about
+    that answer. A rare one ("gezondheidsverklaring") names what it only mentioned."""
+    return (zipf(word) or 0.0) >= ECHO_ZIPF and shares_a_word(told, word)
+
+
+def _only_as_its_modifier(article: Article, word: Text) -> bool:
+    """"automatisch" names no "Automatische incasso": the article has the word only as the
+    inflected adjective before its noun, the question only as an adverb."""
+    if word.lower().endswith("e") or len(word) < 6:
+        return False
+    forms = re.findall(rf"\b{re.escape(word.lower())}\w*", _about(article).lower())
+    return bool(forms) and all(form == f"{word.lower()}e" for form in forms)
 
 
 def _rare(word: Text) -> bool:

@@ -468,6 +468,13 @@ _ABOUT_THE_SUMMARY = re.compile(r"\b(?:omschrijving|beschrijving|huisnummer|numm
                                 re.IGNORECASE)
 
 
+# "No, change it. It is the path along the canal …" (round r267 of session 63: "No, change
+# it." added to the description): the answer to the summary, no remark
+_ONLY_THE_ANSWER = re.compile(
+    r"^\W*(?:(?:nee+n?|no|nope|ja|yes)\b\W*)?(?:(?:change it|aanpassen|wijzigen|veranderen|"
+    r"klopt niet|niet goed|not right|not correct|wrong)\b\W*)?$", re.IGNORECASE)
+
+
 def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     """The sentences of a remark that do not tell the place: more about the problem."""
     told_more = reading.addition or reading.description
@@ -482,7 +489,8 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
         return None
     kept = [part for part in parts
             if told not in part.lower() and not _RULES_OUT.search(part) and _states_a_detail(part)
-            and (reading.addition or not _ABOUT_THE_SUMMARY.search(part))]
+            and (reading.addition or not _ABOUT_THE_SUMMARY.search(part))
+            and not _ONLY_THE_ANSWER.match(part)]
     remark = " ".join(kept).strip()
     return capitalised(remark) if remark else None
 

@@ -23,7 +23,8 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                find_answer, named_product_article, other_articles,
                                other_questions, own_subject, previous_article,
                                said_just_before,
-                               named_apart, record_not_helped, related_article, side_answer,
+                               named_apart, names_beyond_the_answer, record_not_helped,
+                               related_article, side_answer,
                                sibling_that_tells, article_of_what_is_asked, names_a_subject,
                                utter_article)
 from actions.needs import utter_need
@@ -506,11 +507,13 @@ class ActionAnswerFollowUp(Action):
         if (own is not None and sibling is not None and before is not None
                 and own.department != before.department and names_any(sibling, asked.split())):
             own = None  # "komen jullie aan huis?" after the passport: its home visit (r158)
-        if own is not None and own != before and named_apart(own, before, asked):
+        said = said_just_before(tracker)
+        if own is not None and own != before and named_apart(own, before, asked, said):
             utter_article(dispatcher, tracker, own)  # a subject the answer only mentioned
         elif detail:
             utter(dispatcher, "utter_kb_detail", detail=detail, link=before.link)
-        elif own is not None and own != before and not about_the_answer(before, named, text):
+        elif (own is not None and own != before and not about_the_answer(before, named, text)
+              and names_beyond_the_answer(own, before, named, said)):
             utter_article(dispatcher, tracker, own)
         elif related or sibling:
             if before is not None and before.cost and asks_the_price(text) and _ALSO.search(text):

@@ -16,7 +16,7 @@ from typing import Dict, Optional, Tuple
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot.reading.description import DOCUMENT_WORDS
-from bot.reading.streets import STREET_ENDINGS
+from bot.reading.streets import STREET_ENDINGS_WIDE
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +47,8 @@ _NOISE = (
     re.compile(r"\S+@\S+"),                                    # e-mail addresses
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),      # links
     re.compile(r"\b[1-9][0-9]{3}\s?[a-zA-Z]{2}\b"),            # Dutch postcodes
-    re.compile(rf"\b\w{{2,}}(?:{STREET_ENDINGS})\b",
-               re.IGNORECASE),                                 # street names
+    # street names, paths and bridges ("Where = Jaagpad, after the Molenbrug", round r267)
+    re.compile(rf"\b\w{{2,}}(?:{STREET_ENDINGS_WIDE}|brug|park)\b", re.IGNORECASE),
     re.compile(r"[\d+()\-/.:,]*\d[\d+()\-/.:,]*"),             # numbers, phone numbers, dates
 )
 # The Dutch names of things an English resident meets in letters and on the website: an
@@ -101,7 +101,8 @@ def warm_up() -> None:
 # Short English the detector is unsure of ("my bin was not emptied"): its small words tell.
 _ENGLISH_ONLY = frozenset("the my we want to get was not how do you your can please what "
                           "where when with have has there this that i i'm it's our they "
-                          "would could should am are been".split())
+                          "would could should am are been it after about near behind next "
+                          "speak".split())
 _DUTCH_ONLY = frozenset("de het een ik je jij niet van op met voor dat die wat hoe waar "
                         "wanneer mijn onze zijn er ook nog maar naar bij aan graag u".split())
 MIN_ENGLISH_WORDS = 2

@@ -171,3 +171,15 @@ def test_time_per_detection_is_printed() -> None:
                                   "my bin was not emptied"])
 def test_short_english_is_english(text: str) -> None:
     assert detect_language(text) == "en"
+
+
+# Round r267 of session 63: a correction in English naming a path and a bridge was read as
+# Dutch, and the rest of the conversation went on in Dutch.
+@pytest.mark.parametrize("text", ["No, change it. Where = Jaagpad, about 50 m after the Molenbrug",
+                                  "??? Jaagpad near Molenbrug. please speak english"])
+def test_dutch_place_names_leave_english_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+def test_a_dutch_sentence_with_a_bridge_is_dutch() -> None:
+    assert detect_language("het gat zit net na de brug bij de Molenbrug") == "nl"
