@@ -189,7 +189,11 @@ def _description_with_place(tracker: Tracker, old: Optional[Dict[Text, Any]],
         # the street and its number far apart ("aan de Rozenlaan. Sinds … nummer 8"): only
         # the number changes, the sentence between them stays
         found = pattern.search(description)
-        span = re.sub(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", new_number, found.group())
+        numbers = {number: new_number}
+        if (old or {}).get("house_number_to") and new.house_number_to:
+            numbers[old["house_number_to"]] = new.house_number_to  # "12 tot en met 20" (r267)
+        span = re.sub(rf"(?<![\w/-])(?:{'|'.join(map(re.escape, numbers))})(?![\w/-])",
+                      lambda told: numbers[told.group()], found.group())
         return {"report_description": description[:found.start()] + span
                 + description[found.end():]}
     if len(before.split()) > MAX_PLACE_WORDS and category_of(before):

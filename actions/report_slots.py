@@ -184,6 +184,10 @@ _INTO_A_HOME = re.compile(r"\b(?:huis|huizen|woning\w*|kelder\w*|binnen|drempel\
                          r"gang|house|home|basement|door)\b", re.IGNORECASE)
 
 
+_IN_THE_WATER = re.compile(r"\b(?:vijver|vijvers|sloot|sloten|gracht|kanaal|vaart|plas|water|"
+                           r"vissen|vis|blauwalg|pond|canal|ditch|fish|algae)\b", re.IGNORECASE)
+
+
 def _water_advice(told: Text) -> Optional[Text]:
     """The advice of a water hazard told: the flood reaching a home, sewage, a burst main."""
     danger = read_danger(told)
@@ -222,6 +226,10 @@ def report_question_response(tracker: Tracker, kind: Optional[Text],
     if kind in ("faster", "phone", "police", "urgent_number", "safety") and is_noise(told):
         # "what can I do?" about music playing now: not "keep people away from it" (r58)
         return "utter_report_question_noise_now"  # "KOMEN JULLIE VANNACHT NOG?" about noise
+    if kind == "safety" and quick_kind_of(told) == DEAD_ANIMAL and _IN_THE_WATER.search(told):
+        # "drijven dode vissen … is dat gevaarlijk? kan het blauwalg zijn?" (round r267 of
+        # session 63: "wij halen het dode dier weg", three times): the water and the children
+        return "utter_report_question_safety_water_animals"
     if kind in ("clean_up", "safety", "move_it") and quick_kind_of(told) == DEAD_ANIMAL:
         # "wie haalt die dode vos weg?", "moet ik 112 bellen?" about dead swans: we remove it,
         # do not touch it

@@ -2389,6 +2389,16 @@ def reading_route(tracker: DialogueStateTracker,
         return AS_QUESTION_ACTION  # "hoi, waar kan ik asbest kwijt?": the question, not a hello
     if _a_remark_after_an_answer(tracker, message, reading, intent, last_turn):
         return ANYTHING_ELSE  # "zo. dat had je ook meteen kunnen zeggen" is no report (r72)
+    if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
+            and not reading.danger and not reading.report_question
+            and is_question(message.text or "") and not tells_something_wrong(message.text or "")
+            and not _tells_a_problem(message.text or "")
+            and (reading.category is None and reading.question
+                 or SUBMIT_ACTION in last_turn and reading.location is None)):
+        # "papier wanneer bij ons? dorpsstraat 14" tells nothing wrong; "wordt die boom dan
+        # gekapt?" right after the tiles its roots lift were filed (rounds r267 and r268 of
+        # session 63: "Ik noteer: Dorpsstraat 14", "Waar is het?"): questions, answered
+        return AS_QUESTION_ACTION
     if (tracker.active_loop_name is None and reading.question and not reading.danger
             and intent.get("name") in REPORT_INTENTS
             and asks_to_put_something(message.text or "")):

@@ -22,6 +22,7 @@ from typing import FrozenSet, List, Optional, Tuple
 
 from bot.knowledge.general import zipf
 from bot.profile import profile
+from bot.reading.not_helped import will_call_us
 from bot.text import main_clause_order, sentences
 
 # --- contact details -------------------------------------------------------------------
@@ -1126,8 +1127,10 @@ def ends_the_chat(text: str) -> bool:
     if sent_to_the_wrong_chat(text):
         return True
     text = (text or "").replace("’", "'")
+    # ("Dan bel ik dinsdag wel. Goedenavond.": round r267 of session 63, the welcome again)
     return bool(_BYE_AT_END.search(text)
-                and (_NOTHING_NEEDED.search(text) or is_thanks_or_goodbye(text)))
+                and (_NOTHING_NEEDED.search(text) or is_thanks_or_goodbye(text)
+                     or will_call_us(text)))
 
 
 # "Het is eigenlijk 1 probleem", "dat hoort bij elkaar": two problems the bot split are one.
