@@ -508,6 +508,8 @@ class ActionAnswerFollowUp(Action):
                 and own.department != before.department and names_any(sibling, asked.split())):
             own = None  # "komen jullie aan huis?" after the passport: its home visit (r158)
         said = said_just_before(tracker)
+        if own is not None and before is not None and _BY_WHICH_MEANS.search(text):
+            own = None  # "hoe vraag ik het aan dan? online? digid?" after the Bbz (round r268)
         if own is not None and own != before and named_apart(own, before, asked, said):
             utter_article(dispatcher, tracker, own)  # a subject the answer only mentioned
         elif detail:
@@ -619,6 +621,13 @@ def _asks_what_it_is(article: Article, text: Text) -> bool:
     title = article.title.lower()
     return any((found.group(1) or found.group(2) or "").lower() in title
                for found in _WHAT_IS.finditer(text))
+
+
+# "hoe vraag ik het aan? online? digid?": how to do what was answered, and by which means
+_BY_WHICH_MEANS = re.compile(
+    r"\b(?:vraag|vragen|doe|doen|regel|regelen|meld|melden)\s+(?:ik|we|wij|je|u)\s+"
+    r"(?:het|dat|die|dit|'t)\b.*\b(?:online|digid|internet|website|site|telefonisch|bellen|"
+    r"balie|formulier|per post|app)\b", re.IGNORECASE | re.DOTALL)
 
 
 def _points_back(before: Article, text: Text) -> bool:

@@ -720,6 +720,11 @@ _REPORT_HERE = re.compile(r"\bdan meld ik (?:het|dat|dit) (?:hier|zelf|nu|maar)\
                           r"(?:melding (?:doen|maken)|melden)\b"
                           r"|\bi (?:just |only )?(?:want|wanna|would like) to (?:make a |file a )?"
                           r"report\b", re.IGNORECASE)
+# "ik wou iets melden", "I'd like to report something": a report announced
+_WANTS_TO_REPORT = re.compile(
+    r"\b(?:ik|'k|wij|we)\s+(?:wil|wou|wilde|zou|kom|ga)\s+(?:\w+\s+){0,3}?(?:melden|"
+    r"doorgeven|een melding (?:doen|maken))\b"
+    r"|\bi(?:'d| would| want to| wanna)\s+(?:like\s+to\s+)?report\b", re.IGNORECASE)
 # "menu", "begin opnieuw": what the bot can do, whatever came before.
 _ASKS_FOR_THE_MENU = re.compile(r"^\W*(?:menu|hoofdmenu|keuzemenu|opties|start|begin opnieuw|"
                                 r"opnieuw beginnen|opnieuw|restart|start over|main menu|"
@@ -2387,6 +2392,13 @@ def reading_route(tracker: DialogueStateTracker,
             and (intent.get("confidence") or 0) < SURE_INTENT and not reading.danger
             and reading.question and is_question(message.text or "")):
         return AS_QUESTION_ACTION  # "hoi, waar kan ik asbest kwijt?": the question, not a hello
+    if (tracker.active_loop_name is None and intent.get("name") in ("affirm", "deny")
+            and (intent.get("confidence") or 0) < SURE_INTENT and not _bot_asked(tracker)
+            and not reading.danger and reading.answer is None and reading.question
+            and is_question(message.text or "") and _names_its_subject(message.text or "")):
+        # "wat is de bbz voor zelfstandigen precies?" as a yes at 0.42 (round r268 of session
+        # 63: "Waar kan ik u mee helpen?"): nothing was asked, so it is the question
+        return AS_QUESTION_ACTION
     if _a_remark_after_an_answer(tracker, message, reading, intent, last_turn):
         return ANYTHING_ELSE  # "zo. dat had je ook meteen kunnen zeggen" is no report (r72)
     if (tracker.active_loop_name is None and intent.get("name") in REPORT_INTENTS
@@ -2450,7 +2462,10 @@ def reading_route(tracker: DialogueStateTracker,
             # not "… liggen injectienaalden!! wat moet ik doen" (round r100: no answer)
             and not (reading.danger and asks_about_acting(message.text or ""))
             and (asks_about_the_service(message.text or "")
-                                        or announces_a_question(message.text or ""))):
+                                        or announces_a_question(message.text or ""))
+            # not "ik wou iets melden. aan het kruispunt … is er een put in de baan … kan da
+            # gemaakt worden?" (round r269 of session 63: the lost ID card)
+            and not (_WANTS_TO_REPORT.search(message.text or "") and reading.category)):
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
     if (tracker.active_loop_name is None and not asked and not reading.danger
             and intent.get("name") in PRODUCT_WORDS

@@ -1353,7 +1353,9 @@ _OWN_CIRCUMSTANCES = re.compile(
     r"hulp (?:bij|in) het huishouden|hulp in huis|wmo|mantelzorg\w*|dementie|depressie|kanker|"
     r"chemo|benefits|passed away|widow\w*)\b"
     # "ik woon hier nog maar sinds kort (van Gent afkomstig)" (round r217 of session 56)
-    r"|\b(?:ik|wij|we) (?:woon|wonen) (?:hier )?(?:nog )?(?:maar )?(?:sinds kort|pas|net)\b"
+    r"|\b(?:ik|wij|we|en) (?:woon|wonen) (?:hier )?(?:nog )?(?:maar )?(?:sinds kort|pas|net)\b"
+    # "ik ben van bij Antwerpen", "wij komen uit Polen" (round r269 of session 63)
+    r"|\b(?:ik|wij|we|'k) (?:ben|zijn|kom|komen) (?:\w+ )?(?:van bij|uit de buurt van) \w+"
     r"|\b(?:ik|wij|we) (?:ben|zijn) (?:hier )?(?:net )?(?:nieuw|pas komen wonen|net komen wonen)\b"
     # "Ik ben mevrouw …, 84 jaar oud, en woon al 52 jaar aan de Dorpsstraat", "hulp in de
     # huishouding", a question of its own in a letter (round r231 of session 58)

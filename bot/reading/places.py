@@ -733,6 +733,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     clean = _without_doubt(clean)
     clean = _without_home_number(clean)
     clean = _WHO_DID_IT.sub(" ", clean)  # "ik weet wie het is, die van nummer 12": no place
+    clean = _WHERE_FROM.sub(" ", clean)  # "(ben van bij Gent)": where the resident comes from
     clean = without_chat_noise(" ".join(clean.split()))  # "9, zei ik al"
     clean = _SHOUTED_SPOT.sub(" ", clean)  # "OP HET BUSHOKJE!!! BIJ DE JUMBO": one place
     clean = _THE_NTH_TIME.sub(" ", clean)  # "VOOR DE VIERDE KEER!!!": when, not where
@@ -785,6 +786,14 @@ _WHO_DID_IT = re.compile(
     r"(?:is|zijn|woont|wonen|komt|komen)|(?:het|ze|die|dat) (?:is|zijn|komt|komen) (?:van|bij) "
     r"(?:de )?(?:buren|bewoners|bewoner|mensen) (?:van|op)|i know who (?:did it|it is|does it))"
     r"\b[^.!?]*[.!?]?", re.IGNORECASE)
+
+
+# Where the resident comes from: "ik ben van bij Gent", "wij komen uit de buurt van Antwerpen"
+# (round r269 of session 63: the corner was filed "bij Gent")
+_WHERE_FROM = re.compile(
+    r"\b(?:ik ben|'k ben|ben|wij zijn|we zijn|zijn|ik kom|kom|kwam|komen|afkomstig|verhuisd|"
+    r"i am|i'm|i come|we come|moved) (?:\w+ ){0,2}?(?:van|uit|from) (?:bij |in de buurt van |"
+    r"near |the )?[A-Z][\w'-]+\b")
 
 
 # "voor mijn deur", "in de straat": at the resident's own home

@@ -359,7 +359,12 @@ _STAY = re.compile(
 # "Is graffiti eigenlijk wel iets voor de gemeente?", "doen jullie dat wel?": whether the
 # resident is at the right address (round r211 of session 55: read as the place).
 _OURS = re.compile(
-    r"\b(?:is|zijn) (?:\w+ ){1,5}?(?:eigenlijk |wel |nou |ook |echt )*iets (?:voor|van) "
+    # "moet ik da hier melden of bij de politie?", "en da met de politie, moet da nog?"
+    # (round r269 of session 63: the lost ID card): here is the right place
+    r"\b(?:hier|bij jullie|bij de gemeente) (?:\w+ ){0,2}?(?:melden |doorgeven )?of (?:\w+ )?"
+    r"(?:bij|aan|naar) (?:de )?(?:politie|police)\b"
+    r"|\b(?:met|and) (?:de |the )?(?:politie|police)\W+(?:\w+ ){0,2}(?:moet|moeten|need|should)\b"
+    r"|\b(?:is|zijn) (?:\w+ ){1,5}?(?:eigenlijk |wel |nou |ook |echt )*iets (?:voor|van) "
     r"(?:de gemeente|jullie|u)\b"
     r"|\b(?:is|zijn) (?:dit|dat|het|da|t) (?:eigenlijk |wel |nou |ook |echt )*(?:jullie|uw|"
     r"van de gemeente|de gemeente haar) (?:taak|werk|afdeling|zaak|pakkie an)\b"
