@@ -71,6 +71,7 @@ from bot.reading.questions import (PRODUCT_WORDS, QUESTION, announces_a_question
                                   asks_about_the_question, asks_about_the_service,
                                   asks_for_a_container, asks_which_bin, asks_only_the_link,
                                   a_stray_alive, asks_in_so_many_words, inside_the_home,
+                                  tells_an_own_loss,
                                   asks_if_open_now, is_question, question_parts,
                                   questions_beside_a_report, read_question,
                                   tells_something_wrong)
@@ -714,17 +715,14 @@ _ABOUT_IT = re.compile(r"^\W*(?:en\s+|maar\s+|o+k\W+)?(?:kan|kun|kunt|mag|moet|h
 _REPORT_AGAIN = re.compile(r"\b(?:opnieuw|nog een keer|nogmaals|weer) (?:\w+ )?melden\b"
                            r"|\bmeld (?:ik |ik het |het )?(?:\w+ ){0,2}(?:opnieuw|nog een keer)\b"
                            r"|\bnieuwe melding (?:maken|doen|aanmaken)\b", re.IGNORECASE)
-# The resident wants to report it here and now, not leave a message for a colleague.
+# The resident wants to report it here and now, not leave a message for a colleague; also a
+# report announced ("ik wou iets melden", round r269 of session 63).
 _REPORT_HERE = re.compile(r"\bdan meld ik (?:het|dat|dit) (?:hier|zelf|nu|maar)\b"
-                          r"|\bik wil (?:gewoon |nu |alleen |toch |het |dat |dit )*(?:een )?"
+                          r"|\b(?:ik|'k|wij|we) (?:wil|wou|wilde) (?:gewoon |nu |alleen |toch |"
+                          r"het |dat |dit |iets |graag |even )*(?:een )?"
                           r"(?:melding (?:doen|maken)|melden)\b"
-                          r"|\bi (?:just |only )?(?:want|wanna|would like) to (?:make a |file a )?"
-                          r"report\b", re.IGNORECASE)
-# "ik wou iets melden", "I'd like to report something": a report announced
-_WANTS_TO_REPORT = re.compile(
-    r"\b(?:ik|'k|wij|we)\s+(?:wil|wou|wilde|zou|kom|ga)\s+(?:\w+\s+){0,3}?(?:melden|"
-    r"doorgeven|een melding (?:doen|maken))\b"
-    r"|\bi(?:'d| would| want to| wanna)\s+(?:like\s+to\s+)?report\b", re.IGNORECASE)
+                          r"|\bi (?:just |only )?(?:want|wanna|would like|'d like) to "
+                          r"(?:make a |file a )?report\b", re.IGNORECASE)
 # "menu", "begin opnieuw": what the bot can do, whatever came before.
 _ASKS_FOR_THE_MENU = re.compile(r"^\W*(?:menu|hoofdmenu|keuzemenu|opties|start|begin opnieuw|"
                                 r"opnieuw beginnen|opnieuw|restart|start over|main menu|"
@@ -1071,7 +1069,7 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     if _OWN_PLANS.search(told):
         return False  # "… de berk in de achtertuin laten kappen want de wortels drukken de
         # schuur omhoog. Heb ik een vergunning nodig?" (round r227 of session 57: a report)
-    if _OWN_LOSS.search(told):
+    if tells_an_own_loss(told):
         return False  # "I lost my waste pass for the container on Stationsplein. How do I
         # get a new one?" (round r266 of session 63: "I have noted: Stationsplein")
     return category_of(told) is not None
@@ -1083,15 +1081,6 @@ _OWN_PLANS = re.compile(
     r"(?:\w+\s+){0,8}?(?:plaatsen|bouwen|kappen|verbouwen|aanleggen|laten\s+\w+|maken|zetten)\b"
     r"|\b(?:mijn|onze|ons|eigen)\s+(?:eigen\s+)?(?:achtertuin|voortuin|tuin|schuur|oprit)\b"
     r"|\bin\s+(?:de|mijn|onze)\s+(?:achter|voor)tuin\b", re.IGNORECASE)
-
-
-# Something of the resident's own that is lost or stolen: no problem outside.
-_OWN_LOSS = re.compile(
-    r"\b(?:ik ben|we zijn|wij zijn|ben) (?:mijn|m'?n|mn|onze|ons) (?:\w+ ){0,2}?kwijt\b"
-    r"|\b(?:mijn|m'?n|mn|onze|ons) (?:\w+ ){0,2}?(?:is|zijn|raakte|raakten) (?:\w+ )?"
-    r"(?:kwijt|gestolen|verloren)\b"
-    r"|\b(?:i|we) (?:have |'ve )?(?:lost|can'?t find|cannot find) (?:my|our)\b"
-    r"|\b(?:my|our) (?:\w+ ){0,2}?(?:is|was|got) (?:lost|stolen)\b", re.IGNORECASE)
 
 
 # What the resident has, told beside a question about getting rid of it: no problem outside.
@@ -2465,7 +2454,7 @@ def reading_route(tracker: DialogueStateTracker,
                                         or announces_a_question(message.text or ""))
             # not "ik wou iets melden. aan het kruispunt … is er een put in de baan … kan da
             # gemaakt worden?" (round r269 of session 63: the lost ID card)
-            and not (_WANTS_TO_REPORT.search(message.text or "") and reading.category)):
+            and not (_REPORT_HERE.search(message.text or "") and reading.category)):
         return AS_QUESTION_ACTION  # "hoe vaak wordt het gras gemaaid?": a question, no report
     if (tracker.active_loop_name is None and not asked and not reading.danger
             and intent.get("name") in PRODUCT_WORDS

@@ -746,6 +746,21 @@ _INDOORS = re.compile(r"\b(?:(?:in|binnen in) (?:mijn|m n|mn|ons|onze|het) (?:hu
                       r"cv ?ketel|cv-ketel|chauffage|verwarming|boiler|heating|woningbouw\w*)\b")
 
 
+# Something of the resident's own that is lost or stolen ("I lost my card for the bins"): no
+# problem outside (round r266 of session 63: "I have noted: Stationsplein").
+_OWN_LOSS = re.compile(
+    r"\b(?:ik ben|we zijn|wij zijn|ben) (?:mijn|m'?n|mn|onze|ons) (?:\w+ ){0,2}?kwijt\b"
+    r"|\b(?:mijn|m'?n|mn|onze|ons) (?:\w+ ){0,2}?(?:is|zijn|raakte|raakten) (?:\w+ )?"
+    r"(?:kwijt|gestolen|verloren)\b"
+    r"|\b(?:i|we) (?:have |'ve )?(?:lost|can'?t find|cannot find) (?:my|our)\b"
+    r"|\b(?:my|our) (?:\w+ ){0,2}?(?:is|was|got) (?:lost|stolen)\b", re.IGNORECASE)
+
+
+def tells_an_own_loss(text: str) -> bool:
+    """The resident tells something of their own is lost or stolen."""
+    return bool(_OWN_LOSS.search(text or ""))
+
+
 def inside_the_home(text: str) -> bool:
     """The problem is inside the resident's home or the landlord's to fix ("schimmel in mijn
     badkamer, de huisbaas doet niks"): nothing for the municipality's outdoor crew."""

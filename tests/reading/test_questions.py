@@ -573,3 +573,14 @@ def test_a_question_word_opens_a_question_beside_a_report_without_its_mark():
 ])
 def test_a_lost_card_for_the_bins_asks_for_a_new_pass(text):
     assert read_question(text) == "waste_pass"
+
+
+@pytest.mark.parametrize("text, lost", [
+    ("I lost my card for the underground bins", True),
+    ("ik ben mijn afvalpas kwijt", True),
+    ("mijn fiets is gisteren gestolen bij het station", True),
+    ("de container bij het station is kapot", False),
+])
+def test_something_of_ones_own_lost(text, lost):
+    from bot.reading.questions import tells_an_own_loss
+    assert tells_an_own_loss(text) is lost
