@@ -24,6 +24,7 @@ from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
 from bot.knowledge.english import dutch_search_words
 from bot.knowledge.general import zipf
 from bot.knowledge.text import (ABROAD, LINK, STOPWORDS, abroad_now, about_living_abroad,
+                                in_dutch_words,
                                 another_countrys_document, lives_abroad, normalise, with_abroad)
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
@@ -992,7 +993,8 @@ def _about(article: Article) -> Text:
 def names_any(article: Article, words: Sequence[Text]) -> bool:
     """The article's title or questions hold one of the words (of 4 letters or more)."""
     about = _about(article)
-    return any(shares_a_word(about, word) for word in words if len(word) >= 4)
+    return any(shares_a_word(about, word) for word in in_dutch_words(" ".join(words)).split()
+               if len(word) >= 4)
 
 
 # How well a sibling article must fit "<the article's title> <the follow-up>".
@@ -1037,6 +1039,28 @@ def article_of_what_is_asked(before: Article, text: Text,
     title = top.title.lower()
     named = any(word in title for word in re.findall(r"[^\W\d_]{4,}", text.lower()))
     return top if named and top.id != before.id else None
+
+
+NAMED_ELSEWHERE_SCORE = 0.3  # how well an article must fit a question that names its subject
+THING_ZIPF = 4.0  # a word this rare names a thing ("kliko": 2.5), not "verklaring" (4.7)
+
+
+def article_named_instead(before: Article, text: Text,
+                          url: str = DATABASE_URL) -> Optional[Article]:
+    """"o en we hebben hier nog geen kliko staan, waar vraag ik die aan?" after the parking
+    answer (own try, session 64: a sentence of the parking article about what "staat"):
+    the article retrieval puts first, when it names a subject word of the question that
+    the article given does not (not an everyday word: "stopt die automatisch?" after the
+    parking answer is no question about the direct debit)."""
+    named = [word for word in subject_words(text).split() if (zipf(word) or 0) < THING_ZIPF]
+    if not named or names_any(before, named):
+        return None
+    ensure_knowledge(url)
+    decision = retrieval.live_index(url).current().answer_for(text)
+    if not decision.articles or decision.scores[0] < NAMED_ELSEWHERE_SCORE:
+        return None
+    top = decision.articles[0]
+    return top if top.id != before.id and names_any(top, named) else None
 
 
 _A_NEW_ONE = re.compile(r"\b(?:een nieuwe?|nieuw exemplaar|met spoed|spoed\w*|a new one)\b",

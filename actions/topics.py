@@ -25,7 +25,8 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                said_just_before,
                                named_apart, names_beyond_the_answer, record_not_helped,
                                related_article, side_answer,
-                               sibling_that_tells, article_of_what_is_asked, names_a_subject,
+                               sibling_that_tells, article_named_instead, article_of_what_is_asked,
+                               names_a_subject,
                                utter_article)
 from actions.needs import utter_need
 from actions.reading import last_bot_response, reading_of, response_text
@@ -532,9 +533,11 @@ class ActionAnswerFollowUp(Action):
         elif before is not None:
             telling = None if product is not None else await asyncio.to_thread(
                 sibling_that_tells, before, text)
-            asked_elsewhere = None if telling or names_a_subject(text) or any(
-                article_detail(before, aspect, text) for aspect in read_aspects(text)) else (
-                await asyncio.to_thread(article_of_what_is_asked, before, text))
+            asked_elsewhere = None if telling else (
+                await asyncio.to_thread(article_named_instead, before, text)
+                if names_a_subject(text) else None if any(
+                    article_detail(before, aspect, text) for aspect in read_aspects(text))
+                else await asyncio.to_thread(article_of_what_is_asked, before, text))
             if telling is not None:
                 _article_or_its_detail(dispatcher, tracker, telling, text)
             elif asked_elsewhere is not None:

@@ -134,6 +134,12 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     # have an answer to that")
     (r"(?:bags?|rubbish|garbage|trash|waste) (?:\w+ ){0,2}?(?:next to|beside|by|outside|near) "
      r"(?:it\b|(?:the |a )?(?:\w+ )?(?:container|bin)s?)", "vuilniszak naast de container zetten"),
+    # "we have no bin, how do I get one?" (round r270 of session 63, in Flemish: the missed
+    # collection): a household bin asked for
+    (r"(?:no|don'?t have an?|do not have an?|never (?:got|had|received) an?) (?:\w+ )?(?:wheelie )?"
+     r"(?:bin|container)s?\b|(?:get|order|request|apply for) (?:an? |one |another |an extra )?"
+     r"(?:new |extra |bigger |smaller |wheelie )?(?:bin|container)s?\b|(?:bin|container) "
+     r"(?:\w+ ){0,2}?(?:stolen|broken|missing)", "container kapot gestolen of nieuw nodig"),
     # "i lost my card for the waste containers" (round r112: only the calendar was answered)
     (r"(?:waste|rubbish|container|bin|garbage) (?:pass|card)|(?:card|pass) (?:\w+ ){0,2}?for "
      r"(?:the )?(?:\w+ )?(?:containers?|bins?)", "afvalpas kwijt"),

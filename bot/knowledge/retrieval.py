@@ -26,8 +26,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.knowledge import general
 from bot.knowledge.articles import Article
-from bot.knowledge.text import (STOPWORDS, normalise, stem, tokens, with_abroad, without_ages,
-                                 without_days)
+from bot.knowledge.text import (STOPWORDS, in_dutch_words, normalise, stem, tokens, with_abroad,
+                                 without_ages, without_days)
 from bot.settings import DATABASE_URL
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ class Index:
         docs, owner = [], []
         for number, article in enumerate(self.articles):
             for text in _texts(article):
-                docs.append(normalise(text))
+                docs.append(in_dutch_words(normalise(text)))
                 owner.append(number)
         self._owner = np.array(owner, dtype=np.int64)
         self._starts = (np.flatnonzero(np.r_[True, self._owner[1:] != self._owner[:-1]])
@@ -346,7 +346,7 @@ class Index:
     def _char_text(self, question: str) -> str:
         """The normalised question with the parts of unknown compounds added
         ("grofvuilafspraak" -> "grofvuilafspraak grofvuil afspraak")."""
-        words = normalise(question).split()
+        words = in_dutch_words(normalise(question)).split()
         extra = [part for word in words if len(word) >= 2 * PART_MIN
                  and word not in STOPWORDS and stem(word) not in self._idf
                  for _, part in self._split_cached(word)]

@@ -91,9 +91,21 @@ def as_tree(normalised: str) -> str:
     return _TREE_KIND.sub("boom", normalised)
 
 
+# Flemish words for what the articles name otherwise ("ik heb geen vuilbak, hoe krijg ik er
+# een?", round r270 of session 63: no article knew "vuilbak").
+_REGIONAL_WORDS = {"vuilbak": "container", "vuilbakken": "containers", "ledigen": "legen",
+                   "geledigd": "geleegd", "ledigt": "leegt"}
+
+
+def in_dutch_words(normalised: str) -> str:
+    """Normalised text with Flemish words in the articles' Dutch ("vuilbak" → "container")."""
+    return " ".join(_REGIONAL_WORDS.get(word, word) for word in normalised.split())
+
+
 def tokens(text: str) -> List[str]:
     """The normalised words of a text, stopwords left out."""
-    return [t for t in as_tree(with_animal_kind(with_dutch_documents(normalise(text)))).split()
+    plain = in_dutch_words(with_dutch_documents(normalise(text)))
+    return [t for t in as_tree(with_animal_kind(plain)).split()
             if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 

@@ -363,6 +363,16 @@ _DANGEROUS = re.compile(r"\b(?:levens)?gevaarlijk\w*|\bonveilig\w*|\bgevaar voor
                         # "als je daar in het donker in rijdt lig je op je bek" (round r164)
                         r"|\blig (?:je|jij|ik|u) (?:\w+ )?(?:op (?:je|uw|mijn) )?(?:bek|smoel|"
                         r"gezicht|snufferd|muil)\b|\bbreek (?:je|jij|ik|u) (?:je|uw|mijn) nek\b"
+                        # "10 werkdagen?? straks valt er iemand met de fiets" (round r269 of
+                        # session 63: "Is het gevaarlijk?" asked back)
+                        r"|\b(?:straks|zo|dadelijk|binnenkort|nog|ooit) (?:\w+ )?(?:valt|vallen|"
+                        r"struikelt|struikelen|verongelukt) (?:er )?(?:nog )?(?:eens )?(?:iemand|"
+                        r"een kind|kinderen|mensen|een fietser|fietsers|een oudje|ouderen)\b"
+                        r"|\bgaat (?:er )?(?:nog |straks |zo |echt )?(?:iemand|een kind|"
+                        r"een fietser)(?: \w+){0,3}? (?:vallen|struikelen|verongelukken|onderuit)\b"
+                        r"|\b(?:straks|zo|dadelijk|nog) gebeurt er (?:nog )?(?:echt )?(?:een )?"
+                        r"(?:ongeluk|ongeval)\b"
+                        r"|\bgaan (?:er )?(?:nog |straks )?ongelukken gebeuren\b"
                         # "dat is wel erg lang, ik kan vallen" (round r162 of session 52)
                         r"|\b(?:ik|iemand|een kind|kinderen|mensen|er|fietser|fietsers|een fietser|"
                         r"voetganger|voetgangers|ouderen|scooter|scooters) (?:kan|kunnen) (?:zo |"

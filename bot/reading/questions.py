@@ -631,6 +631,7 @@ def rules_out_the_product(text: str, intent: str) -> bool:
 
 # A household bin asked for: an extra one, another size, one that was stolen (requested
 # online, not reported): "een extra groene container aanvragen", "kliko gestolen".
+_HOUSEHOLD_BIN = r"(?:\w*container|kliko|vuilbak|vuilnisbak|rolemmer|bin)"
 _CONTAINER_REQUEST = re.compile(
     r"\b(?:extra|tweede|grotere|kleinere|andere) (?:\w+ )?(?:container|kliko|minicontainer|bak)"
     r"|\b(?:wil|willen|wilt|graag|nodig|krijgen|krijg) (?:\w+ ){0,3}?nieuwe? (?:\w+ )?"
@@ -640,6 +641,13 @@ _CONTAINER_REQUEST = re.compile(
     r"bestellen|omruilen|ruilen|gestolen|gejat|verdwenen|kwijt)\b"
     r"|\b(?:gestolen|verdwenen) (?:\w+ ){0,2}?(?:container|kliko|minicontainer|bak)\b"
     r"|\b(?:my|our|the) (?:\w+ )?(?:bin|container) (?:\w+ ){0,2}?(?:stolen|missing)\b"
+    # "ik heb geen vuilbak, hoe krijg ik er een?" (round r270 of session 63: "container niet
+    # geleegd"): no bin yet, and asks how to get one
+    r"|\b(?:geen|no|don t have an?|do not have an?|haven t got an?) (?:\w+ )?"
+    rf"{_HOUSEHOLD_BIN}\w*(?: \S+){{0,8}}? (?:hoe|waar|kan|kunnen|mag|how|where|can)"
+    r" (?:\w+ ){0,4}?(?:krijg\w*|kom|aan|aanvragen|bestellen|regel\w*|get|order)\b"
+    rf"|\b(?:hoe|waar) (?:krijg|vraag|bestel|kom) (?:ik|we|wij|je) (?:aan )?(?:een|eentje|zo n)"
+    rf"(?: \w+)?? {_HOUSEHOLD_BIN}"
     # the pass that opens the containers (round r150 of session 51: a report form)
     r"|\b(?:afval|milieu|container)pas\w* (?:\w+ ){0,3}?(?:aanvragen|krijgen|nodig|gekregen)\b"
     r"|\b(?:get|apply for|need|never (?:got|had|have)) (?:a |the |my |one )?(?:\w+ )?(?:pass|card) "
@@ -1022,8 +1030,20 @@ def _normalise(text: str) -> str:
     text = re.sub(r"[’'`´]", " ", text)
     text = re.sub(r"[^\w?.,;:!()\n-]+", " ", text)
     text = re.sub(r"([?.,;:!()])", r" \1 ", text)
-    lines = [" ".join(_mend(word) for word in line.split()) for line in text.splitlines()]
+    lines = [" ".join(_mended(line.split())) for line in text.splitlines()]
     return "\n".join(line for line in lines if line).strip()
+
+
+# English negations whose "t" stays one ("don't", not "don het")
+_ENGLISH_NOT = frozenset("don can didn doesn isn won wasn aren haven hasn couldn wouldn "
+                         "shouldn weren ain".split())
+
+
+def _mended(words: list[str]) -> list[str]:
+    """"t" is "het" ("lantaarnpaal doet t niet", round r266 of session 63), other words
+    mended by `_mend`."""
+    return ["het" if word == "t" and (i == 0 or words[i - 1] not in _ENGLISH_NOT)
+            else _mend(word) for i, word in enumerate(words)]
 
 
 def _clauses(plain: str) -> list[str]:
@@ -1033,8 +1053,6 @@ def _clauses(plain: str) -> list[str]:
 
 def _mend(word: str) -> str:
     """A misspelt known word (one letter off, or two swapped) becomes the known word."""
-    if word == "t":
-        return "het"  # "lantaarnpaal doet t niet", "doet 't niet" (round r266 of session 63)
     if len(word) < 5 or word in _VOCABULARY or is_established_word(word):
         return word  # "trouwens" is a word of its own, not "trouwen" misspelt
     for known in _VOCABULARY:

@@ -61,6 +61,9 @@ from bot.knowledge.english import dutch_search_words
      "paspoort kwijt of verlopen op reis noodpaspoort"),
     ("can I renew my passport at the consulate in Sydney?",
      "paspoort kwijt of verlopen op reis noodpaspoort"),
+    # a household bin asked for (own try of session 64: a report of the missed collection)
+    ("hi, we don't have a wheelie bin yet, where can I order one?",
+     "container kapot gestolen of nieuw nodig"),
 ])
 def test_an_english_question_is_searched_with_the_dutch_words_for_its_subject(question, words):
     """Round 75: a dead cat's chip was searched as a death ("overlijden") and answered with

@@ -123,3 +123,11 @@ def test_the_day_something_happened_and_a_tree_by_its_kind():
         "is het gemeentehuis zaterdag open"
     assert as_tree("de berk in de tuin") == "de boom in de tuin"
     assert as_tree("de beukenlaan") == "de beukenlaan"
+
+
+def test_flemish_words_are_searched_in_the_articles_dutch():
+    """Own try of session 64: no article knew "vuilbak", so "ik heb geen vuilbak, hoe krijg ik
+    er een?" found the missed collection by its other words."""
+    from bot.knowledge.text import tokens
+    assert "container" in tokens("ik heb geen vuilbak, hoe krijg ik er een?")
+    assert "geleegd" in tokens("de vuilbak is nie geledigd")

@@ -584,3 +584,24 @@ def test_a_lost_card_for_the_bins_asks_for_a_new_pass(text):
 def test_something_of_ones_own_lost(text, lost):
     from bot.reading.questions import tells_an_own_loss
     assert tells_an_own_loss(text) is lost
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("ik heb geen vuilbak, hoe krijg ik er een?", True),
+    ("wij zijn pas verhuisd en er staat hier geen kliko. hoe kom ik aan zo'n ding?", True),
+    ("we have no bin, how do I get one?", True),
+    ("we don't have a wheelie bin yet. where can I order one?", True),
+    ("de kliko is niet geleegd, hoe kan dat?", False),
+    ("geen enkele container is geleegd in onze straat, hoe kan dat?", False),
+])
+def test_no_household_bin_yet_asks_how_to_get_one(text, asks):
+    """Own try of session 64: "ik heb geen vuilbak, hoe krijg ik er een?" started a report of
+    the missed collection."""
+    from bot.reading.questions import asks_for_a_container
+    assert asks_for_a_container(text) is asks
+
+
+def test_an_english_negation_keeps_its_t_while_a_dutch_t_is_het():
+    from bot.reading.questions import _normalise
+    assert _normalise("I don't know") == "i don t know"
+    assert _normalise("de lamp doet t niet") == "de lamp doet het niet"
