@@ -28,7 +28,8 @@ from bot.knowledge.text import (ABROAD, LINK, STOPWORDS, abroad_now, about_livin
                                 another_countrys_document, lives_abroad, normalise, with_abroad)
 from bot.knowledge.articles import (ARTICLE_ENTITY, ARTICLE_SEPARATOR, Article,
                                     choice_payload)
-from bot.knowledge.aspects import (COST, OTHERS, WHAT_IS_DONE, answered_in, article_detail,
+from bot.knowledge.aspects import (COST, DURATION, LATE, OTHERS, VALIDITY, WHAT_IS_DONE,
+                                   answered_in, article_detail,
                                    asks_for_oneself,
                                    asks_the_ordinary, asks_the_price, for_a_child,
                                    lead_for_the_product, mirrored_question,
@@ -38,7 +39,7 @@ from bot.knowledge.aspects import (COST, OTHERS, WHAT_IS_DONE, answered_in, arti
                                    together)
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
-from bot.reading.dates import date_applied, document_named
+from bot.reading.dates import date_applied, document_named, moving_date
 from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.loss import LOSS as _LOSS, tells_a_death
 from bot.reading.report_questions import read_report_question
@@ -480,6 +481,7 @@ def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: A
     of the application, the day it is ready."""
     _utter_the_article(dispatcher, tracker, article, text, beside)
     utter_ready_day(dispatcher, tracker, text)
+    utter_moving_day(dispatcher, tracker, article, text)
 
 
 def utter_ready_day(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -499,6 +501,33 @@ def utter_ready_day(dispatcher: CollectingDispatcher, tracker: Tracker,
     ready = settings.working_days_after(applied, days)
     utter(dispatcher, "utter_ready_passed" if ready <= today else "utter_ready_on",
           applied=settings.date_name(applied, english), day=settings.date_name(ready, english))
+    return True
+
+
+def utter_moving_day(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
+                     text: Optional[Text] = None) -> bool:
+    """"we verhuizen op 15 januari, kan ik het nu al doorgeven?" (round r268 of session 63:
+    only the rule of 4 weeks): from when, or until when, the resident's own move can be
+    registered, worked out. True when said."""
+    settings = profile()
+    notice = settings.moving_notice
+    if notice is None or article.upl != notice.upl or any(
+            str(message.get("response", "")).startswith("utter_moving_")
+            for message in dispatcher.messages):
+        return False
+    today = settings.now().date()
+    day = moving_date(text or tracker.latest_message.get("text") or "", today,
+                      about_moving=True)
+    if day is None:
+        return False
+    english = tracker.get_slot("language") == "en"
+    first, last = (day - dt.timedelta(days=notice.days_before),
+                   day + dt.timedelta(days=notice.days_after))
+    response = ("utter_moving_not_yet" if today < first else "utter_moving_late"
+                if today > last else "utter_moving_now")
+    utter(dispatcher, response, day=settings.date_name(day, english),
+          first_day=settings.date_name(first, english),
+          last_day=settings.date_name(last, english), days_after=notice.days_after)
     return True
 
 
@@ -1352,6 +1381,9 @@ def _told(article: Article, said: Text) -> bool:
         if answer)
 
 
+_ASPECTS_OF_THE_DAY = frozenset({DURATION, LATE, VALIDITY})
+
+
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article, titled: bool = False) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look;
@@ -1360,6 +1392,9 @@ def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
     if utter_ready_day(dispatcher, tracker, about=article.title) and not read_aspects(
             tracker.latest_message.get("text") or ""):
         return  # "ik heb hem vrijdag aangevraagd": that day is the answer
+    if utter_moving_day(dispatcher, tracker, article) and not set(read_aspects(
+            tracker.latest_message.get("text") or "")) - _ASPECTS_OF_THE_DAY:
+        return  # "15 januari, kan ik het nu al doorgeven?": the days are the answer
     _answer_the_follow_up(dispatcher, tracker, article, titled)
 
 

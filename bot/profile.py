@@ -114,6 +114,15 @@ class WaterCompany(BaseModel):
     phone: str
 
 
+class MovingNotice(BaseModel):
+    """When a move can be registered: from `days_before` to `days_after` the moving day, for
+    the article of this UPL product."""
+
+    upl: str = "verhuismelding"
+    days_before: int = 28
+    days_after: int = 5
+
+
 class ClosedDay(BaseModel):
     """A public holiday on which the town hall and the phone line are closed."""
 
@@ -164,6 +173,7 @@ class Profile(BaseModel):
     short_days: List[ShortDay] = []
     # Working days from the application until a document can be collected, per document
     ready_after: Dict[str, int] = {}
+    moving_notice: Optional[MovingNotice] = None
     water_company: Optional[WaterCompany] = None
     # day and night: the street problems that cannot wait (water into homes, a deep hole)
     on_call_phone: Optional[str] = None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -379,6 +380,34 @@ def test_no_ready_day_without_the_day_applied(dispatcher):
     utter_ready_day(dispatcher, make_tracker("passport_id_appointment",
                                              "hoe lang duurt een paspoort?"))
     assert not dispatcher.messages
+
+
+@pytest.mark.parametrize("text, response, values", [
+    ("we verhuizen op 15 januari, kan ik het nu al doorgeven?", "utter_moving_not_yet",
+     {"day": "vrijdag 15 januari", "first_day": "vrijdag 18 december"}),
+    ("we verhuizen op 20 december, kan het al?", "utter_moving_now",
+     {"day": "zondag 20 december", "last_day": "vrijdag 25 december"}),
+    ("wij zijn op 20 november verhuisd, is dat te laat?", "utter_moving_late",
+     {"day": "vrijdag 20 november", "days_after": 5}),
+])
+def test_the_days_a_move_can_be_registered_are_worked_out_from_the_moving_day(
+        dispatcher, monkeypatch, text, response, values):
+    """Round r268 of session 63: "15 januari, kan ik nu al?" got the rule of 4 weeks only."""
+    from actions.knowledge import utter_moving_day
+    from bot.knowledge import KNOWLEDGE_DIR
+    from bot.knowledge.articles import load_folder
+
+    monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: monday)
+    moving = next(a for a in load_folder(KNOWLEDGE_DIR) if a.upl == "verhuismelding")
+    passport = dataclasses.replace(moving, upl="paspoort")
+    assert not utter_moving_day(dispatcher, make_tracker("moving_address_change", text),
+                                passport)
+    assert utter_moving_day(dispatcher, make_tracker("moving_address_change", text), moving)
+    assert not utter_moving_day(dispatcher, make_tracker("moving_address_change", text), moving)
+    [message] = dispatcher.messages  # said once
+    assert message["response"] == response
+    assert {key: message[key] for key in values} == values
 
 
 def test_holiday_hours_asked_beside_a_report_are_answered(monkeypatch):

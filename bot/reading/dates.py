@@ -103,3 +103,52 @@ def document_named(text: str) -> Optional[str]:
     found = [(match.start(), name) for name, pattern in _DOCUMENTS
              for match in [pattern.search(plain)] if match]
     return min(found)[1] if found else None
+
+
+# "we verhuizen op 15 januari, kan ik het nu al doorgeven?", "wij zijn 20 november verhuisd,
+# ben ik te laat?" (round r268 of session 63: the 4-weeks rule, never the resident's own day)
+_MOVING = re.compile(r"\b(?:verhuis\w*|verhuiz\w*|move|moving|moved|overhuis\w*|"
+                     r"(?:gaan|gaat|ga|komen|kom) (?:\w+ ){0,3}?wonen|sleutel)\b")
+_MOVED = re.compile(r"\b(?:verhuisd|zijn (?:\w+ ){0,3}?(?:verhuisd|gaan wonen|komen wonen)|"
+                    r"moved|woon (?:\w+ )?(?:al|sinds)|wonen (?:\w+ )?(?:al|sinds)|sinds)\b")
+_NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+            "acht": 8, "tien": 10, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+            "five": 5, "six": 6}
+_IN_SOME_TIME = re.compile(r"\b(?:over|in|binnen) (\d{1,2}|" + "|".join(_NUMBERS)
+                           + r") (dag|dagen|days?|week|weken|weeks?|maand|maanden|months?)\b")
+
+
+_SOME_TIME_AGO = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r") (dag|dagen|days?|week|"
+                            r"weken|weeks?|maand|maanden|months?) (?:geleden|terug|ago)\b")
+
+
+def _days_of(count: str, unit: str) -> dt.timedelta:
+    """"2 weken", "een maand": as days."""
+    number = int(count) if count.isdigit() else _NUMBERS[count]
+    days = 30 if unit.startswith(("maand", "month")) else 7 if unit.startswith("w") else 1
+    return dt.timedelta(days=number * days)
+
+
+def moving_date(text: str, today: dt.date, about_moving: bool = False) -> Optional[dt.date]:
+    """The day the resident moves (or moved) that the text names, or None; `about_moving`:
+    the answer just given was about moving, so the text need not say so again."""
+    plain = (text or "").lower()
+    if not (about_moving or _MOVING.search(plain)) or _APPLIED.search(plain):
+        return None
+    for pattern, sign in ((_IN_SOME_TIME, 1), (_SOME_TIME_AGO, -1)):
+        found = pattern.search(plain)
+        if found:
+            return today + sign * _days_of(found.group(1), found.group(2))
+    found = _DAY_MONTH.search(plain)
+    if found is None:
+        return None
+    years = (today.year, today.year - 1) if _MOVED.search(plain) else (today.year,
+                                                                       today.year + 1)
+    for year in years:
+        try:
+            day = dt.date(year, _MONTHS[found.group(2)], int(found.group(1)))
+        except ValueError:  # "31 februari"
+            return None
+        if (day <= today) if _MOVED.search(plain) else (day >= today):
+            return day
+    return None

@@ -34,3 +34,22 @@ def test_the_day_the_resident_applied(text, applied):
 
     found = date_applied(text, dt.date(2026, 12, 7))
     assert (found.isoformat() if found else None) == applied
+
+
+@pytest.mark.parametrize("text, about_moving, moving", [
+    ("we verhuizen op 15 januari naar de molenweg 3, kan ik dat nu al doorgeven?", False,
+     "2027-01-15"),
+    ("15 januari, kan ik het nu al doen?", True, "2027-01-15"),
+    ("15 januari, kan ik het nu al doen?", False, None),  # no move named, none answered
+    ("wij zijn 20 november verhuisd, ben ik te laat?", False, "2026-11-20"),
+    ("we verhuizen over 2 weken", False, "2026-12-21"),
+    ("wij zijn 2 maanden geleden verhuisd", False, "2026-10-08"),
+    ("ik heb op 26 november een paspoort aangevraagd", True, None),  # the day applied
+    ("we gaan verhuizen, kan dat online?", False, None),
+])
+def test_the_day_the_resident_moves(text, about_moving, moving):
+    """Round r268 of session 63: the moving day was never set against the 4-weeks rule."""
+    from bot.reading.dates import moving_date
+
+    found = moving_date(text, dt.date(2026, 12, 7), about_moving)
+    assert (found.isoformat() if found else None) == moving
