@@ -18,6 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import utter
+from actions.own_days import utter_own_days
 from actions.reading import channel_of, reading_of, resident_texts
 from bot.intents import UNSURE_INTENTS  # the model heard no municipal question
 from bot.knowledge import KNOWLEDGE_DIR, retrieval, store
@@ -39,7 +40,6 @@ from bot.knowledge.aspects import (COST, DURATION, LATE, OTHERS, VALIDITY, WHAT_
                                    together)
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
-from bot.reading.dates import date_applied, document_named, moving_date
 from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.loss import LOSS as _LOSS, tells_a_death
 from bot.reading.report_questions import read_report_question
@@ -477,58 +477,10 @@ def _record_unanswered(tracker: Tracker, intent: Optional[Text], url: str) -> No
 
 def utter_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
                   text: Optional[Text] = None, beside: Sequence[Article] = ()) -> None:
-    """The article's answer (see `_utter_the_article`), and when the resident named the day
-    of the application, the day it is ready."""
+    """The article's answer (see `_utter_the_article`), and the resident's own days it
+    speaks of (see `actions.own_days`)."""
     _utter_the_article(dispatcher, tracker, article, text, beside)
-    utter_ready_day(dispatcher, tracker, text)
-    utter_moving_day(dispatcher, tracker, article, text)
-
-
-def utter_ready_day(dispatcher: CollectingDispatcher, tracker: Tracker,
-                    text: Optional[Text] = None, about: Text = "") -> bool:
-    """"ik heb op 26 november een paspoort aangevraagd. wanneer kan ik die ophalen?" (round
-    r261 of session 62: "ongeveer 5 werkdagen" three times): the day it is ready, worked out;
-    `about`: the answer before, for "ik heb hem vrijdag aangevraagd". True when said."""
-    settings = profile()
-    text = text or tracker.latest_message.get("text") or ""
-    days = settings.ready_after.get(document_named(text) or document_named(about) or "")
-    today = settings.now().date()
-    applied = date_applied(text, today) if days else None
-    if applied is None or any(str(message.get("response", "")).startswith("utter_ready_")
-                              for message in dispatcher.messages):
-        return False
-    english = tracker.get_slot("language") == "en"
-    ready = settings.working_days_after(applied, days)
-    utter(dispatcher, "utter_ready_passed" if ready <= today else "utter_ready_on",
-          applied=settings.date_name(applied, english), day=settings.date_name(ready, english))
-    return True
-
-
-def utter_moving_day(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
-                     text: Optional[Text] = None) -> bool:
-    """"we verhuizen op 15 januari, kan ik het nu al doorgeven?" (round r268 of session 63:
-    only the rule of 4 weeks): from when, or until when, the resident's own move can be
-    registered, worked out. True when said."""
-    settings = profile()
-    notice = settings.moving_notice
-    if notice is None or article.upl != notice.upl or any(
-            str(message.get("response", "")).startswith("utter_moving_")
-            for message in dispatcher.messages):
-        return False
-    today = settings.now().date()
-    day = moving_date(text or tracker.latest_message.get("text") or "", today,
-                      about_moving=True)
-    if day is None:
-        return False
-    english = tracker.get_slot("language") == "en"
-    first, last = (day - dt.timedelta(days=notice.days_before),
-                   day + dt.timedelta(days=notice.days_after))
-    response = ("utter_moving_not_yet" if today < first else "utter_moving_late"
-                if today > last else "utter_moving_now")
-    utter(dispatcher, response, day=settings.date_name(day, english),
-          first_day=settings.date_name(first, english),
-          last_day=settings.date_name(last, english), days_after=notice.days_after)
-    return True
+    utter_own_days(dispatcher, tracker, article, text)
 
 
 def _utter_the_article(dispatcher: CollectingDispatcher, tracker: Tracker, article: Article,
@@ -1387,14 +1339,11 @@ _ASPECTS_OF_THE_DAY = frozenset({DURATION, LATE, VALIDITY})
 def answer_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
                      article: Article, titled: bool = False) -> None:
     """"En wat kost het?" after an article: what it says about that, or where to look;
-    `titled`: under the article's title (it is not the one just answered). The day it is
-    ready when the resident names the day of the application."""
-    if utter_ready_day(dispatcher, tracker, about=article.title) and not read_aspects(
-            tracker.latest_message.get("text") or ""):
-        return  # "ik heb hem vrijdag aangevraagd": that day is the answer
-    if utter_moving_day(dispatcher, tracker, article) and not set(read_aspects(
+    `titled`: under the article's title (it is not the one just answered). The resident's
+    own days first, when the text names them."""
+    if utter_own_days(dispatcher, tracker, article) and not set(read_aspects(
             tracker.latest_message.get("text") or "")) - _ASPECTS_OF_THE_DAY:
-        return  # "15 januari, kan ik het nu al doorgeven?": the days are the answer
+        return  # "ik heb hem vrijdag aangevraagd", "15 januari, kan het al?": the days
     _answer_the_follow_up(dispatcher, tracker, article, titled)
 
 

@@ -29,6 +29,7 @@ from actions.knowledge import (ANSWERED, CHOICE, NOT_THE_PRODUCT, about_the_answ
                                names_a_subject,
                                utter_article)
 from actions.needs import utter_need
+from actions.own_days import own_days
 from actions.reading import last_bot_response, reading_of, response_text
 from actions.report_slots import HIGH_PRIORITY, ack, meanwhile_advice, place_slots, with_number
 from bot.knowledge.articles import Article
@@ -143,6 +144,13 @@ async def knowledge_answer(dispatcher: CollectingDispatcher, tracker: Tracker,
             return await _answer_in_dutch(dispatcher, tracker, intent)
         return await _english_detail(dispatcher, tracker, text)
     try:
+        before = await asyncio.to_thread(previous_article, tracker)
+        if before is not None and own_days(before, text or tracker.latest_message.get("text")
+                                           or ""):
+            # "de aanslag heb ik al 3 maanden geleden gekregen, is het te laat?" after the
+            # objection answer (own try, session 64: paying in parts): the own last day
+            answer_follow_up(dispatcher, tracker, before, titled=True)
+            return []
         earlier = await asyncio.to_thread(said_before, tracker)
         if earlier:
             utter(dispatcher, "utter_kb_detail", detail=earlier[0], link=earlier[1])
@@ -530,6 +538,10 @@ class ActionAnswerFollowUp(Action):
                 before, HOURS, text) and not _THEY_COME.search(text):
             # "kan dat ook op zaterdag?": when we are open (not "kunnen jullie zaterdag komen?")
             return await ActionOpeningHours().run(dispatcher, tracker, domain)
+        elif before is not None and own_days(before, text):
+            # "de brief is van 2 maanden geleden, ben ik te laat?" after the objection answer
+            # (own try, session 64: the remission's 3 months): the resident's own last day
+            answer_follow_up(dispatcher, tracker, before, titled=before is not answered)
         elif before is not None:
             telling = None if product is not None else await asyncio.to_thread(
                 sibling_that_tells, before, text)

@@ -123,6 +123,14 @@ class MovingNotice(BaseModel):
     days_after: int = 5
 
 
+class ObjectionTerm(BaseModel):
+    """The objection period (Awb 6:7): `weeks` from the date of the letter, for the articles
+    of these UPL products."""
+
+    upls: List[str] = ["bezwaar", "belastingaanslag bezwaar"]
+    weeks: int = 6
+
+
 class ClosedDay(BaseModel):
     """A public holiday on which the town hall and the phone line are closed."""
 
@@ -174,6 +182,7 @@ class Profile(BaseModel):
     # Working days from the application until a document can be collected, per document
     ready_after: Dict[str, int] = {}
     moving_notice: Optional[MovingNotice] = None
+    objection_term: Optional[ObjectionTerm] = None
     water_company: Optional[WaterCompany] = None
     # day and night: the street problems that cannot wait (water into homes, a deep hole)
     on_call_phone: Optional[str] = None

@@ -355,6 +355,13 @@ def test_a_question_the_knowledge_base_misses_gets_its_topic_answer(dispatcher, 
     assert [m["response"] for m in dispatcher.messages] == ["utter_answer_taxes"]
 
 
+def _an_article(article_id):
+    from bot.knowledge import KNOWLEDGE_DIR
+    from bot.knowledge.articles import load_folder
+
+    return next(a for a in load_folder(KNOWLEDGE_DIR) if a.id == article_id)
+
+
 @pytest.mark.parametrize("text, response, day", [
     # round r261 of session 62: "ongeveer 5 werkdagen" three times, never "dan is het klaar"
     ("ik heb op dinsdag 26 november een paspoort aangevraagd. wanneer kan ik die ophalen?",
@@ -364,21 +371,23 @@ def test_a_question_the_knowledge_base_misses_gets_its_topic_answer(dispatcher, 
 ])
 def test_the_day_a_document_is_ready_is_worked_out_from_the_day_applied(
         dispatcher, monkeypatch, text, response, day):
-    from actions.knowledge import utter_ready_day
+    from actions.own_days import utter_own_days
 
     monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
     monkeypatch.setattr(type(profile()), "now", lambda self: monday)
-    utter_ready_day(dispatcher, make_tracker("passport_id_appointment", text))
-    utter_ready_day(dispatcher, make_tracker("passport_id_appointment", text))
+    article = _an_article("paspoort-id-kaart-aanvragen")
+    utter_own_days(dispatcher, make_tracker("passport_id_appointment", text), article)
+    utter_own_days(dispatcher, make_tracker("passport_id_appointment", text), article)
     [message] = dispatcher.messages  # said once
     assert (message["response"], message["day"]) == (response, day)
 
 
 def test_no_ready_day_without_the_day_applied(dispatcher):
-    from actions.knowledge import utter_ready_day
+    from actions.own_days import utter_own_days
 
-    utter_ready_day(dispatcher, make_tracker("passport_id_appointment",
-                                             "hoe lang duurt een paspoort?"))
+    utter_own_days(dispatcher, make_tracker("passport_id_appointment",
+                                            "hoe lang duurt een paspoort?"),
+                   _an_article("paspoort-id-kaart-aanvragen"))
     assert not dispatcher.messages
 
 
@@ -393,21 +402,39 @@ def test_no_ready_day_without_the_day_applied(dispatcher):
 def test_the_days_a_move_can_be_registered_are_worked_out_from_the_moving_day(
         dispatcher, monkeypatch, text, response, values):
     """Round r268 of session 63: "15 januari, kan ik nu al?" got the rule of 4 weeks only."""
-    from actions.knowledge import utter_moving_day
-    from bot.knowledge import KNOWLEDGE_DIR
-    from bot.knowledge.articles import load_folder
+    from actions.own_days import utter_own_days
 
     monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
     monkeypatch.setattr(type(profile()), "now", lambda self: monday)
-    moving = next(a for a in load_folder(KNOWLEDGE_DIR) if a.upl == "verhuismelding")
+    moving = _an_article("verhuizing-doorgeven")
     passport = dataclasses.replace(moving, upl="paspoort")
-    assert not utter_moving_day(dispatcher, make_tracker("moving_address_change", text),
-                                passport)
-    assert utter_moving_day(dispatcher, make_tracker("moving_address_change", text), moving)
-    assert not utter_moving_day(dispatcher, make_tracker("moving_address_change", text), moving)
+    assert not utter_own_days(dispatcher, make_tracker("moving_address_change", text), passport)
+    assert utter_own_days(dispatcher, make_tracker("moving_address_change", text), moving)
+    utter_own_days(dispatcher, make_tracker("moving_address_change", text), moving)
     [message] = dispatcher.messages  # said once
     assert message["response"] == response
     assert {key: message[key] for key in values} == values
+
+
+@pytest.mark.parametrize("text, response, last_day", [
+    ("ik kreeg de aanslag van 1 november, kan ik nog bezwaar maken?", "utter_objection_until",
+     "zondag 13 december"),
+    ("de aanslag is van 1 oktober, is het te laat voor bezwaar?", "utter_objection_late",
+     "donderdag 12 november"),
+])
+def test_the_last_day_to_object_is_worked_out_from_the_date_of_the_letter(
+        dispatcher, monkeypatch, text, response, last_day):
+    """Round r268 of session 63: a tax bill's date got only "binnen 6 weken"."""
+    from actions.own_days import utter_own_days
+
+    monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: monday)
+    assert not utter_own_days(dispatcher, make_tracker("tax_question", text),
+                              _an_article("verhuizing-doorgeven"))
+    assert utter_own_days(dispatcher, make_tracker("tax_question", text),
+                          _an_article("bezwaar-aanslag"))
+    [message] = dispatcher.messages
+    assert (message["response"], message["last_day"]) == (response, last_day)
 
 
 def test_holiday_hours_asked_beside_a_report_are_answered(monkeypatch):

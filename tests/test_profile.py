@@ -87,7 +87,7 @@ def test_every_placeholder_in_the_domain_is_filled(domain):
         "detail", "link", "title",         # what an article says to a follow-up question
         "article_payload",                 # the article asked back at a fallback
         "day", "open", "days", "applied",  # days asked about or changed, the day applied
-        "first_day", "last_day", "days_after",  # the days a move can be registered
+        "first_day", "last_day", "days_after", "weeks",  # a move or objection period
         "phone",                           # the number to call back (action_take_callback)
         "when",                            # the callback time the resident named
         "due",                             # the last day of a handling time (status)

@@ -133,7 +133,9 @@ def moving_date(text: str, today: dt.date, about_moving: bool = False) -> Option
     """The day the resident moves (or moved) that the text names, or None; `about_moving`:
     the answer just given was about moving, so the text need not say so again."""
     plain = (text or "").lower()
-    if not (about_moving or _MOVING.search(plain)) or _APPLIED.search(plain):
+    moving = _MOVING.search(plain)
+    if not (about_moving or moving) or _APPLIED.search(plain) or (
+            _LETTER.search(plain) and not moving):  # "de aanslag van 1 november"
         return None
     for pattern, sign in ((_IN_SOME_TIME, 1), (_SOME_TIME_AGO, -1)):
         found = pattern.search(plain)
@@ -150,5 +152,32 @@ def moving_date(text: str, today: dt.date, about_moving: bool = False) -> Option
         except ValueError:  # "31 februari"
             return None
         if (day <= today) if _MOVED.search(plain) else (day >= today):
+            return day
+    return None
+
+
+# "ik kreeg de aanslag van 1 november", "de brief is gedateerd 28 oktober", "the bill of
+# 2 November": the date of a letter with a decision, to count an objection period from
+_LETTER = re.compile(r"\b(?:aanslag\w*|brief|besluit\w*|beschikking\w*|dagtekening|gedateerd|"
+                     r"beslissing|bill|letter|decision|assessment|dated)\b")
+
+
+def letter_date(text: str, today: dt.date) -> Optional[dt.date]:
+    """The past date of the letter the text names, or None."""
+    plain = (text or "").lower()
+    if not _LETTER.search(plain):
+        return None
+    ago = _SOME_TIME_AGO.search(plain)
+    if ago:
+        return today - _days_of(ago.group(1), ago.group(2))
+    found = _DAY_MONTH.search(plain)
+    if found is None:
+        return None
+    for year in (today.year, today.year - 1):
+        try:
+            day = dt.date(year, _MONTHS[found.group(2)], int(found.group(1)))
+        except ValueError:
+            return None
+        if day <= today:
             return day
     return None

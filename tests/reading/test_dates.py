@@ -53,3 +53,17 @@ def test_the_day_the_resident_moves(text, about_moving, moving):
 
     found = moving_date(text, dt.date(2026, 12, 7), about_moving)
     assert (found.isoformat() if found else None) == moving
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("ik kreeg de aanslag van 1 november, kan ik nog bezwaar maken?", "2026-11-01"),
+    ("de brief is gedateerd 28 oktober", "2026-10-28"),
+    ("ik heb 2 maanden geleden een besluit gekregen", "2026-10-08"),
+    ("kan ik op 1 november bezwaar maken?", None),  # no letter named
+    ("ik kreeg de aanslag, kan ik nog bezwaar maken?", None),  # no date
+])
+def test_the_date_of_the_letter(text, dated):
+    from bot.reading.dates import letter_date
+
+    found = letter_date(text, dt.date(2026, 12, 7))
+    assert (found.isoformat() if found else None) == dated
