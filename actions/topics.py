@@ -195,14 +195,17 @@ async def _english_detail(dispatcher: CollectingDispatcher, tracker: Tracker,
     return None
 
 
-def _english_detail_of(article: Article, text: Text) -> Optional[Text]:
+def _english_detail_of(article: Article, text: Text, answered: bool = False) -> Optional[Text]:
+    """What the article's English text says of what is asked; `answered`: the article was
+    the answer just given, so it need not be about abroad again."""
     english = article.in_english()
     if english is None:
         return None
     aspect = single_aspect(text)
     detail = ((article_detail(english, aspect, text) if aspect else None)
               or sentences_naming_rare_words(english, text))  # "for my second car?"
-    if not detail or _ENGLISH_ABROAD.search(detail) and with_abroad(text) == text:
+    if not detail or (_ENGLISH_ABROAD.search(detail) and with_abroad(text) == text
+                      and not answered):
         return None  # "moving from Amsterdam, how do I register?" is no arrival from abroad
     if not aspect and english.cost and asks_the_price(text) and english.cost not in detail:
         detail = f"{detail} {english.cost}"  # "how do I get one and how much does it cost?"
@@ -250,7 +253,9 @@ async def _answer_in_dutch(dispatcher: CollectingDispatcher, tracker: Tracker,
         return None
     article = decision.articles[0]
     before = await asyncio.to_thread(previous_article, tracker)
-    detail = _english_detail_of(article, text) if before and before.id == article.id else None
+    again = before is not None and (before.id == article.id or is_domain_answer(before)
+                                    and before.link == article.link)
+    detail = _english_detail_of(article, text, answered=True) if again else None
     if detail:  # "and how long before I get my BSN?" after that answer: not all of it again
         utter(dispatcher, "utter_kb_detail_english_text", detail=detail, link=article.link)
         return []

@@ -44,7 +44,9 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
     (r"(?:where|find|lost|forgot|forgotten|don'?t know|what is|what'?s)(?: [\w']+){0,4}? "
      r"(?:bsn|citizen service number|burgerservicenummer)", "waar vind ik mijn bsn"),
     # (not "i come from Rotterdam": a move within the country, round r66 of session 40)
-    (r"(?:moved|moving|came|come) (?:\w+ ){0,2}?(?:from|to the netherlands|here from)"
+    # "we are coming to live in Lindendal from Poland" (own try, session 64: the move within
+    # the country)
+    (r"(?:moved|moving|came|come|coming) (?:\w+ ){0,4}?(?:from|to the netherlands|here from)"
      r"(?! (?:rotterdam|amsterdam|utrecht|den haag|the hague|eindhoven|groningen|tilburg|"
      r"almere|breda|nijmegen|arnhem|haarlem|enschede|apeldoorn|amersfoort|zwolle|leiden|"
      r"maastricht|dordrecht|zoetermeer|delft|another (?:dutch )?(?:city|town|municipality)|"

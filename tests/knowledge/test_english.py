@@ -44,6 +44,9 @@ from bot.knowledge.english import dutch_search_words
     ("hello. i move to lindendal 2 week ago. how i get the pass for the garbage container?",
      "afvalpas kwijt"),
     ("we moved last week. how do i register?", "verhuizing doorgeven"),
+    # own try of session 64: "coming to live … from Poland" got the move within the country
+    ("hi, we are coming to live in Lindendal from Poland in March. how does registering work?",
+     "inschrijven uit het buitenland"),
     ("Hello, my daughter is 6 and we need an ID card for her, we are going to Belgium in "
      "January", "paspoort of ID-kaart kind"),
     ("hi, we moved from the Kerkstraat to the Wilhelminastraat last week, do I need to tell you "
