@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from dataclasses import replace
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -42,6 +43,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
 from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
+                                labelled_place, read_addition,
                                 colour_swapped,
                                  complains,
                                  asks_for_a_person, is_about_being_reached, is_dutch_landline,
@@ -497,6 +499,25 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
             and not _ONLY_THE_ANSWER.match(part)]
     remark = " ".join(kept).strip()
     return capitalised(remark) if remark else None
+
+
+def _labelled_place(text: Text) -> Tuple[Optional[Place], Text]:
+    """The place written after the summary's "Waar:" label ("Waar: fietspad van de
+    watertoren naar het zwembad", round r269 of session 63: kept "bij de watertoren"),
+    read as a place or else taken as the resident's own description of it; and the rest
+    of the message."""
+    told, rest = labelled_place(text)
+    if not told or is_clearly_not_a_place(told):
+        return None, text
+    place = read_place(told)
+    if place is None or place.kind == "description":  # the resident's words whole
+        return Place(kind="description", text=told, landmark=told), rest
+    label = place.label.lower()
+    if any(word.lower() not in label for word in re.findall(r"\w{4,}", told)):
+        # "speeltuin in het Julianapark, naast het bankje": the street kept, and all the
+        # resident wrote (the reader kept one of the two spots)
+        return replace(place, kind="description", text=told, landmark=told), rest
+    return place, rest
 
 
 def _with_the_remark(tracker: Tracker, slots: Dict[Text, Any],
@@ -2268,14 +2289,23 @@ class ValidateReportForm(FormValidationAction):
         labelled = None if only_place else labelled_description(_text(tracker))
         if labelled and read_place(labelled) is not None and category_of(labelled) is None:
             labelled = None  # "nee er moet staan Kerkstraat 12": the place, told below
+        where, rest = _labelled_place(_text(tracker))
+        moved = place_slots(where) if where else {}
+        place_ack = ack("utter_ack_place_changed", place=where.label) if where else None
         if labelled and is_description(labelled) and adds_more(labelled):
             # "de omschrijving, er staat ook een frigo": added to it, not instead of it
             return {"report_description": self._added(tracker, labelled),
                     "report_confirmed": None, **with_ack(tracker, ack("utter_ack_added"))}
         if labelled and is_description(labelled):  # "NEE. Wat: ratten bij de containers."
             return {"report_description": labelled, "report_more_problems": None,
-                    "report_confirmed": None,
-                    **with_ack(tracker, ack("utter_ack_description_changed"))}
+                    "report_confirmed": None, **moved,
+                    **with_ack(tracker, place_ack, ack("utter_ack_description_changed"))}
+        if where is not None:  # "Bij waar graag: fietspad tussen watertoren en zwembad."
+            remark = read_addition(rest)  # "… En zet erbij dat het de halve boom is."
+            described = {"report_description": self._added(tracker, capitalised(remark))
+                         } if remark else {}
+            return {**moved, **described, "report_confirmed": None,
+                    **with_ack(tracker, place_ack, ack("utter_ack_added") if remark else None)}
         swapped = None if only_place else _with_word_swapped(tracker)
         if swapped:  # "het is geen kat maar een vos. verder klopt het" (round 97)
             return {"report_description": swapped, "report_confirmed": None,

@@ -167,8 +167,10 @@ def _subject_length(words: List[str], verb: str) -> Optional[int]:
         return 1
     if first in _PRONOUNS_OR_DETERMINERS and (
             _follows_subject(second) or first in ("het", "'t", "dit", "dat")
-            and verb in _PLURAL_VERBS):
-        return 1  # "het veel scherven zijn": "het" is the subject, not an article
+            and (verb in _PLURAL_VERBS or first in ("het", "'t") and second in _DETERMINERS)):
+        # "het veel scherven zijn", "het de halve boom is" (round r269 of session 63: "het de
+        # halve is boom"): "het" is the subject, not an article
+        return 1
     if first not in _DETERMINERS or len(words) < 4:
         return None
     if second.endswith("e") and not _follows_subject(words[2].lower()) and len(words) >= 5:

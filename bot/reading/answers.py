@@ -1352,6 +1352,24 @@ def already_left_out(text: str, description: str) -> bool:
         _names(word, description) for word in dropped)
 
 
+# "Waar: fietspad van de watertoren naar het zwembad", "bij waar graag: …": the summary's
+# other label (round r269 of session 63: only the "Wat:" was carried out)
+_WHERE_LABEL = re.compile(r"(?:^|[\s.,;!])(?:bij\s+)?(?:waar|where|de\s+plek|locatie|location)"
+                          r"(?:\s+(?:graag|moet\s+zijn|moet\s+worden|is|should\s+be))?\s*:\s*"
+                          r"(.+?)(?=\s*(?:wat|what)\s*:|[.!?](?:\s|$)|$)",
+                          re.IGNORECASE | re.DOTALL)
+
+
+def labelled_place(text: str) -> Tuple[Optional[str], str]:
+    """What the resident wrote after the summary's "Waar:" label (or None), and the rest of
+    the message."""
+    found = _WHERE_LABEL.search(text or "")
+    told = found.group(1).strip(" .,;") if found else ""
+    rest = " ".join((text[:found.start()].strip(), text[found.end():].lstrip(" .!?,;"))
+                    ).strip() if found else text
+    return told or None, rest
+
+
 # "Wat: ratten bij de containers": the resident writes the summary's own label.
 _WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:wat|what)\s*:\s*(.+?)(?=\s*(?:waar|where)\s*:|$)",
                          re.IGNORECASE | re.DOTALL)

@@ -778,3 +778,19 @@ def test_no_complaint_and_an_evening_goodbye_ends_the_chat():
     from bot.reading.answers import ends_the_chat
     assert ends_the_chat("nee hoor ik ben juist tevreden! geen klacht. goedenavond")
     assert not ends_the_chat("goedenavond, de lamp bij mijn huis is kapot")
+
+
+@pytest.mark.parametrize("text, place, rest", [
+    ("Nee, aanpassen. Wat: tak over het fietspad. Waar: fietspad van de watertoren naar het "
+     "zwembad. Het is eigenlijk een halve boom.", "fietspad van de watertoren naar het zwembad",
+     "Nee, aanpassen. Wat: tak over het fietspad. Het is eigenlijk een halve boom."),
+    ("Bij waar graag: fietspad tussen watertoren en zwembad. En zet erbij dat het groot is.",
+     "fietspad tussen watertoren en zwembad", "En zet erbij dat het groot is."),
+    ("waar moet zijn: Kerkstraat 12", "Kerkstraat 12", ""),
+    ("waar is de milieustraat?", None, "waar is de milieustraat?"),
+])
+def test_the_place_typed_after_the_summarys_label(text, place, rest):
+    """Round r269 of session 63: "Waar: …" at the summary kept the old place."""
+    from bot.reading.answers import labelled_place
+
+    assert labelled_place(text) == (place, rest)
