@@ -68,6 +68,7 @@ from bot.reading.report_questions import (says_not_known, told_after_not_knowing
                                           wants_to_complain)
 from bot.reading.result import Reading
 from bot.knowledge.aspects import shares_a_word
+from bot.knowledge.general import zipf
 from bot.reading.places import (PLACE_LEAD, Place, corrected_number, is_chat_noise,
                                 is_clearly_not_a_place, names_a_spot, names_only_the_home,
                                 names_the_whole_street, place_meant, read_place,
@@ -555,21 +556,36 @@ def _detail_beside_the_place(reading: Reading, place: Place,
     if (not told or place.text.lower() in told.lower() or reading.question
             or not _states_a_detail(told) or _UNSURE_OF_THE_PLACE.search(told)
             or place.landmark and place.landmark.lower() in told.lower()
-            or description and not _tells_more(told, description)):
-        return None  # "de lamp staat voor …" after "de lamp is kapot": nothing new
+            or description and not _tells_more(_without_streets(told, place), description)):
+        # "de lamp staat voor …" after "de lamp is kapot", "De rotonde waar de Industrieweg
+        # en de Molenweg samenkomen denk ik" (round r269 of session 63): nothing new
+        return None
+    return told
+
+
+def _without_streets(told: Text, place: Place) -> Text:
+    """The answer without the street names of the place read from it."""
+    for street in place.streets:
+        told = re.sub(re.escape(street), " ", told, flags=re.IGNORECASE)
     return told
 
 
 def _tells_more(told: Text, description: Text) -> bool:
-    """A word of some length that neither the description has nor only says where it is."""
+    """A word of some length that neither the description has nor only says where it is,
+    nor is an everyday word that tells nothing ("elkaar", "volgens")."""
     return any(len(word) >= 4 and word.lower() not in _ONLY_WHERE
+               and (zipf(word.lower()) or 0.0) < EVERYDAY_ZIPF
                and word.lower() not in description.lower() for word in re.findall(r"\w+", told))
+
+
+EVERYDAY_ZIPF = 5.5  # "elkaar" (5.7), "denk" (5.7) tell nothing; "weken" (5.3) may
 
 
 # Words that only say where something is ("de lamp staat voor …"): no detail of their own.
 _ONLY_WHERE = frozenset("staat staan ligt liggen zit zitten hangt hangen bevindt gebeurt "
                         "gaat over deze daar hier vlakbij voor achter naast tegenover onder "
-                        "boven tussen langs bij".split())
+                        "boven tussen langs bij samenkomen samenkomt kruisen kruist geloof "
+                        "meen".split())
 
 
 def _words_before_the_place(told: Text, place: Place) -> Optional[Text]:

@@ -112,7 +112,11 @@ def cleared_for(tracker: Tracker, part: Text) -> Dict[Text, Any]:
     old = (tracker.get_slot("report_place") or {}).get("text") or ""
     description = tracker.get_slot("report_description") or ""
     if part == "correct_location" and len(old) >= 3 and old.lower() in description.lower():
-        without = re.sub(re.escape(old), " ", description, flags=re.IGNORECASE)
+        # with its preposition: "de lantaarnpaal voor kerkstraat 14 is kapot" (own try,
+        # session 64: "De lantaarnpaal voor is kapot")
+        without = re.sub(rf"(?:\b(?:op|in|aan|bij|voor|tegenover|naast|achter|langs|"
+                         rf"ter hoogte van)\s+(?:de\s+|het\s+)?)?{re.escape(old)}", " ",
+                         description, flags=re.IGNORECASE)
         without = re.sub(r"\s+(?:op|in|aan|bij|voor)(?:\s+(?:de|het))?[\s,.!?]*$", "",
                          " ".join(without.split())).strip(" ,")
         if is_description(without):
