@@ -502,6 +502,17 @@ def _remark_beside_the_place(reading: Reading) -> Optional[Text]:
     return capitalised(remark) if remark else None
 
 
+def _told_beside_the_removal(text: Text) -> Optional[Text]:
+    """"Nee, aanpassen. Het gaat om tegels die door de wortels omhoog staan. De zin 'ik
+    begrijp u niet goed' hoeft er niet in." (round r269 of session 63: only the sentence
+    went): the statements about the problem beside the words to leave out."""
+    kept = [sentence for sentence in split_sentences(text)
+            if read_yes_no(sentence) is None and part_to_remove(sentence) is None
+            and not last_sentences_to_remove(sentence) and _states_a_detail(sentence)]
+    told = clean_description(" ".join(kept)) if kept else ""
+    return told or None
+
+
 def _labelled_place(text: Text) -> Tuple[Optional[Place], Text]:
     """The place written after the summary's "Waar:" label ("Waar: fietspad van de
     watertoren naar het zwembad", round r269 of session 63: kept "bij de watertoren"),
@@ -2129,8 +2140,11 @@ class ValidateReportForm(FormValidationAction):
             return {"report_confirmed": None, **with_ack(tracker, ack("utter_ack_not_in_report"))}
         if not is_description(kept):
             return {}
-        return {"report_description": kept, "report_confirmed": None,
-                **with_ack(tracker, ack("utter_ack_problem_left_out"))}
+        beside = _told_beside_the_removal(_text(tracker))
+        return {"report_description": added_to(kept, beside) if beside else kept,
+                "report_confirmed": None,
+                **with_ack(tracker, ack("utter_ack_problem_left_out"),
+                           ack("utter_ack_added") if beside else None)}
 
     @staticmethod
     def _left_out_of_another(tracker: Tracker, part: Removal,

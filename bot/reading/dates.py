@@ -129,6 +129,22 @@ def _days_of(count: str, unit: str) -> dt.timedelta:
     return dt.timedelta(days=number * days)
 
 
+# "sleutel krijgen we 14 maart maar we trekken pas 1 april echt in" (round r272 of session
+# 64: the key day taken for the moving day): the day of the keys is not the day one moves
+_KEYS = re.compile(r"\bsleutel\w*|\bkeys?\b|\boverdracht\b|\btransfer\b")
+
+
+def _moving_day_named(plain: str) -> Optional["re.Match[str]"]:
+    """The day and month the text names for the move, not the day of the keys."""
+    days = list(_DAY_MONTH.finditer(plain))
+    for found in days:
+        clause = re.split(r"[,.;!?]|\b(?:maar|en|but|and)\b", plain[:found.start()])[-1] \
+            + re.split(r"[,.;!?]|\b(?:maar|en|but|and)\b", plain[found.end():])[0]
+        if not _KEYS.search(clause):
+            return found
+    return days[0] if days else None
+
+
 def moving_date(text: str, today: dt.date, about_moving: bool = False) -> Optional[dt.date]:
     """The day the resident moves (or moved) that the text names, or None; `about_moving`:
     the answer just given was about moving, so the text need not say so again."""
@@ -141,7 +157,7 @@ def moving_date(text: str, today: dt.date, about_moving: bool = False) -> Option
         found = pattern.search(plain)
         if found:
             return today + sign * _days_of(found.group(1), found.group(2))
-    found = _DAY_MONTH.search(plain)
+    found = _moving_day_named(plain)
     if found is None:
         return None
     years = (today.year, today.year - 1) if _MOVED.search(plain) else (today.year,

@@ -630,6 +630,10 @@ _ABOUT_THE_CHAT = re.compile(
     r"vreemder|slechter)\b|\b(?:dat|dit)\s+snapt\s+(?:toch\s+)?niemand\b"
     r"|\banders\s+(?:gaan|zoeken|kijken|komen|vinden|staan)\s+(?:uw|jullie|de|ze)\b[^.!?]*?"
     r"\b(?:verkeerde?|niks|niets|nooit)\b"
+    # "Ik begrijp u niet goed." (round r269 of session 63: the first words of the report)
+    r"|(?:sorry\s*,?\s*)?\b(?:ik|i)\s+(?:begrijp|snap|understand)\s+(?:u|je|jou|jullie|het|"
+    r"dit|er|you|it|this)\s+(?:\w+\s+)?(?:niet|nie|niks|niets|not)\b(?:\s+(?:goed|helemaal|zo\s+goed|"
+    r"well))?(?=\s*[.!?]|\s*$)"
     r"|\bare\s+you\s+(?:a\s+)?(?:real\s+)?(?:person|human|robot|bot)\b"
     r"|\byou\s+(?:did\s*n[o']?t|have\s*n[o']?t)\s+answer(?:ed)?\s+my\s+question\b"
     # "Mijn kleinzoon heeft mij geleerd hoe ik dit berichtje kan sturen, dus u moet het mij
@@ -1388,7 +1392,10 @@ _OWN_AGE = re.compile(r"(?:^|(?<=[.!?])\s+)\W*(?:ik ben |en |,\s*)?\d{1,3} ?(?:j
 # stop (round r108: in the description); a question of its own sentence goes elsewhere.
 _TRAILING_QUESTION = re.compile(
     r"[\s,]+(?:en\s+|maar\s+)?(?:hoe\s*lang|wanneer|how\s+long|when)\s+(?:duurt|dure|gaat|"
-    r"komt|komen|wordt|worden|zijn|is|will|does|do)\b[^.!]*\??\s*$", re.IGNORECASE)
+    r"komt|komen|wordt|worden|zijn|is|will|does|do)\b[^.!]*\??\s*$"
+    # "…, worden die ooit weggehaald?" (round r269 of session 63: the second problem lost)
+    r"|\s*,\s*(?:en\s+|maar\s+)?(?:worden|wordt|gaat|gaan|komt|komen|zal|zullen|will|are|is)"
+    r"\s+(?:die|dat|deze|het|ze|zij|hij|they|it|that|those)\b[^.!?,]*\?\s*$", re.IGNORECASE)
 
 
 # "de container is niet geleegd, moet ik hem laten staan? en de lamp …" (round r230 of

@@ -751,6 +751,9 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
         # (a bare "voor nummer 12" or "voor mijn deur" after it is at the home)
     else:
         reading = _read(clean, register)
+    instead = _street_instead(text or "", register, reading.place)
+    if instead is not None:
+        return instead
     if reading.place is None:
         return _english_spot_place(clean)
     if not reading.strong and _not_a_place_form(clean):
@@ -764,6 +767,25 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     place = _with_english_spot(clean, _with_spot_on_street(clean, place))
     place = _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
     return _with_pole_number(clean, _with_comma_spot(clean, place))
+
+
+# "niet beukenlaan maar beukenhof, de school heet de regenboog" (round r272 of session 64:
+# the report stayed at the Beukenlaan): a street name written small, known or not
+_STREET_INSTEAD = re.compile(rf"\bniet\s+(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?\w+\s*,?\s+maar\s+"
+                             rf"(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?([^\W\d_]{{3,}}"
+                             rf"(?:{STREET_ENDINGS_WIDE}))\b", re.IGNORECASE)
+
+
+def _street_instead(text: str, register: StreetRegister, read: Optional[Place]
+                    ) -> Optional[Place]:
+    """The street the resident names instead of another, whatever its capitals, with the
+    spot the reader found beside it ("…, bij het pleintje"); None when the reader found a
+    street itself."""
+    found = _STREET_INSTEAD.search(text) if read is None or not read.streets else None
+    street = _read(found.group(1).capitalize(), register).place if found else None
+    if street is None or read is None or read.kind != "description":
+        return street
+    return replace(street, kind="landmark", landmark=read.text, text=f"{street.text}, {read.text}")
 
 
 # A letter's introduction of the writer and their home: "Mijn naam is …, ik ben 84 jaar en

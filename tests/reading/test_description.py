@@ -956,3 +956,16 @@ def test_weg_as_away_names_no_road(text, category):
 ])
 def test_what_is_named_after_a_place_word_is_where(text):
     assert category_of(text) == LIGHTING
+
+
+@pytest.mark.parametrize("text, expected", [
+    # round r269 of session 63: "Ik begrijp u niet goed." opened the report
+    ("Ik begrijp u niet goed. Ik wil een melding doen van kapotte stoep aan de Lindelaan 14",
+     "Kapotte stoep aan de Lindelaan 14"),
+    # round r272 of session 64: the question beside a second problem is no fact
+    ("oja en fietsenstalling daar vol met weesfietsen, worden die ooit weggehaald?",
+     "Fietsenstalling daar vol met weesfietsen"),
+    ("de lamp is kapot en ik snap er niks van", "De lamp is kapot en ik snap er niks van"),
+])
+def test_chat_about_the_bot_and_a_question_beside_are_left_out(text, expected):
+    assert clean_description(text) == expected

@@ -1208,3 +1208,9 @@ def test_a_street_ruled_out_after_the_one_meant_is_no_spot():
     place = read_place("Het bushokje en de bakker zijn in de Lindelaan, niet in de Molenweg. De "
                        "tegel klopt wel.", REGISTER)
     assert place.streets == ("Lindelaan",) and "Molenweg" not in place.text
+
+
+def test_a_street_written_small_instead_of_another_is_the_place():
+    """Round r272 of session 64: "niet beukenlaan maar beukenhof" kept the Beukenlaan."""
+    place = read_place("o wacht het is niet beukenlaan maar beukenhof, de school heet de regenboog")
+    assert place is not None and place.streets == ("Beukenhof",)
