@@ -361,7 +361,10 @@ _HANDLING_TIME_QUESTIONED = re.compile(
     r"weken)\s*\?|\bzo lang\s*\?|\b\d+ (?:working )?days\s*\?"
     # "24 uur is lang. vannacht fietsers vallen misschien" (round r178 of session 52)
     r"|\b(?:\d+|tien|twee|drie|vijf) (?:werk)?(?:dagen|weken|uur) (?:is|duurt) (?:wel |erg |heel "
-    r"|best |nogal )?(?:lang|te lang)\b", re.IGNORECASE)
+    r"|best |nogal )?(?:lang|te lang)\b"
+    # "5 working days is quite long though" (round r273 of session 64: a new report)
+    r"|\b(?:\d+|ten|two|three|five) (?:working |work )?(?:days|weeks|hours) (?:is|are|seems?) "
+    r"(?:quite |very |really |rather |pretty |a bit |too )*long\b", re.IGNORECASE)
 # Displeasure with a status just told: answered as a complaint, not with the status again.
 _PUSHBACK = re.compile(
     r"\b(?:belachelijk|schandalig|schande|onacceptabel|onzin|(?:veel|echt|zo|veels) te lang|"
@@ -2183,6 +2186,13 @@ def reading_route(tracker: DialogueStateTracker,
             and not (reading.category or reading.danger or reading.question or reading.location)):
         # "nee thx" after the cost: done, not "waar kan ik u mee …"; "dziekuje bardzo, do
         # widzenia", "Hartelijk dank … en Gods zegen" (round r48: bulky waste, other language)
+        return GOODBYE_ACTION
+    if (tracker.active_loop_name is None and _last_response(tracker) == ANYTHING_ELSE
+            and reading.answer is False and not reading.danger
+            and not (reading.location and reading.location.streets)
+            and will_call_us(message.text or "")):
+        # "NEE DANK U. ZAL DE STORINGSDIENST BELLEN VOOR DAT GAT." after the report was
+        # filed (round r273 of session 64: a new report of "dat gat"): done
         return GOODBYE_ACTION
     if (tracker.active_loop_name is None and not reading.danger and not reading.category
             and reading.location is None and not (message.text or "").rstrip().endswith("?")

@@ -738,7 +738,11 @@ _THE_REST_IS = re.compile(r"[\s,.;]*\b(?:en\s+)?(?:verder|voor\s+de\s+rest|de\s+
 _ONLY_ASSENT = re.compile(
     r"\b(?:close|good) enough\b|\b(?:goed )?genoeg\b|\bprima zo\b|\b(?:just |please )?send it\b"
     r"(?: (?:now|please|then))?|\b(?:ver)?stuur (?:het |hem |deze |die )?(?:maar|dan|nu)\b"
-    r"|\b(?:dan |het )?(?:is het )?goed zo\b|\bthat'?s fine\b|\bwhatever\b|\blaat maar\b",
+    r"|\b(?:dan |het )?(?:is het )?goed zo\b|\bthat'?s fine\b|\bwhatever\b|\blaat maar\b"
+    # resignation, no remark for the crew: "ja verstuur. boeiend", "het staat er toch ergens
+    # in" (rounds r272 and r273 of session 64: "Ik heb bij uw melding gezet: boeiend.")
+    r"|\bboeiend\b|\b(?:het )?staat er (?:toch |nu )?(?:wel )?(?:ergens )?in\b|\bpf+\b|\bzucht\b"
+    r"|\beindelijk\b|\btja\b|\bnou ja\b|\b(?:ha)+h?\b|\blol\b|\bdan maar\b",
     re.IGNORECASE)
 
 

@@ -114,9 +114,14 @@ def says_a_question_unanswered(text: str) -> bool:
 _WILL_CALL_US = re.compile(
     r"\b(?:ik|we|wij)\s+bel(?:len)?\s+(?:\w+\s+){0,2}?(?:wel|zelf|morgen|maandag|straks)\b"
     r"|\bdan\s+bel(?:len)?\s+(?:ik|we|wij)\b|\bbel\s+(?:ik\s+)?(?:morgen|straks|zelf)\s+wel\b"
-    r"|\bi(?:'ll|\s+will)\s+(?:just\s+)?(?:call|phone|ring)\b", re.IGNORECASE)
+    r"|\bi(?:'ll|\s+will)\s+(?:just\s+)?(?:call|phone|ring)\b"
+    # "NEE DANK U. ZAL DE STORINGSDIENST BELLEN VOOR DAT GAT." (round r273 of session 64: a
+    # new report of "dat gat")
+    r"|(?:^|[.!,]\s*|\b(?:ik|we|wij)\s+)(?:zal|zullen|ga|gaan)\s+(?:\w+\s+){0,5}?(?:bellen|opbellen)\b",
+    re.IGNORECASE)
 
 
 def will_call_us(text: str) -> bool:
     """The resident says they will phone instead ("nee, ik bel wel", "I'll call")."""
-    return bool(_WILL_CALL_US.search(text or ""))
+    found = _WILL_CALL_US.search(text or "")
+    return bool(found) and not re.match(r"[^.!?]*\?", (text or "")[found.end():])  # "zal ik …?"

@@ -249,6 +249,9 @@ def test_a_remark_carried_by_a_yes_is_read_without_its_framing(text: str, expect
     "Ja, dat is juist. Hartelijk dank voor uw hulp en een fijne middag verder.",
     # round r81: "I added to your report: close enough, send it."
     "ok close enough, send it", "ok goed genoeg, verstuur maar",
+    # rounds r272 and r273 of session 64: resignation said back as a remark for the crew
+    "ja verstuur. boeiend", "ja verstuur dan maar, het staat er toch ergens in",
+    "ja. pff eindelijk",
 ])
 def test_no_remark_in_plain_answers_or_corrections(text: str) -> None:
     assert read_addition(text) is None
