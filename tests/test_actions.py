@@ -355,6 +355,13 @@ def test_a_question_the_knowledge_base_misses_gets_its_topic_answer(dispatcher, 
     assert [m["response"] for m in dispatcher.messages] == ["utter_answer_taxes"]
 
 
+@pytest.fixture
+def monday_7_december(monkeypatch):
+    """Today is Monday 7 December 2026, 10:00 in Lindendal."""
+    monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    monkeypatch.setattr(type(profile()), "now", lambda self: monday)
+
+
 def _an_article(article_id):
     from bot.knowledge import KNOWLEDGE_DIR
     from bot.knowledge.articles import load_folder
@@ -370,11 +377,9 @@ def _an_article(article_id):
      "vrijdag 11 december"),
 ])
 def test_the_day_a_document_is_ready_is_worked_out_from_the_day_applied(
-        dispatcher, monkeypatch, text, response, day):
+        dispatcher, monday_7_december, text, response, day):
     from actions.own_days import utter_own_days
 
-    monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    monkeypatch.setattr(type(profile()), "now", lambda self: monday)
     article = _an_article("paspoort-id-kaart-aanvragen")
     utter_own_days(dispatcher, make_tracker("passport_id_appointment", text), article)
     utter_own_days(dispatcher, make_tracker("passport_id_appointment", text), article)
@@ -400,12 +405,10 @@ def test_no_ready_day_without_the_day_applied(dispatcher):
      {"day": "vrijdag 20 november", "days_after": 5}),
 ])
 def test_the_days_a_move_can_be_registered_are_worked_out_from_the_moving_day(
-        dispatcher, monkeypatch, text, response, values):
+        dispatcher, monday_7_december, text, response, values):
     """Round r268 of session 63: "15 januari, kan ik nu al?" got the rule of 4 weeks only."""
     from actions.own_days import utter_own_days
 
-    monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    monkeypatch.setattr(type(profile()), "now", lambda self: monday)
     moving = _an_article("verhuizing-doorgeven")
     passport = dataclasses.replace(moving, upl="paspoort")
     assert not utter_own_days(dispatcher, make_tracker("moving_address_change", text), passport)
@@ -423,12 +426,10 @@ def test_the_days_a_move_can_be_registered_are_worked_out_from_the_moving_day(
      "donderdag 12 november"),
 ])
 def test_the_last_day_to_object_is_worked_out_from_the_date_of_the_letter(
-        dispatcher, monkeypatch, text, response, last_day):
+        dispatcher, monday_7_december, text, response, last_day):
     """Round r268 of session 63: a tax bill's date got only "binnen 6 weken"."""
     from actions.own_days import utter_own_days
 
-    monday = dt.datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    monkeypatch.setattr(type(profile()), "now", lambda self: monday)
     assert not utter_own_days(dispatcher, make_tracker("tax_question", text),
                               _an_article("verhuizing-doorgeven"))
     assert utter_own_days(dispatcher, make_tracker("tax_question", text),

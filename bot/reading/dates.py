@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import Optional, Tuple
 
 _MONTHS = {
     "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "mrt": 3,
@@ -35,18 +35,29 @@ def date_named(text: str, today: dt.date) -> Optional[dt.date]:
     if ahead is not None:
         return today + dt.timedelta(days=ahead)
     found = _DAY_MONTH.search(plain)
-    month_day = (_MONTHS[found.group(2)], int(found.group(1))) if found else next(
+    month_day = _month_day(found) if found else next(
         (month_day for pattern, month_day in _NAMED if pattern.search(plain)), None)
     if month_day is None:
         return None
-    for year in (today.year, today.year + 1):
+    return _day_of(month_day, today, past=False)
+
+
+def _day_of(month_day: Tuple[int, int], today: dt.date, past: bool) -> Optional[dt.date]:
+    """The date of this month and day nearest today: this year or the last one (`past`), or
+    this year or the next one."""
+    for year in (today.year, today.year - 1) if past else (today.year, today.year + 1):
         try:
             day = dt.date(year, *month_day)
         except ValueError:  # "31 februari"
             return None
-        if day >= today:
+        if (day <= today) if past else (day >= today):
             return day
     return None
+
+
+def _month_day(found: "re.Match[str]") -> Tuple[int, int]:
+    """(month, day) of a "12 juni" found."""
+    return _MONTHS[found.group(2)], int(found.group(1))
 
 
 # "ik heb vorige week (dinsdag 26 nov) een paspoort aangevraagd", "aangevraagd op 12 juni":
@@ -71,14 +82,7 @@ def date_applied(text: str, today: dt.date) -> Optional[dt.date]:
         return None
     found = _DAY_MONTH.search(plain)
     if found:
-        for year in (today.year, today.year - 1):
-            try:
-                day = dt.date(year, _MONTHS[found.group(2)], int(found.group(1)))
-            except ValueError:
-                return None
-            if day <= today:
-                return day
-        return None
+        return _day_of(_month_day(found), today, past=True)
     ago = next((days for pattern, days in _DAYS_AGO if pattern.search(plain)), None)
     if ago is not None:
         return today - dt.timedelta(days=ago)
@@ -160,16 +164,7 @@ def moving_date(text: str, today: dt.date, about_moving: bool = False) -> Option
     found = _moving_day_named(plain)
     if found is None:
         return None
-    years = (today.year, today.year - 1) if _MOVED.search(plain) else (today.year,
-                                                                       today.year + 1)
-    for year in years:
-        try:
-            day = dt.date(year, _MONTHS[found.group(2)], int(found.group(1)))
-        except ValueError:  # "31 februari"
-            return None
-        if (day <= today) if _MOVED.search(plain) else (day >= today):
-            return day
-    return None
+    return _day_of(_month_day(found), today, past=bool(_MOVED.search(plain)))
 
 
 # "ik kreeg de aanslag van 1 november", "de brief is gedateerd 28 oktober", "the bill of
@@ -187,13 +182,4 @@ def letter_date(text: str, today: dt.date) -> Optional[dt.date]:
     if ago:
         return today - _days_of(ago.group(1), ago.group(2))
     found = _DAY_MONTH.search(plain)
-    if found is None:
-        return None
-    for year in (today.year, today.year - 1):
-        try:
-            day = dt.date(year, _MONTHS[found.group(2)], int(found.group(1)))
-        except ValueError:
-            return None
-        if day <= today:
-            return day
-    return None
+    return _day_of(_month_day(found), today, past=True) if found else None
