@@ -776,12 +776,20 @@ _STREET_INSTEAD = re.compile(rf"\bniet\s+(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?\
                              rf"(?:{STREET_ENDINGS_WIDE}))\b", re.IGNORECASE)
 
 
+# "de boom ligt bij de rotonde beatrixlaan bij de lidl, NIET eikenlaan" (round r274 of session
+# 64: the report stayed at the Eikenlaan): the street told before the one ruled out
+_STREET_BEFORE_NOT = re.compile(rf"\b([^\W\d_]{{3,}}(?:{STREET_ENDINGS_WIDE}))\b[^.!?]*?[,.]?\s+"
+                                rf"niet\s+(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?[^\W\d_]{{3,}}"
+                                rf"(?:{STREET_ENDINGS_WIDE})\b", re.IGNORECASE)
+
+
 def _street_instead(text: str, register: StreetRegister, read: Optional[Place]
                     ) -> Optional[Place]:
     """The street the resident names instead of another, whatever its capitals, with the
     spot the reader found beside it ("…, bij het pleintje"); None when the reader found a
     street itself."""
-    found = _STREET_INSTEAD.search(text) if read is None or not read.streets else None
+    found = (_STREET_INSTEAD.search(text) or _STREET_BEFORE_NOT.search(text)
+             if read is None or not read.streets else None)
     street = _read(found.group(1).capitalize(), register).place if found else None
     if street is None or read is None or read.kind != "description":
         return street

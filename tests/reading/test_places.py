@@ -1214,3 +1214,10 @@ def test_a_street_written_small_instead_of_another_is_the_place():
     """Round r272 of session 64: "niet beukenlaan maar beukenhof" kept the Beukenlaan."""
     place = read_place("o wacht het is niet beukenlaan maar beukenhof, de school heet de regenboog")
     assert place is not None and place.streets == ("Beukenhof",)
+
+
+def test_a_street_told_before_the_one_ruled_out_is_the_place():
+    """Round r274 of session 64: "… rotonde beatrixlaan bij de lidl, NIET eikenlaan" was filed
+    at the Eikenlaan."""
+    place = read_place("de boom ligt bij de rotonde beatrixlaan bij de lidl, NIET eikenlaan")
+    assert place is not None and place.streets == ("Beatrixlaan",)
