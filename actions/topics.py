@@ -550,11 +550,8 @@ class ActionAnswerFollowUp(Action):
         elif before is not None:
             telling = None if product is not None else await asyncio.to_thread(
                 sibling_that_tells, before, text)
-            asked_elsewhere = None if telling else (
-                await asyncio.to_thread(article_named_instead, before, text)
-                if names_a_subject(text) else None if any(
-                    article_detail(before, aspect, text) for aspect in read_aspects(text))
-                else await asyncio.to_thread(article_of_what_is_asked, before, text))
+            asked_elsewhere = None if telling else await asyncio.to_thread(
+                _asked_elsewhere, before, text)
             if telling is not None:
                 _article_or_its_detail(dispatcher, tracker, telling, text)
             elif asked_elsewhere is not None:
@@ -564,6 +561,16 @@ class ActionAnswerFollowUp(Action):
         else:  # no article before it ("en moet ik daar zelf iets voor betalen?"): as asked
             return await ActionAnswerAsQuestion().run(dispatcher, tracker, domain)
         return []
+
+
+def _asked_elsewhere(before: Article, text: Text) -> Optional[Article]:
+    """Another article a follow-up is about: the one that names the thing it names, or, for
+    an aspect the answer given says nothing of, the one retrieval finds for the words."""
+    if names_a_subject(text):
+        return article_named_instead(before, text)
+    if any(article_detail(before, aspect, text) for aspect in read_aspects(text)):
+        return None
+    return article_of_what_is_asked(before, text)
 
 
 async def _the_other_parts(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

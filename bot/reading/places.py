@@ -771,16 +771,14 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
 
 # "niet beukenlaan maar beukenhof, de school heet de regenboog" (round r272 of session 64:
 # the report stayed at the Beukenlaan): a street name written small, known or not
-_STREET_INSTEAD = re.compile(rf"\bniet\s+(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?\w+\s*,?\s+maar\s+"
-                             rf"(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?([^\W\d_]{{3,}}"
-                             rf"(?:{STREET_ENDINGS_WIDE}))\b", re.IGNORECASE)
-
-
+_ON_THE = r"(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?"  # "op de", "in het", or nothing
+_A_STREET_WORD = rf"[^\W\d_]{{3,}}(?:{STREET_ENDINGS_WIDE})"  # "beukenhof", known or not
+_STREET_INSTEAD = re.compile(rf"\bniet\s+{_ON_THE}\w+\s*,?\s+maar\s+{_ON_THE}({_A_STREET_WORD})\b",
+                             re.IGNORECASE)
 # "de boom ligt bij de rotonde beatrixlaan bij de lidl, NIET eikenlaan" (round r274 of session
 # 64: the report stayed at the Eikenlaan): the street told before the one ruled out
-_STREET_BEFORE_NOT = re.compile(rf"\b([^\W\d_]{{3,}}(?:{STREET_ENDINGS_WIDE}))\b[^.!?]*?[,.]?\s+"
-                                rf"niet\s+(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?[^\W\d_]{{3,}}"
-                                rf"(?:{STREET_ENDINGS_WIDE})\b", re.IGNORECASE)
+_STREET_BEFORE_NOT = re.compile(rf"\b({_A_STREET_WORD})\b[^.!?]*?[,.]?\s+niet\s+{_ON_THE}"
+                                rf"{_A_STREET_WORD}\b", re.IGNORECASE)
 
 
 def _street_instead(text: str, register: StreetRegister, read: Optional[Place]
