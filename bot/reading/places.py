@@ -740,6 +740,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if not _has_words(clean):
         return None
     register = register or StreetRegister.from_profile()
+    clean = _without_home_elsewhere(clean, register)
     introduced = _without_introduction(clean)
     reading = _read(introduced, register) if introduced != clean else None
     spot = _english_spot_place(introduced) if reading and reading.place is None else None
@@ -831,6 +832,40 @@ AT_ONES_HOME = re.compile(r"\b(?:mijn|m'?n|onze?|my|our)\b|\bin (?:de|het) (?:st
 
 def _without_introduction(text: str) -> str:
     return " ".join(_INTRODUCTION.sub(" ", text).split())
+
+
+# "ik woon zelf in de Kerkstraat maar bij het speeltuintje aan de Molenweg ligt …" (round
+# r275: the report went to the Kerkstraat): the home, told beside the street of the problem
+_HOME_CLAUSE = re.compile(
+    r"\b(?:ik|wij|we|i)\s+(?:woon|wonen|live)\b(?:\s+(?:zelf|wel|al|trouwens|hier|myself))*"
+    r"\s+(?:in|op|aan|on|at)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|\bmaar\b|\ben\b|\bbut\b|\band\b|$))",
+    re.IGNORECASE)
+
+
+# "en daar is de lamp kapot", "bij ons voor de deur": the problem is at the home told
+_AT_THE_HOME = re.compile(r"\b(?:(?:daar|hier) (?:is|zijn|ligt|liggen|staat|staan|zit|zitten|"
+                          r"hangt|hangen|brandt|doet)|hier(?=\s*(?:[.,!?;]|$))|"
+                          r"hier (?:in de|om de) (?:straat|buurt|hoek)|bij ons|bij mij|voor de deur|"
+                          r"in (?:de|onze|mijn) straat|mijn|m n|mn|ons|onze|my|our)\b",
+                          re.IGNORECASE)
+
+
+def _without_home_elsewhere(text: str, register: StreetRegister) -> str:
+    """The text without the resident's home when the rest names another street as the place
+    of the problem; the text itself otherwise (the home may be where the problem is)."""
+    home = _HOME_CLAUSE.search(text)
+    if home is None:
+        return text
+    rest = " ".join((text[:home.start()] + " " + text[home.end():]).split())
+    elsewhere = _read(rest, register).place or _english_spot_place(rest)
+    at_home = _read(home.group(), register).place
+    if elsewhere is None or at_home is None or not at_home.streets:
+        return text  # "ik woon op nummer 6, voor mijn deur": the home is the place
+    if elsewhere.streets:
+        return text if set(at_home.streets) & set(elsewhere.streets) else rest
+    # "ik woon aan de Rozenstraat maar … op het fietspad langs het kanaal": a spot of its own
+    spot = elsewhere.kind in ("description", "landmark") and not _AT_THE_HOME.search(rest)
+    return rest if spot else text
 
 
 # "bij de Markt", "op het Stadhuis": a square named without its "plein".

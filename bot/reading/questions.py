@@ -94,6 +94,10 @@ _BROKEN = re.compile(
     r"(?:hangt|hangen|hing|hingen) (?:zo |te |veel te |erg |heel )?laag|overwoekerd|overgroeid|"
     r"groeit over|groeien over|ertegenaan|tegenaan (?:rijden|rijdt|lopen|loopt|botsen)|"
     r"blokkeert|verspert|versperd|"
+    # "er is een grote tak uit de boom gewaaid … Mag ik die tak zelf aan de kant slepen?"
+    # (round r275: the question alone, no report)
+    r"(?:om|af|eraf|uit|eruit|af ge)?gewaaid|omgewaaid|afgewaaid|afgeknapt|neergestort|"
+    r"(?:ligt|liggen|lag|lagen) (?:\w+ ){0,2}?(?:over|op|midden op|dwars over) (?:de|het)|"
     # in English: "the swing at the playground is broken, the chain is hanging loose" (round 83)
     r"broken|damaged|loose|overflowing|dumped|fallen|not working|(?:does|is)\s?n.?t working)\b")
 
@@ -502,8 +506,11 @@ def _with_its_subject(sentences: list[str], index: int) -> str:
     product, with the sentence before it that does (round r66 of session 40)."""
     asked, before = sentences[index], sentences[index - 1]
     if _names_a_product(asked) or not _names_a_product(before) or "?" in before or category_of(
-            before) or says_damage(before):
-        return asked  # (not "bij het bankje … zijn tegels opgewipt": a problem, own try s46)
+            before) or says_damage(before) or category_of(asked):
+        # (not "bij het bankje … zijn tegels opgewipt": a problem, own try s46; not "ik kwam
+        # er langs met de auto. Mag ik die tak zelf aan de kant slepen?": the question's own
+        # thing, round r275: the parking permit)
+        return asked
     return f"{before} {asked}"
 
 

@@ -647,6 +647,25 @@ def test_going_to_the_police_is_no_alarm_but_calling_them_is():
     assert read_message("bel de politie!").danger is not None
 
 
+@pytest.mark.parametrize("text, alarming", [
+    # round r274: beside a correction of the place, the danger question swallowed it
+    ("nee het is niet de eikenlaan maar de beatrixlaan bij de lidl, de politie heeft het al "
+     "afgezet", False),
+    ("de brandweer staat er al bij, ze zagen de tak door", False),
+    ("police is already there, they closed the road", False),
+    ("stationsplein, tegenover de frituur. de politie zei trouwens dat ik da bij jullie moest "
+     "melden", False),
+    ("de politie is er nog niet en er ligt iemand onder de boom", True),
+    # round r275: 113 for a traffic light that never turns green, near a bridge
+    ("1) bij de brug zit een diep gat 2) het fietsstoplicht bij het kruispunt staat altijd op "
+     "rood, hij springt nooit op groen", False),
+    ("er staat een man op de brug, hij springt bijna", True),
+    ("er is een vechtpartij, de politie moet komen", True),
+])
+def test_help_there_or_a_light_that_springs_is_no_call_for_it(text, alarming):
+    assert (read_message(text).danger not in (None, "hazard")) is alarming
+
+
 @pytest.mark.parametrize("text, said", [
     ("nou dit IS gevaarlijk, uitstekende spijkers. nee berichten hoeven niet", True),
     ("Het is gevaarlijk!", True),

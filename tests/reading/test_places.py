@@ -683,6 +683,22 @@ def test_the_residents_own_house_number_is_not_the_place_of_another(text, street
     assert place.streets == (street,) and place.house_number == number
 
 
+@pytest.mark.parametrize("text, street, spot", [
+    # round r275: the report went to the resident's own street
+    ("Goedemiddag, ik woon zelf in de Kerkstraat maar bij het speeltuintje aan de Molenweg "
+     "ligt een kapotte fles tussen de schommels", "Molenweg", "speeltuintje"),
+    ("wij wonen op de beukenlaan 4. op de dorpsstraat bij nummer 20 zit een gat in de weg",
+     "Dorpsstraat", "20"),
+    # the home is the place when nothing else names a street
+    ("ik woon in de Kerkstraat 14 en daar is de lamp kapot", "Kerkstraat", "14"),
+    ("ik woon op de Molenweg en bij mij voor de deur ligt een tegel los", "Molenweg", ""),
+])
+def test_the_residents_home_street_is_not_the_place_of_a_problem_elsewhere(text, street, spot):
+    place = read_place(text, REGISTER)
+    assert place.streets == (street,)
+    assert spot in place.text
+
+
 @pytest.mark.parametrize("text", ["ik woon in een koophuis",
                                   "Nee hoor, wij wonen in een huurwoning, het gaat om de lamp."])
 def test_the_kind_of_home_is_no_place(text):
