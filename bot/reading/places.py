@@ -845,8 +845,8 @@ _HOME_CLAUSE = re.compile(
 # "en daar is de lamp kapot", "bij ons voor de deur": the problem is at the home told
 _AT_THE_HOME = re.compile(r"\b(?:(?:daar|hier) (?:is|zijn|ligt|liggen|staat|staan|zit|zitten|"
                           r"hangt|hangen|brandt|doet)|hier(?=\s*(?:[.,!?;]|$))|"
-                          r"hier (?:in de|om de) (?:straat|buurt|hoek)|bij ons|bij mij|voor de deur|"
-                          r"in (?:de|onze|mijn) straat|mijn|m n|mn|ons|onze|my|our)\b",
+                          r"hier (?:in de|om de) (?:straat|buurt|hoek)|bij ons|bij mij|"
+                          r"voor de deur|in (?:de|onze|mijn) straat|mijn|m n|mn|ons|onze|my|our)\b",
                           re.IGNORECASE)
 
 
