@@ -72,7 +72,7 @@ logger = logging.getLogger(__name__)
 OPENING_QUESTIONS = ("phone", "photo", "cost", "anonymous", "damage", "stay", "clean_up",
                      "duration", "time_of_day", "faster", "enforcement", "safety", "other_party",
                      "urgent_number", "witness", "police_report", "reported_already",
-                     "bin_inside", "report_again", "ours")
+                     "bin_inside", "report_again", "ours", "move_it")
 # Opening questions whose answer names the handling time ("wordt hij morgen alsnog geleegd?").
 _TIMED_QUESTIONS = ("duration", "time_of_day", "faster", "bin_inside", "report_again")
 

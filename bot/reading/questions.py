@@ -664,10 +664,24 @@ _COLLECTION_PROBLEM = re.compile(r"\b(?:vol|overvol|geleegd|geledigd|opgehaald|s
                                  r"stolen|missing)\b")
 
 
+# "de grijze container zit elke week propvol met luiers.. kan ik een grotere krijgen?"
+# (round r275: a report of the collection): a bigger or extra one asked, the bin named before
+_BIGGER_ONE = re.compile(r"\b(?:een |eentje |n |a )?(?:grotere|groter|extra|tweede|bigger|larger|"
+                         r"second)(?: \w+)?? (?:krijgen|aanvragen|bestellen|hebben|nodig|"
+                         r"ruilen|omruilen|get|order|have|need)\b"
+                         r"|\b(?:wil|willen|wilt|wou|graag|krijg|krijgen|get|want|need|order)\b"
+                         r"(?: \w+){0,3}? (?:een|eentje|n|a) (?:grotere|bigger|larger)\b")
+_NOT_COLLECTED = re.compile(r"\b(?:geleegd|geledigd|opgehaald|emptied|kapot|stuk|broken|damaged|"
+                            r"gestolen|stolen|missing)\b")
+
+
 def asks_for_a_container(text: str) -> bool:
     """The resident wants a (new, extra, other) household bin, which is requested online,
     not a problem with the collection to report."""
     plain = _normalise(text)
+    if (_BIGGER_ONE.search(plain) and re.search(rf"\b{_HOUSEHOLD_BIN}", plain)
+            and not _NOT_COLLECTED.search(plain)):
+        return True  # (a full bin is why a bigger one is asked)
     return bool(_CONTAINER_REQUEST.search(plain)) and not _COLLECTION_PROBLEM.search(plain)
 
 
@@ -747,9 +761,17 @@ def _puts_own_things(plain: str) -> bool:
         leave and _is_report(f"{plain[:leave.start()]} {plain[leave.end():]}"))
 
 
+# "er ligt een omgevallen fiets op de stoep, mag ik hem opzij zetten?": moving the thing
+# reported out of the way, a report beside a question (own try, session 65)
+_OUT_OF_THE_WAY = re.compile(r"\b(?:opzij|aan de kant|aan de zijkant|uit de weg|to the side|"
+                             r"out of the way|aside)\b")
+
+
 def asks_to_put_something(text: str) -> bool:
     """The resident asks whether they may put their own things somewhere."""
-    return is_question(text) and bool(_MAY_I_PUT.search(_normalise(text)))
+    plain = _normalise(text)
+    return is_question(text) and bool(_MAY_I_PUT.search(plain)) and not (
+        _OUT_OF_THE_WAY.search(plain))
 
 
 # Inside one's home, or about the landlord: nothing for the municipality's outdoor crew.

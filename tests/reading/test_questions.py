@@ -605,3 +605,27 @@ def test_an_english_negation_keeps_its_t_while_a_dutch_t_is_het():
     from bot.reading.questions import _normalise
     assert _normalise("I don't know") == "i don t know"
     assert _normalise("de lamp doet t niet") == "de lamp doet het niet"
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("hallo, de grijze kliko zit elke week propvol met luiers van de tweeling. kunnen we een "
+     "grotere krijgen", True),
+    ("onze container is altijd vol, we willen een grotere", True),
+    ("the grey bin is always full with 5 kids, can we get a bigger one?", True),
+    ("de container is niet geleegd en nu zit hij vol, kan ik een extra zak neerzetten?", False),
+    ("de kliko is vol en stinkt", False),
+])
+def test_a_bigger_bin_asked_because_it_is_full(text, asks):
+    """Round r275: "de grijze container zit elke week propvol … kan ik een grotere krijgen?"
+    started a report of the collection."""
+    from bot.reading.questions import asks_for_a_container
+    assert asks_for_a_container(text) is asks
+
+
+@pytest.mark.parametrize("text, puts", [
+    ("mn container zit vol. kan ik mn zak gewoon naast de container zetten?", True),
+    ("er ligt een omgevallen fiets midden op de stoep, mag ik hem gewoon opzij zetten?", False),
+])
+def test_moving_the_thing_reported_out_of_the_way_is_no_own_things_put(text, puts):
+    from bot.reading.questions import asks_to_put_something
+    assert asks_to_put_something(text) is puts
