@@ -1368,7 +1368,10 @@ def _answer_the_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
         # staat niet op mijn naam. kan dat wel?", round r227 of session 57)
         told = together(article, *(sentences_naming(article, subject_words(part)
                                                     or subject_words(text))
-                                   for part in question_parts(text) or [text]))
+                                   for part in question_parts(text) or [text])) or (
+            # "ik rij een leaseauto van de zaak … kan ik dan wel een vergunning krijgen?"
+            # (round r275): the question names only the product, the sentence before tells
+            sentences_naming(article, subject_words(text)))
     if told and _only_repeats(tracker, told):
         # "moet mijn man ook mee? we zijn gescheiden … hij woont in breda" got "Uw kind komt
         # zelf mee" again (round r229 of session 58): the sentences of its own words, if new
