@@ -15,6 +15,7 @@ Choices for `read_yes_no`:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -461,7 +462,11 @@ def read_yes_no(text: str) -> Optional[bool]:
     if _YES_OR_NO.search(text):
         return None  # "Just yes or no please": asks for an answer, gives none (session 41)
     if _is_question(text) and not _PLAIN_ANSWER.match(text):
-        return None
+        # "finally. yes send it. how long until its fixed?" (round r275: not sent): the
+        # answer before the question
+        before = list(itertools.takewhile(lambda part: not _is_question(part), parts))
+        answers = [part for part in before if _PLAIN_ANSWER.match(part) or says_send_it(part)]
+        return read_yes_no(" ".join(before)) if answers and len(before) < len(parts) else None
     if _ONLY_ANNOUNCES_A_CHANGE.search(text) or _LEFT_OUT.search(text):
         # "ik wil juist iets toevoegen": what, is still to come; "het nummer is goed, maar u
         # heeft niet opgeschreven dat …": added, and the summary shown again

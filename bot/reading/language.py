@@ -102,7 +102,7 @@ def warm_up() -> None:
 _ENGLISH_ONLY = frozenset("the my we want to get was not how do you your can please what "
                           "where when with have has there this that i i'm it's our they "
                           "would could should am are been it after about near behind next "
-                          "speak".split())
+                          "speak at on and from its".split())
 _DUTCH_ONLY = frozenset("de het een ik je jij niet van op met voor dat die wat hoe waar "
                         "wanneer mijn onze zijn er ook nog maar naar bij aan graag u".split())
 MIN_ENGLISH_WORDS = 2

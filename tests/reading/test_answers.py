@@ -145,6 +145,8 @@ def test_normalise_phone_rejects_numbers_of_the_wrong_length() -> None:
     "Ach, laat maar. Verstuur het maar zo, ik begrijp het niet meer.",
     # the answer, then a question (round 65)
     "ok send. how long will it take?", "klopt. kan de schommel vandaag nog weggehaald worden?",
+    # round r275: a word of relief before the answer, the question after it
+    "finally. yes send it. how long until its fixed?", "hè hè. ja verstuur. duurt het lang?",
     # "laat maar weten" is a yes; the sentence that starts with "ja" answers (round 73)
     "laat maar weten", "ja hoor laat maar weten", "laat het me maar horen",
     "nou hij ligt op het fietspad, niet echt over de weg. ja hoor laat maar weten",

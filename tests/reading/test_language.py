@@ -13,6 +13,9 @@ from bot.reading.language import (LANGUAGES, detect_language, main_script, strip
 MESSAGES = [
     # Dutch, Flemish, typos, capitals, English words mixed in
     ("Dag, de vuilbak is ni geledigd", "nl"),
+    # round of session 65: a short English report with a Dutch street read as Dutch
+    ("the street light at Kerkstraat 10 is broken", "en"),
+    ("there is a pothole at Molenweg 3", "en"),
     ("amai, de stoep ligt er slecht bij", "nl"),
     ("oké thanks, de container is niet geleegd", "nl"),
     ("sorry, mijn e-mail is jan.devries@example.com", "nl"),
