@@ -596,7 +596,9 @@ EVERYDAY_ZIPF = 5.5  # "elkaar" (5.7), "denk" (5.7) tell nothing; "weken" (5.3) 
 _ONLY_WHERE = frozenset("staat staan ligt liggen zit zitten hangt hangen bevindt gebeurt "
                         "gaat over deze daar hier vlakbij voor achter naast tegenover onder "
                         "boven tussen langs bij samenkomen samenkomt kruisen kruist geloof "
-                        "meen".split())
+                        "meen "
+                        # "ja dat klopt" to "Klopt die naam?" (round of session 65: added)
+                        "klopt kloppen correct juist inderdaad precies jazeker zeker".split())
 
 
 def _words_before_the_place(told: Text, place: Place) -> Optional[Text]:
@@ -1554,13 +1556,22 @@ def _joined_clauses(parts: List[Tuple[int, Text]]) -> Text:
     return " ".join(", ".join(clauses) + "." for clauses in sentences.values())
 
 
+def _street_removed(tracker: Tracker) -> bool:
+    """"Wilgenhof moet eruit, het is alleen het fietspad voor de school": the street of a
+    place with a spot beside it is taken out."""
+    part = part_to_remove(_text(tracker))
+    place = tracker.get_slot("report_place") or {}
+    return bool(part and place.get("landmark") and any(
+        part.words.lower() in street.lower() for street in place.get("streets") or []))
+
+
 def _chooses_problems(tracker: Tracker, clauses: bool = False) -> bool:
     """"Laat die vuilbakskes maar vallen, 't is alleen die put": the resident chooses among the
     problems told (with `clauses`, among the clauses of one report too); the choice is made
     after the validation (_kept_problems), so the words are no addition nor a plain yes."""
     description, text = tracker.get_slot("report_description") or "", _text(tracker)
     more = tracker.get_slot("report_more_problems")
-    if _moves_the_report(tracker):
+    if _moves_the_report(tracker) or _street_removed(tracker):
         return False  # "… in front of Schoolstraat 14, not really the corner": a place
     if adds_to_a_report(text):
         return False  # "alleen graag erbij zetten: …" adds, chooses nothing (round r185)
@@ -2103,6 +2114,22 @@ class ValidateReportForm(FormValidationAction):
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
 
     @staticmethod
+    def _street_left_out(tracker: Tracker, place: Place, description: Text) -> Dict[Text, Any]:
+        """"Wilgenhof moet eruit, het is alleen het fietspad voor de school" (round r275: the
+        description lost a sentence): the street leaves the place and the description; the
+        spot stays."""
+        spot = dataclasses.replace(place, kind="description", streets=(), house_number=None,
+                                   text=place.landmark, verified=True, suggestion=None,
+                                   latitude=None, longitude=None)
+        told = description
+        for street in place.streets:
+            told = re.sub(rf"[,\s]*\b(?:(?:op|aan|in|at|on)\s+)?(?:de\s+|het\s+)?"
+                          rf"{re.escape(street)}\b", "", told, flags=re.IGNORECASE)
+        return {**place_slots(spot), "report_confirmed": None,
+                **({"report_description": told.strip()} if is_description(told) else {}),
+                **with_ack(tracker, ack("utter_ack_problem_left_out"))}
+
+    @staticmethod
     def _left_out(tracker: Tracker) -> Dict[Text, Any]:
         """"bijna juist, maar 'belt ge mij dan' moet er niet bij": those words taken out, the
         summary shown again (round r43: the remark was added and the report sent)."""
@@ -2129,6 +2156,8 @@ class ValidateReportForm(FormValidationAction):
             return {**place_slots(street), "report_confirmed": None,
                     **({"report_description": told} if is_description(told) else {}),
                     **with_ack(tracker, ack("utter_ack_problem_left_out"))}
+        if place and _street_removed(tracker):
+            return ValidateReportForm._street_left_out(tracker, place, description)
         kept = without_part(description, part)
         more = [dict(problem) for problem in tracker.get_slot("report_more_problems") or []]
         if kept is not None and more and _named_elsewhere(part, description, more):

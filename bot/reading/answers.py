@@ -24,6 +24,7 @@ from typing import FrozenSet, List, Optional, Tuple
 from bot.knowledge.general import zipf
 from bot.profile import profile
 from bot.reading.not_helped import will_call_us
+from bot.reading.streets import STREET_ENDINGS_WIDE
 from bot.text import main_clause_order, sentences
 
 # --- contact details -------------------------------------------------------------------
@@ -1467,7 +1468,10 @@ _REMOVE_NAMED = re.compile(
     r"(?:about|with|where)\s+((?:[^\W\d_]+\s+){0,4}[^\W\d_]{3,})\b"
     r"|\b(?:take|leave)\s+(?:the\s+)?([^\W\d_]{3,})\s+(?:(?:part|bit|thing)\s+)?out\b"
     r"|\b(?:remove|delete)\s+(?:the\s+)?((?:[^\W\d_]+\s+){0,2}?[^\W\d_]{3,})\s+"
-    r"(?:part|bit|thing|sentence)\b", re.IGNORECASE)
+    r"(?:part|bit|thing|sentence)\b"
+    # "Wilgenhof moet eruit, het is alleen het fietspad voor de school" (round r275)
+    rf"|\b([^\W\d_]{{3,}}(?:{STREET_ENDINGS_WIDE}))\s+(?:moet|mag|kan)\s+(?:er\s*uit|weg|er\s*af)\b",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

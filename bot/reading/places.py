@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from bot.knowledge.general import zipf
 from bot.reading.streets import (
     STREET_ENDINGS_WIDE, STREET_TYPES, StreetRegister, looks_like_street_type, street_key,
     street_type, strip_accents, title_case, word_key,
@@ -91,6 +92,8 @@ jachthaven binnenhaven vismarkt paardenmarkt
 _WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "dam", "haven",
                          "veld", "erf", "werf", "brink", "hoeve", "lei", "oord", "kamp", "berg",
                          "burg", "horst", "weide", "vaart"})
+
+UNKNOWN_WORD_ZIPF = 1.0  # rarer than this in general Dutch: a name ("wilgenhof"), no noun
 
 # Words after a street name that put a spot on it: "Vlinderhof bij de speeltuin".
 _SPOT_PREPOSITIONS = frozenset({"bij", "naast", "tegenover", "voor", "achter", "ter", "thv",
@@ -1535,8 +1538,17 @@ class _Reading:
             return False  # "achter bejaardentehuis de Zonnehof": the home's name, no street
         if kind in _WEAK_TYPES:  # "Vlinderhof bij de speeltuin" as the whole answer too
             return named or numbered or (self._capitalised(index)
-                                         and self._place_follows(index + 1))
+                                         and self._place_follows(index + 1)) or (
+                self._a_courts_name(index, lower, kind))
         return True
+
+    def _a_courts_name(self, index: int, lower: str, kind: str) -> bool:
+        """'bij de school op de wilgenhof': a word no dictionary knows, ending in 'hof', told
+        as where ("op de", "aan de", "in de"), written small (round r275: "Weet u in welke
+        straat dat is?")."""
+        return (kind == "hof" and index > 1 and self._lower(index - 1) == "de"
+                and self._lower(index - 2) in {"op", "aan", "in"}
+                and (zipf(lower) or 0.0) < UNKNOWN_WORD_ZIPF)
 
     def _names_a_building(self, index: int) -> bool:
         """The word is the name of the public spot right before it ("zwembad de Wetering",
