@@ -93,7 +93,7 @@ _WEAK_TYPES = frozenset({"pad", "hof", "park", "markt", "baan", "wal", "ring", "
                          "veld", "erf", "werf", "brink", "hoeve", "lei", "oord", "kamp", "berg",
                          "burg", "horst", "weide", "vaart"})
 
-UNKNOWN_WORD_ZIPF = 1.0  # rarer than this in general Dutch: a name ("wilgenhof"), no noun
+UNKNOWN_WORD_ZIPF = 2.5  # rarer in general Dutch: a name ("beukenhof"), not "kerkhof" (3.9)
 
 # Words after a street name that put a spot on it: "Vlinderhof bij de speeltuin".
 _SPOT_PREPOSITIONS = frozenset({"bij", "naast", "tegenover", "voor", "achter", "ter", "thv",
