@@ -41,7 +41,7 @@ from bot.knowledge.aspects import (COST, DURATION, LATE, OTHERS, VALIDITY, WHAT_
 from bot.reading.answers import subject_of_the_request
 from bot.reading.danger import cannot_use_the_phone
 from bot.reading.description import DOCUMENT_WORDS
-from bot.reading.loss import LOSS as _LOSS, tells_a_death
+from bot.reading.loss import LOSS as _LOSS, tells_a_death, without_a_death_denied
 from bot.reading.report_questions import read_report_question
 from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
                                    names_its_thing, product_asked, question_parts,
@@ -113,7 +113,7 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
     chosen = tuple(a for a in index.articles if a.id in ids)
     if chosen:  # a button, or "allebei" at a choice: every article chosen
         return retrieval.Decision(ANSWERED, chosen)
-    question = _without_place(tracker, text)
+    question = without_a_death_denied(_without_place(tracker, text))
     left = _article_on_what_is_left(index, question)
     if left is not None:  # "zijn paspoort, zijn rijbewijs … wat moet ik daarmee doen?"
         return retrieval.Decision(ANSWERED, (left,))
@@ -1368,10 +1368,11 @@ def _answer_the_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
         # staat niet op mijn naam. kan dat wel?", round r227 of session 57)
         told = together(article, *(sentences_naming(article, subject_words(part)
                                                     or subject_words(text))
-                                   for part in question_parts(text) or [text])) or (
+                                   for part in question_parts(text) or [text]))
+        if not told and _asks_only_the_product(article, text):
             # "ik rij een leaseauto van de zaak … kan ik dan wel een vergunning krijgen?"
             # (round r275): the question names only the product, the sentence before tells
-            sentences_naming(article, subject_words(text)))
+            told = sentences_naming(article, subject_words(text))
     if told and _only_repeats(tracker, told):
         # "moet mijn man ook mee? we zijn gescheiden … hij woont in breda" got "Uw kind komt
         # zelf mee" again (round r229 of session 58): the sentences of its own words, if new
@@ -1390,6 +1391,16 @@ def _answer_the_follow_up(dispatcher: CollectingDispatcher, tracker: Tracker,
               detail=product[1], link=product[0].link)
     elif not told:
         _another_or_unknown(dispatcher, tracker, article, text)
+
+
+def _asks_only_the_product(article: Article, text: Text) -> bool:
+    """Each question of the text names nothing but the article's product ("kan ik dan wel een
+    vergunning krijgen?" after the parking permit)."""
+    parts = question_parts(text)
+    return bool(parts) and all(
+        subject_words(part) and all(word in article.title.lower()
+                                    for word in subject_words(part).split())
+        for part in parts)
 
 
 def said_just_before(tracker: Tracker) -> Text:

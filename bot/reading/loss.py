@@ -29,3 +29,16 @@ def tells_a_death(text: str) -> bool:
                 continue  # "Is de andere ouder overleden?" asks, tells nothing
             return True
     return False
+
+
+# "niemand is overleden?? hoe verander ik dan het kenteken" (round r276: the death article,
+# "Gecondoleerd met uw verlies", from the word denied)
+_DEATH_DENIED = re.compile(
+    r"\b(?:(?:er\s+is\s+)?niemand|nobody|no\s+one)\b(?:\W+\w+){0,2}?\W+(?:overleden|gestorven|"
+    r"dood(?:\s*gegaan)?|died|dead)\b[!?.]*", re.IGNORECASE)
+
+
+def without_a_death_denied(text: str) -> str:
+    """The text without the words that deny a death, so the death is no subject of it."""
+    return " ".join(_DEATH_DENIED.sub(" ", text or "").split())
+

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from bot.knowledge.general import is_established_word
 from bot.reading.asking import wants_to_know
 from bot.reading.description import category_of, says_damage
+from bot.reading.loss import without_a_death_denied
 from bot.reading.money import money_trouble
 from bot.text import sentences as split_sentences
 
@@ -550,7 +551,8 @@ def question_parts(text: str) -> list[str]:
     """The separate questions of a message ("hoeveel kost een paspoort en waar kan ik mijn
     oude verf kwijt?" → two), each a question of its own words; one part or none when the
     message asks one thing or nothing."""
-    sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+", text or "")
+    # (not "niemand is overleden??": a death denied asks nothing, round r276: condolences)
+    sentences = re.split(r"(?<=[?!])\s*|(?<=\.)\s+", without_a_death_denied(text or ""))
     parts = [part.strip() for sentence in sentences for part in _AND_ASKS.split(sentence)]
     return [part for part in parts if len(part.split()) >= 3 and is_question(part)]
 

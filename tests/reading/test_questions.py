@@ -629,3 +629,14 @@ def test_a_bigger_bin_asked_because_it_is_full(text, asks):
 def test_moving_the_thing_reported_out_of_the_way_is_no_own_things_put(text, puts):
     from bot.reading.questions import asks_to_put_something
     assert asks_to_put_something(text) is puts
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("niemand is overleden?? hoe verander ik dan het kenteken",
+     ["hoe verander ik dan het kenteken"]),
+    ("NIEMAND IS DOOD. wat kost een nieuw kenteken?", ["wat kost een nieuw kenteken?"]),
+])
+def test_a_death_denied_is_no_question_of_its_own(text, parts):
+    """Round r276: "niemand is overleden??" got "Gecondoleerd met uw verlies"."""
+    from bot.reading.questions import question_parts
+    assert question_parts(text) == parts
