@@ -43,7 +43,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
 from bot.profile import profile
 from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
-                                labelled_place, read_addition,
+                                labelled_place, place_added, read_addition,
                                 colour_swapped,
                                  complains,
                                  asks_for_a_person, is_about_being_reached, is_dutch_landline,
@@ -530,6 +530,19 @@ def _labelled_place(text: Text) -> Tuple[Optional[Place], Text]:
         # resident wrote (the reader kept one of the two spots)
         return replace(place, kind="description", text=told, landmark=told), rest
     return place, rest
+
+
+def _with_spot_added(tracker: Tracker) -> Optional[Place]:
+    """The report's place with the spot the resident asks to add ("bij waar moet nog 'bij de
+    snackbar' erbij"), or None."""
+    spot = place_added(_text(tracker))
+    told = tracker.get_slot("report_place")
+    if not spot or not told:
+        return None
+    place = Place.from_dict(told)
+    landmark = f"{place.landmark}, {spot}" if place.landmark else spot
+    return replace(place, kind="landmark" if place.streets else "description",
+                   landmark=landmark, text=f"{place.text}, {spot}")
 
 
 def _with_the_remark(tracker: Tracker, slots: Dict[Text, Any],
@@ -2077,6 +2090,10 @@ class ValidateReportForm(FormValidationAction):
         # "ja verstuur. oja en er ligt al een week een kapotte bank … bij nr 30" (round r265 of
         # session 62: the bin moved to the sofa's number): no correction; sent, the sofa next
         correction = None if another else self._correction(tracker, reading, answer)
+        if correction and answer is True and says_send_it(_text(tracker)):
+            # "bij waar moet staan: …, afslag naar de snelweg. verder goed, versturen" (round
+            # r276: sent without the change): changed, then sent
+            correction["report_confirmed"] = True
         if correction:  # "toch wel graag berichten. 06…. en het is de Julianastraat": both
             return {**correction, **updates}
         if updates:
@@ -2349,6 +2366,7 @@ class ValidateReportForm(FormValidationAction):
         if labelled and read_place(labelled) is not None and category_of(labelled) is None:
             labelled = None  # "nee er moet staan Kerkstraat 12": the place, told below
         where, rest = _labelled_place(_text(tracker))
+        where = where or _with_spot_added(tracker)
         moved = place_slots(where) if where else {}
         place_ack = ack("utter_ack_place_changed", place=where.label) if where else None
         if labelled and is_description(labelled) and adds_more(labelled):

@@ -1365,9 +1365,22 @@ def already_left_out(text: str, description: str) -> bool:
 # "Waar: fietspad van de watertoren naar het zwembad", "bij waar graag: …": the summary's
 # other label (round r269 of session 63: only the "Wat:" was carried out)
 _WHERE_LABEL = re.compile(r"(?:^|[\s.,;!])(?:bij\s+)?(?:waar|where|de\s+plek|locatie|location)"
-                          r"(?:\s+(?:graag|moet\s+zijn|moet\s+worden|is|should\s+be))?\s*:\s*"
+                          r"(?:\s+(?:graag|moet\s+(?:er\s+)?(?:zijn|worden|staan)|is|"
+                          r"should\s+be))?\s*:\s*"
                           r"(.+?)(?=\s*(?:wat|what)\s*:|[.!?](?:\s|$)|$)",
                           re.IGNORECASE | re.DOTALL)
+# "bij waar moet nog 'bij de snackbar' erbij" (round r276: sent without it): a spot added
+_WHERE_ADDED = re.compile(r"(?:^|[\s.,;!])(?:bij\s+)?(?:waar|where|de\s+plek|de\s+plaats)\s+"
+                          r"(?:moet|mag|kan|graag|please)?\s*(?:er\s+)?(?:nog|ook|also)?\s*"
+                          r"['\"‘“](.+?)['\"’”]\s*(?:erbij|bij|achter|aan\s+toe|add(?:ed)?)\b",
+                          re.IGNORECASE)
+
+
+def place_added(text: str) -> Optional[str]:
+    """The spot the resident asks to add to the summary's "Waar:" ("bij waar moet nog 'bij de
+    snackbar' erbij"), or None."""
+    found = _WHERE_ADDED.search(text or "")
+    return found.group(1).strip(" .,;") or None if found else None
 
 
 def labelled_place(text: str) -> Tuple[Optional[str], str]:

@@ -799,3 +799,14 @@ def test_the_place_typed_after_the_summarys_label(text, place, rest):
     from bot.reading.answers import labelled_place
 
     assert labelled_place(text) == (place, rest)
+
+
+def test_a_spot_added_to_the_place_in_quotes():
+    """Round r276: "bij waar moet nog 'bij de snackbar' erbij. dan versturen" was sent
+    without the spot."""
+    from bot.reading.answers import labelled_place, place_added
+    assert place_added("bij waar moet nog 'bij de snackbar' erbij. dan versturen") == \
+        "bij de snackbar"
+    assert place_added("ja versturen, bij de snackbar") is None
+    assert labelled_place("bij waar moet staan: rotonde, afslag snelweg. verder goed")[0] == \
+        "rotonde, afslag snelweg"
