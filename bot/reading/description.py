@@ -1286,7 +1286,7 @@ _HOME_ADDRESS = re.compile(
     r",?\s*\b(?:wonend|woonachtig|woonadres|thuisadres|(?:ik\s+)?woon(?:\s+zelf)?(?=\s+(?:op|aan|in)\s))"
     r"\s+(?:op\s+|aan\s+|in\s+)?(?:de\s+)?"
     rf"[\w'-]+(?:{STREET_ENDINGS_WIDE})\s*\d{{1,4}}"
-    r"\s?[a-zA-Z]?\b", re.IGNORECASE)
+    r"(?:\s?[a-zA-Z]\b)?\b", re.IGNORECASE)
 
 
 # "u kunt mij bellen op 0343-…", "ik heb geen computer": how to reach the resident, which
@@ -1329,7 +1329,7 @@ def clean_description(text: str) -> str:
     text = _HOW_TO_REACH_ME.sub(" ", text)
     text = _ASKS_TO_REPORT_IT.sub(lambda asked: "." if asked.string[asked.end():].strip() else "",
                                   text)
-    text = _HOME_ADDRESS.sub("", text)
+    text = " ".join(_HOME_ADDRESS.sub(" ", text).split())  # not "goeienavondmaar" (r276)
     text = _ANONYMITY_WISH.sub("", text)
     text = _ABOUT_THE_NEWS.sub(" ", _ABOUT_THE_LANGUAGE.sub(" ", _ABOUT_THE_CHAT.sub(" ", text)))
     text = _without_framing(_strip_openers(text))

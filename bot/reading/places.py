@@ -770,7 +770,23 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     place = _square_by_its_short_name(reading.place, register or StreetRegister.from_profile())
     place = _with_english_spot(clean, _with_spot_on_street(clean, place))
     place = _with_second_number(clean, _within_a_sentence(_with_next_spot(clean, place)))
-    return _with_pole_number(clean, _with_comma_spot(clean, place))
+    return _what_it_is_about(clean, _with_pole_number(clean, _with_comma_spot(clean, place)))
+
+
+# "het gaat over het speelpleintje achter de kerk" (round r276: "Waar: over het
+# speelpleintje …"): what the message is about, where "over" is no spot above something
+_IT_IS_ABOUT = re.compile(r"\b(?:gaat|ging|gaan|gingen|gaat het|is het|it s|it is)\s+over\s+$",
+                          re.IGNORECASE)
+
+
+def _what_it_is_about(text: str, place: Optional[Place]) -> Optional[Place]:
+    if place is None or not place.landmark or not place.landmark.lower().startswith("over "):
+        return place
+    at = text.lower().find(place.landmark.lower())
+    if at < 0 or not _IT_IS_ABOUT.search(text[:at + len("over ")]):
+        return place
+    spot = place.landmark[len("over "):]
+    return replace(place, landmark=spot, text=place.text.replace(place.landmark, spot, 1))
 
 
 # "niet beukenlaan maar beukenhof, de school heet de regenboog" (round r272 of session 64:

@@ -969,3 +969,14 @@ def test_what_is_named_after_a_place_word_is_where(text):
 ])
 def test_chat_about_the_bot_and_a_question_beside_are_left_out(text, expected):
     assert clean_description(text) == expected
+
+
+def test_the_home_address_leaves_no_words_glued_together():
+    """Round r276: "goeienavond, ik woon zelf in de beukenlaan 7 maar het gaat over …" became
+    "Goeienavondmaar het gaat over …"."""
+    from bot.reading.message import read_message
+    told = read_message("goeienavond, ik woon zelf in de beukenlaan 7 maar het gaat over het "
+                        "speelpleintje achter de kerk. de schommel hangt los.")
+    assert "avondmaar" not in told.description
+    assert "schommel hangt los" in told.description
+    assert told.location.landmark.startswith("het speelpleintje")
