@@ -43,8 +43,8 @@ from bot.reading.danger import cannot_use_the_phone
 from bot.reading.description import DOCUMENT_WORDS
 from bot.reading.loss import LOSS as _LOSS, tells_a_death, without_a_death_denied
 from bot.reading.report_questions import read_report_question
-from bot.reading.questions import (PRODUCT_WORDS, asks_to_act_on_it, is_question,
-                                   names_its_thing, product_asked, question_parts,
+from bot.reading.questions import (PRODUCT_WORDS, asks_for_a_container, asks_to_act_on_it,
+                                   is_question, names_its_thing, product_asked, question_parts,
                                    read_question, rules_out_the_product, the_question)
 from bot.profile import profile
 from bot.settings import DATABASE_URL
@@ -185,7 +185,15 @@ def find_answer(tracker: Tracker, intent: Optional[Text], allow_choice: bool,
         return retrieval.Decision("none")  # the model heard no municipal question: no guessing
     if decision.kind == CHOICE and not allow_choice:
         return retrieval.Decision(ANSWERED, decision.articles[:1])
+    if (decision.kind == CHOICE and decision.articles[0].upl == CONTAINER_UPL
+            and asks_for_a_container(question)):
+        # "onze kliko zit elke week propvol, kunnen we een grotere krijgen?" (round r275):
+        # the reader is sure a bin is asked for, the knowledge base offered it unsure
+        return retrieval.Decision(ANSWERED, decision.articles[:1])
     return decision
+
+
+CONTAINER_UPL = "afvalcontainer"
 
 
 # "nu vind ik in zijn la nog zijn paspoort, zijn rijbewijs en de invalidenkaart" after a

@@ -1285,8 +1285,10 @@ def _finish(text: str) -> str:
 _HOME_ADDRESS = re.compile(
     r",?\s*\b(?:wonend|woonachtig|woonadres|thuisadres|(?:ik\s+)?woon(?:\s+zelf)?(?=\s+(?:op|aan|in)\s))"
     r"\s+(?:op\s+|aan\s+|in\s+)?(?:de\s+)?"
-    rf"[\w'-]+(?:{STREET_ENDINGS_WIDE})\s*\d{{1,4}}"
-    r"(?:\s?[a-zA-Z]\b)?\b", re.IGNORECASE)
+    rf"[\w'-]+(?:{STREET_ENDINGS_WIDE})(?:\s*\d{{1,4}}(?:\s?[a-zA-Z]\b)?\b"
+    # "Ik woon zelf op de Lindelaan hoor, …" (round of session 65): the street alone too
+    r"|\b(?:\s+(?:hoor|zelf|trouwens|he|hè))?(?=\s*[,.;!?)]|\s+(?:maar|en)\b))",
+    re.IGNORECASE)
 
 
 # "u kunt mij bellen op 0343-…", "ik heb geen computer": how to reach the resident, which
