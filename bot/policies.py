@@ -1067,7 +1067,8 @@ def _a_report_beside_a_question(message: UserUttered, reading: Reading,
     # what is told besides every question ("… en krijg ik dan ook een nieuwe kliko of hoe
     # werkt dat met afval hier" asks, round r72 of session 41)
     told = " ".join(part for part in sentences(text.replace(asked, " ")) if not is_question(part))
-    if _OWN_THINGS.match(told) and not tells_something_wrong(told):
+    if (any(_OWN_THINGS.match(part) for part in re.split(r"[.!?:]", told))
+            and not tells_something_wrong(told)):
         return False  # "hoeveel stuks mag ik neerzetten? ik heb een bank en 2 matrassen" (r102)
     if _OWN_PLANS.search(told):
         return False  # "… de berk in de achtertuin laten kappen want de wortels drukken de
@@ -1088,6 +1089,9 @@ _OWN_PLANS = re.compile(
 
 # What the resident has, told beside a question about getting rid of it: no problem outside.
 _OWN_THINGS = re.compile(r"^\W*(?:en\s+)?(?:(?:ik|wij|we)\s+)?(?:heb|hebben|hebt)\s+(?:hier\s+)?"
+                         # "wij hebben op de Lindelaan een parkeervergunning en een grijze
+                         # container. Neem ik die mee?" (round r276: a waste report)
+                         r"(?:(?:op|aan|in)\s+(?:de\s+|het\s+)?[\w'-]+\s+)?"
                          r"(?:een|1|2|3|4|5|twee|drie|vier|vijf|nog|wat|oude?|ook)\b",
                          re.IGNORECASE)
 
