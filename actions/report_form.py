@@ -77,7 +77,7 @@ from bot.reading.places import (PLACE_LEAD, Place, corrected_number, is_chat_noi
 from bot.reading.streets import StreetRegister, strip_accents
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question, is_rhetorical,
                                    product_asked, question_beside_an_answer, read_question,
-                                   tells_something_wrong)
+                                   tells_something_wrong, what_it_tells)
 from bot.text import capitalised, first_sentence, sentences as split_sentences
 
 MIN_DESCRIPTION_WORDS = 2
@@ -2118,15 +2118,22 @@ class ValidateReportForm(FormValidationAction):
                     reading.addition, tracker.get_slot("report_category")):
                 return slots  # a report of its own, started after this one is sent
             asked = question_beside_an_answer(_text(tracker))
-            if (reading.addition and not WANTS_UPDATES.search(reading.addition)
-                    and not (asked and _words(asked) & _words(reading.addition))
-                    and not _said_after(_text(tracker), asked, reading.addition)):
-                # (a question beside the yes is answered, not added: _question_beside)
+            addition, told_in_it = reading.addition, False
+            if asked and (not addition or _words(asked) & _words(addition)):
+                # (a question beside the yes is answered, not added: _question_beside) but
+                # "yes. also it had a collar, maybe someone is looking for it?" tells a collar
+                # (round r276: sent without it)
+                told = what_it_tells(asked)
+                told = told if told and _tells_more(
+                    told, tracker.get_slot("report_description") or "") else ""
+                addition, told_in_it = (read_addition(told) or told if told else None), True
+            if (addition and not WANTS_UPDATES.search(addition)
+                    and (told_in_it or not _said_after(_text(tracker), asked, addition))):
                 # "yes but please add that it has a red collar": said back; not "maar ik wil
                 # wel graag weten wanneer het klaar is" with news already asked for
-                slots["report_description"] = self._added(tracker, reading.addition)
+                slots["report_description"] = self._added(tracker, addition)
                 slots.update(with_ack(tracker, ack("utter_ack_added_when_sent",
-                                                   addition=reading.addition)))
+                                                  addition=addition)))
             return slots
         return {"report_confirmed": None, "report_prompt": prompt("utter_report_what_to_change")}
 

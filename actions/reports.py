@@ -49,8 +49,8 @@ from bot.reading.description import (category_of, clean_description, names_only_
                                      new_problem_after_never_mind, says_damage, says_dumped,
                                      further_on, says_not_collected)
 from bot.reading.questions import (asks_a_topic_of_its_own, is_question, product_asked,
-                                   question_beside_an_answer,
-                                   questions_beside_a_report, tells_something_wrong)
+                                   question_beside_an_answer, questions_beside_a_report,
+                                   tells_something_wrong, what_it_tells)
 from bot.reading.quick_kinds import OFFENSIVE_GRAFFITI, quick_kind_of
 from bot.reading.report_questions import (asks_about_an_earlier_report,
                                           asks_to_have_it_reported, read_report_question,
@@ -575,14 +575,6 @@ def _status_asked_beside(text: Text) -> bool:
         is_question(part) and asks_about_an_earlier_report(part) for part in parts)
 
 
-def _what_it_tells(asked: Text) -> Text:
-    """The clauses of a question sentence that tell rather than ask ("er ligt weer glas bij
-    de glasbak, kan ik dat ook melden?"); "" when it only asks."""
-    clauses = re.split(r",\s+", asked.strip())
-    told = [clause for clause in clauses if not is_question(clause)]
-    return ", ".join(told) if len(told) < len(clauses) else ""
-
-
 class ActionStartReport(Action):
     """Starts a report and keeps whatever the first message already told us."""
 
@@ -610,7 +602,7 @@ class ActionStartReport(Action):
                 core = _LEADING_CONNECTOR.sub("", asked.strip())
                 # ("… al n week donker. en hoe krijg ik …": not "donker. En", round r266)
                 told = re.sub(r"(?:\b(?:en|maar|and|but|o|oh|ok|oke)\W+)*" + re.escape(core),
-                              f" {_what_it_tells(asked)} ", told, flags=re.IGNORECASE)
+                              f" {what_it_tells(asked)} ", told, flags=re.IGNORECASE)
             # ("hoeveel duurder is die 2e? oh en trouwens, de parkeerautomaat …": the opener
             # that was inside the message is at the start now, round r229 of session 58)
             told = clean_description(" ".join(told.split())) or " ".join(told.split())

@@ -446,6 +446,14 @@ def is_rhetorical(text: str) -> bool:
     return bool(_RHETORICAL.search(text or ""))
 
 
+def what_it_tells(asked: str) -> str:
+    """The clauses of a question sentence that tell rather than ask ("er ligt weer glas bij
+    de glasbak, kan ik dat ook melden?"); "" when it only asks."""
+    clauses = re.split(r",\s+", asked.strip())
+    told = [clause for clause in clauses if not is_question(clause)]
+    return ", ".join(told) if len(told) < len(clauses) else ""
+
+
 def question_beside_an_answer(text: str) -> str | None:
     """The question sentence after an answer ("nee hoeft niet. gaan de lampen 's nachts
     uit?" → the lamps), or None when the message is one sentence or asks nothing."""
