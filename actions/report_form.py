@@ -41,7 +41,8 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   street_suggestion_slots, told_place_slots,
                                   unknown_street_slots, with_ack, with_number, without_part)
 from bot.profile import profile
-from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
+from bot.intents import (ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, REPORT_INTENTS,
+                         SURE_INTENT)
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                 labelled_place, place_added, read_addition,
                                 colour_swapped,
@@ -1683,6 +1684,20 @@ class ValidateReportForm(FormValidationAction):
 
     def name(self) -> Text:
         return "validate_report_form"
+
+    async def extract_report_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                      domain: DomainDict) -> Dict[Text, Any]:
+        """"no idea of the street name sorry, i just moved here. its the path from the bike
+        parking to the platform" heard as a parking permit (round r276: the permit's answer):
+        an answer to "where?" all the same, when it asks nothing."""
+        reading, intent = reading_of(tracker), tracker.get_intent_of_latest_message()
+        if (tracker.get_slot("requested_slot") != "report_location"
+                or tracker.get_slot("report_location") is not None or intent in REPORT_INTENTS
+                or reading.danger or reading.question or is_question(_text(tracker))
+                or _text(tracker).startswith("/")
+                or reading.answer is None and reading.location is None):
+            return {}
+        return {"report_location": _text(tracker)}
 
     async def extract_report_updates(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                      domain: DomainDict) -> Dict[Text, Any]:
