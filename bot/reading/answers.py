@@ -1632,6 +1632,8 @@ _ADD_TO_REPORT = re.compile(
     r"eventjes |wel |maar )*"
     r"bij\b"
     r"|\bvergeten te (?:zeggen|melden|vertellen)\b|\badd (?:to it|that|this)\b"
+    # "can you add the collar thing to the report?" (round r276: the report's status)
+    r"|\badd\b(?: \w+){1,5}? to (?:the|my|that|this|your) (?:report|case)\b"
     # "nog iets erbij voor die melding", "een aanvulling op M-…" (round r166 of session 52)
     r"|\b(?:erbij|toevoeging|aanvulling) (?:voor|bij|op|aan) (?:die|de|mijn|uw|m n|mn) melding\b"
     r"|\baanvulling op\b"
