@@ -865,7 +865,11 @@ _HOME_CLAUSE = re.compile(
 _AT_THE_HOME = re.compile(r"\b(?:(?:daar|hier) (?:is|zijn|ligt|liggen|staat|staan|zit|zitten|"
                           r"hangt|hangen|brandt|doet)|hier(?=\s*(?:[.,!?;]|$))|"
                           r"hier (?:in de|om de) (?:straat|buurt|hoek)|bij ons|bij mij|"
-                          r"voor de deur|in (?:de|onze|mijn) straat|mijn|m n|mn|ons|onze|my|our)\b",
+                          r"voor de deur|in (?:de|onze|mijn) straat|"
+                          # (not "bijna mijn wiel in geklapt", round r275)
+                          r"(?:mijn|m n|mn|ons|onze|my|our) (?:\w+ )?(?:huis|deur|woning|voordeur|"
+                          r"tuin|oprit|raam|straat|stoep|buurt|hofje|flat|portiek|galerij|home|"
+                          r"house|door|street))\b",
                           re.IGNORECASE)
 
 
