@@ -57,6 +57,7 @@ from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, 
                                  problems_to_keep,
                                  split_problem_texts,
                                  read_contact, read_yes_no, says_it_is_one_problem, says_send_it,
+                                 sends_after_the_change, without_the_send,
                                  says_nothing_to_change,
                                  restated_problem, swapped_word, wrong_part,
                                  as_belgian_mobile, says_belgian)
@@ -2059,6 +2060,17 @@ class ValidateReportForm(FormValidationAction):
 
     def validate_report_confirmed(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        slots = self._confirmed(tracker)
+        if (slots.get("report_confirmed") is None and sends_after_the_change(_text(tracker))
+                and {"report_description", "report_place"} & set(slots)):
+            # "Zet er nog bij dat het de grote eik is. Dan mag hij verstuurd worden" (round
+            # r277: the words were added and nothing was sent): changed, then sent
+            if slots.get("report_description"):
+                slots["report_description"] = without_the_send(slots["report_description"])
+            slots["report_confirmed"] = True
+        return slots
+
+    def _confirmed(self, tracker: Tracker) -> Dict[Text, Any]:
         moved = (_places_per_item(tracker) or _place_word_swapped(tracker)
                  or _number_said_belgian(tracker))
         if moved:

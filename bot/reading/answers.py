@@ -260,7 +260,9 @@ YES, NO, UNSURE = "yes", "no", "unsure"
 _W = r"[\s,]+"  # between the words of a phrase
 # A statement that the summary is wrong: always no, wherever it stands.
 _WRONG = re.compile(
-    r"\bklop(?:t|pen)(?:\s+(?:het|dat|dit|er|iets|alles|toch|nog|helaas|echt|wel)){0,2}"
+    # ("de wat klopt nog steeds niet", round r277: sent as a yes)
+    r"\bklop(?:t|pen)(?:\s+(?:het|dat|dit|er|iets|alles|toch|nog|helaas|echt|wel|steeds|"
+    r"altijd|alweer|weer|ook|nou|nu)){0,3}"
     r"\s+(?:niet|ni|nie|geen)\b"
     r"|\bniet\s+(?:helemaal\s+|echt\s+|geheel\s+|meer\s+)?(?:correct|juist|klopt|kloppen)\b"
     r"|\b(?:onjuist|incorrect)\b"
@@ -432,6 +434,29 @@ def says_send_it(text: str) -> bool:
     """"gewoon versturen dan", "laat maar. verstuur deze maar zo": the report is to go now."""
     return bool(_ENDS_WITH_SEND.search(text) or _DROPS_IT_AND_SENDS.search(text)
                 or any(_SENDS.match(part) for part in sentences(text)[1:]))
+
+
+# "Zet er nog bij dat het de grote eik is. Dan mag hij verstuurd worden", "… daarna mag u het
+# versturen", "zet dat juist en verstuur dan maar", "please change that and then send it"
+# (round r277: the words went into the description and nothing was sent)
+_SEND_AFTER = re.compile(
+    r"(?:^|[.,;!]\s*|\s+(?:en|and)\s+)(?:(?:dan|daarna|vervolgens|then)\s+)?"
+    r"(?:(?:mag|mogen|kunt|kan|kunnen|may|can|please)\s+)?(?:(?:u|je|jij|jullie|hij|ie|you)\s+)?"
+    r"(?:(?:het|hem|die|deze|it)\s+)?(?:(?:dan|maar|nu|gewoon|wel|zo)\s+)*"
+    r"(?:versturen|verstuurd\s+worden|verzenden|opsturen|insturen|verstuur|stuur\s+(?:het|hem)|"
+    r"send(?:\s+it)?)\b(?:\s+(?:dan|maar|nu|gewoon|het|hem|please|aub|graag))*\W*$",
+    re.IGNORECASE)
+
+
+def sends_after_the_change(text: str) -> bool:
+    """The message ends by saying the report may go once the change is made."""
+    found = _SEND_AFTER.search(text or "")
+    return bool(found and found.start() > 0)
+
+
+def without_the_send(text: str) -> str:
+    """The text without its closing "dan mag hij verstuurd worden"."""
+    return _SEND_AFTER.sub("", text or "").strip() or (text or "")
 
 
 def _calls_it_wrong(text: str) -> bool:
@@ -1394,7 +1419,10 @@ def labelled_place(text: str) -> Tuple[Optional[str], str]:
 
 
 # "Wat: ratten bij de containers": the resident writes the summary's own label.
-_WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:wat|what)\s*:\s*(.+?)(?=\s*(?:waar|where)\s*:|$)",
+_WHAT_LABEL = re.compile(r"(?:^|[\s.,;!])(?:bij\s+)?(?:wat|what)"
+                         # "wat moet zijn: deksel afgebroken …" (round r277: only the place)
+                         r"(?:\s+(?:graag|moet\s+(?:er\s+)?(?:zijn|worden|staan)|is|should\s+be))?"
+                         r"\s*:\s*(.+?)(?=\s*(?:bij\s+)?(?:waar|where)(?:\s+\w+){0,3}\s*:|$)",
                          re.IGNORECASE | re.DOTALL)
 # "De omschrijving moet zijn: onveilige kruising, graag verkeerslichten", "ik wil de
 # beschrijving veranderen in: …", "please change the description to: …", "de omschrijving
@@ -1537,7 +1565,7 @@ def labelled_description(text: str) -> Optional[str]:
     if not found:
         return None
     said = _SAYS_LEAD.sub("", next(group for group in found.groups() if group))
-    description = _NOTHING_ELSE.sub("", said).strip(" .,;")
+    description = without_the_send(_NOTHING_ELSE.sub("", said)).strip(" .,;")
     return description or None
 
 

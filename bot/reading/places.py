@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot.knowledge.general import zipf
+from bot.knowledge.general import is_established_word, zipf
+from bot.reading.description import category_of
 from bot.reading.streets import (
     STREET_ENDINGS_WIDE, STREET_TYPES, StreetRegister, looks_like_street_type, street_key,
     street_type, strip_accents, title_case, word_key,
@@ -759,7 +760,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if instead is not None:
         return instead
     if reading.place is None:
-        return _english_spot_place(clean)
+        return _english_spot_place(clean) or _a_name_and_number(clean)
     if not reading.strong and _not_a_place_form(clean):
         return _place_before_the_question(clean, register)
     if (reading.place.kind == "number" and _A_REPORTS_NUMBER.search(clean)
@@ -787,6 +788,21 @@ def _what_it_is_about(text: str, place: Optional[Place]) -> Optional[Place]:
         return place
     spot = place.landmark[len("over "):]
     return replace(place, landmark=spot, text=place.text.replace(place.landmark, spot, 1))
+
+
+# "hoefslag 3" as the whole answer (round r277: "Ik weet nog niet waar het is", three times):
+# a street without a street type's ending, unknown to the register, asked about as such
+_NAME_AND_NUMBER = re.compile(r"\s*([^\W\d_][\w'-]{3,})\s+([1-9]\d{0,3}[a-zA-Z]?)\s*[.!]?\s*")
+
+
+def _a_name_and_number(text: str) -> Optional[Place]:
+    found = _NAME_AND_NUMBER.fullmatch(text)
+    word = found.group(1).lower() if found else ""
+    if not found or category_of(word) or _noun_level(word) or is_established_word(word):
+        return None  # "kliko 3", "lamp 12", "huis 4": a thing, not a street
+    name, number = title_case(found.group(1)), found.group(2)
+    return Place(kind="address", text=f"{name} {number}", streets=(name,), house_number=number,
+                 verified=False)
 
 
 # "niet beukenlaan maar beukenhof, de school heet de regenboog" (round r272 of session 64:

@@ -810,3 +810,26 @@ def test_a_spot_added_to_the_place_in_quotes():
     assert place_added("ja versturen, bij de snackbar") is None
     assert labelled_place("bij waar moet staan: rotonde, afslag snelweg. verder goed")[0] == \
         "rotonde, afslag snelweg"
+
+
+@pytest.mark.parametrize("text, sends", [
+    ("ZET ER NOG BIJ DAT HET DE GROTE EIK IS. DAN MAG HIJ VERSTUURD WORDEN", True),
+    ("zet dat juist en verstuur dan maar", True),
+    ("please change that and then send it", True),
+    ("wat moet zijn: deksel afgebroken. zo versturen", True),
+    ("verstuur maar", False),
+    ("mag ik het zelf versturen?", False),
+])
+def test_a_change_that_ends_with_send_it(text, sends):
+    """Round r277: the send words went into the description and nothing was sent."""
+    from bot.reading.answers import sends_after_the_change, without_the_send
+    assert sends_after_the_change(text) is sends
+    if sends:
+        assert "verstu" not in without_the_send(text).lower()
+        assert "send" not in without_the_send(text).lower()
+
+
+@pytest.mark.parametrize("text", ["de wat klopt nog steeds niet. de deksel is afgebroken",
+                                  "het klopt nog altijd niet"])
+def test_still_not_right_is_no_yes(text):
+    assert read_yes_no(text) is False
