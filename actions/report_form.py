@@ -829,7 +829,21 @@ def _names_again(text: Text, pending: Optional[Place]) -> bool:
     # not "het is de schoolstraat niet schoolweg" (round r263 of session 62: Schoolweg kept)
     taken_back = re.sub(rf"\b(?:niet|geen|not|nie)\s+(?:(?:in|op|aan|bij)\s+)?(?:de\s+|het\s+)?"
                         rf"{re.escape(name)}\b", " ", told)
-    return name in taken_back
+    return name in taken_back and not _the_home_street(text, pending)
+
+
+# "Beukenhof is just where I live, the light is NOT there", "op de beukenhof woon ik, de lamp
+# staat daar niet" (round r277: "Ik noteer: Beukenhof 22, …")
+_WHERE_I_LIVE = (r"[^.!?]{0,25}\b(?:where (?:i|we) live|(?:waar|daar) (?:ik|wij|we) (?:woon|wonen)|"
+                 r"woon ik|wonen we|wonen wij)\b")
+
+
+def _the_home_street(text: Text, pending: Optional[Place]) -> bool:
+    """The street asked about is named as where the resident lives, not the problem."""
+    if pending is None or not pending.streets:
+        return False
+    name = re.escape(_folded(pending.streets[0]))
+    return bool(re.search(rf"\b{name}\b{_WHERE_I_LIVE}", _folded(text)))
 
 
 def _called_an_area(tracker: Tracker, name: Text) -> bool:
@@ -1884,6 +1898,8 @@ class ValidateReportForm(FormValidationAction):
         if is_misspelt_street(place):
             return street_suggestion_slots(place)
         if place and place.kind == "description" and pending and pending.streets:
+            if _the_home_street(text, pending):
+                return place  # "Beukenhof is just where I live. … behind the school": not there
             return _with_landmark(pending, place.text)  # "tegenover de bakker": on that street
         if place and place.kind == "description" and pending and pending.postcode:
             # "Bij welk huisnummer in de 3451 KT?" "geen huisnummer, het is bij de bushalte"

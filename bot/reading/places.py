@@ -873,7 +873,11 @@ def _without_introduction(text: str) -> str:
 # r275: the report went to the Kerkstraat): the home, told beside the street of the problem
 _HOME_CLAUSE = re.compile(
     r"\b(?:ik|wij|we|i)\s+(?:woon|wonen|live)\b(?:\s+(?:zelf|wel|al|trouwens|hier|myself))*"
-    r"\s+(?:in|op|aan|on|at)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|\bmaar\b|\ben\b|\bbut\b|\band\b|$))",
+    r"\s+(?:in|op|aan|on|at)\s+[^,.;!?]*?(?=\s*(?:[,.;!?]|\bmaar\b|\ben\b|\bbut\b|\band\b|$))"
+    # "op de beukenhof woon ik", "Beukenhof is just where I live" (round r277: taken)
+    r"|\b(?:(?:in|op|aan)\s+)?(?:de\s+|het\s+)?[\w'-]+(?:\s+\d{1,4}\w?)?\s+(?:woon\s+ik|wonen\s+"
+    r"(?:we|wij)|is\s+(?:just\s+|only\s+|gewoon\s+|alleen\s+|maar\s+)?(?:where\s+(?:i|we)\s+live|"
+    r"waar\s+(?:ik|wij|we)\s+(?:woon|wonen)))\b",
     re.IGNORECASE)
 
 
