@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Optional, Sequence
 
-from bot.reading.answers import is_thanks_or_goodbye, read_addition, read_contact, read_yes_no
-from bot.reading.danger import read_danger, sounds_alarming
+from bot.reading.answers import (adds_to_a_report, is_thanks_or_goodbye, read_addition,
+                                 read_contact, read_yes_no)
+from bot.reading.danger import SOMEONE_HURT, Danger, read_danger, sounds_alarming
 from bot.reading.description import (Problem, after_a_turn_to_something_else, category_of,
                                      clean_description, lost_own_things, split_problems,
                                      without_chat_remarks)
@@ -346,12 +347,25 @@ def _without_status_questions(text: str) -> str:
     return " ".join(kept) if kept else text
 
 
+# "ik bedoel melding M-…. Graag erbij zetten: buurvrouw is daar gevallen en heeft haar pols
+# gebroken" (round r277: "Bel nu 112"): harm told for the record, not help needed now
+_HURT_NOW = re.compile(r"\b(?:nu|net|zojuist|zonet|ligt|bloedt|bloeden|reageert|kan niet "
+                       r"(?:op)?staan|ademt|bewusteloos|now|just|bleeding|lying)\b", re.IGNORECASE)
+
+
+def _told_for_the_report(text: str, danger: Optional[Danger]) -> Optional[Danger]:
+    if (danger is not None and danger.kind == "emergency" and danger.reason in SOMEONE_HURT
+            and adds_to_a_report(text) and not _HURT_NOW.search(text)):
+        return Danger(kind="hazard", reason="harm_told")
+    return danger
+
+
 def read_message(text: str, register: Optional[StreetRegister] = None) -> Reading:
     """Read `text` once: everything the dialogue may need from it."""
     text = undictated(" ".join((text or "").split()))
     if not text or text.startswith("/"):  # empty, or a button payload
         return Reading()
-    danger = read_danger(text)
+    danger = _told_for_the_report(text, read_danger(text))
     # "nee, het is nummer 21": the place after a no, which alone reads as a refusal
     # "… op de markt in deventer. wel iets anders: … dorpsstraat … nr 3": the place of what
     # comes after the turn (round r81: "Dorpsstraat 3, op de markt")

@@ -1183,3 +1183,13 @@ def test_fireworks_damage_of_last_night_is_no_noise_now():
 ])
 def test_fear_opinion_and_a_fire_that_is_over_are_no_emergency(text, urgent):
     assert (read_danger(text) or Danger("none", "")).urgent is urgent
+
+
+@pytest.mark.parametrize("text, kind", [
+    # round r277: "Bel nu 112" for a neighbour's fall told to be added to the report
+    ("Nee, ik bedoel melding M-2026-000008. Graag erbij zetten: buurvrouw is daar gevallen en "
+     "heeft haar pols gebroken.", "hazard"),
+    ("mijn buurman is net gevallen en bloedt, kunt u dat erbij zetten?", "emergency"),
+])
+def test_harm_told_for_the_report_is_no_emergency_unless_now(text, kind):
+    assert read_message(text).danger == kind
