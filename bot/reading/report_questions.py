@@ -422,6 +422,7 @@ _MOVE_IT = re.compile(
     r"(?:schuiven|leggen|zetten|slepen|trekken|halen|duwen)|van\s(?:de\s)?(?:weg|straat|stoep|"
     r"fietspad|rijbaan)\s(?:\w+\s)?(?:halen|slepen|trekken|schuiven|tillen|afhalen)"
     r"|wegzagen|weg\szagen|zagen|afzagen|af\szagen|zelf\s(?:\w+\s){0,2}?verplaatsen|rechtzetten|"
+    r"zelf\s(?:weg\s?slepen|weg\s?sjouwen|weg\s?dragen|weg\s?brengen|wegzetten)|"
     # "mag ik die putdeksel zelf terugleggen?" (round r228 of session 57: asked four times)
     r"terugleggen|terug\sleggen|terugzetten|terug\szetten|terugschuiven|terug\sschuiven|"
     r"recht\szetten"
@@ -494,7 +495,9 @@ _REPORTED_ALREADY = re.compile(
 # municipality does against what is reported; not the resident's own fine.
 _ENFORCEMENT = re.compile(
     r"\b(?:handhav\w*|gehandhaafd|boa s?|boas|toezichthouders?|beboet|bekeuren|enforce\w*|"
-    r"fined|weggesleept|wegslepen|wegsleept|sleept \w+ weg|afgesleept|getakeld|takelen|towed|"
+    # (not "mag ik hem zelf wegslepen naar de container?", round r277: the dumping fine)
+    r"fined|weggesleept|(?<!zelf )wegslepen|wegsleept|sleept \w+ weg|afgesleept|getakeld|"
+    r"takelen|towed|"
     r"tow \w+ away)\b"
     r"|\b(?:boete|boetes|bekeuring\w*)\b"
     # "wordt de eigenaar ingelicht?", "spreken jullie de bewoners aan?"

@@ -627,3 +627,12 @@ def test_the_price_of_bulky_waste_is_no_question_about_the_report():
         "ja ik heb oude bank (sofa) en kast, hoe kan ik die weg doen? kost geld?") is None
     assert read_report_question(
         "de kast staat al een week op de stoep. kost het geld om te melden?") == "cost"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # round r277: "mag ik hem zelf wegslepen?" about a dumped fridge got the dumping fine
+    ("mag ik hem zelf wegslepen naar de container?", "move_it"),
+    ("wordt die auto weggesleept?", "enforcement"),
+])
+def test_moving_it_oneself_is_no_towing(text, kind):
+    assert read_report_question(text) == kind
