@@ -2079,8 +2079,9 @@ class ValidateReportForm(FormValidationAction):
         slots = self._confirmed(tracker)
         if (slots.get("report_confirmed") is None and sends_after_the_change(_text(tracker))
                 and {"report_description", "report_place"} & set(slots)):
-            # "Zet er nog bij dat het de grote eik is. Dan mag hij verstuurd worden" (round
-            # r277: the words were added and nothing was sent): changed, then sent
+            # "Zet er nog bij dat het de grote eik is. Dan mag hij verstuurd worden", "bij
+            # waar moet staan: …. verder goed, versturen" (rounds r276 and r277: the words were
+            # added, or the report sent without the change): changed, then sent
             if slots.get("report_description"):
                 slots["report_description"] = without_the_send(slots["report_description"])
             slots["report_confirmed"] = True
@@ -2133,10 +2134,6 @@ class ValidateReportForm(FormValidationAction):
         # "ja verstuur. oja en er ligt al een week een kapotte bank … bij nr 30" (round r265 of
         # session 62: the bin moved to the sofa's number): no correction; sent, the sofa next
         correction = None if another else self._correction(tracker, reading, answer)
-        if correction and answer is True and says_send_it(_text(tracker)):
-            # "bij waar moet staan: …, afslag naar de snelweg. verder goed, versturen" (round
-            # r276: sent without the change): changed, then sent
-            correction["report_confirmed"] = True
         if correction:  # "toch wel graag berichten. 06…. en het is de Julianastraat": both
             return {**correction, **updates}
         if updates:
