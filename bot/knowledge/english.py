@@ -74,7 +74,10 @@ _GLOSSARY: Tuple[Tuple[str, str], ...] = (
      r"infant)(?:'s|s')?(?: [\w'-]+){0,3}? (?:passports?|id cards?)"
      # "my daughter is 6 and we need an ID card for her" (round r151 of session 51)
      r"|\b(?:baby|child|kids?|son|daughter|newborn|infant)\b(?: [\w'-]+){0,8}? (?:passports?|"
-     r"id cards?) for (?:her|him|them)\b", CHILD_DOCUMENT),
+     r"id cards?) for (?:her|him|them)\b"
+     # "my daughter is 4, she has never had a passport" (round r277: the adults' validity)
+     r"|\b(?:child|kids?|son|daughter)\b (?:is|of|aged) (?:only |just )?\d{1,2}\b[^.?!]{0,40}"
+     r"\b(?:passports?|id cards?)\b", CHILD_DOCUMENT),
     # "I need an emergency passport, my flight is on friday" (round r104 of session 45: the
     # ordinary application, after "Call 112 now")
     (r"(?:emergency|urgent\w*|quick\w*|fast|express|rush)(?: [\w'-]+){0,3}? (?:passports?|"

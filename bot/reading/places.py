@@ -744,7 +744,7 @@ def read_place(text: str, register: Optional[StreetRegister] = None) -> Optional
     if not _has_words(clean):
         return None
     register = register or StreetRegister.from_profile()
-    clean = _without_home_elsewhere(clean, register)
+    clean = _without_home_elsewhere(_without_the_sign_off(clean), register)
     introduced = _without_introduction(clean)
     reading = _read(introduced, register) if introduced != clean else None
     spot = _english_spot_place(introduced) if reading and reading.place is None else None
@@ -869,6 +869,18 @@ def _without_introduction(text: str) -> str:
     return " ".join(_INTRODUCTION.sub(" ", text).split())
 
 
+# "… Met vriendelijke groet, mevr. A. Bakker-Hendriks, Lindelaan 22" (round r278: the
+# letter's place became the Lindelaan): the writer's name and address under the letter
+_SIGN_OFF = re.compile(r"[,.!]?\s*\b(?:met\s+)?(?:vriendelijke|hartelijke|beste|vriendelijke)\s+"
+                       r"groet(?:en|jes)?\b.*$|[,.!]?\s*\b(?:kind|best|warm)\s+regards\b.*$",
+                       re.IGNORECASE | re.DOTALL)
+
+
+def _without_the_sign_off(text: str) -> str:
+    found = _SIGN_OFF.search(text)
+    return text[:found.start()] if found and found.start() > 0 else text
+
+
 # "ik woon zelf in de Kerkstraat maar bij het speeltuintje aan de Molenweg ligt …" (round
 # r275: the report went to the Kerkstraat): the home, told beside the street of the problem
 _HOME_CLAUSE = re.compile(
@@ -904,8 +916,8 @@ def _without_home_elsewhere(text: str, register: StreetRegister) -> str:
     at_home = _read(home.group(), register).place
     if elsewhere is None or at_home is None or not at_home.streets:
         return text  # "ik woon op nummer 6, voor mijn deur": the home is the place
-    if elsewhere.streets:
-        return text if set(at_home.streets) & set(elsewhere.streets) else rest
+    if elsewhere.streets:  # (the same street: "at the Jumbo on Stationsweg … I live at
+        return rest  # Stationsweg 41", round r278: the home's number was the place)
     # "ik woon aan de Rozenstraat maar … op het fietspad langs het kanaal": a spot of its own
     spot = elsewhere.kind in ("description", "landmark") and not _AT_THE_HOME.search(rest)
     return rest if spot else text

@@ -692,11 +692,15 @@ def test_the_residents_own_house_number_is_not_the_place_of_another(text, street
     # the home is the place when nothing else names a street
     ("ik woon in de Kerkstraat 14 en daar is de lamp kapot", "Kerkstraat", "14"),
     ("ik woon op de Molenweg en bij mij voor de deur ligt een tegel los", "Molenweg", ""),
+    # round r278: the same street, the home's number is not the place
+    ("someone dumped bags at the parking lot of the Jumbo on Stationsweg. I live at "
+     "Stationsweg 41", "Stationsweg", ""),
 ])
 def test_the_residents_home_street_is_not_the_place_of_a_problem_elsewhere(text, street, spot):
     place = read_place(text, REGISTER)
     assert place.streets == (street,)
     assert spot in place.text
+    assert "41" not in place.text
 
 
 @pytest.mark.parametrize("text", ["ik woon in een koophuis",
@@ -1237,3 +1241,12 @@ def test_a_street_told_before_the_one_ruled_out_is_the_place():
     at the Eikenlaan."""
     place = read_place("de boom ligt bij de rotonde beatrixlaan bij de lidl, NIET eikenlaan")
     assert place is not None and place.streets == ("Beatrixlaan",)
+
+
+def test_the_address_under_a_letter_is_not_the_place():
+    """Round r278: "… Met vriendelijke groet, mevr. A. Bakker-Hendriks, Lindelaan 22"."""
+    place = read_place("Op het fietspad langs de Vaart, bij de oude watertoren, liggen tegels "
+                       "omhoog. Met vriendelijke groet, mevr. A. Bakker, Lindelaan 22", REGISTER)
+    assert place.streets == ()
+    assert "watertoren" in place.text
+
