@@ -31,6 +31,10 @@ _DURATION = re.compile(
     r"|\bhoe ?snel (?:\w+ ){0,3}?(?:wordt|worden|komt|komen|gaat|gaan|is|zijn|kunnen|kan|pakken)\b"
     r"|\bwanneer (?:\w+ ){0,4}?(?:gemaakt|opgelost|gerepareerd|hersteld|vervangen|"
     r"opgeruimd|weggehaald|geleegd|opgepakt|gedaan|klaar|gefikst|verholpen)\b"
+    # "wanneer wordt dat opgehaald?" about the dumped sofa (round r278: skipped); not "wanneer
+    # wordt het oud papier opgehaald?", the calendar
+    r"|\bwanneer (?:wordt|worden|komen ze|komt men) (?:dat|dit|die|deze|hij|ze|het)"
+    r"(?: (?:dan|nu|eens|nou))? (?:opgehaald|ophalen|weggebracht|afgevoerd)\b"
     # "glas wanneer weg? vandaag?" (round r173 of session 52: the food bank)
     r"|\bwanneer (?:is |zijn |wordt |worden )?(?:(?!(?:gaan|gaat|ga|ben|bent|zijn)\b)\w+ ){0,2}?"
     r"weg\b"

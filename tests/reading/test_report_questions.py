@@ -636,3 +636,11 @@ def test_the_price_of_bulky_waste_is_no_question_about_the_report():
 ])
 def test_moving_it_oneself_is_no_towing(text, kind):
     assert read_report_question(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("wanneer wordt dat opgehaald?", "duration"),  # round r278: beside dumped furniture
+    ("wanneer wordt het oud papier opgehaald?", "next_steps"),  # the calendar, read apart
+])
+def test_when_it_is_picked_up(text, kind):
+    assert read_report_question(text) == kind
