@@ -390,7 +390,9 @@ _SAFETY = re.compile(
     r"|\bof (?:da|dat|het|dit|t|die|ze|deze) (?:\w+ )?gevaarlijk (?:is|zijn|kan zijn)\b"
     r"|\b(?:is |zijn )?gevaarlijk \?"
     # "is gevaarlijk ja?" in broken Dutch (round r222 of session 56: no answer)
-    r"|\bis (?:dit |dat |het )?gevaarlijk\b(?=[^.!]*\?)"
+    # (not "DAT IS GEVAARLIJK!! … waarom is de container niet geleegd?", round r278: the gas
+    # and power advice for a swing; _plain drops the "!!")
+    r"|\bis (?:dit |dat |het )?gevaarlijk\b(?=(?: \w+){0,3} \?)"
     r"|\bkan (?:da|dat|het|dit|die) (?:\w+ )?gevaarlijk (?:zijn|worden)\b"
     r"|\b(?:is|are) (?:it|that|this|they) (?:\w+ )?dangerous\b|"
     r"\b(?:moet|moeten|kan|kunnen) (?:ik|we|wij) (?:nu |zelf |nog |verder |ondertussen |intussen |"

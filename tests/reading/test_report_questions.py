@@ -644,3 +644,10 @@ def test_moving_it_oneself_is_no_towing(text, kind):
 ])
 def test_when_it_is_picked_up(text, kind):
     assert read_report_question(text) == kind
+
+
+def test_danger_said_beside_another_question_asks_no_safety_advice():
+    """Round r278: "DAT IS GEVAARLIJK!! … WAAROM IS DE CONTAINER NIET GELEEGD?" about a swing
+    got the gas and power advice."""
+    assert read_report_question("DE SCHOMMEL IS KAPOT. DAT IS GEVAARLIJK!! EN WAAROM IS DE "
+                                "GROENE CONTAINER NOG STEEDS NIET GELEEGD?") != "safety"
