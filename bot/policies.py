@@ -2097,7 +2097,10 @@ def reading_route(tracker: DialogueStateTracker,
             and reading.location is not None
             and (reading.location.postcode or reading.location.streets and not reading.category)
             and not (reading.category and reading.description and len(
-                (message.text or "").split()) > SHORT_ANSWER_WORDS)):
+                (message.text or "").split()) > SHORT_ANSWER_WORDS)
+            # (not "ik woon op de kastanjelaan 3 … ik heb geen computer", round r278: the
+            # website again; the phone and paper below)
+            and not _NO_INTERNET.search(message.text or "")):
         # "7412 KD 23" after the calendar link (round r115: a waste report at that postcode);
         # "molenweg 8" too (round r169 of session 52: a report at that address)
         return CALENDAR_POSTCODE
