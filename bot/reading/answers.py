@@ -723,6 +723,12 @@ def adds_more(text: str) -> bool:
     return bool(_ADDS_MORE.match(text or ""))
 
 
+# "en de bank is groen als dat uitmaakt" (round r276: "als dat uitmaakt" in the report)
+_HEDGE = re.compile(r",?\s*\b(?:als|mocht|indien) (?:dat|het) (?:\w+ )?(?:uitmaakt|helpt|"
+                    r"belangrijk is|van belang is|nodig is)\b|,?\s*\bvoor de volledigheid\b"
+                    r"|,?\s*\bif (?:that|it) (?:matters|helps)\b", re.IGNORECASE)
+
+
 def read_addition(text: str) -> Optional[str]:
     """The remark a resident adds to a yes ("ja, maar zet erbij dat het gat diep is")."""
     original = (text or "").replace("’", "'")
@@ -744,6 +750,7 @@ def read_addition(text: str) -> Optional[str]:
         more = [_NO_NEED_FIRST.sub("", part) for part in parts
                 if _ALSO.search(part) and not is_about_being_reached(part)]
         return ". ".join(part for part in more if part and not _NO_NEED.search(part)) or None
+    parts = [_HEDGE.sub("", part).strip(" ,:") for part in parts]
     parts = [part for part in parts if re.search(r"\w", _ONLY_ASSENT.sub(" ", part))
              and not _NAMES_A_CONTACT_DETAIL.search(part)]
     if not parts or not (said_yes or framed or _ADDS_MORE.match(rest) or later):

@@ -833,3 +833,13 @@ def test_a_change_that_ends_with_send_it(text, sends):
                                   "het klopt nog altijd niet"])
 def test_still_not_right_is_no_yes(text):
     assert read_yes_no(text) is False
+
+
+@pytest.mark.parametrize("text, remark", [
+    # round r276: "De bank is groen als dat uitmaakt" in the report
+    ("ja. en de bank is groen als dat uitmaakt", "de bank is groen"),
+    ("yes, it is a green sofa if that matters", "it is a green sofa"),
+])
+def test_a_hedge_is_no_part_of_the_remark(text, remark):
+    from bot.reading.answers import read_addition
+    assert read_addition(text) == remark
