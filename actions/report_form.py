@@ -41,8 +41,7 @@ from actions.report_slots import (added_to, CHANNELS_WITH_ADDRESS, CHANNELS_WITH
                                   street_suggestion_slots, told_place_slots,
                                   unknown_street_slots, with_ack, with_number, without_part)
 from bot.profile import profile
-from bot.intents import (ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, REPORT_INTENTS,
-                         SURE_INTENT)
+from bot.intents import ASK_HUMAN_INTENT, COMPLAINT_INTENT, OPENING_HOURS_INTENT, SURE_INTENT
 from bot.reading.answers import (adds_more, adds_to_a_report, already_left_out, asks_about_acting,
                                 labelled_place, place_added, read_addition,
                                 colour_swapped,
@@ -72,7 +71,8 @@ from bot.reading.result import Reading
 from bot.knowledge.aspects import shares_a_word
 from bot.knowledge.general import zipf
 from bot.reading.places import (PLACE_LEAD, Place, corrected_number, is_chat_noise,
-                                is_clearly_not_a_place, names_a_spot, names_only_the_home,
+                                is_clearly_not_a_place, named_as_the_home, names_a_spot,
+                                names_only_the_home,
                                 names_the_whole_street, place_meant, read_place,
                                 rules_out_number, told_in_passing, what_is_meant,
                                 without_chat_noise)
@@ -829,21 +829,7 @@ def _names_again(text: Text, pending: Optional[Place]) -> bool:
     # not "het is de schoolstraat niet schoolweg" (round r263 of session 62: Schoolweg kept)
     taken_back = re.sub(rf"\b(?:niet|geen|not|nie)\s+(?:(?:in|op|aan|bij)\s+)?(?:de\s+|het\s+)?"
                         rf"{re.escape(name)}\b", " ", told)
-    return name in taken_back and not _the_home_street(text, pending)
-
-
-# "Beukenhof is just where I live, the light is NOT there", "op de beukenhof woon ik, de lamp
-# staat daar niet" (round r277: "Ik noteer: Beukenhof 22, …")
-_WHERE_I_LIVE = (r"[^.!?]{0,25}\b(?:where (?:i|we) live|(?:waar|daar) (?:ik|wij|we) (?:woon|wonen)|"
-                 r"woon ik|wonen we|wonen wij)\b")
-
-
-def _the_home_street(text: Text, pending: Optional[Place]) -> bool:
-    """The street asked about is named as where the resident lives, not the problem."""
-    if pending is None or not pending.streets:
-        return False
-    name = re.escape(_folded(pending.streets[0]))
-    return bool(re.search(rf"\b{name}\b{_WHERE_I_LIVE}", _folded(text)))
+    return name in taken_back and not named_as_the_home(text, pending.streets[0])
 
 
 def _called_an_area(tracker: Tracker, name: Text) -> bool:
@@ -1702,15 +1688,13 @@ class ValidateReportForm(FormValidationAction):
 
     async def extract_report_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> Dict[Text, Any]:
-        """"no idea of the street name sorry, i just moved here. its the path from the bike
-        parking to the platform" heard as a parking permit (round r276: the permit's answer):
-        an answer to "where?" all the same, when it asks nothing."""
-        reading, intent = reading_of(tracker), tracker.get_intent_of_latest_message()
+        """An answer to "Waar is het?" that the model heard as another topic, which the slot
+        mapping skips (bot.policies routes the message here)."""
         if (tracker.get_slot("requested_slot") != "report_location"
-                or tracker.get_slot("report_location") is not None or intent in REPORT_INTENTS
-                or reading.danger or reading.question or is_question(_text(tracker))
+                or tracker.get_slot("report_location") is not None
                 or _text(tracker).startswith("/")
-                or reading.answer is None and reading.location is None):
+                or not reading_of(tracker).answers_where_all_the_same(
+                    _text(tracker), tracker.get_intent_of_latest_message())):
             return {}
         return {"report_location": _text(tracker)}
 
@@ -1898,7 +1882,7 @@ class ValidateReportForm(FormValidationAction):
         if is_misspelt_street(place):
             return street_suggestion_slots(place)
         if place and place.kind == "description" and pending and pending.streets:
-            if _the_home_street(text, pending):
+            if named_as_the_home(text, pending.streets[0]):
                 return place  # "Beukenhof is just where I live. … behind the school": not there
             return _with_landmark(pending, place.text)  # "tegenover de bakker": on that street
         if place and place.kind == "description" and pending and pending.postcode:

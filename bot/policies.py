@@ -2569,12 +2569,8 @@ def reading_route(tracker: DialogueStateTracker,
         # try, session 46: the opening hours)
         return AS_QUESTION_ACTION
     if (tracker.active_loop_name == REPORT_FORM and tracker.get_slot("requested_slot")
-            == "report_location" and name not in REPORT_INTENTS and not reading.danger
-            and not is_question(message.text or "") and reading.question is None
-            and (reading.answer is not None or reading.location is not None)):
-        # "no idea of the street name sorry, i just moved here. its the path from the bike
-        # parking to the platform" as a parking permit (round r276): the answer, no topic
-        return REPORT_FORM
+            == "report_location" and reading.answers_where_all_the_same(message.text or "", name)):
+        return REPORT_FORM  # the form takes it (ValidateReportForm.extract_report_location)
     return None
 
 

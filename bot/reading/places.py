@@ -871,7 +871,7 @@ def _without_introduction(text: str) -> str:
 
 # "… Met vriendelijke groet, mevr. A. Bakker-Hendriks, Lindelaan 22" (round r278: the
 # letter's place became the Lindelaan): the writer's name and address under the letter
-_SIGN_OFF = re.compile(r"[,.!]?\s*\b(?:met\s+)?(?:vriendelijke|hartelijke|beste|vriendelijke)\s+"
+_SIGN_OFF = re.compile(r"[,.!]?\s*\b(?:met\s+)?(?:vriendelijke|hartelijke|beste)\s+"
                        r"groet(?:en|jes)?\b.*$|[,.!]?\s*\b(?:kind|best|warm)\s+regards\b.*$",
                        re.IGNORECASE | re.DOTALL)
 
@@ -891,6 +891,18 @@ _HOME_CLAUSE = re.compile(
     r"(?:we|wij)|is\s+(?:just\s+|only\s+|gewoon\s+|alleen\s+|maar\s+)?(?:where\s+(?:i|we)\s+live|"
     r"waar\s+(?:ik|wij|we)\s+(?:woon|wonen)))\b",
     re.IGNORECASE)
+
+
+# "Beukenhof is just where I live, the light is NOT there", "op de beukenhof woon ik, de lamp
+# staat daar niet" (round r277: "Ik noteer: Beukenhof 22, …")
+_WHERE_I_LIVE = (r"[^.!?]{0,25}\b(?:where (?:i|we) live|(?:waar|daar) (?:ik|wij|we) (?:woon|wonen)|"
+                 r"woon ik|wonen we|wonen wij)\b")
+
+
+def named_as_the_home(text: str, street: str) -> bool:
+    """The street is named in the text as where the resident lives, not the problem."""
+    name = re.escape(strip_accents(street).lower())
+    return bool(re.search(rf"\b{name}\b{_WHERE_I_LIVE}", strip_accents(text).lower()))
 
 
 # "en daar is de lamp kapot", "bij ons voor de deur": the problem is at the home told

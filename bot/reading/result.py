@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Dict, List, Optional, Tuple
 
+from bot.intents import REPORT_INTENTS
 from bot.reading.places import Place
+from bot.reading.questions import is_question
 
 EXTRACTOR = "MessageReader"
 # Kinds of danger the bot answers with an emergency number before anything else.
@@ -53,6 +55,15 @@ class Reading:
     @property
     def location(self) -> Optional[Place]:
         return Place.from_dict(self.place) if self.place else None
+
+    def answers_where_all_the_same(self, text: str, intent: Optional[str]) -> bool:
+        """The message answers "Waar is het?" although the model heard another topic ("no
+        idea of the street name sorry, i just moved here. its the path from the bike parking
+        to the platform" as a parking permit, round r276): it asks nothing and tells a place
+        or a yes or no."""
+        return (intent not in REPORT_INTENTS and not self.danger and self.question is None
+                and not is_question(text)
+                and (self.answer is not None or self.location is not None))
 
     def to_entities(self, text: str) -> List[Dict[str, Any]]:
         """The reading as Rasa entities: one per field that holds something."""
